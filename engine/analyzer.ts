@@ -1,0 +1,267 @@
+/**
+ * Runs a CrossGuard policy pack on a recorded plan exactly as the Pulumi CLI does: the pack's
+ * entry is started as its own process, it serves the analyzer gRPC protocol on loopback and
+ * prints its port, and this client drives it with the CLI's requests — `configure` with the
+ * policy config, `analyze` per resource (inputs, options, provider), then `analyzeStack` with
+ * every resource's outputs, parent and dependencies. The pack's own runtime does the
+ * deserialisation, unknown-value handling, enforcement levels and config validation.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import * as path from "node:path";
+import * as grpc from "@grpc/grpc-js";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { isProviderType, type Plan, type RecordedResource } from "./plan";
+
+export type Level = "mandatory" | "advisory";
+
+/** One diagnostic the pack reported. */
+export interface Diagnostic {
+  readonly policy: string;
+  readonly level: Level;
+  /** The full message the pack sent (path included, see policy/framework.ts). */
+  readonly message: string;
+  readonly description: string;
+  readonly severity: string;
+  /** URN the violation is about (the analysed resource, or the one a stack policy named). */
+  readonly urn?: string;
+}
+
+/** Config per policy name, as in a `--policy-pack-config` file. */
+export type PolicyPackConfig = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+const levels: Record<number, Level | "disabled" | "remediate"> = {
+  [analyzerpb.EnforcementLevel.ADVISORY]: "advisory",
+  [analyzerpb.EnforcementLevel.MANDATORY]: "mandatory",
+  [analyzerpb.EnforcementLevel.DISABLED]: "disabled",
+  [analyzerpb.EnforcementLevel.REMEDIATE]: "remediate",
+};
+
+const severities: Record<number, string> = {
+  [analyzerpb.PolicySeverity.POLICY_SEVERITY_UNSPECIFIED]: "unspecified",
+  [analyzerpb.PolicySeverity.POLICY_SEVERITY_LOW]: "low",
+  [analyzerpb.PolicySeverity.POLICY_SEVERITY_MEDIUM]: "medium",
+  [analyzerpb.PolicySeverity.POLICY_SEVERITY_HIGH]: "high",
+  [analyzerpb.PolicySeverity.POLICY_SEVERITY_CRITICAL]: "critical",
+};
+
+function toEnforcement(level: string): analyzerpb.EnforcementLevel {
+  switch (level) {
+    case "advisory":
+      return analyzerpb.EnforcementLevel.ADVISORY;
+    case "disabled":
+      return analyzerpb.EnforcementLevel.DISABLED;
+    case "remediate":
+      return analyzerpb.EnforcementLevel.REMEDIATE;
+    default:
+      return analyzerpb.EnforcementLevel.MANDATORY;
+  }
+}
+
+/** A running policy pack and a client connected to it. */
+export class PolicyPackSession {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly client: AnalyzerClient,
+    private readonly stderr: () => string,
+  ) {}
+
+  /** Starts the pack in `packDir` (its `index.ts` builds the PolicyPack) and connects. */
+  static async start(packDir: string): Promise<PolicyPackSession> {
+    const entry = path.join(packDir, "index.ts");
+    const child = spawn(process.execPath, ["--require", require.resolve("tsx/cjs"), entry], {
+      cwd: packDir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let errText = "";
+    child.stderr?.on("data", (d: Buffer) => {
+      errText += d.toString();
+    });
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = "";
+      const onData = (d: Buffer) => {
+        out += d.toString();
+        const line = out.split("\n")[0];
+        if (out.includes("\n") && /^\d+$/.test(line.trim())) {
+          child.stdout?.off("data", onData);
+          resolve(Number(line.trim()));
+        }
+      };
+      child.stdout?.on("data", onData);
+      child.once("exit", (code) =>
+        reject(
+          new Error(
+            `The policy pack in ${packDir} exited (code ${code}) before serving:\n${errText}`,
+          ),
+        ),
+      );
+      child.once("error", reject);
+    });
+    const client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    return new PolicyPackSession(child, client, () => errText);
+  }
+
+  /** Sends the policy config, as `--policy-pack-config` does. */
+  async configure(config: PolicyPackConfig): Promise<void> {
+    const req = new analyzerpb.ConfigureAnalyzerRequest();
+    const map = req.getPolicyconfigMap();
+    for (const [policy, props] of Object.entries(config)) {
+      const { enforcementLevel, ...rest } = props as { enforcementLevel?: string };
+      const pc = new analyzerpb.PolicyConfig();
+      pc.setEnforcementlevel(toEnforcement(enforcementLevel ?? "mandatory"));
+      pc.setProperties(Struct.fromJavaScript(rest as Record<string, never>));
+      map.set(policy, pc);
+    }
+    await this.call<unknown>((cb) => this.client.configure(req, cb));
+  }
+
+  /** Runs every resource policy on each resource, then every stack policy on the whole plan. */
+  async analyzePlan(plan: Plan): Promise<Diagnostic[]> {
+    const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+    const out: Diagnostic[] = [];
+    for (const r of plan.resources) {
+      const req = new analyzerpb.AnalyzeRequest();
+      req.setType(r.type);
+      req.setName(r.name);
+      req.setUrn(r.urn);
+      req.setProperties(toStruct(r.inputs));
+      req.setOptions(options(r));
+      const provider = providerOf(r, byUrn, "inputs");
+      if (provider) {
+        req.setProvider(provider);
+      }
+      const resp = await this.call<analyzerpb.AnalyzeResponse>((cb) =>
+        this.client.analyze(req, cb),
+      );
+      out.push(...diagnostics(resp, r.urn));
+    }
+    const stackReq = new analyzerpb.AnalyzeStackRequest();
+    stackReq.setResourcesList(
+      plan.resources.map((r) => {
+        const res = new analyzerpb.AnalyzerResource();
+        res.setType(r.type);
+        res.setName(r.name);
+        res.setUrn(r.urn);
+        res.setProperties(toStruct(r.outputs));
+        res.setOptions(options(r));
+        const provider = providerOf(r, byUrn, "outputs");
+        if (provider) {
+          res.setProvider(provider);
+        }
+        if (r.parent) {
+          res.setParent(r.parent);
+        }
+        res.setDependenciesList([...r.dependencies]);
+        const deps = res.getPropertydependenciesMap();
+        for (const [prop, urns] of Object.entries(r.propertyDependencies)) {
+          const pd = new analyzerpb.AnalyzerPropertyDependencies();
+          pd.setUrnsList([...urns]);
+          deps.set(prop, pd);
+        }
+        return res;
+      }),
+    );
+    const resp = await this.call<analyzerpb.AnalyzeResponse>((cb) =>
+      this.client.analyzeStack(stackReq, cb),
+    );
+    out.push(...diagnostics(resp, undefined));
+    return out;
+  }
+
+  /** Stops the pack's process. */
+  close(): void {
+    this.client.close();
+    this.child.kill();
+  }
+
+  private call<T>(fn: (cb: (err: grpc.ServiceError | null, resp: T) => void) => void): Promise<T> {
+    return new Promise<T>((resolve, reject) =>
+      fn((err, resp) => {
+        if (err) {
+          const detail = this.stderr().trim();
+          reject(
+            new Error(
+              `Policy pack error: ${err.details || err.message}${detail ? `\n${detail}` : ""}`,
+            ),
+          );
+        } else {
+          resolve(resp);
+        }
+      }),
+    );
+  }
+}
+
+function toStruct(props: Readonly<Record<string, unknown>>): Struct {
+  return Struct.fromJavaScript(props as Record<string, never>);
+}
+
+function options(r: RecordedResource): analyzerpb.AnalyzerResourceOptions {
+  const o = new analyzerpb.AnalyzerResourceOptions();
+  o.setProtect(r.protect);
+  o.setIgnorechangesList([...r.ignoreChanges]);
+  o.setDeletebeforereplace(r.deleteBeforeReplace);
+  o.setDeletebeforereplacedefined(r.deleteBeforeReplace);
+  o.setAdditionalsecretoutputsList([...r.additionalSecretOutputs]);
+  o.setAliasesList([...r.aliases]);
+  o.setCustomtimeouts(new analyzerpb.AnalyzerResourceOptions.CustomTimeouts());
+  if (r.parent) {
+    o.setParent(r.parent);
+  }
+  return o;
+}
+
+function providerOf(
+  r: RecordedResource,
+  byUrn: ReadonlyMap<string, RecordedResource>,
+  which: "inputs" | "outputs",
+): analyzerpb.AnalyzerProviderResource | undefined {
+  if (!r.provider || isProviderType(r.type)) {
+    return undefined;
+  }
+  const p = byUrn.get(r.provider);
+  if (!p) {
+    return undefined;
+  }
+  const pr = new analyzerpb.AnalyzerProviderResource();
+  pr.setType(p.type);
+  pr.setName(p.name);
+  pr.setUrn(p.urn);
+  pr.setProperties(toStruct(p[which]));
+  return pr;
+}
+
+function diagnostics(resp: analyzerpb.AnalyzeResponse, urn: string | undefined): Diagnostic[] {
+  return resp.getDiagnosticsList().flatMap((d) => {
+    const level = levels[d.getEnforcementlevel()];
+    if (level !== "mandatory" && level !== "advisory") {
+      return [];
+    }
+    return [
+      {
+        policy: d.getPolicyname(),
+        level,
+        message: d.getMessage(),
+        description: d.getDescription(),
+        severity: severities[d.getSeverity()] ?? "unspecified",
+        urn: d.getUrn() || urn,
+      },
+    ];
+  });
+}
+
+/** Starts the pack, configures it, analyses the plan and stops it. */
+export async function runPolicyPack(
+  packDir: string,
+  plan: Plan,
+  config: PolicyPackConfig,
+): Promise<Diagnostic[]> {
+  const session = await PolicyPackSession.start(packDir);
+  try {
+    await session.configure(config);
+    return await session.analyzePlan(plan);
+  } finally {
+    session.close();
+  }
+}

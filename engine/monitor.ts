@@ -1,0 +1,159 @@
+/**
+ * A resource monitor for the offline engine: the SDK's own MockMonitor, extended to record what
+ * the user-facing mock callback drops — parent, provider reference, dependencies, property
+ * dependencies and resource options — exactly as the Pulumi engine receives them.
+ */
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
+import type { MockResourceArgs, MockCallArgs } from "@pulumi/pulumi/runtime/mocks";
+import { isProviderType, packageOf, type RecordedResource } from "./plan";
+import { synthesizeState } from "./synth";
+import { plainProps } from "./wire";
+
+type Callback = (err: Error | null, resp?: { getUrn(): string; getId(): string }) => void;
+
+/** Answers for provider functions (invokes) a program calls while being evaluated. */
+export type InvokeHandler = (args: MockCallArgs) => Record<string, unknown> | undefined;
+
+export class RecordingMonitor extends MockMonitor {
+  readonly recorded: RecordedResource[] = [];
+  private readonly providerProps = new Map<string, Record<string, unknown>>();
+  private readonly defaultProviders = new Map<string, RecordedResource>();
+
+  constructor(
+    private readonly project: string,
+    private readonly stack: string,
+    /** Flat stack config; `<package>:<key>` entries configure default providers. */
+    private readonly config: Readonly<Record<string, string>>,
+    invoke: InvokeHandler,
+  ) {
+    super({
+      newResource: (args: MockResourceArgs) => this.newResource(args),
+      call: (args: MockCallArgs) => {
+        const result = invoke(args);
+        if (result === undefined) {
+          throw new Error(
+            `The offline engine has no answer for the provider function ${args.token}; ` +
+              "programs checked offline may only call functions the engine models.",
+          );
+        }
+        return result;
+      },
+    });
+  }
+
+  private newResource(args: MockResourceArgs): { id: string; state: Record<string, unknown> } {
+    const providerProps = this.providerPropsFor(args.type, args.provider ?? "");
+    return synthesizeState({
+      type: args.type,
+      name: args.name,
+      inputs: args.inputs as Record<string, unknown>,
+      providerProps,
+    });
+  }
+
+  private providerPropsFor(type: string, ref: string): Record<string, unknown> {
+    if (ref !== "") {
+      return this.providerProps.get(ref.split("::").slice(0, -1).join("::")) ?? {};
+    }
+    if (isProviderType(type)) {
+      return {};
+    }
+    return this.defaultProviderConfig(packageOf(type));
+  }
+
+  /** The props a default provider of `pkg` gets: its `<pkg>:*` stack config keys. */
+  private defaultProviderConfig(pkg: string): Record<string, unknown> {
+    const props: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(this.config)) {
+      if (k.startsWith(`${pkg}:`)) {
+        props[k.slice(pkg.length + 1)] = v;
+      }
+    }
+    return props;
+  }
+
+  private defaultProviderUrn(pkg: string, version: string): string {
+    const key = `${pkg}@${version}`;
+    const existing = this.defaultProviders.get(key);
+    if (existing) {
+      return existing.urn;
+    }
+    const name = `default${version ? `_${version.replace(/[.-]/g, "_")}` : ""}`;
+    const type = `pulumi:providers:${pkg}`;
+    const urn = `urn:pulumi:${this.stack}::${this.project}::${type}::${name}`;
+    const props = this.defaultProviderConfig(pkg);
+    if (version) {
+      props.version = version;
+    }
+    const provider: RecordedResource = {
+      urn,
+      type,
+      name,
+      custom: true,
+      dependencies: [],
+      propertyDependencies: {},
+      protect: false,
+      retainOnDelete: false,
+      deleteBeforeReplace: false,
+      ignoreChanges: [],
+      additionalSecretOutputs: [],
+      aliases: [],
+      inputs: props,
+      outputs: props,
+      id: `${name}-id`,
+      synthesized: true,
+    };
+    this.defaultProviders.set(key, provider);
+    this.recorded.push(provider);
+    return urn;
+  }
+
+  override async registerResource(req: RegisterResourceRequest, callback: Callback): Promise<void> {
+    const type = req.getType();
+    const custom = req.getCustom();
+    const providerRef = req.getProvider();
+    let providerUrn: string | undefined;
+    if (custom && !isProviderType(type)) {
+      providerUrn =
+        providerRef !== ""
+          ? providerRef.split("::").slice(0, -1).join("::")
+          : this.defaultProviderUrn(packageOf(type), req.getVersion());
+    }
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((deps, key) => {
+      propertyDependencies[key] = deps.getUrnsList();
+    });
+    const inputs = (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
+    const parent = req.getParent();
+    await super.registerResource(req, (err, resp) => {
+      if (!err && resp) {
+        const urn = resp.getUrn();
+        const state = (this.resources.get(urn)?.state ?? {}) as Record<string, unknown>;
+        if (isProviderType(type)) {
+          this.providerProps.set(urn, plainProps(inputs));
+        }
+        this.recorded.push({
+          urn,
+          type,
+          name: req.getName(),
+          custom,
+          parent: parent !== "" ? parent : undefined,
+          provider: providerUrn,
+          dependencies: req.getDependenciesList(),
+          propertyDependencies,
+          protect: req.getProtect() === true,
+          retainOnDelete: req.getRetainondelete() === true,
+          deleteBeforeReplace: req.getDeletebeforereplace(),
+          ignoreChanges: req.getIgnorechangesList(),
+          additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+          aliases: req.getAliasurnsList(),
+          inputs,
+          outputs: state,
+          id: custom ? resp.getId() : undefined,
+        });
+      }
+      callback(err, resp);
+    });
+  }
+}

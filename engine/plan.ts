@@ -1,0 +1,59 @@
+/**
+ * What the offline engine records of a program: every registered resource with the options and
+ * references the Pulumi engine itself would see. This is the common input of the resource tree,
+ * the policy pack and the border analysis.
+ */
+
+export interface RecordedResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  /** True for provider-backed resources (and providers), false for components and the stack. */
+  readonly custom: boolean;
+  /** URN of the parent resource (the stack for top-level resources). */
+  readonly parent?: string;
+  /** URN of the provider resource that manages it — explicit, or the synthesised default. */
+  readonly provider?: string;
+  /** URNs this resource depends on (explicit and through its inputs). */
+  readonly dependencies: readonly string[];
+  /** Input property → URNs of the resources its value came from. */
+  readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+  readonly protect: boolean;
+  readonly retainOnDelete: boolean;
+  readonly deleteBeforeReplace: boolean;
+  readonly ignoreChanges: readonly string[];
+  readonly additionalSecretOutputs: readonly string[];
+  readonly aliases: readonly string[];
+  /** Inputs in the Pulumi wire form (secrets and resource references keep their signature keys). */
+  readonly inputs: Readonly<Record<string, unknown>>;
+  /** Outputs the offline engine synthesised for the resource (inputs plus computed values). */
+  readonly outputs: Readonly<Record<string, unknown>>;
+  readonly id?: string;
+  /** True for a default provider the engine synthesised from stack config. */
+  readonly synthesized?: boolean;
+}
+
+export interface Plan {
+  readonly project: string;
+  readonly stack: string;
+  /** The program file that was evaluated. */
+  readonly program: string;
+  /** The stack config the program ran with (flat, namespaced). */
+  readonly config: Readonly<Record<string, string>>;
+  /** Every resource, in registration order; default providers come before their first user. */
+  readonly resources: readonly RecordedResource[];
+  /** The stack's outputs (exports of the program). */
+  readonly outputs: Readonly<Record<string, unknown>>;
+}
+
+/** The package of a type token: `alicloud:oss/bucket:Bucket` → `alicloud`. */
+export function packageOf(type: string): string {
+  if (type.startsWith("pulumi:providers:")) {
+    return type.slice("pulumi:providers:".length);
+  }
+  return type.split(":")[0];
+}
+
+export function isProviderType(type: string): boolean {
+  return type.startsWith("pulumi:providers:");
+}

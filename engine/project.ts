@@ -1,0 +1,170 @@
+/**
+ * Reads a Pulumi project and a stack's config from disk the way the Pulumi CLI does:
+ * `Pulumi.yaml` names the project (and so the config namespace) and the program, and
+ * `Pulumi.<stack>.yaml` holds the stack's config. Config reaches the program as a flat map of
+ * namespaced keys whose structured values are JSON text — the form `pulumi.Config` reads.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import YAML from "yaml";
+
+/** A config, project or usage problem the user must fix; the CLI exits 2 on it. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+export interface ProjectInfo {
+  /** Folder that holds Pulumi.yaml. */
+  readonly dir: string;
+  /** The project name (`name:` in Pulumi.yaml). */
+  readonly name: string;
+  /** Absolute path of the program entry. */
+  readonly main: string;
+  /** Folder holding the Pulumi.<stack>.yaml files. */
+  readonly stackConfigDir: string;
+  /** The backend URL Pulumi.yaml pins, if any. */
+  readonly backendUrl?: string;
+}
+
+export interface StackConfig {
+  readonly stack: string;
+  /** The file the config was read from. */
+  readonly file: string;
+  /** Flat config: `namespace:key` → string (structured values as JSON text). */
+  readonly config: Readonly<Record<string, string>>;
+  /** Keys whose values are `secure:` ciphertext in the file. */
+  readonly secretKeys: readonly string[];
+  /** `secretsprovider:` of the stack file, if any. */
+  readonly secretsProvider?: string;
+}
+
+function readYaml(file: string): unknown {
+  const text = fs.readFileSync(file, "utf8");
+  try {
+    return YAML.parse(text);
+  } catch (e) {
+    throw new UsageError(`${file} is not valid YAML: ${(e as Error).message}`);
+  }
+}
+
+/** Finds Pulumi.yaml in `start` or its parents and reads the project from it. */
+export function loadProject(start: string): ProjectInfo {
+  let dir = path.resolve(start);
+  for (;;) {
+    for (const candidate of ["Pulumi.yaml", "Pulumi.yml"]) {
+      const file = path.join(dir, candidate);
+      if (fs.existsSync(file)) {
+        return readProject(dir, file);
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new UsageError(
+        `No Pulumi.yaml found in ${path.resolve(start)} or any parent folder; run the command inside a Pulumi project.`,
+      );
+    }
+    dir = parent;
+  }
+}
+
+function readProject(dir: string, file: string): ProjectInfo {
+  const doc = readYaml(file) as Record<string, unknown> | null;
+  const name = doc?.name;
+  if (typeof name !== "string" || name === "") {
+    throw new UsageError(`${file}: "name" is missing; a Pulumi project needs a name.`);
+  }
+  const mainSetting = typeof doc?.main === "string" ? doc.main : undefined;
+  const stackConfigDir = path.join(
+    dir,
+    typeof doc?.stackConfigDir === "string" ? doc.stackConfigDir : ".",
+  );
+  const backend = doc?.backend as { url?: unknown } | undefined;
+  return {
+    dir,
+    name,
+    main: resolveMain(dir, mainSetting),
+    stackConfigDir,
+    backendUrl: typeof backend?.url === "string" ? backend.url : undefined,
+  };
+}
+
+/** Resolves the program entry as the Node.js language host does: `main`, then package.json. */
+function resolveMain(dir: string, mainSetting: string | undefined): string {
+  const base = mainSetting ? path.resolve(dir, mainSetting) : dir;
+  if (fs.existsSync(base) && fs.statSync(base).isFile()) {
+    return base;
+  }
+  const pkgFile = path.join(base, "package.json");
+  if (fs.existsSync(pkgFile)) {
+    const pkg = JSON.parse(fs.readFileSync(pkgFile, "utf8")) as { main?: string };
+    if (pkg.main) {
+      return path.resolve(base, pkg.main);
+    }
+  }
+  for (const candidate of ["index.ts", "index.js"]) {
+    if (fs.existsSync(path.join(base, candidate))) {
+      return path.join(base, candidate);
+    }
+  }
+  throw new UsageError(`Cannot find the program entry of the project in ${base}.`);
+}
+
+/** Stack names that have a Pulumi.<stack>.yaml in the project. */
+export function listStacks(project: ProjectInfo): string[] {
+  return fs
+    .readdirSync(project.stackConfigDir)
+    .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
+    .filter((s): s is string => s !== undefined)
+    .sort();
+}
+
+/** Reads `Pulumi.<stack>.yaml` into the flat config map the Pulumi runtime holds. */
+export function loadStackConfig(project: ProjectInfo, stack: string): StackConfig {
+  const file = ["yaml", "yml"]
+    .map((ext) => path.join(project.stackConfigDir, `Pulumi.${stack}.${ext}`))
+    .find((f) => fs.existsSync(f));
+  if (!file) {
+    const known = listStacks(project);
+    throw new UsageError(
+      `--stack ${JSON.stringify(stack)}: no Pulumi.${stack}.yaml in ${project.stackConfigDir}; ` +
+        `stacks of this project: ${known.length > 0 ? known.join(", ") : "none"}.`,
+    );
+  }
+  const doc = (readYaml(file) ?? {}) as Record<string, unknown>;
+  const raw = (doc.config ?? {}) as Record<string, unknown>;
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    throw new UsageError(`${file}: "config" must be a map of keys to values.`);
+  }
+  const config: Record<string, string> = {};
+  const secretKeys: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    const fullKey = key.includes(":") ? key : `${project.name}:${key}`;
+    if (isSecure(value)) {
+      secretKeys.push(fullKey);
+      // Ciphertext cannot be decrypted offline; the program sees a placeholder.
+      config[fullKey] = "[secret]";
+      continue;
+    }
+    config[fullKey] = typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return {
+    stack,
+    file,
+    config,
+    secretKeys,
+    secretsProvider: typeof doc.secretsprovider === "string" ? doc.secretsprovider : undefined,
+  };
+}
+
+function isSecure(v: unknown): boolean {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.keys(v).length === 1 &&
+    "secure" in v
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The Pulumi wire form of property values: secrets, resource references, assets and unknowns
+ * travel as objects tagged with a signature key. The engine records inputs in this form — it is
+ * what the Pulumi CLI forwards to a policy pack — and turns them into plain values for display.
+ */
+
+export const sigKey = "4dabf18193072939515e22adb298388d";
+export const secretSig = "1b47061264138c4ac30d75fd1eb44270";
+export const resourceSig = "5cf8f73096256a8f31e491e813e4eb8e";
+export const outputValueSig = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+/** The value the engine sends for a property that is not known until the resource exists. */
+export const unknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** Options for turning wire values into plain ones. */
+export interface PlainOptions {
+  /** Replace secret values by this text instead of revealing them (default: reveal). */
+  readonly maskSecrets?: string;
+}
+
+/**
+ * A plain JSON value: secrets unwrapped (or masked), resource references replaced by their URN,
+ * unknowns by undefined.
+ */
+export function toPlain(value: unknown, opts: PlainOptions = {}): unknown {
+  if (value === unknownValue) {
+    return undefined;
+  }
+  if (Array.isArray(value)) {
+    return value.map((v) => toPlain(v, opts));
+  }
+  if (value === null || typeof value !== "object") {
+    return value;
+  }
+  const obj = value as Record<string, unknown>;
+  switch (obj[sigKey]) {
+    case secretSig:
+      return opts.maskSecrets !== undefined ? opts.maskSecrets : toPlain(obj.value, opts);
+    case resourceSig:
+      return obj.urn;
+    case outputValueSig:
+      return "value" in obj ? toPlain(obj.value, opts) : undefined;
+    default:
+      break;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    const p = toPlain(v, opts);
+    if (p !== undefined) {
+      out[k] = p;
+    }
+  }
+  return out;
+}
+
+/** `toPlain` for a property map. */
+export function plainProps(
+  props: Readonly<Record<string, unknown>>,
+  opts: PlainOptions = {},
+): Record<string, unknown> {
+  return toPlain(props, opts) as Record<string, unknown>;
+}

@@ -1,0 +1,250 @@
+/**
+ * The shared shape of every residency policy: the pack-wide settings each policy accepts in its
+ * CrossGuard config (jurisdiction, egress allowlist, waivers), waiver handling, and how a
+ * violation carries the path that crosses the border.
+ *
+ * CrossGuard config is per policy, so the shared settings appear under every policy's name in a
+ * `--policy-pack-config` file; `sovereign-dc policy-config --stack S` writes that file from the
+ * stack spec, and the offline engine sends the same document through the analyzer's `configure`.
+ */
+import type {
+  PolicyConfigSchema,
+  ReportViolation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  Severity,
+  StackValidationArgs,
+  StackValidationPolicy,
+} from "@pulumi/policy";
+import { findJurisdiction, jurisdictionIds, type Jurisdiction } from "../residency/jurisdictions";
+
+/** An accepted exception: one policy, one resource, a reason, and a date it lapses on. */
+export interface Waiver {
+  readonly policy: string;
+  /** Resource name or URN. */
+  readonly resource: string;
+  readonly reason: string;
+  /** ISO date (YYYY-MM-DD) after which the waiver no longer applies. */
+  readonly expires: string;
+}
+
+/** A destination workloads may reach, with its justification. */
+export interface EgressAllowEntry {
+  readonly cidr: string;
+  readonly ports?: readonly number[];
+  readonly protocol?: string;
+  readonly reason: string;
+}
+
+/** Settings every residency policy reads. */
+export interface ResidencySettings {
+  readonly jurisdiction?: string;
+  readonly egressAllowlist: readonly EgressAllowEntry[];
+  readonly waivers: readonly Waiver[];
+}
+
+/** JSON-schema properties of the shared settings, merged into every policy's configSchema. */
+export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
+  jurisdiction: {
+    type: "string",
+    enum: jurisdictionIds(),
+    description: "Jurisdiction whose border the stack must not cross (catalog ID).",
+  },
+  egressAllowlist: {
+    type: "array",
+    default: [],
+    description: "Destinations workloads may reach: { cidr, ports, protocol, reason }.",
+    items: {
+      type: "object",
+      required: ["cidr", "reason"],
+      properties: {
+        cidr: { type: "string" },
+        ports: { type: "array", items: { type: "integer" } },
+        protocol: { type: "string" },
+        reason: { type: "string" },
+      },
+    },
+  },
+  waivers: {
+    type: "array",
+    default: [],
+    description: "Accepted exceptions: { policy, resource, reason, expires (YYYY-MM-DD) }.",
+    items: {
+      type: "object",
+      properties: {
+        policy: { type: "string" },
+        resource: { type: "string" },
+        reason: { type: "string" },
+        expires: { type: "string" },
+      },
+    },
+  },
+};
+
+/** Text that separates a violation's message from the border-crossing path it carries. */
+export const pathMarker = "\npath: ";
+/** Separator between the hops of a path. */
+export const hop = " → ";
+
+/** A violation before it is reported: the message ("X must Y." plus the fix) and its path. */
+export interface Finding {
+  readonly message: string;
+  /** The chain of resources and places that crosses the border, first to last. */
+  readonly path?: readonly string[];
+  /** The resource the violation is about, for stack policies. */
+  readonly urn?: string;
+  /** Its name, for matching waivers in stack policies. */
+  readonly resourceName?: string;
+}
+
+/** Encodes a finding as the one message string CrossGuard carries. */
+export function encodeFinding(f: Finding): string {
+  return f.path && f.path.length > 0 ? `${f.message}${pathMarker}${f.path.join(hop)}` : f.message;
+}
+
+/** Splits a CrossGuard message back into message and path (inverse of encodeFinding). */
+export function decodeMessage(text: string): { message: string; path: string[] | null } {
+  const at = text.lastIndexOf(pathMarker);
+  if (at < 0) {
+    return { message: text, path: null };
+  }
+  return { message: text.slice(0, at), path: text.slice(at + pathMarker.length).split(hop) };
+}
+
+/** The settings a policy was configured with, normalised. */
+export function readSettings(raw: Record<string, unknown>): ResidencySettings {
+  return {
+    jurisdiction: typeof raw.jurisdiction === "string" ? raw.jurisdiction : undefined,
+    egressAllowlist: Array.isArray(raw.egressAllowlist)
+      ? (raw.egressAllowlist as EgressAllowEntry[])
+      : [],
+    waivers: Array.isArray(raw.waivers) ? (raw.waivers as Waiver[]) : [],
+  };
+}
+
+/** Why a waiver cannot be honoured, or undefined when it is valid on `today`. */
+export function waiverProblem(w: Waiver, today: Date = new Date()): string | undefined {
+  if (typeof w.reason !== "string" || w.reason.trim() === "") {
+    return "it has no reason";
+  }
+  if (typeof w.expires !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(w.expires)) {
+    return `its expiry ${JSON.stringify(w.expires)} is not a date YYYY-MM-DD`;
+  }
+  const end = Date.parse(`${w.expires}T23:59:59Z`);
+  if (Number.isNaN(end)) {
+    return `its expiry ${JSON.stringify(w.expires)} is not a date YYYY-MM-DD`;
+  }
+  if (end < today.getTime()) {
+    return `it expired on ${w.expires}`;
+  }
+  return undefined;
+}
+
+function waived(
+  settings: ResidencySettings,
+  policy: string,
+  names: readonly (string | undefined)[],
+): boolean {
+  return settings.waivers.some(
+    (w) => w.policy === policy && names.includes(w.resource) && waiverProblem(w) === undefined,
+  );
+}
+
+/** What a residency policy's check receives besides the CrossGuard args. */
+export interface PolicyContext {
+  /** The jurisdiction the stack must stay in. */
+  readonly jurisdiction: Jurisdiction;
+  readonly settings: ResidencySettings;
+  /** This policy's own config (its configSchema properties beyond the shared ones). */
+  readonly config: Record<string, unknown>;
+  /** Reports a violation unless a valid waiver covers it. */
+  report(finding: Finding): void;
+}
+
+interface PolicyMeta {
+  readonly name: string;
+  /** Starts "Checks whether…". */
+  readonly description: string;
+  readonly severity: Severity;
+  readonly remediationSteps: string;
+  /** Config properties of this policy beyond the shared settings. */
+  readonly configProperties?: PolicyConfigSchema["properties"];
+}
+
+function schemaFor(meta: PolicyMeta): PolicyConfigSchema {
+  return { properties: { ...sharedConfigProperties, ...(meta.configProperties ?? {}) } };
+}
+
+/**
+ * A resource policy that knows the stack's jurisdiction. Without a configured jurisdiction the
+ * check does not run; the `residency-configured` stack policy fails the stack instead, once.
+ */
+export function residencyResourcePolicy(
+  meta: PolicyMeta & {
+    readonly validate: (args: ResourceValidationArgs, ctx: PolicyContext) => void;
+  },
+): ResourceValidationPolicy {
+  return {
+    name: meta.name,
+    description: meta.description,
+    severity: meta.severity,
+    remediationSteps: meta.remediationSteps,
+    configSchema: schemaFor(meta),
+    validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+      const raw = args.getConfig<Record<string, unknown>>();
+      const settings = readSettings(raw);
+      const jurisdiction = settings.jurisdiction
+        ? findJurisdiction(settings.jurisdiction)
+        : undefined;
+      if (!jurisdiction) {
+        return;
+      }
+      meta.validate(args, {
+        jurisdiction,
+        settings,
+        config: raw,
+        report: (f) => {
+          if (!waived(settings, meta.name, [args.name, args.urn])) {
+            reportViolation(encodeFinding(f));
+          }
+        },
+      });
+    },
+  };
+}
+
+/** A stack policy that knows the stack's jurisdiction (see residencyResourcePolicy). */
+export function residencyStackPolicy(
+  meta: PolicyMeta & {
+    readonly validate: (args: StackValidationArgs, ctx: PolicyContext) => void;
+    /** Runs even when no jurisdiction is configured (the configuration checks themselves). */
+    readonly withoutJurisdiction?: boolean;
+  },
+): StackValidationPolicy {
+  return {
+    name: meta.name,
+    description: meta.description,
+    severity: meta.severity,
+    remediationSteps: meta.remediationSteps,
+    configSchema: schemaFor(meta),
+    validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
+      const raw = args.getConfig<Record<string, unknown>>();
+      const settings = readSettings(raw);
+      const found = settings.jurisdiction ? findJurisdiction(settings.jurisdiction) : undefined;
+      if (!found && !meta.withoutJurisdiction) {
+        return;
+      }
+      meta.validate(args, {
+        // Only the configuration checks run without one, and they do not read it.
+        jurisdiction: found as Jurisdiction,
+        settings,
+        config: raw,
+        report: (f) => {
+          if (!waived(settings, meta.name, [f.resourceName, f.urn])) {
+            reportViolation(encodeFinding(f), f.urn);
+          }
+        },
+      });
+    },
+  };
+}
