@@ -11,7 +11,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
-import { getStore } from "@pulumi/pulumi/runtime/state";
+import { getStore, waitForRPCs } from "./internals";
 import { type InvokeHandler, RecordingMonitor } from "./monitor";
 import type { Plan } from "./plan";
 import { loadProject, loadStackConfig, UsageError } from "./project";
@@ -68,7 +68,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       const exported = (mod as { default?: unknown }).default ?? mod;
       return typeof exported === "function" ? await exported() : exported;
     });
-    await settings.waitForRPCs();
+    await waitForRPCs();
     // Let rejections raised in the last turn reach the handler.
     await new Promise((r) => setImmediate(r));
     outputs = (plainProps((stackOutputs ?? {}) as Record<string, unknown>) ?? {}) as Record<
