@@ -1,0 +1,135 @@
+/**
+ * From a recorded plan to a residency verdict: builds the policy pack's config for the stack,
+ * runs the pack through the analyzer protocol and turns its diagnostics into the violations of
+ * the CLI's JSON contract (`shared/DESIGN.md`).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { decodeMessage, type ResidencySettings } from "../policy/framework";
+import { policyNames } from "../policy/policies";
+import { type Diagnostic, type Level, type PolicyPackConfig, runPolicyPack } from "./analyzer";
+import type { Plan } from "./plan";
+import { UsageError } from "./project";
+
+/** The pack that ships with sovereign-dc. */
+export const defaultPackDir = path.resolve(__dirname, "..", "policy");
+
+export interface Violation {
+  readonly policy: string;
+  readonly level: Level;
+  readonly resourceType: string | null;
+  readonly resourceName: string | null;
+  readonly message: string;
+  /** The chain of resources and places that crosses the border, or null. */
+  readonly path: string[] | null;
+  readonly urn: string | null;
+}
+
+/**
+ * The residency settings of a stack, from its `sovereign-dc:*` config: the jurisdiction and the
+ * egress allowlist. Programs of other projects can set the same keys in their stack config.
+ */
+export function settingsFromStackConfig(
+  config: Readonly<Record<string, string>>,
+): ResidencySettings {
+  const jurisdiction = config["sovereign-dc:jurisdiction"];
+  let egress: unknown = [];
+  if (config["sovereign-dc:egress"] !== undefined) {
+    try {
+      egress = JSON.parse(config["sovereign-dc:egress"]);
+    } catch {
+      egress = [];
+    }
+  }
+  return {
+    jurisdiction,
+    egressAllowlist: Array.isArray(egress) ? egress : [],
+    waivers: [],
+  };
+}
+
+/** The same settings under every policy, as a `--policy-pack-config` document. */
+export function packConfigFor(
+  settings: ResidencySettings,
+): Record<string, Record<string, unknown>> {
+  const body: Record<string, unknown> = {
+    egressAllowlist: settings.egressAllowlist,
+    waivers: settings.waivers,
+  };
+  if (settings.jurisdiction !== undefined) {
+    body.jurisdiction = settings.jurisdiction;
+  }
+  return Object.fromEntries(policyNames.map((name) => [name, { ...body }]));
+}
+
+/**
+ * Reads a `--policy-pack-config` file (CrossGuard's format: policy name → settings, with an
+ * optional `all` enforcement level) and lays it over `base`.
+ */
+export function mergePolicyConfigFile(
+  base: Record<string, Record<string, unknown>>,
+  file: string,
+): PolicyPackConfig {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new UsageError(
+      `--policy-config ${file}: cannot read it as JSON (${(e as Error).message}).`,
+    );
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    throw new UsageError(`--policy-config ${file}: expected an object of policy name → settings.`);
+  }
+  const out: Record<string, Record<string, unknown>> = { ...base };
+  for (const [name, value] of Object.entries(doc as Record<string, unknown>)) {
+    if (name === "all") {
+      for (const p of policyNames) {
+        out[p] = { enforcementLevel: value, ...out[p] };
+      }
+      continue;
+    }
+    if (!policyNames.includes(name)) {
+      throw new UsageError(
+        `--policy-config ${file}: received policy ${JSON.stringify(name)}; known policies: ${policyNames.join(", ")}.`,
+      );
+    }
+    const settings =
+      typeof value === "string" ? { enforcementLevel: value } : (value as Record<string, unknown>);
+    out[name] = { ...out[name], ...settings };
+  }
+  return out;
+}
+
+/** Turns the pack's diagnostics into violations, naming each resource by type and name. */
+export function toViolations(diagnostics: readonly Diagnostic[], plan: Plan): Violation[] {
+  const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+  return diagnostics.map((d) => {
+    // The policy runtime prefixes each message with the policy's description.
+    const text = d.message.startsWith(`${d.description}\n`)
+      ? d.message.slice(d.description.length + 1)
+      : d.message;
+    const { message, path } = decodeMessage(text);
+    const r = d.urn ? byUrn.get(d.urn) : undefined;
+    return {
+      policy: d.policy,
+      level: d.level,
+      resourceType: r?.type ?? null,
+      resourceName: r?.name ?? null,
+      message,
+      path,
+      urn: d.urn ?? null,
+    };
+  });
+}
+
+/** Runs the pack on a plan and returns its violations, mandatory first. */
+export async function checkPlan(
+  plan: Plan,
+  config: PolicyPackConfig,
+  packDir: string = defaultPackDir,
+): Promise<Violation[]> {
+  const diagnostics = await runPolicyPack(packDir, plan, config);
+  const order = { mandatory: 0, advisory: 1 };
+  return toViolations(diagnostics, plan).sort((a, b) => order[a.level] - order[b.level]);
+}
