@@ -107,8 +107,11 @@ function enableMockFeatures(): void {
 function requireProgram(file: string): unknown {
   if (/\.tsx?$/.test(file)) {
     // Programs are TypeScript, as under `pulumi up`; tsx compiles them on load.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require("tsx/cjs");
   }
+  // Pulumi programs are CommonJS modules run for their side effects, as the language host does.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(file);
 }
 
@@ -121,7 +124,10 @@ function asProgramError(e: unknown, program: string): Error {
   if (err.name === "StackSpecError") {
     return new UsageError(err.message);
   }
-  if ((err as { code?: string }).code === "MODULE_NOT_FOUND" && err.message.includes(program)) {
+  if (
+    (err as { code?: string }).code === "MODULE_NOT_FOUND" &&
+    err.message.startsWith(`Cannot find module '${program}'`)
+  ) {
     return new UsageError(`Cannot load program ${program}: the file does not exist.`);
   }
   return new ProgramError(`The program ${program} failed: ${err.message}`, err);

@@ -1,0 +1,257 @@
+/**
+ * `sovereign-dc` — plan, check and scaffold sealed regional stacks offline.
+ *
+ * Exit codes (a contract other tools rely on): 0 sealed, 1 mandatory violation(s), 2 usage,
+ * config or program error. Documents go to stdout; diagnostics to stderr.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import { packConfigFor, settingsFromStackConfig } from "../engine/check";
+import { ProgramError } from "../engine/evaluate";
+import { loadProject, loadStackConfig, UsageError } from "../engine/project";
+import { evaluateAndCheck, exitCodeOf } from "./run";
+import { newStack } from "./new-stack";
+import { toSarif } from "./sarif";
+import { planDocument, renderTree, renderViolations, typeCounts } from "./view";
+
+const version: string = (
+  JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as {
+    version: string;
+  }
+).version;
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+function verdictLine(stack: string, jurisdiction: string | undefined, code: number, n: number) {
+  return code === 0
+    ? `SEALED: stack ${stack} has no path out of ${jurisdiction} (${n} advisory finding(s)).`
+    : `NOT SEALED: stack ${stack} has mandatory residency violations; it must not be deployed.`;
+}
+
+async function planCommand(
+  opts: { stack: string; format: string; out?: string; project: string; policyConfig?: string },
+  io: Io,
+): Promise<number> {
+  const result = await evaluateAndCheck({
+    projectDir: opts.project,
+    stack: opts.stack,
+    policyConfigFile: opts.policyConfig,
+  });
+  const code = exitCodeOf(result.violations);
+  const doc = planDocument(result.plan, result.jurisdiction, result.violations);
+  if (opts.format === "json") {
+    io.out(`${JSON.stringify(doc, null, 2)}\n`);
+    return code;
+  }
+  if (opts.format === "md") {
+    const outDir = opts.out ?? path.join(opts.project, "out", opts.stack);
+    // The report module renders the diagram with WebAssembly; load it only when asked for.
+    const { writeReport } = await import("../report/index");
+    const files = await writeReport(result.plan, result.violations, outDir);
+    io.err(`Wrote ${files.map((f) => path.relative(process.cwd(), f) || f).join(", ")}\n`);
+    io.out(`${verdictLine(opts.stack, result.jurisdiction, code, result.violations.length)}\n`);
+    return code;
+  }
+  const counts = typeCounts(result.plan)
+    .map(([t, n]) => `  ${String(n).padStart(4)}  ${t}`)
+    .join("\n");
+  io.out(
+    [
+      `Stack ${opts.stack} (jurisdiction ${result.jurisdiction}) — ${result.plan.resources.length} resources, evaluated offline`,
+      "",
+      renderTree(result.plan),
+      "",
+      "Resources by type:",
+      counts,
+      "",
+      result.violations.length > 0
+        ? `Violations:\n${renderViolations(result.violations)}\n`
+        : "Violations: none",
+      verdictLine(opts.stack, result.jurisdiction, code, result.violations.length),
+      "",
+    ].join("\n"),
+  );
+  return code;
+}
+
+async function checkCommand(
+  program: string,
+  opts: { stack: string; format: string; jurisdiction?: string; policyConfig?: string },
+  io: Io,
+): Promise<number> {
+  const file = path.resolve(program);
+  if (!fs.existsSync(file)) {
+    throw new UsageError(`<program> ${JSON.stringify(program)}: no such file.`);
+  }
+  if (!/\.(ts|js|cjs|mjs)$/.test(file)) {
+    throw new UsageError(
+      `<program> ${JSON.stringify(program)}: expected a .ts or .js Pulumi program file.`,
+    );
+  }
+  const result = await evaluateAndCheck({
+    projectDir: path.dirname(file),
+    stack: opts.stack,
+    program: file,
+    jurisdiction: opts.jurisdiction,
+    policyConfigFile: opts.policyConfig,
+  });
+  const code = exitCodeOf(result.violations);
+  if (opts.format === "json") {
+    io.out(
+      `${JSON.stringify(planDocument(result.plan, result.jurisdiction, result.violations), null, 2)}\n`,
+    );
+  } else if (opts.format === "sarif") {
+    const uri = path.relative(process.cwd(), file).split(path.sep).join("/");
+    io.out(`${JSON.stringify(toSarif(result.violations, uri, file, version), null, 2)}\n`);
+  } else {
+    io.out(
+      [
+        `Checked ${path.relative(process.cwd(), file)} as stack ${opts.stack} (jurisdiction ${result.jurisdiction}): ${result.plan.resources.length} resources`,
+        result.violations.length > 0 ? renderViolations(result.violations) : "Violations: none",
+        verdictLine(opts.stack, result.jurisdiction, code, result.violations.length),
+        "",
+      ].join("\n"),
+    );
+  }
+  return code;
+}
+
+function policyConfigCommand(
+  opts: { stack: string; project: string; out?: string },
+  io: Io,
+): number {
+  const project = loadProject(opts.project);
+  const stack = loadStackConfig(project, opts.stack);
+  const settings = settingsFromStackConfig(stack.config);
+  if (settings.jurisdiction === undefined) {
+    throw new UsageError(
+      `Pulumi.${opts.stack}.yaml sets no sovereign-dc:jurisdiction; the pack needs one.`,
+    );
+  }
+  const text = `${JSON.stringify(packConfigFor(settings), null, 2)}\n`;
+  if (opts.out) {
+    fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
+    fs.writeFileSync(opts.out, text);
+    io.err(`Wrote ${opts.out}\n`);
+  } else {
+    io.out(text);
+  }
+  return 0;
+}
+
+function buildProgram(io: Io, setCode: (p: Promise<number> | number) => void): Command {
+  const program = new Command("sovereign-dc")
+    .description("Plan, check and scaffold sealed per-country data-center stacks, offline.")
+    .version(version)
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  const format = (choices: string[]) =>
+    new Option("--format <format>", "output format").choices(choices).default("text");
+
+  program
+    .command("plan")
+    .description(
+      "Evaluate this project's program for a stack offline and print its resources and residency verdict.",
+    )
+    .option("--stack <stack>", "stack to plan", "cn-shanghai")
+    .addOption(format(["text", "json", "md"]))
+    .option("--out <dir>", "with --format md: folder for report.md, plan.json and data-paths.svg")
+    .option("--project <dir>", "folder of the Pulumi project", process.cwd())
+    .option(
+      "--policy-config <file>",
+      "policy pack config (the --policy-pack-config format) laid over the stack's",
+    )
+    .action((opts) => setCode(planCommand(opts, io)));
+
+  program
+    .command("check")
+    .description(
+      "Evaluate any Pulumi program file under a stack's config and run the residency policy pack on it.",
+    )
+    .argument("<program>", "the program file (.ts or .js)")
+    .requiredOption(
+      "--stack <stack>",
+      "stack whose Pulumi.<stack>.yaml (next to the program's Pulumi.yaml) supplies config",
+    )
+    .addOption(format(["text", "json", "sarif"]))
+    .option("--jurisdiction <id>", "jurisdiction to check against when the stack config names none")
+    .option(
+      "--policy-config <file>",
+      "policy pack config (the --policy-pack-config format) laid over the stack's",
+    )
+    .action((file, opts) => setCode(checkCommand(file, opts, io)));
+
+  program
+    .command("new-stack")
+    .description(
+      "Scaffold Pulumi.<name>.yaml for a new regional stack, validated before it is written.",
+    )
+    .argument("<name>", "stack name, e.g. cn-beijing")
+    .requiredOption("--cloud <cloud>", "alicloud or aws")
+    .requiredOption("--region <region>", "region every resource is created in")
+    .requiredOption("--jurisdiction <id>", "jurisdiction the stack must stay in (CN, US, EU, …)")
+    .requiredOption(
+      "--cidr <cidr>",
+      "network CIDR, e.g. 10.40.0.0/16 (one /24 per zone is carved from it)",
+    )
+    .requiredOption(
+      "--zones <zones>",
+      "comma-separated zones of the region, e.g. cn-beijing-a,cn-beijing-b",
+    )
+    .option("--account-id <id>", "AWS account the stack is pinned to (aws only)")
+    .option("--bucket <name:days:purpose...>", "data bucket(s): name, retention days, purpose")
+    .option("--project <dir>", "folder of the Pulumi project", process.cwd())
+    .option("--force", "overwrite an existing Pulumi.<name>.yaml", false)
+    .action((name, opts) => setCode(newStack(name, opts, io)));
+
+  program
+    .command("policy-config")
+    .description(
+      "Write the policy pack config for a stack, for pulumi preview --policy-pack-config.",
+    )
+    .option("--stack <stack>", "stack", "cn-shanghai")
+    .option("--project <dir>", "folder of the Pulumi project", process.cwd())
+    .option("--out <file>", "file to write (default: stdout)")
+    .action((opts) => setCode(policyConfigCommand(opts, io)));
+  return program;
+}
+
+/** Runs the CLI and resolves to its exit code; never throws. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let pending: Promise<number> | number = 2;
+  const program = buildProgram(io, (p) => {
+    pending = p;
+  });
+  try {
+    await program.parseAsync([...argv]);
+    if (program.args.length === 0 && argv.length <= 2) {
+      io.err(program.helpInformation());
+      return 2;
+    }
+    return await pending;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit 0; every other parse failure is a usage error.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      io.err(`error: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof ProgramError) {
+      io.err(`error: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`error: ${(e as Error).stack ?? String(e)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The pipeline shared by `plan` and `check`: evaluate a program offline for a stack, run the
+ * residency pack on what it registered, and return the verdict. The pack's process starts while
+ * the program evaluates, so the two start-up costs overlap.
+ */
+import * as path from "node:path";
+import { PolicyPackSession, type PolicyPackConfig } from "../engine/analyzer";
+import {
+  defaultPackDir,
+  mergePolicyConfigFile,
+  packConfigFor,
+  settingsFromStackConfig,
+  toViolations,
+  type Violation,
+} from "../engine/check";
+import { evaluateInProcess } from "../engine/evaluate";
+import type { Plan } from "../engine/plan";
+import { UsageError } from "../engine/project";
+
+export interface RunOptions {
+  readonly projectDir: string;
+  readonly stack: string;
+  readonly program?: string;
+  /** Jurisdiction to check against when the stack config does not name one. */
+  readonly jurisdiction?: string;
+  /** A `--policy-pack-config` style JSON file laid over the settings from stack config. */
+  readonly policyConfigFile?: string;
+  readonly packDir?: string;
+}
+
+export interface RunResult {
+  readonly plan: Plan;
+  readonly jurisdiction?: string;
+  readonly packConfig: PolicyPackConfig;
+  readonly violations: Violation[];
+}
+
+/** Keeps stdout for the command's own document while a program runs in this process. */
+async function withConsoleOnStderr<T>(fn: () => Promise<T>): Promise<T> {
+  const saved = { log: console.log, info: console.info };
+  console.log = (...a: unknown[]) => console.error(...a);
+  console.info = (...a: unknown[]) => console.error(...a);
+  try {
+    return await fn();
+  } finally {
+    console.log = saved.log;
+    console.info = saved.info;
+  }
+}
+
+export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
+  const packDir = opts.packDir ?? defaultPackDir;
+  const sessionPromise = PolicyPackSession.start(packDir);
+  // An evaluation failure must not leave the pack's process behind.
+  sessionPromise.catch(() => undefined);
+  let plan: Plan;
+  try {
+    plan = await withConsoleOnStderr(() =>
+      evaluateInProcess({
+        projectDir: opts.projectDir,
+        stack: opts.stack,
+        program: opts.program ? path.resolve(opts.program) : undefined,
+      }),
+    );
+  } catch (e) {
+    void sessionPromise.then(
+      (s) => s.close(),
+      () => undefined,
+    );
+    throw e;
+  }
+  const settings = settingsFromStackConfig(plan.config);
+  const jurisdiction = settings.jurisdiction ?? opts.jurisdiction;
+  if (jurisdiction === undefined) {
+    void sessionPromise.then(
+      (s) => s.close(),
+      () => undefined,
+    );
+    throw new UsageError(
+      `Stack ${JSON.stringify(opts.stack)} names no jurisdiction: set sovereign-dc:jurisdiction in its ` +
+        "Pulumi.<stack>.yaml or pass --jurisdiction (one of the catalog IDs, e.g. CN, US, EU).",
+    );
+  }
+  const base = packConfigFor({ ...settings, jurisdiction });
+  const packConfig = opts.policyConfigFile
+    ? mergePolicyConfigFile(base, opts.policyConfigFile)
+    : base;
+  const session = await sessionPromise;
+  try {
+    await session.configure(packConfig);
+    const diagnostics = await session.analyzePlan(plan);
+    const order = { mandatory: 0, advisory: 1 };
+    const violations = toViolations(diagnostics, plan).sort(
+      (a, b) => order[a.level] - order[b.level],
+    );
+    return { plan, jurisdiction, packConfig, violations };
+  } finally {
+    session.close();
+  }
+}
+
+/** 0 when no mandatory violation, 1 otherwise (the CLI contract). */
+export function exitCodeOf(violations: readonly Violation[]): number {
+  return violations.some((v) => v.level === "mandatory") ? 1 : 0;
+}

@@ -1,0 +1,78 @@
+/**
+ * SARIF 2.1.0 output of `sovereign-dc check`, so CI code scanning shows residency violations
+ * next to the line of the program that declares the offending resource.
+ */
+import * as fs from "node:fs";
+import type { Log, ReportingDescriptor, Result } from "sarif";
+import type { Violation } from "../engine/check";
+import { policies } from "../policy/policies";
+
+export const sarifSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/** The first line of the program that names the resource in quotes, or 1. */
+function lineOf(source: string[], name: string | null): number {
+  if (name) {
+    const i = source.findIndex((l) => l.includes(`"${name}"`) || l.includes(`'${name}'`));
+    if (i >= 0) {
+      return i + 1;
+    }
+  }
+  return 1;
+}
+
+/**
+ * Builds the SARIF log. `programUri` is the program path relative to the repository root (what
+ * code scanning resolves); `programFile` is read to locate resources by name.
+ */
+export function toSarif(
+  violations: readonly Violation[],
+  programUri: string,
+  programFile: string,
+  version: string,
+): Log {
+  const source = fs.existsSync(programFile) ? fs.readFileSync(programFile, "utf8").split("\n") : [];
+  const rules: ReportingDescriptor[] = policies.map((p) => ({
+    id: p.name,
+    name: p.name,
+    shortDescription: { text: p.description },
+    help: { text: p.remediationSteps ?? p.description },
+    properties: { severity: p.severity ?? "unspecified" },
+  }));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const results: Result[] = violations.map((v) => ({
+    ruleId: v.policy,
+    ruleIndex: ruleIndex.get(v.policy),
+    level: v.level === "mandatory" ? "error" : "warning",
+    message: {
+      text: v.path ? `${v.message} Path: ${v.path.join(" → ")}` : v.message,
+    },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: programUri },
+          region: { startLine: lineOf(source, v.resourceName) },
+        },
+        logicalLocations: v.urn
+          ? [{ name: v.resourceName ?? v.urn, fullyQualifiedName: v.urn, kind: "resource" }]
+          : undefined,
+      },
+    ],
+    properties: v.path ? { path: v.path, resourceType: v.resourceType } : undefined,
+  }));
+  return {
+    $schema: sarifSchemaUri,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "sovereign-dc",
+            version,
+            rules,
+          },
+        },
+        results,
+      },
+    ],
+  };
+}

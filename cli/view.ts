@@ -1,0 +1,123 @@
+/**
+ * The plan as users see it: each resource with its parent, provider and effective region, and
+ * the JSON document of the CLI contract (shared/DESIGN.md).
+ */
+import type { Violation } from "../engine/check";
+import { isProviderType, type Plan, type RecordedResource } from "../engine/plan";
+import { plainProps } from "../engine/wire";
+import { placementOf } from "../residency/placement";
+
+export interface ResourceView {
+  readonly type: string;
+  readonly name: string;
+  /** Name of the parent resource (null for the stack itself). */
+  readonly parent: string | null;
+  /** Name of the provider resource (null for components and providers). */
+  readonly provider: string | null;
+  /** Effective region: a region ID, "global", or null where none applies or can be told. */
+  readonly region: string | null;
+  readonly protect: boolean;
+  /** Inputs as plain values, secrets masked. */
+  readonly props: Record<string, unknown>;
+}
+
+export interface PlanDocument {
+  readonly stack: string;
+  readonly jurisdiction: string | null;
+  readonly resources: ResourceView[];
+  readonly violations: Violation[];
+}
+
+/** Each resource of the plan with its placement resolved. */
+export function viewResources(plan: Plan): ResourceView[] {
+  const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+  return plan.resources.map((r) => {
+    const provider = r.provider ? byUrn.get(r.provider) : undefined;
+    return {
+      type: r.type,
+      name: r.name,
+      parent: r.parent ? (byUrn.get(r.parent)?.name ?? r.parent) : null,
+      provider: provider?.name ?? null,
+      region: regionOf(r, provider),
+      protect: r.protect,
+      props: plainProps(r.inputs, { maskSecrets: "[secret]" }),
+    };
+  });
+}
+
+function regionOf(r: RecordedResource, provider: RecordedResource | undefined): string | null {
+  if (!r.custom) {
+    return null;
+  }
+  const p = placementOf(
+    r.type,
+    plainProps(r.inputs),
+    provider ? { type: provider.type, props: plainProps(provider.inputs) } : undefined,
+  );
+  if (p.kind === "region") {
+    return p.region;
+  }
+  return p.kind === "global" ? "global" : null;
+}
+
+export function planDocument(
+  plan: Plan,
+  jurisdiction: string | undefined,
+  violations: Violation[],
+): PlanDocument {
+  return {
+    stack: plan.stack,
+    jurisdiction: jurisdiction ?? null,
+    resources: viewResources(plan),
+    violations,
+  };
+}
+
+/** The resource tree, one resource a line, indented under its parent. */
+export function renderTree(plan: Plan): string {
+  const views = viewResources(plan);
+  const children = new Map<string | undefined, number[]>();
+  plan.resources.forEach((r, i) => {
+    const key = r.parent;
+    children.set(key, [...(children.get(key) ?? []), i]);
+  });
+  const lines: string[] = [];
+  const walk = (parent: string | undefined, depth: number) => {
+    for (const i of children.get(parent) ?? []) {
+      const r = plan.resources[i];
+      const v = views[i];
+      const tags = [
+        v.region ? `[${v.region}]` : "",
+        r.protect ? "protected" : "",
+        isProviderType(r.type) && r.synthesized ? "default provider" : "",
+      ].filter((t) => t !== "");
+      lines.push(
+        `${"  ".repeat(depth)}${r.type}  ${r.name}${tags.length ? `  ${tags.join(" ")}` : ""}`,
+      );
+      walk(r.urn, depth + 1);
+    }
+  };
+  walk(undefined, 0);
+  return lines.join("\n");
+}
+
+/** Counts per resource type, most frequent first. */
+export function typeCounts(plan: Plan): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const r of plan.resources) {
+    counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** The violations as text, one block each. */
+export function renderViolations(violations: readonly Violation[]): string {
+  return violations
+    .map((v) => {
+      const who = v.resourceName ? ` ${v.resourceType} "${v.resourceName}"` : "";
+      const head = `${v.level === "mandatory" ? "✗" : "!"} [${v.level}] ${v.policy}${who}`;
+      const pathLine = v.path ? `\n    path: ${v.path.join(" → ")}` : "";
+      return `${head}\n    ${v.message.replace(/\n/g, "\n    ")}${pathLine}`;
+    })
+    .join("\n");
+}
