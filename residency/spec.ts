@@ -341,7 +341,7 @@ function crossFieldIssues(p: ParsedSpec): SpecIssue[] {
     issues.push({
       key: keyOf(["region"]),
       received: p.region,
-      expected: `expected a ${p.cloud} region inside jurisdiction ${jurisdiction.id} (${allowedRegions.join(", ")})`,
+      expected: `expected a region of ${p.cloud} inside jurisdiction ${jurisdiction.id} (${allowedRegions.join(", ")})`,
     });
   }
   if (p.cloud === "aws" && p.accountId === undefined) {
@@ -352,10 +352,13 @@ function crossFieldIssues(p: ParsedSpec): SpecIssue[] {
         "expected the 12-digit AWS account ID the stack is pinned to (required when cloud is aws)",
     });
   }
+  // Zones are only checked against a region that is itself allowed; otherwise every zone would
+  // repeat the region's error.
+  const regionOk = allowedRegions.includes(p.region);
   const pattern = zonePattern(p.cloud, p.region);
   const seenZones = new Set<string>();
   p.network.zones.forEach((z, i) => {
-    if (!pattern.test(z.zone)) {
+    if (regionOk && !pattern.test(z.zone)) {
       const example = p.cloud === "alicloud" ? `${p.region}-e` : `${p.region}a`;
       issues.push({
         key: keyOf(["network", "zones", i, "zone"]),

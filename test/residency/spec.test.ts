@@ -1,0 +1,292 @@
+import { parseStackSpec, StackSpecError, validateStackSpec } from "../../residency/spec";
+
+/** A valid Shanghai spec; each table row breaks one thing. */
+function shanghai(): Record<string, unknown> {
+  return {
+    cloud: "alicloud",
+    region: "cn-shanghai",
+    jurisdiction: "CN",
+    network: {
+      cidr: "10.20.0.0/16",
+      zones: [
+        { zone: "cn-shanghai-e", cidr: "10.20.1.0/24" },
+        { zone: "cn-shanghai-f", cidr: "10.20.2.0/24" },
+      ],
+    },
+    buckets: [{ name: "telemetry", purpose: "Vehicle telemetry", retentionDays: 365 }],
+    egress: [{ cidr: "100.100.2.136/30", ports: [53], protocol: "udp", reason: "VPC DNS" }],
+    keys: { deletionWindowDays: 30, rotationDays: 365 },
+  };
+}
+
+function issuesOf(raw: Record<string, unknown>): string[] {
+  try {
+    validateStackSpec(raw, "test");
+  } catch (e) {
+    expect(e).toBeInstanceOf(StackSpecError);
+    return (e as Error).message.split("\n").slice(1);
+  }
+  throw new Error("expected the spec to be rejected");
+}
+
+const cnRegions =
+  "cn-qingdao, cn-beijing, cn-zhangjiakou, cn-huhehaote, cn-wulanchabu, cn-hangzhou, cn-shanghai, cn-nanjing, cn-shenzhen, cn-heyuan, cn-guangzhou, cn-chengdu, cn-shanghai-finance-1, cn-shanghai-finance-1-pub, cn-shenzhen-finance-1, cn-shenzhen-finance, cn-szfinance, cn-beijing-finance-1, cn-beijing-finance-1-pub, cn-hangzhou-finance, cn-hzfinance, cn-hzjbp, cn-north-2-gov-1";
+
+describe("stack spec validation", () => {
+  it("accepts the Shanghai spec and fills key defaults", () => {
+    const raw = shanghai();
+    delete raw.keys;
+    const spec = validateStackSpec(raw, "test");
+    expect(spec.jurisdiction.id).toBe("CN");
+    expect(spec.keys).toEqual({ deletionWindowDays: 30, rotationDays: 365 });
+    expect(spec.network.zones.map((z) => z.zone)).toEqual(["cn-shanghai-e", "cn-shanghai-f"]);
+  });
+
+  test.each<[string, (s: Record<string, unknown>) => void, string[]]>([
+    [
+      "a region outside the jurisdiction (cn-hongkong is not mainland China)",
+      (s) => {
+        s.region = "cn-hongkong";
+      },
+      [
+        `  - sovereign-dc:region: received "cn-hongkong"; expected a region of alicloud inside jurisdiction CN (${cnRegions}).`,
+      ],
+    ],
+    [
+      "an unknown jurisdiction",
+      (s) => {
+        s.jurisdiction = "XX";
+      },
+      ['  - sovereign-dc:jurisdiction: received "XX"; expected one of: CN, US, EU.'],
+    ],
+    [
+      "an unknown cloud",
+      (s) => {
+        s.cloud = "gcp";
+      },
+      ['  - sovereign-dc:cloud: received "gcp"; expected one of: alicloud, aws.'],
+    ],
+    [
+      "an unknown key",
+      (s) => {
+        s.netwrok = {};
+      },
+      [
+        "  - sovereign-dc:netwrok: received {}; expected no such key; allowed keys here: sovereign-dc:cloud, sovereign-dc:region, sovereign-dc:jurisdiction, sovereign-dc:accountId, sovereign-dc:network, sovereign-dc:buckets, sovereign-dc:egress, sovereign-dc:keys.",
+      ],
+    ],
+    [
+      "an unknown key inside a bucket",
+      (s) => {
+        (s.buckets as Record<string, unknown>[])[0].replicateTo = "cn-hongkong";
+      },
+      [
+        '  - sovereign-dc:buckets[0].replicateTo: received "cn-hongkong"; expected no such key; allowed keys here: sovereign-dc:buckets[0].name, sovereign-dc:buckets[0].purpose, sovereign-dc:buckets[0].retentionDays.',
+      ],
+    ],
+    [
+      "an invalid CIDR",
+      (s) => {
+        (s.network as { cidr: string }).cidr = "10.20.0.0/33";
+      },
+      [
+        '  - sovereign-dc:network.cidr: received "10.20.0.0/33"; expected an IPv4 CIDR block such as 10.20.0.0/16.',
+      ],
+    ],
+    [
+      "a CIDR with host bits set",
+      (s) => {
+        (s.network as { cidr: string }).cidr = "10.20.1.0/16";
+      },
+      [
+        '  - sovereign-dc:network.cidr: received "10.20.1.0/16"; expected a CIDR whose host bits are zero (did you mean 10.20.0.0/16?).',
+      ],
+    ],
+    [
+      "overlapping zone CIDRs",
+      (s) => {
+        (s.network as { zones: { cidr: string }[] }).zones[1].cidr = "10.20.1.128/25";
+      },
+      [
+        '  - sovereign-dc:network.zones[1].cidr: received "10.20.1.128/25"; expected a block that does not overlap sovereign-dc:network.zones[0].cidr (10.20.1.0/24).',
+      ],
+    ],
+    [
+      "a zone CIDR outside the network",
+      (s) => {
+        (s.network as { zones: { cidr: string }[] }).zones[1].cidr = "10.21.2.0/24";
+      },
+      [
+        '  - sovereign-dc:network.zones[1].cidr: received "10.21.2.0/24"; expected a block inside the network CIDR 10.20.0.0/16.',
+      ],
+    ],
+    [
+      "a zone outside the region",
+      (s) => {
+        (s.network as { zones: { zone: string }[] }).zones[0].zone = "cn-beijing-a";
+      },
+      [
+        '  - sovereign-dc:network.zones[0].zone: received "cn-beijing-a"; expected a zone of region cn-shanghai, such as cn-shanghai-e.',
+      ],
+    ],
+    [
+      "the same zone twice",
+      (s) => {
+        (s.network as { zones: { zone: string }[] }).zones[1].zone = "cn-shanghai-e";
+      },
+      [
+        '  - sovereign-dc:network.zones[1].zone: received "cn-shanghai-e"; expected each zone once; this zone is already listed.',
+      ],
+    ],
+    [
+      "no zones",
+      (s) => {
+        (s.network as { zones: unknown[] }).zones = [];
+      },
+      ["  - sovereign-dc:network.zones: received []; expected at least one zone."],
+    ],
+    [
+      "an egress rule to the whole internet",
+      (s) => {
+        (s.egress as { cidr: string }[])[0].cidr = "0.0.0.0/0";
+      },
+      [
+        '  - sovereign-dc:egress[0].cidr: received "0.0.0.0/0"; expected a bounded destination; 0.0.0.0/0 is the whole internet and cannot be allowlisted.',
+      ],
+    ],
+    [
+      "an egress rule without a reason",
+      (s) => {
+        delete (s.egress as { reason?: string }[])[0].reason;
+      },
+      [
+        "  - sovereign-dc:egress[0].reason: received nothing (the key is missing); expected a non-empty justification of why this destination is needed.",
+      ],
+    ],
+    [
+      "an egress rule with a blank reason",
+      (s) => {
+        (s.egress as { reason: string }[])[0].reason = "   ";
+      },
+      [
+        '  - sovereign-dc:egress[0].reason: received "   "; expected a non-empty justification of why this destination is needed.',
+      ],
+    ],
+    [
+      "an egress port out of range",
+      (s) => {
+        (s.egress as { ports: number[] }[])[0].ports = [70000];
+      },
+      [
+        "  - sovereign-dc:egress[0].ports[0]: received 70000; expected a port number from 1 to 65535.",
+      ],
+    ],
+    [
+      "an egress protocol that is neither tcp nor udp",
+      (s) => {
+        (s.egress as { protocol: string }[])[0].protocol = "all";
+      },
+      ['  - sovereign-dc:egress[0].protocol: received "all"; expected "tcp" or "udp".'],
+    ],
+    [
+      "a bucket name with capitals",
+      (s) => {
+        (s.buckets as { name: string }[])[0].name = "Telemetry";
+      },
+      [
+        '  - sovereign-dc:buckets[0].name: received "Telemetry"; expected 3-32 lowercase letters, digits or hyphens, starting and ending with a letter or digit.',
+      ],
+    ],
+    [
+      "two buckets with one name",
+      (s) => {
+        (s.buckets as unknown[]).push({ name: "telemetry", purpose: "again", retentionDays: 1 });
+      },
+      [
+        '  - sovereign-dc:buckets[1].name: received "telemetry"; expected a bucket name not used by another bucket of this stack.',
+      ],
+    ],
+    [
+      "a retention of zero days",
+      (s) => {
+        (s.buckets as { retentionDays: number }[])[0].retentionDays = 0;
+      },
+      [
+        "  - sovereign-dc:buckets[0].retentionDays: received 0; expected a whole number of days from 1 to 3650.",
+      ],
+    ],
+    [
+      "a key deletion window longer than AWS allows",
+      (s) => {
+        (s.keys as { deletionWindowDays: number }).deletionWindowDays = 90;
+      },
+      [
+        "  - sovereign-dc:keys.deletionWindowDays: received 90; expected a whole number from 7 to 30.",
+      ],
+    ],
+    [
+      "a rotation period shorter than AWS allows",
+      (s) => {
+        (s.keys as { rotationDays: number }).rotationDays = 30;
+      },
+      ["  - sovereign-dc:keys.rotationDays: received 30; expected a whole number from 90 to 365."],
+    ],
+    [
+      "an AWS stack without an account",
+      (s) => {
+        s.cloud = "aws";
+        s.region = "cn-northwest-1";
+        s.network = {
+          cidr: "10.20.0.0/16",
+          zones: [{ zone: "cn-northwest-1a", cidr: "10.20.1.0/24" }],
+        };
+      },
+      [
+        "  - sovereign-dc:accountId: received nothing (the key is missing); expected the 12-digit AWS account ID the stack is pinned to (required when cloud is aws).",
+      ],
+    ],
+    [
+      "an AWS availability zone outside the region",
+      (s) => {
+        s.cloud = "aws";
+        s.region = "cn-northwest-1";
+        s.accountId = "111122223333";
+        s.network = {
+          cidr: "10.20.0.0/16",
+          zones: [{ zone: "cn-north-1a", cidr: "10.20.1.0/24" }],
+        };
+      },
+      [
+        '  - sovereign-dc:network.zones[0].zone: received "cn-north-1a"; expected a zone of region cn-northwest-1, such as cn-northwest-1a.',
+      ],
+    ],
+    [
+      "a missing network",
+      (s) => {
+        delete s.network;
+      },
+      [
+        "  - sovereign-dc:network: received nothing (the key is missing); expected an object { cidr, zones }.",
+      ],
+    ],
+  ])("rejects %s, naming the key, the value and what is allowed", (_name, mutate, expected) => {
+    const raw = shanghai();
+    mutate(raw);
+    expect(issuesOf(raw)).toEqual(expected);
+  });
+
+  it("reads namespaced keys and JSON-encoded values as the Pulumi runtime holds them", () => {
+    const raw = shanghai();
+    const flat: Record<string, string> = { "alicloud:region": "cn-shanghai" };
+    for (const [k, v] of Object.entries(raw)) {
+      flat[`sovereign-dc:${k}`] = typeof v === "string" ? v : JSON.stringify(v);
+    }
+    expect(parseStackSpec(flat, "cn-shanghai").region).toBe("cn-shanghai");
+  });
+
+  it("names the stack in the error heading", () => {
+    expect(() => parseStackSpec({ "sovereign-dc:cloud": "alicloud" }, "cn-shanghai")).toThrow(
+      /^Invalid stack config for stack "cn-shanghai":\n/,
+    );
+  });
+});
