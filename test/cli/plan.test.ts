@@ -1,0 +1,169 @@
+/**
+ * `sovereign-dc plan` as a user runs it: the real CLI in a child process, its JSON document on
+ * stdout and its exit code — for the shipped Shanghai stack and for broken configs.
+ */
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import YAML from "yaml";
+
+const root = path.resolve(__dirname, "..", "..");
+const bin = path.join(root, "bin", "sovereign-dc.js");
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd: root, maxBuffer: 1 << 28 },
+      (err, stdout, stderr) => {
+        const code = err ? ((err as { code?: number }).code ?? 1) : 0;
+        resolve({ code: typeof code === "number" ? code : 1, stdout, stderr });
+      },
+    );
+  });
+}
+
+interface Doc {
+  stack: string;
+  jurisdiction: string;
+  resources: {
+    type: string;
+    name: string;
+    parent: string | null;
+    provider: string | null;
+    region: string | null;
+    protect: boolean;
+    props: Record<string, unknown>;
+  }[];
+  violations: unknown[];
+}
+
+/** A throw-away project whose program is this repository's, with the given stack config. */
+function projectWith(stack: string, config: Record<string, unknown>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-plan-"));
+  fs.writeFileSync(
+    path.join(dir, "Pulumi.yaml"),
+    YAML.stringify({
+      name: "sovereign-dc",
+      runtime: "nodejs",
+      main: path.join(root, "stacks", "index.ts"),
+    }),
+  );
+  fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), YAML.stringify({ config }));
+  return dir;
+}
+
+function shanghaiConfig(): Record<string, unknown> {
+  return YAML.parse(fs.readFileSync(path.join(root, "Pulumi.cn-shanghai.yaml"), "utf8")).config;
+}
+
+describe("sovereign-dc plan --stack cn-shanghai --format json", () => {
+  let run: Run;
+  let doc: Doc;
+  beforeAll(async () => {
+    run = await cli(["plan", "--stack", "cn-shanghai", "--format", "json"]);
+    doc = JSON.parse(run.stdout);
+  });
+
+  const custom = () => doc.resources.filter((r) => r.provider !== null);
+  const ofType = (t: string) => doc.resources.filter((r) => r.type === t);
+
+  it("exits 0 with one JSON document on stdout and no violations", () => {
+    expect(run.code).toBe(0);
+    expect(doc.stack).toBe("cn-shanghai");
+    expect(doc.jurisdiction).toBe("CN");
+    expect(doc.violations).toEqual([]);
+  });
+
+  it("builds a VPC and vSwitches in two zones", () => {
+    expect(ofType("alicloud:vpc/network:Network")).toHaveLength(1);
+    const zones = ofType("alicloud:vpc/switch:Switch").map((s) => s.props.zoneId);
+    expect(zones.sort()).toEqual(["cn-shanghai-e", "cn-shanghai-f"]);
+  });
+
+  it("builds one KMS key with automatic rotation, protected from destroy", () => {
+    const keys = ofType("alicloud:kms/key:Key");
+    expect(keys).toHaveLength(1);
+    expect(keys[0].props.automaticRotation).toBe("Enabled");
+    expect(keys[0].protect).toBe(true);
+  });
+
+  it("makes every OSS bucket private, versioned and SSE-KMS with the stack's key", () => {
+    const buckets = ofType("alicloud:oss/bucket:Bucket");
+    expect(buckets.length).toBeGreaterThanOrEqual(3);
+    const per = (t: string) => ofType(t).map((r) => r.props);
+    for (const b of buckets) {
+      expect(b.protect).toBe(true);
+      const name = b.props.bucket;
+      expect(per("alicloud:oss/bucketAcl:BucketAcl")).toContainEqual(
+        expect.objectContaining({ bucket: name, acl: "private" }),
+      );
+      expect(per("alicloud:oss/bucketVersioning:BucketVersioning")).toContainEqual(
+        expect.objectContaining({ bucket: name, status: "Enabled" }),
+      );
+      const sse = per("alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption").find(
+        (s) => s.bucket === name,
+      );
+      expect(sse?.sseAlgorithm).toBe("KMS");
+      expect(typeof sse?.kmsMasterKeyId).toBe("string");
+    }
+  });
+
+  it("has no NAT gateway, EIP or egress allow rule to 0.0.0.0/0", () => {
+    const types = doc.resources.map((r) => r.type);
+    expect(types.filter((t) => /natGateway|eipAddress|eipAssociation|\/eip:/i.test(t))).toEqual([]);
+    const egressAllows = ofType("alicloud:ecs/securityGroupRule:SecurityGroupRule").filter(
+      (r) => r.props.type === "egress" && r.props.policy !== "drop",
+    );
+    expect(egressAllows.map((r) => r.props.cidrIp)).not.toContain("0.0.0.0/0");
+  });
+
+  it("puts every resource on the one explicit provider, pinned to cn-shanghai", () => {
+    const providers = ofType("pulumi:providers:alicloud");
+    expect(providers).toHaveLength(1);
+    expect(providers[0].props.region).toBe("cn-shanghai");
+    for (const r of custom()) {
+      expect({ name: r.name, provider: r.provider, region: r.region }).toEqual({
+        name: r.name,
+        provider: providers[0].name,
+        region: "cn-shanghai",
+      });
+    }
+  });
+});
+
+describe("sovereign-dc plan with a broken config", () => {
+  it("exits 2 with the key, the value and what is allowed, and no stack trace", async () => {
+    const config = shanghaiConfig();
+    config["sovereign-dc:region"] = "cn-hongkong";
+    const dir = projectWith("hk", config);
+    const run = await cli(["plan", "--stack", "hk", "--project", dir, "--format", "json"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(
+      'error: Invalid stack config for stack "hk":\n  - sovereign-dc:region: received "cn-hongkong"; expected a region of alicloud inside jurisdiction CN (',
+    );
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("exits 2 naming the known stacks when the stack has no config file", async () => {
+    const run = await cli(["plan", "--stack", "cn-nowhere"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--stack "cn-nowhere": no Pulumi.cn-nowhere.yaml in');
+    expect(run.stderr).toContain("stacks of this project: cn-shanghai, us-west.");
+  });
+
+  it("exits 2 on an unknown format", async () => {
+    const run = await cli(["plan", "--format", "xml"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json, md.");
+  });
+});
