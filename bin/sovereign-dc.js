@@ -2,10 +2,23 @@
 // The sovereign-dc CLI. Its sources are TypeScript, compiled on load by tsx (as the programs it
 // evaluates are), so the package needs no build step.
 "use strict";
+const path = require("node:path");
 require("tsx/cjs");
+
+// plan and check run the policy pack in a process of its own; start it before loading the
+// engine so that its start-up overlaps the program's evaluation.
+const command = process.argv[2];
+const pack =
+  command === "plan" || command === "check"
+    ? require("../engine/spawn-pack.ts").spawnPack(path.join(__dirname, "..", "policy"))
+    : undefined;
+
 const { main } = require("../cli/main.ts");
 
-main(process.argv).then((code) => {
+main(process.argv, undefined, pack).then((code) => {
+  if (pack) {
+    pack.child.kill();
+  }
   // Flush stdout before exiting: documents can be larger than one pipe buffer.
   process.stdout.write("", () => process.exit(code));
 });

@@ -10,6 +10,7 @@ import { Command, CommanderError, Option } from "commander";
 import { packConfigFor, settingsFromStackConfig } from "../engine/check";
 import { ProgramError } from "../engine/evaluate";
 import { loadProject, loadStackConfig, UsageError } from "../engine/project";
+import type { SpawnedPack } from "../engine/spawn-pack";
 import { evaluateAndCheck, exitCodeOf } from "./run";
 import { newStack } from "./new-stack";
 import { toSarif } from "./sarif";
@@ -38,13 +39,21 @@ function verdictLine(stack: string, jurisdiction: string | undefined, code: numb
 }
 
 async function planCommand(
-  opts: { stack: string; format: string; out?: string; project: string; policyConfig?: string },
+  opts: {
+    stack: string;
+    format: string;
+    out?: string;
+    project: string;
+    policyConfig?: string;
+    pack?: SpawnedPack;
+  },
   io: Io,
 ): Promise<number> {
   const result = await evaluateAndCheck({
     projectDir: opts.project,
     stack: opts.stack,
     policyConfigFile: opts.policyConfig,
+    pack: opts.pack,
   });
   const code = exitCodeOf(result.violations);
   const doc = planDocument(result.plan, result.jurisdiction, result.violations);
@@ -85,7 +94,13 @@ async function planCommand(
 
 async function checkCommand(
   program: string,
-  opts: { stack: string; format: string; jurisdiction?: string; policyConfig?: string },
+  opts: {
+    stack: string;
+    format: string;
+    jurisdiction?: string;
+    policyConfig?: string;
+    pack?: SpawnedPack;
+  },
   io: Io,
 ): Promise<number> {
   const file = path.resolve(program);
@@ -103,6 +118,7 @@ async function checkCommand(
     program: file,
     jurisdiction: opts.jurisdiction,
     policyConfigFile: opts.policyConfig,
+    pack: opts.pack,
   });
   const code = exitCodeOf(result.violations);
   if (opts.format === "json") {
@@ -148,7 +164,11 @@ function policyConfigCommand(
   return 0;
 }
 
-function buildProgram(io: Io, setCode: (p: Promise<number> | number) => void): Command {
+function buildProgram(
+  io: Io,
+  pack: SpawnedPack | undefined,
+  setCode: (p: Promise<number> | number) => void,
+): Command {
   const program = new Command("sovereign-dc")
     .description("Plan, check and scaffold sealed per-country data-center stacks, offline.")
     .version(version)
@@ -170,7 +190,7 @@ function buildProgram(io: Io, setCode: (p: Promise<number> | number) => void): C
       "--policy-config <file>",
       "policy pack config (the --policy-pack-config format) laid over the stack's",
     )
-    .action((opts) => setCode(planCommand(opts, io)));
+    .action((opts) => setCode(planCommand({ ...opts, pack }, io)));
 
   program
     .command("check")
@@ -188,7 +208,7 @@ function buildProgram(io: Io, setCode: (p: Promise<number> | number) => void): C
       "--policy-config <file>",
       "policy pack config (the --policy-pack-config format) laid over the stack's",
     )
-    .action((file, opts) => setCode(checkCommand(file, opts, io)));
+    .action((file, opts) => setCode(checkCommand(file, { ...opts, pack }, io)));
 
   program
     .command("new-stack")
@@ -226,9 +246,13 @@ function buildProgram(io: Io, setCode: (p: Promise<number> | number) => void): C
 }
 
 /** Runs the CLI and resolves to its exit code; never throws. */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: Io = processIo,
+  pack?: SpawnedPack,
+): Promise<number> {
   let pending: Promise<number> | number = 2;
-  const program = buildProgram(io, (p) => {
+  const program = buildProgram(io, pack, (p) => {
     pending = p;
   });
   try {

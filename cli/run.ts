@@ -16,6 +16,7 @@ import {
 import { evaluateInProcess } from "../engine/evaluate";
 import type { Plan } from "../engine/plan";
 import { UsageError } from "../engine/project";
+import { type SpawnedPack, spawnPack } from "../engine/spawn-pack";
 
 export interface RunOptions {
   readonly projectDir: string;
@@ -26,6 +27,8 @@ export interface RunOptions {
   /** A `--policy-pack-config` style JSON file laid over the settings from stack config. */
   readonly policyConfigFile?: string;
   readonly packDir?: string;
+  /** The pack's process, when the caller started it early (see bin/sovereign-dc.js). */
+  readonly pack?: SpawnedPack;
 }
 
 export interface RunResult {
@@ -50,7 +53,7 @@ async function withConsoleOnStderr<T>(fn: () => Promise<T>): Promise<T> {
 
 export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
   const packDir = opts.packDir ?? defaultPackDir;
-  const sessionPromise = PolicyPackSession.start(packDir);
+  const sessionPromise = PolicyPackSession.connect(opts.pack ?? spawnPack(packDir));
   // An evaluation failure must not leave the pack's process behind.
   sessionPromise.catch(() => undefined);
   let plan: Plan;

@@ -6,13 +6,13 @@
  * every resource's outputs, parent and dependencies. The pack's own runtime does the
  * deserialisation, unknown-value handling, enforcement levels and config validation.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import * as path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { isProviderType, type Plan, type RecordedResource } from "./plan";
+import { type SpawnedPack, spawnPack } from "./spawn-pack";
 
 export type Level = "mandatory" | "advisory";
 
@@ -68,38 +68,21 @@ export class PolicyPackSession {
   ) {}
 
   /** Starts the pack in `packDir` (its `index.ts` builds the PolicyPack) and connects. */
-  static async start(packDir: string): Promise<PolicyPackSession> {
-    const entry = path.join(packDir, "index.ts");
-    const child = spawn(process.execPath, ["--require", require.resolve("tsx/cjs"), entry], {
-      cwd: packDir,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let errText = "";
-    child.stderr?.on("data", (d: Buffer) => {
-      errText += d.toString();
-    });
-    const port = await new Promise<number>((resolve, reject) => {
-      let out = "";
-      const onData = (d: Buffer) => {
-        out += d.toString();
-        const line = out.split("\n")[0];
-        if (out.includes("\n") && /^\d+$/.test(line.trim())) {
-          child.stdout?.off("data", onData);
-          resolve(Number(line.trim()));
-        }
-      };
-      child.stdout?.on("data", onData);
-      child.once("exit", (code) =>
-        reject(
-          new Error(
-            `The policy pack in ${packDir} exited (code ${code}) before serving:\n${errText}`,
-          ),
-        ),
-      );
-      child.once("error", reject);
-    });
+  static start(packDir: string): Promise<PolicyPackSession> {
+    return PolicyPackSession.connect(spawnPack(packDir));
+  }
+
+  /** Connects to a pack started with spawnPack. */
+  static async connect(pack: SpawnedPack): Promise<PolicyPackSession> {
+    let port: number;
+    try {
+      port = await pack.port;
+    } catch (e) {
+      pack.child.kill();
+      throw e;
+    }
     const client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-    return new PolicyPackSession(child, client, () => errText);
+    return new PolicyPackSession(pack.child, client, pack.stderr);
   }
 
   /** Sends the policy config, as `--policy-pack-config` does. */

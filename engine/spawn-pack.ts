@@ -1,0 +1,49 @@
+/**
+ * Starts a CrossGuard pack's process and waits for the port it serves the analyzer protocol on.
+ * Kept free of heavy imports so the CLI can start the pack before it loads anything else: the
+ * pack's start-up then overlaps the program's evaluation.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import * as path from "node:path";
+
+export interface SpawnedPack {
+  readonly child: ChildProcess;
+  readonly port: Promise<number>;
+  /** What the pack wrote to stderr so far. */
+  stderr(): string;
+}
+
+export function spawnPack(packDir: string): SpawnedPack {
+  const entry = path.join(packDir, "index.ts");
+  const child = spawn(process.execPath, ["--require", require.resolve("tsx/cjs"), entry], {
+    cwd: packDir,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let errText = "";
+  child.stderr?.on("data", (d: Buffer) => {
+    errText += d.toString();
+  });
+  const port = new Promise<number>((resolve, reject) => {
+    let out = "";
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const line = out.split("\n")[0];
+      if (out.includes("\n") && /^\d+$/.test(line.trim())) {
+        child.stdout?.off("data", onData);
+        resolve(Number(line.trim()));
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.once("exit", (code) =>
+      reject(
+        new Error(
+          `The policy pack in ${packDir} exited (code ${code}) before serving:\n${errText}`,
+        ),
+      ),
+    );
+    child.once("error", reject);
+  });
+  // A caller that fails before connecting must not leave an unhandled rejection behind.
+  port.catch(() => undefined);
+  return { child, port, stderr: () => errText };
+}

@@ -1,0 +1,88 @@
+/**
+ * `sovereign-dc check` on a program that is not ours, as CI runs it: exit codes, the JSON
+ * document and SARIF that validates against the SARIF 2.1.0 schema.
+ */
+import { execFile } from "node:child_process";
+import * as path from "node:path";
+import Ajv from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import schema from "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json";
+
+const root = path.resolve(__dirname, "..", "..");
+const bin = path.join(root, "bin", "sovereign-dc.js");
+const program = path.join(root, "test", "fixtures", "check-program", "index.ts");
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd: root }, (err, stdout, stderr) => {
+      const code = err ? (err as { code?: number }).code : 0;
+      resolve({ code: typeof code === "number" ? code : 1, stdout, stderr });
+    });
+  });
+}
+
+describe("sovereign-dc check", () => {
+  let json: { code: number; stdout: string; stderr: string };
+  let sarif: { code: number; stdout: string; stderr: string };
+  beforeAll(async () => {
+    [json, sarif] = await Promise.all([
+      cli(["check", program, "--stack", "prod", "--format", "json"]),
+      cli(["check", program, "--stack", "prod", "--format", "sarif"]),
+    ]);
+  });
+
+  it("exits 1 and names the replication to Hong Kong in the JSON document", () => {
+    expect(json.code).toBe(1);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.stack).toBe("prod");
+    expect(doc.jurisdiction).toBe("CN");
+    const names = doc.violations
+      .filter((v: { level: string }) => v.level === "mandatory")
+      .map((v: { resourceName: string }) => v.resourceName);
+    expect(names).toContain("telemetry-dr-replication");
+    for (const v of doc.violations) {
+      expect(Object.keys(v).sort()).toEqual(
+        ["level", "message", "path", "policy", "resourceName", "resourceType", "urn"].sort(),
+      );
+    }
+  });
+
+  it("writes SARIF 2.1.0 that validates against the schema", () => {
+    expect(sarif.code).toBe(1);
+    const log = JSON.parse(sarif.stdout);
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const ok = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    const results = log.runs[0].results as {
+      ruleId: string;
+      level: string;
+      locations: unknown[];
+    }[];
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((r) => r.level === "error" || r.level === "warning")).toBe(true);
+  });
+
+  it("points code scanning at the line that declares the offending resource", () => {
+    const log = JSON.parse(sarif.stdout);
+    const result = log.runs[0].results.find(
+      (r: { locations: { logicalLocations?: { name: string }[] }[] }) =>
+        r.locations[0].logicalLocations?.[0].name === "telemetry-dr-replication",
+    );
+    expect(result.locations[0].physicalLocation.region.startLine).toBe(10);
+  });
+
+  it("exits 2 when the program file does not exist", async () => {
+    const run = await cli(["check", "nowhere.ts", "--stack", "prod"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('error: <program> "nowhere.ts": no such file.\n');
+  });
+
+  it("exits 2 when --stack is missing", async () => {
+    const run = await cli(["check", program]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("required option '--stack <stack>' not specified");
+  });
+});
