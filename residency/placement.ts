@@ -9,6 +9,7 @@ import {
   awsPartitionOf,
   type Cloud,
   jurisdictionOfRegion,
+  listJurisdictions,
   type Jurisdiction,
   regionInJurisdiction,
 } from "./jurisdictions";
@@ -145,3 +146,129 @@ export function arnRegion(arn: string): string | undefined {
 }
 
 export { awsPartitionOf };
+
+/**
+ * Region IDs as AWS spells them (`us-west-2`, `cn-north-1`, `us-gov-east-1`): the shape lets a
+ * region be found inside host names and service names without a list of every AWS region.
+ */
+const awsRegionShape = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/;
+
+export function isAwsRegionShaped(text: string): boolean {
+  return awsRegionShape.test(text);
+}
+
+/** Every Alibaba Cloud region the catalog knows, longest first (for prefix matching). */
+function knownAlicloudRegions(): string[] {
+  const all = new Set(listJurisdictions().flatMap((j) => j.regions.alicloud));
+  return [...all].sort((a, b) => b.length - a.length);
+}
+
+/** The region of an OSS location (`oss-cn-shanghai` → `cn-shanghai`), or undefined. */
+export function regionOfOssLocation(location: string): string | undefined {
+  const m = /^oss-([a-z0-9-]+)$/.exec(location);
+  return m ? m[1] : undefined;
+}
+
+/** A place named by a host name or URL: which cloud's region it sits in. */
+export interface EndpointPlace {
+  readonly cloud: Cloud;
+  readonly region: string;
+}
+
+/** The host of a URL or bare host name (`https://a.b:443/x` → `a.b`), lower-cased. */
+export function hostOf(text: string): string {
+  const withoutScheme = text
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, "");
+  return withoutScheme.split(/[/?#]/)[0].replace(/:\d+$/, "");
+}
+
+/**
+ * The region a service endpoint lives in, read from its host name: OSS
+ * (`oss-<region>[-internal].aliyuncs.com`), SLS (`<region>[-intranet|-share].log.aliyuncs.com`),
+ * other Alibaba Cloud services (`<service>.<region>.aliyuncs.com`) and AWS
+ * (`….<region>.amazonaws.com[.cn]`). Undefined when the host names no region we can read —
+ * a custom domain, an IP, another cloud — which callers treat as "cannot be placed".
+ */
+export function regionOfEndpoint(text: string): EndpointPlace | undefined {
+  const host = hostOf(text);
+  const oss = /^oss-([a-z0-9-]+?)(?:-internal)?\.aliyuncs\.com$/.exec(host);
+  if (oss) {
+    return { cloud: "alicloud", region: oss[1] };
+  }
+  const sls = /^([a-z0-9-]+?)(?:-intranet|-share)?\.log\.aliyuncs\.com$/.exec(host);
+  if (sls) {
+    return { cloud: "alicloud", region: sls[1] };
+  }
+  const labels = host.split(".");
+  if (host.endsWith(".aliyuncs.com")) {
+    const known = knownAlicloudRegions();
+    for (const label of labels.slice(0, -2)) {
+      const region = known.find((r) => label === r || label.endsWith(`-${r}`));
+      if (region !== undefined) {
+        return { cloud: "alicloud", region };
+      }
+    }
+    return undefined;
+  }
+  if (host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn")) {
+    const region = labels.find(isAwsRegionShaped);
+    return region !== undefined ? { cloud: "aws", region } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The region of an AWS service name of a VPC endpoint (`com.amazonaws.us-west-2.s3`,
+ * `cn.com.amazonaws.cn-north-1.s3`, `com.amazonaws.vpce.us-west-2.vpce-svc-…`), or undefined.
+ */
+export function regionOfServiceName(serviceName: string): string | undefined {
+  return serviceName.split(".").find(isAwsRegionShaped);
+}
+
+/**
+ * The region of an Express Connect access point (`ap-cn-hangzhou-yh-B` → `cn-hangzhou`; the
+ * leading `ap-` means access point). Only regions the catalog knows are recognised, so an access
+ * point abroad (`ap-sg-singpore-A`) or in Hong Kong yields undefined and cannot be placed.
+ */
+export function regionOfAccessPoint(accessPointId: string): string | undefined {
+  return knownAlicloudRegions().find((r) => accessPointId.startsWith(`ap-${r}-`));
+}
+
+/**
+ * How a value that names a place reads in a violation: the raw value, and where it lies —
+ * `oss-cn-hongkong (outside CN)`, `cn-beijing (inside CN)`.
+ */
+export function describeNamedPlace(
+  j: Jurisdiction,
+  cloud: Cloud,
+  raw: string,
+  region: string,
+): string {
+  const place = describePlace(j, cloud, region);
+  return raw === region ? place : `${raw}${place.slice(region.length)}`;
+}
+
+/**
+ * A readable noun for a type token: `alicloud:oss/bucketReplication:BucketReplication` →
+ * `oss bucket replication`, `aws:ec2/vpcPeeringConnection:VpcPeeringConnection` →
+ * `ec2 vpc peering connection`, `kubernetes:core/v1:Service` → `kubernetes service`.
+ */
+export function resourceNoun(type: string): string {
+  if (type.startsWith("pulumi:providers:")) {
+    return `${type.slice("pulumi:providers:".length)} provider`;
+  }
+  const [pkg = "", mod = "", kind = ""] = type.split(":");
+  const words = kind
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .toLowerCase();
+  const module = pkg === "kubernetes" ? "kubernetes" : mod.split("/")[0];
+  return `${module} ${words}`.trim();
+}
+
+/** `oss bucket "telemetry"`: how a resource is named in messages and paths. */
+export function resourceLabel(type: string, name: string): string {
+  return `${resourceNoun(type)} ${JSON.stringify(name)}`;
+}

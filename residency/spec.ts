@@ -344,6 +344,14 @@ function crossFieldIssues(p: ParsedSpec): SpecIssue[] {
       expected: `expected a region of ${p.cloud} inside jurisdiction ${jurisdiction.id} (${allowedRegions.join(", ")})`,
     });
   }
+  if (p.cloud === "alicloud" && p.keys.rotationDays !== 365) {
+    issues.push({
+      key: keyOf(["keys", "rotationDays"]),
+      received: p.keys.rotationDays,
+      expected:
+        "expected 365 on alicloud: a default KMS key (one outside a dedicated KMS instance) rotates only yearly",
+    });
+  }
   if (p.cloud === "aws" && p.accountId === undefined) {
     issues.push({
       key: keyOf(["accountId"]),

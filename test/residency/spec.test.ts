@@ -225,6 +225,15 @@ describe("stack spec validation", () => {
       ],
     ],
     [
+      "a rotation period other than yearly on Alibaba Cloud",
+      (s) => {
+        (s.keys as { rotationDays: number }).rotationDays = 180;
+      },
+      [
+        "  - sovereign-dc:keys.rotationDays: received 180; expected 365 on alicloud: a default KMS key (one outside a dedicated KMS instance) rotates only yearly.",
+      ],
+    ],
+    [
       "a rotation period shorter than AWS allows",
       (s) => {
         (s.keys as { rotationDays: number }).rotationDays = 30;

@@ -1,0 +1,84 @@
+/**
+ * The Alibaba Cloud data center: one provider pinned to the spec's region, and the sealed
+ * components built through it — key, private network, egress guard and storage.
+ */
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import {
+  AlicloudEgressGuard,
+  AlicloudKeys,
+  AlicloudNetwork,
+  AlicloudStorage,
+} from "../components/alicloud";
+import type { StackSpec } from "../residency/spec";
+
+export function buildAlicloudStack(spec: StackSpec, opts: pulumi.ComponentResourceOptions = {}) {
+  if (spec.cloud !== "alicloud") {
+    throw new Error(
+      `buildAlicloudStack: received a spec for cloud ${JSON.stringify(spec.cloud)}; expected "alicloud".`,
+    );
+  }
+  const stack = pulumi.getStack();
+  const jurisdiction = spec.jurisdiction.id;
+
+  // The only provider of the stack: no resource can fall back to a default provider whose region
+  // comes from the environment or a CLI profile.
+  const provider = new alicloud.Provider(
+    `${stack}-alicloud`,
+    // HTTPS is the provider's default; pinning it keeps the bucket policies' TLS-only rule from
+    // locking the deployment out.
+    { region: spec.region, protocol: "HTTPS" },
+    { parent: opts.parent },
+  );
+  const inRegion = pulumi.mergeOptions(opts, { provider });
+
+  const keys = new AlicloudKeys(
+    `${stack}-keys`,
+    {
+      rotationDays: spec.keys.rotationDays,
+      deletionWindowDays: spec.keys.deletionWindowDays,
+      description: `Data key of stack ${stack} (${jurisdiction}): encrypts its OSS buckets in ${spec.region}`,
+    },
+    inRegion,
+  );
+
+  const network = new AlicloudNetwork(
+    `${stack}-network`,
+    {
+      cidrBlock: spec.network.cidr,
+      zones: spec.network.zones,
+      egress: spec.egress,
+      description: `Private network of stack ${stack} (${jurisdiction}): no internet path`,
+    },
+    inRegion,
+  );
+
+  const egressGuard = new AlicloudEgressGuard(
+    `${stack}-egress-guard`,
+    { vpcId: network.vpcId, vpcCidr: spec.network.cidr, egress: spec.egress },
+    inRegion,
+  );
+
+  const storage = new AlicloudStorage(
+    `${stack}-storage`,
+    {
+      namePrefix: `${pulumi.getProject()}-${stack}`,
+      buckets: spec.buckets,
+      kmsKeyId: keys.keyId,
+      vpcId: network.vpcId,
+    },
+    inRegion,
+  );
+
+  return {
+    region: spec.region,
+    jurisdiction,
+    vpcId: network.vpcId,
+    vSwitchIds: network.vSwitchIds,
+    networkAclId: network.networkAclId,
+    securityGroupId: egressGuard.securityGroupId,
+    keyId: keys.keyId,
+    buckets: storage.bucketNames,
+    logBucket: storage.logBucketName,
+  };
+}
