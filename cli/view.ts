@@ -10,6 +10,8 @@ import { placementOf } from "../residency/placement";
 export interface ResourceView {
   readonly type: string;
   readonly name: string;
+  /** The id the offline engine gave the resource (deterministic; null for components). */
+  readonly id: string | null;
   /** Name of the parent resource (null for the stack itself). */
   readonly parent: string | null;
   /** Name of the provider resource (null for components and providers). */
@@ -36,6 +38,7 @@ export function viewResources(plan: Plan): ResourceView[] {
     return {
       type: r.type,
       name: r.name,
+      id: r.id ?? null,
       parent: r.parent ? (byUrn.get(r.parent)?.name ?? r.parent) : null,
       provider: provider?.name ?? null,
       region: regionOf(r, provider),

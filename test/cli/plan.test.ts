@@ -37,6 +37,7 @@ interface Doc {
   resources: {
     type: string;
     name: string;
+    id: string | null;
     parent: string | null;
     provider: string | null;
     region: string | null;
@@ -100,6 +101,7 @@ describe("sovereign-dc plan --stack cn-shanghai --format json", () => {
     const buckets = ofType("alicloud:oss/bucket:Bucket");
     expect(buckets.length).toBeGreaterThanOrEqual(3);
     const per = (t: string) => ofType(t).map((r) => r.props);
+    const [key] = ofType("alicloud:kms/key:Key");
     for (const b of buckets) {
       expect(b.protect).toBe(true);
       const name = b.props.bucket;
@@ -113,7 +115,7 @@ describe("sovereign-dc plan --stack cn-shanghai --format json", () => {
         (s) => s.bucket === name,
       );
       expect(sse?.sseAlgorithm).toBe("KMS");
-      expect(typeof sse?.kmsMasterKeyId).toBe("string");
+      expect(sse?.kmsMasterKeyId).toBe(key.id);
     }
   });
 
