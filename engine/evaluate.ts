@@ -5,8 +5,9 @@
  * the program runs inside the root `pulumi:pulumi:Stack` resource and its exports become the
  * stack's outputs.
  *
- * One evaluation per process: the Pulumi runtime keeps global state. `evaluateIsolated` runs
- * an evaluation in a child process for callers (tests, tools) that need several.
+ * Evaluations in one process run one after another: the Pulumi runtime keeps global state, which
+ * each evaluation resets, and the program's own modules are loaded afresh each time. Under jest,
+ * whose module registry ignores `require.cache`, use `evaluateIsolated` (a child process).
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
@@ -64,6 +65,8 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   let outputs: Record<string, unknown> = {};
   try {
     const stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
+      forgetProjectModules(project.dir);
+      forgetProjectModules(path.dirname(program));
       const mod = requireProgram(program);
       const exported = (mod as { default?: unknown }).default ?? mod;
       return typeof exported === "function" ? await exported() : exported;
@@ -102,6 +105,16 @@ function enableMockFeatures(): void {
   store.supportsDeletedWith = true;
   store.supportsAliasSpecs = true;
   store.supportsTransforms = false;
+}
+
+/** Drops the project's own modules (not its dependencies) so the program runs again. */
+function forgetProjectModules(projectDir: string): void {
+  const nodeModules = `${path.sep}node_modules${path.sep}`;
+  for (const key of Object.keys(require.cache)) {
+    if (key.startsWith(projectDir + path.sep) && !key.includes(nodeModules)) {
+      delete require.cache[key];
+    }
+  }
 }
 
 function requireProgram(file: string): unknown {

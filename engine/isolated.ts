@@ -1,7 +1,7 @@
 /**
- * Evaluates a program in a child process (see engine/worker.ts), for callers that evaluate
- * several programs or stacks in one process — tests above all, where jest's module sandbox
- * would also make the SDK's per-promise stack capture several times dearer.
+ * Evaluates programs in a child process (see engine/worker.ts), for callers that evaluate
+ * several programs or stacks — tests above all, where jest's module sandbox cannot re-run a
+ * program and makes the SDK's per-promise stack capture several times dearer.
  */
 import { execFile } from "node:child_process";
 import * as path from "node:path";
@@ -9,32 +9,50 @@ import { type EvaluateOptions, ProgramError } from "./evaluate";
 import type { Plan } from "./plan";
 import { UsageError } from "./project";
 
-export function evaluateIsolated(opts: EvaluateOptions): Promise<Plan> {
-  if (opts.invoke) {
+type Outcome = { ok: true; plan: Plan } | { ok: false; name: string; message: string };
+
+/**
+ * Evaluates each program in turn in one child process; resolves to a plan or the error per
+ * program (UsageError for config problems, ProgramError for failing programs), in order.
+ */
+export function evaluateIsolatedMany(batch: readonly EvaluateOptions[]): Promise<(Plan | Error)[]> {
+  if (batch.some((o) => o.invoke)) {
     throw new Error("evaluateIsolated cannot carry an invoke handler into the child process.");
   }
   const worker = path.join(__dirname, "worker.ts");
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ["--require", require.resolve("tsx/cjs"), worker, JSON.stringify(opts)],
-      { maxBuffer: 1 << 30, cwd: opts.projectDir },
+      ["--require", require.resolve("tsx/cjs"), worker, JSON.stringify(batch)],
+      { maxBuffer: 1 << 30 },
       (err, stdout, stderr) => {
-        let doc: { ok: boolean; plan?: Plan; name?: string; message?: string };
+        let outcomes: Outcome[];
         try {
-          doc = JSON.parse(stdout);
+          outcomes = JSON.parse(stdout);
         } catch {
           reject(new Error(`Evaluation failed: ${err?.message ?? ""}\n${stderr}`));
           return;
         }
-        if (doc.ok && doc.plan) {
-          resolve(doc.plan);
-        } else if (doc.name === "UsageError") {
-          reject(new UsageError(doc.message ?? ""));
-        } else {
-          reject(new ProgramError(doc.message ?? "unknown error"));
-        }
+        resolve(
+          outcomes.map((o) => {
+            if (o.ok) {
+              return o.plan;
+            }
+            return o.name === "UsageError"
+              ? new UsageError(o.message)
+              : new ProgramError(o.message);
+          }),
+        );
       },
     );
   });
+}
+
+/** Evaluates one program in a child process; rejects with its UsageError or ProgramError. */
+export async function evaluateIsolated(opts: EvaluateOptions): Promise<Plan> {
+  const [result] = await evaluateIsolatedMany([opts]);
+  if (result instanceof Error) {
+    throw result;
+  }
+  return result;
 }

@@ -1,22 +1,26 @@
 /**
- * Child-process entry of `evaluateIsolated`: evaluates one program and writes the plan (or the
- * error) as one JSON document to stdout. The Pulumi runtime keeps process-wide state, so each
- * evaluation that must not share it runs in a process of its own.
+ * Child-process entry of `evaluateIsolated`: evaluates programs one after another and writes
+ * their plans (or errors) as one JSON array to stdout, keeping evaluations out of the caller's
+ * process (jest's module sandbox cannot re-run a program, and makes evaluation several times
+ * dearer).
  */
 import { evaluateInProcess, type EvaluateOptions } from "./evaluate";
 
 async function main(): Promise<void> {
-  const opts = JSON.parse(process.argv[2]) as EvaluateOptions;
+  const batch = JSON.parse(process.argv[2]) as EvaluateOptions[];
   // The program's own console output must not corrupt the JSON document on stdout.
   const write = process.stdout.write.bind(process.stdout);
   console.log = (...args: unknown[]) => console.error(...args);
-  try {
-    const plan = await evaluateInProcess(opts);
-    write(JSON.stringify({ ok: true, plan }));
-  } catch (e) {
-    const err = e as Error;
-    write(JSON.stringify({ ok: false, name: err.name, message: err.message }));
+  const results: unknown[] = [];
+  for (const opts of batch) {
+    try {
+      results.push({ ok: true, plan: await evaluateInProcess(opts) });
+    } catch (e) {
+      const err = e as Error;
+      results.push({ ok: false, name: err.name, message: err.message });
+    }
   }
+  await new Promise<void>((resolve) => write(JSON.stringify(results), () => resolve()));
 }
 
 void main().then(() => process.exit(0));
