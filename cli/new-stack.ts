@@ -7,7 +7,9 @@ import * as path from "node:path";
 import * as ipaddr from "ipaddr.js";
 import YAML from "yaml";
 import { loadProject, UsageError } from "../engine/project";
+import type { Cloud } from "../residency/jurisdictions";
 import { namespace, StackSpecError, validateStackSpec } from "../residency/spec";
+import { defaultBackendUrl } from "../residency/state";
 
 export interface NewStackOptions {
   readonly cloud: string;
@@ -77,6 +79,7 @@ export function newStack(
     region: opts.region,
     jurisdiction: opts.jurisdiction,
     ...(opts.accountId !== undefined ? { accountId: opts.accountId } : {}),
+    stateBackend: defaultBackendUrl(project.name, name, opts.cloud as Cloud, opts.region),
     network: { cidr: opts.cidr, zones: zones.map((zone, i) => ({ zone, cidr: blocks[i] })) },
     buckets: (opts.bucket ?? []).map(parseBucket),
     egress: [],
@@ -100,7 +103,8 @@ export function newStack(
   fs.writeFileSync(file, header + YAML.stringify({ config }));
   io.err(
     `Wrote ${path.relative(process.cwd(), file) || file}.\n` +
-      `Next: sovereign-dc plan --stack ${name}, then pulumi stack init ${name} && pulumi up --stack ${name} --policy-pack policy\n`,
+      `Next: sovereign-dc plan --stack ${name}; create the state bucket ${String(spec.stateBackend)} and pulumi login to it;\n` +
+      `then pulumi stack init ${name} && pulumi up --stack ${name} --policy-pack policy\n`,
   );
   return 0;
 }

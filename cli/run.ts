@@ -10,12 +10,14 @@ import {
   mergePolicyConfigFile,
   packConfigFor,
   settingsFromStackConfig,
+  stateViolations,
   toViolations,
   type Violation,
 } from "../engine/check";
 import { evaluateInProcess } from "../engine/evaluate";
 import type { Plan } from "../engine/plan";
-import { UsageError } from "../engine/project";
+import { loadProject, loadStackConfig, UsageError } from "../engine/project";
+import { findJurisdiction, jurisdictionIds } from "../residency/jurisdictions";
 import { type SpawnedPack, spawnPack } from "../engine/spawn-pack";
 
 export interface RunOptions {
@@ -93,7 +95,21 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
     await session.configure(packConfig);
     const diagnostics = await session.analyzePlan(plan);
     const order = { mandatory: 0, advisory: 1 };
-    const violations = toViolations(diagnostics, plan).sort(
+    const project = loadProject(opts.projectDir);
+    const stackFile = loadStackConfig(project, opts.stack);
+    const found = findJurisdiction(jurisdiction);
+    if (!found) {
+      throw new UsageError(
+        `Jurisdiction ${JSON.stringify(jurisdiction)} is not in the catalog; known: ${jurisdictionIds().join(", ")}.`,
+      );
+    }
+    const state = stateViolations(found, {
+      stack: opts.stack,
+      projectBackendUrl: project.backendUrl,
+      envBackendUrl: process.env.PULUMI_BACKEND_URL,
+      secretsProvider: stackFile.secretsProvider,
+    });
+    const violations = [...toViolations(diagnostics, plan), ...state].sort(
       (a, b) => order[a.level] - order[b.level],
     );
     return { plan, jurisdiction, packConfig, violations };

@@ -6,6 +6,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { decodeMessage, type ResidencySettings } from "../policy/framework";
+import type { Jurisdiction } from "../residency/jurisdictions";
+import {
+  backendLocation,
+  describeLocation,
+  locationProblem,
+  secretsProviderLocation,
+  type StateLocation,
+} from "../residency/state";
 import { policyNames } from "../policy/policies";
 import { type Diagnostic, type Level, type PolicyPackConfig, runPolicyPack } from "./analyzer";
 import type { Plan } from "./plan";
@@ -132,4 +140,69 @@ export async function checkPlan(
   const diagnostics = await runPolicyPack(packDir, plan, config);
   const order = { mandatory: 0, advisory: 1 };
   return toViolations(diagnostics, plan).sort((a, b) => order[a.level] - order[b.level]);
+}
+
+/**
+ * Where the stack's own Pulumi state would go — the backend of Pulumi.yaml or
+ * PULUMI_BACKEND_URL, the declared `sovereign-dc:stateBackend`, and the stack file's secrets
+ * provider — checked against the jurisdiction. The pack cannot see these (they are not
+ * resources), so the offline engine reports them under the policy name `state-residency`.
+ */
+export function stateViolations(
+  jurisdiction: Jurisdiction,
+  sources: {
+    readonly stack: string;
+    readonly projectBackendUrl?: string;
+    readonly envBackendUrl?: string;
+    readonly declaredBackendUrl?: string;
+    readonly secretsProvider?: string;
+  },
+): Violation[] {
+  const out: Violation[] = [];
+  const add = (what: string, value: string, loc: StateLocation, fix: string) => {
+    const problem = locationProblem(jurisdiction, loc);
+    if (problem === undefined) {
+      return;
+    }
+    out.push({
+      policy: "state-residency",
+      level: "mandatory",
+      resourceType: null,
+      resourceName: null,
+      message: `The ${what} of stack ${sources.stack} must keep its data inside ${jurisdiction.id}, but ${problem}. ${fix}`,
+      path: [
+        `Pulumi state of stack ${sources.stack}`,
+        `${what} ${value}`,
+        describeLocation(jurisdiction, loc),
+      ],
+      urn: null,
+    });
+  };
+  const backendFix =
+    "Log in to a backend in the stack's own region (an s3:// bucket with ?region=, or OSS through its S3 endpoint).";
+  if (sources.projectBackendUrl) {
+    add(
+      "backend in Pulumi.yaml",
+      sources.projectBackendUrl,
+      backendLocation(sources.projectBackendUrl),
+      backendFix,
+    );
+  }
+  if (sources.envBackendUrl) {
+    add(
+      "backend in PULUMI_BACKEND_URL",
+      sources.envBackendUrl,
+      backendLocation(sources.envBackendUrl),
+      backendFix,
+    );
+  }
+  if (sources.secretsProvider) {
+    add(
+      "secrets provider",
+      sources.secretsProvider,
+      secretsProviderLocation(sources.secretsProvider),
+      "Use a passphrase or a KMS key in the stack's own region (awskms://…?region=).",
+    );
+  }
+  return out;
 }

@@ -14,6 +14,7 @@ import {
   jurisdictionIds,
   type Jurisdiction,
 } from "./jurisdictions";
+import { backendLocation, defaultBackendUrl, locationProblem } from "./state";
 
 /** The config namespace of this project (the `name` in Pulumi.yaml). */
 export const namespace = "sovereign-dc";
@@ -125,6 +126,10 @@ const specSchema = z.strictObject({
     .string({ error: "expected a 12-digit AWS account ID" })
     .regex(/^\d{12}$/, { error: "expected a 12-digit AWS account ID" })
     .optional(),
+  stateBackend: z
+    .string({ error: "expected the URL of the stack's Pulumi state backend" })
+    .min(1, { error: "expected the URL of the stack's Pulumi state backend" })
+    .optional(),
   network: networkSchema,
   buckets: z
     .array(bucketSchema, { error: "expected a list of { name, purpose, retentionDays }" })
@@ -167,6 +172,8 @@ export interface StackSpec {
   readonly jurisdiction: Jurisdiction;
   /** The AWS account the stack is pinned to (AWS stacks only). */
   readonly accountId?: string;
+  /** Where the stack's Pulumi state lives (`pulumi login <url>`); inside the jurisdiction. */
+  readonly stateBackend?: string;
   readonly network: { readonly cidr: string; readonly zones: readonly ZoneSpec[] };
   readonly buckets: readonly BucketSpec[];
   readonly egress: readonly EgressRule[];
@@ -250,7 +257,7 @@ export function validateStackSpec(
   if (!result.success) {
     throw new StackSpecError(zodIssues(result.error.issues, raw), stack);
   }
-  const issues = crossFieldIssues(result.data);
+  const issues = crossFieldIssues(result.data, stack ?? "my-stack");
   if (issues.length > 0) {
     throw new StackSpecError(issues, stack);
   }
@@ -260,6 +267,7 @@ export function validateStackSpec(
     region: p.region,
     jurisdiction: findJurisdiction(p.jurisdiction)!,
     accountId: p.accountId,
+    stateBackend: p.stateBackend,
     network: p.network,
     buckets: p.buckets,
     egress: p.egress,
@@ -333,7 +341,7 @@ export function zonePattern(cloud: Cloud, region: string): RegExp {
   return cloud === "alicloud" ? new RegExp(`^${r}-[a-z]$`) : new RegExp(`^${r}[a-z]$`);
 }
 
-function crossFieldIssues(p: ParsedSpec): SpecIssue[] {
+function crossFieldIssues(p: ParsedSpec, stack: string): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const jurisdiction = findJurisdiction(p.jurisdiction)!;
   const allowedRegions = jurisdiction.regions[p.cloud];
@@ -343,6 +351,16 @@ function crossFieldIssues(p: ParsedSpec): SpecIssue[] {
       received: p.region,
       expected: `expected a region of ${p.cloud} inside jurisdiction ${jurisdiction.id} (${allowedRegions.join(", ")})`,
     });
+  }
+  if (p.stateBackend !== undefined) {
+    const problem = locationProblem(jurisdiction, backendLocation(p.stateBackend));
+    if (problem !== undefined) {
+      issues.push({
+        key: keyOf(["stateBackend"]),
+        received: p.stateBackend,
+        expected: `expected a state backend inside ${jurisdiction.id}, such as ${defaultBackendUrl(namespace, stack, p.cloud, p.region)} (${problem})`,
+      });
+    }
   }
   if (p.cloud === "alicloud" && p.keys.rotationDays !== 365) {
     issues.push({

@@ -72,7 +72,7 @@ describe("stack spec validation", () => {
         s.netwrok = {};
       },
       [
-        "  - sovereign-dc:netwrok: received {}; expected no such key; allowed keys here: sovereign-dc:cloud, sovereign-dc:region, sovereign-dc:jurisdiction, sovereign-dc:accountId, sovereign-dc:network, sovereign-dc:buckets, sovereign-dc:egress, sovereign-dc:keys.",
+        "  - sovereign-dc:netwrok: received {}; expected no such key; allowed keys here: sovereign-dc:cloud, sovereign-dc:region, sovereign-dc:jurisdiction, sovereign-dc:accountId, sovereign-dc:stateBackend, sovereign-dc:network, sovereign-dc:buckets, sovereign-dc:egress, sovereign-dc:keys.",
       ],
     ],
     [
@@ -267,6 +267,33 @@ describe("stack spec validation", () => {
       },
       [
         '  - sovereign-dc:network.zones[0].zone: received "cn-north-1a"; expected a zone of region cn-northwest-1, such as cn-northwest-1a.',
+      ],
+    ],
+    [
+      "a state backend in Pulumi Cloud (US-hosted) for a China stack",
+      (s) => {
+        s.stateBackend = "https://api.pulumi.com";
+      },
+      [
+        '  - sovereign-dc:stateBackend: received "https://api.pulumi.com"; expected a state backend inside CN, such as s3://sovereign-dc-state-test?endpoint=oss-cn-shanghai.aliyuncs.com&region=cn-shanghai (it is in aws us-west-2, outside CN).',
+      ],
+    ],
+    [
+      "a state backend on OSS in Hong Kong",
+      (s) => {
+        s.stateBackend = "s3://state?endpoint=oss-cn-hongkong.aliyuncs.com&region=cn-hongkong";
+      },
+      [
+        '  - sovereign-dc:stateBackend: received "s3://state?endpoint=oss-cn-hongkong.aliyuncs.com&region=cn-hongkong"; expected a state backend inside CN, such as s3://sovereign-dc-state-test?endpoint=oss-cn-shanghai.aliyuncs.com&region=cn-shanghai (it is in alicloud cn-hongkong, outside CN).',
+      ],
+    ],
+    [
+      "a local file state backend",
+      (s) => {
+        s.stateBackend = "file:///var/pulumi";
+      },
+      [
+        '  - sovereign-dc:stateBackend: received "file:///var/pulumi"; expected a state backend inside CN, such as s3://sovereign-dc-state-test?endpoint=oss-cn-shanghai.aliyuncs.com&region=cn-shanghai (its location cannot be told: a local file backend is wherever the machine running Pulumi is).',
       ],
     ],
     [
