@@ -83,7 +83,7 @@ const specArb = fc
     };
   });
 
-type Spec = ReturnType<(typeof specArb)["generate"]>["value"];
+type Spec = typeof specArb extends fc.Arbitrary<infer T> ? T : never;
 
 let session: PolicyPackSession;
 let workDir: string;
