@@ -1,0 +1,5 @@
+export {
+  SealedNamespace,
+  type SealedNamespaceArgs,
+  validateSealedNamespaceArgs,
+} from "./sealedNamespace";

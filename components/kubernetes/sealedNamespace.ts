@@ -1,0 +1,153 @@
+/**
+ * A namespace on an in-jurisdiction cluster whose pods cannot reach anything but the stack's
+ * egress allowlist. Kubernetes lets every pod talk to everything until a NetworkPolicy with
+ * `Egress` selects it, so the namespace starts with a default-deny policy and opens only what
+ * the allowlist justifies (plus cluster DNS and the namespace's own pods).
+ */
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import * as ipaddr from "ipaddr.js";
+import type { EgressRule } from "../../residency/spec";
+
+export interface SealedNamespaceArgs {
+  /**
+   * Name of the Kubernetes namespace. Changing it replaces the namespace and everything in it.
+   * Defaults to: the component's name.
+   */
+  readonly namespace?: string;
+  /**
+   * The only destinations outside the cluster pods may open connections to, each with its
+   * justification. Defaults to: none — all egress beyond DNS and the namespace is denied.
+   */
+  readonly egress?: readonly EgressRule[];
+  /**
+   * Let pods resolve names through the cluster DNS (kube-dns in kube-system, port 53).
+   * Defaults to: true. DNS stays inside the cluster; the resolver's own upstream is the
+   * cluster's concern.
+   */
+  readonly allowClusterDns?: boolean;
+  /** Labels added to the namespace. Defaults to: none beyond `sovereign-dc/sealed`. */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** One line per problem with the args; empty when they are valid. */
+export function validateSealedNamespaceArgs(args: SealedNamespaceArgs): string[] {
+  const problems: string[] = [];
+  const ns = args.namespace;
+  if (ns !== undefined && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(ns)) {
+    problems.push(
+      `namespace: received ${JSON.stringify(ns)}; expected a DNS label (lowercase letters, digits and hyphens, at most 63 characters).`,
+    );
+  }
+  (args.egress ?? []).forEach((rule, i) => {
+    if (!ipaddr.IPv4.isValidCIDR(rule.cidr) || rule.cidr.endsWith("/0")) {
+      problems.push(
+        `egress[${i}].cidr: received ${JSON.stringify(rule.cidr)}; expected a bounded IPv4 CIDR (0.0.0.0/0 cannot be allowlisted).`,
+      );
+    }
+    if (rule.reason.trim() === "") {
+      problems.push(
+        `egress[${i}].reason: received ${JSON.stringify(rule.reason)}; expected the justification of this destination.`,
+      );
+    }
+  });
+  return problems;
+}
+
+export class SealedNamespace extends pulumi.ComponentResource {
+  /** The namespace's name. */
+  public readonly namespaceName: pulumi.Output<string>;
+  /** Name of the default-deny policy, which selects every pod of the namespace. */
+  public readonly defaultDenyPolicy: pulumi.Output<string>;
+  /** Name of the policy that opens the namespace, DNS and the allowlist. */
+  public readonly allowPolicy: pulumi.Output<string>;
+
+  constructor(
+    name: string,
+    args: SealedNamespaceArgs = {},
+    opts: pulumi.ComponentResourceOptions = {},
+  ) {
+    const problems = validateSealedNamespaceArgs(args);
+    if (problems.length > 0) {
+      throw new Error(`Invalid SealedNamespace "${name}":\n  - ${problems.join("\n  - ")}`);
+    }
+    super("sovereign-dc:kubernetes:SealedNamespace", name, {}, opts);
+
+    const ns = new k8s.core.v1.Namespace(
+      `${name}-namespace`,
+      {
+        metadata: {
+          name: args.namespace ?? name,
+          labels: { ...(args.labels ?? {}), "sovereign-dc/sealed": "true" },
+        },
+      },
+      { parent: this },
+    );
+    const namespace = ns.metadata.name;
+
+    const deny = new k8s.networking.v1.NetworkPolicy(
+      `${name}-default-deny`,
+      {
+        metadata: { name: "default-deny", namespace },
+        // An empty selector selects every pod; no rules means nothing is allowed either way.
+        spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
+      },
+      { parent: this },
+    );
+
+    const sameNamespace = { podSelector: {} };
+    const egress: k8s.types.input.networking.v1.NetworkPolicyEgressRule[] = [
+      { to: [sameNamespace] },
+    ];
+    if (args.allowClusterDns ?? true) {
+      egress.push({
+        to: [
+          {
+            namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } },
+            podSelector: { matchLabels: { "k8s-app": "kube-dns" } },
+          },
+        ],
+        ports: [
+          { protocol: "UDP", port: 53 },
+          { protocol: "TCP", port: 53 },
+        ],
+      });
+    }
+    for (const rule of args.egress ?? []) {
+      egress.push({
+        to: [{ ipBlock: { cidr: rule.cidr } }],
+        ports: rule.ports.map((port) => ({ protocol: rule.protocol.toUpperCase(), port })),
+      });
+    }
+    const allow = new k8s.networking.v1.NetworkPolicy(
+      `${name}-allow`,
+      {
+        metadata: {
+          name: "allowlisted-egress",
+          namespace,
+          annotations: {
+            "sovereign-dc/egress-reasons": JSON.stringify(
+              (args.egress ?? []).map((r) => `${r.cidr}: ${r.reason}`),
+            ),
+          },
+        },
+        spec: {
+          podSelector: {},
+          policyTypes: ["Ingress", "Egress"],
+          ingress: [{ from: [sameNamespace] }],
+          egress,
+        },
+      },
+      { parent: this },
+    );
+
+    this.namespaceName = namespace;
+    this.defaultDenyPolicy = deny.metadata.name;
+    this.allowPolicy = allow.metadata.name;
+    this.registerOutputs({
+      namespaceName: this.namespaceName,
+      defaultDenyPolicy: this.defaultDenyPolicy,
+      allowPolicy: this.allowPolicy,
+    });
+  }
+}
