@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { SealedNamespace } from "../../components/kubernetes";
 
 interface Registered {
   type: string;
@@ -21,10 +22,6 @@ pulumi.runtime.setMocks(
   "cn-shanghai",
 );
 
-// Imported after the mocks so that every resource registers against them.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { SealedNamespace } =
-  require("../../components/kubernetes") as typeof import("../../components/kubernetes");
 
 function settle(o: pulumi.Output<unknown>): Promise<unknown> {
   return new Promise((resolve) => o.apply(resolve));
