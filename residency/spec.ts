@@ -352,7 +352,8 @@ function crossFieldIssues(p: ParsedSpec, stack: string): SpecIssue[] {
       expected: `expected a region of ${p.cloud} inside jurisdiction ${jurisdiction.id} (${allowedRegions.join(", ")})`,
     });
   }
-  if (p.stateBackend !== undefined) {
+  // The backend is only checked against a region that is itself allowed (see zones below).
+  if (p.stateBackend !== undefined && allowedRegions.includes(p.region)) {
     const problem = locationProblem(jurisdiction, backendLocation(p.stateBackend));
     if (problem !== undefined) {
       issues.push({

@@ -1,0 +1,113 @@
+/** `sovereign-dc new-stack` as an engineer adding a region runs it: the file it writes plans sealed. */
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import YAML from "yaml";
+
+const root = path.resolve(__dirname, "..", "..");
+const bin = path.join(root, "bin", "sovereign-dc.js");
+
+function cli(
+  args: string[],
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd, env: { ...process.env, PULUMI_BACKEND_URL: "" } },
+      (err, stdout, stderr) => {
+        const code = err ? (err as { code?: number }).code : 0;
+        resolve({ code: typeof code === "number" ? code : 1, stdout, stderr });
+      },
+    );
+  });
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-new-stack-"));
+  fs.writeFileSync(
+    path.join(dir, "Pulumi.yaml"),
+    YAML.stringify({
+      name: "sovereign-dc",
+      runtime: "nodejs",
+      main: path.join(root, "stacks", "index.ts"),
+    }),
+  );
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const beijing = [
+  "new-stack",
+  "cn-beijing",
+  "--cloud",
+  "alicloud",
+  "--region",
+  "cn-beijing",
+  "--jurisdiction",
+  "CN",
+  "--cidr",
+  "10.40.0.0/16",
+  "--zones",
+  "cn-beijing-a,cn-beijing-b",
+  "--bucket",
+  "telemetry:365:Vehicle telemetry",
+];
+
+it("writes a validated Beijing stack that then plans sealed", async () => {
+  const created = await cli(beijing, dir);
+  expect(created.code).toBe(0);
+  const config = YAML.parse(
+    fs.readFileSync(path.join(dir, "Pulumi.cn-beijing.yaml"), "utf8"),
+  ).config;
+  expect(config["sovereign-dc:network"]).toEqual({
+    cidr: "10.40.0.0/16",
+    zones: [
+      { zone: "cn-beijing-a", cidr: "10.40.1.0/24" },
+      { zone: "cn-beijing-b", cidr: "10.40.2.0/24" },
+    ],
+  });
+  expect(config["sovereign-dc:egress"]).toEqual([]);
+  expect(config["sovereign-dc:stateBackend"]).toBe(
+    "s3://sovereign-dc-state-cn-beijing?endpoint=oss-cn-beijing.aliyuncs.com&region=cn-beijing",
+  );
+  const plan = await cli(["plan", "--stack", "cn-beijing", "--format", "json"], dir);
+  expect(plan.code).toBe(0);
+  expect(JSON.parse(plan.stdout).violations).toEqual([]);
+});
+
+it("refuses Hong Kong for a CN stack and writes nothing", async () => {
+  const run = await cli(
+    [
+      "new-stack",
+      "hk",
+      "--cloud",
+      "alicloud",
+      "--region",
+      "cn-hongkong",
+      "--jurisdiction",
+      "CN",
+      "--cidr",
+      "10.40.0.0/16",
+      "--zones",
+      "cn-hongkong-b",
+    ],
+    dir,
+  );
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain(
+    '- sovereign-dc:region: received "cn-hongkong"; expected a region of alicloud inside jurisdiction CN (',
+  );
+  expect(fs.existsSync(path.join(dir, "Pulumi.hk.yaml"))).toBe(false);
+});
+
+it("does not overwrite an existing stack file without --force", async () => {
+  expect((await cli(beijing, dir)).code).toBe(0);
+  const again = await cli(beijing, dir);
+  expect(again.code).toBe(2);
+  expect(again.stderr).toContain(
+    "Pulumi.cn-beijing.yaml already exists; pass --force to overwrite it.",
+  );
+});
