@@ -1,0 +1,167 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { awsPartitionOf } from "../../residency/jurisdictions";
+import { accountRootArn, logDeliverySourceArn } from "./naming";
+import { policyDocument, type PolicyDocument, type PolicyStatement } from "./policy";
+import { checkAccountId, checkRegion, checkWholeNumber, IssueList } from "./validation";
+
+/** What AWS KMS accepts: a 7–30 day deletion window and rotation every 90–2560 days. */
+export const kmsKeyBounds = {
+  deletionWindowDays: { min: 7, max: 30, default: 30 },
+  rotationDays: { min: 90, max: 2560, default: 365 },
+} as const;
+
+export interface SealedKeyArgs {
+  /** The account that owns the key; the key policy delegates to this account and no other. */
+  readonly accountId: string;
+  /**
+   * The region the stack's provider is pinned to. Only used to write the key policy's ARNs; the
+   * key is placed by the provider, never by a per-resource region.
+   */
+  readonly region: string;
+  /** Days KMS waits before deleting the key once deletion is scheduled. Defaults to: 30. */
+  readonly deletionWindowDays?: number;
+  /** Days between automatic rotations of the key material. Defaults to: 365. */
+  readonly rotationDays?: number;
+  /**
+   * The key's alias, starting `alias/`. Defaults to: `alias/<name>`. Changing it replaces the
+   * alias, not the key.
+   */
+  readonly aliasName?: string;
+  /**
+   * Lets the log services of this account — S3 server access logging and, for this region, VPC
+   * flow logs — encrypt the log objects they write into buckets encrypted with this key.
+   * Defaults to: false — no AWS service principal may use the key.
+   */
+  readonly allowLogDelivery?: boolean;
+}
+
+/** Checks a SealedKey's args before anything is declared; throws ArgsError listing every issue. */
+export function validateSealedKeyArgs(name: string, args: SealedKeyArgs): void {
+  const issues = new IssueList();
+  checkAccountId(issues, "accountId", args.accountId);
+  checkRegion(issues, "region", args.region);
+  if (args.deletionWindowDays !== undefined) {
+    const b = kmsKeyBounds.deletionWindowDays;
+    checkWholeNumber(issues, "deletionWindowDays", args.deletionWindowDays, b.min, b.max);
+  }
+  if (args.rotationDays !== undefined) {
+    const b = kmsKeyBounds.rotationDays;
+    checkWholeNumber(issues, "rotationDays", args.rotationDays, b.min, b.max);
+  }
+  if (args.aliasName !== undefined) {
+    if (!/^alias\/[a-zA-Z0-9/_-]{1,250}$/.test(args.aliasName)) {
+      issues.add(
+        "aliasName",
+        args.aliasName,
+        "expected alias/ followed by 1-250 letters, digits, slashes, underscores or hyphens",
+      );
+    } else if (args.aliasName.startsWith("alias/aws/")) {
+      issues.add(
+        "aliasName",
+        args.aliasName,
+        "expected a name outside alias/aws/, which AWS reserves",
+      );
+    }
+  }
+  issues.throwIfAny("SealedKey", name);
+}
+
+/**
+ * The key policy: the account administers and uses the key through IAM, and — only when asked —
+ * the log services may encrypt this account's log objects with it. No other account or service
+ * appears in it.
+ */
+export function sealedKeyPolicy(params: {
+  readonly partition: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly allowLogDelivery: boolean;
+}): PolicyDocument {
+  const { partition, accountId, region } = params;
+  const statements: PolicyStatement[] = [
+    {
+      Sid: "AccountAdministersAndUsesKey",
+      Effect: "Allow",
+      Principal: { AWS: accountRootArn(partition, accountId) },
+      Action: "kms:*",
+      Resource: "*",
+    },
+  ];
+  if (params.allowLogDelivery) {
+    // What an S3 PUT under SSE-KMS needs from its writer: data keys, and Decrypt to complete a
+    // multipart upload. Neither lets the service read logs back: the bucket policy grants it
+    // PutObject only.
+    const encryptForWrites = ["kms:GenerateDataKey*", "kms:Decrypt"];
+    statements.push(
+      {
+        Sid: "S3ServerAccessLogDeliveryEncrypts",
+        Effect: "Allow",
+        Principal: { Service: "logging.s3.amazonaws.com" },
+        Action: encryptForWrites,
+        Resource: "*",
+        Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+      },
+      {
+        Sid: "VpcFlowLogDeliveryEncrypts",
+        Effect: "Allow",
+        Principal: { Service: "delivery.logs.amazonaws.com" },
+        Action: encryptForWrites,
+        Resource: "*",
+        Condition: {
+          StringEquals: { "aws:SourceAccount": accountId },
+          ArnLike: { "aws:SourceArn": logDeliverySourceArn(partition, region, accountId) },
+        },
+      },
+    );
+  }
+  return policyDocument(statements);
+}
+
+/**
+ * A customer-managed KMS key that stays in the stack's region: single-region (no replicas),
+ * rotated automatically, with a long deletion window, a policy limited to the stack's account,
+ * and `protect` so `pulumi destroy` cannot schedule its deletion by accident.
+ */
+export class SealedKey extends pulumi.ComponentResource {
+  readonly arn: pulumi.Output<string>;
+  readonly keyId: pulumi.Output<string>;
+  readonly aliasName: pulumi.Output<string>;
+
+  constructor(name: string, args: SealedKeyArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    validateSealedKeyArgs(name, args);
+    super("sovereign-dc:aws:SealedKey", name, {}, opts);
+
+    const parent = { parent: this };
+    const policy = sealedKeyPolicy({
+      partition: awsPartitionOf(args.region),
+      accountId: args.accountId,
+      region: args.region,
+      allowLogDelivery: args.allowLogDelivery ?? false,
+    });
+
+    // Explicit protect survives a caller passing `protect: false` for the component.
+    const key = new aws.kms.Key(
+      `${name}-key`,
+      {
+        description: `sovereign-dc ${name}: encrypts the stack's data at rest`,
+        multiRegion: false,
+        enableKeyRotation: true,
+        rotationPeriodInDays: args.rotationDays ?? kmsKeyBounds.rotationDays.default,
+        deletionWindowInDays: args.deletionWindowDays ?? kmsKeyBounds.deletionWindowDays.default,
+        policy: JSON.stringify(policy),
+      },
+      pulumi.mergeOptions(parent, { protect: true }),
+    );
+    const alias = new aws.kms.Alias(
+      `${name}-alias`,
+      { name: args.aliasName ?? `alias/${name}`, targetKeyId: key.keyId },
+      parent,
+    );
+
+    this.arn = key.arn;
+    this.keyId = key.keyId;
+    this.aliasName = alias.name;
+    this.registerOutputs({ arn: this.arn, keyId: this.keyId, aliasName: this.aliasName });
+  }
+}

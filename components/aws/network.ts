@@ -1,0 +1,377 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as ipaddr from "ipaddr.js";
+import {
+  cidrContains,
+  cidrsOverlap,
+  type EgressRule,
+  type ZoneSpec,
+  zonePattern,
+} from "../../residency/spec";
+import {
+  type AllowedFlow,
+  allowedFlows,
+  checkEgressRules,
+  ephemeralPorts,
+  flowKey,
+} from "./allowlist";
+import { endpointServiceName, type EndpointService } from "./naming";
+import { policyDocument, type PolicyDocument } from "./policy";
+import {
+  checkAccountId,
+  checkIpv4Block,
+  checkRegion,
+  checkWholeNumber,
+  IssueList,
+} from "./validation";
+
+/** AWS's default quota of network ACL rules per direction; it can be raised to 40. */
+export const defaultAclRuleQuota = 20;
+
+export interface SealedNetworkArgs {
+  /**
+   * The region the stack's provider is pinned to. Zones must lie in it and the endpoint service
+   * names are built from it; the resources themselves are placed by the provider.
+   */
+  readonly region: string;
+  /** The account the stack runs in; the S3 endpoint only reaches this account's buckets. */
+  readonly accountId: string;
+  /** The VPC's IPv4 block (/16 to /28). Changing it replaces the VPC and everything in it. */
+  readonly cidr: string;
+  /**
+   * One private subnet per availability zone, each with its block inside `cidr`. Changing a
+   * zone or its block replaces that subnet. No subnet ever maps public IPs.
+   */
+  readonly zones: readonly ZoneSpec[];
+  /**
+   * Destinations outside the VPC the network ACL lets traffic reach (and reply from). Defaults
+   * to: none — the ACL admits only HTTPS inside the VPC, to and from the interface endpoints.
+   * The S3 gateway endpoint is not inside the VPC: network ACLs cannot name its prefix list, so
+   * subnets reach S3 only once the region's S3 address ranges are listed here.
+   */
+  readonly egress?: readonly EgressRule[];
+  /**
+   * Network ACL rules allowed per direction. Defaults to: 20, AWS's default quota; raise it only
+   * after raising the "Rules per network ACL" quota of the account (at most 40).
+   */
+  readonly aclRuleQuota?: number;
+}
+
+/** One inline network ACL rule, as `aws.ec2.NetworkAcl` takes it. */
+export interface AclRule {
+  readonly ruleNo: number;
+  readonly action: "allow";
+  readonly protocol: "tcp" | "udp";
+  readonly cidrBlock: string;
+  readonly fromPort: number;
+  readonly toPort: number;
+}
+
+/**
+ * The network ACL of the private subnets. ACLs are stateless, so every allowed request has a
+ * reply rule on the ephemeral ports. Outbound: HTTPS to the interface endpoints, the endpoints'
+ * replies, then the allowlist. Inbound: HTTPS to the endpoints, replies to clients from inside the
+ * VPC, then replies from each allowlisted destination. Everything else hits the ACL's implicit
+ * deny. Rules are numbered 100, 110, … in that order; duplicates are dropped.
+ */
+export function sealedNetworkAcl(
+  vpcCidr: string,
+  egress: readonly EgressRule[],
+): { readonly egress: AclRule[]; readonly ingress: AclRule[] } {
+  const https = { protocol: "tcp" as const, fromPort: 443, toPort: 443, cidr: vpcCidr };
+  const vpcReplies = { protocol: "tcp" as const, ...ephemeralPorts, cidr: vpcCidr };
+  const flows = allowedFlows(egress);
+  const replies = flows.map((f) => ({ protocol: f.protocol, ...ephemeralPorts, cidr: f.cidr }));
+  return {
+    egress: numbered([https, vpcReplies, ...flows]),
+    ingress: numbered([https, vpcReplies, ...replies]),
+  };
+}
+
+function numbered(flows: readonly Omit<AllowedFlow, "reason">[]): AclRule[] {
+  const seen = new Set<string>();
+  const rules: AclRule[] = [];
+  for (const f of flows) {
+    const key = flowKey(f);
+    if (seen.has(key)) {
+      continue;
+    }
+    seen.add(key);
+    rules.push({
+      ruleNo: 100 + 10 * rules.length,
+      action: "allow",
+      protocol: f.protocol,
+      cidrBlock: f.cidr,
+      fromPort: f.fromPort,
+      toPort: f.toPort,
+    });
+  }
+  return rules;
+}
+
+/**
+ * The S3 gateway endpoint's policy: requests through it reach only buckets owned by the stack's
+ * account. Without it, a workload could write to any bucket in the region, including another
+ * account's bucket that replicates abroad.
+ */
+export function s3EndpointPolicy(accountId: string): PolicyDocument {
+  return policyDocument([
+    {
+      Sid: "OnlyThisAccountsBuckets",
+      Effect: "Allow",
+      Principal: "*",
+      Action: "s3:*",
+      Resource: "*",
+      Condition: { StringEquals: { "aws:ResourceAccount": accountId } },
+    },
+  ]);
+}
+
+/** VPC and subnet blocks: valid, canonical, and of a size AWS accepts. */
+function checkVpcBlock(issues: IssueList, key: string, cidr: string): boolean {
+  if (!checkIpv4Block(issues, key, cidr)) {
+    return false;
+  }
+  const bits = ipaddr.IPv4.parseCIDR(cidr)[1];
+  if (bits < 16 || bits > 28) {
+    issues.add(key, cidr, "expected a block from /16 to /28, the sizes AWS allows in a VPC");
+    return false;
+  }
+  return true;
+}
+
+/** Checks a SealedNetwork's args before anything is declared; throws ArgsError listing every issue. */
+export function validateSealedNetworkArgs(name: string, args: SealedNetworkArgs): void {
+  const issues = new IssueList();
+  checkRegion(issues, "region", args.region);
+  checkAccountId(issues, "accountId", args.accountId);
+  const vpcOk = checkVpcBlock(issues, "cidr", args.cidr);
+  if (args.zones.length === 0) {
+    issues.add("zones", args.zones, "expected at least one availability zone");
+  }
+  const pattern = zonePattern("aws", args.region);
+  const seen = new Set<string>();
+  args.zones.forEach((z, i) => {
+    if (!pattern.test(z.zone)) {
+      issues.add(
+        `zones[${i}].zone`,
+        z.zone,
+        `expected an availability zone of region ${args.region}, such as ${args.region}a`,
+      );
+    } else if (seen.has(z.zone)) {
+      issues.add(
+        `zones[${i}].zone`,
+        z.zone,
+        "expected each zone once; this zone is already listed",
+      );
+    }
+    seen.add(z.zone);
+    if (!checkVpcBlock(issues, `zones[${i}].cidr`, z.cidr) || !vpcOk) {
+      return;
+    }
+    if (!cidrContains(args.cidr, z.cidr)) {
+      issues.add(`zones[${i}].cidr`, z.cidr, `expected a block inside the VPC block ${args.cidr}`);
+    }
+    args.zones.slice(0, i).forEach((other, j) => {
+      if (ipaddr.IPv4.isValidCIDR(other.cidr) && cidrsOverlap(other.cidr, z.cidr)) {
+        issues.add(
+          `zones[${i}].cidr`,
+          z.cidr,
+          `expected a block that does not overlap zones[${j}].cidr (${other.cidr})`,
+        );
+      }
+    });
+  });
+  const egress = args.egress ?? [];
+  const issuesBeforeEgress = issues.count;
+  checkEgressRules(issues, "egress", egress);
+  const quota = args.aclRuleQuota ?? defaultAclRuleQuota;
+  if (args.aclRuleQuota !== undefined) {
+    checkWholeNumber(issues, "aclRuleQuota", args.aclRuleQuota, 1, 40);
+  }
+  // The ACL can only be counted from a valid VPC block and allowlist.
+  if (vpcOk && issues.count === issuesBeforeEgress) {
+    const acl = sealedNetworkAcl(args.cidr, egress);
+    const needed = Math.max(acl.egress.length, acl.ingress.length);
+    if (needed > quota) {
+      issues.add(
+        "egress",
+        `${needed} network ACL rules in one direction`,
+        `expected at most ${quota} network ACL rules per direction; merge ports into ranges or ` +
+          `destinations into wider blocks, or raise the account's "Rules per network ACL" quota ` +
+          "and aclRuleQuota",
+      );
+    }
+  }
+  issues.throwIfAny("SealedNetwork", name);
+}
+
+/**
+ * A private VPC with no way to the internet: private subnets across the given zones, one route
+ * table holding only the local route and the S3 gateway endpoint, no internet, egress-only or NAT
+ * gateway, interface endpoints for KMS and STS, and a network ACL that drops everything but the
+ * allowlist. The VPC's default security group, network ACL and main route table are adopted and
+ * emptied, so nothing placed in the VPC later inherits AWS's allow-all defaults.
+ */
+export class SealedNetwork extends pulumi.ComponentResource {
+  readonly vpcId: pulumi.Output<string>;
+  readonly subnetIds: pulumi.Output<string[]>;
+  readonly routeTableId: pulumi.Output<string>;
+  readonly networkAclId: pulumi.Output<string>;
+  readonly s3EndpointId: pulumi.Output<string>;
+  /** The AWS-managed prefix list of S3 in the region, for security-group rules. */
+  readonly s3PrefixListId: pulumi.Output<string>;
+  readonly kmsEndpointId: pulumi.Output<string>;
+  readonly stsEndpointId: pulumi.Output<string>;
+  /** The security group of the interface endpoints: HTTPS in from the VPC, nothing out. */
+  readonly endpointSecurityGroupId: pulumi.Output<string>;
+
+  constructor(name: string, args: SealedNetworkArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    validateSealedNetworkArgs(name, args);
+    super("sovereign-dc:aws:SealedNetwork", name, {}, opts);
+    const parent = { parent: this };
+
+    // DNS support and hostnames are what private DNS of the interface endpoints resolves with.
+    // No IPv6 block: without one there is nothing for an egress-only gateway to route.
+    const vpc = new aws.ec2.Vpc(
+      `${name}-vpc`,
+      {
+        cidrBlock: args.cidr,
+        enableDnsSupport: true,
+        enableDnsHostnames: true,
+        assignGeneratedIpv6CidrBlock: false,
+      },
+      parent,
+    );
+    // AWS gives a VPC's default security group allow-all egress and its default network ACL
+    // allow-all both ways; adopting them with empty rule lists removes those rules and reports
+    // any rule added later as drift.
+    new aws.ec2.DefaultSecurityGroup(
+      `${name}-default-sg`,
+      { vpcId: vpc.id, ingress: [], egress: [] },
+      parent,
+    );
+    new aws.ec2.DefaultNetworkAcl(
+      `${name}-default-acl`,
+      { defaultNetworkAclId: vpc.defaultNetworkAclId, ingress: [], egress: [] },
+      parent,
+    );
+    // `routes: []` makes the route lists authoritative: a route added outside Pulumi (say to an
+    // internet gateway) shows as drift and is removed. Endpoint routes are managed by the endpoint.
+    new aws.ec2.DefaultRouteTable(
+      `${name}-default-routes`,
+      { defaultRouteTableId: vpc.defaultRouteTableId, routes: [] },
+      parent,
+    );
+    const routeTable = new aws.ec2.RouteTable(
+      `${name}-routes`,
+      { vpcId: vpc.id, routes: [] },
+      parent,
+    );
+
+    const subnets = args.zones.map((z) => {
+      const subnet = new aws.ec2.Subnet(
+        `${name}-${z.zone}`,
+        {
+          vpcId: vpc.id,
+          availabilityZone: z.zone,
+          cidrBlock: z.cidr,
+          mapPublicIpOnLaunch: false,
+        },
+        parent,
+      );
+      new aws.ec2.RouteTableAssociation(
+        `${name}-${z.zone}-routes`,
+        { subnetId: subnet.id, routeTableId: routeTable.id },
+        parent,
+      );
+      return subnet;
+    });
+    const subnetIds = subnets.map((s) => s.id);
+
+    const acl = sealedNetworkAcl(args.cidr, args.egress ?? []);
+    const networkAcl = new aws.ec2.NetworkAcl(
+      `${name}-acl`,
+      { vpcId: vpc.id, subnetIds, egress: acl.egress, ingress: acl.ingress },
+      parent,
+    );
+
+    const s3 = new aws.ec2.VpcEndpoint(
+      `${name}-s3`,
+      {
+        vpcId: vpc.id,
+        vpcEndpointType: "Gateway",
+        serviceName: endpointServiceName(args.region, "s3"),
+        routeTableIds: [routeTable.id],
+        policy: JSON.stringify(s3EndpointPolicy(args.accountId)),
+      },
+      parent,
+    );
+
+    // Security groups the provider creates lose AWS's default allow-all egress rule; this one
+    // gets no egress at all (replies to admitted requests need none: security groups are
+    // stateful).
+    const endpointSg = new aws.ec2.SecurityGroup(
+      `${name}-endpoints`,
+      {
+        vpcId: vpc.id,
+        description: "sovereign-dc interface endpoints: HTTPS from inside the VPC only",
+      },
+      parent,
+    );
+    const httpsIn = new aws.vpc.SecurityGroupIngressRule(
+      `${name}-endpoints-https`,
+      {
+        securityGroupId: endpointSg.id,
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: args.cidr,
+        description: "HTTPS from inside the VPC to the interface endpoints",
+      },
+      parent,
+    );
+    new aws.ec2.VpcSecurityGroupRulesExclusive(
+      `${name}-endpoints-rules`,
+      { securityGroupId: endpointSg.id, ingressRuleIds: [httpsIn.id], egressRuleIds: [] },
+      parent,
+    );
+
+    const interfaceEndpoint = (service: EndpointService) =>
+      new aws.ec2.VpcEndpoint(
+        `${name}-${service}`,
+        {
+          vpcId: vpc.id,
+          vpcEndpointType: "Interface",
+          serviceName: endpointServiceName(args.region, service),
+          privateDnsEnabled: true,
+          subnetIds,
+          securityGroupIds: [endpointSg.id],
+        },
+        parent,
+      );
+    const kms = interfaceEndpoint("kms");
+    const sts = interfaceEndpoint("sts");
+
+    this.vpcId = vpc.id;
+    this.subnetIds = pulumi.all(subnetIds);
+    this.routeTableId = routeTable.id;
+    this.networkAclId = networkAcl.id;
+    this.s3EndpointId = s3.id;
+    this.s3PrefixListId = s3.prefixListId;
+    this.kmsEndpointId = kms.id;
+    this.stsEndpointId = sts.id;
+    this.endpointSecurityGroupId = endpointSg.id;
+    this.registerOutputs({
+      vpcId: this.vpcId,
+      subnetIds: this.subnetIds,
+      routeTableId: this.routeTableId,
+      networkAclId: this.networkAclId,
+      s3EndpointId: this.s3EndpointId,
+      s3PrefixListId: this.s3PrefixListId,
+      kmsEndpointId: this.kmsEndpointId,
+      stsEndpointId: this.stsEndpointId,
+      endpointSecurityGroupId: this.endpointSecurityGroupId,
+    });
+  }
+}
