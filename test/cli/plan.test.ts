@@ -17,17 +17,18 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[]): Promise<Run> {
+function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  // Hermetic: the user's own PULUMI_BACKEND_URL must not decide the verdict.
+  const options = {
+    cwd: root,
+    maxBuffer: 1 << 28,
+    env: { ...process.env, PULUMI_BACKEND_URL: "", ...env },
+  };
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd: root, maxBuffer: 1 << 28 },
-      (err, stdout, stderr) => {
-        const code = err ? ((err as { code?: number }).code ?? 1) : 0;
-        resolve({ code: typeof code === "number" ? code : 1, stdout, stderr });
-      },
-    );
+    execFile(process.execPath, [bin, ...args], options, (err, stdout, stderr) => {
+      const code = err ? ((err as { code?: number }).code ?? 1) : 0;
+      resolve({ code: typeof code === "number" ? code : 1, stdout, stderr });
+    });
   });
 }
 
