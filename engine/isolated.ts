@@ -13,12 +13,34 @@ type Outcome = { ok: true; plan: Plan } | { ok: false; name: string; message: st
 
 /**
  * Evaluates each program in turn in one child process; resolves to a plan or the error per
- * program (UsageError for config problems, ProgramError for failing programs), in order.
+ * program (UsageError for config problems, ProgramError for failing programs), in order. After a
+ * failure the rest of the batch continues in a fresh process.
  */
-export function evaluateIsolatedMany(batch: readonly EvaluateOptions[]): Promise<(Plan | Error)[]> {
+export async function evaluateIsolatedMany(
+  batch: readonly EvaluateOptions[],
+): Promise<(Plan | Error)[]> {
   if (batch.some((o) => o.invoke)) {
     throw new Error("evaluateIsolated cannot carry an invoke handler into the child process.");
   }
+  const results: (Plan | Error)[] = [];
+  while (results.length < batch.length) {
+    const outcomes = await runWorker(batch.slice(results.length));
+    if (outcomes.length === 0) {
+      throw new Error("The evaluation worker returned no result.");
+    }
+    results.push(
+      ...outcomes.map((o) => {
+        if (o.ok) {
+          return o.plan;
+        }
+        return o.name === "UsageError" ? new UsageError(o.message) : new ProgramError(o.message);
+      }),
+    );
+  }
+  return results;
+}
+
+function runWorker(batch: readonly EvaluateOptions[]): Promise<Outcome[]> {
   const worker = path.join(__dirname, "worker.ts");
   return new Promise((resolve, reject) => {
     execFile(
@@ -26,23 +48,11 @@ export function evaluateIsolatedMany(batch: readonly EvaluateOptions[]): Promise
       ["--require", require.resolve("tsx/cjs"), worker, JSON.stringify(batch)],
       { maxBuffer: 1 << 30 },
       (err, stdout, stderr) => {
-        let outcomes: Outcome[];
         try {
-          outcomes = JSON.parse(stdout);
+          resolve(JSON.parse(stdout) as Outcome[]);
         } catch {
           reject(new Error(`Evaluation failed: ${err?.message ?? ""}\n${stderr}`));
-          return;
         }
-        resolve(
-          outcomes.map((o) => {
-            if (o.ok) {
-              return o.plan;
-            }
-            return o.name === "UsageError"
-              ? new UsageError(o.message)
-              : new ProgramError(o.message);
-          }),
-        );
       },
     );
   });

@@ -62,6 +62,21 @@ export class RecordingMonitor extends MockMonitor {
     return this.defaultProviderConfig(packageOf(type));
   }
 
+  /** True when stack config `pulumi:disable-default-providers` names `pkg` (or "*"). */
+  private defaultProviderDisabled(pkg: string): boolean {
+    const raw = this.config["pulumi:disable-default-providers"];
+    if (raw === undefined) {
+      return false;
+    }
+    let list: unknown;
+    try {
+      list = JSON.parse(raw);
+    } catch {
+      list = raw.split(",").map((s) => s.trim());
+    }
+    return Array.isArray(list) && (list.includes("*") || list.includes(pkg));
+  }
+
   /** The props a default provider of `pkg` gets: its `<pkg>:*` stack config keys. */
   private defaultProviderConfig(pkg: string): Record<string, unknown> {
     const props: Record<string, unknown> = {};
@@ -115,6 +130,15 @@ export class RecordingMonitor extends MockMonitor {
     const providerRef = req.getProvider();
     let providerUrn: string | undefined;
     if (custom && !isProviderType(type)) {
+      if (providerRef === "" && this.defaultProviderDisabled(packageOf(type))) {
+        // The Pulumi engine refuses the same way when the stack disables default providers.
+        callback(
+          new Error(
+            `Default provider for '${packageOf(type)}' disabled. '${type}' resource '${req.getName()}' must use an explicit provider (stack config pulumi:disable-default-providers).`,
+          ),
+        );
+        return;
+      }
       providerUrn =
         providerRef !== ""
           ? providerRef.split("::").slice(0, -1).join("::")

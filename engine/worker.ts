@@ -18,6 +18,9 @@ async function main(): Promise<void> {
     } catch (e) {
       const err = e as Error;
       results.push({ ok: false, name: err.name, message: err.message });
+      // A failed program may still have registrations in flight; they would leak into the next
+      // evaluation, so the caller runs the rest of the batch in a fresh process.
+      break;
     }
   }
   await new Promise<void>((resolve) => write(JSON.stringify(results), () => resolve()));

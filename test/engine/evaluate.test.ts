@@ -1,0 +1,101 @@
+/**
+ * The offline engine records what the Pulumi engine would see of a program: parents, providers
+ * (explicit, and default ones synthesised from stack config), dependencies and options.
+ */
+import * as path from "node:path";
+import { ProgramError } from "../../engine/evaluate";
+import { evaluateIsolatedMany } from "../../engine/isolated";
+import type { Plan, RecordedResource } from "../../engine/plan";
+import { UsageError } from "../../engine/project";
+import { plainProps } from "../../engine/wire";
+
+const dir = path.resolve(__dirname, "..", "fixtures", "engine");
+
+let plan: Plan;
+let again: Plan;
+let strict: Plan | Error;
+let broken: Plan | Error;
+let missing: Plan | Error;
+beforeAll(async () => {
+  const results = await evaluateIsolatedMany([
+    { projectDir: dir, stack: "dev" },
+    { projectDir: dir, stack: "dev" },
+    { projectDir: dir, stack: "strict" },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "broken.ts") },
+    { projectDir: dir, stack: "prod" },
+  ]);
+  [plan, again] = results as Plan[];
+  [, , strict, broken, missing] = results;
+});
+
+const named = (p: Plan, name: string): RecordedResource => {
+  const r = p.resources.find((x) => x.name === name);
+  if (!r) {
+    throw new Error(`no resource ${name}`);
+  }
+  return r;
+};
+
+describe("evaluating a program offline", () => {
+  it("runs the program inside the root stack with the stack's config", () => {
+    expect(plan.project).toBe("engine-fixture");
+    expect(plan.stack).toBe("dev");
+    expect(plan.resources[0].type).toBe("pulumi:pulumi:Stack");
+    expect(plan.resources.filter((r) => r.type === "aws:s3/bucket:Bucket")).toHaveLength(2);
+    expect(plan.outputs.bucketNames).toEqual([
+      named(plan, "bucket-0").outputs.bucket,
+      named(plan, "bucket-1").outputs.bucket,
+    ]);
+  });
+
+  it("records parents and the protect option", () => {
+    const archive = named(plan, "archive");
+    expect(named(plan, "key").parent).toBe(archive.urn);
+    expect(named(plan, "key").protect).toBe(true);
+    expect(named(plan, "bucket-0").protect).toBe(false);
+  });
+
+  it("synthesises the default provider from stack config and records explicit ones", () => {
+    const defaults = plan.resources.filter((r) => r.synthesized);
+    expect(defaults.map((d) => [d.type, d.name, plainProps(d.inputs)])).toEqual([
+      ["pulumi:providers:aws", "default_7_48_0", { region: "eu-central-1", version: "7.48.0" }],
+    ]);
+    expect(named(plan, "key").provider).toBe(defaults[0].urn);
+    const frankfurt = named(plan, "frankfurt");
+    expect(named(plan, "queue").provider).toBe(frankfurt.urn);
+    expect(plainProps(frankfurt.inputs).region).toBe("eu-central-1");
+  });
+
+  it("records which resources each input came from", () => {
+    const sse = named(plan, "bucket-0-sse");
+    expect(sse.propertyDependencies.bucket).toEqual([named(plan, "bucket-0").urn]);
+    expect(sse.propertyDependencies.rules).toEqual([named(plan, "key").urn]);
+    expect(sse.dependencies).toEqual(expect.arrayContaining([named(plan, "key").urn]));
+  });
+
+  it("synthesises outputs deterministically, so the same program gives the same plan", () => {
+    expect(again).toEqual(plan);
+    expect(named(plan, "key").outputs.arn).toBe(
+      `arn:aws:kms:eu-central-1:123456789012:key/${named(plan, "key").id}`,
+    );
+  });
+
+  it("refuses default providers when the stack disables them, as the Pulumi engine does", () => {
+    expect(strict).toBeInstanceOf(ProgramError);
+    expect((strict as Error).message).toMatch(
+      /Default provider for 'aws' disabled\. 'aws:[a-z0-9/]+:[A-Za-z]+' resource '[a-z0-9-]+' must use an explicit provider/,
+    );
+  });
+
+  it("reports an error thrown inside an apply as a program error", () => {
+    expect(broken).toBeInstanceOf(ProgramError);
+    expect((broken as Error).message).toMatch(
+      /broken\.ts failed: .*cannot derive a policy for bucket-/,
+    );
+  });
+
+  it("reports a stack without a config file as a usage error that names the known stacks", () => {
+    expect(missing).toBeInstanceOf(UsageError);
+    expect((missing as Error).message).toContain("stacks of this project: dev, strict.");
+  });
+});
