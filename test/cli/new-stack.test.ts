@@ -77,37 +77,3 @@ it("writes a validated Beijing stack that then plans sealed", async () => {
   expect(plan.code).toBe(0);
   expect(JSON.parse(plan.stdout).violations).toEqual([]);
 });
-
-it("refuses Hong Kong for a CN stack and writes nothing", async () => {
-  const run = await cli(
-    [
-      "new-stack",
-      "hk",
-      "--cloud",
-      "alicloud",
-      "--region",
-      "cn-hongkong",
-      "--jurisdiction",
-      "CN",
-      "--cidr",
-      "10.40.0.0/16",
-      "--zones",
-      "cn-hongkong-b",
-    ],
-    dir,
-  );
-  expect(run.code).toBe(2);
-  expect(run.stderr).toContain(
-    '- sovereign-dc:region: received "cn-hongkong"; expected a region of alicloud inside jurisdiction CN (',
-  );
-  expect(fs.existsSync(path.join(dir, "Pulumi.hk.yaml"))).toBe(false);
-});
-
-it("does not overwrite an existing stack file without --force", async () => {
-  expect((await cli(beijing, dir)).code).toBe(0);
-  const again = await cli(beijing, dir);
-  expect(again.code).toBe(2);
-  expect(again.stderr).toContain(
-    "Pulumi.cn-beijing.yaml already exists; pass --force to overwrite it.",
-  );
-});

@@ -181,17 +181,4 @@ describe("sovereign-dc plan with a broken config", () => {
     );
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
-
-  it("exits 2 naming the known stacks when the stack has no config file", async () => {
-    const run = await cli(["plan", "--stack", "cn-nowhere"]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--stack "cn-nowhere": no Pulumi.cn-nowhere.yaml in');
-    expect(run.stderr).toContain("stacks of this project: cn-shanghai, us-west.");
-  });
-
-  it("exits 2 on an unknown format", async () => {
-    const run = await cli(["plan", "--format", "xml"]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json, md.");
-  });
 });

@@ -1,0 +1,172 @@
+/**
+ * Usage errors of the CLI, run in-process through `main` (no program is evaluated, so no child
+ * process is needed): exit 2 and a message that says what is wrong and how to fix it.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { main } from "../../cli/main";
+
+const root = path.resolve(__dirname, "..", "..");
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(["node", "sovereign-dc", ...args], {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+  });
+  return { code, out, err };
+}
+
+describe("sovereign-dc usage errors exit 2", () => {
+  it("names the allowed formats", async () => {
+    const r = await run("plan", "--format", "xml");
+    expect(r).toEqual({
+      code: 2,
+      out: "",
+      err: "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json, md.\n",
+    });
+  });
+
+  it("names the stacks of the project when the stack has no config file", async () => {
+    const r = await run("plan", "--stack", "cn-nowhere", "--project", root);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      `error: --stack "cn-nowhere": no Pulumi.cn-nowhere.yaml in ${root}; stacks of this project: cn-shanghai, us-west.\n`,
+    );
+  });
+
+  it("says the program file does not exist", async () => {
+    const r = await run("check", "nowhere.ts", "--stack", "prod");
+    expect(r).toEqual({ code: 2, out: "", err: 'error: <program> "nowhere.ts": no such file.\n' });
+  });
+
+  it("asks for --stack on check", async () => {
+    const r = await run("check", path.join(root, "test", "fixtures", "check-program", "index.ts"));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("error: required option '--stack <stack>' not specified\n");
+  });
+
+  it("prints help and exits 2 without a command", async () => {
+    const r = await run();
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Usage: sovereign-dc [options] [command]");
+  });
+
+  it("exits 0 for --help", async () => {
+    const r = await run("--help");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("plan [options]");
+  });
+});
+
+describe("sovereign-dc new-stack refusals", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-usage-"));
+    fs.writeFileSync(
+      path.join(dir, "Pulumi.yaml"),
+      `name: sovereign-dc\nruntime: nodejs\nmain: ${path.join(root, "stacks", "index.ts")}\n`,
+    );
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const hongKong = ["new-stack", "hk", "--cloud", "alicloud", "--region", "cn-hongkong"];
+
+  it("refuses Hong Kong for a CN stack and writes nothing", async () => {
+    const r = await run(
+      ...hongKong,
+      "--jurisdiction",
+      "CN",
+      "--cidr",
+      "10.40.0.0/16",
+      "--zones",
+      "cn-hongkong-b",
+      "--project",
+      dir,
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      '  - sovereign-dc:region: received "cn-hongkong"; expected a region of alicloud inside jurisdiction CN (',
+    );
+    expect(fs.readdirSync(dir)).toEqual(["Pulumi.yaml"]);
+  });
+
+  it("refuses a CIDR too small for one /24 per zone", async () => {
+    const r = await run(
+      "new-stack",
+      "bj",
+      "--cloud",
+      "alicloud",
+      "--region",
+      "cn-beijing",
+      "--jurisdiction",
+      "CN",
+      "--cidr",
+      "10.40.0.0/24",
+      "--zones",
+      "cn-beijing-a,cn-beijing-b",
+      "--project",
+      dir,
+    );
+    expect(r).toEqual({
+      code: 2,
+      out: "",
+      err: 'error: --cidr: received "10.40.0.0/24"; expected a block of /22 or larger to hold one /24 per zone (2 zone(s)).\n',
+    });
+  });
+
+  it("refuses a malformed --bucket", async () => {
+    const r = await run(
+      "new-stack",
+      "bj",
+      "--cloud",
+      "alicloud",
+      "--region",
+      "cn-beijing",
+      "--jurisdiction",
+      "CN",
+      "--cidr",
+      "10.40.0.0/16",
+      "--zones",
+      "cn-beijing-a",
+      "--bucket",
+      "telemetry",
+      "--project",
+      dir,
+    );
+    expect(r.err).toBe(
+      'error: --bucket: received "telemetry"; expected name:retentionDays:purpose, e.g. telemetry:365:Vehicle telemetry.\n',
+    );
+  });
+
+  it("does not overwrite an existing stack file without --force", async () => {
+    fs.writeFileSync(path.join(dir, "Pulumi.bj.yaml"), "config: {}\n");
+    const r = await run(
+      "new-stack",
+      "bj",
+      "--cloud",
+      "alicloud",
+      "--region",
+      "cn-beijing",
+      "--jurisdiction",
+      "CN",
+      "--cidr",
+      "10.40.0.0/16",
+      "--zones",
+      "cn-beijing-a",
+      "--project",
+      dir,
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      `error: ${path.join(dir, "Pulumi.bj.yaml")} already exists; pass --force to overwrite it.\n`,
+    );
+    expect(fs.readFileSync(path.join(dir, "Pulumi.bj.yaml"), "utf8")).toBe("config: {}\n");
+  });
+});
