@@ -110,7 +110,6 @@ export function buildAwsStack(spec: StackSpec, opts: pulumi.ComponentResourceOpt
     {
       vpcId: network.vpcId,
       egress: spec.egress,
-      s3PrefixListId: network.s3PrefixListId,
       endpointSecurityGroupId: network.endpointSecurityGroupId,
     },
     inRegion,

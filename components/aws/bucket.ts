@@ -35,8 +35,8 @@ export interface SealedBucketArgs {
    */
   readonly region: string;
   /**
-   * The S3 gateway endpoint of the stack's VPC. Reading, writing, deleting and listing objects is
-   * denied to every request that does not come through it.
+   * The S3 interface endpoint of the stack's VPC. Reading, writing, deleting and listing objects
+   * is denied to every request that does not come through it.
    */
   readonly vpcEndpointId: pulumi.Input<string>;
   /** Days after which current objects expire. */
@@ -133,7 +133,7 @@ export function validateSealedBucketArgs(name: string, args: SealedBucketArgs): 
 
 /**
  * The bucket policy. It denies every request without TLS, and denies object reads, writes,
- * deletes and listings that do not arrive through the stack's S3 gateway endpoint. Bucket
+ * deletes and listings that do not arrive through the stack's S3 endpoint. Bucket
  * administration (policy, lifecycle, encryption settings…) stays open to the account's IAM
  * principals wherever they work from, so the account can always repair the bucket. Log buckets
  * additionally admit their log service, and the endpoint condition exempts AWS service

@@ -13,13 +13,8 @@ export interface EgressGuardArgs {
    */
   readonly egress?: readonly EgressRule[];
   /**
-   * The region's S3 prefix list (from the S3 gateway endpoint); HTTPS to it reaches S3 through
-   * that endpoint. Defaults to: no S3 access.
-   */
-  readonly s3PrefixListId?: pulumi.Input<string>;
-  /**
-   * The security group of the interface endpoints; HTTPS to it reaches KMS and STS. Defaults to:
-   * no access to interface endpoints.
+   * The security group of the interface endpoints; HTTPS to it reaches S3, KMS and STS. Defaults
+   * to: no access to the endpoints, and so none to those services.
    */
   readonly endpointSecurityGroupId?: pulumi.Input<string>;
 }
@@ -69,10 +64,9 @@ export function validateEgressGuardArgs(name: string, args: EgressGuardArgs): vo
 }
 
 /**
- * The security group workloads run in: its only egress rules are the allowlist, HTTPS to S3
- * through the gateway endpoint and HTTPS to the interface endpoints; it admits no inbound
- * traffic. The rule set is held exclusively, so a rule added outside Pulumi is removed on the
- * next update.
+ * The security group workloads run in: its only egress rules are the allowlist and HTTPS to the
+ * interface endpoints (S3, KMS, STS); it admits no inbound traffic. The rule set is held
+ * exclusively, so a rule added outside Pulumi is removed on the next update.
  */
 export class EgressGuard extends pulumi.ComponentResource {
   readonly securityGroupId: pulumi.Output<string>;
@@ -101,17 +95,6 @@ export class EgressGuard extends pulumi.ComponentResource {
       );
 
     const rules = egressGuardRules(args.egress ?? []).map(({ suffix, ...r }) => rule(suffix, r));
-    if (args.s3PrefixListId !== undefined) {
-      rules.push(
-        rule("s3-https", {
-          ipProtocol: "tcp",
-          fromPort: 443,
-          toPort: 443,
-          prefixListId: args.s3PrefixListId,
-          description: "HTTPS to S3 in the region through the gateway endpoint",
-        }),
-      );
-    }
     if (args.endpointSecurityGroupId !== undefined) {
       rules.push(
         rule("endpoints-https", {
@@ -119,7 +102,7 @@ export class EgressGuard extends pulumi.ComponentResource {
           fromPort: 443,
           toPort: 443,
           referencedSecurityGroupId: args.endpointSecurityGroupId,
-          description: "HTTPS to the KMS and STS interface endpoints",
+          description: "HTTPS to the S3, KMS and STS interface endpoints",
         }),
       );
     }

@@ -39,12 +39,12 @@ export type EndpointService = "s3" | "kms" | "sts";
 /**
  * Interface-endpoint services that AWS China names `cn.com.amazonaws.<region>.<service>`
  * instead of `com.amazonaws.…` (from `aws ec2 describe-vpc-endpoint-services`, as recorded in
- * aws-cdk's `InterfaceVpcEndpointAwsService`): STS does, KMS does not. Gateway endpoints keep
- * `com.amazonaws.<region>.s3` in every partition.
+ * aws-cdk's `InterfaceVpcEndpointAwsService`): S3 and STS do, KMS does not. In China
+ * `com.amazonaws.<region>.s3` is S3's gateway service only, which the stack does not use.
  */
-const chinaPrefixedInterfaceServices: ReadonlySet<string> = new Set(["sts"]);
+const chinaPrefixedInterfaceServices: ReadonlySet<string> = new Set(["s3", "sts"]);
 
-/** The VPC endpoint service name of `service` in `region`. */
+/** The interface VPC endpoint service name of `service` in `region`. */
 export function endpointServiceName(region: string, service: EndpointService): string {
   const prefix =
     awsPartitionOf(region) === "aws-cn" && chinaPrefixedInterfaceServices.has(service)

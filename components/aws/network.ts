@@ -45,9 +45,8 @@ export interface SealedNetworkArgs {
   readonly zones: readonly ZoneSpec[];
   /**
    * Destinations outside the VPC the network ACL lets traffic reach (and reply from). Defaults
-   * to: none — the ACL admits only HTTPS inside the VPC, to and from the interface endpoints.
-   * The S3 gateway endpoint is not inside the VPC: network ACLs cannot name its prefix list, so
-   * subnets reach S3 only once the region's S3 address ranges are listed here.
+   * to: none — the ACL admits only HTTPS inside the VPC, to and from the interface endpoints of
+   * S3, KMS and STS, which need no entry here.
    */
   readonly egress?: readonly EgressRule[];
   /**
@@ -110,9 +109,9 @@ function numbered(flows: readonly Omit<AllowedFlow, "reason">[]): AclRule[] {
 }
 
 /**
- * The S3 gateway endpoint's policy: requests through it reach only buckets owned by the stack's
- * account. Without it, a workload could write to any bucket in the region, including another
- * account's bucket that replicates abroad.
+ * The S3 endpoint's policy: requests through it reach only buckets owned by the stack's account.
+ * Without it, a workload could write to any bucket in the region, including another account's
+ * bucket that replicates abroad.
  */
 export function s3EndpointPolicy(accountId: string): PolicyDocument {
   return policyDocument([
@@ -208,22 +207,26 @@ export function validateSealedNetworkArgs(name: string, args: SealedNetworkArgs)
 
 /**
  * A private VPC with no way to the internet: private subnets across the given zones, one route
- * table holding only the local route and the S3 gateway endpoint, no internet, egress-only or NAT
- * gateway, interface endpoints for KMS and STS, and a network ACL that drops everything but the
- * allowlist. The VPC's default security group, network ACL and main route table are adopted and
- * emptied, so nothing placed in the VPC later inherits AWS's allow-all defaults.
+ * table holding only the local route, no internet, egress-only or NAT gateway, interface endpoints
+ * for S3, KMS and STS in every subnet, and a network ACL that drops everything but the allowlist.
+ * The VPC's default security group, network ACL and main route table are adopted and emptied, so
+ * nothing placed in the VPC later inherits AWS's allow-all defaults.
+ *
+ * S3 is reached through an interface endpoint, not a gateway endpoint: a gateway endpoint sends
+ * traffic to S3's public address ranges, which a network ACL cannot name (ACLs take no prefix
+ * lists), so the ACL would drop it. The interface endpoint's addresses lie in the subnets, inside
+ * the VPC block the ACL and the security groups already admit.
  */
 export class SealedNetwork extends pulumi.ComponentResource {
   readonly vpcId: pulumi.Output<string>;
   readonly subnetIds: pulumi.Output<string[]>;
   readonly routeTableId: pulumi.Output<string>;
   readonly networkAclId: pulumi.Output<string>;
+  /** The S3 interface endpoint, which bucket policies name in `aws:SourceVpce`. */
   readonly s3EndpointId: pulumi.Output<string>;
-  /** The AWS-managed prefix list of S3 in the region, for security-group rules. */
-  readonly s3PrefixListId: pulumi.Output<string>;
   readonly kmsEndpointId: pulumi.Output<string>;
   readonly stsEndpointId: pulumi.Output<string>;
-  /** The security group of the interface endpoints: HTTPS in from the VPC, nothing out. */
+  /** The security group of the S3, KMS and STS endpoints: HTTPS in from the VPC, nothing out. */
   readonly endpointSecurityGroupId: pulumi.Output<string>;
 
   constructor(name: string, args: SealedNetworkArgs, opts: pulumi.ComponentResourceOptions = {}) {
@@ -257,7 +260,7 @@ export class SealedNetwork extends pulumi.ComponentResource {
       parent,
     );
     // `routes: []` makes the route lists authoritative: a route added outside Pulumi (say to an
-    // internet gateway) shows as drift and is removed. Endpoint routes are managed by the endpoint.
+    // internet gateway) shows as drift and is removed.
     new aws.ec2.DefaultRouteTable(
       `${name}-default-routes`,
       { defaultRouteTableId: vpc.defaultRouteTableId, routes: [] },
@@ -296,18 +299,6 @@ export class SealedNetwork extends pulumi.ComponentResource {
       parent,
     );
 
-    const s3 = new aws.ec2.VpcEndpoint(
-      `${name}-s3`,
-      {
-        vpcId: vpc.id,
-        vpcEndpointType: "Gateway",
-        serviceName: endpointServiceName(args.region, "s3"),
-        routeTableIds: [routeTable.id],
-        policy: JSON.stringify(s3EndpointPolicy(args.accountId)),
-      },
-      parent,
-    );
-
     // Security groups the provider creates lose AWS's default allow-all egress rule; this one
     // gets no egress at all (replies to admitted requests need none: security groups are
     // stateful).
@@ -337,7 +328,12 @@ export class SealedNetwork extends pulumi.ComponentResource {
       parent,
     );
 
-    const interfaceEndpoint = (service: EndpointService) =>
+    // Private DNS points the services' regional names (for S3 also the bucket and access-point
+    // names under them) at the endpoints' interfaces, so SDKs reach them with no endpoint override.
+    const interfaceEndpoint = (
+      service: EndpointService,
+      extra: Pick<aws.ec2.VpcEndpointArgs, "policy" | "dnsOptions"> = {},
+    ) =>
       new aws.ec2.VpcEndpoint(
         `${name}-${service}`,
         {
@@ -347,9 +343,22 @@ export class SealedNetwork extends pulumi.ComponentResource {
           privateDnsEnabled: true,
           subnetIds,
           securityGroupIds: [endpointSg.id],
+          ...extra,
         },
         parent,
       );
+    // An S3 interface endpoint with private DNS gets "private DNS only for inbound Resolver
+    // endpoints" unless the request turns it off: names resolved inside the VPC would then go to an
+    // S3 gateway endpoint, and AWS refuses the endpoint in a VPC that has none. So the option is
+    // sent as false, not left unset. The provider forwards it only for service names of the form
+    // com.amazonaws.<region>.s3; for AWS China's cn.com.amazonaws.<region>.s3 it drops it and
+    // AWS's default for that service applies.
+    // The name stays `-s3` from the gateway endpoint it replaces: the type change replaces the
+    // endpoint (the new one is created first), and the bucket policies follow its new ID.
+    const s3 = interfaceEndpoint("s3", {
+      policy: JSON.stringify(s3EndpointPolicy(args.accountId)),
+      dnsOptions: { privateDnsOnlyForInboundResolverEndpoint: false },
+    });
     const kms = interfaceEndpoint("kms");
     const sts = interfaceEndpoint("sts");
 
@@ -358,7 +367,6 @@ export class SealedNetwork extends pulumi.ComponentResource {
     this.routeTableId = routeTable.id;
     this.networkAclId = networkAcl.id;
     this.s3EndpointId = s3.id;
-    this.s3PrefixListId = s3.prefixListId;
     this.kmsEndpointId = kms.id;
     this.stsEndpointId = sts.id;
     this.endpointSecurityGroupId = endpointSg.id;
@@ -368,7 +376,6 @@ export class SealedNetwork extends pulumi.ComponentResource {
       routeTableId: this.routeTableId,
       networkAclId: this.networkAclId,
       s3EndpointId: this.s3EndpointId,
-      s3PrefixListId: this.s3PrefixListId,
       kmsEndpointId: this.kmsEndpointId,
       stsEndpointId: this.stsEndpointId,
       endpointSecurityGroupId: this.endpointSecurityGroupId,

@@ -41,10 +41,13 @@ describe("endpointServiceName", () => {
     ["us-west-2", "kms", "com.amazonaws.us-west-2.kms"],
     ["us-west-2", "sts", "com.amazonaws.us-west-2.sts"],
     ["us-gov-west-1", "sts", "com.amazonaws.us-gov-west-1.sts"],
-    // AWS China keeps com.amazonaws for the S3 gateway and KMS but prefixes STS with cn.
-    ["cn-northwest-1", "s3", "com.amazonaws.cn-northwest-1.s3"],
+    // AWS China prefixes the S3 and STS interface services with cn, but not KMS; its
+    // com.amazonaws.<region>.s3 is the gateway service, which the stack does not use.
+    ["cn-northwest-1", "s3", "cn.com.amazonaws.cn-northwest-1.s3"],
     ["cn-northwest-1", "kms", "com.amazonaws.cn-northwest-1.kms"],
     ["cn-northwest-1", "sts", "cn.com.amazonaws.cn-northwest-1.sts"],
+    ["cn-north-1", "s3", "cn.com.amazonaws.cn-north-1.s3"],
+    ["cn-north-1", "kms", "com.amazonaws.cn-north-1.kms"],
     ["cn-north-1", "sts", "cn.com.amazonaws.cn-north-1.sts"],
   ] as const)("names %s %s %s", (region, service, expected) => {
     expect(endpointServiceName(region, service)).toBe(expected);

@@ -10,7 +10,7 @@ import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import * as YAML from "yaml";
 import { awsPartitionOf } from "../../residency/jurisdictions";
-import { parseStackSpec } from "../../residency/spec";
+import { cidrContains, cidrsOverlap, parseStackSpec } from "../../residency/spec";
 
 // ---- recording mocks (the same harness as test/stacks/aws-cn.test.ts) ----
 
@@ -21,6 +21,8 @@ type Inputs = Record<string, any>;
 interface Registration {
   readonly type: string;
   readonly name: string;
+  /** The ID the mocks gave the resource, which other resources' inputs refer to it by. */
+  readonly id: string;
   readonly inputs: Inputs;
   readonly custom: boolean;
   readonly provider: string;
@@ -50,8 +52,6 @@ function computedOutputs(args: pulumi.runtime.MockResourceArgs): Record<string, 
         defaultRouteTableId: `rtb-${args.name}`,
         defaultSecurityGroupId: `sg-${args.name}`,
       };
-    case "aws:ec2/vpcEndpoint:VpcEndpoint":
-      return args.inputs.vpcEndpointType === "Gateway" ? { prefixListId: `pl-${args.name}` } : {};
     case "aws:kms/key:Key":
       return {
         keyId: `${args.name}-uuid`,
@@ -74,6 +74,7 @@ const mocks: pulumi.runtime.Mocks = {
     registrations.push({
       type: args.type,
       name: args.name,
+      id,
       inputs: args.inputs,
       custom: args.custom ?? false,
       provider: args.provider ?? "",
@@ -146,6 +147,170 @@ function urnOf(type: string, name: string, parentType?: string): string {
 
 function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => output.apply(resolve));
+}
+
+// ---- reachability: what the ACL and the security groups let through, read from the inputs ----
+
+interface PortRange {
+  readonly fromPort: number;
+  readonly toPort: number;
+}
+
+const https: PortRange = { fromPort: 443, toPort: 443 };
+/** Where replies come back to a client: any port from 1024 (NAT, Lambda, ELB) to 65535. */
+const clientPorts: PortRange = { fromPort: 1024, toPort: 65535 };
+
+/**
+ * Whether one direction of a stateless network ACL passes TCP on every port of `ports` for every
+ * address of `block`. Rules are read in number order and the first one that matches decides, as
+ * EC2 does; a deny touching the block or the ports refuses, an allow must cover them whole.
+ */
+function aclPasses(rules: readonly Inputs[], block: string, ports: PortRange): boolean {
+  for (const r of [...rules].sort((a, b) => a.ruleNo - b.ruleNo)) {
+    const anyProtocol = r.protocol === "-1";
+    const touchesPorts =
+      anyProtocol ||
+      (r.protocol === "tcp" && r.fromPort <= ports.toPort && ports.fromPort <= r.toPort);
+    if (!touchesPorts || !cidrsOverlap(r.cidrBlock, block)) {
+      continue;
+    }
+    if (r.action === "deny") {
+      return false;
+    }
+    const coversPorts = anyProtocol || (r.fromPort <= ports.fromPort && ports.toPort <= r.toPort);
+    if (coversPorts && cidrContains(r.cidrBlock, block)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a security-group rule admits TCP on `ports` to (or from) `peer`: a CIDR rule must hold
+ * the peer's block, a group rule must name one of the peer's groups. A prefix-list rule admits no
+ * peer: prefix lists name addresses outside the VPC.
+ */
+function sgRuleAdmits(
+  rule: Inputs,
+  ports: PortRange,
+  peer: { readonly block: string; readonly groupIds: readonly string[] },
+): boolean {
+  const anyProtocol = rule.ipProtocol === "-1";
+  if (
+    !anyProtocol &&
+    (rule.ipProtocol !== "tcp" || rule.fromPort > ports.fromPort || ports.toPort > rule.toPort)
+  ) {
+    return false;
+  }
+  if (rule.cidrIpv4 !== undefined) {
+    return cidrContains(rule.cidrIpv4, peer.block);
+  }
+  return peer.groupIds.includes(rule.referencedSecurityGroupId);
+}
+
+/** The rules a group holds exclusively in one direction: every other rule is removed. */
+function exclusiveRules(
+  regs: readonly Registration[],
+  groupId: string,
+  direction: "egress" | "ingress",
+): Inputs[] {
+  const exclusive = regs.filter(
+    (r) =>
+      r.type === "aws:ec2/vpcSecurityGroupRulesExclusive:VpcSecurityGroupRulesExclusive" &&
+      r.inputs.securityGroupId === groupId,
+  );
+  expect(exclusive).toHaveLength(1);
+  const ruleType =
+    direction === "egress"
+      ? "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"
+      : "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+  return (exclusive[0].inputs[`${direction}RuleIds`] as string[]).map((id) => {
+    const rule = regs.find((r) => r.type === ruleType && r.id === id);
+    expect(rule?.inputs.securityGroupId).toBe(groupId);
+    return rule!.inputs;
+  });
+}
+
+/**
+ * Every way a workload in any of the stack's subnets, in the workload security group, could fail
+ * to reach `services` over HTTPS; empty when every service resolves (private DNS) to endpoint
+ * interfaces in the stack's subnets, inside the VPC block, and the request and its reply pass
+ * the network ACL in both subnets and both security groups.
+ */
+function unreachable(
+  regs: readonly Registration[],
+  names: { readonly vpc: string; readonly acl: string; readonly workloadGroup: string },
+  services: readonly string[],
+): string[] {
+  const vpcBlock: string = one(regs, "aws:ec2/vpc:Vpc", names.vpc).inputs.cidrBlock;
+  const subnetBlocks = new Map(
+    ofType(regs, "aws:ec2/subnet:Subnet").map((s) => [s.id, s.inputs.cidrBlock as string]),
+  );
+  const acl = one(regs, "aws:ec2/networkAcl:NetworkAcl", names.acl).inputs;
+  const workloadGroup = one(regs, "aws:ec2/securityGroup:SecurityGroup", names.workloadGroup).id;
+  const workloadEgress = exclusiveRules(regs, workloadGroup, "egress");
+  const endpoints = ofType(regs, "aws:ec2/vpcEndpoint:VpcEndpoint");
+
+  const problems: string[] = [];
+  const underAcl = new Set<string>(acl.subnetIds);
+  for (const id of subnetBlocks.keys()) {
+    if (!underAcl.has(id)) {
+      problems.push(`subnet ${id} is not under the network ACL ${names.acl}`);
+    }
+  }
+  for (const service of services) {
+    const serving = endpoints.filter((e) => e.inputs.serviceName.split(".").pop() === service);
+    if (serving.length === 0) {
+      problems.push(`${service}: no VPC endpoint, so no path inside the VPC`);
+    }
+  }
+  for (const endpoint of endpoints) {
+    const { serviceName, vpcEndpointType, privateDnsEnabled } = endpoint.inputs;
+    const what = `${serviceName} (${vpcEndpointType} endpoint ${endpoint.name})`;
+    if (vpcEndpointType !== "Interface") {
+      problems.push(`${what}: traffic goes to the service's public addresses, outside ${vpcBlock}`);
+      continue;
+    }
+    if (privateDnsEnabled !== true) {
+      problems.push(`${what}: without private DNS the service's name resolves outside ${vpcBlock}`);
+    }
+    const groupIds: string[] = endpoint.inputs.securityGroupIds ?? [];
+    const endpointIngress = groupIds.flatMap((g) => exclusiveRules(regs, g, "ingress"));
+    for (const from of subnetBlocks.values()) {
+      const workload = { block: from, groupIds: [workloadGroup] };
+      if (!endpointIngress.some((r) => sgRuleAdmits(r, https, workload))) {
+        problems.push(`${what}: the endpoint's groups admit no HTTPS from ${from}`);
+      }
+    }
+    const eniSubnets: string[] = endpoint.inputs.subnetIds ?? [];
+    if (eniSubnets.length === 0) {
+      problems.push(`${what}: no interface in any subnet`);
+    }
+    for (const eniSubnet of eniSubnets) {
+      const to = subnetBlocks.get(eniSubnet);
+      if (to === undefined || !cidrContains(vpcBlock, to)) {
+        problems.push(`${what}: interface in ${eniSubnet}, which is not a subnet of the stack`);
+        continue;
+      }
+      if (!workloadEgress.some((r) => sgRuleAdmits(r, https, { block: to, groupIds }))) {
+        problems.push(`${what}: the workload group lets no HTTPS out to ${to}`);
+      }
+      for (const from of subnetBlocks.values()) {
+        const legs: [string, readonly Inputs[], string, PortRange][] = [
+          [`request ${from} -> ${to} leaving`, acl.egress, to, https],
+          [`request ${from} -> ${to} entering`, acl.ingress, from, https],
+          [`reply ${to} -> ${from} leaving`, acl.egress, from, clientPorts],
+          [`reply ${to} -> ${from} entering`, acl.ingress, to, clientPorts],
+        ];
+        for (const [leg, rules, peer, ports] of legs) {
+          if (!aclPasses(rules, peer, ports)) {
+            problems.push(`${what}: the network ACL drops the ${leg} its subnet`);
+          }
+        }
+      }
+    }
+  }
+  return problems;
 }
 
 // ---- the code under test, loaded after the mocks are in place ----
@@ -653,15 +818,23 @@ describe("SealedNetwork", () => {
     });
   });
 
-  test("reaches S3, KMS and STS of the region through endpoints only", async () => {
+  test("reaches S3, KMS and STS of the region through interface endpoints in every subnet", async () => {
     network();
     const regs = await recorded();
+    const inEverySubnet = {
+      vpcId: "network-vpc-id",
+      vpcEndpointType: "Interface",
+      privateDnsEnabled: true,
+      subnetIds: ["network-us-west-2a-id", "network-us-west-2b-id"],
+      securityGroupIds: ["network-endpoints-id"],
+    };
     const s3 = one(regs, "aws:ec2/vpcEndpoint:VpcEndpoint", "network-s3");
     expect({ ...s3.inputs, policy: JSON.parse(s3.inputs.policy) }).toEqual({
-      vpcId: "network-vpc-id",
-      vpcEndpointType: "Gateway",
+      ...inEverySubnet,
       serviceName: "com.amazonaws.us-west-2.s3",
-      routeTableIds: ["network-routes-id"],
+      // Without it AWS would send names resolved inside the VPC to a gateway endpoint, and
+      // refuse the endpoint because the VPC has none.
+      dnsOptions: { privateDnsOnlyForInboundResolverEndpoint: false },
       policy: {
         Version: "2012-10-17",
         Statement: [
@@ -678,12 +851,8 @@ describe("SealedNetwork", () => {
     });
     for (const service of ["kms", "sts"]) {
       expect(one(regs, "aws:ec2/vpcEndpoint:VpcEndpoint", `network-${service}`).inputs).toEqual({
-        vpcId: "network-vpc-id",
-        vpcEndpointType: "Interface",
+        ...inEverySubnet,
         serviceName: `com.amazonaws.us-west-2.${service}`,
-        privateDnsEnabled: true,
-        subnetIds: ["network-us-west-2a-id", "network-us-west-2b-id"],
-        securityGroupIds: ["network-endpoints-id"],
       });
     }
     expect(one(regs, "aws:ec2/securityGroup:SecurityGroup", "network-endpoints").inputs).toEqual({
@@ -721,7 +890,7 @@ describe("SealedNetwork", () => {
 describe("EgressGuard", () => {
   beforeEach(() => startRecording("egress"));
 
-  test("gives workloads exactly the allowlist, S3 and the endpoints as egress, and no ingress", async () => {
+  test("gives workloads exactly the allowlist and the endpoints as egress, and no ingress", async () => {
     new components.EgressGuard(
       "egress",
       {
@@ -735,13 +904,19 @@ describe("EgressGuard", () => {
           },
           { cidr: "192.168.20.0/24", ports: [5432, 5433], protocol: "tcp", reason: "Replica" },
         ],
-        s3PrefixListId: "pl-s3",
         endpointSecurityGroupId: "sg-endpoints",
       },
       { provider: testProvider() },
     );
     const regs = await recorded();
 
+    expect(countByType(regs)).toEqual({
+      "pulumi:providers:aws": 1,
+      "sovereign-dc:aws:EgressGuard": 1,
+      "aws:ec2/securityGroup:SecurityGroup": 1,
+      "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": 3,
+      "aws:ec2/vpcSecurityGroupRulesExclusive:VpcSecurityGroupRulesExclusive": 1,
+    });
     expect(one(regs, "aws:ec2/securityGroup:SecurityGroup", "egress-sg").inputs).toEqual({
       vpcId: "vpc-1",
       description: "sovereign-dc workloads: egress only to the allowlist and in-region endpoints",
@@ -761,18 +936,7 @@ describe("EgressGuard", () => {
           fromPort: 443,
           toPort: 443,
           referencedSecurityGroupId: "sg-endpoints",
-          description: "HTTPS to the KMS and STS interface endpoints",
-        },
-      ],
-      [
-        "egress-s3-https",
-        {
-          securityGroupId: sg,
-          ipProtocol: "tcp",
-          fromPort: 443,
-          toPort: 443,
-          prefixListId: "pl-s3",
-          description: "HTTPS to S3 in the region through the gateway endpoint",
+          description: "HTTPS to the S3, KMS and STS interface endpoints",
         },
       ],
       [
@@ -810,7 +974,6 @@ describe("EgressGuard", () => {
       egressRuleIds: [
         "egress-udp-53-to-192-168-10-0-24-id",
         "egress-tcp-5432-5433-to-192-168-20-0-24-id",
-        "egress-s3-https-id",
         "egress-endpoints-https-id",
       ],
       ingressRuleIds: [],
@@ -873,7 +1036,7 @@ describe("the us-west stack (Pulumi.us-west.yaml)", () => {
       "aws:ec2/vpcEndpoint:VpcEndpoint": 3,
       "aws:ec2/securityGroup:SecurityGroup": 2,
       "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": 1,
-      "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": 3,
+      "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": 2,
       "aws:ec2/vpcSecurityGroupRulesExclusive:VpcSecurityGroupRulesExclusive": 2,
       "aws:ec2/flowLog:FlowLog": 1,
       "aws:s3/bucket:Bucket": 4,
@@ -907,7 +1070,7 @@ describe("the us-west stack (Pulumi.us-west.yaml)", () => {
     ]);
     const providerRef = `${urnOf("pulumi:providers:aws", "us-west-aws")}::us-west-aws-id`;
     const resources = regs.filter((r) => r.custom && r.type !== "pulumi:providers:aws");
-    expect(resources).toHaveLength(55);
+    expect(resources).toHaveLength(54);
     for (const r of resources) {
       expect([r.name, r.provider]).toEqual([r.name, providerRef]);
       expect([r.name, r.inputs.region]).toEqual([r.name, undefined]);
@@ -1038,15 +1201,7 @@ describe("the us-west stack (Pulumi.us-west.yaml)", () => {
         fromPort: 443,
         toPort: 443,
         referencedSecurityGroupId: "us-west-network-endpoints-id",
-        description: "HTTPS to the KMS and STS interface endpoints",
-      },
-      {
-        securityGroupId: "us-west-egress-guard-sg-id",
-        ipProtocol: "tcp",
-        fromPort: 443,
-        toPort: 443,
-        prefixListId: "pl-us-west-network-s3",
-        description: "HTTPS to S3 in the region through the gateway endpoint",
+        description: "HTTPS to the S3, KMS and STS interface endpoints",
       },
       {
         securityGroupId: "us-west-egress-guard-sg-id",
@@ -1057,6 +1212,42 @@ describe("the us-west stack (Pulumi.us-west.yaml)", () => {
         description: "Interface VPC endpoints for KMS and STS inside the stack s own VPC",
       },
     ]);
+  });
+
+  test("reaches S3, KMS and STS only at endpoint interfaces in its subnets that the ACL and both groups pass", async () => {
+    stack.buildAwsStack(usWestSpec());
+    const regs = await recorded();
+    const names = {
+      vpc: "us-west-network-vpc",
+      acl: "us-west-network-acl",
+      workloadGroup: "us-west-egress-guard-sg",
+    };
+    expect(unreachable(regs, names, ["s3", "kms", "sts"])).toEqual([]);
+  });
+
+  test("admits object access only through the S3 interface endpoint", async () => {
+    stack.buildAwsStack(usWestSpec());
+    const regs = await recorded();
+    const s3 = one(regs, "aws:ec2/vpcEndpoint:VpcEndpoint", "us-west-network-s3");
+    expect([s3.inputs.vpcEndpointType, s3.inputs.serviceName]).toEqual([
+      "Interface",
+      "com.amazonaws.us-west-2.s3",
+    ]);
+    const sourceVpces = ofType(regs, "aws:s3/bucketPolicy:BucketPolicy").map((p) => [
+      p.inputs.bucket,
+      JSON.parse(p.inputs.policy)
+        .Statement.filter((st: { Sid: string }) => st.Sid.endsWith("OutsideVpcEndpoint"))
+        .map(
+          (st: { Condition: { StringNotEquals: Record<string, string> } }) =>
+            st.Condition.StringNotEquals["aws:SourceVpce"],
+        ),
+    ]);
+    expect(sourceVpces).toEqual(
+      [ids.accessLogs, ids.customerRecords, ids.flowLogs, ids.telemetry].map((bucket) => [
+        bucket,
+        [s3.id, s3.id],
+      ]),
+    );
   });
 
   test("returns the stack's identifiers as outputs", async () => {

@@ -106,18 +106,45 @@ describe("an AWS China stack (cn-northwest-1)", () => {
     );
   });
 
-  test("names the endpoints as AWS China does", async () => {
+  test("reaches S3, KMS and STS through interface endpoints named as AWS China names them", async () => {
     buildAwsStack(ningxiaSpec());
     await settled();
-    expect(
-      ofType("aws:ec2/vpcEndpoint:VpcEndpoint")
-        .map((r) => [r.name, r.inputs.vpcEndpointType, r.inputs.serviceName])
-        .sort(),
-    ).toEqual([
-      [`${stack()}-network-kms`, "Interface", "com.amazonaws.cn-northwest-1.kms"],
-      [`${stack()}-network-s3`, "Gateway", "com.amazonaws.cn-northwest-1.s3"],
-      [`${stack()}-network-sts`, "Interface", "cn.com.amazonaws.cn-northwest-1.sts"],
-    ]);
+    const network = `${stack()}-network`;
+    const inEverySubnet = {
+      vpcId: `${network}-vpc-id`,
+      vpcEndpointType: "Interface",
+      privateDnsEnabled: true,
+      subnetIds: [`${network}-cn-northwest-1a-id`, `${network}-cn-northwest-1b-id`],
+      securityGroupIds: [`${network}-endpoints-id`],
+    };
+    const s3 = one("aws:ec2/vpcEndpoint:VpcEndpoint", `${network}-s3`).inputs;
+    expect({ ...s3, policy: JSON.parse(s3.policy as string) }).toEqual({
+      ...inEverySubnet,
+      serviceName: "cn.com.amazonaws.cn-northwest-1.s3",
+      dnsOptions: { privateDnsOnlyForInboundResolverEndpoint: false },
+      policy: {
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "OnlyThisAccountsBuckets",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "s3:*",
+            Resource: "*",
+            Condition: { StringEquals: { "aws:ResourceAccount": account } },
+          },
+        ],
+      },
+    });
+    expect(one("aws:ec2/vpcEndpoint:VpcEndpoint", `${network}-kms`).inputs).toEqual({
+      ...inEverySubnet,
+      serviceName: "com.amazonaws.cn-northwest-1.kms",
+    });
+    expect(one("aws:ec2/vpcEndpoint:VpcEndpoint", `${network}-sts`).inputs).toEqual({
+      ...inEverySubnet,
+      serviceName: "cn.com.amazonaws.cn-northwest-1.sts",
+    });
+    expect(ofType("aws:ec2/vpcEndpoint:VpcEndpoint")).toHaveLength(3);
   });
 
   test("creates everything through one provider pinned to Ningxia and the China account", async () => {
@@ -131,7 +158,7 @@ describe("an AWS China stack (cn-northwest-1)", () => {
     expect(provider.inputs).not.toHaveProperty("endpoints");
     expect(provider.inputs).not.toHaveProperty("stsRegion");
     const resources = registrations().filter((r) => r.custom && r !== provider);
-    expect(resources).toHaveLength(55);
+    expect(resources).toHaveLength(54);
     for (const r of resources) {
       expect([r.name, r.provider, r.inputs.region]).toEqual([
         r.name,
