@@ -1,0 +1,248 @@
+/**
+ * Flow models of copies: database backups and replicas, block-storage replication, snapshot and
+ * image copies, data synchronisation, registry sync, global tables, secret replicas and key
+ * replicas (shared/research/data-paths.md §3 and §4). Most are "the data goes to the region in
+ * this field" and are built with `copiesTo`; the rest need the field's meaning spelled out.
+ */
+import type { FlowEdge } from "../model";
+import {
+  copiesTo,
+  dataStore,
+  endpointOf,
+  type FlowTable,
+  isOn,
+  keyTypes,
+  link,
+  namePlace,
+  read,
+  str,
+} from "./common";
+
+const disks = ["alicloud:ecs/disk:Disk", "alicloud:ecs/ecsDisk:EcsDisk"];
+
+const alicloud: FlowTable = {
+  "alicloud:rds/instance:Instance": dataStore({ subnets: ["vswitchId"], keys: ["encryptionKey"] }),
+  "alicloud:polardb/cluster:Cluster": dataStore({ subnets: ["vswitchId"] }),
+  "alicloud:kvstore/instance:Instance": dataStore({ subnets: ["vswitchId"] }),
+  "alicloud:redis/tairInstance:TairInstance": dataStore({ subnets: ["vswitchId"] }),
+  "alicloud:mongodb/instance:Instance": dataStore({ subnets: ["vswitchId"] }),
+  "alicloud:nas/fileSystem:FileSystem": dataStore({ keys: ["kmsKeyId"] }),
+  "alicloud:ecs/disk:Disk": dataStore({ keys: ["kmsKeyId"] }),
+  "alicloud:ecs/ecsDisk:EcsDisk": dataStore({ keys: ["kmsKeyId"] }),
+  "alicloud:ecs/diskAttachment:DiskAttachment": {
+    role: "other",
+    flows: (r, x) => {
+      const disk = x.resourceAt(r, "diskId", disks);
+      const instance = x.resourceAt(r, "instanceId");
+      return disk && instance ? link(disk, instance, "mounted by", { via: r }) : [];
+    },
+  },
+  "alicloud:nas/mountTarget:MountTarget": {
+    role: "other",
+    flows: (r, x) => {
+      const fs = x.resourceAt(r, "fileSystemId", ["alicloud:nas/fileSystem:FileSystem"]);
+      const subnet = x.resourceAt(r, "vswitchId");
+      return fs && subnet ? link(fs, subnet, "readable from", { via: r }) : [];
+    },
+  },
+  "alicloud:rds/rdsInstanceCrossBackupPolicy:RdsInstanceCrossBackupPolicy": copiesTo(
+    "backup copy",
+    {
+      source: { path: "instanceId", types: ["alicloud:rds/instance:Instance"] },
+      regions: ["crossBackupRegion"],
+    },
+  ),
+  "alicloud:polardb/backupPolicy:BackupPolicy": copiesTo("backup copy", {
+    source: { path: "dbClusterId", types: ["alicloud:polardb/cluster:Cluster"] },
+    regions: ["dataLevel2BackupAnotherRegionRegion", "logBackupAnotherRegionRegion"],
+  }),
+  "alicloud:rds/ddrInstance:DdrInstance": copiesTo("backup copy", { regions: ["sourceRegion"] }),
+  "alicloud:hbr/policy:Policy": copiesTo("backup copy", {
+    regions: ["rules[].replicationRegionId"],
+  }),
+  "alicloud:hbr/replicationVault:ReplicationVault": copiesTo("backup copy", {
+    regions: ["replicationSourceRegionId"],
+  }),
+  "alicloud:hbr/serverBackupPlan:ServerBackupPlan": copiesTo("backup copy", {
+    regions: ["details[].destinationRegionId"],
+  }),
+  "alicloud:dbs/backupPlan:BackupPlan": copiesTo("backup copy", {
+    regions: ["sourceEndpointRegion", "databaseRegion", "storageRegion"],
+  }),
+  "alicloud:ebs/diskReplicaPair:DiskReplicaPair": copiesTo("replication", {
+    source: { path: "diskId", types: disks },
+    regions: ["destinationRegionId"],
+  }),
+  "alicloud:ebs/diskReplicaGroup:DiskReplicaGroup": copiesTo("replication", {
+    regions: ["sourceRegionId", "destinationRegionId"],
+  }),
+  "alicloud:ecs/autoSnapshotPolicy:AutoSnapshotPolicy": copiesTo("snapshot copy", {
+    regions: ["targetCopyRegions[]"],
+    when: (p) => isOn(p.enableCrossRegionCopy),
+  }),
+  "alicloud:ecs/snapshotPolicy:SnapshotPolicy": copiesTo("snapshot copy", {
+    regions: ["targetCopyRegions[]"],
+    when: (p) => isOn(p.enableCrossRegionCopy),
+  }),
+  "alicloud:ebs/enterpriseSnapshotPolicy:EnterpriseSnapshotPolicy": copiesTo("snapshot copy", {
+    regions: ["crossRegionCopyInfo.regions[].regionId"],
+    when: (p) => isOn(read(p, "crossRegionCopyInfo.enabled")),
+  }),
+  "alicloud:ecs/imageCopy:ImageCopy": copiesTo("image copy", { regions: ["sourceRegionId"] }),
+  "alicloud:ecs/copyImage:CopyImage": copiesTo("image copy", { regions: ["sourceRegionId"] }),
+  "alicloud:ecs/ecsImagePipeline:EcsImagePipeline": copiesTo("image copy", {
+    regions: ["toRegionIds[]"],
+  }),
+  "alicloud:dts/synchronizationInstance:SynchronizationInstance": copiesTo("data sync", {
+    regions: ["sourceEndpointRegion", "destinationEndpointRegion"],
+  }),
+  "alicloud:dts/synchronizationJob:SynchronizationJob": copiesTo("data sync", {
+    regions: ["sourceEndpointRegion", "destinationEndpointRegion"],
+  }),
+  "alicloud:dts/migrationInstance:MigrationInstance": copiesTo("data sync", {
+    regions: ["sourceEndpointRegion", "destinationEndpointRegion"],
+  }),
+  "alicloud:dts/migrationJob:MigrationJob": copiesTo("data sync", {
+    regions: ["sourceEndpointRegion", "destinationEndpointRegion"],
+  }),
+  "alicloud:dts/subscriptionJob:SubscriptionJob": copiesTo("data sync", {
+    regions: ["sourceEndpointRegion", "destinationRegion"],
+  }),
+  "alicloud:dts/instance:Instance": copiesTo("data sync", {
+    regions: ["sourceRegion", "destinationRegion"],
+  }),
+  "alicloud:cs/registryEnterpriseSyncRule:RegistryEnterpriseSyncRule": copiesTo("replication", {
+    regions: ["targetRegionId"],
+  }),
+  "alicloud:kms/key:Key": { role: "key" },
+};
+
+const aws: FlowTable = {
+  "aws:rds/instance:Instance": {
+    role: "data",
+    flows: (r, x) => {
+      const edges: FlowEdge[] = [...(dataStore({ keys: ["kmsKeyId"] }).flows?.(r, x) ?? [])];
+      const source = str(r.props.replicateSourceDb);
+      const where = source ? namePlace(x, source) : undefined;
+      if (where) {
+        edges.push(...link(r, where, "replication", { detail: "read replica of another region" }));
+      }
+      return edges;
+    },
+  },
+  "aws:rds/cluster:Cluster": {
+    role: "data",
+    flows: (r, x) => [
+      ...(dataStore({ keys: ["kmsKeyId"] }).flows?.(r, x) ?? []),
+      ...(copiesTo("replication", { regions: ["replicationSourceIdentifier"], arn: true }).flows?.(
+        r,
+        x,
+      ) ?? []),
+      ...(copiesTo("replication", { regions: ["sourceRegion"] }).flows?.(r, x) ?? []),
+    ],
+  },
+  "aws:ebs/volume:Volume": dataStore({ keys: ["kmsKeyId"] }),
+  "aws:efs/fileSystem:FileSystem": dataStore({ keys: ["kmsKeyId"] }),
+  "aws:efs/mountTarget:MountTarget": {
+    role: "other",
+    flows: (r, x) => {
+      const fs = x.resourceAt(r, "fileSystemId", ["aws:efs/fileSystem:FileSystem"]);
+      const subnet = x.resourceAt(r, "subnetId");
+      return fs && subnet ? link(fs, subnet, "readable from", { via: r }) : [];
+    },
+  },
+  "aws:ec2/volumeAttachment:VolumeAttachment": {
+    role: "other",
+    flows: (r, x) => {
+      const vol = x.resourceAt(r, "volumeId", ["aws:ebs/volume:Volume"]);
+      const instance = x.resourceAt(r, "instanceId");
+      return vol && instance ? link(vol, instance, "mounted by", { via: r }) : [];
+    },
+  },
+  "aws:dynamodb/table:Table": {
+    role: "data",
+    flows: (r, x) => [
+      ...(dataStore({ keys: ["serverSideEncryption.kmsKeyArn"] }).flows?.(r, x) ?? []),
+      ...(copiesTo("replication", {
+        regions: ["replicas[].regionName", "globalTableWitness.regionName"],
+      }).flows?.(r, x) ?? []),
+    ],
+  },
+  "aws:dynamodb/tableReplica:TableReplica": copiesTo("replication", {
+    regions: ["globalTableArn"],
+    arn: true,
+  }),
+  "aws:secretsmanager/secret:Secret": {
+    role: "data",
+    flows: (r, x) => [
+      ...(dataStore({ keys: ["kmsKeyId"] }).flows?.(r, x) ?? []),
+      ...(copiesTo("replication", { regions: ["replicas[].region"] }).flows?.(r, x) ?? []),
+    ],
+  },
+  "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication": copiesTo(
+    "backup copy",
+    { regions: ["sourceDbInstanceArn"], arn: true },
+  ),
+  "aws:rds/snapshotCopy:SnapshotCopy": copiesTo("snapshot copy", {
+    regions: ["destinationRegion"],
+  }),
+  "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy": copiesTo("snapshot copy", {
+    regions: ["destinationRegion"],
+  }),
+  "aws:redshift/snapshotCopy:SnapshotCopy": copiesTo("snapshot copy", {
+    regions: ["destinationRegion"],
+  }),
+  "aws:dlm/lifecyclePolicy:LifecyclePolicy": copiesTo("snapshot copy", {
+    regions: [
+      "policyDetails.schedules[].crossRegionCopyRules[].target",
+      "policyDetails.schedules[].crossRegionCopyRules[].targetRegion",
+      "policyDetails.action.crossRegionCopies[].target",
+    ],
+  }),
+  "aws:ebs/snapshotCopy:SnapshotCopy": copiesTo("snapshot copy", { regions: ["sourceRegion"] }),
+  "aws:ec2/amiCopy:AmiCopy": copiesTo("image copy", { regions: ["sourceAmiRegion"] }),
+  "aws:imagebuilder/distributionConfiguration:DistributionConfiguration": copiesTo("image copy", {
+    regions: ["distributions[].region"],
+  }),
+  "aws:efs/replicationConfiguration:ReplicationConfiguration": copiesTo("replication", {
+    source: { path: "sourceFileSystemId", types: ["aws:efs/fileSystem:FileSystem"] },
+    regions: ["destination.region"],
+  }),
+  "aws:ecr/replicationConfiguration:ReplicationConfiguration": copiesTo("replication", {
+    regions: ["replicationConfiguration.rules[].destinations[].region"],
+  }),
+  "aws:backup/plan:Plan": copiesTo("backup copy", {
+    regions: ["rules[].copyActions[].destinationVaultArn"],
+    arn: true,
+  }),
+  "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint": copiesTo("replication", {
+    regions: ["details.regions[].region"],
+  }),
+  "aws:opensearch/outboundConnection:OutboundConnection": copiesTo("replication", {
+    regions: ["remoteDomainInfo.region"],
+  }),
+  "aws:kms/key:Key": { role: "key" },
+  "aws:kms/externalKey:ExternalKey": { role: "key" },
+  ...Object.fromEntries(
+    ["aws:kms/replicaKey:ReplicaKey", "aws:kms/replicaExternalKey:ReplicaExternalKey"].map((t) => [
+      t,
+      {
+        role: "key" as const,
+        // Material of the primary becomes usable in the replica's region: data encrypted in one
+        // region can be decrypted in the other, whichever way round the stack holds them.
+        flows: (r, x) => {
+          const ref = x.ref(r, "primaryKeyArn", keyTypes);
+          const primary = endpointOf(x, r, ref, "primaryKeyArn", (v) => namePlace(x, v));
+          if (!primary) {
+            return [];
+          }
+          return "urn" in primary
+            ? link(primary, r, "key replication", { both: true })
+            : link(r, primary, "key replication");
+        },
+      } satisfies FlowTable[string],
+    ]),
+  ),
+};
+
+export const copyFlows: FlowTable = { ...alicloud, ...aws };

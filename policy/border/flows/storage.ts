@@ -1,0 +1,461 @@
+/**
+ * Flow models of object storage (shared/research/data-paths.md §3 and §4, "Object storage"):
+ * where a bucket's objects are replicated, where its access logs go, which key encrypts it, who
+ * can read it (the networks its policy admits, or the public), and the global edge networks that
+ * transfer acceleration puts in front of it.
+ */
+import type { BorderResource, Endpoint, FlowEdge } from "../model";
+import { isUnknown } from "../model";
+import type { Resolver } from "../resolver";
+import { vpcTypes } from "./egress";
+import {
+  arnPlace,
+  encryptedBy,
+  endpointOf,
+  type FlowTable,
+  isOn,
+  link,
+  read,
+  readPath,
+} from "./common";
+
+const bucketTypes = [
+  "alicloud:oss/bucket:Bucket",
+  "aws:s3/bucket:Bucket",
+  "aws:s3/bucketV2:BucketV2",
+];
+
+/** The bucket a `bucket` property names. */
+function bucketOf(r: BorderResource, x: Resolver, field = "bucket"): BorderResource | undefined {
+  return x.resourceAt(r, field, bucketTypes);
+}
+
+/** Whether public access to a bucket is blocked, for the bucket or its whole account. */
+function publicAccessBlocked(bucket: BorderResource, x: Resolver): boolean {
+  if (bucket.type.startsWith("alicloud:")) {
+    return (
+      x
+        .referrers(bucket, "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock", "bucket")
+        .some((b) => b.props.blockPublicAccess === true) ||
+      x
+        .ofType("alicloud:oss/accountPublicAccessBlock:AccountPublicAccessBlock")
+        .some((b) => b.props.blockPublicAccess === true)
+    );
+  }
+  const all = (b: BorderResource) =>
+    ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].every(
+      (k) => b.props[k] === true,
+    );
+  return (
+    x
+      .referrers(bucket, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "bucket")
+      .some(all) || x.ofType("aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock").some(all)
+  );
+}
+
+const publicAcls = ["public-read", "public-read-write", "authenticated-read"];
+
+function publicAcl(
+  bucket: BorderResource,
+  x: Resolver,
+  acl: unknown,
+  via?: BorderResource,
+): FlowEdge[] {
+  const grants = readPath(via?.props ?? bucket.props, "accessControlPolicy.grants[].grantee.uri");
+  const open =
+    (typeof acl === "string" && publicAcls.includes(acl)) ||
+    grants.some((u) => typeof u === "string" && /AllUsers|AuthenticatedUsers/.test(u));
+  if (!open || publicAccessBlocked(bucket, x)) {
+    return [];
+  }
+  return link(bucket, x.internet, "public access", {
+    via,
+    detail: typeof acl === "string" ? acl : "grant to all users",
+  });
+}
+
+interface PolicyStatement {
+  readonly Effect?: string;
+  readonly Principal?: unknown;
+  readonly Condition?: Record<string, Record<string, unknown>>;
+}
+
+function statements(policy: unknown): PolicyStatement[] | undefined {
+  let doc = policy;
+  if (typeof doc === "string") {
+    try {
+      doc = JSON.parse(doc);
+    } catch {
+      return undefined;
+    }
+  }
+  const list = (doc as { Statement?: unknown } | null)?.Statement;
+  if (Array.isArray(list)) {
+    return list as PolicyStatement[];
+  }
+  return list && typeof list === "object" ? [list as PolicyStatement] : [];
+}
+
+function isEveryone(principal: unknown): boolean {
+  if (principal === "*") {
+    return true;
+  }
+  if (Array.isArray(principal)) {
+    return principal.includes("*");
+  }
+  if (principal && typeof principal === "object") {
+    return Object.values(principal).some(isEveryone);
+  }
+  return false;
+}
+
+/** Values of the policy's conditions that pin requests to a network: VPC IDs and endpoint IDs. */
+function networkConditions(list: readonly PolicyStatement[]): {
+  vpcs: string[];
+  endpoints: string[];
+} {
+  const vpcs = new Set<string>();
+  const endpoints = new Set<string>();
+  for (const s of list) {
+    for (const block of Object.values(s.Condition ?? {})) {
+      for (const [key, value] of Object.entries(block ?? {})) {
+        const into = /:SourceVpce$/i.test(key)
+          ? endpoints
+          : /:SourceVpc$/i.test(key)
+            ? vpcs
+            : undefined;
+        for (const v of Array.isArray(value) ? value : [value]) {
+          into?.add(String(v));
+        }
+      }
+    }
+  }
+  return { vpcs: [...vpcs], endpoints: [...endpoints] };
+}
+
+const endpointTypes = ["aws:ec2/vpcEndpoint:VpcEndpoint"];
+
+/**
+ * Who can read a bucket: the networks its policies pin access to, the public when a statement
+ * allows everyone unconditionally, and otherwise every network of its region (credentials work
+ * from anywhere the endpoint is reachable). A pinned network outside the stack fails closed.
+ */
+function bucketReaders(bucket: BorderResource, x: Resolver): FlowEdge[] {
+  const sources: Array<{ owner: BorderResource; policy: unknown }> = [];
+  if (bucket.props.policy !== undefined) {
+    sources.push({ owner: bucket, policy: bucket.props.policy });
+  }
+  for (const t of ["alicloud:oss/bucketPolicy:BucketPolicy", "aws:s3/bucketPolicy:BucketPolicy"]) {
+    for (const p of x.referrers(bucket, t, "bucket")) {
+      sources.push({ owner: p, policy: p.props.policy });
+    }
+  }
+  const edges: FlowEdge[] = [];
+  let pinned = false;
+  for (const { owner, policy } of sources) {
+    if (isUnknown(policy)) {
+      edges.push(
+        ...link(
+          bucket,
+          x.unknownPlace(`the policy of ${x.label(owner)} is not known until deployed`),
+          "readable from",
+          {
+            via: owner === bucket ? undefined : owner,
+          },
+        ),
+      );
+      continue;
+    }
+    const list = statements(policy) ?? [];
+    if (
+      list.some((s) => s.Effect === "Allow" && isEveryone(s.Principal) && !s.Condition) &&
+      !publicAccessBlocked(bucket, x)
+    ) {
+      edges.push(
+        ...link(bucket, x.internet, "public access", {
+          via: owner,
+          detail: "policy allows everyone",
+        }),
+      );
+    }
+    const networks = networkConditions(list);
+    if (networks.vpcs.length === 0 && networks.endpoints.length === 0) {
+      continue;
+    }
+    pinned = true;
+    const via = owner === bucket ? undefined : owner;
+    // IDs are not in the outputs the analyzer sends; the policy's dependencies say which
+    // networks and endpoints its text was built from.
+    const deps = (owner.propertyDependencies.policy ?? [])
+      .map((u) => x.get(u))
+      .filter((d): d is BorderResource => d !== undefined);
+    const pick = (ids: readonly string[], types: readonly string[]) =>
+      ids.length === 0
+        ? []
+        : [
+            ...new Set([
+              ...ids.flatMap((id) => x.byIdentifier(id, types) ?? []),
+              ...deps.filter((d) => types.includes(d.type)),
+            ]),
+          ];
+    const vpcs = pick(networks.vpcs, vpcTypes);
+    const endpoints = pick(networks.endpoints, endpointTypes);
+    const readers: Array<{ to: Endpoint; detail: string }> = [
+      ...vpcs.map((vpc) => ({ to: vpc as Endpoint, detail: "only from this network" })),
+      ...endpoints.map((ep) => ({
+        to: (x.resourceAt(ep, "vpcId", vpcTypes) ??
+          x.unknownPlace(`the network of ${x.label(ep)} is not in this stack`)) as Endpoint,
+        detail: `only through ${x.label(ep)}`,
+      })),
+    ];
+    const named = [...networks.vpcs, ...networks.endpoints];
+    if (readers.length === 0) {
+      edges.push(
+        ...link(
+          bucket,
+          x.unknownPlace(
+            `network ${named.join(", ")} named by ${x.label(owner)} is not in this stack`,
+          ),
+          "readable from",
+          { via },
+        ),
+      );
+    }
+    for (const r of readers) {
+      edges.push(...link(bucket, r.to, "readable from", { via, detail: r.detail }));
+    }
+  }
+  const here = x.regionOf(bucket);
+  if (!pinned && here) {
+    edges.push(
+      ...link(bucket, x.regionHub(here.cloud, here.region), "readable from", {
+        detail: "no network restriction: any network of its region with credentials",
+      }),
+    );
+  }
+  return edges;
+}
+
+/** `bucket → log delivery → target bucket`. */
+function logsTo(
+  source: BorderResource,
+  x: Resolver,
+  owner: BorderResource,
+  field: string,
+  detail?: string,
+): FlowEdge[] {
+  const ref = x.ref(owner, field, bucketTypes);
+  if (ref.kind === "resource" && ref.resource === source) {
+    return [];
+  }
+  const to = endpointOf(x, owner, ref, "log bucket");
+  return to
+    ? link(source, to, "log delivery", { via: owner === source ? undefined : owner, detail })
+    : [];
+}
+
+/** The destination of an S3 replication rule: its bucket by ARN or name, else its partition. */
+function s3Destination(x: Resolver, owner: BorderResource, path: string): Endpoint[] {
+  return x.refs(owner, path, bucketTypes).flatMap((ref) => {
+    if (ref.kind === "external") {
+      const name = /^arn:[^:]+:s3:::([^/]+)/.exec(ref.value)?.[1];
+      const byName = name ? x.byIdentifier(name, bucketTypes) : undefined;
+      return [
+        byName ??
+          arnPlace(x, ref.value) ??
+          x.unknownPlace(
+            `replication destination ${JSON.stringify(ref.value)} is not a bucket of this stack`,
+          ),
+      ];
+    }
+    const e = endpointOf(x, owner, ref, "replication destination");
+    return e ? [e] : [];
+  });
+}
+
+const alicloud: FlowTable = {
+  "alicloud:oss/bucket:Bucket": {
+    role: "data",
+    flows: (r, x) => [
+      ...bucketReaders(r, x),
+      ...(r.props.logging !== undefined ? logsTo(r, x, r, "logging.targetBucket") : []),
+      ...encryptedBy(x, r, r, ["serverSideEncryptionRule.kmsMasterKeyId"]),
+      ...publicAcl(r, x, r.props.acl),
+      ...(isOn(read(r.props, "transferAcceleration.enabled"))
+        ? link(r, x.globalPlace("OSS transfer acceleration network"), "transfer acceleration")
+        : []),
+    ],
+  },
+  "alicloud:oss/bucketReplication:BucketReplication": {
+    role: "other",
+    flows: (r, x) => {
+      const source = bucketOf(r, x);
+      const ref = x.ref(r, "destination.bucket", bucketTypes);
+      const location = read(r.props, "destination.location");
+      const to =
+        ref.kind === "resource"
+          ? ref.resource
+          : location !== undefined
+            ? x.regionValue(
+                r,
+                typeof location === "string" ? location.replace(/^oss-/, "") : location,
+                "destination.location",
+                "oss-",
+              )
+            : endpointOf(x, r, ref, "destination bucket");
+      return source && to ? link(source, to, "replication", { via: r }) : [];
+    },
+  },
+  "alicloud:oss/bucketLogging:BucketLogging": {
+    role: "other",
+    flows: (r, x) => {
+      const source = bucketOf(r, x);
+      return source ? logsTo(source, x, r, "targetBucket") : [];
+    },
+  },
+  "alicloud:oss/bucketInventory:BucketInventory": {
+    role: "other",
+    flows: (r, x) => {
+      const source = bucketOf(r, x);
+      return source
+        ? logsTo(source, x, r, "destination.ossBucketDestination.bucket", "object inventory")
+        : [];
+    },
+  },
+  "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption": {
+    role: "control",
+    flows: (r, x) => {
+      const bucket = bucketOf(r, x);
+      return bucket && r.props.sseAlgorithm === "KMS"
+        ? encryptedBy(x, bucket, r, ["kmsMasterKeyId"], r)
+        : [];
+    },
+  },
+  "alicloud:oss/bucketAcl:BucketAcl": {
+    role: "control",
+    flows: (r, x) => {
+      const bucket = bucketOf(r, x);
+      return bucket ? publicAcl(bucket, x, r.props.acl, r) : [];
+    },
+  },
+  "alicloud:oss/bucketTransferAcceleration:BucketTransferAcceleration": {
+    role: "control",
+    flows: (r, x) => {
+      const bucket = bucketOf(r, x);
+      return bucket && isOn(r.props.enabled)
+        ? link(
+            bucket,
+            x.globalPlace("OSS transfer acceleration network"),
+            "transfer acceleration",
+            { via: r },
+          )
+        : [];
+    },
+  },
+};
+
+const s3Bucket: FlowTable[string] = {
+  role: "data",
+  flows: (r, x) => [
+    ...bucketReaders(r, x),
+    ...logsTo(r, x, r, "logging.targetBucket"),
+    ...logsTo(r, x, r, "loggings[].targetBucket"),
+    ...encryptedBy(x, r, r, [
+      "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId",
+      "serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[].kmsMasterKeyId",
+    ]),
+    ...s3Destination(x, r, "replicationConfiguration.rules[].destination.bucket").flatMap((to) =>
+      link(r, to, "replication"),
+    ),
+    ...s3Destination(x, r, "replicationConfigurations[].rules[].destinations[].bucket").flatMap(
+      (to) => link(r, to, "replication"),
+    ),
+    ...publicAcl(r, x, r.props.acl),
+    ...(r.props.accelerationStatus === "Enabled"
+      ? link(r, x.globalPlace("S3 transfer acceleration network"), "transfer acceleration")
+      : []),
+  ],
+};
+
+function s3Each(types: readonly string[], model: FlowTable[string]): FlowTable {
+  return Object.fromEntries(types.map((t) => [t, model]));
+}
+
+const aws: FlowTable = {
+  "aws:s3/bucket:Bucket": s3Bucket,
+  "aws:s3/bucketV2:BucketV2": s3Bucket,
+  "aws:s3/bucketReplicationConfig:BucketReplicationConfig": {
+    role: "other",
+    flows: (r, x) => {
+      const source = bucketOf(r, x);
+      if (!source) {
+        return [];
+      }
+      const enabled = readPath(r.props, "rules[]").some(
+        (rule) => read(rule, "status") !== "Disabled",
+      );
+      return enabled
+        ? s3Destination(x, r, "rules[].destination.bucket").flatMap((to) =>
+            link(source, to, "replication", { via: r }),
+          )
+        : [];
+    },
+  },
+  ...s3Each(["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"], {
+    role: "other",
+    flows: (r, x) => {
+      const source = bucketOf(r, x);
+      return source ? logsTo(source, x, r, "targetBucket") : [];
+    },
+  }),
+  ...s3Each(
+    [
+      "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+      "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+    ],
+    {
+      role: "control",
+      flows: (r, x) => {
+        const bucket = bucketOf(r, x);
+        return bucket
+          ? encryptedBy(
+              x,
+              bucket,
+              r,
+              ["rules[].applyServerSideEncryptionByDefault.kmsMasterKeyId"],
+              r,
+            )
+          : [];
+      },
+    },
+  ),
+  ...s3Each(["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"], {
+    role: "control",
+    flows: (r, x) => {
+      const bucket = bucketOf(r, x);
+      return bucket ? publicAcl(bucket, x, r.props.acl, r) : [];
+    },
+  }),
+  ...s3Each(
+    [
+      "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration",
+      "aws:s3/bucketAccelerateConfigurationV2:BucketAccelerateConfigurationV2",
+    ],
+    {
+      role: "control",
+      flows: (r, x) => {
+        const bucket = bucketOf(r, x);
+        return bucket && r.props.status === "Enabled"
+          ? link(
+              bucket,
+              x.globalPlace("S3 transfer acceleration network"),
+              "transfer acceleration",
+              { via: r },
+            )
+          : [];
+      },
+    },
+  ),
+};
+
+export const storageFlows: FlowTable = { ...alicloud, ...aws };

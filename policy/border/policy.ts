@@ -1,0 +1,81 @@
+/**
+ * The stack policy `no-path-out-of-jurisdiction`: runs the border analysis on every resource of
+ * the stack and reports each data store or key that can reach a place outside the jurisdiction,
+ * with the whole path hop by hop and a fix for the hop that crosses.
+ */
+import { residencyStackPolicy } from "../framework";
+import { analyzeBorder, edgeText } from "./analyze";
+import type { BorderPath, EdgeLabel } from "./model";
+import { fromPolicyResources } from "./resources";
+
+/** What to change, by the kind of the edge that leaves the jurisdiction. */
+const fixes: Partial<Record<EdgeLabel, (j: string) => string>> = {
+  replication: (j) =>
+    `Replicate only to a bucket or region inside ${j}, or remove the replication.`,
+  "backup copy": (j) =>
+    `Copy backups only to regions inside ${j}, or turn the cross-region copy off.`,
+  "snapshot copy": (j) =>
+    `Copy snapshots only to regions inside ${j}, or turn the cross-region copy off.`,
+  "image copy": (j) => `Copy images only between regions inside ${j}.`,
+  "data sync": (j) => `Synchronise only between endpoints in regions inside ${j}.`,
+  "key replication": (j) => `Keep the key and its replicas in regions inside ${j}.`,
+  "encrypted by": (j) =>
+    `Encrypt with a key created through a provider pinned to a region inside ${j}.`,
+  "log delivery": (j) =>
+    `Deliver logs to a bucket or project of this stack in a region inside ${j}.`,
+  "cen attachment": (j) =>
+    `Attach only networks in regions inside ${j} to the CEN, or detach the foreign one.`,
+  "peer attachment": (j) => `Peer transit routers only with regions inside ${j}.`,
+  attachment: (j) => `Connect only networks and endpoints located inside ${j}.`,
+  peering: (j) => `Peer only with networks in regions inside ${j}, or remove the peering.`,
+  "readable from": () =>
+    "Pin access to a network of this stack: a SourceVpc or SourceVpce condition naming a VPC or VPC endpoint the stack creates.",
+  "mounted by": (j) => `Mount the volume only in workloads of clusters inside ${j}.`,
+  "pod egress": () =>
+    "Add a default-deny egress NetworkPolicy to the namespace and allow only allowlisted destinations.",
+  "public address": () =>
+    "Remove the internet exit (NAT gateway, EIP, internet gateway or public address), or bound egress with security group and network ACL rules that accept only allowlisted destinations and drop 0.0.0.0/0.",
+  "public access": () => "Make the bucket private and block public access.",
+  "transfer acceleration": () => "Turn transfer acceleration off; its edge network is global.",
+  "placed in": (j) => `Create it through a provider pinned to a region inside ${j}.`,
+};
+
+const internetFix = fixes["public address"] as (j: string) => string;
+
+/** The violation message for one path: "X must Y." plus the fix. */
+export function pathMessage(p: BorderPath, jurisdiction: string): string {
+  const hops = p.edges.length;
+  const fix = (fixes[p.crossing.label] ?? internetFix)(jurisdiction);
+  const where =
+    p.crossing.label === "placed in" ? "" : `; it crosses the border at ${edgeText(p.crossing)}`;
+  const unknownEnd =
+    p.exit.side === "unknown"
+      ? " The far end cannot be placed, and what cannot be placed fails closed: reference a resource of this stack or a region the analysis can check."
+      : "";
+  return (
+    `${p.source.label} must not be able to send data outside ${jurisdiction}, but it reaches ` +
+    `${p.exit.label} in ${hops} ${hops === 1 ? "hop" : "hops"}${where}. ${fix}${unknownEnd}`
+  );
+}
+
+export const noPathOutOfJurisdiction = residencyStackPolicy({
+  name: "no-path-out-of-jurisdiction",
+  description:
+    "Checks whether any data store or key of the stack can reach a place outside its jurisdiction, across any number of hops.",
+  severity: "critical",
+  remediationSteps:
+    "Follow the reported path and cut it at the hop that crosses the border: point replication, backups, peering and attachments at regions inside the jurisdiction, remove internet exits or bound egress to the allowlist, and use keys of the stack's own region.",
+  validate: (args, ctx) => {
+    const analysis = analyzeBorder(fromPolicyResources(args.resources), ctx.jurisdiction, {
+      egressAllowlist: ctx.settings.egressAllowlist,
+    });
+    for (const p of analysis.paths) {
+      ctx.report({
+        message: pathMessage(p, ctx.jurisdiction.id),
+        path: p.hops,
+        urn: p.source.resource?.urn,
+        resourceName: p.source.resource?.name,
+      });
+    }
+  },
+});

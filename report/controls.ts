@@ -1,0 +1,515 @@
+/**
+ * The controls of the sealed contract (shared/DESIGN.md) and the resources that realise them in a
+ * plan: each control is checked against the resources' recorded values, and every row of
+ * evidence names a resource and the facts that make it hold — or the fact that is missing.
+ */
+import {
+  type BorderAnalysis,
+  type BorderResource,
+  egressPosture,
+  kindName,
+  resourceLabel,
+  Resolver,
+} from "../policy/border";
+import type { EgressAllowEntry } from "../policy/framework";
+import type { Jurisdiction, Regulation } from "../residency/jurisdictions";
+import { describePlace, placementOf } from "../residency/placement";
+import { regulationsFor, type Theme } from "./regulations";
+
+export type Status = "met" | "not met" | "not applicable";
+
+export interface Evidence {
+  /** The resource (or setting) the row is about. */
+  readonly subject: string;
+  /** What was found, one fact each. */
+  readonly facts: readonly string[];
+  readonly ok: boolean;
+}
+
+export interface Control {
+  readonly id: string;
+  readonly title: string;
+  /** What the control guarantees, in one sentence. */
+  readonly intent: string;
+  readonly theme: Theme;
+  readonly status: Status;
+  readonly evidence: readonly Evidence[];
+  readonly serves: readonly Regulation[];
+}
+
+export interface ControlInputs {
+  readonly resources: readonly BorderResource[];
+  /** URN → retainOnDelete, which the border view does not carry. */
+  readonly retained: ReadonlySet<string>;
+  readonly jurisdiction: Jurisdiction;
+  readonly allowlist: readonly EgressAllowEntry[];
+  readonly analysis: BorderAnalysis;
+}
+
+const bucketTypes = [
+  "alicloud:oss/bucket:Bucket",
+  "aws:s3/bucket:Bucket",
+  "aws:s3/bucketV2:BucketV2",
+];
+const keyTypes = ["alicloud:kms/key:Key", "aws:kms/key:Key"];
+
+function statusOf(evidence: readonly Evidence[]): Status {
+  if (evidence.length === 0) {
+    return "not applicable";
+  }
+  return evidence.every((e) => e.ok) ? "met" : "not met";
+}
+
+function control(
+  j: Jurisdiction,
+  spec: Omit<Control, "status" | "serves"> & { status?: Status },
+): Control {
+  return {
+    ...spec,
+    status: spec.status ?? statusOf(spec.evidence),
+    serves: regulationsFor(j, spec.theme),
+  };
+}
+
+function label(r: BorderResource): string {
+  return resourceLabel(r.type, r.name);
+}
+
+/** `"x-acl": acl private` — a related resource and the value it sets. */
+function fact(r: BorderResource, text: string): string {
+  return `${kindName(r.type)} ${JSON.stringify(r.name)}: ${text}`;
+}
+
+function related(x: Resolver, bucket: BorderResource, types: readonly string[]): BorderResource[] {
+  return types.flatMap((t) => x.referrers(bucket, t, "bucket"));
+}
+
+function placementControl(i: ControlInputs): Control {
+  const j = i.jurisdiction;
+  const byProvider = new Map<string, number>();
+  for (const r of i.resources) {
+    if (r.provider) {
+      byProvider.set(r.provider, (byProvider.get(r.provider) ?? 0) + 1);
+    }
+  }
+  const evidence: Evidence[] = i.resources
+    .filter((r) => r.type.startsWith("pulumi:providers:") && byProvider.has(r.urn))
+    .map((p) => {
+      const place = placementOf(p.type, p.props);
+      const managed = `manages ${byProvider.get(p.urn)} resources`;
+      if (place.kind === "region") {
+        const inside = j.regions[place.cloud].includes(place.region);
+        return {
+          subject: label(p),
+          facts: [`region ${describePlace(j, place.cloud, place.region)}`, managed],
+          ok: inside,
+        };
+      }
+      return {
+        subject: label(p),
+        facts: [
+          place.kind === "cluster"
+            ? "a Kubernetes cluster: placed through the cluster it was built from"
+            : place.reason,
+          managed,
+        ],
+        ok: place.kind === "cluster",
+      };
+    });
+  for (const n of i.analysis.nodes) {
+    if (n.resource && n.side !== "inside") {
+      evidence.push({
+        subject: n.label,
+        facts: [
+          `placed ${n.side === "unknown" ? "where the analysis cannot tell" : "outside"} ${j.id}`,
+        ],
+        ok: false,
+      });
+    }
+  }
+  return control(j, {
+    id: "placement",
+    title: `Every resource is created inside ${j.id}`,
+    intent: `Each resource is managed through a provider pinned to a region inside ${j.id}, so nothing is created abroad.`,
+    theme: "residency",
+    evidence,
+  });
+}
+
+function noPathControl(i: ControlInputs): Control {
+  const j = i.jurisdiction;
+  const leaving = new Map(i.analysis.paths.map((p) => [p.source.id, p]));
+  const evidence = i.analysis.nodes
+    .filter((n) => n.role === "data" || n.role === "key")
+    .map((n) => {
+      const p = leaving.get(n.id);
+      return {
+        subject: n.label,
+        facts: p
+          ? [`reaches ${p.exit.label} in ${p.edges.length} hops`]
+          : [`no path leaves ${j.id}`],
+        ok: !p,
+      };
+    });
+  return control(j, {
+    id: "no-path",
+    title: `No data store or key can reach a place outside ${j.id}`,
+    intent:
+      "The data-flow graph of the stack (replication, backups, peering, CEN, routes, NAT, VPN, key usage, log delivery, egress rules, pod egress) has no path from a data store or key to a node outside the border, over any number of hops.",
+    theme: "residency",
+    evidence,
+  });
+}
+
+function internetControl(i: ControlInputs): Control {
+  const j = i.jurisdiction;
+  const posture = egressPosture(i.resources, j, i.allowlist);
+  const toInternet = i.analysis.paths.filter((p) => p.exit.label === "the public internet");
+  const exits = i.analysis.nodes.filter((n) => n.role === "gateway");
+  const evidence: Evidence[] = [
+    {
+      subject: "internet exits",
+      facts:
+        exits.length === 0
+          ? ["no NAT gateway, EIP, internet gateway or VPN gateway in the stack"]
+          : exits.map((n) => n.label),
+      ok: toInternet.length === 0,
+    },
+    ...posture.groups.map((g) => ({
+      subject: label(g.group),
+      facts: [g.admits ? `admits the internet: ${g.admits}` : "admits no internet-bound traffic"],
+      ok: !g.admits || toInternet.length === 0,
+    })),
+    ...posture.subnets.map((s) => ({
+      subject: label(s.subnet),
+      facts: [
+        s.sealedBy
+          ? `${label(s.sealedBy)} drops 0.0.0.0/0`
+          : "no network ACL drops internet-bound traffic",
+      ],
+      ok: s.sealedBy !== undefined || toInternet.length === 0,
+    })),
+    ...toInternet.map((p) => ({
+      subject: p.source.label,
+      facts: [`reaches the public internet in ${p.edges.length} hops`],
+      ok: false,
+    })),
+  ];
+  return control(j, {
+    id: "no-internet",
+    title: "No path to the internet",
+    intent:
+      "The stack has no internet exit its data can reach: no NAT, EIP, internet gateway or public address on a path, and default-deny security groups and network ACLs that drop 0.0.0.0/0.",
+    theme: "residency",
+    evidence,
+  });
+}
+
+/** The rules that accept traffic to `cidr`, in both clouds' forms, described. */
+function rulesAccepting(resources: readonly BorderResource[], cidr: string): string[] {
+  const out: string[] = [];
+  const entries = (r: BorderResource, path: string) =>
+    Array.isArray(r.props[path]) ? (r.props[path] as Array<Record<string, unknown>>) : [];
+  for (const r of resources) {
+    const p = r.props;
+    switch (r.type) {
+      case "alicloud:ecs/securityGroupRule:SecurityGroupRule":
+        if (p.type === "egress" && p.policy !== "drop" && p.cidrIp === cidr) {
+          out.push(
+            fact(r, `accepts ${String(p.ipProtocol ?? "")} ${String(p.portRange ?? "")}`.trim()),
+          );
+        }
+        break;
+      case "alicloud:vpc/networkAcl:NetworkAcl":
+        if (
+          entries(r, "egressAclEntries").some(
+            (e) => e.destinationCidrIp === cidr && e.policy === "accept",
+          )
+        ) {
+          out.push(fact(r, "accepts it before its drop-all entry"));
+        }
+        break;
+      case "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule":
+        if (p.cidrIpv4 === cidr) {
+          out.push(
+            fact(
+              r,
+              `accepts ${String(p.ipProtocol ?? "")} ${String(p.fromPort ?? "")}-${String(p.toPort ?? "")}`,
+            ),
+          );
+        }
+        break;
+      case "aws:ec2/securityGroupRule:SecurityGroupRule":
+        if (p.type === "egress" && Array.isArray(p.cidrBlocks) && p.cidrBlocks.includes(cidr)) {
+          out.push(
+            fact(
+              r,
+              `accepts ${String(p.protocol ?? "")} ${String(p.fromPort ?? "")}-${String(p.toPort ?? "")}`,
+            ),
+          );
+        }
+        break;
+      case "aws:ec2/securityGroup:SecurityGroup":
+        if (
+          entries(r, "egress").some(
+            (e) => Array.isArray(e.cidrBlocks) && e.cidrBlocks.includes(cidr),
+          )
+        ) {
+          out.push(fact(r, "an inline egress rule accepts it"));
+        }
+        break;
+      case "aws:ec2/networkAcl:NetworkAcl":
+      case "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl":
+        if (entries(r, "egress").some((e) => e.cidrBlock === cidr && e.action === "allow")) {
+          out.push(fact(r, "allows it before its final deny"));
+        }
+        break;
+    }
+  }
+  return out;
+}
+
+function allowlistControl(i: ControlInputs): Control {
+  const j = i.jurisdiction;
+  const evidence: Evidence[] = i.allowlist.map((e) => {
+    const ports = e.ports && e.ports.length > 0 ? ` ports ${e.ports.join(", ")}` : "";
+    return {
+      subject: `${e.cidr}${e.protocol ? ` ${e.protocol}` : ""}${ports}`,
+      facts: [`reason: ${e.reason}`, ...rulesAccepting(i.resources, e.cidr)],
+      ok: e.reason.trim() !== "",
+    };
+  });
+  return control(j, {
+    id: "egress-allowlist",
+    title: "Egress only to declared, justified destinations",
+    intent:
+      "Workloads may reach only the destinations of the stack's egress allowlist, each with a reason; security group and network ACL rules accept them before dropping everything else.",
+    theme: "residency",
+    evidence,
+    status: i.allowlist.length === 0 ? "met" : undefined,
+  });
+}
+
+function bucketControls(i: ControlInputs, x: Resolver): Control[] {
+  const j = i.jurisdiction;
+  const buckets = bucketTypes.flatMap((t) => x.ofType(t));
+  const keyUrns = new Set(keyTypes.flatMap((t) => x.ofType(t)).map((k) => k.urn));
+
+  const privacy: Evidence[] = buckets.map((b) => {
+    const acls = related(x, b, [
+      "alicloud:oss/bucketAcl:BucketAcl",
+      "aws:s3/bucketAcl:BucketAcl",
+      "aws:s3/bucketAclV2:BucketAclV2",
+    ]);
+    const blocks = related(x, b, [
+      "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock",
+      "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    ]);
+    const facts = [
+      ...acls.map((a) => fact(a, `acl ${String(a.props.acl)}`)),
+      ...blocks.map((p) =>
+        fact(
+          p,
+          p.type.startsWith("alicloud:")
+            ? `blockPublicAccess ${String(p.props.blockPublicAccess)}`
+            : ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"]
+                .map((k) => `${k} ${String(p.props[k])}`)
+                .join(", "),
+        ),
+      ),
+    ];
+    const aclPrivate =
+      acls.every((a) => a.props.acl === "private") && (b.props.acl ?? "private") === "private";
+    const blocked = blocks.some((p) =>
+      p.type.startsWith("alicloud:")
+        ? p.props.blockPublicAccess === true
+        : [
+            "blockPublicAcls",
+            "blockPublicPolicy",
+            "ignorePublicAcls",
+            "restrictPublicBuckets",
+          ].every((k) => p.props[k] === true),
+    );
+    if (!blocked) {
+      facts.push("public access is not blocked");
+    }
+    return { subject: label(b), facts, ok: aclPrivate && blocked };
+  });
+
+  const versioning: Evidence[] = buckets.map((b) => {
+    const v = related(x, b, [
+      "alicloud:oss/bucketVersioning:BucketVersioning",
+      "aws:s3/bucketVersioning:BucketVersioning",
+      "aws:s3/bucketVersioningV2:BucketVersioningV2",
+    ]);
+    const status = (r: BorderResource) =>
+      String(
+        r.props.status ??
+          (r.props.versioningConfiguration as Record<string, unknown> | undefined)?.status ??
+          "",
+      );
+    const inline =
+      (b.props.versioning as Record<string, unknown> | undefined)?.enabled === true ||
+      (b.props.versioning as Record<string, unknown> | undefined)?.status === "Enabled";
+    const facts = v.map((r) => fact(r, `status ${status(r)}`));
+    if (inline) {
+      facts.push("versioning enabled on the bucket");
+    }
+    const ok = inline || v.some((r) => status(r) === "Enabled");
+    return { subject: label(b), facts: facts.length > 0 ? facts : ["no versioning"], ok };
+  });
+
+  const encryption: Evidence[] = buckets.map((b) => {
+    const sse = related(x, b, [
+      "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption",
+      "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+      "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+    ]);
+    const facts: string[] = [];
+    let ok = false;
+    for (const s of sse) {
+      const aws = s.type.startsWith("aws:");
+      const path = aws
+        ? "rules[].applyServerSideEncryptionByDefault.kmsMasterKeyId"
+        : "kmsMasterKeyId";
+      const algorithm = aws
+        ? String(
+            (
+              (s.props.rules as Array<Record<string, Record<string, unknown>>> | undefined)?.[0]
+                ?.applyServerSideEncryptionByDefault ?? {}
+            ).sseAlgorithm ?? "",
+          )
+        : String(s.props.sseAlgorithm ?? "");
+      const key = x.resourceAt(s, path, keyTypes);
+      facts.push(
+        fact(s, `${algorithm}${key ? ` with ${label(key)}` : " without a key of this stack"}`),
+      );
+      ok ||= key !== undefined && keyUrns.has(key.urn) && /KMS/i.test(algorithm);
+    }
+    return {
+      subject: label(b),
+      facts: facts.length > 0 ? facts : ["no server-side encryption"],
+      ok,
+    };
+  });
+
+  return [
+    control(j, {
+      id: "private-storage",
+      title: "Private storage",
+      intent:
+        "Every bucket is private: a private ACL and public access blocked, so nothing is readable from the internet.",
+      theme: "security",
+      evidence: privacy,
+    }),
+    control(j, {
+      id: "versioning",
+      title: "Versioned storage",
+      intent: "Every bucket keeps previous versions, so an overwrite or delete does not lose data.",
+      theme: "security",
+      evidence: versioning,
+    }),
+    control(j, {
+      id: "cmk-encryption",
+      title: "Encryption with the stack's own key",
+      intent: "Every bucket is encrypted server-side with a customer-managed KMS key of the stack.",
+      theme: "security",
+      evidence: encryption,
+    }),
+  ];
+}
+
+function keyControl(i: ControlInputs, x: Resolver): Control {
+  const j = i.jurisdiction;
+  const nodes = new Map(i.analysis.nodes.map((n) => [n.id, n]));
+  const evidence = keyTypes
+    .flatMap((t) => x.ofType(t))
+    .map((k) => {
+      const p = k.props;
+      const inside = nodes.get(k.urn)?.side === "inside";
+      const region = x.regionOf(k);
+      const where = region ? describePlace(j, region.cloud, region.region) : "an unknown region";
+      if (k.type.startsWith("alicloud:")) {
+        const rotation = p.automaticRotation === "Enabled";
+        const window = typeof p.pendingWindowInDays === "number";
+        const protection = p.deletionProtection === "Enabled";
+        return {
+          subject: label(k),
+          facts: [
+            `region ${where}`,
+            rotation
+              ? `rotated every ${String(p.rotationInterval ?? "?")}`
+              : "automatic rotation off",
+            window ? `deletion window ${String(p.pendingWindowInDays)} days` : "no deletion window",
+            protection ? "deletion protection on" : "deletion protection off",
+          ],
+          ok: inside && rotation && window && protection,
+        };
+      }
+      const rotation = p.enableKeyRotation === true;
+      const window = typeof p.deletionWindowInDays === "number";
+      const single = p.multiRegion !== true;
+      return {
+        subject: label(k),
+        facts: [
+          `region ${where}`,
+          rotation
+            ? `rotated every ${String(p.rotationPeriodInDays ?? 365)} days`
+            : "automatic rotation off",
+          window ? `deletion window ${String(p.deletionWindowInDays)} days` : "no deletion window",
+          single ? "single-region key" : "multi-region key",
+        ],
+        ok: inside && rotation && window && single,
+      };
+    });
+  return control(j, {
+    id: "keys",
+    title: "In-region keys, rotated, with a deletion window",
+    intent:
+      "Every KMS key lives in the stack's jurisdiction, rotates automatically and cannot be deleted without a waiting period.",
+    theme: "security",
+    evidence,
+  });
+}
+
+function protectControl(i: ControlInputs): Control {
+  const j = i.jurisdiction;
+  const byUrn = new Map(i.resources.map((r) => [r.urn, r]));
+  const evidence = i.analysis.nodes
+    .filter((n) => (n.role === "data" || n.role === "key") && n.resource)
+    .map((n) => {
+      const r = byUrn.get(n.id);
+      const protect = r?.protect === true;
+      const retain = i.retained.has(n.id);
+      return {
+        subject: n.label,
+        facts: [
+          protect ? "protect" : "not protected",
+          retain ? "retainOnDelete" : "deleted with the stack",
+        ],
+        ok: protect && retain,
+      };
+    });
+  return control(j, {
+    id: "protect",
+    title: "Data stores and keys survive `pulumi destroy`",
+    intent:
+      "Every data store and key is protected or retained on delete, so no command silently destroys data or the key that decrypts it.",
+    theme: "security",
+    evidence,
+  });
+}
+
+/** Every control of the sealed contract, evaluated on the plan's resources. */
+export function evaluateControls(i: ControlInputs): Control[] {
+  const x = new Resolver(i.resources, i.jurisdiction, i.allowlist);
+  return [
+    placementControl(i),
+    noPathControl(i),
+    internetControl(i),
+    allowlistControl(i),
+    ...bucketControls(i, x),
+    keyControl(i, x),
+    protectControl(i),
+  ];
+}

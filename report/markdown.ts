@@ -1,0 +1,205 @@
+/**
+ * The residency report as markdown, for an auditor or DPO: the verdict, each control of the
+ * sealed contract with the resources that realise it and the regulations it serves, every
+ * violation with its path, and the data-path diagram with the border drawn. Nothing in it
+ * depends on the time or the machine, so a committed report can be compared with a fresh one.
+ */
+import type { Violation } from "../engine/check";
+import type { Plan } from "../engine/plan";
+import type { BorderAnalysis } from "../policy/border";
+import type { Jurisdiction, Regulation } from "../residency/jurisdictions";
+import type { Control } from "./controls";
+
+export interface MarkdownInputs {
+  readonly plan: Plan;
+  readonly violations: readonly Violation[];
+  readonly jurisdiction?: Jurisdiction;
+  readonly controls: readonly Control[];
+  readonly analysis?: BorderAnalysis;
+  readonly mermaid?: string;
+  /** File names next to the report, when they are written. */
+  readonly files: { readonly svg?: string; readonly plan?: string };
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+function counts(plan: Plan): string {
+  const custom = plan.resources.filter(
+    (r) => r.custom && !r.type.startsWith("pulumi:providers:"),
+  ).length;
+  const providers = plan.resources.filter((r) => r.type.startsWith("pulumi:providers:")).length;
+  const components = plan.resources.filter(
+    (r) => !r.custom && r.type !== "pulumi:pulumi:Stack",
+  ).length;
+  return `${plan.resources.length}: ${custom} cloud resources, ${providers} ${providers === 1 ? "provider" : "providers"}, ${components} components and the stack`;
+}
+
+function statusText(c: Control): string {
+  return c.status === "not met" ? "**not met**" : c.status;
+}
+
+function regs(list: readonly Regulation[]): string {
+  return list.map((r) => r.id).join("; ");
+}
+
+function verdict(i: MarkdownInputs): string[] {
+  const mandatory = i.violations.filter((v) => v.level === "mandatory").length;
+  const leaving = i.analysis?.paths.length ?? 0;
+  const j = i.jurisdiction;
+  if (mandatory === 0) {
+    return [
+      `**Verdict: sealed.** No mandatory violation${
+        j ? `; no data store or key of the stack can reach a place outside ${j.id}` : ""
+      }.`,
+    ];
+  }
+  return [
+    `**Verdict: not sealed.** ${mandatory} mandatory ${mandatory === 1 ? "violation" : "violations"}${
+      j && leaving > 0
+        ? `; ${leaving} ${leaving === 1 ? "data store or key" : "data stores and keys"} can reach a place outside ${j.id}`
+        : ""
+    }.`,
+  ];
+}
+
+function summary(i: MarkdownInputs): string[] {
+  const { plan } = i;
+  const advisory = i.violations.filter((v) => v.level === "advisory").length;
+  const mandatory = i.violations.length - advisory;
+  const stores = i.analysis?.nodes.filter((n) => n.role === "data" || n.role === "key").length;
+  return [
+    "| | |",
+    "|---|---|",
+    `| Project | ${code(plan.project)} |`,
+    `| Stack | ${code(plan.stack)} |`,
+    `| Program | ${code(plan.program)} |`,
+    `| Jurisdiction | ${i.jurisdiction ? cell(`${i.jurisdiction.id} — ${i.jurisdiction.name}`) : "not configured"} |`,
+    `| Resources | ${counts(plan)} |`,
+    ...(stores !== undefined ? [`| Data stores and keys | ${stores} |`] : []),
+    `| Violations | ${mandatory} mandatory, ${advisory} advisory |`,
+  ];
+}
+
+function controlSection(c: Control, n: number): string[] {
+  const lines = [`### ${n}. ${c.title} — ${statusText(c)}`, "", c.intent, ""];
+  if (c.evidence.length > 0) {
+    lines.push("| Realised by | Evidence | Holds |", "|---|---|---|");
+    for (const e of c.evidence) {
+      lines.push(
+        `| ${cell(e.subject)} | ${cell(e.facts.join("; "))} | ${e.ok ? "yes" : "**no**"} |`,
+      );
+    }
+    lines.push("");
+  } else {
+    lines.push("Nothing in the stack for this control to apply to.", "");
+  }
+  if (c.serves.length > 0) {
+    lines.push(`Serves: ${c.serves.map((r) => `${r.id} (${r.title})`).join("; ")}.`, "");
+  }
+  return lines;
+}
+
+function violationSection(v: Violation, n: number): string[] {
+  const subject = v.resourceName
+    ? ` — ${v.resourceType ?? "resource"} ${code(v.resourceName)}`
+    : "";
+  const lines = [`### ${n}. ${code(v.policy)} (${v.level})${subject}`, "", v.message, ""];
+  if (v.path && v.path.length > 0) {
+    lines.push("Path:", "");
+    v.path.forEach((hop, k) => lines.push(`${k + 1}. ${k === 0 ? "" : "→ "}${code(hop)}`));
+    lines.push("");
+  }
+  return lines;
+}
+
+function sortedViolations(list: readonly Violation[]): Violation[] {
+  const key = (v: Violation) =>
+    [
+      v.level === "mandatory" ? "0" : "1",
+      v.policy,
+      v.resourceType ?? "",
+      v.resourceName ?? "",
+      v.message,
+    ].join("\0");
+  return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+export function renderMarkdown(i: MarkdownInputs): string {
+  const { plan } = i;
+  const j = i.jurisdiction;
+  const lines: string[] = [
+    `# Residency report — stack ${code(plan.stack)}`,
+    "",
+    ...verdict(i),
+    "",
+    ...summary(i),
+    "",
+    "Produced offline by `sovereign-dc plan`: the program was evaluated without deploying anything, and every resource went through the residency policy pack over the analyzer protocol `pulumi preview --policy-pack` uses. " +
+      "The regulations named below are references for auditors, not legal advice." +
+      (i.files.plan ? ` The full plan is in ${code(i.files.plan)}.` : ""),
+    "",
+  ];
+
+  if (j) {
+    lines.push("## Controls of the sealed contract", "");
+    lines.push("| # | Control | Status | Serves |", "|---|---|---|---|");
+    i.controls.forEach((c, k) =>
+      lines.push(`| ${k + 1} | ${cell(c.title)} | ${statusText(c)} | ${cell(regs(c.serves))} |`),
+    );
+    lines.push("");
+    i.controls.forEach((c, k) => lines.push(...controlSection(c, k + 1)));
+  } else {
+    lines.push(
+      "## Controls of the sealed contract",
+      "",
+      "No jurisdiction is configured for this stack (`sovereign-dc:jurisdiction`), so the border and the controls cannot be checked.",
+      "",
+    );
+  }
+
+  lines.push("## Violations", "");
+  if (i.violations.length === 0) {
+    lines.push("None: every policy of the pack passed.", "");
+  } else {
+    sortedViolations(i.violations).forEach((v, k) => lines.push(...violationSection(v, k + 1)));
+  }
+
+  if (j && i.mermaid) {
+    lines.push(
+      "## Data paths",
+      "",
+      `Every data store and key of the stack, every place data can flow to from them, and the edge that carries it. The frame is the border of ${j.id}; anything drawn outside it is abroad or cannot be placed. Edges of a path that crosses the border are red.`,
+      "",
+      "```mermaid",
+      i.mermaid,
+      "```",
+      "",
+    );
+    if (i.files.svg) {
+      lines.push(`![Data paths of stack ${plan.stack}](${i.files.svg})`, "");
+    }
+  }
+
+  if (j) {
+    lines.push("## Regulations referenced", "");
+    lines.push(
+      "| Reference | Title | What it asks of the stack | Served by controls |",
+      "|---|---|---|---|",
+    );
+    for (const r of j.regulations) {
+      const by = i.controls
+        .map((c, k) => (c.serves.includes(r) ? String(k + 1) : ""))
+        .filter((s) => s !== "")
+        .join(", ");
+      lines.push(`| ${cell(r.id)} | ${cell(r.title)} | ${cell(r.requirement)} | ${by || "—"} |`);
+    }
+    lines.push("", "References for auditors, not legal advice.", "");
+  }
+  return `${lines.join("\n").replace(/\n+$/, "")}\n`;
+}

@@ -1,0 +1,41 @@
+/**
+ * Regenerates the committed example report of the Shanghai stack: evaluates this project's
+ * program for stack cn-shanghai offline, runs the policy pack on it and writes
+ * examples/cn-shanghai/report.md and data-paths.svg. test/report/examples.test.ts fails when the
+ * committed files differ from what this produces.
+ *
+ *     node --require tsx/cjs scripts/regenerate-examples.ts
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { checkPlan, packConfigFor, settingsFromStackConfig } from "../engine/check";
+import { evaluateIsolated } from "../engine/isolated";
+import { renderReport, reportFiles, type RenderedReport } from "../report";
+
+export const root = path.resolve(__dirname, "..");
+export const exampleStack = "cn-shanghai";
+export const exampleDir = path.join(root, "examples", exampleStack);
+
+/** The example report as the current code produces it. */
+export async function produceExample(): Promise<RenderedReport> {
+  const plan = await evaluateIsolated({ projectDir: root, stack: exampleStack });
+  const violations = await checkPlan(plan, packConfigFor(settingsFromStackConfig(plan.config)));
+  return renderReport(plan, violations, { files: { svg: reportFiles.svg } });
+}
+
+async function main(): Promise<void> {
+  const report = await produceExample();
+  fs.mkdirSync(exampleDir, { recursive: true });
+  fs.writeFileSync(path.join(exampleDir, reportFiles.markdown), report.markdown);
+  fs.writeFileSync(path.join(exampleDir, reportFiles.svg), report.svg ?? "");
+  process.stderr.write(
+    `Wrote ${path.relative(root, path.join(exampleDir, reportFiles.markdown))} and ${path.relative(root, path.join(exampleDir, reportFiles.svg))}\n`,
+  );
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}

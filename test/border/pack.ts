@@ -1,0 +1,62 @@
+/**
+ * The border fixtures run the way the Pulumi CLI runs them: each fixture program is evaluated by
+ * the offline engine in a child process, and its plan goes through the real policy pack over the
+ * analyzer protocol — one pack session per test file, configured like a CN stack whose egress
+ * allowlist holds the Shanghai plant's VPN endpoint.
+ */
+import * as path from "node:path";
+import { PolicyPackSession } from "../../engine/analyzer";
+import { defaultPackDir, packConfigFor, toViolations, type Violation } from "../../engine/check";
+import { evaluateIsolated } from "../../engine/isolated";
+import type { Plan } from "../../engine/plan";
+
+export const policy = "no-path-out-of-jurisdiction";
+
+export const plantAllowlist = [
+  {
+    cidr: "203.0.113.0/24",
+    ports: [500, 4500],
+    protocol: "udp",
+    reason: "IPsec endpoint of the Shanghai plant",
+  },
+];
+
+export const cnSettings = { jurisdiction: "CN", egressAllowlist: plantAllowlist, waivers: [] };
+
+const fixtures = path.resolve(__dirname, "..", "fixtures", "border");
+
+/** Evaluates the `crossing` and `sealed` stacks of each fixture, all in parallel. */
+export async function evaluateFixtures(
+  names: readonly string[],
+): Promise<Record<string, { crossing: Plan; sealed: Plan }>> {
+  const plans = await Promise.all(
+    names.flatMap((name) =>
+      (["crossing", "sealed"] as const).map(async (stack) => ({
+        name,
+        stack,
+        plan: await evaluateIsolated({ projectDir: path.join(fixtures, name), stack }),
+      })),
+    ),
+  );
+  const out: Record<string, { crossing: Plan; sealed: Plan }> = {};
+  for (const { name, stack, plan } of plans) {
+    out[name] = { ...out[name], [stack]: plan };
+  }
+  return out;
+}
+
+/** Starts the pack and configures it for a CN stack. */
+export async function startPack(): Promise<PolicyPackSession> {
+  const session = await PolicyPackSession.start(defaultPackDir);
+  await session.configure(packConfigFor(cnSettings));
+  return session;
+}
+
+/** The border policy's violations of a plan. */
+export async function borderViolations(
+  session: PolicyPackSession,
+  plan: Plan,
+): Promise<Violation[]> {
+  const diagnostics = await session.analyzePlan(plan);
+  return toViolations(diagnostics, plan).filter((v) => v.policy === policy);
+}

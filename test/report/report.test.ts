@@ -1,0 +1,163 @@
+/**
+ * The residency report on a real plan: the NAT fixture of the border tests, once with egress open
+ * (a path to the internet) and once bounded. Both are evaluated by the offline engine and checked
+ * by the real pack, so the report renders exactly what `sovereign-dc plan --format md` would.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { checkPlan, packConfigFor, type Violation } from "../../engine/check";
+import { evaluateIsolated } from "../../engine/isolated";
+import type { Plan } from "../../engine/plan";
+import { listJurisdictions } from "../../residency/jurisdictions";
+import { planForReport, renderReport, type RenderedReport, writeReport } from "../../report";
+import { regulationThemes } from "../../report/regulations";
+
+const settings = { jurisdiction: "CN", egressAllowlist: [], waivers: [] };
+const fixture = path.resolve(__dirname, "..", "fixtures", "border", "nat");
+
+let open: { plan: Plan; violations: Violation[]; report: RenderedReport };
+let bounded: { plan: Plan; violations: Violation[]; report: RenderedReport };
+
+async function prepare(stack: string) {
+  const plan = await evaluateIsolated({ projectDir: fixture, stack });
+  const violations = await checkPlan(plan, packConfigFor(settings));
+  return { plan, violations, report: await renderReport(plan, violations, { settings }) };
+}
+
+beforeAll(async () => {
+  [open, bounded] = await Promise.all([prepare("crossing"), prepare("sealed")]);
+}, 180_000);
+
+function statuses(r: RenderedReport): Array<[string, string]> {
+  return r.controls.map((c) => [c.id, c.status]);
+}
+
+test("an open path to the internet makes the stack not sealed and names the path", () => {
+  const md = open.report.markdown;
+  expect(md).toMatch(
+    /^# Residency report — stack `crossing`\n\n\*\*Verdict: not sealed\.\*\* \d+ mandatory violations; 1 data store or key can reach a place outside CN\.\n/,
+  );
+  expect(statuses(open.report)).toEqual([
+    ["placement", "met"],
+    ["no-path", "not met"],
+    ["no-internet", "not met"],
+    ["egress-allowlist", "met"],
+    ["private-storage", "not met"],
+    ["versioning", "not met"],
+    ["cmk-encryption", "not met"],
+    ["keys", "not applicable"],
+    ["protect", "not met"],
+  ]);
+  expect(md).toContain(
+    [
+      '1. `oss bucket "records"`',
+      '2. → `readable from "records-policy" (only from this network)`',
+      '3. → `vpc "core"`',
+      '4. → `egress rule "core-egress-any" (0.0.0.0/0)`',
+      '5. → `internet-bound traffic of vpc "core"`',
+      '6. → `route "core-default" (0.0.0.0/0)`',
+      '7. → `nat gateway "core-nat"`',
+      '8. → `eip association "core-nat-eip-binding"`',
+      '9. → `eip "core-nat-eip"`',
+      "10. → `public address`",
+      "11. → `the public internet`",
+    ].join("\n"),
+  );
+  const internet = open.report.controls.find((c) => c.id === "no-internet");
+  expect(internet?.evidence).toContainEqual({
+    subject: 'security group "core-sg"',
+    facts: ['admits the internet: egress rule "core-egress-any" (0.0.0.0/0)'],
+    ok: false,
+  });
+});
+
+test("the diagram draws the border and the crossing edges in red", () => {
+  const { mermaid, dot, svg } = open.report;
+  expect(mermaid).toContain(
+    'subgraph inside["inside CN — People\'s Republic of China (mainland)"]',
+  );
+  expect(mermaid).toMatch(/\n {2}n\d+\(\["the public internet"\]\)\n/);
+  expect(mermaid).toMatch(/linkStyle [\d,]+ stroke:#c0392b,stroke-width:3px/);
+  // The five edges from the bucket to the internet, all of them red, and no other.
+  expect(dot?.match(/penwidth=2\.5/g)).toHaveLength(5);
+  expect(svg).toMatch(
+    /^<\?xml[\s\S]*<svg[\s\S]*cluster_inside[\s\S]*the public internet[\s\S]*<\/svg>\n?$/,
+  );
+});
+
+test("bounded egress keeps the NAT unreachable: the internet control holds", () => {
+  expect(bounded.report.markdown).not.toContain("no-path-out-of-jurisdiction");
+  const internet = bounded.report.controls.find((c) => c.id === "no-internet");
+  expect(internet?.status).toBe("met");
+  const exits = internet?.evidence[0];
+  expect(exits?.subject).toBe("internet exits");
+  expect(exits?.ok).toBe(true);
+  expect([...(exits?.facts ?? [])].sort()).toEqual([
+    'eip "core-nat-eip"',
+    'nat gateway "core-nat"',
+  ]);
+  expect(bounded.report.mermaid).not.toContain("linkStyle");
+});
+
+test("the report is the same every time it is rendered", async () => {
+  const again = await renderReport(open.plan, open.violations, { settings });
+  expect(again.markdown).toBe(open.report.markdown);
+  expect(again.svg).toBe(open.report.svg);
+});
+
+test("writeReport writes report.md, plan.json and data-paths.svg and returns their paths", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-"));
+  try {
+    const files = await writeReport(open.plan, open.violations, path.join(dir, "out"), {
+      settings,
+    });
+    expect(files.map((f) => path.relative(dir, f))).toEqual([
+      path.join("out", "report.md"),
+      path.join("out", "plan.json"),
+      path.join("out", "data-paths.svg"),
+    ]);
+    const md = fs.readFileSync(files[0], "utf8");
+    expect(md).toContain("The full plan is in `plan.json`.");
+    expect(md).toContain("![Data paths of stack crossing](data-paths.svg)");
+    expect(JSON.parse(fs.readFileSync(files[1], "utf8")).resources).toHaveLength(
+      open.plan.resources.length,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("plan.json masks secret values", () => {
+  const secret = {
+    "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+    value: "hunter2",
+  };
+  const plan = {
+    ...open.plan,
+    resources: [
+      { ...open.plan.resources[0], inputs: { password: secret }, outputs: { password: secret } },
+    ],
+  };
+  expect(JSON.stringify(planForReport(plan))).not.toContain("hunter2");
+  expect(JSON.stringify(planForReport(plan))).toContain('"password":"[secret]"');
+});
+
+test("without a jurisdiction the report says so and draws no border", async () => {
+  const r = await renderReport(open.plan, open.violations, {
+    settings: { egressAllowlist: [], waivers: [] },
+  });
+  expect(r.markdown).toContain(
+    "No jurisdiction is configured for this stack (`sovereign-dc:jurisdiction`), so the border and the controls cannot be checked.",
+  );
+  expect(r.svg).toBeUndefined();
+});
+
+test("every regulation of the catalog is mapped to the controls it serves", () => {
+  const ids = listJurisdictions().flatMap((j) => j.regulations.map((r) => r.id));
+  expect(ids.filter((id) => regulationThemes[id] === undefined)).toEqual([]);
+  const served = new Set(open.report.controls.flatMap((c) => c.serves.map((r) => r.id)));
+  expect([...served].sort()).toEqual(
+    ["Automotive Data Provisions Art. 11", "DSL Art. 21, 31", "PIPL Art. 38-40"].sort(),
+  );
+});
