@@ -64,7 +64,9 @@ async function planCommand(
   if (opts.format === "md") {
     const outDir = opts.out ?? path.join(opts.project, "out", opts.stack);
     // The report module renders the diagram with WebAssembly; load it only when asked for.
-    const { writeReport } = await import("../report/index");
+    // (A require, not import(): the CLI's TypeScript is compiled by tsx's CommonJS hook.)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { writeReport } = require("../report/index") as typeof import("../report/index");
     const files = await writeReport(result.plan, result.violations, outDir);
     io.err(`Wrote ${files.map((f) => path.relative(process.cwd(), f) || f).join(", ")}\n`);
     io.out(`${verdictLine(opts.stack, result.jurisdiction, code, result.violations.length)}\n`);

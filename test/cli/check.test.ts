@@ -50,7 +50,8 @@ describe("sovereign-dc check", () => {
   it("writes SARIF 2.1.0 that validates against the schema", () => {
     expect(sarif.code).toBe(1);
     const log = JSON.parse(sarif.stdout);
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    // The SARIF schema's patterns are ECMA-262 without the u flag (e.g. "[^/]+]" style brackets).
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
     const validate = ajv.compile(schema);
     const ok = validate(log);
