@@ -13,6 +13,7 @@ import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { isProviderType, type Plan, type RecordedResource } from "./plan";
 import { type SpawnedPack, spawnPack } from "./spawn-pack";
+import { resourceSig, sigKey } from "./wire";
 
 export type Level = "mandatory" | "advisory";
 
@@ -177,7 +178,26 @@ export class PolicyPackSession {
 }
 
 function toStruct(props: Readonly<Record<string, unknown>>): Struct {
-  return Struct.fromJavaScript(props as Record<string, never>);
+  return Struct.fromJavaScript(withoutResourceRefs(props) as Record<string, never>);
+}
+
+/**
+ * The Pulumi CLI does not keep resource references when it marshals properties for analyzers:
+ * a reference travels as the resource's id (custom resources) or URN (components). The policy
+ * runtime rejects the reference signature, so the engine sends what the CLI sends.
+ */
+function withoutResourceRefs(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(withoutResourceRefs);
+  }
+  if (value === null || typeof value !== "object") {
+    return value;
+  }
+  const obj = value as Record<string, unknown>;
+  if (obj[sigKey] === resourceSig) {
+    return typeof obj.id === "string" && obj.id !== "" ? obj.id : obj.urn;
+  }
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, withoutResourceRefs(v)]));
 }
 
 function options(r: RecordedResource): analyzerpb.AnalyzerResourceOptions {

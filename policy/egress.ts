@@ -1,0 +1,549 @@
+/**
+ * Internet egress and egress rules (shared/research/data-paths.md §3 "NAT / internet egress",
+ * "EIP / public IP", "Internet gateway", "Route tables", "Egress control"; §4 the same; §6.5).
+ *
+ * `internet-egress`: a sealed network has no edge to the internet at all — no internet or NAT
+ * gateway, no elastic or public IP, no default route. From any internet edge a workload can
+ * reach hosts abroad, so the edge itself is the violation.
+ *
+ * `egress-rules`: every allow rule of a security group, network ACL or cloud firewall must lead
+ * to private address space (which only the network-link policies' checked links can carry
+ * further) or to a destination the stack's egress allowlist covers — protocol and ports
+ * included. Drop and deny rules are always fine.
+ */
+import { resourceLabel } from "../residency/placement";
+import {
+  describeFlow,
+  egressPermitted,
+  type Flow,
+  isAnywhere,
+  normalizeProtocol,
+  parsePortRange,
+  portBounds,
+} from "./cidr";
+import { type PolicyContext, residencyResourcePolicy } from "./framework";
+import { isTrue, str, unknown, valueAt, valuesAt } from "./values";
+
+/** One internet edge; completes "…, but <path> <what>." */
+interface Edge {
+  readonly path: string;
+  readonly what: string;
+}
+
+interface EdgeModel {
+  readonly type: string;
+  readonly edges: (props: Record<string, unknown>) => Edge[];
+  readonly fix: string;
+}
+
+const unknownEdge = (path: string): Edge => ({
+  path,
+  what: "is not known at preview, so whether it opens an internet edge cannot be decided",
+});
+
+/** The resource is an internet edge by its nature. */
+function always(path: string, what: string) {
+  return (): Edge[] => [{ path, what }];
+}
+
+/** An internet edge unless `path` holds one of the `safe` values (absent counts as `absentSafe`). */
+function unless(path: string, safe: readonly string[], what: string, absentSafe = false) {
+  return (props: Record<string, unknown>): Edge[] => {
+    const v = valueAt(props, path);
+    if (v === unknown) {
+      return [unknownEdge(path)];
+    }
+    if (v === undefined) {
+      return absentSafe ? [] : [{ path, what: `is not set (the default): ${what}` }];
+    }
+    return safe.includes(String(v).toLowerCase())
+      ? []
+      : [{ path, what: `is ${JSON.stringify(v)}: ${what}` }];
+  };
+}
+
+/** An internet edge when a flag at `path` is true. */
+function when(path: string, what: string) {
+  return (props: Record<string, unknown>): Edge[] =>
+    valuesAt(props, path).flatMap((f) =>
+      f.value === unknown ? [unknownEdge(f.path)] : isTrue(f.value) ? [{ path: f.path, what }] : [],
+    );
+}
+
+/** Default routes (`0.0.0.0/0`, `::/0`) at any of the paths. */
+function defaultRoutes(...paths: string[]) {
+  return (props: Record<string, unknown>): Edge[] =>
+    paths.flatMap((path) =>
+      valuesAt(props, path).flatMap((f) =>
+        f.value === unknown
+          ? [unknownEdge(f.path)]
+          : typeof f.value === "string" && isAnywhere(f.value)
+            ? [
+                {
+                  path: f.path,
+                  what: `is ${f.value}: a default route sends every address outside the VPC to a gateway`,
+                },
+              ]
+            : [],
+      ),
+    );
+}
+
+const noEdge =
+  "Remove it; a sealed network reaches cloud services through private endpoints and other sites only through checked links.";
+
+export const edgeModels: readonly EdgeModel[] = [
+  {
+    type: "aws:ec2/internetGateway:InternetGateway",
+    edges: always("vpcId", "gets an internet gateway"),
+    fix: noEdge,
+  },
+  {
+    type: "aws:ec2/internetGatewayAttachment:InternetGatewayAttachment",
+    edges: always("internetGatewayId", "attaches an internet gateway"),
+    fix: noEdge,
+  },
+  {
+    type: "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway",
+    edges: always("vpcId", "gets an IPv6 egress-only internet gateway"),
+    fix: noEdge,
+  },
+  {
+    type: "aws:ec2/carrierGateway:CarrierGateway",
+    edges: always("vpcId", "gets a carrier gateway to the telecom network"),
+    fix: noEdge,
+  },
+  {
+    type: "aws:ec2/natGateway:NatGateway",
+    edges: unless(
+      "connectivityType",
+      ["private"],
+      "a public NAT gateway gives the subnets internet egress",
+    ),
+    fix: 'Remove it, or set connectivityType to "private".',
+  },
+  {
+    type: "aws:ec2/natGatewayEipAssociation:NatGatewayEipAssociation",
+    edges: always("allocationId", "gives a NAT gateway another public address"),
+    fix: noEdge,
+  },
+  {
+    type: "aws:ec2/eip:Eip",
+    edges: always("domain", "allocates a public IP address"),
+    fix: noEdge,
+  },
+  {
+    type: "aws:ec2/eipAssociation:EipAssociation",
+    edges: always("allocationId", "gives an instance or interface a public IP address"),
+    fix: noEdge,
+  },
+  {
+    type: "aws:ec2/instance:Instance",
+    edges: when("associatePublicIpAddress", "is true: the instance gets a public IP address"),
+    fix: "Set associatePublicIpAddress to false.",
+  },
+  {
+    type: "aws:ec2/subnet:Subnet",
+    edges: when("mapPublicIpOnLaunch", "is true: instances launched in it get public IP addresses"),
+    fix: "Set mapPublicIpOnLaunch to false.",
+  },
+  {
+    type: "aws:ec2/launchTemplate:LaunchTemplate",
+    edges: when(
+      "networkInterfaces[].associatePublicIpAddress",
+      "is true: instances launched from it get public IP addresses",
+    ),
+    fix: 'Set associatePublicIpAddress to "false".',
+  },
+  {
+    type: "aws:ec2/vpcBlockPublicAccessExclusion:VpcBlockPublicAccessExclusion",
+    edges: always(
+      "internetGatewayExclusionMode",
+      "exempts a VPC or subnet from the block on internet access",
+    ),
+    fix: "Remove the exclusion.",
+  },
+  {
+    type: "aws:ec2/route:Route",
+    edges: defaultRoutes("destinationCidrBlock", "destinationIpv6CidrBlock"),
+    fix: "Route only the prefixes of checked links; a sealed network has no default route.",
+  },
+  {
+    type: "aws:ec2/routeTable:RouteTable",
+    edges: defaultRoutes("routes[].cidrBlock", "routes[].ipv6CidrBlock"),
+    fix: "Route only the prefixes of checked links; a sealed network has no default route.",
+  },
+  {
+    type: "aws:ec2/defaultRouteTable:DefaultRouteTable",
+    edges: defaultRoutes("routes[].cidrBlock", "routes[].ipv6CidrBlock"),
+    fix: "Route only the prefixes of checked links; a sealed network has no default route.",
+  },
+  {
+    type: "alicloud:vpc/natGateway:NatGateway",
+    edges: unless(
+      "networkType",
+      ["intranet"],
+      "an internet NAT gateway gives the VPC internet egress",
+    ),
+    fix: 'Remove it, or set networkType to "intranet" (a VPC NAT gateway).',
+  },
+  {
+    type: "alicloud:vpc/snatEntry:SnatEntry",
+    edges: always("snatTableId", "sends the source network to the internet through SNAT"),
+    fix: noEdge,
+  },
+  {
+    type: "alicloud:ecs/eipAddress:EipAddress",
+    edges: always("bandwidth", "allocates an elastic public IP address"),
+    fix: noEdge,
+  },
+  {
+    type: "alicloud:ecs/eip:Eip",
+    edges: always("bandwidth", "allocates an elastic public IP address"),
+    fix: noEdge,
+  },
+  {
+    type: "alicloud:ecs/eipAssociation:EipAssociation",
+    edges: always("allocationId", "binds a public IP address to an instance"),
+    fix: noEdge,
+  },
+  {
+    type: "alicloud:ecs/instance:Instance",
+    edges: (props) => {
+      const v = valueAt(props, "internetMaxBandwidthOut");
+      if (v === unknown) {
+        return [unknownEdge("internetMaxBandwidthOut")];
+      }
+      return typeof v === "number" && v > 0
+        ? [
+            {
+              path: "internetMaxBandwidthOut",
+              what: `is ${v}: the instance gets a public IP address`,
+            },
+          ]
+        : [];
+    },
+    fix: "Set internetMaxBandwidthOut to 0.",
+  },
+  {
+    type: "alicloud:vpc/commonBandwithPackage:CommonBandwithPackage",
+    edges: always("bandwidth", "buys shared internet bandwidth"),
+    fix: noEdge,
+  },
+  {
+    type: "alicloud:vpc/ipv4Gateway:Ipv4Gateway",
+    edges: (props) => {
+      const v = valueAt(props, "enabled");
+      return v === false
+        ? []
+        : [{ path: "enabled", what: "is not false: the VPC gets an IPv4 internet gateway" }];
+    },
+    fix: noEdge,
+  },
+  {
+    type: "alicloud:vpc/gatewayRouteTableAttachment:GatewayRouteTableAttachment",
+    edges: always("ipv4GatewayId", "routes a route table through the IPv4 internet gateway"),
+    fix: noEdge,
+  },
+  {
+    type: "alicloud:vpc/ipv6InternetBandwidth:Ipv6InternetBandwidth",
+    edges: always("ipv6AddressId", "gives an IPv6 address internet connectivity"),
+    fix: noEdge,
+  },
+  {
+    type: "alicloud:vpc/ipv6EgressRule:Ipv6EgressRule",
+    edges: always("instanceId", "lets an IPv6 address reach the internet"),
+    fix: noEdge,
+  },
+  {
+    type: "alicloud:vpc/routeEntry:RouteEntry",
+    edges: defaultRoutes("destinationCidrblock"),
+    fix: "Route only the prefixes of checked links; a sealed network has no default route.",
+  },
+  {
+    type: "alicloud:vpc/vPCRouteEntry:VPCRouteEntry",
+    edges: defaultRoutes("destinationCidrBlock"),
+    fix: "Route only the prefixes of checked links; a sealed network has no default route.",
+  },
+];
+
+export const internetEgress = residencyResourcePolicy({
+  name: "internet-egress",
+  description:
+    "Checks whether the network has any edge to the internet: internet, NAT or egress-only gateways, elastic or public IPs, SNAT entries or default routes.",
+  severity: "critical",
+  remediationSteps:
+    "Remove internet and NAT gateways, public and elastic IPs and default routes; reach cloud services through private (VPC) endpoints.",
+  validate: (args, ctx) => {
+    const model = edgeModels.find((m) => m.type === args.type);
+    if (!model) {
+      return;
+    }
+    const label = resourceLabel(args.type, args.name);
+    for (const e of model.edges(args.props)) {
+      ctx.report({
+        message: `${label} must not open an edge to the internet, but ${e.path} ${e.what}. ${model.fix}`,
+        path: [label, "the internet (any country)"],
+      });
+    }
+  },
+});
+
+/** One allow rule's destination, or the reason it cannot be read. */
+type RuleFlow = { readonly path: string } & ({ readonly flow: Flow } | { readonly unknown: true });
+
+interface RuleModel {
+  readonly type: string;
+  readonly flows: (props: Record<string, unknown>) => RuleFlow[];
+}
+
+/** AWS-style rules: CIDR lists plus `protocol`/`fromPort`/`toPort` on the same holder. */
+function awsRules(
+  cidrPaths: readonly string[],
+  protocolKey: string,
+  isAllow: (holder: unknown) => boolean,
+) {
+  return (props: Record<string, unknown>): RuleFlow[] =>
+    cidrPaths.flatMap((path) =>
+      valuesAt(props, path).flatMap((f): RuleFlow[] => {
+        if (!isAllow(f.holder)) {
+          return [];
+        }
+        const protocol = valueAt(f.holder, protocolKey);
+        const from = valueAt(f.holder, "fromPort");
+        const to = valueAt(f.holder, "toPort");
+        if ([f.value, protocol, from, to].includes(unknown)) {
+          return [{ path: f.path, unknown: true }];
+        }
+        const p = normalizeProtocol(protocol);
+        return [
+          {
+            path: f.path,
+            flow: { cidr: String(f.value), protocol: p, ...portBounds(p, from, to) },
+          },
+        ];
+      }),
+    );
+}
+
+/** Alibaba-style rules: one CIDR, a `from/to` port range and a protocol on the same holder. */
+function alicloudRules(
+  cidrPaths: readonly string[],
+  protocolKey: string,
+  portKey: string,
+  isAllow: (holder: unknown) => boolean,
+) {
+  return (props: Record<string, unknown>): RuleFlow[] =>
+    cidrPaths.flatMap((path) =>
+      valuesAt(props, path).flatMap((f): RuleFlow[] => {
+        if (!isAllow(f.holder)) {
+          return [];
+        }
+        const protocol = valueAt(f.holder, protocolKey);
+        const ports = valueAt(f.holder, portKey);
+        if ([f.value, protocol, ports].includes(unknown)) {
+          return [{ path: f.path, unknown: true }];
+        }
+        const p = normalizeProtocol(protocol);
+        return [
+          {
+            path: f.path,
+            flow: {
+              cidr: String(f.value),
+              protocol: p,
+              ...(p === "all" ? {} : parsePortRange(ports)),
+            },
+          },
+        ];
+      }),
+    );
+}
+
+function is(key: string, value: string | boolean, absent = false) {
+  return (holder: unknown): boolean => {
+    const v = valueAt(holder, key);
+    if (v === unknown) {
+      // Undecidable: treat as an allow rule so that the unknown surfaces.
+      return true;
+    }
+    return v === undefined ? absent : String(v).toLowerCase() === String(value);
+  };
+}
+
+/** Security-group rules have no action: every rule allows. */
+const anyRule = () => true;
+
+export const ruleModels: readonly RuleModel[] = [
+  {
+    type: "aws:ec2/securityGroup:SecurityGroup",
+    flows: awsRules(["egress[].cidrBlocks[]", "egress[].ipv6CidrBlocks[]"], "protocol", anyRule),
+  },
+  {
+    type: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+    flows: awsRules(["egress[].cidrBlocks[]", "egress[].ipv6CidrBlocks[]"], "protocol", anyRule),
+  },
+  {
+    type: "aws:ec2/securityGroupRule:SecurityGroupRule",
+    flows: (props) =>
+      is("type", "egress")(props)
+        ? awsRules(["cidrBlocks[]", "ipv6CidrBlocks[]"], "protocol", anyRule)(props)
+        : [],
+  },
+  {
+    type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    flows: awsRules(["cidrIpv4", "cidrIpv6"], "ipProtocol", anyRule),
+  },
+  {
+    type: "aws:ec2/networkAcl:NetworkAcl",
+    flows: awsRules(
+      ["egress[].cidrBlock", "egress[].ipv6CidrBlock"],
+      "protocol",
+      is("action", "allow"),
+    ),
+  },
+  {
+    type: "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
+    flows: awsRules(
+      ["egress[].cidrBlock", "egress[].ipv6CidrBlock"],
+      "protocol",
+      is("action", "allow"),
+    ),
+  },
+  {
+    type: "aws:ec2/networkAclRule:NetworkAclRule",
+    flows: (props) =>
+      is("egress", true)(props)
+        ? awsRules(["cidrBlock", "ipv6CidrBlock"], "protocol", is("ruleAction", "allow"))(props)
+        : [],
+  },
+  {
+    type: "alicloud:ecs/securityGroupRule:SecurityGroupRule",
+    flows: (props) =>
+      is("type", "egress")(props)
+        ? alicloudRules(
+            ["cidrIp", "ipv6CidrIp"],
+            "ipProtocol",
+            "portRange",
+            is("policy", "accept", true),
+          )(props)
+        : [],
+  },
+  {
+    type: "alicloud:vpc/networkAcl:NetworkAcl",
+    flows: alicloudRules(
+      ["egressAclEntries[].destinationCidrIp"],
+      "protocol",
+      "port",
+      is("policy", "accept", true),
+    ),
+  },
+  {
+    type: "alicloud:vpc/networkAclEntries:NetworkAclEntries",
+    flows: alicloudRules(
+      ["egresses[].destinationCidrIp"],
+      "protocol",
+      "port",
+      is("policy", "accept", true),
+    ),
+  },
+  {
+    type: "alicloud:cloudfirewall/controlPolicy:ControlPolicy",
+    flows: firewallRules,
+  },
+  {
+    type: "alicloud:cloudfirewall/natFirewallControlPolicy:NatFirewallControlPolicy",
+    flows: firewallRules,
+  },
+  {
+    type: "aws:ec2/managedPrefixList:ManagedPrefixList",
+    flows: prefixListEntries("entries[].cidr"),
+  },
+  {
+    type: "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry",
+    flows: prefixListEntries("cidr"),
+  },
+  {
+    type: "alicloud:ecs/ecsPrefixList:EcsPrefixList",
+    flows: prefixListEntries("entries[].cidr"),
+  },
+];
+
+/**
+ * Cloud Firewall outbound accepts. A destination that is not a CIDR (a domain, an address
+ * book, a location) cannot be placed by the pack, so it is judged as reaching everywhere.
+ */
+function firewallRules(props: Record<string, unknown>): RuleFlow[] {
+  const direction = valueAt(props, "direction");
+  const action = valueAt(props, "aclAction");
+  const destination = valueAt(props, "destination");
+  const type = valueAt(props, "destinationType");
+  const protocol = valueAt(props, "proto");
+  const port = valueAt(props, "destPort");
+  if ([direction, action, destination, type, protocol, port].includes(unknown)) {
+    return [{ path: "destination", unknown: true }];
+  }
+  if (str(direction) !== "out" || str(action) !== "accept") {
+    return [];
+  }
+  const p = normalizeProtocol(String(protocol ?? "ANY").toLowerCase() === "any" ? "all" : protocol);
+  const cidr = str(type) === "net" ? String(destination) : "0.0.0.0/0";
+  return [
+    {
+      path: "destination",
+      flow: { cidr, protocol: p, ...(p === "all" ? {} : parsePortRange(port)) },
+    },
+  ];
+}
+
+/**
+ * Prefix lists are referenced by egress rules by ID; one that holds every address turns each
+ * such rule into allow-all. Entries are otherwise judged where rules use them.
+ */
+function prefixListEntries(path: string) {
+  return (props: Record<string, unknown>): RuleFlow[] =>
+    valuesAt(props, path).flatMap((f): RuleFlow[] =>
+      f.value === unknown
+        ? [{ path: f.path, unknown: true }]
+        : typeof f.value === "string" && isAnywhere(f.value)
+          ? [{ path: f.path, flow: { cidr: f.value, protocol: "all" } }]
+          : [],
+    );
+}
+
+function judgeRule(label: string, rf: RuleFlow, ctx: PolicyContext) {
+  const j = ctx.jurisdiction.id;
+  if ("unknown" in rf) {
+    ctx.report({
+      message: `${label} must allow egress only to private or allowlisted destinations, but ${rf.path} (or its protocol or ports) is not known at preview, so where the rule lets traffic go cannot be decided. Use literal CIDRs from the egress allowlist.`,
+      path: [label, `${rf.path} (unknown at preview)`],
+    });
+    return;
+  }
+  if (egressPermitted(ctx.settings.egressAllowlist, rf.flow)) {
+    return;
+  }
+  const dest = describeFlow(rf.flow);
+  ctx.report({
+    message: `${label} must allow egress only to private or allowlisted destinations, but ${rf.path} allows ${dest}, which the egress allowlist of ${j} does not cover. Narrow the rule to an allowlisted CIDR, protocol and ports, add the destination to the allowlist with a reason, or make it a drop/deny rule.`,
+    path: [label, isAnywhere(rf.flow.cidr) ? `${dest}: every address, in any country` : dest],
+  });
+}
+
+export const egressRules = residencyResourcePolicy({
+  name: "egress-rules",
+  description:
+    "Checks whether every egress allow rule (security groups, network ACLs, cloud firewalls, prefix lists) leads only to private address space or to destinations the stack's egress allowlist covers.",
+  severity: "high",
+  remediationSteps:
+    "Allow egress only to private ranges or to CIDRs, protocols and ports of the egress allowlist; end rule sets with a drop/deny for 0.0.0.0/0.",
+  validate: (args, ctx) => {
+    const model = ruleModels.find((m) => m.type === args.type);
+    if (!model) {
+      return;
+    }
+    const label = resourceLabel(args.type, args.name);
+    for (const rf of model.flows(args.props)) {
+      judgeRule(label, rf, ctx);
+    }
+  },
+});

@@ -1,0 +1,490 @@
+/**
+ * Public exposure: anything that lets the stack's data be read from anywhere — public bucket
+ * ACLs and policies, ingress from any address, databases and load balancers with internet
+ * endpoints, images and snapshots shared with everyone, unauthenticated function URLs
+ * (shared/research/data-paths.md §3 "Object storage", "Load balancers", "DB public endpoints",
+ * "NAT / internet egress" `forwardEntry`; §4 "Object storage", "Load balancers / public
+ * endpoints", "Image sharing", "Egress control" ingress rules; §6.6).
+ *
+ * Exposure is an ingress path: a reader abroad can pull the data through it. A public ACL or
+ * policy is a violation even where a public-access block would override it — the declared intent
+ * is the problem, and the block may be removed later on its own.
+ */
+import { resourceLabel } from "../residency/placement";
+import { cidrWithin, isAnywhere, isPrivateCidr } from "./cidr";
+import { type EgressAllowEntry, type PolicyContext, residencyResourcePolicy } from "./framework";
+import { isTrue, jsonDocument, str, stringList, unknown, valueAt, valuesAt } from "./values";
+
+/** One way a resource is reachable from anywhere; completes "…, but <path> <what>." */
+export interface Exposure {
+  readonly path: string;
+  readonly what: string;
+}
+
+interface ExposureModel {
+  readonly type: string;
+  readonly check: (props: Record<string, unknown>, ctx: PolicyContext) => Exposure[];
+  readonly fix: string;
+}
+
+/** Values at a path that equal one of `bad` (case-insensitive). */
+function valueIn(path: string, bad: readonly string[], what: string) {
+  return (props: Record<string, unknown>): Exposure[] =>
+    valuesAt(props, path)
+      .filter((f) => f.value === unknown || bad.includes(String(f.value).toLowerCase()))
+      .map((f) => ({
+        path: f.path,
+        what:
+          f.value === unknown
+            ? "is not known at preview, so whether it is public cannot be decided"
+            : `is ${JSON.stringify(f.value)}: ${what}`,
+      }));
+}
+
+/** A flag at a path that is set (true, or absent when `absentMeans` is true). */
+function flagged(path: string, what: string, absentMeans = false) {
+  return (props: Record<string, unknown>): Exposure[] => {
+    const v = valueAt(props, path);
+    if (v === unknown) {
+      return [{ path, what: "is not known at preview, so whether it is public cannot be decided" }];
+    }
+    const on = v === undefined ? absentMeans : isTrue(v);
+    return on
+      ? [
+          {
+            path,
+            what: `${v === undefined ? "is not set (defaults to public)" : "is set"}: ${what}`,
+          },
+        ]
+      : [];
+  };
+}
+
+/** The resource exists only to expose something: its presence is the exposure. */
+function always(path: string, what: string) {
+  return (): Exposure[] => [{ path, what }];
+}
+
+const publicAcls = ["public-read", "public-read-write", "authenticated-read"];
+const publicGroups = [
+  "http://acs.amazonaws.com/groups/global/allusers",
+  "http://acs.amazonaws.com/groups/global/authenticatedusers",
+];
+
+/**
+ * Condition keys that bind an `Allow` for everyone to the stack's own network, organisation or
+ * account — the statement is then not public.
+ */
+const restrictingConditions = [
+  "aws:sourcevpce",
+  "aws:sourcevpc",
+  "aws:sourceip",
+  "aws:principalorgid",
+  "aws:principalaccount",
+  "aws:sourceaccount",
+  "aws:resourceaccount",
+  "kms:calleraccount",
+  "acs:sourceip",
+  "acs:sourcevpc",
+  "acs:sourcevpcid",
+];
+
+function principalIsEveryone(principal: unknown): boolean {
+  if (principal === "*") {
+    return true;
+  }
+  if (Array.isArray(principal)) {
+    return principal.includes("*");
+  }
+  if (principal && typeof principal === "object") {
+    return Object.values(principal).some((v) => stringList(v).includes("*"));
+  }
+  return false;
+}
+
+function restricted(condition: unknown): boolean {
+  if (!condition || typeof condition !== "object") {
+    return false;
+  }
+  return Object.values(condition).some(
+    (block) =>
+      block !== null &&
+      typeof block === "object" &&
+      Object.keys(block).some((k) => restrictingConditions.includes(k.toLowerCase())),
+  );
+}
+
+/** Statements of a resource policy (AWS or Alibaba) that allow everyone without a restriction. */
+export function publicStatements(policy: unknown): number[] {
+  const doc = jsonDocument(policy) as { Statement?: unknown } | undefined;
+  if (!doc || typeof doc !== "object") {
+    return [];
+  }
+  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+  const out: number[] = [];
+  statements.forEach((s, i) => {
+    if (!s || typeof s !== "object") {
+      return;
+    }
+    const st = s as Record<string, unknown>;
+    if (st.Effect === "Allow" && principalIsEveryone(st.Principal) && !restricted(st.Condition)) {
+      out.push(i);
+    }
+  });
+  return out;
+}
+
+function policyAt(path: string) {
+  return (props: Record<string, unknown>): Exposure[] => {
+    const raw = valueAt(props, path);
+    if (raw === undefined) {
+      return [];
+    }
+    const doc = jsonDocument(raw);
+    if (raw === unknown || doc === unknown) {
+      return [{ path, what: "is not known at preview, so whether it is public cannot be decided" }];
+    }
+    return publicStatements(doc).map((i) => ({
+      path: `${path}.Statement[${i}]`,
+      what: 'allows Principal "*" with no source VPC, IP, account or organisation condition: anyone on the internet can use it',
+    }));
+  };
+}
+
+function grantsTo(path: string) {
+  return (props: Record<string, unknown>): Exposure[] =>
+    valuesAt(props, path)
+      .filter((f) => typeof f.value === "string" && publicGroups.includes(f.value.toLowerCase()))
+      .map((f) => ({ path: f.path, what: `grants access to ${String(f.value)}` }));
+}
+
+/** Ingress sources that are neither private nor allowlisted. */
+function openSources(paths: readonly string[], when?: (holder: unknown) => boolean) {
+  return (props: Record<string, unknown>, ctx: PolicyContext): Exposure[] =>
+    paths.flatMap((path) =>
+      valuesAt(props, path)
+        .filter((f) => !when || when(f.holder))
+        .flatMap((f) => openSource(f.path, f.value, ctx.settings.egressAllowlist)),
+    );
+}
+
+function openSource(
+  path: string,
+  value: unknown,
+  allowlist: readonly EgressAllowEntry[],
+): Exposure[] {
+  if (value === unknown) {
+    return [
+      {
+        path,
+        what: "is not known at preview, so whether it admits the internet cannot be decided",
+      },
+    ];
+  }
+  return String(value)
+    .split(",")
+    .map((c) => c.trim())
+    .filter((c) => c !== "")
+    .filter((c) => !isPrivateCidr(c) && !allowlist.some((e) => cidrWithin(c, e.cidr)))
+    .map((c) => ({
+      path,
+      what: isAnywhere(c)
+        ? `admits ${c}: every address on the internet`
+        : `admits ${c}, a public range that is not in the allowlist`,
+    }));
+}
+
+const ingressFix =
+  "Admit only private ranges (the VPC) or allowlisted sources; never 0.0.0.0/0 or ::/0.";
+const endpointFix = "Keep the service on private endpoints inside the VPC.";
+
+function all(...checks: Array<(p: Record<string, unknown>, c: PolicyContext) => Exposure[]>) {
+  return (p: Record<string, unknown>, c: PolicyContext) => checks.flatMap((ch) => ch(p, c));
+}
+
+function ruleIs(key: string, value: string, absent = false) {
+  return (holder: unknown): boolean => {
+    const v = valueAt(holder, key);
+    return v === undefined ? absent : String(v).toLowerCase() === value;
+  };
+}
+
+export const exposureModels: readonly ExposureModel[] = [
+  {
+    type: "alicloud:oss/bucket:Bucket",
+    check: all(
+      valueIn(
+        "acl",
+        ["public-read", "public-read-write"],
+        "every object is readable from the internet",
+      ),
+      policyAt("policy"),
+    ),
+    fix: 'Set acl to "private" and remove statements that allow everyone.',
+  },
+  {
+    type: "alicloud:oss/bucketAcl:BucketAcl",
+    check: valueIn(
+      "acl",
+      ["public-read", "public-read-write"],
+      "every object is readable from the internet",
+    ),
+    fix: 'Set acl to "private".',
+  },
+  {
+    type: "alicloud:oss/bucketPolicy:BucketPolicy",
+    check: policyAt("policy"),
+    fix: 'Allow only principals of this account, or bind "*" to the VPC with acs:SourceVpc.',
+  },
+  {
+    type: "alicloud:oss/accessPoint:AccessPoint",
+    check: (props) =>
+      str(valueAt(props, "networkOrigin"))?.toLowerCase() === "internet" &&
+      valueAt(props, "publicAccessBlockConfiguration.blockPublicAccess") !== true
+        ? [{ path: "networkOrigin", what: 'is "internet" without blockPublicAccess' }]
+        : [],
+    fix: 'Set networkOrigin to "vpc".',
+  },
+  {
+    type: "aws:s3/bucket:Bucket",
+    check: all(
+      valueIn("acl", publicAcls, "objects are readable by anyone"),
+      grantsTo("grants[].uri"),
+      policyAt("policy"),
+    ),
+    fix: 'Keep acl "private", grant nothing to AllUsers/AuthenticatedUsers, and allow no one without a condition.',
+  },
+  {
+    type: "aws:s3/bucketV2:BucketV2",
+    check: all(
+      valueIn("acl", publicAcls, "objects are readable by anyone"),
+      grantsTo("grants[].uri"),
+      policyAt("policy"),
+    ),
+    fix: 'Keep acl "private", grant nothing to AllUsers/AuthenticatedUsers, and allow no one without a condition.',
+  },
+  {
+    type: "aws:s3/bucketAcl:BucketAcl",
+    check: all(
+      valueIn("acl", publicAcls, "objects are readable by anyone"),
+      grantsTo("accessControlPolicy.grants[].grantee.uri"),
+    ),
+    fix: 'Set acl to "private" and grant nothing to AllUsers or AuthenticatedUsers.',
+  },
+  {
+    type: "aws:s3/bucketPolicy:BucketPolicy",
+    check: policyAt("policy"),
+    fix: "Allow only principals of this account, or bind the statement to the VPC endpoint (aws:SourceVpce).",
+  },
+  {
+    type: "aws:s3/accessPoint:AccessPoint",
+    // Without a VPC configuration the access point answers from the internet, so a policy
+    // that allows everyone opens the bucket behind it.
+    check: (props) =>
+      valueAt(props, "vpcConfiguration") === undefined ? policyAt("policy")(props) : [],
+    fix: "Give the access point a vpcConfiguration.",
+  },
+  {
+    type: "aws:kms/key:Key",
+    check: policyAt("policy"),
+    fix: "Grant key use only to principals of this account (or bind it with kms:CallerAccount).",
+  },
+  {
+    type: "aws:ec2/securityGroup:SecurityGroup",
+    check: openSources(["ingress[].cidrBlocks[]", "ingress[].ipv6CidrBlocks[]"]),
+    fix: ingressFix,
+  },
+  {
+    type: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+    check: openSources(["ingress[].cidrBlocks[]", "ingress[].ipv6CidrBlocks[]"]),
+    fix: ingressFix,
+  },
+  {
+    type: "aws:ec2/securityGroupRule:SecurityGroupRule",
+    check: openSources(["cidrBlocks[]", "ipv6CidrBlocks[]"], ruleIs("type", "ingress")),
+    fix: ingressFix,
+  },
+  {
+    type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    check: openSources(["cidrIpv4", "cidrIpv6"]),
+    fix: ingressFix,
+  },
+  {
+    type: "alicloud:ecs/securityGroupRule:SecurityGroupRule",
+    check: (props, ctx) =>
+      ruleIs("type", "ingress")(props) && ruleIs("policy", "accept", true)(props)
+        ? openSources(["cidrIp", "ipv6CidrIp"])(props, ctx)
+        : [],
+    fix: ingressFix,
+  },
+  {
+    type: "aws:rds/instance:Instance",
+    check: flagged("publiclyAccessible", "the database has an internet endpoint"),
+    fix: "Set publiclyAccessible to false.",
+  },
+  {
+    type: "aws:redshift/cluster:Cluster",
+    check: flagged("publiclyAccessible", "the cluster has an internet endpoint"),
+    fix: "Set publiclyAccessible to false.",
+  },
+  {
+    type: "aws:dms/replicationInstance:ReplicationInstance",
+    check: flagged("publiclyAccessible", "the replication instance has a public IP", true),
+    fix: "Set publiclyAccessible to false.",
+  },
+  {
+    type: "alicloud:rds/instance:Instance",
+    check: openSources(["securityIps[]"]),
+    fix: "Whitelist only private ranges (the VPC) in securityIps.",
+  },
+  {
+    type: "alicloud:kvstore/instance:Instance",
+    check: openSources(["securityIps[]"]),
+    fix: "Whitelist only private ranges (the VPC) in securityIps.",
+  },
+  {
+    type: "alicloud:redis/tairInstance:TairInstance",
+    check: openSources(["securityIps"]),
+    fix: "Whitelist only private ranges (the VPC) in securityIps.",
+  },
+  {
+    type: "alicloud:polardb/cluster:Cluster",
+    check: openSources(["dbClusterIpArrays[].securityIps[]"]),
+    fix: "Whitelist only private ranges (the VPC) in securityIps.",
+  },
+  {
+    type: "alicloud:rds/connection:Connection",
+    check: always("instanceId", "gets an internet connection string"),
+    fix: endpointFix,
+  },
+  {
+    type: "alicloud:kvstore/connection:Connection",
+    check: always("instanceId", "gets an internet connection string"),
+    fix: endpointFix,
+  },
+  {
+    type: "alicloud:mongodb/publicNetworkAddress:PublicNetworkAddress",
+    check: always("dbInstanceId", "gets a public network address"),
+    fix: endpointFix,
+  },
+  {
+    type: "alicloud:polardb/endpointAddress:EndpointAddress",
+    check: valueIn("netType", ["public"], "the cluster gets an internet address"),
+    fix: endpointFix,
+  },
+  {
+    type: "alicloud:vpc/forwardEntry:ForwardEntry",
+    check: always("externalIp", "forwards connections from the internet into the VPC (DNAT)"),
+    fix: "Remove the DNAT entry; a sealed network accepts no connections from the internet.",
+  },
+  {
+    type: "aws:lb/loadBalancer:LoadBalancer",
+    check: (props) => {
+      const v = valueAt(props, "internal");
+      return v === true
+        ? []
+        : [
+            {
+              path: "internal",
+              what:
+                v === unknown
+                  ? "is not known at preview"
+                  : "is not true: the load balancer faces the internet",
+            },
+          ];
+    },
+    fix: "Set internal to true.",
+  },
+  {
+    type: "aws:elb/loadBalancer:LoadBalancer",
+    check: (props) => {
+      const v = valueAt(props, "internal");
+      return v === true
+        ? []
+        : [
+            {
+              path: "internal",
+              what:
+                v === unknown
+                  ? "is not known at preview"
+                  : "is not true: the load balancer faces the internet",
+            },
+          ];
+    },
+    fix: "Set internal to true.",
+  },
+  {
+    type: "alicloud:slb/loadBalancer:LoadBalancer",
+    check: (props) =>
+      str(valueAt(props, "addressType"))?.toLowerCase() === "intranet"
+        ? []
+        : [
+            {
+              path: "addressType",
+              what: 'is not "intranet": the load balancer gets a public address',
+            },
+          ],
+    fix: 'Set addressType to "intranet".',
+  },
+  {
+    type: "alicloud:alb/loadBalancer:LoadBalancer",
+    check: valueIn("addressType", ["internet"], "the load balancer gets a public address"),
+    fix: 'Set addressType to "Intranet".',
+  },
+  {
+    type: "alicloud:nlb/loadBalancer:LoadBalancer",
+    check: valueIn("addressType", ["internet"], "the load balancer gets a public address"),
+    fix: 'Set addressType to "Intranet".',
+  },
+  {
+    type: "aws:ec2/amiLaunchPermission:AmiLaunchPermission",
+    check: valueIn("group", ["all"], "the AMI is public"),
+    fix: "Share the AMI with no one.",
+  },
+  {
+    type: "aws:imagebuilder/distributionConfiguration:DistributionConfiguration",
+    check: valueIn(
+      "distributions[].amiDistributionConfiguration.launchPermission.userGroups[]",
+      ["all"],
+      "the images are public",
+    ),
+    fix: "Remove the launch permission for all users.",
+  },
+  {
+    type: "aws:rds/snapshotCopy:SnapshotCopy",
+    check: valueIn("sharedAccounts[]", ["all"], "the snapshot is public"),
+    fix: "Share the snapshot with no one.",
+  },
+  {
+    type: "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy",
+    check: valueIn("sharedAccounts[]", ["all"], "the snapshot is public"),
+    fix: "Share the snapshot with no one.",
+  },
+  {
+    type: "aws:lambda/functionUrl:FunctionUrl",
+    check: valueIn("authorizationType", ["none"], "anyone on the internet can call the function"),
+    fix: 'Set authorizationType to "AWS_IAM", or remove the function URL.',
+  },
+];
+
+export const publicExposure = residencyResourcePolicy({
+  name: "public-exposure",
+  description:
+    "Checks whether any resource makes the stack's data reachable from the internet: public ACLs and policies, ingress from any address, public database endpoints, internet-facing load balancers, public images and snapshots.",
+  severity: "critical",
+  remediationSteps:
+    "Keep buckets private, bind policies to the VPC or account, admit only private or allowlisted sources, and keep databases and load balancers internal.",
+  validate: (args, ctx) => {
+    const model = exposureModels.find((m) => m.type === args.type);
+    if (!model) {
+      return;
+    }
+    const label = resourceLabel(args.type, args.name);
+    for (const e of model.check(args.props, ctx)) {
+      ctx.report({
+        message: `${label} must not be reachable from the internet, but ${e.path} ${e.what}. ${model.fix}`,
+        path: ["the internet", label],
+      });
+    }
+  },
+});

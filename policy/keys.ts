@@ -1,0 +1,528 @@
+/**
+ * Keys and secrets: replicas and multi-Region keys, secret replicas, where the keys that
+ * encrypt the stack's data live, and whether every data store is encrypted with a customer key
+ * of the stack at all (shared/research/data-paths.md §3 "KMS", "Log shipping (SLS)"
+ * `log/store`; §4 "Secrets replica", "KMS multi-region").
+ *
+ * Whoever holds the key can read the data: a key (or a replica of it) abroad is a path abroad
+ * even when the ciphertext stays home, and a store encrypted with a provider-managed key leaves
+ * the stack no control over who decrypts it.
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import { type Jurisdiction, regionInJurisdiction } from "../residency/jurisdictions";
+import { describePlace, placementOf, resourceLabel } from "../residency/placement";
+import {
+  arnOutcome,
+  arnReferences,
+  dependencyTargets,
+  type FlowModel,
+  flowPolicy,
+  modelledPaths,
+  type RefKind,
+  resolveRef,
+  uncontradicted,
+} from "./flows";
+import { type Finding, residencyResourcePolicy, residencyStackPolicy } from "./framework";
+import { known, str, unknown, valueAt, valuesAt } from "./values";
+
+const replicaFix = "Keep keys and secrets single-region, in the stack's own region.";
+
+export const keyReplicaFlows: readonly FlowModel[] = [
+  {
+    type: "aws:kms/replicaKey:ReplicaKey",
+    fields: [{ path: "primaryKeyArn", format: "arn", inbound: true, verb: "replicates the key" }],
+    fix: replicaFix,
+  },
+  {
+    type: "aws:kms/replicaExternalKey:ReplicaExternalKey",
+    fields: [{ path: "primaryKeyArn", format: "arn", inbound: true, verb: "replicates the key" }],
+    fix: replicaFix,
+  },
+  {
+    type: "aws:kms/key:Key",
+    fields: [
+      {
+        path: "multiRegion",
+        format: "flag",
+        values: [true],
+        verb: "makes the key replicable to",
+        farSide: "any region of the partition (multi-Region primary key)",
+      },
+    ],
+    fix: "Set multiRegion to false; a single-Region key cannot be replicated abroad.",
+  },
+  {
+    type: "aws:kms/externalKey:ExternalKey",
+    fields: [
+      {
+        path: "multiRegion",
+        format: "flag",
+        values: [true],
+        verb: "makes the key replicable to",
+        farSide: "any region of the partition (multi-Region primary key)",
+      },
+    ],
+    fix: "Set multiRegion to false; a single-Region key cannot be replicated abroad.",
+  },
+  {
+    type: "aws:secretsmanager/secret:Secret",
+    // A replica's key ARN is placed by key-locality, like every KMS key a resource names.
+    fields: [{ path: "replicas[].region", format: "region", verb: "replicates the secret to" }],
+    fix: "Remove the replicas outside the jurisdiction.",
+  },
+  {
+    type: "alicloud:kms/instance:Instance",
+    fields: [
+      { path: "bindVpcs[].regionId", format: "region", verb: "lets VPCs use its keys from" },
+      { path: "bindVpcs[].vpcOwnerId", format: "account", verb: "lets VPCs use its keys from" },
+    ],
+    fix: "Bind only VPCs of this account in regions inside the jurisdiction.",
+  },
+  {
+    type: "alicloud:log/store:Store",
+    fields: [
+      {
+        path: "encryptConf.userCmkInfo.regionId",
+        format: "region",
+        verb: "encrypts logs with a key in",
+      },
+    ],
+    fix: "Use a KMS key in the logstore's own region.",
+  },
+];
+
+export const keyAndSecretReplicas = flowPolicy({
+  name: "key-and-secret-replicas",
+  description:
+    "Checks whether KMS keys and secrets stay single-region inside the jurisdiction: no replica keys, multi-Region keys, secret replicas or cross-region key access.",
+  severity: "critical",
+  remediationSteps:
+    "Remove replica keys and secret replicas outside the jurisdiction, create keys with multiRegion false, and bind KMS instances only to VPCs in the jurisdiction.",
+  models: keyReplicaFlows,
+});
+
+const kmsArn = /^arn:[^:]+:kms:/;
+const keyReplicaPaths = modelledPaths(keyReplicaFlows);
+
+/**
+ * Every KMS key ARN a resource names — encryption settings, key policies, replica settings —
+ * must lie in a region and partition of the jurisdiction.
+ */
+export const keyLocality = residencyResourcePolicy({
+  name: "key-locality",
+  description:
+    "Checks whether every KMS key a resource uses (by ARN) lives in a region and partition of the jurisdiction.",
+  severity: "critical",
+  remediationSteps:
+    "Encrypt with a KMS key created in the stack's own region (and partition); do not reference keys of other regions or partitions.",
+  validate: (args, ctx) => {
+    if (args.type.startsWith("pulumi:providers:")) {
+      return;
+    }
+    const skip = keyReplicaPaths;
+    const label = resourceLabel(args.type, args.name);
+    for (const ref of arnReferences(args.type, args.props, (a) => kmsArn.test(a), skip)) {
+      if (ref.arn === unknown) {
+        // An ARN unknown at preview is an output of a key this program creates, which
+        // resource-placement places; the keys of data stores are resolved through their
+        // dependencies by customer-key-encryption.
+        continue;
+      }
+      const outcome = arnOutcome(ctx.jurisdiction, ref.arn);
+      if (outcome.kind === "outside" || outcome.kind === "unplaceable") {
+        const place =
+          outcome.kind === "outside" ? outcome.place : `${outcome.raw} (${outcome.why})`;
+        ctx.report({
+          message: `${label} must use keys inside ${ctx.jurisdiction.id}, but ${ref.path} names the KMS key ${place}. Use a key created in the stack's own region.`,
+          path: [label, place],
+        });
+      }
+    }
+  },
+});
+
+/** Where a data store's encryption is set, and what counts as customer-key encryption there. */
+interface EncryptionSetting {
+  /** Path of the key reference. */
+  readonly key: string;
+  /** Path of a flag that must be true for the key to be used (`encrypted`, `storageEncrypted`). */
+  readonly enabled?: string;
+  /** Path of the algorithm, and the values that mean KMS. */
+  readonly algorithm?: string;
+  readonly algorithms?: readonly string[];
+}
+
+interface DataStoreModel {
+  readonly type: string;
+  /** Settings on the store itself. */
+  readonly inline: readonly EncryptionSetting[];
+  /** Stand-alone resources that set the store's encryption, linked by the store's name. */
+  readonly companions?: {
+    readonly types: readonly string[];
+    readonly link: string;
+    readonly storeKeys: readonly string[];
+    readonly settings: readonly EncryptionSetting[];
+  };
+  readonly keys: RefKind;
+  readonly fix: string;
+}
+
+const awsKey: RefKind = {
+  noun: "KMS key",
+  types: ["aws:kms/key:Key", "aws:kms/replicaKey:ReplicaKey", "aws:kms/externalKey:ExternalKey"],
+  keys: ["arn", "keyId", "id"],
+};
+const awsAlias: RefKind = {
+  noun: "KMS alias",
+  types: ["aws:kms/alias:Alias"],
+  keys: ["name", "arn"],
+};
+const alicloudKey: RefKind = {
+  noun: "KMS key",
+  types: ["alicloud:kms/key:Key"],
+  keys: ["id", "keyId", "arn"],
+};
+const alicloudAlias: RefKind = {
+  noun: "KMS alias",
+  types: ["alicloud:kms/alias:Alias"],
+  keys: ["aliasName"],
+};
+
+const s3Settings: EncryptionSetting[] = [
+  {
+    key: "rules[].applyServerSideEncryptionByDefault.kmsMasterKeyId",
+    algorithm: "rules[].applyServerSideEncryptionByDefault.sseAlgorithm",
+    algorithms: ["aws:kms", "aws:kms:dsse"],
+  },
+];
+const s3Companions = {
+  types: [
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+  ],
+  link: "bucket",
+  storeKeys: ["bucket", "id"],
+  settings: s3Settings,
+};
+const s3Fix =
+  'Add an s3 BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms" and kmsMasterKeyId set to a kms.Key of this program.';
+
+/** The data stores whose contents must be encrypted with a customer key of the stack. */
+export const dataStores: readonly DataStoreModel[] = [
+  {
+    type: "alicloud:oss/bucket:Bucket",
+    inline: [
+      {
+        key: "serverSideEncryptionRule.kmsMasterKeyId",
+        algorithm: "serverSideEncryptionRule.sseAlgorithm",
+        algorithms: ["KMS"],
+      },
+    ],
+    companions: {
+      types: ["alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption"],
+      link: "bucket",
+      storeKeys: ["bucket", "id"],
+      settings: [{ key: "kmsMasterKeyId", algorithm: "sseAlgorithm", algorithms: ["KMS"] }],
+    },
+    keys: alicloudKey,
+    fix: 'Add an oss BucketServerSideEncryption with sseAlgorithm "KMS" and kmsMasterKeyId set to a kms.Key of this program.',
+  },
+  {
+    type: "aws:s3/bucket:Bucket",
+    inline: [
+      {
+        key: "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId",
+        algorithm:
+          "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.sseAlgorithm",
+        algorithms: ["aws:kms", "aws:kms:dsse"],
+      },
+    ],
+    companions: s3Companions,
+    keys: awsKey,
+    fix: s3Fix,
+  },
+  {
+    type: "aws:s3/bucketV2:BucketV2",
+    inline: [
+      {
+        key: "serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[].kmsMasterKeyId",
+        algorithm:
+          "serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[].sseAlgorithm",
+        algorithms: ["aws:kms", "aws:kms:dsse"],
+      },
+    ],
+    companions: s3Companions,
+    keys: awsKey,
+    fix: s3Fix,
+  },
+  {
+    type: "aws:rds/instance:Instance",
+    inline: [{ key: "kmsKeyId", enabled: "storageEncrypted" }],
+    keys: awsKey,
+    fix: "Set storageEncrypted to true and kmsKeyId to a kms.Key of this program.",
+  },
+  {
+    type: "aws:rds/cluster:Cluster",
+    inline: [{ key: "kmsKeyId", enabled: "storageEncrypted" }],
+    keys: awsKey,
+    fix: "Set storageEncrypted to true and kmsKeyId to a kms.Key of this program.",
+  },
+  {
+    type: "aws:dynamodb/table:Table",
+    inline: [{ key: "serverSideEncryption.kmsKeyArn", enabled: "serverSideEncryption.enabled" }],
+    keys: awsKey,
+    fix: "Set serverSideEncryption { enabled: true, kmsKeyArn } to a kms.Key of this program.",
+  },
+  {
+    type: "aws:ebs/volume:Volume",
+    inline: [{ key: "kmsKeyId", enabled: "encrypted" }],
+    keys: awsKey,
+    fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program.",
+  },
+  {
+    type: "aws:efs/fileSystem:FileSystem",
+    inline: [{ key: "kmsKeyId", enabled: "encrypted" }],
+    keys: awsKey,
+    fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program.",
+  },
+  {
+    type: "aws:secretsmanager/secret:Secret",
+    inline: [{ key: "kmsKeyId" }],
+    keys: awsKey,
+    fix: "Set kmsKeyId to a kms.Key of this program instead of the AWS-managed key.",
+  },
+  {
+    type: "alicloud:ecs/ecsDisk:EcsDisk",
+    inline: [{ key: "kmsKeyId", enabled: "encrypted" }],
+    keys: alicloudKey,
+    fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program.",
+  },
+  {
+    type: "alicloud:rds/instance:Instance",
+    inline: [{ key: "encryptionKey" }],
+    keys: alicloudKey,
+    fix: "Set encryptionKey to a kms.Key of this program.",
+  },
+];
+
+/** A key reference a store uses, or why it has none. */
+type KeyUse =
+  | {
+      readonly kind: "key" | "unknown";
+      /** The key reference; undefined when it is not known at preview. */
+      readonly ref?: string;
+      /** Where the reference (or the unknown setting) is, for messages. */
+      readonly path: string;
+      /** The resource that holds the setting, and the setting's key path. */
+      readonly owner: PolicyResource;
+      readonly keyPath?: string;
+    }
+  | { readonly kind: "none" };
+
+function keyUseOf(owner: PolicyResource, setting: EncryptionSetting, prefix: string): KeyUse {
+  const props = owner.props;
+  const flag = setting.enabled ? valueAt(props, setting.enabled) : true;
+  const algorithm = setting.algorithm ? valuesAt(props, setting.algorithm) : [];
+  const keys = valuesAt(props, setting.key);
+  if (flag === unknown) {
+    return { kind: "unknown", path: `${prefix}${setting.enabled}`, owner };
+  }
+  const algo = algorithm.find((a) => a.value === unknown);
+  if (algo) {
+    return { kind: "unknown", path: `${prefix}${algo.path}`, owner };
+  }
+  const algorithmOk =
+    !setting.algorithm ||
+    algorithm.some((a) => setting.algorithms?.includes(String(a.value)) ?? false);
+  if (flag !== true || !algorithmOk) {
+    return { kind: "none" };
+  }
+  for (const k of keys) {
+    const at = { path: `${prefix}${k.path}`, owner, keyPath: setting.key };
+    if (k.value === unknown) {
+      return { kind: "unknown", ...at };
+    }
+    const ref = str(k.value);
+    if (ref !== undefined) {
+      return { kind: "key", ref, ...at };
+    }
+  }
+  return { kind: "none" };
+}
+
+function storeNames(r: PolicyResource, keys: readonly string[]): string[] {
+  return keys
+    .map((k) => known(() => (r.props as Record<string, unknown>)[k]))
+    .filter((v): v is string => typeof v === "string" && v !== "");
+}
+
+function aliasKind(keys: RefKind): RefKind {
+  return keys === awsKey ? awsAlias : alicloudAlias;
+}
+
+/** The key an alias resource points at, if it is a key of the program. */
+function keyOfAlias(
+  alias: PolicyResource,
+  keys: RefKind,
+  resources: readonly PolicyResource[],
+): PolicyResource | undefined {
+  const targetProp = alias.type.startsWith("aws:") ? "targetKeyId" : "keyId";
+  const target = known(() => valueAt(alias.props, targetProp));
+  return (
+    (typeof target === "string" ? resolveRef(keys, target, resources) : undefined) ??
+    dependencyTargets(alias, targetProp, keys)[0]
+  );
+}
+
+/**
+ * The keys of the program a setting names: by ID, ARN or alias, or — when the value does not
+ * match (not known at preview, or an ID the offline engine leaves out of the outputs) — through
+ * the resources the value was computed from.
+ */
+function keysNamed(
+  use: { ref?: string; owner: PolicyResource; keyPath?: string },
+  keys: RefKind,
+  resources: readonly PolicyResource[],
+): PolicyResource[] {
+  if (use.ref !== undefined) {
+    const direct = resolveRef(keys, use.ref, resources);
+    const alias = resolveRef(aliasKind(keys), use.ref, resources);
+    const viaAlias = alias ? keyOfAlias(alias, keys, resources) : undefined;
+    if (direct ?? viaAlias) {
+      return [(direct ?? viaAlias)!];
+    }
+  }
+  if (use.keyPath === undefined) {
+    return [];
+  }
+  const pick = (c: PolicyResource[], kind: RefKind) =>
+    use.ref === undefined ? c : uncontradicted(c, kind);
+  return [
+    ...pick(dependencyTargets(use.owner, use.keyPath, keys), keys),
+    ...pick(dependencyTargets(use.owner, use.keyPath, aliasKind(keys)), aliasKind(keys))
+      .map((a) => keyOfAlias(a, keys, resources))
+      .filter((k): k is PolicyResource => k !== undefined),
+  ];
+}
+
+/** Why a key of the program does not protect the store, or undefined when it lies inside. */
+function placedKeyFinding(
+  store: PolicyResource,
+  model: DataStoreModel,
+  key: PolicyResource,
+  at: string,
+  j: Jurisdiction,
+): Finding | undefined {
+  const label = resourceLabel(store.type, store.name);
+  const placed = known(() =>
+    placementOf(
+      key.type,
+      key.props,
+      key.provider ? { type: key.provider.type, props: key.provider.props } : undefined,
+    ),
+  );
+  const keyLabel = resourceLabel(key.type, key.name);
+  if (placed === unknown || placed.kind !== "region") {
+    return {
+      message: `${label} must be encrypted with a customer key that lives inside ${j.id}, but the region of ${keyLabel} cannot be determined. Give the key's provider an explicit region inside ${j.id}.`,
+      path: [label, `${keyLabel} (cannot be placed)`],
+    };
+  }
+  if (!regionInJurisdiction(j, placed.cloud, placed.region)) {
+    const place = describePlace(j, placed.cloud, placed.region);
+    return {
+      message: `${label} must be encrypted with a customer key that lives inside ${j.id}, but ${at} names ${keyLabel} in ${place}. ${model.fix}`,
+      path: [label, `${keyLabel} in ${place}`],
+    };
+  }
+  return undefined;
+}
+
+/** Where the key a store uses lives, as a finding when that is not inside (or not known). */
+function keyFinding(
+  store: PolicyResource,
+  model: DataStoreModel,
+  use: Extract<KeyUse, { kind: "key" | "unknown" }>,
+  resources: readonly PolicyResource[],
+  j: Jurisdiction,
+): Finding | undefined {
+  const keys = keysNamed(use, model.keys, resources);
+  if (keys.length > 0) {
+    return keys
+      .map((k) => placedKeyFinding(store, model, k, use.path, j))
+      .find((f) => f !== undefined);
+  }
+  const label = resourceLabel(store.type, store.name);
+  if (use.ref === undefined) {
+    return {
+      message: `${label} must be encrypted with a customer key that lives inside ${j.id}, but ${use.path} is not known until other resources exist and comes from no key of this program, so its encryption cannot be decided at preview. ${model.fix}`,
+      path: [label, `${use.path} (unknown at preview)`],
+    };
+  }
+  if (/^arn:/.test(use.ref) && arnOutcome(j, use.ref).kind !== "unplaceable") {
+    // A key outside the program named by a full ARN: key-locality places it.
+    return undefined;
+  }
+  return {
+    message: `${label} must be encrypted with a customer key that lives inside ${j.id}, but ${use.path} names ${JSON.stringify(use.ref)}, which is not a key of this program, so where it lives cannot be checked. ${model.fix}`,
+    path: [label, `${use.ref} (cannot be placed)`],
+  };
+}
+
+/**
+ * Every data store must be encrypted with a customer-managed KMS key that this program creates
+ * (or names by a full ARN) inside the jurisdiction; provider-managed keys and unencrypted stores
+ * fail. Stand-alone encryption resources are matched to their store by name.
+ */
+export const customerKeyEncryption = residencyStackPolicy({
+  name: "customer-key-encryption",
+  description:
+    "Checks whether every data store (buckets, databases, volumes, file systems, secrets) is encrypted with a customer-managed KMS key that lives inside the jurisdiction.",
+  severity: "high",
+  remediationSteps:
+    "Encrypt the store with a KMS key of this program created through the stack's provider (SSE-KMS for buckets, storage encryption with kmsKeyId for databases and volumes).",
+  validate: (args, ctx) => {
+    const j = ctx.jurisdiction;
+    const models = new Map(dataStores.map((m) => [m.type, m]));
+    const byType = new Map<string, PolicyResource[]>();
+    for (const r of args.resources) {
+      const list = byType.get(r.type) ?? [];
+      list.push(r);
+      byType.set(r.type, list);
+    }
+    for (const store of args.resources) {
+      const model = models.get(store.type);
+      if (!model) {
+        continue;
+      }
+      const uses: KeyUse[] = model.inline.map((s) => keyUseOf(store, s, ""));
+      const companions = model.companions;
+      if (companions) {
+        const names = storeNames(store, companions.storeKeys);
+        const storeKind: RefKind = { noun: "", types: [store.type], keys: [] };
+        for (const c of companions.types.flatMap((t) => byType.get(t) ?? [])) {
+          const link = known(() => valueAt(c.props, companions.link));
+          // By name; else through what the link was computed from (a name unknown at preview).
+          const linked =
+            (typeof link === "string" && names.includes(link)) ||
+            dependencyTargets(c, companions.link, storeKind).some((d) => d.urn === store.urn);
+          if (linked) {
+            const prefix = `${resourceLabel(c.type, c.name)} `;
+            uses.push(...companions.settings.map((s) => keyUseOf(c, s, prefix)));
+          }
+        }
+      }
+      const report = (f: Finding) => ctx.report({ ...f, urn: store.urn, resourceName: store.name });
+      const use = uses.find((u) => u.kind === "key") ?? uses.find((u) => u.kind === "unknown");
+      const f =
+        use && use.kind !== "none"
+          ? keyFinding(store, model, use, args.resources, j)
+          : {
+              message: `${resourceLabel(store.type, store.name)} must be encrypted with a customer-managed KMS key that lives inside ${j.id}, but it has none (unencrypted, or encrypted with a provider-managed key). ${model.fix}`,
+            };
+      if (f) {
+        report(f);
+      }
+    }
+  },
+});

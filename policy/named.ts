@@ -1,0 +1,17 @@
+/**
+ * Name resolution: a destination given as another resource's name — a bucket, an SLS project,
+ * a global cluster — lies where that resource lies. The flow policies leave such values to this
+ * stack policy, the one place that sees every resource of the program at once.
+ */
+import { namedDestinationsPolicy } from "./flows";
+import { allFlowModels } from "./models";
+
+export const namedDestinations = namedDestinationsPolicy({
+  name: "named-destinations",
+  description:
+    "Checks whether every destination named by another resource's name (buckets, SLS projects, global clusters, S3 ARNs without a region) resolves to a resource of this program placed inside the jurisdiction.",
+  severity: "critical",
+  remediationSteps:
+    "Create the destination (bucket, project, global cluster) in this program through a provider pinned inside the jurisdiction, and refer to it by its output; a name the program does not create cannot be checked.",
+  models: allFlowModels,
+});

@@ -1,0 +1,630 @@
+/**
+ * Network links between places: CEN attachments, bandwidth and transit-router peering, VPC
+ * peering, router interfaces and Express Connect routers, PrivateLink across regions, Cloud WAN,
+ * global-accelerator endpoint groups (`network-links`); and links to sites outside the cloud:
+ * VPN and customer gateways, leased lines (Express Connect, Direct Connect) and DNS forwarding
+ * (`remote-sites`). Sources: shared/research/data-paths.md §3 "CEN", "VPC peering", "Express
+ * Connect …", "VPN", "PrivateLink", "DNS forwarding", "Global accelerator", "Anycast EIP"; §4 "VPC
+ * peering", "Transit gateway peering", "Cloud WAN", "VPN", "Direct Connect", "PrivateLink", "DNS
+ * forwarding", "Global accelerator".
+ *
+ * A link is judged by its far end: a peer region, an attached instance's region, an access
+ * point, a remote IP. A link whose far end is not named (a global-accelerator endpoint group
+ * without a region, a Direct Connect location) cannot be placed and fails closed.
+ */
+import { type CustomFlow, type FlowModel, flowPolicy } from "./flows";
+import { str } from "./values";
+
+const linkFix = "Link only to regions inside the jurisdiction, or remove the link.";
+
+/** CEN inter-area bandwidth: any package between two different geographic areas crosses one. */
+function cenAreas(props: Record<string, unknown>): CustomFlow[] {
+  const a = str(props.geographicRegionAId);
+  const b = str(props.geographicRegionBId);
+  const areas = Array.isArray(props.geographicRegionIds)
+    ? props.geographicRegionIds.filter((x): x is string => typeof x === "string")
+    : [];
+  const pair = a !== undefined && b !== undefined ? [a, b] : areas;
+  return new Set(pair).size > 1
+    ? [
+        {
+          path: "geographicRegionAId/geographicRegionBId",
+          verb: "buys bandwidth between",
+          place: `${pair.join(" and ")} (two geographic areas)`,
+        },
+      ]
+    : [];
+}
+
+/** GA cross-domain bandwidth connects mainland China with the rest of the world. */
+function gaCrossDomain(props: Record<string, unknown>): CustomFlow[] {
+  if (str(props.type) !== "CrossDomain") {
+    return [];
+  }
+  const a = str(props.cbnGeographicRegionIda) ?? "China-mainland";
+  const b = str(props.cbnGeographicRegionIdb) ?? "Global";
+  return a === b
+    ? []
+    : [{ path: "type", verb: "buys cross-border bandwidth between", place: `${a} and ${b}` }];
+}
+
+export const networkLinkFlows: readonly FlowModel[] = [
+  {
+    type: "alicloud:cen/instanceAttachment:InstanceAttachment",
+    fields: [
+      {
+        path: "childInstanceRegionId",
+        format: "region",
+        verb: "attaches a network in",
+        required: true,
+      },
+      { path: "childInstanceOwnerId", format: "account", verb: "attaches a network of" },
+    ],
+    fix: "Attach only networks in regions inside the jurisdiction to the CEN.",
+  },
+  {
+    type: "alicloud:cen/bandwidthPackage:BandwidthPackage",
+    fields: [],
+    custom: cenAreas,
+    fix: "Buy CEN bandwidth only within the jurisdiction's own geographic area.",
+  },
+  {
+    type: "alicloud:cen/bandwidthLimit:BandwidthLimit",
+    fields: [{ path: "regionIds[]", format: "region", verb: "forwards traffic to" }],
+    fix: linkFix,
+  },
+  {
+    type: "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment",
+    fields: [
+      {
+        path: "peerTransitRouterRegionId",
+        format: "region",
+        verb: "peers the transit router with one in",
+        required: true,
+      },
+    ],
+    fix: "Peer only with transit routers in regions inside the jurisdiction.",
+  },
+  {
+    type: "alicloud:cen/privateZone:PrivateZone",
+    fields: [
+      { path: "accessRegionId", format: "region", verb: "resolves names for VPCs in" },
+      { path: "hostRegionId", format: "region", verb: "resolves names hosted in" },
+    ],
+    fix: linkFix,
+  },
+  {
+    type: "alicloud:cen/routeService:RouteService",
+    fields: [
+      { path: "accessRegionId", format: "region", verb: "routes service traffic from" },
+      { path: "hostRegionId", format: "region", verb: "routes service traffic to" },
+    ],
+    fix: linkFix,
+  },
+  {
+    type: "alicloud:cen/vbrHealthCheck:VbrHealthCheck",
+    fields: [{ path: "vbrInstanceRegionId", format: "region", verb: "checks a border router in" }],
+    fix: linkFix,
+  },
+  {
+    type: "alicloud:cen/instanceGrant:InstanceGrant",
+    fields: [{ path: "cenOwnerId", format: "account", verb: "grants the VPC to the CEN of" }],
+    fix: "Grant the VPC only to a CEN of this account.",
+  },
+  {
+    type: "alicloud:cen/transitRouterGrantAttachment:TransitRouterGrantAttachment",
+    fields: [{ path: "cenOwnerId", format: "account", verb: "grants the network to the CEN of" }],
+    fix: "Grant the network only to a CEN of this account.",
+  },
+  {
+    type: "alicloud:vpc/peerConnection:PeerConnection",
+    fields: [
+      { path: "acceptingRegionId", format: "region", verb: "peers the VPC with a VPC in" },
+      { path: "acceptingAliUid", format: "account", verb: "peers the VPC with a VPC of" },
+    ],
+    fix: "Peer only with VPCs in regions inside the jurisdiction.",
+  },
+  {
+    type: "alicloud:vpc/routerInterface:RouterInterface",
+    fields: [{ path: "oppositeRegion", format: "region", verb: "connects the router to" }],
+    fix: linkFix,
+  },
+  {
+    type: "alicloud:expressconnect/routerInterface:RouterInterface",
+    fields: [
+      { path: "oppositeRegionId", format: "region", verb: "connects the router to" },
+      { path: "oppositeInterfaceOwnerId", format: "account", verb: "connects the router to" },
+    ],
+    fix: linkFix,
+  },
+  {
+    type: "alicloud:expressconnect/routerExpressConnectRouter:RouterExpressConnectRouter",
+    fields: [{ path: "regions[].regionId", format: "region", verb: "spans" }],
+    fix: "Keep the Express Connect router's regions inside the jurisdiction.",
+  },
+  {
+    type: "alicloud:expressconnect/routerVpcAssociation:RouterVpcAssociation",
+    fields: [
+      { path: "associationRegionId", format: "region", verb: "attaches a VPC in" },
+      { path: "vpcOwnerId", format: "account", verb: "attaches a VPC of" },
+    ],
+    fix: linkFix,
+  },
+  {
+    type: "alicloud:expressconnect/routerTrAssociation:RouterTrAssociation",
+    fields: [
+      { path: "associationRegionId", format: "region", verb: "attaches a transit router in" },
+      { path: "transitRouterOwnerId", format: "account", verb: "attaches a transit router of" },
+    ],
+    fix: linkFix,
+  },
+  {
+    type: "alicloud:expressconnect/routerVbrChildInstance:RouterVbrChildInstance",
+    fields: [
+      { path: "childInstanceRegionId", format: "region", verb: "attaches a border router in" },
+      { path: "childInstanceOwnerId", format: "account", verb: "attaches a border router of" },
+    ],
+    fix: linkFix,
+  },
+  {
+    type: "alicloud:expressconnect/routerGrantAssociation:RouterGrantAssociation",
+    fields: [
+      { path: "instanceRegionId", format: "region", verb: "grants a network in" },
+      { path: "ecrOwnerAliUid", format: "account", verb: "grants the network to the router of" },
+    ],
+    fix: linkFix,
+  },
+  {
+    type: "alicloud:privatelink/vpcEndpoint:VpcEndpoint",
+    fields: [
+      { path: "serviceRegionId", format: "region", verb: "connects to an endpoint service in" },
+    ],
+    fix: "Connect only to endpoint services in the stack's region (or inside the jurisdiction).",
+  },
+  {
+    type: "alicloud:privatelink/vpcEndpointService:VpcEndpointService",
+    fields: [{ path: "supportedRegionLists[]", format: "region", verb: "accepts consumers from" }],
+    fix: "Accept consumers only from regions inside the jurisdiction.",
+  },
+  {
+    type: "alicloud:vpc/vPCRouteEntry:VPCRouteEntry",
+    fields: [{ path: "nextHops[].nextHopRegionId", format: "region", verb: "routes traffic to" }],
+    fix: linkFix,
+  },
+  {
+    type: "alicloud:cloudfirewall/firewallVpcFirewall:FirewallVpcFirewall",
+    fields: [
+      { path: "localVpc.regionNo", format: "region", verb: "guards a VPC link with" },
+      { path: "peerVpc.regionNo", format: "region", verb: "guards a VPC link with" },
+    ],
+    fix: linkFix,
+  },
+  {
+    type: "alicloud:cloudfirewall/firewallVpcFirewallCen:FirewallVpcFirewallCen",
+    fields: [{ path: "vpcRegion", format: "region", verb: "guards a CEN link in" }],
+    fix: linkFix,
+  },
+  {
+    type: "alicloud:ga/ipSet:IpSet",
+    fields: [
+      { path: "accelerateRegionId", format: "region", verb: "announces client addresses in" },
+    ],
+    fix: "Accelerate only from and to regions inside the jurisdiction.",
+  },
+  {
+    type: "alicloud:ga/basicIpSet:BasicIpSet",
+    fields: [
+      { path: "accelerateRegionId", format: "region", verb: "announces client addresses in" },
+    ],
+    fix: "Accelerate only from and to regions inside the jurisdiction.",
+  },
+  {
+    type: "alicloud:ga/endpointGroup:EndpointGroup",
+    fields: [
+      {
+        path: "endpointGroupRegion",
+        format: "region",
+        verb: "forwards traffic to",
+        required: true,
+      },
+    ],
+    fix: "Forward only to endpoints in regions inside the jurisdiction.",
+  },
+  {
+    type: "alicloud:ga/basicEndpointGroup:BasicEndpointGroup",
+    fields: [
+      {
+        path: "endpointGroupRegion",
+        format: "region",
+        verb: "forwards traffic to",
+        required: true,
+      },
+    ],
+    fix: "Forward only to endpoints in regions inside the jurisdiction.",
+  },
+  {
+    type: "alicloud:ga/customRoutingEndpointGroup:CustomRoutingEndpointGroup",
+    fields: [
+      {
+        path: "endpointGroupRegion",
+        format: "region",
+        verb: "forwards traffic to",
+        required: true,
+      },
+    ],
+    fix: "Forward only to endpoints in regions inside the jurisdiction.",
+  },
+  {
+    type: "alicloud:ga/bandwidthPackage:BandwidthPackage",
+    fields: [],
+    custom: gaCrossDomain,
+    fix: "Do not buy cross-domain (cross-border) acceleration bandwidth.",
+  },
+  {
+    type: "alicloud:eipanycast/anycastEipAddressAttachment:AnycastEipAddressAttachment",
+    fields: [{ path: "bindInstanceRegionId", format: "region", verb: "binds the anycast IP to" }],
+    fix: linkFix,
+  },
+  {
+    type: "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
+    fields: [
+      { path: "peerRegion", format: "region", verb: "peers the VPC with a VPC in" },
+      { path: "peerOwnerId", format: "account", verb: "peers the VPC with a VPC of" },
+    ],
+    fix: "Peer only with VPCs in regions inside the jurisdiction.",
+  },
+  {
+    type: "aws:ec2transitgateway/peeringAttachment:PeeringAttachment",
+    fields: [
+      {
+        path: "peerRegion",
+        format: "region",
+        verb: "peers the transit gateway with one in",
+        required: true,
+      },
+      { path: "peerAccountId", format: "account", verb: "peers the transit gateway with one of" },
+    ],
+    fix: "Peer only with transit gateways in regions inside the jurisdiction.",
+  },
+  {
+    type: "aws:ec2/vpcEndpoint:VpcEndpoint",
+    fields: [
+      { path: "serviceName", format: "service-name", verb: "connects to the endpoint service" },
+      { path: "serviceRegion", format: "region", verb: "connects to an endpoint service in" },
+    ],
+    fix: "Connect only to endpoint services of the stack's region.",
+  },
+  {
+    type: "aws:ec2/vpcEndpointService:VpcEndpointService",
+    fields: [{ path: "supportedRegions[]", format: "region", verb: "accepts consumers from" }],
+    fix: "Accept consumers only from regions inside the jurisdiction.",
+  },
+  {
+    type: "aws:networkmanager/coreNetwork:CoreNetwork",
+    fields: [
+      { path: "basePolicyRegions[]", format: "region", verb: "places edge locations in" },
+      {
+        path: "basePolicyDocument.core-network-configuration.edge-locations[].location",
+        format: "region",
+        verb: "places edge locations in",
+      },
+    ],
+    fix: "Keep every edge location of the core network inside the jurisdiction.",
+  },
+  {
+    type: "aws:networkmanager/coreNetworkPolicyAttachment:CoreNetworkPolicyAttachment",
+    fields: [
+      {
+        path: "policyDocument.core-network-configuration.edge-locations[].location",
+        format: "region",
+        verb: "places edge locations in",
+      },
+    ],
+    fix: "Keep every edge location of the core network inside the jurisdiction.",
+  },
+  {
+    type: "aws:networkmanager/vpcAttachment:VpcAttachment",
+    fields: [{ path: "vpcArn", format: "arn", verb: "attaches the VPC" }],
+    fix: linkFix,
+  },
+  {
+    type: "aws:networkmanager/transitGatewayPeering:TransitGatewayPeering",
+    fields: [{ path: "transitGatewayArn", format: "arn", verb: "peers with the transit gateway" }],
+    fix: linkFix,
+  },
+  {
+    type: "aws:networkmanager/siteToSiteVpnAttachment:SiteToSiteVpnAttachment",
+    fields: [{ path: "vpnConnectionArn", format: "arn", verb: "attaches the VPN" }],
+    fix: linkFix,
+  },
+  {
+    type: "aws:networkmanager/dxGatewayAttachment:DxGatewayAttachment",
+    fields: [{ path: "edgeLocations[]", format: "region", verb: "attaches Direct Connect in" }],
+    fix: linkFix,
+  },
+  {
+    type: "aws:globalaccelerator/endpointGroup:EndpointGroup",
+    fields: [
+      {
+        path: "endpointGroupRegion",
+        format: "region",
+        verb: "forwards traffic to",
+        required: true,
+      },
+    ],
+    fix: "Set endpointGroupRegion to a region inside the jurisdiction.",
+  },
+  {
+    type: "aws:globalaccelerator/customRoutingEndpointGroup:CustomRoutingEndpointGroup",
+    fields: [
+      {
+        path: "endpointGroupRegion",
+        format: "region",
+        verb: "forwards traffic to",
+        required: true,
+      },
+    ],
+    fix: "Set endpointGroupRegion to a region inside the jurisdiction.",
+  },
+  {
+    type: "aws:globalaccelerator/crossAccountAttachment:CrossAccountAttachment",
+    fields: [
+      { path: "resources[].region", format: "region", verb: "shares endpoints in" },
+      {
+        path: "principals[]",
+        format: "flag",
+        verb: "shares endpoints with",
+        farSide: "accelerators of other accounts",
+      },
+    ],
+    fix: "Do not share accelerator endpoints with other accounts.",
+  },
+];
+
+export const networkLinks = flowPolicy({
+  name: "network-links",
+  description:
+    "Checks whether network links (CEN, transit routers and gateways, VPC peering, Express Connect routers, PrivateLink, Cloud WAN, accelerator endpoints) connect only places inside the jurisdiction.",
+  severity: "critical",
+  remediationSteps:
+    "Attach, peer and route only to regions inside the jurisdiction; name the far region explicitly where the API allows it to be omitted.",
+  models: networkLinkFlows,
+});
+
+const siteFix =
+  "Connect only to sites on addresses in the egress allowlist (on-premises sites inside the jurisdiction), or remove the link.";
+
+export const remoteSiteFlows: readonly FlowModel[] = [
+  {
+    type: "alicloud:vpn/customerGateway:CustomerGateway",
+    fields: [{ path: "ipAddress", format: "ip", verb: "terminates tunnels at", required: true }],
+    fix: siteFix,
+  },
+  {
+    type: "alicloud:vpn/connection:Connection",
+    fields: [
+      {
+        path: "remoteSubnets[]",
+        format: "anywhere-cidr",
+        verb: "sends",
+        farSide: "all traffic (0.0.0.0/0) to the remote site",
+      },
+    ],
+    fix: "Route only the remote site's own subnets through the tunnel.",
+  },
+  {
+    type: "alicloud:vpn/gatewayVpnAttachment:GatewayVpnAttachment",
+    fields: [
+      {
+        path: "remoteSubnet",
+        format: "anywhere-cidr",
+        verb: "sends",
+        farSide: "all traffic (0.0.0.0/0) to the remote site",
+      },
+    ],
+    fix: "Route only the remote site's own subnets through the tunnel.",
+  },
+  {
+    type: "alicloud:vpn/routeEntry:RouteEntry",
+    fields: [
+      {
+        path: "routeDest",
+        format: "anywhere-cidr",
+        verb: "sends",
+        farSide: "all traffic (0.0.0.0/0) through the VPN",
+      },
+    ],
+    fix: "Route only the remote site's own subnets through the VPN.",
+  },
+  {
+    type: "alicloud:vpn/pbrRouteEntry:PbrRouteEntry",
+    fields: [
+      {
+        path: "routeDest",
+        format: "anywhere-cidr",
+        verb: "sends",
+        farSide: "all traffic (0.0.0.0/0) through the VPN",
+      },
+    ],
+    fix: "Route only the remote site's own subnets through the VPN.",
+  },
+  {
+    type: "alicloud:vpn/sslVpnServer:SslVpnServer",
+    fields: [
+      {
+        path: "vpnGatewayId",
+        format: "flag",
+        verb: "admits remote clients to",
+        farSide: "clients anywhere in the world (SSL-VPN)",
+      },
+    ],
+    fix: "Do not offer client VPN into a sealed network; reach it through a site VPN from an allowlisted address.",
+  },
+  {
+    type: "alicloud:vpn/ipsecServer:IpsecServer",
+    fields: [
+      {
+        path: "vpnGatewayId",
+        format: "flag",
+        verb: "admits remote clients to",
+        farSide: "clients anywhere in the world (IPsec client VPN)",
+      },
+    ],
+    fix: "Do not offer client VPN into a sealed network; reach it through a site VPN from an allowlisted address.",
+  },
+  {
+    type: "alicloud:expressconnect/physicalConnection:PhysicalConnection",
+    fields: [
+      {
+        path: "accessPointId",
+        format: "access-point",
+        verb: "lands the leased line at",
+        required: true,
+      },
+      {
+        path: "lineOperator",
+        format: "flag",
+        values: ["Equinix", "Other"],
+        verb: "is carried by",
+        farSide: "an operator outside the Chinese mainland",
+      },
+    ],
+    fix: "Land leased lines only at access points in regions inside the jurisdiction.",
+  },
+  {
+    type: "alicloud:expressconnect/virtualBorderRouter:VirtualBorderRouter",
+    fields: [
+      {
+        path: "sitelinkEnable",
+        format: "flag",
+        values: [true],
+        verb: "lets on-premises sites exchange traffic through",
+        farSide: "the backbone between data centres (SiteLink)",
+      },
+      { path: "vbrOwnerId", format: "account", verb: "belongs to" },
+    ],
+    fix: "Turn SiteLink off.",
+  },
+  {
+    type: "alicloud:expressconnect/virtualPhysicalConnection:VirtualPhysicalConnection",
+    fields: [{ path: "vpconnAliUid", format: "account", verb: "hands the line to" }],
+    fix: "Keep hosted connections in this account.",
+  },
+  {
+    type: "alicloud:pvtz/rule:Rule",
+    fields: [{ path: "forwardIps[].ip", format: "ip", verb: "forwards DNS queries to" }],
+    fix: "Forward DNS only to private or allowlisted resolvers.",
+  },
+  {
+    type: "aws:ec2/customerGateway:CustomerGateway",
+    fields: [{ path: "ipAddress", format: "ip", verb: "terminates tunnels at", required: true }],
+    fix: siteFix,
+  },
+  {
+    type: "aws:ec2/vpnConnection:VpnConnection",
+    fields: [
+      {
+        path: "localIpv4NetworkCidr",
+        format: "anywhere-cidr",
+        verb: "lets the remote site route",
+        farSide: "all traffic (0.0.0.0/0) to itself",
+      },
+      {
+        path: "enableAcceleration",
+        format: "flag",
+        values: [true],
+        verb: "carries the tunnel over",
+        farSide: "the Global Accelerator edge network",
+      },
+    ],
+    fix: "Route only the remote site's own networks through the VPN and turn acceleration off.",
+  },
+  {
+    type: "aws:ec2/vpnConnectionRoute:VpnConnectionRoute",
+    fields: [
+      {
+        path: "destinationCidrBlock",
+        format: "anywhere-cidr",
+        verb: "sends",
+        farSide: "all traffic (0.0.0.0/0) through the VPN",
+      },
+    ],
+    fix: "Route only the remote site's own networks through the VPN.",
+  },
+  {
+    type: "aws:directconnect/connection:Connection",
+    fields: [
+      {
+        path: "location",
+        format: "flag",
+        verb: "lands the connection at the Direct Connect location",
+        farSide: "a Direct Connect facility whose country the pack cannot determine",
+      },
+    ],
+    fix: "Confirm that the facility lies inside the jurisdiction and record a waiver with that evidence.",
+  },
+  {
+    type: "aws:directconnect/privateVirtualInterface:PrivateVirtualInterface",
+    fields: [
+      {
+        path: "sitelinkEnabled",
+        format: "flag",
+        values: [true],
+        verb: "sends traffic between Direct Connect locations through",
+        farSide: "SiteLink, bypassing every region",
+      },
+    ],
+    fix: "Turn SiteLink off.",
+  },
+  {
+    type: "aws:directconnect/transitVirtualInterface:TransitVirtualInterface",
+    fields: [
+      {
+        path: "sitelinkEnabled",
+        format: "flag",
+        values: [true],
+        verb: "sends traffic between Direct Connect locations through",
+        farSide: "SiteLink, bypassing every region",
+      },
+    ],
+    fix: "Turn SiteLink off.",
+  },
+  {
+    type: "aws:directconnect/publicVirtualInterface:PublicVirtualInterface",
+    fields: [
+      {
+        path: "connectionId",
+        format: "flag",
+        verb: "reaches",
+        farSide: "the public endpoints of every AWS region",
+      },
+    ],
+    fix: "Use a private or transit virtual interface instead.",
+  },
+  {
+    type: "aws:directconnect/gatewayAssociation:GatewayAssociation",
+    fields: [
+      {
+        path: "associatedGatewayOwnerAccountId",
+        format: "account",
+        verb: "associates a gateway of",
+      },
+    ],
+    fix: "Associate only gateways of this account.",
+  },
+  {
+    type: "aws:route53/resolverRule:ResolverRule",
+    fields: [{ path: "targetIps[].ip", format: "ip", verb: "forwards DNS queries to" }],
+    fix: "Forward DNS only to private or allowlisted resolvers.",
+  },
+];
+
+export const remoteSites = flowPolicy({
+  name: "remote-sites",
+  description:
+    "Checks whether VPN, leased-line and DNS-forwarding links reach only sites inside the jurisdiction (private or allowlisted addresses, access points in the jurisdiction).",
+  severity: "critical",
+  remediationSteps:
+    "Terminate VPNs and DNS forwarding only at private or allowlisted addresses, land leased lines at access points inside the jurisdiction, route only the remote site's own networks, and turn SiteLink and client VPN off.",
+  models: remoteSiteFlows,
+});

@@ -1,0 +1,252 @@
+/**
+ * Object and file storage: replication, inventory and access-log delivery, multi-Region access
+ * points and file-system replication — the paths by which stored objects (or listings of them)
+ * are copied to another place (shared/research/data-paths.md §3 "Object storage", §4 "Object
+ * storage", "File replication").
+ */
+import { type FlowModel, flowPolicy } from "./flows";
+
+const ossFix =
+  "Point it at a bucket in a region inside the jurisdiction (created by this program), or remove it.";
+const s3Fix =
+  "Point it at a bucket of this program whose region lies inside the jurisdiction, or remove it.";
+
+export const storageFlows: readonly FlowModel[] = [
+  {
+    type: "alicloud:oss/bucketReplication:BucketReplication",
+    source: { path: "bucket", noun: "oss bucket" },
+    fields: [
+      { path: "destination.location", format: "oss-location", verb: "replicates objects to" },
+      {
+        path: "destination.bucket",
+        format: "ref",
+        ref: "oss-bucket",
+        unlessKnown: "location",
+        verb: "replicates objects to",
+      },
+      {
+        path: "destination.transferType",
+        format: "flag",
+        values: ["ossAcc"],
+        verb: "carries replicas over",
+        farSide: "the global transfer-acceleration network",
+      },
+    ],
+    fix: "Replicate to a bucket in a region inside the jurisdiction (e.g. another mainland region for CN), or remove the rule.",
+  },
+  {
+    type: "alicloud:oss/bucketInventory:BucketInventory",
+    source: { path: "bucket", noun: "oss bucket" },
+    fields: [
+      {
+        path: "destination.ossBucketDestination.bucket",
+        format: "ref",
+        ref: "oss-bucket",
+        verb: "exports object listings to",
+      },
+      {
+        path: "destination.ossBucketDestination.accountId",
+        format: "account",
+        verb: "exports object listings to",
+      },
+    ],
+    fix: ossFix,
+  },
+  {
+    type: "alicloud:oss/bucketLogging:BucketLogging",
+    source: { path: "bucket", noun: "oss bucket" },
+    fields: [
+      { path: "targetBucket", format: "ref", ref: "oss-bucket", verb: "writes access logs to" },
+    ],
+    fix: ossFix,
+  },
+  {
+    type: "alicloud:oss/bucket:Bucket",
+    fields: [
+      {
+        path: "logging.targetBucket",
+        format: "ref",
+        ref: "oss-bucket",
+        verb: "writes access logs to",
+      },
+    ],
+    fix: ossFix,
+  },
+  {
+    type: "alicloud:oss/bucketWebsite:BucketWebsite",
+    source: { path: "bucket", noun: "oss bucket" },
+    fields: [
+      {
+        path: "routingRules.routingRules[].redirect.mirrorUrl",
+        format: "url",
+        verb: "fetches missing objects (with pass-through headers) from",
+      },
+      {
+        path: "routingRules.routingRules[].redirect.mirrorUrlSlave",
+        format: "url",
+        verb: "fetches missing objects (with pass-through headers) from",
+      },
+      {
+        path: "routingRules.routingRules[].redirect.mirrorDstRegion",
+        format: "region",
+        verb: "mirrors objects from",
+      },
+    ],
+    fix: "Mirror only from an origin inside the jurisdiction, or remove the mirror rule.",
+  },
+  {
+    type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+    source: { path: "bucket", noun: "s3 bucket" },
+    fields: [
+      {
+        path: "rules[].destination.bucket",
+        format: "ref",
+        ref: "s3-bucket",
+        verb: "replicates objects to",
+      },
+      { path: "rules[].destination.account", format: "account", verb: "replicates objects to" },
+    ],
+    fix: "Replicate to a bucket of this program in a region inside the jurisdiction (e.g. us-east-1 for US), or remove the rule.",
+  },
+  {
+    type: "aws:s3/bucket:Bucket",
+    fields: [
+      {
+        path: "replicationConfiguration.rules[].destination.bucket",
+        format: "ref",
+        ref: "s3-bucket",
+        verb: "replicates objects to",
+      },
+      {
+        path: "replicationConfiguration.rules[].destination.accountId",
+        format: "account",
+        verb: "replicates objects to",
+      },
+      {
+        path: "logging.targetBucket",
+        format: "ref",
+        ref: "s3-bucket",
+        verb: "writes access logs to",
+      },
+    ],
+    fix: s3Fix,
+  },
+  {
+    type: "aws:s3/bucketV2:BucketV2",
+    fields: [
+      {
+        path: "replicationConfigurations[].rules[].destinations[].bucket",
+        format: "ref",
+        ref: "s3-bucket",
+        verb: "replicates objects to",
+      },
+      {
+        path: "loggings[].targetBucket",
+        format: "ref",
+        ref: "s3-bucket",
+        verb: "writes access logs to",
+      },
+    ],
+    fix: s3Fix,
+  },
+  {
+    type: "aws:s3/bucketLogging:BucketLogging",
+    source: { path: "bucket", noun: "s3 bucket" },
+    fields: [
+      { path: "targetBucket", format: "ref", ref: "s3-bucket", verb: "writes access logs to" },
+    ],
+    fix: s3Fix,
+  },
+  {
+    type: "aws:s3/inventory:Inventory",
+    source: { path: "bucket", noun: "s3 bucket" },
+    fields: [
+      {
+        path: "destination.bucket.bucketArn",
+        format: "ref",
+        ref: "s3-bucket",
+        verb: "exports object listings to",
+      },
+      {
+        path: "destination.bucket.accountId",
+        format: "account",
+        verb: "exports object listings to",
+      },
+    ],
+    fix: s3Fix,
+  },
+  {
+    type: "aws:s3/analyticsConfiguration:AnalyticsConfiguration",
+    source: { path: "bucket", noun: "s3 bucket" },
+    fields: [
+      {
+        path: "storageClassAnalysis.dataExport.destination.s3BucketDestination.bucketArn",
+        format: "ref",
+        ref: "s3-bucket",
+        verb: "exports storage analytics to",
+      },
+      {
+        path: "storageClassAnalysis.dataExport.destination.s3BucketDestination.bucketAccountId",
+        format: "account",
+        verb: "exports storage analytics to",
+      },
+    ],
+    fix: s3Fix,
+  },
+  {
+    type: "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint",
+    fields: [
+      {
+        path: "details.regions[].region",
+        format: "region",
+        verb: "routes requests to a bucket in",
+      },
+      {
+        path: "details.regions[].bucket",
+        format: "ref",
+        ref: "s3-bucket",
+        verb: "routes requests to",
+      },
+    ],
+    fix: "Include only buckets in regions inside the jurisdiction.",
+  },
+  {
+    type: "aws:s3control/multiRegionAccessPointRoutes:MultiRegionAccessPointRoutes",
+    fields: [{ path: "routes[].region", format: "region", verb: "routes requests to" }],
+    fix: "Route only to buckets in regions inside the jurisdiction.",
+  },
+  {
+    type: "aws:s3control/storageLensConfiguration:StorageLensConfiguration",
+    fields: [
+      {
+        path: "storageLensConfiguration.dataExport.s3BucketDestination.arn",
+        format: "ref",
+        ref: "s3-bucket",
+        verb: "exports storage metrics to",
+      },
+      {
+        path: "storageLensConfiguration.dataExport.s3BucketDestination.accountId",
+        format: "account",
+        verb: "exports storage metrics to",
+      },
+    ],
+    fix: s3Fix,
+  },
+  {
+    type: "aws:efs/replicationConfiguration:ReplicationConfiguration",
+    fields: [
+      { path: "destination.region", format: "region", verb: "replicates the file system to" },
+    ],
+    fix: "Replicate to a region inside the jurisdiction, or remove the replication.",
+  },
+];
+
+export const storageReplication = flowPolicy({
+  name: "storage-replication",
+  description:
+    "Checks whether object and file storage replicates, exports or logs data only to places inside the jurisdiction.",
+  severity: "critical",
+  remediationSteps:
+    "Point replication rules, inventories, access-log targets and multi-Region access points at buckets (or file systems) in regions inside the jurisdiction, or remove them.",
+  models: storageFlows,
+});

@@ -1,0 +1,298 @@
+/**
+ * Plans for the policy tests: the happy-path fixture programs evaluated once (and cached on disk
+ * between test files and runs, keyed by the fixture's and the engine's sources), and builders
+ * that add, replace or mutate RecordedResource entries in wire form — the way the offline
+ * engine records them, with the provider URNs the analyzer forwards.
+ */
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { evaluateIsolated } from "../../engine/isolated";
+import type { Plan, RecordedResource } from "../../engine/plan";
+import { unknownValue } from "../../engine/wire";
+
+const root = path.resolve(__dirname, "..", "..");
+const fixturesDir = path.join(root, "test", "fixtures");
+
+function sourcesHash(dirs: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const dir of dirs) {
+    for (const f of fs.readdirSync(dir).sort()) {
+      const file = path.join(dir, f);
+      if (fs.statSync(file).isFile()) {
+        hash.update(f).update(fs.readFileSync(file));
+      }
+    }
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * The plan of `test/fixtures/<fixture>` for `stack`. Evaluating a program costs seconds, so the
+ * plan is cached in the OS temp folder; any change to the fixture or the engine makes a new key.
+ */
+export async function fixturePlan(fixture: string, stack: string): Promise<Plan> {
+  const projectDir = path.join(fixturesDir, fixture);
+  const key = sourcesHash([projectDir, path.join(root, "engine")]);
+  const cacheDir = path.join(os.tmpdir(), "sovereign-dc-policy-fixtures");
+  const cacheFile = path.join(cacheDir, `${fixture}-${stack}-${key}.json`);
+  if (fs.existsSync(cacheFile)) {
+    return JSON.parse(fs.readFileSync(cacheFile, "utf8")) as Plan;
+  }
+  const plan = await evaluateIsolated({ projectDir, stack });
+  fs.mkdirSync(cacheDir, { recursive: true });
+  // Written under a unique name and renamed, so parallel test files never read half a file.
+  const tmp = `${cacheFile}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(plan));
+  fs.renameSync(tmp, cacheFile);
+  return plan;
+}
+
+/** The value the engine sends for an input that is not known until other resources exist. */
+export const unknown = unknownValue;
+
+/** The URN of a resource or provider of the plan by name (explicit providers by their name). */
+export function urnOf(plan: Plan, name: string): string {
+  const r = plan.resources.find((x) => x.name === name);
+  if (!r) {
+    throw new Error(
+      `No resource named ${JSON.stringify(name)} in the plan; names: ${plan.resources.map((x) => x.name).join(", ")}`,
+    );
+  }
+  return r.urn;
+}
+
+/** The resource of the plan with this name. */
+export function named(plan: Plan, name: string): RecordedResource {
+  const r = plan.resources.find((x) => x.name === name);
+  if (!r) {
+    throw new Error(`No resource named ${JSON.stringify(name)} in the plan.`);
+  }
+  return r;
+}
+
+/** The synthesised default provider of a package (`aws`, `alicloud`, `kubernetes`). */
+export function defaultProvider(plan: Plan, pkg: string): RecordedResource {
+  const p = plan.resources.find((r) => r.type === `pulumi:providers:${pkg}` && r.synthesized);
+  if (!p) {
+    throw new Error(`The plan has no default ${pkg} provider.`);
+  }
+  return p;
+}
+
+export interface ResourceOptions {
+  /** Name of an explicit provider of the plan; defaults to the package's default provider. */
+  readonly provider?: string;
+  /** Outputs beyond the inputs (ids, ARNs, locations). */
+  readonly outputs?: Record<string, unknown>;
+  /** Input property → names of the resources its value came from. */
+  readonly dependsOn?: Record<string, readonly string[]>;
+  readonly id?: string;
+}
+
+/** A custom resource as the engine records it, managed by a provider of the plan. */
+export function resource(
+  plan: Plan,
+  type: string,
+  name: string,
+  inputs: Record<string, unknown>,
+  opts: ResourceOptions = {},
+): RecordedResource {
+  const isProvider = type.startsWith("pulumi:providers:");
+  const pkg = type.split(":")[0];
+  const provider = isProvider
+    ? undefined
+    : opts.provider !== undefined
+      ? urnOf(plan, opts.provider)
+      : defaultProvider(plan, pkg).urn;
+  const stack = plan.resources.find((r) => r.type === "pulumi:pulumi:Stack");
+  const propertyDependencies = Object.fromEntries(
+    Object.entries(opts.dependsOn ?? {}).map(([k, names]) => [k, names.map((n) => urnOf(plan, n))]),
+  );
+  const id = opts.id ?? `${name}-id`;
+  return {
+    urn: `urn:pulumi:${plan.stack}::${plan.project}::${stack ? "pulumi:pulumi:Stack$" : ""}${type}::${name}`,
+    type,
+    name,
+    custom: true,
+    parent: stack?.urn,
+    provider,
+    dependencies: Object.values(propertyDependencies).flat(),
+    propertyDependencies,
+    protect: false,
+    retainOnDelete: false,
+    deleteBeforeReplace: false,
+    ignoreChanges: [],
+    additionalSecretOutputs: [],
+    aliases: [],
+    inputs,
+    // Like the offline engine: the id is not among the outputs.
+    outputs: { ...inputs, ...(opts.outputs ?? {}) },
+    id,
+  };
+}
+
+/** An explicit provider resource (its inputs as the SDK sends them: non-strings JSON text). */
+export function provider(
+  plan: Plan,
+  pkg: string,
+  name: string,
+  props: Record<string, unknown>,
+): RecordedResource {
+  const inputs = Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+  );
+  return resource(plan, `pulumi:providers:${pkg}`, name, inputs);
+}
+
+/** The plan with extra resources appended. */
+export function withResources(plan: Plan, ...extra: RecordedResource[]): Plan {
+  return { ...plan, resources: [...plan.resources, ...extra] };
+}
+
+/** The plan without the named resources. */
+export function without(plan: Plan, ...names: string[]): Plan {
+  return { ...plan, resources: plan.resources.filter((r) => !names.includes(r.name)) };
+}
+
+type Props = Record<string, unknown>;
+
+/**
+ * The plan with one resource changed: `change` receives a deep copy of its inputs and returns
+ * the new inputs, which also replace the echoed inputs among its outputs.
+ */
+export function mutate(plan: Plan, name: string, change: (inputs: Props) => Props): Plan {
+  named(plan, name);
+  return {
+    ...plan,
+    resources: plan.resources.map((r) => {
+      if (r.name !== name) {
+        return r;
+      }
+      const inputs = change(structuredClone(r.inputs) as Props);
+      // Outputs echo the inputs: drop the old ones (so deleted inputs vanish), keep computed ones.
+      const computed = Object.fromEntries(
+        Object.entries(r.outputs).filter(([k]) => !(k in r.inputs)),
+      );
+      return { ...r, inputs, outputs: { ...computed, ...inputs } };
+    }),
+  };
+}
+
+/** The plan with one resource's property dependencies replaced (names → URNs). */
+export function withDependencies(
+  plan: Plan,
+  name: string,
+  deps: Record<string, readonly string[]>,
+): Plan {
+  const propertyDependencies = Object.fromEntries(
+    Object.entries(deps).map(([k, names]) => [k, names.map((n) => urnOf(plan, n))]),
+  );
+  return {
+    ...plan,
+    resources: plan.resources.map((r) =>
+      r.name === name
+        ? { ...r, propertyDependencies, dependencies: Object.values(propertyDependencies).flat() }
+        : r,
+    ),
+  };
+}
+
+/** A mutation that edits one resource's inputs in place. */
+export function set(name: string, change: (inputs: Props) => void): (plan: Plan) => Plan {
+  return (plan) =>
+    mutate(plan, name, (p) => {
+      change(p);
+      return p;
+    });
+}
+
+/** A mutation that adds one resource (see `resource`). */
+export function add(
+  type: string,
+  name: string,
+  inputs: Props,
+  opts: ResourceOptions = {},
+): (plan: Plan) => Plan {
+  return (plan) => withResources(plan, resource(plan, type, name, inputs, opts));
+}
+
+/** A mutation that adds an explicit provider (see `provider`). */
+export function addProvider(pkg: string, name: string, props: Props): (plan: Plan) => Plan {
+  return (plan) => withResources(plan, provider(plan, pkg, name, props));
+}
+
+/** Mutations applied left to right. */
+export function pipe(...steps: Array<(plan: Plan) => Plan>): (plan: Plan) => Plan {
+  return (plan) => steps.reduce((p, step) => step(p), plan);
+}
+
+/** Types that hold a data store's encryption apart from the store (customer-key-encryption). */
+const encryptionCompanions = new Set([
+  "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption",
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+  "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+]);
+
+function topLevelStrings(props: Readonly<Record<string, unknown>>): string[] {
+  return Object.values(props).filter((v): v is string => typeof v === "string" && v.length > 3);
+}
+
+function deepStrings(value: unknown): string[] {
+  if (typeof value === "string") {
+    return [value];
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap(deepStrings);
+  }
+  return value && typeof value === "object" ? Object.values(value).flatMap(deepStrings) : [];
+}
+
+/**
+ * The smallest plan that judges a mutation the way the whole plan would: the resources the
+ * mutation changed, added or depended on (for removed ones: what they depended on), everything
+ * those depend on, the resources their literal values name (a bucket by name or ARN), and the
+ * encryption companions of every store among them — plus the stack and every provider.
+ */
+export function around(full: Plan, mutated: Plan): Plan {
+  const before = new Map(full.resources.map((r) => [r.urn, JSON.stringify(r)]));
+  const byUrn = new Map(mutated.resources.map((r) => [r.urn, r]));
+  const present = new Set(mutated.resources.map((r) => r.urn));
+  const seeds = mutated.resources.filter((r) => before.get(r.urn) !== JSON.stringify(r));
+  const removedDeps = full.resources
+    .filter((r) => !present.has(r.urn))
+    .flatMap((r) => [...r.dependencies, ...Object.values(r.propertyDependencies).flat()]);
+
+  const keep = new Set<string>();
+  const queue = [...seeds.map((r) => r.urn), ...removedDeps];
+  const literals = new Set(seeds.flatMap((r) => deepStrings(r.inputs)));
+  const named = (r: RecordedResource) =>
+    topLevelStrings(r.outputs).some(
+      (v) => literals.has(v) || [...literals].some((l) => l.endsWith(`:::${v}`)),
+    );
+  queue.push(...mutated.resources.filter(named).map((r) => r.urn));
+  while (queue.length > 0) {
+    const urn = queue.pop()!;
+    const r = byUrn.get(urn);
+    if (!r || keep.has(urn)) {
+      continue;
+    }
+    keep.add(urn);
+    queue.push(...r.dependencies, ...Object.values(r.propertyDependencies).flat());
+    for (const c of mutated.resources) {
+      if (encryptionCompanions.has(c.type) && c.dependencies.includes(urn)) {
+        queue.push(c.urn);
+      }
+    }
+  }
+  return {
+    ...mutated,
+    resources: mutated.resources.filter(
+      (r) =>
+        keep.has(r.urn) ||
+        r.type === "pulumi:pulumi:Stack" ||
+        r.type.startsWith("pulumi:providers:"),
+    ),
+  };
+}

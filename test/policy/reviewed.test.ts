@@ -1,0 +1,120 @@
+/**
+ * The reviewed set and the flow tables against the installed SDKs: every reviewed token is a
+ * real resource type, every type a policy models is reviewed, every type our own components
+ * create is reviewed, and every property path a table reads is an input of its type — a
+ * misspelt path would never match and let its data path through silently.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { edgeModels, ruleModels } from "../../policy/egress";
+import { exposureModels } from "../../policy/exposure";
+import { dataStores } from "../../policy/keys";
+import { allFlowModels } from "../../policy/models";
+import { globalModels } from "../../policy/placement";
+import { reviewed, reviewedTypes } from "../../policy/reviewed";
+import { inputPathProblem, sdkTypeTokens } from "../helpers/policy-sdk";
+
+const root = path.resolve(__dirname, "..", "..");
+
+let tokens: Set<string>;
+beforeAll(() => {
+  tokens = sdkTypeTokens();
+});
+
+test("every reviewed type is a resource type of the installed SDKs, listed once", () => {
+  const all = Object.values(reviewed).flat();
+  expect(all.filter((t) => !tokens.has(t))).toEqual([]);
+  expect(all.length).toBe(reviewedTypes.size);
+});
+
+test("every type a policy models is reviewed", () => {
+  const modelled = [
+    ...allFlowModels().map((m) => m.type),
+    ...exposureModels.map((m) => m.type),
+    ...edgeModels.map((m) => m.type),
+    ...ruleModels.map((m) => m.type),
+    ...globalModels.map((m) => m.type),
+    ...dataStores.flatMap((m) => [m.type, ...(m.companions?.types ?? [])]),
+  ];
+  expect([...new Set(modelled)].filter((t) => !reviewedTypes.has(t))).toEqual([]);
+});
+
+test("every flow table names each type once", () => {
+  const types = allFlowModels().map((m) => m.type);
+  expect(types.filter((t, i) => types.indexOf(t) !== i)).toEqual([]);
+});
+
+/** API groups whose SDK module name is shorter than the group (`k8s.networking.v1`). */
+const kubernetesGroups: Record<string, string> = {
+  networking: "networking.k8s.io",
+  rbac: "rbac.authorization.k8s.io",
+  storage: "storage.k8s.io",
+  policy: "policy",
+};
+
+/** `new aws.ec2.Vpc(` → the token of that class, read from the SDK's own class file. */
+function tokenOfClass(pkg: string, mod: string, cls: string): string | undefined {
+  const dir = path.join(root, "node_modules", "@pulumi", pkg, mod);
+  const base = `${cls.charAt(0).toLowerCase()}${cls.slice(1)}.js`.toLowerCase();
+  const file = fs.existsSync(dir)
+    ? fs.readdirSync(dir).find((f) => f.toLowerCase() === base)
+    : undefined;
+  if (!file) {
+    return undefined;
+  }
+  return /__pulumiType = '([^']+)'/.exec(fs.readFileSync(path.join(dir, file), "utf8"))?.[1];
+}
+
+test("every resource type our own components create is reviewed", () => {
+  const sources = ["components", "stacks"].flatMap((dir) =>
+    fs
+      .readdirSync(path.join(root, dir), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => fs.readFileSync(path.join(root, dir, f), "utf8")),
+  );
+  const created = new Set<string>();
+  for (const text of sources) {
+    const creations =
+      /new (alicloud|aws|k8s|kubernetes)\.([a-z0-9]+)\.(?:(v\d\w*)\.)?([A-Z]\w*)\(/g;
+    for (const m of text.matchAll(creations)) {
+      const [, alias, mod, version, cls] = m;
+      if (alias === "k8s" || alias === "kubernetes") {
+        created.add(`kubernetes:${kubernetesGroups[mod] ?? mod}/${version}:${cls}`);
+        continue;
+      }
+      const token = tokenOfClass(alias, mod, cls);
+      if (token) {
+        created.add(token);
+      }
+    }
+  }
+  expect(created.size).toBeGreaterThan(0);
+  expect([...created].filter((t) => !reviewedTypes.has(t))).toEqual([]);
+});
+
+test("every property path of the flow tables is an input of its type", () => {
+  const problems = allFlowModels().flatMap((m) =>
+    m.fields.flatMap((f) => {
+      const problem = inputPathProblem(m.type, f.path);
+      return problem ? [`${m.type} ${f.path}: ${problem}`] : [];
+    }),
+  );
+  expect(problems).toEqual([]);
+});
+
+test("every encryption setting of the data-store table is an input of its type", () => {
+  const problems = dataStores.flatMap((m) => {
+    const inline = m.inline.flatMap((s) => [s.key, s.enabled, s.algorithm].map((p) => [m.type, p]));
+    const companions = (m.companions?.types ?? []).flatMap((t) =>
+      m.companions!.settings.flatMap((s) =>
+        [s.key, s.enabled, s.algorithm, m.companions!.link].map((p) => [t, p]),
+      ),
+    );
+    return [...inline, ...companions].flatMap(([type, p]) => {
+      const problem = p ? inputPathProblem(type!, p) : undefined;
+      return problem ? [`${type} ${p}: ${problem}`] : [];
+    });
+  });
+  expect(problems).toEqual([]);
+});
