@@ -24,8 +24,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.js", "**/*.mjs"],
+    // The CLI launcher and jest config are plain CommonJS scripts.
+    files: ["**/*.js"],
     languageOptions: {
+      sourceType: "commonjs",
       globals: {
         require: "readonly",
         module: "writable",
@@ -34,6 +36,7 @@ export default tseslint.config(
         console: "readonly",
       },
     },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   prettier,
 );

@@ -22,7 +22,6 @@ pulumi.runtime.setMocks(
   "cn-shanghai",
 );
 
-
 function settle(o: pulumi.Output<unknown>): Promise<unknown> {
   return new Promise((resolve) => o.apply(resolve));
 }
