@@ -2,8 +2,17 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
+  // Jest's default (cores - 1) is one worker on a 2-core machine; much of the suite waits on
+  // the child processes it starts (evaluations, the policy pack), so two workers overlap.
+  maxWorkers: 2,
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   testTimeout: 60000,
+  // The SDK loads these for function serialisation, which no test uses; defer them (see
+  // engine/lazy-sdk.ts for the same in the engine's own processes).
+  moduleNameMapper: {
+    "^typescript$": "<rootDir>/test/support/lazy-typescript.js",
+    "^@npmcli/arborist$": "<rootDir>/test/support/lazy-arborist.js",
+  },
 };

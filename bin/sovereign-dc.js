@@ -4,6 +4,8 @@
 "use strict";
 const path = require("node:path");
 require("tsx/cjs");
+// Defer the SDK's function-serialisation dependencies (TypeScript, arborist): ~0.6 s a process.
+require("../engine/lazy-sdk.ts").installLazySdkDependencies();
 
 // plan and check run the policy pack in a process of its own; start it before loading the
 // engine so that its start-up overlaps the program's evaluation.

@@ -12,6 +12,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
+import { disableStackCapture } from "./cheap-stacks";
 import { getStore, waitForRPCs } from "./internals";
 import { type InvokeHandler, RecordingMonitor } from "./monitor";
 import type { Plan } from "./plan";
@@ -50,6 +51,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const config = { ...stackConfig.config, ...(opts.configOverrides ?? {}) };
   const program = opts.program ? path.resolve(opts.program) : project.main;
 
+  disableStackCapture();
   const monitor = new RecordingMonitor(project.name, opts.stack, config, opts.invoke ?? noInvokes);
   settings.setMockOptions(monitor, project.name, opts.stack, false);
   enableMockFeatures();

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { type EvaluateOptions, ProgramError } from "./evaluate";
 import type { Plan } from "./plan";
 import { UsageError } from "./project";
+import { preloads } from "./spawn-pack";
 
 type Outcome = { ok: true; plan: Plan } | { ok: false; name: string; message: string };
 
@@ -45,7 +46,7 @@ function runWorker(batch: readonly EvaluateOptions[]): Promise<Outcome[]> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ["--require", require.resolve("tsx/cjs"), worker, JSON.stringify(batch)],
+      [...preloads(), worker, JSON.stringify(batch)],
       { maxBuffer: 1 << 30 },
       (err, stdout, stderr) => {
         try {

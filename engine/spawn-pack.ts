@@ -13,9 +13,22 @@ export interface SpawnedPack {
   stderr(): string;
 }
 
+/**
+ * Node options for the processes the engine starts: compile TypeScript on load (tsx) and defer
+ * the SDK dependencies nothing offline uses (see lazy-sdk.ts).
+ */
+export function preloads(): string[] {
+  return [
+    "--require",
+    require.resolve("tsx/cjs"),
+    "--require",
+    path.join(__dirname, "lazy-sdk-preload.ts"),
+  ];
+}
+
 export function spawnPack(packDir: string): SpawnedPack {
   const entry = path.join(packDir, "index.ts");
-  const child = spawn(process.execPath, ["--require", require.resolve("tsx/cjs"), entry], {
+  const child = spawn(process.execPath, [...preloads(), entry], {
     cwd: packDir,
     stdio: ["ignore", "pipe", "pipe"],
   });

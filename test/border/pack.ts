@@ -7,7 +7,7 @@
 import * as path from "node:path";
 import { PolicyPackSession } from "../../engine/analyzer";
 import { defaultPackDir, packConfigFor, toViolations, type Violation } from "../../engine/check";
-import { evaluateIsolated } from "../../engine/isolated";
+import { evaluateIsolatedMany } from "../../engine/isolated";
 import type { Plan } from "../../engine/plan";
 
 export const policy = "no-path-out-of-jurisdiction";
@@ -25,23 +25,24 @@ export const cnSettings = { jurisdiction: "CN", egressAllowlist: plantAllowlist,
 
 const fixtures = path.resolve(__dirname, "..", "fixtures", "border");
 
-/** Evaluates the `crossing` and `sealed` stacks of each fixture, all in parallel. */
+/** Evaluates the `crossing` and `sealed` stacks of each fixture, in one engine process. */
 export async function evaluateFixtures(
   names: readonly string[],
 ): Promise<Record<string, { crossing: Plan; sealed: Plan }>> {
-  const plans = await Promise.all(
-    names.flatMap((name) =>
-      (["crossing", "sealed"] as const).map(async (stack) => ({
-        name,
-        stack,
-        plan: await evaluateIsolated({ projectDir: path.join(fixtures, name), stack }),
-      })),
-    ),
+  const runs = names.flatMap((name) =>
+    (["crossing", "sealed"] as const).map((stack) => ({ name, stack })),
+  );
+  const plans = await evaluateIsolatedMany(
+    runs.map(({ name, stack }) => ({ projectDir: path.join(fixtures, name), stack })),
   );
   const out: Record<string, { crossing: Plan; sealed: Plan }> = {};
-  for (const { name, stack, plan } of plans) {
+  runs.forEach(({ name, stack }, i) => {
+    const plan = plans[i];
+    if (plan instanceof Error) {
+      throw new Error(`fixture ${name}/${stack} failed to evaluate: ${plan.message}`);
+    }
     out[name] = { ...out[name], [stack]: plan };
-  }
+  });
   return out;
 }
 

@@ -17,6 +17,9 @@ import {
 } from "@pulumi/pulumi/runtime/mocks";
 import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import { setMockOptions } from "@pulumi/pulumi/runtime/settings";
+import { disableStackCapture } from "../../engine/cheap-stacks";
+
+disableStackCapture();
 
 export const project = "sovereign-dc";
 export const stack = "cn-shanghai";
