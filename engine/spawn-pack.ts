@@ -28,10 +28,15 @@ export function preloads(): string[] {
 
 export function spawnPack(packDir: string): SpawnedPack {
   const entry = path.join(packDir, "index.ts");
-  const child = spawn(process.execPath, [...preloads(), entry], {
-    cwd: packDir,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...preloads(), "--require", path.join(__dirname, "pack-preload.ts"), entry],
+    // The IPC channel ties the pack's life to ours (see pack-preload.ts).
+    { cwd: packDir, stdio: ["ignore", "pipe", "pipe", "ipc"] },
+  );
+  // Neither the channel nor the pipes may keep this process alive once we are done.
+  child.unref();
+  child.channel?.unref();
   let errText = "";
   child.stderr?.on("data", (d: Buffer) => {
     errText += d.toString();
