@@ -182,3 +182,78 @@ describe("sovereign-dc plan with a broken config", () => {
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });
+
+describe("sovereign-dc plan --stack us-west --format json", () => {
+  let run: Run;
+  let doc: Doc;
+  beforeAll(async () => {
+    run = await cli(["plan", "--stack", "us-west", "--format", "json"]);
+    doc = JSON.parse(run.stdout);
+  });
+  const ofType = (t: string) => doc.resources.filter((r) => r.type === t);
+
+  it("exits 0 with no violation, every resource in us-west-2 on the one explicit provider", () => {
+    expect(run.code).toBe(0);
+    expect(doc.jurisdiction).toBe("US");
+    expect(doc.violations).toEqual([]);
+    const [provider] = ofType("pulumi:providers:aws");
+    expect(ofType("pulumi:providers:aws")).toHaveLength(1);
+    const placed = doc.resources.filter((r) => r.provider !== null);
+    expect(new Set(placed.map((r) => `${r.provider} ${r.region}`))).toEqual(
+      new Set([`${provider.name} us-west-2`]),
+    );
+  });
+
+  it("has private subnets in two AZs and no internet path", () => {
+    expect(
+      ofType("aws:ec2/subnet:Subnet")
+        .map((s) => s.props.availabilityZone)
+        .sort(),
+    ).toEqual(["us-west-2a", "us-west-2b"]);
+    expect(
+      doc.resources.filter((r) =>
+        /internetGateway|egressOnlyInternetGateway|natGateway|ec2\/eip:/.test(r.type),
+      ),
+    ).toEqual([]);
+  });
+
+  it("seals every bucket: public access blocked, versioned, SSE-KMS with the one rotated key", () => {
+    const keys = ofType("aws:kms/key:Key");
+    expect(keys.map((k) => [k.props.enableKeyRotation, k.protect])).toEqual([[true, true]]);
+    const buckets = ofType("aws:s3/bucket:Bucket");
+    expect(buckets.length).toBe(4);
+    for (const b of buckets) {
+      const id = b.id;
+      const settings = (t: string) => ofType(t).filter((r) => r.props.bucket === id);
+      expect(
+        settings("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock")[0].props,
+      ).toMatchObject({
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      });
+      expect(
+        settings("aws:s3/bucketVersioning:BucketVersioning")[0].props.versioningConfiguration,
+      ).toMatchObject({
+        status: "Enabled",
+      });
+      const [sse] = settings(
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+      );
+      const rule = (
+        sse.props.rules as { applyServerSideEncryptionByDefault: Record<string, string> }[]
+      )[0];
+      expect(rule.applyServerSideEncryptionByDefault.sseAlgorithm).toBe("aws:kms");
+      expect(rule.applyServerSideEncryptionByDefault.kmsMasterKeyId).toMatch(
+        new RegExp(`${keys[0].id}$`),
+      );
+    }
+  });
+
+  it("has no security-group egress to 0.0.0.0/0", () => {
+    const egress = ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+    expect(egress.length).toBeGreaterThan(0);
+    expect(egress.map((r) => r.props.cidrIpv4)).not.toContain("0.0.0.0/0");
+  });
+});
