@@ -186,7 +186,7 @@ function toStruct(props: Readonly<Record<string, unknown>>): Struct {
  * a reference travels as the resource's id (custom resources) or URN (components). The policy
  * runtime rejects the reference signature, so the engine sends what the CLI sends.
  */
-function withoutResourceRefs(value: unknown): unknown {
+export function withoutResourceRefs(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.map(withoutResourceRefs);
   }

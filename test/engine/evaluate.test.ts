@@ -7,7 +7,8 @@ import { ProgramError } from "../../engine/evaluate";
 import { evaluateIsolatedMany } from "../../engine/isolated";
 import type { Plan, RecordedResource } from "../../engine/plan";
 import { UsageError } from "../../engine/project";
-import { plainProps } from "../../engine/wire";
+import { withoutResourceRefs } from "../../engine/analyzer";
+import { plainProps, resourceSig, sigKey } from "../../engine/wire";
 
 const dir = path.resolve(__dirname, "..", "fixtures", "engine");
 
@@ -16,6 +17,7 @@ let again: Plan;
 let strict: Plan | Error;
 let broken: Plan | Error;
 let missing: Plan | Error;
+let refs: Plan;
 beforeAll(async () => {
   const results = await evaluateIsolatedMany([
     { projectDir: dir, stack: "dev" },
@@ -23,9 +25,11 @@ beforeAll(async () => {
     { projectDir: dir, stack: "strict" },
     { projectDir: dir, stack: "dev", program: path.join(dir, "broken.ts") },
     { projectDir: dir, stack: "prod" },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "refs.ts") },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
+  refs = results[5] as Plan;
 });
 
 const named = (p: Plan, name: string): RecordedResource => {
@@ -35,6 +39,19 @@ const named = (p: Plan, name: string): RecordedResource => {
   }
   return r;
 };
+
+describe("resource references", () => {
+  it("are recorded in the wire form and sent to the pack as the resource's id, as the CLI does", () => {
+    const bucket = named(refs, "bucket");
+    const recorded = named(refs, "policy").inputs.bucket as Record<string, unknown>;
+    expect(recorded[sigKey]).toBe(resourceSig);
+    expect(recorded.urn).toBe(bucket.urn);
+    expect(withoutResourceRefs(named(refs, "policy").inputs)).toEqual({
+      bucket: bucket.id,
+      policy: "{}",
+    });
+  });
+});
 
 describe("evaluating a program offline", () => {
   it("runs the program inside the root stack with the stack's config", () => {
