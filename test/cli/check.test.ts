@@ -2,24 +2,13 @@
  * `sovereign-dc check` on a program that is not ours, as CI runs it: exit codes, the JSON
  * document and SARIF that validates against the SARIF 2.1.0 schema.
  */
-import { execFile } from "node:child_process";
 import * as path from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import schema from "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json";
+import { cli, root } from "../helpers/cli";
 
-const root = path.resolve(__dirname, "..", "..");
-const bin = path.join(root, "bin", "sovereign-dc.js");
 const program = path.join(root, "test", "fixtures", "check-program", "index.ts");
-
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: root }, (err, stdout, stderr) => {
-      const code = err ? (err as { code?: number }).code : 0;
-      resolve({ code: typeof code === "number" ? code : 1, stdout, stderr });
-    });
-  });
-}
 
 describe("sovereign-dc check", () => {
   let json: { code: number; stdout: string; stderr: string };

@@ -1,29 +1,9 @@
 /** `sovereign-dc new-stack` as an engineer adding a region runs it: the file it writes plans sealed. */
-import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import YAML from "yaml";
-
-const root = path.resolve(__dirname, "..", "..");
-const bin = path.join(root, "bin", "sovereign-dc.js");
-
-function cli(
-  args: string[],
-  cwd: string,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd, env: { ...process.env, PULUMI_BACKEND_URL: "" } },
-      (err, stdout, stderr) => {
-        const code = err ? (err as { code?: number }).code : 0;
-        resolve({ code: typeof code === "number" ? code : 1, stdout, stderr });
-      },
-    );
-  });
-}
+import { cli, root } from "../helpers/cli";
 
 let dir: string;
 beforeEach(() => {
@@ -57,7 +37,7 @@ const beijing = [
 ];
 
 it("writes a validated Beijing stack that then plans sealed", async () => {
-  const created = await cli(beijing, dir);
+  const created = await cli(beijing, { cwd: dir });
   expect(created.code).toBe(0);
   const config = YAML.parse(
     fs.readFileSync(path.join(dir, "Pulumi.cn-beijing.yaml"), "utf8"),
@@ -73,7 +53,7 @@ it("writes a validated Beijing stack that then plans sealed", async () => {
   expect(config["sovereign-dc:stateBackend"]).toBe(
     "s3://sovereign-dc-state-cn-beijing?endpoint=oss-cn-beijing.aliyuncs.com&region=cn-beijing",
   );
-  const plan = await cli(["plan", "--stack", "cn-beijing", "--format", "json"], dir);
+  const plan = await cli(["plan", "--stack", "cn-beijing", "--format", "json"], { cwd: dir });
   expect(plan.code).toBe(0);
   expect(JSON.parse(plan.stdout).violations).toEqual([]);
 });

@@ -2,35 +2,13 @@
  * `sovereign-dc plan` as a user runs it: the real CLI in a child process, its JSON document on
  * stdout and its exit code — for the shipped Shanghai stack and for broken configs.
  */
-import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import YAML from "yaml";
+import { cli, type CliRun, root } from "../helpers/cli";
 
-const root = path.resolve(__dirname, "..", "..");
-const bin = path.join(root, "bin", "sovereign-dc.js");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  // Hermetic: the user's own PULUMI_BACKEND_URL must not decide the verdict.
-  const options = {
-    cwd: root,
-    maxBuffer: 1 << 28,
-    env: { ...process.env, PULUMI_BACKEND_URL: "", ...env },
-  };
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], options, (err, stdout, stderr) => {
-      const code = err ? ((err as { code?: number }).code ?? 1) : 0;
-      resolve({ code: typeof code === "number" ? code : 1, stdout, stderr });
-    });
-  });
-}
+type Run = CliRun;
 
 interface Doc {
   stack: string;
@@ -146,7 +124,7 @@ describe("sovereign-dc plan --stack cn-shanghai --format json", () => {
 describe("sovereign-dc plan checks where the stack's own state goes", () => {
   it("fails a Shanghai plan logged in to Pulumi Cloud, which keeps state in us-west-2", async () => {
     const run = await cli(["plan", "--format", "json"], {
-      PULUMI_BACKEND_URL: "https://api.pulumi.com",
+      env: { PULUMI_BACKEND_URL: "https://api.pulumi.com" },
     });
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).violations).toEqual([
