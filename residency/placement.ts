@@ -111,20 +111,6 @@ export function placementOf(
     : { kind: "unknown", reason: "its alicloud provider sets no region" };
 }
 
-/** True when a regional placement lies inside the jurisdiction. */
-export function placedInside(j: Jurisdiction, p: Placement): boolean {
-  return p.kind === "region" && regionInJurisdiction(j, p.cloud, p.region);
-}
-
-/** A region given as a value of `cloud` — inside, outside, or unclassified. */
-export function classifyRegion(
-  j: Jurisdiction,
-  cloud: Cloud,
-  region: string,
-): "inside" | "outside" {
-  return regionInJurisdiction(j, cloud, region) ? "inside" : "outside";
-}
-
 /** "cn-hongkong (outside CN)" — how a place is named in a violation's path. */
 export function describePlace(j: Jurisdiction, cloud: Cloud, region: string): string {
   if (regionInJurisdiction(j, cloud, region)) {
