@@ -1,0 +1,67 @@
+/** The pack config the CLI sends: stack settings under every policy, a --policy-config file on top. */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { mergePolicyConfigFile, packConfigFor, settingsFromStackConfig } from "../../engine/check";
+import { UsageError } from "../../engine/project";
+import { policyNames } from "../../policy/policies";
+
+const egress = [{ cidr: "10.0.0.0/8", ports: [443], protocol: "tcp", reason: "in-VPC services" }];
+
+function file(doc: unknown): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-policy-config-"));
+  const f = path.join(dir, "policy-config.json");
+  fs.writeFileSync(f, typeof doc === "string" ? doc : JSON.stringify(doc));
+  return f;
+}
+
+describe("pack config", () => {
+  const base = packConfigFor(
+    settingsFromStackConfig({
+      "sovereign-dc:jurisdiction": "CN",
+      "sovereign-dc:egress": JSON.stringify(egress),
+    }),
+  );
+
+  it("repeats the stack's jurisdiction and allowlist under every policy", () => {
+    expect(Object.keys(base).sort()).toEqual([...policyNames].sort());
+    for (const name of policyNames) {
+      expect(base[name]).toEqual({ jurisdiction: "CN", egressAllowlist: egress, waivers: [] });
+    }
+  });
+
+  it("lays a --policy-config file over it: `all` sets every level, a policy entry adds waivers", () => {
+    const waiver = {
+      policy: "public-exposure",
+      resource: "status-page",
+      reason: "public status page without personal data",
+      expires: "2099-01-01",
+    };
+    const merged = mergePolicyConfigFile(
+      base,
+      file({ all: "advisory", "public-exposure": { waivers: [waiver] } }),
+    );
+    expect(merged["public-exposure"]).toEqual({
+      enforcementLevel: "advisory",
+      jurisdiction: "CN",
+      egressAllowlist: egress,
+      waivers: [waiver],
+    });
+    expect(merged["resource-placement"].enforcementLevel).toBe("advisory");
+  });
+
+  it("rejects an unknown policy name, listing the known ones", () => {
+    const f = file({ "no-such-policy": "mandatory" });
+    expect(() => mergePolicyConfigFile(base, f)).toThrow(UsageError);
+    expect(() => mergePolicyConfigFile(base, f)).toThrow(
+      `--policy-config ${f}: received policy "no-such-policy"; known policies: ${policyNames.join(", ")}.`,
+    );
+  });
+
+  it("rejects a file that is not JSON", () => {
+    const f = file("{ all: mandatory");
+    expect(() => mergePolicyConfigFile(base, f)).toThrow(
+      `--policy-config ${f}: cannot read it as JSON`,
+    );
+  });
+});
