@@ -735,3 +735,35 @@ export function arnReferences(
   }
   return out;
 }
+
+/** ARNs of AWS KMS keys. */
+export const kmsArn = /^arn:[^:]+:kms:/;
+
+/** An ARN a resource names that lies outside the jurisdiction or cannot be placed. */
+export interface ForeignArn {
+  /** Where in the props the ARN stands. */
+  readonly path: string;
+  /** The place it names, as a violation shows it. */
+  readonly place: string;
+}
+
+/**
+ * The ARNs among `refs` that name a place outside the jurisdiction or one that cannot be placed.
+ * ARNs unknown at preview are outputs of resources of this program, which the placement policies
+ * check where they are created, so they are not judged here.
+ */
+export function foreignArns(j: Jurisdiction, refs: readonly ArnReference[]): ForeignArn[] {
+  const out: ForeignArn[] = [];
+  for (const ref of refs) {
+    if (ref.arn === unknown) {
+      continue;
+    }
+    const outcome = arnOutcome(j, ref.arn);
+    if (outcome.kind === "outside") {
+      out.push({ path: ref.path, place: outcome.place });
+    } else if (outcome.kind === "unplaceable") {
+      out.push({ path: ref.path, place: `${outcome.raw} (${outcome.why})` });
+    }
+  }
+  return out;
+}

@@ -15,6 +15,8 @@ import {
   arnOutcome,
   arnReferences,
   dependencyTargets,
+  foreignArns,
+  kmsArn,
   type FlowModel,
   flowPolicy,
   modelledPaths,
@@ -101,7 +103,6 @@ export const keyAndSecretReplicas = flowPolicy({
   models: keyReplicaFlows,
 });
 
-const kmsArn = /^arn:[^:]+:kms:/;
 const keyReplicaPaths = modelledPaths(keyReplicaFlows);
 
 /**
@@ -121,22 +122,14 @@ export const keyLocality = residencyResourcePolicy({
     }
     const skip = keyReplicaPaths;
     const label = resourceLabel(args.type, args.name);
-    for (const ref of arnReferences(args.type, args.props, (a) => kmsArn.test(a), skip)) {
-      if (ref.arn === unknown) {
-        // An ARN unknown at preview is an output of a key this program creates, which
-        // resource-placement places; the keys of data stores are resolved through their
-        // dependencies by customer-key-encryption.
-        continue;
-      }
-      const outcome = arnOutcome(ctx.jurisdiction, ref.arn);
-      if (outcome.kind === "outside" || outcome.kind === "unplaceable") {
-        const place =
-          outcome.kind === "outside" ? outcome.place : `${outcome.raw} (${outcome.why})`;
-        ctx.report({
-          message: `${label} must use keys inside ${ctx.jurisdiction.id}, but ${ref.path} names the KMS key ${place}. Use a key created in the stack's own region.`,
-          path: [label, place],
-        });
-      }
+    // The keys of data stores that are unknown at preview are resolved through their
+    // dependencies by customer-key-encryption.
+    const refs = arnReferences(args.type, args.props, (a) => kmsArn.test(a), skip);
+    for (const { path, place } of foreignArns(ctx.jurisdiction, refs)) {
+      ctx.report({
+        message: `${label} must use keys inside ${ctx.jurisdiction.id}, but ${path} names the KMS key ${place}. Use a key created in the stack's own region.`,
+        path: [label, place],
+      });
     }
   },
 });

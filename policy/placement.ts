@@ -13,7 +13,7 @@ import {
   regionOfEndpoint,
   resourceLabel,
 } from "../residency/placement";
-import { arnOutcome, arnReferences, modelledPaths } from "./flows";
+import { arnReferences, foreignArns, kmsArn, modelledPaths } from "./flows";
 import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
 import { allFlowModels } from "./models";
 import { isTrue, jsonDocument, known, str, stringsIn, unknown, valueAt } from "./values";
@@ -408,8 +408,6 @@ export const globalServices = residencyResourcePolicy({
   },
 });
 
-const kmsArn = /^arn:[^:]+:kms:/;
-
 /** Paths the flow policies decide, computed once per process. */
 let skipped: Map<string, Set<string>> | undefined;
 
@@ -439,21 +437,11 @@ export const arnLocality = residencyResourcePolicy({
       (a) => !kmsArn.test(a) && namesAPlace(a),
       skip,
     );
-    for (const ref of refs) {
-      if (ref.arn === unknown) {
-        // Unknown at preview means an output of a resource of this program, which the
-        // placement policies check where it is created.
-        continue;
-      }
-      const outcome = arnOutcome(ctx.jurisdiction, ref.arn);
-      if (outcome.kind === "outside" || outcome.kind === "unplaceable") {
-        const place =
-          outcome.kind === "outside" ? outcome.place : `${outcome.raw} (${outcome.why})`;
-        ctx.report({
-          message: `${label} must reference only resources inside ${ctx.jurisdiction.id}, but ${ref.path} names ${place}. Reference a resource in the stack's own region and partition.`,
-          path: [label, place],
-        });
-      }
+    for (const { path, place } of foreignArns(ctx.jurisdiction, refs)) {
+      ctx.report({
+        message: `${label} must reference only resources inside ${ctx.jurisdiction.id}, but ${path} names ${place}. Reference a resource in the stack's own region and partition.`,
+        path: [label, place],
+      });
     }
   },
 });
