@@ -9,6 +9,7 @@ import {
   defaultPackDir,
   mergePolicyConfigFile,
   packConfigFor,
+  byLevel,
   settingsFromStackConfig,
   stateViolations,
   toViolations,
@@ -16,8 +17,8 @@ import {
 } from "../engine/check";
 import { evaluateInProcess } from "../engine/evaluate";
 import type { Plan } from "../engine/plan";
-import { loadProject, loadStackConfig, UsageError } from "../engine/project";
-import { findJurisdiction, jurisdictionIds } from "../residency/jurisdictions";
+import { UsageError } from "../engine/project";
+import { findJurisdiction, jurisdictionIds, type Jurisdiction } from "../residency/jurisdictions";
 import { type SpawnedPack, spawnPack } from "../engine/spawn-pack";
 
 export interface RunOptions {
@@ -58,7 +59,14 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
   const sessionPromise = PolicyPackSession.connect(opts.pack ?? spawnPack(packDir));
   // An evaluation failure must not leave the pack's process behind.
   sessionPromise.catch(() => undefined);
+  const abandonSession = () =>
+    void sessionPromise.then(
+      (s) => s.close(),
+      () => undefined,
+    );
   let plan: Plan;
+  let jurisdiction: Jurisdiction;
+  let packConfig: PolicyPackConfig;
   try {
     plan = await withConsoleOnStderr(() =>
       evaluateInProcess({
@@ -67,55 +75,46 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
         program: opts.program ? path.resolve(opts.program) : undefined,
       }),
     );
+    const settings = settingsFromStackConfig(plan.config);
+    jurisdiction = resolveJurisdiction(opts.stack, settings.jurisdiction ?? opts.jurisdiction);
+    const base = packConfigFor({ ...settings, jurisdiction: jurisdiction.id });
+    packConfig = opts.policyConfigFile ? mergePolicyConfigFile(base, opts.policyConfigFile) : base;
   } catch (e) {
-    void sessionPromise.then(
-      (s) => s.close(),
-      () => undefined,
-    );
+    abandonSession();
     throw e;
   }
-  const settings = settingsFromStackConfig(plan.config);
-  const jurisdiction = settings.jurisdiction ?? opts.jurisdiction;
-  if (jurisdiction === undefined) {
-    void sessionPromise.then(
-      (s) => s.close(),
-      () => undefined,
-    );
-    throw new UsageError(
-      `Stack ${JSON.stringify(opts.stack)} names no jurisdiction: set sovereign-dc:jurisdiction in its ` +
-        "Pulumi.<stack>.yaml or pass --jurisdiction (one of the catalog IDs, e.g. CN, US, EU).",
-    );
-  }
-  const base = packConfigFor({ ...settings, jurisdiction });
-  const packConfig = opts.policyConfigFile
-    ? mergePolicyConfigFile(base, opts.policyConfigFile)
-    : base;
   const session = await sessionPromise;
   try {
     await session.configure(packConfig);
     const diagnostics = await session.analyzePlan(plan);
-    const order = { mandatory: 0, advisory: 1 };
-    const project = loadProject(opts.projectDir);
-    const stackFile = loadStackConfig(project, opts.stack);
-    const found = findJurisdiction(jurisdiction);
-    if (!found) {
-      throw new UsageError(
-        `Jurisdiction ${JSON.stringify(jurisdiction)} is not in the catalog; known: ${jurisdictionIds().join(", ")}.`,
-      );
-    }
-    const state = stateViolations(found, {
+    const state = stateViolations(jurisdiction, {
       stack: opts.stack,
-      projectBackendUrl: project.backendUrl,
+      projectBackendUrl: plan.backendUrl,
       envBackendUrl: process.env.PULUMI_BACKEND_URL,
-      secretsProvider: stackFile.secretsProvider,
+      secretsProvider: plan.secretsProvider,
     });
-    const violations = [...toViolations(diagnostics, plan), ...state].sort(
-      (a, b) => order[a.level] - order[b.level],
-    );
-    return { plan, jurisdiction, packConfig, violations };
+    const violations = byLevel([...toViolations(diagnostics, plan), ...state]);
+    return { plan, jurisdiction: jurisdiction.id, packConfig, violations };
   } finally {
     session.close();
   }
+}
+
+/** The catalog entry of the jurisdiction to check against; a missing or unknown one is a usage error. */
+function resolveJurisdiction(stack: string, id: string | undefined): Jurisdiction {
+  if (id === undefined) {
+    throw new UsageError(
+      `Stack ${JSON.stringify(stack)} names no jurisdiction: set sovereign-dc:jurisdiction in its ` +
+        "Pulumi.<stack>.yaml or pass --jurisdiction (one of the catalog IDs, e.g. CN, US, EU).",
+    );
+  }
+  const found = findJurisdiction(id);
+  if (!found) {
+    throw new UsageError(
+      `Jurisdiction ${JSON.stringify(id)} is not in the catalog; known: ${jurisdictionIds().join(", ")}.`,
+    );
+  }
+  return found;
 }
 
 /** 0 when no mandatory violation, 1 otherwise (the CLI contract). */

@@ -131,6 +131,12 @@ export function toViolations(diagnostics: readonly Diagnostic[], plan: Plan): Vi
   });
 }
 
+/** Violations with the mandatory ones first (stable within each level). */
+export function byLevel(violations: readonly Violation[]): Violation[] {
+  const order = { mandatory: 0, advisory: 1 };
+  return [...violations].sort((a, b) => order[a.level] - order[b.level]);
+}
+
 /** Runs the pack on a plan and returns its violations, mandatory first. */
 export async function checkPlan(
   plan: Plan,
@@ -138,8 +144,7 @@ export async function checkPlan(
   packDir: string = defaultPackDir,
 ): Promise<Violation[]> {
   const diagnostics = await runPolicyPack(packDir, plan, config);
-  const order = { mandatory: 0, advisory: 1 };
-  return toViolations(diagnostics, plan).sort((a, b) => order[a.level] - order[b.level]);
+  return byLevel(toViolations(diagnostics, plan));
 }
 
 /**

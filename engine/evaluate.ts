@@ -95,6 +95,8 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     config,
     resources: monitor.recorded,
     outputs,
+    backendUrl: project.backendUrl,
+    secretsProvider: stackConfig.secretsProvider,
   };
 }
 

@@ -44,6 +44,10 @@ export interface Plan {
   readonly resources: readonly RecordedResource[];
   /** The stack's outputs (exports of the program). */
   readonly outputs: Readonly<Record<string, unknown>>;
+  /** The state backend Pulumi.yaml pins, if any — where the stack's checkpoint would go. */
+  readonly backendUrl?: string;
+  /** The stack file's `secretsprovider:`, if any. */
+  readonly secretsProvider?: string;
 }
 
 /** The package of a type token: `alicloud:oss/bucket:Bucket` → `alicloud`. */
