@@ -9,6 +9,7 @@ import {
   settled,
   testProvider,
   valueOf,
+  shanghaiEgress,
 } from "../helpers/mocks";
 import {
   AlicloudEgressGuard,
@@ -19,20 +20,7 @@ import {
 const shanghai: AlicloudEgressGuardArgs = {
   vpcId: "vpc-123",
   vpcCidr: "10.20.0.0/16",
-  egress: [
-    {
-      cidr: "100.100.2.136/30",
-      ports: [53],
-      protocol: "udp",
-      reason: "VPC DNS resolvers of Alibaba Cloud inside the region",
-    },
-    {
-      cidr: "100.64.0.0/10",
-      ports: [443],
-      protocol: "tcp",
-      reason: "Intranet endpoints of OSS and KMS in cn-shanghai",
-    },
-  ],
+  egress: shanghaiEgress,
 };
 
 async function build(args: AlicloudEgressGuardArgs = shanghai) {

@@ -9,6 +9,7 @@ import {
   settled,
   testProvider,
   valueOf,
+  shanghaiEgress,
 } from "../helpers/mocks";
 import {
   AlicloudNetwork,
@@ -22,20 +23,7 @@ const shanghai: AlicloudNetworkArgs = {
     { zone: "cn-shanghai-e", cidr: "10.20.1.0/24" },
     { zone: "cn-shanghai-f", cidr: "10.20.2.0/24" },
   ],
-  egress: [
-    {
-      cidr: "100.100.2.136/30",
-      ports: [53],
-      protocol: "udp",
-      reason: "VPC DNS resolvers of Alibaba Cloud inside the region",
-    },
-    {
-      cidr: "100.64.0.0/10",
-      ports: [443],
-      protocol: "tcp",
-      reason: "Intranet endpoints of OSS and KMS in cn-shanghai",
-    },
-  ],
+  egress: shanghaiEgress,
 };
 
 async function build(args: AlicloudNetworkArgs = shanghai) {

@@ -22,6 +22,22 @@ import { disableStackCapture } from "../../engine/cheap-stacks";
 disableStackCapture();
 
 export const project = "sovereign-dc";
+
+/** The Shanghai stack's egress allowlist, as the component tests pass it. */
+export const shanghaiEgress = [
+  {
+    cidr: "100.100.2.136/30",
+    ports: [53],
+    protocol: "udp" as const,
+    reason: "VPC DNS resolvers of Alibaba Cloud inside the region",
+  },
+  {
+    cidr: "100.64.0.0/10",
+    ports: [443],
+    protocol: "tcp" as const,
+    reason: "Intranet endpoints of OSS and KMS in cn-shanghai",
+  },
+];
 export const stack = "cn-shanghai";
 
 export interface Registration {
