@@ -2,7 +2,7 @@
  * The Alibaba Cloud data center: one provider pinned to the spec's region, and the sealed
  * components built through it — key, private network, egress guard and storage.
  */
-import * as alicloud from "@pulumi/alicloud";
+import { Provider as AlicloudProvider } from "@pulumi/alicloud/provider";
 import * as pulumi from "@pulumi/pulumi";
 import {
   AlicloudEgressGuard,
@@ -23,7 +23,7 @@ export function buildAlicloudStack(spec: StackSpec, opts: pulumi.ComponentResour
 
   // The only provider of the stack: no resource can fall back to a default provider whose region
   // comes from the environment or a CLI profile.
-  const provider = new alicloud.Provider(
+  const provider = new AlicloudProvider(
     `${stack}-alicloud`,
     // HTTPS is the provider's default; pinning it keeps the bucket policies' TLS-only rule from
     // locking the deployment out.

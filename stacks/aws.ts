@@ -3,7 +3,7 @@
  * and the sealed components built through it. No resource sets its own `region`, so nothing can
  * be placed anywhere but the provider's region.
  */
-import * as aws from "@pulumi/aws";
+import { Provider as AwsProvider } from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { EgressGuard, SealedBucket, SealedKey, SealedNetwork, VpcFlowLog } from "../components/aws";
 import { awsPartitionOf } from "../residency/jurisdictions";
@@ -74,7 +74,7 @@ export function buildAwsStack(spec: StackSpec, opts: pulumi.ComponentResourceOpt
   // The one provider of the stack. Nothing that moves calls elsewhere (endpoints, stsRegion,
   // assumed roles in other accounts) is set; allowedAccountIds makes a run with credentials of
   // any other account fail before it changes anything.
-  const provider = new aws.Provider(
+  const provider = new AwsProvider(
     `${stack}-aws`,
     { region, allowedAccountIds: [accountId] },
     { parent: opts.parent },

@@ -4,7 +4,8 @@
  * from the stack's VPC, and emptied of data older than its retention period. It has no replication
  * and no transfer acceleration, the two OSS features that carry objects or clients across borders.
  */
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloudInputs from "@pulumi/alicloud/types/input";
+import * as oss from "@pulumi/alicloud/oss";
 import * as pulumi from "@pulumi/pulumi";
 import { issue, isWholeNumberIn, throwIfInvalid } from "./validation";
 
@@ -156,7 +157,7 @@ export function bucketPolicyDocument(
 export function lifecycleRules(
   retentionDays: number,
   noncurrentVersionRetentionDays: number,
-): alicloud.types.input.oss.BucketLifecycleRule[] {
+): alicloudInputs.oss.BucketLifecycleRule[] {
   return [
     {
       id: "data-minimisation",
@@ -178,7 +179,7 @@ export class AlicloudBucket extends pulumi.ComponentResource {
     super("sovereign-dc:alicloud:AlicloudBucket", name, {}, opts);
     const isSink = args.isAccessLogBucket === true;
 
-    const bucket = new alicloud.oss.Bucket(
+    const bucket = new oss.Bucket(
       `${name}-bucket`,
       {
         bucket: args.bucketName,
@@ -196,23 +197,23 @@ export class AlicloudBucket extends pulumi.ComponentResource {
     // Pulumi therefore leaves it in place on the bucket.
     const sealed = { parent: this, retainOnDelete: true };
 
-    new alicloud.oss.BucketAcl(`${name}-acl`, { bucket: bucket.bucket, acl: "private" }, sealed);
-    new alicloud.oss.BucketPublicAccessBlock(
+    new oss.BucketAcl(`${name}-acl`, { bucket: bucket.bucket, acl: "private" }, sealed);
+    new oss.BucketPublicAccessBlock(
       `${name}-public-access-block`,
       { bucket: bucket.bucket, blockPublicAccess: true },
       sealed,
     );
-    new alicloud.oss.BucketVersioning(
+    new oss.BucketVersioning(
       `${name}-versioning`,
       { bucket: bucket.bucket, status: "Enabled" },
       sealed,
     );
-    new alicloud.oss.BucketServerSideEncryption(
+    new oss.BucketServerSideEncryption(
       `${name}-encryption`,
       { bucket: bucket.bucket, sseAlgorithm: "KMS", kmsMasterKeyId: args.kmsKeyId },
       sealed,
     );
-    new alicloud.oss.BucketPolicy(
+    new oss.BucketPolicy(
       `${name}-policy`,
       {
         bucket: bucket.bucket,
@@ -223,7 +224,7 @@ export class AlicloudBucket extends pulumi.ComponentResource {
       sealed,
     );
     if (args.accessLogBucket !== undefined) {
-      new alicloud.oss.BucketLogging(
+      new oss.BucketLogging(
         `${name}-logging`,
         {
           bucket: bucket.bucket,

@@ -4,7 +4,7 @@
  * declared allowlist, then drops everything else at the lowest priority. Inbound it accepts only
  * the VPC; the group denies other inbound traffic by default.
  */
-import * as alicloud from "@pulumi/alicloud";
+import * as ecs from "@pulumi/alicloud/ecs";
 import * as pulumi from "@pulumi/pulumi";
 import type { EgressRule } from "../../residency/spec";
 import { allowedDestinations, anyPort, anywhere, validateEgressAllowlist } from "./allowlist";
@@ -37,7 +37,7 @@ export function validateAlicloudEgressGuardArgs(args: AlicloudEgressGuardArgs): 
   ];
 }
 
-type RuleArgs = Omit<alicloud.ecs.SecurityGroupRuleArgs, "securityGroupId">;
+type RuleArgs = Omit<ecs.SecurityGroupRuleArgs, "securityGroupId">;
 
 /**
  * The group's rules keyed by a name suffix built from what each rule allows, so reordering the
@@ -111,7 +111,7 @@ export class AlicloudEgressGuard extends pulumi.ComponentResource {
     throwIfInvalid("AlicloudEgressGuard", name, validateAlicloudEgressGuardArgs(args));
     super("sovereign-dc:alicloud:AlicloudEgressGuard", name, {}, opts);
 
-    const group = new alicloud.ecs.SecurityGroup(
+    const group = new ecs.SecurityGroup(
       `${name}-sg`,
       {
         vpcId: args.vpcId,
@@ -124,7 +124,7 @@ export class AlicloudEgressGuard extends pulumi.ComponentResource {
     );
 
     for (const [suffix, rule] of securityGroupRules(args.vpcCidr, args.egress ?? [])) {
-      new alicloud.ecs.SecurityGroupRule(
+      new ecs.SecurityGroupRule(
         `${name}-${suffix}`,
         { securityGroupId: group.id, ...rule },
         // Deleting the group takes its rules with it; deleting the rules first would leave the

@@ -5,7 +5,7 @@
  * `retainOnDelete`, and a scheduled deletion waits out a pending window first — destroying the
  * key would destroy every object encrypted with it.
  */
-import * as alicloud from "@pulumi/alicloud";
+import * as kms from "@pulumi/alicloud/kms";
 import * as pulumi from "@pulumi/pulumi";
 import { descriptionIssues, issue, isWholeNumberIn, throwIfInvalid } from "./validation";
 
@@ -71,7 +71,7 @@ export class AlicloudKeys extends pulumi.ComponentResource {
     throwIfInvalid("AlicloudKeys", name, validateAlicloudKeysArgs(args));
     super("sovereign-dc:alicloud:AlicloudKeys", name, {}, opts);
 
-    const key = new alicloud.kms.Key(
+    const key = new kms.Key(
       `${name}-key`,
       {
         description: args.description ?? `Data key of ${name}`,

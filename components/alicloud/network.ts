@@ -3,7 +3,8 @@
  * gateway or route to the internet, and a network ACL on every vSwitch that drops all traffic
  * except traffic inside the VPC and the declared egress allowlist.
  */
-import * as alicloud from "@pulumi/alicloud";
+import * as alicloudInputs from "@pulumi/alicloud/types/input";
+import * as vpc from "@pulumi/alicloud/vpc";
 import * as pulumi from "@pulumi/pulumi";
 import * as ipaddr from "ipaddr.js";
 import type { EgressRule, ZoneSpec } from "../../residency/spec";
@@ -107,7 +108,7 @@ export function validateAlicloudNetworkArgs(args: AlicloudNetworkArgs): string[]
  */
 export function networkAclEntries(cidrBlock: string, egress: readonly EgressRule[]) {
   const destinations = allowedDestinations(egress);
-  const egressAclEntries: alicloud.types.input.vpc.NetworkAclEgressAclEntry[] = [
+  const egressAclEntries: alicloudInputs.vpc.NetworkAclEgressAclEntry[] = [
     {
       destinationCidrIp: cidrBlock,
       protocol: "all",
@@ -131,7 +132,7 @@ export function networkAclEntries(cidrBlock: string, egress: readonly EgressRule
     },
   ];
   const replySources = uniqueBy(destinations, (d) => `${d.protocol} ${d.cidr}`);
-  const ingressAclEntries: alicloud.types.input.vpc.NetworkAclIngressAclEntry[] = [
+  const ingressAclEntries: alicloudInputs.vpc.NetworkAclIngressAclEntry[] = [
     {
       sourceCidrIp: cidrBlock,
       protocol: "all",
@@ -180,7 +181,7 @@ export class AlicloudNetwork extends pulumi.ComponentResource {
     super("sovereign-dc:alicloud:AlicloudNetwork", name, {}, opts);
     const description = args.description ?? `Sealed private network ${name}: no internet path`;
 
-    const vpc = new alicloud.vpc.Network(
+    const network = new vpc.Network(
       `${name}-vpc`,
       {
         vpcName: `${name}-vpc`,
@@ -194,11 +195,11 @@ export class AlicloudNetwork extends pulumi.ComponentResource {
 
     const switches = args.zones.map(
       (z) =>
-        new alicloud.vpc.Switch(
+        new vpc.Switch(
           `${name}-${z.zone}`,
           {
             vswitchName: `${name}-${z.zone}`,
-            vpcId: vpc.id,
+            vpcId: network.id,
             zoneId: z.zone,
             cidrBlock: z.cidr,
             enableIpv6: false,
@@ -208,11 +209,11 @@ export class AlicloudNetwork extends pulumi.ComponentResource {
         ),
     );
 
-    const acl = new alicloud.vpc.NetworkAcl(
+    const acl = new vpc.NetworkAcl(
       `${name}-acl`,
       {
         networkAclName: `${name}-acl`,
-        vpcId: vpc.id,
+        vpcId: network.id,
         description,
         ...networkAclEntries(args.cidrBlock, args.egress ?? []),
         // Attached here rather than through VpcNetworkAclAttachment: the SDK warns that mixing
@@ -222,7 +223,7 @@ export class AlicloudNetwork extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    this.vpcId = vpc.id;
+    this.vpcId = network.id;
     this.vSwitchIds = Object.fromEntries(args.zones.map((z, i) => [z.zone, switches[i].id]));
     this.networkAclId = acl.id;
     this.registerOutputs({

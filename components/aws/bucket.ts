@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
 import { awsPartitionOf } from "../../residency/jurisdictions";
 import { logDeliverySourceArn, s3BucketArn } from "./naming";
@@ -245,19 +245,19 @@ export class SealedBucket extends pulumi.ComponentResource {
     const partition = awsPartitionOf(args.region);
 
     // Explicit protect survives a caller passing `protect: false` for the component.
-    const bucket = new aws.s3.Bucket(
+    const bucket = new s3.Bucket(
       `${name}-bucket`,
       { bucket: args.bucketName, forceDestroy: false },
       pulumi.mergeOptions(parent, { protect: true }),
     );
     const bucketId = bucket.bucket;
 
-    const ownership = new aws.s3.BucketOwnershipControls(
+    const ownership = new s3.BucketOwnershipControls(
       `${name}-ownership`,
       { bucket: bucketId, rule: { objectOwnership: "BucketOwnerEnforced" } },
       parent,
     );
-    const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
+    const publicAccessBlock = new s3.BucketPublicAccessBlock(
       `${name}-public-access`,
       {
         bucket: bucketId,
@@ -268,12 +268,12 @@ export class SealedBucket extends pulumi.ComponentResource {
       },
       parent,
     );
-    const versioning = new aws.s3.BucketVersioning(
+    const versioning = new s3.BucketVersioning(
       `${name}-versioning`,
       { bucket: bucketId, versioningConfiguration: { status: "Enabled" } },
       parent,
     );
-    const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
+    const encryption = new s3.BucketServerSideEncryptionConfiguration(
       `${name}-encryption`,
       {
         bucket: bucketId,
@@ -292,7 +292,7 @@ export class SealedBucket extends pulumi.ComponentResource {
     const logging =
       args.accessLogBucket === undefined
         ? undefined
-        : new aws.s3.BucketLogging(
+        : new s3.BucketLogging(
             `${name}-logging`,
             {
               bucket: bucketId,
@@ -302,7 +302,7 @@ export class SealedBucket extends pulumi.ComponentResource {
             parent,
           );
     // Lifecycle rules on a versioned bucket must see versioning on first (provider guidance).
-    const lifecycle = new aws.s3.BucketLifecycleConfiguration(
+    const lifecycle = new s3.BucketLifecycleConfiguration(
       `${name}-lifecycle`,
       {
         bucket: bucketId,
@@ -323,7 +323,7 @@ export class SealedBucket extends pulumi.ComponentResource {
       pulumi.mergeOptions(parent, { dependsOn: [versioning] }),
     );
     // S3 aborts concurrent policy and public-access-block writes on one bucket; order them.
-    const policy = new aws.s3.BucketPolicy(
+    const policy = new s3.BucketPolicy(
       `${name}-policy`,
       {
         bucket: bucketId,

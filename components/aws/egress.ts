@@ -1,4 +1,5 @@
-import * as aws from "@pulumi/aws";
+import * as ec2 from "@pulumi/aws/ec2";
+import * as vpc from "@pulumi/aws/vpc";
 import * as pulumi from "@pulumi/pulumi";
 import type { EgressRule } from "../../residency/spec";
 import { allowedFlows, checkEgressRules } from "./allowlist";
@@ -78,7 +79,7 @@ export class EgressGuard extends pulumi.ComponentResource {
 
     // AWS gives every new security group an allow-all egress rule; the provider removes it from
     // groups it creates, so this group starts with no egress at all.
-    const sg = new aws.ec2.SecurityGroup(
+    const sg = new ec2.SecurityGroup(
       `${name}-sg`,
       {
         vpcId: args.vpcId,
@@ -86,9 +87,9 @@ export class EgressGuard extends pulumi.ComponentResource {
       },
       parent,
     );
-    type RuleArgs = Omit<aws.vpc.SecurityGroupEgressRuleArgs, "securityGroupId">;
+    type RuleArgs = Omit<vpc.SecurityGroupEgressRuleArgs, "securityGroupId">;
     const rule = (suffix: string, ruleArgs: RuleArgs) =>
-      new aws.vpc.SecurityGroupEgressRule(
+      new vpc.SecurityGroupEgressRule(
         `${name}-${suffix}`,
         { securityGroupId: sg.id, ...ruleArgs },
         parent,
@@ -106,7 +107,7 @@ export class EgressGuard extends pulumi.ComponentResource {
         }),
       );
     }
-    new aws.ec2.VpcSecurityGroupRulesExclusive(
+    new ec2.VpcSecurityGroupRulesExclusive(
       `${name}-rules`,
       { securityGroupId: sg.id, egressRuleIds: rules.map((r) => r.id), ingressRuleIds: [] },
       parent,

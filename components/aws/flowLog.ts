@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as ec2 from "@pulumi/aws/ec2";
 import * as pulumi from "@pulumi/pulumi";
 
 export interface VpcFlowLogArgs {
@@ -25,7 +25,7 @@ export class VpcFlowLog extends pulumi.ComponentResource {
 
   constructor(name: string, args: VpcFlowLogArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("sovereign-dc:aws:VpcFlowLog", name, {}, opts);
-    const flowLog = new aws.ec2.FlowLog(
+    const flowLog = new ec2.FlowLog(
       `${name}-flow-log`,
       {
         vpcId: args.vpcId,

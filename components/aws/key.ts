@@ -1,4 +1,4 @@
-import * as aws from "@pulumi/aws";
+import * as kms from "@pulumi/aws/kms";
 import * as pulumi from "@pulumi/pulumi";
 import { awsPartitionOf } from "../../residency/jurisdictions";
 import { accountRootArn, logDeliverySourceArn } from "./naming";
@@ -141,7 +141,7 @@ export class SealedKey extends pulumi.ComponentResource {
     });
 
     // Explicit protect survives a caller passing `protect: false` for the component.
-    const key = new aws.kms.Key(
+    const key = new kms.Key(
       `${name}-key`,
       {
         description: `sovereign-dc ${name}: encrypts the stack's data at rest`,
@@ -153,7 +153,7 @@ export class SealedKey extends pulumi.ComponentResource {
       },
       pulumi.mergeOptions(parent, { protect: true }),
     );
-    const alias = new aws.kms.Alias(
+    const alias = new kms.Alias(
       `${name}-alias`,
       { name: args.aliasName ?? `alias/${name}`, targetKeyId: key.keyId },
       parent,

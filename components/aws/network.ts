@@ -1,4 +1,5 @@
-import * as aws from "@pulumi/aws";
+import * as ec2 from "@pulumi/aws/ec2";
+import { SecurityGroupIngressRule } from "@pulumi/aws/vpc";
 import * as pulumi from "@pulumi/pulumi";
 import * as ipaddr from "ipaddr.js";
 import {
@@ -56,7 +57,7 @@ export interface SealedNetworkArgs {
   readonly aclRuleQuota?: number;
 }
 
-/** One inline network ACL rule, as `aws.ec2.NetworkAcl` takes it. */
+/** One inline network ACL rule, as `ec2.NetworkAcl` takes it. */
 export interface AclRule {
   readonly ruleNo: number;
   readonly action: "allow";
@@ -236,7 +237,7 @@ export class SealedNetwork extends pulumi.ComponentResource {
 
     // DNS support and hostnames are what private DNS of the interface endpoints resolves with.
     // No IPv6 block: without one there is nothing for an egress-only gateway to route.
-    const vpc = new aws.ec2.Vpc(
+    const vpc = new ec2.Vpc(
       `${name}-vpc`,
       {
         cidrBlock: args.cidr,
@@ -249,31 +250,27 @@ export class SealedNetwork extends pulumi.ComponentResource {
     // AWS gives a VPC's default security group allow-all egress and its default network ACL
     // allow-all both ways; adopting them with empty rule lists removes those rules and reports
     // any rule added later as drift.
-    new aws.ec2.DefaultSecurityGroup(
+    new ec2.DefaultSecurityGroup(
       `${name}-default-sg`,
       { vpcId: vpc.id, ingress: [], egress: [] },
       parent,
     );
-    new aws.ec2.DefaultNetworkAcl(
+    new ec2.DefaultNetworkAcl(
       `${name}-default-acl`,
       { defaultNetworkAclId: vpc.defaultNetworkAclId, ingress: [], egress: [] },
       parent,
     );
     // `routes: []` makes the route lists authoritative: a route added outside Pulumi (say to an
     // internet gateway) shows as drift and is removed.
-    new aws.ec2.DefaultRouteTable(
+    new ec2.DefaultRouteTable(
       `${name}-default-routes`,
       { defaultRouteTableId: vpc.defaultRouteTableId, routes: [] },
       parent,
     );
-    const routeTable = new aws.ec2.RouteTable(
-      `${name}-routes`,
-      { vpcId: vpc.id, routes: [] },
-      parent,
-    );
+    const routeTable = new ec2.RouteTable(`${name}-routes`, { vpcId: vpc.id, routes: [] }, parent);
 
     const subnets = args.zones.map((z) => {
-      const subnet = new aws.ec2.Subnet(
+      const subnet = new ec2.Subnet(
         `${name}-${z.zone}`,
         {
           vpcId: vpc.id,
@@ -283,7 +280,7 @@ export class SealedNetwork extends pulumi.ComponentResource {
         },
         parent,
       );
-      new aws.ec2.RouteTableAssociation(
+      new ec2.RouteTableAssociation(
         `${name}-${z.zone}-routes`,
         { subnetId: subnet.id, routeTableId: routeTable.id },
         parent,
@@ -293,7 +290,7 @@ export class SealedNetwork extends pulumi.ComponentResource {
     const subnetIds = subnets.map((s) => s.id);
 
     const acl = sealedNetworkAcl(args.cidr, args.egress ?? []);
-    const networkAcl = new aws.ec2.NetworkAcl(
+    const networkAcl = new ec2.NetworkAcl(
       `${name}-acl`,
       { vpcId: vpc.id, subnetIds, egress: acl.egress, ingress: acl.ingress },
       parent,
@@ -302,7 +299,7 @@ export class SealedNetwork extends pulumi.ComponentResource {
     // Security groups the provider creates lose AWS's default allow-all egress rule; this one
     // gets no egress at all (replies to admitted requests need none: security groups are
     // stateful).
-    const endpointSg = new aws.ec2.SecurityGroup(
+    const endpointSg = new ec2.SecurityGroup(
       `${name}-endpoints`,
       {
         vpcId: vpc.id,
@@ -310,7 +307,7 @@ export class SealedNetwork extends pulumi.ComponentResource {
       },
       parent,
     );
-    const httpsIn = new aws.vpc.SecurityGroupIngressRule(
+    const httpsIn = new SecurityGroupIngressRule(
       `${name}-endpoints-https`,
       {
         securityGroupId: endpointSg.id,
@@ -322,7 +319,7 @@ export class SealedNetwork extends pulumi.ComponentResource {
       },
       parent,
     );
-    new aws.ec2.VpcSecurityGroupRulesExclusive(
+    new ec2.VpcSecurityGroupRulesExclusive(
       `${name}-endpoints-rules`,
       { securityGroupId: endpointSg.id, ingressRuleIds: [httpsIn.id], egressRuleIds: [] },
       parent,
@@ -332,9 +329,9 @@ export class SealedNetwork extends pulumi.ComponentResource {
     // names under them) at the endpoints' interfaces, so SDKs reach them with no endpoint override.
     const interfaceEndpoint = (
       service: EndpointService,
-      extra: Pick<aws.ec2.VpcEndpointArgs, "policy" | "dnsOptions"> = {},
+      extra: Pick<ec2.VpcEndpointArgs, "policy" | "dnsOptions"> = {},
     ) =>
-      new aws.ec2.VpcEndpoint(
+      new ec2.VpcEndpoint(
         `${name}-${service}`,
         {
           vpcId: vpc.id,

@@ -4,7 +4,9 @@
  * `Egress` selects it, so the namespace starts with a default-deny policy and opens only what
  * the allowlist justifies (plus cluster DNS and the namespace's own pods).
  */
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import * as k8sInputs from "@pulumi/kubernetes/types/input";
+import * as networkingv1 from "@pulumi/kubernetes/networking/v1";
 import * as pulumi from "@pulumi/pulumi";
 import * as ipaddr from "ipaddr.js";
 import type { EgressRule } from "../../residency/spec";
@@ -73,7 +75,7 @@ export class SealedNamespace extends pulumi.ComponentResource {
     }
     super("sovereign-dc:kubernetes:SealedNamespace", name, {}, opts);
 
-    const ns = new k8s.core.v1.Namespace(
+    const ns = new corev1.Namespace(
       `${name}-namespace`,
       {
         metadata: {
@@ -85,7 +87,7 @@ export class SealedNamespace extends pulumi.ComponentResource {
     );
     const namespace = ns.metadata.name;
 
-    const deny = new k8s.networking.v1.NetworkPolicy(
+    const deny = new networkingv1.NetworkPolicy(
       `${name}-default-deny`,
       {
         metadata: { name: "default-deny", namespace },
@@ -96,9 +98,7 @@ export class SealedNamespace extends pulumi.ComponentResource {
     );
 
     const sameNamespace = { podSelector: {} };
-    const egress: k8s.types.input.networking.v1.NetworkPolicyEgressRule[] = [
-      { to: [sameNamespace] },
-    ];
+    const egress: k8sInputs.networking.v1.NetworkPolicyEgressRule[] = [{ to: [sameNamespace] }];
     if (args.allowClusterDns ?? true) {
       egress.push({
         to: [
@@ -119,7 +119,7 @@ export class SealedNamespace extends pulumi.ComponentResource {
         ports: rule.ports.map((port) => ({ protocol: rule.protocol.toUpperCase(), port })),
       });
     }
-    const allow = new k8s.networking.v1.NetworkPolicy(
+    const allow = new networkingv1.NetworkPolicy(
       `${name}-allow`,
       {
         metadata: {

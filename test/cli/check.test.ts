@@ -2,6 +2,7 @@
  * `sovereign-dc check` on a program that is not ours, as CI runs it: exit codes, the JSON
  * document and SARIF that validates against the SARIF 2.1.0 schema.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
@@ -61,6 +62,14 @@ describe("sovereign-dc check", () => {
       (r: { locations: { logicalLocations?: { name: string }[] }[] }) =>
         r.locations[0].logicalLocations?.[0].name === "telemetry-dr-replication",
     );
-    expect(result.locations[0].physicalLocation.region.startLine).toBe(10);
+    const declaration =
+      fs
+        .readFileSync(program, "utf8")
+        .split("\n")
+        .findIndex((line) =>
+          line.startsWith('new oss.BucketReplication("telemetry-dr-replication"'),
+        ) + 1;
+    expect(declaration).toBeGreaterThan(0);
+    expect(result.locations[0].physicalLocation.region.startLine).toBe(declaration);
   });
 });

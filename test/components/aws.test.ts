@@ -317,12 +317,12 @@ function unreachable(
 
 // ---- the code under test, loaded after the mocks are in place ----
 
-let aws: typeof import("@pulumi/aws");
+let awsProvider: typeof import("@pulumi/aws/provider");
 let components: typeof import("../../components/aws");
 let stack: typeof import("../../stacks/aws");
 
 beforeAll(async () => {
-  aws = await import("@pulumi/aws");
+  awsProvider = await import("@pulumi/aws/provider");
   components = await import("../../components/aws");
   stack = await import("../../stacks/aws");
 });
@@ -340,7 +340,10 @@ const forbiddenTypes = [
 ];
 
 function testProvider() {
-  return new aws.Provider("test-aws", { region: "us-west-2", allowedAccountIds: [account] });
+  return new awsProvider.Provider("test-aws", {
+    region: "us-west-2",
+    allowedAccountIds: [account],
+  });
 }
 
 describe("SealedKey", () => {

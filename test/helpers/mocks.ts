@@ -6,7 +6,7 @@
  * Import this module before the code under test, so the mocks are in place before any resource
  * is declared; call `resetRegistrations()` in `beforeEach` and `await settled()` before asserting.
  */
-import * as alicloud from "@pulumi/alicloud";
+import { Provider as AlicloudProvider } from "@pulumi/alicloud/provider";
 import * as pulumi from "@pulumi/pulumi";
 import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
 import {
@@ -180,7 +180,7 @@ export function parentName(reg: Registration): string {
 
 /** Declares an explicit Alibaba Cloud provider as a test's stand-in for the stack's. */
 export function testProvider(region = "cn-shanghai"): pulumi.ProviderResource {
-  return new alicloud.Provider(`test-${region}`, { region });
+  return new AlicloudProvider(`test-${region}`, { region });
 }
 
 /** The resolved value of an output, or of a structure holding outputs. */
