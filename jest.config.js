@@ -1,7 +1,9 @@
 // Transpile-only jest: type-checking runs once in `npm run typecheck` (tsc --noEmit), not per file.
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: "node",
+  // Node's environment plus one policy pack and one evaluation process per worker, shared by
+  // the test files it runs (test/support/environment.ts).
+  testEnvironment: "<rootDir>/test/support/environment.ts",
   // Jest's default (cores - 1) is one worker on a 2-core machine; much of the suite waits on
   // the child processes it starts (evaluations, the policy pack), so two workers overlap.
   maxWorkers: 2,

@@ -1,7 +1,7 @@
 /**
  * Border analysis vs offline evaluation on a synthetic stack of about 5,000 resources.
  *
- *     node --require tsx/cjs bench/border.bench.ts [cells]
+ *     node --require sucrase/register/ts bench/border.bench.ts [cells]
  *
  * A generated Pulumi program builds `cells` copies of a small data center — VPC, vSwitches, a
  * security group and its rules, a network ACL, a key, a bucket with its ACL, versioning,
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     process.stderr.write(`Evaluating ${cells} cells in a child process…\n`);
     const report = execFileSync(
       process.execPath,
-      ["--require", require.resolve("tsx/cjs"), __filename, "--child", dir, planFile],
+      ["--require", require.resolve("sucrase/register/ts"), __filename, "--child", dir, planFile],
       { cwd: dir, maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "inherit"] },
     ).toString();
     const evaluationMs = (JSON.parse(report) as { ms: number }).ms;

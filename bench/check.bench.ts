@@ -4,7 +4,7 @@
  * protocol. Baseline in the same run: a Node.js process that only loads the Pulumi SDK, the floor
  * under any offline check.
  *
- *   node --require tsx/cjs bench/check.bench.ts [runs]
+ *   node --require sucrase/register/ts bench/check.bench.ts [runs]
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// The sovereign-dc CLI. Its sources are TypeScript, compiled on load by tsx (as the programs it
-// evaluates are), so the package needs no build step.
+// The sovereign-dc CLI. Its sources are TypeScript, compiled on load by Sucrase's require hook
+// (as the programs it evaluates are), so the package needs no build step. The hook compiles
+// only .ts files and keeps line numbers, so stack traces and source locations stay exact.
 "use strict";
 const path = require("node:path");
-require("tsx/cjs");
+require("sucrase/register/ts");
 // Defer the SDK's function-serialisation dependencies (TypeScript, arborist): ~0.6 s a process.
 require("../engine/lazy-sdk.ts").installLazySdkDependencies();
 

@@ -64,7 +64,7 @@ async function planCommand(
   if (opts.format === "md") {
     const outDir = opts.out ?? path.join(opts.project, "out", opts.stack);
     // The report module renders the diagram with WebAssembly; load it only when asked for.
-    // (A require, not import(): the CLI's TypeScript is compiled by tsx's CommonJS hook.)
+    // (A require, not import(): the CLI's TypeScript is compiled by a CommonJS require hook.)
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { writeReport } = require("../report/index") as typeof import("../report/index");
     const files = await writeReport(result.plan, result.violations, outDir);

@@ -63,7 +63,8 @@ function toEnforcement(level: string): analyzerpb.EnforcementLevel {
 /** A running policy pack and a client connected to it. */
 export class PolicyPackSession {
   private constructor(
-    private readonly child: ChildProcess,
+    /** The pack's process when this session owns it (stops it on close). */
+    private readonly owned: ChildProcess | undefined,
     private readonly client: AnalyzerClient,
     private readonly stderr: () => string,
   ) {}
@@ -73,7 +74,7 @@ export class PolicyPackSession {
     return PolicyPackSession.connect(spawnPack(packDir));
   }
 
-  /** Connects to a pack started with spawnPack. */
+  /** Connects to a pack started with spawnPack, and stops it on close. */
   static async connect(pack: SpawnedPack): Promise<PolicyPackSession> {
     let port: number;
     try {
@@ -82,8 +83,15 @@ export class PolicyPackSession {
       pack.child.kill();
       throw e;
     }
-    const client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-    return new PolicyPackSession(pack.child, client, pack.stderr);
+    return new PolicyPackSession(pack.child, clientFor(port), pack.stderr);
+  }
+
+  /**
+   * Connects to a pack that others use too; close leaves it running. Its config is whatever
+   * the last session sent: configure before analysing.
+   */
+  static async attach(pack: SpawnedPack): Promise<PolicyPackSession> {
+    return new PolicyPackSession(undefined, clientFor(await pack.port), pack.stderr);
   }
 
   /** Sends the policy config, as `--policy-pack-config` does. */
@@ -153,10 +161,10 @@ export class PolicyPackSession {
     return out;
   }
 
-  /** Stops the pack's process. */
+  /** Disconnects, and stops the pack's process if this session started it. */
   close(): void {
     this.client.close();
-    this.child.kill();
+    this.owned?.kill();
   }
 
   private call<T>(fn: (cb: (err: grpc.ServiceError | null, resp: T) => void) => void): Promise<T> {
@@ -254,17 +262,6 @@ function diagnostics(resp: analyzerpb.AnalyzeResponse, urn: string | undefined):
   });
 }
 
-/** Starts the pack, configures it, analyses the plan and stops it. */
-export async function runPolicyPack(
-  packDir: string,
-  plan: Plan,
-  config: PolicyPackConfig,
-): Promise<Diagnostic[]> {
-  const session = await PolicyPackSession.start(packDir);
-  try {
-    await session.configure(config);
-    return await session.analyzePlan(plan);
-  } finally {
-    session.close();
-  }
+function clientFor(port: number): AnalyzerClient {
+  return new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
 }

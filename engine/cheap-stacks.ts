@@ -2,8 +2,8 @@
  * Makes the SDK's per-promise and per-resource stack capture free while a program is evaluated
  * offline. The SDK records `new Error().stack` on every internal promise (to report leaked
  * promises) and walks the whole stack of every resource constructor (to tell the engine the
- * resource's source position). Neither reaches a plan or a policy, and with source maps on (tsx,
- * jest) each capture costs a source-map lookup per frame: several milliseconds a resource.
+ * resource's source position). Neither reaches a plan or a policy, and with source maps on (jest)
+ * each capture costs a source-map lookup per frame: several milliseconds a resource.
  */
 interface Debuggable {
   debuggablePromise: <T>(p: Promise<T>, ctx: unknown) => Promise<T>;

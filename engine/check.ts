@@ -15,7 +15,7 @@ import {
   type StateLocation,
 } from "../residency/state";
 import { policyNames } from "../policy/policies";
-import { type Diagnostic, type Level, type PolicyPackConfig, runPolicyPack } from "./analyzer";
+import { type Diagnostic, type Level, type PolicyPackConfig, PolicyPackSession } from "./analyzer";
 import type { Plan } from "./plan";
 import { UsageError } from "./project";
 
@@ -137,14 +137,23 @@ export function byLevel(violations: readonly Violation[]): Violation[] {
   return [...violations].sort((a, b) => order[a.level] - order[b.level]);
 }
 
-/** Runs the pack on a plan and returns its violations, mandatory first. */
+/**
+ * Runs the pack on a plan with `config` and returns its violations, mandatory first. Without a
+ * session it starts the pack in `defaultPackDir` and stops it afterwards.
+ */
 export async function checkPlan(
   plan: Plan,
   config: PolicyPackConfig,
-  packDir: string = defaultPackDir,
+  session?: PolicyPackSession,
 ): Promise<Violation[]> {
-  const diagnostics = await runPolicyPack(packDir, plan, config);
-  return byLevel(toViolations(diagnostics, plan));
+  const own = session ? undefined : await PolicyPackSession.start(defaultPackDir);
+  const pack = session ?? own!;
+  try {
+    await pack.configure(config);
+    return byLevel(toViolations(await pack.analyzePlan(plan), plan));
+  } finally {
+    own?.close();
+  }
 }
 
 /**

@@ -123,9 +123,10 @@ function forgetProjectModules(projectDir: string): void {
 
 function requireProgram(file: string): unknown {
   if (/\.tsx?$/.test(file)) {
-    // Programs are TypeScript, as under `pulumi up`; tsx compiles them on load.
+    // Programs are TypeScript, as under `pulumi up`; Sucrase compiles them on load, keeping
+    // their line numbers (the SARIF locations of `sovereign-dc check` point at them).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require("tsx/cjs");
+    require("sucrase/register/ts");
   }
   // Pulumi programs are CommonJS modules run for their side effects, as the language host does.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

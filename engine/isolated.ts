@@ -3,65 +3,57 @@
  * several programs or stacks — tests above all, where jest's module sandbox cannot re-run a
  * program and makes the SDK's per-promise stack capture several times dearer.
  */
-import { execFile } from "node:child_process";
-import * as path from "node:path";
 import { type EvaluateOptions, ProgramError } from "./evaluate";
+import { EvaluationWorker } from "./evaluation-worker";
 import type { Plan } from "./plan";
 import { UsageError } from "./project";
-import { preloads } from "./spawn-pack";
 
 type Outcome = { ok: true; plan: Plan } | { ok: false; name: string; message: string };
 
 /**
- * Evaluates each program in turn in one child process; resolves to a plan or the error per
+ * Evaluates each program in turn in a child process; resolves to a plan or the error per
  * program (UsageError for config problems, ProgramError for failing programs), in order. After a
- * failure the rest of the batch continues in a fresh process.
+ * failure the rest of the batch continues in a fresh process. Pass `worker` to evaluate in a
+ * process that outlives the call (its owner closes it); by default one is started and stopped.
  */
 export async function evaluateIsolatedMany(
   batch: readonly EvaluateOptions[],
+  worker?: Pick<EvaluationWorker, "request">,
 ): Promise<(Plan | Error)[]> {
   if (batch.some((o) => o.invoke)) {
     throw new Error("evaluateIsolated cannot carry an invoke handler into the child process.");
   }
+  const own = worker ? undefined : new EvaluationWorker();
+  const evaluator = worker ?? own!;
   const results: (Plan | Error)[] = [];
-  while (results.length < batch.length) {
-    const outcomes = await runWorker(batch.slice(results.length));
-    if (outcomes.length === 0) {
-      throw new Error("The evaluation worker returned no result.");
+  try {
+    while (results.length < batch.length) {
+      const answer = await evaluator.request(JSON.stringify(batch.slice(results.length)));
+      const { outcomes } = JSON.parse(answer) as { outcomes: Outcome[] };
+      if (outcomes.length === 0) {
+        throw new Error("The evaluation worker returned no result.");
+      }
+      results.push(
+        ...outcomes.map((o) => {
+          if (o.ok) {
+            return o.plan;
+          }
+          return o.name === "UsageError" ? new UsageError(o.message) : new ProgramError(o.message);
+        }),
+      );
     }
-    results.push(
-      ...outcomes.map((o) => {
-        if (o.ok) {
-          return o.plan;
-        }
-        return o.name === "UsageError" ? new UsageError(o.message) : new ProgramError(o.message);
-      }),
-    );
+  } finally {
+    own?.close();
   }
   return results;
 }
 
-function runWorker(batch: readonly EvaluateOptions[]): Promise<Outcome[]> {
-  const worker = path.join(__dirname, "worker.ts");
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [...preloads(), worker, JSON.stringify(batch)],
-      { maxBuffer: 1 << 30 },
-      (err, stdout, stderr) => {
-        try {
-          resolve(JSON.parse(stdout) as Outcome[]);
-        } catch {
-          reject(new Error(`Evaluation failed: ${err?.message ?? ""}\n${stderr}`));
-        }
-      },
-    );
-  });
-}
-
 /** Evaluates one program in a child process; rejects with its UsageError or ProgramError. */
-export async function evaluateIsolated(opts: EvaluateOptions): Promise<Plan> {
-  const [result] = await evaluateIsolatedMany([opts]);
+export async function evaluateIsolated(
+  opts: EvaluateOptions,
+  worker?: Pick<EvaluationWorker, "request">,
+): Promise<Plan> {
+  const [result] = await evaluateIsolatedMany([opts], worker);
   if (result instanceof Error) {
     throw result;
   }

@@ -25,7 +25,7 @@ function fromSdk(parent: NodeModule | undefined): boolean {
 function lazyModule(load: () => Record<PropertyKey, unknown>): Record<PropertyKey, unknown> {
   let real: Record<PropertyKey, unknown> | undefined;
   const get = () => (real ??= load());
-  // Module loaders probe every export for ES-module interop (`__esModule`, and tsx's
+  // Module loaders probe every export for ES-module interop (`__esModule`, and some a
   // `module.exports` descriptor); answering those must not load the module.
   const probe = (key: PropertyKey) =>
     real === undefined && (key === "__esModule" || key === "module.exports");

@@ -14,13 +14,13 @@ export interface SpawnedPack {
 }
 
 /**
- * Node options for the processes the engine starts: compile TypeScript on load (tsx) and defer
+ * Node options for the processes the engine starts: compile TypeScript on load (Sucrase) and defer
  * the SDK dependencies nothing offline uses (see lazy-sdk.ts).
  */
 export function preloads(): string[] {
   return [
     "--require",
-    require.resolve("tsx/cjs"),
+    require.resolve("sucrase/register/ts"),
     "--require",
     path.join(__dirname, "lazy-sdk-preload.ts"),
   ];

@@ -1,29 +1,44 @@
 /**
- * Child-process entry of `evaluateIsolated`: evaluates programs one after another and writes
- * their plans (or errors) as one JSON array to stdout, keeping evaluations out of the caller's
+ * Entry of the evaluation process (engine/evaluation-worker.ts): reads batches of
+ * EvaluateOptions from stdin, one JSON line each, evaluates their programs one after another and
+ * answers each batch with one JSON line of outcomes. Keeps evaluations out of the caller's
  * process (jest's module sandbox cannot re-run a program, and makes evaluation several times
  * dearer).
  */
+import * as readline from "node:readline";
 import { evaluateInProcess, type EvaluateOptions } from "./evaluate";
 
 async function main(): Promise<void> {
-  const batch = JSON.parse(process.argv[2]) as EvaluateOptions[];
-  // The program's own console output must not corrupt the JSON document on stdout.
+  // The program's own console output must not corrupt the answers on stdout.
   const write = process.stdout.write.bind(process.stdout);
   console.log = (...args: unknown[]) => console.error(...args);
-  const results: unknown[] = [];
-  for (const opts of batch) {
-    try {
-      results.push({ ok: true, plan: await evaluateInProcess(opts) });
-    } catch (e) {
-      const err = e as Error;
-      results.push({ ok: false, name: err.name, message: err.message });
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === "") {
+      continue;
+    }
+    const batch = JSON.parse(line) as EvaluateOptions[];
+    const results: unknown[] = [];
+    let failed = false;
+    for (const opts of batch) {
+      try {
+        results.push({ ok: true, plan: await evaluateInProcess(opts) });
+      } catch (e) {
+        const err = e as Error;
+        results.push({ ok: false, name: err.name, message: err.message });
+        failed = true;
+        break;
+      }
+    }
+    // `retiring` comes first so the parent can read it without parsing the plans.
+    const answer = JSON.stringify({ retiring: failed, outcomes: results });
+    await new Promise<void>((resolve) => write(`${answer}\n`, () => resolve()));
+    if (failed) {
       // A failed program may still have registrations in flight; they would leak into the next
-      // evaluation, so the caller runs the rest of the batch in a fresh process.
-      break;
+      // evaluation, so the rest of the batch and later batches go to a fresh process.
+      return;
     }
   }
-  await new Promise<void>((resolve) => write(JSON.stringify(results), () => resolve()));
 }
 
 void main().then(() => process.exit(0));

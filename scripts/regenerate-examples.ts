@@ -4,7 +4,7 @@
  * examples/cn-shanghai/report.md and data-paths.svg. test/report/examples.test.ts fails when the
  * committed files differ from what this produces.
  *
- *     node --require tsx/cjs scripts/regenerate-examples.ts
+ *     node --require sucrase/register/ts scripts/regenerate-examples.ts
  */
 import * as fs from "node:fs";
 import * as path from "node:path";

@@ -5,10 +5,10 @@
  * allowlist holds the Shanghai plant's VPN endpoint.
  */
 import * as path from "node:path";
-import { PolicyPackSession } from "../../engine/analyzer";
-import { defaultPackDir, packConfigFor, toViolations, type Violation } from "../../engine/check";
-import { evaluateIsolatedMany } from "../../engine/isolated";
+import type { PolicyPackSession } from "../../engine/analyzer";
+import { packConfigFor, toViolations, type Violation } from "../../engine/check";
 import type { Plan } from "../../engine/plan";
+import { evaluateMany, packSession } from "../helpers/worker";
 
 export const policy = "no-path-out-of-jurisdiction";
 
@@ -32,7 +32,7 @@ export async function evaluateFixtures(
   const runs = names.flatMap((name) =>
     (["crossing", "sealed"] as const).map((stack) => ({ name, stack })),
   );
-  const plans = await evaluateIsolatedMany(
+  const plans = await evaluateMany(
     runs.map(({ name, stack }) => ({ projectDir: path.join(fixtures, name), stack })),
   );
   const out: Record<string, { crossing: Plan; sealed: Plan }> = {};
@@ -48,7 +48,7 @@ export async function evaluateFixtures(
 
 /** Starts the pack and configures it for a CN stack. */
 export async function startPack(): Promise<PolicyPackSession> {
-  const session = await PolicyPackSession.start(defaultPackDir);
+  const session = await packSession();
   await session.configure(packConfigFor(cnSettings));
   return session;
 }

@@ -4,11 +4,11 @@
  */
 import * as path from "node:path";
 import { ProgramError } from "../../engine/evaluate";
-import { evaluateIsolatedMany } from "../../engine/isolated";
 import type { Plan, RecordedResource } from "../../engine/plan";
 import { UsageError } from "../../engine/project";
 import { withoutResourceRefs } from "../../engine/analyzer";
 import { plainProps, resourceSig, sigKey } from "../../engine/wire";
+import { evaluateMany } from "../helpers/worker";
 
 const dir = path.resolve(__dirname, "..", "fixtures", "engine");
 
@@ -19,7 +19,7 @@ let broken: Plan | Error;
 let missing: Plan | Error;
 let refs: Plan;
 beforeAll(async () => {
-  const results = await evaluateIsolatedMany([
+  const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
     { projectDir: dir, stack: "dev" },
     { projectDir: dir, stack: "strict" },

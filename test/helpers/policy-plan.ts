@@ -8,9 +8,9 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { evaluateIsolated } from "../../engine/isolated";
 import type { Plan, RecordedResource } from "../../engine/plan";
 import { unknownValue } from "../../engine/wire";
+import { evaluate } from "./worker";
 
 const root = path.resolve(__dirname, "..", "..");
 const fixturesDir = path.join(root, "test", "fixtures");
@@ -40,7 +40,7 @@ export async function fixturePlan(fixture: string, stack: string): Promise<Plan>
   if (fs.existsSync(cacheFile)) {
     return JSON.parse(fs.readFileSync(cacheFile, "utf8")) as Plan;
   }
-  const plan = await evaluateIsolated({ projectDir, stack });
+  const plan = await evaluate({ projectDir, stack });
   fs.mkdirSync(cacheDir, { recursive: true });
   // Written under a unique name and renamed, so parallel test files never read half a file.
   const tmp = `${cacheFile}.${process.pid}.tmp`;

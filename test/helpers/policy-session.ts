@@ -5,21 +5,19 @@
  *
  * Usage: `const pack = policyPack();` at the top of a describe, then `await pack.check(plan, …)`.
  */
-import * as path from "node:path";
-import { PolicyPackSession } from "../../engine/analyzer";
+import type { PolicyPackSession } from "../../engine/analyzer";
 import { packConfigFor, toViolations, type Violation } from "../../engine/check";
 import type { Plan } from "../../engine/plan";
 import { around } from "./policy-plan";
 import type { EgressAllowEntry, ResidencySettings, Waiver } from "../../policy/framework";
 import { policyNames } from "../../policy/policies";
+import { packSession } from "./worker";
 
 /**
  * Policies these tests do not exercise: the multi-hop border analysis (policy/border) has its
  * own tests, and is disabled here so each mutation shows exactly the per-resource findings.
  */
 const otherPolicies = policyNames.filter((n) => n === "no-path-out-of-jurisdiction");
-
-const packDir = path.resolve(__dirname, "..", "..", "policy");
 
 export interface CheckOptions {
   readonly jurisdiction?: string;
@@ -40,7 +38,7 @@ export function policyPack(): PackHandle {
   // Most tests of a file share one configuration; send it only when it changes.
   let configured: string | undefined;
   beforeAll(async () => {
-    session = await PolicyPackSession.start(packDir);
+    session = await packSession();
   });
   afterAll(() => {
     session?.close();

@@ -3,7 +3,7 @@
  * run the pack, render the report, compare byte for byte. When a change to the program, the
  * policies or the report is intended, regenerate the example and review its diff:
  *
- *     node --require tsx/cjs scripts/regenerate-examples.ts
+ *     node --require sucrase/register/ts scripts/regenerate-examples.ts
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -17,7 +17,7 @@ beforeAll(async () => {
 }, 180_000);
 
 const regenerate =
-  "Regenerate it with `node --require tsx/cjs scripts/regenerate-examples.ts` and review the diff.";
+  "Regenerate it with `node --require sucrase/register/ts scripts/regenerate-examples.ts` and review the diff.";
 
 test("examples/cn-shanghai/report.md is up to date", () => {
   const committed = fs.readFileSync(path.join(exampleDir, "report.md"), "utf8");

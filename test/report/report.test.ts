@@ -7,11 +7,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { checkPlan, packConfigFor, type Violation } from "../../engine/check";
-import { evaluateIsolated } from "../../engine/isolated";
+import type { PolicyPackSession } from "../../engine/analyzer";
 import type { Plan } from "../../engine/plan";
 import { listJurisdictions } from "../../residency/jurisdictions";
 import { planForReport, renderReport, type RenderedReport, writeReport } from "../../report";
 import { regulationThemes } from "../../report/regulations";
+import { evaluateMany, packSession } from "../helpers/worker";
 
 const settings = { jurisdiction: "CN", egressAllowlist: [], waivers: [] };
 const fixture = path.resolve(__dirname, "..", "fixtures", "border", "nat");
@@ -19,14 +20,28 @@ const fixture = path.resolve(__dirname, "..", "fixtures", "border", "nat");
 let open: { plan: Plan; violations: Violation[]; report: RenderedReport };
 let bounded: { plan: Plan; violations: Violation[]; report: RenderedReport };
 
-async function prepare(stack: string) {
-  const plan = await evaluateIsolated({ projectDir: fixture, stack });
-  const violations = await checkPlan(plan, packConfigFor(settings));
+async function prepare(plan: Plan | Error, session: PolicyPackSession) {
+  if (plan instanceof Error) {
+    throw plan;
+  }
+  const violations = await checkPlan(plan, packConfigFor(settings), session);
   return { plan, violations, report: await renderReport(plan, violations, { settings }) };
 }
 
 beforeAll(async () => {
-  [open, bounded] = await Promise.all([prepare("crossing"), prepare("sealed")]);
+  const [plans, session] = await Promise.all([
+    evaluateMany([
+      { projectDir: fixture, stack: "crossing" },
+      { projectDir: fixture, stack: "sealed" },
+    ]),
+    packSession(),
+  ]);
+  try {
+    open = await prepare(plans[0], session);
+    bounded = await prepare(plans[1], session);
+  } finally {
+    session.close();
+  }
 }, 180_000);
 
 function statuses(r: RenderedReport): Array<[string, string]> {

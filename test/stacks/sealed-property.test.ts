@@ -9,17 +9,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
 import YAML from "yaml";
-import { PolicyPackSession } from "../../engine/analyzer";
-import {
-  defaultPackDir,
-  packConfigFor,
-  settingsFromStackConfig,
-  toViolations,
-} from "../../engine/check";
-import { evaluateIsolatedMany } from "../../engine/isolated";
+import type { PolicyPackSession } from "../../engine/analyzer";
+import { packConfigFor, settingsFromStackConfig, toViolations } from "../../engine/check";
 import type { Plan } from "../../engine/plan";
 import { type Cloud, listJurisdictions } from "../../residency/jurisdictions";
 import { validateStackSpec } from "../../residency/spec";
+import { evaluateMany, packSession } from "../helpers/worker";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -88,7 +83,7 @@ type Spec = typeof specArb extends fc.Arbitrary<infer T> ? T : never;
 let session: PolicyPackSession;
 let workDir: string;
 beforeAll(async () => {
-  session = await PolicyPackSession.start(defaultPackDir);
+  session = await packSession();
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-property-"));
   fs.writeFileSync(
     path.join(workDir, "Pulumi.yaml"),
@@ -130,9 +125,7 @@ it("every accepted stack config plans sealed: no mandatory violation", async () 
         validateStackSpec(spec, "generated"); // only accepted configs are in scope
       }
       const stacks = specs.map(writeStack);
-      const plans = await evaluateIsolatedMany(
-        stacks.map((stack) => ({ projectDir: workDir, stack })),
-      );
+      const plans = await evaluateMany(stacks.map((stack) => ({ projectDir: workDir, stack })));
       for (const [i, plan] of plans.entries()) {
         if (plan instanceof Error) {
           throw new Error(`stack ${JSON.stringify(specs[i])} failed to evaluate: ${plan.message}`);

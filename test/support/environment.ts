@@ -1,0 +1,45 @@
+/**
+ * The suite's jest environment: Node's, plus one policy pack process and one evaluation process
+ * per jest worker, shared by the test files that worker runs one after another. Each is started
+ * when a test first asks for it. Starting a pack or an evaluation process costs about two
+ * CPU-seconds (Node, the TypeScript hook and the Pulumi SDK loading); most test files need both.
+ *
+ * Jest loads this module once per worker process, outside the test files' module sandboxes,
+ * so its state outlives each file. Tests reach it through test/helpers/worker.ts. The
+ * processes end with the worker: the pack when its IPC channel closes (engine/pack-preload.ts),
+ * the evaluation process when its stdin does.
+ */
+import type { EnvironmentContext, JestEnvironmentConfig } from "@jest/environment";
+import { TestEnvironment } from "jest-environment-node";
+import * as path from "node:path";
+import { EvaluationWorker } from "../../engine/evaluation-worker";
+import { type SpawnedPack, spawnPack } from "../../engine/spawn-pack";
+
+/** What a test file can use of its worker's shared processes. */
+export interface WorkerServices {
+  /** The residency pack, started on first use. Configure it before analysing: it is shared. */
+  pack(): SpawnedPack;
+  /** The evaluation process: a batch of EvaluateOptions (JSON) in, the answer line out. */
+  evaluate(batch: string): Promise<string>;
+}
+
+const packDir = path.resolve(__dirname, "..", "..", "policy");
+let pack: SpawnedPack | undefined;
+const evaluator = new EvaluationWorker();
+
+const services: WorkerServices = {
+  pack() {
+    if (pack === undefined || pack.child.exitCode !== null || pack.child.signalCode !== null) {
+      pack = spawnPack(packDir);
+    }
+    return pack;
+  },
+  evaluate: (batch) => evaluator.request(batch),
+};
+
+export default class SovereignDcEnvironment extends TestEnvironment {
+  constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
+    super(config, context);
+    this.global.sovereignDcWorker = services;
+  }
+}
