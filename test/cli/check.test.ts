@@ -16,7 +16,10 @@ describe("sovereign-dc check", () => {
   let sarif: { code: number; stdout: string; stderr: string };
   beforeAll(async () => {
     [json, sarif] = await Promise.all([
-      cli(["check", program, "--stack", "prod", "--format", "json"]),
+      // Logged in to Pulumi Cloud, which keeps state in AWS us-west-2: outside CN too.
+      cli(["check", program, "--stack", "prod", "--format", "json"], {
+        env: { PULUMI_BACKEND_URL: "https://api.pulumi.com" },
+      }),
       cli(["check", program, "--stack", "prod", "--format", "sarif"]),
     ]);
   });
@@ -35,6 +38,30 @@ describe("sovereign-dc check", () => {
         ["level", "message", "path", "policy", "resourceName", "resourceType", "urn"].sort(),
       );
     }
+  });
+
+  it("fails a stack whose state would go to Pulumi Cloud, naming the backend and where it is", () => {
+    const state = JSON.parse(json.stdout).violations.filter(
+      (v: { policy: string }) => v.policy === "state-residency",
+    );
+    expect(state).toEqual([
+      {
+        policy: "state-residency",
+        level: "mandatory",
+        resourceType: null,
+        resourceName: null,
+        urn: null,
+        message:
+          "The backend in PULUMI_BACKEND_URL of stack prod must keep its data inside CN, but it is in aws us-west-2, outside CN. Log in to a backend in the stack's own region (an s3:// bucket with ?region=, or OSS through its S3 endpoint).",
+        path: [
+          "Pulumi state of stack prod",
+          "backend in PULUMI_BACKEND_URL https://api.pulumi.com",
+          "aws us-west-2 (outside CN)",
+        ],
+      },
+    ]);
+    // The SARIF run had no backend set: its verdict rests on the program alone.
+    expect(sarif.stdout).not.toContain("state-residency");
   });
 
   it("writes SARIF 2.1.0 that validates against the schema", () => {

@@ -121,31 +121,6 @@ describe("sovereign-dc plan --stack cn-shanghai --format json", () => {
   });
 });
 
-describe("sovereign-dc plan checks where the stack's own state goes", () => {
-  it("fails a Shanghai plan logged in to Pulumi Cloud, which keeps state in us-west-2", async () => {
-    const run = await cli(["plan", "--format", "json"], {
-      env: { PULUMI_BACKEND_URL: "https://api.pulumi.com" },
-    });
-    expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout).violations).toEqual([
-      {
-        policy: "state-residency",
-        level: "mandatory",
-        resourceType: null,
-        resourceName: null,
-        urn: null,
-        message:
-          "The backend in PULUMI_BACKEND_URL of stack cn-shanghai must keep its data inside CN, but it is in aws us-west-2, outside CN. Log in to a backend in the stack's own region (an s3:// bucket with ?region=, or OSS through its S3 endpoint).",
-        path: [
-          "Pulumi state of stack cn-shanghai",
-          "backend in PULUMI_BACKEND_URL https://api.pulumi.com",
-          "aws us-west-2 (outside CN)",
-        ],
-      },
-    ]);
-  });
-});
-
 describe("sovereign-dc plan with a broken config", () => {
   it("exits 2 with the key, the value and what is allowed, and no stack trace", async () => {
     const config = shanghaiConfig();
