@@ -48,6 +48,11 @@ export function spawnPack(packDir: string): SpawnedPack {
       const line = out.split("\n")[0];
       if (out.includes("\n") && /^\d+$/.test(line.trim())) {
         child.stdout?.off("data", onData);
+        // Serving now: its pipes must not hold the parent open either (a caller that shares
+        // the pack keeps it for its whole life and never stops it).
+        for (const pipe of [child.stdout, child.stderr]) {
+          (pipe as { unref?: () => void } | null)?.unref?.();
+        }
         resolve(Number(line.trim()));
       }
     };
