@@ -11,7 +11,7 @@ import { packConfigFor, settingsFromStackConfig } from "../engine/check";
 import { ProgramError } from "../engine/evaluate";
 import { loadProject, loadStackConfig, UsageError } from "../engine/project";
 import type { SpawnedPack } from "../engine/spawn-pack";
-import { evaluateAndCheck, exitCodeOf } from "./run";
+import { evaluateAndCheck, exitCodeOf, type RunResult } from "./run";
 import { newStack } from "./new-stack";
 import { toSarif } from "./sarif";
 import { planDocument, renderTree, renderViolations, typeCounts } from "./view";
@@ -38,11 +38,28 @@ function verdictLine(stack: string, jurisdiction: string | undefined, code: numb
     : `NOT SEALED: stack ${stack} has mandatory residency violations; it must not be deployed.`;
 }
 
+/** The findings as a SARIF 2.1.0 log whose locations point into `programFile`. */
+function sarifText(result: RunResult, programFile: string): string {
+  const uri = path.relative(process.cwd(), programFile).split(path.sep).join("/");
+  return `${JSON.stringify(toSarif(result.violations, uri, programFile, version), null, 2)}\n`;
+}
+
+/** `--sarif <file>`: the findings for code scanning, beside whatever the command prints. */
+function writeSarif(file: string | undefined, result: RunResult, programFile: string, io: Io) {
+  if (file === undefined) {
+    return;
+  }
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(file, sarifText(result, programFile));
+  io.err(`Wrote ${file}\n`);
+}
+
 async function planCommand(
   opts: {
     stack: string;
     format: string;
     out?: string;
+    sarif?: string;
     project: string;
     policyConfig?: string;
     pack?: SpawnedPack;
@@ -56,6 +73,7 @@ async function planCommand(
     pack: opts.pack,
   });
   const code = exitCodeOf(result.violations);
+  writeSarif(opts.sarif, result, loadProject(opts.project).main, io);
   const doc = planDocument(result.plan, result.jurisdiction, result.violations);
   if (opts.format === "json") {
     io.out(`${JSON.stringify(doc, null, 2)}\n`);
@@ -100,6 +118,7 @@ async function checkCommand(
     stack: string;
     format: string;
     jurisdiction?: string;
+    sarif?: string;
     policyConfig?: string;
     pack?: SpawnedPack;
   },
@@ -123,13 +142,13 @@ async function checkCommand(
     pack: opts.pack,
   });
   const code = exitCodeOf(result.violations);
+  writeSarif(opts.sarif, result, file, io);
   if (opts.format === "json") {
     io.out(
       `${JSON.stringify(planDocument(result.plan, result.jurisdiction, result.violations), null, 2)}\n`,
     );
   } else if (opts.format === "sarif") {
-    const uri = path.relative(process.cwd(), file).split(path.sep).join("/");
-    io.out(`${JSON.stringify(toSarif(result.violations, uri, file, version), null, 2)}\n`);
+    io.out(sarifText(result, file));
   } else {
     io.out(
       [
@@ -187,6 +206,7 @@ function buildProgram(
     .option("--stack <stack>", "stack to plan", "cn-shanghai")
     .addOption(format(["text", "json", "md"]))
     .option("--out <dir>", "with --format md: folder for report.md, plan.json and data-paths.svg")
+    .option("--sarif <file>", "also write the findings as SARIF 2.1.0 to <file> (code scanning)")
     .option("--project <dir>", "folder of the Pulumi project", process.cwd())
     .option(
       "--policy-config <file>",
@@ -205,6 +225,7 @@ function buildProgram(
       "stack whose Pulumi.<stack>.yaml (next to the program's Pulumi.yaml) supplies config",
     )
     .addOption(format(["text", "json", "sarif"]))
+    .option("--sarif <file>", "also write the findings as SARIF 2.1.0 to <file> (code scanning)")
     .option("--jurisdiction <id>", "jurisdiction to check against when the stack config names none")
     .option(
       "--policy-config <file>",

@@ -123,8 +123,8 @@ function forgetProjectModules(projectDir: string): void {
 
 function requireProgram(file: string): unknown {
   if (/\.tsx?$/.test(file)) {
-    // Programs are TypeScript, as under `pulumi up`; Sucrase compiles them on load, keeping
-    // their line numbers (the SARIF locations of `sovereign-dc check` point at them).
+    // Programs are TypeScript, as under `pulumi up`; Sucrase compiles them on load and keeps
+    // their line numbers, so a failing program's stack trace points at its source.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require("sucrase/register/ts");
   }

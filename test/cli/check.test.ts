@@ -3,6 +3,7 @@
  * document and SARIF that validates against the SARIF 2.1.0 schema.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
@@ -11,17 +12,19 @@ import { cli, root } from "../helpers/cli";
 
 const program = path.join(root, "test", "fixtures", "check-program", "index.ts");
 
-describe("sovereign-dc check", () => {
+describe("sovereign-dc check --format json --sarif <file>", () => {
   let json: { code: number; stdout: string; stderr: string };
-  let sarif: { code: number; stdout: string; stderr: string };
+  let sarif: { code: number; text: string };
   beforeAll(async () => {
-    [json, sarif] = await Promise.all([
-      // Logged in to Pulumi Cloud, which keeps state in AWS us-west-2: outside CN too.
-      cli(["check", program, "--stack", "prod", "--format", "json"], {
+    const sarifFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sdc-check-")), "prod.sarif");
+    // Logged in to Pulumi Cloud, which keeps state in AWS us-west-2: outside CN too.
+    json = await cli(
+      ["check", program, "--stack", "prod", "--format", "json", "--sarif", sarifFile],
+      {
         env: { PULUMI_BACKEND_URL: "https://api.pulumi.com" },
-      }),
-      cli(["check", program, "--stack", "prod", "--format", "sarif"]),
-    ]);
+      },
+    );
+    sarif = { code: json.code, text: fs.readFileSync(sarifFile, "utf8") };
   });
 
   it("exits 1 and names the replication to Hong Kong in the JSON document", () => {
@@ -60,13 +63,17 @@ describe("sovereign-dc check", () => {
         ],
       },
     ]);
-    // The SARIF run had no backend set: its verdict rests on the program alone.
-    expect(sarif.stdout).not.toContain("state-residency");
+    // The same finding goes to code scanning, at the top of the program (no resource declares it).
+    const inSarif = JSON.parse(sarif.text).runs[0].results.filter(
+      (r: { ruleId: string }) => r.ruleId === "state-residency",
+    );
+    expect(inSarif.map((r: { level: string }) => r.level)).toEqual(["error"]);
+    expect(inSarif[0].locations[0].physicalLocation.region.startLine).toBe(1);
   });
 
   it("writes SARIF 2.1.0 that validates against the schema", () => {
     expect(sarif.code).toBe(1);
-    const log = JSON.parse(sarif.stdout);
+    const log = JSON.parse(sarif.text);
     // The SARIF schema's patterns are ECMA-262 without the u flag (e.g. "[^/]+]" style brackets).
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
@@ -84,7 +91,7 @@ describe("sovereign-dc check", () => {
   });
 
   it("points code scanning at the line that declares the offending resource", () => {
-    const log = JSON.parse(sarif.stdout);
+    const log = JSON.parse(sarif.text);
     const result = log.runs[0].results.find(
       (r: { locations: { logicalLocations?: { name: string }[] }[] }) =>
         r.locations[0].logicalLocations?.[0].name === "telemetry-dr-replication",

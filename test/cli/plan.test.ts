@@ -48,9 +48,17 @@ function shanghaiConfig(): Record<string, unknown> {
 describe("sovereign-dc plan --stack cn-shanghai --format json", () => {
   let run: Run;
   let doc: Doc;
+  let sarif: { runs: { results: unknown[]; tool: { driver: { rules: unknown[] } } }[] };
   beforeAll(async () => {
-    run = await cli(["plan", "--stack", "cn-shanghai", "--format", "json"]);
+    const sarifFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sdc-plan-")), "sh.sarif");
+    run = await cli(["plan", "--stack", "cn-shanghai", "--format", "json", "--sarif", sarifFile]);
     doc = JSON.parse(run.stdout);
+    sarif = JSON.parse(fs.readFileSync(sarifFile, "utf8"));
+  });
+
+  it("writes the same verdict as SARIF for code scanning: every rule, no result", () => {
+    expect(sarif.runs[0].results).toEqual([]);
+    expect(sarif.runs[0].tool.driver.rules.length).toBeGreaterThan(20);
   });
 
   const custom = () => doc.resources.filter((r) => r.provider !== null);
