@@ -8,7 +8,9 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { PolicyPackSession } from "../engine/analyzer";
 import { checkPlan, packConfigFor, settingsFromStackConfig } from "../engine/check";
+import type { EvaluationWorker } from "../engine/evaluation-worker";
 import { evaluateIsolated } from "../engine/isolated";
 import { renderReport, reportFiles, type RenderedReport } from "../report";
 
@@ -16,10 +18,16 @@ export const root = path.resolve(__dirname, "..");
 export const exampleStack = "cn-shanghai";
 export const exampleDir = path.join(root, "examples", exampleStack);
 
-/** The example report as the current code produces it. */
-export async function produceExample(): Promise<RenderedReport> {
-  const plan = await evaluateIsolated({ projectDir: root, stack: exampleStack });
-  const violations = await checkPlan(plan, packConfigFor(settingsFromStackConfig(plan.config)));
+/**
+ * The example report as the current code produces it. A caller that keeps an evaluation process
+ * or a pack session running may pass them; otherwise each is started and stopped here.
+ */
+export async function produceExample(
+  running: { worker?: Pick<EvaluationWorker, "request">; session?: PolicyPackSession } = {},
+): Promise<RenderedReport> {
+  const plan = await evaluateIsolated({ projectDir: root, stack: exampleStack }, running.worker);
+  const config = packConfigFor(settingsFromStackConfig(plan.config));
+  const violations = await checkPlan(plan, config, running.session);
   return renderReport(plan, violations, { files: { svg: reportFiles.svg } });
 }
 

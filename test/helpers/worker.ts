@@ -13,19 +13,20 @@ function services(): WorkerServices | undefined {
   return (globalThis as { sovereignDcWorker?: WorkerServices }).sovereignDcWorker;
 }
 
-function evaluator(): { request(batch: string): Promise<string> } | undefined {
+/** The worker's evaluation process, for engine calls that take one; undefined outside it. */
+export function sharedEvaluator(): { request(batch: string): Promise<string> } | undefined {
   const shared = services();
   return shared && { request: (batch) => shared.evaluate(batch) };
 }
 
 /** evaluateIsolatedMany in the worker's evaluation process. */
 export function evaluateMany(batch: readonly EvaluateOptions[]): Promise<(Plan | Error)[]> {
-  return evaluateIsolatedMany(batch, evaluator());
+  return evaluateIsolatedMany(batch, sharedEvaluator());
 }
 
 /** evaluateIsolated in the worker's evaluation process. */
 export function evaluate(opts: EvaluateOptions): Promise<Plan> {
-  return evaluateIsolated(opts, evaluator());
+  return evaluateIsolated(opts, sharedEvaluator());
 }
 
 /**

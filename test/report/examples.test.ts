@@ -9,11 +9,17 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { RenderedReport } from "../../report";
 import { exampleDir, produceExample } from "../../scripts/regenerate-examples";
+import { packSession, sharedEvaluator } from "../helpers/worker";
 
 let produced: RenderedReport;
 
 beforeAll(async () => {
-  produced = await produceExample();
+  const session = await packSession();
+  try {
+    produced = await produceExample({ worker: sharedEvaluator(), session });
+  } finally {
+    session.close();
+  }
 }, 180_000);
 
 const regenerate =
