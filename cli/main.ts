@@ -45,10 +45,7 @@ function sarifText(result: RunResult, programFile: string): string {
 }
 
 /** `--sarif <file>`: the findings for code scanning, beside whatever the command prints. */
-function writeSarif(file: string | undefined, result: RunResult, programFile: string, io: Io) {
-  if (file === undefined) {
-    return;
-  }
+function writeSarif(file: string, result: RunResult, programFile: string, io: Io): void {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   fs.writeFileSync(file, sarifText(result, programFile));
   io.err(`Wrote ${file}\n`);
@@ -73,7 +70,9 @@ async function planCommand(
     pack: opts.pack,
   });
   const code = exitCodeOf(result.violations);
-  writeSarif(opts.sarif, result, loadProject(opts.project).main, io);
+  if (opts.sarif !== undefined) {
+    writeSarif(opts.sarif, result, loadProject(opts.project).main, io);
+  }
   const doc = planDocument(result.plan, result.jurisdiction, result.violations);
   if (opts.format === "json") {
     io.out(`${JSON.stringify(doc, null, 2)}\n`);
@@ -142,7 +141,9 @@ async function checkCommand(
     pack: opts.pack,
   });
   const code = exitCodeOf(result.violations);
-  writeSarif(opts.sarif, result, file, io);
+  if (opts.sarif !== undefined) {
+    writeSarif(opts.sarif, result, file, io);
+  }
   if (opts.format === "json") {
     io.out(
       `${JSON.stringify(planDocument(result.plan, result.jurisdiction, result.violations), null, 2)}\n`,
