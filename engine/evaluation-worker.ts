@@ -13,6 +13,16 @@ import { type ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import { preloads } from "./spawn-pack";
 
+/** What the evaluation process answers for one program of a batch. */
+export type Outcome<P = unknown> =
+  { ok: true; plan: P } | { ok: false; name: string; message: string };
+
+/** One answer line: `retiring` first, so the parent reads it without parsing the plans. */
+export interface Answer<P = unknown> {
+  readonly retiring: boolean;
+  readonly outcomes: readonly Outcome<P>[];
+}
+
 interface Pending {
   /** The process the request went to. */
   readonly child: ChildProcess;

@@ -4,11 +4,9 @@
  * program and makes the SDK's per-promise stack capture several times dearer.
  */
 import { type EvaluateOptions, ProgramError } from "./evaluate";
-import { EvaluationWorker } from "./evaluation-worker";
+import { type Answer, EvaluationWorker } from "./evaluation-worker";
 import type { Plan } from "./plan";
 import { UsageError } from "./project";
-
-type Outcome = { ok: true; plan: Plan } | { ok: false; name: string; message: string };
 
 /**
  * Evaluates each program in turn in a child process; resolves to a plan or the error per
@@ -29,7 +27,7 @@ export async function evaluateIsolatedMany(
   try {
     while (results.length < batch.length) {
       const answer = await evaluator.request(JSON.stringify(batch.slice(results.length)));
-      const { outcomes } = JSON.parse(answer) as { outcomes: Outcome[] };
+      const { outcomes } = JSON.parse(answer) as Answer<Plan>;
       if (outcomes.length === 0) {
         throw new Error("The evaluation worker returned no result.");
       }

@@ -7,6 +7,7 @@
  */
 import * as readline from "node:readline";
 import { evaluateInProcess, type EvaluateOptions } from "./evaluate";
+import type { Answer, Outcome } from "./evaluation-worker";
 
 async function main(): Promise<void> {
   // The program's own console output must not corrupt the answers on stdout.
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
       continue;
     }
     const batch = JSON.parse(line) as EvaluateOptions[];
-    const results: unknown[] = [];
+    const results: Outcome[] = [];
     let failed = false;
     for (const opts of batch) {
       try {
@@ -30,9 +31,8 @@ async function main(): Promise<void> {
         break;
       }
     }
-    // `retiring` comes first so the parent can read it without parsing the plans.
-    const answer = JSON.stringify({ retiring: failed, outcomes: results });
-    await new Promise<void>((resolve) => write(`${answer}\n`, () => resolve()));
+    const answer: Answer = { retiring: failed, outcomes: results };
+    await new Promise<void>((resolve) => write(`${JSON.stringify(answer)}\n`, () => resolve()));
     if (failed) {
       // A failed program may still have registrations in flight; they would leak into the next
       // evaluation, so the rest of the batch and later batches go to a fresh process.

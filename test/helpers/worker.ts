@@ -14,9 +14,8 @@ function services(): WorkerServices | undefined {
 }
 
 /** The worker's evaluation process, for engine calls that take one; undefined outside it. */
-export function sharedEvaluator(): { request(batch: string): Promise<string> } | undefined {
-  const shared = services();
-  return shared && { request: (batch) => shared.evaluate(batch) };
+export function sharedEvaluator(): WorkerServices["evaluator"] | undefined {
+  return services()?.evaluator;
 }
 
 /** evaluateIsolatedMany in the worker's evaluation process. */

@@ -19,13 +19,12 @@ import { type SpawnedPack, spawnPack } from "../../engine/spawn-pack";
 export interface WorkerServices {
   /** The residency pack, started on first use. Configure it before analysing: it is shared. */
   pack(): SpawnedPack;
-  /** The evaluation process: a batch of EvaluateOptions (JSON) in, the answer line out. */
-  evaluate(batch: string): Promise<string>;
+  /** The evaluation process, for the engine's evaluateIsolated(Many). */
+  readonly evaluator: Pick<EvaluationWorker, "request">;
 }
 
 const packDir = path.resolve(__dirname, "..", "..", "policy");
 let pack: SpawnedPack | undefined;
-const evaluator = new EvaluationWorker();
 
 const services: WorkerServices = {
   pack() {
@@ -34,7 +33,7 @@ const services: WorkerServices = {
     }
     return pack;
   },
-  evaluate: (batch) => evaluator.request(batch),
+  evaluator: new EvaluationWorker(),
 };
 
 export default class SovereignDcEnvironment extends TestEnvironment {
