@@ -46,8 +46,20 @@ function sarifText(result: RunResult, programFile: string): string {
 
 /** `--sarif <file>`: the findings for code scanning, beside whatever the command prints. */
 function writeSarif(file: string, result: RunResult, programFile: string, io: Io): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  fs.writeFileSync(file, sarifText(result, programFile));
+  writeOutputFile("--sarif", file, sarifText(result, programFile), io);
+}
+
+/** Writes a file an option names, creating its folder; a failure is a usage error naming both. */
+function writeOutputFile(option: string, file: string, text: string, io: Io): void {
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(file, text);
+  } catch (e) {
+    throw new UsageError(
+      `${option} ${JSON.stringify(file)}: cannot write it (${(e as Error).message}); ` +
+        "give a file path in a folder you can write to.",
+    );
+  }
   io.err(`Wrote ${file}\n`);
 }
 
@@ -177,9 +189,7 @@ function policyConfigCommand(
   }
   const text = `${JSON.stringify(packConfigFor(settings), null, 2)}\n`;
   if (opts.out) {
-    fs.mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
-    fs.writeFileSync(opts.out, text);
-    io.err(`Wrote ${opts.out}\n`);
+    writeOutputFile("--out", opts.out, text, io);
   } else {
     io.out(text);
   }

@@ -52,6 +52,19 @@ describe("sovereign-dc usage errors exit 2", () => {
     expect(r.err).toBe("error: required option '--stack <stack>' not specified\n");
   });
 
+  it("names an output file it cannot write, without a stack trace", async () => {
+    // A file where a folder is expected: its "folder" cannot be created.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sdc-out-")), "taken");
+    fs.writeFileSync(file, "");
+    const out = path.join(file, "policy-config.json");
+    const r = await run("policy-config", "--stack", "cn-shanghai", "--project", root, "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toBe(
+      `error: --out ${JSON.stringify(out)}: cannot write it (EEXIST: file already exists, mkdir '${file}'); give a file path in a folder you can write to.\n`,
+    );
+  });
+
   it("prints help and exits 2 without a command", async () => {
     const r = await run();
     expect(r.code).toBe(2);
