@@ -18,7 +18,36 @@ const pack =
 
 const { main } = require("../cli/main.ts");
 
+// Exit 0 and 1 are verdicts; any other way of ending — a crash, an error nothing caught, the
+// event loop draining before the command returned — exits 2 with a reason.
+process.exitCode = 2;
+let finished = false;
+const abort = (why) => {
+  if (pack) {
+    pack.child.kill();
+  }
+  process.stderr.write(`error: ${why}\n`, () => process.exit(2));
+};
+process.on("uncaughtException", (e) =>
+  abort(`the run ended without a verdict: an error nothing caught: ${(e && e.stack) || e}`),
+);
+let drained = 0;
+process.on("beforeExit", () => {
+  if (finished) {
+    return;
+  }
+  // The evaluation's own watchdog reacts to the same event and reports what never finished;
+  // give it one more round before concluding that nothing will.
+  drained += 1;
+  if (drained > 1) {
+    abort("the run ended without a verdict: the command stopped before it finished.");
+  } else {
+    setImmediate(() => undefined);
+  }
+});
+
 main(process.argv, undefined, pack).then((code) => {
+  finished = true;
   if (pack) {
     pack.child.kill();
   }

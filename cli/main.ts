@@ -6,15 +6,21 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { packConfigFor, settingsFromStackConfig } from "../engine/check";
-import { ProgramError } from "../engine/evaluate";
+import { defaultTimeoutSeconds, ProgramError } from "../engine/evaluate";
 import { loadProject, loadStackConfig, UsageError } from "../engine/project";
 import type { SpawnedPack } from "../engine/spawn-pack";
 import { evaluateAndCheck, exitCodeOf, type RunResult } from "./run";
 import { newStack } from "./new-stack";
 import { toSarif } from "./sarif";
-import { planDocument, renderTree, renderViolations, typeCounts } from "./view";
+import {
+  planDocument,
+  renderTree,
+  renderUnknownFunctions,
+  renderViolations,
+  typeCounts,
+} from "./view";
 
 const version: string = (
   JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as {
@@ -71,6 +77,7 @@ async function planCommand(
     sarif?: string;
     project: string;
     policyConfig?: string;
+    timeout: number;
     pack?: SpawnedPack;
   },
   io: Io,
@@ -79,6 +86,7 @@ async function planCommand(
     projectDir: opts.project,
     stack: opts.stack,
     policyConfigFile: opts.policyConfig,
+    timeoutSeconds: opts.timeout,
     pack: opts.pack,
   });
   const code = exitCodeOf(result.violations);
@@ -113,6 +121,7 @@ async function planCommand(
       "Resources by type:",
       counts,
       "",
+      ...renderUnknownFunctions(result.plan),
       result.violations.length > 0
         ? `Violations:\n${renderViolations(result.violations)}\n`
         : "Violations: none",
@@ -131,6 +140,7 @@ async function checkCommand(
     jurisdiction?: string;
     sarif?: string;
     policyConfig?: string;
+    timeout: number;
     pack?: SpawnedPack;
   },
   io: Io,
@@ -150,6 +160,7 @@ async function checkCommand(
     program: file,
     jurisdiction: opts.jurisdiction,
     policyConfigFile: opts.policyConfig,
+    timeoutSeconds: opts.timeout,
     pack: opts.pack,
   });
   const code = exitCodeOf(result.violations);
@@ -166,6 +177,7 @@ async function checkCommand(
     io.out(
       [
         `Checked ${path.relative(process.cwd(), file)} as stack ${opts.stack} (jurisdiction ${result.jurisdiction}): ${result.plan.resources.length} resources`,
+        ...renderUnknownFunctions(result.plan),
         result.violations.length > 0 ? renderViolations(result.violations) : "Violations: none",
         verdictLine(opts.stack, result.jurisdiction, code, result.violations.length),
         "",
@@ -208,6 +220,13 @@ function buildProgram(
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   const format = (choices: string[]) =>
     new Option("--format <format>", "output format").choices(choices).default("text");
+  const timeout = () =>
+    new Option(
+      "--timeout <seconds>",
+      "give up (exit 2, naming what never finished) on a program that runs longer",
+    )
+      .default(defaultTimeoutSeconds)
+      .argParser(parseTimeout);
 
   program
     .command("plan")
@@ -223,6 +242,7 @@ function buildProgram(
       "--policy-config <file>",
       "policy pack config (the --policy-pack-config format) laid over the stack's",
     )
+    .addOption(timeout())
     .action((opts) => setCode(planCommand({ ...opts, pack }, io)));
 
   program
@@ -242,6 +262,7 @@ function buildProgram(
       "--policy-config <file>",
       "policy pack config (the --policy-pack-config format) laid over the stack's",
     )
+    .addOption(timeout())
     .action((file, opts) => setCode(checkCommand(file, { ...opts, pack }, io)));
 
   program
@@ -277,6 +298,17 @@ function buildProgram(
     .option("--out <file>", "file to write (default: stdout)")
     .action((opts) => setCode(policyConfigCommand(opts, io)));
   return program;
+}
+
+/** `--timeout <seconds>`: a positive number of seconds. */
+function parseTimeout(value: string): number {
+  const seconds = Number(value);
+  if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new InvalidArgumentError(
+      `received ${JSON.stringify(value)}; expected a positive number of seconds, e.g. --timeout 600.`,
+    );
+  }
+  return seconds;
 }
 
 /** Runs the CLI and resolves to its exit code; never throws. */

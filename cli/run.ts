@@ -16,6 +16,7 @@ import {
   type Violation,
 } from "../engine/check";
 import { evaluateInProcess } from "../engine/evaluate";
+import { opaqueViolations } from "../engine/opaque";
 import type { Plan } from "../engine/plan";
 import { UsageError } from "../engine/project";
 import { findJurisdiction, jurisdictionIds, type Jurisdiction } from "../residency/jurisdictions";
@@ -30,6 +31,8 @@ export interface RunOptions {
   /** A `--policy-pack-config` style JSON file laid over the settings from stack config. */
   readonly policyConfigFile?: string;
   readonly packDir?: string;
+  /** Seconds the program may run (`--timeout`); see EvaluateOptions. */
+  readonly timeoutSeconds?: number;
   /** The pack's process, when the caller started it early (see bin/sovereign-dc.js). */
   readonly pack?: SpawnedPack;
 }
@@ -73,6 +76,7 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
         projectDir: opts.projectDir,
         stack: opts.stack,
         program: opts.program ? path.resolve(opts.program) : undefined,
+        timeoutSeconds: opts.timeoutSeconds,
       }),
     );
     const settings = settingsFromStackConfig(plan.config);
@@ -93,7 +97,8 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
       envBackendUrl: process.env.PULUMI_BACKEND_URL,
       secretsProvider: plan.secretsProvider,
     });
-    const violations = byLevel([...toViolations(diagnostics, plan), ...state]);
+    const opaque = opaqueViolations(plan, packConfig);
+    const violations = byLevel([...toViolations(diagnostics, plan), ...state, ...opaque]);
     return { plan, jurisdiction: jurisdiction.id, packConfig, violations };
   } finally {
     session.close();

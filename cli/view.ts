@@ -19,7 +19,7 @@ export interface ResourceView {
   /** Effective region: a region ID, "global", or null where none applies or can be told. */
   readonly region: string | null;
   readonly protect: boolean;
-  /** Inputs as plain values, secrets masked. */
+  /** Inputs as plain values, secrets masked, values not known before deployment "[unknown]". */
   readonly props: Record<string, unknown>;
 }
 
@@ -28,6 +28,8 @@ export interface PlanDocument {
   readonly jurisdiction: string | null;
   readonly resources: ResourceView[];
   readonly violations: Violation[];
+  /** Provider functions answered with unknown values offline, as at preview. */
+  readonly unknownFunctions: readonly string[];
 }
 
 /** Each resource of the plan with its placement resolved. */
@@ -43,7 +45,7 @@ export function viewResources(plan: Plan): ResourceView[] {
       provider: provider?.name ?? null,
       region: regionOf(r, provider),
       protect: r.protect,
-      props: plainProps(r.inputs, { maskSecrets: "[secret]" }),
+      props: plainProps(r.inputs, { maskSecrets: "[secret]", markUnknowns: "[unknown]" }),
     };
   });
 }
@@ -73,6 +75,7 @@ export function planDocument(
     jurisdiction: jurisdiction ?? null,
     resources: viewResources(plan),
     violations,
+    unknownFunctions: plan.unknownFunctions ?? [],
   };
 }
 
@@ -123,4 +126,15 @@ export function renderViolations(violations: readonly Violation[]): string {
       return `${head}\n    ${v.message.replace(/\n/g, "\n    ")}${pathLine}`;
     })
     .join("\n");
+}
+
+/** The line that lists the provider functions answered with unknowns, or none. */
+export function renderUnknownFunctions(plan: Plan): string[] {
+  const fns = plan.unknownFunctions ?? [];
+  if (fns.length === 0) {
+    return [];
+  }
+  return [
+    `Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown): ${fns.join(", ")}`,
+  ];
 }

@@ -14,9 +14,12 @@ import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { disableStackCapture } from "./cheap-stacks";
 import { getStore, waitForRPCs } from "./internals";
-import { type InvokeHandler, RecordingMonitor } from "./monitor";
+import { describeProgramFailure, requireProgram } from "./load-program";
+import { installUnknownInvokes } from "./invokes/unknowns";
+import { RecordingMonitor } from "./monitor";
 import type { Plan } from "./plan";
 import { loadProject, loadStackConfig, UsageError } from "./project";
+import { ConstructionLog } from "./stall";
 import { plainProps } from "./wire";
 
 export interface EvaluateOptions {
@@ -27,9 +30,14 @@ export interface EvaluateOptions {
   readonly program?: string;
   /** Extra config entries (namespaced keys) laid over the stack file's. */
   readonly configOverrides?: Readonly<Record<string, string>>;
-  /** Answers for provider functions; the default answers none. */
-  readonly invoke?: InvokeHandler;
+  /**
+   * Seconds the program may run before the evaluation gives up (default 300). A program that
+   * stops making progress is reported at once; this bounds one that keeps running.
+   */
+  readonly timeoutSeconds?: number;
 }
+
+export const defaultTimeoutSeconds = 300;
 
 /** An error raised by the program itself (not by the engine); the CLI exits 2 on it. */
 export class ProgramError extends Error {
@@ -42,8 +50,16 @@ export class ProgramError extends Error {
   }
 }
 
-/** Invokes every program may call offline: none, unless the caller models them. */
-const noInvokes: InvokeHandler = () => undefined;
+/**
+ * The program ended without finishing: nothing was left to run (or the timeout passed) while
+ * resources or outputs were still pending. The message names what never finished and why.
+ */
+export class StalledEvaluation extends ProgramError {
+  constructor(message: string) {
+    super(message);
+    this.name = "StalledEvaluation";
+  }
+}
 
 export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const project = loadProject(opts.projectDir);
@@ -52,7 +68,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const program = opts.program ? path.resolve(opts.program) : project.main;
 
   disableStackCapture();
-  const monitor = new RecordingMonitor(project.name, opts.stack, config, opts.invoke ?? noInvokes);
+  const monitor = new RecordingMonitor(project.name, opts.stack, config);
   settings.setMockOptions(monitor, project.name, opts.stack, false);
   enableMockFeatures();
   pulumi.runtime.setAllConfig(config, [...stackConfig.secretKeys]);
@@ -63,30 +79,48 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const onRejection = (reason: unknown) => {
     asyncErrors.push(reason);
   };
+  // Programs read files relative to the project folder (`fs.readFileSync("./app/index.html")`,
+  // `new pulumi.asset.FileArchive("./app")`): the language host runs them there.
+  const cwd = process.cwd();
+  process.chdir(project.dir);
   process.on("unhandledRejection", onRejection);
+  const restoreInvokes = installUnknownInvokes();
+  const constructed = new ConstructionLog();
+  const watchdog = new Watchdog(opts.timeoutSeconds ?? defaultTimeoutSeconds);
   let outputs: Record<string, unknown> = {};
   try {
-    const stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
-      forgetProjectModules(project.dir);
-      forgetProjectModules(path.dirname(program));
-      const mod = requireProgram(program);
-      const exported = (mod as { default?: unknown }).default ?? mod;
-      return typeof exported === "function" ? await exported() : exported;
-    });
-    await waitForRPCs();
-    // Let rejections raised in the last turn reach the handler.
-    await new Promise((r) => setImmediate(r));
+    const run = (async () => {
+      const stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
+        constructed.install();
+        forgetProjectModules(project.dir);
+        forgetProjectModules(path.dirname(program));
+        const mod = requireProgram(program);
+        const exported = (mod as { default?: unknown }).default ?? mod;
+        return typeof exported === "function" ? await exported() : exported;
+      });
+      await waitForRPCs();
+      // Let rejections raised in the last turn reach the handler.
+      await new Promise((r) => setImmediate(r));
+      return stackOutputs;
+    })();
+    const stackOutputs = await Promise.race([run, watchdog.stopped]);
     outputs = (plainProps((stackOutputs ?? {}) as Record<string, unknown>) ?? {}) as Record<
       string,
       unknown
     >;
   } catch (e) {
-    throw asProgramError(e, program);
+    if (e instanceof Stop) {
+      throw await stallError(e, constructed, asyncErrors, program, project.dir);
+    }
+    throw asProgramError(e, program, project.dir);
   } finally {
+    watchdog.dispose();
+    restoreInvokes();
+    process.chdir(cwd);
     process.off("unhandledRejection", onRejection);
   }
   if (asyncErrors.length > 0) {
-    throw asProgramError(asyncErrors[0], program);
+    throw asProgramError(asyncErrors[0], program, project.dir);
   }
   return {
     project: project.name,
@@ -94,6 +128,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     program: path.relative(project.dir, program) || path.basename(program),
     config,
     resources: monitor.recorded,
+    unknownFunctions: [...monitor.unknownFunctions],
     outputs,
     backendUrl: project.backendUrl,
     secretsProvider: stackConfig.secretsProvider,
@@ -121,19 +156,7 @@ function forgetProjectModules(projectDir: string): void {
   }
 }
 
-function requireProgram(file: string): unknown {
-  if (/\.tsx?$/.test(file)) {
-    // Programs are TypeScript, as under `pulumi up`; Sucrase compiles them on load and keeps
-    // their line numbers, so a failing program's stack trace points at its source.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require("sucrase/register/ts");
-  }
-  // Pulumi programs are CommonJS modules run for their side effects, as the language host does.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(file);
-}
-
-function asProgramError(e: unknown, program: string): Error {
+function asProgramError(e: unknown, program: string, projectDir: string): Error {
   if (e instanceof UsageError || e instanceof ProgramError) {
     return e;
   }
@@ -148,5 +171,69 @@ function asProgramError(e: unknown, program: string): Error {
   ) {
     return new UsageError(`Cannot load program ${program}: the file does not exist.`);
   }
-  return new ProgramError(`The program ${program} failed: ${err.message}`, err);
+  return new ProgramError(
+    `The program ${program} failed: ${describeProgramFailure(e, program, projectDir)}`,
+    e,
+  );
+}
+
+/** Why the watchdog stopped an evaluation. */
+class Stop {
+  constructor(
+    readonly reason: "drained" | "timeout",
+    readonly seconds: number,
+  ) {}
+}
+
+/**
+ * Stops an evaluation that can no longer finish: `beforeExit` fires when nothing is left to run
+ * (the SDK waits on a promise no one will settle), and the timer bounds a program that keeps
+ * running. The timer does not hold the process open, so a drained loop is seen at once.
+ */
+class Watchdog {
+  readonly stopped: Promise<never>;
+  private readonly onDrained: () => void;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(readonly seconds: number) {
+    let stop!: (s: Stop) => void;
+    this.stopped = new Promise<never>((_, reject) => {
+      stop = reject;
+    });
+    this.stopped.catch(() => undefined);
+    this.onDrained = () => stop(new Stop("drained", seconds));
+    process.once("beforeExit", this.onDrained);
+    this.timer = setTimeout(() => stop(new Stop("timeout", seconds)), seconds * 1000);
+    this.timer.unref();
+  }
+
+  dispose(): void {
+    process.off("beforeExit", this.onDrained);
+    clearTimeout(this.timer);
+  }
+}
+
+async function stallError(
+  stop: Stop,
+  constructed: ConstructionLog,
+  asyncErrors: readonly unknown[],
+  program: string,
+  projectDir: string,
+): Promise<StalledEvaluation> {
+  const lines = await constructed.explain(program, projectDir);
+  const shown = path.relative(projectDir, program);
+  const head =
+    stop.reason === "timeout"
+      ? `The program ${shown} did not finish within ${stop.seconds} s (--timeout)`
+      : `The program ${shown} stopped before it finished: nothing was left to run`;
+  if (lines.length === 0) {
+    const cause =
+      asyncErrors.length > 0
+        ? `; it failed first with: ${describeProgramFailure(asyncErrors[0], program, projectDir)}`
+        : "; every resource registered, but the program (or a stack output) waits on a promise that never settles";
+    return new StalledEvaluation(`${head}${cause}.`);
+  }
+  return new StalledEvaluation(
+    `${head}, with ${lines.length} resource(s) never registered:\n${lines.map((l) => `  - ${l}`).join("\n")}`,
+  );
 }

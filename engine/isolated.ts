@@ -18,9 +18,6 @@ export async function evaluateIsolatedMany(
   batch: readonly EvaluateOptions[],
   worker?: Pick<EvaluationWorker, "request">,
 ): Promise<(Plan | Error)[]> {
-  if (batch.some((o) => o.invoke)) {
-    throw new Error("evaluateIsolated cannot carry an invoke handler into the child process.");
-  }
   const own = worker ? undefined : new EvaluationWorker();
   const evaluator = worker ?? own!;
   const results: (Plan | Error)[] = [];

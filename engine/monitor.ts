@@ -6,17 +6,18 @@
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
 import type { MockResourceArgs, MockCallArgs } from "@pulumi/pulumi/runtime/mocks";
+import { answerInvoke, unknownMark } from "./invokes/index";
+import { wholeAnswer } from "./invokes/unknowns";
 import { isProviderType, packageOf, type RecordedResource } from "./plan";
 import { synthesizeState } from "./synth";
 import { plainProps } from "./wire";
 
 type Callback = (err: Error | null, resp?: { getUrn(): string; getId(): string }) => void;
 
-/** Answers for provider functions (invokes) a program calls while being evaluated. */
-export type InvokeHandler = (args: MockCallArgs) => Record<string, unknown> | undefined;
-
 export class RecordingMonitor extends MockMonitor {
   readonly recorded: RecordedResource[] = [];
+  /** Provider functions answered wholly or partly with unknown values, in call order. */
+  readonly unknownFunctions = new Set<string>();
   private readonly providerProps = new Map<string, Record<string, unknown>>();
   private readonly defaultProviders = new Map<string, RecordedResource>();
 
@@ -25,21 +26,36 @@ export class RecordingMonitor extends MockMonitor {
     private readonly stack: string,
     /** Flat stack config; `<package>:<key>` entries configure default providers. */
     private readonly config: Readonly<Record<string, string>>,
-    invoke: InvokeHandler,
   ) {
     super({
       newResource: (args: MockResourceArgs) => this.newResource(args),
-      call: (args: MockCallArgs) => {
-        const result = invoke(args);
-        if (result === undefined) {
-          throw new Error(
-            `The offline engine has no answer for the provider function ${args.token}; ` +
-              "programs checked offline may only call functions the engine models.",
-          );
-        }
-        return result;
-      },
+      call: (args: MockCallArgs) => this.call(args),
     });
+  }
+
+  /** Answers a provider function offline (engine/invokes); unknown parts carry `unknownMark`. */
+  private call(args: MockCallArgs): Record<string, unknown> {
+    const providerProps = this.providerPropsFor(args.token, args.provider ?? "");
+    let answer;
+    try {
+      answer = answerInvoke(args.token, args.inputs as Record<string, unknown>, {
+        providerProps,
+        config: this.config,
+      });
+    } catch (e) {
+      // The SDK reports a failed invoke by the error's `details`, as gRPC errors carry it.
+      const err = new Error(`${args.token}: ${(e as Error).message}`);
+      (err as Error & { details?: string }).details = err.message;
+      throw err;
+    }
+    if (!answer.known) {
+      this.unknownFunctions.add(args.token);
+      return { [wholeAnswer]: unknownMark };
+    }
+    if (JSON.stringify(answer.result).includes(unknownMark)) {
+      this.unknownFunctions.add(args.token);
+    }
+    return answer.result;
   }
 
   private newResource(args: MockResourceArgs): { id: string; state: Record<string, unknown> } {
@@ -175,6 +191,7 @@ export class RecordingMonitor extends MockMonitor {
           inputs,
           outputs: state,
           id: custom ? resp.getId() : undefined,
+          ...(req.getRemote() ? { remote: true } : {}),
         });
       }
       callback(err, resp);

@@ -31,6 +31,11 @@ export interface RecordedResource {
   readonly id?: string;
   /** True for a default provider the engine synthesised from stack config. */
   readonly synthesized?: boolean;
+  /**
+   * True for a multi-language (remote) component: its children are registered by its plugin
+   * under the Pulumi CLI, so offline it has none.
+   */
+  readonly remote?: boolean;
 }
 
 export interface Plan {
@@ -42,6 +47,11 @@ export interface Plan {
   readonly config: Readonly<Record<string, string>>;
   /** Every resource, in registration order; default providers come before their first user. */
   readonly resources: readonly RecordedResource[];
+  /**
+   * Provider functions the engine answered wholly or partly with unknown values (engine/invokes),
+   * as `pulumi preview` shows values it cannot know yet.
+   */
+  readonly unknownFunctions?: readonly string[];
   /** The stack's outputs (exports of the program). */
   readonly outputs: Readonly<Record<string, unknown>>;
   /** The state backend Pulumi.yaml pins, if any — where the stack's checkpoint would go. */

@@ -21,7 +21,11 @@ export interface ProjectInfo {
   readonly dir: string;
   /** The project name (`name:` in Pulumi.yaml). */
   readonly name: string;
-  /** Absolute path of the program entry. */
+  /**
+   * Absolute path of the program entry, resolved when first read: a folder whose entry is
+   * missing is still a project (`check <file>` runs another program in it). Reading it then
+   * throws a UsageError naming Pulumi.yaml's `main` and the folder.
+   */
   readonly main: string;
   /** Folder holding the Pulumi.<stack>.yaml files. */
   readonly stackConfigDir: string;
@@ -82,20 +86,31 @@ function readProject(dir: string, file: string): ProjectInfo {
     typeof doc?.stackConfigDir === "string" ? doc.stackConfigDir : ".",
   );
   const backend = doc?.backend as { url?: unknown } | undefined;
+  let main: string | undefined;
   return {
     dir,
     name,
-    main: resolveMain(dir, mainSetting),
+    get main() {
+      return (main ??= resolveMain(dir, file, mainSetting));
+    },
     stackConfigDir,
     backendUrl: typeof backend?.url === "string" ? backend.url : undefined,
   };
 }
 
 /** Resolves the program entry as the Node.js language host does: `main`, then package.json. */
-function resolveMain(dir: string, mainSetting: string | undefined): string {
+function resolveMain(dir: string, projectFile: string, mainSetting: string | undefined): string {
   const base = mainSetting ? path.resolve(dir, mainSetting) : dir;
   if (fs.existsSync(base) && fs.statSync(base).isFile()) {
     return base;
+  }
+  const yamlName = path.basename(projectFile);
+  if (mainSetting && !fs.existsSync(base)) {
+    throw new UsageError(
+      `Cannot find the program entry: ${yamlName} sets main: ${JSON.stringify(mainSetting)}, ` +
+        `but there is no such file or folder in ${dir}. Point main at the program file ` +
+        "(or its folder), or run `sovereign-dc check <program file>`.",
+    );
   }
   const pkgFile = path.join(base, "package.json");
   if (fs.existsSync(pkgFile)) {
@@ -109,7 +124,14 @@ function resolveMain(dir: string, mainSetting: string | undefined): string {
       return path.join(base, candidate);
     }
   }
-  throw new UsageError(`Cannot find the program entry of the project in ${base}.`);
+  const what = mainSetting
+    ? `${yamlName} sets main: ${JSON.stringify(mainSetting)}, and the folder`
+    : `${yamlName} sets no main, and the project folder`;
+  throw new UsageError(
+    `Cannot find the program entry: ${what} ${base} has no package.json "main", index.ts or ` +
+      `index.js. Set main in ${yamlName} to the program file, or run ` +
+      "`sovereign-dc check <program file>`.",
+  );
 }
 
 /** Stack names that have a Pulumi.<stack>.yaml in the project. */

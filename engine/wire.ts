@@ -15,15 +15,17 @@ export const unknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 export interface PlainOptions {
   /** Replace secret values by this text instead of revealing them (default: reveal). */
   readonly maskSecrets?: string;
+  /** Show unknown values as this text instead of leaving them out (default: leave out). */
+  readonly markUnknowns?: string;
 }
 
 /**
  * A plain JSON value: secrets unwrapped (or masked), resource references replaced by their URN,
- * unknowns by undefined.
+ * unknowns left out (or marked).
  */
 export function toPlain(value: unknown, opts: PlainOptions = {}): unknown {
   if (value === unknownValue) {
-    return undefined;
+    return opts.markUnknowns;
   }
   if (Array.isArray(value)) {
     return value.map((v) => toPlain(v, opts));
@@ -38,7 +40,7 @@ export function toPlain(value: unknown, opts: PlainOptions = {}): unknown {
     case resourceSig:
       return obj.urn;
     case outputValueSig:
-      return "value" in obj ? toPlain(obj.value, opts) : undefined;
+      return "value" in obj ? toPlain(obj.value, opts) : opts.markUnknowns;
     default:
       break;
   }

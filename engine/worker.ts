@@ -5,6 +5,7 @@
  * process (jest's module sandbox cannot re-run a program, and makes evaluation several times
  * dearer).
  */
+import type { Socket } from "node:net";
 import * as readline from "node:readline";
 import { evaluateInProcess, type EvaluateOptions } from "./evaluate";
 import type { Answer, Outcome } from "./evaluation-worker";
@@ -19,6 +20,10 @@ async function main(): Promise<void> {
       continue;
     }
     const batch = JSON.parse(line) as EvaluateOptions[];
+    // Stdin must not keep the process alive while a program evaluates: the engine tells a
+    // program that stalled by the event loop running out of work.
+    lines.pause();
+    unrefStdin(true);
     const results: Outcome[] = [];
     let failed = false;
     for (const opts of batch) {
@@ -31,6 +36,8 @@ async function main(): Promise<void> {
         break;
       }
     }
+    unrefStdin(false);
+    lines.resume();
     const answer: Answer = { retiring: failed, outcomes: results };
     await new Promise<void>((resolve) => write(`${JSON.stringify(answer)}\n`, () => resolve()));
     if (failed) {
@@ -38,6 +45,16 @@ async function main(): Promise<void> {
       // evaluation, so the rest of the batch and later batches go to a fresh process.
       return;
     }
+  }
+}
+
+function unrefStdin(on: boolean): void {
+  // A pipe or a terminal (net.Socket) can be unref'd; a file on stdin holds nothing open.
+  const stdin = process.stdin as Partial<Pick<Socket, "ref" | "unref">>;
+  if (on) {
+    stdin.unref?.();
+  } else {
+    stdin.ref?.();
   }
 }
 

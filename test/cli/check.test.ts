@@ -107,3 +107,19 @@ describe("sovereign-dc check --format json --sarif <file>", () => {
     expect(result.locations[0].physicalLocation.region.startLine).toBe(declaration);
   });
 });
+
+describe("sovereign-dc check <file> in a project whose main names no file", () => {
+  it("evaluates the file it was given, without looking for the project's entry", async () => {
+    const other = path.join("test", "fixtures", "engine", "no-main", "other.ts");
+    const r = await cli(["check", other, "--stack", "dev"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        `Checked ${other} as stack dev (jurisdiction CN): 6 resources`,
+        "Violations: none",
+        "SEALED: stack dev has no path out of CN (0 advisory finding(s)).",
+        "",
+      ].join("\n"),
+    );
+  });
+});

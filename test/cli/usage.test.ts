@@ -41,6 +41,19 @@ describe("sovereign-dc usage errors exit 2", () => {
     );
   });
 
+  it("names Pulumi.yaml's main and the folder when plan finds no program entry", async () => {
+    const project = path.join(root, "test", "fixtures", "engine", "no-main");
+    const r = await run("plan", "--stack", "dev", "--project", project);
+    expect(r).toEqual({
+      code: 2,
+      out: "",
+      err:
+        `error: Cannot find the program entry: Pulumi.yaml sets main: "src/index.ts", but there ` +
+        `is no such file or folder in ${project}. Point main at the program file (or its ` +
+        "folder), or run `sovereign-dc check <program file>`.\n",
+    });
+  });
+
   it("says the program file does not exist", async () => {
     const r = await run("check", "nowhere.ts", "--stack", "prod");
     expect(r).toEqual({ code: 2, out: "", err: 'error: <program> "nowhere.ts": no such file.\n' });

@@ -116,3 +116,72 @@ describe("evaluating a program offline", () => {
     expect((missing as Error).message).toContain("stacks of this project: dev, strict.");
   });
 });
+
+describe("loading a program as the Node.js language host does", () => {
+  let nodenext: Plan | Error;
+  let readsFile: Plan | Error;
+  let relative: Plan | Error;
+  let noMessage: Plan | Error;
+  let esm: Plan | Error;
+  beforeAll(async () => {
+    // One process, in this order: the program given by a path relative to the caller's working
+    // directory evaluates only if the one before gave that directory back. Failures go last (a
+    // failed evaluation retires its process).
+    [nodenext, readsFile, relative, noMessage, esm] = await evaluateMany([
+      { projectDir: dir, stack: "dev", program: path.join(dir, "nodenext.ts") },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "reads-file.ts") },
+      {
+        projectDir: path.relative(process.cwd(), dir),
+        stack: "dev",
+        program: path.relative(process.cwd(), path.join(dir, "refs.ts")),
+      },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "no-message.ts") },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "esm", "index.ts") },
+    ]);
+  });
+
+  it("resolves NodeNext-style .js and .cjs specifiers to the program's .ts and .cts files", () => {
+    expect(nodenext).not.toBeInstanceOf(Error);
+    const bucket = named(nodenext as Plan, "nodenext-logs");
+    expect(plainProps(bucket.inputs)).toEqual({
+      acl: "private",
+      tags: { purpose: "audit-logs", owner: "platform" },
+    });
+  });
+
+  it("runs the program in the project folder, so it reads files relative to it", () => {
+    expect(readsFile).not.toBeInstanceOf(Error);
+    expect(plainProps(named(readsFile as Plan, "motd").inputs)).toEqual({
+      bucket: "site",
+      content: "Data stays in Frankfurt.\n",
+    });
+    expect((readsFile as Plan).outputs.cwd).toBe(dir);
+  });
+
+  it("gives the working directory back afterwards", () => {
+    expect(relative).not.toBeInstanceOf(Error);
+    expect((relative as Plan).program).toBe("refs.ts");
+    expect((relative as Plan).resources.map((r) => r.name)).toEqual([
+      "engine-fixture-dev",
+      "default_7_48_0",
+      "bucket",
+      "policy",
+    ]);
+  });
+
+  it("reports an error without a message by its type and the program line it came from", () => {
+    expect(noMessage).toBeInstanceOf(ProgramError);
+    expect((noMessage as Error).message).toBe(
+      `The program ${path.join(dir, "no-message.ts")} failed: TypeError (no message) at no-message.ts:7:9`,
+    );
+  });
+
+  it("refuses an ES-module program with a usage error that says so", () => {
+    expect(esm).toBeInstanceOf(UsageError);
+    expect((esm as Error).message).toMatch(
+      new RegExp(
+        `^Cannot evaluate ${path.join(dir, "esm", "index.ts")} offline: it is an ES module \\(`,
+      ),
+    );
+  });
+});

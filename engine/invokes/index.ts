@@ -1,0 +1,233 @@
+/**
+ * Provider functions (invokes) offline, as `pulumi preview` sees them. Real programs call them
+ * all the time — for a policy document, the region's zones, the account — and under the CLI the
+ * provider answers. Offline, the engine answers:
+ *
+ * - functions the provider computes locally from their inputs, exactly (`getPolicyDocument`);
+ * - functions whose answer follows from the stack, from the stack: region and partition from the
+ *   provider's region, zones from the catalog, the account from `sovereign-dc:accountId` or the
+ *   provider's `allowedAccountIds`, a cluster credential as a kubeconfig naming that cluster;
+ * - every other function with unknown values, as a preview shows values it cannot know yet. The
+ *   program goes on and the policies judge the unknowns as they do at preview.
+ *
+ * An answer may hold `unknownMark` where one part cannot be told (the account ID when no config
+ * pins it); `installUnknownInvokes` (./unknowns.ts) turns those into unknowns the SDK recognises.
+ */
+import { createHash } from "node:crypto";
+import { awsPartitionOf } from "../../residency/jurisdictions";
+import { zonesOf } from "../../residency/zones";
+import { awsPolicyDocument } from "./aws-policy-document";
+
+/** Stands for a value the engine cannot know; survives the monitor's serialisation as text. */
+export const unknownMark = "sovereign-dc:unknown-value:6c1f0b3e";
+
+export interface InvokeContext {
+  /** Inputs of the provider the function runs on (explicit, or the default provider's config). */
+  readonly providerProps: Readonly<Record<string, unknown>>;
+  /** The stack's flat config (`namespace:key` → string). */
+  readonly config: Readonly<Record<string, string>>;
+}
+
+/** An answer, or `unknown`: the engine cannot tell any part of the result offline. */
+export type InvokeAnswer =
+  { readonly known: true; readonly result: Record<string, unknown> } | { readonly known: false };
+
+type Answerer = (args: Record<string, unknown>, ctx: InvokeContext) => Record<string, unknown>;
+
+function text(v: unknown): string | undefined {
+  return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+/** The region a function runs in: its own `region` argument, else its provider's region. */
+function regionOf(args: Record<string, unknown>, ctx: InvokeContext): string | undefined {
+  return text(args.region) ?? text(ctx.providerProps.region);
+}
+
+/** The region, or `unknownMark` when neither the function nor its provider names one. */
+function regionOrUnknown(args: Record<string, unknown>, ctx: InvokeContext): string {
+  return regionOf(args, ctx) ?? unknownMark;
+}
+
+function listOf(v: unknown): string[] {
+  if (Array.isArray(v)) {
+    return v.filter((x): x is string => typeof x === "string");
+  }
+  // Provider config reaches default providers as JSON text (`aws:allowedAccountIds: [..]`).
+  if (typeof v === "string" && v.startsWith("[")) {
+    try {
+      return listOf(JSON.parse(v));
+    } catch {
+      return [];
+    }
+  }
+  return [];
+}
+
+/** The account a stack pins: `sovereign-dc:accountId`, else a single `allowedAccountIds`. */
+function awsAccountOf(ctx: InvokeContext): string | undefined {
+  const declared = text(ctx.config["sovereign-dc:accountId"]);
+  if (declared !== undefined) {
+    return declared;
+  }
+  const allowed = listOf(ctx.providerProps.allowedAccountIds);
+  return allowed.length === 1 ? allowed[0] : undefined;
+}
+
+const dnsSuffix: Readonly<Record<string, string>> = {
+  aws: "amazonaws.com",
+  "aws-cn": "amazonaws.com.cn",
+  "aws-us-gov": "amazonaws.com",
+};
+
+function awsPartition(region: string | undefined): string | undefined {
+  return region === undefined ? undefined : awsPartitionOf(region);
+}
+
+function digest(...parts: string[]): string {
+  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 12);
+}
+
+/** A kubeconfig for a managed cluster; its cluster and context are named after the cluster ID. */
+function kubeconfigFor(clusterId: string, region: string): string {
+  const server = `https://${clusterId}.${region}.cs.aliyuncs.com:6443`;
+  return [
+    "apiVersion: v1",
+    "kind: Config",
+    "clusters:",
+    `- name: ${clusterId}`,
+    "  cluster:",
+    `    server: ${server}`,
+    "contexts:",
+    `- name: ${clusterId}`,
+    "  context:",
+    `    cluster: ${clusterId}`,
+    `    user: ${clusterId}-user`,
+    `current-context: ${clusterId}`,
+    "users:",
+    `- name: ${clusterId}-user`,
+    "  user: {}",
+    "",
+  ].join("\n");
+}
+
+const answerers: Readonly<Record<string, Answerer>> = {
+  "aws:iam/getPolicyDocument:getPolicyDocument": (args) => awsPolicyDocument(args),
+
+  "aws:index/getRegion:getRegion": (args, ctx) => {
+    const region = regionOrUnknown(args, ctx);
+    const partition = awsPartition(regionOf(args, ctx));
+    return {
+      id: region,
+      region,
+      name: region,
+      description: unknownMark,
+      endpoint:
+        partition === undefined ? unknownMark : `ec2.${region}.${dnsSuffix[partition] ?? ""}`,
+    };
+  },
+
+  "aws:index/getPartition:getPartition": (args, ctx) => {
+    const partition = awsPartition(regionOf(args, ctx));
+    if (partition === undefined) {
+      return { id: unknownMark, partition: unknownMark, dnsSuffix: unknownMark };
+    }
+    return {
+      id: partition,
+      partition,
+      dnsSuffix: dnsSuffix[partition] ?? unknownMark,
+      reverseDnsPrefix: (dnsSuffix[partition] ?? "").split(".").reverse().join("."),
+    };
+  },
+
+  "aws:index/getCallerIdentity:getCallerIdentity": (_args, ctx) => {
+    const account = awsAccountOf(ctx) ?? unknownMark;
+    // Who the caller is (user, role session) is the credentials' business, not the stack's.
+    return { id: account, accountId: account, arn: unknownMark, userId: unknownMark };
+  },
+
+  "aws:index/getAvailabilityZones:getAvailabilityZones": (args, ctx) => {
+    const region = regionOf(args, ctx);
+    const zones = region === undefined ? undefined : zonesOf("aws", region);
+    if (zones === undefined || region === undefined) {
+      return { id: region ?? unknownMark, names: unknownMark, zoneIds: unknownMark };
+    }
+    const excluded = new Set([...listOf(args.excludeNames), ...listOf(args.excludeZoneIds)]);
+    const kept = zones.filter((z) => !excluded.has(z.name) && !excluded.has(z.zoneId ?? ""));
+    return {
+      ...args,
+      id: region,
+      region,
+      names: kept.map((z) => z.name),
+      zoneIds: kept.map((z) => z.zoneId),
+      groupNames: [region],
+    };
+  },
+
+  "alicloud:index/getZones:getZones": (args, ctx) => {
+    const region = regionOf(args, ctx);
+    const zones = region === undefined ? undefined : zonesOf("alicloud", region);
+    if (zones === undefined || region === undefined) {
+      return { id: unknownMark, ids: unknownMark, zones: unknownMark };
+    }
+    const ids = zones.map((z) => z.name);
+    return {
+      ...args,
+      id: digest("zones", region, JSON.stringify(args)),
+      ids,
+      zones: ids.map((id) => ({
+        id,
+        localName: "",
+        // Which instance types and disk categories a zone sells today is the provider's to say.
+        availableDiskCategories: [],
+        availableInstanceTypes: [],
+        availableResourceCreations: [],
+        multiZoneIds: [],
+        slbSlaveZoneIds: [],
+      })),
+    };
+  },
+
+  "alicloud:index/getRegions:getRegions": (args, ctx) => {
+    const region = regionOf(args, ctx);
+    if (args.current !== true || region === undefined) {
+      // Every region the account can see is the account's business; only "current" follows.
+      return { id: unknownMark, ids: unknownMark, regions: unknownMark };
+    }
+    return {
+      ...args,
+      id: region,
+      ids: [region],
+      regions: [{ id: region, regionId: region, localName: unknownMark }],
+    };
+  },
+
+  "alicloud:cs/getClusterCredential:getClusterCredential": (args, ctx) => {
+    const clusterId = text(args.clusterId);
+    const region = regionOf(args, ctx);
+    if (clusterId === undefined || region === undefined) {
+      return { id: unknownMark, kubeConfig: unknownMark };
+    }
+    return {
+      ...args,
+      id: clusterId,
+      clusterId,
+      clusterName: unknownMark,
+      kubeConfig: kubeconfigFor(clusterId, region),
+      expiration: unknownMark,
+      certificateAuthority: unknownMark,
+    };
+  },
+};
+
+/** Tokens the engine answers with more than unknowns. */
+export const answeredFunctions: readonly string[] = Object.keys(answerers).sort();
+
+/** Answers one provider function offline (see the module comment). */
+export function answerInvoke(
+  token: string,
+  args: Record<string, unknown>,
+  ctx: InvokeContext,
+): InvokeAnswer {
+  const answer = answerers[token];
+  return answer === undefined ? { known: false } : { known: true, result: answer(args, ctx) };
+}

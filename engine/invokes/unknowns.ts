@@ -1,0 +1,123 @@
+/**
+ * Unknown values in the answers of provider functions. The offline engine evaluates as an
+ * update (the SDK's dry-run flag is off, so synthesised resource outputs are known), and in that
+ * mode the SDK reads the wire's unknown marker back as `undefined` — a known, empty value. So the
+ * monitor marks what it cannot tell with `unknownMark` (plain text on the wire), and the
+ * runtime's invoke functions are wrapped for the evaluation to turn those marks into the SDK's own
+ * unknowns:
+ *
+ * - `invokeOutput` / `invokeSingleOutput` (`getXOutput`): an Output holding a mark is unknown, as
+ *   at preview — `apply` callbacks do not run and resource inputs built from it are unknown;
+ * - `invoke` / `invokeSingle` (the promise forms): a marked value becomes an unknown Output, so a
+ *   program that passes it on as an input still evaluates; a program that computes with it fails
+ *   with an error that names the function.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { unknownMark } from "./index";
+
+/** The whole answer is unknown: the monitor answers `{ [wholeAnswer]: unknownMark }`. */
+export const wholeAnswer = "__sovereignDcUnknownAnswer";
+
+type Runtime = typeof pulumi.runtime;
+type InvokeFn = Runtime["invoke"];
+type InvokeOutputFn = Runtime["invokeOutput"];
+type InvokeSingleFn = Runtime["invokeSingle"];
+type InvokeSingleOutputFn = Runtime["invokeSingleOutput"];
+
+function holdsMark(v: unknown): boolean {
+  if (v === unknownMark) {
+    return true;
+  }
+  if (Array.isArray(v)) {
+    return v.some(holdsMark);
+  }
+  if (typeof v === "object" && v !== null) {
+    return Object.values(v).some(holdsMark);
+  }
+  return false;
+}
+
+/** Replaces every mark in `v` with `replacement()`. */
+function replaceMarks(v: unknown, replacement: () => unknown): unknown {
+  if (v === unknownMark) {
+    return replacement();
+  }
+  if (Array.isArray(v)) {
+    return v.map((x) => replaceMarks(x, replacement));
+  }
+  if (typeof v === "object" && v !== null && !pulumi.Output.isInstance(v)) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, replaceMarks(x, replacement)]));
+  }
+  return v;
+}
+
+const unknownOutput = () => pulumi.output(pulumi.unknown as unknown);
+
+/**
+ * The plain value a promise-form invoke resolves to: marks become unknown Outputs, and a wholly
+ * unknown answer is an object whose every property is one.
+ */
+function plainAnswer(token: string, result: unknown): unknown {
+  if (isWholeAnswer(result)) {
+    return new Proxy(
+      {},
+      {
+        get: (_t, key) =>
+          // Not a thenable, and no conversions: only named properties are answers.
+          typeof key === "symbol" || key === "then" || key === "toJSON"
+            ? undefined
+            : unknownOutput(),
+        has: () => false,
+        ownKeys: () => {
+          throw new Error(
+            `The offline engine cannot list the result of ${token}: its values are unknown until deployment.`,
+          );
+        },
+      },
+    );
+  }
+  return holdsMark(result) ? replaceMarks(result, unknownOutput) : result;
+}
+
+function isWholeAnswer(v: unknown): boolean {
+  return typeof v === "object" && v !== null && wholeAnswer in v;
+}
+
+/**
+ * The Output form: unknown as soon as the answer holds a mark. A wholly unknown answer is the
+ * SDK's `unknown` itself, so that lifted properties (`getAmiOutput(…).id`) are unknown too.
+ */
+function outputAnswer<T>(out: pulumi.Output<T>): pulumi.Output<T> {
+  return out.apply((v) => {
+    if (isWholeAnswer(v)) {
+      return pulumi.unknown as T;
+    }
+    return holdsMark(v) ? (replaceMarks(v, () => pulumi.unknown) as T) : v;
+  });
+}
+
+/**
+ * Wraps the runtime's invoke functions for one evaluation; returns the function that restores
+ * them. Provider SDKs call `pulumi.runtime.invoke*` at call time, so the wrap reaches them.
+ */
+export function installUnknownInvokes(): () => void {
+  const runtime = pulumi.runtime as { -readonly [K in keyof Runtime]: Runtime[K] };
+  const saved = {
+    invoke: runtime.invoke,
+    invokeOutput: runtime.invokeOutput,
+    invokeSingle: runtime.invokeSingle,
+    invokeSingleOutput: runtime.invokeSingleOutput,
+  };
+  const invoke: InvokeFn = (tok, props, opts, packageRef) =>
+    saved.invoke(tok, props, opts, packageRef).then((r) => plainAnswer(tok, r));
+  const invokeSingle: InvokeSingleFn = (tok, props, opts, packageRef) =>
+    saved.invokeSingle(tok, props, opts, packageRef).then((r) => plainAnswer(tok, r));
+  const invokeOutput: InvokeOutputFn = (tok, props, opts, packageRef) =>
+    outputAnswer(saved.invokeOutput(tok, props, opts, packageRef));
+  const invokeSingleOutput: InvokeSingleOutputFn = (tok, props, opts, packageRef) =>
+    outputAnswer(saved.invokeSingleOutput(tok, props, opts, packageRef));
+  Object.assign(runtime, { invoke, invokeSingle, invokeOutput, invokeSingleOutput });
+  return () => {
+    Object.assign(runtime, saved);
+  };
+}

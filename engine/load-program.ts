@@ -1,0 +1,284 @@
+/**
+ * Loads a Pulumi program the way the Node.js language host does under `pulumi up`: as a
+ * CommonJS module, TypeScript compiled on load, with the NodeNext-style specifiers TypeScript
+ * itself accepts (`import { acl } from "./acl.js"` where only acl.ts exists). Node alone does not
+ * resolve those; under `pulumi up` ts-node's resolver does (its ESM loader, or for CommonJS its
+ * `experimentalResolver`). Also describes a program's failure in words when the error it threw
+ * carries none.
+ */
+import * as fs from "node:fs";
+import Module from "node:module";
+import * as path from "node:path";
+import * as util from "node:util";
+import { transform } from "sucrase";
+import { UsageError } from "./project";
+
+type ResolveFilename = (
+  request: string,
+  parent: NodeModule | undefined,
+  isMain: boolean,
+  options?: unknown,
+) => string;
+
+/** Marks our resolver on `Module._resolveFilename`; global, so that every copy of this module sees it. */
+const resolverMark = Symbol.for("sovereign-dc.load-program.resolver");
+/** Set once the compile hooks are installed in this process. */
+const hooksMark = Symbol.for("sovereign-dc.load-program.hooks");
+
+/** The TypeScript extension each JavaScript extension of a NodeNext specifier stands for. */
+const sourceExtensions: Readonly<Record<string, string>> = {
+  ".js": ".ts",
+  ".mjs": ".mts",
+  ".cjs": ".cts",
+};
+
+const nodeModules = `${path.sep}node_modules${path.sep}`;
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The TypeScript file a program's relative `.js`, `.mjs` or `.cjs` specifier names, as
+ * TypeScript's NodeNext resolution maps it (`./acl.js` → `./acl.ts`, `./lib/index.js` →
+ * `./lib/index.ts`, `./x.mjs` → `./x.mts`, `./x.cjs` → `./x.cts`), or undefined when the
+ * specifier is not such a one, its importer lies under node_modules, or no such file exists.
+ * Callers try it only after Node's own resolution failed: a real `.js` file wins.
+ */
+export function typeScriptSourceFor(
+  request: string,
+  parentFile: string | undefined,
+  exists: (file: string) => boolean = isFile,
+): string | undefined {
+  if (parentFile === undefined || !/^\.\.?\//.test(request) || parentFile.includes(nodeModules)) {
+    return undefined;
+  }
+  const ext = path.extname(request);
+  const sourceExt = sourceExtensions[ext];
+  if (sourceExt === undefined) {
+    return undefined;
+  }
+  const candidate = path.resolve(
+    path.dirname(parentFile),
+    request.slice(0, -ext.length) + sourceExt,
+  );
+  return exists(candidate) ? candidate : undefined;
+}
+
+/**
+ * Makes `require` resolve NodeNext-style specifiers of a program's own files (see
+ * typeScriptSourceFor). Installing it again changes nothing: the hook never stacks.
+ */
+export function installProgramResolver(): void {
+  const mod = Module as unknown as {
+    _resolveFilename: ResolveFilename & { [resolverMark]?: true };
+  };
+  if (mod._resolveFilename[resolverMark]) {
+    return;
+  }
+  const base = mod._resolveFilename;
+  const resolve: ResolveFilename & { [resolverMark]?: true } = function (
+    this: unknown,
+    request,
+    parent,
+    isMain,
+    options,
+  ) {
+    try {
+      return base.call(this, request, parent, isMain, options);
+    } catch (e) {
+      const source =
+        (e as { code?: string }).code === "MODULE_NOT_FOUND"
+          ? typeScriptSourceFor(request, parent?.filename)
+          : undefined;
+      if (source === undefined) {
+        throw e;
+      }
+      // Through Node's own resolution, so the file gets the same (real) path as any other.
+      return base.call(this, source, parent, isMain, options);
+    }
+  };
+  resolve[resolverMark] = true;
+  mod._resolveFilename = resolve;
+}
+
+/** Why Node loads `file` as an ES module, or undefined when it loads it as CommonJS. */
+export function esModuleReason(file: string): string | undefined {
+  const ext = path.extname(file);
+  if (ext === ".mjs" || ext === ".mts") {
+    return `it is a ${ext} file`;
+  }
+  if (ext === ".cjs" || ext === ".cts") {
+    return undefined;
+  }
+  // Node's rule, which the language host follows: the nearest package.json decides.
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (isFile(manifest)) {
+      let type: unknown;
+      try {
+        type = (JSON.parse(fs.readFileSync(manifest, "utf8")) as { type?: unknown }).type;
+      } catch {
+        // Not ours to judge: Node reports a broken package.json when it loads the program.
+      }
+      return type === "module" ? `${manifest} sets "type": "module"` : undefined;
+    }
+    if (path.dirname(dir) === dir) {
+      return undefined;
+    }
+  }
+}
+
+function esModuleUnsupported(file: string, reason: string): UsageError {
+  return new UsageError(
+    `Cannot evaluate ${file} offline: it is an ES module (${reason}). The Node.js language ` +
+      "host runs ES-module programs with import() and ts-node's ESM loader; the offline engine " +
+      "loads programs as CommonJS only, because Node keeps every ES module it imported for the " +
+      "life of the process and the engine evaluates programs one after another. Check this " +
+      "program under the Pulumi CLI (`pulumi preview --policy-pack <pack>`), or make it CommonJS " +
+      '(no "type": "module", .ts/.js files instead of .mts/.mjs).',
+  );
+}
+
+/** Sucrase's hooks for .ts and .cts, and a clear refusal for .mts; installed once a process. */
+function installCompileHooks(): void {
+  const state = globalThis as { [hooksMark]?: true };
+  if (state[hooksMark]) {
+    return;
+  }
+  state[hooksMark] = true;
+  // Programs are TypeScript, as under `pulumi up`; Sucrase compiles them on load and keeps
+  // their line numbers, so a failing program's stack trace points at its source.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require("sucrase/register/ts");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { addHook } = require("sucrase/dist/register") as {
+    addHook: (ext: string, options: { transforms: string[] }) => unknown;
+  };
+  addHook(".cts", { transforms: ["imports", "typescript"] });
+  const extensions = (Module as unknown as { _extensions: Record<string, unknown> })._extensions;
+  // Node would otherwise read a .mts file as CommonJS JavaScript and fail on its syntax.
+  extensions[".mts"] = (_module: unknown, filename: string) => {
+    throw esModuleUnsupported(filename, "it is a .mts file");
+  };
+}
+
+/**
+ * Loads a program file for its side effects and exports, as the language host does for a
+ * CommonJS program; an ES-module program is refused with a UsageError saying so.
+ */
+export function requireProgram(file: string): unknown {
+  const reason = esModuleReason(file);
+  if (reason !== undefined) {
+    throw esModuleUnsupported(file, reason);
+  }
+  installCompileHooks();
+  installProgramResolver();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(file);
+}
+
+const maxShown = 80;
+
+function shorten(text: string): string {
+  return text.length > maxShown ? `${text.slice(0, maxShown - 1)}…` : text;
+}
+
+/**
+ * The source position of a position in a TypeScript file as Sucrase compiled it. Sucrase keeps
+ * lines but not columns (`import`s and `export =` are rewritten, helpers prepended to line 1):
+ * compiling the file again, as the require hook did, gives the source map to read it back.
+ */
+function sourcePosition(file: string, line: number, column: number): [number, number] {
+  // With source maps on (`--enable-source-maps`), Node has already mapped the stack.
+  if (!/\.c?ts$/.test(file) || process.sourceMapsEnabled) {
+    return [line, column];
+  }
+  try {
+    const { sourceMap } = transform(fs.readFileSync(file, "utf8"), {
+      transforms: ["imports", "typescript"],
+      filePath: file,
+      sourceMapOptions: { compiledFilename: file },
+    });
+    const payload = {
+      ...sourceMap!,
+      sourceRoot: sourceMap!.sourceRoot ?? "",
+      sourcesContent: sourceMap!.sourcesContent ?? [],
+    };
+    const entry = new Module.SourceMap(payload).findEntry(line - 1, column - 1);
+    // Sucrase maps every token it emits, a rewritten one (`acl` → `acl: _acl.acl`) as a whole.
+    if ("originalLine" in entry && entry.generatedLine === line - 1) {
+      return [entry.originalLine + 1, entry.originalColumn + 1];
+    }
+  } catch {
+    // The file changed or cannot be read: the compiled position is the best there is.
+  }
+  return [line, column];
+}
+
+/** `file:line:column` of the first stack frame in `root`'s own files (not node_modules). */
+function programFrame(stack: string, root: string): string | undefined {
+  for (const text of stack.split("\n")) {
+    const m = /^\s*at (?:.*? \()?(?:file:\/\/)?(.+?):(\d+):(\d+)\)?$/.exec(text);
+    if (m === null) {
+      continue;
+    }
+    const file = m[1];
+    if (file.startsWith(root + path.sep) && !file.includes(nodeModules)) {
+      const [line, column] = sourcePosition(file, Number(m[2]), Number(m[3]));
+      return `${path.relative(root, file)}:${line}:${column}`;
+    }
+  }
+  return undefined;
+}
+
+function describeThrown(value: unknown): string {
+  if (value === undefined || value === null) {
+    return `threw ${String(value)}`;
+  }
+  switch (typeof value) {
+    case "string":
+      return `threw the string ${shorten(JSON.stringify(value))}`;
+    case "number":
+    case "boolean":
+    case "bigint":
+      return `threw the ${typeof value} ${String(value)}`;
+    case "symbol":
+      return `threw ${value.toString()}`;
+    case "function":
+      return `threw a function ${value.name || "(anonymous)"}`;
+  }
+  const shown = shorten(util.inspect(value, { breakLength: Infinity, depth: 2 }));
+  return Array.isArray(value) ? `threw an array ${shown}` : `threw an object ${shown}`;
+}
+
+/**
+ * What a failed program threw, in words: an error's message, or — when it has none — its type
+ * and the first place in the program's own files it came from (`TypeError (no message) at
+ * index.ts:12:5`, relative to `root`, by default the program's folder); for a value that is not
+ * an Error, what it was (`threw undefined`, `threw an object { code: 7 }`).
+ */
+export function describeProgramFailure(
+  e: unknown,
+  program: string,
+  root: string = path.dirname(program),
+): string {
+  if (!(e instanceof Error || util.types.isNativeError(e))) {
+    return describeThrown(e);
+  }
+  const err = e as Error;
+  if (typeof err.message === "string" && err.message.trim() !== "") {
+    return err.message;
+  }
+  const ctor = (err as { constructor?: { name?: unknown } }).constructor?.name;
+  const type =
+    err.name && err.name !== "Error" ? err.name : typeof ctor === "string" && ctor ? ctor : "Error";
+  const at = typeof err.stack === "string" ? programFrame(err.stack, root) : undefined;
+  return at === undefined
+    ? `${type} (no message; no stack frame in the program's files)`
+    : `${type} (no message) at ${at}`;
+}

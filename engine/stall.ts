@@ -1,0 +1,198 @@
+/**
+ * Why an evaluation never finished. A Pulumi program that stops making progress — an input that
+ * waits on a resource whose registration failed, an output that never resolves, a promise the
+ * program never settles — leaves the SDK waiting forever, and Node simply exits when nothing is
+ * left to run. The offline engine must not mistake that for a finished program: it watches for
+ * the moment nothing is left to run (or for its timeout) and asks this module which resources
+ * never registered and what each one waits on, so the report names them.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { describeProgramFailure } from "./load-program";
+
+/** A resource the program constructed, with the inputs and options it was given. */
+interface Constructed {
+  readonly resource: pulumi.Resource;
+  readonly type: string;
+  readonly name: string;
+  readonly props: Record<string, unknown>;
+  readonly dependsOn: unknown;
+}
+
+type Settled = { state: "pending" } | { state: "resolved" } | { state: "rejected"; error: unknown };
+
+/** Records every resource the program constructs (a stack transformation sees each one). */
+export class ConstructionLog {
+  private readonly all: Constructed[] = [];
+
+  /** Starts recording; call inside the stack (`runInPulumiStack`), before the program loads. */
+  install(): void {
+    pulumi.runtime.registerStackTransformation((args) => {
+      this.all.push({
+        resource: args.resource,
+        type: args.type,
+        name: args.name,
+        props: (args.props ?? {}) as Record<string, unknown>,
+        dependsOn: args.opts.dependsOn,
+      });
+      return undefined;
+    });
+  }
+
+  /**
+   * Lines that say which resources never registered and why, following each wait to its cause
+   * (a failed input, a failed registration, an output that never resolved). Call only once the
+   * evaluation has stalled: it reads the state of promises that are no longer moving.
+   */
+  async explain(program: string, root: string): Promise<string[]> {
+    const describe = (e: unknown) => oneLine(e, program, root);
+    const states = new Map<unknown, Settled>();
+    // Keyed by the Output, resource or promise itself: an Output makes a new promise per call.
+    const watch = (a: unknown) => {
+      const p = promiseOf(a);
+      if (!states.has(a) && isThenable(p)) {
+        states.set(a, { state: "pending" });
+        p.then(
+          () => states.set(a, { state: "resolved" }),
+          (error: unknown) => states.set(a, { state: "rejected", error }),
+        );
+      }
+    };
+    const urnOf = (c: Constructed) => c.resource.urn;
+    const inputsOf = (c: Constructed) =>
+      Object.entries(c.props).flatMap(([key, value]) =>
+        awaitables(value).map((a) => ({ key, awaitable: a })),
+      );
+    for (const c of this.all) {
+      watch(urnOf(c));
+      for (const { awaitable } of inputsOf(c)) {
+        watch(awaitable);
+      }
+      for (const dep of awaitables(c.dependsOn)) {
+        watch(dep);
+      }
+    }
+    // Everything that can settle does so within the current turn's microtasks.
+    await new Promise((resolve) => setImmediate(resolve));
+
+    const byResource = new Map(this.all.map((c) => [c.resource, c]));
+    const stateOf = (p: unknown): Settled => states.get(p) ?? { state: "resolved" };
+    const label = (c: Constructed) => `${c.type} ${JSON.stringify(c.name)}`;
+
+    /** Why `c` never registered, in one clause; `seen` guards against cycles. */
+    const cause = (c: Constructed, seen: Set<Constructed>): string => {
+      if (seen.has(c)) {
+        return "which is part of a dependency cycle";
+      }
+      seen.add(c);
+      for (const { key, awaitable } of inputsOf(c)) {
+        const st = stateOf(awaitable);
+        if (st.state === "rejected") {
+          const failed = dependencies(awaitable)
+            .map((d) => byResource.get(d))
+            .find((d) => d !== undefined && stateOf(urnOf(d)).state === "rejected");
+          if (failed !== undefined) {
+            const urn = stateOf(urnOf(failed)) as { error: unknown };
+            return `whose input "${key}" comes from ${label(failed)}, whose registration failed: ${describe(urn.error)}`;
+          }
+          return `whose input "${key}" failed: ${describe(st.error)}`;
+        }
+      }
+      for (const { key, awaitable } of inputsOf(c)) {
+        if (stateOf(awaitable).state === "pending") {
+          return `whose input "${key}" ${waitOf(awaitable, seen)}`;
+        }
+      }
+      for (const dep of awaitables(c.dependsOn)) {
+        if (stateOf(dep).state === "pending") {
+          return `which depends on ${waitOf(dep, seen).replace(/^waits on /, "")}`;
+        }
+      }
+      const urn = stateOf(urnOf(c));
+      if (urn.state === "rejected") {
+        return `whose registration failed: ${describe(urn.error)}`;
+      }
+      return "whose registration never completed";
+    };
+
+    /** What a pending input waits on: a resource that never registered, or nothing it names. */
+    const waitOf = (awaitable: unknown, seen: Set<Constructed>): string => {
+      for (const dep of dependencies(awaitable)) {
+        const c = byResource.get(dep);
+        if (c !== undefined && stateOf(urnOf(c)).state !== "resolved") {
+          return `waits on ${label(c)}, ${cause(c, new Set(seen))}`;
+        }
+      }
+      return pulumi.Output.isInstance(awaitable)
+        ? "waits on an output that never resolved (an apply or provider function that never returned)"
+        : "waits on a promise that never settled";
+    };
+
+    const stuck = this.all.filter((c) => stateOf(urnOf(c)).state === "pending");
+    // Report the resources nothing else explains first: the ones whose own inputs are settled.
+    return stuck.map((c) => `${label(c)} never registered, ${cause(c, new Set())}`);
+  }
+}
+
+function isThenable(v: unknown): v is Promise<unknown> {
+  return typeof (v as { then?: unknown } | null)?.then === "function";
+}
+
+/** The promise behind an Output (internal to the SDK, stable since 1.0), a promise, or a resource's URN. */
+function promiseOf(v: unknown): unknown {
+  if (pulumi.Output.isInstance(v)) {
+    return outputPromise(v);
+  }
+  if (pulumi.Resource.isInstance(v)) {
+    return outputPromise(v.urn);
+  }
+  return v;
+}
+
+function outputPromise(o: pulumi.Output<unknown>): Promise<unknown> {
+  return (o as unknown as { promise(withUnknowns?: boolean): Promise<unknown> }).promise(true);
+}
+
+/** The resources an input value comes from. */
+function dependencies(awaitable: unknown): pulumi.Resource[] {
+  if (pulumi.Resource.isInstance(awaitable)) {
+    return [awaitable];
+  }
+  return pulumi.Output.isInstance(awaitable) ? [...outputResources(awaitable)] : [];
+}
+
+function outputResources(o: pulumi.Output<unknown>): Set<pulumi.Resource> {
+  return (o as unknown as { resources(): Set<pulumi.Resource> }).resources();
+}
+
+/** Outputs, promises and resources inside an input value (arrays and plain objects walked). */
+function awaitables(v: unknown, depth = 0): unknown[] {
+  if (v === null || v === undefined || depth > 8) {
+    return [];
+  }
+  if (pulumi.Output.isInstance(v) || pulumi.Resource.isInstance(v) || isThenable(v)) {
+    return [v];
+  }
+  if (Array.isArray(v)) {
+    return v.flatMap((x) => awaitables(x, depth + 1));
+  }
+  if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.values(v).flatMap((x) => awaitables(x, depth + 1));
+  }
+  return [];
+}
+
+/** A failure as one line, without the SDK's serialisation prefixes (see describeProgramFailure). */
+function oneLine(e: unknown, program: string, root: string): string {
+  const prefixes = /^(error serializing property "[^"]*": )+/;
+  if (e instanceof Error && prefixes.test(e.message)) {
+    // The SDK prefixes an input's failure with where it was serialised; judge the cause alone,
+    // so that an error without a message is still described by its type and line.
+    const cause = Object.create(Object.getPrototypeOf(e) as object) as Error;
+    Object.defineProperties(cause, {
+      message: { value: e.message.replace(prefixes, "") },
+      stack: { value: e.stack },
+    });
+    return oneLine(cause, program, root);
+  }
+  return describeProgramFailure(e, program, root).split("\n")[0].trim();
+}

@@ -1,0 +1,167 @@
+/**
+ * No verdict, no exit 0: `check` exits 0 or 1 only after judging every resource the program
+ * registered; a program that stalls, fails or never finishes exits 2 naming what never finished.
+ * And the programs that used to end in silence — provider functions in a resource's inputs —
+ * now evaluate to a verdict.
+ */
+import * as path from "node:path";
+import { cli, type CliRun, root } from "../helpers/cli";
+
+const dir = path.join(root, "test", "fixtures", "verdict");
+
+interface Doc {
+  readonly resources: { type: string; name: string; props: Record<string, unknown> }[];
+  readonly violations: { policy: string; level: string; resourceName: string | null }[];
+  readonly unknownFunctions: string[];
+}
+
+const cases: Record<string, readonly string[]> = {
+  policyDocument: ["role-policy-document.ts", "--stack", "dev", "--format", "json"],
+  zones: ["zones-subnet.ts", "--stack", "dev", "--format", "json"],
+  unknowns: ["unknown-functions.ts", "--stack", "dev", "--format", "json"],
+  unknownsText: ["unknown-functions.ts", "--stack", "dev"],
+  failedRegistration: ["failed-registration.ts", "--stack", "nodefaults"],
+  neverResolves: ["never-resolves.ts", "--stack", "dev"],
+  applyThrows: ["apply-throws.ts", "--stack", "dev"],
+  timeout: ["never-finishes.ts", "--stack", "dev", "--timeout", "1.5"],
+  lateThrow: ["late-throw.ts", "--stack", "dev"],
+};
+
+const runs: Record<string, CliRun> = {};
+
+beforeAll(async () => {
+  const names = Object.keys(cases);
+  // Two at a time: each run is a CLI process and a policy pack process.
+  for (let i = 0; i < names.length; i += 2) {
+    await Promise.all(
+      names.slice(i, i + 2).map(async (name) => {
+        const [file, ...rest] = cases[name];
+        runs[name] = await cli(["check", path.join(dir, file), ...rest]);
+      }),
+    );
+  }
+}, 60_000);
+
+function doc(run: CliRun): Doc {
+  return JSON.parse(run.stdout) as Doc;
+}
+
+describe("provider functions in a resource's inputs", () => {
+  it("evaluates an IAM role whose trust policy is a policy document, listing both resources", () => {
+    const run = runs.policyDocument;
+    expect([0, 1]).toContain(run.code);
+    const d = doc(run);
+    expect(d.resources.map((r) => `${r.type} ${r.name}`)).toEqual([
+      "pulumi:pulumi:Stack verdict-dev",
+      "pulumi:providers:aws default_7_48_0",
+      "aws:iam/role:Role r",
+      "aws:iam/rolePolicyAttachment:RolePolicyAttachment a",
+    ]);
+    const role = d.resources.find((r) => r.name === "r")!;
+    expect(JSON.parse(role.props.assumeRolePolicy as string)).toEqual({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: "sts:AssumeRole",
+          Principal: { Service: "appsync.amazonaws.com" },
+        },
+      ],
+    });
+    expect(d.unknownFunctions).toEqual([]);
+  });
+
+  it("evaluates a subnet in the region's first zone, as the zone function lists them", () => {
+    const run = runs.zones;
+    expect(run.code).toBe(0);
+    const d = doc(run);
+    expect(d.resources.map((r) => r.type)).toEqual([
+      "pulumi:pulumi:Stack",
+      "pulumi:providers:aws",
+      "aws:ec2/vpc:Vpc",
+      "aws:ec2/routeTable:RouteTable",
+      "aws:ec2/subnet:Subnet",
+      "aws:ec2/routeTableAssociation:RouteTableAssociation",
+    ]);
+    expect(d.resources.find((r) => r.type === "aws:ec2/subnet:Subnet")!.props).toEqual({
+      availabilityZone: "us-west-2a",
+      cidrBlock: "10.0.1.0/24",
+      vpcId: expect.stringMatching(/^vpc-/),
+    });
+  });
+
+  it("answers a function it cannot compute with unknowns, marks them in the plan and lists the function", () => {
+    const d = doc(runs.unknowns);
+    expect(runs.unknowns.code).toBe(0);
+    const amis = d.resources
+      .filter((r) => r.type === "aws:ec2/instance:Instance")
+      .map((r) => [r.name, r.props.ami]);
+    expect(amis.sort()).toEqual([
+      ["batch", "[unknown]"],
+      ["web", "[unknown]"],
+    ]);
+    // The account follows from sovereign-dc:accountId; who the caller is does not.
+    expect(d.unknownFunctions.sort()).toEqual([
+      "aws:ec2/getAmi:getAmi",
+      "aws:index/getCallerIdentity:getCallerIdentity",
+    ]);
+    expect(runs.unknownsText.stdout).toContain(
+      "Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown): aws:index/getCallerIdentity:getCallerIdentity, aws:ec2/getAmi:getAmi",
+    );
+  });
+});
+
+describe("an evaluation that ends without a verdict exits 2, naming what never finished", () => {
+  it("names the resources that wait on a registration that failed, and why it failed", () => {
+    const run = runs.failedRegistration;
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      [
+        "error: The program failed-registration.ts stopped before it finished: nothing was left to run, with 2 resource(s) never registered:",
+        `  - aws:s3/bucket:Bucket "archive" never registered, whose input "tags" comes from aws:kms/key:Key "archive-key", whose registration failed: failed to register new resource archive-key [aws:kms/key:Key]: Default provider for 'aws' disabled. 'aws:kms/key:Key' resource 'archive-key' must use an explicit provider (stack config pulumi:disable-default-providers).`,
+        `  - aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock "archive" never registered, whose input "bucket" waits on aws:s3/bucket:Bucket "archive", whose input "tags" comes from aws:kms/key:Key "archive-key", whose registration failed: failed to register new resource archive-key [aws:kms/key:Key]: Default provider for 'aws' disabled. 'aws:kms/key:Key' resource 'archive-key' must use an explicit provider (stack config pulumi:disable-default-providers).`,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("names the resource whose input is a promise that never settles", () => {
+    const run = runs.neverResolves;
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "error: The program never-resolves.ts stopped before it finished: nothing was left to run, with 2 resource(s) never registered:\n" +
+        '  - aws:s3/bucket:Bucket "uploads" never registered, whose input "bucket" waits on a promise that never settled\n' +
+        '  - aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock "uploads" never registered, whose input "bucket" waits on aws:s3/bucket:Bucket "uploads", whose input "bucket" waits on a promise that never settled\n',
+    );
+  });
+
+  it("names the input whose apply threw, even when the error has no message", () => {
+    const run = runs.applyThrows;
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      '  - aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock "logs" never registered, whose input "bucket" failed: RangeError (no message) at apply-throws.ts:7:11\n',
+    );
+    expect(run.stderr).toContain(
+      '  - aws:s3/bucketPolicy:BucketPolicy "logs" never registered, whose input "bucket" waits on aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock "logs"',
+    );
+  });
+
+  it("gives up on a program that keeps running after --timeout seconds", () => {
+    const run = runs.timeout;
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "error: The program never-finishes.ts did not finish within 1.5 s (--timeout), with 1 resource(s) never registered:\n" +
+        '  - aws:s3/bucket:Bucket "reports" never registered, whose input "bucket" waits on a promise that never settled\n',
+    );
+  });
+
+  it("exits 2 on an error nothing caught, with its stack", () => {
+    const run = runs.lateThrow;
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(
+      /^error: the run ended without a verdict: an error nothing caught: TypeError: the timer failed\n {4}at .*late-throw\.ts:6:9\)/,
+    );
+  });
+});

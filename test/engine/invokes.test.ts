@@ -1,0 +1,177 @@
+/**
+ * Provider functions offline: answered from the stack where the stack decides them, and
+ * unknown where it does not — never a made-up value.
+ */
+import {
+  answerInvoke,
+  answeredFunctions,
+  type InvokeContext,
+  unknownMark,
+} from "../../engine/invokes/index";
+import { clouds, listJurisdictions } from "../../residency/jurisdictions";
+import { regionsWithZones, zonesOf } from "../../residency/zones";
+
+const west: InvokeContext = { providerProps: { region: "us-west-2" }, config: {} };
+const beijing: InvokeContext = { providerProps: { region: "cn-north-1" }, config: {} };
+const shanghai: InvokeContext = { providerProps: { region: "cn-shanghai" }, config: {} };
+const noRegion: InvokeContext = { providerProps: {}, config: {} };
+
+function result(token: string, args: Record<string, unknown>, ctx: InvokeContext = west) {
+  const answer = answerInvoke(token, args, ctx);
+  if (!answer.known) {
+    throw new Error(`${token} was not answered`);
+  }
+  return answer.result;
+}
+
+describe("functions the stack decides", () => {
+  it("answers getRegion from the provider's region, or from the function's own region argument", () => {
+    expect(result("aws:index/getRegion:getRegion", {})).toEqual({
+      id: "us-west-2",
+      region: "us-west-2",
+      name: "us-west-2",
+      description: unknownMark,
+      endpoint: "ec2.us-west-2.amazonaws.com",
+    });
+    expect(result("aws:index/getRegion:getRegion", { region: "cn-north-1" })).toMatchObject({
+      region: "cn-north-1",
+      endpoint: "ec2.cn-north-1.amazonaws.com.cn",
+    });
+    expect(result("aws:index/getRegion:getRegion", {}, noRegion).region).toBe(unknownMark);
+  });
+
+  it.each([
+    [west, { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" }],
+    [
+      beijing,
+      { partition: "aws-cn", dnsSuffix: "amazonaws.com.cn", reverseDnsPrefix: "cn.com.amazonaws" },
+    ],
+    [
+      { providerProps: { region: "us-gov-west-1" }, config: {} },
+      { partition: "aws-us-gov", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" },
+    ],
+  ])("answers getPartition from the region (%#)", (ctx, expected) => {
+    expect(result("aws:index/getPartition:getPartition", {}, ctx)).toEqual({
+      id: expected.partition,
+      ...expected,
+    });
+  });
+
+  it("answers the account from sovereign-dc:accountId, then a single allowedAccountIds, else unknown", () => {
+    const token = "aws:index/getCallerIdentity:getCallerIdentity";
+    const declared = { providerProps: {}, config: { "sovereign-dc:accountId": "111122223333" } };
+    expect(result(token, {}, declared)).toEqual({
+      id: "111122223333",
+      accountId: "111122223333",
+      arn: unknownMark,
+      userId: unknownMark,
+    });
+    const allowed = { providerProps: { allowedAccountIds: '["444455556666"]' }, config: {} };
+    expect(result(token, {}, allowed).accountId).toBe("444455556666");
+    const two = { providerProps: { allowedAccountIds: ["1", "2"] }, config: {} };
+    expect(result(token, {}, two).accountId).toBe(unknownMark);
+    expect(result(token, {}, noRegion).accountId).toBe(unknownMark);
+  });
+
+  it("lists the region's zones from the catalog, without the excluded ones", () => {
+    const token = "aws:index/getAvailabilityZones:getAvailabilityZones";
+    expect(result(token, { state: "available" })).toEqual({
+      state: "available",
+      id: "us-west-2",
+      region: "us-west-2",
+      names: ["us-west-2a", "us-west-2b", "us-west-2c", "us-west-2d"],
+      zoneIds: ["usw2-az1", "usw2-az2", "usw2-az3", "usw2-az4"],
+      groupNames: ["us-west-2"],
+    });
+    expect(result(token, { excludeNames: ["us-west-2d"], excludeZoneIds: ["usw2-az1"] })).toEqual(
+      expect.objectContaining({
+        names: ["us-west-2b", "us-west-2c"],
+        zoneIds: ["usw2-az2", "usw2-az3"],
+      }),
+    );
+    expect(result(token, {}, noRegion).names).toBe(unknownMark);
+  });
+
+  it("lists Alibaba Cloud zones of the provider's region", () => {
+    const answer = result("alicloud:index/getZones:getZones", {}, shanghai);
+    expect(answer.ids).toEqual([
+      "cn-shanghai-b",
+      "cn-shanghai-e",
+      "cn-shanghai-f",
+      "cn-shanghai-g",
+      "cn-shanghai-l",
+      "cn-shanghai-m",
+      "cn-shanghai-n",
+    ]);
+    expect((answer.zones as { id: string }[]).map((z) => z.id)).toEqual(answer.ids);
+    expect(result("alicloud:index/getZones:getZones", {}, noRegion).zones).toBe(unknownMark);
+  });
+
+  it("answers getRegions only for the current region", () => {
+    expect(result("alicloud:index/getRegions:getRegions", { current: true }, shanghai)).toEqual({
+      current: true,
+      id: "cn-shanghai",
+      ids: ["cn-shanghai"],
+      regions: [{ id: "cn-shanghai", regionId: "cn-shanghai", localName: unknownMark }],
+    });
+    expect(result("alicloud:index/getRegions:getRegions", {}, shanghai).regions).toBe(unknownMark);
+  });
+
+  it("answers a cluster credential with a kubeconfig that names the cluster and its region", () => {
+    const answer = result(
+      "alicloud:cs/getClusterCredential:getClusterCredential",
+      { clusterId: "c0ffee" },
+      shanghai,
+    );
+    expect(answer.clusterId).toBe("c0ffee");
+    expect(answer.kubeConfig).toContain("server: https://c0ffee.cn-shanghai.cs.aliyuncs.com:6443");
+    expect(answer.kubeConfig).toContain("current-context: c0ffee");
+    expect(
+      result("alicloud:cs/getClusterCredential:getClusterCredential", {}, shanghai).kubeConfig,
+    ).toBe(unknownMark);
+  });
+});
+
+describe("functions the engine cannot answer", () => {
+  it.each(["aws:ec2/getAmi:getAmi", "alicloud:ecs/getImages:getImages", "random:index:whatever"])(
+    "answers %s with unknown values",
+    (token) => {
+      expect(answerInvoke(token, {}, west)).toEqual({ known: false });
+    },
+  );
+
+  it("answers exactly the modelled functions", () => {
+    expect(answeredFunctions).toEqual([
+      "alicloud:cs/getClusterCredential:getClusterCredential",
+      "alicloud:index/getRegions:getRegions",
+      "alicloud:index/getZones:getZones",
+      "aws:iam/getPolicyDocument:getPolicyDocument",
+      "aws:index/getAvailabilityZones:getAvailabilityZones",
+      "aws:index/getCallerIdentity:getCallerIdentity",
+      "aws:index/getPartition:getPartition",
+      "aws:index/getRegion:getRegion",
+    ]);
+  });
+});
+
+describe("the zone table", () => {
+  it.each(clouds)(
+    "lists zones only for %s regions of the catalog, each named after its region",
+    (cloud) => {
+      const catalogRegions = new Set(listJurisdictions().flatMap((j) => j.regions[cloud]));
+      for (const region of regionsWithZones(cloud)) {
+        expect(catalogRegions.has(region)).toBe(true);
+        const zones = zonesOf(cloud, region)!;
+        expect(zones.length).toBeGreaterThan(0);
+        for (const z of zones) {
+          expect(z.name.startsWith(region)).toBe(true);
+          expect(z.name.length).toBe(region.length + (cloud === "aws" ? 1 : 2));
+        }
+      }
+    },
+  );
+
+  it("leaves a region it does not list unknown", () => {
+    expect(zonesOf("aws", "ap-east-1")).toBeUndefined();
+  });
+});

@@ -1,0 +1,275 @@
+/**
+ * How the engine loads a program (as the Node.js language host does) and how it words a failure
+ * whose error says nothing. Pure and in-process: nothing here evaluates a program.
+ */
+import * as fs from "node:fs";
+import Module from "node:module";
+import * as os from "node:os";
+import * as path from "node:path";
+import { transform } from "sucrase";
+import {
+  describeProgramFailure,
+  esModuleReason,
+  installProgramResolver,
+  requireProgram,
+  typeScriptSourceFor,
+} from "../../engine/load-program";
+import { loadProject, UsageError } from "../../engine/project";
+
+const fixtures = path.resolve(__dirname, "..", "fixtures", "engine");
+
+describe("typeScriptSourceFor", () => {
+  const files = new Set([
+    "/p/acl.ts",
+    "/p/x.mts",
+    "/p/x.cts",
+    "/p/lib/index.ts",
+    "/p/node_modules/dep/util.ts",
+  ]);
+  const exists = (f: string) => files.has(f);
+
+  test.each([
+    ["./acl.js", "/p/index.ts", "/p/acl.ts"],
+    ["../acl.js", "/p/sub/main.ts", "/p/acl.ts"],
+    ["./x.mjs", "/p/index.ts", "/p/x.mts"],
+    ["./x.cjs", "/p/index.ts", "/p/x.cts"],
+    ["./lib/index.js", "/p/index.ts", "/p/lib/index.ts"],
+  ])("maps %s imported by %s to %s", (request, parent, expected) => {
+    expect(typeScriptSourceFor(request, parent, exists)).toBe(expected);
+  });
+
+  test.each([
+    ["a .js file whose .ts file does not exist either", "./missing.js", "/p/index.ts"],
+    ["a bare package specifier", "acl.js", "/p/index.ts"],
+    ["a scoped package's file", "@scope/pkg/acl.js", "/p/index.ts"],
+    ["an import from under node_modules", "./util.js", "/p/node_modules/dep/index.js"],
+    ["a specifier that is not .js, .mjs or .cjs", "./acl.json", "/p/index.ts"],
+    ["a .ts specifier", "./acl.ts", "/p/index.ts"],
+  ])("leaves %s alone", (_what, request, parent) => {
+    expect(typeScriptSourceFor(request, parent, exists)).toBeUndefined();
+  });
+
+  it("leaves a request without an importing file alone", () => {
+    expect(typeScriptSourceFor("./acl.js", undefined, exists)).toBeUndefined();
+  });
+});
+
+describe("installProgramResolver", () => {
+  type Resolve = (request: string, parent: unknown, isMain: boolean) => string;
+  const mod = Module as unknown as {
+    _resolveFilename: Resolve;
+    _nodeModulePaths: (dir: string) => string[];
+  };
+  const original = mod._resolveFilename;
+  afterAll(() => {
+    mod._resolveFilename = original;
+  });
+  const parent = {
+    id: path.join(fixtures, "nodenext.ts"),
+    filename: path.join(fixtures, "nodenext.ts"),
+    paths: mod._nodeModulePaths(fixtures),
+  };
+
+  it("resolves the program's .js and .cjs specifiers to its .ts and .cts files", () => {
+    installProgramResolver();
+    expect(mod._resolveFilename("./nodenext/acl.js", parent, false)).toBe(
+      path.join(fixtures, "nodenext", "acl.ts"),
+    );
+    expect(mod._resolveFilename("./nodenext/naming.cjs", parent, false)).toBe(
+      path.join(fixtures, "nodenext", "naming.cts"),
+    );
+    expect(mod._resolveFilename("./nodenext/tags/index.js", parent, false)).toBe(
+      path.join(fixtures, "nodenext", "tags", "index.ts"),
+    );
+  });
+
+  it("does not stack when installed again", () => {
+    installProgramResolver();
+    const installed = mod._resolveFilename;
+    installProgramResolver();
+    expect(mod._resolveFilename).toBe(installed);
+  });
+
+  it("still resolves real files first and fails on a specifier that names nothing", () => {
+    installProgramResolver();
+    expect(mod._resolveFilename("./index.ts", parent, false)).toBe(path.join(fixtures, "index.ts"));
+    let thrown: unknown;
+    try {
+      mod._resolveFilename("./nodenext/missing.js", parent, false);
+    } catch (e) {
+      thrown = e;
+    }
+    expect((thrown as { code?: string }).code).toBe("MODULE_NOT_FOUND");
+    expect((thrown as Error).message).toMatch(/^Cannot find module '\.\/nodenext\/missing\.js'/);
+  });
+});
+
+describe("ES-module programs", () => {
+  const esm = path.join(fixtures, "esm", "index.ts");
+
+  test.each([
+    ["/p/index.mjs", "it is a .mjs file"],
+    ["/p/index.mts", "it is a .mts file"],
+    [esm, `${path.join(fixtures, "esm", "package.json")} sets "type": "module"`],
+  ])("%s is one: %s", (file, reason) => {
+    expect(esModuleReason(file)).toBe(reason);
+  });
+
+  test.each([
+    ["a .cts file", "/p/index.cts"],
+    ["a .ts file whose package.json sets no type", path.join(fixtures, "nodenext.ts")],
+  ])("%s is not", (_what, file) => {
+    expect(esModuleReason(file)).toBeUndefined();
+  });
+
+  it("are refused with a usage error that says what is unsupported and what to do", () => {
+    expect(() => requireProgram(esm)).toThrow(UsageError);
+    expect(() => requireProgram(esm)).toThrow(
+      `Cannot evaluate ${esm} offline: it is an ES module (${path.join(fixtures, "esm", "package.json")} sets "type": "module"). ` +
+        "The Node.js language host runs ES-module programs with import() and ts-node's ESM loader; " +
+        "the offline engine loads programs as CommonJS only, because Node keeps every ES module it " +
+        "imported for the life of the process and the engine evaluates programs one after another. " +
+        "Check this program under the Pulumi CLI (`pulumi preview --policy-pack <pack>`), or make it " +
+        'CommonJS (no "type": "module", .ts/.js files instead of .mts/.mjs).',
+    );
+  });
+});
+
+describe("describeProgramFailure", () => {
+  const program = "/work/infra/index.ts";
+  const withStack = (err: Error, ...frames: string[]): Error => {
+    err.stack = [`${err.name}`, ...frames.map((f) => `    at ${f}`)].join("\n");
+    return err;
+  };
+  class Oops extends Error {}
+
+  test.each<[string, unknown, string]>([
+    ["an error's message", new Error("bucket name too long"), "bucket name too long"],
+    [
+      "the type and the first frame in the program's folder, skipping node_modules",
+      withStack(
+        new TypeError(),
+        "Object.<anonymous> (/work/infra/node_modules/@pulumi/pulumi/output.js:10:3)",
+        "name (/work/infra/acl.ts:12:5)",
+        "Object.<anonymous> (/work/infra/index.ts:3:1)",
+      ),
+      "TypeError (no message) at acl.ts:12:5",
+    ],
+    [
+      "an anonymous frame",
+      withStack(new RangeError(), "/work/infra/lib/zones.ts:4:11"),
+      "RangeError (no message) at lib/zones.ts:4:11",
+    ],
+    [
+      "a frame given as a file URL",
+      withStack(new TypeError(), "file:///work/infra/index.mjs:2:7"),
+      "TypeError (no message) at index.mjs:2:7",
+    ],
+    [
+      "the class of an error whose name is Error's",
+      withStack(new Oops(), "new Archive (/work/infra/index.ts:8:9)"),
+      "Oops (no message) at index.ts:8:9",
+    ],
+    [
+      "a message of blanks as none",
+      withStack(new Error("  "), "/work/infra/index.ts:2:1"),
+      "Error (no message) at index.ts:2:1",
+    ],
+    [
+      "that no frame lies in the program's files",
+      withStack(new TypeError(), "/work/other/index.ts:1:1", "/work/infra-old/index.ts:1:1"),
+      "TypeError (no message; no stack frame in the program's files)",
+    ],
+    ["undefined", undefined, "threw undefined"],
+    ["null", null, "threw null"],
+    ["an empty object", {}, "threw an object {}"],
+    ["an object", { code: 7, reason: "quota" }, "threw an object { code: 7, reason: 'quota' }"],
+    [
+      "a long object, shortened",
+      { detail: "x".repeat(100) },
+      `threw an object { detail: '${"x".repeat(68)}…`,
+    ],
+    ["an array", [1, 2], "threw an array [ 1, 2 ]"],
+    ["a string", "quota exceeded", 'threw the string "quota exceeded"'],
+    ["an empty string", "", 'threw the string ""'],
+    ["a number", 42, "threw the number 42"],
+    ["a symbol", Symbol("stop"), "threw Symbol(stop)"],
+    ["a function", function retry() {}, "threw a function retry"],
+  ])("gives %s", (_what, thrown, expected) => {
+    expect(describeProgramFailure(thrown, program)).toBe(expected);
+  });
+
+  it("names frames relative to the given project folder", () => {
+    const err = withStack(new TypeError(), "/work/infra/components/bucket.ts:21:13");
+    expect(describeProgramFailure(err, "/work/infra/stacks/index.ts", "/work/infra")).toBe(
+      "TypeError (no message) at components/bucket.ts:21:13",
+    );
+  });
+
+  it("gives the source column of a position in a TypeScript file as Sucrase compiled it", () => {
+    // Sucrase keeps lines, not columns: `owner` (an import) is `_tags.owner` once compiled.
+    const file = path.join(fixtures, "nodenext.ts");
+    const compiled = transform(fs.readFileSync(file, "utf8"), {
+      transforms: ["imports", "typescript"],
+      filePath: file,
+    }).code.split("\n");
+    const source = fs.readFileSync(file, "utf8").split("\n");
+    expect(source[8]).toBe('new s3.Bucket(prefix + "-logs", { acl, tags: { ...tags, owner } });');
+    const compiledColumn = compiled[8].indexOf("_tags.owner") + 1;
+    expect(compiledColumn).toBeGreaterThan(source[8].indexOf("owner") + 1);
+    const err = withStack(new TypeError(), `Object.<anonymous> (${file}:9:${compiledColumn})`);
+    expect(describeProgramFailure(err, file)).toBe(
+      `TypeError (no message) at nodenext.ts:9:${source[8].indexOf("owner") + 1}`,
+    );
+  });
+});
+
+describe("the project's entry", () => {
+  const project = (yaml: string, files: Record<string, string> = {}): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-project-"));
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), yaml);
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), text);
+    }
+    return dir;
+  };
+
+  it("is resolved when read, so a project whose main is missing still loads", () => {
+    const dir = project("name: p\nmain: src/index.ts\n");
+    const info = loadProject(dir);
+    expect(info.name).toBe("p");
+    expect(() => info.main).toThrow(
+      new UsageError(
+        `Cannot find the program entry: Pulumi.yaml sets main: "src/index.ts", but there is no ` +
+          `such file or folder in ${dir}. Point main at the program file (or its folder), or run ` +
+          "`sovereign-dc check <program file>`.",
+      ),
+    );
+  });
+
+  it("names the folder main points to when it holds no entry", () => {
+    const dir = project("name: p\nmain: src\n", { "src/README.md": "" });
+    expect(() => loadProject(dir).main).toThrow(
+      `Cannot find the program entry: Pulumi.yaml sets main: "src", and the folder ` +
+        `${path.join(dir, "src")} has no package.json "main", index.ts or index.js. Set main in ` +
+        "Pulumi.yaml to the program file, or run `sovereign-dc check <program file>`.",
+    );
+  });
+
+  it("names the project folder when main is not set and the folder holds no entry", () => {
+    const dir = project("name: p\n");
+    expect(() => loadProject(dir).main).toThrow(
+      `Cannot find the program entry: Pulumi.yaml sets no main, and the project folder ${dir} has ` +
+        'no package.json "main", index.ts or index.js. Set main in Pulumi.yaml to the program ' +
+        "file, or run `sovereign-dc check <program file>`.",
+    );
+  });
+
+  it("is main's file, or the folder's index.ts", () => {
+    const file = project("name: p\nmain: app.ts\n", { "app.ts": "" });
+    expect(loadProject(file).main).toBe(path.join(file, "app.ts"));
+    const dir = project("name: p\nmain: src\n", { "src/index.ts": "" });
+    expect(loadProject(dir).main).toBe(path.join(dir, "src", "index.ts"));
+  });
+});
