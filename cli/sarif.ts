@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import type { Log, ReportingDescriptor, Result } from "sarif";
-import type { Violation } from "../engine/check";
+import { enginePolicies, type Violation } from "../engine/check";
 import { policies } from "../policy/policies";
 
 export const sarifSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -31,7 +31,8 @@ export function toSarif(
   version: string,
 ): Log {
   const source = fs.existsSync(programFile) ? fs.readFileSync(programFile, "utf8").split("\n") : [];
-  const rules: ReportingDescriptor[] = policies.map((p) => ({
+  // The pack's policies, then the findings the engine adds itself (state, offline visibility).
+  const rules: ReportingDescriptor[] = [...policies, ...enginePolicies].map((p) => ({
     id: p.name,
     name: p.name,
     shortDescription: { text: p.description },

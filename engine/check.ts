@@ -16,6 +16,7 @@ import {
 } from "../residency/state";
 import { policyNames } from "../policy/policies";
 import { type Diagnostic, type Level, type PolicyPackConfig, PolicyPackSession } from "./analyzer";
+import { offlineVisibility, offlineVisibilityLevels } from "./opaque";
 import type { Plan } from "./plan";
 import { UsageError } from "./project";
 
@@ -71,6 +72,28 @@ export function packConfigFor(
 }
 
 /**
+ * The findings the engine adds itself, beside the pack's, because the pack cannot see their
+ * subject: where Pulumi state goes, and components whose resources do not exist offline.
+ */
+export const enginePolicies = [
+  {
+    name: "state-residency",
+    description:
+      "Checks whether the stack's Pulumi state backend and secrets provider keep their data inside the jurisdiction.",
+    severity: "high",
+    remediationSteps:
+      "Log in to a backend in the stack's own region (an s3:// bucket with ?region=, or OSS through its S3 endpoint), and use a passphrase or a KMS key in that region as the secrets provider.",
+  },
+  offlineVisibility,
+] as const;
+
+/**
+ * The policy names a `--policy-config` file may set: the pack's, and `offline-visibility`
+ * (mandatory or advisory only). `state-residency` is not configurable: the fix is the backend.
+ */
+export const configurablePolicyNames: readonly string[] = [...policyNames, offlineVisibility.name];
+
+/**
  * Reads a `--policy-pack-config` file (CrossGuard's format: policy name → settings, with an
  * optional `all` enforcement level) and lays it over `base`.
  */
@@ -92,14 +115,19 @@ export function mergePolicyConfigFile(
   const out: Record<string, Record<string, unknown>> = { ...base };
   for (const [name, value] of Object.entries(doc as Record<string, unknown>)) {
     if (name === "all") {
+      // The pack's policies only, as under the CLI: offline-visibility is lowered by name.
       for (const p of policyNames) {
         out[p] = { enforcementLevel: value, ...out[p] };
       }
       continue;
     }
+    if (name === offlineVisibility.name) {
+      out[name] = { enforcementLevel: offlineVisibilityLevelIn(file, value) };
+      continue;
+    }
     if (!policyNames.includes(name)) {
       throw new UsageError(
-        `--policy-config ${file}: received policy ${JSON.stringify(name)}; known policies: ${policyNames.join(", ")}.`,
+        `--policy-config ${file}: received policy ${JSON.stringify(name)}; known policies: ${configurablePolicyNames.join(", ")}.`,
       );
     }
     const settings =
@@ -107,6 +135,28 @@ export function mergePolicyConfigFile(
     out[name] = { ...out[name], ...settings };
   }
   return out;
+}
+
+/**
+ * The level a `--policy-config` entry sets for `offline-visibility`: "mandatory" or "advisory",
+ * as a string or `{ enforcementLevel }`. Turning it off would let what was never seen pass.
+ */
+function offlineVisibilityLevelIn(file: string, value: unknown): Level {
+  const level =
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? Object.keys(value).every((k) => k === "enforcementLevel")
+        ? (value as { enforcementLevel?: unknown }).enforcementLevel
+        : undefined
+      : value;
+  const allowed = offlineVisibilityLevels as readonly unknown[];
+  if (!allowed.includes(level)) {
+    throw new UsageError(
+      `--policy-config ${file}: ${offlineVisibility.name} received ${JSON.stringify(value)}; it takes ` +
+        `"mandatory" or "advisory" (or { "enforcementLevel": … }). Components the offline engine cannot ` +
+        `see are always reported; set "advisory" when the stack is also checked with pulumi preview --policy-pack.`,
+    );
+  }
+  return level as Level;
 }
 
 /** Turns the pack's diagnostics into violations, naming each resource by type and name. */

@@ -7,6 +7,10 @@
  * - functions whose answer follows from the stack, from the stack: region and partition from the
  *   provider's region, zones from the catalog, the account from `sovereign-dc:accountId` or the
  *   provider's `allowedAccountIds`, a cluster credential as a kubeconfig naming that cluster;
+ * - `kubernetes:yaml:decode` (v1 `yaml.ConfigFile` / `ConfigGroup`), which only parses YAML, by
+ *   parsing it;
+ * - the functions that render a Helm v3 chart or a v1 kustomization, with an empty rendering: the
+ *   component registers nothing and is reported as opaque (`offline-visibility`, ../opaque.ts);
  * - every other function with unknown values, as a preview shows values it cannot know yet. The
  *   program goes on and the policies judge the unknowns as they do at preview.
  *
@@ -14,8 +18,10 @@
  * pins it); `installUnknownInvokes` (./unknowns.ts) turns those into unknowns the SDK recognises.
  */
 import { createHash } from "node:crypto";
+import YAML from "yaml";
 import { awsPartitionOf } from "../../residency/jurisdictions";
 import { zonesOf } from "../../residency/zones";
+import { emptyRenderings } from "../opaque";
 import { awsPolicyDocument } from "./aws-policy-document";
 
 /** Stands for a value the engine cannot know; survives the monitor's serialisation as text. */
@@ -217,6 +223,20 @@ const answerers: Readonly<Record<string, Answerer>> = {
       certificateAuthority: unknownMark,
     };
   },
+
+  // The provider parses every document of the text and drops the empty ones.
+  "kubernetes:yaml:decode": (args) => ({
+    result: YAML.parseAllDocuments(text(args.text) ?? "")
+      .map((doc) => {
+        if (doc.errors.length > 0) {
+          throw new Error(`text is not valid YAML: ${doc.errors[0].message}`);
+        }
+        return doc.toJS() as unknown;
+      })
+      .filter((obj) => obj !== null && obj !== undefined),
+  }),
+
+  ...emptyRenderings,
 };
 
 /** Tokens the engine answers with more than unknowns. */

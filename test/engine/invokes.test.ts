@@ -132,6 +132,25 @@ describe("functions the stack decides", () => {
   });
 });
 
+describe("functions the provider computes from their inputs", () => {
+  it("decodes every YAML document of a v1 ConfigFile's text, dropping empty ones", () => {
+    const text =
+      "apiVersion: v1\nkind: Namespace\nmetadata: { name: shop }\n---\n---\nkind: Service\n";
+    expect(result("kubernetes:yaml:decode", { text }, noRegion)).toEqual({
+      result: [
+        { apiVersion: "v1", kind: "Namespace", metadata: { name: "shop" } },
+        { kind: "Service" },
+      ],
+    });
+  });
+
+  it("rejects text that is not YAML, naming the problem", () => {
+    expect(() => result("kubernetes:yaml:decode", { text: "a: [1, 2" }, noRegion)).toThrow(
+      /^text is not valid YAML: /,
+    );
+  });
+});
+
 describe("functions the engine cannot answer", () => {
   it.each(["aws:ec2/getAmi:getAmi", "alicloud:ecs/getImages:getImages", "random:index:whatever"])(
     "answers %s with unknown values",
@@ -150,6 +169,9 @@ describe("functions the engine cannot answer", () => {
       "aws:index/getCallerIdentity:getCallerIdentity",
       "aws:index/getPartition:getPartition",
       "aws:index/getRegion:getRegion",
+      "kubernetes:helm:template",
+      "kubernetes:kustomize:directory",
+      "kubernetes:yaml:decode",
     ]);
   });
 });

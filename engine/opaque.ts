@@ -1,0 +1,107 @@
+/**
+ * What the offline engine cannot see into. Some components get their resources from outside the
+ * program: a multi-language component (`@pulumi/awsx`, `@pulumi/eks`, Kubernetes `helm.sh/v4`
+ * charts, `yaml/v2`, `kustomize/v2`) from its plugin, a Helm v3 chart or a v1 kustomization from
+ * a provider function. Under `pulumi preview` those resources exist and the pack judges them;
+ * offline they do not, and a stack whose contents were never seen must not pass as sealed. The
+ * pack cannot report this itself (it only sees what was registered), so the engine adds one
+ * finding per such component under the policy name `offline-visibility`.
+ *
+ * A Helm v3 Release is not one of them: its objects never become Pulumi resources, under the CLI
+ * either, and the pack's own `helm-releases` fails it wherever it runs. A second finding here would
+ * report the same blind spot twice.
+ */
+import type { Level, PolicyPackConfig } from "./analyzer";
+import type { Violation } from "./check";
+import { packageOf, type Plan, type RecordedResource } from "./plan";
+
+export const offlineVisibility = {
+  name: "offline-visibility",
+  description:
+    "Checks whether the offline engine could see the resources inside every component of the program.",
+  severity: "high",
+  remediationSteps:
+    "Check the stack under the Pulumi CLI, where plugins and providers create those resources: " +
+    "npx sovereign-dc policy-config --stack <stack> --out policy/config/<stack>.json, then " +
+    "pulumi preview --stack <stack> --policy-pack policy --policy-pack-config policy/config/<stack>.json. " +
+    'A team that gates on that preview may set "offline-visibility": "advisory" in --policy-config.',
+} as const;
+
+/** The enforcement levels `offline-visibility` takes: it can be lowered, never turned off. */
+export const offlineVisibilityLevels: readonly Level[] = ["mandatory", "advisory"];
+
+/**
+ * Local components whose resources a provider function returns. Offline no provider renders a
+ * chart or a kustomization, so those register none. `kubernetes:yaml:decode` is a plain YAML parse
+ * an engine can answer: a v1 ConfigFile or ConfigGroup is reported only when it decoded nothing.
+ */
+const renderedByFunction: Readonly<Record<string, string>> = {
+  "kubernetes:helm.sh/v3:Chart":
+    "it renders them with the provider function kubernetes:helm:template, which only the Kubernetes provider can answer (it fetches the chart and runs helm template), and offline it rendered none",
+  "kubernetes:kustomize:Directory":
+    "it builds them with the provider function kubernetes:kustomize:directory, which only the Kubernetes provider can answer (it runs kustomize on the directory), and offline it built none",
+  "kubernetes:yaml:ConfigFile":
+    "it decodes them with the provider function kubernetes:yaml:decode, and offline it decoded none",
+  "kubernetes:yaml:ConfigGroup":
+    "it decodes them with the provider function kubernetes:yaml:decode, and offline it decoded none",
+};
+
+/**
+ * Offline answers for the functions that render a Helm v3 chart or a v1 kustomization (given by
+ * engine/invokes): an empty rendering. The component then registers no resources and
+ * `opaqueViolations` reports it. An unknown answer would not get there: the SDK's chart code walks
+ * the result (`pulumi.output(...)` lists its keys) and the program fails.
+ */
+export const emptyRenderings: Readonly<Record<string, () => Record<string, unknown>>> = {
+  "kubernetes:helm:template": () => ({ result: [] }),
+  "kubernetes:kustomize:directory": () => ({ result: [] }),
+};
+
+/** Why a component's resources were not seen offline, or undefined when they were or need not be. */
+function whyOpaque(r: RecordedResource): string | undefined {
+  if (r.remote === true) {
+    return `it is a multi-language component: the ${packageOf(r.type)} plugin creates them when the Pulumi CLI runs the program, and offline none exist`;
+  }
+  return renderedByFunction[r.type];
+}
+
+/** The level `offline-visibility` is set to in a pack config (mandatory unless lowered). */
+export function offlineVisibilityLevel(config: PolicyPackConfig | undefined): Level {
+  return config?.[offlineVisibility.name]?.enforcementLevel === "advisory"
+    ? "advisory"
+    : "mandatory";
+}
+
+/**
+ * One finding for each component whose resources come from a plugin or provider function and
+ * of which the plan holds none. A component with recorded children is left alone: whatever was
+ * recorded went through the pack.
+ */
+export function opaqueViolations(plan: Plan, config?: PolicyPackConfig): Violation[] {
+  const parents = new Set(plan.resources.map((r) => r.parent));
+  const level = offlineVisibilityLevel(config);
+  const fix =
+    `Check it with credentials under the Pulumi CLI: npx sovereign-dc policy-config --stack ${plan.stack} ` +
+    `--out policy/config/${plan.stack}.json, then pulumi preview --stack ${plan.stack} --policy-pack policy ` +
+    `--policy-pack-config policy/config/${plan.stack}.json.`;
+  const out: Violation[] = [];
+  for (const r of plan.resources) {
+    if (r.custom || parents.has(r.urn)) {
+      continue;
+    }
+    const why = whyOpaque(r);
+    if (why === undefined) {
+      continue;
+    }
+    out.push({
+      policy: offlineVisibility.name,
+      level,
+      resourceType: r.type,
+      resourceName: r.name,
+      message: `${r.type} ${JSON.stringify(r.name)} must have its resources checked, but ${why}, so nothing inside it was checked. ${fix}`,
+      path: null,
+      urn: r.urn,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,293 @@
+/**
+ * What the offline engine cannot see fails closed: components whose resources come from a plugin
+ * (multi-language components) or a provider function (Helm v3 charts, v1 kustomizations) and of
+ * which nothing was recorded get one `offline-visibility` finding each, with how to check them.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { configurablePolicyNames, mergePolicyConfigFile } from "../../engine/check";
+import { opaqueViolations } from "../../engine/opaque";
+import type { Plan, RecordedResource } from "../../engine/plan";
+import { UsageError } from "../../engine/project";
+import { cli, root } from "../helpers/cli";
+
+const stackUrn = "urn:pulumi:prod::opaque::pulumi:pulumi:Stack::opaque-prod";
+
+function resource(
+  type: string,
+  name: string,
+  opts: { custom?: boolean; remote?: boolean; parent?: string } = {},
+): RecordedResource {
+  return {
+    urn: `urn:pulumi:prod::opaque::${type}::${name}`,
+    type,
+    name,
+    custom: opts.custom ?? false,
+    parent: opts.parent ?? stackUrn,
+    dependencies: [],
+    propertyDependencies: {},
+    protect: false,
+    retainOnDelete: false,
+    deleteBeforeReplace: false,
+    ignoreChanges: [],
+    additionalSecretOutputs: [],
+    aliases: [],
+    inputs: {},
+    outputs: {},
+    ...(opts.remote ? { remote: true } : {}),
+  };
+}
+
+function plan(...resources: RecordedResource[]): Plan {
+  return {
+    project: "opaque",
+    stack: "prod",
+    program: "index.ts",
+    config: {},
+    resources: [
+      { ...resource("pulumi:pulumi:Stack", "opaque-prod"), urn: stackUrn, parent: undefined },
+      ...resources,
+    ],
+    outputs: {},
+  };
+}
+
+const howToCheck =
+  "Check it with credentials under the Pulumi CLI: npx sovereign-dc policy-config --stack prod " +
+  "--out policy/config/prod.json, then pulumi preview --stack prod --policy-pack policy " +
+  "--policy-pack-config policy/config/prod.json.";
+
+const remoteMessage = (type: string, name: string, plugin: string) =>
+  `${type} "${name}" must have its resources checked, but it is a multi-language component: the ` +
+  `${plugin} plugin creates them when the Pulumi CLI runs the program, and offline none exist, so ` +
+  `nothing inside it was checked. ${howToCheck}`;
+
+const helmMessage = (name: string) =>
+  `kubernetes:helm.sh/v3:Chart "${name}" must have its resources checked, but it renders them ` +
+  "with the provider function kubernetes:helm:template, which only the Kubernetes provider can " +
+  "answer (it fetches the chart and runs helm template), and offline it rendered none, so nothing " +
+  `inside it was checked. ${howToCheck}`;
+
+const kustomizeMessage = (name: string) =>
+  `kubernetes:kustomize:Directory "${name}" must have its resources checked, but it builds them ` +
+  "with the provider function kubernetes:kustomize:directory, which only the Kubernetes provider " +
+  "can answer (it runs kustomize on the directory), and offline it built none, so nothing inside " +
+  `it was checked. ${howToCheck}`;
+
+describe("opaqueViolations", () => {
+  it("fails a multi-language component with nothing recorded inside, as mandatory", () => {
+    const vpc = resource("awsx:ec2:Vpc", "vpc", { remote: true });
+    expect(opaqueViolations(plan(vpc))).toEqual([
+      {
+        policy: "offline-visibility",
+        level: "mandatory",
+        resourceType: "awsx:ec2:Vpc",
+        resourceName: "vpc",
+        message: remoteMessage("awsx:ec2:Vpc", "vpc", "awsx"),
+        path: null,
+        urn: vpc.urn,
+      },
+    ]);
+  });
+
+  it("does not fail a multi-language component whose resources were recorded", () => {
+    const cluster = resource("eks:index:Cluster", "cluster", { remote: true });
+    const role = resource("aws:iam/role:Role", "cluster-role", {
+      custom: true,
+      parent: cluster.urn,
+    });
+    expect(opaqueViolations(plan(cluster, role))).toEqual([]);
+  });
+
+  it("does not fail a component of the program itself, with or without children", () => {
+    const network = resource("sovereign-dc:alicloud:Network", "network");
+    const empty = resource("acme:index:Archive", "archive");
+    const vpc = resource("alicloud:vpc/network:Network", "network-vpc", {
+      custom: true,
+      parent: network.urn,
+    });
+    expect(opaqueViolations(plan(network, vpc, empty))).toEqual([]);
+  });
+
+  it("fails a Helm v3 chart and a v1 kustomization that rendered nothing, naming the function", () => {
+    const chart = resource("kubernetes:helm.sh/v3:Chart", "nginx");
+    const kustomization = resource("kubernetes:kustomize:Directory", "overlays");
+    expect(
+      opaqueViolations(plan(chart, kustomization)).map((v) => [v.level, v.resourceName, v.message]),
+    ).toEqual([
+      ["mandatory", "nginx", helmMessage("nginx")],
+      ["mandatory", "overlays", kustomizeMessage("overlays")],
+    ]);
+  });
+
+  it("leaves a Helm v3 Release to the pack's helm-releases, which fails it offline and under the CLI", () => {
+    const release = resource("kubernetes:helm.sh/v3:Release", "exporter", { custom: true });
+    expect(opaqueViolations(plan(release))).toEqual([]);
+  });
+
+  it("does not fail a v1 yaml ConfigFile whose objects were decoded", () => {
+    const file = resource("kubernetes:yaml:ConfigFile", "app");
+    const deployment = resource("kubernetes:apps/v1:Deployment", "app", {
+      custom: true,
+      parent: file.urn,
+    });
+    expect(opaqueViolations(plan(file, deployment))).toEqual([]);
+  });
+
+  it("fails a v1 yaml ConfigFile that decoded nothing (its decode function was not answered)", () => {
+    const file = resource("kubernetes:yaml:ConfigFile", "app");
+    expect(opaqueViolations(plan(file)).map((v) => [v.level, v.message])).toEqual([
+      [
+        "mandatory",
+        'kubernetes:yaml:ConfigFile "app" must have its resources checked, but it decodes them ' +
+          "with the provider function kubernetes:yaml:decode, and offline it decoded none, so " +
+          `nothing inside it was checked. ${howToCheck}`,
+      ],
+    ]);
+  });
+
+  it("reports at advisory level when the pack config lowers offline-visibility", () => {
+    const vpc = resource("awsx:ec2:Vpc", "vpc", { remote: true });
+    const config = { "offline-visibility": { enforcementLevel: "advisory" } };
+    expect(opaqueViolations(plan(vpc), config).map((v) => [v.level, v.message])).toEqual([
+      ["advisory", remoteMessage("awsx:ec2:Vpc", "vpc", "awsx")],
+    ]);
+  });
+});
+
+describe("--policy-config and offline-visibility", () => {
+  const file = (doc: unknown) => {
+    const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sdc-opaque-")), "config.json");
+    fs.writeFileSync(f, JSON.stringify(doc));
+    return f;
+  };
+
+  it("lowers it to advisory when named, as a level or as { enforcementLevel }", () => {
+    expect(mergePolicyConfigFile({}, file({ "offline-visibility": "advisory" }))).toEqual({
+      "offline-visibility": { enforcementLevel: "advisory" },
+    });
+    expect(
+      mergePolicyConfigFile({}, file({ "offline-visibility": { enforcementLevel: "advisory" } })),
+    ).toEqual({ "offline-visibility": { enforcementLevel: "advisory" } });
+  });
+
+  it("is not lowered by `all`, which sets the pack's policies only", () => {
+    const merged = mergePolicyConfigFile({}, file({ all: "advisory" }));
+    expect(merged["offline-visibility"]).toBeUndefined();
+    expect(merged["helm-releases"]).toEqual({ enforcementLevel: "advisory" });
+  });
+
+  it.each([["disabled"], ["remediate"], [{ enforcementLevel: "disabled" }], [{ waivers: [] }]])(
+    "cannot be turned off or waived (%j)",
+    (value) => {
+      const f = file({ "offline-visibility": value });
+      expect(() => mergePolicyConfigFile({}, f)).toThrow(UsageError);
+      expect(() => mergePolicyConfigFile({}, f)).toThrow(
+        `--policy-config ${f}: offline-visibility received ${JSON.stringify(value)}; it takes ` +
+          '"mandatory" or "advisory" (or { "enforcementLevel": … }). Components the offline engine ' +
+          'cannot see are always reported; set "advisory" when the stack is also checked with ' +
+          "pulumi preview --policy-pack.",
+      );
+    },
+  );
+
+  it("is listed among the policies a config may name", () => {
+    expect(configurablePolicyNames).toContain("offline-visibility");
+    expect(configurablePolicyNames).not.toContain("state-residency");
+  });
+});
+
+interface SarifResult {
+  readonly ruleId: string;
+  readonly ruleIndex: number;
+  readonly level: string;
+  readonly locations: { physicalLocation: { region: { startLine: number } } }[];
+}
+
+describe("sovereign-dc check on a program with components it cannot see into", () => {
+  const program = path.join(root, "test", "fixtures", "check-program", "opaque-components.ts");
+  let mandatory: { code: number; stdout: string; stderr: string };
+  let sarif: string;
+  let advisory: { code: number; stdout: string; stderr: string };
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-opaque-cli-"));
+    const sarifFile = path.join(dir, "prod.sarif");
+    const config = path.join(dir, "policy-config.json");
+    fs.writeFileSync(config, JSON.stringify({ "offline-visibility": "advisory" }));
+    [mandatory, advisory] = await Promise.all([
+      cli(["check", program, "--stack", "prod", "--format", "json", "--sarif", sarifFile]),
+      cli(["check", program, "--stack", "prod", "--format", "json", "--policy-config", config]),
+    ]);
+    sarif = fs.readFileSync(sarifFile, "utf8");
+  });
+
+  const urn = (type: string, name: string) =>
+    `urn:pulumi:prod::telemetry-archive::pulumi:pulumi:Stack$${type}::${name}`;
+  const finding = (level: string, type: string, name: string, message: string) => ({
+    policy: "offline-visibility",
+    level,
+    resourceType: type,
+    resourceName: name,
+    message,
+    path: null,
+    urn: urn(type, name),
+  });
+  // By name: components register in whichever order their constructors settle.
+  const expected = (level: string) => [
+    finding(
+      level,
+      "kubernetes:helm.sh/v4:Chart",
+      "ingress",
+      remoteMessage("kubernetes:helm.sh/v4:Chart", "ingress", "kubernetes"),
+    ),
+    finding(level, "kubernetes:helm.sh/v3:Chart", "metrics", helmMessage("metrics")),
+    finding(level, "awsx:ec2:Vpc", "network", remoteMessage("awsx:ec2:Vpc", "network", "awsx")),
+    finding(level, "kubernetes:kustomize:Directory", "overlays", kustomizeMessage("overlays")),
+  ];
+  const byName = (vs: { resourceName: string }[]) =>
+    [...vs].sort((a, b) => a.resourceName.localeCompare(b.resourceName));
+
+  it("exits 1 with one mandatory finding per component it could not see into", () => {
+    expect(mandatory.code).toBe(1);
+    expect(byName(JSON.parse(mandatory.stdout).violations)).toEqual(expected("mandatory"));
+  });
+
+  it("sends the findings to code scanning under a rule of their own, at each declaration", () => {
+    const run = JSON.parse(sarif).runs[0];
+    const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === "offline-visibility");
+    expect(rule.shortDescription.text).toBe(
+      "Checks whether the offline engine could see the resources inside every component of the program.",
+    );
+    const lines = fs.readFileSync(program, "utf8").split("\n");
+    expect(
+      (run.results as SarifResult[])
+        .map((r) => [
+          run.tool.driver.rules[r.ruleIndex].id,
+          r.level,
+          lines[r.locations[0].physicalLocation.region.startLine - 1],
+        ])
+        .sort(),
+    ).toEqual(
+      [
+        [
+          "offline-visibility",
+          "error",
+          'export const network = new pulumi.ComponentResource("awsx:ec2:Vpc", "network", {}, {}, true);',
+        ],
+        ["offline-visibility", "error", 'export const ingress = new Chart("ingress", {'],
+        ["offline-visibility", "error", 'export const metrics = new ChartV3("metrics", {'],
+        [
+          "offline-visibility",
+          "error",
+          'export const overlays = new Directory("overlays", { directory: "k8s/overlays/prod" });',
+        ],
+      ].sort(),
+    );
+  });
+
+  it("exits 0 with the same findings as advisory when --policy-config lowers offline-visibility", () => {
+    expect(advisory.code).toBe(0);
+    expect(byName(JSON.parse(advisory.stdout).violations)).toEqual(expected("advisory"));
+  });
+});
