@@ -10,7 +10,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ["**/*.ts"],
+    files: ["**/*.ts", "**/*.mts"],
     rules: {
       eqeqeq: ["error", "always"],
       curly: ["error", "all"],
@@ -32,9 +32,18 @@ export default tseslint.config(
     // that declares resources: the program, its components and the fixture programs
     // (tsconfig.eslint.json). The engine, CLI, pack and tests handle recorded plain values and
     // are linted without types: building the typed program is most of ESLint's time.
-    files: ["components/**/*.ts", "stacks/**/*.ts", "test/fixtures/**/*.ts"],
+    files: [
+      "components/**/*.ts",
+      "stacks/**/*.ts",
+      "test/fixtures/**/*.ts",
+      "test/fixtures/**/*.mts",
+    ],
     languageOptions: {
-      parserOptions: { project: "./tsconfig.eslint.json", tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        // ES-module fixture programs are NodeNext, a project of their own.
+        project: ["./tsconfig.eslint.json", "./test/fixtures/engine/esm/tsconfig.json"],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     plugins: { "@pulumi": pulumi },
     rules: {
@@ -53,9 +62,19 @@ export default tseslint.config(
         process: "readonly",
         __dirname: "readonly",
         console: "readonly",
+        setImmediate: "readonly",
       },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    // ES-module scripts: the engine's ESM loader hooks (run by Node's loader thread) and this file.
+    files: ["**/*.mjs"],
+    languageOptions: {
+      sourceType: "module",
+      globals: { process: "readonly", console: "readonly" },
+    },
+    rules: { eqeqeq: ["error", "always"], curly: ["error", "all"] },
   },
   prettier,
 );

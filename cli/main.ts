@@ -149,9 +149,9 @@ async function checkCommand(
   if (!fs.existsSync(file)) {
     throw new UsageError(`<program> ${JSON.stringify(program)}: no such file.`);
   }
-  if (!/\.(ts|js|cjs|mjs)$/.test(file)) {
+  if (!/\.[cm]?[tj]s$/.test(file)) {
     throw new UsageError(
-      `<program> ${JSON.stringify(program)}: expected a .ts or .js Pulumi program file.`,
+      `<program> ${JSON.stringify(program)}: expected a Pulumi program file (.ts, .mts, .cts, .js, .mjs or .cjs).`,
     );
   }
   const result = await evaluateAndCheck({

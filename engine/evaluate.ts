@@ -14,7 +14,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { disableStackCapture } from "./cheap-stacks";
 import { getStore, waitForRPCs } from "./internals";
-import { describeProgramFailure, requireProgram } from "./load-program";
+import { describeProgramFailure, loadProgram } from "./load-program";
 import { installUnknownInvokes } from "./invokes/unknowns";
 import { RecordingMonitor } from "./monitor";
 import type { Plan } from "./plan";
@@ -94,7 +94,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
         constructed.install();
         forgetProjectModules(project.dir);
         forgetProjectModules(path.dirname(program));
-        const mod = requireProgram(program);
+        const mod = await loadProgram(program);
         const exported = (mod as { default?: unknown }).default ?? mod;
         return typeof exported === "function" ? await exported() : exported;
       });
@@ -104,6 +104,13 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       return stackOutputs;
     })();
     const stackOutputs = await Promise.race([run, watchdog.stopped]);
+    const unrecorded = await constructed.unrecorded(new Set(monitor.recorded.map((r) => r.urn)));
+    if (unrecorded.length > 0 && asyncErrors.length === 0) {
+      // No verdict over a resource the pack never saw.
+      throw new StalledEvaluation(
+        `The program ${path.relative(project.dir, program)} finished, but ${unrecorded.length} resource(s) it declared were never registered: ${unrecorded.join(", ")}.`,
+      );
+    }
     outputs = (plainProps((stackOutputs ?? {}) as Record<string, unknown>) ?? {}) as Record<
       string,
       unknown

@@ -11,7 +11,7 @@ import { UsageError } from "./project";
 /**
  * Evaluates each program in turn in a child process; resolves to a plan or the error per
  * program (UsageError for config problems, ProgramError for failing programs), in order. After a
- * failure the rest of the batch continues in a fresh process. Pass `worker` to evaluate in a
+ * failure or an ES-module program the rest of the batch continues in a fresh process. Pass `worker` to evaluate in a
  * process that outlives the call (its owner closes it); by default one is started and stopped.
  */
 export async function evaluateIsolatedMany(

@@ -1,17 +1,18 @@
 /**
- * Loads a Pulumi program the way the Node.js language host does under `pulumi up`: as a
- * CommonJS module, TypeScript compiled on load, with the NodeNext-style specifiers TypeScript
- * itself accepts (`import { acl } from "./acl.js"` where only acl.ts exists). Node alone does not
- * resolve those; under `pulumi up` ts-node's resolver does (its ESM loader, or for CommonJS its
- * `experimentalResolver`). Also describes a program's failure in words when the error it threw
- * carries none.
+ * Loads a Pulumi program the way the Node.js language host does under `pulumi up`: a CommonJS
+ * program with `require`, an ES module (`"type": "module"`, .mjs, .mts) with `import()`,
+ * TypeScript compiled on load, with the NodeNext-style specifiers TypeScript itself accepts
+ * (`import { acl } from "./acl.js"` where only acl.ts exists). Node alone does not resolve those;
+ * under `pulumi up` ts-node's resolver does (its ESM loader, or for CommonJS its
+ * `experimentalResolver`); here the require hooks below and engine/esm-loader.mjs do. Also
+ * describes a program's failure in words when the error it threw carries none.
  */
 import * as fs from "node:fs";
 import Module from "node:module";
 import * as path from "node:path";
 import * as util from "node:util";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { transform } from "sucrase";
-import { UsageError } from "./project";
 
 type ResolveFilename = (
   request: string,
@@ -133,18 +134,12 @@ export function esModuleReason(file: string): string | undefined {
   }
 }
 
-function esModuleUnsupported(file: string, reason: string): UsageError {
-  return new UsageError(
-    `Cannot evaluate ${file} offline: it is an ES module (${reason}). The Node.js language ` +
-      "host runs ES-module programs with import() and ts-node's ESM loader; the offline engine " +
-      "loads programs as CommonJS only, because Node keeps every ES module it imported for the " +
-      "life of the process and the engine evaluates programs one after another. Check this " +
-      "program under the Pulumi CLI (`pulumi preview --policy-pack <pack>`), or make it CommonJS " +
-      '(no "type": "module", .ts/.js files instead of .mts/.mjs).',
-  );
-}
+/** Set once the ESM loader hooks are registered in this process. */
+const esmLoaderMark = Symbol.for("sovereign-dc.load-program.esm-loader");
+/** Set once this process imported an ES-module program. */
+const esmLoadedMark = Symbol.for("sovereign-dc.load-program.esm-loaded");
 
-/** Sucrase's hooks for .ts and .cts, and a clear refusal for .mts; installed once a process. */
+/** Sucrase's hooks for .ts and .cts, and a clear error for .mts; installed once a process. */
 function installCompileHooks(): void {
   const state = globalThis as { [hooksMark]?: true };
   if (state[hooksMark]) {
@@ -163,23 +158,105 @@ function installCompileHooks(): void {
   const extensions = (Module as unknown as { _extensions: Record<string, unknown> })._extensions;
   // Node would otherwise read a .mts file as CommonJS JavaScript and fail on its syntax.
   extensions[".mts"] = (_module: unknown, filename: string) => {
-    throw esModuleUnsupported(filename, "it is a .mts file");
+    throw new Error(
+      `Cannot require ${filename}: a .mts file is an ES module, and CommonJS cannot require one ` +
+        "(Node.js 20). Import it from an ES-module program, or make it a .ts or .cts file.",
+    );
   };
 }
 
 /**
+ * Registers engine/esm-loader.mjs, which compiles TypeScript ES modules with Sucrase and
+ * resolves their NodeNext-style specifiers, as ts-node's ESM loader does under `pulumi up`.
+ * Once a process: Node chains every registration.
+ */
+function installEsmLoader(): void {
+  const state = globalThis as { [esmLoaderMark]?: true };
+  if (state[esmLoaderMark]) {
+    return;
+  }
+  state[esmLoaderMark] = true;
+  Module.register(pathToFileURL(path.join(__dirname, "esm-loader.mjs")));
+}
+
+/**
+ * Node's `import()`, out of reach of the require hooks' compilers, which would turn the
+ * expression into `require()` (the SDK's language host does the same).
+ */
+const dynamicImport = (0, eval)("(url) => import(url)") as (url: string) => Promise<unknown>;
+
+/**
  * Loads a program file for its side effects and exports, as the language host does for a
- * CommonJS program; an ES-module program is refused with a UsageError saying so.
+ * CommonJS program. Use loadProgram for a program that may be an ES module.
  */
 export function requireProgram(file: string): unknown {
-  const reason = esModuleReason(file);
-  if (reason !== undefined) {
-    throw esModuleUnsupported(file, reason);
-  }
   installCompileHooks();
   installProgramResolver();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(file);
+}
+
+/**
+ * Loads a program as the language host does: CommonJS with `require` (requireProgram), an ES
+ * module (esModuleReason) with `import()` — its top-level await settled when this resolves.
+ * Node keeps an imported ES module for the life of the process, so a program imported once does
+ * not run again in it: a process that must evaluate programs after one asks importedEsModule.
+ */
+export async function loadProgram(program: string): Promise<unknown> {
+  const file = esModuleEntry(program);
+  if (file === undefined) {
+    return requireProgram(program);
+  }
+  if (!isFile(file)) {
+    // As require reports it (import() would name the engine as the importer).
+    throw Object.assign(new Error(`Cannot find module '${program}'`), {
+      code: "MODULE_NOT_FOUND",
+    });
+  }
+  // CommonJS TypeScript the program imports still goes through the require hooks.
+  installCompileHooks();
+  installProgramResolver();
+  installEsmLoader();
+  (globalThis as { [esmLoadedMark]?: true })[esmLoadedMark] = true;
+  const exported = (await dynamicImport(pathToFileURL(file).href)) as Record<string, unknown>;
+  // The language host's rule: a default export stands for the program's outputs, alone.
+  if (
+    Object.getOwnPropertyDescriptor(exported, "default") !== undefined &&
+    Object.keys(exported).length !== 1
+  ) {
+    throw new Error(
+      "expected entrypoint module to have either a default export or named exports but not both",
+    );
+  }
+  return exported;
+}
+
+/**
+ * The file to import() for an ES-module program, or undefined for a CommonJS one. A folder runs
+ * as the language host runs one: its index.js, index.mjs, index.ts or index.mts, in that order.
+ */
+function esModuleEntry(program: string): string | undefined {
+  let isDirectory = false;
+  try {
+    isDirectory = fs.statSync(program).isDirectory();
+  } catch {
+    // A missing file: its extension and package.json still say which loader would have run it.
+  }
+  if (!isDirectory) {
+    return esModuleReason(program) === undefined ? undefined : program;
+  }
+  if (esModuleReason(path.join(program, "index.js")) === undefined) {
+    return undefined;
+  }
+  const entries = ["index.js", "index.mjs", "index.ts", "index.mts"].map((f) =>
+    path.join(program, f),
+  );
+  return entries.find(isFile) ?? entries[0];
+}
+
+/** Whether this process imported an ES-module program (see loadProgram). */
+export function importedEsModule(): boolean {
+  return (globalThis as { [esmLoadedMark]?: true })[esmLoadedMark] === true;
 }
 
 const maxShown = 80;
@@ -195,12 +272,14 @@ function shorten(text: string): string {
  */
 function sourcePosition(file: string, line: number, column: number): [number, number] {
   // With source maps on (`--enable-source-maps`), Node has already mapped the stack.
-  if (!/\.c?ts$/.test(file) || process.sourceMapsEnabled) {
+  if (!/\.[cm]?ts$/.test(file) || process.sourceMapsEnabled) {
     return [line, column];
   }
+  // An ES module's imports stay imports (engine/esm-loader.mjs); only the types go.
+  const esm = !file.endsWith(".cts") && esModuleReason(file) !== undefined;
   try {
     const { sourceMap } = transform(fs.readFileSync(file, "utf8"), {
-      transforms: ["imports", "typescript"],
+      transforms: esm ? ["typescript"] : ["imports", "typescript"],
       filePath: file,
       sourceMapOptions: { compiledFilename: file },
     });
@@ -223,13 +302,14 @@ function sourcePosition(file: string, line: number, column: number): [number, nu
 /** `file:line:column` of the first stack frame in `root`'s own files (not node_modules). */
 function programFrame(stack: string, root: string): string | undefined {
   for (const text of stack.split("\n")) {
-    const m = /^\s*at (?:.*? \()?(?:file:\/\/)?(.+?):(\d+):(\d+)\)?$/.exec(text);
+    const m = /^\s*at (?:.*? \()?(file:\/\/)?(.+?):(\d+):(\d+)\)?$/.exec(text);
     if (m === null) {
       continue;
     }
-    const file = m[1];
+    // An ES module's frames name it by URL.
+    const file = m[1] === undefined ? m[2] : fileURLToPath(m[1] + m[2]);
     if (file.startsWith(root + path.sep) && !file.includes(nodeModules)) {
-      const [line, column] = sourcePosition(file, Number(m[2]), Number(m[3]));
+      const [line, column] = sourcePosition(file, Number(m[3]), Number(m[4]));
       return `${path.relative(root, file)}:${line}:${column}`;
     }
   }

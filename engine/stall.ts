@@ -16,6 +16,8 @@ interface Constructed {
   readonly name: string;
   readonly props: Record<string, unknown>;
   readonly dependsOn: unknown;
+  /** Read from the cloud (`Resource.get`), not registered: the monitor answers a read. */
+  readonly read: boolean;
 }
 
 type Settled = { state: "pending" } | { state: "resolved" } | { state: "rejected"; error: unknown };
@@ -33,9 +35,34 @@ export class ConstructionLog {
         name: args.name,
         props: (args.props ?? {}) as Record<string, unknown>,
         dependsOn: args.opts.dependsOn,
+        read: (args.opts as { id?: unknown }).id !== undefined,
       });
       return undefined;
     });
+  }
+
+  /** How many resources the program constructed and registered (reads excluded). */
+  get registrations(): number {
+    return this.all.filter((c) => !c.read).length;
+  }
+
+  /**
+   * Resources the program constructed that are not among `recorded` (URNs of what the monitor
+   * saw registered), as "type "name"" labels. Call once the program has finished: a resource
+   * whose registration the SDK dropped without an error must not pass as checked.
+   */
+  async unrecorded(recorded: ReadonlySet<string>): Promise<string[]> {
+    const missing: string[] = [];
+    for (const c of this.all) {
+      if (c.read) {
+        continue;
+      }
+      const urn = await outputPromise(c.resource.urn).catch(() => undefined);
+      if (typeof urn !== "string" || !recorded.has(urn)) {
+        missing.push(`${c.type} ${JSON.stringify(c.name)}`);
+      }
+    }
+    return missing;
   }
 
   /**

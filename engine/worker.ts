@@ -1,7 +1,8 @@
 /**
  * Entry of the evaluation process (engine/evaluation-worker.ts): reads batches of
  * EvaluateOptions from stdin, one JSON line each, evaluates their programs one after another and
- * answers each batch with one JSON line of outcomes. Keeps evaluations out of the caller's
+ * answers each batch with one JSON line of outcomes, retiring after a failed program or an
+ * ES-module one (see evaluation-worker.ts). Keeps evaluations out of the caller's
  * process (jest's module sandbox cannot re-run a program, and makes evaluation several times
  * dearer).
  */
@@ -9,6 +10,7 @@ import type { Socket } from "node:net";
 import * as readline from "node:readline";
 import { evaluateInProcess, type EvaluateOptions } from "./evaluate";
 import type { Answer, Outcome } from "./evaluation-worker";
+import { importedEsModule } from "./load-program";
 
 async function main(): Promise<void> {
   // The program's own console output must not corrupt the answers on stdout.
@@ -25,24 +27,29 @@ async function main(): Promise<void> {
     lines.pause();
     unrefStdin(true);
     const results: Outcome[] = [];
-    let failed = false;
+    let retiring = false;
     for (const opts of batch) {
       try {
         results.push({ ok: true, plan: await evaluateInProcess(opts) });
       } catch (e) {
         const err = e as Error;
         results.push({ ok: false, name: err.name, message: err.message });
-        failed = true;
+        retiring = true;
+      }
+      // Node keeps an imported ES module for the life of the process: imported again, the
+      // program (or a module it shares with the next) would not run again.
+      retiring ||= importedEsModule();
+      if (retiring) {
         break;
       }
     }
     unrefStdin(false);
     lines.resume();
-    const answer: Answer = { retiring: failed, outcomes: results };
+    const answer: Answer = { retiring, outcomes: results };
     await new Promise<void>((resolve) => write(`${JSON.stringify(answer)}\n`, () => resolve()));
-    if (failed) {
+    if (retiring) {
       // A failed program may still have registrations in flight; they would leak into the next
-      // evaluation, so the rest of the batch and later batches go to a fresh process.
+      // evaluation. Either way the rest of the batch and later batches go to a fresh process.
       return;
     }
   }

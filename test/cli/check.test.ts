@@ -123,3 +123,51 @@ describe("sovereign-dc check <file> in a project whose main names no file", () =
     );
   });
 });
+
+describe("sovereign-dc check on a TypeScript ES-module program", () => {
+  it("evaluates it (NodeNext .js specifier, top-level await) and judges what it registered", async () => {
+    const esm = path.join(root, "test", "fixtures", "engine", "esm", "top-level-await.ts");
+    const run = await cli([
+      "check",
+      esm,
+      "--stack",
+      "dev",
+      "--jurisdiction",
+      "EU",
+      "--format",
+      "json",
+    ]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    const doc = JSON.parse(run.stdout);
+    expect(
+      doc.resources.map(
+        (r: { type: string; name: string; region: string | null; props: unknown }) => [
+          r.type,
+          r.name,
+          r.region,
+          r.props,
+        ],
+      ),
+    ).toEqual([
+      ["pulumi:pulumi:Stack", "engine-fixture-dev", null, {}],
+      [
+        "pulumi:providers:aws",
+        "default_7_48_0",
+        "eu-central-1",
+        { region: "eu-central-1", version: "7.48.0" },
+      ],
+      [
+        "aws:s3/bucket:Bucket",
+        "esm-logs",
+        "eu-central-1",
+        { acl: "private", tags: { purpose: "audit-logs", owner: "platform", retention: "30d" } },
+      ],
+    ]);
+    expect(
+      doc.violations
+        .filter((v: { level: string }) => v.level === "mandatory")
+        .map((v: { policy: string; resourceName: string }) => [v.policy, v.resourceName]),
+    ).toEqual([["customer-key-encryption", "esm-logs"]]);
+  });
+});

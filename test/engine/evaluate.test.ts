@@ -122,12 +122,11 @@ describe("loading a program as the Node.js language host does", () => {
   let readsFile: Plan | Error;
   let relative: Plan | Error;
   let noMessage: Plan | Error;
-  let esm: Plan | Error;
   beforeAll(async () => {
     // One process, in this order: the program given by a path relative to the caller's working
     // directory evaluates only if the one before gave that directory back. Failures go last (a
     // failed evaluation retires its process).
-    [nodenext, readsFile, relative, noMessage, esm] = await evaluateMany([
+    [nodenext, readsFile, relative, noMessage] = await evaluateMany([
       { projectDir: dir, stack: "dev", program: path.join(dir, "nodenext.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "reads-file.ts") },
       {
@@ -136,7 +135,6 @@ describe("loading a program as the Node.js language host does", () => {
         program: path.relative(process.cwd(), path.join(dir, "refs.ts")),
       },
       { projectDir: dir, stack: "dev", program: path.join(dir, "no-message.ts") },
-      { projectDir: dir, stack: "dev", program: path.join(dir, "esm", "index.ts") },
     ]);
   });
 
@@ -175,13 +173,107 @@ describe("loading a program as the Node.js language host does", () => {
       `The program ${path.join(dir, "no-message.ts")} failed: TypeError (no message) at no-message.ts:7:9`,
     );
   });
+});
 
-  it("refuses an ES-module program with a usage error that says so", () => {
-    expect(esm).toBeInstanceOf(UsageError);
-    expect((esm as Error).message).toMatch(
-      new RegExp(
-        `^Cannot evaluate ${path.join(dir, "esm", "index.ts")} offline: it is an ES module \\(`,
-      ),
+describe("ES-module programs, imported as the language host imports them", () => {
+  const esm = path.join(dir, "esm");
+  const shape = (p: Plan | Error) => {
+    expect(p).not.toBeInstanceOf(Error);
+    return (p as Plan).resources.map((r) => [r.type, r.name, plainProps(r.inputs)]);
+  };
+  const stackAndProvider = [
+    ["pulumi:pulumi:Stack", "engine-fixture-dev", {}],
+    ["pulumi:providers:aws", "default_7_48_0", { region: "eu-central-1", version: "7.48.0" }],
+  ];
+  let plain: Plan | Error;
+  let topLevelAwait: Plan | Error;
+  let defaultExport: Plan | Error;
+  let plainAgain: Plan | Error;
+  let commonJsAfter: Plan | Error;
+  let missingImport: Plan | Error;
+  let noMessage: Plan | Error;
+  let missingFile: Plan | Error;
+  beforeAll(async () => {
+    // One batch: after each ES-module program the process retires (Node keeps ES modules for
+    // its life) and the rest of the batch continues in a fresh one.
+    [
+      plain,
+      topLevelAwait,
+      defaultExport,
+      plainAgain,
+      commonJsAfter,
+      missingImport,
+      noMessage,
+      missingFile,
+    ] = await evaluateMany(
+      [
+        "index.ts",
+        "top-level-await.ts",
+        "default-export.mts",
+        "index.ts",
+        "../nodenext.ts",
+        "missing-import.ts",
+        "no-message.ts",
+        "nothing.ts",
+      ].map((p) => ({ projectDir: dir, stack: "dev", program: path.join(esm, p) })),
+    );
+  });
+
+  it('evaluates a "type": "module" program', () => {
+    expect(shape(plain)).toEqual([...stackAndProvider, ["aws:s3/bucket:Bucket", "bucket", {}]]);
+  });
+
+  it("compiles TypeScript, resolves a .js specifier to its .ts file and awaits at the top level", () => {
+    expect(shape(topLevelAwait)).toEqual([
+      ...stackAndProvider,
+      [
+        "aws:s3/bucket:Bucket",
+        "esm-logs",
+        { acl: "private", tags: { purpose: "audit-logs", owner: "platform", retention: "30d" } },
+      ],
+    ]);
+    expect((topLevelAwait as Plan).outputs).toEqual({ bucketName: "esm-logs-784584e" });
+  });
+
+  it("runs a .mts program's default export and takes its result as the stack's outputs", () => {
+    expect(shape(defaultExport)).toEqual([
+      ...stackAndProvider,
+      ["aws:s3/bucket:Bucket", "esm-archive", { acl: "private" }],
+    ]);
+    expect((defaultExport as Plan).outputs).toEqual({ archive: "esm-archive-1cd30c8" });
+  });
+
+  it("runs the same program again in one batch, and a CommonJS program after it", () => {
+    expect(plainAgain).toEqual(plain);
+    expect(shape(commonJsAfter)).toEqual([
+      ...stackAndProvider,
+      [
+        "aws:s3/bucket:Bucket",
+        "nodenext-logs",
+        { acl: "private", tags: { purpose: "audit-logs", owner: "platform" } },
+      ],
+    ]);
+  });
+
+  it("reports an import that names no file with Node's message", () => {
+    expect(missingImport).toBeInstanceOf(ProgramError);
+    expect((missingImport as Error).message).toBe(
+      `The program ${path.join(esm, "missing-import.ts")} failed: Cannot find module ` +
+        `'${path.join(esm, "lib", "missing.js")}' imported from ${path.join(esm, "missing-import.ts")}`,
+    );
+  });
+
+  it("reports an error without a message at its source line and column", () => {
+    expect(noMessage).toBeInstanceOf(ProgramError);
+    expect((noMessage as Error).message).toBe(
+      `The program ${path.join(esm, "no-message.ts")} failed: TypeError (no message) at esm/no-message.ts:6:26`,
+    );
+  });
+
+  it("reports a program file that does not exist as a usage error", () => {
+    expect(missingFile).toBeInstanceOf(UsageError);
+    expect((missingFile as Error).message).toBe(
+      `Cannot load program ${path.join(esm, "nothing.ts")}: the file does not exist.`,
     );
   });
 });

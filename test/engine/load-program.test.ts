@@ -11,7 +11,6 @@ import {
   describeProgramFailure,
   esModuleReason,
   installProgramResolver,
-  requireProgram,
   typeScriptSourceFor,
 } from "../../engine/load-program";
 import { loadProject, UsageError } from "../../engine/project";
@@ -120,18 +119,6 @@ describe("ES-module programs", () => {
     ["a .ts file whose package.json sets no type", path.join(fixtures, "nodenext.ts")],
   ])("%s is not", (_what, file) => {
     expect(esModuleReason(file)).toBeUndefined();
-  });
-
-  it("are refused with a usage error that says what is unsupported and what to do", () => {
-    expect(() => requireProgram(esm)).toThrow(UsageError);
-    expect(() => requireProgram(esm)).toThrow(
-      `Cannot evaluate ${esm} offline: it is an ES module (${path.join(fixtures, "esm", "package.json")} sets "type": "module"). ` +
-        "The Node.js language host runs ES-module programs with import() and ts-node's ESM loader; " +
-        "the offline engine loads programs as CommonJS only, because Node keeps every ES module it " +
-        "imported for the life of the process and the engine evaluates programs one after another. " +
-        "Check this program under the Pulumi CLI (`pulumi preview --policy-pack <pack>`), or make it " +
-        'CommonJS (no "type": "module", .ts/.js files instead of .mts/.mjs).',
-    );
   });
 });
 

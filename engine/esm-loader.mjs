@@ -1,0 +1,95 @@
+/**
+ * Node ESM loader hooks for ES-module programs (registered by engine/load-program.ts with
+ * `module.register`), doing what ts-node's ESM loader does under `pulumi up`: TypeScript is
+ * compiled on load by Sucrase, keeping line numbers, and a program's NodeNext-style specifiers
+ * (`import { acl } from "./acl.js"` where only acl.ts exists) resolve to its TypeScript files.
+ *
+ * Node runs these hooks on its loader thread, which compiles nothing: hence plain JavaScript.
+ */
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const { transform } = require("sucrase");
+
+const nodeModules = `${path.sep}node_modules${path.sep}`;
+
+/** The TypeScript extension each JavaScript extension of a NodeNext specifier stands for. */
+const sourceExtensions = { ".js": ".ts", ".mjs": ".mts", ".cjs": ".cts" };
+
+function isFile(file) {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The program's own file a file: URL names, or undefined for anything else. */
+function programFile(url) {
+  if (typeof url !== "string" || !url.startsWith("file:")) {
+    return undefined;
+  }
+  const file = fileURLToPath(url);
+  return file.includes(nodeModules) ? undefined : file;
+}
+
+/** Node's rule: a .ts file is an ES module when its nearest package.json sets "type": "module". */
+function isModulePackage(file) {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (isFile(manifest)) {
+      try {
+        return JSON.parse(fs.readFileSync(manifest, "utf8")).type === "module";
+      } catch {
+        return false;
+      }
+    }
+    if (path.dirname(dir) === dir) {
+      return false;
+    }
+  }
+}
+
+export async function resolve(specifier, context, nextResolve) {
+  try {
+    return await nextResolve(specifier, context);
+  } catch (e) {
+    // Only after Node's own resolution failed: a real .js file wins, as under TypeScript.
+    const parent = programFile(context.parentURL);
+    const ext = path.extname(specifier);
+    const sourceExt = sourceExtensions[ext];
+    if (
+      e?.code !== "ERR_MODULE_NOT_FOUND" ||
+      parent === undefined ||
+      sourceExt === undefined ||
+      !/^\.\.?\//.test(specifier)
+    ) {
+      throw e;
+    }
+    const source = specifier.slice(0, -ext.length) + sourceExt;
+    if (!isFile(path.resolve(path.dirname(parent), source))) {
+      throw e;
+    }
+    return nextResolve(source, context);
+  }
+}
+
+export async function load(url, context, nextLoad) {
+  const file = programFile(url);
+  const ext = file === undefined ? undefined : path.extname(file);
+  if (ext === ".cts" || (ext === ".ts" && !isModulePackage(file))) {
+    // CommonJS TypeScript imported by an ES module: Node's CommonJS loader runs it, through the
+    // Sucrase require hook the engine installed.
+    return { format: "commonjs", shortCircuit: true };
+  }
+  if (ext !== ".ts" && ext !== ".mts") {
+    return nextLoad(url, context);
+  }
+  const source = await fs.promises.readFile(file, "utf8");
+  // Types only: the imports stay ES imports. Sucrase keeps every line where it was.
+  const { code } = transform(source, { transforms: ["typescript"], filePath: file });
+  return { format: "module", source: code, shortCircuit: true };
+}
