@@ -69,7 +69,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
 
   disableStackCapture();
   const monitor = new RecordingMonitor(project.name, opts.stack, config);
-  settings.setMockOptions(monitor, project.name, opts.stack, false);
+  settings.setMockOptions(monitor, project.name, opts.stack, true);
   enableMockFeatures();
   pulumi.runtime.setAllConfig(config, [...stackConfig.secretKeys]);
 

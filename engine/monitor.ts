@@ -10,13 +10,16 @@ import { answerInvoke, unknownMark } from "./invokes/index";
 import { wholeAnswer } from "./invokes/unknowns";
 import { isProviderType, packageOf, type RecordedResource } from "./plan";
 import { synthesizeState } from "./synth";
-import { plainProps } from "./wire";
+import { plainProps, unknownValue } from "./wire";
 
 type Callback = (err: Error | null, resp?: { getUrn(): string; getId(): string }) => void;
 
 export class RecordingMonitor extends MockMonitor {
   readonly recorded: RecordedResource[] = [];
-  /** Provider functions answered wholly or partly with unknown values, in call order. */
+  /**
+   * Provider functions answered wholly or partly with unknown values, and stack references
+   * (`pulumi:pulumi:StackReference <stack>`) whose outputs are unknown, in call order.
+   */
   readonly unknownFunctions = new Set<string>();
   private readonly providerProps = new Map<string, Record<string, unknown>>();
   private readonly defaultProviders = new Map<string, RecordedResource>();
@@ -59,6 +62,13 @@ export class RecordingMonitor extends MockMonitor {
   }
 
   private newResource(args: MockResourceArgs): { id: string; state: Record<string, unknown> } {
+    if (args.type === "pulumi:pulumi:StackReference") {
+      // Another stack's outputs are read from its state at deployment; offline they are unknown,
+      // as a preview shows a value it cannot know yet.
+      const stack = String((args.inputs as { name?: unknown }).name ?? args.name);
+      this.unknownFunctions.add(`pulumi:pulumi:StackReference ${stack}`);
+      return { id: stack, state: { name: stack, outputs: unknownValue, secretOutputNames: [] } };
+    }
     const providerProps = this.providerPropsFor(args.type, args.provider ?? "");
     return synthesizeState({
       type: args.type,
@@ -189,7 +199,7 @@ export class RecordingMonitor extends MockMonitor {
           additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
           aliases: req.getAliasurnsList(),
           inputs,
-          outputs: state,
+          outputs: withUnknownInputs(state, inputs),
           id: custom ? resp.getId() : undefined,
           ...(req.getRemote() ? { remote: true } : {}),
         });
@@ -197,4 +207,31 @@ export class RecordingMonitor extends MockMonitor {
       callback(err, resp);
     });
   }
+}
+
+function holdsUnknown(v: unknown): boolean {
+  if (v === unknownValue) {
+    return true;
+  }
+  if (Array.isArray(v)) {
+    return v.some(holdsUnknown);
+  }
+  return typeof v === "object" && v !== null && Object.values(v).some(holdsUnknown);
+}
+
+/**
+ * The outputs to record: the synthesised state, except that an input not known before
+ * deployment stays unknown. (The SDK hands the mock its inputs with unknowns already dropped, as
+ * an update would; the policies that read outputs must see the unknown and fail closed, as they
+ * would at preview — an unknown replication destination is not an absent one.)
+ */
+function withUnknownInputs(
+  state: Record<string, unknown>,
+  inputs: Record<string, unknown>,
+): Record<string, unknown> {
+  const unknownKeys = Object.keys(inputs).filter((k) => holdsUnknown(inputs[k]));
+  if (unknownKeys.length === 0) {
+    return state;
+  }
+  return { ...state, ...Object.fromEntries(unknownKeys.map((k) => [k, inputs[k]])) };
 }
