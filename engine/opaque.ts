@@ -32,29 +32,19 @@ export const offlineVisibilityLevels: readonly Level[] = ["mandatory", "advisory
 
 /**
  * Local components whose resources a provider function returns. Offline no provider renders a
- * chart or a kustomization, so those register none. `kubernetes:yaml:decode` is a plain YAML parse
+ * chart or a kustomization: the function's answer is unknown (engine/invokes), the component's
+ * code does not run on it, and it registers none. `kubernetes:yaml:decode` is a plain YAML parse
  * an engine can answer: a v1 ConfigFile or ConfigGroup is reported only when it decoded nothing.
  */
 const renderedByFunction: Readonly<Record<string, string>> = {
   "kubernetes:helm.sh/v3:Chart":
-    "it renders them with the provider function kubernetes:helm:template, which only the Kubernetes provider can answer (it fetches the chart and runs helm template), and offline it rendered none",
+    "it renders them with the provider function kubernetes:helm:template, which only the Kubernetes provider can answer (it fetches the chart and runs helm template), and offline its rendering is unknown",
   "kubernetes:kustomize:Directory":
-    "it builds them with the provider function kubernetes:kustomize:directory, which only the Kubernetes provider can answer (it runs kustomize on the directory), and offline it built none",
+    "it builds them with the provider function kubernetes:kustomize:directory, which only the Kubernetes provider can answer (it runs kustomize on the directory), and offline its output is unknown",
   "kubernetes:yaml:ConfigFile":
     "it decodes them with the provider function kubernetes:yaml:decode, and offline it decoded none",
   "kubernetes:yaml:ConfigGroup":
     "it decodes them with the provider function kubernetes:yaml:decode, and offline it decoded none",
-};
-
-/**
- * Offline answers for the functions that render a Helm v3 chart or a v1 kustomization (given by
- * engine/invokes): an empty rendering. The component then registers no resources and
- * `opaqueViolations` reports it. An unknown answer would not get there: the SDK's chart code walks
- * the result (`pulumi.output(...)` lists its keys) and the program fails.
- */
-export const emptyRenderings: Readonly<Record<string, () => Record<string, unknown>>> = {
-  "kubernetes:helm:template": () => ({ result: [] }),
-  "kubernetes:kustomize:directory": () => ({ result: [] }),
 };
 
 /** Why a component's resources were not seen offline, or undefined when they were or need not be. */

@@ -9,8 +9,6 @@
  *   provider's `allowedAccountIds`, a cluster credential as a kubeconfig naming that cluster;
  * - `kubernetes:yaml:decode` (v1 `yaml.ConfigFile` / `ConfigGroup`), which only parses YAML, by
  *   parsing it;
- * - the functions that render a Helm v3 chart or a v1 kustomization, with an empty rendering: the
- *   component registers nothing and is reported as opaque (`offline-visibility`, ../opaque.ts);
  * - every other function with unknown values, as a preview shows values it cannot know yet. The
  *   program goes on and the policies judge the unknowns as they do at preview.
  *
@@ -21,7 +19,6 @@ import { createHash } from "node:crypto";
 import YAML from "yaml";
 import { awsPartitionOf } from "../../residency/jurisdictions";
 import { zonesOf } from "../../residency/zones";
-import { emptyRenderings } from "../opaque";
 import { awsPolicyDocument } from "./aws-policy-document";
 
 /** Stands for a value the engine cannot know; survives the monitor's serialisation as text. */
@@ -235,8 +232,6 @@ const answerers: Readonly<Record<string, Answerer>> = {
       })
       .filter((obj) => obj !== null && obj !== undefined),
   }),
-
-  ...emptyRenderings,
 };
 
 /** Tokens the engine answers with more than unknowns. */

@@ -55,24 +55,32 @@ const unknownOutput = () => pulumi.output(pulumi.unknown as unknown);
 
 /**
  * The plain value a promise-form invoke resolves to: marks become unknown Outputs, and a wholly
- * unknown answer is an object whose every property is one.
+ * unknown answer is the SDK's `unknown` to the SDK (`pulumi.output(answer)` is unknown, as
+ * `pulumi.output(getX(…)).apply(…)` idioms expect) and, to code that reads a property of it
+ * (`(await getAmi(…)).id`), an object whose every property is an unknown Output.
  */
-function plainAnswer(token: string, result: unknown): unknown {
+function plainAnswer(result: unknown): unknown {
   if (isWholeAnswer(result)) {
     return new Proxy(
       {},
       {
-        get: (_t, key) =>
-          // Not a thenable, and no conversions: only named properties are answers.
-          typeof key === "symbol" || key === "then" || key === "toJSON"
-            ? undefined
-            : unknownOutput(),
-        has: () => false,
-        ownKeys: () => {
-          throw new Error(
-            `The offline engine cannot list the result of ${token}: its values are unknown until deployment.`,
-          );
+        get: (_t, key) => {
+          if (key === "__pulumiUnknown") {
+            return true;
+          }
+          // Not a thenable, not any other SDK type, and no conversions: only named properties.
+          if (
+            typeof key === "symbol" ||
+            key === "then" ||
+            key === "toJSON" ||
+            key.startsWith("__pulumi")
+          ) {
+            return undefined;
+          }
+          return unknownOutput();
         },
+        has: () => false,
+        ownKeys: () => [],
       },
     );
   }
@@ -109,9 +117,9 @@ export function installUnknownInvokes(): () => void {
     invokeSingleOutput: runtime.invokeSingleOutput,
   };
   const invoke: InvokeFn = (tok, props, opts, packageRef) =>
-    saved.invoke(tok, props, opts, packageRef).then((r) => plainAnswer(tok, r));
+    saved.invoke(tok, props, opts, packageRef).then((r) => plainAnswer(r));
   const invokeSingle: InvokeSingleFn = (tok, props, opts, packageRef) =>
-    saved.invokeSingle(tok, props, opts, packageRef).then((r) => plainAnswer(tok, r));
+    saved.invokeSingle(tok, props, opts, packageRef).then((r) => plainAnswer(r));
   const invokeOutput: InvokeOutputFn = (tok, props, opts, packageRef) =>
     outputAnswer(saved.invokeOutput(tok, props, opts, packageRef));
   const invokeSingleOutput: InvokeSingleOutputFn = (tok, props, opts, packageRef) =>

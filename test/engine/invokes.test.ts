@@ -169,8 +169,6 @@ describe("functions the engine cannot answer", () => {
       "aws:index/getCallerIdentity:getCallerIdentity",
       "aws:index/getPartition:getPartition",
       "aws:index/getRegion:getRegion",
-      "kubernetes:helm:template",
-      "kubernetes:kustomize:directory",
       "kubernetes:yaml:decode",
     ]);
   });

@@ -66,13 +66,13 @@ const remoteMessage = (type: string, name: string, plugin: string) =>
 const helmMessage = (name: string) =>
   `kubernetes:helm.sh/v3:Chart "${name}" must have its resources checked, but it renders them ` +
   "with the provider function kubernetes:helm:template, which only the Kubernetes provider can " +
-  "answer (it fetches the chart and runs helm template), and offline it rendered none, so nothing " +
+  "answer (it fetches the chart and runs helm template), and offline its rendering is unknown, so nothing " +
   `inside it was checked. ${howToCheck}`;
 
 const kustomizeMessage = (name: string) =>
   `kubernetes:kustomize:Directory "${name}" must have its resources checked, but it builds them ` +
   "with the provider function kubernetes:kustomize:directory, which only the Kubernetes provider " +
-  "can answer (it runs kustomize on the directory), and offline it built none, so nothing inside " +
+  "can answer (it runs kustomize on the directory), and offline its output is unknown, so nothing inside " +
   `it was checked. ${howToCheck}`;
 
 describe("opaqueViolations", () => {
