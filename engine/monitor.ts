@@ -8,7 +8,7 @@ import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
 import type { MockResourceArgs, MockCallArgs } from "@pulumi/pulumi/runtime/mocks";
 import { answerInvoke, unknownMark } from "./invokes/index";
 import { wholeAnswer } from "./invokes/unknowns";
-import { isProviderType, packageOf, type RecordedResource } from "./plan";
+import { isProviderType, packageOf, recordOf, type RecordedResource } from "./plan";
 import { synthesizeState } from "./synth";
 import { plainProps, unknownValue } from "./wire";
 
@@ -127,24 +127,16 @@ export class RecordingMonitor extends MockMonitor {
     if (version) {
       props.version = version;
     }
-    const provider: RecordedResource = {
+    const provider = recordOf({
       urn,
       type,
       name,
       custom: true,
-      dependencies: [],
-      propertyDependencies: {},
-      protect: false,
-      retainOnDelete: false,
-      deleteBeforeReplace: false,
-      ignoreChanges: [],
-      additionalSecretOutputs: [],
-      aliases: [],
       inputs: props,
       outputs: props,
       id: `${name}-id`,
       synthesized: true,
-    };
+    });
     this.defaultProviders.set(key, provider);
     this.recorded.push(provider);
     return urn;

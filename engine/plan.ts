@@ -38,6 +38,29 @@ export interface RecordedResource {
   readonly remote?: boolean;
 }
 
+/**
+ * A record with the options a resource has when its program sets none (not protected, no
+ * dependencies, no aliases …); `fields` gives the rest. For the engine's synthesised resources
+ * and for tests that build plans by hand.
+ */
+export function recordOf(
+  fields: Pick<RecordedResource, "urn" | "type" | "name" | "custom"> & Partial<RecordedResource>,
+): RecordedResource {
+  return {
+    dependencies: [],
+    propertyDependencies: {},
+    protect: false,
+    retainOnDelete: false,
+    deleteBeforeReplace: false,
+    ignoreChanges: [],
+    additionalSecretOutputs: [],
+    aliases: [],
+    inputs: {},
+    outputs: {},
+    ...fields,
+  };
+}
+
 export interface Plan {
   readonly project: string;
   readonly stack: string;

@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { configurablePolicyNames, mergePolicyConfigFile } from "../../engine/check";
 import { opaqueViolations } from "../../engine/opaque";
-import type { Plan, RecordedResource } from "../../engine/plan";
+import { type Plan, recordOf, type RecordedResource } from "../../engine/plan";
 import { UsageError } from "../../engine/project";
 import { cli, root } from "../helpers/cli";
 
@@ -19,24 +19,14 @@ function resource(
   name: string,
   opts: { custom?: boolean; remote?: boolean; parent?: string } = {},
 ): RecordedResource {
-  return {
+  return recordOf({
     urn: `urn:pulumi:prod::opaque::${type}::${name}`,
     type,
     name,
     custom: opts.custom ?? false,
     parent: opts.parent ?? stackUrn,
-    dependencies: [],
-    propertyDependencies: {},
-    protect: false,
-    retainOnDelete: false,
-    deleteBeforeReplace: false,
-    ignoreChanges: [],
-    additionalSecretOutputs: [],
-    aliases: [],
-    inputs: {},
-    outputs: {},
     ...(opts.remote ? { remote: true } : {}),
-  };
+  });
 }
 
 function plan(...resources: RecordedResource[]): Plan {

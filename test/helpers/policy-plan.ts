@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { Plan, RecordedResource } from "../../engine/plan";
+import { type Plan, recordOf, type RecordedResource } from "../../engine/plan";
 import { unknownValue } from "../../engine/wire";
 import { evaluate } from "./worker";
 
@@ -111,7 +111,7 @@ export function resource(
     Object.entries(opts.dependsOn ?? {}).map(([k, names]) => [k, names.map((n) => urnOf(plan, n))]),
   );
   const id = opts.id ?? `${name}-id`;
-  return {
+  return recordOf({
     urn: `urn:pulumi:${plan.stack}::${plan.project}::${stack ? "pulumi:pulumi:Stack$" : ""}${type}::${name}`,
     type,
     name,
@@ -120,17 +120,11 @@ export function resource(
     provider,
     dependencies: Object.values(propertyDependencies).flat(),
     propertyDependencies,
-    protect: false,
-    retainOnDelete: false,
-    deleteBeforeReplace: false,
-    ignoreChanges: [],
-    additionalSecretOutputs: [],
-    aliases: [],
     inputs,
     // Like the offline engine: the id is not among the outputs.
     outputs: { ...inputs, ...(opts.outputs ?? {}) },
     id,
-  };
+  });
 }
 
 /** An explicit provider resource (its inputs as the SDK sends them: non-strings JSON text). */
