@@ -19,7 +19,7 @@ import { installUnknownInvokes } from "./invokes/unknowns";
 import { RecordingMonitor } from "./monitor";
 import type { Plan } from "./plan";
 import { loadProject, loadStackConfig, UsageError } from "./project";
-import { ConstructionLog } from "./stall";
+import { ConstructionLog, pendingExports } from "./stall";
 import { plainProps } from "./wire";
 
 export interface EvaluateOptions {
@@ -88,6 +88,8 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const constructed = new ConstructionLog();
   const watchdog = new Watchdog(opts.timeoutSeconds ?? defaultTimeoutSeconds);
   let outputs: Record<string, unknown> = {};
+  // The program's exports, once it has loaded: a stall names those that never resolved.
+  let programExports: unknown;
   try {
     const run = (async () => {
       const stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
@@ -96,6 +98,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
         forgetProjectModules(path.dirname(program));
         const mod = await loadProgram(program);
         const exported = (mod as { default?: unknown }).default ?? mod;
+        programExports = exported;
         return typeof exported === "function" ? await exported() : exported;
       });
       await waitForRPCs();
@@ -117,7 +120,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     >;
   } catch (e) {
     if (e instanceof Stop) {
-      throw await stallError(e, constructed, asyncErrors, program, project.dir);
+      throw await stallError(e, constructed, asyncErrors, programExports, program, project.dir);
     }
     throw asProgramError(e, program, project.dir);
   } finally {
@@ -224,6 +227,7 @@ async function stallError(
   stop: Stop,
   constructed: ConstructionLog,
   asyncErrors: readonly unknown[],
+  programExports: unknown,
   program: string,
   projectDir: string,
 ): Promise<StalledEvaluation> {
@@ -234,11 +238,17 @@ async function stallError(
       ? `The program ${shown} did not finish within ${stop.seconds} s (--timeout)`
       : `The program ${shown} stopped before it finished: nothing was left to run`;
   if (lines.length === 0) {
+    if (asyncErrors.length > 0) {
+      return new StalledEvaluation(
+        `${head}; it failed first with: ${describeProgramFailure(asyncErrors[0], program, projectDir)}.`,
+      );
+    }
+    const exports = await pendingExports(programExports);
     const cause =
-      asyncErrors.length > 0
-        ? `; it failed first with: ${describeProgramFailure(asyncErrors[0], program, projectDir)}`
-        : "; every resource registered, but the program (or a stack output) waits on a promise that never settles";
-    return new StalledEvaluation(`${head}${cause}.`);
+      exports.length > 0
+        ? `every resource registered, but the stack output(s) ${exports.map((n) => JSON.stringify(n)).join(", ")} never resolved`
+        : "every resource registered, but the program waits on a promise that never settles";
+    return new StalledEvaluation(`${head}: ${cause}.`);
   }
   return new StalledEvaluation(
     `${head}, with ${lines.length} resource(s) never registered:\n${lines.map((l) => `  - ${l}`).join("\n")}`,

@@ -72,34 +72,18 @@ export class ConstructionLog {
    */
   async explain(program: string, root: string): Promise<string[]> {
     const describe = (e: unknown) => oneLine(e, program, root);
-    const states = new Map<unknown, Settled>();
-    // Keyed by the Output, resource or promise itself: an Output makes a new promise per call.
-    const watch = (a: unknown) => {
-      const p = promiseOf(a);
-      if (!states.has(a) && isThenable(p)) {
-        states.set(a, { state: "pending" });
-        p.then(
-          () => states.set(a, { state: "resolved" }),
-          (error: unknown) => states.set(a, { state: "rejected", error }),
-        );
-      }
-    };
     const urnOf = (c: Constructed) => c.resource.urn;
     const inputsOf = (c: Constructed) =>
       Object.entries(c.props).flatMap(([key, value]) =>
         awaitables(value).map((a) => ({ key, awaitable: a })),
       );
-    for (const c of this.all) {
-      watch(urnOf(c));
-      for (const { awaitable } of inputsOf(c)) {
-        watch(awaitable);
-      }
-      for (const dep of awaitables(c.dependsOn)) {
-        watch(dep);
-      }
-    }
-    // Everything that can settle does so within the current turn's microtasks.
-    await new Promise((resolve) => setImmediate(resolve));
+    const states = await settledStates(
+      this.all.flatMap((c) => [
+        urnOf(c),
+        ...inputsOf(c).map((i) => i.awaitable),
+        ...awaitables(c.dependsOn),
+      ]),
+    );
 
     const byResource = new Map(this.all.map((c) => [c.resource, c]));
     const stateOf = (p: unknown): Settled => states.get(p) ?? { state: "resolved" };
@@ -158,6 +142,42 @@ export class ConstructionLog {
     // Report the resources nothing else explains first: the ones whose own inputs are settled.
     return stuck.map((c) => `${label(c)} never registered, ${cause(c, new Set())}`);
   }
+}
+
+/**
+ * The state of each Output, resource (its URN) or promise in `items`, keyed by the item itself
+ * (an Output makes a new promise per call). Call once nothing is moving: whatever can still
+ * settle does so within the current turn's microtasks.
+ */
+async function settledStates(items: readonly unknown[]): Promise<Map<unknown, Settled>> {
+  const states = new Map<unknown, Settled>();
+  for (const a of items) {
+    const p = promiseOf(a);
+    if (!states.has(a) && isThenable(p)) {
+      states.set(a, { state: "pending" });
+      p.then(
+        () => states.set(a, { state: "resolved" }),
+        (error: unknown) => states.set(a, { state: "rejected", error }),
+      );
+    }
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+  return states;
+}
+
+/** The names of the program's exports (stack outputs) whose value never settled. */
+export async function pendingExports(exported: unknown): Promise<string[]> {
+  if (typeof exported !== "object" || exported === null) {
+    return [];
+  }
+  const entries = Object.entries(exported).map(([name, value]) => ({
+    name,
+    items: awaitables(value),
+  }));
+  const states = await settledStates(entries.flatMap((e) => e.items));
+  return entries
+    .filter((e) => e.items.some((a) => states.get(a)?.state === "pending"))
+    .map((e) => e.name);
 }
 
 function isThenable(v: unknown): v is Promise<unknown> {

@@ -25,6 +25,7 @@ const cases: Record<string, readonly string[]> = {
   applyThrows: ["apply-throws.ts", "--stack", "dev"],
   timeout: ["never-finishes.ts", "--stack", "dev", "--timeout", "1.5"],
   lateThrow: ["late-throw.ts", "--stack", "dev"],
+  exportNeverResolves: ["export-never-resolves.ts", "--stack", "dev"],
 };
 
 const runs: Record<string, CliRun> = {};
@@ -162,6 +163,14 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(
       /^error: the run ended without a verdict: an error nothing caught: TypeError: the timer failed\n {4}at .*late-throw\.ts:6:9\)/,
+    );
+  });
+
+  it("names the stack output that never resolved when every resource registered", () => {
+    const run = runs.exportNeverResolves;
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'error: The program export-never-resolves.ts stopped before it finished: nothing was left to run: every resource registered, but the stack output(s) "endpoint" never resolved.\n',
     );
   });
 });
