@@ -59,7 +59,10 @@ async function withConsoleOnStderr<T>(fn: () => Promise<T>): Promise<T> {
 
 export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
   const packDir = opts.packDir ?? defaultPackDir;
-  const sessionPromise = PolicyPackSession.connect(opts.pack ?? spawnPack(packDir));
+  const pack = opts.pack ?? spawnPack(packDir);
+  const sessionPromise = pack.shared
+    ? PolicyPackSession.attach(pack)
+    : PolicyPackSession.connect(pack);
   // An evaluation failure must not leave the pack's process behind.
   sessionPromise.catch(() => undefined);
   const abandonSession = () =>

@@ -11,6 +11,11 @@ export interface SpawnedPack {
   readonly port: Promise<number>;
   /** What the pack wrote to stderr so far. */
   stderr(): string;
+  /**
+   * A pack that serves several runs in turn (a test harness's): each run attaches to it and
+   * leaves it running, instead of stopping it when done.
+   */
+  readonly shared?: boolean;
 }
 
 /**

@@ -17,7 +17,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { cli, type CliRun, root } from "../helpers/cli";
+import { cliMany, type CliRun, root } from "../helpers/cli";
 
 const corpusDir = path.join(root, "test", "fixtures", "corpus");
 
@@ -98,27 +98,21 @@ function findings(doc: Doc, level: Violation["level"]): string[] {
     .sort();
 }
 
-/** At most `width` CLI processes at a time: each starts Node, the SDK and a policy pack. */
-async function inChunks<T, R>(items: readonly T[], width: number, run: (t: T) => Promise<R>) {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += width) {
-    out.push(...(await Promise.all(items.slice(i, i + width).map(run))));
-  }
-  return out;
-}
-
 const runs = new Map<string, CliRun>();
 
 beforeAll(async () => {
-  const results = await inChunks(cases, 2, ({ name, expected }) =>
-    cli([
-      "check",
-      path.join("test", "fixtures", "corpus", name, "index.ts"),
-      "--stack",
-      expected.stack,
-      "--format",
-      "json",
-    ]),
+  // Through the CLI's main, two long-lived processes at a time (test/helpers/cli.ts cliMany).
+  const results = await cliMany(
+    cases.map(({ name, expected }) => ({
+      args: [
+        "check",
+        path.join("test", "fixtures", "corpus", name, "index.ts"),
+        "--stack",
+        expected.stack,
+        "--format",
+        "json",
+      ],
+    })),
   );
   cases.forEach(({ name }, i) => runs.set(name, results[i]));
 }, 300_000);

@@ -2,8 +2,10 @@
  * Runs the real `sovereign-dc` binary in a child process, as a user or CI does, with a hermetic
  * environment: the caller's own PULUMI_BACKEND_URL must not decide a verdict.
  */
-import { execFile } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import * as path from "node:path";
+import * as readline from "node:readline";
+import { preloads } from "../../engine/spawn-pack";
 
 export const root = path.resolve(__dirname, "..", "..");
 const bin = path.join(root, "bin", "sovereign-dc.js");
@@ -29,4 +31,60 @@ export function cli(
       resolve({ code: typeof code === "number" ? code : 1, stdout, stderr });
     });
   });
+}
+
+export interface CliRequest {
+  readonly args: readonly string[];
+  readonly cwd?: string;
+  readonly env?: Record<string, string>;
+}
+
+const batchWorker = path.join(root, "test", "support", "cli-batch-worker.ts");
+
+/**
+ * Runs many CLI commands through the CLI's `main` in `width` long-lived processes
+ * (test/support/cli-batch-worker.ts) instead of one process each: the same code and output as
+ * the binary, without a Node start, an SDK load and a pack start per command. Results in order.
+ */
+export async function cliMany(requests: readonly CliRequest[], width = 2): Promise<CliRun[]> {
+  const results: CliRun[] = new Array(requests.length);
+  let next = 0;
+  const lane = async () => {
+    let child: ChildProcess | undefined;
+    let lines: AsyncIterator<string> | undefined;
+    try {
+      while (next < requests.length) {
+        const i = next++;
+        const req = requests[i];
+        if (child === undefined) {
+          child = spawn(process.execPath, [...preloads(), batchWorker], {
+            cwd: root,
+            stdio: ["pipe", "pipe", "inherit"],
+          });
+          lines = readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+        }
+        child.stdin!.write(
+          `${JSON.stringify({
+            argv: req.args,
+            cwd: req.cwd ?? root,
+            env: { PULUMI_BACKEND_URL: "", ...(req.env ?? {}) },
+          })}\n`,
+        );
+        const line = await lines!.next();
+        if (line.done) {
+          throw new Error(`The CLI batch process ended before answering: ${req.args.join(" ")}`);
+        }
+        const answer = JSON.parse(line.value) as CliRun & { retiring: boolean };
+        results[i] = { code: answer.code, stdout: answer.stdout, stderr: answer.stderr };
+        if (answer.retiring) {
+          child.stdin!.end();
+          child = undefined;
+        }
+      }
+    } finally {
+      child?.stdin?.end();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, requests.length) }, lane));
+  return results;
 }

@@ -1,0 +1,89 @@
+/**
+ * Runs the CLI's `main` for one command after another in a single process, for test files that
+ * run many `check`s (test/helpers/cli.ts `cliMany`): each command is what `bin/sovereign-dc.js`
+ * runs — the same `main`, the same policy pack, the same output — without paying a Node start,
+ * the SDK's load and a pack's start per command. The launcher's own guarantees (exit 2 on a
+ * crash or a drained loop) are tested on the real binary.
+ *
+ * One JSON line in (`{ argv, cwd, env }`), one JSON line out (`{ code, stdout, stderr, retiring }`).
+ * After a command that ended in exit 2, or that imported an ES module, the process retires:
+ * registrations may still be in flight, and Node keeps ES modules for the life of a process.
+ */
+import type { Socket } from "node:net";
+import * as path from "node:path";
+import * as readline from "node:readline";
+import { main } from "../../cli/main";
+import { importedEsModule } from "../../engine/load-program";
+import { spawnPack } from "../../engine/spawn-pack";
+
+interface Request {
+  readonly argv: readonly string[];
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string>>;
+}
+
+const pack = { ...spawnPack(path.resolve(__dirname, "..", "..", "policy")), shared: true };
+const write = process.stdout.write.bind(process.stdout);
+// The programs' own console output must not corrupt the answers on stdout.
+console.log = (...args: unknown[]) => console.error(...args);
+
+/** Stdin must not keep the process alive while a command runs: a stall is seen by the loop draining. */
+function holdStdin(on: boolean): void {
+  const stdin = process.stdin as Partial<Pick<Socket, "ref" | "unref">>;
+  if (on) {
+    stdin.ref?.();
+  } else {
+    stdin.unref?.();
+  }
+}
+
+async function run(req: Request): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const savedEnv = { ...process.env };
+  const savedCwd = process.cwd();
+  Object.assign(process.env, req.env);
+  process.chdir(req.cwd);
+  try {
+    const code = await main(
+      ["node", "sovereign-dc", ...req.argv],
+      { out: (t) => void (stdout += t), err: (t) => void (stderr += t) },
+      pack,
+    );
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(savedCwd);
+    for (const key of Object.keys(process.env)) {
+      if (!(key in savedEnv)) {
+        delete process.env[key];
+      }
+    }
+    Object.assign(process.env, savedEnv);
+  }
+}
+
+async function serve(): Promise<void> {
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === "") {
+      continue;
+    }
+    lines.pause();
+    holdStdin(false);
+    const result = await run(JSON.parse(line) as Request);
+    holdStdin(true);
+    lines.resume();
+    const retiring = result.code === 2 || importedEsModule();
+    await new Promise<void>((resolve) =>
+      write(`${JSON.stringify({ ...result, retiring })}\n`, () => resolve()),
+    );
+    if (retiring) {
+      return;
+    }
+  }
+}
+
+void serve().then(() => {
+  pack.child.kill();
+  process.exit(0);
+});
