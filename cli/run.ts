@@ -98,6 +98,7 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
       stack: opts.stack,
       projectBackendUrl: plan.backendUrl,
       envBackendUrl: process.env.PULUMI_BACKEND_URL,
+      declaredBackendUrl: plan.config["sovereign-dc:stateBackend"],
       secretsProvider: plan.secretsProvider,
     });
     const opaque = opaqueViolations(plan, packConfig);

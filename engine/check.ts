@@ -252,6 +252,14 @@ export function stateViolations(
       backendFix,
     );
   }
+  if (sources.declaredBackendUrl) {
+    add(
+      "backend in sovereign-dc:stateBackend",
+      sources.declaredBackendUrl,
+      backendLocation(sources.declaredBackendUrl),
+      backendFix,
+    );
+  }
   if (sources.envBackendUrl) {
     add(
       "backend in PULUMI_BACKEND_URL",

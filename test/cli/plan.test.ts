@@ -218,3 +218,35 @@ describe("sovereign-dc plan --stack us-west --format json", () => {
     expect(egress.map((r) => r.props.cidrIpv4)).not.toContain("0.0.0.0/0");
   });
 });
+
+describe("sovereign-dc plan's exit codes", () => {
+  it("exits 1 with the violation and the NOT SEALED verdict when the stack's state would leave CN", async () => {
+    // The program is sealed; logged in to Pulumi Cloud (AWS us-west-2), its state is not.
+    const run = await cli(["plan", "--stack", "cn-shanghai"], {
+      env: { PULUMI_BACKEND_URL: "https://api.pulumi.com" },
+    });
+    expect(run.code).toBe(1);
+    const tail = run.stdout.slice(run.stdout.indexOf("\nViolations:\n") + 1);
+    expect(tail).toBe(
+      [
+        "Violations:",
+        "✗ [mandatory] state-residency",
+        "    The backend in PULUMI_BACKEND_URL of stack cn-shanghai must keep its data inside CN, but it is in aws us-west-2, outside CN. Log in to a backend in the stack's own region (an s3:// bucket with ?region=, or OSS through its S3 endpoint).",
+        "    path: Pulumi state of stack cn-shanghai → backend in PULUMI_BACKEND_URL https://api.pulumi.com → aws us-west-2 (outside CN)",
+        "",
+        "NOT SEALED: stack cn-shanghai has mandatory residency violations; it must not be deployed.",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("exits 0 with the SEALED verdict as its last line", async () => {
+    const run = await cli(["plan", "--stack", "cn-shanghai"]);
+    expect(run.code).toBe(0);
+    expect(
+      run.stdout.endsWith(
+        "\nViolations: none\nSEALED: stack cn-shanghai has no path out of CN (0 advisory finding(s)).\n",
+      ),
+    ).toBe(true);
+  });
+});

@@ -166,6 +166,8 @@ describe("sovereign-dc new-stack refusals", () => {
       "--project",
       dir,
     );
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
     expect(r.err).toBe(
       'error: --bucket: received "telemetry"; expected name:retentionDays:purpose, e.g. telemetry:365:Vehicle telemetry.\n',
     );

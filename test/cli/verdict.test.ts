@@ -26,6 +26,8 @@ const cases: Record<string, readonly string[]> = {
   timeout: ["never-finishes.ts", "--stack", "dev", "--timeout", "1.5"],
   lateThrow: ["late-throw.ts", "--stack", "dev"],
   exportNeverResolves: ["export-never-resolves.ts", "--stack", "dev"],
+  declaredBackend: ["zones-subnet.ts", "--stack", "declared-backend", "--format", "json"],
+  declaredBackendInside: ["zones-subnet.ts", "--stack", "declared-backend-inside"],
 };
 
 /** Behaviour of the launcher itself (bin/sovereign-dc.js): run on the real binary. */
@@ -176,6 +178,35 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       'error: The program export-never-resolves.ts stopped before it finished: nothing was left to run: every resource registered, but the stack output(s) "endpoint" never resolved.\n',
+    );
+  });
+});
+
+describe("the state backend a program's stack declares (sovereign-dc:stateBackend)", () => {
+  it("fails a declared backend outside the jurisdiction, naming it and where it is", () => {
+    expect(runs.declaredBackend.code).toBe(1);
+    expect(doc(runs.declaredBackend).violations).toEqual([
+      {
+        policy: "state-residency",
+        level: "mandatory",
+        resourceType: null,
+        resourceName: null,
+        urn: null,
+        message:
+          "The backend in sovereign-dc:stateBackend of stack declared-backend must keep its data inside US, but it is in aws eu-west-1, outside US. Log in to a backend in the stack's own region (an s3:// bucket with ?region=, or OSS through its S3 endpoint).",
+        path: [
+          "Pulumi state of stack declared-backend",
+          "backend in sovereign-dc:stateBackend s3://state-bucket?region=eu-west-1",
+          "aws eu-west-1 (outside US)",
+        ],
+      },
+    ]);
+  });
+
+  it("passes a declared backend inside it", () => {
+    expect(runs.declaredBackendInside.code).toBe(0);
+    expect(runs.declaredBackendInside.stdout).toContain(
+      "Violations: none\nSEALED: stack declared-backend-inside has no path out of US (0 advisory finding(s)).\n",
     );
   });
 });
