@@ -119,6 +119,8 @@ describe("sovereign-dc plan --stack cn-shanghai --format json", () => {
     const providers = ofType("pulumi:providers:alicloud");
     expect(providers).toHaveLength(1);
     expect(providers[0].props.region).toBe("cn-shanghai");
+    // The stack builds a network, keys, buckets and rules: dozens of custom resources.
+    expect(custom().length).toBeGreaterThan(20);
     for (const r of custom()) {
       expect({ name: r.name, provider: r.provider, region: r.region }).toEqual({
         name: r.name,

@@ -187,10 +187,27 @@ describe("sealedNetworkAcl", () => {
         const acl = sealedNetworkAcl(vpc, rules);
         const allowedCidrs = new Set([vpc, ...rules.map((r) => r.cidr)]);
         for (const dir of [acl.egress, acl.ingress]) {
+          // The VPC's HTTPS and its replies come first, whatever the allowlist holds.
+          expect(dir.length).toBeGreaterThanOrEqual(2);
           expect(dir.map((r) => r.ruleNo)).toEqual(dir.map((_, i) => 100 + 10 * i));
           for (const r of dir) {
+            expect(r.action).toBe("allow");
+            expect(["tcp", "udp"]).toContain(r.protocol);
+            expect(1 <= r.fromPort && r.fromPort <= r.toPort && r.toPort <= 65535).toBe(true);
             expect(allowedCidrs.has(r.cidrBlock)).toBe(true);
             expect(r.cidrBlock.endsWith("/0")).toBe(false);
+          }
+        }
+        // Toward the allowlist, egress opens exactly the listed ports: no port in a range that
+        // no entry for that destination and protocol lists.
+        for (const r of acl.egress.filter((e) => e.cidrBlock !== vpc)) {
+          const listed = new Set(
+            rules
+              .filter((x) => x.cidr === r.cidrBlock && x.protocol === r.protocol)
+              .flatMap((x) => x.ports),
+          );
+          for (let port = r.fromPort; port <= r.toPort; port++) {
+            expect(listed.has(port)).toBe(true);
           }
         }
         for (const rule of rules) {
@@ -216,7 +233,12 @@ describe("sealedNetworkAcl", () => {
         const aclFlows = sealedNetworkAcl(vpc, rules)
           .egress.filter((r) => r.cidrBlock !== vpc)
           .map((r) => `${r.protocol} ${r.fromPort}-${r.toPort} ${r.cidrBlock}`);
-        const sgFlows = egressGuardRules(rules)
+        const sgRules = egressGuardRules(rules);
+        for (const r of sgRules) {
+          expect(1 <= r.fromPort && r.fromPort <= r.toPort && r.toPort <= 65535).toBe(true);
+          expect(r.description).not.toBe("");
+        }
+        const sgFlows = sgRules
           .filter((r) => r.cidrIpv4 !== vpc)
           .map((r) => `${r.ipProtocol} ${r.fromPort}-${r.toPort} ${r.cidrIpv4}`);
         expect(sgFlows).toEqual(aclFlows);

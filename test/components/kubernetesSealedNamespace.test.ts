@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SealedNamespace } from "../../components/kubernetes";
+import { waitForRPCs } from "../../engine/internals";
 
 interface Registered {
   type: string;
@@ -102,7 +103,8 @@ describe("SealedNamespace", () => {
     expect(() => new SealedNamespace("bad", args)).toThrow(
       `Invalid SealedNamespace "bad":\n  - ${message}`,
     );
-    await new Promise((r) => setTimeout(r, 50));
+    // Every registration the SDK started has finished: nothing of "bad" is on its way.
+    await waitForRPCs();
     expect(registered.filter((r) => r.name.startsWith("bad"))).toEqual([]);
   });
 });

@@ -15,26 +15,37 @@ import { evaluate } from "./worker";
 const root = path.resolve(__dirname, "..", "..");
 const fixturesDir = path.join(root, "test", "fixtures");
 
-function sourcesHash(dirs: readonly string[]): string {
+/** A hash of the files (folders walked recursively) that decide what an evaluation records. */
+function sourcesHash(paths: readonly string[]): string {
   const hash = createHash("sha256");
-  for (const dir of dirs) {
-    for (const f of fs.readdirSync(dir).sort()) {
-      const file = path.join(dir, f);
-      if (fs.statSync(file).isFile()) {
-        hash.update(f).update(fs.readFileSync(file));
+  const add = (file: string) => {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) {
+      for (const f of fs.readdirSync(file).sort()) {
+        add(path.join(file, f));
       }
+    } else if (stat.isFile()) {
+      hash.update(path.relative(root, file)).update(fs.readFileSync(file));
     }
-  }
+  };
+  paths.forEach(add);
   return hash.digest("hex").slice(0, 16);
 }
 
 /**
  * The plan of `test/fixtures/<fixture>` for `stack`. Evaluating a program costs seconds, so the
- * plan is cached in the OS temp folder; any change to the fixture or the engine makes a new key.
+ * plan is cached in the OS temp folder, keyed by everything that decides it (see below).
  */
 export async function fixturePlan(fixture: string, stack: string): Promise<Plan> {
   const projectDir = path.join(fixturesDir, fixture);
-  const key = sourcesHash([projectDir, path.join(root, "engine")]);
+  // The fixture, the engine (and the catalog data it answers functions from), and the installed
+  // SDK versions: any change to them makes a new key.
+  const key = sourcesHash([
+    projectDir,
+    path.join(root, "engine"),
+    path.join(root, "residency"),
+    path.join(root, "package-lock.json"),
+  ]);
   const cacheDir = path.join(os.tmpdir(), "sovereign-dc-policy-fixtures");
   const cacheFile = path.join(cacheDir, `${fixture}-${stack}-${key}.json`);
   if (fs.existsSync(cacheFile)) {

@@ -42,5 +42,6 @@ test("examples/cn-shanghai/data-paths.svg is up to date", () => {
 
 test("the example shows the sealed verdict of the Shanghai stack", () => {
   expect(produced.markdown).toContain("**Verdict: sealed.**");
-  expect(produced.controls.every((c) => c.status === "met")).toBe(true);
+  expect(produced.controls.length).toBeGreaterThan(0);
+  expect(produced.controls.filter((c) => c.status !== "met")).toEqual([]);
 });
