@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { packConfigFor, settingsFromStackConfig } from "../engine/check";
+import { packConfigFor, settingsFromStackConfig, type Violation } from "../engine/check";
 import { defaultTimeoutSeconds, ProgramError } from "../engine/evaluate";
 import { loadProject, loadStackConfig, UsageError } from "../engine/project";
 import type { SpawnedPack } from "../engine/spawn-pack";
@@ -18,7 +18,7 @@ import {
   planDocument,
   renderTree,
   renderUnknownFunctions,
-  renderViolations,
+  renderFindings,
   typeCounts,
 } from "./view";
 
@@ -38,10 +38,19 @@ const processIo: Io = {
   err: (t) => process.stderr.write(t),
 };
 
-function verdictLine(stack: string, jurisdiction: string | undefined, code: number, n: number) {
-  return code === 0
-    ? `SEALED: stack ${stack} has no path out of ${jurisdiction} (${n} advisory finding(s)).`
-    : `NOT SEALED: stack ${stack} has mandatory residency violations; it must not be deployed.`;
+/** The last line of the text output: the verdict, with what waivers hold back and advises. */
+function verdictLine(
+  stack: string,
+  jurisdiction: string | undefined,
+  violations: readonly Violation[],
+) {
+  if (exitCodeOf(violations) !== 0) {
+    return `NOT SEALED: stack ${stack} has mandatory residency violations; it must not be deployed.`;
+  }
+  const waived = violations.filter((v) => v.waived !== undefined).length;
+  const advisory = violations.filter((v) => v.level === "advisory" && !v.waived).length;
+  const held = waived > 0 ? `, with ${waived} waived crossing${waived === 1 ? "" : "s"}` : "";
+  return `SEALED: stack ${stack} has no path out of ${jurisdiction}${held} (${advisory} advisory finding(s)).`;
 }
 
 /** The findings as a SARIF 2.1.0 log whose locations point into `programFile`. */
@@ -106,7 +115,7 @@ async function planCommand(
     const { writeReport } = require("../report/index") as typeof import("../report/index");
     const files = await writeReport(result.plan, result.violations, outDir);
     io.err(`Wrote ${files.map((f) => path.relative(process.cwd(), f) || f).join(", ")}\n`);
-    io.out(`${verdictLine(opts.stack, result.jurisdiction, code, result.violations.length)}\n`);
+    io.out(`${verdictLine(opts.stack, result.jurisdiction, result.violations)}\n`);
     return code;
   }
   const counts = typeCounts(result.plan)
@@ -122,10 +131,8 @@ async function planCommand(
       counts,
       "",
       ...renderUnknownFunctions(result.plan),
-      result.violations.length > 0
-        ? `Violations:\n${renderViolations(result.violations)}\n`
-        : "Violations: none",
-      verdictLine(opts.stack, result.jurisdiction, code, result.violations.length),
+      ...renderFindings(result.violations, { heading: true }),
+      verdictLine(opts.stack, result.jurisdiction, result.violations),
       "",
     ].join("\n"),
   );
@@ -178,8 +185,8 @@ async function checkCommand(
       [
         `Checked ${path.relative(process.cwd(), file)} as stack ${opts.stack} (jurisdiction ${result.jurisdiction}): ${result.plan.resources.length} resources`,
         ...renderUnknownFunctions(result.plan),
-        result.violations.length > 0 ? renderViolations(result.violations) : "Violations: none",
-        verdictLine(opts.stack, result.jurisdiction, code, result.violations.length),
+        ...renderFindings(result.violations, { heading: false }),
+        verdictLine(opts.stack, result.jurisdiction, result.violations),
         "",
       ].join("\n"),
     );

@@ -16,6 +16,7 @@ import {
   type Violation,
 } from "../engine/check";
 import { evaluateInProcess } from "../engine/evaluate";
+import { reportingWaived, waiverFindings } from "../engine/waivers";
 import { opaqueViolations } from "../engine/opaque";
 import type { Plan } from "../engine/plan";
 import { UsageError } from "../engine/project";
@@ -92,7 +93,7 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
   }
   const session = await sessionPromise;
   try {
-    await session.configure(packConfig);
+    await session.configure(reportingWaived(packConfig));
     const diagnostics = await session.analyzePlan(plan);
     const state = stateViolations(jurisdiction, {
       stack: opts.stack,
@@ -102,7 +103,8 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
       secretsProvider: plan.secretsProvider,
     });
     const opaque = opaqueViolations(plan, packConfig);
-    const violations = byLevel([...toViolations(diagnostics, plan), ...state, ...opaque]);
+    const found = [...toViolations(diagnostics, plan), ...state, ...opaque];
+    const violations = byLevel([...found, ...waiverFindings(packConfig, found)]);
     return { plan, jurisdiction: jurisdiction.id, packConfig, violations };
   } finally {
     session.close();
@@ -126,7 +128,7 @@ function resolveJurisdiction(stack: string, id: string | undefined): Jurisdictio
   return found;
 }
 
-/** 0 when no mandatory violation, 1 otherwise (the CLI contract). */
+/** 0 when no mandatory violation (waived ones aside), 1 otherwise (the CLI contract). */
 export function exitCodeOf(violations: readonly Violation[]): number {
-  return violations.some((v) => v.level === "mandatory") ? 1 : 0;
+  return violations.some((v) => v.level === "mandatory" && v.waived === undefined) ? 1 : 0;
 }

@@ -59,6 +59,16 @@ export function toSarif(
       },
     ],
     properties: v.path ? { path: v.path, resourceType: v.resourceType } : undefined,
+    // A waived finding is a dismissed alert: code scanning shows it as suppressed.
+    suppressions: v.waived
+      ? [
+          {
+            kind: "external",
+            status: "accepted",
+            justification: `${v.waived.reason} (waiver expires ${v.waived.expires})`,
+          },
+        ]
+      : undefined,
   }));
   return {
     $schema: sarifSchemaUri,

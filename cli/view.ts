@@ -138,3 +138,33 @@ export function renderUnknownFunctions(plan: Plan): string[] {
     `Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown): ${fns.join(", ")}`,
   ];
 }
+
+/**
+ * The findings as text: the violations (under a "Violations:" heading for `plan`), or "none";
+ * then the waived findings, each with its waiver.
+ */
+export function renderFindings(
+  violations: readonly Violation[],
+  opts: { readonly heading: boolean },
+): string[] {
+  const active = violations.filter((v) => v.waived === undefined);
+  const waived = violations.filter((v) => v.waived !== undefined);
+  const lines: string[] = [];
+  if (active.length === 0) {
+    lines.push("Violations: none");
+  } else if (opts.heading) {
+    lines.push(`Violations:\n${renderViolations(active)}\n`);
+  } else {
+    lines.push(renderViolations(active));
+  }
+  if (waived.length > 0) {
+    const blocks = waived.map((v) => {
+      const who = v.resourceName ? ` ${v.resourceType} "${v.resourceName}"` : "";
+      return `~ [waived] ${v.policy}${who}\n    ${v.message.replace(/\n/g, "\n    ")}\n    waived: ${v.waived!.reason} (expires ${v.waived!.expires})`;
+    });
+    lines.push(
+      `Waived (listed, not counted in the verdict):\n${blocks.join("\n")}${opts.heading ? "\n" : ""}`,
+    );
+  }
+  return lines;
+}

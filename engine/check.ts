@@ -5,7 +5,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { decodeMessage, type ResidencySettings } from "../policy/framework";
+import { waiverReview } from "./waivers";
+import { decodeMessage, type ResidencySettings, type WaivedBy } from "../policy/framework";
 import type { Jurisdiction } from "../residency/jurisdictions";
 import {
   backendLocation,
@@ -32,6 +33,8 @@ export interface Violation {
   /** The chain of resources and places that crosses the border, or null. */
   readonly path: string[] | null;
   readonly urn: string | null;
+  /** Present when a valid waiver covers the finding: it is listed, but decides no verdict. */
+  readonly waived?: WaivedBy;
 }
 
 /**
@@ -85,6 +88,7 @@ export const enginePolicies = [
       "Log in to a backend in the stack's own region (an s3:// bucket with ?region=, or OSS through its S3 endpoint), and use a passphrase or a KMS key in that region as the secrets provider.",
   },
   offlineVisibility,
+  waiverReview,
 ] as const;
 
 /**
@@ -167,7 +171,7 @@ export function toViolations(diagnostics: readonly Diagnostic[], plan: Plan): Vi
     const text = d.message.startsWith(`${d.description}\n`)
       ? d.message.slice(d.description.length + 1)
       : d.message;
-    const { message, path } = decodeMessage(text);
+    const { message, path, waived } = decodeMessage(text);
     const r = d.urn ? byUrn.get(d.urn) : undefined;
     return {
       policy: d.policy,
@@ -177,6 +181,7 @@ export function toViolations(diagnostics: readonly Diagnostic[], plan: Plan): Vi
       message,
       path,
       urn: d.urn ?? null,
+      ...(waived ? { waived } : {}),
     };
   });
 }

@@ -41,6 +41,12 @@ export interface ResidencySettings {
   readonly jurisdiction?: string;
   readonly egressAllowlist: readonly EgressAllowEntry[];
   readonly waivers: readonly Waiver[];
+  /**
+   * Report a waived finding, marked with its waiver, instead of leaving it out. CrossGuard has no
+   * "waived" level, so under the Pulumi CLI a waived finding is left out; the offline engine sets
+   * this to list it as waived and keep it out of the verdict.
+   */
+  readonly reportWaived?: boolean;
 }
 
 /** JSON-schema properties of the shared settings, merged into every policy's configSchema. */
@@ -65,6 +71,12 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
       },
     },
   },
+  reportWaived: {
+    type: "boolean",
+    default: false,
+    description:
+      "Report waived findings marked as waived instead of leaving them out (sovereign-dc check and plan set it).",
+  },
   waivers: {
     type: "array",
     default: [],
@@ -85,6 +97,8 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
 export const pathMarker = "\npath: ";
 /** Separator between the hops of a path. */
 export const hop = " → ";
+/** Text that separates a waived finding from the waiver (JSON) that covers it. */
+export const waiverMarker = "\nwaived: ";
 
 /** A violation before it is reported: the message ("X must Y." plus the fix) and its path. */
 export interface Finding {
@@ -97,18 +111,43 @@ export interface Finding {
   readonly resourceName?: string;
 }
 
-/** Encodes a finding as the one message string CrossGuard carries. */
-export function encodeFinding(f: Finding): string {
-  return f.path && f.path.length > 0 ? `${f.message}${pathMarker}${f.path.join(hop)}` : f.message;
+/** What a waived finding carries of its waiver. */
+export interface WaivedBy {
+  readonly reason: string;
+  readonly expires: string;
 }
 
-/** Splits a CrossGuard message back into message and path (inverse of encodeFinding). */
-export function decodeMessage(text: string): { message: string; path: string[] | null } {
-  const at = text.lastIndexOf(pathMarker);
-  if (at < 0) {
-    return { message: text, path: null };
+/** Encodes a finding (and the waiver that covers it, if any) as the one message CrossGuard carries. */
+export function encodeFinding(f: Finding, waiver?: WaivedBy): string {
+  const text =
+    f.path && f.path.length > 0 ? `${f.message}${pathMarker}${f.path.join(hop)}` : f.message;
+  return waiver
+    ? `${text}${waiverMarker}${JSON.stringify({ reason: waiver.reason, expires: waiver.expires })}`
+    : text;
+}
+
+/** Splits a CrossGuard message back into message, path and waiver (inverse of encodeFinding). */
+export function decodeMessage(text: string): {
+  message: string;
+  path: string[] | null;
+  waived: WaivedBy | null;
+} {
+  let rest = text;
+  let waived: WaivedBy | null = null;
+  const w = rest.lastIndexOf(waiverMarker);
+  if (w >= 0) {
+    waived = JSON.parse(rest.slice(w + waiverMarker.length)) as WaivedBy;
+    rest = rest.slice(0, w);
   }
-  return { message: text.slice(0, at), path: text.slice(at + pathMarker.length).split(hop) };
+  const at = rest.lastIndexOf(pathMarker);
+  if (at < 0) {
+    return { message: rest, path: null, waived };
+  }
+  return {
+    message: rest.slice(0, at),
+    path: rest.slice(at + pathMarker.length).split(hop),
+    waived,
+  };
 }
 
 /** The settings a policy was configured with, normalised. */
@@ -119,6 +158,7 @@ export function readSettings(raw: Record<string, unknown>): ResidencySettings {
       ? (raw.egressAllowlist as EgressAllowEntry[])
       : [],
     waivers: Array.isArray(raw.waivers) ? (raw.waivers as Waiver[]) : [],
+    reportWaived: raw.reportWaived === true,
   };
 }
 
@@ -140,14 +180,29 @@ export function waiverProblem(w: Waiver, today: Date = new Date()): string | und
   return undefined;
 }
 
-function waived(
+/** The valid waiver that covers a finding of `policy` about a resource with one of `names`. */
+function waiverFor(
   settings: ResidencySettings,
   policy: string,
   names: readonly (string | undefined)[],
-): boolean {
-  return settings.waivers.some(
+): Waiver | undefined {
+  return settings.waivers.find(
     (w) => w.policy === policy && names.includes(w.resource) && waiverProblem(w) === undefined,
   );
+}
+
+/** Reports `f` unless a waiver covers it; a covered finding is reported marked, if asked for. */
+function reportUnlessWaived(
+  settings: ResidencySettings,
+  waiver: Waiver | undefined,
+  report: (text: string) => void,
+  f: Finding,
+): void {
+  if (waiver === undefined) {
+    report(encodeFinding(f));
+  } else if (settings.reportWaived) {
+    report(encodeFinding(f, waiver));
+  }
 }
 
 /** What a residency policy's check receives besides the CrossGuard args. */
@@ -203,11 +258,13 @@ export function residencyResourcePolicy(
         jurisdiction,
         settings,
         config: raw,
-        report: (f) => {
-          if (!waived(settings, meta.name, [args.name, args.urn])) {
-            reportViolation(encodeFinding(f));
-          }
-        },
+        report: (f) =>
+          reportUnlessWaived(
+            settings,
+            waiverFor(settings, meta.name, [args.name, args.urn]),
+            (text) => reportViolation(text),
+            f,
+          ),
       });
     },
   };
@@ -239,11 +296,13 @@ export function residencyStackPolicy(
         jurisdiction: found as Jurisdiction,
         settings,
         config: raw,
-        report: (f) => {
-          if (!waived(settings, meta.name, [f.resourceName, f.urn])) {
-            reportViolation(encodeFinding(f), f.urn);
-          }
-        },
+        report: (f) =>
+          reportUnlessWaived(
+            settings,
+            waiverFor(settings, meta.name, [f.resourceName, f.urn]),
+            (text) => reportViolation(text, f.urn),
+            f,
+          ),
       });
     },
   };

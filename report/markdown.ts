@@ -48,15 +48,21 @@ function regs(list: readonly Regulation[]): string {
   return list.map((r) => r.id).join("; ");
 }
 
+/** Findings that decide the verdict: every one but the waived. */
+function active(i: MarkdownInputs): Violation[] {
+  return i.violations.filter((v) => v.waived === undefined);
+}
+
 function verdict(i: MarkdownInputs): string[] {
-  const mandatory = i.violations.filter((v) => v.level === "mandatory").length;
+  const mandatory = active(i).filter((v) => v.level === "mandatory").length;
+  const waived = i.violations.length - active(i).length;
   const leaving = i.analysis?.paths.length ?? 0;
   const j = i.jurisdiction;
   if (mandatory === 0) {
     return [
       `**Verdict: sealed.** No mandatory violation${
         j ? `; no data store or key of the stack can reach a place outside ${j.id}` : ""
-      }.`,
+      }${waived > 0 ? `, except by ${waived} waived ${waived === 1 ? "crossing" : "crossings"} (see Waivers)` : ""}.`,
     ];
   }
   return [
@@ -70,8 +76,9 @@ function verdict(i: MarkdownInputs): string[] {
 
 function summary(i: MarkdownInputs): string[] {
   const { plan } = i;
-  const advisory = i.violations.filter((v) => v.level === "advisory").length;
-  const mandatory = i.violations.length - advisory;
+  const advisory = active(i).filter((v) => v.level === "advisory").length;
+  const mandatory = active(i).length - advisory;
+  const waived = i.violations.length - active(i).length;
   const stores = i.analysis?.nodes.filter((n) => n.role === "data" || n.role === "key").length;
   return [
     "| | |",
@@ -82,7 +89,7 @@ function summary(i: MarkdownInputs): string[] {
     `| Jurisdiction | ${i.jurisdiction ? cell(`${i.jurisdiction.id} — ${i.jurisdiction.name}`) : "not configured"} |`,
     `| Resources | ${counts(plan)} |`,
     ...(stores !== undefined ? [`| Data stores and keys | ${stores} |`] : []),
-    `| Violations | ${mandatory} mandatory, ${advisory} advisory |`,
+    `| Violations | ${mandatory} mandatory, ${advisory} advisory${waived > 0 ? `, ${waived} waived` : ""} |`,
   ];
 }
 
@@ -164,10 +171,26 @@ export function renderMarkdown(i: MarkdownInputs): string {
   }
 
   lines.push("## Violations", "");
-  if (i.violations.length === 0) {
+  if (active(i).length === 0) {
     lines.push("None: every policy of the pack passed.", "");
   } else {
-    sortedViolations(i.violations).forEach((v, k) => lines.push(...violationSection(v, k + 1)));
+    sortedViolations(active(i)).forEach((v, k) => lines.push(...violationSection(v, k + 1)));
+  }
+  const waived = i.violations.filter((v) => v.waived !== undefined);
+  if (waived.length > 0) {
+    lines.push(
+      "## Waivers",
+      "",
+      "Findings a waiver covers: listed here, not counted in the verdict. Each lapses on its expiry, and from then the finding fails the stack.",
+      "",
+      "| Policy | Resource | Reason | Lapses on |",
+      "|---|---|---|---|",
+      ...sortedViolations(waived).map(
+        (v) =>
+          `| ${code(v.policy)} | ${v.resourceName ? code(v.resourceName) : "the stack"} | ${cell(v.waived!.reason)} | ${v.waived!.expires} |`,
+      ),
+      "",
+    );
   }
 
   if (j && i.mermaid) {

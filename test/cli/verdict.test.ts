@@ -5,6 +5,9 @@
  * now evaluate to a verdict.
  */
 import * as path from "node:path";
+import Ajv from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import schema from "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json";
 import { cli, cliMany, type CliRun, root } from "../helpers/cli";
 
 const dir = path.join(root, "test", "fixtures", "verdict");
@@ -28,6 +31,25 @@ const cases: Record<string, readonly string[]> = {
   exportNeverResolves: ["export-never-resolves.ts", "--stack", "dev"],
   declaredBackend: ["zones-subnet.ts", "--stack", "declared-backend", "--format", "json"],
   declaredBackendInside: ["zones-subnet.ts", "--stack", "declared-backend-inside"],
+  waivedText: ["waived.ts", "--stack", "dev", "--policy-config", path.join(dir, "waivers.json")],
+  waivedJson: [
+    "waived.ts",
+    "--stack",
+    "dev",
+    "--policy-config",
+    path.join(dir, "waivers.json"),
+    "--format",
+    "json",
+  ],
+  waivedSarif: [
+    "waived.ts",
+    "--stack",
+    "dev",
+    "--policy-config",
+    path.join(dir, "waivers.json"),
+    "--format",
+    "sarif",
+  ],
 };
 
 /** Behaviour of the launcher itself (bin/sovereign-dc.js): run on the real binary. */
@@ -208,5 +230,85 @@ describe("the state backend a program's stack declares (sovereign-dc:stateBacken
     expect(runs.declaredBackendInside.stdout).toContain(
       "Violations: none\nSEALED: stack declared-backend-inside has no path out of US (0 advisory finding(s)).\n",
     );
+  });
+});
+
+describe("a finding a waiver covers", () => {
+  const waiver = { reason: "public status page, no personal data", expires: "2099-03-31" };
+
+  it("is listed as waived with its reason and expiry, and the verdict counts it as a waived crossing", () => {
+    expect(runs.waivedText.code).toBe(0);
+    expect(runs.waivedText.stdout).toBe(
+      [
+        "Checked test/fixtures/verdict/waived.ts as stack dev (jurisdiction US): 4 resources",
+        '! [advisory] customer-key-encryption aws:s3/bucket:Bucket "status-page"',
+        '    s3 bucket "status-page" must be encrypted with a customer-managed KMS key that lives inside US, but it has none (unencrypted, or encrypted with a provider-managed key). Add an s3 BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms" and kmsMasterKeyId set to a kms.Key of this program.',
+        "! [advisory] waiver-review",
+        '    The waiver of no-path-out-of-jurisdiction for "old-status-page" must cover a finding, but no finding of no-path-out-of-jurisdiction names "old-status-page". Remove the waiver, or correct its policy and resource names; a stale waiver would silently cover a future crossing.',
+        "Waived (listed, not counted in the verdict):",
+        '~ [waived] public-exposure aws:s3/bucketAcl:BucketAcl "status-page"',
+        '    s3 bucket acl "status-page" must not be reachable from the internet, but acl is "public-read": objects are readable by anyone. Set acl to "private" and grant nothing to AllUsers or AuthenticatedUsers.',
+        "    waived: public status page, no personal data (expires 2099-03-31)",
+        '~ [waived] no-path-out-of-jurisdiction aws:s3/bucket:Bucket "status-page"',
+        '    s3 bucket "status-page" must not be able to send data outside US, but it reaches the public internet in 1 hop; it crosses the border at public access "status-page" (public-read). Make the bucket private and block public access.',
+        "    waived: public status page, no personal data (expires 2099-03-31)",
+        "SEALED: stack dev has no path out of US, with 2 waived crossings (2 advisory finding(s)).",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("stays in the JSON document's violations with its waiver", () => {
+    expect(runs.waivedJson.code).toBe(0);
+    const found = doc(runs.waivedJson).violations.map((v) => [
+      v.policy,
+      v.level,
+      v.resourceName,
+      (v as { waived?: unknown }).waived ?? null,
+    ]);
+    expect(found).toEqual([
+      ["public-exposure", "mandatory", "status-page", waiver],
+      ["no-path-out-of-jurisdiction", "mandatory", "status-page", waiver],
+      ["customer-key-encryption", "advisory", "status-page", null],
+      ["waiver-review", "advisory", null, null],
+    ]);
+  });
+
+  it("is a suppressed result in SARIF, with the waiver as its justification", () => {
+    expect(runs.waivedSarif.code).toBe(0);
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    validate(JSON.parse(runs.waivedSarif.stdout));
+    expect(validate.errors ?? []).toEqual([]);
+    const results = (
+      JSON.parse(runs.waivedSarif.stdout) as {
+        runs: { results: { ruleId: string; suppressions?: unknown }[] }[];
+      }
+    ).runs[0].results;
+    expect(results.map((r) => [r.ruleId, r.suppressions ?? null])).toEqual([
+      [
+        "public-exposure",
+        [
+          {
+            kind: "external",
+            status: "accepted",
+            justification: "public status page, no personal data (waiver expires 2099-03-31)",
+          },
+        ],
+      ],
+      [
+        "no-path-out-of-jurisdiction",
+        [
+          {
+            kind: "external",
+            status: "accepted",
+            justification: "public status page, no personal data (waiver expires 2099-03-31)",
+          },
+        ],
+      ],
+      ["customer-key-encryption", null],
+      ["waiver-review", null],
+    ]);
   });
 });
