@@ -102,7 +102,8 @@ function principalIsEveryone(principal: unknown): boolean {
   return false;
 }
 
-function restricted(condition: unknown): boolean {
+/** True when a statement's condition binds it to the stack's own network, organisation or account. */
+export function restrictsWho(condition: unknown): boolean {
   if (!condition || typeof condition !== "object") {
     return false;
   }
@@ -127,7 +128,7 @@ export function publicStatements(policy: unknown): number[] {
       return;
     }
     const st = s as Record<string, unknown>;
-    if (st.Effect === "Allow" && principalIsEveryone(st.Principal) && !restricted(st.Condition)) {
+    if (st.Effect === "Allow" && principalIsEveryone(st.Principal) && !restrictsWho(st.Condition)) {
       out.push(i);
     }
   });

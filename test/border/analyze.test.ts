@@ -422,10 +422,9 @@ describe("who can read a bucket", () => {
     ]);
   });
 
-  // Bug (policy/border/flows/storage.ts, bucketReaders): a statement allowing everyone counts as
-  // public only when it has no Condition at all, so a condition the model does not evaluate (here
-  // HTTPS only, which anyone can use) passes instead of failing closed.
-  test.failing("an Allow to everyone under a condition anyone meets is public access", () => {
+  // Only a condition that binds who may ask (a network, an organisation, an account) keeps an
+  // Allow for everyone from being public; HTTPS-only binds nothing.
+  test("an Allow to everyone under a condition anyone meets is public access", () => {
     const { s } = awsBucket(() => ({
       Statement: [
         {
@@ -570,11 +569,9 @@ describe("who can read a bucket", () => {
     expect(hops(s.resources)).toEqual([]);
   });
 
-  // Bug (policy/border/flows/storage.ts, bucketReaders): any statement that names a network in a
-  // condition pins the bucket to it, whatever its effect. An Allow only adds access — credentials
-  // still read the bucket from every network of its region — so adding this statement to a bucket
-  // that leaves through "dmz" turns the verdict from crosses-border to sealed.
-  test.failing("an Allow from one network does not keep the bucket from other networks", () => {
+  // Only a Deny pins a bucket to a network. An Allow only adds access — credentials still read the
+  // bucket from every network of its region — so the path through "dmz" stays.
+  test("an Allow from one network does not keep the bucket from other networks", () => {
     const s = besideOpenNetwork((core) => ({
       Effect: "Allow",
       Action: "s3:GetObject",
@@ -1299,11 +1296,10 @@ describe("kubernetes", () => {
     expect(hops(selecting("api").resources)).toEqual([]);
   });
 
-  // Bug (policy/border/flows/kubernetes.ts, restrictsEgress): without policyTypes, Kubernetes
-  // makes a policy restrict egress only when its egress list is non-empty (the SDK's policyTypes
-  // doc: a deny-all egress policy "would otherwise default to just [Ingress]"). The analysis
-  // treats `egress: []` as present, so it reads this Ingress-only policy as deny-all egress.
-  test.failing("a policy with an empty egress list and no policyTypes restricts nothing", () => {
+  // Without policyTypes, Kubernetes makes a policy restrict egress only when its egress list is
+  // non-empty (the SDK's policyTypes doc: a deny-all egress policy "would otherwise default to just
+  // [Ingress]"): `egress: []` alone is an Ingress-only policy.
+  test("a policy with an empty egress list and no policyTypes restricts nothing", () => {
     const s = cluster({ podSelector: {}, egress: [] });
     expect(
       analyzeBorder(s.resources, "CN").paths.map((p) => [p.source.label, p.exit.label]),

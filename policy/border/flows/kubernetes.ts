@@ -96,7 +96,10 @@ function restrictsEgress(policy: BorderResource): boolean {
   if (Array.isArray(types)) {
     return types.includes("Egress");
   }
-  return read(policy.props, "spec.egress") !== undefined;
+  // Kubernetes defaults policyTypes from the rules: only a non-empty egress list makes the policy
+  // an Egress policy (`egress: []` without policyTypes restricts ingress only).
+  const egress = read(policy.props, "spec.egress");
+  return Array.isArray(egress) && egress.length > 0;
 }
 
 /** The first egress rule of a policy that reaches the internet, described. */

@@ -7,6 +7,7 @@
 import type { BorderResource, Endpoint, FlowEdge } from "../model";
 import { isUnknown } from "../model";
 import type { Resolver } from "../resolver";
+import { restrictsWho } from "../../exposure";
 import { vpcTypes } from "./egress";
 import {
   arnPlace,
@@ -116,7 +117,9 @@ function networkConditions(list: readonly PolicyStatement[]): {
 } {
   const vpcs = new Set<string>();
   const endpoints = new Set<string>();
-  for (const s of list) {
+  // Only a Deny pins access to a network (deny unless from it); an Allow naming a network only
+  // adds access for it, and the bucket stays readable wherever credentials reach it.
+  for (const s of list.filter((st) => st.Effect === "Deny")) {
     for (const block of Object.values(s.Condition ?? {})) {
       for (const [key, value] of Object.entries(block ?? {})) {
         const into = /:SourceVpce$/i.test(key)
@@ -168,7 +171,9 @@ function bucketReaders(bucket: BorderResource, x: Resolver): FlowEdge[] {
     }
     const list = statements(policy) ?? [];
     if (
-      list.some((s) => s.Effect === "Allow" && isEveryone(s.Principal) && !s.Condition) &&
+      list.some(
+        (s) => s.Effect === "Allow" && isEveryone(s.Principal) && !restrictsWho(s.Condition),
+      ) &&
       !publicAccessBlocked(bucket, x)
     ) {
       edges.push(
