@@ -1,22 +1,32 @@
 #!/usr/bin/env node
-// The sovereign-dc CLI. Its sources are TypeScript, compiled on load by Sucrase's require hook
-// (as the programs it evaluates are), so the package needs no build step. The hook compiles
-// only .ts files and keeps line numbers, so stack traces and source locations stay exact.
+// The sovereign-dc CLI. In this repository it runs from the TypeScript sources, compiled on load
+// by Sucrase's require hook (as the programs it evaluates are: line numbers kept, so stack traces
+// and source locations stay exact). An installed package runs the JavaScript built into dist/
+// (`npm run build`), which ships without the sources.
 "use strict";
+const fs = require("node:fs");
 const path = require("node:path");
-require("sucrase/register/ts");
+
+const sources = path.join(__dirname, "..");
+const fromSources = fs.existsSync(path.join(sources, "cli", "main.ts"));
+const root = fromSources ? sources : path.join(__dirname, "..", "dist");
+const ext = fromSources ? ".ts" : ".js";
+const load = (file) => require(path.join(root, `${file}${ext}`));
+if (fromSources) {
+  require("sucrase/register/ts");
+}
 // Defer the SDK's function-serialisation dependencies (TypeScript, arborist): ~0.6 s a process.
-require("../engine/lazy-sdk.ts").installLazySdkDependencies();
+load("engine/lazy-sdk").installLazySdkDependencies();
 
 // plan and check run the policy pack in a process of its own; start it before loading the
 // engine so that its start-up overlaps the program's evaluation.
 const command = process.argv[2];
 const pack =
   command === "plan" || command === "check"
-    ? require("../engine/spawn-pack.ts").spawnPack(path.join(__dirname, "..", "policy"))
+    ? load("engine/spawn-pack").spawnPack(path.join(root, fromSources ? "policy" : "policy-pack"))
     : undefined;
 
-const { main } = require("../cli/main.ts");
+const { main } = load("cli/main");
 
 // Exit 0 and 1 are verdicts; any other way of ending — a crash, an error nothing caught, the
 // event loop draining before the command returned — exits 2 with a reason.

@@ -22,11 +22,21 @@ import {
   typeCounts,
 } from "./view";
 
-const version: string = (
-  JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as {
-    version: string;
+/** The package's version, from its package.json (above cli/ in the sources, above dist/ built). */
+const version: string = (() => {
+  for (let dir = path.join(__dirname, ".."); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (fs.existsSync(file)) {
+      const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string; version: string };
+      if (pkg.name === "sovereign-dc") {
+        return pkg.version;
+      }
+    }
+    if (path.dirname(dir) === dir) {
+      return "0.0.0";
+    }
   }
-).version;
+})();
 
 export interface Io {
   readonly out: (text: string) => void;

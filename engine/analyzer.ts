@@ -7,13 +7,26 @@
  * deserialisation, unknown-value handling, enforcement levels and config validation.
  */
 import type { ChildProcess } from "node:child_process";
-import * as grpc from "@grpc/grpc-js";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import * as path from "node:path";
+import type * as GrpcModule from "@grpc/grpc-js";
+import type * as StructModule from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { isProviderType, type Plan, type RecordedResource } from "./plan";
 import { type SpawnedPack, spawnPack } from "./spawn-pack";
 import { resourceSig, sigKey } from "./wire";
+
+/**
+ * gRPC and protobuf as the SDK's analyzer stubs load them: the client, its credentials and the
+ * messages must come from one copy, whatever else the project that installed us holds.
+ */
+function fromSdk<T>(id: string): T {
+  const sdk = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(require.resolve(id, { paths: [sdk] })) as T;
+}
+const grpc = fromSdk<typeof GrpcModule>("@grpc/grpc-js");
+const { Struct } = fromSdk<typeof StructModule>("google-protobuf/google/protobuf/struct_pb");
 
 export type Level = "mandatory" | "advisory";
 
@@ -167,7 +180,9 @@ export class PolicyPackSession {
     this.owned?.kill();
   }
 
-  private call<T>(fn: (cb: (err: grpc.ServiceError | null, resp: T) => void) => void): Promise<T> {
+  private call<T>(
+    fn: (cb: (err: GrpcModule.ServiceError | null, resp: T) => void) => void,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) =>
       fn((err, resp) => {
         if (err) {
@@ -185,7 +200,7 @@ export class PolicyPackSession {
   }
 }
 
-function toStruct(props: Readonly<Record<string, unknown>>): Struct {
+function toStruct(props: Readonly<Record<string, unknown>>): StructModule.Struct {
   return Struct.fromJavaScript(withoutResourceRefs(props) as Record<string, never>);
 }
 

@@ -5,6 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { moduleExt } from "./spawn-pack";
 import { waiverReview } from "./waivers";
 import { decodeMessage, type ResidencySettings, type WaivedBy } from "../policy/framework";
 import type { Jurisdiction } from "../residency/jurisdictions";
@@ -21,8 +22,15 @@ import { offlineVisibility, offlineVisibilityLevels } from "./opaque";
 import type { Plan } from "./plan";
 import { UsageError } from "./project";
 
-/** The pack that ships with sovereign-dc. */
-export const defaultPackDir = path.resolve(__dirname, "..", "policy");
+/**
+ * The pack that ships with sovereign-dc: policy/ in the sources, the self-contained pack folder
+ * (scripts/build-pack.js) in the built package.
+ */
+export const defaultPackDir = path.resolve(
+  __dirname,
+  "..",
+  moduleExt === ".ts" ? "policy" : "policy-pack",
+);
 
 export interface Violation {
   readonly policy: string;

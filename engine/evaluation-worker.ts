@@ -12,8 +12,7 @@
  * test environment keeps one worker per jest worker, see test/support/environment.ts).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import * as path from "node:path";
-import { preloads } from "./spawn-pack";
+import { engineModule, preloads } from "./spawn-pack";
 
 /** What the evaluation process answers for one program of a batch. */
 export type Outcome<P = unknown> =
@@ -66,7 +65,7 @@ export class EvaluationWorker {
   }
 
   private start(): ChildProcess {
-    const child = spawn(process.execPath, [...preloads(), path.join(__dirname, "worker.ts")], {
+    const child = spawn(process.execPath, [...preloads(), engineModule("worker")], {
       stdio: ["pipe", "pipe", "pipe"],
     });
     this.child = child;

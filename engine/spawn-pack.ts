@@ -4,6 +4,7 @@
  * pack's start-up then overlaps the program's evaluation.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 
 export interface SpawnedPack {
@@ -19,23 +20,41 @@ export interface SpawnedPack {
 }
 
 /**
- * Node options for the processes the engine starts: compile TypeScript on load (Sucrase) and defer
- * the SDK dependencies nothing offline uses (see lazy-sdk.ts).
+ * The extension of the engine's own modules: `.ts` when it runs from its sources (this
+ * repository, compiled on load by Sucrase), `.js` when it runs built (the installed package).
+ * The processes the engine starts are named with it.
+ */
+export const moduleExt = path.extname(__filename);
+
+/** A module of the engine's own, by name: `engineModule("worker")` → engine/worker.ts or .js. */
+export function engineModule(name: string): string {
+  return path.join(__dirname, `${name}${moduleExt}`);
+}
+
+/**
+ * Node options for the processes the engine starts: compile TypeScript on load (Sucrase; the
+ * engine's own sources, and the programs it evaluates) and defer the SDK dependencies nothing
+ * offline uses (see lazy-sdk.ts).
  */
 export function preloads(): string[] {
   return [
     "--require",
     require.resolve("sucrase/register/ts"),
     "--require",
-    path.join(__dirname, "lazy-sdk-preload.ts"),
+    engineModule("lazy-sdk-preload"),
   ];
 }
 
 export function spawnPack(packDir: string): SpawnedPack {
-  const entry = path.join(packDir, "index.ts");
+  // The pack's entry is its package.json "main", run in its folder (CrossGuard reads the pack's
+  // package.json from there): policy/index.ts in the sources, policy/index.js in the built pack.
+  const main = (
+    JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8")) as { main?: string }
+  ).main;
+  const entry = path.join(packDir, main ?? `index${moduleExt}`);
   const child = spawn(
     process.execPath,
-    [...preloads(), "--require", path.join(__dirname, "pack-preload.ts"), entry],
+    [...preloads(), "--require", engineModule("pack-preload"), entry],
     // The IPC channel ties the pack's life to ours (see pack-preload.ts).
     { cwd: packDir, stdio: ["ignore", "pipe", "pipe", "ipc"] },
   );

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Builds the installable package into dist/: the CLI, the engine, the policy pack and the report
+// as JavaScript with declarations and source maps (tsconfig.build.json), the engine's ES-module
+// loader beside them, and the self-contained policy pack in dist/policy-pack/ (build-pack.js).
+// `npm pack` runs it (prepack); `npm test` and `npm start` run from the sources.
+"use strict";
+const { execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const root = path.resolve(__dirname, "..");
+const dist = path.join(root, "dist");
+
+fs.rmSync(dist, { recursive: true, force: true });
+execFileSync(
+  process.execPath,
+  [
+    path.join(root, "node_modules", "@typescript", "native", "bin", "tsc"),
+    "-p",
+    path.join(root, "tsconfig.build.json"),
+  ],
+  // Diagnostics only, and to stderr: `npm pack --json` prints its document on stdout.
+  { cwd: root, stdio: ["ignore", process.stderr, process.stderr] },
+);
+// Loaded by Node's module loader thread as it is: not TypeScript.
+fs.copyFileSync(
+  path.join(root, "engine", "esm-loader.mjs"),
+  path.join(dist, "engine", "esm-loader.mjs"),
+);
+require("./build-pack").buildPack(path.join(dist, "policy-pack"));
+process.stderr.write(`Built ${path.relative(process.cwd(), dist) || "."}\n`);

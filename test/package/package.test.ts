@@ -1,0 +1,217 @@
+/**
+ * sovereign-dc where the infrastructure lives: the packed tarball installed into a fresh project
+ * outside this repository gives a working `sovereign-dc check`, and the built policy pack folder
+ * runs under the Pulumi SDK's own policy-pack runner with nothing from outside itself.
+ *
+ * The project links @pulumi/pulumi and @pulumi/aws from this repository's node_modules (a Pulumi
+ * project brings its own SDKs; copying 100 MB of them would only time the disk) and installs
+ * the tarball and its dependencies with npm, from npm's cache where it can.
+ */
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { PolicyPackSession } from "../../engine/analyzer";
+import { packConfigFor } from "../../engine/check";
+import { toViolations } from "../../engine/check";
+import type { Plan } from "../../engine/plan";
+import { root } from "../helpers/cli";
+import { evaluate } from "../helpers/worker";
+
+const run = promisify(execFile);
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const fixtures = path.join(root, "test", "fixtures", "verdict");
+
+let tmp: string;
+let tarball: string;
+let project: string;
+
+/** Runs the installed CLI in the project, as `npx sovereign-dc …` does. */
+async function installedCli(args: readonly string[]) {
+  const bin = path.join(project, "node_modules", ".bin", "sovereign-dc");
+  try {
+    const { stdout, stderr } = await run(bin, [...args], {
+      cwd: project,
+      env: { ...process.env, PULUMI_BACKEND_URL: "" },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-package-"));
+  // npm pack runs prepack: the build into dist/, then the tarball of what package.json ships.
+  const packed = await run(npm, ["pack", "--json", "--pack-destination", tmp], { cwd: root });
+  tarball = path.join(tmp, (JSON.parse(packed.stdout) as { filename: string }[])[0].filename);
+
+  project = path.join(tmp, "their-infra");
+  fs.mkdirSync(project);
+  fs.writeFileSync(
+    path.join(project, "package.json"),
+    JSON.stringify({ name: "their-infra", version: "1.0.0", private: true }),
+  );
+  fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: their-infra\nruntime: nodejs\n");
+  fs.writeFileSync(
+    path.join(project, "Pulumi.dev.yaml"),
+    "config:\n  aws:region: us-west-2\n  sovereign-dc:jurisdiction: US\n",
+  );
+  fs.copyFileSync(path.join(fixtures, "zones-subnet.ts"), path.join(project, "sealed.ts"));
+  fs.copyFileSync(path.join(fixtures, "waived.ts"), path.join(project, "public-bucket.ts"));
+  const sdk = (name: string) => `file:${path.join(root, "node_modules", "@pulumi", name)}`;
+  await run(
+    npm,
+    ["install", "--prefer-offline", "--no-audit", "--no-fund", sdk("pulumi"), sdk("aws"), tarball],
+    { cwd: project },
+  );
+}, 180_000);
+
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("npm pack", () => {
+  it("ships the launcher, the built JavaScript and the README — no sources, tests or fixtures", async () => {
+    const { stdout } = await run(npm, ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+      cwd: root,
+    });
+    const files = (JSON.parse(stdout) as { files: { path: string }[] }[])[0].files.map(
+      (f) => f.path,
+    );
+    const tops = [...new Set(files.map((f) => f.split("/")[0]))].sort();
+    expect(tops).toEqual(["README.md", "bin", "dist", "package.json"]);
+    expect(files.filter((f) => /(^|\/)(test|bench|examples|fixtures)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
+    expect(files).toContain("dist/policy-pack/PulumiPolicy.yaml");
+  });
+});
+
+describe("sovereign-dc installed into another project", () => {
+  it("passes a sealed program: exit 0 and the SEALED verdict", async () => {
+    const r = await installedCli(["check", "sealed.ts", "--stack", "dev"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        "Checked sealed.ts as stack dev (jurisdiction US): 6 resources",
+        "Violations: none",
+        "SEALED: stack dev has no path out of US (0 advisory finding(s)).",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("fails a program with a path out: exit 1 and the finding with its path", async () => {
+    const r = await installedCli([
+      "check",
+      "public-bucket.ts",
+      "--stack",
+      "dev",
+      "--format",
+      "json",
+    ]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as {
+      violations: { policy: string; level: string; resourceName: string; path: string[] }[];
+    };
+    expect(
+      doc.violations
+        .filter((v) => v.level === "mandatory")
+        .map((v) => [v.policy, v.resourceName, v.path]),
+    ).toEqual([
+      ["public-exposure", "status-page", ["the internet", 's3 bucket acl "status-page"']],
+      // Mandatory today; issue 12 makes a customer-managed key advisory outside strict posture.
+      ["customer-key-encryption", "status-page", null],
+      [
+        "no-path-out-of-jurisdiction",
+        "status-page",
+        [
+          's3 bucket "status-page"',
+          'public access "status-page" (public-read)',
+          "the public internet",
+        ],
+      ],
+    ]);
+  });
+
+  it("reports its own version", async () => {
+    const r = await installedCli(["--version"]);
+    const version = (
+      JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }
+    ).version;
+    expect(r).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+});
+
+describe("the built policy pack folder", () => {
+  let child: ChildProcess | undefined;
+  afterAll(() => child?.kill());
+
+  it("runs under the SDK's run-policy-pack from a copy of its own, and judges as the CLI does", async () => {
+    // A copy elsewhere: a require of anything outside the folder would fail. Its dependencies
+    // resolve through NODE_PATH, as `pulumi policy publish` would install them beside it.
+    const pack = path.join(tmp, "pack-copy");
+    fs.cpSync(path.join(root, "dist", "policy-pack"), pack, { recursive: true });
+    const manifest = JSON.parse(fs.readFileSync(path.join(pack, "package.json"), "utf8")) as {
+      version: string;
+      dependencies: Record<string, string>;
+    };
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([
+      "@pulumi/policy",
+      "@pulumi/pulumi",
+      "ipaddr.js",
+      "zod",
+    ]);
+    expect(fs.readFileSync(path.join(pack, "PulumiPolicy.yaml"), "utf8")).toContain(
+      `version: ${manifest.version}\n`,
+    );
+    const runner = path.join(root, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
+    child = spawn(process.execPath, [runner, "127.0.0.1:1", "."], {
+      cwd: pack,
+      env: { ...process.env, NODE_PATH: path.join(root, "node_modules") },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let errText = "";
+    child.stderr?.on("data", (d: Buffer) => (errText += d.toString()));
+    const port = new Promise<number>((resolve, reject) => {
+      let out = "";
+      child!.stdout?.on("data", (d: Buffer) => {
+        out += d.toString();
+        const line = out.split("\n")[0].trim();
+        if (out.includes("\n") && /^\d+$/.test(line)) {
+          resolve(Number(line));
+        }
+      });
+      child!.once("exit", (code) =>
+        reject(new Error(`run-policy-pack exited ${code}: ${errText}`)),
+      );
+    });
+    const session = await PolicyPackSession.attach({ child: child!, port, stderr: () => errText });
+    try {
+      await session.configure(
+        packConfigFor({ jurisdiction: "US", egressAllowlist: [], waivers: [] }),
+      );
+      const judge = async (file: string) => {
+        const plan: Plan = await evaluate({
+          projectDir: fixtures,
+          stack: "dev",
+          program: path.join(fixtures, file),
+        });
+        return toViolations(await session.analyzePlan(plan), plan)
+          .filter((v) => v.level === "mandatory")
+          .map((v) => `${v.policy} ${v.resourceName}`);
+      };
+      expect(await judge("zones-subnet.ts")).toEqual([]);
+      expect((await judge("waived.ts")).sort()).toEqual([
+        "customer-key-encryption status-page",
+        "no-path-out-of-jurisdiction status-page",
+        "public-exposure status-page",
+      ]);
+    } finally {
+      session.close();
+    }
+  });
+});
