@@ -255,23 +255,32 @@ function deepStrings(value: unknown): string[] {
 }
 
 /**
- * The smallest plan that judges a mutation the way the whole plan would: the resources the
- * mutation changed, added or depended on (for removed ones: what they depended on), everything
- * those depend on, the resources their literal values name (a bucket by name or ARN), and the
- * encryption companions of every store among them — plus the stack and every provider.
+ * The smallest plan on which the per-resource policies judge a mutation the way they judge the
+ * whole plan: the resources the mutation changed, added or depended on (for removed ones: what
+ * they depended on) and those named in `focus`, everything those depend on, the resources their
+ * literal values name (a bucket by name or ARN), and the encryption companions of every store
+ * among them — plus the stack and every provider. `focus` keeps the resource a test is about
+ * when the mutation leaves it as the happy path has it. Not for the border analysis: a path out
+ * may run from a store that is not among them (a bucket readable from a VPC whose peering the
+ * mutation changed).
  */
-export function around(full: Plan, mutated: Plan): Plan {
+export function around(full: Plan, mutated: Plan, focus: readonly string[] = []): Plan {
   const before = new Map(full.resources.map((r) => [r.urn, JSON.stringify(r)]));
   const byUrn = new Map(mutated.resources.map((r) => [r.urn, r]));
   const present = new Set(mutated.resources.map((r) => r.urn));
-  const seeds = mutated.resources.filter((r) => before.get(r.urn) !== JSON.stringify(r));
+  const seeds = mutated.resources.filter(
+    (r) => before.get(r.urn) !== JSON.stringify(r) || focus.includes(r.name),
+  );
   const removedDeps = full.resources
     .filter((r) => !present.has(r.urn))
     .flatMap((r) => [...r.dependencies, ...Object.values(r.propertyDependencies).flat()]);
 
   const keep = new Set<string>();
   const queue = [...seeds.map((r) => r.urn), ...removedDeps];
-  const literals = new Set(seeds.flatMap((r) => deepStrings(r.inputs)));
+  // A value not known at preview names nothing, though it travels as one string everywhere.
+  const literals = new Set(
+    seeds.flatMap((r) => deepStrings(r.inputs)).filter((v) => v !== unknownValue),
+  );
   const named = (r: RecordedResource) =>
     topLevelStrings(r.outputs).some(
       (v) => literals.has(v) || [...literals].some((l) => l.endsWith(`:::${v}`)),

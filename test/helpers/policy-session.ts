@@ -3,21 +3,27 @@
  * Pulumi CLI drives it (engine/analyzer.ts): `configure` with the stack's settings, then
  * `analyze` per resource and `analyzeStack`, the diagnostics mapped to the CLI's violations.
  *
- * Usage: `const pack = policyPack();` at the top of a describe, then `await pack.check(plan, …)`.
+ * Usage: `const pack = policyPack();` at the top of a describe, then `await pack.check(plan, …)`
+ * for a whole plan under every policy, `await pack.checkAround(happy, mutated, …)` for the
+ * per-resource findings of one mutation, or `runCases(pack, …)` for mutations and their twins.
  */
-import type { PolicyPackSession } from "../../engine/analyzer";
+import { createHash } from "node:crypto";
+import type { Level, PolicyPackSession } from "../../engine/analyzer";
 import { packConfigFor, toViolations, type Violation } from "../../engine/check";
 import type { Plan } from "../../engine/plan";
 import { around } from "./policy-plan";
 import type { EgressAllowEntry, ResidencySettings, Waiver } from "../../policy/framework";
-import { policyNames } from "../../policy/policies";
 import { packSession } from "./worker";
 
 /**
- * Policies these tests do not exercise: the multi-hop border analysis (policy/border) has its
- * own tests, and is disabled here so each mutation shows exactly the per-resource findings.
+ * The multi-hop border analysis (policy/border). It follows paths through the whole plan, so it
+ * never judges part of one: `checkAround` leaves it out, and `check` and `checkAll` run it on
+ * the whole plan.
  */
-const otherPolicies = policyNames.filter((n) => n === "no-path-out-of-jurisdiction");
+const borderPolicy = "no-path-out-of-jurisdiction";
+
+/** Which policies a pass runs: all of them, all but the border analysis, or only it. */
+type Pass = "all" | "per-resource" | "border";
 
 export interface CheckOptions {
   readonly jurisdiction?: string;
@@ -28,8 +34,30 @@ export interface CheckOptions {
 }
 
 export interface PackHandle {
-  /** Configures the pack, analyses the plan and returns every violation. */
+  /** Configures the pack with every policy on, analyses the whole plan, returns its violations. */
   check(plan: Plan, opts?: CheckOptions): Promise<Violation[]>;
+  /**
+   * The per-resource policies' violations of `mutated`, judged on the part of it around what
+   * changed from `full` (see `around`) in a fraction of the time the whole plan takes. The
+   * border analysis is off: on part of a plan it would miss paths that run through the rest.
+   */
+  checkAround(
+    full: Plan,
+    mutated: Plan,
+    opts?: CheckOptions,
+    focus?: readonly string[],
+  ): Promise<Violation[]>;
+  /**
+   * Every policy's violations of `mutated`, as `check(mutated)` finds them, in about half the time:
+   * the per-resource policies judge the part around the change and the `focus` resources
+   * (`checkAround`), the border analysis the whole plan.
+   */
+  checkAll(
+    full: Plan,
+    mutated: Plan,
+    opts?: CheckOptions,
+    focus?: readonly string[],
+  ): Promise<Violation[]>;
 }
 
 /** Starts the pack before the file's tests and stops it after them. */
@@ -37,77 +65,113 @@ export function policyPack(): PackHandle {
   let session: PolicyPackSession | undefined;
   // Most tests of a file share one configuration; send it only when it changes.
   let configured: string | undefined;
+  // The pack is deterministic: a plan it has judged under the same configuration (the happy
+  // path, which many twins leave as it is) is not sent again.
+  const judged = new Map<string, Violation[]>();
   beforeAll(async () => {
     session = await packSession();
   });
   afterAll(() => {
     session?.close();
   });
+  const run = async (plan: Plan, opts: CheckOptions, pass: Pass) => {
+    if (!session) {
+      throw new Error("The policy pack session has not started.");
+    }
+    const settings: ResidencySettings = {
+      jurisdiction: opts.jurisdiction,
+      egressAllowlist: opts.egressAllowlist ?? [],
+      waivers: opts.waivers ?? [],
+    };
+    const config = packConfigFor(settings);
+    for (const [policy, extra] of Object.entries(opts.policies ?? {})) {
+      config[policy] = { ...config[policy], ...extra };
+    }
+    for (const policy of Object.keys(config)) {
+      if (pass !== "all" && (policy === borderPolicy) === (pass === "per-resource")) {
+        config[policy] = { ...config[policy], enforcementLevel: "disabled" };
+      }
+    }
+    const text = JSON.stringify(config);
+    const key = createHash("sha256").update(text).update(JSON.stringify(plan)).digest("hex");
+    const known = judged.get(key);
+    if (known) {
+      return known;
+    }
+    if (text !== configured) {
+      await session.configure(config);
+      configured = text;
+    }
+    const violations = toViolations(await session.analyzePlan(plan), plan);
+    judged.set(key, violations);
+    return violations;
+  };
   return {
-    async check(plan, opts = {}) {
-      if (!session) {
-        throw new Error("The policy pack session has not started.");
-      }
-      const settings: ResidencySettings = {
-        jurisdiction: opts.jurisdiction,
-        egressAllowlist: opts.egressAllowlist ?? [],
-        waivers: opts.waivers ?? [],
-      };
-      const config = packConfigFor(settings);
-      for (const name of otherPolicies) {
-        config[name] = { ...config[name], enforcementLevel: "disabled" };
-      }
-      for (const [policy, extra] of Object.entries(opts.policies ?? {})) {
-        config[policy] = { ...config[policy], ...extra };
-      }
-      const text = JSON.stringify(config);
-      if (text !== configured) {
-        await session.configure(config);
-        configured = text;
-      }
-      return toViolations(await session.analyzePlan(plan), plan);
-    },
+    check: (plan, opts = {}) => run(plan, opts, "all"),
+    checkAround: (full, mutated, opts = {}, focus = []) =>
+      run(around(full, mutated, focus), opts, "per-resource"),
+    checkAll: async (full, mutated, opts = {}, focus = []) => [
+      ...(await run(around(full, mutated, focus), opts, "per-resource")),
+      ...(await run(mutated, opts, "border")),
+    ],
   };
 }
 
-/** `policy resourceName: message` lines, for failure output that shows what was found. */
+/** `level policy resourceName: message` lines, for failure output that shows what was found. */
 export function summary(violations: readonly Violation[]): string[] {
-  return violations.map((v) => `${v.policy} ${v.resourceName ?? "(stack)"}: ${v.message}`);
+  return violations.map(
+    (v) => `${v.level} ${v.policy} ${v.resourceName ?? "(stack)"}: ${v.message}`,
+  );
 }
 
-/** `[policy, resource]` pairs of the violations, sorted, for exact comparison. */
-export function pairs(violations: readonly Violation[]): Array<[string, string | null]> {
+/**
+ * A violation as the tests compare it: the policy, the resource it names (null: the stack), its
+ * level, and the whole path it reports (null: none).
+ */
+export type Finding = readonly [
+  policy: string,
+  resource: string | null,
+  level: Level,
+  path: readonly string[] | null,
+];
+
+const byFinding = (a: Finding, b: Finding) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+
+/** The findings of the violations, sorted, for exact comparison with `sorted(expected)`. */
+export function findings(violations: readonly Violation[]): Finding[] {
   return violations
-    .map((v): [string, string | null] => [v.policy, v.resourceName])
-    .sort((a, b) => `${a[0]} ${a[1]}`.localeCompare(`${b[0]} ${b[1]}`));
+    .map((v): Finding => [v.policy, v.resourceName, v.level, v.path])
+    .sort(byFinding);
 }
 
-/** The expected pairs in the same order as `pairs`. */
-export function sorted(
-  expected: ReadonlyArray<readonly [string, string]>,
-): Array<[string, string]> {
-  return expected
-    .map(([p, r]): [string, string] => [p, r])
-    .sort((a, b) => `${a[0]} ${a[1]}`.localeCompare(`${b[0]} ${b[1]}`));
+/** The expected findings in the order of `findings`. */
+export function sorted(expected: readonly Finding[]): Finding[] {
+  return [...expected].sort(byFinding);
 }
 
-/** One mutation of a happy-path plan and the violations it must cause. */
+/** One mutation of a happy-path plan, the violations it must cause, and its passing twin. */
 export interface Case {
   /** Completes "fails when …": what the mutation does. */
   readonly name: string;
   readonly bad: (happy: Plan) => Plan;
-  /** `[policy, resource name]` of every violation the mutation causes. */
-  readonly expected: ReadonlyArray<readonly [string, string]>;
-  /** The in-jurisdiction twin of the mutation; omitted when it is the happy path itself. */
-  readonly twin?: (happy: Plan) => Plan;
+  /** Every violation the mutation causes, with its level and whole path. */
+  readonly expected: readonly Finding[];
   /** Completes "passes when …" for the twin. */
-  readonly twinName?: string;
+  readonly twinName: string;
+  /**
+   * The same mutation inside the jurisdiction, or with the fix the violation asks for: the
+   * happy path with it applied passes every policy, the border analysis included.
+   */
+  readonly twin: (happy: Plan) => Plan;
+  /** Settings the twin is judged under, when its fix is a reviewed waiver rather than a change. */
+  readonly twinSettings?: CheckOptions;
 }
 
 /**
- * One test per case that the mutation fails with exactly the expected violations, and one per
- * twin that it passes with none. Each runs on the part of the plan around the mutation (see
- * `around`), which the pack judges as it would the whole plan, in a fraction of the time.
+ * One test per case that the mutation fails with exactly the expected per-resource violations
+ * (judged on the part of the plan around it, see `checkAround`), and one per case that its twin,
+ * applied to the happy path, passes every policy, the border analysis included (`checkAll`),
+ * with no violation at all — the resources the mutation's findings named among those judged.
  */
 export function runCases(
   pack: PackHandle,
@@ -116,18 +180,19 @@ export function runCases(
   cases: readonly Case[],
 ): void {
   test.each(cases)("fails when $name", async ({ bad, expected }) => {
-    const violations = await pack.check(around(happy(), bad(happy())), opts);
-    expect({ found: pairs(violations), messages: summary(violations) }).toEqual({
+    const violations = await pack.checkAround(happy(), bad(happy()), opts);
+    expect({ found: findings(violations), messages: summary(violations) }).toEqual({
       found: sorted(expected),
       messages: expect.any(Array),
     });
   });
-  const twins = cases.filter((c) => c.twin !== undefined);
-  if (twins.length > 0) {
-    test.each(twins)("passes when $twinName", async ({ twin }) => {
-      expect(summary(await pack.check(around(happy(), twin!(happy())), opts))).toEqual([]);
-    });
-  }
+  test.each(cases)("passes when $twinName", async ({ twin, twinSettings, expected }) => {
+    // The resources the mutation's findings named are judged even where the twin leaves them
+    // as the happy path has them.
+    const focus = expected.flatMap(([, resource]) => (resource === null ? [] : [resource]));
+    const violations = await pack.checkAll(happy(), twin(happy()), twinSettings ?? opts, focus);
+    expect(summary(violations)).toEqual([]);
+  });
 }
 
 /** The settings the Alibaba happy path (test/fixtures/policy-alicloud) is sealed under. */

@@ -1,22 +1,23 @@
 /**
  * The residency pack on AWS: an Oregon happy path (test/fixtures/policy-aws) that replicates,
- * backs up, peers and syncs only to Virginia passes every policy; each test mutates one resource
- * to open a path out of the United States and names the policy and resource that must object —
- * and, where the happy path does not already hold it, the in-jurisdiction twin that must pass.
+ * backs up, peers and syncs only to Virginia passes every policy, the border analysis included;
+ * each case mutates one resource to open a path out of the United States and names every finding
+ * that must follow — policy, resource, level and whole path — and its twin, the same mutation
+ * inside the jurisdiction or with the fix applied, must leave the whole plan without a finding.
  */
 import type { Plan, RecordedResource } from "../../engine/plan";
 import {
   add,
   addProvider,
-  around,
   fixturePlan,
   named,
   pipe,
   set,
   unknown,
+  withDependencies,
   withResources,
 } from "../helpers/policy-plan";
-import { oregonSettings, pairs, policyPack, runCases, summary } from "../helpers/policy-session";
+import { findings, oregonSettings, policyPack, runCases, summary } from "../helpers/policy-session";
 
 const account = "111122223333";
 const us = oregonSettings;
@@ -43,7 +44,7 @@ const encryptedWithKey =
       { dependsOn: { kmsKeyId: ["key"] } },
     )(plan);
 
-test("the happy path passes every policy", async () => {
+test("the happy path passes every policy, the border analysis included", async () => {
   expect(summary(await pack.check(happy, us))).toEqual([]);
 });
 
@@ -52,7 +53,14 @@ describe("placement", () => {
     {
       name: "a key overrides its region to Frankfurt (the v7 per-resource region)",
       bad: add("aws:kms/key:Key", "eu-key", { region: "eu-central-1" }),
-      expected: [["resource-placement", "eu-key"]],
+      expected: [
+        [
+          "resource-placement",
+          "eu-key",
+          "mandatory",
+          ['kms key "eu-key"', "eu-central-1 (outside US, in EU)"],
+        ],
+      ],
       twinName: "the key overrides its region to Virginia",
       twin: add("aws:kms/key:Key", "eu-key", { region: "us-east-1" }),
     },
@@ -63,14 +71,36 @@ describe("placement", () => {
         add("aws:kms/key:Key", "eu-key", {}, { provider: "frankfurt" }),
       ),
       expected: [
-        ["resource-placement", "frankfurt"],
-        ["resource-placement", "eu-key"],
+        [
+          "resource-placement",
+          "eu-key",
+          "mandatory",
+          ['kms key "eu-key"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "resource-placement",
+          "frankfurt",
+          "mandatory",
+          ['aws provider "frankfurt"', "eu-central-1 (outside US, in EU)"],
+        ],
       ],
+      twinName: "a key is created through a provider pinned to Ohio",
+      twin: pipe(
+        addProvider("aws", "ohio", { region: "us-east-2" }),
+        add("aws:kms/key:Key", "ohio-key", {}, { provider: "ohio" }),
+      ),
     },
     {
       name: "a provider sends its credential calls to Frankfurt",
       bad: addProvider("aws", "oregon-sts", { region: "us-west-2", stsRegion: "eu-central-1" }),
-      expected: [["resource-placement", "oregon-sts"]],
+      expected: [
+        [
+          "resource-placement",
+          "oregon-sts",
+          "mandatory",
+          ['aws provider "oregon-sts"', "eu-central-1 (outside US, in EU)"],
+        ],
+      ],
       twinName: "the provider sends them to Virginia",
       twin: addProvider("aws", "oregon-sts", { region: "us-west-2", stsRegion: "us-east-1" }),
     },
@@ -80,12 +110,32 @@ describe("placement", () => {
         enabled: true,
         origins: [{ domainName: "sdc-records.s3.us-west-2.amazonaws.com", originId: "records" }],
       }),
-      expected: [["global-services", "cdn"]],
+      expected: [
+        [
+          "global-services",
+          "cdn",
+          "mandatory",
+          ['cloudfront distribution "cdn"', "edge locations outside the jurisdiction"],
+        ],
+      ],
+      twinName: "the bucket is served through an S3 interface endpoint in the VPC instead",
+      twin: add("aws:ec2/vpcEndpoint:VpcEndpoint", "records-endpoint", {
+        vpcId: "vpc-records",
+        serviceName: "com.amazonaws.us-west-2.s3",
+        vpcEndpointType: "Interface",
+      }),
     },
     {
       name: "a public Route 53 zone is created",
       bad: add("aws:route53/zone:Zone", "zone", { name: "records.example.com" }),
-      expected: [["global-services", "zone"]],
+      expected: [
+        [
+          "global-services",
+          "zone",
+          "mandatory",
+          ['route53 zone "zone"', "edge locations outside the jurisdiction"],
+        ],
+      ],
       twinName: "the zone is private to the VPC",
       twin: add("aws:route53/zone:Zone", "zone", {
         name: "records.internal",
@@ -98,7 +148,22 @@ describe("placement", () => {
         ipAddressType: "IPV4",
         enabled: true,
       }),
-      expected: [["global-services", "accelerator"]],
+      expected: [
+        [
+          "global-services",
+          "accelerator",
+          "mandatory",
+          [
+            'globalaccelerator accelerator "accelerator"',
+            "edge locations outside the jurisdiction",
+          ],
+        ],
+      ],
+      twinName: "clients reach the service through an internal network load balancer instead",
+      twin: add("aws:lb/loadBalancer:LoadBalancer", "nlb", {
+        loadBalancerType: "network",
+        internal: true,
+      }),
     },
     {
       name: "S3 transfer acceleration is enabled",
@@ -106,7 +171,17 @@ describe("placement", () => {
         bucket: "sdc-records",
         status: "Enabled",
       }),
-      expected: [["global-services", "accelerate"]],
+      expected: [
+        [
+          "global-services",
+          "accelerate",
+          "mandatory",
+          [
+            's3 bucket accelerate configuration "accelerate"',
+            "edge locations outside the jurisdiction",
+          ],
+        ],
+      ],
       twinName: "transfer acceleration is suspended",
       twin: add(
         "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration",
@@ -122,14 +197,42 @@ describe("placement", () => {
       bad: set("app-logs-archive", (p) => {
         p.destinationArn = `arn:aws:firehose:eu-central-1:${account}:deliverystream/archive`;
       }),
-      expected: [["arn-locality", "app-logs-archive"]],
+      expected: [
+        [
+          "arn-locality",
+          "app-logs-archive",
+          "mandatory",
+          [
+            'cloudwatch log subscription filter "app-logs-archive"',
+            "arn:aws:firehose:eu-central-1:111122223333:deliverystream/archive (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the subscription streams to Firehose in Virginia",
+      twin: set("app-logs-archive", (p) => {
+        p.destinationArn = `arn:aws:firehose:us-east-1:${account}:deliverystream/archive`;
+      }),
     },
     {
       name: "the replication role is a China-partition ARN",
       bad: set("records-replication", (p) => {
         p.role = `arn:aws-cn:iam::${account}:role/replication`;
       }),
-      expected: [["arn-locality", "records-replication"]],
+      expected: [
+        [
+          "arn-locality",
+          "records-replication",
+          "mandatory",
+          [
+            's3 bucket replication config "records-replication"',
+            "arn:aws-cn:iam::111122223333:role/replication (partition aws-cn, outside US)",
+          ],
+        ],
+      ],
+      twinName: "the replication role is another role of the account",
+      twin: set("records-replication", (p) => {
+        p.role = `arn:aws:iam::${account}:role/records-replication`;
+      }),
     },
   ]);
 });
@@ -148,17 +251,77 @@ describe("copies and replicas", () => {
         }),
       ),
       expected: [
-        ["resource-placement", "records-eu"],
-        ["customer-key-encryption", "records-eu"],
-        ["named-destinations", "records-replication"],
+        ["customer-key-encryption", "records-eu", "mandatory", null],
+        [
+          "named-destinations",
+          "records-replication",
+          "mandatory",
+          [
+            's3 bucket "sdc-records"',
+            's3 bucket replication config "records-replication"',
+            's3 bucket "records-eu" in eu-central-1 (outside US, in EU)',
+          ],
+        ],
+        [
+          "resource-placement",
+          "records-eu",
+          "mandatory",
+          ['s3 bucket "records-eu"', "eu-central-1 (outside US, in EU)"],
+        ],
       ],
+      twinName: "objects replicate to another encrypted bucket of the program in Virginia",
+      twin: (plan) =>
+        pipe(
+          add(
+            "aws:s3/bucket:Bucket",
+            "records-east",
+            { bucket: "sdc-records-east" },
+            {
+              provider: "virginia",
+            },
+          ),
+          add(
+            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+            "records-east-encryption",
+            {
+              bucket: "sdc-records-east",
+              rules: [
+                {
+                  applyServerSideEncryptionByDefault: {
+                    sseAlgorithm: "aws:kms",
+                    kmsMasterKeyId: named(plan, "dr-key").outputs.arn,
+                  },
+                },
+              ],
+            },
+            { provider: "virginia", dependsOn: { bucket: ["records-east"], rules: ["dr-key"] } },
+          ),
+          set("records-replication", (p) => {
+            (rule0(p).destination as Props).bucket = "arn:aws:s3:::sdc-records-east";
+          }),
+        )(plan),
     },
     {
       name: "objects replicate to a bucket ARN the program does not create",
       bad: set("records-replication", (p) => {
         (rule0(p).destination as Props).bucket = "arn:aws:s3:::partner-bucket";
       }),
-      expected: [["named-destinations", "records-replication"]],
+      expected: [
+        [
+          "named-destinations",
+          "records-replication",
+          "mandatory",
+          [
+            's3 bucket "sdc-records"',
+            's3 bucket replication config "records-replication"',
+            '"arn:aws:s3:::partner-bucket" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "they replicate to the program's Virginia bucket, named by its ARN",
+      twin: set("records-replication", (p) => {
+        (rule0(p).destination as Props).bucket = "arn:aws:s3:::sdc-records-dr";
+      }),
     },
     {
       name: "a multi-Region access point includes a bucket in Frankfurt",
@@ -172,8 +335,26 @@ describe("copies and replicas", () => {
         },
       }),
       expected: [
-        ["storage-replication", "mrap"],
-        ["named-destinations", "mrap"],
+        [
+          "named-destinations",
+          "mrap",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            's3control multi region access point "mrap"',
+            '"records-frankfurt" (cannot be placed)',
+          ],
+        ],
+        [
+          "storage-replication",
+          "mrap",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            's3control multi region access point "mrap"',
+            "eu-central-1 (outside US, in EU)",
+          ],
+        ],
       ],
       twinName: "it spans the Oregon and Virginia buckets of the program",
       twin: add("aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint", "mrap", {
@@ -189,7 +370,18 @@ describe("copies and replicas", () => {
         sourceFileSystemId: "fs-records",
         destination: { region: "eu-central-1" },
       }),
-      expected: [["storage-replication", "efs-dr"]],
+      expected: [
+        [
+          "storage-replication",
+          "efs-dr",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'efs replication configuration "efs-dr"',
+            "eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
       twinName: "EFS replicates to Virginia",
       twin: add("aws:efs/replicationConfiguration:ReplicationConfiguration", "efs-dr", {
         sourceFileSystemId: "fs-records",
@@ -202,7 +394,18 @@ describe("copies and replicas", () => {
         replicateSourceDb: `arn:aws:rds:eu-central-1:${account}:db:records`,
         instanceClass: "db.t4g.micro",
       }),
-      expected: [["database-replicas", "replica"]],
+      expected: [
+        [
+          "database-replicas",
+          "replica",
+          "mandatory",
+          [
+            "arn:aws:rds:eu-central-1:111122223333:db:records (outside US, in EU)",
+            'rds instance "replica"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
       twinName: "it is a read replica of one in Virginia",
       twin: encryptedWithKey("aws:rds/instance:Instance", "replica", {
         replicateSourceDb: `arn:aws:rds:us-east-1:${account}:db:records`,
@@ -214,14 +417,36 @@ describe("copies and replicas", () => {
       bad: set("sessions", (p) => {
         (p.replicas as Props[])[0].regionName = "eu-central-1";
       }),
-      expected: [["database-replicas", "sessions"]],
+      expected: [
+        [
+          "database-replicas",
+          "sessions",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'dynamodb table "sessions"',
+            "eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the table keeps its replica in Virginia",
+      twin: set("sessions", (p) => {
+        (p.replicas as Props[])[0].regionName = "us-east-1";
+      }),
     },
     {
       name: "an Aurora cluster joins a global cluster the program does not create",
       bad: encryptedWithKey("aws:rds/cluster:Cluster", "aurora", {
         globalClusterIdentifier: "records-global",
       }),
-      expected: [["named-destinations", "aurora"]],
+      expected: [
+        [
+          "named-destinations",
+          "aurora",
+          "mandatory",
+          ["us-west-2 (inside US)", 'rds cluster "aurora"', '"records-global" (cannot be placed)'],
+        ],
+      ],
       twinName: "it joins a global cluster of the program",
       twin: pipe(
         add("aws:rds/globalCluster:GlobalCluster", "global", {
@@ -240,14 +465,46 @@ describe("copies and replicas", () => {
           { destinationVaultArn: `arn:aws:backup:eu-central-1:${account}:backup-vault:records` },
         ];
       }),
-      expected: [["backup-copies", "backups"]],
+      expected: [
+        [
+          "backup-copies",
+          "backups",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'backup plan "backups"',
+            "arn:aws:backup:eu-central-1:111122223333:backup-vault:records (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "AWS Backup copies recovery points to Ohio",
+      twin: set("backups", (p) => {
+        rule0(p).copyActions = [
+          { destinationVaultArn: `arn:aws:backup:us-east-2:${account}:backup-vault:records` },
+        ];
+      }),
     },
     {
       name: "an EBS snapshot is copied in from Frankfurt",
       bad: set("snapshot-copy", (p) => {
         p.sourceRegion = "eu-central-1";
       }),
-      expected: [["backup-copies", "snapshot-copy"]],
+      expected: [
+        [
+          "backup-copies",
+          "snapshot-copy",
+          "mandatory",
+          [
+            "eu-central-1 (outside US, in EU)",
+            'ebs snapshot copy "snapshot-copy"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "the snapshot is copied in from Ohio",
+      twin: set("snapshot-copy", (p) => {
+        p.sourceRegion = "us-east-2";
+      }),
     },
     {
       name: "a snapshot is shared with another account",
@@ -255,7 +512,18 @@ describe("copies and replicas", () => {
         snapshotId: "snap-0123456789abcdef0",
         accountId: "999988887777",
       }),
-      expected: [["backup-copies", "share"]],
+      expected: [
+        [
+          "backup-copies",
+          "share",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2 snapshot create volume permission "share"',
+            "account 999988887777 (not this stack's account 111122223333)",
+          ],
+        ],
+      ],
       twinName: "it is shared with the stack's own account",
       twin: add("aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission", "share", {
         snapshotId: "snap-0123456789abcdef0",
@@ -268,7 +536,18 @@ describe("copies and replicas", () => {
         clusterIdentifier: "records",
         destinationRegion: "eu-central-1",
       }),
-      expected: [["backup-copies", "redshift-copy"]],
+      expected: [
+        [
+          "backup-copies",
+          "redshift-copy",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'redshift snapshot copy "redshift-copy"',
+            "eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
       twinName: "Redshift copies snapshots to Ohio",
       twin: add("aws:redshift/snapshotCopy:SnapshotCopy", "redshift-copy", {
         clusterIdentifier: "records",
@@ -280,14 +559,40 @@ describe("copies and replicas", () => {
       bad: set("api-token", (p) => {
         (p.replicas as Props[])[0].region = "eu-central-1";
       }),
-      expected: [["key-and-secret-replicas", "api-token"]],
+      expected: [
+        [
+          "key-and-secret-replicas",
+          "api-token",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'secretsmanager secret "api-token"',
+            "eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the secret is replicated to Virginia",
+      twin: set("api-token", (p) => {
+        (p.replicas as Props[])[0].region = "us-east-1";
+      }),
     },
     {
       name: "a replica key copies a primary key in Frankfurt",
       bad: add("aws:kms/replicaKey:ReplicaKey", "replica-key", {
         primaryKeyArn: `arn:aws:kms:eu-central-1:${account}:key/mrk-0123`,
       }),
-      expected: [["key-and-secret-replicas", "replica-key"]],
+      expected: [
+        [
+          "key-and-secret-replicas",
+          "replica-key",
+          "mandatory",
+          [
+            "arn:aws:kms:eu-central-1:111122223333:key/mrk-0123 (outside US, in EU)",
+            'kms replica key "replica-key"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
       twinName: "the primary key is in Virginia",
       twin: add("aws:kms/replicaKey:ReplicaKey", "replica-key", {
         primaryKeyArn: `arn:aws:kms:us-east-1:${account}:key/mrk-0123`,
@@ -298,7 +603,22 @@ describe("copies and replicas", () => {
       bad: set("key", (p) => {
         p.multiRegion = true;
       }),
-      expected: [["key-and-secret-replicas", "key"]],
+      expected: [
+        [
+          "key-and-secret-replicas",
+          "key",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'kms key "key"',
+            "any region of the partition (multi-Region primary key)",
+          ],
+        ],
+      ],
+      twinName: "the key is declared single-Region",
+      twin: set("key", (p) => {
+        p.multiRegion = false;
+      }),
     },
     {
       name: "ECR replicates images to Frankfurt",
@@ -306,7 +626,23 @@ describe("copies and replicas", () => {
         const config = p.replicationConfiguration as Props;
         (rule0(config).destinations as Props[])[0].region = "eu-central-1";
       }),
-      expected: [["registry-replication", "images"]],
+      expected: [
+        [
+          "registry-replication",
+          "images",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ecr replication configuration "images"',
+            "eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "ECR replicates images to Ohio",
+      twin: set("images", (p) => {
+        const config = p.replicationConfiguration as Props;
+        (rule0(config).destinations as Props[])[0].region = "us-east-2";
+      }),
     },
     {
       name: "ECR replicates images to another account",
@@ -314,7 +650,23 @@ describe("copies and replicas", () => {
         const config = p.replicationConfiguration as Props;
         (rule0(config).destinations as Props[])[0].registryId = "999988887777";
       }),
-      expected: [["registry-replication", "images"]],
+      expected: [
+        [
+          "registry-replication",
+          "images",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ecr replication configuration "images"',
+            "account 999988887777 (not this stack's account 111122223333)",
+          ],
+        ],
+      ],
+      twinName: "ECR replicates images to the stack's own account",
+      twin: set("images", (p) => {
+        const config = p.replicationConfiguration as Props;
+        (rule0(config).destinations as Props[])[0].registryId = account;
+      }),
     },
     {
       name: "DataSync copies data to a location in Frankfurt",
@@ -322,7 +674,18 @@ describe("copies and replicas", () => {
         sourceLocationArn: `arn:aws:datasync:us-west-2:${account}:location/loc-src`,
         destinationLocationArn: `arn:aws:datasync:eu-central-1:${account}:location/loc-dst`,
       }),
-      expected: [["data-transfer-jobs", "sync"]],
+      expected: [
+        [
+          "data-transfer-jobs",
+          "sync",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'datasync task "sync"',
+            "arn:aws:datasync:eu-central-1:111122223333:location/loc-dst (outside US, in EU)",
+          ],
+        ],
+      ],
       twinName: "DataSync copies data to Virginia",
       twin: add("aws:datasync/task:Task", "sync", {
         sourceLocationArn: `arn:aws:datasync:us-west-2:${account}:location/loc-src`,
@@ -337,7 +700,18 @@ describe("copies and replicas", () => {
         engineName: "postgres",
         serverName: "db.partner.example",
       }),
-      expected: [["data-transfer-jobs", "dms-source"]],
+      expected: [
+        [
+          "data-transfer-jobs",
+          "dms-source",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'dms endpoint "dms-source"',
+            '"db.partner.example" (cannot be placed)',
+          ],
+        ],
+      ],
       twinName: "it connects to an RDS endpoint in Virginia",
       twin: add("aws:dms/endpoint:Endpoint", "dms-source", {
         endpointId: "records",
@@ -349,14 +723,36 @@ describe("copies and replicas", () => {
     {
       name: "CloudTrail delivers to a bucket the program does not create",
       bad: add("aws:cloudtrail/trail:Trail", "trail", { s3BucketName: "org-audit-abroad" }),
-      expected: [["named-destinations", "trail"]],
+      expected: [
+        [
+          "named-destinations",
+          "trail",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'cloudtrail trail "trail"',
+            '"org-audit-abroad" (cannot be placed)',
+          ],
+        ],
+      ],
       twinName: "CloudTrail delivers to the program's log bucket",
       twin: add("aws:cloudtrail/trail:Trail", "trail", { s3BucketName: "sdc-records-logs" }),
     },
     {
       name: "a CloudTrail Lake store collects every region, as it does by default",
       bad: add("aws:cloudtrail/eventDataStore:EventDataStore", "lake", {}),
-      expected: [["log-shipping", "lake"]],
+      expected: [
+        [
+          "log-shipping",
+          "lake",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'cloudtrail event data store "lake"',
+            "every region of the partition, including regions outside the jurisdiction",
+          ],
+        ],
+      ],
       twinName: "the store collects only its own region",
       twin: add("aws:cloudtrail/eventDataStore:EventDataStore", "lake", {
         multiRegionEnabled: false,
@@ -368,7 +764,18 @@ describe("copies and replicas", () => {
         destination: "http_endpoint",
         httpEndpointConfiguration: { url: "https://collector.example.com/ingest" },
       }),
-      expected: [["log-shipping", "firehose"]],
+      expected: [
+        [
+          "log-shipping",
+          "firehose",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'kinesis firehose delivery stream "firehose"',
+            '"https://collector.example.com/ingest" (cannot be placed)',
+          ],
+        ],
+      ],
       twinName: "Firehose delivers to the program's log bucket",
       twin: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "firehose", {
         destination: "extended_s3",
@@ -380,7 +787,22 @@ describe("copies and replicas", () => {
       bad: set("flow-log", (p) => {
         p.logDestination = "arn:aws:s3:::elsewhere";
       }),
-      expected: [["named-destinations", "flow-log"]],
+      expected: [
+        [
+          "named-destinations",
+          "flow-log",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2 flow log "flow-log"',
+            '"arn:aws:s3:::elsewhere" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "flow logs go to the program's log bucket, named by its ARN",
+      twin: set("flow-log", (p) => {
+        p.logDestination = "arn:aws:s3:::sdc-records-logs";
+      }),
     },
   ]);
 });
@@ -392,35 +814,106 @@ describe("network links", () => {
       bad: set("peer", (p) => {
         p.peerRegion = "eu-central-1";
       }),
-      expected: [["network-links", "peer"]],
+      expected: [
+        [
+          "network-links",
+          "peer",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2 vpc peering connection "peer"',
+            "eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the VPC peers with Ohio",
+      twin: set("peer", (p) => {
+        p.peerRegion = "us-east-2";
+      }),
     },
     {
       name: "the VPC peers with another account's VPC",
       bad: set("peer", (p) => {
         p.peerOwnerId = "999988887777";
       }),
-      expected: [["network-links", "peer"]],
+      expected: [
+        [
+          "network-links",
+          "peer",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2 vpc peering connection "peer"',
+            "account 999988887777 (not this stack's account 111122223333)",
+          ],
+        ],
+      ],
+      twinName: "the VPC peers with a VPC of the stack's own account",
+      twin: set("peer", (p) => {
+        p.peerOwnerId = account;
+      }),
     },
     {
       name: "transit gateways peer with Frankfurt",
       bad: set("tgw-peer", (p) => {
         p.peerRegion = "eu-central-1";
       }),
-      expected: [["network-links", "tgw-peer"]],
+      expected: [
+        [
+          "network-links",
+          "tgw-peer",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2transitgateway peering attachment "tgw-peer"',
+            "eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "transit gateways peer with Ohio",
+      twin: set("tgw-peer", (p) => {
+        p.peerRegion = "us-east-2";
+      }),
     },
     {
       name: "the endpoint connects to S3 in Frankfurt",
       bad: set("s3-endpoint", (p) => {
         p.serviceName = "com.amazonaws.eu-central-1.s3";
       }),
-      expected: [["network-links", "s3-endpoint"]],
+      expected: [
+        [
+          "network-links",
+          "s3-endpoint",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2 vpc endpoint "s3-endpoint"',
+            "com.amazonaws.eu-central-1.s3 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the endpoint connects to DynamoDB in Oregon",
+      twin: set("s3-endpoint", (p) => {
+        p.serviceName = "com.amazonaws.us-west-2.dynamodb";
+      }),
     },
     {
       name: "an accelerator endpoint group names no region",
       bad: add("aws:globalaccelerator/endpointGroup:EndpointGroup", "endpoints", {
         listenerArn: `arn:aws:globalaccelerator::${account}:accelerator/a/listener/l`,
       }),
-      expected: [["network-links", "endpoints"]],
+      expected: [
+        [
+          "network-links",
+          "endpoints",
+          "mandatory",
+          [
+            "a global service",
+            'globalaccelerator endpoint group "endpoints"',
+            "endpointGroupRegion (not set)",
+          ],
+        ],
+      ],
       twinName: "the endpoint group is in Oregon",
       twin: add("aws:globalaccelerator/endpointGroup:EndpointGroup", "endpoints", {
         listenerArn: `arn:aws:globalaccelerator::${account}:accelerator/a/listener/l`,
@@ -432,7 +925,22 @@ describe("network links", () => {
       bad: set("office", (p) => {
         p.ipAddress = "192.0.2.44";
       }),
-      expected: [["remote-sites", "office"]],
+      expected: [
+        [
+          "remote-sites",
+          "office",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2 customer gateway "office"',
+            '"192.0.2.44" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the customer gateway is another address of the allowlisted range",
+      twin: set("office", (p) => {
+        p.ipAddress = "198.51.100.9";
+      }),
     },
     {
       name: "a Direct Connect connection is ordered at a facility the pack cannot place",
@@ -440,7 +948,35 @@ describe("network links", () => {
         bandwidth: "1Gbps",
         location: "EqFA5",
       }),
-      expected: [["remote-sites", "dx"]],
+      expected: [
+        [
+          "remote-sites",
+          "dx",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'directconnect connection "dx"',
+            "a Direct Connect facility whose country the pack cannot determine",
+          ],
+        ],
+      ],
+      twinName:
+        "the facility is confirmed to be in Virginia and the finding waived with that evidence",
+      twin: add("aws:directconnect/connection:Connection", "dx", {
+        bandwidth: "1Gbps",
+        location: "EqDC2",
+      }),
+      twinSettings: {
+        ...us,
+        waivers: [
+          {
+            policy: "remote-sites",
+            resource: "dx",
+            reason: "EqDC2 is Equinix DC2, Ashburn, Virginia (colocation contract 2025-031)",
+            expires: "2099-12-31",
+          },
+        ],
+      },
     },
     {
       name: "a VPN route sends all traffic to the remote site",
@@ -448,7 +984,18 @@ describe("network links", () => {
         vpnConnectionId: "vpn-records",
         destinationCidrBlock: "0.0.0.0/0",
       }),
-      expected: [["remote-sites", "vpn-route"]],
+      expected: [
+        [
+          "remote-sites",
+          "vpn-route",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2 vpn connection route "vpn-route"',
+            "all traffic (0.0.0.0/0) through the VPN",
+          ],
+        ],
+      ],
       twinName: "it routes only the site's own network",
       twin: add("aws:ec2/vpnConnectionRoute:VpnConnectionRoute", "vpn-route", {
         vpnConnectionId: "vpn-records",
@@ -466,7 +1013,14 @@ describe("exposure and egress", () => {
         bucket: "sdc-records",
         acl: "public-read",
       }),
-      expected: [["public-exposure", "records-acl"]],
+      expected: [
+        [
+          "public-exposure",
+          "records-acl",
+          "mandatory",
+          ["the internet", 's3 bucket acl "records-acl"'],
+        ],
+      ],
       twinName: "the bucket ACL is private",
       twin: add("aws:s3/bucketAcl:BucketAcl", "records-acl", {
         bucket: "sdc-records",
@@ -488,21 +1042,64 @@ describe("exposure and egress", () => {
           ],
         });
       }),
-      expected: [["public-exposure", "records-policy"]],
+      expected: [
+        [
+          "public-exposure",
+          "records-policy",
+          "mandatory",
+          ["the internet", 's3 bucket policy "records-policy"'],
+        ],
+      ],
+      twinName: "it allows everyone only through the program's VPC endpoint",
+      // A program builds the policy from the endpoint's ID, so the policy depends on it.
+      twin: (plan) =>
+        withDependencies(
+          set("records-policy", (p) => {
+            p.policy = JSON.stringify({
+              Version: "2012-10-17",
+              Statement: [
+                {
+                  Effect: "Allow",
+                  Principal: { AWS: "*" },
+                  Action: "s3:GetObject",
+                  Resource: "arn:aws:s3:::sdc-records/*",
+                  Condition: { StringEquals: { "aws:SourceVpce": named(plan, "s3-endpoint").id } },
+                },
+              ],
+            });
+          })(plan),
+          "records-policy",
+          { bucket: ["records"], policy: ["s3-endpoint"] },
+        ),
     },
     {
       name: "the security group admits the whole internet",
       bad: set("guard-vpc", (p) => {
         p.cidrIpv4 = "0.0.0.0/0";
       }),
-      expected: [["public-exposure", "guard-vpc"]],
+      expected: [
+        [
+          "public-exposure",
+          "guard-vpc",
+          "mandatory",
+          ["the internet", 'vpc security group ingress rule "guard-vpc"'],
+        ],
+      ],
+      twinName: "the security group admits only the subnet",
+      twin: set("guard-vpc", (p) => {
+        p.cidrIpv4 = "10.30.1.0/24";
+      }),
     },
     {
       name: "the database is publicly accessible",
       bad: set("db", (p) => {
         p.publiclyAccessible = true;
       }),
-      expected: [["public-exposure", "db"]],
+      expected: [["public-exposure", "db", "mandatory", ["the internet", 'rds instance "db"']]],
+      twinName: "the database is declared private",
+      twin: set("db", (p) => {
+        p.publiclyAccessible = false;
+      }),
     },
     {
       name: "a load balancer faces the internet",
@@ -510,7 +1107,9 @@ describe("exposure and egress", () => {
         loadBalancerType: "application",
         internal: false,
       }),
-      expected: [["public-exposure", "alb"]],
+      expected: [
+        ["public-exposure", "alb", "mandatory", ["the internet", 'lb load balancer "alb"']],
+      ],
       twinName: "the load balancer is internal",
       twin: add("aws:lb/loadBalancer:LoadBalancer", "alb", {
         loadBalancerType: "application",
@@ -520,12 +1119,28 @@ describe("exposure and egress", () => {
     {
       name: "an internet gateway is attached",
       bad: add("aws:ec2/internetGateway:InternetGateway", "igw", { vpcId: "vpc-records" }),
-      expected: [["internet-egress", "igw"]],
+      expected: [
+        [
+          "internet-egress",
+          "igw",
+          "mandatory",
+          ['ec2 internet gateway "igw"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "a virtual private gateway is attached for the office VPN instead",
+      twin: add("aws:ec2/vpnGateway:VpnGateway", "vgw", { vpcId: "vpc-records" }),
     },
     {
       name: "a public NAT gateway is added",
       bad: add("aws:ec2/natGateway:NatGateway", "nat", { subnetId: "subnet-records" }),
-      expected: [["internet-egress", "nat"]],
+      expected: [
+        [
+          "internet-egress",
+          "nat",
+          "mandatory",
+          ['ec2 nat gateway "nat"', "the internet (any country)"],
+        ],
+      ],
       twinName: "a private NAT gateway is added",
       twin: add("aws:ec2/natGateway:NatGateway", "nat", {
         subnetId: "subnet-records",
@@ -535,14 +1150,33 @@ describe("exposure and egress", () => {
     {
       name: "an elastic IP is allocated",
       bad: add("aws:ec2/eip:Eip", "eip", { domain: "vpc" }),
-      expected: [["internet-egress", "eip"]],
+      expected: [
+        ["internet-egress", "eip", "mandatory", ['ec2 eip "eip"', "the internet (any country)"]],
+      ],
+      twinName: "an instance gets only a private address",
+      twin: add("aws:ec2/instance:Instance", "vm", {
+        instanceType: "t4g.micro",
+        subnetId: "subnet-records",
+        associatePublicIpAddress: false,
+      }),
     },
     {
       name: "the subnet gives instances public IPs",
       bad: set("subnet", (p) => {
         p.mapPublicIpOnLaunch = true;
       }),
-      expected: [["internet-egress", "subnet"]],
+      expected: [
+        [
+          "internet-egress",
+          "subnet",
+          "mandatory",
+          ['ec2 subnet "subnet"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the subnet is declared to give no public IPs",
+      twin: set("subnet", (p) => {
+        p.mapPublicIpOnLaunch = false;
+      }),
     },
     {
       name: "a default route is added",
@@ -551,7 +1185,14 @@ describe("exposure and egress", () => {
         destinationCidrBlock: "0.0.0.0/0",
         gatewayId: "igw-records",
       }),
-      expected: [["internet-egress", "default-route"]],
+      expected: [
+        [
+          "internet-egress",
+          "default-route",
+          "mandatory",
+          ['ec2 route "default-route"', "the internet (any country)"],
+        ],
+      ],
       twinName: "a route to the peered network is added",
       twin: add("aws:ec2/route:Route", "default-route", {
         routeTableId: "rtb-records",
@@ -564,7 +1205,21 @@ describe("exposure and egress", () => {
       bad: set("guard-partner", (p) => {
         p.cidrIpv4 = "0.0.0.0/0";
       }),
-      expected: [["egress-rules", "guard-partner"]],
+      expected: [
+        [
+          "egress-rules",
+          "guard-partner",
+          "mandatory",
+          [
+            'vpc security group egress rule "guard-partner"',
+            "0.0.0.0/0 (tcp, port 443): every address, in any country",
+          ],
+        ],
+      ],
+      twinName: "the security group allows egress to half the partner range",
+      twin: set("guard-partner", (p) => {
+        p.cidrIpv4 = "198.51.100.0/25";
+      }),
     },
     {
       name: "the partner range is opened on a port the allowlist does not name",
@@ -572,14 +1227,40 @@ describe("exposure and egress", () => {
         p.fromPort = 22;
         p.toPort = 22;
       }),
-      expected: [["egress-rules", "guard-partner"]],
+      expected: [
+        [
+          "egress-rules",
+          "guard-partner",
+          "mandatory",
+          ['vpc security group egress rule "guard-partner"', "198.51.100.0/24 (tcp, port 22)"],
+        ],
+      ],
+      twinName: "the partner range is opened on the allowlisted port",
+      twin: set("guard-partner", (p) => {
+        p.fromPort = 443;
+        p.toPort = 443;
+      }),
     },
     {
       name: "the network ACL allows all egress instead of denying it",
       bad: set("acl", (p) => {
         (p.egress as Props[])[2].action = "allow";
       }),
-      expected: [["egress-rules", "acl"]],
+      expected: [
+        [
+          "egress-rules",
+          "acl",
+          "mandatory",
+          [
+            'ec2 network acl "acl"',
+            "0.0.0.0/0 (all protocols and ports): every address, in any country",
+          ],
+        ],
+      ],
+      twinName: "the network ACL's closing rule denies",
+      twin: set("acl", (p) => {
+        (p.egress as Props[])[2].action = "deny";
+      }),
     },
     {
       name: "a prefix list holds every address",
@@ -589,7 +1270,17 @@ describe("exposure and egress", () => {
         maxEntries: 1,
         entries: [{ cidr: "0.0.0.0/0" }],
       }),
-      expected: [["egress-rules", "prefixes"]],
+      expected: [
+        [
+          "egress-rules",
+          "prefixes",
+          "mandatory",
+          [
+            'ec2 managed prefix list "prefixes"',
+            "0.0.0.0/0 (all protocols and ports): every address, in any country",
+          ],
+        ],
+      ],
       twinName: "the prefix list holds the VPC",
       twin: add("aws:ec2/managedPrefixList:ManagedPrefixList", "prefixes", {
         name: "partners",
@@ -609,21 +1300,67 @@ describe("key locality", () => {
         const byDefault = rule0(p).applyServerSideEncryptionByDefault as Props;
         byDefault.kmsMasterKeyId = `arn:aws:kms:eu-central-1:${account}:key/0123`;
       }),
-      expected: [["key-locality", "records-encryption"]],
+      expected: [
+        [
+          "key-locality",
+          "records-encryption",
+          "mandatory",
+          [
+            's3 bucket server side encryption configuration "records-encryption"',
+            "arn:aws:kms:eu-central-1:111122223333:key/0123 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the bucket is encrypted with the ARN of the program's Oregon key",
+      twin: (plan) =>
+        set("records-encryption", (p) => {
+          const byDefault = rule0(p).applyServerSideEncryptionByDefault as Props;
+          byDefault.kmsMasterKeyId = named(plan, "key").outputs.arn;
+        })(plan),
     },
     {
       name: "a DynamoDB replica is encrypted with a key in Frankfurt",
       bad: set("sessions", (p) => {
         (p.replicas as Props[])[0].kmsKeyArn = `arn:aws:kms:eu-central-1:${account}:key/0123`;
       }),
-      expected: [["key-locality", "sessions"]],
+      expected: [
+        [
+          "key-locality",
+          "sessions",
+          "mandatory",
+          [
+            'dynamodb table "sessions"',
+            "arn:aws:kms:eu-central-1:111122223333:key/0123 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the replica is encrypted with the program's Virginia key",
+      twin: (plan) =>
+        set("sessions", (p) => {
+          (p.replicas as Props[])[0].kmsKeyArn = named(plan, "dr-key").outputs.arn;
+        })(plan),
     },
     {
       name: "a log group is encrypted with a China-partition key",
       bad: set("app-logs", (p) => {
         p.kmsKeyId = `arn:aws-cn:kms:cn-north-1:${account}:key/0123`;
       }),
-      expected: [["key-locality", "app-logs"]],
+      expected: [
+        [
+          "key-locality",
+          "app-logs",
+          "mandatory",
+          [
+            'cloudwatch log group "app-logs"',
+            "arn:aws-cn:kms:cn-north-1:111122223333:key/0123 (partition aws-cn, outside US)",
+          ],
+        ],
+      ],
+      twinName: "the log group is encrypted with the program's key",
+      twin: (plan) =>
+        set("app-logs", (p) => {
+          p.kmsKeyId = named(plan, "key").outputs.arn;
+        })(plan),
     },
     {
       name: "a bucket's encryption names a key ID the program does not create",
@@ -631,28 +1368,58 @@ describe("key locality", () => {
         const byDefault = rule0(p).applyServerSideEncryptionByDefault as Props;
         byDefault.kmsMasterKeyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
       }),
-      expected: [["customer-key-encryption", "records"]],
+      expected: [
+        [
+          "customer-key-encryption",
+          "records",
+          "mandatory",
+          ['s3 bucket "records"', "1234abcd-12ab-34cd-56ef-1234567890ab (cannot be placed)"],
+        ],
+      ],
+      twinName: "the encryption names the key ID of the program's key",
+      twin: (plan) =>
+        set("records-encryption", (p) => {
+          const byDefault = rule0(p).applyServerSideEncryptionByDefault as Props;
+          byDefault.kmsMasterKeyId = named(plan, "key").outputs.keyId;
+        })(plan),
     },
     {
       name: "a bucket is encrypted with the S3-managed key",
       bad: set("records-encryption", (p) => {
         rule0(p).applyServerSideEncryptionByDefault = { sseAlgorithm: "AES256" };
       }),
-      expected: [["customer-key-encryption", "records"]],
+      expected: [["customer-key-encryption", "records", "mandatory", null]],
+      twinName: "the bucket is encrypted with the program's key",
+      twin: (plan) =>
+        set("records-encryption", (p) => {
+          rule0(p).applyServerSideEncryptionByDefault = {
+            sseAlgorithm: "aws:kms",
+            kmsMasterKeyId: named(plan, "key").outputs.arn,
+          };
+        })(plan),
     },
     {
       name: "the database is not encrypted",
       bad: set("db", (p) => {
         p.storageEncrypted = false;
       }),
-      expected: [["customer-key-encryption", "db"]],
+      expected: [["customer-key-encryption", "db", "mandatory", null]],
+      twinName: "the database is encrypted with the program's key",
+      twin: set("db", (p) => {
+        p.storageEncrypted = true;
+      }),
     },
     {
       name: "the secret uses the AWS-managed key",
       bad: set("api-token", (p) => {
         delete p.kmsKeyId;
       }),
-      expected: [["customer-key-encryption", "api-token"]],
+      expected: [["customer-key-encryption", "api-token", "mandatory", null]],
+      twinName: "the secret uses the program's key",
+      twin: (plan) =>
+        set("api-token", (p) => {
+          p.kmsKeyId = named(plan, "key").outputs.arn;
+        })(plan),
     },
   ]);
 });
@@ -666,28 +1433,77 @@ describe("kubernetes", () => {
       bad: set("partner-egress", (p) => {
         egressRules(p)[0].to = [{ ipBlock: { cidr: "0.0.0.0/0", except: ["10.0.0.0/8"] } }];
       }),
-      expected: [["kubernetes-egress", "partner-egress"]],
+      expected: [
+        [
+          "kubernetes-egress",
+          "partner-egress",
+          "mandatory",
+          ['kubernetes network policy "partner-egress"', "0.0.0.0/0 (tcp, port 443)"],
+        ],
+      ],
+      twinName: "it allows egress to the partner range less one address",
+      twin: set("partner-egress", (p) => {
+        egressRules(p)[0].to = [
+          { ipBlock: { cidr: "198.51.100.0/24", except: ["198.51.100.1/32"] } },
+        ];
+      }),
     },
     {
       name: "a NetworkPolicy egress rule has no `to`, which allows every destination",
       bad: set("partner-egress", (p) => {
         delete egressRules(p)[1].to;
       }),
-      expected: [["kubernetes-egress", "partner-egress"]],
+      expected: [
+        [
+          "kubernetes-egress",
+          "partner-egress",
+          "mandatory",
+          ['kubernetes network policy "partner-egress"', "every address (any country)"],
+        ],
+      ],
+      twinName: "the rule allows every pod of the namespace",
+      twin: set("partner-egress", (p) => {
+        egressRules(p)[1].to = [{ podSelector: {} }];
+      }),
     },
     {
-      name: "the partner range is opened on a port the allowlist does not name",
+      name: "a NetworkPolicy opens the partner range on a port the allowlist does not name",
       bad: set("partner-egress", (p) => {
         egressRules(p)[0].ports = [{ protocol: "TCP", port: 22 }];
       }),
-      expected: [["kubernetes-egress", "partner-egress"]],
+      expected: [
+        [
+          "kubernetes-egress",
+          "partner-egress",
+          "mandatory",
+          ['kubernetes network policy "partner-egress"', "198.51.100.0/24 (tcp, port 22)"],
+        ],
+      ],
+      twinName: "the partner range is opened on the allowlisted port only",
+      twin: set("partner-egress", (p) => {
+        egressRules(p)[0].ports = [{ protocol: "TCP", port: 443 }];
+      }),
     },
     {
       name: "the partner range is opened on every port",
       bad: set("partner-egress", (p) => {
         delete egressRules(p)[0].ports;
       }),
-      expected: [["kubernetes-egress", "partner-egress"]],
+      expected: [
+        [
+          "kubernetes-egress",
+          "partner-egress",
+          "mandatory",
+          [
+            'kubernetes network policy "partner-egress"',
+            "198.51.100.0/24 (all protocols and ports)",
+          ],
+        ],
+      ],
+      twinName: "the partner range is opened on the allowlisted port, protocol left to its default",
+      twin: set("partner-egress", (p) => {
+        egressRules(p)[0].ports = [{ port: 443 }];
+      }),
     },
     {
       name: "a legacy extensions/v1beta1 NetworkPolicy allows egress to an address abroad",
@@ -700,7 +1516,14 @@ describe("kubernetes", () => {
         },
         { provider: "kube" },
       ),
-      expected: [["kubernetes-egress", "legacy"]],
+      expected: [
+        [
+          "kubernetes-egress",
+          "legacy",
+          "mandatory",
+          ['kubernetes network policy "legacy"', "203.0.113.9/32 (all protocols and ports)"],
+        ],
+      ],
       twinName: "the legacy policy allows egress only inside the cluster network",
       twin: add(
         "kubernetes:extensions/v1beta1:NetworkPolicy",
@@ -717,7 +1540,19 @@ describe("kubernetes", () => {
       bad: set("api", (p) => {
         delete (p.metadata as Props).annotations;
       }),
-      expected: [["kubernetes-service-exposure", "api"]],
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "api",
+          "mandatory",
+          ["the internet", 'kubernetes service "api"'],
+        ],
+      ],
+      twinName: "the Service without the annotation is a ClusterIP Service",
+      twin: set("api", (p) => {
+        delete (p.metadata as Props).annotations;
+        (p.spec as Props).type = "ClusterIP";
+      }),
     },
     {
       name: "an ExternalName Service aliases a host outside the cluster",
@@ -730,7 +1565,14 @@ describe("kubernetes", () => {
         },
         { provider: "kube" },
       ),
-      expected: [["kubernetes-service-exposure", "partner"]],
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "partner",
+          "mandatory",
+          ['kubernetes service "partner"', "api.partner.example (cannot be placed)"],
+        ],
+      ],
       twinName: "it aliases a Service of the cluster",
       twin: add(
         "kubernetes:core/v1:Service",
@@ -750,53 +1592,84 @@ describe("kubernetes", () => {
         { chart: "exporter", repositoryOpts: { repo: "https://charts.example.com" } },
         { provider: "kube" },
       ),
-      expected: [["helm-releases", "exporter"]],
+      expected: [
+        [
+          "helm-releases",
+          "exporter",
+          "mandatory",
+          ['kubernetes release "exporter"', "resources the pack cannot see"],
+        ],
+      ],
+      twinName: "the chart is rendered (helm.v4.Chart) into a Deployment the pack sees",
+      twin: add(
+        "kubernetes:apps/v1:Deployment",
+        "exporter",
+        {
+          metadata: { namespace: "records" },
+          spec: {
+            selector: { matchLabels: { app: "exporter" } },
+            template: {
+              metadata: { labels: { app: "exporter" } },
+              spec: { containers: [{ name: "exporter", image: "exporter:1.0" }] },
+            },
+          },
+        },
+        { provider: "kube" },
+      ),
     },
   ]);
 });
 
 describe("fail closed", () => {
-  const near = (plan: Plan) => around(happy, plan);
-
   describe("reviewed resource types", () => {
-    const withQueue = (plan: Plan) => add("aws:sqs/queue:Queue", "queue", { name: "jobs" })(plan);
+    const withQueue = add("aws:sqs/queue:Queue", "queue", { name: "jobs" });
 
-    test("fails a resource type the pack has not reviewed, as mandatory", async () => {
-      const violations = await pack.check(near(withQueue(happy)), us);
-      expect(pairs(violations)).toEqual([["reviewed-resource-types", "queue"]]);
-      expect(violations[0]).toMatchObject({
-        level: "mandatory",
-        message: expect.stringContaining("aws:sqs/queue:Queue is not in policy/reviewed.ts"),
-      });
-    });
+    runCases(pack, () => happy, us, [
+      {
+        name: "a resource type the pack has not reviewed is created",
+        bad: withQueue,
+        expected: [["reviewed-resource-types", "queue", "mandatory", null]],
+        twinName: "the type is listed in allowTypes after review",
+        twin: withQueue,
+        twinSettings: {
+          ...us,
+          policies: { "reviewed-resource-types": { allowTypes: ["aws:sqs/queue:Queue"] } },
+        },
+      },
+      {
+        name: "an unreviewed Kubernetes kind is created",
+        bad: add(
+          "kubernetes:networking.k8s.io/v1:Ingress",
+          "ingress",
+          { metadata: { namespace: "records" }, spec: { rules: [] } },
+          { provider: "kube" },
+        ),
+        expected: [["reviewed-resource-types", "ingress", "mandatory", null]],
+        twinName: "a reviewed Kubernetes kind is created",
+        twin: add(
+          "kubernetes:core/v1:ConfigMap",
+          "settings",
+          { metadata: { namespace: "records" }, data: { mode: "internal" } },
+          { provider: "kube" },
+        ),
+      },
+    ]);
 
-    test("fails an unreviewed Kubernetes kind", async () => {
-      const bad = add(
-        "kubernetes:networking.k8s.io/v1:Ingress",
-        "ingress",
-        { spec: { rules: [] } },
-        { provider: "kube" },
-      )(happy);
-      expect(pairs(await pack.check(near(bad), us))).toEqual([
-        ["reviewed-resource-types", "ingress"],
+    test("the unreviewed type's finding names the file that reviews types", async () => {
+      const violations = await pack.checkAround(happy, withQueue(happy), us);
+      expect(findings(violations)).toEqual([
+        ["reviewed-resource-types", "queue", "mandatory", null],
       ]);
-    });
-
-    test("passes a type listed in allowTypes", async () => {
-      const violations = await pack.check(near(withQueue(happy)), {
-        ...us,
-        policies: { "reviewed-resource-types": { allowTypes: ["aws:sqs/queue:Queue"] } },
-      });
-      expect(summary(violations)).toEqual([]);
+      expect(violations[0].message).toContain("aws:sqs/queue:Queue is not in policy/reviewed.ts");
     });
 
     test("reports at the enforcement level the config sets", async () => {
-      const violations = await pack.check(near(withQueue(happy)), {
+      const violations = await pack.checkAround(happy, withQueue(happy), {
         ...us,
         policies: { "reviewed-resource-types": { enforcementLevel: "advisory" } },
       });
-      expect(violations.map((v) => [v.policy, v.level])).toEqual([
-        ["reviewed-resource-types", "advisory"],
+      expect(findings(violations)).toEqual([
+        ["reviewed-resource-types", "queue", "advisory", null],
       ]);
     });
 
@@ -809,20 +1682,33 @@ describe("fail closed", () => {
         name: "archive",
         parent: stack.urn,
       };
-      expect(summary(await pack.check(near(withResources(happy, component)), us))).toEqual([]);
+      expect(summary(await pack.check(withResources(happy, component), us))).toEqual([]);
     });
   });
 
   describe("values unknown at preview", () => {
-    test("fails when a NetworkPolicy's ipBlock is not known", async () => {
-      const bad = set("partner-egress", (p) => {
-        (((p.spec as Props).egress as Props[])[0].to as Props[])[0] = {
-          ipBlock: { cidr: unknown },
-        };
-      })(happy);
-      expect(pairs(await pack.check(near(bad), us))).toEqual([
-        ["kubernetes-egress", "partner-egress"],
-      ]);
-    });
+    runCases(pack, () => happy, us, [
+      {
+        name: "a NetworkPolicy's ipBlock is not known",
+        bad: set("partner-egress", (p) => {
+          egressRules(p)[0].to = [{ ipBlock: { cidr: unknown } }];
+        }),
+        expected: [
+          [
+            "kubernetes-egress",
+            "partner-egress",
+            "mandatory",
+            [
+              'kubernetes network policy "partner-egress"',
+              "spec.egress[0].to[0].ipBlock.cidr (unknown at preview)",
+            ],
+          ],
+        ],
+        twinName: "the ipBlock is known and allowlisted",
+        twin: set("partner-egress", (p) => {
+          egressRules(p)[0].to = [{ ipBlock: { cidr: "198.51.100.0/24" } }];
+        }),
+      },
+    ]);
   });
 });
