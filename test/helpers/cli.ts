@@ -47,44 +47,61 @@ const batchWorker = path.join(root, "test", "support", "cli-batch-worker.ts");
  * the binary, without a Node start, an SDK load and a pack start per command. Results in order.
  */
 export async function cliMany(requests: readonly CliRequest[], width = 2): Promise<CliRun[]> {
-  const results: CliRun[] = new Array(requests.length);
+  const results = await cliSequences(
+    requests.map((r) => [r]),
+    width,
+  );
+  return results.map(([r]) => r);
+}
+
+/**
+ * Runs sequences of CLI commands as `cliMany` does, where a command may depend on what an earlier
+ * one of its sequence wrote (`new-stack`, then `plan` of the new stack): each sequence runs in
+ * order in one process, the sequences side by side. Results per sequence, in order.
+ */
+export async function cliSequences(
+  sequences: readonly (readonly CliRequest[])[],
+  width = 2,
+): Promise<CliRun[][]> {
+  const results: CliRun[][] = sequences.map(() => []);
   let next = 0;
   const lane = async () => {
     let child: ChildProcess | undefined;
     let lines: AsyncIterator<string> | undefined;
     try {
-      while (next < requests.length) {
+      while (next < sequences.length) {
         const i = next++;
-        const req = requests[i];
-        if (child === undefined) {
-          child = spawn(process.execPath, [...preloads(), batchWorker], {
-            cwd: root,
-            stdio: ["pipe", "pipe", "inherit"],
-          });
-          lines = readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-        }
-        child.stdin!.write(
-          `${JSON.stringify({
-            argv: req.args,
-            cwd: req.cwd ?? root,
-            env: { PULUMI_BACKEND_URL: "", ...(req.env ?? {}) },
-          })}\n`,
-        );
-        const line = await lines!.next();
-        if (line.done) {
-          throw new Error(`The CLI batch process ended before answering: ${req.args.join(" ")}`);
-        }
-        const answer = JSON.parse(line.value) as CliRun & { retiring: boolean };
-        results[i] = { code: answer.code, stdout: answer.stdout, stderr: answer.stderr };
-        if (answer.retiring) {
-          child.stdin!.end();
-          child = undefined;
+        for (const req of sequences[i]) {
+          if (child === undefined) {
+            child = spawn(process.execPath, [...preloads(), batchWorker], {
+              cwd: root,
+              stdio: ["pipe", "pipe", "inherit"],
+            });
+            lines = readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+          }
+          child.stdin!.write(
+            `${JSON.stringify({
+              argv: req.args,
+              cwd: req.cwd ?? root,
+              env: { PULUMI_BACKEND_URL: "", ...(req.env ?? {}) },
+            })}\n`,
+          );
+          const line = await lines!.next();
+          if (line.done) {
+            throw new Error(`The CLI batch process ended before answering: ${req.args.join(" ")}`);
+          }
+          const answer = JSON.parse(line.value) as CliRun & { retiring: boolean };
+          results[i].push({ code: answer.code, stdout: answer.stdout, stderr: answer.stderr });
+          if (answer.retiring) {
+            child.stdin!.end();
+            child = undefined;
+          }
         }
       }
     } finally {
       child?.stdin?.end();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(width, requests.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(width, sequences.length) }, lane));
   return results;
 }
