@@ -1,10 +1,12 @@
 /**
  * Kubernetes pod egress through the real policy pack: a StatefulSet's pods with no egress
- * NetworkPolicy reach the NAT gateway through their cluster's node subnet; a default-deny egress
- * policy in the namespace closes the path.
+ * NetworkPolicy reach their cluster's node VPC, which a transit router joins with a VPC in Hong
+ * Kong; a default-deny egress policy in the namespace closes the path. Every finding of the pack
+ * is pinned, not only the border analysis's: the far VPC's placement findings are in both twins.
  */
 import type { PolicyPackSession } from "../../engine/analyzer";
 import type { Plan } from "../../engine/plan";
+import { type Finding, findings, sorted } from "../helpers/policy-session";
 import { borderViolations, evaluateFixtures, policy, startPack } from "./pack";
 
 let session: PolicyPackSession;
@@ -16,31 +18,51 @@ beforeAll(async () => {
 
 afterAll(() => session?.close());
 
-test("pod egress → node subnet → NAT → EIP fails with the whole path", async () => {
+const farPlacement: Finding[] = [
+  [
+    "resource-placement",
+    "far",
+    "mandatory",
+    ['alicloud provider "far"', "cn-hongkong (outside CN)"],
+  ],
+  ["resource-placement", "far", "mandatory", ['vpc network "far"', "cn-hongkong (outside CN)"]],
+  ["resource-placement", "far-a", "mandatory", ['vpc switch "far-a"', "cn-hongkong (outside CN)"]],
+];
+
+test("pod egress → node subnet → transit router → a VPC in Hong Kong fails with the whole path", async () => {
   const violations = await borderViolations(session, plans.kubernetes.crossing);
-  expect(violations).toHaveLength(1);
-  expect(violations[0]).toMatchObject({
-    policy,
-    level: "mandatory",
-    resourceType: "kubernetes:apps/v1:StatefulSet",
-    resourceName: "db",
-    path: [
-      'k8s statefulset "db"',
-      "pod egress (no NetworkPolicy restricts its pods' egress)",
-      'vswitch "nodes"',
-      'egress rule "nodes-egress-any" (0.0.0.0/0)',
-      'internet-bound traffic of vpc "core"',
-      'route "core-default" (0.0.0.0/0)',
-      'nat gateway "core-nat"',
-      'eip association "core-nat-eip-binding"',
-      'eip "core-nat-eip"',
-      "public address",
-      "the public internet",
-    ],
-  });
-  expect(violations[0].message).toContain("Remove the internet exit");
+  expect(findings(violations)).toEqual(
+    sorted([
+      ...farPlacement,
+      [
+        policy,
+        "db",
+        "mandatory",
+        [
+          'k8s statefulset "db"',
+          "pod egress (no NetworkPolicy restricts its pods' egress)",
+          'vswitch "nodes"',
+          "subnet",
+          'vpc "core"',
+          'attachment "core-attachment"',
+          'transit router "router"',
+          'attachment "far-attachment"',
+          'vpc "far"',
+          "placed in",
+          "cn-hongkong (outside CN)",
+        ],
+      ],
+    ]),
+  );
+  const [v] = violations.filter((x) => x.policy === policy);
+  expect(v.resourceType).toBe("kubernetes:apps/v1:StatefulSet");
+  expect(v.message).toBe(
+    'k8s statefulset "db" must not be able to send data outside CN, but it reaches cn-hongkong (outside CN) in 5 hops; it crosses the border at attachment "far-attachment". Connect only networks and endpoints located inside CN.',
+  );
 });
 
 test("a default-deny egress NetworkPolicy in the namespace passes", async () => {
-  expect(await borderViolations(session, plans.kubernetes.sealed)).toEqual([]);
+  expect(findings(await borderViolations(session, plans.kubernetes.sealed))).toEqual(
+    sorted(farPlacement),
+  );
 });

@@ -1,10 +1,21 @@
 /**
- * Multi-hop network paths through the real policy pack: CEN, peering chains, NAT with an EIP
- * and VPN. Each crossing fixture must fail with the whole path; its twin must pass.
+ * Multi-hop network paths through the real policy pack: CEN, peering chains, VPN and a transit
+ * router. Each crossing fixture must fail with the whole path; its twin must pass. Every finding
+ * of the pack is pinned, not only the border analysis's. (The NAT fixture is in
+ * pack.egress.test.ts.)
  */
 import type { PolicyPackSession } from "../../engine/analyzer";
+import { packConfigFor } from "../../engine/check";
 import type { Plan } from "../../engine/plan";
-import { borderViolations, evaluateFixtures, policy, startPack } from "./pack";
+import { type Finding, findings, sorted } from "../helpers/policy-session";
+import {
+  borderViolations,
+  cnSettings,
+  evaluateFixtures,
+  noCustomerKey,
+  policy,
+  startPack,
+} from "./pack";
 
 let session: PolicyPackSession;
 let plans: Record<string, { crossing: Plan; sealed: Plan }>;
@@ -12,7 +23,7 @@ let plans: Record<string, { crossing: Plan; sealed: Plan }>;
 beforeAll(async () => {
   [session, plans] = await Promise.all([
     startPack(),
-    evaluateFixtures(["cen", "peering", "nat", "vpn"]),
+    evaluateFixtures(["cen", "peering", "vpn", "transit-router"]),
   ]);
 }, 180_000);
 
@@ -22,7 +33,51 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const pinned = ['oss bucket "records"', 'readable from "records-policy" (only from this network)'];
 
-test.each([
+/** The far VPC of `cen` and `transit-router` and the provider it is created through. */
+const farPlacement: Finding[] = [
+  [
+    "resource-placement",
+    "far",
+    "mandatory",
+    ['alicloud provider "far"', "cn-hongkong (outside CN)"],
+  ],
+  ["resource-placement", "far", "mandatory", ['vpc network "far"', "cn-hongkong (outside CN)"]],
+];
+/** The peering fixture's providers pin no account, so both peerings fail in both twins. */
+const peeringAccounts: Finding[] = [
+  [
+    "network-links",
+    "b-partner",
+    "mandatory",
+    [
+      "cn-beijing (inside CN)",
+      'vpc peer connection "b-partner"',
+      "account 1234567890 (the provider pins no account, so it cannot be checked)",
+    ],
+  ],
+  [
+    "network-links",
+    "a-b",
+    "mandatory",
+    [
+      "cn-shanghai (inside CN)",
+      'vpc peer connection "a-b"',
+      "account 1234567890 (the provider pins no account, so it cannot be checked)",
+    ],
+  ],
+];
+const transitRouterPath = [
+  ...pinned,
+  'vpc "home"',
+  'attachment "home-attachment"',
+  'transit router "router"',
+  'attachment "far-attachment"',
+  'vpc "far"',
+  "placed in",
+  "cn-hongkong (outside CN)",
+];
+
+test.each<[string, string, string[], Finding[]]>([
   [
     "cen",
     'cen attachment "far-attachment"',
@@ -36,6 +91,19 @@ test.each([
       "placed in",
       "cn-hongkong (outside CN)",
     ],
+    [
+      ...farPlacement,
+      [
+        "network-links",
+        "far-attachment",
+        "mandatory",
+        [
+          "cn-shanghai (inside CN)",
+          'cen instance attachment "far-attachment"',
+          "cn-hongkong (outside CN)",
+        ],
+      ],
+    ],
   ],
   [
     "peering",
@@ -48,21 +116,14 @@ test.each([
       'peering "b-partner"',
       "cn-hongkong (outside CN)",
     ],
-  ],
-  [
-    "nat",
-    "public address",
     [
-      ...pinned,
-      'vpc "core"',
-      'egress rule "core-egress-any" (0.0.0.0/0)',
-      'internet-bound traffic of vpc "core"',
-      'route "core-default" (0.0.0.0/0)',
-      'nat gateway "core-nat"',
-      'eip association "core-nat-eip-binding"',
-      'eip "core-nat-eip"',
-      "public address",
-      "the public internet",
+      [
+        "network-links",
+        "b-partner",
+        "mandatory",
+        ["cn-beijing (inside CN)", 'vpc peer connection "b-partner"', "cn-hongkong (outside CN)"],
+      ],
+      ...peeringAccounts,
     ],
   ],
   [
@@ -78,18 +139,40 @@ test.each([
       "public address (198.51.100.7)",
       "the public internet",
     ],
+    [
+      [
+        "remote-sites",
+        "plant",
+        "mandatory",
+        [
+          "cn-shanghai (inside CN)",
+          'vpn customer gateway "plant"',
+          '"198.51.100.7" (cannot be placed)',
+        ],
+      ],
+    ],
   ],
-])("%s: fails with the whole path out of CN", async (name, crossing, path) => {
+  [
+    "transit-router",
+    'attachment "far-attachment"',
+    transitRouterPath,
+    [
+      ...farPlacement,
+      [
+        "resource-placement",
+        "far-a",
+        "mandatory",
+        ['vpc switch "far-a"', "cn-hongkong (outside CN)"],
+      ],
+    ],
+  ],
+])("%s: fails with the whole path out of CN", async (name, crossing, path, others) => {
   const violations = await borderViolations(session, plans[name].crossing);
-  expect(violations).toHaveLength(1);
-  const [v] = violations;
-  expect(v).toMatchObject({
-    policy,
-    level: "mandatory",
-    resourceType: "alicloud:oss/bucket:Bucket",
-    resourceName: "records",
-    path,
-  });
+  expect(findings(violations)).toEqual(
+    sorted([[policy, "records", "mandatory", path], noCustomerKey("records"), ...others]),
+  );
+  const [v] = violations.filter((x) => x.policy === policy);
+  expect(v.resourceType).toBe("alicloud:oss/bucket:Bucket");
   expect(v.message).toMatch(
     new RegExp(
       `^oss bucket "records" must not be able to send data outside CN, but it reaches .+ in ${(path.length - 1) / 2} hops; it crosses the border at ${escape(crossing)}\\. `,
@@ -97,13 +180,18 @@ test.each([
   );
 });
 
-test.each(["cen", "peering", "nat", "vpn"])("%s: the in-jurisdiction twin passes", async (name) => {
-  expect(await borderViolations(session, plans[name].sealed)).toEqual([]);
+test.each<[string, Finding[]]>([
+  ["cen", []],
+  ["peering", peeringAccounts],
+  ["vpn", []],
+  ["transit-router", []],
+])("%s: the in-jurisdiction twin passes", async (name, others) => {
+  expect(findings(await borderViolations(session, plans[name].sealed))).toEqual(
+    sorted([noCustomerKey("records"), ...others]),
+  );
 });
 
 test("a waiver for the bucket silences its path, and only its path", async () => {
-  const { packConfigFor } = await import("../../engine/check");
-  const { cnSettings } = await import("./pack");
   await session.configure(
     packConfigFor({
       ...cnSettings,
@@ -112,24 +200,24 @@ test("a waiver for the bucket silences its path, and only its path", async () =>
       ],
     }),
   );
+  const everyOther = sorted([
+    ...farPlacement,
+    [
+      "resource-placement",
+      "far-a",
+      "mandatory",
+      ['vpc switch "far-a"', "cn-hongkong (outside CN)"],
+    ],
+    noCustomerKey("records"),
+  ]);
   try {
-    expect(await borderViolations(session, plans.peering.crossing)).toEqual([]);
+    const waived = await borderViolations(session, plans["transit-router"].crossing);
+    expect(findings(waived)).toEqual(everyOther);
   } finally {
     await session.configure(packConfigFor(cnSettings));
   }
-  const unwaived = await borderViolations(session, plans.peering.crossing);
-  expect(unwaived.map((v) => [v.resourceName, v.level, v.path])).toEqual([
-    [
-      "records",
-      "mandatory",
-      [
-        ...pinned,
-        'vpc "a"',
-        'peering "a-b"',
-        'vpc "b"',
-        'peering "b-partner"',
-        "cn-hongkong (outside CN)",
-      ],
-    ],
-  ]);
+  const unwaived = await borderViolations(session, plans["transit-router"].crossing);
+  expect(findings(unwaived)).toEqual(
+    sorted([...everyOther, [policy, "records", "mandatory", transitRouterPath]]),
+  );
 });

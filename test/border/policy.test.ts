@@ -71,10 +71,32 @@ const replicatedTo = (location: unknown) => [
   ),
 ];
 
-test("a destination not known at preview fails closed instead of throwing", () => {
-  expect(run(replicatedTo(unknownString), { jurisdiction: "CN" })).toEqual([
-    'oss bucket "telemetry" must not be able to send data outside CN, but it reaches unknown (destination.location of oss bucket replication "telemetry-dr" is not known until deployed) in 1 hop; it crosses the border at replication "telemetry-dr". Replicate only to a bucket or region inside CN, or remove the replication. The far end cannot be placed, and what cannot be placed fails closed: reference a resource of this stack or a region the analysis can check.\npath: oss bucket "telemetry" → replication "telemetry-dr" → unknown (destination.location of oss bucket replication "telemetry-dr" is not known until deployed)',
-  ]);
+/**
+ * A claim for a volume on a Kubernetes provider whose kubeconfig is not known at preview, so no
+ * cluster of the stack places it: a crossing no per-resource policy explains (issue 11, "one
+ * crossing, one finding"), which keeps this input the border analysis's own.
+ */
+const claimOnUnknownCluster = () => [
+  resource(
+    "kubernetes:core/v1:PersistentVolumeClaim",
+    "data",
+    {
+      metadata: { name: "data" },
+      spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } },
+    },
+    {
+      type: "pulumi:providers:kubernetes",
+      name: "k8s",
+      urn: "urn:pulumi:dev::p::pulumi:providers:kubernetes::k8s",
+      props: unknownCheckingProxy({ kubeconfig: unknownString }),
+    },
+  ),
+];
+const claimMessage =
+  'k8s persistentvolumeclaim "data" must not be able to send data outside CN, but it reaches unknown (k8s persistentvolumeclaim "data": its Kubernetes provider is not built from a cluster of this stack) in 1 hop. Create it through a provider pinned to a region inside CN. The far end cannot be placed, and what cannot be placed fails closed: reference a resource of this stack or a region the analysis can check.\npath: k8s persistentvolumeclaim "data" → placed in → unknown (k8s persistentvolumeclaim "data": its Kubernetes provider is not built from a cluster of this stack)';
+
+test("a place not known at preview fails closed instead of throwing", () => {
+  expect(run(claimOnUnknownCluster(), { jurisdiction: "CN" })).toEqual([claimMessage]);
 });
 
 test("the same stack with a known in-country destination passes", () => {
@@ -87,20 +109,18 @@ test("nothing runs without a jurisdiction (residency-configured reports that onc
 
 describe("waivers", () => {
   const waiver = (expires: string) => [
-    { policy: "no-path-out-of-jurisdiction", resource: "telemetry", reason: "DR drill", expires },
+    { policy: "no-path-out-of-jurisdiction", resource: "data", reason: "cluster move", expires },
   ];
 
   test("an expired waiver does not silence the path", () => {
     expect(
-      run(replicatedTo("oss-cn-hongkong"), { jurisdiction: "CN", waivers: waiver("2020-01-01") }),
-    ).toEqual([
-      'oss bucket "telemetry" must not be able to send data outside CN, but it reaches oss-cn-hongkong (outside CN) in 1 hop; it crosses the border at replication "telemetry-dr". Replicate only to a bucket or region inside CN, or remove the replication.\npath: oss bucket "telemetry" → replication "telemetry-dr" → oss-cn-hongkong (outside CN)',
-    ]);
+      run(claimOnUnknownCluster(), { jurisdiction: "CN", waivers: waiver("2020-01-01") }),
+    ).toEqual([claimMessage]);
   });
 
   test("a waiver that has not expired silences it", () => {
     expect(
-      run(replicatedTo("oss-cn-hongkong"), { jurisdiction: "CN", waivers: waiver("2999-12-31") }),
+      run(claimOnUnknownCluster(), { jurisdiction: "CN", waivers: waiver("2999-12-31") }),
     ).toEqual([]);
   });
 });

@@ -1,0 +1,178 @@
+/**
+ * The oracle of the data-flow migration (issue 11, docs/design/one-flow-model-plan.md): runs a
+ * handful of resources, in process and in milliseconds, through both models the pack has today —
+ * every policy of policy/policies.ts the way the CrossGuard runtime runs them (`runNamed`), and
+ * the border analysis (`runBorder`) — so a test can pin what each model answers on one input and
+ * a later step can flip exactly the rows it changes.
+ *
+ * "The way the runtime runs them" (@pulumi/policy/server.js): props behind the runtime's
+ * unknown-checking proxy, providers as resources of their own with their own props, every
+ * resource policy on every resource (providers included), then every stack policy once over all
+ * resources with their (property) dependencies as resource objects; a policy that reads a value
+ * not known yet is reported as one advisory finding, as the runtime downgrades it.
+ */
+import type {
+  PolicyResource,
+  ReportViolation,
+  ResourceValidationArgs,
+  StackValidationArgs,
+} from "@pulumi/policy";
+import { analyzeBorder, fromPolicyResources } from "../../policy/border";
+import { decodeMessage, type EgressAllowEntry, type Waiver } from "../../policy/framework";
+import { policies } from "../../policy/policies";
+import type { Finding } from "./policy-session";
+
+// The runtime's proxy is internal to @pulumi/policy; the oracle uses it to stay faithful.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { unknownCheckingProxy, UnknownValueError } = require("@pulumi/policy/proxy") as {
+  unknownCheckingProxy: <T extends object>(o: T) => T;
+  UnknownValueError: new (...args: never[]) => Error;
+};
+
+/** One resource of an oracle input; providers are resources too (`pulumi:providers:<pkg>`). */
+export interface OracleResource {
+  readonly type: string;
+  readonly name: string;
+  readonly props?: Record<string, unknown>;
+  /** The name of the provider resource it is created through. */
+  readonly provider?: string;
+  /** Property → names of the resources its value comes from (Pulumi's propertyDependencies). */
+  readonly deps?: Record<string, readonly string[]>;
+}
+
+export interface OracleSettings {
+  readonly jurisdiction: string;
+  readonly egressAllowlist?: readonly EgressAllowEntry[];
+  readonly waivers?: readonly Waiver[];
+}
+
+const urnOf = (r: OracleResource) => `urn:pulumi:oracle::p::${r.type}::${r.name}`;
+
+const options = {
+  protect: false,
+  ignoreChanges: [],
+  aliases: [],
+  additionalSecretOutputs: [],
+  customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+};
+
+/** The resources as the runtime hands them to policies, each policy getting fresh proxies. */
+function policyResources(resources: readonly OracleResource[]): PolicyResource[] {
+  const byName = new Map(resources.map((r) => [r.name, r]));
+  const lookup = (name: string) => {
+    const found = byName.get(name);
+    if (!found) {
+      throw new Error(
+        `oracle input names ${JSON.stringify(name)}, which is not among its resources`,
+      );
+    }
+    return found;
+  };
+  const out = new Map<string, PolicyResource>();
+  for (const r of resources) {
+    out.set(r.name, {
+      type: r.type,
+      name: r.name,
+      urn: urnOf(r),
+      props: unknownCheckingProxy(structuredClone(r.props ?? {})),
+      opts: options,
+      dependencies: [],
+      propertyDependencies: {},
+      isType: () => false,
+      asType: () => undefined,
+    } as unknown as PolicyResource);
+  }
+  for (const r of resources) {
+    const pr = out.get(r.name) as { -readonly [K in keyof PolicyResource]: PolicyResource[K] };
+    if (r.provider) {
+      const p = lookup(r.provider);
+      pr.provider = {
+        type: p.type,
+        name: p.name,
+        urn: urnOf(p),
+        props: unknownCheckingProxy(structuredClone(p.props ?? {})),
+      };
+    }
+    const deps: Record<string, PolicyResource[]> = {};
+    for (const [prop, names] of Object.entries(r.deps ?? {})) {
+      deps[prop] = names.map((n) => out.get(lookup(n).name) as PolicyResource);
+    }
+    pr.propertyDependencies = deps;
+    pr.dependencies = [...new Set(Object.values(deps).flat())];
+  }
+  return [...out.values()];
+}
+
+const byFinding = (a: Finding, b: Finding) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+
+/**
+ * Every finding of every policy of the pack on `resources`, configured with `settings` under
+ * every policy's name (as `sovereign-dc policy-config` writes it), each policy at the pack's
+ * default level, mandatory. Sorted like `findings()` of policy-session.ts.
+ */
+export function runNamed(
+  resources: readonly OracleResource[],
+  settings: OracleSettings,
+): Finding[] {
+  const config = {
+    jurisdiction: settings.jurisdiction,
+    egressAllowlist: settings.egressAllowlist ?? [],
+    waivers: settings.waivers ?? [],
+  };
+  const nameOfUrn = new Map(resources.map((r) => [urnOf(r), r.name]));
+  const out: Finding[] = [];
+  const notApplicable = (reason?: string): never => {
+    throw new Error(`notApplicable(${reason ?? ""}) is not expected of a residency policy`);
+  };
+  const guarded = (policy: string, name: string | null, run: () => void) => {
+    try {
+      run();
+    } catch (e) {
+      if (!(e instanceof UnknownValueError)) {
+        throw e;
+      }
+      out.push([policy, name, "advisory", null]);
+    }
+  };
+  for (const p of policies) {
+    const getConfig = <T>() => ({ ...config }) as T;
+    if ("validateResource" in p && typeof p.validateResource === "function") {
+      const validate = p.validateResource;
+      for (const r of policyResources(resources)) {
+        const report: ReportViolation = (message) => {
+          out.push([p.name, r.name, "mandatory", decodeMessage(message).path]);
+        };
+        const args = { ...r, stackTags: new Map(), getConfig, notApplicable };
+        guarded(p.name, r.name, () => validate(args as ResourceValidationArgs, report));
+      }
+    }
+    if ("validateStack" in p && typeof p.validateStack === "function") {
+      const validate = p.validateStack;
+      const report: ReportViolation = (message, urn) => {
+        const name = urn === undefined ? null : (nameOfUrn.get(urn) ?? urn);
+        out.push([p.name, name, "mandatory", decodeMessage(message).path]);
+      };
+      const args = {
+        resources: policyResources(resources),
+        stackTags: new Map(),
+        getConfig,
+        notApplicable,
+      };
+      guarded(p.name, null, () => validate(args as StackValidationArgs, report));
+    }
+  }
+  return out.sort(byFinding);
+}
+
+/**
+ * The paths of the border analysis (policy/border) on `resources`, each as its hops, in the
+ * analysis's order — read from the same runtime objects the `no-path` policy reads.
+ */
+export function runBorder(
+  resources: readonly OracleResource[],
+  settings: OracleSettings,
+): string[][] {
+  return analyzeBorder(fromPolicyResources(policyResources(resources)), settings.jurisdiction, {
+    egressAllowlist: settings.egressAllowlist ?? [],
+  }).paths.map((p) => [...p.hops]);
+}
