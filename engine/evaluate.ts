@@ -127,6 +127,10 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     watchdog.dispose();
     restoreInvokes();
     process.chdir(cwd);
+    // A failing program leaves rejected promises in the SDK's chains that Node reports as
+    // unhandled only after the current turn: keep collecting until then, or one of them would
+    // end the process that evaluates programs in turn.
+    await new Promise((r) => setImmediate(r));
     process.off("unhandledRejection", onRejection);
   }
   if (asyncErrors.length > 0) {

@@ -12,6 +12,13 @@ import { evaluateInProcess, type EvaluateOptions } from "./evaluate";
 import type { Answer, Outcome } from "./evaluation-worker";
 import { importedEsModule } from "./load-program";
 
+// A rejection Node reports after an evaluation has answered belongs to a program that already
+// failed (and this process retires after it): it is noted, and must not end the process while it
+// answers.
+process.on("unhandledRejection", (reason) => {
+  console.error(`A rejection after the evaluation answered: ${String(reason).split("\n")[0]}`);
+});
+
 async function main(): Promise<void> {
   // The program's own console output must not corrupt the answers on stdout.
   const write = process.stdout.write.bind(process.stdout);
