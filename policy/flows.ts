@@ -42,6 +42,7 @@ import {
   residencyStackPolicy,
 } from "./framework";
 import {
+  isUnknown,
   jsonDocument,
   known,
   modelPath,
@@ -238,7 +239,7 @@ export function ownAccounts(provider: PolicyProviderResource | undefined): strin
   const props = provider.props as Record<string, unknown>;
   const ids = known(() => props.allowedAccountIds);
   const own = known(() => props.accountId);
-  const list = ids === unknown ? [] : stringList(jsonDocument(ids) ?? ids);
+  const list = isUnknown(ids) ? [] : stringList(jsonDocument(ids) ?? ids);
   return [...list, ...(typeof own === "string" ? [own] : [])];
 }
 
@@ -296,7 +297,7 @@ function flagOpens(field: FlowField, value: unknown): boolean {
 /** Decides one value of a field that the resource alone can decide. */
 function decide(field: FlowField, value: unknown, subject: Subject, ctx: PolicyContext): Outcome {
   const j = ctx.jurisdiction;
-  if (value === unknown) {
+  if (isUnknown(value)) {
     return { kind: "unknown" };
   }
   if (field.format === "flag") {
@@ -379,7 +380,7 @@ export function ownPlace(subject: Subject, j: Jurisdiction): string {
       subject.provider ? { type: subject.provider.type, props: subject.provider.props } : undefined,
     ),
   );
-  if (p === unknown) {
+  if (isUnknown(p)) {
     return "a region not known at preview";
   }
   if (p.kind === "region") {
@@ -433,7 +434,7 @@ export function flowFinding(
 
 function siblingKnown(holder: unknown, path: string): boolean {
   const v = known(() => valueAt(holder, path));
-  return v !== undefined && v !== unknown;
+  return v !== undefined && !isUnknown(v);
 }
 
 /** Every finding of the fields the resource alone decides (everything but names). */
@@ -461,7 +462,7 @@ export function directFindings(model: FlowModel, subject: Subject, ctx: PolicyCo
     }
     for (const hit of found) {
       const leaf = field.path.split(".").pop() ?? field.path;
-      if (hit.value === unknown && deferrable.has(leaf)) {
+      if (isUnknown(hit.value) && deferrable.has(leaf)) {
         // Its sibling name is resolved against the stack instead.
         continue;
       }
@@ -473,7 +474,7 @@ export function directFindings(model: FlowModel, subject: Subject, ctx: PolicyCo
     }
   }
   const custom = known(() => model.custom?.(subject.props, j) ?? []);
-  if (custom === unknown) {
+  if (isUnknown(custom)) {
     const at = { path: "a setting it depends on", verb: "" };
     const f = flowFinding(model, subject, j, at, { kind: "unknown" });
     return f ? [...out, f] : out;
@@ -533,7 +534,7 @@ function placeOfResource(r: PolicyResource, j: Jurisdiction): Outcome {
       r.provider ? { type: r.provider.type, props: r.provider.props } : undefined,
     ),
   );
-  if (region === unknown) {
+  if (isUnknown(region)) {
     return { kind: "unknown" };
   }
   if (region.kind !== "region") {
@@ -563,7 +564,7 @@ export function dependencyTargets(
 ): PolicyResource[] {
   const top = fieldPath.split(".")[0].replace(/\[\]$/, "");
   const deps = known(() => r.propertyDependencies[top] ?? []);
-  return deps === unknown ? [] : deps.filter((d) => kind.types.includes(d.type));
+  return isUnknown(deps) ? [] : deps.filter((d) => kind.types.includes(d.type));
 }
 
 /**
@@ -650,7 +651,7 @@ export function namedDestinationsPolicy(
               continue;
             }
             let outcome: Outcome;
-            if (hit.value === unknown) {
+            if (isUnknown(hit.value)) {
               const candidates = dependencyTargets(r, field.path, kind);
               outcome =
                 candidates.length > 0
@@ -724,7 +725,7 @@ export function arnReferences(
     if (skipped.has(modelPath(hit.path))) {
       continue;
     }
-    if (hit.value === unknown) {
+    if (isUnknown(hit.value)) {
       out.push({ path: hit.path, arn: unknown });
       continue;
     }
@@ -755,7 +756,7 @@ export interface ForeignArn {
 export function foreignArns(j: Jurisdiction, refs: readonly ArnReference[]): ForeignArn[] {
   const out: ForeignArn[] = [];
   for (const ref of refs) {
-    if (ref.arn === unknown) {
+    if (isUnknown(ref.arn)) {
       continue;
     }
     const outcome = arnOutcome(j, ref.arn);

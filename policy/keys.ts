@@ -25,7 +25,7 @@ import {
   uncontradicted,
 } from "./flows";
 import { type Finding, residencyResourcePolicy, residencyStackPolicy } from "./framework";
-import { known, str, unknown, valueAt, valuesAt } from "./values";
+import { isUnknown, known, str, valueAt, valuesAt } from "./values";
 
 const replicaFix = "Keep keys and secrets single-region, in the stack's own region.";
 
@@ -317,10 +317,10 @@ function keyUseOf(owner: PolicyResource, setting: EncryptionSetting, prefix: str
   const flag = setting.enabled ? valueAt(props, setting.enabled) : true;
   const algorithm = setting.algorithm ? valuesAt(props, setting.algorithm) : [];
   const keys = valuesAt(props, setting.key);
-  if (flag === unknown) {
+  if (isUnknown(flag)) {
     return { kind: "unknown", path: `${prefix}${setting.enabled}`, owner };
   }
-  const algo = algorithm.find((a) => a.value === unknown);
+  const algo = algorithm.find((a) => isUnknown(a.value));
   if (algo) {
     return { kind: "unknown", path: `${prefix}${algo.path}`, owner };
   }
@@ -332,7 +332,7 @@ function keyUseOf(owner: PolicyResource, setting: EncryptionSetting, prefix: str
   }
   for (const k of keys) {
     const at = { path: `${prefix}${k.path}`, owner, keyPath: setting.key };
-    if (k.value === unknown) {
+    if (isUnknown(k.value)) {
       return { kind: "unknown", ...at };
     }
     const ref = str(k.value);
@@ -415,7 +415,7 @@ function placedKeyFinding(
     ),
   );
   const keyLabel = resourceLabel(key.type, key.name);
-  if (placed === unknown || placed.kind !== "region") {
+  if (isUnknown(placed) || placed.kind !== "region") {
     return {
       message: `${label} must be encrypted with a customer key that lives inside ${j.id}, but the region of ${keyLabel} cannot be determined. Give the key's provider an explicit region inside ${j.id}.`,
       path: [label, `${keyLabel} (cannot be placed)`],

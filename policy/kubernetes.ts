@@ -10,7 +10,7 @@
 import { resourceLabel } from "../residency/placement";
 import { describeFlow, egressPermitted, type Flow, normalizeProtocol } from "./cidr";
 import { type PolicyContext, residencyResourcePolicy } from "./framework";
-import { known, str, unknown, valueAt, valuesAt } from "./values";
+import { isUnknown, known, str, unknown, valueAt, valuesAt } from "./values";
 
 const networkPolicyTypes = new Set([
   "kubernetes:networking.k8s.io/v1:NetworkPolicy",
@@ -47,7 +47,7 @@ function judgeEgress(label: string, props: Record<string, unknown>, ctx: PolicyC
   const j = ctx.jurisdiction.id;
   const rules = valuesAt(props, "spec.egress[]");
   for (const r of rules) {
-    if (r.value === unknown) {
+    if (isUnknown(r.value)) {
       ctx.report({
         message: `${label} must allow egress only to private or allowlisted destinations, but ${r.path} is not known at preview. Write the policy's rules as literals.`,
         path: [label, `${r.path} (unknown at preview)`],
@@ -56,7 +56,7 @@ function judgeEgress(label: string, props: Record<string, unknown>, ctx: PolicyC
     }
     const ports = portsOf(r.value);
     const peers = valuesAt(r.value, "to[]");
-    if (ports === unknown || peers.some((p) => p.value === unknown)) {
+    if (isUnknown(ports) || peers.some((p) => isUnknown(p.value))) {
       ctx.report({
         message: `${label} must allow egress only to private or allowlisted destinations, but ${r.path} is not known at preview. Write the policy's rules as literals.`,
         path: [label, `${r.path} (unknown at preview)`],
@@ -76,7 +76,7 @@ function judgeEgress(label: string, props: Record<string, unknown>, ctx: PolicyC
         return;
       }
       const at = `${r.path}.to[${i}].ipBlock.cidr`;
-      if (cidr === unknown) {
+      if (isUnknown(cidr)) {
         ctx.report({
           message: `${label} must allow egress only to private or allowlisted destinations, but ${at} is not known at preview. Write the policy's rules as literals.`,
           path: [label, `${at} (unknown at preview)`],
@@ -143,9 +143,11 @@ export const kubernetesServiceExposure = residencyResourcePolicy({
     const type = valueAt(args.props, "spec.type");
     const annotations = known(() => {
       const a = valueAt(args.props, "metadata.annotations");
-      return a && typeof a === "object" ? { ...(a as Record<string, unknown>) } : {};
+      return a && typeof a === "object" && !isUnknown(a)
+        ? { ...(a as Record<string, unknown>) }
+        : {};
     });
-    if (type === unknown || annotations === unknown) {
+    if (isUnknown(type) || isUnknown(annotations)) {
       ctx.report({
         message: `${label} must not face the internet, but its type or annotations are not known at preview, so its exposure cannot be decided. Set them as literals.`,
         path: [label, "spec.type (unknown at preview)"],
@@ -165,10 +167,10 @@ export const kubernetesServiceExposure = residencyResourcePolicy({
     }
     if (type === "ExternalName") {
       const target = valueAt(args.props, "spec.externalName");
-      const host = target === unknown ? undefined : str(target);
+      const host = isUnknown(target) ? undefined : str(target);
       if (host === undefined || !clusterDomain.test(host)) {
         ctx.report({
-          message: `${label} must not alias hosts outside the cluster, but spec.externalName is ${target === unknown ? "not known at preview" : JSON.stringify(target)}, a host the pack cannot place. Alias only <service>.<namespace>.svc names.`,
+          message: `${label} must not alias hosts outside the cluster, but spec.externalName is ${isUnknown(target) ? "not known at preview" : JSON.stringify(target)}, a host the pack cannot place. Alias only <service>.<namespace>.svc names.`,
           path: [label, `${host ?? "spec.externalName"} (cannot be placed)`],
         });
       }

@@ -16,7 +16,7 @@ import {
 import { arnReferences, foreignArns, kmsArn, modelledPaths } from "./flows";
 import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
 import { allFlowModels } from "./models";
-import { isTrue, jsonDocument, known, str, stringsIn, unknown, valueAt } from "./values";
+import { isTrue, isUnknown, jsonDocument, known, str, stringsIn, unknown, valueAt } from "./values";
 
 /**
  * Endpoint overrides of a provider (`endpoints`, Alibaba's `logEndpoint`/`mnsEndpoint`/`fc`):
@@ -34,8 +34,8 @@ function endpointFindings(
     if (raw === undefined) {
       continue;
     }
-    const doc = raw === unknown ? unknown : (jsonDocument(raw) ?? raw);
-    if (doc === unknown) {
+    const doc = isUnknown(raw) ? unknown : (jsonDocument(raw) ?? raw);
+    if (isUnknown(doc)) {
       out.push({
         message: `${label} must send API calls only to endpoints inside ${j.id}, but ${key} is not known at preview. Set endpoint overrides as literals.`,
         path: [label, `${key} (unknown at preview)`],
@@ -75,7 +75,7 @@ function checkProvider(
   const j = ctx.jurisdiction;
   const label = resourceLabel(args.type, args.name);
   const p = known(() => placementOf(args.type, args.props));
-  if (p === unknown) {
+  if (isUnknown(p)) {
     ctx.report({
       message: `${label} must be pinned to a region inside ${j.id}, but its region is not known at preview. Set region from stack config or a literal.`,
       path: [label, "region (unknown at preview)"],
@@ -131,7 +131,7 @@ export const resourcePlacement = residencyResourcePolicy({
         args.provider ? { type: args.provider.type, props: args.provider.props } : undefined,
       ),
     );
-    if (p === unknown) {
+    if (isUnknown(p)) {
       ctx.report({
         message: `${label} must be created in a region inside ${j.id}, but its region is not known at preview. Set region (or the provider's region) from a literal or stack config.`,
         path: [label, "region (unknown at preview)"],
@@ -181,7 +181,7 @@ const confinedPartitions: Readonly<Record<string, string>> = { "aws-cn": "CN", "
 function alibabaScope(path: string, absentIsDomestic: boolean) {
   return (props: Record<string, unknown>, j: Jurisdiction): Reach[] => {
     const v = valueAt(props, path);
-    if (v === unknown) {
+    if (isUnknown(v)) {
       return [
         { path, what: "is not known at preview, so where content is cached cannot be decided" },
       ];
@@ -208,7 +208,7 @@ function alibabaScope(path: string, absentIsDomestic: boolean) {
 function enabled(path: string, what: string, on: (v: unknown) => boolean = isTrue) {
   return (props: Record<string, unknown>): Reach[] => {
     const v = valueAt(props, path);
-    if (v === unknown) {
+    if (isUnknown(v)) {
       return [{ path, what: "is not known at preview, so its reach cannot be decided" }];
     }
     return on(v) ? [{ path, what }] : [];
@@ -241,7 +241,7 @@ export const globalModels: readonly GlobalModel[] = [
     type: "aws:route53/zone:Zone",
     reach: (props) => {
       const vpcs = valueAt(props, "vpcs");
-      return vpcs === unknown || !Array.isArray(vpcs) || vpcs.length === 0
+      return isUnknown(vpcs) || !Array.isArray(vpcs) || vpcs.length === 0
         ? [
             {
               path: "vpcs",

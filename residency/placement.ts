@@ -236,25 +236,5 @@ export function describeNamedPlace(
   return raw === region ? place : `${raw}${place.slice(region.length)}`;
 }
 
-/**
- * A readable noun for a type token: `alicloud:oss/bucketReplication:BucketReplication` →
- * `oss bucket replication`, `aws:ec2/vpcPeeringConnection:VpcPeeringConnection` →
- * `ec2 vpc peering connection`, `kubernetes:core/v1:Service` → `kubernetes service`.
- */
-export function resourceNoun(type: string): string {
-  if (type.startsWith("pulumi:providers:")) {
-    return `${type.slice("pulumi:providers:".length)} provider`;
-  }
-  const [pkg = "", mod = "", kind = ""] = type.split(":");
-  const words = kind
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .toLowerCase();
-  const module = pkg === "kubernetes" ? "kubernetes" : mod.split("/")[0];
-  return `${module} ${words}`.trim();
-}
-
-/** `oss bucket "telemetry"`: how a resource is named in messages and paths. */
-export function resourceLabel(type: string, name: string): string {
-  return `${resourceNoun(type)} ${JSON.stringify(name)}`;
-}
+/** How a resource is named in messages and paths: one labeller for both models. */
+export { kindName, resourceLabel } from "../policy/paths/describe";

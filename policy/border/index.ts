@@ -5,7 +5,7 @@
  * `noPathOutOfJurisdiction` wraps it as a CrossGuard stack policy.
  */
 export { analyzeBorder, edgeText } from "./analyze";
-export { kindName, resourceLabel } from "./describe";
+export { kindName, resourceLabel } from "../paths/describe";
 export { flowModels } from "./flows";
 export type { FlowModel, FlowTable } from "./flows";
 export type {

@@ -8,23 +8,8 @@
  */
 import type { EgressAllowEntry } from "../framework";
 
-/**
- * A value the engine could not know when the policy ran (a preview's computed output). The
- * analysis treats it as "could be anywhere": a reference through it resolves to nothing, a region
- * in it is unknown, and unknown fails closed.
- */
-export interface UnknownValue {
-  readonly [unknownBrand]: true;
-}
-declare const unknownBrand: unique symbol;
-
-export const unknown: UnknownValue = Object.freeze({
-  unknown: "not known until deployed",
-}) as never;
-
-export function isUnknown(v: unknown): v is UnknownValue {
-  return v === unknown;
-}
+/** One marker for a value not known until deployed, shared with the per-resource policies. */
+export { isUnknown, unknown, type UnknownValue } from "../paths/values";
 
 /**
  * One resource as the analysis sees it: the fields of a CrossGuard `PolicyResource` that it reads,

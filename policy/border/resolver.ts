@@ -12,7 +12,8 @@
 import { type Cloud, type Jurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
 import { cloudOf, describePlace, type Placement, placementOf } from "../../residency/placement";
 import type { EgressAllowEntry } from "../framework";
-import { resourceLabel } from "./describe";
+import { resourceLabel } from "../paths/describe";
+import { str, valuesAt } from "../paths/values";
 import { type BorderResource, isUnknown, type Place } from "./model";
 
 /** What a reference property names. */
@@ -54,46 +55,6 @@ export const clusterTypes: readonly string[] = [
   "alicloud:cs/serverlessKubernetes:ServerlessKubernetes",
   "aws:eks/cluster:Cluster",
 ];
-
-/** Reads a dotted path (`a.b[].c`) of a props object; `[]` fans out over an array. */
-export function readPath(props: unknown, path: string): unknown[] {
-  let values: unknown[] = [props];
-  for (const raw of path.split(".")) {
-    const many = raw.endsWith("[]");
-    const key = many ? raw.slice(0, -2) : raw;
-    const next: unknown[] = [];
-    for (const v of values) {
-      if (isUnknown(v)) {
-        next.push(v);
-        continue;
-      }
-      if (v === null || typeof v !== "object") {
-        continue;
-      }
-      const child = (v as Record<string, unknown>)[key];
-      if (child === undefined || child === null) {
-        continue;
-      }
-      if (many && Array.isArray(child)) {
-        next.push(...child);
-      } else if (!many || isUnknown(child)) {
-        next.push(child);
-      }
-    }
-    values = next;
-  }
-  return values;
-}
-
-/** The first value at a path, or undefined. */
-export function read(props: unknown, path: string): unknown {
-  return readPath(props, path)[0];
-}
-
-/** A string value, or undefined for anything else (unknowns included). */
-export function str(v: unknown): string | undefined {
-  return typeof v === "string" && v !== "" ? v : undefined;
-}
 
 export class Resolver {
   private readonly byUrn = new Map<string, BorderResource>();
@@ -156,7 +117,7 @@ export class Resolver {
    * the stack. Pairing them any other way could tie a control to a resource it does not cover.
    */
   refs(r: BorderResource, path: string, types?: readonly string[]): Ref[] {
-    const values = readPath(r.props, path);
+    const values = valuesAt(r.props, path).map((f) => f.value);
     const top = path.split(".")[0].replace(/\[\]$/, "");
     const deps = (r.propertyDependencies[top] ?? [])
       .map((u) => this.byUrn.get(u))

@@ -24,13 +24,13 @@ const internetExit: Finding[] = [
     "internet-egress",
     "core-nat",
     "mandatory",
-    ['vpc nat gateway "core-nat"', "the internet (any country)"],
+    ['nat gateway "core-nat"', "the internet (any country)"],
   ],
   [
     "internet-egress",
     "core-nat-eip",
     "mandatory",
-    ['ecs eip address "core-nat-eip"', "the internet (any country)"],
+    ['eip "core-nat-eip"', "the internet (any country)"],
   ],
   [
     "internet-egress",
@@ -42,7 +42,7 @@ const internetExit: Finding[] = [
     "internet-egress",
     "core-default",
     "mandatory",
-    ['vpc route entry "core-default"', "the internet (any country)"],
+    ['route "core-default"', "the internet (any country)"],
   ],
 ];
 
@@ -69,7 +69,7 @@ test("nat: fails with the whole path out of CN", async () => {
         "core-egress-any",
         "mandatory",
         [
-          'ecs security group rule "core-egress-any"',
+          'security group rule "core-egress-any"',
           "0.0.0.0/0 (all protocols and ports): every address, in any country",
         ],
       ],

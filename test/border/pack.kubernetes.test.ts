@@ -25,8 +25,8 @@ const farPlacement: Finding[] = [
     "mandatory",
     ['alicloud provider "far"', "cn-hongkong (outside CN)"],
   ],
-  ["resource-placement", "far", "mandatory", ['vpc network "far"', "cn-hongkong (outside CN)"]],
-  ["resource-placement", "far-a", "mandatory", ['vpc switch "far-a"', "cn-hongkong (outside CN)"]],
+  ["resource-placement", "far", "mandatory", ['vpc "far"', "cn-hongkong (outside CN)"]],
+  ["resource-placement", "far-a", "mandatory", ['vswitch "far-a"', "cn-hongkong (outside CN)"]],
 ];
 
 test("pod egress → node subnet → transit router → a VPC in Hong Kong fails with the whole path", async () => {

@@ -41,7 +41,7 @@ const farPlacement: Finding[] = [
     "mandatory",
     ['alicloud provider "far"', "cn-hongkong (outside CN)"],
   ],
-  ["resource-placement", "far", "mandatory", ['vpc network "far"', "cn-hongkong (outside CN)"]],
+  ["resource-placement", "far", "mandatory", ['vpc "far"', "cn-hongkong (outside CN)"]],
 ];
 /** The peering fixture's providers pin no account, so both peerings fail in both twins. */
 const peeringAccounts: Finding[] = [
@@ -51,7 +51,7 @@ const peeringAccounts: Finding[] = [
     "mandatory",
     [
       "cn-beijing (inside CN)",
-      'vpc peer connection "b-partner"',
+      'vpc peering "b-partner"',
       "account 1234567890 (the provider pins no account, so it cannot be checked)",
     ],
   ],
@@ -61,7 +61,7 @@ const peeringAccounts: Finding[] = [
     "mandatory",
     [
       "cn-shanghai (inside CN)",
-      'vpc peer connection "a-b"',
+      'vpc peering "a-b"',
       "account 1234567890 (the provider pins no account, so it cannot be checked)",
     ],
   ],
@@ -121,7 +121,7 @@ test.each<[string, string, string[], Finding[]]>([
         "network-links",
         "b-partner",
         "mandatory",
-        ["cn-beijing (inside CN)", 'vpc peer connection "b-partner"', "cn-hongkong (outside CN)"],
+        ["cn-beijing (inside CN)", 'vpc peering "b-partner"', "cn-hongkong (outside CN)"],
       ],
       ...peeringAccounts,
     ],
@@ -146,7 +146,7 @@ test.each<[string, string, string[], Finding[]]>([
         "mandatory",
         [
           "cn-shanghai (inside CN)",
-          'vpn customer gateway "plant"',
+          'customer gateway "plant"',
           '"198.51.100.7" (cannot be placed)',
         ],
       ],
@@ -158,12 +158,7 @@ test.each<[string, string, string[], Finding[]]>([
     transitRouterPath,
     [
       ...farPlacement,
-      [
-        "resource-placement",
-        "far-a",
-        "mandatory",
-        ['vpc switch "far-a"', "cn-hongkong (outside CN)"],
-      ],
+      ["resource-placement", "far-a", "mandatory", ['vswitch "far-a"', "cn-hongkong (outside CN)"]],
     ],
   ],
 ])("%s: fails with the whole path out of CN", async (name, crossing, path, others) => {
@@ -202,12 +197,7 @@ test("a waiver for the bucket silences its path, and only its path", async () =>
   );
   const everyOther = sorted([
     ...farPlacement,
-    [
-      "resource-placement",
-      "far-a",
-      "mandatory",
-      ['vpc switch "far-a"', "cn-hongkong (outside CN)"],
-    ],
+    ["resource-placement", "far-a", "mandatory", ['vswitch "far-a"', "cn-hongkong (outside CN)"]],
     noCustomerKey("records"),
   ]);
   try {

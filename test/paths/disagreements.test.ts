@@ -322,7 +322,7 @@ describe("6. VPC peering to another account", () => {
     named: sorted([
       mandatory("network-links", "peer", [
         "us-west-2 (inside US)",
-        'ec2 vpc peering connection "peer"',
+        'vpc peering "peer"',
         "account 999988887777 (not this stack's account 111122223333)",
       ]),
       noCustomerKey("b"),
@@ -396,7 +396,7 @@ describe("7. Customer gateway on a private IP", () => {
       named: sorted([
         mandatory("remote-sites", "site", [
           "cn-shanghai (inside CN)",
-          'vpn customer gateway "site"',
+          'customer gateway "site"',
           '"198.51.100.7" (cannot be placed)',
         ]),
         noCustomerKey("records"),
@@ -465,11 +465,11 @@ describe("8. Virtual border router", () => {
 describe("9. 100.64.0.0/10", () => {
   const dnsRule = egressRule("dns", "100.100.2.136/32", "udp", "53/53");
   const egressRulesDns = mandatory("egress-rules", "dns", [
-    'ecs security group rule "dns"',
+    'security group rule "dns"',
     "100.100.2.136/32 (udp, port 53)",
   ]);
   const natInternet = mandatory("internet-egress", "nat", [
-    'vpc nat gateway "nat"',
+    'nat gateway "nat"',
     "the internet (any country)",
   ]);
 
@@ -550,11 +550,11 @@ describe("12. Egress to an allowlisted CIDR on all protocols when the allowlist 
   const settings: OracleSettings = { jurisdiction: "CN", egressAllowlist: plantAllowlist };
   const plantRule = egressRule("plant", "203.0.113.0/24", "all", "-1/-1");
   const egressRulesPlant = mandatory("egress-rules", "plant", [
-    'ecs security group rule "plant"',
+    'security group rule "plant"',
     "203.0.113.0/24 (all protocols and ports)",
   ]);
   const natInternet = mandatory("internet-egress", "nat", [
-    'vpc nat gateway "nat"',
+    'nat gateway "nat"',
     "the internet (any country)",
   ]);
 

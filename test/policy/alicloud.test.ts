@@ -290,7 +290,7 @@ describe("copies and replicas", () => {
           "mandatory",
           [
             "cn-shanghai (inside CN)",
-            'rds rds instance cross backup policy "db-cross-backup"',
+            'rds instance cross backup policy "db-cross-backup"',
             "cn-hongkong (outside CN)",
           ],
         ],
@@ -655,7 +655,7 @@ describe("network links", () => {
           "network-links",
           "peer",
           "mandatory",
-          ["cn-shanghai (inside CN)", 'vpc peer connection "peer"', "cn-hongkong (outside CN)"],
+          ["cn-shanghai (inside CN)", 'vpc peering "peer"', "cn-hongkong (outside CN)"],
         ],
       ],
       twinName: "the VPC peers with Hangzhou",
@@ -675,7 +675,7 @@ describe("network links", () => {
           "mandatory",
           [
             "cn-shanghai (inside CN)",
-            'vpc peer connection "peer"',
+            'vpc peering "peer"',
             "account 9876543210987654 (not this stack's account 1234567890123456)",
           ],
         ],
@@ -765,7 +765,7 @@ describe("network links", () => {
           "mandatory",
           [
             "cn-shanghai (inside CN)",
-            'vpn customer gateway "office"',
+            'customer gateway "office"',
             '"192.0.2.99" (cannot be placed)',
           ],
         ],
@@ -879,7 +879,7 @@ describe("exposure and egress", () => {
           "public-exposure",
           "ingress-vpc",
           "mandatory",
-          ["the internet", 'ecs security group rule "ingress-vpc"'],
+          ["the internet", 'security group rule "ingress-vpc"'],
         ],
       ],
       twinName: "the security group admits only the vswitch",
@@ -924,7 +924,7 @@ describe("exposure and egress", () => {
           "internet-egress",
           "nat",
           "mandatory",
-          ['vpc nat gateway "nat"', "the internet (any country)"],
+          ['nat gateway "nat"', "the internet (any country)"],
         ],
       ],
       twinName: "a VPC (intranet) NAT gateway is added",
@@ -937,12 +937,7 @@ describe("exposure and egress", () => {
       name: "an elastic IP is allocated",
       bad: add("alicloud:ecs/eipAddress:EipAddress", "eip", { bandwidth: "5" }),
       expected: [
-        [
-          "internet-egress",
-          "eip",
-          "mandatory",
-          ['ecs eip address "eip"', "the internet (any country)"],
-        ],
+        ["internet-egress", "eip", "mandatory", ['eip "eip"', "the internet (any country)"]],
       ],
       twinName: "the VPC reaches OSS through a private endpoint instead",
       twin: add("alicloud:privatelink/vpcEndpoint:VpcEndpoint", "oss-endpoint", {
@@ -978,7 +973,7 @@ describe("exposure and egress", () => {
           "internet-egress",
           "default-route",
           "mandatory",
-          ['vpc route entry "default-route"', "the internet (any country)"],
+          ['route "default-route"', "the internet (any country)"],
         ],
       ],
       twinName: "a route to the peered Beijing network is added",
@@ -999,7 +994,7 @@ describe("exposure and egress", () => {
           "egress-rules",
           "egress-dns",
           "mandatory",
-          ['ecs security group rule "egress-dns"', "8.8.8.8/32 (udp, port 53)"],
+          ['security group rule "egress-dns"', "8.8.8.8/32 (udp, port 53)"],
         ],
       ],
       twinName: "it accepts egress to one of the VPC DNS resolvers",
@@ -1017,7 +1012,7 @@ describe("exposure and egress", () => {
           "egress-rules",
           "egress-dns",
           "mandatory",
-          ['ecs security group rule "egress-dns"', "100.100.2.136/30 (udp, ports 1-65535)"],
+          ['security group rule "egress-dns"', "100.100.2.136/30 (udp, ports 1-65535)"],
         ],
       ],
       twinName: "it is opened on the allowlisted port",
@@ -1036,7 +1031,7 @@ describe("exposure and egress", () => {
           "acl",
           "mandatory",
           [
-            'vpc network acl "acl"',
+            'network acl "acl"',
             "0.0.0.0/0 (all protocols and ports): every address, in any country",
           ],
         ],
@@ -1180,7 +1175,7 @@ describe("fail closed", () => {
             "mandatory",
             [
               "cn-shanghai (inside CN)",
-              'rds rds instance cross backup policy "db-cross-backup"',
+              'rds instance cross backup policy "db-cross-backup"',
               "crossBackupRegion (unknown at preview)",
             ],
           ],
@@ -1214,7 +1209,7 @@ describe("fail closed", () => {
             "egress-rules",
             "egress-dns",
             "mandatory",
-            ['ecs security group rule "egress-dns"', "cidrIp (unknown at preview)"],
+            ['security group rule "egress-dns"', "cidrIp (unknown at preview)"],
           ],
         ],
         twinName: "the destination is known and allowlisted",
@@ -1255,7 +1250,7 @@ describe("fail closed", () => {
       expect(violations.map((v) => [v.level, v.message])).toEqual([
         [
           "mandatory",
-          'rds rds instance cross backup policy "db-cross-backup" must name a place the pack can check, but crossBackupRegion is not known until other resources exist, so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.',
+          'rds instance cross backup policy "db-cross-backup" must name a place the pack can check, but crossBackupRegion is not known until other resources exist, so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.',
         ],
       ]);
     });

@@ -819,11 +819,7 @@ describe("network links", () => {
           "network-links",
           "peer",
           "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'ec2 vpc peering connection "peer"',
-            "eu-central-1 (outside US, in EU)",
-          ],
+          ["us-west-2 (inside US)", 'vpc peering "peer"', "eu-central-1 (outside US, in EU)"],
         ],
       ],
       twinName: "the VPC peers with Ohio",
@@ -843,7 +839,7 @@ describe("network links", () => {
           "mandatory",
           [
             "us-west-2 (inside US)",
-            'ec2 vpc peering connection "peer"',
+            'vpc peering "peer"',
             "account 999988887777 (not this stack's account 111122223333)",
           ],
         ],
@@ -930,11 +926,7 @@ describe("network links", () => {
           "remote-sites",
           "office",
           "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'ec2 customer gateway "office"',
-            '"192.0.2.44" (cannot be placed)',
-          ],
+          ["us-west-2 (inside US)", 'customer gateway "office"', '"192.0.2.44" (cannot be placed)'],
         ],
       ],
       twinName: "the customer gateway is another address of the allowlisted range",
@@ -1124,7 +1116,7 @@ describe("exposure and egress", () => {
           "internet-egress",
           "igw",
           "mandatory",
-          ['ec2 internet gateway "igw"', "the internet (any country)"],
+          ['internet gateway "igw"', "the internet (any country)"],
         ],
       ],
       twinName: "a virtual private gateway is attached for the office VPN instead",
@@ -1138,7 +1130,7 @@ describe("exposure and egress", () => {
           "internet-egress",
           "nat",
           "mandatory",
-          ['ec2 nat gateway "nat"', "the internet (any country)"],
+          ['nat gateway "nat"', "the internet (any country)"],
         ],
       ],
       twinName: "a private NAT gateway is added",
@@ -1151,7 +1143,7 @@ describe("exposure and egress", () => {
       name: "an elastic IP is allocated",
       bad: add("aws:ec2/eip:Eip", "eip", { domain: "vpc" }),
       expected: [
-        ["internet-egress", "eip", "mandatory", ['ec2 eip "eip"', "the internet (any country)"]],
+        ["internet-egress", "eip", "mandatory", ['eip "eip"', "the internet (any country)"]],
       ],
       twinName: "an instance gets only a private address",
       twin: add("aws:ec2/instance:Instance", "vm", {
@@ -1170,7 +1162,7 @@ describe("exposure and egress", () => {
           "internet-egress",
           "subnet",
           "mandatory",
-          ['ec2 subnet "subnet"', "the internet (any country)"],
+          ['subnet "subnet"', "the internet (any country)"],
         ],
       ],
       twinName: "the subnet is declared to give no public IPs",
@@ -1438,7 +1430,7 @@ describe("kubernetes", () => {
           "kubernetes-egress",
           "partner-egress",
           "mandatory",
-          ['kubernetes network policy "partner-egress"', "0.0.0.0/0 (tcp, port 443)"],
+          ['k8s networkpolicy "partner-egress"', "0.0.0.0/0 (tcp, port 443)"],
         ],
       ],
       twinName: "it allows egress to the partner range less one address",
@@ -1458,7 +1450,7 @@ describe("kubernetes", () => {
           "kubernetes-egress",
           "partner-egress",
           "mandatory",
-          ['kubernetes network policy "partner-egress"', "every address (any country)"],
+          ['k8s networkpolicy "partner-egress"', "every address (any country)"],
         ],
       ],
       twinName: "the rule allows every pod of the namespace",
@@ -1476,7 +1468,7 @@ describe("kubernetes", () => {
           "kubernetes-egress",
           "partner-egress",
           "mandatory",
-          ['kubernetes network policy "partner-egress"', "198.51.100.0/24 (tcp, port 22)"],
+          ['k8s networkpolicy "partner-egress"', "198.51.100.0/24 (tcp, port 22)"],
         ],
       ],
       twinName: "the partner range is opened on the allowlisted port only",
@@ -1494,10 +1486,7 @@ describe("kubernetes", () => {
           "kubernetes-egress",
           "partner-egress",
           "mandatory",
-          [
-            'kubernetes network policy "partner-egress"',
-            "198.51.100.0/24 (all protocols and ports)",
-          ],
+          ['k8s networkpolicy "partner-egress"', "198.51.100.0/24 (all protocols and ports)"],
         ],
       ],
       twinName: "the partner range is opened on the allowlisted port, protocol left to its default",
@@ -1521,7 +1510,7 @@ describe("kubernetes", () => {
           "kubernetes-egress",
           "legacy",
           "mandatory",
-          ['kubernetes network policy "legacy"', "203.0.113.9/32 (all protocols and ports)"],
+          ['k8s networkpolicy "legacy"', "203.0.113.9/32 (all protocols and ports)"],
         ],
       ],
       twinName: "the legacy policy allows egress only inside the cluster network",
@@ -1541,12 +1530,7 @@ describe("kubernetes", () => {
         delete (p.metadata as Props).annotations;
       }),
       expected: [
-        [
-          "kubernetes-service-exposure",
-          "api",
-          "mandatory",
-          ["the internet", 'kubernetes service "api"'],
-        ],
+        ["kubernetes-service-exposure", "api", "mandatory", ["the internet", 'k8s service "api"']],
       ],
       twinName: "the Service without the annotation is a ClusterIP Service",
       twin: set("api", (p) => {
@@ -1570,7 +1554,7 @@ describe("kubernetes", () => {
           "kubernetes-service-exposure",
           "partner",
           "mandatory",
-          ['kubernetes service "partner"', "api.partner.example (cannot be placed)"],
+          ['k8s service "partner"', "api.partner.example (cannot be placed)"],
         ],
       ],
       twinName: "it aliases a Service of the cluster",
@@ -1597,7 +1581,7 @@ describe("kubernetes", () => {
           "helm-releases",
           "exporter",
           "mandatory",
-          ['kubernetes release "exporter"', "resources the pack cannot see"],
+          ['k8s release "exporter"', "resources the pack cannot see"],
         ],
       ],
       twinName: "the chart is rendered (helm.v4.Chart) into a Deployment the pack sees",
@@ -1673,6 +1657,15 @@ describe("fail closed", () => {
       ]);
     });
 
+    test("does not fail a type the border analysis models though no list names it", async () => {
+      const withLogging = add("aws:s3/bucketLoggingV2:BucketLoggingV2", "records-log", {
+        bucket: "records",
+        targetBucket: "records",
+        targetPrefix: "access/",
+      });
+      expect(findings(await pack.checkAround(happy, withLogging(happy), us))).toEqual([]);
+    });
+
     test("does not subject component resources, which have no provider", async () => {
       const stack = happy.resources.find((r) => r.type === "pulumi:pulumi:Stack")!;
       const component: RecordedResource = {
@@ -1699,7 +1692,7 @@ describe("fail closed", () => {
             "partner-egress",
             "mandatory",
             [
-              'kubernetes network policy "partner-egress"',
+              'k8s networkpolicy "partner-egress"',
               "spec.egress[0].to[0].ipBlock.cidr (unknown at preview)",
             ],
           ],

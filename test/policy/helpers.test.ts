@@ -9,8 +9,8 @@ import {
   regionOfAccessPoint,
   regionOfEndpoint,
   regionOfOssLocation,
+  kindName,
   regionOfServiceName,
-  resourceNoun,
 } from "../../residency/placement";
 import {
   allowlistEntryFor,
@@ -208,16 +208,15 @@ describe("places read from values", () => {
   });
 
   test("names resource types in words", () => {
-    expect(resourceNoun("alicloud:oss/bucketReplication:BucketReplication")).toBe(
+    expect(kindName("alicloud:oss/bucketReplication:BucketReplication")).toBe(
       "oss bucket replication",
     );
-    expect(resourceNoun("aws:ec2/vpcPeeringConnection:VpcPeeringConnection")).toBe(
-      "ec2 vpc peering connection",
+    expect(kindName("aws:ec2/vpcPeeringConnection:VpcPeeringConnection")).toBe("vpc peering");
+    expect(kindName("kubernetes:networking.k8s.io/v1:NetworkPolicy")).toBe("k8s networkpolicy");
+    expect(kindName("alicloud:rds/rdsInstanceCrossBackupPolicy:RdsInstanceCrossBackupPolicy")).toBe(
+      "rds instance cross backup policy",
     );
-    expect(resourceNoun("kubernetes:networking.k8s.io/v1:NetworkPolicy")).toBe(
-      "kubernetes network policy",
-    );
-    expect(resourceNoun("pulumi:providers:aws")).toBe("aws provider");
+    expect(kindName("pulumi:providers:aws")).toBe("aws provider");
   });
 });
 

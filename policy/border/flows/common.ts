@@ -7,7 +7,8 @@
 import { arnPartition, arnRegion, cloudOf } from "../../../residency/placement";
 import type { BorderResource, EdgeLabel, Endpoint, FlowEdge, Role } from "../model";
 import { isPlace, isUnknown } from "../model";
-import { read, readPath, type Ref, type Resolver, str } from "../resolver";
+import { isOn, str, valuesAt } from "../../paths/values";
+import type { Ref, Resolver } from "../resolver";
 
 export interface FlowModel {
   /** What the resource is to the flow of data; a function when it depends on the props. */
@@ -143,7 +144,7 @@ export function copiesTo(label: EdgeLabel, spec: CopySpec): FlowModel {
       const via = from === r ? undefined : r;
       const cloud = cloudOf(r.type);
       return spec.regions.flatMap((field) =>
-        readPath(r.props, field).flatMap((v) => {
+        valuesAt(r.props, field).flatMap(({ value: v }) => {
           let to: Endpoint | undefined;
           if (spec.arn) {
             const text = str(v);
@@ -186,9 +187,4 @@ export function dataStore(
   };
 }
 
-/** A flag that is on: `true`, `"true"`, `"Enabled"`, `"enabled"`. */
-export function isOn(v: unknown): boolean {
-  return v === true || v === "true" || v === "Enabled" || v === "enabled";
-}
-
-export { read, readPath, str };
+export { isOn, str };

@@ -5,6 +5,7 @@
  * this field" and are built with `copiesTo`; the rest need the field's meaning spelled out.
  */
 import type { FlowEdge } from "../model";
+import { valueAt } from "../../paths/values";
 import {
   copiesTo,
   dataStore,
@@ -14,7 +15,6 @@ import {
   keyTypes,
   link,
   namePlace,
-  read,
   str,
 } from "./common";
 
@@ -86,7 +86,7 @@ const alicloud: FlowTable = {
   }),
   "alicloud:ebs/enterpriseSnapshotPolicy:EnterpriseSnapshotPolicy": copiesTo("snapshot copy", {
     regions: ["crossRegionCopyInfo.regions[].regionId"],
-    when: (p) => isOn(read(p, "crossRegionCopyInfo.enabled")),
+    when: (p) => isOn(valueAt(p, "crossRegionCopyInfo.enabled")),
   }),
   "alicloud:ecs/imageCopy:ImageCopy": copiesTo("image copy", { regions: ["sourceRegionId"] }),
   "alicloud:ecs/copyImage:CopyImage": copiesTo("image copy", { regions: ["sourceRegionId"] }),

@@ -14,7 +14,8 @@
 import { blockContains, coversEverything, reachOf } from "../addresses";
 import type { BorderResource, EdgeLabel, FlowEdge } from "../model";
 import type { Resolver } from "../resolver";
-import { link, read, readPath, str } from "./common";
+import { valueAt, valuesAt } from "../../paths/values";
+import { link, str } from "./common";
 
 export const vpcTypes = ["alicloud:vpc/network:Network", "aws:ec2/vpc:Vpc"];
 export const subnetTypes = ["alicloud:vpc/switch:Switch", "aws:ec2/subnet:Subnet"];
@@ -31,7 +32,7 @@ export interface Admission {
 }
 
 function destinations(props: Readonly<Record<string, unknown>>, fields: readonly string[]) {
-  return fields.flatMap((f) => readPath(props, f));
+  return fields.flatMap((path) => valuesAt(props, path).map((f) => f.value));
 }
 
 /** The first destination of `dests` that reaches the internet beyond the allowlist. */
@@ -86,7 +87,7 @@ function alicloudGroupAdmission(sg: BorderResource, x: Resolver): Admission | un
 }
 
 function awsGroupAdmission(sg: BorderResource, x: Resolver): Admission | undefined {
-  const inline = readPath(sg.props, "egress[]").map((e) =>
+  const inline = valuesAt(sg.props, "egress[]").map(({ value: e }) =>
     destinations(e as Record<string, unknown>, [
       "cidrBlocks[]",
       "ipv6CidrBlocks[]",
@@ -171,25 +172,25 @@ interface AclEntry {
 
 function alicloudAclEntries(acl: BorderResource, x: Resolver): AclEntry[] {
   const entry = (e: unknown): AclEntry => ({
-    allow: read(e, "policy") !== "drop",
-    dests: [read(e, "destinationCidrIp")],
+    allow: valueAt(e, "policy") !== "drop",
+    dests: [valueAt(e, "destinationCidrIp")],
   });
   return [
-    ...readPath(acl.props, "egressAclEntries[]").map(entry),
+    ...valuesAt(acl.props, "egressAclEntries[]").map((f) => entry(f.value)),
     ...x
       .referrers(acl, "alicloud:vpc/networkAclEntries:NetworkAclEntries", "networkAclId")
-      .flatMap((more) => readPath(more.props, "egresses[]").map(entry)),
+      .flatMap((more) => valuesAt(more.props, "egresses[]").map((f) => entry(f.value))),
   ];
 }
 
 function awsAclEntries(acl: BorderResource, x: Resolver): AclEntry[] {
   const rows: Array<{ no: number; entry: AclEntry }> = [];
-  for (const e of readPath(acl.props, "egress[]")) {
+  for (const { value: e } of valuesAt(acl.props, "egress[]")) {
     rows.push({
-      no: Number(read(e, "ruleNo") ?? 0),
+      no: Number(valueAt(e, "ruleNo") ?? 0),
       entry: {
-        allow: read(e, "action") === "allow",
-        dests: [read(e, "cidrBlock"), read(e, "ipv6CidrBlock")],
+        allow: valueAt(e, "action") === "allow",
+        dests: [valueAt(e, "cidrBlock"), valueAt(e, "ipv6CidrBlock")],
       },
     });
   }

@@ -13,7 +13,8 @@ import { reachOf } from "../addresses";
 import type { BorderResource, FlowEdge } from "../model";
 import { clusterTypes, type Resolver } from "../resolver";
 import { subnetTypes } from "./egress";
-import { type FlowTable, link, read, readPath, str } from "./common";
+import { valueAt, valuesAt } from "../../paths/values";
+import { type FlowTable, link, str } from "./common";
 
 const networkPolicy = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const claims = "kubernetes:core/v1:PersistentVolumeClaim";
@@ -51,12 +52,12 @@ const podTemplates: Readonly<Record<string, { spec: string; labels: string }>> =
 function scopeOf(r: BorderResource, x: Resolver): string {
   const provider = r.provider ? x.get(r.provider) : undefined;
   const ns =
-    str(read(r.props, "metadata.namespace")) ?? str(provider?.props.namespace) ?? "default";
+    str(valueAt(r.props, "metadata.namespace")) ?? str(provider?.props.namespace) ?? "default";
   return `${r.provider ?? ""}\0${ns}`;
 }
 
 function nameOf(r: BorderResource): string {
-  return str(read(r.props, "metadata.name")) ?? r.name;
+  return str(valueAt(r.props, "metadata.name")) ?? r.name;
 }
 
 interface Index {
@@ -81,7 +82,7 @@ function index(x: Resolver): Index {
 
 /** Whether a policy's pod selector picks pods with these labels: yes, no, or cannot tell. */
 function selects(policy: BorderResource, labels: Record<string, unknown>): "yes" | "no" | "maybe" {
-  const selector = read(policy.props, "spec.podSelector") as Record<string, unknown> | undefined;
+  const selector = valueAt(policy.props, "spec.podSelector") as Record<string, unknown> | undefined;
   const match = (selector?.matchLabels ?? {}) as Record<string, unknown>;
   const fits = Object.entries(match).every(([k, v]) => labels[k] === v);
   if (!fits) {
@@ -92,24 +93,24 @@ function selects(policy: BorderResource, labels: Record<string, unknown>): "yes"
 }
 
 function restrictsEgress(policy: BorderResource): boolean {
-  const types = read(policy.props, "spec.policyTypes");
+  const types = valueAt(policy.props, "spec.policyTypes");
   if (Array.isArray(types)) {
     return types.includes("Egress");
   }
   // Kubernetes defaults policyTypes from the rules: only a non-empty egress list makes the policy
   // an Egress policy (`egress: []` without policyTypes restricts ingress only).
-  const egress = read(policy.props, "spec.egress");
+  const egress = valueAt(policy.props, "spec.egress");
   return Array.isArray(egress) && egress.length > 0;
 }
 
 /** The first egress rule of a policy that reaches the internet, described. */
 function opening(policy: BorderResource, x: Resolver): string | undefined {
-  for (const rule of readPath(policy.props, "spec.egress[]")) {
-    const to = read(rule, "to");
+  for (const { value: rule } of valuesAt(policy.props, "spec.egress[]")) {
+    const to = valueAt(rule, "to");
     if (!Array.isArray(to) || to.length === 0) {
       return "a rule allows every destination";
     }
-    for (const cidr of readPath(rule, "to[].ipBlock.cidr")) {
+    for (const { value: cidr } of valuesAt(rule, "to[].ipBlock.cidr")) {
       if (reachOf(cidr, x.allowlist).kind === "internet") {
         return `allows ${typeof cidr === "string" ? cidr : "a block not known until deployed"}`;
       }
@@ -124,10 +125,10 @@ function podEgress(
   x: Resolver,
   template: { spec: string; labels: string },
 ): { via?: BorderResource; detail: string } | undefined {
-  if (read(r.props, `${template.spec}.hostNetwork`) === true) {
+  if (valueAt(r.props, `${template.spec}.hostNetwork`) === true) {
     return { detail: "hostNetwork pods are not governed by NetworkPolicy" };
   }
-  const labels = (read(r.props, template.labels) ?? {}) as Record<string, unknown>;
+  const labels = (valueAt(r.props, template.labels) ?? {}) as Record<string, unknown>;
   const candidates = (index(x).policies.get(scopeOf(r, x)) ?? []).filter(restrictsEgress);
   const applying: BorderResource[] = [];
   let restricted = false;
@@ -174,11 +175,11 @@ function nodeSubnets(cluster: BorderResource, x: Resolver): BorderResource[] {
 function workload(template: { spec: string; labels: string }): FlowTable[string] {
   return {
     role: (r) =>
-      readPath(r.props, "spec.volumeClaimTemplates[]").length > 0 ? "data" : "workload",
+      valuesAt(r.props, "spec.volumeClaimTemplates[]").length > 0 ? "data" : "workload",
     flows: (r, x) => {
       const edges: FlowEdge[] = [];
       const scope = scopeOf(r, x);
-      for (const claim of readPath(
+      for (const { value: claim } of valuesAt(
         r.props,
         `${template.spec}.volumes[].persistentVolumeClaim.claimName`,
       )) {

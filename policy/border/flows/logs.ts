@@ -6,6 +6,7 @@
  */
 import type { BorderResource, Endpoint, FlowEdge } from "../model";
 import type { Resolver } from "../resolver";
+import { valueAt, valuesAt } from "../../paths/values";
 import {
   copiesTo,
   dataStore,
@@ -15,8 +16,6 @@ import {
   isOn,
   link,
   namePlace,
-  read,
-  readPath,
   str,
 } from "./common";
 
@@ -82,7 +81,7 @@ const alicloud: FlowTable = {
     role: "data",
     flows: (r, x) => {
       const edges = encryptedBy(x, r, r, ["encryptConf.userCmkInfo.cmkKeyId"]);
-      const cmkRegion = read(r.props, "encryptConf.userCmkInfo.regionId");
+      const cmkRegion = valueAt(r.props, "encryptConf.userCmkInfo.regionId");
       if (cmkRegion !== undefined && edges.length === 0) {
         edges.push(
           ...link(
@@ -102,8 +101,8 @@ const alicloud: FlowTable = {
         role: "data" as const,
         flows: (r: BorderResource, x: Resolver) =>
           [
-            ...readPath(r.props, "etlSinks[].endpoint"),
-            ...readPath(r.props, "configuration.sinks[].endpoint"),
+            ...valuesAt(r.props, "etlSinks[].endpoint").map((f) => f.value),
+            ...valuesAt(r.props, "configuration.sinks[].endpoint").map((f) => f.value),
           ].flatMap((v) =>
             link(r, slsEndpointPlace(x, r, v), "log delivery", { detail: "ETL sink" }),
           ),
@@ -113,7 +112,7 @@ const alicloud: FlowTable = {
   "alicloud:sls/scheduledSql:ScheduledSql": {
     role: "data",
     flows: (r, x) =>
-      readPath(r.props, "scheduledSqlConfiguration.destEndpoint").flatMap((v) =>
+      valuesAt(r.props, "scheduledSqlConfiguration.destEndpoint").flatMap(({ value: v }) =>
         link(r, slsEndpointPlace(x, r, v), "log delivery", { detail: "scheduled SQL results" }),
       ),
   },
@@ -182,7 +181,7 @@ const aws: FlowTable = {
     role: "data",
     flows: (r, x) => [
       ...deliver(x, r, r, "extendedS3Configuration.bucketArn", s3Buckets),
-      ...(read(r.props, "httpEndpointConfiguration.url") !== undefined
+      ...(valueAt(r.props, "httpEndpointConfiguration.url") !== undefined
         ? link(r, x.internet, "log delivery", { detail: "HTTP endpoint" })
         : []),
     ],

@@ -11,7 +11,8 @@ import { reachOf } from "../addresses";
 import type { BorderResource, Endpoint, FlowEdge } from "../model";
 import { isUnknown } from "../model";
 import type { Ref, Resolver } from "../resolver";
-import { endpointOf, type FlowTable, link, read, readPath, str } from "./common";
+import { valueAt, valuesAt } from "../../paths/values";
+import { endpointOf, type FlowTable, link, str } from "./common";
 import { gateEdges, instanceAdmission, subnetTypes, vpcTypes } from "./egress";
 
 const natTypes = ["alicloud:vpc/natGateway:NatGateway", "aws:ec2/natGateway:NatGateway"];
@@ -311,7 +312,7 @@ const alicloud: FlowTable = {
     flows: (r, x) => {
       const cen = x.resourceAt(r, "instanceId", cenTypes);
       return cen
-        ? readPath(r.props, "regionIds[]").flatMap((v) =>
+        ? valuesAt(r.props, "regionIds[]").flatMap(({ value: v }) =>
             link(cen, x.regionValue(r, v, "regionIds"), "cen attachment", {
               via: r,
               detail: "bandwidth limit",
@@ -604,7 +605,7 @@ function inlineRoutes(r: BorderResource, x: Resolver, tableField: string): FlowE
       x.refs(r, `routes[].${field}`, types),
     ]),
   );
-  return readPath(r.props, "routes[]").flatMap((route) => {
+  return valuesAt(r.props, "routes[]").flatMap(({ value: route }) => {
     const props = route as Record<string, unknown>;
     const hops = Object.keys(awsRouteTargets)
       .filter((field) => props[field] !== undefined && props[field] !== null && props[field] !== "")
@@ -614,7 +615,7 @@ function inlineRoutes(r: BorderResource, x: Resolver, tableField: string): FlowE
       });
     return routeEdges(r, x, {
       table: tableField,
-      destination: read(props, "cidrBlock") ?? read(props, "ipv6CidrBlock"),
+      destination: valueAt(props, "cidrBlock") ?? valueAt(props, "ipv6CidrBlock"),
       hops,
     });
   });

@@ -9,16 +9,8 @@ import { isUnknown } from "../model";
 import type { Resolver } from "../resolver";
 import { restrictsWho } from "../../exposure";
 import { vpcTypes } from "./egress";
-import {
-  arnPlace,
-  encryptedBy,
-  endpointOf,
-  type FlowTable,
-  isOn,
-  link,
-  read,
-  readPath,
-} from "./common";
+import { valueAt, valuesAt } from "../../paths/values";
+import { arnPlace, encryptedBy, endpointOf, type FlowTable, isOn, link } from "./common";
 
 const bucketTypes = [
   "alicloud:oss/bucket:Bucket",
@@ -62,7 +54,10 @@ function publicAcl(
   acl: unknown,
   via?: BorderResource,
 ): FlowEdge[] {
-  const grants = readPath(via?.props ?? bucket.props, "accessControlPolicy.grants[].grantee.uri");
+  const grants = valuesAt(
+    via?.props ?? bucket.props,
+    "accessControlPolicy.grants[].grantee.uri",
+  ).map((f) => f.value);
   const open =
     (typeof acl === "string" && publicAcls.includes(acl)) ||
     grants.some((u) => typeof u === "string" && /AllUsers|AuthenticatedUsers/.test(u));
@@ -286,7 +281,7 @@ const alicloud: FlowTable = {
       ...(r.props.logging !== undefined ? logsTo(r, x, r, "logging.targetBucket") : []),
       ...encryptedBy(x, r, r, ["serverSideEncryptionRule.kmsMasterKeyId"]),
       ...publicAcl(r, x, r.props.acl),
-      ...(isOn(read(r.props, "transferAcceleration.enabled"))
+      ...(isOn(valueAt(r.props, "transferAcceleration.enabled"))
         ? link(r, x.globalPlace("OSS transfer acceleration network"), "transfer acceleration")
         : []),
     ],
@@ -296,7 +291,7 @@ const alicloud: FlowTable = {
     flows: (r, x) => {
       const source = bucketOf(r, x);
       const ref = x.ref(r, "destination.bucket", bucketTypes);
-      const location = read(r.props, "destination.location");
+      const location = valueAt(r.props, "destination.location");
       const to =
         ref.kind === "resource"
           ? ref.resource
@@ -396,8 +391,8 @@ const aws: FlowTable = {
       if (!source) {
         return [];
       }
-      const enabled = readPath(r.props, "rules[]").some(
-        (rule) => read(rule, "status") !== "Disabled",
+      const enabled = valuesAt(r.props, "rules[]").some(
+        (rule) => valueAt(rule.value, "status") !== "Disabled",
       );
       return enabled
         ? s3Destination(x, r, "rules[].destination.bucket").flatMap((to) =>

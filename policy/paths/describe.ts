@@ -1,7 +1,8 @@
 /**
- * How nodes and edges are named in paths, reports and diagrams: `oss bucket "telemetry"`,
- * `replication "telemetry-dr"`. Names come from the type token so a type without an entry here
- * still reads sensibly; the overrides use the name engineers say out loud.
+ * How resources are named in findings, paths, reports and diagrams: `oss bucket "telemetry"`,
+ * `replication "telemetry-dr"` — one labeller, so a finding and the report name a resource alike.
+ * Names come from the type token so a type without an entry here still reads sensibly; the
+ * overrides use the name engineers say out loud.
  */
 
 /** Kind names where the token's own words read badly. */

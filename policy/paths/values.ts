@@ -1,0 +1,395 @@
+/**
+ * Reading resource properties the way a residency decision needs them, with one marker for a
+ * value that is not known until deployed.
+ *
+ * Values come in two shapes: the CrossGuard runtime's proxies, which throw an UnknownValueError
+ * when a preview-unknown value is read, and plain JSON copies (`plainValue`, of a recorded plan or
+ * of the runtime's resources) in which every unknown is already replaced by the marker. The
+ * readers here accept both and hand the caller `unknown` either way: the runtime turns an error
+ * escaping a policy into an *advisory* "can't run during preview" note, which would let an
+ * undecidable destination pass a preview, so an unknown must fail closed instead.
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import * as proxy from "@pulumi/policy/proxy";
+import type { BorderResource } from "../border/model";
+
+/**
+ * A value the engine could not know when the policy ran (a preview's computed output). Treated as
+ * "could be anywhere": a reference through it resolves to nothing, a region in it is unknown, and
+ * unknown fails closed.
+ */
+export interface UnknownValue {
+  readonly [unknownBrand]: true;
+}
+declare const unknownBrand: unique symbol;
+
+export const unknown: UnknownValue = Object.freeze({
+  unknown: "not known until deployed",
+}) as never;
+export type Unknown = UnknownValue;
+
+export function isUnknown(v: unknown): v is UnknownValue {
+  return v === unknown;
+}
+
+/** The runtime's UnknownValueError (its module ships no type declarations). */
+const { UnknownValueError } = proxy as unknown as {
+  UnknownValueError: new (...args: never[]) => Error & { readonly props: readonly string[] };
+};
+
+export function isUnknownValueError(e: unknown): boolean {
+  return e instanceof UnknownValueError;
+}
+
+/** Runs `read`; an access to an unknown value of a runtime proxy yields `unknown` instead. */
+export function known<T>(read: () => T): T | Unknown {
+  try {
+    return read();
+  } catch (e) {
+    if (isUnknownValueError(e)) {
+      return unknown;
+    }
+    throw e;
+  }
+}
+
+/**
+ * The unknown-value sentinels of the engine's wire protocol, one per property kind (the same
+ * strings as @pulumi/policy's proxy.js, which does not export them).
+ */
+const unknownSentinels: ReadonlySet<string> = new Set([
+  "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+  "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
+  "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
+  "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
+  "030794c1-ac77-496b-92df-f27374a8bd58",
+  "e48ece36-62e2-4504-bad9-02848725956a",
+  "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
+]);
+
+const sigKey = "4dabf18193072939515e22adb298388d";
+const secretSig = "1b47061264138c4ac30d75fd1eb44270";
+const resourceSig = "5cf8f73096256a8f31e491e813e4eb8e";
+const outputValueSig = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+
+/** The policy runtime's proxies hand out their target under this key. */
+const proxyTargetKey = "__getSpecialProxyTarget";
+
+/** A deep plain copy: wire signatures unwrapped, unknowns marked, secrets revealed. */
+export function plainValue(value: unknown): unknown {
+  if (typeof value === "string") {
+    return unknownSentinels.has(value) ? unknown : value;
+  }
+  if (value === null || typeof value !== "object" || value === unknown) {
+    return value;
+  }
+  let target: object = value;
+  try {
+    const inner = (value as Record<string, unknown>)[proxyTargetKey];
+    if (inner !== null && typeof inner === "object") {
+      target = inner;
+    }
+  } catch {
+    return unknown;
+  }
+  if (Array.isArray(target)) {
+    return target.map((v) => plainValue(v));
+  }
+  const obj = target as Record<string, unknown>;
+  switch (obj[sigKey]) {
+    case secretSig:
+      return plainValue(obj.value);
+    case resourceSig:
+      return obj.urn;
+    case outputValueSig:
+      return "value" in obj ? plainValue(obj.value) : unknown;
+    default:
+      break;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(obj)) {
+    let v: unknown;
+    try {
+      v = obj[k];
+    } catch {
+      out[k] = unknown;
+      continue;
+    }
+    if (v !== undefined) {
+      out[k] = plainValue(v);
+    }
+  }
+  return out;
+}
+
+function plainProps(props: unknown): Record<string, unknown> {
+  const p = plainValue(props);
+  return p !== null && typeof p === "object" && !Array.isArray(p) && p !== unknown
+    ? (p as Record<string, unknown>)
+    : {};
+}
+
+/** The resources of a stack policy's arguments, with their providers. */
+export function fromPolicyResources(resources: readonly PolicyResource[]): BorderResource[] {
+  const out: BorderResource[] = [];
+  const seen = new Set<string>();
+  for (const r of resources) {
+    seen.add(r.urn);
+  }
+  for (const r of resources) {
+    // The runtime attaches a resource's provider to it; the provider is normally also one of the
+    // stack's resources, but the analysis needs it either way to place the resource.
+    if (r.provider && !seen.has(r.provider.urn)) {
+      seen.add(r.provider.urn);
+      out.push({
+        urn: r.provider.urn,
+        type: r.provider.type,
+        name: r.provider.name,
+        props: plainProps(r.provider.props),
+        dependencies: [],
+        propertyDependencies: {},
+        protect: false,
+      });
+    }
+    const propertyDependencies: Record<string, string[]> = {};
+    for (const [k, deps] of Object.entries(r.propertyDependencies ?? {})) {
+      propertyDependencies[k] = deps.map((d) => d.urn);
+    }
+    out.push({
+      urn: r.urn,
+      type: r.type,
+      name: r.name,
+      props: plainProps(r.props),
+      provider: r.provider?.urn,
+      parent: r.parent?.urn,
+      dependencies: (r.dependencies ?? []).map((d) => d.urn),
+      propertyDependencies,
+      protect: r.opts?.protect === true,
+    });
+  }
+  return out;
+}
+
+/** The fields of a recorded plan the analysis reads (the engine's `Plan` fits it). */
+export interface PlanLike {
+  readonly resources: ReadonlyArray<{
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly parent?: string;
+    readonly provider?: string;
+    readonly dependencies: readonly string[];
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+    readonly protect: boolean;
+    readonly outputs: Readonly<Record<string, unknown>>;
+  }>;
+}
+
+/** The resources of a recorded plan, read from their outputs as `analyzeStack` sends them. */
+export function fromPlan(plan: PlanLike): BorderResource[] {
+  return plan.resources.map((r) => ({
+    urn: r.urn,
+    type: r.type,
+    name: r.name,
+    props: plainProps(r.outputs),
+    provider: r.provider,
+    parent: r.parent,
+    dependencies: r.dependencies,
+    propertyDependencies: r.propertyDependencies,
+    protect: r.protect,
+  }));
+}
+
+/** One value found at a property path, with the concrete path it was found at. */
+export interface Found {
+  /** Concrete path, e.g. `rules[0].destination.bucket`. */
+  readonly path: string;
+  readonly value: unknown;
+  /**
+   * The object holding the last named segment: for `rules[].destination.bucket` the
+   * `destination` object, for `egress[].cidrBlocks[]` the rule `egress[i]`, for
+   * `targetCopyRegions[]` the props — the place sibling settings are read from.
+   */
+  readonly holder: unknown;
+}
+
+function joinPath(base: string, key: string): string {
+  return base === "" ? key : `${base}.${key}`;
+}
+
+/**
+ * Every value at a dotted property path where `[]` expands an array:
+ * `rules[].destination.bucket`, `targetCopyRegions[]`. Absent values are skipped; a value that
+ * is unknown at any step is returned as `unknown` with the path it was met at. A single value
+ * where `[]` expects a list is read as that one value (providers accept both in places), and a
+ * path may continue into a JSON document held as text.
+ */
+export function valuesAt(props: unknown, path: string): Found[] {
+  const segments = path.split(".").flatMap((s) => (s.endsWith("[]") ? [s.slice(0, -2), "[]"] : s));
+  const out: Found[] = [];
+  const walk = (value: unknown, holder: unknown, at: string, i: number): void => {
+    if (value === unknown) {
+      out.push({ path: at, value: unknown, holder });
+      return;
+    }
+    if (i === segments.length) {
+      if (value !== undefined && value !== null) {
+        out.push({ path: at, value, holder });
+      }
+      return;
+    }
+    const seg = segments[i];
+    if (seg === "[]") {
+      const items = known(() => (Array.isArray(value) ? value.length : -1));
+      if (isUnknown(items)) {
+        out.push({ path: `${at}[]`, value: unknown, holder });
+      } else if (items === -1) {
+        // Providers accept a single value where a list is declared in places; read it as one.
+        walk(value, holder, at, i + 1);
+      } else {
+        for (let k = 0; k < items; k++) {
+          walk(
+            known(() => (value as unknown[])[k]),
+            holder,
+            `${at}[${k}]`,
+            i + 1,
+          );
+        }
+      }
+      return;
+    }
+    if (typeof value === "string") {
+      // Policy documents travel as JSON text; a path may continue into them.
+      const doc = jsonDocument(value);
+      if (doc !== undefined && doc !== unknown && typeof doc === "object") {
+        walk(doc, holder, at, i);
+      }
+      return;
+    }
+    if (value === null || typeof value !== "object") {
+      return;
+    }
+    walk(
+      known(() => (value as Record<string, unknown>)[seg]),
+      value,
+      joinPath(at, seg),
+      i + 1,
+    );
+  };
+  walk(props, props, "", 0);
+  return out;
+}
+
+/** The one value at a path (the first, where `[]` finds several), `unknown`, or undefined. */
+export function valueAt(props: unknown, path: string): unknown {
+  const found = valuesAt(props, path);
+  return found.length > 0 ? found[0].value : undefined;
+}
+
+/** A non-empty string, or undefined (unknowns included). */
+export function str(v: unknown): string | undefined {
+  return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+/** Booleans as providers accept them: `true`, or the string `"true"` of string-typed flags. */
+export function isTrue(v: unknown): boolean {
+  return v === true || (typeof v === "string" && v.toLowerCase() === "true");
+}
+
+/** A flag that is on: `true`, `"true"`, `"Enabled"`, `"enabled"`. */
+export function isOn(v: unknown): boolean {
+  return v === true || v === "true" || v === "Enabled" || v === "enabled";
+}
+
+/**
+ * A JSON document that may arrive as a string (policies, provider settings the SDK stringifies)
+ * or as an object; undefined when it does not parse. Reading it through JSON.stringify touches
+ * every value, so an unknown inside (a proxy's, or a plain copy's marker) makes the whole
+ * document `unknown`.
+ */
+export function jsonDocument(v: unknown): unknown {
+  if (typeof v === "string") {
+    try {
+      return JSON.parse(v);
+    } catch {
+      return undefined;
+    }
+  }
+  if (v === null || typeof v !== "object") {
+    return undefined;
+  }
+  let marked = false;
+  const text = known(() =>
+    JSON.stringify(v, (_key, x: unknown) => {
+      marked ||= x === unknown;
+      return x;
+    }),
+  );
+  return text === unknown || marked ? unknown : JSON.parse(text as string);
+}
+
+/** A string or list of strings (IAM-style `"*"` / `["*"]`) as a list. */
+export function stringList(v: unknown): string[] {
+  if (typeof v === "string") {
+    return [v];
+  }
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+/**
+ * Every string anywhere in a value, with its path; strings holding JSON objects or arrays are
+ * parsed and searched too (policy documents travel as strings). Unknowns are reported as such.
+ */
+export function stringsIn(value: unknown, at = ""): Found[] {
+  const out: Found[] = [];
+  const visit = (v: unknown, holder: unknown, p: string): void => {
+    if (v === unknown) {
+      out.push({ path: p, value: unknown, holder });
+      return;
+    }
+    if (typeof v === "string") {
+      const trimmed = v.trim();
+      if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+        const doc = jsonDocument(v);
+        if (doc !== undefined && doc !== unknown) {
+          visit(doc, holder, p);
+          return;
+        }
+      }
+      out.push({ path: p, value: v, holder });
+      return;
+    }
+    if (Array.isArray(v)) {
+      const n = known(() => v.length);
+      if (isUnknown(n)) {
+        out.push({ path: p, value: unknown, holder });
+        return;
+      }
+      for (let i = 0; i < n; i++) {
+        visit(
+          known(() => v[i]),
+          v,
+          `${p}[${i}]`,
+        );
+      }
+      return;
+    }
+    if (v === null || typeof v !== "object") {
+      return;
+    }
+    for (const key of Object.keys(v)) {
+      visit(
+        known(() => (v as Record<string, unknown>)[key]),
+        v,
+        joinPath(p, key),
+      );
+    }
+  };
+  visit(value, value, at);
+  return out;
+}
+
+/** `rules[3].destination.bucket` → `rules[].destination.bucket`: the path a model names. */
+export function modelPath(concrete: string): string {
+  return concrete.replace(/\[\d+\]/g, "[]");
+}
