@@ -11,7 +11,19 @@
  */
 import type { Cloud } from "./jurisdictions";
 
-/** Zone-letter suffixes per region: `us-west-2` + `a` → `us-west-2a` (AWS), `cn-shanghai-b` (Alibaba Cloud). */
+/**
+ * Zone-letter suffixes per region: `us-west-2` + `a` → `us-west-2a` (AWS), `cn-shanghai-b`
+ * (Alibaba Cloud).
+ *
+ * Sources. AWS: the zone count of each region on
+ * https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html, lettered as
+ * `aws ec2 describe-availability-zones` lists them to an ordinary account (where a letter is
+ * closed to new accounts — ap-northeast-1b, ca-central-1c, us-west-1b — it is left out).
+ * Alibaba Cloud: the zones of each region on
+ * https://www.alibabacloud.com/help/en/ecs/user-guide/regions-and-zones; for the regions opened
+ * since the mainland table was first written (marked "doc") the letters are the ones that page
+ * lists, not checked against `alicloud.getZones` of a live account.
+ */
 const zoneLetters: Readonly<Record<Cloud, Readonly<Record<string, string>>>> = {
   aws: {
     "us-east-1": "abcdef",
@@ -28,6 +40,30 @@ const zoneLetters: Readonly<Record<Cloud, Readonly<Record<string, string>>>> = {
     "eu-south-2": "abc",
     "eu-west-1": "abc",
     "eu-west-3": "abc",
+    "eu-central-2": "abc",
+    "eu-west-2": "abc",
+    "af-south-1": "abc",
+    "il-central-1": "abc",
+    "me-central-1": "abc",
+    "me-south-1": "abc",
+    "ap-east-1": "abc",
+    "ap-east-2": "abc",
+    "ap-northeast-1": "acd",
+    "ap-northeast-2": "abcd",
+    "ap-northeast-3": "abc",
+    "ap-south-1": "abc",
+    "ap-south-2": "abc",
+    "ap-southeast-1": "abc",
+    "ap-southeast-2": "abc",
+    "ap-southeast-3": "abc",
+    "ap-southeast-4": "abc",
+    "ap-southeast-5": "abc",
+    "ap-southeast-6": "abc",
+    "ap-southeast-7": "abc",
+    "ca-central-1": "abd",
+    "ca-west-1": "abc",
+    "mx-central-1": "abc",
+    "sa-east-1": "abc",
   },
   alicloud: {
     "cn-qingdao": "bc",
@@ -45,12 +81,68 @@ const zoneLetters: Readonly<Record<Cloud, Readonly<Record<string, string>>>> = {
     "us-west-1": "ab",
     "us-east-1": "ab",
     "eu-central-1": "abc",
+    // doc: regions outside the mainland.
+    "cn-hongkong": "bcd",
+    "ap-northeast-1": "abc",
+    "ap-southeast-1": "abc",
+    "ap-southeast-3": "ab",
+    "ap-southeast-5": "abc",
+    "eu-west-1": "ab",
+    // doc, closed to new resources: the zones the page listed while the region was open.
+    "ap-southeast-2": "ab",
+    "ap-south-1": "ab",
+    // doc: single-zone regions (see `zoneGaps`).
+    "ap-northeast-2": "a",
+    "ap-southeast-7": "a",
+    "me-east-1": "a",
+  },
+};
+
+/**
+ * Catalog regions with fewer than two zones listed above, and why: a region that has one zone,
+ * or whose zones no public source this project can cite lists. test/engine/invokes.test.ts
+ * holds every other catalog region to at least two zones, and these to their reason.
+ */
+export const zoneGaps: Readonly<Record<Cloud, Readonly<Record<string, string>>>> = {
+  aws: {
+    "eusc-de-east-1":
+      "zones unlisted: the AWS European Sovereign Cloud (partition aws-eusc) is not on the AWS Regions page; needs its own documentation of zone letters and zone IDs",
+  },
+  alicloud: {
+    "cn-nanjing": "one zone: Nanjing is a local region (Zone A)",
+    "ap-northeast-2": "one zone (doc): South Korea (Seoul) lists Zone A",
+    "ap-southeast-7":
+      "one zone (doc): Thailand (Bangkok) lists Zone A (the SDK's eflo example uses ap-southeast-7a)",
+    "me-east-1": "one zone (doc): UAE (Dubai) lists Zone A (the SDK's examples use me-east-1a)",
+    "ap-southeast-6":
+      "zones unlisted: needs the Philippines (Manila) zone letters from Alibaba Cloud's regions-and-zones page, checked with alicloud.getZones",
+    "me-central-1":
+      "zones unlisted: needs the SAU (Riyadh) partner region's zone letters from Alibaba Cloud's regions-and-zones page, checked with alicloud.getZones",
+    ...Object.fromEntries(
+      [
+        "cn-shanghai-finance-1",
+        "cn-shanghai-finance-1-pub",
+        "cn-shenzhen-finance-1",
+        "cn-shenzhen-finance",
+        "cn-szfinance",
+        "cn-beijing-finance-1",
+        "cn-beijing-finance-1-pub",
+        "cn-hangzhou-finance",
+        "cn-hzfinance",
+        "cn-hzjbp",
+        "cn-north-2-gov-1",
+      ].map((r) => [
+        r,
+        "zones unlisted: a finance or government cloud (or an endpoint alias of one) whose zones Alibaba Cloud lists only to its customers; needs that cloud's zone list",
+      ]),
+    ),
   },
 };
 
 /**
  * AWS zone IDs (`usw2-az1`) name physical zones; which letter maps to which ID differs per
- * account, so the engine pairs them in order — the right IDs of the right region.
+ * account, so the engine pairs them in order — the right IDs of the right region. The prefixes
+ * follow AWS's scheme (area + direction initials + number: ap-southeast-1 → apse1).
  */
 const awsZoneIdPrefix: Readonly<Record<string, string>> = {
   "us-east-1": "use1",
@@ -67,6 +159,30 @@ const awsZoneIdPrefix: Readonly<Record<string, string>> = {
   "eu-south-2": "eus2",
   "eu-west-1": "euw1",
   "eu-west-3": "euw3",
+  "eu-central-2": "euc2",
+  "eu-west-2": "euw2",
+  "af-south-1": "afs1",
+  "il-central-1": "ilc1",
+  "me-central-1": "mec1",
+  "me-south-1": "mes1",
+  "ap-east-1": "ape1",
+  "ap-east-2": "ape2",
+  "ap-northeast-1": "apne1",
+  "ap-northeast-2": "apne2",
+  "ap-northeast-3": "apne3",
+  "ap-south-1": "aps1",
+  "ap-south-2": "aps2",
+  "ap-southeast-1": "apse1",
+  "ap-southeast-2": "apse2",
+  "ap-southeast-3": "apse3",
+  "ap-southeast-4": "apse4",
+  "ap-southeast-5": "apse5",
+  "ap-southeast-6": "apse6",
+  "ap-southeast-7": "apse7",
+  "ca-central-1": "cac1",
+  "ca-west-1": "caw1",
+  "mx-central-1": "mxc1",
+  "sa-east-1": "sae1",
 };
 
 export interface Zone {

@@ -169,7 +169,7 @@ describe("object storage", () => {
   test("fails when a bucket replicates to an OSS location abroad", () => {
     const s = replicated({ bucket: "t-dr", location: "oss-cn-hongkong" });
     expect(hops(s.resources)).toEqual([
-      ['oss bucket "telemetry"', 'replication "telemetry-dr"', "oss-cn-hongkong (outside CN)"],
+      ['oss bucket "telemetry"', 'replication "telemetry-dr"', "oss-cn-hongkong (outside CN, in HK)"],
     ]);
   });
 
@@ -216,9 +216,9 @@ describe("object storage", () => {
         'log delivery "records-logging"',
         'oss bucket "logs"',
         "placed in",
-        "cn-hongkong (outside CN)",
+        "cn-hongkong (outside CN, in HK)",
       ],
-      ['oss bucket "logs"', "placed in", "cn-hongkong (outside CN)"],
+      ['oss bucket "logs"', "placed in", "cn-hongkong (outside CN, in HK)"],
     ]);
   });
 
@@ -322,9 +322,9 @@ describe("object storage", () => {
         'replication "src-crr"',
         's3 bucket "dst"',
         "placed in",
-        "ap-east-1 (outside CN)",
+        "ap-east-1 (outside CN, in HK)",
       ],
-      ['s3 bucket "dst"', "placed in", "ap-east-1 (outside CN)"],
+      ['s3 bucket "dst"', "placed in", "ap-east-1 (outside CN, in HK)"],
     ]);
   });
 
@@ -604,13 +604,13 @@ describe("keys", () => {
 
   test("a bucket encrypted by a key under a foreign provider leaves through the key", () => {
     expect(hops(encrypted("hk").resources)).toEqual([
-      ['kms key "k"', "placed in", "cn-hongkong (outside CN)"],
+      ['kms key "k"', "placed in", "cn-hongkong (outside CN, in HK)"],
       [
         'oss bucket "b"',
         'encrypted by "b-sse"',
         'kms key "k"',
         "placed in",
-        "cn-hongkong (outside CN)",
+        "cn-hongkong (outside CN, in HK)",
       ],
     ]);
   });
@@ -1010,7 +1010,7 @@ describe("networks", () => {
         'attachment "tgw-core"',
         'ec2transitgateway transit gateway "tgw"',
         'peer attachment "tgw-peer"',
-        "ap-southeast-1 (outside CN)",
+        "ap-southeast-1 (outside CN, in SG)",
       ],
     ]);
   });
@@ -1046,7 +1046,7 @@ describe("networks", () => {
         'peering "core-b"',
         'vpc "b"',
         'peering "b-far"',
-        "ap-southeast-1 (outside CN)",
+        "ap-southeast-1 (outside CN, in SG)",
       ],
     ]);
   });
@@ -1154,7 +1154,7 @@ describe("copies", () => {
 
   test("a cross-region backup of an RDS instance to a foreign region", () => {
     expect(hops(crossBackup("cn-hongkong").resources)).toEqual([
-      ['rds instance "db"', 'backup copy "db-dr" (crossBackupRegion)', "cn-hongkong (outside CN)"],
+      ['rds instance "db"', 'backup copy "db-dr" (crossBackupRegion)', "cn-hongkong (outside CN, in HK)"],
     ]);
   });
 
@@ -1178,7 +1178,7 @@ describe("copies", () => {
       [
         'ecs auto snapshot policy "snap"',
         "snapshot copy (targetCopyRegions[])",
-        "ap-northeast-1 (outside CN)",
+        "ap-northeast-1 (outside CN, in JP)",
       ],
     ]);
   });
@@ -1459,7 +1459,7 @@ describe("the analysis", () => {
           'peering "core-far"',
           'vpc "far"',
           "placed in",
-          "cn-hongkong (outside CN)",
+          "cn-hongkong (outside CN, in HK)",
         ],
         crossing: ["core", "peering", "far"],
         exit: "place:region:alicloud:cn-hongkong",

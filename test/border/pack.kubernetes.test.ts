@@ -23,10 +23,10 @@ const farPlacement: Finding[] = [
     "resource-placement",
     "far",
     "mandatory",
-    ['alicloud provider "far"', "cn-hongkong (outside CN)"],
+    ['alicloud provider "far"', "cn-hongkong (outside CN, in HK)"],
   ],
-  ["resource-placement", "far", "mandatory", ['vpc "far"', "cn-hongkong (outside CN)"]],
-  ["resource-placement", "far-a", "mandatory", ['vswitch "far-a"', "cn-hongkong (outside CN)"]],
+  ["resource-placement", "far", "mandatory", ['vpc "far"', "cn-hongkong (outside CN, in HK)"]],
+  ["resource-placement", "far-a", "mandatory", ['vswitch "far-a"', "cn-hongkong (outside CN, in HK)"]],
 ];
 
 test("pod egress → node subnet → transit router → a VPC in Hong Kong fails with the whole path", async () => {
@@ -49,7 +49,7 @@ test("pod egress → node subnet → transit router → a VPC in Hong Kong fails
           'attachment "far-attachment"',
           'vpc "far"',
           "placed in",
-          "cn-hongkong (outside CN)",
+          "cn-hongkong (outside CN, in HK)",
         ],
       ],
     ]),
@@ -57,7 +57,7 @@ test("pod egress → node subnet → transit router → a VPC in Hong Kong fails
   const [v] = violations.filter((x) => x.policy === policy);
   expect(v.resourceType).toBe("kubernetes:apps/v1:StatefulSet");
   expect(v.message).toBe(
-    'k8s statefulset "db" must not be able to send data outside CN, but it reaches cn-hongkong (outside CN) in 5 hops; it crosses the border at attachment "far-attachment". Connect only networks and endpoints located inside CN.',
+    'k8s statefulset "db" must not be able to send data outside CN, but it reaches cn-hongkong (outside CN, in HK) in 5 hops; it crosses the border at attachment "far-attachment". Connect only networks and endpoints located inside CN.',
   );
 });
 

@@ -39,9 +39,9 @@ const farPlacement: Finding[] = [
     "resource-placement",
     "far",
     "mandatory",
-    ['alicloud provider "far"', "cn-hongkong (outside CN)"],
+    ['alicloud provider "far"', "cn-hongkong (outside CN, in HK)"],
   ],
-  ["resource-placement", "far", "mandatory", ['vpc "far"', "cn-hongkong (outside CN)"]],
+  ["resource-placement", "far", "mandatory", ['vpc "far"', "cn-hongkong (outside CN, in HK)"]],
 ];
 /** The peering fixture's providers pin no account, so both peerings fail in both twins. */
 const peeringAccounts: Finding[] = [
@@ -74,7 +74,7 @@ const transitRouterPath = [
   'attachment "far-attachment"',
   'vpc "far"',
   "placed in",
-  "cn-hongkong (outside CN)",
+  "cn-hongkong (outside CN, in HK)",
 ];
 
 test.each<[string, string, string[], Finding[]]>([
@@ -89,7 +89,7 @@ test.each<[string, string, string[], Finding[]]>([
       'cen attachment "far-attachment"',
       'vpc "far"',
       "placed in",
-      "cn-hongkong (outside CN)",
+      "cn-hongkong (outside CN, in HK)",
     ],
     [
       ...farPlacement,
@@ -100,7 +100,7 @@ test.each<[string, string, string[], Finding[]]>([
         [
           "cn-shanghai (inside CN)",
           'cen instance attachment "far-attachment"',
-          "cn-hongkong (outside CN)",
+          "cn-hongkong (outside CN, in HK)",
         ],
       ],
     ],
@@ -114,14 +114,14 @@ test.each<[string, string, string[], Finding[]]>([
       'peering "a-b"',
       'vpc "b"',
       'peering "b-partner"',
-      "cn-hongkong (outside CN)",
+      "cn-hongkong (outside CN, in HK)",
     ],
     [
       [
         "network-links",
         "b-partner",
         "mandatory",
-        ["cn-beijing (inside CN)", 'vpc peering "b-partner"', "cn-hongkong (outside CN)"],
+        ["cn-beijing (inside CN)", 'vpc peering "b-partner"', "cn-hongkong (outside CN, in HK)"],
       ],
       ...peeringAccounts,
     ],
@@ -158,7 +158,7 @@ test.each<[string, string, string[], Finding[]]>([
     transitRouterPath,
     [
       ...farPlacement,
-      ["resource-placement", "far-a", "mandatory", ['vswitch "far-a"', "cn-hongkong (outside CN)"]],
+      ["resource-placement", "far-a", "mandatory", ['vswitch "far-a"', "cn-hongkong (outside CN, in HK)"]],
     ],
   ],
 ])("%s: fails with the whole path out of CN", async (name, crossing, path, others) => {
@@ -197,7 +197,7 @@ test("a waiver for the bucket silences its path, and only its path", async () =>
   );
   const everyOther = sorted([
     ...farPlacement,
-    ["resource-placement", "far-a", "mandatory", ['vswitch "far-a"', "cn-hongkong (outside CN)"]],
+    ["resource-placement", "far-a", "mandatory", ['vswitch "far-a"', "cn-hongkong (outside CN, in HK)"]],
     noCustomerKey("records"),
   ]);
   try {

@@ -32,7 +32,7 @@ test("replication to oss-cn-hongkong fails with the replication named", async ()
         [
           'oss bucket "border-fixture-telemetry"',
           'oss bucket replication "telemetry-dr"',
-          "oss-cn-hongkong (outside CN)",
+          "oss-cn-hongkong (outside CN, in HK)",
         ],
       ],
       noCustomerKey("telemetry"),
@@ -40,14 +40,14 @@ test("replication to oss-cn-hongkong fails with the replication named", async ()
         policy,
         "telemetry",
         "mandatory",
-        ['oss bucket "telemetry"', 'replication "telemetry-dr"', "oss-cn-hongkong (outside CN)"],
+        ['oss bucket "telemetry"', 'replication "telemetry-dr"', "oss-cn-hongkong (outside CN, in HK)"],
       ],
     ]),
   );
   const [border] = violations.filter((v) => v.policy === policy);
   expect(border.resourceType).toBe("alicloud:oss/bucket:Bucket");
   expect(border.message).toBe(
-    'oss bucket "telemetry" must not be able to send data outside CN, but it reaches oss-cn-hongkong (outside CN) in 1 hop; it crosses the border at replication "telemetry-dr". Replicate only to a bucket or region inside CN, or remove the replication.',
+    'oss bucket "telemetry" must not be able to send data outside CN, but it reaches oss-cn-hongkong (outside CN, in HK) in 1 hop; it crosses the border at replication "telemetry-dr". Replicate only to a bucket or region inside CN, or remove the replication.',
   );
 });
 
@@ -65,19 +65,19 @@ test("a key under a foreign provider fails for the bucket it encrypts and for it
         "resource-placement",
         "keys",
         "mandatory",
-        ['alicloud provider "keys"', "cn-hongkong (outside CN)"],
+        ['alicloud provider "keys"', "cn-hongkong (outside CN, in HK)"],
       ],
       [
         "resource-placement",
         "records-key",
         "mandatory",
-        ['kms key "records-key"', "cn-hongkong (outside CN)"],
+        ['kms key "records-key"', "cn-hongkong (outside CN, in HK)"],
       ],
       [
         "customer-key-encryption",
         "records",
         "mandatory",
-        ['oss bucket "records"', 'kms key "records-key" in cn-hongkong (outside CN)'],
+        ['oss bucket "records"', 'kms key "records-key" in cn-hongkong (outside CN, in HK)'],
       ],
       [
         policy,
@@ -88,14 +88,14 @@ test("a key under a foreign provider fails for the bucket it encrypts and for it
           'encrypted by "records-encryption"',
           'kms key "records-key"',
           "placed in",
-          "cn-hongkong (outside CN)",
+          "cn-hongkong (outside CN, in HK)",
         ],
       ],
       [
         policy,
         "records-key",
         "mandatory",
-        ['kms key "records-key"', "placed in", "cn-hongkong (outside CN)"],
+        ['kms key "records-key"', "placed in", "cn-hongkong (outside CN, in HK)"],
       ],
     ]),
   );

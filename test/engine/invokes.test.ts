@@ -9,7 +9,7 @@ import {
   unknownMark,
 } from "../../engine/invokes/index";
 import { clouds, listJurisdictions } from "../../residency/jurisdictions";
-import { regionsWithZones, zonesOf } from "../../residency/zones";
+import { regionsWithZones, zoneGaps, zonesOf } from "../../residency/zones";
 
 const west: InvokeContext = { providerProps: { region: "us-west-2" }, config: {} };
 const beijing: InvokeContext = { providerProps: { region: "cn-north-1" }, config: {} };
@@ -186,12 +186,33 @@ describe("the zone table", () => {
         for (const z of zones) {
           expect(z.name.startsWith(region)).toBe(true);
           expect(z.name.length).toBe(region.length + (cloud === "aws" ? 1 : 2));
+          if (cloud === "aws") {
+            expect(z.zoneId).toMatch(/^[a-z]+\d+-az\d+$/);
+          }
         }
       }
     },
   );
 
+  it.each(clouds)(
+    "lists at least two zones for every %s region of the catalog, or says why not",
+    (cloud) => {
+      const catalogRegions = [...new Set(listJurisdictions().flatMap((j) => j.regions[cloud]))];
+      const short = catalogRegions.filter(
+        (region) =>
+          (zonesOf(cloud, region)?.length ?? 0) < 2 && zoneGaps[cloud][region] === undefined,
+      );
+      expect(short).toEqual([]);
+      // A gap that is no longer one, or names a region the catalog dropped, is stale.
+      const stale = Object.keys(zoneGaps[cloud]).filter(
+        (region) => !catalogRegions.includes(region) || (zonesOf(cloud, region)?.length ?? 0) >= 2,
+      );
+      expect(stale).toEqual([]);
+    },
+  );
+
   it("leaves a region it does not list unknown", () => {
-    expect(zonesOf("aws", "ap-east-1")).toBeUndefined();
+    expect(zonesOf("aws", "eu-isoe-west-1")).toBeUndefined();
+    expect(zonesOf("alicloud", "cn-shanghai-finance-1")).toBeUndefined();
   });
 });

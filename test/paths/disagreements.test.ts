@@ -187,9 +187,9 @@ describe("2. OSS replication: location or the resolved bucket", () => {
       named: sorted([
         mandatory("resource-placement", "hk", [
           'alicloud provider "hk"',
-          "cn-hongkong (outside CN)",
+          "cn-hongkong (outside CN, in HK)",
         ]),
-        mandatory("resource-placement", "dr", ['oss bucket "dr"', "cn-hongkong (outside CN)"]),
+        mandatory("resource-placement", "dr", ['oss bucket "dr"', "cn-hongkong (outside CN, in HK)"]),
         noCustomerKey("telemetry"),
         noCustomerKey("dr"),
       ]),
@@ -199,9 +199,9 @@ describe("2. OSS replication: location or the resolved bucket", () => {
           'replication "rep"',
           'oss bucket "dr"',
           "placed in",
-          "cn-hongkong (outside CN)",
+          "cn-hongkong (outside CN, in HK)",
         ],
-        ['oss bucket "dr"', "placed in", "cn-hongkong (outside CN)"],
+        ['oss bucket "dr"', "placed in", "cn-hongkong (outside CN, in HK)"],
       ],
     });
   });
@@ -212,7 +212,7 @@ describe("2. OSS replication: location or the resolved bucket", () => {
         mandatory("storage-replication", "rep", [
           'oss bucket "t"',
           'oss bucket replication "rep"',
-          "oss-cn-hongkong (outside CN)",
+          "oss-cn-hongkong (outside CN, in HK)",
         ]),
         noCustomerKey("telemetry"),
         noCustomerKey("dr"),

@@ -177,7 +177,7 @@ describe("places read from values", () => {
 
   test("names the far side with its jurisdiction, never by prefix", () => {
     expect(describeNamedPlace(cn, "alicloud", "oss-cn-hongkong", "cn-hongkong")).toBe(
-      "oss-cn-hongkong (outside CN)",
+      "oss-cn-hongkong (outside CN, in HK)",
     );
     expect(describeNamedPlace(cn, "alicloud", "cn-beijing", "cn-beijing")).toBe(
       "cn-beijing (inside CN)",

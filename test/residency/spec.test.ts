@@ -57,7 +57,9 @@ describe("stack spec validation", () => {
       (s) => {
         s.jurisdiction = "XX";
       },
-      ['  - sovereign-dc:jurisdiction: received "XX"; expected one of: CN, US, EU.'],
+      [
+        '  - sovereign-dc:jurisdiction: received "XX"; expected one of: CN, US, EU, DE, FR, IE, IT, ES, SE, GB, CH, ZA, IL, AE, BH, SA, HK, TW, JP, KR, IN, SG, MY, ID, PH, TH, AU, NZ, CA, MX, BR.',
+      ],
     ],
     [
       "an unknown cloud",
