@@ -169,7 +169,11 @@ describe("object storage", () => {
   test("fails when a bucket replicates to an OSS location abroad", () => {
     const s = replicated({ bucket: "t-dr", location: "oss-cn-hongkong" });
     expect(hops(s.resources)).toEqual([
-      ['oss bucket "telemetry"', 'replication "telemetry-dr"', "oss-cn-hongkong (outside CN, in HK)"],
+      [
+        'oss bucket "telemetry"',
+        'replication "telemetry-dr"',
+        "oss-cn-hongkong (outside CN, in HK)",
+      ],
     ]);
   });
 
@@ -1154,7 +1158,11 @@ describe("copies", () => {
 
   test("a cross-region backup of an RDS instance to a foreign region", () => {
     expect(hops(crossBackup("cn-hongkong").resources)).toEqual([
-      ['rds instance "db"', 'backup copy "db-dr" (crossBackupRegion)', "cn-hongkong (outside CN, in HK)"],
+      [
+        'rds instance "db"',
+        'backup copy "db-dr" (crossBackupRegion)',
+        "cn-hongkong (outside CN, in HK)",
+      ],
     ]);
   });
 

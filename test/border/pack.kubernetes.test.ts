@@ -26,7 +26,12 @@ const farPlacement: Finding[] = [
     ['alicloud provider "far"', "cn-hongkong (outside CN, in HK)"],
   ],
   ["resource-placement", "far", "mandatory", ['vpc "far"', "cn-hongkong (outside CN, in HK)"]],
-  ["resource-placement", "far-a", "mandatory", ['vswitch "far-a"', "cn-hongkong (outside CN, in HK)"]],
+  [
+    "resource-placement",
+    "far-a",
+    "mandatory",
+    ['vswitch "far-a"', "cn-hongkong (outside CN, in HK)"],
+  ],
 ];
 
 test("pod egress → node subnet → transit router → a VPC in Hong Kong fails with the whole path", async () => {

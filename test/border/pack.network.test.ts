@@ -158,7 +158,12 @@ test.each<[string, string, string[], Finding[]]>([
     transitRouterPath,
     [
       ...farPlacement,
-      ["resource-placement", "far-a", "mandatory", ['vswitch "far-a"', "cn-hongkong (outside CN, in HK)"]],
+      [
+        "resource-placement",
+        "far-a",
+        "mandatory",
+        ['vswitch "far-a"', "cn-hongkong (outside CN, in HK)"],
+      ],
     ],
   ],
 ])("%s: fails with the whole path out of CN", async (name, crossing, path, others) => {
@@ -197,7 +202,12 @@ test("a waiver for the bucket silences its path, and only its path", async () =>
   );
   const everyOther = sorted([
     ...farPlacement,
-    ["resource-placement", "far-a", "mandatory", ['vswitch "far-a"', "cn-hongkong (outside CN, in HK)"]],
+    [
+      "resource-placement",
+      "far-a",
+      "mandatory",
+      ['vswitch "far-a"', "cn-hongkong (outside CN, in HK)"],
+    ],
     noCustomerKey("records"),
   ]);
   try {

@@ -40,7 +40,11 @@ test("replication to oss-cn-hongkong fails with the replication named", async ()
         policy,
         "telemetry",
         "mandatory",
-        ['oss bucket "telemetry"', 'replication "telemetry-dr"', "oss-cn-hongkong (outside CN, in HK)"],
+        [
+          'oss bucket "telemetry"',
+          'replication "telemetry-dr"',
+          "oss-cn-hongkong (outside CN, in HK)",
+        ],
       ],
     ]),
   );

@@ -189,7 +189,10 @@ describe("2. OSS replication: location or the resolved bucket", () => {
           'alicloud provider "hk"',
           "cn-hongkong (outside CN, in HK)",
         ]),
-        mandatory("resource-placement", "dr", ['oss bucket "dr"', "cn-hongkong (outside CN, in HK)"]),
+        mandatory("resource-placement", "dr", [
+          'oss bucket "dr"',
+          "cn-hongkong (outside CN, in HK)",
+        ]),
         noCustomerKey("telemetry"),
         noCustomerKey("dr"),
       ]),

@@ -446,7 +446,11 @@ describe("copies and replicas", () => {
           "data-transfer-jobs",
           "sync",
           "mandatory",
-          ["cn-shanghai (inside CN)", 'dts synchronization job "sync"', "cn-hongkong (outside CN, in HK)"],
+          [
+            "cn-shanghai (inside CN)",
+            'dts synchronization job "sync"',
+            "cn-hongkong (outside CN, in HK)",
+          ],
         ],
       ],
       twinName: "DTS synchronises into Hangzhou",
