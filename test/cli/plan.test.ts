@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import YAML from "yaml";
-import { cli, type CliRun, root } from "../helpers/cli";
+import { cliMany, type CliRun, root } from "../helpers/cli";
 
 type Run = CliRun;
 
@@ -45,13 +45,46 @@ function shanghaiConfig(): Record<string, unknown> {
   return YAML.parse(fs.readFileSync(path.join(root, "Pulumi.cn-shanghai.yaml"), "utf8")).config;
 }
 
+const sarifFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sdc-plan-")), "sh.sarif");
+
+/** Every plan this file judges, run through the CLI's main in two processes (cliMany). */
+const requests = {
+  shanghaiJson: {
+    args: ["plan", "--stack", "cn-shanghai", "--format", "json", "--sarif", sarifFile],
+  },
+  shanghaiText: { args: ["plan", "--stack", "cn-shanghai"] },
+  usWestJson: { args: ["plan", "--stack", "us-west", "--format", "json"] },
+  // The program is sealed; logged in to Pulumi Cloud (AWS us-west-2), its state is not.
+  stateAbroad: {
+    args: ["plan", "--stack", "cn-shanghai"],
+    env: { PULUMI_BACKEND_URL: "https://api.pulumi.com" },
+  },
+  hongKong: {
+    args: [
+      "plan",
+      "--stack",
+      "hk",
+      "--project",
+      projectWith("hk", { ...shanghaiConfig(), "sovereign-dc:region": "cn-hongkong" }),
+      "--format",
+      "json",
+    ],
+  },
+};
+const runs = {} as Record<keyof typeof requests, Run>;
+
+beforeAll(async () => {
+  const names = Object.keys(requests) as (keyof typeof requests)[];
+  const results = await cliMany(names.map((n) => requests[n]));
+  names.forEach((n, i) => (runs[n] = results[i]));
+}, 120_000);
+
 describe("sovereign-dc plan --stack cn-shanghai --format json", () => {
   let run: Run;
   let doc: Doc;
   let sarif: { runs: { results: unknown[]; tool: { driver: { rules: unknown[] } } }[] };
-  beforeAll(async () => {
-    const sarifFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sdc-plan-")), "sh.sarif");
-    run = await cli(["plan", "--stack", "cn-shanghai", "--format", "json", "--sarif", sarifFile]);
+  beforeAll(() => {
+    run = runs.shanghaiJson;
     doc = JSON.parse(run.stdout);
     sarif = JSON.parse(fs.readFileSync(sarifFile, "utf8"));
   });
@@ -132,11 +165,8 @@ describe("sovereign-dc plan --stack cn-shanghai --format json", () => {
 });
 
 describe("sovereign-dc plan with a broken config", () => {
-  it("exits 2 with the key, the value and what is allowed, and no stack trace", async () => {
-    const config = shanghaiConfig();
-    config["sovereign-dc:region"] = "cn-hongkong";
-    const dir = projectWith("hk", config);
-    const run = await cli(["plan", "--stack", "hk", "--project", dir, "--format", "json"]);
+  it("exits 2 with the key, the value and what is allowed, and no stack trace", () => {
+    const run = runs.hongKong;
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(
@@ -149,8 +179,8 @@ describe("sovereign-dc plan with a broken config", () => {
 describe("sovereign-dc plan --stack us-west --format json", () => {
   let run: Run;
   let doc: Doc;
-  beforeAll(async () => {
-    run = await cli(["plan", "--stack", "us-west", "--format", "json"]);
+  beforeAll(() => {
+    run = runs.usWestJson;
     doc = JSON.parse(run.stdout);
   });
   const ofType = (t: string) => doc.resources.filter((r) => r.type === t);
@@ -222,11 +252,8 @@ describe("sovereign-dc plan --stack us-west --format json", () => {
 });
 
 describe("sovereign-dc plan's exit codes", () => {
-  it("exits 1 with the violation and the NOT SEALED verdict when the stack's state would leave CN", async () => {
-    // The program is sealed; logged in to Pulumi Cloud (AWS us-west-2), its state is not.
-    const run = await cli(["plan", "--stack", "cn-shanghai"], {
-      env: { PULUMI_BACKEND_URL: "https://api.pulumi.com" },
-    });
+  it("exits 1 with the violation and the NOT SEALED verdict when the stack's state would leave CN", () => {
+    const run = runs.stateAbroad;
     expect(run.code).toBe(1);
     const tail = run.stdout.slice(run.stdout.indexOf("\nViolations:\n") + 1);
     expect(tail).toBe(
@@ -242,8 +269,8 @@ describe("sovereign-dc plan's exit codes", () => {
     );
   });
 
-  it("exits 0 with the SEALED verdict as its last line", async () => {
-    const run = await cli(["plan", "--stack", "cn-shanghai"]);
+  it("exits 0 with the SEALED verdict as its last line", () => {
+    const run = runs.shanghaiText;
     expect(run.code).toBe(0);
     expect(
       run.stdout.endsWith(
