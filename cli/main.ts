@@ -291,15 +291,15 @@ function buildProgram(
     .requiredOption("--cloud <cloud>", "alicloud or aws")
     .requiredOption("--region <region>", "region every resource is created in")
     .requiredOption("--jurisdiction <id>", "jurisdiction the stack must stay in (CN, US, EU, …)")
-    .requiredOption(
+    .option(
       "--cidr <cidr>",
-      "network CIDR, e.g. 10.40.0.0/16 (one /24 per zone is carved from it)",
+      "network CIDR, one /24 per zone carved from it (default: the first /16 of 10.0.0.0/8 no other stack of the project overlaps)",
     )
-    .requiredOption(
+    .option(
       "--zones <zones>",
-      "comma-separated zones of the region, e.g. cn-beijing-a,cn-beijing-b",
+      "comma-separated zones of the region, e.g. cn-beijing-a,cn-beijing-b (default: the region's zones in residency/zones.ts)",
     )
-    .option("--account-id <id>", "AWS account the stack is pinned to (aws only)")
+    .option("--account-id <id>", "12-digit AWS account the stack is pinned to (required for aws)")
     .option("--bucket <name:days:purpose...>", "data bucket(s): name, retention days, purpose")
     .option("--project <dir>", "folder of the Pulumi project", process.cwd())
     .option("--force", "overwrite an existing Pulumi.<name>.yaml", false)

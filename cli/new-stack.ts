@@ -1,46 +1,140 @@
 /**
- * `sovereign-dc new-stack`: scaffolds the config of a new regional stack. The spec is validated
- * with the same rules the program applies, so a file that is written is a stack that plans.
+ * `sovereign-dc new-stack`: scaffolds the config of a new regional stack. Only the cloud, the
+ * region and the jurisdiction (and an AWS account) are needed; the zones, the network and the
+ * state backend default to values that are right for the region and for this project. The spec
+ * is validated with the same rules the program applies, so a file that is written is a stack
+ * that plans, and a refusal writes nothing.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ipaddr from "ipaddr.js";
-import YAML from "yaml";
-import { loadProject, UsageError } from "../engine/project";
-import type { Cloud } from "../residency/jurisdictions";
-import { namespace, StackSpecError, validateStackSpec } from "../residency/spec";
+import YAML, { type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import {
+  listStacks,
+  loadProject,
+  loadStackConfig,
+  type ProjectInfo,
+  UsageError,
+} from "../engine/project";
+import { type Cloud, clouds, findJurisdiction } from "../residency/jurisdictions";
+import {
+  cidrsOverlap,
+  formatIssue,
+  keyBounds,
+  namespace,
+  type SpecIssue,
+  StackSpecError,
+  validateStackSpec,
+} from "../residency/spec";
 import { defaultBackendUrl } from "../residency/state";
+import { zoneGaps, zonesOf } from "../residency/zones";
 
 export interface NewStackOptions {
   readonly cloud: string;
   readonly region: string;
   readonly jurisdiction: string;
-  readonly cidr: string;
-  readonly zones: string;
+  /** Defaults to the first /16 of 10.0.0.0/8 that no other stack of the project uses. */
+  readonly cidr?: string;
+  /** Comma-separated; defaults to the region's zones in residency/zones.ts. */
+  readonly zones?: string;
   readonly accountId?: string;
   readonly bucket?: readonly string[];
   readonly project: string;
   readonly force?: boolean;
 }
 
-/** One /24 per zone, carved in order from the network CIDR. */
+/** The network of another stack of the project, as its `Pulumi.<stack>.yaml` declares it. */
+export interface StackNetwork {
+  readonly stack: string;
+  readonly file: string;
+  readonly cidr: string;
+}
+
+/** The pool new stacks' networks are drawn from, one /16 each. */
+const pool = { first: "10.0.0.0", bits: 8, block: 16 } as const;
+
+/** The `index`-th block of `/bits` after the network address of `cidr`. */
+function nthBlock(cidr: string, index: number, bits: number): string {
+  const network = ipaddr.IPv4.networkAddressFromCIDR(cidr).toByteArray();
+  const value = network.reduce((n, octet) => n * 256 + octet, 0) + index * 2 ** (32 - bits);
+  const octets = [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256);
+  return `${ipaddr.fromByteArray(octets).toString()}/${bits}`;
+}
+
+/** One /24 per zone, carved in order from the network CIDR (the first /24 is left free). */
 export function zoneBlocks(cidr: string, count: number): string[] {
   if (!ipaddr.IPv4.isValidCIDR(cidr)) {
     throw new UsageError(
       `--cidr: received ${JSON.stringify(cidr)}; expected an IPv4 CIDR such as 10.40.0.0/16.`,
     );
   }
-  const [addr, bits] = ipaddr.IPv4.parseCIDR(cidr);
-  if (bits > 24 - Math.ceil(Math.log2(count + 1))) {
+  const [, bits] = ipaddr.IPv4.parseCIDR(cidr);
+  const largest = 24 - Math.ceil(Math.log2(count + 1));
+  if (bits > largest) {
     throw new UsageError(
-      `--cidr: received ${JSON.stringify(cidr)}; expected a block of /${24 - Math.ceil(Math.log2(count + 1))} or larger to hold one /24 per zone (${count} zone(s)).`,
+      `--cidr: received ${JSON.stringify(cidr)}; expected a block of /${largest} or larger to hold one /24 per zone (${count} zone(s)).`,
     );
   }
-  const base = addr.toByteArray();
-  return Array.from({ length: count }, (_, i) => {
-    const third = base[2] + i + 1;
-    return `${base[0]}.${base[1] + Math.floor(third / 256)}.${third % 256}.0/24`;
-  });
+  return Array.from({ length: count }, (_, i) => nthBlock(cidr, i + 1, 24));
+}
+
+/** The declared networks of the project's stacks other than `except`. */
+export function stackNetworks(project: ProjectInfo, except: string): StackNetwork[] {
+  const found: StackNetwork[] = [];
+  for (const stack of listStacks(project).filter((s) => s !== except)) {
+    const { file, config } = loadStackConfig(project, stack);
+    const text = config[`${namespace}:network`];
+    let cidr: unknown;
+    try {
+      cidr = (JSON.parse(text ?? "null") as { cidr?: unknown } | null)?.cidr;
+    } catch {
+      continue;
+    }
+    if (typeof cidr === "string" && ipaddr.IPv4.isValidCIDR(cidr)) {
+      found.push({ stack, file, cidr });
+    }
+  }
+  return found;
+}
+
+/** The first /16 of 10.0.0.0/8 that overlaps none of `taken`. */
+export function freeNetwork(taken: readonly StackNetwork[]): string {
+  const count = 2 ** (pool.block - pool.bits);
+  for (let i = 0; i < count; i++) {
+    const candidate = nthBlock(`${pool.first}/${pool.bits}`, i, pool.block);
+    if (!taken.some((t) => cidrsOverlap(t.cidr, candidate))) {
+      return candidate;
+    }
+  }
+  throw new UsageError(
+    `--cidr: received nothing, and every /${pool.block} of ${pool.first}/${pool.bits} overlaps a stack of this project; expected a network CIDR that overlaps none, passed with --cidr.`,
+  );
+}
+
+/** Refuses a network that shares addresses with another stack's: peering or a merge would clash. */
+function refuseOverlap(cidr: string, taken: readonly StackNetwork[]): void {
+  // A malformed CIDR is refused with its own message when the zones are carved (zoneBlocks).
+  const clash = ipaddr.IPv4.isValidCIDR(cidr)
+    ? taken.find((t) => cidrsOverlap(t.cidr, cidr))
+    : undefined;
+  if (clash !== undefined) {
+    throw new UsageError(
+      `--cidr: received ${JSON.stringify(cidr)}; expected a network that overlaps no other stack of this project, but it overlaps stack ${clash.stack} (${namespace}:network.cidr ${clash.cidr} in ${path.basename(clash.file)}).`,
+    );
+  }
+}
+
+/** The region's zones when there are at least two to spread over, or why there is no default. */
+function regionZones(cloud: string, region: string): string[] | { readonly gap: string } {
+  if (!(clouds as readonly string[]).includes(cloud)) {
+    return { gap: "" };
+  }
+  const zones = zonesOf(cloud as Cloud, region) ?? [];
+  const gap = zoneGaps[cloud as Cloud][region];
+  if (gap !== undefined || zones.length < 2) {
+    return { gap: gap ?? `${zones.length} zone(s) listed` };
+  }
+  return zones.map((z) => z.name);
 }
 
 function parseBucket(text: string): { name: string; retentionDays: number; purpose: string } {
@@ -52,6 +146,42 @@ function parseBucket(text: string): { name: string; retentionDays: number; purpo
     );
   }
   return { name, retentionDays, purpose: purpose.join(":") };
+}
+
+/** The options the spec's top-level keys come from; the others are written by new-stack itself. */
+const options: Readonly<Record<string, string>> = {
+  cloud: "--cloud",
+  region: "--region",
+  jurisdiction: "--jurisdiction",
+  accountId: "--account-id",
+  network: "--cidr",
+  buckets: "--bucket",
+};
+
+/** The spec's issues, each under the option that produced it and the config key it would be. */
+function refusal(name: string, e: StackSpecError): UsageError {
+  const line = (issue: SpecIssue) => {
+    const inner = issue.key.slice(namespace.length + 1);
+    const option = /^network\.zones\[\d+\]\.zone$/.test(inner)
+      ? "--zones"
+      : options[/^[A-Za-z]+/.exec(inner)?.[0] ?? ""];
+    return formatIssue(option ? { ...issue, key: `${option} (${issue.key})` } : issue);
+  };
+  return new UsageError(
+    `Cannot scaffold stack "${name}"; nothing was written:\n` +
+      e.issues.map((i) => `  - ${line(i)}`).join("\n"),
+  );
+}
+
+function validate(spec: Readonly<Record<string, unknown>>, name: string): void {
+  try {
+    validateStackSpec(spec, name);
+  } catch (e) {
+    if (e instanceof StackSpecError) {
+      throw refusal(name, e);
+    }
+    throw e;
+  }
 }
 
 export function newStack(
@@ -67,44 +197,155 @@ export function newStack(
   const project = loadProject(opts.project);
   const file = path.join(project.stackConfigDir, `Pulumi.${name}.yaml`);
   if (fs.existsSync(file) && !opts.force) {
-    throw new UsageError(`${file} already exists; pass --force to overwrite it.`);
+    throw new UsageError(
+      `<name>: received ${JSON.stringify(name)}; expected a stack that has no config yet, but ${file} already exists; pass --force to overwrite it.`,
+    );
   }
-  const zones = opts.zones
-    .split(",")
+  const taken = stackNetworks(project, name);
+  if (opts.cidr !== undefined) {
+    refuseOverlap(opts.cidr, taken);
+  }
+  const cidr = opts.cidr ?? freeNetwork(taken);
+  const given = opts.zones
+    ?.split(",")
     .map((z) => z.trim())
     .filter((z) => z !== "");
-  const blocks = zoneBlocks(opts.cidr, zones.length);
-  const spec: Record<string, unknown> = {
-    cloud: opts.cloud,
-    region: opts.region,
-    jurisdiction: opts.jurisdiction,
-    ...(opts.accountId !== undefined ? { accountId: opts.accountId } : {}),
-    stateBackend: defaultBackendUrl(project.name, name, opts.cloud as Cloud, opts.region),
-    network: { cidr: opts.cidr, zones: zones.map((zone, i) => ({ zone, cidr: blocks[i] })) },
-    buckets: (opts.bucket ?? []).map(parseBucket),
-    egress: [],
-    keys: { deletionWindowDays: 30, rotationDays: 365 },
+  const zones = given ?? regionZones(opts.cloud, opts.region);
+  const spec = (zoneList: readonly string[]): Record<string, unknown> => {
+    const blocks = zoneBlocks(cidr, zoneList.length);
+    return {
+      cloud: opts.cloud,
+      region: opts.region,
+      jurisdiction: opts.jurisdiction,
+      ...(opts.accountId !== undefined ? { accountId: opts.accountId } : {}),
+      stateBackend: defaultBackendUrl(project.name, name, opts.cloud as Cloud, opts.region),
+      network: { cidr, zones: zoneList.map((zone, i) => ({ zone, cidr: blocks[i] })) },
+      buckets: (opts.bucket ?? []).map(parseBucket),
+      egress: [],
+      keys: {
+        deletionWindowDays: keyBounds.deletionWindowDays.default,
+        rotationDays: keyBounds.rotationDays.default,
+      },
+    };
   };
-  try {
-    validateStackSpec(spec, name);
-  } catch (e) {
-    if (e instanceof StackSpecError) {
-      throw new UsageError(e.message);
-    }
-    throw e;
+  if (!Array.isArray(zones)) {
+    // Whatever else is wrong is reported first: a region outside the jurisdiction has no zones
+    // worth asking for. A zone of the region's own pattern stands in for the ones not given.
+    const standIn = opts.cloud === "alicloud" ? `${opts.region}-a` : `${opts.region}a`;
+    validate(spec([standIn]), name);
+    throw new UsageError(
+      `--zones: received nothing; expected the zones the stack spreads over (e.g. --zones ${standIn}), because region ${opts.region} of ${opts.cloud} has no default: residency/zones.ts lists fewer than two zones for it (${zones.gap}).`,
+    );
   }
-  const config: Record<string, unknown> = { [`${opts.cloud}:region`]: opts.region };
-  for (const [k, v] of Object.entries(spec)) {
-    config[`${namespace}:${k}`] = v;
-  }
-  const header =
-    `# ${name}: sealed ${opts.cloud} data center in ${opts.region} (jurisdiction ${opts.jurisdiction}).\n` +
-    "# Egress is denied to everything; add justified destinations under sovereign-dc:egress.\n";
-  fs.writeFileSync(file, header + YAML.stringify({ config }));
+  const values = spec(zones as readonly string[]);
+  validate(values, name);
+  fs.writeFileSync(file, render(name, opts, values));
   io.err(
-    `Wrote ${path.relative(process.cwd(), file) || file}.\n` +
-      `Next: sovereign-dc plan --stack ${name}; create the state bucket ${String(spec.stateBackend)} and pulumi login to it;\n` +
+    `Wrote ${path.relative(process.cwd(), file) || file}: network ${cidr}${opts.cidr === undefined ? ` (the first /16 of 10.0.0.0/8 no other stack uses)` : ""}, zones ${zones.join(", ")}.\n` +
+      `Next: sovereign-dc plan --stack ${name}; create the state bucket ${String(values.stateBackend)} and pulumi login to it;\n` +
       `then pulumi stack init ${name} && pulumi up --stack ${name} --policy-pack policy\n`,
   );
   return 0;
+}
+
+/** Comments above each key of the stack file: why it is there and what may go in it. */
+function keyComments(opts: NewStackOptions, spec: Record<string, unknown>): Record<string, string> {
+  const jurisdiction = findJurisdiction(opts.jurisdiction)!;
+  const cidr = (spec.network as { cidr: string }).cidr;
+  return {
+    "pulumi:disable-default-providers":
+      "Every resource must name the stack's explicit provider; the engine refuses defaults.",
+    [`${opts.cloud}:region`]:
+      "The provider's own region: a resource created outside the components lands here too.",
+    [`${namespace}:cloud`]: "The cloud that hosts the stack: alicloud or aws.",
+    [`${namespace}:region`]:
+      "The one region every resource is created in; it lies inside the jurisdiction.",
+    [`${namespace}:jurisdiction`]: `The border no data path may cross: ${jurisdiction.name} (residency/jurisdictions.ts).`,
+    [`${namespace}:accountId`]:
+      "The 12-digit AWS account the stack is pinned to (allowedAccountIds, key policy, ARNs).",
+    [`${namespace}:stateBackend`]:
+      "Pulumi state is data too: `pulumi login` to this backend, inside the jurisdiction.",
+    [`${namespace}:network`]:
+      "Private network, no internet path: one subnet per zone, a /24 each of the stack's network.",
+    [`${namespace}:buckets`]: [
+      "Data buckets: private, versioned, encrypted with the stack's key, expired after retention.",
+      "Add one per kind of data, e.g.",
+      "  - name: telemetry",
+      "    purpose: Vehicle telemetry and trip data",
+      "    retentionDays: 365",
+    ].join("\n"),
+    [`${namespace}:egress`]: [
+      "The only destinations workloads may reach; everything else is denied. Add each with its",
+      "reason, e.g.",
+      `  - cidr: ${cidr}`,
+      "    ports: [443]",
+      "    protocol: tcp",
+      "    reason: HTTPS between the stack's own workloads inside its network",
+    ].join("\n"),
+    [`${namespace}:keys`]:
+      "The stack's KMS key: how long a deletion waits, how often the key rotates.",
+  };
+}
+
+/** Comments at the end of the lines inside structured values, by key. */
+const lineComments: Readonly<Record<string, string>> = {
+  cidr: "the stack's network; no other stack of this project uses it",
+  zones: "the zones the stack spreads over",
+  name: "3-32 lowercase letters, digits or hyphens",
+  purpose: "what it holds, for the residency report",
+  retentionDays: "objects expire after this many days (1-3650)",
+  deletionWindowDays: `days a scheduled deletion can still be cancelled (${keyBounds.deletionWindowDays.min}-${keyBounds.deletionWindowDays.max})`,
+  rotationDays: `automatic rotation period in days (${keyBounds.rotationDays.min}-${keyBounds.rotationDays.max}; 365 on alicloud)`,
+};
+
+/** The stack file: every key commented, the buckets and egress sections ready to fill. */
+function render(name: string, opts: NewStackOptions, spec: Record<string, unknown>): string {
+  const config: Record<string, unknown> = {
+    "pulumi:disable-default-providers": ["*"],
+    [`${opts.cloud}:region`]: opts.region,
+  };
+  for (const [k, v] of Object.entries(spec)) {
+    config[`${namespace}:${k}`] = v;
+  }
+  const doc = new YAML.Document({ config });
+  const top = doc.contents as YAMLMap<Scalar<string>, unknown>;
+  (top.items[0].key as Scalar).commentBefore =
+    ` ${name}: sealed ${opts.cloud} data center in ${opts.region}, jurisdiction ${opts.jurisdiction}. Written by\n sovereign-dc new-stack; check it offline with: sovereign-dc plan --stack ${name}`;
+  const comments = keyComments(opts, spec);
+  for (const pair of (doc.get("config") as YAMLMap<Scalar<string>, unknown>).items) {
+    const key = String(pair.key.value);
+    pair.key.commentBefore = comments[key]
+      .split("\n")
+      .map((l) => ` ${l}`)
+      .join("\n");
+    if (YAML.isSeq(pair.value) && key.startsWith("pulumi:")) {
+      pair.value.flow = true;
+    }
+    commentLines(pair as Pair<Scalar<string>, unknown>);
+  }
+  const zones = doc.getIn(["config", `${namespace}:network`, "zones"]) as YAMLSeq<YAMLMap>;
+  zones.items.forEach((zone, i) => {
+    const [zonePair, cidrPair] = zone.items as Pair<Scalar, Scalar>[];
+    zonePair.value!.comment = ` zone ${i + 1} of ${zones.items.length}`;
+    cidrPair.value!.comment = ` its private subnet`;
+  });
+  return doc.toString({ flowCollectionPadding: false });
+}
+
+/** Puts `lineComments` at the end of every line inside a structured value. */
+function commentLines(pair: Pair<Scalar<string>, unknown>): void {
+  const visit = (node: unknown): void => {
+    if (YAML.isMap(node)) {
+      for (const inner of node.items as Pair<Scalar<string>, unknown>[]) {
+        const text = lineComments[String(inner.key.value)];
+        if (text !== undefined) {
+          (YAML.isScalar(inner.value) ? inner.value : inner.key).comment = ` ${text}`;
+        }
+        visit(inner.value);
+      }
+    } else if (YAML.isSeq(node)) {
+      node.items.forEach(visit);
+    }
+  };
+  visit(pair.value);
 }

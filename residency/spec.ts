@@ -15,6 +15,7 @@ import {
   type Jurisdiction,
 } from "./jurisdictions";
 import { backendLocation, defaultBackendUrl, locationProblem } from "./state";
+import { zoneName } from "./zones";
 
 /** The config namespace of this project (the `name` in Pulumi.yaml). */
 export const namespace = "sovereign-dc";
@@ -335,10 +336,11 @@ function allowedKeysAt(path: readonly PropertyKey[]): string[] {
   return [...(shapes[named.join(".")] ?? [])];
 }
 
-/** Zone IDs: Alibaba Cloud `cn-shanghai-e`, AWS `us-west-2a`. */
+/** Zone IDs of a region, named as residency/zones.ts `zoneName` names them. */
 export function zonePattern(cloud: Cloud, region: string): RegExp {
-  const r = region.replace(/[-]/g, "\\-");
-  return cloud === "alicloud" ? new RegExp(`^${r}-[a-z]$`) : new RegExp(`^${r}[a-z]$`);
+  const sample = zoneName(cloud, region, "a");
+  const head = sample.slice(0, -1).replace(/[-]/g, "\\-");
+  return new RegExp(`^${head}[a-z]$`);
 }
 
 function crossFieldIssues(p: ParsedSpec, stack: string): SpecIssue[] {

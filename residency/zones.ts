@@ -192,6 +192,17 @@ export interface Zone {
   readonly zoneId?: string;
 }
 
+/**
+ * A zone's name from its region and letter. AWS appends the letter (`us-west-2a`); Alibaba Cloud
+ * does so outside mainland China (`ap-northeast-1a`, `eu-central-1a`) and joins it with a dash in
+ * its `cn-` regions (`cn-shanghai-b`, `cn-hongkong-b`).
+ */
+export function zoneName(cloud: Cloud, region: string, letter: string): string {
+  return cloud === "alicloud" && region.startsWith("cn-")
+    ? `${region}-${letter}`
+    : `${region}${letter}`;
+}
+
 /** The zones of `region` on `cloud`, or undefined when the catalog does not list them. */
 export function zonesOf(cloud: Cloud, region: string): readonly Zone[] | undefined {
   const letters = zoneLetters[cloud][region];
@@ -200,8 +211,8 @@ export function zonesOf(cloud: Cloud, region: string): readonly Zone[] | undefin
   }
   return [...letters].map((letter, i) =>
     cloud === "aws"
-      ? { name: `${region}${letter}`, zoneId: `${awsZoneIdPrefix[region]}-az${i + 1}` }
-      : { name: `${region}-${letter}` },
+      ? { name: zoneName(cloud, region, letter), zoneId: `${awsZoneIdPrefix[region]}-az${i + 1}` }
+      : { name: zoneName(cloud, region, letter) },
   );
 }
 

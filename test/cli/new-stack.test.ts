@@ -1,13 +1,22 @@
-/** `sovereign-dc new-stack` as an engineer adding a region runs it: the file it writes plans sealed. */
+/**
+ * `sovereign-dc new-stack` as an engineer adding a region runs it: the defaults it picks (zones,
+ * network, the commented file), every refusal with its whole message and nothing written, and
+ * the file it writes planning sealed.
+ */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import YAML from "yaml";
-import { cli, root } from "../helpers/cli";
+import { main } from "../../cli/main";
+import { cidrsOverlap } from "../../residency/spec";
+import { cliSequences, root } from "../helpers/cli";
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-new-stack-"));
+const dirs: string[] = [];
+
+/** A throw-away project whose program is this repository's, with the given stack files. */
+function project(stacks: Readonly<Record<string, string>> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-new-stack-"));
+  dirs.push(dir);
   fs.writeFileSync(
     path.join(dir, "Pulumi.yaml"),
     YAML.stringify({
@@ -16,44 +25,389 @@ beforeEach(() => {
       main: path.join(root, "stacks", "index.ts"),
     }),
   );
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  for (const [stack, text] of Object.entries(stacks)) {
+    fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), text);
+  }
+  return dir;
+}
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-const beijing = [
-  "new-stack",
-  "cn-beijing",
-  "--cloud",
-  "alicloud",
-  "--region",
-  "cn-beijing",
-  "--jurisdiction",
-  "CN",
-  "--cidr",
-  "10.40.0.0/16",
-  "--zones",
-  "cn-beijing-a,cn-beijing-b",
-  "--bucket",
-  "telemetry:365:Vehicle telemetry",
-];
+/** A stack file that declares only its network, which is all new-stack reads of other stacks. */
+const networkOnly = (cidr: string) => `config:\n  sovereign-dc:network:\n    cidr: ${cidr}\n`;
 
-it("writes a validated Beijing stack that then plans sealed", async () => {
-  const created = await cli(beijing, { cwd: dir });
-  expect(created.code).toBe(0);
-  const config = YAML.parse(
-    fs.readFileSync(path.join(dir, "Pulumi.cn-beijing.yaml"), "utf8"),
-  ).config;
-  expect(config["sovereign-dc:network"]).toEqual({
-    cidr: "10.40.0.0/16",
-    zones: [
-      { zone: "cn-beijing-a", cidr: "10.40.1.0/24" },
-      { zone: "cn-beijing-b", cidr: "10.40.2.0/24" },
-    ],
-  });
-  expect(config["sovereign-dc:egress"]).toEqual([]);
-  expect(config["sovereign-dc:stateBackend"]).toBe(
-    "s3://sovereign-dc-state-cn-beijing?endpoint=oss-cn-beijing.aliyuncs.com&region=cn-beijing",
+/** Every stack file of this repository, as a user's checkout has them. */
+function copyOfThisProject(): string {
+  const files = fs.readdirSync(root).filter((f) => /^Pulumi\..+\.ya?ml$/.test(f));
+  return project(
+    Object.fromEntries(
+      files.map((f) => [
+        /^Pulumi\.(.+)\.ya?ml$/.exec(f)![1],
+        fs.readFileSync(path.join(root, f), "utf8"),
+      ]),
+    ),
   );
-  const plan = await cli(["plan", "--stack", "cn-beijing", "--format", "json"], { cwd: dir });
-  expect(plan.code).toBe(0);
-  expect(JSON.parse(plan.stdout).violations).toEqual([]);
+}
+
+async function run(dir: string, ...args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(["node", "sovereign-dc", "new-stack", ...args, "--project", dir], {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+  });
+  return { code, out, err };
+}
+
+const configOf = (dir: string, stack: string) =>
+  YAML.parse(fs.readFileSync(path.join(dir, `Pulumi.${stack}.yaml`), "utf8")).config;
+
+const shanghai = fs.readFileSync(path.join(root, "Pulumi.cn-shanghai.yaml"), "utf8");
+
+describe("sovereign-dc new-stack refuses, writing nothing", () => {
+  test.each([
+    {
+      when: "the region is outside the jurisdiction (Paris for a German stack)",
+      args: [
+        "fr",
+        "--cloud",
+        "aws",
+        "--region",
+        "eu-west-3",
+        "--jurisdiction",
+        "DE",
+        "--account-id",
+        "111122223333",
+      ],
+      err: 'error: Cannot scaffold stack "fr"; nothing was written:\n  - --region (sovereign-dc:region): received "eu-west-3"; expected a region of aws inside jurisdiction DE (eu-central-1, eusc-de-east-1).\n',
+    },
+    {
+      when: "the region is Hong Kong for a CN stack",
+      args: ["hk", "--cloud", "alicloud", "--region", "cn-hongkong", "--jurisdiction", "CN"],
+      err: 'error: Cannot scaffold stack "hk"; nothing was written:\n  - --region (sovereign-dc:region): received "cn-hongkong"; expected a region of alicloud inside jurisdiction CN (cn-qingdao, cn-beijing, cn-zhangjiakou, cn-huhehaote, cn-wulanchabu, cn-hangzhou, cn-shanghai, cn-nanjing, cn-shenzhen, cn-heyuan, cn-guangzhou, cn-chengdu, cn-shanghai-finance-1, cn-shanghai-finance-1-pub, cn-shenzhen-finance-1, cn-shenzhen-finance, cn-szfinance, cn-beijing-finance-1, cn-beijing-finance-1-pub, cn-hangzhou-finance, cn-hzfinance, cn-hzjbp, cn-north-2-gov-1).\n',
+    },
+    {
+      when: "the jurisdiction is not in the catalog",
+      args: ["bj", "--cloud", "alicloud", "--region", "cn-beijing", "--jurisdiction", "PRC"],
+      err: 'error: Cannot scaffold stack "bj"; nothing was written:\n  - --jurisdiction (sovereign-dc:jurisdiction): received "PRC"; expected one of: CN, US, EU, DE, FR, IE, IT, ES, SE, GB, CH, ZA, IL, AE, BH, SA, HK, TW, JP, KR, IN, SG, MY, ID, PH, TH, AU, NZ, CA, MX, BR.\n',
+    },
+    {
+      when: "an AWS stack has no account ID",
+      args: ["eu", "--cloud", "aws", "--region", "eu-central-1", "--jurisdiction", "EU"],
+      err: 'error: Cannot scaffold stack "eu"; nothing was written:\n  - --account-id (sovereign-dc:accountId): received nothing (the key is missing); expected the 12-digit AWS account ID the stack is pinned to (required when cloud is aws).\n',
+    },
+    {
+      when: "--cidr overlaps another stack's network",
+      args: [
+        "bj",
+        "--cloud",
+        "alicloud",
+        "--region",
+        "cn-beijing",
+        "--jurisdiction",
+        "CN",
+        "--cidr",
+        "10.20.128.0/17",
+      ],
+      err: 'error: --cidr: received "10.20.128.0/17"; expected a network that overlaps no other stack of this project, but it overlaps stack cn-shanghai (sovereign-dc:network.cidr 10.20.0.0/16 in Pulumi.cn-shanghai.yaml).\n',
+    },
+    {
+      when: "--cidr is not a CIDR block",
+      args: [
+        "bj",
+        "--cloud",
+        "alicloud",
+        "--region",
+        "cn-beijing",
+        "--jurisdiction",
+        "CN",
+        "--cidr",
+        "10.40.0.0",
+      ],
+      err: 'error: --cidr: received "10.40.0.0"; expected an IPv4 CIDR such as 10.40.0.0/16.\n',
+    },
+    {
+      when: "the region has one zone and --zones is not given",
+      args: ["nj", "--cloud", "alicloud", "--region", "cn-nanjing", "--jurisdiction", "CN"],
+      err: "error: --zones: received nothing; expected the zones the stack spreads over (e.g. --zones cn-nanjing-a), because region cn-nanjing of alicloud has no default: residency/zones.ts lists fewer than two zones for it (one zone: Nanjing is a local region (Zone A)).\n",
+    },
+    {
+      when: "the region's zones are unlisted and --zones is not given",
+      args: [
+        "eusc",
+        "--cloud",
+        "aws",
+        "--region",
+        "eusc-de-east-1",
+        "--jurisdiction",
+        "DE",
+        "--account-id",
+        "111122223333",
+      ],
+      err: "error: --zones: received nothing; expected the zones the stack spreads over (e.g. --zones eusc-de-east-1a), because region eusc-de-east-1 of aws has no default: residency/zones.ts lists fewer than two zones for it (zones unlisted: the AWS European Sovereign Cloud (partition aws-eusc) is not on the AWS Regions page; needs its own documentation of zone letters and zone IDs).\n",
+    },
+    {
+      when: "a one-zone region is also outside the jurisdiction: the region is what is wrong",
+      args: ["nj", "--cloud", "alicloud", "--region", "cn-nanjing", "--jurisdiction", "US"],
+      err: 'error: Cannot scaffold stack "nj"; nothing was written:\n  - --region (sovereign-dc:region): received "cn-nanjing"; expected a region of alicloud inside jurisdiction US (us-west-1, us-east-1).\n',
+    },
+  ])("when $when", async ({ args, err }) => {
+    const dir = project({ "cn-shanghai": shanghai });
+    expect(await run(dir, ...args)).toEqual({ code: 2, out: "", err });
+    expect(fs.readdirSync(dir).sort()).toEqual(["Pulumi.cn-shanghai.yaml", "Pulumi.yaml"]);
+  });
+
+  it("when the stack exists and --force is not given, leaving its file as it was", async () => {
+    const dir = project({ "cn-shanghai": shanghai });
+    const file = path.join(dir, "Pulumi.cn-shanghai.yaml");
+    const args = ["cn-shanghai", "--cloud", "alicloud", "--region", "cn-shanghai"];
+    expect(await run(dir, ...args, "--jurisdiction", "CN")).toEqual({
+      code: 2,
+      out: "",
+      err: `error: <name>: received "cn-shanghai"; expected a stack that has no config yet, but ${file} already exists; pass --force to overwrite it.\n`,
+    });
+    expect(fs.readFileSync(file, "utf8")).toBe(shanghai);
+  });
+});
+
+describe("sovereign-dc new-stack defaults", () => {
+  it("spreads over every zone the catalog lists for the region, one /24 each", async () => {
+    const dir = project();
+    const args = ["sg", "--cloud", "aws", "--region", "ap-southeast-1", "--jurisdiction", "SG"];
+    expect((await run(dir, ...args, "--account-id", "111122223333")).code).toBe(0);
+    expect(configOf(dir, "sg")["sovereign-dc:network"]).toEqual({
+      cidr: "10.0.0.0/16",
+      zones: [
+        { zone: "ap-southeast-1a", cidr: "10.0.1.0/24" },
+        { zone: "ap-southeast-1b", cidr: "10.0.2.0/24" },
+        { zone: "ap-southeast-1c", cidr: "10.0.3.0/24" },
+      ],
+    });
+  });
+
+  it("picks the first /16 of 10.0.0.0/8 that no other stack's network overlaps", async () => {
+    const dir = project({
+      a: networkOnly("10.0.0.0/16"),
+      b: networkOnly("10.1.128.0/17"),
+      c: networkOnly("10.3.0.0/16"),
+    });
+    const args = ["bj", "--cloud", "alicloud", "--region", "cn-beijing", "--jurisdiction", "CN"];
+    expect((await run(dir, ...args, "--zones", "cn-beijing-a,cn-beijing-b")).code).toBe(0);
+    expect(configOf(dir, "bj")["sovereign-dc:network"]).toEqual({
+      cidr: "10.2.0.0/16",
+      zones: [
+        { zone: "cn-beijing-a", cidr: "10.2.1.0/24" },
+        { zone: "cn-beijing-b", cidr: "10.2.2.0/24" },
+      ],
+    });
+  });
+
+  it("does not count the network of the stack that --force overwrites", async () => {
+    const dir = project({ bj: networkOnly("10.0.0.0/16") });
+    const args = ["bj", "--cloud", "alicloud", "--region", "cn-beijing", "--jurisdiction", "CN"];
+    expect((await run(dir, ...args, "--cidr", "10.0.0.0/16", "--force")).code).toBe(0);
+    expect(configOf(dir, "bj")["sovereign-dc:network"].cidr).toBe("10.0.0.0/16");
+  });
+
+  it("writes a file whose every key is commented, buckets and egress ready to fill", async () => {
+    const dir = project({ "cn-shanghai": shanghai });
+    const args = [
+      "jp",
+      "--cloud",
+      "alicloud",
+      "--region",
+      "ap-northeast-1",
+      "--jurisdiction",
+      "JP",
+    ];
+    const r = await run(dir, ...args);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "Pulumi.jp.yaml"), "utf8")).toBe(
+      [
+        "# jp: sealed alicloud data center in ap-northeast-1, jurisdiction JP. Written by",
+        "# sovereign-dc new-stack; check it offline with: sovereign-dc plan --stack jp",
+        "config:",
+        "  # Every resource must name the stack's explicit provider; the engine refuses defaults.",
+        '  pulumi:disable-default-providers: ["*"]',
+        "  # The provider's own region: a resource created outside the components lands here too.",
+        "  alicloud:region: ap-northeast-1",
+        "  # The cloud that hosts the stack: alicloud or aws.",
+        "  sovereign-dc:cloud: alicloud",
+        "  # The one region every resource is created in; it lies inside the jurisdiction.",
+        "  sovereign-dc:region: ap-northeast-1",
+        "  # The border no data path may cross: Japan (residency/jurisdictions.ts).",
+        "  sovereign-dc:jurisdiction: JP",
+        "  # Pulumi state is data too: `pulumi login` to this backend, inside the jurisdiction.",
+        "  sovereign-dc:stateBackend: s3://sovereign-dc-state-jp?endpoint=oss-ap-northeast-1.aliyuncs.com&region=ap-northeast-1",
+        "  # Private network, no internet path: one subnet per zone, a /24 each of the stack's network.",
+        "  sovereign-dc:network:",
+        "    cidr: 10.0.0.0/16 # the stack's network; no other stack of this project uses it",
+        "    zones: # the zones the stack spreads over",
+        "      - zone: ap-northeast-1a # zone 1 of 3",
+        "        cidr: 10.0.1.0/24 # its private subnet",
+        "      - zone: ap-northeast-1b # zone 2 of 3",
+        "        cidr: 10.0.2.0/24 # its private subnet",
+        "      - zone: ap-northeast-1c # zone 3 of 3",
+        "        cidr: 10.0.3.0/24 # its private subnet",
+        "  # Data buckets: private, versioned, encrypted with the stack's key, expired after retention.",
+        "  # Add one per kind of data, e.g.",
+        "  #   - name: telemetry",
+        "  #     purpose: Vehicle telemetry and trip data",
+        "  #     retentionDays: 365",
+        "  sovereign-dc:buckets: []",
+        "  # The only destinations workloads may reach; everything else is denied. Add each with its",
+        "  # reason, e.g.",
+        "  #   - cidr: 10.0.0.0/16",
+        "  #     ports: [443]",
+        "  #     protocol: tcp",
+        "  #     reason: HTTPS between the stack's own workloads inside its network",
+        "  sovereign-dc:egress: []",
+        "  # The stack's KMS key: how long a deletion waits, how often the key rotates.",
+        "  sovereign-dc:keys:",
+        "    deletionWindowDays: 30 # days a scheduled deletion can still be cancelled (7-30)",
+        "    rotationDays: 365 # automatic rotation period in days (90-365; 365 on alicloud)",
+        "",
+      ].join("\n"),
+    );
+    expect(r.err).toBe(
+      `Wrote ${path.relative(process.cwd(), path.join(dir, "Pulumi.jp.yaml"))}: network 10.0.0.0/16 (the first /16 of 10.0.0.0/8 no other stack uses), zones ap-northeast-1a, ap-northeast-1b, ap-northeast-1c.\n` +
+        "Next: sovereign-dc plan --stack jp; create the state bucket s3://sovereign-dc-state-jp?endpoint=oss-ap-northeast-1.aliyuncs.com&region=ap-northeast-1 and pulumi login to it;\n" +
+        "then pulumi stack init jp && pulumi up --stack jp --policy-pack policy\n",
+    );
+  });
+
+  it("comments every line it writes, buckets and the account included", async () => {
+    const dir = project();
+    const args = ["us", "--cloud", "aws", "--region", "us-east-1", "--jurisdiction", "US"];
+    const buckets = [
+      "--bucket",
+      "telemetry:365:Vehicle telemetry",
+      "--bucket",
+      "records:1825:Contracts",
+    ];
+    expect((await run(dir, ...args, "--account-id", "111122223333", ...buckets)).code).toBe(0);
+    const lines = fs.readFileSync(path.join(dir, "Pulumi.us.yaml"), "utf8").split("\n");
+    const comment = (l: string | undefined) => l !== undefined && /^\s*#/.test(l);
+    const uncommented = lines.filter(
+      (l, i) => l !== "" && !comment(l) && !/ # \S/.test(l) && !comment(lines[i - 1]),
+    );
+    expect(uncommented).toEqual([]);
+    expect(configOf(dir, "us")["sovereign-dc:accountId"]).toBe("111122223333");
+    expect(configOf(dir, "us")["sovereign-dc:buckets"]).toEqual([
+      { name: "telemetry", retentionDays: 365, purpose: "Vehicle telemetry" },
+      { name: "records", retentionDays: 1825, purpose: "Contracts" },
+    ]);
+    expect(configOf(dir, "us")["sovereign-dc:network"].zones).toHaveLength(6);
+  });
+});
+
+describe("sovereign-dc new-stack, then plan, on a copy of this project", () => {
+  const sequences = {
+    singapore: [
+      [
+        "new-stack",
+        "sg-prod",
+        "--cloud",
+        "aws",
+        "--region",
+        "ap-southeast-1",
+        "--jurisdiction",
+        "SG",
+        "--account-id",
+        "111122223333",
+      ],
+      ["plan", "--stack", "sg-prod"],
+    ],
+    japan: [
+      [
+        "new-stack",
+        "jp",
+        "--cloud",
+        "alicloud",
+        "--region",
+        "ap-northeast-1",
+        "--jurisdiction",
+        "JP",
+      ],
+      ["plan", "--stack", "jp"],
+    ],
+    beijing: [
+      [
+        "new-stack",
+        "cn-beijing",
+        "--cloud",
+        "alicloud",
+        "--region",
+        "cn-beijing",
+        "--jurisdiction",
+        "CN",
+        "--cidr",
+        "10.40.0.0/16",
+        "--zones",
+        "cn-beijing-a,cn-beijing-b",
+        "--bucket",
+        "telemetry:365:Vehicle telemetry",
+      ],
+      ["plan", "--stack", "cn-beijing", "--format", "json"],
+    ],
+  };
+  const dirOf = {} as Record<keyof typeof sequences, string>;
+  const runs = {} as Record<keyof typeof sequences, Awaited<ReturnType<typeof cliSequences>>[0]>;
+
+  beforeAll(async () => {
+    const names = Object.keys(sequences) as (keyof typeof sequences)[];
+    names.forEach((n) => (dirOf[n] = copyOfThisProject()));
+    const results = await cliSequences(
+      names.map((n) => sequences[n].map((args) => ({ args, cwd: dirOf[n] }))),
+    );
+    names.forEach((n, i) => (runs[n] = results[i]));
+  }, 120_000);
+
+  it.each([
+    ["singapore", "sg-prod", "SG"],
+    ["japan", "jp", "JP"],
+  ] as const)("scaffolds the %s stack, which plans sealed", (key, stack, jurisdiction) => {
+    const [created, plan] = runs[key];
+    expect(created.code).toBe(0);
+    expect(plan.code).toBe(0);
+    expect(
+      plan.stdout.endsWith(
+        `\nViolations: none\nSEALED: stack ${stack} has no path out of ${jurisdiction} (0 advisory finding(s)).\n`,
+      ),
+    ).toBe(true);
+  });
+
+  it("gives the new stack a network that overlaps no shipped stack's", () => {
+    const cidr: string = configOf(dirOf.singapore, "sg-prod")["sovereign-dc:network"].cidr;
+    const shipped = fs
+      .readdirSync(root)
+      .filter((f) => /^Pulumi\..+\.ya?ml$/.test(f) && f !== "Pulumi.yaml")
+      .map(
+        (f) =>
+          YAML.parse(fs.readFileSync(path.join(root, f), "utf8")).config["sovereign-dc:network"]
+            .cidr,
+      );
+    expect(shipped.filter((other: string) => cidrsOverlap(other, cidr))).toEqual([]);
+  });
+
+  it("writes the given network, zones and bucket for Beijing, which plans with no violation", () => {
+    const [created, plan] = runs.beijing;
+    expect(created.code).toBe(0);
+    const config = configOf(dirOf.beijing, "cn-beijing");
+    expect(config["sovereign-dc:network"]).toEqual({
+      cidr: "10.40.0.0/16",
+      zones: [
+        { zone: "cn-beijing-a", cidr: "10.40.1.0/24" },
+        { zone: "cn-beijing-b", cidr: "10.40.2.0/24" },
+      ],
+    });
+    expect(config["sovereign-dc:buckets"]).toEqual([
+      { name: "telemetry", retentionDays: 365, purpose: "Vehicle telemetry" },
+    ]);
+    expect(config["sovereign-dc:egress"]).toEqual([]);
+    expect(config["sovereign-dc:stateBackend"]).toBe(
+      "s3://sovereign-dc-state-cn-beijing?endpoint=oss-cn-beijing.aliyuncs.com&region=cn-beijing",
+    );
+    expect(plan.code).toBe(0);
+    expect(JSON.parse(plan.stdout).violations).toEqual([]);
+  });
 });

@@ -185,7 +185,10 @@ describe("the zone table", () => {
         expect(zones.length).toBeGreaterThan(0);
         for (const z of zones) {
           expect(z.name.startsWith(region)).toBe(true);
-          expect(z.name.length).toBe(region.length + (cloud === "aws" ? 1 : 2));
+          // AWS and Alibaba Cloud outside mainland China append the letter (ap-northeast-1a);
+          // Alibaba Cloud's cn- regions join it with a dash (cn-shanghai-b).
+          const dashed = cloud === "alicloud" && region.startsWith("cn-");
+          expect(z.name).toMatch(new RegExp(`^${region}${dashed ? "-" : ""}[a-z]$`));
           if (cloud === "aws") {
             expect(z.zoneId).toMatch(/^[a-z]+\d+-az\d+$/);
           }

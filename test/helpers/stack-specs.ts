@@ -8,7 +8,7 @@ import * as ipaddr from "ipaddr.js";
 import { type Cloud, clouds, listJurisdictions } from "../../residency/jurisdictions";
 import { namespace } from "../../residency/spec";
 import { defaultBackendUrl } from "../../residency/state";
-import { zonesOf } from "../../residency/zones";
+import { zoneName, zonesOf } from "../../residency/zones";
 
 /** One region of the catalog: where a stack can be. */
 export interface Place {
@@ -188,9 +188,7 @@ export function zoneNamesOf(place: Place): string[] {
   if (listed !== undefined) {
     return listed.map((z) => z.name);
   }
-  return [..."abcdef"].map((letter) =>
-    place.cloud === "alicloud" ? `${place.region}-${letter}` : `${place.region}${letter}`,
-  );
+  return [..."abcdef"].map((letter) => zoneName(place.cloud, place.region, letter));
 }
 
 const commonPorts = [22, 53, 80, 123, 443, 500, 636, 1433, 3306, 4500, 5432, 6379, 8080, 8443];
