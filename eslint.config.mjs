@@ -6,7 +6,17 @@ import pulumi from "@pulumi/eslint-plugin";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "out/", "dist/", "coverage/", "examples/ci/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "out/",
+      "dist/",
+      "coverage/",
+      "examples/ci/",
+      ".stryker-tmp/",
+      "reports/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

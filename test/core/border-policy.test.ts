@@ -1,0 +1,296 @@
+/**
+ * The stack policy `no-path-out-of-jurisdiction` (policy/border/policy.ts) and the labeller
+ * (policy/paths/describe.ts): the message of each path — the fix for the hop that crosses, the
+ * hop count, the fail-closed note for an end that cannot be placed — and how resources are named.
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import { type BorderResource, noPathOutOfJurisdiction } from "../../policy/border";
+import type { BorderEdge, BorderNode, BorderPath, EdgeLabel } from "../../policy/border/model";
+import { pathMessage } from "../../policy/border/policy";
+import { kindName, resourceLabel } from "../../policy/paths/describe";
+import { ref, TestStack } from "../border/builder";
+import { hongKong, policyResource, proxied, runStackPolicy, shanghai } from "./support";
+
+const source: BorderNode = { id: "urn:a", label: 'oss bucket "a"', side: "inside", role: "data" };
+const place = (side: BorderNode["side"]): BorderNode => ({
+  id: "place:x",
+  label: "x (outside CN)",
+  side,
+  role: "place",
+});
+
+function path(label: EdgeLabel, hops: number, side: BorderNode["side"] = "outside"): BorderPath {
+  const crossing: BorderEdge = {
+    from: "urn:a",
+    to: "place:x",
+    label,
+    via: { urn: "u", type: "t", name: "dr" },
+  };
+  const edges = Array.from({ length: hops }, () => crossing);
+  return { source, exit: place(side), nodes: [], edges, crossing, hops: [] };
+}
+
+describe("the message of a path", () => {
+  test.each<[EdgeLabel, string]>([
+    ["replication", "Replicate only to a bucket or region inside CN, or remove the replication."],
+    ["backup copy", "Copy backups only to regions inside CN, or turn the cross-region copy off."],
+    [
+      "snapshot copy",
+      "Copy snapshots only to regions inside CN, or turn the cross-region copy off.",
+    ],
+    ["image copy", "Copy images only between regions inside CN."],
+    ["data sync", "Synchronise only between endpoints in regions inside CN."],
+    ["key replication", "Keep the key and its replicas in regions inside CN."],
+    ["encrypted by", "Encrypt with a key created through a provider pinned to a region inside CN."],
+    ["log delivery", "Deliver logs to a bucket or project of this stack in a region inside CN."],
+    [
+      "cen attachment",
+      "Attach only networks in regions inside CN to the CEN, or detach the foreign one.",
+    ],
+    ["peer attachment", "Peer transit routers only with regions inside CN."],
+    ["attachment", "Connect only networks and endpoints located inside CN."],
+    ["peering", "Peer only with networks in regions inside CN, or remove the peering."],
+    [
+      "readable from",
+      "Pin access to a network of this stack: a SourceVpc or SourceVpce condition naming a VPC or VPC endpoint the stack creates.",
+    ],
+    ["mounted by", "Mount the volume only in workloads of clusters inside CN."],
+    [
+      "pod egress",
+      "Add a default-deny egress NetworkPolicy to the namespace and allow only allowlisted destinations.",
+    ],
+    [
+      "public address",
+      "Remove the internet exit (NAT gateway, EIP, internet gateway or public address), or bound egress with security group and network ACL rules that accept only allowlisted destinations and drop 0.0.0.0/0.",
+    ],
+    ["public access", "Make the bucket private and block public access."],
+    ["transfer acceleration", "Turn transfer acceleration off; its edge network is global."],
+    [
+      "route",
+      "Remove the internet exit (NAT gateway, EIP, internet gateway or public address), or bound egress with security group and network ACL rules that accept only allowlisted destinations and drop 0.0.0.0/0.",
+    ],
+  ])("a crossing by %s is fixed by: %s", (label, fix) => {
+    expect(pathMessage(path(label, 2), "CN")).toBe(
+      `oss bucket "a" must not be able to send data outside CN, but it reaches x (outside CN) in 2 hops; it crosses the border at ${label} "dr". ${fix}`,
+    );
+  });
+
+  test("a resource placed abroad is itself the crossing, in one hop", () => {
+    expect(pathMessage(path("placed in", 1), "CN")).toBe(
+      'oss bucket "a" must not be able to send data outside CN, but it reaches x (outside CN) in 1 hop. Create it through a provider pinned to a region inside CN.',
+    );
+  });
+
+  test("an end that cannot be placed says that it fails closed", () => {
+    expect(pathMessage(path("replication", 1, "unknown"), "US")).toBe(
+      'oss bucket "a" must not be able to send data outside US, but it reaches x (outside CN) in 1 hop; it crosses the border at replication "dr". Replicate only to a bucket or region inside US, or remove the replication. The far end cannot be placed, and what cannot be placed fails closed: reference a resource of this stack or a region the analysis can check.',
+    );
+  });
+});
+
+describe("the stack policy", () => {
+  const stack = (location: string) => [
+    policyResource(
+      "alicloud:oss/bucket:Bucket",
+      "telemetry",
+      { bucket: "t" },
+      { provider: shanghai },
+    ),
+    policyResource(
+      "alicloud:oss/bucketReplication:BucketReplication",
+      "telemetry-dr",
+      { bucket: "t", destination: { bucket: "x", location } },
+      { provider: shanghai },
+    ),
+  ];
+
+  test("reports each path against the resource it starts at", () => {
+    expect(
+      runStackPolicy(noPathOutOfJurisdiction, stack("oss-cn-hongkong"), { jurisdiction: "CN" }),
+    ).toEqual([
+      {
+        message:
+          'oss bucket "telemetry" must not be able to send data outside CN, but it reaches oss-cn-hongkong (outside CN, in HK) in 1 hop; it crosses the border at replication "telemetry-dr". Replicate only to a bucket or region inside CN, or remove the replication.\npath: oss bucket "telemetry" → replication "telemetry-dr" → oss-cn-hongkong (outside CN, in HK)',
+        urn: "urn:pulumi:dev::p::alicloud:oss/bucket:Bucket::telemetry",
+      },
+    ]);
+    expect(
+      runStackPolicy(noPathOutOfJurisdiction, stack("oss-cn-beijing"), { jurisdiction: "CN" }),
+    ).toEqual([]);
+  });
+
+  test("a waiver names the resource the path starts at", () => {
+    const waivers = [
+      {
+        policy: "no-path-out-of-jurisdiction",
+        resource: "telemetry",
+        reason: "drill",
+        expires: "2999-01-01",
+      },
+    ];
+    expect(
+      runStackPolicy(noPathOutOfJurisdiction, stack("oss-cn-hongkong"), {
+        jurisdiction: "CN",
+        waivers,
+      }),
+    ).toEqual([]);
+  });
+
+  test("a provider placed abroad is a path of its own resources", () => {
+    const abroad = [
+      policyResource("alicloud:oss/bucket:Bucket", "far", { bucket: "f" }, { provider: hongKong }),
+    ];
+    expect(
+      runStackPolicy(noPathOutOfJurisdiction, abroad, { jurisdiction: "CN" }).map((v) => v.message),
+    ).toEqual([
+      'oss bucket "far" must not be able to send data outside CN, but it reaches cn-hongkong (outside CN, in HK) in 1 hop. Create it through a provider pinned to a region inside CN.\npath: oss bucket "far" → placed in → cn-hongkong (outside CN, in HK)',
+    ]);
+  });
+});
+
+describe("naming resources", () => {
+  test.each<[string, string]>([
+    ["alicloud:vpc/network:Network", "vpc"],
+    ["alicloud:vpc/switch:Switch", "vswitch"],
+    ["alicloud:vpc/natGateway:NatGateway", "nat gateway"],
+    ["alicloud:vpc/routeEntry:RouteEntry", "route"],
+    ["alicloud:vpc/peerConnection:PeerConnection", "vpc peering"],
+    ["alicloud:vpc/networkAcl:NetworkAcl", "network acl"],
+    ["alicloud:ecs/eipAddress:EipAddress", "eip"],
+    ["alicloud:ecs/eip:Eip", "eip"],
+    ["alicloud:ecs/securityGroup:SecurityGroup", "security group"],
+    ["alicloud:ecs/securityGroupRule:SecurityGroupRule", "security group rule"],
+    ["alicloud:ecs/instance:Instance", "ecs instance"],
+    ["alicloud:cen/instance:Instance", "cen"],
+    ["alicloud:cen/transitRouter:TransitRouter", "transit router"],
+    ["alicloud:vpn/gateway:Gateway", "vpn gateway"],
+    ["alicloud:vpn/customerGateway:CustomerGateway", "customer gateway"],
+    ["alicloud:vpn/connection:Connection", "ipsec connection"],
+    ["alicloud:cs/managedKubernetes:ManagedKubernetes", "ack cluster"],
+    ["alicloud:cs/kubernetes:Kubernetes", "ack cluster"],
+    ["alicloud:cs/nodePool:NodePool", "ack node pool"],
+    ["aws:ec2/vpc:Vpc", "vpc"],
+    ["aws:ec2/subnet:Subnet", "subnet"],
+    ["aws:ec2/natGateway:NatGateway", "nat gateway"],
+    ["aws:ec2/internetGateway:InternetGateway", "internet gateway"],
+    ["aws:ec2/eip:Eip", "eip"],
+    ["aws:ec2/vpnGateway:VpnGateway", "vpn gateway"],
+    ["aws:ec2/customerGateway:CustomerGateway", "customer gateway"],
+    ["aws:ec2/vpcPeeringConnection:VpcPeeringConnection", "vpc peering"],
+    ["aws:ec2/securityGroup:SecurityGroup", "security group"],
+    ["aws:kms/key:Key", "kms key"],
+    ["aws:kms/replicaKey:ReplicaKey", "kms replica key"],
+    ["aws:eks/cluster:Cluster", "eks cluster"],
+    // Spelt from the token: the module, then the kind's words, without repeating the module.
+    ["alicloud:oss/bucketReplication:BucketReplication", "oss bucket replication"],
+    ["aws:rds/rdsInstance:RdsInstance", "rds instance"],
+    ["aws:kms/kms:Kms", "kms"],
+    ["aws:ec2/x:VPCEndpoint", "ec2 vpc endpoint"],
+    ["kubernetes:apps/v1:StatefulSet", "k8s statefulset"],
+    ["pulumi:providers:alicloud", "alicloud provider"],
+    ["aws:s3", "s3 "],
+    ["odd", ""],
+  ])("%s is a %j", (type, expected) => {
+    expect(kindName(type)).toBe(expected);
+  });
+
+  test("labels a resource by its kind and quoted name", () => {
+    expect(resourceLabel("aws:kms/key:Key", 'a "b"')).toBe('kms key "a \\"b\\""');
+  });
+});
+
+describe("the stack policy's egress allowlist", () => {
+  /** The runtime's view of hand-built border resources: providers and dependencies as objects. */
+  function asPolicyResources(resources: readonly BorderResource[]) {
+    const byUrn = new Map<string, PolicyResource>();
+    const providers = new Map(resources.map((r) => [r.urn, r]));
+    for (const r of resources) {
+      const p = r.provider ? providers.get(r.provider) : undefined;
+      const pr = policyResource(
+        r.type,
+        r.name,
+        { ...r.props },
+        {
+          provider: p && { type: p.type, name: p.name, urn: p.urn, props: proxied({ ...p.props }) },
+        },
+      );
+      byUrn.set(r.urn, { ...pr, urn: r.urn });
+    }
+    return resources.map((r) => {
+      const pr = byUrn.get(r.urn) as PolicyResource;
+      const deps = Object.fromEntries(
+        Object.entries(r.propertyDependencies).map(([k, urns]) => [
+          k,
+          urns.map((u) => byUrn.get(u) as PolicyResource),
+        ]),
+      );
+      return {
+        ...pr,
+        urn: r.urn,
+        propertyDependencies: deps,
+        dependencies: Object.values(deps).flat(),
+      };
+    });
+  }
+
+  /** A bucket only its VPC may read, and that VPC's VPN to a gateway at 203.0.113.10. */
+  function vpnStack() {
+    const s = new TestStack();
+    const sh = s.provider("alicloud", "sh", { region: "cn-shanghai" });
+    const vpc = s.add(
+      "alicloud:vpc/network:Network",
+      "core",
+      { cidrBlock: "10.0.0.0/16" },
+      { provider: sh },
+    );
+    s.add("alicloud:oss/bucket:Bucket", "records", { bucket: "records-b" }, { provider: sh });
+    s.add(
+      "alicloud:oss/bucketPolicy:BucketPolicy",
+      "records-policy",
+      {
+        bucket: "records-b",
+        policy: {
+          Statement: [
+            {
+              Effect: "Deny",
+              Principal: ["*"],
+              Condition: { StringNotEquals: { "acs:SourceVpc": [ref(vpc)] } },
+            },
+          ],
+        },
+      },
+      { provider: sh },
+    );
+    const gw = s.add("alicloud:vpn/gateway:Gateway", "vpn", { vpcId: ref(vpc) }, { provider: sh });
+    const cgw = s.add(
+      "alicloud:vpn/customerGateway:CustomerGateway",
+      "plant",
+      { ipAddress: "203.0.113.10" },
+      { provider: sh },
+    );
+    s.add(
+      "alicloud:vpn/connection:Connection",
+      "tunnel",
+      { vpnGatewayId: ref(gw), customerGatewayId: ref(cgw) },
+      { provider: sh },
+    );
+    return asPolicyResources(s.resources);
+  }
+
+  test("a destination on the allowlist is no way out; without the entry it is", () => {
+    const allowlist = [{ cidr: "203.0.113.0/24", reason: "plant" }];
+    expect(
+      runStackPolicy(noPathOutOfJurisdiction, vpnStack(), {
+        jurisdiction: "CN",
+        egressAllowlist: allowlist,
+      }),
+    ).toEqual([]);
+    expect(
+      runStackPolicy(noPathOutOfJurisdiction, vpnStack(), { jurisdiction: "CN" }).map(
+        (v) => v.message.split("\npath: ")[1],
+      ),
+    ).toEqual([
+      'oss bucket "records" → readable from "records-policy" (only from this network) → vpc "core" → attachment → vpn gateway "vpn" → ipsec connection "tunnel" → customer gateway "plant" → public address (203.0.113.10) → the public internet',
+    ]);
+  });
+});

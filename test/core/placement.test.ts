@@ -1,0 +1,305 @@
+/**
+ * Placement (residency/placement.ts): where a resource lives, and how places are read out of
+ * the values that name them — endpoints, OSS locations, ARNs, service names, access points.
+ * A reader that places a look-alike host, or a prefix of a longer region ID, moves data across
+ * the border silently, so each anchor of each pattern has a case.
+ */
+import { getJurisdiction } from "../../residency/jurisdictions";
+import {
+  arnPartition,
+  arnRegion,
+  cloudOf,
+  describeNamedPlace,
+  describePlace,
+  hostOf,
+  isAwsRegionShaped,
+  type Placement,
+  placementOf,
+  type ProviderView,
+  regionOfAccessPoint,
+  regionOfEndpoint,
+  regionOfOssLocation,
+  regionOfServiceName,
+  resourceLabel,
+} from "../../residency/placement";
+
+const cn = getJurisdiction("CN");
+
+const provider = (pkg: string, props: Record<string, unknown>): ProviderView => ({
+  type: `pulumi:providers:${pkg}`,
+  props,
+});
+
+describe("the cloud of a type token", () => {
+  test.each<[string, string | undefined]>([
+    ["alicloud:oss/bucket:Bucket", "alicloud"],
+    ["aws:s3/bucket:Bucket", "aws"],
+    ["pulumi:providers:aws", "aws"],
+    ["pulumi:providers:alicloud", "alicloud"],
+    ["pulumi:providers:kubernetes", undefined],
+    ["kubernetes:core/v1:Namespace", undefined],
+    ["awsx:ec2:Vpc", undefined],
+    ["random:index/randomId:RandomId", undefined],
+  ])("%s is %s", (type, expected) => {
+    expect(cloudOf(type)).toBe(expected);
+  });
+});
+
+describe("where a resource lives", () => {
+  const shanghai = provider("alicloud", { region: "cn-shanghai" });
+  const beijing = provider("aws", { region: "cn-north-1" });
+
+  test.each<[string, string, Record<string, unknown>, ProviderView | undefined, Placement]>([
+    [
+      "an AWS provider",
+      "pulumi:providers:aws",
+      { region: "cn-north-1" },
+      undefined,
+      { kind: "region", cloud: "aws", region: "cn-north-1" },
+    ],
+    [
+      "an AWS provider without a region",
+      "pulumi:providers:aws",
+      { region: "" },
+      undefined,
+      { kind: "unknown", reason: "the aws provider has no region" },
+    ],
+    [
+      "a Kubernetes provider",
+      "pulumi:providers:kubernetes",
+      {},
+      undefined,
+      { kind: "cluster", reason: "pulumi:providers:kubernetes is not a regional cloud provider" },
+    ],
+    [
+      "a Kubernetes object",
+      "kubernetes:core/v1:Namespace",
+      {},
+      undefined,
+      { kind: "cluster", reason: "Kubernetes objects live in their cluster's region" },
+    ],
+    [
+      "a resource of another package",
+      "random:index/randomId:RandomId",
+      {},
+      undefined,
+      { kind: "unknown", reason: 'resources of package "random" are not placed' },
+    ],
+    [
+      "an Alibaba Cloud resource, by its provider",
+      "alicloud:oss/bucket:Bucket",
+      { region: "cn-hongkong" },
+      shanghai,
+      { kind: "region", cloud: "alicloud", region: "cn-shanghai" },
+    ],
+    [
+      "an Alibaba Cloud resource whose provider has no region",
+      "alicloud:oss/bucket:Bucket",
+      {},
+      provider("alicloud", {}),
+      { kind: "unknown", reason: "its alicloud provider sets no region" },
+    ],
+    [
+      "an Alibaba Cloud resource without a provider",
+      "alicloud:oss/bucket:Bucket",
+      {},
+      undefined,
+      { kind: "unknown", reason: "its alicloud provider sets no region" },
+    ],
+    [
+      "an AWS resource, by its provider",
+      "aws:s3/bucket:Bucket",
+      {},
+      beijing,
+      { kind: "region", cloud: "aws", region: "cn-north-1" },
+    ],
+    [
+      "an AWS resource's own region over its provider's",
+      "aws:s3/bucket:Bucket",
+      { region: "us-east-1" },
+      beijing,
+      { kind: "region", cloud: "aws", region: "us-east-1" },
+    ],
+    [
+      "an AWS resource with an empty region of its own",
+      "aws:s3/bucket:Bucket",
+      { region: "" },
+      beijing,
+      { kind: "region", cloud: "aws", region: "cn-north-1" },
+    ],
+    [
+      "an AWS resource with a region of its own and no provider",
+      "aws:s3/bucket:Bucket",
+      { region: "us-east-1" },
+      undefined,
+      { kind: "region", cloud: "aws", region: "us-east-1" },
+    ],
+    [
+      "an AWS resource with no region anywhere",
+      "aws:s3/bucket:Bucket",
+      {},
+      provider("aws", { region: 5 }),
+      { kind: "unknown", reason: "neither the resource nor its aws provider sets a region" },
+    ],
+  ])("%s", (_label, type, props, p, expected) => {
+    expect(placementOf(type, props, p)).toEqual(expected);
+  });
+
+  // The AWS modules without a `region` input: global or partition-wide services.
+  test.each([
+    "iam",
+    "cloudfront",
+    "networkmanager",
+    "route53",
+    "waf",
+    "notifications",
+    "organizations",
+    "shield",
+    "globalaccelerator",
+    "route53recoverycontrol",
+    "route53recoveryreadiness",
+    "costexplorer",
+    "route53domains",
+    "account",
+    "budgets",
+    "rolesanywhere",
+    "savingsplans",
+    "cur",
+    "bcmdata",
+  ])("aws %s is a global service, wherever its provider is pinned", (module) => {
+    expect(placementOf(`aws:${module}/thing:Thing`, { region: "cn-north-1" }, beijing)).toEqual({
+      kind: "global",
+      cloud: "aws",
+      reason: `aws ${module} is a global service`,
+    });
+  });
+
+  test("a token without a module is regional", () => {
+    expect(placementOf("aws", { region: "us-east-1" })).toEqual({
+      kind: "region",
+      cloud: "aws",
+      region: "us-east-1",
+    });
+  });
+
+  test("a regional AWS module whose name starts like a global one is regional", () => {
+    expect(placementOf("aws:wafv2/webAcl:WebAcl", {}, beijing)).toEqual({
+      kind: "region",
+      cloud: "aws",
+      region: "cn-north-1",
+    });
+  });
+});
+
+describe("naming places", () => {
+  test.each<[string, string, string]>([
+    ["alicloud", "cn-beijing", "cn-beijing (inside CN)"],
+    ["alicloud", "cn-hongkong", "cn-hongkong (outside CN, in HK)"],
+    ["alicloud", "zz-nowhere-1", "zz-nowhere-1 (outside CN)"],
+    ["aws", "us-east-1", "us-east-1 (outside CN, in US)"],
+    ["aws", "eu-west-1", "eu-west-1 (outside CN, in EU)"],
+  ])("%s %s reads %s", (cloud, region, expected) => {
+    expect(describePlace(cn, cloud as "alicloud" | "aws", region)).toBe(expected);
+  });
+
+  test("a value that names a region keeps its own spelling", () => {
+    expect(describeNamedPlace(cn, "alicloud", "oss-cn-hongkong", "cn-hongkong")).toBe(
+      "oss-cn-hongkong (outside CN, in HK)",
+    );
+    expect(describeNamedPlace(cn, "alicloud", "cn-hongkong", "cn-hongkong")).toBe(
+      "cn-hongkong (outside CN, in HK)",
+    );
+  });
+
+  test("labels a resource by its kind and quoted name", () => {
+    expect(resourceLabel("alicloud:oss/bucket:Bucket", 'a "b"')).toBe('oss bucket "a \\"b\\""');
+  });
+});
+
+describe("ARNs", () => {
+  test.each<[string, string | undefined, string | undefined]>([
+    ["arn:aws-cn:kms:cn-north-1:1:key/k", "aws-cn", "cn-north-1"],
+    ["arn:aws:s3:::bucket", "aws", ""],
+    ["arn:aws:kms", "aws", undefined],
+    ["xarn:aws:kms:us-east-1:1:key/k", undefined, undefined],
+    ["acs:kms:cn-shanghai:1:key/k", undefined, undefined],
+  ])("%s: partition %s, region %s", (arn, partition, region) => {
+    expect([arnPartition(arn), arnRegion(arn)]).toEqual([partition, region]);
+  });
+});
+
+describe("region IDs shaped like AWS's", () => {
+  test.each<[string, boolean]>([
+    ["us-west-2", true],
+    ["us-gov-east-1", true],
+    ["ap-southeast-10", true],
+    ["cn-north-1", true],
+    ["s3", false],
+    ["us-west", false],
+    ["us-west-2x", false],
+    ["abcdeus-west-2", false],
+  ])("%s: %s", (text, expected) => {
+    expect(isAwsRegionShaped(text)).toBe(expected);
+  });
+});
+
+describe("places read from values", () => {
+  test.each<[string, string]>([
+    ["  HTTPS://Oss-CN-Beijing.aliyuncs.com:8443/path?x=1#y ", "oss-cn-beijing.aliyuncs.com"],
+    ["host.example.com:8080", "host.example.com"],
+    ["s3://bucket/key", "bucket"],
+    ["10.0.0.1", "10.0.0.1"],
+  ])("the host of %j is %s", (text, expected) => {
+    expect(hostOf(text)).toBe(expected);
+  });
+
+  test.each<[string, string | undefined]>([
+    ["oss-cn-beijing", "cn-beijing"],
+    ["oss-cn-hongkong", "cn-hongkong"],
+    ["cn-beijing", undefined],
+    ["xoss-cn-beijing", undefined],
+    ["oss-cn-beijing.aliyuncs.com", undefined],
+  ])("the OSS location %s is in %s", (location, expected) => {
+    expect(regionOfOssLocation(location)).toBe(expected);
+  });
+
+  test.each<[string, { cloud: string; region: string } | undefined]>([
+    ["oss-cn-hongkong.aliyuncs.com", { cloud: "alicloud", region: "cn-hongkong" }],
+    ["oss-cn-hongkong-internal.aliyuncs.com", { cloud: "alicloud", region: "cn-hongkong" }],
+    ["cn-hongkong.log.aliyuncs.com", { cloud: "alicloud", region: "cn-hongkong" }],
+    ["cn-hongkong-share.log.aliyuncs.com", { cloud: "alicloud", region: "cn-hongkong" }],
+    ["ecs-cn-hangzhou.aliyuncs.com", { cloud: "alicloud", region: "cn-hangzhou" }],
+    ["a.b.cn-shanghai.aliyuncs.com", { cloud: "alicloud", region: "cn-shanghai" }],
+    [
+      "kms.cn-shanghai-finance-1.aliyuncs.com",
+      { cloud: "alicloud", region: "cn-shanghai-finance-1" },
+    ],
+    ["s3.us-west-2.amazonaws.com", { cloud: "aws", region: "us-west-2" }],
+    ["db.x.cn-north-1.rds.amazonaws.com.cn", { cloud: "aws", region: "cn-north-1" }],
+    // Any region the host spells, for OSS and SLS hosts; only catalog regions for other services.
+    ["oss-zz-nowhere-1.aliyuncs.com", { cloud: "alicloud", region: "zz-nowhere-1" }],
+    ["zz-nowhere-1.log.aliyuncs.com", { cloud: "alicloud", region: "zz-nowhere-1" }],
+    ["ecs.zz-nowhere-1.aliyuncs.com", undefined],
+    // Look-alikes: a region in the name is not a cloud endpoint.
+    ["myoss-zz-nowhere-1.aliyuncs.com", undefined],
+    ["x.zz-nowhere-1.log.aliyuncs.com", undefined],
+    ["oss-cn-hongkong.aliyuncs.com.example.com", undefined],
+    ["cn-hongkong.log.aliyuncs.com.example.com", undefined],
+    ["cn-shanghai.example.com", undefined],
+    ["s3.us-west-2.example.com", undefined],
+    ["s3.amazonaws.com", undefined],
+  ])("the endpoint %s is in %j", (host, expected) => {
+    expect(regionOfEndpoint(host)).toEqual(expected);
+  });
+
+  test("a service name is placed by its region-shaped part", () => {
+    expect(regionOfServiceName("com.amazonaws.us-gov-west-1.s3")).toBe("us-gov-west-1");
+    expect(regionOfServiceName("com.amazonaws.vpce.svc")).toBeUndefined();
+  });
+
+  test("an access point is placed by the longest catalog region it starts with", () => {
+    expect(regionOfAccessPoint("ap-cn-shanghai-finance-1-xx-A")).toBe("cn-shanghai-finance-1");
+    expect(regionOfAccessPoint("ap-cn-shanghai-nt-A")).toBe("cn-shanghai");
+    expect(regionOfAccessPoint("cn-shanghai-nt-A")).toBeUndefined();
+  });
+});

@@ -1,0 +1,497 @@
+/**
+ * What the border analysis's flow models may ask of the stack (policy/border/resolver.ts) and
+ * how it names the places outside it, and where an address points (policy/border/addresses.ts).
+ * A reference resolved to the wrong resource, or a place on the wrong side, moves a verdict.
+ */
+import {
+  blockContains,
+  coversEverything,
+  parseBlock,
+  reachOf,
+  allowlisted,
+} from "../../policy/border/addresses";
+import type { BorderResource } from "../../policy/border/model";
+import { unknown } from "../../policy/border/model";
+import { Resolver } from "../../policy/border/resolver";
+import { egressPosture } from "../../policy/border/posture";
+import type { EgressAllowEntry } from "../../policy/framework";
+import { getJurisdiction } from "../../residency/jurisdictions";
+
+const cn = getJurisdiction("CN");
+
+function resource(
+  type: string,
+  name: string,
+  props: Record<string, unknown> = {},
+  extra: Partial<BorderResource> = {},
+): BorderResource {
+  return {
+    urn: `urn:${name}`,
+    type,
+    name,
+    props,
+    dependencies: [],
+    propertyDependencies: {},
+    protect: false,
+    ...extra,
+  };
+}
+
+const sh = resource("pulumi:providers:alicloud", "sh", { region: "cn-shanghai" });
+const hk = resource("pulumi:providers:alicloud", "hk", { region: "cn-hongkong" });
+const bucketType = "alicloud:oss/bucket:Bucket";
+
+describe("references", () => {
+  const logs = resource(
+    bucketType,
+    "logs",
+    { bucket: "logs-bucket", arn: "acs:oss:*:*:logs-bucket" },
+    { provider: sh.urn },
+  );
+  const other = resource(bucketType, "other", { bucket: "" }, { provider: sh.urn });
+  const vpc = resource("aws:ec2/vpc:Vpc", "vpc", {
+    mainRouteTableId: "rtb-1",
+    defaultRouteTableId: "rtb-1",
+    arn: "arn:vpc",
+  });
+  const key = resource("aws:kms/key:Key", "key", { keyId: "k-1", arn: 7 });
+  const role = resource("alicloud:ram/role:Role", "role", { bucket: "not-an-identifier" });
+
+  test("finds a resource by any identifier its outputs expose, the first one winning", () => {
+    const x = new Resolver([logs, other, vpc, key, role], cn);
+    expect(x.byIdentifier("logs-bucket")).toBe(logs);
+    expect(x.byIdentifier("acs:oss:*:*:logs-bucket")).toBe(logs);
+    expect(x.byIdentifier("rtb-1")).toBe(vpc);
+    expect(x.byIdentifier("arn:vpc")).toBe(vpc);
+    expect(x.byIdentifier("k-1")).toBe(key);
+    expect(x.byIdentifier("not-an-identifier")).toBeUndefined();
+    expect(x.byIdentifier("")).toBeUndefined();
+    expect(x.byIdentifier("logs-bucket", [bucketType])).toBe(logs);
+    expect(x.byIdentifier("logs-bucket", ["aws:s3/bucket:Bucket"])).toBeUndefined();
+    const twin = resource(bucketType, "twin", { bucket: "logs-bucket" });
+    expect(new Resolver([logs, twin], cn).byIdentifier("logs-bucket")).toBe(logs);
+    expect(new Resolver([twin, logs], cn).byIdentifier("logs-bucket")).toBe(twin);
+  });
+
+  test("a value names a resource by identifier, else something outside, unknown or nothing", () => {
+    const r = resource("alicloud:oss/bucketLogging:BucketLogging", "l", {
+      targets: ["logs-bucket", "elsewhere", unknown, "", 5],
+      one: "logs-bucket",
+    });
+    const x = new Resolver([logs, r], cn);
+    expect(x.refs(r, "targets[]")).toEqual([
+      { kind: "resource", resource: logs },
+      { kind: "external", value: "elsewhere" },
+      { kind: "unknown" },
+      { kind: "none" },
+      { kind: "none" },
+    ]);
+    expect(x.ref(r, "one")).toEqual({ kind: "resource", resource: logs });
+    expect(x.resourceAt(r, "one")).toBe(logs);
+    expect(x.resourceAt(r, "targets[1]")).toBeUndefined();
+    expect(x.ref(r, "missing")).toEqual({ kind: "none" });
+  });
+
+  test("unmatched values pair with as many spare dependencies of the property, in order", () => {
+    const a = resource("alicloud:vpc/switch:Switch", "a");
+    const b = resource("alicloud:vpc/switch:Switch", "b");
+    const r = resource(
+      "alicloud:cs/nodePool:NodePool",
+      "pool",
+      { vswitchIds: ["id-a", unknown] },
+      {
+        propertyDependencies: { vswitchIds: [a.urn, b.urn, "urn:gone"] },
+      },
+    );
+    const x = new Resolver([a, b, r], cn);
+    expect(x.refs(r, "vswitchIds[]")).toEqual([
+      { kind: "resource", resource: a },
+      { kind: "resource", resource: b },
+    ]);
+    // One value, two candidates: no pairing ties a control to a resource it may not cover.
+    const single = resource(
+      "alicloud:cs/nodePool:NodePool",
+      "single",
+      { vswitchIds: ["id-a"] },
+      {
+        propertyDependencies: { vswitchIds: [a.urn, b.urn] },
+      },
+    );
+    expect(new Resolver([a, b, single], cn).refs(single, "vswitchIds[]")).toEqual([
+      { kind: "external", value: "id-a" },
+    ]);
+    // `types` narrows the dependencies that can pair.
+    const key = resource("aws:kms/key:Key", "k");
+    const mixed = resource(
+      "t:m/x:X",
+      "mixed",
+      { dest: "id-a" },
+      { propertyDependencies: { dest: [a.urn, key.urn] } },
+    );
+    expect(new Resolver([a, key, mixed], cn).refs(mixed, "dest", ["aws:kms/key:Key"])).toEqual([
+      { kind: "resource", resource: key },
+    ]);
+    // A value matched by identifier leaves its dependency unspared.
+    const named = resource(
+      "t:m/x:X",
+      "named",
+      { dest: ["logs-bucket", "x"] },
+      {
+        propertyDependencies: { dest: [logs.urn, a.urn] },
+      },
+    );
+    expect(new Resolver([logs, a, named], cn).refs(named, "dest[]")).toEqual([
+      { kind: "resource", resource: logs },
+      { kind: "resource", resource: a },
+    ]);
+  });
+
+  test("an unknown container is read through its dependencies; an absent one names nothing", () => {
+    const a = resource("alicloud:vpc/switch:Switch", "a");
+    const hidden = resource(
+      "t:m/x:X",
+      "hidden",
+      { vswitchIds: unknown },
+      { propertyDependencies: { vswitchIds: [a.urn] } },
+    );
+    const absent = resource(
+      "t:m/x:X",
+      "absent",
+      {},
+      { propertyDependencies: { vswitchIds: [a.urn] } },
+    );
+    const x = new Resolver([a, hidden, absent], cn);
+    expect(x.refs(hidden, "vswitchIds[]")).toEqual([{ kind: "resource", resource: a }]);
+    expect(x.refs(absent, "vswitchIds[]")).toEqual([]);
+    const lone = resource("t:m/x:X", "lone", { vswitchIds: unknown });
+    expect(new Resolver([lone], cn).refs(lone, "vswitchIds[]")).toEqual([{ kind: "unknown" }]);
+  });
+
+  test("finds the resources that refer to one, once each, building the index once", () => {
+    const sg = resource("aws:ec2/securityGroup:SecurityGroup", "sg", { arn: "sg-1" });
+    const other = resource("aws:ec2/securityGroup:SecurityGroup", "sg2", { arn: "sg-2" });
+    const rule = resource("aws:ec2/securityGroupRule:SecurityGroupRule", "r", {
+      securityGroupId: ["sg-1", "sg-1"],
+    });
+    const rule2 = resource("aws:ec2/securityGroupRule:SecurityGroupRule", "r2", {
+      securityGroupId: ["elsewhere"],
+    });
+    const x = new Resolver([sg, other, rule, rule2], cn);
+    expect(
+      x.referrers(sg, "aws:ec2/securityGroupRule:SecurityGroupRule", "securityGroupId[]"),
+    ).toEqual([rule]);
+    expect(
+      x.referrers(other, "aws:ec2/securityGroupRule:SecurityGroupRule", "securityGroupId[]"),
+    ).toEqual([]);
+    expect(x.ofType("aws:ec2/securityGroupRule:SecurityGroupRule")).toEqual([rule, rule2]);
+    expect(x.ofType("none")).toEqual([]);
+    expect(x.get("urn:r")).toBe(rule);
+  });
+
+  test("memoises a computed value per key", () => {
+    const x = new Resolver([], cn);
+    let builds = 0;
+    const build = () => ++builds;
+    expect([x.memo("a", build), x.memo("a", build), x.memo("b", build)]).toEqual([1, 1, 2]);
+  });
+});
+
+describe("placement through the stack", () => {
+  const cluster = resource(
+    "alicloud:cs/managedKubernetes:ManagedKubernetes",
+    "ack",
+    {},
+    { provider: hk.urn },
+  );
+  const k8s = resource(
+    "pulumi:providers:kubernetes",
+    "k8s",
+    {},
+    { propertyDependencies: { kubeconfig: [cluster.urn] } },
+  );
+  const k8sByDeps = resource(
+    "pulumi:providers:kubernetes",
+    "k8s2",
+    {},
+    { dependencies: ["urn:sh", cluster.urn] },
+  );
+  const k8sNone = resource(
+    "pulumi:providers:kubernetes",
+    "k8s3",
+    {},
+    { dependencies: ["urn:gone", "urn:sh"] },
+  );
+  const ns = resource("kubernetes:core/v1:Namespace", "ns", {}, { provider: k8s.urn });
+
+  test("a Kubernetes object lives where the cluster its provider was built from does", () => {
+    const x = new Resolver([sh, hk, cluster, k8s, k8sByDeps, k8sNone, ns], cn);
+    expect(x.placement(ns)).toEqual({ kind: "region", cloud: "alicloud", region: "cn-hongkong" });
+    expect(x.clusterOf(ns)).toBe(cluster);
+    expect(
+      x.clusterOf(resource("kubernetes:core/v1:Namespace", "n2", {}, { provider: k8sByDeps.urn })),
+    ).toBe(cluster);
+    const lost = resource("kubernetes:core/v1:Namespace", "n3", {}, { provider: k8sNone.urn });
+    expect(x.clusterOf(lost)).toBeUndefined();
+    expect(x.placement(lost)).toEqual({
+      kind: "unknown",
+      reason: "its Kubernetes provider is not built from a cluster of this stack",
+    });
+    // Only a Kubernetes provider leads to a cluster.
+    expect(
+      x.clusterOf(resource("kubernetes:core/v1:Namespace", "n4", {}, { provider: sh.urn })),
+    ).toBeUndefined();
+    expect(x.clusterOf(resource("kubernetes:core/v1:Namespace", "n5"))).toBeUndefined();
+    expect(x.regionOf(ns)).toEqual({ cloud: "alicloud", region: "cn-hongkong" });
+    expect(x.regionOf(lost)).toBeUndefined();
+  });
+
+  test("a placement is computed once per resource", () => {
+    const x = new Resolver([sh, cluster], cn);
+    expect(x.placement(cluster)).toBe(x.placement(cluster));
+  });
+});
+
+describe("places", () => {
+  const x = new Resolver([sh], cn);
+  const bucket = resource(bucketType, "b", {}, { provider: sh.urn });
+
+  test("regions, on their side of the border, one node per key", () => {
+    expect(x.regionPlace("alicloud", "cn-beijing")).toEqual({
+      kind: "place",
+      key: "region:alicloud:cn-beijing",
+      label: "cn-beijing (inside CN)",
+      side: "inside",
+    });
+    expect(x.regionPlace("alicloud", "cn-hongkong", "oss-")).toEqual({
+      kind: "place",
+      key: "region:alicloud:oss-cn-hongkong",
+      label: "oss-cn-hongkong (outside CN, in HK)",
+      side: "outside",
+    });
+    expect(x.regionPlace("alicloud", "cn-beijing")).toBe(x.regionPlace("alicloud", "cn-beijing"));
+  });
+
+  test("a region given as a value, or why it cannot be one", () => {
+    expect(x.regionValue(bucket, "cn-hongkong", "the target", "oss-").key).toBe(
+      "region:alicloud:oss-cn-hongkong",
+    );
+    expect(x.regionValue(bucket, unknown, "the target")).toEqual({
+      kind: "place",
+      key: 'unknown:the target of oss bucket "b" is not known until deployed',
+      label: 'unknown (the target of oss bucket "b" is not known until deployed)',
+      side: "unknown",
+    });
+    expect(x.regionValue(bucket, "cn-beijing", "the target").key).toBe(
+      "region:alicloud:cn-beijing",
+    );
+    expect(x.regionValue(bucket, "", "the target").label).toBe(
+      'unknown (the target of oss bucket "b" is not a region)',
+    );
+    expect(x.regionValue(resource("random:index/x:X", "r"), "cn-beijing", "the target").side).toBe(
+      "unknown",
+    );
+  });
+
+  test("places outside every border", () => {
+    expect(x.internet).toEqual({
+      kind: "place",
+      key: "internet",
+      label: "the public internet",
+      side: "outside",
+    });
+    expect(x.globalPlace("cdn")).toEqual({
+      kind: "place",
+      key: "global:cdn",
+      label: "cdn (global, outside CN)",
+      side: "outside",
+    });
+    expect(x.accountPlace("aws", "123")).toEqual({
+      kind: "place",
+      key: "account:aws:123",
+      label: "aws account 123 (another account, location unknown)",
+      side: "unknown",
+    });
+    expect(x.unknownPlace("why")).toEqual({
+      kind: "place",
+      key: "unknown:why",
+      label: "unknown (why)",
+      side: "unknown",
+    });
+  });
+
+  test("an allowlisted destination is inside", () => {
+    expect(x.allowlistedPlace({ cidr: "198.51.100.0/24", reason: "partner" })).toEqual({
+      kind: "place",
+      key: "allowlisted:198.51.100.0/24",
+      label: "198.51.100.0/24 (allowlisted: partner)",
+      side: "inside",
+    });
+  });
+
+  test("where a placement puts a resource that is not inside", () => {
+    expect(
+      x.placeOfPlacement(bucket, { kind: "region", cloud: "alicloud", region: "cn-beijing" }),
+    ).toBeUndefined();
+    expect(
+      x.placeOfPlacement(bucket, { kind: "region", cloud: "alicloud", region: "cn-hongkong" })?.key,
+    ).toBe("region:alicloud:cn-hongkong");
+    expect(x.placeOfPlacement(bucket, { kind: "global", cloud: "aws", reason: "r" })?.label).toBe(
+      "aws global service (global, outside CN)",
+    );
+    expect(x.placeOfPlacement(bucket, { kind: "unknown", reason: "no region" })?.label).toBe(
+      'unknown (oss bucket "b": no region)',
+    );
+    expect(x.placeOfPlacement(bucket, { kind: "cluster", reason: "no cluster" })?.label).toBe(
+      'unknown (oss bucket "b": no cluster)',
+    );
+  });
+
+  test("junctions: a region's networks and a network's internet-bound traffic", () => {
+    expect(x.regionHub("alicloud", "cn-shanghai")).toEqual({
+      kind: "place",
+      key: "hub:alicloud:cn-shanghai",
+      label: "every network in cn-shanghai",
+      side: "inside",
+      junction: true,
+    });
+    expect(x.regionHub("aws", "us-east-1").side).toBe("outside");
+    const home = resource("alicloud:vpc/network:Network", "home", {}, { provider: sh.urn });
+    const abroad = resource("alicloud:vpc/network:Network", "abroad", {}, { provider: "urn:hk" });
+    const y = new Resolver([sh, hk, home, abroad], cn);
+    expect(y.internetBound(home)).toEqual({
+      kind: "place",
+      key: "egress:urn:home",
+      label: 'internet-bound traffic of vpc "home"',
+      side: "inside",
+      junction: true,
+    });
+    expect(y.internetBound(abroad).side).toBe("outside");
+    expect(y.label(home)).toBe('vpc "home"');
+  });
+});
+
+describe("where an address points", () => {
+  const allowlist: EgressAllowEntry[] = [{ cidr: "198.51.100.0/24", reason: "partner" }];
+
+  test.each<[unknown, string]>([
+    ["10.1.0.0/16", "private"],
+    ["172.16.5.5", "private"],
+    ["100.64.1.1", "private"],
+    ["fd00::1", "private"],
+    [" 10.0.0.1 ", "private"],
+    ["198.51.100.7", "allowlisted"],
+    ["198.51.100.0/24", "allowlisted"],
+    ["198.51.0.0/16", "internet"],
+    ["10.0.0.0/7", "internet"],
+    ["8.8.8.8", "internet"],
+    ["0.0.0.0/0", "internet"],
+    ["2001:db8::/32", "internet"],
+    ["::ffff:10.0.0.1", "internet"],
+    ["not an address", "internet"],
+    [unknown, "internet"],
+    [undefined, "internet"],
+  ])("%j reaches %s", (text, kind) => {
+    expect(reachOf(text, allowlist).kind).toBe(kind);
+  });
+
+  test("names the allowlist entry that covers the whole block", () => {
+    expect(reachOf("198.51.100.7", allowlist)).toEqual({
+      kind: "allowlisted",
+      entry: allowlist[0],
+    });
+    expect(allowlisted("198.51.100.7/32", [{ cidr: "bad", reason: "x" }, ...allowlist])).toBe(
+      allowlist[0],
+    );
+    expect(allowlisted("garbage", allowlist)).toBeUndefined();
+    expect(allowlisted("2001:db8::1", [{ cidr: "::/0", reason: "v6" }])?.reason).toBe("v6");
+    expect(allowlisted("198.51.100.1", [{ cidr: "::/0", reason: "v6" }])).toBeUndefined();
+  });
+
+  test("reads addresses and blocks with their prefix length", () => {
+    expect(parseBlock(" 10.0.0.1 ")?.[1]).toBe(32);
+    expect(parseBlock("2001:db8::1")?.[1]).toBe(128);
+    expect(parseBlock("10.0.0.0/8")?.[1]).toBe(8);
+    expect(parseBlock("10.0.0.0/33")).toBeUndefined();
+    expect(parseBlock("x")).toBeUndefined();
+  });
+
+  test.each<[unknown, boolean]>([
+    ["0.0.0.0/0", true],
+    ["::/0", true],
+    ["0.0.0.0/1", false],
+    ["0.0.0.0", false],
+    ["garbage", false],
+    [unknown, false],
+  ])("%j covers every address: %s", (text, expected) => {
+    expect(coversEverything(text)).toBe(expected);
+  });
+
+  test.each<[unknown, unknown, boolean]>([
+    ["10.0.0.0/8", "10.1.0.0/16", true],
+    ["10.1.0.0/16", "10.0.0.0/8", false],
+    ["10.0.0.0/8", "10.0.0.0/7", false],
+    ["10.0.0.0/8", "11.0.0.0/16", false],
+    ["0.0.0.0/0", "::/0", false],
+    ["10.0.0.0/8", "10.0.0.1", true],
+    ["garbage", "10.0.0.1", false],
+    ["10.0.0.0/8", "garbage", false],
+    [unknown, "10.0.0.1", false],
+    ["10.0.0.0/8", unknown, false],
+  ])("%j contains %j: %s", (outer, inner, expected) => {
+    expect(blockContains(outer, inner)).toBe(expected);
+  });
+});
+
+describe("the egress posture", () => {
+  test("names the rule that admits the internet and the ACL that seals a subnet", () => {
+    const vpc = resource(
+      "alicloud:vpc/network:Network",
+      "vpc",
+      { cidrBlock: "10.0.0.0/16" },
+      { provider: sh.urn },
+    );
+    const open = resource(
+      "alicloud:ecs/securityGroup:SecurityGroup",
+      "open",
+      { vpcId: "vpc-id", securityGroupType: "enterprise", arn: "sg-open" },
+      { provider: sh.urn },
+    );
+    const rule = resource(
+      "alicloud:ecs/securityGroupRule:SecurityGroupRule",
+      "all-out",
+      {
+        type: "egress",
+        policy: "accept",
+        cidrIp: "0.0.0.0/0",
+        securityGroupId: "sg-open",
+      },
+      { provider: sh.urn },
+    );
+    const closed = resource(
+      "alicloud:ecs/securityGroup:SecurityGroup",
+      "closed",
+      { securityGroupType: "enterprise" },
+      { provider: sh.urn },
+    );
+    const awsGroup = resource(
+      "aws:ec2/securityGroup:SecurityGroup",
+      "web",
+      { egress: [{ cidrBlocks: ["0.0.0.0/0"], protocol: "-1", fromPort: 0, toPort: 0 }] },
+      { provider: sh.urn },
+    );
+    const subnet = resource(
+      "alicloud:vpc/switch:Switch",
+      "a",
+      { vpcId: "vpc-id", cidrBlock: "10.0.1.0/24" },
+      { provider: sh.urn },
+    );
+    const posture = egressPosture([sh, vpc, open, rule, closed, awsGroup, subnet], cn);
+    expect(posture.groups.map((g) => [g.group.name, g.admits])).toEqual([
+      ["open", 'egress rule "all-out" (0.0.0.0/0)'],
+      ["closed", undefined],
+      ["web", "egress rule (0.0.0.0/0)"],
+    ]);
+    expect(posture.subnets).toEqual([{ subnet, sealedBy: undefined }]);
+    expect(egressPosture([sh, subnet], "CN").subnets).toEqual([{ subnet, sealedBy: undefined }]);
+  });
+});
