@@ -253,6 +253,12 @@ describe("deciding one value by its format", () => {
       [outside("the edge")],
     ],
     [
+      "a value of another type than the listed ones",
+      { format: "flag", values: ["ossAcc"], farSide: "the edge" },
+      true,
+      [],
+    ],
+    [
       "a flag value that does not",
       { format: "flag", values: ["ossAcc"], farSide: "the edge" },
       "standard",

@@ -391,7 +391,7 @@ describe("the resources of a stack, as plain copies", () => {
       provider: undefined,
     };
     const c = { ...a, name: "c", urn: "urn:c" };
-    expect(fromPolicyResources([a, b, c, dep] as never)).toEqual([
+    expect(fromPolicyResources([a, b, c, dep] as never)).toStrictEqual([
       {
         urn: "urn:p",
         type: "pulumi:providers:aws",
