@@ -12,6 +12,7 @@ import {
   type FlowTable,
   type Role,
 } from "../../policy/border";
+import { reachOf } from "../../policy/border/addresses";
 import type { Endpoint, FlowEdge } from "../../policy/border/model";
 import type { Resolver } from "../../policy/border/resolver";
 import { getJurisdiction } from "../../residency/jurisdictions";
@@ -59,6 +60,14 @@ const table: FlowTable = {
       })),
   },
   "aws:test/plain:Plain": {},
+  // A public address of the resource, unless the stack's allowlist covers it.
+  "aws:test/addr:Addr": {
+    role: "data",
+    flows: (r, x) =>
+      reachOf(r.props.addr, x.allowlist).kind === "internet"
+        ? [{ from: r, to: x.internet, label: "public address", detail: String(r.props.addr) }]
+        : [],
+  },
 };
 
 const urnOf = (name: string) => `urn:test::${name}`;
@@ -466,6 +475,21 @@ describe("junctions that lead only out of a dropped junction", () => {
       "place:internet",
     ]);
   });
+});
+
+test("the stack's egress allowlist reaches the flow models; without one nothing is allowlisted", () => {
+  const host = {
+    ...node("host", "data", [], beijing, "aws:test/addr:Addr"),
+    props: { addr: "203.0.113.10" },
+  };
+  expect(analyzeBorder([beijing, host], "CN", {}, table).paths.map((p) => p.hops)).toEqual([
+    ['test addr "host"', "public address (203.0.113.10)", "the public internet"],
+  ]);
+  expect(analyzeBorder([beijing, host], "CN", undefined, table).verdict).toBe("crosses-border");
+  const allowlist = [{ cidr: "203.0.113.0/24", reason: "plant" }];
+  expect(analyzeBorder([beijing, host], "CN", { egressAllowlist: allowlist }, table).verdict).toBe(
+    "sealed",
+  );
 });
 
 test("edges read as their label, the resource that makes them and their detail", () => {

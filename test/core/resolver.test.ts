@@ -185,6 +185,14 @@ describe("references", () => {
     ).toEqual([]);
     expect(x.ofType("aws:ec2/securityGroupRule:SecurityGroupRule")).toEqual([rule, rule2]);
     expect(x.ofType("none")).toEqual([]);
+    // Each type and path has an index of its own.
+    const attach = resource("t:m/attach:Attach", "att", { group: "sg-2" });
+    const y = new Resolver([sg, other, rule, attach], cn);
+    expect(
+      y.referrers(sg, "aws:ec2/securityGroupRule:SecurityGroupRule", "securityGroupId[]"),
+    ).toEqual([rule]);
+    expect(y.referrers(other, "t:m/attach:Attach", "group")).toEqual([attach]);
+    expect(y.referrers(sg, "t:m/attach:Attach", "group")).toEqual([]);
     expect(x.get("urn:r")).toBe(rule);
   });
 
@@ -241,6 +249,12 @@ describe("placement through the stack", () => {
       x.clusterOf(resource("kubernetes:core/v1:Namespace", "n4", {}, { provider: sh.urn })),
     ).toBeUndefined();
     expect(x.clusterOf(resource("kubernetes:core/v1:Namespace", "n5"))).toBeUndefined();
+    // A provider of another package built from a cluster is not the cluster's Kubernetes API.
+    const helmish = resource("pulumi:providers:aws", "aws", {}, { dependencies: [cluster.urn] });
+    const y = new Resolver([sh, hk, cluster, helmish], cn);
+    expect(
+      y.clusterOf(resource("kubernetes:core/v1:Namespace", "n6", {}, { provider: helmish.urn })),
+    ).toBeUndefined();
     expect(x.regionOf(ns)).toEqual({ cloud: "alicloud", region: "cn-hongkong" });
     expect(x.regionOf(lost)).toBeUndefined();
   });
