@@ -10,7 +10,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { packConfigFor, settingsFromStackConfig, type Violation } from "../engine/check";
 import { defaultTimeoutSeconds, ProgramError } from "../engine/evaluate";
 import { loadProject, loadStackConfig, UsageError } from "../engine/project";
-import type { SpawnedPack } from "../engine/spawn-pack";
+import type { PackHandle } from "../engine/spawn-pack";
 import { evaluateAndCheck, exitCodeOf, type RunResult } from "./run";
 import { newStack } from "./new-stack";
 import { toSarif } from "./sarif";
@@ -97,7 +97,7 @@ async function planCommand(
     project: string;
     policyConfig?: string;
     timeout: number;
-    pack?: SpawnedPack;
+    pack?: PackHandle;
   },
   io: Io,
 ): Promise<number> {
@@ -158,7 +158,7 @@ async function checkCommand(
     sarif?: string;
     policyConfig?: string;
     timeout: number;
-    pack?: SpawnedPack;
+    pack?: PackHandle;
   },
   io: Io,
 ): Promise<number> {
@@ -227,7 +227,7 @@ function policyConfigCommand(
 
 function buildProgram(
   io: Io,
-  pack: SpawnedPack | undefined,
+  pack: PackHandle | undefined,
   setCode: (p: Promise<number> | number) => void,
 ): Command {
   const program = new Command("sovereign-dc")
@@ -332,7 +332,7 @@ function parseTimeout(value: string): number {
 export async function main(
   argv: readonly string[],
   io: Io = processIo,
-  pack?: SpawnedPack,
+  pack?: PackHandle,
 ): Promise<number> {
   let pending: Promise<number> | number = 2;
   const program = buildProgram(io, pack, (p) => {

@@ -21,7 +21,7 @@ import { opaqueViolations } from "../engine/opaque";
 import type { Plan } from "../engine/plan";
 import { UsageError } from "../engine/project";
 import { findJurisdiction, jurisdictionIds, type Jurisdiction } from "../residency/jurisdictions";
-import { type SpawnedPack, spawnPack } from "../engine/spawn-pack";
+import { type PackHandle, spawnPack } from "../engine/spawn-pack";
 
 export interface RunOptions {
   readonly projectDir: string;
@@ -35,7 +35,7 @@ export interface RunOptions {
   /** Seconds the program may run (`--timeout`); see EvaluateOptions. */
   readonly timeoutSeconds?: number;
   /** The pack's process, when the caller started it early (see bin/sovereign-dc.js). */
-  readonly pack?: SpawnedPack;
+  readonly pack?: PackHandle;
 }
 
 export interface RunResult {
@@ -61,9 +61,8 @@ async function withConsoleOnStderr<T>(fn: () => Promise<T>): Promise<T> {
 export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
   const packDir = opts.packDir ?? defaultPackDir;
   const pack = opts.pack ?? spawnPack(packDir);
-  const sessionPromise = pack.shared
-    ? PolicyPackSession.attach(pack)
-    : PolicyPackSession.connect(pack);
+  const sessionPromise =
+    "shared" in pack ? PolicyPackSession.attach(pack) : PolicyPackSession.connect(pack);
   // An evaluation failure must not leave the pack's process behind.
   sessionPromise.catch(() => undefined);
   const abandonSession = () =>

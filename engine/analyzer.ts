@@ -13,7 +13,7 @@ import type * as StructModule from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { isProviderType, type Plan, type RecordedResource } from "./plan";
-import { type SpawnedPack, spawnPack } from "./spawn-pack";
+import { type PackEndpoint, type SpawnedPack, spawnPack } from "./spawn-pack";
 import { resourceSig, sigKey } from "./wire";
 
 /**
@@ -73,9 +73,16 @@ function toEnforcement(level: string): analyzerpb.EnforcementLevel {
   }
 }
 
+/**
+ * The config each pack was last sent from this process, by endpoint: sessions that share a pack
+ * (a test harness's) send it again only when it changes. A pack started anew is a new endpoint.
+ */
+const lastConfig = new WeakMap<PackEndpoint, string>();
+
 /** A running policy pack and a client connected to it. */
 export class PolicyPackSession {
   private constructor(
+    private readonly endpoint: PackEndpoint,
     /** The pack's process when this session owns it (stops it on close). */
     private readonly owned: ChildProcess | undefined,
     private readonly client: AnalyzerClient,
@@ -96,19 +103,24 @@ export class PolicyPackSession {
       pack.child.kill();
       throw e;
     }
-    return new PolicyPackSession(pack.child, clientFor(port), pack.stderr);
+    return new PolicyPackSession(pack, pack.child, clientFor(port), pack.stderr);
   }
 
   /**
    * Connects to a pack that others use too; close leaves it running. Its config is whatever
    * the last session sent: configure before analysing.
    */
-  static async attach(pack: SpawnedPack): Promise<PolicyPackSession> {
-    return new PolicyPackSession(undefined, clientFor(await pack.port), pack.stderr);
+  static async attach(pack: PackEndpoint): Promise<PolicyPackSession> {
+    return new PolicyPackSession(pack, undefined, clientFor(await pack.port), pack.stderr);
   }
 
   /** Sends the policy config, as `--policy-pack-config` does. */
   async configure(config: PolicyPackConfig): Promise<void> {
+    const key = JSON.stringify(config);
+    if (lastConfig.get(this.endpoint) === key) {
+      return;
+    }
+    lastConfig.delete(this.endpoint);
     const req = new analyzerpb.ConfigureAnalyzerRequest();
     const map = req.getPolicyconfigMap();
     for (const [policy, props] of Object.entries(config)) {
@@ -119,13 +131,13 @@ export class PolicyPackSession {
       map.set(policy, pc);
     }
     await this.call<unknown>((cb) => this.client.configure(req, cb));
+    lastConfig.set(this.endpoint, key);
   }
 
   /** Runs every resource policy on each resource, then every stack policy on the whole plan. */
   async analyzePlan(plan: Plan): Promise<Diagnostic[]> {
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
-    const out: Diagnostic[] = [];
-    for (const r of plan.resources) {
+    const analyzeOne = async (r: RecordedResource): Promise<Diagnostic[]> => {
       const req = new analyzerpb.AnalyzeRequest();
       req.setType(r.type);
       req.setName(r.name);
@@ -139,8 +151,14 @@ export class PolicyPackSession {
       const resp = await this.call<analyzerpb.AnalyzeResponse>((cb) =>
         this.client.analyze(req, cb),
       );
-      out.push(...diagnostics(resp, r.urn));
-    }
+      return diagnostics(resp, r.urn);
+    };
+    // Requests are pipelined: up to `inFlight` on the connection at once, so that the pack
+    // analyses one resource while this process encodes the next. Each request stands alone (the
+    // CLI's step generator sends them one by one; the pack keeps no state between them), and
+    // the diagnostics keep the plan's order.
+    const perResource = await mapWindowed(plan.resources, inFlight, analyzeOne);
+    const out: Diagnostic[] = perResource.flat();
     const stackReq = new analyzerpb.AnalyzeStackRequest();
     stackReq.setResourcesList(
       plan.resources.map((r) => {
@@ -198,6 +216,27 @@ export class PolicyPackSession {
       }),
     );
   }
+}
+
+/** Analyze requests a session keeps on the connection at once. */
+const inFlight = 8;
+
+/** `fn` over `items` with at most `width` calls pending; results in the order of `items`. */
+async function mapWindowed<T, R>(
+  items: readonly T[],
+  width: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  return results;
 }
 
 function toStruct(props: Readonly<Record<string, unknown>>): StructModule.Struct {

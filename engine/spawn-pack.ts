@@ -7,17 +7,27 @@ import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-export interface SpawnedPack {
-  readonly child: ChildProcess;
+/** Where a policy pack serves the analyzer protocol, and what it wrote to stderr so far. */
+export interface PackEndpoint {
   readonly port: Promise<number>;
-  /** What the pack wrote to stderr so far. */
   stderr(): string;
-  /**
-   * A pack that serves several runs in turn (a test harness's): each run attaches to it and
-   * leaves it running, instead of stopping it when done.
-   */
-  readonly shared?: boolean;
 }
+
+/** A pack's process this caller started: a session connected to it stops it when done. */
+export interface SpawnedPack extends PackEndpoint {
+  readonly child: ChildProcess;
+}
+
+/**
+ * A pack that serves several runs in turn (a test harness's): each run attaches to it and
+ * leaves it running, instead of stopping it when done.
+ */
+export interface SharedPack extends PackEndpoint {
+  readonly shared: true;
+}
+
+/** The pack a run judges with: one it owns, or one it shares. */
+export type PackHandle = SpawnedPack | SharedPack;
 
 /**
  * The extension of the engine's own modules: `.ts` when it runs from its sources (this

@@ -2,19 +2,15 @@
  * Runs the real `sovereign-dc` binary in a child process, as a user or CI does, with a hermetic
  * environment: the caller's own PULUMI_BACKEND_URL must not decide a verdict.
  */
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import * as path from "node:path";
-import * as readline from "node:readline";
-import { preloads } from "../../engine/spawn-pack";
+import { CliLane, type CliRequest, type CliRun } from "../support/cli-lane";
+import type { WorkerServices } from "../support/environment";
 
 export const root = path.resolve(__dirname, "..", "..");
 const bin = path.join(root, "bin", "sovereign-dc.js");
 
-export interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type { CliRequest, CliRun };
 
 export function cli(
   args: readonly string[],
@@ -33,18 +29,11 @@ export function cli(
   });
 }
 
-export interface CliRequest {
-  readonly args: readonly string[];
-  readonly cwd?: string;
-  readonly env?: Record<string, string>;
-}
-
-const batchWorker = path.join(root, "test", "support", "cli-batch-worker.ts");
-
 /**
- * Runs many CLI commands through the CLI's `main` in `width` long-lived processes
- * (test/support/cli-batch-worker.ts) instead of one process each: the same code and output as
- * the binary, without a Node start, an SDK load and a pack start per command. Results in order.
+ * Runs many CLI commands through the CLI's `main` in `width` lanes of long-lived processes
+ * (test/support/cli-lane.ts; the jest worker's own, kept for the files it runs) instead of one
+ * process each: the same code and output as the binary, without a Node start, an SDK load and a
+ * pack start per command. Results in order.
  */
 export async function cliMany(requests: readonly CliRequest[], width = 2): Promise<CliRun[]> {
   const results = await cliSequences(
@@ -57,51 +46,30 @@ export async function cliMany(requests: readonly CliRequest[], width = 2): Promi
 /**
  * Runs sequences of CLI commands as `cliMany` does, where a command may depend on what an earlier
  * one of its sequence wrote (`new-stack`, then `plan` of the new stack): each sequence runs in
- * order in one process, the sequences side by side. Results per sequence, in order.
+ * order in one lane, the sequences side by side. Results per sequence, in order.
  */
 export async function cliSequences(
   sequences: readonly (readonly CliRequest[])[],
   width = 2,
 ): Promise<CliRun[][]> {
+  const shared = (globalThis as { sovereignDcWorker?: WorkerServices }).sovereignDcWorker;
+  const lanes = shared?.cliLanes(width) ?? Array.from({ length: width }, () => new CliLane());
   const results: CliRun[][] = sequences.map(() => []);
   let next = 0;
-  const lane = async () => {
-    let child: ChildProcess | undefined;
-    let lines: AsyncIterator<string> | undefined;
-    try {
-      while (next < sequences.length) {
-        const i = next++;
-        for (const req of sequences[i]) {
-          if (child === undefined) {
-            child = spawn(process.execPath, [...preloads(), batchWorker], {
-              cwd: root,
-              stdio: ["pipe", "pipe", "inherit"],
-            });
-            lines = readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-          }
-          child.stdin!.write(
-            `${JSON.stringify({
-              argv: req.args,
-              cwd: req.cwd ?? root,
-              env: { PULUMI_BACKEND_URL: "", ...(req.env ?? {}) },
-            })}\n`,
-          );
-          const line = await lines!.next();
-          if (line.done) {
-            throw new Error(`The CLI batch process ended before answering: ${req.args.join(" ")}`);
-          }
-          const answer = JSON.parse(line.value) as CliRun & { retiring: boolean };
-          results[i].push({ code: answer.code, stdout: answer.stdout, stderr: answer.stderr });
-          if (answer.retiring) {
-            child.stdin!.end();
-            child = undefined;
-          }
-        }
+  const drain = async (lane: CliLane) => {
+    while (next < sequences.length) {
+      const i = next++;
+      for (const req of sequences[i]) {
+        results[i].push(await lane.run(req));
       }
-    } finally {
-      child?.stdin?.end();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(width, sequences.length) }, lane));
+  try {
+    await Promise.all(lanes.slice(0, Math.min(width, sequences.length)).map(drain));
+  } finally {
+    if (shared === undefined) {
+      lanes.forEach((l) => l.close());
+    }
+  }
   return results;
 }

@@ -25,7 +25,12 @@ const fixtures = path.join(root, "test", "fixtures", "verdict");
 
 let tmp: string;
 let tarball: string;
+/** The files `npm pack` put in the tarball. */
+let packed: string[];
 let project: string;
+/** The installed CLI's answers, run side by side once the project is installed. */
+let sealedRun: Promise<{ code: number; stdout: string; stderr: string }>;
+let failingRun: Promise<{ code: number; stdout: string; stderr: string }>;
 
 /** Runs the installed CLI in the project, as `npx sovereign-dc …` does. */
 async function installedCli(args: readonly string[]) {
@@ -45,8 +50,10 @@ async function installedCli(args: readonly string[]) {
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-package-"));
   // npm pack runs prepack: the build into dist/, then the tarball of what package.json ships.
-  const packed = await run(npm, ["pack", "--json", "--pack-destination", tmp], { cwd: root });
-  tarball = path.join(tmp, (JSON.parse(packed.stdout) as { filename: string }[])[0].filename);
+  const pack = await run(npm, ["pack", "--json", "--pack-destination", tmp], { cwd: root });
+  const doc = (JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[])[0];
+  tarball = path.join(tmp, doc.filename);
+  packed = doc.files.map((f) => f.path);
 
   project = path.join(tmp, "their-infra");
   fs.mkdirSync(project);
@@ -67,6 +74,8 @@ beforeAll(async () => {
     ["install", "--prefer-offline", "--no-audit", "--no-fund", sdk("pulumi"), sdk("aws"), tarball],
     { cwd: project },
   );
+  sealedRun = installedCli(["check", "sealed.ts", "--stack", "dev"]);
+  failingRun = installedCli(["check", "public-bucket.ts", "--stack", "dev", "--format", "json"]);
 }, 180_000);
 
 afterAll(() => {
@@ -74,13 +83,8 @@ afterAll(() => {
 });
 
 describe("npm pack", () => {
-  it("ships the launcher, the built JavaScript and the README — no sources, tests or fixtures", async () => {
-    const { stdout } = await run(npm, ["pack", "--dry-run", "--json", "--ignore-scripts"], {
-      cwd: root,
-    });
-    const files = (JSON.parse(stdout) as { files: { path: string }[] }[])[0].files.map(
-      (f) => f.path,
-    );
+  it("ships the launcher, the built JavaScript and the README — no sources, tests or fixtures", () => {
+    const files = packed;
     const tops = [...new Set(files.map((f) => f.split("/")[0]))].sort();
     expect(tops).toEqual(["README.md", "bin", "dist", "package.json"]);
     expect(files.filter((f) => /(^|\/)(test|bench|examples|fixtures)\//.test(f))).toEqual([]);
@@ -91,7 +95,7 @@ describe("npm pack", () => {
 
 describe("sovereign-dc installed into another project", () => {
   it("passes a sealed program: exit 0 and the SEALED verdict", async () => {
-    const r = await installedCli(["check", "sealed.ts", "--stack", "dev"]);
+    const r = await sealedRun;
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
@@ -105,14 +109,7 @@ describe("sovereign-dc installed into another project", () => {
   });
 
   it("fails a program with a path out: exit 1 and the finding with its path", async () => {
-    const r = await installedCli([
-      "check",
-      "public-bucket.ts",
-      "--stack",
-      "dev",
-      "--format",
-      "json",
-    ]);
+    const r = await failingRun;
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout) as {
       violations: { policy: string; level: string; resourceName: string; path: string[] }[];
@@ -189,7 +186,7 @@ describe("the built policy pack folder", () => {
         reject(new Error(`run-policy-pack exited ${code}: ${errText}`)),
       );
     });
-    const session = await PolicyPackSession.attach({ child: child!, port, stderr: () => errText });
+    const session = await PolicyPackSession.attach({ port, stderr: () => errText });
     try {
       await session.configure(
         packConfigFor({ jurisdiction: "US", egressAllowlist: [], waivers: [] }),

@@ -14,7 +14,8 @@ import * as path from "node:path";
 import * as readline from "node:readline";
 import { main } from "../../cli/main";
 import { importedEsModule } from "../../engine/load-program";
-import { spawnPack } from "../../engine/spawn-pack";
+import { type SharedPack, spawnPack } from "../../engine/spawn-pack";
+import { lanePackPortVariable } from "./cli-lane";
 
 interface Request {
   readonly argv: readonly string[];
@@ -22,7 +23,18 @@ interface Request {
   readonly env: Readonly<Record<string, string>>;
 }
 
-const pack = { ...spawnPack(path.resolve(__dirname, "..", "..", "policy")), shared: true };
+/**
+ * The lane's pack (cli-lane.ts), which outlives this process; without a lane, a pack of its own.
+ * Shared either way: each command configures it before analysing and leaves it running.
+ */
+const lanePort = process.env[lanePackPortVariable];
+delete process.env[lanePackPortVariable];
+const own = lanePort ? undefined : spawnPack(path.resolve(__dirname, "..", "..", "policy"));
+const pack: SharedPack = {
+  port: own?.port ?? Promise.resolve(Number(lanePort)),
+  stderr: () => own?.stderr() ?? "",
+  shared: true,
+};
 const write = process.stdout.write.bind(process.stdout);
 // The programs' own console output must not corrupt the answers on stdout.
 console.log = (...args: unknown[]) => console.error(...args);
@@ -84,6 +96,6 @@ async function serve(): Promise<void> {
 }
 
 void serve().then(() => {
-  pack.child.kill();
+  own?.child.kill();
   process.exit(0);
 });

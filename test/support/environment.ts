@@ -14,6 +14,7 @@ import { TestEnvironment } from "jest-environment-node";
 import * as path from "node:path";
 import { EvaluationWorker } from "../../engine/evaluation-worker";
 import { type SpawnedPack, spawnPack } from "../../engine/spawn-pack";
+import { CliLane } from "./cli-lane";
 
 /** What a test file can use of its worker's shared processes. */
 export interface WorkerServices {
@@ -21,10 +22,13 @@ export interface WorkerServices {
   pack(): SpawnedPack;
   /** The evaluation process, for the engine's evaluateIsolated(Many). */
   readonly evaluator: Pick<EvaluationWorker, "request">;
+  /** The first `width` lanes of CLI commands (cli-lane.ts), each with a pack of its own. */
+  cliLanes(width: number): readonly CliLane[];
 }
 
 const packDir = path.resolve(__dirname, "..", "..", "policy");
 let pack: SpawnedPack | undefined;
+const lanes: CliLane[] = [];
 
 const services: WorkerServices = {
   pack() {
@@ -34,6 +38,12 @@ const services: WorkerServices = {
     return pack;
   },
   evaluator: new EvaluationWorker(),
+  cliLanes(width) {
+    while (lanes.length < width) {
+      lanes.push(new CliLane());
+    }
+    return lanes.slice(0, width);
+  },
 };
 
 export default class SovereignDcEnvironment extends TestEnvironment {
