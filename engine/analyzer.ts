@@ -137,6 +137,7 @@ export class PolicyPackSession {
   /** Runs every resource policy on each resource, then every stack policy on the whole plan. */
   async analyzePlan(plan: Plan): Promise<Diagnostic[]> {
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+    const providerOf = providersOf(byUrn, "inputs");
     const analyzeOne = async (r: RecordedResource): Promise<Diagnostic[]> => {
       const req = new analyzerpb.AnalyzeRequest();
       req.setType(r.type);
@@ -144,7 +145,7 @@ export class PolicyPackSession {
       req.setUrn(r.urn);
       req.setProperties(toStruct(r.inputs));
       req.setOptions(options(r));
-      const provider = providerOf(r, byUrn, "inputs");
+      const provider = providerOf(r);
       if (provider) {
         req.setProvider(provider);
       }
@@ -159,6 +160,7 @@ export class PolicyPackSession {
     // the diagnostics keep the plan's order.
     const perResource = await mapWindowed(plan.resources, inFlight, analyzeOne);
     const out: Diagnostic[] = perResource.flat();
+    const outputProviderOf = providersOf(byUrn, "outputs");
     const stackReq = new analyzerpb.AnalyzeStackRequest();
     stackReq.setResourcesList(
       plan.resources.map((r) => {
@@ -168,7 +170,7 @@ export class PolicyPackSession {
         res.setUrn(r.urn);
         res.setProperties(toStruct(r.outputs));
         res.setOptions(options(r));
-        const provider = providerOf(r, byUrn, "outputs");
+        const provider = outputProviderOf(r);
         if (provider) {
           res.setProvider(provider);
         }
@@ -277,24 +279,34 @@ function options(r: RecordedResource): analyzerpb.AnalyzerResourceOptions {
   return o;
 }
 
-function providerOf(
-  r: RecordedResource,
+/**
+ * The provider message of each resource, `which` of its properties; built once per provider
+ * and plan (most resources of a plan share two or three providers).
+ */
+function providersOf(
   byUrn: ReadonlyMap<string, RecordedResource>,
   which: "inputs" | "outputs",
-): analyzerpb.AnalyzerProviderResource | undefined {
-  if (!r.provider || isProviderType(r.type)) {
-    return undefined;
-  }
-  const p = byUrn.get(r.provider);
-  if (!p) {
-    return undefined;
-  }
-  const pr = new analyzerpb.AnalyzerProviderResource();
-  pr.setType(p.type);
-  pr.setName(p.name);
-  pr.setUrn(p.urn);
-  pr.setProperties(toStruct(p[which]));
-  return pr;
+): (r: RecordedResource) => analyzerpb.AnalyzerProviderResource | undefined {
+  const built = new Map<string, analyzerpb.AnalyzerProviderResource>();
+  return (r) => {
+    if (!r.provider || isProviderType(r.type)) {
+      return undefined;
+    }
+    const p = byUrn.get(r.provider);
+    if (!p) {
+      return undefined;
+    }
+    let pr = built.get(p.urn);
+    if (pr === undefined) {
+      pr = new analyzerpb.AnalyzerProviderResource();
+      pr.setType(p.type);
+      pr.setName(p.name);
+      pr.setUrn(p.urn);
+      pr.setProperties(toStruct(p[which]));
+      built.set(p.urn, pr);
+    }
+    return pr;
+  };
 }
 
 function diagnostics(resp: analyzerpb.AnalyzeResponse, urn: string | undefined): Diagnostic[] {

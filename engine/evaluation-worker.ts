@@ -33,7 +33,8 @@ interface Pending {
 
 export class EvaluationWorker {
   private child: ChildProcess | undefined;
-  private stdout = "";
+  /** What arrived of the answer being read, in chunks. */
+  private stdout: string[] = [];
   private stderr = "";
   private pending: Pending | undefined;
   /** Requests run one at a time, in the order they were made. */
@@ -69,19 +70,32 @@ export class EvaluationWorker {
       stdio: ["pipe", "pipe", "pipe"],
     });
     this.child = child;
-    this.stdout = "";
+    this.stdout = [];
     child.stdout?.setEncoding("utf8");
     child.stdout?.on("data", (chunk: string) => {
-      this.stdout += chunk;
-      const end = this.stdout.indexOf("\n");
-      if (end >= 0) {
-        const line = this.stdout.slice(0, end);
-        this.stdout = this.stdout.slice(end + 1);
+      // A plan's answer is one line of several megabytes arriving in 64 KiB chunks: only the
+      // new chunk is searched for its end, and the parts are joined once.
+      let end = chunk.indexOf("\n");
+      if (end < 0) {
+        this.stdout.push(chunk);
+        return;
+      }
+      let line = [...this.stdout, chunk.slice(0, end)].join("");
+      let rest = chunk.slice(end + 1);
+      for (;;) {
         if (line.startsWith('{"retiring":true')) {
           this.retire(child);
         }
-        this.settle(child, (p) => p.resolve(line));
+        const answer = line;
+        this.settle(child, (p) => p.resolve(answer));
+        end = rest.indexOf("\n");
+        if (end < 0) {
+          break;
+        }
+        line = rest.slice(0, end);
+        rest = rest.slice(end + 1);
       }
+      this.stdout = rest === "" ? [] : [rest];
     });
     child.stderr?.setEncoding("utf8");
     child.stderr?.on("data", (chunk: string) => {
