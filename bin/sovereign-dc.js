@@ -27,6 +27,9 @@ const pack =
     : undefined;
 
 const { main } = load("cli/main");
+// Loaded now: evaluating a program of this very project (`plan` here) makes the engine forget
+// the project's modules, and a later load would measure nothing.
+const timings = load("engine/timings");
 
 // Exit 0 and 1 are verdicts; any other way of ending — a crash, an error nothing caught, the
 // event loop draining before the command returned — exits 2 with a reason.
@@ -58,6 +61,7 @@ process.on("beforeExit", () => {
 
 main(process.argv, undefined, pack).then((code) => {
   finished = true;
+  timings.mark("output");
   if (pack) {
     pack.child.kill();
   }

@@ -22,6 +22,7 @@ import type { Plan } from "../engine/plan";
 import { UsageError } from "../engine/project";
 import { findJurisdiction, jurisdictionIds, type Jurisdiction } from "../residency/jurisdictions";
 import { type PackHandle, spawnPack } from "../engine/spawn-pack";
+import { mark, reportOnExit } from "../engine/timings";
 
 export interface RunOptions {
   readonly projectDir: string;
@@ -59,6 +60,8 @@ async function withConsoleOnStderr<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
+  reportOnExit("cli");
+  mark("start-up");
   const packDir = opts.packDir ?? defaultPackDir;
   const pack = opts.pack ?? spawnPack(packDir);
   const sessionPromise =
@@ -90,9 +93,12 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
     abandonSession();
     throw e;
   }
+  mark("settings");
   const session = await sessionPromise;
+  mark("waiting for the pack");
   try {
     await session.configure(reportingWaived(packConfig));
+    mark("configure");
     const diagnostics = await session.analyzePlan(plan);
     const state = stateViolations(jurisdiction, {
       stack: opts.stack,
@@ -104,6 +110,7 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
     const opaque = opaqueViolations(plan, packConfig);
     const found = [...toViolations(diagnostics, plan), ...state, ...opaque];
     const violations = byLevel([...found, ...waiverFindings(packConfig, found)]);
+    mark("findings");
     return { plan, jurisdiction: jurisdiction.id, packConfig, violations };
   } finally {
     session.close();
@@ -111,7 +118,7 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
 }
 
 /** The catalog entry of the jurisdiction to check against; a missing or unknown one is a usage error. */
-function resolveJurisdiction(stack: string, id: string | undefined): Jurisdiction {
+export function resolveJurisdiction(stack: string, id: string | undefined): Jurisdiction {
   if (id === undefined) {
     throw new UsageError(
       `Stack ${JSON.stringify(stack)} names no jurisdiction: set sovereign-dc:jurisdiction in its ` +

@@ -14,6 +14,7 @@ import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { isProviderType, type Plan, type RecordedResource } from "./plan";
 import { type PackEndpoint, type SpawnedPack, spawnPack } from "./spawn-pack";
+import { mark } from "./timings";
 import { resourceSig, sigKey } from "./wire";
 
 /**
@@ -159,6 +160,7 @@ export class PolicyPackSession {
     // CLI's step generator sends them one by one; the pack keeps no state between them), and
     // the diagnostics keep the plan's order.
     const perResource = await mapWindowed(plan.resources, inFlight, analyzeOne);
+    mark("analyze resources");
     const out: Diagnostic[] = perResource.flat();
     const outputProviderOf = providersOf(byUrn, "outputs");
     const stackReq = new analyzerpb.AnalyzeStackRequest();
@@ -187,9 +189,11 @@ export class PolicyPackSession {
         return res;
       }),
     );
+    mark("analyze stack: request");
     const resp = await this.call<analyzerpb.AnalyzeResponse>((cb) =>
       this.client.analyzeStack(stackReq, cb),
     );
+    mark("analyze stack");
     out.push(...diagnostics(resp, undefined));
     return out;
   }

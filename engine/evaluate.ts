@@ -15,6 +15,7 @@ import * as settings from "@pulumi/pulumi/runtime/settings";
 import { disableStackCapture } from "./cheap-stacks";
 import { getStore, waitForRPCs } from "./internals";
 import { describeProgramFailure, loadProgram } from "./load-program";
+import { mark } from "./timings";
 import { installUnknownInvokes } from "./invokes/unknowns";
 import { RecordingMonitor } from "./monitor";
 import type { Plan } from "./plan";
@@ -97,6 +98,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
         forgetProjectModules(project.dir);
         forgetProjectModules(path.dirname(program));
         const mod = await loadProgram(program);
+        mark("program load");
         const exported = (mod as { default?: unknown }).default ?? mod;
         programExports = exported;
         return typeof exported === "function" ? await exported() : exported;
@@ -104,6 +106,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       await waitForRPCs();
       // Let rejections raised in the last turn reach the handler.
       await new Promise((r) => setImmediate(r));
+      mark("evaluation");
       return stackOutputs;
     })();
     const stackOutputs = await Promise.race([run, watchdog.stopped]);
@@ -136,6 +139,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   if (asyncErrors.length > 0) {
     throw asProgramError(asyncErrors[0], program, project.dir);
   }
+  mark("recording");
   return {
     project: project.name,
     stack: opts.stack,
