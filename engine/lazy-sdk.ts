@@ -1,10 +1,10 @@
 /**
- * Defers two heavy dependencies of @pulumi/pulumi that offline evaluation and policy checks
- * never use: the TypeScript compiler and @npmcli/arborist, which the SDK loads eagerly for
- * function serialisation (`pulumi.runtime.serializeFunction`). Loading them costs about 0.9 s of
- * every process that loads the SDK — the CLI, each evaluation worker and the policy pack's
- * process. With this hook they load on first use instead, so nothing changes for code that
- * does use them.
+ * Defers heavy parts of @pulumi/pulumi that offline evaluation and policy checks never use: the
+ * TypeScript compiler and @npmcli/arborist, which the SDK loads eagerly for function
+ * serialisation (`pulumi.runtime.serializeFunction`), and the Automation API. Loading them costs
+ * about 1 s of every process that loads the SDK — the CLI, each evaluation worker and the policy
+ * pack's process. With this hook they load on first use instead, so nothing changes for code
+ * that does use them.
  *
  * Install it before anything requires @pulumi/pulumi (bin/sovereign-dc.js, engine/worker.ts and
  * the pack's process do).
@@ -21,8 +21,15 @@ function fromSdk(parent: NodeModule | undefined): boolean {
   return parent?.filename?.includes(sdkDir) ?? false;
 }
 
-/** An object that loads the real module the first time any of its properties is read. */
-function lazyModule(load: () => Record<PropertyKey, unknown>): Record<PropertyKey, unknown> {
+/**
+ * An object that loads the real module the first time any of its properties is read. A module
+ * compiled from an ES module (`esModule`) answers `__esModule` without loading, so that
+ * TypeScript's `__importStar` takes the object as it is instead of copying its keys.
+ */
+function lazyModule(
+  load: () => Record<PropertyKey, unknown>,
+  esModule = false,
+): Record<PropertyKey, unknown> {
   let real: Record<PropertyKey, unknown> | undefined;
   const get = () => (real ??= load());
   // Module loaders probe every export for ES-module interop (`__esModule`, and some a
@@ -30,7 +37,7 @@ function lazyModule(load: () => Record<PropertyKey, unknown>): Record<PropertyKe
   const probe = (key: PropertyKey) =>
     real === undefined && (key === "__esModule" || key === "module.exports");
   return new Proxy({} as Record<PropertyKey, unknown>, {
-    get: (_t, key) => (probe(key) ? undefined : get()[key]),
+    get: (_t, key) => (probe(key) ? (key === "__esModule" && esModule) || undefined : get()[key]),
     has: (_t, key) => key in get(),
     ownKeys: () => Reflect.ownKeys(get()),
     getOwnPropertyDescriptor: (_t, key) => {
@@ -52,6 +59,14 @@ export function installLazySdkDependencies(): void {
   const load = mod._load;
   mod._load = function (request, parent, isMain) {
     if (fromSdk(parent)) {
+      // The Automation API (driving the Pulumi CLI from code), which the SDK's index loads
+      // eagerly: ~0.1 s and a dozen packages (semver, package.json normalisation) per process.
+      if (request === "./automation" && parent?.filename?.endsWith(`${sdkDir}index.js`)) {
+        return lazyModule(
+          () => load.call(this, request, parent, isMain) as Record<string, unknown>,
+          true,
+        );
+      }
       if (request === "typescript") {
         return lazyModule(
           () => load.call(this, request, parent, isMain) as Record<string, unknown>,
