@@ -77,6 +77,8 @@ export default tseslint.config(
         __dirname: "readonly",
         console: "readonly",
         setImmediate: "readonly",
+        globalThis: "readonly",
+        Buffer: "readonly",
       },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -13,7 +13,7 @@ const root = fromSources ? sources : path.join(__dirname, "..", "dist");
 const ext = fromSources ? ".ts" : ".js";
 const load = (file) => require(path.join(root, `${file}${ext}`));
 if (fromSources) {
-  require("sucrase/register/ts");
+  require("../engine/register-ts.js");
 }
 // Defer the SDK's function-serialisation dependencies (TypeScript, arborist): ~0.6 s a process.
 load("engine/lazy-sdk").installLazySdkDependencies();

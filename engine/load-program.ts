@@ -146,15 +146,10 @@ function installCompileHooks(): void {
     return;
   }
   state[hooksMark] = true;
-  // Programs are TypeScript, as under `pulumi up`; Sucrase compiles them on load and keeps
-  // their line numbers, so a failing program's stack trace points at its source.
+  // Programs are TypeScript, as under `pulumi up`; Sucrase compiles them (.ts, .cts) on load and
+  // keeps their line numbers, so a failing program's stack trace points at its source.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require("sucrase/register/ts");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { addHook } = require("sucrase/dist/register") as {
-    addHook: (ext: string, options: { transforms: string[] }) => unknown;
-  };
-  addHook(".cts", { transforms: ["imports", "typescript"] });
+  require("./register-ts.js");
   const extensions = (Module as unknown as { _extensions: Record<string, unknown> })._extensions;
   // Node would otherwise read a .mts file as CommonJS JavaScript and fail on its syntax.
   extensions[".mts"] = (_module: unknown, filename: string) => {

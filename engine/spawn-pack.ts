@@ -49,7 +49,7 @@ export function engineModule(name: string): string {
 export function preloads(): string[] {
   return [
     "--require",
-    require.resolve("sucrase/register/ts"),
+    path.join(__dirname, "register-ts.js"),
     "--require",
     engineModule("lazy-sdk-preload"),
   ];

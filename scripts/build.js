@@ -22,10 +22,10 @@ execFileSync(
   // Diagnostics only, and to stderr: `npm pack --json` prints its document on stdout.
   { cwd: root, stdio: ["ignore", process.stderr, process.stderr] },
 );
-// Loaded by Node's module loader thread as it is: not TypeScript.
-fs.copyFileSync(
-  path.join(root, "engine", "esm-loader.mjs"),
-  path.join(dist, "engine", "esm-loader.mjs"),
-);
+// JavaScript as it is: the ES-module loader runs on Node's loader thread, and the TypeScript
+// hook is what compiles TypeScript.
+for (const file of ["esm-loader.mjs", "register-ts.js"]) {
+  fs.copyFileSync(path.join(root, "engine", file), path.join(dist, "engine", file));
+}
 require("./build-pack").buildPack(path.join(dist, "policy-pack"));
 process.stderr.write(`Built ${path.relative(process.cwd(), dist) || "."}\n`);
