@@ -14,12 +14,12 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { benchProject } from "./project";
 import { performance } from "node:perf_hooks";
 import { evaluateInProcess } from "../engine/evaluate";
 import type { Plan } from "../engine/plan";
 import { analyzeBorder, fromPlan } from "../policy/border";
 
-const root = path.resolve(__dirname, "..");
 // Resources per cell on average (15 in every cell, and the ways out of every fifth).
 const perCell = 15.4;
 
@@ -113,17 +113,7 @@ async function main(): Promise<void> {
   const cells = Number(process.argv[2] ?? Math.round(5000 / perCell));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "border-bench-"));
   try {
-    // The generated program resolves the SDKs from this repository.
-    fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
-    fs.writeFileSync(
-      path.join(dir, "Pulumi.yaml"),
-      "name: border-bench\nruntime: nodejs\nmain: index.ts\n",
-    );
-    fs.writeFileSync(
-      path.join(dir, "Pulumi.bench.yaml"),
-      "config:\n  alicloud:region: cn-shanghai\n",
-    );
-    fs.writeFileSync(path.join(dir, "index.ts"), program(cells));
+    benchProject(dir, "border-bench", { "alicloud:region": "cn-shanghai" }, program(cells));
     const planFile = path.join(dir, "plan.json");
 
     process.stderr.write(`Evaluating ${cells} cells in a child process…\n`);

@@ -10,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { benchProject } from "./project";
 
 const root = path.resolve(__dirname, "..");
 const runs = Number(process.argv[2] ?? 5);
@@ -41,13 +42,12 @@ function time(fn: () => void): number {
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-bench-check-"));
-fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: bench\nruntime: nodejs\nmain: index.ts\n");
-fs.writeFileSync(
-  path.join(dir, "Pulumi.bench.yaml"),
-  "config:\n  alicloud:region: cn-shanghai\n  sovereign-dc:jurisdiction: CN\n",
+benchProject(
+  dir,
+  "bench",
+  { "alicloud:region": "cn-shanghai", "sovereign-dc:jurisdiction": "CN" },
+  program(40),
 );
-fs.writeFileSync(path.join(dir, "index.ts"), program(40));
-fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
 
 const bin = path.join(root, "bin", "sovereign-dc.js");
 const check: number[] = [];

@@ -24,6 +24,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { ProcessTimings } from "../engine/timings";
+import { benchProject } from "./project";
 
 const root = path.resolve(__dirname, "..");
 const { values: args } = parseArgs({
@@ -231,16 +232,16 @@ try {
   for (const n of sizes) {
     const dir = path.join(work, String(n));
     fs.mkdirSync(dir);
-    fs.writeFileSync(
-      path.join(dir, "Pulumi.yaml"),
-      "name: bench\nruntime: nodejs\nmain: index.ts\n",
+    benchProject(
+      dir,
+      "bench",
+      {
+        "sovereign-dc:jurisdiction": "CN",
+        "alicloud:region": "cn-shanghai",
+        "aws:region": "cn-north-1",
+      },
+      program(n),
     );
-    fs.writeFileSync(
-      path.join(dir, "Pulumi.bench.yaml"),
-      "config:\n  sovereign-dc:jurisdiction: CN\n  alicloud:region: cn-shanghai\n  aws:region: cn-north-1\n",
-    );
-    fs.writeFileSync(path.join(dir, "index.ts"), program(n));
-    fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
     const row: Row = { n, floor: [], check: [] };
     const times = n >= 20_000 ? 1 : runs;
     for (let i = 0; i < times; i++) {
