@@ -13,6 +13,7 @@ import { loadProject, loadStackConfig, UsageError } from "../engine/project";
 import type { PackHandle } from "../engine/spawn-pack";
 import { evaluateAndCheck, exitCodeOf, type RunResult } from "./run";
 import { newStack } from "./new-stack";
+import { preflightCommand } from "./preflight";
 import { toSarif } from "./sarif";
 import {
   planDocument,
@@ -304,6 +305,17 @@ function buildProgram(
     .option("--project <dir>", "folder of the Pulumi project", process.cwd())
     .option("--force", "overwrite an existing Pulumi.<name>.yaml", false)
     .action((name, opts) => setCode(newStack(name, opts, io)));
+
+  program
+    .command("preflight")
+    .description(
+      "Before pulumi up: check that the state backend, secrets provider and provider settings the Pulumi CLI would use here keep the stack's data inside its jurisdiction.",
+    )
+    .requiredOption("--stack <stack>", "stack to be deployed")
+    .addOption(format(["text", "json"]))
+    .option("--jurisdiction <id>", "jurisdiction to check against when the stack config names none")
+    .option("--project <dir>", "folder of the Pulumi project", process.cwd())
+    .action((opts) => setCode(preflightCommand(opts, io.out, process.env)));
 
   program
     .command("policy-config")

@@ -91,9 +91,16 @@ const zoneLetters: Readonly<Record<Cloud, Readonly<Record<string, string>>>> = {
     // doc, closed to new resources: the zones the page listed while the region was open.
     "ap-southeast-2": "ab",
     "ap-south-1": "ab",
+    // Zones A and B, as Alibaba Cloud's ApsaraDB for MongoDB zone tables list them (replica
+    // sets, cloud disk; Bangkok and Riyadh also for dual-zone deployment):
+    // https://www.alibabacloud.com/help/en/mongodb/user-guide/region-and-zone-restrictions and
+    // https://help.aliyun.com/en/mongodb/user-guide/region-and-zone-restrictions (Manila A and
+    // B). Not checked against alicloud.getZones of a live account.
+    "ap-southeast-6": "ab",
+    "ap-southeast-7": "ab",
+    "me-central-1": "ab",
     // doc: single-zone regions (see `zoneGaps`).
     "ap-northeast-2": "a",
-    "ap-southeast-7": "a",
     "me-east-1": "a",
   },
 };
@@ -111,13 +118,7 @@ export const zoneGaps: Readonly<Record<Cloud, Readonly<Record<string, string>>>>
   alicloud: {
     "cn-nanjing": "one zone: Nanjing is a local region (Zone A)",
     "ap-northeast-2": "one zone (doc): South Korea (Seoul) lists Zone A",
-    "ap-southeast-7":
-      "one zone (doc): Thailand (Bangkok) lists Zone A (the SDK's eflo example uses ap-southeast-7a)",
     "me-east-1": "one zone (doc): UAE (Dubai) lists Zone A (the SDK's examples use me-east-1a)",
-    "ap-southeast-6":
-      "zones unlisted: needs the Philippines (Manila) zone letters from Alibaba Cloud's regions-and-zones page, checked with alicloud.getZones",
-    "me-central-1":
-      "zones unlisted: needs the SAU (Riyadh) partner region's zone letters from Alibaba Cloud's regions-and-zones page, checked with alicloud.getZones",
     ...Object.fromEntries(
       [
         "cn-shanghai-finance-1",

@@ -32,6 +32,23 @@ const root = path.resolve(__dirname, "..", "..");
 const batchWorker = path.join(__dirname, "cli-batch-worker.ts");
 const packDir = path.join(root, "policy");
 
+/**
+ * What the Pulumi CLI and the providers would read from the machine, set for every command so
+ * that the caller's own backend, login and provider settings never decide a verdict (`plan` and
+ * `check` read PULUMI_BACKEND_URL; `preflight` all of them). PULUMI_HOME names a folder that
+ * does not exist: no login. A request's own `env` overrides these.
+ */
+const hermeticEnv: Readonly<Record<string, string>> = {
+  PULUMI_BACKEND_URL: "",
+  PULUMI_HOME: path.join(root, "test", "fixtures", "no-pulumi-home"),
+  PULUMI_CREDENTIALS_PATH: "",
+  AWS_REGION: "",
+  AWS_DEFAULT_REGION: "",
+  AWS_PROFILE: "",
+  ALICLOUD_REGION: "",
+  ALICLOUD_PROFILE: "",
+};
+
 /** The environment variable through which a batch process learns its lane's pack port. */
 export const lanePackPortVariable = "SOVEREIGN_DC_TEST_PACK_PORT";
 
@@ -64,7 +81,7 @@ export class CliLane {
         `${JSON.stringify({
           argv: req.args,
           cwd: req.cwd ?? root,
-          env: { PULUMI_BACKEND_URL: "", ...(req.env ?? {}) },
+          env: { ...hermeticEnv, ...(req.env ?? {}) },
         })}\n`,
       );
       const line = await this.lines!.next();
