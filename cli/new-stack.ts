@@ -226,6 +226,7 @@ export function newStack(
         deletionWindowDays: keyBounds.deletionWindowDays.default,
         rotationDays: keyBounds.rotationDays.default,
       },
+      posture: "strict",
     };
   };
   if (!Array.isArray(zones)) {
@@ -284,6 +285,11 @@ function keyComments(opts: NewStackOptions, spec: Record<string, unknown>): Reco
     ].join("\n"),
     [`${namespace}:keys`]:
       "The stack's KMS key: how long a deletion waits, how often the key rotates.",
+    [`${namespace}:posture`]: [
+      "How hardening that keeps data in place is judged (a data store without a customer-managed",
+      "key, a link to another account inside the jurisdiction): strict fails the stack, standard",
+      "reports it as advisory. A path out of the jurisdiction fails under both.",
+    ].join("\n"),
   };
 }
 

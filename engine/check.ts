@@ -9,6 +9,7 @@ import { moduleExt } from "./spawn-pack";
 import { waiverReview } from "./waivers";
 import { decodeMessage, type ResidencySettings, type WaivedBy } from "../policy/framework";
 import type { Jurisdiction } from "../residency/jurisdictions";
+import { formatIssue, type Posture, postureOf } from "../residency/spec";
 import {
   backendLocation,
   describeLocation,
@@ -16,7 +17,7 @@ import {
   secretsProviderLocation,
   type StateLocation,
 } from "../residency/state";
-import { policyNames } from "../policy/policies";
+import { hardeningPolicyNames, policyNames } from "../policy/policies";
 import { type Diagnostic, type Level, type PolicyPackConfig, PolicyPackSession } from "./analyzer";
 import { offlineVisibility, offlineVisibilityLevels } from "./opaque";
 import type { Plan } from "./plan";
@@ -45,13 +46,17 @@ export interface Violation {
   readonly waived?: WaivedBy;
 }
 
+/** The residency settings of a stack, with the posture its hardening findings are judged at. */
+export interface StackSettings extends ResidencySettings {
+  readonly posture?: Posture;
+}
+
 /**
- * The residency settings of a stack, from its `sovereign-dc:*` config: the jurisdiction and the
- * egress allowlist. Programs of other projects can set the same keys in their stack config.
+ * The residency settings of a stack, from its `sovereign-dc:*` config: the jurisdiction, the
+ * egress allowlist and the posture. Programs of other projects can set the same keys in their
+ * stack config; a posture other than `standard` or `strict` is a usage error.
  */
-export function settingsFromStackConfig(
-  config: Readonly<Record<string, string>>,
-): ResidencySettings {
+export function settingsFromStackConfig(config: Readonly<Record<string, string>>): StackSettings {
   const jurisdiction = config["sovereign-dc:jurisdiction"];
   let egress: unknown = [];
   if (config["sovereign-dc:egress"] !== undefined) {
@@ -61,17 +66,25 @@ export function settingsFromStackConfig(
       egress = [];
     }
   }
+  const posture = postureOf(config);
+  if ("issue" in posture) {
+    throw new UsageError(`Invalid stack config: ${formatIssue(posture.issue)}`);
+  }
   return {
     jurisdiction,
     egressAllowlist: Array.isArray(egress) ? egress : [],
     waivers: [],
+    posture: posture.posture,
   };
 }
 
-/** The same settings under every policy, as a `--policy-pack-config` document. */
-export function packConfigFor(
-  settings: ResidencySettings,
-): Record<string, Record<string, unknown>> {
+/**
+ * The same settings under every policy, as a `--policy-pack-config` document. The hardening
+ * policies (a customer-managed key, links to other accounts inside the jurisdiction) carry their
+ * level explicitly — advisory, or mandatory under strict posture — so the file means the same to
+ * the Pulumi CLI as to the offline engine.
+ */
+export function packConfigFor(settings: StackSettings): Record<string, Record<string, unknown>> {
   const body: Record<string, unknown> = {
     egressAllowlist: settings.egressAllowlist,
     waivers: settings.waivers,
@@ -79,7 +92,13 @@ export function packConfigFor(
   if (settings.jurisdiction !== undefined) {
     body.jurisdiction = settings.jurisdiction;
   }
-  return Object.fromEntries(policyNames.map((name) => [name, { ...body }]));
+  const hardening: Level = settings.posture === "strict" ? "mandatory" : "advisory";
+  return Object.fromEntries(
+    policyNames.map((name) => [
+      name,
+      hardeningPolicyNames.includes(name) ? { enforcementLevel: hardening, ...body } : { ...body },
+    ]),
+  );
 }
 
 /**

@@ -143,7 +143,7 @@ export const backupFlows: readonly FlowModel[] = [
     fields: [
       {
         path: "sourceDbInstanceArn",
-        format: "arn",
+        format: "arn-or-id",
         inbound: true,
         verb: "replicates automated backups of",
       },
@@ -160,7 +160,7 @@ export const backupFlows: readonly FlowModel[] = [
     fields: [
       {
         path: "sourceDbSnapshotIdentifier",
-        format: "arn",
+        format: "arn-or-id",
         inbound: true,
         verb: "copies the snapshot",
       },
@@ -174,7 +174,7 @@ export const backupFlows: readonly FlowModel[] = [
     fields: [
       {
         path: "sourceDbClusterSnapshotIdentifier",
-        format: "arn",
+        format: "arn-or-id",
         inbound: true,
         verb: "copies the snapshot",
       },

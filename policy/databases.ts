@@ -22,7 +22,7 @@ export const databaseFlows: readonly FlowModel[] = [
     fields: [
       {
         path: "replicateSourceDb",
-        format: "arn",
+        format: "arn-or-id",
         inbound: true,
         verb: "makes this a read replica of",
       },
@@ -34,7 +34,7 @@ export const databaseFlows: readonly FlowModel[] = [
     fields: [
       {
         path: "replicationSourceIdentifier",
-        format: "arn",
+        format: "arn-or-id",
         inbound: true,
         verb: "makes this a read replica of",
       },
@@ -53,7 +53,7 @@ export const databaseFlows: readonly FlowModel[] = [
     fields: [
       {
         path: "sourceDbClusterIdentifier",
-        format: "arn",
+        format: "arn-or-id",
         inbound: true,
         verb: "takes its primary from",
       },
@@ -65,7 +65,7 @@ export const databaseFlows: readonly FlowModel[] = [
     fields: [
       {
         path: "sourceDbClusterIdentifier",
-        format: "arn",
+        format: "arn-or-id",
         inbound: true,
         verb: "takes its primary from",
       },
@@ -89,7 +89,7 @@ export const databaseFlows: readonly FlowModel[] = [
     fields: [
       {
         path: "sourceDbClusterIdentifier",
-        format: "arn",
+        format: "arn-or-id",
         inbound: true,
         verb: "takes its primary from",
       },
@@ -107,7 +107,7 @@ export const databaseFlows: readonly FlowModel[] = [
       },
       {
         path: "replicationSourceIdentifier",
-        format: "arn",
+        format: "arn-or-id",
         inbound: true,
         verb: "makes this a read replica of",
       },

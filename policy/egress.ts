@@ -20,7 +20,7 @@ import {
   normalizeProtocol,
   parsePortRange,
   portBounds,
-} from "./cidr";
+} from "./paths/addresses";
 import { type PolicyContext, residencyResourcePolicy } from "./framework";
 import { isTrue, str, unknown, valueAt, valuesAt } from "./values";
 
@@ -289,8 +289,17 @@ export const internetEgress = residencyResourcePolicy({
   },
 });
 
-/** One allow rule's destination, or the reason it cannot be read. */
-type RuleFlow = { readonly path: string } & ({ readonly flow: Flow } | { readonly unknown: true });
+/**
+ * One destination of a rule with the traffic it names, or the reason it cannot be read. Drop and
+ * deny rules are read too (`allow: false`): the border analysis needs them to know what a
+ * security group or an ACL shuts.
+ */
+export type RuleFlow = {
+  readonly path: string;
+  readonly allow: boolean;
+  /** The rule entry the destination was read from (for its priority or rule number). */
+  readonly holder: unknown;
+} & ({ readonly flow: Flow } | { readonly unknown: true });
 
 interface RuleModel {
   readonly type: string;
@@ -305,23 +314,19 @@ function awsRules(
 ) {
   return (props: Record<string, unknown>): RuleFlow[] =>
     cidrPaths.flatMap((path) =>
-      valuesAt(props, path).flatMap((f): RuleFlow[] => {
-        if (!isAllow(f.holder)) {
-          return [];
-        }
+      valuesAt(props, path).map((f): RuleFlow => {
+        const read = { path: f.path, allow: isAllow(f.holder), holder: f.holder };
         const protocol = valueAt(f.holder, protocolKey);
         const from = valueAt(f.holder, "fromPort");
         const to = valueAt(f.holder, "toPort");
         if ([f.value, protocol, from, to].includes(unknown)) {
-          return [{ path: f.path, unknown: true }];
+          return { ...read, unknown: true };
         }
         const p = normalizeProtocol(protocol);
-        return [
-          {
-            path: f.path,
-            flow: { cidr: String(f.value), protocol: p, ...portBounds(p, from, to) },
-          },
-        ];
+        return {
+          ...read,
+          flow: { cidr: String(f.value), protocol: p, ...portBounds(p, from, to) },
+        };
       }),
     );
 }
@@ -335,26 +340,16 @@ function alicloudRules(
 ) {
   return (props: Record<string, unknown>): RuleFlow[] =>
     cidrPaths.flatMap((path) =>
-      valuesAt(props, path).flatMap((f): RuleFlow[] => {
-        if (!isAllow(f.holder)) {
-          return [];
-        }
+      valuesAt(props, path).map((f): RuleFlow => {
+        const read = { path: f.path, allow: isAllow(f.holder), holder: f.holder };
         const protocol = valueAt(f.holder, protocolKey);
         const ports = valueAt(f.holder, portKey);
         if ([f.value, protocol, ports].includes(unknown)) {
-          return [{ path: f.path, unknown: true }];
+          return { ...read, unknown: true };
         }
         const p = normalizeProtocol(protocol);
-        return [
-          {
-            path: f.path,
-            flow: {
-              cidr: String(f.value),
-              protocol: p,
-              ...(p === "all" ? {} : parsePortRange(ports)),
-            },
-          },
-        ];
+        const bounds = p === "all" ? {} : parsePortRange(ports);
+        return { ...read, flow: { cidr: String(f.value), protocol: p, ...bounds } };
       }),
     );
 }
@@ -480,7 +475,7 @@ function firewallRules(props: Record<string, unknown>): RuleFlow[] {
   const protocol = valueAt(props, "proto");
   const port = valueAt(props, "destPort");
   if ([direction, action, destination, type, protocol, port].includes(unknown)) {
-    return [{ path: "destination", unknown: true }];
+    return [{ path: "destination", allow: true, holder: props, unknown: true }];
   }
   if (str(direction) !== "out" || str(action) !== "accept") {
     return [];
@@ -490,6 +485,8 @@ function firewallRules(props: Record<string, unknown>): RuleFlow[] {
   return [
     {
       path: "destination",
+      allow: true,
+      holder: props,
       flow: { cidr, protocol: p, ...(p === "all" ? {} : parsePortRange(port)) },
     },
   ];
@@ -501,13 +498,23 @@ function firewallRules(props: Record<string, unknown>): RuleFlow[] {
  */
 function prefixListEntries(path: string) {
   return (props: Record<string, unknown>): RuleFlow[] =>
-    valuesAt(props, path).flatMap((f): RuleFlow[] =>
-      f.value === unknown
-        ? [{ path: f.path, unknown: true }]
+    valuesAt(props, path).flatMap((f): RuleFlow[] => {
+      const read = { path: f.path, allow: true, holder: f.holder };
+      return f.value === unknown
+        ? [{ ...read, unknown: true }]
         : typeof f.value === "string" && isAnywhere(f.value)
-          ? [{ path: f.path, flow: { cidr: f.value, protocol: "all" } }]
-          : [],
-    );
+          ? [{ ...read, flow: { cidr: f.value, protocol: "all" } }]
+          : [];
+    });
+}
+
+/**
+ * Every destination of a rule, security group, network ACL, firewall policy or prefix list of
+ * `type`, allowed or dropped; none for a type that holds no egress rules. The border analysis
+ * reads security groups and ACLs through it too, so both judge the same flows.
+ */
+export function ruleFlowsOf(type: string, props: Record<string, unknown>): RuleFlow[] {
+  return ruleModels.find((m) => m.type === type)?.flows(props) ?? [];
 }
 
 function judgeRule(label: string, rf: RuleFlow, ctx: PolicyContext) {
@@ -543,7 +550,9 @@ export const egressRules = residencyResourcePolicy({
     }
     const label = resourceLabel(args.type, args.name);
     for (const rf of model.flows(args.props)) {
-      judgeRule(label, rf, ctx);
+      if (rf.allow) {
+        judgeRule(label, rf, ctx);
+      }
     }
   },
 });

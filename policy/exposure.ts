@@ -11,9 +11,10 @@
  * is the problem, and the block may be removed later on its own.
  */
 import { resourceLabel } from "../residency/placement";
-import { cidrWithin, isAnywhere, isPrivateCidr } from "./cidr";
+import { isAnywhere, reachOfAddress } from "./paths/addresses";
 import { type EgressAllowEntry, type PolicyContext, residencyResourcePolicy } from "./framework";
-import { isTrue, jsonDocument, str, stringList, unknown, valueAt, valuesAt } from "./values";
+import { isPublic, isPublicGrantee, publicAcls, statements } from "./paths/iam";
+import { isTrue, jsonDocument, str, unknown, valueAt, valuesAt } from "./values";
 
 /** One way a resource is reachable from anywhere; completes "…, but <path> <what>." */
 export interface Exposure {
@@ -65,76 +66,6 @@ function always(path: string, what: string) {
   return (): Exposure[] => [{ path, what }];
 }
 
-const publicAcls = ["public-read", "public-read-write", "authenticated-read"];
-const publicGroups = [
-  "http://acs.amazonaws.com/groups/global/allusers",
-  "http://acs.amazonaws.com/groups/global/authenticatedusers",
-];
-
-/**
- * Condition keys that bind an `Allow` for everyone to the stack's own network, organisation or
- * account — the statement is then not public.
- */
-const restrictingConditions = [
-  "aws:sourcevpce",
-  "aws:sourcevpc",
-  "aws:sourceip",
-  "aws:principalorgid",
-  "aws:principalaccount",
-  "aws:sourceaccount",
-  "aws:resourceaccount",
-  "kms:calleraccount",
-  "acs:sourceip",
-  "acs:sourcevpc",
-  "acs:sourcevpcid",
-];
-
-function principalIsEveryone(principal: unknown): boolean {
-  if (principal === "*") {
-    return true;
-  }
-  if (Array.isArray(principal)) {
-    return principal.includes("*");
-  }
-  if (principal && typeof principal === "object") {
-    return Object.values(principal).some((v) => stringList(v).includes("*"));
-  }
-  return false;
-}
-
-/** True when a statement's condition binds it to the stack's own network, organisation or account. */
-export function restrictsWho(condition: unknown): boolean {
-  if (!condition || typeof condition !== "object") {
-    return false;
-  }
-  return Object.values(condition).some(
-    (block) =>
-      block !== null &&
-      typeof block === "object" &&
-      Object.keys(block).some((k) => restrictingConditions.includes(k.toLowerCase())),
-  );
-}
-
-/** Statements of a resource policy (AWS or Alibaba) that allow everyone without a restriction. */
-export function publicStatements(policy: unknown): number[] {
-  const doc = jsonDocument(policy) as { Statement?: unknown } | undefined;
-  if (!doc || typeof doc !== "object") {
-    return [];
-  }
-  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
-  const out: number[] = [];
-  statements.forEach((s, i) => {
-    if (!s || typeof s !== "object") {
-      return;
-    }
-    const st = s as Record<string, unknown>;
-    if (st.Effect === "Allow" && principalIsEveryone(st.Principal) && !restrictsWho(st.Condition)) {
-      out.push(i);
-    }
-  });
-  return out;
-}
-
 function policyAt(path: string) {
   return (props: Record<string, unknown>): Exposure[] => {
     const raw = valueAt(props, path);
@@ -145,17 +76,19 @@ function policyAt(path: string) {
     if (raw === unknown || doc === unknown) {
       return [{ path, what: "is not known at preview, so whether it is public cannot be decided" }];
     }
-    return publicStatements(doc).map((i) => ({
-      path: `${path}.Statement[${i}]`,
-      what: 'allows Principal "*" with no source VPC, IP, account or organisation condition: anyone on the internet can use it',
-    }));
+    return statements(doc)
+      .filter(isPublic)
+      .map((s) => ({
+        path: `${path}.Statement[${s.index}]`,
+        what: 'allows Principal "*" and no condition limits it to named networks, addresses, accounts or organisations: anyone on the internet can use it',
+      }));
   };
 }
 
 function grantsTo(path: string) {
   return (props: Record<string, unknown>): Exposure[] =>
     valuesAt(props, path)
-      .filter((f) => typeof f.value === "string" && publicGroups.includes(f.value.toLowerCase()))
+      .filter((f) => isPublicGrantee(f.value))
       .map((f) => ({ path: f.path, what: `grants access to ${String(f.value)}` }));
 }
 
@@ -186,7 +119,7 @@ function openSource(
     .split(",")
     .map((c) => c.trim())
     .filter((c) => c !== "")
-    .filter((c) => !isPrivateCidr(c) && !allowlist.some((e) => cidrWithin(c, e.cidr)))
+    .filter((c) => reachOfAddress(c, allowlist).kind === "internet")
     .map((c) => ({
       path,
       what: isAnywhere(c)
@@ -253,7 +186,7 @@ export const exposureModels: readonly ExposureModel[] = [
       grantsTo("grants[].uri"),
       policyAt("policy"),
     ),
-    fix: 'Keep acl "private", grant nothing to AllUsers/AuthenticatedUsers, and allow no one without a condition.',
+    fix: 'Keep acl "private", grant nothing to AllUsers/AuthenticatedUsers, and allow "*" only under a condition that names the stack\'s VPC endpoint or account (aws:SourceVpce, aws:SourceAccount).',
   },
   {
     type: "aws:s3/bucketV2:BucketV2",
@@ -262,7 +195,7 @@ export const exposureModels: readonly ExposureModel[] = [
       grantsTo("grants[].uri"),
       policyAt("policy"),
     ),
-    fix: 'Keep acl "private", grant nothing to AllUsers/AuthenticatedUsers, and allow no one without a condition.',
+    fix: 'Keep acl "private", grant nothing to AllUsers/AuthenticatedUsers, and allow "*" only under a condition that names the stack\'s VPC endpoint or account (aws:SourceVpce, aws:SourceAccount).',
   },
   {
     type: "aws:s3/bucketAcl:BucketAcl",

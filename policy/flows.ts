@@ -20,20 +20,32 @@ import type {
 } from "@pulumi/policy";
 import { type Cloud, type Jurisdiction, regionInJurisdiction } from "../residency/jurisdictions";
 import {
-  arnPartition,
   arnRegion,
   cloudOf,
   describeNamedPlace,
   describePlace,
   hostOf,
   placementOf,
-  regionOfAccessPoint,
   regionOfEndpoint,
-  regionOfOssLocation,
-  regionOfServiceName,
   resourceLabel,
 } from "../residency/placement";
-import { cidrWithin, isAnywhere, isPrivateCidr, parseCidr } from "./cidr";
+import { isAnywhere, parseCidr, reachOfAddress } from "./paths/addresses";
+import {
+  flagOpens,
+  globalPlaceLabel,
+  type Located,
+  locate,
+  type PlaceFormat,
+} from "./paths/places";
+import {
+  dependencyTargets,
+  type RefKind,
+  type RefKindName,
+  refKinds,
+  resolveRef,
+  uncontradicted,
+  worstOf,
+} from "./paths/resolver";
 import {
   type EgressAllowEntry,
   type Finding,
@@ -53,22 +65,13 @@ import {
   valuesAt,
 } from "./values";
 
-/** How a property names the place data goes to (or comes from). */
+/** How a property names the place data goes to (or comes from); paths/places.ts reads the first. */
 export type Format =
-  /** A region ID of the resource's own cloud. */
-  | "region"
-  /** `oss-<region>`. */
-  | "oss-location"
-  /** A host name or URL of a cloud endpoint whose name carries the region. */
-  | "endpoint"
-  /** An AWS ARN (`arn:<partition>:<svc>:<region>:…`) or Alibaba ARN (`acs:<svc>:<region>:…`). */
-  | "arn"
-  /** An AWS VPC endpoint service name (`com.amazonaws.<region>.<svc>`). */
-  | "service-name"
-  /** An Express Connect access point (`ap-<region>-<site>`). */
-  | "access-point"
-  /** An IP address or CIDR outside the cloud: private, or in the egress allowlist. */
+  | PlaceFormat
+  /** A host reached through the stack's links (an IP or CIDR): private, or in the egress allowlist. */
   | "ip"
+  /** A remote site's address (a customer gateway): inside only when the egress allowlist holds it. */
+  | "site-ip"
   /** A URL or host outside the cloud: it cannot be placed unless it is an allowlisted IP. */
   | "url"
   /** An account ID: the stack's own account (from its provider), or a path to another. */
@@ -80,89 +83,6 @@ export type Format =
   /** The name of another resource, resolved against the stack by `named-destinations`. */
   | "ref";
 
-/** What a `ref` value names, and by which output properties it is matched. */
-export interface RefKind {
-  readonly noun: string;
-  readonly types: readonly string[];
-  /** Output properties of a target compared with the value (after `normalize`). */
-  readonly keys: readonly string[];
-  readonly normalize?: (value: string) => string;
-}
-
-/** S3 names arrive as names or as `arn:<partition>:s3:::<name>[/<prefix>]`. */
-function s3BucketName(value: string): string {
-  const m = /^arn:[^:]+:s3:::([^/]+)/.exec(value);
-  return m ? m[1] : value;
-}
-
-/** OSS names arrive as names or as `acs:oss:*:*:<name>` / `acs:oss:::<name>`. */
-function ossBucketName(value: string): string {
-  const m = /^acs:oss:[^:]*:[^:]*:([^/]+)/.exec(value);
-  return m ? m[1] : value;
-}
-
-export const refKinds = {
-  "s3-bucket": {
-    noun: "S3 bucket",
-    types: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
-    keys: ["bucket", "id"],
-    normalize: s3BucketName,
-  },
-  "oss-bucket": {
-    noun: "OSS bucket",
-    types: ["alicloud:oss/bucket:Bucket"],
-    keys: ["bucket", "id"],
-    normalize: ossBucketName,
-  },
-  "sls-project": {
-    noun: "SLS project",
-    types: ["alicloud:log/project:Project"],
-    keys: ["projectName", "name", "id"],
-  },
-  "rds-global-cluster": {
-    noun: "Aurora global cluster",
-    types: ["aws:rds/globalCluster:GlobalCluster"],
-    keys: ["globalClusterIdentifier", "id", "arn"],
-  },
-  "docdb-global-cluster": {
-    noun: "DocumentDB global cluster",
-    types: ["aws:docdb/globalCluster:GlobalCluster"],
-    keys: ["globalClusterIdentifier", "id", "arn"],
-  },
-  "neptune-global-cluster": {
-    noun: "Neptune global cluster",
-    types: ["aws:neptune/globalCluster:GlobalCluster"],
-    keys: ["globalClusterIdentifier", "id", "arn"],
-  },
-  "elasticache-global-group": {
-    noun: "ElastiCache global datastore",
-    types: ["aws:elasticache/globalReplicationGroup:GlobalReplicationGroup"],
-    keys: ["globalReplicationGroupId", "id"],
-  },
-  "memorydb-multi-region-cluster": {
-    noun: "MemoryDB multi-Region cluster",
-    types: ["aws:memorydb/multiRegionCluster:MultiRegionCluster"],
-    keys: ["multiRegionClusterName", "id"],
-  },
-  "polardb-gdn": {
-    noun: "PolarDB global database network",
-    types: ["alicloud:polardb/globalDatabaseNetwork:GlobalDatabaseNetwork"],
-    keys: ["id", "gdnId"],
-  },
-  "tair-global-instance": {
-    noun: "Tair global distributed cache",
-    types: ["alicloud:kvstore/instance:Instance", "alicloud:redis/tairInstance:TairInstance"],
-    keys: ["globalInstanceId", "id"],
-  },
-  "db-source": {
-    noun: "source database",
-    types: ["alicloud:rds/instance:Instance", "alicloud:polardb/cluster:Cluster"],
-    keys: ["id"],
-  },
-} satisfies Record<string, RefKind>;
-
-export type RefKindName = keyof typeof refKinds;
-
 export interface FlowField {
   /** Dotted input path; `[]` expands an array (`rules[].destination.bucket`). */
   readonly path: string;
@@ -173,16 +93,21 @@ export interface FlowField {
   readonly inbound?: boolean;
   /** For `flag`: the values that open the path. Default: any value that is set and not false. */
   readonly values?: readonly (string | number | boolean)[];
+  /** For `flag`: `token` compares `values` ignoring case, `_` and `-` (`oss_acc` is `ossAcc`). */
+  readonly normalize?: "token";
   /** For `flag` and `anywhere-cidr`: how the far side is named in the path. */
   readonly farSide?: string;
+  /** For `flag`: the far side is a global place, named `<farSide> (global, outside <J>)`. */
+  readonly global?: boolean;
   /** For `ref`: what the value names. */
   readonly ref?: RefKindName;
   /**
-   * For `ref`: resolve the name only when this sibling (relative to the same holder) is absent
-   * or unknown — an OSS replication rule is placed by its `location`, and by its bucket's
-   * region only when the location is not known yet.
+   * For `ref`: the sibling (relative to the same holder) that places the far end when the name
+   * resolves to nothing of the stack — an OSS replication rule's `location`. A name of the stack
+   * is judged by where that resource lies whatever the sibling says; a name of nothing fails
+   * closed only when the sibling is absent or not known yet.
    */
-  readonly unlessKnown?: string;
+  readonly fallback?: string;
   /** An absent value cannot be placed (instead of meaning "the resource's own region"). */
   readonly required?: boolean;
 }
@@ -243,55 +168,44 @@ export function ownAccounts(provider: PolicyProviderResource | undefined): strin
   return [...list, ...(typeof own === "string" ? [own] : [])];
 }
 
+/** What a located value means for a resource policy: inside, outside (named), or unplaceable. */
+function outcomeOf(j: Jurisdiction, at: Located): Outcome {
+  switch (at.kind) {
+    case "own":
+      return inside;
+    case "region":
+      return regionOutcome(j, at.cloud, at.raw, at.region);
+    case "partition":
+      return { kind: "outside", place: `${at.raw} (partition ${at.partition}, outside ${j.id})` };
+    case "unplaceable":
+      return unplaceable(at.raw, at.why);
+  }
+}
+
 /** Decides one ARN: its partition must be one of the jurisdiction's, its region inside. */
 export function arnOutcome(j: Jurisdiction, arn: string): Outcome {
-  if (arn.startsWith("acs:")) {
-    const region = arn.split(":")[2] ?? "";
-    if (region === "") {
-      return inside;
-    }
-    return region === "*"
-      ? unplaceable(arn, "which allows every region")
-      : regionOutcome(j, "alicloud", arn, region);
-  }
-  const partition = arnPartition(arn);
-  const region = arnRegion(arn);
-  if (partition === undefined || region === undefined) {
-    // An identifier, not an ARN: the API resolves it in the resource's own region.
-    return inside;
-  }
-  if (!j.awsPartitions.includes(partition)) {
-    return {
-      kind: "outside",
-      place: `${arn} (partition ${partition}, outside ${j.id})`,
-    };
-  }
-  return region === "" ? inside : regionOutcome(j, "aws", arn, region);
+  return outcomeOf(j, locate(j, "arn", arn, "aws"));
 }
 
-function ipOutcome(allowlist: readonly EgressAllowEntry[], raw: string): Outcome {
-  const parsed = parseCidr(raw);
-  if (!parsed) {
+/**
+ * A host (`ip`) is inside when private or allowlisted; a site (`site-ip`) only when allowlisted —
+ * its private address says it sits behind a line the stack does not show, not where it is.
+ */
+function ipOutcome(
+  allowlist: readonly EgressAllowEntry[],
+  raw: string,
+  format: "ip" | "site-ip" = "ip",
+): Outcome {
+  if (!parseCidr(raw)) {
     return unplaceable(raw, "which is not an IP address");
   }
-  if (isPrivateCidr(raw) || allowlist.some((e) => cidrWithin(raw, e.cidr))) {
+  const reach = reachOfAddress(raw, allowlist);
+  if (reach.kind === "allowlisted" || (reach.kind === "private" && format === "ip")) {
     return inside;
   }
-  return unplaceable(raw, "which is not private and not in the egress allowlist");
-}
-
-function flagOpens(field: FlowField, value: unknown): boolean {
-  if (field.values !== undefined) {
-    return field.values.some((v) =>
-      typeof v === "string" && typeof value === "string"
-        ? v.toLowerCase() === value.toLowerCase()
-        : v === value,
-    );
-  }
-  if (Array.isArray(value)) {
-    return value.length > 0;
-  }
-  return value !== false && value !== "" && value !== "false" && value !== 0;
+  return reach.kind === "private"
+    ? { kind: "outside", place: `${raw} (private address of a site the pack cannot place)` }
+    : unplaceable(raw, "which is not private and not in the egress allowlist");
 }
 
 /** Decides one value of a field that the resource alone can decide. */
@@ -301,9 +215,11 @@ function decide(field: FlowField, value: unknown, subject: Subject, ctx: PolicyC
     return { kind: "unknown" };
   }
   if (field.format === "flag") {
-    return flagOpens(field, value)
-      ? { kind: "outside", place: field.farSide ?? JSON.stringify(value) }
-      : inside;
+    if (!flagOpens(field, value)) {
+      return inside;
+    }
+    const far = field.farSide ?? JSON.stringify(value);
+    return { kind: "outside", place: field.global ? globalPlaceLabel(j, far) : far };
   }
   if (field.format === "ref") {
     return { kind: "deferred" };
@@ -319,27 +235,16 @@ function decide(field: FlowField, value: unknown, subject: Subject, ctx: PolicyC
   const cloud = cloudOf(subject.type) ?? "alicloud";
   switch (field.format) {
     case "region":
-      return regionOutcome(j, cloud, value, value);
-    case "oss-location": {
-      const region = regionOfOssLocation(value);
-      return region ? regionOutcome(j, "alicloud", value, region) : unplaceable(value);
-    }
-    case "endpoint": {
-      const place = regionOfEndpoint(value);
-      return place ? regionOutcome(j, place.cloud, value, place.region) : unplaceable(value);
-    }
+    case "oss-location":
+    case "endpoint":
     case "arn":
-      return arnOutcome(j, value);
-    case "service-name": {
-      const region = regionOfServiceName(value);
-      return region ? regionOutcome(j, "aws", value, region) : unplaceable(value);
-    }
-    case "access-point": {
-      const region = regionOfAccessPoint(value);
-      return region ? regionOutcome(j, "alicloud", value, region) : unplaceable(value);
-    }
+    case "arn-or-id":
+    case "service-name":
+    case "access-point":
+      return outcomeOf(j, locate(j, field.format, value, cloud));
     case "ip":
-      return ipOutcome(ctx.settings.egressAllowlist, value);
+    case "site-ip":
+      return ipOutcome(ctx.settings.egressAllowlist, value, field.format);
     case "url": {
       const host = hostOf(value);
       if (parseCidr(host)) {
@@ -442,7 +347,7 @@ export function directFindings(model: FlowModel, subject: Subject, ctx: PolicyCo
   const j = ctx.jurisdiction;
   const out: Finding[] = [];
   const deferrable = new Set(
-    model.fields.filter((f) => f.format === "ref" && f.unlessKnown).map((f) => f.unlessKnown),
+    model.fields.filter((f) => f.format === "ref" && f.fallback).map((f) => f.fallback),
   );
   for (const field of model.fields) {
     if (field.format === "ref") {
@@ -552,64 +457,9 @@ function describeReason(p: { kind: string; reason?: string }): string {
   return p.reason ?? p.kind;
 }
 
-/**
- * The resources of `kind` a property's value was computed from. At preview an output of
- * another resource is unknown, but the engine still says which resources it came from — enough
- * to place it when every candidate is a resource of the program.
- */
-export function dependencyTargets(
-  r: PolicyResource,
-  fieldPath: string,
-  kind: RefKind,
-): PolicyResource[] {
-  const top = fieldPath.split(".")[0].replace(/\[\]$/, "");
-  const deps = known(() => r.propertyDependencies[top] ?? []);
-  return isUnknown(deps) ? [] : deps.filter((d) => kind.types.includes(d.type));
-}
-
-/**
- * Candidates that could be the resource a known value names: those that report none of the
- * identifiers the value is matched by (the offline engine, unlike providers, reports no `id`
- * among the outputs). A candidate whose name differs from the value is not the one it names.
- */
-export function uncontradicted(
-  candidates: readonly PolicyResource[],
-  kind: RefKind,
-): PolicyResource[] {
-  return candidates.filter((c) =>
-    kind.keys.every((k) => {
-      const v = known(() => (c.props as Record<string, unknown>)[k]);
-      return v === undefined;
-    }),
-  );
-}
-
-/** The outcome that matters most among several candidates: any violation beats inside. */
-export function worstOf(outcomes: readonly Outcome[]): Outcome {
-  const rank = { outside: 0, unplaceable: 1, unknown: 2, deferred: 3, inside: 4 } as const;
-  return [...outcomes].sort((a, b) => rank[a.kind] - rank[b.kind])[0] ?? inside;
-}
-
 /** `an S3 bucket`, `an OSS bucket`, `a KMS key`: acronyms read by their letters. */
 function withArticle(noun: string): string {
   return /^([aeiou]|S3|SLS)/i.test(noun) ? `an ${noun}` : `a ${noun}`;
-}
-
-/** Finds the resource of the stack a name refers to. */
-export function resolveRef(
-  kind: RefKind,
-  value: string,
-  resources: readonly PolicyResource[],
-): PolicyResource | undefined {
-  const wanted = kind.normalize ? kind.normalize(value) : value;
-  return resources.find(
-    (r) =>
-      kind.types.includes(r.type) &&
-      kind.keys.some((k) => {
-        const v = known(() => (r.props as Record<string, unknown>)[k]);
-        return typeof v === "string" && (kind.normalize ? kind.normalize(v) : v) === wanted;
-      }),
-  );
 }
 
 /**
@@ -647,18 +497,22 @@ export function namedDestinationsPolicy(
           }
           const kind: RefKind = refKinds[field.ref];
           for (const hit of valuesAt(r.props, field.path)) {
-            if (field.unlessKnown && siblingKnown(hit.holder, field.unlessKnown)) {
-              continue;
-            }
+            // A name of nothing in the stack is placed by the fallback sibling when it is known.
+            const placedElse =
+              field.fallback !== undefined && siblingKnown(hit.holder, field.fallback);
             let outcome: Outcome;
             if (isUnknown(hit.value)) {
               const candidates = dependencyTargets(r, field.path, kind);
               outcome =
                 candidates.length > 0
                   ? worstOf(candidates.map((c) => placeOfResource(c, j)))
-                  : { kind: "unknown" };
+                  : placedElse
+                    ? inside
+                    : { kind: "unknown" };
             } else if (typeof hit.value !== "string") {
-              outcome = unplaceable(hit.value, `which is not ${withArticle(kind.noun)} name`);
+              outcome = placedElse
+                ? inside
+                : unplaceable(hit.value, `which is not ${withArticle(kind.noun)} name`);
             } else if (arnRegion(hit.value)) {
               // A regional ARN (a log group, a stream) places itself.
               outcome = arnOutcome(j, hit.value);
@@ -673,10 +527,12 @@ export function namedDestinationsPolicy(
               outcome =
                 candidates.length > 0
                   ? worstOf(candidates.map((c) => placeOfResource(c, j)))
-                  : unplaceable(
-                      hit.value,
-                      `${withArticle(kind.noun)} this program does not create, so its region cannot be checked`,
-                    );
+                  : placedElse
+                    ? inside
+                    : unplaceable(
+                        hit.value,
+                        `${withArticle(kind.noun)} this program does not create, so its region cannot be checked`,
+                      );
             }
             const f = flowFinding(model, subject, j, { ...field, path: hit.path }, outcome);
             if (f) {

@@ -8,23 +8,20 @@
  * even when the ciphertext stays home, and a store encrypted with a provider-managed key leaves
  * the stack no control over who decrypts it.
  */
-import type { PolicyResource } from "@pulumi/policy";
+import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { type Jurisdiction, regionInJurisdiction } from "../residency/jurisdictions";
 import { describePlace, placementOf, resourceLabel } from "../residency/placement";
 import {
   arnOutcome,
   arnReferences,
-  dependencyTargets,
   foreignArns,
   kmsArn,
   type FlowModel,
   flowPolicy,
   modelledPaths,
-  type RefKind,
-  resolveRef,
-  uncontradicted,
 } from "./flows";
 import { type Finding, residencyResourcePolicy, residencyStackPolicy } from "./framework";
+import { dependencyTargets, keysNamed, type RefKind, refKinds } from "./paths/resolver";
 import { isUnknown, known, str, valueAt, valuesAt } from "./values";
 
 const replicaFix = "Keep keys and secrets single-region, in the stack's own region.";
@@ -105,35 +102,6 @@ export const keyAndSecretReplicas = flowPolicy({
 
 const keyReplicaPaths = modelledPaths(keyReplicaFlows);
 
-/**
- * Every KMS key ARN a resource names — encryption settings, key policies, replica settings —
- * must lie in a region and partition of the jurisdiction.
- */
-export const keyLocality = residencyResourcePolicy({
-  name: "key-locality",
-  description:
-    "Checks whether every KMS key a resource uses (by ARN) lives in a region and partition of the jurisdiction.",
-  severity: "critical",
-  remediationSteps:
-    "Encrypt with a KMS key created in the stack's own region (and partition); do not reference keys of other regions or partitions.",
-  validate: (args, ctx) => {
-    if (args.type.startsWith("pulumi:providers:")) {
-      return;
-    }
-    const skip = keyReplicaPaths;
-    const label = resourceLabel(args.type, args.name);
-    // The keys of data stores that are unknown at preview are resolved through their
-    // dependencies by customer-key-encryption.
-    const refs = arnReferences(args.type, args.props, (a) => kmsArn.test(a), skip);
-    for (const { path, place } of foreignArns(ctx.jurisdiction, refs)) {
-      ctx.report({
-        message: `${label} must use keys inside ${ctx.jurisdiction.id}, but ${path} names the KMS key ${place}. Use a key created in the stack's own region.`,
-        path: [label, place],
-      });
-    }
-  },
-});
-
 /** Where a data store's encryption is set, and what counts as customer-key encryption there. */
 interface EncryptionSetting {
   /** Path of the key reference. */
@@ -160,26 +128,8 @@ interface DataStoreModel {
   readonly fix: string;
 }
 
-const awsKey: RefKind = {
-  noun: "KMS key",
-  types: ["aws:kms/key:Key", "aws:kms/replicaKey:ReplicaKey", "aws:kms/externalKey:ExternalKey"],
-  keys: ["arn", "keyId", "id"],
-};
-const awsAlias: RefKind = {
-  noun: "KMS alias",
-  types: ["aws:kms/alias:Alias"],
-  keys: ["name", "arn"],
-};
-const alicloudKey: RefKind = {
-  noun: "KMS key",
-  types: ["alicloud:kms/key:Key"],
-  keys: ["id", "keyId", "arn"],
-};
-const alicloudAlias: RefKind = {
-  noun: "KMS alias",
-  types: ["alicloud:kms/alias:Alias"],
-  keys: ["aliasName"],
-};
+const awsKey = refKinds["aws-kms-key"];
+const alicloudKey = refKinds["alicloud-kms-key"];
 
 const s3Settings: EncryptionSetting[] = [
   {
@@ -349,55 +299,6 @@ function storeNames(r: PolicyResource, keys: readonly string[]): string[] {
     .filter((v): v is string => typeof v === "string" && v !== "");
 }
 
-function aliasKind(keys: RefKind): RefKind {
-  return keys === awsKey ? awsAlias : alicloudAlias;
-}
-
-/** The key an alias resource points at, if it is a key of the program. */
-function keyOfAlias(
-  alias: PolicyResource,
-  keys: RefKind,
-  resources: readonly PolicyResource[],
-): PolicyResource | undefined {
-  const targetProp = alias.type.startsWith("aws:") ? "targetKeyId" : "keyId";
-  const target = known(() => valueAt(alias.props, targetProp));
-  return (
-    (typeof target === "string" ? resolveRef(keys, target, resources) : undefined) ??
-    dependencyTargets(alias, targetProp, keys)[0]
-  );
-}
-
-/**
- * The keys of the program a setting names: by ID, ARN or alias, or — when the value does not
- * match (not known at preview, or an ID the offline engine leaves out of the outputs) — through
- * the resources the value was computed from.
- */
-function keysNamed(
-  use: { ref?: string; owner: PolicyResource; keyPath?: string },
-  keys: RefKind,
-  resources: readonly PolicyResource[],
-): PolicyResource[] {
-  if (use.ref !== undefined) {
-    const direct = resolveRef(keys, use.ref, resources);
-    const alias = resolveRef(aliasKind(keys), use.ref, resources);
-    const viaAlias = alias ? keyOfAlias(alias, keys, resources) : undefined;
-    if (direct ?? viaAlias) {
-      return [(direct ?? viaAlias)!];
-    }
-  }
-  if (use.keyPath === undefined) {
-    return [];
-  }
-  const pick = (c: PolicyResource[], kind: RefKind) =>
-    use.ref === undefined ? c : uncontradicted(c, kind);
-  return [
-    ...pick(dependencyTargets(use.owner, use.keyPath, keys), keys),
-    ...pick(dependencyTargets(use.owner, use.keyPath, aliasKind(keys)), aliasKind(keys))
-      .map((a) => keyOfAlias(a, keys, resources))
-      .filter((k): k is PolicyResource => k !== undefined),
-  ];
-}
-
 /** Why a key of the program does not protect the store, or undefined when it lies inside. */
 function placedKeyFinding(
   store: PolicyResource,
@@ -462,60 +363,138 @@ function keyFinding(
   };
 }
 
+/** A data store of the stack and the key setting that decides its encryption. */
+interface StoreKeyUse {
+  readonly store: PolicyResource;
+  readonly model: DataStoreModel;
+  /** A key (or a key setting unknown at preview), or `none`: no customer-managed key. */
+  readonly use: KeyUse;
+}
+
 /**
- * Every data store must be encrypted with a customer-managed KMS key that this program creates
- * (or names by a full ARN) inside the jurisdiction; provider-managed keys and unencrypted stores
- * fail. Stand-alone encryption resources are matched to their store by name.
+ * Every data store of the stack with the key its encryption uses: its own settings, and those of
+ * stand-alone encryption resources matched to it by name (or, when the name is unknown at
+ * preview, by what it was computed from).
  */
-export const customerKeyEncryption = residencyStackPolicy({
-  name: "customer-key-encryption",
-  description:
-    "Checks whether every data store (buckets, databases, volumes, file systems, secrets) is encrypted with a customer-managed KMS key that lives inside the jurisdiction.",
-  severity: "high",
-  remediationSteps:
-    "Encrypt the store with a KMS key of this program created through the stack's provider (SSE-KMS for buckets, storage encryption with kmsKeyId for databases and volumes).",
-  validate: (args, ctx) => {
-    const j = ctx.jurisdiction;
-    const models = new Map(dataStores.map((m) => [m.type, m]));
-    const byType = new Map<string, PolicyResource[]>();
-    for (const r of args.resources) {
-      const list = byType.get(r.type) ?? [];
-      list.push(r);
-      byType.set(r.type, list);
+function storeKeyUses(resources: readonly PolicyResource[]): StoreKeyUse[] {
+  const models = new Map(dataStores.map((m) => [m.type, m]));
+  const byType = new Map<string, PolicyResource[]>();
+  for (const r of resources) {
+    const list = byType.get(r.type) ?? [];
+    list.push(r);
+    byType.set(r.type, list);
+  }
+  const out: StoreKeyUse[] = [];
+  for (const store of resources) {
+    const model = models.get(store.type);
+    if (!model) {
+      continue;
     }
-    for (const store of args.resources) {
-      const model = models.get(store.type);
-      if (!model) {
-        continue;
-      }
-      const uses: KeyUse[] = model.inline.map((s) => keyUseOf(store, s, ""));
-      const companions = model.companions;
-      if (companions) {
-        const names = storeNames(store, companions.storeKeys);
-        const storeKind: RefKind = { noun: "", types: [store.type], keys: [] };
-        for (const c of companions.types.flatMap((t) => byType.get(t) ?? [])) {
-          const link = known(() => valueAt(c.props, companions.link));
-          // By name; else through what the link was computed from (a name unknown at preview).
-          const linked =
-            (typeof link === "string" && names.includes(link)) ||
-            dependencyTargets(c, companions.link, storeKind).some((d) => d.urn === store.urn);
-          if (linked) {
-            const prefix = `${resourceLabel(c.type, c.name)} `;
-            uses.push(...companions.settings.map((s) => keyUseOf(c, s, prefix)));
-          }
+    const uses: KeyUse[] = model.inline.map((s) => keyUseOf(store, s, ""));
+    const companions = model.companions;
+    if (companions) {
+      const names = storeNames(store, companions.storeKeys);
+      const storeKind: RefKind = { noun: "", types: [store.type], keys: [] };
+      for (const c of companions.types.flatMap((t) => byType.get(t) ?? [])) {
+        const link = known(() => valueAt(c.props, companions.link));
+        // By name; else through what the link was computed from (a name unknown at preview).
+        const linked =
+          (typeof link === "string" && names.includes(link)) ||
+          dependencyTargets(c, companions.link, storeKind).some((d) => d.urn === store.urn);
+        if (linked) {
+          const prefix = `${resourceLabel(c.type, c.name)} `;
+          uses.push(...companions.settings.map((s) => keyUseOf(c, s, prefix)));
         }
       }
-      const report = (f: Finding) => ctx.report({ ...f, urn: store.urn, resourceName: store.name });
-      const use = uses.find((u) => u.kind === "key") ?? uses.find((u) => u.kind === "unknown");
+    }
+    const use = uses.find((u) => u.kind === "key") ??
+      uses.find((u) => u.kind === "unknown") ?? { kind: "none" };
+    out.push({ store, model, use });
+  }
+  return out;
+}
+
+/**
+ * Every KMS key ARN a resource names — encryption settings, key policies, replica settings —
+ * must lie in a region and partition of the jurisdiction.
+ */
+export const keyLocality = residencyResourcePolicy({
+  name: "key-locality",
+  description:
+    "Checks whether every KMS key a resource uses (by ARN) lives in a region and partition of the jurisdiction.",
+  severity: "critical",
+  remediationSteps:
+    "Encrypt with a KMS key created in the stack's own region (and partition); do not reference keys of other regions or partitions.",
+  validate: (args, ctx) => {
+    if (args.type.startsWith("pulumi:providers:")) {
+      return;
+    }
+    const skip = keyReplicaPaths;
+    const label = resourceLabel(args.type, args.name);
+    // The keys of data stores that are unknown at preview are resolved through their
+    // dependencies by store-key-locality.
+    const refs = arnReferences(args.type, args.props, (a) => kmsArn.test(a), skip);
+    for (const { path, place } of foreignArns(ctx.jurisdiction, refs)) {
+      ctx.report({
+        message: `${label} must use keys inside ${ctx.jurisdiction.id}, but ${path} names the KMS key ${place}. Use a key created in the stack's own region.`,
+        path: [label, place],
+      });
+    }
+  },
+});
+
+/**
+ * The key a data store is encrypted with must be placed inside the jurisdiction: a key of the
+ * program created through a provider pinned there, or one named by a full ARN (which
+ * `key-locality` places). Whoever holds the key can read the data, so a key abroad is a path out
+ * even when the ciphertext stays home, and a key the pack cannot place fails closed.
+ */
+export const storeKeyLocality = residencyStackPolicy({
+  name: "store-key-locality",
+  description:
+    "Checks whether the KMS key each data store is encrypted with is a key placed inside the jurisdiction.",
+  severity: "critical",
+  remediationSteps:
+    "Encrypt the store with a KMS key of this program created through a provider pinned to the stack's own region, and refer to it by its output; a key the program does not create cannot be placed unless named by its full ARN.",
+  validate: (args, ctx) => {
+    for (const { store, model, use } of storeKeyUses(args.resources)) {
       const f =
-        use && use.kind !== "none"
-          ? keyFinding(store, model, use, args.resources, j)
-          : {
-              message: `${resourceLabel(store.type, store.name)} must be encrypted with a customer-managed KMS key that lives inside ${j.id}, but it has none (unencrypted, or encrypted with a provider-managed key). ${model.fix}`,
-            };
+        use.kind === "none"
+          ? undefined
+          : keyFinding(store, model, use, args.resources, ctx.jurisdiction);
       if (f) {
-        report(f);
+        ctx.report({ ...f, urn: store.urn, resourceName: store.name });
       }
     }
   },
 });
+
+/**
+ * Every data store should be encrypted with a customer-managed KMS key; provider-managed keys and
+ * unencrypted stores are reported. The data stays where it is either way, so this is hardening:
+ * advisory, and mandatory only for stacks in strict posture (`sovereign-dc:posture: strict`).
+ * Where the key lives is `store-key-locality`'s question, mandatory in every posture.
+ */
+export const customerKeyEncryption: StackValidationPolicy = {
+  ...residencyStackPolicy({
+    name: "customer-key-encryption",
+    description:
+      "Checks whether every data store (buckets, databases, volumes, file systems, secrets) is encrypted with a customer-managed KMS key.",
+    severity: "high",
+    remediationSteps:
+      "Encrypt the store with a KMS key of this program created through the stack's provider (SSE-KMS for buckets, storage encryption with kmsKeyId for databases and volumes).",
+    validate: (args, ctx) => {
+      for (const { store, model, use } of storeKeyUses(args.resources)) {
+        if (use.kind === "none") {
+          ctx.report({
+            message: `${resourceLabel(store.type, store.name)} must be encrypted with a customer-managed KMS key, but it has none (unencrypted, or encrypted with a provider-managed key). ${model.fix}`,
+            urn: store.urn,
+            resourceName: store.name,
+          });
+        }
+      }
+    },
+  }),
+  // Hardening: the pack config of a strict stack raises it to mandatory.
+  enforcementLevel: "advisory",
+};

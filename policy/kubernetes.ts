@@ -8,7 +8,7 @@
  * and an `ipBlock` must be private or allowlisted (protocol and ports included).
  */
 import { resourceLabel } from "../residency/placement";
-import { describeFlow, egressPermitted, type Flow, normalizeProtocol } from "./cidr";
+import { describeFlow, egressPermitted, type Flow, normalizeProtocol } from "./paths/addresses";
 import { type PolicyContext, residencyResourcePolicy } from "./framework";
 import { isUnknown, known, str, unknown, valueAt, valuesAt } from "./values";
 
@@ -18,8 +18,8 @@ const networkPolicyTypes = new Set([
   "kubernetes:extensions/v1beta1:NetworkPolicy",
 ]);
 
-/** The (protocol, ports) pairs a rule's `ports` allow; no ports means every port. */
-function portsOf(rule: unknown): Array<Omit<Flow, "cidr">> | typeof unknown {
+/** The (protocol, ports) pairs a NetworkPolicy rule's `ports` allow; no ports means every port. */
+export function portsOf(rule: unknown): Array<Omit<Flow, "cidr">> | typeof unknown {
   const ports = valuesAt(rule, "ports[]");
   if (ports.length === 0) {
     return [{ protocol: "all" }];

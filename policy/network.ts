@@ -12,7 +12,10 @@
  * point, a remote IP. A link whose far end is not named (a global-accelerator endpoint group
  * without a region, a Direct Connect location) cannot be placed and fails closed.
  */
-import { type CustomFlow, type FlowModel, flowPolicy } from "./flows";
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { resourceLabel } from "../residency/placement";
+import { type CustomFlow, directFindings, type FlowModel, flowPolicy } from "./flows";
+import { residencyResourcePolicy } from "./framework";
 import { str } from "./values";
 
 const linkFix = "Link only to regions inside the jurisdiction, or remove the link.";
@@ -381,6 +384,30 @@ export const networkLinkFlows: readonly FlowModel[] = [
   },
 ];
 
+/**
+ * The account fields of links whose far end another field of the same link places — the peer's
+ * region, the attached network's region. Another account there is hardening, not a path out:
+ * the region field decides whether the link leaves the jurisdiction. Account fields not listed
+ * (grants to another account's CEN or router, which can reach any region) are the far end
+ * themselves and stay with `network-links`.
+ */
+export const peerAccountFields: ReadonlyMap<string, readonly string[]> = new Map([
+  ["alicloud:cen/instanceAttachment:InstanceAttachment", ["childInstanceOwnerId"]],
+  ["alicloud:vpc/peerConnection:PeerConnection", ["acceptingAliUid"]],
+  ["alicloud:expressconnect/routerInterface:RouterInterface", ["oppositeInterfaceOwnerId"]],
+  ["alicloud:expressconnect/routerVpcAssociation:RouterVpcAssociation", ["vpcOwnerId"]],
+  ["alicloud:expressconnect/routerTrAssociation:RouterTrAssociation", ["transitRouterOwnerId"]],
+  [
+    "alicloud:expressconnect/routerVbrChildInstance:RouterVbrChildInstance",
+    ["childInstanceOwnerId"],
+  ],
+  ["aws:ec2/vpcPeeringConnection:VpcPeeringConnection", ["peerOwnerId"]],
+  ["aws:ec2transitgateway/peeringAttachment:PeeringAttachment", ["peerAccountId"]],
+]);
+
+const isPeerAccount = (m: FlowModel, path: string) =>
+  peerAccountFields.get(m.type)?.includes(path) ?? false;
+
 export const networkLinks = flowPolicy({
   name: "network-links",
   description:
@@ -388,8 +415,63 @@ export const networkLinks = flowPolicy({
   severity: "critical",
   remediationSteps:
     "Attach, peer and route only to regions inside the jurisdiction; name the far region explicitly where the API allows it to be omitted.",
-  models: networkLinkFlows,
+  models: networkLinkFlows.map((m) => ({
+    ...m,
+    fields: m.fields.filter((f) => !isPeerAccount(m, f.path)),
+  })),
 });
+
+const accountFix =
+  "Link only networks of the account the stack's provider is pinned to (allowedAccountIds / accountId), or pin the provider to that account so the pack can tell.";
+
+const peerAccountModels = new Map(
+  networkLinkFlows
+    .filter((m) => peerAccountFields.has(m.type))
+    .map((m): [string, FlowModel] => [
+      m.type,
+      { type: m.type, fields: m.fields.filter((f) => isPeerAccount(m, f.path)), fix: accountFix },
+    ]),
+);
+
+/**
+ * Links to networks of another account whose far end lies inside the jurisdiction (its region
+ * is judged by `network-links`). The traffic stays in the jurisdiction, so this is hardening:
+ * advisory, and mandatory only for stacks in strict posture (`sovereign-dc:posture: strict`).
+ */
+export const crossAccountLinks: ResourceValidationPolicy = {
+  ...residencyResourcePolicy({
+    name: "cross-account-links",
+    description:
+      "Checks whether network links whose far end lies inside the jurisdiction (VPC and transit gateway peering, CEN and Express Connect attachments) connect only networks of the stack's own account.",
+    severity: "medium",
+    remediationSteps: accountFix,
+    validate: (args, ctx) => {
+      const model = peerAccountModels.get(args.type);
+      if (!model) {
+        return;
+      }
+      const subject = {
+        type: args.type,
+        name: args.name,
+        props: args.props,
+        provider: args.provider,
+      };
+      const label = resourceLabel(args.type, args.name);
+      // The flow evaluator words every finding as data leaving; here the far end is inside.
+      const leaving = `${label} must keep data inside ${ctx.jurisdiction.id}, but `;
+      for (const f of directFindings(model, subject, ctx)) {
+        ctx.report({
+          ...f,
+          message: f.message.startsWith(leaving)
+            ? `${label} must link only to networks of the stack's own account, but ${f.message.slice(leaving.length)}`
+            : f.message,
+        });
+      }
+    },
+  }),
+  // Hardening: the pack config of a strict stack raises it to mandatory.
+  enforcementLevel: "advisory",
+};
 
 const siteFix =
   "Connect only to sites on addresses in the egress allowlist (on-premises sites inside the jurisdiction), or remove the link.";
@@ -397,7 +479,9 @@ const siteFix =
 export const remoteSiteFlows: readonly FlowModel[] = [
   {
     type: "alicloud:vpn/customerGateway:CustomerGateway",
-    fields: [{ path: "ipAddress", format: "ip", verb: "terminates tunnels at", required: true }],
+    fields: [
+      { path: "ipAddress", format: "site-ip", verb: "terminates tunnels at", required: true },
+    ],
     fix: siteFix,
   },
   {
@@ -517,7 +601,9 @@ export const remoteSiteFlows: readonly FlowModel[] = [
   },
   {
     type: "aws:ec2/customerGateway:CustomerGateway",
-    fields: [{ path: "ipAddress", format: "ip", verb: "terminates tunnels at", required: true }],
+    fields: [
+      { path: "ipAddress", format: "site-ip", verb: "terminates tunnels at", required: true },
+    ],
     fix: siteFix,
   },
   {

@@ -16,6 +16,7 @@ import {
 import { arnReferences, foreignArns, kmsArn, modelledPaths } from "./flows";
 import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
 import { allFlowModels } from "./models";
+import { namesAPlace } from "./paths/places";
 import { isTrue, isUnknown, jsonDocument, known, str, stringsIn, unknown, valueAt } from "./values";
 
 /**
@@ -410,12 +411,6 @@ export const globalServices = residencyResourcePolicy({
 
 /** Paths the flow policies decide, computed once per process. */
 let skipped: Map<string, Set<string>> | undefined;
-
-/** Wildcards in an ARN scope a policy statement; they name no place. */
-function namesAPlace(arn: string): boolean {
-  const [, partition = "", , region = ""] = arn.split(":");
-  return partition !== "*" && region !== "*";
-}
 
 export const arnLocality = residencyResourcePolicy({
   name: "arn-locality",

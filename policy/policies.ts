@@ -9,11 +9,11 @@ import { reviewedResourceTypes } from "./coverage";
 import { databaseReplicas } from "./databases";
 import { egressRules, internetEgress } from "./egress";
 import { publicExposure } from "./exposure";
-import { customerKeyEncryption, keyAndSecretReplicas, keyLocality } from "./keys";
+import { customerKeyEncryption, keyAndSecretReplicas, keyLocality, storeKeyLocality } from "./keys";
 import { helmReleases, kubernetesEgress, kubernetesServiceExposure } from "./kubernetes";
 import { logShipping } from "./logging";
 import { namedDestinations } from "./named";
-import { networkLinks, remoteSites } from "./network";
+import { crossAccountLinks, networkLinks, remoteSites } from "./network";
 import { arnLocality, globalServices, resourcePlacement } from "./placement";
 import { storageReplication } from "./storage";
 import { dataTransferJobs, registryReplication } from "./transfers";
@@ -39,6 +39,7 @@ export const policies: Policies = [
   namedDestinations,
   // Network links.
   networkLinks,
+  crossAccountLinks,
   remoteSites,
   // Exposure and egress.
   publicExposure,
@@ -48,6 +49,7 @@ export const policies: Policies = [
   kubernetesServiceExposure,
   // Keys.
   keyLocality,
+  storeKeyLocality,
   customerKeyEncryption,
   // Fail closed.
   helmReleases,
@@ -58,3 +60,14 @@ export const policies: Policies = [
 
 /** The names of every policy, for generating per-policy config. */
 export const policyNames: readonly string[] = policies.map((p) => p.name);
+
+/**
+ * The policies whose findings are hardening that keeps data in place, not a path out: advisory
+ * by default, mandatory for a stack in strict posture (the pack config of the stack sets which).
+ * Every other policy's findings say that data can leave the jurisdiction or that a destination
+ * cannot be placed, and are mandatory.
+ */
+export const hardeningPolicyNames: readonly string[] = [
+  customerKeyEncryption.name,
+  crossAccountLinks.name,
+];

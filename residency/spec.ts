@@ -110,6 +110,42 @@ const keysSchema = z.strictObject(
   { error: "expected an object { deletionWindowDays, rotationDays }" },
 );
 
+/**
+ * How strictly the pack judges hardening that keeps data in place (a data store without a
+ * customer-managed key, a link to another account whose far end lies inside the jurisdiction):
+ * `standard` reports it as advisory, `strict` as mandatory. A path out is mandatory under both.
+ */
+export const postures = ["standard", "strict"] as const;
+export type Posture = (typeof postures)[number];
+export const defaultPosture: Posture = "standard";
+
+const postureSchema = z.enum(postures, {
+  error: `expected one of: ${postures.join(", ")} (strict also fails hardening findings that keep data in place)`,
+});
+
+/**
+ * The posture a stack config sets (`sovereign-dc:posture`), or the issue that rejects it. Programs
+ * of other projects set the same key, so it is read without the rest of the spec.
+ */
+export function postureOf(
+  config: Readonly<Record<string, string>>,
+): { posture: Posture } | { issue: SpecIssue } {
+  const raw = config[`${namespace}:posture`];
+  if (raw === undefined) {
+    return { posture: defaultPosture };
+  }
+  const result = postureSchema.safeParse(raw);
+  return result.success
+    ? { posture: result.data }
+    : {
+        issue: {
+          key: `${namespace}:posture`,
+          received: raw,
+          expected: result.error.issues[0].message,
+        },
+      };
+}
+
 /** The schema of the stack config, key by key (keys without the namespace). */
 const specSchema = z.strictObject({
   cloud: z.enum(clouds as [Cloud, ...Cloud[]], {
@@ -142,6 +178,7 @@ const specSchema = z.strictObject({
     deletionWindowDays: keyBounds.deletionWindowDays.default,
     rotationDays: keyBounds.rotationDays.default,
   }),
+  posture: postureSchema.default(defaultPosture),
 });
 
 type ParsedSpec = z.infer<typeof specSchema>;
@@ -179,6 +216,8 @@ export interface StackSpec {
   readonly buckets: readonly BucketSpec[];
   readonly egress: readonly EgressRule[];
   readonly keys: KeySettings;
+  /** Whether hardening findings are advisory (`standard`) or mandatory (`strict`). */
+  readonly posture: Posture;
 }
 
 /** One rejected config value. */
@@ -273,6 +312,7 @@ export function validateStackSpec(
     buckets: p.buckets,
     egress: p.egress,
     keys: p.keys,
+    posture: p.posture,
   };
 }
 

@@ -110,7 +110,14 @@ function securityGroup(
   s: TestStack,
   provider: BorderResource,
   vpc: BorderResource,
-  rules: Array<{ name: string; cidrIp: string; policy: string; priority: number }>,
+  rules: Array<{
+    name: string;
+    cidrIp: string;
+    policy: string;
+    priority: number;
+    ipProtocol?: string;
+    portRange?: string;
+  }>,
   props: Record<string, unknown> = {},
 ) {
   const sg = s.add(
@@ -129,6 +136,8 @@ function securityGroup(
         cidrIp: r.cidrIp,
         policy: r.policy,
         priority: r.priority,
+        ...(r.ipProtocol === undefined ? {} : { ipProtocol: r.ipProtocol }),
+        ...(r.portRange === undefined ? {} : { portRange: r.portRange }),
       },
       { provider },
     );
@@ -266,6 +275,50 @@ describe("object storage", () => {
 
   test("a private ACL opens nothing", () => {
     expect(hops(withAcl("private").s.resources)).toEqual([]);
+  });
+
+  /** An S3 bucket granting READ to one grantee, on the bucket itself or through its ACL resource. */
+  function granted(grantee: Record<string, string>, on: "bucket" | "acl") {
+    const { s, bj } = awsStack();
+    const grant = { ...grantee, permissions: ["READ"] };
+    s.add(
+      "aws:s3/bucket:Bucket",
+      "site",
+      { bucket: "s", ...(on === "bucket" ? { grants: [grant] } : {}) },
+      { provider: bj },
+    );
+    if (on === "acl") {
+      s.add(
+        "aws:s3/bucketAclV2:BucketAclV2",
+        "site-acl",
+        { bucket: "s", accessControlPolicy: { grants: [{ grantee: grant, permission: "READ" }] } },
+        { provider: bj },
+      );
+    }
+    return s.resources;
+  }
+  const allUsers = { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" };
+
+  test("a bucket's own grant to all users opens it to the internet", () => {
+    expect(hops(granted(allUsers, "bucket"))).toEqual([
+      ['s3 bucket "site"', "public access (grant to all users)", "the public internet"],
+    ]);
+  });
+
+  test("an ACL resource's grant to every AWS account opens the bucket to the internet", () => {
+    const everyAccount = {
+      type: "Group",
+      uri: "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+    };
+    expect(hops(granted(everyAccount, "acl"))).toEqual([
+      ['s3 bucket "site"', 'public access "site-acl" (grant to all users)', "the public internet"],
+    ]);
+  });
+
+  test("a grant to one account opens nothing", () => {
+    const oneAccount = { type: "CanonicalUser", id: "79a59df900b949e55d96a1e698fbace" };
+    expect(hops(granted(oneAccount, "bucket"))).toEqual([]);
+    expect(hops(granted(oneAccount, "acl"))).toEqual([]);
   });
 
   function accelerated(enabled: boolean) {
@@ -442,6 +495,35 @@ describe("who can read a bucket", () => {
     ).toEqual([['s3 bucket "records"', "the public internet"]]);
   });
 
+  // An entry binds only with a positive operator and values that each name one thing: any
+  // endpoint at all is everyone who reaches S3 through one.
+  test("an Allow to everyone from any VPC endpoint is public access", () => {
+    const { s } = awsBucket(() => ({
+      Statement: [
+        { ...allowTo("*").Statement[0], Condition: { StringLike: { "aws:SourceVpce": "*" } } },
+      ],
+    }));
+    expect(hops(s.resources)).toEqual([
+      [
+        's3 bucket "records"',
+        'public access "records-policy" (policy allows everyone)',
+        "the public internet",
+      ],
+    ]);
+  });
+
+  test("an Allow to everyone from the stack's VPC endpoint is not public access", () => {
+    const { s } = awsBucket(({ vpce }) => ({
+      Statement: [
+        {
+          ...allowTo("*").Statement[0],
+          Condition: { StringEquals: { "aws:SourceVpce": ref(vpce) } },
+        },
+      ],
+    }));
+    expect(hops(s.resources)).toEqual([]);
+  });
+
   test("an Allow to one account is not public access", () => {
     const { s } = awsBucket(() => allowTo({ AWS: "arn:aws-cn:iam::123456789012:root" }));
     expect(hops(s.resources)).toEqual([]);
@@ -462,6 +544,25 @@ describe("who can read a bucket", () => {
       { provider: bj },
     );
     expect(hops(s.resources)).toEqual([]);
+  });
+
+  // BlockPublicPolicy refuses new public policies and leaves one already set in force; only
+  // RestrictPublicBuckets keeps it from taking effect.
+  test("an Allow to everyone stays public access under a block that only refuses new policies", () => {
+    const { s, bj } = awsBucket(() => allowTo({ AWS: "*" }));
+    s.add(
+      "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+      "records-block",
+      { bucket: "records", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true },
+      { provider: bj },
+    );
+    expect(hops(s.resources)).toEqual([
+      [
+        's3 bucket "records"',
+        'public access "records-policy" (policy allows everyone)',
+        "the public internet",
+      ],
+    ]);
   });
 
   function unpinned(natType: "internet" | "intranet") {
@@ -716,6 +817,101 @@ describe("networks", () => {
     ]);
   });
 
+  describe("each rule is judged by its protocol and ports", () => {
+    const tunnel = [
+      { cidr: "203.0.113.0/24", ports: [500, 4500], protocol: "udp", reason: "plant" },
+    ];
+    const drop = { name: "drop", cidrIp: "0.0.0.0/0", policy: "drop", priority: 100 };
+
+    test("an accept on all protocols to a block allowlisted for udp 500/4500 opens the internet", () => {
+      const { s } = natted([
+        { name: "plant", cidrIp: "203.0.113.0/24", policy: "accept", priority: 1 },
+        drop,
+      ]);
+      expect(hops(s.resources, { egressAllowlist: tunnel })).toEqual([
+        [...pinnedHead, 'egress rule "plant" (203.0.113.0/24, all protocols)', ...natTail],
+      ]);
+    });
+
+    test("an accept of tcp 22 to that block opens it, naming the port", () => {
+      const { s } = natted([
+        {
+          name: "ssh",
+          cidrIp: "203.0.113.9/32",
+          policy: "accept",
+          priority: 1,
+          ipProtocol: "tcp",
+          portRange: "22/22",
+        },
+        drop,
+      ]);
+      expect(hops(s.resources, { egressAllowlist: tunnel })).toEqual([
+        [...pinnedHead, 'egress rule "ssh" (203.0.113.9/32, tcp port 22)', ...natTail],
+      ]);
+    });
+
+    test("accepts of exactly the allowlisted udp ports open nothing", () => {
+      const { s } = natted([
+        {
+          name: "ike",
+          cidrIp: "203.0.113.0/24",
+          policy: "accept",
+          priority: 1,
+          ipProtocol: "udp",
+          portRange: "500/500",
+        },
+        {
+          name: "nat-t",
+          cidrIp: "203.0.113.0/24",
+          policy: "accept",
+          priority: 1,
+          ipProtocol: "udp",
+          portRange: "4500/4500",
+        },
+        drop,
+      ]);
+      expect(hops(s.resources, { egressAllowlist: tunnel })).toEqual([]);
+    });
+
+    test("a drop of one protocol does not shadow an accept of every protocol", () => {
+      const { s } = natted([
+        { name: "any", cidrIp: "0.0.0.0/0", policy: "accept", priority: 50 },
+        { name: "no-tcp", cidrIp: "0.0.0.0/0", policy: "drop", priority: 10, ipProtocol: "tcp" },
+      ]);
+      expect(hops(s.resources)).toEqual([
+        [...pinnedHead, 'egress rule "any" (0.0.0.0/0)', ...natTail],
+      ]);
+    });
+
+    test("a drop of every protocol shadows an accept of one port", () => {
+      const { s } = natted([
+        {
+          name: "web",
+          cidrIp: "8.8.8.0/24",
+          policy: "accept",
+          priority: 50,
+          ipProtocol: "tcp",
+          portRange: "443/443",
+        },
+        { name: "drop", cidrIp: "0.0.0.0/0", policy: "drop", priority: 10 },
+      ]);
+      expect(hops(s.resources)).toEqual([]);
+    });
+
+    test("a basic security group whose drop of 0.0.0.0/0 names one protocol lets the rest out", () => {
+      const { s } = natted([
+        { name: "no-tcp", cidrIp: "0.0.0.0/0", policy: "drop", priority: 1, ipProtocol: "tcp" },
+      ]);
+      expect(hops(s.resources)).toEqual([
+        [
+          ...pinnedHead,
+          'default egress "sg" (a basic security group lets out what no rule drops)',
+          ...natTail,
+        ],
+      ]);
+    });
+  });
+
   test("a basic security group without a drop-all lets out what no rule drops", () => {
     const { s } = natted([{ name: "vpc", cidrIp: "10.0.0.0/16", policy: "accept", priority: 1 }]);
     expect(hops(s.resources)).toEqual([
@@ -778,6 +974,33 @@ describe("networks", () => {
       { destinationCidrIp: "0.0.0.0/0", policy: "drop" },
     ]);
     expect(hops(s.resources)).toEqual([]);
+  });
+
+  test("an ACL whose drop of 0.0.0.0/0 names one protocol does not seal", () => {
+    const s = withAcl([
+      { destinationCidrIp: "0.0.0.0/0", protocol: "tcp", port: "-1/-1", policy: "drop" },
+    ]);
+    expect(hops(s.resources)).toEqual([
+      [...pinnedHead, 'egress rule "any" (0.0.0.0/0)', ...natTail],
+    ]);
+  });
+
+  test("an ACL accept of an allowlisted block on a protocol the entry does not name does not seal", () => {
+    const s = withAcl([
+      { destinationCidrIp: "203.0.113.0/24", protocol: "all", port: "-1/-1", policy: "accept" },
+      { destinationCidrIp: "0.0.0.0/0", protocol: "all", port: "-1/-1", policy: "drop" },
+    ]);
+    const allowlist = [
+      { cidr: "203.0.113.0/24", ports: [500, 4500], protocol: "udp", reason: "plant" },
+    ];
+    expect(hops(s.resources, { egressAllowlist: allowlist })).toEqual([
+      [...pinnedHead, 'egress rule "any" (0.0.0.0/0)', ...natTail],
+    ]);
+    const udp = withAcl([
+      { destinationCidrIp: "203.0.113.0/24", protocol: "udp", port: "500/500", policy: "accept" },
+      { destinationCidrIp: "0.0.0.0/0", protocol: "all", port: "-1/-1", policy: "drop" },
+    ]);
+    expect(hops(udp.resources, { egressAllowlist: allowlist })).toEqual([]);
   });
 
   test("an ACL whose first match for the internet is an accept does not seal", () => {
@@ -1283,6 +1506,23 @@ describe("kubernetes", () => {
   test("a policy allowing 0.0.0.0/0 reopens it, naming the policy", () => {
     expect(hops(allowing("0.0.0.0/0").resources)).toEqual([
       podPath('pod egress "np" (allows 0.0.0.0/0)'),
+    ]);
+  });
+
+  test("a policy allowing an allowlisted block reopens it on ports the allowlist does not name", () => {
+    const allowlist = [{ cidr: "203.0.113.0/24", ports: [443], protocol: "tcp", reason: "api" }];
+    const on = (ports: unknown[]) =>
+      cluster({
+        podSelector: { matchLabels: { app: "api" } },
+        policyTypes: ["Egress"],
+        egress: [{ to: [{ ipBlock: { cidr: "203.0.113.0/24" } }], ports }],
+      }).resources;
+    expect(hops(on([{ protocol: "TCP", port: 443 }]), { egressAllowlist: allowlist })).toEqual([]);
+    expect(hops(on([{ protocol: "TCP", port: 22 }]), { egressAllowlist: allowlist })).toEqual([
+      podPath('pod egress "np" (allows 203.0.113.0/24, tcp port 22)'),
+    ]);
+    expect(hops(on([]), { egressAllowlist: allowlist })).toEqual([
+      podPath('pod egress "np" (allows 203.0.113.0/24, all protocols)'),
     ]);
   });
 

@@ -78,7 +78,7 @@ test("a key under a foreign provider fails for the bucket it encrypts and for it
         ['kms key "records-key"', "cn-hongkong (outside CN, in HK)"],
       ],
       [
-        "customer-key-encryption",
+        "store-key-locality",
         "records",
         "mandatory",
         ['oss bucket "records"', 'kms key "records-key" in cn-hongkong (outside CN, in HK)'],

@@ -67,10 +67,13 @@ export async function borderViolations(
   return toViolations(diagnostics, plan);
 }
 
-/** The unencrypted bucket's customer-key-encryption finding, which has no path today. */
+/**
+ * The unencrypted bucket's customer-key-encryption finding: hardening without a path, advisory
+ * in standard posture.
+ */
 export const noCustomerKey = (bucket: string): Finding => [
   "customer-key-encryption",
   bucket,
-  "mandatory",
+  "advisory",
   null,
 ];

@@ -265,6 +265,10 @@ describe("sovereign-dc new-stack defaults", () => {
         "  sovereign-dc:keys:",
         "    deletionWindowDays: 30 # days a scheduled deletion can still be cancelled (7-30)",
         "    rotationDays: 365 # automatic rotation period in days (90-365; 365 on alicloud)",
+        "  # How hardening that keeps data in place is judged (a data store without a customer-managed",
+        "  # key, a link to another account inside the jurisdiction): strict fails the stack, standard",
+        "  # reports it as advisory. A path out of the jurisdiction fails under both.",
+        "  sovereign-dc:posture: strict",
         "",
       ].join("\n"),
     );

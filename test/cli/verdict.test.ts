@@ -32,6 +32,9 @@ const cases: Record<string, readonly string[]> = {
   declaredBackend: ["zones-subnet.ts", "--stack", "declared-backend", "--format", "json"],
   declaredBackendInside: ["zones-subnet.ts", "--stack", "declared-backend-inside"],
   waivedText: ["waived.ts", "--stack", "dev", "--policy-config", path.join(dir, "waivers.json")],
+  standardPosture: ["waived.ts", "--stack", "dev", "--format", "json"],
+  strictPosture: ["waived.ts", "--stack", "strict", "--format", "json"],
+  unknownPosture: ["waived.ts", "--stack", "lenient"],
   waivedJson: [
     "waived.ts",
     "--stack",
@@ -242,7 +245,7 @@ describe("a finding a waiver covers", () => {
       [
         "Checked test/fixtures/verdict/waived.ts as stack dev (jurisdiction US): 4 resources",
         '! [advisory] customer-key-encryption aws:s3/bucket:Bucket "status-page"',
-        '    s3 bucket "status-page" must be encrypted with a customer-managed KMS key that lives inside US, but it has none (unencrypted, or encrypted with a provider-managed key). Add an s3 BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms" and kmsMasterKeyId set to a kms.Key of this program.',
+        '    s3 bucket "status-page" must be encrypted with a customer-managed KMS key, but it has none (unencrypted, or encrypted with a provider-managed key). Add an s3 BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms" and kmsMasterKeyId set to a kms.Key of this program.',
         "! [advisory] waiver-review",
         '    The waiver of no-path-out-of-jurisdiction for "old-status-page" must cover a finding, but no finding of no-path-out-of-jurisdiction names "old-status-page". Remove the waiver, or correct its policy and resource names; a stale waiver would silently cover a future crossing.',
         "Waived (listed, not counted in the verdict):",
@@ -310,5 +313,36 @@ describe("a finding a waiver covers", () => {
       ["customer-key-encryption", null],
       ["waiver-review", null],
     ]);
+  });
+});
+
+describe("the stack's posture (sovereign-dc:posture)", () => {
+  const levels = (run: CliRun) =>
+    doc(run).violations.map((v) => [v.policy, v.level, v.resourceName]);
+
+  it("reports a data store without a customer-managed key as advisory by default", () => {
+    expect(runs.standardPosture.code).toBe(1);
+    expect(levels(runs.standardPosture)).toEqual([
+      ["public-exposure", "mandatory", "status-page"],
+      ["no-path-out-of-jurisdiction", "mandatory", "status-page"],
+      ["customer-key-encryption", "advisory", "status-page"],
+    ]);
+  });
+
+  it("fails it as mandatory in strict posture, the paths out unchanged", () => {
+    expect(runs.strictPosture.code).toBe(1);
+    expect(levels(runs.strictPosture)).toEqual([
+      ["public-exposure", "mandatory", "status-page"],
+      ["customer-key-encryption", "mandatory", "status-page"],
+      ["no-path-out-of-jurisdiction", "mandatory", "status-page"],
+    ]);
+  });
+
+  it("exits 2 on any other posture, naming the key, the value and what is allowed", () => {
+    expect(runs.unknownPosture.code).toBe(2);
+    expect(runs.unknownPosture.stdout).toBe("");
+    expect(runs.unknownPosture.stderr).toBe(
+      'error: Invalid stack config: sovereign-dc:posture: received "lenient"; expected one of: standard, strict (strict also fails hardening findings that keep data in place).\n',
+    );
   });
 });

@@ -12,9 +12,9 @@ import {
   type FlowTable,
   type Role,
 } from "../../policy/border";
-import { reachOf } from "../../policy/border/addresses";
+import { reachOfAddress } from "../../policy/paths/addresses";
 import type { Endpoint, FlowEdge } from "../../policy/border/model";
-import type { Resolver } from "../../policy/border/resolver";
+import type { Resolver } from "../../policy/paths/resolver";
 import { getJurisdiction } from "../../residency/jurisdictions";
 
 const nodeType = "aws:test/node:Node";
@@ -64,7 +64,7 @@ const table: FlowTable = {
   "aws:test/addr:Addr": {
     role: "data",
     flows: (r, x) =>
-      reachOf(r.props.addr, x.allowlist).kind === "internet"
+      reachOfAddress(r.props.addr, x.allowlist).kind === "internet"
         ? [{ from: r, to: x.internet, label: "public address", detail: String(r.props.addr) }]
         : [],
   },

@@ -8,7 +8,6 @@ import type { PolicyProviderResource } from "@pulumi/policy";
 import {
   arnOutcome,
   arnReferences,
-  dependencyTargets,
   directFindings,
   type FlowField,
   type FlowModel,
@@ -21,13 +20,16 @@ import {
   type Outcome,
   ownAccounts,
   ownPlace,
+} from "../../policy/flows";
+import type { EgressAllowEntry, Finding } from "../../policy/framework";
+import {
+  dependencyTargets,
   type RefKind,
   refKinds,
   resolveRef,
   uncontradicted,
   worstOf,
-} from "../../policy/flows";
-import type { EgressAllowEntry, Finding } from "../../policy/framework";
+} from "../../policy/paths/resolver";
 import { unknown } from "../../policy/values";
 import { getJurisdiction } from "../../residency/jurisdictions";
 import { resourceLabel } from "../../residency/placement";
@@ -209,6 +211,31 @@ describe("deciding one value by its format", () => {
       "cn-beijing",
       [unplaceable('"cn-beijing"', "which is not an IP address")],
     ],
+    [
+      "an address of shared space (100.64.0.0/10), which is not private",
+      { format: "ip" },
+      "100.100.2.136",
+      [unplaceable('"100.100.2.136"', notAllowlisted)],
+    ],
+    ["a site on an allowlisted address", { format: "site-ip" }, "198.51.100.7", []],
+    [
+      "a site on a private address, behind a line the stack does not show",
+      { format: "site-ip" },
+      "10.0.0.1",
+      [outside("10.0.0.1 (private address of a site the pack cannot place)")],
+    ],
+    [
+      "a site on a public address",
+      { format: "site-ip" },
+      "8.8.8.8",
+      [unplaceable('"8.8.8.8"', notAllowlisted)],
+    ],
+    [
+      "a site on an address that is not one",
+      { format: "site-ip" },
+      "cn-beijing",
+      [unplaceable('"cn-beijing"', "which is not an IP address")],
+    ],
     ["a URL of a private address", { format: "url" }, "http://10.0.0.5:8080/x", []],
     ["a URL of an allowlisted address", { format: "url" }, "https://198.51.100.9/x", []],
     [
@@ -263,6 +290,30 @@ describe("deciding one value by its format", () => {
       { format: "flag", values: ["ossAcc"], farSide: "the edge" },
       "standard",
       [],
+    ],
+    [
+      "a value spelt with _ or -, compared as a token",
+      { format: "flag", values: ["oss_acc"], normalize: "token", farSide: "the edge" },
+      "OSS-Acc",
+      [outside("the edge")],
+    ],
+    [
+      "a token that differs by more than _ and -",
+      { format: "flag", values: ["oss_acc"], normalize: "token", farSide: "the edge" },
+      "oss_accel",
+      [],
+    ],
+    [
+      "a value spelt with _, compared as written",
+      { format: "flag", values: ["ossAcc"], farSide: "the edge" },
+      "oss_acc",
+      [],
+    ],
+    [
+      "a global far side",
+      { format: "flag", values: [true], farSide: "the edge", global: true },
+      true,
+      [outside("the edge (global, outside CN)")],
     ],
     [
       "a listed boolean",
@@ -432,7 +483,7 @@ describe("what a finding says", () => {
           path: "destination.bucket",
           format: "ref",
           ref: "oss-bucket",
-          unlessKnown: "location",
+          fallback: "location",
           verb: "replicates objects to",
         },
       ],
@@ -700,7 +751,7 @@ describe("names resolved against the stack", () => {
         path: "destination.bucket",
         format: "ref",
         ref: "oss-bucket",
-        unlessKnown: "location",
+        fallback: "location",
         verb: "replicates objects to",
       },
     ],
@@ -791,7 +842,7 @@ describe("names resolved against the stack", () => {
     ).toEqual([violation('oss bucket "dr" in cn-hongkong (outside CN, in HK)')]);
   });
 
-  test("a known location decides, and the name is not resolved", () => {
+  test("a bucket of the stack abroad is the far side whatever the known location says", () => {
     const dr = bucket("dr", { bucket: "dr-bucket" }, hongKong);
     expect(
       runStackPolicy(
@@ -799,7 +850,20 @@ describe("names resolved against the stack", () => {
         [source, dr, rule({ bucket: "dr-bucket", location: "oss-cn-beijing" })],
         cnConfig,
       ),
-    ).toEqual([]);
+    ).toEqual([violation('oss bucket "dr" in cn-hongkong (outside CN, in HK)')]);
+  });
+
+  test("a known location places a name of nothing in the stack, which then does not fail closed", () => {
+    const located = (b: unknown, dependsOn = {}) =>
+      runStackPolicy(
+        policy,
+        [source, rule({ bucket: b, location: "oss-cn-beijing" }, dependsOn)],
+        cnConfig,
+      );
+    expect(located("elsewhere")).toEqual([]);
+    expect(located(42)).toEqual([]);
+    const role = policyResource("alicloud:ram/role:Role", "role", {}, { provider: hongKong });
+    expect(located(unknownText, { destination: [role] })).toEqual([]);
   });
 
   test("a name the program does not create cannot be placed", () => {

@@ -1,20 +1,12 @@
 /**
- * What the border analysis's flow models may ask of the stack (policy/border/resolver.ts) and
- * how it names the places outside it, and where an address points (policy/border/addresses.ts).
+ * What the border analysis's flow models may ask of the stack (policy/paths/resolver.ts) and
+ * how it names the places outside it (where an address points: test/core/addresses.test.ts).
  * A reference resolved to the wrong resource, or a place on the wrong side, moves a verdict.
  */
-import {
-  blockContains,
-  coversEverything,
-  parseBlock,
-  reachOf,
-  allowlisted,
-} from "../../policy/border/addresses";
 import type { BorderResource } from "../../policy/border/model";
 import { unknown } from "../../policy/border/model";
-import { Resolver } from "../../policy/border/resolver";
+import { Resolver } from "../../policy/paths/resolver";
 import { egressPosture } from "../../policy/border/posture";
-import type { EgressAllowEntry } from "../../policy/framework";
 import { getJurisdiction } from "../../residency/jurisdictions";
 
 const cn = getJurisdiction("CN");
@@ -381,78 +373,6 @@ describe("places", () => {
     });
     expect(y.internetBound(abroad).side).toBe("outside");
     expect(y.label(home)).toBe('vpc "home"');
-  });
-});
-
-describe("where an address points", () => {
-  const allowlist: EgressAllowEntry[] = [{ cidr: "198.51.100.0/24", reason: "partner" }];
-
-  test.each<[unknown, string]>([
-    ["10.1.0.0/16", "private"],
-    ["172.16.5.5", "private"],
-    ["100.64.1.1", "private"],
-    ["fd00::1", "private"],
-    [" 10.0.0.1 ", "private"],
-    ["198.51.100.7", "allowlisted"],
-    ["198.51.100.0/24", "allowlisted"],
-    ["198.51.0.0/16", "internet"],
-    ["10.0.0.0/7", "internet"],
-    ["8.8.8.8", "internet"],
-    ["0.0.0.0/0", "internet"],
-    ["2001:db8::/32", "internet"],
-    ["::ffff:10.0.0.1", "internet"],
-    ["not an address", "internet"],
-    [unknown, "internet"],
-    [undefined, "internet"],
-  ])("%j reaches %s", (text, kind) => {
-    expect(reachOf(text, allowlist).kind).toBe(kind);
-  });
-
-  test("names the allowlist entry that covers the whole block", () => {
-    expect(reachOf("198.51.100.7", allowlist)).toEqual({
-      kind: "allowlisted",
-      entry: allowlist[0],
-    });
-    expect(allowlisted("198.51.100.7/32", [{ cidr: "bad", reason: "x" }, ...allowlist])).toBe(
-      allowlist[0],
-    );
-    expect(allowlisted("garbage", allowlist)).toBeUndefined();
-    expect(allowlisted("2001:db8::1", [{ cidr: "::/0", reason: "v6" }])?.reason).toBe("v6");
-    expect(allowlisted("198.51.100.1", [{ cidr: "::/0", reason: "v6" }])).toBeUndefined();
-  });
-
-  test("reads addresses and blocks with their prefix length", () => {
-    expect(parseBlock(" 10.0.0.1 ")?.[1]).toBe(32);
-    expect(parseBlock("2001:db8::1")?.[1]).toBe(128);
-    expect(parseBlock("10.0.0.0/8")?.[1]).toBe(8);
-    expect(parseBlock("10.0.0.0/33")).toBeUndefined();
-    expect(parseBlock("x")).toBeUndefined();
-  });
-
-  test.each<[unknown, boolean]>([
-    ["0.0.0.0/0", true],
-    ["::/0", true],
-    ["0.0.0.0/1", false],
-    ["0.0.0.0", false],
-    ["garbage", false],
-    [unknown, false],
-  ])("%j covers every address: %s", (text, expected) => {
-    expect(coversEverything(text)).toBe(expected);
-  });
-
-  test.each<[unknown, unknown, boolean]>([
-    ["10.0.0.0/8", "10.1.0.0/16", true],
-    ["10.1.0.0/16", "10.0.0.0/8", false],
-    ["10.0.0.0/8", "10.0.0.0/7", false],
-    ["10.0.0.0/8", "11.0.0.0/16", false],
-    ["0.0.0.0/0", "::/0", false],
-    ["10.0.0.0/8", "10.0.0.1", true],
-    ["garbage", "10.0.0.1", false],
-    ["10.0.0.0/8", "garbage", false],
-    [unknown, "10.0.0.1", false],
-    ["10.0.0.0/8", unknown, false],
-  ])("%j contains %j: %s", (outer, inner, expected) => {
-    expect(blockContains(outer, inner)).toBe(expected);
   });
 });
 

@@ -28,11 +28,66 @@ describe("pack config", () => {
     }),
   );
 
-  it("repeats the stack's jurisdiction and allowlist under every policy", () => {
+  /** The policies whose findings keep data in place, as the README's levels section names them. */
+  const hardening = ["customer-key-encryption", "cross-account-links"];
+
+  it("repeats the stack's jurisdiction and allowlist under every policy, hardening advisory", () => {
     expect(Object.keys(base).sort()).toEqual([...policyNames].sort());
     for (const name of policyNames) {
-      expect(base[name]).toEqual({ jurisdiction: "CN", egressAllowlist: egress, waivers: [] });
+      expect(base[name]).toEqual({
+        jurisdiction: "CN",
+        egressAllowlist: egress,
+        waivers: [],
+        ...(hardening.includes(name) ? { enforcementLevel: "advisory" } : {}),
+      });
     }
+  });
+
+  it("sets the hardening policies mandatory for a stack in strict posture, and only them", () => {
+    const strict = packConfigFor(
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "CN",
+        "sovereign-dc:posture": "strict",
+      }),
+    );
+    const levels = Object.fromEntries(
+      Object.entries(strict)
+        .filter(([, v]) => v.enforcementLevel !== undefined)
+        .map(([k, v]) => [k, v.enforcementLevel]),
+    );
+    expect(levels).toEqual({
+      "customer-key-encryption": "mandatory",
+      "cross-account-links": "mandatory",
+    });
+  });
+
+  test.each([["standard"], ["strict"]])("reads the posture %s from stack config", (posture) => {
+    expect(
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "CN",
+        "sovereign-dc:posture": posture,
+      }).posture,
+    ).toBe(posture);
+  });
+
+  it("rejects any other posture, naming the key, the value and what is allowed", () => {
+    const read = () =>
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "CN",
+        "sovereign-dc:posture": "Strict",
+      });
+    expect(read).toThrow(UsageError);
+    expect(read).toThrow(
+      'Invalid stack config: sovereign-dc:posture: received "Strict"; expected one of: standard, strict (strict also fails hardening findings that keep data in place).',
+    );
+  });
+
+  it("keeps a hardening level when `all` sets the others, as CrossGuard lets a policy's own entry win", () => {
+    const merged = mergePolicyConfigFile(base, file({ all: "mandatory" }));
+    expect(merged["customer-key-encryption"].enforcementLevel).toBe("advisory");
+    expect(merged["network-links"].enforcementLevel).toBe("mandatory");
+    const raised = mergePolicyConfigFile(base, file({ "customer-key-encryption": "mandatory" }));
+    expect(raised["customer-key-encryption"].enforcementLevel).toBe("mandatory");
   });
 
   it("lays a --policy-config file over it: `all` sets every level, a policy entry adds waivers", () => {

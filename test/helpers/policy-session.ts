@@ -9,10 +9,16 @@
  */
 import { createHash } from "node:crypto";
 import type { Level, PolicyPackSession } from "../../engine/analyzer";
-import { packConfigFor, toViolations, type Violation } from "../../engine/check";
+import {
+  packConfigFor,
+  type StackSettings,
+  toViolations,
+  type Violation,
+} from "../../engine/check";
 import type { Plan } from "../../engine/plan";
 import { around } from "./policy-plan";
-import type { EgressAllowEntry, ResidencySettings, Waiver } from "../../policy/framework";
+import type { EgressAllowEntry, Waiver } from "../../policy/framework";
+import type { Posture } from "../../residency/spec";
 import { packSession } from "./worker";
 
 /**
@@ -29,6 +35,8 @@ export interface CheckOptions {
   readonly jurisdiction?: string;
   readonly egressAllowlist?: readonly EgressAllowEntry[];
   readonly waivers?: readonly Waiver[];
+  /** The stack's posture (`sovereign-dc:posture`); standard when not set. */
+  readonly posture?: Posture;
   /** Per-policy settings laid over the shared ones (e.g. enforcementLevel, allowTypes). */
   readonly policies?: Record<string, Record<string, unknown>>;
 }
@@ -78,10 +86,11 @@ export function policyPack(): PackHandle {
     if (!session) {
       throw new Error("The policy pack session has not started.");
     }
-    const settings: ResidencySettings = {
+    const settings: StackSettings = {
       jurisdiction: opts.jurisdiction,
       egressAllowlist: opts.egressAllowlist ?? [],
       waivers: opts.waivers ?? [],
+      posture: opts.posture,
     };
     const config = packConfigFor(settings);
     for (const [policy, extra] of Object.entries(opts.policies ?? {})) {
@@ -192,6 +201,54 @@ export function runCases(
     const focus = expected.flatMap(([, resource]) => (resource === null ? [] : [resource]));
     const violations = await pack.checkAll(happy(), twin(happy()), twinSettings ?? opts, focus);
     expect(summary(violations)).toEqual([]);
+  });
+}
+
+/**
+ * The policies whose findings are hardening that keeps data in place, as the tests expect them
+ * (not read from the pack, so a policy moved in or out of the list fails a test).
+ */
+const hardening = ["customer-key-encryption", "cross-account-links"];
+
+/**
+ * Cases whose findings include hardening, written with the levels of a stack in standard posture
+ * (hardening advisory), run twice: under standard posture as written, and under strict posture
+ * with the hardening findings mandatory. Each twin passes under both.
+ */
+export function runCasesInBothPostures(
+  pack: PackHandle,
+  happy: () => Plan,
+  opts: CheckOptions,
+  cases: readonly Case[],
+): void {
+  for (const c of cases) {
+    for (const [policy, , level] of c.expected) {
+      if (hardening.includes(policy) && level !== "advisory") {
+        throw new Error(
+          `Case "${c.name}": write ${policy} findings at their standard level, advisory.`,
+        );
+      }
+    }
+  }
+  describe("in standard posture", () => {
+    runCases(pack, happy, { ...opts, posture: "standard" }, cases);
+  });
+  describe("in strict posture", () => {
+    runCases(
+      pack,
+      happy,
+      { ...opts, posture: "strict" },
+      cases.map((c) => ({
+        ...c,
+        expected: c.expected.map(([policy, resource, level, path]): Finding => [
+          policy,
+          resource,
+          hardening.includes(policy) ? "mandatory" : level,
+          path,
+        ]),
+        twinSettings: c.twinSettings && { ...c.twinSettings, posture: "strict" },
+      })),
+    );
   });
 }
 

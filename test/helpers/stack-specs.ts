@@ -372,6 +372,9 @@ export function stackArb(
               buckets: g.buckets,
               egress: g.egress,
               keys: g.keys,
+              // The strictest posture the spec accepts: hardening findings fail the stack too,
+              // so a sealed verdict proves the components meet it (standard only relaxes it).
+              posture: "strict",
             }).filter(([, v]) => v !== undefined),
           ),
           providerRegion: g.providerRegion,

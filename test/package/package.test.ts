@@ -120,8 +120,6 @@ describe("sovereign-dc installed into another project", () => {
         .map((v) => [v.policy, v.resourceName, v.path]),
     ).toEqual([
       ["public-exposure", "status-page", ["the internet", 's3 bucket acl "status-page"']],
-      // Mandatory today; issue 12 makes a customer-managed key advisory outside strict posture.
-      ["customer-key-encryption", "status-page", null],
       [
         "no-path-out-of-jurisdiction",
         "status-page",
@@ -132,6 +130,12 @@ describe("sovereign-dc installed into another project", () => {
         ],
       ],
     ]);
+    // A customer-managed key is hardening: advisory for a stack that does not set strict posture.
+    expect(
+      doc.violations
+        .filter((v) => v.policy === "customer-key-encryption")
+        .map((v) => [v.level, v.resourceName]),
+    ).toEqual([["advisory", "status-page"]]);
   });
 
   it("reports its own version", async () => {
@@ -188,9 +192,8 @@ describe("the built policy pack folder", () => {
     });
     const session = await PolicyPackSession.attach({ port, stderr: () => errText });
     try {
-      await session.configure(
-        packConfigFor({ jurisdiction: "US", egressAllowlist: [], waivers: [] }),
-      );
+      const settings = { jurisdiction: "US", egressAllowlist: [], waivers: [] };
+      await session.configure(packConfigFor(settings));
       const judge = async (file: string) => {
         const plan: Plan = await evaluate({
           projectDir: fixtures,
@@ -202,6 +205,12 @@ describe("the built policy pack folder", () => {
           .map((v) => `${v.policy} ${v.resourceName}`);
       };
       expect(await judge("zones-subnet.ts")).toEqual([]);
+      expect((await judge("waived.ts")).sort()).toEqual([
+        "no-path-out-of-jurisdiction status-page",
+        "public-exposure status-page",
+      ]);
+      // The config `policy-config` writes for a stack in strict posture raises the hardening.
+      await session.configure(packConfigFor({ ...settings, posture: "strict" }));
       expect((await judge("waived.ts")).sort()).toEqual([
         "customer-key-encryption status-page",
         "no-path-out-of-jurisdiction status-page",

@@ -22,6 +22,7 @@ import {
   findings,
   policyPack,
   runCases,
+  runCasesInBothPostures,
   shanghaiSettings,
   sorted,
   summary,
@@ -52,10 +53,20 @@ test("a replication rule to Hong Kong names the path from the bucket to the far 
     (p.destination as Props).location = "oss-cn-hongkong";
   })(happy);
   const violations = await pack.check(bad, cn);
-  // The whole plan, every policy on. The border analysis places the far side by the
-  // destination bucket, which is still the program's Beijing bucket; the rule's location says
-  // Hong Kong, and storage-replication reports it.
+  // The whole plan, every policy on. The destination bucket is still the program's Beijing
+  // bucket, but the rule's location says Hong Kong: both name the far side, so storage-replication
+  // reports the location and the border analysis has the path to it too.
   expect(findings(violations)).toEqual([
+    [
+      "no-path-out-of-jurisdiction",
+      "telemetry",
+      "mandatory",
+      [
+        'oss bucket "telemetry"',
+        'replication "telemetry-replication"',
+        "oss-cn-hongkong (outside CN, in HK)",
+      ],
+    ],
     [
       "storage-replication",
       "telemetry-replication",
@@ -668,28 +679,6 @@ describe("network links", () => {
       }),
     },
     {
-      name: "the VPC peers with another account's VPC",
-      bad: set("peer", (p) => {
-        p.acceptingAliUid = 9876543210987654;
-      }),
-      expected: [
-        [
-          "network-links",
-          "peer",
-          "mandatory",
-          [
-            "cn-shanghai (inside CN)",
-            'vpc peering "peer"',
-            "account 9876543210987654 (not this stack's account 1234567890123456)",
-          ],
-        ],
-      ],
-      twinName: "the VPC peers with a VPC of the stack's own account",
-      twin: set("peer", (p) => {
-        p.acceptingAliUid = 1234567890123456;
-      }),
-    },
-    {
       name: "a router interface connects to Tokyo",
       bad: add("alicloud:expressconnect/routerInterface:RouterInterface", "router-if", {
         routerId: "vrt-telemetry",
@@ -803,6 +792,30 @@ describe("network links", () => {
         type: "OUTBOUND",
         zoneName: "corp.example",
         forwardIps: [{ ip: "10.20.1.53", port: 53 }],
+      }),
+    },
+  ]);
+  runCasesInBothPostures(pack, () => happy, cn, [
+    {
+      name: "the VPC peers with another account's VPC",
+      bad: set("peer", (p) => {
+        p.acceptingAliUid = 9876543210987654;
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "peer",
+          "advisory",
+          [
+            "cn-shanghai (inside CN)",
+            'vpc peering "peer"',
+            "account 9876543210987654 (not this stack's account 1234567890123456)",
+          ],
+        ],
+      ],
+      twinName: "the VPC peers with a VPC of the stack's own account",
+      twin: set("peer", (p) => {
+        p.acceptingAliUid = 1234567890123456;
       }),
     },
   ]);
@@ -1065,7 +1078,7 @@ describe("key locality", () => {
       ),
       expected: [
         [
-          "customer-key-encryption",
+          "store-key-locality",
           "telemetry",
           "mandatory",
           ['oss bucket "telemetry"', 'kms key "hk-key" in cn-hongkong (outside CN, in HK)'],
@@ -1095,31 +1108,6 @@ describe("key locality", () => {
             kmsMasterKeyId: ["sh-key"],
           }),
       ),
-    },
-    {
-      name: "a bucket has no server-side encryption",
-      bad: (plan) => without(plan, "telemetry-encryption"),
-      expected: [["customer-key-encryption", "telemetry", "mandatory", null]],
-      twinName: "the bucket's encryption with the program's key is declared",
-      twin: (plan) =>
-        set("telemetry-encryption", (p) => {
-          p.sseAlgorithm = "KMS";
-          p.kmsMasterKeyId = named(plan, "key").id;
-        })(plan),
-    },
-    {
-      name: "a bucket is encrypted with the OSS-managed key",
-      bad: set("telemetry-encryption", (p) => {
-        p.sseAlgorithm = "AES256";
-        delete p.kmsMasterKeyId;
-      }),
-      expected: [["customer-key-encryption", "telemetry", "mandatory", null]],
-      twinName: "it is encrypted with the program's key",
-      twin: (plan) =>
-        set("telemetry-encryption", (p) => {
-          p.sseAlgorithm = "KMS";
-          p.kmsMasterKeyId = named(plan, "key").id;
-        })(plan),
     },
     {
       name: "a logstore is encrypted with a key in Hong Kong",
@@ -1158,6 +1146,33 @@ describe("key locality", () => {
           },
           { dependsOn: { encryptConf: ["key"] } },
         )(plan),
+    },
+  ]);
+  runCasesInBothPostures(pack, () => happy, cn, [
+    {
+      name: "a bucket has no server-side encryption",
+      bad: (plan) => without(plan, "telemetry-encryption"),
+      expected: [["customer-key-encryption", "telemetry", "advisory", null]],
+      twinName: "the bucket's encryption with the program's key is declared",
+      twin: (plan) =>
+        set("telemetry-encryption", (p) => {
+          p.sseAlgorithm = "KMS";
+          p.kmsMasterKeyId = named(plan, "key").id;
+        })(plan),
+    },
+    {
+      name: "a bucket is encrypted with the OSS-managed key",
+      bad: set("telemetry-encryption", (p) => {
+        p.sseAlgorithm = "AES256";
+        delete p.kmsMasterKeyId;
+      }),
+      expected: [["customer-key-encryption", "telemetry", "advisory", null]],
+      twinName: "it is encrypted with the program's key",
+      twin: (plan) =>
+        set("telemetry-encryption", (p) => {
+          p.sseAlgorithm = "KMS";
+          p.kmsMasterKeyId = named(plan, "key").id;
+        })(plan),
     },
   ]);
 });
@@ -1233,7 +1248,7 @@ describe("fail closed", () => {
           ),
         expected: [
           [
-            "customer-key-encryption",
+            "store-key-locality",
             "telemetry",
             "mandatory",
             [

@@ -17,7 +17,14 @@ import {
   withDependencies,
   withResources,
 } from "../helpers/policy-plan";
-import { findings, oregonSettings, policyPack, runCases, summary } from "../helpers/policy-session";
+import {
+  findings,
+  oregonSettings,
+  policyPack,
+  runCases,
+  runCasesInBothPostures,
+  summary,
+} from "../helpers/policy-session";
 
 const account = "111122223333";
 const us = oregonSettings;
@@ -239,68 +246,6 @@ describe("placement", () => {
 
 describe("copies and replicas", () => {
   runCases(pack, () => happy, us, [
-    {
-      name: "objects replicate to a bucket of the program in Frankfurt",
-      bad: pipe(
-        add("aws:s3/bucket:Bucket", "records-eu", {
-          bucket: "sdc-records-eu",
-          region: "eu-central-1",
-        }),
-        set("records-replication", (p) => {
-          (rule0(p).destination as Props).bucket = "arn:aws:s3:::sdc-records-eu";
-        }),
-      ),
-      expected: [
-        ["customer-key-encryption", "records-eu", "mandatory", null],
-        [
-          "named-destinations",
-          "records-replication",
-          "mandatory",
-          [
-            's3 bucket "sdc-records"',
-            's3 bucket replication config "records-replication"',
-            's3 bucket "records-eu" in eu-central-1 (outside US, in EU)',
-          ],
-        ],
-        [
-          "resource-placement",
-          "records-eu",
-          "mandatory",
-          ['s3 bucket "records-eu"', "eu-central-1 (outside US, in EU)"],
-        ],
-      ],
-      twinName: "objects replicate to another encrypted bucket of the program in Virginia",
-      twin: (plan) =>
-        pipe(
-          add(
-            "aws:s3/bucket:Bucket",
-            "records-east",
-            { bucket: "sdc-records-east" },
-            {
-              provider: "virginia",
-            },
-          ),
-          add(
-            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-            "records-east-encryption",
-            {
-              bucket: "sdc-records-east",
-              rules: [
-                {
-                  applyServerSideEncryptionByDefault: {
-                    sseAlgorithm: "aws:kms",
-                    kmsMasterKeyId: named(plan, "dr-key").outputs.arn,
-                  },
-                },
-              ],
-            },
-            { provider: "virginia", dependsOn: { bucket: ["records-east"], rules: ["dr-key"] } },
-          ),
-          set("records-replication", (p) => {
-            (rule0(p).destination as Props).bucket = "arn:aws:s3:::sdc-records-east";
-          }),
-        )(plan),
-    },
     {
       name: "objects replicate to a bucket ARN the program does not create",
       bad: set("records-replication", (p) => {
@@ -805,6 +750,70 @@ describe("copies and replicas", () => {
       }),
     },
   ]);
+  runCasesInBothPostures(pack, () => happy, us, [
+    {
+      name: "objects replicate to a bucket of the program in Frankfurt",
+      bad: pipe(
+        add("aws:s3/bucket:Bucket", "records-eu", {
+          bucket: "sdc-records-eu",
+          region: "eu-central-1",
+        }),
+        set("records-replication", (p) => {
+          (rule0(p).destination as Props).bucket = "arn:aws:s3:::sdc-records-eu";
+        }),
+      ),
+      expected: [
+        ["customer-key-encryption", "records-eu", "advisory", null],
+        [
+          "named-destinations",
+          "records-replication",
+          "mandatory",
+          [
+            's3 bucket "sdc-records"',
+            's3 bucket replication config "records-replication"',
+            's3 bucket "records-eu" in eu-central-1 (outside US, in EU)',
+          ],
+        ],
+        [
+          "resource-placement",
+          "records-eu",
+          "mandatory",
+          ['s3 bucket "records-eu"', "eu-central-1 (outside US, in EU)"],
+        ],
+      ],
+      twinName: "objects replicate to another encrypted bucket of the program in Virginia",
+      twin: (plan) =>
+        pipe(
+          add(
+            "aws:s3/bucket:Bucket",
+            "records-east",
+            { bucket: "sdc-records-east" },
+            {
+              provider: "virginia",
+            },
+          ),
+          add(
+            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+            "records-east-encryption",
+            {
+              bucket: "sdc-records-east",
+              rules: [
+                {
+                  applyServerSideEncryptionByDefault: {
+                    sseAlgorithm: "aws:kms",
+                    kmsMasterKeyId: named(plan, "dr-key").outputs.arn,
+                  },
+                },
+              ],
+            },
+            { provider: "virginia", dependsOn: { bucket: ["records-east"], rules: ["dr-key"] } },
+          ),
+          set("records-replication", (p) => {
+            (rule0(p).destination as Props).bucket = "arn:aws:s3:::sdc-records-east";
+          }),
+        )(plan),
+    },
+  ]);
 });
 
 describe("network links", () => {
@@ -825,28 +834,6 @@ describe("network links", () => {
       twinName: "the VPC peers with Ohio",
       twin: set("peer", (p) => {
         p.peerRegion = "us-east-2";
-      }),
-    },
-    {
-      name: "the VPC peers with another account's VPC",
-      bad: set("peer", (p) => {
-        p.peerOwnerId = "999988887777";
-      }),
-      expected: [
-        [
-          "network-links",
-          "peer",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'vpc peering "peer"',
-            "account 999988887777 (not this stack's account 111122223333)",
-          ],
-        ],
-      ],
-      twinName: "the VPC peers with a VPC of the stack's own account",
-      twin: set("peer", (p) => {
-        p.peerOwnerId = account;
       }),
     },
     {
@@ -995,6 +982,74 @@ describe("network links", () => {
       }),
     },
   ]);
+  runCasesInBothPostures(pack, () => happy, us, [
+    {
+      name: "the VPC peers with another account's VPC",
+      bad: set("peer", (p) => {
+        p.peerOwnerId = "999988887777";
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "peer",
+          "advisory",
+          [
+            "us-west-2 (inside US)",
+            'vpc peering "peer"',
+            "account 999988887777 (not this stack's account 111122223333)",
+          ],
+        ],
+      ],
+      twinName: "the VPC peers with a VPC of the stack's own account",
+      twin: set("peer", (p) => {
+        p.peerOwnerId = account;
+      }),
+    },
+    {
+      name: "the VPC peers with another account's VPC in Frankfurt",
+      bad: set("peer", (p) => {
+        p.peerOwnerId = "999988887777";
+        p.peerRegion = "eu-central-1";
+      }),
+      expected: [
+        [
+          "network-links",
+          "peer",
+          "mandatory",
+          ["us-west-2 (inside US)", 'vpc peering "peer"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "cross-account-links",
+          "peer",
+          "advisory",
+          [
+            "us-west-2 (inside US)",
+            'vpc peering "peer"',
+            "account 999988887777 (not this stack's account 111122223333)",
+          ],
+        ],
+      ],
+      twinName: "the VPC peers with a VPC of the stack's own account in Ohio",
+      twin: set("peer", (p) => {
+        p.peerOwnerId = account;
+        p.peerRegion = "us-east-2";
+      }),
+    },
+  ]);
+
+  test("a peering to another account says what to fix, without calling it a path out", async () => {
+    const bad = set("peer", (p) => {
+      p.peerOwnerId = "999988887777";
+    })(happy);
+    const violations = await pack.checkAround(happy, bad, us);
+    expect(violations.map((v) => [v.policy, v.level, v.message])).toEqual([
+      [
+        "cross-account-links",
+        "advisory",
+        `vpc peering "peer" must link only to networks of the stack's own account, but peerOwnerId peers the VPC with a VPC of account 999988887777 (not this stack's account ${account}). Link only networks of the account the stack's provider is pinned to (allowedAccountIds / accountId), or pin the provider to that account so the pack can tell.`,
+      ],
+    ]);
+  });
 });
 
 describe("exposure and egress", () => {
@@ -1362,7 +1417,7 @@ describe("key locality", () => {
       }),
       expected: [
         [
-          "customer-key-encryption",
+          "store-key-locality",
           "records",
           "mandatory",
           ['s3 bucket "records"', "1234abcd-12ab-34cd-56ef-1234567890ab (cannot be placed)"],
@@ -1375,12 +1430,14 @@ describe("key locality", () => {
           byDefault.kmsMasterKeyId = named(plan, "key").outputs.keyId;
         })(plan),
     },
+  ]);
+  runCasesInBothPostures(pack, () => happy, us, [
     {
       name: "a bucket is encrypted with the S3-managed key",
       bad: set("records-encryption", (p) => {
         rule0(p).applyServerSideEncryptionByDefault = { sseAlgorithm: "AES256" };
       }),
-      expected: [["customer-key-encryption", "records", "mandatory", null]],
+      expected: [["customer-key-encryption", "records", "advisory", null]],
       twinName: "the bucket is encrypted with the program's key",
       twin: (plan) =>
         set("records-encryption", (p) => {
@@ -1395,7 +1452,7 @@ describe("key locality", () => {
       bad: set("db", (p) => {
         p.storageEncrypted = false;
       }),
-      expected: [["customer-key-encryption", "db", "mandatory", null]],
+      expected: [["customer-key-encryption", "db", "advisory", null]],
       twinName: "the database is encrypted with the program's key",
       twin: set("db", (p) => {
         p.storageEncrypted = true;
@@ -1406,7 +1463,7 @@ describe("key locality", () => {
       bad: set("api-token", (p) => {
         delete p.kmsKeyId;
       }),
-      expected: [["customer-key-encryption", "api-token", "mandatory", null]],
+      expected: [["customer-key-encryption", "api-token", "advisory", null]],
       twinName: "the secret uses the program's key",
       twin: (plan) =>
         set("api-token", (p) => {

@@ -23,10 +23,10 @@ import {
   normalizeProtocol,
   parsePortRange,
   portBounds,
-} from "../../policy/cidr";
-import { publicStatements } from "../../policy/exposure";
+} from "../../policy/paths/addresses";
 import { arnOutcome } from "../../policy/flows";
 import type { EgressAllowEntry } from "../../policy/framework";
+import { isPublic, networkPins, statements } from "../../policy/paths/iam";
 import {
   jsonDocument,
   known,
@@ -265,6 +265,11 @@ describe("reading values through the runtime's proxy", () => {
   });
 });
 
+/** An Allow for everyone under one condition. */
+const allowUnder = (condition: Record<string, Record<string, unknown>>) => ({
+  Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Condition: condition }],
+});
+
 describe("public policy statements", () => {
   test.each<[string, unknown, number[]]>([
     [
@@ -306,7 +311,113 @@ describe("public policy statements", () => {
       [],
     ],
     ["not a document", "not json", []],
+    // A condition binds only with a positive operator, a key that names who may ask, and values
+    // that each name one thing (AWS's meaning of public).
+    ["any VPC endpoint (StringLike *)", allowUnder({ StringLike: { "aws:SourceVpce": "*" } }), [0]],
+    ["every IPv4 address", allowUnder({ IpAddress: { "aws:SourceIp": "0.0.0.0/0" } }), [0]],
+    ["every IPv6 address", allowUnder({ IpAddress: { "aws:SourceIp": ["::/0"] } }), [0]],
+    ["everyone but one VPC", allowUnder({ StringNotEquals: { "aws:SourceVpc": "vpc-1" } }), [0]],
+    ["HTTPS only", allowUnder({ Bool: { "aws:SecureTransport": "true" } }), [0]],
+    [
+      "one endpoint if the request names any (IfExists)",
+      allowUnder({ StringEqualsIfExists: { "aws:SourceVpce": "vpce-1" } }),
+      [0],
+    ],
+    [
+      "one endpoint for all values (true for a request without one)",
+      allowUnder({ "ForAllValues:StringEquals": { "aws:SourceVpce": "vpce-1" } }),
+      [0],
+    ],
+    [
+      "one fixed endpoint and one pattern",
+      allowUnder({ StringEquals: { "aws:SourceVpce": ["vpce-1", "vpce-*"] } }),
+      [0],
+    ],
+    ["no value at all", allowUnder({ StringEquals: { "aws:SourceVpce": [] } }), [0]],
+    ["a role's every session", allowUnder({ StringLike: { "aws:userid": "AROA1:*" } }), [0]],
+    ["not an address range", allowUnder({ IpAddress: { "aws:SourceIp": "office" } }), [0]],
+    [
+      "Principal * among accounts",
+      { Statement: { Effect: "Allow", Principal: { AWS: ["arn:aws:iam::1:root", "*"] } } },
+      [0],
+    ],
+    [
+      "the second of two statements",
+      {
+        Statement: [
+          { Effect: "Deny", Principal: "*" },
+          { Effect: "Allow", Principal: ["*"] },
+        ],
+      },
+      [1],
+    ],
+    [
+      "one source ARN",
+      allowUnder({ ArnEquals: { "aws:SourceArn": "arn:aws:cloudfront::1:distribution/E1" } }),
+      [],
+    ],
+    ["one address range", allowUnder({ IpAddress: { "aws:SourceIp": ["203.0.113.0/24"] } }), []],
+    ["Alibaba address range", allowUnder({ IpAddress: { "acs:SourceIp": "198.51.100.7" } }), []],
+    ["one organisation", allowUnder({ StringEquals: { "aws:PrincipalOrgID": "o-1" } }), []],
+    [
+      "a key in other letter case",
+      allowUnder({ StringEquals: { "AWS:SOURCEVPCE": "vpce-1" } }),
+      [],
+    ],
+    [
+      "one endpoint for any value",
+      allowUnder({ "ForAnyValue:StringEquals": { "aws:SourceVpce": "vpce-1" } }),
+      [],
+    ],
+    [
+      "HTTPS and one account (every entry must hold)",
+      allowUnder({
+        Bool: { "aws:SecureTransport": "true" },
+        StringEquals: { "aws:SourceAccount": "1" },
+      }),
+      [],
+    ],
   ])("%s", (_label, doc, expected) => {
-    expect(publicStatements(typeof doc === "string" ? doc : JSON.stringify(doc))).toEqual(expected);
+    const publicOnes = statements(typeof doc === "string" ? doc : JSON.stringify(doc))
+      .filter(isPublic)
+      .map((s) => s.index);
+    expect(publicOnes).toEqual(expected);
+  });
+
+  test("a condition value not known at preview names nothing fixed", () => {
+    const [s] = statements(allowUnder({ StringEquals: { "aws:SourceVpce": unknown } }));
+    expect(isPublic(s)).toBe(true);
+  });
+});
+
+describe("networks a policy pins access to", () => {
+  const pins = (effect: string, operator: string, key: string, value: unknown) =>
+    networkPins(
+      statements({
+        Statement: [
+          { Effect: effect, Principal: "*", Condition: { [operator]: { [key]: value } } },
+        ],
+      }),
+    );
+
+  test("a Deny outside a VPC pins it", () => {
+    expect(pins("Deny", "StringNotEquals", "acs:SourceVpc", ["vpc-1"])).toEqual({
+      vpcs: ["vpc-1"],
+      endpoints: [],
+    });
+  });
+
+  test("a Deny outside a VPC endpoint pins it", () => {
+    expect(pins("Deny", "StringNotEquals", "aws:SourceVpce", "vpce-1")).toEqual({
+      vpcs: [],
+      endpoints: ["vpce-1"],
+    });
+  });
+
+  test("an Allow from a VPC pins nothing", () => {
+    expect(pins("Allow", "StringEquals", "aws:SourceVpc", "vpc-1")).toEqual({
+      vpcs: [],
+      endpoints: [],
+    });
   });
 });

@@ -39,7 +39,12 @@ describe("stack spec validation", () => {
     const spec = validateStackSpec(raw, "test");
     expect(spec.jurisdiction.id).toBe("CN");
     expect(spec.keys).toEqual({ deletionWindowDays: 30, rotationDays: 365 });
+    expect(spec.posture).toBe("standard");
     expect(spec.network.zones.map((z) => z.zone)).toEqual(["cn-shanghai-e", "cn-shanghai-f"]);
+  });
+
+  it("takes a strict posture", () => {
+    expect(validateStackSpec({ ...shanghai(), posture: "strict" }, "test").posture).toBe("strict");
   });
 
   test.each<[string, (s: Record<string, unknown>) => void, string[]]>([
@@ -62,6 +67,15 @@ describe("stack spec validation", () => {
       ],
     ],
     [
+      "a posture that is neither standard nor strict",
+      (s) => {
+        s.posture = "lenient";
+      },
+      [
+        '  - sovereign-dc:posture: received "lenient"; expected one of: standard, strict (strict also fails hardening findings that keep data in place).',
+      ],
+    ],
+    [
       "an unknown cloud",
       (s) => {
         s.cloud = "gcp";
@@ -74,7 +88,7 @@ describe("stack spec validation", () => {
         s.netwrok = {};
       },
       [
-        "  - sovereign-dc:netwrok: received {}; expected no such key; allowed keys here: sovereign-dc:cloud, sovereign-dc:region, sovereign-dc:jurisdiction, sovereign-dc:accountId, sovereign-dc:stateBackend, sovereign-dc:network, sovereign-dc:buckets, sovereign-dc:egress, sovereign-dc:keys.",
+        "  - sovereign-dc:netwrok: received {}; expected no such key; allowed keys here: sovereign-dc:cloud, sovereign-dc:region, sovereign-dc:jurisdiction, sovereign-dc:accountId, sovereign-dc:stateBackend, sovereign-dc:network, sovereign-dc:buckets, sovereign-dc:egress, sovereign-dc:keys, sovereign-dc:posture.",
       ],
     ],
     [

@@ -4,11 +4,13 @@
  * the resolver to the edges it creates. Parameterised helpers (`copiesTo`, `dataStore`) cover the
  * many types whose flow is "data goes to the region named in this field".
  */
-import { arnPartition, arnRegion, cloudOf } from "../../../residency/placement";
+import { cloudOf } from "../../../residency/placement";
+import { dataStores } from "../../keys";
 import type { BorderResource, EdgeLabel, Endpoint, FlowEdge, Role } from "../model";
 import { isPlace, isUnknown } from "../model";
-import { isOn, str, valuesAt } from "../../paths/values";
-import type { Ref, Resolver } from "../resolver";
+import { locate } from "../../paths/places";
+import type { Ref, Resolver } from "../../paths/resolver";
+import { isOn, str, valueAt, valuesAt } from "../../paths/values";
 
 export interface FlowModel {
   /** What the resource is to the flow of data; a function when it depends on the props. */
@@ -58,33 +60,17 @@ export function endpointOf(
   }
 }
 
-/** The place an ARN names by its region and partition, when it has a region. */
-export function arnPlace(x: Resolver, arn: string): Endpoint | undefined {
-  const region = arnRegion(arn);
-  if (region) {
-    return x.regionPlace("aws", region);
-  }
-  const partition = arnPartition(arn);
-  if (partition && !x.jurisdiction.awsPartitions.includes(partition)) {
-    // Regionless ARNs (S3) still carry their partition, and a foreign partition is abroad.
-    return x.globalPlace(`aws partition ${partition}`);
-  }
-  return undefined;
-}
-
-/** The region inside an Alibaba Cloud resource name (`acs:log:<region>:<uid>:project/x`). */
-export function acsPlace(x: Resolver, value: string): Endpoint | undefined {
-  const m = /^acs:[^:]+:([^:]*):/.exec(value);
-  return m && m[1] !== "" ? x.regionPlace("alicloud", m[1]) : undefined;
-}
-
-/** An ARN or ACS name's place, whichever the value is. */
+/**
+ * The place an ARN or Alibaba Cloud resource name names (policy/paths/places.ts), or undefined
+ * when it names the resource's own region (no region, or not an ARN at all).
+ */
 export function namePlace(x: Resolver, value: string): Endpoint | undefined {
-  return value.startsWith("arn:")
-    ? arnPlace(x, value)
-    : value.startsWith("acs:")
-      ? acsPlace(x, value)
-      : undefined;
+  return x.locatedPlace(locate(x.jurisdiction, "arn", value, "aws"));
+}
+
+/** `namePlace` for AWS ARNs only; other text names no place. */
+export function arnPlace(x: Resolver, arn: string): Endpoint | undefined {
+  return arn.startsWith("arn:") ? namePlace(x, arn) : undefined;
 }
 
 /** Types of the stack's keys, in both clouds. */
@@ -96,7 +82,38 @@ export const keyTypes: readonly string[] = [
   "aws:kms/replicaExternalKey:ReplicaExternalKey",
 ];
 
-/** `data → encrypted by → key` for every key reference at `paths`. */
+/** Where customer-key-encryption reads a store's encryption, by holder type and key path. */
+const encryptionSettings = new Map(
+  dataStores.flatMap((m) => [
+    ...m.inline.map((s) => [`${m.type}\0${s.key}`, s] as const),
+    ...(m.companions?.types ?? []).flatMap((t) =>
+      (m.companions?.settings ?? []).map((s) => [`${t}\0${s.key}`, s] as const),
+    ),
+  ]),
+);
+
+/**
+ * Whether the key at `path` encrypts anything: the setting that enables encryption is on and
+ * the algorithm is KMS (as customer-key-encryption reads them). A `storageEncrypted: false`
+ * database names a key it does not use. What is not known at preview counts as used.
+ */
+function keyInUse(r: BorderResource, path: string): boolean {
+  const setting = encryptionSettings.get(`${r.type}\0${path}`);
+  if (!setting) {
+    return true;
+  }
+  const flag = setting.enabled ? valueAt(r.props, setting.enabled) : true;
+  const algorithms = setting.algorithm ? valuesAt(r.props, setting.algorithm) : undefined;
+  return (
+    (flag === true || isUnknown(flag)) &&
+    (algorithms === undefined ||
+      algorithms.some(
+        (a) => isUnknown(a.value) || (setting.algorithms ?? []).includes(String(a.value)),
+      ))
+  );
+}
+
+/** `data → encrypted by → key` for every key reference at `paths` that encryption uses. */
 export function encryptedBy(
   x: Resolver,
   data: Endpoint,
@@ -104,21 +121,28 @@ export function encryptedBy(
   paths: readonly string[],
   via?: BorderResource,
 ): FlowEdge[] {
-  return paths.flatMap((p) =>
-    x.refs(r, p, keyTypes).flatMap((ref) => {
-      const key = endpointOf(x, r, ref, "key", (v) => namePlace(x, v));
-      return key ? link(data, key, "encrypted by", { via }) : [];
-    }),
-  );
+  return paths
+    .filter((p) => keyInUse(r, p))
+    .flatMap((p) =>
+      x.refs(r, p, keyTypes).flatMap((ref) => {
+        const key = endpointOf(x, r, ref, "key", (v) => namePlace(x, v));
+        return key ? link(data, key, "encrypted by", { via }) : [];
+      }),
+    );
 }
 
 export interface CopySpec {
   /** Where the data comes from; defaults to the resource itself (it then counts as data). */
   readonly source?: { readonly path: string; readonly types?: readonly string[] };
-  /** Fields holding destination regions (or ARNs, with `arn`). */
+  /** Fields holding destination regions (or ARNs, with `format`). */
   readonly regions: readonly string[];
-  /** The fields hold ARNs whose region is the destination. */
-  readonly arn?: boolean;
+  /**
+   * The fields hold ARNs whose region is the destination (`arn`), or ARNs and identifiers of a
+   * resource of `named`'s types (`arn-or-id`): one of the stack's is the far end itself, so the
+   * path continues from it; an identifier of none lies in the resource's own region.
+   */
+  readonly format?: "arn" | "arn-or-id";
+  readonly named?: readonly string[];
   /** The flow only exists when this holds (a cross-region copy switch). */
   readonly when?: (props: Readonly<Record<string, unknown>>) => boolean;
   /** Prefix of the destination's name as the service spells it ("oss-"). */
@@ -143,21 +167,22 @@ export function copiesTo(label: EdgeLabel, spec: CopySpec): FlowModel {
         (spec.source && x.resourceAt(r, spec.source.path, spec.source.types)) || r;
       const via = from === r ? undefined : r;
       const cloud = cloudOf(r.type);
+      const format = spec.format;
+      if (format) {
+        return spec.regions.flatMap((field) =>
+          x.refs(r, field, format === "arn-or-id" ? (spec.named ?? []) : []).flatMap((ref) => {
+            const to =
+              ref.kind === "external"
+                ? x.locatedPlace(locate(x.jurisdiction, format, ref.value, cloud ?? "aws"))
+                : endpointOf(x, r, ref, field);
+            return to ? link(from, to, label, { via, both: ref.kind === "resource" }) : [];
+          }),
+        );
+      }
       return spec.regions.flatMap((field) =>
         valuesAt(r.props, field).flatMap(({ value: v }) => {
-          let to: Endpoint | undefined;
-          if (spec.arn) {
-            const text = str(v);
-            to = text
-              ? (namePlace(x, text) ??
-                x.unknownPlace(`${field} ${JSON.stringify(text)} has no region`))
-              : isUnknown(v)
-                ? x.unknownPlace(`${field} of ${x.label(r)} is not known until deployed`)
-                : undefined;
-          } else if (cloud) {
-            to = x.regionValue(r, v, field, spec.prefix);
-          }
-          return to ? link(from, to, label, { via, detail: spec.arn ? undefined : field }) : [];
+          const to = cloud ? x.regionValue(r, v, field, spec.prefix) : undefined;
+          return to ? link(from, to, label, { via, detail: field }) : [];
         }),
       );
     },

@@ -4,9 +4,10 @@
  * replicas (shared/research/data-paths.md §3 and §4). Most are "the data goes to the region in
  * this field" and are built with `copiesTo`; the rest need the field's meaning spelled out.
  */
-import type { FlowEdge } from "../model";
 import { valueAt } from "../../paths/values";
+import { refKinds } from "../../paths/resolver";
 import {
+  type CopySpec,
   copiesTo,
   dataStore,
   endpointOf,
@@ -15,7 +16,6 @@ import {
   keyTypes,
   link,
   namePlace,
-  str,
 } from "./common";
 
 const disks = ["alicloud:ecs/disk:Disk", "alicloud:ecs/ecsDisk:EcsDisk"];
@@ -117,27 +117,29 @@ const alicloud: FlowTable = {
   "alicloud:kms/key:Key": { role: "key" },
 };
 
+/**
+ * A source database named by ARN or, in its own region, by identifier (policy/paths/places.ts
+ * `arn-or-id`): a database of the stack is the source itself.
+ */
+const sourceDb = (field: string): CopySpec => ({
+  regions: [field],
+  format: "arn-or-id",
+  named: refKinds["aws-db-source"].types,
+});
+
 const aws: FlowTable = {
   "aws:rds/instance:Instance": {
     role: "data",
-    flows: (r, x) => {
-      const edges: FlowEdge[] = [...(dataStore({ keys: ["kmsKeyId"] }).flows?.(r, x) ?? [])];
-      const source = str(r.props.replicateSourceDb);
-      const where = source ? namePlace(x, source) : undefined;
-      if (where) {
-        edges.push(...link(r, where, "replication", { detail: "read replica of another region" }));
-      }
-      return edges;
-    },
+    flows: (r, x) => [
+      ...(dataStore({ keys: ["kmsKeyId"] }).flows?.(r, x) ?? []),
+      ...(copiesTo("replication", sourceDb("replicateSourceDb")).flows?.(r, x) ?? []),
+    ],
   },
   "aws:rds/cluster:Cluster": {
     role: "data",
     flows: (r, x) => [
       ...(dataStore({ keys: ["kmsKeyId"] }).flows?.(r, x) ?? []),
-      ...(copiesTo("replication", { regions: ["replicationSourceIdentifier"], arn: true }).flows?.(
-        r,
-        x,
-      ) ?? []),
+      ...(copiesTo("replication", sourceDb("replicationSourceIdentifier")).flows?.(r, x) ?? []),
       ...(copiesTo("replication", { regions: ["sourceRegion"] }).flows?.(r, x) ?? []),
     ],
   },
@@ -170,7 +172,7 @@ const aws: FlowTable = {
   },
   "aws:dynamodb/tableReplica:TableReplica": copiesTo("replication", {
     regions: ["globalTableArn"],
-    arn: true,
+    format: "arn",
   }),
   "aws:secretsmanager/secret:Secret": {
     role: "data",
@@ -181,7 +183,7 @@ const aws: FlowTable = {
   },
   "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication": copiesTo(
     "backup copy",
-    { regions: ["sourceDbInstanceArn"], arn: true },
+    sourceDb("sourceDbInstanceArn"),
   ),
   "aws:rds/snapshotCopy:SnapshotCopy": copiesTo("snapshot copy", {
     regions: ["destinationRegion"],
@@ -213,7 +215,7 @@ const aws: FlowTable = {
   }),
   "aws:backup/plan:Plan": copiesTo("backup copy", {
     regions: ["rules[].copyActions[].destinationVaultArn"],
-    arn: true,
+    format: "arn",
   }),
   "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint": copiesTo("replication", {
     regions: ["details.regions[].region"],

@@ -5,15 +5,17 @@
  * an edge from the network to its `internet-bound traffic` junction, labelled with the rule that
  * opened it; a network whose controls admit nothing has no such edge, so its exits are unreachable.
  *
- * What counts as "the internet" is any destination outside private address space and outside
- * the stack's declared egress allowlist (addresses.ts). Defaults follow the providers
+ * What counts as "the internet" is any traffic outside private address space that the stack's
+ * egress allowlist does not cover, protocol and ports included (paths/addresses.ts), read from
+ * each rule by the same reader the egress-rules policy uses. Defaults follow the providers
  * (shared/research/data-paths.md §6.5): a basic Alibaba security group lets out what no rule
  * drops; the AWS provider strips the default allow-all from groups it creates, but a VPC's own
  * default group and default ACL allow everything until adopted.
  */
-import { blockContains, coversEverything, reachOf } from "../addresses";
 import type { BorderResource, EdgeLabel, FlowEdge } from "../model";
 import type { Resolver } from "../resolver";
+import { type RuleFlow, ruleFlowsOf } from "../../egress";
+import { admittedFlow, flowWithin, isAnywhere, reachOf } from "../../paths/addresses";
 import { valueAt, valuesAt } from "../../paths/values";
 import { link, str } from "./common";
 
@@ -31,52 +33,72 @@ export interface Admission {
   readonly detail: string;
 }
 
-function destinations(props: Readonly<Record<string, unknown>>, fields: readonly string[]) {
-  return fields.flatMap((path) => valuesAt(props, path).map((f) => f.value));
+const unknownDestination = "a destination not known until deployed";
+
+/** Why traffic an accept rule lets out reaches the internet beyond the allowlist, or undefined. */
+function opens(x: Resolver, rf: RuleFlow): string | undefined {
+  if ("unknown" in rf) {
+    return unknownDestination;
+  }
+  return reachOf(rf.flow, x.allowlist).kind === "internet"
+    ? admittedFlow(rf.flow, x.allowlist)
+    : undefined;
 }
 
-/** The first destination of `dests` that reaches the internet beyond the allowlist. */
-function internetDestination(x: Resolver, dests: readonly unknown[]): string | undefined {
-  for (const d of dests) {
-    if (reachOf(d, x.allowlist).kind === "internet") {
-      return typeof d === "string" ? d : "a destination not known until deployed";
-    }
-  }
-  return undefined;
+/** The first accepted flow of `flows` that reaches the internet, described. */
+function firstOpening(x: Resolver, flows: readonly RuleFlow[]): string | undefined {
+  return flows.map((rf) => (rf.allow ? opens(x, rf) : undefined)).find((d) => d !== undefined);
+}
+
+/** A drop or deny of every protocol and port to every address of a family. */
+function dropsEverything(rf: RuleFlow): boolean {
+  return !rf.allow && "flow" in rf && rf.flow.protocol === "all" && isAnywhere(rf.flow.cidr);
+}
+
+/**
+ * A prefix list an accept rule sends to. Its entries are judged on the list itself, so the gate
+ * counts the rule open: the list may hold any block.
+ */
+function prefixList(props: unknown, paths: readonly string[]): string | undefined {
+  const found = paths.flatMap((path) => valuesAt(props, path)).find((f) => f.value !== "");
+  return found === undefined ? undefined : (str(found.value) ?? unknownDestination);
 }
 
 function alicloudGroupAdmission(sg: BorderResource, x: Resolver): Admission | undefined {
-  const rules = x
-    .referrers(sg, "alicloud:ecs/securityGroupRule:SecurityGroupRule", "securityGroupId")
-    .filter((r) => r.props.type === "egress");
   const priority = (r: BorderResource) =>
     typeof r.props.priority === "number" ? r.props.priority : 1;
-  const dest = (r: BorderResource) =>
-    [r.props.cidrIp, r.props.ipv6CidrIp].filter((v) => v !== undefined);
-  const drops = rules.filter((r) => r.props.policy === "drop");
-  for (const rule of rules) {
-    if (rule.props.policy === "drop") {
+  const rules = x
+    .referrers(sg, "alicloud:ecs/securityGroupRule:SecurityGroupRule", "securityGroupId")
+    .map((rule) => ({ rule, flows: ruleFlowsOf(rule.type, rule.props) }));
+  const drops = rules.flatMap(({ rule, flows }) =>
+    flows.filter((rf) => !rf.allow).map((rf) => ({ priority: priority(rule), rf })),
+  );
+  for (const { rule, flows } of rules) {
+    if (flows.length === 0) {
+      const list = prefixList(rule.props, ["prefixListId"]);
+      if (rule.props.type === "egress" && rule.props.policy !== "drop" && list !== undefined) {
+        return { label: "egress rule", via: rule, detail: list };
+      }
       continue;
     }
-    // A rule to another group or a prefix list reaches that group's members or the list's blocks.
-    const targets = dest(rule);
-    if (targets.length === 0 && !str(rule.props.prefixListId)) {
-      continue;
-    }
-    const d = internetDestination(x, targets.length > 0 ? targets : [rule.props.prefixListId]);
-    if (d === undefined) {
-      continue;
-    }
-    // Lower numbers win; at equal priority a drop beats an accept.
-    const shadowed = drops.some(
-      (drop) => priority(drop) <= priority(rule) && dest(drop).some((c) => blockContains(c, d)),
-    );
-    if (!shadowed) {
-      return { label: "egress rule", via: rule, detail: d };
+    for (const rf of flows) {
+      const d = rf.allow ? opens(x, rf) : undefined;
+      // Lower numbers win; at equal priority a drop beats an accept.
+      const shadowed =
+        "flow" in rf &&
+        drops.some(
+          (drop) =>
+            drop.priority <= priority(rule) &&
+            "flow" in drop.rf &&
+            flowWithin(rf.flow, drop.rf.flow),
+        );
+      if (d !== undefined && !shadowed) {
+        return { label: "egress rule", via: rule, detail: d };
+      }
     }
   }
   const basic = sg.props.securityGroupType !== "enterprise";
-  if (basic && !drops.some((drop) => dest(drop).some((c) => coversEverything(c)))) {
+  if (basic && !drops.some((drop) => dropsEverything(drop.rf))) {
     return {
       label: "default egress",
       via: sg,
@@ -87,44 +109,29 @@ function alicloudGroupAdmission(sg: BorderResource, x: Resolver): Admission | un
 }
 
 function awsGroupAdmission(sg: BorderResource, x: Resolver): Admission | undefined {
-  const inline = valuesAt(sg.props, "egress[]").map(({ value: e }) =>
-    destinations(e as Record<string, unknown>, [
-      "cidrBlocks[]",
-      "ipv6CidrBlocks[]",
-      "prefixListIds[]",
-    ]),
-  );
-  const d = inline.map((dests) => internetDestination(x, dests)).find((v) => v !== undefined);
-  if (d !== undefined) {
-    return { label: "egress rule", via: sg, detail: d };
+  const own =
+    firstOpening(x, ruleFlowsOf(sg.type, sg.props)) ??
+    valuesAt(sg.props, "egress[]")
+      .map((e) => prefixList(e.value, ["prefixListIds[]"]))
+      .find((d) => d !== undefined);
+  if (own !== undefined) {
+    return { label: "egress rule", via: sg, detail: own };
   }
-  for (const rule of x.referrers(
-    sg,
-    "aws:ec2/securityGroupRule:SecurityGroupRule",
-    "securityGroupId",
-  )) {
-    if (rule.props.type !== "egress") {
-      continue;
-    }
-    const rd = internetDestination(
-      x,
-      destinations(rule.props, ["cidrBlocks[]", "ipv6CidrBlocks[]", "prefixListIds[]"]),
-    );
-    if (rd !== undefined) {
-      return { label: "egress rule", via: rule, detail: rd };
-    }
-  }
-  for (const rule of x.referrers(
-    sg,
-    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-    "securityGroupId",
-  )) {
-    const rd = internetDestination(
-      x,
-      destinations(rule.props, ["cidrIpv4", "cidrIpv6", "prefixListId"]),
-    );
-    if (rd !== undefined) {
-      return { label: "egress rule", via: rule, detail: rd };
+  const rules = [
+    ...x.referrers(sg, "aws:ec2/securityGroupRule:SecurityGroupRule", "securityGroupId"),
+    ...x.referrers(
+      sg,
+      "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+      "securityGroupId",
+    ),
+  ];
+  for (const rule of rules) {
+    const egress = rule.type.startsWith("aws:vpc/") || rule.props.type === "egress";
+    const d =
+      firstOpening(x, ruleFlowsOf(rule.type, rule.props)) ??
+      (egress ? prefixList(rule.props, ["prefixListIds[]", "prefixListId"]) : undefined);
+    if (d !== undefined) {
+      return { label: "egress rule", via: rule, detail: d };
     }
   }
   return undefined;
@@ -165,67 +172,41 @@ export function vpcAdmissions(vpc: BorderResource, x: Resolver): Admission[] {
   return out;
 }
 
-interface AclEntry {
-  readonly allow: boolean;
-  readonly dests: readonly unknown[];
-}
-
-function alicloudAclEntries(acl: BorderResource, x: Resolver): AclEntry[] {
-  const entry = (e: unknown): AclEntry => ({
-    allow: valueAt(e, "policy") !== "drop",
-    dests: [valueAt(e, "destinationCidrIp")],
-  });
-  return [
-    ...valuesAt(acl.props, "egressAclEntries[]").map((f) => entry(f.value)),
+/** An ACL's egress entries in the order they are matched (AWS by rule number). */
+function aclEntries(acl: BorderResource, x: Resolver): RuleFlow[] {
+  if (acl.type.startsWith("alicloud:")) {
+    return [
+      ...ruleFlowsOf(acl.type, acl.props),
+      ...x
+        .referrers(acl, "alicloud:vpc/networkAclEntries:NetworkAclEntries", "networkAclId")
+        .flatMap((more) => ruleFlowsOf(more.type, more.props)),
+    ];
+  }
+  const rows = [
+    ...ruleFlowsOf(acl.type, acl.props).map((rf) => ({ no: valueAt(rf.holder, "ruleNo"), rf })),
     ...x
-      .referrers(acl, "alicloud:vpc/networkAclEntries:NetworkAclEntries", "networkAclId")
-      .flatMap((more) => valuesAt(more.props, "egresses[]").map((f) => entry(f.value))),
+      .referrers(acl, "aws:ec2/networkAclRule:NetworkAclRule", "networkAclId")
+      .flatMap((r) => ruleFlowsOf(r.type, r.props).map((rf) => ({ no: r.props.ruleNumber, rf }))),
   ];
-}
-
-function awsAclEntries(acl: BorderResource, x: Resolver): AclEntry[] {
-  const rows: Array<{ no: number; entry: AclEntry }> = [];
-  for (const { value: e } of valuesAt(acl.props, "egress[]")) {
-    rows.push({
-      no: Number(valueAt(e, "ruleNo") ?? 0),
-      entry: {
-        allow: valueAt(e, "action") === "allow",
-        dests: [valueAt(e, "cidrBlock"), valueAt(e, "ipv6CidrBlock")],
-      },
-    });
-  }
-  for (const r of x.referrers(acl, "aws:ec2/networkAclRule:NetworkAclRule", "networkAclId")) {
-    if (r.props.egress === true) {
-      rows.push({
-        no: Number(r.props.ruleNumber ?? 0),
-        entry: {
-          allow: r.props.ruleAction === "allow",
-          dests: [r.props.cidrBlock, r.props.ipv6CidrBlock],
-        },
-      });
-    }
-  }
-  return rows.sort((a, b) => a.no - b.no).map((r) => r.entry);
+  return rows.sort((a, b) => Number(a.no ?? 0) - Number(b.no ?? 0)).map((row) => row.rf);
 }
 
 /**
  * True when the ordered, first-match entries drop all internet-bound traffic: a drop of every
- * address comes before any accept of an internet destination. AWS ends every ACL with an
- * implicit deny; Alibaba's end is not documented in the package, so it fails closed.
+ * protocol to every address comes before any accept of traffic the allowlist does not cover.
+ * AWS ends every ACL with an implicit deny; Alibaba's end is not documented in the package, so
+ * it fails closed.
  */
 function aclDropsInternet(acl: BorderResource, x: Resolver): boolean {
-  const aws = acl.type.startsWith("aws:");
-  const entries = aws ? awsAclEntries(acl, x) : alicloudAclEntries(acl, x);
-  for (const e of entries) {
-    const dests = e.dests.filter((d) => d !== undefined);
-    if (e.allow && internetDestination(x, dests) !== undefined) {
+  for (const rf of aclEntries(acl, x)) {
+    if (rf.allow && opens(x, rf) !== undefined) {
       return false;
     }
-    if (!e.allow && dests.some((d) => coversEverything(d))) {
+    if (dropsEverything(rf)) {
       return true;
     }
   }
-  return aws;
+  return acl.type.startsWith("aws:");
 }
 
 /** The network ACLs bound to a subnet. */

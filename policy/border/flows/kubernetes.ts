@@ -9,11 +9,12 @@
  * not to select for a policy that restricts, and to select for one that opens — either way
  * the doubt leaves egress open.
  */
-import { reachOf } from "../addresses";
 import type { BorderResource, FlowEdge } from "../model";
 import { clusterTypes, type Resolver } from "../resolver";
 import { subnetTypes } from "./egress";
-import { valueAt, valuesAt } from "../../paths/values";
+import { portsOf } from "../../kubernetes";
+import { admittedFlow, reachOf } from "../../paths/addresses";
+import { isUnknown, valueAt, valuesAt } from "../../paths/values";
 import { type FlowTable, link, str } from "./common";
 
 const networkPolicy = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
@@ -103,16 +104,26 @@ function restrictsEgress(policy: BorderResource): boolean {
   return Array.isArray(egress) && egress.length > 0;
 }
 
-/** The first egress rule of a policy that reaches the internet, described. */
+/**
+ * The first egress rule of a policy that lets traffic out beyond private space and the allowlist
+ * (its ipBlocks with its ports, as kubernetes-egress reads them), described.
+ */
 function opening(policy: BorderResource, x: Resolver): string | undefined {
   for (const { value: rule } of valuesAt(policy.props, "spec.egress[]")) {
     const to = valueAt(rule, "to");
     if (!Array.isArray(to) || to.length === 0) {
       return "a rule allows every destination";
     }
+    const ports = portsOf(rule);
     for (const { value: cidr } of valuesAt(rule, "to[].ipBlock.cidr")) {
-      if (reachOf(cidr, x.allowlist).kind === "internet") {
-        return `allows ${typeof cidr === "string" ? cidr : "a block not known until deployed"}`;
+      if (typeof cidr !== "string" || isUnknown(ports)) {
+        return "allows a block not known until deployed";
+      }
+      for (const p of ports) {
+        const flow = { cidr, ...p };
+        if (reachOf(flow, x.allowlist).kind === "internet") {
+          return `allows ${admittedFlow(flow, x.allowlist)}`;
+        }
       }
     }
   }

@@ -5,7 +5,9 @@
  * store is where a path can start, and every sink it writes to is an edge.
  */
 import type { BorderResource, Endpoint, FlowEdge } from "../model";
-import type { Resolver } from "../resolver";
+import { isUnknown } from "../model";
+import { locate } from "../../paths/places";
+import type { Resolver } from "../../paths/resolver";
 import { valueAt, valuesAt } from "../../paths/values";
 import {
   copiesTo,
@@ -23,11 +25,17 @@ const ossBuckets = ["alicloud:oss/bucket:Bucket"];
 const s3Buckets = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 const slsProjects = ["alicloud:log/project:Project"];
 
-/** The region prefix of an SLS endpoint: `cn-shanghai[-intranet].log.aliyuncs.com`. */
+/** Where a sink endpoint (`cn-shanghai[-intranet].log.aliyuncs.com`, any cloud endpoint) lies. */
 function slsEndpointPlace(x: Resolver, r: BorderResource, value: unknown): Endpoint {
-  const host = str(value)?.replace(/^https?:\/\//, "");
-  const m = host ? /^([a-z0-9-]+?)(?:-intranet)?\.log\.aliyuncs\.com/.exec(host) : null;
-  return m ? x.regionPlace("alicloud", m[1]) : x.regionValue(r, value, "sink endpoint");
+  const host = str(value);
+  // An endpoint names a region or cannot be placed; it never means "the resource's own region".
+  return host
+    ? x.locatedPlace(locate(x.jurisdiction, "endpoint", host, "alicloud"))!
+    : x.unknownPlace(
+        isUnknown(value)
+          ? `sink endpoint of ${x.label(r)} is not known until deployed`
+          : `sink endpoint of ${x.label(r)} is not an endpoint`,
+      );
 }
 
 /** `source → log delivery → sink` for a sink named by bucket or project name, or by ARN. */

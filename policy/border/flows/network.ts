@@ -7,10 +7,10 @@
  * addresses carry it out. Routes to public destinations leave from the VPC's internet-bound
  * junction, which only the egress gates (egress.ts) lead into.
  */
-import { reachOf } from "../addresses";
 import type { BorderResource, Endpoint, FlowEdge } from "../model";
 import { isUnknown } from "../model";
 import type { Ref, Resolver } from "../resolver";
+import { isPrivateCidr, reachOfAddress } from "../../paths/addresses";
 import { valueAt, valuesAt } from "../../paths/values";
 import { endpointOf, type FlowTable, link, str } from "./common";
 import { gateEdges, instanceAdmission, subnetTypes, vpcTypes } from "./egress";
@@ -88,8 +88,8 @@ function routeEdges(
   if (!vpc) {
     return [];
   }
-  const reach = reachOf(spec.destination, x.allowlist);
-  const from = reach.kind === "private" ? vpc : x.internetBound(vpc);
+  const toPrivate = isPrivateCidr(spec.destination);
+  const from = toPrivate ? vpc : x.internetBound(vpc);
   const dest =
     typeof spec.destination === "string"
       ? spec.destination
@@ -97,11 +97,7 @@ function routeEdges(
   return spec.hops.flatMap((h) => {
     // Internet gateways and NAT do not carry private destinations onto the internet; what a
     // private route reaches through them is nothing the internet routes.
-    if (
-      reach.kind === "private" &&
-      h.ref.kind === "resource" &&
-      internetExitTypes.includes(h.ref.resource.type)
-    ) {
+    if (toPrivate && h.ref.kind === "resource" && internetExitTypes.includes(h.ref.resource.type)) {
       return [];
     }
     const to = endpointOf(x, r, h.ref, `next hop ${h.field}`);
@@ -126,10 +122,13 @@ function publicAddress(r: BorderResource, x: Resolver, detail?: string): FlowEdg
   return link(r, x.internet, "public address", { detail: detail ?? ip });
 }
 
-/** A customer gateway's far end: the allowlisted endpoint, or the internet. */
+/**
+ * A customer gateway's far end: the allowlisted site; a private address, whose site sits behind a
+ * line this stack does not show, cannot be placed; a public one is reached over the internet.
+ */
 function customerGatewayEdges(r: BorderResource, x: Resolver): FlowEdge[] {
   const ip = r.props.ipAddress;
-  const reach = reachOf(ip, x.allowlist);
+  const reach = reachOfAddress(ip, x.allowlist);
   const detail = typeof ip === "string" ? ip : "an address not known until deployed";
   switch (reach.kind) {
     case "allowlisted":

@@ -7,7 +7,8 @@
 import type { BorderResource, Endpoint, FlowEdge } from "../model";
 import { isUnknown } from "../model";
 import type { Resolver } from "../resolver";
-import { restrictsWho } from "../../exposure";
+import { isPublic, isPublicGrantee, networkPins, publicAcls, statements } from "../../paths/iam";
+import { flagOpens, locate } from "../../paths/places";
 import { vpcTypes } from "./egress";
 import { valueAt, valuesAt } from "../../paths/values";
 import { arnPlace, encryptedBy, endpointOf, type FlowTable, isOn, link } from "./common";
@@ -23,30 +24,32 @@ function bucketOf(r: BorderResource, x: Resolver, field = "bucket"): BorderResou
   return x.resourceAt(r, field, bucketTypes);
 }
 
-/** Whether public access to a bucket is blocked, for the bucket or its whole account. */
-function publicAccessBlocked(bucket: BorderResource, x: Resolver): boolean {
-  if (bucket.type.startsWith("alicloud:")) {
-    return (
-      x
-        .referrers(bucket, "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock", "bucket")
-        .some((b) => b.props.blockPublicAccess === true) ||
-      x
-        .ofType("alicloud:oss/accountPublicAccessBlock:AccountPublicAccessBlock")
-        .some((b) => b.props.blockPublicAccess === true)
-    );
-  }
-  const all = (b: BorderResource) =>
-    ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].every(
-      (k) => b.props[k] === true,
-    );
+/**
+ * The public-access block flag that keeps a public grant from taking effect: S3's
+ * `ignorePublicAcls` ignores public ACLs and `restrictPublicBuckets` limits a public policy to the
+ * owner account (`blockPublicAcls` and `blockPublicPolicy` only refuse new grants and leave those
+ * already set in force); OSS's `blockPublicAccess` does both.
+ */
+const blockFlags = {
+  alicloud: { module: "alicloud:oss", acl: "blockPublicAccess", policy: "blockPublicAccess" },
+  aws: { module: "aws:s3", acl: "ignorePublicAcls", policy: "restrictPublicBuckets" },
+} as const;
+
+/** Whether the bucket's or its account's public-access block keeps a public ACL or policy shut. */
+function publicAccessBlocked(
+  bucket: BorderResource,
+  x: Resolver,
+  grant: "acl" | "policy",
+): boolean {
+  const gate = bucket.type.startsWith("alicloud:") ? blockFlags.alicloud : blockFlags.aws;
+  const on = (b: BorderResource) => b.props[gate[grant]] === true;
   return (
     x
-      .referrers(bucket, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "bucket")
-      .some(all) || x.ofType("aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock").some(all)
+      .referrers(bucket, `${gate.module}/bucketPublicAccessBlock:BucketPublicAccessBlock`, "bucket")
+      .some(on) ||
+    x.ofType(`${gate.module}/accountPublicAccessBlock:AccountPublicAccessBlock`).some(on)
   );
 }
-
-const publicAcls = ["public-read", "public-read-write", "authenticated-read"];
 
 function publicAcl(
   bucket: BorderResource,
@@ -54,14 +57,14 @@ function publicAcl(
   acl: unknown,
   via?: BorderResource,
 ): FlowEdge[] {
-  const grants = valuesAt(
-    via?.props ?? bucket.props,
-    "accessControlPolicy.grants[].grantee.uri",
-  ).map((f) => f.value);
+  // A bucket's own grants, or those of its ACL resource.
+  const grants = ["grants[].uri", "accessControlPolicy.grants[].grantee.uri"].flatMap((path) =>
+    valuesAt(via?.props ?? bucket.props, path),
+  );
   const open =
-    (typeof acl === "string" && publicAcls.includes(acl)) ||
-    grants.some((u) => typeof u === "string" && /AllUsers|AuthenticatedUsers/.test(u));
-  if (!open || publicAccessBlocked(bucket, x)) {
+    (typeof acl === "string" && publicAcls.includes(acl.toLowerCase())) ||
+    grants.some((g) => isPublicGrantee(g.value));
+  if (!open || publicAccessBlocked(bucket, x, "acl")) {
     return [];
   }
   return link(bucket, x.internet, "public access", {
@@ -70,73 +73,13 @@ function publicAcl(
   });
 }
 
-interface PolicyStatement {
-  readonly Effect?: string;
-  readonly Principal?: unknown;
-  readonly Condition?: Record<string, Record<string, unknown>>;
-}
-
-function statements(policy: unknown): PolicyStatement[] | undefined {
-  let doc = policy;
-  if (typeof doc === "string") {
-    try {
-      doc = JSON.parse(doc);
-    } catch {
-      return undefined;
-    }
-  }
-  const list = (doc as { Statement?: unknown } | null)?.Statement;
-  if (Array.isArray(list)) {
-    return list as PolicyStatement[];
-  }
-  return list && typeof list === "object" ? [list as PolicyStatement] : [];
-}
-
-function isEveryone(principal: unknown): boolean {
-  if (principal === "*") {
-    return true;
-  }
-  if (Array.isArray(principal)) {
-    return principal.includes("*");
-  }
-  if (principal && typeof principal === "object") {
-    return Object.values(principal).some(isEveryone);
-  }
-  return false;
-}
-
-/** Values of the policy's conditions that pin requests to a network: VPC IDs and endpoint IDs. */
-function networkConditions(list: readonly PolicyStatement[]): {
-  vpcs: string[];
-  endpoints: string[];
-} {
-  const vpcs = new Set<string>();
-  const endpoints = new Set<string>();
-  // Only a Deny pins access to a network (deny unless from it); an Allow naming a network only
-  // adds access for it, and the bucket stays readable wherever credentials reach it.
-  for (const s of list.filter((st) => st.Effect === "Deny")) {
-    for (const block of Object.values(s.Condition ?? {})) {
-      for (const [key, value] of Object.entries(block ?? {})) {
-        const into = /:SourceVpce$/i.test(key)
-          ? endpoints
-          : /:SourceVpc$/i.test(key)
-            ? vpcs
-            : undefined;
-        for (const v of Array.isArray(value) ? value : [value]) {
-          into?.add(String(v));
-        }
-      }
-    }
-  }
-  return { vpcs: [...vpcs], endpoints: [...endpoints] };
-}
-
 const endpointTypes = ["aws:ec2/vpcEndpoint:VpcEndpoint"];
 
 /**
  * Who can read a bucket: the networks its policies pin access to, the public when a statement
- * allows everyone unconditionally, and otherwise every network of its region (credentials work
- * from anywhere the endpoint is reachable). A pinned network outside the stack fails closed.
+ * allows everyone and no condition binds it (unless the public-access block restricts public
+ * policies), and otherwise every network of its region (credentials work from anywhere the
+ * endpoint is reachable). A pinned network outside the stack fails closed.
  */
 function bucketReaders(bucket: BorderResource, x: Resolver): FlowEdge[] {
   const sources: Array<{ owner: BorderResource; policy: unknown }> = [];
@@ -164,13 +107,8 @@ function bucketReaders(bucket: BorderResource, x: Resolver): FlowEdge[] {
       );
       continue;
     }
-    const list = statements(policy) ?? [];
-    if (
-      list.some(
-        (s) => s.Effect === "Allow" && isEveryone(s.Principal) && !restrictsWho(s.Condition),
-      ) &&
-      !publicAccessBlocked(bucket, x)
-    ) {
+    const list = statements(policy);
+    if (list.some(isPublic) && !publicAccessBlocked(bucket, x, "policy")) {
       edges.push(
         ...link(bucket, x.internet, "public access", {
           via: owner,
@@ -178,7 +116,7 @@ function bucketReaders(bucket: BorderResource, x: Resolver): FlowEdge[] {
         }),
       );
     }
-    const networks = networkConditions(list);
+    const networks = networkPins(list);
     if (networks.vpcs.length === 0 && networks.endpoints.length === 0) {
       continue;
     }
@@ -290,20 +228,32 @@ const alicloud: FlowTable = {
     role: "other",
     flows: (r, x) => {
       const source = bucketOf(r, x);
+      if (!source) {
+        return [];
+      }
+      // Both name the far side, and a mismatch is possible: a bucket of the stack is an edge to
+      // that bucket (the path goes on from it) and the location an edge to its region. A location
+      // not known yet defers to a bucket of the stack; without either the bucket's name decides.
       const ref = x.ref(r, "destination.bucket", bucketTypes);
       const location = valueAt(r.props, "destination.location");
-      const to =
-        ref.kind === "resource"
-          ? ref.resource
-          : location !== undefined
-            ? x.regionValue(
-                r,
-                typeof location === "string" ? location.replace(/^oss-/, "") : location,
-                "destination.location",
-                "oss-",
-              )
-            : endpointOf(x, r, ref, "destination bucket");
-      return source && to ? link(source, to, "replication", { via: r }) : [];
+      const ends: Endpoint[] = ref.kind === "resource" ? [ref.resource] : [];
+      if (typeof location === "string") {
+        ends.push(x.locatedPlace(locate(x.jurisdiction, "oss-location", location, "alicloud"))!);
+      } else if (location !== undefined && !(isUnknown(location) && ends.length > 0)) {
+        ends.push(x.regionValue(r, location, "destination.location", "oss-"));
+      } else if (location === undefined && ends.length === 0) {
+        const named = endpointOf(x, r, ref, "destination bucket");
+        ends.push(...(named ? [named] : []));
+      }
+      const acceleration = x.globalPlace("OSS transfer acceleration network");
+      const accelerated = flagOpens(
+        { values: ["oss_acc"], normalize: "token" },
+        valueAt(r.props, "destination.transferType"),
+      );
+      return [
+        ...ends.flatMap((to) => link(source, to, "replication", { via: r })),
+        ...(accelerated ? link(source, acceleration, "transfer acceleration", { via: r }) : []),
+      ];
     },
   },
   "alicloud:oss/bucketLogging:BucketLogging": {

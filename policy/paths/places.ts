@@ -1,0 +1,174 @@
+/**
+ * The one compiler of place formats: how a property value names the place data goes to or comes
+ * from — a region ID, an OSS location, a service endpoint, an ARN, an identifier — read the same
+ * way by the per-resource policies and by the border analysis. `locate` says where a value points;
+ * each model then names that place in its own words (a message fragment, a node of the graph).
+ * `flagOpens` says whether a setting's value opens a path of its own (transfer acceleration).
+ *
+ * Values that only another resource of the stack can place (a bucket by name, a database by
+ * identifier) are not decided here: `arn-or-id` says "the resource's own region" for an
+ * identifier, and the graph first looks the identifier up among the stack's resources.
+ */
+import { type Cloud, type Jurisdiction } from "../../residency/jurisdictions";
+import {
+  arnPartition,
+  arnRegion,
+  regionOfAccessPoint,
+  regionOfEndpoint,
+  regionOfOssLocation,
+  regionOfServiceName,
+} from "../../residency/placement";
+
+/** The formats whose value alone names a place. */
+export type PlaceFormat =
+  /** A region ID of the resource's own cloud. */
+  | "region"
+  /** `oss-<region>`. */
+  | "oss-location"
+  /** A host name or URL of a cloud endpoint whose name carries the region. */
+  | "endpoint"
+  /** An AWS ARN (`arn:<partition>:<svc>:<region>:…`) or Alibaba ARN (`acs:<svc>:<region>:…`). */
+  | "arn"
+  /**
+   * An ARN, or a bare identifier of a resource that the API resolves in the region of the
+   * request (`replicateSourceDb`: "use the identifier of the source DB in the same region, the
+   * ARN for another region").
+   */
+  | "arn-or-id"
+  /** An AWS VPC endpoint service name (`com.amazonaws.<region>.<svc>`). */
+  | "service-name"
+  /** An Express Connect access point (`ap-<region>-<site>`). */
+  | "access-point";
+
+/** Where a value points. `raw` is the value as written, for messages. */
+export type Located =
+  /** A region of a cloud; `prefix` is how the service spells it (`oss-` for OSS locations). */
+  | {
+      readonly kind: "region";
+      readonly cloud: Cloud;
+      readonly region: string;
+      readonly raw: string;
+      readonly prefix?: string;
+    }
+  /** An ARN of an AWS partition the jurisdiction does not hold, whatever its region. */
+  | {
+      readonly kind: "partition";
+      readonly partition: string;
+      readonly region?: string;
+      readonly raw: string;
+    }
+  /**
+   * The resource's own region: an identifier the API resolves there, or an ARN without a region
+   * (an S3 bucket, a global resource) of the jurisdiction's own partition or cloud.
+   */
+  | { readonly kind: "own"; readonly raw: string; readonly identifier: boolean }
+  /** A value that names no place the pack can check; it fails closed. */
+  | { readonly kind: "unplaceable"; readonly raw: string; readonly why: string };
+
+const generic = "which cannot be placed in a region";
+
+function inRegion(cloud: Cloud, region: string, raw: string, prefix?: string): Located {
+  return prefix
+    ? { kind: "region", cloud, region, raw, prefix }
+    : { kind: "region", cloud, region, raw };
+}
+
+/** An ARN or Alibaba Cloud resource name, by its partition and region. */
+function locateArn(j: Jurisdiction, value: string): Located {
+  if (value.startsWith("acs:")) {
+    const region = value.split(":")[2] ?? "";
+    if (region === "") {
+      return { kind: "own", raw: value, identifier: false };
+    }
+    return region === "*"
+      ? { kind: "unplaceable", raw: value, why: "which allows every region" }
+      : inRegion("alicloud", region, value);
+  }
+  const partition = arnPartition(value);
+  const region = arnRegion(value);
+  if (partition === undefined || region === undefined) {
+    // An identifier, not an ARN: the API resolves it in the resource's own region.
+    return { kind: "own", raw: value, identifier: true };
+  }
+  if (!j.awsPartitions.includes(partition)) {
+    return region === ""
+      ? { kind: "partition", partition, raw: value }
+      : { kind: "partition", partition, region, raw: value };
+  }
+  return region === ""
+    ? { kind: "own", raw: value, identifier: false }
+    : inRegion("aws", region, value);
+}
+
+/** Where a value of `format` points; `cloud` is the cloud of the resource that holds it. */
+export function locate(j: Jurisdiction, format: PlaceFormat, value: string, cloud: Cloud): Located {
+  switch (format) {
+    case "region":
+      return inRegion(cloud, value, value);
+    case "oss-location": {
+      const region = regionOfOssLocation(value);
+      return region
+        ? inRegion("alicloud", region, value, "oss-")
+        : { kind: "unplaceable", raw: value, why: generic };
+    }
+    case "endpoint": {
+      const place = regionOfEndpoint(value);
+      return place
+        ? inRegion(place.cloud, place.region, value)
+        : { kind: "unplaceable", raw: value, why: generic };
+    }
+    case "arn":
+    case "arn-or-id":
+      return locateArn(j, value);
+    case "service-name": {
+      const region = regionOfServiceName(value);
+      return region
+        ? inRegion("aws", region, value)
+        : { kind: "unplaceable", raw: value, why: generic };
+    }
+    case "access-point": {
+      const region = regionOfAccessPoint(value);
+      return region
+        ? inRegion("alicloud", region, value)
+        : { kind: "unplaceable", raw: value, why: generic };
+    }
+  }
+}
+
+/** Wildcards in an ARN scope a policy statement (`arn:aws:s3:*:…`): such an ARN names no place. */
+export function namesAPlace(arn: string): boolean {
+  const [, partition = "", , region = ""] = arn.split(":");
+  return partition !== "*" && region !== "*";
+}
+
+/** How a global service or edge network reads in a path: it has no region, so no border. */
+export function globalPlaceLabel(j: Jurisdiction, what: string): string {
+  return `${what} (global, outside ${j.id})`;
+}
+
+/** What a `flag` value opens on: the listed values, or any value that is set and not false. */
+export interface FlagSpec {
+  readonly values?: readonly (string | number | boolean)[];
+  /** `token`: compare text ignoring case, `_` and `-` (the API's `oss_acc`, the SDK's `ossAcc`). */
+  readonly normalize?: "token";
+}
+
+function sameText(a: string, b: string, normalize?: "token"): boolean {
+  const norm = (t: string) => (normalize === "token" ? t.replace(/[_-]/g, "") : t).toLowerCase();
+  return norm(a) === norm(b);
+}
+
+/** Whether a `flag` value opens the path its field declares. */
+export function flagOpens(spec: FlagSpec, value: unknown): boolean {
+  if (spec.values !== undefined) {
+    return spec.values.some((v) =>
+      typeof v === "string" && typeof value === "string"
+        ? sameText(v, value, spec.normalize)
+        : v === value,
+    );
+  }
+  if (Array.isArray(value)) {
+    return value.length > 0;
+  }
+  return value !== false && value !== "" && value !== "false" && value !== 0;
+}

@@ -1,0 +1,682 @@
+/**
+ * The one resolver of references: which resource of the stack a property refers to, where a
+ * resource lives, which resources refer to it, and how places outside the stack are named. The
+ * stack policies that resolve names (`named-destinations`, `customer-key-encryption`) and the
+ * border analysis read references through the same kinds.
+ *
+ * What a reference can name is declared once, as ref kinds (`refKinds`): the candidate types,
+ * the output properties compared with the value, and how a value is normalised before comparing
+ * (an S3 ARN names its bucket). The border analysis indexes every kind's properties in one pass
+ * over the resources, so it stays linear in the size of the stack.
+ *
+ * References resolve first through the property's dependencies (how the value was built, known
+ * even at preview), then by the identifiers resources expose in their outputs (ARNs, bucket
+ * names, route-table IDs…). The analyzer protocol does not send resource IDs, so an ID typed in
+ * by hand resolves only when some output carries it.
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import { type Cloud, type Jurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
+import { cloudOf, describePlace, type Placement, placementOf } from "../../residency/placement";
+import type { BorderResource, Place } from "../border/model";
+import type { EgressAllowEntry } from "../framework";
+import { resourceLabel } from "./describe";
+import { globalPlaceLabel, type Located } from "./places";
+import { isUnknown, known, str, valueAt, valuesAt } from "./values";
+
+/** What a reference property names. */
+export type Ref =
+  | { readonly kind: "resource"; readonly resource: BorderResource }
+  /** The property is not set. */
+  | { readonly kind: "none" }
+  /** Set to a value that names nothing in this stack. */
+  | { readonly kind: "external"; readonly value: string }
+  /** Not known until deployed, and not traceable through its dependencies. */
+  | { readonly kind: "unknown" };
+
+/** What a reference names, and by which output properties it is matched. */
+export interface RefKind {
+  /** How the target is named in messages: "OSS bucket". */
+  readonly noun: string;
+  /** The types a value of this kind can name. */
+  readonly types: readonly string[];
+  /** Output properties of a target compared with the value (after `normalize`). */
+  readonly keys: readonly string[];
+  readonly normalize?: (value: string) => string;
+  /** The kind this one stands for, and the property that names it (an alias names a key). */
+  readonly via?: { readonly kind: RefKindName; readonly path: string };
+  /** The kind of the aliases that may stand for a target of this kind. */
+  readonly aliases?: RefKindName;
+}
+
+/** S3 names arrive as names or as `arn:<partition>:s3:::<name>[/<prefix>]`. */
+function s3BucketName(value: string): string {
+  const m = /^arn:[^:]+:s3:::([^/]+)/.exec(value);
+  return m ? m[1] : value;
+}
+
+/** OSS names arrive as names or as `acs:oss:*:*:<name>` / `acs:oss:::<name>`. */
+function ossBucketName(value: string): string {
+  const m = /^acs:oss:[^:]*:[^:]*:([^/]+)/.exec(value);
+  return m ? m[1] : value;
+}
+
+export type RefKindName =
+  | "s3-bucket"
+  | "oss-bucket"
+  | "sls-project"
+  | "sls-logstore"
+  | "rds-global-cluster"
+  | "docdb-global-cluster"
+  | "neptune-global-cluster"
+  | "elasticache-global-group"
+  | "memorydb-multi-region-cluster"
+  | "polardb-gdn"
+  | "tair-global-instance"
+  | "db-source"
+  | "aws-db-source"
+  | "aws-kms-key"
+  | "aws-kms-alias"
+  | "alicloud-kms-key"
+  | "alicloud-kms-alias"
+  | "route-table"
+  | "nat-table"
+  | "network-acl"
+  | "log-group"
+  | "eks-cluster"
+  | "db-subnet-group";
+
+/**
+ * Every kind of reference the models resolve. A resource's ARN identifies it too, whatever its
+ * type. The kinds below the keys are structural: the border analysis follows them (a VPC's
+ * system route table, a NAT gateway's SNAT table) but no policy reports them as destinations.
+ */
+export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
+  "s3-bucket": {
+    noun: "S3 bucket",
+    types: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
+    keys: ["bucket", "id"],
+    normalize: s3BucketName,
+  },
+  "oss-bucket": {
+    noun: "OSS bucket",
+    types: ["alicloud:oss/bucket:Bucket"],
+    keys: ["bucket", "id"],
+    normalize: ossBucketName,
+  },
+  "sls-project": {
+    noun: "SLS project",
+    types: ["alicloud:log/project:Project"],
+    keys: ["projectName", "name", "id"],
+  },
+  "sls-logstore": {
+    noun: "SLS logstore",
+    types: ["alicloud:log/store:Store"],
+    keys: ["logstoreName", "name"],
+  },
+  "rds-global-cluster": {
+    noun: "Aurora global cluster",
+    types: ["aws:rds/globalCluster:GlobalCluster"],
+    keys: ["globalClusterIdentifier", "id", "arn"],
+  },
+  "docdb-global-cluster": {
+    noun: "DocumentDB global cluster",
+    types: ["aws:docdb/globalCluster:GlobalCluster"],
+    keys: ["globalClusterIdentifier", "id", "arn"],
+  },
+  "neptune-global-cluster": {
+    noun: "Neptune global cluster",
+    types: ["aws:neptune/globalCluster:GlobalCluster"],
+    keys: ["globalClusterIdentifier", "id", "arn"],
+  },
+  "elasticache-global-group": {
+    noun: "ElastiCache global datastore",
+    types: ["aws:elasticache/globalReplicationGroup:GlobalReplicationGroup"],
+    keys: ["globalReplicationGroupId", "id"],
+  },
+  "memorydb-multi-region-cluster": {
+    noun: "MemoryDB multi-Region cluster",
+    types: ["aws:memorydb/multiRegionCluster:MultiRegionCluster"],
+    keys: ["multiRegionClusterName", "id"],
+  },
+  "polardb-gdn": {
+    noun: "PolarDB global database network",
+    types: ["alicloud:polardb/globalDatabaseNetwork:GlobalDatabaseNetwork"],
+    keys: ["id", "gdnId"],
+  },
+  "tair-global-instance": {
+    noun: "Tair global distributed cache",
+    types: ["alicloud:kvstore/instance:Instance", "alicloud:redis/tairInstance:TairInstance"],
+    keys: ["globalInstanceId", "id"],
+  },
+  "db-source": {
+    noun: "source database",
+    types: ["alicloud:rds/instance:Instance", "alicloud:polardb/cluster:Cluster"],
+    keys: ["id"],
+  },
+  "aws-db-source": {
+    noun: "source database",
+    types: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
+    keys: ["identifier", "clusterIdentifier", "arn", "id"],
+  },
+  "aws-kms-key": {
+    noun: "KMS key",
+    types: ["aws:kms/key:Key", "aws:kms/replicaKey:ReplicaKey", "aws:kms/externalKey:ExternalKey"],
+    keys: ["arn", "keyId", "id"],
+    aliases: "aws-kms-alias",
+  },
+  "aws-kms-alias": {
+    noun: "KMS alias",
+    types: ["aws:kms/alias:Alias"],
+    keys: ["name", "arn"],
+    via: { kind: "aws-kms-key", path: "targetKeyId" },
+  },
+  "alicloud-kms-key": {
+    noun: "KMS key",
+    types: ["alicloud:kms/key:Key"],
+    keys: ["id", "keyId", "arn"],
+    aliases: "alicloud-kms-alias",
+  },
+  "alicloud-kms-alias": {
+    noun: "KMS alias",
+    types: ["alicloud:kms/alias:Alias"],
+    keys: ["aliasName"],
+    via: { kind: "alicloud-kms-key", path: "keyId" },
+  },
+  "route-table": {
+    noun: "route table",
+    types: ["alicloud:vpc/network:Network", "aws:ec2/vpc:Vpc"],
+    keys: ["routeTableId", "routerTableId", "routerId", "mainRouteTableId", "defaultRouteTableId"],
+  },
+  "nat-table": {
+    noun: "NAT table",
+    types: ["alicloud:vpc/natGateway:NatGateway"],
+    keys: ["snatTableIds", "forwardTableIds"],
+  },
+  "network-acl": {
+    noun: "network ACL",
+    types: ["aws:ec2/vpc:Vpc"],
+    keys: ["defaultNetworkAclId"],
+  },
+  "log-group": { noun: "log group", types: ["aws:cloudwatch/logGroup:LogGroup"], keys: ["name"] },
+  "eks-cluster": { noun: "EKS cluster", types: ["aws:eks/cluster:Cluster"], keys: ["name"] },
+  "db-subnet-group": {
+    noun: "DB subnet group",
+    types: ["aws:rds/subnetGroup:SubnetGroup"],
+    keys: ["name"],
+  },
+};
+
+/** Per type, the output properties that identify a resource of it to others (besides its ARN). */
+const identifierProps: ReadonlyMap<string, readonly string[]> = (() => {
+  const out = new Map<string, string[]>();
+  for (const kind of Object.values(refKinds)) {
+    for (const type of kind.types) {
+      const keys = out.get(type) ?? [];
+      out.set(type, [...keys, ...kind.keys.filter((k) => k !== "arn" && !keys.includes(k))]);
+    }
+  }
+  return out;
+})();
+
+/** Cluster types a Kubernetes provider can be built from. */
+export const clusterTypes: readonly string[] = [
+  "alicloud:cs/managedKubernetes:ManagedKubernetes",
+  "alicloud:cs/kubernetes:Kubernetes",
+  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes",
+  "aws:eks/cluster:Cluster",
+];
+
+export class Resolver {
+  private readonly byUrn = new Map<string, BorderResource>();
+  private readonly byType = new Map<string, BorderResource[]>();
+  private identifiers?: Map<string, BorderResource>;
+  private readonly referrerIndex = new Map<string, Map<string, BorderResource[]>>();
+  private readonly placements = new Map<string, Placement>();
+  private readonly places = new Map<string, Place>();
+  private readonly memos = new Map<string, unknown>();
+
+  constructor(
+    readonly resources: readonly BorderResource[],
+    readonly jurisdiction: Jurisdiction,
+    readonly allowlist: readonly EgressAllowEntry[] = [],
+  ) {
+    for (const r of resources) {
+      this.byUrn.set(r.urn, r);
+      let list = this.byType.get(r.type);
+      if (!list) {
+        list = [];
+        this.byType.set(r.type, list);
+      }
+      list.push(r);
+    }
+  }
+
+  get(urn: string): BorderResource | undefined {
+    return this.byUrn.get(urn);
+  }
+
+  ofType(type: string): readonly BorderResource[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  /** A resource named by an identifier it exposes (ARN, bucket name, route-table ID…). */
+  byIdentifier(value: string, types?: readonly string[]): BorderResource | undefined {
+    if (!this.identifiers) {
+      this.identifiers = new Map();
+      for (const r of this.resources) {
+        const keys = [r.props.arn, ...(identifierProps.get(r.type) ?? []).map((k) => r.props[k])];
+        for (const k of keys.flat()) {
+          if (typeof k === "string" && k !== "" && !this.identifiers.has(k)) {
+            this.identifiers.set(k, r);
+          }
+        }
+      }
+    }
+    const found = this.identifiers.get(value);
+    return found && (!types || types.includes(found.type)) ? found : undefined;
+  }
+
+  /**
+   * The resources a property refers to, one per value at `path`. `types` narrows the candidates
+   * when the property's dependencies name several resources (a `destination` object built from
+   * a bucket and a role).
+   *
+   * A value that no output identifies is matched against the property's dependencies: when the
+   * unmatched values and the remaining dependencies are equally many, each value came from one of
+   * them (a list of vSwitch IDs built from the vSwitches); otherwise it names something outside
+   * the stack. Pairing them any other way could tie a control to a resource it does not cover.
+   */
+  refs(r: BorderResource, path: string, types?: readonly string[]): Ref[] {
+    const values = valuesAt(r.props, path).map((f) => f.value);
+    const top = path.split(".")[0].replace(/\[\]$/, "");
+    const deps = (r.propertyDependencies[top] ?? [])
+      .map((u) => this.byUrn.get(u))
+      .filter((d): d is BorderResource => d !== undefined && (!types || types.includes(d.type)));
+    if (values.length === 0) {
+      // An unknown container hides its values; its dependencies still say what it names.
+      return deps.length > 0 && isUnknown(r.props[top])
+        ? deps.map((d) => ({ kind: "resource", resource: d }))
+        : [];
+    }
+    const out: Ref[] = values.map((v): Ref => {
+      if (typeof v === "string" && v !== "") {
+        const named = this.byIdentifier(v, types);
+        return named ? { kind: "resource", resource: named } : { kind: "external", value: v };
+      }
+      return isUnknown(v) ? { kind: "unknown" } : { kind: "none" };
+    });
+    const used = new Set(out.flatMap((ref) => (ref.kind === "resource" ? [ref.resource.urn] : [])));
+    const spare = deps.filter((d) => !used.has(d.urn));
+    const open = out.flatMap((ref, i) =>
+      ref.kind === "external" || ref.kind === "unknown" ? [i] : [],
+    );
+    if (open.length > 0 && open.length === spare.length) {
+      open.forEach((i, k) => {
+        out[i] = { kind: "resource", resource: spare[k] };
+      });
+    }
+    return out;
+  }
+
+  /** A value computed once per analysis (an index over one kind of resource). */
+  memo<T>(key: string, build: () => T): T {
+    if (!this.memos.has(key)) {
+      this.memos.set(key, build());
+    }
+    return this.memos.get(key) as T;
+  }
+
+  /** The one resource a property refers to (the first, when it holds several). */
+  ref(r: BorderResource, path: string, types?: readonly string[]): Ref {
+    return this.refs(r, path, types)[0] ?? { kind: "none" };
+  }
+
+  /** The resource a property refers to, or undefined when it names none of the stack's. */
+  resourceAt(
+    r: BorderResource,
+    path: string,
+    types?: readonly string[],
+  ): BorderResource | undefined {
+    const found = this.ref(r, path, types);
+    return found.kind === "resource" ? found.resource : undefined;
+  }
+
+  /**
+   * Resources of `type` whose `path` refers to `target` — the security groups of a VPC, the
+   * rules of a group. One pass over the resources of that type, on first use.
+   */
+  referrers(target: BorderResource, type: string, path: string): readonly BorderResource[] {
+    const key = `${type}\0${path}`;
+    let index = this.referrerIndex.get(key);
+    if (!index) {
+      index = new Map();
+      for (const r of this.ofType(type)) {
+        for (const ref of this.refs(r, path)) {
+          if (ref.kind === "resource") {
+            const list = index.get(ref.resource.urn) ?? [];
+            if (!list.includes(r)) {
+              list.push(r);
+            }
+            index.set(ref.resource.urn, list);
+          }
+        }
+      }
+      this.referrerIndex.set(key, index);
+    }
+    return index.get(target.urn) ?? [];
+  }
+
+  /** Where a resource lives; Kubernetes objects live where their cluster does. */
+  placement(r: BorderResource): Placement {
+    const cached = this.placements.get(r.urn);
+    if (cached) {
+      return cached;
+    }
+    const provider = r.provider ? this.byUrn.get(r.provider) : undefined;
+    let p = placementOf(r.type, r.props, provider);
+    if (p.kind === "cluster") {
+      const cluster = this.clusterOf(r);
+      p = cluster
+        ? this.placement(cluster)
+        : {
+            kind: "unknown",
+            reason: "its Kubernetes provider is not built from a cluster of this stack",
+          };
+    }
+    this.placements.set(r.urn, p);
+    return p;
+  }
+
+  /**
+   * The cluster a Kubernetes object runs in: the cluster its provider's kubeconfig was built
+   * from (shared/research/data-paths.md §1.4).
+   */
+  clusterOf(r: BorderResource): BorderResource | undefined {
+    const provider = r.provider ? this.byUrn.get(r.provider) : undefined;
+    if (!provider || provider.type !== "pulumi:providers:kubernetes") {
+      return undefined;
+    }
+    const candidates = [
+      ...(provider.propertyDependencies.kubeconfig ?? []),
+      ...provider.dependencies,
+    ];
+    for (const urn of candidates) {
+      const c = this.byUrn.get(urn);
+      if (c && clusterTypes.includes(c.type)) {
+        return c;
+      }
+    }
+    return undefined;
+  }
+
+  /** The cloud and region a resource lives in, when it has one. */
+  regionOf(r: BorderResource): { cloud: Cloud; region: string } | undefined {
+    const p = this.placement(r);
+    return p.kind === "region" ? { cloud: p.cloud, region: p.region } : undefined;
+  }
+
+  /** `oss bucket "telemetry"`. */
+  label(r: BorderResource): string {
+    return resourceLabel(r.type, r.name);
+  }
+
+  private place(p: Place): Place {
+    const existing = this.places.get(p.key);
+    if (existing) {
+      return existing;
+    }
+    this.places.set(p.key, p);
+    return p;
+  }
+
+  /** A region of a cloud; `prefix` names it as a service does ("oss-" for OSS locations). */
+  regionPlace(cloud: Cloud, region: string, prefix = ""): Place {
+    const inside = regionInJurisdiction(this.jurisdiction, cloud, region);
+    return this.place({
+      kind: "place",
+      key: `region:${cloud}:${prefix}${region}`,
+      label: `${prefix}${describePlace(this.jurisdiction, cloud, region)}`,
+      side: inside ? "inside" : "outside",
+    });
+  }
+
+  /**
+   * A region given as a property value: a region place when it is a known region ID, unknown
+   * (fail closed) otherwise. The cloud is the resource's own.
+   */
+  regionValue(r: BorderResource, value: unknown, what: string, prefix = ""): Place {
+    const cloud = cloudOf(r.type);
+    const region = str(value);
+    if (cloud && region) {
+      return this.regionPlace(cloud, region, prefix);
+    }
+    return this.unknownPlace(
+      isUnknown(value)
+        ? `${what} of ${this.label(r)} is not known until deployed`
+        : `${what} of ${this.label(r)} is not a region`,
+    );
+  }
+
+  /**
+   * The place a located value names (places.ts). Undefined for the resource's own region: the
+   * flow stays where the resource is, so it draws no edge of its own.
+   */
+  locatedPlace(at: Located): Place | undefined {
+    switch (at.kind) {
+      case "own":
+        return undefined;
+      case "region":
+        return this.regionPlace(at.cloud, at.region, at.prefix);
+      case "partition":
+        return at.region
+          ? this.regionPlace("aws", at.region)
+          : this.globalPlace(`aws partition ${at.partition}`);
+      case "unplaceable":
+        return this.unknownPlace(`${at.raw}, ${at.why}`);
+    }
+  }
+
+  get internet(): Place {
+    return this.place({
+      kind: "place",
+      key: "internet",
+      label: "the public internet",
+      side: "outside",
+    });
+  }
+
+  /** A global service or edge network, which has no region and so no border. */
+  globalPlace(what: string): Place {
+    return this.place({
+      kind: "place",
+      key: `global:${what}`,
+      label: globalPlaceLabel(this.jurisdiction, what),
+      side: "outside",
+    });
+  }
+
+  /** Another cloud account, whose resources this stack cannot see or place. */
+  accountPlace(cloud: Cloud, account: string): Place {
+    return this.place({
+      kind: "place",
+      key: `account:${cloud}:${account}`,
+      label: `${cloud} account ${account} (another account, location unknown)`,
+      side: "unknown",
+    });
+  }
+
+  /** A declared, justified destination of the egress allowlist. */
+  allowlistedPlace(entry: EgressAllowEntry): Place {
+    return this.place({
+      kind: "place",
+      key: `allowlisted:${entry.cidr}`,
+      label: `${entry.cidr} (allowlisted: ${entry.reason})`,
+      side: "inside",
+    });
+  }
+
+  /** Something the analysis cannot locate; it fails closed. */
+  unknownPlace(reason: string): Place {
+    return this.place({
+      kind: "place",
+      key: `unknown:${reason}`,
+      label: `unknown (${reason})`,
+      side: "unknown",
+    });
+  }
+
+  /** Where a placed-outside or unplaced resource lives, as a place. */
+  placeOfPlacement(r: BorderResource, p: Placement): Place | undefined {
+    switch (p.kind) {
+      case "region":
+        return regionInJurisdiction(this.jurisdiction, p.cloud, p.region)
+          ? undefined
+          : this.regionPlace(p.cloud, p.region);
+      case "global":
+        return this.globalPlace(`${p.cloud} global service`);
+      case "unknown":
+      case "cluster":
+        return this.unknownPlace(`${this.label(r)}: ${p.reason}`);
+    }
+  }
+
+  /**
+   * Every network of a region as one junction, so that a store readable from anywhere in its
+   * region links to the region's networks in one edge each way rather than one per pair.
+   */
+  regionHub(cloud: Cloud, region: string): Place {
+    return this.place({
+      kind: "place",
+      key: `hub:${cloud}:${region}`,
+      label: `every network in ${region}`,
+      side: regionInJurisdiction(this.jurisdiction, cloud, region) ? "inside" : "outside",
+      junction: true,
+    });
+  }
+
+  /** The traffic a network sends toward destinations outside private address space. */
+  internetBound(vpc: BorderResource): Place {
+    const abroad = this.placeOfPlacement(vpc, this.placement(vpc));
+    return this.place({
+      kind: "place",
+      key: `egress:${vpc.urn}`,
+      label: `internet-bound traffic of ${this.label(vpc)}`,
+      side: abroad ? abroad.side : "inside",
+      junction: true,
+    });
+  }
+}
+
+/*
+ * The same questions asked of the CrossGuard runtime's resources by the per-resource policies'
+ * stack checks (`named-destinations`, `customer-key-encryption`): values are read through the
+ * runtime's proxies, so an output not known at preview reads as `unknown`.
+ */
+
+function outputOf(r: PolicyResource, key: string): unknown {
+  return known(() => (r.props as Record<string, unknown>)[key]);
+}
+
+/** Finds the resource of the stack a name refers to, by any key of its kind, normalised. */
+export function resolveRef(
+  kind: RefKind,
+  value: string,
+  resources: readonly PolicyResource[],
+): PolicyResource | undefined {
+  const wanted = kind.normalize ? kind.normalize(value) : value;
+  return resources.find(
+    (r) =>
+      kind.types.includes(r.type) &&
+      kind.keys.some((k) => {
+        const v = outputOf(r, k);
+        return typeof v === "string" && (kind.normalize ? kind.normalize(v) : v) === wanted;
+      }),
+  );
+}
+
+/**
+ * The resources of `kind` a property's value was computed from. At preview an output of
+ * another resource is unknown, but the engine still says which resources it came from — enough
+ * to place it when every candidate is a resource of the program.
+ */
+export function dependencyTargets(
+  r: PolicyResource,
+  fieldPath: string,
+  kind: RefKind,
+): PolicyResource[] {
+  const top = fieldPath.split(".")[0].replace(/\[\]$/, "");
+  const deps = known(() => r.propertyDependencies[top] ?? []);
+  return isUnknown(deps) ? [] : deps.filter((d) => kind.types.includes(d.type));
+}
+
+/**
+ * Candidates that could be the resource a known value names: those that report none of the
+ * identifiers the value is matched by (the offline engine, unlike providers, reports no `id`
+ * among the outputs). A candidate whose name differs from the value is not the one it names.
+ */
+export function uncontradicted(
+  candidates: readonly PolicyResource[],
+  kind: RefKind,
+): PolicyResource[] {
+  return candidates.filter((c) => kind.keys.every((k) => outputOf(c, k) === undefined));
+}
+
+const severity = { outside: 0, unplaceable: 1, unknown: 2, deferred: 3, inside: 4 } as const;
+
+/** The verdict that matters most among several candidates: any violation beats inside. */
+export function worstOf<T extends { readonly kind: keyof typeof severity }>(
+  outcomes: readonly T[],
+): T | { readonly kind: "inside" } {
+  return [...outcomes].sort((a, b) => severity[a.kind] - severity[b.kind])[0] ?? { kind: "inside" };
+}
+
+/** The resource a `via` kind stands for (the key an alias points at), if it is of the program. */
+function followVia(
+  r: PolicyResource,
+  kind: RefKind,
+  resources: readonly PolicyResource[],
+): PolicyResource | undefined {
+  if (!kind.via) {
+    return undefined;
+  }
+  const target = refKinds[kind.via.kind];
+  const value = known(() => valueAt(r.props, kind.via!.path));
+  return (
+    (typeof value === "string" ? resolveRef(target, value, resources) : undefined) ??
+    dependencyTargets(r, kind.via.path, target)[0]
+  );
+}
+
+/**
+ * The resources of the program a setting names: by any key of the kind or through one of its
+ * aliases, or — when the value does not match (not known at preview, or an ID the offline engine
+ * leaves out of the outputs) — through the resources the value was computed from.
+ */
+export function keysNamed(
+  use: { readonly ref?: string; readonly owner: PolicyResource; readonly keyPath?: string },
+  kind: RefKind,
+  resources: readonly PolicyResource[],
+): PolicyResource[] {
+  const aliases = kind.aliases ? refKinds[kind.aliases] : undefined;
+  if (use.ref !== undefined) {
+    const direct = resolveRef(kind, use.ref, resources);
+    const alias = aliases ? resolveRef(aliases, use.ref, resources) : undefined;
+    const found = direct ?? (alias && aliases ? followVia(alias, aliases, resources) : undefined);
+    if (found) {
+      return [found];
+    }
+  }
+  if (use.keyPath === undefined) {
+    return [];
+  }
+  const pick = (c: PolicyResource[], k: RefKind) =>
+    use.ref === undefined ? c : uncontradicted(c, k);
+  return [
+    ...pick(dependencyTargets(use.owner, use.keyPath, kind), kind),
+    ...(aliases
+      ? pick(dependencyTargets(use.owner, use.keyPath, aliases), aliases)
+          .map((a) => followVia(a, aliases, resources))
+          .filter((k): k is PolicyResource => k !== undefined)
+      : []),
+  ];
+}
