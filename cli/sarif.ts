@@ -5,7 +5,6 @@
 import * as fs from "node:fs";
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import { enginePolicies, type Violation } from "../engine/check";
-import { policies } from "../policy/policies";
 
 export const sarifSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -32,6 +31,9 @@ export function toSarif(
 ): Log {
   const source = fs.existsSync(programFile) ? fs.readFileSync(programFile, "utf8").split("\n") : [];
   // The pack's policies, then the findings the engine adds itself (state, offline visibility).
+  // Loaded here, not with the CLI: only SARIF needs the policies' descriptions in this process.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { policies } = require("../policy/policies") as typeof import("../policy/policies");
   const rules: ReportingDescriptor[] = [...policies, ...enginePolicies].map((p) => ({
     id: p.name,
     name: p.name,

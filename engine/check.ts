@@ -17,7 +17,7 @@ import {
   secretsProviderLocation,
   type StateLocation,
 } from "../residency/state";
-import { hardeningPolicyNames, policyNames } from "../policy/policies";
+import { hardeningPolicyNames, policyNames } from "../policy/names";
 import { type Diagnostic, type Level, type PolicyPackConfig, PolicyPackSession } from "./analyzer";
 import { offlineVisibility, offlineVisibilityLevels } from "./opaque";
 import type { Plan } from "./plan";

@@ -7,7 +7,7 @@
  * `waiver-review`.
  */
 import { type Waiver, waiverProblem } from "../policy/framework";
-import { policyNames } from "../policy/policies";
+import { policyNames } from "../policy/names";
 import type { PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
 

@@ -18,6 +18,7 @@ import { arnLocality, globalServices, resourcePlacement } from "./placement";
 import { storageReplication } from "./storage";
 import { dataTransferJobs, registryReplication } from "./transfers";
 import { noPathOutOfJurisdiction } from "./border/policy";
+import { hardeningPolicyNames, policyNames } from "./names";
 
 export const packName = "sovereign-dc-residency";
 
@@ -58,16 +59,20 @@ export const policies: Policies = [
   noPathOutOfJurisdiction,
 ];
 
-/** The names of every policy, for generating per-policy config. */
-export const policyNames: readonly string[] = policies.map((p) => p.name);
+export { hardeningPolicyNames, policyNames } from "./names";
 
-/**
- * The policies whose findings are hardening that keeps data in place, not a path out: advisory
- * by default, mandatory for a stack in strict posture (the pack config of the stack sets which).
- * Every other policy's findings say that data can leave the jurisdiction or that a destination
- * cannot be placed, and are mandatory.
- */
-export const hardeningPolicyNames: readonly string[] = [
-  customerKeyEncryption.name,
-  crossAccountLinks.name,
-];
+// policy/names.ts is what the engine reads; a policy added, renamed or moved here without it
+// would be configured wrongly, so the pack refuses to start.
+const defined = policies.map((p) => p.name);
+if (JSON.stringify(defined) !== JSON.stringify(policyNames)) {
+  throw new Error(
+    `policy/names.ts lists ${JSON.stringify(policyNames)}, but policy/policies.ts defines ` +
+      `${JSON.stringify(defined)}: make policyNames the pack's policies, in order.`,
+  );
+}
+const unknownHardening = hardeningPolicyNames.filter((n) => !defined.includes(n));
+if (unknownHardening.length > 0) {
+  throw new Error(
+    `policy/names.ts names hardening policies the pack does not define: ${unknownHardening.join(", ")}.`,
+  );
+}
