@@ -519,8 +519,7 @@ export function namedDestinationsPolicy(
             } else {
               // By name first; else through the resources the value was computed from (IDs are
               // not among the outputs every engine reports).
-              const others = args.resources.filter((x) => x.urn !== r.urn);
-              const target = resolveRef(kind, hit.value, others);
+              const target = resolveRef(kind, hit.value, args.resources, r.urn);
               const candidates = target
                 ? [target]
                 : uncontradicted(dependencyTargets(r, field.path, kind), kind);

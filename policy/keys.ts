@@ -378,12 +378,7 @@ interface StoreKeyUse {
  */
 function storeKeyUses(resources: readonly PolicyResource[]): StoreKeyUse[] {
   const models = new Map(dataStores.map((m) => [m.type, m]));
-  const byType = new Map<string, PolicyResource[]>();
-  for (const r of resources) {
-    const list = byType.get(r.type) ?? [];
-    list.push(r);
-    byType.set(r.type, list);
-  }
+  const companionsOf = companionIndex(resources);
   const out: StoreKeyUse[] = [];
   for (const store of resources) {
     const model = models.get(store.type);
@@ -393,18 +388,16 @@ function storeKeyUses(resources: readonly PolicyResource[]): StoreKeyUse[] {
     const uses: KeyUse[] = model.inline.map((s) => keyUseOf(store, s, ""));
     const companions = model.companions;
     if (companions) {
-      const names = storeNames(store, companions.storeKeys);
-      const storeKind: RefKind = { noun: "", types: [store.type], keys: [] };
-      for (const c of companions.types.flatMap((t) => byType.get(t) ?? [])) {
-        const link = known(() => valueAt(c.props, companions.link));
-        // By name; else through what the link was computed from (a name unknown at preview).
-        const linked =
-          (typeof link === "string" && names.includes(link)) ||
-          dependencyTargets(c, companions.link, storeKind).some((d) => d.urn === store.urn);
-        if (linked) {
-          const prefix = `${resourceLabel(c.type, c.name)} `;
-          uses.push(...companions.settings.map((s) => keyUseOf(c, s, prefix)));
-        }
+      const linked = new Set<PolicyResource>();
+      const index = companionsOf(companions);
+      for (const name of storeNames(store, companions.storeKeys)) {
+        index.byName.get(name)?.forEach((c) => linked.add(c));
+      }
+      index.byDependency.get(store.urn)?.forEach((c) => linked.add(c));
+      // In the stack's order, as each companion's settings were read before.
+      for (const c of index.all.filter((x) => linked.has(x))) {
+        const prefix = `${resourceLabel(c.type, c.name)} `;
+        uses.push(...companions.settings.map((s) => keyUseOf(c, s, prefix)));
       }
     }
     const use = uses.find((u) => u.kind === "key") ??
@@ -412,6 +405,59 @@ function storeKeyUses(resources: readonly PolicyResource[]): StoreKeyUse[] {
     out.push({ store, model, use });
   }
   return out;
+}
+
+type Companions = NonNullable<DataStoreModel["companions"]>;
+
+/** Companions of one kind, by the store name their link holds and by the stores it came from. */
+interface CompanionIndex {
+  readonly all: readonly PolicyResource[];
+  readonly byName: ReadonlyMap<string, readonly PolicyResource[]>;
+  readonly byDependency: ReadonlyMap<string, readonly PolicyResource[]>;
+}
+
+/**
+ * Stand-alone encryption resources matched to their stores by name — or, when the name is
+ * unknown at preview, by what the link was computed from — indexed once per stack and kind of
+ * companion, so that matching costs one lookup per store instead of a scan of every companion.
+ */
+function companionIndex(
+  resources: readonly PolicyResource[],
+): (companions: Companions) => CompanionIndex {
+  const byType = new Map<string, PolicyResource[]>();
+  for (const r of resources) {
+    const list = byType.get(r.type) ?? [];
+    list.push(r);
+    byType.set(r.type, list);
+  }
+  const built = new Map<Companions, CompanionIndex>();
+  return (companions) => {
+    const cached = built.get(companions);
+    if (cached) {
+      return cached;
+    }
+    const all = companions.types.flatMap((t) => byType.get(t) ?? []);
+    const byName = new Map<string, PolicyResource[]>();
+    const byDependency = new Map<string, PolicyResource[]>();
+    const add = (m: Map<string, PolicyResource[]>, key: string, c: PolicyResource) => {
+      const list = m.get(key) ?? [];
+      list.push(c);
+      m.set(key, list);
+    };
+    const storeKind: RefKind = { noun: "", types: dataStores.map((m) => m.type), keys: [] };
+    for (const c of all) {
+      const link = known(() => valueAt(c.props, companions.link));
+      if (typeof link === "string") {
+        add(byName, link, c);
+      }
+      for (const d of dependencyTargets(c, companions.link, storeKind)) {
+        add(byDependency, d.urn, c);
+      }
+    }
+    const index = { all, byName, byDependency };
+    built.set(companions, index);
+    return index;
+  };
 }
 
 /**

@@ -577,21 +577,61 @@ function outputOf(r: PolicyResource, key: string): unknown {
   return known(() => (r.props as Record<string, unknown>)[key]);
 }
 
-/** Finds the resource of the stack a name refers to, by any key of its kind, normalised. */
+/**
+ * Per stack (the runtime's array of resources) and kind of reference: the resources of that kind
+ * by each of their identifiers, normalised, in the stack's order. Built on first use, so that
+ * resolving every reference of a stack costs one pass per kind instead of one per reference.
+ */
+const refIndexes = new WeakMap<
+  readonly PolicyResource[],
+  WeakMap<RefKind, Map<string, PolicyResource[]>>
+>();
+
+function refIndex(kind: RefKind, resources: readonly PolicyResource[]) {
+  let byKind = refIndexes.get(resources);
+  if (!byKind) {
+    byKind = new WeakMap();
+    refIndexes.set(resources, byKind);
+  }
+  let index = byKind.get(kind);
+  if (!index) {
+    index = new Map();
+    for (const r of resources) {
+      if (!kind.types.includes(r.type)) {
+        continue;
+      }
+      for (const k of kind.keys) {
+        const v = outputOf(r, k);
+        if (typeof v !== "string") {
+          continue;
+        }
+        const key = kind.normalize ? kind.normalize(v) : v;
+        const list = index.get(key) ?? [];
+        if (list[list.length - 1] !== r) {
+          list.push(r);
+        }
+        index.set(key, list);
+      }
+    }
+    byKind.set(kind, index);
+  }
+  return index;
+}
+
+/**
+ * Finds the resource of the stack a name refers to, by any key of its kind, normalised: the
+ * first in the stack's order, leaving out the resource `except` (the one that names it).
+ */
 export function resolveRef(
   kind: RefKind,
   value: string,
   resources: readonly PolicyResource[],
+  except?: string,
 ): PolicyResource | undefined {
   const wanted = kind.normalize ? kind.normalize(value) : value;
-  return resources.find(
-    (r) =>
-      kind.types.includes(r.type) &&
-      kind.keys.some((k) => {
-        const v = outputOf(r, k);
-        return typeof v === "string" && (kind.normalize ? kind.normalize(v) : v) === wanted;
-      }),
-  );
+  return refIndex(kind, resources)
+    .get(wanted)
+    ?.find((r) => r.urn !== except);
 }
 
 /**
