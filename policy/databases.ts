@@ -9,7 +9,8 @@
  * Global constructs are checked by membership: a member names its global cluster, which must be
  * a resource of this program (resolved by `named-destinations`); every member's own region is
  * checked by `resource-placement`. A global cluster in another stack cannot be seen and fails
- * closed.
+ * closed. The border analysis reads the same name fields (border/flows/copies.ts) and links every
+ * member to the others through the global construct.
  */
 import { type FlowModel, flowPolicy } from "./flows";
 

@@ -586,8 +586,16 @@ export const remoteSiteFlows: readonly FlowModel[] = [
         farSide: "the backbone between data centres (SiteLink)",
       },
       { path: "vbrOwnerId", format: "account", verb: "belongs to" },
+      // Its far end is its leased line, placed by the line's access point (the row above); a
+      // line the program does not create cannot be placed (named-destinations).
+      {
+        path: "physicalConnectionId",
+        format: "ref",
+        ref: "physical-connection",
+        verb: "runs on the leased line",
+      },
     ],
-    fix: "Turn SiteLink off.",
+    fix: "Turn SiteLink off, and run the border router on a leased line this program creates at an access point inside the jurisdiction.",
   },
   {
     type: "alicloud:expressconnect/virtualPhysicalConnection:VirtualPhysicalConnection",

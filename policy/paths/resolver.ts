@@ -72,6 +72,7 @@ export type RefKindName =
   | "memorydb-multi-region-cluster"
   | "polardb-gdn"
   | "tair-global-instance"
+  | "physical-connection"
   | "db-source"
   | "aws-db-source"
   | "aws-kms-key"
@@ -147,6 +148,11 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     noun: "Tair global distributed cache",
     types: ["alicloud:kvstore/instance:Instance", "alicloud:redis/tairInstance:TairInstance"],
     keys: ["globalInstanceId", "id"],
+  },
+  "physical-connection": {
+    noun: "Express Connect physical connection",
+    types: ["alicloud:expressconnect/physicalConnection:PhysicalConnection"],
+    keys: ["id"],
   },
   "db-source": {
     noun: "source database",
@@ -502,6 +508,20 @@ export class Resolver {
       key: `account:${cloud}:${account}`,
       label: `${cloud} account ${account} (another account, location unknown)`,
       side: "unknown",
+    });
+  }
+
+  /**
+   * The network of another account at the far end of a peering or attachment, `far` being where
+   * that network lies (its region, or why it cannot be placed). The account changes who holds
+   * the network, not where it is: the place lies on the side of `far`.
+   */
+  peerAccountPlace(cloud: Cloud, account: string, far: Place): Place {
+    return this.place({
+      kind: "place",
+      key: `account:${cloud}:${account}:${far.key}`,
+      label: `network of ${cloud} account ${account} in ${far.label}`,
+      side: far.side,
     });
   }
 

@@ -1113,6 +1113,12 @@ describe("resolution helpers", () => {
       ["globalInstanceId", "id"],
     ],
     [
+      "physical-connection",
+      "an Express Connect physical connection",
+      ["alicloud:expressconnect/physicalConnection:PhysicalConnection"],
+      ["id"],
+    ],
+    [
       "db-source",
       "a source database",
       ["alicloud:rds/instance:Instance", "alicloud:polardb/cluster:Cluster"],

@@ -17,7 +17,7 @@ import type {
   ResourceValidationArgs,
   StackValidationArgs,
 } from "@pulumi/policy";
-import { analyzeBorder, fromPolicyResources } from "../../policy/border";
+import { analyzeBorder, edgeText, fromPolicyResources } from "../../policy/border";
 import { decodeMessage, type EgressAllowEntry, type Waiver } from "../../policy/framework";
 import { policies } from "../../policy/policies";
 import type { Finding } from "./policy-session";
@@ -175,4 +175,21 @@ export function runBorder(
   return analyzeBorder(fromPolicyResources(policyResources(resources)), settings.jurisdiction, {
     egressAllowlist: settings.egressAllowlist ?? [],
   }).paths.map((p) => [...p.hops]);
+}
+
+/**
+ * The edges of the border analysis's graph on `resources`, each as `from —edge→ to` with node
+ * labels: what the graph holds whether or not a path runs through it.
+ */
+export function runBorderEdges(
+  resources: readonly OracleResource[],
+  settings: OracleSettings,
+): string[] {
+  const analysis = analyzeBorder(
+    fromPolicyResources(policyResources(resources)),
+    settings.jurisdiction,
+    { egressAllowlist: settings.egressAllowlist ?? [] },
+  );
+  const label = new Map(analysis.nodes.map((n) => [n.id, `${n.label} [${n.side}]`]));
+  return analysis.edges.map((e) => `${label.get(e.from)} —${edgeText(e)}→ ${label.get(e.to)}`);
 }

@@ -12,6 +12,7 @@ import {
   type OracleResource,
   type OracleSettings,
   runBorder,
+  runBorderEdges,
   runNamed,
 } from "../helpers/model-oracle";
 import { sorted, type Finding } from "../helpers/policy-session";
@@ -381,109 +382,366 @@ describe("2C-1: a database named by identifier lies in the stack or its own regi
   });
 });
 
-describe("4. globalClusterIdentifier", () => {
-  test("4 a global cluster the program does not create: (a) named-destinations fails closed, (b) has no edge", () => {
-    const resources = [
-      oregon,
-      aws("aws:rds/cluster:Cluster", "aurora", { globalClusterIdentifier: "records-global" }),
-    ];
-    expect(today(resources, US)).toEqual({
-      named: sorted([
-        mandatory("named-destinations", "aurora", [
-          "us-west-2 (inside US)",
-          'rds cluster "aurora"',
-          '"records-global" (cannot be placed)',
-        ]),
-        noCustomerKey("aurora"),
-      ]),
-      border: [],
-    });
-  });
-
-  test("4b a global cluster of the program with a member in Frankfurt: neither has the replication path", () => {
-    const resources = [
+describe("2C-3: global clusters link their members, a peer's account lies where its region does, a border router runs on its line (4, 6, 8)", () => {
+  describe("4. a member of a global cluster replicates with every other member, through the global cluster", () => {
+    const member = (name: string, props: Record<string, unknown>) =>
+      aws("aws:rds/cluster:Cluster", name, { globalClusterIdentifier: "records-global", ...props });
+    const globalDatabase = (secondRegion: string) => [
       oregon,
       aws("aws:rds/globalCluster:GlobalCluster", "global", {
         globalClusterIdentifier: "records-global",
       }),
-      aws("aws:rds/cluster:Cluster", "aurora", { globalClusterIdentifier: "records-global" }),
-      aws("aws:rds/cluster:Cluster", "aurora-eu", {
-        globalClusterIdentifier: "records-global",
-        region: "eu-central-1",
-      }),
+      member("aurora", {}),
+      member("aurora-eu", { region: secondRegion }),
     ];
-    expect(today(resources, US)).toEqual({
-      named: sorted([
-        mandatory("resource-placement", "aurora-eu", [
-          'rds cluster "aurora-eu"',
-          "eu-central-1 (outside US, in EU)",
+    const toFrankfurt = [
+      'rds cluster "aurora-eu"',
+      "placed in",
+      "eu-central-1 (outside US, in EU)",
+    ];
+
+    test("4 a global cluster the program does not create: named-destinations, and the path fails closed", () => {
+      expect(today([oregon, member("aurora", {})], US)).toEqual({
+        named: sorted([
+          mandatory("named-destinations", "aurora", [
+            "us-west-2 (inside US)",
+            'rds cluster "aurora"',
+            '"records-global" (cannot be placed)',
+          ]),
+          noCustomerKey("aurora"),
         ]),
-        noCustomerKey("aurora"),
-        noCustomerKey("aurora-eu"),
-      ]),
-      border: [['rds cluster "aurora-eu"', "placed in", "eu-central-1 (outside US, in EU)"]],
+        border: [
+          [
+            'rds cluster "aurora"',
+            "replication",
+            'unknown (globalClusterIdentifier "records-global" of rds cluster "aurora" is not in this stack)',
+          ],
+        ],
+      });
+    });
+
+    test("4b a global cluster of the program with a member in Frankfurt: every member's path runs through it", () => {
+      expect(today(globalDatabase("eu-central-1"), US)).toEqual({
+        named: sorted([
+          mandatory("resource-placement", "aurora-eu", [
+            'rds cluster "aurora-eu"',
+            "eu-central-1 (outside US, in EU)",
+          ]),
+          noCustomerKey("aurora"),
+          noCustomerKey("aurora-eu"),
+        ]),
+        border: [
+          ['rds global cluster "global"', "replication", ...toFrankfurt],
+          [
+            'rds cluster "aurora"',
+            "replication",
+            'rds global cluster "global"',
+            "replication",
+            ...toFrankfurt,
+          ],
+          toFrankfurt,
+        ],
+      });
+    });
+
+    test("4b twin the second member in us-east-1: nothing", () => {
+      expect(today(globalDatabase("us-east-1"), US)).toEqual({
+        named: sorted([noCustomerKey("aurora"), noCustomerKey("aurora-eu")]),
+        border: [],
+      });
+    });
+
+    test("4 a global cluster takes its primary from a cluster of the stack: they are linked both ways", () => {
+      const resources = [
+        oregon,
+        aws("aws:rds/cluster:Cluster", "primary", { clusterIdentifier: "records" }),
+        aws("aws:rds/globalCluster:GlobalCluster", "global", {
+          globalClusterIdentifier: "records-global",
+          sourceDbClusterIdentifier: "records",
+        }),
+      ];
+      expect(runBorderEdges(resources, US)).toEqual([
+        'rds global cluster "global" [inside] —replication→ rds cluster "primary" [inside]',
+        'rds cluster "primary" [inside] —replication→ rds global cluster "global" [inside]',
+      ]);
+      expect(today(resources, US)).toEqual({ named: [noCustomerKey("primary")], border: [] });
+    });
+
+    describe("an ElastiCache global datastore: the primary it names is a member too", () => {
+      const datastore = (secondRegion: string) => [
+        oregon,
+        aws("aws:elasticache/replicationGroup:ReplicationGroup", "sessions", {
+          replicationGroupId: "sessions",
+          description: "sessions",
+        }),
+        aws(
+          "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
+          "global",
+          { globalReplicationGroupIdSuffix: "sessions", primaryReplicationGroupId: "sessions-id" },
+          { deps: { primaryReplicationGroupId: ["sessions"] } },
+        ),
+        aws(
+          "aws:elasticache/replicationGroup:ReplicationGroup",
+          "sessions-eu",
+          {
+            replicationGroupId: "sessions-eu",
+            description: "sessions",
+            globalReplicationGroupId: "global-id",
+            region: secondRegion,
+          },
+          { deps: { globalReplicationGroupId: ["global"] } },
+        ),
+      ];
+      const toFrankfurtCache = [
+        'elasticache replication group "sessions-eu"',
+        "placed in",
+        "eu-central-1 (outside US, in EU)",
+      ];
+
+      test("4 the secondary in Frankfurt: the primary's path runs through the datastore", () => {
+        expect(today(datastore("eu-central-1"), US)).toEqual({
+          named: [
+            mandatory("resource-placement", "sessions-eu", [
+              'elasticache replication group "sessions-eu"',
+              "eu-central-1 (outside US, in EU)",
+            ]),
+          ],
+          border: [
+            [
+              'elasticache replication group "sessions"',
+              "replication",
+              'elasticache global replication group "global"',
+              "replication",
+              ...toFrankfurtCache,
+            ],
+            ['elasticache global replication group "global"', "replication", ...toFrankfurtCache],
+            toFrankfurtCache,
+          ],
+        });
+      });
+
+      test("4 twin the secondary in us-east-1: nothing", () => {
+        expect(today(datastore("us-east-1"), US)).toEqual({ named: [], border: [] });
+      });
+    });
+
+    // A Tair instance names its global cache by an ID the other members carry too.
+    const tair = (name: string, provider: string) =>
+      ali("alicloud:kvstore/instance:Instance", name, { globalInstanceId: "gi-1" }, { provider });
+
+    test("4 Tair members sharing a global cache, one in Hong Kong: named-destinations, and the path", () => {
+      expect(today([shanghai, hongKong, tair("cache", "sh"), tair("cache-hk", "hk")], CN)).toEqual({
+        named: sorted([
+          mandatory("named-destinations", "cache", [
+            "cn-shanghai (inside CN)",
+            'kvstore instance "cache"',
+            'kvstore instance "cache-hk" in cn-hongkong (outside CN, in HK)',
+          ]),
+          mandatory("resource-placement", "cache-hk", [
+            'kvstore instance "cache-hk"',
+            "cn-hongkong (outside CN, in HK)",
+          ]),
+          mandatory("resource-placement", "hk", [
+            'alicloud provider "hk"',
+            "cn-hongkong (outside CN, in HK)",
+          ]),
+        ]),
+        border: [
+          [
+            'kvstore instance "cache"',
+            "replication",
+            'kvstore instance "cache-hk"',
+            "placed in",
+            "cn-hongkong (outside CN, in HK)",
+          ],
+          ['kvstore instance "cache-hk"', "placed in", "cn-hongkong (outside CN, in HK)"],
+        ],
+      });
+    });
+
+    test("4 twin Tair members sharing a global cache, both in Shanghai and Beijing: nothing", () => {
+      expect(today([shanghai, beijing, tair("cache", "sh"), tair("cache-bj", "bj")], CN)).toEqual({
+        named: [],
+        border: [],
+      });
+    });
+
+    test("4 a lone Tair member naming a global cache nobody creates: both fail closed", () => {
+      expect(today([shanghai, tair("cache", "sh")], CN)).toEqual({
+        named: [
+          mandatory("named-destinations", "cache", [
+            "cn-shanghai (inside CN)",
+            'kvstore instance "cache"',
+            '"gi-1" (cannot be placed)',
+          ]),
+        ],
+        border: [
+          [
+            'kvstore instance "cache"',
+            "replication",
+            'unknown (globalInstanceId "gi-1" of kvstore instance "cache" is not in this stack)',
+          ],
+        ],
+      });
     });
   });
-});
 
-describe("6. VPC peering to another account", () => {
-  const peering = [
-    aws("aws:ec2/vpc:Vpc", "core", {}),
-    aws(
-      "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
-      "peer",
-      { vpcId: "core-id", peerVpcId: "vpc-0other", peerOwnerId: "999988887777" },
-      onCore,
-    ),
-    aws("aws:s3/bucket:Bucket", "b", { bucket: "b" }),
-  ];
-  const expected = {
-    named: sorted([
+  describe("6. a peer of another account: its network lies where the far region does", () => {
+    // Another account's network inside the jurisdiction is hardening (cross-account-links,
+    // advisory unless the posture is strict), not a path out; only the far region makes one.
+    const peering = (props: Record<string, unknown>, provider = oregon) => [
+      provider,
+      aws("aws:ec2/vpc:Vpc", "core", {}),
+      aws(
+        "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
+        "peer",
+        { vpcId: "core-id", peerVpcId: "vpc-0other", ...props },
+        onCore,
+      ),
+      aws("aws:s3/bucket:Bucket", "b", { bucket: "b" }),
+    ];
+    const readable =
+      's3 bucket "b" [inside] —readable from (no network restriction: any network of its region with credentials)→ every network in us-west-2 [inside]';
+    const coreInRegion = 'every network in us-west-2 [inside] —in region→ vpc "core" [inside]';
+    const crossAccount = (account: string) =>
       mandatory("cross-account-links", "peer", [
         "us-west-2 (inside US)",
         'vpc peering "peer"',
-        "account 999988887777 (not this stack's account 111122223333)",
-      ]),
-      noCustomerKey("b"),
-    ]),
-    border: [],
-  };
+        `account 999988887777 (${account})`,
+      ]);
 
-  test("6 same region, another account: (a) cross-account-links reports the account, (b) ignores it", () => {
-    expect(today([oregon, ...peering], US)).toEqual(expected);
+    test("6 same region, another account: cross-account-links, the graph's account edge inside, no path", () => {
+      const resources = peering({ peerOwnerId: "999988887777" });
+      expect(today(resources, US)).toEqual({
+        named: sorted([crossAccount("not this stack's account 111122223333"), noCustomerKey("b")]),
+        border: [],
+      });
+      expect(runBorderEdges(resources, US)).toEqual([
+        coreInRegion,
+        'vpc "core" [inside] —peering "peer"→ us-west-2 (inside US) [inside]',
+        `vpc "core" [inside] —peering "peer" (not this stack's account 111122223333)→ network of aws account 999988887777 in us-west-2 (inside US) [inside]`,
+        readable,
+      ]);
+    });
+
+    test("6 the provider pins no account: cross-account-links cannot check it, still no path", () => {
+      const unpinned: OracleResource = { ...oregon, props: { region: "us-west-2" } };
+      const resources = peering({ peerOwnerId: "999988887777" }, unpinned);
+      expect(today(resources, US)).toEqual({
+        named: sorted([
+          crossAccount("the provider pins no account, so it cannot be checked"),
+          noCustomerKey("b"),
+        ]),
+        border: [],
+      });
+      expect(runBorderEdges(resources, US)).toContain(
+        'vpc "core" [inside] —peering "peer" (the provider pins no account)→ network of aws account 999988887777 in us-west-2 (inside US) [inside]',
+      );
+    });
+
+    test("6 another account in Frankfurt: network-links and the path by the far region; the account's network lies outside too", () => {
+      const resources = peering({ peerOwnerId: "999988887777", peerRegion: "eu-central-1" });
+      expect(today(resources, US)).toEqual({
+        named: sorted([
+          mandatory("network-links", "peer", [
+            "us-west-2 (inside US)",
+            'vpc peering "peer"',
+            "eu-central-1 (outside US, in EU)",
+          ]),
+          crossAccount("not this stack's account 111122223333"),
+          noCustomerKey("b"),
+        ]),
+        border: [
+          [
+            's3 bucket "b"',
+            "readable from (no network restriction: any network of its region with credentials)",
+            "every network in us-west-2",
+            "in region",
+            'vpc "core"',
+            'peering "peer"',
+            "eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      });
+      expect(runBorderEdges(resources, US)).toContain(
+        `vpc "core" [inside] —peering "peer" (not this stack's account 111122223333)→ network of aws account 999988887777 in eu-central-1 (outside US, in EU) [outside]`,
+      );
+    });
+
+    describe("a CEN attachment of another account's network", () => {
+      const pinnedShanghai: OracleResource = {
+        ...shanghai,
+        props: { region: "cn-shanghai", accountId: "1234567890" },
+      };
+      const partner = (childInstanceOwnerId: string, childInstanceRegionId: string) => [
+        pinnedShanghai,
+        ali("alicloud:cen/instance:Instance", "cen", {}),
+        ali(
+          "alicloud:cen/instanceAttachment:InstanceAttachment",
+          "partner",
+          {
+            instanceId: "cen-id",
+            childInstanceId: "vpc-partner",
+            childInstanceRegionId,
+            childInstanceType: "VPC",
+            childInstanceOwnerId,
+          },
+          { deps: { instanceId: ["cen"] } },
+        ),
+      ];
+      const otherAccount = mandatory("cross-account-links", "partner", [
+        "cn-shanghai (inside CN)",
+        'cen instance attachment "partner"',
+        "account 987654321 (not this stack's account 1234567890)",
+      ]);
+
+      test("6 in Beijing: cross-account-links, and the account's network lies inside", () => {
+        const resources = partner("987654321", "cn-beijing");
+        expect(today(resources, CN)).toEqual({ named: [otherAccount], border: [] });
+        expect(runBorderEdges(resources, CN)).toEqual([
+          'cen "cen" [inside] —cen attachment "partner"→ cn-beijing (inside CN) [inside]',
+          `cen "cen" [inside] —cen attachment "partner" (not this stack's account 1234567890)→ network of alicloud account 987654321 in cn-beijing (inside CN) [inside]`,
+        ]);
+      });
+
+      test("6 in Hong Kong: network-links too, and the account's network lies outside", () => {
+        const resources = partner("987654321", "cn-hongkong");
+        expect(today(resources, CN).named).toEqual(
+          sorted([
+            otherAccount,
+            mandatory("network-links", "partner", [
+              "cn-shanghai (inside CN)",
+              'cen instance attachment "partner"',
+              "cn-hongkong (outside CN, in HK)",
+            ]),
+          ]),
+        );
+        expect(runBorderEdges(resources, CN)).toContain(
+          `cen "cen" [inside] —cen attachment "partner" (not this stack's account 1234567890)→ network of alicloud account 987654321 in cn-hongkong (outside CN, in HK) [outside]`,
+        );
+      });
+
+      test("6 twin the stack's own account in Beijing: nothing, no account edge", () => {
+        const resources = partner("1234567890", "cn-beijing");
+        expect(today(resources, CN)).toEqual({ named: [], border: [] });
+        expect(runBorderEdges(resources, CN)).toEqual([
+          'cen "cen" [inside] —cen attachment "partner"→ cn-beijing (inside CN) [inside]',
+        ]);
+      });
+    });
+
+    test("6 twin the peer is the stack's own account: no finding, no account edge", () => {
+      const resources = peering({ peerOwnerId: "111122223333" });
+      expect(today(resources, US)).toEqual({ named: [noCustomerKey("b")], border: [] });
+      expect(runBorderEdges(resources, US)).toEqual([
+        coreInRegion,
+        'vpc "core" [inside] —peering "peer"→ us-west-2 (inside US) [inside]',
+        readable,
+      ]);
+    });
   });
 
-  test("6+ with the bucket readable from the region's networks: (b) still has no path", () => {
-    const resources = [
-      oregon,
-      ...peering,
-      aws(
-        "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-        "dsg",
-        { vpcId: "core-id", egress: [] },
-        onCore,
-      ),
-    ];
-    expect(today(resources, US)).toEqual(expected);
-  });
-});
-
-describe("8. Virtual border router", () => {
-  test("8 a lone VBR without SiteLink or owner: neither model reports", () => {
-    const resources = [
-      shanghai,
-      ali("alicloud:expressconnect/virtualBorderRouter:VirtualBorderRouter", "vbr", {
-        physicalConnectionId: "pc-1",
-        vlanId: 10,
-        localGatewayIp: "10.0.0.1",
-        peerGatewayIp: "10.0.0.2",
-        peeringSubnetMask: "255.255.255.252",
-      }),
-    ];
-    expect(today(resources, CN)).toEqual({ named: [], border: [] });
-  });
-
-  test("8+ a VBR attached to the bucket's CEN: (a) nothing, (b) an unknown on-premises end", () => {
+  describe("8. a virtual border router runs on its physical connection, placed by its access point", () => {
     const attachment = (name: string, child: string, childInstanceType: string) =>
       ali(
         "alicloud:cen/instanceAttachment:InstanceAttachment",
@@ -496,30 +754,95 @@ describe("8. Virtual border router", () => {
         },
         { deps: { instanceId: ["cen"], childInstanceId: [child] } },
       );
-    const resources = [
+    /** A border router on `line`, attached to the CEN of the bucket's VPC. */
+    const onTheBucketsCen = (line: OracleResource[], physicalConnectionId: string) => [
       shanghai,
       ...pinnedNetwork,
       ali("alicloud:cen/instance:Instance", "cen", {}),
       attachment("cen-core", "core", "VPC"),
-      ali("alicloud:expressconnect/virtualBorderRouter:VirtualBorderRouter", "vbr", {
-        physicalConnectionId: "pc-1",
-        vlanId: 10,
-      }),
+      ...line,
+      ali(
+        "alicloud:expressconnect/virtualBorderRouter:VirtualBorderRouter",
+        "vbr",
+        { physicalConnectionId, vlanId: 10 },
+        line.length > 0 ? { deps: { physicalConnectionId: ["pc"] } } : {},
+      ),
       attachment("cen-vbr", "vbr", "VBR"),
     ];
-    expect(today(resources, CN)).toEqual({
-      named: [noCustomerKey("records")],
-      border: [
-        [
-          ...fromRecords,
-          'cen attachment "cen-core"',
-          'cen "cen"',
-          'cen attachment "cen-vbr"',
-          'expressconnect virtual border router "vbr"',
-          "attachment",
-          'unknown (the on-premises end of the leased line of expressconnect virtual border router "vbr" is not located)',
+    const line = (accessPointId: string) => [
+      ali("alicloud:expressconnect/physicalConnection:PhysicalConnection", "pc", {
+        accessPointId,
+        lineOperator: "CT",
+      }),
+    ];
+    const toTheRouter = [
+      ...fromRecords,
+      'cen attachment "cen-core"',
+      'cen "cen"',
+      'cen attachment "cen-vbr"',
+      'expressconnect virtual border router "vbr"',
+      "attachment",
+    ];
+
+    test("8 twin on a line of the stack landing in Hangzhou: nothing", () => {
+      expect(today(onTheBucketsCen(line("ap-cn-hangzhou-yh-B"), "pc-1"), CN)).toEqual({
+        named: [noCustomerKey("records")],
+        border: [],
+      });
+    });
+
+    test("8 on a line the program does not create: named-destinations, and the path fails closed", () => {
+      expect(today(onTheBucketsCen([], "pc-elsewhere"), CN)).toEqual({
+        named: sorted([
+          mandatory("named-destinations", "vbr", [
+            "cn-shanghai (inside CN)",
+            'expressconnect virtual border router "vbr"',
+            '"pc-elsewhere" (cannot be placed)',
+          ]),
+          noCustomerKey("records"),
+        ]),
+        border: [
+          [
+            ...toTheRouter,
+            'unknown (physicalConnectionId "pc-elsewhere" of expressconnect virtual border router "vbr" is not in this stack)',
+          ],
         ],
-      ],
+      });
+    });
+
+    test("8 on a line of the stack landing in Singapore: remote-sites on the line, and the path through it", () => {
+      expect(today(onTheBucketsCen(line("ap-sg-singpore-A"), "pc-1"), CN)).toEqual({
+        named: sorted([
+          mandatory("remote-sites", "pc", [
+            "cn-shanghai (inside CN)",
+            'expressconnect physical connection "pc"',
+            '"ap-sg-singpore-A" (cannot be placed)',
+          ]),
+          noCustomerKey("records"),
+        ]),
+        border: [
+          [
+            ...toTheRouter,
+            'expressconnect physical connection "pc"',
+            "attachment (access point ap-sg-singpore-A)",
+            "unknown (ap-sg-singpore-A, which cannot be placed in a region)",
+          ],
+        ],
+      });
+    });
+
+    test("8 a lone router without SiteLink on a line of the stack in Hangzhou: nothing", () => {
+      const resources = [
+        shanghai,
+        ...line("ap-cn-hangzhou-yh-B"),
+        ali(
+          "alicloud:expressconnect/virtualBorderRouter:VirtualBorderRouter",
+          "vbr",
+          { physicalConnectionId: "pc-1", vlanId: 10 },
+          { deps: { physicalConnectionId: ["pc"] } },
+        ),
+      ];
+      expect(today(resources, CN)).toEqual({ named: [], border: [] });
     });
   });
 });

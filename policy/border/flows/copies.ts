@@ -4,13 +4,16 @@
  * replicas (shared/research/data-paths.md §3 and §4). Most are "the data goes to the region in
  * this field" and are built with `copiesTo`; the rest need the field's meaning spelled out.
  */
+import { databaseFlows } from "../../databases";
+import type { BorderResource, FlowEdge } from "../model";
 import { valueAt } from "../../paths/values";
-import { refKinds } from "../../paths/resolver";
+import { type Ref, type RefKind, refKinds, type Resolver } from "../../paths/resolver";
 import {
   type CopySpec,
   copiesTo,
   dataStore,
   endpointOf,
+  type FlowModel,
   type FlowTable,
   isOn,
   keyTypes,
@@ -247,4 +250,107 @@ const aws: FlowTable = {
   ),
 };
 
-export const copyFlows: FlowTable = { ...alicloud, ...aws };
+/**
+ * Where a member of a global database or cache names the global construct it joins: the
+ * `database-replicas` table's name fields that are not a source of inbound data (one fact, read
+ * by both the policy and the graph).
+ */
+const memberFields: ReadonlyMap<string, ReadonlyArray<{ path: string; kind: RefKind }>> = new Map(
+  databaseFlows.flatMap((m) => {
+    const fields = m.fields.flatMap((f) =>
+      f.format === "ref" && f.ref && !f.inbound ? [{ path: f.path, kind: refKinds[f.ref] }] : [],
+    );
+    return fields.length > 0 ? [[m.type, fields] as const] : [];
+  }),
+);
+
+/**
+ * A member of a global cluster exchanges data with every other member, so it is linked both ways
+ * to the global construct, through which the other members are reached. A member that names a
+ * construct the stack does not hold leads to a place that cannot be located (fail closed).
+ */
+function joinsGlobal(r: BorderResource, x: Resolver): FlowEdge[] {
+  return (memberFields.get(r.type) ?? []).flatMap(({ path, kind }) =>
+    x.refs(r, path, kind.types).flatMap((ref) => {
+      const to = endpointOf(
+        x,
+        r,
+        ref.kind === "resource" && ref.resource === r ? peerOf(r, path, kind, x) : ref,
+        path,
+      );
+      return to ? link(r, to, "replication", { both: true }) : [];
+    }),
+  );
+}
+
+/**
+ * A Tair instance names its global cache by an ID other members carry too, which resolves to
+ * the instance itself first: the global cache is then the member the value was built from, or
+ * another member that carries the same ID.
+ */
+function peerOf(r: BorderResource, path: string, kind: RefKind, x: Resolver): Ref {
+  const value = valueAt(r.props, path);
+  const isPeer = (c: BorderResource | undefined): c is BorderResource =>
+    c !== undefined && c !== r && kind.types.includes(c.type);
+  const other =
+    (r.propertyDependencies[path] ?? []).map((u) => x.get(u)).find(isPeer) ??
+    kind.types
+      .flatMap((t) => x.ofType(t))
+      .find((c) => isPeer(c) && kind.keys.some((k) => c.props[k] === value));
+  return other ? { kind: "resource", resource: other } : { kind: "external", value: String(value) };
+}
+
+/** The global construct itself holds the data its members replicate; it may name its primary. */
+const globalConstruct = (primary?: { field: string; types: readonly string[] }): FlowModel => ({
+  role: "data",
+  flows: (r, x) => {
+    if (!primary) {
+      return [];
+    }
+    const spec = { regions: [primary.field], format: "arn-or-id" as const, named: primary.types };
+    return copiesTo("replication", spec).flows?.(r, x) ?? [];
+  },
+});
+
+const globalConstructs: FlowTable = {
+  "aws:rds/globalCluster:GlobalCluster": globalConstruct({
+    field: "sourceDbClusterIdentifier",
+    types: refKinds["aws-db-source"].types,
+  }),
+  "aws:docdb/globalCluster:GlobalCluster": globalConstruct({
+    field: "sourceDbClusterIdentifier",
+    types: ["aws:docdb/cluster:Cluster"],
+  }),
+  "aws:neptune/globalCluster:GlobalCluster": globalConstruct({
+    field: "sourceDbClusterIdentifier",
+    types: ["aws:neptune/cluster:Cluster"],
+  }),
+  "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup": globalConstruct({
+    field: "primaryReplicationGroupId",
+    types: ["aws:elasticache/replicationGroup:ReplicationGroup"],
+  }),
+  "aws:memorydb/multiRegionCluster:MultiRegionCluster": globalConstruct(),
+  "alicloud:polardb/globalDatabaseNetwork:GlobalDatabaseNetwork": globalConstruct({
+    field: "dbClusterId",
+    types: ["alicloud:polardb/cluster:Cluster"],
+  }),
+};
+
+const stores: FlowTable = { ...alicloud, ...aws, ...globalConstructs };
+
+export const copyFlows: FlowTable = {
+  ...stores,
+  // Members keep their own edges (subnets, keys, replicas) and join their global construct.
+  ...Object.fromEntries(
+    [...memberFields.keys()].map((type): [string, FlowModel] => {
+      const own = stores[type];
+      return [
+        type,
+        {
+          role: own?.role ?? "data",
+          flows: (r, x) => [...(own?.flows?.(r, x) ?? []), ...joinsGlobal(r, x)],
+        },
+      ];
+    }),
+  ),
+};

@@ -7,10 +7,14 @@
  * addresses carry it out. Routes to public destinations leave from the VPC's internet-bound
  * junction, which only the egress gates (egress.ts) lead into.
  */
-import type { BorderResource, Endpoint, FlowEdge } from "../model";
-import { isUnknown } from "../model";
+import { cloudOf } from "../../../residency/placement";
+import { ownAccounts } from "../../flows";
+import { peerAccountFields } from "../../network";
+import type { BorderResource, EdgeLabel, Endpoint, FlowEdge, Place } from "../model";
+import { isPlace, isUnknown } from "../model";
 import type { Ref, Resolver } from "../resolver";
 import { isPrivateCidr, reachOfAddress } from "../../paths/addresses";
+import { locate } from "../../paths/places";
 import { valueAt, valuesAt } from "../../paths/values";
 import { endpointOf, type FlowTable, link, str } from "./common";
 import { gateEdges, instanceAdmission, subnetTypes, vpcTypes } from "./egress";
@@ -32,6 +36,7 @@ const cgwTypes = [
   "aws:ec2/customerGateway:CustomerGateway",
 ];
 const vpnGatewayTypes = ["alicloud:vpn/gateway:Gateway", "aws:ec2/vpnGateway:VpnGateway"];
+const physicalConnectionType = "alicloud:expressconnect/physicalConnection:PhysicalConnection";
 
 /** The VPC a resource sits in, through its `vpcId` or its subnet's. */
 export function vpcOf(r: BorderResource, x: Resolver): BorderResource | undefined {
@@ -52,7 +57,7 @@ export function vpcOf(r: BorderResource, x: Resolver): BorderResource | undefine
 }
 
 /** The region a resource's cloud names in `field`, defaulting to the resource's own. */
-function regionOr(r: BorderResource, x: Resolver, field: string): Endpoint | undefined {
+function regionOr(r: BorderResource, x: Resolver, field: string): Place | undefined {
   const v = r.props[field];
   if (v === undefined || v === "") {
     const own = x.regionOf(r);
@@ -147,6 +152,38 @@ function customerGatewayEdges(r: BorderResource, x: Resolver): FlowEdge[] {
   }
 }
 
+/**
+ * The network of another account at a link's far end (the account fields `cross-account-links`
+ * judges, `peerAccountFields`): an edge from `from` to that account's network where the far end
+ * lies. The account says who holds the network, not where: the far region alone decides whether
+ * the link leaves the jurisdiction (`network-links`), so the account's network lies on that
+ * region's side — inside when the region is inside, outside or unplaceable with it. The stack's
+ * own account (its provider's `allowedAccountIds` / `accountId`) draws no edge.
+ */
+function peerAccountEdges(
+  x: Resolver,
+  r: BorderResource,
+  from: Endpoint,
+  far: Place,
+  label: EdgeLabel,
+): FlowEdge[] {
+  const cloud = cloudOf(r.type);
+  const own = ownAccounts(r.provider ? x.get(r.provider) : undefined);
+  return (peerAccountFields.get(r.type) ?? []).flatMap((field) => {
+    const v = r.props[field];
+    if (!cloud || v === undefined || v === null || v === "" || own.includes(String(v))) {
+      return [];
+    }
+    const account = isUnknown(v) ? "not known until deployed" : String(v);
+    const detail = isUnknown(v)
+      ? `${field} not known until deployed`
+      : own.length > 0
+        ? `not this stack's account ${own.join(", ")}`
+        : "the provider pins no account";
+    return link(from, x.peerAccountPlace(cloud, account, far), label, { via: r, detail });
+  });
+}
+
 /** Edges between a hub (CEN, transit router) and what an attachment joins to it. */
 function attach(
   x: Resolver,
@@ -173,13 +210,16 @@ function attach(
   if (!hub || !member) {
     return [];
   }
-  return link(hub, member, spec.label, { via: r, both: true });
+  return [
+    ...link(hub, member, spec.label, { via: r, both: true }),
+    ...(isPlace(member) ? peerAccountEdges(x, r, hub, member, spec.label) : []),
+  ];
 }
 
 function peering(
   x: Resolver,
   r: BorderResource,
-  spec: { vpc: string; peer: string; region: string; account?: string },
+  spec: { vpc: string; peer: string; region: string },
 ): FlowEdge[] {
   const vpc = x.resourceAt(r, spec.vpc, vpcTypes);
   if (!vpc) {
@@ -189,8 +229,11 @@ function peering(
   if (peerRef.kind === "resource") {
     return link(vpc, peerRef.resource, "peering", { via: r, both: true });
   }
+  // A peer VPC of the stack is placed by its own provider; one outside it, by the region named.
   const where = regionOr(r, x, spec.region);
-  return where ? link(vpc, where, "peering", { via: r }) : [];
+  return where
+    ? [...link(vpc, where, "peering", { via: r }), ...peerAccountEdges(x, r, vpc, where, "peering")]
+    : [];
 }
 
 const alicloud: FlowTable = {
@@ -373,13 +416,34 @@ const alicloud: FlowTable = {
   },
   "alicloud:expressconnect/virtualBorderRouter:VirtualBorderRouter": {
     role: "gateway",
-    // Where a leased line lands is an access point the package cannot map to a country.
-    flows: (r, x) =>
-      link(
+    // Its far end is the leased line it runs on; a line the stack does not hold cannot be placed.
+    flows: (r, x) => {
+      const line = endpointOf(
+        x,
         r,
-        x.unknownPlace(`the on-premises end of the leased line of ${x.label(r)} is not located`),
-        "attachment",
-      ),
+        x.ref(r, "physicalConnectionId", [physicalConnectionType]),
+        "physicalConnectionId",
+      );
+      return line ? link(r, line, "attachment") : [];
+    },
+  },
+  [physicalConnectionType]: {
+    role: "gateway",
+    // The line lands at its access point, whose region the access point's ID names.
+    flows: (r, x) => {
+      const ap = r.props.accessPointId;
+      const at =
+        typeof ap === "string"
+          ? x.locatedPlace(locate(x.jurisdiction, "access-point", ap, "alicloud"))
+          : x.unknownPlace(
+              `accessPointId of ${x.label(r)} is ${isUnknown(ap) ? "not known until deployed" : "not set"}`,
+            );
+      return at
+        ? link(r, at, "attachment", {
+            detail: typeof ap === "string" ? `access point ${ap}` : undefined,
+          })
+        : [];
+    },
   },
   "alicloud:cen/instanceGrant:InstanceGrant": {
     role: "network",
