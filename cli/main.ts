@@ -318,6 +318,18 @@ function buildProgram(
     .action((opts) => setCode(preflightCommand(opts, io.out, process.env)));
 
   program
+    .command("coverage")
+    .description(
+      "Count the providers' resource types the pack models, has reviewed or would fail closed; --type explains one.",
+    )
+    .addOption(format(["text", "json"]))
+    .option("--type <token>", "explain one resource type, e.g. aws:s3/bucketV2:BucketV2")
+    .action((opts) =>
+      // Loaded on use: the inventory and the flow tables are of no use to the other commands.
+      setCode(import("./coverage").then((c) => c.coverageCommand(opts, io.out))),
+    );
+
+  program
     .command("policy-config")
     .description(
       "Write the policy pack config for a stack, for pulumi preview --policy-pack-config.",

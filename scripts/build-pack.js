@@ -51,8 +51,10 @@ function buildPack(out) {
   for (const part of ["policy", "residency"]) {
     fs.cpSync(path.join(built, part), path.join(out, part), {
       recursive: true,
-      // The pack needs the JavaScript (with its source maps), not the declarations.
-      filter: (src) => !src.endsWith(".d.ts"),
+      // The pack needs the JavaScript (with its source maps), not the declarations, nor the
+      // inventory of the providers' types, which only `sovereign-dc coverage` reads.
+      filter: (src) =>
+        !src.endsWith(".d.ts") && !src.startsWith(path.join(built, "policy", "inventory")),
     });
   }
   const yaml = fs

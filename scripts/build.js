@@ -27,5 +27,10 @@ execFileSync(
 for (const file of ["esm-loader.mjs", "register-ts.js"]) {
   fs.copyFileSync(path.join(root, "engine", file), path.join(dist, "engine", file));
 }
+// The inventory of the providers' resource types, which `sovereign-dc coverage` reads.
+fs.copyFileSync(
+  path.join(root, "policy", "inventory", "sdk-types.jsonl"),
+  path.join(dist, "policy", "inventory", "sdk-types.jsonl"),
+);
 require("./build-pack").buildPack(path.join(dist, "policy-pack"));
 process.stderr.write(`Built ${path.relative(process.cwd(), dist) || "."}\n`);

@@ -31,6 +31,7 @@ let project: string;
 /** The installed CLI's answers, run side by side once the project is installed. */
 let sealedRun: Promise<{ code: number; stdout: string; stderr: string }>;
 let failingRun: Promise<{ code: number; stdout: string; stderr: string }>;
+let coverageRun: Promise<{ code: number; stdout: string; stderr: string }>;
 
 /** Runs the installed CLI in the project, as `npx sovereign-dc …` does. */
 async function installedCli(args: readonly string[]) {
@@ -76,6 +77,7 @@ beforeAll(async () => {
   );
   sealedRun = installedCli(["check", "sealed.ts", "--stack", "dev"]);
   failingRun = installedCli(["check", "public-bucket.ts", "--stack", "dev", "--format", "json"]);
+  coverageRun = installedCli(["coverage", "--format", "json"]);
 }, 180_000);
 
 afterAll(() => {
@@ -136,6 +138,15 @@ describe("sovereign-dc installed into another project", () => {
         .filter((v) => v.policy === "customer-key-encryption")
         .map((v) => [v.level, v.resourceName]),
     ).toEqual([["advisory", "status-page"]]);
+  });
+
+  it("reports the coverage of the providers' types from the inventory it ships", async () => {
+    const r = await coverageRun;
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { providers: { provider: string; total: number }[] };
+    expect(doc.providers.map((p) => p.provider)).toEqual(["alicloud", "aws", "kubernetes"]);
+    expect(doc.providers.every((p) => p.total > 500)).toBe(true);
   });
 
   it("reports its own version", async () => {

@@ -1,0 +1,341 @@
+/**
+ * `sovereign-dc coverage [--type T]`: how much of the providers' resource types the pack knows.
+ * Every type of the inventory (policy/inventory/sdk-types.jsonl, generated from the installed
+ * SDKs) falls in one class: flow-modelled (a row of a flow table: its data paths are modelled),
+ * reviewed (listed in policy/reviewed.ts, with the group that says why), or unclassified (the
+ * pack fails it closed). `--type T` explains one type: its class, its place-naming properties
+ * and, for each, which check reads it.
+ */
+import * as fs from "node:fs";
+import { UsageError } from "../engine/project";
+import { awsGlobalModules } from "../residency/placement";
+import { placeRules, type PlaceKind } from "../policy/inventory/place-rules";
+import { type Inventory, inventoryFile, parseInventory } from "../policy/inventory/sdk";
+import { flowTables, type FlowTableView } from "../policy/inventory/tables";
+import { reviewed } from "../policy/reviewed";
+
+export type CoverageClass = "flow-modelled" | "reviewed" | "unclassified";
+
+export interface ProviderCoverage {
+  readonly provider: string;
+  readonly version: string;
+  readonly total: number;
+  readonly flowModelled: number;
+  readonly reviewed: number;
+  readonly unclassified: number;
+  /** Reviewed (not flow-modelled) types by their group in policy/reviewed.ts. */
+  readonly reviewedGroups: Readonly<Record<string, number>>;
+}
+
+export interface CoverageDocument {
+  readonly providers: readonly ProviderCoverage[];
+  /** Types the tables or policy/reviewed.ts name that the installed SDKs do not have. */
+  readonly notInSdks: readonly string[];
+}
+
+export interface PlaceReport {
+  readonly path: string;
+  readonly kind: PlaceKind;
+  readonly reason: string;
+  /** The checks that read this property by name; empty when none does. */
+  readonly readBy: readonly string[];
+}
+
+export interface TypeReport {
+  readonly type: string;
+  readonly provider: string;
+  readonly class: CoverageClass;
+  /** The flow tables that model the type (with the policy judging each). */
+  readonly tables: ReadonlyArray<{
+    readonly table: string;
+    readonly policy: string;
+    readonly fields: "declared" | "code";
+  }>;
+  /** Its group in policy/reviewed.ts, if it is listed there. */
+  readonly reviewedGroup: string | null;
+  readonly places: readonly PlaceReport[];
+  /** Paths the tables declare for the type that the inventory does not mark as naming a place. */
+  readonly otherFields: readonly string[];
+  /** Checks that read values of any property, whatever its name. */
+  readonly byValue: readonly string[];
+}
+
+export interface CoverageOptions {
+  readonly format: string;
+  readonly type?: string;
+}
+
+/** The committed inventory; the CLI reads it, the pack never does. */
+export function loadInventory(file = inventoryFile): Inventory {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new UsageError(
+      `cannot read the inventory of resource types ${file} (${(e as Error).message}). It is part of the sovereign-dc sources; \`npm run inventory\` there writes it from the installed SDKs.`,
+    );
+  }
+  return parseInventory(text);
+}
+
+const providerOf = (type: string) => type.split(":")[0];
+
+/** policy/reviewed.ts: type → its group. */
+function reviewedGroups(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [group, types] of Object.entries(reviewed)) {
+    for (const t of types) {
+      out.set(t, group);
+    }
+  }
+  return out;
+}
+
+function tablesOf(tables: readonly FlowTableView[], type: string): FlowTableView[] {
+  return tables.filter((t) => t.types.includes(type));
+}
+
+/** The class of a type: flow-modelled before reviewed, unclassified otherwise. */
+export function classOf(
+  type: string,
+  tables: readonly FlowTableView[],
+  groups: ReadonlyMap<string, string>,
+): CoverageClass {
+  if (tablesOf(tables, type).length > 0) {
+    return "flow-modelled";
+  }
+  return groups.has(type) ? "reviewed" : "unclassified";
+}
+
+/** The counts per provider and class. */
+export function coverage(inv: Inventory, tables = flowTables()): CoverageDocument {
+  const groups = reviewedGroups();
+  const providers = Object.keys(inv.sdks).map((provider): ProviderCoverage => {
+    const types = Object.keys(inv.types).filter((t) => providerOf(t) === provider);
+    const classes = types.map((t) => [t, classOf(t, tables, groups)] as const);
+    const count = (c: CoverageClass) => classes.filter(([, k]) => k === c).length;
+    const byGroup: Record<string, number> = {};
+    for (const [t, k] of classes) {
+      if (k === "reviewed") {
+        const g = groups.get(t) as string;
+        byGroup[g] = (byGroup[g] ?? 0) + 1;
+      }
+    }
+    return {
+      provider,
+      version: inv.sdks[provider],
+      total: types.length,
+      flowModelled: count("flow-modelled"),
+      reviewed: count("reviewed"),
+      unclassified: count("unclassified"),
+      reviewedGroups: Object.fromEntries(
+        Object.entries(byGroup).sort(([a], [b]) => (a < b ? -1 : 1)),
+      ),
+    };
+  });
+  const named = new Set([...tables.flatMap((t) => t.types), ...groups.keys()]);
+  return { providers, notInSdks: [...named].filter((t) => !(t in inv.types)).sort() };
+}
+
+/** `rules[].destination.bucket` and `regions[]` as the tables write them: no trailing `[]`. */
+const bare = (p: string) => p.replace(/\[\]$/, "");
+
+/** Whether `inner` lies inside `outer` (`rules[].destination.bucket` inside `rules`). */
+const under = (inner: string, outer: string) =>
+  inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[].`);
+
+/** What reads property `path` of `type` by name: the table fields naming it, the placement. */
+function readersOf(type: string, path: string, tables: readonly FlowTableView[]): string[] {
+  const out: string[] = [];
+  for (const t of tables) {
+    for (const f of t.fields?.(type) ?? []) {
+      const field = bare(f.path);
+      // The field is the property, lies inside it (a JSON document), or holds it (an object).
+      if (field === bare(path) || under(field, bare(path)) || under(bare(path), field)) {
+        out.push(`${t.policy}: ${t.table} field ${f.path} (${f.format})`);
+      }
+    }
+  }
+  const [pkg, mod] = type.split(":");
+  if (pkg === "aws" && path === "region" && !awsGlobalModules.has(mod.split("/")[0])) {
+    out.push("resource-placement: the resource's own region (aws per-resource region)");
+  }
+  return out;
+}
+
+const reasonOf = (kind: PlaceKind) => placeRules.find((r) => r.kind === kind)?.reason ?? "";
+
+/** The explanation of one type, or a usage error naming close matches when it is unknown. */
+export function explainType(inv: Inventory, type: string, tables = flowTables()): TypeReport {
+  const entry = inv.types[type];
+  if (!entry) {
+    const near = closeMatches(type, Object.keys(inv.types));
+    const versions = Object.entries(inv.sdks)
+      .map(([p, v]) => `@pulumi/${p} ${v}`)
+      .join(", ");
+    throw new UsageError(
+      `--type ${JSON.stringify(type)} is not a resource type of the installed SDKs (${versions}).` +
+        (near.length > 0 ? ` Did you mean: ${near.join(", ")}?` : "") +
+        " A type is named by its token, e.g. aws:s3/bucketV2:BucketV2.",
+    );
+  }
+  const groups = reviewedGroups();
+  const mine = tablesOf(tables, type);
+  const places = Object.entries(entry.places).map(([path, kind]): PlaceReport => ({
+    path,
+    kind,
+    reason: reasonOf(kind),
+    readBy: readersOf(type, path, tables),
+  }));
+  const marked = new Set(places.map((p) => bare(p.path)));
+  const otherFields = [
+    ...new Set(mine.flatMap((t) => (t.fields?.(type) ?? []).map((f) => f.path))),
+  ].filter(
+    (f) => ![...marked].some((m) => bare(f) === m || under(bare(f), m) || under(m, bare(f))),
+  );
+  return {
+    type,
+    provider: providerOf(type),
+    class: classOf(type, tables, groups),
+    tables: mine.map((t) => ({
+      table: t.table,
+      policy: t.policy,
+      fields: t.fields ? "declared" : "code",
+    })),
+    reviewedGroup: groups.get(type) ?? null,
+    places,
+    otherFields: otherFields.sort(),
+    byValue:
+      providerOf(type) === "kubernetes"
+        ? []
+        : [
+            "arn-locality: every ARN (arn:…, acs:…) in any property, except the fields of the type's policy/flows.ts tables",
+            "key-locality: every KMS key ARN in any property, except the fields of key-and-secret-replicas",
+          ],
+  };
+}
+
+/** Up to five tokens close to `wanted` by edit distance, or of the same class name. */
+export function closeMatches(wanted: string, tokens: readonly string[]): string[] {
+  const w = wanted.toLowerCase();
+  const tail = (t: string) => t.split(":").pop() ?? "";
+  const limit = Math.max(2, Math.floor(w.length / 5));
+  return tokens
+    .map((t) => {
+      const sameName = tail(t.toLowerCase()) === tail(w);
+      return [t, sameName ? 0 : 1, distance(w, t.toLowerCase(), limit)] as const;
+    })
+    .filter(([, other, d]) => other === 0 || d <= limit)
+    .sort((a, b) => a[2] - b[2] || a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 5)
+    .map(([t]) => t);
+}
+
+/** Levenshtein distance, giving up (limit + 1) once it exceeds `limit`. */
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) {
+    return limit + 1;
+  }
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, row[j]);
+    }
+    if (best > limit) {
+      return limit + 1;
+    }
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+function pad(text: string | number, width: number, right = false): string {
+  const s = String(text);
+  return right ? s.padStart(width) : s.padEnd(width);
+}
+
+export function renderCoverage(doc: CoverageDocument): string {
+  const header = ["provider", "types", "flow-modelled", "reviewed", "unclassified"];
+  const rows = doc.providers.map((p) => [
+    `${p.provider} ${p.version}`,
+    p.total,
+    p.flowModelled,
+    p.reviewed,
+    p.unclassified,
+  ]);
+  const sum = (k: "total" | "flowModelled" | "reviewed" | "unclassified") =>
+    doc.providers.reduce((n, p) => n + p[k], 0);
+  rows.push(["total", sum("total"), sum("flowModelled"), sum("reviewed"), sum("unclassified")]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells: Array<string | number>) =>
+    cells
+      .map((c, i) => pad(c, widths[i], i > 0))
+      .join("  ")
+      .trimEnd();
+  const lines = [
+    "Coverage of the providers' resource types (policy/inventory/sdk-types.jsonl)",
+    "",
+    line(header),
+    ...rows.map(line),
+    "",
+  ];
+  for (const p of doc.providers) {
+    const groups = Object.entries(p.reviewedGroups).map(([g, n]) => `${g} ${n}`);
+    lines.push(`${p.provider} reviewed by group: ${groups.join(", ") || "none"}`);
+  }
+  if (doc.notInSdks.length > 0) {
+    lines.push("", `Named by the pack but not in the installed SDKs: ${doc.notInSdks.join(", ")}`);
+  }
+  lines.push(
+    "",
+    "Unclassified types fail closed (reviewed-resource-types). Explain one: sovereign-dc coverage --type <token>",
+    "",
+  );
+  return lines.join("\n");
+}
+
+export function renderType(r: TypeReport): string {
+  const lines = [`${r.type}: ${r.class}`];
+  for (const t of r.tables) {
+    lines.push(
+      `  flow table: ${t.table} (${t.policy})${t.fields === "code" ? ", rows are code: the properties it reads are not declared" : ""}`,
+    );
+  }
+  if (r.reviewedGroup) {
+    lines.push(`  policy/reviewed.ts group: ${r.reviewedGroup}`);
+  }
+  lines.push(
+    "",
+    `Place-naming properties (${r.places.length}), each with the flow-table fields that name it (and resource-placement for an AWS resource's own region):`,
+  );
+  for (const p of r.places) {
+    lines.push(`  ${p.path} (${p.kind})`);
+    lines.push(`    read by: ${p.readBy.length > 0 ? p.readBy.join("; ") : "none"}`);
+  }
+  if (r.otherFields.length > 0) {
+    lines.push(
+      "",
+      `Also read by its tables (not marked as naming a place): ${r.otherFields.join(", ")}`,
+    );
+  }
+  if (r.byValue.length > 0) {
+    lines.push("", "By value, whatever the property:", ...r.byValue.map((b) => `  ${b}`));
+  }
+  lines.push("");
+  return lines.join("\n");
+}
+
+export function coverageCommand(opts: CoverageOptions, out: (text: string) => void): number {
+  const inv = loadInventory();
+  if (opts.type !== undefined) {
+    const report = explainType(inv, opts.type);
+    out(opts.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderType(report));
+    return 0;
+  }
+  const doc = coverage(inv);
+  out(opts.format === "json" ? `${JSON.stringify(doc, null, 2)}\n` : renderCoverage(doc));
+  return 0;
+}

@@ -1,0 +1,108 @@
+/**
+ * The flow tables as the coverage report reads them: for each table, the resource types it
+ * models, the policy that judges them, and — where the table declares them as data — the input
+ * paths it reads. Tables whose rows are code (edge, rule, exposure and global models, the border
+ * analysis) name their types but not the properties they read; the report says so rather than
+ * guess.
+ */
+import { backupFlows } from "../backups";
+import { flowModels } from "../border/flows";
+import { databaseFlows } from "../databases";
+import { edgeModels, ruleModels } from "../egress";
+import { exposureModels } from "../exposure";
+import type { FlowModel } from "../flows";
+import { dataStores, keyReplicaFlows } from "../keys";
+import { logFlows } from "../logging";
+import { networkLinkFlows, remoteSiteFlows } from "../network";
+import { globalModels } from "../placement";
+import { storageFlows } from "../storage";
+import { registryFlows, transferFlows } from "../transfers";
+
+/** One input path a table reads, and how it reads it. */
+export interface TableField {
+  readonly path: string;
+  /** How the value is read (`region`, `arn`, `ref`, `flag`, …, or the key setting's role). */
+  readonly format: string;
+}
+
+export interface FlowTableView {
+  /** `storage.ts storageFlows`. */
+  readonly table: string;
+  /** The policy (or analysis) that judges the table's types. */
+  readonly policy: string;
+  readonly types: readonly string[];
+  /** The fields the table declares for a type; undefined where its rows are code. */
+  readonly fields?: (type: string) => readonly TableField[];
+}
+
+function declared(table: string, policy: string, models: readonly FlowModel[]): FlowTableView {
+  return {
+    table,
+    policy,
+    types: models.map((m) => m.type),
+    fields: (type) =>
+      models
+        .filter((m) => m.type === type)
+        .flatMap((m) => [
+          ...m.fields.map((f) => ({ path: f.path, format: f.format })),
+          ...(m.source ? [{ path: m.source.path, format: `source ${m.source.noun}` }] : []),
+        ]),
+  };
+}
+
+/** The encryption settings customer-key-encryption reads, on the store or its companions. */
+function keySettings(type: string): TableField[] {
+  return dataStores.flatMap((m) => {
+    const settings = [
+      ...(m.type === type ? m.inline : []),
+      ...(m.companions?.types.includes(type) ? m.companions.settings : []),
+    ];
+    return settings.flatMap((s) => [
+      { path: s.key, format: "key" },
+      ...(s.enabled ? [{ path: s.enabled, format: "key enabled" }] : []),
+      ...(s.algorithm ? [{ path: s.algorithm, format: "key algorithm" }] : []),
+    ]);
+  });
+}
+
+/** Every flow table of the pack, in the order the report lists them. */
+export function flowTables(): readonly FlowTableView[] {
+  return [
+    declared("storage.ts storageFlows", "storage-replication", storageFlows),
+    declared("databases.ts databaseFlows", "database-replicas", databaseFlows),
+    declared("backups.ts backupFlows", "backup-copies", backupFlows),
+    declared("transfers.ts transferFlows", "data-transfer-jobs", transferFlows),
+    declared("transfers.ts registryFlows", "registry-replication", registryFlows),
+    declared("keys.ts keyReplicaFlows", "key-and-secret-replicas", keyReplicaFlows),
+    declared("network.ts networkLinkFlows", "network-links", networkLinkFlows),
+    declared("network.ts remoteSiteFlows", "remote-sites", remoteSiteFlows),
+    declared("logging.ts logFlows", "log-shipping", logFlows),
+    {
+      table: "keys.ts dataStores",
+      policy: "customer-key-encryption",
+      types: [...new Set(dataStores.flatMap((m) => [m.type, ...(m.companions?.types ?? [])]))],
+      fields: keySettings,
+    },
+    {
+      table: "egress.ts edgeModels",
+      policy: "internet-egress",
+      types: edgeModels.map((m) => m.type),
+    },
+    { table: "egress.ts ruleModels", policy: "egress-rules", types: ruleModels.map((m) => m.type) },
+    {
+      table: "exposure.ts exposureModels",
+      policy: "public-exposure",
+      types: exposureModels.map((m) => m.type),
+    },
+    {
+      table: "placement.ts globalModels",
+      policy: "global-services",
+      types: globalModels.map((m) => m.type),
+    },
+    {
+      table: "border/flows flowModels",
+      policy: "border analysis",
+      types: Object.keys(flowModels),
+    },
+  ];
+}
