@@ -244,7 +244,8 @@ export function newStack(
   io.err(
     `Wrote ${path.relative(process.cwd(), file) || file}: network ${cidr}${opts.cidr === undefined ? ` (the first /16 of 10.0.0.0/8 no other stack uses)` : ""}, zones ${zones.join(", ")}.\n` +
       `Next: sovereign-dc plan --stack ${name}; create the state bucket ${String(values.stateBackend)} and pulumi login to it;\n` +
-      `then pulumi stack init ${name} && pulumi up --stack ${name} --policy-pack policy\n`,
+      `pulumi stack init ${name} --secrets-provider passphrase; sovereign-dc preflight --stack ${name};\n` +
+      `then pulumi up --stack ${name} --policy-pack policy\n`,
   );
   return 0;
 }
