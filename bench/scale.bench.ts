@@ -277,9 +277,12 @@ process.stdout.write(
   `\nParts of check (median ms; the CLI's phases, then the pack process's CPU time):\n\n| phase | ${rows.map((r) => r.n).join(" | ")} |\n|---|${rows.map(() => "---").join("|")}|\n`,
 );
 for (const name of phaseNames) {
-  process.stdout.write(
-    `| ${name} | ${rows.map((r) => median(r.check.map((s) => s.phases[name] ?? 0)).toFixed(0)).join(" | ")} |\n`,
-  );
+  // A run whose pack was stopped before it could report has no figure for it: left out.
+  const cell = (r: Row) => {
+    const xs = r.check.map((s) => s.phases[name] ?? 0).filter((x) => !Number.isNaN(x));
+    return xs.length > 0 ? median(xs).toFixed(0) : "n/a";
+  };
+  process.stdout.write(`| ${name} | ${rows.map(cell).join(" | ")} |\n`);
 }
 
 process.stdout.write("\nMarginal cost per resource (between consecutive sizes):\n");
