@@ -9,6 +9,7 @@ import { moduleExt } from "./spawn-pack";
 import { waiverReview } from "./waivers";
 import { decodeMessage, type ResidencySettings, type WaivedBy } from "../policy/framework";
 import type { Jurisdiction } from "../residency/jurisdictions";
+import { declaredClustersOf } from "../residency/clusters";
 import { formatIssue, type Posture, postureOf } from "../residency/spec";
 import {
   backendLocation,
@@ -53,8 +54,9 @@ export interface StackSettings extends ResidencySettings {
 
 /**
  * The residency settings of a stack, from its `sovereign-dc:*` config: the jurisdiction, the
- * egress allowlist and the posture. Programs of other projects can set the same keys in their
- * stack config; a posture other than `standard` or `strict` is a usage error.
+ * egress allowlist, the posture and the Kubernetes clusters it declares by region. Programs of
+ * other projects can set the same keys in their stack config; a posture other than `standard` or
+ * `strict`, or a malformed cluster declaration, is a usage error.
  */
 export function settingsFromStackConfig(config: Readonly<Record<string, string>>): StackSettings {
   const jurisdiction = config["sovereign-dc:jurisdiction"];
@@ -70,11 +72,18 @@ export function settingsFromStackConfig(config: Readonly<Record<string, string>>
   if ("issue" in posture) {
     throw new UsageError(`Invalid stack config: ${formatIssue(posture.issue)}`);
   }
+  const declared = declaredClustersOf(config);
+  if ("issues" in declared) {
+    throw new UsageError(
+      `Invalid stack config: ${declared.issues.map((i) => formatIssue(i)).join(" ")}`,
+    );
+  }
   return {
     jurisdiction,
     egressAllowlist: Array.isArray(egress) ? egress : [],
     waivers: [],
     posture: posture.posture,
+    clusters: declared.clusters,
   };
 }
 
@@ -89,6 +98,9 @@ export function packConfigFor(settings: StackSettings): Record<string, Record<st
     egressAllowlist: settings.egressAllowlist,
     waivers: settings.waivers,
   };
+  if (settings.clusters !== undefined && settings.clusters.length > 0) {
+    body.clusters = settings.clusters;
+  }
   if (settings.jurisdiction !== undefined) {
     body.jurisdiction = settings.jurisdiction;
   }

@@ -187,6 +187,21 @@ export const edgeModels: readonly EdgeModel[] = [
     ),
     fix: 'Remove it, or set networkType to "intranet" (a VPC NAT gateway).',
   },
+  // ACK creates an internet NAT gateway with an EIP, and SNAT for the node vSwitches, unless told
+  // not to (the SDK's default is true for every cluster kind).
+  ...[
+    "alicloud:cs/managedKubernetes:ManagedKubernetes",
+    "alicloud:cs/kubernetes:Kubernetes",
+    "alicloud:cs/serverlessKubernetes:ServerlessKubernetes",
+  ].map((type): EdgeModel => ({
+    type,
+    edges: unless(
+      "newNatGateway",
+      ["false"],
+      "ACK creates an internet NAT gateway with an EIP that gives the nodes and pods internet egress",
+    ),
+    fix: "Set newNatGateway to false; reach cloud services through private endpoints.",
+  })),
   {
     type: "alicloud:vpc/snatEntry:SnatEntry",
     edges: always("snatTableId", "sends the source network to the internet through SNAT"),
@@ -224,6 +239,29 @@ export const edgeModels: readonly EdgeModel[] = [
         : [];
     },
     fix: "Set internetMaxBandwidthOut to 0.",
+  },
+  {
+    type: "alicloud:cs/nodePool:NodePool",
+    edges: (props) => {
+      const out: Edge[] = [];
+      const v = valueAt(props, "internetMaxBandwidthOut");
+      if (v === unknown) {
+        out.push(unknownEdge("internetMaxBandwidthOut"));
+      } else if (typeof v === "number" && v > 0) {
+        out.push({
+          path: "internetMaxBandwidthOut",
+          what: `is ${v}: every node of the pool gets a public IP address`,
+        });
+      }
+      return [
+        ...out,
+        ...when(
+          "scalingConfig.isBondEip",
+          "is true: nodes the pool scales out get an elastic public IP address",
+        )(props),
+      ];
+    },
+    fix: "Set internetMaxBandwidthOut to 0 and scalingConfig.isBondEip to false.",
   },
   {
     type: "alicloud:vpc/commonBandwithPackage:CommonBandwithPackage",

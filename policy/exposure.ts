@@ -370,6 +370,50 @@ export const exposureModels: readonly ExposureModel[] = [
     check: valueIn("addressType", ["internet"], "the load balancer gets a public address"),
     fix: 'Set addressType to "Intranet".',
   },
+  // Managed Kubernetes API servers: whoever reaches the API reads every secret in the cluster.
+  ...["alicloud:cs/managedKubernetes:ManagedKubernetes", "alicloud:cs/kubernetes:Kubernetes"].map(
+    (type): ExposureModel => ({
+      type,
+      check: flagged(
+        "slbInternetEnabled",
+        "the API server gets an internet-facing load balancer",
+        true,
+      ),
+      fix: "Set slbInternetEnabled to false and reach the API server from inside the VPC.",
+    }),
+  ),
+  {
+    type: "alicloud:cs/serverlessKubernetes:ServerlessKubernetes",
+    check: flagged("endpointPublicAccessEnabled", "the API server gets an EIP"),
+    fix: "Set endpointPublicAccessEnabled to false and reach the API server from inside the VPC.",
+  },
+  {
+    type: "aws:eks/cluster:Cluster",
+    check: (props, ctx) => {
+      const path = "vpcConfig.endpointPublicAccess";
+      const v = valueAt(props, path);
+      if (v === false) {
+        return [];
+      }
+      if (v === unknown) {
+        return [
+          { path, what: "is not known at preview, so whether it is public cannot be decided" },
+        ];
+      }
+      // A public endpoint restricted to private or allowlisted sources admits no one else.
+      const cidrs = valueAt(props, "vpcConfig.publicAccessCidrs");
+      if (Array.isArray(cidrs) && cidrs.length > 0) {
+        return openSources(["vpcConfig.publicAccessCidrs[]"])(props, ctx);
+      }
+      return [
+        {
+          path,
+          what: `${v === undefined ? "is not set (defaults to true)" : "is true"}: the API server has a public endpoint open to 0.0.0.0/0`,
+        },
+      ];
+    },
+    fix: "Set vpcConfig.endpointPublicAccess to false (with endpointPrivateAccess true) and reach the API server from inside the VPC.",
+  },
   {
     type: "aws:ec2/amiLaunchPermission:AmiLaunchPermission",
     check: valueIn("group", ["all"], "the AMI is public"),

@@ -16,6 +16,7 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
+import type { DeclaredCluster } from "../residency/clusters";
 import { findJurisdiction, jurisdictionIds, type Jurisdiction } from "../residency/jurisdictions";
 
 /** An accepted exception: one policy, one resource, a reason, and a date it lapses on. */
@@ -41,6 +42,11 @@ export interface ResidencySettings {
   readonly jurisdiction?: string;
   readonly egressAllowlist: readonly EgressAllowEntry[];
   readonly waivers: readonly Waiver[];
+  /**
+   * Kubernetes clusters the program does not create, placed by the stack config
+   * (`sovereign-dc:clusters`): the kubeconfig context that names each, and its region.
+   */
+  readonly clusters?: readonly DeclaredCluster[];
   /**
    * Report a waived finding, marked with its waiver, instead of leaving it out. CrossGuard has no
    * "waived" level, so under the Pulumi CLI a waived finding is left out; the offline engine sets
@@ -68,6 +74,21 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
         ports: { type: "array", items: { type: "integer" } },
         protocol: { type: "string" },
         reason: { type: "string" },
+      },
+    },
+  },
+  clusters: {
+    type: "array",
+    default: [],
+    description:
+      "Kubernetes clusters the program does not create, by kubeconfig context: { context, cloud, region }.",
+    items: {
+      type: "object",
+      required: ["context", "cloud", "region"],
+      properties: {
+        context: { type: "string" },
+        cloud: { type: "string", enum: ["alicloud", "aws"] },
+        region: { type: "string" },
       },
     },
   },
@@ -158,6 +179,7 @@ export function readSettings(raw: Record<string, unknown>): ResidencySettings {
       ? (raw.egressAllowlist as EgressAllowEntry[])
       : [],
     waivers: Array.isArray(raw.waivers) ? (raw.waivers as Waiver[]) : [],
+    clusters: Array.isArray(raw.clusters) ? (raw.clusters as DeclaredCluster[]) : [],
     reportWaived: raw.reportWaived === true,
   };
 }

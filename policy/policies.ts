@@ -10,7 +10,13 @@ import { databaseReplicas } from "./databases";
 import { egressRules, internetEgress } from "./egress";
 import { publicExposure } from "./exposure";
 import { customerKeyEncryption, keyAndSecretReplicas, keyLocality, storeKeyLocality } from "./keys";
-import { helmReleases, kubernetesEgress, kubernetesServiceExposure } from "./kubernetes";
+import {
+  helmReleases,
+  kubernetesClusterPlacement,
+  kubernetesEgress,
+  kubernetesNamespaceEgress,
+  kubernetesServiceExposure,
+} from "./kubernetes";
 import { logShipping } from "./logging";
 import { namedDestinations } from "./named";
 import { crossAccountLinks, networkLinks, remoteSites } from "./network";
@@ -46,7 +52,9 @@ export const policies: Policies = [
   publicExposure,
   internetEgress,
   egressRules,
+  kubernetesClusterPlacement,
   kubernetesEgress,
+  kubernetesNamespaceEgress,
   kubernetesServiceExposure,
   // Keys.
   keyLocality,

@@ -308,14 +308,22 @@ export const reviewed = {
     "aws:route53/zone:Zone",
     "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration",
   ],
-  /** Kubernetes objects judged by kubernetes-egress, kubernetes-service-exposure, helm-releases. */
+  /**
+   * Kubernetes objects judged by kubernetes-egress, kubernetes-namespace-egress,
+   * kubernetes-service-exposure (Services and Ingresses), helm-releases. An IngressClass only
+   * names the controller (and its parameters) that kubernetes-service-exposure reads.
+   */
   kubernetes: [
     "kubernetes:core/v1:Service",
     "kubernetes:core/v1:ServicePatch",
+    "kubernetes:extensions/v1beta1:Ingress",
     "kubernetes:extensions/v1beta1:NetworkPolicy",
     "kubernetes:helm.sh/v3:Release",
+    "kubernetes:networking.k8s.io/v1:Ingress",
+    "kubernetes:networking.k8s.io/v1:IngressClass",
     "kubernetes:networking.k8s.io/v1:NetworkPolicy",
     "kubernetes:networking.k8s.io/v1:NetworkPolicyPatch",
+    "kubernetes:networking.k8s.io/v1beta1:Ingress",
   ],
   /**
    * Types whose only destinations are ARNs (log subscriptions, event targets, real-time logs,
@@ -391,7 +399,9 @@ export const reviewed = {
    * versioning or lifecycle, a key's alias, a subnet's route-table association.
    */
   regional: [
+    "alicloud:cs/kubernetes:Kubernetes",
     "alicloud:cs/managedKubernetes:ManagedKubernetes",
+    "alicloud:cs/serverlessKubernetes:ServerlessKubernetes",
     "alicloud:ecs/securityGroup:SecurityGroup",
     "alicloud:kms/alias:Alias",
     "alicloud:kms/key:Key",
@@ -413,6 +423,23 @@ export const reviewed = {
     "aws:s3/bucketVersioning:BucketVersioning",
     "aws:s3/bucketVersioningV2:BucketVersioningV2",
     "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration",
+  ],
+  /**
+   * Managed clusters' nodes and their configuration. Each lives in its provider's region
+   * (resource-placement); its nodes sit in the subnets it names, which the border analysis reads
+   * as the cluster's node network (policy/border/flows/kubernetes.ts). Public addresses on nodes
+   * (`internetMaxBandwidthOut`, `scalingConfig.isBondEip`) are an exit of that cluster, for the
+   * Kubernetes placement rules to judge. An add-on configures software inside the cluster; the
+   * roles and attachments only grant the cluster and its nodes AWS's managed policies or a key
+   * ARN, which arn-locality places.
+   */
+  clusters: [
+    "alicloud:cs/nodePool:NodePool",
+    "aws:eks/addon:Addon",
+    "aws:eks/nodeGroup:NodeGroup",
+    "aws:iam/role:Role",
+    "aws:iam/rolePolicy:RolePolicy",
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   ],
   /**
    * Kubernetes workloads and their configuration: they run inside the cluster, and what they

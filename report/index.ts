@@ -79,6 +79,7 @@ export async function renderReport(
   const resources = fromPlan(plan);
   const analysis = analyzeBorder(resources, jurisdiction, {
     egressAllowlist: settings.egressAllowlist,
+    clusters: settings.clusters,
   });
   const controls = evaluateControls({
     resources,

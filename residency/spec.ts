@@ -110,6 +110,76 @@ const keysSchema = z.strictObject(
   { error: "expected an object { deletionWindowDays, rotationDays }" },
 );
 
+/** A DNS-1123 label: what Kubernetes accepts as a namespace name. */
+export const dns1123Label = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** Namespaces Kubernetes itself owns; a stack's workloads get namespaces of their own. */
+export const reservedNamespaces: readonly string[] = [
+  "default",
+  "kube-system",
+  "kube-public",
+  "kube-node-lease",
+];
+
+/** Node pool sizes both clouds accept (ACK node pools and EKS managed node groups). */
+export const nodePoolSizeBounds = { min: 0, max: 1000 } as const;
+
+const nodeCountSchema = z
+  .number({ error: "expected a whole number of nodes from 0 to 1000" })
+  .int({ error: "expected a whole number of nodes from 0 to 1000" })
+  .min(nodePoolSizeBounds.min, { error: "expected a whole number of nodes from 0 to 1000" })
+  .max(nodePoolSizeBounds.max, { error: "expected a whole number of nodes from 0 to 1000" });
+
+const nodePoolSizeSchema = z.strictObject(
+  { min: nodeCountSchema, max: nodeCountSchema, desired: nodeCountSchema },
+  { error: "expected an object { min, max, desired }" },
+);
+
+const nodePoolSchema = z.strictObject(
+  {
+    name: z
+      .string({ error: "expected a node pool name" })
+      .regex(/^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$/, {
+        error:
+          "expected 1-40 lowercase letters, digits or hyphens, starting and ending with a letter or digit",
+      }),
+    instanceType: z
+      .string({
+        error: "expected the cloud's instance type ID, such as ecs.g7.xlarge or m6i.large",
+      })
+      .regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, {
+        error: "expected the cloud's instance type ID, such as ecs.g7.xlarge or m6i.large",
+      }),
+    size: nodePoolSizeSchema,
+  },
+  { error: "expected an object { name, instanceType, size }" },
+);
+
+const kubernetesSchema = z.strictObject(
+  {
+    version: z
+      .string({
+        error: "expected a Kubernetes version such as 1.31 (aws) or 1.31.1-aliyun.1 (alicloud)",
+      })
+      .regex(/^1\.\d{1,2}(\.\d{1,2}(-aliyun\.\d{1,2})?)?$/, {
+        error: "expected a Kubernetes version such as 1.31 (aws) or 1.31.1-aliyun.1 (alicloud)",
+      }),
+    nodePools: z
+      .array(nodePoolSchema, { error: "expected a list of { name, instanceType, size }" })
+      .min(1, { error: "expected at least one node pool" }),
+    namespaces: z
+      .array(
+        z.string({ error: "expected a namespace name" }).regex(dns1123Label, {
+          error:
+            "expected a DNS-1123 label: 1-63 lowercase letters, digits or hyphens, starting and ending with a letter or digit",
+        }),
+        { error: "expected a list of namespace names" },
+      )
+      .default([]),
+  },
+  { error: "expected an object { version, nodePools, namespaces }" },
+);
+
 /**
  * How strictly the pack judges hardening that keeps data in place (a data store without a
  * customer-managed key, a link to another account whose far end lies inside the jurisdiction):
@@ -179,6 +249,7 @@ const specSchema = z.strictObject({
     rotationDays: keyBounds.rotationDays.default,
   }),
   posture: postureSchema.default(defaultPosture),
+  kubernetes: kubernetesSchema.optional(),
 });
 
 type ParsedSpec = z.infer<typeof specSchema>;
@@ -197,6 +268,21 @@ export interface EgressRule {
   readonly ports: readonly number[];
   readonly protocol: "tcp" | "udp";
   readonly reason: string;
+}
+export interface NodePoolSpec {
+  /** The pool's name inside the cluster; changing it replaces the pool. */
+  readonly name: string;
+  /** The cloud's instance type ID (`ecs.g7.xlarge`, `m6i.large`). */
+  readonly instanceType: string;
+  /** Node counts: the pool scales between `min` and `max` and starts at `desired`. */
+  readonly size: { readonly min: number; readonly max: number; readonly desired: number };
+}
+/** The stack's managed Kubernetes cluster (`sovereign-dc:kubernetes`). */
+export interface KubernetesSpec {
+  readonly version: string;
+  readonly nodePools: readonly NodePoolSpec[];
+  /** Namespaces workloads run in, each sealed: default-deny, then DNS, the network, the allowlist. */
+  readonly namespaces: readonly string[];
 }
 export interface KeySettings {
   readonly deletionWindowDays: number;
@@ -218,6 +304,8 @@ export interface StackSpec {
   readonly keys: KeySettings;
   /** Whether hardening findings are advisory (`standard`) or mandatory (`strict`). */
   readonly posture: Posture;
+  /** The managed Kubernetes cluster of the stack; none when the key is absent. */
+  readonly kubernetes?: KubernetesSpec;
 }
 
 /** One rejected config value. */
@@ -257,7 +345,7 @@ function describeValue(v: unknown): string {
 }
 
 /** Structured keys arrive from the Pulumi runtime as JSON text. */
-const structuredKeys = new Set(["network", "buckets", "egress", "keys"]);
+const structuredKeys = new Set(["network", "buckets", "egress", "keys", "kubernetes"]);
 
 /**
  * Validates a stack's config — the flat map the Pulumi runtime holds, with namespaced keys and
@@ -313,6 +401,7 @@ export function validateStackSpec(
     egress: p.egress,
     keys: p.keys,
     posture: p.posture,
+    ...(p.kubernetes === undefined ? {} : { kubernetes: p.kubernetes }),
   };
 }
 
@@ -372,6 +461,9 @@ function allowedKeysAt(path: readonly PropertyKey[]): string[] {
     buckets: Object.keys(bucketSchema.shape),
     egress: Object.keys(egressSchema.shape),
     keys: Object.keys(keysSchema.shape),
+    kubernetes: Object.keys(kubernetesSchema.shape),
+    "kubernetes.nodePools": Object.keys(nodePoolSchema.shape),
+    "kubernetes.nodePools.size": Object.keys(nodePoolSizeSchema.shape),
   };
   return [...(shapes[named.join(".")] ?? [])];
 }
@@ -469,6 +561,70 @@ function crossFieldIssues(p: ParsedSpec, stack: string): SpecIssue[] {
       });
     }
     seenBuckets.add(b.name);
+  });
+  if (p.kubernetes !== undefined) {
+    issues.push(...kubernetesIssues(p.cloud, p.kubernetes));
+  }
+  return issues;
+}
+
+/** Versions each cloud's API takes: EKS names a minor release, ACK a full `-aliyun` build. */
+const kubernetesVersions: Readonly<Record<Cloud, { pattern: RegExp; example: string }>> = {
+  aws: { pattern: /^1\.\d{1,2}$/, example: "1.31" },
+  alicloud: { pattern: /^1\.\d{1,2}\.\d{1,2}-aliyun\.\d{1,2}$/, example: "1.31.1-aliyun.1" },
+};
+
+function kubernetesIssues(cloud: Cloud, k: NonNullable<ParsedSpec["kubernetes"]>): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const version = kubernetesVersions[cloud];
+  if (!version.pattern.test(k.version)) {
+    issues.push({
+      key: keyOf(["kubernetes", "version"]),
+      received: k.version,
+      expected: `expected a version the ${cloud} API accepts, such as ${version.example}`,
+    });
+  }
+  const seenPools = new Set<string>();
+  k.nodePools.forEach((pool, i) => {
+    if (seenPools.has(pool.name)) {
+      issues.push({
+        key: keyOf(["kubernetes", "nodePools", i, "name"]),
+        received: pool.name,
+        expected: "expected a node pool name not used by another pool of this cluster",
+      });
+    }
+    seenPools.add(pool.name);
+    const { min, max, desired } = pool.size;
+    if (max < 1 || min > max) {
+      issues.push({
+        key: keyOf(["kubernetes", "nodePools", i, "size"]),
+        received: pool.size,
+        expected: "expected 0 <= min <= max and max >= 1",
+      });
+    } else if (desired < min || desired > max) {
+      issues.push({
+        key: keyOf(["kubernetes", "nodePools", i, "size", "desired"]),
+        received: desired,
+        expected: `expected a node count from min (${min}) to max (${max})`,
+      });
+    }
+  });
+  const seenNamespaces = new Set<string>();
+  k.namespaces.forEach((ns, i) => {
+    if (reservedNamespaces.includes(ns)) {
+      issues.push({
+        key: keyOf(["kubernetes", "namespaces", i]),
+        received: ns,
+        expected: `expected a namespace of the stack's own; ${reservedNamespaces.join(", ")} belong to Kubernetes`,
+      });
+    } else if (seenNamespaces.has(ns)) {
+      issues.push({
+        key: keyOf(["kubernetes", "namespaces", i]),
+        received: ns,
+        expected: "expected each namespace once; this one is already listed",
+      });
+    }
+    seenNamespaces.add(ns);
   });
   return issues;
 }

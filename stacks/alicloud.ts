@@ -5,12 +5,14 @@
 import { Provider as AlicloudProvider } from "@pulumi/alicloud/provider";
 import * as pulumi from "@pulumi/pulumi";
 import {
+  AlicloudCluster,
   AlicloudEgressGuard,
   AlicloudKeys,
   AlicloudNetwork,
   AlicloudStorage,
 } from "../components/alicloud";
-import type { StackSpec } from "../residency/spec";
+import { cidrsOverlap, type StackSpec } from "../residency/spec";
+import { SealedNamespace } from "../components/kubernetes";
 
 export function buildAlicloudStack(spec: StackSpec, opts: pulumi.ComponentResourceOptions = {}) {
   if (spec.cloud !== "alicloud") {
@@ -70,6 +72,39 @@ export function buildAlicloudStack(spec: StackSpec, opts: pulumi.ComponentResour
     inRegion,
   );
 
+  const kubernetes =
+    spec.kubernetes === undefined
+      ? undefined
+      : (() => {
+          const k = spec.kubernetes;
+          const cluster = new AlicloudCluster(
+            `${stack}-k8s`,
+            {
+              version: k.version,
+              vpcCidr: spec.network.cidr,
+              vSwitchIds: spec.network.zones.map((z) => network.vSwitchIds[z.zone]),
+              securityGroupId: egressGuard.securityGroupId,
+              kmsKeyId: keys.keyId,
+              nodePools: k.nodePools,
+              logProjectName: `${pulumi.getProject()}-${stack}-k8s-logs`,
+              serviceCidr: serviceCidrFor(spec.network.cidr),
+            },
+            inRegion,
+          );
+          const namespaces = k.namespaces.map(
+            (ns) =>
+              new SealedNamespace(
+                `${stack}-${ns}`,
+                { namespace: ns, network: spec.network.cidr, egress: spec.egress },
+                pulumi.mergeOptions(opts, { provider: cluster.kubernetesProvider }),
+              ),
+          );
+          return {
+            clusterId: cluster.clusterId,
+            namespaces: namespaces.map((n) => n.namespaceName),
+          };
+        })();
+
   return {
     region: spec.region,
     jurisdiction,
@@ -80,5 +115,13 @@ export function buildAlicloudStack(spec: StackSpec, opts: pulumi.ComponentResour
     keyId: keys.keyId,
     buckets: storage.bucketNames,
     logBucket: storage.logBucketName,
+    ...(kubernetes === undefined ? {} : { kubernetes }),
   };
+}
+
+/** ACK's usual service block, or another private one when the VPC already uses it. */
+export function serviceCidrFor(vpcCidr: string): string {
+  return ["172.21.0.0/20", "192.168.0.0/20", "10.254.0.0/20"].find(
+    (c) => !cidrsOverlap(c, vpcCidr),
+  )!;
 }

@@ -5,7 +5,15 @@
  */
 import { Provider as AwsProvider } from "@pulumi/aws/provider";
 import * as pulumi from "@pulumi/pulumi";
-import { EgressGuard, SealedBucket, SealedKey, SealedNetwork, VpcFlowLog } from "../components/aws";
+import {
+  EgressGuard,
+  SealedBucket,
+  SealedCluster,
+  SealedKey,
+  SealedNetwork,
+  VpcFlowLog,
+} from "../components/aws";
+import { SealedNamespace } from "../components/kubernetes";
 import { awsPartitionOf } from "../residency/jurisdictions";
 import { namespace, type SpecIssue, type StackSpec, StackSpecError } from "../residency/spec";
 
@@ -91,6 +99,7 @@ export function buildAwsStack(spec: StackSpec, opts: pulumi.ComponentResourceOpt
       rotationDays: spec.keys.rotationDays,
       aliasName: `alias/sovereign-dc/${region}`,
       allowLogDelivery: true,
+      allowClusterLogs: spec.kubernetes !== undefined,
     },
     inRegion,
   );
@@ -102,6 +111,7 @@ export function buildAwsStack(spec: StackSpec, opts: pulumi.ComponentResourceOpt
       cidr: spec.network.cidr,
       zones: spec.network.zones,
       egress: spec.egress,
+      clusterEndpoints: spec.kubernetes !== undefined,
     },
     inRegion,
   );
@@ -151,6 +161,37 @@ export function buildAwsStack(spec: StackSpec, opts: pulumi.ComponentResourceOpt
   new VpcFlowLog(`${stack}-vpc`, { vpcId: network.vpcId, bucketArn: flowLogs.arn }, inRegion);
   const buckets = spec.buckets.map((b) => [b.name, sealedBucket(b.name, b.retentionDays)] as const);
 
+  const kubernetes =
+    spec.kubernetes === undefined
+      ? undefined
+      : (() => {
+          const k = spec.kubernetes;
+          const cluster = new SealedCluster(
+            `${stack}-k8s`,
+            {
+              region,
+              accountId,
+              version: k.version,
+              subnetIds: network.subnetIds,
+              kmsKeyArn: key.arn,
+              nodePools: k.nodePools,
+            },
+            inRegion,
+          );
+          const namespaces = k.namespaces.map(
+            (ns) =>
+              new SealedNamespace(
+                `${stack}-${ns}`,
+                { namespace: ns, network: spec.network.cidr, egress: spec.egress },
+                pulumi.mergeOptions(opts, { provider: cluster.kubernetesProvider }),
+              ),
+          );
+          return {
+            clusterName: cluster.clusterName,
+            namespaces: namespaces.map((n) => n.namespaceName),
+          };
+        })();
+
   return {
     cloud: spec.cloud,
     region,
@@ -171,5 +212,6 @@ export function buildAwsStack(spec: StackSpec, opts: pulumi.ComponentResourceOpt
     buckets: Object.fromEntries(buckets.map(([name, bucket]) => [name, bucket.bucketName])),
     logBucket: accessLogs.bucketName,
     flowLogBucket: flowLogs.bucketName,
+    ...(kubernetes === undefined ? {} : { kubernetes }),
   };
 }

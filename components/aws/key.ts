@@ -1,7 +1,7 @@
 import * as kms from "@pulumi/aws/kms";
 import * as pulumi from "@pulumi/pulumi";
 import { awsPartitionOf } from "../../residency/jurisdictions";
-import { accountRootArn, logDeliverySourceArn } from "./naming";
+import { accountRootArn, arn, logDeliverySourceArn } from "./naming";
 import { policyDocument, type PolicyDocument, type PolicyStatement } from "./policy";
 import { checkAccountId, checkRegion, checkWholeNumber, IssueList } from "./validation";
 
@@ -34,6 +34,11 @@ export interface SealedKeyArgs {
    * Defaults to: false — no AWS service principal may use the key.
    */
   readonly allowLogDelivery?: boolean;
+  /**
+   * Lets CloudWatch Logs of this region encrypt the EKS control-plane log groups of this account
+   * (`/aws/eks/*`) with the key. Defaults to: false.
+   */
+  readonly allowClusterLogs?: boolean;
 }
 
 /** Checks a SealedKey's args before anything is declared; throws ArgsError listing every issue. */
@@ -77,6 +82,7 @@ export function sealedKeyPolicy(params: {
   readonly accountId: string;
   readonly region: string;
   readonly allowLogDelivery: boolean;
+  readonly allowClusterLogs?: boolean;
 }): PolicyDocument {
   const { partition, accountId, region } = params;
   const statements: PolicyStatement[] = [
@@ -115,6 +121,35 @@ export function sealedKeyPolicy(params: {
       },
     );
   }
+  if (params.allowClusterLogs === true) {
+    // CloudWatch Logs uses the key only for log groups whose ARN is named in the encryption
+    // context: the EKS control-plane groups of this account and region.
+    const dnsSuffix = partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+    statements.push({
+      Sid: "ClusterLogsEncrypt",
+      Effect: "Allow",
+      Principal: { Service: `logs.${region}.${dnsSuffix}` },
+      Action: [
+        "kms:Encrypt*",
+        "kms:Decrypt*",
+        "kms:ReEncrypt*",
+        "kms:GenerateDataKey*",
+        "kms:Describe*",
+      ],
+      Resource: "*",
+      Condition: {
+        ArnLike: {
+          "kms:EncryptionContext:aws:logs:arn": arn(
+            partition,
+            "logs",
+            region,
+            accountId,
+            "log-group:/aws/eks/*",
+          ),
+        },
+      },
+    });
+  }
   return policyDocument(statements);
 }
 
@@ -138,6 +173,7 @@ export class SealedKey extends pulumi.ComponentResource {
       accountId: args.accountId,
       region: args.region,
       allowLogDelivery: args.allowLogDelivery ?? false,
+      allowClusterLogs: args.allowClusterLogs ?? false,
     });
 
     // Explicit protect survives a caller passing `protect: false` for the component.

@@ -33,16 +33,34 @@ export function logDeliverySourceArn(partition: string, region: string, accountI
   return arn(partition, "logs", region, accountId, "*");
 }
 
-/** The AWS services the sealed network reaches through VPC endpoints. */
-export type EndpointService = "s3" | "kms" | "sts";
+/**
+ * The AWS services the sealed network reaches through VPC endpoints: S3, KMS and STS always;
+ * EC2, ECR (API and registry) and CloudWatch Logs when Kubernetes nodes run in it.
+ */
+export type EndpointService = "s3" | "kms" | "sts" | "ec2" | "ecr.api" | "ecr.dkr" | "logs";
 
 /**
  * Interface-endpoint services that AWS China names `cn.com.amazonaws.<region>.<service>`
  * instead of `com.amazonaws.…` (from `aws ec2 describe-vpc-endpoint-services`, as recorded in
- * aws-cdk's `InterfaceVpcEndpointAwsService`): S3 and STS do, KMS does not. In China
- * `com.amazonaws.<region>.s3` is S3's gateway service only, which the stack does not use.
+ * aws-cdk's `InterfaceVpcEndpointAwsService`): S3, STS, EC2 and ECR do, KMS and CloudWatch Logs
+ * do not. In China `com.amazonaws.<region>.s3` is S3's gateway service only, which the stack does
+ * not use.
  */
-const chinaPrefixedInterfaceServices: ReadonlySet<string> = new Set(["s3", "sts"]);
+const chinaPrefixedInterfaceServices: ReadonlySet<string> = new Set([
+  "s3",
+  "sts",
+  "ec2",
+  "ecr.api",
+  "ecr.dkr",
+]);
+
+/**
+ * The AWS-owned bucket ECR serves image layers from in `region`: image pulls through the S3
+ * endpoint must reach it (documented by ECR for VPC endpoint policies).
+ */
+export function ecrLayerBucketArn(partition: string, region: string): string {
+  return s3BucketArn(partition, `prod-${region}-starport-layer-bucket/*`);
+}
 
 /** The interface VPC endpoint service name of `service` in `region`. */
 export function endpointServiceName(region: string, service: EndpointService): string {

@@ -16,8 +16,9 @@ import {
   ephemeralPorts,
   flowKey,
 } from "./allowlist";
-import { endpointServiceName, type EndpointService } from "./naming";
-import { policyDocument, type PolicyDocument } from "./policy";
+import { ecrLayerBucketArn, endpointServiceName, type EndpointService } from "./naming";
+import { policyDocument, type PolicyDocument, type PolicyStatement } from "./policy";
+import { awsPartitionOf } from "../../residency/jurisdictions";
 import {
   checkAccountId,
   checkIpv4Block,
@@ -55,6 +56,12 @@ export interface SealedNetworkArgs {
    * after raising the "Rules per network ACL" quota of the account (at most 40).
    */
   readonly aclRuleQuota?: number;
+  /**
+   * Add the interface endpoints Kubernetes nodes need without a NAT — EC2, ECR (API and
+   * registry) and CloudWatch Logs — and let the S3 endpoint reach ECR's image-layer bucket of the
+   * region, read-only. Defaults to: false — only S3, KMS and STS.
+   */
+  readonly clusterEndpoints?: boolean;
 }
 
 /** One inline network ACL rule, as `ec2.NetworkAcl` takes it. */
@@ -114,8 +121,11 @@ function numbered(flows: readonly Omit<AllowedFlow, "reason">[]): AclRule[] {
  * Without it, a workload could write to any bucket in the region, including another account's
  * bucket that replicates abroad.
  */
-export function s3EndpointPolicy(accountId: string): PolicyDocument {
-  return policyDocument([
+export function s3EndpointPolicy(
+  accountId: string,
+  ecrLayers?: { readonly partition: string; readonly region: string },
+): PolicyDocument {
+  const statements: PolicyStatement[] = [
     {
       Sid: "OnlyThisAccountsBuckets",
       Effect: "Allow",
@@ -124,7 +134,19 @@ export function s3EndpointPolicy(accountId: string): PolicyDocument {
       Resource: "*",
       Condition: { StringEquals: { "aws:ResourceAccount": accountId } },
     },
-  ]);
+  ];
+  if (ecrLayers !== undefined) {
+    // ECR keeps image layers in a bucket of its own account in the same region; nodes pulling
+    // images read from it, and nothing else of that account is reachable.
+    statements.push({
+      Sid: "EcrImageLayersOfThisRegion",
+      Effect: "Allow",
+      Principal: "*",
+      Action: "s3:GetObject",
+      Resource: ecrLayerBucketArn(ecrLayers.partition, ecrLayers.region),
+    });
+  }
+  return policyDocument(statements);
 }
 
 /** VPC and subnet blocks: valid, canonical, and of a size AWS accepts. */
@@ -227,6 +249,8 @@ export class SealedNetwork extends pulumi.ComponentResource {
   readonly s3EndpointId: pulumi.Output<string>;
   readonly kmsEndpointId: pulumi.Output<string>;
   readonly stsEndpointId: pulumi.Output<string>;
+  /** The EC2, ECR and CloudWatch Logs endpoints by service, when `clusterEndpoints` is set. */
+  readonly clusterEndpointIds: Partial<Record<EndpointService, pulumi.Output<string>>>;
   /** The security group of the S3, KMS and STS endpoints: HTTPS in from the VPC, nothing out. */
   readonly endpointSecurityGroupId: pulumi.Output<string>;
 
@@ -332,7 +356,7 @@ export class SealedNetwork extends pulumi.ComponentResource {
       extra: Pick<ec2.VpcEndpointArgs, "policy" | "dnsOptions"> = {},
     ) =>
       new ec2.VpcEndpoint(
-        `${name}-${service}`,
+        `${name}-${service.replace(".", "-")}`,
         {
           vpcId: vpc.id,
           vpcEndpointType: "Interface",
@@ -344,6 +368,7 @@ export class SealedNetwork extends pulumi.ComponentResource {
         },
         parent,
       );
+    const clusterEndpoints = args.clusterEndpoints ?? false;
     // An S3 interface endpoint with private DNS gets "private DNS only for inbound Resolver
     // endpoints" unless the request turns it off: names resolved inside the VPC would then go to an
     // S3 gateway endpoint, and AWS refuses the endpoint in a VPC that has none. So the option is
@@ -353,11 +378,24 @@ export class SealedNetwork extends pulumi.ComponentResource {
     // The name stays `-s3` from the gateway endpoint it replaces: the type change replaces the
     // endpoint (the new one is created first), and the bucket policies follow its new ID.
     const s3 = interfaceEndpoint("s3", {
-      policy: JSON.stringify(s3EndpointPolicy(args.accountId)),
+      policy: JSON.stringify(
+        s3EndpointPolicy(
+          args.accountId,
+          clusterEndpoints
+            ? { partition: awsPartitionOf(args.region), region: args.region }
+            : undefined,
+        ),
+      ),
       dnsOptions: { privateDnsOnlyForInboundResolverEndpoint: false },
     });
     const kms = interfaceEndpoint("kms");
     const sts = interfaceEndpoint("sts");
+    const clusterServices: readonly EndpointService[] = clusterEndpoints
+      ? ["ec2", "ecr.api", "ecr.dkr", "logs"]
+      : [];
+    const clusterEndpointIds = Object.fromEntries(
+      clusterServices.map((service) => [service, interfaceEndpoint(service).id]),
+    ) as Partial<Record<EndpointService, pulumi.Output<string>>>;
 
     this.vpcId = vpc.id;
     this.subnetIds = pulumi.all(subnetIds);
@@ -366,6 +404,7 @@ export class SealedNetwork extends pulumi.ComponentResource {
     this.s3EndpointId = s3.id;
     this.kmsEndpointId = kms.id;
     this.stsEndpointId = sts.id;
+    this.clusterEndpointIds = clusterEndpointIds;
     this.endpointSecurityGroupId = endpointSg.id;
     this.registerOutputs({
       vpcId: this.vpcId,
@@ -375,6 +414,7 @@ export class SealedNetwork extends pulumi.ComponentResource {
       s3EndpointId: this.s3EndpointId,
       kmsEndpointId: this.kmsEndpointId,
       stsEndpointId: this.stsEndpointId,
+      clusterEndpointIds: this.clusterEndpointIds,
       endpointSecurityGroupId: this.endpointSecurityGroupId,
     });
   }

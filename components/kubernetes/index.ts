@@ -1,4 +1,6 @@
 export {
+  egressPolicyName,
+  reasonAnnotation,
   SealedNamespace,
   type SealedNamespaceArgs,
   validateSealedNamespaceArgs,

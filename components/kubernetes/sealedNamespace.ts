@@ -1,9 +1,11 @@
 /**
  * A namespace on an in-jurisdiction cluster whose pods cannot reach anything but the stack's
  * egress allowlist. Kubernetes lets every pod talk to everything until a NetworkPolicy with
- * `Egress` selects it, so the namespace starts with a default-deny policy and opens only what
- * the allowlist justifies (plus cluster DNS and the namespace's own pods).
+ * `Egress` selects it, so the namespace starts with a default-deny policy and opens only the
+ * namespace's own pods, cluster DNS, the stack's own network and — one NetworkPolicy per entry,
+ * annotated with the entry's reason — what the allowlist justifies.
  */
+import { createHash } from "node:crypto";
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as k8sInputs from "@pulumi/kubernetes/types/input";
 import * as networkingv1 from "@pulumi/kubernetes/networking/v1";
@@ -28,8 +30,30 @@ export interface SealedNamespaceArgs {
    * cluster's concern.
    */
   readonly allowClusterDns?: boolean;
+  /**
+   * The stack's own network (its VPC block): pods may open connections to any address in it —
+   * the nodes, the in-VPC service endpoints, other workloads of the stack. Defaults to: none —
+   * only the namespace, DNS and the allowlist.
+   */
+  readonly network?: string;
   /** Labels added to the namespace. Defaults to: none beyond `sovereign-dc/sealed`. */
   readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** The annotation that carries an allowlist entry's justification on its NetworkPolicy. */
+export const reasonAnnotation = "sovereign-dc/reason";
+
+/**
+ * The NetworkPolicy name of an allowlist entry, built from what it opens (`egress-tcp-10-30-0-0-16-443`)
+ * so reordering the allowlist renames nothing. Kubernetes names are DNS subdomains: no slashes.
+ */
+export function egressPolicyName(rule: EgressRule): string {
+  const head = `egress-${rule.protocol}-${rule.cidr.replace(/[./]/g, "-")}`;
+  const ports = [...new Set(rule.ports)].sort((a, b) => a - b).join("-");
+  // A long port list would pass the 253 characters a name may have; its digest stays stable.
+  return head.length + 1 + ports.length <= 253
+    ? `${head}-${ports}`
+    : `${head}-ports-${createHash("sha256").update(ports).digest("hex").slice(0, 12)}`;
 }
 
 /** One line per problem with the args; empty when they are valid. */
@@ -41,7 +65,24 @@ export function validateSealedNamespaceArgs(args: SealedNamespaceArgs): string[]
       `namespace: received ${JSON.stringify(ns)}; expected a DNS label (lowercase letters, digits and hyphens, at most 63 characters).`,
     );
   }
+  if (
+    args.network !== undefined &&
+    (!ipaddr.IPv4.isValidCIDR(args.network) || args.network.endsWith("/0"))
+  ) {
+    problems.push(
+      `network: received ${JSON.stringify(args.network)}; expected the stack's own IPv4 block, such as 10.20.0.0/16 (0.0.0.0/0 is the internet).`,
+    );
+  }
+  const names = new Map<string, number>();
   (args.egress ?? []).forEach((rule, i) => {
+    const policyName = egressPolicyName(rule);
+    const first = names.get(policyName);
+    if (first !== undefined) {
+      problems.push(
+        `egress[${i}]: received ${JSON.stringify(rule)}; expected an entry that egress[${first}] does not already open (same protocol, block and ports).`,
+      );
+    }
+    names.set(policyName, i);
     if (!ipaddr.IPv4.isValidCIDR(rule.cidr) || rule.cidr.endsWith("/0")) {
       problems.push(
         `egress[${i}].cidr: received ${JSON.stringify(rule.cidr)}; expected a bounded IPv4 CIDR (0.0.0.0/0 cannot be allowlisted).`,
@@ -61,8 +102,10 @@ export class SealedNamespace extends pulumi.ComponentResource {
   public readonly namespaceName: pulumi.Output<string>;
   /** Name of the default-deny policy, which selects every pod of the namespace. */
   public readonly defaultDenyPolicy: pulumi.Output<string>;
-  /** Name of the policy that opens the namespace, DNS and the allowlist. */
+  /** Name of the policy that opens the namespace, cluster DNS and the stack's network. */
   public readonly allowPolicy: pulumi.Output<string>;
+  /** Names of the allowlist's policies, one per entry, in allowlist order. */
+  public readonly egressPolicies: pulumi.Output<string[]>;
 
   constructor(
     name: string,
@@ -113,24 +156,13 @@ export class SealedNamespace extends pulumi.ComponentResource {
         ],
       });
     }
-    for (const rule of args.egress ?? []) {
-      egress.push({
-        to: [{ ipBlock: { cidr: rule.cidr } }],
-        ports: rule.ports.map((port) => ({ protocol: rule.protocol.toUpperCase(), port })),
-      });
+    if (args.network !== undefined) {
+      egress.push({ to: [{ ipBlock: { cidr: args.network } }] });
     }
     const allow = new networkingv1.NetworkPolicy(
       `${name}-allow`,
       {
-        metadata: {
-          name: "allowlisted-egress",
-          namespace,
-          annotations: {
-            "sovereign-dc/egress-reasons": JSON.stringify(
-              (args.egress ?? []).map((r) => `${r.cidr}: ${r.reason}`),
-            ),
-          },
-        },
+        metadata: { name: "allow-namespace-dns-network", namespace },
         spec: {
           podSelector: {},
           policyTypes: ["Ingress", "Egress"],
@@ -141,13 +173,44 @@ export class SealedNamespace extends pulumi.ComponentResource {
       { parent: this },
     );
 
+    // One policy per allowlist entry: each opening carries its own justification, where an
+    // auditor reading the cluster (kubectl get networkpolicy -o yaml) finds it.
+    const egressPolicies = (args.egress ?? []).map((rule) => {
+      const policyName = egressPolicyName(rule);
+      return new networkingv1.NetworkPolicy(
+        `${name}-${policyName}`,
+        {
+          metadata: {
+            name: policyName,
+            namespace,
+            annotations: { [reasonAnnotation]: rule.reason },
+          },
+          spec: {
+            podSelector: {},
+            policyTypes: ["Egress"],
+            egress: [
+              {
+                to: [{ ipBlock: { cidr: rule.cidr } }],
+                ports: [...new Set(rule.ports)]
+                  .sort((a, b) => a - b)
+                  .map((port) => ({ protocol: rule.protocol.toUpperCase(), port })),
+              },
+            ],
+          },
+        },
+        { parent: this },
+      );
+    });
+
     this.namespaceName = namespace;
     this.defaultDenyPolicy = deny.metadata.name;
     this.allowPolicy = allow.metadata.name;
+    this.egressPolicies = pulumi.all(egressPolicies.map((p) => p.metadata.name));
     this.registerOutputs({
       namespaceName: this.namespaceName,
       defaultDenyPolicy: this.defaultDenyPolicy,
       allowPolicy: this.allowPolicy,
+      egressPolicies: this.egressPolicies,
     });
   }
 }

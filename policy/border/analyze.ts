@@ -47,7 +47,7 @@ export function analyzeBorder(
   models: FlowTable = flowModels,
 ): BorderAnalysis {
   const j = typeof jurisdiction === "string" ? getJurisdiction(jurisdiction) : jurisdiction;
-  const x = new Resolver(resources, j, opts.egressAllowlist ?? []);
+  const x = new Resolver(resources, j, opts.egressAllowlist ?? [], opts.clusters ?? []);
 
   const nodes: BorderNode[] = [];
   const nodeIndex = new Map<string, number>();

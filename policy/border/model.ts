@@ -6,6 +6,7 @@
  * through, `a` can reach `b`. Places outside the stack (a region of a cloud, the public internet,
  * a foreign account, an unresolved reference) are nodes too, so every path ends at a node.
  */
+import type { DeclaredCluster } from "../../residency/clusters";
 import type { EgressAllowEntry } from "../framework";
 
 /** One marker for a value not known until deployed, shared with the per-resource policies. */
@@ -82,6 +83,7 @@ export type EdgeLabel =
   | "snat entry"
   | "eip association"
   | "public address"
+  | "public load balancer"
   | "public access"
   | "transfer acceleration"
   | "ipsec connection"
@@ -151,4 +153,6 @@ export interface BorderOptions {
    * in-jurisdiction endpoint rather than "the public internet".
    */
   readonly egressAllowlist?: readonly EgressAllowEntry[];
+  /** Kubernetes clusters the stack config places by kubeconfig context (`sovereign-dc:clusters`). */
+  readonly clusters?: readonly DeclaredCluster[];
 }

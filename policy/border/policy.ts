@@ -36,6 +36,8 @@ const fixes: Partial<Record<EdgeLabel, (j: string) => string>> = {
   "public address": () =>
     "Remove the internet exit (NAT gateway, EIP, internet gateway or public address), or bound egress with security group and network ACL rules that accept only allowlisted destinations and drop 0.0.0.0/0.",
   "public access": () => "Make the bucket private and block public access.",
+  "public load balancer": () =>
+    "Annotate the Service as internal for its cluster's cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: intranet on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: internal on EKS), or make it ClusterIP.",
   "transfer acceleration": () => "Turn transfer acceleration off; its edge network is global.",
   "placed in": (j) => `Create it through a provider pinned to a region inside ${j}.`,
 };
@@ -68,6 +70,7 @@ export const noPathOutOfJurisdiction = residencyStackPolicy({
   validate: (args, ctx) => {
     const analysis = analyzeBorder(fromPolicyResources(args.resources), ctx.jurisdiction, {
       egressAllowlist: ctx.settings.egressAllowlist,
+      clusters: ctx.settings.clusters,
     });
     for (const p of analysis.paths) {
       ctx.report({

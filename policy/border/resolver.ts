@@ -1,2 +1,8 @@
 /** The resolver moved to policy/paths/resolver.ts; this module keeps the border's imports working. */
-export { clusterTypes, type Ref, Resolver } from "../paths/resolver";
+export {
+  type ClusterSource,
+  clusterTypes,
+  kubernetesProviderType,
+  type Ref,
+  Resolver,
+} from "../paths/resolver";

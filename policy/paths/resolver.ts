@@ -18,6 +18,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { type Cloud, type Jurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
 import { cloudOf, describePlace, type Placement, placementOf } from "../../residency/placement";
 import type { BorderResource, Place } from "../border/model";
+import type { DeclaredCluster } from "../../residency/clusters";
 import type { EgressAllowEntry } from "../framework";
 import { resourceLabel } from "./describe";
 import { globalPlaceLabel, type Located } from "./places";
@@ -232,6 +233,32 @@ export const clusterTypes: readonly string[] = [
   "aws:eks/cluster:Cluster",
 ];
 
+export const kubernetesProviderType = "pulumi:providers:kubernetes";
+
+/**
+ * The cluster a Kubernetes provider deploys to: a cluster resource of the program its kubeconfig
+ * was built from, a cluster the stack config declares by the provider's kubeconfig context, or
+ * none the pack can place (and why).
+ */
+export type ClusterSource =
+  | { readonly kind: "resource"; readonly cluster: BorderResource }
+  | { readonly kind: "declared"; readonly declared: DeclaredCluster }
+  | { readonly kind: "unplaced"; readonly reason: string; readonly context?: string };
+
+/** The `current-context` of a kubeconfig given as text (YAML or JSON), when it names one. */
+export function currentContextOf(kubeconfig: unknown): string | undefined {
+  if (typeof kubeconfig !== "string") {
+    return undefined;
+  }
+  try {
+    const doc = JSON.parse(kubeconfig) as Record<string, unknown>;
+    return str(doc?.["current-context"]);
+  } catch {
+    const m = /^current-context:[ \t]*["']?([^"'\s#]+)["']?[ \t]*(?:#.*)?$/m.exec(kubeconfig);
+    return m?.[1];
+  }
+}
+
 export class Resolver {
   private readonly byUrn = new Map<string, BorderResource>();
   private readonly byType = new Map<string, BorderResource[]>();
@@ -240,11 +267,14 @@ export class Resolver {
   private readonly placements = new Map<string, Placement>();
   private readonly places = new Map<string, Place>();
   private readonly memos = new Map<string, unknown>();
+  private readonly clusterSources = new Map<string, ClusterSource>();
 
   constructor(
     readonly resources: readonly BorderResource[],
     readonly jurisdiction: Jurisdiction,
     readonly allowlist: readonly EgressAllowEntry[] = [],
+    /** Clusters the stack config places by kubeconfig context (`sovereign-dc:clusters`). */
+    readonly declaredClusters: readonly DeclaredCluster[] = [],
   ) {
     for (const r of resources) {
       this.byUrn.set(r.urn, r);
@@ -381,38 +411,91 @@ export class Resolver {
     const provider = r.provider ? this.byUrn.get(r.provider) : undefined;
     let p = placementOf(r.type, r.props, provider);
     if (p.kind === "cluster") {
-      const cluster = this.clusterOf(r);
-      p = cluster
-        ? this.placement(cluster)
-        : {
-            kind: "unknown",
-            reason: "its Kubernetes provider is not built from a cluster of this stack",
+      const source =
+        provider?.type === kubernetesProviderType ? this.clusterSource(provider) : undefined;
+      switch (source?.kind) {
+        case "resource":
+          p = this.placement(source.cluster);
+          break;
+        case "declared":
+          p = { kind: "region", cloud: source.declared.cloud, region: source.declared.region };
+          break;
+        case "unplaced":
+          // Still a "cluster" placement: kubernetes-cluster-placement reports the cluster that
+          // cannot be placed once, on the provider, rather than once per object.
+          p = {
+            kind: "cluster",
+            reason: `the cluster of ${this.label(provider!)} cannot be placed`,
           };
+          break;
+        default:
+          p = { kind: "unknown", reason: "it is not created through a Kubernetes provider" };
+      }
     }
     this.placements.set(r.urn, p);
     return p;
   }
 
   /**
-   * The cluster a Kubernetes object runs in: the cluster its provider's kubeconfig was built
-   * from (shared/research/data-paths.md §1.4).
+   * Where a Kubernetes provider deploys (shared/research/data-paths.md §1.4): the cluster its
+   * kubeconfig was built from — through the property's dependencies, known at preview even when
+   * the kubeconfig itself is not — else the cluster the stack config declares for the context it
+   * selects (its `context` input, or the `current-context` of a kubeconfig given as text).
    */
+  clusterSource(provider: BorderResource): ClusterSource {
+    const cached = this.clusterSources.get(provider.urn);
+    if (cached) {
+      return cached;
+    }
+    const fromKubeconfig = (provider.propertyDependencies.kubeconfig ?? [])
+      .map((u) => this.byUrn.get(u))
+      .filter((d): d is BorderResource => d !== undefined);
+    const fromDependencies = provider.dependencies
+      .map((u) => this.byUrn.get(u))
+      .filter((d): d is BorderResource => d !== undefined);
+    const cluster = [...fromKubeconfig, ...fromDependencies].find((d) =>
+      clusterTypes.includes(d.type),
+    );
+    const kubeconfig = provider.props.kubeconfig;
+    const context = str(provider.props.context) ?? currentContextOf(kubeconfig);
+    const declared =
+      context === undefined ? undefined : this.declaredClusters.find((c) => c.context === context);
+    let source: ClusterSource;
+    if (cluster) {
+      source = { kind: "resource", cluster };
+    } else if (declared) {
+      source = { kind: "declared", declared };
+    } else {
+      const from = fromKubeconfig.length > 0 ? fromKubeconfig : fromDependencies;
+      const why =
+        from.length > 0
+          ? `its kubeconfig comes from ${from.map((d) => this.label(d)).join(", ")}, not from a cluster this program creates`
+          : kubeconfig === undefined
+            ? "it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi"
+            : isUnknown(kubeconfig)
+              ? "its kubeconfig is not known until deployed and comes from no resource of this program"
+              : "its kubeconfig is given as text (a file, a secret or config), which ties it to no cluster of this program";
+      source = {
+        kind: "unplaced",
+        reason:
+          context === undefined
+            ? `${why}, and it selects no context the stack config declares`
+            : `${why}, and its context ${JSON.stringify(context)} is not declared in sovereign-dc:clusters`,
+        ...(context === undefined ? {} : { context }),
+      };
+    }
+    this.clusterSources.set(provider.urn, source);
+    return source;
+  }
+
+  /** The cluster resource of the program a Kubernetes object runs in, if its provider names one. */
   clusterOf(r: BorderResource): BorderResource | undefined {
     const provider = r.provider ? this.byUrn.get(r.provider) : undefined;
-    if (!provider || provider.type !== "pulumi:providers:kubernetes") {
+    if (!provider || provider.type !== kubernetesProviderType) {
       return undefined;
     }
-    const candidates = [
-      ...(provider.propertyDependencies.kubeconfig ?? []),
-      ...provider.dependencies,
-    ];
-    for (const urn of candidates) {
-      const c = this.byUrn.get(urn);
-      if (c && clusterTypes.includes(c.type)) {
-        return c;
-      }
-    }
-    return undefined;
+    const source = this.clusterSource(provider);
+    return source.kind === "resource" ? source.cluster : undefined;
   }
 
   /** The cloud and region a resource lives in, when it has one. */
@@ -555,8 +638,11 @@ export class Resolver {
       case "global":
         return this.globalPlace(`${p.cloud} global service`);
       case "unknown":
-      case "cluster":
         return this.unknownPlace(`${this.label(r)}: ${p.reason}`);
+      case "cluster":
+        // A Kubernetes object whose cluster cannot be placed: kubernetes-cluster-placement
+        // reports that cluster once, on its provider, with how to declare where it is.
+        return undefined;
     }
   }
 

@@ -1424,7 +1424,16 @@ describe("copies", () => {
 });
 
 describe("kubernetes", () => {
-  function cluster(policy?: Record<string, unknown>, podSpec: Record<string, unknown> = {}) {
+  /**
+   * An ACK cluster whose node vSwitch reaches the internet through a NAT gateway of the program
+   * (`exit: "nat"`), through the NAT gateway ACK creates itself (`"ack-nat"`), or through a node
+   * pool whose nodes have public IPs (`"public-nodes"`).
+   */
+  function cluster(
+    policy?: Record<string, unknown>,
+    podSpec: Record<string, unknown> = {},
+    exit: "nat" | "ack-nat" | "public-nodes" = "nat",
+  ) {
     const { s, sh } = aliStack();
     const vpc = s.add("alicloud:vpc/network:Network", "core", {}, { provider: sh });
     const nodes = s.add(
@@ -1433,13 +1442,26 @@ describe("kubernetes", () => {
       { vpcId: ref(vpc) },
       { provider: sh },
     );
-    openNat(s, sh, vpc, nodes);
+    if (exit === "nat") {
+      openNat(s, sh, vpc, nodes);
+    }
     const ack = s.add(
       "alicloud:cs/managedKubernetes:ManagedKubernetes",
       "apps",
-      { workerVswitchIds: [ref(nodes)] },
+      {
+        workerVswitchIds: [ref(nodes)],
+        ...(exit === "ack-nat" ? {} : { newNatGateway: false }),
+      },
       { provider: sh },
     );
+    if (exit === "public-nodes") {
+      s.add(
+        "alicloud:cs/nodePool:NodePool",
+        "pool",
+        { clusterId: ref(ack), vswitchIds: [ref(nodes)], internetMaxBandwidthOut: 10 },
+        { provider: sh },
+      );
+    }
     const kube = s.provider("kubernetes", "apps", { kubeconfig: ref(ack) });
     s.add(
       "kubernetes:apps/v1:Deployment",
@@ -1493,6 +1515,86 @@ describe("kubernetes", () => {
 
   test("a default-deny egress policy in the namespace closes the path", () => {
     expect(hops(cluster(denyAll).resources)).toEqual([]);
+  });
+
+  test("pods reach the internet through the NAT gateway ACK creates by default", () => {
+    expect(hops(cluster(undefined, {}, "ack-nat").resources)).toEqual([
+      [
+        'k8s persistentvolumeclaim "data"',
+        "mounted by",
+        'k8s deployment "api"',
+        "pod egress (no NetworkPolicy restricts its pods' egress)",
+        'vswitch "nodes"',
+        "default egress (no security group of this stack bounds its egress)",
+        'internet-bound traffic of vpc "core"',
+        "route (0.0.0.0/0, to the NAT gateway ACK creates (newNatGateway))",
+        'ack cluster "apps"',
+        "public address (the EIP of the NAT gateway ACK creates)",
+        "the public internet",
+      ],
+    ]);
+    expect(hops(cluster(denyAll, {}, "ack-nat").resources)).toEqual([]);
+  });
+
+  test("pods reach the internet through nodes with public IPs", () => {
+    expect(hops(cluster(undefined, {}, "public-nodes").resources)).toEqual([
+      [
+        'k8s persistentvolumeclaim "data"',
+        "mounted by",
+        'k8s deployment "api"',
+        "pod egress (no NetworkPolicy restricts its pods' egress)",
+        'vswitch "nodes"',
+        "attachment",
+        'ack node pool "pool"',
+        "public address (internetMaxBandwidthOut 10; it names no security group of this stack)",
+        "the public internet",
+      ],
+    ]);
+    expect(hops(cluster(denyAll, {}, "public-nodes").resources)).toEqual([]);
+  });
+
+  test("pods behind a LoadBalancer Service without its cloud's internal annotation are readable from the internet", () => {
+    const withService = (annotations: Record<string, string>) => {
+      const s = cluster(denyAll);
+      const kube = s.resources.find((r) => r.type === "pulumi:providers:kubernetes")!;
+      s.add(
+        "kubernetes:core/v1:Service",
+        "api-lb",
+        {
+          metadata: { namespace: "app", annotations },
+          spec: { type: "LoadBalancer", selector: { app: "api" }, ports: [{ port: 443 }] },
+        },
+        { provider: kube },
+      );
+      return s.resources;
+    };
+    const exposed = [
+      'k8s persistentvolumeclaim "data"',
+      "mounted by",
+      'k8s deployment "api"',
+      'public load balancer "api-lb" (no internal-load-balancer annotation of its cluster\'s cloud)',
+      "the public internet",
+    ];
+    expect(hops(withService({}))).toEqual([exposed]);
+    // ACK's controller reads only Alibaba Cloud's annotation.
+    expect(
+      hops(withService({ "service.beta.kubernetes.io/aws-load-balancer-scheme": "internal" })),
+    ).toEqual([exposed]);
+    expect(
+      hops(
+        withService({
+          "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type": "intranet",
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  test("a cluster without ACK's NAT gateway or public nodes has no exit of its own", () => {
+    const s = cluster(undefined, {}, "ack-nat");
+    const sealed = s.resources.map((r) =>
+      r.name === "apps" ? { ...r, props: { ...r.props, newNatGateway: false } } : r,
+    );
+    expect(hops(sealed)).toEqual([]);
   });
 
   function allowing(cidr: string) {
@@ -1564,7 +1666,7 @@ describe("kubernetes", () => {
     expect(hops(cluster(denyAll, { hostNetwork: false }).resources)).toEqual([]);
   });
 
-  test("objects of a cluster the stack does not hold fail closed", () => {
+  test("objects of a cluster that cannot be placed are unknown, reported once on their provider", () => {
     const { s } = aliStack();
     const kube = s.provider("kubernetes", "external", {});
     s.add(
@@ -1573,12 +1675,29 @@ describe("kubernetes", () => {
       { metadata: { name: "data" } },
       { provider: kube },
     );
-    expect(hops(s.resources)).toEqual([
-      [
-        'k8s persistentvolumeclaim "data"',
-        "placed in",
-        'unknown (k8s persistentvolumeclaim "data": its Kubernetes provider is not built from a cluster of this stack)',
-      ],
+    // kubernetes-cluster-placement fails the provider, with how to declare where the cluster is;
+    // the claim draws no placement edge of its own, so it is not reported a second time.
+    const analysis = analyzeBorder(s.resources, "CN");
+    expect(hops(s.resources)).toEqual([]);
+    expect(analysis.nodes.find((n) => n.label === 'k8s persistentvolumeclaim "data"')?.side).toBe(
+      "unknown",
+    );
+  });
+
+  test("objects of a cluster declared outside the jurisdiction are placed there", () => {
+    const { s } = aliStack();
+    const kube = s.provider("kubernetes", "external", { context: "hk-prod" });
+    s.add(
+      "kubernetes:core/v1:PersistentVolumeClaim",
+      "data",
+      { metadata: { name: "data" } },
+      { provider: kube },
+    );
+    const paths = analyzeBorder(s.resources, "CN", {
+      clusters: [{ context: "hk-prod", cloud: "alicloud", region: "cn-hongkong" }],
+    }).paths.map((p) => p.hops);
+    expect(paths).toEqual([
+      ['k8s persistentvolumeclaim "data"', "placed in", "cn-hongkong (outside CN, in HK)"],
     ]);
   });
 

@@ -1,8 +1,9 @@
 /**
  * Kubernetes pod egress through the real policy pack: a StatefulSet's pods with no egress
  * NetworkPolicy reach their cluster's node VPC, which a transit router joins with a VPC in Hong
- * Kong; a default-deny egress policy in the namespace closes the path. Every finding of the pack
- * is pinned, not only the border analysis's: the far VPC's placement findings are in both twins.
+ * Kong; a default-deny egress policy in the namespace closes the path (and settles the
+ * namespace's own finding). Every finding of the pack is pinned, not only the border analysis's:
+ * the far VPC's placement findings are in both twins.
  */
 import type { PolicyPackSession } from "../../engine/analyzer";
 import type { Plan } from "../../engine/plan";
@@ -39,6 +40,16 @@ test("pod egress → node subnet → transit router → a VPC in Hong Kong fails
   expect(findings(violations)).toEqual(
     sorted([
       ...farPlacement,
+      [
+        "kubernetes-namespace-egress",
+        "app",
+        "mandatory",
+        [
+          'k8s namespace "app"',
+          "pod egress (no default-deny NetworkPolicy)",
+          "every address (any country)",
+        ],
+      ],
       [
         policy,
         "db",

@@ -72,31 +72,22 @@ const replicatedTo = (location: unknown) => [
 ];
 
 /**
- * A claim for a volume on a Kubernetes provider whose kubeconfig is not known at preview, so no
- * cluster of the stack places it: a crossing no per-resource policy explains (issue 11, "one
- * crossing, one finding"), which keeps this input the border analysis's own.
+ * A bucket whose policy is not known at preview: who can read it, from where, cannot be decided,
+ * so the path ends at a place the analysis cannot locate.
  */
-const claimOnUnknownCluster = () => [
+const bucketOfUnknownPolicy = () => [
   resource(
-    "kubernetes:core/v1:PersistentVolumeClaim",
-    "data",
-    {
-      metadata: { name: "data" },
-      spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } },
-    },
-    {
-      type: "pulumi:providers:kubernetes",
-      name: "k8s",
-      urn: "urn:pulumi:dev::p::pulumi:providers:kubernetes::k8s",
-      props: unknownCheckingProxy({ kubeconfig: unknownString }),
-    },
+    "alicloud:oss/bucket:Bucket",
+    "telemetry",
+    { bucket: "t", policy: unknownString },
+    shanghai,
   ),
 ];
-const claimMessage =
-  'k8s persistentvolumeclaim "data" must not be able to send data outside CN, but it reaches unknown (k8s persistentvolumeclaim "data": its Kubernetes provider is not built from a cluster of this stack) in 1 hop. Create it through a provider pinned to a region inside CN. The far end cannot be placed, and what cannot be placed fails closed: reference a resource of this stack or a region the analysis can check.\npath: k8s persistentvolumeclaim "data" → placed in → unknown (k8s persistentvolumeclaim "data": its Kubernetes provider is not built from a cluster of this stack)';
+const unknownPolicyMessage =
+  'oss bucket "telemetry" must not be able to send data outside CN, but it reaches unknown (the policy of oss bucket "telemetry" is not known until deployed) in 1 hop; it crosses the border at readable from. Pin access to a network of this stack: a SourceVpc or SourceVpce condition naming a VPC or VPC endpoint the stack creates. The far end cannot be placed, and what cannot be placed fails closed: reference a resource of this stack or a region the analysis can check.\npath: oss bucket "telemetry" → readable from → unknown (the policy of oss bucket "telemetry" is not known until deployed)';
 
 test("a place not known at preview fails closed instead of throwing", () => {
-  expect(run(claimOnUnknownCluster(), { jurisdiction: "CN" })).toEqual([claimMessage]);
+  expect(run(bucketOfUnknownPolicy(), { jurisdiction: "CN" })).toEqual([unknownPolicyMessage]);
 });
 
 test("the same stack with a known in-country destination passes", () => {
@@ -109,18 +100,23 @@ test("nothing runs without a jurisdiction (residency-configured reports that onc
 
 describe("waivers", () => {
   const waiver = (expires: string) => [
-    { policy: "no-path-out-of-jurisdiction", resource: "data", reason: "cluster move", expires },
+    {
+      policy: "no-path-out-of-jurisdiction",
+      resource: "telemetry",
+      reason: "policy review",
+      expires,
+    },
   ];
 
   test("an expired waiver does not silence the path", () => {
     expect(
-      run(claimOnUnknownCluster(), { jurisdiction: "CN", waivers: waiver("2020-01-01") }),
-    ).toEqual([claimMessage]);
+      run(bucketOfUnknownPolicy(), { jurisdiction: "CN", waivers: waiver("2020-01-01") }),
+    ).toEqual([unknownPolicyMessage]);
   });
 
   test("a waiver that has not expired silences it", () => {
     expect(
-      run(claimOnUnknownCluster(), { jurisdiction: "CN", waivers: waiver("2999-12-31") }),
+      run(bucketOfUnknownPolicy(), { jurisdiction: "CN", waivers: waiver("2999-12-31") }),
     ).toEqual([]);
   });
 });

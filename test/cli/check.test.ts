@@ -174,3 +174,93 @@ describe("sovereign-dc check on a TypeScript ES-module program", () => {
     ).toEqual([["customer-key-encryption", "advisory", "esm-logs"]]);
   });
 });
+
+describe("sovereign-dc check on Kubernetes workloads deployed through the ambient kubeconfig", () => {
+  const workloads = path.join("test", "fixtures", "check-kubernetes", "index.ts");
+  const version = (
+    JSON.parse(
+      fs.readFileSync(
+        path.join(root, "node_modules", "@pulumi", "kubernetes", "package.json"),
+        "utf8",
+      ),
+    ) as { version: string }
+  ).version;
+  const provider = `default_${version.replace(/[.-]/g, "_")}`;
+  const objects =
+    'k8s namespace "tracking", k8s service "scan-recorder-svc", k8s service "tracking-api-svc"';
+  const namespaceFinding = {
+    policy: "kubernetes-namespace-egress",
+    level: "mandatory",
+    resourceType: "kubernetes:core/v1:Namespace",
+    resourceName: "tracking",
+    message:
+      'k8s namespace "tracking" must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"], so the pods of k8s deployment "tracking-api" and k8s deployment "scan-recorder" can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.',
+    path: [
+      'k8s namespace "tracking"',
+      "pod egress (no default-deny NetworkPolicy)",
+      "every address (any country)",
+    ],
+  };
+  type Finding = Record<string, unknown>;
+  const run = async (stack: string) => {
+    const r = await cli(["check", workloads, "--stack", stack, "--format", "json"]);
+    const doc = JSON.parse(r.stdout) as { violations: Finding[] };
+    return {
+      code: r.code,
+      violations: doc.violations.map(({ urn: _urn, ...v }) => v),
+    };
+  };
+
+  it("fails the cluster nobody placed, saying how to declare where it is", async () => {
+    expect(await run("ambient")).toEqual({
+      code: 1,
+      violations: [
+        {
+          policy: "kubernetes-cluster-placement",
+          level: "mandatory",
+          resourceType: "pulumi:providers:kubernetes",
+          resourceName: provider,
+          message: `kubernetes provider "${provider}" must deploy to a cluster placed inside US, but the pack cannot tell where its cluster is: it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi, and it selects no context the stack config declares. Its 5 Kubernetes objects (${objects} and 2 more) could run in any country. Build the provider's kubeconfig from a cluster this program creates (alicloud.cs.ManagedKubernetes, aws.eks.Cluster), or declare where the cluster is: set kubernetes:context in the stack config to the cluster's kubeconfig context, and add that context with its cloud and region to the stack config, e.g. sovereign-dc:clusters: [{ context: "<context>", cloud: aws, region: us-east-1 }], with a region inside US.`,
+          path: [`kubernetes provider "${provider}"`, "a cluster the pack cannot place"],
+        },
+        namespaceFinding,
+      ],
+    });
+  });
+
+  it("fails a cluster declared inside the jurisdiction whose namespace leaves pod egress open", async () => {
+    expect(await run("open")).toEqual({ code: 1, violations: [namespaceFinding] });
+  });
+
+  it("passes once the cluster is declared inside the jurisdiction and its namespace denies egress by default", async () => {
+    expect(await run("declared")).toEqual({ code: 0, violations: [] });
+  });
+
+  it("fails a context declared in a region outside the jurisdiction", async () => {
+    expect(await run("abroad")).toEqual({
+      code: 1,
+      violations: [
+        {
+          policy: "kubernetes-cluster-placement",
+          level: "mandatory",
+          resourceType: "pulumi:providers:kubernetes",
+          resourceName: provider,
+          message: `kubernetes provider "${provider}" must deploy to a cluster inside US, but sovereign-dc:clusters declares the cluster of its context "tracking-eu" in eu-central-1 (outside US, in EU), so its 6 Kubernetes objects (${objects} and 3 more) would run there. Deploy to a cluster in a region inside US.`,
+          path: [
+            `kubernetes provider "${provider}"`,
+            'cluster of context "tracking-eu"',
+            "eu-central-1 (outside US, in EU)",
+          ],
+        },
+      ],
+    });
+  });
+
+  it("refuses a cluster declaration whose region is not a region ID, naming the key (exit 2)", async () => {
+    const r = await cli(["check", workloads, "--stack", "misdeclared", "--format", "json"]);
+    expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 2, stdout: "" });
+    expect(r.stderr).toContain(
+      'sovereign-dc:clusters[0].region: received "oregon"; expected a region ID of aws, such as us-west-2.',
+    );
+  });
+});

@@ -148,17 +148,22 @@ describe("sovereign-dc plan --stack cn-shanghai --format json", () => {
     expect(egressAllows.map((r) => r.props.cidrIp)).not.toContain("0.0.0.0/0");
   });
 
-  it("puts every resource on the one explicit provider, pinned to cn-shanghai", () => {
+  it("puts every cloud resource on the one explicit provider, pinned to cn-shanghai, and every Kubernetes object on the cluster's own provider", () => {
     const providers = ofType("pulumi:providers:alicloud");
     expect(providers).toHaveLength(1);
     expect(providers[0].props.region).toBe("cn-shanghai");
-    // The stack builds a network, keys, buckets and rules: dozens of custom resources.
+    const [k8s] = ofType("pulumi:providers:kubernetes");
+    expect(ofType("pulumi:providers:kubernetes")).toHaveLength(1);
+    // The stack builds a network, keys, buckets, rules and a cluster: dozens of resources.
     expect(custom().length).toBeGreaterThan(20);
     for (const r of custom()) {
+      const kubernetes = r.type.startsWith("kubernetes:");
       expect({ name: r.name, provider: r.provider, region: r.region }).toEqual({
         name: r.name,
-        provider: providers[0].name,
-        region: "cn-shanghai",
+        // Kubernetes objects live where the cluster their provider is built from does; the
+        // pack places them through it (kubernetes-cluster-placement).
+        provider: kubernetes ? k8s.name : providers[0].name,
+        region: kubernetes ? null : "cn-shanghai",
       });
     }
   });
@@ -185,16 +190,21 @@ describe("sovereign-dc plan --stack us-west --format json", () => {
   });
   const ofType = (t: string) => doc.resources.filter((r) => r.type === t);
 
-  it("exits 0 with no violation, every resource in us-west-2 on the one explicit provider", () => {
+  it("exits 0 with no violation, every resource in us-west-2 (IAM: global) on the one explicit AWS provider, Kubernetes objects on the cluster's", () => {
     expect(run.code).toBe(0);
     expect(doc.jurisdiction).toBe("US");
     expect(doc.violations).toEqual([]);
     const [provider] = ofType("pulumi:providers:aws");
     expect(ofType("pulumi:providers:aws")).toHaveLength(1);
+    const [k8s] = ofType("pulumi:providers:kubernetes");
     const placed = doc.resources.filter((r) => r.provider !== null);
     expect(new Set(placed.map((r) => `${r.provider} ${r.region}`))).toEqual(
-      new Set([`${provider.name} us-west-2`]),
+      new Set([`${provider.name} us-west-2`, `${provider.name} global`, `${k8s.name} null`]),
     );
+    // Only IAM, which AWS runs as a global service, has no region.
+    expect(
+      new Set(placed.filter((r) => r.region === "global").map((r) => r.type.split("/")[0])),
+    ).toEqual(new Set(["aws:iam"]));
   });
 
   it("has private subnets in two AZs and no internet path", () => {

@@ -49,6 +49,12 @@ describe("endpointServiceName", () => {
     ["cn-north-1", "s3", "cn.com.amazonaws.cn-north-1.s3"],
     ["cn-north-1", "kms", "com.amazonaws.cn-north-1.kms"],
     ["cn-north-1", "sts", "cn.com.amazonaws.cn-north-1.sts"],
+    // The endpoints of Kubernetes nodes: EC2 and ECR take the cn prefix in China, Logs does not.
+    ["us-west-2", "ecr.dkr", "com.amazonaws.us-west-2.ecr.dkr"],
+    ["cn-northwest-1", "ec2", "cn.com.amazonaws.cn-northwest-1.ec2"],
+    ["cn-northwest-1", "ecr.api", "cn.com.amazonaws.cn-northwest-1.ecr.api"],
+    ["cn-northwest-1", "ecr.dkr", "cn.com.amazonaws.cn-northwest-1.ecr.dkr"],
+    ["cn-northwest-1", "logs", "com.amazonaws.cn-northwest-1.logs"],
   ] as const)("names %s %s %s", (region, service, expected) => {
     expect(endpointServiceName(region, service)).toBe(expected);
   });

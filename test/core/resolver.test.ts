@@ -232,9 +232,10 @@ describe("placement through the stack", () => {
     ).toBe(cluster);
     const lost = resource("kubernetes:core/v1:Namespace", "n3", {}, { provider: k8sNone.urn });
     expect(x.clusterOf(lost)).toBeUndefined();
+    // Left a cluster placement: kubernetes-cluster-placement reports it once, on the provider.
     expect(x.placement(lost)).toEqual({
-      kind: "unknown",
-      reason: "its Kubernetes provider is not built from a cluster of this stack",
+      kind: "cluster",
+      reason: 'the cluster of kubernetes provider "k8s3" cannot be placed',
     });
     // Only a Kubernetes provider leads to a cluster.
     expect(
@@ -249,6 +250,85 @@ describe("placement through the stack", () => {
     ).toBeUndefined();
     expect(x.regionOf(ns)).toEqual({ cloud: "alicloud", region: "cn-hongkong" });
     expect(x.regionOf(lost)).toBeUndefined();
+  });
+
+  describe("the cluster a Kubernetes provider deploys to", () => {
+    const declared = [{ context: "apps-prod", cloud: "alicloud" as const, region: "cn-beijing" }];
+    const source = (props: Record<string, unknown>, extra: Partial<BorderResource> = {}) => {
+      const provider = resource("pulumi:providers:kubernetes", "kp", props, extra);
+      return new Resolver([sh, hk, cluster, provider], cn, [], declared).clusterSource(provider);
+    };
+
+    test.each([
+      [
+        "the ambient kubeconfig",
+        {},
+        "it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi, and it selects no context the stack config declares",
+      ],
+      [
+        "an undeclared context",
+        { context: "apps-dev" },
+        'it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi, and its context "apps-dev" is not declared in sovereign-dc:clusters',
+      ],
+      [
+        "a kubeconfig given as text",
+        { kubeconfig: "apiVersion: v1\nkind: Config\n" },
+        "its kubeconfig is given as text (a file, a secret or config), which ties it to no cluster of this program, and it selects no context the stack config declares",
+      ],
+      [
+        "a kubeconfig not known at preview from no resource",
+        { kubeconfig: unknown },
+        "its kubeconfig is not known until deployed and comes from no resource of this program, and it selects no context the stack config declares",
+      ],
+    ])("cannot be placed from %s", (_what, props: Record<string, unknown>, reason) => {
+      expect(source(props)).toEqual({
+        kind: "unplaced",
+        reason,
+        ...(props.context === undefined ? {} : { context: props.context }),
+      });
+    });
+
+    test("a kubeconfig built from a resource that is not a cluster names it", () => {
+      const secret = resource("alicloud:kms/secret:Secret", "kubeconfig");
+      const provider = resource(
+        "pulumi:providers:kubernetes",
+        "kp",
+        { kubeconfig: unknown },
+        { propertyDependencies: { kubeconfig: [secret.urn] } },
+      );
+      expect(new Resolver([sh, secret, provider], cn).clusterSource(provider)).toEqual({
+        kind: "unplaced",
+        reason:
+          'its kubeconfig comes from kms secret "kubeconfig", not from a cluster this program creates, and it selects no context the stack config declares',
+      });
+    });
+
+    test("is the declared cluster of the context it selects, by argument or current-context", () => {
+      expect(source({ context: "apps-prod" })).toEqual({ kind: "declared", declared: declared[0] });
+      expect(source({ kubeconfig: "apiVersion: v1\ncurrent-context: apps-prod # prod\n" })).toEqual(
+        { kind: "declared", declared: declared[0] },
+      );
+      expect(source({ kubeconfig: JSON.stringify({ "current-context": "apps-prod" }) })).toEqual({
+        kind: "declared",
+        declared: declared[0],
+      });
+    });
+
+    test("is the cluster its kubeconfig was built from, before any declaration", () => {
+      expect(
+        source({ context: "apps-prod" }, { propertyDependencies: { kubeconfig: [cluster.urn] } }),
+      ).toEqual({ kind: "resource", cluster });
+    });
+
+    test("places its objects in the declared region", () => {
+      const provider = resource("pulumi:providers:kubernetes", "kp", { context: "apps-prod" });
+      const obj = resource("kubernetes:core/v1:Namespace", "n7", {}, { provider: provider.urn });
+      expect(new Resolver([provider, obj], cn, [], declared).placement(obj)).toEqual({
+        kind: "region",
+        cloud: "alicloud",
+        region: "cn-beijing",
+      });
+    });
   });
 
   test("a placement is computed once per resource", () => {
@@ -347,9 +427,8 @@ describe("places", () => {
     expect(x.placeOfPlacement(bucket, { kind: "unknown", reason: "no region" })?.label).toBe(
       'unknown (oss bucket "b": no region)',
     );
-    expect(x.placeOfPlacement(bucket, { kind: "cluster", reason: "no cluster" })?.label).toBe(
-      'unknown (oss bucket "b": no cluster)',
-    );
+    // An object of a cluster that cannot be placed is reported once, on its provider.
+    expect(x.placeOfPlacement(bucket, { kind: "cluster", reason: "no cluster" })).toBeUndefined();
   });
 
   test("junctions: a region's networks and a network's internet-bound traffic", () => {

@@ -43,6 +43,30 @@ describe("pack config", () => {
     }
   });
 
+  it("repeats the Kubernetes clusters the stack declares under every policy", () => {
+    const declared = [{ context: "ack-prod", cloud: "alicloud", region: "cn-shanghai" }];
+    const config = packConfigFor(
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "CN",
+        "sovereign-dc:clusters": JSON.stringify(declared),
+      }),
+    );
+    for (const name of policyNames) {
+      expect(config[name].clusters).toEqual(declared);
+    }
+  });
+
+  it("rejects a malformed cluster declaration, naming the key, the value and what is allowed", () => {
+    expect(() =>
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "CN",
+        "sovereign-dc:clusters": JSON.stringify([{ context: "ack-prod", cloud: "alicloud" }]),
+      }),
+    ).toThrow(
+      "Invalid stack config: sovereign-dc:clusters[0].region: received nothing (the key is missing); expected a region ID of alicloud, such as cn-shanghai.",
+    );
+  });
+
   it("sets the hardening policies mandatory for a stack in strict posture, and only them", () => {
     const strict = packConfigFor(
       settingsFromStackConfig({

@@ -18,22 +18,32 @@ import {
 import type { Plan } from "../../engine/plan";
 import { around } from "./policy-plan";
 import type { EgressAllowEntry, Waiver } from "../../policy/framework";
+import type { DeclaredCluster } from "../../residency/clusters";
 import type { Posture } from "../../residency/spec";
 import { packSession } from "./worker";
 
 /**
- * The multi-hop border analysis (policy/border). It follows paths through the whole plan, so it
- * never judges part of one: `checkAround` leaves it out, and `check` and `checkAll` run it on
+ * The policies that judge relations across the whole plan, so never part of one: the multi-hop
+ * border analysis (policy/border), the placement of Kubernetes clusters (a provider and the
+ * cluster its kubeconfig comes from), namespaces' default-deny egress (a namespace's workloads
+ * and its NetworkPolicies) and Services' exposure (a Service and its cluster's cloud and nodes). `checkAround` leaves them out, and `check` and `checkAll` run them on
  * the whole plan.
  */
-const borderPolicy = "no-path-out-of-jurisdiction";
+const wholePlanPolicies: readonly string[] = [
+  "no-path-out-of-jurisdiction",
+  "kubernetes-cluster-placement",
+  "kubernetes-namespace-egress",
+  "kubernetes-service-exposure",
+];
 
-/** Which policies a pass runs: all of them, all but the border analysis, or only it. */
+/** Which policies a pass runs: all of them, all but the whole-plan ones, or only those. */
 type Pass = "all" | "per-resource" | "border";
 
 export interface CheckOptions {
   readonly jurisdiction?: string;
   readonly egressAllowlist?: readonly EgressAllowEntry[];
+  /** Kubernetes clusters the stack config declares (`sovereign-dc:clusters`). */
+  readonly clusters?: readonly DeclaredCluster[];
   readonly waivers?: readonly Waiver[];
   /** The stack's posture (`sovereign-dc:posture`); standard when not set. */
   readonly posture?: Posture;
@@ -91,13 +101,14 @@ export function policyPack(): PackHandle {
       egressAllowlist: opts.egressAllowlist ?? [],
       waivers: opts.waivers ?? [],
       posture: opts.posture,
+      clusters: opts.clusters ?? [],
     };
     const config = packConfigFor(settings);
     for (const [policy, extra] of Object.entries(opts.policies ?? {})) {
       config[policy] = { ...config[policy], ...extra };
     }
     for (const policy of Object.keys(config)) {
-      if (pass !== "all" && (policy === borderPolicy) === (pass === "per-resource")) {
+      if (pass !== "all" && wholePlanPolicies.includes(policy) === (pass === "per-resource")) {
         config[policy] = { ...config[policy], enforcementLevel: "disabled" };
       }
     }

@@ -1061,6 +1061,110 @@ describe("exposure and egress", () => {
   ]);
 });
 
+describe("managed kubernetes", () => {
+  // An ACK cluster on the stack's vSwitch, sealed: no NAT gateway ACK would create, no
+  // internet-facing API server load balancer, a node pool without public addresses.
+  const sealedAck = {
+    clusterSpec: "ack.pro.small",
+    workerVswitchIds: ["vsw-telemetry"],
+    newNatGateway: false,
+    slbInternetEnabled: false,
+  };
+  const ack = (change: (p: Props) => void = () => undefined) => {
+    const inputs: Props = structuredClone(sealedAck);
+    change(inputs);
+    return add("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", inputs);
+  };
+  const pool = (inputs: Props) =>
+    pipe(
+      ack(),
+      add(
+        "alicloud:cs/nodePool:NodePool",
+        "ack-pool",
+        {
+          clusterId: unknown,
+          vswitchIds: ["vsw-telemetry"],
+          instanceTypes: ["ecs.g7.xlarge"],
+          ...inputs,
+        },
+        { dependsOn: { clusterId: ["ack"] } },
+      ),
+    );
+  runCases(pack, () => happy, cn, [
+    {
+      name: "an ACK cluster leaves newNatGateway at its default (true)",
+      bad: ack((p) => {
+        delete p.newNatGateway;
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "ack",
+          "mandatory",
+          ['ack cluster "ack"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "newNatGateway is false",
+      twin: ack(),
+    },
+    {
+      name: "an ACK cluster's API server gets an internet-facing load balancer by default",
+      bad: ack((p) => {
+        delete p.slbInternetEnabled;
+      }),
+      expected: [["public-exposure", "ack", "mandatory", ["the internet", 'ack cluster "ack"']]],
+      twinName: "slbInternetEnabled is false",
+      twin: ack(),
+    },
+    {
+      name: "an ACK cluster asks for both NAT gateway and public API server",
+      bad: ack((p) => {
+        p.newNatGateway = true;
+        p.slbInternetEnabled = true;
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "ack",
+          "mandatory",
+          ['ack cluster "ack"', "the internet (any country)"],
+        ],
+        ["public-exposure", "ack", "mandatory", ["the internet", 'ack cluster "ack"']],
+      ],
+      twinName: "both are false",
+      twin: ack(),
+    },
+    {
+      name: "a node pool gives its nodes public IP addresses",
+      bad: pool({ internetMaxBandwidthOut: 5 }),
+      expected: [
+        [
+          "internet-egress",
+          "ack-pool",
+          "mandatory",
+          ['ack node pool "ack-pool"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the pool has no internet bandwidth",
+      twin: pool({ internetMaxBandwidthOut: 0 }),
+    },
+    {
+      name: "a node pool binds an EIP to the nodes it scales out",
+      bad: pool({ scalingConfig: { enable: true, minSize: 1, maxSize: 3, isBondEip: true } }),
+      expected: [
+        [
+          "internet-egress",
+          "ack-pool",
+          "mandatory",
+          ['ack node pool "ack-pool"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "it binds none",
+      twin: pool({ scalingConfig: { enable: true, minSize: 1, maxSize: 3, isBondEip: false } }),
+    },
+  ]);
+});
+
 describe("key locality", () => {
   runCases(pack, () => happy, cn, [
     {

@@ -12,17 +12,21 @@ import {
   fixturePlan,
   named,
   pipe,
+  resource,
   set,
   unknown,
   withDependencies,
   withResources,
 } from "../helpers/policy-plan";
 import {
+  type CheckOptions,
+  type Finding,
   findings,
   oregonSettings,
   policyPack,
   runCases,
   runCasesInBothPostures,
+  sorted,
   summary,
 } from "../helpers/policy-session";
 
@@ -1582,6 +1586,408 @@ describe("kubernetes", () => {
       ),
     },
     {
+      name: "a Helm v3 Release installs a chart the pack cannot see into",
+      bad: add(
+        "kubernetes:helm.sh/v3:Release",
+        "exporter",
+        { chart: "exporter", repositoryOpts: { repo: "https://charts.example.com" } },
+        { provider: "kube" },
+      ),
+      expected: [
+        [
+          "helm-releases",
+          "exporter",
+          "mandatory",
+          ['k8s release "exporter"', "resources the pack cannot see"],
+        ],
+      ],
+      twinName: "the chart is rendered (helm.v4.Chart) into a Deployment the pack sees",
+      twin: add(
+        "kubernetes:apps/v1:Deployment",
+        "exporter",
+        {
+          metadata: { namespace: "records" },
+          spec: {
+            selector: { matchLabels: { app: "exporter" } },
+            template: {
+              metadata: { labels: { app: "exporter" } },
+              spec: { containers: [{ name: "exporter", image: "exporter:1.0" }] },
+            },
+          },
+        },
+        { provider: "kube" },
+      ),
+    },
+  ]);
+});
+
+describe("kubernetes clusters and namespaces", () => {
+  // Judged on the whole plan: a provider with the cluster its kubeconfig comes from, a
+  // namespace with its NetworkPolicies.
+  const defaultDeny = (name: string, provider: string, namespace = "records") =>
+    add(
+      "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+      name,
+      {
+        metadata: { namespace },
+        spec: { podSelector: {}, policyTypes: ["Egress"], egress: [] },
+      },
+      { provider },
+    );
+  const deployment = (name: string, provider: string, namespace = "records") =>
+    add(
+      "kubernetes:apps/v1:Deployment",
+      name,
+      {
+        metadata: { namespace },
+        spec: {
+          selector: { matchLabels: { app: name } },
+          template: {
+            metadata: { labels: { app: name } },
+            spec: { containers: [{ name, image: `registry.example.com/${name}:1.0` }] },
+          },
+        },
+      },
+      { provider },
+    );
+  /** Workloads through a provider `name` whose kubeconfig names no cluster of the program. */
+  const onProvider = (props: Record<string, unknown>) =>
+    pipe(
+      addProvider("kubernetes", "ops", props),
+      deployment("ingest", "ops"),
+      defaultDeny("ops-deny", "ops"),
+    );
+  /** A stack reference, as the engine records it: a resource of no provider package. */
+  const stackReference = (name: string) => (plan: Plan) => {
+    const r = resource(
+      plan,
+      "pulumi:pulumi:StackReference",
+      name,
+      { name: "acme/platform/prod" },
+      {
+        provider: "kube",
+      },
+    );
+    return withResources(plan, { ...r, provider: undefined });
+  };
+  const declared = (region: string): CheckOptions => ({
+    ...us,
+    clusters: [{ context: "records-prod", cloud: "aws", region }],
+  });
+  const unplaced: Finding = [
+    "kubernetes-cluster-placement",
+    "ops",
+    "mandatory",
+    ['kubernetes provider "ops"', "a cluster the pack cannot place"],
+  ];
+
+  /** A NodePort Service in the records namespace. */
+  const nodePort = add(
+    "kubernetes:core/v1:Service",
+    "exporter",
+    {
+      metadata: { namespace: "records" },
+      spec: { type: "NodePort", selector: { app: "exporter" }, ports: [{ port: 9100 }] },
+    },
+    { provider: "kube" },
+  );
+  /** A managed node group of the happy path's cluster, in `subnet`. */
+  const nodeGroup = (subnet: string) =>
+    add(
+      "aws:eks/nodeGroup:NodeGroup",
+      "nodes",
+      {
+        clusterName: unknown,
+        nodeRoleArn: `arn:aws:iam::${account}:role/eks-nodes`,
+        subnetIds: [unknown],
+        scalingConfig: { desiredSize: 2, minSize: 1, maxSize: 3 },
+      },
+      { dependsOn: { clusterName: ["cluster"], subnetIds: [subnet] } },
+    );
+
+  /** An Ingress of class alb in the records namespace. */
+  const ingress = (annotations: Record<string, string>, provider = "kube") =>
+    add(
+      "kubernetes:networking.k8s.io/v1:Ingress",
+      "web",
+      {
+        metadata: { namespace: "records", annotations },
+        spec: {
+          ingressClassName: "alb",
+          rules: [
+            {
+              http: {
+                paths: [
+                  {
+                    path: "/",
+                    pathType: "Prefix",
+                    backend: { service: { name: "api", port: { number: 443 } } },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+      { provider },
+    );
+  /** A sealed ACK cluster in Silicon Valley and a provider built from it. */
+  const ackCluster = pipe(
+    addProvider("alicloud", "ali-us", { region: "us-west-1" }),
+    add(
+      "alicloud:cs/managedKubernetes:ManagedKubernetes",
+      "ack",
+      { workerVswitchIds: ["vsw-apps"], newNatGateway: false, slbInternetEnabled: false },
+      { provider: "ali-us" },
+    ),
+    addProvider("kubernetes", "ack-kube", { kubeconfig: unknown }),
+    (plan: Plan) => withDependencies(plan, "ack-kube", { kubeconfig: ["ack"] }),
+    defaultDeny("ack-deny", "ack-kube"),
+  );
+  /**
+   * AlbConfig is a custom resource of ACK's controller, not a type of the SDKs: a team that
+   * reviewed it lists it under allowTypes.
+   */
+  const albReviewed: CheckOptions = {
+    ...us,
+    policies: {
+      "reviewed-resource-types": { allowTypes: ["kubernetes:alibabacloud.com/v1:AlbConfig"] },
+    },
+  };
+  /** The alb IngressClass of the ACK cluster and the AlbConfig it names. */
+  const albClass = (addressType: string) =>
+    pipe(
+      add(
+        "kubernetes:networking.k8s.io/v1:IngressClass",
+        "alb",
+        {
+          metadata: { name: "alb" },
+          spec: {
+            controller: "ingress.k8s.alibabacloud/alb",
+            parameters: { apiGroup: "alibabacloud.com", kind: "AlbConfig", name: "internal-alb" },
+          },
+        },
+        { provider: "ack-kube" },
+      ),
+      add(
+        "kubernetes:alibabacloud.com/v1:AlbConfig",
+        "internal-alb",
+        {
+          metadata: { name: "internal-alb" },
+          spec: { config: { name: "internal-alb", addressType } },
+        },
+        { provider: "ack-kube" },
+      ),
+    );
+
+  interface WholePlanCase {
+    readonly name: string;
+    readonly bad: (plan: Plan) => Plan;
+    readonly settings?: CheckOptions;
+    readonly expected: readonly Finding[];
+    /** A message the first expected finding carries. */
+    readonly message?: string;
+    readonly twinName: string;
+    readonly twin: (plan: Plan) => Plan;
+    readonly twinSettings?: CheckOptions;
+  }
+  const cases: WholePlanCase[] = [
+    {
+      name: "a provider uses the ambient kubeconfig",
+      bad: onProvider({}),
+      expected: [unplaced],
+      message:
+        'kubernetes provider "ops" must deploy to a cluster placed inside US, but the pack cannot tell where its cluster is: it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi, and it selects no context the stack config declares. Its 2 Kubernetes objects (k8s deployment "ingest" and k8s networkpolicy "ops-deny") could run in any country. Build the provider\'s kubeconfig from a cluster this program creates (alicloud.cs.ManagedKubernetes, aws.eks.Cluster), or declare where the cluster is: pass the cluster\'s kubeconfig context as the provider\'s context argument, and add that context with its cloud and region to the stack config, e.g. sovereign-dc:clusters: [{ context: "<context>", cloud: aws, region: us-east-1 }], with a region inside US.',
+      twinName: "its context is declared in Virginia",
+      twin: onProvider({ context: "records-prod" }),
+      twinSettings: declared("us-east-1"),
+    },
+    {
+      name: "a provider's kubeconfig is text read from a file, selecting an undeclared context",
+      bad: onProvider({
+        kubeconfig: "apiVersion: v1\nkind: Config\ncurrent-context: records-prod\n",
+      }),
+      expected: [unplaced],
+      message:
+        'kubernetes provider "ops" must deploy to a cluster placed inside US, but the pack cannot tell where its cluster is: its kubeconfig is given as text (a file, a secret or config), which ties it to no cluster of this program, and its context "records-prod" is not declared in sovereign-dc:clusters.',
+      twinName: "the kubeconfig's current context is declared in Oregon",
+      twin: onProvider({
+        kubeconfig: "apiVersion: v1\nkind: Config\ncurrent-context: records-prod\n",
+      }),
+      twinSettings: declared("us-west-2"),
+    },
+    {
+      name: "a provider's kubeconfig comes from a stack reference",
+      bad: pipe(stackReference("platform"), onProvider({ kubeconfig: unknown }), (plan) =>
+        withDependencies(plan, "ops", { kubeconfig: ["platform"] }),
+      ),
+      expected: [unplaced],
+      message:
+        'kubernetes provider "ops" must deploy to a cluster placed inside US, but the pack cannot tell where its cluster is: its kubeconfig comes from pulumi stack reference "platform", not from a cluster this program creates, and it selects no context the stack config declares.',
+      twinName: "the provider selects a context declared in Oregon",
+      twin: pipe(
+        stackReference("platform"),
+        onProvider({ kubeconfig: unknown, context: "records-prod" }),
+        (plan) => withDependencies(plan, "ops", { kubeconfig: ["platform"] }),
+      ),
+      twinSettings: declared("us-west-2"),
+    },
+    {
+      name: "the provider's context is declared in Frankfurt",
+      bad: onProvider({ context: "records-prod" }),
+      settings: declared("eu-central-1"),
+      expected: [
+        [
+          "kubernetes-cluster-placement",
+          "ops",
+          "mandatory",
+          [
+            'kubernetes provider "ops"',
+            'cluster of context "records-prod"',
+            "eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the context is declared in Oregon",
+      twin: onProvider({ context: "records-prod" }),
+      twinSettings: declared("us-west-2"),
+    },
+    {
+      name: "a provider's kubeconfig is built from an EKS cluster in Frankfurt",
+      bad: pipe(
+        addProvider("aws", "frankfurt", { region: "eu-central-1" }),
+        add(
+          "aws:eks/cluster:Cluster",
+          "eu-cluster",
+          {
+            roleArn: `arn:aws:iam::${account}:role/eks`,
+            vpcConfig: { endpointPublicAccess: false },
+          },
+          { provider: "frankfurt" },
+        ),
+        onProvider({ kubeconfig: unknown }),
+        (plan) => withDependencies(plan, "ops", { kubeconfig: ["eu-cluster"] }),
+      ),
+      expected: [
+        [
+          "resource-placement",
+          "frankfurt",
+          "mandatory",
+          ['aws provider "frankfurt"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "resource-placement",
+          "eu-cluster",
+          "mandatory",
+          ['eks cluster "eu-cluster"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "kubernetes-cluster-placement",
+          "ops",
+          "mandatory",
+          [
+            'kubernetes provider "ops"',
+            'eks cluster "eu-cluster"',
+            "eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "it is built from an EKS cluster in Oregon",
+      twin: pipe(
+        add("aws:eks/cluster:Cluster", "eu-cluster", {
+          roleArn: `arn:aws:iam::${account}:role/eks`,
+          vpcConfig: { endpointPublicAccess: false },
+        }),
+        onProvider({ kubeconfig: unknown }),
+        (plan) => withDependencies(plan, "ops", { kubeconfig: ["eu-cluster"] }),
+      ),
+    },
+    {
+      name: "a namespace runs pods with no default-deny egress NetworkPolicy",
+      bad: deployment("ingest", "kube", "intake"),
+      expected: [
+        [
+          "kubernetes-namespace-egress",
+          "ingest",
+          "mandatory",
+          [
+            'k8s namespace "intake"',
+            "pod egress (no default-deny NetworkPolicy)",
+            "every address (any country)",
+          ],
+        ],
+      ],
+      message:
+        'k8s namespace "intake" must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"], so the pods of k8s deployment "ingest" can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.',
+      twinName: "the pods run in the namespace that denies egress by default",
+      twin: deployment("ingest", "kube", "records"),
+    },
+    {
+      name: "the namespace's only egress policy selects some of its pods",
+      bad: pipe(
+        deployment("ingest", "kube", "intake"),
+        add(
+          "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+          "ingest-egress",
+          {
+            metadata: { namespace: "intake" },
+            spec: {
+              podSelector: { matchLabels: { app: "ingest" } },
+              policyTypes: ["Egress"],
+              egress: [],
+            },
+          },
+          { provider: "kube" },
+        ),
+      ),
+      expected: [
+        [
+          "kubernetes-namespace-egress",
+          "ingest",
+          "mandatory",
+          [
+            'k8s namespace "intake"',
+            "pod egress (no default-deny NetworkPolicy)",
+            "every address (any country)",
+          ],
+        ],
+      ],
+      twinName: "the policy selects every pod of the namespace",
+      twin: pipe(
+        deployment("ingest", "kube", "intake"),
+        defaultDeny("intake-deny", "kube", "intake"),
+      ),
+    },
+    {
+      name: "the namespace's default-deny policy restricts ingress only",
+      bad: pipe(
+        deployment("ingest", "kube", "intake"),
+        add(
+          "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+          "intake-deny",
+          { metadata: { namespace: "intake" }, spec: { podSelector: {}, egress: [] } },
+          { provider: "kube" },
+        ),
+      ),
+      expected: [
+        [
+          "kubernetes-namespace-egress",
+          "ingest",
+          "mandatory",
+          [
+            'k8s namespace "intake"',
+            "pod egress (no default-deny NetworkPolicy)",
+            "every address (any country)",
+          ],
+        ],
+      ],
+      twinName: "it names Egress among its policyTypes",
+      twin: pipe(
+        deployment("ingest", "kube", "intake"),
+        defaultDeny("intake-deny", "kube", "intake"),
+      ),
+    },
+    {
       name: "a LoadBalancer Service has no internal annotation",
       bad: set("api", (p) => {
         delete (p.metadata as Props).annotations;
@@ -1626,37 +2032,147 @@ describe("kubernetes", () => {
       ),
     },
     {
-      name: "a Helm v3 Release installs a chart the pack cannot see into",
-      bad: add(
-        "kubernetes:helm.sh/v3:Release",
-        "exporter",
-        { chart: "exporter", repositoryOpts: { repo: "https://charts.example.com" } },
-        { provider: "kube" },
+      name: "a LoadBalancer Service on EKS carries only Alibaba Cloud's internal annotation",
+      bad: set("api", (p) => {
+        (p.metadata as Props).annotations = {
+          "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type": "intranet",
+        };
+      }),
+      expected: [
+        ["kubernetes-service-exposure", "api", "mandatory", ["the internet", 'k8s service "api"']],
+      ],
+      message:
+        'k8s service "api" must not face the internet, but spec.type is "LoadBalancer" without the internal-load-balancer annotation of its cluster\'s cloud (aws), so the cloud provisions a public load balancer. Annotate it service.beta.kubernetes.io/aws-load-balancer-scheme: "internal", or use ClusterIP.',
+      twinName: "it carries the legacy AWS internal annotation",
+      twin: set("api", (p) => {
+        (p.metadata as Props).annotations = {
+          "service.beta.kubernetes.io/aws-load-balancer-internal": "true",
+        };
+      }),
+    },
+    {
+      name: "a NodePort Service opens a port on nodes whose subnet gives them public IPs",
+      bad: pipe(
+        add("aws:ec2/subnet:Subnet", "public-nodes", {
+          vpcId: unknown,
+          cidrBlock: "10.30.9.0/24",
+          mapPublicIpOnLaunch: true,
+        }),
+        nodeGroup("public-nodes"),
+        nodePort,
       ),
       expected: [
         [
-          "helm-releases",
+          "internet-egress",
+          "public-nodes",
+          "mandatory",
+          ['subnet "public-nodes"', "the internet (any country)"],
+        ],
+        [
+          "kubernetes-service-exposure",
           "exporter",
           "mandatory",
-          ['k8s release "exporter"', "resources the pack cannot see"],
+          [
+            "the internet",
+            'eks node group "nodes" in subnet "public-nodes" (public IPs on launch)',
+            'k8s service "exporter"',
+          ],
         ],
       ],
-      twinName: "the chart is rendered (helm.v4.Chart) into a Deployment the pack sees",
-      twin: add(
-        "kubernetes:apps/v1:Deployment",
-        "exporter",
-        {
-          metadata: { namespace: "records" },
-          spec: {
-            selector: { matchLabels: { app: "exporter" } },
-            template: {
-              metadata: { labels: { app: "exporter" } },
-              spec: { containers: [{ name: "exporter", image: "exporter:1.0" }] },
-            },
-          },
-        },
-        { provider: "kube" },
-      ),
+      twinName: "the node group runs in the private subnet",
+      twin: pipe(nodeGroup("subnet"), nodePort),
+    },
+    {
+      name: "a NodePort Service runs on a cluster whose nodes the program does not create",
+      bad: nodePort,
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "exporter",
+          "mandatory",
+          ["the internet", "nodes of a cluster the pack cannot see", 'k8s service "exporter"'],
+        ],
+      ],
+      message:
+        'k8s service "exporter" must not face the internet, but spec.type is "NodePort", which opens its port on every node, and the program creates no node pool or node group for eks cluster "cluster", so whether they have public addresses cannot be decided.',
+      twinName: "its nodes are a node group in the private subnet",
+      twin: pipe(nodeGroup("subnet"), nodePort),
+    },
+    {
+      name: "an ALB Ingress on EKS asks for an internet-facing load balancer",
+      bad: ingress({ "alb.ingress.kubernetes.io/scheme": "internet-facing" }),
+      expected: [
+        ["kubernetes-service-exposure", "web", "mandatory", ["the internet", 'k8s ingress "web"']],
+      ],
+      twinName: "it leaves the scheme at its default, internal",
+      twin: ingress({}),
+    },
+    {
+      name: "an ALB Ingress on ACK gets the Internet ALB its controller creates by default",
+      bad: pipe(ackCluster, ingress({}, "ack-kube")),
+      expected: [
+        ["kubernetes-service-exposure", "web", "mandatory", ["the internet", 'k8s ingress "web"']],
+      ],
+      message:
+        'k8s ingress "web" must not face the internet, but its class "alb" makes ACK\'s ALB Ingress controller serve it from an ALB whose AlbConfig this program does not declare (addressType defaults to Internet).',
+      twinName: "its IngressClass names an AlbConfig with addressType Intranet",
+      twin: pipe(ackCluster, ingress({}, "ack-kube"), albClass("Intranet")),
+      twinSettings: albReviewed,
+    },
+    {
+      name: "an ALB Ingress on ACK whose AlbConfig asks for an Internet ALB",
+      bad: pipe(ackCluster, ingress({}, "ack-kube"), albClass("Internet")),
+      settings: albReviewed,
+      expected: [
+        ["kubernetes-service-exposure", "web", "mandatory", ["the internet", 'k8s ingress "web"']],
+      ],
+      twinName: "the AlbConfig asks for an Intranet ALB",
+      twin: pipe(ackCluster, ingress({}, "ack-kube"), albClass("Intranet")),
+      twinSettings: albReviewed,
+    },
+  ];
+
+  test.each(cases)("fails when $name", async ({ bad, settings, expected, message }) => {
+    const violations = await pack.check(bad(happy), settings ?? us);
+    expect(findings(violations)).toEqual(sorted(expected));
+    if (message !== undefined) {
+      const [policy, resource] = expected[0];
+      const v = violations.find((x) => x.policy === policy && x.resourceName === resource);
+      expect(v?.message.slice(0, message.length)).toBe(message);
+    }
+  });
+
+  test.each(cases)("passes when $twinName", async ({ twin, twinSettings }) => {
+    expect(summary(await pack.check(twin(happy), twinSettings ?? us))).toEqual([]);
+  });
+
+  runCases(pack, () => happy, us, [
+    {
+      name: "the EKS cluster's API server endpoint is public",
+      bad: set("cluster", (p) => {
+        (p.vpcConfig as Props).endpointPublicAccess = true;
+      }),
+      expected: [
+        ["public-exposure", "cluster", "mandatory", ["the internet", 'eks cluster "cluster"']],
+      ],
+      twinName: "the public endpoint admits only the allowlisted partner range",
+      twin: set("cluster", (p) => {
+        (p.vpcConfig as Props).endpointPublicAccess = true;
+        (p.vpcConfig as Props).publicAccessCidrs = ["198.51.100.0/24"];
+      }),
+    },
+    {
+      name: "the EKS cluster leaves endpointPublicAccess at its default (true)",
+      bad: set("cluster", (p) => {
+        delete (p.vpcConfig as Props).endpointPublicAccess;
+      }),
+      expected: [
+        ["public-exposure", "cluster", "mandatory", ["the internet", 'eks cluster "cluster"']],
+      ],
+      twinName: "endpointPublicAccess is false",
+      twin: set("cluster", (p) => {
+        (p.vpcConfig as Props).endpointPublicAccess = false;
+      }),
     },
   ]);
 });
@@ -1680,12 +2196,16 @@ describe("fail closed", () => {
       {
         name: "an unreviewed Kubernetes kind is created",
         bad: add(
-          "kubernetes:networking.k8s.io/v1:Ingress",
-          "ingress",
-          { metadata: { namespace: "records" }, spec: { rules: [] } },
+          "kubernetes:discovery.k8s.io/v1:EndpointSlice",
+          "partner-endpoints",
+          {
+            metadata: { namespace: "records" },
+            addressType: "IPv4",
+            endpoints: [{ addresses: ["203.0.113.10"] }],
+          },
           { provider: "kube" },
         ),
-        expected: [["reviewed-resource-types", "ingress", "mandatory", null]],
+        expected: [["reviewed-resource-types", "partner-endpoints", "mandatory", null]],
         twinName: "a reviewed Kubernetes kind is created",
         twin: add(
           "kubernetes:core/v1:ConfigMap",

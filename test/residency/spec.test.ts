@@ -88,7 +88,7 @@ describe("stack spec validation", () => {
         s.netwrok = {};
       },
       [
-        "  - sovereign-dc:netwrok: received {}; expected no such key; allowed keys here: sovereign-dc:cloud, sovereign-dc:region, sovereign-dc:jurisdiction, sovereign-dc:accountId, sovereign-dc:stateBackend, sovereign-dc:network, sovereign-dc:buckets, sovereign-dc:egress, sovereign-dc:keys, sovereign-dc:posture.",
+        "  - sovereign-dc:netwrok: received {}; expected no such key; allowed keys here: sovereign-dc:cloud, sovereign-dc:region, sovereign-dc:jurisdiction, sovereign-dc:accountId, sovereign-dc:stateBackend, sovereign-dc:network, sovereign-dc:buckets, sovereign-dc:egress, sovereign-dc:keys, sovereign-dc:posture, sovereign-dc:kubernetes.",
       ],
     ],
     [
@@ -325,6 +325,109 @@ describe("stack spec validation", () => {
     const raw = shanghai();
     mutate(raw);
     expect(issuesOf(raw)).toEqual(expected);
+  });
+
+  describe("sovereign-dc:kubernetes", () => {
+    const cluster = () => ({
+      version: "1.33.1-aliyun.1",
+      nodePools: [
+        { name: "general", instanceType: "ecs.g7.xlarge", size: { min: 2, max: 6, desired: 2 } },
+      ],
+      namespaces: ["telemetry-ingest", "customer-services"],
+    });
+
+    it("is optional: a spec without it has no cluster", () => {
+      expect(validateStackSpec(shanghai(), "test").kubernetes).toBeUndefined();
+    });
+
+    it("accepts a cluster with its node pools and namespaces", () => {
+      expect(
+        validateStackSpec({ ...shanghai(), kubernetes: cluster() }, "test").kubernetes,
+      ).toEqual(cluster());
+    });
+
+    it("reads the cluster from the JSON text the Pulumi runtime holds", () => {
+      const flat = Object.fromEntries(
+        Object.entries({ ...shanghai(), kubernetes: cluster() }).map(([k, v]) => [
+          `sovereign-dc:${k}`,
+          typeof v === "string" ? v : JSON.stringify(v),
+        ]),
+      );
+      expect(parseStackSpec(flat, "test").kubernetes).toEqual(cluster());
+    });
+
+    type Cluster = ReturnType<typeof cluster>;
+    test.each<[string, (k: Cluster) => unknown, string[]]>([
+      [
+        "an EKS version on Alibaba Cloud",
+        (k) => ({ ...k, version: "1.33" }),
+        [
+          '  - sovereign-dc:kubernetes.version: received "1.33"; expected a version the alicloud API accepts, such as 1.31.1-aliyun.1.',
+        ],
+      ],
+      [
+        "a version that is no version",
+        (k) => ({ ...k, version: "latest" }),
+        [
+          '  - sovereign-dc:kubernetes.version: received "latest"; expected a Kubernetes version such as 1.31 (aws) or 1.31.1-aliyun.1 (alicloud).',
+        ],
+      ],
+      [
+        "a namespace that is not a DNS-1123 label",
+        (k) => ({ ...k, namespaces: ["Telemetry"] }),
+        [
+          '  - sovereign-dc:kubernetes.namespaces[0]: received "Telemetry"; expected a DNS-1123 label: 1-63 lowercase letters, digits or hyphens, starting and ending with a letter or digit.',
+        ],
+      ],
+      [
+        "a namespace Kubernetes owns",
+        (k) => ({ ...k, namespaces: ["kube-system"] }),
+        [
+          '  - sovereign-dc:kubernetes.namespaces[0]: received "kube-system"; expected a namespace of the stack\'s own; default, kube-system, kube-public, kube-node-lease belong to Kubernetes.',
+        ],
+      ],
+      [
+        "a namespace listed twice",
+        (k) => ({ ...k, namespaces: ["batch", "batch"] }),
+        [
+          '  - sovereign-dc:kubernetes.namespaces[1]: received "batch"; expected each namespace once; this one is already listed.',
+        ],
+      ],
+      [
+        "no node pool",
+        (k) => ({ ...k, nodePools: [] }),
+        ["  - sovereign-dc:kubernetes.nodePools: received []; expected at least one node pool."],
+      ],
+      [
+        "a desired size outside min and max",
+        (k) => ({
+          ...k,
+          nodePools: [{ ...k.nodePools[0], size: { min: 2, max: 6, desired: 7 } }],
+        }),
+        [
+          "  - sovereign-dc:kubernetes.nodePools[0].size.desired: received 7; expected a node count from min (2) to max (6).",
+        ],
+      ],
+      [
+        "a min above max",
+        (k) => ({
+          ...k,
+          nodePools: [{ ...k.nodePools[0], size: { min: 3, max: 2, desired: 2 } }],
+        }),
+        [
+          '  - sovereign-dc:kubernetes.nodePools[0].size: received {"min":3,"max":2,"desired":2}; expected 0 <= min <= max and max >= 1.',
+        ],
+      ],
+      [
+        "an unknown node pool key",
+        (k) => ({ ...k, nodePools: [{ ...k.nodePools[0], publicIp: true }] }),
+        [
+          "  - sovereign-dc:kubernetes.nodePools[0].publicIp: received true; expected no such key; allowed keys here: sovereign-dc:kubernetes.nodePools[0].name, sovereign-dc:kubernetes.nodePools[0].instanceType, sovereign-dc:kubernetes.nodePools[0].size.",
+        ],
+      ],
+    ])("rejects %s, naming the key, the value and what is allowed", (_name, mutate, expected) => {
+      expect(issuesOf({ ...shanghai(), kubernetes: mutate(cluster()) })).toEqual(expected);
+    });
   });
 
   it("reads namespaced keys and JSON-encoded values as the Pulumi runtime holds them", () => {

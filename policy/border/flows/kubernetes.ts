@@ -3,58 +3,36 @@
  * the pods that mount them, and pods send it wherever their egress is not restricted — out
  * through the subnets their cluster's nodes sit in, and from there along the network's routes.
  *
- * NetworkPolicy semantics from the SDK docs: pods that no Egress policy selects have
- * unrestricted egress; a selected pod may reach the union of its policies' rules; a rule without
- * `to` reaches everything. A selector this model cannot evaluate (matchExpressions) is assumed
- * not to select for a policy that restricts, and to select for one that opens — either way
- * the doubt leaves egress open.
+ * NetworkPolicy semantics are read in paths/kubernetes.ts. A selector this model cannot evaluate
+ * (matchExpressions) is assumed not to select for a policy that restricts, and to select for one
+ * that opens — either way the doubt leaves egress open.
  */
 import type { BorderResource, FlowEdge } from "../model";
-import { clusterTypes, type Resolver } from "../resolver";
-import { subnetTypes } from "./egress";
-import { portsOf } from "../../kubernetes";
+import { clusterTypes, kubernetesProviderType, type Resolver } from "../resolver";
+import { instanceAdmission, subnetTypes, vpcTypes } from "./egress";
 import { admittedFlow, reachOf } from "../../paths/addresses";
+import {
+  clusterCloud,
+  isInternalLoadBalancer,
+  namespaceOf,
+  type PodTemplate,
+  podTemplates,
+  portsOf,
+  restrictsEgress,
+  scopeKey,
+  selects,
+  serviceSelects,
+} from "../../paths/kubernetes";
 import { isUnknown, valueAt, valuesAt } from "../../paths/values";
 import { type FlowTable, link, str } from "./common";
 
 const networkPolicy = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const claims = "kubernetes:core/v1:PersistentVolumeClaim";
-
-/** Where each workload kind keeps its pod template. */
-const podTemplates: Readonly<Record<string, { spec: string; labels: string }>> = {
-  "kubernetes:core/v1:Pod": { spec: "spec", labels: "metadata.labels" },
-  "kubernetes:apps/v1:Deployment": {
-    spec: "spec.template.spec",
-    labels: "spec.template.metadata.labels",
-  },
-  "kubernetes:apps/v1:StatefulSet": {
-    spec: "spec.template.spec",
-    labels: "spec.template.metadata.labels",
-  },
-  "kubernetes:apps/v1:DaemonSet": {
-    spec: "spec.template.spec",
-    labels: "spec.template.metadata.labels",
-  },
-  "kubernetes:apps/v1:ReplicaSet": {
-    spec: "spec.template.spec",
-    labels: "spec.template.metadata.labels",
-  },
-  "kubernetes:batch/v1:Job": {
-    spec: "spec.template.spec",
-    labels: "spec.template.metadata.labels",
-  },
-  "kubernetes:batch/v1:CronJob": {
-    spec: "spec.jobTemplate.spec.template.spec",
-    labels: "spec.jobTemplate.spec.template.metadata.labels",
-  },
-};
+const service = "kubernetes:core/v1:Service";
 
 /** The cluster and namespace an object lives in, as one key. */
 function scopeOf(r: BorderResource, x: Resolver): string {
-  const provider = r.provider ? x.get(r.provider) : undefined;
-  const ns =
-    str(valueAt(r.props, "metadata.namespace")) ?? str(provider?.props.namespace) ?? "default";
-  return `${r.provider ?? ""}\0${ns}`;
+  return scopeKey(r.provider, namespaceOf(r, (u) => x.get(u)) ?? "default");
 }
 
 function nameOf(r: BorderResource): string {
@@ -64,6 +42,7 @@ function nameOf(r: BorderResource): string {
 interface Index {
   readonly policies: Map<string, BorderResource[]>;
   readonly claims: Map<string, BorderResource>;
+  readonly services: Map<string, BorderResource[]>;
 }
 
 function index(x: Resolver): Index {
@@ -77,31 +56,13 @@ function index(x: Resolver): Index {
     for (const c of x.ofType(claims)) {
       byName.set(`${scopeOf(c, x)}\0${nameOf(c)}`, c);
     }
-    return { policies, claims: byName };
+    const services = new Map<string, BorderResource[]>();
+    for (const svc of x.ofType(service)) {
+      const key = scopeOf(svc, x);
+      services.set(key, [...(services.get(key) ?? []), svc]);
+    }
+    return { policies, claims: byName, services };
   });
-}
-
-/** Whether a policy's pod selector picks pods with these labels: yes, no, or cannot tell. */
-function selects(policy: BorderResource, labels: Record<string, unknown>): "yes" | "no" | "maybe" {
-  const selector = valueAt(policy.props, "spec.podSelector") as Record<string, unknown> | undefined;
-  const match = (selector?.matchLabels ?? {}) as Record<string, unknown>;
-  const fits = Object.entries(match).every(([k, v]) => labels[k] === v);
-  if (!fits) {
-    return "no";
-  }
-  const expressions = selector?.matchExpressions;
-  return Array.isArray(expressions) && expressions.length > 0 ? "maybe" : "yes";
-}
-
-function restrictsEgress(policy: BorderResource): boolean {
-  const types = valueAt(policy.props, "spec.policyTypes");
-  if (Array.isArray(types)) {
-    return types.includes("Egress");
-  }
-  // Kubernetes defaults policyTypes from the rules: only a non-empty egress list makes the policy
-  // an Egress policy (`egress: []` without policyTypes restricts ingress only).
-  const egress = valueAt(policy.props, "spec.egress");
-  return Array.isArray(egress) && egress.length > 0;
 }
 
 /**
@@ -134,7 +95,7 @@ function opening(policy: BorderResource, x: Resolver): string | undefined {
 function podEgress(
   r: BorderResource,
   x: Resolver,
-  template: { spec: string; labels: string },
+  template: PodTemplate,
 ): { via?: BorderResource; detail: string } | undefined {
   if (valueAt(r.props, `${template.spec}.hostNetwork`) === true) {
     return { detail: "hostNetwork pods are not governed by NetworkPolicy" };
@@ -183,7 +144,61 @@ function nodeSubnets(cluster: BorderResource, x: Resolver): BorderResource[] {
   return [...found];
 }
 
-function workload(template: { spec: string; labels: string }): FlowTable[string] {
+/** Why the node network a workload's pods send through is not known. */
+function unknownNodes(r: BorderResource, x: Resolver): string {
+  const provider = r.provider ? x.get(r.provider) : undefined;
+  if (!provider || provider.type !== kubernetesProviderType) {
+    return `the cluster of ${x.label(r)} is not part of this stack`;
+  }
+  const source = x.clusterSource(provider);
+  switch (source.kind) {
+    case "resource":
+      return `the node network of ${x.label(source.cluster)} is not in this stack`;
+    case "declared":
+      return `the node network of the cluster of context ${JSON.stringify(source.declared.context)} (declared in sovereign-dc:clusters) is not in this stack`;
+    case "unplaced":
+      return `the cluster of ${x.label(provider)} cannot be placed`;
+  }
+}
+
+/**
+ * A LoadBalancer Service without its cluster's internal annotation puts the pods it selects
+ * behind a public load balancer: whatever they hold can be read from the internet.
+ */
+function publicLoadBalancers(r: BorderResource, x: Resolver, template: PodTemplate): FlowEdge[] {
+  const labels = valueAt(r.props, template.labels);
+  const podLabels = (labels && typeof labels === "object" ? labels : {}) as Record<string, unknown>;
+  const edges: FlowEdge[] = [];
+  for (const service of index(x).services.get(scopeOf(r, x)) ?? []) {
+    const type = valueAt(service.props, "spec.type");
+    const annotations = valueAt(service.props, "metadata.annotations");
+    const exposed =
+      isUnknown(type) ||
+      isUnknown(annotations) ||
+      (type === "LoadBalancer" &&
+        !isInternalLoadBalancer(
+          (annotations && typeof annotations === "object" ? annotations : {}) as Record<
+            string,
+            unknown
+          >,
+          clusterCloud(service, x),
+        ));
+    if (exposed && serviceSelects(service, podLabels)) {
+      edges.push(
+        ...link(r, x.internet, "public load balancer", {
+          via: service,
+          detail:
+            isUnknown(type) || isUnknown(annotations)
+              ? "its type or annotations are not known until deployed"
+              : "no internal-load-balancer annotation of its cluster's cloud",
+        }),
+      );
+    }
+  }
+  return edges;
+}
+
+function workload(template: PodTemplate): FlowTable[string] {
   return {
     role: (r) =>
       valuesAt(r.props, "spec.volumeClaimTemplates[]").length > 0 ? "data" : "workload",
@@ -200,22 +215,14 @@ function workload(template: { spec: string; labels: string }): FlowTable[string]
           edges.push(...link(pvc, r, "mounted by"));
         }
       }
+      edges.push(...publicLoadBalancers(r, x, template));
       const open = podEgress(r, x, template);
       if (!open) {
         return edges;
       }
       const cluster = x.clusterOf(r);
       const subnets = cluster && clusterTypes.includes(cluster.type) ? nodeSubnets(cluster, x) : [];
-      const targets =
-        subnets.length > 0
-          ? subnets
-          : [
-              x.unknownPlace(
-                cluster
-                  ? `the node network of ${x.label(cluster)} is not in this stack`
-                  : `the cluster of ${x.label(r)} is not part of this stack`,
-              ),
-            ];
+      const targets = subnets.length > 0 ? subnets : [x.unknownPlace(unknownNodes(r, x))];
       for (const t of targets) {
         edges.push(...link(r, t, "pod egress", { via: open.via, detail: open.detail }));
       }
@@ -224,7 +231,82 @@ function workload(template: { spec: string; labels: string }): FlowTable[string]
   };
 }
 
+/**
+ * An ACK cluster's own exit: unless `newNatGateway` is false, ACK creates an internet NAT gateway
+ * with an EIP and SNAT for the node vSwitches, which is no resource of the program. It routes the
+ * internet-bound traffic of the nodes' VPCs (once security groups and ACLs let it out) to the
+ * internet, as a NAT gateway of the program would.
+ */
+const ackCluster: FlowTable[string] = {
+  role: (r) => (r.props.newNatGateway === false ? "other" : "gateway"),
+  flows: (r, x) => {
+    if (r.props.newNatGateway === false) {
+      return [];
+    }
+    const vpcs = new Set<BorderResource>();
+    for (const subnet of nodeSubnets(r, x)) {
+      const vpc = x.resourceAt(subnet, "vpcId", vpcTypes);
+      if (vpc) {
+        vpcs.add(vpc);
+      }
+    }
+    const edges: FlowEdge[] = [];
+    for (const vpc of vpcs) {
+      edges.push(
+        ...link(x.internetBound(vpc), r, "route", {
+          detail: "0.0.0.0/0, to the NAT gateway ACK creates (newNatGateway)",
+        }),
+      );
+    }
+    if (edges.length > 0) {
+      edges.push(
+        ...link(r, x.internet, "public address", {
+          detail: "the EIP of the NAT gateway ACK creates",
+        }),
+      );
+    }
+    return edges;
+  },
+};
+
+/**
+ * A node pool whose nodes get public addresses is an exit of its vSwitches: pods (on the node's
+ * address, or Terway's through the node's route) and anything else in those vSwitches reach the
+ * internet through the nodes, within what the pool's security groups admit.
+ */
+const nodePool: FlowTable[string] = {
+  role: "workload",
+  flows: (r, x) => {
+    const bandwidth = r.props.internetMaxBandwidthOut;
+    const eip = valueAt(r.props, "scalingConfig.isBondEip");
+    const publicIp = isUnknown(bandwidth) || (typeof bandwidth === "number" && bandwidth > 0);
+    if (!publicIp && eip !== true && !isUnknown(eip)) {
+      return [];
+    }
+    const admission = instanceAdmission(r, x, "securityGroupIds[]");
+    if (!admission) {
+      return [];
+    }
+    const edges: FlowEdge[] = [];
+    for (const ref of x.refs(r, "vswitchIds[]", subnetTypes)) {
+      if (ref.kind === "resource") {
+        edges.push(...link(ref.resource, r, "attachment"));
+      }
+    }
+    edges.push(
+      ...link(r, x.internet, "public address", {
+        detail: `${publicIp ? `internetMaxBandwidthOut ${isUnknown(bandwidth) ? "not known until deployed" : String(bandwidth)}` : "an EIP on every node it scales out"}; ${admission.detail}`,
+      }),
+    );
+    return edges;
+  },
+};
+
 export const kubernetesFlows: FlowTable = {
+  "alicloud:cs/managedKubernetes:ManagedKubernetes": ackCluster,
+  "alicloud:cs/kubernetes:Kubernetes": ackCluster,
+  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": ackCluster,
+  "alicloud:cs/nodePool:NodePool": nodePool,
   ...Object.fromEntries(Object.entries(podTemplates).map(([t, tpl]) => [t, workload(tpl)])),
   [claims]: { role: "data" },
   "kubernetes:core/v1:PersistentVolume": { role: "data" },
