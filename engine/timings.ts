@@ -69,7 +69,10 @@ export function reportOnExit(as: string): void {
   }
   role = as;
   process.once("exit", write);
-  process.once("SIGTERM", () => process.exit(143));
+  // `on`, not `once`: a process is often sent SIGTERM twice (the CLI stops its pack when the
+  // session closes and again on its way out), and without a listener the second one would end
+  // it at once, before its line is written.
+  process.on("SIGTERM", () => process.exit(143));
 }
 
 function write(): void {
