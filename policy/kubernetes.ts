@@ -43,6 +43,21 @@ import {
 } from "./framework";
 import { isUnknown, str, valueAt, valuesAt } from "./values";
 
+/** The stack's resources as the border analysis reads them, and a resolver over them. */
+function stackResolver(
+  args: { readonly resources: Parameters<typeof fromPolicyResources>[0] },
+  ctx: PolicyContext,
+): { resources: BorderResource[]; x: Resolver } {
+  const resources = fromPolicyResources(args.resources);
+  const x = new Resolver(
+    resources,
+    ctx.jurisdiction,
+    ctx.settings.egressAllowlist,
+    ctx.settings.clusters ?? [],
+  );
+  return { resources, x };
+}
+
 function judgeEgress(label: string, props: Record<string, unknown>, ctx: PolicyContext): void {
   const j = ctx.jurisdiction.id;
   const rules = valuesAt(props, "spec.egress[]");
@@ -312,13 +327,7 @@ export const kubernetesServiceExposure = residencyStackPolicy({
   remediationSteps:
     'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services on private addresses; alias only in-cluster names; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK).',
   validate: (args, ctx) => {
-    const resources = fromPolicyResources(args.resources);
-    const x = new Resolver(
-      resources,
-      ctx.jurisdiction,
-      ctx.settings.egressAllowlist,
-      ctx.settings.clusters ?? [],
-    );
+    const { resources, x } = stackResolver(args, ctx);
     for (const r of resources) {
       if (!r.provider) {
         continue;
@@ -417,13 +426,7 @@ export const kubernetesClusterPlacement = residencyStackPolicy({
   remediationSteps:
     "Build the Kubernetes provider's kubeconfig from a cluster of the program (alicloud.cs.ManagedKubernetes, aws.eks.Cluster) created inside the jurisdiction, or select the cluster's kubeconfig context (the provider's context, or kubernetes:context) and declare its cloud and region in sovereign-dc:clusters.",
   validate: (args, ctx) => {
-    const resources = fromPolicyResources(args.resources);
-    const x = new Resolver(
-      resources,
-      ctx.jurisdiction,
-      ctx.settings.egressAllowlist,
-      ctx.settings.clusters ?? [],
-    );
+    const { resources, x } = stackResolver(args, ctx);
     const objects = new Map<string, BorderResource[]>();
     for (const r of resources) {
       if (r.provider && r.type.startsWith("kubernetes:")) {

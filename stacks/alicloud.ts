@@ -12,7 +12,7 @@ import {
   AlicloudStorage,
 } from "../components/alicloud";
 import { cidrsOverlap, type StackSpec } from "../residency/spec";
-import { SealedNamespace } from "../components/kubernetes";
+import { sealedNamespaces } from "./namespaces";
 
 export function buildAlicloudStack(spec: StackSpec, opts: pulumi.ComponentResourceOptions = {}) {
   if (spec.cloud !== "alicloud") {
@@ -91,17 +91,9 @@ export function buildAlicloudStack(spec: StackSpec, opts: pulumi.ComponentResour
             },
             inRegion,
           );
-          const namespaces = k.namespaces.map(
-            (ns) =>
-              new SealedNamespace(
-                `${stack}-${ns}`,
-                { namespace: ns, network: spec.network.cidr, egress: spec.egress },
-                pulumi.mergeOptions(opts, { provider: cluster.kubernetesProvider }),
-              ),
-          );
           return {
             clusterId: cluster.clusterId,
-            namespaces: namespaces.map((n) => n.namespaceName),
+            namespaces: sealedNamespaces(stack, spec, cluster.kubernetesProvider, opts),
           };
         })();
 

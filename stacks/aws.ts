@@ -13,9 +13,9 @@ import {
   SealedNetwork,
   VpcFlowLog,
 } from "../components/aws";
-import { SealedNamespace } from "../components/kubernetes";
 import { awsPartitionOf } from "../residency/jurisdictions";
 import { namespace, type SpecIssue, type StackSpec, StackSpecError } from "../residency/spec";
+import { sealedNamespaces } from "./namespaces";
 
 /** The stack's own log buckets; data buckets cannot take these names. */
 export const logBuckets = { accessLogs: "access-logs", flowLogs: "flow-logs" } as const;
@@ -178,17 +178,9 @@ export function buildAwsStack(spec: StackSpec, opts: pulumi.ComponentResourceOpt
             },
             inRegion,
           );
-          const namespaces = k.namespaces.map(
-            (ns) =>
-              new SealedNamespace(
-                `${stack}-${ns}`,
-                { namespace: ns, network: spec.network.cidr, egress: spec.egress },
-                pulumi.mergeOptions(opts, { provider: cluster.kubernetesProvider }),
-              ),
-          );
           return {
             clusterName: cluster.clusterName,
-            namespaces: namespaces.map((n) => n.namespaceName),
+            namespaces: sealedNamespaces(stack, spec, cluster.kubernetesProvider, opts),
           };
         })();
 
