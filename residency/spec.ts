@@ -254,6 +254,9 @@ const specSchema = z.strictObject({
 
 type ParsedSpec = z.infer<typeof specSchema>;
 
+/** The keys of a stack config under `sovereign-dc:`, as Pulumi.yaml declares them. */
+export const specKeys: readonly string[] = Object.keys(specSchema.shape);
+
 export interface ZoneSpec {
   readonly zone: string;
   readonly cidr: string;
