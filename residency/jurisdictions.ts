@@ -87,6 +87,24 @@ const gdprTransfers: Regulation = {
     "Personal data leaves the EU/EEA only under an adequacy decision or appropriate safeguards.",
 };
 
+/**
+ * Alibaba Cloud's finance and government clouds in the mainland, and the endpoint aliases of
+ * some of them: regions of CN whose zones Alibaba Cloud lists only to their customers.
+ */
+export const alicloudRestrictedCnRegions: readonly string[] = [
+  "cn-shanghai-finance-1",
+  "cn-shanghai-finance-1-pub",
+  "cn-shenzhen-finance-1",
+  "cn-shenzhen-finance",
+  "cn-szfinance",
+  "cn-beijing-finance-1",
+  "cn-beijing-finance-1-pub",
+  "cn-hangzhou-finance",
+  "cn-hzfinance",
+  "cn-hzjbp",
+  "cn-north-2-gov-1",
+];
+
 const catalog: readonly Jurisdiction[] = [
   {
     id: "CN",
@@ -106,17 +124,7 @@ const catalog: readonly Jurisdiction[] = [
         "cn-heyuan",
         "cn-guangzhou",
         "cn-chengdu",
-        "cn-shanghai-finance-1",
-        "cn-shanghai-finance-1-pub",
-        "cn-shenzhen-finance-1",
-        "cn-shenzhen-finance",
-        "cn-szfinance",
-        "cn-beijing-finance-1",
-        "cn-beijing-finance-1-pub",
-        "cn-hangzhou-finance",
-        "cn-hzfinance",
-        "cn-hzjbp",
-        "cn-north-2-gov-1",
+        ...alicloudRestrictedCnRegions,
       ],
       aws: ["cn-north-1", "cn-northwest-1"],
     },

@@ -9,7 +9,7 @@
  * offers, not a promise that an account can use it. A region without an entry gets no answer
  * offline — its zones are unknown, as they are to a reviewer who has not looked them up.
  */
-import type { Cloud } from "./jurisdictions";
+import { alicloudRestrictedCnRegions, type Cloud } from "./jurisdictions";
 
 /**
  * Zone-letter suffixes per region: `us-west-2` + `a` → `us-west-2a` (AWS), `cn-shanghai-b`
@@ -120,19 +120,7 @@ export const zoneGaps: Readonly<Record<Cloud, Readonly<Record<string, string>>>>
     "ap-northeast-2": "one zone (doc): South Korea (Seoul) lists Zone A",
     "me-east-1": "one zone (doc): UAE (Dubai) lists Zone A (the SDK's examples use me-east-1a)",
     ...Object.fromEntries(
-      [
-        "cn-shanghai-finance-1",
-        "cn-shanghai-finance-1-pub",
-        "cn-shenzhen-finance-1",
-        "cn-shenzhen-finance",
-        "cn-szfinance",
-        "cn-beijing-finance-1",
-        "cn-beijing-finance-1-pub",
-        "cn-hangzhou-finance",
-        "cn-hzfinance",
-        "cn-hzjbp",
-        "cn-north-2-gov-1",
-      ].map((r) => [
+      alicloudRestrictedCnRegions.map((r) => [
         r,
         "zones unlisted: a finance or government cloud (or an endpoint alias of one) whose zones Alibaba Cloud lists only to its customers; needs that cloud's zone list",
       ]),
