@@ -1,0 +1,11 @@
+/**
+ * The review of the aws provider (services a–k)'s resource types that no flow table models: which check reads
+ * each place-naming input property, and the types classed as a whole (policy/review/model.ts).
+ */
+import type { ProviderReview } from "./model";
+
+export const review: ProviderReview = {
+  properties: [],
+  types: [],
+  reviewFirst: [],
+};
