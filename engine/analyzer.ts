@@ -11,11 +11,11 @@ import * as path from "node:path";
 import type * as GrpcModule from "@grpc/grpc-js";
 import type * as StructModule from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
-import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { AnalyzerClient, AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { encodeAnalyzeRequest, encodeAnalyzeStackRequest, type ProviderRef } from "./analyzer-wire";
 import { isProviderType, type Plan, type RecordedResource } from "./plan";
 import { type PackEndpoint, type SpawnedPack, spawnPack } from "./spawn-pack";
 import { mark } from "./timings";
-import { resourceSig, sigKey } from "./wire";
 
 /**
  * gRPC and protobuf as the SDK's analyzer stubs load them: the client, its credentials and the
@@ -140,20 +140,8 @@ export class PolicyPackSession {
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
     const providerOf = providersOf(byUrn, "inputs");
     const analyzeOne = async (r: RecordedResource): Promise<Diagnostic[]> => {
-      const req = new analyzerpb.AnalyzeRequest();
-      req.setType(r.type);
-      req.setName(r.name);
-      req.setUrn(r.urn);
-      req.setProperties(toStruct(r.inputs));
-      req.setOptions(options(r));
-      const provider = providerOf(r);
-      if (provider) {
-        req.setProvider(provider);
-      }
-      const resp = await this.call<analyzerpb.AnalyzeResponse>((cb) =>
-        this.client.analyze(req, cb),
-      );
-      return diagnostics(resp, r.urn);
+      const req = encodeAnalyzeRequest(r, providerOf(r));
+      return diagnostics(await this.send(analyze, req), r.urn);
     };
     // Requests are pipelined: up to `inFlight` on the connection at once, so that the pack
     // analyses one resource while this process encodes the next. Each request stands alone (the
@@ -163,36 +151,9 @@ export class PolicyPackSession {
     mark("analyze resources");
     const out: Diagnostic[] = perResource.flat();
     const outputProviderOf = providersOf(byUrn, "outputs");
-    const stackReq = new analyzerpb.AnalyzeStackRequest();
-    stackReq.setResourcesList(
-      plan.resources.map((r) => {
-        const res = new analyzerpb.AnalyzerResource();
-        res.setType(r.type);
-        res.setName(r.name);
-        res.setUrn(r.urn);
-        res.setProperties(toStruct(r.outputs));
-        res.setOptions(options(r));
-        const provider = outputProviderOf(r);
-        if (provider) {
-          res.setProvider(provider);
-        }
-        if (r.parent) {
-          res.setParent(r.parent);
-        }
-        res.setDependenciesList([...r.dependencies]);
-        const deps = res.getPropertydependenciesMap();
-        for (const [prop, urns] of Object.entries(r.propertyDependencies)) {
-          const pd = new analyzerpb.AnalyzerPropertyDependencies();
-          pd.setUrnsList([...urns]);
-          deps.set(prop, pd);
-        }
-        return res;
-      }),
-    );
+    const stackReq = encodeAnalyzeStackRequest(plan.resources, outputProviderOf);
     mark("analyze stack: request");
-    const resp = await this.call<analyzerpb.AnalyzeResponse>((cb) =>
-      this.client.analyzeStack(stackReq, cb),
-    );
+    const resp = await this.send(analyzeStack, stackReq);
     mark("analyze stack");
     out.push(...diagnostics(resp, undefined));
     return out;
@@ -202,6 +163,18 @@ export class PolicyPackSession {
   close(): void {
     this.client.close();
     this.owned?.kill();
+  }
+
+  /** An analyze call whose request engine/analyzer-wire.ts has encoded. */
+  private send(
+    method: typeof analyze | typeof analyzeStack,
+    req: Buffer,
+  ): Promise<analyzerpb.AnalyzeResponse> {
+    return this.call<analyzerpb.AnalyzeResponse>((cb) =>
+      this.client.makeUnaryRequest(method.path, raw, method.responseDeserialize, req, (err, resp) =>
+        cb(err, resp as analyzerpb.AnalyzeResponse),
+      ),
+    );
   }
 
   private call<T>(
@@ -224,6 +197,11 @@ export class PolicyPackSession {
   }
 }
 
+/** The two calls whose requests engine/analyzer-wire.ts writes; their answers decode as usual. */
+const { analyze, analyzeStack } = AnalyzerService;
+/** The requests are already bytes. */
+const raw = (b: Buffer): Buffer => b;
+
 /** Analyze requests a session keeps on the connection at once. */
 const inFlight = 8;
 
@@ -245,44 +223,6 @@ async function mapWindowed<T, R>(
   return results;
 }
 
-function toStruct(props: Readonly<Record<string, unknown>>): StructModule.Struct {
-  return Struct.fromJavaScript(withoutResourceRefs(props) as Record<string, never>);
-}
-
-/**
- * The Pulumi CLI does not keep resource references when it marshals properties for analyzers:
- * a reference travels as the resource's id (custom resources) or URN (components). The policy
- * runtime rejects the reference signature, so the engine sends what the CLI sends.
- */
-export function withoutResourceRefs(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map(withoutResourceRefs);
-  }
-  if (value === null || typeof value !== "object") {
-    return value;
-  }
-  const obj = value as Record<string, unknown>;
-  if (obj[sigKey] === resourceSig) {
-    return typeof obj.id === "string" && obj.id !== "" ? obj.id : obj.urn;
-  }
-  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, withoutResourceRefs(v)]));
-}
-
-function options(r: RecordedResource): analyzerpb.AnalyzerResourceOptions {
-  const o = new analyzerpb.AnalyzerResourceOptions();
-  o.setProtect(r.protect);
-  o.setIgnorechangesList([...r.ignoreChanges]);
-  o.setDeletebeforereplace(r.deleteBeforeReplace);
-  o.setDeletebeforereplacedefined(r.deleteBeforeReplace);
-  o.setAdditionalsecretoutputsList([...r.additionalSecretOutputs]);
-  o.setAliasesList([...r.aliases]);
-  o.setCustomtimeouts(new analyzerpb.AnalyzerResourceOptions.CustomTimeouts());
-  if (r.parent) {
-    o.setParent(r.parent);
-  }
-  return o;
-}
-
 /**
  * The provider message of each resource, `which` of its properties; built once per provider
  * and plan (most resources of a plan share two or three providers).
@@ -290,8 +230,8 @@ function options(r: RecordedResource): analyzerpb.AnalyzerResourceOptions {
 function providersOf(
   byUrn: ReadonlyMap<string, RecordedResource>,
   which: "inputs" | "outputs",
-): (r: RecordedResource) => analyzerpb.AnalyzerProviderResource | undefined {
-  const built = new Map<string, analyzerpb.AnalyzerProviderResource>();
+): (r: RecordedResource) => ProviderRef | undefined {
+  const built = new Map<string, ProviderRef>();
   return (r) => {
     if (!r.provider || isProviderType(r.type)) {
       return undefined;
@@ -302,11 +242,7 @@ function providersOf(
     }
     let pr = built.get(p.urn);
     if (pr === undefined) {
-      pr = new analyzerpb.AnalyzerProviderResource();
-      pr.setType(p.type);
-      pr.setName(p.name);
-      pr.setUrn(p.urn);
-      pr.setProperties(toStruct(p[which]));
+      pr = { type: p.type, name: p.name, urn: p.urn, properties: p[which] };
       built.set(p.urn, pr);
     }
     return pr;

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { ProgramError } from "../../engine/evaluate";
 import type { Plan, RecordedResource } from "../../engine/plan";
 import { UsageError } from "../../engine/project";
-import { withoutResourceRefs } from "../../engine/analyzer";
+import { withoutResourceRefs } from "../../engine/analyzer-wire";
 import { plainProps, resourceSig, sigKey } from "../../engine/wire";
 import { evaluateMany } from "../helpers/worker";
 
