@@ -4,7 +4,7 @@
  * the program evaluates, so the two start-up costs overlap.
  */
 import * as path from "node:path";
-import { PolicyPackSession, type PolicyPackConfig } from "../engine/analyzer";
+import { type PlanAnalysis, PolicyPackSession, type PolicyPackConfig } from "../engine/analyzer";
 import {
   defaultPackDir,
   mergePolicyConfigFile,
@@ -74,8 +74,9 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
       () => undefined,
     );
   let plan: Plan;
-  let jurisdiction: Jurisdiction;
-  let packConfig: PolicyPackConfig;
+  let jurisdiction: Jurisdiction | undefined;
+  let packConfig: PolicyPackConfig = {};
+  let analysis: PlanAnalysis | undefined;
   try {
     plan = await withConsoleOnStderr(() =>
       evaluateInProcess({
@@ -83,23 +84,38 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
         stack: opts.stack,
         program: opts.program ? path.resolve(opts.program) : undefined,
         timeoutSeconds: opts.timeoutSeconds,
+        // The stack's settings are read before the program runs: a bad one is a usage error
+        // at once, and the pack, configured, judges each resource as it is registered.
+        onConfig: (config) => {
+          const settings = settingsFromStackConfig(config);
+          jurisdiction = resolveJurisdiction(
+            opts.stack,
+            settings.jurisdiction ?? opts.jurisdiction,
+          );
+          const base = packConfigFor({ ...settings, jurisdiction: jurisdiction.id });
+          packConfig = opts.policyConfigFile
+            ? mergePolicyConfigFile(base, opts.policyConfigFile)
+            : base;
+          mark("settings");
+          analysis = PolicyPackSession.streamPlan(sessionPromise, reportingWaived(packConfig));
+        },
+        onResource: (r) => analysis?.add(r),
       }),
     );
-    const settings = settingsFromStackConfig(plan.config);
-    jurisdiction = resolveJurisdiction(opts.stack, settings.jurisdiction ?? opts.jurisdiction);
-    const base = packConfigFor({ ...settings, jurisdiction: jurisdiction.id });
-    packConfig = opts.policyConfigFile ? mergePolicyConfigFile(base, opts.policyConfigFile) : base;
   } catch (e) {
     abandonSession();
     throw e;
   }
-  mark("settings");
-  const session = await sessionPromise;
+  const session = await sessionPromise.catch((e: unknown) => {
+    abandonSession();
+    throw e;
+  });
   mark("waiting for the pack");
   try {
-    await session.configure(reportingWaived(packConfig));
-    mark("configure");
-    const diagnostics = await session.analyzePlan(plan);
+    if (jurisdiction === undefined || analysis === undefined) {
+      throw new Error("the evaluation did not read the stack's config");
+    }
+    const diagnostics = await analysis.finish(plan);
     const state = stateViolations(jurisdiction, {
       stack: opts.stack,
       projectBackendUrl: plan.backendUrl,

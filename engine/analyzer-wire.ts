@@ -227,7 +227,13 @@ class Encoder {
     switch (typeof v) {
       case "number":
         this.varint(tag(2, FIXED64));
-        this.pos = this.buf.writeDoubleLE(v, this.pos);
+        if (Number.isNaN(v)) {
+          // google-protobuf writes NaN with every mantissa bit set, not the canonical quiet NaN.
+          this.pos = this.buf.writeUInt32LE(0xffffffff, this.pos);
+          this.pos = this.buf.writeUInt32LE(0x7fffffff, this.pos);
+        } else {
+          this.pos = this.buf.writeDoubleLE(v, this.pos);
+        }
         return;
       case "boolean":
         this.varint(tag(4, VARINT));

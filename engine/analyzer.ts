@@ -137,26 +137,35 @@ export class PolicyPackSession {
 
   /** Runs every resource policy on each resource, then every stack policy on the whole plan. */
   async analyzePlan(plan: Plan): Promise<Diagnostic[]> {
-    const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
-    const providerOf = providersOf(byUrn, "inputs");
-    const analyzeOne = async (r: RecordedResource): Promise<Diagnostic[]> => {
-      const req = encodeAnalyzeRequest(r, providerOf(r));
-      return diagnostics(await this.send(analyze, req), r.urn);
-    };
-    // Requests are pipelined: up to `inFlight` on the connection at once, so that the pack
-    // analyses one resource while this process encodes the next. Each request stands alone (the
-    // CLI's step generator sends them one by one; the pack keeps no state between them), and
-    // the diagnostics keep the plan's order.
-    const perResource = await mapWindowed(plan.resources, inFlight, analyzeOne);
-    mark("analyze resources");
-    const out: Diagnostic[] = perResource.flat();
-    const outputProviderOf = providersOf(byUrn, "outputs");
-    const stackReq = encodeAnalyzeStackRequest(plan.resources, outputProviderOf);
-    mark("analyze stack: request");
-    const resp = await this.send(analyzeStack, stackReq);
-    mark("analyze stack");
-    out.push(...diagnostics(resp, undefined));
-    return out;
+    const analysis = this.startPlan(Promise.resolve());
+    for (const r of plan.resources) {
+      analysis.add(r);
+    }
+    return analysis.finish(plan);
+  }
+
+  /** An analysis on this session, its requests sent once `ready` (the pack configured). */
+  startPlan(ready: Promise<void>): PlanAnalysis {
+    return new PlanAnalysis(
+      ready,
+      (req) => this.send(analyze, req),
+      (req) => this.send(analyzeStack, req),
+    );
+  }
+
+  /**
+   * An analysis fed resource by resource while the program still runs, as the Pulumi CLI
+   * analyses each resource at its step: the pack judges the first resources while the program
+   * registers the next. Requests wait for the session and for `config` to be sent.
+   */
+  static streamPlan(session: Promise<PolicyPackSession>, config: PolicyPackConfig): PlanAnalysis {
+    const ready = session.then((s) => s.configure(config));
+    ready.catch(() => undefined);
+    return new PlanAnalysis(
+      ready,
+      async (req) => (await session).send(analyze, req),
+      async (req) => (await session).send(analyzeStack, req),
+    );
   }
 
   /** Disconnects, and stops the pack's process if this session started it. */
@@ -205,22 +214,105 @@ const raw = (b: Buffer): Buffer => b;
 /** Analyze requests a session keeps on the connection at once. */
 const inFlight = 8;
 
-/** `fn` over `items` with at most `width` calls pending; results in the order of `items`. */
-async function mapWindowed<T, R>(
-  items: readonly T[],
-  width: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
+type Send = (req: Buffer) => Promise<analyzerpb.AnalyzeResponse>;
+
+/** One resource's analysis: its diagnostics, or why the call failed. */
+type Outcome = { readonly ok: Diagnostic[] } | { readonly error: unknown };
+
+/**
+ * The analysis of one plan (PolicyPackSession.startPlan). Resources are added as they are
+ * recorded; up to `inFlight` requests are on the connection at once, so that the pack analyses
+ * one resource while this process encodes the next. Each request stands alone (the CLI's step
+ * generator sends them one by one; the pack keeps no state between them). `finish` sends the
+ * stack, and the diagnostics keep the plan's order.
+ *
+ * A failed call is kept as an outcome, never left as a rejected promise: a program still running
+ * treats unhandled rejections as its own failures.
+ */
+export class PlanAnalysis {
+  private readonly outcomes = new Map<RecordedResource, Promise<Outcome>>();
+  private readonly byUrn = new Map<string, RecordedResource>();
+  private readonly providerOf = providersOf(this.byUrn, "inputs");
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    private readonly ready: Promise<void>,
+    private readonly sendOne: Send,
+    private readonly sendStack: Send,
+  ) {}
+
+  /** Starts the analysis of `r`; its provider must have been added before it. */
+  add(r: RecordedResource): void {
+    this.byUrn.set(r.urn, r);
+    const provider = this.providerOf(r);
+    this.outcomes.set(
+      r,
+      this.slot()
+        .then(
+          async () => {
+            try {
+              const resp = await this.sendOne(encodeAnalyzeRequest(r, provider));
+              return { ok: diagnostics(resp, r.urn) };
+            } finally {
+              this.release();
+            }
+          },
+          (error: unknown) => ({ error }),
+        )
+        .catch((error: unknown) => ({ error })),
+    );
+  }
+
+  /**
+   * Every resource policy's diagnostics for each resource of the plan (any not added yet is
+   * analysed now), then every stack policy's on the whole plan.
+   */
+  async finish(plan: Plan): Promise<Diagnostic[]> {
+    for (const r of plan.resources) {
+      if (!this.outcomes.has(r)) {
+        this.add(r);
+      }
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
-  return results;
+    const out: Diagnostic[] = [];
+    for (const r of plan.resources) {
+      const outcome = await (this.outcomes.get(r) as Promise<Outcome>);
+      if ("error" in outcome) {
+        throw outcome.error;
+      }
+      out.push(...outcome.ok);
+    }
+    mark("analyze resources");
+    const stackReq = encodeAnalyzeStackRequest(
+      plan.resources,
+      providersOf(new Map(plan.resources.map((r) => [r.urn, r])), "outputs"),
+    );
+    mark("analyze stack: request");
+    const resp = await this.sendStack(stackReq);
+    mark("analyze stack");
+    out.push(...diagnostics(resp, undefined));
+    return out;
+  }
+
+  /** Resolves when the pack is ready and a request may go on the connection. */
+  private async slot(): Promise<void> {
+    await this.ready;
+    if (this.active < inFlight) {
+      this.active++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Hands the finished request's place to the next waiting one. */
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) {
+      next();
+    } else {
+      this.active--;
+    }
+  }
 }
 
 /**

@@ -18,7 +18,7 @@ import { describeProgramFailure, loadProgram } from "./load-program";
 import { mark } from "./timings";
 import { installUnknownInvokes } from "./invokes/unknowns";
 import { RecordingMonitor } from "./monitor";
-import type { Plan } from "./plan";
+import type { Plan, RecordedResource } from "./plan";
 import { loadProject, loadStackConfig, UsageError } from "./project";
 import { ConstructionLog, pendingExports } from "./stall";
 import { plainProps } from "./wire";
@@ -36,6 +36,13 @@ export interface EvaluateOptions {
    * stops making progress is reported at once; this bounds one that keeps running.
    */
   readonly timeoutSeconds?: number;
+  /**
+   * Given the stack's config before the program runs; what it throws ends the evaluation before
+   * any of the program's code has run.
+   */
+  readonly onConfig?: (config: Readonly<Record<string, string>>) => void;
+  /** Told of each resource as it is recorded, before the program has finished. */
+  readonly onResource?: (r: RecordedResource) => void;
 }
 
 export const defaultTimeoutSeconds = 300;
@@ -67,9 +74,11 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const stackConfig = loadStackConfig(project, opts.stack);
   const config = { ...stackConfig.config, ...(opts.configOverrides ?? {}) };
   const program = opts.program ? path.resolve(opts.program) : project.main;
+  opts.onConfig?.(config);
 
   disableStackCapture();
   const monitor = new RecordingMonitor(project.name, opts.stack, config);
+  monitor.onRecord = opts.onResource;
   settings.setMockOptions(monitor, project.name, opts.stack, true);
   enableMockFeatures();
   pulumi.runtime.setAllConfig(config, [...stackConfig.secretKeys]);

@@ -14,6 +14,9 @@ import { plainProps, unknownValue } from "./wire";
 
 type Callback = (err: Error | null, resp?: { getUrn(): string; getId(): string }) => void;
 
+/** How long a listened-to evaluation runs before it lets the event loop turn. */
+const yieldEveryMs = 5;
+
 export class RecordingMonitor extends MockMonitor {
   readonly recorded: RecordedResource[] = [];
   /**
@@ -21,6 +24,16 @@ export class RecordingMonitor extends MockMonitor {
    * (`pulumi:pulumi:StackReference <stack>`) whose outputs are unknown, in call order.
    */
   readonly unknownFunctions = new Set<string>();
+  /**
+   * Told of each resource as it is recorded (a streaming analysis, engine/analyzer.ts). A
+   * program's evaluation against this in-process monitor is one long chain of promise jobs that
+   * never returns to the event loop, so while someone listens, registration yields to it every
+   * few milliseconds: the listener's own I/O (requests to the pack, its answers) moves meanwhile.
+   */
+  onRecord?: (r: RecordedResource) => void;
+  private lastYield = performance.now();
+  /** The event loop's next turn, which every registration waits for once one is due. */
+  private turn: Promise<void> | undefined;
   private readonly providerProps = new Map<string, Record<string, unknown>>();
   private readonly defaultProviders = new Map<string, RecordedResource>();
 
@@ -138,8 +151,36 @@ export class RecordingMonitor extends MockMonitor {
       synthesized: true,
     });
     this.defaultProviders.set(key, provider);
-    this.recorded.push(provider);
+    this.record(provider);
     return urn;
+  }
+
+  /**
+   * Waits for the event loop's next turn once a turn is due. Every registration arriving
+   * meanwhile waits for the same turn, in the order it arrived, so the program's job chain
+   * really pauses (one chain waiting alone would not: the others would run on).
+   */
+  private async yieldWhenDue(): Promise<void> {
+    while (this.onRecord) {
+      if (this.turn) {
+        await this.turn;
+      } else if (performance.now() - this.lastYield > yieldEveryMs) {
+        this.turn = new Promise((resolve) =>
+          setImmediate(() => {
+            this.turn = undefined;
+            this.lastYield = performance.now();
+            resolve();
+          }),
+        );
+      } else {
+        return;
+      }
+    }
+  }
+
+  private record(r: RecordedResource): void {
+    this.recorded.push(r);
+    this.onRecord?.(r);
   }
 
   override async registerResource(req: RegisterResourceRequest, callback: Callback): Promise<void> {
@@ -168,6 +209,7 @@ export class RecordingMonitor extends MockMonitor {
     });
     const inputs = (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
     const parent = req.getParent();
+    await this.yieldWhenDue();
     await super.registerResource(req, (err, resp) => {
       if (!err && resp) {
         const urn = resp.getUrn();
@@ -175,7 +217,7 @@ export class RecordingMonitor extends MockMonitor {
         if (isProviderType(type)) {
           this.providerProps.set(urn, plainProps(inputs));
         }
-        this.recorded.push({
+        this.record({
           urn,
           type,
           name: req.getName(),

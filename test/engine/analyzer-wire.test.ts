@@ -100,7 +100,13 @@ function referenceStackRequest(
 // ---- generators ---------------------------------------------------------------------------
 
 const text = fc.string({ unit: "grapheme", maxLength: 12 });
-const key = fc.oneof(text, fc.constantFrom("", "a", "A", "_", "é", "10", "2", "zz"));
+/**
+ * Property names. `__proto__` is left out: google-protobuf's map drops that key on both sides (the
+ * pack's decoder included), so the pack never sees it whichever way it is written.
+ */
+const key = fc
+  .oneof(text, fc.constantFrom("", "a", "A", "_", "é", "10", "2", "zz"))
+  .filter((k) => k !== "__proto__");
 
 /** A resource reference as the engine records it, or a secret (which travels as an object). */
 const special = fc.oneof(
@@ -115,7 +121,7 @@ const special = fc.oneof(
 const scalar = fc.oneof(
   text,
   fc.double(),
-  fc.constantFrom(0, -0, 1, -1, 2 ** 53, 1e-300, Number.MAX_VALUE),
+  fc.constantFrom(0, -0, 1, -1, 2 ** 53, 1e-300, Number.MAX_VALUE, Number.NaN, -Infinity),
   fc.integer(),
   fc.boolean(),
   fc.constant(null),

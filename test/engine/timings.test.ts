@@ -32,12 +32,11 @@ test("a check with SOVEREIGN_DC_TIMINGS set writes a line for the CLI and one fo
     const cliLine = lines.find((l) => l.role === "cli")!;
     expect(Object.keys(cliLine.phases)).toEqual([
       "start-up",
+      "settings",
       "program load",
       "evaluation",
       "recording",
-      "settings",
       "waiting for the pack",
-      "configure",
       "analyze resources",
       "analyze stack: request",
       "analyze stack",
