@@ -13,7 +13,7 @@ import {
 } from "../policy/border";
 import type { EgressAllowEntry } from "../policy/framework";
 import type { Jurisdiction, Regulation } from "../residency/jurisdictions";
-import { describePlace, placementOf } from "../residency/placement";
+import { describePlace, isAwsIdentityType, placementOf } from "../residency/placement";
 import { regulationsFor, type Theme } from "./regulations";
 
 export type Status = "met" | "not met" | "not applicable";
@@ -117,7 +117,15 @@ function placementControl(i: ControlInputs): Control {
       };
     });
   for (const n of i.analysis.nodes) {
-    if (n.resource && n.side !== "inside") {
+    if (n.resource && n.side !== "inside" && isAwsIdentityType(n.resource.type)) {
+      evidence.push({
+        subject: n.label,
+        facts: [
+          "identities and permissions, kept partition-wide by AWS: no data is stored there, and the access it grants is judged where it is used",
+        ],
+        ok: true,
+      });
+    } else if (n.resource && n.side !== "inside") {
       evidence.push({
         subject: n.label,
         facts: [

@@ -50,6 +50,18 @@ export const awsGlobalModules: ReadonlySet<string> = new Set([
   "bcmdata",
 ]);
 
+/**
+ * The global AWS modules that hold the account's identities and permissions, not data: a role
+ * or a policy is kept partition-wide by AWS whatever the region, and the paths it opens are
+ * judged where it grants access (a bucket policy, a trust policy naming another account).
+ */
+export const awsIdentityModules: ReadonlySet<string> = new Set(["iam", "organizations", "account"]);
+
+/** True for a type of the AWS identity modules above. */
+export function isAwsIdentityType(type: string): boolean {
+  return type.startsWith("aws:") && awsIdentityModules.has(type.split(":")[1]?.split("/")[0] ?? "");
+}
+
 function str(v: unknown): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;
 }

@@ -244,11 +244,12 @@ export class SealedBucket extends pulumi.ComponentResource {
     const parent = { parent: this };
     const partition = awsPartitionOf(args.region);
 
-    // Explicit protect survives a caller passing `protect: false` for the component.
+    // Explicit protect survives a caller passing `protect: false` for the component, and
+    // retainOnDelete keeps the bucket (and its objects) should the stack ever be destroyed.
     const bucket = new s3.Bucket(
       `${name}-bucket`,
       { bucket: args.bucketName, forceDestroy: false },
-      pulumi.mergeOptions(parent, { protect: true }),
+      pulumi.mergeOptions(parent, { protect: true, retainOnDelete: true }),
     );
     const bucketId = bucket.bucket;
 

@@ -187,7 +187,9 @@ export class SealedKey extends pulumi.ComponentResource {
         deletionWindowInDays: args.deletionWindowDays ?? kmsKeyBounds.deletionWindowDays.default,
         policy: JSON.stringify(policy),
       },
-      pulumi.mergeOptions(parent, { protect: true }),
+      // Destroying the key destroys every object encrypted with it: protected, and kept
+      // (retainOnDelete) should the stack ever be destroyed.
+      pulumi.mergeOptions(parent, { protect: true, retainOnDelete: true }),
     );
     const alias = new kms.Alias(
       `${name}-alias`,

@@ -28,6 +28,7 @@ interface Registration {
   readonly custom: boolean;
   readonly provider: string;
   readonly protect: boolean | undefined;
+  readonly retainOnDelete: boolean | undefined;
   readonly dependencies: readonly string[];
   /** URN of the parent; empty for a top-level resource. */
   readonly parent: string;
@@ -36,7 +37,7 @@ interface Registration {
 const registrations: Registration[] = [];
 const requestOptions = new Map<
   string,
-  { protect?: boolean; dependencies: string[]; parent: string }
+  { protect?: boolean; retainOnDelete?: boolean; dependencies: string[]; parent: string }
 >();
 const providerInputs = new Map<string, Inputs>();
 
@@ -80,6 +81,7 @@ const mocks: pulumi.runtime.Mocks = {
       custom: args.custom ?? false,
       provider: args.provider ?? "",
       protect: options?.protect,
+      retainOnDelete: options?.retainOnDelete,
       dependencies: options?.dependencies ?? [],
       parent: options?.parent ?? "",
     });
@@ -98,6 +100,7 @@ class RecordingMonitor extends MockMonitor {
   ) {
     requestOptions.set(`${req.getType()}::${req.getName()}`, {
       protect: req.getProtect(),
+      retainOnDelete: req.getRetainondelete(),
       dependencies: req.getDependenciesList(),
       parent: req.getParent(),
     });
@@ -410,6 +413,7 @@ describe("SealedKey", () => {
       },
     });
     expect(key.protect).toBe(true);
+    expect(key.retainOnDelete).toBe(true);
     expect(one(regs, "aws:kms/alias:Alias", "key-alias").inputs).toEqual({
       name: "alias/sovereign-dc/us-west-2",
       targetKeyId: "key-key-uuid",
@@ -425,6 +429,7 @@ describe("SealedKey", () => {
     const regs = await recorded();
     const key = one(regs, "aws:kms/key:Key", "key-key");
     expect(key.protect).toBe(true);
+    expect(key.retainOnDelete).toBe(true);
     expect(key.inputs.deletionWindowInDays).toBe(30);
     expect(key.inputs.rotationPeriodInDays).toBe(365);
     expect(JSON.parse(key.inputs.policy).Statement).toHaveLength(1);
@@ -475,6 +480,7 @@ describe("SealedBucket", () => {
     const bucket = one(regs, "aws:s3/bucket:Bucket", "telemetry-bucket");
     expect(bucket.inputs).toEqual({ bucket: bucketName, forceDestroy: false });
     expect(bucket.protect).toBe(true);
+    expect(bucket.retainOnDelete).toBe(true);
     expect(
       one(regs, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "telemetry-ownership")
         .inputs,

@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { checkPlan, packConfigFor, type Violation } from "../../engine/check";
 import type { PolicyPackSession } from "../../engine/analyzer";
-import type { Plan } from "../../engine/plan";
+import { type Plan, type RecordedResource, recordOf } from "../../engine/plan";
 import { listJurisdictions } from "../../residency/jurisdictions";
 import { planForReport, renderReport, type RenderedReport, writeReport } from "../../report";
 import { regulationThemes } from "../../report/regulations";
@@ -175,4 +175,59 @@ test("every regulation of the catalog is mapped to the controls it serves", () =
   expect([...served].sort()).toEqual(
     ["Automotive Data Provisions Art. 11", "DSL Art. 21, 31", "PIPL Art. 38-40"].sort(),
   );
+});
+
+test("identities kept partition-wide by AWS hold the placement control; a global edge service does not", async () => {
+  const urn = (type: string, name: string) => `urn:pulumi:us::p::${type}::${name}`;
+  const providerUrn = urn("pulumi:providers:aws", "home");
+  const resource = (type: string, name: string, inputs: Record<string, unknown>) =>
+    recordOf({
+      urn: urn(type, name),
+      type,
+      name,
+      custom: true,
+      provider: providerUrn,
+      inputs,
+      outputs: inputs,
+    });
+  const planWith = (extra: RecordedResource[]): Plan => ({
+    project: "p",
+    stack: "us",
+    program: "index.ts",
+    config: {},
+    resources: [
+      recordOf({
+        urn: providerUrn,
+        type: "pulumi:providers:aws",
+        name: "home",
+        custom: true,
+        inputs: { region: "us-west-2" },
+        outputs: { region: "us-west-2" },
+      }),
+      resource("aws:iam/role:Role", "app", { assumeRolePolicy: "{}" }),
+      ...extra,
+    ],
+    outputs: {},
+  });
+  const us = { jurisdiction: "US", egressAllowlist: [], waivers: [] };
+  const placement = async (plan: Plan) =>
+    (await renderReport(plan, [], { settings: us })).controls.find((c) => c.id === "placement");
+
+  const identities = await placement(planWith([]));
+  expect(identities?.status).toBe("met");
+  expect(identities?.evidence).toContainEqual({
+    subject: 'iam role "app"',
+    facts: [
+      "identities and permissions, kept partition-wide by AWS: no data is stored there, and the access it grants is judged where it is used",
+    ],
+    ok: true,
+  });
+
+  const edge = await placement(
+    planWith([resource("aws:cloudfront/distribution:Distribution", "cdn", { enabled: true })]),
+  );
+  expect(edge?.status).toBe("not met");
+  expect(edge?.evidence.filter((e) => !e.ok).map((e) => e.subject)).toEqual([
+    'cloudfront distribution "cdn"',
+  ]);
 });
