@@ -1,10 +1,11 @@
 /**
  * `sovereign-dc coverage [--type T]`: how much of the providers' resource types the pack knows.
  * Every type of the inventory (policy/inventory/sdk-types.jsonl, generated from the installed
- * SDKs) falls in one class: flow-modelled (a row of a flow table: its data paths are modelled),
- * reviewed (listed in policy/reviewed.ts, with the group that says why), or unclassified (the
- * pack fails it closed). `--type T` explains one type: its class, its place-naming properties
- * and, for each, which check reads it.
+ * SDKs) falls in one class (policy/review/index.ts `classify`): flow-modelled (a row of a flow
+ * table: its data paths are modelled), reviewed (listed in policy/reviewed.ts, with the group
+ * that says why), regional, inert or a reviewed exception (by the reviews in policy/review/), or
+ * unclassified (the pack fails it closed). `--type T` explains one type: its class and reason,
+ * its place-naming properties and, for each, which check reads it.
  */
 import * as fs from "node:fs";
 import { UsageError } from "../engine/project";
@@ -12,9 +13,10 @@ import { awsGlobalModules } from "../residency/placement";
 import { placeRules, type PlaceKind } from "../policy/inventory/place-rules";
 import { type Inventory, inventoryFile, parseInventory } from "../policy/inventory/sdk";
 import { flowTables, type FlowTableView } from "../policy/inventory/tables";
-import { reviewed } from "../policy/reviewed";
+import { type ClassifyContext, classify, productContext } from "../policy/review";
+import type { TypeClass } from "../policy/review/model";
 
-export type CoverageClass = "flow-modelled" | "reviewed" | "unclassified";
+export type CoverageClass = TypeClass;
 
 export interface ProviderCoverage {
   readonly provider: string;
@@ -22,6 +24,9 @@ export interface ProviderCoverage {
   readonly total: number;
   readonly flowModelled: number;
   readonly reviewed: number;
+  readonly regional: number;
+  readonly inert: number;
+  readonly exception: number;
   readonly unclassified: number;
   /** Reviewed (not flow-modelled) types by their group in policy/reviewed.ts. */
   readonly reviewedGroups: Readonly<Record<string, number>>;
@@ -37,14 +42,24 @@ export interface PlaceReport {
   readonly path: string;
   readonly kind: PlaceKind;
   readonly reason: string;
-  /** The checks that read this property by name; empty when none does. */
+  /** The flow-table fields (and resource-placement) that read this property by name. */
   readonly readBy: readonly string[];
+  /**
+   * How the classification reads it (policy/review): a check that places every value of its
+   * kind (`arn-locality`), a policy a reviewer named, `not-a-place` or `own-place`; null when
+   * nothing does.
+   */
+  readonly reading: string | null;
+  /** Why, for a reader; null with `reading`. */
+  readonly readingReason: string | null;
 }
 
 export interface TypeReport {
   readonly type: string;
   readonly provider: string;
   readonly class: CoverageClass;
+  /** Why it has that class: for an unclassified type, what no check reads. */
+  readonly reason: string;
   /** The flow tables that model the type (with the policy judging each). */
   readonly tables: ReadonlyArray<{
     readonly table: string;
@@ -80,39 +95,26 @@ export function loadInventory(file = inventoryFile): Inventory {
 
 const providerOf = (type: string) => type.split(":")[0];
 
-/** policy/reviewed.ts: type → its group. */
-function reviewedGroups(): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [group, types] of Object.entries(reviewed)) {
-    for (const t of types) {
-      out.set(t, group);
-    }
-  }
-  return out;
-}
-
 function tablesOf(tables: readonly FlowTableView[], type: string): FlowTableView[] {
   return tables.filter((t) => t.types.includes(type));
 }
 
-/** The class of a type: flow-modelled before reviewed, unclassified otherwise. */
-export function classOf(
-  type: string,
-  tables: readonly FlowTableView[],
-  groups: ReadonlyMap<string, string>,
-): CoverageClass {
-  if (tablesOf(tables, type).length > 0) {
-    return "flow-modelled";
-  }
-  return groups.has(type) ? "reviewed" : "unclassified";
+/** The classification's context: the product's, with `tables` as the flow tables. */
+function contextOf(tables: readonly FlowTableView[], base: ClassifyContext): ClassifyContext {
+  return { ...base, modelled: new Set(tables.flatMap((t) => t.types)) };
 }
 
 /** The counts per provider and class. */
-export function coverage(inv: Inventory, tables = flowTables()): CoverageDocument {
-  const groups = reviewedGroups();
+export function coverage(
+  inv: Inventory,
+  tables = flowTables(),
+  base: ClassifyContext = productContext(),
+): CoverageDocument {
+  const ctx = contextOf(tables, base);
+  const groups = ctx.reviewedGroups;
   const providers = Object.keys(inv.sdks).map((provider): ProviderCoverage => {
     const types = Object.keys(inv.types).filter((t) => providerOf(t) === provider);
-    const classes = types.map((t) => [t, classOf(t, tables, groups)] as const);
+    const classes = types.map((t) => [t, classify(t, inv.types[t], ctx).class] as const);
     const count = (c: CoverageClass) => classes.filter(([, k]) => k === c).length;
     const byGroup: Record<string, number> = {};
     for (const [t, k] of classes) {
@@ -127,6 +129,9 @@ export function coverage(inv: Inventory, tables = flowTables()): CoverageDocumen
       total: types.length,
       flowModelled: count("flow-modelled"),
       reviewed: count("reviewed"),
+      regional: count("regional"),
+      inert: count("inert"),
+      exception: count("exception"),
       unclassified: count("unclassified"),
       reviewedGroups: Object.fromEntries(
         Object.entries(byGroup).sort(([a], [b]) => (a < b ? -1 : 1)),
@@ -166,7 +171,12 @@ function readersOf(type: string, path: string, tables: readonly FlowTableView[])
 const reasonOf = (kind: PlaceKind) => placeRules.find((r) => r.kind === kind)?.reason ?? "";
 
 /** The explanation of one type, or a usage error naming close matches when it is unknown. */
-export function explainType(inv: Inventory, type: string, tables = flowTables()): TypeReport {
+export function explainType(
+  inv: Inventory,
+  type: string,
+  tables = flowTables(),
+  base: ClassifyContext = productContext(),
+): TypeReport {
   const entry = inv.types[type];
   if (!entry) {
     const near = closeMatches(type, Object.keys(inv.types));
@@ -179,13 +189,17 @@ export function explainType(inv: Inventory, type: string, tables = flowTables())
         " A type is named by its token, e.g. aws:s3/bucketV2:BucketV2.",
     );
   }
-  const groups = reviewedGroups();
+  const ctx = contextOf(tables, base);
+  const classification = classify(type, entry, ctx);
+  const readings = new Map(classification.properties.map((p) => [p.path, p]));
   const mine = tablesOf(tables, type);
   const places = Object.entries(entry.places).map(([path, kind]): PlaceReport => ({
     path,
     kind,
     reason: reasonOf(kind),
     readBy: readersOf(type, path, tables),
+    reading: readings.get(path)?.reading ?? null,
+    readingReason: readings.get(path)?.reason ?? null,
   }));
   const marked = new Set(places.map((p) => bare(p.path)));
   const otherFields = [
@@ -196,13 +210,14 @@ export function explainType(inv: Inventory, type: string, tables = flowTables())
   return {
     type,
     provider: providerOf(type),
-    class: classOf(type, tables, groups),
+    class: classification.class,
+    reason: classification.reason,
     tables: mine.map((t) => ({
       table: t.table,
       policy: t.policy,
       fields: t.fields ? "declared" : "code",
     })),
-    reviewedGroup: groups.get(type) ?? null,
+    reviewedGroup: ctx.reviewedGroups.get(type) ?? null,
     places,
     otherFields: otherFields.sort(),
     byValue:
@@ -257,18 +272,28 @@ function pad(text: string | number, width: number, right = false): string {
   return right ? s.padStart(width) : s.padEnd(width);
 }
 
+type CountKey =
+  "total" | "flowModelled" | "reviewed" | "regional" | "inert" | "exception" | "unclassified";
+
+/** The columns of the text table: each class and its count's key. */
+const columns: ReadonlyArray<readonly [CoverageClass, CountKey]> = [
+  ["flow-modelled", "flowModelled"],
+  ["reviewed", "reviewed"],
+  ["regional", "regional"],
+  ["inert", "inert"],
+  ["exception", "exception"],
+  ["unclassified", "unclassified"],
+];
+
 export function renderCoverage(doc: CoverageDocument): string {
-  const header = ["provider", "types", "flow-modelled", "reviewed", "unclassified"];
-  const rows = doc.providers.map((p) => [
+  const header = ["provider", "types", ...columns.map(([title]) => title)];
+  const rows: Array<Array<string | number>> = doc.providers.map((p) => [
     `${p.provider} ${p.version}`,
     p.total,
-    p.flowModelled,
-    p.reviewed,
-    p.unclassified,
+    ...columns.map(([, key]) => p[key]),
   ]);
-  const sum = (k: "total" | "flowModelled" | "reviewed" | "unclassified") =>
-    doc.providers.reduce((n, p) => n + p[k], 0);
-  rows.push(["total", sum("total"), sum("flowModelled"), sum("reviewed"), sum("unclassified")]);
+  const sum = (k: CountKey) => doc.providers.reduce((n, p) => n + p[k], 0);
+  rows.push(["total", sum("total"), ...columns.map(([, key]) => sum(key))]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells: Array<string | number>) =>
     cells
@@ -291,14 +316,14 @@ export function renderCoverage(doc: CoverageDocument): string {
   }
   lines.push(
     "",
-    "Unclassified types fail closed (reviewed-resource-types). Explain one: sovereign-dc coverage --type <token>",
+    "Regional, inert and exception types pass reviewed-resource-types by the reviews in policy/review/; unclassified types fail closed. Explain one: sovereign-dc coverage --type <token>",
     "",
   );
   return lines.join("\n");
 }
 
 export function renderType(r: TypeReport): string {
-  const lines = [`${r.type}: ${r.class}`];
+  const lines = [`${r.type}: ${r.class}`, `  why: ${r.reason}`];
   for (const t of r.tables) {
     lines.push(
       `  flow table: ${t.table} (${t.policy})${t.fields === "code" ? ", rows are code: the properties it reads are not declared" : ""}`,
@@ -309,11 +334,11 @@ export function renderType(r: TypeReport): string {
   }
   lines.push(
     "",
-    `Place-naming properties (${r.places.length}), each with the flow-table fields that name it (and resource-placement for an AWS resource's own region):`,
+    `Place-naming properties (${r.places.length}), each with the checks that read it: the flow-table fields that name it, resource-placement for an AWS resource's own region, and the reading of the reviews (policy/review/):`,
   );
   for (const p of r.places) {
     lines.push(`  ${p.path} (${p.kind})`);
-    lines.push(`    read by: ${p.readBy.length > 0 ? p.readBy.join("; ") : "none"}`);
+    lines.push(`    ${placeLine(p)}`);
   }
   if (r.otherFields.length > 0) {
     lines.push(
@@ -326,6 +351,22 @@ export function renderType(r: TypeReport): string {
   }
   lines.push("");
   return lines.join("\n");
+}
+
+/** Who reads one place-naming property, or that nothing does. */
+function placeLine(p: PlaceReport): string {
+  const reviewed =
+    p.reading === null
+      ? []
+      : p.reading === "not-a-place"
+        ? [`names no place (${p.readingReason})`]
+        : p.reading === "own-place"
+          ? [`names only the resource's own region and account (${p.readingReason})`]
+          : [`${p.reading}: ${p.readingReason}`];
+  const all = [...p.readBy, ...reviewed];
+  return all.length > 0
+    ? `read by: ${all.join("; ")}`
+    : "read by: none — no check reads it, so the type is unclassified unless classed as a whole";
 }
 
 export function coverageCommand(opts: CoverageOptions, out: (text: string) => void): number {

@@ -1,19 +1,30 @@
 /**
- * Fail closed on what the pack does not know: a resource type nobody has reviewed against the
- * data-path inventory may move data anywhere, so it is a violation until it is reviewed (added
- * to policy/reviewed.ts) or consciously allowed for one stack (`allowTypes`).
+ * Fail closed on what the pack does not know. A type passes when the pack knows it as reviewed
+ * or flow-modelled (policy/reviewed.ts), when the pack's list (policy/review/classes.json,
+ * generated from the inventory of the installed SDKs and the reviews in policy/review/) classes
+ * it regional, inert or a reviewed exception, or when one stack allows it (`allowTypes`). An
+ * unclassified type may move data anywhere: it is a violation that says why it is unclassified.
  */
 import { resourceLabel } from "../residency/placement";
 import { residencyResourcePolicy } from "./framework";
+import { classesDocument, type ListedType, listedTypes } from "./review/listed";
 import { reviewedTypes } from "./reviewed";
+
+/** The list by type token, read once per process, on the first type the pack does not review. */
+let listed: ReadonlyMap<string, ListedType> | undefined;
+
+const sdkVersions = () =>
+  Object.entries(classesDocument.sdks)
+    .map(([p, v]) => `@pulumi/${p} ${v}`)
+    .join(", ");
 
 export const reviewedResourceTypes = residencyResourcePolicy({
   name: "reviewed-resource-types",
   description:
-    "Checks whether every resource type in the stack has been reviewed for cross-border data paths (policy/reviewed.ts, or this policy's allowTypes).",
+    "Checks whether every resource type in the stack has been classified for cross-border data paths: reviewed or flow-modelled (policy/reviewed.ts), classed regional, inert or a reviewed exception (policy/review/classes.json), or allowed by this policy's allowTypes.",
   severity: "high",
   remediationSteps:
-    "Review the type against the data-path inventory and add it to policy/reviewed.ts (with a flow model if it can move data), or list it under `allowTypes` in this policy's config once reviewed for this stack.",
+    "Run `sovereign-dc coverage --type <token>` to see why the type is unclassified; classify it in policy/review/ (a reading of each place-naming property, or a class for the type with its reason) or model its paths in a flow table, then `npm run inventory`; or list it under `allowTypes` in this policy's config once reviewed for this stack.",
   configProperties: {
     allowTypes: {
       type: "array",
@@ -31,8 +42,20 @@ export const reviewedResourceTypes = residencyResourcePolicy({
     if (reviewedTypes.has(args.type) || allowed.includes(args.type)) {
       return;
     }
+    listed ??= listedTypes();
+    const entry = listed.get(args.type);
+    if (entry !== undefined && entry.class !== "unclassified") {
+      return;
+    }
+    const label = resourceLabel(args.type, args.name);
+    if (entry === undefined) {
+      ctx.report({
+        message: `${label} must be of a type the residency pack has classified, but ${args.type} is neither a resource type of the installed SDKs the pack classifies (${sdkVersions()}) nor in policy/reviewed.ts, so the pack cannot tell whether it moves data across the border. Review the type and add it to policy/reviewed.ts (with a flow model if it can move data), or list it under allowTypes in the reviewed-resource-types config after review.`,
+      });
+      return;
+    }
     ctx.report({
-      message: `${resourceLabel(args.type, args.name)} must be of a type the residency pack has reviewed, but ${args.type} is not in policy/reviewed.ts, so the pack cannot tell whether it moves data across the border. Review the type and add it there (with a flow model if it can move data), or list it under allowTypes in the reviewed-resource-types config after review.`,
+      message: `${label} must be of a type the residency pack has classified, but ${args.type} is unclassified: ${entry.reason}, so the pack cannot tell whether it moves data across the border. See \`sovereign-dc coverage --type ${args.type}\`; classify the type in policy/review/ (or model its paths) and run \`npm run inventory\`, or list it under allowTypes in the reviewed-resource-types config after review.`,
     });
   },
 });

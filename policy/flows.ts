@@ -30,6 +30,7 @@ import {
   resourceLabel,
 } from "../residency/placement";
 import { isAnywhere, parseCidr, reachOfAddress } from "./paths/addresses";
+import { notAPlace, type PlaceKind, placeRuleOf } from "./inventory/place-rules";
 import {
   flagOpens,
   globalPlaceLabel,
@@ -589,6 +590,109 @@ export function arnReferences(
       out.push({ path: hit.path, arn: text });
     }
   }
+  return out;
+}
+
+/** The kinds of place the generic reader finds by a property's name rather than by its value. */
+export type NamedPlaceKind = Extract<PlaceKind, "region" | "zone" | "endpoint" | "image">;
+
+/** One value at a property whose name marks it as naming a place of `kind`. */
+export interface NamedPlaceReference {
+  readonly path: string;
+  readonly kind: NamedPlaceKind;
+  readonly value: string;
+}
+
+/**
+ * Keys under which values name nothing the resource reaches: maps of the user's own words
+ * (`tags`, Kubernetes `labels` and `annotations` — a tag `region: eu-west-1` is a label, not a
+ * destination), the `Condition` of a policy document, which narrows when a grant applies
+ * (`aws:RequestedRegion`) and sends nothing anywhere, and an `exclude` list, which names the
+ * places a setting leaves out (S3 Storage Lens `exclude.regions`).
+ */
+const wordsNotPlaces: ReadonlySet<string> = new Set([
+  "tags",
+  "tagsAll",
+  "labels",
+  "annotations",
+  "Condition",
+  "exclude",
+]);
+
+/**
+ * Every string in a resource's props held by a property whose name the place rules
+ * (inventory/place-rules.ts, the rules the type inventory marks properties by) read as one of
+ * `kinds` — the property's own name, or the key of a map or of a JSON document held as text
+ * (an ECS container definition's `awslogs-region`). Array elements take their array's name.
+ * Left out: the paths a flow model of the type decides (`skip`), the paths the rules list as
+ * not places, values under `wordsNotPlaces`, and values unknown at preview — outputs of this
+ * program's resources, which the placement policies check where they are created.
+ */
+export function namedPlaceReferences(
+  type: string,
+  props: Record<string, unknown>,
+  kinds: readonly NamedPlaceKind[],
+  skip: ReadonlyMap<string, ReadonlySet<string>>,
+): NamedPlaceReference[] {
+  const provider = type.split(":")[0];
+  const skipped = skip.get(type) ?? new Set<string>();
+  const out: NamedPlaceReference[] = [];
+  const visit = (v: unknown, name: string | undefined, path: string, inert: boolean): void => {
+    if (v === unknown) {
+      return;
+    }
+    if (typeof v === "string") {
+      const trimmed = v.trim();
+      if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+        const doc = jsonDocument(v);
+        if (doc !== undefined && doc !== unknown) {
+          visit(doc, name, path, inert);
+          return;
+        }
+      }
+      if (inert || name === undefined || v === "") {
+        return;
+      }
+      const kind = placeRuleOf(name, provider)?.kind;
+      const at = modelPath(path);
+      if (
+        kind !== undefined &&
+        (kinds as readonly PlaceKind[]).includes(kind) &&
+        !skipped.has(at) &&
+        notAPlace(at) === undefined
+      ) {
+        out.push({ path, kind: kind as NamedPlaceKind, value: v });
+      }
+      return;
+    }
+    if (Array.isArray(v)) {
+      const n = known(() => v.length);
+      if (isUnknown(n)) {
+        return;
+      }
+      for (let i = 0; i < n; i++) {
+        visit(
+          known(() => v[i]),
+          name,
+          `${path}[${i}]`,
+          inert,
+        );
+      }
+      return;
+    }
+    if (v === null || typeof v !== "object") {
+      return;
+    }
+    for (const key of Object.keys(v)) {
+      visit(
+        known(() => (v as Record<string, unknown>)[key]),
+        key,
+        path === "" ? key : `${path}.${key}`,
+        inert || wordsNotPlaces.has(key),
+      );
+    }
+  };
+  visit(props, undefined, "", false);
   return out;
 }
 

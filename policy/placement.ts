@@ -1,19 +1,39 @@
 /**
  * Where resources are: every resource's effective region lies inside the jurisdiction
  * (`resource-placement`), no global edge service carries the stack's data onto points of presence
- * abroad (`global-services`), and every ARN a resource references names a place inside
- * (`arn-locality`). Sources: shared/research/data-paths.md §1 (how a region is determined), §3/§4
- * "CDN / edge", "Global accelerator", "Anycast EIP", object-storage acceleration.
+ * abroad (`global-services`), and every place a resource's inputs name — an ARN, or a region ID,
+ * availability zone, service endpoint or registry host held by a property whose name marks it as
+ * naming a place — lies inside (`arn-locality`). Sources: shared/research/data-paths.md §1 (how a
+ * region is determined), §3/§4 "CDN / edge", "Global accelerator", "Anycast EIP", object-storage
+ * acceleration.
  */
-import { awsPartitionOf, type Jurisdiction } from "../residency/jurisdictions";
+import {
+  awsPartitionOf,
+  type Cloud,
+  clouds,
+  type Jurisdiction,
+  listJurisdictions,
+  regionInJurisdiction,
+  unplacedRegions,
+} from "../residency/jurisdictions";
 import {
   cloudOf,
+  describeNamedPlace,
   describePlace,
+  hostOf,
   placementOf,
   regionOfEndpoint,
   resourceLabel,
 } from "../residency/placement";
-import { arnReferences, foreignArns, kmsArn, modelledPaths } from "./flows";
+import { regionsWithZones, zonesOf } from "../residency/zones";
+import {
+  arnReferences,
+  foreignArns,
+  kmsArn,
+  modelledPaths,
+  type NamedPlaceKind,
+  namedPlaceReferences,
+} from "./flows";
 import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
 import { allFlowModels } from "./models";
 import { namesAPlace } from "./paths/places";
@@ -412,17 +432,141 @@ export const globalServices = residencyResourcePolicy({
 /** Paths the flow policies decide, computed once per process. */
 let skipped: Map<string, Set<string>> | undefined;
 
+/** Types a flow model reads with a reader of its own, whose paths `skipped` cannot list. */
+let customRead: Set<string> | undefined;
+
+/** Every region ID of each cloud: the catalog's and those it places in no jurisdiction. */
+let regionIds: Readonly<Record<Cloud, ReadonlySet<string>>> | undefined;
+
+function knownRegions(): Readonly<Record<Cloud, ReadonlySet<string>>> {
+  const of = (cloud: Cloud): ReadonlySet<string> =>
+    new Set([
+      ...listJurisdictions().flatMap((j) => j.regions[cloud]),
+      ...unplacedRegions.filter((u) => u.cloud === cloud).map((u) => u.region),
+    ]);
+  regionIds ??= { alicloud: of("alicloud"), aws: of("aws") };
+  return regionIds;
+}
+
+/** AWS zone-ID prefixes (`usw2` of `usw2-az1`) and their regions, from the catalog's zones. */
+let awsZoneIdRegions: ReadonlyMap<string, string> | undefined;
+
+function regionOfAwsZoneId(zoneId: string): string | undefined {
+  awsZoneIdRegions ??= new Map(
+    regionsWithZones("aws").flatMap((region) =>
+      (zonesOf("aws", region) ?? []).flatMap((z) =>
+        z.zoneId === undefined ? [] : [[z.zoneId.replace(/-az\d+$/, ""), region] as const],
+      ),
+    ),
+  );
+  const m = /^([a-z]+\d+)-az\d+$/.exec(zoneId);
+  return m ? awsZoneIdRegions.get(m[1]) : undefined;
+}
+
+/**
+ * The region of an availability zone of `cloud`: a known region followed by the zone letter
+ * (`us-west-2a`, Alibaba Cloud's `ap-southeast-1a`), joined by a dash in Alibaba Cloud's `cn-`
+ * regions (`cn-shanghai-b`), or an AWS zone ID (`usw2-az1`) of a region whose zones the catalog
+ * lists. Anything else — a DNS zone ID (`Z0123…`), a time zone, a Local Zone
+ * (`us-west-2-lax-1a`, which may lie in another country than its parent region) — is not read.
+ */
+function regionOfZone(cloud: Cloud, zone: string): string | undefined {
+  const regions = knownRegions()[cloud];
+  const lettered = /^(.+?)(-?)([a-z])$/.exec(zone);
+  if (lettered && regions.has(lettered[1]) && (lettered[2] === "" || cloud === "alicloud")) {
+    return lettered[1];
+  }
+  return cloud === "aws" ? regionOfAwsZoneId(zone) : undefined;
+}
+
+/** Where a value read by its property's name lies: a region of a cloud, or undefined. */
+interface NamedPlace {
+  readonly cloud: Cloud;
+  readonly region: string;
+  /** The value as the path shows it (an image's or endpoint's host). */
+  readonly shown: string;
+}
+
+/** The registry host of a container image reference, or undefined (`nginx:1`: Docker Hub). */
+function registryOf(image: string): string | undefined {
+  const slash = image.indexOf("/");
+  return slash > 0 ? image.slice(0, slash) : undefined;
+}
+
+/** The region of `cloud` a region- or zone-kind value names, or undefined. */
+function regionNamed(kind: "region" | "zone", cloud: Cloud, value: string): string | undefined {
+  if (kind === "zone") {
+    return regionOfZone(cloud, value);
+  }
+  return knownRegions()[cloud].has(value) ? value : undefined;
+}
+
+/**
+ * The place a value of `kind` names, or undefined when it names none the catalog knows: not a
+ * region ID of either cloud (`global`), not a zone of one, or a host that is not a cloud service
+ * endpoint of a known region. `cloud` is the resource's cloud, whose reading comes first where
+ * both clouds use the same ID (`ap-southeast-3` is Kuala Lumpur on Alibaba Cloud, Jakarta on AWS);
+ * for a resource of neither cloud the reading outside the jurisdiction wins.
+ */
+function namedPlace(
+  j: Jurisdiction,
+  kind: NamedPlaceKind,
+  value: string,
+  cloud: Cloud | undefined,
+): NamedPlace | undefined {
+  if (kind === "endpoint" || kind === "image") {
+    const host = kind === "image" ? registryOf(value) : hostOf(value);
+    if (host === undefined) {
+      return undefined;
+    }
+    // Only regions of the catalog: a region-shaped label of a bucket's host name is not one.
+    const place = regionOfEndpoint(host);
+    return place && knownRegions()[place.cloud].has(place.region)
+      ? { ...place, shown: hostOf(host) }
+      : undefined;
+  }
+  const order = cloud === undefined ? clouds : [cloud, ...clouds.filter((c) => c !== cloud)];
+  const readings = order.flatMap((c) => {
+    const region = regionNamed(kind, c, value);
+    return region === undefined ? [] : [{ cloud: c, region, shown: value }];
+  });
+  return cloud === undefined
+    ? (readings.find((r) => !regionInJurisdiction(j, r.cloud, r.region)) ?? readings[0])
+    : readings[0];
+}
+
+/** How a named place reads in a violation: `eu-west-1a (outside US, in EU)`, `host in …`. */
+function describeValuePlace(j: Jurisdiction, place: NamedPlace): string {
+  return place.shown.startsWith(place.region)
+    ? describeNamedPlace(j, place.cloud, place.shown, place.region)
+    : `${place.shown} in ${describePlace(j, place.cloud, place.region)}`;
+}
+
+const namedPlaceFix: Readonly<Record<NamedPlaceKind, (j: Jurisdiction) => string>> = {
+  region: (j) => `Name a region inside ${j.id}.`,
+  zone: (j) => `Use a zone of a region inside ${j.id}.`,
+  endpoint: (j) => `Point it at the service's endpoint in a region inside ${j.id}.`,
+  image: (j) => `Pull the image from a registry in a region inside ${j.id}.`,
+};
+
+/** The kinds read on a resource of a cloud (or of another package). */
+const everyKind: readonly NamedPlaceKind[] = ["region", "zone", "endpoint", "image"];
+/** The kinds read on a Kubernetes object (see below). */
+const kubernetesKinds: readonly NamedPlaceKind[] = ["image"];
+
 export const arnLocality = residencyResourcePolicy({
   name: "arn-locality",
   description:
-    "Checks whether every ARN a resource references (log groups, streams, topics, roles, policy resources) lies in a region and partition of the jurisdiction.",
+    "Checks whether every place a resource's inputs name lies inside the jurisdiction: every ARN (log groups, streams, topics, roles, policy resources), and every region ID, availability zone, cloud service endpoint and registry host held by a property whose name marks it as naming a place.",
   severity: "high",
   remediationSteps:
-    "Reference only resources in regions inside the jurisdiction (and in its AWS partition); replace ARNs of other regions or partitions.",
+    "Reference only resources, regions, zones, service endpoints and registries inside the jurisdiction (and ARNs of its AWS partition); replace every value that names a place outside.",
   validate: (args, ctx) => {
     if (args.type.startsWith("pulumi:providers:")) {
+      // A provider's region and endpoints are resource-placement's.
       return;
     }
+    const j = ctx.jurisdiction;
     const label = resourceLabel(args.type, args.name);
     skipped ??= modelledPaths(allFlowModels());
     const skip = skipped;
@@ -432,10 +576,57 @@ export const arnLocality = residencyResourcePolicy({
       (a) => !kmsArn.test(a) && namesAPlace(a),
       skip,
     );
-    for (const { path, place } of foreignArns(ctx.jurisdiction, refs)) {
+    for (const { path, place } of foreignArns(j, refs)) {
       ctx.report({
-        message: `${label} must reference only resources inside ${ctx.jurisdiction.id}, but ${path} names ${place}. Reference a resource in the stack's own region and partition.`,
+        message: `${label} must reference only places inside ${j.id}, but ${path} names ${place}. Reference a resource in the stack's own region and partition.`,
         path: [label, place],
+      });
+    }
+    customRead ??= new Set(
+      allFlowModels()
+        .filter((m) => m.custom)
+        .map((m) => m.type),
+    );
+    if (customRead.has(args.type)) {
+      // A flow model's own reader decides this type's places (an SNS subscription's endpoint).
+      return;
+    }
+    const cloud = cloudOf(args.type);
+    // Kubernetes objects live where their cluster does (kubernetes-cluster-placement); their zone
+    // and region fields are the cluster's node topology, and the hosts they reach (Service
+    // aliases, pod egress, Ingress hosts) are the Kubernetes policies' to judge. Only an image
+    // is read here: a cloud registry's host names the region the image is pulled from.
+    const kinds = args.type.startsWith("kubernetes:") ? kubernetesKinds : everyKind;
+    // The resource's own region (its `region` input, the zone it is created in) is its
+    // placement, which resource-placement decides: a value naming it is not reported twice.
+    const own = known(() =>
+      placementOf(
+        args.type,
+        args.props,
+        args.provider ? { type: args.provider.type, props: args.provider.props } : undefined,
+      ),
+    );
+    for (const ref of namedPlaceReferences(args.type, args.props, kinds, skip)) {
+      if (/^(arn|acs):/.test(ref.value)) {
+        continue;
+      }
+      // Hosts no rule places (a custom domain, an IP) are left to the reviewed flow models of
+      // the types that send data to them; this reader only places what a value itself names.
+      const place = namedPlace(j, ref.kind, ref.value, cloud);
+      if (
+        place === undefined ||
+        regionInJurisdiction(j, place.cloud, place.region) ||
+        (!isUnknown(own) &&
+          own.kind === "region" &&
+          own.cloud === place.cloud &&
+          own.region === place.region)
+      ) {
+        continue;
+      }
+      const where = describeValuePlace(j, place);
+      ctx.report({
+        message: `${label} must reference only places inside ${j.id}, but ${ref.path} names ${where}. ${namedPlaceFix[ref.kind](j)}`,
+        path: [label, where],
       });
     }
   },

@@ -48,13 +48,18 @@ function buildPack(out) {
   }
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
   fs.rmSync(out, { recursive: true, force: true });
+  // The inventory of the providers' types and its reader, which only `sovereign-dc coverage`
+  // reads; the rest of policy/inventory (the place rules arn-locality reads properties by, the
+  // flow tables) is code the pack runs.
+  const inventory = path.join(built, "policy", "inventory");
+  const coverageOnly = (src) =>
+    path.dirname(src) === inventory &&
+    (src.endsWith(".jsonl") || /^sdk\.js(\.map)?$/.test(path.basename(src)));
   for (const part of ["policy", "residency"]) {
     fs.cpSync(path.join(built, part), path.join(out, part), {
       recursive: true,
-      // The pack needs the JavaScript (with its source maps), not the declarations, nor the
-      // inventory of the providers' types, which only `sovereign-dc coverage` reads.
-      filter: (src) =>
-        !src.endsWith(".d.ts") && !src.startsWith(path.join(built, "policy", "inventory")),
+      // The pack needs the JavaScript (with its source maps), not the declarations.
+      filter: (src) => !src.endsWith(".d.ts") && !coverageOnly(src),
     });
   }
   const yaml = fs

@@ -2,24 +2,35 @@
  * Writes the inventory of the installed provider SDKs' resource types (policy/inventory/sdk.ts)
  * to policy/inventory/sdk-types.jsonl: every custom resource type of @pulumi/aws,
  * @pulumi/alicloud and @pulumi/kubernetes with its input properties and the ones that can name a
- * place. Run it after upgrading an SDK, then classify what test/policy/sdk-inventory.test.ts
- * listed as new or changed.
+ * place. Then writes the pack's list, policy/review/classes.json: the class and reason of every
+ * type the pack does not know as reviewed or flow-modelled (policy/review/index.ts), which
+ * `reviewed-resource-types` reads. Run it after upgrading an SDK or changing a review, then
+ * classify what test/policy/sdk-inventory.test.ts listed as new or changed.
  *
  *     npm run inventory
- *     node --require sucrase/register/ts scripts/sdk-inventory.ts [--out FILE]
+ *     node --require sucrase/register/ts scripts/sdk-inventory.ts [--out FILE] [--classes FILE]
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as prettier from "prettier";
 import {
   inventoryFile,
   readInventory,
   rulesDigest,
   serializeInventory,
 } from "../policy/inventory/sdk";
+import { classesDocument, classesFile, classifyInventory } from "../policy/review";
+import { type ListedClass, listedClasses } from "../policy/review/model";
 
 const root = path.resolve(__dirname, "..");
-const at = process.argv.indexOf("--out");
-const out = at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]) : inventoryFile;
+
+/** The file named by `--<flag> FILE`, or `fallback`. */
+function fileArg(flag: string, fallback: string): string {
+  const at = process.argv.indexOf(flag);
+  return at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]) : fallback;
+}
+const out = fileArg("--out", inventoryFile);
+const classesOut = fileArg("--classes", classesFile);
 
 const started = Date.now();
 const inventory = readInventory(root);
@@ -33,3 +44,24 @@ process.stderr.write(
     .map(([p, v]) => `${p} ${v}`)
     .join(", ")}) in ${Date.now() - started} ms.\n`,
 );
+
+async function writeClasses(): Promise<void> {
+  const classes = classifyInventory(inventory);
+  const doc = classesDocument(inventory, classes);
+  // Formatted as the repository's Prettier formats JSON, so `prettier --check` passes as written.
+  const options = (await prettier.resolveConfig(classesOut)) ?? {};
+  fs.writeFileSync(
+    classesOut,
+    await prettier.format(JSON.stringify(doc), { ...options, parser: "json" }),
+  );
+  const count = (c: ListedClass) => Object.values(doc.classes[c]).flat().length;
+  const listed = listedClasses.reduce((n, c) => n + count(c), 0);
+  process.stderr.write(
+    `Wrote ${path.relative(process.cwd(), classesOut)}: ${listedClasses.map((c) => `${count(c)} ${c}`).join(", ")}; the pack knows the other ${classes.size - listed} types as reviewed or flow-modelled.\n`,
+  );
+}
+
+writeClasses().catch((e: unknown) => {
+  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+  process.exitCode = 1;
+});

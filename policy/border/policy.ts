@@ -1,10 +1,13 @@
 /**
  * The stack policy `no-path-out-of-jurisdiction`: runs the border analysis on every resource of
  * the stack and reports each data store or key that can reach a place outside the jurisdiction,
- * with the whole path hop by hop and a fix for the hop that crosses.
+ * with the whole path hop by hop and a fix for the hop that crosses — unless another policy
+ * already reports that crossing (`explainedBy`: a key created abroad is reported once, by
+ * `resource-placement`), so one crossing makes one finding.
  */
 import { residencyStackPolicy } from "../framework";
-import { analyzeBorder, edgeText } from "./analyze";
+import { explainedBy } from "../paths/graph";
+import { analyzeWithGraph, edgeText } from "./analyze";
 import type { BorderPath, EdgeLabel } from "./model";
 import { fromPolicyResources } from "./resources";
 
@@ -68,11 +71,15 @@ export const noPathOutOfJurisdiction = residencyStackPolicy({
   remediationSteps:
     "Follow the reported path and cut it at the hop that crosses the border: point replication, backups, peering and attachments at regions inside the jurisdiction, remove internet exits or bound egress to the allowlist, and use keys of the stack's own region.",
   validate: (args, ctx) => {
-    const analysis = analyzeBorder(fromPolicyResources(args.resources), ctx.jurisdiction, {
-      egressAllowlist: ctx.settings.egressAllowlist,
-      clusters: ctx.settings.clusters,
-    });
+    const { graph, analysis } = analyzeWithGraph(
+      fromPolicyResources(args.resources),
+      ctx.jurisdiction,
+      { egressAllowlist: ctx.settings.egressAllowlist, clusters: ctx.settings.clusters },
+    );
     for (const p of analysis.paths) {
+      if (explainedBy(p, graph) !== undefined) {
+        continue;
+      }
       ctx.report({
         message: pathMessage(p, ctx.jurisdiction.id),
         path: p.hops,

@@ -24,7 +24,8 @@ export type PlaceKind =
   | "key"
   | "bucket"
   | "document"
-  | "image";
+  | "image"
+  | "exposure";
 
 export interface PlaceRule {
   readonly kind: PlaceKind;
@@ -42,6 +43,10 @@ export interface PlaceRule {
   readonly providers?: readonly string[];
   /** Numbers name the place too (Alibaba Cloud declares some account UIDs as numbers). */
   readonly numbers?: boolean;
+  /** Flags and numbers name it too: a switch or a bandwidth that opens the resource. */
+  readonly flags?: boolean;
+  /** Does not mark when one of its words is one of these (`publicKey`, `internetChargeType`). */
+  readonly exceptWords?: readonly string[];
   readonly reason: string;
 }
 
@@ -232,6 +237,16 @@ export const placeRules: readonly PlaceRule[] = [
     names: ["image", "images", "imageUri", "imageUrl"],
     reason: "a container image reference names the registry host it is pulled from",
   },
+  {
+    // Last: a property that names an address (`publicIp`) is an endpoint first.
+    kind: "exposure",
+    words: ["public", "publicly", "internet", "anonymous", "unauthenticated"],
+    names: ["visibility", "authorizationType", "authType", "authenticationType", "addressType"],
+    exceptWords: ["key", "keys", "charge", "timeout", "certificate", "cert", "dns"],
+    flags: true,
+    reason:
+      "a switch or setting that opens the resource to the internet or to anyone: the place is the public internet",
+  },
 ];
 
 /**
@@ -276,8 +291,29 @@ export function wordsOf(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
-/** The rule that marks a property of a `provider` type by its name, or undefined. */
-export function placeRuleOf(name: string, provider: string): PlaceRule | undefined {
+/** What a property's declared type holds, as far as the rules care. */
+export type ValueShape = "text" | "number" | "flag";
+
+function acceptsShape(rule: PlaceRule, shape: ValueShape): boolean {
+  switch (shape) {
+    case "text":
+      return true;
+    case "number":
+      return rule.numbers === true || rule.flags === true;
+    case "flag":
+      return rule.flags === true;
+  }
+}
+
+/**
+ * The rule that marks a property of a `provider` type by its name, or undefined; with `shape`,
+ * the first rule that marks a value of that shape (`assignPublicIp`, a flag, is no address).
+ */
+export function placeRuleOf(
+  name: string,
+  provider: string,
+  shape?: ValueShape,
+): PlaceRule | undefined {
   const words = wordsOf(name);
   const joined = words.join("");
   const last = words[words.length - 1] ?? "";
@@ -285,7 +321,13 @@ export function placeRuleOf(name: string, provider: string): PlaceRule | undefin
     if (rule.providers && !rule.providers.includes(provider)) {
       return false;
     }
+    if (shape !== undefined && !acceptsShape(rule, shape)) {
+      return false;
+    }
     if (rule.exceptLastWords?.includes(last)) {
+      return false;
+    }
+    if (rule.exceptWords?.some((w) => words.includes(w))) {
       return false;
     }
     if (rule.names?.includes(name)) {

@@ -11,7 +11,13 @@
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { notAPlace, type PlaceKind, type PlaceRule, placeRuleOf } from "./place-rules";
+import {
+  notAPlace,
+  type PlaceKind,
+  type PlaceRule,
+  placeRuleOf,
+  type ValueShape,
+} from "./place-rules";
 
 /** The provider SDKs whose resource types the inventory holds. */
 export const inventoriedPackages = ["alicloud", "aws", "kubernetes"] as const;
@@ -158,23 +164,28 @@ class PlaceReader {
           out.push([`${at}.${below}`, kind]);
         }
       }
-      const rule = this.ruleOf(name);
-      const named =
-        shape.text ||
-        (rule?.numbers === true && /\bnumber\b/.test(declared)) ||
-        (shape.refs.length === 0 && !/boolean|number/.test(declared));
-      if (rule && named) {
+      const valueShape: ValueShape | undefined =
+        shape.text || (shape.refs.length === 0 && !/boolean|number/.test(declared))
+          ? "text"
+          : shape.refs.length > 0
+            ? undefined
+            : /\bnumber\b/.test(declared)
+              ? "number"
+              : "flag";
+      const rule = valueShape && this.ruleOf(name, valueShape);
+      if (rule) {
         out.push([at, rule.kind]);
       }
     }
     return out;
   }
 
-  private ruleOf(name: string): PlaceRule | undefined {
-    if (!this.rules.has(name)) {
-      this.rules.set(name, placeRuleOf(name, this.provider));
+  private ruleOf(name: string, shape: ValueShape): PlaceRule | undefined {
+    const key = `${shape} ${name}`;
+    if (!this.rules.has(key)) {
+      this.rules.set(key, placeRuleOf(name, this.provider, shape));
     }
-    return this.rules.get(name);
+    return this.rules.get(key);
   }
 
   private placesOf(ref: string): ReadonlyArray<readonly [string, PlaceKind]> {

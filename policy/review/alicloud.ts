@@ -1,11 +1,840 @@
 /**
  * The review of the alicloud provider's resource types that no flow table models: which check reads
  * each place-naming input property, and the types classed as a whole (policy/review/model.ts).
+ *
+ * Read against the @pulumi/alicloud 3.108 declarations (each type's `…Args` and
+ * `types/input.d.ts`) and shared/research/data-paths.md §2–3. What is left unread on purpose,
+ * so that its type fails closed until a flow model reads it: database and service IP
+ * whitelists (who may read the data), webhooks, callback and notification URLs, origins and
+ * backends named by host or IP, cross-account grants and UIDs, named buckets written to,
+ * container images pulled from any registry, route destinations published into CEN or BGP,
+ * DNS servers and directory controllers a network resolves or joins through.
  */
 import type { ProviderReview } from "./model";
 
+/** Modules whose database or service accounts (user names, passwords, privileges) are local. */
+const dbAccountModules =
+  /^alicloud:(adb|bastionhost|cddc|clickhouse|clickhouseenterprisedbcluster|gpdb|hbase|kvstore|mongodb|polardb|rds|rocketmq|yundun)\/|^alicloud:index\/polarDbExtension:|^alicloud:dms\/enterpriseProxyAccess:/;
+
 export const review: ProviderReview = {
-  properties: [],
-  types: [],
-  reviewFirst: [],
+  properties: [
+    // --- Names, passwords and enumerations whose name only looks like a place ---
+    {
+      path: /(^|\.)(account(Name|Password|Type|Description|Privilege|LockState|PasswordValidTime|Status|Auth)?|indepAccount|hostAccountNames?(\[\])?)$/,
+      types: dbAccountModules,
+      reading: "not-a-place",
+      reason:
+        "a database or service account of the instance itself (user name, password, privilege, type), not an Alibaba Cloud account",
+    },
+    {
+      path: /^owner$/,
+      types: /^alicloud:gpdb\/database:/,
+      reading: "not-a-place",
+      reason: "the database role that owns the database, inside the instance",
+    },
+    {
+      path: /(^|\.)aliyunLang$/,
+      reading: "not-a-place",
+      reason: "the language of the service's messages (zh, en)",
+    },
+    {
+      path: /(^|\.)(ipVersion|addressIpVersion|tailIpVersion|addressFamily|ipProtocol|ipType|serverType|serverGroupType|serverFailoverMode|hostGroupType|activeAddressType|securityIpType|dbProxyEndpointReadWriteMode|serverArch|hostClass|dedicatedHostType|domainScope|cidrReservationType|replicationAcl|backupMethod|backupStrategy|logBackupFrequency|listenerForward|serverSideEncryption|httpEndpoint|imageOwnerAlias|accountNumber|customAccountNumber|domainNumbers|domainCount|exclusiveIpPackage|extDomainPackage|httpToUserIp|memberAccountDisplayNameSyncStatus|resellAccountType|uriEncoding|useBodyEncodingForUri|protocolType\.sqlServer)$/,
+      reading: "not-a-place",
+      reason:
+        "an enumeration, flag or count (IP version, protocol, server or endpoint type, backup method, encryption algorithm, edition size): it names no host, account or region",
+    },
+    {
+      path: /(^|\.)addressType$/,
+      types: /^alicloud:(ddos\/ddosCooInstance|dns\/ddosCooInstance|vpc\/ipv6Address):/,
+      reading: "not-a-place",
+      reason: "the IP version (Ipv4, Ipv6) or the kind of IPv6 address (address, prefix)",
+    },
+    {
+      path: /(^|\.)(destinationPortRange|destPortRange|preferredBackupPeriods\[\]|backupPeriods\[\])$/,
+      reading: "not-a-place",
+      reason: "a port range or the weekdays of a backup window",
+    },
+    {
+      path: /(^|\.)(imagePullPolicy|dnsPolicy|restartPolicy|tlsCipherPolicy|alpnPolicy|httpsPolicy|noDataPolicy|releasedKeepPolicy|archiveBackupKeepPolicy|excessCapacityTerminationPolicy|removalPolicies\[\]|scalingPolicy|allocationPolicy|hostReplacePolicy|retryPolicy|inventoryCleanupPolicy|destroyPolicy|outboundTrafficPolicy)$/,
+      reading: "not-a-place",
+      reason:
+        "an enumerated behaviour named `…Policy` (pull, restart, TLS cipher, retention, scaling, removal, retry), not a policy document: it grants nothing to anyone",
+    },
+    {
+      path: /(^|\.)(dbEndpointDescription|dbInstanceEndpointDescription|endpointConfig|serverGroupName|hostGroupName|hostShareKeyName|dedicatedHostName|dedicatedHostClusterName|dedicatedHostGroupDesc|endpointName|natIpName|natIpDescription|natIpCidrName|natIpCidrDescription|ipv6AddressName|ipv6AddressDescription|publicIpAddressPoolName|gatewayEndpointName|gatewayEndpointDescrption|transitRouterMulticastDomainName|transitRouterMulticastDomainDescription|transitRouterCidrName|globalIpGroupName|vswitchCidrReservationName|cidrReservationDescription|cidrReservationMask|webhookName|securityIpArrayName|securityIpGroupName|securityIpGroupAttribute|dbInstanceIpArrayName|dbInstanceIpArrayAttribute|dbClusterIpArrayName|dbClusterIpArrayAttribute|ipGroupName|ipGroupAttribute|shortUrlName|multiAccountDeliveryChannelName|accountAlias|accountNamePrefix|hostnamePrefix|hostnameSuffix|emailSubject|emailTitle|emailContent|emailRecoverTitle|emailRecoverContent|tenantRole)$/,
+      reading: "not-a-place",
+      reason:
+        "a name, description, label or setting of the resource itself (a whitelist group's name, an endpoint's description or JSON settings, a mask length, an alias, a message template): the addresses or destinations sit in other properties",
+    },
+    {
+      path: /(^|\.)(serverCert|serverKey|serverCertificate|consumerGroupPassword|domainPassword|domainUserName)$/,
+      reading: "not-a-place",
+      reason: "a certificate, key or credential the resource holds: it names no place",
+    },
+    {
+      path: /(^|\.)(hostName|hostname|ecsHostName|computingServer)$/,
+      types: /^alicloud:(bastionhost|cddc|ecs|ess|ens|eds|eflo|rds)\/|^alicloud:sae\/application:/,
+      reading: "not-a-place",
+      reason:
+        "the host name the instance, node or desktop itself takes (or a host's display name in the bastion): it names no remote host",
+    },
+    {
+      path: /(^|\.)email$/,
+      types: /^alicloud:(ram\/user|cloudsso\/user|eds\/user|bastionhost\/user):/,
+      reading: "not-a-place",
+      reason:
+        "the contact address of a user identity (its sign-in and account notices), not a destination for stored data",
+    },
+    {
+      path: /(^|\.)(countryCode|mobileCountryCode|companyAddress|companyEmail)$/,
+      types: /^alicloud:(sslcertificatesservice\w*|bastionhost)\//,
+      reading: "not-a-place",
+      reason:
+        "the subject or applicant details of a certificate (country code, company address, contact), or a phone country code: it names no place data is sent to",
+    },
+    {
+      path: /(^|\.)replyAddress$|^domainName$/,
+      types: /^alicloud:directmail\//,
+      reading: "not-a-place",
+      reason: "the sender domain or reply-to address of mail the account sends",
+    },
+    {
+      path: /(^|\.)userClientIp$/,
+      reading: "not-a-place",
+      reason: "the IP address of the API caller, sent for the service's own logs",
+    },
+    {
+      path: /^defaultDomainName$/,
+      types: /^alicloud:governance\/account:/,
+      reading: "not-a-place",
+      reason: "the domain suffix of the RAM users' sign-in names",
+    },
+    // --- Domain names the resource serves (clients come to it; it sends nothing there) ---
+    {
+      path: /^(domainName|customDomainName|domain|playDomain|pushDomain)$|^rules\[\]\.domain$/,
+      types:
+        /^alicloud:(fc\/customDomain|fc\/v3CustomDomain|cr\/instanceCustomizedDomain|apig\/domain|slb\/domainExtension|slb\/rule|oss\/bucketCname|oss\/bucketCnameToken|sae\/ingress|videosurveillance\/systemGroup|waf\/certificate|waf\/protectionModule|sslcertificatesservicecertificate\/apply|sslcertificatesserviceinstance\/sslCertificatesServiceInstance|ecs\/ecsDeploymentSet):/,
+      reading: "not-a-place",
+      reason:
+        "a domain name the resource serves or certifies (a custom domain, a listener's host, a certificate's subject): clients resolve it to the resource; it sends nothing there",
+    },
+    // --- IDs the API resolves in the provider's region and account ---
+    {
+      path: /(^|\.)(serverGroupId|albServerGroupId|masterSlaveServerGroupId|serverId|serverIds\[\]|backendServers|hostId|hostGroupId|hostAccountId|hostAccountIds\[\]|hostShareKeyId|dedicatedHostGroupId|dedicatedHostId|dedicatedHostClusterId|dbProxyEndpointId|dbInstanceEndpointId|gatewayEndpointId|publicIpAddressPoolId|transitRouterMulticastDomainId|trafficMirrorFilterId|trafficMirrorSourceIds\[\]|trafficMirrorTargetId|sslVpnServerId|peerVbrId|backupVswitchId|serverCertificateId|apiServerLoadbalancerId|hostInstanceId|consumerId|consumerGroupId|targetPrometheusId|sslVpnServerId)$/,
+      reading: "own-place",
+      reason:
+        "the ID of a resource of the same service (server group, ECS instance, host, dedicated host, endpoint, backup, mirror filter or target, vSwitch, certificate), which the API resolves in the provider's region and account",
+    },
+    {
+      path: /(^|\.)endpointType$/,
+      types:
+        /^alicloud:(polardb\/(endpoint|zonalEndpoint)|privatelink\/vpcEndpoint|message\/(serviceEndpoint|serviceEndpointAcl)|cr\/endpointAclPolicy|cr\/storageDomainRoutingRule|message\/serviceEventRule|rocketmq\/rocketMQInstance|ga\/basicEndpoint|ga\/basicEndpointGroup):/,
+      reading: "not-a-place",
+      reason:
+        "the kind of endpoint (custom, interface, storage route, queue or HTTP target type, ENI or SLB backend): an enumeration, the destination itself sits in another property",
+    },
+    {
+      path: /^(backupId|backupSetId)$/,
+      types: /^alicloud:(gpdb\/instance|rds\/rdsCloneDbInstance|adb\/dBClusterLakeVersion):/,
+      reading: "own-place",
+      reason:
+        "a backup of the source instance in the same region, which a new instance is restored or cloned from",
+    },
+    {
+      path: /^endpointId$/,
+      types: /^alicloud:(polardb\/applicationEndpoint|privatelink\/vpcEndpointZone):/,
+      reading: "own-place",
+      reason: "the ID of the account's own endpoint, resolved in the provider's region",
+    },
+    {
+      path: /^(remoteDatabase|destColumns\[\]|destDatabase|destSchema|destTable)$/,
+      types: /^alicloud:gpdb\/(remoteAdbDataSource|streamingJob):/,
+      reading: "not-a-place",
+      reason:
+        "a database, schema, table or column name inside the instance (or in the same-region instance the ID names)",
+    },
+    // --- Addresses a resource takes in its own vSwitch ---
+    {
+      path: /(^|\.)(privateIpAddress|privateIp|privateIps\[\]|privateIpAddresses\[\]|primaryIpAddress|primaryIp|ipv6Addresses\[\]|ipv6Address|ipAddress|natIp|eniIp|privateIpv4Address|slbIp)$/,
+      types:
+        /^alicloud:(ecs\/(ecsNetworkInterface|ecsLaunchTemplate|launchTemplate|ecsInstanceSet)|vpc\/(networkInterface|hAVip|haVipv2|ipv6Address|natIp)|rds\/(custom|rdsCloneDbInstance|rdsUpgradeDbInstance)|gpdb\/instance|ens\/instance|privatelink\/vpcEndpointZone|gwlb\/loadBalancer|edas\/slbAttachment):/,
+      reading: "own-place",
+      reason:
+        "an address the resource itself takes in its own vSwitch (a private, NAT or HaVip address, or the address of the account's own load balancer)",
+    },
+    {
+      path: /^address$/,
+      types: /^alicloud:slb\/applicationLoadBalancer:/,
+      reading: "own-place",
+      reason: "the private address the load balancer takes in its own vSwitch",
+    },
+    // --- The resource's own address space ---
+    {
+      path: /(^|\.)(cidrBlock|secondaryCidrBlock|vpcIpv6CidrBlock|ipv6CidrBlock|cidr|secondaryCidrBlocks\[\]|podCidr|serviceCidr|vpdCidr|cloudLinkCidr|subnetCidr|natIpCidr|cidrReservationCidr|vswitchCidr|firewallSubnetCidr|firewallVpcCidr|trAttachmentMasterCidr|trAttachmentSlaveCidr|instanceCidr)$/,
+      types:
+        /^alicloud:(vpc\/(subnet|ipv4CidrBlock|ipv6CidrBlock|ipamIpamPoolAllocation|ipamIpamPoolCidr|natIp|natIpCidr|vswitchCidrReservation|publicIpAddressPoolCidrBlock)|ens\/(network|vswitch)|eflo\/(subnet|vpd|cluster)|cs\/edgeKubernetes|cen\/transitRouterCidr|cloudconnect\/network|eds\/simpleOfficeSite|cloudfirewall\/(natFirewall|vpcCenTrFirewall)|apigateway\/instance|pvtz\/endpoint):/,
+      reading: "not-a-place",
+      reason:
+        "the address space the resource itself owns or carves (a VPC, vSwitch, subnet, pod or service range, reservation, IP pool, a firewall's own subnet): no traffic is routed to or admitted from it by this value",
+    },
+    // --- Match conditions of filters and QoS rules (they select traffic, send none) ---
+    {
+      path: /(^|\.)(sourceCidrBlock|destinationCidrBlock|srcCidr|dstCidr|srcIpv6Cidr|dstIpv6Cidr|sourceCidr|destCidr)$/,
+      types:
+        /^alicloud:(vpc\/trafficMirrorFilter\w*|cen\/trafficMarkingPolicy|expressconnect\/trafficQosRule|sag\/qosPolicy|rocketmq\/qosPolicy):/,
+      reading: "not-a-place",
+      reason:
+        "a match condition of a mirror filter or QoS rule: it selects which traffic is mirrored inside the VPC or marked for priority, and sends none anywhere",
+    },
+    // --- Headers, paths and labels of requests the resource sends to its own backends ---
+    {
+      path: /(^|\.)(healthCheckHost|healthCheckDomain|healthCheckUri|healthCheckUrl|httpGetUrl)$|(^|\.)healthCheckConfig\.httpHost$/,
+      reading: "not-a-place",
+      reason:
+        "the Host header, domain or path of a health check the service sends to the resource's own backends (servers of its server groups, its containers): the backends are named elsewhere",
+    },
+    {
+      path: /^(xForwardedForConfig\.xForwardedForClientSourceIpsTrusted|ruleActions\[\]\.rewriteConfig\.host)$/,
+      types: /^alicloud:alb\/(listener|rule):/,
+      reading: "not-a-place",
+      reason:
+        "the proxies trusted to set X-Forwarded-For, or the Host header rewritten before forwarding to the rule's own server group: neither is a destination",
+    },
+    {
+      path: /^url$/,
+      types: /^alicloud:slb\/rule:/,
+      reading: "not-a-place",
+      reason: "the URL path a forwarding rule matches",
+    },
+    {
+      path: /^vpcTargetHostName$/,
+      types: /^alicloud:apigateway\/vpcAccess:/,
+      reading: "not-a-place",
+      reason:
+        "the Host header sent to the backend instance of the account's own VPC that the VPC access names by ID",
+    },
+    {
+      path: /(^|\.)virtualHostName$/,
+      types: /^alicloud:amqp\//,
+      reading: "not-a-place",
+      reason: "the name of a virtual host inside the RabbitMQ instance",
+    },
+    {
+      path: /^host$/,
+      types: /^alicloud:alikafka\/saslAcl:/,
+      reading: "not-a-place",
+      reason:
+        "narrows a SASL user's grant to client hosts (usually `*`); the grant is the user's credential, and who may reach the instance is its allowed-IP list (alikafka/instanceAllowedIpAttachment, left unread)",
+    },
+    {
+      path: /^groupIpAddress$/,
+      types: /^alicloud:cen\/transitRouterMulticastDomain(Member|Source):/,
+      reading: "not-a-place",
+      reason:
+        "the multicast group address a member or source of the account's own multicast domain joins",
+    },
+    {
+      path: /^deleteVpcIpBlock$/,
+      types: /^alicloud:apigateway\/instance:/,
+      reading: "not-a-place",
+      reason: "a flag: whether to delete the VPC's IP block",
+    },
+    {
+      path: /^sourceOwner$/,
+      types: /^alicloud:cfg\/(rule|aggregateConfigRule):/,
+      reading: "not-a-place",
+      reason: "who owns the rule: ALIYUN (managed) or CUSTOM_FC",
+    },
+    {
+      path: /^sourceIdentifier$/,
+      types: /^alicloud:cfg\/(rule|aggregateConfigRule):/,
+      reading: "arn-locality",
+      reason:
+        "a managed rule's name, or the ARN (acs:fc:…) of the function a custom rule sends the evaluated configuration to, which arn-locality places",
+    },
+    {
+      path: /(^|\.)destination$/,
+      types: /^alicloud:fc\/(functionAsyncInvokeConfig|v3AsyncInvokeConfig):/,
+      reading: "arn-locality",
+      reason:
+        "the ARN (acs:fc:…, acs:mns:…) of the function, queue or topic the result of an asynchronous call is sent to, which arn-locality places",
+    },
+    {
+      path: /^queryConfig\.entityDomain$|^groupAttribute\.externalName$|^bootstrapActions\[\]\.executionTarget$|^(domain|origin)$|^endpoints\[\]\.(endpoint|alternativeEndpoints)$/,
+      types:
+        /^alicloud:(cms\/alertRuleV2|sls\/machineGroup|emr\/cluster|pai\/workspaceModel|hologram\/instance):/,
+      reading: "not-a-place",
+      reason:
+        "a label or enumeration of the resource itself: an alert rule's entity domain, a machine group's external name, a bootstrap action's host group, a model's problem domain and origin community (ModelScope, HuggingFace), the network types of the instance's own endpoints",
+    },
+    {
+      path: /^(uid|subAccountUserId|userPrincipalName|principalName|principalType|principalId)$/,
+      types:
+        /^alicloud:(cs\/kubernetesPermission|servicemesh\/userPermission|ram\/accessKeyPolicy|resourcemanager\/policyAttachment|servicecatalog\/principalPortfolioAssociation):/,
+      reading: "own-place",
+      reason:
+        "a RAM user, group or role of the account itself (its ID or principal name): RAM identities belong to the account that holds them",
+    },
+    {
+      path: /^accountName$/,
+      types: /^alicloud:directmail\/mailAddress:/,
+      reading: "not-a-place",
+      reason: "the sender address of mail the account sends",
+    },
+    {
+      path: /^(emailAddress|email)$/,
+      types: /^alicloud:(resourcemanager\/messageContact|index\/mscSubContract):/,
+      reading: "not-a-place",
+      reason:
+        "the address of a person who receives the account's own billing, security and product notices, not a destination for stored data or alert payloads",
+    },
+    {
+      path: /^payerAccountId$/,
+      types: /^alicloud:(resourcemanager|governance)\/account:/,
+      reading: "not-a-place",
+      reason: "the account that pays the member's bills: billing only, no access or data",
+    },
+    {
+      path: /^accountId$/,
+      types: /^alicloud:governance\/account:/,
+      reading: "not-a-place",
+      reason:
+        "the member account the landing zone creates or enrolls: the resource itself, not a destination",
+    },
+    {
+      path: /^webhookIds\[\]$/,
+      types: /^alicloud:index\/mscSubSubscription:/,
+      reading: "own-place",
+      reason: "IDs of the account's own webhooks (index/mscSubWebhook, whose URL is left unread)",
+    },
+    {
+      path: /^(namespaceUid|target|targets|localBackupDir|targetInfo|targetValue|ip|securityGroupProbeIpLists\[\]|proxyIp|serviceIpLists\[\]|policy|coverUrl)$/,
+      types:
+        /^alicloud:(schedulerx\/namespace|sddp\/rule|oos\/stateConfiguration|threatdetection\/(webLockConfig|vulWhitelist|maliciousFileWhitelistConfig|clientUserDefineRule|honeypotNode|honeypotProbe|backupPolicy)|vod\/editingProject):/,
+      reading: "not-a-place",
+      reason:
+        "a scope, match value or local setting: a namespace's own ID, the service code a data-detection rule applies to, the target resources of a state configuration (IDs and tags in the region), a server's local backup directory, a whitelist's scope, an IP a detection rule matches, the honeypot's own probe and service addresses, a backup policy's source paths, a project's cover image URL",
+    },
+    {
+      path: /^betaIps$/,
+      types: /^alicloud:mse\/nacosConfig:/,
+      reading: "not-a-place",
+      reason:
+        "narrows a beta configuration to the listed clients of the Nacos instance; who may reach the instance is decided by its network settings",
+    },
+    {
+      path: /^rootPathPermission\.owner(Group|User)Id$/,
+      types: /^alicloud:nas\/accessPoint:/,
+      reading: "not-a-place",
+      reason: "the POSIX user and group IDs that own the access point's root directory",
+    },
+    {
+      path: /^natRouteEntryLists\[\]\.destinationCidr$/,
+      types: /^alicloud:cloudfirewall\/natFirewall:/,
+      reading: "not-a-place",
+      reason:
+        "the routes of the NAT gateway the firewall is inserted into: it filters traffic that already leaves through that NAT gateway (internet-egress judges the gateway) and adds no route",
+    },
+    {
+      path: /^routes\[\]\.(instanceDomain|storageDomain)$/,
+      types: /^alicloud:cr\/storageDomainRoutingRule:/,
+      reading: "not-a-place",
+      reason: "the registry instance's own domain and the storage domain it serves blobs from",
+    },
+    {
+      path: /(^|\.)deadLetterTargetQueue$|(^|\.)deadLetterTargetTopic$/,
+      types: /^alicloud:(message\/serviceQueue|rocketmq\/consumerGroup):/,
+      reading: "own-place",
+      reason: "a queue or topic of the same MNS account or RocketMQ instance, by name",
+    },
+    {
+      path: /^(ipConfigs\[\]\.ip|clientIp|primaryVswitchIp|standbyVswitchIp)$/,
+      types:
+        /^alicloud:(pvtz\/endpoint|sag\/clientUser|rocketmq\/clientUser|cloudfirewall\/privateDns):/,
+      reading: "own-place",
+      reason:
+        "an address the resource takes in its own vSwitch or client address pool (a resolver endpoint's IP, an SAG client's IP)",
+    },
+    {
+      path: /(^|\.)mountTargetDomain$/,
+      types: /^alicloud:(eds\/nasFileSystem|ehpc\/clusterV2):/,
+      reading: "own-place",
+      reason:
+        "the mount target of a NAS file system, reachable only inside the VPC it is created in (the region's)",
+    },
+    {
+      path: /^(domainIds\[\]|environmentInfo\.subDomains\[\]\.domainId)$/,
+      types: /^alicloud:apig\/route:/,
+      reading: "own-place",
+      reason: "IDs of the gateway's own domains the route is served on",
+    },
+    {
+      path: /^(nasConfig\.mountPoints\[\]\.serverAddr|nasConfigs\[\]\.mountDomain|host)$/,
+      types: /^alicloud:(fc\/(service|v3Function)|sae\/application|hbr\/hanaInstance):/,
+      reading: "own-place",
+      reason:
+        "a NAS mount target of the function's or application's own VPC, or the private address of the ECS host of a SAP HANA instance the region's backup vault protects",
+    },
+    {
+      path: /^domainName$/,
+      types: /^alicloud:vpc\/dhcpOptionsSet:/,
+      reading: "not-a-place",
+      reason:
+        "the search domain handed to the VPC's instances (the DNS servers are another property)",
+    },
+    // --- Code and image buckets that the API requires in the same region (data comes in) ---
+    {
+      path: /^(ossBucket|ossBucketName|code\.ossBucketName)$/,
+      types: /^alicloud:fc\/(function|v2Function|v3Function|layerVersion|v3LayerVersion):/,
+      reading: "own-place",
+      reason:
+        "the bucket the function or layer code is read from, which must lie in the function's region (SDK doc of fc/function); code comes in, nothing goes out",
+    },
+    {
+      path: /^diskDeviceMappings\[\]\.(importOssBucket|ossBucket)$/,
+      types: /^alicloud:ecs\/(image|imageImport):/,
+      reading: "own-place",
+      reason:
+        "the bucket a disk image is imported from: ImportImage reads objects of a bucket in the image's region, and data comes in",
+    },
+    {
+      path: /^bucketName$/,
+      types: /^alicloud:ens\/bucketLifecycle:/,
+      reading: "own-place",
+      reason: "the ENS bucket the lifecycle rule applies to, the account's own",
+    },
+    // --- Policy documents read elsewhere ---
+    {
+      path: /^(policyDocument|policy|accessKeyPolicy|assumeRoleExtraPolicy)$/,
+      types:
+        /^alicloud:(ram\/policy|maxcompute\/role|resourcemanager\/(policy|policyVersion|controlPolicy)|ecs\/ramRoleAttachment|ram\/accessKeyPolicy|index\/openApiExplorerApiMcpServer|vpc\/gatewayEndpoint):/,
+      reading: "arn-locality",
+      reason:
+        "an identity policy (no principal), a control policy, an access-key network restriction or a gateway endpoint policy (which can only narrow the endpoint's default full access): the resources they name are ARNs (acs:…), which arn-locality places in every resource's props, policy documents included",
+    },
+    {
+      path: /^policies\[\]$/,
+      types: /^alicloud:kms\/applicationAccessPoint:/,
+      reading: "own-place",
+      reason: "the names of the KMS instance's own network and permission policies",
+    },
+  ],
+  types: [
+    // --- Edge and global services (reviewFirst): settings that open no path of their own ---
+    {
+      class: "regional",
+      reason:
+        "its only destinations are the function and role ARNs of the CDN event trigger, which arn-locality places",
+      types: ["alicloud:cdn/fcTrigger:FcTrigger"],
+    },
+    {
+      class: "inert",
+      reason:
+        "a WAF protection setting of DCDN domains (policy, rule, the domains it applies to, their IP match lists): it filters requests at the edge and opens no path; where the domains serve is their scope, judged by global-services on dcdn/domain",
+      types: [
+        "alicloud:dcdn/wafDomain:WafDomain",
+        "alicloud:dcdn/wafPolicy:WafPolicy",
+        "alicloud:dcdn/wafPolicyDomainAttachment:WafPolicyDomainAttachment",
+        "alicloud:dcdn/wafRule:WafRule",
+      ],
+    },
+    {
+      class: "inert",
+      reason:
+        "a request-handling setting of an ESA site (cache key, compression, headers, HTTPS, certificates, rewrites within the site, WAF rules and lists, waiting rooms, preloading of the site's own URLs, route optimisation, origin IP convergence): it copies nothing beyond what the site already serves, and where the site serves and caches is its coverage, judged by global-services on esa/site",
+      types: [
+        "alicloud:esa/cacheRule:CacheRule",
+        "alicloud:esa/clientCaCertificate:ClientCaCertificate",
+        "alicloud:esa/clientCertificate:ClientCertificate",
+        "alicloud:esa/compressionRule:CompressionRule",
+        "alicloud:esa/customResponseCodeRule:CustomResponseCodeRule",
+        "alicloud:esa/customScenePolicy:CustomScenePolicy",
+        "alicloud:esa/httpIncomingRequestHeaderModificationRule:HttpIncomingRequestHeaderModificationRule",
+        "alicloud:esa/httpIncomingResponseHeaderModificationRule:HttpIncomingResponseHeaderModificationRule",
+        "alicloud:esa/httpRequestHeaderModificationRule:HttpRequestHeaderModificationRule",
+        "alicloud:esa/httpResponseHeaderModificationRule:HttpResponseHeaderModificationRule",
+        "alicloud:esa/httpsApplicationConfiguration:HttpsApplicationConfiguration",
+        "alicloud:esa/httpsBasicConfiguration:HttpsBasicConfiguration",
+        "alicloud:esa/imageTransform:ImageTransform",
+        "alicloud:esa/list:List",
+        "alicloud:esa/networkOptimization:NetworkOptimization",
+        "alicloud:esa/originCaCertificate:OriginCaCertificate",
+        "alicloud:esa/originClientCertificate:OriginClientCertificate",
+        "alicloud:esa/originProtection:OriginProtection",
+        "alicloud:esa/page:Page",
+        "alicloud:esa/rewriteUrlRule:RewriteUrlRule",
+        "alicloud:esa/scheduledPreloadExecution:ScheduledPreloadExecution",
+        "alicloud:esa/scheduledPreloadJob:ScheduledPreloadJob",
+        "alicloud:esa/siteOriginClientCertificate:SiteOriginClientCertificate",
+        "alicloud:esa/urlObservation:UrlObservation",
+        "alicloud:esa/version:Version",
+        "alicloud:esa/videoProcessing:VideoProcessing",
+        "alicloud:esa/wafRule:WafRule",
+        "alicloud:esa/wafRuleset:WafRuleset",
+        "alicloud:esa/waitingRoom:WaitingRoom",
+        "alicloud:esa/waitingRoomEvent:WaitingRoomEvent",
+        "alicloud:esa/waitingRoomRule:WaitingRoomRule",
+      ],
+    },
+    {
+      class: "regional",
+      reason:
+        "ESA cache reserve: cached copies are kept in the region crRegion names, which arn-locality places",
+      types: ["alicloud:esa/cacheReserveInstance:CacheReserveInstance"],
+    },
+    {
+      class: "inert",
+      reason:
+        "a part of an accelerator that adds no region or backend: access-control lists and their bindings, certificates and domains of listeners, a listener's ports, a spare IP, an accelerate IP of an IP set, the binding of a bandwidth package; the acceleration areas and endpoint regions are read by the flow models of ga/ipSet, ga/basicIpSet, ga/endpointGroup, ga/basicEndpointGroup, ga/customRoutingEndpointGroup and ga/bandwidthPackage",
+      types: [
+        "alicloud:ga/acceleratorSpareIpAttachment:AcceleratorSpareIpAttachment",
+        "alicloud:ga/acl:Acl",
+        "alicloud:ga/aclAttachment:AclAttachment",
+        "alicloud:ga/aclEntryAttachment:AclEntryAttachment",
+        "alicloud:ga/additionalCertificate:AdditionalCertificate",
+        "alicloud:ga/bandwidthPackageAttachment:BandwidthPackageAttachment",
+        "alicloud:ga/basicAccelerateIp:BasicAccelerateIp",
+        "alicloud:ga/customRoutingEndpointGroupDestination:CustomRoutingEndpointGroupDestination",
+        "alicloud:ga/domain:Domain",
+        "alicloud:ga/listener:Listener",
+      ],
+    },
+    {
+      class: "exception",
+      reason:
+        "forwards only to the accelerator's own endpoint groups, or admits traffic to addresses of a custom-routing group's vSwitches: the region those lie in is the group's endpointGroupRegion, which the flow models of ga/endpointGroup and ga/customRoutingEndpointGroup read (global-services)",
+      types: [
+        "alicloud:ga/customRoutingEndpoint:CustomRoutingEndpoint",
+        "alicloud:ga/customRoutingEndpointTrafficPolicy:CustomRoutingEndpointTrafficPolicy",
+        "alicloud:ga/forwardingRule:ForwardingRule",
+      ],
+    },
+    {
+      class: "inert",
+      reason:
+        "a part of Alibaba Cloud DNS that holds no record values: a zone, its group, the DNS edition it is bound to, a client line defined by source addresses, a GTM instance, its access strategy and health checks (the answers are the records and address pools, dns/alidnsRecord, dns/record, dns/addressPool, left unclassified)",
+      types: [
+        "alicloud:dns/accessStrategy:AccessStrategy",
+        "alicloud:dns/alidnsDomain:AlidnsDomain",
+        "alicloud:dns/alidnsDomainAttachment:AlidnsDomainAttachment",
+        "alicloud:dns/alidnsInstance:AlidnsInstance",
+        "alicloud:dns/customLine:CustomLine",
+        "alicloud:dns/dnsDomain:DnsDomain",
+        "alicloud:dns/domain:Domain",
+        "alicloud:dns/domainAttachment:DomainAttachment",
+        "alicloud:dns/domainGroup:DomainGroup",
+        "alicloud:dns/group:Group",
+        "alicloud:dns/gtmInstance:GtmInstance",
+        "alicloud:dns/instance:Instance",
+        "alicloud:dns/monitorConfig:MonitorConfig",
+      ],
+    },
+    {
+      class: "inert",
+      reason:
+        "a part of Cloud GTM that holds no address: an instance's scheduling settings, a health-check template, a pool (its addresses are alidnscloudgtmaddress/alidnsCloudGtmAddress, left unclassified)",
+      types: [
+        "alicloud:alidnscloudgtm/instanceConfig:InstanceConfig",
+        "alicloud:alidnscloudgtm/monitorTemplate:MonitorTemplate",
+        "alicloud:alidnscloudgtmaddress/pool:Pool",
+      ],
+    },
+    {
+      class: "regional",
+      reason:
+        "Anti-DDoS Origin protects the account's own public IPs at the region's network edge without proxying traffic elsewhere; its thresholds, policies and protected IPs (of the account or a member of its resource directory) add no destination",
+      types: [
+        "alicloud:ddos/basicDefenseThreshold:BasicDefenseThreshold",
+        "alicloud:ddos/basicThreshold:BasicThreshold",
+        "alicloud:ddos/bgpIp:BgpIp",
+        "alicloud:ddos/bgpPolicy:BgpPolicy",
+        "alicloud:ddos/ddosBgpInstance:DdosBgpInstance",
+        "alicloud:dns/ddosBgpInstance:DdosBgpInstance",
+      ],
+    },
+    {
+      class: "inert",
+      reason:
+        "an access or CC rule of an Anti-DDoS Pro/Premium website: it filters requests and adds no destination (the origins are ddos/domainResource's, left unclassified)",
+      types: [
+        "alicloud:ddos/cooDomainPreciseAccessRule:CooDomainPreciseAccessRule",
+        "alicloud:ddos/cooWebCcRule:CooWebCcRule",
+      ],
+    },
+    {
+      class: "inert",
+      reason:
+        "turns on ESA's edge KV storage for the account: it holds no data (the namespaces and keys, esa/kvNamespace and esa/kv, are left unclassified)",
+      types: ["alicloud:esa/kvAccount:KvAccount"],
+    },
+    {
+      class: "inert",
+      reason:
+        "binds an accelerate IP to a basic endpoint: the endpoint's address is ga/basicEndpoint's, left unclassified",
+      types: ["alicloud:ga/basicAccelerateIpEndpointRelation:BasicAccelerateIpEndpointRelation"],
+    },
+    // --- Other services ---
+    {
+      class: "exception",
+      reason:
+        "IP-type backends of a load balancer are private addresses reached through the VPC's own routes; a route from there to another region or site is a link that network-links and remote-sites judge (CEN, VPN, Express Connect, peering are flow-modelled), and the internet edge is internet-egress's",
+      types: [
+        "alicloud:alb/serverGroup:ServerGroup",
+        "alicloud:ens/loadBalancer:LoadBalancer",
+        "alicloud:gwlb/serverGroup:ServerGroup",
+        "alicloud:nlb/serverGroupServerAttachment:ServerGroupServerAttachment",
+        "alicloud:slb/backendServer:BackendServer",
+      ],
+    },
+    {
+      class: "exception",
+      reason:
+        "the BGP peer is the on-premises router at the far end of the account's own virtual border router: it exchanges routes only, and the site that link reaches is judged by remote-sites on the Express Connect resources",
+      types: ["alicloud:vpc/bgpPeer:BgpPeer"],
+    },
+    {
+      class: "exception",
+      reason:
+        "private source addresses allowed to call the KMS instance: which networks can reach it is its bindVpcs, read by the flow model of kms/instance",
+      types: ["alicloud:kms/networkRule:NetworkRule"],
+    },
+    {
+      class: "inert",
+      reason:
+        "a setting of one bucket (access monitoring, archive direct read, a custom domain and its token, redundancy within the region, HTTPS, metadata index, WORM, referer list, requester pays, response headers, image styles, log fields, forbid-overwrite rules and the principals exempt from them): it holds no data and opens no path, and OSS applies it only through the endpoint of the bucket's own region",
+      types: [
+        "alicloud:oss/bucketAccessMonitor:BucketAccessMonitor",
+        "alicloud:oss/bucketArchiveDirectRead:BucketArchiveDirectRead",
+        "alicloud:oss/bucketCname:BucketCname",
+        "alicloud:oss/bucketCnameToken:BucketCnameToken",
+        "alicloud:oss/bucketDataRedundancyTransition:BucketDataRedundancyTransition",
+        "alicloud:oss/bucketHttpsConfig:BucketHttpsConfig",
+        "alicloud:oss/bucketMetaQuery:BucketMetaQuery",
+        "alicloud:oss/bucketObjectWormConfiguration:BucketObjectWormConfiguration",
+        "alicloud:oss/bucketOverwriteConfig:BucketOverwriteConfig",
+        "alicloud:oss/bucketReferer:BucketReferer",
+        "alicloud:oss/bucketRequestPayment:BucketRequestPayment",
+        "alicloud:oss/bucketResponseHeader:BucketResponseHeader",
+        "alicloud:oss/bucketStyle:BucketStyle",
+        "alicloud:oss/bucketUserDefinedLogFields:BucketUserDefinedLogFields",
+        "alicloud:oss/bucketWorm:BucketWorm",
+      ],
+    },
+    {
+      class: "inert",
+      reason:
+        "a guardrail or grouping of the resource directory (a control policy or tag policy attached to a folder or member, an auto-grouping rule of resource groups): it only restricts or labels, grants nothing and moves no data",
+      types: [
+        "alicloud:resourcemanager/autoGroupingRule:AutoGroupingRule",
+        "alicloud:resourcemanager/controlPolicyAttachment:ControlPolicyAttachment",
+        "alicloud:tag/policyAttachment:PolicyAttachment",
+      ],
+    },
+    {
+      class: "inert",
+      reason:
+        "an ACL or QoS policy of Smart Access Gateway traffic: containers and match conditions that filter or prioritise, and send nothing anywhere",
+      types: [
+        "alicloud:sag/acl:Acl",
+        "alicloud:sag/qos:Qos",
+        "alicloud:sag/qosCar:QosCar",
+        "alicloud:sag/qosPolicy:QosPolicy",
+      ],
+    },
+    {
+      class: "inert",
+      reason:
+        "applies a quota template to member accounts of the resource directory: quotas only, no access and no data",
+      types: ["alicloud:quotas/templateApplications:TemplateApplications"],
+    },
+    {
+      class: "inert",
+      reason:
+        "a setting (ACL engine mode, IPS) of the VPC firewall of the member account named: it filters traffic and sends none",
+      types: [
+        "alicloud:cloudfirewall/vpcFirewallAclEngineMode:VpcFirewallAclEngineMode",
+        "alicloud:cloudfirewall/vpcFirewallIpsConfig:VpcFirewallIpsConfig",
+      ],
+    },
+    {
+      class: "inert",
+      reason:
+        "a WAF 3.0 address book, protection rule or template: lists and match conditions (client addresses, URLs, rate-limit keys, gray-release targets) that filter requests; the origins are wafv3/domain's, left unclassified",
+      types: [
+        "alicloud:wafv3/addressBook:AddressBook",
+        "alicloud:wafv3/defenseRule:DefenseRule",
+        "alicloud:wafv3/defenseTemplate:DefenseTemplate",
+      ],
+    },
+  ],
+  reviewFirst: [
+    {
+      prefix: "alicloud:cdn/",
+      reason: "CDN caches and serves content from points of presence chosen by scope, worldwide",
+    },
+    { prefix: "alicloud:dcdn/", reason: "DCDN accelerates and caches at edge nodes worldwide" },
+    {
+      prefix: "alicloud:scdn/",
+      reason: "Secure CDN serves from edge nodes and fetches from origins",
+    },
+    {
+      prefix: "alicloud:esa/",
+      reason:
+        "ESA (Edge Security Acceleration) serves, caches, stores and runs code at edge nodes worldwide",
+    },
+    {
+      prefix: "alicloud:ga/",
+      reason: "Global Accelerator carries traffic between acceleration areas and endpoint regions",
+    },
+    {
+      prefix: "alicloud:eipanycast/",
+      reason: "an anycast EIP is announced from points of presence outside the region",
+    },
+    {
+      prefix: "alicloud:dns/",
+      reason:
+        "Alibaba Cloud DNS public zones and GTM answer worldwide and steer clients to the hosts their records name",
+    },
+    {
+      prefix: "alicloud:alidnscloudgtm/",
+      reason: "Cloud GTM steers clients worldwide to the address pools it names",
+    },
+    {
+      prefix: "alicloud:alidnscloudgtmaddress/",
+      reason: "Cloud GTM address pools name the hosts clients are steered to",
+    },
+    {
+      prefix: "alicloud:sag/",
+      reason:
+        "Smart Access Gateway connects branch sites and app clients, wherever they are, over the internet into a Cloud Connect Network",
+    },
+    {
+      prefix: "alicloud:cloudconnect/",
+      reason:
+        "a Cloud Connect Network joins Smart Access Gateway branch sites, wherever they are, to CEN",
+    },
+    {
+      prefix: "alicloud:rocketmq/clientUser:ClientUser",
+      reason:
+        "a Smart Access Gateway app user connects from anywhere into the Cloud Connect Network",
+    },
+    {
+      prefix: "alicloud:cddc/dedicatedPropreHost:DedicatedPropreHost",
+      reason:
+        "internetMaxBandwidthOut gives the host a public IP (internet egress), which no check reads on this type",
+    },
+    {
+      prefix: "alicloud:ecs/ecsInstanceSet:EcsInstanceSet",
+      reason:
+        "internetMaxBandwidthOut gives the instances public IPs (internet egress), which no check reads on this type",
+    },
+    {
+      prefix: "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
+      reason:
+        "internetMaxBandwidthOut gives instances launched from it public IPs (internet egress), which no check reads on this type",
+    },
+    {
+      prefix: "alicloud:ecs/launchTemplate:LaunchTemplate",
+      reason:
+        "internetMaxBandwidthOut gives instances launched from it public IPs (internet egress), which no check reads on this type",
+    },
+    {
+      prefix: "alicloud:ess/scalingConfiguration:ScalingConfiguration",
+      reason:
+        "internetMaxBandwidthOut gives the instances it scales out public IPs (internet egress), which no check reads on this type",
+    },
+    {
+      prefix: "alicloud:ens/instance:Instance",
+      reason:
+        "an edge instance with internetMaxBandwidthOut has a public IP (internet egress), which no check reads on this type",
+    },
+    {
+      prefix: "alicloud:rds/custom:Custom",
+      reason:
+        "internetMaxBandwidthOut gives the RDS Custom host a public IP (internet egress), which no check reads on this type",
+    },
+    {
+      prefix: "alicloud:cs/edgeKubernetes:EdgeKubernetes",
+      reason:
+        "slbInternetEnabled exposes the API server to the internet and edge nodes sit outside the region, which no check reads on this type",
+    },
+    {
+      prefix: "alicloud:mse/gateway:Gateway",
+      reason:
+        "internetSlbSpec gives the gateway an internet-facing load balancer (public exposure), which no check reads on this type",
+    },
+    {
+      prefix: "alicloud:fc/service:Service",
+      reason:
+        "internetAccess (on by default) lets the service's functions reach any host on the internet, which no check reads on this type",
+    },
+    {
+      prefix: "alicloud:fc/v3LayerVersion:V3LayerVersion",
+      reason: "public shares the layer with every account, which no check reads on this type",
+    },
+    {
+      prefix: "alicloud:index/openApiExplorerApiMcpServer:OpenApiExplorerApiMcpServer",
+      reason:
+        "publicAccess exposes the MCP server, which calls the account's APIs, to the internet; no check reads it",
+    },
+    {
+      prefix: "alicloud:threatdetection/honeypotNode:HoneypotNode",
+      reason:
+        "allowHoneypotAccessInternet lets the honeypot reach the internet, which no check reads",
+    },
+    {
+      prefix: "alicloud:message/serviceEndpoint:ServiceEndpoint",
+      reason: "turns on the MNS public (internet) access point, which no check reads",
+    },
+    {
+      prefix: "alicloud:cr/endpointAclPolicy:EndpointAclPolicy",
+      reason:
+        "admits an internet CIDR (entry) to the registry's public endpoint, which no check reads",
+    },
+    {
+      prefix: "alicloud:rds/dbInstanceEndpointAddress:DbInstanceEndpointAddress",
+      reason:
+        "creates a public connection address for an RDS endpoint (public exposure), which no check reads",
+    },
+    {
+      prefix: "alicloud:rds/dbProxyPublic:DbProxyPublic",
+      reason:
+        "creates a public connection address for an RDS database proxy (public exposure), which no check reads",
+    },
+    {
+      prefix: "alicloud:rds/aiInstance:AiInstance",
+      reason:
+        "publicEndpointEnabled and publicNetworkAccessEnabled expose the instance to the internet, which no check reads",
+    },
+    {
+      prefix: "alicloud:polardb/applicationEndpoint:ApplicationEndpoint",
+      reason:
+        "creates a public network endpoint for a PolarDB AI application (public exposure), which no check reads",
+    },
+    {
+      prefix: "alicloud:gpdb/remoteAdbDataSource:RemoteAdbDataSource",
+      reason:
+        "reads another AnalyticDB instance's data as a data source; where that instance lies is not read (data-paths §7, gpdb/*DataSource)",
+    },
+    {
+      prefix: "alicloud:hologram/instance:Instance",
+      reason:
+        "an entry of endpoints[] with type Internet opens a public endpoint of the instance (public exposure), which no check reads",
+    },
+    {
+      prefix: "alicloud:dts/consumerChannel:ConsumerChannel",
+      reason:
+        "consumers of a DTS change-data subscription connect from anywhere with the consumer group's credentials (data-paths §3, DTS)",
+    },
+    {
+      prefix: "alicloud:waf/instance:Instance",
+      reason:
+        "a WAF instance proxies its domains' traffic to their origins (waf/domain, unread); named by data-paths §1.2 for its `region` input",
+    },
+    {
+      prefix: "alicloud:ddos/",
+      reason:
+        "Anti-DDoS Pro/Premium proxies traffic through scrubbing centres (Premium's outside the mainland) to the origins it names",
+    },
+  ],
 };

@@ -4,11 +4,22 @@
  * reviews. Read by `sovereign-dc coverage` and by the generator of the pack's list of passing
  * types; the pack itself never reads the inventory.
  */
-import type { TypeEntry } from "../inventory/sdk";
+import * as path from "node:path";
+import type { Inventory, TypeEntry } from "../inventory/sdk";
+import { flowTables } from "../inventory/tables";
+import { reviewed } from "../reviewed";
 import { review as alicloud } from "./alicloud";
 import { review as aws } from "./aws";
 import { review as kubernetes } from "./kubernetes";
-import { genericKinds, type ProviderReview, type Reading, type TypeClass } from "./model";
+import {
+  type ClassesDocument,
+  genericKinds,
+  type ListedClass,
+  listedClasses,
+  type ProviderReview,
+  type Reading,
+  type TypeClass,
+} from "./model";
 
 export const reviews: Readonly<Record<string, ProviderReview>> = { alicloud, aws, kubernetes };
 
@@ -99,3 +110,54 @@ export function classify(type: string, entry: TypeEntry, ctx: ClassifyContext): 
     properties,
   };
 }
+
+/** The context of the product: the flow tables, policy/reviewed.ts and the providers' reviews. */
+export function productContext(): ClassifyContext {
+  const reviewedGroups = new Map<string, string>();
+  for (const [group, types] of Object.entries(reviewed)) {
+    for (const t of types) {
+      reviewedGroups.set(t, group);
+    }
+  }
+  return { modelled: new Set(flowTables().flatMap((t) => t.types)), reviewedGroups, reviews };
+}
+
+/** The class of every type of the inventory, in its token order. */
+export function classifyInventory(
+  inv: Inventory,
+  ctx: ClassifyContext = productContext(),
+): Map<string, Classification> {
+  return new Map(Object.entries(inv.types).map(([t, e]) => [t, classify(t, e, ctx)]));
+}
+
+/**
+ * The pack's list (policy/review/classes.json): every type not flow-modelled nor reviewed, by
+ * class and reason, types sorted within a reason and reasons sorted within a class.
+ */
+export function classesDocument(
+  inv: Inventory,
+  classes: ReadonlyMap<string, Classification> = classifyInventory(inv),
+): ClassesDocument {
+  const grouped = Object.fromEntries(
+    listedClasses.map((c) => [c, new Map<string, string[]>()]),
+  ) as Record<ListedClass, Map<string, string[]>>;
+  for (const [type, c] of [...classes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (c.class === "flow-modelled" || c.class === "reviewed") {
+      continue;
+    }
+    const byReason = grouped[c.class];
+    byReason.set(c.reason, [...(byReason.get(c.reason) ?? []), type]);
+  }
+  const sorted = (m: Map<string, string[]>) =>
+    Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return {
+    sdks: { ...inv.sdks },
+    classes: Object.fromEntries(listedClasses.map((c) => [c, sorted(grouped[c])])) as Record<
+      ListedClass,
+      Record<string, string[]>
+    >,
+  };
+}
+
+/** Where the pack's list is committed. */
+export const classesFile = path.join(__dirname, "classes.json");

@@ -1,11 +1,222 @@
 /**
  * The review of the kubernetes provider's resource types that no flow table models: which check reads
  * each place-naming input property, and the types classed as a whole (policy/review/model.ts).
+ *
+ * A Kubernetes object lives in its provider's cluster (kubernetes-cluster-placement), so most of
+ * what the place rules mark names something inside that cluster: a UID, a node, an API path, a
+ * host name an Ingress serves. What the review leaves unread on purpose, because no check reads it
+ * for these types and data can leave through it:
+ * - volume sources of pod specs and persistent volumes (`nfs.server`, `iscsi.targetPortal` and
+ *   `portals`, `rbd.monitors`, `cephfs.monitors`, `glusterfs.endpoints`, `scaleIO.gateway`,
+ *   `azureDisk.diskURI`, and `quobyte.tenant`, which stands for the Quobyte registry the
+ *   inventory does not list): the node mounts storage wherever they say and the pod writes to
+ *   it, outside any NetworkPolicy;
+ * - `dnsConfig.nameservers` and `hostAliases[].ip`: the pod sends its DNS queries and the traffic
+ *   for those names there, and pod egress is judged only for the workload kinds the pack models;
+ * - container `image`s: the node pulls from the registry they name, an inbound path no check reads;
+ * - webhook `clientConfig.url`s (admission, CRD conversion, audit sinks): the API server sends the
+ *   objects (Secrets included) or audit events to that URL;
+ * - Endpoints and EndpointSlice addresses: where traffic to a Service goes;
+ * - the Service fields of a ServiceList and the ipBlocks of NetworkPolicy lists and legacy
+ *   patches, which kubernetes-service-exposure and kubernetes-egress do not read.
  */
 import type { ProviderReview } from "./model";
 
+/** A Kubernetes kind, its list and its patch type, in each of the API versions given. */
+function kinds(group: string, versions: readonly string[], kind: string): string[] {
+  return versions.flatMap((v) =>
+    ["", "List", "Patch"].map((suffix) => `kubernetes:${group}/${v}:${kind}${suffix}`),
+  );
+}
+
 export const review: ProviderReview = {
-  properties: [],
-  types: [],
-  reviewFirst: [],
+  properties: [
+    {
+      path: /(^|\.)(livenessProbe|readinessProbe|startupProbe|lifecycle\.(postStart|preStop))\.(httpGet|tcpSocket)\.host$/,
+      reading: "not-a-place",
+      reason:
+        "the host the kubelet's health check or lifecycle hook connects to (the pod's own IP by default): the request carries only the path and headers the spec itself writes, never the pod's data, and its answer only restarts or stops the container",
+    },
+    {
+      path: /(^|\.)hostAliases\[\]\.hostnames\[\]$/,
+      reading: "not-a-place",
+      reason:
+        "names the pod's /etc/hosts maps to the hostAliases ip beside them: that ip (not read) is where the traffic goes",
+    },
+    {
+      path: /(^|\.)rbd\.image$/,
+      reading: "not-a-place",
+      reason:
+        "the name of an RBD image inside a Ceph pool: where it is stored is what rbd.monitors names (not read)",
+    },
+    {
+      path: /(^|\.)scaleIO\.protectionDomain$/,
+      reading: "not-a-place",
+      reason:
+        "the name of a protection domain inside the ScaleIO system that scaleIO.gateway names (not read)",
+    },
+    {
+      path: /(^|\.)glusterfs\.endpointsNamespace$/,
+      reading: "own-place",
+      reason:
+        "the namespace, in the same cluster, of the Endpoints object glusterfs.endpoints names (not read)",
+    },
+    {
+      path: /(^|\.)user\.linux\.uid$/,
+      reading: "not-a-place",
+      reason: "the Linux user ID a container's process runs as",
+    },
+    {
+      path: /^(items\[\]\.)?spec\.uid$/,
+      types: /:CertificateSigningRequest(List|Patch)?$/,
+      reading: "not-a-place",
+      reason:
+        "the UID of the user who asked for the certificate, which the API server fills in: an identity of the cluster, not a destination",
+    },
+    {
+      path: /(^|\.)(uid|nodeUID|podUID|serviceAccountUID)$/,
+      reading: "own-place",
+      reason:
+        "the UID of an object (node, pod, service account, secret, claim, event subject) that the API server resolves in the same cluster",
+    },
+    {
+      path: /(^|\.)(specReplicasPath|statusReplicasPath)$/,
+      types: /:CustomResourceDefinition(List|Patch)?$/,
+      reading: "not-a-place",
+      reason: "a JSON path inside the custom resource that the scale subresource reads",
+    },
+    {
+      path: /(^|\.)externalDocs\.url$/,
+      types: /:CustomResourceDefinition(List|Patch)?$/,
+      reading: "not-a-place",
+      reason:
+        "a documentation link in the CRD's OpenAPI schema: the API server publishes it and sends nothing there",
+    },
+    {
+      path: /(^|\.)nonResourceURLs\[\]$/,
+      reading: "not-a-place",
+      reason:
+        'URL path prefixes of the API server itself ("/healthz", "/metrics") that a role grants or a flow schema matches',
+    },
+    {
+      path: /(^|\.)target(Average)?Value$/,
+      types: /:HorizontalPodAutoscaler(List|Patch)?$/,
+      reading: "not-a-place",
+      reason: "a metric quantity the autoscaler scales towards",
+    },
+    {
+      path: /(^|\.)(source|deprecatedSource)\.host$/,
+      types: /:Event(List|Patch)?$/,
+      reading: "not-a-place",
+      reason: "the name of the node whose component reported the event",
+    },
+    {
+      path: /(^|\.)spec\.podCIDRs?(\[\])?$/,
+      types: /^kubernetes:core\/v1:Node(List|Patch)?$/,
+      reading: "not-a-place",
+      reason:
+        "the range the cluster assigns the node's pods their addresses from: addresses inside the cluster network, not a destination",
+    },
+    {
+      path: /(^|\.)status\.addresses\[\]\.address$/,
+      types: /^kubernetes:core\/v1:NodeList$/,
+      reading: "not-a-place",
+      reason: "the node's own addresses, as its kubelet reports them",
+    },
+    {
+      path: /(^|\.)status\.(hostIP|podIP|hostIPs\[\]\.ip|podIPs\[\]\.ip)$/,
+      reading: "not-a-place",
+      reason: "the pod's and its node's own addresses, as the kubelet reports them",
+    },
+    {
+      path: /(^|\.)spec\.cidrs\[\]$/,
+      types: /:ServiceCIDR(List|Patch)?$/,
+      reading: "not-a-place",
+      reason:
+        "the ranges the cluster takes its Services' virtual IPs from: traffic to them is answered inside the cluster",
+    },
+    {
+      path: /(^|\.)networkData\.(hardwareAddress|ips\[\])$/,
+      types: /:ResourceClaim(List|Patch)?$/,
+      reading: "not-a-place",
+      reason:
+        "the MAC and IP addresses of a network device allocated to the claim on a node of the cluster, as its driver reports them",
+    },
+    {
+      path: /(^|\.)spec\.(rules\[\]\.host|tls\[\]\.hosts\[\])$/,
+      types: /:Ingress(List|Patch)?$/,
+      reading: "not-a-place",
+      reason:
+        "the host names the Ingress serves (DNS names clients use to reach it), not hosts it sends to",
+    },
+    {
+      path: /(^|\.)status\.loadBalancer\.ingress\[\]\.(hostname|ip|ipMode)$/,
+      reading: "not-a-place",
+      reason:
+        "the address the load balancer in front of the Service or Ingress serves on, as its controller reports it",
+    },
+    {
+      path: /(^|\.)spec\.clusterIPs?(\[\])?$/,
+      types: /^kubernetes:core\/v1:Service(List|Patch)?$/,
+      reading: "not-a-place",
+      reason: "the Service's own virtual address inside the cluster",
+    },
+    {
+      path: /^(items\[\]\.)?addressType$/,
+      types: /:EndpointSlice(List|Patch)?$/,
+      reading: "not-a-place",
+      reason: "the address family of the slice: IPv4, IPv6 or FQDN",
+    },
+    {
+      path: /(^|\.)(subsets\[\]\.(addresses|notReadyAddresses)\[\]|endpoints\[\])\.hostname$/,
+      types: /:(Endpoints|EndpointSlice)(List|Patch)?$/,
+      reading: "not-a-place",
+      reason:
+        "the DNS name the cluster gives the endpoint inside the Service's domain: the address beside it (not read) is where the traffic goes",
+    },
+  ],
+  types: [
+    {
+      class: "regional",
+      reason:
+        "an APIService makes the cluster's API server proxy one API group to spec.service, a Service of the same cluster (or serve it itself): where that Service sends the requests is judged at the Service (kubernetes-service-exposure reads its ExternalName) and at its Endpoints, which stay unclassified",
+      types: kinds("apiregistration.k8s.io", ["v1", "v1beta1"], "APIService"),
+    },
+    {
+      class: "regional",
+      reason:
+        "a CSIDriver only tells the cluster how to call a CSI driver already installed (attach, pod info, service-account tokens for the driver): the driver's pods are judged as workloads, and the StorageClasses that provision its volumes are held for review",
+      types: kinds("storage.k8s.io", ["v1", "v1beta1"], "CSIDriver"),
+    },
+    {
+      class: "regional",
+      reason:
+        "a VolumeAttributesClass changes mutable attributes (IOPS, throughput) of volumes already provisioned: where a volume is stays what its StorageClass decided",
+      types: kinds("storage.k8s.io", ["v1", "v1alpha1", "v1beta1"], "VolumeAttributesClass"),
+    },
+  ],
+  reviewFirst: [
+    ...["v1", "v1beta1"].map((v) => ({
+      prefix: `kubernetes:storage.k8s.io/${v}:StorageClass`,
+      reason:
+        "its provisioner's parameters, a free map no check reads, decide where the volumes of every claim of the class are created: an NFS or SMB server (the CSI NFS driver's server), a cloud disk's region or zone, the account of the provisioner's credentials",
+    })),
+    ...["v1", "v1alpha1", "v1beta1"].map((v) => ({
+      prefix: `kubernetes:admissionregistration.k8s.io/${v}:MutatingAdmissionPolicy`,
+      reason:
+        "a mutating admission policy (and the binding that applies it) rewrites every object it matches after the pack has judged it: it can add a volume on an outside server or a sidecar that sends data out to any pod",
+    })),
+    ...["v1", "v1beta1", "v1beta2"].map((v) => ({
+      prefix: `kubernetes:apps/${v}:ControllerRevision`,
+      reason:
+        "its data is an opaque copy of a workload's pod template, volumes included, which a rollback applies to the DaemonSet or StatefulSet that owns it",
+    })),
+    ...["networking.k8s.io/v1", "networking.k8s.io/v1beta1", "extensions/v1beta1"].flatMap((gv) =>
+      ["IngressList", "IngressPatch"].map((kind) => ({
+        prefix: `kubernetes:${gv}:${kind}`,
+        reason:
+          "kubernetes-service-exposure judges Ingress objects, not lists or patches of them: a patch can give an Ingress the class or scheme annotation that puts it behind an internet-facing load balancer",
+      })),
+    ),
+  ],
 };

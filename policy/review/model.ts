@@ -70,3 +70,20 @@ export const genericKinds: Readonly<Partial<Record<PlaceKind, string>>> = {
   zone: "arn-locality",
   key: "key-locality",
 };
+
+/** The classes of the pack's list (policy/review/classes.json): it knows the other two without it. */
+export type ListedClass = Exclude<TypeClass, "flow-modelled" | "reviewed">;
+
+export const listedClasses: readonly ListedClass[] = [
+  "regional",
+  "inert",
+  "exception",
+  "unclassified",
+];
+
+/** The committed form of the pack's list: class → reason → type tokens, each list sorted. */
+export interface ClassesDocument {
+  /** Provider package → the SDK version the list was generated at. */
+  readonly sdks: Readonly<Record<string, string>>;
+  readonly classes: Readonly<Record<ListedClass, Readonly<Record<string, readonly string[]>>>>;
+}

@@ -33,6 +33,13 @@ const farPlacement: Finding[] = [
     "mandatory",
     ['vswitch "far-a"', "cn-hongkong (outside CN, in HK)"],
   ],
+  // The attachment, created in Shanghai, names the far VPC's zone in Hong Kong.
+  [
+    "arn-locality",
+    "far-attachment",
+    "mandatory",
+    ['cen transit router vpc attachment "far-attachment"', "cn-hongkong-b (outside CN, in HK)"],
+  ],
 ];
 
 test("pod egress → node subnet → transit router → a VPC in Hong Kong fails with the whole path", async () => {

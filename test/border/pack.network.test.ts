@@ -140,6 +140,13 @@ test.each<[string, string, string[], Finding[]]>([
         "mandatory",
         ['vswitch "far-a"', "cn-hongkong (outside CN, in HK)"],
       ],
+      // The attachment itself names the far VPC's zone, which lies in Hong Kong.
+      [
+        "arn-locality",
+        "far-attachment",
+        "mandatory",
+        ['cen transit router vpc attachment "far-attachment"', "cn-hongkong-b (outside CN, in HK)"],
+      ],
     ],
   ],
 ])("%s: fails with the whole path out of CN", async (name, crossing, path, others) => {
@@ -184,6 +191,12 @@ test("a waiver for the bucket silences its path, and only its path", async () =>
       "far-a",
       "mandatory",
       ['vswitch "far-a"', "cn-hongkong (outside CN, in HK)"],
+    ],
+    [
+      "arn-locality",
+      "far-attachment",
+      "mandatory",
+      ['cen transit router vpc attachment "far-attachment"', "cn-hongkong-b (outside CN, in HK)"],
     ],
     noCustomerKey("records"),
   ]);

@@ -1,21 +1,23 @@
 /**
  * `sovereign-dc coverage`: the counts per provider and class, and `--type` explaining one type —
  * its class, its place-naming properties and which check reads each. Classes and readers are
- * proven exactly on a small inventory with tables of its own; the real run proves the command's
- * contract (exit codes, one JSON document, counts that add up to the installed SDKs).
+ * proven exactly on a small inventory with tables and reviews of its own; the real run proves the
+ * command's contract (exit codes, one JSON document, counts that add up to the installed SDKs).
  */
 import { main } from "../../cli/main";
 import {
-  classOf,
   closeMatches,
   coverage,
   type CoverageDocument,
   explainType,
   loadInventory,
+  renderType,
   type TypeReport,
 } from "../../cli/coverage";
 import type { Inventory } from "../../policy/inventory/sdk";
 import type { FlowTableView } from "../../policy/inventory/tables";
+import type { ClassifyContext } from "../../policy/review";
+import type { ProviderReview } from "../../policy/review/model";
 import { sdkTypeTokens } from "../helpers/policy-sdk";
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -32,7 +34,12 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-/** Three aws types: one in a table with declared fields, one listed in reviewed.ts, one neither. */
+/**
+ * aws types of every class: one in a table with declared fields, one listed in reviewed.ts, one
+ * with no place-naming input, one whose only one is reviewed as naming no place, one classed
+ * inert, one an exception, one of a service to be reviewed first and one whose webhook URL
+ * nothing reads.
+ */
 const inventory: Inventory = {
   sdks: { aws: "7.48.0" },
   types: {
@@ -49,8 +56,53 @@ const inventory: Inventory = {
         "rules[].destination.account": "account",
       },
     },
-    "aws:widget/widget:Widget": { inputs: ["peerRegion"], places: { peerRegion: "region" } },
+    "aws:widget/attachment:Attachment": {
+      inputs: ["roleArn", "widgetId"],
+      places: { roleArn: "arn" },
+    },
+    "aws:widget/gadget:Gadget": {
+      inputs: ["ipAddressType", "peerRegion"],
+      places: { ipAddressType: "endpoint", peerRegion: "region" },
+    },
+    "aws:widget/mirror:Mirror": { inputs: ["targetBucket"], places: { targetBucket: "bucket" } },
+    "aws:widget/tag:Tag": { inputs: ["key", "value"], places: {} },
+    "aws:widget/widget:Widget": {
+      inputs: ["ipAddressType", "webhookUrl"],
+      places: { ipAddressType: "endpoint", webhookUrl: "endpoint" },
+    },
+    "aws:widgetedge/distribution:Distribution": { inputs: ["comment"], places: {} },
   },
+};
+
+/** The reviews of the test's aws types (policy/review/model.ts). */
+const review: ProviderReview = {
+  properties: [
+    {
+      path: /(^|\.)ipAddressType$/,
+      reading: "not-a-place",
+      reason: "an enumeration: ipv4 or dualstack",
+    },
+  ],
+  types: [
+    {
+      class: "inert",
+      reason: "attaches a role of the account to a widget",
+      types: ["aws:widget/attachment:Attachment"],
+    },
+    {
+      class: "exception",
+      reason: "the mirror's target bucket is judged by storage-replication on the bucket",
+      types: ["aws:widget/mirror:Mirror"],
+    },
+  ],
+  reviewFirst: [{ prefix: "aws:widgetedge/", reason: "an edge service serving from everywhere" }],
+};
+
+/** The test's context: aws:kms/alias:Alias listed under `regional` in policy/reviewed.ts. */
+const base: ClassifyContext = {
+  modelled: new Set(),
+  reviewedGroups: new Map([["aws:kms/alias:Alias", "regional"]]),
+  reviews: { aws: review },
 };
 
 const tables: FlowTableView[] = [
@@ -71,31 +123,57 @@ const tables: FlowTableView[] = [
 ];
 
 describe("classes", () => {
-  test("a type of a flow table is flow-modelled, a listed one reviewed, any other unclassified", () => {
-    const groups = new Map([["aws:kms/alias:Alias", "regional"]]);
-    expect(Object.keys(inventory.types).map((t) => [t, classOf(t, tables, groups)])).toEqual([
-      ["aws:kms/alias:Alias", "reviewed"],
-      ["aws:s3/bucketReplicationConfig:BucketReplicationConfig", "flow-modelled"],
-      ["aws:widget/widget:Widget", "unclassified"],
-    ]);
-  });
-
-  test("counts per provider, reviewed types by their group in policy/reviewed.ts", () => {
-    // aws:kms/alias:Alias is listed under `regional` in policy/reviewed.ts.
-    expect(coverage(inventory, tables)).toEqual({
+  test("counts per provider and class, reviewed types by their group in policy/reviewed.ts", () => {
+    expect(coverage(inventory, tables, base)).toEqual({
       providers: [
         {
           provider: "aws",
           version: "7.48.0",
-          total: 3,
+          total: 8,
           flowModelled: 1,
           reviewed: 1,
-          unclassified: 1,
+          regional: 2,
+          inert: 1,
+          exception: 1,
+          unclassified: 2,
           reviewedGroups: { regional: 1 },
         },
       ],
       notInSdks: expect.any(Array),
     });
+  });
+
+  test.each([
+    [
+      "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+      "flow-modelled",
+      "its data paths are edges of the flow tables",
+    ],
+    ["aws:kms/alias:Alias", "reviewed", "policy/reviewed.ts, group regional"],
+    [
+      "aws:widget/tag:Tag",
+      "regional",
+      "no input names a place: the provider's region places it (resource-placement)",
+    ],
+    [
+      "aws:widget/gadget:Gadget",
+      "regional",
+      "every place-naming input is read by a check, or names no place",
+    ],
+    ["aws:widget/attachment:Attachment", "inert", "attaches a role of the account to a widget"],
+    [
+      "aws:widget/mirror:Mirror",
+      "exception",
+      "the mirror's target bucket is judged by storage-replication on the bucket",
+    ],
+    [
+      "aws:widgetedge/distribution:Distribution",
+      "unclassified",
+      "to be reviewed first: an edge service serving from everywhere",
+    ],
+    ["aws:widget/widget:Widget", "unclassified", "no check reads webhookUrl"],
+  ])("%s is %s: %s", (type, cls, reason) => {
+    expect(explainType(inventory, type, tables, base)).toMatchObject({ class: cls, reason });
   });
 });
 
@@ -105,39 +183,69 @@ describe("--type", () => {
       inventory,
       "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
       tables,
+      base,
     );
     expect(r.class).toBe("flow-modelled");
     expect(r.tables).toEqual([
       { table: "storage.ts storageFlows", policy: "storage-replication", fields: "declared" },
       { table: "border/flows flowModels", policy: "border analysis", fields: "code" },
     ]);
-    expect(r.places.map((p) => [p.path, p.kind, p.readBy])).toEqual([
-      ["bucket", "bucket", []],
+    expect(r.places.map((p) => [p.path, p.kind, p.readBy, p.reading])).toEqual([
+      ["bucket", "bucket", [], null],
       [
         "region",
         "region",
         ["resource-placement: the resource's own region (aws per-resource region)"],
+        "arn-locality",
       ],
       [
         "rules[].destination.bucket",
         "bucket",
         ["storage-replication: storage.ts storageFlows field rules[].destination.bucket (ref)"],
+        null,
       ],
-      ["rules[].destination.account", "account", []],
+      ["rules[].destination.account", "account", [], null],
     ]);
     // A field the table reads that the inventory does not mark is shown, not dropped.
     expect(r.otherFields).toEqual(["rules[].priority"]);
   });
 
-  test("an unclassified type has no table, no group and no reader of its place-naming property", () => {
-    const r = explainType(inventory, "aws:widget/widget:Widget", tables);
+  test("an unclassified type has no table, no group and no reader of the property it fails for", () => {
+    const r = explainType(inventory, "aws:widget/widget:Widget", tables, base);
     expect(r).toMatchObject({
       class: "unclassified",
+      reason: "no check reads webhookUrl",
       tables: [],
       reviewedGroup: null,
       otherFields: [],
     });
-    expect(r.places.map((p) => [p.path, p.readBy])).toEqual([["peerRegion", []]]);
+    expect(r.places.map((p) => [p.path, p.readBy, p.reading, p.readingReason])).toEqual([
+      ["ipAddressType", [], "not-a-place", "an enumeration: ipv4 or dualstack"],
+      ["webhookUrl", [], null, null],
+    ]);
+    expect(renderType(r).split("\n").slice(0, 2)).toEqual([
+      "aws:widget/widget:Widget: unclassified",
+      "  why: no check reads webhookUrl",
+    ]);
+    expect(renderType(r)).toContain(
+      [
+        "  ipAddressType (endpoint)",
+        "    read by: names no place (an enumeration: ipv4 or dualstack)",
+        "  webhookUrl (endpoint)",
+        "    read by: none — no check reads it, so the type is unclassified unless classed as a whole",
+      ].join("\n"),
+    );
+  });
+
+  test("a regional type names the check that places each of its place-naming properties", () => {
+    const r = explainType(inventory, "aws:widget/gadget:Gadget", tables, base);
+    expect(r.places.map((p) => [p.path, p.reading, p.readingReason])).toEqual([
+      ["ipAddressType", "not-a-place", "an enumeration: ipv4 or dualstack"],
+      ["peerRegion", "arn-locality", "every region value is placed by arn-locality"],
+    ]);
+    expect(renderType(r)).toContain(
+      "  peerRegion (region)\n    read by: arn-locality: every region value is placed by arn-locality\n",
+    );
   });
 
   test("suggests the tokens closest to a misspelt one, the same class name included", () => {
@@ -175,7 +283,9 @@ describe("sovereign-dc coverage", () => {
     expect(Object.keys(loadInventory().types).sort()).toEqual(sdk.sort());
     for (const p of doc.providers) {
       expect(p.total).toBe(sdk.filter((t) => t.startsWith(`${p.provider}:`)).length);
-      expect(p.flowModelled + p.reviewed + p.unclassified).toBe(p.total);
+      expect(
+        p.flowModelled + p.reviewed + p.regional + p.inert + p.exception + p.unclassified,
+      ).toBe(p.total);
       expect(Object.values(p.reviewedGroups).reduce((a, b) => a + b, 0)).toBe(p.reviewed);
     }
     // Every type the pack names is one the SDKs have.
@@ -189,9 +299,11 @@ describe("sovereign-dc coverage", () => {
     expect(lines[0]).toBe(
       "Coverage of the providers' resource types (policy/inventory/sdk-types.jsonl)",
     );
-    expect(lines[2]).toMatch(/^provider +types +flow-modelled +reviewed +unclassified$/);
-    expect(lines[3]).toMatch(/^alicloud 3\.\d+\.\d+ +\d+ +\d+ +\d+ +\d+$/);
-    expect(lines[6]).toMatch(/^total +3\d{3} +\d+ +\d+ +\d+$/);
+    expect(lines[2]).toMatch(
+      /^provider +types +flow-modelled +reviewed +regional +inert +exception +unclassified$/,
+    );
+    expect(lines[3]).toMatch(/^alicloud 3\.\d+\.\d+ +\d+( +\d+){6}$/);
+    expect(lines[6]).toMatch(/^total +3\d{3}( +\d+){6}$/);
   });
 
   test("--type explains a flow-modelled type by the table field that reads its destination", async () => {
@@ -207,6 +319,8 @@ describe("sovereign-dc coverage", () => {
       readBy: [
         "storage-replication: storage.ts storageFlows field rules[].destination.bucket (ref)",
       ],
+      reading: null,
+      readingReason: null,
     });
   });
 

@@ -4,7 +4,12 @@
  * hop count, the fail-closed note for an end that cannot be placed — and how resources are named.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { type BorderResource, noPathOutOfJurisdiction } from "../../policy/border";
+import {
+  analyzeBorder,
+  type BorderResource,
+  fromPolicyResources,
+  noPathOutOfJurisdiction,
+} from "../../policy/border";
 import type { BorderEdge, BorderNode, BorderPath, EdgeLabel } from "../../policy/border/model";
 import { pathMessage } from "../../policy/border/policy";
 import { kindName, resourceLabel } from "../../policy/paths/describe";
@@ -136,14 +141,35 @@ describe("the stack policy", () => {
     ).toEqual([]);
   });
 
-  test("a provider placed abroad is a path of its own resources", () => {
+  test("a resource its provider places abroad is reported by resource-placement, not again as a path", () => {
     const abroad = [
       policyResource("alicloud:oss/bucket:Bucket", "far", { bucket: "f" }, { provider: hongKong }),
     ];
+    // The graph still holds the path; its crossing is the bucket's own placement, which the
+    // resource-placement policy reports, so no-path-out-of-jurisdiction does not repeat it.
     expect(
-      runStackPolicy(noPathOutOfJurisdiction, abroad, { jurisdiction: "CN" }).map((v) => v.message),
+      analyzeBorder(fromPolicyResources(abroad), "CN").paths.map((p) => p.hops.join(" → ")),
+    ).toEqual(['oss bucket "far" → placed in → cn-hongkong (outside CN, in HK)']);
+    expect(runStackPolicy(noPathOutOfJurisdiction, abroad, { jurisdiction: "CN" })).toEqual([]);
+  });
+
+  test("a path into a resource placed abroad is still reported: its crossing is the replication", () => {
+    const intoAbroad = [
+      ...stack("oss-cn-hongkong").slice(0, 1),
+      policyResource("alicloud:oss/bucket:Bucket", "far", { bucket: "f" }, { provider: hongKong }),
+      policyResource(
+        "alicloud:oss/bucketReplication:BucketReplication",
+        "telemetry-dr",
+        { bucket: "t", destination: { bucket: "f", location: "oss-cn-beijing" } },
+        { provider: shanghai },
+      ),
+    ];
+    expect(
+      runStackPolicy(noPathOutOfJurisdiction, intoAbroad, { jurisdiction: "CN" }).map(
+        (v) => v.message.split("\npath: ")[1],
+      ),
     ).toEqual([
-      'oss bucket "far" must not be able to send data outside CN, but it reaches cn-hongkong (outside CN, in HK) in 1 hop. Create it through a provider pinned to a region inside CN.\npath: oss bucket "far" → placed in → cn-hongkong (outside CN, in HK)',
+      'oss bucket "telemetry" → replication "telemetry-dr" → oss bucket "far" → placed in → cn-hongkong (outside CN, in HK)',
     ]);
   });
 });

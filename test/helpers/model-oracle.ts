@@ -17,7 +17,12 @@ import type {
   ResourceValidationArgs,
   StackValidationArgs,
 } from "@pulumi/policy";
-import { analyzeBorder, edgeText, fromPolicyResources } from "../../policy/border";
+import {
+  analyzeBorder,
+  type BorderResource,
+  edgeText,
+  fromPolicyResources,
+} from "../../policy/border";
 import { decodeMessage, type EgressAllowEntry, type Waiver } from "../../policy/framework";
 import { policies } from "../../policy/policies";
 import type { Finding } from "./policy-session";
@@ -113,6 +118,7 @@ const byFinding = (a: Finding, b: Finding) => JSON.stringify(a).localeCompare(JS
 export function runNamed(
   resources: readonly OracleResource[],
   settings: OracleSettings,
+  pack: readonly (typeof policies)[number][] = policies,
 ): Finding[] {
   const config = {
     jurisdiction: settings.jurisdiction,
@@ -134,7 +140,7 @@ export function runNamed(
       out.push([policy, name, "advisory", null]);
     }
   };
-  for (const p of policies) {
+  for (const p of pack) {
     const getConfig = <T>() => ({ ...config }) as T;
     if ("validateResource" in p && typeof p.validateResource === "function") {
       const validate = p.validateResource;
@@ -162,6 +168,11 @@ export function runNamed(
     }
   }
   return out.sort(byFinding);
+}
+
+/** The resources as the border analysis reads them from the runtime's objects. */
+export function oracleBorderResources(resources: readonly OracleResource[]): BorderResource[] {
+  return fromPolicyResources(policyResources(resources));
 }
 
 /**

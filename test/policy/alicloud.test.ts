@@ -1452,18 +1452,8 @@ describe("fail closed", () => {
             "mandatory",
             ['kms key "dr-key"', "cn-beijing (outside US, in CN)"],
           ],
-          [
-            "no-path-out-of-jurisdiction",
-            "key",
-            "mandatory",
-            ['kms key "key"', "placed in", "cn-shanghai (outside US, in CN)"],
-          ],
-          [
-            "no-path-out-of-jurisdiction",
-            "dr-key",
-            "mandatory",
-            ['kms key "dr-key"', "placed in", "cn-beijing (outside US, in CN)"],
-          ],
+          // Each key's crossing is its own placement: resource-placement reports it, and
+          // no-path-out-of-jurisdiction, which keeps to crossings no other policy reports, does not.
         ]),
       );
     });

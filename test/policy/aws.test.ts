@@ -2179,19 +2179,43 @@ describe("kubernetes clusters and namespaces", () => {
 
 describe("fail closed", () => {
   describe("reviewed resource types", () => {
-    const withQueue = add("aws:sqs/queue:Queue", "queue", { name: "jobs" });
+    // An API destination calls whatever HTTPS endpoint invocationEndpoint names: unclassified.
+    const withApiDestination = add(
+      "aws:cloudwatch/eventApiDestination:EventApiDestination",
+      "partner-hook",
+      {
+        httpMethod: "POST",
+        invocationEndpoint: "https://hooks.example.com/orders",
+      },
+    );
 
     runCases(pack, () => happy, us, [
       {
-        name: "a resource type the pack has not reviewed is created",
-        bad: withQueue,
-        expected: [["reviewed-resource-types", "queue", "mandatory", null]],
+        name: "a resource type the pack has not classified is created",
+        bad: withApiDestination,
+        expected: [["reviewed-resource-types", "partner-hook", "mandatory", null]],
         twinName: "the type is listed in allowTypes after review",
-        twin: withQueue,
+        twin: withApiDestination,
         twinSettings: {
           ...us,
-          policies: { "reviewed-resource-types": { allowTypes: ["aws:sqs/queue:Queue"] } },
+          policies: {
+            "reviewed-resource-types": {
+              allowTypes: ["aws:cloudwatch/eventApiDestination:EventApiDestination"],
+            },
+          },
         },
+      },
+      {
+        name: "a type the installed SDKs do not have is created",
+        bad: add("aws:widgets/widget:Widget", "widget", { size: 1 }),
+        expected: [["reviewed-resource-types", "widget", "mandatory", null]],
+        twinName: "a type the pack's list classes regional is created",
+        // policy/review/classes.json classes an SSM parameter regional.
+        twin: add("aws:ssm/parameter:Parameter", "widget", {
+          name: "/records/mode",
+          type: "String",
+          value: "internal",
+        }),
       },
       {
         name: "an unreviewed Kubernetes kind is created",
@@ -2216,21 +2240,36 @@ describe("fail closed", () => {
       },
     ]);
 
-    test("the unreviewed type's finding names the file that reviews types", async () => {
-      const violations = await pack.checkAround(happy, withQueue(happy), us);
+    test("the unclassified type's finding says what no check reads and how to explain it", async () => {
+      const violations = await pack.checkAround(happy, withApiDestination(happy), us);
       expect(findings(violations)).toEqual([
-        ["reviewed-resource-types", "queue", "mandatory", null],
+        ["reviewed-resource-types", "partner-hook", "mandatory", null],
       ]);
-      expect(violations[0].message).toContain("aws:sqs/queue:Queue is not in policy/reviewed.ts");
+      expect(violations[0].message).toContain(
+        "aws:cloudwatch/eventApiDestination:EventApiDestination is unclassified: no check reads invocationEndpoint, so the pack cannot tell whether it moves data across the border. See `sovereign-dc coverage --type aws:cloudwatch/eventApiDestination:EventApiDestination`",
+      );
+    });
+
+    test("a type outside the pack's list names the SDK versions it classifies", async () => {
+      const violations = await pack.checkAround(
+        happy,
+        add("aws:widgets/widget:Widget", "widget", { size: 1 })(happy),
+        us,
+      );
+      expect(violations.map((v) => v.message)).toEqual([
+        expect.stringContaining(
+          "aws:widgets/widget:Widget is neither a resource type of the installed SDKs the pack classifies (@pulumi/alicloud 3.108.0, @pulumi/aws 7.48.0, @pulumi/kubernetes 4.34.2) nor in policy/reviewed.ts",
+        ),
+      ]);
     });
 
     test("reports at the enforcement level the config sets", async () => {
-      const violations = await pack.checkAround(happy, withQueue(happy), {
+      const violations = await pack.checkAround(happy, withApiDestination(happy), {
         ...us,
         policies: { "reviewed-resource-types": { enforcementLevel: "advisory" } },
       });
       expect(findings(violations)).toEqual([
-        ["reviewed-resource-types", "queue", "advisory", null],
+        ["reviewed-resource-types", "partner-hook", "advisory", null],
       ]);
     });
 

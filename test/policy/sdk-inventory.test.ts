@@ -2,7 +2,8 @@
  * The committed inventory of the providers' resource types (policy/inventory/sdk-types.jsonl)
  * against the installed SDKs: regenerated from their declarations, it must be the same, so that
  * upgrading an SDK fails here with the list of new or changed types and place-naming properties
- * to classify (`npm run inventory` rewrites the file once they are).
+ * to classify (`npm run inventory` rewrites the file once they are). The pack's list of classes
+ * (policy/review/classes.json) is held the same way against the inventory and the reviews.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -18,6 +19,10 @@ import {
   rulesDigest,
   serializeInventory,
 } from "../../policy/inventory/sdk";
+import { classesDocument, classesFile, classifyInventory, reviews } from "../../policy/review";
+import { listedTypes } from "../../policy/review/listed";
+import { type ClassesDocument, listedClasses } from "../../policy/review/model";
+import { reviewedTypes } from "../../policy/reviewed";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -32,6 +37,73 @@ test("the committed inventory is the installed SDKs' resource types, read by the
     fix: "classify these types, then run `npm run inventory`",
   }).toEqual({ drift: [], fix: "classify these types, then run `npm run inventory`" });
   expect(Object.keys(current.types).length).toBeGreaterThan(3000);
+});
+
+/** Where two lists of the pack differ: each type whose class or reason is not the same. */
+function listDrift(committed: ClassesDocument, current: ClassesDocument): string[] {
+  const before = listedTypes(committed);
+  const after = listedTypes(current);
+  const out: string[] = [];
+  for (const type of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const [b, a] = [before.get(type), after.get(type)];
+    const text = (e?: { class: string; reason: string }) =>
+      e ? `${e.class} (${e.reason})` : "reviewed or flow-modelled, or not a type";
+    if (text(b) !== text(a)) {
+      out.push(`${type}: ${text(b)} → ${text(a)}`);
+    }
+  }
+  if (JSON.stringify(committed.sdks) !== JSON.stringify(current.sdks)) {
+    out.push(`sdks: ${JSON.stringify(committed.sdks)} → ${JSON.stringify(current.sdks)}`);
+  }
+  return out;
+}
+
+describe("the pack's list of classes", () => {
+  const inventory = parseInventory(fs.readFileSync(inventoryFile, "utf8"));
+  const committed = JSON.parse(fs.readFileSync(classesFile, "utf8")) as ClassesDocument;
+  const classes = classifyInventory(inventory);
+
+  test("is the classification of the committed inventory by the current reviews", () => {
+    expect({
+      stale: listDrift(committed, classesDocument(inventory, classes)),
+      fix: "run `npm run inventory`",
+    }).toEqual({ stale: [], fix: "run `npm run inventory`" });
+  });
+
+  test("holds every type once: the pack knows the reviewed and flow-modelled ones without it", () => {
+    const listed = listedTypes(committed);
+    const count = (doc: ClassesDocument) =>
+      listedClasses.flatMap((c) => Object.values(doc.classes[c])).flat().length;
+    // No type is listed twice, under two classes or two reasons.
+    expect(count(committed)).toBe(listed.size);
+    for (const provider of Object.keys(inventory.sdks)) {
+      const types = Object.keys(inventory.types).filter((t) => t.startsWith(`${provider}:`));
+      const known = types.filter((t) => reviewedTypes.has(t));
+      const inList = types.filter((t) => listed.has(t));
+      expect({ provider, total: known.length + inList.length }).toEqual({
+        provider,
+        total: types.length,
+      });
+    }
+    expect([...listed.keys()].filter((t) => reviewedTypes.has(t))).toEqual([]);
+    expect([...listed.keys()].filter((t) => !(t in inventory.types))).toEqual([]);
+  });
+
+  test("gives every class a reason a reviewer can read", () => {
+    const empty = (r: string) => r.trim() === "";
+    for (const cls of listedClasses) {
+      expect(Object.keys(committed.classes[cls]).filter(empty)).toEqual([]);
+    }
+    expect([...classes].filter(([, c]) => empty(c.reason)).map(([t]) => t)).toEqual([]);
+    for (const [provider, review] of Object.entries(reviews)) {
+      const blank = [
+        ...review.properties.filter((p) => empty(p.reason)).map((p) => `property ${p.path}`),
+        ...review.types.filter((t) => empty(t.reason)).map((t) => `types ${t.types.join(", ")}`),
+        ...review.reviewFirst.filter((r) => empty(r.reason)).map((r) => `prefix ${r.prefix}`),
+      ];
+      expect({ provider, blank }).toEqual({ provider, blank: [] });
+    }
+  });
 });
 
 /** A provider SDK of one resource class, laid out as the generated SDKs are. */
@@ -135,6 +207,30 @@ describe("an SDK upgrade", () => {
       "@pulumi/aws: 1.1.0 → 1.0.0",
       "aws:widgets/widget:Widget: no longer place-naming replicaBucket",
       "aws:widgets/widget:Widget: inputs -replicaBucket",
+    ]);
+  });
+
+  test("a new type comes out unclassified, failing closed with what no check reads", () => {
+    plantSdk(dir, "aws", "1.0.0");
+    const inv: Inventory = { sdks: { aws: "1.0.0" }, types: readPackage(dir, "aws") };
+    const doc = classesDocument(inv);
+    // The region is placed by arn-locality; the report URL and the peer account by nothing.
+    expect(doc).toEqual({
+      sdks: { aws: "1.0.0" },
+      classes: {
+        regional: {},
+        inert: {},
+        exception: {},
+        unclassified: {
+          "no check reads reportUrl, rules[].peerAccountId": ["aws:widgets/widget:Widget"],
+        },
+      },
+    });
+    // Against the committed list, the drift test names it.
+    expect(
+      listDrift({ sdks: { aws: "1.0.0" }, classes: { ...doc.classes, unclassified: {} } }, doc),
+    ).toEqual([
+      "aws:widgets/widget:Widget: reviewed or flow-modelled, or not a type → unclassified (no check reads reportUrl, rules[].peerAccountId)",
     ]);
   });
 

@@ -1,0 +1,343 @@
+/**
+ * The compiler of a row's declared fields: every value at a field's path becomes one outcome —
+ * what the owning policy decides from the resource alone, and the words its message uses — and,
+ * when data can go somewhere, one tagged edge of the graph. The graph and the per-resource views
+ * run this same compiler; a view runs it over a resolver that holds only the resource and its
+ * provider, so references name nothing there and are left to the stack ("stack").
+ */
+import { regionInJurisdiction, type Jurisdiction } from "../../residency/jurisdictions";
+import { cloudOf, describeNamedPlace, hostOf, regionOfEndpoint } from "../../residency/placement";
+import { isPlace } from "../border/model";
+import { ownAccounts } from "../flows";
+import { isAnywhere, parseCidr, reachOfAddress } from "./addresses";
+import { kindName } from "./describe";
+import type {
+  BorderResource,
+  Endpoint,
+  FieldSpec,
+  LocalVerdict,
+  TaggedEdge,
+  TypeModel,
+} from "./model";
+import { flagOpens, globalPlaceLabel, type Located, locate } from "./places";
+import { type Ref, refKinds, type Resolver } from "./resolver";
+import { isUnknown, valueAt, valuesAt } from "./values";
+
+/** What the owning policy decides about one value, in the words of its message. */
+export type Outcome =
+  | { readonly kind: "inside" }
+  | { readonly kind: "outside"; readonly place: string }
+  | { readonly kind: "unplaceable"; readonly raw: string; readonly why: string }
+  | { readonly kind: "unknown" }
+  /** A reference: only the whole stack can place what it names. */
+  | { readonly kind: "stack" }
+  /** A required field that is not set. */
+  | { readonly kind: "not-set" };
+
+/** One compiled value: where it was read, what it decides, and the edge it draws (if any). */
+export interface Compiled {
+  readonly field: FieldSpec;
+  /** The concrete path of the value (`rules[0].destination.bucket`). */
+  readonly path: string;
+  readonly outcome: Outcome;
+  /** The edge it draws; two when data flows both ways between resources of the stack. */
+  readonly edges: readonly TaggedEdge[];
+}
+
+const inside: Outcome = { kind: "inside" };
+
+function unplaceable(raw: unknown, why = "which cannot be placed in a region"): Outcome {
+  return { kind: "unplaceable", raw: JSON.stringify(raw), why };
+}
+
+function localOf(o: Outcome): LocalVerdict {
+  return o.kind === "inside" ? "inside" : o.kind === "stack" ? "stack" : "report";
+}
+
+/** A located value (places.ts) as an outcome and, unless it is the resource's own region, a place. */
+function fromLocated(
+  j: Jurisdiction,
+  x: Resolver,
+  at: Located,
+): { outcome: Outcome; far?: Endpoint } {
+  const far = x.locatedPlace(at);
+  switch (at.kind) {
+    case "own":
+      return { outcome: inside };
+    case "region":
+      return {
+        outcome: regionInJurisdiction(j, at.cloud, at.region)
+          ? inside
+          : { kind: "outside", place: describeNamedPlace(j, at.cloud, at.raw, at.region) },
+        far,
+      };
+    case "partition":
+      return {
+        outcome: {
+          kind: "outside",
+          place: `${at.raw} (partition ${at.partition}, outside ${j.id})`,
+        },
+        far,
+      };
+    case "unplaceable":
+      return { outcome: unplaceable(at.raw, at.why), far };
+  }
+}
+
+/** An address: a host (`ip`) is inside when private or allowlisted; a site only when allowlisted. */
+function address(
+  x: Resolver,
+  raw: string,
+  format: "ip" | "site-ip",
+): { outcome: Outcome; far?: Endpoint } {
+  if (!parseCidr(raw)) {
+    return {
+      outcome: unplaceable(raw, "which is not an IP address"),
+      far: x.unknownPlace(`${JSON.stringify(raw)}, which is not an IP address`),
+    };
+  }
+  const reach = reachOfAddress(raw, x.allowlist);
+  if (reach.kind === "allowlisted") {
+    return { outcome: inside, far: x.allowlistedPlace(reach.entry) };
+  }
+  if (reach.kind === "private" && format === "ip") {
+    return { outcome: inside };
+  }
+  if (reach.kind === "private") {
+    const place = `${raw} (private address of a site the pack cannot place)`;
+    return { outcome: { kind: "outside", place }, far: x.unknownPlace(place) };
+  }
+  return {
+    outcome: unplaceable(raw, "which is not private and not in the egress allowlist"),
+    far: x.internet,
+  };
+}
+
+/** One value of a field that is not a reference. */
+function decide(
+  field: FieldSpec,
+  value: unknown,
+  r: BorderResource,
+  x: Resolver,
+): { outcome: Outcome; far?: Endpoint } {
+  const j = x.jurisdiction;
+  if (isUnknown(value)) {
+    return {
+      outcome: { kind: "unknown" },
+      far: x.unknownPlace(`${field.path} of ${x.label(r)} is not known until deployed`),
+    };
+  }
+  if (field.format === "flag") {
+    if (!flagOpens(field, value)) {
+      return { outcome: inside };
+    }
+    const name = field.farSide ?? JSON.stringify(value);
+    return field.global
+      ? { outcome: { kind: "outside", place: globalPlaceLabel(j, name) }, far: x.globalPlace(name) }
+      : { outcome: { kind: "outside", place: name }, far: x.unknownPlace(name) };
+  }
+  if (field.format === "account" && typeof value === "number") {
+    // Alibaba takes some account IDs as numbers.
+    return decide(field, String(value), r, x);
+  }
+  if (typeof value !== "string") {
+    const outcome = unplaceable(value, "which is not text the pack can read");
+    return { outcome, far: x.unknownPlace(`${field.path} of ${x.label(r)} cannot be read`) };
+  }
+  // The tables model only Alibaba Cloud and AWS types, whose region IDs name that cloud's.
+  const cloud = cloudOf(r.type) ?? "alicloud";
+  switch (field.format) {
+    case "region":
+    case "oss-location":
+    case "endpoint":
+    case "arn":
+    case "arn-or-id":
+    case "service-name":
+    case "access-point":
+      return fromLocated(j, x, locate(j, field.format, value, cloud));
+    case "ip":
+    case "site-ip":
+      return address(x, value, field.format);
+    case "url": {
+      const host = hostOf(value);
+      if (parseCidr(host)) {
+        return address(x, host, "ip");
+      }
+      const place = regionOfEndpoint(value);
+      return place
+        ? fromLocated(j, x, {
+            kind: "region",
+            cloud: place.cloud,
+            region: place.region,
+            raw: value,
+          })
+        : {
+            outcome: unplaceable(
+              value,
+              "an endpoint outside the cloud that cannot be placed in a region",
+            ),
+            far: x.unknownPlace(`${value}, an endpoint outside the cloud`),
+          };
+    }
+    case "account": {
+      const provider = r.provider ? x.get(r.provider) : undefined;
+      const own = ownAccounts(provider);
+      if (own.includes(value)) {
+        return { outcome: inside };
+      }
+      return {
+        outcome: {
+          kind: "outside",
+          place:
+            own.length > 0
+              ? `account ${value} (not this stack's account ${own.join(", ")})`
+              : `account ${value} (the provider pins no account, so it cannot be checked)`,
+        },
+        far: x.accountPlace(cloud, value),
+      };
+    }
+    case "anywhere-cidr":
+      // Alibaba takes several subnets as one comma-separated string.
+      return value.split(",").some((c) => isAnywhere(c))
+        ? { outcome: { kind: "outside", place: field.farSide ?? value }, far: x.internet }
+        : { outcome: inside };
+    case "ref":
+      throw new Error(`field ${field.path}: a ref is resolved by compileRef, not decided here`);
+  }
+}
+
+/** A reference: the resource it names, else the fallback sibling's place, else unknown. */
+function compileRef(
+  model: TypeModel,
+  field: FieldSpec,
+  holder: unknown,
+  value: unknown,
+  resolved: Ref | undefined,
+  r: BorderResource,
+  x: Resolver,
+): { outcome: Outcome; far?: Endpoint; unresolved?: boolean } {
+  const kind = field.ref ? refKinds[field.ref] : undefined;
+  const named =
+    resolved?.kind === "resource"
+      ? resolved.resource
+      : typeof value === "string" && value !== "" && kind?.normalize
+        ? x.byIdentifier(kind.normalize(value), kind.types)
+        : undefined;
+  if (named) {
+    return { outcome: { kind: "stack" }, far: named };
+  }
+  if (field.fallback !== undefined) {
+    const sibling = valueAt(holder, field.fallback);
+    if (sibling !== undefined && !isUnknown(sibling)) {
+      // The sibling is declared as a field of its own; its format says how it names a place.
+      const declared = model.fields?.find(
+        (f) => f.path === field.fallback || f.path.endsWith(`.${field.fallback}`),
+      );
+      const format = declared?.format ?? "region";
+      return decide({ ...field, path: field.fallback, format }, sibling, r, x);
+    }
+  }
+  const what = kind?.noun ?? field.path;
+  return {
+    outcome: { kind: "stack" },
+    far: x.unknownPlace(
+      isUnknown(value)
+        ? `${what} of ${x.label(r)} is not known until deployed`
+        : `${what} ${JSON.stringify(value)} of ${x.label(r)} is not in this stack`,
+    ),
+    unresolved: true,
+  };
+}
+
+/** The resource data starts at: the field's `source` when it names one of the stack, else `r`. */
+function nearEnd(field: FieldSpec, r: BorderResource, x: Resolver): BorderResource {
+  if (!field.source) {
+    return r;
+  }
+  const found = x.ref(r, field.source.path, refKinds[field.source.ref].types);
+  return found.kind === "resource" ? found.resource : r;
+}
+
+/** The noun and name of a field's source, for the near end of a message: `oss bucket "t"`. */
+export function sourceLabel(field: FieldSpec, r: BorderResource): string | undefined {
+  if (!field.source) {
+    return undefined;
+  }
+  const name = valueAt(r.props, field.source.path);
+  return typeof name === "string"
+    ? `${kindName(refKinds[field.source.ref].types[0])} ${JSON.stringify(name)}`
+    : undefined;
+}
+
+/** Every value of one field of `r`, compiled. */
+export function compileField(
+  model: TypeModel,
+  field: FieldSpec,
+  r: BorderResource,
+  x: Resolver,
+): Compiled[] {
+  if (field.gate !== undefined) {
+    // Drawn without its gate, the edge would open a path the gate closes (or the reverse).
+    throw new Error(
+      `field ${field.path} of ${r.type} passes the ${field.gate} gate, but gates are drawn only by the border flow models yet; model the gated edge there.`,
+    );
+  }
+  if (field.when && !field.when(r.props)) {
+    return [];
+  }
+  const found = valuesAt(r.props, field.path);
+  if (found.length === 0) {
+    if (!field.required) {
+      return [];
+    }
+    const far = x.unknownPlace(`${field.path} of ${x.label(r)} is not set`);
+    return [build(field, field.path, { kind: "not-set" }, r, x, far)];
+  }
+  const out: Compiled[] = [];
+  const leaf = field.path.split(".").pop() ?? field.path;
+  // What each value names, through the property's dependencies first (known at preview).
+  const refs =
+    field.format === "ref"
+      ? x.refs(r, field.path, field.ref ? refKinds[field.ref].types : undefined)
+      : [];
+  for (const [i, hit] of found.entries()) {
+    if (field.format === "ref") {
+      const holderPath = hit.path.slice(0, Math.max(0, hit.path.length - leaf.length - 1));
+      const holder = holderPath === "" ? r.props : valueAt(r.props, holderPath);
+      const c = compileRef(model, field, holder, hit.value, refs[i], r, x);
+      out.push(build(field, hit.path, c.outcome, r, x, c.far, c.unresolved));
+    } else {
+      const c = decide(field, hit.value, r, x);
+      out.push(build(field, hit.path, c.outcome, r, x, c.far));
+    }
+  }
+  return out;
+}
+
+function build(
+  field: FieldSpec,
+  path: string,
+  outcome: Outcome,
+  r: BorderResource,
+  x: Resolver,
+  far?: Endpoint,
+  unresolved?: boolean,
+): Compiled {
+  if (!far) {
+    return { field, path, outcome, edges: [] };
+  }
+  const near = nearEnd(field, r, x);
+  const [from, to] = field.inbound ? [far, near] : [near, far];
+  const edge: TaggedEdge = {
+    from,
+    to,
+    label: field.label,
+    via: near === r ? undefined : r,
+    policy: field.policy,
+    local: localOf(outcome),
+    at: { path, verb: field.verb, inbound: field.inbound },
+    ...(unresolved ? { unresolved } : {}),
+  };
+  const back: TaggedEdge[] = field.both && !isPlace(far) ? [{ ...edge, from: to, to: from }] : [];
+  return { field, path, outcome, edges: [edge, ...back] };
+}

@@ -1,0 +1,163 @@
+/**
+ * The vocabulary of the one data-flow model: how a resource type declares, once, what it is to
+ * the flow of data and every edge it creates — each edge with the property it comes from, how
+ * that value names a place, and the named policy that reports it. The graph (`graph.ts`) is built
+ * from these rows, and every named policy is a view of it (`views.ts`).
+ *
+ * The resources, places, nodes and paths of the graph are the border analysis's
+ * (`policy/border/model.ts`), re-exported here so new code imports one module.
+ */
+import type { RefKindName, Resolver } from "./resolver";
+import type { BorderResource, EdgeLabel, FlowEdge, Role } from "../border/model";
+
+export type {
+  BorderAnalysis,
+  BorderEdge,
+  BorderNode,
+  BorderOptions,
+  BorderPath,
+  BorderResource,
+  EdgeLabel,
+  Endpoint,
+  FlowEdge,
+  Place,
+  Role,
+  Side,
+} from "../border/model";
+
+/** The named policies that own edges; each reports the crossings of the edges tagged with it. */
+export type PolicyName =
+  | "resource-placement"
+  | "global-services"
+  | "arn-locality"
+  | "storage-replication"
+  | "database-replicas"
+  | "backup-copies"
+  | "data-transfer-jobs"
+  | "registry-replication"
+  | "key-and-secret-replicas"
+  | "log-shipping"
+  | "named-destinations"
+  | "network-links"
+  | "remote-sites"
+  | "public-exposure"
+  | "internet-egress"
+  | "egress-rules"
+  | "kubernetes-egress"
+  | "kubernetes-service-exposure"
+  | "key-locality"
+  | "customer-key-encryption"
+  | "helm-releases";
+
+/**
+ * How a property's value names a place. The first seven are read by `locate` (places.ts); the
+ * rest by `compileField` (fields.ts).
+ */
+export type Format =
+  /** A region ID of the resource's own cloud. */
+  | "region"
+  /** `oss-<region>`. */
+  | "oss-location"
+  /** A host or URL of a cloud endpoint whose name carries the region. */
+  | "endpoint"
+  /** An ARN (`arn:` or `acs:`): partition and region; a `*` region cannot be placed. */
+  | "arn"
+  /** An ARN, or an identifier the API resolves in the resource's own region. */
+  | "arn-or-id"
+  /** `com.amazonaws.<region>.<svc>`. */
+  | "service-name"
+  /** `ap-<region>-<site>`. */
+  | "access-point"
+  /** A host reached through the stack's links: inside when private or allowlisted. */
+  | "ip"
+  /** A remote site's address: inside only when the egress allowlist holds it. */
+  | "site-ip"
+  /** A URL or host outside the cloud: an allowlisted IP, a cloud endpoint, or unplaceable. */
+  | "url"
+  /** An account ID: the provider's own account, or another one. */
+  | "account"
+  /** The value itself opens the path (`values`, `normalize`; default: any set value). */
+  | "flag"
+  /** `0.0.0.0/0` or `::/0` (comma lists too) sends everything to `farSide`. */
+  | "anywhere-cidr"
+  /** Another resource's name, ID or ARN, resolved by the Resolver. */
+  | "ref";
+
+/** A gate the search must pass for an edge to carry data (Rule G of the plan). */
+export type GateKind =
+  "security-group" | "network-acl" | "public-access-block" | "instance-admission";
+
+/** One property that names where the resource's data goes (or comes from). */
+export interface FieldSpec {
+  /** Dotted input path; `[]` expands an array (`rules[].destination.bucket`). */
+  readonly path: string;
+  readonly format: Format;
+  /** The graph edge's kind ("replication", "backup copy", …). */
+  readonly label: EdgeLabel;
+  /** The named policy that reports this edge when it leaves the jurisdiction. */
+  readonly policy: PolicyName;
+  /** Completes "…, but <path> <verb> <place>." (`replicates objects to`). */
+  readonly verb: string;
+  /** Data flows from the far end into the resource (image copies, replica keys). */
+  readonly inbound?: boolean;
+  /** An absent value cannot be placed (instead of meaning "the resource's own region"). */
+  readonly required?: boolean;
+  /** Data flows both ways (peering, attachments, membership). */
+  readonly both?: boolean;
+  /** Where the data starts, when that is another resource (`bucket` of a replication rule). */
+  readonly source?: { readonly path: string; readonly ref: RefKindName };
+  /** The edge exists only when this holds (`enableCrossRegionCopy`). */
+  readonly when?: (props: Readonly<Record<string, unknown>>) => boolean;
+  /** For `ref`: what the value names. */
+  readonly ref?: RefKindName;
+  /**
+   * For `ref`: the sibling (relative to the same holder) that places the far end when the ref
+   * names nothing of the stack; without it an unresolved ref fails closed (named-destinations).
+   */
+  readonly fallback?: string;
+  /** The edge passes this gate in the path search (not compiled yet: `compileField` refuses it). */
+  readonly gate?: GateKind;
+  /** For `flag`: the values that open the path. */
+  readonly values?: readonly (string | number | boolean)[];
+  /** For `flag`: compare ignoring case, `_` and `-` (`oss_acc` is `ossAcc`). */
+  readonly normalize?: "token";
+  /** For `flag` and `anywhere-cidr`: how the far end is named. */
+  readonly farSide?: string;
+  /** For `flag`: the far end is a global place, `<farSide> (global, outside <J>)`. */
+  readonly global?: boolean;
+}
+
+/** One resource type, declared once: its role, its edges and the fix its policies append. */
+export interface TypeModel {
+  /** What the resource is to the flow of data; "data" and "key" are where paths start. */
+  readonly role: Role | ((r: BorderResource, x: Resolver) => Role);
+  /** Declarative edges: every value at a field's path becomes one tagged edge. */
+  readonly fields?: readonly FieldSpec[];
+  /** Edges that need the rest of the stack (routes, readers, attachments, pod egress). */
+  readonly edges?: (r: BorderResource, x: Resolver) => TaggedEdge[];
+  /** The fix sentence each owning policy appends for this type. */
+  readonly fix: string | Partial<Record<PolicyName, string>>;
+}
+
+/** A domain's rows, keyed by type token. */
+export type TypeTable = Readonly<Record<string, TypeModel>>;
+
+/** What the owning policy decides about an edge from the resource alone. */
+export type LocalVerdict = "report" | "inside" | "stack";
+
+/** An edge with the policy that owns it and what that policy decides locally. */
+export interface TaggedEdge extends FlowEdge {
+  /** Undefined only for structural edges (subnet, in region) and the legacy flow models. */
+  readonly policy?: PolicyName;
+  /** The property the edge comes from, as the owning policy's message names it. */
+  readonly at?: { readonly path: string; readonly verb: string; readonly inbound?: boolean };
+  /**
+   * The owning policy's verdict from the resource alone. A ref edge with a `fallback` carries
+   * the fallback value's verdict; a ref edge without one is "stack": only the whole stack
+   * decides, and `named-destinations` is the policy that does. A `ref` field is always a
+   * destination; structural references (subnets, route targets) are drawn by `edges`.
+   */
+  readonly local: LocalVerdict;
+  /** A ref without fallback that names nothing of the stack (named-destinations). */
+  readonly unresolved?: boolean;
+}

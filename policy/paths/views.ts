@@ -1,0 +1,191 @@
+/**
+ * Every named policy as a view of the one data-flow model. A per-resource view compiles the
+ * resource's row locally — over a resolver that holds only the resource and its provider, the
+ * same compiler the graph runs — and reports each value of a field its policy owns that the
+ * resource alone shows to leave the jurisdiction, with the path from the near end to the far
+ * place. References are left to the stack: only the whole stack can place what they name.
+ *
+ * `viewedPolicy` moves a policy onto the tables type by type: a type whose row declares fields the
+ * policy owns is judged by the view, every other type still by the policy's own code.
+ */
+import type {
+  PolicyProviderResource,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  ReportViolation,
+  StackValidationPolicy,
+} from "@pulumi/policy";
+import { describePlace, placementOf } from "../../residency/placement";
+import { type Finding, type PolicyContext, residencyResourcePolicy } from "../framework";
+import { resourceLabel } from "./describe";
+import { compileField, type Compiled, sourceLabel } from "./fields";
+import type { BorderResource, PolicyName, TypeModel, TypeTable } from "./model";
+import { Resolver } from "./resolver";
+import { byType } from "./types";
+import { isUnknown, known, plainValue } from "./values";
+
+/** The fix a row appends for one of its policies. */
+function fixOf(model: TypeModel, policy: PolicyName): string {
+  return typeof model.fix === "string" ? model.fix : (model.fix[policy] ?? "");
+}
+
+/** What a per-resource view receives: the CrossGuard resource, or a resource of the graph. */
+export interface ViewSubject {
+  readonly type: string;
+  readonly name: string;
+  readonly urn?: string;
+  readonly props: Readonly<Record<string, unknown>>;
+  readonly provider?: Pick<PolicyProviderResource, "type" | "name" | "urn" | "props">;
+}
+
+/** The resource and its provider as the graph sees them, with plain values. */
+function localResources(s: ViewSubject): { r: BorderResource; all: BorderResource[] } {
+  const urn = s.urn ?? `urn:view::${s.type}::${s.name}`;
+  const provider: BorderResource | undefined = s.provider
+    ? {
+        urn: s.provider.urn,
+        type: s.provider.type,
+        name: s.provider.name,
+        props: plainValue(s.provider.props) as Record<string, unknown>,
+        dependencies: [],
+        propertyDependencies: {},
+        protect: false,
+      }
+    : undefined;
+  const r: BorderResource = {
+    urn,
+    type: s.type,
+    name: s.name,
+    props: plainValue(s.props) as Record<string, unknown>,
+    provider: provider?.urn,
+    dependencies: [],
+    propertyDependencies: {},
+    protect: false,
+  };
+  return { r, all: provider ? [r, provider] : [r] };
+}
+
+/** `cn-shanghai (inside CN)`: where the resource itself sits, for the near end of a path. */
+function ownPlace(r: BorderResource, x: Resolver): string {
+  const provider = r.provider ? x.get(r.provider) : undefined;
+  const p = known(() => placementOf(r.type, r.props, provider));
+  if (isUnknown(p)) {
+    return "a region not known at preview";
+  }
+  if (p.kind === "region") {
+    return describePlace(x.jurisdiction, p.cloud, p.region);
+  }
+  return p.kind === "global" ? "a global service" : "an undetermined region";
+}
+
+/** The finding of one compiled value, or undefined when the resource alone shows no crossing. */
+function findingOf(
+  c: Compiled,
+  model: TypeModel,
+  policy: PolicyName,
+  r: BorderResource,
+  x: Resolver,
+): Finding | undefined {
+  const j = x.jurisdiction.id;
+  const label = resourceLabel(r.type, r.name);
+  const near = sourceLabel(c.field, r) ?? ownPlace(r, x);
+  const fix = fixOf(model, policy);
+  const hops = (far: string) => (c.field.inbound ? [far, label, near] : [near, label, far]);
+  const o = c.outcome;
+  switch (o.kind) {
+    case "inside":
+    case "stack":
+      return undefined;
+    case "outside":
+      return {
+        message: `${label} must keep data inside ${j}, but ${c.path} ${c.field.verb} ${o.place}. ${fix}`,
+        path: hops(o.place),
+      };
+    case "unplaceable":
+      return {
+        message: `${label} must keep data inside ${j}, but ${c.path} ${c.field.verb} ${o.raw}, ${o.why}. ${fix}`,
+        path: hops(`${o.raw} (cannot be placed)`),
+      };
+    case "unknown":
+      return {
+        message: `${label} must name a place the pack can check, but ${c.path} is not known until other resources exist, so whether it leaves ${j} cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
+        path: hops(`${c.path} (unknown at preview)`),
+      };
+    case "not-set":
+      return {
+        message: `${label} must name where it sends data, but ${c.path} is not set, so the pack cannot tell whether it leaves ${j}. ${fix}`,
+        path: [near, label, `${c.path} (not set)`],
+      };
+  }
+}
+
+/**
+ * The findings of `policy` on one resource: every value of a field the policy owns that leaves
+ * the jurisdiction, decided from the resource alone. A type no row of `table` declares has none.
+ */
+export function resourceView(
+  policy: PolicyName,
+  subject: ViewSubject,
+  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
+  table: TypeTable = byType,
+): Finding[] {
+  const model = table[subject.type];
+  if (!model?.fields || !owns(table, subject.type, policy)) {
+    return [];
+  }
+  const { r, all } = localResources(subject);
+  const x = new Resolver(all, ctx.jurisdiction, ctx.settings.egressAllowlist);
+  const out: Finding[] = [];
+  for (const field of model.fields) {
+    if (field.policy !== policy) {
+      continue;
+    }
+    if (field.format === "ref") {
+      // What a reference names is judged over the whole stack (named-destinations); a ref's
+      // fallback is a field of its own, judged there.
+      continue;
+    }
+    for (const c of compileField(model, field, r, x)) {
+      const f = findingOf(c, model, policy, r, x);
+      if (f) {
+        out.push(f);
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether a row of `table` declares a field `policy` owns: then the view judges the type. */
+function owns(table: TypeTable, type: string, policy: string): boolean {
+  return table[type]?.fields?.some((f) => f.policy === policy) ?? false;
+}
+
+type AnyPolicy = ResourceValidationPolicy | StackValidationPolicy;
+
+/**
+ * A named policy judged by the tables for the types whose rows declare fields it owns, and by its
+ * own code for the rest: such a resource goes to `resourceView` only, so no type is judged twice. The view's findings go through the pack's reporting (configuration, waivers, paths) like
+ * every residency policy's. Stack policies are returned unchanged (their views read the stack).
+ */
+export function viewedPolicy<P extends AnyPolicy>(p: P, table: TypeTable = byType): P {
+  if (!("validateResource" in p) || typeof p.validateResource !== "function") {
+    return p;
+  }
+  const own = p.validateResource;
+  const view = residencyResourcePolicy({
+    name: p.name,
+    description: p.description,
+    severity: p.severity ?? "critical",
+    remediationSteps: p.remediationSteps ?? "",
+    validate: (args, ctx) => {
+      for (const f of resourceView(p.name as PolicyName, args, ctx, table)) {
+        ctx.report(f);
+      }
+    },
+  }).validateResource as (args: ResourceValidationArgs, report: ReportViolation) => void;
+  return {
+    ...p,
+    validateResource: (args: ResourceValidationArgs, report: ReportViolation) =>
+      owns(table, args.type, p.name) ? view(args, report) : own(args, report),
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * The one graph built from a type table's rows: each declared field becomes a tagged edge, the
+ * search finds the same paths as for the border flow models, and `explainedBy` names the policy
+ * whose finding already includes a path's crossing — or none, when only the path search sees it.
+ * Every crossing case has its in-jurisdiction twin.
+ */
+import { flowModels } from "../../policy/border";
+import type { FlowTable } from "../../policy/border/flows";
+import {
+  analyzeGraph,
+  edgeText,
+  explainedBy,
+  legacyRows,
+  mergeRows,
+  typeRows,
+} from "../../policy/paths/graph";
+import type { FieldSpec, TypeTable } from "../../policy/paths/model";
+import { ref, TestStack } from "../border/builder";
+import { unknown } from "../../policy/border";
+
+const replicationType = "alicloud:oss/bucketReplication:BucketReplication";
+
+const toRegion: FieldSpec = {
+  path: "destination.location",
+  format: "oss-location",
+  label: "replication",
+  policy: "storage-replication",
+  verb: "replicates objects to",
+  source: { path: "bucket", ref: "oss-bucket" },
+};
+
+const toBucket: FieldSpec = {
+  ...toRegion,
+  path: "destination.bucket",
+  format: "ref",
+  ref: "oss-bucket",
+  fallback: "location",
+};
+
+/** The graph's rows with `fields` as the replication rule's row, the flow models for the rest. */
+function rowsWith(fields: readonly FieldSpec[]) {
+  const table: TypeTable = {
+    [replicationType]: { role: "other", fields, fix: "Replicate inside." },
+  };
+  const rest: FlowTable = Object.fromEntries(
+    Object.entries(flowModels).filter(([type]) => type !== replicationType),
+  );
+  return mergeRows(typeRows(table), legacyRows(rest));
+}
+
+/** A Shanghai bucket replicated by a rule with `destination`, beside a bucket in Hong Kong. */
+function stack(destination: Record<string, unknown>) {
+  const s = new TestStack();
+  const sh = s.provider("alicloud", "sh", { region: "cn-shanghai" });
+  const hk = s.provider("alicloud", "hk", { region: "cn-hongkong" });
+  s.add("alicloud:oss/bucket:Bucket", "telemetry", { bucket: "t" }, { provider: sh });
+  s.add("alicloud:oss/bucket:Bucket", "far", { bucket: "f" }, { provider: hk });
+  s.add(replicationType, "rep", { bucket: "t", destination }, { provider: sh });
+  return s.resources;
+}
+
+/** Every path as its hops, with the policy that explains its crossing ("-": none). */
+function paths(fields: readonly FieldSpec[], destination: Record<string, unknown>): string[] {
+  const { graph, analysis } = analyzeGraph(stack(destination), "CN", {}, rowsWith(fields));
+  return analysis.paths
+    .filter((p) => p.source.label === 'oss bucket "telemetry"')
+    .map((p) => `${p.hops.join(" → ")} [${explainedBy(p, graph) ?? "-"}]`);
+}
+
+describe("a row's fields become tagged edges", () => {
+  it("a location outside: the owning policy reports the crossing, so it is explained", () => {
+    expect(paths([toRegion, toBucket], { bucket: "x", location: "oss-cn-hongkong" })).toEqual([
+      'oss bucket "telemetry" → replication "rep" → oss-cn-hongkong (outside CN, in HK) [storage-replication]',
+    ]);
+  });
+
+  it("its twin, a location inside, draws the edge and leaves no path", () => {
+    const { graph, analysis } = analyzeGraph(
+      stack({ bucket: "x", location: "oss-cn-beijing" }),
+      "CN",
+      {},
+      rowsWith([toRegion, toBucket]),
+    );
+    const label = new Map(graph.nodes.map((n) => [n.id, n.label]));
+    const replication = graph.edges.filter((e) => e.label === "replication");
+    expect(
+      replication.map((e) => `${label.get(e.from)} —${edgeText(e)}→ ${label.get(e.to)}`),
+    ).toEqual(['oss bucket "telemetry" —replication "rep"→ oss-cn-beijing (inside CN)']);
+    expect(replication.map((e) => graph.tags.get(e))).toEqual([
+      {
+        policy: "storage-replication",
+        local: "inside",
+        at: { path: "destination.location", verb: "replicates objects to", inbound: undefined },
+        unresolved: undefined,
+      },
+    ]);
+    expect(analysis.paths.filter((p) => p.source.label === 'oss bucket "telemetry"')).toEqual([]);
+  });
+
+  it("a bucket of the stack placed abroad: named-destinations places what the name names", () => {
+    expect(paths([toRegion, toBucket], { bucket: "f", location: "oss-cn-beijing" })).toEqual([
+      'oss bucket "telemetry" → replication "rep" → oss bucket "far" → placed in → cn-hongkong (outside CN, in HK) [named-destinations]',
+    ]);
+  });
+
+  it("a bucket named nowhere in the stack, with no fallback, is named-destinations' crossing", () => {
+    const withoutFallback: FieldSpec = { ...toBucket, fallback: undefined };
+    expect(paths([withoutFallback], { bucket: "x" })).toEqual([
+      'oss bucket "telemetry" → replication "rep" → unknown (OSS bucket "x" of oss bucket replication "rep" is not in this stack) [named-destinations]',
+    ]);
+    // Its twin names a bucket of the stack inside: no path.
+    expect(paths([withoutFallback], { bucket: "t" })).toEqual([]);
+  });
+
+  it("a required field that is not set cannot be placed; its owner reports it", () => {
+    const required: FieldSpec = { ...toRegion, required: true };
+    expect(paths([required], { bucket: "x" })).toEqual([
+      'oss bucket "telemetry" → replication "rep" → unknown (destination.location of oss bucket replication "rep" is not set) [storage-replication]',
+    ]);
+    expect(paths([required], { bucket: "x", location: "oss-cn-beijing" })).toEqual([]);
+  });
+
+  it("an inbound field brings data in: the edge points at the resource, no path leaves", () => {
+    const inbound: FieldSpec = { ...toRegion, inbound: true };
+    expect(paths([inbound], { location: "oss-cn-hongkong" })).toEqual([]);
+    expect(paths([{ ...inbound, inbound: false }], { location: "oss-cn-hongkong" })).toEqual([
+      'oss bucket "telemetry" → replication "rep" → oss-cn-hongkong (outside CN, in HK) [storage-replication]',
+    ]);
+  });
+
+  it("a field under a `when` that does not hold draws nothing", () => {
+    const off: FieldSpec = { ...toRegion, when: (props) => props.enabled === true };
+    expect(paths([off], { location: "oss-cn-hongkong" })).toEqual([]);
+    expect(
+      analyzeGraph(
+        [...stack({ location: "oss-cn-hongkong" })].map((r) =>
+          r.type === replicationType ? { ...r, props: { ...r.props, enabled: true } } : r,
+        ),
+        "CN",
+        {},
+        rowsWith([off]),
+      ).analysis.paths.map((p) => p.hops.join(" → ")),
+    ).toContain('oss bucket "telemetry" → replication "rep" → oss-cn-hongkong (outside CN, in HK)');
+  });
+
+  it("a gated field is refused rather than drawn without its gate", () => {
+    const gated: FieldSpec = { ...toRegion, gate: "security-group" };
+    expect(() => paths([gated], { location: "oss-cn-hongkong" })).toThrow(
+      "field destination.location of alicloud:oss/bucketReplication:BucketReplication passes the security-group gate, but gates are drawn only by the border flow models yet; model the gated edge there.",
+    );
+  });
+
+  it("a reference resolves through the property's dependencies when its value is not known yet", () => {
+    const run = (far: "sh" | "hk") => {
+      const s = new TestStack();
+      const providers = {
+        sh: s.provider("alicloud", "sh", { region: "cn-shanghai" }),
+        hk: s.provider("alicloud", "hk", { region: "cn-hongkong" }),
+      };
+      s.add("alicloud:oss/bucket:Bucket", "telemetry", { bucket: "t" }, { provider: providers.sh });
+      const dr = s.add(
+        "alicloud:oss/bucket:Bucket",
+        "dr",
+        { bucket: unknown },
+        { provider: providers[far] },
+      );
+      s.add(
+        replicationType,
+        "rep",
+        { bucket: "t", destination: { bucket: ref(dr), location: "oss-cn-beijing" } },
+        { provider: providers.sh },
+      );
+      const { graph, analysis } = analyzeGraph(
+        s.resources,
+        "CN",
+        {},
+        rowsWith([toRegion, toBucket]),
+      );
+      return analysis.paths.map((p) => `${p.hops.join(" → ")} [${explainedBy(p, graph) ?? "-"}]`);
+    };
+    expect(run("hk")).toEqual([
+      'oss bucket "telemetry" → replication "rep" → oss bucket "dr" → placed in → cn-hongkong (outside CN, in HK) [named-destinations]',
+      'oss bucket "dr" → placed in → cn-hongkong (outside CN, in HK) [resource-placement]',
+    ]);
+    expect(run("sh")).toEqual([]);
+  });
+});
