@@ -35,6 +35,7 @@ const cases: Record<string, readonly string[]> = {
   standardPosture: ["waived.ts", "--stack", "dev", "--format", "json"],
   strictPosture: ["waived.ts", "--stack", "strict", "--format", "json"],
   unknownPosture: ["waived.ts", "--stack", "lenient"],
+  unknownPostureAnnounced: ["announces.ts", "--stack", "lenient"],
   waivedJson: [
     "waived.ts",
     "--stack",
@@ -344,5 +345,11 @@ describe("the stack's posture (sovereign-dc:posture)", () => {
     expect(runs.unknownPosture.stderr).toBe(
       'error: Invalid stack config: sovereign-dc:posture: received "lenient"; expected one of: standard, strict (strict also fails hardening findings that keep data in place).\n',
     );
+  });
+
+  it("refuses the posture before any of the program's code runs", () => {
+    expect(runs.unknownPostureAnnounced.code).toBe(2);
+    expect(runs.unknownPostureAnnounced.stderr).toBe(runs.unknownPosture.stderr);
+    expect(runs.unknownPostureAnnounced.stderr).not.toContain("the program ran");
   });
 });
