@@ -103,10 +103,12 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
       }),
     );
   } catch (e) {
+    (analysis as PlanAnalysis | undefined)?.close();
     abandonSession();
     throw e;
   }
   const session = await sessionPromise.catch((e: unknown) => {
+    (analysis as PlanAnalysis | undefined)?.close();
     abandonSession();
     throw e;
   });

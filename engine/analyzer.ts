@@ -7,72 +7,27 @@
  * deserialisation, unknown-value handling, enforcement levels and config validation.
  */
 import type { ChildProcess } from "node:child_process";
+import { Worker } from "node:worker_threads";
 import * as path from "node:path";
 import type * as GrpcModule from "@grpc/grpc-js";
-import type * as StructModule from "google-protobuf/google/protobuf/struct_pb";
-import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import type * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerClient, AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import {
+  configureRequest,
+  type Diagnostic,
+  diagnostics,
+  fromSdk,
+  type PolicyPackConfig,
+} from "./analyzer-messages";
+import type { ThreadAnswer, ThreadRequest } from "./analyzer-thread";
 import { encodeAnalyzeRequest, encodeAnalyzeStackRequest, type ProviderRef } from "./analyzer-wire";
 import { isProviderType, type Plan, type RecordedResource } from "./plan";
-import { type PackEndpoint, type SpawnedPack, spawnPack } from "./spawn-pack";
+import { engineModule, type PackEndpoint, type SpawnedPack, spawnPack } from "./spawn-pack";
 import { mark } from "./timings";
 
-/**
- * gRPC and protobuf as the SDK's analyzer stubs load them: the client, its credentials and the
- * messages must come from one copy, whatever else the project that installed us holds.
- */
-function fromSdk<T>(id: string): T {
-  const sdk = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(require.resolve(id, { paths: [sdk] })) as T;
-}
+export type { Diagnostic, Level, PolicyPackConfig } from "./analyzer-messages";
+
 const grpc = fromSdk<typeof GrpcModule>("@grpc/grpc-js");
-const { Struct } = fromSdk<typeof StructModule>("google-protobuf/google/protobuf/struct_pb");
-
-export type Level = "mandatory" | "advisory";
-
-/** One diagnostic the pack reported. */
-export interface Diagnostic {
-  readonly policy: string;
-  readonly level: Level;
-  /** The full message the pack sent (path included, see policy/framework.ts). */
-  readonly message: string;
-  readonly description: string;
-  readonly severity: string;
-  /** URN the violation is about (the analysed resource, or the one a stack policy named). */
-  readonly urn?: string;
-}
-
-/** Config per policy name, as in a `--policy-pack-config` file. */
-export type PolicyPackConfig = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
-
-const levels: Record<number, Level | "disabled" | "remediate"> = {
-  [analyzerpb.EnforcementLevel.ADVISORY]: "advisory",
-  [analyzerpb.EnforcementLevel.MANDATORY]: "mandatory",
-  [analyzerpb.EnforcementLevel.DISABLED]: "disabled",
-  [analyzerpb.EnforcementLevel.REMEDIATE]: "remediate",
-};
-
-const severities: Record<number, string> = {
-  [analyzerpb.PolicySeverity.POLICY_SEVERITY_UNSPECIFIED]: "unspecified",
-  [analyzerpb.PolicySeverity.POLICY_SEVERITY_LOW]: "low",
-  [analyzerpb.PolicySeverity.POLICY_SEVERITY_MEDIUM]: "medium",
-  [analyzerpb.PolicySeverity.POLICY_SEVERITY_HIGH]: "high",
-  [analyzerpb.PolicySeverity.POLICY_SEVERITY_CRITICAL]: "critical",
-};
-
-function toEnforcement(level: string): analyzerpb.EnforcementLevel {
-  switch (level) {
-    case "advisory":
-      return analyzerpb.EnforcementLevel.ADVISORY;
-    case "disabled":
-      return analyzerpb.EnforcementLevel.DISABLED;
-    case "remediate":
-      return analyzerpb.EnforcementLevel.REMEDIATE;
-    default:
-      return analyzerpb.EnforcementLevel.MANDATORY;
-  }
-}
 
 /**
  * The config each pack was last sent from this process, by endpoint: sessions that share a pack
@@ -80,12 +35,21 @@ function toEnforcement(level: string): analyzerpb.EnforcementLevel {
  */
 const lastConfig = new WeakMap<PackEndpoint, string>();
 
+/** The two calls whose requests engine/analyzer-wire.ts writes; their answers decode as usual. */
+const { analyze, analyzeStack } = AnalyzerService;
+/** The requests are already bytes. */
+const raw = (b: Buffer): Buffer => b;
+
+/** Sends one encoded request (a resource's, or the stack's) and answers its diagnostics. */
+type Send = (kind: "analyze" | "stack", req: Buffer) => Promise<Diagnostic[]>;
+
 /** A running policy pack and a client connected to it. */
 export class PolicyPackSession {
   private constructor(
     private readonly endpoint: PackEndpoint,
     /** The pack's process when this session owns it (stops it on close). */
     private readonly owned: ChildProcess | undefined,
+    private readonly port: number,
     private readonly client: AnalyzerClient,
     private readonly stderr: () => string,
   ) {}
@@ -104,7 +68,7 @@ export class PolicyPackSession {
       pack.child.kill();
       throw e;
     }
-    return new PolicyPackSession(pack, pack.child, clientFor(port), pack.stderr);
+    return new PolicyPackSession(pack, pack.child, port, clientFor(port), pack.stderr);
   }
 
   /**
@@ -112,7 +76,8 @@ export class PolicyPackSession {
    * the last session sent: configure before analysing.
    */
   static async attach(pack: PackEndpoint): Promise<PolicyPackSession> {
-    return new PolicyPackSession(pack, undefined, clientFor(await pack.port), pack.stderr);
+    const port = await pack.port;
+    return new PolicyPackSession(pack, undefined, port, clientFor(port), pack.stderr);
   }
 
   /** Sends the policy config, as `--policy-pack-config` does. */
@@ -122,50 +87,51 @@ export class PolicyPackSession {
       return;
     }
     lastConfig.delete(this.endpoint);
-    const req = new analyzerpb.ConfigureAnalyzerRequest();
-    const map = req.getPolicyconfigMap();
-    for (const [policy, props] of Object.entries(config)) {
-      const { enforcementLevel, ...rest } = props as { enforcementLevel?: string };
-      const pc = new analyzerpb.PolicyConfig();
-      pc.setEnforcementlevel(toEnforcement(enforcementLevel ?? "mandatory"));
-      pc.setProperties(Struct.fromJavaScript(rest as Record<string, never>));
-      map.set(policy, pc);
-    }
+    const req = configureRequest(config);
     await this.call<unknown>((cb) => this.client.configure(req, cb));
     lastConfig.set(this.endpoint, key);
   }
 
   /** Runs every resource policy on each resource, then every stack policy on the whole plan. */
   async analyzePlan(plan: Plan): Promise<Diagnostic[]> {
-    const analysis = this.startPlan(Promise.resolve());
+    const analysis = new PlanAnalysis(Promise.resolve(), (kind, req) =>
+      this.send(kind === "stack" ? analyzeStack : analyze, req),
+    );
     for (const r of plan.resources) {
       analysis.add(r);
     }
     return analysis.finish(plan);
   }
 
-  /** An analysis on this session, its requests sent once `ready` (the pack configured). */
-  startPlan(ready: Promise<void>): PlanAnalysis {
-    return new PlanAnalysis(
-      ready,
-      (req) => this.send(analyze, req),
-      (req) => this.send(analyzeStack, req),
-    );
-  }
-
   /**
    * An analysis fed resource by resource while the program still runs, as the Pulumi CLI
    * analyses each resource at its step: the pack judges the first resources while the program
-   * registers the next. Requests wait for the session and for `config` to be sent.
+   * registers the next. The program keeps this thread busy, so the connection is kept by a
+   * thread of its own (engine/analyzer-thread.ts), which sends `config` first once the session
+   * is there; this thread only encodes the requests. Close it when done, whatever happened.
    */
   static streamPlan(session: Promise<PolicyPackSession>, config: PolicyPackConfig): PlanAnalysis {
-    const ready = session.then((s) => s.configure(config));
+    const thread = new AnalyzerThread();
+    const ready = session.then((s) => s.connectThread(thread, config));
     ready.catch(() => undefined);
-    return new PlanAnalysis(
-      ready,
-      async (req) => (await session).send(analyze, req),
-      async (req) => (await session).send(analyzeStack, req),
-    );
+    const send: Send = (kind, req) =>
+      thread.send(kind, req).catch(async (e: Error) => {
+        throw (await session).packError(e);
+      });
+    return new PlanAnalysis(ready, send, thread);
+  }
+
+  /** Points the thread at this session's pack, configured with `config` unless it already is. */
+  private async connectThread(thread: AnalyzerThread, config: PolicyPackConfig): Promise<void> {
+    const key = JSON.stringify(config);
+    const sent = lastConfig.get(this.endpoint) === key;
+    lastConfig.delete(this.endpoint);
+    try {
+      await thread.connect(this.port, sent ? undefined : config);
+    } catch (e) {
+      throw this.packError(e as Error);
+    }
+    lastConfig.set(this.endpoint, key);
   }
 
   /** Disconnects, and stops the pack's process if this session started it. */
@@ -175,14 +141,23 @@ export class PolicyPackSession {
   }
 
   /** An analyze call whose request engine/analyzer-wire.ts has encoded. */
-  private send(
+  private async send(
     method: typeof analyze | typeof analyzeStack,
     req: Buffer,
-  ): Promise<analyzerpb.AnalyzeResponse> {
-    return this.call<analyzerpb.AnalyzeResponse>((cb) =>
-      this.client.makeUnaryRequest(method.path, raw, method.responseDeserialize, req, (err, resp) =>
-        cb(err, resp as analyzerpb.AnalyzeResponse),
+  ): Promise<Diagnostic[]> {
+    const resp = await this.call<analyzerpb.AnalyzeResponse>((cb) =>
+      this.client.makeUnaryRequest(method.path, raw, method.responseDeserialize, req, (err, r) =>
+        cb(err, r as analyzerpb.AnalyzeResponse),
       ),
+    );
+    return diagnostics(resp, undefined);
+  }
+
+  /** The error a failed call reports: the pack's own words, then what it wrote to stderr. */
+  private packError(err: { details?: string; message: string }): Error {
+    const detail = this.stderr().trim();
+    return new Error(
+      `Policy pack error: ${err.details || err.message}${detail ? `\n${detail}` : ""}`,
     );
   }
 
@@ -190,41 +165,130 @@ export class PolicyPackSession {
     fn: (cb: (err: GrpcModule.ServiceError | null, resp: T) => void) => void,
   ): Promise<T> {
     return new Promise<T>((resolve, reject) =>
-      fn((err, resp) => {
-        if (err) {
-          const detail = this.stderr().trim();
-          reject(
-            new Error(
-              `Policy pack error: ${err.details || err.message}${detail ? `\n${detail}` : ""}`,
-            ),
-          );
-        } else {
-          resolve(resp);
-        }
-      }),
+      fn((err, resp) => (err ? reject(this.packError(err)) : resolve(resp))),
     );
   }
 }
 
-/** The two calls whose requests engine/analyzer-wire.ts writes; their answers decode as usual. */
-const { analyze, analyzeStack } = AnalyzerService;
-/** The requests are already bytes. */
-const raw = (b: Buffer): Buffer => b;
+/**
+ * The connection's thread (engine/analyzer-thread.ts), seen from this one: requests go out as
+ * messages, answers come back by id. It never keeps the process alive.
+ */
+class AnalyzerThread {
+  private readonly worker: Worker;
+  private readonly pending = new Map<
+    number,
+    { resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void }
+  >();
+  private nextId = 0;
+  private configured: { resolve: () => void; reject: (e: Error) => void } | undefined;
+  private failure: Error | undefined;
 
-/** Analyze requests a session keeps on the connection at once. */
-const inFlight = 8;
+  constructor() {
+    const file = engineModule("analyzer-thread");
+    // The engine's sources are TypeScript when it runs from this repository: the thread loads
+    // the same compile hook first (a no-op for the built package, which is JavaScript).
+    const hook = path.join(__dirname, "register-ts.js");
+    this.worker = new Worker(
+      `require(${JSON.stringify(hook)}); require(${JSON.stringify(file)});`,
+      {
+        eval: true,
+      },
+    );
+    // Held (ref) only while an answer is awaited, like any pending request would hold it.
+    this.worker.unref();
+    this.worker.on("message", (m: ThreadAnswer) => this.answer(m));
+    this.worker.on("error", (e) => this.fail(e));
+    this.worker.on("exit", (code) => {
+      if (this.pending.size > 0 || this.configured) {
+        this.fail(new Error(`the analyzer connection's thread ended (exit code ${code})`));
+      }
+    });
+  }
 
-type Send = (req: Buffer) => Promise<analyzerpb.AnalyzeResponse>;
+  connect(port: number, config: PolicyPackConfig | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.configured = { resolve, reject };
+      this.post({ kind: "connect", port, config });
+      this.hold();
+    });
+  }
+
+  send(kind: "analyze" | "stack", req: Buffer): Promise<Diagnostic[]> {
+    if (this.failure) {
+      return Promise.reject(this.failure);
+    }
+    const id = this.nextId++;
+    return new Promise<Diagnostic[]>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.post({ kind, id, req });
+      this.hold();
+    });
+  }
+
+  /** Keeps the process alive exactly while an answer is awaited. */
+  private hold(): void {
+    if (this.pending.size > 0 || this.configured) {
+      this.worker.ref();
+    } else {
+      this.worker.unref();
+    }
+  }
+
+  close(): void {
+    void this.worker.terminate();
+  }
+
+  private post(m: ThreadRequest): void {
+    this.worker.postMessage(m);
+  }
+
+  private answer(m: ThreadAnswer): void {
+    if (m.kind === "configured") {
+      this.configured?.resolve();
+      this.configured = undefined;
+      this.hold();
+      return;
+    }
+    if (m.kind === "failed" && m.id === undefined) {
+      this.fail(new Error(m.error));
+      return;
+    }
+    const id = m.id as number;
+    const waiting = this.pending.get(id);
+    this.pending.delete(id);
+    this.hold();
+    if (m.kind === "answer") {
+      waiting?.resolve(m.diagnostics as Diagnostic[]);
+    } else {
+      waiting?.reject(new Error(m.error));
+    }
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    this.configured?.reject(e);
+    this.configured = undefined;
+    for (const w of this.pending.values()) {
+      w.reject(e);
+    }
+    this.pending.clear();
+    this.hold();
+  }
+}
+
+/** Analyze requests an analysis keeps on the connection at once. */
+const inFlight = 32;
 
 /** One resource's analysis: its diagnostics, or why the call failed. */
 type Outcome = { readonly ok: Diagnostic[] } | { readonly error: unknown };
 
 /**
- * The analysis of one plan (PolicyPackSession.startPlan). Resources are added as they are
- * recorded; up to `inFlight` requests are on the connection at once, so that the pack analyses
- * one resource while this process encodes the next. Each request stands alone (the CLI's step
- * generator sends them one by one; the pack keeps no state between them). `finish` sends the
- * stack, and the diagnostics keep the plan's order.
+ * The analysis of one plan. Resources are added as they are recorded; up to `inFlight` requests
+ * are on the connection at once, so that the pack analyses one resource while this process
+ * encodes the next. Each request stands alone (the CLI's step generator sends them one by one;
+ * the pack keeps no state between them). `finish` sends the stack, and the diagnostics keep the
+ * plan's order.
  *
  * A failed call is kept as an outcome, never left as a rejected promise: a program still running
  * treats unhandled rejections as its own failures.
@@ -238,8 +302,8 @@ export class PlanAnalysis {
 
   constructor(
     private readonly ready: Promise<void>,
-    private readonly sendOne: Send,
-    private readonly sendStack: Send,
+    private readonly sendRequest: Send,
+    private readonly thread?: { close(): void },
   ) {}
 
   /** Starts the analysis of `r`; its provider must have been added before it. */
@@ -252,8 +316,8 @@ export class PlanAnalysis {
         .then(
           async () => {
             try {
-              const resp = await this.sendOne(encodeAnalyzeRequest(r, provider));
-              return { ok: diagnostics(resp, r.urn) };
+              const found = await this.sendRequest("analyze", encodeAnalyzeRequest(r, provider));
+              return { ok: found.map((d) => (d.urn ? d : { ...d, urn: r.urn })) };
             } finally {
               this.release();
             }
@@ -269,29 +333,37 @@ export class PlanAnalysis {
    * analysed now), then every stack policy's on the whole plan.
    */
   async finish(plan: Plan): Promise<Diagnostic[]> {
-    for (const r of plan.resources) {
-      if (!this.outcomes.has(r)) {
-        this.add(r);
+    try {
+      for (const r of plan.resources) {
+        if (!this.outcomes.has(r)) {
+          this.add(r);
+        }
       }
-    }
-    const out: Diagnostic[] = [];
-    for (const r of plan.resources) {
-      const outcome = await (this.outcomes.get(r) as Promise<Outcome>);
-      if ("error" in outcome) {
-        throw outcome.error;
+      const out: Diagnostic[] = [];
+      for (const r of plan.resources) {
+        const outcome = await (this.outcomes.get(r) as Promise<Outcome>);
+        if ("error" in outcome) {
+          throw outcome.error;
+        }
+        out.push(...outcome.ok);
       }
-      out.push(...outcome.ok);
+      mark("analyze resources");
+      const stackReq = encodeAnalyzeStackRequest(
+        plan.resources,
+        providersOf(new Map(plan.resources.map((r) => [r.urn, r])), "outputs"),
+      );
+      mark("analyze stack: request");
+      out.push(...(await this.sendRequest("stack", stackReq)));
+      mark("analyze stack");
+      return out;
+    } finally {
+      this.close();
     }
-    mark("analyze resources");
-    const stackReq = encodeAnalyzeStackRequest(
-      plan.resources,
-      providersOf(new Map(plan.resources.map((r) => [r.urn, r])), "outputs"),
-    );
-    mark("analyze stack: request");
-    const resp = await this.sendStack(stackReq);
-    mark("analyze stack");
-    out.push(...diagnostics(resp, undefined));
-    return out;
+  }
+
+  /** Lets go of the connection's thread, if the analysis has one (finish does it too). */
+  close(): void {
+    this.thread?.close();
   }
 
   /** Resolves when the pack is ready and a request may go on the connection. */
@@ -339,25 +411,6 @@ function providersOf(
     }
     return pr;
   };
-}
-
-function diagnostics(resp: analyzerpb.AnalyzeResponse, urn: string | undefined): Diagnostic[] {
-  return resp.getDiagnosticsList().flatMap((d) => {
-    const level = levels[d.getEnforcementlevel()];
-    if (level !== "mandatory" && level !== "advisory") {
-      return [];
-    }
-    return [
-      {
-        policy: d.getPolicyname(),
-        level,
-        message: d.getMessage(),
-        description: d.getDescription(),
-        severity: severities[d.getSeverity()] ?? "unspecified",
-        urn: d.getUrn() || urn,
-      },
-    ];
-  });
 }
 
 function clientFor(port: number): AnalyzerClient {
