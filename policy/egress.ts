@@ -89,6 +89,22 @@ function defaultRoutes(...paths: string[]) {
     );
 }
 
+/**
+ * Alibaba ECS instances and the templates and scaling configurations they are launched from: an
+ * outbound internet bandwidth above 0 gives each instance a public IP address.
+ */
+function publicBandwidth(what: string) {
+  return (props: Record<string, unknown>): Edge[] => {
+    const v = valueAt(props, "internetMaxBandwidthOut");
+    if (v === unknown) {
+      return [unknownEdge("internetMaxBandwidthOut")];
+    }
+    return typeof v === "number" && v > 0
+      ? [{ path: "internetMaxBandwidthOut", what: `is ${v}: ${what}` }]
+      : [];
+  };
+}
+
 const noEdge =
   "Remove it; a sealed network reaches cloud services through private endpoints and other sites only through checked links.";
 
@@ -142,6 +158,28 @@ export const edgeModels: readonly EdgeModel[] = [
     edges: when("associatePublicIpAddress", "is true: the instance gets a public IP address"),
     fix: "Set associatePublicIpAddress to false.",
   },
+  {
+    type: "aws:ec2/spotInstanceRequest:SpotInstanceRequest",
+    edges: when("associatePublicIpAddress", "is true: the instance gets a public IP address"),
+    fix: "Set associatePublicIpAddress to false.",
+  },
+  {
+    type: "aws:ec2/launchConfiguration:LaunchConfiguration",
+    edges: when(
+      "associatePublicIpAddress",
+      "is true: instances launched from it get public IP addresses",
+    ),
+    fix: "Set associatePublicIpAddress to false.",
+  },
+  // Fargate tasks (awsvpc network mode) with a public IP on their network interface.
+  ...["aws:ecs/service:Service", "aws:ecs/taskSet:TaskSet"].map((type): EdgeModel => ({
+    type,
+    edges: when(
+      "networkConfiguration.assignPublicIp",
+      "is true: every task gets a public IP address",
+    ),
+    fix: "Set networkConfiguration.assignPublicIp to false and reach AWS services through VPC endpoints.",
+  })),
   {
     type: "aws:ec2/subnet:Subnet",
     edges: when("mapPublicIpOnLaunch", "is true: instances launched in it get public IP addresses"),
@@ -224,37 +262,27 @@ export const edgeModels: readonly EdgeModel[] = [
   },
   {
     type: "alicloud:ecs/instance:Instance",
-    edges: (props) => {
-      const v = valueAt(props, "internetMaxBandwidthOut");
-      if (v === unknown) {
-        return [unknownEdge("internetMaxBandwidthOut")];
-      }
-      return typeof v === "number" && v > 0
-        ? [
-            {
-              path: "internetMaxBandwidthOut",
-              what: `is ${v}: the instance gets a public IP address`,
-            },
-          ]
-        : [];
-    },
+    edges: publicBandwidth("the instance gets a public IP address"),
+    fix: "Set internetMaxBandwidthOut to 0.",
+  },
+  ...[
+    "alicloud:ecs/launchTemplate:LaunchTemplate",
+    "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
+  ].map((type): EdgeModel => ({
+    type,
+    edges: publicBandwidth("instances launched from it get public IP addresses"),
+    fix: "Set internetMaxBandwidthOut to 0.",
+  })),
+  {
+    type: "alicloud:ess/scalingConfiguration:ScalingConfiguration",
+    edges: publicBandwidth("every instance the scaling group launches gets a public IP address"),
     fix: "Set internetMaxBandwidthOut to 0.",
   },
   {
     type: "alicloud:cs/nodePool:NodePool",
     edges: (props) => {
-      const out: Edge[] = [];
-      const v = valueAt(props, "internetMaxBandwidthOut");
-      if (v === unknown) {
-        out.push(unknownEdge("internetMaxBandwidthOut"));
-      } else if (typeof v === "number" && v > 0) {
-        out.push({
-          path: "internetMaxBandwidthOut",
-          what: `is ${v}: every node of the pool gets a public IP address`,
-        });
-      }
       return [
-        ...out,
+        ...publicBandwidth("every node of the pool gets a public IP address")(props),
         ...when(
           "scalingConfig.isBondEip",
           "is true: nodes the pool scales out get an elastic public IP address",

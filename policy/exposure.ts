@@ -143,6 +143,116 @@ function ruleIs(key: string, value: string, absent = false) {
   };
 }
 
+/**
+ * Public unless the value at `path` is one of `privateValues` (case-insensitive); absent means
+ * the service's default, `absentIs`, which is public.
+ */
+function publicUnless(
+  path: string,
+  privateValues: readonly string[],
+  absentIs: string,
+  what: string,
+) {
+  return (props: Record<string, unknown>): Exposure[] => {
+    const v = valueAt(props, path);
+    if (v === unknown) {
+      return [{ path, what: "is not known at preview, so whether it is public cannot be decided" }];
+    }
+    if (v !== undefined && privateValues.includes(String(v).toLowerCase())) {
+      return [];
+    }
+    return [
+      {
+        path,
+        what: `${v === undefined ? `is not set (defaults to ${absentIs})` : `is ${JSON.stringify(v)}`}: ${what}`,
+      },
+    ];
+  };
+}
+
+/**
+ * A public endpoint switched on by the flag at `path` (or by its absence when `absentMeans` is
+ * true) and narrowed by the address whitelist at `whitelist`: a whitelist of private or
+ * allowlisted sources admits no one else, and an empty one leaves the endpoint to the service's
+ * default, which the pack cannot read — so it counts as open.
+ */
+function publicEndpoint(path: string, whitelist: string, what: string, absentMeans = false) {
+  return (props: Record<string, unknown>, ctx: PolicyContext): Exposure[] => {
+    const v = valueAt(props, path);
+    if (v === unknown) {
+      return [{ path, what: "is not known at preview, so whether it is public cannot be decided" }];
+    }
+    if (!(v === undefined ? absentMeans : isTrue(v))) {
+      return [];
+    }
+    const list = valueAt(props, whitelist);
+    if (list === unknown) {
+      return [
+        {
+          path: whitelist,
+          what: "is not known at preview, so whom the public endpoint admits cannot be decided",
+        },
+      ];
+    }
+    if (Array.isArray(list) && list.length > 0) {
+      return openSources([`${whitelist}[]`])(props, ctx);
+    }
+    const state = v === undefined ? "is not set (defaults to public)" : "is set";
+    return [{ path, what: `${state}: ${what}, and no ${whitelist} narrows whom it admits` }];
+  };
+}
+
+/** Load balancers whose `internal` flag must be true (absent: internet-facing). */
+const internalFlag = (props: Record<string, unknown>): Exposure[] => {
+  const v = valueAt(props, "internal");
+  return v === true
+    ? []
+    : [
+        {
+          path: "internal",
+          what:
+            v === unknown
+              ? "is not known at preview"
+              : "is not true: the load balancer faces the internet",
+        },
+      ];
+};
+
+/** Alibaba Classic Load Balancers: the API's default address type is internet. */
+const slbAddressType = (props: Record<string, unknown>): Exposure[] =>
+  str(valueAt(props, "addressType"))?.toLowerCase() === "intranet"
+    ? []
+    : [
+        {
+          path: "addressType",
+          what: 'is not "intranet": the load balancer gets a public address',
+        },
+      ];
+
+/**
+ * An OpenSearch or Elasticsearch domain without subnets in `vpcOptions` answers on a public
+ * endpoint; with them, its endpoint is an interface in the VPC.
+ */
+function domainEndpoint(props: Record<string, unknown>): Exposure[] {
+  const subnets = valueAt(props, "vpcOptions.subnetIds");
+  if (subnets === unknown || valueAt(props, "vpcOptions") === unknown) {
+    return [
+      {
+        path: "vpcOptions.subnetIds",
+        what: "is not known at preview, so whether the domain is public cannot be decided",
+      },
+    ];
+  }
+  return Array.isArray(subnets) && subnets.length > 0
+    ? []
+    : [
+        {
+          path: "vpcOptions.subnetIds",
+          what: `${subnets === undefined ? "is not set" : "names no subnet"}: the domain gets a public endpoint on the internet`,
+        },
+      ];
+}
+
 export const exposureModels: readonly ExposureModel[] = [
   {
     type: "alicloud:oss/bucket:Bucket",
@@ -262,6 +372,94 @@ export const exposureModels: readonly ExposureModel[] = [
     fix: "Set publiclyAccessible to false.",
   },
   {
+    type: "aws:rds/clusterInstance:ClusterInstance",
+    check: flagged("publiclyAccessible", "the database instance has an internet endpoint"),
+    fix: "Set publiclyAccessible to false.",
+  },
+  {
+    type: "aws:neptune/clusterInstance:ClusterInstance",
+    check: flagged("publiclyAccessible", "the graph database instance has an internet endpoint"),
+    fix: "Set publiclyAccessible to false.",
+  },
+  {
+    type: "aws:redshiftserverless/workgroup:Workgroup",
+    check: flagged("publiclyAccessible", "the workgroup has an internet endpoint"),
+    fix: "Set publiclyAccessible to false.",
+  },
+  {
+    type: "aws:mq/broker:Broker",
+    check: flagged(
+      "publiclyAccessible",
+      "the broker accepts connections from outside its VPC, from the internet",
+    ),
+    fix: "Set publiclyAccessible to false.",
+  },
+  {
+    type: "aws:opensearch/domain:Domain",
+    check: domainEndpoint,
+    fix: "Give the domain vpcOptions with the stack's private subnets.",
+  },
+  {
+    type: "aws:elasticsearch/domain:Domain",
+    check: domainEndpoint,
+    fix: "Give the domain vpcOptions with the stack's private subnets.",
+  },
+  {
+    type: "aws:apprunner/service:Service",
+    check: flagged(
+      "networkConfiguration.ingressConfiguration.isPubliclyAccessible",
+      "the service has a public URL that anyone on the internet can call",
+      true,
+    ),
+    fix: "Set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false and reach the service through a VPC interface endpoint.",
+  },
+  {
+    type: "aws:appsync/graphQLApi:GraphQLApi",
+    check: publicUnless(
+      "visibility",
+      ["private"],
+      "GLOBAL",
+      "the API has an endpoint on the internet that reads and writes its data sources",
+    ),
+    fix: 'Set visibility to "PRIVATE" and reach the API through a VPC interface endpoint.',
+  },
+  // HTTP and WebSocket APIs have only public endpoints: a route's authorization is its only gate.
+  {
+    type: "aws:apigatewayv2/route:Route",
+    check: publicUnless(
+      "authorizationType",
+      ["aws_iam", "jwt", "custom"],
+      "NONE",
+      "anyone on the internet can call the route's integration",
+    ),
+    fix: 'Set authorizationType to "AWS_IAM", "JWT" or "CUSTOM".',
+  },
+  {
+    type: "aws:cognito/identityPool:IdentityPool",
+    check: flagged(
+      "allowUnauthenticatedIdentities",
+      "anyone on the internet can get AWS credentials for the pool's unauthenticated role",
+    ),
+    fix: "Set allowUnauthenticatedIdentities to false.",
+  },
+  {
+    type: "alicloud:elasticsearch/instance:Instance",
+    check: all(
+      publicEndpoint(
+        "enablePublic",
+        "publicWhitelists",
+        "the cluster gets a public endpoint on the internet",
+      ),
+      publicEndpoint(
+        "enableKibanaPublicNetwork",
+        "kibanaWhitelists",
+        "Kibana, which reads every index, gets a public endpoint on the internet",
+        true,
+      ),
+    ),
+    fix: "Set enablePublic and enableKibanaPublicNetwork to false, or whitelist only private or allowlisted sources.",
+  },
+  {
     type: "aws:dms/replicationInstance:ReplicationInstance",
     check: flagged("publiclyAccessible", "the replication instance has a public IP", true),
     fix: "Set publiclyAccessible to false.",
@@ -311,55 +509,20 @@ export const exposureModels: readonly ExposureModel[] = [
     check: always("externalIp", "forwards connections from the internet into the VPC (DNAT)"),
     fix: "Remove the DNAT entry; a sealed network accepts no connections from the internet.",
   },
-  {
-    type: "aws:lb/loadBalancer:LoadBalancer",
-    check: (props) => {
-      const v = valueAt(props, "internal");
-      return v === true
-        ? []
-        : [
-            {
-              path: "internal",
-              what:
-                v === unknown
-                  ? "is not known at preview"
-                  : "is not true: the load balancer faces the internet",
-            },
-          ];
-    },
-    fix: "Set internal to true.",
-  },
-  {
-    type: "aws:elb/loadBalancer:LoadBalancer",
-    check: (props) => {
-      const v = valueAt(props, "internal");
-      return v === true
-        ? []
-        : [
-            {
-              path: "internal",
-              what:
-                v === unknown
-                  ? "is not known at preview"
-                  : "is not true: the load balancer faces the internet",
-            },
-          ];
-    },
-    fix: "Set internal to true.",
-  },
-  {
-    type: "alicloud:slb/loadBalancer:LoadBalancer",
-    check: (props) =>
-      str(valueAt(props, "addressType"))?.toLowerCase() === "intranet"
-        ? []
-        : [
-            {
-              path: "addressType",
-              what: 'is not "intranet": the load balancer gets a public address',
-            },
-          ],
+  // `alb` is the SDK's alias of the `lb` module: the same load balancer under two tokens.
+  ...[
+    "aws:lb/loadBalancer:LoadBalancer",
+    "aws:alb/loadBalancer:LoadBalancer",
+    "aws:elb/loadBalancer:LoadBalancer",
+  ].map((type): ExposureModel => ({ type, check: internalFlag, fix: "Set internal to true." })),
+  ...[
+    "alicloud:slb/loadBalancer:LoadBalancer",
+    "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer",
+  ].map((type): ExposureModel => ({
+    type,
+    check: slbAddressType,
     fix: 'Set addressType to "intranet".',
-  },
+  })),
   {
     type: "alicloud:alb/loadBalancer:LoadBalancer",
     check: valueIn("addressType", ["internet"], "the load balancer gets a public address"),

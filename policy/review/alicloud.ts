@@ -418,6 +418,39 @@ export const review: ProviderReview = {
       reading: "own-place",
       reason: "the names of the KMS instance's own network and permission policies",
     },
+    // --- Exposure-named settings that open nothing to the internet or to anyone ---
+    // The ones that do (public endpoints and whitelists, public bandwidth that allocates an
+    // address, anonymous API or function access, a public layer, internet access of functions
+    // and cloud desktops) are left unread: their types fail closed until public-exposure or
+    // egress reads them.
+    {
+      path: /^internetMaxBandwidthIn$/,
+      types: /^alicloud:(ecs\/(ecsLaunchTemplate|launchTemplate)|ess\/scalingConfiguration):/,
+      reading: "not-a-place",
+      reason:
+        "caps inbound bandwidth on a public address; an instance gets one only when internetMaxBandwidthOut is above 0, which is read on its own",
+    },
+    {
+      path: /^internetSwitch$/,
+      types: /^alicloud:cloudfirewall\/policyAdvancedConfig:/,
+      reading: "not-a-place",
+      reason:
+        "the strict mode of the internet border firewall's access control (on: traffic no rule allows is denied): it only restricts; the public addresses it filters are judged where they are created",
+    },
+    {
+      path: /^(authConf\.authType|origins\[\]\.authConf\.authType)$/,
+      types: /^alicloud:esa\/(originPool|record):/,
+      reading: "not-a-place",
+      reason:
+        "how the edge authenticates to an OSS or S3 origin it fetches from (public, private or cross-account signing): it opens nothing to callers; the origin's address is a place-naming input of its own",
+    },
+    {
+      path: /^(authParameters\.authorizationType|sourceRocketmqParameters\.authType)$/,
+      types: /^alicloud:eventbridge\/(connection|eventSourceV2):/,
+      reading: "not-a-place",
+      reason:
+        "how EventBridge authenticates to the system it calls or reads from (API key, basic auth, OAuth, RocketMQ ACL): it opens nothing to callers; the system's address is a place-naming input of its own",
+    },
   ],
   types: [
     // --- Edge and global services (reviewFirst): settings that open no path of their own ---

@@ -71,6 +71,8 @@ const why = {
     "an identity policy: it grants only the principals it is attached to, and every resource it names is an ARN that arn-locality places",
   image:
     "a container image or machine image: arn-locality places a cloud registry's host and an AMI is resolved in the resource's own region; other registries only serve code into the stack",
+  outboundAuth:
+    "how the service authenticates to the system it connects to (OAuth, an API key, basic auth, Kerberos, a SAS token, IAM): it opens nothing to callers; the system's address is a place-naming input of its own",
 };
 
 const properties: PropertyReview[] = [
@@ -816,6 +818,74 @@ const properties: PropertyReview[] = [
     /^templateS3Uri$/,
     why.inboundConfig,
     types("cfg/conformancePack", "cfg/organizationConformancePack"),
+  ),
+
+  // Exposure-named settings that open nothing to the internet or to anyone. The ones that do
+  // (a public IP on a task or instance, an API route without authorization, a public service
+  // URL, unauthenticated identities, a publicly accessible profile, a public recovery instance,
+  // internet access of streaming instances) are left unread: their types fail closed until
+  // public-exposure or egress reads them.
+  notAPlace(
+    /^(actions|defaultActions)\[\]\.(authenticateCognito|authenticateOidc)\.onUnauthenticatedRequest$/,
+    "what a sign-in action does with a request that has no session (`deny`, `allow`, `authenticate`): it only adds a gate in front of the target; who can reach the listener at all is its load balancer's scheme, judged there",
+    services("alb"),
+  ),
+  notAPlace(
+    /(^|\.)(authType|authenticationType|authorizationType)$/,
+    why.outboundAuth,
+    types(
+      "appfabric/appAuthorization",
+      "appflow/connectorProfile",
+      "appsync/dataSource",
+      "athena/workgroup",
+      "bedrock/agentDataSource",
+      "cloudwatch/eventConnection",
+      "codebuild/sourceCredential",
+      "datasync/locationAzureBlob",
+      "datasync/locationHdfs",
+      "dms/dataProvider",
+      "glue/connection",
+    ),
+  ),
+  notAPlace(
+    /^authenticationType$/,
+    "how the user signs in to AppStream (`USERPOOL`, `SAML`, `API`): every mode authenticates the user",
+    types("appstream/user", "appstream/userStackAssociation"),
+  ),
+  notAPlace(
+    /^(authenticationType|additionalAuthenticationProviders\[\]\.authenticationType|eventConfig\.(authProviders|connectionAuthModes|defaultPublishAuthModes|defaultSubscribeAuthModes)\[\]\.authType|(publishAuthModes|subscribeAuthModes)\[\]\.authType)$/,
+    "which credential a caller of the API must present (an API key, IAM, a Cognito user pool, OpenID Connect or a Lambda authorizer): every mode authenticates callers and none admits anonymous ones; whether the API has an internet endpoint at all is its `visibility`, judged on its own",
+    types("appsync/api", "appsync/channelNamespace", "appsync/graphQLApi"),
+  ),
+  notAPlace(
+    /^authType$/,
+    "how the cluster's administrator password is supplied (`PLAIN_TEXT` or `SECRET_ARN`), not who may connect",
+    types("docdb/elasticCluster"),
+  ),
+  notAPlace(
+    /^(egressOnlyInternetGatewayExclusion|internetGatewayExclusion)$/,
+    "whether an internet gateway is exempt from the VPC's encryption enforcement: a setting of an encryption control, which neither creates the gateway nor routes to it; the gateway and its routes are judged as resources of their own",
+    types("ec2/encryptionControl", "ec2/vpcEncryptionControl"),
+  ),
+  notAPlace(
+    /^publiclyAdvertisable$/,
+    "whether AWS may advertise a BYOIP IPv6 range to the internet, as every Amazon-provided IPv6 range is: an address pool holds no data, and whether a resource with an address from it is reachable is decided by its subnet's internet gateway route and its security groups, judged there",
+    types("ec2/vpcIpamPool"),
+  ),
+  notAPlace(
+    /^blockPublicSecurityGroupRules$/,
+    "EMR block public access: it only refuses clusters whose security groups admit the internet; the rules themselves are judged by public-exposure",
+    types("emr/blockPublicAccessConfiguration"),
+  ),
+  notAPlace(
+    /^policyDetails\[\]\.exclusionRules\.amis\.isPublic$/,
+    "a filter of a lifecycle rule: whether already public AMIs are spared deletion; it shares nothing",
+    types("imagebuilder/lifecyclePolicy"),
+  ),
+  notAPlace(
+    /^authenticationType$/,
+    "which credential devices present at the domain endpoint (X.509 certificates, SigV4, a custom authorizer): every mode authenticates callers",
+    types("iot/domainConfiguration"),
   ),
 ];
 

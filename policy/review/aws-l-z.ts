@@ -170,6 +170,53 @@ const notPlaces: PropertyReview[] = [
     reading: "not-a-place",
     reason: "message retention and delivery retries of the topic: name no place",
   },
+  // Exposure-named settings that open nothing to the internet or to anyone. The ones that do
+  // (`publiclyAccessible` of databases, brokers and environments, unauthenticated Kafka clients,
+  // anonymous search, a public graph, a public IP on scheduled tasks, a notebook's direct
+  // internet access, internet access of WorkSpaces) are left unread: their types fail closed
+  // until public-exposure or egress reads them.
+  {
+    path: /^kafkaClusterClientAuthentication\.authenticationType$/,
+    types: /^aws:mskconnect\/connector:/,
+    reading: "not-a-place",
+    reason:
+      "how the connector authenticates to the Kafka cluster it reads or writes (`IAM` or `NONE`): it opens nothing to callers; the cluster is named by its bootstrap servers",
+  },
+  {
+    path: /^blockPublicPolicy$/,
+    types: /^aws:secretsmanager\/secretPolicy:/,
+    reading: "not-a-place",
+    reason:
+      "asks Secrets Manager to refuse a policy that grants broad access: it only restricts; the policy itself is read on its own",
+  },
+  {
+    path: /^portalOptions\.visibility$/,
+    types: /^aws:ssoadmin\/application:/,
+    reading: "not-a-place",
+    reason:
+      "whether the application's tile shows in the access portal of the organisation's own users: it grants no one access",
+  },
+  {
+    path: /^authType$/,
+    types: /^aws:vpclattice\/(service|serviceNetwork):/,
+    reading: "not-a-place",
+    reason:
+      "whether callers must sign requests with IAM (`AWS_IAM`) or not (`NONE`): a Lattice service is reached only from VPCs associated with its service network, never from the internet, and sharing the network with another account is judged where it is shared",
+  },
+  {
+    path: /^authenticationType$/,
+    types: /^aws:workspacesweb\/portal:/,
+    reading: "not-a-place",
+    reason:
+      "the identity provider users sign in to the portal with (`Standard` SAML or `IAM_Identity_Center`): every mode authenticates users",
+  },
+  {
+    path: /^(samlProperties\.userAccessUrl|activeDirectoryConfig\.domainName|workspaceAccessProperties\.accessEndpointConfig\.internetFallbackProtocols\[\])$/,
+    types: /^aws:workspaces\/directory:/,
+    reading: "not-a-place",
+    reason:
+      "the identity provider users sign in at (a SAML sign-in URL), the directory's own domain name, and which protocols stream over the public WorkSpaces gateways when the VPC endpoint is unreachable (the default path of every WorkSpace, open only to the directory's signed-in users)",
+  },
 ];
 
 /** IDs the API resolves in the resource's own region and account. */
@@ -238,6 +285,12 @@ const ownPlaces: PropertyReview[] = [
     reason:
       "an instance, load balancer or Lambda function of the target group's region, or a private IP address: AWS refuses public addresses as targets, and a private address outside the VPC is reached through a VPN or Direct Connect link that network-links and remote-sites judge",
   },
+  {
+    path: /^workspaceAccessProperties\.accessEndpointConfig\.accessEndpoints\[\]\.vpcEndpointId$/,
+    types: /^aws:workspaces\/directory:/,
+    reading: "own-place",
+    reason: "the interface endpoint of the directory's own VPC that WorkSpaces stream through",
+  },
 ];
 
 /** Types classed as a whole, with the reason. */
@@ -251,7 +304,6 @@ const types: TypeReview[] = [
       "aws:lb/listenerRule:ListenerRule",
       "aws:verifiedaccess/trustProvider:TrustProvider",
       "aws:sagemaker/workforce:Workforce",
-      "aws:workspaces/directory:Directory",
     ],
   },
   {

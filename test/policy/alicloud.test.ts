@@ -978,6 +978,167 @@ describe("exposure and egress", () => {
       }),
     },
     {
+      name: "a launch template gives instances public IPs",
+      bad: add("alicloud:ecs/launchTemplate:LaunchTemplate", "web-template", {
+        imageId: "m-telemetry",
+        instanceType: "ecs.g7.large",
+        internetMaxBandwidthOut: 10,
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "web-template",
+          "mandatory",
+          ['ecs launch template "web-template"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the launch template gives no internet bandwidth",
+      twin: add("alicloud:ecs/launchTemplate:LaunchTemplate", "web-template", {
+        imageId: "m-telemetry",
+        instanceType: "ecs.g7.large",
+        internetMaxBandwidthOut: 0,
+      }),
+    },
+    {
+      name: "an ECS launch template gives instances public IPs",
+      bad: add("alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", "batch-template", {
+        imageId: "m-telemetry",
+        instanceType: "ecs.g7.large",
+        internetMaxBandwidthOut: 5,
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "batch-template",
+          "mandatory",
+          ['ecs launch template "batch-template"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the ECS launch template gives no internet bandwidth",
+      twin: add("alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", "batch-template", {
+        imageId: "m-telemetry",
+        instanceType: "ecs.g7.large",
+        internetMaxBandwidthOut: 0,
+      }),
+    },
+    {
+      name: "a scaling configuration gives the instances it launches public IPs",
+      bad: add("alicloud:ess/scalingConfiguration:ScalingConfiguration", "web-scaling", {
+        scalingGroupId: "asg-telemetry",
+        imageId: "m-telemetry",
+        instanceType: "ecs.g7.large",
+        internetMaxBandwidthOut: 10,
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "web-scaling",
+          "mandatory",
+          ['ess scaling configuration "web-scaling"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the scaling configuration leaves the bandwidth unset (no public IP)",
+      twin: add("alicloud:ess/scalingConfiguration:ScalingConfiguration", "web-scaling", {
+        scalingGroupId: "asg-telemetry",
+        imageId: "m-telemetry",
+        instanceType: "ecs.g7.large",
+      }),
+    },
+    {
+      name: "an Elasticsearch cluster's public endpoint admits every address",
+      bad: add("alicloud:elasticsearch/instance:Instance", "search", {
+        instanceChargeType: "PostPaid",
+        dataNodeAmount: 2,
+        dataNodeSpec: "elasticsearch.sn2ne.large",
+        dataNodeDiskSize: 20,
+        dataNodeDiskType: "cloud_ssd",
+        vswitchId: "vsw-telemetry",
+        version: "7.10_with_X-Pack",
+        password: "Sdc-s3cret-s3cret",
+        enablePublic: true,
+        publicWhitelists: ["0.0.0.0/0"],
+        enableKibanaPublicNetwork: false,
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "search",
+          "mandatory",
+          ["the internet", 'elasticsearch instance "search"'],
+        ],
+      ],
+      twinName: "the public endpoint admits only the VPC",
+      twin: add("alicloud:elasticsearch/instance:Instance", "search", {
+        instanceChargeType: "PostPaid",
+        dataNodeAmount: 2,
+        dataNodeSpec: "elasticsearch.sn2ne.large",
+        dataNodeDiskSize: 20,
+        dataNodeDiskType: "cloud_ssd",
+        vswitchId: "vsw-telemetry",
+        version: "7.10_with_X-Pack",
+        password: "Sdc-s3cret-s3cret",
+        enablePublic: true,
+        publicWhitelists: ["10.20.0.0/16"],
+        enableKibanaPublicNetwork: false,
+      }),
+    },
+    {
+      name: "Kibana keeps its default public endpoint",
+      bad: add("alicloud:elasticsearch/instance:Instance", "search", {
+        instanceChargeType: "PostPaid",
+        dataNodeAmount: 2,
+        dataNodeSpec: "elasticsearch.sn2ne.large",
+        dataNodeDiskSize: 20,
+        dataNodeDiskType: "cloud_ssd",
+        vswitchId: "vsw-telemetry",
+        version: "7.10_with_X-Pack",
+        password: "Sdc-s3cret-s3cret",
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "search",
+          "mandatory",
+          ["the internet", 'elasticsearch instance "search"'],
+        ],
+      ],
+      twinName: "Kibana's public endpoint is switched off",
+      twin: add("alicloud:elasticsearch/instance:Instance", "search", {
+        instanceChargeType: "PostPaid",
+        dataNodeAmount: 2,
+        dataNodeSpec: "elasticsearch.sn2ne.large",
+        dataNodeDiskSize: 20,
+        dataNodeDiskType: "cloud_ssd",
+        vswitchId: "vsw-telemetry",
+        version: "7.10_with_X-Pack",
+        password: "Sdc-s3cret-s3cret",
+        enableKibanaPublicNetwork: false,
+      }),
+    },
+    {
+      name: "an application load balancer keeps the default internet address type",
+      bad: add("alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer", "web-lb", {
+        loadBalancerName: "web",
+        loadBalancerSpec: "slb.s2.small",
+        vswitchId: "vsw-telemetry",
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "web-lb",
+          "mandatory",
+          ["the internet", 'slb application load balancer "web-lb"'],
+        ],
+      ],
+      twinName: "the application load balancer is intranet",
+      twin: add("alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer", "web-lb", {
+        loadBalancerName: "web",
+        loadBalancerSpec: "slb.s2.small",
+        vswitchId: "vsw-telemetry",
+        addressType: "intranet",
+      }),
+    },
+    {
       name: "a default route is added",
       bad: add("alicloud:vpc/routeEntry:RouteEntry", "default-route", {
         routeTableId: "vtb-telemetry",

@@ -1168,6 +1168,398 @@ describe("exposure and egress", () => {
       }),
     },
     {
+      name: "an Aurora instance is publicly accessible",
+      bad: add("aws:rds/clusterInstance:ClusterInstance", "records-reader", {
+        clusterIdentifier: "records",
+        instanceClass: "db.r6g.large",
+        engine: "aurora-postgresql",
+        publiclyAccessible: true,
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "records-reader",
+          "mandatory",
+          ["the internet", 'rds cluster instance "records-reader"'],
+        ],
+      ],
+      twinName: "the Aurora instance keeps the default, private",
+      twin: add("aws:rds/clusterInstance:ClusterInstance", "records-reader", {
+        clusterIdentifier: "records",
+        instanceClass: "db.r6g.large",
+        engine: "aurora-postgresql",
+      }),
+    },
+    {
+      name: "a Neptune instance is publicly accessible",
+      bad: add("aws:neptune/clusterInstance:ClusterInstance", "graph-0", {
+        clusterIdentifier: "graph",
+        instanceClass: "db.r6g.large",
+        publiclyAccessible: true,
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "graph-0",
+          "mandatory",
+          ["the internet", 'neptune cluster instance "graph-0"'],
+        ],
+      ],
+      twinName: "the Neptune instance keeps the default, private",
+      twin: add("aws:neptune/clusterInstance:ClusterInstance", "graph-0", {
+        clusterIdentifier: "graph",
+        instanceClass: "db.r6g.large",
+      }),
+    },
+    {
+      name: "a Redshift Serverless workgroup is publicly accessible",
+      bad: add("aws:redshiftserverless/workgroup:Workgroup", "warehouse", {
+        namespaceName: "records",
+        workgroupName: "warehouse",
+        publiclyAccessible: true,
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "warehouse",
+          "mandatory",
+          ["the internet", 'redshiftserverless workgroup "warehouse"'],
+        ],
+      ],
+      twinName: "the workgroup is declared private, in the stack's subnet",
+      twin: add("aws:redshiftserverless/workgroup:Workgroup", "warehouse", {
+        namespaceName: "records",
+        workgroupName: "warehouse",
+        publiclyAccessible: false,
+        subnetIds: ["subnet-records"],
+      }),
+    },
+    {
+      name: "an MQ broker is publicly accessible",
+      bad: add("aws:mq/broker:Broker", "orders-mq", {
+        brokerName: "orders",
+        engineType: "RabbitMQ",
+        engineVersion: "3.13",
+        hostInstanceType: "mq.m5.large",
+        users: [{ username: "app", password: "s3cret-s3cret" }],
+        publiclyAccessible: true,
+      }),
+      expected: [
+        ["public-exposure", "orders-mq", "mandatory", ["the internet", 'mq broker "orders-mq"']],
+      ],
+      twinName: "the broker is declared private, in the stack's subnet",
+      twin: add("aws:mq/broker:Broker", "orders-mq", {
+        brokerName: "orders",
+        engineType: "RabbitMQ",
+        engineVersion: "3.13",
+        hostInstanceType: "mq.m5.large",
+        users: [{ username: "app", password: "s3cret-s3cret" }],
+        publiclyAccessible: false,
+        subnetIds: ["subnet-records"],
+      }),
+    },
+    {
+      name: "an OpenSearch domain has no VPC options",
+      bad: add("aws:opensearch/domain:Domain", "search", {
+        domainName: "search",
+        engineVersion: "OpenSearch_2.13",
+      }),
+      expected: [
+        ["public-exposure", "search", "mandatory", ["the internet", 'opensearch domain "search"']],
+      ],
+      twinName: "the OpenSearch domain sits in the stack's subnet",
+      twin: add("aws:opensearch/domain:Domain", "search", {
+        domainName: "search",
+        engineVersion: "OpenSearch_2.13",
+        vpcOptions: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
+      }),
+    },
+    {
+      name: "an Elasticsearch domain has no VPC options",
+      bad: add("aws:elasticsearch/domain:Domain", "legacy-search", {
+        domainName: "legacy-search",
+        elasticsearchVersion: "7.10",
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "legacy-search",
+          "mandatory",
+          ["the internet", 'elasticsearch domain "legacy-search"'],
+        ],
+      ],
+      twinName: "the Elasticsearch domain sits in the stack's subnet",
+      twin: add("aws:elasticsearch/domain:Domain", "legacy-search", {
+        domainName: "legacy-search",
+        elasticsearchVersion: "7.10",
+        vpcOptions: { subnetIds: ["subnet-records"] },
+      }),
+    },
+    {
+      name: "an App Runner service keeps its default public URL",
+      bad: add("aws:apprunner/service:Service", "web", {
+        serviceName: "web",
+        sourceConfiguration: {
+          imageRepository: {
+            imageIdentifier: "public.ecr.aws/nginx/nginx:latest",
+            imageRepositoryType: "ECR_PUBLIC",
+          },
+        },
+      }),
+      expected: [
+        ["public-exposure", "web", "mandatory", ["the internet", 'apprunner service "web"']],
+      ],
+      twinName: "the App Runner service is reachable only through a VPC endpoint",
+      twin: add("aws:apprunner/service:Service", "web", {
+        serviceName: "web",
+        sourceConfiguration: {
+          imageRepository: {
+            imageIdentifier: "public.ecr.aws/nginx/nginx:latest",
+            imageRepositoryType: "ECR_PUBLIC",
+          },
+        },
+        networkConfiguration: { ingressConfiguration: { isPubliclyAccessible: false } },
+      }),
+    },
+    {
+      name: "a GraphQL API keeps the default GLOBAL visibility",
+      bad: add("aws:appsync/graphQLApi:GraphQLApi", "tenants", {
+        name: "tenants",
+        authenticationType: "AWS_IAM",
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "tenants",
+          "mandatory",
+          ["the internet", 'appsync graph ql api "tenants"'],
+        ],
+      ],
+      twinName: "the GraphQL API is PRIVATE",
+      twin: add("aws:appsync/graphQLApi:GraphQLApi", "tenants", {
+        name: "tenants",
+        authenticationType: "AWS_IAM",
+        visibility: "PRIVATE",
+      }),
+    },
+    {
+      name: "a load balancer declared through the alb module faces the internet",
+      bad: add("aws:alb/loadBalancer:LoadBalancer", "web-alb", { loadBalancerType: "application" }),
+      expected: [
+        [
+          "public-exposure",
+          "web-alb",
+          "mandatory",
+          ["the internet", 'alb load balancer "web-alb"'],
+        ],
+      ],
+      twinName: "the alb-module load balancer is internal",
+      twin: add("aws:alb/loadBalancer:LoadBalancer", "web-alb", {
+        loadBalancerType: "application",
+        internal: true,
+      }),
+    },
+    {
+      name: "an HTTP API route needs no authorization (the default)",
+      bad: add("aws:apigatewayv2/route:Route", "orders-route", {
+        apiId: "api-orders",
+        routeKey: "GET /orders",
+        target: "integrations/orders",
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "orders-route",
+          "mandatory",
+          ["the internet", 'apigatewayv2 route "orders-route"'],
+        ],
+      ],
+      twinName: "the HTTP API route requires IAM authorization",
+      twin: add("aws:apigatewayv2/route:Route", "orders-route", {
+        apiId: "api-orders",
+        routeKey: "GET /orders",
+        target: "integrations/orders",
+        authorizationType: "AWS_IAM",
+      }),
+    },
+    {
+      name: "an identity pool admits unauthenticated identities",
+      bad: add("aws:cognito/identityPool:IdentityPool", "visitors", {
+        identityPoolName: "visitors",
+        allowUnauthenticatedIdentities: true,
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "visitors",
+          "mandatory",
+          ["the internet", 'cognito identity pool "visitors"'],
+        ],
+      ],
+      twinName: "the identity pool admits only authenticated identities",
+      twin: add("aws:cognito/identityPool:IdentityPool", "visitors", {
+        identityPoolName: "visitors",
+        allowUnauthenticatedIdentities: false,
+      }),
+    },
+    {
+      name: "a function URL needs no authorization",
+      bad: add("aws:lambda/functionUrl:FunctionUrl", "hook-url", {
+        functionName: "hook",
+        authorizationType: "NONE",
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "hook-url",
+          "mandatory",
+          ["the internet", 'lambda function url "hook-url"'],
+        ],
+      ],
+      twinName: "the function URL requires IAM authorization",
+      twin: add("aws:lambda/functionUrl:FunctionUrl", "hook-url", {
+        functionName: "hook",
+        authorizationType: "AWS_IAM",
+      }),
+    },
+    {
+      name: "a DMS replication instance keeps its default public IP",
+      bad: add("aws:dms/replicationInstance:ReplicationInstance", "migrate", {
+        replicationInstanceId: "migrate",
+        replicationInstanceClass: "dms.t3.medium",
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "migrate",
+          "mandatory",
+          ["the internet", 'dms replication instance "migrate"'],
+        ],
+      ],
+      twinName: "the replication instance is declared private",
+      twin: add("aws:dms/replicationInstance:ReplicationInstance", "migrate", {
+        replicationInstanceId: "migrate",
+        replicationInstanceClass: "dms.t3.medium",
+        publiclyAccessible: false,
+      }),
+    },
+    {
+      name: "a Fargate service gives its tasks public IPs",
+      bad: add("aws:ecs/service:Service", "web-svc", {
+        cluster: "records",
+        taskDefinition: "web:1",
+        launchType: "FARGATE",
+        networkConfiguration: { subnets: ["subnet-records"], assignPublicIp: true },
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "web-svc",
+          "mandatory",
+          ['ecs service "web-svc"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the Fargate service's tasks get only private addresses",
+      twin: add("aws:ecs/service:Service", "web-svc", {
+        cluster: "records",
+        taskDefinition: "web:1",
+        launchType: "FARGATE",
+        networkConfiguration: { subnets: ["subnet-records"], assignPublicIp: false },
+      }),
+    },
+    {
+      name: "an ECS task set gives its tasks public IPs",
+      bad: add("aws:ecs/taskSet:TaskSet", "web-blue", {
+        cluster: "records",
+        service: "web",
+        taskDefinition: "web:2",
+        launchType: "FARGATE",
+        networkConfiguration: { subnets: ["subnet-records"], assignPublicIp: true },
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "web-blue",
+          "mandatory",
+          ['ecs task set "web-blue"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the task set's tasks get only private addresses",
+      twin: add("aws:ecs/taskSet:TaskSet", "web-blue", {
+        cluster: "records",
+        service: "web",
+        taskDefinition: "web:2",
+        launchType: "FARGATE",
+        networkConfiguration: { subnets: ["subnet-records"] },
+      }),
+    },
+    {
+      name: "a launch template gives instances public IPs",
+      bad: add("aws:ec2/launchTemplate:LaunchTemplate", "web-template", {
+        imageId: "ami-records",
+        networkInterfaces: [{ subnetId: "subnet-records", associatePublicIpAddress: "true" }],
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "web-template",
+          "mandatory",
+          ['ec2 launch template "web-template"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the launch template's interfaces get no public IP",
+      twin: add("aws:ec2/launchTemplate:LaunchTemplate", "web-template", {
+        imageId: "ami-records",
+        networkInterfaces: [{ subnetId: "subnet-records", associatePublicIpAddress: "false" }],
+      }),
+    },
+    {
+      name: "a launch configuration gives instances public IPs",
+      bad: add("aws:ec2/launchConfiguration:LaunchConfiguration", "web-config", {
+        imageId: "ami-records",
+        instanceType: "t4g.micro",
+        associatePublicIpAddress: true,
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "web-config",
+          "mandatory",
+          ['ec2 launch configuration "web-config"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the launch configuration gives no public IP",
+      twin: add("aws:ec2/launchConfiguration:LaunchConfiguration", "web-config", {
+        imageId: "ami-records",
+        instanceType: "t4g.micro",
+        associatePublicIpAddress: false,
+      }),
+    },
+    {
+      name: "a spot instance gets a public IP",
+      bad: add("aws:ec2/spotInstanceRequest:SpotInstanceRequest", "batch-spot", {
+        ami: "ami-records",
+        instanceType: "t4g.micro",
+        subnetId: "subnet-records",
+        associatePublicIpAddress: true,
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "batch-spot",
+          "mandatory",
+          ['ec2 spot instance request "batch-spot"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the spot instance gets only a private address",
+      twin: add("aws:ec2/spotInstanceRequest:SpotInstanceRequest", "batch-spot", {
+        ami: "ami-records",
+        instanceType: "t4g.micro",
+        subnetId: "subnet-records",
+        associatePublicIpAddress: false,
+      }),
+    },
+    {
       name: "an internet gateway is attached",
       bad: add("aws:ec2/internetGateway:InternetGateway", "igw", { vpcId: "vpc-records" }),
       expected: [
