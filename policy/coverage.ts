@@ -5,7 +5,7 @@
  * it regional, inert or a reviewed exception, or when one stack allows it (`allowTypes`). An
  * unclassified type may move data anywhere: it is a violation that says why it is unclassified.
  */
-import { resourceLabel } from "../residency/placement";
+import { resourceLabel, stateOnlyPackages } from "../residency/placement";
 import { residencyResourcePolicy } from "./framework";
 import { classesDocument, type ListedType, listedTypes } from "./review/listed";
 import { reviewedTypes } from "./reviewed";
@@ -39,7 +39,11 @@ export const reviewedResourceTypes = residencyResourcePolicy({
       return;
     }
     const allowed = Array.isArray(ctx.config.allowTypes) ? ctx.config.allowTypes : [];
-    if (reviewedTypes.has(args.type) || allowed.includes(args.type)) {
+    if (
+      reviewedTypes.has(args.type) ||
+      allowed.includes(args.type) ||
+      stateOnlyPackages.includes(args.type.split(":")[0])
+    ) {
       return;
     }
     listed ??= listedTypes();

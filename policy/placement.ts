@@ -159,8 +159,9 @@ export const resourcePlacement = residencyResourcePolicy({
       });
       return;
     }
-    if (p.kind === "global" || p.kind === "cluster") {
-      // Global services are judged by global-services; Kubernetes objects live in their cluster.
+    if (p.kind === "global" || p.kind === "cluster" || p.kind === "state") {
+      // Global services are judged by global-services; Kubernetes objects live in their cluster;
+      // values of the state-only packages live in the stack's state.
       return;
     }
     if (p.kind === "unknown") {

