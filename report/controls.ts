@@ -116,16 +116,19 @@ function placementControl(i: ControlInputs): Control {
         ok: place.kind === "cluster",
       };
     });
-  for (const n of i.analysis.nodes) {
-    if (n.resource && n.side !== "inside" && isAwsIdentityType(n.resource.type)) {
+  for (const r of i.resources) {
+    if (isAwsIdentityType(r.type)) {
       evidence.push({
-        subject: n.label,
+        subject: label(r),
         facts: [
           "identities and permissions, kept partition-wide by AWS: no data is stored there, and the access it grants is judged where it is used",
         ],
         ok: true,
       });
-    } else if (n.resource && n.side !== "inside") {
+    }
+  }
+  for (const n of i.analysis.nodes) {
+    if (n.resource && n.side !== "inside") {
       evidence.push({
         subject: n.label,
         facts: [

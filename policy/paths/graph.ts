@@ -156,15 +156,16 @@ export function buildGraph(
       if (isPlace(e)) {
         nodes.push({ id, label: e.label, side: e.side, role: e.junction ? "junction" : "place" });
       } else {
+        // A resource is outside when its placement is a place abroad, unknown when it cannot
+        // be placed (or lives in a cluster nobody placed); identities and values in the
+        // stack's state, which have no place of their own, are not outside.
         const p = x.placement(e);
         const side =
-          p.kind === "region"
-            ? x.placeOfPlacement(e, p)
+          p.kind === "unknown" || p.kind === "cluster"
+            ? "unknown"
+            : x.placeOfPlacement(e, p)
               ? "outside"
-              : "inside"
-            : p.kind === "global"
-              ? "outside"
-              : "unknown";
+              : "inside";
         nodes.push({
           id,
           label: x.label(e),

@@ -16,7 +16,13 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { type Cloud, type Jurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
-import { cloudOf, describePlace, type Placement, placementOf } from "../../residency/placement";
+import {
+  cloudOf,
+  describePlace,
+  isAwsIdentityType,
+  type Placement,
+  placementOf,
+} from "../../residency/placement";
 import type { BorderResource, Place } from "../border/model";
 import type { DeclaredCluster } from "../../residency/clusters";
 import type { EgressAllowEntry } from "../framework";
@@ -636,7 +642,11 @@ export class Resolver {
           ? undefined
           : this.regionPlace(p.cloud, p.region);
       case "global":
-        return this.globalPlace(`${p.cloud} global service`);
+        // The account's identities and permissions hold no data: no place of their own (the
+        // access a role or policy grants is judged where it is used).
+        return isAwsIdentityType(r.type)
+          ? undefined
+          : this.globalPlace(`${p.cloud} global service`);
       case "unknown":
         return this.unknownPlace(`${this.label(r)}: ${p.reason}`);
       case "cluster":

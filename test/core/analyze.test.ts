@@ -248,19 +248,30 @@ describe("the graph", () => {
 
   test("a type without a role is `other`; placements decide the side", () => {
     const plain = node("plain", undefined, [], beijing, "aws:test/plain:Plain");
-    const global = node("global", "data", [], beijing, "aws:iam/role:Role");
+    const global = node("global", "data", [], beijing, "aws:cloudfront/distribution:Distribution");
+    // An identity holds no data: partition-wide, but no place of its own and never outside.
+    const identity = node("identity", undefined, [], beijing, "aws:iam/role:Role");
     const unplaced = node("unplaced", "data", [], { ...beijing, urn: urnOf("none"), props: {} });
     const noProvider = { ...unplaced, urn: urnOf("u2"), name: "u2", provider: urnOf("missing") };
     const analysis = analyzeBorder(
-      [beijing, { ...beijing, urn: urnOf("none"), props: {} }, plain, global, unplaced, noProvider],
+      [
+        beijing,
+        { ...beijing, urn: urnOf("none"), props: {} },
+        plain,
+        global,
+        identity,
+        unplaced,
+        noProvider,
+      ],
       getJurisdiction("CN"),
       {},
       table,
     );
     expect(analysis.nodes.map((n) => [n.label, n.side, n.role])).toEqual([
       ['test plain "plain"', "inside", "other"],
-      ['iam role "global"', "outside", "other"],
+      ['cloudfront distribution "global"', "outside", "other"],
       ["aws global service (global, outside CN)", "outside", "place"],
+      ['iam role "identity"', "inside", "other"],
       [label("unplaced"), "unknown", "data"],
       [
         `unknown (${label("unplaced")}: neither the resource nor its aws provider sets a region)`,
