@@ -279,6 +279,77 @@ export const edgeModels: readonly EdgeModel[] = [
     fix: "Set internetMaxBandwidthOut to 0.",
   },
   {
+    type: "alicloud:ecs/ecsInstanceSet:EcsInstanceSet",
+    edges: publicBandwidth("every instance of the set gets a public IP address"),
+    fix: "Set internetMaxBandwidthOut to 0.",
+  },
+  {
+    type: "alicloud:rds/custom:Custom",
+    edges: publicBandwidth("the RDS Custom host gets a public IP address"),
+    fix: "Set internetMaxBandwidthOut to 0.",
+  },
+  {
+    type: "alicloud:cddc/dedicatedPropreHost:DedicatedPropreHost",
+    edges: publicBandwidth("the dedicated host gets a public IP address"),
+    fix: "Set internetMaxBandwidthOut to 0.",
+  },
+  {
+    // An ENS edge instance gets a public IP unless publicIpIdentification is false.
+    type: "alicloud:ens/instance:Instance",
+    edges: (props) => [
+      ...unless(
+        "publicIpIdentification",
+        ["false"],
+        "the edge instance gets a public IP address",
+      )(props),
+      ...publicBandwidth("the edge instance gets public internet bandwidth")(props),
+    ],
+    fix: "Set publicIpIdentification to false and internetMaxBandwidthOut to 0.",
+  },
+  // Function Compute lets functions reach the internet unless internetAccess is false.
+  ...["alicloud:fc/service:Service", "alicloud:fc/v3Function:V3Function"].map(
+    (type): EdgeModel => ({
+      type,
+      edges: unless(
+        "internetAccess",
+        ["false"],
+        "the functions can reach any host on the internet",
+      ),
+      fix: "Set internetAccess to false and reach services through the VPC.",
+    }),
+  ),
+  {
+    type: "alicloud:emrv2/cluster:Cluster",
+    edges: when("nodeGroups[].withPublicIp", "is true: the group's nodes get public IP addresses"),
+    fix: "Set withPublicIp to false on every node group.",
+  },
+  {
+    type: "alicloud:eds/ramDirectory:RamDirectory",
+    edges: when("enableInternetAccess", "is true: the cloud desktops can reach the internet"),
+    fix: "Set enableInternetAccess to false.",
+  },
+  {
+    type: "alicloud:threatdetection/honeypotNode:HoneypotNode",
+    edges: when("allowHoneypotAccessInternet", "is true: the honeypot can reach the internet"),
+    fix: "Set allowHoneypotAccessInternet to false.",
+  },
+  {
+    type: "alicloud:eci/virtualNode:VirtualNode",
+    edges: when(
+      "enablePublicNetwork",
+      "is true: the virtual node's pods get an elastic public IP address",
+    ),
+    fix: "Set enablePublicNetwork to false.",
+  },
+  {
+    type: "alicloud:rds/aiInstance:AiInstance",
+    edges: when(
+      "publicNetworkAccessEnabled",
+      "is true: the instance gets a NAT gateway to the internet",
+    ),
+    fix: "Set publicNetworkAccessEnabled to false.",
+  },
+  {
     type: "alicloud:cs/nodePool:NodePool",
     edges: (props) => {
       return [
@@ -488,6 +559,17 @@ export const ruleModels: readonly RuleModel[] = [
             is("policy", "accept", true),
           )(props)
         : [],
+  },
+  {
+    // ENS security groups hold both directions in permissions[]; egress rules name destCidrIp.
+    type: "alicloud:ens/securityGroup:SecurityGroup",
+    flows: (props) =>
+      alicloudRules(
+        ["permissions[].destCidrIp", "permissions[].ipv6DestCidrIp"],
+        "ipProtocol",
+        "portRange",
+        is("policy", "accept", true),
+      )(props).filter((f) => is("direction", "egress")(f.holder)),
   },
   {
     type: "alicloud:vpc/networkAcl:NetworkAcl",

@@ -13,6 +13,7 @@
 import { resourceLabel } from "../residency/placement";
 import { isAnywhere, reachOfAddress } from "./paths/addresses";
 import { type EgressAllowEntry, type PolicyContext, residencyResourcePolicy } from "./framework";
+import { publicGrants, resourceGrants } from "./grants";
 import { isPublic, isPublicGrantee, publicAcls, statements } from "./paths/iam";
 import { isTrue, jsonDocument, str, unknown, valueAt, valuesAt } from "./values";
 
@@ -202,6 +203,129 @@ function publicEndpoint(path: string, whitelist: string, what: string, absentMea
   };
 }
 
+/** `securityIps[]`, `dbInstanceIpArrays[].securityIps` → `securityIps`, `dbInstanceIpArrays.securityIps`. */
+function fieldNames(paths: readonly string[]): string {
+  return paths.map((p) => p.replace(/\[\]/g, "")).join(" and ");
+}
+
+/**
+ * A data service's IP whitelist — who may connect to the instance: every source in it that is
+ * neither private nor allowlisted reaches the data from the internet. `applies` keeps to the
+ * whitelists that admit anyone (an ACL that allows rather than denies, a Kafka whitelist of the
+ * internet port rather than the VPC one); one it cannot decide is judged.
+ */
+function whitelisted(
+  type: string,
+  paths: readonly string[],
+  opts: {
+    readonly applies?: (props: Record<string, unknown>) => boolean;
+    /** Keeps to the entries that admit (a pg_hba line whose method is not `reject`). */
+    readonly entry?: (holder: unknown) => boolean;
+  } = {},
+): ExposureModel {
+  const sources = openSources(paths, opts.entry);
+  return {
+    type,
+    check: (props, ctx) => (!opts.applies || opts.applies(props) ? sources(props, ctx) : []),
+    fix: `Whitelist only private ranges (the VPC) or allowlisted sources in ${fieldNames(paths)}.`,
+  };
+}
+
+/** Whether the value at `path` is not `value` (case-insensitive); unknown or absent is judged. */
+function isNot(path: string, value: string) {
+  return (holder: unknown): boolean => {
+    const v = valueAt(holder, path);
+    return v === unknown || v === undefined || String(v).toLowerCase() !== value;
+  };
+}
+
+/**
+ * A public endpoint switched on by the flag at `path` (true, one of `onValues`, or absent when
+ * `absentMeans` is true), guarded by the instance's whitelist whose entries are at `sources`.
+ * The whitelist is judged whether or not the endpoint is on, as `whitelisted` judges it: it guards
+ * every endpoint, and a public one may be added outside the program. An endpoint that is on with
+ * no whitelist entry at all is left to the service's default, which the pack cannot read — so
+ * it counts as open.
+ */
+function whitelistedEndpoint(
+  path: string,
+  sources: string,
+  what: string,
+  opts: { readonly absentMeans?: boolean; readonly onValues?: readonly string[] } = {},
+) {
+  const judge = openSources([sources]);
+  return (props: Record<string, unknown>, ctx: PolicyContext): Exposure[] => {
+    const open = judge(props, ctx);
+    const v = valueAt(props, path);
+    if (v === unknown) {
+      return [
+        { path, what: "is not known at preview, so whether it is public cannot be decided" },
+        ...open,
+      ];
+    }
+    const on =
+      v === undefined
+        ? (opts.absentMeans ?? false)
+        : isTrue(v) || (opts.onValues ?? []).includes(String(v).toLowerCase());
+    const entries = valuesAt(props, sources).filter(
+      (f) => f.value === unknown || String(f.value).trim() !== "",
+    );
+    if (!on || entries.length > 0) {
+      return open;
+    }
+    const state = v === undefined ? "is not set (defaults to public)" : `is ${JSON.stringify(v)}`;
+    return [
+      {
+        path,
+        what: `${state}: ${what}, and no ${fieldNames([sources])} entry narrows whom it admits`,
+      },
+    ];
+  };
+}
+
+/**
+ * A Prometheus instance's or view's password-free access policy, `{"SourceIp": […], "SourceVpc":
+ * […]}` (the older API took the addresses one a line): each source address that is neither
+ * private nor allowlisted reads or writes the metrics without credentials.
+ */
+function authFreeSources(...paths: string[]) {
+  return (props: Record<string, unknown>, ctx: PolicyContext): Exposure[] =>
+    paths.flatMap((path) => {
+      const raw = valueAt(props, path);
+      if (raw === undefined) {
+        return [];
+      }
+      if (raw === unknown) {
+        return [{ path, what: "is not known at preview, so whom it admits cannot be decided" }];
+      }
+      const doc = jsonDocument(raw);
+      if (doc !== null && typeof doc === "object" && !Array.isArray(doc)) {
+        return openSources([`${path}.SourceIp[]`])(props, ctx);
+      }
+      return String(raw)
+        .split(/\s+/)
+        .flatMap((c) => openSource(path, c, ctx.settings.egressAllowlist));
+    });
+}
+
+/** The first of `paths` that is set: setting any of them creates what `what` says. */
+function given(paths: readonly string[], what: string) {
+  return (props: Record<string, unknown>): Exposure[] => {
+    for (const path of paths) {
+      const v = valueAt(props, path);
+      if (v === unknown) {
+        return [
+          { path, what: "is not known at preview, so whether it is public cannot be decided" },
+        ];
+      }
+      if (v !== undefined && v !== null && v !== "") {
+        return [{ path, what: `is set: ${what}` }];
+      }
+    }
+    return [];
+  };
+}
+
 /** Load balancers whose `internal` flag must be true (absent: internet-facing). */
 const internalFlag = (props: Record<string, unknown>): Exposure[] => {
   const v = valueAt(props, "internal");
@@ -362,6 +486,15 @@ export const exposureModels: readonly ExposureModel[] = [
     fix: ingressFix,
   },
   {
+    // ENS security groups hold both directions in permissions[]; ingress rules name sourceCidrIp.
+    type: "alicloud:ens/securityGroup:SecurityGroup",
+    check: openSources(
+      ["permissions[].sourceCidrIp", "permissions[].ipv6SourceCidrIp"],
+      (rule) => isNot("direction", "egress")(rule) && isNot("policy", "drop")(rule),
+    ),
+    fix: ingressFix,
+  },
+  {
     type: "aws:rds/instance:Instance",
     check: flagged("publiclyAccessible", "the database has an internet endpoint"),
     fix: "Set publiclyAccessible to false.",
@@ -464,25 +597,247 @@ export const exposureModels: readonly ExposureModel[] = [
     check: flagged("publiclyAccessible", "the replication instance has a public IP", true),
     fix: "Set publiclyAccessible to false.",
   },
+  // IP whitelists of data services (instances, whitelist groups and templates, ACLs): who may
+  // connect. Comma-separated lists are split; `127.0.0.1`, the services' "no one", is private.
+  whitelisted("alicloud:rds/instance:Instance", ["securityIps[]"]),
+  whitelisted("alicloud:rds/readOnlyInstance:ReadOnlyInstance", ["securityIps[]"]),
+  ...[
+    "alicloud:rds/rdsCloneDbInstance:RdsCloneDbInstance",
+    "alicloud:rds/rdsUpgradeDbInstance:RdsUpgradeDbInstance",
+  ].map((type) =>
+    whitelisted(type, ["securityIps[]", "pgHbaConfs[].address"], {
+      entry: isNot("method", "reject"),
+    }),
+  ),
+  whitelisted("alicloud:rds/whitelistTemplate:WhitelistTemplate", ["ipWhiteList"]),
+  whitelisted("alicloud:kvstore/instance:Instance", ["securityIps[]"]),
+  whitelisted("alicloud:redis/tairInstance:TairInstance", ["securityIps"]),
+  whitelisted("alicloud:redis/globalSecurityIpGroup:GlobalSecurityIpGroup", ["globalIpList"]),
+  whitelisted("alicloud:polardb/cluster:Cluster", ["dbClusterIpArrays[].securityIps[]"]),
+  whitelisted("alicloud:polardb/globalSecurityIpGroup:GlobalSecurityIpGroup", ["globalIpList"]),
+  whitelisted("alicloud:polardb/application:Application", ["securityIpLists[]"]),
+  whitelisted("alicloud:adb/cluster:Cluster", ["securityIps[]"]),
+  whitelisted("alicloud:adb/dBCluster:DBCluster", ["securityIps[]"]),
+  whitelisted("alicloud:adb/dBClusterLakeVersion:DBClusterLakeVersion", ["securityIps"]),
+  whitelisted("alicloud:gpdb/instance:Instance", [
+    "securityIpLists[]",
+    "ipWhitelists[].securityIpList",
+  ]),
+  whitelisted("alicloud:gpdb/elasticInstance:ElasticInstance", ["securityIpLists[]"]),
+  whitelisted("alicloud:gpdb/dbInstanceIpArray:DbInstanceIpArray", ["securityIpLists[]"]),
+  whitelisted("alicloud:gpdb/supabaseProject:SupabaseProject", ["securityIpLists[]"]),
+  whitelisted("alicloud:clickhouseenterprisedbcluster/securityIp:SecurityIp", ["securityIpList"]),
+  whitelisted("alicloud:graphdatabase/dbInstance:DbInstance", ["dbInstanceIpArrays[].securityIps"]),
+  whitelisted("alicloud:hbase/instance:Instance", ["ipWhite"]),
+  whitelisted("alicloud:lindorm/instance:Instance", ["ipWhiteLists[]"]),
+  whitelisted("alicloud:lindorm/instanceV2:InstanceV2", ["whiteIpLists[].ipList"]),
+  whitelisted("alicloud:mongodb/globalSecurityIpGroup:GlobalSecurityIpGroup", [
+    "globalSecurityIpList",
+  ]),
+  whitelisted("alicloud:mongodb/serverlessInstance:ServerlessInstance", [
+    "securityIpGroups[].securityIpList",
+  ]),
+  whitelisted("alicloud:mongodb/shardingInstance:ShardingInstance", [
+    "securityIpLists[]",
+    "securityIpGroups[].securityIpList",
+  ]),
+  // A Kafka whitelist entry of type `vpc` guards the VPC port only: it admits no one outside.
+  whitelisted(
+    "alicloud:alikafka/instanceAllowedIpAttachment:InstanceAllowedIpAttachment",
+    ["allowedIp"],
+    {
+      applies: isNot("allowedType", "vpc"),
+    },
+  ),
+  whitelisted("alicloud:rocketmq/acl:Acl", ["ipWhitelists[]"], {
+    applies: isNot("decision", "deny"),
+  }),
+  // The MNS public endpoint's ACL, and the NAS access rules of a permission group.
+  whitelisted("alicloud:message/serviceEndpointAcl:ServiceEndpointAcl", ["cidr"]),
+  whitelisted("alicloud:nas/accessRule:AccessRule", ["sourceCidrIp", "ipv6SourceCidrIp"]),
   {
-    type: "alicloud:rds/instance:Instance",
-    check: openSources(["securityIps[]"]),
-    fix: "Whitelist only private ranges (the VPC) in securityIps.",
+    type: "alicloud:cms/prometheusInstance:PrometheusInstance",
+    check: authFreeSources("authFreeReadPolicy", "authFreeWritePolicy"),
+    fix: "Admit only private ranges (the VPC) or allowlisted sources in authFreeReadPolicy and authFreeWritePolicy (SourceIp), or turn password-free access off.",
   },
   {
-    type: "alicloud:kvstore/instance:Instance",
-    check: openSources(["securityIps[]"]),
-    fix: "Whitelist only private ranges (the VPC) in securityIps.",
+    type: "alicloud:cms/prometheusView:PrometheusView",
+    check: authFreeSources("authFreeReadPolicy"),
+    fix: "Admit only private ranges (the VPC) or allowlisted sources in authFreeReadPolicy (SourceIp), or turn password-free reads off.",
+  },
+  // The ACL of a Container Registry instance's internet endpoint.
+  whitelisted("alicloud:cr/endpointAclPolicy:EndpointAclPolicy", ["entry"]),
+  // Public endpoints switched on by a flag and narrowed by the instance's whitelist.
+  {
+    type: "alicloud:cassandra/cluster:Cluster",
+    check: whitelistedEndpoint(
+      "enablePublic",
+      "ipWhite",
+      "the cluster gets a public endpoint on the internet",
+    ),
+    fix: "Set enablePublic to false, and whitelist only private ranges (the VPC) or allowlisted sources in ipWhite.",
   },
   {
-    type: "alicloud:redis/tairInstance:TairInstance",
-    check: openSources(["securityIps"]),
-    fix: "Whitelist only private ranges (the VPC) in securityIps.",
+    type: "alicloud:cassandra/dataCenter:DataCenter",
+    check: flagged("enablePublic", "the data centre gets a public endpoint on the internet"),
+    fix: "Set enablePublic to false.",
   },
   {
-    type: "alicloud:polardb/cluster:Cluster",
-    check: openSources(["dbClusterIpArrays[].securityIps[]"]),
-    fix: "Whitelist only private ranges (the VPC) in securityIps.",
+    type: "alicloud:clickhouse/dbCluster:DbCluster",
+    check: whitelistedEndpoint(
+      "allocatePublicConnection",
+      "dbClusterAccessWhiteLists[].securityIpList",
+      "the cluster gets a public connection string on the internet",
+    ),
+    fix: "Set allocatePublicConnection to false, and whitelist only private ranges (the VPC) or allowlisted sources in dbClusterAccessWhiteLists.",
+  },
+  {
+    type: "alicloud:selectdb/dbInstance:DbInstance",
+    check: whitelistedEndpoint(
+      "enablePublicNetwork",
+      "desiredSecurityIpLists[].securityIpList",
+      "the instance gets a public endpoint on the internet",
+    ),
+    fix: "Set enablePublicNetwork to false, and whitelist only private ranges (the VPC) or allowlisted sources in desiredSecurityIpLists.",
+  },
+  {
+    type: "alicloud:rocketmq/rocketMQInstance:RocketMQInstance",
+    check: all(
+      openSources(["ipWhitelists[]", "networkInfo.endpoints[].ipWhiteLists[]"]),
+      whitelistedEndpoint(
+        "networkInfo.internetInfo.internetSpec",
+        "networkInfo.internetInfo.ipWhitelists[]",
+        "the instance gets a public endpoint on the internet",
+        { onValues: ["enable"] },
+      ),
+    ),
+    fix: 'Set networkInfo.internetInfo.internetSpec to "disable", and whitelist only private ranges (the VPC) or allowlisted sources.',
+  },
+  {
+    type: "alicloud:lindorm/publicNetwork:PublicNetwork",
+    check: valueIn(
+      "enablePublicNetwork",
+      ["1"],
+      "the instance gets a public endpoint on the internet",
+    ),
+    fix: "Set enablePublicNetwork to 0.",
+  },
+  {
+    type: "alicloud:rds/aiInstance:AiInstance",
+    check: flagged(
+      "publicEndpointEnabled",
+      "the instance gets a public connection address on the internet",
+    ),
+    fix: "Set publicEndpointEnabled to false.",
+  },
+  {
+    type: "alicloud:rds/dbInstanceEndpointAddress:DbInstanceEndpointAddress",
+    check: always("connectionStringPrefix", "names a public connection address on the internet"),
+    fix: endpointFix,
+  },
+  {
+    type: "alicloud:rds/dbProxyPublic:DbProxyPublic",
+    check: publicUnless(
+      "dbProxyConnectionStringNetType",
+      ["vpc", "inner", "intranet"],
+      "Public",
+      "the database proxy gets a connection address on the internet",
+    ),
+    fix: endpointFix,
+  },
+  {
+    type: "alicloud:polardb/applicationEndpoint:ApplicationEndpoint",
+    check: valueIn("netType", ["public"], "the AI application gets an endpoint on the internet"),
+    fix: endpointFix,
+  },
+  {
+    type: "alicloud:hologram/instance:Instance",
+    check: (props) =>
+      valuesAt(props, "endpoints[].type")
+        .filter((f) => f.value === unknown || String(f.value).toLowerCase() === "internet")
+        .filter((f) => valueAt(f.holder, "enabled") !== false)
+        .map((f) => ({
+          path: f.path,
+          what:
+            f.value === unknown
+              ? "is not known at preview, so whether it is public cannot be decided"
+              : `is ${JSON.stringify(f.value)}: the instance gets an endpoint on the internet`,
+        })),
+    fix: "Give the instance only VPC endpoints (no endpoints[] entry of type Internet).",
+  },
+  {
+    // The MNS public endpoint admits 0.0.0.0/0 until message/serviceEndpointAcl rules narrow it.
+    type: "alicloud:message/serviceEndpoint:ServiceEndpoint",
+    check: flagged("endpointEnabled", "MNS answers on its public endpoint on the internet"),
+    fix: "Set endpointEnabled to false and reach MNS through its VPC endpoint.",
+  },
+  {
+    type: "alicloud:index/openApiExplorerApiMcpServer:OpenApiExplorerApiMcpServer",
+    check: publicUnless(
+      "publicAccess",
+      ["off"],
+      "the account's setting, which the pack cannot read",
+      "the MCP server, which calls the account's cloud APIs, may answer on the internet",
+    ),
+    fix: 'Set publicAccess to "off".',
+  },
+  // A bastion host holds the credentials of every host it manages.
+  ...[
+    "alicloud:bastionhost/instance:Instance",
+    "alicloud:yundun/bastionHostInstance:BastionHostInstance",
+  ].map((type): ExposureModel => ({
+    type,
+    check: publicEndpoint(
+      "enablePublicAccess",
+      "publicWhiteLists",
+      "the bastion host, which reaches every host it manages, gets a public endpoint on the internet",
+    ),
+    fix: "Set enablePublicAccess to false, or whitelist only private or allowlisted sources in publicWhiteLists.",
+  })),
+  {
+    type: "alicloud:mse/gateway:Gateway",
+    check: given(["internetSlbSpec"], "the gateway gets an internet-facing load balancer"),
+    fix: "Leave internetSlbSpec unset and reach the gateway through its private load balancer.",
+  },
+  {
+    type: "alicloud:sae/loadBalancerInternet:LoadBalancerInternet",
+    check: always("appId", "gets an internet-facing load balancer"),
+    fix: "Remove it and reach the application through its intranet load balancer (sae/loadBalancerIntranet).",
+  },
+  {
+    type: "alicloud:edas/k8sApplication:K8sApplication",
+    // Setting any internet SLB field has EDAS attach (or buy) an internet-facing load balancer.
+    check: given(
+      ["internetSlbId", "internetSlbPort", "internetSlbProtocol", "internetTargetPort"],
+      "the application gets an internet-facing load balancer",
+    ),
+    fix: "Leave the internetSlb* and internetTargetPort fields unset and use the intranet load balancer.",
+  },
+  {
+    type: "alicloud:apigateway/api:Api",
+    check: valueIn(
+      "authType",
+      ["anonymous"],
+      "anyone on the internet can call the API and its backend",
+    ),
+    fix: 'Set authType to "APP".',
+  },
+  {
+    type: "alicloud:fc/v3CustomDomain:V3CustomDomain",
+    check: valueIn(
+      "authConfig.authType",
+      ["anonymous"],
+      "anyone on the internet can call the functions behind the domain",
+    ),
+    fix: 'Set authConfig.authType to "function" or "jwt".',
+  },
+  {
+    type: "alicloud:fc/v3LayerVersion:V3LayerVersion",
+    check: all(
+      valueIn("acl", ["1"], "every account can read the layer's code"),
+      valueIn("public", ["true"], "every account can read the layer's code"),
+    ),
+    fix: 'Set acl to "0" and leave public unset.',
   },
   {
     type: "alicloud:rds/connection:Connection",
@@ -534,17 +889,19 @@ export const exposureModels: readonly ExposureModel[] = [
     fix: 'Set addressType to "Intranet".',
   },
   // Managed Kubernetes API servers: whoever reaches the API reads every secret in the cluster.
-  ...["alicloud:cs/managedKubernetes:ManagedKubernetes", "alicloud:cs/kubernetes:Kubernetes"].map(
-    (type): ExposureModel => ({
-      type,
-      check: flagged(
-        "slbInternetEnabled",
-        "the API server gets an internet-facing load balancer",
-        true,
-      ),
-      fix: "Set slbInternetEnabled to false and reach the API server from inside the VPC.",
-    }),
-  ),
+  ...[
+    "alicloud:cs/managedKubernetes:ManagedKubernetes",
+    "alicloud:cs/kubernetes:Kubernetes",
+    "alicloud:cs/edgeKubernetes:EdgeKubernetes",
+  ].map((type): ExposureModel => ({
+    type,
+    check: flagged(
+      "slbInternetEnabled",
+      "the API server gets an internet-facing load balancer",
+      true,
+    ),
+    fix: "Set slbInternetEnabled to false and reach the API server from inside the VPC.",
+  })),
   {
     type: "alicloud:cs/serverlessKubernetes:ServerlessKubernetes",
     check: flagged("endpointPublicAccessEnabled", "the API server gets an EIP"),
@@ -606,6 +963,12 @@ export const exposureModels: readonly ExposureModel[] = [
     check: valueIn("authorizationType", ["none"], "anyone on the internet can call the function"),
     fix: 'Set authorizationType to "AWS_IAM", or remove the function URL.',
   },
+  // Resource policies, permissions and shares that can grant everyone (policy/grants.ts).
+  ...resourceGrants.map((m): ExposureModel => ({
+    type: m.type,
+    check: (props) => publicGrants(m, props),
+    fix: m.fix,
+  })),
 ];
 
 export const publicExposure = residencyResourcePolicy({

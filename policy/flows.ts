@@ -111,6 +111,11 @@ export interface FlowField {
   readonly fallback?: string;
   /** An absent value cannot be placed (instead of meaning "the resource's own region"). */
   readonly required?: boolean;
+  /**
+   * The field applies only when this holds of the resource's inputs (an API integration's `uri`
+   * is an external URL only for HTTP integrations that do not go through a VPC link).
+   */
+  readonly when?: (props: Readonly<Record<string, unknown>>) => boolean;
 }
 
 /** A path that a model's own code finds (relations between fields, defaults the SDK applies). */
@@ -167,6 +172,13 @@ export function ownAccounts(provider: PolicyProviderResource | undefined): strin
   const own = known(() => props.accountId);
   const list = isUnknown(ids) ? [] : stringList(jsonDocument(ids) ?? ids);
   return [...list, ...(typeof own === "string" ? [own] : [])];
+}
+
+/** How an account that is not the stack's own is named at the far end of a path. */
+export function foreignAccountPlace(account: string, own: readonly string[]): string {
+  return own.length > 0
+    ? `account ${account} (not this stack's account ${own.join(", ")})`
+    : `account ${account} (the provider pins no account, so it cannot be checked)`;
 }
 
 /** What a located value means for a resource policy: inside, outside (named), or unplaceable. */
@@ -261,13 +273,7 @@ function decide(field: FlowField, value: unknown, subject: Subject, ctx: PolicyC
       if (own.includes(value)) {
         return inside;
       }
-      return {
-        kind: "outside",
-        place:
-          own.length > 0
-            ? `account ${value} (not this stack's account ${own.join(", ")})`
-            : `account ${value} (the provider pins no account, so it cannot be checked)`,
-      };
+      return { kind: "outside", place: foreignAccountPlace(value, own) };
     }
     case "anywhere-cidr":
       // Alibaba takes several subnets as one comma-separated string.
@@ -351,7 +357,7 @@ export function directFindings(model: FlowModel, subject: Subject, ctx: PolicyCo
     model.fields.filter((f) => f.format === "ref" && f.fallback).map((f) => f.fallback),
   );
   for (const field of model.fields) {
-    if (field.format === "ref") {
+    if (field.format === "ref" || (field.when && !field.when(subject.props))) {
       continue;
     }
     const found = valuesAt(subject.props, field.path);
@@ -493,7 +499,7 @@ export function namedDestinationsPolicy(
           provider: r.provider,
         };
         for (const field of model.fields) {
-          if (field.format !== "ref" || !field.ref) {
+          if (field.format !== "ref" || !field.ref || (field.when && !field.when(r.props))) {
             continue;
           }
           const kind: RefKind = refKinds[field.ref];

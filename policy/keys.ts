@@ -7,6 +7,10 @@
  * Whoever holds the key can read the data: a key (or a replica of it) abroad is a path abroad
  * even when the ciphertext stays home, and a store encrypted with a provider-managed key leaves
  * the stack no control over who decrypts it.
+ *
+ * The replica paths of keys and secrets are rows of the keys table (policy/paths/types/keys.ts),
+ * where each data store's encryption is set is `dataStores` (policy/paths/types/encryption.ts);
+ * this file holds the policies that judge them.
  */
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { type Jurisdiction, regionInJurisdiction } from "../residency/jurisdictions";
@@ -21,62 +25,18 @@ import {
   modelledPaths,
 } from "./flows";
 import { type Finding, residencyResourcePolicy, residencyStackPolicy } from "./framework";
-import { dependencyTargets, keysNamed, type RefKind, refKinds } from "./paths/resolver";
+import { dependencyTargets, keysNamed, type RefKind } from "./paths/resolver";
+import { type DataStoreModel, dataStores, type EncryptionSetting } from "./paths/types/encryption";
+import { byType } from "./paths/types";
+import { tableFlowModels, viewedPolicy } from "./paths/views";
 import { isUnknown, known, str, valueAt, valuesAt } from "./values";
 
-const replicaFix = "Keep keys and secrets single-region, in the stack's own region.";
-
+/**
+ * The rows of key-and-secret-replicas that live outside the keys table: a logstore's key region
+ * (the logstore belongs to the logs domain). Keys, key instances and secrets are rows of
+ * policy/paths/types/keys.ts.
+ */
 export const keyReplicaFlows: readonly FlowModel[] = [
-  {
-    type: "aws:kms/replicaKey:ReplicaKey",
-    fields: [{ path: "primaryKeyArn", format: "arn", inbound: true, verb: "replicates the key" }],
-    fix: replicaFix,
-  },
-  {
-    type: "aws:kms/replicaExternalKey:ReplicaExternalKey",
-    fields: [{ path: "primaryKeyArn", format: "arn", inbound: true, verb: "replicates the key" }],
-    fix: replicaFix,
-  },
-  {
-    type: "aws:kms/key:Key",
-    fields: [
-      {
-        path: "multiRegion",
-        format: "flag",
-        values: [true],
-        verb: "makes the key replicable to",
-        farSide: "any region of the partition (multi-Region primary key)",
-      },
-    ],
-    fix: "Set multiRegion to false; a single-Region key cannot be replicated abroad.",
-  },
-  {
-    type: "aws:kms/externalKey:ExternalKey",
-    fields: [
-      {
-        path: "multiRegion",
-        format: "flag",
-        values: [true],
-        verb: "makes the key replicable to",
-        farSide: "any region of the partition (multi-Region primary key)",
-      },
-    ],
-    fix: "Set multiRegion to false; a single-Region key cannot be replicated abroad.",
-  },
-  {
-    type: "aws:secretsmanager/secret:Secret",
-    // A replica's key ARN is placed by key-locality, like every KMS key a resource names.
-    fields: [{ path: "replicas[].region", format: "region", verb: "replicates the secret to" }],
-    fix: "Remove the replicas outside the jurisdiction.",
-  },
-  {
-    type: "alicloud:kms/instance:Instance",
-    fields: [
-      { path: "bindVpcs[].regionId", format: "region", verb: "lets VPCs use its keys from" },
-      { path: "bindVpcs[].vpcOwnerId", format: "account", verb: "lets VPCs use its keys from" },
-    ],
-    fix: "Bind only VPCs of this account in regions inside the jurisdiction.",
-  },
   {
     type: "alicloud:log/store:Store",
     fields: [
@@ -90,163 +50,24 @@ export const keyReplicaFlows: readonly FlowModel[] = [
   },
 ];
 
-export const keyAndSecretReplicas = flowPolicy({
-  name: "key-and-secret-replicas",
-  description:
-    "Checks whether KMS keys and secrets stay single-region inside the jurisdiction: no replica keys, multi-Region keys, secret replicas or cross-region key access.",
-  severity: "critical",
-  remediationSteps:
-    "Remove replica keys and secret replicas outside the jurisdiction, create keys with multiRegion false, and bind KMS instances only to VPCs in the jurisdiction.",
-  models: keyReplicaFlows,
-});
+export const keyAndSecretReplicas = viewedPolicy(
+  flowPolicy({
+    name: "key-and-secret-replicas",
+    description:
+      "Checks whether KMS keys and secrets stay single-region inside the jurisdiction: no replica keys, multi-Region keys, secret replicas or cross-region key access.",
+    severity: "critical",
+    remediationSteps:
+      "Remove replica keys and secret replicas outside the jurisdiction, create keys with multiRegion false, and bind KMS instances only to VPCs in the jurisdiction.",
+    models: keyReplicaFlows,
+  }),
+);
 
-const keyReplicaPaths = modelledPaths(keyReplicaFlows);
+const keyReplicaPaths = modelledPaths([
+  ...keyReplicaFlows,
+  ...tableFlowModels(byType, "key-and-secret-replicas"),
+]);
 
-/** Where a data store's encryption is set, and what counts as customer-key encryption there. */
-interface EncryptionSetting {
-  /** Path of the key reference. */
-  readonly key: string;
-  /** Path of a flag that must be true for the key to be used (`encrypted`, `storageEncrypted`). */
-  readonly enabled?: string;
-  /** Path of the algorithm, and the values that mean KMS. */
-  readonly algorithm?: string;
-  readonly algorithms?: readonly string[];
-}
-
-interface DataStoreModel {
-  readonly type: string;
-  /** Settings on the store itself. */
-  readonly inline: readonly EncryptionSetting[];
-  /** Stand-alone resources that set the store's encryption, linked by the store's name. */
-  readonly companions?: {
-    readonly types: readonly string[];
-    readonly link: string;
-    readonly storeKeys: readonly string[];
-    readonly settings: readonly EncryptionSetting[];
-  };
-  readonly keys: RefKind;
-  readonly fix: string;
-}
-
-const awsKey = refKinds["aws-kms-key"];
-const alicloudKey = refKinds["alicloud-kms-key"];
-
-const s3Settings: EncryptionSetting[] = [
-  {
-    key: "rules[].applyServerSideEncryptionByDefault.kmsMasterKeyId",
-    algorithm: "rules[].applyServerSideEncryptionByDefault.sseAlgorithm",
-    algorithms: ["aws:kms", "aws:kms:dsse"],
-  },
-];
-const s3Companions = {
-  types: [
-    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
-  ],
-  link: "bucket",
-  storeKeys: ["bucket", "id"],
-  settings: s3Settings,
-};
-const s3Fix =
-  'Add an s3 BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms" and kmsMasterKeyId set to a kms.Key of this program.';
-
-/** The data stores whose contents must be encrypted with a customer key of the stack. */
-export const dataStores: readonly DataStoreModel[] = [
-  {
-    type: "alicloud:oss/bucket:Bucket",
-    inline: [
-      {
-        key: "serverSideEncryptionRule.kmsMasterKeyId",
-        algorithm: "serverSideEncryptionRule.sseAlgorithm",
-        algorithms: ["KMS"],
-      },
-    ],
-    companions: {
-      types: ["alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption"],
-      link: "bucket",
-      storeKeys: ["bucket", "id"],
-      settings: [{ key: "kmsMasterKeyId", algorithm: "sseAlgorithm", algorithms: ["KMS"] }],
-    },
-    keys: alicloudKey,
-    fix: 'Add an oss BucketServerSideEncryption with sseAlgorithm "KMS" and kmsMasterKeyId set to a kms.Key of this program.',
-  },
-  {
-    type: "aws:s3/bucket:Bucket",
-    inline: [
-      {
-        key: "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId",
-        algorithm:
-          "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.sseAlgorithm",
-        algorithms: ["aws:kms", "aws:kms:dsse"],
-      },
-    ],
-    companions: s3Companions,
-    keys: awsKey,
-    fix: s3Fix,
-  },
-  {
-    type: "aws:s3/bucketV2:BucketV2",
-    inline: [
-      {
-        key: "serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[].kmsMasterKeyId",
-        algorithm:
-          "serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[].sseAlgorithm",
-        algorithms: ["aws:kms", "aws:kms:dsse"],
-      },
-    ],
-    companions: s3Companions,
-    keys: awsKey,
-    fix: s3Fix,
-  },
-  {
-    type: "aws:rds/instance:Instance",
-    inline: [{ key: "kmsKeyId", enabled: "storageEncrypted" }],
-    keys: awsKey,
-    fix: "Set storageEncrypted to true and kmsKeyId to a kms.Key of this program.",
-  },
-  {
-    type: "aws:rds/cluster:Cluster",
-    inline: [{ key: "kmsKeyId", enabled: "storageEncrypted" }],
-    keys: awsKey,
-    fix: "Set storageEncrypted to true and kmsKeyId to a kms.Key of this program.",
-  },
-  {
-    type: "aws:dynamodb/table:Table",
-    inline: [{ key: "serverSideEncryption.kmsKeyArn", enabled: "serverSideEncryption.enabled" }],
-    keys: awsKey,
-    fix: "Set serverSideEncryption { enabled: true, kmsKeyArn } to a kms.Key of this program.",
-  },
-  {
-    type: "aws:ebs/volume:Volume",
-    inline: [{ key: "kmsKeyId", enabled: "encrypted" }],
-    keys: awsKey,
-    fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program.",
-  },
-  {
-    type: "aws:efs/fileSystem:FileSystem",
-    inline: [{ key: "kmsKeyId", enabled: "encrypted" }],
-    keys: awsKey,
-    fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program.",
-  },
-  {
-    type: "aws:secretsmanager/secret:Secret",
-    inline: [{ key: "kmsKeyId" }],
-    keys: awsKey,
-    fix: "Set kmsKeyId to a kms.Key of this program instead of the AWS-managed key.",
-  },
-  {
-    type: "alicloud:ecs/ecsDisk:EcsDisk",
-    inline: [{ key: "kmsKeyId", enabled: "encrypted" }],
-    keys: alicloudKey,
-    fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program.",
-  },
-  {
-    type: "alicloud:rds/instance:Instance",
-    inline: [{ key: "encryptionKey" }],
-    keys: alicloudKey,
-    fix: "Set encryptionKey to a kms.Key of this program.",
-  },
-];
+export { dataStores };
 
 /** A key reference a store uses, or why it has none. */
 type KeyUse =

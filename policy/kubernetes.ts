@@ -11,7 +11,13 @@
  * Pods selected by no egress policy can reach anything, so every namespace that runs pods needs
  * a default-deny egress policy (`kubernetes-namespace-egress`); each policy's own allow rules are
  * judged by `kubernetes-egress`: an egress rule with no `to` reaches every address, and an
- * `ipBlock` must be private or allowlisted (protocol and ports included).
+ * `ipBlock` must be private or allowlisted (protocol and ports included). `kubernetes-egress` also
+ * judges the servers an object makes its cluster send data to without any NetworkPolicy in the
+ * way: a volume the node mounts (NFS, iSCSI, Ceph, ScaleIO, Quobyte, Azure) in a pod spec or a
+ * PersistentVolume, an admission, conversion or audit webhook's URL, a Service's Endpoints.
+ *
+ * Every API version of a kind is judged alike, and so are its Patch (which carries the same
+ * fields) and its List, whose entries are each judged as the object they are.
  *
  * The stack policies judge an object with its cluster (a provider and the cluster its kubeconfig
  * comes from, a Service and its cluster's cloud and nodes): CrossGuard gives a resource policy
@@ -20,16 +26,28 @@
 import { clouds, type Jurisdiction } from "../residency/jurisdictions";
 import { describePlace, resourceLabel } from "../residency/placement";
 import type { BorderResource } from "./border/model";
-import { describeFlow, egressPermitted, type Flow } from "./paths/addresses";
 import {
+  describeFlow,
+  egressPermitted,
+  type Flow,
+  parseCidr,
+  reachOfAddress,
+} from "./paths/addresses";
+import {
+  baseKind,
   clusterCloud,
+  clusterDomain,
+  type DestinationField,
+  destinationFields,
+  hostsOf,
   internalAnnotationsFor,
   isDefaultDenyEgress,
   isInternalLoadBalancer,
   namespaceOf,
   namespaceType,
   networkPolicyTypes,
-  podTemplates,
+  objectsOf,
+  podTemplateOf,
   portsOf,
   scopeKey,
 } from "./paths/kubernetes";
@@ -58,9 +76,14 @@ function stackResolver(
   return { resources, x };
 }
 
-function judgeEgress(label: string, props: Record<string, unknown>, ctx: PolicyContext): void {
+function judgeEgress(
+  label: string,
+  props: Record<string, unknown>,
+  ctx: PolicyContext,
+  prefix = "",
+): void {
   const j = ctx.jurisdiction.id;
-  const rules = valuesAt(props, "spec.egress[]");
+  const rules = valuesAt(props, `${prefix}spec.egress[]`);
   for (const r of rules) {
     if (isUnknown(r.value)) {
       ctx.report({
@@ -111,24 +134,131 @@ function judgeEgress(label: string, props: Record<string, unknown>, ctx: PolicyC
   }
 }
 
+/** What a destination field makes the cluster do, for messages, by the kind of field. */
+function sends(f: DestinationField): { must: string; how: string; fix: string } {
+  if (f.read === "url") {
+    return {
+      must: "send objects only to webhooks inside the cluster",
+      how: `the API server sends the ${f.what} every object or event it matches`,
+      fix: "Serve the webhook from a Service of the cluster (clientConfig.service) instead of a url",
+    };
+  }
+  if (f.what === "Service endpoint") {
+    return {
+      must: "send Service traffic only to private or allowlisted addresses",
+      how: "the Service's traffic goes there, outside any NetworkPolicy of the pods that send it",
+      fix: "Point the endpoints at private addresses, or add the address to the egress allowlist with a reason",
+    };
+  }
+  if (f.read === "outside") {
+    return {
+      must: "mount volumes only from private or allowlisted servers",
+      how: `the node mounts the ${f.what} outside any NetworkPolicy and the pods write their data there`,
+      fix: "Use a volume of the cluster's own cloud (a claim of one of its storage classes) or a private NFS, iSCSI or Ceph server",
+    };
+  }
+  return {
+    must: "mount volumes only from private or allowlisted servers",
+    how: `the node mounts the ${f.what} outside any NetworkPolicy and the pods write their data there`,
+    fix: "Serve the volume from a private address (or a storage class of the cluster's cloud), or add the server's address to the egress allowlist with a reason",
+  };
+}
+
+/**
+ * Servers a Kubernetes object makes its cluster send data to — a volume source's server, a
+ * webhook's URL, a Service endpoint — each of which must be private, in-cluster or an
+ * allowlisted address; a host name is a destination the pack cannot place.
+ */
+function judgeDestinations(
+  label: string,
+  type: string,
+  props: Record<string, unknown>,
+  ctx: PolicyContext,
+): void {
+  const j = ctx.jurisdiction.id;
+  // A list or object not known at preview is met by every field under it: reported once.
+  const unknownAt = new Set<string>();
+  for (const f of destinationFields(type)) {
+    const { must, how, fix } = sends(f);
+    for (const found of valuesAt(props, f.path)) {
+      const fail = (why: string, place: string): void =>
+        ctx.report({
+          message: `${label} must ${must}, but ${found.path} ${why}: ${how}. ${fix}.`,
+          path: [label, place],
+        });
+      if (isUnknown(found.value)) {
+        if (!unknownAt.has(found.path)) {
+          unknownAt.add(found.path);
+          fail("is not known at preview", `${found.path} (unknown at preview)`);
+        }
+        continue;
+      }
+      const text = str(found.value);
+      if (text === undefined) {
+        continue;
+      }
+      if (f.read === "outside") {
+        fail(
+          `names an ${f.what} (${JSON.stringify(text)}), a service of a cloud the pack cannot place`,
+          `an ${f.what} (cannot be placed)`,
+        );
+        continue;
+      }
+      const hosts = hostsOf(text, f.read);
+      if (hosts === undefined) {
+        fail(
+          `is ${JSON.stringify(text)}, not a URL the pack can read`,
+          `${text} (cannot be placed)`,
+        );
+        continue;
+      }
+      for (const host of hosts) {
+        // An in-cluster name resolves to a Service of the cluster; a webhook URL, sent by the
+        // API server (which may run outside the cluster's network), must be allowlisted.
+        if (f.read !== "url" && clusterDomain.test(host)) {
+          continue;
+        }
+        const reach = reachOfAddress(host, ctx.settings.egressAllowlist);
+        if (reach.kind === "allowlisted" || (reach.kind === "private" && f.read !== "url")) {
+          continue;
+        }
+        if (parseCidr(host) === undefined) {
+          fail(
+            `is ${JSON.stringify(text)}, a host the pack cannot place`,
+            `${host} (cannot be placed)`,
+          );
+        } else {
+          fail(
+            `is ${JSON.stringify(text)}, ${reach.kind === "private" ? "a private address of no network of the stack" : "a public address"} that the egress allowlist of ${j} does not cover`,
+            `${host} (${f.what})`,
+          );
+        }
+      }
+    }
+  }
+}
+
 export const kubernetesEgress = residencyResourcePolicy({
   name: "kubernetes-egress",
   description:
-    "Checks whether Kubernetes NetworkPolicies allow egress only to in-cluster peers, private ranges or destinations the egress allowlist covers.",
+    "Checks whether Kubernetes objects send data only inside: NetworkPolicies allow egress only to in-cluster peers, private ranges or destinations the egress allowlist covers; volumes are mounted, and Service endpoints point, only at private or allowlisted addresses; webhooks are Services of the cluster.",
   severity: "high",
   remediationSteps:
-    "Give every egress rule a `to` with pod/namespace selectors or ipBlocks from the egress allowlist (with matching ports); never 0.0.0.0/0 or ::/0.",
+    "Give every egress rule a `to` with pod/namespace selectors or ipBlocks from the egress allowlist (with matching ports), never 0.0.0.0/0 or ::/0; serve NFS, iSCSI, Ceph and other volumes and Service endpoints from private or allowlisted addresses; point webhooks at a Service of the cluster (clientConfig.service).",
   validate: (args, ctx) => {
-    if (networkPolicyTypes.has(args.type)) {
-      judgeEgress(resourceLabel(args.type, args.name), args.props, ctx);
+    const label = resourceLabel(args.type, args.name);
+    if (networkPolicyTypes.has(baseKind(args.type))) {
+      judgeEgress(label, args.props, ctx, args.type.endsWith("List") ? "items[]." : "");
     }
+    judgeDestinations(label, args.type, args.props, ctx);
   },
 });
 
-/** In-cluster DNS names an ExternalName service may alias without leaving the cluster. */
-const clusterDomain = /\.svc(\.cluster\.local)?\.?$/;
-
-const serviceTypes = new Set(["kubernetes:core/v1:Service", "kubernetes:core/v1:ServicePatch"]);
+const serviceTypes = new Set([
+  "kubernetes:core/v1:Service",
+  "kubernetes:core/v1:ServicePatch",
+  "kubernetes:core/v1:ServiceList",
+]);
 
 /**
  * Why the nodes of an object's cluster may have public addresses (their label and why), an
@@ -225,11 +355,12 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
   return out;
 }
 
-const ingressTypes = new Set([
-  "kubernetes:networking.k8s.io/v1:Ingress",
-  "kubernetes:networking.k8s.io/v1beta1:Ingress",
-  "kubernetes:extensions/v1beta1:Ingress",
-]);
+/** Ingress kinds, their Lists and their Patches (a patch can set the class or the scheme). */
+const ingressTypes = new Set(
+  ["networking.k8s.io/v1", "networking.k8s.io/v1beta1", "extensions/v1beta1"].flatMap((gv) =>
+    ["", "List", "Patch"].map((suffix) => `kubernetes:${gv}:Ingress${suffix}`),
+  ),
+);
 
 /**
  * The exposure of an Ingress whose class provisions a cloud load balancer for it, by the class's
@@ -332,13 +463,23 @@ export const kubernetesServiceExposure = residencyStackPolicy({
       if (!r.provider) {
         continue;
       }
-      const found = serviceTypes.has(r.type)
-        ? serviceFindings(r, x)
+      const judge = serviceTypes.has(r.type)
+        ? serviceFindings
         : ingressTypes.has(r.type)
-          ? ingressFindings(r, x)
-          : [];
-      for (const f of found) {
-        ctx.report({ ...f, urn: r.urn, resourceName: r.name });
+          ? ingressFindings
+          : undefined;
+      if (judge === undefined) {
+        continue;
+      }
+      // A List's objects are judged one by one; the path names the entry (`… items[0]`).
+      const label = resourceLabel(r.type, r.name);
+      for (const { object, at } of objectsOf(r)) {
+        for (const f of judge(object, x)) {
+          const entry = at.replace(/\.$/, "");
+          const path =
+            entry === "" ? f.path : f.path?.map((p) => (p === label ? `${label} ${entry}` : p));
+          ctx.report({ ...f, path, urn: r.urn, resourceName: r.name });
+        }
       }
     }
   },
@@ -474,7 +615,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       }
       return s;
     };
-    for (const r of resources) {
+    for (const r of resources.flatMap((each) => objectsOf(each).map((o) => o.object))) {
       if (!r.provider) {
         continue;
       }
@@ -483,8 +624,8 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
         namespaces.set(scopeKey(r.provider, name), r);
         continue;
       }
-      const isWorkload = podTemplates[r.type] !== undefined;
-      const isDeny = networkPolicyTypes.has(r.type) && isDefaultDenyEgress(r);
+      const isWorkload = podTemplateOf(r.type) !== undefined;
+      const isDeny = networkPolicyTypes.has(baseKind(r.type)) && isDefaultDenyEgress(r);
       if (!isWorkload && !isDeny) {
         continue;
       }

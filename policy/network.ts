@@ -16,6 +16,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { resourceLabel } from "../residency/placement";
 import { type CustomFlow, directFindings, type FlowModel, flowPolicy } from "./flows";
 import { residencyResourcePolicy } from "./framework";
+import { accountGrantFindings, accountGrantFix } from "./grants";
 import { str } from "./values";
 
 const linkFix = "Link only to regions inside the jurisdiction, or remove the link.";
@@ -435,27 +436,31 @@ const peerAccountModels = new Map(
 
 /**
  * Links to networks of another account whose far end lies inside the jurisdiction (its region
- * is judged by `network-links`). The traffic stays in the jurisdiction, so this is hardening:
- * advisory, and mandatory only for stacks in strict posture (`sovereign-dc:posture: strict`).
+ * is judged by `network-links`), and grants of a resource to another account or organisation
+ * (policy/grants.ts). The data stays where it lies, so this is hardening: advisory, and
+ * mandatory only for stacks in strict posture (`sovereign-dc:posture: strict`).
  */
 export const crossAccountLinks: ResourceValidationPolicy = {
   ...residencyResourcePolicy({
     name: "cross-account-links",
     description:
-      "Checks whether network links whose far end lies inside the jurisdiction (VPC and transit gateway peering, CEN and Express Connect attachments) connect only networks of the stack's own account.",
+      "Checks whether network links whose far end lies inside the jurisdiction (VPC and transit gateway peering, CEN and Express Connect attachments) connect only networks of the stack's own account, and whether resource policies, permissions and shares grant access only to that account and to AWS services.",
     severity: "medium",
-    remediationSteps: accountFix,
+    remediationSteps: `${accountFix} ${accountGrantFix}`,
     validate: (args, ctx) => {
-      const model = peerAccountModels.get(args.type);
-      if (!model) {
-        return;
-      }
       const subject = {
         type: args.type,
         name: args.name,
         props: args.props,
         provider: args.provider,
       };
+      for (const f of accountGrantFindings(subject, ctx)) {
+        ctx.report(f);
+      }
+      const model = peerAccountModels.get(args.type);
+      if (!model) {
+        return;
+      }
       const label = resourceLabel(args.type, args.name);
       // The flow evaluator words every finding as data leaving; here the far end is inside.
       const leaving = `${label} must keep data inside ${ctx.jurisdiction.id}, but `;

@@ -12,30 +12,28 @@
  *       `edgeModels` and `ruleModels`, exposure.ts `exposureModels`, placement.ts `globalModels`,
  *       keys.ts `dataStores` with the stand-alone encryption types its `companions` link to a
  *       store, and the Kubernetes types policy/kubernetes.ts names in its code.
- * (b) = the keys of the border graph's `flowModels` (policy/border/flows).
+ * (b) = the types of the border graph's flow models (policy/border/flows) and of the domain
+ * tables (policy/paths/types).
  *
  * The counts move as the migration lands; the plan's figures are this script's output at 4ddf116.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { backupFlows } from "../policy/backups";
-import { flowModels } from "../policy/border/flows";
 import { copyFlows } from "../policy/border/flows/copies";
 import { kubernetesFlows } from "../policy/border/flows/kubernetes";
 import { logFlows as borderLogFlows } from "../policy/border/flows/logs";
 import { networkFlows } from "../policy/border/flows/network";
 import { storageFlows as borderStorageFlows } from "../policy/border/flows/storage";
-import { databaseFlows } from "../policy/databases";
 import { edgeModels, ruleModels } from "../policy/egress";
 import { exposureModels } from "../policy/exposure";
 import { dataStores, keyReplicaFlows } from "../policy/keys";
 import { logFlows } from "../policy/logging";
 import { allFlowModels } from "../policy/models";
 import { networkLinkFlows, remoteSiteFlows } from "../policy/network";
+import { tables as typeTables } from "../policy/paths/types";
 import { globalModels } from "../policy/placement";
 import { reviewed, reviewedTypes } from "../policy/reviewed";
 import { storageFlows } from "../policy/storage";
-import { registryFlows, transferFlows } from "../policy/transfers";
 
 const root = path.resolve(__dirname, "..");
 
@@ -48,10 +46,6 @@ const typesOf = (models: readonly { readonly type: string }[]) => models.map((m)
 /** (a): table label (with the policy it serves in parentheses) → its types. */
 const tablesA: Record<string, readonly string[]> = {
   "storage.ts storageFlows (storage-replication)": typesOf(storageFlows),
-  "databases.ts databaseFlows (database-replicas)": typesOf(databaseFlows),
-  "backups.ts backupFlows (backup-copies)": typesOf(backupFlows),
-  "transfers.ts transferFlows (data-transfer-jobs)": typesOf(transferFlows),
-  "transfers.ts registryFlows (registry-replication)": typesOf(registryFlows),
   "keys.ts keyReplicaFlows (key-and-secret-replicas)": typesOf(keyReplicaFlows),
   "network.ts networkLinkFlows (network-links)": typesOf(networkLinkFlows),
   "network.ts remoteSiteFlows (remote-sites)": typesOf(remoteSiteFlows),
@@ -65,6 +59,16 @@ const tablesA: Record<string, readonly string[]> = {
   "kubernetes.ts literals (kubernetes-service-exposure)": k8sTypes.filter((t) => /Service/.test(t)),
   "kubernetes.ts literals (helm-releases)": k8sTypes.filter((t) => /helm/.test(t)),
 };
+// The domain tables of the one model are (a) and (b) at once: each row's fields are tagged with
+// the policy that owns them and are edges of the graph.
+for (const [domain, table] of Object.entries(typeTables)) {
+  for (const [type, model] of Object.entries(table)) {
+    for (const policy of new Set((model.fields ?? []).map((f) => f.policy))) {
+      const label = `paths/types/${domain}.ts (${policy})`;
+      tablesA[label] = [...(tablesA[label] ?? []), type];
+    }
+  }
+}
 // The stand-alone encryption resources keys.ts matches to their store are types (a) judges too.
 const companionTypes = [...new Set(dataStores.flatMap((m) => m.companions?.types ?? []))];
 tablesA["keys.ts dataStores companions (customer-key-encryption)"] = companionTypes;
@@ -76,11 +80,17 @@ const tablesB: Record<string, readonly string[]> = {
   "border/flows/logs.ts": Object.keys(borderLogFlows),
   "border/flows/network.ts": Object.keys(networkFlows),
   "border/flows/kubernetes.ts": Object.keys(kubernetesFlows),
+  ...Object.fromEntries(
+    Object.entries(typeTables).map(([domain, table]) => [
+      `paths/types/${domain}.ts`,
+      Object.keys(table),
+    ]),
+  ),
 };
 
 const sort = (xs: Iterable<string>) => [...xs].sort();
 const A = new Set(Object.values(tablesA).flat());
-const B = new Set(Object.keys(flowModels));
+const B = new Set(Object.values(tablesB).flat());
 const both = sort([...A].filter((t) => B.has(t)));
 const onlyA = sort([...A].filter((t) => !B.has(t)));
 const onlyB = sort([...B].filter((t) => !A.has(t)));

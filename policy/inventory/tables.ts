@@ -5,18 +5,17 @@
  * analysis) name their types but not the properties they read; the report says so rather than
  * guess.
  */
-import { backupFlows } from "../backups";
 import { flowModels } from "../border/flows";
-import { databaseFlows } from "../databases";
+import { egressFields, kubernetesChecks } from "../paths/kubernetes";
 import { edgeModels, ruleModels } from "../egress";
 import { exposureModels } from "../exposure";
 import type { FlowModel } from "../flows";
 import { dataStores, keyReplicaFlows } from "../keys";
 import { logFlows } from "../logging";
 import { networkLinkFlows, remoteSiteFlows } from "../network";
+import { tables as typeTables } from "../paths/types";
 import { globalModels } from "../placement";
 import { storageFlows } from "../storage";
-import { registryFlows, transferFlows } from "../transfers";
 
 /** One input path a table reads, and how it reads it. */
 export interface TableField {
@@ -50,6 +49,46 @@ function declared(table: string, policy: string, models: readonly FlowModel[]): 
   };
 }
 
+/**
+ * The domain tables of the one data-flow model (policy/paths/types), one view per table and
+ * owning policy: their rows declare the fields every policy and the border analysis read.
+ */
+function typeTableViews(): FlowTableView[] {
+  return Object.entries(typeTables).flatMap(([domain, table]) => {
+    const rows = Object.entries(table);
+    const owners = [...new Set(rows.flatMap(([, m]) => (m.fields ?? []).map((f) => f.policy)))];
+    // A row without fields is a node of the graph only (a key others point at).
+    const nodes = rows.filter(([, m]) => !m.fields?.length).map(([t]) => t);
+    const graph =
+      nodes.length > 0
+        ? [
+            {
+              table: `paths/types/${domain}.ts`,
+              policy: "border analysis",
+              types: nodes,
+              fields: () => [],
+            },
+          ]
+        : [];
+    return [
+      ...graph,
+      ...owners.map((policy) => ({
+        table: `paths/types/${domain}.ts`,
+        policy,
+        types: rows.filter(([, m]) => m.fields?.some((f) => f.policy === policy)).map(([t]) => t),
+        fields: (type: string) =>
+          (table[type]?.fields ?? [])
+            .filter((f) => f.policy === policy)
+            .flatMap((f) => [
+              { path: f.path, format: f.format },
+              ...(f.source ? [{ path: f.source.path, format: `source ${f.source.ref}` }] : []),
+              ...(f.origin ? [{ path: f.origin.path, format: "origin" }] : []),
+            ]),
+      })),
+    ];
+  });
+}
+
 /** The encryption settings customer-key-encryption reads, on the store or its companions. */
 function keySettings(type: string): TableField[] {
   return dataStores.flatMap((m) => {
@@ -68,11 +107,8 @@ function keySettings(type: string): TableField[] {
 /** Every flow table of the pack, in the order the report lists them. */
 export function flowTables(): readonly FlowTableView[] {
   return [
+    ...typeTableViews(),
     declared("storage.ts storageFlows", "storage-replication", storageFlows),
-    declared("databases.ts databaseFlows", "database-replicas", databaseFlows),
-    declared("backups.ts backupFlows", "backup-copies", backupFlows),
-    declared("transfers.ts transferFlows", "data-transfer-jobs", transferFlows),
-    declared("transfers.ts registryFlows", "registry-replication", registryFlows),
     declared("keys.ts keyReplicaFlows", "key-and-secret-replicas", keyReplicaFlows),
     declared("network.ts networkLinkFlows", "network-links", networkLinkFlows),
     declared("network.ts remoteSiteFlows", "remote-sites", remoteSiteFlows),
@@ -104,5 +140,11 @@ export function flowTables(): readonly FlowTableView[] {
       policy: "border analysis",
       types: Object.keys(flowModels),
     },
+    ...Object.entries(kubernetesChecks).map(([policy, types]) => ({
+      table: "paths/kubernetes.ts kubernetesChecks",
+      policy,
+      types,
+      fields: policy === "kubernetes-egress" ? egressFields : undefined,
+    })),
   ];
 }

@@ -20,7 +20,7 @@ import type {
   TypeModel,
 } from "./model";
 import { flagOpens, globalPlaceLabel, type Located, locate } from "./places";
-import { type Ref, refKinds, type Resolver } from "./resolver";
+import { type Ref, type RefKind, refKinds, type Resolver } from "./resolver";
 import { isUnknown, valueAt, valuesAt } from "./values";
 
 /** What the owning policy decides about one value, in the words of its message. */
@@ -217,12 +217,13 @@ function compileRef(
   x: Resolver,
 ): { outcome: Outcome; far?: Endpoint; unresolved?: boolean } {
   const kind = field.ref ? refKinds[field.ref] : undefined;
-  const named =
+  const found =
     resolved?.kind === "resource"
       ? resolved.resource
       : typeof value === "string" && value !== "" && kind?.normalize
         ? x.byIdentifier(kind.normalize(value), kind.types)
         : undefined;
+  const named = found === r && kind ? peerOf(r, field.path, value, kind, x) : found;
   if (named) {
     return { outcome: { kind: "stack" }, far: named };
   }
@@ -237,7 +238,7 @@ function compileRef(
       return decide({ ...field, path: field.fallback, format }, sibling, r, x);
     }
   }
-  const what = kind?.noun ?? field.path;
+  const what = field.noun ?? kind?.noun ?? field.path;
   return {
     outcome: { kind: "stack" },
     far: x.unknownPlace(
@@ -249,13 +250,37 @@ function compileRef(
   };
 }
 
-/** The resource data starts at: the field's `source` when it names one of the stack, else `r`. */
+/**
+ * A value that names the resource itself is an ID every member of a group carries (a Tair global
+ * cache is named by its first member's ID): it names the member the value was built from, or
+ * another member that carries the same ID.
+ */
+function peerOf(
+  r: BorderResource,
+  path: string,
+  value: unknown,
+  kind: RefKind,
+  x: Resolver,
+): BorderResource | undefined {
+  const isPeer = (c: BorderResource | undefined): c is BorderResource =>
+    c !== undefined && c !== r && kind.types.includes(c.type);
+  return (
+    (r.propertyDependencies[path] ?? []).map((u) => x.get(u)).find(isPeer) ??
+    kind.types
+      .flatMap((t) => x.ofType(t))
+      .find((c) => isPeer(c) && kind.keys.some((k) => c.props[k] === value))
+  );
+}
+
+/**
+ * The resource data starts at: the field's `source` (or, for the graph only, its `origin`) when
+ * it names one of the stack, else `r`.
+ */
 function nearEnd(field: FieldSpec, r: BorderResource, x: Resolver): BorderResource {
-  if (!field.source) {
-    return r;
-  }
-  const found = x.ref(r, field.source.path, refKinds[field.source.ref].types);
-  return found.kind === "resource" ? found.resource : r;
+  const from = field.source
+    ? { path: field.source.path, types: refKinds[field.source.ref].types }
+    : field.origin;
+  return (from && x.resourceAt(r, from.path, from.types)) ?? r;
 }
 
 /** The noun and name of a field's source, for the near end of a message: `oss bucket "t"`. */
@@ -296,8 +321,10 @@ export function compileField(
   const out: Compiled[] = [];
   const leaf = field.path.split(".").pop() ?? field.path;
   // What each value names, through the property's dependencies first (known at preview).
+  // A value of another format with a `ref` may name a resource of the stack (an ARN of one,
+  // an identifier): that resource is then the far end.
   const refs =
-    field.format === "ref"
+    field.format === "ref" || field.ref
       ? x.refs(r, field.path, field.ref ? refKinds[field.ref].types : undefined)
       : [];
   for (const [i, hit] of found.entries()) {
@@ -308,7 +335,13 @@ export function compileField(
       out.push(build(field, hit.path, c.outcome, r, x, c.far, c.unresolved));
     } else {
       const c = decide(field, hit.value, r, x);
-      out.push(build(field, hit.path, c.outcome, r, x, c.far));
+      const ref = refs[i];
+      // Not known at preview, what the value names is read through the resource it was built
+      // from, which only the whole stack places (the graph: here, or an unknown place).
+      const outcome: Outcome = field.ref && isUnknown(hit.value) ? { kind: "stack" } : c.outcome;
+      out.push(
+        build(field, hit.path, outcome, r, x, ref?.kind === "resource" ? ref.resource : c.far),
+      );
     }
   }
   return out;
@@ -333,11 +366,18 @@ function build(
     to,
     label: field.label,
     via: near === r ? undefined : r,
+    ...(field.detail === undefined ? {} : { detail: field.detail }),
     policy: field.policy,
     local: localOf(outcome),
     at: { path, verb: field.verb, inbound: field.inbound },
     ...(unresolved ? { unresolved } : {}),
+    ...(field.format === "ref" ? { destination: true } : {}),
   };
-  const back: TaggedEdge[] = field.both && !isPlace(far) ? [{ ...edge, from: to, to: from }] : [];
-  return { field, path, outcome, edges: [edge, ...back] };
+  // Both ways with a resource of the stack; with a place, an inbound copy also counts outward
+  // (across a border both directions are a transfer). The near end's edge first.
+  if (!field.both || (isPlace(far) && !field.inbound)) {
+    return { field, path, outcome, edges: [edge] };
+  }
+  const back: TaggedEdge = { ...edge, from: to, to: from };
+  return { field, path, outcome, edges: field.inbound ? [back, edge] : [edge, back] };
 }

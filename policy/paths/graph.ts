@@ -50,6 +50,7 @@ export interface EdgeTag {
   readonly local: LocalVerdict;
   readonly at?: TaggedEdge["at"];
   readonly unresolved?: boolean;
+  readonly destination?: boolean;
 }
 
 /** The graph with what the search and the views need: tags by edge, the resolver. */
@@ -92,8 +93,12 @@ export function typeRows(table: TypeTable): GraphRows {
 }
 
 /** Every edge of one resource under its row: each field value once, then the custom edges. */
-export function modelEdges(model: TypeModel, r: BorderResource, x: Resolver): TaggedEdge[] {
-  const out: TaggedEdge[] = [];
+export function modelEdges(
+  model: TypeModel,
+  r: BorderResource,
+  x: Resolver,
+): (FlowEdge | TaggedEdge)[] {
+  const out: (FlowEdge | TaggedEdge)[] = [];
   for (const field of model.fields ?? []) {
     for (const c of compileField(model, field, r, x)) {
       out.push(...c.edges);
@@ -198,7 +203,13 @@ export function buildGraph(
     };
     edges.push(edge);
     if (isTagged(e)) {
-      tags.set(edge, { policy: e.policy, local: e.local, at: e.at, unresolved: e.unresolved });
+      tags.set(edge, {
+        policy: e.policy,
+        local: e.local,
+        at: e.at,
+        unresolved: e.unresolved,
+        destination: e.destination,
+      });
     }
   };
 
@@ -376,7 +387,7 @@ export function explainedBy(path: BorderPath, g: Graph): PolicyName | undefined 
   if (tag?.local === "report") {
     return tag.policy;
   }
-  if (tag?.local === "stack") {
+  if (tag?.local === "stack" && tag.destination) {
     // A destination reference: named-destinations places what it names over the whole stack,
     // and reports it when that is outside, unplaceable or nothing of the stack.
     return "named-destinations";

@@ -18,7 +18,173 @@ export const networkPolicyTypes: ReadonlySet<string> = new Set([
   "kubernetes:networking.k8s.io/v1:NetworkPolicy",
   "kubernetes:networking.k8s.io/v1:NetworkPolicyPatch",
   "kubernetes:extensions/v1beta1:NetworkPolicy",
+  "kubernetes:extensions/v1beta1:NetworkPolicyPatch",
 ]);
+
+/** The kind a List or Patch type carries: `…:DeploymentList` → `…:Deployment`. */
+export function baseKind(type: string): string {
+  return type.replace(/(List|Patch)$/, "");
+}
+
+/** Whether a type is the List of some kind: its objects are the entries of `items`. */
+export function isListType(type: string): boolean {
+  return type.endsWith("List");
+}
+
+/**
+ * The objects a resource declares, each with the path prefix its properties are found at: the
+ * resource itself (prefix ""), or for a List each entry of `items` (`items[2].`), read as the
+ * object it is — same provider, its own props — so every check judges a List's objects exactly
+ * as it judges one. An `items` not known at preview is one object whose props are unknown.
+ */
+export function objectsOf(
+  r: BorderResource,
+): Array<{ readonly object: BorderResource; readonly at: string }> {
+  if (!isListType(r.type)) {
+    return [{ object: r, at: "" }];
+  }
+  // An entry not known at preview stays unknown: every check reads it as not known, failing closed.
+  return valuesAt(r.props, "items[]").map((item) => ({
+    object: { ...r, props: item.value as Record<string, unknown> },
+    at: `${item.path}.`,
+  }));
+}
+
+/** What a destination field names, and how its value is read. */
+export interface DestinationField {
+  /** The path inside one object (a List's are under `items[]`). */
+  readonly path: string;
+  /** What is there, for messages: `NFS server`, `admission webhook`. */
+  readonly what: string;
+  /**
+   * `address`: a host or IP, with an optional port (`10.0.0.5:6789`, `[fd00::1]:3260`);
+   * `addresses`: several, comma-separated; `url`: a URL whose host is the destination;
+   * `outside`: a service of a cloud the pack does not place, wherever the value points.
+   */
+  readonly read: "address" | "addresses" | "url" | "outside";
+}
+
+/**
+ * Volume sources the node mounts from a server, outside any NetworkPolicy, for the pod to write
+ * to (the PersistentVolume sources of the same names carry the same fields). A GlusterFS
+ * volume names an Endpoints object of the cluster, whose addresses are judged there.
+ */
+const remoteVolumeFields: readonly DestinationField[] = [
+  { path: "nfs.server", what: "NFS server", read: "address" },
+  { path: "iscsi.targetPortal", what: "iSCSI target portal", read: "address" },
+  { path: "iscsi.portals[]", what: "iSCSI portal", read: "address" },
+  { path: "rbd.monitors[]", what: "Ceph monitor", read: "address" },
+  { path: "cephfs.monitors[]", what: "Ceph monitor", read: "address" },
+  { path: "scaleIO.gateway", what: "ScaleIO gateway", read: "url" },
+  { path: "quobyte.registry", what: "Quobyte registry", read: "addresses" },
+  { path: "azureDisk.diskURI", what: "Azure disk", read: "outside" },
+  { path: "azureFile.shareName", what: "Azure file share", read: "outside" },
+];
+
+/** Where a kind that is no workload keeps volume sources. */
+const volumeHolders: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [/^kubernetes:core\/v1:PodTemplate$/, ["template.spec.volumes[]"]],
+  [/^kubernetes:core\/v1:PersistentVolume$/, ["spec"]],
+  [/^kubernetes:storage\.k8s\.io\/\w+:VolumeAttachment$/, ["spec.source.inlineVolumeSpec"]],
+  [/^kubernetes:settings\.k8s\.io\/\w+:PodPreset$/, ["spec.volumes[]"]],
+];
+
+/** The places an object's volume sources are at: a pod spec's volumes, or a PV's own spec. */
+function volumeSources(kind: string): readonly string[] {
+  const template = podTemplates[kind];
+  if (template) {
+    return [`${template.spec}.volumes[]`];
+  }
+  return volumeHolders.find(([pattern]) => pattern.test(kind))?.[1] ?? [];
+}
+
+/**
+ * Fields through which the API server sends objects or events to a webhook: admission
+ * (every object the webhook matches, Secrets included), CRD conversion (every custom object of
+ * the CRD) and audit sinks (the audit events). A `service` reference stays in the cluster.
+ */
+const webhookFields: ReadonlyArray<readonly [RegExp, DestinationField]> = [
+  [
+    /^kubernetes:admissionregistration\.k8s\.io\/\w+:(Mutating|Validating)WebhookConfiguration$/,
+    { path: "webhooks[].clientConfig.url", what: "admission webhook", read: "url" },
+  ],
+  [
+    /^kubernetes:apiextensions\.k8s\.io\/v1:CustomResourceDefinition$/,
+    { path: "spec.conversion.webhook.clientConfig.url", what: "conversion webhook", read: "url" },
+  ],
+  [
+    /^kubernetes:apiextensions\.k8s\.io\/v1beta1:CustomResourceDefinition$/,
+    { path: "spec.conversion.webhookClientConfig.url", what: "conversion webhook", read: "url" },
+  ],
+  [
+    /^kubernetes:auditregistration\.k8s\.io\/\w+:AuditSink$/,
+    { path: "spec.webhook.clientConfig.url", what: "audit webhook", read: "url" },
+  ],
+];
+
+/** Where the traffic of a Service without a selector goes: its Endpoints' addresses. */
+const endpointFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
+  [
+    /^kubernetes:core\/v1:Endpoints$/,
+    [
+      { path: "subsets[].addresses[].ip", what: "Service endpoint", read: "address" },
+      { path: "subsets[].notReadyAddresses[].ip", what: "Service endpoint", read: "address" },
+    ],
+  ],
+  [
+    /^kubernetes:discovery\.k8s\.io\/\w+:EndpointSlice$/,
+    [{ path: "endpoints[].addresses[]", what: "Service endpoint", read: "address" }],
+  ],
+];
+
+/**
+ * Every field of a type through which its cluster sends data to a server it names — remote
+ * volume sources, webhooks, Service endpoints — as paths of the type itself (under `items[]` for
+ * a List). kubernetes-egress judges them and the coverage report lists them.
+ */
+export function destinationFields(type: string): DestinationField[] {
+  const kind = baseKind(type);
+  const prefix = isListType(type) ? "items[]." : "";
+  const fields = [
+    ...volumeSources(kind).flatMap((at) =>
+      remoteVolumeFields.map((f) => ({ ...f, path: `${at}.${f.path}` })),
+    ),
+    ...webhookFields.filter(([pattern]) => pattern.test(kind)).map(([, f]) => f),
+    ...endpointFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
+  ];
+  return fields.map((f) => ({ ...f, path: `${prefix}${f.path}` }));
+}
+
+/** The in-cluster DNS names (`<service>.<namespace>.svc[.cluster.local]`). */
+export const clusterDomain = /\.svc(\.cluster\.local)?\.?$/;
+
+/**
+ * The hosts a destination value names: the host of a URL, an address without its port
+ * (`10.0.0.5:6789`, `[fd00::1]:3260`), each of a comma-separated list; undefined for a URL
+ * that cannot be parsed.
+ */
+export function hostsOf(value: string, read: DestinationField["read"]): string[] | undefined {
+  if (read === "url") {
+    try {
+      const host = new URL(value).hostname;
+      return host ? [host.replace(/^\[(.*)\]$/, "$1")] : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  const parts = read === "addresses" ? value.split(",") : [value];
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p !== "")
+    .map((p) => {
+      const bracketed = /^\[([^\]]+)\](:\d+)?$/.exec(p);
+      if (bracketed) {
+        return bracketed[1];
+      }
+      // One colon: host or IPv4 with a port; more: a bare IPv6 address.
+      return p.split(":").length === 2 ? p.split(":")[0] : p;
+    });
+}
 
 export const namespaceType = "kubernetes:core/v1:Namespace";
 
@@ -34,18 +200,43 @@ const templated: PodTemplate = {
 };
 
 /** The workload kinds that run pods, and where each keeps its pod template. */
-export const podTemplates: Readonly<Record<string, PodTemplate>> = {
-  "kubernetes:core/v1:Pod": { spec: "spec", labels: "metadata.labels" },
-  "kubernetes:apps/v1:Deployment": templated,
-  "kubernetes:apps/v1:StatefulSet": templated,
-  "kubernetes:apps/v1:DaemonSet": templated,
-  "kubernetes:apps/v1:ReplicaSet": templated,
-  "kubernetes:batch/v1:Job": templated,
-  "kubernetes:batch/v1:CronJob": {
-    spec: "spec.jobTemplate.spec.template.spec",
-    labels: "spec.jobTemplate.spec.template.metadata.labels",
-  },
+const cronTemplated: PodTemplate = {
+  spec: "spec.jobTemplate.spec.template.spec",
+  labels: "spec.jobTemplate.spec.template.metadata.labels",
 };
+
+/** The workload kinds that run pods, by API group and versions: their objects and patches. */
+const workloadKinds: ReadonlyArray<readonly [string, readonly string[], string, PodTemplate]> = [
+  ["core", ["v1"], "Pod", { spec: "spec", labels: "metadata.labels" }],
+  ["core", ["v1"], "ReplicationController", templated],
+  ["apps", ["v1", "v1beta1", "v1beta2"], "Deployment", templated],
+  ["apps", ["v1", "v1beta1", "v1beta2"], "StatefulSet", templated],
+  ["apps", ["v1", "v1beta2"], "DaemonSet", templated],
+  ["apps", ["v1", "v1beta2"], "ReplicaSet", templated],
+  ["extensions", ["v1beta1"], "Deployment", templated],
+  ["extensions", ["v1beta1"], "DaemonSet", templated],
+  ["extensions", ["v1beta1"], "ReplicaSet", templated],
+  ["batch", ["v1"], "Job", templated],
+  ["batch", ["v1", "v1beta1", "v2alpha1"], "CronJob", cronTemplated],
+];
+
+/**
+ * The workload kinds that run pods, and where each keeps its pod template: every API version
+ * of each kind, and its Patch type, which carries the same template (a patch that changes the
+ * pod spec runs pods as the object does). Lists carry these objects in `items` (objectsOf).
+ */
+export const podTemplates: Readonly<Record<string, PodTemplate>> = Object.fromEntries(
+  workloadKinds.flatMap(([group, versions, kind, template]) =>
+    versions.flatMap((v) =>
+      ["", "Patch"].map((suffix) => [`kubernetes:${group}/${v}:${kind}${suffix}`, template]),
+    ),
+  ),
+);
+
+/** The pod template of a workload type or of a List of one (whose objects are its items). */
+export function podTemplateOf(type: string): PodTemplate | undefined {
+  return podTemplates[type] ?? (isListType(type) ? podTemplates[baseKind(type)] : undefined);
+}
 
 /** The (protocol, ports) pairs a NetworkPolicy rule's `ports` allow; no ports means every port. */
 export function portsOf(rule: unknown): Array<Omit<Flow, "cidr">> | typeof unknown {
@@ -219,4 +410,58 @@ export function serviceSelects(service: BorderResource, labels: Record<string, u
   }
   const entries = Object.entries(selector as Record<string, unknown>);
   return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
+}
+
+/** A kind, its List and its Patch, in each API version given. */
+function withVariants(group: string, versions: readonly string[], kind: string): string[] {
+  return versions.flatMap((v) =>
+    ["", "List", "Patch"].map((suffix) => `kubernetes:${group}/${v}:${kind}${suffix}`),
+  );
+}
+
+/**
+ * The types whose destinations kubernetes-egress reads (destinationFields, and the ipBlocks of
+ * NetworkPolicies and their Lists and Patches), and the Service and Ingress Lists and Patches
+ * kubernetes-service-exposure judges object by object: the pack's Kubernetes table, as the
+ * coverage report lists it.
+ */
+export const kubernetesChecks: Readonly<Record<string, readonly string[]>> = {
+  "kubernetes-egress": [
+    ...new Set([
+      ...workloadKinds.flatMap(([group, versions, kind]) => withVariants(group, versions, kind)),
+      ...withVariants("core", ["v1"], "PodTemplate"),
+      ...withVariants("core", ["v1"], "PersistentVolume"),
+      ...withVariants("storage.k8s.io", ["v1", "v1alpha1", "v1beta1"], "VolumeAttachment"),
+      ...withVariants("settings.k8s.io", ["v1alpha1"], "PodPreset"),
+      ...["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"].flatMap((kind) =>
+        withVariants("admissionregistration.k8s.io", ["v1", "v1beta1"], kind),
+      ),
+      ...withVariants("apiextensions.k8s.io", ["v1", "v1beta1"], "CustomResourceDefinition"),
+      ...withVariants("auditregistration.k8s.io", ["v1alpha1"], "AuditSink"),
+      ...withVariants("core", ["v1"], "Endpoints"),
+      ...withVariants("discovery.k8s.io", ["v1", "v1beta1"], "EndpointSlice"),
+      ...withVariants("networking.k8s.io", ["v1"], "NetworkPolicy"),
+      ...withVariants("extensions", ["v1beta1"], "NetworkPolicy"),
+    ]),
+  ],
+  "kubernetes-service-exposure": [
+    ...withVariants("core", ["v1"], "Service"),
+    ...["networking.k8s.io", "extensions"].flatMap((group) =>
+      withVariants(group, group === "extensions" ? ["v1beta1"] : ["v1", "v1beta1"], "Ingress"),
+    ),
+  ],
+};
+
+/** The input paths kubernetes-egress reads on a type: destinations and NetworkPolicy ipBlocks. */
+export function egressFields(type: string): Array<{ path: string; format: string }> {
+  const prefix = isListType(type) ? "items[]." : "";
+  return [
+    ...destinationFields(type).map((f) => ({
+      path: f.path,
+      format: f.read === "outside" ? "outside" : f.read === "url" ? "url" : "endpoint",
+    })),
+    ...(networkPolicyTypes.has(baseKind(type))
+      ? [{ path: `${prefix}spec.egress[].to[].ipBlock.cidr`, format: "cidr" }]
+      : []),
+  ];
 }

@@ -102,14 +102,30 @@ export interface FieldSpec {
   readonly inbound?: boolean;
   /** An absent value cannot be placed (instead of meaning "the resource's own region"). */
   readonly required?: boolean;
-  /** Data flows both ways (peering, attachments, membership). */
+  /** Data flows both ways (peering, attachments, membership, a global table's replicas). */
   readonly both?: boolean;
   /** Where the data starts, when that is another resource (`bucket` of a replication rule). */
   readonly source?: { readonly path: string; readonly ref: RefKindName };
+  /**
+   * Where the data starts in the graph only, when the value at `path` names a resource of these
+   * types (the database a backup policy copies): the message still starts at the resource's place.
+   */
+  readonly origin?: { readonly path: string; readonly types: readonly string[] };
+  /** What the graph edge names besides its label (`crossBackupRegion`). */
+  readonly detail?: string;
   /** The edge exists only when this holds (`enableCrossRegionCopy`). */
   readonly when?: (props: Readonly<Record<string, unknown>>) => boolean;
-  /** For `ref`: what the value names. */
+  /**
+   * For `ref`: what the value names. For other formats: the resources of the stack the value
+   * may name (by ARN or identifier), one of which is then the far end of the edge; the owning
+   * policy still places the value itself.
+   */
   readonly ref?: RefKindName;
+  /**
+   * For `ref`: how the far end names the value when it is not in the stack (default: the ref
+   * kind's noun) — `globalClusterIdentifier "g" of rds cluster "a" is not in this stack`.
+   */
+  readonly noun?: string;
   /**
    * For `ref`: the sibling (relative to the same holder) that places the far end when the ref
    * names nothing of the stack; without it an unresolved ref fails closed (named-destinations).
@@ -133,8 +149,11 @@ export interface TypeModel {
   readonly role: Role | ((r: BorderResource, x: Resolver) => Role);
   /** Declarative edges: every value at a field's path becomes one tagged edge. */
   readonly fields?: readonly FieldSpec[];
-  /** Edges that need the rest of the stack (routes, readers, attachments, pod egress). */
-  readonly edges?: (r: BorderResource, x: Resolver) => TaggedEdge[];
+  /**
+   * Edges that need the rest of the stack (routes, readers, attachments, pod egress); untagged
+   * ones are structural (a store readable from its subnets, encrypted by its key).
+   */
+  readonly edges?: (r: BorderResource, x: Resolver) => readonly (FlowEdge | TaggedEdge)[];
   /** The fix sentence each owning policy appends for this type. */
   readonly fix: string | Partial<Record<PolicyName, string>>;
 }
@@ -160,4 +179,6 @@ export interface TaggedEdge extends FlowEdge {
   readonly local: LocalVerdict;
   /** A ref without fallback that names nothing of the stack (named-destinations). */
   readonly unresolved?: boolean;
+  /** The edge of a `ref` field: a destination `named-destinations` places over the stack. */
+  readonly destination?: boolean;
 }

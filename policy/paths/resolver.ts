@@ -55,9 +55,12 @@ export interface RefKind {
   readonly aliases?: RefKindName;
 }
 
-/** S3 names arrive as names or as `arn:<partition>:s3:::<name>[/<prefix>]`. */
+/**
+ * S3 names arrive as names, as `arn:<partition>:s3:::<name>[/<prefix>]`, as an `s3://<name>[/…]`
+ * URI (query results, exports, log URIs) or as `<name>/<prefix>` (a bucket name holds no `/`).
+ */
 function s3BucketName(value: string): string {
-  const m = /^arn:[^:]+:s3:::([^/]+)/.exec(value);
+  const m = /^(?:arn:[^:]+:s3:::|s3:\/\/)?([^/]+)/.exec(value);
   return m ? m[1] : value;
 }
 
@@ -82,6 +85,8 @@ export type RefKindName =
   | "physical-connection"
   | "db-source"
   | "aws-db-source"
+  | "docdb-cluster"
+  | "neptune-cluster"
   | "aws-kms-key"
   | "aws-kms-alias"
   | "alicloud-kms-key"
@@ -90,6 +95,7 @@ export type RefKindName =
   | "nat-table"
   | "network-acl"
   | "log-group"
+  | "log-sink"
   | "eks-cluster"
   | "db-subnet-group";
 
@@ -171,6 +177,16 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     types: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
     keys: ["identifier", "clusterIdentifier", "arn", "id"],
   },
+  "docdb-cluster": {
+    noun: "DocumentDB cluster",
+    types: ["aws:docdb/cluster:Cluster"],
+    keys: ["clusterIdentifier", "arn", "id"],
+  },
+  "neptune-cluster": {
+    noun: "Neptune cluster",
+    types: ["aws:neptune/cluster:Cluster"],
+    keys: ["clusterIdentifier", "arn", "id"],
+  },
   "aws-kms-key": {
     noun: "KMS key",
     types: ["aws:kms/key:Key", "aws:kms/replicaKey:ReplicaKey", "aws:kms/externalKey:ExternalKey"],
@@ -211,6 +227,18 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     keys: ["defaultNetworkAclId"],
   },
   "log-group": { noun: "log group", types: ["aws:cloudwatch/logGroup:LogGroup"], keys: ["name"] },
+  /** Where a service delivers logs it may send to several kinds of sink (WAF, Network Firewall). */
+  "log-sink": {
+    noun: "log destination",
+    types: [
+      "aws:s3/bucket:Bucket",
+      "aws:s3/bucketV2:BucketV2",
+      "aws:cloudwatch/logGroup:LogGroup",
+      "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+    ],
+    keys: ["bucket", "name"],
+    normalize: s3BucketName,
+  },
   "eks-cluster": { noun: "EKS cluster", types: ["aws:eks/cluster:Cluster"], keys: ["name"] },
   "db-subnet-group": {
     noun: "DB subnet group",

@@ -13,14 +13,16 @@ import type {
   ResourceValidationArgs,
   ResourceValidationPolicy,
   ReportViolation,
+  Severity,
   StackValidationPolicy,
 } from "@pulumi/policy";
 import { describePlace, placementOf } from "../../residency/placement";
 import { type Finding, type PolicyContext, residencyResourcePolicy } from "../framework";
-import { resourceLabel } from "./describe";
+import type { FlowModel } from "../flows";
+import { kindName, resourceLabel } from "./describe";
 import { compileField, type Compiled, sourceLabel } from "./fields";
 import type { BorderResource, PolicyName, TypeModel, TypeTable } from "./model";
-import { Resolver } from "./resolver";
+import { refKinds, Resolver } from "./resolver";
 import { byType } from "./types";
 import { isUnknown, known, plainValue } from "./values";
 
@@ -155,6 +157,26 @@ export function resourceView(
   return out;
 }
 
+/**
+ * A named policy judged by the tables alone: the findings of `resourceView` on every resource
+ * whose type's row declares fields the policy owns; other types have none.
+ */
+export function tablePolicy(meta: {
+  readonly name: PolicyName;
+  readonly description: string;
+  readonly severity: Severity;
+  readonly remediationSteps: string;
+}): ResourceValidationPolicy {
+  return residencyResourcePolicy({
+    ...meta,
+    validate: (args, ctx) => {
+      for (const f of resourceView(meta.name, args, ctx)) {
+        ctx.report(f);
+      }
+    },
+  });
+}
+
 /** Whether a row of `table` declares a field `policy` owns: then the view judges the type. */
 function owns(table: TypeTable, type: string, policy: string): boolean {
   return table[type]?.fields?.some((f) => f.policy === policy) ?? false;
@@ -188,4 +210,29 @@ export function viewedPolicy<P extends AnyPolicy>(p: P, table: TypeTable = byTyp
     validateResource: (args: ResourceValidationArgs, report: ReportViolation) =>
       owns(table, args.type, p.name) ? view(args, report) : own(args, report),
   };
+}
+
+/**
+ * The rows of the type tables (policy/paths/types) as flow models, one per type and owning
+ * policy (or only `only`'s), for the readers that still take flow models: name resolution reads
+ * their `ref` fields, the ARN, key and place scanners skip the paths they declare.
+ */
+export function tableFlowModels(table: TypeTable, only?: PolicyName): FlowModel[] {
+  return Object.entries(table).flatMap(([type, model]) => {
+    const fields = model.fields ?? [];
+    const owners = [...new Set(fields.map((f) => f.policy))].filter((p) => !only || p === only);
+    return owners.map((policy): FlowModel => {
+      const own = fields.filter((f) => f.policy === policy);
+      const source = own.find((f) => f.source)?.source;
+      const fix = typeof model.fix === "string" ? model.fix : (model.fix[policy] ?? "");
+      return {
+        type,
+        fields: own,
+        fix,
+        ...(source
+          ? { source: { path: source.path, noun: kindName(refKinds[source.ref].types[0]) } }
+          : {}),
+      };
+    });
+  });
 }

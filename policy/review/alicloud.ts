@@ -752,16 +752,6 @@ export const review: ProviderReview = {
         "a Smart Access Gateway app user connects from anywhere into the Cloud Connect Network",
     },
     {
-      prefix: "alicloud:cddc/dedicatedPropreHost:DedicatedPropreHost",
-      reason:
-        "internetMaxBandwidthOut gives the host a public IP (internet egress), which no check reads on this type",
-    },
-    {
-      prefix: "alicloud:ecs/ecsInstanceSet:EcsInstanceSet",
-      reason:
-        "internetMaxBandwidthOut gives the instances public IPs (internet egress), which no check reads on this type",
-    },
-    {
       prefix: "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
       reason:
         "internetMaxBandwidthOut gives instances launched from it public IPs (internet egress), which no check reads on this type",
@@ -777,82 +767,9 @@ export const review: ProviderReview = {
         "internetMaxBandwidthOut gives the instances it scales out public IPs (internet egress), which no check reads on this type",
     },
     {
-      prefix: "alicloud:ens/instance:Instance",
-      reason:
-        "an edge instance with internetMaxBandwidthOut has a public IP (internet egress), which no check reads on this type",
-    },
-    {
-      prefix: "alicloud:rds/custom:Custom",
-      reason:
-        "internetMaxBandwidthOut gives the RDS Custom host a public IP (internet egress), which no check reads on this type",
-    },
-    {
-      prefix: "alicloud:cs/edgeKubernetes:EdgeKubernetes",
-      reason:
-        "slbInternetEnabled exposes the API server to the internet and edge nodes sit outside the region, which no check reads on this type",
-    },
-    {
-      prefix: "alicloud:mse/gateway:Gateway",
-      reason:
-        "internetSlbSpec gives the gateway an internet-facing load balancer (public exposure), which no check reads on this type",
-    },
-    {
-      prefix: "alicloud:fc/service:Service",
-      reason:
-        "internetAccess (on by default) lets the service's functions reach any host on the internet, which no check reads on this type",
-    },
-    {
-      prefix: "alicloud:fc/v3LayerVersion:V3LayerVersion",
-      reason: "public shares the layer with every account, which no check reads on this type",
-    },
-    {
-      prefix: "alicloud:index/openApiExplorerApiMcpServer:OpenApiExplorerApiMcpServer",
-      reason:
-        "publicAccess exposes the MCP server, which calls the account's APIs, to the internet; no check reads it",
-    },
-    {
-      prefix: "alicloud:threatdetection/honeypotNode:HoneypotNode",
-      reason:
-        "allowHoneypotAccessInternet lets the honeypot reach the internet, which no check reads",
-    },
-    {
-      prefix: "alicloud:message/serviceEndpoint:ServiceEndpoint",
-      reason: "turns on the MNS public (internet) access point, which no check reads",
-    },
-    {
-      prefix: "alicloud:cr/endpointAclPolicy:EndpointAclPolicy",
-      reason:
-        "admits an internet CIDR (entry) to the registry's public endpoint, which no check reads",
-    },
-    {
-      prefix: "alicloud:rds/dbInstanceEndpointAddress:DbInstanceEndpointAddress",
-      reason:
-        "creates a public connection address for an RDS endpoint (public exposure), which no check reads",
-    },
-    {
-      prefix: "alicloud:rds/dbProxyPublic:DbProxyPublic",
-      reason:
-        "creates a public connection address for an RDS database proxy (public exposure), which no check reads",
-    },
-    {
-      prefix: "alicloud:rds/aiInstance:AiInstance",
-      reason:
-        "publicEndpointEnabled and publicNetworkAccessEnabled expose the instance to the internet, which no check reads",
-    },
-    {
-      prefix: "alicloud:polardb/applicationEndpoint:ApplicationEndpoint",
-      reason:
-        "creates a public network endpoint for a PolarDB AI application (public exposure), which no check reads",
-    },
-    {
       prefix: "alicloud:gpdb/remoteAdbDataSource:RemoteAdbDataSource",
       reason:
         "reads another AnalyticDB instance's data as a data source; where that instance lies is not read (data-paths §7, gpdb/*DataSource)",
-    },
-    {
-      prefix: "alicloud:hologram/instance:Instance",
-      reason:
-        "an entry of endpoints[] with type Internet opens a public endpoint of the instance (public exposure), which no check reads",
     },
     {
       prefix: "alicloud:dts/consumerChannel:ConsumerChannel",

@@ -4,21 +4,27 @@
  *
  * A Kubernetes object lives in its provider's cluster (kubernetes-cluster-placement), so most of
  * what the place rules mark names something inside that cluster: a UID, a node, an API path, a
- * host name an Ingress serves. What the review leaves unread on purpose, because no check reads it
- * for these types and data can leave through it:
- * - volume sources of pod specs and persistent volumes (`nfs.server`, `iscsi.targetPortal` and
- *   `portals`, `rbd.monitors`, `cephfs.monitors`, `glusterfs.endpoints`, `scaleIO.gateway`,
- *   `azureDisk.diskURI`, and `quobyte.tenant`, which stands for the Quobyte registry the
- *   inventory does not list): the node mounts storage wherever they say and the pod writes to
- *   it, outside any NetworkPolicy;
- * - `dnsConfig.nameservers` and `hostAliases[].ip`: the pod sends its DNS queries and the traffic
- *   for those names there, and pod egress is judged only for the workload kinds the pack models;
- * - container `image`s: the node pulls from the registry they name, an inbound path no check reads;
- * - webhook `clientConfig.url`s (admission, CRD conversion, audit sinks): the API server sends the
- *   objects (Secrets included) or audit events to that URL;
- * - Endpoints and EndpointSlice addresses: where traffic to a Service goes;
- * - the Service fields of a ServiceList and the ipBlocks of NetworkPolicy lists and legacy
- *   patches, which kubernetes-service-exposure and kubernetes-egress do not read.
+ * host name an Ingress serves. The destinations through which a cluster sends data out are read
+ * by kubernetes-egress, for every API version of a kind, its List and its Patch
+ * (policy/paths/kubernetes.ts kubernetesChecks), which makes those types flow-modelled:
+ * - volume sources of pod specs (every workload kind, PodTemplate, PodPreset) and of
+ *   PersistentVolumes and VolumeAttachments (`nfs.server`, `iscsi.targetPortal` and `portals`,
+ *   `rbd.monitors`, `cephfs.monitors`, `scaleIO.gateway`, `quobyte.registry`): the node mounts
+ *   storage there outside any NetworkPolicy, so an address neither private nor allowlisted
+ *   fails, and a host name cannot be placed; `azureDisk` and `azureFile` are services of a cloud
+ *   the pack does not place and always fail; `glusterfs.endpoints` names an Endpoints object of
+ *   the cluster, judged at its addresses;
+ * - webhook `clientConfig.url`s (admission, CRD conversion, audit sinks): the API server sends
+ *   the objects (Secrets included) or audit events there, so a URL fails unless its host is an
+ *   allowlisted address; a `service` reference stays in the cluster;
+ * - Endpoints and EndpointSlice addresses, where traffic to a Service goes;
+ * - the ipBlocks of NetworkPolicy Lists and Patches; the Services of a ServiceList and the
+ *   Ingresses of Ingress Lists and Patches are judged by kubernetes-service-exposure.
+ * Pods' `dnsConfig.nameservers` and `hostAliases[].ip` are reached by pod egress, which
+ * kubernetes-namespace-egress and the NetworkPolicies govern for every workload kind and List.
+ * Container `image`s name the registry the node pulls from: arn-locality places a cloud
+ * registry's host (README, policy/placement.ts); a pull brings software in and sends no data of
+ * the stack out, and no check reads other registries' hosts.
  */
 import type { ProviderReview } from "./model";
 
@@ -41,25 +47,49 @@ export const review: ProviderReview = {
       path: /(^|\.)hostAliases\[\]\.hostnames\[\]$/,
       reading: "not-a-place",
       reason:
-        "names the pod's /etc/hosts maps to the hostAliases ip beside them: that ip (not read) is where the traffic goes",
+        "names the pod's /etc/hosts maps to the hostAliases ip beside them: that ip is where the traffic goes, as pod egress",
     },
     {
       path: /(^|\.)rbd\.image$/,
       reading: "not-a-place",
       reason:
-        "the name of an RBD image inside a Ceph pool: where it is stored is what rbd.monitors names (not read)",
+        "the name of an RBD image inside a Ceph pool: where it is stored is what rbd.monitors names (read by kubernetes-egress)",
     },
     {
       path: /(^|\.)scaleIO\.protectionDomain$/,
       reading: "not-a-place",
       reason:
-        "the name of a protection domain inside the ScaleIO system that scaleIO.gateway names (not read)",
+        "the name of a protection domain inside the ScaleIO system that scaleIO.gateway names (read by kubernetes-egress)",
     },
     {
       path: /(^|\.)glusterfs\.endpointsNamespace$/,
       reading: "own-place",
       reason:
-        "the namespace, in the same cluster, of the Endpoints object glusterfs.endpoints names (not read)",
+        "the namespace, in the same cluster, of the Endpoints object glusterfs.endpoints names",
+    },
+    {
+      path: /(^|\.)glusterfs\.endpoints$/,
+      reading: "own-place",
+      reason:
+        "the name of an Endpoints object of the same cluster: the GlusterFS servers are its addresses, which kubernetes-egress judges there",
+    },
+    {
+      path: /(^|\.)quobyte\.tenant$/,
+      reading: "not-a-place",
+      reason:
+        "the tenant inside the Quobyte system whose registry quobyte.registry names (read by kubernetes-egress)",
+    },
+    {
+      path: /(^|\.)(dnsConfig\.nameservers\[\]|hostAliases\[\]\.ip)$/,
+      reading: "kubernetes-namespace-egress",
+      reason:
+        "the pod sends its DNS queries, and the traffic for the aliased names, as pod egress: its namespace must deny egress by default (kubernetes-namespace-egress) and a NetworkPolicy that lets the address out is judged by kubernetes-egress",
+    },
+    {
+      path: /(^|\.)image$/,
+      reading: "arn-locality",
+      reason:
+        "the registry the node pulls the container image from: arn-locality places a cloud registry's host (ECR, ACR) by its region; a pull brings software in and sends none of the stack's data out",
     },
     {
       path: /(^|\.)user\.linux\.uid$/,
@@ -211,12 +241,5 @@ export const review: ProviderReview = {
       reason:
         "its data is an opaque copy of a workload's pod template, volumes included, which a rollback applies to the DaemonSet or StatefulSet that owns it",
     })),
-    ...["networking.k8s.io/v1", "networking.k8s.io/v1beta1", "extensions/v1beta1"].flatMap((gv) =>
-      ["IngressList", "IngressPatch"].map((kind) => ({
-        prefix: `kubernetes:${gv}:${kind}`,
-        reason:
-          "kubernetes-service-exposure judges Ingress objects, not lists or patches of them: a patch can give an Ingress the class or scheme annotation that puts it behind an internet-facing load balancer",
-      })),
-    ),
   ],
 };

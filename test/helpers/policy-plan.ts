@@ -258,7 +258,7 @@ function deepStrings(value: unknown): string[] {
  * The smallest plan on which the per-resource policies judge a mutation the way they judge the
  * whole plan: the resources the mutation changed, added or depended on (for removed ones: what
  * they depended on) and those named in `focus`, everything those depend on, the resources their
- * literal values name (a bucket by name or ARN), and the encryption companions of every store
+ * literal values name (a bucket by name, ARN or `s3://` URI), and the encryption companions of every store
  * among them — plus the stack and every provider. `focus` keeps the resource a test is about
  * when the mutation leaves it as the happy path has it. Not for the border analysis: a path out
  * may run from a store that is not among them (a bucket readable from a VPC whose peering the
@@ -283,7 +283,9 @@ export function around(full: Plan, mutated: Plan, focus: readonly string[] = [])
   );
   const named = (r: RecordedResource) =>
     topLevelStrings(r.outputs).some(
-      (v) => literals.has(v) || [...literals].some((l) => l.endsWith(`:::${v}`)),
+      (v) =>
+        literals.has(v) ||
+        [...literals].some((l) => l.endsWith(`:::${v}`) || l.startsWith(`s3://${v}/`)),
     );
   queue.push(...mutated.resources.filter(named).map((r) => r.urn));
   while (queue.length > 0) {

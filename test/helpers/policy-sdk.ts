@@ -80,9 +80,12 @@ function nestedInterface(pkg: string, ns: string, name: string): string | undefi
   return nsAt < 0 ? undefined : interfaceBody(source, name, nsAt);
 }
 
-/** The `.d.ts` of a module path; a few are named in lower case (`dms/s3endpoint.d.ts`). */
+/**
+ * The `.d.ts` of a module path; a few are named in lower case (`dms/s3endpoint.d.ts`), and the
+ * `index` module's lie at the package root (`index/mscSubWebhook` → `mscSubWebhook.d.ts`).
+ */
 function declarationFile(pkg: string, mod: string): string | undefined {
-  const exact = path.join(sdkRoot, pkg, `${mod}.d.ts`);
+  const exact = path.join(sdkRoot, pkg, `${mod.replace(/^index\//, "")}.d.ts`);
   if (fs.existsSync(exact)) {
     return exact;
   }

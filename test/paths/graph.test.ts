@@ -5,6 +5,7 @@
  * Every crossing case has its in-jurisdiction twin.
  */
 import { flowModels } from "../../policy/border";
+import { analyzeWithGraph } from "../../policy/border/analyze";
 import type { FlowTable } from "../../policy/border/flows";
 import {
   analyzeGraph,
@@ -183,5 +184,46 @@ describe("a row's fields become tagged edges", () => {
       'oss bucket "dr" → placed in → cn-hongkong (outside CN, in HK) [resource-placement]',
     ]);
     expect(run("sh")).toEqual([]);
+  });
+});
+
+describe("a place field that may name a resource of the stack (a replica's source database)", () => {
+  /** An Oregon cluster replicating from `source`: nothing, or a cluster of `far`'s region. */
+  function run(far?: "us-west-2" | "eu-central-1"): string[] {
+    const s = new TestStack();
+    const oregon = s.provider("aws", "oregon", { region: "us-west-2" });
+    const source =
+      far &&
+      s.add(
+        "aws:rds/cluster:Cluster",
+        "records",
+        { clusterIdentifier: unknown },
+        { provider: s.provider("aws", "source", { region: far }) },
+      );
+    s.add(
+      "aws:rds/cluster:Cluster",
+      "aurora",
+      { replicationSourceIdentifier: source ? ref(source) : unknown },
+      { provider: oregon },
+    );
+    const { graph, analysis } = analyzeWithGraph(s.resources, "US");
+    return analysis.paths.map((p) => `${p.hops.join(" → ")} [${explainedBy(p, graph) ?? "-"}]`);
+  }
+
+  it("not known at preview and built from nothing of the stack: no owner explains it, so no-path reports it", () => {
+    expect(run()).toEqual([
+      'rds cluster "aurora" → replication → unknown (replicationSourceIdentifier of rds cluster "aurora" is not known until deployed) [-]',
+    ]);
+  });
+
+  it("built from a cluster abroad: the path runs through that cluster, whose placement is reported", () => {
+    expect(run("eu-central-1")).toEqual([
+      'rds cluster "records" → placed in → eu-central-1 (outside US, in EU) [resource-placement]',
+      'rds cluster "aurora" → replication → rds cluster "records" → placed in → eu-central-1 (outside US, in EU) [-]',
+    ]);
+  });
+
+  it("its twin, built from a cluster of the jurisdiction: no path", () => {
+    expect(run("us-west-2")).toEqual([]);
   });
 });

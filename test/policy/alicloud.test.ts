@@ -19,6 +19,7 @@ import {
   without,
 } from "../helpers/policy-plan";
 import {
+  type Finding,
   findings,
   policyPack,
   runCases,
@@ -1619,4 +1620,1032 @@ describe("fail closed", () => {
       );
     });
   });
+});
+
+describe("IP whitelists and public endpoints of data services", () => {
+  const internet = (label: string): Finding => [
+    "public-exposure",
+    label.slice(label.indexOf('"') + 1, -1),
+    "mandatory",
+    ["the internet", label],
+  ];
+  const edge = (label: string): Finding => [
+    "internet-egress",
+    label.slice(label.indexOf('"') + 1, -1),
+    "mandatory",
+    [label, "the internet (any country)"],
+  ];
+
+  /**
+   * One whitelist per type, as each API spells it: `open` admits the internet, `closed` only the
+   * VPC (10.20.0.0/16) and the services' "no one" (127.0.0.1).
+   */
+  const whitelists: ReadonlyArray<
+    readonly [type: string, label: string, whitelist: (sources: string) => Props]
+  > = [
+    [
+      "alicloud:rds/readOnlyInstance:ReadOnlyInstance",
+      'rds read only instance "ro"',
+      (s) => ({ securityIps: s.split(",") }),
+    ],
+    [
+      "alicloud:rds/whitelistTemplate:WhitelistTemplate",
+      'rds whitelist template "tpl"',
+      (s) => ({ ipWhiteList: s }),
+    ],
+    [
+      "alicloud:redis/globalSecurityIpGroup:GlobalSecurityIpGroup",
+      'redis global security ip group "redis-ips"',
+      (s) => ({ globalIpList: s }),
+    ],
+    [
+      "alicloud:polardb/globalSecurityIpGroup:GlobalSecurityIpGroup",
+      'polardb global security ip group "polar-ips"',
+      (s) => ({ globalIpList: s }),
+    ],
+    [
+      "alicloud:polardb/application:Application",
+      'polardb application "polar-app"',
+      (s) => ({ securityIpLists: s.split(",") }),
+    ],
+    ["alicloud:adb/cluster:Cluster", 'adb cluster "adb2"', (s) => ({ securityIps: s.split(",") })],
+    [
+      "alicloud:adb/dBCluster:DBCluster",
+      'adb db cluster "adb3"',
+      (s) => ({ securityIps: s.split(",") }),
+    ],
+    [
+      "alicloud:adb/dBClusterLakeVersion:DBClusterLakeVersion",
+      'adb db cluster lake version "lake"',
+      (s) => ({ securityIps: s }),
+    ],
+    [
+      "alicloud:gpdb/instance:Instance",
+      'gpdb instance "gp"',
+      (s) => ({ ipWhitelists: [{ securityIpList: s }] }),
+    ],
+    [
+      "alicloud:gpdb/elasticInstance:ElasticInstance",
+      'gpdb elastic instance "gp-elastic"',
+      (s) => ({ securityIpLists: s.split(",") }),
+    ],
+    [
+      "alicloud:gpdb/dbInstanceIpArray:DbInstanceIpArray",
+      'gpdb db instance ip array "gp-ips"',
+      (s) => ({ securityIpLists: s.split(",") }),
+    ],
+    [
+      "alicloud:gpdb/supabaseProject:SupabaseProject",
+      'gpdb supabase project "supa"',
+      (s) => ({ securityIpLists: s.split(",") }),
+    ],
+    [
+      "alicloud:clickhouseenterprisedbcluster/securityIp:SecurityIp",
+      'clickhouseenterprisedbcluster security ip "ck-ips"',
+      (s) => ({ securityIpList: s }),
+    ],
+    [
+      "alicloud:graphdatabase/dbInstance:DbInstance",
+      'graphdatabase db instance "graph"',
+      (s) => ({ dbInstanceIpArrays: [{ securityIps: s }] }),
+    ],
+    ["alicloud:hbase/instance:Instance", 'hbase instance "hbase"', (s) => ({ ipWhite: s })],
+    [
+      "alicloud:lindorm/instance:Instance",
+      'lindorm instance "lindorm"',
+      (s) => ({ ipWhiteLists: s.split(",") }),
+    ],
+    [
+      "alicloud:lindorm/instanceV2:InstanceV2",
+      'lindorm instance v2 "lindorm2"',
+      (s) => ({ whiteIpLists: [{ groupName: "app", ipList: s }] }),
+    ],
+    [
+      "alicloud:mongodb/globalSecurityIpGroup:GlobalSecurityIpGroup",
+      'mongodb global security ip group "mongo-ips"',
+      (s) => ({ globalSecurityIpList: s }),
+    ],
+    [
+      "alicloud:mongodb/serverlessInstance:ServerlessInstance",
+      'mongodb serverless instance "mongo-sls"',
+      (s) => ({ securityIpGroups: [{ securityIpList: s }] }),
+    ],
+    [
+      "alicloud:mongodb/shardingInstance:ShardingInstance",
+      'mongodb sharding instance "mongo-shard"',
+      (s) => ({ securityIpLists: s.split(",") }),
+    ],
+    [
+      "alicloud:message/serviceEndpointAcl:ServiceEndpointAcl",
+      'message service endpoint acl "mns-acl"',
+      (s) => ({ endpointType: "public", aclStrategy: "allow", cidr: s }),
+    ],
+    [
+      "alicloud:nas/accessRule:AccessRule",
+      'nas access rule "nas-rule"',
+      (s) => ({ accessGroupName: "app", priority: 1, sourceCidrIp: s }),
+    ],
+  ];
+  runCases(
+    pack,
+    () => happy,
+    cn,
+    whitelists.map(([type, label, whitelist]) => {
+      const name = label.slice(label.indexOf('"') + 1, -1);
+      return {
+        name: `the whitelist of a ${type} admits every address`,
+        bad: add(type, name, whitelist("10.20.0.0/16,0.0.0.0/0")),
+        expected: [internet(label)],
+        twinName: `the whitelist of a ${type} admits only the VPC`,
+        twin: add(type, name, whitelist("10.20.0.0/16,127.0.0.1")),
+      };
+    }),
+  );
+
+  runCases(pack, () => happy, cn, [
+    {
+      name: "a whitelist is not known at preview",
+      bad: add("alicloud:hbase/instance:Instance", "hbase", { ipWhite: unknown }),
+      expected: [internet('hbase instance "hbase"')],
+      twinName: "the whitelist is known and private",
+      twin: add("alicloud:hbase/instance:Instance", "hbase", { ipWhite: "10.20.0.0/16" }),
+    },
+    {
+      name: "whether a public endpoint is on is not known at preview",
+      bad: add("alicloud:selectdb/dbInstance:DbInstance", "selectdb", {
+        enablePublicNetwork: unknown,
+        desiredSecurityIpLists: [{ groupName: "app", securityIpList: "10.20.0.0/16" }],
+      }),
+      expected: [internet('selectdb db instance "selectdb"')],
+      twinName: "the endpoint is known to be on and admits only the VPC",
+      twin: add("alicloud:selectdb/dbInstance:DbInstance", "selectdb", {
+        enablePublicNetwork: true,
+        desiredSecurityIpLists: [{ groupName: "app", securityIpList: "10.20.0.0/16" }],
+      }),
+    },
+    {
+      name: "a clone of an RDS instance admits a public range in pg_hba",
+      bad: add("alicloud:rds/rdsCloneDbInstance:RdsCloneDbInstance", "clone", {
+        securityIps: ["10.20.0.0/16"],
+        pgHbaConfs: [
+          {
+            type: "host",
+            database: "all",
+            user: "all",
+            address: "198.51.100.0/24",
+            method: "md5",
+            priorityId: 1,
+          },
+        ],
+      }),
+      expected: [internet('rds clone db instance "clone"')],
+      twinName: "its pg_hba line for that range rejects it",
+      twin: add("alicloud:rds/rdsCloneDbInstance:RdsCloneDbInstance", "clone", {
+        securityIps: ["10.20.0.0/16"],
+        pgHbaConfs: [
+          {
+            type: "host",
+            database: "all",
+            user: "all",
+            address: "198.51.100.0/24",
+            method: "reject",
+            priorityId: 1,
+          },
+        ],
+      }),
+    },
+    {
+      name: "an upgrade of an RDS instance whitelists every address",
+      bad: add("alicloud:rds/rdsUpgradeDbInstance:RdsUpgradeDbInstance", "upgrade", {
+        securityIps: ["0.0.0.0/0"],
+      }),
+      expected: [internet('rds upgrade db instance "upgrade"')],
+      twinName: "the upgrade whitelists only the VPC",
+      twin: add("alicloud:rds/rdsUpgradeDbInstance:RdsUpgradeDbInstance", "upgrade", {
+        securityIps: ["10.20.0.0/16"],
+      }),
+    },
+    {
+      name: "a Kafka instance admits every address on its internet port",
+      bad: add(
+        "alicloud:alikafka/instanceAllowedIpAttachment:InstanceAllowedIpAttachment",
+        "kafka-ips",
+        {
+          instanceId: "kafka-id",
+          allowedType: "internet",
+          portRange: "9093/9093",
+          allowedIp: "0.0.0.0/0",
+        },
+      ),
+      expected: [internet('alikafka instance allowed ip attachment "kafka-ips"')],
+      twinName: "the same entry guards only the VPC port",
+      twin: add(
+        "alicloud:alikafka/instanceAllowedIpAttachment:InstanceAllowedIpAttachment",
+        "kafka-ips",
+        {
+          instanceId: "kafka-id",
+          allowedType: "vpc",
+          portRange: "9092/9092",
+          allowedIp: "0.0.0.0/0",
+        },
+      ),
+    },
+    {
+      name: "a RocketMQ ACL allows a public range",
+      bad: add("alicloud:rocketmq/acl:Acl", "mq-acl", {
+        instanceId: "mq-id",
+        username: "app",
+        resourceType: "Topic",
+        resourceName: "orders",
+        actions: ["Pub"],
+        decision: "Allow",
+        ipWhitelists: ["198.51.100.0/24"],
+      }),
+      expected: [internet('rocketmq acl "mq-acl"')],
+      twinName: "the ACL denies that range",
+      twin: add("alicloud:rocketmq/acl:Acl", "mq-acl", {
+        instanceId: "mq-id",
+        username: "app",
+        resourceType: "Topic",
+        resourceName: "orders",
+        actions: ["Pub"],
+        decision: "Deny",
+        ipWhitelists: ["198.51.100.0/24"],
+      }),
+    },
+    {
+      name: "a Cassandra cluster turns on its public endpoint with no whitelist",
+      bad: add("alicloud:cassandra/cluster:Cluster", "cassandra", { enablePublic: true }),
+      expected: [internet('cassandra cluster "cassandra"')],
+      twinName: "the public endpoint admits only the VPC",
+      twin: add("alicloud:cassandra/cluster:Cluster", "cassandra", {
+        enablePublic: true,
+        ipWhite: "10.20.0.0/16",
+      }),
+    },
+    {
+      name: "a Cassandra cluster whitelists every address on its VPC endpoint",
+      bad: add("alicloud:cassandra/cluster:Cluster", "cassandra", { ipWhite: "0.0.0.0/0" }),
+      expected: [internet('cassandra cluster "cassandra"')],
+      twinName: "the cluster has no public endpoint and whitelists the VPC",
+      twin: add("alicloud:cassandra/cluster:Cluster", "cassandra", {
+        enablePublic: false,
+        ipWhite: "10.20.0.0/16",
+      }),
+    },
+    {
+      name: "a Cassandra data centre turns on its public endpoint",
+      bad: add("alicloud:cassandra/dataCenter:DataCenter", "cassandra-dc2", {
+        clusterId: "cassandra-id",
+        enablePublic: true,
+      }),
+      expected: [internet('cassandra data center "cassandra-dc2"')],
+      twinName: "the data centre stays private",
+      twin: add("alicloud:cassandra/dataCenter:DataCenter", "cassandra-dc2", {
+        clusterId: "cassandra-id",
+        enablePublic: false,
+      }),
+    },
+    {
+      name: "a ClickHouse cluster gets a public connection whitelisting a public range",
+      bad: add("alicloud:clickhouse/dbCluster:DbCluster", "ck", {
+        allocatePublicConnection: true,
+        dbClusterAccessWhiteLists: [
+          { dbClusterIpArrayName: "app", securityIpList: "198.51.100.7" },
+        ],
+      }),
+      expected: [internet('clickhouse db cluster "ck"')],
+      twinName: "the public connection is off",
+      twin: add("alicloud:clickhouse/dbCluster:DbCluster", "ck", {
+        allocatePublicConnection: false,
+        dbClusterAccessWhiteLists: [
+          { dbClusterIpArrayName: "app", securityIpList: "10.20.0.0/16" },
+        ],
+      }),
+    },
+    {
+      name: "a SelectDB instance opens its public network with no whitelist",
+      bad: add("alicloud:selectdb/dbInstance:DbInstance", "selectdb", {
+        enablePublicNetwork: true,
+      }),
+      expected: [internet('selectdb db instance "selectdb"')],
+      twinName: "the public network stays closed",
+      twin: add("alicloud:selectdb/dbInstance:DbInstance", "selectdb", {
+        enablePublicNetwork: false,
+      }),
+    },
+    {
+      name: "a RocketMQ instance enables internet access for every address",
+      bad: add("alicloud:rocketmq/rocketMQInstance:RocketMQInstance", "mq", {
+        networkInfo: {
+          internetInfo: {
+            internetSpec: "enable",
+            flowOutType: "payByBandwidth",
+            ipWhitelists: ["0.0.0.0/0"],
+          },
+          vpcInfo: { vpcId: "vpc-telemetry" },
+        },
+      }),
+      expected: [internet('rocketmq rocket mq instance "mq"')],
+      twinName: "internet access is disabled",
+      twin: add("alicloud:rocketmq/rocketMQInstance:RocketMQInstance", "mq", {
+        networkInfo: {
+          internetInfo: { internetSpec: "disable", flowOutType: "uninvolved" },
+          vpcInfo: { vpcId: "vpc-telemetry" },
+        },
+      }),
+    },
+    {
+      name: "a RocketMQ instance enables internet access with no whitelist",
+      bad: add("alicloud:rocketmq/rocketMQInstance:RocketMQInstance", "mq", {
+        networkInfo: { internetInfo: { internetSpec: "enable", flowOutType: "payByBandwidth" } },
+      }),
+      expected: [internet('rocketmq rocket mq instance "mq"')],
+      twinName: "its internet endpoint admits only an allowlisted range",
+      twin: add("alicloud:rocketmq/rocketMQInstance:RocketMQInstance", "mq", {
+        networkInfo: {
+          internetInfo: {
+            internetSpec: "enable",
+            flowOutType: "payByBandwidth",
+            ipWhitelists: ["203.0.113.0/24"],
+          },
+        },
+      }),
+    },
+    {
+      name: "a Lindorm public network is opened",
+      bad: add("alicloud:lindorm/publicNetwork:PublicNetwork", "lindorm-public", {
+        instanceId: "ld-id",
+        engineType: "lindorm",
+        enablePublicNetwork: 1,
+      }),
+      expected: [internet('lindorm public network "lindorm-public"')],
+      twinName: "it is closed",
+      twin: add("alicloud:lindorm/publicNetwork:PublicNetwork", "lindorm-public", {
+        instanceId: "ld-id",
+        engineType: "lindorm",
+        enablePublicNetwork: 0,
+      }),
+    },
+    {
+      name: "an RDS AI instance gets a public address and a NAT gateway",
+      bad: add("alicloud:rds/aiInstance:AiInstance", "ai", {
+        publicEndpointEnabled: true,
+        publicNetworkAccessEnabled: true,
+      }),
+      expected: [internet('rds ai instance "ai"'), edge('rds ai instance "ai"')],
+      twinName: "both stay off",
+      twin: add("alicloud:rds/aiInstance:AiInstance", "ai", {
+        publicEndpointEnabled: false,
+        publicNetworkAccessEnabled: false,
+      }),
+    },
+    {
+      name: "a bastion host opens public access to every address",
+      bad: add("alicloud:bastionhost/instance:Instance", "bastion", {
+        enablePublicAccess: true,
+        publicWhiteLists: ["0.0.0.0/0"],
+      }),
+      expected: [internet('bastionhost instance "bastion"')],
+      twinName: "public access is off",
+      twin: add("alicloud:bastionhost/instance:Instance", "bastion", { enablePublicAccess: false }),
+    },
+    {
+      name: "an edge Kubernetes cluster leaves its API server on the internet by default",
+      bad: add("alicloud:cs/edgeKubernetes:EdgeKubernetes", "edge-ack", { workerNumber: 1 }),
+      expected: [internet('cs edge kubernetes "edge-ack"')],
+      twinName: "the API server has no internet load balancer",
+      twin: add("alicloud:cs/edgeKubernetes:EdgeKubernetes", "edge-ack", {
+        workerNumber: 1,
+        slbInternetEnabled: false,
+      }),
+    },
+    {
+      name: "an MSE gateway gets an internet load balancer",
+      bad: add("alicloud:mse/gateway:Gateway", "mse", {
+        spec: "MSE_GTW_2_4_200_c",
+        internetSlbSpec: "slb.s1.small",
+      }),
+      expected: [internet('mse gateway "mse"')],
+      twinName: "it keeps only its private load balancer",
+      twin: add("alicloud:mse/gateway:Gateway", "mse", {
+        spec: "MSE_GTW_2_4_200_c",
+        slbSpec: "slb.s1.small",
+      }),
+    },
+    {
+      name: "an SAE application gets an internet load balancer",
+      bad: add("alicloud:sae/loadBalancerInternet:LoadBalancerInternet", "sae-lb", {
+        appId: "sae-app-id",
+        internets: [{ port: 80, protocol: "TCP", targetPort: 8080 }],
+      }),
+      expected: [internet('sae load balancer internet "sae-lb"')],
+      twinName: "it gets an intranet load balancer instead",
+      twin: add("alicloud:sae/loadBalancerIntranet:LoadBalancerIntranet", "sae-lb", {
+        appId: "sae-app-id",
+        intranets: [{ port: 80, protocol: "TCP", targetPort: 8080 }],
+      }),
+    },
+    {
+      name: "an EDAS Kubernetes application opens an internet load balancer port",
+      bad: add("alicloud:edas/k8sApplication:K8sApplication", "edas-app", {
+        applicationName: "app",
+        clusterId: "cluster-id",
+        internetSlbPort: 443,
+        internetSlbProtocol: "HTTPS",
+        internetTargetPort: 8443,
+      }),
+      expected: [internet('edas k8s application "edas-app"')],
+      twinName: "the application has only its intranet load balancer",
+      twin: add("alicloud:edas/k8sApplication:K8sApplication", "edas-app", {
+        applicationName: "app",
+        clusterId: "cluster-id",
+        intranetSlbPort: 443,
+        intranetSlbProtocol: "HTTPS",
+        intranetTargetPort: 8443,
+      }),
+    },
+    {
+      name: "an API Gateway API takes anonymous calls",
+      bad: add("alicloud:apigateway/api:Api", "api", {
+        groupId: "group-id",
+        authType: "ANONYMOUS",
+      }),
+      expected: [internet('apigateway api "api"')],
+      twinName: "callers must sign with an app key",
+      twin: add("alicloud:apigateway/api:Api", "api", { groupId: "group-id", authType: "APP" }),
+    },
+    {
+      name: "a Function Compute custom domain takes anonymous calls",
+      bad: add("alicloud:fc/v3CustomDomain:V3CustomDomain", "fc-domain", {
+        customDomainName: "api.example.cn",
+        authConfig: { authType: "anonymous" },
+      }),
+      expected: [internet('fc v3 custom domain "fc-domain"')],
+      twinName: "it takes only JWT-authenticated calls",
+      twin: add("alicloud:fc/v3CustomDomain:V3CustomDomain", "fc-domain", {
+        customDomainName: "api.example.cn",
+        authConfig: { authType: "jwt" },
+      }),
+    },
+    {
+      name: "a Function Compute layer is public",
+      bad: add("alicloud:fc/v3LayerVersion:V3LayerVersion", "layer", {
+        layerName: "libs",
+        acl: "1",
+      }),
+      expected: [internet('fc v3 layer version "layer"')],
+      twinName: "the layer is private",
+      twin: add("alicloud:fc/v3LayerVersion:V3LayerVersion", "layer", {
+        layerName: "libs",
+        acl: "0",
+      }),
+    },
+  ]);
+
+  runCases(pack, () => happy, cn, [
+    ...(
+      [
+        ["alicloud:ecs/ecsInstanceSet:EcsInstanceSet", 'ecs instance set "set"'],
+        ["alicloud:rds/custom:Custom", 'rds custom "custom"'],
+        [
+          "alicloud:cddc/dedicatedPropreHost:DedicatedPropreHost",
+          'cddc dedicated propre host "host"',
+        ],
+      ] as const
+    ).map(([type, label]) => {
+      const name = label.slice(label.indexOf('"') + 1, -1);
+      return {
+        name: `a ${type} gets public bandwidth`,
+        bad: add(type, name, { internetMaxBandwidthOut: 5 }),
+        expected: [edge(label)],
+        twinName: `the ${type} has no public bandwidth`,
+        twin: add(type, name, { internetMaxBandwidthOut: 0 }),
+      };
+    }),
+    {
+      name: "an ENS edge instance gets its default public IP",
+      bad: add("alicloud:ens/instance:Instance", "ens", { instanceType: "ens.sn1.small" }),
+      expected: [edge('ens instance "ens"')],
+      twinName: "it is assigned no public IP",
+      twin: add("alicloud:ens/instance:Instance", "ens", {
+        instanceType: "ens.sn1.small",
+        publicIpIdentification: false,
+        internetMaxBandwidthOut: 0,
+      }),
+    },
+    ...(
+      [
+        ["alicloud:fc/service:Service", 'fc service "fc"'],
+        ["alicloud:fc/v3Function:V3Function", 'fc v3 function "fc"'],
+      ] as const
+    ).map(([type, label]) => ({
+      name: `a ${type} keeps the default internet access`,
+      bad: add(type, "fc", { description: "worker" }),
+      expected: [edge(label)],
+      twinName: `the ${type} has internet access turned off`,
+      twin: add(type, "fc", { description: "worker", internetAccess: false }),
+    })),
+    {
+      name: "an ECI virtual node gets a public IP",
+      bad: add("alicloud:eci/virtualNode:VirtualNode", "vnode", { enablePublicNetwork: true }),
+      expected: [edge('eci virtual node "vnode"')],
+      twinName: "the virtual node stays private",
+      twin: add("alicloud:eci/virtualNode:VirtualNode", "vnode", { enablePublicNetwork: false }),
+    },
+  ]);
+});
+
+describe("alarm and notification webhooks", () => {
+  const shipped = (label: string, place: string): Finding => [
+    "log-shipping",
+    label.slice(label.indexOf('"') + 1, -1),
+    "mandatory",
+    ["cn-shanghai (inside CN)", label, place],
+  ];
+  const external = '"https://hooks.example.com/notify" (cannot be placed)';
+
+  /** One notification URL per type, as each API spells it. */
+  const webhooks: ReadonlyArray<
+    readonly [type: string, label: string, notify: (url: string) => Props]
+  > = [
+    ["alicloud:cms/alarm:Alarm", 'cms alarm "cpu-alarm"', (u) => ({ metric: "cpu", webhook: u })],
+    [
+      "alicloud:cms/groupMetricRule:GroupMetricRule",
+      'cms group metric rule "group-rule"',
+      (u) => ({ webhook: u }),
+    ],
+    [
+      "alicloud:cms/metricRuleTemplate:MetricRuleTemplate",
+      'cms metric rule template "template"',
+      (u) => ({ alertTemplates: [{ metricName: "cpu", webhook: u }] }),
+    ],
+    [
+      "alicloud:cloudmonitor/serviceMetricAlarmRule:ServiceMetricAlarmRule",
+      'cloudmonitor service metric alarm rule "alarm-rule"',
+      (u) => ({ webhook: u }),
+    ],
+    [
+      "alicloud:cloudmonitor/serviceGroupMonitoringAgentProcess:ServiceGroupMonitoringAgentProcess",
+      'cloudmonitor service group monitoring agent process "process"',
+      (u) => ({ alertConfigs: [{ webhook: u }] }),
+    ],
+    [
+      "alicloud:quotas/quotaAlarm:QuotaAlarm",
+      'quotas quota alarm "quota"',
+      (u) => ({ webHook: u }),
+    ],
+    [
+      "alicloud:log/alert:Alert",
+      'log alert "log-alert"',
+      (u) => ({ notificationLists: [{ type: "Webhook", content: "alert", serviceUri: u }] }),
+    ],
+    [
+      "alicloud:arms/alertContact:AlertContact",
+      'arms alert contact "contact"',
+      (u) => ({ dingRobotWebhookUrl: u }),
+    ],
+    [
+      "alicloud:sslcertificatesservice/contact:Contact",
+      'sslcertificatesservice contact "cert-contact"',
+      (u) => ({ webhookLists: [u] }),
+    ],
+    [
+      "alicloud:index/mscSubWebhook:MscSubWebhook",
+      'index msc sub webhook "msc"',
+      (u) => ({ serverUrl: u }),
+    ],
+    ["alicloud:ros/stack:Stack", 'ros stack "stack"', (u) => ({ notificationUrls: [u] })],
+    [
+      "alicloud:ros/changeSet:ChangeSet",
+      'ros change set "change-set"',
+      (u) => ({ notificationUrls: [u] }),
+    ],
+    [
+      "alicloud:message/serviceSubscription:ServiceSubscription",
+      'message service subscription "sub"',
+      (u) => ({ pushType: "http", endpoint: u }),
+    ],
+    [
+      "alicloud:mns/topicSubscription:TopicSubscription",
+      'mns topic subscription "topic-sub"',
+      (u) => ({ endpoint: u }),
+    ],
+    [
+      "alicloud:eventbridge/apiDestination:ApiDestination",
+      'eventbridge api destination "api-dest"',
+      (u) => ({ httpApiParameters: { endpoint: u, method: "POST" } }),
+    ],
+    [
+      "alicloud:aligreen/callback:Callback",
+      'aligreen callback "green"',
+      (u) => ({ callbackUrl: u }),
+    ],
+    [
+      "alicloud:aligreen/auditCallback:AuditCallback",
+      'aligreen audit callback "green-audit"',
+      (u) => ({ url: u }),
+    ],
+  ];
+  runCases(
+    pack,
+    () => happy,
+    cn,
+    webhooks.map(([type, label, notify]) => {
+      const name = label.slice(label.indexOf('"') + 1, -1);
+      return {
+        name: `a ${type} calls a host outside the cloud`,
+        bad: add(type, name, notify("https://hooks.example.com/notify")),
+        expected: [shipped(label, external)],
+        twinName: `the ${type} calls a host inside the VPC`,
+        twin: add(type, name, notify("http://10.20.1.5:8080/notify")),
+      };
+    }),
+  );
+
+  runCases(pack, () => happy, cn, [
+    {
+      name: "a CloudMonitor alarm pushes to an MNS queue in Hong Kong",
+      bad: add("alicloud:cms/alarm:Alarm", "cpu-alarm", {
+        metric: "cpu",
+        targets: [{ targetId: "1", arn: "acs:mns:cn-hongkong:1234567890123456:/queues/alarms" }],
+      }),
+      expected: [
+        shipped(
+          'cms alarm "cpu-alarm"',
+          "acs:mns:cn-hongkong:1234567890123456:/queues/alarms (outside CN, in HK)",
+        ),
+      ],
+      twinName: "the queue is in Shanghai",
+      twin: add("alicloud:cms/alarm:Alarm", "cpu-alarm", {
+        metric: "cpu",
+        targets: [{ targetId: "1", arn: "acs:mns:cn-shanghai:1234567890123456:/queues/alarms" }],
+      }),
+    },
+    {
+      name: "an MNS topic subscription mails its messages",
+      bad: add("alicloud:mns/topicSubscription:TopicSubscription", "topic-sub", {
+        endpoint: "mail:directmail:ops@example.com",
+      }),
+      expected: [
+        shipped(
+          'mns topic subscription "topic-sub"',
+          '"mail:directmail:ops@example.com" (cannot be placed)',
+        ),
+      ],
+      twinName: "it pushes to a queue in Beijing",
+      twin: add("alicloud:mns/topicSubscription:TopicSubscription", "topic-sub", {
+        endpoint: "acs:mns:cn-beijing:1234567890123456:queues/orders",
+      }),
+    },
+    {
+      name: "an MNS event rule pushes events to a host outside the cloud",
+      bad: add("alicloud:message/serviceEventRule:ServiceEventRule", "event-rule", {
+        ruleName: "uploads",
+        eventTypes: ["ObjectCreated:PutObject"],
+        endpoint: { endpointType: "http", endpointValue: "https://hooks.example.com/notify" },
+      }),
+      expected: [shipped('message service event rule "event-rule"', external)],
+      twinName: "it delivers them to a topic of the region",
+      twin: add("alicloud:message/serviceEventRule:ServiceEventRule", "event-rule", {
+        ruleName: "uploads",
+        eventTypes: ["ObjectCreated:PutObject"],
+        endpoint: { endpointType: "topic", endpointValue: "uploads" },
+      }),
+    },
+    {
+      name: "a message service subscription texts its messages",
+      bad: add("alicloud:message/serviceSubscription:ServiceSubscription", "sub", {
+        pushType: "alisms",
+        endpoint: "13800000000",
+      }),
+      expected: [shipped('message service subscription "sub"', '"13800000000" (cannot be placed)')],
+      twinName: "it pushes to a queue of the region",
+      twin: add("alicloud:message/serviceSubscription:ServiceSubscription", "sub", {
+        pushType: "queue",
+        endpoint: "orders",
+      }),
+    },
+  ]);
+});
+
+describe("public endpoints and internet access of managed services", () => {
+  const internet = (label: string): Finding => [
+    "public-exposure",
+    label.slice(label.indexOf('"') + 1, -1),
+    "mandatory",
+    ["the internet", label],
+  ];
+  const edge = (label: string): Finding => [
+    "internet-egress",
+    label.slice(label.indexOf('"') + 1, -1),
+    "mandatory",
+    [label, "the internet (any country)"],
+  ];
+
+  runCases(pack, () => happy, cn, [
+    {
+      name: "a Prometheus instance lets every address write metrics without credentials",
+      bad: add("alicloud:cms/prometheusInstance:PrometheusInstance", "prom", {
+        prometheusInstanceName: "metrics",
+        enableAuthFreeWrite: true,
+        authFreeWritePolicy: JSON.stringify({ SourceIp: ["10.20.0.0/16", "0.0.0.0/0"] }),
+      }),
+      expected: [internet('cms prometheus instance "prom"')],
+      twinName: "only the VPC reads and writes without credentials",
+      twin: add("alicloud:cms/prometheusInstance:PrometheusInstance", "prom", {
+        prometheusInstanceName: "metrics",
+        enableAuthFreeWrite: true,
+        authFreeWritePolicy: JSON.stringify({
+          SourceIp: ["10.20.0.0/16"],
+          SourceVpc: ["vpc-telemetry"],
+        }),
+        enableAuthFreeRead: true,
+        authFreeReadPolicy: "10.20.0.0/16\n127.0.0.1",
+      }),
+    },
+    {
+      name: "a Prometheus view lets a public address read without credentials, one address a line",
+      bad: add("alicloud:cms/prometheusView:PrometheusView", "prom-view", {
+        prometheusViewName: "all-metrics",
+        enableAuthFreeRead: true,
+        authFreeReadPolicy: "10.20.0.0/16\n198.51.100.9",
+      }),
+      expected: [internet('cms prometheus view "prom-view"')],
+      twinName: "only the allowlisted office range reads without credentials",
+      twin: add("alicloud:cms/prometheusView:PrometheusView", "prom-view", {
+        prometheusViewName: "all-metrics",
+        enableAuthFreeRead: true,
+        authFreeReadPolicy: JSON.stringify({ SourceIp: ["203.0.113.0/24"] }),
+      }),
+    },
+    {
+      name: "an ENS security group accepts SSH from every address",
+      bad: add("alicloud:ens/securityGroup:SecurityGroup", "ens-sg", {
+        permissions: [
+          {
+            direction: "ingress",
+            policy: "Accept",
+            ipProtocol: "TCP",
+            portRange: "22/22",
+            sourceCidrIp: "0.0.0.0/0",
+            priority: 1,
+          },
+        ],
+      }),
+      expected: [internet('ens security group "ens-sg"')],
+      twinName: "it accepts SSH only from the VPC and drops it from everywhere else",
+      twin: add("alicloud:ens/securityGroup:SecurityGroup", "ens-sg", {
+        permissions: [
+          {
+            direction: "ingress",
+            policy: "Accept",
+            ipProtocol: "TCP",
+            portRange: "22/22",
+            sourceCidrIp: "10.20.0.0/16",
+            priority: 1,
+          },
+          {
+            direction: "ingress",
+            policy: "Drop",
+            ipProtocol: "TCP",
+            portRange: "22/22",
+            sourceCidrIp: "0.0.0.0/0",
+            priority: 2,
+          },
+        ],
+      }),
+    },
+    {
+      name: "an ENS security group accepts egress to every address",
+      bad: add("alicloud:ens/securityGroup:SecurityGroup", "ens-sg", {
+        permissions: [
+          {
+            direction: "egress",
+            policy: "Accept",
+            ipProtocol: "ALL",
+            portRange: "-1/-1",
+            destCidrIp: "0.0.0.0/0",
+            priority: 1,
+          },
+        ],
+      }),
+      expected: [
+        [
+          "egress-rules",
+          "ens-sg",
+          "mandatory",
+          [
+            'ens security group "ens-sg"',
+            "0.0.0.0/0 (all protocols and ports): every address, in any country",
+          ],
+        ],
+      ],
+      twinName: "it accepts egress only to the VPC and drops the rest",
+      twin: add("alicloud:ens/securityGroup:SecurityGroup", "ens-sg", {
+        permissions: [
+          {
+            direction: "egress",
+            policy: "Accept",
+            ipProtocol: "ALL",
+            portRange: "-1/-1",
+            destCidrIp: "10.20.0.0/16",
+            priority: 1,
+          },
+          {
+            direction: "egress",
+            policy: "Drop",
+            ipProtocol: "ALL",
+            portRange: "-1/-1",
+            destCidrIp: "0.0.0.0/0",
+            priority: 2,
+          },
+        ],
+      }),
+    },
+    {
+      name: "the registry's internet endpoint admits every address",
+      bad: add("alicloud:cr/endpointAclPolicy:EndpointAclPolicy", "cr-acl", {
+        instanceId: "cri-id",
+        endpointType: "internet",
+        entry: "0.0.0.0/0",
+      }),
+      expected: [internet('cr endpoint acl policy "cr-acl"')],
+      twinName: "it admits only the allowlisted office range",
+      twin: add("alicloud:cr/endpointAclPolicy:EndpointAclPolicy", "cr-acl", {
+        instanceId: "cri-id",
+        endpointType: "internet",
+        entry: "203.0.113.0/24",
+      }),
+    },
+    {
+      name: "an RDS endpoint gets a public connection address",
+      bad: add("alicloud:rds/dbInstanceEndpointAddress:DbInstanceEndpointAddress", "db-public", {
+        dbInstanceId: "rm-id",
+        dbInstanceEndpointId: "ep-id",
+        connectionStringPrefix: "db-public",
+        port: "3306",
+      }),
+      expected: [internet('rds db instance endpoint address "db-public"')],
+      twinName: "the endpoint stays on the VPC",
+      twin: add("alicloud:rds/dbInstanceEndpoint:DbInstanceEndpoint", "db-public", {
+        dbInstanceId: "rm-id",
+        connectionStringPrefix: "db-private",
+        port: "3306",
+        vpcId: "vpc-telemetry",
+      }),
+    },
+    {
+      name: "an RDS database proxy gets its default public address",
+      bad: add("alicloud:rds/dbProxyPublic:DbProxyPublic", "proxy", {
+        dbInstanceId: "rm-id",
+        dbProxyEndpointId: "proxy-ep",
+        connectionStringPrefix: "proxy-public",
+      }),
+      expected: [internet('rds db proxy public "proxy"')],
+      twinName: "the proxy address is on the VPC",
+      twin: add("alicloud:rds/dbProxyPublic:DbProxyPublic", "proxy", {
+        dbInstanceId: "rm-id",
+        dbProxyEndpointId: "proxy-ep",
+        connectionStringPrefix: "proxy-private",
+        dbProxyConnectionStringNetType: "VPC",
+      }),
+    },
+    {
+      name: "a PolarDB AI application gets a public endpoint",
+      bad: add("alicloud:polardb/applicationEndpoint:ApplicationEndpoint", "app-ep", {
+        applicationId: "pa-id",
+        endpointId: "pae-id",
+        netType: "Public",
+      }),
+      expected: [internet('polardb application endpoint "app-ep"')],
+      twinName: "the application keeps its private endpoint",
+      twin: add("alicloud:polardb/applicationEndpoint:ApplicationEndpoint", "app-ep", {
+        applicationId: "pa-id",
+        endpointId: "pae-id",
+        netType: "Private",
+      }),
+    },
+    {
+      name: "a Hologres instance gets an internet endpoint",
+      bad: add("alicloud:hologram/instance:Instance", "holo", {
+        instanceType: "Standard",
+        endpoints: [{ type: "Internet" }, { type: "VPCSingleTunnel", vpcId: "vpc-telemetry" }],
+      }),
+      expected: [internet('hologram instance "holo"')],
+      twinName: "its internet endpoint is disabled",
+      twin: add("alicloud:hologram/instance:Instance", "holo", {
+        instanceType: "Standard",
+        endpoints: [
+          { type: "Internet", enabled: false },
+          { type: "VPCSingleTunnel", vpcId: "vpc-telemetry" },
+        ],
+      }),
+    },
+    {
+      name: "the MNS public endpoint is turned on",
+      bad: add("alicloud:message/serviceEndpoint:ServiceEndpoint", "mns-public", {
+        endpointType: "public",
+        endpointEnabled: true,
+      }),
+      expected: [internet('message service endpoint "mns-public"')],
+      twinName: "it is turned off",
+      twin: add("alicloud:message/serviceEndpoint:ServiceEndpoint", "mns-public", {
+        endpointType: "public",
+        endpointEnabled: false,
+      }),
+    },
+    {
+      name: "an OpenAPI MCP server follows the account's public-access setting",
+      bad: add("alicloud:index/openApiExplorerApiMcpServer:OpenApiExplorerApiMcpServer", "mcp", {
+        name: "ops",
+        publicAccess: "follow",
+      }),
+      expected: [internet('index open api explorer api mcp server "mcp"')],
+      twinName: "its public access is off",
+      twin: add("alicloud:index/openApiExplorerApiMcpServer:OpenApiExplorerApiMcpServer", "mcp", {
+        name: "ops",
+        publicAccess: "off",
+      }),
+    },
+    {
+      name: "an EMR node group gets public IPs",
+      bad: add("alicloud:emrv2/cluster:Cluster", "emr", {
+        nodeGroups: [
+          { nodeGroupType: "MASTER", withPublicIp: true },
+          { nodeGroupType: "CORE", withPublicIp: false },
+        ],
+      }),
+      expected: [edge('emrv2 cluster "emr"')],
+      twinName: "no node group has a public IP",
+      twin: add("alicloud:emrv2/cluster:Cluster", "emr", {
+        nodeGroups: [
+          { nodeGroupType: "MASTER", withPublicIp: false },
+          { nodeGroupType: "CORE", withPublicIp: false },
+        ],
+      }),
+    },
+    {
+      name: "cloud desktops of a RAM directory reach the internet",
+      bad: add("alicloud:eds/ramDirectory:RamDirectory", "desktops", {
+        vpcId: "vpc-telemetry",
+        enableInternetAccess: true,
+      }),
+      expected: [edge('eds ram directory "desktops"')],
+      twinName: "the desktops stay off the internet",
+      twin: add("alicloud:eds/ramDirectory:RamDirectory", "desktops", {
+        vpcId: "vpc-telemetry",
+        enableInternetAccess: false,
+      }),
+    },
+    {
+      name: "a honeypot may reach the internet",
+      bad: add("alicloud:threatdetection/honeypotNode:HoneypotNode", "honeypot", {
+        nodeName: "trap",
+        allowHoneypotAccessInternet: true,
+      }),
+      expected: [edge('threatdetection honeypot node "honeypot"')],
+      twinName: "the honeypot is kept off the internet",
+      twin: add("alicloud:threatdetection/honeypotNode:HoneypotNode", "honeypot", {
+        nodeName: "trap",
+        allowHoneypotAccessInternet: false,
+      }),
+    },
+    {
+      name: "an SLS alert writes its events to a Hong Kong store",
+      bad: add("alicloud:sls/alert:Alert", "sls-alert", {
+        configuration: {
+          sinkEventStore: {
+            enabled: true,
+            endpoint: "cn-hongkong-intranet.log.aliyuncs.com",
+            project: "alerts",
+            eventStore: "events",
+          },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "sls-alert",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'sls alert "sls-alert"',
+            "cn-hongkong-intranet.log.aliyuncs.com (outside CN, in HK)",
+          ],
+        ],
+      ],
+      twinName: "it writes them to a Shanghai store",
+      twin: add("alicloud:sls/alert:Alert", "sls-alert", {
+        configuration: {
+          sinkEventStore: {
+            enabled: true,
+            endpoint: "cn-shanghai-intranet.log.aliyuncs.com",
+            project: "alerts",
+            eventStore: "events",
+          },
+        },
+      }),
+    },
+  ]);
 });

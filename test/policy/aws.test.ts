@@ -29,6 +29,7 @@ import {
   sorted,
   summary,
 } from "../helpers/policy-session";
+import { hostsOf } from "../../policy/paths/kubernetes";
 
 const account = "111122223333";
 const us = oregonSettings;
@@ -2571,28 +2572,30 @@ describe("kubernetes clusters and namespaces", () => {
 
 describe("fail closed", () => {
   describe("reviewed resource types", () => {
-    // An API destination calls whatever HTTPS endpoint invocationEndpoint names: unclassified.
-    const withApiDestination = add(
-      "aws:cloudwatch/eventApiDestination:EventApiDestination",
+    // A voice connector sends calls to whatever SIP host routes[].host names: unclassified.
+    const withSipRoute = add(
+      "aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination",
       "partner-hook",
       {
-        httpMethod: "POST",
-        invocationEndpoint: "https://hooks.example.com/orders",
+        voiceConnectorId: "abcdef1ghij2klmno3pqr4",
+        routes: [
+          { host: "sip.partner.example", port: 5060, priority: 1, protocol: "UDP", weight: 1 },
+        ],
       },
     );
 
     runCases(pack, () => happy, us, [
       {
         name: "a resource type the pack has not classified is created",
-        bad: withApiDestination,
+        bad: withSipRoute,
         expected: [["reviewed-resource-types", "partner-hook", "mandatory", null]],
         twinName: "the type is listed in allowTypes after review",
-        twin: withApiDestination,
+        twin: withSipRoute,
         twinSettings: {
           ...us,
           policies: {
             "reviewed-resource-types": {
-              allowTypes: ["aws:cloudwatch/eventApiDestination:EventApiDestination"],
+              allowTypes: ["aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination"],
             },
           },
         },
@@ -2612,16 +2615,15 @@ describe("fail closed", () => {
       {
         name: "an unreviewed Kubernetes kind is created",
         bad: add(
-          "kubernetes:discovery.k8s.io/v1:EndpointSlice",
-          "partner-endpoints",
+          "kubernetes:storage.k8s.io/v1:StorageClass",
+          "partner-nfs",
           {
-            metadata: { namespace: "records" },
-            addressType: "IPv4",
-            endpoints: [{ addresses: ["203.0.113.10"] }],
+            provisioner: "nfs.csi.k8s.io",
+            parameters: { server: "203.0.113.10", share: "/exports" },
           },
           { provider: "kube" },
         ),
-        expected: [["reviewed-resource-types", "partner-endpoints", "mandatory", null]],
+        expected: [["reviewed-resource-types", "partner-nfs", "mandatory", null]],
         twinName: "a reviewed Kubernetes kind is created",
         twin: add(
           "kubernetes:core/v1:ConfigMap",
@@ -2633,12 +2635,12 @@ describe("fail closed", () => {
     ]);
 
     test("the unclassified type's finding says what no check reads and how to explain it", async () => {
-      const violations = await pack.checkAround(happy, withApiDestination(happy), us);
+      const violations = await pack.checkAround(happy, withSipRoute(happy), us);
       expect(findings(violations)).toEqual([
         ["reviewed-resource-types", "partner-hook", "mandatory", null],
       ]);
       expect(violations[0].message).toContain(
-        "aws:cloudwatch/eventApiDestination:EventApiDestination is unclassified: no check reads invocationEndpoint, so the pack cannot tell whether it moves data across the border. See `sovereign-dc coverage --type aws:cloudwatch/eventApiDestination:EventApiDestination`",
+        "aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination is unclassified: no check reads routes[].host, so the pack cannot tell whether it moves data across the border. See `sovereign-dc coverage --type aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination`",
       );
     });
 
@@ -2656,7 +2658,7 @@ describe("fail closed", () => {
     });
 
     test("reports at the enforcement level the config sets", async () => {
-      const violations = await pack.checkAround(happy, withApiDestination(happy), {
+      const violations = await pack.checkAround(happy, withSipRoute(happy), {
         ...us,
         policies: { "reviewed-resource-types": { enforcementLevel: "advisory" } },
       });
@@ -2712,4 +2714,1285 @@ describe("fail closed", () => {
       },
     ]);
   });
+});
+
+describe("resource policies and grants", () => {
+  const other = "999988887777";
+  const inside = "us-west-2 (inside US)";
+  const otherAccount = `account ${other} (not this stack's account ${account})`;
+  /** A one-statement policy document, as `JSON.stringify(getPolicyDocument(...))` gives it. */
+  const doc = (statement: Props) =>
+    JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", ...statement }] });
+  const topicPolicy = (statement: Props) =>
+    add("aws:sns/topicPolicy:TopicPolicy", "orders-topic-policy", {
+      arn: `arn:aws:sns:us-west-2:${account}:orders`,
+      policy: doc({ Action: "sns:Subscribe", Resource: "*", ...statement }),
+    });
+  const queuePolicy = (principal: unknown) =>
+    add("aws:sqs/queuePolicy:QueuePolicy", "orders-queue-policy", {
+      queueUrl: `https://sqs.us-west-2.amazonaws.com/${account}/orders`,
+      policy: doc({ Principal: principal, Action: "sqs:ReceiveMessage", Resource: "*" }),
+    });
+  const permission = (inputs: Props) =>
+    add("aws:lambda/permission:Permission", "invoke", {
+      action: "lambda:InvokeFunction",
+      function: "orders-handler",
+      ...inputs,
+    });
+
+  runCases(pack, () => happy, us, [
+    {
+      name: "a topic policy lets everyone subscribe",
+      bad: topicPolicy({ Principal: "*" }),
+      expected: [
+        [
+          "public-exposure",
+          "orders-topic-policy",
+          "mandatory",
+          ["the internet", 'sns topic policy "orders-topic-policy"'],
+        ],
+      ],
+      twinName: "the topic policy binds everyone to the stack's own account",
+      twin: topicPolicy({
+        Principal: "*",
+        Condition: { StringEquals: { "AWS:SourceOwner": account } },
+      }),
+    },
+    {
+      name: "a secret policy allows everyone but one role (NotPrincipal)",
+      bad: add("aws:secretsmanager/secretPolicy:SecretPolicy", "db-secret-policy", {
+        secretArn: `arn:aws:secretsmanager:us-west-2:${account}:secret:db`,
+        policy: doc({
+          NotPrincipal: { AWS: `arn:aws:iam::${account}:role/ops` },
+          Action: "secretsmanager:GetSecretValue",
+          Resource: "*",
+        }),
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "db-secret-policy",
+          "mandatory",
+          ["the internet", 'secretsmanager secret policy "db-secret-policy"'],
+        ],
+      ],
+      twinName: "the secret policy allows only a role of the stack's account",
+      twin: add("aws:secretsmanager/secretPolicy:SecretPolicy", "db-secret-policy", {
+        secretArn: `arn:aws:secretsmanager:us-west-2:${account}:secret:db`,
+        policy: doc({
+          Principal: { AWS: `arn:aws:iam::${account}:role/ops` },
+          Action: "secretsmanager:GetSecretValue",
+          Resource: "*",
+        }),
+      }),
+    },
+    {
+      name: "a topic's inline policy is not known at preview",
+      bad: add("aws:sns/topic:Topic", "orders", { policy: unknown }),
+      expected: [
+        ["public-exposure", "orders", "mandatory", ["the internet", 'sns topic "orders"']],
+      ],
+      twinName: "the topic has no inline policy",
+      twin: add("aws:sns/topic:Topic", "orders", {}),
+    },
+    {
+      name: "a Lambda permission lets any account invoke the function",
+      bad: permission({ principal: "*" }),
+      expected: [
+        ["public-exposure", "invoke", "mandatory", ["the internet", 'lambda permission "invoke"']],
+      ],
+      twinName: "the permission names S3 acting for a bucket of the stack's account",
+      twin: permission({
+        principal: "s3.amazonaws.com",
+        sourceAccount: account,
+        sourceArn: "arn:aws:s3:::records",
+      }),
+    },
+    {
+      name: "a Lambda permission opens the function URL without authentication",
+      bad: permission({
+        action: "lambda:InvokeFunctionUrl",
+        principal: "*",
+        functionUrlAuthType: "NONE",
+      }),
+      expected: [
+        ["public-exposure", "invoke", "mandatory", ["the internet", 'lambda permission "invoke"']],
+      ],
+      twinName: "the function URL requires IAM authentication from the stack's account",
+      twin: permission({
+        action: "lambda:InvokeFunctionUrl",
+        principal: account,
+        functionUrlAuthType: "AWS_IAM",
+      }),
+    },
+    {
+      name: "a layer version is shared with every AWS account",
+      bad: add("aws:lambda/layerVersionPermission:LayerVersionPermission", "layer-share", {
+        layerName: "orders-deps",
+        versionNumber: 1,
+        action: "lambda:GetLayerVersion",
+        statementId: "all",
+        principal: "*",
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "layer-share",
+          "mandatory",
+          ["the internet", 'lambda layer version permission "layer-share"'],
+        ],
+      ],
+      twinName: "the layer version is shared with the stack's own account",
+      twin: add("aws:lambda/layerVersionPermission:LayerVersionPermission", "layer-share", {
+        layerName: "orders-deps",
+        versionNumber: 1,
+        action: "lambda:GetLayerVersion",
+        statementId: "own",
+        principal: account,
+      }),
+    },
+    {
+      name: "a datashare is offered on AWS Data Exchange",
+      bad: add("aws:redshift/dataShareAuthorization:DataShareAuthorization", "share", {
+        dataShareArn: `arn:aws:redshift:us-west-2:${account}:datashare:ns/orders`,
+        consumerIdentifier: "ADX",
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "share",
+          "mandatory",
+          ["the internet", 'redshift data share authorization "share"'],
+        ],
+      ],
+      twinName: "the datashare is authorized for the stack's own account",
+      twin: add("aws:redshift/dataShareAuthorization:DataShareAuthorization", "share", {
+        dataShareArn: `arn:aws:redshift:us-west-2:${account}:datashare:ns/orders`,
+        consumerIdentifier: account,
+      }),
+    },
+    {
+      name: "an OpenSearch Serverless network policy allows access from the internet",
+      bad: add("aws:opensearch/serverlessSecurityPolicy:ServerlessSecurityPolicy", "search-net", {
+        name: "search-net",
+        type: "network",
+        policy: JSON.stringify([
+          {
+            Rules: [{ ResourceType: "collection", Resource: ["collection/orders"] }],
+            AllowFromPublic: true,
+          },
+        ]),
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "search-net",
+          "mandatory",
+          ["the internet", 'opensearch serverless security policy "search-net"'],
+        ],
+      ],
+      twinName: "the network policy admits only the stack's VPC endpoint",
+      twin: add("aws:opensearch/serverlessSecurityPolicy:ServerlessSecurityPolicy", "search-net", {
+        name: "search-net",
+        type: "network",
+        policy: JSON.stringify([
+          {
+            Rules: [{ ResourceType: "collection", Resource: ["collection/orders"] }],
+            AllowFromPublic: false,
+            SourceVPCEs: ["vpce-0123456789abcdef0"],
+          },
+        ]),
+      }),
+    },
+    {
+      name: "an FSx S3 access point without a VPC lets everyone read the file system",
+      bad: add("aws:fsx/s3AccessPointAttachment:S3AccessPointAttachment", "fsx-ap", {
+        name: "fsx-ap",
+        type: "OPENZFS",
+        s3AccessPoint: { policy: doc({ Principal: "*", Action: "s3:GetObject", Resource: "*" }) },
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "fsx-ap",
+          "mandatory",
+          ["the internet", 'fsx s3 access point attachment "fsx-ap"'],
+        ],
+      ],
+      twinName: "the access point answers only inside the stack's VPC",
+      twin: add("aws:fsx/s3AccessPointAttachment:S3AccessPointAttachment", "fsx-ap", {
+        name: "fsx-ap",
+        type: "OPENZFS",
+        s3AccessPoint: {
+          policy: doc({ Principal: "*", Action: "s3:GetObject", Resource: "*" }),
+          vpcConfiguration: { vpcId: "vpc-0123456789abcdef0" },
+        },
+      }),
+    },
+  ]);
+
+  runCasesInBothPostures(pack, () => happy, us, [
+    {
+      name: "a queue policy lets another account read the queue",
+      bad: queuePolicy({ AWS: `arn:aws:iam::${other}:root` }),
+      expected: [
+        [
+          "cross-account-links",
+          "orders-queue-policy",
+          "advisory",
+          [inside, 'sqs queue policy "orders-queue-policy"', otherAccount],
+        ],
+      ],
+      twinName: "the queue policy lets the stack's own account and SNS read it",
+      twin: queuePolicy({ AWS: `arn:aws:iam::${account}:root`, Service: "sns.amazonaws.com" }),
+    },
+    {
+      name: "a topic policy binds everyone to another account",
+      bad: topicPolicy({
+        Principal: "*",
+        Condition: { StringEquals: { "aws:SourceAccount": other } },
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "orders-topic-policy",
+          "advisory",
+          [inside, 'sns topic policy "orders-topic-policy"', otherAccount],
+        ],
+      ],
+      twinName: "the topic policy binds everyone to the stack's own account",
+      twin: topicPolicy({
+        Principal: "*",
+        Condition: { StringEquals: { "aws:SourceAccount": account } },
+      }),
+    },
+    {
+      name: "a KMS grant lets a role of another account use the key",
+      bad: add("aws:kms/grant:Grant", "reader-grant", {
+        keyId: "key",
+        granteePrincipal: `arn:aws:iam::${other}:role/reader`,
+        operations: ["Decrypt"],
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "reader-grant",
+          "advisory",
+          [inside, 'kms grant "reader-grant"', otherAccount],
+        ],
+      ],
+      twinName: "the grant names a role of the stack's account, retired by another one",
+      twin: add("aws:kms/grant:Grant", "reader-grant", {
+        keyId: "key",
+        granteePrincipal: `arn:aws:iam::${account}:role/reader`,
+        retiringPrincipal: `arn:aws:iam::${other}:role/auditor`,
+        operations: ["Decrypt"],
+      }),
+    },
+    {
+      name: "a resource share is associated with an organization",
+      bad: add("aws:ram/principalAssociation:PrincipalAssociation", "share-org", {
+        resourceShareArn: `arn:aws:ram:us-west-2:${account}:resource-share/abc`,
+        principal: `arn:aws:organizations::${other}:organization/o-abc123`,
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "share-org",
+          "advisory",
+          [
+            inside,
+            'ram principal association "share-org"',
+            "every account of organization o-abc123 (the pack cannot tell which accounts it holds)",
+          ],
+        ],
+      ],
+      twinName: "the resource share is associated with the stack's own account",
+      twin: add("aws:ram/principalAssociation:PrincipalAssociation", "share-org", {
+        resourceShareArn: `arn:aws:ram:us-west-2:${account}:resource-share/abc`,
+        principal: account,
+      }),
+    },
+    {
+      name: "Lake Formation grants a table to another account",
+      bad: add("aws:lakeformation/permissions:Permissions", "orders-grant", {
+        principal: other,
+        permissions: ["SELECT"],
+        table: { databaseName: "sales", name: "orders" },
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "orders-grant",
+          "advisory",
+          [inside, 'lakeformation permissions "orders-grant"', otherAccount],
+        ],
+      ],
+      twinName: "Lake Formation leaves the table to the account's own IAM principals",
+      twin: add("aws:lakeformation/permissions:Permissions", "orders-grant", {
+        principal: "IAM_ALLOWED_PRINCIPALS",
+        permissions: ["ALL"],
+        table: { databaseName: "sales", name: "orders" },
+      }),
+    },
+    {
+      name: "an OpenSearch Serverless access policy names a SAML user of another account",
+      bad: add("aws:opensearch/serverlessAccessPolicy:ServerlessAccessPolicy", "search-data", {
+        name: "search-data",
+        type: "data",
+        policy: JSON.stringify([
+          {
+            Rules: [
+              {
+                ResourceType: "index",
+                Resource: ["index/orders/*"],
+                Permission: ["aoss:ReadDocument"],
+              },
+            ],
+            Principal: [`arn:aws:iam::${account}:role/search`, `saml/${other}/corp/user/ana`],
+          },
+        ]),
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "search-data",
+          "advisory",
+          [inside, 'opensearch serverless access policy "search-data"', otherAccount],
+        ],
+      ],
+      twinName: "the access policy names only a role of the stack's account",
+      twin: add("aws:opensearch/serverlessAccessPolicy:ServerlessAccessPolicy", "search-data", {
+        name: "search-data",
+        type: "data",
+        policy: JSON.stringify([
+          {
+            Rules: [
+              {
+                ResourceType: "index",
+                Resource: ["index/orders/*"],
+                Permission: ["aoss:ReadDocument"],
+              },
+            ],
+            Principal: [`arn:aws:iam::${account}:role/search`],
+          },
+        ]),
+      }),
+    },
+  ]);
+
+  test("a grant to another account says what to fix, without calling it public", async () => {
+    const bad = queuePolicy({ AWS: other })(happy);
+    const violations = await pack.checkAround(happy, bad, us);
+    expect(violations.map((v) => [v.policy, v.level, v.message])).toEqual([
+      [
+        "cross-account-links",
+        "advisory",
+        `sqs queue policy "orders-queue-policy" must grant access only to the stack's own account, but policy.Statement[0].Principal grants access to ${otherAccount}. Grant access only to the account the stack's provider is pinned to (allowedAccountIds / accountId) and to AWS services acting for it, or pin the provider to that account so the pack can tell.`,
+      ],
+    ]);
+  });
+
+  test("a public statement names its index and how to bind it", async () => {
+    const bad = topicPolicy({ Principal: { AWS: "*" } })(happy);
+    const violations = await pack.checkAround(happy, bad, us);
+    expect(violations.map((v) => [v.policy, v.level, v.message])).toEqual([
+      [
+        "public-exposure",
+        "mandatory",
+        'sns topic policy "orders-topic-policy" must not be reachable from the internet, but policy.Statement[0] allows Principal "*" and no condition limits it to named networks, addresses, accounts or organisations: anyone on the internet can use it. Name principals of this account or AWS services instead of "*", or bind "*" with a condition on this account or the stack\'s VPC endpoint (aws:SourceAccount, aws:SourceVpce).',
+      ],
+    ]);
+  });
+});
+
+describe("kubernetes destinations: volumes, webhooks, endpoints, lists and patches", () => {
+  // Each case declares one object in the happy path's cluster (namespace "records", which has a
+  // default-deny egress policy) that sends data to a server it names; the twin names a private,
+  // in-cluster or allowlisted one (the partner range 198.51.100.0/24).
+  const k8s =
+    (type: string, name: string, inputs: Props) =>
+    (plan: Plan): Plan =>
+      add(type, name, inputs, { provider: "kube" })(plan);
+  const records = { namespace: "records" };
+  const podSpec = (volumes: Props[]) => ({
+    containers: [{ name: "app", image: "app:1.0" }],
+    volumes,
+  });
+  const deployment = (volumes: Props[]) => ({
+    metadata: records,
+    spec: {
+      selector: { matchLabels: { app: "ingest" } },
+      template: { metadata: { labels: { app: "ingest" } }, spec: podSpec(volumes) },
+    },
+  });
+  const webhooks = (clientConfig: Props) => ({
+    webhooks: [
+      {
+        name: "audit.records.example",
+        clientConfig,
+        admissionReviewVersions: ["v1"],
+        sideEffects: "None",
+      },
+    ],
+  });
+  const inCluster = { service: { namespace: "records", name: "hooks", path: "/validate" } };
+
+  runCases(pack, () => happy, us, [
+    {
+      name: "a Deployment mounts an NFS volume from a public address",
+      bad: k8s(
+        "kubernetes:apps/v1:Deployment",
+        "ingest",
+        deployment([{ name: "data", nfs: { server: "203.0.113.7", path: "/exports" } }]),
+      ),
+      expected: [
+        [
+          "kubernetes-egress",
+          "ingest",
+          "mandatory",
+          ['k8s deployment "ingest"', "203.0.113.7 (NFS server)"],
+        ],
+      ],
+      twinName: "the NFS server has a private address",
+      twin: k8s(
+        "kubernetes:apps/v1:Deployment",
+        "ingest",
+        deployment([{ name: "data", nfs: { server: "10.30.4.5", path: "/exports" } }]),
+      ),
+    },
+    {
+      name: "a PersistentVolume is served by an NFS server named by a host name",
+      bad: k8s("kubernetes:core/v1:PersistentVolume", "archive", {
+        spec: { capacity: { storage: "1Ti" }, nfs: { server: "nfs.example.com", path: "/a" } },
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "archive",
+          "mandatory",
+          ['k8s persistentvolume "archive"', "nfs.example.com (cannot be placed)"],
+        ],
+      ],
+      twinName: "the PersistentVolume's NFS server is a private address",
+      twin: k8s("kubernetes:core/v1:PersistentVolume", "archive", {
+        spec: { capacity: { storage: "1Ti" }, nfs: { server: "10.30.4.5", path: "/a" } },
+      }),
+    },
+    {
+      name: "a PersistentVolume's iSCSI portal is a public address",
+      bad: k8s("kubernetes:core/v1:PersistentVolume", "blocks", {
+        spec: {
+          iscsi: {
+            targetPortal: "10.30.4.6:3260",
+            portals: ["203.0.113.8:3260"],
+            iqn: "iqn.x",
+            lun: 0,
+          },
+        },
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "blocks",
+          "mandatory",
+          ['k8s persistentvolume "blocks"', "203.0.113.8 (iSCSI portal)"],
+        ],
+      ],
+      twinName: "the second portal is an allowlisted address",
+      twin: k8s("kubernetes:core/v1:PersistentVolume", "blocks", {
+        spec: {
+          iscsi: {
+            targetPortal: "10.30.4.6:3260",
+            portals: ["198.51.100.20:3260"],
+            iqn: "iqn.x",
+            lun: 0,
+          },
+        },
+      }),
+    },
+    {
+      name: "an entry of a DeploymentList mounts a Ceph volume with a public monitor",
+      bad: k8s("kubernetes:apps/v1:DeploymentList", "batch", {
+        items: [
+          deployment([{ name: "c", rbd: { monitors: ["10.30.4.7:6789", "203.0.113.9:6789"] } }]),
+        ],
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "batch",
+          "mandatory",
+          ['k8s deploymentlist "batch"', "203.0.113.9 (Ceph monitor)"],
+        ],
+      ],
+      twinName: "every monitor is private",
+      twin: k8s("kubernetes:apps/v1:DeploymentList", "batch", {
+        items: [
+          deployment([{ name: "c", rbd: { monitors: ["10.30.4.7:6789", "10.30.4.8:6789"] } }]),
+        ],
+      }),
+    },
+    {
+      name: "a legacy apps/v1beta1 StatefulSet mounts an Azure disk",
+      bad: k8s("kubernetes:apps/v1beta1:StatefulSet", "ledger", {
+        ...deployment([
+          {
+            name: "d",
+            azureDisk: { diskName: "ledger", diskURI: "https://acct.blob.core.windows.net/d.vhd" },
+          },
+        ]),
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "ledger",
+          "mandatory",
+          ['k8s statefulset "ledger"', "an Azure disk (cannot be placed)"],
+        ],
+      ],
+      twinName: "the StatefulSet mounts a claim of the cluster",
+      twin: k8s("kubernetes:apps/v1beta1:StatefulSet", "ledger", {
+        ...deployment([{ name: "d", persistentVolumeClaim: { claimName: "ledger" } }]),
+      }),
+    },
+    {
+      name: "a DeploymentPatch adds a CephFS volume whose monitor is a host name",
+      bad: k8s("kubernetes:apps/v1:DeploymentPatch", "ingest-patch", {
+        ...deployment([{ name: "f", cephfs: { monitors: ["ceph.example.com:6789"] } }]),
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "ingest-patch",
+          "mandatory",
+          ['k8s deploymentpatch "ingest-patch"', "ceph.example.com (cannot be placed)"],
+        ],
+      ],
+      twinName: "the monitor is a Service of the cluster",
+      twin: k8s("kubernetes:apps/v1:DeploymentPatch", "ingest-patch", {
+        ...deployment([
+          { name: "f", cephfs: { monitors: ["ceph.storage.svc.cluster.local:6789"] } },
+        ]),
+      }),
+    },
+    {
+      name: "a ValidatingWebhookConfiguration sends objects to a URL",
+      bad: k8s(
+        "kubernetes:admissionregistration.k8s.io/v1:ValidatingWebhookConfiguration",
+        "audit",
+        webhooks({ url: "https://hooks.example.com/validate" }),
+      ),
+      expected: [
+        [
+          "kubernetes-egress",
+          "audit",
+          "mandatory",
+          ['k8s validatingwebhookconfiguration "audit"', "hooks.example.com (cannot be placed)"],
+        ],
+      ],
+      twinName: "the webhook is a Service of the cluster",
+      twin: k8s(
+        "kubernetes:admissionregistration.k8s.io/v1:ValidatingWebhookConfiguration",
+        "audit",
+        webhooks(inCluster),
+      ),
+    },
+    {
+      name: "a MutatingWebhookConfigurationList's webhook URL is a private address",
+      bad: k8s(
+        "kubernetes:admissionregistration.k8s.io/v1:MutatingWebhookConfigurationList",
+        "inject",
+        { items: [webhooks({ url: "https://10.30.9.9/mutate" })] },
+      ),
+      expected: [
+        [
+          "kubernetes-egress",
+          "inject",
+          "mandatory",
+          ['k8s mutatingwebhookconfigurationlist "inject"', "10.30.9.9 (admission webhook)"],
+        ],
+      ],
+      twinName: "the webhook URL is an allowlisted address",
+      twin: k8s(
+        "kubernetes:admissionregistration.k8s.io/v1:MutatingWebhookConfigurationList",
+        "inject",
+        { items: [webhooks({ url: "https://198.51.100.30/mutate" })] },
+      ),
+    },
+    {
+      name: "a CustomResourceDefinition converts its objects at a URL",
+      bad: k8s("kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition", "records-crd", {
+        spec: {
+          conversion: {
+            strategy: "Webhook",
+            webhook: { clientConfig: { url: "https://convert.example.com/" } },
+          },
+        },
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "records-crd",
+          "mandatory",
+          ['k8s customresourcedefinition "records-crd"', "convert.example.com (cannot be placed)"],
+        ],
+      ],
+      twinName: "the conversion webhook is a Service of the cluster",
+      twin: k8s("kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition", "records-crd", {
+        spec: { conversion: { strategy: "Webhook", webhook: { clientConfig: inCluster } } },
+      }),
+    },
+    {
+      name: "an AuditSink sends the audit events to a URL",
+      bad: k8s("kubernetes:auditregistration.k8s.io/v1alpha1:AuditSink", "events", {
+        spec: { webhook: { clientConfig: { url: "https://siem.example.com/k8s" } } },
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "events",
+          "mandatory",
+          ['k8s auditsink "events"', "siem.example.com (cannot be placed)"],
+        ],
+      ],
+      twinName: "the audit sink is a Service of the cluster",
+      twin: k8s("kubernetes:auditregistration.k8s.io/v1alpha1:AuditSink", "events", {
+        spec: { webhook: { clientConfig: inCluster } },
+      }),
+    },
+    {
+      name: "an Endpoints object sends a Service's traffic to a public address",
+      bad: k8s("kubernetes:core/v1:Endpoints", "partner", {
+        metadata: records,
+        subsets: [{ addresses: [{ ip: "203.0.113.10" }], ports: [{ port: 443 }] }],
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "partner",
+          "mandatory",
+          ['k8s endpoints "partner"', "203.0.113.10 (Service endpoint)"],
+        ],
+      ],
+      twinName: "the endpoint is in the allowlisted partner range",
+      twin: k8s("kubernetes:core/v1:Endpoints", "partner", {
+        metadata: records,
+        subsets: [{ addresses: [{ ip: "198.51.100.10" }], ports: [{ port: 443 }] }],
+      }),
+    },
+    {
+      name: "an EndpointSlice's not-yet-ready address is public",
+      bad: k8s("kubernetes:discovery.k8s.io/v1:EndpointSlice", "partner-slice", {
+        metadata: records,
+        addressType: "IPv4",
+        endpoints: [{ addresses: ["10.30.5.5"] }, { addresses: ["203.0.113.11"] }],
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "partner-slice",
+          "mandatory",
+          ['k8s endpointslice "partner-slice"', "203.0.113.11 (Service endpoint)"],
+        ],
+      ],
+      twinName: "every address of the slice is private",
+      twin: k8s("kubernetes:discovery.k8s.io/v1:EndpointSlice", "partner-slice", {
+        metadata: records,
+        addressType: "IPv4",
+        endpoints: [{ addresses: ["10.30.5.5"] }, { addresses: ["10.30.5.6"] }],
+      }),
+    },
+    {
+      name: "an Endpoints address is not known at preview",
+      bad: k8s("kubernetes:core/v1:Endpoints", "partner", {
+        metadata: records,
+        subsets: [{ addresses: [{ ip: unknown }] }],
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "partner",
+          "mandatory",
+          ['k8s endpoints "partner"', "subsets[0].addresses[0].ip (unknown at preview)"],
+        ],
+      ],
+      twinName: "the address is a known private one",
+      twin: k8s("kubernetes:core/v1:Endpoints", "partner", {
+        metadata: records,
+        subsets: [{ addresses: [{ ip: "10.30.5.7" }] }],
+      }),
+    },
+    {
+      name: "a NetworkPolicyList's entry allows egress to 0.0.0.0/0",
+      bad: k8s("kubernetes:networking.k8s.io/v1:NetworkPolicyList", "extra", {
+        items: [
+          {
+            metadata: records,
+            spec: { podSelector: {}, egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }] },
+          },
+        ],
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "extra",
+          "mandatory",
+          ['k8s networkpolicylist "extra"', "0.0.0.0/0 (all protocols and ports)"],
+        ],
+      ],
+      twinName: "the entry allows egress only to the cluster network",
+      twin: k8s("kubernetes:networking.k8s.io/v1:NetworkPolicyList", "extra", {
+        items: [
+          {
+            metadata: records,
+            spec: { podSelector: {}, egress: [{ to: [{ ipBlock: { cidr: "10.30.0.0/16" } }] }] },
+          },
+        ],
+      }),
+    },
+  ]);
+
+  // Judged on the whole plan: the Services and Ingresses of a List or Patch with their cluster's
+  // cloud, the workloads of a List with their namespaces' NetworkPolicies.
+  const wholePlan: Array<{
+    name: string;
+    bad: (plan: Plan) => Plan;
+    expected: Finding[];
+    twinName: string;
+    twin: (plan: Plan) => Plan;
+  }> = [
+    {
+      name: "a ServiceList's entry is a LoadBalancer without the internal annotation",
+      bad: k8s("kubernetes:core/v1:ServiceList", "edge", {
+        items: [
+          {
+            metadata: records,
+            spec: { type: "LoadBalancer", selector: { app: "edge" }, ports: [{ port: 443 }] },
+          },
+        ],
+      }),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "edge",
+          "mandatory",
+          ["the internet", 'k8s servicelist "edge" items[0]'],
+        ],
+      ],
+      twinName: "the entry carries EKS's internal annotation",
+      twin: k8s("kubernetes:core/v1:ServiceList", "edge", {
+        items: [
+          {
+            metadata: {
+              ...records,
+              annotations: { "service.beta.kubernetes.io/aws-load-balancer-scheme": "internal" },
+            },
+            spec: { type: "LoadBalancer", selector: { app: "edge" }, ports: [{ port: 443 }] },
+          },
+        ],
+      }),
+    },
+    {
+      name: "an IngressPatch makes an ALB Ingress internet-facing",
+      bad: k8s("kubernetes:networking.k8s.io/v1:IngressPatch", "web", {
+        metadata: {
+          ...records,
+          annotations: { "alb.ingress.kubernetes.io/scheme": "internet-facing" },
+        },
+        spec: { ingressClassName: "alb" },
+      }),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "web",
+          "mandatory",
+          ["the internet", 'k8s ingresspatch "web"'],
+        ],
+      ],
+      twinName: "the patch keeps the ALB internal",
+      twin: k8s("kubernetes:networking.k8s.io/v1:IngressPatch", "web", {
+        metadata: { ...records, annotations: { "alb.ingress.kubernetes.io/scheme": "internal" } },
+        spec: { ingressClassName: "alb" },
+      }),
+    },
+    {
+      name: "a JobList runs pods in a namespace without a default-deny egress policy",
+      bad: k8s("kubernetes:batch/v1:JobList", "imports", {
+        items: [
+          {
+            metadata: { namespace: "scratch" },
+            spec: { template: { spec: podSpec([]) } },
+          },
+        ],
+      }),
+      expected: [
+        [
+          "kubernetes-namespace-egress",
+          "imports",
+          "mandatory",
+          [
+            'k8s namespace "scratch"',
+            "pod egress (no default-deny NetworkPolicy)",
+            "every address (any country)",
+          ],
+        ],
+      ],
+      twinName: "the Jobs run in the namespace that denies egress by default",
+      twin: k8s("kubernetes:batch/v1:JobList", "imports", {
+        items: [{ metadata: records, spec: { template: { spec: podSpec([]) } } }],
+      }),
+    },
+  ];
+
+  test.each(wholePlan)("fails when $name", async ({ bad, expected }) => {
+    expect(findings(await pack.check(bad(happy), us))).toEqual(sorted(expected));
+  });
+
+  test.each(wholePlan)("passes when $twinName", async ({ twin }) => {
+    expect(summary(await pack.check(twin(happy), us))).toEqual([]);
+  });
+
+  test.each([
+    ["10.30.4.7:6789", "address", ["10.30.4.7"]],
+    ["[fd00::7]:3260", "address", ["fd00::7"]],
+    ["fd00::7", "address", ["fd00::7"]],
+    ["nfs.example.com", "address", ["nfs.example.com"]],
+    ["10.30.4.7:7861, quobyte.example.com:7861", "addresses", ["10.30.4.7", "quobyte.example.com"]],
+    ["https://[fd00::9]:8443/validate", "url", ["fd00::9"]],
+    ["https://hooks.example.com/validate", "url", ["hooks.example.com"]],
+    ["hooks.example.com/validate", "url", undefined],
+  ] as const)("reads the hosts of %j (%s) as %j", (value, read, hosts) => {
+    expect(hostsOf(value, read)).toEqual(hosts);
+  });
+});
+
+describe("data destinations: logs, exports and pushed requests", () => {
+  const frankfurtFunction = `arn:aws:lambda:eu-central-1:${account}:function:orders`;
+  const invokeArn = (fn: string) =>
+    `arn:aws:apigateway:${fn.split(":")[3]}:lambda:path/2015-03-31/functions/${fn}/invocations`;
+
+  runCases(pack, () => happy, us, [
+    {
+      name: "a REST API sends requests to an HTTP backend on the internet",
+      bad: add("aws:apigateway/integration:Integration", "orders-backend", {
+        restApi: "a1b2c3d4e5",
+        resourceId: "abc123",
+        httpMethod: "POST",
+        type: "HTTP_PROXY",
+        integrationHttpMethod: "POST",
+        uri: "https://orders.partner.example/api",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-backend",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'apigateway integration "orders-backend"',
+            '"https://orders.partner.example/api" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the same integration goes through a VPC link to a private load balancer",
+      twin: add("aws:apigateway/integration:Integration", "orders-backend", {
+        restApi: "a1b2c3d4e5",
+        resourceId: "abc123",
+        httpMethod: "POST",
+        type: "HTTP_PROXY",
+        integrationHttpMethod: "POST",
+        connectionType: "VPC_LINK",
+        connectionId: "vl1234",
+        uri: "https://orders.partner.example/api",
+      }),
+    },
+    {
+      name: "a REST API invokes a function in Frankfurt",
+      bad: add("aws:apigateway/integration:Integration", "orders-lambda", {
+        restApi: "a1b2c3d4e5",
+        resourceId: "abc123",
+        httpMethod: "POST",
+        type: "AWS_PROXY",
+        integrationHttpMethod: "POST",
+        uri: invokeArn(frankfurtFunction),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-lambda",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'apigateway integration "orders-lambda"',
+            `${invokeArn(frankfurtFunction)} (outside US, in EU)`,
+          ],
+        ],
+      ],
+      twinName: "it invokes a function of the program, whose ARN is not known at preview",
+      twin: add("aws:apigateway/integration:Integration", "orders-lambda", {
+        restApi: "a1b2c3d4e5",
+        resourceId: "abc123",
+        httpMethod: "POST",
+        type: "AWS_PROXY",
+        integrationHttpMethod: "POST",
+        uri: unknown,
+      }),
+    },
+    {
+      name: "an HTTP API proxies to a host on the internet",
+      bad: add("aws:apigatewayv2/integration:Integration", "orders-proxy", {
+        apiId: "a1b2c3d4e5",
+        integrationType: "HTTP_PROXY",
+        integrationMethod: "ANY",
+        integrationUri: "https://orders.partner.example/{proxy}",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-proxy",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'apigatewayv2 integration "orders-proxy"',
+            '"https://orders.partner.example/{proxy}" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it proxies through a VPC link to a load balancer listener in Oregon",
+      twin: add("aws:apigatewayv2/integration:Integration", "orders-proxy", {
+        apiId: "a1b2c3d4e5",
+        integrationType: "HTTP_PROXY",
+        integrationMethod: "ANY",
+        connectionType: "VPC_LINK",
+        connectionId: "vl1234",
+        integrationUri: `arn:aws:elasticloadbalancing:us-west-2:${account}:listener/app/orders/50dc6c495c0c9188/f2f7dc8efc522ab2`,
+      }),
+    },
+    {
+      name: "an AppSync data source resolves queries at an HTTP endpoint on the internet",
+      bad: add("aws:appsync/dataSource:DataSource", "partner-source", {
+        apiId: "abcdefghij",
+        name: "partner",
+        type: "HTTP",
+        httpConfig: { endpoint: "https://graph.partner.example" },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "partner-source",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'appsync data source "partner-source"',
+            '"https://graph.partner.example" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it calls the Step Functions endpoint in Virginia",
+      twin: add("aws:appsync/dataSource:DataSource", "partner-source", {
+        apiId: "abcdefghij",
+        name: "partner",
+        type: "HTTP",
+        httpConfig: { endpoint: "https://states.us-east-1.amazonaws.com" },
+      }),
+    },
+    {
+      name: "an EventBridge API destination sends events to a webhook on the internet",
+      bad: add("aws:cloudwatch/eventApiDestination:EventApiDestination", "partner-hook", {
+        httpMethod: "POST",
+        invocationEndpoint: "https://hooks.example.com/orders",
+        connectionArn: `arn:aws:events:us-west-2:${account}:connection/partner/0a1b2c3d`,
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "partner-hook",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'cloudwatch event api destination "partner-hook"',
+            '"https://hooks.example.com/orders" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it sends events to the allowlisted partner exchange",
+      twin: add("aws:cloudwatch/eventApiDestination:EventApiDestination", "partner-hook", {
+        httpMethod: "POST",
+        invocationEndpoint: "https://198.51.100.20/orders",
+        connectionArn: `arn:aws:events:us-west-2:${account}:connection/partner/0a1b2c3d`,
+      }),
+    },
+    {
+      name: "an IoT rule writes device messages to a bucket the program does not create",
+      bad: add("aws:iot/topicRule:TopicRule", "telemetry", {
+        enabled: true,
+        sql: "SELECT * FROM 'devices/+/telemetry'",
+        sqlVersion: "2016-03-23",
+        s3: [
+          {
+            bucketName: "telemetry-abroad",
+            key: "${topic()}",
+            roleArn: "arn:aws:iam::111122223333:role/iot",
+          },
+        ],
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "telemetry",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'iot topic rule "telemetry"',
+            '"telemetry-abroad" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the rule writes to the program's log bucket",
+      twin: add("aws:iot/topicRule:TopicRule", "telemetry", {
+        enabled: true,
+        sql: "SELECT * FROM 'devices/+/telemetry'",
+        sqlVersion: "2016-03-23",
+        s3: [
+          {
+            bucketName: "sdc-records-logs",
+            key: "${topic()}",
+            roleArn: "arn:aws:iam::111122223333:role/iot",
+          },
+        ],
+      }),
+    },
+    {
+      name: "an IoT rule posts device messages to an HTTPS endpoint on the internet",
+      bad: add("aws:iot/topicRule:TopicRule", "telemetry", {
+        enabled: true,
+        sql: "SELECT * FROM 'devices/+/telemetry'",
+        sqlVersion: "2016-03-23",
+        https: [{ url: "https://ingest.partner.example/iot" }],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "telemetry",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'iot topic rule "telemetry"',
+            '"https://ingest.partner.example/iot" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the rule queues messages in a queue of the program, not known at preview",
+      twin: add("aws:iot/topicRule:TopicRule", "telemetry", {
+        enabled: true,
+        sql: "SELECT * FROM 'devices/+/telemetry'",
+        sqlVersion: "2016-03-23",
+        sqs: [
+          { queueUrl: unknown, roleArn: "arn:aws:iam::111122223333:role/iot", useBase64: false },
+        ],
+      }),
+    },
+    {
+      name: "an Athena workgroup writes query results to a bucket the program does not create",
+      bad: add("aws:athena/workgroup:Workgroup", "analysts", {
+        configuration: {
+          resultConfiguration: { outputLocation: "s3://query-results-abroad/athena/" },
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "analysts",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'athena workgroup "analysts"',
+            '"s3://query-results-abroad/athena/" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it writes them under a prefix of the program's log bucket",
+      twin: add("aws:athena/workgroup:Workgroup", "analysts", {
+        configuration: { resultConfiguration: { outputLocation: "s3://sdc-records-logs/athena/" } },
+      }),
+    },
+    {
+      name: "a state machine logs executions to a log group in Frankfurt",
+      bad: add("aws:sfn/stateMachine:StateMachine", "orders-flow", {
+        roleArn: `arn:aws:iam::${account}:role/orders-flow`,
+        definition: "{}",
+        loggingConfiguration: {
+          level: "ALL",
+          logDestination: `arn:aws:logs:eu-central-1:${account}:log-group:orders-flow:*`,
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "orders-flow",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'sfn state machine "orders-flow"',
+            `arn:aws:logs:eu-central-1:${account}:log-group:orders-flow:* (outside US, in EU)`,
+          ],
+        ],
+      ],
+      twinName: "it logs to a log group in Oregon",
+      twin: add("aws:sfn/stateMachine:StateMachine", "orders-flow", {
+        roleArn: `arn:aws:iam::${account}:role/orders-flow`,
+        definition: "{}",
+        loggingConfiguration: {
+          level: "ALL",
+          logDestination: `arn:aws:logs:us-west-2:${account}:log-group:orders-flow:*`,
+        },
+      }),
+    },
+    {
+      name: "a web ACL logs requests to a bucket the program does not create",
+      bad: add("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "acl-logs", {
+        resourceArn: `arn:aws:wafv2:us-west-2:${account}:regional/webacl/orders/a1b2`,
+        logDestinationConfigs: ["arn:aws:s3:::aws-waf-logs-abroad"],
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "acl-logs",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'wafv2 web acl logging configuration "acl-logs"',
+            '"arn:aws:s3:::aws-waf-logs-abroad" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it logs to a Firehose stream of the program, not known at preview",
+      twin: pipe(
+        add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "aws-waf-logs-orders", {
+          destination: "extended_s3",
+          extendedS3Configuration: { bucketArn: "arn:aws:s3:::sdc-records-logs" },
+        }),
+        add(
+          "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+          "acl-logs",
+          {
+            resourceArn: `arn:aws:wafv2:us-west-2:${account}:regional/webacl/orders/a1b2`,
+            logDestinationConfigs: [unknown],
+          },
+          { dependsOn: { logDestinationConfigs: ["aws-waf-logs-orders"] } },
+        ),
+      ),
+    },
+    {
+      name: "an EMR cluster delivers its logs to a bucket the program does not create",
+      bad: add("aws:emr/cluster:Cluster", "spark", {
+        releaseLabel: "emr-7.1.0",
+        serviceRole: `arn:aws:iam::${account}:role/emr`,
+        logUri: "s3://emr-logs-abroad/spark/",
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "spark",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'emr cluster "spark"',
+            '"s3://emr-logs-abroad/spark/" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it delivers them to the program's log bucket",
+      twin: add("aws:emr/cluster:Cluster", "spark", {
+        releaseLabel: "emr-7.1.0",
+        serviceRole: `arn:aws:iam::${account}:role/emr`,
+        logUri: "s3://sdc-records-logs/spark/",
+      }),
+    },
+    {
+      name: "a CodeBuild report group exports test reports to a bucket the program does not create",
+      bad: add("aws:codebuild/reportGroup:ReportGroup", "reports", {
+        type: "TEST",
+        exportConfig: {
+          type: "S3",
+          s3Destination: { bucket: "reports-abroad", packaging: "NONE" },
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "reports",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'codebuild report group "reports"',
+            '"reports-abroad" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it exports them to the program's log bucket",
+      twin: add("aws:codebuild/reportGroup:ReportGroup", "reports", {
+        type: "TEST",
+        exportConfig: {
+          type: "S3",
+          s3Destination: { bucket: "sdc-records-logs", packaging: "NONE" },
+        },
+      }),
+    },
+    {
+      name: "a function sends the records of failed invocations to a queue in Frankfurt",
+      bad: add("aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig", "orders-async", {
+        functionName: "orders",
+        destinationConfig: {
+          onFailure: { destination: `arn:aws:sqs:eu-central-1:${account}:orders-failures` },
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "orders-async",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'lambda function event invoke config "orders-async"',
+            `arn:aws:sqs:eu-central-1:${account}:orders-failures (outside US, in EU)`,
+          ],
+        ],
+      ],
+      twinName: "it sends them to a queue in Oregon",
+      twin: add("aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig", "orders-async", {
+        functionName: "orders",
+        destinationConfig: {
+          onFailure: { destination: `arn:aws:sqs:us-west-2:${account}:orders-failures` },
+        },
+      }),
+    },
+    {
+      name: "a DynamoDB export goes to a bucket of another account",
+      bad: add("aws:dynamodb/tableExport:TableExport", "orders-export", {
+        tableArn: `arn:aws:dynamodb:us-west-2:${account}:table/orders`,
+        s3Bucket: "sdc-records-logs",
+        s3BucketOwner: "444455556666",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-export",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'dynamodb table export "orders-export"',
+            `account 444455556666 (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName: "it goes to the program's log bucket in the stack's own account",
+      twin: add("aws:dynamodb/tableExport:TableExport", "orders-export", {
+        tableArn: `arn:aws:dynamodb:us-west-2:${account}:table/orders`,
+        s3Bucket: "sdc-records-logs",
+        s3BucketOwner: account,
+      }),
+    },
+  ]);
 });

@@ -12,6 +12,7 @@ import { exposureModels } from "../../policy/exposure";
 import { dataStores } from "../../policy/keys";
 import { allFlowModels } from "../../policy/models";
 import { globalModels } from "../../policy/placement";
+import { byType, modelledTypes as tableTypes } from "../../policy/paths/types";
 import { modelledTypes, reviewed, reviewedTypes } from "../../policy/reviewed";
 import { inputPathProblem, sdkTypeTokens } from "../helpers/policy-sdk";
 
@@ -30,7 +31,7 @@ test("every reviewed type is a resource type of the installed SDKs, listed once"
 });
 
 test("a type the border analysis models is reviewed without being listed", () => {
-  expect([...modelledTypes].sort()).toEqual(Object.keys(flowModels).sort());
+  expect([...modelledTypes].sort()).toEqual([...tableTypes, ...Object.keys(flowModels)].sort());
   expect(modelledTypes.filter((t) => !reviewedTypes.has(t))).toEqual([]);
   // The ones no list names yet: reviewed only because they are modelled.
   const listed = new Set<string>(Object.values(reviewed).flat());
@@ -168,6 +169,20 @@ test("every property path of the flow tables is an input of its type", () => {
     }),
   );
   expect(problems).toEqual([]);
+});
+
+test("every property path of the domain tables' rows is an input of its type", () => {
+  const problems = Object.entries(byType).flatMap(([type, model]) =>
+    (model.fields ?? []).flatMap((f) =>
+      [f.path, f.source?.path, f.origin?.path].flatMap((p) => {
+        const problem = p === undefined ? undefined : inputPathProblem(type, p);
+        return problem ? [`${type} ${p}: ${problem}`] : [];
+      }),
+    ),
+  );
+  expect(problems).toEqual([]);
+  // The table rows are read here, not only through the flow-model adapter.
+  expect(Object.keys(byType).length).toBeGreaterThan(0);
 });
 
 test("every encryption setting of the data-store table is an input of its type", () => {

@@ -5,7 +5,7 @@
  * many types whose flow is "data goes to the region named in this field".
  */
 import { cloudOf } from "../../../residency/placement";
-import { dataStores } from "../../keys";
+import { dataStores } from "../../paths/types/encryption";
 import type { BorderResource, EdgeLabel, Endpoint, FlowEdge, Role } from "../model";
 import { isPlace, isUnknown } from "../model";
 import { locate } from "../../paths/places";

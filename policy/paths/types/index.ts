@@ -5,6 +5,10 @@
  * through `legacyRows`).
  */
 import type { TypeModel, TypeTable } from "../model";
+import { backups } from "./backups";
+import { databases } from "./databases";
+import { keys } from "./keys";
+import { transfers } from "./transfers";
 
 /** The domains, one table each. */
 export type Domain =
@@ -24,10 +28,10 @@ export type Domain =
 /** The rows of each domain; a domain's table is filled when its types move to this model. */
 export const tables: Readonly<Record<Domain, TypeTable>> = {
   storage: {},
-  databases: {},
-  backups: {},
-  transfers: {},
-  keys: {},
+  databases,
+  backups,
+  transfers,
+  keys,
   logs: {},
   network: {},
   "remote-sites": {},

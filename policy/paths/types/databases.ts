@@ -1,0 +1,179 @@
+/**
+ * Databases and caches: cross-region read replicas, global databases and caches, DynamoDB
+ * global tables, multi-Region DSQL and Keyspaces, cross-cluster search and data sharing, and
+ * clones or restores from another region (shared/research/data-paths.md §3 "Global database",
+ * "Cache global replica", "DB cross-region restore"; §4 "DB cross-region replica", "Global
+ * database", "Cache global replica", "DynamoDB global tables", "Multi-region DB", "Data sharing",
+ * "Search replication").
+ *
+ * A member of a global cluster names the construct it joins and exchanges data with every other
+ * member through it, so it is linked both ways to the construct, which must be a resource of this
+ * program (`named-destinations`); a name of nothing in the stack fails closed. The stores' own
+ * subnets and keys are structural edges of the graph. Replica edges are owned by
+ * `database-replicas`.
+ */
+import { copiesTo, dataStore } from "../../border/flows/common";
+import type { FieldSpec, TypeModel, TypeTable } from "../model";
+import type { RefKindName } from "../resolver";
+import { edgesOf, inbound } from "./rows";
+
+const replica = edgesOf("database-replicas", "replication");
+const restore = edgesOf("database-replicas", "backup copy");
+
+const replicaFix =
+  "Keep every replica, member and source in regions inside the jurisdiction, or remove the replication.";
+
+/** A store, its replica fields, and its subnets and keys (structural edges of the graph). */
+function store(
+  fields: readonly FieldSpec[],
+  structure: Parameters<typeof dataStore>[0] = {},
+  fix = replicaFix,
+): TypeModel {
+  const flows = dataStore(structure).flows;
+  return { role: "data", fields, ...(flows ? { edges: flows } : {}), fix };
+}
+
+/** `path` names the global construct the store joins; data flows both ways through it. */
+const joins = (path: string, ref: RefKindName, verb: string) =>
+  replica.ref(path, verb, { ref, both: true, noun: path });
+
+/**
+ * The replica reads from a source database, of the stack or abroad; across a border both
+ * directions are a transfer, so the graph links them both ways.
+ */
+const sourceDb = (path: string, verb: string, ref?: RefKindName) =>
+  replica.arnOrId(path, verb, { ...inbound, both: true, ...(ref ? { ref } : {}) });
+
+/** A global construct the pack judges by its members only; the graph links it to its primary. */
+function construct(primary?: { field: string; types: readonly string[] }): TypeModel {
+  const spec = primary && {
+    regions: [primary.field],
+    format: "arn-or-id" as const,
+    named: primary.types,
+  };
+  const flows = spec && copiesTo("replication", spec).flows;
+  return { role: "data", ...(flows ? { edges: flows } : {}), fix: replicaFix };
+}
+
+const witness = (path: string) => replica.region(path, "keeps its witness in");
+const subnets = { subnets: ["vswitchId"] };
+
+export const databases: TypeTable = {
+  "alicloud:rds/instance:Instance": store([], { ...subnets, keys: ["encryptionKey"] }),
+  "alicloud:mongodb/instance:Instance": store([], subnets),
+  "alicloud:polardb/cluster:Cluster": store(
+    [
+      joins("gdnId", "polardb-gdn", "joins the global database"),
+      replica.ref("sourceResourceId", "clones or migrates data from", {
+        ...inbound,
+        ref: "db-source",
+      }),
+    ],
+    subnets,
+  ),
+  "alicloud:kvstore/instance:Instance": store(
+    [joins("globalInstanceId", "tair-global-instance", "joins the global distributed cache")],
+    subnets,
+  ),
+  "alicloud:redis/tairInstance:TairInstance": store(
+    [joins("globalInstanceId", "tair-global-instance", "joins the global distributed cache")],
+    subnets,
+  ),
+  "alicloud:rds/ddrInstance:DdrInstance": store(
+    [restore.region("sourceRegion", "restores a backup from", inbound)],
+    {},
+    "Restore only from backups in regions inside the jurisdiction.",
+  ),
+  "alicloud:polardb/globalDatabaseNetwork:GlobalDatabaseNetwork": construct({
+    field: "dbClusterId",
+    types: ["alicloud:polardb/cluster:Cluster"],
+  }),
+  "aws:rds/instance:Instance": store(
+    [sourceDb("replicateSourceDb", "makes this a read replica of", "aws-db-source")],
+    { keys: ["kmsKeyId"] },
+  ),
+  "aws:rds/cluster:Cluster": store(
+    [
+      sourceDb("replicationSourceIdentifier", "makes this a read replica of", "aws-db-source"),
+      replica.region("sourceRegion", "replicates from", inbound),
+      joins("globalClusterIdentifier", "rds-global-cluster", "joins the global database"),
+    ],
+    { keys: ["kmsKeyId"] },
+  ),
+  "aws:rds/globalCluster:GlobalCluster": store([
+    sourceDb("sourceDbClusterIdentifier", "takes its primary from", "aws-db-source"),
+  ]),
+  "aws:docdb/globalCluster:GlobalCluster": store([
+    sourceDb("sourceDbClusterIdentifier", "takes its primary from", "docdb-cluster"),
+  ]),
+  "aws:docdb/cluster:Cluster": store([
+    joins("globalClusterIdentifier", "docdb-global-cluster", "joins the global cluster"),
+  ]),
+  "aws:neptune/globalCluster:GlobalCluster": store([
+    sourceDb("sourceDbClusterIdentifier", "takes its primary from", "neptune-cluster"),
+  ]),
+  "aws:neptune/cluster:Cluster": store([
+    joins("globalClusterIdentifier", "neptune-global-cluster", "joins the global cluster"),
+    sourceDb("replicationSourceIdentifier", "makes this a read replica of"),
+  ]),
+  "aws:elasticache/replicationGroup:ReplicationGroup": store([
+    joins("globalReplicationGroupId", "elasticache-global-group", "joins the global datastore"),
+  ]),
+  "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup": construct({
+    field: "primaryReplicationGroupId",
+    types: ["aws:elasticache/replicationGroup:ReplicationGroup"],
+  }),
+  "aws:memorydb/cluster:Cluster": store([
+    joins(
+      "multiRegionClusterName",
+      "memorydb-multi-region-cluster",
+      "joins the multi-Region cluster",
+    ),
+  ]),
+  "aws:memorydb/multiRegionCluster:MultiRegionCluster": construct(),
+  "aws:dynamodb/table:Table": store(
+    [
+      replica.region("replicas[].regionName", "keeps a writable replica in"),
+      witness("globalTableWitness.regionName"),
+    ],
+    { keys: ["serverSideEncryption.kmsKeyArn"] },
+  ),
+  "aws:dynamodb/tableReplica:TableReplica": store([
+    // The replicas of a global table take each other's writes.
+    replica.arn("globalTableArn", "replicates the table of", { ...inbound, both: true }),
+  ]),
+  "aws:dynamodb/globalTable:GlobalTable": store([
+    replica.region("replicas[].regionName", "keeps a replica in"),
+  ]),
+  "aws:dsql/cluster:Cluster": store([
+    witness("multiRegionProperties.witnessRegion"),
+    replica.arn("multiRegionProperties.clusters[]", "peers with"),
+  ]),
+  "aws:dsql/clusterPeering:ClusterPeering": store([
+    witness("witnessRegion"),
+    replica.arn("clusters[]", "peers with"),
+  ]),
+  "aws:keyspaces/keyspace:Keyspace": store([
+    replica.region("replicationSpecification.regionLists[]", "replicates the keyspace to"),
+  ]),
+  "aws:opensearch/outboundConnection:OutboundConnection": store(
+    [
+      replica.region("remoteDomainInfo.region", "connects the domain to"),
+      replica.account("remoteDomainInfo.ownerId", "connects the domain to"),
+    ],
+    {},
+    "Connect only to domains in regions inside the jurisdiction, or remove the connection.",
+  ),
+  "aws:redshift/dataShareConsumerAssociation:DataShareConsumerAssociation": store(
+    [
+      replica.region("consumerRegion", "shares data with consumers in"),
+      replica.arn("consumerArn", "shares data with"),
+      replica.flag("associateEntireAccount", "shares data with", {
+        values: [true],
+        farSide: "every consumer of the account, in any region",
+      }),
+    ],
+    {},
+    "Share only with consumers in regions inside the jurisdiction.",
+  ),
+};

@@ -1,0 +1,153 @@
+/**
+ * Where each data store's encryption is set — on the store, or on stand-alone companions linked
+ * by the store's name — and what counts as encryption with a customer key there. Read by
+ * `customer-key-encryption` (policy/keys.ts) and by the graph's `encrypted by` edges, which count
+ * only a key the store uses (shared/research/data-paths.md §3 "KMS").
+ */
+import { type RefKind, refKinds } from "../resolver";
+
+/** Where a data store's encryption is set, and what counts as customer-key encryption there. */
+export interface EncryptionSetting {
+  /** Path of the key reference. */
+  readonly key: string;
+  /** Path of a flag that must be true for the key to be used (`encrypted`, `storageEncrypted`). */
+  readonly enabled?: string;
+  /** Path of the algorithm, and the values that mean KMS. */
+  readonly algorithm?: string;
+  readonly algorithms?: readonly string[];
+}
+
+export interface DataStoreModel {
+  readonly type: string;
+  /** Settings on the store itself. */
+  readonly inline: readonly EncryptionSetting[];
+  /** Stand-alone resources that set the store's encryption, linked by the store's name. */
+  readonly companions?: {
+    readonly types: readonly string[];
+    readonly link: string;
+    readonly storeKeys: readonly string[];
+    readonly settings: readonly EncryptionSetting[];
+  };
+  readonly keys: RefKind;
+  readonly fix: string;
+}
+
+const awsKey = refKinds["aws-kms-key"];
+const alicloudKey = refKinds["alicloud-kms-key"];
+
+const s3Settings: EncryptionSetting[] = [
+  {
+    key: "rules[].applyServerSideEncryptionByDefault.kmsMasterKeyId",
+    algorithm: "rules[].applyServerSideEncryptionByDefault.sseAlgorithm",
+    algorithms: ["aws:kms", "aws:kms:dsse"],
+  },
+];
+const s3Companions = {
+  types: [
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+  ],
+  link: "bucket",
+  storeKeys: ["bucket", "id"],
+  settings: s3Settings,
+};
+const s3Fix =
+  'Add an s3 BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms" and kmsMasterKeyId set to a kms.Key of this program.';
+
+/** The data stores whose contents must be encrypted with a customer key of the stack. */
+export const dataStores: readonly DataStoreModel[] = [
+  {
+    type: "alicloud:oss/bucket:Bucket",
+    inline: [
+      {
+        key: "serverSideEncryptionRule.kmsMasterKeyId",
+        algorithm: "serverSideEncryptionRule.sseAlgorithm",
+        algorithms: ["KMS"],
+      },
+    ],
+    companions: {
+      types: ["alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption"],
+      link: "bucket",
+      storeKeys: ["bucket", "id"],
+      settings: [{ key: "kmsMasterKeyId", algorithm: "sseAlgorithm", algorithms: ["KMS"] }],
+    },
+    keys: alicloudKey,
+    fix: 'Add an oss BucketServerSideEncryption with sseAlgorithm "KMS" and kmsMasterKeyId set to a kms.Key of this program.',
+  },
+  {
+    type: "aws:s3/bucket:Bucket",
+    inline: [
+      {
+        key: "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId",
+        algorithm:
+          "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.sseAlgorithm",
+        algorithms: ["aws:kms", "aws:kms:dsse"],
+      },
+    ],
+    companions: s3Companions,
+    keys: awsKey,
+    fix: s3Fix,
+  },
+  {
+    type: "aws:s3/bucketV2:BucketV2",
+    inline: [
+      {
+        key: "serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[].kmsMasterKeyId",
+        algorithm:
+          "serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[].sseAlgorithm",
+        algorithms: ["aws:kms", "aws:kms:dsse"],
+      },
+    ],
+    companions: s3Companions,
+    keys: awsKey,
+    fix: s3Fix,
+  },
+  {
+    type: "aws:rds/instance:Instance",
+    inline: [{ key: "kmsKeyId", enabled: "storageEncrypted" }],
+    keys: awsKey,
+    fix: "Set storageEncrypted to true and kmsKeyId to a kms.Key of this program.",
+  },
+  {
+    type: "aws:rds/cluster:Cluster",
+    inline: [{ key: "kmsKeyId", enabled: "storageEncrypted" }],
+    keys: awsKey,
+    fix: "Set storageEncrypted to true and kmsKeyId to a kms.Key of this program.",
+  },
+  {
+    type: "aws:dynamodb/table:Table",
+    inline: [{ key: "serverSideEncryption.kmsKeyArn", enabled: "serverSideEncryption.enabled" }],
+    keys: awsKey,
+    fix: "Set serverSideEncryption { enabled: true, kmsKeyArn } to a kms.Key of this program.",
+  },
+  {
+    type: "aws:ebs/volume:Volume",
+    inline: [{ key: "kmsKeyId", enabled: "encrypted" }],
+    keys: awsKey,
+    fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program.",
+  },
+  {
+    type: "aws:efs/fileSystem:FileSystem",
+    inline: [{ key: "kmsKeyId", enabled: "encrypted" }],
+    keys: awsKey,
+    fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program.",
+  },
+  {
+    type: "aws:secretsmanager/secret:Secret",
+    inline: [{ key: "kmsKeyId" }],
+    keys: awsKey,
+    fix: "Set kmsKeyId to a kms.Key of this program instead of the AWS-managed key.",
+  },
+  {
+    type: "alicloud:ecs/ecsDisk:EcsDisk",
+    inline: [{ key: "kmsKeyId", enabled: "encrypted" }],
+    keys: alicloudKey,
+    fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program.",
+  },
+  {
+    type: "alicloud:rds/instance:Instance",
+    inline: [{ key: "encryptionKey" }],
+    keys: alicloudKey,
+    fix: "Set encryptionKey to a kms.Key of this program.",
+  },
+];

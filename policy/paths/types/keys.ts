@@ -1,0 +1,55 @@
+/**
+ * Keys and secrets: KMS keys and their replicas, multi-Region keys, KMS instances bound to VPCs,
+ * and secrets with their replicas (shared/research/data-paths.md §3 "KMS"; §4 "Secrets replica",
+ * "KMS multi-region").
+ *
+ * Whoever holds the key can read the data: a key (or a replica of it) abroad is a path abroad
+ * even when the ciphertext stays home. Every edge here is owned by `key-and-secret-replicas`.
+ */
+import { encryptedBy } from "../../border/flows/common";
+import type { FieldSpec, TypeModel, TypeTable } from "../model";
+import { edgesOf, inbound } from "./rows";
+
+const key = edgesOf("key-and-secret-replicas", "key replication");
+const secret = edgesOf("key-and-secret-replicas", "replication");
+
+const single = "Keep keys and secrets single-region, in the stack's own region.";
+const keyRow = (fix: string, ...fields: FieldSpec[]): TypeModel => ({ role: "key", fields, fix });
+
+/** A primary key made multi-Region can be replicated to any region of its partition. */
+const multiRegion = keyRow(
+  "Set multiRegion to false; a single-Region key cannot be replicated abroad.",
+  key.flag("multiRegion", "makes the key replicable to", {
+    values: [true],
+    farSide: "any region of the partition (multi-Region primary key)",
+  }),
+);
+
+/**
+ * Material of the primary becomes usable in the replica's region: a primary of the stack and
+ * its replica exchange it both ways.
+ */
+const replica = keyRow(
+  single,
+  key.arn("primaryKeyArn", "replicates the key", { ...inbound, both: true, ref: "aws-kms-key" }),
+);
+
+export const keys: TypeTable = {
+  "alicloud:kms/key:Key": { role: "key", fix: single },
+  "alicloud:kms/instance:Instance": keyRow(
+    "Bind only VPCs of this account in regions inside the jurisdiction.",
+    key.region("bindVpcs[].regionId", "lets VPCs use its keys from"),
+    key.account("bindVpcs[].vpcOwnerId", "lets VPCs use its keys from"),
+  ),
+  "aws:kms/key:Key": multiRegion,
+  "aws:kms/externalKey:ExternalKey": multiRegion,
+  "aws:kms/replicaKey:ReplicaKey": replica,
+  "aws:kms/replicaExternalKey:ReplicaExternalKey": replica,
+  "aws:secretsmanager/secret:Secret": {
+    role: "data",
+    // A replica's key ARN is placed by key-locality, like every KMS key a resource names.
+    fields: [secret.region("replicas[].region", "replicates the secret to")],
+    edges: (r, x) => encryptedBy(x, r, r, ["kmsKeyId"]),
+    fix: "Remove the replicas outside the jurisdiction.",
+  },
+};

@@ -1,0 +1,80 @@
+/**
+ * The shorthand the domain tables are written in, so a row reads as one sentence per edge:
+ * `region("crossBackupRegion", "backup copy", "backup-copies", "copies backups to")` — the
+ * property, the graph edge's kind, the policy that owns it and the words of its message.
+ */
+import type { BorderResource, EdgeLabel, FieldSpec, Format, PolicyName, Role } from "../model";
+import type { Resolver } from "../resolver";
+
+/** What a field may add to its five essentials. */
+export type FieldExtra = Partial<Omit<FieldSpec, "path" | "format" | "label" | "policy" | "verb">>;
+
+/** A field of one format: `(path, label, policy, verb, extra?)`. */
+export type FieldOf = (
+  path: string,
+  label: EdgeLabel,
+  policy: PolicyName,
+  verb: string,
+  extra?: FieldExtra,
+) => FieldSpec;
+
+/** Fields of `format`; `detailed` ones name their property on the graph edge. */
+function fieldOf(format: Format, detailed = false): FieldOf {
+  return (path, label, policy, verb, extra = {}) => ({
+    path,
+    format,
+    label,
+    policy,
+    verb,
+    ...(detailed ? { detail: path } : {}),
+    ...extra,
+  });
+}
+
+export const region = fieldOf("region", true);
+export const arn = fieldOf("arn");
+export const arnOrId = fieldOf("arn-or-id");
+export const account = fieldOf("account");
+export const ip = fieldOf("ip");
+export const flag = fieldOf("flag");
+export const ref = fieldOf("ref");
+export const url = fieldOf("url");
+
+/** A field of one format with its label and policy bound: `(path, verb, extra?)`. */
+export type BoundField = (path: string, verb: string, extra?: FieldExtra) => FieldSpec;
+
+/** The field makers of one policy's edges of one kind: `snapshot.region(path, verb)`. */
+export function edgesOf(policy: PolicyName, label: EdgeLabel): Record<FieldName, BoundField> {
+  const bound =
+    (f: FieldOf): BoundField =>
+    (path, verb, extra) =>
+      f(path, label, policy, verb, extra);
+  const makers = { region, arn, arnOrId, account, ip, flag, ref, url };
+  return Object.fromEntries(Object.entries(makers).map(([name, f]) => [name, bound(f)])) as Record<
+    FieldName,
+    BoundField
+  >;
+}
+
+type FieldName = "region" | "arn" | "arnOrId" | "account" | "ip" | "flag" | "ref" | "url";
+
+/** Data flows from the named place into the resource. */
+export const inbound = { inbound: true } as const;
+
+/**
+ * A resource that copies the data of another one (a backup policy of a database): when the
+ * property at `path` names a resource of `types`, that resource is where the data starts and
+ * the copy is only the way it goes; otherwise the copy itself stands for the data.
+ */
+export function copyOf(
+  path: string,
+  types: readonly string[],
+): {
+  readonly role: (r: BorderResource, x: Resolver) => Role;
+  readonly origin: FieldSpec["origin"];
+} {
+  return {
+    role: (r, x) => (x.resourceAt(r, path, types) ? "other" : "data"),
+    origin: { path, types },
+  };
+}
