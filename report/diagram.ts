@@ -134,11 +134,15 @@ function nodeLabel(n: BorderNode): string {
 }
 
 /**
- * An edge's kind and, when short (a CIDR, a setting), its detail: the resource names that carry
- * each edge are in the report's paths and tables, and on every arrow they would crowd the picture.
+ * An edge's kind and, when short (a CIDR, a setting), its detail — or the detail's first clause
+ * (`10.30.0.0/16 tcp 443` of `10.30.0.0/16 tcp 443; <the allowlist entry's reason>`), which
+ * names the flow when the rest justifies it: the resource names that carry each edge are in the
+ * report's paths and tables, the whole detail in the SVG's tooltip, and on every arrow they would
+ * crowd the picture.
  */
 function shortEdgeText(e: BorderEdge): string[] {
-  return e.detail && e.detail.length <= 24 ? [e.label, e.detail] : [e.label];
+  const head = e.detail?.split("; ")[0];
+  return head && head.length <= 24 ? [e.label, head] : [e.label];
 }
 
 /** Graphviz DOT source of the same picture. */
@@ -177,7 +181,12 @@ export function toDot(m: DiagramModel): string {
     }
   }
   for (const { edge, both, crossing } of m.edges) {
-    const attrs = [`label="${shortEdgeText(edge).map(dotText).join("\\n")}"`];
+    const short = shortEdgeText(edge);
+    const attrs = [`label="${short.map(dotText).join("\\n")}"`];
+    if (edge.detail && short[1] !== edge.detail) {
+      // What the arrow leaves out (a justification, a long detail) shows on hover in the SVG.
+      attrs.push(`tooltip="${dotText(`${edge.label}: ${edge.detail}`)}"`);
+    }
     if (both) {
       attrs.push("dir=both");
     }

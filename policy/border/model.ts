@@ -90,6 +90,9 @@ export type EdgeLabel =
   | "egress rule"
   | "default egress"
   | "pod egress"
+  | "nodes in"
+  | "runs on"
+  | "allowed egress"
   | "placed in";
 
 /** An edge as a flow model produces it. */

@@ -2,19 +2,25 @@
  * Flow models of Kubernetes workloads (shared/research/data-paths.md §5): volumes carry data to
  * the pods that mount them, and pods send it wherever their egress is not restricted — out
  * through the subnets their cluster's nodes sit in, and from there along the network's routes.
+ * Clusters and namespaces are drawn where they run and with what they may reach: a cluster in its
+ * node subnets, a namespace on its cluster with one edge per destination its NetworkPolicies
+ * allow. A namespace holds no data, so those edges show the egress without making paths of their
+ * own; the data its pods carry leaves along the workloads' pod egress.
  *
  * NetworkPolicy semantics are read in paths/kubernetes.ts. A selector this model cannot evaluate
  * (matchExpressions) is assumed not to select for a policy that restricts, and to select for one
  * that opens — either way the doubt leaves egress open.
  */
-import type { BorderResource, FlowEdge } from "../model";
+import type { BorderResource, Endpoint, FlowEdge } from "../model";
 import { clusterTypes, kubernetesProviderType, type Resolver } from "../resolver";
 import { instanceAdmission, subnetTypes, vpcTypes } from "./egress";
-import { admittedFlow, reachOf } from "../../paths/addresses";
+import { admittedFlow, cidrWithin, type Flow, isPrivateCidr, reachOf } from "../../paths/addresses";
 import {
   clusterCloud,
+  isDefaultDenyEgress,
   isInternalLoadBalancer,
   namespaceOf,
+  namespaceType,
   type PodTemplate,
   podTemplates,
   portsOf,
@@ -23,6 +29,7 @@ import {
   selects,
   serviceSelects,
 } from "../../paths/kubernetes";
+import type { TaggedEdge } from "../../paths/model";
 import { isUnknown, valueAt, valuesAt } from "../../paths/values";
 import { type FlowTable, link, str } from "./common";
 
@@ -43,6 +50,8 @@ interface Index {
   readonly policies: Map<string, BorderResource[]>;
   readonly claims: Map<string, BorderResource>;
   readonly services: Map<string, BorderResource[]>;
+  /** The scopes that run pods. */
+  readonly workloads: Set<string>;
 }
 
 function index(x: Resolver): Index {
@@ -61,7 +70,13 @@ function index(x: Resolver): Index {
       const key = scopeOf(svc, x);
       services.set(key, [...(services.get(key) ?? []), svc]);
     }
-    return { policies, claims: byName, services };
+    const workloads = new Set<string>();
+    for (const type of Object.keys(podTemplates)) {
+      for (const w of x.ofType(type)) {
+        workloads.add(scopeOf(w, x));
+      }
+    }
+    return { policies, claims: byName, services, workloads };
   });
 }
 
@@ -143,6 +158,17 @@ function nodeSubnets(cluster: BorderResource, x: Resolver): BorderResource[] {
   }
   return [...found];
 }
+
+/**
+ * Where a cluster's nodes, and so its pods, run: the subnets or vSwitches of its node network.
+ * The edge draws the cluster inside the network it sends through; what leaves that network is
+ * decided by the network's own routes and gateways.
+ */
+function nodesIn(cluster: BorderResource, x: Resolver): FlowEdge[] {
+  return nodeSubnets(cluster, x).flatMap((subnet) => link(cluster, subnet, "nodes in"));
+}
+
+const eksCluster: FlowTable[string] = { role: "workload", flows: nodesIn };
 
 /** Why the node network a workload's pods send through is not known. */
 function unknownNodes(r: BorderResource, x: Resolver): string {
@@ -241,7 +267,7 @@ const ackCluster: FlowTable[string] = {
   role: (r) => (r.props.newNatGateway === false ? "other" : "gateway"),
   flows: (r, x) => {
     if (r.props.newNatGateway === false) {
-      return [];
+      return nodesIn(r, x);
     }
     const vpcs = new Set<BorderResource>();
     for (const subnet of nodeSubnets(r, x)) {
@@ -250,7 +276,7 @@ const ackCluster: FlowTable[string] = {
         vpcs.add(vpc);
       }
     }
-    const edges: FlowEdge[] = [];
+    const edges: FlowEdge[] = nodesIn(r, x);
     for (const vpc of vpcs) {
       edges.push(
         ...link(x.internetBound(vpc), r, "route", {
@@ -258,7 +284,7 @@ const ackCluster: FlowTable[string] = {
         }),
       );
     }
-    if (edges.length > 0) {
+    if (vpcs.size > 0) {
       edges.push(
         ...link(r, x.internet, "public address", {
           detail: "the EIP of the NAT gateway ACK creates",
@@ -302,11 +328,221 @@ const nodePool: FlowTable[string] = {
   },
 };
 
+/**
+ * The annotation that carries the justification of the allowlist entry a NetworkPolicy opens
+ * (the SealedNamespace component writes it on each entry's policy).
+ */
+const reasonAnnotation = "sovereign-dc/reason";
+
+function reasonOf(policy: BorderResource): string | undefined {
+  const annotations = valueAt(policy.props, "metadata.annotations");
+  if (!annotations || typeof annotations !== "object") {
+    return undefined;
+  }
+  const reason = str((annotations as Record<string, unknown>)[reasonAnnotation]);
+  return reason?.trim() ? reason.trim() : undefined;
+}
+
+/** `tcp 443`, `udp 53`, `tcp 8000-8080`, `tcp all ports`, `all traffic`. */
+function trafficText(p: Omit<Flow, "cidr">): string {
+  if (p.protocol === "all") {
+    return "all traffic";
+  }
+  if (p.fromPort === undefined || p.toPort === undefined) {
+    return `${p.protocol} all ports`;
+  }
+  return p.fromPort === p.toPort
+    ? `${p.protocol} ${p.fromPort}`
+    : `${p.protocol} ${p.fromPort}-${p.toPort}`;
+}
+
+/** Whether a peer is the cluster's DNS: the kube-dns (CoreDNS) pods, by their usual label. */
+function isClusterDns(peer: unknown): boolean {
+  const app = valueAt(peer, "podSelector.matchLabels.k8s-app");
+  return app === "kube-dns" || app === "coredns";
+}
+
+/** A peer that is the policy's own namespace: a pod selector without a namespace selector. */
+function isOwnNamespace(peer: unknown): boolean {
+  return (
+    valueAt(peer, "namespaceSelector") === undefined &&
+    valueAt(peer, "podSelector") !== undefined &&
+    valueAt(peer, "ipBlock") === undefined
+  );
+}
+
+/**
+ * The network a private block of a namespace's egress lies in: the node subnets that hold the
+ * block, else the VPCs of the cluster's node network (the stack's own private space). A private
+ * block of a cluster whose node network is not in the stack is a network the analysis does not
+ * show, and no place it could name; it is left undrawn, as private space is everywhere else.
+ */
+function privateNetwork(cidr: string, subnets: readonly BorderResource[], x: Resolver): Endpoint[] {
+  const holding = subnets.filter((s) => cidrWithin(cidr, valueAt(s.props, "cidrBlock")));
+  if (holding.length > 0) {
+    return holding;
+  }
+  const vpcs = new Set<BorderResource>();
+  for (const subnet of subnets) {
+    const vpc = x.resourceAt(subnet, "vpcId", vpcTypes);
+    if (vpc) {
+      vpcs.add(vpc);
+    }
+  }
+  return [...vpcs];
+}
+
+/**
+ * An allowed egress that kubernetes-egress reports from the NetworkPolicy alone (a rule to every
+ * destination, a public block the allowlist does not cover, a value not known at preview): its
+ * crossing is that policy's finding, not a second one of no-path-out-of-jurisdiction.
+ */
+function reported(
+  from: BorderResource,
+  to: Endpoint,
+  via: BorderResource,
+  detail: string,
+): TaggedEdge {
+  return {
+    from,
+    to,
+    label: "allowed egress",
+    via,
+    detail,
+    policy: "kubernetes-egress",
+    local: "report",
+  };
+}
+
+/**
+ * The destinations a NetworkPolicy's egress rules allow its namespace's pods, one edge per
+ * destination: in-cluster peers (cluster DNS among them) to the cluster, private blocks to the
+ * stack's network, allowlisted blocks to their allowlist entry, and anything else to the
+ * internet (or, not known at preview, to an unknown place), as kubernetes-egress judges them.
+ */
+function allowedEgress(
+  ns: BorderResource,
+  policy: BorderResource,
+  cluster: BorderResource | undefined,
+  subnets: readonly BorderResource[],
+  x: Resolver,
+): FlowEdge[] {
+  const reason = reasonOf(policy);
+  const withReason = (d: string) => (reason ? `${d}; ${reason}` : d);
+  const notKnown = (what: string) =>
+    reported(
+      ns,
+      x.unknownPlace(`${what} of ${x.label(policy)} is not known until deployed`),
+      policy,
+      withReason(what),
+    );
+  const edges: FlowEdge[] = [];
+  for (const { path, value: rule } of valuesAt(policy.props, "spec.egress[]")) {
+    const ports = portsOf(rule);
+    const to = valueAt(rule, "to");
+    if (isUnknown(rule) || isUnknown(ports) || isUnknown(to)) {
+      edges.push(notKnown(path));
+      continue;
+    }
+    const traffic = ports.map(trafficText).join(", ");
+    if (!Array.isArray(to) || to.length === 0) {
+      edges.push(reported(ns, x.internet, policy, withReason(`every address, ${traffic}`)));
+      continue;
+    }
+    for (const { path: at, value: peer } of valuesAt(rule, "to[]")) {
+      const cidr = valueAt(peer, "ipBlock.cidr");
+      if (isUnknown(peer) || isUnknown(cidr) || (cidr !== undefined && typeof cidr !== "string")) {
+        edges.push(notKnown(at));
+        continue;
+      }
+      if (cidr === undefined) {
+        // Pods and namespaces of the cluster: traffic that stays on its nodes and network.
+        if (!isOwnNamespace(peer) && cluster) {
+          const what = isClusterDns(peer) ? "DNS" : "in-cluster peers";
+          edges.push(
+            ...link(ns, cluster, "allowed egress", {
+              via: policy,
+              detail: withReason(`${what} ${traffic}`),
+            }),
+          );
+        }
+        continue;
+      }
+      if (isPrivateCidr(cidr)) {
+        for (const t of privateNetwork(cidr, subnets, x)) {
+          edges.push(
+            ...link(ns, t, "allowed egress", {
+              via: policy,
+              detail: withReason(`${cidr} ${traffic}`),
+            }),
+          );
+        }
+        continue;
+      }
+      // A public block: per protocol and ports, as far as the allowlist covers them.
+      const byPlace = new Map<string, { place: Endpoint; traffic: string[]; covered: boolean }>();
+      for (const p of ports) {
+        const reach = reachOf({ cidr, ...p }, x.allowlist);
+        const place = reach.kind === "allowlisted" ? x.allowlistedPlace(reach.entry) : x.internet;
+        const entry = byPlace.get(place.key) ?? {
+          place,
+          traffic: [],
+          covered: reach.kind === "allowlisted",
+        };
+        entry.traffic.push(trafficText(p));
+        byPlace.set(place.key, entry);
+      }
+      for (const { place, traffic: t, covered } of byPlace.values()) {
+        const detail = withReason(`${cidr} ${t.join(", ")}`);
+        edges.push(
+          covered
+            ? { from: ns, to: place, label: "allowed egress", via: policy, detail }
+            : reported(ns, place, policy, detail),
+        );
+      }
+    }
+  }
+  return edges;
+}
+
+/**
+ * A namespace, drawn where its pods run and with what they may reach: on its cluster, and to
+ * each destination its NetworkPolicies' egress rules allow. A namespace that runs pods without a
+ * default-deny egress policy lets the pods no policy selects reach every address, which
+ * kubernetes-namespace-egress reports; the edge shows that. The namespace holds no data of its
+ * own: the data its pods carry leaves along the workloads' pod-egress paths.
+ */
+const namespace: FlowTable[string] = {
+  role: "workload",
+  flows: (ns, x) => {
+    const found = x.clusterOf(ns);
+    const cluster = found && clusterTypes.includes(found.type) ? found : undefined;
+    const subnets = cluster ? nodeSubnets(cluster, x) : [];
+    const edges: FlowEdge[] = cluster ? link(ns, cluster, "runs on") : [];
+    const name = str(valueAt(ns.props, "metadata.name")) ?? `(namespace ${ns.urn})`;
+    const scope = scopeKey(ns.provider, name);
+    const policies = (index(x).policies.get(scope) ?? []).filter(restrictsEgress);
+    if (index(x).workloads.has(scope) && !policies.some(isDefaultDenyEgress)) {
+      edges.push(
+        ...link(ns, x.internet, "allowed egress", {
+          detail: "no default-deny egress NetworkPolicy",
+        }),
+      );
+    }
+    for (const p of policies) {
+      edges.push(...allowedEgress(ns, p, cluster, subnets, x));
+    }
+    return edges;
+  },
+};
+
 export const kubernetesFlows: FlowTable = {
   "alicloud:cs/managedKubernetes:ManagedKubernetes": ackCluster,
   "alicloud:cs/kubernetes:Kubernetes": ackCluster,
   "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": ackCluster,
   "alicloud:cs/nodePool:NodePool": nodePool,
+  "aws:eks/cluster:Cluster": eksCluster,
+  [namespaceType]: namespace,
   ...Object.fromEntries(Object.entries(podTemplates).map(([t, tpl]) => [t, workload(tpl)])),
   [claims]: { role: "data" },
   "kubernetes:core/v1:PersistentVolume": { role: "data" },
