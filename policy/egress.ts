@@ -108,6 +108,49 @@ function publicBandwidth(what: string) {
 const noEdge =
   "Remove it; a sealed network reaches cloud services through private endpoints and other sites only through checked links.";
 
+/**
+ * A managed container (a SageMaker notebook, job or model, a Lambda function) runs in the
+ * service's own network, which reaches the internet, unless network isolation cuts it off or it
+ * runs in subnets of the stack's VPC — whose own edges the other rows judge. `holder` is where
+ * the settings sit (`""` for the resource itself, `trainingJobDefinitions[]` for each of a list).
+ */
+function outsideVpc(
+  holder: string,
+  settings: { readonly isolation?: string; readonly subnets: string },
+  what: string,
+) {
+  return (props: Record<string, unknown>): Edge[] => {
+    const holders = holder === "" ? [{ path: "", value: props }] : valuesAt(props, holder);
+    return holders.flatMap((h): Edge[] => {
+      const at = (p: string) => (h.path === "" ? p : `${h.path}.${p}`);
+      if (h.value === unknown) {
+        return [unknownEdge(h.path)];
+      }
+      const isolated = settings.isolation ? valueAt(h.value, settings.isolation) : undefined;
+      const subnets = valueAt(h.value, settings.subnets);
+      if (isolated === unknown) {
+        return [unknownEdge(at(settings.isolation ?? ""))];
+      }
+      if (subnets === unknown) {
+        return [unknownEdge(at(settings.subnets))];
+      }
+      if (isTrue(isolated) || (Array.isArray(subnets) && subnets.length > 0)) {
+        return [];
+      }
+      const parent = settings.subnets.split(".").slice(0, -1).join(".");
+      return [
+        {
+          path: at(parent),
+          what: `is not set${settings.isolation ? ` and ${settings.isolation} is not true` : ""}: ${what}`,
+        },
+      ];
+    });
+  };
+}
+
+const isolationFix =
+  "Set enableNetworkIsolation to true, or run it in private subnets of the stack's VPC (vpcConfig).";
+
 export const edgeModels: readonly EdgeModel[] = [
   {
     type: "aws:ec2/internetGateway:InternetGateway",
@@ -180,6 +223,34 @@ export const edgeModels: readonly EdgeModel[] = [
     ),
     fix: "Set networkConfiguration.assignPublicIp to false and reach AWS services through VPC endpoints.",
   })),
+  {
+    type: "aws:ec2/defaultSubnet:DefaultSubnet",
+    edges: when("mapPublicIpOnLaunch", "is true: instances launched in it get public IP addresses"),
+    fix: "Set mapPublicIpOnLaunch to false.",
+  },
+  {
+    type: "aws:ec2/spotFleetRequest:SpotFleetRequest",
+    edges: when(
+      "launchSpecifications[].associatePublicIpAddress",
+      "is true: the fleet's instances get public IP addresses",
+    ),
+    fix: "Set associatePublicIpAddress to false in every launch specification.",
+  },
+  ...["aws:appstream/fleet:Fleet", "aws:appstream/imageBuilder:ImageBuilder"].map(
+    (type): EdgeModel => ({
+      type,
+      edges: when(
+        "enableDefaultInternetAccess",
+        "is true: the streaming instances reach the internet through AppStream's network",
+      ),
+      fix: "Set enableDefaultInternetAccess to false and give the instances private subnets of the stack's VPC.",
+    }),
+  ),
+  {
+    type: "aws:drs/replicationConfigurationTemplate:ReplicationConfigurationTemplate",
+    edges: when("createPublicIp", "is true: the replication servers get public IP addresses"),
+    fix: "Set createPublicIp to false and replicate over the private network (dataPlaneRouting PRIVATE_IP).",
+  },
   {
     type: "aws:ec2/subnet:Subnet",
     edges: when("mapPublicIpOnLaunch", "is true: instances launched in it get public IP addresses"),
@@ -323,11 +394,15 @@ export const edgeModels: readonly EdgeModel[] = [
     edges: when("nodeGroups[].withPublicIp", "is true: the group's nodes get public IP addresses"),
     fix: "Set withPublicIp to false on every node group.",
   },
-  {
-    type: "alicloud:eds/ramDirectory:RamDirectory",
+  ...[
+    "alicloud:eds/ramDirectory:RamDirectory",
+    "alicloud:eds/simpleOfficeSite:SimpleOfficeSite",
+    "alicloud:eds/adConnectorOfficeSite:AdConnectorOfficeSite",
+  ].map((type): EdgeModel => ({
+    type,
     edges: when("enableInternetAccess", "is true: the cloud desktops can reach the internet"),
     fix: "Set enableInternetAccess to false.",
-  },
+  })),
   {
     type: "alicloud:threatdetection/honeypotNode:HoneypotNode",
     edges: when("allowHoneypotAccessInternet", "is true: the honeypot can reach the internet"),
@@ -401,6 +476,105 @@ export const edgeModels: readonly EdgeModel[] = [
     type: "alicloud:vpc/vPCRouteEntry:VPCRouteEntry",
     edges: defaultRoutes("destinationCidrBlock"),
     fix: "Route only the prefixes of checked links; a sealed network has no default route.",
+  },
+  // Managed runtimes outside the stack's VPC reach the internet through the service's network.
+  {
+    type: "aws:sagemaker/notebookInstance:NotebookInstance",
+    edges: unless(
+      "directInternetAccess",
+      ["disabled"],
+      "the notebook reaches any host on the internet through SageMaker's network",
+    ),
+    fix: 'Set directInternetAccess to "Disabled" and give the notebook a subnetId of the stack\'s VPC.',
+  },
+  {
+    type: "aws:sagemaker/trainingJob:TrainingJob",
+    edges: outsideVpc(
+      "",
+      { isolation: "enableNetworkIsolation", subnets: "vpcConfig.subnets" },
+      "the training containers reach any host on the internet through SageMaker's network",
+    ),
+    fix: isolationFix,
+  },
+  {
+    type: "aws:sagemaker/hyperParameterTuningJob:HyperParameterTuningJob",
+    edges: (props) =>
+      ["trainingJobDefinition", "trainingJobDefinitions[]"].flatMap((holder) =>
+        outsideVpc(
+          holder,
+          { isolation: "enableNetworkIsolation", subnets: "vpcConfig.subnets" },
+          "the tuning job's training containers reach any host on the internet through SageMaker's network",
+        )(props),
+      ),
+    fix: isolationFix,
+  },
+  {
+    type: "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition",
+    edges: outsideVpc(
+      "",
+      {
+        isolation: "networkConfig.enableNetworkIsolation",
+        subnets: "networkConfig.vpcConfig.subnets",
+      },
+      "the monitoring containers reach any host on the internet through SageMaker's network",
+    ),
+    fix: "Set networkConfig.enableNetworkIsolation to true, or run the job in private subnets of the stack's VPC (networkConfig.vpcConfig).",
+  },
+  {
+    // A schedule that names a separate job definition (monitoringJobDefinitionName) is judged on it.
+    type: "aws:sagemaker/monitoringSchedule:MonitoringSchedule",
+    edges: outsideVpc(
+      "monitoringScheduleConfig.monitoringJobDefinition",
+      {
+        isolation: "networkConfig.enableNetworkIsolation",
+        subnets: "networkConfig.vpcConfig.subnets",
+      },
+      "the monitoring containers reach any host on the internet through SageMaker's network",
+    ),
+    fix: "Set networkConfig.enableNetworkIsolation to true, or run the job in private subnets of the stack's VPC (networkConfig.vpcConfig).",
+  },
+  {
+    type: "aws:sagemaker/model:Model",
+    edges: outsideVpc(
+      "",
+      { isolation: "enableNetworkIsolation", subnets: "vpcConfig.subnets" },
+      "the model's containers reach any host on the internet through SageMaker's network",
+    ),
+    fix: isolationFix,
+  },
+  {
+    type: "aws:lambda/function:Function",
+    edges: outsideVpc(
+      "",
+      { subnets: "vpcConfig.subnetIds" },
+      "the function runs in Lambda's network and reaches any host on the internet",
+    ),
+    fix: "Attach the function to private subnets of the stack's VPC (vpcConfig.subnetIds).",
+  },
+  {
+    type: "aws:workspaces/directory:Directory",
+    edges: when(
+      "workspaceCreationProperties.enableInternetAccess",
+      "is true: every WorkSpace gets a public IP address and reaches the internet",
+    ),
+    fix: "Set workspaceCreationProperties.enableInternetAccess to false.",
+  },
+  {
+    type: "aws:scheduler/schedule:Schedule",
+    edges: when(
+      "target.ecsParameters.networkConfiguration.assignPublicIp",
+      "is true: every task the schedule runs gets a public IP address",
+    ),
+    fix: "Set target.ecsParameters.networkConfiguration.assignPublicIp to false and reach AWS services through VPC endpoints.",
+  },
+  {
+    // Lightsail has no private-only instance: no shape of this type passes.
+    type: "aws:lightsail/instance:Instance",
+    edges: always(
+      "ipAddressType",
+      "cannot close it: a Lightsail instance always has a public address (IPv4, IPv6 or both) and unrestricted egress to the internet, outside any VPC the stack controls",
+    ),
+    fix: "Run the workload on EC2 instances in private subnets of the stack's VPC instead.",
   },
 ];
 
@@ -608,6 +782,10 @@ export const ruleModels: readonly RuleModel[] = [
   {
     type: "alicloud:ecs/ecsPrefixList:EcsPrefixList",
     flows: prefixListEntries("entries[].cidr"),
+  },
+  {
+    type: "alicloud:vpc/prefixList:PrefixList",
+    flows: prefixListEntries("entrys[].cidr"),
   },
 ];
 

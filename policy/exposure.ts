@@ -377,6 +377,101 @@ function domainEndpoint(props: Record<string, unknown>): Exposure[] {
       ];
 }
 
+/**
+ * Lightsail opens an instance's public ports to the sources each port entry lists; an entry
+ * that lists none (no `cidrs`, `ipv6Cidrs` or `cidrListAliases`) is open to every address.
+ * `lightsail-connect`, the only alias, admits AWS's browser SSH service from its public ranges.
+ */
+function lightsailPorts(props: Record<string, unknown>, ctx: PolicyContext): Exposure[] {
+  return valuesAt(props, "portInfos[]").flatMap((port): Exposure[] => {
+    if (port.value === unknown) {
+      return [
+        {
+          path: port.path,
+          what: "is not known at preview, so whether it admits the internet cannot be decided",
+        },
+      ];
+    }
+    const sources = ["cidrs[]", "ipv6Cidrs[]", "cidrListAliases[]"].flatMap((k) =>
+      valuesAt(port.value, k).map((f) => ({ ...f, path: `${port.path}.${f.path}` })),
+    );
+    if (sources.length === 0) {
+      return [
+        {
+          path: `${port.path}.cidrs`,
+          what: "is not set: the port is open to every address on the internet (0.0.0.0/0 and ::/0)",
+        },
+      ];
+    }
+    return sources.flatMap((f) =>
+      f.path.includes("cidrListAliases") && f.value !== unknown
+        ? [
+            {
+              path: f.path,
+              what: `is ${JSON.stringify(f.value)}: it admits AWS's browser-based SSH service from public ranges worldwide`,
+            },
+          ]
+        : openSource(f.path, f.value, ctx.settings.egressAllowlist),
+    );
+  });
+}
+
+/**
+ * A Transfer Family server with a `PUBLIC` endpoint (the default) answers on the internet; so
+ * does a `VPC` endpoint given Elastic IPs (`addressAllocationIds`, an internet-facing endpoint).
+ */
+function transferEndpoint(props: Record<string, unknown>): Exposure[] {
+  const typeOf = publicUnless(
+    "endpointType",
+    ["vpc", "vpc_endpoint"],
+    "PUBLIC",
+    "the server's SFTP, FTPS or FTP endpoint answers on the internet",
+  )(props);
+  if (typeOf.length > 0) {
+    return typeOf;
+  }
+  return valuesAt(props, "endpointDetails.addressAllocationIds[]").map((f) => ({
+    path: f.path,
+    what:
+      f.value === unknown
+        ? "is not known at preview, so whether it is public cannot be decided"
+        : `is ${JSON.stringify(f.value)}: an Elastic IP makes the VPC endpoint internet-facing`,
+  }));
+}
+
+/**
+ * A SageMaker human task shows its data items to the work team its `workteamArn` names: the
+ * public Mechanical Turk workforce (`workteam/public-crowd/`) and Marketplace vendors
+ * (`workteam/vendor/`) work from anywhere; a private work team of the account is the stack's.
+ */
+function workforce(holder: string) {
+  return (props: Record<string, unknown>): Exposure[] => {
+    const path = `${holder}.workteamArn`;
+    const arn = valueAt(props, path);
+    const price = valueAt(props, `${holder}.publicWorkforceTaskPrice`);
+    if (arn === unknown) {
+      return [{ path, what: "is not known at preview, so who sees the data cannot be decided" }];
+    }
+    const team = typeof arn === "string" ? /:workteam\/(public-crowd|vendor)\//.exec(arn) : null;
+    if (team) {
+      return [
+        {
+          path,
+          what: `is ${JSON.stringify(arn)}: ${team[1] === "public-crowd" ? "the public Mechanical Turk workforce" : "a vendor's workforce"}, whose workers anywhere in the world see the data items`,
+        },
+      ];
+    }
+    return price !== undefined
+      ? [
+          {
+            path: `${holder}.publicWorkforceTaskPrice`,
+            what: "is set: the task is offered to the public Mechanical Turk workforce, whose workers anywhere in the world see the data items",
+          },
+        ]
+      : [];
+  };
+}
+
 export const exposureModels: readonly ExposureModel[] = [
   {
     type: "alicloud:oss/bucket:Bucket",
@@ -596,6 +691,16 @@ export const exposureModels: readonly ExposureModel[] = [
     type: "aws:dms/replicationInstance:ReplicationInstance",
     check: flagged("publiclyAccessible", "the replication instance has a public IP", true),
     fix: "Set publiclyAccessible to false.",
+  },
+  {
+    // The profile places the instances DMS runs for schema conversion and Fleet Advisor.
+    type: "aws:dms/instanceProfile:InstanceProfile",
+    check: flagged(
+      "publiclyAccessible",
+      "the instances run with the profile get a public IP",
+      true,
+    ),
+    fix: "Set publiclyAccessible to false and give the profile a subnet group of the stack.",
   },
   // IP whitelists of data services (instances, whitelist groups and templates, ACLs): who may
   // connect. Comma-separated lists are split; `127.0.0.1`, the services' "no one", is private.
@@ -959,9 +1064,118 @@ export const exposureModels: readonly ExposureModel[] = [
     fix: "Share the snapshot with no one.",
   },
   {
+    type: "aws:rds/snapshot:Snapshot",
+    check: valueIn("sharedAccounts[]", ["all"], "the snapshot is public"),
+    fix: "Share the snapshot with no one.",
+  },
+  {
+    type: "aws:rds/clusterSnapshot:ClusterSnapshot",
+    check: valueIn("sharedAccounts[]", ["all"], "the snapshot is public"),
+    fix: "Share the snapshot with no one.",
+  },
+  {
     type: "aws:lambda/functionUrl:FunctionUrl",
     check: valueIn("authorizationType", ["none"], "anyone on the internet can call the function"),
     fix: 'Set authorizationType to "AWS_IAM", or remove the function URL.',
+  },
+  {
+    type: "aws:lightsail/database:Database",
+    check: flagged("publiclyAccessible", "the database has an internet endpoint"),
+    fix: "Set publiclyAccessible to false.",
+  },
+  {
+    type: "aws:lightsail/instancePublicPorts:InstancePublicPorts",
+    check: lightsailPorts,
+    fix: "List only private or allowlisted sources in cidrs and ipv6Cidrs of every port.",
+  },
+  {
+    // Every container service answers on <name>.<id>.<region>.cs.amazonlightsail.com: no shape
+    // of this type passes.
+    type: "aws:lightsail/containerService:ContainerService",
+    check: always(
+      "name",
+      "is served on the public HTTPS endpoint Lightsail gives every container service (<name>.<id>.<region>.cs.amazonlightsail.com), which no setting closes",
+    ),
+    fix: "Run the containers on ECS or EKS in private subnets of the stack's VPC instead.",
+  },
+  {
+    type: "aws:lightsail/containerServiceDeploymentVersion:ContainerServiceDeploymentVersion",
+    check: (props) => {
+      const v = valueAt(props, "publicEndpoint");
+      if (v === undefined) {
+        return [];
+      }
+      return [
+        {
+          path: "publicEndpoint",
+          what:
+            v === unknown
+              ? "is not known at preview, so whether it is public cannot be decided"
+              : `is set: the service's public HTTPS endpoint sends internet requests to container ${JSON.stringify(str(valueAt(v, "containerName")) ?? "(unnamed)")}`,
+        },
+      ];
+    },
+    fix: "Remove publicEndpoint; run containers that must serve users on ECS or EKS in private subnets instead.",
+  },
+  {
+    type: "aws:m2/environment:Environment",
+    check: flagged(
+      "publiclyAccessible",
+      "the mainframe runtime environment has an internet endpoint",
+    ),
+    fix: "Set publiclyAccessible to false.",
+  },
+  {
+    type: "aws:neptunegraph/graph:Graph",
+    check: flagged("publicConnectivity", "the graph has an endpoint on the internet"),
+    fix: "Set publicConnectivity to false and reach the graph through a private endpoint.",
+  },
+  {
+    type: "aws:rds/shardGroup:ShardGroup",
+    check: flagged(
+      "publiclyAccessible",
+      "the shard group's endpoint is reachable from the internet",
+    ),
+    fix: "Set publiclyAccessible to false.",
+  },
+  ...[
+    "aws:timestreaminfluxdb/dbInstance:DbInstance",
+    "aws:timestreaminfluxdb/dbCluster:DbCluster",
+  ].map((type): ExposureModel => ({
+    type,
+    check: flagged("publiclyAccessible", "the InfluxDB endpoint is reachable from the internet"),
+    fix: "Set publiclyAccessible to false.",
+  })),
+  {
+    // Public access needs authenticated clients (IAM, SCRAM or TLS): `unauthenticated` admits
+    // only clients that reach the brokers inside the VPC, which the network rows judge.
+    type: "aws:msk/cluster:Cluster",
+    check: valueIn(
+      "brokerNodeGroupInfo.connectivityInfo.publicAccess.type",
+      ["service_provided_eips"],
+      "the brokers get public IP addresses reachable from the internet",
+    ),
+    fix: 'Set brokerNodeGroupInfo.connectivityInfo.publicAccess.type to "DISABLED".',
+  },
+  {
+    type: "aws:medialive/inputSecurityGroup:InputSecurityGroup",
+    check: openSources(["whitelistRules[].cidr"]),
+    fix: "Admit only private or allowlisted sources to push into MediaLive inputs.",
+  },
+  {
+    type: "aws:transfer/server:Server",
+    check: transferEndpoint,
+    fix: 'Set endpointType to "VPC" with private subnets and no addressAllocationIds.',
+  },
+  {
+    type: "aws:sagemaker/labelingJob:LabelingJob",
+    check: workforce("humanTaskConfig"),
+    fix: "Label with a private work team of the account whose members work inside the jurisdiction.",
+  },
+  {
+    type: "aws:sagemaker/flowDefinition:FlowDefinition",
+    check: workforce("humanLoopConfig"),
+    fix: "Review with a private work team of the account whose members work inside the jurisdiction.",
   },
   // Resource policies, permissions and shares that can grant everyone (policy/grants.ts).
   ...resourceGrants.map((m): ExposureModel => ({

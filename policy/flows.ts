@@ -116,6 +116,11 @@ export interface FlowField {
    * is an external URL only for HTTP integrations that do not go through a VPC link).
    */
   readonly when?: (props: Readonly<Record<string, unknown>>) => boolean;
+  /**
+   * Each value applies only when the object holding it satisfies this: an EventBridge target's
+   * `endpoint` is a URL only for HTTP targets, the ARN of a cloud resource for the others.
+   */
+  readonly where?: (holder: unknown) => boolean;
 }
 
 /** A path that a model's own code finds (relations between fields, defaults the SDK applies). */
@@ -256,8 +261,14 @@ function decide(field: FlowField, value: unknown, subject: Subject, ctx: PolicyC
     case "access-point":
       return outcomeOf(j, locate(j, field.format, value, cloud));
     case "ip":
-    case "site-ip":
-      return ipOutcome(ctx.settings.egressAllowlist, value, field.format);
+    case "site-ip": {
+      // Alibaba takes several addresses as one comma-separated string (a DHCP options set's).
+      const format = field.format;
+      const outcomes = value
+        .split(",")
+        .map((v) => ipOutcome(ctx.settings.egressAllowlist, v.trim(), format));
+      return outcomes.find((o) => o.kind !== "inside") ?? inside;
+    }
     case "url": {
       const host = hostOf(value);
       if (parseCidr(host)) {
@@ -373,6 +384,9 @@ export function directFindings(model: FlowModel, subject: Subject, ctx: PolicyCo
       continue;
     }
     for (const hit of found) {
+      if (field.where && !field.where(hit.holder)) {
+        continue;
+      }
       const leaf = field.path.split(".").pop() ?? field.path;
       if (isUnknown(hit.value) && deferrable.has(leaf)) {
         // Its sibling name is resolved against the stack instead.
@@ -504,6 +518,9 @@ export function namedDestinationsPolicy(
           }
           const kind: RefKind = refKinds[field.ref];
           for (const hit of valuesAt(r.props, field.path)) {
+            if (field.where && !field.where(hit.holder)) {
+              continue;
+            }
             // A name of nothing in the stack is placed by the fallback sibling when it is known.
             const placedElse =
               field.fallback !== undefined && siblingKnown(hit.holder, field.fallback);

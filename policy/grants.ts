@@ -35,6 +35,10 @@ export interface GrantModel {
   readonly grantees: (props: Record<string, unknown>) => Grantee[];
   /** How to stop granting everyone, one sentence. */
   readonly fix: string;
+  /** Completes "…, but <path> <verb> <account>." Default: "grants access to". */
+  readonly verb?: string;
+  /** How to stop granting other accounts, when `accountGrantFix` (AWS) does not fit. */
+  readonly accountFix?: string;
 }
 
 const documentFix =
@@ -345,9 +349,223 @@ function dataShareConsumer(props: Record<string, unknown>): Grantee[] {
 
 const shareFix = "Share with no one outside the stack's account.";
 
+/** An Alibaba Cloud resource directory, folder or root: `rd-…`, `fd-…`, `r-…`. */
+const alibabaDirectory = /^(?:rd|fd|r)-[a-z0-9]+$/i;
+
+/**
+ * An Alibaba Cloud grantee: an account UID (Alibaba takes some as numbers, or several as one
+ * comma-separated string), an email that names an account (a resource directory invitation), or
+ * a resource directory or folder, whose member accounts the pack cannot list. A UID not known at
+ * preview (a member account the program creates) is left unjudged: it can name no one but an
+ * account, never everyone, and whose it is cannot be told yet.
+ */
+function alibabaGrantees(path: string, value: unknown): Grantee[] {
+  if (value === undefined || value === null || value === "" || isUnknown(value)) {
+    return [];
+  }
+  const text = typeof value === "number" ? String(value) : value;
+  if (typeof text !== "string") {
+    return [{ kind: "account", path, account: JSON.stringify(text) }];
+  }
+  return text
+    .split(",")
+    .map((t) => t.trim())
+    .filter((t) => t !== "")
+    .map((t): Grantee =>
+      alibabaDirectory.test(t)
+        ? { kind: "organization", path, id: t }
+        : { kind: "account", path, account: t },
+    );
+}
+
+const alibabaAccountFix =
+  "Grant access only to the account the stack's provider is pinned to (accountId), or pin the provider to that account so the pack can tell.";
+
+/**
+ * Account fields of an Alibaba Cloud type that hand its resources, its administration or the
+ * data it collects to other accounts (`verb` says which).
+ */
+function alibabaAccountsRow(type: string, verb: string, ...paths: string[]): GrantModel {
+  return {
+    type,
+    grantees: (props) =>
+      paths.flatMap((path) =>
+        valuesAt(props, path).flatMap((f) => alibabaGrantees(f.path, f.value)),
+      ),
+    fix: shareFix,
+    verb,
+    accountFix: alibabaAccountFix,
+  };
+}
+
+/** A RAM principal: `acs:ram::<uid>:*`, `acs:ram::<uid>:role/<name>`, `acs:ram::<uid>:user/<name>`. */
+const ramPrincipal = /^acs:ram::(\d+):/;
+
+/**
+ * An Alibaba Cloud resource policy document (a KMS secret's): each `Allow` statement grants the
+ * accounts of its `Principal.RAM` entries, or everyone for `"*"`. Service principals are not
+ * accounts; `Deny` statements grant nothing.
+ */
+function ramDocumentGrantees(path: string) {
+  return (props: Record<string, unknown>): Grantee[] => {
+    const raw = valueAt(props, path);
+    if (raw === undefined || raw === null || raw === "") {
+      return [];
+    }
+    const doc = jsonDocument(raw);
+    if (raw === unknown || doc === unknown) {
+      return [{ kind: "unknown", path }];
+    }
+    return rawStatements(doc).flatMap((s, i): Grantee[] => {
+      if (!isRecord(s) || s.Effect !== "Allow") {
+        return [];
+      }
+      const at = `${path}.Statement[${i}].Principal`;
+      const principal = s.Principal;
+      const ram =
+        principal === "*"
+          ? ["*"]
+          : isRecord(principal)
+            ? [principal.RAM].flat().filter((p) => p !== undefined)
+            : [];
+      return ram.flatMap((p): Grantee[] =>
+        p === "*"
+          ? [
+              {
+                kind: "everyone",
+                path: at,
+                what: 'is "*": any Alibaba Cloud account can use it',
+              },
+            ]
+          : alibabaGrantees(at, typeof p === "string" ? (ramPrincipal.exec(p)?.[1] ?? p) : p),
+      );
+    });
+  };
+}
+
+/**
+ * Alibaba Cloud grants by account UID. A KMS secret's policy lets RAM principals of the
+ * accounts it names read the secret; Cloud SSO assignments give the directory's users a role in
+ * the member account named; a delegated administrator runs a trusted service for the whole
+ * resource directory; handshakes invite accounts into it; resource shares hand resources to other
+ * accounts; stack instances deploy a stack group's templates into them; an aggregator, a
+ * multi-account delivery channel, a log audit, a monitor account list, a firewall member and a
+ * hybrid monitoring task collect other accounts' configuration, logs, metrics or traffic into
+ * this one; an ENI permission lets another account attach the stack's network interface; an
+ * API Gateway instance admits calls from another account's VPC.
+ */
+const alibabaGrants: readonly GrantModel[] = [
+  {
+    type: "alicloud:kms/secret:Secret",
+    grantees: ramDocumentGrantees("policy"),
+    fix: 'Name RAM principals of this account instead of "*".',
+    verb: "grants access to",
+    accountFix: alibabaAccountFix,
+  },
+  alibabaAccountsRow(
+    "alicloud:cloudsso/accessManagement:AccessManagement",
+    "gives the directory's users access to",
+    "targetId",
+  ),
+  alibabaAccountsRow(
+    "alicloud:cloudsso/accessConfigurationProvisioning:AccessConfigurationProvisioning",
+    "provisions an access configuration in",
+    "targetId",
+  ),
+  alibabaAccountsRow(
+    "alicloud:cloudsso/userProvisioning:UserProvisioning",
+    "provisions the directory's users in",
+    "targetId",
+  ),
+  alibabaAccountsRow(
+    "alicloud:cloudsso/delegateAccount:DelegateAccount",
+    "hands the administration of Cloud SSO to",
+    "accountId",
+  ),
+  alibabaAccountsRow(
+    "alicloud:resourcemanager/delegatedAdministrator:DelegatedAdministrator",
+    "hands the administration of a trusted service to",
+    "accountId",
+  ),
+  alibabaAccountsRow(
+    "alicloud:resourcemanager/handshake:Handshake",
+    "invites into the resource directory",
+    "targetEntity",
+  ),
+  alibabaAccountsRow(
+    "alicloud:resourcemanager/resourceShare:ResourceShare",
+    "shares resources with",
+    "targets[]",
+  ),
+  alibabaAccountsRow(
+    "alicloud:resourcemanager/sharedTarget:SharedTarget",
+    "shares resources with",
+    "targetId",
+  ),
+  alibabaAccountsRow(
+    "alicloud:ros/stackInstance:StackInstance",
+    "deploys the stack group's template into",
+    "stackInstanceAccountId",
+  ),
+  alibabaAccountsRow(
+    "alicloud:ros/stackInstances:StackInstances",
+    "deploys the stack group's template into",
+    "accountIds[]",
+    "deploymentTargets.accountIds[]",
+  ),
+  alibabaAccountsRow(
+    "alicloud:cfg/aggregator:Aggregator",
+    "aggregates the configuration of",
+    "aggregatorAccounts[].accountId",
+  ),
+  alibabaAccountsRow(
+    "alicloud:resourcemanager/multiAccountDeliveryChannel:MultiAccountDeliveryChannel",
+    "delivers the configuration of",
+    "deliveryChannelFilter.accountScopes[]",
+  ),
+  alibabaAccountsRow("alicloud:log/audit:Audit", "collects audit logs of", "multiAccounts[]"),
+  alibabaAccountsRow(
+    "alicloud:threatdetection/monitorAccount:MonitorAccount",
+    "collects the security data of",
+    "accountIds",
+  ),
+  alibabaAccountsRow(
+    "alicloud:cloudfirewall/instanceMember:InstanceMember",
+    "inspects the traffic of",
+    "memberUid",
+  ),
+  alibabaAccountsRow(
+    "alicloud:cms/hybridMonitorFcTask:HybridMonitorFcTask",
+    "collects monitoring data of",
+    "targetUserId",
+  ),
+  alibabaAccountsRow(
+    "alicloud:ecs/ecsNetworkInterfacePermission:EcsNetworkInterfacePermission",
+    "shares the network interface with",
+    "accountId",
+  ),
+  alibabaAccountsRow(
+    "alicloud:apigateway/instance:Instance",
+    "admits calls from a VPC of",
+    "ingressVpcOwnerId",
+  ),
+  alibabaAccountsRow(
+    "alicloud:pvtz/userVpcAuthorization:UserVpcAuthorization",
+    "lets the private zones answer VPCs of",
+    "authorizedUserId",
+  ),
+  alibabaAccountsRow(
+    "alicloud:cen/transitRouterPrefixListAssociation:TransitRouterPrefixListAssociation",
+    "takes routes from a prefix list of",
+    "ownerUid",
+  ),
+];
+
 /** Where each type holds its grants. */
 export const resourceGrants: readonly GrantModel[] = [
   policyDocumentRow("aws:amp/resourcePolicy:ResourcePolicy", "policyDocument"),
+  policyDocumentRow("aws:apigateway/domainName:DomainName", "policy"),
+  policyDocumentRow("aws:apigateway/restApi:RestApi", "policy"),
   policyDocumentRow("aws:apigateway/restApiPolicy:RestApiPolicy", "policy"),
   policyDocumentRow("aws:backup/vaultPolicy:VaultPolicy", "policy"),
   policyDocumentRow("aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy", "policy"),
@@ -427,6 +645,8 @@ export const resourceGrants: readonly GrantModel[] = [
     fix: 'Share the layer with an account or organisation instead of "*".',
   },
   // A retiring principal may only retire the grant: it never uses the key.
+  // Members of a clean-rooms collaboration run queries over the tables the stack associates.
+  principalsRow("aws:cleanrooms/collaboration:Collaboration", shareFix, "members[].accountId"),
   principalsRow("aws:kms/grant:Grant", shareFix, "granteePrincipal"),
   principalsRow("aws:ram/principalAssociation:PrincipalAssociation", shareFix, "principal"),
   principalsRow(
@@ -473,6 +693,14 @@ export const resourceGrants: readonly GrantModel[] = [
     grantees: dataShareConsumer,
     fix: "Authorize the datashare only for consumers of this account; do not offer it on AWS Data Exchange.",
   },
+  // The delegated account administers the service (GuardDuty, Security Hub, Macie, …) for every
+  // account of the organisation and reads what it collects of them.
+  principalsRow(
+    "aws:organizations/delegatedAdministrator:DelegatedAdministrator",
+    "Delegate administration only to this stack's account.",
+    "accountId",
+  ),
+  ...alibabaGrants,
 ];
 
 /** The public-exposure view of a row: its grants to everyone, and what cannot be decided. */
@@ -519,7 +747,7 @@ export function accountGrantFindings(subject: Subject, ctx: PolicyContext): Find
       ? []
       : [
           {
-            message: `${label} must grant access only to the stack's own account, but ${g.path} grants access to ${far}. ${accountGrantFix}`,
+            message: `${label} must grant access only to the stack's own account, but ${g.path} ${model.verb ?? "grants access to"} ${far}. ${model.accountFix ?? accountGrantFix}`,
             path: [near, label, far],
           },
         ];

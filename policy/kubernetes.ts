@@ -14,7 +14,9 @@
  * `ipBlock` must be private or allowlisted (protocol and ports included). `kubernetes-egress` also
  * judges the servers an object makes its cluster send data to without any NetworkPolicy in the
  * way: a volume the node mounts (NFS, iSCSI, Ceph, ScaleIO, Quobyte, Azure) in a pod spec or a
- * PersistentVolume, an admission, conversion or audit webhook's URL, a Service's Endpoints.
+ * PersistentVolume, an admission, conversion or audit webhook's URL, a Service's Endpoints; where
+ * a StorageClass's provisioner creates every claim's volume; the pod template a ControllerRevision
+ * keeps for a rollback; and the objects a MutatingAdmissionPolicy rewrites after they are judged.
  *
  * Every API version of a kind is judged alike, and so are its Patch (which carries the same
  * fields) and its List, whose entries are each judged as the object they are.
@@ -23,8 +25,13 @@
  * comes from, a Service and its cluster's cloud and nodes): CrossGuard gives a resource policy
  * neither dependencies nor other resources.
  */
-import { clouds, type Jurisdiction } from "../residency/jurisdictions";
-import { describePlace, resourceLabel } from "../residency/placement";
+import {
+  type Cloud,
+  clouds,
+  type Jurisdiction,
+  regionInJurisdiction,
+} from "../residency/jurisdictions";
+import { describePlace, regionOfEndpoint, resourceLabel } from "../residency/placement";
 import type { BorderResource } from "./border/model";
 import {
   describeFlow,
@@ -37,20 +44,30 @@ import {
   baseKind,
   clusterCloud,
   clusterDomain,
+  controllerRevisionPattern,
   type DestinationField,
   destinationFields,
   hostsOf,
   internalAnnotationsFor,
   isDefaultDenyEgress,
   isInternalLoadBalancer,
+  isListType,
+  mutatingPolicyPattern,
   namespaceOf,
   namespaceType,
   networkPolicyTypes,
   objectsOf,
+  type ParameterReading,
+  parameterReading,
   podTemplateOf,
   portsOf,
+  provisioners,
   scopeKey,
+  serverHosts,
+  storageClassPattern,
+  unjudgedResources,
 } from "./paths/kubernetes";
+import { locate } from "./paths/places";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
 import { fromPolicyResources } from "./paths/values";
 import {
@@ -238,19 +255,339 @@ function judgeDestinations(
   }
 }
 
+/** Each object a resource declares, with the path prefix of its fields (a List's entries). */
+function entriesOf(
+  type: string,
+  props: Record<string, unknown>,
+): Array<{ object: unknown; at: string }> {
+  return isListType(type)
+    ? valuesAt(props, "items[]").map((item) => ({ object: item.value, at: `${item.path}.` }))
+    : [{ object: props, at: "" }];
+}
+
+/** Why a host the cluster mounts from or sends to is not allowed, or undefined when it is. */
+function hostVerdict(
+  host: string,
+  text: string,
+  what: string,
+  ctx: PolicyContext,
+): { why: string; place: string } | undefined {
+  if (clusterDomain.test(host)) {
+    return undefined;
+  }
+  const reach = reachOfAddress(host, ctx.settings.egressAllowlist);
+  if (reach.kind === "allowlisted" || reach.kind === "private") {
+    return undefined;
+  }
+  const endpoint = regionOfEndpoint(host);
+  if (endpoint) {
+    return regionInJurisdiction(ctx.jurisdiction, endpoint.cloud, endpoint.region)
+      ? undefined
+      : {
+          why: `is ${JSON.stringify(text)}, a ${what} in ${describePlace(ctx.jurisdiction, endpoint.cloud, endpoint.region)}`,
+          place: `${host} (${describePlace(ctx.jurisdiction, endpoint.cloud, endpoint.region)})`,
+        };
+  }
+  return parseCidr(host) === undefined
+    ? {
+        why: `is ${JSON.stringify(text)}, a host the pack cannot place`,
+        place: `${host} (cannot be placed)`,
+      }
+    : {
+        why: `is ${JSON.stringify(text)}, a public address that the egress allowlist of ${ctx.jurisdiction.id} does not cover`,
+        place: `${host} (${what})`,
+      };
+}
+
+/** The region a zone ID lies in (`cn-hangzhou-h`, `us-east-1a`, `ap-southeast-1a`). */
+function regionOfZone(zone: string): string | undefined {
+  return /^([a-z]+(?:-[a-z0-9]+)+?)-?[a-z]$/.exec(zone)?.[1];
+}
+
+/** Where a parameter value of a place-naming reading points: inside, or the place outside. */
+function placeOf(
+  reading: Exclude<ParameterReading, "plain" | "server">,
+  value: string,
+  cloud: Cloud,
+  j: Jurisdiction,
+): string | undefined {
+  if (reading === "zones") {
+    for (const zone of value
+      .split(",")
+      .map((z) => z.trim())
+      .filter((z) => z !== "")) {
+      const region = regionOfZone(zone);
+      if (region === undefined) {
+        return `zone ${zone} (cannot be placed)`;
+      }
+      if (!regionInJurisdiction(j, cloud, region)) {
+        return `zone ${zone} in ${describePlace(j, cloud, region)}`;
+      }
+    }
+    return undefined;
+  }
+  const at = locate(j, reading, value, cloud);
+  switch (at.kind) {
+    case "own":
+      return undefined;
+    case "region":
+      return regionInJurisdiction(j, at.cloud, at.region)
+        ? undefined
+        : describePlace(j, at.cloud, at.region);
+    case "partition":
+      return `partition ${at.partition} (outside ${j.id})`;
+    case "unplaceable":
+      return `${value} (cannot be placed)`;
+  }
+}
+
+/** The CSI drivers of the two clouds, for messages. */
+const cloudDrivers = Object.keys(provisioners).filter(
+  (name) => provisioners[name].cloud !== undefined && name.includes(".csi."),
+);
+
+/**
+ * Where a StorageClass's provisioner creates the volume of every claim of the class: a known
+ * provisioner of the cluster's cloud creates it in the cluster's region (which
+ * kubernetes-cluster-placement judges) unless a parameter names another region, zone, key or
+ * endpoint; the NFS and SMB drivers on the server a parameter names. A provisioner the pack does
+ * not know, or a parameter it does not document, decides where by code the pack cannot read.
+ */
+function judgeStorageClass(label: string, object: unknown, at: string, ctx: PolicyContext): void {
+  const j = ctx.jurisdiction;
+  const fail = (why: string, place: string, fix: string): void =>
+    ctx.report({
+      message: `${label} must create volumes only inside ${j.id}, but ${why}. ${fix}.`,
+      path: [label, place],
+    });
+  const literal = "Write the storage class's provisioner and parameters as literals";
+  const provisioner = valueAt(object, "provisioner");
+  const parameters = valueAt(object, "parameters");
+  for (const [field, value] of [
+    ["provisioner", provisioner],
+    ["parameters", parameters],
+  ] as const) {
+    if (isUnknown(value)) {
+      fail(`${at}${field} is not known at preview`, `${at}${field} (unknown at preview)`, literal);
+      return;
+    }
+  }
+  if (
+    parameters !== undefined &&
+    parameters !== null &&
+    (typeof parameters !== "object" || Array.isArray(parameters))
+  ) {
+    fail(
+      `${at}parameters is ${JSON.stringify(parameters)}, not a map of parameters the pack can read, so where they place the volumes of the class cannot be judged`,
+      `${at}parameters (cannot be judged)`,
+      "Write the parameters as a map of names to values",
+    );
+    return;
+  }
+  const entries = parameters ? Object.entries(parameters as Record<string, unknown>) : [];
+  const name = str(provisioner);
+  if (name === undefined) {
+    if (entries.length > 0) {
+      fail(
+        `${at}parameters are set without the provisioner that reads them, so where they place the volumes of the class cannot be judged`,
+        `${at}parameters (cannot be judged)`,
+        "Set the provisioner in the same object as its parameters",
+      );
+    }
+    return;
+  }
+  const known = provisioners[name];
+  if (known === undefined) {
+    fail(
+      `${at}provisioner is ${JSON.stringify(name)}, a provisioner the pack does not know, so where the volumes of every claim of the class are created cannot be judged: that program alone reads its parameters`,
+      `volumes of provisioner ${JSON.stringify(name)} (cannot be placed)`,
+      `Use a provisioner the pack reads: the CSI driver of the cluster's cloud (${cloudDrivers.join(", ")}), or nfs.csi.k8s.io or smb.csi.k8s.io with a private server`,
+    );
+    return;
+  }
+  for (const [key, value] of entries) {
+    const field = `${at}parameters[${JSON.stringify(key)}]`;
+    const reading = parameterReading(known, key);
+    if (reading === undefined) {
+      fail(
+        `${field} is not a parameter the pack reads for ${name}, so where it places the ${known.what} of each claim (or whose credentials create it) cannot be judged`,
+        `${field} (cannot be judged)`,
+        `Remove it: the pack reads ${Object.keys(known.parameters).join(", ") || "no parameters"} for ${name}`,
+      );
+      continue;
+    }
+    if (isUnknown(value)) {
+      fail(`${field} is not known at preview`, `${field} (unknown at preview)`, literal);
+      continue;
+    }
+    if (reading === "plain") {
+      continue;
+    }
+    const text = str(value) ?? JSON.stringify(value);
+    if (reading === "server") {
+      for (const host of serverHosts(text)) {
+        const bad = hostVerdict(host, text, `${known.what} server`, ctx);
+        if (bad) {
+          fail(
+            `${field} ${bad.why}: the node mounts the ${known.what} of every claim of the class from there, outside any NetworkPolicy`,
+            bad.place,
+            "Serve the volumes from a private address or a file system of the cluster's cloud inside the jurisdiction, or add the server's address to the egress allowlist with a reason",
+          );
+        }
+      }
+      continue;
+    }
+    const place = placeOf(reading, text, known.cloud ?? "alicloud", j);
+    if (place !== undefined) {
+      fail(
+        `${field} is ${JSON.stringify(text)}, which names ${place}: the ${known.what} of every claim of the class is created there`,
+        place,
+        `Name ${reading === "endpoint" ? "an endpoint of a region" : reading === "zones" ? "zones" : "a region"} inside ${j.id}, or leave it out so the volume is created in the cluster's region`,
+      );
+    }
+  }
+}
+
+/** A rule's `group/resource` pairs, or the first one a mutation could undo a judgement through. */
+function unjudgedRule(rule: unknown): string | undefined {
+  const groups = valuesAt(rule, "apiGroups[]").map((g) => g.value);
+  const resources = valuesAt(rule, "resources[]").map((r) => r.value);
+  if (groups.length === 0 || resources.length === 0) {
+    return "every resource";
+  }
+  for (const g of groups) {
+    for (const r of resources) {
+      if (typeof g !== "string" || typeof r !== "string") {
+        return "resources not known at preview";
+      }
+      const resource = r.split("/")[0];
+      const key = `${g}/${resource}`;
+      if (g === "*" || resource === "*" || !unjudgedResources.has(key)) {
+        return g === "" ? resource : key;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A mutating admission policy rewrites every object it matches after the pack has judged it, by
+ * CEL expressions the pack cannot evaluate: it passes only when its rules (or, for a binding,
+ * the binding's own, which narrow the policy's) match nothing but resources that carry no pod
+ * spec, volume, egress or configuration (unjudgedResources).
+ */
+function judgeMutatingPolicy(
+  label: string,
+  kind: string,
+  object: unknown,
+  at: string,
+  ctx: PolicyContext,
+): void {
+  const binding = kind.endsWith("Binding");
+  const rulesAt = binding
+    ? "spec.matchResources.resourceRules"
+    : "spec.matchConstraints.resourceRules";
+  const rules = valuesAt(object, `${rulesAt}[]`).map((r) => ({ ...r, path: `${at}${r.path}` }));
+  const unknownRule = rules.find((r) => isUnknown(r.value));
+  if (unknownRule) {
+    ctx.report({
+      message: `${label} must rewrite only objects the pack does not judge, but ${unknownRule.path} is not known at preview. Write its resource rules as literals.`,
+      path: [label, `${unknownRule.path} (unknown at preview)`],
+    });
+    return;
+  }
+  const matched =
+    rules.length === 0
+      ? { path: `${at}${rulesAt}`, what: "every resource" }
+      : rules
+          .map((r) => ({ path: r.path, what: unjudgedRule(r.value) }))
+          .find((r) => r.what !== undefined);
+  if (matched === undefined) {
+    return;
+  }
+  const policyName = str(valueAt(object, "spec.policyName"));
+  const subject = binding
+    ? `it applies ${policyName ? `the mutating admission policy ${JSON.stringify(policyName)}` : "a mutating admission policy"}, whose mutations are CEL expressions the pack cannot evaluate,`
+    : "its mutations are CEL expressions the pack cannot evaluate";
+  const where =
+    rules.length === 0
+      ? binding
+        ? `${matched.path} is not set: it applies the policy to every object the policy's own rules match, which this object does not show`
+        : `${matched.path} names no resources (a patch keeps the rules the cluster has)`
+      : `${matched.path} matches ${matched.what}`;
+  ctx.report({
+    message: `${label} must rewrite only objects the pack does not judge, but ${subject} and ${where}, so what it writes into them cannot be judged: after the pack has judged them, it can add a volume on an outside server, or a container that sends data out, to any pod it rewrites. Make the change in the program itself, where the pack judges it, or narrow the rules to resources that carry no pod spec, volume or egress (${[...unjudgedResources].map((r) => r.replace(/^\//, "")).join(", ")}).`,
+    path: [label, `${matched.what} (rewritten after judgement, cannot be judged)`],
+  });
+}
+
+/**
+ * A ControllerRevision's `data` is the pod template a rollback applies to its DaemonSet or
+ * StatefulSet: its volumes are judged as the owner's (destinationFields); anything else in
+ * `data` is a template the pack cannot read.
+ */
+function judgeRevision(label: string, object: unknown, at: string, ctx: PolicyContext): void {
+  const data = valueAt(object, "data");
+  if (data === undefined || data === null || isUnknown(data)) {
+    // No template to roll back to; one not known at preview is reported at its volumes.
+    return;
+  }
+  const spec = valuesAt(object, "data.spec.template.spec");
+  if (spec.some((s) => isUnknown(s.value))) {
+    return;
+  }
+  if (spec.length !== 1 || typeof spec[0].value !== "object") {
+    ctx.report({
+      message: `${label} must mount volumes only from private or allowlisted servers, but ${at}data is not a pod template the pack can read (a patch of its DaemonSet's or StatefulSet's spec.template), so the volumes a rollback to it would mount cannot be judged. Let the DaemonSet or StatefulSet record its own revisions, or write data as {spec: {template: …}}.`,
+      path: [label, `${at}data (cannot be judged)`],
+    });
+  }
+}
+
+/** The objects kubernetes-egress judges as a whole, beside their destination fields. */
+function judgeObjects(
+  label: string,
+  type: string,
+  props: Record<string, unknown>,
+  ctx: PolicyContext,
+): void {
+  const kind = baseKind(type);
+  const judge = storageClassPattern.test(kind)
+    ? (object: unknown, at: string) => judgeStorageClass(label, object, at, ctx)
+    : mutatingPolicyPattern.test(kind)
+      ? (object: unknown, at: string) => judgeMutatingPolicy(label, kind, object, at, ctx)
+      : controllerRevisionPattern.test(kind)
+        ? (object: unknown, at: string) => judgeRevision(label, object, at, ctx)
+        : undefined;
+  if (judge === undefined) {
+    return;
+  }
+  for (const { object, at } of entriesOf(type, props)) {
+    if (isUnknown(object)) {
+      ctx.report({
+        message: `${label} must send data only inside ${ctx.jurisdiction.id}, but ${at.replace(/\.$/, "")} is not known at preview. Write the list's items as literals.`,
+        path: [label, `${at.replace(/\.$/, "")} (unknown at preview)`],
+      });
+      continue;
+    }
+    judge(object, at);
+  }
+}
+
 export const kubernetesEgress = residencyResourcePolicy({
   name: "kubernetes-egress",
   description:
-    "Checks whether Kubernetes objects send data only inside: NetworkPolicies allow egress only to in-cluster peers, private ranges or destinations the egress allowlist covers; volumes are mounted, and Service endpoints point, only at private or allowlisted addresses; webhooks are Services of the cluster.",
+    "Checks whether Kubernetes objects send data only inside: NetworkPolicies allow egress only to in-cluster peers, private ranges or destinations the egress allowlist covers; volumes are mounted, and Service endpoints point, only at private or allowlisted addresses; webhooks are Services of the cluster; storage classes create volumes only inside (a provisioner the pack reads, no parameter naming a place abroad); controller revisions keep only pod templates the pack can read; mutating admission policies rewrite only objects that carry no pod spec, volume or egress.",
   severity: "high",
   remediationSteps:
-    "Give every egress rule a `to` with pod/namespace selectors or ipBlocks from the egress allowlist (with matching ports), never 0.0.0.0/0 or ::/0; serve NFS, iSCSI, Ceph and other volumes and Service endpoints from private or allowlisted addresses; point webhooks at a Service of the cluster (clientConfig.service).",
+    "Give every egress rule a `to` with pod/namespace selectors or ipBlocks from the egress allowlist (with matching ports), never 0.0.0.0/0 or ::/0; serve NFS, iSCSI, Ceph and other volumes and Service endpoints from private or allowlisted addresses; point webhooks at a Service of the cluster (clientConfig.service); give storage classes a provisioner of the cluster's cloud (or the NFS/SMB CSI driver with a private server) and only its documented parameters, naming places inside; make changes in the program rather than in mutating admission policies.",
   validate: (args, ctx) => {
     const label = resourceLabel(args.type, args.name);
     if (networkPolicyTypes.has(baseKind(args.type))) {
       judgeEgress(label, args.props, ctx, args.type.endsWith("List") ? "items[]." : "");
     }
     judgeDestinations(label, args.type, args.props, ctx);
+    judgeObjects(label, args.type, args.props, ctx);
   },
 });
 

@@ -10,7 +10,7 @@
  */
 import type { Jurisdiction } from "../residency/jurisdictions";
 import { type CustomFlow, type FlowField, type FlowModel, type Format, flowPolicy } from "./flows";
-import { isUnknown, known, str, valuesAt } from "./values";
+import { isUnknown, known, str, valueAt, valuesAt } from "./values";
 
 const logFix = "Deliver logs only to sinks in regions inside the jurisdiction.";
 const externalFix =
@@ -140,9 +140,95 @@ function arnTarget(key: string) {
     textOf(props, key)?.startsWith("arn:") === true;
 }
 
+/** A known value at `key` that is not an ARN (a URL). */
+function notArn(key: string) {
+  return (props: Readonly<Record<string, unknown>>): boolean => {
+    const v = textOf(props, key);
+    return v !== undefined && !v.startsWith("arn:");
+  };
+}
+
+/** The value at a dotted input path, as text (`undefined` when unset or not known yet). */
+function textAt(props: Readonly<Record<string, unknown>>, path: string): string | undefined {
+  const found = known(() => valuesAt(props, path));
+  if (isUnknown(found) || found.length !== 1 || isUnknown(found[0].value)) {
+    return undefined;
+  }
+  return str(found[0].value);
+}
+
+/** The source or destination type at `path` is one of `types` (case-insensitive). */
+function sourceOn(path: string, types: readonly string[]) {
+  return (props: Readonly<Record<string, unknown>>): boolean => {
+    const t = textAt(props, path)?.toUpperCase();
+    return t !== undefined && types.includes(t);
+  };
+}
+
+/**
+ * Subscribers (`subscribers[]`: an address and its kind at `kindKey`) that are e-mail addresses:
+ * a mailbox is outside the cloud. SNS subscribers are topic ARNs, which arn-locality places.
+ */
+function mailboxes(kindKey: string, verb: string) {
+  return (props: Record<string, unknown>): CustomFlow[] =>
+    valuesAt(props, "subscribers[]").flatMap((f): CustomFlow[] => {
+      const sub = f.value as Record<string, unknown> | undefined;
+      const kind = sub === undefined || isUnknown(sub) ? sub : known(() => sub[kindKey]);
+      if (isUnknown(kind)) {
+        return [
+          {
+            path: f.path,
+            verb,
+            place: "a subscriber whose kind is not known at preview, which cannot be placed",
+          },
+        ];
+      }
+      return str(kind)?.toUpperCase() === "EMAIL"
+        ? [
+            {
+              path: `${f.path}.address`,
+              verb,
+              place: `${JSON.stringify(sub?.address)} (a mailbox outside the cloud, which cannot be placed)`,
+            },
+          ]
+        : [];
+    });
+}
+
+/** CodeBuild source types fetched from a repository host outside the cloud. */
+const externalSources = [
+  "GITHUB",
+  "GITHUB_ENTERPRISE",
+  "BITBUCKET",
+  "GITLAB",
+  "GITLAB_SELF_MANAGED",
+];
+
+/**
+ * A location at `path` that is in S3 (`s3://`, `s3a://`, `s3n://`), or not known yet (built from
+ * a bucket of the program, which the reference resolves through the value's dependencies).
+ */
+function s3Location(path: string) {
+  return (props: Readonly<Record<string, unknown>>): boolean => {
+    const found = known(() => valuesAt(props, path));
+    if (isUnknown(found) || found.some((f) => isUnknown(f.value))) {
+      return true;
+    }
+    return /^s3[an]?:\/\//i.test(textAt(props, path) ?? "");
+  };
+}
+
+/** EventBridge target types whose endpoint is a URL. */
+const httpTargets = new Set(["http", "https", "acs.dingtalk"]);
+
+const addressFix =
+  "Name only private or allowlisted addresses, or regional endpoints of the cloud inside the jurisdiction; an external host cannot be placed.";
 const exportFix = "Deliver only to buckets of this program in regions inside the jurisdiction.";
 const pushFix =
   "Send only to services inside the jurisdiction (by regional endpoint or ARN) or to an allowlisted address; an external host cannot be placed.";
+
+const repoFix =
+  "Use Git repositories in regions inside the jurisdiction (CodeCommit, or a host on an allowlisted address).";
 
 export const logFlows: readonly FlowModel[] = [
   {
@@ -397,6 +483,202 @@ export const logFlows: readonly FlowModel[] = [
     type: "alicloud:aligreen/auditCallback:AuditCallback",
     fields: [url("url", "sends moderation results to")],
     fix: pushFix,
+  },
+  // Origins and backends named by address: a WAF, Anti-DDoS Pro or ESA proxy forwards every
+  // client request (bodies, cookies, credentials) to them and relays their answers; an API
+  // gateway calls them; a bastion host opens operators' sessions to them; Cloud DNS and GTM
+  // address pools steer clients there. An IP is inside when private or allowlisted; a host
+  // name only when it is a regional endpoint of the cloud (an OSS bucket's) inside the
+  // jurisdiction. A value not known at preview is an address of a resource of this program
+  // (an EIP, a load balancer), which resource-placement places where it is created.
+  ...(
+    [
+      ["alicloud:waf/domain:Domain", ["sourceIps[]"], "forwards client requests to"],
+      [
+        "alicloud:ddos/domainResource:DomainResource",
+        ["realServers[]"],
+        "forwards client requests to",
+      ],
+      ["alicloud:ddos/port:Port", ["realServers[]"], "forwards client traffic to"],
+      [
+        "alicloud:wafv3/domain:Domain",
+        ["redirect.backends[]", "redirect.backupBackends[]"],
+        "forwards client requests to",
+      ],
+      [
+        "alicloud:esa/originPool:OriginPool",
+        ["origins[].address"],
+        "fetches content and forwards requests to",
+      ],
+      ["alicloud:apig/service:Service", ["addresses[]", "dnsServers[]"], "calls backends at"],
+      ["alicloud:apig/source:Source", ["nacosSourceInfo.address"], "discovers backends at"],
+      [
+        "alicloud:alidnscloudgtmaddress/alidnsCloudGtmAddress:AlidnsCloudGtmAddress",
+        ["address"],
+        "steers clients to",
+      ],
+      ["alicloud:dns/addressPool:AddressPool", ["addresses[].address"], "steers clients to"],
+    ] as const
+  ).map(([type, paths, verb]): FlowModel => ({
+    type,
+    fields: paths.map((p) => url(p, verb, { when: knownAt(p) })),
+    fix: addressFix,
+  })),
+  // Public DNS: an address or host record steers clients (and a mail record mail) to its value;
+  // an ESA record that is proxied makes the value the site's origin. Other record types (TXT,
+  // CAA, SRV, URL forwarding) name no host that receives data.
+  ...(
+    [
+      ["alicloud:dns/alidnsRecord:AlidnsRecord", "value", "type", ["A", "AAAA", "CNAME", "MX"]],
+      ["alicloud:dns/record:Record", "value", "type", ["A", "AAAA", "CNAME", "MX"]],
+      ["alicloud:esa/record:Record", "data.value", "recordType", ["A/AAAA", "CNAME", "MX"]],
+    ] as const
+  ).map(([type, path, typeKey, hostTypes]): FlowModel => ({
+    type,
+    fields: [
+      url(path, "steers clients, requests or mail to", {
+        when: (props) =>
+          (hostTypes as readonly string[]).includes(textOf(props, typeKey)?.toUpperCase() ?? "") &&
+          knownAt(path)(props),
+      }),
+    ],
+    fix: addressFix,
+  })),
+  {
+    // HTTP and DingTalk targets name a URL; the others an ACS ARN, which arn-locality places.
+    type: "alicloud:eventbridge/rule:Rule",
+    fields: [
+      url("targets[].endpoint", "sends events to", {
+        where: (target) => {
+          const kind = known(() => valueAt(target, "type"));
+          return (
+            isUnknown(kind) || (typeof kind === "string" && httpTargets.has(kind.toLowerCase()))
+          );
+        },
+      }),
+    ],
+    fix: pushFix,
+  },
+  // PAI datasets, model versions and experiments name the storage that jobs read training data
+  // and model files from and write artifacts to: an OSS URI with its endpoint
+  // (`oss://<bucket>.oss-<region>.aliyuncs.com/<path>`) is placed by its region; a bare bucket
+  // or another host cannot be. Datasets on NAS or CPFS name a file system of the workspace's
+  // region by ID.
+  ...(
+    [
+      ["alicloud:pai/workspaceDataset:WorkspaceDataset", "uri", "keeps the dataset in"],
+      [
+        "alicloud:pai/workspaceDatasetversion:WorkspaceDatasetversion",
+        "uri",
+        "keeps the dataset in",
+      ],
+    ] as const
+  ).map(([type, path, verb]): FlowModel => ({
+    type,
+    fields: [
+      url(path, verb, {
+        when: (props) =>
+          textOf(props, "dataSourceType")?.toUpperCase() === "OSS" && knownAt(path)(props),
+      }),
+    ],
+    fix: addressFix,
+  })),
+  {
+    type: "alicloud:pai/workspaceModelVersion:WorkspaceModelVersion",
+    // Model files by another URL (a public model hub) only come in, as container images do.
+    fields: [
+      url("uri", "keeps the model files in", {
+        when: (props) =>
+          knownAt("uri")(props) &&
+          textOf(props, "uri")?.toLowerCase().startsWith("oss://") === true,
+      }),
+    ],
+    fix: addressFix,
+  },
+  {
+    type: "alicloud:pai/workspaceExperiment:WorkspaceExperiment",
+    fields: [
+      url("artifactUri", "writes experiment artifacts to", { when: knownAt("artifactUri") }),
+    ],
+    fix: addressFix,
+  },
+  {
+    // A layer-4 rule's source is an origin address or host; an origin pool or load balancer
+    // is named instead by ID (esa/originPool's addresses are read on that type).
+    type: "alicloud:esa/transportLayerApplication:TransportLayerApplication",
+    fields: [
+      url("rules[].source", "forwards client connections to", {
+        where: (rule) => {
+          const kind = known(() => valueAt(rule, "sourceType"));
+          return isUnknown(kind) || (typeof kind === "string" && /^(ip|domain)$/i.test(kind));
+        },
+        when: knownAt("rules[].source"),
+      }),
+    ],
+    fix: addressFix,
+  },
+  {
+    // A set proxy carries the cloud phones' network traffic.
+    type: "alicloud:cloudphone/policy:Policy",
+    fields: [
+      url("netRedirectPolicy.hostAddr", "sends the cloud phones' traffic through the proxy at", {
+        when: knownAt("netRedirectPolicy.hostAddr"),
+      }),
+    ],
+    fix: addressFix,
+  },
+  {
+    // A scheduler rule answers the protected name with one of its values.
+    type: "alicloud:ddos/schedulerRule:SchedulerRule",
+    fields: [url("rules[].value", "steers clients to", { when: knownAt("rules[].value") })],
+    fix: addressFix,
+  },
+  {
+    // With following on, the edge repeats the client's request at the host the origin redirects to.
+    type: "alicloud:esa/originRule:OriginRule",
+    fields: [
+      url("follow302TargetHost", "follows origin redirects, with the client's request, to", {
+        when: (props) =>
+          textOf(props, "follow302Enable") === "on" && knownAt("follow302TargetHost")(props),
+      }),
+    ],
+    fix: addressFix,
+  },
+  {
+    // Only the address the bastion connects through (activeAddressType) carries sessions.
+    type: "alicloud:bastionhost/host:Host",
+    fields: [
+      url("hostPrivateAddress", "opens operator sessions to", {
+        when: (props) =>
+          textOf(props, "activeAddressType") !== "Public" && knownAt("hostPrivateAddress")(props),
+      }),
+      url("hostPublicAddress", "opens operator sessions to", {
+        when: (props) =>
+          textOf(props, "activeAddressType") === "Public" && knownAt("hostPublicAddress")(props),
+      }),
+    ],
+    fix: addressFix,
+  },
+  {
+    // The names are used only while delivery to them is on.
+    type: "alicloud:oos/serviceSetting:ServiceSetting",
+    fields: [
+      {
+        path: "deliveryOssBucketName",
+        format: "ref",
+        ref: "oss-bucket",
+        verb: "delivers execution logs to",
+        when: (props) => known(() => props.deliveryOssEnabled) === true,
+      },
+      {
+        path: "deliverySlsProjectName",
+        format: "ref",
+        ref: "sls-project",
+        verb: "delivers execution logs to",
+        when: (props) => known(() => props.deliverySlsEnabled) === true,
+      },
+    ],
+    fix: logFix,
   },
   {
     type: "aws:cloudtrail/trail:Trail",
@@ -916,6 +1198,1020 @@ export const logFlows: readonly FlowModel[] = [
   {
     type: "aws:sagemaker/mlflowApp:MlflowApp",
     fields: [bucket("artifactStoreUri", "stores experiment artifacts in")],
+    fix: exportFix,
+  },
+  {
+    type: "aws:apigatewayv2/api:Api",
+    // Quick create: `target` is the integration of the API's catch-all route, a function ARN or
+    // the URL of an HTTP backend.
+    fields: [
+      url("target", "sends API requests to", { when: notArn("target") }),
+      arn("target", "sends API requests to", { when: arnTarget("target") }),
+    ],
+    fix: pushFix,
+  },
+  {
+    type: "aws:acmpca/certificateAuthority:CertificateAuthority",
+    fields: [
+      bucket(
+        "revocationConfiguration.crlConfiguration.s3BucketName",
+        "publishes certificate revocation lists to",
+      ),
+    ],
+    fix: exportFix,
+  },
+  {
+    type: "aws:budgets/budget:Budget",
+    // Alerts name the account's spend; a mailbox is a destination outside the cloud.
+    fields: [url("notifications[].subscriberEmailAddresses[]", "e-mails budget alerts to")],
+    fix: "Notify through an SNS topic inside the jurisdiction (subscriberSnsTopicArns); a mailbox cannot be placed.",
+  },
+  {
+    type: "aws:budgets/budgetAction:BudgetAction",
+    fields: [],
+    custom: mailboxes("subscriptionType", "e-mails budget action alerts to"),
+    fix: "Notify through an SNS topic inside the jurisdiction; a mailbox cannot be placed.",
+  },
+  {
+    type: "aws:costexplorer/anomalySubscription:AnomalySubscription",
+    fields: [],
+    custom: mailboxes("type", "e-mails cost anomaly alerts to"),
+    fix: "Notify through an SNS topic inside the jurisdiction; a mailbox cannot be placed.",
+  },
+  {
+    type: "aws:codebuild/project:Project",
+    fields: [
+      url("source.location", "fetches the source to build from", {
+        inbound: true,
+        when: sourceOn("source.type", externalSources),
+      }),
+      endpoint("source.location", "fetches the source to build from", {
+        inbound: true,
+        when: sourceOn("source.type", ["CODECOMMIT"]),
+      }),
+      bucket("source.location", "fetches the source to build from", {
+        inbound: true,
+        when: sourceOn("source.type", ["S3"]),
+      }),
+      bucket("artifacts.location", "writes build artifacts to", {
+        when: sourceOn("artifacts.type", ["S3"]),
+      }),
+      bucket("secondaryArtifacts[].location", "writes build artifacts to"),
+      bucket("cache.location", "caches build files in", { when: sourceOn("cache.type", ["S3"]) }),
+      bucket("logsConfig.s3Logs.location", "delivers build logs to"),
+    ],
+    fix: "Build from sources and write to buckets inside the jurisdiction (CodeCommit, S3 buckets of this program); a repository host on the internet cannot be placed.",
+  },
+  ...(
+    [
+      ["aws:glue/catalogTable:CatalogTable", "storageDescriptor.location"],
+      ["aws:glue/partition:Partition", "storageDescriptor.location"],
+      ["aws:glue/catalogDatabase:CatalogDatabase", "locationUri"],
+    ] as const
+  ).map(([type, path]): FlowModel => ({
+    type,
+    // An S3 location; a JDBC table's location is a table of the connection, judged there.
+    fields: [bucket(path, "catalogues data stored in", { when: s3Location(path) })],
+    fix: exportFix,
+  })),
+  {
+    type: "aws:kendra/faq:Faq",
+    fields: [bucket("s3Path.bucket", "indexes questions and answers from", { inbound: true })],
+    fix: exportFix,
+  },
+  {
+    type: "aws:comprehend/documentClassifier:DocumentClassifier",
+    fields: [
+      bucket("inputDataConfig.s3Uri", "trains on documents from", { inbound: true }),
+      bucket("inputDataConfig.testS3Uri", "tests on documents from", { inbound: true }),
+      bucket("inputDataConfig.augmentedManifests[].s3Uri", "trains on documents from", {
+        inbound: true,
+      }),
+      bucket("outputDataConfig.s3Uri", "writes classifier output to"),
+    ],
+    fix: exportFix,
+  },
+  {
+    type: "aws:comprehend/entityRecognizer:EntityRecognizer",
+    fields: [
+      bucket("inputDataConfig.documents.s3Uri", "trains on documents from", { inbound: true }),
+      bucket("inputDataConfig.documents.testS3Uri", "tests on documents from", { inbound: true }),
+      bucket("inputDataConfig.annotations.s3Uri", "trains on annotations from", { inbound: true }),
+      bucket("inputDataConfig.entityList.s3Uri", "trains on entity lists from", { inbound: true }),
+      bucket("inputDataConfig.augmentedManifests[].s3Uri", "trains on documents from", {
+        inbound: true,
+      }),
+    ],
+    fix: exportFix,
+  },
+  // Log, checkpoint and report sinks of services l–z.
+  ...[
+    "aws:timestreaminfluxdb/dbInstance:DbInstance",
+    "aws:timestreaminfluxdb/dbCluster:DbCluster",
+  ].map((type): FlowModel => ({
+    type,
+    fields: [
+      bucket("logDeliveryConfiguration.s3Configuration.bucketName", "delivers InfluxDB logs to"),
+    ],
+    fix: logFix,
+  })),
+  {
+    type: "aws:msk/cluster:Cluster",
+    fields: [bucket("loggingInfo.brokerLogs.s3.bucket", "delivers broker logs to")],
+    fix: logFix,
+  },
+  {
+    // Classic WAF runs on CloudFront's edge; its logs go to a Firehose stream named aws-waf-logs-*.
+    type: "aws:waf/webAcl:WebAcl",
+    fields: [logSink("loggingConfiguration.logDestination", "delivers request logs to")],
+    fix: logFix,
+  },
+  {
+    // `logDestination` is a free-form map whose key depends on logDestinationType: `bucketName`
+    // (S3), `logGroup` (CloudWatch Logs) or `deliveryStream` (Firehose).
+    type: "aws:networkfirewall/loggingConfiguration:LoggingConfiguration",
+    fields: ["bucketName", "logGroup", "deliveryStream"].map((key) =>
+      logSink(
+        `loggingConfiguration.logDestinationConfigs[].logDestination.${key}`,
+        "delivers firewall alert and flow logs to",
+      ),
+    ),
+    fix: logFix,
+  },
+  // Streams, pipes and connectors that read from or deliver to hosts and sinks of their own.
+  {
+    type: "aws:pipes/pipe:Pipe",
+    fields: [
+      arn("target", "delivers events to"),
+      url(
+        "sourceParameters.selfManagedKafkaParameters.additionalBootstrapServers[]",
+        "reads events from",
+        {
+          inbound: true,
+        },
+      ),
+      bucket("logConfiguration.s3LogDestination.bucketName", "delivers pipe logs to"),
+      account("logConfiguration.s3LogDestination.bucketOwner", "delivers pipe logs to"),
+    ],
+    fix: pushFix,
+  },
+  {
+    // Bootstrap servers of an MSK cluster of the program are its outputs, placed where it lies.
+    type: "aws:mskconnect/connector:Connector",
+    fields: [
+      endpoint(
+        "kafkaCluster.apacheKafkaCluster.bootstrapServers",
+        "connects to the Kafka brokers at",
+        {
+          when: knownAt("kafkaCluster.apacheKafkaCluster.bootstrapServers"),
+        },
+      ),
+      bucket("logDelivery.workerLogDelivery.s3.bucket", "delivers worker logs to"),
+    ],
+    fix: pushFix,
+  },
+  {
+    type: "aws:msk/replicator:Replicator",
+    fields: [
+      endpoint(
+        "kafkaClusters[].apacheKafkaCluster.bootstrapBrokerString",
+        "replicates topics with",
+        {
+          when: knownAt("kafkaClusters[].apacheKafkaCluster.bootstrapBrokerString"),
+        },
+      ),
+      bucket("logDelivery.replicatorLogDelivery.s3.bucket", "delivers replicator logs to"),
+    ],
+    fix: pushFix,
+  },
+  {
+    type: "aws:msk/channel:Channel",
+    fields: [
+      bucket("icebergDestination.catalog.warehouseLocation", "writes topic records to"),
+      account(
+        "icebergDestination.deadLetterQueueS3.expectedBucketOwner",
+        "writes failed records to",
+      ),
+      account("s3Destination.deadLetterQueueS3.expectedBucketOwner", "writes failed records to"),
+      account("s3Destination.storage.expectedBucketOwner", "writes topic records to"),
+      bucket("loggingInfo.s3.bucket", "delivers channel logs to"),
+    ],
+    fix: exportFix,
+  },
+  {
+    type: "aws:lambda/eventSourceMapping:EventSourceMapping",
+    fields: [
+      url("selfManagedEventSource.endpoints.KAFKA_BOOTSTRAP_SERVERS", "reads records from", {
+        inbound: true,
+      }),
+      url(
+        "amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
+        "reads record schemas from",
+        {
+          inbound: true,
+          when: (props) =>
+            textAt(
+              props,
+              "amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
+            )?.startsWith("arn:") === false,
+        },
+      ),
+      arn(
+        "amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
+        "reads record schemas from",
+        {
+          inbound: true,
+          when: (props) =>
+            textAt(
+              props,
+              "amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
+            )?.startsWith("arn:") === true,
+        },
+      ),
+      url(
+        "selfManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
+        "reads record schemas from",
+        {
+          inbound: true,
+          when: (props) =>
+            textAt(
+              props,
+              "selfManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
+            )?.startsWith("arn:") === false,
+        },
+      ),
+      arn(
+        "selfManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
+        "reads record schemas from",
+        {
+          inbound: true,
+          when: (props) =>
+            textAt(
+              props,
+              "selfManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
+            )?.startsWith("arn:") === true,
+        },
+      ),
+    ],
+    fix: pushFix,
+  },
+  {
+    type: "aws:quicksight/dataSource:DataSource",
+    fields: [
+      endpoint("parameters.aurora.host", "reads data from", { inbound: true }),
+      endpoint("parameters.auroraPostgresql.host", "reads data from", { inbound: true }),
+      endpoint("parameters.mariaDb.host", "reads data from", { inbound: true }),
+      endpoint("parameters.mysql.host", "reads data from", { inbound: true }),
+      endpoint("parameters.oracle.host", "reads data from", { inbound: true }),
+      endpoint("parameters.postgresql.host", "reads data from", { inbound: true }),
+      endpoint("parameters.redshift.host", "reads data from", { inbound: true }),
+      endpoint("parameters.sqlServer.host", "reads data from", { inbound: true }),
+      endpoint("parameters.presto.host", "reads data from", { inbound: true }),
+      endpoint("parameters.spark.host", "reads data from", { inbound: true }),
+      endpoint("parameters.snowflake.host", "reads data from", { inbound: true }),
+      endpoint("parameters.teradata.host", "reads data from", { inbound: true }),
+      endpoint("parameters.databricks.host", "reads data from", { inbound: true }),
+      endpoint("parameters.jira.siteBaseUrl", "reads data from", { inbound: true }),
+      endpoint("parameters.serviceNow.siteBaseUrl", "reads data from", { inbound: true }),
+      bucket(
+        "parameters.s3.manifestFileLocation.bucket",
+        "reads the manifest and data files from",
+        {
+          inbound: true,
+        },
+      ),
+    ],
+    fix: "Connect QuickSight only to data sources in regions inside the jurisdiction; a host outside the cloud cannot be placed.",
+  },
+
+  // Bots, mail rules, media inputs and contacts that hand data to a place of their own.
+  {
+    type: "aws:lex/intent:Intent",
+    fields: [
+      arn("dialogCodeHook.uri", "sends each conversation turn to"),
+      arn("fulfillmentActivity.codeHook.uri", "sends the fulfilled intent to"),
+    ],
+    fix: pushFix,
+  },
+  {
+    // The domain's endpoint is an output of a domain of the program, placed where it lies.
+    type: "aws:lex/v2modelsIntent:V2modelsIntent",
+    fields: [
+      endpoint(
+        "qnaIntentConfiguration.dataSourceConfiguration.opensearchConfiguration.domainEndpoint",
+        "searches with the users' questions at",
+        {
+          when: knownAt(
+            "qnaIntentConfiguration.dataSourceConfiguration.opensearchConfiguration.domainEndpoint",
+          ),
+        },
+      ),
+    ],
+    fix: pushFix,
+  },
+  {
+    type: "aws:mailmanager/relay:Relay",
+    fields: [url("serverName", "relays email to")],
+    fix: pushFix,
+  },
+  {
+    type: "aws:mailmanager/ruleSet:RuleSet",
+    fields: [bucket("rules[].actions[].writeToS3.s3Bucket", "stores received mail in")],
+    fix: exportFix,
+  },
+  {
+    // A pull input (URL_PULL, RTMP_PULL, MP4_FILE, TS_FILE) fetches its media from each source.
+    type: "aws:medialive/input:Input",
+    fields: [url("sources[].url", "pulls media from", { inbound: true })],
+    fix: pushFix,
+  },
+  {
+    type: "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy",
+    fields: [
+      bucket(
+        "policyDocument.Statement[].Operation.Audit.FindingsDestination.S3.Bucket",
+        "delivers sensitive-data findings to",
+      ),
+      logGroup(
+        "policyDocument.Statement[].Operation.Audit.FindingsDestination.CloudWatchLogs.LogGroup",
+        "delivers sensitive-data findings to",
+      ),
+      logSink(
+        "policyDocument.Statement[].Operation.Audit.FindingsDestination.Firehose.DeliveryStream",
+        "delivers sensitive-data findings to",
+      ),
+    ],
+    fix: logFix,
+  },
+  {
+    type: "aws:sns/dataProtectionPolicy:DataProtectionPolicy",
+    fields: [
+      bucket(
+        "policy.Statement[].Operation.Audit.FindingsDestination.S3.Bucket",
+        "delivers sensitive-data findings to",
+      ),
+      logGroup(
+        "policy.Statement[].Operation.Audit.FindingsDestination.CloudWatchLogs.LogGroup",
+        "delivers sensitive-data findings to",
+      ),
+      logSink(
+        "policy.Statement[].Operation.Audit.FindingsDestination.Firehose.DeliveryStream",
+        "delivers sensitive-data findings to",
+      ),
+    ],
+    fix: logFix,
+  },
+  // Incident and notification contacts: a mailbox, phone or pager cannot be placed, so no contact
+  // of these types passes; the fix is to notify through in-jurisdiction channels instead.
+  {
+    type: "aws:ssmcontacts/contactChannel:ContactChannel",
+    fields: [url("deliveryAddress.simpleAddress", "sends incident engagements to")],
+    fix: pushFix,
+  },
+  {
+    type: "aws:notifications/contactsEmailContact:ContactsEmailContact",
+    fields: [url("emailAddress", "sends notifications to")],
+    fix: pushFix,
+  },
+  // Identity, security findings and their administrators: who else receives the account's data.
+  {
+    type: "aws:ssoadmin/application:Application",
+    fields: [
+      url("portalOptions.signInOptions.applicationUrl", "signs users in, with their identity, to"),
+    ],
+    fix: pushFix,
+  },
+  {
+    type: "aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer",
+    fields: [
+      url(
+        "trustedTokenIssuerConfiguration.oidcJwtConfiguration.issuerUrl",
+        "trusts identities issued by",
+        {
+          inbound: true,
+        },
+      ),
+    ],
+    fix: "Trust only identity providers on allowlisted addresses or inside the jurisdiction.",
+  },
+  {
+    type: "aws:securitylake/subscriberNotification:SubscriberNotification",
+    fields: [
+      url(
+        "configuration.httpsNotificationConfiguration.endpoint",
+        "notifies a subscriber of new security data at",
+      ),
+    ],
+    fix: pushFix,
+  },
+  {
+    type: "aws:securitylake/subscriber:Subscriber",
+    fields: [
+      account("subscriberIdentity.principal", "gives read access to the security data lake to"),
+    ],
+    fix: "Subscribe only principals of this account.",
+  },
+  {
+    type: "aws:securitylake/customLogSource:CustomLogSource",
+    fields: [
+      account("configuration.providerIdentity.principal", "takes security logs written by", {
+        inbound: true,
+      }),
+    ],
+    fix: "Collect logs only from this account.",
+  },
+  {
+    type: "aws:securitylake/awsLogSource:AwsLogSource",
+    fields: [account("source.accounts[]", "collects security logs of", { inbound: true })],
+    fix: "Collect logs only from this account.",
+  },
+  {
+    // Jira Cloud is Atlassian's service: findings become tickets outside the cloud.
+    type: "aws:securityhub/connectorV2:ConnectorV2",
+    fields: [
+      url("connectorProvider.jiraCloud.domain", "sends findings as tickets to"),
+      url("connectorProvider.jiraCloud.authUrl", "authorises the ticket connector at"),
+    ],
+    fix: pushFix,
+  },
+  ...[
+    "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount",
+    "aws:macie2/organizationAdminAccount:OrganizationAdminAccount",
+  ].map((type): FlowModel => ({
+    type,
+    fields: [account("adminAccountId", "hands every member account's findings to")],
+    fix: "Delegate administration only to this stack's account.",
+  })),
+  {
+    type: "aws:macie2/invitationAccepter:InvitationAccepter",
+    fields: [account("administratorAccountId", "sends its sensitive-data findings to")],
+    fix: "Accept only an administrator that is this stack's account.",
+  },
+  ...["aws:securityhub/member:Member", "aws:macie2/member:Member"].map((type): FlowModel => ({
+    type,
+    fields: [account("accountId", "collects the findings of", { inbound: true })],
+    fix: "Administer only this stack's account.",
+  })),
+  // The Shield Response Team is AWS staff working from anywhere: no association of these types
+  // passes, and a contact mailbox cannot be placed.
+  {
+    type: "aws:shield/drtAccessLogBucketAssociation:DrtAccessLogBucketAssociation",
+    fields: [],
+    custom: () => [
+      {
+        path: "logBucket",
+        verb: "gives read access to its logs to",
+        place: "the AWS Shield Response Team, which works from anywhere",
+      },
+    ],
+    fix: "Do not give the Shield Response Team access to the account's logs.",
+  },
+  {
+    type: "aws:shield/drtAccessRoleArnAssociation:DrtAccessRoleArnAssociation",
+    fields: [],
+    custom: () => [
+      {
+        path: "roleArn",
+        verb: "lets a role of the account be assumed by",
+        place: "the AWS Shield Response Team, which works from anywhere",
+      },
+    ],
+    fix: "Do not give the Shield Response Team a role in the account.",
+  },
+  {
+    type: "aws:shield/proactiveEngagement:ProactiveEngagement",
+    fields: [
+      url(
+        "emergencyContacts[].emailAddress",
+        "has the Shield Response Team send attack details to",
+      ),
+    ],
+    fix: pushFix,
+  },
+  {
+    // A partner integration lets the partner's own service (a SaaS outside the cloud) connect to
+    // the cluster and load data: no partner passes.
+    type: "aws:redshift/partner:Partner",
+    fields: [
+      {
+        path: "partnerName",
+        format: "flag",
+        verb: "lets the partner load data into the cluster from",
+        farSide: "the partner's service, which cannot be placed",
+        inbound: true,
+      },
+      account("accountId", "authorizes a partner for a cluster of"),
+    ],
+    fix: "Load data with services inside the jurisdiction instead of a partner integration.",
+  },
+  {
+    type: "aws:timestreamquery/scheduledQuery:ScheduledQuery",
+    fields: [
+      bucket(
+        "errorReportConfiguration.s3Configuration.bucketName",
+        "writes query error reports to",
+      ),
+    ],
+    fix: logFix,
+  },
+  {
+    type: "aws:transfer/server:Server",
+    fields: [logGroup("structuredLogDestinations[]", "delivers file transfer logs to")],
+    fix: logFix,
+  },
+  // Git repositories notebooks clone from and push to: a host outside the cloud cannot be placed.
+  {
+    type: "aws:sagemaker/codeRepository:CodeRepository",
+    fields: [endpoint("gitConfig.repositoryUrl", "clones and pushes notebook code with")],
+    fix: repoFix,
+  },
+  {
+    type: "aws:sagemaker/space:Space",
+    fields: [
+      endpoint(
+        "spaceSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
+        "clones and pushes notebook code with",
+      ),
+      endpoint(
+        "spaceSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
+        "clones and pushes notebook code with",
+      ),
+    ],
+    fix: repoFix,
+  },
+  {
+    type: "aws:sagemaker/userProfile:UserProfile",
+    fields: [
+      endpoint(
+        "userSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
+        "clones and pushes notebook code with",
+      ),
+      endpoint(
+        "userSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
+        "clones and pushes notebook code with",
+      ),
+    ],
+    fix: repoFix,
+  },
+  {
+    type: "aws:sagemaker/domain:Domain",
+    fields: [
+      endpoint(
+        "defaultUserSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
+        "clones and pushes notebook code with",
+      ),
+      endpoint(
+        "defaultUserSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
+        "clones and pushes notebook code with",
+      ),
+      endpoint(
+        "defaultSpaceSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
+        "clones and pushes notebook code with",
+      ),
+      endpoint(
+        "defaultSpaceSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
+        "clones and pushes notebook code with",
+      ),
+      url(
+        "domainSettings.rStudioServerProDomainSettings.rStudioConnectUrl",
+        "publishes RStudio content to",
+      ),
+      url(
+        "domainSettings.rStudioServerProDomainSettings.rStudioPackageManagerUrl",
+        "installs R packages from",
+        { inbound: true },
+      ),
+      account(
+        "domainSettings.dockerSettings.vpcOnlyTrustedAccounts[]",
+        "pulls container images from",
+        { inbound: true },
+      ),
+    ],
+    fix: repoFix,
+  },
+  {
+    type: "aws:sagemaker/trainingJob:TrainingJob",
+    fields: [bucket("checkpointConfig.s3Uri", "saves training checkpoints to")],
+    fix: exportFix,
+  },
+  {
+    type: "aws:sagemaker/hyperParameterTuningJob:HyperParameterTuningJob",
+    fields: [
+      bucket("trainingJobDefinition.checkpointConfig.s3Uri", "saves training checkpoints to"),
+      bucket("trainingJobDefinitions[].checkpointConfig.s3Uri", "saves training checkpoints to"),
+    ],
+    fix: exportFix,
+  },
+  {
+    type: "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition",
+    fields: [
+      bucket(
+        "dataQualityJobOutputConfig.monitoringOutputs.s3Output.s3Uri",
+        "writes data quality reports to",
+      ),
+    ],
+    fix: exportFix,
+  },
+  {
+    type: "aws:sagemaker/monitoringSchedule:MonitoringSchedule",
+    fields: [
+      bucket(
+        "monitoringScheduleConfig.monitoringJobDefinition.monitoringOutputConfig.monitoringOutputs.s3Output.s3Uri",
+        "writes monitoring reports to",
+      ),
+    ],
+    fix: exportFix,
+  },
+  {
+    type: "aws:bedrock/customModel:CustomModel",
+    fields: [
+      bucket("trainingDataConfig.s3Uri", "trains a model on data from", { inbound: true }),
+      bucket("validationDataConfig.validators[].s3Uri", "validates a model on data from", {
+        inbound: true,
+      }),
+      bucket("outputDataConfig.s3Uri", "writes training metrics and output to"),
+    ],
+    fix: exportFix,
+  },
+  {
+    type: "aws:bedrockmodel/invocationJob:InvocationJob",
+    fields: [
+      bucket("inputDataConfig.s3InputDataConfig.s3Uri", "reads model prompts from", {
+        inbound: true,
+      }),
+      account("inputDataConfig.s3InputDataConfig.s3BucketOwner", "reads model prompts from", {
+        inbound: true,
+      }),
+      bucket("outputDataConfig.s3OutputDataConfig.s3Uri", "writes model answers to"),
+      account("outputDataConfig.s3OutputDataConfig.s3BucketOwner", "writes model answers to"),
+    ],
+    fix: exportFix,
+  },
+  {
+    type: "aws:bedrock/evaluationJob:EvaluationJob",
+    fields: [
+      bucket(
+        "evaluationConfig.automated.datasetMetricConfigs[].dataset.datasetLocation.s3Uri",
+        "evaluates models on prompts from",
+        { inbound: true },
+      ),
+      bucket(
+        "evaluationConfig.human.datasetMetricConfigs[].dataset.datasetLocation.s3Uri",
+        "evaluates models on prompts from",
+        { inbound: true },
+      ),
+      bucket("outputDataConfig.s3Uri", "writes evaluation results to"),
+    ],
+    fix: exportFix,
+  },
+  {
+    type: "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy",
+    fields: [
+      bucket(
+        "configuration.selfManagedConfiguration.invocationConfiguration.payloadDeliveryBucketName",
+        "delivers agent conversations to",
+      ),
+    ],
+    fix: exportFix,
+  },
+  {
+    type: "aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase",
+    fields: [
+      url(
+        "storageConfiguration.mongoDbAtlasConfiguration.endpoint",
+        "stores embeddings of its documents in",
+      ),
+      url(
+        "storageConfiguration.redisEnterpriseCloudConfiguration.endpoint",
+        "stores embeddings of its documents in",
+      ),
+      url(
+        "storageConfiguration.pineconeConfiguration.connectionString",
+        "stores embeddings of its documents in",
+      ),
+      endpoint(
+        "storageConfiguration.opensearchManagedClusterConfiguration.domainEndpoint",
+        "stores embeddings of its documents in",
+        {
+          when: knownAt(
+            "storageConfiguration.opensearchManagedClusterConfiguration.domainEndpoint",
+          ),
+        },
+      ),
+      bucket(
+        "knowledgeBaseConfiguration.vectorKnowledgeBaseConfiguration.supplementalDataStorageConfiguration.storageLocations[].s3Location.uri",
+        "stores images extracted from its documents in",
+      ),
+    ],
+    fix: "Keep the vector store in a service of this program inside the jurisdiction (OpenSearch, Aurora, Neptune Analytics, S3 vectors); a third-party store on the internet cannot be placed.",
+  },
+  {
+    type: "aws:bedrock/agentDataSource:AgentDataSource",
+    fields: [
+      url(
+        "dataSourceConfiguration.confluenceConfiguration.sourceConfiguration.hostUrl",
+        "ingests documents from",
+        { inbound: true },
+      ),
+      url(
+        "dataSourceConfiguration.salesforceConfiguration.sourceConfiguration.hostUrl",
+        "ingests documents from",
+        { inbound: true },
+      ),
+      url(
+        "dataSourceConfiguration.sharePointConfiguration.sourceConfiguration.siteUrls[]",
+        "ingests documents from",
+        { inbound: true },
+      ),
+      url(
+        "dataSourceConfiguration.webConfiguration.sourceConfiguration.urlConfiguration.seedUrls[].url",
+        "crawls documents from",
+        { inbound: true },
+      ),
+      account(
+        "dataSourceConfiguration.s3Configuration.bucketOwnerAccountId",
+        "ingests documents from",
+        { inbound: true },
+      ),
+      bucket(
+        "vectorIngestionConfiguration.customTransformationConfiguration.intermediateStorage.s3Location.uri",
+        "stages documents being transformed in",
+      ),
+    ],
+    fix: "Ingest only from buckets of this program inside the jurisdiction; a SaaS or web source cannot be placed.",
+  },
+  {
+    type: "aws:kendra/dataSource:DataSource",
+    fields: [
+      bucket("configuration.s3Configuration.bucketName", "indexes documents from", {
+        inbound: true,
+      }),
+      url(
+        "configuration.webCrawlerConfiguration.urls.seedUrlConfiguration.seedUrls[]",
+        "crawls documents from",
+        { inbound: true },
+      ),
+      url(
+        "configuration.webCrawlerConfiguration.proxyConfiguration.host",
+        "crawls the web through",
+      ),
+      bucket(
+        "customDocumentEnrichmentConfiguration.preExtractionHookConfiguration.s3Bucket",
+        "stages documents for enrichment in",
+      ),
+      bucket(
+        "customDocumentEnrichmentConfiguration.postExtractionHookConfiguration.s3Bucket",
+        "stages documents for enrichment in",
+      ),
+    ],
+    fix: "Index only buckets of this program inside the jurisdiction; a web source cannot be placed.",
+  },
+  {
+    type: "aws:elastictranscoder/pipeline:Pipeline",
+    fields: [
+      bucket("inputBucket", "transcodes media from", { inbound: true }),
+      bucket("outputBucket", "writes transcoded media to"),
+      bucket("contentConfig.bucket", "writes transcoded media to"),
+      bucket("thumbnailConfig.bucket", "writes thumbnails to"),
+    ],
+    fix: exportFix,
+  },
+  {
+    type: "aws:emr/studio:Studio",
+    fields: [bucket("defaultS3Location", "stores notebooks and their output in")],
+    fix: exportFix,
+  },
+  {
+    type: "aws:auditmanager/assessment:Assessment",
+    fields: [bucket("assessmentReportsDestination.destination", "writes assessment reports to")],
+    fix: exportFix,
+  },
+  {
+    type: "aws:chimesdkmediapipelines/mediaInsightsPipelineConfiguration:MediaInsightsPipelineConfiguration",
+    fields: [
+      bucket("elements[].s3RecordingSinkConfiguration.destination", "records calls to"),
+      bucket(
+        "elements[].amazonTranscribeCallAnalyticsProcessorConfiguration.postCallAnalyticsSettings.outputLocation",
+        "writes call transcripts and analytics to",
+      ),
+    ],
+    fix: exportFix,
+  },
+  {
+    type: "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy",
+    fields: [
+      url(
+        "securityHeadersConfig.xssProtection.reportUri",
+        "has visitors' browsers report blocked pages to",
+      ),
+    ],
+    fix: "Collect reports at a regional endpoint of this program inside the jurisdiction; an external collector cannot be placed.",
+  },
+  ...["aws:codeconnections/host:Host", "aws:codestarconnections/host:Host"].map(
+    (type): FlowModel => ({
+      type,
+      fields: [url("providerEndpoint", "connects pipelines and builds to the repository host at")],
+      fix: "Host repositories on a server on an allowlisted address, or in CodeCommit inside the jurisdiction.",
+    }),
+  ),
+  {
+    type: "aws:codegurureviewer/repositoryAssociation:RepositoryAssociation",
+    fields: [
+      bucket("repository.s3Bucket.bucketName", "reviews code from", { inbound: true }),
+      {
+        path: "repository.bitbucket.name",
+        format: "flag",
+        verb: "reviews code of, and posts its findings to,",
+        farSide: "a Bitbucket Cloud repository (outside the cloud)",
+      },
+    ],
+    fix: "Review code held in buckets of this program inside the jurisdiction, or in a GitHub Enterprise Server whose connection host is judged.",
+  },
+  {
+    type: "aws:appflow/flow:Flow",
+    fields: [
+      bucket("sourceFlowConfig.sourceConnectorProperties.s3.bucketName", "transfers records from", {
+        inbound: true,
+      }),
+      bucket(
+        "destinationFlowConfigs[].destinationConnectorProperties.s3.bucketName",
+        "transfers records to",
+      ),
+      bucket(
+        "destinationFlowConfigs[].destinationConnectorProperties.upsolver.bucketName",
+        "transfers records to",
+      ),
+      bucket(
+        "destinationFlowConfigs[].destinationConnectorProperties.redshift.intermediateBucketName",
+        "stages records in",
+      ),
+      bucket(
+        "destinationFlowConfigs[].destinationConnectorProperties.snowflake.intermediateBucketName",
+        "stages records in",
+      ),
+      bucket(
+        "destinationFlowConfigs[].destinationConnectorProperties.sapoData.successResponseHandlingConfig.bucketName",
+        "writes the SAP responses to",
+      ),
+      bucket(
+        "destinationFlowConfigs[].destinationConnectorProperties.customConnector.errorHandlingConfig.bucketName",
+        "writes records that failed to transfer to",
+      ),
+      bucket(
+        "destinationFlowConfigs[].destinationConnectorProperties.eventBridge.errorHandlingConfig.bucketName",
+        "writes records that failed to transfer to",
+      ),
+      bucket(
+        "destinationFlowConfigs[].destinationConnectorProperties.honeycode.errorHandlingConfig.bucketName",
+        "writes records that failed to transfer to",
+      ),
+      bucket(
+        "destinationFlowConfigs[].destinationConnectorProperties.marketo.errorHandlingConfig.bucketName",
+        "writes records that failed to transfer to",
+      ),
+      bucket(
+        "destinationFlowConfigs[].destinationConnectorProperties.redshift.errorHandlingConfig.bucketName",
+        "writes records that failed to transfer to",
+      ),
+      bucket(
+        "destinationFlowConfigs[].destinationConnectorProperties.salesforce.errorHandlingConfig.bucketName",
+        "writes records that failed to transfer to",
+      ),
+      bucket(
+        "destinationFlowConfigs[].destinationConnectorProperties.sapoData.errorHandlingConfig.bucketName",
+        "writes records that failed to transfer to",
+      ),
+      bucket(
+        "destinationFlowConfigs[].destinationConnectorProperties.snowflake.errorHandlingConfig.bucketName",
+        "writes records that failed to transfer to",
+      ),
+      bucket(
+        "destinationFlowConfigs[].destinationConnectorProperties.zendesk.errorHandlingConfig.bucketName",
+        "writes records that failed to transfer to",
+      ),
+      {
+        // SaaS applications are reached through the flow's connector profile, whose host is
+        // judged there; the flow itself sends the records out of the cloud.
+        path: "destinationFlowConfigs[].connectorType",
+        format: "flag",
+        values: ["salesforce", "marketo", "zendesk", "sapodata", "snowflake", "customconnector"],
+        normalize: "token",
+        verb: "transfers records to",
+        farSide: "a SaaS application outside the cloud",
+      },
+    ],
+    fix: "Transfer only between buckets, warehouses and services of this program inside the jurisdiction; a SaaS application cannot be placed.",
+  },
+  {
+    type: "aws:appflow/connectorProfile:ConnectorProfile",
+    fields: [
+      url(
+        "connectorProfileConfig.connectorProfileProperties.datadog.instanceUrl",
+        "exchanges records with",
+      ),
+      url(
+        "connectorProfileConfig.connectorProfileProperties.dynatrace.instanceUrl",
+        "exchanges records with",
+      ),
+      url(
+        "connectorProfileConfig.connectorProfileProperties.inforNexus.instanceUrl",
+        "exchanges records with",
+      ),
+      url(
+        "connectorProfileConfig.connectorProfileProperties.marketo.instanceUrl",
+        "exchanges records with",
+      ),
+      url(
+        "connectorProfileConfig.connectorProfileProperties.salesforce.instanceUrl",
+        "exchanges records with",
+      ),
+      url(
+        "connectorProfileConfig.connectorProfileProperties.sapoData.applicationHostUrl",
+        "exchanges records with",
+      ),
+      url(
+        "connectorProfileConfig.connectorProfileProperties.serviceNow.instanceUrl",
+        "exchanges records with",
+      ),
+      url(
+        "connectorProfileConfig.connectorProfileProperties.slack.instanceUrl",
+        "exchanges records with",
+      ),
+      url(
+        "connectorProfileConfig.connectorProfileProperties.veeva.instanceUrl",
+        "exchanges records with",
+      ),
+      url(
+        "connectorProfileConfig.connectorProfileProperties.zendesk.instanceUrl",
+        "exchanges records with",
+      ),
+      url(
+        "connectorProfileConfig.connectorProfileProperties.customConnector.oauth2Properties.tokenUrl",
+        "exchanges records with the application behind",
+      ),
+      url(
+        "connectorProfileConfig.connectorProfileProperties.redshift.databaseUrl",
+        "exchanges records with",
+      ),
+      bucket(
+        "connectorProfileConfig.connectorProfileProperties.redshift.bucketName",
+        "stages records in",
+      ),
+      bucket(
+        "connectorProfileConfig.connectorProfileProperties.snowflake.bucketName",
+        "stages records in",
+      ),
+      {
+        path: "connectorProfileConfig.connectorProfileProperties.snowflake.region",
+        format: "region",
+        verb: "exchanges records with the Snowflake account in",
+      },
+    ],
+    fix: "Connect only to warehouses and buckets inside the jurisdiction; a SaaS application cannot be placed.",
+  },
+  {
+    type: "aws:appstream/stack:Stack",
+    fields: [
+      {
+        path: "storageConnectors[].connectorType",
+        format: "flag",
+        values: ["google_drive", "one_drive"],
+        normalize: "token",
+        verb: "lets users save files to",
+        farSide: "Google Drive or OneDrive accounts (outside the cloud)",
+      },
+    ],
+    fix: "Offer only home folders (HOMEFOLDERS, kept in S3 in the stack's region) as storage.",
+  },
+  {
+    type: "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget",
+    // The tool schemas the target reads (S3 URIs) describe the tools; agents' data goes to the
+    // endpoints the tools call.
+    fields: [
+      url("targetConfiguration.http.passthrough.endpoint", "sends agents' tool calls to"),
+      url("targetConfiguration.mcp.mcpServer.endpoint", "sends agents' tool calls to"),
+      url("targetConfiguration.inference.provider.endpoint", "sends agents' model requests to"),
+    ],
+    fix: pushFix,
+  },
+  {
+    type: "aws:bedrock/agentcoreHarness:AgentcoreHarness",
+    fields: [url("tools[].config.remoteMcp.url", "sends agents' tool calls to")],
+    fix: pushFix,
+  },
+  {
+    type: "aws:bedrock/agentFlow:AgentFlow",
+    fields: [
+      bucket(
+        "definition.nodes[].configuration.retrieval.serviceConfiguration.s3.bucketName",
+        "retrieves documents for the flow from",
+        { inbound: true },
+      ),
+      bucket(
+        "definition.nodes[].configuration.storage.serviceConfiguration.s3.bucketName",
+        "stores the flow's output in",
+      ),
+    ],
     fix: exportFix,
   },
 ];

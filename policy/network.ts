@@ -14,10 +14,16 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { resourceLabel } from "../residency/placement";
-import { type CustomFlow, directFindings, type FlowModel, flowPolicy } from "./flows";
+import {
+  type CustomFlow,
+  directFindings,
+  type FlowField,
+  type FlowModel,
+  flowPolicy,
+} from "./flows";
 import { residencyResourcePolicy } from "./framework";
 import { accountGrantFindings, accountGrantFix } from "./grants";
-import { str } from "./values";
+import { known, str } from "./values";
 
 const linkFix = "Link only to regions inside the jurisdiction, or remove the link.";
 
@@ -51,6 +57,19 @@ function gaCrossDomain(props: Record<string, unknown>): CustomFlow[] {
     ? []
     : [{ path: "type", verb: "buys cross-border bandwidth between", place: `${a} and ${b}` }];
 }
+
+/** A cloud desktop office site joined to a CEN: another account's can reach any region. */
+const officeSiteCen: FlowField = {
+  path: "cenOwnerId",
+  format: "account",
+  verb: "joins the desktops' network to the CEN of",
+};
+
+/** An AD connector's domain controllers, which desktop users sign in at. */
+const directoryServers: readonly FlowField[] = [
+  { path: "dnsAddresses[]", format: "ip", verb: "signs desktop users in at" },
+  { path: "subDomainDnsAddresses[]", format: "ip", verb: "signs desktop users in at" },
+];
 
 export const networkLinkFlows: readonly FlowModel[] = [
   {
@@ -119,6 +138,41 @@ export const networkLinkFlows: readonly FlowModel[] = [
     type: "alicloud:cen/transitRouterGrantAttachment:TransitRouterGrantAttachment",
     fields: [{ path: "cenOwnerId", format: "account", verb: "grants the network to the CEN of" }],
     fix: "Grant the network only to a CEN of this account.",
+  },
+  {
+    // An AD connector office site's CEN account is read with its directory (remote-sites).
+    type: "alicloud:eds/simpleOfficeSite:SimpleOfficeSite",
+    fields: [officeSiteCen],
+    fix: "Join the office site only to a CEN of this account.",
+  },
+  {
+    type: "alicloud:expressconnect/grantRuleToCen:GrantRuleToCen",
+    fields: [
+      { path: "cenOwnerId", format: "account", verb: "grants the border router to the CEN of" },
+    ],
+    fix: "Grant the border router only to a CEN of this account.",
+  },
+  {
+    type: "alicloud:cloudconnect/networkGrant:NetworkGrant",
+    fields: [
+      {
+        path: "cenUid",
+        format: "account",
+        verb: "grants the Cloud Connect Network to the CEN of",
+      },
+    ],
+    fix: "Grant the Cloud Connect Network only to a CEN of this account.",
+  },
+  {
+    type: "alicloud:eflo/vpdGrantRule:VpdGrantRule",
+    fields: [
+      {
+        path: "grantTenantId",
+        format: "account",
+        verb: "grants the Lingjun network to the Express Connect router of",
+      },
+    ],
+    fix: "Grant the Lingjun network only to an Express Connect router of this account.",
   },
   {
     type: "alicloud:vpc/peerConnection:PeerConnection",
@@ -347,6 +401,17 @@ export const networkLinkFlows: readonly FlowModel[] = [
     fix: linkFix,
   },
   {
+    type: "aws:directconnect/gatewayAssociationProposal:GatewayAssociationProposal",
+    fields: [
+      {
+        path: "dxGatewayOwnerAccountId",
+        format: "account",
+        verb: "proposes to attach the network to a Direct Connect gateway of",
+      },
+    ],
+    fix: "Attach networks only to Direct Connect gateways of this account.",
+  },
+  {
     type: "aws:globalaccelerator/endpointGroup:EndpointGroup",
     fields: [
       {
@@ -369,6 +434,22 @@ export const networkLinkFlows: readonly FlowModel[] = [
       },
     ],
     fix: "Set endpointGroupRegion to a region inside the jurisdiction.",
+  },
+  // A Redshift-managed VPC endpoint lies in the cluster's region; the cluster may be another
+  // account's (`resourceOwner`, `ownerAccount`): hardening, judged by cross-account-links.
+  {
+    type: "aws:redshift/endpointAccess:EndpointAccess",
+    fields: [
+      { path: "resourceOwner", format: "account", verb: "connects the VPC to a cluster of" },
+    ],
+    fix: "Create endpoints only for clusters of this account.",
+  },
+  {
+    type: "aws:redshiftserverless/endpointAccess:EndpointAccess",
+    fields: [
+      { path: "ownerAccount", format: "account", verb: "connects the VPC to a workgroup of" },
+    ],
+    fix: "Create endpoints only for workgroups of this account.",
   },
   {
     type: "aws:globalaccelerator/crossAccountAttachment:CrossAccountAttachment",
@@ -404,6 +485,18 @@ export const peerAccountFields: ReadonlyMap<string, readonly string[]> = new Map
   ],
   ["aws:ec2/vpcPeeringConnection:VpcPeeringConnection", ["peerOwnerId"]],
   ["aws:ec2transitgateway/peeringAttachment:PeeringAttachment", ["peerAccountId"]],
+  ["aws:redshift/endpointAccess:EndpointAccess", ["resourceOwner"]],
+  ["aws:redshiftserverless/endpointAccess:EndpointAccess", ["ownerAccount"]],
+]);
+
+/**
+ * Links of `peerAccountFields` whose far end lies in the resource's own region by construction,
+ * so no field names its region: a Redshift-managed VPC endpoint (provisioned or Serverless) reaches
+ * a cluster or workgroup of another account only in the endpoint's own region.
+ */
+export const sameRegionPeerLinks: ReadonlySet<string> = new Set([
+  "aws:redshift/endpointAccess:EndpointAccess",
+  "aws:redshiftserverless/endpointAccess:EndpointAccess",
 ]);
 
 const isPeerAccount = (m: FlowModel, path: string) =>
@@ -481,6 +574,22 @@ export const crossAccountLinks: ResourceValidationPolicy = {
 const siteFix =
   "Connect only to sites on addresses in the egress allowlist (on-premises sites inside the jurisdiction), or remove the link.";
 
+const serverFix =
+  "Name only private addresses of the stack's networks, or add the server's public address to the egress allowlist.";
+
+/** A field of addresses the stack's resources send requests to (`ip`). */
+function ip(path: string, verb: string, extra: Partial<FlowField> = {}): FlowField {
+  return { path, format: "ip", verb, ...extra };
+}
+
+/** DHCP options that leave name resolution to the VPC's own resolver. */
+function amazonDnsOnly(props: Readonly<Record<string, unknown>>): boolean {
+  const servers = known(() => props.domainNameServers);
+  return (
+    Array.isArray(servers) && servers.length > 0 && servers.every((v) => v === "AmazonProvidedDNS")
+  );
+}
+
 export const remoteSiteFlows: readonly FlowModel[] = [
   {
     type: "alicloud:vpn/customerGateway:CustomerGateway",
@@ -537,6 +646,48 @@ export const remoteSiteFlows: readonly FlowModel[] = [
     ],
     fix: "Route only the remote site's own subnets through the VPN.",
   },
+  {
+    type: "alicloud:vpn/gatewayVcoRoute:GatewayVcoRoute",
+    fields: [
+      {
+        path: "routeDest",
+        format: "anywhere-cidr",
+        verb: "sends",
+        farSide: "all traffic (0.0.0.0/0) through the VPN",
+      },
+    ],
+    fix: "Route only the remote site's own subnets through the VPN.",
+  },
+  // Smart Access Gateway: a device at a branch, or an app on a client, joins a Cloud Connect
+  // Network over the internet wherever it is. Neither names an address or a place the pack
+  // could check, so these links always fail; a branch shown to lie inside the jurisdiction is
+  // a waiver with that evidence.
+  {
+    type: "alicloud:cloudconnect/networkAttachment:NetworkAttachment",
+    fields: [
+      {
+        path: "sagId",
+        format: "flag",
+        verb: "joins the Cloud Connect Network to",
+        farSide: "a Smart Access Gateway branch site the pack cannot place",
+      },
+    ],
+    fix: "Connect branch sites through a VPN to a customer gateway on an allowlisted address, or confirm that the branch lies inside the jurisdiction and record a waiver with that evidence.",
+  },
+  ...["alicloud:sag/clientUser:ClientUser", "alicloud:rocketmq/clientUser:ClientUser"].map(
+    (type): FlowModel => ({
+      type,
+      fields: [
+        {
+          path: "sagId",
+          format: "flag",
+          verb: "admits",
+          farSide: "clients anywhere in the world (Smart Access Gateway App)",
+        },
+      ],
+      fix: "Do not offer client access into a sealed network; reach it through a site VPN from an allowlisted address.",
+    }),
+  ),
   {
     type: "alicloud:vpn/sslVpnServer:SslVpnServer",
     fields: [
@@ -608,9 +759,147 @@ export const remoteSiteFlows: readonly FlowModel[] = [
     fix: "Keep hosted connections in this account.",
   },
   {
+    // Servers that present the code become managed instances the account runs commands on and
+    // collects inventory from, wherever they are; unset, any address may register.
+    type: "alicloud:ecs/activation:Activation",
+    fields: [
+      {
+        path: "ipAddressRange",
+        format: "site-ip",
+        verb: "lets servers register as managed instances from",
+        required: true,
+      },
+    ],
+    fix: "Set ipAddressRange to the allowlisted addresses of the sites whose servers register.",
+  },
+  {
+    // Unset, the VPC's instances use the cloud's own resolvers (100.100.2.136 and .138).
+    type: "alicloud:vpc/dhcpOptionsSet:DhcpOptionsSet",
+    fields: [{ path: "domainNameServers", format: "ip", verb: "sends the VPC's DNS queries to" }],
+    fix: "Name only private or allowlisted resolvers, or leave domainNameServers unset.",
+  },
+  // An AD connector's DNS addresses are the directory's domain controllers: the desktops send
+  // them their users' sign-ins and name lookups, wherever the directory runs.
+  {
+    type: "alicloud:eds/adConnectorDirectory:AdConnectorDirectory",
+    fields: directoryServers,
+    fix: "Run the directory on private addresses the stack links to, or on allowlisted ones.",
+  },
+  {
+    type: "alicloud:eds/adConnectorOfficeSite:AdConnectorOfficeSite",
+    fields: [...directoryServers, officeSiteCen],
+    fix: "Run the directory on private addresses the stack links to, or on allowlisted ones, and join the office site only to a CEN of this account.",
+  },
+  {
     type: "alicloud:pvtz/rule:Rule",
     fields: [{ path: "forwardIps[].ip", format: "ip", verb: "forwards DNS queries to" }],
     fix: "Forward DNS only to private or allowlisted resolvers.",
+  },
+  // Servers the stack's directory, file systems and networks talk to by address: DNS
+  // forwarders, domain controllers, RADIUS and NTP servers. A private address stays in the
+  // stack's networks (which the links above judge); a public one must be in the allowlist.
+  {
+    type: "aws:directoryservice/conditionalForwarder:ConditionalForwarder",
+    fields: [ip("dnsIps[]", "forwards DNS queries for the remote domain to")],
+    fix: serverFix,
+  },
+  {
+    type: "aws:directoryservice/trust:Trust",
+    fields: [ip("conditionalForwarderIpAddrs[]", "forwards DNS queries for the trusted domain to")],
+    fix: serverFix,
+  },
+  {
+    type: "aws:directoryservice/directory:Directory",
+    fields: [ip("connectSettings.customerDnsIps[]", "proxies directory requests to the domain at")],
+    fix: serverFix,
+  },
+  {
+    type: "aws:directoryservice/radiusSettings:RadiusSettings",
+    fields: [ip("radiusServers[]", "sends sign-in credentials for multi-factor checks to")],
+    fix: serverFix,
+  },
+  {
+    type: "aws:fsx/windowsFileSystem:WindowsFileSystem",
+    fields: [ip("selfManagedActiveDirectory.dnsIps[]", "joins the self-managed domain served at")],
+    fix: serverFix,
+  },
+  {
+    type: "aws:fsx/ontapStorageVirtualMachine:OntapStorageVirtualMachine",
+    fields: [
+      ip(
+        "activeDirectoryConfiguration.selfManagedActiveDirectoryConfiguration.dnsIps[]",
+        "joins the self-managed domain served at",
+      ),
+    ],
+    fix: serverFix,
+  },
+  {
+    type: "aws:fsx/fileCache:FileCache",
+    fields: [
+      ip(
+        "dataRepositoryAssociations[].nfs[].dnsIps[]",
+        "resolves its NFS data repositories through",
+      ),
+    ],
+    fix: serverFix,
+  },
+  {
+    type: "aws:finspace/kxEnvironment:KxEnvironment",
+    fields: [ip("customDnsConfigurations[].customDnsServerIp", "resolves names through")],
+    fix: serverFix,
+  },
+  {
+    type: "aws:ec2/vpcDhcpOptions:VpcDhcpOptions",
+    fields: [
+      ip("domainNameServers[]", "has every instance of the VPC resolve names through", {
+        when: (props) => !amazonDnsOnly(props),
+      }),
+      ip("netbiosNameServers[]", "has every instance of the VPC resolve NetBIOS names through"),
+      ip("ntpServers[]", "has every instance of the VPC take its time from"),
+    ],
+    fix: serverFix,
+  },
+  {
+    type: "aws:ec2clientvpn/endpoint:Endpoint",
+    fields: [
+      {
+        path: "serverCertificateArn",
+        format: "flag",
+        verb: "admits remote clients to",
+        farSide: "clients anywhere in the world (Client VPN)",
+      },
+      ip("dnsServers[]", "resolves the clients' names through"),
+    ],
+    fix: "Do not offer client VPN into a sealed network; reach it through a site VPN from an allowlisted address.",
+  },
+  {
+    type: "aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination",
+    fields: [{ path: "routes[].host", format: "url", verb: "routes inbound calls to" }],
+    fix: "Route calls only to SIP hosts on allowlisted addresses.",
+  },
+  {
+    type: "aws:ec2/localGatewayRoute:LocalGatewayRoute",
+    fields: [
+      {
+        path: "destinationCidrBlock",
+        format: "anywhere-cidr",
+        verb: "sends",
+        farSide: "all traffic (0.0.0.0/0) to the Outpost's on-premises network",
+      },
+    ],
+    fix: "Route only the on-premises network's own prefixes to the local gateway.",
+  },
+  {
+    type: "aws:directconnect/linkAggregationGroup:LinkAggregationGroup",
+    fields: [
+      {
+        path: "location",
+        format: "flag",
+        verb: "lands the connections at the Direct Connect location",
+        farSide: "a Direct Connect facility whose country the pack cannot determine",
+      },
+    ],
+    fix: "Confirm that the facility lies inside the jurisdiction and record a waiver with that evidence.",
   },
   {
     type: "aws:ec2/customerGateway:CustomerGateway",
@@ -721,7 +1010,7 @@ export const remoteSiteFlows: readonly FlowModel[] = [
 export const remoteSites = flowPolicy({
   name: "remote-sites",
   description:
-    "Checks whether VPN, leased-line and DNS-forwarding links reach only sites inside the jurisdiction (private or allowlisted addresses, access points in the jurisdiction).",
+    "Checks whether VPN, leased-line and DNS-forwarding links, and the directory, DNS, time and call servers the stack names, reach only sites inside the jurisdiction (private or allowlisted addresses, access points in the jurisdiction).",
   severity: "critical",
   remediationSteps:
     "Terminate VPNs and DNS forwarding only at private or allowlisted addresses, land leased lines at access points inside the jurisdiction, route only the remote site's own networks, and turn SiteLink and client VPN off.",

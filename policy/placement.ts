@@ -227,6 +227,37 @@ function alibabaScope(path: string, absentIsDomestic: boolean) {
   };
 }
 
+/**
+ * Anti-DDoS Pro (`ddoscoo`, the default) proxies traffic through scrubbing centres in the Chinese
+ * mainland; Anti-DDoS Premium (`ddoscoo_intl`, `ddosDip`) through centres outside it.
+ */
+function ddosScrubbing(props: Record<string, unknown>, j: Jurisdiction): Reach[] {
+  const path = "productType";
+  const v = valueAt(props, path);
+  if (isUnknown(v)) {
+    return [
+      { path, what: "is not known at preview, so where traffic is scrubbed cannot be decided" },
+    ];
+  }
+  const product = typeof v === "string" ? v : "ddoscoo";
+  if (product === "ddoscoo") {
+    return j.id === "CN"
+      ? []
+      : [
+          {
+            path,
+            what: `${v === undefined ? "is not set (Anti-DDoS Pro)" : 'is "ddoscoo"'}: traffic is proxied through scrubbing centres in the Chinese mainland, which lies outside the jurisdiction`,
+          },
+        ];
+  }
+  return [
+    {
+      path,
+      what: `is ${JSON.stringify(v)}: traffic is proxied through scrubbing centres outside the Chinese mainland`,
+    },
+  ];
+}
+
 function enabled(path: string, what: string, on: (v: unknown) => boolean = isTrue) {
   return (props: Record<string, unknown>): Reach[] => {
     const v = valueAt(props, path);
@@ -243,10 +274,135 @@ function always(path: string, what: string) {
 
 const edgeFix = "Serve the data from regional, private endpoints inside the jurisdiction.";
 
+/** Health check types that request no endpoint: they combine other checks or read an alarm. */
+const endpointlessChecks = ["calculated", "cloudwatch_metric", "recovery_control"];
+
+/**
+ * A Route 53 health check of an endpoint (`fqdn` or `ipAddress`) is run by checkers in every
+ * checker region unless `regions` names at least three; the endpoint's responses (the page
+ * body for string matching) are read there. Regions it names are placed like any region input.
+ */
+function healthCheckers(props: Record<string, unknown>): Reach[] {
+  const type = valueAt(props, "type");
+  const regions = valueAt(props, "regions");
+  if (isUnknown(type) || isUnknown(regions)) {
+    return [
+      {
+        path: isUnknown(type) ? "type" : "regions",
+        what: "is not known at preview, so where the endpoint is checked from cannot be decided",
+      },
+    ];
+  }
+  if (typeof type === "string" && endpointlessChecks.includes(type.toLowerCase())) {
+    return [];
+  }
+  if (Array.isArray(regions) && regions.length > 0) {
+    return [];
+  }
+  const target = str(valueAt(props, "fqdn")) ?? str(valueAt(props, "ipAddress")) ?? "its endpoint";
+  return [
+    {
+      path: "regions",
+      what: `is not set: health checkers in every checker region worldwide request ${target} and read its responses`,
+    },
+  ];
+}
+
+const edgeKv =
+  "names edge KV storage, whose keys and values are replicated to edge nodes worldwide";
+const edgeCode =
+  "is edge code, which runs at edge nodes worldwide and reaches the internet directly: where it sends data cannot be judged";
+const edgeCodeBinding =
+  "hands the site's requests to edge code, which runs at edge nodes worldwide and reaches the internet directly: where it sends data cannot be judged";
+const edgeContainers =
+  "runs containers at edge nodes worldwide that reach the internet directly: where they send data cannot be judged";
+const edgeContainersBinding =
+  "hands the site's requests to containers at edge nodes worldwide that reach the internet directly: where they send data cannot be judged";
+
+/**
+ * An API Gateway REST API or custom domain name is edge-optimised unless its endpoint type is
+ * `REGIONAL` or `PRIVATE`: requests enter and answers leave through CloudFront points of presence
+ * worldwide. The type is one value (the SDK's `types` string; older SDKs sent a one-item list).
+ */
+function edgeOptimised(props: Record<string, unknown>): Reach[] {
+  const path = "endpointConfiguration.types";
+  const v = valueAt(props, path);
+  if (isUnknown(v)) {
+    return [
+      {
+        path,
+        what: "is not known at preview, so whether the API is edge-optimised cannot be decided",
+      },
+    ];
+  }
+  const types = (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((t) =>
+    String(t).toUpperCase(),
+  );
+  if (types.length > 0 && types.every((t) => t === "REGIONAL" || t === "PRIVATE")) {
+    return [];
+  }
+  return [
+    {
+      path,
+      what: `${types.length === 0 ? "is not set (EDGE by default)" : `is ${JSON.stringify(v)}`}: requests and answers pass through CloudFront edge locations worldwide`,
+    },
+  ];
+}
+
+/** CloudFront key-value stores are replicated to every edge location, with the functions reading them. */
+const kvsReach = always(
+  "name",
+  "names a CloudFront key-value store: its keys and values are replicated to edge locations worldwide",
+);
+
 export const globalModels: readonly GlobalModel[] = [
   {
     type: "aws:cloudfront/distribution:Distribution",
     reach: always("origins", "are cached and served from CloudFront edge locations worldwide"),
+    fix: edgeFix,
+  },
+  {
+    type: "aws:apigateway/restApi:RestApi",
+    reach: edgeOptimised,
+    fix: 'Set endpointConfiguration.types to "REGIONAL" or "PRIVATE".',
+  },
+  {
+    type: "aws:apigateway/domainName:DomainName",
+    reach: edgeOptimised,
+    fix: 'Set endpointConfiguration.types to "REGIONAL" or "PRIVATE" (with a regionalCertificateArn).',
+  },
+  {
+    type: "aws:cloudfront/keyValueStore:KeyValueStore",
+    reach: kvsReach,
+    fix: "Keep the data in a regional store (a DynamoDB table, a parameter) read from the stack's region.",
+  },
+  {
+    type: "aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey",
+    reach: always(
+      "keyValueStoreArn",
+      "names a CloudFront key-value store: the key and its value are replicated to edge locations worldwide",
+    ),
+    fix: "Keep the data in a regional store (a DynamoDB table, a parameter) read from the stack's region.",
+  },
+  {
+    type: "aws:cloudfront/keyvaluestoreKeysExclusive:KeyvaluestoreKeysExclusive",
+    reach: always(
+      "keyValueStoreArn",
+      "names a CloudFront key-value store: its keys and values are replicated to edge locations worldwide",
+    ),
+    fix: "Keep the data in a regional store (a DynamoDB table, a parameter) read from the stack's region.",
+  },
+  {
+    type: "aws:cloudfront/multitenantDistribution:MultitenantDistribution",
+    reach: always("origins", "are cached and served from CloudFront edge locations worldwide"),
+    fix: edgeFix,
+  },
+  {
+    type: "aws:cloudfront/distributionTenant:DistributionTenant",
+    reach: always(
+      "distributionId",
+      "serves the tenant's domains from CloudFront edge locations worldwide",
+    ),
     fix: edgeFix,
   },
   {
@@ -360,6 +516,52 @@ export const globalModels: readonly GlobalModel[] = [
     reach: alibabaScope("coverage", false),
     fix: 'Set coverage to "domestic" (CN stacks only).',
   },
+  ...[
+    "alicloud:ddos/ddosCooInstance:DdosCooInstance",
+    "alicloud:dns/ddosCooInstance:DdosCooInstance",
+  ].map((type): GlobalModel => ({
+    type,
+    reach: ddosScrubbing,
+    fix: 'Use Anti-DDoS Pro (productType "ddoscoo") for CN stacks; elsewhere protect with Anti-DDoS Origin, which scrubs in the region.',
+  })),
+  {
+    type: "alicloud:esa/transportLayerApplication:TransportLayerApplication",
+    // The API's values are "on" and "off".
+    reach: enabled(
+      "crossBorderOptimization",
+      "is on: traffic is optimised across the mainland border",
+      (v) => isTrue(v) || (typeof v === "string" && v.toLowerCase() === "on"),
+    ),
+    fix: 'Set crossBorderOptimization to "off".',
+  },
+  // Edge storage and edge code have no service area of their own, unlike the sites they serve:
+  // KV namespaces and their keys are replicated to edge nodes worldwide, and routines and edge
+  // containers run at edge nodes that reach the internet directly, so what their code fetches
+  // and sends cannot be judged either. No setting keeps them inside a jurisdiction: every one
+  // of these types fails, and the fix is a regional store or regional compute.
+  ...(
+    [
+      ["alicloud:esa/kvNamespace:KvNamespace", "kvNamespace", edgeKv],
+      ["alicloud:esa/kv:Kv", "namespace", edgeKv],
+      ["alicloud:dcdn/kvNamespace:KvNamespace", "namespace", edgeKv],
+      ["alicloud:dcdn/kv:Kv", "namespace", edgeKv],
+      ["alicloud:esa/routine:Routine", "code", edgeCode],
+      ["alicloud:esa/routineCodeDeployment:RoutineCodeDeployment", "codeVersions", edgeCode],
+      ["alicloud:esa/routineRoute:RoutineRoute", "routineName", edgeCodeBinding],
+      ["alicloud:esa/routineRelatedRecord:RoutineRelatedRecord", "recordName", edgeCodeBinding],
+      ["alicloud:esa/edgeContainerApp:EdgeContainerApp", "servicePort", edgeContainers],
+      [
+        "alicloud:esa/edgeContainerAppRecord:EdgeContainerAppRecord",
+        "recordName",
+        edgeContainersBinding,
+      ],
+      ["alicloud:dcdn/er:Er", "envConf", edgeCode],
+    ] as const
+  ).map(([type, path, what]): GlobalModel => ({
+    type,
+    reach: always(path, what),
+    fix: "Keep the data in a regional store and run the code on regional compute (Function Compute, ECS) inside the jurisdiction.",
+  })),
   {
     type: "alicloud:ga/accelerator:Accelerator",
     reach: enabled(
@@ -397,6 +599,47 @@ export const globalModels: readonly GlobalModel[] = [
     ),
     fix: "Turn transfer acceleration off.",
   },
+  {
+    type: "aws:route53/healthCheck:HealthCheck",
+    reach: healthCheckers,
+    fix: "Name in regions only checker regions inside the jurisdiction (at least three), or check a CloudWatch alarm instead.",
+  },
+  {
+    // Every platform (APNs, FCM, ADM, Baidu, WNS, MPNS) is its vendor's global push service: no
+    // platform application passes.
+    type: "aws:sns/platformApplication:PlatformApplication",
+    reach: (props) => {
+      const platform = valueAt(props, "platform");
+      return [
+        {
+          path: "platform",
+          what: isUnknown(platform)
+            ? "is not known at preview, and every platform is a global push service"
+            : `is ${JSON.stringify(platform)}: notifications and their contents go through the vendor's global push service`,
+        },
+      ];
+    },
+    fix: "Notify users through channels inside the jurisdiction instead of mobile push.",
+  },
+  // Lightsail's CDN and DNS have no regional or private shape: no resource of these types passes.
+  {
+    type: "aws:lightsail/distribution:Distribution",
+    reach: always(
+      "origin",
+      "is cached and served from CloudFront edge locations worldwide (a Lightsail distribution is a CloudFront CDN)",
+    ),
+    fix: edgeFix,
+  },
+  ...["aws:lightsail/domain:Domain", "aws:lightsail/domainEntry:DomainEntry"].map(
+    (type): GlobalModel => ({
+      type,
+      reach: always(
+        "domainName",
+        "is a public DNS zone that Lightsail's name servers answer worldwide",
+      ),
+      fix: "Serve the names from a private Route 53 zone associated with the stack's VPC.",
+    }),
+  ),
 ];
 
 export const globalServices = residencyResourcePolicy({

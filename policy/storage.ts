@@ -97,6 +97,93 @@ export const storageFlows: readonly FlowModel[] = [
     ],
     fix: "Mirror only from an origin inside the jurisdiction, or remove the mirror rule.",
   },
+  // Services that write the stack's data into a bucket they name: an object, a storage
+  // gateway's share or volume (its files, written through from the gateway's cache), Express
+  // Sync, a Flink workspace's state and artifacts, an Airflow environment's DAGs and logs, a
+  // container registry's image layers. A bucket of the program is placed where it lies; another
+  // is placed by the endpoint or region beside it, and fails closed without one.
+  {
+    type: "alicloud:oss/bucketObject:BucketObject",
+    fields: [{ path: "bucket", format: "ref", ref: "oss-bucket", verb: "writes the object to" }],
+    fix: ossFix,
+  },
+  ...[
+    "alicloud:cloudstoragegateway/gatewayFileShare:GatewayFileShare",
+    "alicloud:cloudstoragegateway/gatewayBlockVolume:GatewayBlockVolume",
+  ].map((type): FlowModel => ({
+    type,
+    fields: [
+      { path: "ossEndpoint", format: "endpoint", verb: "writes the gateway's data to" },
+      {
+        path: "ossBucketName",
+        format: "ref",
+        ref: "oss-bucket",
+        fallback: "ossEndpoint",
+        verb: "writes the gateway's data to",
+      },
+      // Only a file share can reach its bucket through transfer acceleration.
+      ...(type.includes("gatewayFileShare")
+        ? [
+            {
+              path: "transferAcceleration",
+              format: "flag",
+              values: [true],
+              verb: "carries the gateway's data over",
+              farSide: "OSS transfer acceleration network",
+              global: true,
+            } as const,
+          ]
+        : []),
+    ],
+    fix: type.includes("gatewayFileShare")
+      ? `${ossFix.slice(0, -1)}; turn transfer acceleration off.`
+      : ossFix,
+  })),
+  {
+    type: "alicloud:cloudstoragegateway/expressSync:ExpressSync",
+    fields: [
+      {
+        path: "bucketName",
+        format: "ref",
+        ref: "oss-bucket",
+        fallback: "bucketRegion",
+        verb: "synchronises file-share changes with",
+      },
+    ],
+    fix: ossFix,
+  },
+  {
+    type: "alicloud:realtimecompute/vvpInstance:VvpInstance",
+    fields: [
+      {
+        path: "storage.oss.bucket",
+        format: "ref",
+        ref: "oss-bucket",
+        verb: "keeps job state and artifacts in",
+      },
+    ],
+    fix: ossFix,
+  },
+  {
+    type: "alicloud:dms/airflow:Airflow",
+    fields: [
+      {
+        path: "ossBucketName",
+        format: "ref",
+        ref: "oss-bucket",
+        verb: "keeps DAGs, plugins and task logs in",
+      },
+    ],
+    fix: ossFix,
+  },
+  {
+    // `defaultOssBucket` only says whether the registry uses a bucket of its own region.
+    type: "alicloud:cr/registryEnterpriseInstance:RegistryEnterpriseInstance",
+    fields: [
+      { path: "customOssBucket", format: "ref", ref: "oss-bucket", verb: "stores image layers in" },
+    ],
+    fix: ossFix,
+  },
   {
     type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
     source: { path: "bucket", noun: "s3 bucket" },

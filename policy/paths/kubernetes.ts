@@ -87,6 +87,9 @@ const volumeHolders: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/^kubernetes:core\/v1:PersistentVolume$/, ["spec"]],
   [/^kubernetes:storage\.k8s\.io\/\w+:VolumeAttachment$/, ["spec.source.inlineVolumeSpec"]],
   [/^kubernetes:settings\.k8s\.io\/\w+:PodPreset$/, ["spec.volumes[]"]],
+  // A revision keeps its DaemonSet's or StatefulSet's pod template as a patch of the owner's
+  // spec (`data`), which a rollback applies: its volumes are mounted as the owner's would be.
+  [/^kubernetes:apps\/\w+:ControllerRevision$/, ["data.spec.template.spec.volumes[]"]],
 ];
 
 /** The places an object's volume sources are at: a pod spec's volumes, or a PV's own spec. */
@@ -185,6 +188,250 @@ export function hostsOf(value: string, read: DestinationField["read"]): string[]
       return p.split(":").length === 2 ? p.split(":")[0] : p;
     });
 }
+
+/**
+ * How a StorageClass parameter bears on where its provisioner creates volumes: `plain` names no
+ * place (a disk type, a file mode, tags); `region`, `zones` (comma-separated) and `endpoint` (a
+ * cloud service's host, which carries its region) name a place of the provisioner's cloud;
+ * `server` is a host or address the node mounts from (`host`, `host:/path`, several
+ * comma-separated, or an SMB `//host/share`). A key parameter (`kmsKeyId`) is plain here: a key
+ * ID resolves in the volume's region, and key-locality places a key's ARN wherever it appears.
+ */
+export type ParameterReading = "plain" | "region" | "zones" | "endpoint" | "server";
+
+/** A provisioner the pack knows, and how it reads each parameter it documents. */
+export interface Provisioner {
+  /** What it creates, for messages: `EBS volume`, `NFS share`. */
+  readonly what: string;
+  /** The cloud whose region the volumes are created in (the cluster's), if any. */
+  readonly cloud?: Cloud;
+  /** Parameters by name, as the driver reads them (case-insensitive where `caseless`). */
+  readonly parameters: Readonly<Record<string, ParameterReading>>;
+  /** Parameter name patterns read alike (numbered tag keys). */
+  readonly patterns?: ReadonlyArray<readonly [RegExp, ParameterReading]>;
+  readonly caseless?: boolean;
+}
+
+const fsType = { "csi.storage.k8s.io/fstype": "plain" } as const;
+
+const ebs: Provisioner = {
+  what: "EBS volume",
+  cloud: "aws",
+  // aws-ebs-csi-driver docs/parameters.md (case-insensitive); the in-tree plugin's zone(s).
+  caseless: true,
+  parameters: {
+    ...fsType,
+    fstype: "plain",
+    type: "plain",
+    iopspergb: "plain",
+    allowautoiopspergbincrease: "plain",
+    iops: "plain",
+    throughput: "plain",
+    encrypted: "plain",
+    blockexpress: "plain",
+    blocksize: "plain",
+    inodesize: "plain",
+    bytesperinode: "plain",
+    numberofinodes: "plain",
+    ext4bigalloc: "plain",
+    ext4clustersize: "plain",
+    volumeinitializationrate: "plain",
+    kmskeyid: "plain",
+    zone: "zones",
+    zones: "zones",
+  },
+  patterns: [[/^tagspecification_\d+$/, "plain"]],
+};
+
+const efs: Provisioner = {
+  what: "EFS access point",
+  cloud: "aws",
+  // aws-efs-csi-driver: the access point is created on fileSystemId in the driver's own region.
+  parameters: {
+    provisioningMode: "plain",
+    fileSystemId: "plain",
+    directoryPerms: "plain",
+    uid: "plain",
+    gid: "plain",
+    gidRangeStart: "plain",
+    gidRangeEnd: "plain",
+    basePath: "plain",
+    subPathPattern: "plain",
+    ensureUniqueDirectory: "plain",
+    reuseAccessPoint: "plain",
+    az: "zones",
+  },
+};
+
+const alibabaDisk: Provisioner = {
+  what: "cloud disk",
+  cloud: "alicloud",
+  // alibaba-cloud-csi-driver pkg/disk (getDiskVolumeOptions): exact names.
+  parameters: {
+    ...fsType,
+    fsType: "plain",
+    fstype: "plain",
+    type: "plain",
+    performanceLevel: "plain",
+    provisionedIops: "plain",
+    burstingEnabled: "plain",
+    encrypted: "plain",
+    readOnly: "plain",
+    multiAttach: "plain",
+    mkfsOptions: "plain",
+    diskTags: "plain",
+    resourceGroupId: "plain",
+    volumeSizeAutoAvailable: "plain",
+    volumeDeleteSnapshotRetentionDays: "plain",
+    dataCacheMode: "plain",
+    dataCacheSize: "plain",
+    kmsKeyId: "plain",
+    "alibabacloud.com/kms-key-id": "plain",
+    regionId: "region",
+    zoneId: "zones",
+  },
+  patterns: [[/^diskTags\//, "plain"]],
+};
+
+const alibabaNas: Provisioner = {
+  what: "NAS file system",
+  cloud: "alicloud",
+  // alibaba-cloud-csi-driver pkg/nas: a subpath or share of `server`, or a new file system.
+  parameters: {
+    volumeAs: "plain",
+    server: "server",
+    path: "plain",
+    mode: "plain",
+    modeType: "plain",
+    options: "plain",
+    vers: "plain",
+    mountType: "plain",
+    mountProtocol: "plain",
+    archiveOnDelete: "plain",
+    volumeCapacity: "plain",
+    allowVolumeExpansion: "plain",
+    protocolType: "plain",
+    storageType: "plain",
+    fileSystemType: "plain",
+    vpcId: "plain",
+    vSwitchId: "plain",
+    accessGroupName: "plain",
+    deleteVolume: "plain",
+    regionId: "region",
+    zoneId: "zones",
+  },
+};
+
+const alibabaOss: Provisioner = {
+  what: "OSS bucket mount",
+  cloud: "alicloud",
+  // The bucket is reached at `url`, the OSS endpoint of its region.
+  parameters: {
+    bucket: "plain",
+    path: "plain",
+    url: "endpoint",
+    otherOpts: "plain",
+    readOnly: "plain",
+    volumeAs: "plain",
+  },
+};
+
+const nfs: Provisioner = {
+  what: "NFS share",
+  // csi-driver-nfs: a subdirectory of `share` on `server`.
+  parameters: {
+    server: "server",
+    share: "plain",
+    subDir: "plain",
+    mountPermissions: "plain",
+    onDelete: "plain",
+  },
+};
+
+const smb: Provisioner = {
+  what: "SMB share",
+  // csi-driver-smb: a subdirectory of the share `source` names; the secrets hold its user.
+  parameters: {
+    source: "server",
+    subDir: "plain",
+    onDelete: "plain",
+    "csi.storage.k8s.io/provisioner-secret-name": "plain",
+    "csi.storage.k8s.io/provisioner-secret-namespace": "plain",
+    "csi.storage.k8s.io/node-stage-secret-name": "plain",
+    "csi.storage.k8s.io/node-stage-secret-namespace": "plain",
+  },
+};
+
+/**
+ * The provisioners whose parameters the pack reads: the CSI drivers of the two clouds (and their
+ * in-tree and FlexVolume predecessors), which create volumes in the cluster's region unless a
+ * parameter names another place, and the NFS and SMB CSI drivers, which create directories on
+ * the server a parameter names. `kubernetes.io/no-provisioner` creates nothing: its volumes are
+ * PersistentVolumes, judged as such. Any other provisioner is a program the pack cannot read.
+ */
+export const provisioners: Readonly<Record<string, Provisioner>> = {
+  "ebs.csi.aws.com": ebs,
+  "kubernetes.io/aws-ebs": ebs,
+  "efs.csi.aws.com": efs,
+  "diskplugin.csi.alibabacloud.com": alibabaDisk,
+  "alicloud/disk": alibabaDisk,
+  "nasplugin.csi.alibabacloud.com": alibabaNas,
+  "ossplugin.csi.alibabacloud.com": alibabaOss,
+  "nfs.csi.k8s.io": nfs,
+  "smb.csi.k8s.io": smb,
+  "kubernetes.io/no-provisioner": { what: "local volume", parameters: {} },
+};
+
+/** How a known provisioner reads a parameter; undefined for one it does not document. */
+export function parameterReading(p: Provisioner, key: string): ParameterReading | undefined {
+  const name = p.caseless ? key.toLowerCase() : key;
+  return (
+    (Object.hasOwn(p.parameters, name) ? p.parameters[name] : undefined) ??
+    p.patterns?.find(([pattern]) => pattern.test(name))?.[1]
+  );
+}
+
+/** The hosts a `server` parameter names: `host[:/path]`, comma-separated, or `//host/share`. */
+export function serverHosts(value: string): string[] {
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "")
+    .map((s) => {
+      const smbHost = /^\/\/([^/]+)/.exec(s);
+      if (smbHost) {
+        return smbHost[1];
+      }
+      return hostsOf(s.replace(/:\/.*$/, ""), "address")?.[0] ?? s;
+    });
+}
+
+/** The StorageClass kinds (every version), whose provisioner and parameters decide where. */
+export const storageClassPattern = /^kubernetes:storage\.k8s\.io\/\w+:StorageClass$/;
+
+/** The mutating admission policies and their bindings (every version). */
+export const mutatingPolicyPattern =
+  /^kubernetes:admissionregistration\.k8s\.io\/\w+:MutatingAdmissionPolicy(Binding)?$/;
+
+/** ControllerRevisions: a pod template a rollback applies. */
+export const controllerRevisionPattern = /^kubernetes:apps\/\w+:ControllerRevision$/;
+
+/**
+ * Resources whose objects carry no pod spec, volume, Service, Ingress, NetworkPolicy, webhook,
+ * endpoint, storage class or configuration an application reads (`group/resource`, the core
+ * group empty): a mutation of them cannot undo anything the pack judged. ConfigMaps and Secrets
+ * are not among them: applications read where to send data from them.
+ */
+export const unjudgedResources: ReadonlySet<string> = new Set([
+  "/events",
+  "events.k8s.io/events",
+  "/limitranges",
+  "/resourcequotas",
+  "coordination.k8s.io/leases",
+  "policy/poddisruptionbudgets",
+  "scheduling.k8s.io/priorityclasses",
+  "autoscaling/horizontalpodautoscalers",
+]);
 
 export const namespaceType = "kubernetes:core/v1:Namespace";
 
@@ -442,6 +689,11 @@ export const kubernetesChecks: Readonly<Record<string, readonly string[]>> = {
       ...withVariants("discovery.k8s.io", ["v1", "v1beta1"], "EndpointSlice"),
       ...withVariants("networking.k8s.io", ["v1"], "NetworkPolicy"),
       ...withVariants("extensions", ["v1beta1"], "NetworkPolicy"),
+      ...withVariants("storage.k8s.io", ["v1", "v1beta1"], "StorageClass"),
+      ...withVariants("apps", ["v1", "v1beta1", "v1beta2"], "ControllerRevision"),
+      ...["MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding"].flatMap((kind) =>
+        withVariants("admissionregistration.k8s.io", ["v1", "v1alpha1", "v1beta1"], kind),
+      ),
     ]),
   ],
   "kubernetes-service-exposure": [
@@ -452,10 +704,37 @@ export const kubernetesChecks: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-/** The input paths kubernetes-egress reads on a type: destinations and NetworkPolicy ipBlocks. */
+/** The fields a type's whole object is judged by, beside its destinations. */
+function objectFields(kind: string): Array<{ path: string; format: string }> {
+  if (storageClassPattern.test(kind)) {
+    return [
+      { path: "provisioner", format: "provisioner" },
+      { path: "parameters", format: "parameters (by provisioner)" },
+    ];
+  }
+  if (controllerRevisionPattern.test(kind)) {
+    return [{ path: "data", format: "pod template" }];
+  }
+  if (mutatingPolicyPattern.test(kind)) {
+    return kind.endsWith("Binding")
+      ? [{ path: "spec.matchResources.resourceRules[]", format: "resources" }]
+      : [
+          { path: "spec.matchConstraints.resourceRules[]", format: "resources" },
+          { path: "spec.mutations[]", format: "opaque (CEL)" },
+        ];
+  }
+  return [];
+}
+
+/**
+ * The input paths kubernetes-egress reads on a type: destinations, NetworkPolicy ipBlocks, a
+ * StorageClass's provisioner and parameters, a revision's pod template, and what a mutating
+ * admission policy matches.
+ */
 export function egressFields(type: string): Array<{ path: string; format: string }> {
   const prefix = isListType(type) ? "items[]." : "";
   return [
+    ...objectFields(baseKind(type)).map((f) => ({ ...f, path: `${prefix}${f.path}` })),
     ...destinationFields(type).map((f) => ({
       path: f.path,
       format: f.read === "outside" ? "outside" : f.read === "url" ? "url" : "endpoint",

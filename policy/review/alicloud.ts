@@ -382,6 +382,44 @@ export const review: ProviderReview = {
       reason:
         "the search domain handed to the VPC's instances (the DNS servers are another property)",
     },
+    // --- Software pulled in: container images, registries, packages and templates by URL ---
+    {
+      path: /^(image|images\[\]|imageUrl|(containers|initContainers|desiredConfigurationContainers)\[\]\.image|customContainerConfig\.image)$/,
+      types:
+        /^alicloud:(eci\/(containerGroup|imageCache|openApiImageCache)|ess\/(eciScalingConfiguration|instanceRefresh)|eais\/instance|fc\/(function|v2Function)|sae\/application):/,
+      reading: "arn-locality",
+      reason:
+        "the registry a container image is pulled from: arn-locality places a cloud registry's host (ACR) by its region; a pull brings software in and sends none of the stack's data out",
+    },
+    {
+      path: /^(imageRegistryCredentials\[\]\.server|acrRegistryInfos\[\]\.domains\[\])$/,
+      types:
+        /^alicloud:(eci\/(containerGroup|imageCache|openApiImageCache)|ess\/eciScalingConfiguration):/,
+      reading: "arn-locality",
+      reason:
+        "the registry the pull authenticates to (its own credentials, or an ACR Enterprise instance's domains): arn-locality places a cloud registry's host; the pull brings software in",
+    },
+    {
+      path: /^(warUrl|packageUrl|wasmUrl|templateUrl|artifact\.jarArtifact\.jarUri|artifact\.pythonArtifact\.pythonArtifactUri)$/,
+      types:
+        /^alicloud:(edas\/(application|applicationDeployment)|sae\/application|apig\/pluginClass|ros\/(stackGroup|template)|servicecatalog\/productVersion|realtimecompute\/deployment):/,
+      reading: "arn-locality",
+      reason:
+        "where a package, plugin, job artifact or template is downloaded from: arn-locality places an OSS or other cloud endpoint by its region; a download brings code in and sends none of the stack's data out (what a template then creates is judged where it is deployed)",
+    },
+    {
+      path: /^(dnsConfig\.nameServers\[\]|hostAliases\[\]\.(ip|hostnames\[\])|volumes\[\]\.nfsVolumeServer|customDns\.nameServers\[\])$/,
+      types: /^alicloud:(eci\/containerGroup|ess\/eciScalingConfiguration|fc\/v2Function):/,
+      reading: "internet-egress",
+      reason:
+        "DNS servers, host aliases and NFS servers the containers or the function reach as egress of their VPC: a public address only through the VPC's internet edge (NAT gateway, EIP, the service's internet access), which internet-egress and egress-rules judge, another region only through links network-links judges",
+    },
+    {
+      path: /^volumes\[\]\.hostPathVolume(Path|Type)$/,
+      types: /^alicloud:ess\/eciScalingConfiguration:/,
+      reading: "not-a-place",
+      reason: "a directory of the host the container group runs on, and its type",
+    },
     // --- Code and image buckets that the API requires in the same region (data comes in) ---
     {
       path: /^(ossBucket|ossBucketName|code\.ossBucketName)$/,
@@ -443,6 +481,61 @@ export const review: ProviderReview = {
       reading: "not-a-place",
       reason:
         "how the edge authenticates to an OSS or S3 origin it fetches from (public, private or cross-account signing): it opens nothing to callers; the origin's address is a place-naming input of its own",
+    },
+    {
+      path: /^(ruleActions\[\]\.corsConfig\.allowOrigins\[\]|corsRules\[\]\.allowedOrigins\[\])$/,
+      types: /^alicloud:(alb\/rule|oss\/bucketCors):/,
+      reading: "not-a-place",
+      reason:
+        "CORS allowed origins name the web pages whose scripts a browser lets read the responses: they grant no access (the caller still needs the object's ACL, a signature or the listener's own rules) and send nothing anywhere — data reaches only the browser that asked",
+    },
+    {
+      path: /^(ruleActions\[\]\.redirectConfig\.host|targetUrl|sourceUrl|rules\[\]\.fixedResponse\.location)$/,
+      types: /^alicloud:(alb\/rule|esa\/(redirectRule|loadBalancer)|sms\/shortUrl):/,
+      reading: "not-a-place",
+      reason:
+        "a redirect answers the client with another URL: the load balancer or edge sends none of the stack's data there, and what the client then sends is its own request",
+    },
+    {
+      path: /^(issuerUrl|samlIdentityProviderConfiguration\.loginUrl|samlServiceProvider\.acsUrl|authParameters\.oauthParameters\.authorizationEndpoint)$/,
+      types: /^alicloud:(ims\/oidcProvider|cloudsso\/directory|eventbridge\/connection):/,
+      reading: "not-a-place",
+      reason:
+        "names the identity provider whose tokens are accepted, or that issues the token a connection calls with (issuer, SAML sign-in and assertion consumer URLs, OAuth token endpoint): the service sends it only the credentials and codes the provider itself issued, never data of the stack",
+    },
+    {
+      path: /^contactConfigs\[\]\.email$/,
+      types: /^alicloud:cloudfirewall\/userAlarmConfig:/,
+      reading: "not-a-place",
+      reason:
+        "the mailbox of a person who receives the firewall's alarms, as every alarm contact of the account: a recipient, not a store or service the stack's data is written to",
+    },
+    {
+      path: /^steeringPolicy$/,
+      types: /^alicloud:esa\/loadBalancer:/,
+      reading: "not-a-place",
+      reason:
+        "how the load balancer spreads requests among the site's origin pools (order, weight, client region); the pools' addresses are esa/originPool's, read by log-shipping",
+    },
+    {
+      path: /^(ipAccessRule|rules\[\]\.clientIpPassThroughMode)$/,
+      types: /^alicloud:esa\/transportLayerApplication:/,
+      reading: "not-a-place",
+      reason:
+        "whether the edge filters clients by IP and how it passes the client's address to the origin (on, off, a PROXY protocol version)",
+    },
+    {
+      path: /^aclEntrys\[\]\.aclEntryIp$/,
+      types: /^alicloud:apigateway\/accessControlList:/,
+      reading: "not-a-place",
+      reason:
+        "an address or block the API Gateway instance's access-control list admits or refuses callers from: it only filters calls to a gateway whose own exposure is judged where it is created, and sends nothing there",
+    },
+    {
+      path: /^bucket$/,
+      types: /^alicloud:oss\/bucketCors:/,
+      reading: "own-place",
+      reason: "the bucket the CORS rules apply to, the account's own",
     },
     {
       path: /^(authParameters\.authorizationType|sourceRocketmqParameters\.authType)$/,
@@ -510,6 +603,28 @@ export const review: ProviderReview = {
       ],
     },
     {
+      class: "inert",
+      reason:
+        "a redirect rule, certificate or load balancer of an ESA site: a redirect answers clients with another URL and sends none of the site's data there; a certificate names the site's own host names (and the region Certificate Management Service keeps it in, which arn-locality places); a load balancer spreads requests among the site's origin pools, whose addresses log-shipping reads on esa/originPool; where the site serves is its coverage, judged by global-services on esa/site",
+      types: [
+        "alicloud:esa/certificate:Certificate",
+        "alicloud:esa/loadBalancer:LoadBalancer",
+        "alicloud:esa/redirectRule:RedirectRule",
+      ],
+    },
+    {
+      class: "exception",
+      reason:
+        "a synthetic monitoring task: probes in the ISP cities it names, possibly abroad, request the address or URL it monitors and record reachability and timings in CloudMonitor or ARMS of the stack's region; they read only what that address already answers on the internet, whose exposure public-exposure and internet-egress judge where it is created, and send it only the probe's own request",
+      types: ["alicloud:arms/syntheticTask:SyntheticTask", "alicloud:cms/siteMonitor:SiteMonitor"],
+    },
+    {
+      class: "exception",
+      reason:
+        "an endpoint of a basic accelerator: an instance, ENI or load balancer named by ID, and a private address of it, all in the endpoint group's region, which the flow model of ga/basicEndpointGroup reads (network-links)",
+      types: ["alicloud:ga/basicEndpoint:BasicEndpoint"],
+    },
+    {
       class: "regional",
       reason:
         "ESA cache reserve: cached copies are kept in the region crRegion names, which arn-locality places",
@@ -545,7 +660,7 @@ export const review: ProviderReview = {
     {
       class: "inert",
       reason:
-        "a part of Alibaba Cloud DNS that holds no record values: a zone, its group, the DNS edition it is bound to, a client line defined by source addresses, a GTM instance, its access strategy and health checks (the answers are the records and address pools, dns/alidnsRecord, dns/record, dns/addressPool, left unclassified)",
+        "a part of Alibaba Cloud DNS that holds no record values: a zone, its group, the DNS edition it is bound to, a client line defined by source addresses, a GTM instance, its access strategy and health checks (the answers are the records and address pools, dns/alidnsRecord, dns/record and dns/addressPool, whose values log-shipping reads)",
       types: [
         "alicloud:dns/accessStrategy:AccessStrategy",
         "alicloud:dns/alidnsDomain:AlidnsDomain",
@@ -565,7 +680,7 @@ export const review: ProviderReview = {
     {
       class: "inert",
       reason:
-        "a part of Cloud GTM that holds no address: an instance's scheduling settings, a health-check template, a pool (its addresses are alidnscloudgtmaddress/alidnsCloudGtmAddress, left unclassified)",
+        "a part of Cloud GTM that holds no address: an instance's scheduling settings, a health-check template, a pool (its addresses are alidnscloudgtmaddress/alidnsCloudGtmAddress's, which log-shipping reads)",
       types: [
         "alicloud:alidnscloudgtm/instanceConfig:InstanceConfig",
         "alicloud:alidnscloudgtm/monitorTemplate:MonitorTemplate",
@@ -588,7 +703,7 @@ export const review: ProviderReview = {
     {
       class: "inert",
       reason:
-        "an access or CC rule of an Anti-DDoS Pro/Premium website: it filters requests and adds no destination (the origins are ddos/domainResource's, left unclassified)",
+        "an access or CC rule of an Anti-DDoS Pro/Premium website: it filters requests and adds no destination (the origins are ddos/domainResource's, which log-shipping reads)",
       types: [
         "alicloud:ddos/cooDomainPreciseAccessRule:CooDomainPreciseAccessRule",
         "alicloud:ddos/cooWebCcRule:CooWebCcRule",
@@ -597,13 +712,13 @@ export const review: ProviderReview = {
     {
       class: "inert",
       reason:
-        "turns on ESA's edge KV storage for the account: it holds no data (the namespaces and keys, esa/kvNamespace and esa/kv, are left unclassified)",
+        "turns on ESA's edge KV storage for the account: it holds no data (the namespaces and keys, esa/kvNamespace and esa/kv, are judged by global-services)",
       types: ["alicloud:esa/kvAccount:KvAccount"],
     },
     {
       class: "inert",
       reason:
-        "binds an accelerate IP to a basic endpoint: the endpoint's address is ga/basicEndpoint's, left unclassified",
+        "binds an accelerate IP to a basic endpoint: the endpoint is ga/basicEndpoint's, in the region of its endpoint group",
       types: ["alicloud:ga/basicAccelerateIpEndpointRelation:BasicAccelerateIpEndpointRelation"],
     },
     // --- Other services ---
@@ -669,9 +784,38 @@ export const review: ProviderReview = {
         "an ACL or QoS policy of Smart Access Gateway traffic: containers and match conditions that filter or prioritise, and send nothing anywhere",
       types: [
         "alicloud:sag/acl:Acl",
+        "alicloud:sag/aclRule:AclRule",
         "alicloud:sag/qos:Qos",
         "alicloud:sag/qosCar:QosCar",
         "alicloud:sag/qosPolicy:QosPolicy",
+      ],
+    },
+    {
+      class: "exception",
+      reason:
+        "address translation on a Smart Access Gateway device at a branch: it moves nothing beyond the branch's own link into the Cloud Connect Network, which remote-sites judges on cloudconnect/networkAttachment (always a finding: the branch cannot be placed)",
+      types: [
+        "alicloud:rocketmq/dnatEntry:DnatEntry",
+        "alicloud:rocketmq/snatEntry:SnatEntry",
+        "alicloud:sag/dnatEntry:DnatEntry",
+        "alicloud:sag/snatEntry:SnatEntry",
+      ],
+    },
+    {
+      class: "inert",
+      reason:
+        "a Cloud Connect Network and its address space: it joins nothing by itself; the branch sites joined are cloudconnect/networkAttachment's (remote-sites) and the CEN it is granted to cloudconnect/networkGrant's (network-links)",
+      types: ["alicloud:cloudconnect/network:Network"],
+    },
+    {
+      class: "exception",
+      reason:
+        "a route published to or learned from the links of the account's own CEN and border routers (a VPC route published to CEN, a transit-router route to one of its attachments, an aggregate advertised to peers, a VPC block advertised over BGP): where the traffic goes is the far end of those attachments and links, which network-links and remote-sites judge (CEN attachments and peerings, VPN and Express Connect are flow-modelled)",
+      types: [
+        "alicloud:cen/childInstanceRouteEntryToAttachment:ChildInstanceRouteEntryToAttachment",
+        "alicloud:cen/routeEntry:RouteEntry",
+        "alicloud:cen/transitRouteTableAggregation:TransitRouteTableAggregation",
+        "alicloud:vpc/bgpNetwork:BgpNetwork",
       ],
     },
     {
@@ -692,7 +836,7 @@ export const review: ProviderReview = {
     {
       class: "inert",
       reason:
-        "a WAF 3.0 address book, protection rule or template: lists and match conditions (client addresses, URLs, rate-limit keys, gray-release targets) that filter requests; the origins are wafv3/domain's, left unclassified",
+        "a WAF 3.0 address book, protection rule or template: lists and match conditions (client addresses, URLs, rate-limit keys, gray-release targets) that filter requests; the origins are wafv3/domain's, which log-shipping reads",
       types: [
         "alicloud:wafv3/addressBook:AddressBook",
         "alicloud:wafv3/defenseRule:DefenseRule",
@@ -747,11 +891,6 @@ export const review: ProviderReview = {
         "a Cloud Connect Network joins Smart Access Gateway branch sites, wherever they are, to CEN",
     },
     {
-      prefix: "alicloud:rocketmq/clientUser:ClientUser",
-      reason:
-        "a Smart Access Gateway app user connects from anywhere into the Cloud Connect Network",
-    },
-    {
       prefix: "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
       reason:
         "internetMaxBandwidthOut gives instances launched from it public IPs (internet egress), which no check reads on this type",
@@ -775,11 +914,6 @@ export const review: ProviderReview = {
       prefix: "alicloud:dts/consumerChannel:ConsumerChannel",
       reason:
         "consumers of a DTS change-data subscription connect from anywhere with the consumer group's credentials (data-paths §3, DTS)",
-    },
-    {
-      prefix: "alicloud:waf/instance:Instance",
-      reason:
-        "a WAF instance proxies its domains' traffic to their origins (waf/domain, unread); named by data-paths §1.2 for its `region` input",
     },
     {
       prefix: "alicloud:ddos/",

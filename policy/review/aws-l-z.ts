@@ -58,6 +58,20 @@ const sameRegionS3: PropertyReview[] = [
 /** Enumerations, flags, time windows and names the resource itself serves. */
 const notPlaces: PropertyReview[] = [
   {
+    path: /^(policy|sinkIdentifier)$/,
+    types: /^aws:oam\/sinkPolicy:/,
+    reading: "not-a-place",
+    reason:
+      "the monitoring sink of this account and who may link to it: the policy grants only oam:CreateLink, so other accounts can send their telemetry in but read nothing of the stack's (a link that sends the stack's own telemetry out is `aws:oam/link`)",
+  },
+  {
+    path: /^conversationLogs\.logSettings\[\]\.destination$/,
+    types: /^aws:lex\/botAlias:/,
+    reading: "not-a-place",
+    reason:
+      "the kind of sink (CLOUDWATCH_LOGS or S3): the sink itself is `resourceArn`, an ARN the ARN checks place",
+  },
+  {
     path: /(^|\.)(ipAddressType|ipAddressVersion|ipType)$/,
     reading: "not-a-place",
     reason: "an address family (IPV4, IPV6, DUALSTACK): names no place",
@@ -481,11 +495,6 @@ export const review: ProviderReview = {
       prefix: "aws:route53/trafficPolicy",
       reason: "a traffic policy routes public DNS answers by geography and latency to any endpoint",
     },
-    {
-      prefix: "aws:route53/healthCheck",
-      reason:
-        "health checkers in regions worldwide (every region unless `regions` is set) request the endpoint and read its response",
-    },
     { prefix: "aws:route53/delegationSet", reason: "public DNS name servers, global" },
     { prefix: "aws:route53/hostedZoneDnsSec", reason: "signing of public DNS, global" },
     { prefix: "aws:route53/keySigningKey", reason: "signing of public DNS, global" },
@@ -505,11 +514,6 @@ export const review: ProviderReview = {
       reason: "a global service (no region input) that reads resources in many regions",
     },
     {
-      prefix: "aws:shield/",
-      reason:
-        "Shield Advanced is global; the Shield Response Team may be given access to the account's logs and role",
-    },
-    {
       prefix: "aws:waf/",
       reason:
         "classic WAF is global (CloudFront); its web ACL logs requests to a Firehose in us-east-1",
@@ -521,77 +525,6 @@ export const review: ProviderReview = {
     {
       prefix: "aws:networkmanager/",
       reason: "Cloud WAN and the global network span regions (no region input)",
-    },
-    {
-      prefix: "aws:organizations/",
-      reason: "the organization is global (no region input) and spans accounts",
-    },
-    {
-      prefix: "aws:lightsail/distribution",
-      reason: "a Lightsail distribution is a CloudFront CDN: content is cached at edges worldwide",
-    },
-    {
-      prefix: "aws:lightsail/domain",
-      reason: "Lightsail DNS zones are public DNS served globally",
-    },
-    {
-      prefix: "aws:lightsail/instance",
-      reason:
-        "every Lightsail instance has a public address and unrestricted egress to the internet, with no VPC control a check could read",
-    },
-    {
-      prefix: "aws:lightsail/containerService",
-      reason:
-        "a Lightsail container service has a public endpoint and internet egress, and pulls images from any public registry",
-    },
-    {
-      prefix: "aws:lightsail/database",
-      reason: "`publiclyAccessible` opens the database to the internet and no check reads it",
-    },
-    {
-      prefix: "aws:lambda/function:",
-      reason:
-        "a function outside a VPC (no `vpcConfig`) reaches any host on the internet, and no check reads that",
-    },
-    {
-      prefix: "aws:sagemaker/notebookInstance:",
-      reason:
-        "`directInternetAccess` defaults to Enabled: the notebook reaches any host on the internet",
-    },
-    {
-      prefix: "aws:sagemaker/model:",
-      reason:
-        "a model's containers reach the internet unless `enableNetworkIsolation` or a VPC is set, and no check reads that",
-    },
-    {
-      prefix: "aws:sagemaker/trainingJob:",
-      reason:
-        "training containers reach the internet unless network isolation or a VPC is set, and no check reads that",
-    },
-    {
-      prefix: "aws:sagemaker/hyperParameterTuningJob:",
-      reason:
-        "training containers reach the internet unless network isolation or a VPC is set, and no check reads that",
-    },
-    {
-      prefix: "aws:sagemaker/dataQualityJobDefinition:",
-      reason:
-        "processing containers reach the internet unless network isolation or a VPC is set, and no check reads that",
-    },
-    {
-      prefix: "aws:sagemaker/monitoringSchedule:",
-      reason:
-        "processing containers reach the internet unless network isolation or a VPC is set, and no check reads that",
-    },
-    {
-      prefix: "aws:sagemaker/labelingJob:",
-      reason:
-        "a labeling job shows the data to a workforce; the public (Mechanical Turk) or a vendor workforce works from anywhere",
-    },
-    {
-      prefix: "aws:sagemaker/flowDefinition:",
-      reason:
-        "a human review flow shows the data to a workforce; the public (Mechanical Turk) or a vendor workforce works from anywhere",
     },
     {
       prefix: "aws:opensearchingest/pipeline:",

@@ -19,7 +19,22 @@
  *   allowlisted address; a `service` reference stays in the cluster;
  * - Endpoints and EndpointSlice addresses, where traffic to a Service goes;
  * - the ipBlocks of NetworkPolicy Lists and Patches; the Services of a ServiceList and the
- *   Ingresses of Ingress Lists and Patches are judged by kubernetes-service-exposure.
+ *   Ingresses of Ingress Lists and Patches are judged by kubernetes-service-exposure;
+ * - a StorageClass's `provisioner` and `parameters`, which decide where the volume of every claim
+ *   of the class is created: a CSI driver of the two clouds (EBS, EFS, Alibaba disk, NAS, OSS)
+ *   creates it in the cluster's region unless a parameter names another region, zone or
+ *   endpoint, which must be inside (a key's ARN is key-locality's); the NFS and SMB drivers on
+ *   the server a parameter names, judged like a volume source's; a provisioner the pack does not
+ *   know, or a parameter the pack does not read for its driver (credentials of another account
+ *   among them: a provisioner secret, a role to assume), is a destination that cannot be placed
+ *   and fails;
+ * - a ControllerRevision's `data`, the pod template a rollback applies: its volumes are judged as
+ *   the owner's, and data that is no pod template the pack can read fails;
+ * - a MutatingAdmissionPolicy rewrites objects after the pack has judged them, by CEL
+ *   expressions the pack cannot evaluate: it (and a binding, whose rules narrow the policy's)
+ *   fails unless its resource rules match only resources that carry no pod spec, volume or
+ *   egress (events, leases, limit ranges, quotas, disruption budgets, priority classes,
+ *   autoscalers).
  * Pods' `dnsConfig.nameservers` and `hostAliases[].ip` are reached by pod egress, which
  * kubernetes-namespace-egress and the NetworkPolicies govern for every workload kind and List.
  * Container `image`s name the registry the node pulls from: arn-locality places a cloud
@@ -215,7 +230,7 @@ export const review: ProviderReview = {
     {
       class: "regional",
       reason:
-        "a CSIDriver only tells the cluster how to call a CSI driver already installed (attach, pod info, service-account tokens for the driver): the driver's pods are judged as workloads, and the StorageClasses that provision its volumes are held for review",
+        "a CSIDriver only tells the cluster how to call a CSI driver already installed (attach, pod info, service-account tokens for the driver): the driver's pods are judged as workloads, and the StorageClasses that provision its volumes by kubernetes-egress",
       types: kinds("storage.k8s.io", ["v1", "v1beta1"], "CSIDriver"),
     },
     {
@@ -225,21 +240,5 @@ export const review: ProviderReview = {
       types: kinds("storage.k8s.io", ["v1", "v1alpha1", "v1beta1"], "VolumeAttributesClass"),
     },
   ],
-  reviewFirst: [
-    ...["v1", "v1beta1"].map((v) => ({
-      prefix: `kubernetes:storage.k8s.io/${v}:StorageClass`,
-      reason:
-        "its provisioner's parameters, a free map no check reads, decide where the volumes of every claim of the class are created: an NFS or SMB server (the CSI NFS driver's server), a cloud disk's region or zone, the account of the provisioner's credentials",
-    })),
-    ...["v1", "v1alpha1", "v1beta1"].map((v) => ({
-      prefix: `kubernetes:admissionregistration.k8s.io/${v}:MutatingAdmissionPolicy`,
-      reason:
-        "a mutating admission policy (and the binding that applies it) rewrites every object it matches after the pack has judged it: it can add a volume on an outside server or a sidecar that sends data out to any pod",
-    })),
-    ...["v1", "v1beta1", "v1beta2"].map((v) => ({
-      prefix: `kubernetes:apps/${v}:ControllerRevision`,
-      reason:
-        "its data is an opaque copy of a workload's pod template, volumes included, which a rollback applies to the DaemonSet or StatefulSet that owns it",
-    })),
-  ],
+  reviewFirst: [],
 };

@@ -125,6 +125,12 @@ export function inputPathProblem(type: string, dotted: string): string | undefin
       return undefined;
     }
     const ref = /inputs\.([\w]+)\.([\w]+)/.exec(declared);
+    if (!ref && /^pulumi\.Input<\{\s*\[key: string\]/.test(declared.trim())) {
+      // A free-form map: the next segment is one of its keys, and it must be the last.
+      return i === segments.length - 2
+        ? undefined
+        : `${segments.slice(0, i + 2).join(".")} is a key of a map and holds no object`;
+    }
     if (!ref && /^pulumi\.Input<string\b/.test(declared.trim())) {
       // A JSON document held as text (policy documents): the rest of the path is inside it.
       return undefined;

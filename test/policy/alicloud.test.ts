@@ -2649,3 +2649,1186 @@ describe("public endpoints and internet access of managed services", () => {
     },
   ]);
 });
+
+describe("account grants, origins, edge code, gateways and branch sites", () => {
+  const own = "1234567890123456";
+  const other = "9876543210987654";
+  const abroad = (account: string) => `account ${account} (not this stack's account ${own})`;
+  const grant = (label: string, path: string[]): Finding => [
+    "cross-account-links",
+    label.slice(label.indexOf('"') + 1, -1),
+    "advisory",
+    path,
+  ];
+
+  /** One row per type: where it names accounts, written for `account`. */
+  const grants: ReadonlyArray<
+    readonly [type: string, label: string, props: (account: string) => Props]
+  > = [
+    [
+      "alicloud:cloudsso/accessManagement:AccessManagement",
+      'cloudsso access management "grantee"',
+      (a) => ({
+        directoryId: "d-1",
+        accessConfigurationId: "ac-1",
+        principalType: "User",
+        principalId: "u-1",
+        targetType: "RD-Account",
+        targetId: a,
+      }),
+    ],
+    [
+      "alicloud:resourcemanager/resourceShare:ResourceShare",
+      'resourcemanager resource share "grantee"',
+      (a) => ({ resourceShareName: "share", targets: [a] }),
+    ],
+    [
+      "alicloud:ros/stackInstances:StackInstances",
+      'ros stack instances "grantee"',
+      (a) => ({ stackGroupName: "baseline", regionIds: ["cn-shanghai"], accountIds: [a] }),
+    ],
+    [
+      "alicloud:cfg/aggregator:Aggregator",
+      'cfg aggregator "grantee"',
+      (a) => ({
+        aggregatorName: "all",
+        description: "all accounts",
+        aggregatorAccounts: [
+          { accountId: a, accountName: "member", accountType: "ResourceDirectory" },
+        ],
+      }),
+    ],
+    [
+      "alicloud:ecs/ecsNetworkInterfacePermission:EcsNetworkInterfacePermission",
+      'ecs network interface permission "grantee"',
+      // Alibaba takes the account ID as a number here.
+      (a) => ({ networkInterfaceId: "eni-1", permission: "InstanceAttach", accountId: Number(a) }),
+    ],
+  ];
+
+  runCasesInBothPostures(pack, () => happy, cn, [
+    ...grants.map(([type, label, props]) => ({
+      name: `${label} names another account`,
+      bad: add(type, "grantee", props(other)),
+      expected: [grant(label, ["cn-shanghai (inside CN)", label, abroad(other)])],
+      twinName: `${label} names the stack's own account`,
+      twin: add(type, "grantee", props(own)),
+    })),
+    {
+      name: "Security Center monitors another account among a comma-separated list",
+      bad: add("alicloud:threatdetection/monitorAccount:MonitorAccount", "grantee", {
+        accountIds: `${own},${other}`,
+      }),
+      expected: [
+        grant('threatdetection monitor account "grantee"', [
+          "cn-shanghai (inside CN)",
+          'threatdetection monitor account "grantee"',
+          abroad(other),
+        ]),
+      ],
+      twinName: "it monitors only the stack's own account",
+      twin: add("alicloud:threatdetection/monitorAccount:MonitorAccount", "grantee", {
+        accountIds: own,
+      }),
+    },
+    {
+      name: "a resource share names a folder of the resource directory",
+      bad: add("alicloud:resourcemanager/sharedTarget:SharedTarget", "grantee", {
+        resourceShareId: "rs-1",
+        targetId: "fd-3kf9a2",
+      }),
+      expected: [
+        grant('resourcemanager shared target "grantee"', [
+          "cn-shanghai (inside CN)",
+          'resourcemanager shared target "grantee"',
+          "every account of organization fd-3kf9a2 (the pack cannot tell which accounts it holds)",
+        ]),
+      ],
+      twinName: "it shares with the stack's own account",
+      twin: add("alicloud:resourcemanager/sharedTarget:SharedTarget", "grantee", {
+        resourceShareId: "rs-1",
+        targetId: own,
+      }),
+    },
+  ]);
+
+  runCases(pack, () => happy, cn, [
+    ...(
+      [
+        [
+          "alicloud:expressconnect/grantRuleToCen:GrantRuleToCen",
+          'expressconnect grant rule to cen "network-grant"',
+          "cenOwnerId",
+          { cenId: "cen-1", instanceId: "vbr-1" },
+        ],
+        [
+          "alicloud:cloudconnect/networkGrant:NetworkGrant",
+          'cloudconnect network grant "network-grant"',
+          "cenUid",
+          { ccnId: "ccn-1", cenId: "cen-1" },
+        ],
+        [
+          "alicloud:eflo/vpdGrantRule:VpdGrantRule",
+          'eflo vpd grant rule "network-grant"',
+          "grantTenantId",
+          { erId: "er-1", instanceId: "vpd-1" },
+        ],
+      ] as const
+    ).map(([type, label, key, props]) => ({
+      name: `${label} grants a network to another account's router`,
+      bad: add(type, "network-grant", { ...props, [key]: other }),
+      expected: [
+        [
+          "network-links",
+          "network-grant",
+          "mandatory",
+          ["cn-shanghai (inside CN)", label, abroad(other)],
+        ] as Finding,
+      ],
+      twinName: `${label} grants it to the stack's own account`,
+      twin: add(type, "network-grant", { ...props, [key]: own }),
+    })),
+    {
+      name: "a WAF domain forwards to an origin on an address that is neither private nor allowlisted",
+      bad: add("alicloud:waf/domain:Domain", "waf", {
+        domainName: "shop.example.cn",
+        instanceId: "waf-1",
+        isAccessProduct: "Off",
+        sourceIps: ["198.51.100.7"],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "waf",
+          "mandatory",
+          ["cn-shanghai (inside CN)", 'waf domain "waf"', '"198.51.100.7" (cannot be placed)'],
+        ],
+      ],
+      twinName: "its origin is an allowlisted address",
+      twin: add("alicloud:waf/domain:Domain", "waf", {
+        domainName: "shop.example.cn",
+        instanceId: "waf-1",
+        isAccessProduct: "Off",
+        sourceIps: ["203.0.113.10"],
+      }),
+    },
+    {
+      name: "an Anti-DDoS Pro website forwards to an origin host outside the cloud",
+      bad: add("alicloud:ddos/domainResource:DomainResource", "ddos-site", {
+        domain: "shop.example.cn",
+        instanceIds: ["ddoscoo-1"],
+        proxyTypes: [{ proxyPorts: [443], proxyType: "https" }],
+        rsType: 1,
+        realServers: ["origin.example.com"],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "ddos-site",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'ddos domain resource "ddos-site"',
+            '"origin.example.com" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "its origin is the address of a load balancer the program creates",
+      twin: add("alicloud:ddos/domainResource:DomainResource", "ddos-site", {
+        domain: "shop.example.cn",
+        instanceIds: ["ddoscoo-1"],
+        proxyTypes: [{ proxyPorts: [443], proxyType: "https" }],
+        rsType: 0,
+        realServers: [unknown],
+      }),
+    },
+    {
+      name: "an ESA origin pool fetches from a Singapore bucket",
+      bad: add("alicloud:esa/originPool:OriginPool", "pool", {
+        siteId: 1,
+        originPoolName: "media",
+        origins: [{ name: "oss", type: "OSS", address: "media.oss-ap-southeast-1.aliyuncs.com" }],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "pool",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'esa origin pool "pool"',
+            "media.oss-ap-southeast-1.aliyuncs.com (outside CN, in SG)",
+          ],
+        ],
+      ],
+      twinName: "it fetches from a Shanghai bucket",
+      twin: add("alicloud:esa/originPool:OriginPool", "pool", {
+        siteId: 1,
+        originPoolName: "media",
+        origins: [{ name: "oss", type: "OSS", address: "media.oss-cn-shanghai.aliyuncs.com" }],
+      }),
+    },
+    {
+      name: "a bastion host opens sessions to a public address that is not allowlisted",
+      bad: add("alicloud:bastionhost/host:Host", "bastion-host", {
+        instanceId: "bastionhost-1",
+        hostName: "db-admin",
+        osType: "Linux",
+        source: "Local",
+        activeAddressType: "Public",
+        hostPrivateAddress: "10.20.1.9",
+        hostPublicAddress: "198.51.100.9",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "bastion-host",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'bastionhost host "bastion-host"',
+            '"198.51.100.9" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it connects through the host's private address",
+      twin: add("alicloud:bastionhost/host:Host", "bastion-host", {
+        instanceId: "bastionhost-1",
+        hostName: "db-admin",
+        osType: "Linux",
+        source: "Local",
+        activeAddressType: "Private",
+        hostPrivateAddress: "10.20.1.9",
+        hostPublicAddress: "198.51.100.9",
+      }),
+    },
+    {
+      name: "a GTM address pool steers clients to a host outside the cloud",
+      bad: add("alicloud:dns/addressPool:AddressPool", "gtm-pool", {
+        addressPoolName: "web",
+        instanceId: "gtm-1",
+        lbaStrategy: "ALL_RR",
+        type: "DOMAIN",
+        addresses: [{ address: "web.example.com", attributeInfo: "{}", mode: "SMART" }],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "gtm-pool",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'dns address pool "gtm-pool"',
+            '"web.example.com" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it steers them to an allowlisted address",
+      twin: add("alicloud:dns/addressPool:AddressPool", "gtm-pool", {
+        addressPoolName: "web",
+        instanceId: "gtm-1",
+        lbaStrategy: "ALL_RR",
+        type: "IPV4",
+        addresses: [{ address: "203.0.113.20", attributeInfo: "{}", mode: "SMART" }],
+      }),
+    },
+    {
+      name: "an object is written to a bucket the program does not create",
+      bad: add("alicloud:oss/bucketObject:BucketObject", "object", {
+        bucket: "someone-elses-bucket",
+        key: "report.csv",
+        content: "a,b",
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "object",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'oss bucket object "object"',
+            '"someone-elses-bucket" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it is written to the program's Shanghai bucket",
+      twin: add("alicloud:oss/bucketObject:BucketObject", "object", {
+        bucket: "sdc-telemetry",
+        key: "report.csv",
+        content: "a,b",
+      }),
+    },
+    {
+      name: "a storage gateway share writes to a Hong Kong endpoint over transfer acceleration",
+      bad: add("alicloud:cloudstoragegateway/gatewayFileShare:GatewayFileShare", "share", {
+        gatewayId: "gw-1",
+        gatewayFileShareName: "files",
+        localPath: "/dev/vdb",
+        protocol: "NFS",
+        ossBucketName: "archive-hk",
+        ossEndpoint: "oss-cn-hongkong-internal.aliyuncs.com",
+        transferAcceleration: true,
+      }),
+      expected: [
+        [
+          "storage-replication",
+          "share",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'cloudstoragegateway gateway file share "share"',
+            "oss-cn-hongkong-internal.aliyuncs.com (outside CN, in HK)",
+          ],
+        ],
+        [
+          "storage-replication",
+          "share",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'cloudstoragegateway gateway file share "share"',
+            "OSS transfer acceleration network (global, outside CN)",
+          ],
+        ],
+      ],
+      twinName: "it writes to a Shanghai bucket without acceleration",
+      twin: add("alicloud:cloudstoragegateway/gatewayFileShare:GatewayFileShare", "share", {
+        gatewayId: "gw-1",
+        gatewayFileShareName: "files",
+        localPath: "/dev/vdb",
+        protocol: "NFS",
+        ossBucketName: "archive-sh",
+        ossEndpoint: "oss-cn-shanghai-internal.aliyuncs.com",
+        transferAcceleration: false,
+      }),
+    },
+    {
+      name: "OOS delivers execution logs to a bucket the program does not create",
+      bad: add("alicloud:oos/serviceSetting:ServiceSetting", "oos", {
+        deliveryOssEnabled: true,
+        deliveryOssBucketName: "someone-elses-bucket",
+        deliveryOssKeyPrefix: "oos/",
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "oos",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'oos service setting "oos"',
+            '"someone-elses-bucket" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it delivers them to the program's bucket",
+      twin: add("alicloud:oos/serviceSetting:ServiceSetting", "oos", {
+        deliveryOssEnabled: true,
+        deliveryOssBucketName: "sdc-telemetry",
+        deliveryOssKeyPrefix: "oos/",
+      }),
+    },
+    {
+      name: "a VPN gateway route sends everything through a dual-tunnel connection",
+      bad: add("alicloud:vpn/gatewayVcoRoute:GatewayVcoRoute", "vco-route", {
+        vpnConnectionId: "vco-1",
+        nextHop: "vco-1",
+        weight: 100,
+        routeDest: "0.0.0.0/0",
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "vco-route",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'vpn gateway vco route "vco-route"',
+            "all traffic (0.0.0.0/0) through the VPN",
+          ],
+        ],
+      ],
+      twinName: "it routes only the remote site's subnet",
+      twin: add("alicloud:vpn/gatewayVcoRoute:GatewayVcoRoute", "vco-route", {
+        vpnConnectionId: "vco-1",
+        nextHop: "vco-1",
+        weight: 100,
+        routeDest: "192.168.10.0/24",
+      }),
+    },
+  ]);
+
+  runCases(pack, () => happy, cn, [
+    {
+      name: "a DHCP options set sends the VPC's DNS queries to a public resolver",
+      bad: add("alicloud:vpc/dhcpOptionsSet:DhcpOptionsSet", "dhcp", {
+        dhcpOptionsSetName: "corp",
+        domainName: "corp.example.cn",
+        domainNameServers: "100.100.2.136,8.8.8.8",
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "dhcp",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'vpc dhcp options set "dhcp"',
+            '"8.8.8.8" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it names only the allowlisted VPC resolvers",
+      twin: add("alicloud:vpc/dhcpOptionsSet:DhcpOptionsSet", "dhcp", {
+        dhcpOptionsSetName: "corp",
+        domainName: "corp.example.cn",
+        domainNameServers: "100.100.2.136,100.100.2.138",
+      }),
+    },
+    {
+      name: "a VPC prefix list holds the whole internet",
+      bad: add("alicloud:vpc/prefixList:PrefixList", "prefixes", {
+        prefixListName: "egress",
+        ipVersion: "IPV4",
+        maxEntries: 10,
+        entrys: [{ cidr: "10.30.0.0/16" }, { cidr: "0.0.0.0/0" }],
+      }),
+      expected: [
+        [
+          "egress-rules",
+          "prefixes",
+          "mandatory",
+          [
+            'vpc prefix list "prefixes"',
+            "0.0.0.0/0 (all protocols and ports): every address, in any country",
+          ],
+        ],
+      ],
+      twinName: "it holds only private blocks",
+      twin: add("alicloud:vpc/prefixList:PrefixList", "prefixes", {
+        prefixListName: "egress",
+        ipVersion: "IPV4",
+        maxEntries: 10,
+        entrys: [{ cidr: "10.30.0.0/16" }],
+      }),
+    },
+    {
+      name: "an office site lets the cloud desktops reach the internet and joins another account's CEN",
+      bad: add("alicloud:eds/simpleOfficeSite:SimpleOfficeSite", "office", {
+        officeSiteName: "hq",
+        cidrBlock: "172.16.0.0/12",
+        enableInternetAccess: true,
+        cenId: "cen-1",
+        cenOwnerId: other,
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "office",
+          "mandatory",
+          ['eds simple office site "office"', "the internet (any country)"],
+        ],
+        [
+          "network-links",
+          "office",
+          "mandatory",
+          ["cn-shanghai (inside CN)", 'eds simple office site "office"', abroad(other)],
+        ],
+      ],
+      twinName: "the desktops stay off the internet and join the stack's own CEN",
+      twin: add("alicloud:eds/simpleOfficeSite:SimpleOfficeSite", "office", {
+        officeSiteName: "hq",
+        cidrBlock: "172.16.0.0/12",
+        enableInternetAccess: false,
+        cenId: "cen-1",
+        cenOwnerId: own,
+      }),
+    },
+    {
+      name: "an AD connector signs desktop users in at a public directory",
+      bad: add("alicloud:eds/adConnectorDirectory:AdConnectorDirectory", "ad", {
+        directoryName: "corp",
+        domainName: "corp.example.cn",
+        vswitchIds: ["vsw-1"],
+        dnsAddresses: ["10.20.1.10", "198.51.100.53"],
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "ad",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'eds ad connector directory "ad"',
+            '"198.51.100.53" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "its domain controllers are on private addresses",
+      twin: add("alicloud:eds/adConnectorDirectory:AdConnectorDirectory", "ad", {
+        directoryName: "corp",
+        domainName: "corp.example.cn",
+        vswitchIds: ["vsw-1"],
+        dnsAddresses: ["10.20.1.10", "10.20.1.11"],
+      }),
+    },
+  ]);
+
+  runCases(pack, () => happy, cn, [
+    {
+      name: "Anti-DDoS Premium scrubs the stack's traffic outside the mainland",
+      bad: add("alicloud:ddos/ddosCooInstance:DdosCooInstance", "anti-ddos", {
+        name: "shop",
+        productType: "ddoscoo_intl",
+        bandwidth: "30",
+        baseBandwidth: "30",
+        serviceBandwidth: "100",
+        portCount: "50",
+        domainCount: "50",
+      }),
+      expected: [
+        [
+          "global-services",
+          "anti-ddos",
+          "mandatory",
+          ['ddos coo instance "anti-ddos"', "edge locations outside the jurisdiction"],
+        ],
+      ],
+      twinName: "Anti-DDoS Pro scrubs it in the mainland",
+      twin: add("alicloud:ddos/ddosCooInstance:DdosCooInstance", "anti-ddos", {
+        name: "shop",
+        productType: "ddoscoo",
+        bandwidth: "30",
+        baseBandwidth: "30",
+        serviceBandwidth: "100",
+        portCount: "50",
+        domainCount: "50",
+      }),
+    },
+    {
+      name: "a public DNS record points clients at a host outside the cloud",
+      bad: add("alicloud:dns/alidnsRecord:AlidnsRecord", "record", {
+        domainName: "example.cn",
+        rr: "shop",
+        type: "CNAME",
+        value: "shop.example-hosting.com",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "record",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'dns alidns record "record"',
+            '"shop.example-hosting.com" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it is a TXT record, which names no host",
+      twin: add("alicloud:dns/alidnsRecord:AlidnsRecord", "record", {
+        domainName: "example.cn",
+        rr: "shop",
+        type: "TXT",
+        value: "shop.example-hosting.com",
+      }),
+    },
+    {
+      name: "a proxied ESA record makes a Singapore bucket the site's origin",
+      bad: add("alicloud:esa/record:Record", "esa-record", {
+        siteId: 1,
+        recordName: "media.example.cn",
+        recordType: "CNAME",
+        proxied: true,
+        sourceType: "OSS",
+        bizName: "web",
+        data: { value: "media.oss-ap-southeast-1.aliyuncs.com" },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "esa-record",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'esa record "esa-record"',
+            "media.oss-ap-southeast-1.aliyuncs.com (outside CN, in SG)",
+          ],
+        ],
+      ],
+      twinName: "its origin is a Shanghai bucket",
+      twin: add("alicloud:esa/record:Record", "esa-record", {
+        siteId: 1,
+        recordName: "media.example.cn",
+        recordType: "CNAME",
+        proxied: true,
+        sourceType: "OSS",
+        bizName: "web",
+        data: { value: "media.oss-cn-shanghai.aliyuncs.com" },
+      }),
+    },
+  ]);
+
+  runCases(pack, () => happy, cn, [
+    {
+      name: "an EventBridge rule posts events to an HTTP endpoint outside the cloud",
+      bad: add("alicloud:eventbridge/rule:Rule", "events", {
+        eventBusName: "default",
+        ruleName: "orders",
+        filterPattern: '{"source":["acs.oss"]}',
+        targets: [
+          {
+            targetId: "queue",
+            type: "acs.mns.queue",
+            endpoint: "acs:mns:cn-shanghai:1234567890123456:/queues/orders",
+          },
+          { targetId: "hook", type: "http", endpoint: "https://hooks.example.com/orders" },
+        ],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "events",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'eventbridge rule "events"',
+            '"https://hooks.example.com/orders" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it sends them only to a queue of the stack's region",
+      twin: add("alicloud:eventbridge/rule:Rule", "events", {
+        eventBusName: "default",
+        ruleName: "orders",
+        filterPattern: '{"source":["acs.oss"]}',
+        targets: [
+          {
+            targetId: "queue",
+            type: "acs.mns.queue",
+            endpoint: "acs:mns:cn-shanghai:1234567890123456:/queues/orders",
+          },
+        ],
+      }),
+    },
+    {
+      name: "an activation code lets servers anywhere register as managed instances",
+      bad: add("alicloud:ecs/activation:Activation", "activation", {
+        instanceName: "on-prem",
+        instanceCount: 10,
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "activation",
+          "mandatory",
+          ["cn-shanghai (inside CN)", 'ecs activation "activation"', "ipAddressRange (not set)"],
+        ],
+      ],
+      twinName: "only the allowlisted office range may register",
+      twin: add("alicloud:ecs/activation:Activation", "activation", {
+        instanceName: "on-prem",
+        instanceCount: 10,
+        ipAddressRange: "203.0.113.0/24",
+      }),
+    },
+    {
+      name: "a PAI dataset lives in a Singapore bucket",
+      bad: add("alicloud:pai/workspaceDataset:WorkspaceDataset", "dataset", {
+        workspaceId: "ws-1",
+        datasetName: "claims",
+        dataSourceType: "OSS",
+        dataType: "COMMON",
+        property: "DIRECTORY",
+        accessibility: "PRIVATE",
+        uri: "oss://claims.oss-ap-southeast-1.aliyuncs.com/train/",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "dataset",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'pai workspace dataset "dataset"',
+            "oss://claims.oss-ap-southeast-1.aliyuncs.com/train/ (outside CN, in SG)",
+          ],
+        ],
+      ],
+      twinName: "it lives in a Shanghai bucket",
+      twin: add("alicloud:pai/workspaceDataset:WorkspaceDataset", "dataset", {
+        workspaceId: "ws-1",
+        datasetName: "claims",
+        dataSourceType: "OSS",
+        dataType: "COMMON",
+        property: "DIRECTORY",
+        accessibility: "PRIVATE",
+        uri: "oss://claims.oss-cn-shanghai.aliyuncs.com/train/",
+      }),
+    },
+    {
+      name: "an ESA layer-4 application forwards to an origin host outside the cloud across the border",
+      bad: add("alicloud:esa/transportLayerApplication:TransportLayerApplication", "l4", {
+        siteId: 1,
+        recordName: "tcp.example.cn",
+        crossBorderOptimization: "on",
+        rules: [
+          {
+            protocol: "TCP",
+            edgePort: "443",
+            sourcePort: "443",
+            sourceType: "domain",
+            source: "origin.example.com",
+          },
+          {
+            protocol: "TCP",
+            edgePort: "8443",
+            sourcePort: "8443",
+            sourceType: "OP",
+            source: "pool-1",
+          },
+        ],
+      }),
+      expected: [
+        [
+          "global-services",
+          "l4",
+          "mandatory",
+          ['esa transport layer application "l4"', "edge locations outside the jurisdiction"],
+        ],
+        [
+          "log-shipping",
+          "l4",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'esa transport layer application "l4"',
+            '"origin.example.com" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName:
+        "it forwards to an origin pool and a private address, without cross-border optimisation",
+      twin: add("alicloud:esa/transportLayerApplication:TransportLayerApplication", "l4", {
+        siteId: 1,
+        recordName: "tcp.example.cn",
+        crossBorderOptimization: "off",
+        rules: [
+          {
+            protocol: "TCP",
+            edgePort: "443",
+            sourcePort: "443",
+            sourceType: "ip",
+            source: "10.20.1.7",
+          },
+          {
+            protocol: "TCP",
+            edgePort: "8443",
+            sourcePort: "8443",
+            sourceType: "OP",
+            source: "pool-1",
+          },
+        ],
+      }),
+    },
+  ]);
+
+  runCasesInBothPostures(pack, () => happy, cn, [
+    {
+      name: "private zones answer another account's VPCs",
+      bad: add("alicloud:pvtz/userVpcAuthorization:UserVpcAuthorization", "zone-grant", {
+        authorizedUserId: other,
+        authType: "NORMAL",
+      }),
+      expected: [
+        grant('pvtz user vpc authorization "zone-grant"', [
+          "cn-shanghai (inside CN)",
+          'pvtz user vpc authorization "zone-grant"',
+          abroad(other),
+        ]),
+      ],
+      twinName: "they answer only the stack's own account",
+      twin: add("alicloud:pvtz/userVpcAuthorization:UserVpcAuthorization", "zone-grant", {
+        authorizedUserId: own,
+        authType: "NORMAL",
+      }),
+    },
+  ]);
+
+  /** A KMS secret whose policy allows the RAM principals written. */
+  const secret = (...principals: string[]) =>
+    add("alicloud:kms/secret:Secret", "secret", {
+      secretName: "db-password",
+      secretData: "s3cret",
+      versionId: "v1",
+      policy: JSON.stringify({
+        Version: "1",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { RAM: principals },
+            Action: ["kms:GetSecretValue"],
+            Resource: ["*"],
+          },
+        ],
+      }),
+    });
+
+  runCases(pack, () => happy, cn, [
+    {
+      name: "a KMS secret's policy lets every Alibaba Cloud account read it",
+      bad: secret("*"),
+      expected: [
+        ["public-exposure", "secret", "mandatory", ["the internet", 'kms secret "secret"']],
+      ],
+      twinName: "it lets only RAM principals of the stack's account read it",
+      twin: secret(`acs:ram::${own}:role/app`),
+    },
+    {
+      name: "an API gateway discovers backends from a registry on a public address",
+      bad: add("alicloud:apig/source:Source", "source", {
+        gatewayId: "gw-1",
+        type: "MSE_NACOS",
+        nacosSourceInfo: { instanceId: "mse-1", address: "198.51.100.40:8848" },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "source",
+          "mandatory",
+          ["cn-shanghai (inside CN)", 'apig source "source"', '"198.51.100.40" (cannot be placed)'],
+        ],
+      ],
+      twinName: "the registry is on a private address",
+      twin: add("alicloud:apig/source:Source", "source", {
+        gatewayId: "gw-1",
+        type: "MSE_NACOS",
+        nacosSourceInfo: { instanceId: "mse-1", address: "10.20.1.48:8848" },
+      }),
+    },
+    {
+      name: "cloud phones send their traffic through a proxy that is neither private nor allowlisted",
+      bad: add("alicloud:cloudphone/policy:Policy", "phones", {
+        policyGroupName: "field",
+        netRedirectPolicy: { netRedirect: "on", hostAddr: "198.51.100.30", port: "1080" },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "phones",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'cloudphone policy "phones"',
+            '"198.51.100.30" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the proxy is on a private address",
+      twin: add("alicloud:cloudphone/policy:Policy", "phones", {
+        policyGroupName: "field",
+        netRedirectPolicy: { netRedirect: "on", hostAddr: "10.20.1.80", port: "1080" },
+      }),
+    },
+  ]);
+
+  runCasesInBothPostures(pack, () => happy, cn, [
+    {
+      name: "a KMS secret's policy lets another account's role read it",
+      bad: secret(`acs:ram::${other}:role/reader`),
+      expected: [
+        grant('kms secret "secret"', [
+          "cn-shanghai (inside CN)",
+          'kms secret "secret"',
+          abroad(other),
+        ]),
+      ],
+      twinName: "its policy names a role of the stack's own account",
+      twin: secret(`acs:ram::${own}:role/reader`),
+    },
+  ]);
+
+  test("Anti-DDoS Pro scrubs in the mainland, outside every jurisdiction but CN", async () => {
+    const pro = pipe(
+      addProvider("alicloud", "frankfurt", { region: "eu-central-1" }),
+      add(
+        "alicloud:ddos/ddosCooInstance:DdosCooInstance",
+        "anti-ddos",
+        { name: "shop", bandwidth: "30" },
+        { provider: "frankfurt" },
+      ),
+    )(happy);
+    const violations = await pack.checkAround(happy, pro, { ...cn, jurisdiction: "EU" });
+    expect(findings(violations).filter(([, resource]) => resource === "anti-ddos")).toEqual([
+      [
+        "global-services",
+        "anti-ddos",
+        "mandatory",
+        ['ddos coo instance "anti-ddos"', "edge locations outside the jurisdiction"],
+      ],
+    ]);
+  });
+
+  // No setting of these keeps them in a jurisdiction: each always fails, with what cannot be
+  // judged and the fix in its message.
+  test.each([
+    [
+      "alicloud:esa/kvNamespace:KvNamespace",
+      { kvNamespace: "sessions" },
+      "global-services",
+      ['esa kv namespace "edge"', "edge locations outside the jurisdiction"],
+    ],
+    [
+      "alicloud:esa/routine:Routine",
+      { name: "rewrite", code: "export default { fetch() {} }" },
+      "global-services",
+      ['esa routine "edge"', "edge locations outside the jurisdiction"],
+    ],
+    [
+      "alicloud:cloudconnect/networkAttachment:NetworkAttachment",
+      { ccnId: "ccn-1", sagId: "sag-1" },
+      "remote-sites",
+      [
+        "cn-shanghai (inside CN)",
+        'cloudconnect network attachment "edge"',
+        "a Smart Access Gateway branch site the pack cannot place",
+      ],
+    ],
+    [
+      "alicloud:sag/clientUser:ClientUser",
+      { sagId: "sag-1", userMail: "ops@example.cn", bandwidth: 20 },
+      "remote-sites",
+      [
+        "cn-shanghai (inside CN)",
+        'sag client user "edge"',
+        "clients anywhere in the world (Smart Access Gateway App)",
+      ],
+    ],
+  ])("%s always fails", async (type, props, policy, path) => {
+    const violations = await pack.checkAround(happy, add(type, "edge", props)(happy), cn);
+    expect(findings(violations)).toEqual([[policy, "edge", "mandatory", path]]);
+  });
+});
+
+describe("cross-account backups, backup proxies, managed databases and storage gateways", () => {
+  const shanghai = "cn-shanghai (inside CN)";
+  const own = "1234567890123456";
+  const other = "9876543210987654";
+  const abroad = `account ${other} (not this stack's account ${own})`;
+  /** A cross-account HBR resource of `type` whose source account is `uid`. */
+  const crossAccount = (type: string, name: string, inputs: Props) => (uid: string) =>
+    add(type, name, {
+      ...inputs,
+      crossAccountType: "CROSS_ACCOUNT",
+      crossAccountUserId: Number(uid),
+      crossAccountRoleName: "hbr-backup",
+    });
+  const hbrCases = [
+    ["alicloud:hbr/crossAccount:CrossAccount", "hbr cross account", {}],
+    [
+      "alicloud:hbr/ecsBackupPlan:EcsBackupPlan",
+      "hbr ecs backup plan",
+      { instanceId: "i-records", vaultId: "v-records", backupType: "COMPLETE", retention: "7" },
+    ],
+    [
+      "alicloud:hbr/nasBackupPlan:NasBackupPlan",
+      "hbr nas backup plan",
+      { fileSystemId: "0f1e2d3c4b", vaultId: "v-records", backupType: "COMPLETE", retention: "7" },
+    ],
+    [
+      "alicloud:hbr/ossBackupPlan:OssBackupPlan",
+      "hbr oss backup plan",
+      { bucket: "sdc-telemetry", vaultId: "v-records", backupType: "COMPLETE", retention: "7" },
+    ],
+    [
+      "alicloud:hbr/otsBackupPlan:OtsBackupPlan",
+      "hbr ots backup plan",
+      { instanceName: "records", vaultId: "v-records", backupType: "COMPLETE", retention: "7" },
+    ],
+    [
+      "alicloud:hbr/policyBinding:PolicyBinding",
+      "hbr policy binding",
+      { policyId: "po-records", sourceType: "ECS_FILE", dataSourceId: "i-records" },
+    ],
+  ] as const;
+  runCases(pack, () => happy, cn, [
+    ...hbrCases.map(([type, kind, inputs]) => {
+      const of = crossAccount(type, "hbr", inputs);
+      return {
+        name: `a ${kind} backs up the data of another account`,
+        bad: of(other),
+        expected: [
+          ["backup-copies", "hbr", "mandatory", [abroad, `${kind} "hbr"`, shanghai]] as Finding,
+        ],
+        twinName: `the ${kind} backs up the stack's own account`,
+        twin: of(own),
+      };
+    }),
+    {
+      name: "an HBR restore job restores backups into another account",
+      bad: crossAccount("alicloud:hbr/restoreJob:RestoreJob", "restore", {
+        restoreType: "ECS_FILE",
+        vaultId: "v-records",
+        snapshotId: "s-records",
+        targetInstanceId: "i-records",
+        targetPath: "/restore",
+      })(other),
+      expected: [
+        ["backup-copies", "restore", "mandatory", [shanghai, 'hbr restore job "restore"', abroad]],
+      ],
+      twinName: "it restores them into the stack's own account",
+      twin: crossAccount("alicloud:hbr/restoreJob:RestoreJob", "restore", {
+        restoreType: "ECS_FILE",
+        vaultId: "v-records",
+        snapshotId: "s-records",
+        targetInstanceId: "i-records",
+        targetPath: "/restore",
+      })(own),
+    },
+    {
+      name: "an HBR backup client sends backups through a proxy on the internet",
+      bad: add("alicloud:hbr/ecsBackupClient:EcsBackupClient", "client", {
+        instanceId: "i-records",
+        dataProxySetting: "CUSTOM",
+        proxyHost: "proxy.partner.example",
+        proxyPort: 3128,
+      }),
+      expected: [
+        [
+          "backup-copies",
+          "client",
+          "mandatory",
+          [
+            shanghai,
+            'hbr ecs backup client "client"',
+            '"proxy.partner.example" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the proxy is at a private address",
+      twin: add("alicloud:hbr/ecsBackupClient:EcsBackupClient", "client", {
+        instanceId: "i-records",
+        dataProxySetting: "CUSTOM",
+        proxyHost: "10.1.8.20",
+        proxyPort: 3128,
+      }),
+    },
+    {
+      name: "DMS Enterprise manages a self-hosted database on the internet",
+      bad: add("alicloud:dms/enterpriseInstance:EnterpriseInstance", "dms", {
+        instanceSource: "PUBLIC_OWN",
+        instanceType: "MySQL",
+        networkType: "VPC",
+        envType: "product",
+        host: "db.partner.example",
+        port: 3306,
+        databaseUser: "dms",
+        databasePassword: "secret",
+        instanceName: "records",
+        dbaUid: 12345,
+        safeRule: "default",
+        queryTimeout: 60,
+        exportTimeout: 600,
+        tid: 1,
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "dms",
+          "mandatory",
+          [shanghai, 'dms enterprise instance "dms"', '"db.partner.example" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it manages an RDS database in Shanghai",
+      twin: add("alicloud:dms/enterpriseInstance:EnterpriseInstance", "dms", {
+        instanceSource: "RDS",
+        instanceType: "MySQL",
+        networkType: "VPC",
+        envType: "product",
+        ecsRegion: "cn-shanghai",
+        host: "rm-records.mysql.rds.aliyuncs.com",
+        port: 3306,
+        databaseUser: "dms",
+        databasePassword: "secret",
+        instanceName: "records",
+        dbaUid: 12345,
+        safeRule: "default",
+        queryTimeout: 60,
+        exportTimeout: 600,
+        tid: 1,
+      }),
+    },
+    {
+      name: "DMS Enterprise manages an RDS database in Hong Kong",
+      bad: add("alicloud:dms/enterpriseInstance:EnterpriseInstance", "dms", {
+        instanceSource: "RDS",
+        instanceType: "MySQL",
+        networkType: "VPC",
+        envType: "product",
+        ecsRegion: "cn-hongkong",
+        host: "rm-records.mysql.rds.aliyuncs.com",
+        port: 3306,
+        databaseUser: "dms",
+        databasePassword: "secret",
+        instanceName: "records",
+        dbaUid: 12345,
+        safeRule: "default",
+        queryTimeout: 60,
+        exportTimeout: 600,
+        tid: 1,
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "dms",
+          "mandatory",
+          [shanghai, 'dms enterprise instance "dms"', "cn-hongkong (outside CN, in HK)"],
+        ],
+      ],
+      twinName: "it manages a database of the on-premises network reached through the VPC",
+      twin: add("alicloud:dms/enterpriseInstance:EnterpriseInstance", "dms", {
+        instanceSource: "VPC_IDC",
+        instanceType: "MySQL",
+        networkType: "VPC",
+        envType: "product",
+        host: "10.1.8.30",
+        port: 3306,
+        databaseUser: "dms",
+        databasePassword: "secret",
+        instanceName: "records",
+        dbaUid: 12345,
+        safeRule: "default",
+        queryTimeout: 60,
+        exportTimeout: 600,
+        tid: 1,
+      }),
+    },
+    {
+      name: "a cloud storage gateway runs on premises",
+      bad: add("alicloud:cloudstoragegateway/gateway:Gateway", "csg", {
+        gatewayName: "files",
+        gatewayClass: "Standard",
+        type: "File",
+        location: "On_Premise",
+        storageBundleId: "sb-records",
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "csg",
+          "mandatory",
+          [shanghai, 'cloudstoragegateway gateway "csg"', "an on-premises site"],
+        ],
+      ],
+      twinName: "it runs in the cloud",
+      twin: add("alicloud:cloudstoragegateway/gateway:Gateway", "csg", {
+        gatewayName: "files",
+        gatewayClass: "Standard",
+        type: "File",
+        location: "Cloud",
+        storageBundleId: "sb-records",
+        vswitchId: "vsw-records",
+      }),
+    },
+  ]);
+});

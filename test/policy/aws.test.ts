@@ -2572,30 +2572,34 @@ describe("kubernetes clusters and namespaces", () => {
 
 describe("fail closed", () => {
   describe("reviewed resource types", () => {
-    // A voice connector sends calls to whatever SIP host routes[].host names: unclassified.
-    const withSipRoute = add(
-      "aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination",
+    // A data integration reads from whatever application its sourceUri names: unclassified.
+    const withDataIntegration = add(
+      "aws:appintegrations/dataIntegration:DataIntegration",
       "partner-hook",
       {
-        voiceConnectorId: "abcdef1ghij2klmno3pqr4",
-        routes: [
-          { host: "sip.partner.example", port: 5060, priority: 1, protocol: "UDP", weight: 1 },
-        ],
+        name: "partner",
+        kmsKey: `arn:aws:kms:us-west-2:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+        sourceUri: "Salesforce://AppFlow/Account",
+        scheduleConfig: {
+          firstExecutionFrom: "1439788442681",
+          object: "Account",
+          scheduleExpression: "rate(1 hour)",
+        },
       },
     );
 
     runCases(pack, () => happy, us, [
       {
         name: "a resource type the pack has not classified is created",
-        bad: withSipRoute,
+        bad: withDataIntegration,
         expected: [["reviewed-resource-types", "partner-hook", "mandatory", null]],
         twinName: "the type is listed in allowTypes after review",
-        twin: withSipRoute,
+        twin: withDataIntegration,
         twinSettings: {
           ...us,
           policies: {
             "reviewed-resource-types": {
-              allowTypes: ["aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination"],
+              allowTypes: ["aws:appintegrations/dataIntegration:DataIntegration"],
             },
           },
         },
@@ -2613,17 +2617,17 @@ describe("fail closed", () => {
         }),
       },
       {
-        name: "an unreviewed Kubernetes kind is created",
+        name: "a Kubernetes kind the pack does not know (a custom resource) is created",
         bad: add(
-          "kubernetes:storage.k8s.io/v1:StorageClass",
-          "partner-nfs",
+          "kubernetes:velero.io/v1:BackupStorageLocation",
+          "partner-backups",
           {
-            provisioner: "nfs.csi.k8s.io",
-            parameters: { server: "203.0.113.10", share: "/exports" },
+            metadata: { namespace: "velero" },
+            spec: { provider: "aws", objectStorage: { bucket: "partner-backups" } },
           },
           { provider: "kube" },
         ),
-        expected: [["reviewed-resource-types", "partner-nfs", "mandatory", null]],
+        expected: [["reviewed-resource-types", "partner-backups", "mandatory", null]],
         twinName: "a reviewed Kubernetes kind is created",
         twin: add(
           "kubernetes:core/v1:ConfigMap",
@@ -2635,12 +2639,12 @@ describe("fail closed", () => {
     ]);
 
     test("the unclassified type's finding says what no check reads and how to explain it", async () => {
-      const violations = await pack.checkAround(happy, withSipRoute(happy), us);
+      const violations = await pack.checkAround(happy, withDataIntegration(happy), us);
       expect(findings(violations)).toEqual([
         ["reviewed-resource-types", "partner-hook", "mandatory", null],
       ]);
       expect(violations[0].message).toContain(
-        "aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination is unclassified: no check reads routes[].host, so the pack cannot tell whether it moves data across the border. See `sovereign-dc coverage --type aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination`",
+        "aws:appintegrations/dataIntegration:DataIntegration is unclassified: no check reads sourceUri, so the pack cannot tell whether it moves data across the border. See `sovereign-dc coverage --type aws:appintegrations/dataIntegration:DataIntegration`",
       );
     });
 
@@ -2658,7 +2662,7 @@ describe("fail closed", () => {
     });
 
     test("reports at the enforcement level the config sets", async () => {
-      const violations = await pack.checkAround(happy, withSipRoute(happy), {
+      const violations = await pack.checkAround(happy, withDataIntegration(happy), {
         ...us,
         policies: { "reviewed-resource-types": { enforcementLevel: "advisory" } },
       });
@@ -3993,6 +3997,4636 @@ describe("data destinations: logs, exports and pushed requests", () => {
         s3Bucket: "sdc-records-logs",
         s3BucketOwner: account,
       }),
+    },
+  ]);
+});
+
+describe("edge APIs, key-value stores, catalogues, build sources and alert mailboxes", () => {
+  const inside = "us-west-2 (inside US)";
+  const edges = "edge locations outside the jurisdiction";
+  // Budgets and Cost Explorer are partition-wide services: the path starts at no region.
+  const global = "a global service";
+  const policyDoc = (condition?: Props) =>
+    JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: "*",
+          Action: "execute-api:Invoke",
+          Resource: "execute-api:/*",
+          ...(condition ? { Condition: condition } : {}),
+        },
+      ],
+    });
+  const kvsArn = `arn:aws:cloudfront::${account}:key-value-store/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d`;
+  const inGovCloud = (type: string, name: string, inputs: Props) =>
+    pipe(
+      addProvider("aws", "govcloud", { region: "us-gov-west-1" }),
+      add(type, name, inputs, { provider: "govcloud" }),
+    );
+  const githubProject = (source: Props, artifacts: Props = { type: "NO_ARTIFACTS" }) =>
+    add("aws:codebuild/project:Project", "orders-build", {
+      serviceRole: `arn:aws:iam::${account}:role/codebuild`,
+      environment: {
+        type: "LINUX_CONTAINER",
+        computeType: "BUILD_GENERAL1_SMALL",
+        image: "aws/codebuild/standard:7.0",
+      },
+      source,
+      artifacts,
+    });
+  const table = (location: string) =>
+    add("aws:glue/catalogTable:CatalogTable", "orders-table", {
+      databaseName: "orders",
+      name: "orders",
+      tableType: "EXTERNAL_TABLE",
+      storageDescriptor: { location, columns: [{ name: "id", type: "string" }] },
+    });
+
+  runCases(pack, () => happy, us, [
+    {
+      name: "a REST API takes the default endpoint type, edge-optimised through CloudFront",
+      bad: add("aws:apigateway/restApi:RestApi", "orders", { description: "Orders API" }),
+      expected: [
+        ["global-services", "orders", "mandatory", ['apigateway rest api "orders"', edges]],
+      ],
+      twinName: "the REST API is regional",
+      twin: add("aws:apigateway/restApi:RestApi", "orders", {
+        description: "Orders API",
+        endpointConfiguration: { types: "REGIONAL" },
+      }),
+    },
+    {
+      name: "a private REST API's resource policy lets everyone invoke it",
+      bad: add("aws:apigateway/restApi:RestApi", "orders", {
+        endpointConfiguration: { types: "PRIVATE", vpcEndpointIds: ["vpce-0a1b2c3d"] },
+        policy: policyDoc(),
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "orders",
+          "mandatory",
+          ["the internet", 'apigateway rest api "orders"'],
+        ],
+      ],
+      twinName: "the policy binds everyone to the stack's VPC endpoint",
+      twin: add("aws:apigateway/restApi:RestApi", "orders", {
+        endpointConfiguration: { types: "PRIVATE", vpcEndpointIds: ["vpce-0a1b2c3d"] },
+        policy: policyDoc({ StringEquals: { "aws:SourceVpce": "vpce-0a1b2c3d" } }),
+      }),
+    },
+    {
+      name: "a custom domain name of the APIs is edge-optimised",
+      bad: add("aws:apigateway/domainName:DomainName", "api-domain", {
+        domainName: "api.records.example",
+        certificateArn: `arn:aws:acm:us-east-1:${account}:certificate/0a1b2c3d`,
+        endpointConfiguration: { types: "EDGE" },
+      }),
+      expected: [
+        [
+          "global-services",
+          "api-domain",
+          "mandatory",
+          ['apigateway domain name "api-domain"', edges],
+        ],
+      ],
+      twinName: "the domain name is regional, with a certificate in Oregon",
+      twin: add("aws:apigateway/domainName:DomainName", "api-domain", {
+        domainName: "api.records.example",
+        regionalCertificateArn: `arn:aws:acm:us-west-2:${account}:certificate/0a1b2c3d`,
+        endpointConfiguration: { types: "REGIONAL" },
+      }),
+    },
+    {
+      name: "a CloudFront key-value store holds data at every edge location",
+      bad: add("aws:cloudfront/keyValueStore:KeyValueStore", "routing", { name: "routing" }),
+      expected: [
+        [
+          "global-services",
+          "routing",
+          "mandatory",
+          ['cloudfront key value store "routing"', edges],
+        ],
+      ],
+      twinName: "the store is created in GovCloud, whose CloudFront serves from the United States",
+      twin: inGovCloud("aws:cloudfront/keyValueStore:KeyValueStore", "routing", {
+        name: "routing",
+      }),
+    },
+    {
+      name: "a key is written into a CloudFront key-value store",
+      bad: add("aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey", "route-orders", {
+        keyValueStoreArn: kvsArn,
+        key: "orders",
+        value: "origin-a",
+      }),
+      expected: [
+        [
+          "global-services",
+          "route-orders",
+          "mandatory",
+          ['cloudfront keyvaluestore key "route-orders"', edges],
+        ],
+      ],
+      twinName: "the key is written into a store in GovCloud",
+      twin: inGovCloud("aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey", "route-orders", {
+        keyValueStoreArn: kvsArn.replace("arn:aws:", "arn:aws-us-gov:"),
+        key: "orders",
+        value: "origin-a",
+      }),
+    },
+    {
+      name: "the keys of a CloudFront key-value store are managed as a set",
+      bad: add("aws:cloudfront/keyvaluestoreKeysExclusive:KeyvaluestoreKeysExclusive", "routes", {
+        keyValueStoreArn: kvsArn,
+        resourceKeyValuePairs: [{ key: "orders", value: "origin-a" }],
+      }),
+      expected: [
+        [
+          "global-services",
+          "routes",
+          "mandatory",
+          ['cloudfront keyvaluestore keys exclusive "routes"', edges],
+        ],
+      ],
+      twinName: "the set is written into a store in GovCloud",
+      twin: inGovCloud(
+        "aws:cloudfront/keyvaluestoreKeysExclusive:KeyvaluestoreKeysExclusive",
+        "routes",
+        {
+          keyValueStoreArn: kvsArn.replace("arn:aws:", "arn:aws-us-gov:"),
+          resourceKeyValuePairs: [{ key: "orders", value: "origin-a" }],
+        },
+      ),
+    },
+    {
+      name: "a quick-create HTTP API proxies every request to a host on the internet",
+      bad: add("aws:apigatewayv2/api:Api", "quotes-api", {
+        protocolType: "HTTP",
+        target: "https://quotes.partner.example",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "quotes-api",
+          "mandatory",
+          [
+            inside,
+            'apigatewayv2 api "quotes-api"',
+            '"https://quotes.partner.example" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it targets a function in Oregon",
+      twin: add("aws:apigatewayv2/api:Api", "quotes-api", {
+        protocolType: "HTTP",
+        target: `arn:aws:lambda:us-west-2:${account}:function:quotes`,
+      }),
+    },
+    {
+      name: "a private CA publishes its revocation list to a bucket the program does not create",
+      bad: add("aws:acmpca/certificateAuthority:CertificateAuthority", "ca", {
+        certificateAuthorityConfiguration: {
+          keyAlgorithm: "RSA_4096",
+          signingAlgorithm: "SHA512WITHRSA",
+          subject: { commonName: "records.example" },
+        },
+        revocationConfiguration: {
+          crlConfiguration: { enabled: true, expirationInDays: 7, s3BucketName: "crl-abroad" },
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "ca",
+          "mandatory",
+          [inside, 'acmpca certificate authority "ca"', '"crl-abroad" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it publishes it to the program's log bucket",
+      twin: add("aws:acmpca/certificateAuthority:CertificateAuthority", "ca", {
+        certificateAuthorityConfiguration: {
+          keyAlgorithm: "RSA_4096",
+          signingAlgorithm: "SHA512WITHRSA",
+          subject: { commonName: "records.example" },
+        },
+        revocationConfiguration: {
+          crlConfiguration: {
+            enabled: true,
+            expirationInDays: 7,
+            s3BucketName: "sdc-records-logs",
+          },
+        },
+      }),
+    },
+    {
+      name: "a budget e-mails its alerts to a mailbox",
+      bad: add("aws:budgets/budget:Budget", "spend", {
+        budgetType: "COST",
+        limitAmount: "1000",
+        limitUnit: "USD",
+        timeUnit: "MONTHLY",
+        notifications: [
+          {
+            comparisonOperator: "GREATER_THAN",
+            notificationType: "ACTUAL",
+            threshold: 80,
+            thresholdType: "PERCENTAGE",
+            subscriberEmailAddresses: ["finance@records.example"],
+          },
+        ],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "spend",
+          "mandatory",
+          [global, 'budgets budget "spend"', '"finance@records.example" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it notifies a topic in Oregon",
+      twin: add("aws:budgets/budget:Budget", "spend", {
+        budgetType: "COST",
+        limitAmount: "1000",
+        limitUnit: "USD",
+        timeUnit: "MONTHLY",
+        notifications: [
+          {
+            comparisonOperator: "GREATER_THAN",
+            notificationType: "ACTUAL",
+            threshold: 80,
+            thresholdType: "PERCENTAGE",
+            subscriberSnsTopicArns: [`arn:aws:sns:us-west-2:${account}:budget-alerts`],
+          },
+        ],
+      }),
+    },
+    {
+      name: "a budget action e-mails a subscriber",
+      bad: add("aws:budgets/budgetAction:BudgetAction", "stop-spend", {
+        budgetName: "spend",
+        actionType: "APPLY_IAM_POLICY",
+        approvalModel: "AUTOMATIC",
+        notificationType: "ACTUAL",
+        executionRoleArn: `arn:aws:iam::${account}:role/budgets`,
+        actionThreshold: { actionThresholdType: "PERCENTAGE", actionThresholdValue: 100 },
+        definition: { iamActionDefinition: { policyArn: `arn:aws:iam::${account}:policy/deny` } },
+        subscribers: [{ address: "finance@records.example", subscriptionType: "EMAIL" }],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "stop-spend",
+          "mandatory",
+          [
+            global,
+            'budgets budget action "stop-spend"',
+            '"finance@records.example" (a mailbox outside the cloud, which cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it notifies a topic in Oregon",
+      twin: add("aws:budgets/budgetAction:BudgetAction", "stop-spend", {
+        budgetName: "spend",
+        actionType: "APPLY_IAM_POLICY",
+        approvalModel: "AUTOMATIC",
+        notificationType: "ACTUAL",
+        executionRoleArn: `arn:aws:iam::${account}:role/budgets`,
+        actionThreshold: { actionThresholdType: "PERCENTAGE", actionThresholdValue: 100 },
+        definition: { iamActionDefinition: { policyArn: `arn:aws:iam::${account}:policy/deny` } },
+        subscribers: [
+          { address: `arn:aws:sns:us-west-2:${account}:budget-alerts`, subscriptionType: "SNS" },
+        ],
+      }),
+    },
+    {
+      name: "a cost anomaly subscription e-mails a subscriber",
+      bad: add("aws:costexplorer/anomalySubscription:AnomalySubscription", "anomalies", {
+        name: "anomalies",
+        frequency: "DAILY",
+        monitorArnLists: [`arn:aws:ce::${account}:anomalymonitor/0a1b2c3d`],
+        subscribers: [{ address: "finance@records.example", type: "EMAIL" }],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "anomalies",
+          "mandatory",
+          [
+            global,
+            'costexplorer anomaly subscription "anomalies"',
+            '"finance@records.example" (a mailbox outside the cloud, which cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it notifies a topic in Oregon",
+      twin: add("aws:costexplorer/anomalySubscription:AnomalySubscription", "anomalies", {
+        name: "anomalies",
+        frequency: "IMMEDIATE",
+        monitorArnLists: [`arn:aws:ce::${account}:anomalymonitor/0a1b2c3d`],
+        subscribers: [{ address: `arn:aws:sns:us-west-2:${account}:cost-alerts`, type: "SNS" }],
+      }),
+    },
+    {
+      name: "a build project fetches its source from GitHub",
+      bad: githubProject({ type: "GITHUB", location: "https://github.com/records/orders.git" }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-build",
+          "mandatory",
+          [
+            '"https://github.com/records/orders.git" (cannot be placed)',
+            'codebuild project "orders-build"',
+            inside,
+          ],
+        ],
+      ],
+      twinName: "it fetches it from a CodeCommit repository in Oregon",
+      twin: githubProject({
+        type: "CODECOMMIT",
+        location: "https://git-codecommit.us-west-2.amazonaws.com/v1/repos/orders",
+      }),
+    },
+    {
+      name: "a build project writes its artifacts to a bucket the program does not create",
+      bad: githubProject(
+        {
+          type: "CODECOMMIT",
+          location: "https://git-codecommit.us-west-2.amazonaws.com/v1/repos/orders",
+        },
+        { type: "S3", location: "artifacts-abroad" },
+      ),
+      expected: [
+        [
+          "named-destinations",
+          "orders-build",
+          "mandatory",
+          [inside, 'codebuild project "orders-build"', '"artifacts-abroad" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it writes them to the program's log bucket",
+      twin: githubProject(
+        {
+          type: "CODECOMMIT",
+          location: "https://git-codecommit.us-west-2.amazonaws.com/v1/repos/orders",
+        },
+        { type: "S3", location: "sdc-records-logs" },
+      ),
+    },
+    {
+      name: "a catalogue table describes data in a bucket the program does not create",
+      bad: table("s3://datalake-abroad/orders/"),
+      expected: [
+        [
+          "named-destinations",
+          "orders-table",
+          "mandatory",
+          [
+            inside,
+            'glue catalog table "orders-table"',
+            '"s3://datalake-abroad/orders/" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the table's data lies in the program's bucket",
+      twin: table("s3://sdc-records/orders/"),
+    },
+    {
+      name: "a catalogue partition lies in a bucket the program does not create",
+      bad: add("aws:glue/partition:Partition", "orders-2026", {
+        databaseName: "orders",
+        tableName: "orders",
+        partitionValues: ["2026"],
+        storageDescriptor: { location: "s3://datalake-abroad/orders/2026/" },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "orders-2026",
+          "mandatory",
+          [
+            inside,
+            'glue partition "orders-2026"',
+            '"s3://datalake-abroad/orders/2026/" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the partition lies in the program's bucket",
+      twin: add("aws:glue/partition:Partition", "orders-2026", {
+        databaseName: "orders",
+        tableName: "orders",
+        partitionValues: ["2026"],
+        storageDescriptor: { location: "s3://sdc-records/orders/2026/" },
+      }),
+    },
+    {
+      name: "a catalogue database's default location is a bucket the program does not create",
+      bad: add("aws:glue/catalogDatabase:CatalogDatabase", "orders-db", {
+        name: "orders",
+        locationUri: "s3://datalake-abroad/",
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "orders-db",
+          "mandatory",
+          [
+            inside,
+            'glue catalog database "orders-db"',
+            '"s3://datalake-abroad/" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "its default location is the program's bucket",
+      twin: add("aws:glue/catalogDatabase:CatalogDatabase", "orders-db", {
+        name: "orders",
+        locationUri: "s3://sdc-records/",
+      }),
+    },
+    {
+      name: "a Kendra FAQ is read from a bucket the program does not create",
+      bad: add("aws:kendra/faq:Faq", "faq", {
+        indexId: "0a1b2c3d",
+        name: "faq",
+        roleArn: `arn:aws:iam::${account}:role/kendra`,
+        s3Path: { bucket: "faq-abroad", key: "faq.csv" },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "faq",
+          "mandatory",
+          ['"faq-abroad" (cannot be placed)', 'kendra faq "faq"', inside],
+        ],
+      ],
+      twinName: "it is read from the program's bucket",
+      twin: add("aws:kendra/faq:Faq", "faq", {
+        indexId: "0a1b2c3d",
+        name: "faq",
+        roleArn: `arn:aws:iam::${account}:role/kendra`,
+        s3Path: { bucket: "sdc-records", key: "faq.csv" },
+      }),
+    },
+    {
+      name: "a Comprehend classifier writes its output to a bucket the program does not create",
+      bad: add("aws:comprehend/documentClassifier:DocumentClassifier", "triage", {
+        name: "triage",
+        languageCode: "en",
+        dataAccessRoleArn: `arn:aws:iam::${account}:role/comprehend`,
+        inputDataConfig: { s3Uri: "s3://sdc-records/training/" },
+        outputDataConfig: { s3Uri: "s3://classifier-abroad/output/" },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "triage",
+          "mandatory",
+          [
+            inside,
+            'comprehend document classifier "triage"',
+            '"s3://classifier-abroad/output/" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it writes it to the program's log bucket",
+      twin: add("aws:comprehend/documentClassifier:DocumentClassifier", "triage", {
+        name: "triage",
+        languageCode: "en",
+        dataAccessRoleArn: `arn:aws:iam::${account}:role/comprehend`,
+        inputDataConfig: { s3Uri: "s3://sdc-records/training/" },
+        outputDataConfig: { s3Uri: "s3://sdc-records-logs/output/" },
+      }),
+    },
+    {
+      name: "a Comprehend entity recognizer trains on documents of a bucket the program does not create",
+      bad: add("aws:comprehend/entityRecognizer:EntityRecognizer", "parties", {
+        name: "parties",
+        languageCode: "en",
+        dataAccessRoleArn: `arn:aws:iam::${account}:role/comprehend`,
+        inputDataConfig: {
+          entityTypes: [{ type: "PARTY" }],
+          documents: { s3Uri: "s3://contracts-abroad/documents/" },
+          entityList: { s3Uri: "s3://sdc-records/entities.csv" },
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "parties",
+          "mandatory",
+          [
+            '"s3://contracts-abroad/documents/" (cannot be placed)',
+            'comprehend entity recognizer "parties"',
+            inside,
+          ],
+        ],
+      ],
+      twinName: "it trains on documents of the program's bucket",
+      twin: add("aws:comprehend/entityRecognizer:EntityRecognizer", "parties", {
+        name: "parties",
+        languageCode: "en",
+        dataAccessRoleArn: `arn:aws:iam::${account}:role/comprehend`,
+        inputDataConfig: {
+          entityTypes: [{ type: "PARTY" }],
+          documents: { s3Uri: "s3://sdc-records/documents/" },
+          entityList: { s3Uri: "s3://sdc-records/entities.csv" },
+        },
+      }),
+    },
+  ]);
+});
+
+describe("services l–z: public endpoints, managed runtimes outside the VPC, edge services and log sinks", () => {
+  const exposed = (name: string, label: string): Finding => [
+    "public-exposure",
+    name,
+    "mandatory",
+    ["the internet", label],
+  ];
+  const egress = (name: string, label: string): Finding => [
+    "internet-egress",
+    name,
+    "mandatory",
+    [label, "the internet (any country)"],
+  ];
+  const edge = (name: string, label: string): Finding => [
+    "global-services",
+    name,
+    "mandatory",
+    [label, "edge locations outside the jurisdiction"],
+  ];
+  const unplaced = (name: string, label: string, raw: string): Finding => [
+    "named-destinations",
+    name,
+    "mandatory",
+    ["us-west-2 (inside US)", label, `${JSON.stringify(raw)} (cannot be placed)`],
+  ];
+  /** A Fargate service with private addresses only: where a Lightsail workload belongs. */
+  const privateService = add("aws:ecs/service:Service", "web-svc", {
+    cluster: "records",
+    taskDefinition: "web:1",
+    launchType: "FARGATE",
+    networkConfiguration: { subnets: ["subnet-records"], assignPublicIp: false },
+  });
+  const privateZone = add("aws:route53/zone:Zone", "zone", {
+    name: "records.internal",
+    vpcs: [{ vpcId: "vpc-records" }],
+  });
+  const role = `arn:aws:iam::${account}:role/sagemaker`;
+  const image = `${account}.dkr.ecr.us-west-2.amazonaws.com/train:1`;
+  const vpcConfig = { subnets: ["subnet-records"], securityGroupIds: ["sg-records"] };
+  const training = (extra: Props): Props => ({
+    roleArn: role,
+    algorithmSpecification: { trainingImage: image, trainingInputMode: "File" },
+    outputDataConfig: { s3OutputPath: "s3://sdc-records/models" },
+    resourceConfig: { instanceType: "ml.m5.large", instanceCount: 1, volumeSizeInGb: 10 },
+    stoppingCondition: { maxRuntimeInSeconds: 3600 },
+    ...extra,
+  });
+  const tuningDefinition = (extra: Props): Props => ({
+    roleArn: role,
+    algorithmSpecification: { trainingImage: image, trainingInputMode: "File" },
+    outputDataConfig: { s3OutputPath: "s3://sdc-records/models" },
+    stoppingCondition: { maxRuntimeInSeconds: 3600 },
+    ...extra,
+  });
+  const qualityJob = (extra: Props): Props => ({
+    roleArn: role,
+    dataQualityAppSpecification: { imageUri: image },
+    dataQualityJobInput: { endpointInput: { endpointName: "orders", localPath: "/opt/ml/input" } },
+    dataQualityJobOutputConfig: {
+      monitoringOutputs: { s3Output: { s3Uri: "s3://sdc-records-logs/quality" } },
+    },
+    jobResources: {
+      clusterConfig: { instanceCount: 1, instanceType: "ml.m5.large", volumeSizeInGb: 10 },
+    },
+    ...extra,
+  });
+  const monitoringDefinition = (extra: Props): Props => ({
+    monitoringAppSpecification: { imageUri: image },
+    monitoringInputs: [{ endpointInput: { endpointName: "orders", localPath: "/opt/ml/input" } }],
+    monitoringOutputConfig: {
+      monitoringOutputs: { s3Output: { s3Uri: "s3://sdc-records-logs/monitoring" } },
+    },
+    monitoringResources: {
+      clusterConfig: { instanceCount: 1, instanceType: "ml.m5.large", volumeSizeInGb: 10 },
+    },
+    roleArn: role,
+    ...extra,
+  });
+
+  runCases(pack, () => happy, us, [
+    {
+      name: "a Lightsail database is publicly accessible",
+      bad: add("aws:lightsail/database:Database", "shop-db", {
+        relationalDatabaseName: "shop",
+        blueprintId: "mysql_8_0",
+        bundleId: "micro_2_0",
+        masterDatabaseName: "shop",
+        masterUsername: "admin",
+        publiclyAccessible: true,
+      }),
+      expected: [exposed("shop-db", 'lightsail database "shop-db"')],
+      twinName: "the Lightsail database is private",
+      twin: add("aws:lightsail/database:Database", "shop-db", {
+        relationalDatabaseName: "shop",
+        blueprintId: "mysql_8_0",
+        bundleId: "micro_2_0",
+        masterDatabaseName: "shop",
+        masterUsername: "admin",
+        publiclyAccessible: false,
+      }),
+    },
+    {
+      name: "a Lightsail instance opens SSH without listing its sources (every address)",
+      bad: add("aws:lightsail/instancePublicPorts:InstancePublicPorts", "shop-ports", {
+        instanceName: "shop",
+        portInfos: [{ protocol: "tcp", fromPort: 22, toPort: 22 }],
+      }),
+      expected: [exposed("shop-ports", 'lightsail instance public ports "shop-ports"')],
+      twinName: "the port admits only the private range",
+      twin: add("aws:lightsail/instancePublicPorts:InstancePublicPorts", "shop-ports", {
+        instanceName: "shop",
+        portInfos: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrs: ["10.30.0.0/16"] }],
+      }),
+    },
+    {
+      name: "a Lightsail instance admits the browser SSH service's public ranges",
+      bad: add("aws:lightsail/instancePublicPorts:InstancePublicPorts", "shop-ports", {
+        instanceName: "shop",
+        portInfos: [
+          { protocol: "tcp", fromPort: 22, toPort: 22, cidrListAliases: ["lightsail-connect"] },
+        ],
+      }),
+      expected: [exposed("shop-ports", 'lightsail instance public ports "shop-ports"')],
+      twinName: "the port admits only the private range",
+      twin: add("aws:lightsail/instancePublicPorts:InstancePublicPorts", "shop-ports", {
+        instanceName: "shop",
+        portInfos: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrs: ["10.30.0.0/16"] }],
+      }),
+    },
+    {
+      name: "a Lightsail container service is created (always public: no shape of it passes)",
+      bad: add("aws:lightsail/containerService:ContainerService", "web-svc", {
+        name: "web",
+        power: "nano",
+        scale: 1,
+      }),
+      expected: [exposed("web-svc", 'lightsail container service "web-svc"')],
+      twinName: "the containers run as a Fargate service with private addresses",
+      twin: privateService,
+    },
+    {
+      name: "a Lightsail instance is created (always a public address: no shape of it passes)",
+      bad: add("aws:lightsail/instance:Instance", "shop", {
+        availabilityZone: "us-west-2a",
+        blueprintId: "amazon_linux_2023",
+        bundleId: "nano_3_0",
+      }),
+      expected: [egress("shop", 'lightsail instance "shop"')],
+      twinName: "the workload runs on an EC2 instance without a public address",
+      twin: add("aws:ec2/instance:Instance", "shop", {
+        ami: "ami-records",
+        instanceType: "t3.micro",
+        subnetId: "subnet-records",
+        associatePublicIpAddress: false,
+      }),
+    },
+    {
+      name: "a Lightsail distribution caches content at edges worldwide (no shape of it passes)",
+      bad: add("aws:lightsail/distribution:Distribution", "cdn", {
+        name: "cdn",
+        bundleId: "small_1_0",
+        origin: { name: "shop", regionName: "us-west-2" },
+        defaultCacheBehavior: { behavior: "cache" },
+      }),
+      expected: [edge("cdn", 'lightsail distribution "cdn"')],
+      twinName: "the content is served by an internal load balancer",
+      twin: add("aws:lb/loadBalancer:LoadBalancer", "alb", {
+        loadBalancerType: "application",
+        internal: true,
+      }),
+    },
+    {
+      name: "a Lightsail DNS zone is created (public DNS: no shape of it passes)",
+      bad: add("aws:lightsail/domain:Domain", "shop-domain", { domainName: "shop.example.com" }),
+      expected: [edge("shop-domain", 'lightsail domain "shop-domain"')],
+      twinName: "the names are served by a private Route 53 zone",
+      twin: privateZone,
+    },
+    {
+      name: "a Lightsail DNS record is created (public DNS: no shape of it passes)",
+      bad: add("aws:lightsail/domainEntry:DomainEntry", "shop-www", {
+        domainName: "shop.example.com",
+        name: "www",
+        type: "A",
+        target: "10.30.1.10",
+      }),
+      expected: [edge("shop-www", 'lightsail domain entry "shop-www"')],
+      twinName: "the names are served by a private Route 53 zone",
+      twin: privateZone,
+    },
+    {
+      name: "a mainframe environment is publicly accessible",
+      bad: add("aws:m2/environment:Environment", "mainframe", {
+        name: "mainframe",
+        engineType: "microfocus",
+        instanceType: "M2.m5.large",
+        publiclyAccessible: true,
+      }),
+      expected: [exposed("mainframe", 'm2 environment "mainframe"')],
+      twinName: "the environment keeps the default, private",
+      twin: add("aws:m2/environment:Environment", "mainframe", {
+        name: "mainframe",
+        engineType: "microfocus",
+        instanceType: "M2.m5.large",
+      }),
+    },
+    {
+      name: "a Neptune Analytics graph has public connectivity",
+      bad: add("aws:neptunegraph/graph:Graph", "graph", {
+        graphName: "orders",
+        provisionedMemory: 16,
+        publicConnectivity: true,
+      }),
+      expected: [exposed("graph", 'neptunegraph graph "graph"')],
+      twinName: "the graph is reached through a private endpoint only",
+      twin: add("aws:neptunegraph/graph:Graph", "graph", {
+        graphName: "orders",
+        provisionedMemory: 16,
+        publicConnectivity: false,
+      }),
+    },
+    {
+      name: "an Aurora Limitless shard group is publicly accessible",
+      bad: add("aws:rds/shardGroup:ShardGroup", "shards", {
+        dbClusterIdentifier: "records",
+        dbShardGroupIdentifier: "shards",
+        maxAcu: 768,
+        publiclyAccessible: true,
+      }),
+      expected: [exposed("shards", 'rds shard group "shards"')],
+      twinName: "the shard group keeps the default, private",
+      twin: add("aws:rds/shardGroup:ShardGroup", "shards", {
+        dbClusterIdentifier: "records",
+        dbShardGroupIdentifier: "shards",
+        maxAcu: 768,
+      }),
+    },
+    {
+      name: "an InfluxDB instance is publicly accessible",
+      bad: add("aws:timestreaminfluxdb/dbInstance:DbInstance", "metrics", {
+        name: "metrics",
+        dbInstanceType: "db.influx.medium",
+        allocatedStorage: 20,
+        vpcSubnetIds: ["subnet-records"],
+        vpcSecurityGroupIds: ["sg-records"],
+        publiclyAccessible: true,
+      }),
+      expected: [exposed("metrics", 'timestreaminfluxdb db instance "metrics"')],
+      twinName: "the InfluxDB instance is private and logs to the program's log bucket",
+      twin: add("aws:timestreaminfluxdb/dbInstance:DbInstance", "metrics", {
+        name: "metrics",
+        dbInstanceType: "db.influx.medium",
+        allocatedStorage: 20,
+        vpcSubnetIds: ["subnet-records"],
+        vpcSecurityGroupIds: ["sg-records"],
+        publiclyAccessible: false,
+        logDeliveryConfiguration: {
+          s3Configuration: { bucketName: "sdc-records-logs", enabled: true },
+        },
+      }),
+    },
+    {
+      name: "an InfluxDB cluster delivers its logs to a bucket the program does not create",
+      bad: add("aws:timestreaminfluxdb/dbCluster:DbCluster", "metrics", {
+        name: "metrics",
+        dbInstanceType: "db.influx.medium",
+        allocatedStorage: 20,
+        vpcSubnetIds: ["subnet-records"],
+        vpcSecurityGroupIds: ["sg-records"],
+        logDeliveryConfiguration: {
+          s3Configuration: { bucketName: "influx-logs-abroad", enabled: true },
+        },
+      }),
+      expected: [
+        unplaced("metrics", 'timestreaminfluxdb db cluster "metrics"', "influx-logs-abroad"),
+      ],
+      twinName: "it delivers them to the program's log bucket",
+      twin: add("aws:timestreaminfluxdb/dbCluster:DbCluster", "metrics", {
+        name: "metrics",
+        dbInstanceType: "db.influx.medium",
+        allocatedStorage: 20,
+        vpcSubnetIds: ["subnet-records"],
+        vpcSecurityGroupIds: ["sg-records"],
+        logDeliveryConfiguration: {
+          s3Configuration: { bucketName: "sdc-records-logs", enabled: true },
+        },
+      }),
+    },
+    {
+      name: "an InfluxDB cluster is publicly accessible",
+      bad: add("aws:timestreaminfluxdb/dbCluster:DbCluster", "metrics", {
+        name: "metrics",
+        dbInstanceType: "db.influx.medium",
+        allocatedStorage: 20,
+        vpcSubnetIds: ["subnet-records"],
+        vpcSecurityGroupIds: ["sg-records"],
+        publiclyAccessible: true,
+      }),
+      expected: [exposed("metrics", 'timestreaminfluxdb db cluster "metrics"')],
+      twinName: "the InfluxDB cluster keeps the default, private",
+      twin: add("aws:timestreaminfluxdb/dbCluster:DbCluster", "metrics", {
+        name: "metrics",
+        dbInstanceType: "db.influx.medium",
+        allocatedStorage: 20,
+        vpcSubnetIds: ["subnet-records"],
+        vpcSecurityGroupIds: ["sg-records"],
+      }),
+    },
+    {
+      name: "an MSK cluster gives its brokers public IP addresses",
+      bad: add("aws:msk/cluster:Cluster", "kafka", {
+        clusterName: "orders",
+        kafkaVersion: "3.6.0",
+        numberOfBrokerNodes: 3,
+        brokerNodeGroupInfo: {
+          instanceType: "kafka.m5.large",
+          clientSubnets: ["subnet-records"],
+          securityGroups: ["sg-records"],
+          connectivityInfo: { publicAccess: { type: "SERVICE_PROVIDED_EIPS" } },
+        },
+      }),
+      expected: [exposed("kafka", 'msk cluster "kafka"')],
+      twinName: "public access is disabled and broker logs go to the program's log bucket",
+      twin: add("aws:msk/cluster:Cluster", "kafka", {
+        clusterName: "orders",
+        kafkaVersion: "3.6.0",
+        numberOfBrokerNodes: 3,
+        brokerNodeGroupInfo: {
+          instanceType: "kafka.m5.large",
+          clientSubnets: ["subnet-records"],
+          securityGroups: ["sg-records"],
+          connectivityInfo: { publicAccess: { type: "DISABLED" } },
+        },
+        loggingInfo: { brokerLogs: { s3: { enabled: true, bucket: "sdc-records-logs" } } },
+      }),
+    },
+    {
+      name: "an MSK cluster delivers broker logs to a bucket the program does not create",
+      bad: add("aws:msk/cluster:Cluster", "kafka", {
+        clusterName: "orders",
+        kafkaVersion: "3.6.0",
+        numberOfBrokerNodes: 3,
+        brokerNodeGroupInfo: {
+          instanceType: "kafka.m5.large",
+          clientSubnets: ["subnet-records"],
+          securityGroups: ["sg-records"],
+        },
+        loggingInfo: { brokerLogs: { s3: { enabled: true, bucket: "kafka-logs-abroad" } } },
+      }),
+      expected: [unplaced("kafka", 'msk cluster "kafka"', "kafka-logs-abroad")],
+      twinName: "it delivers them to the program's log bucket",
+      twin: add("aws:msk/cluster:Cluster", "kafka", {
+        clusterName: "orders",
+        kafkaVersion: "3.6.0",
+        numberOfBrokerNodes: 3,
+        brokerNodeGroupInfo: {
+          instanceType: "kafka.m5.large",
+          clientSubnets: ["subnet-records"],
+          securityGroups: ["sg-records"],
+        },
+        loggingInfo: { brokerLogs: { s3: { enabled: true, bucket: "sdc-records-logs" } } },
+      }),
+    },
+    {
+      name: "a MediaLive input security group admits every address",
+      bad: add("aws:medialive/inputSecurityGroup:InputSecurityGroup", "ingest", {
+        whitelistRules: [{ cidr: "0.0.0.0/0" }],
+      }),
+      expected: [exposed("ingest", 'medialive input security group "ingest"')],
+      twinName: "it admits only the private range",
+      twin: add("aws:medialive/inputSecurityGroup:InputSecurityGroup", "ingest", {
+        whitelistRules: [{ cidr: "10.30.0.0/16" }],
+      }),
+    },
+    {
+      name: "a Transfer Family server keeps the default public endpoint",
+      bad: add("aws:transfer/server:Server", "sftp", { protocols: ["SFTP"] }),
+      expected: [exposed("sftp", 'transfer server "sftp"')],
+      twinName: "the server has a VPC endpoint in private subnets",
+      twin: add("aws:transfer/server:Server", "sftp", {
+        protocols: ["SFTP"],
+        endpointType: "VPC",
+        endpointDetails: { vpcId: "vpc-records", subnetIds: ["subnet-records"] },
+      }),
+    },
+    {
+      name: "a Transfer Family server's VPC endpoint gets an Elastic IP",
+      bad: add("aws:transfer/server:Server", "sftp", {
+        protocols: ["SFTP"],
+        endpointType: "VPC",
+        endpointDetails: {
+          vpcId: "vpc-records",
+          subnetIds: ["subnet-records"],
+          addressAllocationIds: ["eipalloc-0123456789abcdef0"],
+        },
+      }),
+      expected: [exposed("sftp", 'transfer server "sftp"')],
+      twinName: "the VPC endpoint stays internal",
+      twin: add("aws:transfer/server:Server", "sftp", {
+        protocols: ["SFTP"],
+        endpointType: "VPC",
+        endpointDetails: { vpcId: "vpc-records", subnetIds: ["subnet-records"] },
+      }),
+    },
+    {
+      name: "a Transfer Family server delivers its logs to a log group the program does not create",
+      bad: add("aws:transfer/server:Server", "sftp", {
+        protocols: ["SFTP"],
+        endpointType: "VPC",
+        endpointDetails: { vpcId: "vpc-records", subnetIds: ["subnet-records"] },
+        structuredLogDestinations: ["transfer-logs-abroad"],
+      }),
+      expected: [unplaced("sftp", 'transfer server "sftp"', "transfer-logs-abroad")],
+      twinName: "it delivers them to a log group of the program",
+      twin: pipe(
+        add("aws:cloudwatch/logGroup:LogGroup", "transfer-logs", { name: "transfer-logs" }),
+        add("aws:transfer/server:Server", "sftp", {
+          protocols: ["SFTP"],
+          endpointType: "VPC",
+          endpointDetails: { vpcId: "vpc-records", subnetIds: ["subnet-records"] },
+          structuredLogDestinations: ["transfer-logs"],
+        }),
+      ),
+    },
+    {
+      name: "a SageMaker notebook keeps direct internet access (the default)",
+      bad: add("aws:sagemaker/notebookInstance:NotebookInstance", "notebook", {
+        instanceType: "ml.t3.medium",
+        roleArn: role,
+      }),
+      expected: [egress("notebook", 'sagemaker notebook instance "notebook"')],
+      twinName: "the notebook has no direct internet access and sits in a private subnet",
+      twin: add("aws:sagemaker/notebookInstance:NotebookInstance", "notebook", {
+        instanceType: "ml.t3.medium",
+        roleArn: role,
+        directInternetAccess: "Disabled",
+        subnetId: "subnet-records",
+        securityGroups: ["sg-records"],
+      }),
+    },
+    {
+      name: "a SageMaker training job runs outside the VPC without network isolation",
+      bad: add("aws:sagemaker/trainingJob:TrainingJob", "train", training({})),
+      expected: [egress("train", 'sagemaker training job "train"')],
+      twinName: "the training job is network-isolated",
+      twin: add(
+        "aws:sagemaker/trainingJob:TrainingJob",
+        "train",
+        training({ enableNetworkIsolation: true }),
+      ),
+    },
+    {
+      name: "a SageMaker training job saves checkpoints to a bucket the program does not create",
+      bad: add(
+        "aws:sagemaker/trainingJob:TrainingJob",
+        "train",
+        training({ vpcConfig, checkpointConfig: { s3Uri: "s3://checkpoints-abroad/run" } }),
+      ),
+      expected: [
+        unplaced("train", 'sagemaker training job "train"', "s3://checkpoints-abroad/run"),
+      ],
+      twinName: "it saves them to a bucket of the program",
+      twin: add(
+        "aws:sagemaker/trainingJob:TrainingJob",
+        "train",
+        training({ vpcConfig, checkpointConfig: { s3Uri: "s3://sdc-records/checkpoints" } }),
+      ),
+    },
+    {
+      name: "a SageMaker tuning job's training definition runs outside the VPC",
+      bad: add("aws:sagemaker/hyperParameterTuningJob:HyperParameterTuningJob", "tune", {
+        hyperParameterTuningJobConfig: { strategy: "Bayesian" },
+        trainingJobDefinition: tuningDefinition({}),
+      }),
+      expected: [egress("tune", 'sagemaker hyper parameter tuning job "tune"')],
+      twinName: "the definition runs in private subnets of the VPC",
+      twin: add("aws:sagemaker/hyperParameterTuningJob:HyperParameterTuningJob", "tune", {
+        hyperParameterTuningJobConfig: { strategy: "Bayesian" },
+        trainingJobDefinition: tuningDefinition({ vpcConfig }),
+      }),
+    },
+    {
+      name: "a SageMaker data quality job runs outside the VPC without network isolation",
+      bad: add(
+        "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition",
+        "quality",
+        qualityJob({}),
+      ),
+      expected: [egress("quality", 'sagemaker data quality job definition "quality"')],
+      twinName: "the job is network-isolated",
+      twin: add(
+        "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition",
+        "quality",
+        qualityJob({ networkConfig: { enableNetworkIsolation: true } }),
+      ),
+    },
+    {
+      name: "a SageMaker data quality job writes its reports to a bucket the program does not create",
+      bad: add(
+        "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition",
+        "quality",
+        qualityJob({
+          networkConfig: { enableNetworkIsolation: true },
+          dataQualityJobOutputConfig: {
+            monitoringOutputs: { s3Output: { s3Uri: "s3://reports-abroad/quality" } },
+          },
+        }),
+      ),
+      expected: [
+        unplaced(
+          "quality",
+          'sagemaker data quality job definition "quality"',
+          "s3://reports-abroad/quality",
+        ),
+      ],
+      twinName: "it writes them to the program's log bucket",
+      twin: add(
+        "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition",
+        "quality",
+        qualityJob({ networkConfig: { enableNetworkIsolation: true } }),
+      ),
+    },
+    {
+      name: "a SageMaker monitoring schedule's inline job runs outside the VPC",
+      bad: add("aws:sagemaker/monitoringSchedule:MonitoringSchedule", "monitor", {
+        monitoringScheduleConfig: {
+          monitoringType: "DataQuality",
+          monitoringJobDefinition: monitoringDefinition({}),
+        },
+      }),
+      expected: [egress("monitor", 'sagemaker monitoring schedule "monitor"')],
+      twinName: "the inline job runs in private subnets of the VPC",
+      twin: add("aws:sagemaker/monitoringSchedule:MonitoringSchedule", "monitor", {
+        monitoringScheduleConfig: {
+          monitoringType: "DataQuality",
+          monitoringJobDefinition: monitoringDefinition({ networkConfig: { vpcConfig } }),
+        },
+      }),
+    },
+    {
+      name: "a SageMaker monitoring schedule writes its reports to a bucket the program does not create",
+      bad: add("aws:sagemaker/monitoringSchedule:MonitoringSchedule", "monitor", {
+        monitoringScheduleConfig: {
+          monitoringType: "DataQuality",
+          monitoringJobDefinition: monitoringDefinition({
+            networkConfig: { vpcConfig },
+            monitoringOutputConfig: {
+              monitoringOutputs: { s3Output: { s3Uri: "s3://reports-abroad/monitoring" } },
+            },
+          }),
+        },
+      }),
+      expected: [
+        unplaced(
+          "monitor",
+          'sagemaker monitoring schedule "monitor"',
+          "s3://reports-abroad/monitoring",
+        ),
+      ],
+      twinName: "it schedules a job definition the program declares on its own",
+      twin: add("aws:sagemaker/monitoringSchedule:MonitoringSchedule", "monitor", {
+        monitoringScheduleConfig: {
+          monitoringType: "DataQuality",
+          monitoringJobDefinitionName: "quality",
+        },
+      }),
+    },
+    {
+      name: "a SageMaker model's containers run outside the VPC without network isolation",
+      bad: add("aws:sagemaker/model:Model", "model", {
+        executionRoleArn: role,
+        primaryContainer: { image, modelDataUrl: "s3://sdc-records/models/model.tar.gz" },
+      }),
+      expected: [egress("model", 'sagemaker model "model"')],
+      twinName: "the model runs in private subnets of the VPC",
+      twin: add("aws:sagemaker/model:Model", "model", {
+        executionRoleArn: role,
+        primaryContainer: { image, modelDataUrl: "s3://sdc-records/models/model.tar.gz" },
+        vpcConfig,
+      }),
+    },
+    {
+      name: "a Lambda function runs outside the VPC",
+      bad: add("aws:lambda/function:Function", "orders-fn", {
+        role: `arn:aws:iam::${account}:role/lambda`,
+        runtime: "nodejs20.x",
+        handler: "index.handler",
+      }),
+      expected: [egress("orders-fn", 'lambda function "orders-fn"')],
+      twinName: "the function is attached to private subnets of the VPC",
+      twin: add("aws:lambda/function:Function", "orders-fn", {
+        role: `arn:aws:iam::${account}:role/lambda`,
+        runtime: "nodejs20.x",
+        handler: "index.handler",
+        vpcConfig: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
+      }),
+    },
+    {
+      name: "a WorkSpaces directory gives every WorkSpace internet access",
+      bad: add("aws:workspaces/directory:Directory", "desktops", {
+        directoryId: "d-1234567890",
+        workspaceCreationProperties: { enableInternetAccess: true },
+      }),
+      expected: [egress("desktops", 'workspaces directory "desktops"')],
+      twinName: "the WorkSpaces get no internet access",
+      twin: add("aws:workspaces/directory:Directory", "desktops", {
+        directoryId: "d-1234567890",
+        workspaceCreationProperties: { enableInternetAccess: false },
+      }),
+    },
+    {
+      name: "a schedule runs Fargate tasks with public IP addresses",
+      bad: add("aws:scheduler/schedule:Schedule", "nightly", {
+        scheduleExpression: "rate(1 day)",
+        flexibleTimeWindow: { mode: "OFF" },
+        target: {
+          arn: `arn:aws:ecs:us-west-2:${account}:cluster/records`,
+          roleArn: `arn:aws:iam::${account}:role/scheduler`,
+          ecsParameters: {
+            taskDefinitionArn: `arn:aws:ecs:us-west-2:${account}:task-definition/report:1`,
+            launchType: "FARGATE",
+            networkConfiguration: { subnets: ["subnet-records"], assignPublicIp: true },
+          },
+        },
+      }),
+      expected: [egress("nightly", 'scheduler schedule "nightly"')],
+      twinName: "the tasks get only private addresses",
+      twin: add("aws:scheduler/schedule:Schedule", "nightly", {
+        scheduleExpression: "rate(1 day)",
+        flexibleTimeWindow: { mode: "OFF" },
+        target: {
+          arn: `arn:aws:ecs:us-west-2:${account}:cluster/records`,
+          roleArn: `arn:aws:iam::${account}:role/scheduler`,
+          ecsParameters: {
+            taskDefinitionArn: `arn:aws:ecs:us-west-2:${account}:task-definition/report:1`,
+            launchType: "FARGATE",
+            networkConfiguration: { subnets: ["subnet-records"], assignPublicIp: false },
+          },
+        },
+      }),
+    },
+    {
+      name: "a classic WAF web ACL logs requests to a stream the program does not create",
+      bad: add("aws:waf/webAcl:WebAcl", "waf", {
+        metricName: "waf",
+        defaultAction: { type: "ALLOW" },
+        loggingConfiguration: { logDestination: "aws-waf-logs-abroad" },
+      }),
+      // Classic WAF has no region of its own: it runs on CloudFront's global edge.
+      expected: [
+        [
+          "named-destinations",
+          "waf",
+          "mandatory",
+          ["a global service", 'waf web acl "waf"', '"aws-waf-logs-abroad" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it logs to a Firehose stream of the program",
+      twin: pipe(
+        add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "waf-logs", {
+          name: "aws-waf-logs-records",
+          destination: "extended_s3",
+          extendedS3Configuration: {
+            bucketArn: "arn:aws:s3:::sdc-records-logs",
+            roleArn: `arn:aws:iam::${account}:role/firehose`,
+          },
+        }),
+        add("aws:waf/webAcl:WebAcl", "waf", {
+          metricName: "waf",
+          defaultAction: { type: "ALLOW" },
+          loggingConfiguration: { logDestination: "aws-waf-logs-records" },
+        }),
+      ),
+    },
+    {
+      name: "a Route 53 health check is run from checker regions worldwide (the default)",
+      bad: add("aws:route53/healthCheck:HealthCheck", "shop-check", {
+        type: "HTTPS_STR_MATCH",
+        fqdn: "shop.example.com",
+        port: 443,
+        resourcePath: "/status",
+        searchString: "ok",
+        failureThreshold: 3,
+        requestInterval: 30,
+      }),
+      expected: [edge("shop-check", 'route53 health check "shop-check"')],
+      twinName: "it is run only from checker regions in the United States",
+      twin: add("aws:route53/healthCheck:HealthCheck", "shop-check", {
+        type: "HTTPS_STR_MATCH",
+        fqdn: "shop.example.com",
+        port: 443,
+        resourcePath: "/status",
+        searchString: "ok",
+        failureThreshold: 3,
+        requestInterval: 30,
+        regions: ["us-east-1", "us-west-1", "us-west-2"],
+      }),
+    },
+    {
+      name: "a Route 53 health check names a checker region in Ireland",
+      bad: add("aws:route53/healthCheck:HealthCheck", "shop-check", {
+        type: "HTTPS",
+        fqdn: "shop.example.com",
+        port: 443,
+        regions: ["us-east-1", "us-west-1", "eu-west-1"],
+      }),
+      expected: [
+        [
+          "arn-locality",
+          "shop-check",
+          "mandatory",
+          ['route53 health check "shop-check"', "eu-west-1 (outside US, in EU)"],
+        ],
+      ],
+      twinName: "it checks a CloudWatch alarm instead, which no checker requests",
+      twin: add("aws:route53/healthCheck:HealthCheck", "shop-check", {
+        type: "CLOUDWATCH_METRIC",
+        cloudwatchAlarmName: "shop-errors",
+        cloudwatchAlarmRegion: "us-west-2",
+        insufficientDataHealthStatus: "Unhealthy",
+      }),
+    },
+    {
+      name: "a labeling job sends its data items to the public Mechanical Turk workforce",
+      bad: add("aws:sagemaker/labelingJob:LabelingJob", "labels", {
+        roleArn: role,
+        labelAttributeName: "label",
+        inputConfig: {
+          dataSource: { s3DataSource: { manifestS3Uri: "s3://sdc-records/manifest.json" } },
+        },
+        outputConfig: { s3OutputPath: "s3://sdc-records/labels" },
+        humanTaskConfig: {
+          workteamArn: "arn:aws:sagemaker:us-west-2:394669845002:workteam/public-crowd/default",
+          taskTitle: "Label",
+          taskDescription: "Label the records",
+          numberOfHumanWorkersPerDataObject: 1,
+          taskTimeLimitInSeconds: 300,
+        },
+      }),
+      expected: [exposed("labels", 'sagemaker labeling job "labels"')],
+      twinName: "a private work team of the account labels them",
+      twin: add("aws:sagemaker/labelingJob:LabelingJob", "labels", {
+        roleArn: role,
+        labelAttributeName: "label",
+        inputConfig: {
+          dataSource: { s3DataSource: { manifestS3Uri: "s3://sdc-records/manifest.json" } },
+        },
+        outputConfig: { s3OutputPath: "s3://sdc-records/labels" },
+        humanTaskConfig: {
+          workteamArn: `arn:aws:sagemaker:us-west-2:${account}:workteam/private-crowd/records`,
+          taskTitle: "Label",
+          taskDescription: "Label the records",
+          numberOfHumanWorkersPerDataObject: 1,
+          taskTimeLimitInSeconds: 300,
+        },
+      }),
+    },
+    {
+      name: "a human review flow pays the public workforce per task",
+      bad: add("aws:sagemaker/flowDefinition:FlowDefinition", "review", {
+        flowDefinitionName: "review",
+        roleArn: role,
+        outputConfig: { s3OutputPath: "s3://sdc-records/reviews" },
+        humanLoopConfig: {
+          humanTaskUiArn: `arn:aws:sagemaker:us-west-2:${account}:human-task-ui/review`,
+          workteamArn: `arn:aws:sagemaker:us-west-2:${account}:workteam/private-crowd/records`,
+          taskTitle: "Review",
+          taskDescription: "Review the prediction",
+          taskCount: 1,
+          publicWorkforceTaskPrice: { amountInUsd: { cents: 1 } },
+        },
+      }),
+      expected: [exposed("review", 'sagemaker flow definition "review"')],
+      twinName: "only the private work team reviews, unpaid by task",
+      twin: add("aws:sagemaker/flowDefinition:FlowDefinition", "review", {
+        flowDefinitionName: "review",
+        roleArn: role,
+        outputConfig: { s3OutputPath: "s3://sdc-records/reviews" },
+        humanLoopConfig: {
+          humanTaskUiArn: `arn:aws:sagemaker:us-west-2:${account}:human-task-ui/review`,
+          workteamArn: `arn:aws:sagemaker:us-west-2:${account}:workteam/private-crowd/records`,
+          taskTitle: "Review",
+          taskDescription: "Review the prediction",
+          taskCount: 1,
+        },
+      }),
+    },
+    {
+      name: "a notebook code repository is hosted on GitHub",
+      bad: add("aws:sagemaker/codeRepository:CodeRepository", "notebooks", {
+        gitConfig: { repositoryUrl: "https://github.com/example/notebooks.git" },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "notebooks",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'sagemaker code repository "notebooks"',
+            '"https://github.com/example/notebooks.git" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it is a CodeCommit repository in Oregon",
+      twin: add("aws:sagemaker/codeRepository:CodeRepository", "notebooks", {
+        gitConfig: {
+          repositoryUrl: "https://git-codecommit.us-west-2.amazonaws.com/v1/repos/notebooks",
+        },
+      }),
+    },
+    {
+      name: "a Studio user's JupyterLab clones a repository from GitHub",
+      bad: add("aws:sagemaker/userProfile:UserProfile", "analyst", {
+        domainId: "d-records",
+        userProfileName: "analyst",
+        userSettings: {
+          executionRole: role,
+          jupyterLabAppSettings: {
+            codeRepositories: [{ repositoryUrl: "https://github.com/example/analysis.git" }],
+          },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "analyst",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'sagemaker user profile "analyst"',
+            '"https://github.com/example/analysis.git" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it clones a CodeCommit repository in Oregon",
+      twin: add("aws:sagemaker/userProfile:UserProfile", "analyst", {
+        domainId: "d-records",
+        userProfileName: "analyst",
+        userSettings: {
+          executionRole: role,
+          jupyterLabAppSettings: {
+            codeRepositories: [
+              {
+                repositoryUrl: "https://git-codecommit.us-west-2.amazonaws.com/v1/repos/analysis",
+              },
+            ],
+          },
+        },
+      }),
+    },
+    {
+      name: "a network firewall delivers its alert logs to a bucket the program does not create",
+      bad: add("aws:networkfirewall/loggingConfiguration:LoggingConfiguration", "fw-logs", {
+        firewallArn: `arn:aws:network-firewall:us-west-2:${account}:firewall/records`,
+        loggingConfiguration: {
+          logDestinationConfigs: [
+            {
+              logDestinationType: "S3",
+              logType: "ALERT",
+              logDestination: { bucketName: "firewall-logs-abroad", prefix: "alerts" },
+            },
+          ],
+        },
+      }),
+      expected: [
+        unplaced(
+          "fw-logs",
+          'networkfirewall logging configuration "fw-logs"',
+          "firewall-logs-abroad",
+        ),
+      ],
+      twinName: "it delivers them to the program's log bucket and a log group of the program",
+      twin: pipe(
+        add("aws:cloudwatch/logGroup:LogGroup", "fw-flow", { name: "firewall-flow" }),
+        add("aws:networkfirewall/loggingConfiguration:LoggingConfiguration", "fw-logs", {
+          firewallArn: `arn:aws:network-firewall:us-west-2:${account}:firewall/records`,
+          loggingConfiguration: {
+            logDestinationConfigs: [
+              {
+                logDestinationType: "S3",
+                logType: "ALERT",
+                logDestination: { bucketName: "sdc-records-logs", prefix: "alerts" },
+              },
+              {
+                logDestinationType: "CloudWatchLogs",
+                logType: "FLOW",
+                logDestination: { logGroup: "firewall-flow" },
+              },
+            ],
+          },
+        }),
+      ),
+    },
+    {
+      name: "a network firewall delivers its flow logs to a log group the program does not create",
+      bad: add("aws:networkfirewall/loggingConfiguration:LoggingConfiguration", "fw-logs", {
+        firewallArn: `arn:aws:network-firewall:us-west-2:${account}:firewall/records`,
+        loggingConfiguration: {
+          logDestinationConfigs: [
+            {
+              logDestinationType: "CloudWatchLogs",
+              logType: "FLOW",
+              logDestination: { logGroup: "firewall-flow-abroad" },
+            },
+          ],
+        },
+      }),
+      expected: [
+        unplaced(
+          "fw-logs",
+          'networkfirewall logging configuration "fw-logs"',
+          "firewall-flow-abroad",
+        ),
+      ],
+      twinName: "it delivers them to a log group of the program",
+      twin: pipe(
+        add("aws:cloudwatch/logGroup:LogGroup", "fw-flow", { name: "firewall-flow" }),
+        add("aws:networkfirewall/loggingConfiguration:LoggingConfiguration", "fw-logs", {
+          firewallArn: `arn:aws:network-firewall:us-west-2:${account}:firewall/records`,
+          loggingConfiguration: {
+            logDestinationConfigs: [
+              {
+                logDestinationType: "CloudWatchLogs",
+                logType: "FLOW",
+                logDestination: { logGroup: "firewall-flow" },
+              },
+            ],
+          },
+        }),
+      ),
+    },
+    {
+      name: "a pipe delivers events to a queue in Frankfurt",
+      bad: add("aws:pipes/pipe:Pipe", "orders-pipe", {
+        roleArn: `arn:aws:iam::${account}:role/pipes`,
+        source: `arn:aws:sqs:us-west-2:${account}:orders`,
+        target: `arn:aws:sqs:eu-central-1:${account}:orders-copy`,
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-pipe",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'pipes pipe "orders-pipe"',
+            `arn:aws:sqs:eu-central-1:${account}:orders-copy (outside US, in EU)`,
+          ],
+        ],
+      ],
+      twinName: "it delivers them to a queue in Oregon and logs to the program's log bucket",
+      twin: add("aws:pipes/pipe:Pipe", "orders-pipe", {
+        roleArn: `arn:aws:iam::${account}:role/pipes`,
+        source: `arn:aws:sqs:us-west-2:${account}:orders`,
+        target: `arn:aws:sqs:us-west-2:${account}:orders-copy`,
+        logConfiguration: {
+          level: "ERROR",
+          s3LogDestination: { bucketName: "sdc-records-logs", bucketOwner: account },
+        },
+      }),
+    },
+    {
+      name: "a Kafka connector connects to brokers outside the cloud",
+      bad: add("aws:mskconnect/connector:Connector", "sink", {
+        kafkaconnectVersion: "2.7.1",
+        serviceExecutionRoleArn: `arn:aws:iam::${account}:role/connect`,
+        connectorConfiguration: { "connector.class": "S3SinkConnector" },
+        kafkaCluster: {
+          apacheKafkaCluster: {
+            bootstrapServers: "kafka.partner.example:9092",
+            vpc: { subnets: ["subnet-records"], securityGroups: ["sg-records"] },
+          },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "sink",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'mskconnect connector "sink"',
+            '"kafka.partner.example:9092" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName:
+        "it connects to brokers of an MSK cluster in Oregon and logs to the program's bucket",
+      twin: add("aws:mskconnect/connector:Connector", "sink", {
+        kafkaconnectVersion: "2.7.1",
+        serviceExecutionRoleArn: `arn:aws:iam::${account}:role/connect`,
+        connectorConfiguration: { "connector.class": "S3SinkConnector" },
+        kafkaCluster: {
+          apacheKafkaCluster: {
+            bootstrapServers: "b-1.orders.abc123.c2.kafka.us-west-2.amazonaws.com:9098",
+            vpc: { subnets: ["subnet-records"], securityGroups: ["sg-records"] },
+          },
+        },
+        logDelivery: {
+          workerLogDelivery: { s3: { enabled: true, bucket: "sdc-records-logs" } },
+        },
+      }),
+    },
+    {
+      name: "an MSK replicator replicates topics with a self-managed Kafka cluster",
+      bad: add("aws:msk/replicator:Replicator", "replicator", {
+        replicatorName: "orders",
+        serviceExecutionRoleArn: `arn:aws:iam::${account}:role/replicator`,
+        kafkaClusters: [
+          {
+            apacheKafkaCluster: { bootstrapBrokerString: "kafka.partner.example:9096" },
+            vpcConfig: { subnetIds: ["subnet-records"] },
+          },
+        ],
+        replicationInfoList: {
+          sourceKafkaClusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
+          targetCompressionType: "NONE",
+          topicReplications: [{ topicsToReplicates: [".*"] }],
+          consumerGroupReplications: [{ consumerGroupsToReplicates: [".*"] }],
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "replicator",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'msk replicator "replicator"',
+            '"kafka.partner.example:9096" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it replicates between MSK clusters and logs to the program's bucket",
+      twin: add("aws:msk/replicator:Replicator", "replicator", {
+        replicatorName: "orders",
+        serviceExecutionRoleArn: `arn:aws:iam::${account}:role/replicator`,
+        kafkaClusters: [
+          {
+            amazonMskCluster: {
+              mskClusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
+            },
+            vpcConfig: { subnetIds: ["subnet-records"] },
+          },
+        ],
+        replicationInfoList: {
+          sourceKafkaClusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
+          targetCompressionType: "NONE",
+          topicReplications: [{ topicsToReplicates: [".*"] }],
+          consumerGroupReplications: [{ consumerGroupsToReplicates: [".*"] }],
+        },
+        logDelivery: {
+          replicatorLogDelivery: { s3: { enabled: true, bucket: "sdc-records-logs" } },
+        },
+      }),
+    },
+    {
+      name: "an MSK channel writes topic records to an Iceberg warehouse the program does not create",
+      bad: add("aws:msk/channel:Channel", "orders-channel", {
+        channelName: "orders",
+        clusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
+        icebergDestination: {
+          catalog: { warehouseLocation: "s3://lake-abroad/warehouse" },
+        },
+      }),
+      expected: [
+        unplaced("orders-channel", 'msk channel "orders-channel"', "s3://lake-abroad/warehouse"),
+      ],
+      twinName: "it writes them to a bucket of the program",
+      twin: add("aws:msk/channel:Channel", "orders-channel", {
+        channelName: "orders",
+        clusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
+        icebergDestination: {
+          catalog: { warehouseLocation: "s3://sdc-records/warehouse" },
+        },
+        loggingInfo: { s3: { enabled: true, bucket: "sdc-records-logs" } },
+      }),
+    },
+    {
+      name: "a function reads records from a self-managed Kafka cluster outside the cloud",
+      bad: add("aws:lambda/eventSourceMapping:EventSourceMapping", "orders-kafka", {
+        functionName: "orders",
+        topics: ["orders"],
+        selfManagedEventSource: {
+          endpoints: { KAFKA_BOOTSTRAP_SERVERS: "kafka.partner.example:9092" },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-kafka",
+          "mandatory",
+          [
+            '"kafka.partner.example:9092" (cannot be placed)',
+            'lambda event source mapping "orders-kafka"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "it reads them from an MSK cluster in Oregon with a Glue schema registry",
+      twin: add("aws:lambda/eventSourceMapping:EventSourceMapping", "orders-kafka", {
+        functionName: "orders",
+        topics: ["orders"],
+        eventSourceArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
+        amazonManagedKafkaEventSourceConfig: {
+          schemaRegistryConfig: {
+            schemaRegistryUri: `arn:aws:glue:us-west-2:${account}:registry/orders`,
+            eventRecordFormat: "JSON",
+          },
+        },
+      }),
+    },
+    {
+      name: "a QuickSight data source reads from a Snowflake account",
+      bad: add("aws:quicksight/dataSource:DataSource", "warehouse", {
+        dataSourceId: "warehouse",
+        name: "warehouse",
+        type: "SNOWFLAKE",
+        parameters: {
+          snowflake: {
+            host: "example.snowflakecomputing.com",
+            database: "orders",
+            warehouse: "compute",
+          },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "warehouse",
+          "mandatory",
+          [
+            '"example.snowflakecomputing.com" (cannot be placed)',
+            'quicksight data source "warehouse"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "it reads from an Aurora cluster in Oregon",
+      twin: add("aws:quicksight/dataSource:DataSource", "warehouse", {
+        dataSourceId: "warehouse",
+        name: "warehouse",
+        type: "AURORA_POSTGRESQL",
+        parameters: {
+          auroraPostgresql: {
+            host: "records.cluster-abc123.us-west-2.rds.amazonaws.com",
+            port: 5432,
+            database: "orders",
+          },
+        },
+      }),
+    },
+    {
+      name: "a Lex intent's code hook is a function in Frankfurt",
+      bad: add("aws:lex/intent:Intent", "order-status", {
+        name: "OrderStatus",
+        sampleUtterances: ["where is my order"],
+        fulfillmentActivity: { type: "ReturnIntent" },
+        dialogCodeHook: {
+          messageVersion: "1.0",
+          uri: `arn:aws:lambda:eu-central-1:${account}:function:order-status`,
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "order-status",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'lex intent "order-status"',
+            `arn:aws:lambda:eu-central-1:${account}:function:order-status (outside US, in EU)`,
+          ],
+        ],
+      ],
+      twinName: "the code hook is a function in Oregon",
+      twin: add("aws:lex/intent:Intent", "order-status", {
+        name: "OrderStatus",
+        sampleUtterances: ["where is my order"],
+        fulfillmentActivity: { type: "ReturnIntent" },
+        dialogCodeHook: {
+          messageVersion: "1.0",
+          uri: `arn:aws:lambda:us-west-2:${account}:function:order-status`,
+        },
+      }),
+    },
+    {
+      name: "a Lex V2 question-answering intent searches an OpenSearch domain in Frankfurt",
+      bad: add("aws:lex/v2modelsIntent:V2modelsIntent", "faq", {
+        botId: "BOT1",
+        botVersion: "DRAFT",
+        localeId: "en_US",
+        name: "Faq",
+        qnaIntentConfiguration: {
+          bedrockModelConfiguration: {
+            modelArn: "arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-v2",
+          },
+          dataSourceConfiguration: {
+            opensearchConfiguration: {
+              domainEndpoint: "https://search-faq-abc123.eu-central-1.es.amazonaws.com",
+              indexName: "faq",
+            },
+          },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "faq",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'lex v2models intent "faq"',
+            "https://search-faq-abc123.eu-central-1.es.amazonaws.com (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "it searches a domain in Oregon",
+      twin: add("aws:lex/v2modelsIntent:V2modelsIntent", "faq", {
+        botId: "BOT1",
+        botVersion: "DRAFT",
+        localeId: "en_US",
+        name: "Faq",
+        qnaIntentConfiguration: {
+          bedrockModelConfiguration: {
+            modelArn: "arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-v2",
+          },
+          dataSourceConfiguration: {
+            opensearchConfiguration: {
+              domainEndpoint: "https://search-faq-abc123.us-west-2.es.amazonaws.com",
+              indexName: "faq",
+            },
+          },
+        },
+      }),
+    },
+    {
+      name: "a Mail Manager relay sends email to a mail server outside the cloud",
+      bad: add("aws:mailmanager/relay:Relay", "smarthost", {
+        name: "smarthost",
+        serverName: "smtp.partner.example",
+        serverPort: 587,
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "smarthost",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'mailmanager relay "smarthost"',
+            '"smtp.partner.example" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it relays to the allowlisted partner address",
+      twin: add("aws:mailmanager/relay:Relay", "smarthost", {
+        name: "smarthost",
+        serverName: "198.51.100.25",
+        serverPort: 587,
+      }),
+    },
+    {
+      name: "a Mail Manager rule stores received mail in a bucket the program does not create",
+      bad: add("aws:mailmanager/ruleSet:RuleSet", "inbound-rules", {
+        name: "inbound",
+        rules: [
+          {
+            name: "archive",
+            actions: [
+              {
+                writeToS3: {
+                  roleArn: `arn:aws:iam::${account}:role/mail`,
+                  s3Bucket: "mail-abroad",
+                },
+              },
+            ],
+          },
+        ],
+      }),
+      expected: [unplaced("inbound-rules", 'mailmanager rule set "inbound-rules"', "mail-abroad")],
+      twinName: "it stores it in a bucket of the program",
+      twin: add("aws:mailmanager/ruleSet:RuleSet", "inbound-rules", {
+        name: "inbound",
+        rules: [
+          {
+            name: "archive",
+            actions: [
+              {
+                writeToS3: {
+                  roleArn: `arn:aws:iam::${account}:role/mail`,
+                  s3Bucket: "sdc-records",
+                },
+              },
+            ],
+          },
+        ],
+      }),
+    },
+    {
+      name: "a MediaLive input pulls a stream from a host outside the cloud",
+      bad: add("aws:medialive/input:Input", "feed", {
+        name: "feed",
+        type: "URL_PULL",
+        sources: [
+          { url: "https://media.partner.example/live.m3u8", username: "u", passwordParam: "p" },
+        ],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "feed",
+          "mandatory",
+          [
+            '"https://media.partner.example/live.m3u8" (cannot be placed)',
+            'medialive input "feed"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "it pulls the stream from the allowlisted partner address",
+      twin: add("aws:medialive/input:Input", "feed", {
+        name: "feed",
+        type: "URL_PULL",
+        sources: [{ url: "https://198.51.100.30/live.m3u8", username: "u", passwordParam: "p" }],
+      }),
+    },
+    {
+      name: "an SNS data protection policy delivers its findings to a bucket the program does not create",
+      bad: add("aws:sns/dataProtectionPolicy:DataProtectionPolicy", "orders-dlp", {
+        arn: `arn:aws:sns:us-west-2:${account}:orders`,
+        policy: JSON.stringify({
+          Name: "orders",
+          Version: "2021-06-01",
+          Statement: [
+            {
+              Sid: "audit",
+              DataDirection: "Inbound",
+              Principal: ["*"],
+              DataIdentifier: ["arn:aws:dataprotection::aws:data-identifier/EmailAddress"],
+              Operation: {
+                Audit: {
+                  SampleRate: 99,
+                  FindingsDestination: { S3: { Bucket: "dlp-findings-abroad" } },
+                },
+              },
+            },
+          ],
+        }),
+      }),
+      expected: [
+        unplaced("orders-dlp", 'sns data protection policy "orders-dlp"', "dlp-findings-abroad"),
+      ],
+      twinName: "it delivers them to the program's log bucket",
+      twin: add(
+        "aws:sns/dataProtectionPolicy:DataProtectionPolicy",
+        "orders-dlp",
+        {
+          arn: `arn:aws:sns:us-west-2:${account}:orders`,
+          policy: JSON.stringify({
+            Name: "orders",
+            Version: "2021-06-01",
+            Statement: [
+              {
+                Sid: "audit",
+                DataDirection: "Inbound",
+                Principal: ["*"],
+                DataIdentifier: ["arn:aws:dataprotection::aws:data-identifier/EmailAddress"],
+                Operation: {
+                  Audit: {
+                    SampleRate: 99,
+                    FindingsDestination: { S3: { Bucket: "sdc-records-logs" } },
+                  },
+                },
+              },
+            ],
+          }),
+          // The program writes the bucket's name into the document from the bucket's output.
+        },
+        { dependsOn: { policy: ["logs"] } },
+      ),
+    },
+    {
+      name: "an incident contact is engaged by email (a mailbox cannot be placed: no contact channel passes)",
+      bad: add("aws:ssmcontacts/contactChannel:ContactChannel", "oncall-email", {
+        contactId: `arn:aws:ssm-contacts:us-west-2:${account}:contact/oncall`,
+        name: "oncall",
+        type: "EMAIL",
+        deliveryAddress: { simpleAddress: "oncall@example.com" },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "oncall-email",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ssmcontacts contact channel "oncall-email"',
+            '"oncall@example.com" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "incidents are published to an SNS topic in Oregon instead",
+      twin: add("aws:sns/topic:Topic", "oncall-topic", { name: "oncall" }),
+    },
+    {
+      name: "a notification contact is a mailbox (no email contact passes)",
+      bad: add("aws:notifications/contactsEmailContact:ContactsEmailContact", "ops-mail", {
+        name: "ops",
+        emailAddress: "ops@example.com",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "ops-mail",
+          "mandatory",
+          [
+            "a global service",
+            'notifications contacts email contact "ops-mail"',
+            '"ops@example.com" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "notifications are published to an SNS topic in Oregon instead",
+      twin: add("aws:sns/topic:Topic", "ops-topic", { name: "ops" }),
+    },
+    {
+      name: "a sign-in application sends users to a host outside the cloud",
+      bad: add("aws:ssoadmin/application:Application", "crm", {
+        name: "crm",
+        applicationProviderArn: "arn:aws:sso::aws:applicationProvider/custom",
+        instanceArn: "arn:aws:sso:::instance/ssoins-1",
+        portalOptions: {
+          visibility: "ENABLED",
+          signInOptions: {
+            origin: "APPLICATION",
+            applicationUrl: "https://crm.partner.example/login",
+          },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "crm",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ssoadmin application "crm"',
+            '"https://crm.partner.example/login" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it sends them to the allowlisted partner address",
+      twin: add("aws:ssoadmin/application:Application", "crm", {
+        name: "crm",
+        applicationProviderArn: "arn:aws:sso::aws:applicationProvider/custom",
+        instanceArn: "arn:aws:sso:::instance/ssoins-1",
+        portalOptions: {
+          visibility: "ENABLED",
+          signInOptions: { origin: "APPLICATION", applicationUrl: "https://198.51.100.40/login" },
+        },
+      }),
+    },
+    {
+      name: "Identity Center trusts tokens of an issuer outside the cloud",
+      bad: add("aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer", "idp", {
+        name: "idp",
+        instanceArn: "arn:aws:sso:::instance/ssoins-1",
+        trustedTokenIssuerType: "OIDC_JWT",
+        trustedTokenIssuerConfiguration: {
+          oidcJwtConfiguration: {
+            issuerUrl: "https://login.partner.example",
+            claimAttributePath: "email",
+            identityStoreAttributePath: "emails.value",
+            jwksRetrievalOption: "OPEN_ID_DISCOVERY",
+          },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "idp",
+          "mandatory",
+          [
+            '"https://login.partner.example" (cannot be placed)',
+            'ssoadmin trusted token issuer "idp"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "it trusts the issuer on the allowlisted partner address",
+      twin: add("aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer", "idp", {
+        name: "idp",
+        instanceArn: "arn:aws:sso:::instance/ssoins-1",
+        trustedTokenIssuerType: "OIDC_JWT",
+        trustedTokenIssuerConfiguration: {
+          oidcJwtConfiguration: {
+            issuerUrl: "https://198.51.100.41",
+            claimAttributePath: "email",
+            identityStoreAttributePath: "emails.value",
+            jwksRetrievalOption: "OPEN_ID_DISCOVERY",
+          },
+        },
+      }),
+    },
+    {
+      name: "a security lake subscriber is notified at a host outside the cloud",
+      bad: add("aws:securitylake/subscriberNotification:SubscriberNotification", "lake-notify", {
+        subscriberId: "sub-1",
+        configuration: {
+          httpsNotificationConfiguration: {
+            endpoint: "https://siem.partner.example/hook",
+            targetRoleArn: `arn:aws:iam::${account}:role/lake`,
+          },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "lake-notify",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'securitylake subscriber notification "lake-notify"',
+            '"https://siem.partner.example/hook" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it is notified through an SQS queue the lake creates in its region",
+      twin: add("aws:securitylake/subscriberNotification:SubscriberNotification", "lake-notify", {
+        subscriberId: "sub-1",
+        configuration: { sqsNotificationConfiguration: {} },
+      }),
+    },
+    {
+      name: "a security lake subscriber is another account",
+      bad: add("aws:securitylake/subscriber:Subscriber", "siem", {
+        subscriberName: "siem",
+        accessType: "S3",
+        subscriberIdentity: { principal: "444455556666", externalId: "siem" },
+        sources: [{ awsLogSourceResource: { sourceName: "VPC_FLOW", sourceVersion: "2.0" } }],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "siem",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'securitylake subscriber "siem"',
+            `account 444455556666 (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName: "the subscriber is the stack's own account",
+      twin: add("aws:securitylake/subscriber:Subscriber", "siem", {
+        subscriberName: "siem",
+        accessType: "S3",
+        subscriberIdentity: { principal: account, externalId: "siem" },
+        sources: [{ awsLogSourceResource: { sourceName: "VPC_FLOW", sourceVersion: "2.0" } }],
+      }),
+    },
+    {
+      name: "a custom log source is written by another account",
+      bad: add("aws:securitylake/customLogSource:CustomLogSource", "edr", {
+        sourceName: "edr",
+        configuration: {
+          crawlerConfiguration: { roleArn: `arn:aws:iam::${account}:role/crawler` },
+          providerIdentity: { principal: "444455556666", externalId: "edr" },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "edr",
+          "mandatory",
+          [
+            `account 444455556666 (not this stack's account ${account})`,
+            'securitylake custom log source "edr"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "the stack's own account writes it",
+      twin: add("aws:securitylake/customLogSource:CustomLogSource", "edr", {
+        sourceName: "edr",
+        configuration: {
+          crawlerConfiguration: { roleArn: `arn:aws:iam::${account}:role/crawler` },
+          providerIdentity: { principal: account, externalId: "edr" },
+        },
+      }),
+    },
+    {
+      name: "a security lake collects the logs of another account",
+      bad: add("aws:securitylake/awsLogSource:AwsLogSource", "flow-source", {
+        source: {
+          sourceName: "VPC_FLOW",
+          sourceVersion: "2.0",
+          regions: ["us-west-2"],
+          accounts: ["444455556666"],
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "flow-source",
+          "mandatory",
+          [
+            `account 444455556666 (not this stack's account ${account})`,
+            'securitylake aws log source "flow-source"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "it collects only the stack's own account",
+      twin: add("aws:securitylake/awsLogSource:AwsLogSource", "flow-source", {
+        source: {
+          sourceName: "VPC_FLOW",
+          sourceVersion: "2.0",
+          regions: ["us-west-2"],
+          accounts: [account],
+        },
+      }),
+    },
+    {
+      name: "Security Hub sends findings to Jira Cloud (no Jira Cloud connector passes)",
+      bad: add("aws:securityhub/connectorV2:ConnectorV2", "jira", {
+        name: "jira",
+        connectorProvider: { jiraCloud: { projectKey: "SEC", domain: "example.atlassian.net" } },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "jira",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'securityhub connector v2 "jira"',
+            '"example.atlassian.net" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it opens tickets in ServiceNow through a secret in Oregon instead",
+      twin: add("aws:securityhub/connectorV2:ConnectorV2", "jira", {
+        name: "jira",
+        connectorProvider: {
+          serviceNow: {
+            instanceName: "records",
+            secretArn: `arn:aws:secretsmanager:us-west-2:${account}:secret:snow`,
+          },
+        },
+      }),
+    },
+    {
+      name: "the securityhub administrator of the organization is another account",
+      bad: add(
+        "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount",
+        "securityhub-admin",
+        { adminAccountId: "444455556666" },
+      ),
+      expected: [
+        [
+          "log-shipping",
+          "securityhub-admin",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'securityhub organization admin account "securityhub-admin"',
+            `account 444455556666 (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName: "the administrator is the stack's own account",
+      twin: add(
+        "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount",
+        "securityhub-admin",
+        { adminAccountId: account },
+      ),
+    },
+    {
+      name: "the macie2 administrator of the organization is another account",
+      bad: add("aws:macie2/organizationAdminAccount:OrganizationAdminAccount", "macie2-admin", {
+        adminAccountId: "444455556666",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "macie2-admin",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'macie2 organization admin account "macie2-admin"',
+            `account 444455556666 (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName: "the administrator is the stack's own account",
+      twin: add("aws:macie2/organizationAdminAccount:OrganizationAdminAccount", "macie2-admin", {
+        adminAccountId: account,
+      }),
+    },
+    {
+      name: "the account accepts another account as its Macie administrator",
+      bad: add("aws:macie2/invitationAccepter:InvitationAccepter", "macie-accept", {
+        administratorAccountId: "444455556666",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "macie-accept",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'macie2 invitation accepter "macie-accept"',
+            `account 444455556666 (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName: "the administrator is the stack's own account",
+      twin: add("aws:macie2/invitationAccepter:InvitationAccepter", "macie-accept", {
+        administratorAccountId: account,
+      }),
+    },
+    {
+      name: "securityhub collects the findings of another account",
+      bad: add("aws:securityhub/member:Member", "securityhub-member", {
+        accountId: "444455556666",
+        email: "security@example.com",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "securityhub-member",
+          "mandatory",
+          [
+            `account 444455556666 (not this stack's account ${account})`,
+            'securityhub member "securityhub-member"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "the member is the stack's own account",
+      twin: add("aws:securityhub/member:Member", "securityhub-member", {
+        accountId: account,
+        email: "security@example.com",
+      }),
+    },
+    {
+      name: "macie2 collects the findings of another account",
+      bad: add("aws:macie2/member:Member", "macie2-member", {
+        accountId: "444455556666",
+        email: "security@example.com",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "macie2-member",
+          "mandatory",
+          [
+            `account 444455556666 (not this stack's account ${account})`,
+            'macie2 member "macie2-member"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "the member is the stack's own account",
+      twin: add("aws:macie2/member:Member", "macie2-member", {
+        accountId: account,
+        email: "security@example.com",
+      }),
+    },
+    {
+      name: "the Shield Response Team gets read access to a log bucket (no association passes)",
+      bad: add(
+        "aws:shield/drtAccessLogBucketAssociation:DrtAccessLogBucketAssociation",
+        "srt-logs",
+        { logBucket: "sdc-records-logs", roleArnAssociationId: "srt-role" },
+      ),
+      expected: [
+        [
+          "log-shipping",
+          "srt-logs",
+          "mandatory",
+          [
+            "a global service",
+            'shield drt access log bucket association "srt-logs"',
+            "the AWS Shield Response Team, which works from anywhere",
+          ],
+        ],
+      ],
+      twinName: "the program keeps its logs and roles to itself (no Shield Response Team access)",
+      twin: add("aws:s3/bucketPolicy:BucketPolicy", "logs-policy", {
+        bucket: "sdc-records-logs",
+        policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Deny",
+              Principal: "*",
+              Action: "s3:*",
+              Resource: "arn:aws:s3:::sdc-records-logs/*",
+              Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
+          ],
+        }),
+      }),
+    },
+    {
+      name: "the Shield Response Team may assume a role of the account (no association passes)",
+      bad: add("aws:shield/drtAccessRoleArnAssociation:DrtAccessRoleArnAssociation", "srt-role", {
+        roleArn: `arn:aws:iam::${account}:role/srt`,
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "srt-role",
+          "mandatory",
+          [
+            "a global service",
+            'shield drt access role arn association "srt-role"',
+            "the AWS Shield Response Team, which works from anywhere",
+          ],
+        ],
+      ],
+      twinName: "the program keeps its logs and roles to itself (no Shield Response Team access)",
+      twin: add("aws:s3/bucketPolicy:BucketPolicy", "logs-policy", {
+        bucket: "sdc-records-logs",
+        policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Deny",
+              Principal: "*",
+              Action: "s3:*",
+              Resource: "arn:aws:s3:::sdc-records-logs/*",
+              Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
+          ],
+        }),
+      }),
+    },
+    {
+      name: "the Shield Response Team mails attack details to a mailbox (no contact passes)",
+      bad: add("aws:shield/proactiveEngagement:ProactiveEngagement", "srt-contacts", {
+        enabled: true,
+        emergencyContacts: [{ emailAddress: "soc@example.com" }],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "srt-contacts",
+          "mandatory",
+          [
+            "a global service",
+            'shield proactive engagement "srt-contacts"',
+            '"soc@example.com" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "attack alarms go to an SNS topic in Oregon instead",
+      twin: add("aws:sns/topic:Topic", "ddos-alarms", { name: "ddos-alarms" }),
+    },
+    {
+      name: "an SNS platform application pushes through a global push service (none passes)",
+      bad: add("aws:sns/platformApplication:PlatformApplication", "push", {
+        name: "push",
+        platform: "GCM",
+        platformCredential: "key",
+      }),
+      expected: [
+        [
+          "global-services",
+          "push",
+          "mandatory",
+          ['sns platform application "push"', "edge locations outside the jurisdiction"],
+        ],
+      ],
+      twinName: "users are notified through an SNS topic in Oregon instead",
+      twin: add("aws:sns/topic:Topic", "user-alerts", { name: "user-alerts" }),
+    },
+    {
+      name: "the organisation delegates GuardDuty administration to another account",
+      bad: add("aws:organizations/delegatedAdministrator:DelegatedAdministrator", "gd-admin", {
+        accountId: "444455556666",
+        servicePrincipal: "guardduty.amazonaws.com",
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "gd-admin",
+          "advisory",
+          [
+            "a global service",
+            'organizations delegated administrator "gd-admin"',
+            `account 444455556666 (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName: "it delegates to the stack's own account",
+      twin: add("aws:organizations/delegatedAdministrator:DelegatedAdministrator", "gd-admin", {
+        accountId: account,
+        servicePrincipal: "guardduty.amazonaws.com",
+      }),
+    },
+    {
+      name: "a Lightsail deployment routes the public endpoint to a container",
+      bad: add(
+        "aws:lightsail/containerServiceDeploymentVersion:ContainerServiceDeploymentVersion",
+        "web-v1",
+        {
+          serviceName: "web",
+          containers: [{ containerName: "web", image: "nginx:1.27", ports: { "80": "HTTP" } }],
+          publicEndpoint: { containerName: "web", containerPort: 80, healthCheck: {} },
+        },
+      ),
+      expected: [exposed("web-v1", 'lightsail container service deployment version "web-v1"')],
+      twinName: "the deployment exposes no container",
+      twin: add(
+        "aws:lightsail/containerServiceDeploymentVersion:ContainerServiceDeploymentVersion",
+        "web-v1",
+        { serviceName: "web", containers: [{ containerName: "worker", image: "worker:1" }] },
+      ),
+    },
+    {
+      name: "a Redshift endpoint connects the VPC to a cluster of another account",
+      bad: add("aws:redshift/endpointAccess:EndpointAccess", "shared-dw", {
+        endpointName: "shared-dw",
+        clusterIdentifier: "warehouse",
+        subnetGroupName: "records",
+        resourceOwner: "444455556666",
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "shared-dw",
+          "advisory",
+          [
+            "us-west-2 (inside US)",
+            'redshift endpoint access "shared-dw"',
+            `account 444455556666 (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName: "the cluster is the stack's own account's",
+      twin: add("aws:redshift/endpointAccess:EndpointAccess", "shared-dw", {
+        endpointName: "shared-dw",
+        clusterIdentifier: "warehouse",
+        subnetGroupName: "records",
+        resourceOwner: account,
+      }),
+    },
+    {
+      name: "a Redshift Serverless endpoint connects the VPC to a workgroup of another account",
+      bad: add("aws:redshiftserverless/endpointAccess:EndpointAccess", "shared-wg", {
+        endpointName: "shared-wg",
+        workgroupName: "analytics",
+        subnetIds: ["subnet-records"],
+        ownerAccount: "444455556666",
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "shared-wg",
+          "advisory",
+          [
+            "us-west-2 (inside US)",
+            'redshiftserverless endpoint access "shared-wg"',
+            `account 444455556666 (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName: "the workgroup is the stack's own",
+      twin: add("aws:redshiftserverless/endpointAccess:EndpointAccess", "shared-wg", {
+        endpointName: "shared-wg",
+        workgroupName: "analytics",
+        subnetIds: ["subnet-records"],
+      }),
+    },
+    {
+      name: "a Redshift partner integration lets a partner's service load data (no partner passes)",
+      bad: add("aws:redshift/partner:Partner", "etl-partner", {
+        accountId: account,
+        clusterIdentifier: "warehouse",
+        databaseName: "dev",
+        partnerName: "Fivetran",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "etl-partner",
+          "mandatory",
+          [
+            "the partner's service, which cannot be placed",
+            'redshift partner "etl-partner"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "data is loaded by a Glue job in Oregon instead",
+      twin: add("aws:glue/job:Job", "etl", {
+        roleArn: `arn:aws:iam::${account}:role/glue`,
+        command: { scriptLocation: "s3://sdc-records/etl.py" },
+      }),
+    },
+    {
+      name: "a scheduled query writes error reports to a bucket the program does not create",
+      bad: add("aws:timestreamquery/scheduledQuery:ScheduledQuery", "rollup", {
+        name: "rollup",
+        queryString: "SELECT 1",
+        executionRoleArn: `arn:aws:iam::${account}:role/timestream`,
+        scheduleConfiguration: { scheduleExpression: "rate(1 hour)" },
+        errorReportConfiguration: { s3Configuration: { bucketName: "query-errors-abroad" } },
+      }),
+      expected: [
+        unplaced("rollup", 'timestreamquery scheduled query "rollup"', "query-errors-abroad"),
+      ],
+      twinName: "it writes them to the program's log bucket",
+      twin: add("aws:timestreamquery/scheduledQuery:ScheduledQuery", "rollup", {
+        name: "rollup",
+        queryString: "SELECT 1",
+        executionRoleArn: `arn:aws:iam::${account}:role/timestream`,
+        scheduleConfiguration: { scheduleExpression: "rate(1 hour)" },
+        errorReportConfiguration: { s3Configuration: { bucketName: "sdc-records-logs" } },
+      }),
+    },
+  ]);
+});
+describe("kubernetes storage classes, controller revisions and mutating admission policies", () => {
+  // Each case declares one object in the happy path's cluster (on EKS in us-west-2); the twin is
+  // the same kind in a shape the pack can judge inside US.
+  const k8s =
+    (type: string, name: string, inputs: Props) =>
+    (plan: Plan): Plan =>
+      add(type, name, inputs, { provider: "kube" })(plan);
+  const storageClass = (provisioner: unknown, parameters?: Props) => ({
+    metadata: { name: "fast" },
+    provisioner,
+    ...(parameters ? { parameters } : {}),
+  });
+  const revision = (data: unknown) => ({
+    metadata: { namespace: "records", name: "ledger-6d4f" },
+    revision: 3,
+    data,
+  });
+  const template = (volumes: Props[]) => ({
+    spec: {
+      template: {
+        $patch: "replace",
+        metadata: { labels: { app: "ledger" } },
+        spec: { containers: [{ name: "app", image: "app:1.0" }], volumes },
+      },
+    },
+  });
+  const rule = (apiGroups: string[], resources: string[]) => ({
+    apiGroups,
+    apiVersions: ["*"],
+    operations: ["CREATE", "UPDATE"],
+    resources,
+  });
+  const mutating = (rules: Props[]) => ({
+    metadata: { name: "defaults" },
+    spec: {
+      matchConstraints: { resourceRules: rules },
+      failurePolicy: "Fail",
+      reinvocationPolicy: "Never",
+      mutations: [
+        {
+          patchType: "ApplyConfiguration",
+          applyConfiguration: { expression: "Object{spec: Object.spec{}}" },
+        },
+      ],
+    },
+  });
+  const binding = (matchResources?: Props) => ({
+    metadata: { name: "defaults" },
+    spec: { policyName: "defaults", ...(matchResources ? { matchResources } : {}) },
+  });
+  const sc = "kubernetes:storage.k8s.io/v1:StorageClass";
+  const label = 'k8s storageclass "fast"';
+
+  runCases(pack, () => happy, us, [
+    {
+      name: "an in-tree EBS storage class creates volumes in a zone abroad",
+      bad: k8s(
+        sc,
+        "fast",
+        storageClass("kubernetes.io/aws-ebs", { type: "gp3", zones: "us-west-2a,eu-west-1a" }),
+      ),
+      expected: [
+        [
+          "kubernetes-egress",
+          "fast",
+          "mandatory",
+          [label, "zone eu-west-1a in eu-west-1 (outside US, in EU)"],
+        ],
+      ],
+      twinName: "the EBS CSI class names no zone; its key is in a region inside US (any case)",
+      twin: k8s(
+        sc,
+        "fast",
+        storageClass("ebs.csi.aws.com", {
+          type: "gp3",
+          Encrypted: "true",
+          KmsKeyId: "arn:aws:kms:us-west-2:123456789012:key/abcd",
+          tagSpecification_1: "team=records",
+        }),
+      ),
+    },
+    {
+      name: "a storage class's provisioner is one the pack does not know",
+      bad: k8s(sc, "fast", storageClass("example.com/nfs-subdir", { pathPattern: "${.PVC.name}" })),
+      expected: [
+        [
+          "kubernetes-egress",
+          "fast",
+          "mandatory",
+          [label, 'volumes of provisioner "example.com/nfs-subdir" (cannot be placed)'],
+        ],
+      ],
+      twinName: "the class uses the EBS CSI driver without parameters",
+      twin: k8s(sc, "fast", storageClass("ebs.csi.aws.com")),
+    },
+    {
+      name: "an NFS CSI storage class creates its shares on a public server",
+      bad: k8s(
+        sc,
+        "fast",
+        storageClass("nfs.csi.k8s.io", { server: "203.0.113.10", share: "/exports" }),
+      ),
+      expected: [
+        ["kubernetes-egress", "fast", "mandatory", [label, "203.0.113.10 (NFS share server)"]],
+      ],
+      twinName: "the NFS server is a private address",
+      twin: k8s(
+        sc,
+        "fast",
+        storageClass("nfs.csi.k8s.io", { server: "10.30.4.5", share: "/exports" }),
+      ),
+    },
+    {
+      name: "an Alibaba NAS storage class mounts a file system of a region abroad",
+      bad: k8s(
+        sc,
+        "fast",
+        storageClass("nasplugin.csi.alibabacloud.com", {
+          volumeAs: "subpath",
+          server: "0cd8b4a576-abc12.ap-southeast-1.nas.aliyuncs.com:/k8s",
+          archiveOnDelete: "false",
+        }),
+      ),
+      expected: [
+        [
+          "kubernetes-egress",
+          "fast",
+          "mandatory",
+          [
+            label,
+            "0cd8b4a576-abc12.ap-southeast-1.nas.aliyuncs.com (ap-southeast-1 (outside US, in SG))",
+          ],
+        ],
+      ],
+      twinName: "the NAS mount target is in a region inside US",
+      twin: k8s(
+        sc,
+        "fast",
+        storageClass("nasplugin.csi.alibabacloud.com", {
+          volumeAs: "subpath",
+          server: "0cd8b4a576-abc12.us-west-1.nas.aliyuncs.com:/k8s",
+          archiveOnDelete: "false",
+        }),
+      ),
+    },
+    {
+      name: "a v1beta1 Alibaba disk storage class creates disks in a zone abroad",
+      bad: k8s(
+        "kubernetes:storage.k8s.io/v1beta1:StorageClass",
+        "fast",
+        storageClass("diskplugin.csi.alibabacloud.com", {
+          type: "cloud_essd",
+          zoneId: "us-west-1a,cn-hangzhou-h",
+        }),
+      ),
+      expected: [
+        [
+          "kubernetes-egress",
+          "fast",
+          "mandatory",
+          [label, "zone cn-hangzhou-h in cn-hangzhou (outside US, in CN)"],
+        ],
+      ],
+      twinName: "every zone is in a region inside US",
+      twin: k8s(
+        "kubernetes:storage.k8s.io/v1beta1:StorageClass",
+        "fast",
+        storageClass("diskplugin.csi.alibabacloud.com", {
+          type: "cloud_essd",
+          zoneId: "us-west-1a,us-west-1b",
+          regionId: "us-west-1",
+        }),
+      ),
+    },
+    {
+      name: "a StorageClassPatch passes a parameter its driver does not document",
+      bad: k8s(
+        "kubernetes:storage.k8s.io/v1:StorageClassPatch",
+        "fast",
+        storageClass("efs.csi.aws.com", {
+          provisioningMode: "efs-ap",
+          fileSystemId: "fs-0123",
+          "csi.storage.k8s.io/provisioner-secret-name": "x-account",
+        }),
+      ),
+      expected: [
+        [
+          "kubernetes-egress",
+          "fast",
+          "mandatory",
+          [
+            'k8s storageclasspatch "fast"',
+            'parameters["csi.storage.k8s.io/provisioner-secret-name"] (cannot be judged)',
+          ],
+        ],
+      ],
+      twinName: "the patch passes only documented parameters",
+      twin: k8s(
+        "kubernetes:storage.k8s.io/v1:StorageClassPatch",
+        "fast",
+        storageClass("efs.csi.aws.com", {
+          provisioningMode: "efs-ap",
+          fileSystemId: "fs-0123",
+          az: "us-west-2a",
+        }),
+      ),
+    },
+    {
+      name: "an entry of a StorageClassList creates SMB shares on a host the pack cannot place",
+      bad: k8s("kubernetes:storage.k8s.io/v1:StorageClassList", "classes", {
+        items: [
+          storageClass("ebs.csi.aws.com"),
+          storageClass("smb.csi.k8s.io", { source: "//files.example.com/share" }),
+        ],
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "classes",
+          "mandatory",
+          ['k8s storageclasslist "classes"', "files.example.com (cannot be placed)"],
+        ],
+      ],
+      twinName: "the SMB server is a Service of the cluster",
+      twin: k8s("kubernetes:storage.k8s.io/v1:StorageClassList", "classes", {
+        items: [
+          storageClass("ebs.csi.aws.com"),
+          storageClass("smb.csi.k8s.io", {
+            source: "//smb.records.svc.cluster.local/share",
+            "csi.storage.k8s.io/node-stage-secret-name": "smbcreds",
+          }),
+        ],
+      }),
+    },
+    {
+      name: "a storage class's provisioner is not known at preview",
+      bad: k8s(sc, "fast", storageClass(unknown)),
+      expected: [
+        ["kubernetes-egress", "fast", "mandatory", [label, "provisioner (unknown at preview)"]],
+      ],
+      twinName: "the provisioner is a literal; the class names no provisioner's parameters",
+      twin: k8s(sc, "fast", storageClass("kubernetes.io/no-provisioner")),
+    },
+    {
+      name: "a ControllerRevision's pod template mounts an NFS volume from a public address",
+      bad: k8s(
+        "kubernetes:apps/v1:ControllerRevision",
+        "ledger-6d4f",
+        revision(template([{ name: "d", nfs: { server: "203.0.113.7", path: "/exports" } }])),
+      ),
+      expected: [
+        [
+          "kubernetes-egress",
+          "ledger-6d4f",
+          "mandatory",
+          ['k8s controllerrevision "ledger-6d4f"', "203.0.113.7 (NFS server)"],
+        ],
+      ],
+      twinName: "the revision's NFS server is private (data given as JSON text)",
+      twin: k8s(
+        "kubernetes:apps/v1:ControllerRevision",
+        "ledger-6d4f",
+        revision(
+          JSON.stringify(template([{ name: "d", nfs: { server: "10.30.4.5", path: "/exports" } }])),
+        ),
+      ),
+    },
+    {
+      name: "a v1beta2 ControllerRevision's data is no pod template the pack can read",
+      bad: k8s(
+        "kubernetes:apps/v1beta2:ControllerRevision",
+        "ledger-6d4f",
+        revision({ raw: "H4sIAAAAAAAA/6pWSs7PS8ssyszPUyrJL0pVslIqLU4tUqoFAAAA//8=" }),
+      ),
+      expected: [
+        [
+          "kubernetes-egress",
+          "ledger-6d4f",
+          "mandatory",
+          ['k8s controllerrevision "ledger-6d4f"', "data (cannot be judged)"],
+        ],
+      ],
+      twinName: "its data is a pod template without remote volumes",
+      twin: k8s(
+        "kubernetes:apps/v1beta2:ControllerRevision",
+        "ledger-6d4f",
+        revision(template([{ name: "d", persistentVolumeClaim: { claimName: "ledger" } }])),
+      ),
+    },
+    {
+      name: "a MutatingAdmissionPolicy rewrites Deployments after the pack judged them",
+      bad: k8s(
+        "kubernetes:admissionregistration.k8s.io/v1:MutatingAdmissionPolicy",
+        "defaults",
+        mutating([rule(["apps"], ["deployments"])]),
+      ),
+      expected: [
+        [
+          "kubernetes-egress",
+          "defaults",
+          "mandatory",
+          [
+            'k8s mutatingadmissionpolicy "defaults"',
+            "apps/deployments (rewritten after judgement, cannot be judged)",
+          ],
+        ],
+      ],
+      twinName: "it rewrites only PodDisruptionBudgets and leases",
+      twin: k8s(
+        "kubernetes:admissionregistration.k8s.io/v1:MutatingAdmissionPolicy",
+        "defaults",
+        mutating([
+          rule(["policy"], ["poddisruptionbudgets"]),
+          rule(["coordination.k8s.io"], ["leases"]),
+        ]),
+      ),
+    },
+    {
+      name: "a MutatingAdmissionPolicyBinding applies its policy without narrowing it",
+      bad: k8s(
+        "kubernetes:admissionregistration.k8s.io/v1beta1:MutatingAdmissionPolicyBinding",
+        "defaults",
+        binding(),
+      ),
+      expected: [
+        [
+          "kubernetes-egress",
+          "defaults",
+          "mandatory",
+          [
+            'k8s mutatingadmissionpolicybinding "defaults"',
+            "every resource (rewritten after judgement, cannot be judged)",
+          ],
+        ],
+      ],
+      twinName: "the binding narrows it to events",
+      twin: k8s(
+        "kubernetes:admissionregistration.k8s.io/v1beta1:MutatingAdmissionPolicyBinding",
+        "defaults",
+        binding({ resourceRules: [rule([""], ["events"])] }),
+      ),
+    },
+    {
+      name: "an entry of a v1alpha1 MutatingAdmissionPolicyList matches every resource of a group",
+      bad: k8s(
+        "kubernetes:admissionregistration.k8s.io/v1alpha1:MutatingAdmissionPolicyList",
+        "policies",
+        { items: [mutating([rule(["policy"], ["poddisruptionbudgets"]), rule([""], ["*"])])] },
+      ),
+      expected: [
+        [
+          "kubernetes-egress",
+          "policies",
+          "mandatory",
+          [
+            'k8s mutatingadmissionpolicylist "policies"',
+            "* (rewritten after judgement, cannot be judged)",
+          ],
+        ],
+      ],
+      twinName: "the entry names the resources one by one",
+      twin: k8s(
+        "kubernetes:admissionregistration.k8s.io/v1alpha1:MutatingAdmissionPolicyList",
+        "policies",
+        { items: [mutating([rule(["policy"], ["poddisruptionbudgets/status"])])] },
+      ),
+    },
+  ]);
+
+  test("an unknown provisioner's finding says what cannot be judged and how to fix it", async () => {
+    const violations = await pack.checkAround(
+      happy,
+      k8s(sc, "fast", storageClass("example.com/nfs-subdir"))(happy),
+      us,
+    );
+    expect(violations.map((v) => [v.policy, v.level, v.message])).toEqual([
+      [
+        "kubernetes-egress",
+        "mandatory",
+        'k8s storageclass "fast" must create volumes only inside US, but provisioner is "example.com/nfs-subdir", a provisioner the pack does not know, so where the volumes of every claim of the class are created cannot be judged: that program alone reads its parameters. Use a provisioner the pack reads: the CSI driver of the cluster\'s cloud (ebs.csi.aws.com, efs.csi.aws.com, diskplugin.csi.alibabacloud.com, nasplugin.csi.alibabacloud.com, ossplugin.csi.alibabacloud.com), or nfs.csi.k8s.io or smb.csi.k8s.io with a private server.',
+      ],
+    ]);
+  });
+
+  test("a mutating policy's finding names the rule, what it may write and the fix", async () => {
+    const violations = await pack.checkAround(
+      happy,
+      k8s(
+        "kubernetes:admissionregistration.k8s.io/v1:MutatingAdmissionPolicy",
+        "defaults",
+        mutating([rule([""], ["pods"])]),
+      )(happy),
+      us,
+    );
+    expect(violations.map((v) => v.message)).toEqual([
+      'k8s mutatingadmissionpolicy "defaults" must rewrite only objects the pack does not judge, but its mutations are CEL expressions the pack cannot evaluate and spec.matchConstraints.resourceRules[0] matches pods, so what it writes into them cannot be judged: after the pack has judged them, it can add a volume on an outside server, or a container that sends data out, to any pod it rewrites. Make the change in the program itself, where the pack judges it, or narrow the rules to resources that carry no pod spec, volume or egress (events, events.k8s.io/events, limitranges, resourcequotas, coordination.k8s.io/leases, policy/poddisruptionbudgets, scheduling.k8s.io/priorityclasses, autoscaling/horizontalpodautoscalers).',
+    ]);
+  });
+});
+
+describe("data movers and backups of the domain tables: self-managed ends, imports, shares", () => {
+  const oregon = "us-west-2 (inside US)";
+  const s3Location = "arn:aws:s3:::sdc-records";
+  runCases(pack, () => happy, us, [
+    {
+      name: "a DataSync agent is activated at a public address outside the allowlist",
+      bad: add("aws:datasync/agent:Agent", "agent", { name: "agent", ipAddress: "203.0.113.10" }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "agent",
+          "mandatory",
+          [oregon, 'datasync agent "agent"', '"203.0.113.10" (cannot be placed)'],
+        ],
+      ],
+      twinName: "the agent runs at a private address",
+      twin: add("aws:datasync/agent:Agent", "agent", { name: "agent", ipAddress: "10.0.8.20" }),
+    },
+    {
+      name: "a DataSync NFS location names a server on the internet",
+      bad: add("aws:datasync/nfsLocation:NfsLocation", "nfs", {
+        serverHostname: "files.partner.example",
+        subdirectory: "/exports/records",
+        onPremConfig: { agentArns: [`arn:aws:datasync:us-west-2:${account}:agent/agent-1`] },
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "nfs",
+          "mandatory",
+          [oregon, 'datasync nfs location "nfs"', '"files.partner.example" (cannot be placed)'],
+        ],
+      ],
+      twinName: "the NFS server is at a private address",
+      twin: add("aws:datasync/nfsLocation:NfsLocation", "nfs", {
+        serverHostname: "10.0.8.30",
+        subdirectory: "/exports/records",
+        onPremConfig: { agentArns: [`arn:aws:datasync:us-west-2:${account}:agent/agent-1`] },
+      }),
+    },
+    {
+      name: "a DataSync SMB location names a server on the internet",
+      bad: add("aws:datasync/locationSmb:LocationSmb", "smb", {
+        serverHostname: "share.partner.example",
+        subdirectory: "/records",
+        user: "sync",
+        password: "secret",
+        agentArns: [`arn:aws:datasync:us-west-2:${account}:agent/agent-1`],
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "smb",
+          "mandatory",
+          [oregon, 'datasync location smb "smb"', '"share.partner.example" (cannot be placed)'],
+        ],
+      ],
+      twinName: "the SMB server is at a private address",
+      twin: add("aws:datasync/locationSmb:LocationSmb", "smb", {
+        serverHostname: "10.0.8.31",
+        subdirectory: "/records",
+        user: "sync",
+        password: "secret",
+        agentArns: [`arn:aws:datasync:us-west-2:${account}:agent/agent-1`],
+      }),
+    },
+    {
+      name: "a DataSync HDFS location names a name node on the internet",
+      bad: add("aws:datasync/locationHdfs:LocationHdfs", "hdfs", {
+        agentArns: [`arn:aws:datasync:us-west-2:${account}:agent/agent-1`],
+        nameNodes: [{ hostname: "nn.partner.example", port: 8020 }],
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "hdfs",
+          "mandatory",
+          [oregon, 'datasync location hdfs "hdfs"', '"nn.partner.example" (cannot be placed)'],
+        ],
+      ],
+      twinName: "the name node is at a private address",
+      twin: add("aws:datasync/locationHdfs:LocationHdfs", "hdfs", {
+        agentArns: [`arn:aws:datasync:us-west-2:${account}:agent/agent-1`],
+        nameNodes: [{ hostname: "10.0.8.32", port: 8020 }],
+      }),
+    },
+    {
+      name: "a DataSync object storage location names a server in Frankfurt",
+      bad: add("aws:datasync/locationObjectStorage:LocationObjectStorage", "objects", {
+        agentArns: [`arn:aws:datasync:us-west-2:${account}:agent/agent-1`],
+        serverHostname: "s3.eu-central-1.amazonaws.com",
+        bucketName: "records",
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "objects",
+          "mandatory",
+          [
+            oregon,
+            'datasync location object storage "objects"',
+            "s3.eu-central-1.amazonaws.com (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the object storage is in Virginia",
+      twin: add("aws:datasync/locationObjectStorage:LocationObjectStorage", "objects", {
+        agentArns: [`arn:aws:datasync:us-west-2:${account}:agent/agent-1`],
+        serverHostname: "s3.us-east-1.amazonaws.com",
+        bucketName: "records",
+      }),
+    },
+    {
+      name: "a DataSync location reads an Azure Blob container",
+      bad: add("aws:datasync/locationAzureBlob:LocationAzureBlob", "azure", {
+        agentArns: [`arn:aws:datasync:us-west-2:${account}:agent/agent-1`],
+        authenticationType: "SAS",
+        containerUrl: "https://records.blob.core.windows.net/exports",
+        sasConfiguration: { token: "sp=r&sig=x" },
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "azure",
+          "mandatory",
+          [
+            oregon,
+            'datasync location azure blob "azure"',
+            '"https://records.blob.core.windows.net/exports" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the container is reached at a private endpoint address",
+      twin: add("aws:datasync/locationAzureBlob:LocationAzureBlob", "azure", {
+        agentArns: [`arn:aws:datasync:us-west-2:${account}:agent/agent-1`],
+        authenticationType: "SAS",
+        containerUrl: "https://10.0.8.40/exports",
+        sasConfiguration: { token: "sp=r&sig=x" },
+      }),
+    },
+    {
+      name: "a DMS data provider names a database server on the internet",
+      bad: add("aws:dms/dataProvider:DataProvider", "provider", {
+        dataProviderName: "records",
+        engine: "postgres",
+        settings: { postgresqlSettings: { serverName: "db.partner.example", port: 5432 } },
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "provider",
+          "mandatory",
+          [oregon, 'dms data provider "provider"', '"db.partner.example" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it names an RDS endpoint in Virginia",
+      twin: add("aws:dms/dataProvider:DataProvider", "provider", {
+        dataProviderName: "records",
+        engine: "postgres",
+        settings: {
+          postgresqlSettings: {
+            serverName: "records.abcdefghijkl.us-east-1.rds.amazonaws.com",
+            port: 5432,
+          },
+        },
+      }),
+    },
+    {
+      name: "a Storage Gateway appliance is activated at a public address outside the allowlist",
+      bad: add("aws:storagegateway/gateway:Gateway", "gateway", {
+        gatewayName: "files",
+        gatewayTimezone: "GMT",
+        gatewayType: "FILE_S3",
+        gatewayIpAddress: "203.0.113.20",
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "gateway",
+          "mandatory",
+          [oregon, 'storagegateway gateway "gateway"', '"203.0.113.20" (cannot be placed)'],
+        ],
+      ],
+      twinName: "the appliance runs at a private address",
+      twin: add("aws:storagegateway/gateway:Gateway", "gateway", {
+        gatewayName: "files",
+        gatewayTimezone: "GMT",
+        gatewayType: "FILE_S3",
+        gatewayIpAddress: "10.0.8.50",
+      }),
+    },
+    {
+      name: "a Storage Gateway NFS share stores its files in a bucket the program does not create",
+      bad: add("aws:storagegateway/nfsFileShare:NfsFileShare", "nfs-share", {
+        clientLists: ["10.0.0.0/16"],
+        gatewayArn: `arn:aws:storagegateway:us-west-2:${account}:gateway/sgw-1`,
+        locationArn: "arn:aws:s3:::records-abroad",
+        roleArn: `arn:aws:iam::${account}:role/sgw`,
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "nfs-share",
+          "mandatory",
+          [
+            oregon,
+            'storagegateway nfs file share "nfs-share"',
+            '"arn:aws:s3:::records-abroad" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it stores them in the program's bucket",
+      twin: add("aws:storagegateway/nfsFileShare:NfsFileShare", "nfs-share", {
+        clientLists: ["10.0.0.0/16"],
+        gatewayArn: `arn:aws:storagegateway:us-west-2:${account}:gateway/sgw-1`,
+        locationArn: s3Location,
+        roleArn: `arn:aws:iam::${account}:role/sgw`,
+      }),
+    },
+    {
+      name: "a Storage Gateway SMB share reaches S3 through an endpoint in Frankfurt",
+      bad: add("aws:storagegateway/smbFileShare:SmbFileShare", "smb-share", {
+        gatewayArn: `arn:aws:storagegateway:us-west-2:${account}:gateway/sgw-1`,
+        locationArn: s3Location,
+        roleArn: `arn:aws:iam::${account}:role/sgw`,
+        vpcEndpointDnsName: "vpce-0123-abcd.s3.eu-central-1.vpce.amazonaws.com",
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "smb-share",
+          "mandatory",
+          [
+            oregon,
+            'storagegateway smb file share "smb-share"',
+            "vpce-0123-abcd.s3.eu-central-1.vpce.amazonaws.com (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "it reaches S3 through an endpoint in Oregon",
+      twin: add("aws:storagegateway/smbFileShare:SmbFileShare", "smb-share", {
+        gatewayArn: `arn:aws:storagegateway:us-west-2:${account}:gateway/sgw-1`,
+        locationArn: s3Location,
+        roleArn: `arn:aws:iam::${account}:role/sgw`,
+        vpcEndpointDnsName: "vpce-0123-abcd.s3.us-west-2.vpce.amazonaws.com",
+      }),
+    },
+    {
+      name: "an RDS snapshot is shared with another account",
+      bad: add("aws:rds/snapshot:Snapshot", "db-snapshot", {
+        dbInstanceIdentifier: "records",
+        dbSnapshotIdentifier: "records-final",
+        sharedAccounts: ["999988887777"],
+      }),
+      expected: [
+        [
+          "backup-copies",
+          "db-snapshot",
+          "mandatory",
+          [
+            oregon,
+            'rds snapshot "db-snapshot"',
+            "account 999988887777 (not this stack's account 111122223333)",
+          ],
+        ],
+      ],
+      twinName: "it is shared with the stack's own account",
+      twin: add("aws:rds/snapshot:Snapshot", "db-snapshot", {
+        dbInstanceIdentifier: "records",
+        dbSnapshotIdentifier: "records-final",
+        sharedAccounts: [account],
+      }),
+    },
+    {
+      name: "an RDS cluster snapshot is made public",
+      bad: add("aws:rds/clusterSnapshot:ClusterSnapshot", "cluster-snapshot", {
+        dbClusterIdentifier: "aurora",
+        dbClusterSnapshotIdentifier: "aurora-final",
+        sharedAccounts: ["all"],
+      }),
+      expected: [
+        [
+          "backup-copies",
+          "cluster-snapshot",
+          "mandatory",
+          [
+            oregon,
+            'rds cluster snapshot "cluster-snapshot"',
+            "account all (not this stack's account 111122223333)",
+          ],
+        ],
+        [
+          "public-exposure",
+          "cluster-snapshot",
+          "mandatory",
+          ["the internet", 'rds cluster snapshot "cluster-snapshot"'],
+        ],
+      ],
+      twinName: "it is shared with no one",
+      twin: add("aws:rds/clusterSnapshot:ClusterSnapshot", "cluster-snapshot", {
+        dbClusterIdentifier: "aurora",
+        dbClusterSnapshotIdentifier: "aurora-final",
+        sharedAccounts: [],
+      }),
+    },
+    {
+      name: "an EBS snapshot is imported from a disk image in Frankfurt",
+      bad: add("aws:ebs/snapshotImport:SnapshotImport", "import", {
+        diskContainer: {
+          format: "VHD",
+          url: "https://images.s3.eu-central-1.amazonaws.com/records.vhd",
+        },
+      }),
+      expected: [
+        [
+          "backup-copies",
+          "import",
+          "mandatory",
+          [
+            "https://images.s3.eu-central-1.amazonaws.com/records.vhd (outside US, in EU)",
+            'ebs snapshot import "import"',
+            oregon,
+          ],
+        ],
+      ],
+      twinName: "it is imported from a disk image of the program's bucket",
+      twin: add("aws:ebs/snapshotImport:SnapshotImport", "import", {
+        diskContainer: {
+          format: "VHD",
+          userBucket: { s3Bucket: "sdc-records", s3Key: "images/records.vhd" },
+        },
+      }),
+    },
+    {
+      name: "an EBS snapshot is imported from an S3 URL of a bucket the program does not create",
+      bad: add("aws:ebs/snapshotImport:SnapshotImport", "import", {
+        diskContainer: { format: "VHD", url: "s3://images-abroad/records.vhd" },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "import",
+          "mandatory",
+          [
+            '"s3://images-abroad/records.vhd" (cannot be placed)',
+            'ebs snapshot import "import"',
+            oregon,
+          ],
+        ],
+      ],
+      twinName: "it is imported from an S3 URL of the program's bucket",
+      twin: add("aws:ebs/snapshotImport:SnapshotImport", "import", {
+        diskContainer: { format: "VHD", url: "s3://sdc-records/images/records.vhd" },
+      }),
+    },
+    {
+      name: "AWS Backup delivers its reports to a bucket the program does not create",
+      bad: add("aws:backup/reportPlan:ReportPlan", "reports", {
+        name: "records",
+        reportDeliveryChannel: { s3BucketName: "reports-abroad" },
+        reportSetting: { reportTemplate: "BACKUP_JOB_REPORT" },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "reports",
+          "mandatory",
+          [oregon, 'backup report plan "reports"', '"reports-abroad" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it delivers them to the program's log bucket",
+      twin: add("aws:backup/reportPlan:ReportPlan", "reports", {
+        name: "records",
+        reportDeliveryChannel: { s3BucketName: "sdc-records-logs" },
+        reportSetting: { reportTemplate: "BACKUP_JOB_REPORT" },
+      }),
+    },
+    {
+      name: "a Transfer Family workflow copies uploaded files to a bucket the program does not create",
+      bad: add("aws:transfer/workflow:Workflow", "workflow", {
+        steps: [
+          {
+            type: "COPY",
+            copyStepDetails: {
+              sourceFileLocation: "${original.file}",
+              destinationFileLocation: {
+                s3FileLocation: { bucket: "uploads-abroad", key: "incoming/" },
+              },
+            },
+          },
+        ],
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "workflow",
+          "mandatory",
+          [oregon, 'transfer workflow "workflow"', '"uploads-abroad" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it copies them to the program's bucket",
+      twin: add("aws:transfer/workflow:Workflow", "workflow", {
+        steps: [
+          {
+            type: "COPY",
+            copyStepDetails: {
+              sourceFileLocation: "${original.file}",
+              destinationFileLocation: {
+                s3FileLocation: { bucket: "sdc-records", key: "incoming/" },
+              },
+            },
+          },
+        ],
+      }),
+    },
+    {
+      name: "a Transfer Family workflow hands failed uploads to a function in Frankfurt",
+      bad: add("aws:transfer/workflow:Workflow", "workflow", {
+        steps: [{ type: "TAG", tagStepDetails: { tags: [{ key: "state", value: "new" }] } }],
+        onExceptionSteps: [
+          {
+            type: "CUSTOM",
+            customStepDetails: {
+              target: `arn:aws:lambda:eu-central-1:${account}:function:quarantine`,
+            },
+          },
+        ],
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "workflow",
+          "mandatory",
+          [
+            oregon,
+            'transfer workflow "workflow"',
+            "arn:aws:lambda:eu-central-1:111122223333:function:quarantine (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "it hands them to a function in Oregon",
+      twin: add("aws:transfer/workflow:Workflow", "workflow", {
+        steps: [{ type: "TAG", tagStepDetails: { tags: [{ key: "state", value: "new" }] } }],
+        onExceptionSteps: [
+          {
+            type: "CUSTOM",
+            customStepDetails: {
+              target: `arn:aws:lambda:us-west-2:${account}:function:quarantine`,
+            },
+          },
+        ],
+      }),
+    },
+    {
+      name: "a DMS instance profile keeps its default public IP",
+      bad: add("aws:dms/instanceProfile:InstanceProfile", "profile", {
+        instanceProfileName: "records",
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "profile",
+          "mandatory",
+          ["the internet", 'dms instance profile "profile"'],
+        ],
+      ],
+      twinName: "the profile is declared private",
+      twin: add("aws:dms/instanceProfile:InstanceProfile", "profile", {
+        instanceProfileName: "records",
+        publiclyAccessible: false,
+      }),
+    },
+  ]);
+});
+
+describe("directory, DNS, time and call servers; streaming and fleet instances", () => {
+  const inside = "us-west-2 (inside US)";
+  const publicServer = '"203.0.113.53" (cannot be placed)';
+  const site = (type: string, name: string, inputs: (address: string) => Props) => ({
+    bad: add(type, name, inputs("203.0.113.53")),
+    twin: add(type, name, inputs("10.20.0.53")),
+  });
+  const internet = (label: string): [string, string] => [label, "the internet (any country)"];
+
+  runCases(pack, () => happy, us, [
+    {
+      name: "a directory forwards DNS queries for a remote domain to a public address",
+      ...site(
+        "aws:directoryservice/conditionalForwarder:ConditionalForwarder",
+        "corp-dns",
+        (a) => ({
+          directoryId: "d-0a1b2c3d4e",
+          remoteDomainName: "corp.example",
+          dnsIps: [a],
+        }),
+      ),
+      expected: [
+        [
+          "remote-sites",
+          "corp-dns",
+          "mandatory",
+          [inside, 'directoryservice conditional forwarder "corp-dns"', publicServer],
+        ],
+      ],
+      twinName: "it forwards them to a resolver on a private address of the stack's network",
+    },
+    {
+      name: "a directory trust forwards DNS queries to a public address",
+      ...site("aws:directoryservice/trust:Trust", "corp-trust", (a) => ({
+        directoryId: "d-0a1b2c3d4e",
+        remoteDomainName: "corp.example",
+        trustDirection: "Two-Way",
+        trustPassword: "not-a-secret",
+        conditionalForwarderIpAddrs: [a],
+      })),
+      expected: [
+        [
+          "remote-sites",
+          "corp-trust",
+          "mandatory",
+          [inside, 'directoryservice trust "corp-trust"', publicServer],
+        ],
+      ],
+      twinName: "it forwards them to a private address",
+    },
+    {
+      name: "an AD Connector proxies to domain controllers on a public address",
+      ...site("aws:directoryservice/directory:Directory", "corp-connector", (a) => ({
+        name: "corp.example",
+        type: "ADConnector",
+        size: "Small",
+        password: "not-a-secret",
+        connectSettings: {
+          customerDnsIps: [a],
+          customerUsername: "connector",
+          subnetIds: ["subnet-records-a", "subnet-records-b"],
+          vpcId: "vpc-records",
+        },
+      })),
+      expected: [
+        [
+          "remote-sites",
+          "corp-connector",
+          "mandatory",
+          [inside, 'directoryservice directory "corp-connector"', publicServer],
+        ],
+      ],
+      twinName: "the domain controllers are on private addresses",
+    },
+    {
+      name: "a directory sends multi-factor checks to a RADIUS server on a public address",
+      ...site("aws:directoryservice/radiusSettings:RadiusSettings", "mfa", (a) => ({
+        directoryId: "d-0a1b2c3d4e",
+        authenticationProtocol: "PAP",
+        displayLabel: "MFA",
+        radiusPort: 1812,
+        radiusRetries: 3,
+        radiusTimeout: 5,
+        sharedSecret: "not-a-secret",
+        radiusServers: [a],
+      })),
+      expected: [
+        [
+          "remote-sites",
+          "mfa",
+          "mandatory",
+          [inside, 'directoryservice radius settings "mfa"', publicServer],
+        ],
+      ],
+      twinName: "the RADIUS server is on a private address",
+    },
+    {
+      name: "an FSx for Windows file system joins a domain whose DNS servers are public",
+      ...site("aws:fsx/windowsFileSystem:WindowsFileSystem", "shares", (a) => ({
+        storageCapacity: 32,
+        subnetIds: ["subnet-records-a"],
+        throughputCapacity: 32,
+        selfManagedActiveDirectory: {
+          dnsIps: [a],
+          domainName: "corp.example",
+          password: "not-a-secret",
+          username: "fsx",
+        },
+      })),
+      expected: [
+        [
+          "remote-sites",
+          "shares",
+          "mandatory",
+          [inside, 'fsx windows file system "shares"', publicServer],
+        ],
+      ],
+      twinName: "the domain's DNS servers are on private addresses",
+    },
+    {
+      name: "an ONTAP storage VM joins a domain whose DNS servers are public",
+      ...site("aws:fsx/ontapStorageVirtualMachine:OntapStorageVirtualMachine", "svm", (a) => ({
+        fileSystemId: "fs-0a1b2c3d",
+        name: "svm",
+        activeDirectoryConfiguration: {
+          netbiosName: "SVM",
+          selfManagedActiveDirectoryConfiguration: {
+            dnsIps: [a],
+            domainName: "corp.example",
+            password: "not-a-secret",
+            username: "fsx",
+          },
+        },
+      })),
+      expected: [
+        [
+          "remote-sites",
+          "svm",
+          "mandatory",
+          [inside, 'fsx ontap storage virtual machine "svm"', publicServer],
+        ],
+      ],
+      twinName: "the domain's DNS servers are on private addresses",
+    },
+    {
+      name: "a file cache resolves its NFS repositories through a public DNS server",
+      ...site("aws:fsx/fileCache:FileCache", "cache", (a) => ({
+        fileCacheType: "LUSTRE",
+        fileCacheTypeVersion: "2.12",
+        storageCapacity: 1200,
+        subnetIds: ["subnet-records-a"],
+        dataRepositoryAssociations: [
+          {
+            dataRepositoryPath: "nfs://10.20.0.10/exports",
+            fileCachePath: "/ns1",
+            nfs: [{ version: "NFS3", dnsIps: [a] }],
+          },
+        ],
+      })),
+      expected: [
+        ["remote-sites", "cache", "mandatory", [inside, 'fsx file cache "cache"', publicServer]],
+      ],
+      twinName: "the DNS server is on a private address",
+    },
+    {
+      name: "a FinSpace environment resolves names through a public DNS server",
+      ...site("aws:finspace/kxEnvironment:KxEnvironment", "kx", (a) => ({
+        kmsKeyId: `arn:aws:kms:us-west-2:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+        customDnsConfigurations: [
+          { customDnsServerName: "dns.corp.example", customDnsServerIp: a },
+        ],
+      })),
+      expected: [
+        ["remote-sites", "kx", "mandatory", [inside, 'finspace kx environment "kx"', publicServer]],
+      ],
+      twinName: "the DNS server is on a private address",
+    },
+    {
+      name: "DHCP options point every instance at a public NTP server",
+      ...site("aws:ec2/vpcDhcpOptions:VpcDhcpOptions", "dhcp", (a) => ({
+        domainNameServers: ["AmazonProvidedDNS"],
+        ntpServers: [a],
+      })),
+      expected: [
+        [
+          "remote-sites",
+          "dhcp",
+          "mandatory",
+          [inside, 'ec2 vpc dhcp options "dhcp"', publicServer],
+        ],
+      ],
+      twinName: "they point at an NTP server on a private address and keep the VPC's own resolver",
+    },
+    {
+      name: "DHCP options point every instance at a public DNS resolver",
+      bad: add("aws:ec2/vpcDhcpOptions:VpcDhcpOptions", "dhcp", {
+        domainNameServers: ["203.0.113.53"],
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "dhcp",
+          "mandatory",
+          [inside, 'ec2 vpc dhcp options "dhcp"', publicServer],
+        ],
+      ],
+      twinName: "they keep the VPC's own resolver",
+      twin: add("aws:ec2/vpcDhcpOptions:VpcDhcpOptions", "dhcp", {
+        domainNameServers: ["AmazonProvidedDNS"],
+        domainName: "records.internal",
+      }),
+    },
+    {
+      name: "a Client VPN endpoint admits remote clients",
+      bad: add("aws:ec2clientvpn/endpoint:Endpoint", "remote-access", {
+        serverCertificateArn: `arn:aws:acm:us-west-2:${account}:certificate/0a1b2c3d`,
+        clientCidrBlock: "10.100.0.0/22",
+        authenticationOptions: [
+          {
+            type: "certificate-authentication",
+            rootCertificateChainArn: `arn:aws:acm:us-west-2:${account}:certificate/0a1b2c3d`,
+          },
+        ],
+        connectionLogOptions: { enabled: false },
+        dnsServers: ["10.20.0.53"],
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "remote-access",
+          "mandatory",
+          [
+            inside,
+            'ec2clientvpn endpoint "remote-access"',
+            "clients anywhere in the world (Client VPN)",
+          ],
+        ],
+      ],
+      twinName: "the network is reached through a site VPN from an allowlisted address instead",
+      twin: add("aws:ec2/customerGateway:CustomerGateway", "partner-gw", {
+        bgpAsn: "65000",
+        ipAddress: "198.51.100.7",
+        type: "ipsec.1",
+      }),
+    },
+    {
+      name: "a voice connector routes inbound calls to a SIP host on the internet",
+      bad: add("aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination", "calls", {
+        voiceConnectorId: "abcdef1ghij2klmno3pqr4",
+        routes: [
+          { host: "sip.partner.example", port: 5060, protocol: "UDP", priority: 1, weight: 1 },
+        ],
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "calls",
+          "mandatory",
+          [
+            inside,
+            'chime voice connector origination "calls"',
+            '"sip.partner.example" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it routes them to a SIP host on an allowlisted address",
+      twin: add("aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination", "calls", {
+        voiceConnectorId: "abcdef1ghij2klmno3pqr4",
+        routes: [{ host: "198.51.100.9", port: 443, protocol: "TCP", priority: 1, weight: 1 }],
+      }),
+    },
+    {
+      name: "an Outpost's local gateway routes all traffic to the on-premises network",
+      bad: add("aws:ec2/localGatewayRoute:LocalGatewayRoute", "onprem-default", {
+        destinationCidrBlock: "0.0.0.0/0",
+        localGatewayRouteTableId: "lgw-rtb-0a1b2c3d",
+        localGatewayVirtualInterfaceGroupId: "lgw-vif-grp-0a1b2c3d",
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "onprem-default",
+          "mandatory",
+          [
+            inside,
+            'ec2 local gateway route "onprem-default"',
+            "all traffic (0.0.0.0/0) to the Outpost's on-premises network",
+          ],
+        ],
+      ],
+      twinName: "it routes only the on-premises network's own prefix",
+      twin: add("aws:ec2/localGatewayRoute:LocalGatewayRoute", "onprem-default", {
+        destinationCidrBlock: "10.50.0.0/16",
+        localGatewayRouteTableId: "lgw-rtb-0a1b2c3d",
+        localGatewayVirtualInterfaceGroupId: "lgw-vif-grp-0a1b2c3d",
+      }),
+    },
+    {
+      name: "a Direct Connect link aggregation group is ordered at a facility the pack cannot place",
+      bad: add("aws:directconnect/linkAggregationGroup:LinkAggregationGroup", "lag", {
+        connectionsBandwidth: "10Gbps",
+        location: "EqFA5",
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "lag",
+          "mandatory",
+          [
+            inside,
+            'directconnect link aggregation group "lag"',
+            "a Direct Connect facility whose country the pack cannot determine",
+          ],
+        ],
+      ],
+      twinName:
+        "the facility is confirmed to be in Virginia and the finding waived with that evidence",
+      twin: add("aws:directconnect/linkAggregationGroup:LinkAggregationGroup", "lag", {
+        connectionsBandwidth: "10Gbps",
+        location: "EqDC2",
+      }),
+      twinSettings: {
+        ...us,
+        waivers: [
+          {
+            policy: "remote-sites",
+            resource: "lag",
+            reason: "EqDC2 is Equinix DC2, Ashburn, Virginia (colocation contract 2025-031)",
+            expires: "2099-12-31",
+          },
+        ],
+      },
+    },
+    {
+      name: "the default subnet gives instances public IPs",
+      bad: add("aws:ec2/defaultSubnet:DefaultSubnet", "default-a", {
+        availabilityZone: "us-west-2a",
+        mapPublicIpOnLaunch: true,
+      }),
+      expected: [
+        ["internet-egress", "default-a", "mandatory", internet('ec2 default subnet "default-a"')],
+      ],
+      twinName: "the default subnet gives them none",
+      twin: add("aws:ec2/defaultSubnet:DefaultSubnet", "default-a", {
+        availabilityZone: "us-west-2a",
+        mapPublicIpOnLaunch: false,
+      }),
+    },
+    {
+      name: "a spot fleet gives its instances public IPs",
+      bad: add("aws:ec2/spotFleetRequest:SpotFleetRequest", "batch", {
+        iamFleetRole: `arn:aws:iam::${account}:role/spot-fleet`,
+        targetCapacity: 2,
+        launchSpecifications: [
+          {
+            ami: "ami-records",
+            instanceType: "m5.large",
+            subnetId: "subnet-records-a",
+            associatePublicIpAddress: true,
+          },
+        ],
+      }),
+      expected: [
+        ["internet-egress", "batch", "mandatory", internet('ec2 spot fleet request "batch"')],
+      ],
+      twinName: "its instances get only private addresses",
+      twin: add("aws:ec2/spotFleetRequest:SpotFleetRequest", "batch", {
+        iamFleetRole: `arn:aws:iam::${account}:role/spot-fleet`,
+        targetCapacity: 2,
+        launchSpecifications: [
+          {
+            ami: "ami-records",
+            instanceType: "m5.large",
+            subnetId: "subnet-records-a",
+            associatePublicIpAddress: false,
+          },
+        ],
+      }),
+    },
+    {
+      name: "an AppStream fleet gives its instances default internet access",
+      bad: add("aws:appstream/fleet:Fleet", "desktops", {
+        instanceType: "stream.standard.small",
+        computeCapacity: { desiredInstances: 1 },
+        enableDefaultInternetAccess: true,
+      }),
+      expected: [
+        ["internet-egress", "desktops", "mandatory", internet('appstream fleet "desktops"')],
+      ],
+      twinName: "the fleet runs in the stack's private subnets without internet access",
+      twin: add("aws:appstream/fleet:Fleet", "desktops", {
+        instanceType: "stream.standard.small",
+        computeCapacity: { desiredInstances: 1 },
+        enableDefaultInternetAccess: false,
+        vpcConfig: { subnetIds: ["subnet-records-a"] },
+      }),
+    },
+    {
+      name: "an AppStream image builder gets default internet access",
+      bad: add("aws:appstream/imageBuilder:ImageBuilder", "image", {
+        instanceType: "stream.standard.small",
+        imageName: "AppStream-WinServer2019-06-12-2023",
+        enableDefaultInternetAccess: true,
+      }),
+      expected: [
+        ["internet-egress", "image", "mandatory", internet('appstream image builder "image"')],
+      ],
+      twinName: "the image builder runs in the stack's private subnet without internet access",
+      twin: add("aws:appstream/imageBuilder:ImageBuilder", "image", {
+        instanceType: "stream.standard.small",
+        imageName: "AppStream-WinServer2019-06-12-2023",
+        enableDefaultInternetAccess: false,
+        vpcConfig: { subnetIds: ["subnet-records-a"] },
+      }),
+    },
+    {
+      name: "DRS replication servers get public IPs",
+      bad: add(
+        "aws:drs/replicationConfigurationTemplate:ReplicationConfigurationTemplate",
+        "drs",
+        drsTemplate(true),
+      ),
+      expected: [
+        [
+          "internet-egress",
+          "drs",
+          "mandatory",
+          internet('drs replication configuration template "drs"'),
+        ],
+      ],
+      twinName: "they replicate over private addresses",
+      twin: add(
+        "aws:drs/replicationConfigurationTemplate:ReplicationConfigurationTemplate",
+        "drs",
+        drsTemplate(false),
+      ),
+    },
+  ]);
+
+  function drsTemplate(publicIp: boolean): Props {
+    return {
+      associateDefaultSecurityGroup: true,
+      bandwidthThrottling: 0,
+      createPublicIp: publicIp,
+      dataPlaneRouting: publicIp ? "PUBLIC_IP" : "PRIVATE_IP",
+      defaultLargeStagingDiskType: "GP3",
+      ebsEncryption: "DEFAULT",
+      replicationServerInstanceType: "t3.small",
+      replicationServersSecurityGroupsIds: ["sg-records"],
+      stagingAreaSubnetId: "subnet-records-a",
+      stagingAreaTags: {},
+      useDedicatedReplicationServer: false,
+    };
+  }
+});
+
+describe("model data, knowledge sources, media, reports and repository hosts", () => {
+  const inside = "us-west-2 (inside US)";
+  const role = (name: string) => `arn:aws:iam::${account}:role/${name}`;
+  const abroad = (value: string) => `"${value}" (cannot be placed)`;
+  /** A case whose bad and twin differ only in the value built by `at`. */
+  const swap = (type: string, name: string, at: (v: string) => Props) => ({
+    bad: (v: string) => add(type, name, at(v)),
+    twin: (v: string) => add(type, name, at(v)),
+  });
+  const customModel = swap("aws:bedrock/customModel:CustomModel", "tuned", (out) => ({
+    baseModelIdentifier: "arn:aws:bedrock:us-west-2::foundation-model/amazon.titan-text-express-v1",
+    customModelName: "tuned",
+    jobName: "tuned-job",
+    roleArn: role("bedrock"),
+    hyperparameters: { epochCount: "1" },
+    trainingDataConfig: { s3Uri: "s3://sdc-records/training/data.jsonl" },
+    outputDataConfig: { s3Uri: out },
+  }));
+  const invocationJob = swap("aws:bedrockmodel/invocationJob:InvocationJob", "batch", (owner) => ({
+    name: "batch",
+    modelId: "anthropic.claude-3-haiku-20240307-v1:0",
+    roleArn: role("bedrock"),
+    inputDataConfig: {
+      s3InputDataConfig: { s3Uri: "s3://sdc-records/prompts/", s3BucketOwner: account },
+    },
+    outputDataConfig: {
+      s3OutputDataConfig: { s3Uri: "s3://sdc-records-logs/answers/", s3BucketOwner: owner },
+    },
+  }));
+  const knowledgeBase = (storageConfiguration: Props) =>
+    add("aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase", "kb", {
+      name: "kb",
+      roleArn: role("bedrock"),
+      knowledgeBaseConfiguration: {
+        type: "VECTOR",
+        vectorKnowledgeBaseConfiguration: {
+          embeddingModelArn:
+            "arn:aws:bedrock:us-west-2::foundation-model/amazon.titan-embed-text-v2:0",
+        },
+      },
+      storageConfiguration,
+    });
+  const fieldMapping = { metadataField: "meta", textField: "text", vectorField: "vec" };
+  const webSource = (url: string) =>
+    add("aws:bedrock/agentDataSource:AgentDataSource", "docs", {
+      knowledgeBaseId: "KB12345678",
+      name: "docs",
+      dataSourceConfiguration: {
+        type: "WEB",
+        webConfiguration: {
+          sourceConfiguration: { urlConfiguration: { seedUrls: [{ url }] } },
+        },
+      },
+    });
+  const kendraSource = (configuration: Props) =>
+    add("aws:kendra/dataSource:DataSource", "docs-index", {
+      indexId: "0a1b2c3d",
+      name: "docs",
+      type: configuration.s3Configuration ? "S3" : "WEBCRAWLER",
+      roleArn: role("kendra"),
+      configuration,
+    });
+  const pipeline = swap("aws:elastictranscoder/pipeline:Pipeline", "media", (out) => ({
+    inputBucket: "sdc-records",
+    outputBucket: out,
+    role: role("transcoder"),
+  }));
+  const headers = (reportUri: string) =>
+    add("aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy", "headers", {
+      name: "headers",
+      securityHeadersConfig: {
+        xssProtection: { override: true, protection: true, modeBlock: true, reportUri },
+      },
+    });
+  const ghe = (type: string, endpoint: string) =>
+    add(type, "ghe", {
+      name: "ghe",
+      providerEndpoint: endpoint,
+      providerType: "GitHubEnterpriseServer",
+    });
+
+  runCases(pack, () => happy, us, [
+    {
+      name: "a model customisation job writes its output to a bucket the program does not create",
+      bad: customModel.bad("s3://tuning-abroad/out/"),
+      expected: [
+        [
+          "named-destinations",
+          "tuned",
+          "mandatory",
+          [inside, 'bedrock custom model "tuned"', abroad("s3://tuning-abroad/out/")],
+        ],
+      ],
+      twinName: "it writes it to the program's log bucket",
+      twin: customModel.twin("s3://sdc-records-logs/out/"),
+    },
+    {
+      name: "a batch inference job writes model answers to a bucket of another account",
+      bad: invocationJob.bad("444455556666"),
+      expected: [
+        [
+          "log-shipping",
+          "batch",
+          "mandatory",
+          [
+            inside,
+            'bedrockmodel invocation job "batch"',
+            `account 444455556666 (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName: "the bucket is the stack's own account's",
+      twin: invocationJob.twin(account),
+    },
+    {
+      name: "a knowledge base keeps its embeddings in MongoDB Atlas",
+      bad: knowledgeBase({
+        type: "MONGO_DB_ATLAS",
+        mongoDbAtlasConfiguration: {
+          collectionName: "docs",
+          credentialsSecretArn: `arn:aws:secretsmanager:us-west-2:${account}:secret:atlas`,
+          databaseName: "kb",
+          endpoint: "cluster0.abcde.mongodb.net",
+          vectorIndexName: "vec",
+          fieldMapping,
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "kb",
+          "mandatory",
+          [inside, 'bedrock agent knowledge base "kb"', abroad("cluster0.abcde.mongodb.net")],
+        ],
+      ],
+      twinName: "it keeps them in an OpenSearch Serverless collection in Oregon",
+      twin: knowledgeBase({
+        type: "OPENSEARCH_SERVERLESS",
+        opensearchServerlessConfiguration: {
+          collectionArn: `arn:aws:aoss:us-west-2:${account}:collection/kbdocs`,
+          vectorIndexName: "vec",
+          fieldMapping,
+        },
+      }),
+    },
+    {
+      name: "a knowledge base crawls documents from the web",
+      bad: webSource("https://docs.partner.example"),
+      expected: [
+        [
+          "log-shipping",
+          "docs",
+          "mandatory",
+          [abroad("https://docs.partner.example"), 'bedrock agent data source "docs"', inside],
+        ],
+      ],
+      twinName: "it crawls an API of the program behind a regional endpoint in Oregon",
+      twin: webSource("https://a1b2c3d4e5.execute-api.us-west-2.amazonaws.com/docs"),
+    },
+    {
+      name: "a Kendra index crawls documents from the web",
+      bad: kendraSource({
+        webCrawlerConfiguration: {
+          urls: { seedUrlConfiguration: { seedUrls: ["https://docs.partner.example"] } },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "docs-index",
+          "mandatory",
+          [abroad("https://docs.partner.example"), 'kendra data source "docs-index"', inside],
+        ],
+      ],
+      twinName: "it indexes the program's bucket",
+      twin: kendraSource({ s3Configuration: { bucketName: "sdc-records" } }),
+    },
+    {
+      name: "a transcoding pipeline writes to a bucket the program does not create",
+      bad: pipeline.bad("media-abroad"),
+      expected: [
+        [
+          "named-destinations",
+          "media",
+          "mandatory",
+          [inside, 'elastictranscoder pipeline "media"', abroad("media-abroad")],
+        ],
+      ],
+      twinName: "it writes to the program's log bucket",
+      twin: pipeline.twin("sdc-records-logs"),
+    },
+    {
+      name: "an EMR Studio keeps notebooks in a bucket the program does not create",
+      bad: add("aws:emr/studio:Studio", "studio", {
+        name: "studio",
+        authMode: "IAM",
+        serviceRole: role("emr-studio"),
+        vpcId: "vpc-records",
+        subnetIds: ["subnet-records-a"],
+        engineSecurityGroupId: "sg-records",
+        workspaceSecurityGroupId: "sg-records",
+        defaultS3Location: "s3://notebooks-abroad/studio",
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "studio",
+          "mandatory",
+          [inside, 'emr studio "studio"', abroad("s3://notebooks-abroad/studio")],
+        ],
+      ],
+      twinName: "it keeps them in the program's bucket",
+      twin: add("aws:emr/studio:Studio", "studio", {
+        name: "studio",
+        authMode: "IAM",
+        serviceRole: role("emr-studio"),
+        vpcId: "vpc-records",
+        subnetIds: ["subnet-records-a"],
+        engineSecurityGroupId: "sg-records",
+        workspaceSecurityGroupId: "sg-records",
+        defaultS3Location: "s3://sdc-records/studio",
+      }),
+    },
+    {
+      name: "an Audit Manager assessment writes reports to a bucket the program does not create",
+      bad: add("aws:auditmanager/assessment:Assessment", "soc2", {
+        name: "soc2",
+        frameworkId: "0a1b2c3d",
+        roles: [{ roleArn: role("audit"), roleType: "PROCESS_OWNER" }],
+        scope: { awsAccounts: [{ id: account }], awsServices: [{ serviceName: "S3" }] },
+        assessmentReportsDestination: {
+          destination: "s3://audit-abroad",
+          destinationType: "S3",
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "soc2",
+          "mandatory",
+          [inside, 'auditmanager assessment "soc2"', abroad("s3://audit-abroad")],
+        ],
+      ],
+      twinName: "it writes them to the program's log bucket",
+      twin: add("aws:auditmanager/assessment:Assessment", "soc2", {
+        name: "soc2",
+        frameworkId: "0a1b2c3d",
+        roles: [{ roleArn: role("audit"), roleType: "PROCESS_OWNER" }],
+        scope: { awsAccounts: [{ id: account }], awsServices: [{ serviceName: "S3" }] },
+        assessmentReportsDestination: {
+          destination: "s3://sdc-records-logs/audit/",
+          destinationType: "S3",
+        },
+      }),
+    },
+    {
+      name: "browsers report blocked pages to a collector on the internet",
+      bad: headers("https://reports.partner.example/xss"),
+      expected: [
+        [
+          "log-shipping",
+          "headers",
+          "mandatory",
+          [
+            "a global service",
+            'cloudfront response headers policy "headers"',
+            abroad("https://reports.partner.example/xss"),
+          ],
+        ],
+      ],
+      twinName: "they report to an API of the program in Oregon",
+      twin: headers("https://a1b2c3d4e5.execute-api.us-west-2.amazonaws.com/xss"),
+    },
+    {
+      name: "a connection host reaches a repository server on the internet",
+      bad: ghe("aws:codestarconnections/host:Host", "https://git.partner.example"),
+      expected: [
+        [
+          "log-shipping",
+          "ghe",
+          "mandatory",
+          [inside, 'codestarconnections host "ghe"', abroad("https://git.partner.example")],
+        ],
+      ],
+      twinName: "the repository server is on an allowlisted address",
+      twin: ghe("aws:codestarconnections/host:Host", "https://198.51.100.20"),
+    },
+    {
+      name: "a CodeConnections host reaches a repository server on the internet",
+      bad: ghe("aws:codeconnections/host:Host", "https://git.partner.example"),
+      expected: [
+        [
+          "log-shipping",
+          "ghe",
+          "mandatory",
+          [inside, 'codeconnections host "ghe"', abroad("https://git.partner.example")],
+        ],
+      ],
+      twinName: "the repository server is on an allowlisted address",
+      twin: ghe("aws:codeconnections/host:Host", "https://198.51.100.20"),
+    },
+    {
+      name: "CodeGuru reviews a Bitbucket Cloud repository",
+      bad: add("aws:codegurureviewer/repositoryAssociation:RepositoryAssociation", "review", {
+        repository: {
+          bitbucket: {
+            name: "orders",
+            owner: "records",
+            connectionArn: `arn:aws:codestar-connections:us-west-2:${account}:connection/0a1b`,
+          },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "review",
+          "mandatory",
+          [
+            inside,
+            'codegurureviewer repository association "review"',
+            "a Bitbucket Cloud repository (outside the cloud)",
+          ],
+        ],
+      ],
+      twinName: "it reviews code held in the program's bucket",
+      twin: add("aws:codegurureviewer/repositoryAssociation:RepositoryAssociation", "review", {
+        repository: { s3Bucket: { bucketName: "sdc-records", name: "orders" } },
+      }),
+    },
+  ]);
+});
+
+describe("AppFlow transfers, streaming storage and multi-tenant CloudFront", () => {
+  const inside = "us-west-2 (inside US)";
+  const edges = "edge locations outside the jurisdiction";
+  const flow = (destination: Props) =>
+    add("aws:appflow/flow:Flow", "leads", {
+      name: "leads",
+      sourceFlowConfig: {
+        connectorType: "S3",
+        sourceConnectorProperties: { s3: { bucketName: "sdc-records", bucketPrefix: "leads" } },
+      },
+      destinationFlowConfigs: [destination],
+      tasks: [{ sourceFields: ["id"], taskType: "Map", destinationField: "id" }],
+      triggerConfig: { triggerType: "OnDemand" },
+    });
+  const profile = (connectorType: string, properties: Props) =>
+    add("aws:appflow/connectorProfile:ConnectorProfile", "crm", {
+      name: "crm",
+      connectionMode: "Public",
+      connectorType,
+      connectorProfileConfig: {
+        connectorProfileCredentials: {},
+        connectorProfileProperties: properties,
+      },
+    });
+  const stack = (connectorType: string) =>
+    add("aws:appstream/stack:Stack", "desktops", {
+      name: "desktops",
+      storageConnectors: [
+        {
+          connectorType,
+          ...(connectorType === "HOMEFOLDERS" ? {} : { domains: ["records.example"] }),
+        },
+      ],
+    });
+
+  runCases(pack, () => happy, us, [
+    {
+      name: "an AppFlow flow sends the bucket's records to Salesforce",
+      bad: flow({
+        connectorType: "Salesforce",
+        connectorProfileName: "crm",
+        destinationConnectorProperties: { salesforce: { object: "Lead" } },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "leads",
+          "mandatory",
+          [inside, 'appflow flow "leads"', "a SaaS application outside the cloud"],
+        ],
+      ],
+      twinName: "it sends them to the program's log bucket",
+      twin: flow({
+        connectorType: "S3",
+        destinationConnectorProperties: { s3: { bucketName: "sdc-records-logs" } },
+      }),
+    },
+    {
+      name: "an AppFlow flow writes to a bucket the program does not create",
+      bad: flow({
+        connectorType: "S3",
+        destinationConnectorProperties: { s3: { bucketName: "leads-abroad" } },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "leads",
+          "mandatory",
+          [inside, 'appflow flow "leads"', '"leads-abroad" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it writes to the program's log bucket",
+      twin: flow({
+        connectorType: "S3",
+        destinationConnectorProperties: { s3: { bucketName: "sdc-records-logs" } },
+      }),
+    },
+    {
+      name: "an AppFlow connector profile connects to a Salesforce instance",
+      bad: profile("Salesforce", {
+        salesforce: { instanceUrl: "https://records.my.salesforce.com" },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "crm",
+          "mandatory",
+          [
+            inside,
+            'appflow connector profile "crm"',
+            '"https://records.my.salesforce.com" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it connects to a Snowflake account in Oregon, staging in the program's bucket",
+      twin: profile("Snowflake", {
+        snowflake: {
+          bucketName: "sdc-records-logs",
+          region: "us-west-2",
+          stage: "records.public.appflow",
+          warehouse: "records_wh",
+        },
+      }),
+    },
+    {
+      name: "an AppFlow connector profile connects to a Snowflake account in Frankfurt",
+      bad: profile("Snowflake", {
+        snowflake: {
+          bucketName: "sdc-records-logs",
+          region: "eu-central-1",
+          stage: "records.public.appflow",
+          warehouse: "records_wh",
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "crm",
+          "mandatory",
+          [inside, 'appflow connector profile "crm"', "eu-central-1 (outside US, in EU)"],
+        ],
+      ],
+      twinName: "the Snowflake account is in Virginia",
+      twin: profile("Snowflake", {
+        snowflake: {
+          bucketName: "sdc-records-logs",
+          region: "us-east-1",
+          stage: "records.public.appflow",
+          warehouse: "records_wh",
+        },
+      }),
+    },
+    {
+      name: "an AppStream stack lets users save files to Google Drive",
+      bad: stack("GOOGLE_DRIVE"),
+      expected: [
+        [
+          "log-shipping",
+          "desktops",
+          "mandatory",
+          [
+            inside,
+            'appstream stack "desktops"',
+            "Google Drive or OneDrive accounts (outside the cloud)",
+          ],
+        ],
+      ],
+      twinName: "it offers only home folders",
+      twin: stack("HOMEFOLDERS"),
+    },
+    {
+      name: "a multi-tenant CloudFront distribution serves the bucket",
+      bad: add("aws:cloudfront/multitenantDistribution:MultitenantDistribution", "saas-cdn", {
+        enabled: true,
+        origins: [{ domainName: "sdc-records.s3.us-west-2.amazonaws.com", id: "records" }],
+      }),
+      expected: [
+        [
+          "global-services",
+          "saas-cdn",
+          "mandatory",
+          ['cloudfront multitenant distribution "saas-cdn"', edges],
+        ],
+      ],
+      twinName: "it is created in GovCloud, whose CloudFront serves from the United States",
+      twin: pipe(
+        addProvider("aws", "govcloud", { region: "us-gov-west-1" }),
+        add(
+          "aws:cloudfront/multitenantDistribution:MultitenantDistribution",
+          "saas-cdn",
+          {
+            enabled: true,
+            origins: [{ domainName: "sdc-records.s3.us-gov-west-1.amazonaws.com", id: "records" }],
+          },
+          { provider: "govcloud" },
+        ),
+      ),
+    },
+    {
+      name: "a tenant of a multi-tenant distribution serves its domain",
+      bad: add("aws:cloudfront/distributionTenant:DistributionTenant", "tenant-a", {
+        name: "tenant-a",
+        distributionId: "E1A2B3C4D5",
+        domains: [{ domain: "a.records.example" }],
+        enabled: true,
+      }),
+      expected: [
+        [
+          "global-services",
+          "tenant-a",
+          "mandatory",
+          ['cloudfront distribution tenant "tenant-a"', edges],
+        ],
+      ],
+      twinName: "the tenant is created in GovCloud",
+      twin: pipe(
+        addProvider("aws", "govcloud", { region: "us-gov-west-1" }),
+        add(
+          "aws:cloudfront/distributionTenant:DistributionTenant",
+          "tenant-a",
+          {
+            name: "tenant-a",
+            distributionId: "E1A2B3C4D5",
+            domains: [{ domain: "a.records.example" }],
+            enabled: true,
+          },
+          { provider: "govcloud" },
+        ),
+      ),
+    },
+  ]);
+});
+
+describe("agent tools and flows, clean rooms and Direct Connect gateway proposals", () => {
+  const inside = "us-west-2 (inside US)";
+  const other = "999988887777";
+  const gatewayTarget = (endpoint: string) =>
+    add("aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget", "orders-tools", {
+      gatewayIdentifier: "gw-0a1b2c3d",
+      name: "orders-tools",
+      targetConfiguration: { mcp: { mcpServer: { endpoint } } },
+    });
+  const harness = (url: string) =>
+    add("aws:bedrock/agentcoreHarness:AgentcoreHarness", "assistant", {
+      name: "assistant",
+      tools: [{ name: "search", type: "remote_mcp", config: { remoteMcp: { url } } }],
+    });
+  const agentFlow = (bucketName: string) =>
+    add("aws:bedrock/agentFlow:AgentFlow", "triage", {
+      name: "triage",
+      executionRoleArn: `arn:aws:iam::${account}:role/flows`,
+      definition: {
+        nodes: [
+          {
+            name: "save",
+            type: "Storage",
+            configuration: { storage: { serviceConfiguration: { s3: { bucketName } } } },
+          },
+        ],
+      },
+    });
+  const collaboration = (memberAccount: string) =>
+    add("aws:cleanrooms/collaboration:Collaboration", "research", {
+      name: "research",
+      creatorDisplayName: "Records",
+      creatorMemberAbilities: ["CAN_QUERY", "CAN_RECEIVE_RESULTS"],
+      description: "Shared analysis",
+      queryLogStatus: "DISABLED",
+      members: [{ accountId: memberAccount, displayName: "Analyst", memberAbilities: [] }],
+    });
+  const proposal = (owner: string) =>
+    add("aws:directconnect/gatewayAssociationProposal:GatewayAssociationProposal", "dx-proposal", {
+      dxGatewayId: "dx-gw-0a1b2c3d",
+      dxGatewayOwnerAccountId: owner,
+      associatedGatewayId: "tgw-records",
+    });
+
+  runCases(pack, () => happy, us, [
+    {
+      name: "an agent gateway sends tool calls to an MCP server on the internet",
+      bad: gatewayTarget("https://mcp.partner.example/mcp"),
+      expected: [
+        [
+          "log-shipping",
+          "orders-tools",
+          "mandatory",
+          [
+            inside,
+            'bedrock agentcore gateway target "orders-tools"',
+            '"https://mcp.partner.example/mcp" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it sends them to an agent runtime endpoint in Oregon",
+      twin: gatewayTarget("https://bedrock-agentcore.us-west-2.amazonaws.com/runtimes/orders/mcp"),
+    },
+    {
+      name: "an agent harness calls a remote MCP server on the internet",
+      bad: harness("https://mcp.partner.example/mcp"),
+      expected: [
+        [
+          "log-shipping",
+          "assistant",
+          "mandatory",
+          [
+            inside,
+            'bedrock agentcore harness "assistant"',
+            '"https://mcp.partner.example/mcp" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it calls a server on an allowlisted address",
+      twin: harness("https://198.51.100.30/mcp"),
+    },
+    {
+      name: "a prompt flow stores its output in a bucket the program does not create",
+      bad: agentFlow("flow-output-abroad"),
+      expected: [
+        [
+          "named-destinations",
+          "triage",
+          "mandatory",
+          [inside, 'bedrock agent flow "triage"', '"flow-output-abroad" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it stores it in the program's log bucket",
+      twin: agentFlow("sdc-records-logs"),
+    },
+    {
+      name: "a gateway association is proposed to another account's Direct Connect gateway",
+      bad: proposal(other),
+      expected: [
+        [
+          "network-links",
+          "dx-proposal",
+          "mandatory",
+          [
+            inside,
+            'directconnect gateway association proposal "dx-proposal"',
+            `account ${other} (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName: "the Direct Connect gateway is the stack's own account's",
+      twin: proposal(account),
+    },
+  ]);
+
+  runCasesInBothPostures(pack, () => happy, us, [
+    {
+      name: "a clean-rooms collaboration admits another account",
+      bad: collaboration(other),
+      expected: [
+        [
+          "cross-account-links",
+          "research",
+          "advisory",
+          [
+            inside,
+            'cleanrooms collaboration "research"',
+            `account ${other} (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName: "its only other member is the stack's own account",
+      twin: collaboration(account),
+    },
+  ]);
+});
+
+describe("log data protection findings", () => {
+  // The program writes the bucket's name into the document from the bucket's output, so the
+  // document depends on the bucket (as the SNS data protection policy's case above).
+  const policy = (bucket: string) =>
+    add(
+      "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy",
+      "orders-masking",
+      {
+        logGroupName: "/aws/lambda/orders",
+        policyDocument: JSON.stringify({
+          Name: "orders",
+          Version: "2021-06-01",
+          Statement: [
+            {
+              Sid: "audit",
+              DataIdentifier: ["arn:aws:dataprotection::aws:data-identifier/EmailAddress"],
+              Operation: { Audit: { FindingsDestination: { S3: { Bucket: bucket } } } },
+            },
+            {
+              Sid: "redact",
+              DataIdentifier: ["arn:aws:dataprotection::aws:data-identifier/EmailAddress"],
+              Operation: { Deidentify: { MaskConfig: {} } },
+            },
+          ],
+        }),
+      },
+      { dependsOn: bucket === "sdc-records-logs" ? { policyDocument: ["logs"] } : {} },
+    );
+
+  runCases(pack, () => happy, us, [
+    {
+      name: "a log group's data protection policy audits findings into a bucket the program does not create",
+      bad: policy("findings-abroad"),
+      expected: [
+        [
+          "named-destinations",
+          "orders-masking",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'cloudwatch log data protection policy "orders-masking"',
+            '"findings-abroad" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it audits them into the program's log bucket",
+      twin: policy("sdc-records-logs"),
     },
   ]);
 });

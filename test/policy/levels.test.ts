@@ -3,7 +3,7 @@
  * hardening that keeps data in place is advisory unless the stack is in strict posture. These
  * are the pack's own defaults, which the Pulumi CLI applies to a config that sets no level.
  */
-import { networkLinkFlows, peerAccountFields } from "../../policy/network";
+import { networkLinkFlows, peerAccountFields, sameRegionPeerLinks } from "../../policy/network";
 import { hardeningPolicyNames, policies } from "../../policy/policies";
 
 describe("enforcement levels", () => {
@@ -26,7 +26,7 @@ describe("enforcement levels", () => {
     });
   });
 
-  it("moves to cross-account-links only account fields whose link names its far end's region", () => {
+  it("moves to cross-account-links only account fields whose link names its far end's region (or lies in its own)", () => {
     const byType = new Map(networkLinkFlows.map((m) => [m.type, m]));
     for (const [type, paths] of peerAccountFields) {
       const model = byType.get(type);
@@ -38,7 +38,9 @@ describe("enforcement levels", () => {
           format: "account",
         });
       }
-      expect({ type, regions: model!.fields.some((f) => f.format === "region") }).toEqual({
+      const placed =
+        model!.fields.some((f) => f.format === "region") || sameRegionPeerLinks.has(type);
+      expect({ type, regions: placed }).toEqual({
         type,
         regions: true,
       });

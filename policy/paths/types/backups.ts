@@ -32,10 +32,16 @@ const copy = rows(copyFix);
 const share = rows(
   "Share only with this stack's own account (pin it on the provider), or remove the share.",
 );
+const acrossAccounts = rows(
+  "Back up only this stack's own account (pin it on the provider), or remove the cross-account backup.",
+);
 /** Snapshot policies copy across regions only while their switch is on. */
 const switchedOn = (path: string) => ({
   when: (p: Readonly<Record<string, unknown>>) => isOn(valueAt(p, path)),
 });
+const report = edgesOf("backup-copies", "log delivery");
+const s3Uri = (v: unknown) => typeof v === "string" && v.startsWith("s3://");
+const crossAccountSource = backup.account("crossAccountUserId", "backs up the data of", inbound);
 const targetCopyRegions = snapshot.region("targetCopyRegions[]", "copies snapshots to", {
   ...switchedOn("enableCrossRegionCopy"),
 });
@@ -162,5 +168,59 @@ export const backups: TypeTable = {
   ),
   "aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission": share(
     snapshot.account("accountId", "shares the snapshot with"),
+  ),
+  // `all` makes the snapshot public: public-exposure reports that too.
+  "aws:rds/snapshot:Snapshot": share(
+    snapshot.account("sharedAccounts[]", "shares the snapshot with"),
+  ),
+  "aws:rds/clusterSnapshot:ClusterSnapshot": share(
+    snapshot.account("sharedAccounts[]", "shares the snapshot with"),
+  ),
+  // An imported disk image is a copy of a disk that was held where the image comes from. An
+  // `s3://` URL names its bucket; an `https://` one is placed by its host.
+  "aws:ebs/snapshotImport:SnapshotImport": rows(
+    "Import disk images only from a bucket of this program in a region inside the jurisdiction.",
+  )(
+    snapshot.url("diskContainer.url", "imports a disk image from", {
+      ...inbound,
+      when: (p) => !s3Uri(valueAt(p, "diskContainer.url")),
+    }),
+    snapshot.ref("diskContainer.url", "imports a disk image from", {
+      ...inbound,
+      ref: "s3-bucket",
+      when: (p) => s3Uri(valueAt(p, "diskContainer.url")),
+    }),
+    snapshot.ref("diskContainer.userBucket.s3Bucket", "imports a disk image from", {
+      ...inbound,
+      ref: "s3-bucket",
+    }),
+  ),
+  // The reports list every backup job and recovery point: what was backed up, where and when.
+  "aws:backup/reportPlan:ReportPlan": rows(
+    "Deliver the reports to a bucket of this program in a region inside the jurisdiction.",
+  )(
+    report.ref("reportDeliveryChannel.s3BucketName", "delivers backup reports to", {
+      ref: "s3-bucket",
+    }),
+  ),
+  // Cross-account backup (HBR): `crossAccountUserId` is the account whose data this account's
+  // vaults back up (plans, bindings, the relationship itself) or restore into (restore jobs).
+  // The role the other account grants (`crossAccountRoleName`) names no place of its own.
+  "alicloud:hbr/crossAccount:CrossAccount": acrossAccounts(crossAccountSource),
+  "alicloud:hbr/ecsBackupPlan:EcsBackupPlan": acrossAccounts(crossAccountSource),
+  "alicloud:hbr/nasBackupPlan:NasBackupPlan": acrossAccounts(crossAccountSource),
+  "alicloud:hbr/ossBackupPlan:OssBackupPlan": acrossAccounts(crossAccountSource),
+  "alicloud:hbr/otsBackupPlan:OtsBackupPlan": acrossAccounts(crossAccountSource),
+  "alicloud:hbr/policyBinding:PolicyBinding": acrossAccounts(crossAccountSource),
+  "alicloud:hbr/restoreJob:RestoreJob": acrossAccounts(
+    backup.account("crossAccountUserId", "restores backups into"),
+  ),
+  // The backup client sends what it backs up through a custom data-plane proxy.
+  "alicloud:hbr/ecsBackupClient:EcsBackupClient": rows(
+    "Send backups through a proxy on a private or allowlisted address, or disable the custom proxy.",
+  )(
+    backup.url("proxyHost", "sends backups through the proxy at", {
+      when: (p) => String(p.dataProxySetting) === "CUSTOM",
+    }),
   ),
 };

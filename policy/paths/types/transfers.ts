@@ -36,6 +36,21 @@ const selfHosted = [
   job.account("sourceEndpointOwnerId", "reads data from", inbound),
 ];
 
+/** The engines of a DMS data provider, each naming its server in `serverName`. */
+const dmsEngines = [
+  "docDbSettings",
+  "ibmDb2LuwSettings",
+  "ibmDb2ZosSettings",
+  "mariaDbSettings",
+  "microsoftSqlServerSettings",
+  "mongoDbSettings",
+  "mysqlSettings",
+  "oracleSettings",
+  "postgresqlSettings",
+  "redshiftSettings",
+  "sybaseAseSettings",
+];
+
 export const transfers: TypeTable = {
   "alicloud:dts/synchronizationInstance:SynchronizationInstance": transfer(
     ...dtsRegions("EndpointRegion"),
@@ -77,6 +92,83 @@ export const transfers: TypeTable = {
   ),
   "aws:datasync/s3Location:S3Location": transfer(
     job.ref("s3BucketArn", "copies data to or from", { ref: "s3-bucket" }),
+  ),
+  // DataSync reaches self-managed storage through an agent: both must sit on private or
+  // allowlisted addresses, or be named by a cloud endpoint of a region inside the jurisdiction.
+  "aws:datasync/agent:Agent": transfer(
+    job.ip("ipAddress", "moves data through an agent at"),
+    job.ip("privateLinkEndpoint", "reaches DataSync through the endpoint at"),
+  ),
+  "aws:datasync/nfsLocation:NfsLocation": transfer(
+    job.url("serverHostname", "copies data to or from the NFS server at"),
+  ),
+  "aws:datasync/locationSmb:LocationSmb": transfer(
+    job.url("serverHostname", "copies data to or from the SMB server at"),
+  ),
+  "aws:datasync/locationHdfs:LocationHdfs": transfer(
+    job.url("nameNodes[].hostname", "copies data to or from the HDFS cluster at"),
+  ),
+  // The bucket is a bucket of the server `serverHostname` names, which places it.
+  "aws:datasync/locationObjectStorage:LocationObjectStorage": transfer(
+    job.url("serverHostname", "copies data to or from the object storage at"),
+  ),
+  // An Azure storage account lies outside both clouds the pack places: the location fails
+  // unless its URL is a private or allowlisted address (a container behind a private endpoint).
+  "aws:datasync/locationAzureBlob:LocationAzureBlob": transfer(
+    job.url("containerUrl", "copies data to or from the Azure Blob container at"),
+  ),
+  "aws:dms/dataProvider:DataProvider": transfer(
+    ...dmsEngines.map((engine) =>
+      job.url(`settings.${engine}.serverName`, "connects to the database at"),
+    ),
+    job.url("settings.oracleSettings.asmServer", "connects to the Oracle ASM server at"),
+  ),
+  // A gateway appliance caches and serves the bucket's files where it runs; the provider
+  // activates it at its address, which must be private (reached through the stack's links,
+  // judged there) or allowlisted.
+  "aws:storagegateway/gateway:Gateway": transfer(
+    job.ip("gatewayIpAddress", "serves the stored data from an appliance at"),
+    job.url("gatewayVpcEndpoint", "activates the appliance through the endpoint at"),
+  ),
+  "aws:storagegateway/nfsFileShare:NfsFileShare": transfer(
+    job.ref("locationArn", "stores the share's files in", { ref: "s3-bucket" }),
+    job.url("vpcEndpointDnsName", "reaches S3 through the endpoint at"),
+  ),
+  "aws:storagegateway/smbFileShare:SmbFileShare": transfer(
+    job.ref("locationArn", "stores the share's files in", { ref: "s3-bucket" }),
+    job.url("vpcEndpointDnsName", "reaches S3 through the endpoint at"),
+  ),
+  // A Transfer Family workflow copies or decrypts each uploaded file into a bucket, or hands it
+  // to a function; `sourceFileLocation` only picks which file (`${original.file}`).
+  "aws:transfer/workflow:Workflow": transfer(
+    ...["steps", "onExceptionSteps"].flatMap((steps) => [
+      ...["copyStepDetails", "decryptStepDetails"].map((step) =>
+        job.ref(
+          `${steps}[].${step}.destinationFileLocation.s3FileLocation.bucket`,
+          "writes the uploaded files to",
+          { ref: "s3-bucket" },
+        ),
+      ),
+      job.arn(`${steps}[].customStepDetails.target`, "hands the uploaded files to"),
+    ]),
+  ),
+  // DMS Enterprise connects to the databases it manages: an RDS or ECS database lies in
+  // `ecsRegion`; a self-managed one (`PUBLIC_OWN`, `VPC_IDC`) is the host itself.
+  "alicloud:dms/enterpriseInstance:EnterpriseInstance": transfer(
+    job.region("ecsRegion", "connects to a database in"),
+    job.url("host", "connects to the database at", {
+      when: (p) => ["PUBLIC_OWN", "VPC_IDC"].includes(String(p.instanceSource)),
+    }),
+  ),
+  // On premises, the gateway caches the bucket's data at a site the pack cannot place.
+  "alicloud:cloudstoragegateway/gateway:Gateway": rows(
+    "Run the gateway in the cloud (location Cloud) in a region inside the jurisdiction, or waive the finding for an on-premises site inside it.",
+  )(
+    job.flag("location", "caches the stored data at", {
+      values: ["On_Premise"],
+      normalize: "token",
+      farSide: "an on-premises site",
+    }),
   ),
   "alicloud:cs/registryEnterpriseSyncRule:RegistryEnterpriseSyncRule": replication(
     registry.region("targetRegionId", "syncs images to"),
