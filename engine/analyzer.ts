@@ -7,6 +7,7 @@
  * deserialisation, unknown-value handling, enforcement levels and config validation.
  */
 import type { ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import { Worker } from "node:worker_threads";
 import * as path from "node:path";
 import type * as GrpcModule from "@grpc/grpc-js";
@@ -93,14 +94,38 @@ export class PolicyPackSession {
   }
 
   /** Runs every resource policy on each resource, then every stack policy on the whole plan. */
-  async analyzePlan(plan: Plan): Promise<Diagnostic[]> {
+  async analyzePlan(plan: Plan, memo?: AnswerMemo): Promise<Diagnostic[]> {
+    const send: Send = (kind, req) => this.send(kind === "stack" ? analyzeStack : analyze, req);
+    const analysis = new PlanAnalysis(Promise.resolve(), memo ? memoized(send, memo) : send);
+    for (const r of plan.resources) {
+      analysis.add(r);
+    }
+    return analysis.finish(plan);
+  }
+
+  /**
+   * Half of `analyzePlan`, for a caller that has disabled the other half's policies (a test
+   * harness judging per-resource and whole-plan policies in separate passes): `resources` sends
+   * only the per-resource requests, `stack` only the stack's. The pack keeps no state between
+   * requests, so either half answers what it would answer within the whole.
+   */
+  async analyzePart(plan: Plan, part: "resources" | "stack"): Promise<Diagnostic[]> {
+    if (part === "stack") {
+      return this.send(
+        analyzeStack,
+        encodeAnalyzeStackRequest(
+          plan.resources,
+          providersOf(new Map(plan.resources.map((r) => [r.urn, r])), "outputs"),
+        ),
+      );
+    }
     const analysis = new PlanAnalysis(Promise.resolve(), (kind, req) =>
       this.send(kind === "stack" ? analyzeStack : analyze, req),
     );
     for (const r of plan.resources) {
       analysis.add(r);
     }
-    return analysis.finish(plan);
+    return analysis.resourcesOnly(plan);
   }
 
   /**
@@ -277,6 +302,30 @@ class AnalyzerThread {
   }
 }
 
+/**
+ * Answers to per-resource requests already sent, by the request's bytes, for a caller that
+ * analyses many plans sharing resources under one config (a test harness): the pack keeps no
+ * state between requests, so the same request under the same config gets the same answer. Keep
+ * one memo per config.
+ */
+export type AnswerMemo = Map<string, Promise<Diagnostic[]>>;
+
+function memoized(send: Send, memo: AnswerMemo): Send {
+  return (kind, req) => {
+    if (kind === "stack") {
+      return send(kind, req);
+    }
+    const key = createHash("sha1").update(req).digest("base64");
+    let answer = memo.get(key);
+    if (answer === undefined) {
+      answer = send(kind, req);
+      memo.set(key, answer);
+      answer.catch(() => memo.delete(key));
+    }
+    return answer;
+  };
+}
+
 /** Analyze requests an analysis keeps on the connection at once. */
 const inFlight = 32;
 
@@ -334,19 +383,7 @@ export class PlanAnalysis {
    */
   async finish(plan: Plan): Promise<Diagnostic[]> {
     try {
-      for (const r of plan.resources) {
-        if (!this.outcomes.has(r)) {
-          this.add(r);
-        }
-      }
-      const out: Diagnostic[] = [];
-      for (const r of plan.resources) {
-        const outcome = await (this.outcomes.get(r) as Promise<Outcome>);
-        if ("error" in outcome) {
-          throw outcome.error;
-        }
-        out.push(...outcome.ok);
-      }
+      const out = await this.resourcesOnly(plan);
       mark("analyze resources");
       const stackReq = encodeAnalyzeStackRequest(
         plan.resources,
@@ -359,6 +396,24 @@ export class PlanAnalysis {
     } finally {
       this.close();
     }
+  }
+
+  /** Every resource policy's diagnostics for each resource of the plan, in the plan's order. */
+  async resourcesOnly(plan: Plan): Promise<Diagnostic[]> {
+    for (const r of plan.resources) {
+      if (!this.outcomes.has(r)) {
+        this.add(r);
+      }
+    }
+    const out: Diagnostic[] = [];
+    for (const r of plan.resources) {
+      const outcome = await (this.outcomes.get(r) as Promise<Outcome>);
+      if ("error" in outcome) {
+        throw outcome.error;
+      }
+      out.push(...outcome.ok);
+    }
+    return out;
   }
 
   /** Lets go of the connection's thread, if the analysis has one (finish does it too). */

@@ -8,7 +8,7 @@
  * per-resource findings of one mutation, or `runCases(pack, …)` for mutations and their twins.
  */
 import { createHash } from "node:crypto";
-import type { Level, PolicyPackSession } from "../../engine/analyzer";
+import type { AnswerMemo, Level, PolicyPackSession } from "../../engine/analyzer";
 import {
   packConfigFor,
   type StackSettings,
@@ -86,6 +86,17 @@ export function policyPack(): PackHandle {
   // The pack is deterministic: a plan it has judged under the same configuration (the happy
   // path, which many twins leave as it is) is not sent again.
   const judged = new Map<string, Violation[]>();
+  // Per config, the pack's answer to each per-resource request already sent: most resources of
+  // a mutated plan are the happy path's, judged the same way every time.
+  const answers = new Map<string, AnswerMemo>();
+  const answersFor = (config: string): AnswerMemo => {
+    let memo = answers.get(config);
+    if (memo === undefined) {
+      memo = new Map();
+      answers.set(config, memo);
+    }
+    return memo;
+  };
   beforeAll(async () => {
     session = await packSession();
   });
@@ -122,7 +133,13 @@ export function policyPack(): PackHandle {
       await session.configure(config);
       configured = text;
     }
-    const violations = toViolations(await session.analyzePlan(plan), plan);
+    // The border pass has only whole-plan (stack) policies on: it sends only the stack's
+    // request. The per-resource pass keeps the other stack policies (named-destinations, …).
+    const diagnostics =
+      pass === "border"
+        ? await session.analyzePart(plan, "stack")
+        : await session.analyzePlan(plan, answersFor(text));
+    const violations = toViolations(diagnostics, plan);
     judged.set(key, violations);
     return violations;
   };
