@@ -535,6 +535,25 @@ export const exposureModels: readonly ExposureModel[] = [
     fix: 'Set acl to "private" and grant nothing to AllUsers or AuthenticatedUsers.',
   },
   {
+    // An "S3 data access" asset lets every subscriber of the data set's product read the bucket
+    // in place, from any account.
+    type: "aws:dataexchange/revisionAssets:RevisionAssets",
+    check: (props) =>
+      valuesAt(props, "assets[].createS3DataAccessFromS3Bucket.assetSource.bucket").map((f) => ({
+        path: f.path,
+        what: "opens the bucket's objects to every subscriber of the data set, in any account",
+      })),
+    fix: "Publish copies of the data (importAssetsFromS3) only to subscribers reviewed inside the jurisdiction, or waive the finding for a product sold only there.",
+  },
+  {
+    type: "aws:s3/objectCopy:ObjectCopy",
+    check: all(
+      valueIn("acl", publicAcls, "the copied object is readable by anyone"),
+      grantsTo("grants[].uri"),
+    ),
+    fix: 'Keep acl "private" and grant nothing to AllUsers or AuthenticatedUsers.',
+  },
+  {
     type: "aws:s3/bucketPolicy:BucketPolicy",
     check: policyAt("policy"),
     fix: "Allow only principals of this account, or bind the statement to the VPC endpoint (aws:SourceVpce).",
@@ -903,6 +922,63 @@ export const exposureModels: readonly ExposureModel[] = [
     type: "alicloud:mse/gateway:Gateway",
     check: given(["internetSlbSpec"], "the gateway gets an internet-facing load balancer"),
     fix: "Leave internetSlbSpec unset and reach the gateway through its private load balancer.",
+  },
+  {
+    // A service mesh's control plane: its API server (the mesh's configuration and certificates)
+    // and Istio Pilot (which hands every sidecar its configuration) on public addresses.
+    type: "alicloud:servicemesh/serviceMesh:ServiceMesh",
+    check: (props) => [
+      ...flagged(
+        "loadBalancer.apiServerPublicEip",
+        "the mesh's API server, which holds its configuration and certificates, gets a public IP",
+      )(props),
+      ...flagged("loadBalancer.pilotPublicEip", "Istio Pilot gets a public IP")(props),
+      ...given(
+        ["loadBalancer.pilotPublicEipId", "loadBalancer.pilotPublicLoadbalancerId"],
+        "Istio Pilot is exposed through a public address or load balancer",
+      )(props),
+    ],
+    fix: "Set loadBalancer.apiServerPublicEip and pilotPublicEip to false and leave pilotPublicEipId and pilotPublicLoadbalancerId unset; reach the control plane from the VPC.",
+  },
+  {
+    type: "alicloud:emr/cluster:Cluster",
+    check: flagged(
+      "isOpenPublicIp",
+      "the master node, which holds the cluster's data and services, gets a public IP",
+    ),
+    fix: "Set isOpenPublicIp to false and reach the master node from the VPC.",
+  },
+  {
+    // An SMB ACL with anonymous access admits clients that present no identity to the file system.
+    type: "alicloud:nas/smbAclAttachment:SmbAclAttachment",
+    check: flagged(
+      "enableAnonymousAccess",
+      "any client that reaches the mount target reads and writes the file system without signing in",
+    ),
+    fix: "Set enableAnonymousAccess to false.",
+  },
+  {
+    // The project's IP whitelist (classic network and VPC addresses, comma-separated) decides who
+    // may connect; the exception policy of a protected project names who may still copy data out.
+    type: "alicloud:maxcompute/project:Project",
+    check: (props, ctx) => [
+      ...openSources(["ipWhiteList.ipList", "ipWhiteList.vpcIpList"])(props, ctx),
+      ...policyAt("securityProperties.projectProtection.exceptionPolicy")(props),
+    ],
+    fix: 'Whitelist only private ranges (the VPC) or allowlisted sources in ipWhiteList.ipList and ipWhiteList.vpcIpList, and name no Principal "*" in the exception policy.',
+  },
+  {
+    // Client access rules: the addresses end users may connect to the cloud desktops from; and
+    // the desktops' security rules, of which inbound (`inflow`) rules that accept admit sources.
+    type: "alicloud:eds/ecdPolicyGroup:EcdPolicyGroup",
+    check: (props, ctx) => [
+      ...openSources(["authorizeAccessPolicyRules[].cidrIp"])(props, ctx),
+      ...openSources(
+        ["authorizeSecurityPolicyRules[].cidrIp"],
+        (rule) => isNot("type", "outflow")(rule) && isNot("policy", "drop")(rule),
+      )(props, ctx),
+    ],
+    fix: "Admit only private ranges or allowlisted sources in authorizeAccessPolicyRules and in the inbound rules of authorizeSecurityPolicyRules.",
   },
   {
     type: "alicloud:sae/loadBalancerInternet:LoadBalancerInternet",

@@ -262,11 +262,13 @@ function decide(field: FlowField, value: unknown, subject: Subject, ctx: PolicyC
       return outcomeOf(j, locate(j, field.format, value, cloud));
     case "ip":
     case "site-ip": {
-      // Alibaba takes several addresses as one comma-separated string (a DHCP options set's).
+      // Alibaba takes several addresses as one comma-separated string (a DHCP options set's, a
+      // Kafka bootstrap list's `<ip>:<port>` entries, judged by their address).
       const format = field.format;
       const outcomes = value
         .split(",")
-        .map((v) => ipOutcome(ctx.settings.egressAllowlist, v.trim(), format));
+        .map((v) => v.trim().replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, "$1"))
+        .map((v) => ipOutcome(ctx.settings.egressAllowlist, v, format));
       return outcomes.find((o) => o.kind !== "inside") ?? inside;
     }
     case "url": {

@@ -347,6 +347,21 @@ function dataShareConsumer(props: Record<string, unknown>): Grantee[] {
       : principalGrantee("consumerIdentifier", v);
 }
 
+/**
+ * A Redshift namespace registered with the AWS Glue Data Catalog of an account
+ * (`DataCatalog/<account>`): that account's Lake Formation then grants its principals the data.
+ */
+function catalogConsumer(props: Record<string, unknown>): Grantee[] {
+  const v = valueAt(props, "consumerIdentifier");
+  if (v === undefined) {
+    return [];
+  }
+  const account = /^DataCatalog\/(\d{12})$/i.exec(String(v))?.[1];
+  return account === undefined
+    ? principalGrantee("consumerIdentifier", v)
+    : [{ kind: "account", path: "consumerIdentifier", account }];
+}
+
 const shareFix = "Share with no one outside the stack's account.";
 
 /** An Alibaba Cloud resource directory, folder or root: `rd-…`, `fd-…`, `r-…`. */
@@ -535,6 +550,25 @@ const alibabaGrants: readonly GrantModel[] = [
     "memberUid",
   ),
   alibabaAccountsRow(
+    "alicloud:cloudfirewall/privateDns:PrivateDns",
+    "inspects the DNS traffic of a VPC of",
+    "memberUid",
+  ),
+  {
+    // A MaxCompute tenant is an Alibaba Cloud account. Its role goes to a primary account by its
+    // bare UID, or to the tenant's own RAM users (`p4_<uid>`) and roles (`v4_<uid>`).
+    type: "alicloud:maxcompute/tenantRoleUserAttachment:TenantRoleUserAttachment",
+    grantees: (props) =>
+      valuesAt(props, "accountId").flatMap((f) =>
+        typeof f.value === "string" && /^[pv]4_?\d+$/i.test(f.value.trim())
+          ? []
+          : alibabaGrantees(f.path, f.value),
+      ),
+    fix: shareFix,
+    verb: "gives a MaxCompute tenant role to",
+    accountFix: alibabaAccountFix,
+  },
+  alibabaAccountsRow(
     "alicloud:cms/hybridMonitorFcTask:HybridMonitorFcTask",
     "collects monitoring data of",
     "targetUserId",
@@ -632,6 +666,9 @@ export const resourceGrants: readonly GrantModel[] = [
   // A queue's redrive settings name only queues of its own account and region (SQS refuses others).
   policyDocumentRow("aws:sqs/queue:Queue", "policy"),
   policyDocumentRow("aws:sqs/queuePolicy:QueuePolicy", "policy"),
+  // An auth policy decides which callers of the service network may invoke the service or
+  // network it is attached to: "*" without a condition lets every account in.
+  policyDocumentRow("aws:vpclattice/authPolicy:AuthPolicy", "policy"),
   policyDocumentRow("aws:vpclattice/resourcePolicy:ResourcePolicy", "policy"),
   policyDocumentRow("aws:xray/resourcePolicy:ResourcePolicy", "policyDocument"),
   {
@@ -687,6 +724,13 @@ export const resourceGrants: readonly GrantModel[] = [
     type: "aws:fsx/s3AccessPointAttachment:S3AccessPointAttachment",
     grantees: fsxAccessPoint,
     fix: 'Give the access point a vpcConfiguration, or allow "*" only under a condition on this account or VPC endpoint.',
+  },
+  {
+    type: "aws:redshift/namespaceRegistration:NamespaceRegistration",
+    grantees: catalogConsumer,
+    verb: "registers the namespace's data with the Data Catalog of",
+    fix: "Register the namespace only with the Data Catalog of this stack's account.",
+    accountFix: "Register the namespace only with the Data Catalog of this stack's account.",
   },
   {
     type: "aws:redshift/dataShareAuthorization:DataShareAuthorization",

@@ -1006,19 +1006,72 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
   },
 });
 
+/**
+ * Deployment bundles the pack cannot see into, with what each says about where it deploys: the
+ * template's source, and for StackSets the accounts (and regions, which resource-placement reads)
+ * it deploys to. No shape of these types can be judged — the resources they create are not in
+ * the plan — so every one fails; the fix is to declare those resources in the program.
+ */
+const deploymentBundles: Readonly<Record<string, (props: Record<string, unknown>) => string>> = {
+  "aws:cloudformation/stack:Stack": (p) =>
+    `a CloudFormation stack deploys the template ${templateOf(p)} as one opaque resource`,
+  "aws:cloudformation/stackSet:StackSet": (p) =>
+    `a CloudFormation StackSet deploys the template ${templateOf(p)} to the accounts and regions of its instances`,
+  "aws:cloudformation/stackInstances:StackInstances": (p) =>
+    `stack instances deploy StackSet ${quoted(p.stackSetName)} into ${accountsOf(p, ["accounts[]", "deploymentTargets.accounts[]", "deploymentTargets.organizationalUnitIds[]", "deploymentTargets.accountsUrl"])}`,
+  "aws:cloudformation/stackSetInstance:StackSetInstance": (p) =>
+    `a stack instance deploys StackSet ${quoted(p.stackSetName)} into ${accountsOf(p, ["accountId", "deploymentTargets.accounts[]", "deploymentTargets.organizationalUnitIds[]", "deploymentTargets.accountsUrl"])}`,
+  "aws:servicecatalog/provisionedProduct:ProvisionedProduct": (p) =>
+    `a Service Catalog product deploys product ${quoted(p.productId ?? p.productName)} (a CloudFormation template) into ${accountsOf(p, ["stackSetProvisioningPreferences.accounts[]"], "the stack's account")}`,
+};
+
+function quoted(v: unknown): string {
+  return typeof v === "string" && !isUnknown(v) ? JSON.stringify(v) : "(not known until deployed)";
+}
+
+function templateOf(p: Record<string, unknown>): string {
+  return typeof p.templateUrl === "string" && !isUnknown(p.templateUrl)
+    ? `at ${JSON.stringify(p.templateUrl)}`
+    : p.templateBody !== undefined
+      ? "of its templateBody"
+      : "(not known until deployed)";
+}
+
+/** The accounts (or organizational units, or accounts file) a bundle deploys into. */
+function accountsOf(
+  p: Record<string, unknown>,
+  paths: readonly string[],
+  none = "accounts not known until deployed",
+): string {
+  const found = paths.flatMap((path) =>
+    valuesAt(p, path)
+      .map((v) => v.value)
+      .filter((v): v is string => typeof v === "string" && !isUnknown(v)),
+  );
+  return found.length > 0 ? `${found.map((a) => JSON.stringify(a)).join(", ")}` : none;
+}
+
 export const helmReleases = residencyResourcePolicy({
   name: "helm-releases",
   description:
-    "Checks whether the stack uses Helm v3 Releases, whose rendered resources are invisible to the pack.",
+    "Checks whether the stack uses deployment bundles whose contents policies cannot see: Helm v3 releases, CloudFormation stacks and StackSets, Service Catalog products.",
   severity: "high",
   remediationSteps:
-    "Deploy the chart with kubernetes.helm.v4.Chart (or render it with kubernetes.yaml.v2.ConfigGroup) so each resource it creates is checked.",
+    "Deploy a chart with kubernetes.helm.v4.Chart (or render it with kubernetes.yaml.v2.ConfigGroup), and declare the resources of a CloudFormation template or Service Catalog product in the program instead, so each resource is checked.",
   validate: (args, ctx) => {
+    const label = resourceLabel(args.type, args.name);
     if (args.type === "kubernetes:helm.sh/v3:Release") {
-      const label = resourceLabel(args.type, args.name);
       const chart = valueAt(args.props, "chart");
       ctx.report({
         message: `${label} must expose its resources to the pack, but a Helm v3 Release installs chart ${typeof chart === "string" ? JSON.stringify(chart) : "(unknown)"} as one opaque resource, so its NetworkPolicies and Services cannot be checked. Use kubernetes.helm.v4.Chart instead.`,
+        path: [label, "resources the pack cannot see"],
+      });
+      return;
+    }
+    const bundle = deploymentBundles[args.type];
+    if (bundle) {
+      ctx.report({
+        message: `${label} must expose its resources to the pack, but what it deploys cannot be judged: ${bundle(args.props)}, so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.`,
         path: [label, "resources the pack cannot see"],
       });
     }

@@ -8,8 +8,10 @@
  * are named by region, endpoint, bucket or project name, or are arbitrary external endpoints,
  * which cannot be placed and fail closed.
  */
-import type { Jurisdiction } from "../residency/jurisdictions";
+import { type Jurisdiction, regionInJurisdiction } from "../residency/jurisdictions";
+import { hostOf, regionOfEndpoint } from "../residency/placement";
 import { type CustomFlow, type FlowField, type FlowModel, type Format, flowPolicy } from "./flows";
+import { parseCidr, reachOfAddress } from "./paths/addresses";
 import { isUnknown, known, str, valueAt, valuesAt } from "./values";
 
 const logFix = "Deliver logs only to sinks in regions inside the jurisdiction.";
@@ -95,7 +97,9 @@ const bucket = fieldOf("ref", { ref: "s3-bucket" });
 const logGroup = fieldOf("ref", { ref: "log-group" });
 /** A bucket, log group or Firehose stream, by ARN or name (WAF and firewall log sinks). */
 const logSink = fieldOf("ref", { ref: "log-sink" });
+const ossBucket = fieldOf("ref", { ref: "oss-bucket" });
 const url = fieldOf("url");
+const ip = fieldOf("ip");
 const endpoint = fieldOf("endpoint");
 const arn = fieldOf("arn");
 const account = fieldOf("account");
@@ -215,6 +219,323 @@ function s3Location(path: string) {
       return true;
     }
     return /^s3[an]?:\/\//i.test(textAt(props, path) ?? "");
+  };
+}
+
+/**
+ * Host aliases given as a JSON list of `{hostName, ip}` (an `/etc/hosts` in the container): an
+ * alias to an address that is not private sends the calls to that name there. This older form is
+ * judged without the egress allowlist (which only field rows consult); its successor field, read
+ * as `ip`, admits allowlisted addresses. A list that is not JSON cannot be read and fails closed.
+ */
+function hostAliases(path: string, verb: string) {
+  return (props: Record<string, unknown>): CustomFlow[] => {
+    const raw = known(() => valueAt(props, path));
+    if (raw === undefined || isUnknown(raw) || str(raw)?.trim() === "") {
+      return [];
+    }
+    let entries: unknown;
+    try {
+      entries = typeof raw === "string" ? JSON.parse(raw) : raw;
+    } catch {
+      entries = undefined;
+    }
+    if (!Array.isArray(entries)) {
+      return [
+        { path, verb, place: `${JSON.stringify(raw)} (not a JSON list, which cannot be read)` },
+      ];
+    }
+    return entries.flatMap((entry: unknown, i): CustomFlow[] => {
+      const address = str((entry as Record<string, unknown> | null)?.ip)?.trim() ?? "";
+      return parseCidr(address) && reachOfAddress(address, []).kind === "private"
+        ? []
+        : [
+            {
+              path: `${path}[${i}].ip`,
+              verb,
+              place: `${JSON.stringify(address)} (not a private address, which cannot be placed)`,
+            },
+          ];
+    });
+  };
+}
+
+/**
+ * Domain configuration functions of Alibaba Cloud CDN, DCDN and Secure CDN (the CDN function
+ * reference, BatchSetCdnDomainConfig) whose argument names a host the edge sends requests to:
+ * a conditional origin (`advanced_origin` `origin`, `origin_dns_host` `ali_origin_dns_host`), an
+ * OSS origin bucket (`oss_auth` `oss_bucket_id`, `oss_key_list` `host`) and the remote
+ * authentication server each client request (its URL arguments and headers) is sent to
+ * (`cdn_remote_auth` `remote_auth_addr`). Origin groups (`source_group`) are read by
+ * `originGroups`. Every other function passes: it sets headers, caching, rewrites, redirects
+ * returned to the client, access rules, credentials for an origin the domain itself names
+ * (`aws_s3_bucket`, `cos_auth`, `l2_oss_key`), or a script (`edge_function`) that runs on the
+ * domain's own requests.
+ */
+const edgeDestinations: Readonly<Record<string, string>> = {
+  advanced_origin: "origin",
+  origin_dns_host: "ali_origin_dns_host",
+  oss_auth: "oss_bucket_id",
+  oss_key_list: "host",
+  cdn_remote_auth: "remote_auth_addr",
+};
+
+/** The argument `name` of a domain configuration function: its value's path and known value. */
+function functionArgAt(
+  props: Readonly<Record<string, unknown>>,
+  name: string,
+): { readonly path: string; readonly value: string | undefined } | undefined {
+  const args = known(() => valuesAt(props, "functionArgs[]"));
+  if (isUnknown(args)) {
+    return undefined;
+  }
+  const hit = args.find((f) => textOf(f.value as Record<string, unknown>, "argName") === name);
+  return hit === undefined
+    ? undefined
+    : {
+        path: `${hit.path}.argValue`,
+        value: textOf(hit.value as Record<string, unknown>, "argValue"),
+      };
+}
+
+function functionArg(props: Readonly<Record<string, unknown>>, name: string): string | undefined {
+  return functionArgAt(props, name)?.value;
+}
+
+/** The function's destination argument, unless the function is switched off (`enable=off`). */
+function edgeDestination(fn: string, arg: string, verb: string): FlowField {
+  return url("functionArgs[].argValue", verb, {
+    when: (props) =>
+      textOf(props, "functionName") === fn && functionArg(props, "enable")?.toLowerCase() !== "off",
+    where: (holder) => {
+      const a = holder as Record<string, unknown> | undefined;
+      return (
+        a !== undefined &&
+        !isUnknown(a) &&
+        textOf(a, "argName") === arg &&
+        textOf(a, "argValue") !== undefined
+      );
+    },
+  });
+}
+
+/**
+ * The origins of a `source_group` function (`source_info`: `<address>_<priority>_<weight>_<port>`
+ * entries, comma-separated): an origin that is not a private address, nor an OSS or other regional
+ * endpoint of the cloud inside the jurisdiction, cannot be placed. Judged without the egress
+ * allowlist, which only field rows consult.
+ */
+function originGroups(props: Record<string, unknown>, j: Jurisdiction): CustomFlow[] {
+  if (textOf(props, "functionName") !== "source_group") {
+    return [];
+  }
+  const at = functionArgAt(props, "source_info");
+  const info = at?.value;
+  if (at === undefined || info === undefined) {
+    return [];
+  }
+  const originFlow = (address: string, why: string): CustomFlow => ({
+    path: at.path,
+    verb: "fetches content and forwards requests to",
+    place: `${JSON.stringify(address)} (${why})`,
+  });
+  return info
+    .split(",")
+    .map((entry) => entry.trim().split("_")[0] ?? "")
+    .filter((address) => address !== "")
+    .flatMap((address): CustomFlow[] => {
+      if (parseCidr(address)) {
+        return reachOfAddress(address, []).kind === "private"
+          ? []
+          : [originFlow(address, "not a private address, which cannot be placed")];
+      }
+      const place = regionOfEndpoint(address);
+      if (place === undefined) {
+        return [originFlow(address, "an origin outside the cloud, which cannot be placed")];
+      }
+      return regionInJurisdiction(j, place.cloud, place.region)
+        ? []
+        : [originFlow(address, `in ${place.region}, outside ${j.id}`)];
+    });
+}
+
+/** A MediaLive destination setting whose URL names an S3 bucket (`s3://`, `s3ssl://`). */
+function mediaLiveS3(holder: unknown): boolean {
+  const target = known(() => (holder as Record<string, unknown> | undefined)?.url);
+  return typeof target === "string" && /^s3(ssl)?:\/\//i.test(target.trim());
+}
+
+/**
+ * An Amplify rule with status 200 is a rewrite: to a URL (not a path of the app), Amplify proxies
+ * the visitor's request, with what it carries, to that host. Redirects (301, 302) and 404s only
+ * answer the browser.
+ */
+function amplifyProxy(rule: unknown): boolean {
+  const r = (rule ?? {}) as Record<string, unknown>;
+  const status = known(() => r.status);
+  const target = known(() => r.target);
+  return (
+    (status === undefined || String(status) === "200") &&
+    typeof target === "string" &&
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(target.trim())
+  );
+}
+
+/**
+ * Addresses of an `/etc/hosts` text (`<ip> <hostname>…` lines; `#` starts a comment): a line
+ * whose address is not private sends the traffic for its names there. Judged without the egress
+ * allowlist, which only field rows consult. A line whose first word is not an IP cannot be read
+ * and fails closed.
+ */
+function hostsFile(path: string, verb: string) {
+  return (props: Record<string, unknown>): CustomFlow[] => {
+    const raw = known(() => valueAt(props, path));
+    if (raw === undefined || isUnknown(raw)) {
+      return [];
+    }
+    return (str(raw) ?? "")
+      .split(/\r?\n/)
+      .map((line) => line.replace(/#.*/, "").trim())
+      .filter((line) => line !== "")
+      .flatMap((line): CustomFlow[] => {
+        const address = line.split(/\s+/)[0];
+        if (!parseCidr(address)) {
+          return [
+            {
+              path,
+              verb,
+              place: `${JSON.stringify(line)} (not an address line, which cannot be read)`,
+            },
+          ];
+        }
+        return reachOfAddress(address, []).kind === "private"
+          ? []
+          : [
+              {
+                path,
+                verb,
+                place: `${JSON.stringify(address)} (not a private address, which cannot be placed)`,
+              },
+            ];
+      });
+  };
+}
+
+/**
+ * Event stream sinks (CreateEventStreaming `Sink`) that name a cloud target by name or instance
+ * ID, which EventBridge resolves in the stream's own region and account: an MNS queue, a
+ * function, a CloudFlow flow, an SLS logstore, an ApsaraMQ for Kafka or RabbitMQ instance, a
+ * DataHub topic, or an API destination (whose URL is judged on eventbridge/apiDestination).
+ */
+const regionalSinks = new Set([
+  "SinkMNSParameters",
+  "SinkFcParameters",
+  "SinkFnfParameters",
+  "SinkSLSParameters",
+  "SinkKafkaParameters",
+  "SinkRabbitMQParameters",
+  "SinkDataHubParameters",
+  "SinkApiDestinationParameters",
+]);
+
+/**
+ * The sink of an event stream, a JSON document with one `Sink…Parameters` object. A sink of
+ * `regionalSinks` stays in the stream's region; every other shape — an HTTPS URL, a Prometheus
+ * remote write, a self-managed Kafka, RabbitMQ or RocketMQ endpoint, OSS, a vector or analytics
+ * store — names a place this reader does not place, and fails closed with the shape named. A sink
+ * not known at preview is built from resources of this program and is judged at update, when
+ * it is known.
+ */
+function streamSink(path: string) {
+  return (props: Record<string, unknown>): CustomFlow[] => {
+    const raw = known(() => valueAt(props, path));
+    if (raw === undefined || isUnknown(raw)) {
+      return [];
+    }
+    let doc: unknown;
+    try {
+      doc = typeof raw === "string" ? JSON.parse(raw) : raw;
+    } catch {
+      doc = undefined;
+    }
+    const verb = "delivers events to";
+    if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
+      return [
+        { path, verb, place: `${JSON.stringify(raw)} (not a JSON sink, which cannot be read)` },
+      ];
+    }
+    return Object.keys(doc)
+      .filter((shape) => !regionalSinks.has(shape))
+      .map((shape) => ({
+        path: `${path}.${shape}`,
+        verb,
+        place: `a ${shape} sink (a target the pack cannot place)`,
+      }));
+  };
+}
+
+/**
+ * The `url:` (and `proxy_url:`) entries of a Prometheus `remote_write` YAML: each target, and
+ * each proxy on the way, receives every sample the instance writes. A target is inside when its host is a private address or a regional endpoint
+ * of the cloud inside the jurisdiction (an intranet endpoint's `<region>-intranet` label read as
+ * its region). A document whose targets cannot be read this way — no `url:` line, or a `url`
+ * written otherwise (flow style, anchors) — cannot be judged and fails closed. Judged without
+ * the egress allowlist, which only field rows consult.
+ */
+function remoteWriteTargets(path: string) {
+  return (props: Record<string, unknown>, j: Jurisdiction): CustomFlow[] => {
+    const raw = known(() => valueAt(props, path));
+    if (raw === undefined || isUnknown(raw)) {
+      return [];
+    }
+    const text = str(raw) ?? "";
+    const verb = "writes metric samples to";
+    const urls = [...text.matchAll(/^\s*(?:-\s+)?(?:proxy_)?url:\s*["']?([^"'\s#]+)/gm)].map(
+      (m) => m[1],
+    );
+    const mentions = (text.match(/\b(?:proxy_)?url\s*:/g) ?? []).length;
+    if (urls.length === 0 || urls.length !== mentions) {
+      return [
+        {
+          path,
+          verb,
+          place: "targets written in a form the pack cannot read (it reads `url:` lines only)",
+        },
+      ];
+    }
+    return urls.flatMap((target): CustomFlow[] => {
+      const host = hostOf(target);
+      if (parseCidr(host)) {
+        return reachOfAddress(host, []).kind === "private"
+          ? []
+          : [
+              {
+                path,
+                verb,
+                place: `${JSON.stringify(target)} (not a private address, which cannot be placed)`,
+              },
+            ];
+      }
+      const place = regionOfEndpoint(host.replace(/^([a-z0-9-]+)-intranet\./, "$1."));
+      if (place === undefined) {
+        return [
+          {
+            path,
+            verb,
+            place: `${JSON.stringify(target)} (a host outside the cloud, which cannot be placed)`,
+          },
+        ];
+      }
+      return regionInJurisdiction(j, place.cloud, place.region)
+        ? []
+        : [
+            {
+              path,
+              verb,
+              place: `${JSON.stringify(target)} (in ${place.region}, outside ${j.id})`,
+            },
+          ];
+    });
   };
 }
 
@@ -544,6 +865,130 @@ export const logFlows: readonly FlowModel[] = [
     ],
     fix: addressFix,
   })),
+  // Domain configuration functions of the CDN products that send requests to a host
+  // (`edgeDestinations`); the accelerated domain itself is judged on its own resource.
+  ...[
+    "alicloud:cdn/domainConfig:DomainConfig",
+    "alicloud:dcdn/domainConfig:DomainConfig",
+    "alicloud:scdn/domainConfig:DomainConfig",
+  ].map((type): FlowModel => ({
+    type,
+    fields: Object.entries(edgeDestinations).map(([fn, arg]) =>
+      edgeDestination(
+        fn,
+        arg,
+        fn === "cdn_remote_auth"
+          ? "sends each client request's arguments and headers to"
+          : "fetches content and forwards requests to",
+      ),
+    ),
+    custom: originGroups,
+    fix: addressFix,
+  })),
+  {
+    // A Managed Service for Prometheus instance forwards every sample to its remote write targets.
+    type: "alicloud:arms/remoteWrite:RemoteWrite",
+    fields: [],
+    custom: remoteWriteTargets("remoteWriteYaml"),
+    fix: "Write only to Prometheus endpoints of regions inside the jurisdiction or private addresses, each as a `url:` line.",
+  },
+  {
+    type: "alicloud:eventbridge/eventStreaming:EventStreaming",
+    fields: [],
+    custom: streamSink("sink"),
+    fix: "Deliver events to a target of the stream's region named by name or instance ID (MNS, Function Compute, CloudFlow, SLS, ApsaraMQ for Kafka or RabbitMQ, DataHub, or an API destination).",
+  },
+  {
+    // A hybrid HPC cluster whose user directory is LDAP signs users in against the directory of
+    // the on-premises domain it names: user names and credentials go there.
+    type: "alicloud:ehpc/cluster:Cluster",
+    fields: [
+      url("domain", "signs users in against the on-premises directory of", {
+        when: (props) =>
+          textOf(props, "accountType")?.toLowerCase() === "ldap" && knownAt("domain")(props),
+      }),
+    ],
+    fix: "Use the cluster's own directory (accountType nis), or an LDAP directory inside the jurisdiction that the pack can place (a private or allowlisted address).",
+  },
+  {
+    // A Lingjun (EFLO) resource is registered with the access key and the API endpoint of the
+    // workspace that manages it: the service calls that endpoint with the key. A cloud endpoint is
+    // placed by the region in its host; another host cannot be placed.
+    type: "alicloud:eflo/resource:Resource",
+    fields: [
+      url("userAccessParam.endpoint", "hands its access key to and is managed through", {
+        when: knownAt("userAccessParam.endpoint"),
+      }),
+    ],
+    fix: addressFix,
+  },
+  {
+    // An AnalyticDB for PostgreSQL instance reads and writes external tables on the Hadoop
+    // cluster whose hosts `hadoopHostsAddress` lists (an `/etc/hosts` text).
+    type: "alicloud:gpdb/hadoopDataSource:HadoopDataSource",
+    fields: [],
+    custom: hostsFile("hadoopHostsAddress", "reads and writes Hadoop data at"),
+    fix: addressFix,
+  },
+  // PolarDB DynamoDB-compatible tables and items are written through the API endpoint they name.
+  // A literal connection string carries no region, so it cannot be placed; one taken from a
+  // cluster of this program is not known at preview and is placed with that cluster.
+  ...(
+    [
+      ["alicloud:polardb/dynamoTable:DynamoTable", "creates the table through"],
+      ["alicloud:polardb/dynamoItem:DynamoItem", "writes the item through"],
+    ] as const
+  ).map(([type, verb]): FlowModel => ({
+    type,
+    fields: [url("endpoint", verb, { when: knownAt("endpoint") })],
+    fix: "Take endpoint from the connection string of a PolarDB cluster of this program in a region inside the jurisdiction.",
+  })),
+  {
+    // A serverless application ships its logs to the Kafka bootstrap servers `kafkaEndpoint`
+    // lists (`<ip>:<port>,…`), mounts OSS buckets it reads and writes, and resolves host names
+    // to the addresses its host aliases give (`customHostAliasV2s`, or the older JSON list
+    // `customHostAlias`), so its calls to those names go there. A value not known at preview is
+    // an address of a resource of this program, which resource-placement places.
+    type: "alicloud:sae/application:Application",
+    fields: [
+      ip("kafkaConfigs.kafkaEndpoint", "ships application logs to", {
+        when: knownAt("kafkaConfigs.kafkaEndpoint"),
+      }),
+      ossBucket("ossMountDescsV2s[].bucketName", "mounts and writes files to"),
+      ip("customHostAliasV2s[].ip", "sends calls to its host aliases at", {
+        when: knownAt("customHostAliasV2s[].ip"),
+      }),
+    ],
+    custom: hostAliases("customHostAlias", "sends calls to its host aliases at"),
+    fix: addressFix,
+  },
+  {
+    // A cluster whose metastore is the user's own database (`user_rds`) writes the Hive catalog
+    // (table names, schemas, data locations) to the database its JDBC URL names. A URL not known
+    // at preview is built from a database of this program, which resource-placement places.
+    type: "alicloud:emr/cluster:Cluster",
+    fields: [
+      url("metaStoreConf.dbUrl", "keeps the cluster's metastore in", {
+        when: knownAt("metaStoreConf.dbUrl"),
+      }),
+    ],
+    fix: addressFix,
+  },
+  {
+    // A production studio pushes its output stream to side-output addresses (Alibaba Cloud CDN
+    // or another vendor's RTMP ingest) and its event notifications to the callback URL. The
+    // standby picture and stream (`urgent*Url`) are only fetched from, and `domainName` is the
+    // account's own streaming domain.
+    type: "alicloud:live/caster:Caster",
+    fields: [
+      url("sideOutputUrl", "pushes the output stream to", { when: knownAt("sideOutputUrl") }),
+      url("sideOutputUrlList", "pushes the output stream to", {
+        when: knownAt("sideOutputUrlList"),
+      }),
+      url("callbackUrl", "sends studio events to", { when: knownAt("callbackUrl") }),
+    ],
+    fix: pushFix,
+  },
   {
     // HTTP and DingTalk targets name a URL; the others an ACS ARN, which arn-locality places.
     type: "alicloud:eventbridge/rule:Rule",
@@ -1520,6 +1965,21 @@ export const logFlows: readonly FlowModel[] = [
     fix: exportFix,
   },
   {
+    // A channel pushes its encoded program to each destination URL: `s3://` and `s3ssl://` name a
+    // bucket, anything else (RTMP, UDP, HLS over HTTPS, MediaStore) a host. MediaPackage and
+    // multiplex destinations name resources of the channel's own region by ID.
+    type: "aws:medialive/channel:Channel",
+    fields: [
+      bucket("destinations[].settings[].url", "pushes the encoded program to", {
+        where: (holder) => mediaLiveS3(holder),
+      }),
+      url("destinations[].settings[].url", "pushes the encoded program to", {
+        where: (holder) => !mediaLiveS3(holder),
+      }),
+    ],
+    fix: pushFix,
+  },
+  {
     // A pull input (URL_PULL, RTMP_PULL, MP4_FILE, TS_FILE) fetches its media from each source.
     type: "aws:medialive/input:Input",
     fields: [url("sources[].url", "pulls media from", { inbound: true })],
@@ -1719,6 +2179,101 @@ export const logFlows: readonly FlowModel[] = [
     fields: [logGroup("structuredLogDestinations[]", "delivers file transfer logs to")],
     fix: logFix,
   },
+  {
+    // Data Exchange copies the objects of the source bucket into the revision, in its region.
+    type: "aws:dataexchange/revisionAssets:RevisionAssets",
+    fields: [
+      bucket("assets[].importAssetsFromS3.assetSource.bucket", "imports objects from", {
+        inbound: true,
+      }),
+    ],
+    fix: "Import only from buckets of this program in regions inside the jurisdiction.",
+  },
+  {
+    // Chatbot posts the notifications of its SNS topics (alarms, events, the resources they
+    // name) into a Microsoft Teams channel: Microsoft 365, outside the cloud. The type has no
+    // shape that stays inside, so it always fails.
+    type: "aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration",
+    fields: [
+      {
+        path: "tenantId",
+        format: "flag",
+        verb: "posts the topics' notifications to",
+        farSide: "a Microsoft Teams tenant (outside the cloud)",
+        required: true,
+      },
+    ],
+    fix: "Deliver notifications through SNS to subscribers inside the jurisdiction (a queue, a function, an allowlisted endpoint) instead of a chat service.",
+  },
+  {
+    type: "aws:arcregionswitch/plan:Plan",
+    fields: [
+      bucket(
+        "reportConfigurations[].reportOutputs[].s3Configurations[].bucketPath",
+        "writes execution reports to",
+      ),
+      account(
+        "reportConfigurations[].reportOutputs[].s3Configurations[].bucketOwner",
+        "writes execution reports to a bucket of",
+      ),
+    ],
+    fix: "Write execution reports only to a bucket of this program, owned by the stack's account, in a region inside the jurisdiction.",
+  },
+  {
+    type: "aws:amplify/app:App",
+    fields: [url("customRules[].target", "proxies visitors' requests to", { where: amplifyProxy })],
+    fix: "Rewrite only to paths of the app or to regional endpoints inside the jurisdiction (an API Gateway or load balancer); redirect (301/302) to other hosts instead of proxying.",
+  },
+  {
+    // The pipeline body is YAML (Data Prepper) naming its sources and sinks — OpenSearch hosts,
+    // S3 buckets in any region; the pack reads no YAML, so no body can be judged and the type
+    // always fails: there is no shape of it the pack can place.
+    type: "aws:opensearchingest/pipeline:Pipeline",
+    fields: [],
+    custom: (props) =>
+      props.pipelineConfigurationBody === undefined
+        ? []
+        : [
+            {
+              path: "pipelineConfigurationBody",
+              verb: "sends the ingested data to",
+              place:
+                "sinks that cannot be judged: the pipeline body is YAML, which the pack does not read",
+            },
+          ],
+    fix: "Ingest with a service whose destinations are resource inputs (a Firehose stream to a bucket of this program), or waive the finding after reviewing the body's sinks.",
+  },
+  {
+    // Oracle Database@AWS sends these contacts to Oracle Cloud Infrastructure for its
+    // maintenance notices; the OCI region that holds them is not an input.
+    type: "aws:odb/cloudExadataInfrastructure:CloudExadataInfrastructure",
+    fields: [
+      {
+        path: "customerContactsToSendToOcis[].email",
+        format: "flag",
+        verb: "sends the customer contacts to",
+        farSide: "Oracle Cloud Infrastructure (a region that cannot be placed)",
+      },
+    ],
+    fix: "Leave customerContactsToSendToOcis empty, or waive the finding once the OCI region is known to be inside the jurisdiction.",
+  },
+  // A registered domain's contacts (people's names, addresses, e-mails, phones) go to the TLD
+  // registry and into public WHOIS unless contact privacy hides them; privacy is on by default.
+  ...[
+    "aws:route53domains/domain:Domain",
+    "aws:route53domains/registeredDomain:RegisteredDomain",
+  ].map((type): FlowModel => ({
+    type,
+    fields: (["registrant", "admin", "tech", "billing"] as const).map((role) => ({
+      path: `${role}Privacy`,
+      format: "flag",
+      values: [false],
+      verb: `publishes the ${role} contact (name, address, e-mail, phone) to`,
+      farSide: "the TLD registry and public WHOIS",
+      global: true,
+    })),
+    fix: "Leave contact privacy on (registrantPrivacy, adminPrivacy, techPrivacy and billingPrivacy true).",
+  })),
   // Git repositories notebooks clone from and push to: a host outside the cloud cannot be placed.
   {
     type: "aws:sagemaker/codeRepository:CodeRepository",

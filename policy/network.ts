@@ -386,6 +386,29 @@ export const networkLinkFlows: readonly FlowModel[] = [
     fix: linkFix,
   },
   {
+    // The peer is a VPC named by ID (of the ODB network's own region and account) or by ARN,
+    // which places it.
+    type: "aws:odb/networkPeeringConnection:NetworkPeeringConnection",
+    fields: [{ path: "peerNetworkId", format: "arn-or-id", verb: "peers the ODB network with" }],
+    fix: linkFix,
+  },
+  {
+    type: "aws:networkmanager/connectAttachment:ConnectAttachment",
+    fields: [{ path: "edgeLocation", format: "region", verb: "attaches to the core network in" }],
+    fix: linkFix,
+  },
+  {
+    type: "aws:networkmanager/transitGatewayRouteTableAttachment:TransitGatewayRouteTableAttachment",
+    fields: [
+      {
+        path: "transitGatewayRouteTableArn",
+        format: "arn",
+        verb: "attaches the transit gateway route table",
+      },
+    ],
+    fix: linkFix,
+  },
+  {
     type: "aws:networkmanager/transitGatewayPeering:TransitGatewayPeering",
     fields: [{ path: "transitGatewayArn", format: "arn", verb: "peers with the transit gateway" }],
     fix: linkFix,
@@ -846,6 +869,20 @@ export const remoteSiteFlows: readonly FlowModel[] = [
   {
     type: "aws:finspace/kxEnvironment:KxEnvironment",
     fields: [ip("customDnsConfigurations[].customDnsServerIp", "resolves names through")],
+    fix: serverFix,
+  },
+  {
+    // A Connect peer runs GRE and BGP to an appliance: at a private address of an attached VPC
+    // it stays in the stack's networks; any other address is a site the pack cannot place.
+    type: "aws:networkmanager/connectPeer:ConnectPeer",
+    fields: [ip("peerAddress", "tunnels the core network's traffic to")],
+    fix: serverFix,
+  },
+  {
+    // Comma-separated resolvers the replication's compute resolves its endpoints' host names
+    // with: a resolver abroad can send the data to any host it answers with.
+    type: "aws:dms/replicationConfig:ReplicationConfig",
+    fields: [ip("computeConfig.dnsNameServers", "resolves its endpoints' host names through")],
     fix: serverFix,
   },
   {

@@ -301,6 +301,27 @@ export const storageFlows: readonly FlowModel[] = [
     fix: "Include only buckets in regions inside the jurisdiction.",
   },
   {
+    // CopyObject reads `source` (`<bucket>/<key>`) from a bucket of any region into `bucket`,
+    // which S3 serves only in the copy's own region; an e-mail grantee is another AWS account.
+    type: "aws:s3/objectCopy:ObjectCopy",
+    fields: [
+      {
+        path: "source",
+        format: "ref",
+        ref: "s3-bucket",
+        verb: "copies an object from",
+        inbound: true,
+      },
+      {
+        path: "grants[].email",
+        format: "flag",
+        verb: "grants the copied object to",
+        farSide: "the AWS account of that e-mail address",
+      },
+    ],
+    fix: "Copy only from buckets of this program in regions inside the jurisdiction, and grant the object to no other account.",
+  },
+  {
     type: "aws:s3control/multiRegionAccessPointRoutes:MultiRegionAccessPointRoutes",
     fields: [{ path: "routes[].region", format: "region", verb: "routes requests to" }],
     fix: "Route only to buckets in regions inside the jurisdiction.",

@@ -57,10 +57,12 @@ export interface RefKind {
 
 /**
  * S3 names arrive as names, as `arn:<partition>:s3:::<name>[/<prefix>]`, as an `s3://<name>[/…]`
- * URI (query results, exports, log URIs) or as `<name>/<prefix>` (a bucket name holds no `/`).
+ * URI (query results, exports, log URIs; MediaLive writes `s3ssl://`), as `<name>/<prefix>` (a
+ * bucket name holds no `/`) or as the absolute `/<name>/<prefix>` of a Transfer Family home
+ * directory.
  */
-function s3BucketName(value: string): string {
-  const m = /^(?:arn:[^:]+:s3:::|s3:\/\/)?([^/]+)/.exec(value);
+export function s3BucketName(value: string): string {
+  const m = /^(?:arn:[^:]+:s3:::|s3(?:ssl)?:\/\/|\/)?([^/]+)/.exec(value);
   return m ? m[1] : value;
 }
 

@@ -18,6 +18,104 @@ const dbAccountModules =
 
 export const review: ProviderReview = {
   properties: [
+    {
+      path: /^(sourceHttpEventParameters\.(ips\[\]|publicWebHookUrls\[\]|vpcWebHookUrls\[\])|sourceKafkaParameters\.consumerGroup|sourceRabbitMqParameters\.virtualHostName)$/,
+      types: /^alicloud:eventbridge\/eventSourceV2:/,
+      reading: "not-a-place",
+      reason:
+        "the addresses EventBridge generates for the source's own webhook and the senders it admits to push events in (nothing of the stack is read through it), and a consumer group or virtual host inside the instance the source reads",
+    },
+    {
+      path: /^sourceRocketmqParameters\.instanceEndpoint$/,
+      types: /^alicloud:eventbridge\/eventSourceV2:/,
+      reading: "arn-locality",
+      reason:
+        "the RocketMQ instance the source pulls messages from: arn-locality places a cloud endpoint by its region (the instance's regionId is read too); a pull brings messages in and sends none of the stack's data out",
+    },
+    {
+      path: /^meshConfig\.(includeIpRanges|proxy\.clusterDomain|sidecarInjector\.sidecarInjectorWebhookAsYaml)$/,
+      types: /^alicloud:servicemesh\/serviceMesh:/,
+      reading: "not-a-place",
+      reason:
+        "which outbound ranges the sidecars intercept, the clusters' DNS suffix and the selectors of the mesh's own injection webhook: filters and names, not destinations",
+    },
+    {
+      path: /^meshConfig\.kiali\.(aggregatedKialiAddress|distributedKialiAddresses|url|serverConfig\.webFqdn|ramOauthConfig\.redirectUris|openIdConfig\.issuerUri)$/,
+      types: /^alicloud:servicemesh\/serviceMesh:/,
+      reading: "not-a-place",
+      reason:
+        "addresses of the mesh's own topology service (generated or custom) and its sign-in: the redirect returns a code to the user's browser and the issuer receives only that code and the service's client credentials, none of the mesh's data",
+    },
+    {
+      path: /^(prometheusUrl|meshConfig\.prometheus\.externalUrl|meshConfig\.kiali\.customPrometheusUrl)$/,
+      types: /^alicloud:servicemesh\/serviceMesh:/,
+      reading: "not-a-place",
+      reason:
+        "the Prometheus the mesh topology queries for Istio metrics: a query brings metrics in; the metrics reach that Prometheus through its own collection, judged on the collector",
+    },
+    {
+      path: /^(accountType|additionalVolumes\[\]\.location|remoteDirectory|additionalVolumes\[\]\.remoteDirectory)$/,
+      types: /^alicloud:ehpc\/cluster:/,
+      reading: "not-a-place",
+      reason:
+        "the kind of user directory (nis, ldap), the kind of cluster (PublicCloud) and a directory inside the NAS file system the volume ID names: no place (the LDAP domain is read on its own)",
+    },
+    {
+      path: /^(inputFileUrl|postInstallScripts\[\]\.url)$/,
+      types: /^alicloud:ehpc\/cluster:/,
+      reading: "arn-locality",
+      reason:
+        "job files and post-install scripts the cluster downloads: arn-locality places an OSS or other cloud endpoint by its region; a download brings files in and sends none of the stack's data out",
+    },
+    {
+      path: /^endpointId$/,
+      types: /^alicloud:privatelink\/vpcEndpointServiceConnection:/,
+      reading: "network-links",
+      reason:
+        "the consumer's interface endpoint the service accepts: it can only be one the service admits, whose regions network-links judges on the endpoint service (supportedRegionLists) and on the endpoint (serviceRegionId)",
+    },
+    {
+      path: /^domainNameLists\[\]$/,
+      types: /^alicloud:cloudfirewall\/privateDns:/,
+      reading: "not-a-place",
+      reason:
+        "the domain names whose DNS queries the firewall's private DNS instance handles: names, not the servers the queries go to",
+    },
+    {
+      path: /^domainName$/,
+      types: /^alicloud:(cdn|dcdn|scdn)\/domainConfig:/,
+      reading: "own-place",
+      reason:
+        "the account's own accelerated domain the function configures, judged on its domain resource (global-services)",
+    },
+    {
+      path: /^domainName$/,
+      types: /^alicloud:live\/caster:/,
+      reading: "own-place",
+      reason:
+        "the account's own streaming domain (a live domain of the account) the studio plays on",
+    },
+    {
+      path: /^(urgentImageUrl|urgentLiveStreamUrl)$/,
+      types: /^alicloud:live\/caster:/,
+      reading: "not-a-place",
+      reason:
+        "a standby picture or stream the studio fetches and plays when the live feed drops: content comes in from it, none of the studio's goes out",
+    },
+    {
+      path: /^(phpConfigLocation|phpArmsConfigLocation)$/,
+      types: /^alicloud:sae\/application:/,
+      reading: "not-a-place",
+      reason:
+        "a file path inside the application's container where SAE mounts a PHP configuration file",
+    },
+    {
+      path: /^domainList$/,
+      types: /^alicloud:eds\/ecdPolicyGroup:/,
+      reading: "not-a-place",
+      reason:
+        "the domain black- or whitelist that limits which sites the cloud desktops may browse: it restricts outbound access and sends nothing",
+    },
     // --- Names, passwords and enumerations whose name only looks like a place ---
     {
       path: /(^|\.)(account(Name|Password|Type|Description|Privilege|LockState|PasswordValidTime|Status|Auth)?|indepAccount|hostAccountNames?(\[\])?)$/,
@@ -611,6 +709,27 @@ export const review: ProviderReview = {
         "alicloud:esa/loadBalancer:LoadBalancer",
         "alicloud:esa/redirectRule:RedirectRule",
       ],
+    },
+    {
+      class: "exception",
+      reason:
+        "a user of the DMS or Quick BI console, named by a UID: an identity, like a RAM user or an AWS IAM role, holds no data and is no place; what it can read through the service is the stack's databases and datasets, whose whitelists and public endpoints public-exposure judges (a UID cannot be told from another account's, so cross-account-links cannot read it)",
+      types: ["alicloud:dms/enterpriseUser:EnterpriseUser", "alicloud:quickbi/user:User"],
+    },
+    {
+      class: "exception",
+      reason:
+        "a remediation of an account group's config rule runs an OOS template on the member accounts' resources, in their own regions, with the same regional API calls as cfg/remediation (regional); which accounts are members is read on cfg/aggregator by cross-account-links",
+      types: [
+        "alicloud:cfg/aggregateRemediation:AggregateRemediation",
+        "alicloud:configaggregate/remediation:Remediation",
+      ],
+    },
+    {
+      class: "exception",
+      reason:
+        "a content-moderation scan of OSS buckets: Aligreen reads the named buckets' objects where they are, in the provider's region, and reports in the account's console; the buckets are placed by resource-placement where they are created, and the task copies nothing out",
+      types: ["alicloud:aligreen/ossStockTask:OssStockTask"],
     },
     {
       class: "exception",

@@ -71,6 +71,8 @@ const why = {
     "an identity policy: it grants only the principals it is attached to, and every resource it names is an ARN that arn-locality places",
   image:
     "a container image or machine image: arn-locality places a cloud registry's host and an AMI is resolved in the resource's own region; other registries only serve code into the stack",
+  signInRedirect:
+    "an OAuth or sign-in redirect URL: the authorization server returns a code to the user's browser at it (the front channel), and no data of the stack is sent to that host",
   outboundAuth:
     "how the service authenticates to the system it connects to (OAuth, an API key, basic auth, Kerberos, a SAS token, IAM): it opens nothing to callers; the system's address is a place-naming input of its own",
 };
@@ -886,6 +888,52 @@ const properties: PropertyReview[] = [
     /^authenticationType$/,
     "which credential devices present at the domain endpoint (X.509 certificates, SigV4, a custom authorizer): every mode authenticates callers",
     types("iot/domainConfiguration"),
+  ),
+  notAPlace(
+    /^xksProxyUriPath$/,
+    "the path of the proxy's API under xksProxyUriEndpoint, which key-and-secret-replicas reads",
+    types("kms/customKeyStore"),
+  ),
+  // A Region switch plan acts on resources whose regions it names by ARN and region (read by
+  // resource-placement and arn-locality); these name whose they are, not where data goes.
+  notAPlace(
+    leaf("crossAccountRole", "globalClusterIdentifier", "workflowTargetAction"),
+    "the role the plan assumes to act on a resource of another account, the global cluster whose members a step switches (their clusters are named by ARN, which arn-locality places) and whether a workflow activates or deactivates a region: the plan moves no data to an account",
+    types("arcregionswitch/plan"),
+  ),
+  // Sign-in redirects: the authorization server returns a code to the user's browser at the
+  // URL (the front channel); the service sends no data of the stack to that host.
+  notAPlace(
+    leaf("callbackUrls", "logoutUrls", "defaultRedirectUri"),
+    why.signInRedirect,
+    types("cognito/userPoolClient", "cognito/managedUserPoolClient"),
+  ),
+  notAPlace(
+    leaf("allowedResourceOauth2ReturnUrls"),
+    why.signInRedirect,
+    types("bedrock/agentcoreWorkloadIdentity"),
+  ),
+  notAPlace(
+    /^authRequest\.redirectUri$/,
+    why.signInRedirect,
+    types("appfabric/appAuthorizationConnection"),
+  ),
+  notAPlace(
+    /^authenticationConfiguration\.oauth2Properties\.authorizationCodeProperties\.redirectUri$/,
+    why.signInRedirect,
+    types("glue/connection"),
+  ),
+  notAPlace(
+    /^authenticationConfiguration\.oauth2Properties\.(tokenUrl|tokenUrlParametersMap)$/,
+    why.identityProvider,
+    types("glue/connection"),
+  ),
+  // AppFabric reads the audit logs of a SaaS application's tenant into this region; where they
+  // go from there is the ingestion destination's, which log-shipping reads.
+  notAPlace(
+    /^(tenants\[\]\.(tenantDisplayName|tenantIdentifier)|tenantId)$/,
+    "the tenant of the SaaS application whose audit logs AppFabric reads into this region (an ID of that application, not an AWS account); no data of the stack is sent to it, and the ingestion's destinations are read by log-shipping",
+    types("appfabric/appAuthorization", "appfabric/ingestion"),
   ),
 ];
 

@@ -231,6 +231,81 @@ const notPlaces: PropertyReview[] = [
     reason:
       "the identity provider users sign in at (a SAML sign-in URL), the directory's own domain name, and which protocols stream over the public WorkSpaces gateways when the VPC endpoint is unreachable (the default path of every WorkSpace, open only to the directory's signed-in users)",
   },
+  {
+    path: /^(policy|posixProfile\.uid)$/,
+    types: /^aws:transfer\/(user|access):/,
+    reading: "not-a-place",
+    reason:
+      "the session policy that narrows what the user may reach (it grants only the user it is attached to, and every resource it names is an ARN that arn-locality places) and the user's POSIX ID: neither names a place",
+  },
+  {
+    path: /^targets\[\]\.targetIdentifier\.targetId\.accountId$/,
+    types: /^aws:networkflowmonitor\/scope:/,
+    reading: "not-a-place",
+    reason:
+      "an account whose network flows the monitor observes: the agents of that account send flow metrics into this monitor's region, nothing of the stack is copied to the account",
+  },
+  {
+    path: /^(expectedBucketOwner|expectedSourceBucketOwner|serverSideEncryption)$/,
+    types: /^aws:s3\/objectCopy:/,
+    reading: "not-a-place",
+    reason:
+      "conditions and settings of the copy request: the copy fails unless the buckets belong to the expected accounts, and the encryption mode names no key; nothing is sent to the accounts",
+  },
+  {
+    path: /^peeringId$/,
+    types: /^aws:networkmanager\/transitGatewayRouteTableAttachment:/,
+    reading: "not-a-place",
+    reason:
+      "the peering between the core network and a transit gateway that the attachment uses; the peering's far end is judged by network-links on the transitGatewayPeering",
+  },
+  {
+    path: /^(customDomainName|domainVerificationId)$/,
+    types: /^aws:vpclattice\/resourceConfiguration:/,
+    reading: "not-a-place",
+    reason:
+      "the DNS name consumers reach the resource by, and the verification of that domain in the resource's own account: names this resource serves, not places it sends data to",
+  },
+  {
+    path: /^resourceConfigurationDefinition\.(ipResource\.ipAddress|dnsResource\.domainName)$/,
+    types: /^aws:vpclattice\/resourceConfiguration:/,
+    reading: "own-place",
+    reason:
+      "the resource the configuration shares, reached from the resource gateway in the stack's own VPC through that VPC's routes (which network-links, remote-sites and internet-egress judge); who may consume it is the service network's and its shares', judged by cross-account-links",
+  },
+  {
+    path: /^(encoderSettings\.(availBlanking\.availBlankingImage|captionDescriptions\[\]\.destinationSettings\.(burnInDestinationSettings|dvbSubDestinationSettings)\.font|globalConfiguration\.inputLossBehavior\.inputLossImageSlate|outputGroups\[\]\.outputs\[\]\.outputSettings\.hlsOutputSettings\.hlsSettings\.audioOnlyHlsSettings\.audioOnlyImage)\.uri)$/,
+    types: /^aws:medialive\/channel:/,
+    reading: "not-a-place",
+    reason:
+      "an image or font the channel reads and overlays (a slate, a blanking image, a caption font): nothing of the stack is written there",
+  },
+  {
+    path: /(\.destination\.destinationRefId|\.hlsGroupSettings\.(baseUrlContent1?|baseUrlManifest1?|keyProviderSettings\.staticKeySettings\[\]\.keyProviderServer\.uri)|serverValidation)$/,
+    types: /^aws:medialive\/channel:/,
+    reading: "not-a-place",
+    reason:
+      "the ID of an entry of the channel's destinations (whose URLs log-shipping reads), URLs the channel writes into HLS manifests for players (the CDN and key server players fetch from; the channel sends nothing there), and whether to validate an input server's certificate",
+  },
+  {
+    path: /^vpc\.publicAddressAllocationIds\[\]$/,
+    types: /^aws:medialive\/channel:/,
+    reading: "own-place",
+    reason: "Elastic IPs of the channel's own region and account that its VPC outputs leave from",
+  },
+  {
+    path: /^vpcOptions\.vpcEndpointManagement$/,
+    types: /^aws:opensearchingest\/pipeline:/,
+    reading: "not-a-place",
+    reason: "who creates the pipeline's VPC endpoint (the service or the customer), not a place",
+  },
+  {
+    path: /^hsmServerPublicCertificate$/,
+    types: /^aws:redshift\/hsmConfiguration:/,
+    reading: "not-a-place",
+    reason:
+      "the certificate the HSM proves itself with; where the HSM is, is hsmIpAddress, read by key-and-secret-replicas",
+  },
 ];
 
 /** IDs the API resolves in the resource's own region and account. */
@@ -304,6 +379,27 @@ const ownPlaces: PropertyReview[] = [
     types: /^aws:workspaces\/directory:/,
     reading: "own-place",
     reason: "the interface endpoint of the directory's own VPC that WorkSpaces stream through",
+  },
+  {
+    path: /^serverId$/,
+    types: /^aws:transfer\/(user|access|agreement):/,
+    reading: "own-place",
+    reason:
+      "the Transfer Family server of the resource's own region and account that the user, access or agreement belongs to; the server itself is judged by public-exposure and log-shipping",
+  },
+  {
+    path: /^accessGrantsLocationId$/,
+    types: /^aws:s3control\/accessGrant:/,
+    reading: "own-place",
+    reason:
+      "an Access Grants location of the grant's own region and account (the instance of a region holds only locations of that region)",
+  },
+  {
+    path: /^bucket$/,
+    types: /^aws:s3\/objectCopy:/,
+    reading: "own-place",
+    reason:
+      "the bucket the copy writes into: S3 answers a request for a bucket of another region with a redirect error (BucketRegionError, hashicorp/terraform-provider-aws#648), so the copy only ever lands in a bucket of its own region; where it copies from (`source`) is read by storage-replication",
   },
 ];
 
@@ -480,21 +576,23 @@ const types: TypeReview[] = [
       "aws:route53recoveryreadiness/resourceSet:ResourceSet",
     ],
   },
+  {
+    class: "inert",
+    reason:
+      "Route 53 DNS answers (records, exclusive record sets, traffic policies and their instances), not data paths: geolocation, CIDR and latency routing name who receives which answer, not where data goes; the hosted zone is judged by global-services",
+    types: [
+      "aws:route53/record:Record",
+      "aws:route53/recordsExclusive:RecordsExclusive",
+      "aws:route53/trafficPolicy:TrafficPolicy",
+      "aws:route53/trafficPolicyInstance:TrafficPolicyInstance",
+    ],
+  },
 ];
 
 export const review: ProviderReview = {
   properties: [...sameRegionS3, ...notPlaces, ...ownPlaces],
   types,
   reviewFirst: [
-    {
-      prefix: "aws:route53/record",
-      reason:
-        "public DNS answered from AWS's global edge; geolocation, latency and CIDR routing send users of one country to endpoints in another",
-    },
-    {
-      prefix: "aws:route53/trafficPolicy",
-      reason: "a traffic policy routes public DNS answers by geography and latency to any endpoint",
-    },
     { prefix: "aws:route53/delegationSet", reason: "public DNS name servers, global" },
     { prefix: "aws:route53/hostedZoneDnsSec", reason: "signing of public DNS, global" },
     { prefix: "aws:route53/keySigningKey", reason: "signing of public DNS, global" },
@@ -525,11 +623,6 @@ export const review: ProviderReview = {
     {
       prefix: "aws:networkmanager/",
       reason: "Cloud WAN and the global network span regions (no region input)",
-    },
-    {
-      prefix: "aws:opensearchingest/pipeline:",
-      reason:
-        "the pipeline body (YAML) names its sources and sinks, OpenSearch hosts or S3 buckets in any region, and no check parses it",
     },
   ],
 };

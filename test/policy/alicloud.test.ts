@@ -3832,3 +3832,709 @@ describe("cross-account backups, backup proxies, managed databases and storage g
     },
   ]);
 });
+
+describe("Alibaba Cloud analytics, desktops, file shares and studios that open a path", () => {
+  const shanghai = "cn-shanghai (inside CN)";
+  const emr = (props: Props) =>
+    add("alicloud:emr/cluster:Cluster", "emr", {
+      name: "analytics",
+      emrVer: "EMR-5.10.0",
+      clusterType: "HADOOP",
+      zoneId: "cn-shanghai-b",
+      vswitchId: "vsw-analytics",
+      securityGroupId: "sg-analytics",
+      ...props,
+    });
+  const project = (props: Props) =>
+    add("alicloud:maxcompute/project:Project", "warehouse", {
+      projectName: "warehouse",
+      defaultQuota: "os_PayAsYouGoQuota",
+      ...props,
+    });
+  const exceptionPolicy = (principal: string) =>
+    JSON.stringify({
+      Version: "1",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: principal,
+          Action: ["odps:Select"],
+          Resource: "acs:odps:cn-shanghai:*:projects/warehouse/tables/orders",
+        },
+      ],
+    });
+  const desktops = (props: Props) =>
+    add("alicloud:eds/ecdPolicyGroup:EcdPolicyGroup", "desktops", {
+      policyGroupName: "staff",
+      clipboard: "read",
+      ...props,
+    });
+  const app = (props: Props) =>
+    add("alicloud:sae/application:Application", "app", {
+      appName: "orders",
+      namespaceId: "cn-shanghai:orders",
+      packageType: "Image",
+      imageUrl: "registry-vpc.cn-shanghai.aliyuncs.com/orders/api:1",
+      replicas: 2,
+      cpu: 500,
+      memory: 1024,
+      ...props,
+    });
+  const cdnConfig = (product: string, functionName: string, args: Record<string, string>) =>
+    add(`alicloud:${product}/domainConfig:DomainConfig`, "edge", {
+      domainName: "cdn.example.cn",
+      functionName,
+      functionArgs: Object.entries(args).map(([argName, argValue]) => ({ argName, argValue })),
+    });
+  const hadoop = (hosts: string) =>
+    add("alicloud:gpdb/hadoopDataSource:HadoopDataSource", "hadoop", {
+      dbInstanceId: "gp-records",
+      dataSourceName: "lake",
+      dataSourceType: "hdfs",
+      hadoopCreateType: "selfCreate",
+      hadoopHostsAddress: hosts,
+      hdfsConf: "<configuration/>",
+    });
+  const efloResource = (endpoint: string) =>
+    add("alicloud:eflo/resource:Resource", "lingjun", {
+      clusterName: "training",
+      clusterId: "cluster-1",
+      clusterDesc: "training cluster",
+      machineTypes: {
+        type: "Private",
+        cpuInfo: "2x Intel",
+        memoryInfo: "1TB",
+        gpuInfo: "8x",
+        bondNum: 5,
+      },
+      userAccessParam: { accessId: "id", accessKey: "key", workspaceId: "ws-1", endpoint },
+    });
+  const hpc = (props: Props) =>
+    add("alicloud:ehpc/cluster:Cluster", "hpc", {
+      clusterName: "solver",
+      deployMode: "Simple",
+      osTag: "CentOS_7.6_64",
+      vswitchId: "vsw-records",
+      computeCount: 1,
+      computeInstanceType: "ecs.c7.large",
+      managerInstanceType: "ecs.c7.large",
+      loginInstanceType: "ecs.c7.large",
+      ...props,
+    });
+  const mesh = (loadBalancer: Props) =>
+    add("alicloud:servicemesh/serviceMesh:ServiceMesh", "mesh", {
+      serviceMeshName: "orders",
+      edition: "Default",
+      network: { vpcId: "vpc-records", vswitcheList: "vsw-records" },
+      loadBalancer,
+    });
+  const stream = (sink: Props) =>
+    add("alicloud:eventbridge/eventStreaming:EventStreaming", "stream", {
+      eventStreamingName: "orders",
+      filterPattern: "{}",
+      source: JSON.stringify({
+        SourceMNSParameters: { RegionId: "cn-shanghai", QueueName: "intake" },
+      }),
+      sink: JSON.stringify(sink),
+    });
+  const remoteWrite = (url: string) =>
+    add("alicloud:arms/remoteWrite:RemoteWrite", "remote-write", {
+      clusterId: "prom-1",
+      remoteWriteYaml: `remote_write:\n- name: sink\n  url: ${url}\n  basic_auth: {username: metrics, password: secret}\n`,
+    });
+  const caster = (props: Props) =>
+    add("alicloud:live/caster:Caster", "studio", {
+      casterName: "launch",
+      normType: "1",
+      chargeType: "PostPaid",
+      domainName: "live.example.cn",
+      ...props,
+    });
+
+  runCases(pack, () => happy, cn, [
+    {
+      name: "an EMR cluster gives its master node a public IP",
+      bad: emr({ isOpenPublicIp: true }),
+      expected: [["public-exposure", "emr", "mandatory", ["the internet", 'emr cluster "emr"']]],
+      twinName: "the master node has no public IP",
+      twin: emr({ isOpenPublicIp: false }),
+    },
+    {
+      name: "an EMR cluster keeps its metastore in a database outside the cloud",
+      bad: emr({
+        metaStoreType: "user_rds",
+        metaStoreConf: {
+          dbUrl: "jdbc:mysql://metastore.example.com:3306/hive",
+          dbUserName: "hive",
+          dbPassword: "secret",
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "emr",
+          "mandatory",
+          [
+            shanghai,
+            'emr cluster "emr"',
+            '"jdbc:mysql://metastore.example.com:3306/hive" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "its metastore is a database of the program, known only after deployment",
+      twin: emr({
+        metaStoreType: "user_rds",
+        metaStoreConf: { dbUrl: unknown, dbUserName: "hive", dbPassword: "secret" },
+      }),
+    },
+    {
+      name: "a service mesh exposes its API server and Pilot on public addresses",
+      bad: mesh({ apiServerPublicEip: true, pilotPublicEipId: "eip-pilot" }),
+      expected: [
+        // One finding each: the API server's public IP and the EIP bound to Pilot.
+        [
+          "public-exposure",
+          "mesh",
+          "mandatory",
+          ["the internet", 'servicemesh service mesh "mesh"'],
+        ],
+        [
+          "public-exposure",
+          "mesh",
+          "mandatory",
+          ["the internet", 'servicemesh service mesh "mesh"'],
+        ],
+      ],
+      twinName: "its control plane has no public address",
+      twin: mesh({ apiServerPublicEip: false, pilotPublicEip: false }),
+    },
+    {
+      name: "an SMB ACL admits anonymous clients to the file system",
+      bad: add("alicloud:nas/smbAclAttachment:SmbAclAttachment", "smb", {
+        fileSystemId: "31a8e4****",
+        keytab: "keytab",
+        keytabMd5: "md5",
+        enableAnonymousAccess: true,
+      }),
+      expected: [
+        ["public-exposure", "smb", "mandatory", ["the internet", 'nas smb acl attachment "smb"']],
+      ],
+      twinName: "anonymous access is off",
+      twin: add("alicloud:nas/smbAclAttachment:SmbAclAttachment", "smb", {
+        fileSystemId: "31a8e4****",
+        keytab: "keytab",
+        keytabMd5: "md5",
+        enableAnonymousAccess: false,
+      }),
+    },
+    {
+      name: "a MaxCompute project whitelists every address",
+      bad: project({ ipWhiteList: { ipList: "10.0.0.0/8,0.0.0.0/0", vpcIpList: "10.20.0.0/16" } }),
+      expected: [
+        [
+          "public-exposure",
+          "warehouse",
+          "mandatory",
+          ["the internet", 'maxcompute project "warehouse"'],
+        ],
+      ],
+      twinName: "it whitelists only private ranges",
+      twin: project({ ipWhiteList: { ipList: "10.0.0.0/8", vpcIpList: "10.20.0.0/16" } }),
+    },
+    {
+      name: "a protected MaxCompute project's exception policy lets anyone read a table",
+      bad: project({
+        securityProperties: {
+          projectProtection: { protected: true, exceptionPolicy: exceptionPolicy("*") },
+        },
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "warehouse",
+          "mandatory",
+          ["the internet", 'maxcompute project "warehouse"'],
+        ],
+      ],
+      twinName: "the exception names one RAM user of the account",
+      twin: project({
+        securityProperties: {
+          projectProtection: {
+            protected: true,
+            exceptionPolicy: exceptionPolicy("RAM$analytics:etl"),
+          },
+        },
+      }),
+    },
+    {
+      name: "cloud desktops accept clients from every address",
+      bad: desktops({
+        authorizeAccessPolicyRules: [{ cidrIp: "0.0.0.0/0", description: "all" }],
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "desktops",
+          "mandatory",
+          ["the internet", 'eds ecd policy group "desktops"'],
+        ],
+      ],
+      twinName: "they accept clients from the office network only",
+      twin: desktops({
+        authorizeAccessPolicyRules: [{ cidrIp: "10.8.0.0/16", description: "office" }],
+      }),
+    },
+    {
+      name: "cloud desktops' security rules accept inbound traffic from every address",
+      bad: desktops({
+        authorizeSecurityPolicyRules: [
+          {
+            type: "inflow",
+            policy: "accept",
+            cidrIp: "0.0.0.0/0",
+            ipProtocol: "TCP",
+            portRange: "3389/3389",
+            priority: "1",
+          },
+        ],
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "desktops",
+          "mandatory",
+          ["the internet", 'eds ecd policy group "desktops"'],
+        ],
+      ],
+      twinName: "the rule is outbound, or drops",
+      twin: desktops({
+        authorizeSecurityPolicyRules: [
+          {
+            type: "outflow",
+            policy: "accept",
+            cidrIp: "0.0.0.0/0",
+            ipProtocol: "TCP",
+            portRange: "443/443",
+            priority: "1",
+          },
+          {
+            type: "inflow",
+            policy: "drop",
+            cidrIp: "0.0.0.0/0",
+            ipProtocol: "TCP",
+            portRange: "3389/3389",
+            priority: "2",
+          },
+        ],
+      }),
+    },
+    {
+      name: "a serverless application ships its logs to Kafka servers on public addresses",
+      bad: app({
+        kafkaConfigs: {
+          kafkaInstanceId: "alikafka-1",
+          kafkaEndpoint: "10.20.1.5:9092,198.51.100.7:9092",
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "app",
+          "mandatory",
+          [shanghai, 'sae application "app"', '"198.51.100.7" (cannot be placed)'],
+        ],
+      ],
+      twinName: "the Kafka servers are on private addresses",
+      twin: app({
+        kafkaConfigs: {
+          kafkaInstanceId: "alikafka-1",
+          kafkaEndpoint: "10.20.1.5:9092,10.20.1.6:9092",
+        },
+      }),
+    },
+    {
+      name: "a serverless application mounts a bucket the program does not create",
+      bad: app({
+        ossMountDescsV2s: [{ bucketName: "elsewhere", bucketPath: "/", mountPath: "/data" }],
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "app",
+          "mandatory",
+          [shanghai, 'sae application "app"', '"elsewhere" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it mounts the program's bucket",
+      twin: app({
+        ossMountDescsV2s: [{ bucketName: "sdc-telemetry", bucketPath: "/", mountPath: "/data" }],
+      }),
+    },
+    {
+      name: "a serverless application aliases a host name to a public address",
+      bad: app({ customHostAliasV2s: [{ hostName: "db.internal", ip: "198.51.100.9" }] }),
+      expected: [
+        [
+          "log-shipping",
+          "app",
+          "mandatory",
+          [shanghai, 'sae application "app"', '"198.51.100.9" (cannot be placed)'],
+        ],
+      ],
+      twinName: "the alias points to a private address",
+      twin: app({ customHostAliasV2s: [{ hostName: "db.internal", ip: "10.20.1.9" }] }),
+    },
+    {
+      name: "a serverless application's older alias list maps a name to a public address",
+      bad: app({
+        customHostAlias: JSON.stringify([{ hostName: "db.internal", ip: "198.51.100.9" }]),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "app",
+          "mandatory",
+          [
+            shanghai,
+            'sae application "app"',
+            '"198.51.100.9" (not a private address, which cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "its aliases point to private addresses",
+      twin: app({
+        customHostAlias: JSON.stringify([{ hostName: "db.internal", ip: "10.20.1.9" }]),
+      }),
+    },
+    {
+      name: "a CDN domain's conditional origin is a host outside the cloud",
+      bad: cdnConfig("cdn", "advanced_origin", {
+        variable_type: "uri",
+        variable: "uri",
+        conditions: "==",
+        value: "/image",
+        origin: "origin.example.com",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "edge",
+          "mandatory",
+          [shanghai, 'cdn domain config "edge"', '"origin.example.com" (cannot be placed)'],
+        ],
+      ],
+      twinName: "the conditional origin is an OSS bucket of the region",
+      twin: cdnConfig("cdn", "advanced_origin", {
+        variable_type: "uri",
+        variable: "uri",
+        conditions: "==",
+        value: "/image",
+        origin: "media.oss-cn-shanghai.aliyuncs.com",
+      }),
+    },
+    {
+      name: "a DCDN domain sends every request to a remote authentication server abroad",
+      bad: cdnConfig("dcdn", "cdn_remote_auth", {
+        enable: "on",
+        remote_auth_addr: "https://auth.example.com/check",
+        remote_auth_method: "get",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "edge",
+          "mandatory",
+          [
+            shanghai,
+            'dcdn domain config "edge"',
+            '"https://auth.example.com/check" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "remote authentication is off",
+      twin: cdnConfig("dcdn", "cdn_remote_auth", {
+        enable: "off",
+        remote_auth_addr: "https://auth.example.com/check",
+        remote_auth_method: "get",
+      }),
+    },
+    {
+      name: "a secure CDN domain's origin bucket is in Hong Kong",
+      bad: cdnConfig("scdn", "oss_auth", {
+        oss_bucket_id: "media.oss-cn-hongkong.aliyuncs.com",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "edge",
+          "mandatory",
+          [
+            shanghai,
+            'scdn domain config "edge"',
+            "media.oss-cn-hongkong.aliyuncs.com (outside CN, in HK)",
+          ],
+        ],
+      ],
+      twinName: "its origin bucket is in Shanghai",
+      twin: cdnConfig("scdn", "oss_auth", {
+        oss_bucket_id: "media.oss-cn-shanghai.aliyuncs.com",
+      }),
+    },
+    {
+      name: "a CDN origin group holds a public address",
+      bad: cdnConfig("cdn", "source_group", {
+        source_group_name: "origins",
+        source_info: "10.20.1.5_10_33_80,198.51.100.20_10_67_80",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "edge",
+          "mandatory",
+          [
+            shanghai,
+            'cdn domain config "edge"',
+            '"198.51.100.20" (not a private address, which cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the origin group holds private addresses and a regional bucket",
+      twin: cdnConfig("cdn", "source_group", {
+        source_group_name: "origins",
+        source_info: "10.20.1.5_10_33_80,media.oss-cn-shanghai.aliyuncs.com_20_67_443",
+      }),
+    },
+    {
+      name: "a CDN domain resolves its conditional origin through a host outside the cloud",
+      bad: cdnConfig("cdn", "origin_dns_host", { ali_origin_dns_host: "origin.example.com" }),
+      expected: [
+        [
+          "log-shipping",
+          "edge",
+          "mandatory",
+          [shanghai, 'cdn domain config "edge"', '"origin.example.com" (cannot be placed)'],
+        ],
+      ],
+      twinName: "the host is only the origin Host header",
+      twin: cdnConfig("cdn", "set_req_host_header", { domain_name: "origin.example.com" }),
+    },
+    {
+      name: "an AnalyticDB instance reads a Hadoop cluster on a public address",
+      bad: hadoop("10.20.1.11 emr-header-1\n198.51.100.12 emr-worker-1 # rented"),
+      expected: [
+        [
+          "log-shipping",
+          "hadoop",
+          "mandatory",
+          [
+            shanghai,
+            'gpdb hadoop data source "hadoop"',
+            '"198.51.100.12" (not a private address, which cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "every Hadoop host is on a private address",
+      twin: hadoop("# cluster\n10.20.1.11 emr-header-1\n10.20.1.12 emr-worker-1"),
+    },
+    {
+      name: "a PolarDB DynamoDB-compatible item is written through a literal endpoint",
+      bad: add("alicloud:polardb/dynamoItem:DynamoItem", "item", {
+        dbClusterId: "pc-records",
+        endpoint: "http://pe-records.pg.polardb.rds.aliyuncs.com:5432",
+        tableName: "orders",
+        hashKey: "pk",
+        item: JSON.stringify({ pk: { S: "1" } }),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "item",
+          "mandatory",
+          [
+            shanghai,
+            'polardb dynamo item "item"',
+            '"http://pe-records.pg.polardb.rds.aliyuncs.com:5432" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "its endpoint is the connection string of a cluster of the program",
+      twin: add("alicloud:polardb/dynamoItem:DynamoItem", "item", {
+        dbClusterId: "pc-records",
+        endpoint: unknown,
+        tableName: "orders",
+        hashKey: "pk",
+        item: JSON.stringify({ pk: { S: "1" } }),
+      }),
+    },
+    {
+      name: "a Lingjun resource hands its access key to an endpoint outside the cloud",
+      bad: efloResource("https://cnp.example.com"),
+      expected: [
+        [
+          "log-shipping",
+          "lingjun",
+          "mandatory",
+          [shanghai, 'eflo resource "lingjun"', '"https://cnp.example.com" (cannot be placed)'],
+        ],
+      ],
+      twinName: "the endpoint is the service's regional endpoint",
+      twin: efloResource("https://eflo-cnp.cn-shanghai.aliyuncs.com"),
+    },
+    {
+      name: "an HPC cluster signs users in against an on-premises LDAP domain",
+      bad: hpc({ accountType: "ldap", domain: "corp.example.com" }),
+      expected: [
+        [
+          "log-shipping",
+          "hpc",
+          "mandatory",
+          [shanghai, 'ehpc cluster "hpc"', '"corp.example.com" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it keeps its own user directory",
+      twin: hpc({ accountType: "nis", domain: "corp.example.com" }),
+    },
+    {
+      name: "an event stream delivers events to an HTTPS endpoint",
+      bad: stream({
+        SinkHttpsParameters: {
+          URL: { Value: "https://hooks.example.com/events", Form: "CONSTANT" },
+          Method: "POST",
+          Body: { Value: "$.data", Form: "JSONPATH" },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "stream",
+          "mandatory",
+          [
+            shanghai,
+            'eventbridge event streaming "stream"',
+            "a SinkHttpsParameters sink (a target the pack cannot place)",
+          ],
+        ],
+      ],
+      twinName: "it delivers them to an MNS queue of its region",
+      twin: stream({
+        SinkMNSParameters: {
+          QueueName: { Value: "orders", Form: "CONSTANT" },
+          Body: { Value: "$.data", Form: "JSONPATH" },
+        },
+      }),
+    },
+    {
+      name: "a Prometheus instance remote-writes to a public address",
+      bad: remoteWrite("http://198.51.100.50:8080/prometheus/api/v3/write"),
+      expected: [
+        [
+          "log-shipping",
+          "remote-write",
+          "mandatory",
+          [
+            shanghai,
+            'arms remote write "remote-write"',
+            '"http://198.51.100.50:8080/prometheus/api/v3/write" (not a private address, which cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it writes to an intranet Prometheus endpoint of its region",
+      twin: remoteWrite(
+        "http://cn-shanghai-intranet.arms.aliyuncs.com/prometheus/a/b/api/v3/write",
+      ),
+    },
+    {
+      name: "a Prometheus remote write names its target in a form the pack cannot read",
+      bad: add("alicloud:arms/remoteWrite:RemoteWrite", "remote-write", {
+        clusterId: "prom-1",
+        remoteWriteYaml: "remote_write: [{name: sink, url: 'http://10.20.1.9/write'}]",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "remote-write",
+          "mandatory",
+          [
+            shanghai,
+            'arms remote write "remote-write"',
+            "targets written in a form the pack cannot read (it reads `url:` lines only)",
+          ],
+        ],
+      ],
+      twinName: "the same target as a url line",
+      twin: remoteWrite("http://10.20.1.9/write"),
+    },
+    {
+      name: "a production studio pushes its output to another vendor's ingest",
+      bad: caster({
+        sideOutputUrl: "rtmp://ingest.example.com/live/launch",
+        callbackUrl: "https://hooks.example.com/caster",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "studio",
+          "mandatory",
+          [
+            shanghai,
+            'live caster "studio"',
+            '"https://hooks.example.com/caster" (cannot be placed)',
+          ],
+        ],
+        [
+          "log-shipping",
+          "studio",
+          "mandatory",
+          [
+            shanghai,
+            'live caster "studio"',
+            '"rtmp://ingest.example.com/live/launch" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it only plays on its own domain, with a standby picture fetched from elsewhere",
+      twin: caster({ urgentImageUrl: "https://img.example.com/standby.png" }),
+    },
+  ]);
+
+  const own = "1234567890123456";
+  const other = "9876543210987654";
+  const grant = (label: string, account: string): Finding => [
+    "cross-account-links",
+    label.slice(label.indexOf('"') + 1, -1),
+    "advisory",
+    [shanghai, label, `account ${account} (not this stack's account ${own})`],
+  ];
+  const tenantRole = (accountId: string) =>
+    add("alicloud:maxcompute/tenantRoleUserAttachment:TenantRoleUserAttachment", "tenant-role", {
+      accountId,
+      tenantRole: "admin",
+    });
+  const privateDns = (memberUid: number) =>
+    add("alicloud:cloudfirewall/privateDns:PrivateDns", "firewall-dns", {
+      accessInstanceName: "dns",
+      firewallTypes: ["internet"],
+      privateDnsType: "Custom",
+      regionNo: "cn-shanghai",
+      vpcId: "vpc-records",
+      domainNameLists: ["records.internal"],
+      memberUid,
+    });
+
+  runCasesInBothPostures(pack, () => happy, cn, [
+    {
+      name: "a MaxCompute tenant role goes to another primary account",
+      bad: tenantRole(other),
+      expected: [grant('maxcompute tenant role user attachment "tenant-role"', other)],
+      twinName: "it goes to a RAM user of the tenant",
+      twin: tenantRole("p4_200531704446555555"),
+    },
+    {
+      name: "the firewall's private DNS inspects a VPC of another account",
+      bad: privateDns(Number(other)),
+      expected: [grant('cloudfirewall private dns "firewall-dns"', other)],
+      twinName: "it inspects a VPC of the stack's own account",
+      twin: privateDns(Number(own)),
+    },
+  ]);
+});

@@ -30,6 +30,7 @@ import {
   summary,
 } from "../helpers/policy-session";
 import { hostsOf } from "../../policy/paths/kubernetes";
+import { s3BucketName } from "../../policy/paths/resolver";
 
 const account = "111122223333";
 const us = oregonSettings;
@@ -8629,4 +8630,622 @@ describe("log data protection findings", () => {
       twin: policy("sdc-records-logs"),
     },
   ]);
+});
+
+describe("bundles, key stores, home directories and pushed media", () => {
+  const authPolicy = (principal: unknown) =>
+    add("aws:vpclattice/authPolicy:AuthPolicy", "lattice-auth", {
+      resourceIdentifier: "sn-0123456789abcdef0",
+      policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: principal,
+            Action: "vpc-lattice-svcs:Invoke",
+            Resource: "*",
+          },
+        ],
+      }),
+    });
+  const replicationConfig = (dnsNameServers: string) =>
+    add("aws:dms/replicationConfig:ReplicationConfig", "orders-cdc", {
+      replicationConfigIdentifier: "orders-cdc",
+      replicationType: "cdc",
+      sourceEndpointArn: `arn:aws:dms:us-west-2:${account}:endpoint:SRC`,
+      targetEndpointArn: `arn:aws:dms:us-west-2:${account}:endpoint:DST`,
+      tableMappings: "{}",
+      computeConfig: { replicationSubnetGroupId: "default", dnsNameServers },
+    });
+  // A program writes a bucket of its own into the mapping from the bucket's output, so the user
+  // depends on that bucket (as the log data protection policy's case above).
+  const transferUser = (target: string, dependsOn: Record<string, string[]> = {}) =>
+    add(
+      "aws:transfer/user:User",
+      "partner-user",
+      {
+        serverId: "s-0123456789abcdef0",
+        userName: "partner",
+        role: `arn:aws:iam::${account}:role/transfer`,
+        homeDirectoryType: "LOGICAL",
+        homeDirectoryMappings: [{ entry: "/", target }],
+      },
+      { dependsOn },
+    );
+  const transferAccess = (homeDirectory: string) =>
+    add("aws:transfer/access:Access", "partner-access", {
+      serverId: "s-0123456789abcdef0",
+      externalId: "S-1-1-12-1234567890-123456789-1234567890-1234",
+      role: `arn:aws:iam::${account}:role/transfer`,
+      homeDirectoryType: "PATH",
+      homeDirectory,
+    });
+  const objectCopy = (inputs: Props) =>
+    add("aws:s3/objectCopy:ObjectCopy", "report-copy", {
+      bucket: "sdc-records",
+      key: "reports/latest.csv",
+      source: "sdc-records-logs/reports/latest.csv",
+      ...inputs,
+    });
+  const channel = (url: string, dependsOn: Record<string, string[]> = {}) =>
+    add(
+      "aws:medialive/channel:Channel",
+      "live",
+      {
+        name: "live",
+        channelClass: "SINGLE_PIPELINE",
+        roleArn: `arn:aws:iam::${account}:role/medialive`,
+        destinations: [{ id: "out", settings: [{ url }] }],
+        encoderSettings: {
+          timecodeConfig: { source: "EMBEDDED" },
+          outputGroups: [
+            {
+              outputGroupSettings: {
+                archiveGroupSettings: [{ destination: { destinationRefId: "out" } }],
+              },
+              outputs: [],
+            },
+          ],
+        },
+      },
+      { dependsOn },
+    );
+  const amplify = (rule: Props) =>
+    add("aws:amplify/app:App", "web", { name: "web", customRules: [rule] });
+  const domain = (adminPrivacy: boolean) =>
+    add("aws:route53domains/registeredDomain:RegisteredDomain", "brand", {
+      domainName: "example.com",
+      adminPrivacy,
+      adminContact: { email: "ops@example.com", countryCode: "US" },
+    });
+
+  runCases(pack, () => happy, us, [
+    {
+      name: "a VPC Lattice auth policy lets any caller invoke the service network",
+      bad: authPolicy("*"),
+      expected: [
+        [
+          "public-exposure",
+          "lattice-auth",
+          "mandatory",
+          ["the internet", 'vpclattice auth policy "lattice-auth"'],
+        ],
+      ],
+      twinName: "it allows only a role of the stack's account",
+      twin: authPolicy({ AWS: `arn:aws:iam::${account}:role/ops` }),
+    },
+    {
+      name: "a DMS replication resolves its endpoints through a public resolver",
+      bad: replicationConfig("10.0.0.2,8.8.8.8"),
+      expected: [
+        [
+          "remote-sites",
+          "orders-cdc",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'dms replication config "orders-cdc"',
+            '"8.8.8.8" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "both resolvers are private addresses",
+      twin: replicationConfig("10.0.0.2, 10.0.1.2"),
+    },
+    {
+      name: "a KMS custom key store keeps its keys in an external key manager",
+      bad: add("aws:kms/customKeyStore:CustomKeyStore", "xks", {
+        customKeyStoreName: "xks",
+        customKeyStoreType: "EXTERNAL_KEY_STORE",
+        xksProxyConnectivity: "PUBLIC_ENDPOINT",
+        xksProxyUriEndpoint: "https://xks.example.com",
+        xksProxyUriPath: "/kms/xks/v1",
+      }),
+      expected: [
+        [
+          "key-and-secret-replicas",
+          "xks",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'kms custom key store "xks"',
+            '"https://xks.example.com" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the key store is a CloudHSM cluster of the stack's region",
+      twin: add("aws:kms/customKeyStore:CustomKeyStore", "xks", {
+        customKeyStoreName: "xks",
+        customKeyStoreType: "AWS_CLOUDHSM",
+        cloudHsmClusterId: "cluster-abcdefghijk",
+        keyStorePassword: "secret",
+        trustAnchorCertificate: "-----BEGIN CERTIFICATE-----",
+      }),
+    },
+    {
+      name: "a Redshift HSM configuration names an HSM on a public address",
+      bad: add("aws:redshift/hsmConfiguration:HsmConfiguration", "hsm", {
+        hsmConfigurationIdentifier: "hsm",
+        description: "cluster keys",
+        hsmIpAddress: "203.0.113.10",
+        hsmPartitionName: "p1",
+        hsmPartitionPassword: "secret",
+        hsmServerPublicCertificate: "-----BEGIN CERTIFICATE-----",
+      }),
+      expected: [
+        [
+          "key-and-secret-replicas",
+          "hsm",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'redshift hsm configuration "hsm"',
+            '"203.0.113.10" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the HSM is on a private address of the stack's network",
+      twin: add("aws:redshift/hsmConfiguration:HsmConfiguration", "hsm", {
+        hsmConfigurationIdentifier: "hsm",
+        description: "cluster keys",
+        hsmIpAddress: "10.0.5.10",
+        hsmPartitionName: "p1",
+        hsmPartitionPassword: "secret",
+        hsmServerPublicCertificate: "-----BEGIN CERTIFICATE-----",
+      }),
+    },
+    {
+      name: "a Transfer Family user's home directory maps to a bucket the program does not create",
+      bad: transferUser("/partner-drop/in"),
+      expected: [
+        [
+          "named-destinations",
+          "partner-user",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'transfer user "partner-user"',
+            '"/partner-drop/in" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it maps to a prefix of the program's bucket",
+      twin: transferUser("/sdc-records/partner", { homeDirectoryMappings: ["records"] }),
+    },
+    {
+      name: "a Transfer Family access's home directory is a bucket the program does not create",
+      bad: transferAccess("/partner-drop/in"),
+      expected: [
+        [
+          "named-destinations",
+          "partner-access",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'transfer access "partner-access"',
+            '"/partner-drop/in" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the server's domain is EFS and the home directory a file system of its region",
+      twin: transferAccess("/fs-0123abcd/partner"),
+    },
+    {
+      name: "an S3 object copy reads from a bucket the program does not create",
+      bad: objectCopy({ source: "partner-exports/reports/latest.csv" }),
+      expected: [
+        [
+          "named-destinations",
+          "report-copy",
+          "mandatory",
+          [
+            '"partner-exports/reports/latest.csv" (cannot be placed)',
+            's3 object copy "report-copy"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "it copies from the program's log bucket",
+      twin: objectCopy({}),
+    },
+    {
+      name: "an S3 object copy makes the copy public",
+      bad: objectCopy({ acl: "public-read" }),
+      expected: [
+        [
+          "public-exposure",
+          "report-copy",
+          "mandatory",
+          ["the internet", 's3 object copy "report-copy"'],
+        ],
+      ],
+      twinName: "the copy stays private",
+      twin: objectCopy({ acl: "private" }),
+    },
+    {
+      name: "a MediaLive channel pushes its program to an RTMP host on the internet",
+      bad: channel("rtmp://203.0.113.20/live/stream"),
+      expected: [
+        [
+          "log-shipping",
+          "live",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'medialive channel "live"',
+            '"203.0.113.20" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it archives the program into the program's bucket",
+      twin: channel("s3ssl://sdc-records/live/archive", { destinations: ["records"] }),
+    },
+    {
+      name: "an Amplify rewrite proxies visitors' requests to an external API",
+      bad: amplify({ source: "/api/<*>", target: "https://api.example.com/<*>", status: "200" }),
+      expected: [
+        [
+          "log-shipping",
+          "web",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'amplify app "web"',
+            '"https://api.example.com/<*>" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the rule redirects the browser instead",
+      twin: amplify({ source: "/api/<*>", target: "https://api.example.com/<*>", status: "302" }),
+    },
+    {
+      name: "a registered domain publishes its admin contact in WHOIS",
+      bad: domain(false),
+      expected: [
+        [
+          "log-shipping",
+          "brand",
+          "mandatory",
+          [
+            "a global service",
+            'route53domains registered domain "brand"',
+            "the TLD registry and public WHOIS (global, outside US)",
+          ],
+        ],
+      ],
+      twinName: "contact privacy is on",
+      twin: domain(true),
+    },
+    {
+      name: "a Cloud WAN Connect attachment joins the core network in Ireland",
+      bad: add("aws:networkmanager/connectAttachment:ConnectAttachment", "connect", {
+        coreNetworkId: "core-network-0123",
+        transportAttachmentId: "attachment-0123",
+        edgeLocation: "eu-west-1",
+        options: { protocol: "GRE" },
+      }),
+      expected: [
+        [
+          "network-links",
+          "connect",
+          "mandatory",
+          [
+            "a global service",
+            'networkmanager connect attachment "connect"',
+            "eu-west-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "it joins the core network in Virginia",
+      twin: add("aws:networkmanager/connectAttachment:ConnectAttachment", "connect", {
+        coreNetworkId: "core-network-0123",
+        transportAttachmentId: "attachment-0123",
+        edgeLocation: "us-east-1",
+        options: { protocol: "GRE" },
+      }),
+    },
+    {
+      name: "an ODB network peers with a VPC in Frankfurt",
+      bad: add("aws:odb/networkPeeringConnection:NetworkPeeringConnection", "odb-peer", {
+        displayName: "odb-peer",
+        odbNetworkId: "odbnet_0123",
+        peerNetworkId: `arn:aws:ec2:eu-central-1:${account}:vpc/vpc-0123456789abcdef0`,
+      }),
+      expected: [
+        [
+          "network-links",
+          "odb-peer",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'odb network peering connection "odb-peer"',
+            `arn:aws:ec2:eu-central-1:${account}:vpc/vpc-0123456789abcdef0 (outside US, in EU)`,
+          ],
+        ],
+      ],
+      twinName: "it peers with a VPC of its own region, by ID",
+      twin: add("aws:odb/networkPeeringConnection:NetworkPeeringConnection", "odb-peer", {
+        displayName: "odb-peer",
+        odbNetworkId: "odbnet_0123",
+        peerNetworkId: "vpc-0123456789abcdef0",
+      }),
+    },
+    {
+      name: "a Cloud WAN Connect peer tunnels to a public address",
+      bad: add("aws:networkmanager/connectPeer:ConnectPeer", "peer", {
+        connectAttachmentId: "attachment-0456",
+        peerAddress: "203.0.113.30",
+        insideCidrBlocks: ["169.254.10.0/29"],
+        bgpOptions: { peerAsn: 65000 },
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "peer",
+          "mandatory",
+          [
+            "a global service",
+            'networkmanager connect peer "peer"',
+            '"203.0.113.30" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the appliance is on a private address of an attached VPC",
+      twin: add("aws:networkmanager/connectPeer:ConnectPeer", "peer", {
+        connectAttachmentId: "attachment-0456",
+        peerAddress: "10.0.7.20",
+        insideCidrBlocks: ["169.254.10.0/29"],
+        bgpOptions: { peerAsn: 65000 },
+      }),
+    },
+    {
+      name: "an Exadata infrastructure sends customer contacts to Oracle Cloud Infrastructure",
+      bad: add("aws:odb/cloudExadataInfrastructure:CloudExadataInfrastructure", "exa", {
+        displayName: "exa",
+        shape: "Exadata.X11M",
+        computeCount: 2,
+        storageCount: 3,
+        customerContactsToSendToOcis: [{ email: "dba@example.com" }],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "exa",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'odb cloud exadata infrastructure "exa"',
+            "Oracle Cloud Infrastructure (a region that cannot be placed)",
+          ],
+        ],
+      ],
+      twinName: "it sends no contacts",
+      twin: add("aws:odb/cloudExadataInfrastructure:CloudExadataInfrastructure", "exa", {
+        displayName: "exa",
+        shape: "Exadata.X11M",
+        computeCount: 2,
+        storageCount: 3,
+      }),
+    },
+  ]);
+
+  const revisionAssets = (asset: Props, dependsOn: Record<string, string[]> = {}) =>
+    add(
+      "aws:dataexchange/revisionAssets:RevisionAssets",
+      "release",
+      { dataSetId: "ds-0123", assets: [asset] },
+      { dependsOn },
+    );
+  const regionSwitch = (bucketPath: string, bucketOwner: string) =>
+    add(
+      "aws:arcregionswitch/plan:Plan",
+      "failover",
+      {
+        name: "failover",
+        executionRole: `arn:aws:iam::${account}:role/arc`,
+        recoveryApproach: "activePassive",
+        primaryRegion: "us-west-2",
+        regions: ["us-west-2", "us-east-1"],
+        reportConfigurations: [
+          { reportOutputs: [{ s3Configurations: [{ bucketPath, bucketOwner }] }] },
+        ],
+      },
+      { dependsOn: { reportConfigurations: ["logs"] } },
+    );
+
+  runCases(pack, () => happy, us, [
+    {
+      name: "a Data Exchange revision imports objects from a bucket the program does not create",
+      bad: revisionAssets({
+        importAssetsFromS3: { assetSource: { bucket: "partner-feed", key: "a.csv" } },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "release",
+          "mandatory",
+          [
+            '"partner-feed" (cannot be placed)',
+            'dataexchange revision assets "release"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "it imports them from the program's bucket",
+      twin: revisionAssets(
+        { importAssetsFromS3: { assetSource: { bucket: "sdc-records", key: "a.csv" } } },
+        { assets: ["records"] },
+      ),
+    },
+    {
+      name: "a Data Exchange revision opens a bucket to the data set's subscribers",
+      bad: revisionAssets(
+        { createS3DataAccessFromS3Bucket: { assetSource: { bucket: "sdc-records" } } },
+        { assets: ["records"] },
+      ),
+      expected: [
+        [
+          "public-exposure",
+          "release",
+          "mandatory",
+          ["the internet", 'dataexchange revision assets "release"'],
+        ],
+      ],
+      twinName: "it publishes a copy of the objects instead",
+      twin: revisionAssets(
+        { importAssetsFromS3: { assetSource: { bucket: "sdc-records", key: "a.csv" } } },
+        { assets: ["records"] },
+      ),
+    },
+    {
+      name: "a Region switch plan writes its reports to a bucket of another account",
+      bad: regionSwitch("s3://sdc-records-logs/arc/", "444455556666"),
+      expected: [
+        [
+          "log-shipping",
+          "failover",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'arcregionswitch plan "failover"',
+            "account 444455556666 (not this stack's account 111122223333)",
+          ],
+        ],
+      ],
+      twinName: "it writes them to the program's log bucket of its own account",
+      twin: regionSwitch("s3://sdc-records-logs/arc/", account),
+    },
+  ]);
+
+  const registration = (consumerIdentifier: string) =>
+    add("aws:redshift/namespaceRegistration:NamespaceRegistration", "catalog", {
+      namespaceType: "serverless",
+      serverlessNamespaceIdentifier: "analytics",
+      serverlessWorkgroupIdentifier: "analytics",
+      consumerIdentifier,
+    });
+  runCasesInBothPostures(pack, () => happy, us, [
+    {
+      name: "a Redshift namespace is registered with another account's Data Catalog",
+      bad: registration("DataCatalog/444455556666"),
+      expected: [
+        [
+          "cross-account-links",
+          "catalog",
+          "advisory",
+          [
+            "us-west-2 (inside US)",
+            'redshift namespace registration "catalog"',
+            `account 444455556666 (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName: "it is registered with the stack's own Data Catalog",
+      twin: registration(`DataCatalog/${account}`),
+    },
+  ]);
+
+  test("a Chatbot Teams channel always fails: the notifications go to Microsoft 365", async () => {
+    const violations = await pack.checkAround(
+      happy,
+      add("aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration", "alerts", {
+        configurationName: "alerts",
+        channelId: "19:abc@thread.tacv2",
+        teamId: "00000000-0000-0000-0000-000000000001",
+        tenantId: "00000000-0000-0000-0000-000000000002",
+        iamRoleArn: `arn:aws:iam::${account}:role/chatbot`,
+      })(happy),
+      us,
+    );
+    expect(findings(violations)).toEqual([
+      [
+        "log-shipping",
+        "alerts",
+        "mandatory",
+        [
+          "us-west-2 (inside US)",
+          'chatbot teams channel configuration "alerts"',
+          "a Microsoft Teams tenant (outside the cloud)",
+        ],
+      ],
+    ]);
+  });
+
+  test("a bucket is read from every form an S3 location takes", () => {
+    expect(
+      [
+        "sdc-records",
+        "sdc-records/reports/",
+        "/sdc-records/partner",
+        "s3://sdc-records/x",
+        "s3ssl://sdc-records/live",
+        "arn:aws:s3:::sdc-records/x",
+      ].map(s3BucketName),
+    ).toEqual(Array(6).fill("sdc-records"));
+  });
+
+  // Deployment bundles and pipeline bodies the pack cannot read: no shape of these types can be
+  // judged, so each always fails, naming what it deploys or where it would send data.
+  const bundles: [string, (plan: Plan) => Plan, string][] = [
+    [
+      "a CloudFormation stack",
+      add("aws:cloudformation/stack:Stack", "network", {
+        name: "network",
+        templateUrl: "https://templates.example.com/network.yaml",
+      }),
+      'mandatory helm-releases network: cloudformation stack "network" must expose its resources to the pack, but what it deploys cannot be judged: a CloudFormation stack deploys the template at "https://templates.example.com/network.yaml" as one opaque resource, so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
+    ],
+    [
+      "a StackSet instance",
+      add("aws:cloudformation/stackSetInstance:StackSetInstance", "baseline", {
+        stackSetName: "baseline",
+        accountId: "444455556666",
+        stackSetInstanceRegion: "us-east-1",
+      }),
+      'mandatory helm-releases baseline: cloudformation stack set instance "baseline" must expose its resources to the pack, but what it deploys cannot be judged: a stack instance deploys StackSet "baseline" into "444455556666", so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
+    ],
+    [
+      "a Service Catalog product",
+      add("aws:servicecatalog/provisionedProduct:ProvisionedProduct", "bastion", {
+        name: "bastion",
+        productId: "prod-abcdefghijklm",
+      }),
+      'mandatory helm-releases bastion: servicecatalog provisioned product "bastion" must expose its resources to the pack, but what it deploys cannot be judged: a Service Catalog product deploys product "prod-abcdefghijklm" (a CloudFormation template) into the stack\'s account, so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
+    ],
+    [
+      "an OpenSearch Ingestion pipeline",
+      add("aws:opensearchingest/pipeline:Pipeline", "ingest", {
+        pipelineName: "ingest",
+        minUnits: 1,
+        maxUnits: 1,
+        pipelineConfigurationBody:
+          'version: "2"\nlog-pipeline:\n  source:\n    http:\n      path: /logs\n  sink:\n    - opensearch:\n        hosts: ["https://search.example.com"]\n',
+      }),
+      'mandatory log-shipping ingest: opensearchingest pipeline "ingest" must keep data inside US, but pipelineConfigurationBody sends the ingested data to sinks that cannot be judged: the pipeline body is YAML, which the pack does not read. Ingest with a service whose destinations are resource inputs (a Firehose stream to a bucket of this program), or waive the finding after reviewing the body\'s sinks.',
+    ],
+  ];
+  test.each(bundles)("%s always fails, saying what cannot be judged", async (_, bad, message) => {
+    const violations = await pack.checkAround(happy, bad(happy), us);
+    expect(summary(violations)).toEqual([message]);
+  });
 });

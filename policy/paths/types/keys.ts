@@ -34,7 +34,35 @@ const replica = keyRow(
   key.arn("primaryKeyArn", "replicates the key", { ...inbound, both: true, ref: "aws-kms-key" }),
 );
 
+/**
+ * A key store whose keys live outside AWS KMS: an external key store proxy (XKS) or the HSM a
+ * Redshift cluster keeps its keys in. Whoever runs that key manager holds the keys, so it must
+ * be on a private address of the stack's networks or an allowlisted one; a host name outside
+ * the cloud cannot be placed. A CloudHSM key store keeps its keys in a cluster of its region.
+ */
+const externalKeys = (fix: string, ...fields: FieldSpec[]): TypeModel => ({
+  role: "key",
+  fields,
+  fix,
+});
+const external = edgesOf("key-and-secret-replicas", "key replication");
+
 export const keys: TypeTable = {
+  "aws:kms/customKeyStore:CustomKeyStore": externalKeys(
+    "Keep the keys in KMS or a CloudHSM key store of the stack's region, or run the external key store proxy on a private or allowlisted address inside the jurisdiction.",
+    external.url("xksProxyUriEndpoint", "keeps its keys in an external key manager at"),
+    {
+      path: "xksProxyVpcEndpointServiceName",
+      format: "service-name",
+      label: "key replication",
+      policy: "key-and-secret-replicas",
+      verb: "reaches its external key manager through the endpoint service",
+    },
+  ),
+  "aws:redshift/hsmConfiguration:HsmConfiguration": externalKeys(
+    "Keep the cluster's keys in KMS of the stack's region, or run the HSM on a private or allowlisted address inside the jurisdiction.",
+    external.ip("hsmIpAddress", "keeps the cluster's keys in an HSM at"),
+  ),
   "alicloud:kms/key:Key": { role: "key", fix: single },
   "alicloud:kms/instance:Instance": keyRow(
     "Bind only VPCs of this account in regions inside the jurisdiction.",

@@ -51,7 +51,37 @@ const dmsEngines = [
   "sybaseAseSettings",
 ];
 
+/**
+ * The home directory of a Transfer Family user or access (`/bucket/prefix`), where the files it
+ * uploads land and its downloads come from. A server of the EFS domain names file systems
+ * (`/fs-0123abcd/path`) instead, which Transfer Family mounts only in the server's own region:
+ * a server has one domain, so such a user names no bucket at all.
+ */
+const efsHome = /^\/fs-[0-9a-f]+(\/|$)/;
+function namesEfs(props: Readonly<Record<string, unknown>>): boolean {
+  const mappings = props.homeDirectoryMappings;
+  const targets = [
+    props.homeDirectory,
+    ...(Array.isArray(mappings) ? mappings.map((m) => (m as Record<string, unknown>)?.target) : []),
+  ];
+  return targets.some((t) => typeof t === "string" && efsHome.test(t));
+}
+const homeDirectory = rows(
+  "Map the user's home directory only to buckets of this program in regions inside the jurisdiction.",
+)(
+  job.ref("homeDirectory", "stores the user's files in", {
+    ref: "s3-bucket",
+    when: (p) => !namesEfs(p) && String(p.homeDirectoryType ?? "PATH").toUpperCase() === "PATH",
+  }),
+  job.ref("homeDirectoryMappings[].target", "stores the user's files in", {
+    ref: "s3-bucket",
+    when: (p) => !namesEfs(p),
+  }),
+);
+
 export const transfers: TypeTable = {
+  "aws:transfer/user:User": homeDirectory,
+  "aws:transfer/access:Access": homeDirectory,
   "alicloud:dts/synchronizationInstance:SynchronizationInstance": transfer(
     ...dtsRegions("EndpointRegion"),
   ),
