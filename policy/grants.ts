@@ -133,6 +133,21 @@ function boundGrantees(s: PolicyStatement, at: string): Grantee[] {
     });
 }
 
+/** No document at the path. */
+const none = Symbol("no document");
+
+/**
+ * The policy document at `path`, parsed: `none` when the resource sets none, `unknown` when it is
+ * not known at preview (the grantee then cannot be decided).
+ */
+function documentAt(props: Record<string, unknown>, path: string): unknown {
+  const raw = valueAt(props, path);
+  if (raw === undefined || raw === null || raw === "") {
+    return none;
+  }
+  const doc = jsonDocument(raw);
+  return raw === unknown || doc === unknown ? unknown : doc;
+}
 /**
  * The grantees of a policy document: everyone for an `Allow` of `"*"` (or of everyone but the
  * `NotPrincipal` list) that no condition binds; otherwise the accounts and organisations its
@@ -140,12 +155,11 @@ function boundGrantees(s: PolicyStatement, at: string): Grantee[] {
  */
 function documentGrantees(path: string) {
   return (props: Record<string, unknown>): Grantee[] => {
-    const raw = valueAt(props, path);
-    if (raw === undefined || raw === null || raw === "") {
+    const doc = documentAt(props, path);
+    if (doc === none) {
       return [];
     }
-    const doc = jsonDocument(raw);
-    if (raw === unknown || doc === unknown) {
+    if (doc === unknown) {
       return [{ kind: "unknown", path }];
     }
     const written = rawStatements(doc);
@@ -423,12 +437,11 @@ const ramPrincipal = /^acs:ram::(\d+):/;
  */
 function ramDocumentGrantees(path: string) {
   return (props: Record<string, unknown>): Grantee[] => {
-    const raw = valueAt(props, path);
-    if (raw === undefined || raw === null || raw === "") {
+    const doc = documentAt(props, path);
+    if (doc === none) {
       return [];
     }
-    const doc = jsonDocument(raw);
-    if (raw === unknown || doc === unknown) {
+    if (doc === unknown) {
       return [{ kind: "unknown", path }];
     }
     return rawStatements(doc).flatMap((s, i): Grantee[] => {
