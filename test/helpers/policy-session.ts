@@ -118,30 +118,32 @@ export function policyPack(): PackHandle {
     for (const [policy, extra] of Object.entries(opts.policies ?? {})) {
       config[policy] = { ...config[policy], ...extra };
     }
-    for (const policy of Object.keys(config)) {
-      if (pass !== "all" && wholePlanPolicies.includes(policy) === (pass === "per-resource")) {
-        config[policy] = { ...config[policy], enforcementLevel: "disabled" };
-      }
-    }
+    // One config for every pass, so that a twin's two passes do not reconfigure the pack in
+    // turn: each pass keeps the findings of its own policies instead.
     const text = JSON.stringify(config);
-    const key = createHash("sha256").update(text).update(JSON.stringify(plan)).digest("hex");
-    const known = judged.get(key);
-    if (known) {
-      return known;
+    const key = createHash("sha256")
+      .update(text)
+      .update(pass === "border" ? "stack" : "plan")
+      .update(JSON.stringify(plan))
+      .digest("hex");
+    let all = judged.get(key);
+    if (!all) {
+      if (text !== configured) {
+        await session.configure(config);
+        configured = text;
+      }
+      // The border pass needs only the whole-plan (stack) policies: it sends only the stack's
+      // request. The others need every request (named-destinations & co. are stack policies).
+      const diagnostics =
+        pass === "border"
+          ? await session.analyzePart(plan, "stack")
+          : await session.analyzePlan(plan, answersFor(text));
+      all = toViolations(diagnostics, plan);
+      judged.set(key, all);
     }
-    if (text !== configured) {
-      await session.configure(config);
-      configured = text;
-    }
-    // The border pass has only whole-plan (stack) policies on: it sends only the stack's
-    // request. The per-resource pass keeps the other stack policies (named-destinations, …).
-    const diagnostics =
-      pass === "border"
-        ? await session.analyzePart(plan, "stack")
-        : await session.analyzePlan(plan, answersFor(text));
-    const violations = toViolations(diagnostics, plan);
-    judged.set(key, violations);
-    return violations;
+    return pass === "all"
+      ? all
+      : all.filter((v) => wholePlanPolicies.includes(v.policy) === (pass === "border"));
   };
   return {
     check: (plan, opts = {}) => run(plan, opts, "all"),
