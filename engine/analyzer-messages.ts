@@ -4,8 +4,8 @@
  * SDK's copies of gRPC and protobuf, the configure request, and the diagnostics of an answer.
  */
 import * as path from "node:path";
-import type * as StructModule from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import { encodeConfigureRequest } from "./analyzer-wire";
 
 /**
  * gRPC and protobuf as the SDK's analyzer stubs load them: the client, its credentials and the
@@ -16,7 +16,6 @@ export function fromSdk<T>(id: string): T {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(require.resolve(id, { paths: [sdk] })) as T;
 }
-const { Struct } = fromSdk<typeof StructModule>("google-protobuf/google/protobuf/struct_pb");
 
 export type Level = "mandatory" | "advisory";
 
@@ -50,7 +49,7 @@ const severities: Record<number, string> = {
   [analyzerpb.PolicySeverity.POLICY_SEVERITY_CRITICAL]: "critical",
 };
 
-function toEnforcement(level: string): analyzerpb.EnforcementLevel {
+export function toEnforcement(level: string): analyzerpb.EnforcementLevel {
   switch (level) {
     case "advisory":
       return analyzerpb.EnforcementLevel.ADVISORY;
@@ -63,18 +62,12 @@ function toEnforcement(level: string): analyzerpb.EnforcementLevel {
   }
 }
 
-/** `pulumirpc.ConfigureAnalyzerRequest` for a `--policy-pack-config` shaped config. */
-export function configureRequest(config: PolicyPackConfig): analyzerpb.ConfigureAnalyzerRequest {
-  const req = new analyzerpb.ConfigureAnalyzerRequest();
-  const map = req.getPolicyconfigMap();
-  for (const [policy, props] of Object.entries(config)) {
-    const { enforcementLevel, ...rest } = props as { enforcementLevel?: string };
-    const pc = new analyzerpb.PolicyConfig();
-    pc.setEnforcementlevel(toEnforcement(enforcementLevel ?? "mandatory"));
-    pc.setProperties(Struct.fromJavaScript(rest as Record<string, never>));
-    map.set(policy, pc);
-  }
-  return req;
+/**
+ * `pulumirpc.ConfigureAnalyzerRequest` for a `--policy-pack-config` shaped config, as bytes
+ * (engine/analyzer-wire.ts writes them; the pack decodes them with the SDK's messages).
+ */
+export function configureRequest(config: PolicyPackConfig): Buffer {
+  return encodeConfigureRequest(config, toEnforcement);
 }
 
 /** The reported diagnostics of an answer; `urn` stands in where a diagnostic names none. */

@@ -48,7 +48,10 @@ function connect(port: number, config: PolicyPackConfig | undefined): void {
       resolve();
       return;
     }
-    c.configure(configureRequest(config), (err) => (err ? reject(err) : resolve()));
+    const { path, responseDeserialize } = AnalyzerService.configure;
+    c.makeUnaryRequest(path, raw, responseDeserialize, configureRequest(config), (err) =>
+      err ? reject(err) : resolve(),
+    );
   });
   ready.then(
     () => post({ kind: "configured" }),

@@ -217,6 +217,12 @@ class Encoder {
     this.buf[this.pos++] = 1;
   }
 
+  /** A non-negative integer field (an enum value), written as a varint. */
+  writeVarint(field: number, n: number): void {
+    this.varint(tag(field, VARINT));
+    this.varint(n);
+  }
+
   writeValue(field: number, v: unknown): void {
     this.header(field);
     if (v === null) {
@@ -446,6 +452,42 @@ export function encodeAnalyzeStackRequest(
   e.begin(size);
   for (const [i, r] of resources.entries()) {
     e.writeMessage(1, () => writeStackResource(e, r, providers[i]));
+  }
+  return e.finish();
+}
+
+/**
+ * `pulumirpc.ConfigureAnalyzerRequest` for a `--policy-pack-config` shaped config: the map of
+ * policy name (field 1) → `PolicyConfig` { enforcementLevel 1 (an enum, left out when 0), the
+ * other properties 2 (a Struct) }. `enforcement` gives the enum value of a level's name.
+ */
+export function encodeConfigureRequest(
+  config: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+  enforcement: (level: string) => number,
+): Buffer {
+  const e = new Encoder();
+  const entries = sortedKeys(config).map((policy) => {
+    const { enforcementLevel, ...rest } = config[policy] as { enforcementLevel?: string };
+    return { policy, level: enforcement(enforcementLevel ?? "mandatory"), rest };
+  });
+  const levelSize = (level: number) => (level === 0 ? 0 : 1 + varintSize(level));
+  let size = 0;
+  for (const { policy, level, rest } of entries) {
+    size += e.sizeMessage(
+      () => e.sizeString(policy) + e.sizeMessage(() => levelSize(level) + e.sizeStruct(rest)),
+    );
+  }
+  e.begin(size);
+  for (const { policy, level, rest } of entries) {
+    e.writeMessage(1, () => {
+      e.writeString(1, policy);
+      e.writeMessage(2, () => {
+        if (level !== 0) {
+          e.writeVarint(1, level);
+        }
+        e.writeStruct(2, rest);
+      });
+    });
   }
   return e.finish();
 }

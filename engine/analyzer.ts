@@ -89,7 +89,15 @@ export class PolicyPackSession {
     }
     lastConfig.delete(this.endpoint);
     const req = configureRequest(config);
-    await this.call<unknown>((cb) => this.client.configure(req, cb));
+    await this.call<unknown>((cb) =>
+      this.client.makeUnaryRequest(
+        AnalyzerService.configure.path,
+        raw,
+        AnalyzerService.configure.responseDeserialize,
+        req,
+        cb,
+      ),
+    );
     lastConfig.set(this.endpoint, key);
   }
 

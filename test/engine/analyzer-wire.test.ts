@@ -8,9 +8,11 @@ import * as path from "node:path";
 import fc from "fast-check";
 import type * as StructModule from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import { toEnforcement } from "../../engine/analyzer-messages";
 import {
   encodeAnalyzeRequest,
   encodeAnalyzeStackRequest,
+  encodeConfigureRequest,
   type ProviderRef,
   withoutResourceRefs,
 } from "../../engine/analyzer-wire";
@@ -211,5 +213,34 @@ test("a property that is not a JSON value is refused with what it is", () => {
   const r = recordOf({ urn: "u", type: "t", name: "n", custom: true, inputs: { f: undefined } });
   expect(() => encodeAnalyzeRequest(r)).toThrow(
     "A resource property cannot be sent to the policy pack: undefined is not a JSON value",
+  );
+});
+
+/** The configure request as the SDK's generated classes build it. */
+function referenceConfigure(config: Record<string, Record<string, unknown>>): Uint8Array {
+  const req = new analyzerpb.ConfigureAnalyzerRequest();
+  const map = req.getPolicyconfigMap();
+  for (const [policy, props] of Object.entries(config)) {
+    const { enforcementLevel, ...rest } = props as { enforcementLevel?: string };
+    const pc = new analyzerpb.PolicyConfig();
+    pc.setEnforcementlevel(toEnforcement(enforcementLevel ?? "mandatory"));
+    pc.setProperties(toStruct(rest));
+    map.set(policy, pc);
+  }
+  return req.serializeBinary();
+}
+
+test("a ConfigureAnalyzerRequest is written byte for byte as the SDK's message writes it", () => {
+  const level = fc.constantFrom("advisory", "mandatory", "disabled", "remediate", undefined);
+  const policyConfig = fc
+    .tuple(level, props)
+    .map(([l, p]) => (l === undefined ? p : { ...p, enforcementLevel: l }));
+  fc.assert(
+    fc.property(fc.dictionary(key, policyConfig, { maxKeys: 5 }), (config) => {
+      expect(hex(encodeConfigureRequest(config, toEnforcement))).toBe(
+        hex(referenceConfigure(config)),
+      );
+    }),
+    { numRuns: 200 },
   );
 });
