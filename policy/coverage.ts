@@ -47,19 +47,30 @@ export const reviewedResourceTypes = residencyResourcePolicy({
       return;
     }
     listed ??= listedTypes();
-    const entry = listed.get(args.type);
-    if (entry !== undefined && entry.class !== "unclassified") {
-      return;
+    const message = unclassifiedMessage(args.type, args.name, listed, sdkVersions());
+    if (message !== undefined) {
+      ctx.report({ message });
     }
-    const label = resourceLabel(args.type, args.name);
-    if (entry === undefined) {
-      ctx.report({
-        message: `${label} must be of a type the residency pack has classified, but ${args.type} is neither a resource type of the installed SDKs the pack classifies (${sdkVersions()}) nor in policy/reviewed.ts, so the pack cannot tell whether it moves data across the border. Review the type and add it to policy/reviewed.ts (with a flow model if it can move data), or list it under allowTypes in the reviewed-resource-types config after review.`,
-      });
-      return;
-    }
-    ctx.report({
-      message: `${label} must be of a type the residency pack has classified, but ${args.type} is unclassified: ${entry.reason}, so the pack cannot tell whether it moves data across the border. See \`sovereign-dc coverage --type ${args.type}\`; classify the type in policy/review/ (or model its paths) and run \`npm run inventory\`, or list it under allowTypes in the reviewed-resource-types config after review.`,
-    });
   },
 });
+
+/**
+ * Why a type that is neither reviewed nor allowed fails, given the pack's list (`listed`) and
+ * the SDK versions it was made at; undefined when the list classes the type (it passes).
+ */
+export function unclassifiedMessage(
+  type: string,
+  name: string,
+  listed: ReadonlyMap<string, ListedType>,
+  sdks: string,
+): string | undefined {
+  const entry = listed.get(type);
+  if (entry !== undefined && entry.class !== "unclassified") {
+    return undefined;
+  }
+  const label = resourceLabel(type, name);
+  if (entry === undefined) {
+    return `${label} must be of a type the residency pack has classified, but ${type} is neither a resource type of the installed SDKs the pack classifies (${sdks}) nor in policy/reviewed.ts, so the pack cannot tell whether it moves data across the border. Review the type and add it to policy/reviewed.ts (with a flow model if it can move data), or list it under allowTypes in the reviewed-resource-types config after review.`;
+  }
+  return `${label} must be of a type the residency pack has classified, but ${type} is unclassified: ${entry.reason}, so the pack cannot tell whether it moves data across the border. See \`sovereign-dc coverage --type ${type}\`; classify the type in policy/review/ (or model its paths) and run \`npm run inventory\`, or list it under allowTypes in the reviewed-resource-types config after review.`;
+}

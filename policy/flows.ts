@@ -451,6 +451,11 @@ export function flowPolicy(
   });
 }
 
+/** Where a named target lies: its region, or inside when its own rows judge where it lies. */
+function placeOfTarget(kind: RefKind, r: PolicyResource, j: Jurisdiction): Outcome {
+  return kind.judgedByTarget ? inside : placeOfResource(r, j);
+}
+
 /** Where a resource of the stack sits, for name resolution. */
 function placeOfResource(r: PolicyResource, j: Jurisdiction): Outcome {
   // Read through the proxies: only the region settings are touched, so an unrelated output that
@@ -531,7 +536,7 @@ export function namedDestinationsPolicy(
               const candidates = dependencyTargets(r, field.path, kind);
               outcome =
                 candidates.length > 0
-                  ? worstOf(candidates.map((c) => placeOfResource(c, j)))
+                  ? worstOf(candidates.map((c) => placeOfTarget(kind, c, j)))
                   : placedElse
                     ? inside
                     : { kind: "unknown" };
@@ -551,7 +556,7 @@ export function namedDestinationsPolicy(
                 : uncontradicted(dependencyTargets(r, field.path, kind), kind);
               outcome =
                 candidates.length > 0
-                  ? worstOf(candidates.map((c) => placeOfResource(c, j)))
+                  ? worstOf(candidates.map((c) => placeOfTarget(kind, c, j)))
                   : placedElse
                     ? inside
                     : unplaceable(

@@ -424,6 +424,20 @@ export const networkLinkFlows: readonly FlowModel[] = [
     fix: linkFix,
   },
   {
+    // Accepting joins the attachment to the (global) core network; the attachment's own row
+    // judges its edge location, so it must be an attachment of this program.
+    type: "aws:networkmanager/attachmentAccepter:AttachmentAccepter",
+    fields: [
+      {
+        path: "attachmentId",
+        format: "ref",
+        ref: "networkmanager-attachment",
+        verb: "accepts into the core network",
+      },
+    ],
+    fix: "Accept only attachments this program creates, attached in regions inside the jurisdiction.",
+  },
+  {
     type: "aws:directconnect/gatewayAssociationProposal:GatewayAssociationProposal",
     fields: [
       {

@@ -52,6 +52,7 @@ export const reviewed = {
   ],
   /** database-replicas, public-exposure, customer-key-encryption. */
   databases: [
+    "alicloud:gpdb/remoteAdbDataSource:RemoteAdbDataSource",
     "alicloud:kvstore/instance:Instance",
     "alicloud:polardb/cluster:Cluster",
     "alicloud:rds/ddrInstance:DdrInstance",
@@ -122,6 +123,7 @@ export const reviewed = {
     "alicloud:cr/artifactSubscriptionRule:ArtifactSubscriptionRule",
     "alicloud:cs/registryEnterpriseSyncRule:RegistryEnterpriseSyncRule",
     "alicloud:dms/enterpriseInstance:EnterpriseInstance",
+    "alicloud:dts/consumerChannel:ConsumerChannel",
     "alicloud:dts/instance:Instance",
     "alicloud:dts/migrationInstance:MigrationInstance",
     "alicloud:dts/migrationJob:MigrationJob",
@@ -237,6 +239,7 @@ export const reviewed = {
     "aws:globalaccelerator/crossAccountAttachment:CrossAccountAttachment",
     "aws:globalaccelerator/customRoutingEndpointGroup:CustomRoutingEndpointGroup",
     "aws:globalaccelerator/endpointGroup:EndpointGroup",
+    "aws:networkmanager/attachmentAccepter:AttachmentAccepter",
     "aws:networkmanager/connectAttachment:ConnectAttachment",
     "aws:odb/networkPeeringConnection:NetworkPeeringConnection",
     "aws:networkmanager/connectPeer:ConnectPeer",

@@ -53,6 +53,11 @@ export interface RefKind {
   readonly via?: { readonly kind: RefKindName; readonly path: string };
   /** The kind of the aliases that may stand for a target of this kind. */
   readonly aliases?: RefKindName;
+  /**
+   * A target of the stack is judged by its own rows (a Cloud WAN attachment, of a global
+   * service, by its edge location), so naming one is enough: its region is not compared.
+   */
+  readonly judgedByTarget?: true;
 }
 
 /**
@@ -87,6 +92,9 @@ export type RefKindName =
   | "physical-connection"
   | "db-source"
   | "aws-db-source"
+  | "gpdb-instance"
+  | "dts-subscription"
+  | "networkmanager-attachment"
   | "docdb-cluster"
   | "neptune-cluster"
   | "aws-kms-key"
@@ -178,6 +186,29 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     noun: "source database",
     types: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
     keys: ["identifier", "clusterIdentifier", "arn", "id"],
+  },
+  "gpdb-instance": {
+    noun: "AnalyticDB for PostgreSQL instance",
+    types: ["alicloud:gpdb/instance:Instance"],
+    keys: ["id"],
+  },
+  /** A change-data subscription: the DTS instance of a subscription job, by its instance ID. */
+  "dts-subscription": {
+    noun: "DTS change-data subscription",
+    types: ["alicloud:dts/subscriptionJob:SubscriptionJob", "alicloud:dts/instance:Instance"],
+    keys: ["dtsInstanceId", "id"],
+  },
+  "networkmanager-attachment": {
+    noun: "Cloud WAN attachment",
+    types: [
+      "aws:networkmanager/vpcAttachment:VpcAttachment",
+      "aws:networkmanager/connectAttachment:ConnectAttachment",
+      "aws:networkmanager/siteToSiteVpnAttachment:SiteToSiteVpnAttachment",
+      "aws:networkmanager/transitGatewayRouteTableAttachment:TransitGatewayRouteTableAttachment",
+      "aws:networkmanager/dxGatewayAttachment:DxGatewayAttachment",
+    ],
+    keys: ["id", "attachmentId", "arn"],
+    judgedByTarget: true,
   },
   "docdb-cluster": {
     noun: "DocumentDB cluster",

@@ -1025,16 +1025,6 @@ export const review: ProviderReview = {
         "internetMaxBandwidthOut gives the instances it scales out public IPs (internet egress), which no check reads on this type",
     },
     {
-      prefix: "alicloud:gpdb/remoteAdbDataSource:RemoteAdbDataSource",
-      reason:
-        "reads another AnalyticDB instance's data as a data source; where that instance lies is not read (data-paths §7, gpdb/*DataSource)",
-    },
-    {
-      prefix: "alicloud:dts/consumerChannel:ConsumerChannel",
-      reason:
-        "consumers of a DTS change-data subscription connect from anywhere with the consumer group's credentials (data-paths §3, DTS)",
-    },
-    {
       prefix: "alicloud:ddos/",
       reason:
         "Anti-DDoS Pro/Premium proxies traffic through scrubbing centres (Premium's outside the mainland) to the origins it names",

@@ -620,9 +620,5 @@ export const review: ProviderReview = {
       prefix: "aws:wafv2/",
       reason: "web ACLs with scope CLOUDFRONT run at the global edge and log from there",
     },
-    {
-      prefix: "aws:networkmanager/",
-      reason: "Cloud WAN and the global network span regions (no region input)",
-    },
   ],
 };

@@ -4538,3 +4538,158 @@ describe("Alibaba Cloud analytics, desktops, file shares and studios that open a
     },
   ]);
 });
+
+describe("AnalyticDB remote data sources and DTS change-data consumers", () => {
+  const shanghai = "cn-shanghai (inside CN)";
+  const remoteSource = (remoteDbInstanceId: string, opts = {}) =>
+    add(
+      "alicloud:gpdb/remoteAdbDataSource:RemoteAdbDataSource",
+      "remote",
+      {
+        localDbInstanceId: "gp-local",
+        localDatabase: "reports",
+        remoteDbInstanceId,
+        remoteDatabase: "orders",
+        managerUserName: "manager",
+        managerUserPassword: "manager-secret",
+        userName: "reader",
+        userPassword: "reader-secret",
+        dataSourceName: "orders",
+      },
+      opts,
+    );
+  const warehouse = add(
+    "alicloud:gpdb/instance:Instance",
+    "warehouse",
+    {
+      engine: "gpdb",
+      engineVersion: "6.0",
+      dbInstanceCategory: "HighAvailability",
+      dbInstanceMode: "StorageElastic",
+      instanceSpec: "2C16G",
+      segNodeNum: 4,
+      segStorageType: "cloud_essd",
+      storageSize: 50,
+      paymentType: "PayAsYouGo",
+      vswitchId: "vsw-warehouse",
+      vpcId: "vpc-warehouse",
+      zoneId: "cn-beijing-h",
+      ipWhitelists: [{ securityIpList: "10.20.0.0/16" }],
+    },
+    { provider: "beijing" },
+  );
+  const subscription = (props: Props) =>
+    add("alicloud:dts/subscriptionJob:SubscriptionJob", "changes", {
+      paymentType: "PayAsYouGo",
+      sourceEndpointEngineName: "MySQL",
+      sourceEndpointRegion: "cn-shanghai",
+      sourceEndpointInstanceType: "RDS",
+      sourceEndpointInstanceId: "rm-records",
+      sourceEndpointUserName: "dts",
+      sourceEndpointPassword: "dts-secret",
+      dbList: JSON.stringify({ records: { name: "records", all: true } }),
+      ...props,
+    });
+  const inVpc = {
+    subscriptionInstanceNetworkType: "vpc",
+    subscriptionInstanceVpcId: "vpc-records",
+    subscriptionInstanceVswitchId: "vsw-records",
+  };
+  const consumers = (dtsInstanceId: string, opts = {}) =>
+    add(
+      "alicloud:dts/consumerChannel:ConsumerChannel",
+      "consumers",
+      {
+        dtsInstanceId,
+        consumerGroupName: "analytics",
+        consumerGroupUserName: "analytics",
+        consumerGroupPassword: "Analytics-secret1",
+      },
+      opts,
+    );
+
+  runCases(pack, () => happy, cn, [
+    {
+      name: "an AnalyticDB instance reads the tables of an instance the program does not create",
+      bad: remoteSource("gp-abroad"),
+      expected: [
+        [
+          "named-destinations",
+          "remote",
+          "mandatory",
+          ['"gp-abroad" (cannot be placed)', 'gpdb remote adb data source "remote"', shanghai],
+        ],
+      ],
+      twinName: "it reads the tables of a Beijing instance of the program",
+      twin: pipe(
+        warehouse,
+        remoteSource("warehouse-id", { dependsOn: { remoteDbInstanceId: ["warehouse"] } }),
+      ),
+    },
+    {
+      name: "a change-data subscription serves its stream on the classic network",
+      bad: subscription({ subscriptionInstanceNetworkType: "classic" }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "changes",
+          "mandatory",
+          [
+            shanghai,
+            'dts subscription job "changes"',
+            "the classic network (outside the stack's VPCs)",
+          ],
+        ],
+      ],
+      twinName: "it serves the stream in a VPC",
+      twin: subscription(inVpc),
+    },
+    {
+      name: "a change-data subscription names no network type",
+      bad: subscription({}),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "changes",
+          "mandatory",
+          [shanghai, 'dts subscription job "changes"', "subscriptionInstanceNetworkType (not set)"],
+        ],
+      ],
+      twinName: "it names the VPC network type",
+      twin: subscription(inVpc),
+    },
+    {
+      name: "a consumer group reads a change stream the program does not create",
+      bad: consumers("dtsabroad01"),
+      expected: [
+        [
+          "named-destinations",
+          "consumers",
+          "mandatory",
+          ['"dtsabroad01" (cannot be placed)', 'dts consumer channel "consumers"', shanghai],
+        ],
+      ],
+      twinName: "it reads the stream of the program's subscription, served in a VPC",
+      twin: pipe(
+        subscription(inVpc),
+        consumers("dts-changes", { dependsOn: { dtsInstanceId: ["changes"] } }),
+      ),
+    },
+  ]);
+
+  test("the consumer group of a classic subscription leaves the finding to the subscription", async () => {
+    const bad = pipe(
+      subscription({ subscriptionInstanceNetworkType: "classic" }),
+      consumers("dts-changes", { dependsOn: { dtsInstanceId: ["changes"] } }),
+    );
+    expect(summary(await pack.checkAround(happy, bad(happy), cn))).toEqual([
+      'mandatory data-transfer-jobs changes: dts subscription job "changes" must keep data inside CN, but subscriptionInstanceNetworkType serves the change stream to consumers on the classic network (outside the stack\'s VPCs). Keep both ends of the job in regions inside the jurisdiction (and self-hosted endpoints on allowlisted addresses), and serve the change stream in a VPC of the stack (subscriptionInstanceNetworkType "vpc"), or remove the job.',
+    ]);
+  });
+
+  test("the remote data source's finding names the instance it reads", async () => {
+    expect(summary(await pack.checkAround(happy, remoteSource("gp-abroad")(happy), cn))).toEqual([
+      'mandatory named-destinations remote: gpdb remote adb data source "remote" must keep data inside CN, but remoteDbInstanceId reads the tables of "gp-abroad", an AnalyticDB for PostgreSQL instance this program does not create, so its region cannot be checked. Read only AnalyticDB instances of this program in regions inside the jurisdiction, or remove the data source.',
+    ]);
+  });
+});

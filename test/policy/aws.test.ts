@@ -2573,36 +2573,50 @@ describe("kubernetes clusters and namespaces", () => {
 
 describe("fail closed", () => {
   describe("reviewed resource types", () => {
-    // A data integration reads from whatever application its sourceUri names: unclassified.
-    const withDataIntegration = add(
-      "aws:appintegrations/dataIntegration:DataIntegration",
-      "partner-hook",
-      {
-        name: "partner",
-        kmsKey: `arn:aws:kms:us-west-2:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
-        sourceUri: "Salesforce://AppFlow/Account",
-        scheduleConfig: {
-          firstExecutionFrom: "1439788442681",
-          object: "Account",
-          scheduleExpression: "rate(1 hour)",
-        },
-      },
+    // A shell command of the command package can send anything anywhere, and no installed SDK
+    // has the type: the pack cannot classify it (nor place it: its provider has no region).
+    const withCommand = pipe(
+      addProvider("command", "command-provider", {}),
+      add(
+        "command:local:Command",
+        "export",
+        { create: "pg_dump records | curl -T - https://backup.example.com" },
+        { provider: "command-provider" },
+      ),
     );
+    const unplacedCommand: Finding = [
+      "resource-placement",
+      "export",
+      "mandatory",
+      ['local command "export"', "an undetermined region"],
+    ];
+    const widget = add("aws:widgets/widget:Widget", "widget", { size: 1 });
 
     runCases(pack, () => happy, us, [
       {
-        name: "a resource type the pack has not classified is created",
-        bad: withDataIntegration,
-        expected: [["reviewed-resource-types", "partner-hook", "mandatory", null]],
+        name: "a resource type of a package the pack does not classify is created",
+        bad: withCommand,
+        expected: [unplacedCommand, ["reviewed-resource-types", "export", "mandatory", null]],
+        twinName: "a value of a package whose resources live only in the state is created",
+        twin: pipe(
+          addProvider("random", "random-provider", {}),
+          add(
+            "random:index/randomPassword:RandomPassword",
+            "export",
+            { length: 24 },
+            { provider: "random-provider" },
+          ),
+        ),
+      },
+      {
+        name: "a type the installed SDKs do not have is created through the stack's provider",
+        bad: widget,
+        expected: [["reviewed-resource-types", "widget", "mandatory", null]],
         twinName: "the type is listed in allowTypes after review",
-        twin: withDataIntegration,
+        twin: widget,
         twinSettings: {
           ...us,
-          policies: {
-            "reviewed-resource-types": {
-              allowTypes: ["aws:appintegrations/dataIntegration:DataIntegration"],
-            },
-          },
+          policies: { "reviewed-resource-types": { allowTypes: ["aws:widgets/widget:Widget"] } },
         },
       },
       {
@@ -2639,13 +2653,13 @@ describe("fail closed", () => {
       },
     ]);
 
-    test("the unclassified type's finding says what no check reads and how to explain it", async () => {
-      const violations = await pack.checkAround(happy, withDataIntegration(happy), us);
-      expect(findings(violations)).toEqual([
-        ["reviewed-resource-types", "partner-hook", "mandatory", null],
-      ]);
-      expect(violations[0].message).toContain(
-        "aws:appintegrations/dataIntegration:DataIntegration is unclassified: no check reads sourceUri, so the pack cannot tell whether it moves data across the border. See `sovereign-dc coverage --type aws:appintegrations/dataIntegration:DataIntegration`",
+    test("the finding of a type of another package says how to review it", async () => {
+      const violations = await pack.checkAround(happy, withCommand(happy), us);
+      expect(findings(violations)).toEqual(
+        sorted([unplacedCommand, ["reviewed-resource-types", "export", "mandatory", null]]),
+      );
+      expect(violations.find((v) => v.policy === "reviewed-resource-types")?.message).toContain(
+        "command:local:Command is neither a resource type of the installed SDKs the pack classifies (@pulumi/alicloud 3.108.0, @pulumi/aws 7.48.0, @pulumi/kubernetes 4.34.2) nor in policy/reviewed.ts, so the pack cannot tell whether it moves data across the border. Review the type and add it to policy/reviewed.ts",
       );
     });
 
@@ -2663,13 +2677,13 @@ describe("fail closed", () => {
     });
 
     test("reports at the enforcement level the config sets", async () => {
-      const violations = await pack.checkAround(happy, withDataIntegration(happy), {
+      const violations = await pack.checkAround(happy, withCommand(happy), {
         ...us,
         policies: { "reviewed-resource-types": { enforcementLevel: "advisory" } },
       });
-      expect(findings(violations)).toEqual([
-        ["reviewed-resource-types", "partner-hook", "advisory", null],
-      ]);
+      expect(findings(violations)).toEqual(
+        sorted([unplacedCommand, ["reviewed-resource-types", "export", "advisory", null]]),
+      );
     });
 
     test("does not fail a type the border analysis models though no list names it", async () => {
@@ -9248,4 +9262,78 @@ describe("bundles, key stores, home directories and pushed media", () => {
     const violations = await pack.checkAround(happy, bad(happy), us);
     expect(summary(violations)).toEqual([message]);
   });
+});
+
+describe("Cloud WAN attachment accepters", () => {
+  const accepter = (attachmentId: string, opts = {}) =>
+    add(
+      "aws:networkmanager/attachmentAccepter:AttachmentAccepter",
+      "accept",
+      { attachmentId, attachmentType: "VPC" },
+      opts,
+    );
+  const vpcAttachment = (region: string) =>
+    add("aws:networkmanager/vpcAttachment:VpcAttachment", "branch", {
+      coreNetworkId: "core-network-0123",
+      vpcArn: `arn:aws:ec2:${region}:${account}:vpc/vpc-0123456789abcdef0`,
+      subnetArns: [`arn:aws:ec2:${region}:${account}:subnet/subnet-0123456789abcdef0`],
+    });
+
+  runCases(pack, () => happy, us, [
+    {
+      name: "an accepter joins an attachment the program does not create to the core network",
+      bad: accepter("attachment-0abroad"),
+      expected: [
+        [
+          "named-destinations",
+          "accept",
+          "mandatory",
+          [
+            "a global service",
+            'networkmanager attachment accepter "accept"',
+            '"attachment-0abroad" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it accepts the program's attachment of an Oregon VPC",
+      twin: pipe(
+        vpcAttachment("us-west-2"),
+        accepter("attachment-branch", { dependsOn: { attachmentId: ["branch"] } }),
+      ),
+    },
+    {
+      // The accepter passes: the attachment's own row judges where it joins the core network.
+      name: "it accepts the program's attachment of a Frankfurt VPC",
+      bad: pipe(
+        vpcAttachment("eu-central-1"),
+        accepter("attachment-branch", { dependsOn: { attachmentId: ["branch"] } }),
+      ),
+      expected: [
+        [
+          "arn-locality",
+          "branch",
+          "mandatory",
+          [
+            'networkmanager vpc attachment "branch"',
+            "arn:aws:ec2:eu-central-1:111122223333:subnet/subnet-0123456789abcdef0 (outside US, in EU)",
+          ],
+        ],
+        [
+          "network-links",
+          "branch",
+          "mandatory",
+          [
+            "a global service",
+            'networkmanager vpc attachment "branch"',
+            "arn:aws:ec2:eu-central-1:111122223333:vpc/vpc-0123456789abcdef0 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the attachment's VPC is in Oregon",
+      twin: pipe(
+        vpcAttachment("us-west-2"),
+        accepter("attachment-branch", { dependsOn: { attachmentId: ["branch"] } }),
+      ),
+    },
+  ]);
 });

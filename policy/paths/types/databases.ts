@@ -79,6 +79,18 @@ export const databases: TypeTable = {
     [joins("globalInstanceId", "tair-global-instance", "joins the global distributed cache")],
     subnets,
   ),
+  // The local instance reads the tables of the AnalyticDB instance `remoteDbInstanceId` names,
+  // which must be an instance of this program placed inside the jurisdiction.
+  "alicloud:gpdb/remoteAdbDataSource:RemoteAdbDataSource": store(
+    [
+      replica.ref("remoteDbInstanceId", "reads the tables of", {
+        ...inbound,
+        ref: "gpdb-instance",
+      }),
+    ],
+    {},
+    "Read only AnalyticDB instances of this program in regions inside the jurisdiction, or remove the data source.",
+  ),
   "alicloud:rds/ddrInstance:DdrInstance": store(
     [restore.region("sourceRegion", "restores a backup from", inbound)],
     {},

@@ -95,13 +95,35 @@ export const transfers: TypeTable = {
     ...dtsRegions("EndpointRegion"),
     ...selfHosted,
   ),
-  "alicloud:dts/subscriptionJob:SubscriptionJob": transfer(
+  "alicloud:dts/subscriptionJob:SubscriptionJob": rows(
+    'Keep both ends of the job in regions inside the jurisdiction (and self-hosted endpoints on allowlisted addresses), and serve the change stream in a VPC of the stack (subscriptionInstanceNetworkType "vpc"), or remove the job.',
+  )(
     job.region("sourceEndpointRegion", "reads changes from", inbound),
     job.region("destinationRegion", "serves the change stream from"),
     job.ip("sourceEndpointIp", "reads changes from", inbound),
     job.account("sourceEndpointOwnerId", "reads changes from", inbound),
+    // Consumers read the stream from the endpoint of its network type: a VPC of the stack, or
+    // the classic network (the previous version, which also took no network type at all),
+    // outside every VPC of the stack.
+    job.flag("subscriptionInstanceNetworkType", "serves the change stream to consumers on", {
+      values: ["classic"],
+      normalize: "token",
+      farSide: "the classic network (outside the stack's VPCs)",
+      required: true,
+    }),
   ),
   "alicloud:dts/instance:Instance": transfer(...dtsRegions("Region")),
+  // A consumer group reads the change stream with its own credentials from wherever the
+  // subscription's endpoint is reachable: the subscription's row judges that network, so the
+  // group must name a subscription of this program.
+  "alicloud:dts/consumerChannel:ConsumerChannel": rows(
+    "Create consumer groups only on change-data subscriptions of this program, served on a VPC.",
+  )(
+    job.ref("dtsInstanceId", "consumes the change stream of", {
+      ...inbound,
+      ref: "dts-subscription",
+    }),
+  ),
   "aws:dms/endpoint:Endpoint": transfer(
     job.url("serverName", "connects to the database at"),
     job.arn("kinesisSettings.streamArn", "streams changes to"),

@@ -1,0 +1,40 @@
+/**
+ * What `reviewed-resource-types` says of a type the pack's list does not pass. At the installed
+ * SDK versions no type is unclassified, so the list here is planted: after an SDK upgrade, the
+ * types it adds are unclassified until reviewed (the inventory's drift test fails first), and a
+ * type of no classified SDK fails with the versions the pack classifies.
+ */
+import { unclassifiedMessage } from "../../policy/coverage";
+import { listedTypes } from "../../policy/review/listed";
+import type { ClassesDocument } from "../../policy/review/model";
+
+const planted: ClassesDocument = {
+  sdks: { aws: "9.0.0" },
+  classes: {
+    regional: { "no input names a place": ["aws:widgets/gauge:Gauge"] },
+    inert: {},
+    exception: {},
+    unclassified: {
+      "no check reads mirrorEndpoint, peerAccountId": ["aws:widgets/mirror:Mirror"],
+    },
+  },
+};
+const listed = listedTypes(planted);
+
+test("a type the list classes passes", () => {
+  expect(unclassifiedMessage("aws:widgets/gauge:Gauge", "g", listed, "@pulumi/aws 9.0.0")).toBe(
+    undefined,
+  );
+});
+
+test("an unclassified type fails with what no check reads and how to explain it", () => {
+  expect(unclassifiedMessage("aws:widgets/mirror:Mirror", "m", listed, "@pulumi/aws 9.0.0")).toBe(
+    'widgets mirror "m" must be of a type the residency pack has classified, but aws:widgets/mirror:Mirror is unclassified: no check reads mirrorEndpoint, peerAccountId, so the pack cannot tell whether it moves data across the border. See `sovereign-dc coverage --type aws:widgets/mirror:Mirror`; classify the type in policy/review/ (or model its paths) and run `npm run inventory`, or list it under allowTypes in the reviewed-resource-types config after review.',
+  );
+});
+
+test("a type of no classified SDK fails naming the versions the pack classifies", () => {
+  expect(unclassifiedMessage("command:local:Command", "c", listed, "@pulumi/aws 9.0.0")).toContain(
+    "command:local:Command is neither a resource type of the installed SDKs the pack classifies (@pulumi/aws 9.0.0) nor in policy/reviewed.ts",
+  );
+});
