@@ -3610,6 +3610,24 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
   });
 });
 
+/** A DMS Enterprise instance named "dms" managing the `records` MySQL database at `where`. */
+const dmsInstance = (where: { instanceSource: string; ecsRegion?: string; host: string }) =>
+  add("alicloud:dms/enterpriseInstance:EnterpriseInstance", "dms", {
+    instanceType: "MySQL",
+    networkType: "VPC",
+    envType: "product",
+    ...where,
+    port: 3306,
+    databaseUser: "dms",
+    databasePassword: "secret",
+    instanceName: "records",
+    dbaUid: 12345,
+    safeRule: "default",
+    queryTimeout: 60,
+    exportTimeout: 600,
+    tid: 1,
+  });
+
 describe("cross-account backups, backup proxies, managed databases and storage gateways", () => {
   const shanghai = "cn-shanghai (inside CN)";
   const own = "1234567890123456";
@@ -3715,22 +3733,7 @@ describe("cross-account backups, backup proxies, managed databases and storage g
     },
     {
       name: "DMS Enterprise manages a self-hosted database on the internet",
-      bad: add("alicloud:dms/enterpriseInstance:EnterpriseInstance", "dms", {
-        instanceSource: "PUBLIC_OWN",
-        instanceType: "MySQL",
-        networkType: "VPC",
-        envType: "product",
-        host: "db.partner.example",
-        port: 3306,
-        databaseUser: "dms",
-        databasePassword: "secret",
-        instanceName: "records",
-        dbaUid: 12345,
-        safeRule: "default",
-        queryTimeout: 60,
-        exportTimeout: 600,
-        tid: 1,
-      }),
+      bad: dmsInstance({ instanceSource: "PUBLIC_OWN", host: "db.partner.example" }),
       expected: [
         [
           "data-transfer-jobs",
@@ -3740,42 +3743,18 @@ describe("cross-account backups, backup proxies, managed databases and storage g
         ],
       ],
       twinName: "it manages an RDS database in Shanghai",
-      twin: add("alicloud:dms/enterpriseInstance:EnterpriseInstance", "dms", {
+      twin: dmsInstance({
         instanceSource: "RDS",
-        instanceType: "MySQL",
-        networkType: "VPC",
-        envType: "product",
         ecsRegion: "cn-shanghai",
         host: "rm-records.mysql.rds.aliyuncs.com",
-        port: 3306,
-        databaseUser: "dms",
-        databasePassword: "secret",
-        instanceName: "records",
-        dbaUid: 12345,
-        safeRule: "default",
-        queryTimeout: 60,
-        exportTimeout: 600,
-        tid: 1,
       }),
     },
     {
       name: "DMS Enterprise manages an RDS database in Hong Kong",
-      bad: add("alicloud:dms/enterpriseInstance:EnterpriseInstance", "dms", {
+      bad: dmsInstance({
         instanceSource: "RDS",
-        instanceType: "MySQL",
-        networkType: "VPC",
-        envType: "product",
         ecsRegion: "cn-hongkong",
         host: "rm-records.mysql.rds.aliyuncs.com",
-        port: 3306,
-        databaseUser: "dms",
-        databasePassword: "secret",
-        instanceName: "records",
-        dbaUid: 12345,
-        safeRule: "default",
-        queryTimeout: 60,
-        exportTimeout: 600,
-        tid: 1,
       }),
       expected: [
         [
@@ -3786,22 +3765,7 @@ describe("cross-account backups, backup proxies, managed databases and storage g
         ],
       ],
       twinName: "it manages a database of the on-premises network reached through the VPC",
-      twin: add("alicloud:dms/enterpriseInstance:EnterpriseInstance", "dms", {
-        instanceSource: "VPC_IDC",
-        instanceType: "MySQL",
-        networkType: "VPC",
-        envType: "product",
-        host: "10.1.8.30",
-        port: 3306,
-        databaseUser: "dms",
-        databasePassword: "secret",
-        instanceName: "records",
-        dbaUid: 12345,
-        safeRule: "default",
-        queryTimeout: 60,
-        exportTimeout: 600,
-        tid: 1,
-      }),
+      twin: dmsInstance({ instanceSource: "VPC_IDC", host: "10.1.8.30" }),
     },
     {
       name: "a cloud storage gateway runs on premises",

@@ -4554,6 +4554,29 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
   ]);
 });
 
+/**
+ * The twin of the Shield Response Team cases, which have no in-jurisdiction shape: the program
+ * keeps its log bucket to itself (TLS only) and grants the team nothing.
+ */
+const withoutResponseTeam = {
+  twinName: "the program keeps its logs and roles to itself (no Shield Response Team access)",
+  twin: add("aws:s3/bucketPolicy:BucketPolicy", "logs-policy", {
+    bucket: "sdc-records-logs",
+    policy: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Deny",
+          Principal: "*",
+          Action: "s3:*",
+          Resource: "arn:aws:s3:::sdc-records-logs/*",
+          Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+      ],
+    }),
+  }),
+};
+
 describe("services l–z: public endpoints, managed runtimes outside the VPC, edge services and log sinks", () => {
   const exposed = (name: string, label: string): Finding => [
     "public-exposure",
@@ -6345,22 +6368,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
           ],
         ],
       ],
-      twinName: "the program keeps its logs and roles to itself (no Shield Response Team access)",
-      twin: add("aws:s3/bucketPolicy:BucketPolicy", "logs-policy", {
-        bucket: "sdc-records-logs",
-        policy: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Effect: "Deny",
-              Principal: "*",
-              Action: "s3:*",
-              Resource: "arn:aws:s3:::sdc-records-logs/*",
-              Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
-          ],
-        }),
-      }),
+      ...withoutResponseTeam,
     },
     {
       name: "the Shield Response Team may assume a role of the account (no association passes)",
@@ -6379,22 +6387,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
           ],
         ],
       ],
-      twinName: "the program keeps its logs and roles to itself (no Shield Response Team access)",
-      twin: add("aws:s3/bucketPolicy:BucketPolicy", "logs-policy", {
-        bucket: "sdc-records-logs",
-        policy: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Effect: "Deny",
-              Principal: "*",
-              Action: "s3:*",
-              Resource: "arn:aws:s3:::sdc-records-logs/*",
-              Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
-          ],
-        }),
-      }),
+      ...withoutResponseTeam,
     },
     {
       name: "the Shield Response Team mails attack details to a mailbox (no contact passes)",
