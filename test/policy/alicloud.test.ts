@@ -3570,44 +3570,100 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
   });
 
   // No setting of these keeps them in a jurisdiction: each always fails, with what cannot be
-  // judged and the fix in its message.
-  test.each([
-    [
-      "alicloud:esa/kvNamespace:KvNamespace",
-      { kvNamespace: "sessions" },
-      "global-services",
-      ['esa kv namespace "edge"', "edge locations outside the jurisdiction"],
-    ],
-    [
-      "alicloud:esa/routine:Routine",
-      { name: "rewrite", code: "export default { fetch() {} }" },
-      "global-services",
-      ['esa routine "edge"', "edge locations outside the jurisdiction"],
-    ],
-    [
-      "alicloud:cloudconnect/networkAttachment:NetworkAttachment",
-      { ccnId: "ccn-1", sagId: "sag-1" },
-      "remote-sites",
-      [
-        "cn-shanghai (inside CN)",
-        'cloudconnect network attachment "edge"',
-        "a Smart Access Gateway branch site the pack cannot place",
-      ],
-    ],
-    [
-      "alicloud:sag/clientUser:ClientUser",
-      { sagId: "sag-1", userMail: "ops@example.cn", bandwidth: 20 },
-      "remote-sites",
-      [
-        "cn-shanghai (inside CN)",
-        'sag client user "edge"',
-        "clients anywhere in the world (Smart Access Gateway App)",
-      ],
-    ],
-  ])("%s always fails", async (type, props, policy, path) => {
-    const violations = await pack.checkAround(happy, add(type, "edge", props)(happy), cn);
-    expect(findings(violations)).toEqual([[policy, "edge", "mandatory", path]]);
+  // judged and the fix in its message. The twin is the in-region design that replaces it.
+  const vpnGateway = add("alicloud:vpn/gateway:Gateway", "branch-vpn", {
+    vpcId: "vpc-1",
+    vswitchId: "vsw-1",
+    bandwidth: 10,
+    enableIpsec: true,
+    enableSsl: false,
   });
+  runCases(pack, () => happy, cn, [
+    {
+      name: "sessions are kept in an ESA edge KV namespace",
+      bad: add("alicloud:esa/kvNamespace:KvNamespace", "edge", { kvNamespace: "sessions" }),
+      expected: [
+        [
+          "global-services",
+          "edge",
+          "mandatory",
+          ['esa kv namespace "edge"', "edge locations outside the jurisdiction"],
+        ],
+      ],
+      twinName: "sessions are kept in a Tablestore instance in Shanghai reached from the VPC",
+      twin: add("alicloud:ots/instance:Instance", "sessions", {
+        name: "sessions",
+        accessedBy: "Vpc",
+        instanceType: "Capacity",
+      }),
+    },
+    {
+      name: "requests are rewritten by an ESA edge routine",
+      bad: add("alicloud:esa/routine:Routine", "edge", {
+        name: "rewrite",
+        code: "export default { fetch() {} }",
+      }),
+      expected: [
+        [
+          "global-services",
+          "edge",
+          "mandatory",
+          ['esa routine "edge"', "edge locations outside the jurisdiction"],
+        ],
+      ],
+      twinName: "requests are rewritten by a function in Shanghai without internet access",
+      twin: add("alicloud:fc/v3Function:V3Function", "rewrite", {
+        functionName: "rewrite",
+        handler: "index.handler",
+        runtime: "nodejs18",
+        internetAccess: false,
+        code: { zipFile: "UEsDBA==" },
+      }),
+    },
+    {
+      name: "a branch joins through a Smart Access Gateway network attachment",
+      bad: add("alicloud:cloudconnect/networkAttachment:NetworkAttachment", "edge", {
+        ccnId: "ccn-1",
+        sagId: "sag-1",
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "edge",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'cloudconnect network attachment "edge"',
+            "a Smart Access Gateway branch site the pack cannot place",
+          ],
+        ],
+      ],
+      twinName: "the branch connects through the stack's VPN gateway",
+      twin: vpnGateway,
+    },
+    {
+      name: "clients connect through the Smart Access Gateway app",
+      bad: add("alicloud:sag/clientUser:ClientUser", "edge", {
+        sagId: "sag-1",
+        userMail: "ops@example.cn",
+        bandwidth: 20,
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "edge",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'sag client user "edge"',
+            "clients anywhere in the world (Smart Access Gateway App)",
+          ],
+        ],
+      ],
+      twinName: "clients connect through the stack's VPN gateway",
+      twin: vpnGateway,
+    },
+  ]);
 });
 
 /** A DMS Enterprise instance named "dms" managing the `records` MySQL database at `where`. */

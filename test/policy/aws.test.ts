@@ -9255,6 +9255,44 @@ describe("bundles, key stores, home directories and pushed media", () => {
     const violations = await pack.checkAround(happy, bad(happy), us);
     expect(summary(violations)).toEqual([message]);
   });
+
+  // Their twins: what the finding's fix asks for, the resources declared in the program (or the
+  // data sent to a destination of the stack), which passes every policy.
+  const declared: [string, string, (plan: Plan) => Plan][] = [
+    [
+      "the stack's network",
+      "network",
+      add("aws:ec2/vpc:Vpc", "network", { cidrBlock: "10.1.0.0/16" }),
+    ],
+    [
+      "the baseline's parameter",
+      "baseline",
+      add("aws:ssm/parameter:Parameter", "baseline", {
+        name: "/baseline/version",
+        type: "String",
+        value: "1",
+      }),
+    ],
+    [
+      "the bastion's network",
+      "bastion",
+      add("aws:ec2/vpc:Vpc", "bastion", { cidrBlock: "10.2.0.0/16" }),
+    ],
+    [
+      "a log group in Oregon instead of the pipeline",
+      "ingest",
+      add("aws:cloudwatch/logGroup:LogGroup", "ingest", { name: "ingest", retentionInDays: 30 }),
+    ],
+    [
+      "an SNS topic in Oregon instead of the Teams channel",
+      "alerts",
+      add("aws:sns/topic:Topic", "alerts", { name: "alerts" }),
+    ],
+  ];
+  test.each(declared)("passes when %s is declared in the program", async (_, name, twin) => {
+    const violations = await pack.checkAll(happy, twin(happy), us, [name]);
+    expect(summary(violations)).toEqual([]);
+  });
 });
 
 describe("Cloud WAN attachment accepters", () => {
