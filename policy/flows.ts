@@ -667,62 +667,21 @@ export function namedPlaceReferences(
   const provider = type.split(":")[0];
   const skipped = skip.get(type) ?? new Set<string>();
   const out: NamedPlaceReference[] = [];
-  const visit = (v: unknown, name: string | undefined, path: string, inert: boolean): void => {
-    if (v === unknown) {
-      return;
+  for (const { path, value, name } of stringsIn(props, "", (key) => wordsNotPlaces.has(key))) {
+    if (typeof value !== "string" || value === "" || name === undefined) {
+      continue;
     }
-    if (typeof v === "string") {
-      const trimmed = v.trim();
-      if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-        const doc = jsonDocument(v);
-        if (doc !== undefined && doc !== unknown) {
-          visit(doc, name, path, inert);
-          return;
-        }
-      }
-      if (inert || name === undefined || v === "") {
-        return;
-      }
-      const kind = placeRuleOf(name, provider)?.kind;
-      const at = modelPath(path);
-      if (
-        kind !== undefined &&
-        (kinds as readonly PlaceKind[]).includes(kind) &&
-        !skipped.has(at) &&
-        notAPlace(at) === undefined
-      ) {
-        out.push({ path, kind: kind as NamedPlaceKind, value: v });
-      }
-      return;
+    const kind = placeRuleOf(name, provider)?.kind;
+    const at = modelPath(path);
+    if (
+      kind !== undefined &&
+      (kinds as readonly PlaceKind[]).includes(kind) &&
+      !skipped.has(at) &&
+      notAPlace(at) === undefined
+    ) {
+      out.push({ path, kind: kind as NamedPlaceKind, value });
     }
-    if (Array.isArray(v)) {
-      const n = known(() => v.length);
-      if (isUnknown(n)) {
-        return;
-      }
-      for (let i = 0; i < n; i++) {
-        visit(
-          known(() => v[i]),
-          name,
-          `${path}[${i}]`,
-          inert,
-        );
-      }
-      return;
-    }
-    if (v === null || typeof v !== "object") {
-      return;
-    }
-    for (const key of Object.keys(v)) {
-      visit(
-        known(() => (v as Record<string, unknown>)[key]),
-        key,
-        path === "" ? key : `${path}.${key}`,
-        inert || wordsNotPlaces.has(key),
-      );
-    }
-  };
-  visit(props, undefined, "", false);
+  }
   return out;
 }
 

@@ -336,15 +336,29 @@ export function stringList(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
+/** A string `stringsIn` found, with the name of the property that holds it. */
+export interface FoundString extends Found {
+  /**
+   * The property holding the value: its own key, or the key of the array it is an element of
+   * (undefined for the value itself and for elements of a top-level array).
+   */
+  readonly name?: string;
+}
+
 /**
  * Every string anywhere in a value, with its path; strings holding JSON objects or arrays are
  * parsed and searched too (policy documents travel as strings). Unknowns are reported as such.
+ * `prune` leaves out whatever is held under a key it names.
  */
-export function stringsIn(value: unknown, at = ""): Found[] {
-  const out: Found[] = [];
-  const visit = (v: unknown, holder: unknown, p: string): void => {
+export function stringsIn(
+  value: unknown,
+  at = "",
+  prune?: (key: string) => boolean,
+): FoundString[] {
+  const out: FoundString[] = [];
+  const visit = (v: unknown, holder: unknown, p: string, name: string | undefined): void => {
     if (v === unknown) {
-      out.push({ path: p, value: unknown, holder });
+      out.push({ path: p, value: unknown, holder, name });
       return;
     }
     if (typeof v === "string") {
@@ -352,17 +366,17 @@ export function stringsIn(value: unknown, at = ""): Found[] {
       if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
         const doc = jsonDocument(v);
         if (doc !== undefined && doc !== unknown) {
-          visit(doc, holder, p);
+          visit(doc, holder, p, name);
           return;
         }
       }
-      out.push({ path: p, value: v, holder });
+      out.push({ path: p, value: v, holder, name });
       return;
     }
     if (Array.isArray(v)) {
       const n = known(() => v.length);
       if (isUnknown(n)) {
-        out.push({ path: p, value: unknown, holder });
+        out.push({ path: p, value: unknown, holder, name });
         return;
       }
       for (let i = 0; i < n; i++) {
@@ -370,6 +384,7 @@ export function stringsIn(value: unknown, at = ""): Found[] {
           known(() => v[i]),
           v,
           `${p}[${i}]`,
+          name,
         );
       }
       return;
@@ -378,14 +393,18 @@ export function stringsIn(value: unknown, at = ""): Found[] {
       return;
     }
     for (const key of Object.keys(v)) {
+      if (prune?.(key)) {
+        continue;
+      }
       visit(
         known(() => (v as Record<string, unknown>)[key]),
         v,
         joinPath(p, key),
+        key,
       );
     }
   };
-  visit(value, value, at);
+  visit(value, value, at, undefined);
   return out;
 }
 
