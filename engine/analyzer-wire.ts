@@ -352,27 +352,46 @@ function writeProvider(e: Encoder, p: ProviderRef): void {
 }
 
 /**
- * `pulumirpc.AnalyzeRequest` for one resource and its inputs: type 1, properties 2, urn 3,
- * name 4, options 5, provider 6.
+ * Fields 1–6 of both resource messages (`AnalyzeRequest`, `AnalyzerResource`): type 1,
+ * properties 2 (its inputs, or its outputs for the stack), urn 3, name 4, options 5, provider 6.
  */
-export function encodeAnalyzeRequest(r: RecordedResource, provider?: ProviderRef): Buffer {
-  const e = new Encoder();
-  const size =
+function sizeResourceHead(
+  e: Encoder,
+  r: RecordedResource,
+  properties: Readonly<Record<string, unknown>>,
+  provider: ProviderRef | undefined,
+): number {
+  return (
     e.sizeOptionalString(r.type) +
-    e.sizeStruct(r.inputs) +
+    e.sizeStruct(properties) +
     e.sizeOptionalString(r.urn) +
     e.sizeOptionalString(r.name) +
     e.sizeMessage(() => sizeOptions(e, r)) +
-    (provider ? e.sizeMessage(() => sizeProvider(e, provider)) : 0);
-  e.begin(size);
+    (provider ? e.sizeMessage(() => sizeProvider(e, provider)) : 0)
+  );
+}
+
+function writeResourceHead(
+  e: Encoder,
+  r: RecordedResource,
+  properties: Readonly<Record<string, unknown>>,
+  provider: ProviderRef | undefined,
+): void {
   e.writeOptionalString(1, r.type);
-  e.writeStruct(2, r.inputs);
+  e.writeStruct(2, properties);
   e.writeOptionalString(3, r.urn);
   e.writeOptionalString(4, r.name);
   e.writeMessage(5, () => writeOptions(e, r));
   if (provider) {
     e.writeMessage(6, () => writeProvider(e, provider));
   }
+}
+
+/** `pulumirpc.AnalyzeRequest` for one resource and its inputs: the fields of the head only. */
+export function encodeAnalyzeRequest(r: RecordedResource, provider?: ProviderRef): Buffer {
+  const e = new Encoder();
+  e.begin(sizeResourceHead(e, r, r.inputs, provider));
+  writeResourceHead(e, r, r.inputs, provider);
   return e.finish();
 }
 
@@ -382,18 +401,11 @@ function sortedDependencies(r: RecordedResource): [string, readonly string[]][] 
 }
 
 /**
- * `pulumirpc.AnalyzerResource` with the resource's outputs: type 1, properties 2, urn 3,
- * name 4, options 5, provider 6, parent 7, dependencies 8, propertyDependencies 9.
+ * `pulumirpc.AnalyzerResource` with the resource's outputs: the head (fields 1–6), parent 7,
+ * dependencies 8, propertyDependencies 9.
  */
 function sizeStackResource(e: Encoder, r: RecordedResource, provider?: ProviderRef): number {
-  let n =
-    e.sizeOptionalString(r.type) +
-    e.sizeStruct(r.outputs) +
-    e.sizeOptionalString(r.urn) +
-    e.sizeOptionalString(r.name) +
-    e.sizeMessage(() => sizeOptions(e, r)) +
-    (provider ? e.sizeMessage(() => sizeProvider(e, provider)) : 0) +
-    e.sizeOptionalString(r.parent);
+  let n = sizeResourceHead(e, r, r.outputs, provider) + e.sizeOptionalString(r.parent);
   for (const d of r.dependencies) {
     n += e.sizeString(d);
   }
@@ -414,14 +426,7 @@ function sizeStackResource(e: Encoder, r: RecordedResource, provider?: ProviderR
 }
 
 function writeStackResource(e: Encoder, r: RecordedResource, provider?: ProviderRef): void {
-  e.writeOptionalString(1, r.type);
-  e.writeStruct(2, r.outputs);
-  e.writeOptionalString(3, r.urn);
-  e.writeOptionalString(4, r.name);
-  e.writeMessage(5, () => writeOptions(e, r));
-  if (provider) {
-    e.writeMessage(6, () => writeProvider(e, provider));
-  }
+  writeResourceHead(e, r, r.outputs, provider);
   e.writeOptionalString(7, r.parent);
   for (const d of r.dependencies) {
     e.writeString(8, d);

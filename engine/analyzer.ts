@@ -112,28 +112,12 @@ export class PolicyPackSession {
   }
 
   /**
-   * Half of `analyzePlan`, for a caller that has disabled the other half's policies (a test
-   * harness judging per-resource and whole-plan policies in separate passes): `resources` sends
-   * only the per-resource requests, `stack` only the stack's. The pack keeps no state between
-   * requests, so either half answers what it would answer within the whole.
+   * Only the stack's request of `analyzePlan`, for a caller that needs only the stack policies'
+   * answer (a test harness judging whole-plan policies apart): the pack keeps no state between
+   * requests, so it answers what it would answer within the whole.
    */
-  async analyzePart(plan: Plan, part: "resources" | "stack"): Promise<Diagnostic[]> {
-    if (part === "stack") {
-      return this.send(
-        analyzeStack,
-        encodeAnalyzeStackRequest(
-          plan.resources,
-          providersOf(new Map(plan.resources.map((r) => [r.urn, r])), "outputs"),
-        ),
-      );
-    }
-    const analysis = new PlanAnalysis(Promise.resolve(), (kind, req) =>
-      this.send(kind === "stack" ? analyzeStack : analyze, req),
-    );
-    for (const r of plan.resources) {
-      analysis.add(r);
-    }
-    return analysis.resourcesOnly(plan);
+  async analyzeStackOnly(plan: Plan): Promise<Diagnostic[]> {
+    return this.send(analyzeStack, stackRequest(plan));
   }
 
   /**
@@ -393,10 +377,7 @@ export class PlanAnalysis {
     try {
       const out = await this.resourcesOnly(plan);
       mark("analyze resources");
-      const stackReq = encodeAnalyzeStackRequest(
-        plan.resources,
-        providersOf(new Map(plan.resources.map((r) => [r.urn, r])), "outputs"),
-      );
+      const stackReq = stackRequest(plan);
       mark("analyze stack: request");
       out.push(...(await this.sendRequest("stack", stackReq)));
       mark("analyze stack");
@@ -407,7 +388,7 @@ export class PlanAnalysis {
   }
 
   /** Every resource policy's diagnostics for each resource of the plan, in the plan's order. */
-  async resourcesOnly(plan: Plan): Promise<Diagnostic[]> {
+  private async resourcesOnly(plan: Plan): Promise<Diagnostic[]> {
     for (const r of plan.resources) {
       if (!this.outcomes.has(r)) {
         this.add(r);
@@ -448,6 +429,14 @@ export class PlanAnalysis {
       this.active--;
     }
   }
+}
+
+/** The `AnalyzeStackRequest` of a plan: every resource with its outputs and its provider's. */
+function stackRequest(plan: Plan): Buffer {
+  return encodeAnalyzeStackRequest(
+    plan.resources,
+    providersOf(new Map(plan.resources.map((r) => [r.urn, r])), "outputs"),
+  );
 }
 
 /**

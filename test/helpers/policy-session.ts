@@ -136,7 +136,7 @@ export function policyPack(): PackHandle {
       // request. The others need every request (named-destinations & co. are stack policies).
       const diagnostics =
         pass === "border"
-          ? await session.analyzePart(plan, "stack")
+          ? await session.analyzeStackOnly(plan)
           : await session.analyzePlan(plan, answersFor(text));
       all = toViolations(diagnostics, plan);
       judged.set(key, all);
