@@ -149,19 +149,29 @@ function documentAt(props: Record<string, unknown>, path: string): unknown {
   return raw === unknown || doc === unknown ? unknown : doc;
 }
 /**
+ * The grantees `read` finds in the policy document at `path`: none when the resource sets no
+ * document, one that cannot be decided when it is not known at preview.
+ */
+function fromDocument(
+  path: string,
+  read: (doc: unknown) => Grantee[],
+): (props: Record<string, unknown>) => Grantee[] {
+  return (props) => {
+    const doc = documentAt(props, path);
+    if (doc === none) {
+      return [];
+    }
+    return doc === unknown ? [{ kind: "unknown", path }] : read(doc);
+  };
+}
+
+/**
  * The grantees of a policy document: everyone for an `Allow` of `"*"` (or of everyone but the
  * `NotPrincipal` list) that no condition binds; otherwise the accounts and organisations its
  * principals and binding conditions name. `Deny` statements grant nothing.
  */
 function documentGrantees(path: string) {
-  return (props: Record<string, unknown>): Grantee[] => {
-    const doc = documentAt(props, path);
-    if (doc === none) {
-      return [];
-    }
-    if (doc === unknown) {
-      return [{ kind: "unknown", path }];
-    }
+  return fromDocument(path, (doc) => {
     const written = rawStatements(doc);
     return statements(doc)
       .filter((s) => s.effect === "Allow")
@@ -187,7 +197,7 @@ function documentGrantees(path: string) {
             .flatMap((p) => principalGrantee(`${at}.Principal`, p)),
         ];
       });
-  };
+  });
 }
 
 /** A resource policy document at `path`: one line per type. */
@@ -436,14 +446,7 @@ const ramPrincipal = /^acs:ram::(\d+):/;
  * accounts; `Deny` statements grant nothing.
  */
 function ramDocumentGrantees(path: string) {
-  return (props: Record<string, unknown>): Grantee[] => {
-    const doc = documentAt(props, path);
-    if (doc === none) {
-      return [];
-    }
-    if (doc === unknown) {
-      return [{ kind: "unknown", path }];
-    }
+  return fromDocument(path, (doc) => {
     return rawStatements(doc).flatMap((s, i): Grantee[] => {
       if (!isRecord(s) || s.Effect !== "Allow") {
         return [];
@@ -468,7 +471,7 @@ function ramDocumentGrantees(path: string) {
           : alibabaGrantees(at, typeof p === "string" ? (ramPrincipal.exec(p)?.[1] ?? p) : p),
       );
     });
-  };
+  });
 }
 
 /**

@@ -302,6 +302,17 @@ function functionArg(props: Readonly<Record<string, unknown>>, name: string): st
   return functionArgAt(props, name)?.value;
 }
 
+/**
+ * For a `where`: the element's `key` (its kind) is one `test` accepts, or is not known at preview
+ * (then the element is judged: it may be of the kind that sends data).
+ */
+function kindIs(key: string, test: (kind: string) => boolean): (holder: unknown) => boolean {
+  return (holder) => {
+    const kind = known(() => valueAt(holder, key));
+    return isUnknown(kind) || (typeof kind === "string" && test(kind));
+  };
+}
+
 /** The function's destination argument, unless the function is switched off (`enable=off`). */
 function edgeDestination(fn: string, arg: string, verb: string): FlowField {
   return url("functionArgs[].argValue", verb, {
@@ -994,12 +1005,7 @@ export const logFlows: readonly FlowModel[] = [
     type: "alicloud:eventbridge/rule:Rule",
     fields: [
       url("targets[].endpoint", "sends events to", {
-        where: (target) => {
-          const kind = known(() => valueAt(target, "type"));
-          return (
-            isUnknown(kind) || (typeof kind === "string" && httpTargets.has(kind.toLowerCase()))
-          );
-        },
+        where: kindIs("type", (kind) => httpTargets.has(kind.toLowerCase())),
       }),
     ],
     fix: pushFix,
@@ -1053,10 +1059,7 @@ export const logFlows: readonly FlowModel[] = [
     type: "alicloud:esa/transportLayerApplication:TransportLayerApplication",
     fields: [
       url("rules[].source", "forwards client connections to", {
-        where: (rule) => {
-          const kind = known(() => valueAt(rule, "sourceType"));
-          return isUnknown(kind) || (typeof kind === "string" && /^(ip|domain)$/i.test(kind));
-        },
+        where: kindIs("sourceType", (kind) => /^(ip|domain)$/i.test(kind)),
         when: knownAt("rules[].source"),
       }),
     ],
