@@ -314,6 +314,22 @@ export function placeRuleOf(
   provider: string,
   shape?: ValueShape,
 ): PlaceRule | undefined {
+  // The pack asks for every string of every resource, the inventory for every property of
+  // every type: the same few thousand names, so each answer is kept.
+  const key = `${provider} ${shape ?? "any"} ${name}`;
+  if (!ruleCache.has(key)) {
+    ruleCache.set(key, findPlaceRule(name, provider, shape));
+  }
+  return ruleCache.get(key);
+}
+
+const ruleCache = new Map<string, PlaceRule | undefined>();
+
+function findPlaceRule(
+  name: string,
+  provider: string,
+  shape: ValueShape | undefined,
+): PlaceRule | undefined {
   const words = wordsOf(name);
   const joined = words.join("");
   const last = words[words.length - 1] ?? "";

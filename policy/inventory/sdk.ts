@@ -11,13 +11,7 @@
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import {
-  notAPlace,
-  type PlaceKind,
-  type PlaceRule,
-  placeRuleOf,
-  type ValueShape,
-} from "./place-rules";
+import { notAPlace, type PlaceKind, placeRuleOf, type ValueShape } from "./place-rules";
 
 /** The provider SDKs whose resource types the inventory holds. */
 export const inventoriedPackages = ["alicloud", "aws", "kubernetes"] as const;
@@ -146,8 +140,6 @@ function shapeOf(declared: string): { refs: string[]; text: boolean; list: boole
 class PlaceReader {
   private readonly memo = new Map<string, ReadonlyArray<readonly [string, PlaceKind]>>();
   private readonly reading = new Set<string>();
-  private readonly rules = new Map<string, PlaceRule | undefined>();
-
   constructor(
     private readonly interfaces: ReadonlyMap<string, ReadonlyMap<string, string>>,
     private readonly provider: string,
@@ -172,20 +164,12 @@ class PlaceReader {
             : /\bnumber\b/.test(declared)
               ? "number"
               : "flag";
-      const rule = valueShape && this.ruleOf(name, valueShape);
+      const rule = valueShape && placeRuleOf(name, this.provider, valueShape);
       if (rule) {
         out.push([at, rule.kind]);
       }
     }
     return out;
-  }
-
-  private ruleOf(name: string, shape: ValueShape): PlaceRule | undefined {
-    const key = `${shape} ${name}`;
-    if (!this.rules.has(key)) {
-      this.rules.set(key, placeRuleOf(name, this.provider, shape));
-    }
-    return this.rules.get(key);
   }
 
   private placesOf(ref: string): ReadonlyArray<readonly [string, PlaceKind]> {
