@@ -63,10 +63,59 @@ function sortedKeys(obj: object): string[] {
   return Object.keys(obj).sort();
 }
 
+/** Thrown where a property holds no JSON value; `named` says which resource and property. */
+class NotJson extends TypeError {
+  constructor(readonly value: unknown) {
+    super(`${typeof value} is not a JSON value (string, number, boolean, null, list or object)`);
+  }
+}
+
 function unexpected(value: unknown): never {
-  throw new TypeError(
-    `A resource property cannot be sent to the policy pack: ${typeof value} is not a JSON value (string, number, boolean, null, list or object).`,
-  );
+  throw new NotJson(value);
+}
+
+/** The path of the first value under `v` that is not a JSON value (found only on failure). */
+function notJsonPath(v: unknown, at: string): string | undefined {
+  if (v === null || ["string", "number", "boolean"].includes(typeof v)) {
+    return undefined;
+  }
+  if (typeof v !== "object") {
+    return at;
+  }
+  if (Array.isArray(v)) {
+    for (const [i, e] of v.entries()) {
+      const found = notJsonPath(e, `${at}[${i}]`);
+      if (found !== undefined) {
+        return found;
+      }
+    }
+    return undefined;
+  }
+  if (refAsString(v as Record<string, unknown>) !== undefined) {
+    return undefined;
+  }
+  for (const [k, e] of Object.entries(v)) {
+    const found = notJsonPath(e, at === "" ? k : `${at}.${k}`);
+    if (found !== undefined) {
+      return found;
+    }
+  }
+  return undefined;
+}
+
+/** Runs an encoding; a value that is not JSON is reported with its resource and property. */
+function naming<T>(r: RecordedResource, which: "inputs" | "outputs", encode: () => T): T {
+  try {
+    return encode();
+  } catch (e) {
+    if (!(e instanceof NotJson)) {
+      throw e;
+    }
+    const at = notJsonPath(r[which], "") ?? "?";
+    throw new TypeError(
+      `The ${which} of ${r.urn} cannot be sent to the policy pack: ${at} holds ${typeof e.value}, which is not a JSON value (string, number, boolean, null, list or object).`,
+    );
+  }
 }
 
 /** One message's encoding: the sizing pass, then the writing pass over the same tree. */
@@ -389,10 +438,12 @@ function writeResourceHead(
 
 /** `pulumirpc.AnalyzeRequest` for one resource and its inputs: the fields of the head only. */
 export function encodeAnalyzeRequest(r: RecordedResource, provider?: ProviderRef): Buffer {
-  const e = new Encoder();
-  e.begin(sizeResourceHead(e, r, r.inputs, provider));
-  writeResourceHead(e, r, r.inputs, provider);
-  return e.finish();
+  return naming(r, "inputs", () => {
+    const e = new Encoder();
+    e.begin(sizeResourceHead(e, r, r.inputs, provider));
+    writeResourceHead(e, r, r.inputs, provider);
+    return e.finish();
+  });
 }
 
 /** Property dependencies in the order google-protobuf writes their map. */
@@ -452,7 +503,8 @@ export function encodeAnalyzeStackRequest(
   const providers = resources.map(providerOf);
   let size = 0;
   for (const [i, r] of resources.entries()) {
-    size += e.sizeMessage(() => sizeStackResource(e, r, providers[i]));
+    // Every value is met first here: a failure names its resource.
+    size += naming(r, "outputs", () => e.sizeMessage(() => sizeStackResource(e, r, providers[i])));
   }
   e.begin(size);
   for (const [i, r] of resources.entries()) {

@@ -209,10 +209,16 @@ test("the pack's side decodes the properties, references sent as their id or URN
   expect(decoded.hasProvider()).toBe(false);
 });
 
-test("a property that is not a JSON value is refused with what it is", () => {
-  const r = recordOf({ urn: "u", type: "t", name: "n", custom: true, inputs: { f: undefined } });
+test("a property that is not a JSON value is refused naming the resource, the property and what it holds", () => {
+  const r = recordOf({
+    urn: "urn:pulumi:dev::p::aws:s3/bucketV2:BucketV2::b",
+    type: "t",
+    name: "n",
+    custom: true,
+    inputs: { tags: { team: "data" }, rules: [{ id: "a" }, { id: undefined }] },
+  });
   expect(() => encodeAnalyzeRequest(r)).toThrow(
-    "A resource property cannot be sent to the policy pack: undefined is not a JSON value",
+    "The inputs of urn:pulumi:dev::p::aws:s3/bucketV2:BucketV2::b cannot be sent to the policy pack: rules[1].id holds undefined, which is not a JSON value (string, number, boolean, null, list or object).",
   );
 });
 
@@ -242,5 +248,19 @@ test("a ConfigureAnalyzerRequest is written byte for byte as the SDK's message w
       );
     }),
     { numRuns: 200 },
+  );
+});
+
+test("in the stack request, the resource whose outputs hold no JSON value is named", () => {
+  const ok = recordOf({ urn: "urn:a", type: "t", name: "a", custom: true, outputs: { x: 1 } });
+  const bad = recordOf({
+    urn: "urn:b",
+    type: "t",
+    name: "b",
+    custom: true,
+    outputs: { fn: () => 1 },
+  });
+  expect(() => encodeAnalyzeStackRequest([ok, bad], () => undefined)).toThrow(
+    "The outputs of urn:b cannot be sent to the policy pack: fn holds function, which is not a JSON value",
   );
 });
