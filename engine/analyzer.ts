@@ -318,8 +318,13 @@ function memoized(send: Send, memo: AnswerMemo): Send {
   };
 }
 
-/** Analyze requests an analysis keeps on the connection at once. */
-const inFlight = 32;
+/**
+ * Analyze requests an analysis keeps on the connection at once. Each answer travels back
+ * through the connection's thread and this thread's event loop before the slot is free again;
+ * with fewer than a few hundred requests queued, the pack waited on those hops (idle for about
+ * 40 % of the time it analysed a 2,000-resource program at 32).
+ */
+const inFlight = 256;
 
 /** One resource's analysis: its diagnostics, or why the call failed. */
 type Outcome = { readonly ok: Diagnostic[] } | { readonly error: unknown };
