@@ -65,6 +65,7 @@ import {
   valueAt,
   valuesAt,
 } from "./values";
+import { plainValue } from "./paths/values";
 
 /** How a property names the place data goes to (or comes from); paths/places.ts reads the first. */
 export type Format =
@@ -607,17 +608,14 @@ export function arnReferences(
 ): ArnReference[] {
   const skipped = skip.get(type) ?? new Set<string>();
   const out: ArnReference[] = [];
-  for (const hit of stringsIn(props)) {
-    if (skipped.has(modelPath(hit.path))) {
+  // Every value is read: one plain copy is cheaper than the runtime proxy's checks at each.
+  for (const hit of stringsIn(plainValue(props))) {
+    const arn = hit.value;
+    if (!isUnknown(arn) && !(/^(arn|acs):/.test(arn as string) && accept(arn as string))) {
       continue;
     }
-    if (isUnknown(hit.value)) {
-      out.push({ path: hit.path, arn: unknown });
-      continue;
-    }
-    const text = hit.value as string;
-    if (/^(arn|acs):/.test(text) && accept(text)) {
-      out.push({ path: hit.path, arn: text });
+    if (!skipped.has(modelPath(hit.path))) {
+      out.push({ path: hit.path, arn: isUnknown(arn) ? unknown : (arn as string) });
     }
   }
   return out;
@@ -667,18 +665,17 @@ export function namedPlaceReferences(
   const provider = type.split(":")[0];
   const skipped = skip.get(type) ?? new Set<string>();
   const out: NamedPlaceReference[] = [];
-  for (const { path, value, name } of stringsIn(props, "", (key) => wordsNotPlaces.has(key))) {
+  const plain = plainValue(props);
+  for (const { path, value, name } of stringsIn(plain, "", (key) => wordsNotPlaces.has(key))) {
     if (typeof value !== "string" || value === "" || name === undefined) {
       continue;
     }
     const kind = placeRuleOf(name, provider)?.kind;
+    if (kind === undefined || !(kinds as readonly PlaceKind[]).includes(kind)) {
+      continue;
+    }
     const at = modelPath(path);
-    if (
-      kind !== undefined &&
-      (kinds as readonly PlaceKind[]).includes(kind) &&
-      !skipped.has(at) &&
-      notAPlace(at) === undefined
-    ) {
+    if (!skipped.has(at) && notAPlace(at) === undefined) {
       out.push({ path, kind: kind as NamedPlaceKind, value });
     }
   }

@@ -47,12 +47,20 @@ function words(camel: string): string {
     .toLowerCase();
 }
 
+/** Names already made: every policy labels every resource it judges, most of them by type. */
+const named = new Map<string, string>(Object.entries(kindNames));
+
 /** "oss bucket", "vpc nat gateway", "k8s statefulset" for a type token. */
 export function kindName(type: string): string {
-  const known = kindNames[type];
-  if (known !== undefined) {
-    return known;
+  let name = named.get(type);
+  if (name === undefined) {
+    name = nameOfKind(type);
+    named.set(type, name);
   }
+  return name;
+}
+
+function nameOfKind(type: string): string {
   if (type.startsWith("pulumi:providers:")) {
     return `${type.slice("pulumi:providers:".length)} provider`;
   }
