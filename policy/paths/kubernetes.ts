@@ -23,7 +23,9 @@ export const networkPolicyTypes: ReadonlySet<string> = new Set([
 
 /** The kind a List or Patch type carries: `…:DeploymentList` → `…:Deployment`. */
 export function baseKind(type: string): string {
-  return type.replace(/(List|Patch)$/, "");
+  // Asked for every resource the Kubernetes policies see: no pattern to run for most of them.
+  const suffix = type.endsWith("List") ? 4 : type.endsWith("Patch") ? 5 : 0;
+  return suffix === 0 ? type : type.slice(0, -suffix);
 }
 
 /** Whether a type is the List of some kind: its objects are the entries of `items`. */
@@ -145,7 +147,17 @@ const endpointFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[
  * volume sources, webhooks, Service endpoints — as paths of the type itself (under `items[]` for
  * a List). kubernetes-egress judges them and the coverage report lists them.
  */
-export function destinationFields(type: string): DestinationField[] {
+export function destinationFields(type: string): readonly DestinationField[] {
+  let fields = destinationFieldsByType.get(type);
+  if (fields === undefined) {
+    fields = fieldsOfType(type);
+    destinationFieldsByType.set(type, fields);
+  }
+  return fields;
+}
+const destinationFieldsByType = new Map<string, readonly DestinationField[]>();
+
+function fieldsOfType(type: string): DestinationField[] {
   const kind = baseKind(type);
   const prefix = isListType(type) ? "items[]." : "";
   const fields = [
