@@ -9,6 +9,8 @@ module.exports = {
   maxWorkers: 2,
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  // Longest files first, by the timings measured on this repository when jest has none.
+  testSequencer: "<rootDir>/test/support/sequencer.js",
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   testTimeout: 60000,
   // The SDK loads these for function serialisation, which no test uses; defer them (see
