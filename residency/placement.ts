@@ -227,7 +227,13 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
     return undefined;
   }
   if (host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn")) {
-    const region = labels.find(isAwsRegionShaped);
+    // AWS spells the region after the name its user chose (a bucket, a database, a load
+    // balancer: `eu-west-1.s3.amazonaws.com` is the bucket "eu-west-1" on the global endpoint),
+    // as a label of its own or after S3's legacy dash (`s3-eu-west-1`, `s3-website-eu-west-1`).
+    const region = labels
+      .slice(labels.length > 3 ? 1 : 0)
+      .map((label) => label.replace(/^s3(?:-website)?-/, ""))
+      .find(isAwsRegionShaped);
     return region !== undefined ? { cloud: "aws", region } : undefined;
   }
   return undefined;

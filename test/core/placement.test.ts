@@ -295,6 +295,16 @@ describe("places read from values", () => {
     ["cn-shanghai.example.com", undefined],
     ["s3.us-west-2.example.com", undefined],
     ["s3.amazonaws.com", undefined],
+    // The first label of a longer host is a name its user chose, never the region.
+    ["eu-west-1.s3.amazonaws.com", undefined],
+    ["eu-west-1.s3.us-west-2.amazonaws.com", { cloud: "aws", region: "us-west-2" }],
+    ["us-east-1.abc.cn-north-1.rds.amazonaws.com.cn", { cloud: "aws", region: "cn-north-1" }],
+    ["my-lb-123.eu-central-1.elb.amazonaws.com", { cloud: "aws", region: "eu-central-1" }],
+    // S3's legacy dash forms.
+    ["reports.s3-eu-west-1.amazonaws.com", { cloud: "aws", region: "eu-west-1" }],
+    ["s3-ap-southeast-2.amazonaws.com", { cloud: "aws", region: "ap-southeast-2" }],
+    ["site.s3-website-us-west-2.amazonaws.com", { cloud: "aws", region: "us-west-2" }],
+    ["site.s3-website.eu-west-1.amazonaws.com", { cloud: "aws", region: "eu-west-1" }],
   ])("the endpoint %s is in %j", (host, expected) => {
     expect(regionOfEndpoint(host)).toEqual(expected);
   });
