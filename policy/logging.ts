@@ -2209,6 +2209,20 @@ export const logFlows: readonly FlowModel[] = [
     fix: "Deliver notifications through SNS to subscribers inside the jurisdiction (a queue, a function, an allowlisted endpoint) instead of a chat service.",
   },
   {
+    // The same for a Slack workspace: Slack's own service, outside the cloud.
+    type: "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration",
+    fields: [
+      {
+        path: "slackTeamId",
+        format: "flag",
+        verb: "posts the topics' notifications to",
+        farSide: "a Slack workspace (outside the cloud)",
+        required: true,
+      },
+    ],
+    fix: "Deliver notifications through SNS to subscribers inside the jurisdiction (a queue, a function, an allowlisted endpoint) instead of a chat service.",
+  },
+  {
     type: "aws:arcregionswitch/plan:Plan",
     fields: [
       bucket(

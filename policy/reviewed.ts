@@ -389,6 +389,7 @@ export const reviewed = {
     "aws:medialive/input:Input",
     "aws:amplify/app:App",
     "aws:arcregionswitch/plan:Plan",
+    "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration",
     "aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration",
     "aws:dataexchange/revisionAssets:RevisionAssets",
     "aws:medialive/channel:Channel",

@@ -9198,6 +9198,31 @@ describe("bundles, key stores, home directories and pushed media", () => {
     ]);
   });
 
+  test("a Chatbot Slack channel always fails: the notifications go to Slack", async () => {
+    const violations = await pack.checkAround(
+      happy,
+      add("aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration", "alerts", {
+        configurationName: "alerts",
+        slackChannelId: "C0123456789",
+        slackTeamId: "T0123456789",
+        iamRoleArn: `arn:aws:iam::${account}:role/chatbot`,
+      })(happy),
+      us,
+    );
+    expect(findings(violations)).toEqual([
+      [
+        "log-shipping",
+        "alerts",
+        "mandatory",
+        [
+          "us-west-2 (inside US)",
+          'chatbot slack channel configuration "alerts"',
+          "a Slack workspace (outside the cloud)",
+        ],
+      ],
+    ]);
+  });
+
   test("a bucket is read from every form an S3 location takes", () => {
     expect(
       [
@@ -9284,7 +9309,7 @@ describe("bundles, key stores, home directories and pushed media", () => {
       add("aws:cloudwatch/logGroup:LogGroup", "ingest", { name: "ingest", retentionInDays: 30 }),
     ],
     [
-      "an SNS topic in Oregon instead of the Teams channel",
+      "an SNS topic in Oregon instead of the Teams or Slack channel",
       "alerts",
       add("aws:sns/topic:Topic", "alerts", { name: "alerts" }),
     ],
