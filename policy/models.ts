@@ -9,15 +9,16 @@ import { logFlows } from "./logging";
 import { networkLinkFlows, remoteSiteFlows } from "./network";
 import { byType } from "./paths/types";
 import { tableFlowModels } from "./paths/views";
-import { storageFlows } from "./storage";
+
+/** Made on first use (the tables import policies that import this registry) and kept. */
+let all: readonly FlowModel[] | undefined;
 
 export function allFlowModels(): readonly FlowModel[] {
-  return [
-    ...storageFlows,
+  return (all ??= [
     ...keyReplicaFlows,
     ...networkLinkFlows,
     ...remoteSiteFlows,
     ...logFlows,
     ...tableFlowModels(byType),
-  ];
+  ]);
 }

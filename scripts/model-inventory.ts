@@ -8,8 +8,9 @@
  *     node --require sucrase/register/ts scripts/model-inventory.ts [--json]
  *
  * (a) = the per-policy tables: every FlowModel of `allFlowModels()` (storage, databases, backups,
- *       transfers, registry, key replicas, network links, remote sites, logs), egress.ts
- *       `edgeModels` and `ruleModels`, exposure.ts `exposureModels`, placement.ts `globalModels`,
+ *       transfers, registry, key replicas, network links, remote sites, logs), the internet-egress
+ *       rows of paths/types/egress.ts `judgedOnly`, egress.ts `ruleModels`, exposure.ts
+ *       `exposureModels`, placement.ts `globalModels`,
  *       keys.ts `dataStores` with the stand-alone encryption types its `companions` link to a
  *       store, and the Kubernetes types policy/kubernetes.ts names in its code.
  * (b) = the types of the border graph's flow models (policy/border/flows) and of the domain
@@ -19,12 +20,12 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { copyFlows } from "../policy/border/flows/copies";
 import { kubernetesFlows } from "../policy/border/flows/kubernetes";
 import { logFlows as borderLogFlows } from "../policy/border/flows/logs";
 import { networkFlows } from "../policy/border/flows/network";
 import { storageFlows as borderStorageFlows } from "../policy/border/flows/storage";
-import { edgeModels, ruleModels } from "../policy/egress";
+import { ruleModels } from "../policy/egress";
+import { judgedOnly } from "../policy/paths/types/egress";
 import { exposureModels } from "../policy/exposure";
 import { dataStores, keyReplicaFlows } from "../policy/keys";
 import { logFlows } from "../policy/logging";
@@ -33,7 +34,6 @@ import { networkLinkFlows, remoteSiteFlows } from "../policy/network";
 import { tables as typeTables } from "../policy/paths/types";
 import { globalModels } from "../policy/placement";
 import { reviewed, reviewedTypes } from "../policy/reviewed";
-import { storageFlows } from "../policy/storage";
 
 const root = path.resolve(__dirname, "..");
 
@@ -45,12 +45,11 @@ const typesOf = (models: readonly { readonly type: string }[]) => models.map((m)
 
 /** (a): table label (with the policy it serves in parentheses) → its types. */
 const tablesA: Record<string, readonly string[]> = {
-  "storage.ts storageFlows (storage-replication)": typesOf(storageFlows),
   "keys.ts keyReplicaFlows (key-and-secret-replicas)": typesOf(keyReplicaFlows),
   "network.ts networkLinkFlows (network-links)": typesOf(networkLinkFlows),
   "network.ts remoteSiteFlows (remote-sites)": typesOf(remoteSiteFlows),
   "logging.ts logFlows (log-shipping)": typesOf(logFlows),
-  "egress.ts edgeModels (internet-egress)": typesOf(edgeModels),
+  "paths/types/egress.ts judgedOnly (internet-egress)": Object.keys(judgedOnly),
   "egress.ts ruleModels (egress-rules)": typesOf(ruleModels),
   "exposure.ts exposureModels (public-exposure)": typesOf(exposureModels),
   "placement.ts globalModels (global-services)": typesOf(globalModels),
@@ -76,7 +75,6 @@ tablesA["keys.ts dataStores companions (customer-key-encryption)"] = companionTy
 /** (b): border flow file → its types. */
 const tablesB: Record<string, readonly string[]> = {
   "border/flows/storage.ts": Object.keys(borderStorageFlows),
-  "border/flows/copies.ts": Object.keys(copyFlows),
   "border/flows/logs.ts": Object.keys(borderLogFlows),
   "border/flows/network.ts": Object.keys(networkFlows),
   "border/flows/kubernetes.ts": Object.keys(kubernetesFlows),

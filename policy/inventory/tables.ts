@@ -7,7 +7,8 @@
  */
 import { flowModels } from "../border/flows";
 import { egressFields, kubernetesChecks } from "../paths/kubernetes";
-import { edgeModels, ruleModels } from "../egress";
+import { ruleModels } from "../egress";
+import { judgedOnly } from "../paths/types/egress";
 import { exposureModels } from "../exposure";
 import type { FlowModel } from "../flows";
 import { dataStores, keyReplicaFlows } from "../keys";
@@ -15,7 +16,6 @@ import { logFlows } from "../logging";
 import { networkLinkFlows, remoteSiteFlows } from "../network";
 import { tables as typeTables } from "../paths/types";
 import { globalModels } from "../placement";
-import { storageFlows } from "../storage";
 
 /** One input path a table reads, and how it reads it. */
 export interface TableField {
@@ -25,7 +25,7 @@ export interface TableField {
 }
 
 export interface FlowTableView {
-  /** `storage.ts storageFlows`. */
+  /** `logging.ts logFlows`. */
   readonly table: string;
   /** The policy (or analysis) that judges the table's types. */
   readonly policy: string;
@@ -108,7 +108,6 @@ function keySettings(type: string): TableField[] {
 export function flowTables(): readonly FlowTableView[] {
   return [
     ...typeTableViews(),
-    declared("storage.ts storageFlows", "storage-replication", storageFlows),
     declared("keys.ts keyReplicaFlows", "key-and-secret-replicas", keyReplicaFlows),
     declared("network.ts networkLinkFlows", "network-links", networkLinkFlows),
     declared("network.ts remoteSiteFlows", "remote-sites", remoteSiteFlows),
@@ -120,9 +119,12 @@ export function flowTables(): readonly FlowTableView[] {
       fields: keySettings,
     },
     {
-      table: "egress.ts edgeModels",
+      // Judged by the egress table's view; their graph edges are the border flow models'.
+      table: "paths/types/egress.ts judgedOnly",
       policy: "internet-egress",
-      types: edgeModels.map((m) => m.type),
+      types: Object.keys(judgedOnly),
+      fields: (type) =>
+        (judgedOnly[type]?.fields ?? []).map((f) => ({ path: f.path, format: f.format })),
     },
     { table: "egress.ts ruleModels", policy: "egress-rules", types: ruleModels.map((m) => m.type) },
     {

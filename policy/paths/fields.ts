@@ -21,7 +21,7 @@ import type {
 } from "./model";
 import { flagOpens, globalPlaceLabel, type Located, locate } from "./places";
 import { type Ref, type RefKind, refKinds, type Resolver } from "./resolver";
-import { isUnknown, valueAt, valuesAt } from "./values";
+import { isTrue, isUnknown, valueAt, valuesAt } from "./values";
 
 /** What the owning policy decides about one value, in the words of its message. */
 export type Outcome =
@@ -42,6 +42,8 @@ export interface Compiled {
   readonly outcome: Outcome;
   /** The edge it draws; two when data flows both ways between resources of the stack. */
   readonly edges: readonly TaggedEdge[];
+  /** For `internet`: what the value does, completing "…, but <path> <what>." */
+  readonly what?: string;
 }
 
 const inside: Outcome = { kind: "inside" };
@@ -82,6 +84,23 @@ function fromLocated(
     case "unplaceable":
       return { outcome: unplaceable(at.raw, at.why), far };
   }
+}
+
+/**
+ * Several addresses in one value — Alibaba takes them as one comma-separated string (a DHCP
+ * options set's), a Kafka bootstrap list as `<ip>:<port>` entries, judged by their address: the
+ * first that is not inside decides.
+ */
+function addresses(
+  x: Resolver,
+  raw: string,
+  format: "ip" | "site-ip",
+): { outcome: Outcome; far?: Endpoint } {
+  const each = raw
+    .split(",")
+    .map((v) => v.trim().replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, "$1"))
+    .map((v) => address(x, v, format));
+  return each.find((a) => a.outcome.kind !== "inside") ?? each[0];
 }
 
 /** An address: a host (`ip`) is inside when private or allowlisted; a site only when allowlisted. */
@@ -157,7 +176,7 @@ function decide(
       return fromLocated(j, x, locate(j, field.format, value, cloud));
     case "ip":
     case "site-ip":
-      return address(x, value, field.format);
+      return addresses(x, value, field.format);
     case "url": {
       const host = hostOf(value);
       if (parseCidr(host)) {
@@ -203,6 +222,8 @@ function decide(
         : { outcome: inside };
     case "ref":
       throw new Error(`field ${field.path}: a ref is resolved by compileRef, not decided here`);
+    case "internet":
+      throw new Error(`field ${field.path}: an internet edge is compiled by compileInternet`);
   }
 }
 
@@ -223,7 +244,9 @@ function compileRef(
       : typeof value === "string" && value !== "" && kind?.normalize
         ? x.byIdentifier(kind.normalize(value), kind.types)
         : undefined;
-  const named = found === r && kind ? peerOf(r, field.path, value, kind, x) : found;
+  // Only a membership names its peers by a shared ID; any other value naming the resource itself
+  // (a bucket that logs to itself) names that resource, and the graph draws no loop.
+  const named = found === r && kind && field.both ? peerOf(r, field.path, value, kind, x) : found;
   if (named) {
     return { outcome: { kind: "stack" }, far: named };
   }
@@ -241,13 +264,28 @@ function compileRef(
   const what = field.noun ?? kind?.noun ?? field.path;
   return {
     outcome: { kind: "stack" },
-    far: x.unknownPlace(
-      isUnknown(value)
-        ? `${what} of ${x.label(r)} is not known until deployed`
-        : `${what} ${JSON.stringify(value)} of ${x.label(r)} is not in this stack`,
-    ),
+    far:
+      arnPlaceOf(value, x) ??
+      x.unknownPlace(
+        isUnknown(value)
+          ? `${what} of ${x.label(r)} is not known until deployed`
+          : `${what} ${JSON.stringify(value)} of ${x.label(r)} is not in this stack`,
+      ),
     unresolved: true,
   };
+}
+
+/**
+ * Where an AWS ARN that names nothing of the stack points, when the ARN itself says: its region,
+ * or another partition (an S3 bucket's ARN has no region, but `arn:aws:` is abroad from China).
+ * Named-destinations still reports the name; the graph draws the place it knows.
+ */
+function arnPlaceOf(value: unknown, x: Resolver): Endpoint | undefined {
+  if (typeof value !== "string" || !value.startsWith("arn:")) {
+    return undefined;
+  }
+  const at = locate(x.jurisdiction, "arn", value, "aws");
+  return at.kind === "region" || at.kind === "partition" ? x.locatedPlace(at) : undefined;
 }
 
 /**
@@ -310,6 +348,9 @@ export function compileField(
   if (field.when && !field.when(r.props)) {
     return [];
   }
+  if (field.format === "internet") {
+    return compileInternet(field, r, x);
+  }
   const found = valuesAt(r.props, field.path);
   if (found.length === 0) {
     if (!field.required) {
@@ -333,6 +374,10 @@ export function compileField(
       const holder = holderPath === "" ? r.props : valueAt(r.props, holderPath);
       const c = compileRef(model, field, holder, hit.value, refs[i], r, x);
       out.push(build(field, hit.path, c.outcome, r, x, c.far, c.unresolved));
+    } else if (isUnknown(hit.value) && fallsBackFor(model, leaf)) {
+      // Not known at preview, it defers to the reference it backs up, which the whole stack
+      // resolves (and which draws the edge: to what it names, or to an unknown place).
+      out.push(build(field, hit.path, { kind: "stack" }, r, x));
     } else {
       const c = decide(field, hit.value, r, x);
       const ref = refs[i];
@@ -347,6 +392,11 @@ export function compileField(
   return out;
 }
 
+/** Whether a value at `leaf` is the fallback of one of the row's references. */
+function fallsBackFor(model: TypeModel, leaf: string): boolean {
+  return model.fields?.some((f) => f.format === "ref" && f.fallback === leaf) ?? false;
+}
+
 function build(
   field: FieldSpec,
   path: string,
@@ -356,7 +406,7 @@ function build(
   far?: Endpoint,
   unresolved?: boolean,
 ): Compiled {
-  if (!far) {
+  if (!far || field.drawnByRow) {
     return { field, path, outcome, edges: [] };
   }
   const near = nearEnd(field, r, x);
@@ -380,4 +430,126 @@ function build(
   }
   const back: TaggedEdge = { ...edge, from: to, to: from };
   return { field, path, outcome, edges: field.inbound ? [back, edge] : [edge, back] };
+}
+
+/** What a row's code tags a link with: the field the link comes from and its owner's verdict. */
+export type FieldTag = Pick<TaggedEdge, "policy" | "local" | "at">;
+
+/**
+ * The tag of a link a row's `edges` draw for the field at `path` (`drawnByRow`): the field's
+ * policy and the worst of its values' local verdicts — "report" when the owner reports any of
+ * them from the resource alone, so the crossing is that policy's finding. An unset optional
+ * field names the resource's own region: "inside".
+ */
+export function fieldTag(model: TypeModel, path: string, r: BorderResource, x: Resolver): FieldTag {
+  const field = model.fields?.find((f) => f.path === path);
+  if (!field) {
+    throw new Error(`${r.type} declares no field ${path} to tag its link with.`);
+  }
+  const locals = compileField(model, field, r, x).map((c) => localOf(c.outcome));
+  const local = locals.includes("report")
+    ? "report"
+    : locals.includes("stack")
+      ? "stack"
+      : "inside";
+  return { policy: field.policy, local, at: { path, verb: field.verb } };
+}
+
+/**
+ * The values of an `internet` field that open an edge from the resource to the public internet,
+ * each with the words internet-egress reports it in ("is true: the instance gets a public IP
+ * address"). The edge is the resource's own way out, so its owner always reports it from the
+ * resource alone; a value not known at preview may open it, so it is drawn to an unknown place.
+ */
+function compileInternet(field: FieldSpec, r: BorderResource, x: Resolver): Compiled[] {
+  const opens = field.opens ?? "always";
+  const open = (path: string, what: string): Compiled => ({
+    ...build(
+      field,
+      path,
+      { kind: "outside", place: "the internet (any country)" },
+      r,
+      x,
+      x.internet,
+    ),
+    what,
+  });
+  const notKnown = (path: string): Compiled => ({
+    ...build(
+      field,
+      path,
+      { kind: "unknown" },
+      r,
+      x,
+      x.unknownPlace(`${path} of ${x.label(r)} is not known until deployed`),
+    ),
+    what: "is not known at preview, so whether it opens an internet edge cannot be decided",
+  });
+  if (opens === "always") {
+    return [open(field.path, field.verb)];
+  }
+  if (opens === "true") {
+    return valuesAt(r.props, field.path).flatMap((f) =>
+      isUnknown(f.value)
+        ? [notKnown(f.path)]
+        : isTrue(f.value)
+          ? [open(f.path, `is true: ${field.verb}`)]
+          : [],
+    );
+  }
+  if (opens === "default-route") {
+    return valuesAt(r.props, field.path).flatMap((f) =>
+      isUnknown(f.value)
+        ? [notKnown(f.path)]
+        : typeof f.value === "string" && isAnywhere(f.value)
+          ? [open(f.path, `is ${f.value}: ${field.verb}`)]
+          : [],
+    );
+  }
+  const v = valueAt(r.props, field.path);
+  if (opens === "not-false") {
+    return v === false ? [] : [open(field.path, `is not false: ${field.verb}`)];
+  }
+  if (opens === "positive") {
+    return isUnknown(v)
+      ? [notKnown(field.path)]
+      : typeof v === "number" && v > 0
+        ? [open(field.path, `is ${v}: ${field.verb}`)]
+        : [];
+  }
+  if ("unless" in opens) {
+    if (isUnknown(v)) {
+      return [notKnown(field.path)];
+    }
+    if (v === undefined) {
+      return [open(field.path, `is not set (the default): ${field.verb}`)];
+    }
+    return opens.unless.includes(String(v).toLowerCase())
+      ? []
+      : [open(field.path, `is ${JSON.stringify(v)}: ${field.verb}`)];
+  }
+  // A managed runtime: in the stack's subnets, or isolated, it has no way out of its own.
+  const { isolation, holder } = opens.outsideVpc;
+  const subnets = holder === undefined ? field.path : field.path.slice(holder.length + 1);
+  const parent = subnets.split(".").slice(0, -1).join(".");
+  const holders = holder === undefined ? [{ path: "", value: r.props }] : valuesAt(r.props, holder);
+  return holders.flatMap((h): Compiled[] => {
+    const at = (p: string) => (h.path === "" ? p : `${h.path}.${p}`);
+    if (isUnknown(h.value)) {
+      return [notKnown(h.path)];
+    }
+    const isolated = isolation === undefined ? undefined : valueAt(h.value, isolation);
+    const list = valueAt(h.value, subnets);
+    if (isolation !== undefined && isUnknown(isolated)) {
+      return [notKnown(at(isolation))];
+    }
+    if (isUnknown(list)) {
+      return [notKnown(at(subnets))];
+    }
+    if (isTrue(isolated) || (Array.isArray(list) && list.length > 0)) {
+      return [];
+    }
+    const unless = isolation === undefined ? "" : ` and ${isolation} is not true`;
+    return [open(at(parent), `is not set${unless}: ${field.verb}`)];
+  });
 }

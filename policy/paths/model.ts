@@ -40,6 +40,8 @@ export type PolicyName =
   | "named-destinations"
   | "network-links"
   | "remote-sites"
+  /** Hardening: links and grants to another account whose far end lies inside (advisory). */
+  | "cross-account-links"
   | "public-exposure"
   | "internet-egress"
   | "egress-rules"
@@ -81,7 +83,32 @@ export type Format =
   /** `0.0.0.0/0` or `::/0` (comma lists too) sends everything to `farSide`. */
   | "anywhere-cidr"
   /** Another resource's name, ID or ARN, resolved by the Resolver. */
-  | "ref";
+  | "ref"
+  /** The resource opens an edge to the public internet when the value does (`opens`). */
+  | "internet";
+
+/**
+ * Which values of an `internet` field open the edge (internet-egress):
+ * - `always`: the resource is an internet edge by its nature, whatever the value;
+ * - `true`: a flag that is true (`true` or `"true"`);
+ * - `positive`: a number above 0 (outbound bandwidth);
+ * - `not-false`: anything but `false`, unset and unknown included (a gateway that is on unless
+ *   switched off);
+ * - `default-route`: a destination of every address (`0.0.0.0/0`, `::/0`);
+ * - `unless`: any value but these (compared ignoring case), unset included (the default opens it);
+ * - `outsideVpc`: a managed runtime whose subnet list (the field) is empty and whose
+ *   `isolation` flag, if the type has one, is not true — it runs in the service's own network.
+ *   With a `holder` (`trainingJobDefinitions[]`), each holder is one runtime, and `isolation`
+ *   and the subnet list are read inside it.
+ */
+export type InternetOpening =
+  | "always"
+  | "true"
+  | "positive"
+  | "not-false"
+  | "default-route"
+  | { readonly unless: readonly string[] }
+  | { readonly outsideVpc: { readonly isolation?: string; readonly holder?: string } };
 
 /** A gate the search must pass for an edge to carry data (Rule G of the plan). */
 export type GateKind =
@@ -141,6 +168,16 @@ export interface FieldSpec {
   readonly farSide?: string;
   /** For `flag`: the far end is a global place, `<farSide> (global, outside <J>)`. */
   readonly global?: boolean;
+  /** For `internet`: which values open the edge (the `verb` then says what the edge does). */
+  readonly opens?: InternetOpening;
+  /**
+   * The link this field describes is drawn elsewhere in its row: by the row's `edges`, which see
+   * the rest of the stack (the attached network when the program holds it, the tunnel's customer
+   * gateway) and tag the link with the field's verdict (`fieldTag`), so the crossing is explained
+   * by that policy; or by the field that places the far end (an account says who holds the far
+   * network, its region where it is). The field is judged by its policy but draws no edge.
+   */
+  readonly drawnByRow?: true;
 }
 
 /** One resource type, declared once: its role, its edges and the fix its policies append. */

@@ -21,7 +21,7 @@ import { type Finding, type PolicyContext, residencyResourcePolicy } from "../fr
 import type { FlowModel } from "../flows";
 import { kindName, resourceLabel } from "./describe";
 import { compileField, type Compiled, sourceLabel } from "./fields";
-import type { BorderResource, PolicyName, TypeModel, TypeTable } from "./model";
+import type { BorderResource, FieldSpec, PolicyName, TypeModel, TypeTable } from "./model";
 import { refKinds, Resolver } from "./resolver";
 import { byType } from "./types";
 import { isUnknown, known, plainValue } from "./values";
@@ -131,6 +131,10 @@ export function resourceView(
   ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
   table: TypeTable = byType,
 ): Finding[] {
+  if (policy === "internet-egress") {
+    // The edge itself is the finding, in internet-egress's own words.
+    return internetView(subject, ctx, table);
+  }
   const model = table[subject.type];
   if (!model?.fields || !owns(table, subject.type, policy)) {
     return [];
@@ -155,6 +159,35 @@ export function resourceView(
     }
   }
   return out;
+}
+
+/**
+ * internet-egress's findings on one resource: every value of an `internet` field of its row that
+ * opens an edge to the public internet (or may: not known at preview). The edge itself is the
+ * violation, wherever the hosts it reaches are, so the path ends at the internet in any country.
+ */
+export function internetView(
+  subject: ViewSubject,
+  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
+  table: TypeTable = byType,
+): Finding[] {
+  const model = table[subject.type];
+  const fields = (model?.fields ?? []).filter(
+    (f) => f.policy === "internet-egress" && f.format === "internet",
+  );
+  if (!model || fields.length === 0) {
+    return [];
+  }
+  const { r, all } = localResources(subject);
+  const x = new Resolver(all, ctx.jurisdiction, ctx.settings.egressAllowlist);
+  const label = resourceLabel(r.type, r.name);
+  const fix = fixOf(model, "internet-egress");
+  return fields.flatMap((field) =>
+    compileField(model, field, r, x).map((c) => ({
+      message: `${label} must not open an edge to the internet, but ${c.path} ${c.what ?? field.verb}. ${fix}`,
+      path: [label, "the internet (any country)"],
+    })),
+  );
 }
 
 /**
@@ -219,7 +252,7 @@ export function viewedPolicy<P extends AnyPolicy>(p: P, table: TypeTable = byTyp
  */
 export function tableFlowModels(table: TypeTable, only?: PolicyName): FlowModel[] {
   return Object.entries(table).flatMap(([type, model]) => {
-    const fields = model.fields ?? [];
+    const fields = (model.fields ?? []).filter(isFlowField);
     const owners = [...new Set(fields.map((f) => f.policy))].filter((p) => !only || p === only);
     return owners.map((policy): FlowModel => {
       const own = fields.filter((f) => f.policy === policy);
@@ -235,4 +268,14 @@ export function tableFlowModels(table: TypeTable, only?: PolicyName): FlowModel[
       };
     });
   });
+}
+
+/**
+ * The fields the flow-model readers understand: an `internet` field names no place of its own
+ * (its edge goes to the public internet), so only internet-egress's view reads it.
+ */
+function isFlowField(
+  f: FieldSpec,
+): f is FieldSpec & { readonly format: FlowModel["fields"][number]["format"] } {
+  return f.format !== "internet";
 }

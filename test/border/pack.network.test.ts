@@ -1,18 +1,32 @@
 /**
  * Multi-hop network paths through the real policy pack: CEN, peering chains, VPN and a transit
- * router. Each crossing fixture must fail with the whole path; its twin must pass. Every finding
- * of the pack is pinned, not only the border analysis's. (The NAT fixture is in
- * pack.egress.test.ts.)
+ * router. Each crossing fixture must fail; its twin must pass. Every finding of the pack is
+ * pinned, not only the border analysis's. One crossing, one finding: where the link that crosses
+ * names its far end (a CEN attachment's or a peering's region, a customer gateway's address), the
+ * link's own policy reports it and the border analysis, which still finds the whole path, leaves
+ * it to that policy; a transit router's VPC attachment names no region, so only the border
+ * analysis sees that crossing. (The NAT fixture is in pack.egress.test.ts.)
  */
 import type { PolicyPackSession } from "../../engine/analyzer";
 import { packConfigFor } from "../../engine/check";
 import type { Plan } from "../../engine/plan";
+import { flowModels, fromPlan } from "../../policy/border";
+import {
+  analyzeGraph,
+  edgeText,
+  explainedBy,
+  legacyRows,
+  mergeRows,
+  typeRows,
+} from "../../policy/paths/graph";
+import { byType } from "../../policy/paths/types";
 import { type Finding, findings, sorted } from "../helpers/policy-session";
 import {
   borderViolations,
   cnSettings,
   evaluateFixtures,
   noCustomerKey,
+  plantAllowlist,
   policy,
   startPack,
 } from "./pack";
@@ -54,6 +68,11 @@ const transitRouterPath = [
   "cn-hongkong (outside CN, in HK)",
 ];
 
+/**
+ * The crossing's own policy reports it, and the border analysis still draws the whole path to
+ * it — that policy explains the path's crossing, so no-path-out-of-jurisdiction does not report
+ * it a second time.
+ */
 test.each<[string, string, string[], Finding[]]>([
   [
     "cen",
@@ -128,6 +147,30 @@ test.each<[string, string, string[], Finding[]]>([
       ],
     ],
   ],
+])(
+  "%s: fails with the crossing link's own finding, not a second one for the path",
+  async (name, crossing, path, others) => {
+    const violations = await borderViolations(session, plans[name].crossing);
+    expect(findings(violations)).toEqual(sorted([noCustomerKey("records"), ...others]));
+    // Each case lists the crossing link's own finding last.
+    const [owner] = others[others.length - 1];
+    const { graph, analysis } = analyzeGraph(
+      fromPlan(plans[name].crossing),
+      "CN",
+      { egressAllowlist: plantAllowlist },
+      mergeRows(typeRows(byType), legacyRows(flowModels)),
+    );
+    expect(
+      analysis.paths.map((p) => ({
+        hops: p.hops,
+        crossing: edgeText(p.crossing),
+        explainedBy: explainedBy(p, graph),
+      })),
+    ).toEqual([{ hops: path, crossing, explainedBy: owner }]);
+  },
+);
+
+test.each<[string, string, string[], Finding[]]>([
   [
     "transit-router",
     'attachment "far-attachment"',

@@ -317,7 +317,7 @@ describe("sovereign-dc coverage", () => {
       kind: "bucket",
       reason: "bucket names are global: the name can be a bucket of any region or account",
       readBy: [
-        "storage-replication: storage.ts storageFlows field rules[].destination.bucket (ref)",
+        "storage-replication: paths/types/storage.ts field rules[].destination.bucket (ref)",
       ],
       reading: null,
       readingReason: null,

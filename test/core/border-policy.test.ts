@@ -7,12 +7,21 @@ import type { PolicyResource } from "@pulumi/policy";
 import {
   analyzeBorder,
   type BorderResource,
+  flowModels,
   fromPolicyResources,
   noPathOutOfJurisdiction,
 } from "../../policy/border";
 import type { BorderEdge, BorderNode, BorderPath, EdgeLabel } from "../../policy/border/model";
 import { pathMessage } from "../../policy/border/policy";
 import { kindName, resourceLabel } from "../../policy/paths/describe";
+import {
+  analyzeGraph,
+  explainedBy,
+  legacyRows,
+  mergeRows,
+  typeRows,
+} from "../../policy/paths/graph";
+import { byType } from "../../policy/paths/types";
 import { ref, TestStack } from "../border/builder";
 import { hongKong, policyResource, proxied, runStackPolicy, shanghai } from "./support";
 
@@ -94,51 +103,54 @@ describe("the message of a path", () => {
 });
 
 describe("the stack policy", () => {
-  const stack = (location: string) => [
-    policyResource(
-      "alicloud:oss/bucket:Bucket",
-      "telemetry",
-      { bucket: "t" },
-      { provider: shanghai },
-    ),
-    policyResource(
-      "alicloud:oss/bucketReplication:BucketReplication",
-      "telemetry-dr",
-      { bucket: "t", destination: { bucket: "x", location } },
-      { provider: shanghai },
-    ),
-  ];
+  /** A Shanghai disk mounted on an instance created through `provider`. */
+  const stack = (provider: typeof shanghai) => {
+    const disk = policyResource("alicloud:ecs/disk:Disk", "data", {}, { provider: shanghai });
+    const vm = policyResource("alicloud:ecs/instance:Instance", "vm", {}, { provider });
+    return [
+      disk,
+      vm,
+      policyResource(
+        "alicloud:ecs/diskAttachment:DiskAttachment",
+        "data-on-vm",
+        { diskId: "d-data", instanceId: "i-vm" },
+        { provider: shanghai, dependsOn: { diskId: [disk], instanceId: [vm] } },
+      ),
+    ];
+  };
 
   test("reports each path against the resource it starts at", () => {
+    // The mount is a crossing no per-resource policy reports: the instance's own placement is
+    // resource-placement's finding, but the disk's data reaching it abroad is the path's.
     expect(
-      runStackPolicy(noPathOutOfJurisdiction, stack("oss-cn-hongkong"), { jurisdiction: "CN" }),
+      runStackPolicy(noPathOutOfJurisdiction, stack(hongKong), { jurisdiction: "CN" }),
     ).toEqual([
       {
         message:
-          'oss bucket "telemetry" must not be able to send data outside CN, but it reaches oss-cn-hongkong (outside CN, in HK) in 1 hop; it crosses the border at replication "telemetry-dr". Replicate only to a bucket or region inside CN, or remove the replication.\npath: oss bucket "telemetry" → replication "telemetry-dr" → oss-cn-hongkong (outside CN, in HK)',
-        urn: "urn:pulumi:dev::p::alicloud:oss/bucket:Bucket::telemetry",
+          'ecs disk "data" must not be able to send data outside CN, but it reaches cn-hongkong (outside CN, in HK) in 2 hops; it crosses the border at mounted by "data-on-vm". Mount the volume only in workloads of clusters inside CN.\npath: ecs disk "data" → mounted by "data-on-vm" → ecs instance "vm" → placed in → cn-hongkong (outside CN, in HK)',
+        urn: "urn:pulumi:dev::p::alicloud:ecs/disk:Disk::data",
       },
     ]);
     expect(
-      runStackPolicy(noPathOutOfJurisdiction, stack("oss-cn-beijing"), { jurisdiction: "CN" }),
+      runStackPolicy(noPathOutOfJurisdiction, stack(shanghai), { jurisdiction: "CN" }),
     ).toEqual([]);
   });
 
   test("a waiver names the resource the path starts at", () => {
-    const waivers = [
-      {
-        policy: "no-path-out-of-jurisdiction",
-        resource: "telemetry",
-        reason: "drill",
-        expires: "2999-01-01",
-      },
-    ];
-    expect(
-      runStackPolicy(noPathOutOfJurisdiction, stack("oss-cn-hongkong"), {
+    const waiver = (resource: string) => ({
+      policy: "no-path-out-of-jurisdiction",
+      resource,
+      reason: "drill",
+      expires: "2999-01-01",
+    });
+    const run = (resource: string) =>
+      runStackPolicy(noPathOutOfJurisdiction, stack(hongKong), {
         jurisdiction: "CN",
-        waivers,
-      }),
-    ).toEqual([]);
+        waivers: [waiver(resource)],
+      }).map((v) => v.urn);
+    expect(run("data")).toEqual([]);
+    // A waiver for the crossing's own resources does not silence the disk's path.
+    expect(run("data-on-vm")).toEqual(["urn:pulumi:dev::p::alicloud:ecs/disk:Disk::data"]);
   });
 
   test("a resource its provider places abroad is reported by resource-placement, not again as a path", () => {
@@ -153,24 +165,35 @@ describe("the stack policy", () => {
     expect(runStackPolicy(noPathOutOfJurisdiction, abroad, { jurisdiction: "CN" })).toEqual([]);
   });
 
-  test("a path into a resource placed abroad is still reported: its crossing is the replication", () => {
-    const intoAbroad = [
-      ...stack("oss-cn-hongkong").slice(0, 1),
+  test("a replication into a bucket placed abroad is named-destinations' finding, not again a path", () => {
+    const replicated = (destination: string) => [
+      policyResource(
+        "alicloud:oss/bucket:Bucket",
+        "telemetry",
+        { bucket: "t" },
+        { provider: shanghai },
+      ),
       policyResource("alicloud:oss/bucket:Bucket", "far", { bucket: "f" }, { provider: hongKong }),
       policyResource(
         "alicloud:oss/bucketReplication:BucketReplication",
         "telemetry-dr",
-        { bucket: "t", destination: { bucket: "f", location: "oss-cn-beijing" } },
+        { bucket: "t", destination: { bucket: destination, location: "oss-cn-beijing" } },
         { provider: shanghai },
       ),
     ];
+    // The graph holds the path through the far bucket; its crossing is the replication's
+    // destination reference, which named-destinations places over the stack and reports.
     expect(
-      runStackPolicy(noPathOutOfJurisdiction, intoAbroad, { jurisdiction: "CN" }).map(
-        (v) => v.message.split("\npath: ")[1],
+      analyzeBorder(fromPolicyResources(replicated("f")), "CN").paths.map((p) =>
+        p.hops.join(" → "),
       ),
     ).toEqual([
       'oss bucket "telemetry" → replication "telemetry-dr" → oss bucket "far" → placed in → cn-hongkong (outside CN, in HK)',
+      'oss bucket "far" → placed in → cn-hongkong (outside CN, in HK)',
     ]);
+    expect(
+      runStackPolicy(noPathOutOfJurisdiction, replicated("f"), { jurisdiction: "CN" }),
+    ).toEqual([]);
   });
 });
 
@@ -303,20 +326,35 @@ describe("the stack policy's egress allowlist", () => {
     return asPolicyResources(s.resources);
   }
 
-  test("a destination on the allowlist is no way out; without the entry it is", () => {
+  test("a destination on the allowlist is no way out; without the entry the path is the remote site's finding", () => {
     const allowlist = [{ cidr: "203.0.113.0/24", reason: "plant" }];
+    const pathsOf = (egressAllowlist: typeof allowlist) => {
+      const { graph, analysis } = analyzeGraph(
+        fromPolicyResources(vpnStack()),
+        "CN",
+        { egressAllowlist },
+        mergeRows(typeRows(byType), legacyRows(flowModels)),
+      );
+      return analysis.paths.map((p) => ({
+        hops: p.hops.join(" → "),
+        explainedBy: explainedBy(p, graph),
+      }));
+    };
+    expect(pathsOf(allowlist)).toEqual([]);
     expect(
       runStackPolicy(noPathOutOfJurisdiction, vpnStack(), {
         jurisdiction: "CN",
         egressAllowlist: allowlist,
       }),
     ).toEqual([]);
-    expect(
-      runStackPolicy(noPathOutOfJurisdiction, vpnStack(), { jurisdiction: "CN" }).map(
-        (v) => v.message.split("\npath: ")[1],
-      ),
-    ).toEqual([
-      'oss bucket "records" → readable from "records-policy" (only from this network) → vpc "core" → attachment → vpn gateway "vpn" → ipsec connection "tunnel" → customer gateway "plant" → public address (203.0.113.10) → the public internet',
+    // Without the entry the site is outside: remote-sites reports the customer gateway, so the
+    // stack policy does not report the same crossing a second time.
+    expect(pathsOf([])).toEqual([
+      {
+        hops: 'oss bucket "records" → readable from "records-policy" (only from this network) → vpc "core" → attachment → vpn gateway "vpn" → ipsec connection "tunnel" → customer gateway "plant" → public address (203.0.113.10) → the public internet',
+        explainedBy: "remote-sites",
+      },
     ]);
+    expect(runStackPolicy(noPathOutOfJurisdiction, vpnStack(), { jurisdiction: "CN" })).toEqual([]);
   });
 });

@@ -372,12 +372,12 @@ describe("the border's flow tables read places through the compiler", () => {
     ];
     // A location not known yet defers to the bucket of the stack…
     expect(hops(stack({ bucket: "t-dr", location: unknown }))).toEqual([throughDr, drOut]);
-    // …and to nothing else.
+    // …and to nothing else: the bucket it names is not in the stack, so it fails closed.
     expect(hops(stack({ bucket: "elsewhere", location: unknown }))).toEqual([
       [
         'oss bucket "t"',
         'replication "rep"',
-        'unknown (destination.location of oss bucket replication "rep" is not known until deployed)',
+        'unknown (destination bucket "elsewhere" of oss bucket replication "rep" is not in this stack)',
       ],
       drOut,
     ]);
@@ -385,7 +385,7 @@ describe("the border's flow tables read places through the compiler", () => {
       [
         'oss bucket "t"',
         'replication "rep"',
-        'unknown (destination.location of oss bucket replication "rep" is not a region)',
+        'unknown (destination.location of oss bucket replication "rep" cannot be read)',
       ],
       drOut,
     ]);

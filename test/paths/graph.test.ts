@@ -6,7 +6,6 @@
  */
 import { flowModels } from "../../policy/border";
 import { analyzeWithGraph } from "../../policy/border/analyze";
-import type { FlowTable } from "../../policy/border/flows";
 import {
   analyzeGraph,
   edgeText,
@@ -16,6 +15,7 @@ import {
   typeRows,
 } from "../../policy/paths/graph";
 import type { FieldSpec, TypeTable } from "../../policy/paths/model";
+import { byType } from "../../policy/paths/types";
 import { ref, TestStack } from "../border/builder";
 import { unknown } from "../../policy/border";
 
@@ -38,15 +38,13 @@ const toBucket: FieldSpec = {
   fallback: "location",
 };
 
-/** The graph's rows with `fields` as the replication rule's row, the flow models for the rest. */
+/** The graph's rows with `fields` as the replication rule's row, the pack's rows for the rest. */
 function rowsWith(fields: readonly FieldSpec[]) {
   const table: TypeTable = {
+    ...byType,
     [replicationType]: { role: "other", fields, fix: "Replicate inside." },
   };
-  const rest: FlowTable = Object.fromEntries(
-    Object.entries(flowModels).filter(([type]) => type !== replicationType),
-  );
-  return mergeRows(typeRows(table), legacyRows(rest));
+  return mergeRows(typeRows(table), legacyRows(flowModels));
 }
 
 /** A Shanghai bucket replicated by a rule with `destination`, beside a bucket in Hong Kong. */
@@ -225,5 +223,33 @@ describe("a place field that may name a resource of the stack (a replica's sourc
 
   it("its twin, built from a cluster of the jurisdiction: no path", () => {
     expect(run("us-west-2")).toEqual([]);
+  });
+});
+
+describe("a reference that names the resource holding it", () => {
+  /** An S3 bucket whose access logs go to `target`, through the storage table's row. */
+  function logsTo(target: string): string[] {
+    const s = new TestStack();
+    const oregon = s.provider("aws", "oregon", { region: "us-west-2" });
+    s.add(
+      "aws:s3/bucket:Bucket",
+      "records",
+      { bucket: "r", logging: { targetBucket: target } },
+      {
+        provider: oregon,
+      },
+    );
+    const { graph, analysis } = analyzeWithGraph(s.resources, "US");
+    return analysis.paths.map((p) => `${p.hops.join(" → ")} [${explainedBy(p, graph) ?? "-"}]`);
+  }
+
+  it("a bucket that logs to itself names itself: no edge, no path", () => {
+    expect(logsTo("r")).toEqual([]);
+  });
+
+  it("its twin, a log bucket named nowhere in the stack, fails closed and is named-destinations' crossing", () => {
+    expect(logsTo("elsewhere")).toEqual([
+      's3 bucket "records" → log delivery → unknown (log bucket "elsewhere" of s3 bucket "records" is not in this stack) [named-destinations]',
+    ]);
   });
 });

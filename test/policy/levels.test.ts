@@ -3,7 +3,7 @@
  * hardening that keeps data in place is advisory unless the stack is in strict posture. These
  * are the pack's own defaults, which the Pulumi CLI applies to a config that sets no level.
  */
-import { networkLinkFlows, peerAccountFields, sameRegionPeerLinks } from "../../policy/network";
+import { byType } from "../../policy/paths/types";
 import { hardeningPolicyNames, policies } from "../../policy/policies";
 
 describe("enforcement levels", () => {
@@ -27,23 +27,36 @@ describe("enforcement levels", () => {
   });
 
   it("moves to cross-account-links only account fields whose link names its far end's region (or lies in its own)", () => {
-    const byType = new Map(networkLinkFlows.map((m) => [m.type, m]));
-    for (const [type, paths] of peerAccountFields) {
-      const model = byType.get(type);
-      expect({ type, modelled: model !== undefined }).toEqual({ type, modelled: true });
-      for (const p of paths) {
-        expect({ type, p, format: model!.fields.find((f) => f.path === p)?.format }).toEqual({
-          type,
-          p,
-          format: "account",
-        });
-      }
-      const placed =
-        model!.fields.some((f) => f.format === "region") || sameRegionPeerLinks.has(type);
-      expect({ type, regions: placed }).toEqual({
+    const rows = Object.entries(byType).filter(([, m]) =>
+      m.fields?.some((f) => f.policy === "cross-account-links"),
+    );
+    // A Redshift-managed VPC endpoint reaches another account's cluster or workgroup only in its
+    // own region, so no field names the far region.
+    const sameRegion = new Set([
+      "aws:redshift/endpointAccess:EndpointAccess",
+      "aws:redshiftserverless/endpointAccess:EndpointAccess",
+    ]);
+    expect(rows.map(([type]) => type).sort()).toEqual([
+      "alicloud:cen/instanceAttachment:InstanceAttachment",
+      "alicloud:expressconnect/routerInterface:RouterInterface",
+      "alicloud:expressconnect/routerTrAssociation:RouterTrAssociation",
+      "alicloud:expressconnect/routerVbrChildInstance:RouterVbrChildInstance",
+      "alicloud:expressconnect/routerVpcAssociation:RouterVpcAssociation",
+      "alicloud:vpc/peerConnection:PeerConnection",
+      "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
+      "aws:ec2transitgateway/peeringAttachment:PeeringAttachment",
+      "aws:redshift/endpointAccess:EndpointAccess",
+      "aws:redshiftserverless/endpointAccess:EndpointAccess",
+    ]);
+    for (const [type, m] of rows) {
+      const fields = m.fields ?? [];
+      expect({
         type,
-        regions: true,
-      });
+        accounts: fields.filter((f) => f.policy === "cross-account-links").map((f) => f.format),
+        placed:
+          sameRegion.has(type) ||
+          fields.some((f) => f.policy === "network-links" && f.format === "region"),
+      }).toEqual({ type, accounts: ["account"], placed: true });
     }
   });
 });

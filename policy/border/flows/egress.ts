@@ -14,7 +14,7 @@
  */
 import type { BorderResource, EdgeLabel, FlowEdge } from "../model";
 import type { Resolver } from "../resolver";
-import { type RuleFlow, ruleFlowsOf } from "../../egress";
+import { type RuleFlow, ruleFlowsOf } from "../../paths/rules";
 import { admittedFlow, flowWithin, isAnywhere, reachOf } from "../../paths/addresses";
 import { valueAt, valuesAt } from "../../paths/values";
 import { link, str } from "./common";

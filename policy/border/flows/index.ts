@@ -5,7 +5,6 @@
  * there).
  */
 import type { FlowModel, FlowTable } from "./common";
-import { copyFlows } from "./copies";
 import { kubernetesFlows } from "./kubernetes";
 import { logFlows } from "./logs";
 import { networkFlows } from "./network";
@@ -25,12 +24,6 @@ function merge(...tables: FlowTable[]): FlowTable {
   return out;
 }
 
-export const flowModels: FlowTable = merge(
-  storageFlows,
-  copyFlows,
-  logFlows,
-  networkFlows,
-  kubernetesFlows,
-);
+export const flowModels: FlowTable = merge(storageFlows, logFlows, networkFlows, kubernetesFlows);
 
 export type { FlowModel, FlowTable };

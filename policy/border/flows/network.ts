@@ -1,27 +1,24 @@
 /**
  * Flow models of networks: VPCs and their subnets, routes, NAT and internet gateways, elastic
- * IPs, peering, CEN and transit routers, transit gateways and VPN (shared/research/data-paths.md
- * §3 and §4, "VPC peering", "CEN", "VPN", "NAT / internet egress", "Route tables").
+ * IPs (shared/research/data-paths.md §3 and §4, "NAT / internet egress", "Route tables").
+ * Peering, CEN, transit routers and gateways are rows of the network table, VPN and leased
+ * lines of the remote-sites table (policy/paths/types).
  *
- * Attachments and peerings carry data both ways, so they are two edges; routes, NAT and public
- * addresses carry it out. Routes to public destinations leave from the VPC's internet-bound
- * junction, which only the egress gates (egress.ts) lead into.
+ * Subnets carry data both ways, so they are two edges; routes, NAT and public addresses carry it
+ * out. Routes to public destinations leave from the VPC's internet-bound junction, which only
+ * the egress gates (egress.ts) lead into.
  */
-import { cloudOf } from "../../../residency/placement";
-import { ownAccounts } from "../../flows";
-import { peerAccountFields } from "../../network";
-import type { BorderResource, EdgeLabel, Endpoint, FlowEdge, Place } from "../model";
-import { isPlace, isUnknown } from "../model";
+import type { BorderResource, FlowEdge } from "../model";
+import { isUnknown } from "../model";
 import type { Ref, Resolver } from "../resolver";
-import { isPrivateCidr, reachOfAddress } from "../../paths/addresses";
-import { locate } from "../../paths/places";
+import { isPrivateCidr } from "../../paths/addresses";
+import { tgwTypes } from "../../paths/types/links";
 import { valueAt, valuesAt } from "../../paths/values";
 import { endpointOf, type FlowTable, link, str } from "./common";
 import { gateEdges, instanceAdmission, subnetTypes, vpcTypes } from "./egress";
 
 const natTypes = ["alicloud:vpc/natGateway:NatGateway", "aws:ec2/natGateway:NatGateway"];
 const eipTypes = ["alicloud:ecs/eipAddress:EipAddress", "alicloud:ecs/eip:Eip", "aws:ec2/eip:Eip"];
-const cenTypes = ["alicloud:cen/instance:Instance"];
 const internetExitTypes = [
   ...natTypes,
   "alicloud:vpc/ipv4Gateway:Ipv4Gateway",
@@ -29,14 +26,6 @@ const internetExitTypes = [
   "aws:ec2/internetGateway:InternetGateway",
   "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway",
 ];
-const trTypes = ["alicloud:cen/transitRouter:TransitRouter"];
-const tgwTypes = ["aws:ec2transitgateway/transitGateway:TransitGateway"];
-const cgwTypes = [
-  "alicloud:vpn/customerGateway:CustomerGateway",
-  "aws:ec2/customerGateway:CustomerGateway",
-];
-const vpnGatewayTypes = ["alicloud:vpn/gateway:Gateway", "aws:ec2/vpnGateway:VpnGateway"];
-const physicalConnectionType = "alicloud:expressconnect/physicalConnection:PhysicalConnection";
 
 /** The VPC a resource sits in, through its `vpcId` or its subnet's. */
 export function vpcOf(r: BorderResource, x: Resolver): BorderResource | undefined {
@@ -54,16 +43,6 @@ export function vpcOf(r: BorderResource, x: Resolver): BorderResource | undefine
     }
   }
   return undefined;
-}
-
-/** The region a resource's cloud names in `field`, defaulting to the resource's own. */
-function regionOr(r: BorderResource, x: Resolver, field: string): Place | undefined {
-  const v = r.props[field];
-  if (v === undefined || v === "") {
-    const own = x.regionOf(r);
-    return own ? x.regionPlace(own.cloud, own.region) : undefined;
-  }
-  return x.regionValue(r, v, field);
 }
 
 /**
@@ -125,115 +104,6 @@ function hopsOf(
 function publicAddress(r: BorderResource, x: Resolver, detail?: string): FlowEdge[] {
   const ip = str(r.props.ipAddress) ?? str(r.props.publicIp);
   return link(r, x.internet, "public address", { detail: detail ?? ip });
-}
-
-/**
- * A customer gateway's far end: the allowlisted site; a private address, whose site sits behind a
- * line this stack does not show, cannot be placed; a public one is reached over the internet.
- */
-function customerGatewayEdges(r: BorderResource, x: Resolver): FlowEdge[] {
-  const ip = r.props.ipAddress;
-  const reach = reachOfAddress(ip, x.allowlist);
-  const detail = typeof ip === "string" ? ip : "an address not known until deployed";
-  switch (reach.kind) {
-    case "allowlisted":
-      return link(r, x.allowlistedPlace(reach.entry), "public address", { detail });
-    case "private":
-      return link(
-        r,
-        x.unknownPlace(
-          `private address ${detail} of ${x.label(r)} is reached over a link this stack does not show`,
-        ),
-        "public address",
-        { detail },
-      );
-    case "internet":
-      return link(r, x.internet, "public address", { detail });
-  }
-}
-
-/**
- * The network of another account at a link's far end (the account fields `cross-account-links`
- * judges, `peerAccountFields`): an edge from `from` to that account's network where the far end
- * lies. The account says who holds the network, not where: the far region alone decides whether
- * the link leaves the jurisdiction (`network-links`), so the account's network lies on that
- * region's side — inside when the region is inside, outside or unplaceable with it. The stack's
- * own account (its provider's `allowedAccountIds` / `accountId`) draws no edge.
- */
-function peerAccountEdges(
-  x: Resolver,
-  r: BorderResource,
-  from: Endpoint,
-  far: Place,
-  label: EdgeLabel,
-): FlowEdge[] {
-  const cloud = cloudOf(r.type);
-  const own = ownAccounts(r.provider ? x.get(r.provider) : undefined);
-  return (peerAccountFields.get(r.type) ?? []).flatMap((field) => {
-    const v = r.props[field];
-    if (!cloud || v === undefined || v === null || v === "" || own.includes(String(v))) {
-      return [];
-    }
-    const account = isUnknown(v) ? "not known until deployed" : String(v);
-    const detail = isUnknown(v)
-      ? `${field} not known until deployed`
-      : own.length > 0
-        ? `not this stack's account ${own.join(", ")}`
-        : "the provider pins no account";
-    return link(from, x.peerAccountPlace(cloud, account, far), label, { via: r, detail });
-  });
-}
-
-/** Edges between a hub (CEN, transit router) and what an attachment joins to it. */
-function attach(
-  x: Resolver,
-  r: BorderResource,
-  spec: {
-    hub: string;
-    hubTypes: readonly string[];
-    member: string;
-    memberTypes?: readonly string[];
-    memberRegion?: string;
-    label: "cen attachment" | "attachment" | "peer attachment";
-  },
-): FlowEdge[] {
-  const hub = endpointOf(x, r, x.ref(r, spec.hub, spec.hubTypes), spec.hub);
-  const memberRef = x.ref(r, spec.member, spec.memberTypes);
-  const member =
-    memberRef.kind === "resource"
-      ? memberRef.resource
-      : memberRef.kind === "none" && spec.memberRegion === undefined
-        ? undefined
-        : spec.memberRegion !== undefined && r.props[spec.memberRegion] !== undefined
-          ? x.regionValue(r, r.props[spec.memberRegion], spec.memberRegion)
-          : endpointOf(x, r, memberRef, spec.member);
-  if (!hub || !member) {
-    return [];
-  }
-  return [
-    ...link(hub, member, spec.label, { via: r, both: true }),
-    ...(isPlace(member) ? peerAccountEdges(x, r, hub, member, spec.label) : []),
-  ];
-}
-
-function peering(
-  x: Resolver,
-  r: BorderResource,
-  spec: { vpc: string; peer: string; region: string },
-): FlowEdge[] {
-  const vpc = x.resourceAt(r, spec.vpc, vpcTypes);
-  if (!vpc) {
-    return [];
-  }
-  const peerRef = x.ref(r, spec.peer, vpcTypes);
-  if (peerRef.kind === "resource") {
-    return link(vpc, peerRef.resource, "peering", { via: r, both: true });
-  }
-  // A peer VPC of the stack is placed by its own provider; one outside it, by the region named.
-  const where = regionOr(r, x, spec.region);
-  return where
-    ? [...link(vpc, where, "peering", { via: r }), ...peerAccountEdges(x, r, vpc, where, "peering")]
-    : [];
 }
 
 const alicloud: FlowTable = {
@@ -328,187 +198,7 @@ const alicloud: FlowTable = {
       return edges;
     },
   },
-  "alicloud:vpc/peerConnection:PeerConnection": {
-    role: "network",
-    flows: (r, x) =>
-      peering(x, r, { vpc: "vpcId", peer: "acceptingVpcId", region: "acceptingRegionId" }),
-  },
-  "alicloud:cen/instance:Instance": { role: "network" },
-  "alicloud:cen/instanceAttachment:InstanceAttachment": {
-    role: "network",
-    flows: (r, x) =>
-      attach(x, r, {
-        hub: "instanceId",
-        hubTypes: cenTypes,
-        member: "childInstanceId",
-        memberTypes: [
-          ...vpcTypes,
-          "alicloud:expressconnect/virtualBorderRouter:VirtualBorderRouter",
-        ],
-        memberRegion: "childInstanceRegionId",
-        label: "cen attachment",
-      }),
-  },
-  "alicloud:cen/bandwidthLimit:BandwidthLimit": {
-    role: "network",
-    flows: (r, x) => {
-      const cen = x.resourceAt(r, "instanceId", cenTypes);
-      return cen
-        ? valuesAt(r.props, "regionIds[]").flatMap(({ value: v }) =>
-            link(cen, x.regionValue(r, v, "regionIds"), "cen attachment", {
-              via: r,
-              detail: "bandwidth limit",
-            }),
-          )
-        : [];
-    },
-  },
-  "alicloud:cen/transitRouter:TransitRouter": {
-    role: "network",
-    flows: (r, x) => {
-      const cen = x.resourceAt(r, "cenId", cenTypes);
-      return cen ? link(cen, r, "transit router", { both: true }) : [];
-    },
-  },
-  "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": {
-    role: "network",
-    flows: (r, x) =>
-      attach(x, r, {
-        hub: "transitRouterId",
-        hubTypes: trTypes,
-        member: "vpcId",
-        memberTypes: vpcTypes,
-        label: "attachment",
-      }),
-  },
-  "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": {
-    role: "network",
-    flows: (r, x) =>
-      attach(x, r, {
-        hub: "transitRouterId",
-        hubTypes: trTypes,
-        member: "peerTransitRouterId",
-        memberTypes: trTypes,
-        memberRegion: "peerTransitRouterRegionId",
-        label: "peer attachment",
-      }),
-  },
-  "alicloud:cen/transitRouterVpnAttachment:TransitRouterVpnAttachment": {
-    role: "network",
-    flows: (r, x) =>
-      attach(x, r, {
-        hub: "transitRouterId",
-        hubTypes: trTypes,
-        member: "vpnId",
-        memberTypes: ["alicloud:vpn/gatewayVpnAttachment:GatewayVpnAttachment"],
-        label: "attachment",
-      }),
-  },
-  "alicloud:cen/transitRouterVbrAttachment:TransitRouterVbrAttachment": {
-    role: "network",
-    flows: (r, x) =>
-      attach(x, r, {
-        hub: "transitRouterId",
-        hubTypes: trTypes,
-        member: "vbrId",
-        label: "attachment",
-      }),
-  },
-  "alicloud:expressconnect/virtualBorderRouter:VirtualBorderRouter": {
-    role: "gateway",
-    // Its far end is the leased line it runs on; a line the stack does not hold cannot be placed.
-    flows: (r, x) => {
-      const line = endpointOf(
-        x,
-        r,
-        x.ref(r, "physicalConnectionId", [physicalConnectionType]),
-        "physicalConnectionId",
-      );
-      return line ? link(r, line, "attachment") : [];
-    },
-  },
-  [physicalConnectionType]: {
-    role: "gateway",
-    // The line lands at its access point, whose region the access point's ID names.
-    flows: (r, x) => {
-      const ap = r.props.accessPointId;
-      const at =
-        typeof ap === "string"
-          ? x.locatedPlace(locate(x.jurisdiction, "access-point", ap, "alicloud"))
-          : x.unknownPlace(
-              `accessPointId of ${x.label(r)} is ${isUnknown(ap) ? "not known until deployed" : "not set"}`,
-            );
-      return at
-        ? link(r, at, "attachment", {
-            detail: typeof ap === "string" ? `access point ${ap}` : undefined,
-          })
-        : [];
-    },
-  },
-  "alicloud:cen/instanceGrant:InstanceGrant": {
-    role: "network",
-    flows: (r, x) => grantEdges(r, x, "childInstanceId"),
-  },
-  "alicloud:cen/transitRouterGrantAttachment:TransitRouterGrantAttachment": {
-    role: "network",
-    flows: (r, x) => grantEdges(r, x, "instanceId"),
-  },
-  "alicloud:vpn/gateway:Gateway": {
-    role: "gateway",
-    flows: (r, x) => {
-      const vpc = x.resourceAt(r, "vpcId", vpcTypes);
-      return vpc ? link(vpc, r, "attachment", { both: true }) : [];
-    },
-  },
-  "alicloud:vpn/customerGateway:CustomerGateway": { role: "gateway", flows: customerGatewayEdges },
-  "alicloud:vpn/connection:Connection": {
-    role: "network",
-    flows: (r, x) => {
-      const gw = x.resourceAt(r, "vpnGatewayId", vpnGatewayTypes);
-      return gw ? tunnels(r, x, gw) : [];
-    },
-  },
-  "alicloud:vpn/gatewayVpnAttachment:GatewayVpnAttachment": {
-    role: "gateway",
-    flows: (r, x) => tunnels(r, x, r),
-  },
 };
-
-/** A grant lets another account's CEN attach this network: the far end is that account. */
-function grantEdges(r: BorderResource, x: Resolver, memberField: string): FlowEdge[] {
-  const member = x.resourceAt(r, memberField);
-  const owner = r.props.cenOwnerId;
-  if (!member || owner === undefined) {
-    return [];
-  }
-  return link(
-    member,
-    x.accountPlace("alicloud", String(isUnknown(owner) ? "not known until deployed" : owner)),
-    "cen attachment",
-    {
-      via: r,
-      detail: "granted to another account's CEN",
-    },
-  );
-}
-
-/** `gateway → ipsec connection → customer gateway` for every customer gateway a VPN names. */
-function tunnels(r: BorderResource, x: Resolver, gateway: BorderResource): FlowEdge[] {
-  const refs = [
-    ...x.refs(r, "customerGatewayId", cgwTypes),
-    ...x.refs(r, "tunnelOptionsSpecifications[].customerGatewayId", cgwTypes),
-  ];
-  const seen = new Set<string>();
-  return refs.flatMap((ref) => {
-    const to = endpointOf(x, r, ref, "customer gateway");
-    const key = to ? ("urn" in to ? to.urn : to.key) : "";
-    if (!to || seen.has(key)) {
-      return [];
-    }
-    seen.add(key);
-    return link(gateway, to, "ipsec connection", { via: gateway === r ? undefined : r });
-  });
-}
 
 /** `owner → eip association → EIP` for the EIPs bound to `owner`; the internet if none is. */
 function eipEdges(owner: BorderResource, x: Resolver, field: string): FlowEdge[] {
@@ -605,53 +295,6 @@ const aws: FlowTable = {
     flows: (r, x) => {
       const subnet = x.resourceAt(r, "subnetId", subnetTypes);
       return subnet ? link(subnet, r, "attachment", { both: true }) : [];
-    },
-  },
-  "aws:ec2/vpcPeeringConnection:VpcPeeringConnection": {
-    role: "network",
-    flows: (r, x) => peering(x, r, { vpc: "vpcId", peer: "peerVpcId", region: "peerRegion" }),
-  },
-  "aws:ec2transitgateway/transitGateway:TransitGateway": { role: "network" },
-  "aws:ec2transitgateway/vpcAttachment:VpcAttachment": {
-    role: "network",
-    flows: (r, x) =>
-      attach(x, r, {
-        hub: "transitGatewayId",
-        hubTypes: tgwTypes,
-        member: "vpcId",
-        memberTypes: vpcTypes,
-        label: "attachment",
-      }),
-  },
-  "aws:ec2transitgateway/peeringAttachment:PeeringAttachment": {
-    role: "network",
-    flows: (r, x) =>
-      attach(x, r, {
-        hub: "transitGatewayId",
-        hubTypes: tgwTypes,
-        member: "peerTransitGatewayId",
-        memberTypes: tgwTypes,
-        memberRegion: "peerRegion",
-        label: "peer attachment",
-      }),
-  },
-  "aws:ec2/vpnGateway:VpnGateway": alicloud["alicloud:vpn/gateway:Gateway"],
-  "aws:ec2/vpnGatewayAttachment:VpnGatewayAttachment": {
-    role: "network",
-    flows: (r, x) => {
-      const vpc = x.resourceAt(r, "vpcId", vpcTypes);
-      const gw = x.resourceAt(r, "vpnGatewayId", vpnGatewayTypes);
-      return vpc && gw ? link(vpc, gw, "attachment", { via: r, both: true }) : [];
-    },
-  },
-  "aws:ec2/customerGateway:CustomerGateway": { role: "gateway", flows: customerGatewayEdges },
-  "aws:ec2/vpnConnection:VpnConnection": {
-    role: "network",
-    flows: (r, x) => {
-      const gw =
-        x.resourceAt(r, "vpnGatewayId", vpnGatewayTypes) ??
-        x.resourceAt(r, "transitGatewayId", tgwTypes);
-      return gw ? tunnels(r, x, gw) : [];
     },
   },
 };

@@ -1,27 +1,27 @@
 /**
- * Flow models of object storage (shared/research/data-paths.md §3 and §4, "Object storage"):
- * where a bucket's objects are replicated, where its access logs go, which key encrypts it, who
- * can read it (the networks its policy admits, or the public), and the global edge networks that
- * transfer acceleration puts in front of it.
+ * Flow models of object storage (shared/research/data-paths.md §3 and §4, "Object storage") not
+ * yet declared in a domain table of the one model: who can read a bucket (the networks its policy
+ * admits, or the public), its public ACL resources, and the global edge networks that transfer
+ * acceleration puts in front of it. The buckets themselves, their replication, logging,
+ * inventory and encryption are rows of policy/paths/types/storage.ts, which draw their readers
+ * and public grants through `bucketReaders` and `publicAcl`.
  */
 import type { BorderResource, Endpoint, FlowEdge } from "../model";
 import { isUnknown } from "../model";
 import type { Resolver } from "../resolver";
 import { isPublic, isPublicGrantee, networkPins, publicAcls, statements } from "../../paths/iam";
-import { flagOpens, locate } from "../../paths/places";
-import { vpcTypes } from "./egress";
-import { valueAt, valuesAt } from "../../paths/values";
-import { arnPlace, encryptedBy, endpointOf, type FlowTable, isOn, link } from "./common";
+import { valuesAt } from "../../paths/values";
+import { type FlowTable, isOn, link } from "./common";
 
-const bucketTypes = [
+export const bucketTypes: readonly string[] = [
   "alicloud:oss/bucket:Bucket",
   "aws:s3/bucket:Bucket",
   "aws:s3/bucketV2:BucketV2",
 ];
 
 /** The bucket a `bucket` property names. */
-function bucketOf(r: BorderResource, x: Resolver, field = "bucket"): BorderResource | undefined {
-  return x.resourceAt(r, field, bucketTypes);
+function bucketOf(r: BorderResource, x: Resolver): BorderResource | undefined {
+  return x.resourceAt(r, "bucket", bucketTypes);
 }
 
 /**
@@ -51,7 +51,7 @@ function publicAccessBlocked(
   );
 }
 
-function publicAcl(
+export function publicAcl(
   bucket: BorderResource,
   x: Resolver,
   acl: unknown,
@@ -73,6 +73,11 @@ function publicAcl(
   });
 }
 
+/**
+ * The networks and endpoints a bucket policy may pin its readers to. (Not imported from the egress
+ * models: the storage table reads this file, and the egress models read the tables.)
+ */
+const vpcTypes = ["alicloud:vpc/network:Network", "aws:ec2/vpc:Vpc"];
 const endpointTypes = ["aws:ec2/vpcEndpoint:VpcEndpoint"];
 
 /**
@@ -81,7 +86,7 @@ const endpointTypes = ["aws:ec2/vpcEndpoint:VpcEndpoint"];
  * policies), and otherwise every network of its region (credentials work from anywhere the
  * endpoint is reachable). A pinned network outside the stack fails closed.
  */
-function bucketReaders(bucket: BorderResource, x: Resolver): FlowEdge[] {
+export function bucketReaders(bucket: BorderResource, x: Resolver): FlowEdge[] {
   const sources: Array<{ owner: BorderResource; policy: unknown }> = [];
   if (bucket.props.policy !== undefined) {
     sources.push({ owner: bucket, policy: bucket.props.policy });
@@ -174,113 +179,7 @@ function bucketReaders(bucket: BorderResource, x: Resolver): FlowEdge[] {
   return edges;
 }
 
-/** `bucket → log delivery → target bucket`. */
-function logsTo(
-  source: BorderResource,
-  x: Resolver,
-  owner: BorderResource,
-  field: string,
-  detail?: string,
-): FlowEdge[] {
-  const ref = x.ref(owner, field, bucketTypes);
-  if (ref.kind === "resource" && ref.resource === source) {
-    return [];
-  }
-  const to = endpointOf(x, owner, ref, "log bucket");
-  return to
-    ? link(source, to, "log delivery", { via: owner === source ? undefined : owner, detail })
-    : [];
-}
-
-/** The destination of an S3 replication rule: its bucket by ARN or name, else its partition. */
-function s3Destination(x: Resolver, owner: BorderResource, path: string): Endpoint[] {
-  return x.refs(owner, path, bucketTypes).flatMap((ref) => {
-    if (ref.kind === "external") {
-      const name = /^arn:[^:]+:s3:::([^/]+)/.exec(ref.value)?.[1];
-      const byName = name ? x.byIdentifier(name, bucketTypes) : undefined;
-      return [
-        byName ??
-          arnPlace(x, ref.value) ??
-          x.unknownPlace(
-            `replication destination ${JSON.stringify(ref.value)} is not a bucket of this stack`,
-          ),
-      ];
-    }
-    const e = endpointOf(x, owner, ref, "replication destination");
-    return e ? [e] : [];
-  });
-}
-
 const alicloud: FlowTable = {
-  "alicloud:oss/bucket:Bucket": {
-    role: "data",
-    flows: (r, x) => [
-      ...bucketReaders(r, x),
-      ...(r.props.logging !== undefined ? logsTo(r, x, r, "logging.targetBucket") : []),
-      ...encryptedBy(x, r, r, ["serverSideEncryptionRule.kmsMasterKeyId"]),
-      ...publicAcl(r, x, r.props.acl),
-      ...(isOn(valueAt(r.props, "transferAcceleration.enabled"))
-        ? link(r, x.globalPlace("OSS transfer acceleration network"), "transfer acceleration")
-        : []),
-    ],
-  },
-  "alicloud:oss/bucketReplication:BucketReplication": {
-    role: "other",
-    flows: (r, x) => {
-      const source = bucketOf(r, x);
-      if (!source) {
-        return [];
-      }
-      // Both name the far side, and a mismatch is possible: a bucket of the stack is an edge to
-      // that bucket (the path goes on from it) and the location an edge to its region. A location
-      // not known yet defers to a bucket of the stack; without either the bucket's name decides.
-      const ref = x.ref(r, "destination.bucket", bucketTypes);
-      const location = valueAt(r.props, "destination.location");
-      const ends: Endpoint[] = ref.kind === "resource" ? [ref.resource] : [];
-      if (typeof location === "string") {
-        ends.push(x.locatedPlace(locate(x.jurisdiction, "oss-location", location, "alicloud"))!);
-      } else if (location !== undefined && !(isUnknown(location) && ends.length > 0)) {
-        ends.push(x.regionValue(r, location, "destination.location", "oss-"));
-      } else if (location === undefined && ends.length === 0) {
-        const named = endpointOf(x, r, ref, "destination bucket");
-        ends.push(...(named ? [named] : []));
-      }
-      const acceleration = x.globalPlace("OSS transfer acceleration network");
-      const accelerated = flagOpens(
-        { values: ["oss_acc"], normalize: "token" },
-        valueAt(r.props, "destination.transferType"),
-      );
-      return [
-        ...ends.flatMap((to) => link(source, to, "replication", { via: r })),
-        ...(accelerated ? link(source, acceleration, "transfer acceleration", { via: r }) : []),
-      ];
-    },
-  },
-  "alicloud:oss/bucketLogging:BucketLogging": {
-    role: "other",
-    flows: (r, x) => {
-      const source = bucketOf(r, x);
-      return source ? logsTo(source, x, r, "targetBucket") : [];
-    },
-  },
-  "alicloud:oss/bucketInventory:BucketInventory": {
-    role: "other",
-    flows: (r, x) => {
-      const source = bucketOf(r, x);
-      return source
-        ? logsTo(source, x, r, "destination.ossBucketDestination.bucket", "object inventory")
-        : [];
-    },
-  },
-  "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption": {
-    role: "control",
-    flows: (r, x) => {
-      const bucket = bucketOf(r, x);
-      return bucket && r.props.sseAlgorithm === "KMS"
-        ? encryptedBy(x, bucket, r, ["kmsMasterKeyId"], r)
-        : [];
-    },
-  },
   "alicloud:oss/bucketAcl:BucketAcl": {
     role: "control",
     flows: (r, x) => {
@@ -304,81 +203,11 @@ const alicloud: FlowTable = {
   },
 };
 
-const s3Bucket: FlowTable[string] = {
-  role: "data",
-  flows: (r, x) => [
-    ...bucketReaders(r, x),
-    ...logsTo(r, x, r, "logging.targetBucket"),
-    ...logsTo(r, x, r, "loggings[].targetBucket"),
-    ...encryptedBy(x, r, r, [
-      "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId",
-      "serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[].kmsMasterKeyId",
-    ]),
-    ...s3Destination(x, r, "replicationConfiguration.rules[].destination.bucket").flatMap((to) =>
-      link(r, to, "replication"),
-    ),
-    ...s3Destination(x, r, "replicationConfigurations[].rules[].destinations[].bucket").flatMap(
-      (to) => link(r, to, "replication"),
-    ),
-    ...publicAcl(r, x, r.props.acl),
-    ...(r.props.accelerationStatus === "Enabled"
-      ? link(r, x.globalPlace("S3 transfer acceleration network"), "transfer acceleration")
-      : []),
-  ],
-};
-
 function s3Each(types: readonly string[], model: FlowTable[string]): FlowTable {
   return Object.fromEntries(types.map((t) => [t, model]));
 }
 
 const aws: FlowTable = {
-  "aws:s3/bucket:Bucket": s3Bucket,
-  "aws:s3/bucketV2:BucketV2": s3Bucket,
-  "aws:s3/bucketReplicationConfig:BucketReplicationConfig": {
-    role: "other",
-    flows: (r, x) => {
-      const source = bucketOf(r, x);
-      if (!source) {
-        return [];
-      }
-      const enabled = valuesAt(r.props, "rules[]").some(
-        (rule) => valueAt(rule.value, "status") !== "Disabled",
-      );
-      return enabled
-        ? s3Destination(x, r, "rules[].destination.bucket").flatMap((to) =>
-            link(source, to, "replication", { via: r }),
-          )
-        : [];
-    },
-  },
-  ...s3Each(["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"], {
-    role: "other",
-    flows: (r, x) => {
-      const source = bucketOf(r, x);
-      return source ? logsTo(source, x, r, "targetBucket") : [];
-    },
-  }),
-  ...s3Each(
-    [
-      "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-      "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
-    ],
-    {
-      role: "control",
-      flows: (r, x) => {
-        const bucket = bucketOf(r, x);
-        return bucket
-          ? encryptedBy(
-              x,
-              bucket,
-              r,
-              ["rules[].applyServerSideEncryptionByDefault.kmsMasterKeyId"],
-              r,
-            )
-          : [];
-      },
-    },
-  ),
   ...s3Each(["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"], {
     role: "control",
     flows: (r, x) => {

@@ -7,7 +7,12 @@
 import type { TypeModel, TypeTable } from "../model";
 import { backups } from "./backups";
 import { databases } from "./databases";
+import { egress } from "./egress";
 import { keys } from "./keys";
+import { kubernetes } from "./kubernetes";
+import { network } from "./network";
+import { remoteSites } from "./remote-sites";
+import { storage } from "./storage";
 import { transfers } from "./transfers";
 
 /** The domains, one table each. */
@@ -27,18 +32,18 @@ export type Domain =
 
 /** The rows of each domain; a domain's table is filled when its types move to this model. */
 export const tables: Readonly<Record<Domain, TypeTable>> = {
-  storage: {},
+  storage,
   databases,
   backups,
   transfers,
   keys,
   logs: {},
-  network: {},
-  "remote-sites": {},
-  egress: {},
+  network,
+  "remote-sites": remoteSites,
+  egress,
   exposure: {},
   "edge-services": {},
-  kubernetes: {},
+  kubernetes,
 };
 
 /** The union of several tables; a type declared in two of them is an error naming both. */

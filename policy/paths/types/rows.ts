@@ -39,6 +39,12 @@ export const ip = fieldOf("ip");
 export const flag = fieldOf("flag");
 export const ref = fieldOf("ref");
 export const url = fieldOf("url");
+export const ossLocation = fieldOf("oss-location");
+export const endpoint = fieldOf("endpoint");
+export const siteIp = fieldOf("site-ip");
+export const anywhereCidr = fieldOf("anywhere-cidr");
+export const accessPoint = fieldOf("access-point");
+export const serviceName = fieldOf("service-name");
 
 /** A field of one format with its label and policy bound: `(path, verb, extra?)`. */
 export type BoundField = (path: string, verb: string, extra?: FieldExtra) => FieldSpec;
@@ -49,14 +55,31 @@ export function edgesOf(policy: PolicyName, label: EdgeLabel): Record<FieldName,
     (f: FieldOf): BoundField =>
     (path, verb, extra) =>
       f(path, label, policy, verb, extra);
-  const makers = { region, arn, arnOrId, account, ip, flag, ref, url };
+  const makers = {
+    ...{ region, arn, arnOrId, account, ip, flag, ref, url, ossLocation, endpoint },
+    ...{ siteIp, anywhereCidr, accessPoint, serviceName },
+  };
   return Object.fromEntries(Object.entries(makers).map(([name, f]) => [name, bound(f)])) as Record<
     FieldName,
     BoundField
   >;
 }
 
-type FieldName = "region" | "arn" | "arnOrId" | "account" | "ip" | "flag" | "ref" | "url";
+type FieldName =
+  | "region"
+  | "arn"
+  | "arnOrId"
+  | "account"
+  | "ip"
+  | "flag"
+  | "ref"
+  | "url"
+  | "ossLocation"
+  | "endpoint"
+  | "siteIp"
+  | "anywhereCidr"
+  | "accessPoint"
+  | "serviceName";
 
 /** Data flows from the named place into the resource. */
 export const inbound = { inbound: true } as const;

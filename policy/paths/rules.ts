@@ -1,0 +1,252 @@
+/**
+ * The one reader of egress rules: every destination a security group, network ACL, Cloud Firewall
+ * policy or prefix list lets traffic go to (or drops), with the protocol and ports of its rule.
+ * The egress-rules policy judges each accepted flow against the stack's egress allowlist
+ * (policy/egress.ts); the border analysis reads the same flows to decide whether a network's
+ * security groups and ACLs admit internet-bound traffic (border/flows/egress.ts).
+ */
+import { type Flow, isAnywhere, normalizeProtocol, parsePortRange, portBounds } from "./addresses";
+import { str, unknown, valueAt, valuesAt } from "./values";
+
+/**
+ * One destination of a rule with the traffic it names, or the reason it cannot be read. Drop and
+ * deny rules are read too (`allow: false`): the border analysis needs them to know what a
+ * security group or an ACL shuts.
+ */
+export type RuleFlow = {
+  readonly path: string;
+  readonly allow: boolean;
+  /** The rule entry the destination was read from (for its priority or rule number). */
+  readonly holder: unknown;
+} & ({ readonly flow: Flow } | { readonly unknown: true });
+
+interface RuleModel {
+  readonly type: string;
+  readonly flows: (props: Record<string, unknown>) => RuleFlow[];
+}
+
+/** AWS-style rules: CIDR lists plus `protocol`/`fromPort`/`toPort` on the same holder. */
+function awsRules(
+  cidrPaths: readonly string[],
+  protocolKey: string,
+  isAllow: (holder: unknown) => boolean,
+) {
+  return (props: Record<string, unknown>): RuleFlow[] =>
+    cidrPaths.flatMap((path) =>
+      valuesAt(props, path).map((f): RuleFlow => {
+        const read = { path: f.path, allow: isAllow(f.holder), holder: f.holder };
+        const protocol = valueAt(f.holder, protocolKey);
+        const from = valueAt(f.holder, "fromPort");
+        const to = valueAt(f.holder, "toPort");
+        if ([f.value, protocol, from, to].includes(unknown)) {
+          return { ...read, unknown: true };
+        }
+        const p = normalizeProtocol(protocol);
+        return {
+          ...read,
+          flow: { cidr: String(f.value), protocol: p, ...portBounds(p, from, to) },
+        };
+      }),
+    );
+}
+
+/** Alibaba-style rules: one CIDR, a `from/to` port range and a protocol on the same holder. */
+function alicloudRules(
+  cidrPaths: readonly string[],
+  protocolKey: string,
+  portKey: string,
+  isAllow: (holder: unknown) => boolean,
+) {
+  return (props: Record<string, unknown>): RuleFlow[] =>
+    cidrPaths.flatMap((path) =>
+      valuesAt(props, path).map((f): RuleFlow => {
+        const read = { path: f.path, allow: isAllow(f.holder), holder: f.holder };
+        const protocol = valueAt(f.holder, protocolKey);
+        const ports = valueAt(f.holder, portKey);
+        if ([f.value, protocol, ports].includes(unknown)) {
+          return { ...read, unknown: true };
+        }
+        const p = normalizeProtocol(protocol);
+        const bounds = p === "all" ? {} : parsePortRange(ports);
+        return { ...read, flow: { cidr: String(f.value), protocol: p, ...bounds } };
+      }),
+    );
+}
+
+function is(key: string, value: string | boolean, absent = false) {
+  return (holder: unknown): boolean => {
+    const v = valueAt(holder, key);
+    if (v === unknown) {
+      // Undecidable: treat as an allow rule so that the unknown surfaces.
+      return true;
+    }
+    return v === undefined ? absent : String(v).toLowerCase() === String(value);
+  };
+}
+
+/** Security-group rules have no action: every rule allows. */
+const anyRule = () => true;
+
+export const ruleModels: readonly RuleModel[] = [
+  {
+    type: "aws:ec2/securityGroup:SecurityGroup",
+    flows: awsRules(["egress[].cidrBlocks[]", "egress[].ipv6CidrBlocks[]"], "protocol", anyRule),
+  },
+  {
+    type: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+    flows: awsRules(["egress[].cidrBlocks[]", "egress[].ipv6CidrBlocks[]"], "protocol", anyRule),
+  },
+  {
+    type: "aws:ec2/securityGroupRule:SecurityGroupRule",
+    flows: (props) =>
+      is("type", "egress")(props)
+        ? awsRules(["cidrBlocks[]", "ipv6CidrBlocks[]"], "protocol", anyRule)(props)
+        : [],
+  },
+  {
+    type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    flows: awsRules(["cidrIpv4", "cidrIpv6"], "ipProtocol", anyRule),
+  },
+  {
+    type: "aws:ec2/networkAcl:NetworkAcl",
+    flows: awsRules(
+      ["egress[].cidrBlock", "egress[].ipv6CidrBlock"],
+      "protocol",
+      is("action", "allow"),
+    ),
+  },
+  {
+    type: "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
+    flows: awsRules(
+      ["egress[].cidrBlock", "egress[].ipv6CidrBlock"],
+      "protocol",
+      is("action", "allow"),
+    ),
+  },
+  {
+    type: "aws:ec2/networkAclRule:NetworkAclRule",
+    flows: (props) =>
+      is("egress", true)(props)
+        ? awsRules(["cidrBlock", "ipv6CidrBlock"], "protocol", is("ruleAction", "allow"))(props)
+        : [],
+  },
+  {
+    type: "alicloud:ecs/securityGroupRule:SecurityGroupRule",
+    flows: (props) =>
+      is("type", "egress")(props)
+        ? alicloudRules(
+            ["cidrIp", "ipv6CidrIp"],
+            "ipProtocol",
+            "portRange",
+            is("policy", "accept", true),
+          )(props)
+        : [],
+  },
+  {
+    // ENS security groups hold both directions in permissions[]; egress rules name destCidrIp.
+    type: "alicloud:ens/securityGroup:SecurityGroup",
+    flows: (props) =>
+      alicloudRules(
+        ["permissions[].destCidrIp", "permissions[].ipv6DestCidrIp"],
+        "ipProtocol",
+        "portRange",
+        is("policy", "accept", true),
+      )(props).filter((f) => is("direction", "egress")(f.holder)),
+  },
+  {
+    type: "alicloud:vpc/networkAcl:NetworkAcl",
+    flows: alicloudRules(
+      ["egressAclEntries[].destinationCidrIp"],
+      "protocol",
+      "port",
+      is("policy", "accept", true),
+    ),
+  },
+  {
+    type: "alicloud:vpc/networkAclEntries:NetworkAclEntries",
+    flows: alicloudRules(
+      ["egresses[].destinationCidrIp"],
+      "protocol",
+      "port",
+      is("policy", "accept", true),
+    ),
+  },
+  {
+    type: "alicloud:cloudfirewall/controlPolicy:ControlPolicy",
+    flows: firewallRules,
+  },
+  {
+    type: "alicloud:cloudfirewall/natFirewallControlPolicy:NatFirewallControlPolicy",
+    flows: firewallRules,
+  },
+  {
+    type: "aws:ec2/managedPrefixList:ManagedPrefixList",
+    flows: prefixListEntries("entries[].cidr"),
+  },
+  {
+    type: "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry",
+    flows: prefixListEntries("cidr"),
+  },
+  {
+    type: "alicloud:ecs/ecsPrefixList:EcsPrefixList",
+    flows: prefixListEntries("entries[].cidr"),
+  },
+  {
+    type: "alicloud:vpc/prefixList:PrefixList",
+    flows: prefixListEntries("entrys[].cidr"),
+  },
+];
+
+/**
+ * Cloud Firewall outbound accepts. A destination that is not a CIDR (a domain, an address
+ * book, a location) cannot be placed by the pack, so it is judged as reaching everywhere.
+ */
+function firewallRules(props: Record<string, unknown>): RuleFlow[] {
+  const direction = valueAt(props, "direction");
+  const action = valueAt(props, "aclAction");
+  const destination = valueAt(props, "destination");
+  const type = valueAt(props, "destinationType");
+  const protocol = valueAt(props, "proto");
+  const port = valueAt(props, "destPort");
+  if ([direction, action, destination, type, protocol, port].includes(unknown)) {
+    return [{ path: "destination", allow: true, holder: props, unknown: true }];
+  }
+  if (str(direction) !== "out" || str(action) !== "accept") {
+    return [];
+  }
+  const p = normalizeProtocol(String(protocol ?? "ANY").toLowerCase() === "any" ? "all" : protocol);
+  const cidr = str(type) === "net" ? String(destination) : "0.0.0.0/0";
+  return [
+    {
+      path: "destination",
+      allow: true,
+      holder: props,
+      flow: { cidr, protocol: p, ...(p === "all" ? {} : parsePortRange(port)) },
+    },
+  ];
+}
+
+/**
+ * Prefix lists are referenced by egress rules by ID; one that holds every address turns each
+ * such rule into allow-all. Entries are otherwise judged where rules use them.
+ */
+function prefixListEntries(path: string) {
+  return (props: Record<string, unknown>): RuleFlow[] =>
+    valuesAt(props, path).flatMap((f): RuleFlow[] => {
+      const read = { path: f.path, allow: true, holder: f.holder };
+      return f.value === unknown
+        ? [{ ...read, unknown: true }]
+        : typeof f.value === "string" && isAnywhere(f.value)
+          ? [{ ...read, flow: { cidr: f.value, protocol: "all" } }]
+          : [];
+    });
+}
+
+/**
+ * Every destination of a rule, security group, network ACL, firewall policy or prefix list of
+ * `type`, allowed or dropped; none for a type that holds no egress rules. The border analysis
+ * reads security groups and ACLs through it too, so both judge the same flows.
+ */
+export function ruleFlowsOf(type: string, props: Record<string, unknown>): RuleFlow[] {
+  return ruleModels.find((m) => m.type === type)?.flows(props) ?? [];
+}

@@ -1,0 +1,413 @@
+/**
+ * The egress domain: resources that open an edge from the stack's networks and workloads to the
+ * public internet (shared/research/data-paths.md §3 "NAT / internet egress", "EIP / public IP",
+ * "Internet gateway"; §6.5). Each row's `internet` fields say which values open the edge; the
+ * edge runs from the resource to the public internet and is internet-egress's: a sealed network
+ * has no edge to the internet at all, so the edge itself is the violation, wherever the hosts it
+ * reaches are.
+ *
+ * The internet exits the border analysis routes through (NAT and internet gateways, elastic IPs,
+ * routes, instances) are still drawn by the border flow models: internet-egress judges them by
+ * their rows in `judgedOnly`, which the graph does not read. The egress rules the analysis reads
+ * as gates are judged by egress-rules (`policy/egress.ts`) through paths/rules.ts.
+ */
+import type { EdgeLabel, FieldSpec, InternetOpening, Role, TypeModel, TypeTable } from "../model";
+
+/** The fields of one edge label, one maker per opening: `ip.true(path, verb)`. */
+function fieldsOf(label: EdgeLabel) {
+  const field =
+    (opens: InternetOpening) =>
+    (path: string, verb: string): FieldSpec => ({
+      path,
+      format: "internet",
+      label,
+      policy: "internet-egress",
+      verb,
+      detail: path,
+      opens,
+    });
+  return {
+    /** The resource is an internet edge by its nature. */
+    always: field("always"),
+    /** A flag that is true. */
+    true: field("true"),
+    /** An outbound bandwidth above 0. */
+    positive: field("positive"),
+    /** Any value but `safe` (ignoring case), unset included. */
+    unless: (path: string, verb: string, ...safe: string[]) => field({ unless: safe })(path, verb),
+    /** Anything but `false`. */
+    notFalse: field("not-false"),
+    /** A route to every address. */
+    defaultRoute: field("default-route"),
+    /**
+     * A managed runtime with no subnet of the stack's VPC at `path` (and not isolated); with a
+     * `holder`, one runtime per holder, `isolation` read inside it.
+     */
+    outsideVpc: (path: string, verb: string, isolation?: string, holder?: string) =>
+      field({
+        outsideVpc: {
+          ...(isolation === undefined ? {} : { isolation }),
+          ...(holder === undefined ? {} : { holder }),
+        },
+      })(path, verb),
+  };
+}
+
+/** A public address of the resource, or of what it launches. */
+const ip = fieldsOf("public address");
+/** A managed runtime's own way out, through the service's network. */
+const service = fieldsOf("default egress");
+
+/** A row of `role`: the fix internet-egress's findings advise, and its fields. */
+const row =
+  (role: Role) =>
+  (fix: string, ...fields: FieldSpec[]): TypeModel => ({ role, fields, fix });
+const gateway = row("gateway");
+const workload = row("workload");
+const control = row("control");
+const template = row("other");
+
+const noEdge =
+  "Remove it; a sealed network reaches cloud services through private endpoints and other sites only through checked links.";
+const noPublicIp = "Set associatePublicIpAddress to false.";
+const noBandwidth = "Set internetMaxBandwidthOut to 0.";
+const launched = "instances launched from it get public IP addresses";
+const isolationFix =
+  "Set enableNetworkIsolation to true, or run it in private subnets of the stack's VPC (vpcConfig).";
+
+/** A resource that is a way to the internet by its nature: a public address of `path`. */
+const exit = (path: string, verb: string, as = gateway) => as(noEdge, ip.always(path, verb));
+
+/** Tasks with a public IP on their network interface (Fargate, awsvpc network mode). */
+const ecsTasks = workload(
+  "Set networkConfiguration.assignPublicIp to false and reach AWS services through VPC endpoints.",
+  ip.true("networkConfiguration.assignPublicIp", "every task gets a public IP address"),
+);
+const appStream = workload(
+  "Set enableDefaultInternetAccess to false and give the instances private subnets of the stack's VPC.",
+  service.true(
+    "enableDefaultInternetAccess",
+    "the streaming instances reach the internet through AppStream's network",
+  ),
+);
+const alicloudTemplate = template(noBandwidth, ip.positive("internetMaxBandwidthOut", launched));
+/** Function Compute lets functions reach the internet unless internetAccess is false. */
+const functionCompute = workload(
+  "Set internetAccess to false and reach services through the VPC.",
+  service.unless("internetAccess", "the functions can reach any host on the internet", "false"),
+);
+const publicHost = (what: string) =>
+  workload(noBandwidth, ip.positive("internetMaxBandwidthOut", what));
+
+/** The egress domain's rows: their internet edges are the graph's, tagged with internet-egress. */
+export const egress: TypeTable = {
+  // Attachments and bindings configure a way out rather than being one (role "control").
+  "aws:ec2/internetGatewayAttachment:InternetGatewayAttachment": exit(
+    "internetGatewayId",
+    "attaches an internet gateway",
+    control,
+  ),
+  "aws:ec2/carrierGateway:CarrierGateway": exit(
+    "vpcId",
+    "gets a carrier gateway to the telecom network",
+  ),
+  "aws:ec2/natGatewayEipAssociation:NatGatewayEipAssociation": exit(
+    "allocationId",
+    "gives a NAT gateway another public address",
+    control,
+  ),
+  "aws:ec2/spotInstanceRequest:SpotInstanceRequest": workload(
+    noPublicIp,
+    ip.true("associatePublicIpAddress", "the instance gets a public IP address"),
+  ),
+  "aws:ec2/launchConfiguration:LaunchConfiguration": template(
+    noPublicIp,
+    ip.true("associatePublicIpAddress", launched),
+  ),
+  "aws:ecs/service:Service": ecsTasks,
+  "aws:ecs/taskSet:TaskSet": ecsTasks,
+  "aws:ec2/defaultSubnet:DefaultSubnet": row("network")(
+    "Set mapPublicIpOnLaunch to false.",
+    ip.true("mapPublicIpOnLaunch", "instances launched in it get public IP addresses"),
+  ),
+  "aws:ec2/spotFleetRequest:SpotFleetRequest": workload(
+    "Set associatePublicIpAddress to false in every launch specification.",
+    ip.true(
+      "launchSpecifications[].associatePublicIpAddress",
+      "the fleet's instances get public IP addresses",
+    ),
+  ),
+  "aws:appstream/fleet:Fleet": appStream,
+  "aws:appstream/imageBuilder:ImageBuilder": appStream,
+  "aws:drs/replicationConfigurationTemplate:ReplicationConfigurationTemplate": template(
+    "Set createPublicIp to false and replicate over the private network (dataPlaneRouting PRIVATE_IP).",
+    ip.true("createPublicIp", "the replication servers get public IP addresses"),
+  ),
+  "aws:ec2/launchTemplate:LaunchTemplate": template(
+    'Set associatePublicIpAddress to "false".',
+    ip.true("networkInterfaces[].associatePublicIpAddress", launched),
+  ),
+  "aws:ec2/vpcBlockPublicAccessExclusion:VpcBlockPublicAccessExclusion": control(
+    "Remove the exclusion.",
+    ip.always(
+      "internetGatewayExclusionMode",
+      "exempts a VPC or subnet from the block on internet access",
+    ),
+  ),
+  // Managed runtimes outside the stack's VPC reach the internet through the service's network.
+  "aws:sagemaker/notebookInstance:NotebookInstance": workload(
+    'Set directInternetAccess to "Disabled" and give the notebook a subnetId of the stack\'s VPC.',
+    service.unless(
+      "directInternetAccess",
+      "the notebook reaches any host on the internet through SageMaker's network",
+      "disabled",
+    ),
+  ),
+  "aws:sagemaker/model:Model": workload(
+    isolationFix,
+    service.outsideVpc(
+      "vpcConfig.subnets",
+      "the model's containers reach any host on the internet through SageMaker's network",
+      "enableNetworkIsolation",
+    ),
+  ),
+  "aws:lambda/function:Function": workload(
+    "Attach the function to private subnets of the stack's VPC (vpcConfig.subnetIds).",
+    service.outsideVpc(
+      "vpcConfig.subnetIds",
+      "the function runs in Lambda's network and reaches any host on the internet",
+    ),
+  ),
+  "aws:workspaces/directory:Directory": workload(
+    "Set workspaceCreationProperties.enableInternetAccess to false.",
+    ip.true(
+      "workspaceCreationProperties.enableInternetAccess",
+      "every WorkSpace gets a public IP address and reaches the internet",
+    ),
+  ),
+  "aws:scheduler/schedule:Schedule": control(
+    "Set target.ecsParameters.networkConfiguration.assignPublicIp to false and reach AWS services through VPC endpoints.",
+    ip.true(
+      "target.ecsParameters.networkConfiguration.assignPublicIp",
+      "every task the schedule runs gets a public IP address",
+    ),
+  ),
+  // Lightsail has no private-only instance: no shape of this type passes.
+  "aws:lightsail/instance:Instance": workload(
+    "Run the workload on EC2 instances in private subnets of the stack's VPC instead.",
+    ip.always(
+      "ipAddressType",
+      "cannot close it: a Lightsail instance always has a public address (IPv4, IPv6 or both) and unrestricted egress to the internet, outside any VPC the stack controls",
+    ),
+  ),
+
+  "alicloud:vpc/snatEntry:SnatEntry": control(
+    noEdge,
+    fieldsOf("snat entry").always(
+      "snatTableId",
+      "sends the source network to the internet through SNAT",
+    ),
+  ),
+  "alicloud:ecs/launchTemplate:LaunchTemplate": alicloudTemplate,
+  "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": alicloudTemplate,
+  "alicloud:ess/scalingConfiguration:ScalingConfiguration": template(
+    noBandwidth,
+    ip.positive(
+      "internetMaxBandwidthOut",
+      "every instance the scaling group launches gets a public IP address",
+    ),
+  ),
+  "alicloud:ecs/ecsInstanceSet:EcsInstanceSet": publicHost(
+    "every instance of the set gets a public IP address",
+  ),
+  "alicloud:rds/custom:Custom": publicHost("the RDS Custom host gets a public IP address"),
+  "alicloud:cddc/dedicatedPropreHost:DedicatedPropreHost": publicHost(
+    "the dedicated host gets a public IP address",
+  ),
+  // An ENS edge instance gets a public IP unless publicIpIdentification is false.
+  "alicloud:ens/instance:Instance": workload(
+    "Set publicIpIdentification to false and internetMaxBandwidthOut to 0.",
+    ip.unless("publicIpIdentification", "the edge instance gets a public IP address", "false"),
+    ip.positive("internetMaxBandwidthOut", "the edge instance gets public internet bandwidth"),
+  ),
+  "alicloud:fc/service:Service": functionCompute,
+  "alicloud:fc/v3Function:V3Function": functionCompute,
+  "alicloud:emrv2/cluster:Cluster": workload(
+    "Set withPublicIp to false on every node group.",
+    ip.true("nodeGroups[].withPublicIp", "the group's nodes get public IP addresses"),
+  ),
+  "alicloud:eds/ramDirectory:RamDirectory": workload(
+    "Set enableInternetAccess to false.",
+    service.true("enableInternetAccess", "the cloud desktops can reach the internet"),
+  ),
+  "alicloud:threatdetection/honeypotNode:HoneypotNode": workload(
+    "Set allowHoneypotAccessInternet to false.",
+    service.true("allowHoneypotAccessInternet", "the honeypot can reach the internet"),
+  ),
+  "alicloud:eci/virtualNode:VirtualNode": workload(
+    "Set enablePublicNetwork to false.",
+    ip.true("enablePublicNetwork", "the virtual node's pods get an elastic public IP address"),
+  ),
+  "alicloud:vpc/commonBandwithPackage:CommonBandwithPackage": exit(
+    "bandwidth",
+    "buys shared internet bandwidth",
+  ),
+  "alicloud:vpc/gatewayRouteTableAttachment:GatewayRouteTableAttachment": exit(
+    "ipv4GatewayId",
+    "routes a route table through the IPv4 internet gateway",
+    control,
+  ),
+  "alicloud:vpc/ipv6InternetBandwidth:Ipv6InternetBandwidth": exit(
+    "ipv6AddressId",
+    "gives an IPv6 address internet connectivity",
+  ),
+  "alicloud:vpc/ipv6EgressRule:Ipv6EgressRule": exit(
+    "instanceId",
+    "lets an IPv6 address reach the internet",
+    control,
+  ),
+};
+
+/** A route (or a table of routes) whose destination at any of `paths` may be every address. */
+const defaultRoutes = (...paths: string[]) =>
+  control(
+    "Route only the prefixes of checked links; a sealed network has no default route.",
+    ...paths.map((path) =>
+      fieldsOf("route").defaultRoute(
+        path,
+        "a default route sends every address outside the VPC to a gateway",
+      ),
+    ),
+  );
+const sageMakerJob =
+  "the monitoring containers reach any host on the internet through SageMaker's network";
+const sageMakerJobFix =
+  "Set networkConfig.enableNetworkIsolation to true, or run the job in private subnets of the stack's VPC (networkConfig.vpcConfig).";
+const ackNat = template(
+  "Set newNatGateway to false; reach cloud services through private endpoints.",
+  ip.unless(
+    "newNatGateway",
+    "ACK creates an internet NAT gateway with an EIP that gives the nodes and pods internet egress",
+    "false",
+  ),
+);
+const officeSite = workload(
+  "Set enableInternetAccess to false.",
+  service.true("enableInternetAccess", "the cloud desktops can reach the internet"),
+);
+
+/**
+ * internet-egress's rows of the types whose graph edges other rows draw: the gateways, elastic
+ * IPs and their associations, routes and instances of the border flow models, and types another
+ * policy's table holds (ACK clusters and node pools, SageMaker jobs, office sites, RDS AI
+ * instances). The policy judges them through the same view as the egress table; they join it,
+ * and the graph, when their other rows move to the domain tables.
+ */
+export const judgedOnly: TypeTable = {
+  "aws:ec2/internetGateway:InternetGateway": exit("vpcId", "gets an internet gateway"),
+  "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway": exit(
+    "vpcId",
+    "gets an IPv6 egress-only internet gateway",
+  ),
+  "aws:ec2/natGateway:NatGateway": gateway(
+    'Remove it, or set connectivityType to "private".',
+    ip.unless(
+      "connectivityType",
+      "a public NAT gateway gives the subnets internet egress",
+      "private",
+    ),
+  ),
+  "aws:ec2/eip:Eip": exit("domain", "allocates a public IP address"),
+  // The border flow models draw an EIP association as the way from its owner to the EIP.
+  "aws:ec2/eipAssociation:EipAssociation": exit(
+    "allocationId",
+    "gives an instance or interface a public IP address",
+  ),
+  "alicloud:ecs/eipAssociation:EipAssociation": exit(
+    "allocationId",
+    "binds a public IP address to an instance",
+  ),
+  "aws:ec2/instance:Instance": workload(
+    noPublicIp,
+    ip.true("associatePublicIpAddress", "the instance gets a public IP address"),
+  ),
+  "aws:ec2/subnet:Subnet": row("network")(
+    "Set mapPublicIpOnLaunch to false.",
+    ip.true("mapPublicIpOnLaunch", "instances launched in it get public IP addresses"),
+  ),
+  "aws:ec2/route:Route": defaultRoutes("destinationCidrBlock", "destinationIpv6CidrBlock"),
+  "aws:ec2/routeTable:RouteTable": defaultRoutes("routes[].cidrBlock", "routes[].ipv6CidrBlock"),
+  "aws:ec2/defaultRouteTable:DefaultRouteTable": defaultRoutes(
+    "routes[].cidrBlock",
+    "routes[].ipv6CidrBlock",
+  ),
+  "alicloud:vpc/natGateway:NatGateway": gateway(
+    'Remove it, or set networkType to "intranet" (a VPC NAT gateway).',
+    ip.unless("networkType", "an internet NAT gateway gives the VPC internet egress", "intranet"),
+  ),
+  // ACK creates an internet NAT gateway with an EIP, and SNAT for the node vSwitches, unless told
+  // not to (the SDK's default is true for every cluster kind).
+  "alicloud:cs/managedKubernetes:ManagedKubernetes": ackNat,
+  "alicloud:cs/kubernetes:Kubernetes": ackNat,
+  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": ackNat,
+  "alicloud:ecs/eipAddress:EipAddress": exit("bandwidth", "allocates an elastic public IP address"),
+  "alicloud:ecs/eip:Eip": exit("bandwidth", "allocates an elastic public IP address"),
+  "alicloud:ecs/instance:Instance": publicHost("the instance gets a public IP address"),
+  "alicloud:eds/simpleOfficeSite:SimpleOfficeSite": officeSite,
+  "alicloud:eds/adConnectorOfficeSite:AdConnectorOfficeSite": officeSite,
+  "alicloud:rds/aiInstance:AiInstance": workload(
+    "Set publicNetworkAccessEnabled to false.",
+    ip.true("publicNetworkAccessEnabled", "the instance gets a NAT gateway to the internet"),
+  ),
+  "alicloud:cs/nodePool:NodePool": workload(
+    "Set internetMaxBandwidthOut to 0 and scalingConfig.isBondEip to false.",
+    ip.positive("internetMaxBandwidthOut", "every node of the pool gets a public IP address"),
+    ip.true(
+      "scalingConfig.isBondEip",
+      "nodes the pool scales out get an elastic public IP address",
+    ),
+  ),
+  "alicloud:vpc/ipv4Gateway:Ipv4Gateway": gateway(
+    noEdge,
+    ip.notFalse("enabled", "the VPC gets an IPv4 internet gateway"),
+  ),
+  "alicloud:vpc/routeEntry:RouteEntry": defaultRoutes("destinationCidrblock"),
+  "alicloud:vpc/vPCRouteEntry:VPCRouteEntry": defaultRoutes("destinationCidrBlock"),
+  "aws:sagemaker/trainingJob:TrainingJob": workload(
+    isolationFix,
+    service.outsideVpc(
+      "vpcConfig.subnets",
+      "the training containers reach any host on the internet through SageMaker's network",
+      "enableNetworkIsolation",
+    ),
+  ),
+  "aws:sagemaker/hyperParameterTuningJob:HyperParameterTuningJob": workload(
+    isolationFix,
+    ...["trainingJobDefinition", "trainingJobDefinitions[]"].map((holder) =>
+      service.outsideVpc(
+        `${holder}.vpcConfig.subnets`,
+        "the tuning job's training containers reach any host on the internet through SageMaker's network",
+        "enableNetworkIsolation",
+        holder,
+      ),
+    ),
+  ),
+  "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition": workload(
+    sageMakerJobFix,
+    service.outsideVpc(
+      "networkConfig.vpcConfig.subnets",
+      sageMakerJob,
+      "networkConfig.enableNetworkIsolation",
+    ),
+  ),
+  // A schedule that names a separate job definition (monitoringJobDefinitionName) is judged on it.
+  "aws:sagemaker/monitoringSchedule:MonitoringSchedule": workload(
+    sageMakerJobFix,
+    service.outsideVpc(
+      "monitoringScheduleConfig.monitoringJobDefinition.networkConfig.vpcConfig.subnets",
+      sageMakerJob,
+      "networkConfig.enableNetworkIsolation",
+      "monitoringScheduleConfig.monitoringJobDefinition",
+    ),
+  ),
+};

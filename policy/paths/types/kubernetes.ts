@@ -1,0 +1,508 @@
+/**
+ * The Kubernetes domain (shared/research/data-paths.md §5): the objects of a cluster as the one
+ * data-flow model draws them. Volumes carry data to the pods that mount them, and pods send it
+ * wherever their egress is not restricted — out through the subnets their cluster's nodes sit in
+ * (the clusters' node networks and exits are drawn by policy/border/flows/kubernetes.ts), and
+ * from there along the network's routes. A namespace is drawn on its cluster with one edge per
+ * destination its NetworkPolicies allow; it holds no data, so those edges show the egress without
+ * making paths of their own: the data its pods carry leaves along the workloads' pod egress.
+ *
+ * Each edge a named policy reports from the objects alone carries that policy's tag, so its
+ * crossing is that policy's finding and not a second one of no-path-out-of-jurisdiction:
+ * - a NetworkPolicy rule to every destination, to a public block the egress allowlist does not
+ *   cover, or not known at preview (`kubernetes-egress`);
+ * - the public load balancer a LoadBalancer Service without its cloud's internal annotation puts
+ *   in front of the pods it selects (`kubernetes-service-exposure`);
+ * - a Helm v3 Release, whose objects no policy can see (`helm-releases`).
+ * Pod egress, volume mounts, a namespace's way out without a default-deny policy and a cluster's
+ * placement stay untagged: the crossings they lead to are no-path-out-of-jurisdiction's.
+ *
+ * The Kubernetes policies judge the objects by their own code (policy/kubernetes.ts): their
+ * messages follow no field of a row. NetworkPolicy semantics are read in paths/kubernetes.ts. A
+ * selector this model cannot evaluate (matchExpressions) is assumed not to select for a policy
+ * that restricts, and to select for one that opens — either way the doubt leaves egress open.
+ */
+import { link } from "../../border/flows/common";
+import { nodeSubnets } from "../../border/flows/kubernetes";
+import { vpcTypes } from "../../border/flows/egress";
+import { admittedFlow, cidrWithin, type Flow, isPrivateCidr, reachOf } from "../addresses";
+import {
+  clusterCloud,
+  isDefaultDenyEgress,
+  isInternalLoadBalancer,
+  namespaceOf,
+  namespaceType,
+  type PodTemplate,
+  podTemplates,
+  portsOf,
+  restrictsEgress,
+  scopeKey,
+  selects,
+  serviceSelects,
+} from "../kubernetes";
+import type {
+  BorderResource,
+  Endpoint,
+  FlowEdge,
+  PolicyName,
+  TaggedEdge,
+  TypeModel,
+  TypeTable,
+} from "../model";
+import { clusterTypes, kubernetesProviderType, type Resolver } from "../resolver";
+import { isUnknown, str, valueAt, valuesAt } from "../values";
+
+const networkPolicy = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
+const claims = "kubernetes:core/v1:PersistentVolumeClaim";
+const service = "kubernetes:core/v1:Service";
+
+/** The cluster and namespace an object lives in, as one key. */
+function scopeOf(r: BorderResource, x: Resolver): string {
+  return scopeKey(r.provider, namespaceOf(r, (u) => x.get(u)) ?? "default");
+}
+
+function nameOf(r: BorderResource): string {
+  return str(valueAt(r.props, "metadata.name")) ?? r.name;
+}
+
+interface Index {
+  readonly policies: Map<string, BorderResource[]>;
+  readonly claims: Map<string, BorderResource>;
+  readonly services: Map<string, BorderResource[]>;
+  /** The scopes that run pods. */
+  readonly workloads: Set<string>;
+}
+
+function index(x: Resolver): Index {
+  return x.memo("kubernetes", () => {
+    const policies = new Map<string, BorderResource[]>();
+    for (const p of x.ofType(networkPolicy)) {
+      const key = scopeOf(p, x);
+      policies.set(key, [...(policies.get(key) ?? []), p]);
+    }
+    const byName = new Map<string, BorderResource>();
+    for (const c of x.ofType(claims)) {
+      byName.set(`${scopeOf(c, x)}\0${nameOf(c)}`, c);
+    }
+    const services = new Map<string, BorderResource[]>();
+    for (const svc of x.ofType(service)) {
+      const key = scopeOf(svc, x);
+      services.set(key, [...(services.get(key) ?? []), svc]);
+    }
+    const workloads = new Set<string>();
+    for (const type of Object.keys(podTemplates)) {
+      for (const w of x.ofType(type)) {
+        workloads.add(scopeOf(w, x));
+      }
+    }
+    return { policies, claims: byName, services, workloads };
+  });
+}
+
+/**
+ * The first egress rule of a policy that lets traffic out beyond private space and the allowlist
+ * (its ipBlocks with its ports, as kubernetes-egress reads them), described.
+ */
+function opening(policy: BorderResource, x: Resolver): string | undefined {
+  for (const { value: rule } of valuesAt(policy.props, "spec.egress[]")) {
+    const to = valueAt(rule, "to");
+    if (!Array.isArray(to) || to.length === 0) {
+      return "a rule allows every destination";
+    }
+    const ports = portsOf(rule);
+    for (const { value: cidr } of valuesAt(rule, "to[].ipBlock.cidr")) {
+      if (typeof cidr !== "string" || isUnknown(ports)) {
+        return "allows a block not known until deployed";
+      }
+      for (const p of ports) {
+        const flow = { cidr, ...p };
+        if (reachOf(flow, x.allowlist).kind === "internet") {
+          return `allows ${admittedFlow(flow, x.allowlist)}`;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Why a workload's pods may send outside the cluster, or undefined when they may not. */
+function podEgress(
+  r: BorderResource,
+  x: Resolver,
+  template: PodTemplate,
+): { via?: BorderResource; detail: string } | undefined {
+  if (valueAt(r.props, `${template.spec}.hostNetwork`) === true) {
+    return { detail: "hostNetwork pods are not governed by NetworkPolicy" };
+  }
+  const labels = (valueAt(r.props, template.labels) ?? {}) as Record<string, unknown>;
+  const candidates = (index(x).policies.get(scopeOf(r, x)) ?? []).filter(restrictsEgress);
+  const applying: BorderResource[] = [];
+  let restricted = false;
+  for (const p of candidates) {
+    const s = selects(p, labels);
+    const opens = opening(p, x) !== undefined;
+    if (s === "yes" || (s === "maybe" && opens)) {
+      applying.push(p);
+    }
+    restricted ||= s === "yes";
+  }
+  if (!restricted) {
+    return { detail: "no NetworkPolicy restricts its pods' egress" };
+  }
+  for (const p of applying) {
+    const why = opening(p, x);
+    if (why !== undefined) {
+      return { via: p, detail: why };
+    }
+  }
+  return undefined;
+}
+
+/** Why the node network a workload's pods send through is not known. */
+function unknownNodes(r: BorderResource, x: Resolver): string {
+  const provider = r.provider ? x.get(r.provider) : undefined;
+  if (!provider || provider.type !== kubernetesProviderType) {
+    return `the cluster of ${x.label(r)} is not part of this stack`;
+  }
+  const source = x.clusterSource(provider);
+  switch (source.kind) {
+    case "resource":
+      return `the node network of ${x.label(source.cluster)} is not in this stack`;
+    case "declared":
+      return `the node network of the cluster of context ${JSON.stringify(source.declared.context)} (declared in sovereign-dc:clusters) is not in this stack`;
+    case "unplaced":
+      return `the cluster of ${x.label(provider)} cannot be placed`;
+  }
+}
+
+/** The edges of `link` with the policy that reports them from the objects alone. */
+function reportedBy(policy: PolicyName, edges: readonly FlowEdge[]): TaggedEdge[] {
+  return edges.map((e) => ({ ...e, policy, local: "report" }));
+}
+
+/**
+ * A LoadBalancer Service without its cluster's internal annotation puts the pods it selects
+ * behind a public load balancer: whatever they hold can be read from the internet. The Service
+ * is kubernetes-service-exposure's finding (it reports every LoadBalancer Service without its
+ * cluster's internal annotation, and every Service whose type or annotations are not known).
+ */
+function publicLoadBalancers(r: BorderResource, x: Resolver, template: PodTemplate): TaggedEdge[] {
+  const labels = valueAt(r.props, template.labels);
+  const podLabels = (labels && typeof labels === "object" ? labels : {}) as Record<string, unknown>;
+  const edges: TaggedEdge[] = [];
+  for (const service of index(x).services.get(scopeOf(r, x)) ?? []) {
+    const type = valueAt(service.props, "spec.type");
+    const annotations = valueAt(service.props, "metadata.annotations");
+    const exposed =
+      isUnknown(type) ||
+      isUnknown(annotations) ||
+      (type === "LoadBalancer" &&
+        !isInternalLoadBalancer(
+          (annotations && typeof annotations === "object" ? annotations : {}) as Record<
+            string,
+            unknown
+          >,
+          clusterCloud(service, x),
+        ));
+    if (exposed && serviceSelects(service, podLabels)) {
+      edges.push(
+        ...reportedBy(
+          "kubernetes-service-exposure",
+          link(r, x.internet, "public load balancer", {
+            via: service,
+            detail:
+              isUnknown(type) || isUnknown(annotations)
+                ? "its type or annotations are not known until deployed"
+                : "no internal-load-balancer annotation of its cluster's cloud",
+          }),
+        ),
+      );
+    }
+  }
+  return edges;
+}
+
+/**
+ * A workload kind: a store of data when it claims volumes of its own (volumeClaimTemplates), with
+ * the claims it mounts, the public load balancers in front of its pods and its pods' egress.
+ */
+function workload(template: PodTemplate): TypeModel {
+  return {
+    role: (r) =>
+      valuesAt(r.props, "spec.volumeClaimTemplates[]").length > 0 ? "data" : "workload",
+    edges: (r, x) => {
+      const edges: (FlowEdge | TaggedEdge)[] = [];
+      const scope = scopeOf(r, x);
+      for (const { value: claim } of valuesAt(
+        r.props,
+        `${template.spec}.volumes[].persistentVolumeClaim.claimName`,
+      )) {
+        const pvc =
+          typeof claim === "string" ? index(x).claims.get(`${scope}\0${claim}`) : undefined;
+        if (pvc) {
+          edges.push(...link(pvc, r, "mounted by"));
+        }
+      }
+      edges.push(...publicLoadBalancers(r, x, template));
+      const open = podEgress(r, x, template);
+      if (!open) {
+        return edges;
+      }
+      const cluster = x.clusterOf(r);
+      const subnets = cluster && clusterTypes.includes(cluster.type) ? nodeSubnets(cluster, x) : [];
+      const targets = subnets.length > 0 ? subnets : [x.unknownPlace(unknownNodes(r, x))];
+      for (const t of targets) {
+        edges.push(...link(r, t, "pod egress", { via: open.via, detail: open.detail }));
+      }
+      return edges;
+    },
+    fix: workloadFix,
+  };
+}
+
+/**
+ * The annotation that carries the justification of the allowlist entry a NetworkPolicy opens
+ * (the SealedNamespace component writes it on each entry's policy).
+ */
+const reasonAnnotation = "sovereign-dc/reason";
+
+function reasonOf(policy: BorderResource): string | undefined {
+  const annotations = valueAt(policy.props, "metadata.annotations");
+  if (!annotations || typeof annotations !== "object") {
+    return undefined;
+  }
+  const reason = str((annotations as Record<string, unknown>)[reasonAnnotation]);
+  return reason?.trim() ? reason.trim() : undefined;
+}
+
+/** `tcp 443`, `udp 53`, `tcp 8000-8080`, `tcp all ports`, `all traffic`. */
+function trafficText(p: Omit<Flow, "cidr">): string {
+  if (p.protocol === "all") {
+    return "all traffic";
+  }
+  if (p.fromPort === undefined || p.toPort === undefined) {
+    return `${p.protocol} all ports`;
+  }
+  return p.fromPort === p.toPort
+    ? `${p.protocol} ${p.fromPort}`
+    : `${p.protocol} ${p.fromPort}-${p.toPort}`;
+}
+
+/** Whether a peer is the cluster's DNS: the kube-dns (CoreDNS) pods, by their usual label. */
+function isClusterDns(peer: unknown): boolean {
+  const app = valueAt(peer, "podSelector.matchLabels.k8s-app");
+  return app === "kube-dns" || app === "coredns";
+}
+
+/** A peer that is the policy's own namespace: a pod selector without a namespace selector. */
+function isOwnNamespace(peer: unknown): boolean {
+  return (
+    valueAt(peer, "namespaceSelector") === undefined &&
+    valueAt(peer, "podSelector") !== undefined &&
+    valueAt(peer, "ipBlock") === undefined
+  );
+}
+
+/**
+ * The network a private block of a namespace's egress lies in: the node subnets that hold the
+ * block, else the VPCs of the cluster's node network (the stack's own private space). A private
+ * block of a cluster whose node network is not in the stack is a network the analysis does not
+ * show, and no place it could name; it is left undrawn, as private space is everywhere else.
+ */
+function privateNetwork(cidr: string, subnets: readonly BorderResource[], x: Resolver): Endpoint[] {
+  const holding = subnets.filter((s) => cidrWithin(cidr, valueAt(s.props, "cidrBlock")));
+  if (holding.length > 0) {
+    return holding;
+  }
+  const vpcs = new Set<BorderResource>();
+  for (const subnet of subnets) {
+    const vpc = x.resourceAt(subnet, "vpcId", vpcTypes);
+    if (vpc) {
+      vpcs.add(vpc);
+    }
+  }
+  return [...vpcs];
+}
+
+/**
+ * An allowed egress that kubernetes-egress reports from the NetworkPolicy alone (a rule to every
+ * destination, a public block the allowlist does not cover, a value not known at preview): its
+ * crossing is that policy's finding, not a second one of no-path-out-of-jurisdiction.
+ */
+function reported(
+  from: BorderResource,
+  to: Endpoint,
+  via: BorderResource,
+  detail: string,
+): TaggedEdge {
+  return {
+    from,
+    to,
+    label: "allowed egress",
+    via,
+    detail,
+    policy: "kubernetes-egress",
+    local: "report",
+  };
+}
+
+/**
+ * The destinations a NetworkPolicy's egress rules allow its namespace's pods, one edge per
+ * destination: in-cluster peers (cluster DNS among them) to the cluster, private blocks to the
+ * stack's network, allowlisted blocks to their allowlist entry, and anything else to the
+ * internet (or, not known at preview, to an unknown place), as kubernetes-egress judges them.
+ */
+function allowedEgress(
+  ns: BorderResource,
+  policy: BorderResource,
+  cluster: BorderResource | undefined,
+  subnets: readonly BorderResource[],
+  x: Resolver,
+): FlowEdge[] {
+  const reason = reasonOf(policy);
+  const withReason = (d: string) => (reason ? `${d}; ${reason}` : d);
+  const notKnown = (what: string) =>
+    reported(
+      ns,
+      x.unknownPlace(`${what} of ${x.label(policy)} is not known until deployed`),
+      policy,
+      withReason(what),
+    );
+  const edges: FlowEdge[] = [];
+  for (const { path, value: rule } of valuesAt(policy.props, "spec.egress[]")) {
+    const ports = portsOf(rule);
+    const to = valueAt(rule, "to");
+    if (isUnknown(rule) || isUnknown(ports) || isUnknown(to)) {
+      edges.push(notKnown(path));
+      continue;
+    }
+    const traffic = ports.map(trafficText).join(", ");
+    if (!Array.isArray(to) || to.length === 0) {
+      edges.push(reported(ns, x.internet, policy, withReason(`every address, ${traffic}`)));
+      continue;
+    }
+    for (const { path: at, value: peer } of valuesAt(rule, "to[]")) {
+      const cidr = valueAt(peer, "ipBlock.cidr");
+      if (isUnknown(peer) || isUnknown(cidr) || (cidr !== undefined && typeof cidr !== "string")) {
+        edges.push(notKnown(at));
+        continue;
+      }
+      if (cidr === undefined) {
+        // Pods and namespaces of the cluster: traffic that stays on its nodes and network.
+        if (!isOwnNamespace(peer) && cluster) {
+          const what = isClusterDns(peer) ? "DNS" : "in-cluster peers";
+          edges.push(
+            ...link(ns, cluster, "allowed egress", {
+              via: policy,
+              detail: withReason(`${what} ${traffic}`),
+            }),
+          );
+        }
+        continue;
+      }
+      if (isPrivateCidr(cidr)) {
+        for (const t of privateNetwork(cidr, subnets, x)) {
+          edges.push(
+            ...link(ns, t, "allowed egress", {
+              via: policy,
+              detail: withReason(`${cidr} ${traffic}`),
+            }),
+          );
+        }
+        continue;
+      }
+      // A public block: per protocol and ports, as far as the allowlist covers them.
+      const byPlace = new Map<string, { place: Endpoint; traffic: string[]; covered: boolean }>();
+      for (const p of ports) {
+        const reach = reachOf({ cidr, ...p }, x.allowlist);
+        const place = reach.kind === "allowlisted" ? x.allowlistedPlace(reach.entry) : x.internet;
+        const entry = byPlace.get(place.key) ?? {
+          place,
+          traffic: [],
+          covered: reach.kind === "allowlisted",
+        };
+        entry.traffic.push(trafficText(p));
+        byPlace.set(place.key, entry);
+      }
+      for (const { place, traffic: t, covered } of byPlace.values()) {
+        const detail = withReason(`${cidr} ${t.join(", ")}`);
+        edges.push(
+          covered
+            ? { from: ns, to: place, label: "allowed egress", via: policy, detail }
+            : reported(ns, place, policy, detail),
+        );
+      }
+    }
+  }
+  return edges;
+}
+
+/**
+ * A namespace, drawn where its pods run and with what they may reach: on its cluster, and to
+ * each destination its NetworkPolicies' egress rules allow. A namespace that runs pods without a
+ * default-deny egress policy lets the pods no policy selects reach every address, which
+ * kubernetes-namespace-egress reports; the edge shows that, untagged: nothing flows into a
+ * namespace, so no path runs through it, and the edge reads only networking.k8s.io/v1 policies
+ * where that policy reads every version. The namespace holds no data of its own: the data its
+ * pods carry leaves along the workloads' pod-egress paths.
+ */
+const namespace: TypeModel = {
+  role: "workload",
+  edges: (ns, x) => {
+    const found = x.clusterOf(ns);
+    const cluster = found && clusterTypes.includes(found.type) ? found : undefined;
+    const subnets = cluster ? nodeSubnets(cluster, x) : [];
+    const edges: FlowEdge[] = cluster ? link(ns, cluster, "runs on") : [];
+    const name = str(valueAt(ns.props, "metadata.name")) ?? `(namespace ${ns.urn})`;
+    const scope = scopeKey(ns.provider, name);
+    const policies = (index(x).policies.get(scope) ?? []).filter(restrictsEgress);
+    if (index(x).workloads.has(scope) && !policies.some(isDefaultDenyEgress)) {
+      edges.push(
+        ...link(ns, x.internet, "allowed egress", {
+          detail: "no default-deny egress NetworkPolicy",
+        }),
+      );
+    }
+    for (const p of policies) {
+      edges.push(...allowedEgress(ns, p, cluster, subnets, x));
+    }
+    return edges;
+  },
+  fix: {
+    "kubernetes-egress":
+      "Give every egress rule a `to` with pod/namespace selectors or ipBlocks from the egress allowlist (with matching ports).",
+  },
+};
+
+/** What kubernetes-service-exposure asks of the Services in front of a workload's pods. */
+const workloadFix = {
+  "kubernetes-service-exposure":
+    "Annotate LoadBalancer services as internal for the cluster's cloud, or use ClusterIP.",
+};
+
+/** A row whose edges no named policy owns: a store of data, or a control read by others. */
+const data: TypeModel = { role: "data", fix: {} };
+
+export const kubernetes: TypeTable = {
+  [namespaceType]: namespace,
+  ...Object.fromEntries(Object.entries(podTemplates).map(([t, tpl]) => [t, workload(tpl)])),
+  [claims]: data,
+  "kubernetes:core/v1:PersistentVolume": data,
+  // Read by the workloads' and namespaces' rows (index), as the egress their pods may take.
+  [networkPolicy]: { role: "control", fix: {} },
+  "kubernetes:helm.sh/v3:Release": {
+    role: "data",
+    // A v3 Release is one resource to the policy engine: what it deploys cannot be seen, which
+    // helm-releases reports for every release.
+    edges: (r, x) =>
+      reportedBy(
+        "helm-releases",
+        link(
+          r,
+          x.unknownPlace(`the objects inside ${x.label(r)} are not visible to policies`),
+          "attachment",
+        ),
+      ),
+    fix: { "helm-releases": "Use kubernetes.helm.v4.Chart instead." },
+  },
+};

@@ -1,0 +1,433 @@
+/**
+ * Network links between places (`network-links`): VPC peering, CEN and its attachments,
+ * bandwidth limits, grants and private zones, transit routers and AWS transit gateways and
+ * their attachments, router interfaces and Express Connect routers, PrivateLink across regions,
+ * Cloud WAN, global-accelerator endpoint groups and IP sets, anycast bindings
+ * (shared/research/data-paths.md §3 "CEN", "VPC peering", "Express Connect …", "PrivateLink",
+ * "Global accelerator", "Anycast EIP"; §4 "VPC peering", "Transit gateway peering", "Cloud WAN",
+ * "PrivateLink", "Global accelerator").
+ *
+ * A link is judged by its far end: the peer's region, the attached network's region
+ * (`network-links`); the account holding a far end inside the jurisdiction is hardening
+ * (`cross-account-links`). Where the program may hold the far network, the graph draws the link
+ * to it when it does, else to the region the row names, tagged with that region's verdict
+ * (links.ts). Transit router and transit gateway VPC attachments name no region: their
+ * crossings are the border analysis's to find.
+ */
+import { link } from "../../border/flows/common";
+import type { FieldSpec, TypeModel, TypeTable } from "../model";
+import {
+  attach,
+  bandwidthLimit,
+  drawn,
+  fieldsRow as row,
+  cenTypes,
+  grant,
+  linkRow,
+  peering,
+  tgwTypes,
+  trTypes,
+  vpcTypes,
+} from "./links";
+import { edgesOf } from "./rows";
+
+const networkLink = edgesOf("network-links", "attachment");
+const crossAccount = edgesOf("cross-account-links", "attachment");
+
+/**
+ * The account of a far end another field places (cross-account-links): who holds the network,
+ * not where it is, so it draws no edge of its own — the far region's link is the path.
+ */
+const peerAccount = (path: string, verb: string) => crossAccount.account(path, verb, drawn);
+
+const required = { required: true } as const;
+
+const linkFix = "Link only to regions inside the jurisdiction, or remove the link.";
+
+/** What cross-account-links appends to every finding on another account's network. */
+export const accountFix =
+  "Link only networks of the account the stack's provider is pinned to (allowedAccountIds / accountId), or pin the provider to that account so the pack can tell.";
+
+/** The far region (network-links) and the far account (cross-account-links) of a link. */
+function regionAndAccount(
+  region: string,
+  owner: string,
+  verb: string,
+  ownerVerb: string,
+  extra: Partial<FieldSpec> = {},
+): FieldSpec[] {
+  return [networkLink.region(region, verb, { ...drawn, ...extra }), peerAccount(owner, ownerVerb)];
+}
+
+/** The fixes of a link's two policies. */
+const fixes = (fix: string) => ({ "network-links": fix, "cross-account-links": accountFix });
+
+const forwardFix = "Forward only to endpoints in regions inside the jurisdiction.";
+const endpointGroupFix = "Set endpointGroupRegion to a region inside the jurisdiction.";
+const edgeLocationFix = "Keep every edge location of the core network inside the jurisdiction.";
+const consumersFix = "Accept consumers only from regions inside the jurisdiction.";
+const accelerateFix = "Accelerate only from and to regions inside the jurisdiction.";
+
+/** A hub the attachments join: a node of the graph, with no field of its own. */
+const hub: TypeModel = { role: "network", fix: linkFix };
+
+export const network: TypeTable = {
+  "alicloud:vpc/peerConnection:PeerConnection": linkRow({
+    role: "network",
+    fields: regionAndAccount(
+      "acceptingRegionId",
+      "acceptingAliUid",
+      "peers the VPC with a VPC in",
+      "peers the VPC with a VPC of",
+    ),
+    edges: peering({
+      vpc: "vpcId",
+      peer: "acceptingVpcId",
+      region: "acceptingRegionId",
+      accounts: ["acceptingAliUid"],
+    }),
+    fix: fixes("Peer only with VPCs in regions inside the jurisdiction."),
+  }),
+  "aws:ec2/vpcPeeringConnection:VpcPeeringConnection": linkRow({
+    role: "network",
+    fields: regionAndAccount(
+      "peerRegion",
+      "peerOwnerId",
+      "peers the VPC with a VPC in",
+      "peers the VPC with a VPC of",
+    ),
+    edges: peering({
+      vpc: "vpcId",
+      peer: "peerVpcId",
+      region: "peerRegion",
+      accounts: ["peerOwnerId"],
+    }),
+    fix: fixes("Peer only with VPCs in regions inside the jurisdiction."),
+  }),
+  "alicloud:cen/instance:Instance": hub,
+  "alicloud:cen/instanceAttachment:InstanceAttachment": linkRow({
+    role: "network",
+    fields: regionAndAccount(
+      "childInstanceRegionId",
+      "childInstanceOwnerId",
+      "attaches a network in",
+      "attaches a network of",
+      required,
+    ),
+    edges: attach({
+      hub: "instanceId",
+      hubTypes: cenTypes,
+      member: "childInstanceId",
+      memberTypes: [...vpcTypes, "alicloud:expressconnect/virtualBorderRouter:VirtualBorderRouter"],
+      memberRegion: "childInstanceRegionId",
+      accounts: ["childInstanceOwnerId"],
+      label: "cen attachment",
+    }),
+    fix: fixes("Attach only networks in regions inside the jurisdiction to the CEN."),
+  }),
+  "alicloud:cen/bandwidthLimit:BandwidthLimit": linkRow({
+    role: "network",
+    fields: [networkLink.region("regionIds[]", "forwards traffic to", drawn)],
+    edges: bandwidthLimit,
+    fix: linkFix,
+  }),
+  "alicloud:cen/instanceGrant:InstanceGrant": linkRow({
+    role: "network",
+    fields: [networkLink.account("cenOwnerId", "grants the VPC to the CEN of", drawn)],
+    edges: grant("childInstanceId"),
+    fix: "Grant the VPC only to a CEN of this account.",
+  }),
+  "alicloud:cen/transitRouterGrantAttachment:TransitRouterGrantAttachment": linkRow({
+    role: "network",
+    fields: [networkLink.account("cenOwnerId", "grants the network to the CEN of", drawn)],
+    edges: grant("instanceId"),
+    fix: "Grant the network only to a CEN of this account.",
+  }),
+  "alicloud:cen/transitRouter:TransitRouter": linkRow({
+    role: "network",
+    edges: (r, x) => {
+      const cen = x.resourceAt(r, "cenId", cenTypes);
+      return cen ? link(cen, r, "transit router", { both: true }) : [];
+    },
+    fix: linkFix,
+  }),
+  "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": linkRow({
+    role: "network",
+    edges: attach({
+      hub: "transitRouterId",
+      hubTypes: trTypes,
+      member: "vpcId",
+      memberTypes: vpcTypes,
+      label: "attachment",
+    }),
+    fix: linkFix,
+  }),
+  "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": linkRow({
+    role: "network",
+    fields: [
+      networkLink.region("peerTransitRouterRegionId", "peers the transit router with one in", {
+        ...drawn,
+        ...required,
+      }),
+    ],
+    edges: attach({
+      hub: "transitRouterId",
+      hubTypes: trTypes,
+      member: "peerTransitRouterId",
+      memberTypes: trTypes,
+      memberRegion: "peerTransitRouterRegionId",
+      label: "peer attachment",
+    }),
+    fix: "Peer only with transit routers in regions inside the jurisdiction.",
+  }),
+  "alicloud:cen/transitRouterVpnAttachment:TransitRouterVpnAttachment": linkRow({
+    role: "network",
+    edges: attach({
+      hub: "transitRouterId",
+      hubTypes: trTypes,
+      member: "vpnId",
+      memberTypes: ["alicloud:vpn/gatewayVpnAttachment:GatewayVpnAttachment"],
+      label: "attachment",
+    }),
+    fix: linkFix,
+  }),
+  "alicloud:cen/transitRouterVbrAttachment:TransitRouterVbrAttachment": linkRow({
+    role: "network",
+    edges: attach({
+      hub: "transitRouterId",
+      hubTypes: trTypes,
+      member: "vbrId",
+      label: "attachment",
+    }),
+    fix: linkFix,
+  }),
+  "aws:ec2transitgateway/transitGateway:TransitGateway": hub,
+  "aws:ec2transitgateway/vpcAttachment:VpcAttachment": linkRow({
+    role: "network",
+    edges: attach({
+      hub: "transitGatewayId",
+      hubTypes: tgwTypes,
+      member: "vpcId",
+      memberTypes: vpcTypes,
+      label: "attachment",
+    }),
+    fix: linkFix,
+  }),
+  "aws:ec2transitgateway/peeringAttachment:PeeringAttachment": linkRow({
+    role: "network",
+    fields: regionAndAccount(
+      "peerRegion",
+      "peerAccountId",
+      "peers the transit gateway with one in",
+      "peers the transit gateway with one of",
+      required,
+    ),
+    edges: attach({
+      hub: "transitGatewayId",
+      hubTypes: tgwTypes,
+      member: "peerTransitGatewayId",
+      memberTypes: tgwTypes,
+      memberRegion: "peerRegion",
+      accounts: ["peerAccountId"],
+      label: "peer attachment",
+    }),
+    fix: fixes("Peer only with transit gateways in regions inside the jurisdiction."),
+  }),
+  "alicloud:cen/privateZone:PrivateZone": row(
+    linkFix,
+    networkLink.region("accessRegionId", "resolves names for VPCs in"),
+    networkLink.region("hostRegionId", "resolves names hosted in"),
+  ),
+  "alicloud:cen/routeService:RouteService": row(
+    linkFix,
+    networkLink.region("accessRegionId", "routes service traffic from"),
+    networkLink.region("hostRegionId", "routes service traffic to"),
+  ),
+  "alicloud:cen/vbrHealthCheck:VbrHealthCheck": row(
+    linkFix,
+    networkLink.region("vbrInstanceRegionId", "checks a border router in"),
+  ),
+  "alicloud:expressconnect/grantRuleToCen:GrantRuleToCen": row(
+    "Grant the border router only to a CEN of this account.",
+    networkLink.account("cenOwnerId", "grants the border router to the CEN of"),
+  ),
+  "alicloud:cloudconnect/networkGrant:NetworkGrant": row(
+    "Grant the Cloud Connect Network only to a CEN of this account.",
+    networkLink.account("cenUid", "grants the Cloud Connect Network to the CEN of"),
+  ),
+  "alicloud:eflo/vpdGrantRule:VpdGrantRule": row(
+    "Grant the Lingjun network only to an Express Connect router of this account.",
+    networkLink.account(
+      "grantTenantId",
+      "grants the Lingjun network to the Express Connect router of",
+    ),
+  ),
+  "alicloud:vpc/routerInterface:RouterInterface": row(
+    linkFix,
+    networkLink.region("oppositeRegion", "connects the router to"),
+  ),
+  "alicloud:expressconnect/routerInterface:RouterInterface": row(
+    fixes(linkFix),
+    networkLink.region("oppositeRegionId", "connects the router to"),
+    peerAccount("oppositeInterfaceOwnerId", "connects the router to"),
+  ),
+  "alicloud:expressconnect/routerExpressConnectRouter:RouterExpressConnectRouter": row(
+    "Keep the Express Connect router's regions inside the jurisdiction.",
+    networkLink.region("regions[].regionId", "spans"),
+  ),
+  "alicloud:expressconnect/routerVpcAssociation:RouterVpcAssociation": row(
+    fixes(linkFix),
+    networkLink.region("associationRegionId", "attaches a VPC in"),
+    peerAccount("vpcOwnerId", "attaches a VPC of"),
+  ),
+  "alicloud:expressconnect/routerTrAssociation:RouterTrAssociation": row(
+    fixes(linkFix),
+    networkLink.region("associationRegionId", "attaches a transit router in"),
+    peerAccount("transitRouterOwnerId", "attaches a transit router of"),
+  ),
+  "alicloud:expressconnect/routerVbrChildInstance:RouterVbrChildInstance": row(
+    fixes(linkFix),
+    networkLink.region("childInstanceRegionId", "attaches a border router in"),
+    peerAccount("childInstanceOwnerId", "attaches a border router of"),
+  ),
+  "alicloud:expressconnect/routerGrantAssociation:RouterGrantAssociation": row(
+    linkFix,
+    networkLink.region("instanceRegionId", "grants a network in"),
+    networkLink.account("ecrOwnerAliUid", "grants the network to the router of"),
+  ),
+  "alicloud:privatelink/vpcEndpoint:VpcEndpoint": row(
+    "Connect only to endpoint services in the stack's region (or inside the jurisdiction).",
+    networkLink.region("serviceRegionId", "connects to an endpoint service in"),
+  ),
+  "alicloud:privatelink/vpcEndpointService:VpcEndpointService": row(
+    consumersFix,
+    networkLink.region("supportedRegionLists[]", "accepts consumers from"),
+  ),
+  "alicloud:cloudfirewall/firewallVpcFirewall:FirewallVpcFirewall": row(
+    linkFix,
+    networkLink.region("localVpc.regionNo", "guards a VPC link with"),
+    networkLink.region("peerVpc.regionNo", "guards a VPC link with"),
+  ),
+  "alicloud:cloudfirewall/firewallVpcFirewallCen:FirewallVpcFirewallCen": row(
+    linkFix,
+    networkLink.region("vpcRegion", "guards a CEN link in"),
+  ),
+  "alicloud:ga/ipSet:IpSet": row(
+    accelerateFix,
+    networkLink.region("accelerateRegionId", "announces client addresses in"),
+  ),
+  "alicloud:ga/basicIpSet:BasicIpSet": row(
+    accelerateFix,
+    networkLink.region("accelerateRegionId", "announces client addresses in"),
+  ),
+  "alicloud:ga/endpointGroup:EndpointGroup": row(
+    forwardFix,
+    networkLink.region("endpointGroupRegion", "forwards traffic to", { required: true }),
+  ),
+  "alicloud:ga/basicEndpointGroup:BasicEndpointGroup": row(
+    forwardFix,
+    networkLink.region("endpointGroupRegion", "forwards traffic to", { required: true }),
+  ),
+  "alicloud:ga/customRoutingEndpointGroup:CustomRoutingEndpointGroup": row(
+    forwardFix,
+    networkLink.region("endpointGroupRegion", "forwards traffic to", { required: true }),
+  ),
+  "alicloud:eipanycast/anycastEipAddressAttachment:AnycastEipAddressAttachment": row(
+    linkFix,
+    networkLink.region("bindInstanceRegionId", "binds the anycast IP to"),
+  ),
+  "aws:ec2/vpcEndpoint:VpcEndpoint": row(
+    "Connect only to endpoint services of the stack's region.",
+    networkLink.serviceName("serviceName", "connects to the endpoint service"),
+    networkLink.region("serviceRegion", "connects to an endpoint service in"),
+  ),
+  "aws:ec2/vpcEndpointService:VpcEndpointService": row(
+    consumersFix,
+    networkLink.region("supportedRegions[]", "accepts consumers from"),
+  ),
+  "aws:networkmanager/coreNetwork:CoreNetwork": row(
+    edgeLocationFix,
+    networkLink.region("basePolicyRegions[]", "places edge locations in"),
+    networkLink.region(
+      "basePolicyDocument.core-network-configuration.edge-locations[].location",
+      "places edge locations in",
+    ),
+  ),
+  "aws:networkmanager/coreNetworkPolicyAttachment:CoreNetworkPolicyAttachment": row(
+    edgeLocationFix,
+    networkLink.region(
+      "policyDocument.core-network-configuration.edge-locations[].location",
+      "places edge locations in",
+    ),
+  ),
+  "aws:networkmanager/vpcAttachment:VpcAttachment": row(
+    linkFix,
+    networkLink.arn("vpcArn", "attaches the VPC"),
+  ),
+  // The peer is a VPC named by ID (of the ODB network's own region and account) or by ARN,
+  // which places it.
+  "aws:odb/networkPeeringConnection:NetworkPeeringConnection": row(
+    linkFix,
+    networkLink.arnOrId("peerNetworkId", "peers the ODB network with"),
+  ),
+  "aws:networkmanager/connectAttachment:ConnectAttachment": row(
+    linkFix,
+    networkLink.region("edgeLocation", "attaches to the core network in"),
+  ),
+  "aws:networkmanager/transitGatewayRouteTableAttachment:TransitGatewayRouteTableAttachment": row(
+    linkFix,
+    networkLink.arn("transitGatewayRouteTableArn", "attaches the transit gateway route table"),
+  ),
+  "aws:networkmanager/transitGatewayPeering:TransitGatewayPeering": row(
+    linkFix,
+    networkLink.arn("transitGatewayArn", "peers with the transit gateway"),
+  ),
+  "aws:networkmanager/siteToSiteVpnAttachment:SiteToSiteVpnAttachment": row(
+    linkFix,
+    networkLink.arn("vpnConnectionArn", "attaches the VPN"),
+  ),
+  "aws:networkmanager/dxGatewayAttachment:DxGatewayAttachment": row(
+    linkFix,
+    networkLink.region("edgeLocations[]", "attaches Direct Connect in"),
+  ),
+  // Accepting joins the attachment to the (global) core network; the attachment's own row
+  // judges its edge location, so it must be an attachment of this program.
+  "aws:networkmanager/attachmentAccepter:AttachmentAccepter": row(
+    "Accept only attachments this program creates, attached in regions inside the jurisdiction.",
+    networkLink.ref("attachmentId", "accepts into the core network", {
+      ref: "networkmanager-attachment",
+    }),
+  ),
+  "aws:directconnect/gatewayAssociationProposal:GatewayAssociationProposal": row(
+    "Attach networks only to Direct Connect gateways of this account.",
+    networkLink.account(
+      "dxGatewayOwnerAccountId",
+      "proposes to attach the network to a Direct Connect gateway of",
+    ),
+  ),
+  "aws:globalaccelerator/endpointGroup:EndpointGroup": row(
+    endpointGroupFix,
+    networkLink.region("endpointGroupRegion", "forwards traffic to", { required: true }),
+  ),
+  "aws:globalaccelerator/customRoutingEndpointGroup:CustomRoutingEndpointGroup": row(
+    endpointGroupFix,
+    networkLink.region("endpointGroupRegion", "forwards traffic to", { required: true }),
+  ),
+  // A Redshift-managed VPC endpoint lies in the cluster's region; the cluster may be another
+  // account's (`resourceOwner`, `ownerAccount`): hardening, judged by cross-account-links.
+  "aws:redshift/endpointAccess:EndpointAccess": row(
+    fixes("Create endpoints only for clusters of this account."),
+    peerAccount("resourceOwner", "connects the VPC to a cluster of"),
+  ),
+  "aws:redshiftserverless/endpointAccess:EndpointAccess": row(
+    fixes("Create endpoints only for workgroups of this account."),
+    peerAccount("ownerAccount", "connects the VPC to a workgroup of"),
+  ),
+  "aws:globalaccelerator/crossAccountAttachment:CrossAccountAttachment": row(
+    "Do not share accelerator endpoints with other accounts.",
+    networkLink.region("resources[].region", "shares endpoints in"),
+    networkLink.flag("principals[]", "shares endpoints with", {
+      farSide: "accelerators of other accounts",
+    }),
+  ),
+};

@@ -1,0 +1,346 @@
+/**
+ * Links to sites outside the cloud (`remote-sites`): VPN gateways, their connections, routes
+ * and customer gateways; client VPN and Smart Access Gateway; Express Connect and Direct Connect
+ * lines and the border routers and interfaces that run on them; DNS forwarding, and the
+ * directory, DNS, time, RADIUS and call servers the stack names by address
+ * (shared/research/data-paths.md §3 "VPN", "Express Connect …", "DNS forwarding"; §4 "VPN",
+ * "Direct Connect", "DNS forwarding").
+ *
+ * A site is placed by its address: inside only when the egress allowlist holds it (a private one
+ * sits behind a line the stack does not show); a server the stack sends requests to is inside
+ * when private (in the stack's networks, which the links judge) or allowlisted; a leased line by
+ * its access point. A route of every address through a tunnel sends the site all the stack's
+ * traffic. The graph draws each gateway into its VPC and each tunnel to its customer gateway;
+ * the customer gateway's and the line's own links carry the verdict on their address and access
+ * point (links.ts).
+ */
+import { link } from "../../border/flows/common";
+import type { FieldSpec, TypeModel, TypeTable } from "../model";
+import { known } from "../values";
+import {
+  accessPoint,
+  customerGateway,
+  drawn,
+  fieldsRow as row,
+  inVpc,
+  linkRow,
+  physicalConnectionType,
+  tgwTypes,
+  tunnels,
+  vpcTypes,
+  vpnGatewayTypes,
+} from "./links";
+import { edgesOf } from "./rows";
+
+const site = edgesOf("remote-sites", "attachment");
+const tunnel = edgesOf("remote-sites", "ipsec connection");
+const route = edgesOf("remote-sites", "route");
+
+const siteFix =
+  "Connect only to sites on addresses in the egress allowlist (on-premises sites inside the jurisdiction), or remove the link.";
+
+const serverFix =
+  "Name only private addresses of the stack's networks, or add the server's public address to the egress allowlist.";
+const clientVpnFix =
+  "Do not offer client VPN into a sealed network; reach it through a site VPN from an allowlisted address.";
+const siteLinkFix = "Turn SiteLink off.";
+const dnsFix = "Forward DNS only to private or allowlisted resolvers.";
+
+/** An AD connector's domain controllers, which desktop users sign in at. */
+const directoryServers = [
+  site.ip("dnsAddresses[]", "signs desktop users in at"),
+  site.ip("subDomainDnsAddresses[]", "signs desktop users in at"),
+];
+const facilityFix =
+  "Confirm that the facility lies inside the jurisdiction and record a waiver with that evidence.";
+
+/** DHCP options that leave name resolution to the VPC's own resolver. */
+function amazonDnsOnly(props: Readonly<Record<string, unknown>>): boolean {
+  const servers = known(() => props.domainNameServers);
+  return (
+    Array.isArray(servers) && servers.length > 0 && servers.every((v) => v === "AmazonProvidedDNS")
+  );
+}
+
+/** A route of every address through the tunnel: the link the row's tunnels already draw. */
+function everything(path: string, verb: string, farSide: string): FieldSpec {
+  return route.anywhereCidr(path, verb, { farSide, ...drawn });
+}
+
+/** The customer gateway's address places the site its tunnels end at. */
+const customerGatewayRow: TypeModel = linkRow({
+  role: "gateway",
+  fields: [site.siteIp("ipAddress", "terminates tunnels at", { required: true, ...drawn })],
+  edges: customerGateway,
+  fix: siteFix,
+});
+
+const gatewayRow: TypeModel = linkRow({ role: "gateway", edges: inVpc, fix: siteFix });
+
+/** A VPN route of every address sends the site all the stack's traffic. */
+const vpnRoute = row(
+  "Route only the remote site's own subnets through the VPN.",
+  route.anywhereCidr("routeDest", "sends", { farSide: "all traffic (0.0.0.0/0) through the VPN" }),
+);
+
+/** A client of the Smart Access Gateway App, which joins from wherever it is (see below). */
+const sagClient = row(
+  "Do not offer client access into a sealed network; reach it through a site VPN from an allowlisted address.",
+  site.flag("sagId", "admits", {
+    farSide: "clients anywhere in the world (Smart Access Gateway App)",
+  }),
+);
+
+export const remoteSites: TypeTable = {
+  "alicloud:vpn/gateway:Gateway": gatewayRow,
+  "aws:ec2/vpnGateway:VpnGateway": gatewayRow,
+  "aws:ec2/vpnGatewayAttachment:VpnGatewayAttachment": linkRow({
+    role: "network",
+    edges: (r, x) => {
+      const vpc = x.resourceAt(r, "vpcId", vpcTypes);
+      const gw = x.resourceAt(r, "vpnGatewayId", vpnGatewayTypes);
+      return vpc && gw ? link(vpc, gw, "attachment", { via: r, both: true }) : [];
+    },
+    fix: siteFix,
+  }),
+  "alicloud:vpn/customerGateway:CustomerGateway": customerGatewayRow,
+  "aws:ec2/customerGateway:CustomerGateway": customerGatewayRow,
+  "alicloud:vpn/connection:Connection": linkRow({
+    role: "network",
+    fields: [everything("remoteSubnets[]", "sends", "all traffic (0.0.0.0/0) to the remote site")],
+    edges: (r, x) => {
+      const gw = x.resourceAt(r, "vpnGatewayId", vpnGatewayTypes);
+      return gw ? tunnels(r, x, gw) : [];
+    },
+    fix: "Route only the remote site's own subnets through the tunnel.",
+  }),
+  "alicloud:vpn/gatewayVpnAttachment:GatewayVpnAttachment": linkRow({
+    role: "gateway",
+    fields: [everything("remoteSubnet", "sends", "all traffic (0.0.0.0/0) to the remote site")],
+    edges: (r, x) => tunnels(r, x, r),
+    fix: "Route only the remote site's own subnets through the tunnel.",
+  }),
+  "aws:ec2/vpnConnection:VpnConnection": linkRow({
+    role: "network",
+    fields: [
+      everything(
+        "localIpv4NetworkCidr",
+        "lets the remote site route",
+        "all traffic (0.0.0.0/0) to itself",
+      ),
+      tunnel.flag("enableAcceleration", "carries the tunnel over", {
+        values: [true],
+        farSide: "the Global Accelerator edge network",
+      }),
+    ],
+    edges: (r, x) => {
+      const gw =
+        x.resourceAt(r, "vpnGatewayId", vpnGatewayTypes) ??
+        x.resourceAt(r, "transitGatewayId", tgwTypes);
+      return gw ? tunnels(r, x, gw) : [];
+    },
+    fix: "Route only the remote site's own networks through the VPN and turn acceleration off.",
+  }),
+  "alicloud:expressconnect/virtualBorderRouter:VirtualBorderRouter": linkRow({
+    role: "gateway",
+    fields: [
+      site.flag("sitelinkEnable", "lets on-premises sites exchange traffic through", {
+        values: [true],
+        farSide: "the backbone between data centres (SiteLink)",
+      }),
+      site.account("vbrOwnerId", "belongs to"),
+      // Its far end is its leased line, placed by the line's access point (the row below); a
+      // line the program does not create cannot be placed (named-destinations).
+      site.ref("physicalConnectionId", "runs on the leased line", {
+        ref: "physical-connection",
+        noun: "physicalConnectionId",
+      }),
+    ],
+    fix: "Turn SiteLink off, and run the border router on a leased line this program creates at an access point inside the jurisdiction.",
+  }),
+  [physicalConnectionType]: linkRow({
+    role: "gateway",
+    fields: [
+      site.accessPoint("accessPointId", "lands the leased line at", { required: true, ...drawn }),
+      site.flag("lineOperator", "is carried by", {
+        values: ["Equinix", "Other"],
+        farSide: "an operator outside the Chinese mainland",
+      }),
+    ],
+    edges: accessPoint,
+    fix: "Land leased lines only at access points in regions inside the jurisdiction.",
+  }),
+  "alicloud:vpn/routeEntry:RouteEntry": vpnRoute,
+  "alicloud:vpn/pbrRouteEntry:PbrRouteEntry": vpnRoute,
+  "alicloud:vpn/gatewayVcoRoute:GatewayVcoRoute": vpnRoute,
+  // Smart Access Gateway: a device at a branch, or an app on a client, joins a Cloud Connect
+  // Network over the internet wherever it is. Neither names an address or a place the pack
+  // could check, so these links always fail; a branch shown to lie inside the jurisdiction is
+  // a waiver with that evidence.
+  "alicloud:cloudconnect/networkAttachment:NetworkAttachment": row(
+    "Connect branch sites through a VPN to a customer gateway on an allowlisted address, or confirm that the branch lies inside the jurisdiction and record a waiver with that evidence.",
+    site.flag("sagId", "joins the Cloud Connect Network to", {
+      farSide: "a Smart Access Gateway branch site the pack cannot place",
+    }),
+  ),
+  "alicloud:sag/clientUser:ClientUser": sagClient,
+  "alicloud:rocketmq/clientUser:ClientUser": sagClient,
+  "alicloud:vpn/sslVpnServer:SslVpnServer": row(
+    clientVpnFix,
+    site.flag("vpnGatewayId", "admits remote clients to", {
+      farSide: "clients anywhere in the world (SSL-VPN)",
+    }),
+  ),
+  "alicloud:vpn/ipsecServer:IpsecServer": row(
+    clientVpnFix,
+    site.flag("vpnGatewayId", "admits remote clients to", {
+      farSide: "clients anywhere in the world (IPsec client VPN)",
+    }),
+  ),
+  "alicloud:expressconnect/virtualPhysicalConnection:VirtualPhysicalConnection": row(
+    "Keep hosted connections in this account.",
+    site.account("vpconnAliUid", "hands the line to"),
+  ),
+  // Servers that present the code become managed instances the account runs commands on and
+  // collects inventory from, wherever they are; unset, any address may register.
+  "alicloud:ecs/activation:Activation": row(
+    "Set ipAddressRange to the allowlisted addresses of the sites whose servers register.",
+    site.siteIp("ipAddressRange", "lets servers register as managed instances from", {
+      required: true,
+    }),
+  ),
+  // Unset, the VPC's instances use the cloud's own resolvers (100.100.2.136 and .138).
+  "alicloud:vpc/dhcpOptionsSet:DhcpOptionsSet": row(
+    "Name only private or allowlisted resolvers, or leave domainNameServers unset.",
+    site.ip("domainNameServers", "sends the VPC's DNS queries to"),
+  ),
+  // An AD connector's DNS addresses are the directory's domain controllers: the desktops send
+  // them their users' sign-ins and name lookups, wherever the directory runs.
+  "alicloud:eds/adConnectorDirectory:AdConnectorDirectory": row(
+    "Run the directory on private addresses the stack links to, or on allowlisted ones.",
+    ...directoryServers,
+  ),
+  "alicloud:pvtz/rule:Rule": row(dnsFix, site.ip("forwardIps[].ip", "forwards DNS queries to")),
+  // Servers the stack's directory, file systems and networks talk to by address: DNS
+  // forwarders, domain controllers, RADIUS and NTP servers. A private address stays in the
+  // stack's networks (which the links judge); a public one must be in the allowlist.
+  "aws:directoryservice/conditionalForwarder:ConditionalForwarder": row(
+    serverFix,
+    site.ip("dnsIps[]", "forwards DNS queries for the remote domain to"),
+  ),
+  "aws:directoryservice/trust:Trust": row(
+    serverFix,
+    site.ip("conditionalForwarderIpAddrs[]", "forwards DNS queries for the trusted domain to"),
+  ),
+  "aws:directoryservice/directory:Directory": row(
+    serverFix,
+    site.ip("connectSettings.customerDnsIps[]", "proxies directory requests to the domain at"),
+  ),
+  "aws:directoryservice/radiusSettings:RadiusSettings": row(
+    serverFix,
+    site.ip("radiusServers[]", "sends sign-in credentials for multi-factor checks to"),
+  ),
+  "aws:fsx/windowsFileSystem:WindowsFileSystem": row(
+    serverFix,
+    site.ip("selfManagedActiveDirectory.dnsIps[]", "joins the self-managed domain served at"),
+  ),
+  "aws:fsx/ontapStorageVirtualMachine:OntapStorageVirtualMachine": row(
+    serverFix,
+    site.ip(
+      "activeDirectoryConfiguration.selfManagedActiveDirectoryConfiguration.dnsIps[]",
+      "joins the self-managed domain served at",
+    ),
+  ),
+  "aws:fsx/fileCache:FileCache": row(
+    serverFix,
+    site.ip(
+      "dataRepositoryAssociations[].nfs[].dnsIps[]",
+      "resolves its NFS data repositories through",
+    ),
+  ),
+  "aws:finspace/kxEnvironment:KxEnvironment": row(
+    serverFix,
+    site.ip("customDnsConfigurations[].customDnsServerIp", "resolves names through"),
+  ),
+  // A Connect peer runs GRE and BGP to an appliance: at a private address of an attached VPC
+  // it stays in the stack's networks; any other address is a site the pack cannot place.
+  "aws:networkmanager/connectPeer:ConnectPeer": row(
+    serverFix,
+    site.ip("peerAddress", "tunnels the core network's traffic to"),
+  ),
+  // Comma-separated resolvers the replication's compute resolves its endpoints' host names
+  // with: a resolver abroad can send the data to any host it answers with.
+  "aws:dms/replicationConfig:ReplicationConfig": row(
+    serverFix,
+    site.ip("computeConfig.dnsNameServers", "resolves its endpoints' host names through"),
+  ),
+  "aws:ec2/vpcDhcpOptions:VpcDhcpOptions": row(
+    serverFix,
+    site.ip("domainNameServers[]", "has every instance of the VPC resolve names through", {
+      when: (props) => !amazonDnsOnly(props),
+    }),
+    site.ip("netbiosNameServers[]", "has every instance of the VPC resolve NetBIOS names through"),
+    site.ip("ntpServers[]", "has every instance of the VPC take its time from"),
+  ),
+  "aws:ec2clientvpn/endpoint:Endpoint": row(
+    clientVpnFix,
+    site.flag("serverCertificateArn", "admits remote clients to", {
+      farSide: "clients anywhere in the world (Client VPN)",
+    }),
+    site.ip("dnsServers[]", "resolves the clients' names through"),
+  ),
+  "aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination": row(
+    "Route calls only to SIP hosts on allowlisted addresses.",
+    site.url("routes[].host", "routes inbound calls to"),
+  ),
+  "aws:ec2/localGatewayRoute:LocalGatewayRoute": row(
+    "Route only the on-premises network's own prefixes to the local gateway.",
+    route.anywhereCidr("destinationCidrBlock", "sends", {
+      farSide: "all traffic (0.0.0.0/0) to the Outpost's on-premises network",
+    }),
+  ),
+  "aws:directconnect/linkAggregationGroup:LinkAggregationGroup": row(
+    facilityFix,
+    site.flag("location", "lands the connections at the Direct Connect location", {
+      farSide: "a Direct Connect facility whose country the pack cannot determine",
+    }),
+  ),
+  "aws:ec2/vpnConnectionRoute:VpnConnectionRoute": row(
+    "Route only the remote site's own networks through the VPN.",
+    route.anywhereCidr("destinationCidrBlock", "sends", {
+      farSide: "all traffic (0.0.0.0/0) through the VPN",
+    }),
+  ),
+  "aws:directconnect/connection:Connection": row(
+    facilityFix,
+    site.flag("location", "lands the connection at the Direct Connect location", {
+      farSide: "a Direct Connect facility whose country the pack cannot determine",
+    }),
+  ),
+  "aws:directconnect/privateVirtualInterface:PrivateVirtualInterface": row(
+    siteLinkFix,
+    site.flag("sitelinkEnabled", "sends traffic between Direct Connect locations through", {
+      values: [true],
+      farSide: "SiteLink, bypassing every region",
+    }),
+  ),
+  "aws:directconnect/transitVirtualInterface:TransitVirtualInterface": row(
+    siteLinkFix,
+    site.flag("sitelinkEnabled", "sends traffic between Direct Connect locations through", {
+      values: [true],
+      farSide: "SiteLink, bypassing every region",
+    }),
+  ),
+  "aws:directconnect/publicVirtualInterface:PublicVirtualInterface": row(
+    "Use a private or transit virtual interface instead.",
+    site.flag("connectionId", "reaches", { farSide: "the public endpoints of every AWS region" }),
+  ),
+  "aws:directconnect/gatewayAssociation:GatewayAssociation": row(
+    "Associate only gateways of this account.",
+    site.account("associatedGatewayOwnerAccountId", "associates a gateway of"),
+  ),
+  "aws:route53/resolverRule:ResolverRule": row(
+    dnsFix,
+    site.ip("targetIps[].ip", "forwards DNS queries to"),
+  ),
+};

@@ -1,0 +1,401 @@
+/**
+ * Object, block and file storage: buckets with their replication rules, access logs, inventories
+ * and exports; the services that keep their data in a bucket they name; multi-Region access
+ * points; disks, volumes and file systems with what mounts them, and file-system replication
+ * (shared/research/data-paths.md §3 and §4 "Object storage", "File replication").
+ *
+ * Every field is owned by `storage-replication`. A bucket's readers, its public ACL and policy
+ * grants (`public-exposure`), its key and its transfer acceleration are drawn by code
+ * (policy/border/flows/storage.ts), untagged; so are the structural edges of disks, volumes and
+ * file systems (mounted by an instance, readable from a subnet, encrypted by a key).
+ */
+import { dataStore, encryptedBy, endpointOf, link } from "../../border/flows/common";
+import { bucketReaders, bucketTypes, publicAcl } from "../../border/flows/storage";
+import type { BorderResource, FieldSpec, TypeModel, TypeTable } from "../model";
+import type { Resolver } from "../resolver";
+import { isOn, valueAt } from "../values";
+import { copyOf, edgesOf, inbound } from "./rows";
+
+const replica = edgesOf("storage-replication", "replication");
+const logs = edgesOf("storage-replication", "log delivery");
+const sync = edgesOf("storage-replication", "data sync");
+const accelerated = edgesOf("storage-replication", "transfer acceleration");
+
+const ossFix =
+  "Point it at a bucket in a region inside the jurisdiction (created by this program), or remove it.";
+const s3Fix =
+  "Point it at a bucket of this program whose region lies inside the jurisdiction, or remove it.";
+
+const oss = { ref: "oss-bucket" } as const;
+const s3 = { ref: "s3-bucket" } as const;
+/** The bucket a rule, logging or inventory resource belongs to: where its data starts. */
+const ossSource = { source: { path: "bucket", ref: "oss-bucket" } } as const;
+const s3Source = { source: { path: "bucket", ref: "s3-bucket" } } as const;
+/** How the graph names a log bucket that is nothing of the stack: `log bucket "x" of …`. */
+const logBucket = { noun: "log bucket" } as const;
+
+/** A log, listing or export target: a bucket of the stack, else the path fails closed. */
+const logTo = (path: string, verb: string, extra: Partial<FieldSpec> = {}) =>
+  logs.ref(path, verb, { ...oss, ...logBucket, ...extra });
+const s3LogTo = (path: string, verb: string, extra: Partial<FieldSpec> = {}) =>
+  logs.ref(path, verb, { ...s3, ...logBucket, ...extra });
+
+/** A row of fields only. */
+const row = (role: TypeModel["role"], fix: string, ...fields: FieldSpec[]): TypeModel => ({
+  role,
+  fields,
+  fix,
+});
+
+/** The bucket a companion resource's `bucket` names. */
+function bucketOf(r: BorderResource, x: Resolver): BorderResource | undefined {
+  return x.resourceAt(r, "bucket", bucketTypes);
+}
+
+/** A companion that turns on KMS encryption of its bucket: the bucket is encrypted by its key. */
+function encryptionOf(path: string, on: (r: BorderResource) => boolean): TypeModel {
+  return {
+    role: "control",
+    edges: (r, x) => {
+      const bucket = bucketOf(r, x);
+      return bucket && on(r) ? encryptedBy(x, bucket, r, [path], r) : [];
+    },
+    fix: "Encrypt the bucket with a key of this program in a region inside the jurisdiction.",
+  };
+}
+
+/**
+ * What a bucket is besides its declared fields: who can read it, whether it is public, which key
+ * encrypts it and whether transfer acceleration puts a global network in front of it.
+ */
+function bucketEdges(keys: readonly string[], acceleration: (r: BorderResource) => boolean) {
+  return (r: BorderResource, x: Resolver) => [
+    ...bucketReaders(r, x),
+    ...encryptedBy(x, r, r, keys),
+    ...publicAcl(r, x, r.props.acl),
+    ...(acceleration(r)
+      ? link(
+          r,
+          x.globalPlace(
+            `${r.type.startsWith("aws:") ? "S3" : "OSS"} transfer acceleration network`,
+          ),
+          "transfer acceleration",
+        )
+      : []),
+  ];
+}
+
+const s3Bucket = (fields: readonly FieldSpec[]): TypeModel => ({
+  role: "data",
+  fields,
+  edges: bucketEdges(
+    [
+      "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId",
+      "serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[].kmsMasterKeyId",
+    ],
+    (r) => r.props.accelerationStatus === "Enabled",
+  ),
+  fix: s3Fix,
+});
+
+/** How the graph names a replication destination that is nothing of the stack. */
+const s3Replica = { ...s3, noun: "replication destination" } as const;
+
+/** A storage gateway's share or volume writes its data through its cache into a bucket. */
+const gateway = (fileShare: boolean): TypeModel =>
+  row(
+    "data",
+    fileShare ? `${ossFix.slice(0, -1)}; turn transfer acceleration off.` : ossFix,
+    sync.endpoint("ossEndpoint", "writes the gateway's data to"),
+    sync.ref("ossBucketName", "writes the gateway's data to", { ...oss, fallback: "ossEndpoint" }),
+    // Only a file share can reach its bucket through transfer acceleration.
+    ...(fileShare
+      ? [
+          accelerated.flag("transferAcceleration", "carries the gateway's data over", {
+            values: [true],
+            farSide: "OSS transfer acceleration network",
+            global: true,
+          }),
+        ]
+      : []),
+  );
+
+/** A disk, volume or file system: data, encrypted by the key its `kmsKeyId` names. */
+const store: TypeModel = {
+  role: "data",
+  edges: dataStore({ keys: ["kmsKeyId"] }).flows,
+  fix: "Keep it in a region inside the jurisdiction, encrypted by a key of this program.",
+};
+
+/** `what → mounted by → instance` through an attachment resource. */
+function mount(path: string, types: readonly string[]): TypeModel {
+  return {
+    role: "other",
+    edges: (r, x) => {
+      const what = x.resourceAt(r, path, types);
+      const instance = x.resourceAt(r, "instanceId");
+      return what && instance ? link(what, instance, "mounted by", { via: r }) : [];
+    },
+    fix: "Attach it only to instances in regions inside the jurisdiction.",
+  };
+}
+
+/** `file system → readable from → subnet` through a mount target. */
+function mountTarget(fileSystem: string, subnet: string): TypeModel {
+  return {
+    role: "other",
+    edges: (r, x) => {
+      const fs = x.resourceAt(r, "fileSystemId", [fileSystem]);
+      const net = x.resourceAt(r, subnet);
+      return fs && net ? link(fs, net, "readable from", { via: r }) : [];
+    },
+    fix: "Mount it only in subnets of networks inside the jurisdiction.",
+  };
+}
+
+const disks = ["alicloud:ecs/disk:Disk", "alicloud:ecs/ecsDisk:EcsDisk"];
+const efs = "aws:efs/fileSystem:FileSystem";
+const efsCopy = copyOf("sourceFileSystemId", [efs]);
+
+export const storage: TypeTable = {
+  "alicloud:oss/bucket:Bucket": {
+    role: "data",
+    fields: [logTo("logging.targetBucket", "writes access logs to")],
+    edges: bucketEdges(["serverSideEncryptionRule.kmsMasterKeyId"], (r) =>
+      isOn(valueAt(r.props, "transferAcceleration.enabled")),
+    ),
+    fix: ossFix,
+  },
+  "alicloud:oss/bucketReplication:BucketReplication": row(
+    "other",
+    "Replicate to a bucket in a region inside the jurisdiction (e.g. another mainland region for CN), or remove the rule.",
+    replica.ossLocation("destination.location", "replicates objects to", ossSource),
+    replica.ref("destination.bucket", "replicates objects to", {
+      ...oss,
+      ...ossSource,
+      fallback: "location",
+      noun: "destination bucket",
+    }),
+    // The API's value is `oss_acc`; the SDK documents `ossAcc`.
+    accelerated.flag("destination.transferType", "carries replicas over", {
+      ...ossSource,
+      values: ["oss_acc"],
+      normalize: "token",
+      farSide: "OSS transfer acceleration network",
+      global: true,
+    }),
+  ),
+  "alicloud:oss/bucketInventory:BucketInventory": row(
+    "other",
+    ossFix,
+    logTo("destination.ossBucketDestination.bucket", "exports object listings to", {
+      ...ossSource,
+      detail: "object inventory",
+    }),
+    logs.account("destination.ossBucketDestination.accountId", "exports object listings to", {
+      ...ossSource,
+      detail: "object inventory",
+    }),
+  ),
+  "alicloud:oss/bucketLogging:BucketLogging": row(
+    "other",
+    ossFix,
+    logTo("targetBucket", "writes access logs to", ossSource),
+  ),
+  "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption": encryptionOf(
+    "kmsMasterKeyId",
+    (r) => r.props.sseAlgorithm === "KMS",
+  ),
+  "alicloud:oss/bucketWebsite:BucketWebsite": row(
+    "other",
+    "Mirror only from an origin inside the jurisdiction, or remove the mirror rule.",
+    ...["mirrorUrl", "mirrorUrlSlave"].map((leaf) =>
+      sync.url(
+        `routingRules.routingRules[].redirect.${leaf}`,
+        "fetches missing objects (with pass-through headers) from",
+        ossSource,
+      ),
+    ),
+    {
+      ...sync.region(
+        "routingRules.routingRules[].redirect.mirrorDstRegion",
+        "mirrors objects from",
+      ),
+      ...ossSource,
+    },
+  ),
+  // Services that write the stack's data into a bucket they name: an object, a storage
+  // gateway's share or volume (its files, written through from the gateway's cache), Express
+  // Sync, a Flink workspace's state and artifacts, an Airflow environment's DAGs and logs, a
+  // container registry's image layers. A bucket of the program is placed where it lies; another
+  // is placed by the endpoint or region beside it, and fails closed without one.
+  "alicloud:oss/bucketObject:BucketObject": row(
+    "data",
+    ossFix,
+    sync.ref("bucket", "writes the object to", oss),
+  ),
+  "alicloud:cloudstoragegateway/gatewayFileShare:GatewayFileShare": gateway(true),
+  "alicloud:cloudstoragegateway/gatewayBlockVolume:GatewayBlockVolume": gateway(false),
+  "alicloud:cloudstoragegateway/expressSync:ExpressSync": row(
+    "other",
+    ossFix,
+    sync.ref("bucketName", "synchronises file-share changes with", {
+      ...oss,
+      fallback: "bucketRegion",
+    }),
+  ),
+  "alicloud:realtimecompute/vvpInstance:VvpInstance": row(
+    "data",
+    ossFix,
+    sync.ref("storage.oss.bucket", "keeps job state and artifacts in", oss),
+  ),
+  "alicloud:dms/airflow:Airflow": row(
+    "data",
+    ossFix,
+    sync.ref("ossBucketName", "keeps DAGs, plugins and task logs in", oss),
+  ),
+  // `defaultOssBucket` only says whether the registry uses a bucket of its own region.
+  "alicloud:cr/registryEnterpriseInstance:RegistryEnterpriseInstance": row(
+    "data",
+    ossFix,
+    sync.ref("customOssBucket", "stores image layers in", oss),
+  ),
+  "alicloud:nas/fileSystem:FileSystem": store,
+  "alicloud:ecs/disk:Disk": store,
+  "alicloud:ecs/ecsDisk:EcsDisk": store,
+  "alicloud:ecs/diskAttachment:DiskAttachment": mount("diskId", disks),
+  "alicloud:nas/mountTarget:MountTarget": mountTarget(
+    "alicloud:nas/fileSystem:FileSystem",
+    "vswitchId",
+  ),
+
+  "aws:s3/bucket:Bucket": s3Bucket([
+    replica.ref(
+      "replicationConfiguration.rules[].destination.bucket",
+      "replicates objects to",
+      s3Replica,
+    ),
+    replica.account(
+      "replicationConfiguration.rules[].destination.accountId",
+      "replicates objects to",
+    ),
+    s3LogTo("logging.targetBucket", "writes access logs to"),
+  ]),
+  "aws:s3/bucketV2:BucketV2": s3Bucket([
+    replica.ref(
+      "replicationConfigurations[].rules[].destinations[].bucket",
+      "replicates objects to",
+      s3Replica,
+    ),
+    s3LogTo("loggings[].targetBucket", "writes access logs to"),
+  ]),
+  "aws:s3/bucketReplicationConfig:BucketReplicationConfig": row(
+    "other",
+    "Replicate to a bucket of this program in a region inside the jurisdiction (e.g. us-east-1 for US), or remove the rule.",
+    replica.ref("rules[].destination.bucket", "replicates objects to", {
+      ...s3Replica,
+      ...s3Source,
+    }),
+    replica.account("rules[].destination.account", "replicates objects to", s3Source),
+  ),
+  "aws:s3/bucketLogging:BucketLogging": row(
+    "other",
+    s3Fix,
+    s3LogTo("targetBucket", "writes access logs to", s3Source),
+  ),
+  // The V2 resource is drawn in the graph only: storage-replication and named-destinations do not
+  // judge it yet.
+  "aws:s3/bucketLoggingV2:BucketLoggingV2": {
+    role: "other",
+    edges: (r, x) => {
+      const bucket = bucketOf(r, x);
+      const target = x.ref(r, "targetBucket", bucketTypes);
+      const to = endpointOf(x, r, target, "log bucket");
+      return bucket && to && to !== bucket ? link(bucket, to, "log delivery", { via: r }) : [];
+    },
+    fix: s3Fix,
+  },
+  ...Object.fromEntries(
+    [
+      "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+      "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+    ].map((t) => [
+      t,
+      encryptionOf("rules[].applyServerSideEncryptionByDefault.kmsMasterKeyId", () => true),
+    ]),
+  ),
+  "aws:s3/inventory:Inventory": row(
+    "other",
+    s3Fix,
+    s3LogTo("destination.bucket.bucketArn", "exports object listings to", {
+      ...s3Source,
+      detail: "object inventory",
+    }),
+    logs.account("destination.bucket.accountId", "exports object listings to", {
+      ...s3Source,
+      detail: "object inventory",
+    }),
+  ),
+  "aws:s3/analyticsConfiguration:AnalyticsConfiguration": row(
+    "other",
+    s3Fix,
+    s3LogTo(
+      "storageClassAnalysis.dataExport.destination.s3BucketDestination.bucketArn",
+      "exports storage analytics to",
+      { ...s3Source, detail: "storage analytics" },
+    ),
+    logs.account(
+      "storageClassAnalysis.dataExport.destination.s3BucketDestination.bucketAccountId",
+      "exports storage analytics to",
+      { ...s3Source, detail: "storage analytics" },
+    ),
+  ),
+  "aws:s3control/storageLensConfiguration:StorageLensConfiguration": row(
+    "other",
+    s3Fix,
+    s3LogTo(
+      "storageLensConfiguration.dataExport.s3BucketDestination.arn",
+      "exports storage metrics to",
+      { detail: "storage metrics" },
+    ),
+    logs.account(
+      "storageLensConfiguration.dataExport.s3BucketDestination.accountId",
+      "exports storage metrics to",
+      { detail: "storage metrics" },
+    ),
+  ),
+  "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint": row(
+    "data",
+    "Include only buckets in regions inside the jurisdiction.",
+    replica.region("details.regions[].region", "routes requests to a bucket in"),
+    replica.ref("details.regions[].bucket", "routes requests to", s3),
+  ),
+  "aws:s3control/multiRegionAccessPointRoutes:MultiRegionAccessPointRoutes": row(
+    "other",
+    "Route only to buckets in regions inside the jurisdiction.",
+    replica.region("routes[].region", "routes requests to"),
+  ),
+  // CopyObject reads `source` (`<bucket>/<key>`) from a bucket of any region into `bucket`,
+  // which S3 serves only in the copy's own region; an e-mail grantee is another AWS account.
+  "aws:s3/objectCopy:ObjectCopy": row(
+    "other",
+    "Copy only from buckets of this program in regions inside the jurisdiction, and grant the object to no other account.",
+    replica.ref("source", "copies an object from", { ...s3, ...inbound }),
+    replica.flag("grants[].email", "grants the copied object to", {
+      farSide: "the AWS account of that e-mail address",
+    }),
+  ),
+  "aws:ebs/volume:Volume": store,
+  "aws:efs/fileSystem:FileSystem": store,
+  "aws:efs/mountTarget:MountTarget": mountTarget(efs, "subnetId"),
+  "aws:ec2/volumeAttachment:VolumeAttachment": mount("volumeId", ["aws:ebs/volume:Volume"]),
+  "aws:efs/replicationConfiguration:ReplicationConfiguration": {
+    role: efsCopy.role,
+    fields: [
+      replica.region("destination.region", "replicates the file system to", {
+        origin: efsCopy.origin,
+      }),
+    ],
+    fix: "Replicate to a region inside the jurisdiction, or remove the replication.",
+  },
+};

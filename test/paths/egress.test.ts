@@ -1,0 +1,245 @@
+/**
+ * The egress domain table in the graph: a type that opens an edge to the public internet draws
+ * it, tagged with internet-egress, so a stack's way out through it is a path the border analysis
+ * shows and internet-egress explains (no-path does not report it twice); its twin without the way
+ * in keeps the edge unreachable and the stack sealed, while internet-egress still reports the
+ * edge itself.
+ */
+import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
+import { analyzeWithGraph } from "../../policy/border/analyze";
+import { internetEgress } from "../../policy/egress";
+import { explainedBy } from "../../policy/paths/graph";
+import { byType } from "../../policy/paths/types";
+import { egress, judgedOnly } from "../../policy/paths/types/egress";
+import { oracleBorderResources, type OracleResource, runNamed } from "../helpers/model-oracle";
+
+// The runtime's proxy is internal to @pulumi/policy.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as {
+  unknownCheckingProxy: <T extends object>(o: T) => T;
+};
+
+const oregon: OracleResource = {
+  type: "pulumi:providers:aws",
+  name: "or",
+  props: { region: "us-west-2" },
+};
+
+const aws = (
+  type: string,
+  name: string,
+  props: Record<string, unknown>,
+  deps: Record<string, string[]> = {},
+): OracleResource => ({ type, name, props, provider: "or", deps });
+
+/** A bucket, a VPC with a carrier gateway and, when `routed`, a default route through it. */
+function carrierStack(routed: boolean): OracleResource[] {
+  return [
+    oregon,
+    aws("aws:ec2/vpc:Vpc", "core", {}),
+    aws("aws:ec2/carrierGateway:CarrierGateway", "cgw", { vpcId: "core-id" }, { vpcId: ["core"] }),
+    aws("aws:ec2/routeTable:RouteTable", "rt", { vpcId: "core-id" }, { vpcId: ["core"] }),
+    ...(routed
+      ? [
+          aws(
+            "aws:ec2/route:Route",
+            "default",
+            {
+              routeTableId: "rt-id",
+              destinationCidrBlock: "0.0.0.0/0",
+              carrierGatewayId: "cgw-id",
+            },
+            { routeTableId: ["rt"], carrierGatewayId: ["cgw"] },
+          ),
+        ]
+      : []),
+    aws("aws:s3/bucket:Bucket", "b", { bucket: "b" }),
+  ];
+}
+
+function analysis(resources: readonly OracleResource[]) {
+  const { graph, analysis: a } = analyzeWithGraph(oracleBorderResources(resources), "US", {});
+  return {
+    verdict: a.verdict,
+    paths: a.paths.map((p) => ({ hops: p.hops, explainedBy: explainedBy(p, graph) })),
+  };
+}
+
+describe("the rows internet-egress judges", () => {
+  it("leave no type behind: a type whose row moved to a domain table took its internet fields", () => {
+    // judgedOnly holds the types whose graph edges other rows draw; once such a row moves to a
+    // domain table, the internet fields belong in that row (each type is declared once).
+    expect(Object.keys(judgedOnly).filter((t) => t in byType)).toEqual([]);
+    expect(
+      Object.entries({ ...egress, ...judgedOnly }).filter(
+        ([, m]) =>
+          !m.fields?.every((f) => f.policy === "internet-egress" && f.format === "internet"),
+      ),
+    ).toEqual([]);
+    expect(Object.keys(egress).length + Object.keys(judgedOnly).length).toBe(67);
+  });
+});
+
+describe("a carrier gateway (egress table) in the border analysis", () => {
+  it("is a way out when a default route leads to it, explained by internet-egress", () => {
+    expect(analysis(carrierStack(true))).toEqual({
+      verdict: "crosses-border",
+      paths: [
+        {
+          hops: [
+            's3 bucket "b"',
+            "readable from (no network restriction: any network of its region with credentials)",
+            "every network in us-west-2",
+            "in region",
+            'vpc "core"',
+            "default egress (the VPC's default security group allows all egress until adopted)",
+            'internet-bound traffic of vpc "core"',
+            'route "default" (0.0.0.0/0)',
+            'ec2 carrier gateway "cgw"',
+            "public address (vpcId)",
+            "the public internet",
+          ],
+          explainedBy: "internet-egress",
+        },
+      ],
+    });
+    // internet-egress reports the gateway and the route; no-path-out-of-jurisdiction, nothing.
+    expect(runNamed(carrierStack(true), { jurisdiction: "US" })).toEqual([
+      ["customer-key-encryption", "b", "mandatory", null],
+      [
+        "internet-egress",
+        "cgw",
+        "mandatory",
+        ['ec2 carrier gateway "cgw"', "the internet (any country)"],
+      ],
+      [
+        "internet-egress",
+        "default",
+        "mandatory",
+        ['ec2 route "default"', "the internet (any country)"],
+      ],
+    ]);
+  });
+
+  it("leaves the stack sealed when no route leads to it, and internet-egress still reports it", () => {
+    expect(analysis(carrierStack(false))).toEqual({ verdict: "sealed", paths: [] });
+    expect(runNamed(carrierStack(false), { jurisdiction: "US" })).toEqual([
+      ["customer-key-encryption", "b", "mandatory", null],
+      [
+        "internet-egress",
+        "cgw",
+        "mandatory",
+        ['ec2 carrier gateway "cgw"', "the internet (any country)"],
+      ],
+    ]);
+  });
+});
+
+/** The messages internet-egress reports on one resource, each with its path. */
+function internetFindings(type: string, props: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const validate = internetEgress.validateResource as ResourceValidation;
+  const args = {
+    type,
+    name: "r",
+    urn: `urn:pulumi:s::p::${type}::r`,
+    // The runtime hands policies its proxy, which turns the engine's unknown into an error.
+    props: unknownCheckingProxy(JSON.parse(JSON.stringify(props)) as object),
+    getConfig: () => ({ jurisdiction: "CN", egressAllowlist: [], waivers: [] }),
+  };
+  validate(args as unknown as ResourceValidationArgs, (m) => out.push(m));
+  return out;
+}
+
+const unknownAtPreview = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const toInternet = (label: string) => `\npath: ${label} → the internet (any country)`;
+
+describe("internet-egress on the egress table's types: each way a value opens the edge, and its twin", () => {
+  test.each([
+    [
+      "a flag that is true",
+      "aws:ecs/service:Service",
+      { networkConfiguration: { assignPublicIp: true } },
+      'ecs service "r" must not open an edge to the internet, but networkConfiguration.assignPublicIp is true: every task gets a public IP address. Set networkConfiguration.assignPublicIp to false and reach AWS services through VPC endpoints.',
+    ],
+    [
+      "a flag in every element of a list",
+      "alicloud:emrv2/cluster:Cluster",
+      { nodeGroups: [{ withPublicIp: false }, { withPublicIp: true }] },
+      'emrv2 cluster "r" must not open an edge to the internet, but nodeGroups[1].withPublicIp is true: the group\'s nodes get public IP addresses. Set withPublicIp to false on every node group.',
+    ],
+    [
+      "a bandwidth above 0",
+      "alicloud:ecs/ecsInstanceSet:EcsInstanceSet",
+      { internetMaxBandwidthOut: 5 },
+      'ecs instance set "r" must not open an edge to the internet, but internetMaxBandwidthOut is 5: every instance of the set gets a public IP address. Set internetMaxBandwidthOut to 0.',
+    ],
+    [
+      "a setting left at its default",
+      "aws:sagemaker/notebookInstance:NotebookInstance",
+      {},
+      'sagemaker notebook instance "r" must not open an edge to the internet, but directInternetAccess is not set (the default): the notebook reaches any host on the internet through SageMaker\'s network. Set directInternetAccess to "Disabled" and give the notebook a subnetId of the stack\'s VPC.',
+    ],
+    [
+      "a setting that is not the safe value",
+      "aws:sagemaker/notebookInstance:NotebookInstance",
+      { directInternetAccess: "Enabled" },
+      'sagemaker notebook instance "r" must not open an edge to the internet, but directInternetAccess is "Enabled": the notebook reaches any host on the internet through SageMaker\'s network. Set directInternetAccess to "Disabled" and give the notebook a subnetId of the stack\'s VPC.',
+    ],
+    [
+      "a function outside the stack's VPC",
+      "aws:lambda/function:Function",
+      { vpcConfig: { subnetIds: [] } },
+      "lambda function \"r\" must not open an edge to the internet, but vpcConfig is not set: the function runs in Lambda's network and reaches any host on the internet. Attach the function to private subnets of the stack's VPC (vpcConfig.subnetIds).",
+    ],
+    [
+      "a model neither isolated nor in the stack's VPC",
+      "aws:sagemaker/model:Model",
+      { enableNetworkIsolation: false },
+      "sagemaker model \"r\" must not open an edge to the internet, but vpcConfig is not set and enableNetworkIsolation is not true: the model's containers reach any host on the internet through SageMaker's network. Set enableNetworkIsolation to true, or run it in private subnets of the stack's VPC (vpcConfig).",
+    ],
+    [
+      "a value not known at preview",
+      "alicloud:fc/v3Function:V3Function",
+      { internetAccess: unknownAtPreview },
+      'fc v3 function "r" must not open an edge to the internet, but internetAccess is not known at preview, so whether it opens an internet edge cannot be decided. Set internetAccess to false and reach services through the VPC.',
+    ],
+    [
+      "a resource that is an internet edge by its nature",
+      "alicloud:vpc/snatEntry:SnatEntry",
+      {},
+      'vpc snat entry "r" must not open an edge to the internet, but snatTableId sends the source network to the internet through SNAT. Remove it; a sealed network reaches cloud services through private endpoints and other sites only through checked links.',
+    ],
+  ])("fails on %s", (_, type, props, message) => {
+    const label = message.slice(0, message.indexOf(" must "));
+    expect(internetFindings(type, props)).toEqual([`${message}${toInternet(label)}`]);
+  });
+
+  test.each([
+    [
+      "the flag false",
+      "aws:ecs/service:Service",
+      { networkConfiguration: { assignPublicIp: false } },
+    ],
+    [
+      "every element's flag false",
+      "alicloud:emrv2/cluster:Cluster",
+      { nodeGroups: [{ withPublicIp: false }] },
+    ],
+    ["no bandwidth", "alicloud:ecs/ecsInstanceSet:EcsInstanceSet", { internetMaxBandwidthOut: 0 }],
+    [
+      "the safe value, in any case",
+      "aws:sagemaker/notebookInstance:NotebookInstance",
+      { directInternetAccess: "Disabled" },
+    ],
+    [
+      "subnets of the stack's VPC",
+      "aws:lambda/function:Function",
+      { vpcConfig: { subnetIds: ["subnet-1"] } },
+    ],
+    ["network isolation", "aws:sagemaker/model:Model", { enableNetworkIsolation: true }],
+    ["internet access off", "alicloud:fc/v3Function:V3Function", { internetAccess: false }],
+  ])("passes with %s", (_, type, props) => {
+    expect(internetFindings(type, props)).toEqual([]);
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * One crossing, one finding, for the Kubernetes objects of the kubernetes table
+ * (policy/paths/types/kubernetes.ts): a crossing a Kubernetes policy already reports from the
+ * objects alone — the public load balancer of a LoadBalancer Service without its cloud's internal
+ * annotation, a Helm v3 release — is that policy's finding, and no-path-out-of-jurisdiction no
+ * longer reports it a second time; a crossing no policy sees (pods whose egress nothing
+ * restricts, on a cluster nobody can place) is still no-path's. Every case runs the whole pack
+ * and pins every finding with its level and path, beside the border analysis's path, which the
+ * graph still draws.
+ */
+import { type OracleResource, runBorder, runNamed } from "../helpers/model-oracle";
+
+const cn = { jurisdiction: "CN" };
+
+const on =
+  (provider: string) =>
+  (type: string, name: string, props: Record<string, unknown>): OracleResource => ({
+    type,
+    name,
+    props,
+    provider,
+  });
+const sh = on("sh");
+const kube = on("kube");
+
+/** An ACK cluster in Shanghai with no exit of its own, and a namespace that denies egress. */
+const cluster: OracleResource[] = [
+  { type: "pulumi:providers:alicloud", name: "sh", props: { region: "cn-shanghai" } },
+  sh("alicloud:vpc/network:Network", "core", { cidrBlock: "10.0.0.0/16" }),
+  {
+    ...sh("alicloud:vpc/switch:Switch", "nodes", { vpcId: "vpc-1", cidrBlock: "10.0.1.0/24" }),
+    deps: { vpcId: ["core"] },
+  },
+  {
+    ...sh("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", {
+      workerVswitchIds: ["vsw-1"],
+      newNatGateway: false,
+      slbInternetEnabled: false,
+    }),
+    deps: { workerVswitchIds: ["nodes"] },
+  },
+  {
+    type: "pulumi:providers:kubernetes",
+    name: "kube",
+    props: { kubeconfig: "apiVersion: v1" },
+    deps: { kubeconfig: ["ack"] },
+  },
+  kube("kubernetes:core/v1:Namespace", "app", { metadata: { name: "app" } }),
+  kube("kubernetes:networking.k8s.io/v1:NetworkPolicy", "deny", {
+    metadata: { namespace: "app" },
+    spec: { podSelector: {}, policyTypes: ["Egress"] },
+  }),
+  kube("kubernetes:apps/v1:StatefulSet", "db", {
+    metadata: { namespace: "app" },
+    spec: {
+      template: { metadata: { labels: { app: "db" } }, spec: {} },
+      volumeClaimTemplates: [{ metadata: { name: "data" } }],
+    },
+  }),
+];
+
+/** A LoadBalancer Service in front of the StatefulSet's pods, with these annotations. */
+function behindLoadBalancer(annotations: Record<string, string>): OracleResource[] {
+  return [
+    ...cluster,
+    kube("kubernetes:core/v1:Service", "db-lb", {
+      metadata: { namespace: "app", annotations },
+      spec: { type: "LoadBalancer", selector: { app: "db" } },
+    }),
+  ];
+}
+
+describe("a public load balancer in front of pods that hold data", () => {
+  test("is kubernetes-service-exposure's finding, and no-path no longer reports its crossing", () => {
+    const resources = behindLoadBalancer({});
+    expect(runBorder(resources, cn)).toEqual([
+      [
+        'k8s statefulset "db"',
+        'public load balancer "db-lb" (no internal-load-balancer annotation of its cluster\'s cloud)',
+        "the public internet",
+      ],
+    ]);
+    expect(runNamed(resources, cn)).toEqual([
+      [
+        "kubernetes-service-exposure",
+        "db-lb",
+        "mandatory",
+        ["the internet", 'k8s service "db-lb"'],
+      ],
+    ]);
+  });
+
+  test("twin: annotated internal for ACK, the Service opens no path and nothing is reported", () => {
+    const resources = behindLoadBalancer({
+      "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type": "intranet",
+    });
+    expect(runBorder(resources, cn)).toEqual([]);
+    expect(runNamed(resources, cn)).toEqual([]);
+  });
+});
+
+describe("a Helm v3 release", () => {
+  test("is helm-releases' finding, and no-path no longer reports what it hides", () => {
+    const resources = [
+      ...cluster,
+      kube("kubernetes:helm.sh/v3:Release", "ingress-nginx", { chart: "ingress-nginx" }),
+    ];
+    expect(runBorder(resources, cn)).toEqual([
+      [
+        'k8s release "ingress-nginx"',
+        "attachment",
+        'unknown (the objects inside k8s release "ingress-nginx" are not visible to policies)',
+      ],
+    ]);
+    expect(runNamed(resources, cn)).toEqual([
+      [
+        "helm-releases",
+        "ingress-nginx",
+        "mandatory",
+        ['k8s release "ingress-nginx"', "resources the pack cannot see"],
+      ],
+    ]);
+  });
+
+  test("twin: without the release the cluster reports nothing", () => {
+    expect(runBorder(cluster, cn)).toEqual([]);
+    expect(runNamed(cluster, cn)).toEqual([]);
+  });
+});
+
+describe("pod egress, which no Kubernetes policy reports from the objects alone", () => {
+  const ambient = on("ambient");
+  const unplaced = (namespace: OracleResource[]): OracleResource[] => [
+    { type: "pulumi:providers:kubernetes", name: "ambient", props: {} },
+    ...namespace,
+    ambient("kubernetes:apps/v1:StatefulSet", "redis", {
+      spec: {
+        template: { metadata: { labels: { app: "redis" } }, spec: {} },
+        volumeClaimTemplates: [{ metadata: { name: "data" } }],
+      },
+    }),
+  ];
+  const placement: ReturnType<typeof runNamed>[number] = [
+    "kubernetes-cluster-placement",
+    "ambient",
+    "mandatory",
+    ['kubernetes provider "ambient"', "a cluster the pack cannot place"],
+  ];
+
+  test("is still no-path's crossing on a cluster nobody can place", () => {
+    const resources = unplaced([]);
+    const path = [
+      'k8s statefulset "redis"',
+      "pod egress (no NetworkPolicy restricts its pods' egress)",
+      'unknown (the cluster of kubernetes provider "ambient" cannot be placed)',
+    ];
+    expect(runBorder(resources, cn)).toEqual([path]);
+    expect(runNamed(resources, cn)).toEqual([
+      placement,
+      [
+        "kubernetes-namespace-egress",
+        "redis",
+        "mandatory",
+        [
+          'k8s namespace "default"',
+          "pod egress (no default-deny NetworkPolicy)",
+          "every address (any country)",
+        ],
+      ],
+      ["no-path-out-of-jurisdiction", "redis", "mandatory", path],
+    ]);
+  });
+
+  test("twin: a default-deny egress policy closes the path; the cluster is still unplaced", () => {
+    const resources = unplaced([
+      on("ambient")("kubernetes:networking.k8s.io/v1:NetworkPolicy", "deny", {
+        spec: { podSelector: {}, policyTypes: ["Egress"] },
+      }),
+    ]);
+    expect(runBorder(resources, cn)).toEqual([]);
+    expect(runNamed(resources, cn)).toEqual([placement]);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * One crossing, one finding on the network tables: a link whose row places its far end carries
+ * that field's verdict in the graph, so the crossing it draws is the finding of the link's own
+ * policy and not a second one of no-path-out-of-jurisdiction; where the row's field says the far
+ * end is inside but the network the program holds there is not, only the border analysis sees
+ * the crossing, and it reports it with the whole path.
+ */
+import { type OracleResource, type OracleSettings, runNamed } from "../helpers/model-oracle";
+import type { Finding } from "../helpers/policy-session";
+
+const CN: OracleSettings = { jurisdiction: "CN" };
+const provider = (name: string, region: string): OracleResource => ({
+  type: "pulumi:providers:alicloud",
+  name,
+  props: { region, accountId: "1234567890" },
+});
+const ali = (
+  type: string,
+  name: string,
+  props: Record<string, unknown>,
+  extra: Partial<OracleResource> = {},
+): OracleResource => ({ type, name, props, provider: "sh", ...extra });
+
+/** A bucket readable only from the VPC `core`, which peers with the program's VPC `far`. */
+function peeredTo(farRegion: string, acceptingRegionId: string): OracleResource[] {
+  return [
+    provider("sh", "cn-shanghai"),
+    provider("far", farRegion),
+    ali("alicloud:vpc/network:Network", "core", {}),
+    ali("alicloud:vpc/network:Network", "far-vpc", {}, { provider: "far" }),
+    ali("alicloud:oss/bucket:Bucket", "records", { bucket: "r" }),
+    ali(
+      "alicloud:oss/bucketPolicy:BucketPolicy",
+      "records-policy",
+      {
+        bucket: "r",
+        policy: {
+          Statement: [
+            {
+              Effect: "Deny",
+              Principal: ["*"],
+              Condition: { StringNotEquals: { "acs:SourceVpc": ["core-id"] } },
+            },
+          ],
+        },
+      },
+      { deps: { policy: ["core"] } },
+    ),
+    ali(
+      "alicloud:vpc/peerConnection:PeerConnection",
+      "link",
+      {
+        vpcId: "core-id",
+        acceptingVpcId: "far-vpc-id",
+        acceptingRegionId,
+        acceptingAliUid: "1234567890",
+      },
+      { deps: { vpcId: ["core"], acceptingVpcId: ["far-vpc"] } },
+    ),
+  ];
+}
+
+const cke: Finding = ["customer-key-encryption", "records", "mandatory", null];
+const farPlacement: Finding[] = [
+  [
+    "resource-placement",
+    "far-vpc",
+    "mandatory",
+    ['vpc "far-vpc"', "cn-hongkong (outside CN, in HK)"],
+  ],
+  [
+    "resource-placement",
+    "far",
+    "mandatory",
+    ['alicloud provider "far"', "cn-hongkong (outside CN, in HK)"],
+  ],
+];
+
+test("a peering whose region field names the far VPC's region abroad is network-links' finding, not no-path's", () => {
+  expect(runNamed(peeredTo("cn-hongkong", "cn-hongkong"), CN)).toEqual([
+    cke,
+    [
+      "network-links",
+      "link",
+      "mandatory",
+      ["cn-shanghai (inside CN)", 'vpc peering "link"', "cn-hongkong (outside CN, in HK)"],
+    ],
+    ...farPlacement,
+  ]);
+});
+
+test("a peering whose region field says Beijing while the program's far VPC sits in Hong Kong is no-path's, with the whole path", () => {
+  expect(runNamed(peeredTo("cn-hongkong", "cn-beijing"), CN)).toEqual([
+    cke,
+    [
+      "no-path-out-of-jurisdiction",
+      "records",
+      "mandatory",
+      [
+        'oss bucket "records"',
+        'readable from "records-policy" (only from this network)',
+        'vpc "core"',
+        'peering "link"',
+        'vpc "far-vpc"',
+        "placed in",
+        "cn-hongkong (outside CN, in HK)",
+      ],
+    ],
+    ...farPlacement,
+  ]);
+});
+
+test("a peering with the program's Beijing VPC passes", () => {
+  expect(runNamed(peeredTo("cn-beijing", "cn-beijing"), CN)).toEqual([cke]);
+});
