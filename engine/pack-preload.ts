@@ -48,6 +48,17 @@ function keepStructConversions(): void {
 }
 keepStructConversions();
 
-// With SOVEREIGN_DC_TIMINGS set, the pack reports its CPU time and peak memory when it ends.
+// With SOVEREIGN_DC_TIMINGS set, the pack reports its CPU time, peak memory and the time its
+// residency checks took (policy/framework.ts keeps it) when it ends.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-(require("./timings") as typeof import("./timings")).reportOnExit("pack");
+const timings = require("./timings") as typeof import("./timings");
+if (timings.timing()) {
+  process.once("exit", () =>
+    timings.addPhases(
+      (globalThis as Record<symbol, Record<string, number> | undefined>)[
+        Symbol.for("sovereign-dc.pack-parts")
+      ] ?? {},
+    ),
+  );
+}
+timings.reportOnExit("pack");

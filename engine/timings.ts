@@ -46,6 +46,13 @@ export function mark(name: string): void {
   last = now;
 }
 
+/** Adds time measured elsewhere (the pack's checks, see policy/framework.ts) to the phases. */
+export function addPhases(extra: Readonly<Record<string, number>>): void {
+  for (const [name, ms] of Object.entries(extra)) {
+    phases[name] = (phases[name] ?? 0) + ms;
+  }
+}
+
 /** Times `fn` as phase `name`, from its start (whatever ran before is not counted). */
 export async function phase<T>(name: string, fn: () => Promise<T>): Promise<T> {
   if (!timing()) {

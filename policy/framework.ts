@@ -253,6 +253,30 @@ function schemaFor(meta: PolicyMeta): PolicyConfigSchema {
 }
 
 /**
+ * Where the pack's own time goes, for `SOVEREIGN_DC_TIMINGS` (engine/timings.ts): milliseconds
+ * in the residency checks per part, kept in a global the engine's pack process reports when it
+ * ends (the pack depends on nothing of the engine's). Unset, nothing is measured.
+ */
+const partTimes: Record<string, number> | undefined = process.env.SOVEREIGN_DC_TIMINGS
+  ? ((globalThis as Record<symbol, Record<string, number>>)[
+      Symbol.for("sovereign-dc.pack-parts")
+    ] ??= {})
+  : undefined;
+
+/** Runs `fn`, adding its time to `part` when the run measures itself. */
+export function timedPart<T>(part: string, fn: () => T): T {
+  if (partTimes === undefined) {
+    return fn();
+  }
+  const start = performance.now();
+  try {
+    return fn();
+  } finally {
+    partTimes[part] = (partTimes[part] ?? 0) + (performance.now() - start);
+  }
+}
+
+/**
  * A resource policy that knows the stack's jurisdiction. Without a configured jurisdiction the
  * check does not run; the `residency-configured` stack policy fails the stack instead, once.
  */
@@ -276,18 +300,20 @@ export function residencyResourcePolicy(
       if (!jurisdiction) {
         return;
       }
-      meta.validate(args, {
-        jurisdiction,
-        settings,
-        config: raw,
-        report: (f) =>
-          reportUnlessWaived(
-            settings,
-            waiverFor(settings, meta.name, [args.name, args.urn]),
-            (text) => reportViolation(text),
-            f,
-          ),
-      });
+      timedPart("per-resource checks", () =>
+        meta.validate(args, {
+          jurisdiction,
+          settings,
+          config: raw,
+          report: (f) =>
+            reportUnlessWaived(
+              settings,
+              waiverFor(settings, meta.name, [args.name, args.urn]),
+              (text) => reportViolation(text),
+              f,
+            ),
+        }),
+      );
     },
   };
 }
@@ -313,19 +339,21 @@ export function residencyStackPolicy(
       if (!found && !meta.withoutJurisdiction) {
         return;
       }
-      meta.validate(args, {
-        // Only the configuration checks run without one, and they do not read it.
-        jurisdiction: found as Jurisdiction,
-        settings,
-        config: raw,
-        report: (f) =>
-          reportUnlessWaived(
-            settings,
-            waiverFor(settings, meta.name, [f.resourceName, f.urn]),
-            (text) => reportViolation(text, f.urn),
-            f,
-          ),
-      });
+      timedPart("stack checks", () =>
+        meta.validate(args, {
+          // Only the configuration checks run without one, and they do not read it.
+          jurisdiction: found as Jurisdiction,
+          settings,
+          config: raw,
+          report: (f) =>
+            reportUnlessWaived(
+              settings,
+              waiverFor(settings, meta.name, [f.resourceName, f.urn]),
+              (text) => reportViolation(text, f.urn),
+              f,
+            ),
+        }),
+      );
     },
   };
 }

@@ -5,7 +5,7 @@
  * already reports that crossing (`explainedBy`: a key created abroad is reported once, by
  * `resource-placement`), so one crossing makes one finding.
  */
-import { residencyStackPolicy } from "../framework";
+import { residencyStackPolicy, timedPart } from "../framework";
 import { explainedBy } from "../paths/graph";
 import { analyzeWithGraph, edgeText } from "./analyze";
 import type { BorderPath, EdgeLabel } from "./model";
@@ -71,10 +71,11 @@ export const noPathOutOfJurisdiction = residencyStackPolicy({
   remediationSteps:
     "Follow the reported path and cut it at the hop that crosses the border: point replication, backups, peering and attachments at regions inside the jurisdiction, remove internet exits or bound egress to the allowlist, and use keys of the stack's own region.",
   validate: (args, ctx) => {
-    const { graph, analysis } = analyzeWithGraph(
-      fromPolicyResources(args.resources),
-      ctx.jurisdiction,
-      { egressAllowlist: ctx.settings.egressAllowlist, clusters: ctx.settings.clusters },
+    const { graph, analysis } = timedPart("the graph", () =>
+      analyzeWithGraph(fromPolicyResources(args.resources), ctx.jurisdiction, {
+        egressAllowlist: ctx.settings.egressAllowlist,
+        clusters: ctx.settings.clusters,
+      }),
     );
     for (const p of analysis.paths) {
       if (explainedBy(p, graph) !== undefined) {

@@ -43,6 +43,17 @@ test("a check with SOVEREIGN_DC_TIMINGS set writes a line for the CLI and one fo
       "findings",
       "output",
     ]);
+    // The pack's own parts: the residency checks, the graph among the stack's.
+    const packLine = lines.find((l) => l.role === "pack")!;
+    expect(Object.keys(packLine.phases).sort()).toEqual([
+      "per-resource checks",
+      "stack checks",
+      "the graph",
+    ]);
+    expect(packLine.phases["the graph"]).toBeLessThanOrEqual(packLine.phases["stack checks"]);
+    expect(packLine.phases["per-resource checks"] + packLine.phases["stack checks"]).toBeLessThan(
+      packLine.cpuMs,
+    );
     for (const l of lines) {
       expect(l.cpuMs).toBeGreaterThan(0);
       expect(l.maxRssKiB).toBeGreaterThan(10_000);
