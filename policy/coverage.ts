@@ -49,10 +49,19 @@ export const reviewedResourceTypes = residencyResourcePolicy({
     listed ??= listedTypes();
     const message = unclassifiedMessage(args.type, args.name, listed, sdkVersions());
     if (message !== undefined) {
-      ctx.report({ message });
+      // Where such a resource sends data is unknown: the far end of its path cannot be placed.
+      ctx.report({ message, path: unclassifiedPath(args.type, args.name) });
     }
   },
 });
+
+/** The path of an unclassified resource's finding: from it to a place nobody can name. */
+export function unclassifiedPath(type: string, name: string): string[] {
+  return [
+    resourceLabel(type, name),
+    `${type} (unclassified: where it sends data cannot be placed)`,
+  ];
+}
 
 /**
  * Why a type that is neither reviewed nor allowed fails, given the pack's list (`listed`) and

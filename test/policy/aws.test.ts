@@ -2591,12 +2591,34 @@ describe("fail closed", () => {
       ['local command "export"', "an undetermined region"],
     ];
     const widget = add("aws:widgets/widget:Widget", "widget", { size: 1 });
+    /** A resource of a type nobody classified: its path ends where nobody can place it. */
+    const unclassified = (
+      label: string,
+      type: string,
+      name: string,
+      level: Finding[2] = "mandatory",
+    ): Finding => [
+      "reviewed-resource-types",
+      name,
+      level,
+      [label, `${type} (unclassified: where it sends data cannot be placed)`],
+    ];
+    const unclassifiedCommand = unclassified(
+      'local command "export"',
+      "command:local:Command",
+      "export",
+    );
+    const unclassifiedWidget = unclassified(
+      'widgets widget "widget"',
+      "aws:widgets/widget:Widget",
+      "widget",
+    );
 
     runCases(pack, () => happy, us, [
       {
         name: "a resource type of a package the pack does not classify is created",
         bad: withCommand,
-        expected: [unplacedCommand, ["reviewed-resource-types", "export", "mandatory", null]],
+        expected: [unplacedCommand, unclassifiedCommand],
         twinName: "a value of a package whose resources live only in the state is created",
         twin: pipe(
           addProvider("random", "random-provider", {}),
@@ -2611,7 +2633,7 @@ describe("fail closed", () => {
       {
         name: "a type the installed SDKs do not have is created through the stack's provider",
         bad: widget,
-        expected: [["reviewed-resource-types", "widget", "mandatory", null]],
+        expected: [unclassifiedWidget],
         twinName: "the type is listed in allowTypes after review",
         twin: widget,
         twinSettings: {
@@ -2622,7 +2644,7 @@ describe("fail closed", () => {
       {
         name: "a type the installed SDKs do not have is created",
         bad: add("aws:widgets/widget:Widget", "widget", { size: 1 }),
-        expected: [["reviewed-resource-types", "widget", "mandatory", null]],
+        expected: [unclassifiedWidget],
         twinName: "a type the pack's list classes regional is created",
         // policy/review/classes.json classes an SSM parameter regional.
         twin: add("aws:ssm/parameter:Parameter", "widget", {
@@ -2642,7 +2664,13 @@ describe("fail closed", () => {
           },
           { provider: "kube" },
         ),
-        expected: [["reviewed-resource-types", "partner-backups", "mandatory", null]],
+        expected: [
+          unclassified(
+            'k8s backupstoragelocation "partner-backups"',
+            "kubernetes:velero.io/v1:BackupStorageLocation",
+            "partner-backups",
+          ),
+        ],
         twinName: "a reviewed Kubernetes kind is created",
         twin: add(
           "kubernetes:core/v1:ConfigMap",
@@ -2655,9 +2683,7 @@ describe("fail closed", () => {
 
     test("the finding of a type of another package says how to review it", async () => {
       const violations = await pack.checkAround(happy, withCommand(happy), us);
-      expect(findings(violations)).toEqual(
-        sorted([unplacedCommand, ["reviewed-resource-types", "export", "mandatory", null]]),
-      );
+      expect(findings(violations)).toEqual(sorted([unplacedCommand, unclassifiedCommand]));
       expect(violations.find((v) => v.policy === "reviewed-resource-types")?.message).toContain(
         "command:local:Command is neither a resource type of the installed SDKs the pack classifies (@pulumi/alicloud 3.108.0, @pulumi/aws 7.48.0, @pulumi/kubernetes 4.34.2) nor in policy/reviewed.ts, so the pack cannot tell whether it moves data across the border. Review the type and add it to policy/reviewed.ts",
       );
@@ -2682,7 +2708,10 @@ describe("fail closed", () => {
         policies: { "reviewed-resource-types": { enforcementLevel: "advisory" } },
       });
       expect(findings(violations)).toEqual(
-        sorted([unplacedCommand, ["reviewed-resource-types", "export", "advisory", null]]),
+        sorted([
+          unplacedCommand,
+          unclassified('local command "export"', "command:local:Command", "export", "advisory"),
+        ]),
       );
     });
 

@@ -36,7 +36,15 @@ describe("packages whose resources live only in the stack's state", () => {
           "mandatory",
           ['local command "export"', "an undetermined region"],
         ],
-        ["reviewed-resource-types", "export", "mandatory", null],
+        [
+          "reviewed-resource-types",
+          "export",
+          "mandatory",
+          [
+            'local command "export"',
+            "command:local:Command (unclassified: where it sends data cannot be placed)",
+          ],
+        ],
       ],
       twinName: "a random password of the random package is created",
       twin: addOf("random:index/randomPassword:RandomPassword", "db-password", { length: 24 }),
@@ -46,7 +54,15 @@ describe("packages whose resources live only in the stack's state", () => {
       bad: addOf("docker:index/image:Image", "app", { imageName: "registry.example/app" }),
       expected: [
         ["resource-placement", "app", "mandatory", ['index image "app"', "an undetermined region"]],
-        ["reviewed-resource-types", "app", "mandatory", null],
+        [
+          "reviewed-resource-types",
+          "app",
+          "mandatory",
+          [
+            'index image "app"',
+            "docker:index/image:Image (unclassified: where it sends data cannot be placed)",
+          ],
+        ],
       ],
       twinName: "a private key of the tls package and a delay of the time package are created",
       twin: pipe(
