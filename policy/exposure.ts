@@ -15,6 +15,8 @@ import { isAnywhere, reachOfAddress } from "./paths/addresses";
 import { type EgressAllowEntry, type PolicyContext, residencyResourcePolicy } from "./framework";
 import { publicGrants, resourceGrants } from "./grants";
 import { isPublic, isPublicGrantee, publicAcls, statements } from "./paths/iam";
+import { byType } from "./paths/types";
+import { publicView } from "./paths/views";
 import { isTrue, jsonDocument, str, unknown, valueAt, valuesAt } from "./values";
 
 /** One way a resource is reachable from anywhere; completes "…, but <path> <what>." */
@@ -60,11 +62,6 @@ function flagged(path: string, what: string, absentMeans = false) {
         ]
       : [];
   };
-}
-
-/** The resource exists only to expose something: its presence is the exposure. */
-function always(path: string, what: string) {
-  return (): Exposure[] => [{ path, what }];
 }
 
 function policyAt(path: string) {
@@ -131,7 +128,6 @@ function openSource(
 
 const ingressFix =
   "Admit only private ranges (the VPC) or allowlisted sources; never 0.0.0.0/0 or ::/0.";
-const endpointFix = "Keep the service on private endpoints inside the VPC.";
 
 function all(...checks: Array<(p: Record<string, unknown>, c: PolicyContext) => Exposure[]>) {
   return (p: Record<string, unknown>, c: PolicyContext) => checks.flatMap((ch) => ch(p, c));
@@ -473,32 +469,8 @@ function workforce(holder: string) {
 }
 
 export const exposureModels: readonly ExposureModel[] = [
-  {
-    type: "alicloud:oss/bucket:Bucket",
-    check: all(
-      valueIn(
-        "acl",
-        ["public-read", "public-read-write"],
-        "every object is readable from the internet",
-      ),
-      policyAt("policy"),
-    ),
-    fix: 'Set acl to "private" and remove statements that allow everyone.',
-  },
-  {
-    type: "alicloud:oss/bucketAcl:BucketAcl",
-    check: valueIn(
-      "acl",
-      ["public-read", "public-read-write"],
-      "every object is readable from the internet",
-    ),
-    fix: 'Set acl to "private".',
-  },
-  {
-    type: "alicloud:oss/bucketPolicy:BucketPolicy",
-    check: policyAt("policy"),
-    fix: 'Allow only principals of this account, or bind "*" to the VPC with acs:SourceVpc.',
-  },
+  // The buckets, their ACLs and policies and S3 access points are rows of the domain tables
+  // (paths/types/exposure.ts, storage.ts), judged by their view.
   {
     type: "alicloud:oss/accessPoint:AccessPoint",
     check: (props) =>
@@ -507,32 +479,6 @@ export const exposureModels: readonly ExposureModel[] = [
         ? [{ path: "networkOrigin", what: 'is "internet" without blockPublicAccess' }]
         : [],
     fix: 'Set networkOrigin to "vpc".',
-  },
-  {
-    type: "aws:s3/bucket:Bucket",
-    check: all(
-      valueIn("acl", publicAcls, "objects are readable by anyone"),
-      grantsTo("grants[].uri"),
-      policyAt("policy"),
-    ),
-    fix: 'Keep acl "private", grant nothing to AllUsers/AuthenticatedUsers, and allow "*" only under a condition that names the stack\'s VPC endpoint or account (aws:SourceVpce, aws:SourceAccount).',
-  },
-  {
-    type: "aws:s3/bucketV2:BucketV2",
-    check: all(
-      valueIn("acl", publicAcls, "objects are readable by anyone"),
-      grantsTo("grants[].uri"),
-      policyAt("policy"),
-    ),
-    fix: 'Keep acl "private", grant nothing to AllUsers/AuthenticatedUsers, and allow "*" only under a condition that names the stack\'s VPC endpoint or account (aws:SourceVpce, aws:SourceAccount).',
-  },
-  {
-    type: "aws:s3/bucketAcl:BucketAcl",
-    check: all(
-      valueIn("acl", publicAcls, "objects are readable by anyone"),
-      grantsTo("accessControlPolicy.grants[].grantee.uri"),
-    ),
-    fix: 'Set acl to "private" and grant nothing to AllUsers or AuthenticatedUsers.',
   },
   {
     // An "S3 data access" asset lets every subscriber of the data set's product read the bucket
@@ -552,19 +498,6 @@ export const exposureModels: readonly ExposureModel[] = [
       grantsTo("grants[].uri"),
     ),
     fix: 'Keep acl "private" and grant nothing to AllUsers or AuthenticatedUsers.',
-  },
-  {
-    type: "aws:s3/bucketPolicy:BucketPolicy",
-    check: policyAt("policy"),
-    fix: "Allow only principals of this account, or bind the statement to the VPC endpoint (aws:SourceVpce).",
-  },
-  {
-    type: "aws:s3/accessPoint:AccessPoint",
-    // Without a VPC configuration the access point answers from the internet, so a policy
-    // that allows everyone opens the bucket behind it.
-    check: (props) =>
-      valueAt(props, "vpcConfiguration") === undefined ? policyAt("policy")(props) : [],
-    fix: "Give the access point a vpcConfiguration.",
   },
   {
     type: "aws:kms/key:Key",
@@ -614,34 +547,6 @@ export const exposureModels: readonly ExposureModel[] = [
     fix: "Set publiclyAccessible to false.",
   },
   {
-    type: "aws:redshift/cluster:Cluster",
-    check: flagged("publiclyAccessible", "the cluster has an internet endpoint"),
-    fix: "Set publiclyAccessible to false.",
-  },
-  {
-    type: "aws:rds/clusterInstance:ClusterInstance",
-    check: flagged("publiclyAccessible", "the database instance has an internet endpoint"),
-    fix: "Set publiclyAccessible to false.",
-  },
-  {
-    type: "aws:neptune/clusterInstance:ClusterInstance",
-    check: flagged("publiclyAccessible", "the graph database instance has an internet endpoint"),
-    fix: "Set publiclyAccessible to false.",
-  },
-  {
-    type: "aws:redshiftserverless/workgroup:Workgroup",
-    check: flagged("publiclyAccessible", "the workgroup has an internet endpoint"),
-    fix: "Set publiclyAccessible to false.",
-  },
-  {
-    type: "aws:mq/broker:Broker",
-    check: flagged(
-      "publiclyAccessible",
-      "the broker accepts connections from outside its VPC, from the internet",
-    ),
-    fix: "Set publiclyAccessible to false.",
-  },
-  {
     type: "aws:opensearch/domain:Domain",
     check: domainEndpoint,
     fix: "Give the domain vpcOptions with the stack's private subnets.",
@@ -651,44 +556,7 @@ export const exposureModels: readonly ExposureModel[] = [
     check: domainEndpoint,
     fix: "Give the domain vpcOptions with the stack's private subnets.",
   },
-  {
-    type: "aws:apprunner/service:Service",
-    check: flagged(
-      "networkConfiguration.ingressConfiguration.isPubliclyAccessible",
-      "the service has a public URL that anyone on the internet can call",
-      true,
-    ),
-    fix: "Set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false and reach the service through a VPC interface endpoint.",
-  },
-  {
-    type: "aws:appsync/graphQLApi:GraphQLApi",
-    check: publicUnless(
-      "visibility",
-      ["private"],
-      "GLOBAL",
-      "the API has an endpoint on the internet that reads and writes its data sources",
-    ),
-    fix: 'Set visibility to "PRIVATE" and reach the API through a VPC interface endpoint.',
-  },
   // HTTP and WebSocket APIs have only public endpoints: a route's authorization is its only gate.
-  {
-    type: "aws:apigatewayv2/route:Route",
-    check: publicUnless(
-      "authorizationType",
-      ["aws_iam", "jwt", "custom"],
-      "NONE",
-      "anyone on the internet can call the route's integration",
-    ),
-    fix: 'Set authorizationType to "AWS_IAM", "JWT" or "CUSTOM".',
-  },
-  {
-    type: "aws:cognito/identityPool:IdentityPool",
-    check: flagged(
-      "allowUnauthenticatedIdentities",
-      "anyone on the internet can get AWS credentials for the pool's unauthenticated role",
-    ),
-    fix: "Set allowUnauthenticatedIdentities to false.",
-  },
   {
     type: "alicloud:elasticsearch/instance:Instance",
     check: all(
@@ -706,25 +574,9 @@ export const exposureModels: readonly ExposureModel[] = [
     ),
     fix: "Set enablePublic and enableKibanaPublicNetwork to false, or whitelist only private or allowlisted sources.",
   },
-  {
-    type: "aws:dms/replicationInstance:ReplicationInstance",
-    check: flagged("publiclyAccessible", "the replication instance has a public IP", true),
-    fix: "Set publiclyAccessible to false.",
-  },
-  {
-    // The profile places the instances DMS runs for schema conversion and Fleet Advisor.
-    type: "aws:dms/instanceProfile:InstanceProfile",
-    check: flagged(
-      "publiclyAccessible",
-      "the instances run with the profile get a public IP",
-      true,
-    ),
-    fix: "Set publiclyAccessible to false and give the profile a subnet group of the stack.",
-  },
   // IP whitelists of data services (instances, whitelist groups and templates, ACLs): who may
   // connect. Comma-separated lists are split; `127.0.0.1`, the services' "no one", is private.
   whitelisted("alicloud:rds/instance:Instance", ["securityIps[]"]),
-  whitelisted("alicloud:rds/readOnlyInstance:ReadOnlyInstance", ["securityIps[]"]),
   ...[
     "alicloud:rds/rdsCloneDbInstance:RdsCloneDbInstance",
     "alicloud:rds/rdsUpgradeDbInstance:RdsUpgradeDbInstance",
@@ -733,52 +585,11 @@ export const exposureModels: readonly ExposureModel[] = [
       entry: isNot("method", "reject"),
     }),
   ),
-  whitelisted("alicloud:rds/whitelistTemplate:WhitelistTemplate", ["ipWhiteList"]),
   whitelisted("alicloud:kvstore/instance:Instance", ["securityIps[]"]),
   whitelisted("alicloud:redis/tairInstance:TairInstance", ["securityIps"]),
-  whitelisted("alicloud:redis/globalSecurityIpGroup:GlobalSecurityIpGroup", ["globalIpList"]),
   whitelisted("alicloud:polardb/cluster:Cluster", ["dbClusterIpArrays[].securityIps[]"]),
-  whitelisted("alicloud:polardb/globalSecurityIpGroup:GlobalSecurityIpGroup", ["globalIpList"]),
-  whitelisted("alicloud:polardb/application:Application", ["securityIpLists[]"]),
-  whitelisted("alicloud:adb/cluster:Cluster", ["securityIps[]"]),
-  whitelisted("alicloud:adb/dBCluster:DBCluster", ["securityIps[]"]),
-  whitelisted("alicloud:adb/dBClusterLakeVersion:DBClusterLakeVersion", ["securityIps"]),
-  whitelisted("alicloud:gpdb/instance:Instance", [
-    "securityIpLists[]",
-    "ipWhitelists[].securityIpList",
-  ]),
-  whitelisted("alicloud:gpdb/elasticInstance:ElasticInstance", ["securityIpLists[]"]),
-  whitelisted("alicloud:gpdb/dbInstanceIpArray:DbInstanceIpArray", ["securityIpLists[]"]),
-  whitelisted("alicloud:gpdb/supabaseProject:SupabaseProject", ["securityIpLists[]"]),
-  whitelisted("alicloud:clickhouseenterprisedbcluster/securityIp:SecurityIp", ["securityIpList"]),
-  whitelisted("alicloud:graphdatabase/dbInstance:DbInstance", ["dbInstanceIpArrays[].securityIps"]),
-  whitelisted("alicloud:hbase/instance:Instance", ["ipWhite"]),
-  whitelisted("alicloud:lindorm/instance:Instance", ["ipWhiteLists[]"]),
-  whitelisted("alicloud:lindorm/instanceV2:InstanceV2", ["whiteIpLists[].ipList"]),
-  whitelisted("alicloud:mongodb/globalSecurityIpGroup:GlobalSecurityIpGroup", [
-    "globalSecurityIpList",
-  ]),
-  whitelisted("alicloud:mongodb/serverlessInstance:ServerlessInstance", [
-    "securityIpGroups[].securityIpList",
-  ]),
-  whitelisted("alicloud:mongodb/shardingInstance:ShardingInstance", [
-    "securityIpLists[]",
-    "securityIpGroups[].securityIpList",
-  ]),
   // A Kafka whitelist entry of type `vpc` guards the VPC port only: it admits no one outside.
-  whitelisted(
-    "alicloud:alikafka/instanceAllowedIpAttachment:InstanceAllowedIpAttachment",
-    ["allowedIp"],
-    {
-      applies: isNot("allowedType", "vpc"),
-    },
-  ),
-  whitelisted("alicloud:rocketmq/acl:Acl", ["ipWhitelists[]"], {
-    applies: isNot("decision", "deny"),
-  }),
   // The MNS public endpoint's ACL, and the NAS access rules of a permission group.
-  whitelisted("alicloud:message/serviceEndpointAcl:ServiceEndpointAcl", ["cidr"]),
-  whitelisted("alicloud:nas/accessRule:AccessRule", ["sourceCidrIp", "ipv6SourceCidrIp"]),
   {
     type: "alicloud:cms/prometheusInstance:PrometheusInstance",
     check: authFreeSources("authFreeReadPolicy", "authFreeWritePolicy"),
@@ -790,7 +601,6 @@ export const exposureModels: readonly ExposureModel[] = [
     fix: "Admit only private ranges (the VPC) or allowlisted sources in authFreeReadPolicy (SourceIp), or turn password-free reads off.",
   },
   // The ACL of a Container Registry instance's internet endpoint.
-  whitelisted("alicloud:cr/endpointAclPolicy:EndpointAclPolicy", ["entry"]),
   // Public endpoints switched on by a flag and narrowed by the instance's whitelist.
   {
     type: "alicloud:cassandra/cluster:Cluster",
@@ -800,11 +610,6 @@ export const exposureModels: readonly ExposureModel[] = [
       "the cluster gets a public endpoint on the internet",
     ),
     fix: "Set enablePublic to false, and whitelist only private ranges (the VPC) or allowlisted sources in ipWhite.",
-  },
-  {
-    type: "alicloud:cassandra/dataCenter:DataCenter",
-    check: flagged("enablePublic", "the data centre gets a public endpoint on the internet"),
-    fix: "Set enablePublic to false.",
   },
   {
     type: "alicloud:clickhouse/dbCluster:DbCluster",
@@ -838,43 +643,6 @@ export const exposureModels: readonly ExposureModel[] = [
     fix: 'Set networkInfo.internetInfo.internetSpec to "disable", and whitelist only private ranges (the VPC) or allowlisted sources.',
   },
   {
-    type: "alicloud:lindorm/publicNetwork:PublicNetwork",
-    check: valueIn(
-      "enablePublicNetwork",
-      ["1"],
-      "the instance gets a public endpoint on the internet",
-    ),
-    fix: "Set enablePublicNetwork to 0.",
-  },
-  {
-    type: "alicloud:rds/aiInstance:AiInstance",
-    check: flagged(
-      "publicEndpointEnabled",
-      "the instance gets a public connection address on the internet",
-    ),
-    fix: "Set publicEndpointEnabled to false.",
-  },
-  {
-    type: "alicloud:rds/dbInstanceEndpointAddress:DbInstanceEndpointAddress",
-    check: always("connectionStringPrefix", "names a public connection address on the internet"),
-    fix: endpointFix,
-  },
-  {
-    type: "alicloud:rds/dbProxyPublic:DbProxyPublic",
-    check: publicUnless(
-      "dbProxyConnectionStringNetType",
-      ["vpc", "inner", "intranet"],
-      "Public",
-      "the database proxy gets a connection address on the internet",
-    ),
-    fix: endpointFix,
-  },
-  {
-    type: "alicloud:polardb/applicationEndpoint:ApplicationEndpoint",
-    check: valueIn("netType", ["public"], "the AI application gets an endpoint on the internet"),
-    fix: endpointFix,
-  },
-  {
     type: "alicloud:hologram/instance:Instance",
     check: (props) =>
       valuesAt(props, "endpoints[].type")
@@ -888,22 +656,6 @@ export const exposureModels: readonly ExposureModel[] = [
               : `is ${JSON.stringify(f.value)}: the instance gets an endpoint on the internet`,
         })),
     fix: "Give the instance only VPC endpoints (no endpoints[] entry of type Internet).",
-  },
-  {
-    // The MNS public endpoint admits 0.0.0.0/0 until message/serviceEndpointAcl rules narrow it.
-    type: "alicloud:message/serviceEndpoint:ServiceEndpoint",
-    check: flagged("endpointEnabled", "MNS answers on its public endpoint on the internet"),
-    fix: "Set endpointEnabled to false and reach MNS through its VPC endpoint.",
-  },
-  {
-    type: "alicloud:index/openApiExplorerApiMcpServer:OpenApiExplorerApiMcpServer",
-    check: publicUnless(
-      "publicAccess",
-      ["off"],
-      "the account's setting, which the pack cannot read",
-      "the MCP server, which calls the account's cloud APIs, may answer on the internet",
-    ),
-    fix: 'Set publicAccess to "off".',
   },
   // A bastion host holds the credentials of every host it manages.
   ...[
@@ -941,23 +693,6 @@ export const exposureModels: readonly ExposureModel[] = [
     fix: "Set loadBalancer.apiServerPublicEip and pilotPublicEip to false and leave pilotPublicEipId and pilotPublicLoadbalancerId unset; reach the control plane from the VPC.",
   },
   {
-    type: "alicloud:emr/cluster:Cluster",
-    check: flagged(
-      "isOpenPublicIp",
-      "the master node, which holds the cluster's data and services, gets a public IP",
-    ),
-    fix: "Set isOpenPublicIp to false and reach the master node from the VPC.",
-  },
-  {
-    // An SMB ACL with anonymous access admits clients that present no identity to the file system.
-    type: "alicloud:nas/smbAclAttachment:SmbAclAttachment",
-    check: flagged(
-      "enableAnonymousAccess",
-      "any client that reaches the mount target reads and writes the file system without signing in",
-    ),
-    fix: "Set enableAnonymousAccess to false.",
-  },
-  {
     // The project's IP whitelist (classic network and VPC addresses, comma-separated) decides who
     // may connect; the exception policy of a protected project names who may still copy data out.
     type: "alicloud:maxcompute/project:Project",
@@ -981,11 +716,6 @@ export const exposureModels: readonly ExposureModel[] = [
     fix: "Admit only private ranges or allowlisted sources in authorizeAccessPolicyRules and in the inbound rules of authorizeSecurityPolicyRules.",
   },
   {
-    type: "alicloud:sae/loadBalancerInternet:LoadBalancerInternet",
-    check: always("appId", "gets an internet-facing load balancer"),
-    fix: "Remove it and reach the application through its intranet load balancer (sae/loadBalancerIntranet).",
-  },
-  {
     type: "alicloud:edas/k8sApplication:K8sApplication",
     // Setting any internet SLB field has EDAS attach (or buy) an internet-facing load balancer.
     check: given(
@@ -995,55 +725,12 @@ export const exposureModels: readonly ExposureModel[] = [
     fix: "Leave the internetSlb* and internetTargetPort fields unset and use the intranet load balancer.",
   },
   {
-    type: "alicloud:apigateway/api:Api",
-    check: valueIn(
-      "authType",
-      ["anonymous"],
-      "anyone on the internet can call the API and its backend",
-    ),
-    fix: 'Set authType to "APP".',
-  },
-  {
-    type: "alicloud:fc/v3CustomDomain:V3CustomDomain",
-    check: valueIn(
-      "authConfig.authType",
-      ["anonymous"],
-      "anyone on the internet can call the functions behind the domain",
-    ),
-    fix: 'Set authConfig.authType to "function" or "jwt".',
-  },
-  {
     type: "alicloud:fc/v3LayerVersion:V3LayerVersion",
     check: all(
       valueIn("acl", ["1"], "every account can read the layer's code"),
       valueIn("public", ["true"], "every account can read the layer's code"),
     ),
     fix: 'Set acl to "0" and leave public unset.',
-  },
-  {
-    type: "alicloud:rds/connection:Connection",
-    check: always("instanceId", "gets an internet connection string"),
-    fix: endpointFix,
-  },
-  {
-    type: "alicloud:kvstore/connection:Connection",
-    check: always("instanceId", "gets an internet connection string"),
-    fix: endpointFix,
-  },
-  {
-    type: "alicloud:mongodb/publicNetworkAddress:PublicNetworkAddress",
-    check: always("dbInstanceId", "gets a public network address"),
-    fix: endpointFix,
-  },
-  {
-    type: "alicloud:polardb/endpointAddress:EndpointAddress",
-    check: valueIn("netType", ["public"], "the cluster gets an internet address"),
-    fix: endpointFix,
-  },
-  {
-    type: "alicloud:vpc/forwardEntry:ForwardEntry",
-    check: always("externalIp", "forwards connections from the internet into the VPC (DNAT)"),
-    fix: "Remove the DNAT entry; a sealed network accepts no connections from the internet.",
   },
   // `alb` is the SDK's alias of the `lb` module: the same load balancer under two tokens.
   ...[
@@ -1059,16 +746,6 @@ export const exposureModels: readonly ExposureModel[] = [
     check: slbAddressType,
     fix: 'Set addressType to "intranet".',
   })),
-  {
-    type: "alicloud:alb/loadBalancer:LoadBalancer",
-    check: valueIn("addressType", ["internet"], "the load balancer gets a public address"),
-    fix: 'Set addressType to "Intranet".',
-  },
-  {
-    type: "alicloud:nlb/loadBalancer:LoadBalancer",
-    check: valueIn("addressType", ["internet"], "the load balancer gets a public address"),
-    fix: 'Set addressType to "Intranet".',
-  },
   // Managed Kubernetes API servers: whoever reaches the API reads every secret in the cluster.
   ...[
     "alicloud:cs/managedKubernetes:ManagedKubernetes",
@@ -1150,29 +827,9 @@ export const exposureModels: readonly ExposureModel[] = [
     fix: "Share the snapshot with no one.",
   },
   {
-    type: "aws:lambda/functionUrl:FunctionUrl",
-    check: valueIn("authorizationType", ["none"], "anyone on the internet can call the function"),
-    fix: 'Set authorizationType to "AWS_IAM", or remove the function URL.',
-  },
-  {
-    type: "aws:lightsail/database:Database",
-    check: flagged("publiclyAccessible", "the database has an internet endpoint"),
-    fix: "Set publiclyAccessible to false.",
-  },
-  {
     type: "aws:lightsail/instancePublicPorts:InstancePublicPorts",
     check: lightsailPorts,
     fix: "List only private or allowlisted sources in cidrs and ipv6Cidrs of every port.",
-  },
-  {
-    // Every container service answers on <name>.<id>.<region>.cs.amazonlightsail.com: no shape
-    // of this type passes.
-    type: "aws:lightsail/containerService:ContainerService",
-    check: always(
-      "name",
-      "is served on the public HTTPS endpoint Lightsail gives every container service (<name>.<id>.<region>.cs.amazonlightsail.com), which no setting closes",
-    ),
-    fix: "Run the containers on ECS or EKS in private subnets of the stack's VPC instead.",
   },
   {
     type: "aws:lightsail/containerServiceDeploymentVersion:ContainerServiceDeploymentVersion",
@@ -1192,27 +849,6 @@ export const exposureModels: readonly ExposureModel[] = [
       ];
     },
     fix: "Remove publicEndpoint; run containers that must serve users on ECS or EKS in private subnets instead.",
-  },
-  {
-    type: "aws:m2/environment:Environment",
-    check: flagged(
-      "publiclyAccessible",
-      "the mainframe runtime environment has an internet endpoint",
-    ),
-    fix: "Set publiclyAccessible to false.",
-  },
-  {
-    type: "aws:neptunegraph/graph:Graph",
-    check: flagged("publicConnectivity", "the graph has an endpoint on the internet"),
-    fix: "Set publicConnectivity to false and reach the graph through a private endpoint.",
-  },
-  {
-    type: "aws:rds/shardGroup:ShardGroup",
-    check: flagged(
-      "publiclyAccessible",
-      "the shard group's endpoint is reachable from the internet",
-    ),
-    fix: "Set publiclyAccessible to false.",
   },
   ...[
     "aws:timestreaminfluxdb/dbInstance:DbInstance",
@@ -1253,6 +889,32 @@ export const exposureModels: readonly ExposureModel[] = [
     check: workforce("humanLoopConfig"),
     fix: "Review with a private work team of the account whose members work inside the jurisdiction.",
   },
+  {
+    type: "alicloud:emr/cluster:Cluster",
+    check: flagged(
+      "isOpenPublicIp",
+      "the master node, which holds the cluster's data and services, gets a public IP",
+    ),
+    fix: "Set isOpenPublicIp to false and reach the master node from the VPC.",
+  },
+  {
+    type: "alicloud:index/openApiExplorerApiMcpServer:OpenApiExplorerApiMcpServer",
+    check: publicUnless(
+      "publicAccess",
+      ["off"],
+      "the account's setting, which the pack cannot read",
+      "the MCP server, which calls the account's cloud APIs, may answer on the internet",
+    ),
+    fix: 'Set publicAccess to "off".',
+  },
+  {
+    type: "alicloud:rds/aiInstance:AiInstance",
+    check: flagged(
+      "publicEndpointEnabled",
+      "the instance gets a public connection address on the internet",
+    ),
+    fix: "Set publicEndpointEnabled to false.",
+  },
   // Resource policies, permissions and shares that can grant everyone (policy/grants.ts).
   ...resourceGrants.map((m): ExposureModel => ({
     type: m.type,
@@ -1269,6 +931,13 @@ export const publicExposure = residencyResourcePolicy({
   remediationSteps:
     "Keep buckets private, bind policies to the VPC or account, admit only private or allowlisted sources, and keep databases and load balancers internal.",
   validate: (args, ctx) => {
+    if (byType[args.type]?.fields?.some((f) => f.policy === "public-exposure")) {
+      // A type of the domain tables: its row's public fields, judged by the view.
+      for (const f of publicView(args, ctx)) {
+        ctx.report(f);
+      }
+      return;
+    }
     const model = exposureModels.find((m) => m.type === args.type);
     if (!model) {
       return;

@@ -21,46 +21,31 @@ import {
   foreignArns,
   kmsArn,
   type FlowModel,
-  flowPolicy,
   modelledPaths,
 } from "./flows";
 import { type Finding, residencyResourcePolicy, residencyStackPolicy } from "./framework";
 import { dependencyTargets, keysNamed, type RefKind } from "./paths/resolver";
 import { type DataStoreModel, dataStores, type EncryptionSetting } from "./paths/types/encryption";
 import { byType } from "./paths/types";
-import { tableFlowModels, viewedPolicy } from "./paths/views";
+import { tableFlowModels, tablePolicy } from "./paths/views";
 import { isUnknown, known, str, valueAt, valuesAt } from "./values";
 
 /**
- * The rows of key-and-secret-replicas that live outside the keys table: a logstore's key region
- * (the logstore belongs to the logs domain). Keys, key instances and secrets are rows of
- * policy/paths/types/keys.ts.
+ * The rows of key-and-secret-replicas outside the type tables: none. Keys, key instances and
+ * secrets are rows of policy/paths/types/keys.ts, a logstore's key region a row of
+ * policy/paths/types/logs.ts; the list stays for the readers of every per-policy table (name
+ * resolution, the coverage report) until those read the type tables alone.
  */
-export const keyReplicaFlows: readonly FlowModel[] = [
-  {
-    type: "alicloud:log/store:Store",
-    fields: [
-      {
-        path: "encryptConf.userCmkInfo.regionId",
-        format: "region",
-        verb: "encrypts logs with a key in",
-      },
-    ],
-    fix: "Use a KMS key in the logstore's own region.",
-  },
-];
+export const keyReplicaFlows: readonly FlowModel[] = [];
 
-export const keyAndSecretReplicas = viewedPolicy(
-  flowPolicy({
-    name: "key-and-secret-replicas",
-    description:
-      "Checks whether KMS keys and secrets stay single-region inside the jurisdiction: no replica keys, multi-Region keys, secret replicas or cross-region key access.",
-    severity: "critical",
-    remediationSteps:
-      "Remove replica keys and secret replicas outside the jurisdiction, create keys with multiRegion false, and bind KMS instances only to VPCs in the jurisdiction.",
-    models: keyReplicaFlows,
-  }),
-);
+export const keyAndSecretReplicas = tablePolicy({
+  name: "key-and-secret-replicas",
+  description:
+    "Checks whether KMS keys and secrets stay single-region inside the jurisdiction: no replica keys, multi-Region keys, secret replicas or cross-region key access.",
+  severity: "critical",
+  remediationSteps:
+    "Remove replica keys and secret replicas outside the jurisdiction, create keys with multiRegion false, and bind KMS instances only to VPCs in the jurisdiction.",
+});
 
 const keyReplicaPaths = modelledPaths([
   ...keyReplicaFlows,

@@ -36,7 +36,10 @@ import {
 } from "./flows";
 import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
 import { allFlowModels } from "./models";
+import { confinedPartitions } from "./paths/fields";
 import { namesAPlace } from "./paths/places";
+import { byType } from "./paths/types";
+import { globalView } from "./paths/views";
 import { isTrue, isUnknown, jsonDocument, known, str, stringsIn, unknown, valueAt } from "./values";
 
 /**
@@ -194,40 +197,6 @@ interface GlobalModel {
 }
 
 /**
- * AWS partitions whose global services stay in one country: CloudFront and Route 53 of the
- * China partition serve from China only, those of GovCloud from the United States.
- */
-const confinedPartitions: Readonly<Record<string, string>> = { "aws-cn": "CN", "aws-us-gov": "US" };
-
-/** Alibaba's `domestic` scope and coverage mean the Chinese mainland. */
-function alibabaScope(path: string, absentIsDomestic: boolean) {
-  return (props: Record<string, unknown>, j: Jurisdiction): Reach[] => {
-    const v = valueAt(props, path);
-    if (isUnknown(v)) {
-      return [
-        { path, what: "is not known at preview, so where content is cached cannot be decided" },
-      ];
-    }
-    const scope = typeof v === "string" ? v.toLowerCase() : undefined;
-    const domestic = scope === "domestic" || (scope === undefined && absentIsDomestic);
-    if (domestic && j.id === "CN") {
-      return [];
-    }
-    if (scope === undefined && !absentIsDomestic) {
-      return [{ path, what: "is not set and the service's default area is not documented" }];
-    }
-    return [
-      {
-        path,
-        what: domestic
-          ? "is the Chinese mainland, which lies outside the jurisdiction"
-          : `is ${JSON.stringify(v)}: content is cached and served from points of presence outside the Chinese mainland`,
-      },
-    ];
-  };
-}
-
-/**
  * Anti-DDoS Pro (`ddoscoo`, the default) proxies traffic through scrubbing centres in the Chinese
  * mainland; Anti-DDoS Premium (`ddoscoo_intl`, `ddosDip`) through centres outside it.
  */
@@ -268,12 +237,6 @@ function enabled(path: string, what: string, on: (v: unknown) => boolean = isTru
   };
 }
 
-function always(path: string, what: string) {
-  return (): Reach[] => [{ path, what }];
-}
-
-const edgeFix = "Serve the data from regional, private endpoints inside the jurisdiction.";
-
 /** Health check types that request no endpoint: they combine other checks or read an alarm. */
 const endpointlessChecks = ["calculated", "cloudwatch_metric", "recovery_control"];
 
@@ -308,17 +271,6 @@ function healthCheckers(props: Record<string, unknown>): Reach[] {
   ];
 }
 
-const edgeKv =
-  "names edge KV storage, whose keys and values are replicated to edge nodes worldwide";
-const edgeCode =
-  "is edge code, which runs at edge nodes worldwide and reaches the internet directly: where it sends data cannot be judged";
-const edgeCodeBinding =
-  "hands the site's requests to edge code, which runs at edge nodes worldwide and reaches the internet directly: where it sends data cannot be judged";
-const edgeContainers =
-  "runs containers at edge nodes worldwide that reach the internet directly: where they send data cannot be judged";
-const edgeContainersBinding =
-  "hands the site's requests to containers at edge nodes worldwide that reach the internet directly: where they send data cannot be judged";
-
 /**
  * An API Gateway REST API or custom domain name is edge-optimised unless its endpoint type is
  * `REGIONAL` or `PRIVATE`: requests enter and answers leave through CloudFront points of presence
@@ -349,18 +301,12 @@ function edgeOptimised(props: Record<string, unknown>): Reach[] {
   ];
 }
 
-/** CloudFront key-value stores are replicated to every edge location, with the functions reading them. */
-const kvsReach = always(
-  "name",
-  "names a CloudFront key-value store: its keys and values are replicated to edge locations worldwide",
-);
-
+/**
+ * The edge services judged by their own code; transfer acceleration (of a bucket or its
+ * acceleration resource) is a row of the domain tables (paths/types/edge-services.ts), judged by
+ * its view.
+ */
 export const globalModels: readonly GlobalModel[] = [
-  {
-    type: "aws:cloudfront/distribution:Distribution",
-    reach: always("origins", "are cached and served from CloudFront edge locations worldwide"),
-    fix: edgeFix,
-  },
   {
     type: "aws:apigateway/restApi:RestApi",
     reach: edgeOptimised,
@@ -370,50 +316,6 @@ export const globalModels: readonly GlobalModel[] = [
     type: "aws:apigateway/domainName:DomainName",
     reach: edgeOptimised,
     fix: 'Set endpointConfiguration.types to "REGIONAL" or "PRIVATE" (with a regionalCertificateArn).',
-  },
-  {
-    type: "aws:cloudfront/keyValueStore:KeyValueStore",
-    reach: kvsReach,
-    fix: "Keep the data in a regional store (a DynamoDB table, a parameter) read from the stack's region.",
-  },
-  {
-    type: "aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey",
-    reach: always(
-      "keyValueStoreArn",
-      "names a CloudFront key-value store: the key and its value are replicated to edge locations worldwide",
-    ),
-    fix: "Keep the data in a regional store (a DynamoDB table, a parameter) read from the stack's region.",
-  },
-  {
-    type: "aws:cloudfront/keyvaluestoreKeysExclusive:KeyvaluestoreKeysExclusive",
-    reach: always(
-      "keyValueStoreArn",
-      "names a CloudFront key-value store: its keys and values are replicated to edge locations worldwide",
-    ),
-    fix: "Keep the data in a regional store (a DynamoDB table, a parameter) read from the stack's region.",
-  },
-  {
-    type: "aws:cloudfront/multitenantDistribution:MultitenantDistribution",
-    reach: always("origins", "are cached and served from CloudFront edge locations worldwide"),
-    fix: edgeFix,
-  },
-  {
-    type: "aws:cloudfront/distributionTenant:DistributionTenant",
-    reach: always(
-      "distributionId",
-      "serves the tenant's domains from CloudFront edge locations worldwide",
-    ),
-    fix: edgeFix,
-  },
-  {
-    type: "aws:globalaccelerator/accelerator:Accelerator",
-    reach: always("ipAddressType", "announces anycast addresses from edge locations worldwide"),
-    fix: edgeFix,
-  },
-  {
-    type: "aws:globalaccelerator/customRoutingAccelerator:CustomRoutingAccelerator",
-    reach: always("ipAddressType", "announces anycast addresses from edge locations worldwide"),
-    fix: edgeFix,
   },
   {
     type: "aws:route53/zone:Zone",
@@ -429,92 +331,6 @@ export const globalModels: readonly GlobalModel[] = [
         : [];
     },
     fix: "Make the zone private (associate it with the stack's VPC).",
-  },
-  {
-    type: "aws:s3/bucket:Bucket",
-    reach: enabled(
-      "accelerationStatus",
-      'is "Enabled": clients anywhere reach the bucket through edge locations',
-      (v) => v === "Enabled",
-    ),
-    fix: "Turn transfer acceleration off.",
-  },
-  {
-    type: "aws:s3/bucketV2:BucketV2",
-    reach: enabled(
-      "accelerationStatus",
-      'is "Enabled": clients anywhere reach the bucket through edge locations',
-      (v) => v === "Enabled",
-    ),
-    fix: "Turn transfer acceleration off.",
-  },
-  {
-    type: "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration",
-    reach: enabled(
-      "status",
-      'is "Enabled": clients anywhere reach the bucket through edge locations',
-      (v) => v === "Enabled",
-    ),
-    fix: 'Set status to "Suspended" or remove the resource.',
-  },
-  {
-    type: "aws:ecrpublic/repository:Repository",
-    reach: always("repositoryName", "is published in the public, global ECR gallery"),
-    fix: "Use a private ECR repository in the stack's region.",
-  },
-  {
-    type: "alicloud:cdn/domainNew:DomainNew",
-    reach: alibabaScope("scope", true),
-    fix: 'Set scope to "domestic" (CN stacks only), or serve without a CDN.',
-  },
-  {
-    type: "alicloud:cdn/domain:Domain",
-    reach: alibabaScope("scope", true),
-    fix: 'Set scope to "domestic" (CN stacks only), or serve without a CDN.',
-  },
-  {
-    type: "alicloud:dcdn/domain:Domain",
-    reach: alibabaScope("scope", false),
-    fix: 'Set scope to "domestic" (CN stacks only), or serve without a CDN.',
-  },
-  {
-    type: "alicloud:dcdn/ipaDomain:IpaDomain",
-    reach: alibabaScope("scope", false),
-    fix: 'Set scope to "domestic" (CN stacks only), or serve without acceleration.',
-  },
-  {
-    type: "alicloud:vod/domain:Domain",
-    reach: alibabaScope("scope", false),
-    fix: 'Set scope to "domestic" (CN stacks only), or serve without a CDN.',
-  },
-  {
-    type: "alicloud:live/domain:Domain",
-    reach: alibabaScope("scope", false),
-    fix: 'Set scope to "domestic" (CN stacks only), or serve without a CDN.',
-  },
-  {
-    type: "alicloud:scdn/domain:Domain",
-    reach: always(
-      "domainName",
-      "is served by a secure CDN whose service area cannot be restricted",
-    ),
-    fix: edgeFix,
-  },
-  {
-    type: "alicloud:esa/site:Site",
-    reach: (props, j) => [
-      ...alibabaScope("coverage", false)(props, j),
-      ...enabled(
-        "crossBorderOptimization",
-        "is on: traffic is optimised across the mainland border",
-      )(props),
-    ],
-    fix: 'Set coverage to "domestic" (CN stacks only) and turn crossBorderOptimization off.',
-  },
-  {
-    type: "alicloud:esa/ratePlanInstance:RatePlanInstance",
-    reach: alibabaScope("coverage", false),
-    fix: 'Set coverage to "domestic" (CN stacks only).',
   },
   ...[
     "alicloud:ddos/ddosCooInstance:DdosCooInstance",
@@ -533,71 +349,6 @@ export const globalModels: readonly GlobalModel[] = [
       (v) => isTrue(v) || (typeof v === "string" && v.toLowerCase() === "on"),
     ),
     fix: 'Set crossBorderOptimization to "off".',
-  },
-  // Edge storage and edge code have no service area of their own, unlike the sites they serve:
-  // KV namespaces and their keys are replicated to edge nodes worldwide, and routines and edge
-  // containers run at edge nodes that reach the internet directly, so what their code fetches
-  // and sends cannot be judged either. No setting keeps them inside a jurisdiction: every one
-  // of these types fails, and the fix is a regional store or regional compute.
-  ...(
-    [
-      ["alicloud:esa/kvNamespace:KvNamespace", "kvNamespace", edgeKv],
-      ["alicloud:esa/kv:Kv", "namespace", edgeKv],
-      ["alicloud:dcdn/kvNamespace:KvNamespace", "namespace", edgeKv],
-      ["alicloud:dcdn/kv:Kv", "namespace", edgeKv],
-      ["alicloud:esa/routine:Routine", "code", edgeCode],
-      ["alicloud:esa/routineCodeDeployment:RoutineCodeDeployment", "codeVersions", edgeCode],
-      ["alicloud:esa/routineRoute:RoutineRoute", "routineName", edgeCodeBinding],
-      ["alicloud:esa/routineRelatedRecord:RoutineRelatedRecord", "recordName", edgeCodeBinding],
-      ["alicloud:esa/edgeContainerApp:EdgeContainerApp", "servicePort", edgeContainers],
-      [
-        "alicloud:esa/edgeContainerAppRecord:EdgeContainerAppRecord",
-        "recordName",
-        edgeContainersBinding,
-      ],
-      ["alicloud:dcdn/er:Er", "envConf", edgeCode],
-    ] as const
-  ).map(([type, path, what]): GlobalModel => ({
-    type,
-    reach: always(path, what),
-    fix: "Keep the data in a regional store and run the code on regional compute (Function Compute, ECS) inside the jurisdiction.",
-  })),
-  {
-    type: "alicloud:ga/accelerator:Accelerator",
-    reach: enabled(
-      "crossBorderStatus",
-      "is true: the accelerator carries traffic across the mainland border",
-    ),
-    fix: "Set crossBorderStatus to false.",
-  },
-  {
-    type: "alicloud:ga/basicAccelerator:BasicAccelerator",
-    reach: enabled(
-      "crossBorderStatus",
-      "is true: the accelerator carries traffic across the mainland border",
-    ),
-    fix: "Set crossBorderStatus to false.",
-  },
-  {
-    type: "alicloud:eipanycast/anycastEipAddress:AnycastEipAddress",
-    reach: always("serviceLocation", "places an anycast address on points of presence abroad"),
-    fix: "Use a regional, private address instead.",
-  },
-  {
-    type: "alicloud:oss/bucketTransferAcceleration:BucketTransferAcceleration",
-    reach: enabled(
-      "enabled",
-      "is true: clients anywhere reach the bucket through the global acceleration network",
-    ),
-    fix: "Turn transfer acceleration off.",
-  },
-  {
-    type: "alicloud:oss/bucket:Bucket",
-    reach: enabled(
-      "transferAcceleration.enabled",
-      "is true: clients anywhere reach the bucket through the global acceleration network",
-    ),
-    fix: "Turn transfer acceleration off.",
   },
   {
     type: "aws:route53/healthCheck:HealthCheck",
@@ -621,25 +372,6 @@ export const globalModels: readonly GlobalModel[] = [
     },
     fix: "Notify users through channels inside the jurisdiction instead of mobile push.",
   },
-  // Lightsail's CDN and DNS have no regional or private shape: no resource of these types passes.
-  {
-    type: "aws:lightsail/distribution:Distribution",
-    reach: always(
-      "origin",
-      "is cached and served from CloudFront edge locations worldwide (a Lightsail distribution is a CloudFront CDN)",
-    ),
-    fix: edgeFix,
-  },
-  ...["aws:lightsail/domain:Domain", "aws:lightsail/domainEntry:DomainEntry"].map(
-    (type): GlobalModel => ({
-      type,
-      reach: always(
-        "domainName",
-        "is a public DNS zone that Lightsail's name servers answer worldwide",
-      ),
-      fix: "Serve the names from a private Route 53 zone associated with the stack's VPC.",
-    }),
-  ),
 ];
 
 export const globalServices = residencyResourcePolicy({
@@ -650,6 +382,13 @@ export const globalServices = residencyResourcePolicy({
   remediationSteps:
     "Serve data from regional, private endpoints; where an edge service is needed, restrict it to the jurisdiction (Alibaba `domestic` scope for CN stacks, the AWS China partition for CN).",
   validate: (args, ctx) => {
+    if (byType[args.type]?.fields?.some((f) => f.policy === "global-services")) {
+      // A type of the domain tables: its row's global fields, judged by the view.
+      for (const f of globalView(args, ctx)) {
+        ctx.report(f);
+      }
+      return;
+    }
     const model = globalModels.find((m) => m.type === args.type);
     if (!model) {
       return;

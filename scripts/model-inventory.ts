@@ -22,8 +22,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { kubernetesFlows } from "../policy/border/flows/kubernetes";
 import { logFlows as borderLogFlows } from "../policy/border/flows/logs";
-import { networkFlows } from "../policy/border/flows/network";
-import { storageFlows as borderStorageFlows } from "../policy/border/flows/storage";
 import { ruleModels } from "../policy/egress";
 import { judgedOnly } from "../policy/paths/types/egress";
 import { exposureModels } from "../policy/exposure";
@@ -74,9 +72,7 @@ tablesA["keys.ts dataStores companions (customer-key-encryption)"] = companionTy
 
 /** (b): border flow file → its types. */
 const tablesB: Record<string, readonly string[]> = {
-  "border/flows/storage.ts": Object.keys(borderStorageFlows),
   "border/flows/logs.ts": Object.keys(borderLogFlows),
-  "border/flows/network.ts": Object.keys(networkFlows),
   "border/flows/kubernetes.ts": Object.keys(kubernetesFlows),
   ...Object.fromEntries(
     Object.entries(typeTables).map(([domain, table]) => [

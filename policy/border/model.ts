@@ -86,6 +86,7 @@ export type EdgeLabel =
   | "public load balancer"
   | "public access"
   | "transfer acceleration"
+  | "edge network"
   | "ipsec connection"
   | "egress rule"
   | "default egress"

@@ -5,7 +5,11 @@
  * run this same compiler; a view runs it over a resolver that holds only the resource and its
  * provider, so references name nothing there and are left to the stack ("stack").
  */
-import { regionInJurisdiction, type Jurisdiction } from "../../residency/jurisdictions";
+import {
+  awsPartitionOf,
+  regionInJurisdiction,
+  type Jurisdiction,
+} from "../../residency/jurisdictions";
 import { cloudOf, describeNamedPlace, hostOf, regionOfEndpoint } from "../../residency/placement";
 import { isPlace } from "../border/model";
 import { ownAccounts } from "../flows";
@@ -21,7 +25,8 @@ import type {
 } from "./model";
 import { flagOpens, globalPlaceLabel, type Located, locate } from "./places";
 import { type Ref, type RefKind, refKinds, type Resolver } from "./resolver";
-import { isTrue, isUnknown, valueAt, valuesAt } from "./values";
+import { isPublic, isPublicGrantee, statements } from "./iam";
+import { isTrue, isUnknown, jsonDocument, valueAt, valuesAt } from "./values";
 
 /** What the owning policy decides about one value, in the words of its message. */
 export type Outcome =
@@ -224,6 +229,12 @@ function decide(
       throw new Error(`field ${field.path}: a ref is resolved by compileRef, not decided here`);
     case "internet":
       throw new Error(`field ${field.path}: an internet edge is compiled by compileInternet`);
+    case "relation":
+      throw new Error(`field ${field.path}: a relation is compiled by compileRelation`);
+    case "public":
+      throw new Error(`field ${field.path}: public exposure is compiled by compilePublic`);
+    case "global":
+      throw new Error(`field ${field.path}: a global edge network is compiled by compileGlobal`);
   }
 }
 
@@ -350,6 +361,15 @@ export function compileField(
   }
   if (field.format === "internet") {
     return compileInternet(field, r, x);
+  }
+  if (field.format === "relation") {
+    return compileRelation(field, r, x);
+  }
+  if (field.format === "public") {
+    return compilePublic(field, r, x);
+  }
+  if (field.format === "global") {
+    return compileGlobal(field, r, x);
   }
   const found = valuesAt(r.props, field.path);
   if (found.length === 0) {
@@ -552,4 +572,242 @@ function compileInternet(field: FieldSpec, r: BorderResource, x: Resolver): Comp
     const unless = isolation === undefined ? "" : ` and ${isolation} is not true`;
     return [open(at(parent), `is not set${unless}: ${field.verb}`)];
   });
+}
+
+/**
+ * The values of a `public` field that make the resource reachable from anyone on the internet,
+ * each with the words public-exposure reports it in ("is \"public-read\": objects are readable by
+ * anyone"). A value not known at preview may expose it, so it is judged too. The edge goes from
+ * the resource to the public internet (a row whose gate decides it draws it itself: `drawnByRow`).
+ */
+function compilePublic(field: FieldSpec, r: BorderResource, x: Resolver): Compiled[] {
+  const exposes = field.exposes;
+  if (exposes === undefined) {
+    throw new Error(
+      `field ${field.path} of ${r.type} is public but says nothing of what exposes it`,
+    );
+  }
+  const notKnown = "is not known at preview, so whether it is public cannot be decided";
+  const one = (path: string, what: string, known = true): Compiled => ({
+    ...build(
+      field,
+      path,
+      known ? { kind: "outside", place: "the internet (any country)" } : { kind: "unknown" },
+      r,
+      x,
+      known ? x.internet : x.unknownPlace(`${path} of ${x.label(r)} is not known until deployed`),
+    ),
+    what,
+  });
+  if (exposes === "always") {
+    return [one(field.path, field.verb)];
+  }
+  if (exposes === "ingress") {
+    return valuesAt(r.props, field.path).flatMap((f) =>
+      isUnknown(f.value)
+        ? [
+            one(
+              f.path,
+              "is not known at preview, so whether it admits the internet cannot be decided",
+              false,
+            ),
+          ]
+        : String(f.value)
+            .split(",")
+            .map((c) => c.trim())
+            .filter((c) => c !== "" && reachOfAddress(c, x.allowlist).kind === "internet")
+            .map((c) =>
+              one(
+                f.path,
+                isAnywhere(c)
+                  ? `admits ${c}: every address on the internet`
+                  : `admits ${c}, a public range that is not in the allowlist`,
+              ),
+            ),
+    );
+  }
+  if (exposes === "grantee") {
+    return valuesAt(r.props, field.path)
+      .filter((f) => isPublicGrantee(f.value))
+      .map((f) => one(f.path, `grants access to ${String(f.value)}`));
+  }
+  if (exposes === "policy") {
+    const raw = valueAt(r.props, field.path);
+    if (raw === undefined) {
+      return [];
+    }
+    const doc = jsonDocument(raw);
+    if (isUnknown(raw) || isUnknown(doc)) {
+      return [one(field.path, notKnown, false)];
+    }
+    return statements(doc)
+      .filter(isPublic)
+      .map((s) =>
+        one(
+          `${field.path}.Statement[${s.index}]`,
+          'allows Principal "*" and no condition limits it to named networks, addresses, accounts or organisations: anyone on the internet can use it',
+        ),
+      );
+  }
+  if ("flag" in exposes) {
+    const v = valueAt(r.props, field.path);
+    if (isUnknown(v)) {
+      return [one(field.path, notKnown, false)];
+    }
+    const on = v === undefined ? exposes.flag.absentMeans : isTrue(v);
+    const state = v === undefined ? "is not set (defaults to public)" : "is set";
+    return on ? [one(field.path, `${state}: ${field.verb}`)] : [];
+  }
+  if ("unless" in exposes) {
+    const v = valueAt(r.props, field.path);
+    if (isUnknown(v)) {
+      return [one(field.path, notKnown, false)];
+    }
+    if (v !== undefined && exposes.unless.includes(String(v).toLowerCase())) {
+      return [];
+    }
+    const state =
+      v === undefined ? `is not set (defaults to ${exposes.absentIs})` : `is ${JSON.stringify(v)}`;
+    return [one(field.path, `${state}: ${field.verb}`)];
+  }
+  return valuesAt(r.props, field.path).flatMap((f) =>
+    isUnknown(f.value)
+      ? [one(f.path, notKnown, false)]
+      : exposes.values.includes(String(f.value).toLowerCase())
+        ? [one(f.path, `is ${JSON.stringify(f.value)}: ${field.verb}`)]
+        : [],
+  );
+}
+
+/**
+ * AWS partitions whose global services stay in one country: CloudFront, Route 53 and transfer
+ * acceleration of the China partition serve from China only, those of GovCloud from the United
+ * States.
+ */
+export const confinedPartitions: Readonly<Record<string, string>> = {
+  "aws-cn": "CN",
+  "aws-us-gov": "US",
+};
+
+/** Whether an AWS resource's provider lies in a partition confined to the jurisdiction. */
+function confined(r: BorderResource, x: Resolver): boolean {
+  const provider = r.provider ? x.get(r.provider) : undefined;
+  const region = provider?.props.region;
+  return (
+    r.type.startsWith("aws:") &&
+    typeof region === "string" &&
+    confinedPartitions[awsPartitionOf(region)] === x.jurisdiction.id
+  );
+}
+
+/**
+ * The values of a `global` field that put the stack's data on a global edge network (transfer
+ * acceleration, a CDN), each with the words global-services reports it in. The edge goes from
+ * the data (the field's `source`, else the resource) to the network `farSide` names, a global
+ * place. In a partition confined to the jurisdiction the network stays there: the owner has
+ * nothing to report and the graph draws no edge out. A value not known at preview may reach it:
+ * it is judged, and drawn only once known.
+ */
+function compileGlobal(field: FieldSpec, r: BorderResource, x: Resolver): Compiled[] {
+  const reaches = field.reaches ?? "always";
+  const far = x.globalPlace(field.farSide ?? "a global edge network");
+  const local = confined(r, x);
+  const reach = (path: string): Compiled => ({
+    ...build(
+      field,
+      path,
+      local ? { kind: "inside" } : { kind: "outside", place: far.label },
+      r,
+      x,
+      local ? undefined : far,
+    ),
+    what: field.verb,
+  });
+  if (reaches === "always") {
+    return [reach(field.path)];
+  }
+  const v = valueAt(r.props, field.path);
+  if (isUnknown(v)) {
+    return [
+      {
+        ...build(field, field.path, local ? { kind: "inside" } : { kind: "unknown" }, r, x),
+        what:
+          typeof reaches === "object" && "scope" in reaches
+            ? "is not known at preview, so where content is cached cannot be decided"
+            : "is not known at preview, so its reach cannot be decided",
+      },
+    ];
+  }
+  if (typeof reaches === "object" && "scope" in reaches) {
+    const what = serviceArea(v, reaches.scope.absentIsDomestic, x.jurisdiction.id);
+    return what === undefined ? [] : [{ ...reach(field.path), what }];
+  }
+  const on = reaches === "true" ? isTrue(v) : v === reaches.equals;
+  return on ? [reach(field.path)] : [];
+}
+
+/**
+ * What an Alibaba Cloud service area does to a jurisdiction, in global-services' words, or
+ * undefined when it stays inside: `domestic` is the Chinese mainland.
+ */
+function serviceArea(v: unknown, absentIsDomestic: boolean, j: string): string | undefined {
+  const scope = typeof v === "string" ? v.toLowerCase() : undefined;
+  const domestic = scope === "domestic" || (scope === undefined && absentIsDomestic);
+  if (domestic && j === "CN") {
+    return undefined;
+  }
+  if (scope === undefined && !absentIsDomestic) {
+    return "is not set and the service's default area is not documented";
+  }
+  return domestic
+    ? "is the Chinese mainland, which lies outside the jurisdiction"
+    : `is ${JSON.stringify(v)}: content is cached and served from points of presence outside the Chinese mainland`;
+}
+
+/** Thrown by a relation's reader at a property not known at preview. */
+const unknownRead = Symbol("a property not known at preview");
+
+/** Whether a value, or anything inside it, is not known at preview. */
+function holdsUnknown(v: unknown): boolean {
+  if (isUnknown(v)) {
+    return true;
+  }
+  if (Array.isArray(v)) {
+    return v.some(holdsUnknown);
+  }
+  return typeof v === "object" && v !== null && Object.values(v).some(holdsUnknown);
+}
+
+/**
+ * A `relation` field: one value when the properties it reads cross a border together, named by
+ * its path (`geographicRegionAId/geographicRegionBId`); undecided when one of them is not known
+ * at preview, which the message says of "a setting it depends on".
+ */
+function compileRelation(field: FieldSpec, r: BorderResource, x: Resolver): Compiled[] {
+  const relates = field.relates;
+  if (relates === undefined) {
+    throw new Error(
+      `field ${field.path} of ${r.type} is a relation but says nothing of what it relates`,
+    );
+  }
+  let place: string | undefined;
+  try {
+    place = relates((path) => {
+      const v = valueAt(r.props, path);
+      if (holdsUnknown(v)) {
+        throw unknownRead;
+      }
+      return v;
+    });
+  } catch (e) {
+    if (e !== unknownRead) {
+      throw e;
+    }
+    const at = "a setting it depends on";
+    const far = x.unknownPlace(`${field.path} of ${x.label(r)} is not known until deployed`);
+    return [build(field, at, { kind: "unknown" }, r, x, far)];
+  }
+  return place === undefined
+    ? []
+    : [build(field, field.path, { kind: "outside", place }, r, x, x.unknownPlace(place))];
 }

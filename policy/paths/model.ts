@@ -85,7 +85,13 @@ export type Format =
   /** Another resource's name, ID or ARN, resolved by the Resolver. */
   | "ref"
   /** The resource opens an edge to the public internet when the value does (`opens`). */
-  | "internet";
+  | "internet"
+  /** The value makes the resource reachable from the internet (`exposes`; public-exposure). */
+  | "public"
+  /** The value puts a global edge network in front of the data (`reaches`; global-services). */
+  | "global"
+  /** Several values at once cross a border no single one shows (`relates`). */
+  | "relation";
 
 /**
  * Which values of an `internet` field open the edge (internet-egress):
@@ -109,6 +115,46 @@ export type InternetOpening =
   | "default-route"
   | { readonly unless: readonly string[] }
   | { readonly outsideVpc: { readonly isolation?: string; readonly holder?: string } };
+
+/**
+ * Which values of a `public` field make the resource reachable from anyone on the internet
+ * (public-exposure):
+ * - `always`: the resource exists only to expose something, whatever the value;
+ * - `values`: one of these (compared ignoring case), or a value not known at preview;
+ * - `flag`: a flag that is true (or unset, when `absentMeans` is true: a public default);
+ * - `unless`: any value but these (compared ignoring case); unset, the service's default
+ *   `absentIs`, which is public;
+ * - `ingress`: a source list (one value or a comma-separated one) naming an address that is
+ *   neither private nor in the egress allowlist: whoever holds it may connect;
+ * - `grantee`: a grantee URI of everyone (S3's AllUsers or AuthenticatedUsers groups);
+ * - `policy`: a policy document with a statement that allows everyone and that no condition
+ *   binds (paths/iam.ts `isPublic`), or a document not known at preview.
+ */
+export type PublicOpening =
+  | "always"
+  | { readonly values: readonly string[] }
+  | { readonly flag: { readonly absentMeans: boolean } }
+  | { readonly unless: readonly string[]; readonly absentIs: string }
+  | "ingress"
+  | "grantee"
+  | "policy";
+
+/**
+ * Which values of a `global` field put the stack's data on a global edge network
+ * (global-services); the `verb` says what that does:
+ * - `always`: the resource is an edge service by its nature, whatever the value;
+ * - `true`: a flag that is true (`true` or `"true"`);
+ * - `equals`: exactly this value (`"Enabled"`);
+ * - `scope`: an Alibaba Cloud service area (CDN `scope`, ESA `coverage`): `domestic` (the Chinese
+ *   mainland) stays inside a CN jurisdiction, any other area reaches points of presence abroad;
+ *   unset, it is the service's default (`absentIsDomestic`, or undocumented).
+ * A value not known at preview is judged: it may.
+ */
+export type GlobalOpening =
+  | "always"
+  | "true"
+  | { readonly equals: string }
+  | { readonly scope: { readonly absentIsDomestic: boolean } };
 
 /** A gate the search must pass for an edge to carry data (Rule G of the plan). */
 export type GateKind =
@@ -170,6 +216,16 @@ export interface FieldSpec {
   readonly global?: boolean;
   /** For `internet`: which values open the edge (the `verb` then says what the edge does). */
   readonly opens?: InternetOpening;
+  /**
+   * For `relation`: reads the properties it needs through `get` and, when together they cross a
+   * border (a bandwidth package between two geographic areas), names the far side. A property
+   * not known at preview leaves the whole relation undecided.
+   */
+  readonly relates?: (get: (path: string) => unknown) => string | undefined;
+  /** For `public`: which values expose the resource (the `verb` says what that does). */
+  readonly exposes?: PublicOpening;
+  /** For `global`: which values reach the edge network named by `farSide`. */
+  readonly reaches?: GlobalOpening;
   /**
    * The link this field describes is drawn elsewhere in its row: by the row's `edges`, which see
    * the rest of the stack (the attached network when the program holds it, the tunnel's customer

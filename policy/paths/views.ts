@@ -135,6 +135,12 @@ export function resourceView(
     // The edge itself is the finding, in internet-egress's own words.
     return internetView(subject, ctx, table);
   }
+  if (policy === "public-exposure") {
+    return publicView(subject, ctx, table);
+  }
+  if (policy === "global-services") {
+    return globalView(subject, ctx, table);
+  }
   const model = table[subject.type];
   if (!model?.fields || !owns(table, subject.type, policy)) {
     return [];
@@ -187,6 +193,67 @@ export function internetView(
       message: `${label} must not open an edge to the internet, but ${c.path} ${c.what ?? field.verb}. ${fix}`,
       path: [label, "the internet (any country)"],
     })),
+  );
+}
+
+/**
+ * public-exposure's findings on one resource: every value of a `public` field of its row that
+ * makes the resource reachable from anyone on the internet (or may: not known at preview). The
+ * declared grant is the finding even where a gate (a public-access block) keeps it shut for now:
+ * the grant takes effect the moment the gate goes, so the path starts at the internet.
+ */
+export function publicView(
+  subject: ViewSubject,
+  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
+  table: TypeTable = byType,
+): Finding[] {
+  const model = table[subject.type];
+  const fields = (model?.fields ?? []).filter(
+    (f) => f.policy === "public-exposure" && f.format === "public",
+  );
+  if (!model || fields.length === 0) {
+    return [];
+  }
+  const { r, all } = localResources(subject);
+  const x = new Resolver(all, ctx.jurisdiction, ctx.settings.egressAllowlist);
+  const label = resourceLabel(r.type, r.name);
+  const fix = fixOf(model, "public-exposure");
+  return fields.flatMap((field) =>
+    compileField(model, field, r, x).map((c) => ({
+      message: `${label} must not be reachable from the internet, but ${c.path} ${c.what ?? field.verb}. ${fix}`,
+      path: ["the internet", label],
+    })),
+  );
+}
+
+/**
+ * global-services' findings on one resource: every value of a `global` field of its row that puts
+ * the stack's data on a global edge network (or may: not known at preview), unless the resource
+ * lies in a partition confined to the jurisdiction.
+ */
+export function globalView(
+  subject: ViewSubject,
+  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
+  table: TypeTable = byType,
+): Finding[] {
+  const model = table[subject.type];
+  const fields = (model?.fields ?? []).filter(
+    (f) => f.policy === "global-services" && f.format === "global",
+  );
+  if (!model || fields.length === 0) {
+    return [];
+  }
+  const { r, all } = localResources(subject);
+  const x = new Resolver(all, ctx.jurisdiction, ctx.settings.egressAllowlist);
+  const label = resourceLabel(r.type, r.name);
+  const fix = fixOf(model, "global-services");
+  return fields.flatMap((field) =>
+    compileField(model, field, r, x)
+      .filter((c) => c.outcome.kind !== "inside")
+      .map((c) => ({
+        message: `${label} must not serve the stack's data from outside ${ctx.jurisdiction.id}, but ${c.path} ${c.what ?? field.verb}. ${fix}`,
+        path: [label, "edge locations outside the jurisdiction"],
+      })),
   );
 }
 
@@ -271,11 +338,17 @@ export function tableFlowModels(table: TypeTable, only?: PolicyName): FlowModel[
 }
 
 /**
- * The fields the flow-model readers understand: an `internet` field names no place of its own
- * (its edge goes to the public internet), so only internet-egress's view reads it.
+ * The fields the flow-model readers understand: an `internet`, `public` or `global` field names
+ * no place of its own (its edge goes to the public internet or a global edge network), and a
+ * `relation` reads several properties at once, so only its policy's view reads it.
  */
 function isFlowField(
   f: FieldSpec,
 ): f is FieldSpec & { readonly format: FlowModel["fields"][number]["format"] } {
-  return f.format !== "internet";
+  return (
+    f.format !== "internet" &&
+    f.format !== "public" &&
+    f.format !== "global" &&
+    f.format !== "relation"
+  );
 }

@@ -1,13 +1,25 @@
 /**
  * Internet egress through the real policy pack: a pinned bucket's VPC with an open security
- * group rule, a default route to a NAT gateway and its EIP. The crossing fixture must fail with
- * the whole path; its twin, whose egress is bounded, must have no path. Every finding of the pack
- * is pinned, not only the border analysis's.
+ * group rule, a default route to a NAT gateway and its EIP. The crossing fixture must fail; its
+ * twin, whose egress is bounded, must have no path. Every finding of the pack is pinned, not only
+ * the border analysis's. One crossing, one finding: the border analysis still finds the whole
+ * path, but it leaves the EIP's edge to the internet, where the path crosses, to internet-egress,
+ * which reports the route, the NAT gateway, the EIP and its association.
  */
 import type { PolicyPackSession } from "../../engine/analyzer";
 import type { Plan } from "../../engine/plan";
+import { fromPlan } from "../../policy/border";
+import { analyzeWithGraph } from "../../policy/border/analyze";
+import { edgeText, explainedBy } from "../../policy/paths/graph";
 import { type Finding, findings, sorted } from "../helpers/policy-session";
-import { borderViolations, evaluateFixtures, noCustomerKey, policy, startPack } from "./pack";
+import {
+  borderViolations,
+  evaluateFixtures,
+  noCustomerKey,
+  plantAllowlist,
+  policy,
+  startPack,
+} from "./pack";
 
 let session: PolicyPackSession;
 let plans: Record<string, { crossing: Plan; sealed: Plan }>;
@@ -46,7 +58,19 @@ const internetExit: Finding[] = [
   ],
 ];
 
-test("nat: fails with the whole path out of CN", async () => {
+/** The border analysis's paths of a plan, with each crossing and the policy that reports it. */
+function paths(plan: Plan) {
+  const { graph, analysis } = analyzeWithGraph(fromPlan(plan), "CN", {
+    egressAllowlist: plantAllowlist,
+  });
+  return analysis.paths.map((p) => ({
+    hops: p.hops,
+    crossing: edgeText(p.crossing),
+    explainedBy: explainedBy(p, graph),
+  }));
+}
+
+test("nat: fails with internet-egress's findings on the chain, not a second one for the path", async () => {
   const path = [
     'oss bucket "records"',
     'readable from "records-policy" (only from this network)',
@@ -74,18 +98,18 @@ test("nat: fails with the whole path out of CN", async () => {
         ],
       ],
       noCustomerKey("records"),
-      [policy, "records", "mandatory", path],
     ]),
   );
-  const [v] = violations.filter((x) => x.policy === policy);
-  expect(v.resourceType).toBe("alicloud:oss/bucket:Bucket");
-  expect(v.message).toMatch(
-    /^oss bucket "records" must not be able to send data outside CN, but it reaches the public internet in 5 hops; it crosses the border at public address\. /,
-  );
+  expect(violations.filter((x) => x.policy === policy)).toEqual([]);
+  // The path is still the border analysis's; internet-egress reports where it crosses.
+  expect(paths(plans.nat.crossing)).toEqual([
+    { hops: path, crossing: "public address", explainedBy: "internet-egress" },
+  ]);
 });
 
 test("nat: the twin with bounded egress has no path", async () => {
   expect(findings(await borderViolations(session, plans.nat.sealed))).toEqual(
     sorted([...internetExit, noCustomerKey("records")]),
   );
+  expect(paths(plans.nat.sealed)).toEqual([]);
 });

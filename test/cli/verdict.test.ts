@@ -253,10 +253,7 @@ describe("a finding a waiver covers", () => {
         '~ [waived] public-exposure aws:s3/bucketAcl:BucketAcl "status-page"',
         '    s3 bucket acl "status-page" must not be reachable from the internet, but acl is "public-read": objects are readable by anyone. Set acl to "private" and grant nothing to AllUsers or AuthenticatedUsers.',
         "    waived: public status page, no personal data (expires 2099-03-31)",
-        '~ [waived] no-path-out-of-jurisdiction aws:s3/bucket:Bucket "status-page"',
-        '    s3 bucket "status-page" must not be able to send data outside US, but it reaches the public internet in 1 hop; it crosses the border at public access "status-page" (public-read). Make the bucket private and block public access.',
-        "    waived: public status page, no personal data (expires 2099-03-31)",
-        "SEALED: stack dev has no path out of US, with 2 waived crossings (2 advisory finding(s)).",
+        "SEALED: stack dev has no path out of US, with 1 waived crossing (2 advisory finding(s)).",
         "",
       ].join("\n"),
     );
@@ -272,7 +269,6 @@ describe("a finding a waiver covers", () => {
     ]);
     expect(found).toEqual([
       ["public-exposure", "mandatory", "status-page", waiver],
-      ["no-path-out-of-jurisdiction", "mandatory", "status-page", waiver],
       ["customer-key-encryption", "advisory", "status-page", null],
       ["waiver-review", "advisory", null, null],
     ]);
@@ -301,16 +297,6 @@ describe("a finding a waiver covers", () => {
           },
         ],
       ],
-      [
-        "no-path-out-of-jurisdiction",
-        [
-          {
-            kind: "external",
-            status: "accepted",
-            justification: "public status page, no personal data (waiver expires 2099-03-31)",
-          },
-        ],
-      ],
       ["customer-key-encryption", null],
       ["waiver-review", null],
     ]);
@@ -325,7 +311,6 @@ describe("the stack's posture (sovereign-dc:posture)", () => {
     expect(runs.standardPosture.code).toBe(1);
     expect(levels(runs.standardPosture)).toEqual([
       ["public-exposure", "mandatory", "status-page"],
-      ["no-path-out-of-jurisdiction", "mandatory", "status-page"],
       ["customer-key-encryption", "advisory", "status-page"],
     ]);
   });
@@ -335,7 +320,6 @@ describe("the stack's posture (sovereign-dc:posture)", () => {
     expect(levels(runs.strictPosture)).toEqual([
       ["public-exposure", "mandatory", "status-page"],
       ["customer-key-encryption", "mandatory", "status-page"],
-      ["no-path-out-of-jurisdiction", "mandatory", "status-page"],
     ]);
   });
 

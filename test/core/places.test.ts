@@ -313,14 +313,14 @@ describe("the border's flow tables read places through the compiler", () => {
       [
         'log etl "etl"',
         "log delivery (ETL sink)",
-        'unknown (sink endpoint of log etl "etl" is not known until deployed)',
+        'unknown (etlSinks[].endpoint of log etl "etl" is not known until deployed)',
       ],
     ]);
     expect(hops([sh, etl(7)])).toEqual([
       [
         'log etl "etl"',
         "log delivery (ETL sink)",
-        'unknown (sink endpoint of log etl "etl" is not an endpoint)',
+        'unknown (etlSinks[].endpoint of log etl "etl" cannot be read)',
       ],
     ]);
   });

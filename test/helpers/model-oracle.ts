@@ -62,7 +62,7 @@ const options = {
 };
 
 /** The resources as the runtime hands them to policies, each policy getting fresh proxies. */
-function policyResources(resources: readonly OracleResource[]): PolicyResource[] {
+export function policyResources(resources: readonly OracleResource[]): PolicyResource[] {
   const byName = new Map(resources.map((r) => [r.name, r]));
   const lookup = (name: string) => {
     const found = byName.get(name);

@@ -57,8 +57,12 @@ function carrierStack(routed: boolean): OracleResource[] {
   ];
 }
 
-function analysis(resources: readonly OracleResource[]) {
-  const { graph, analysis: a } = analyzeWithGraph(oracleBorderResources(resources), "US", {});
+function analysis(resources: readonly OracleResource[], jurisdiction = "US") {
+  const { graph, analysis: a } = analyzeWithGraph(
+    oracleBorderResources(resources),
+    jurisdiction,
+    {},
+  );
   return {
     verdict: a.verdict,
     paths: a.paths.map((p) => ({ hops: p.hops, explainedBy: explainedBy(p, graph) })),
@@ -76,7 +80,141 @@ describe("the rows internet-egress judges", () => {
           !m.fields?.every((f) => f.policy === "internet-egress" && f.format === "internet"),
       ),
     ).toEqual([]);
-    expect(Object.keys(egress).length + Object.keys(judgedOnly).length).toBe(67);
+    // The VPC route entry and the two office sites, whose other fields network-links and
+    // remote-sites judge, are rows of the network and remote-sites tables.
+    expect(Object.keys(egress).length + Object.keys(judgedOnly).length).toBe(64);
+  });
+});
+
+const shanghai: OracleResource = {
+  type: "pulumi:providers:alicloud",
+  name: "sh",
+  props: { region: "cn-shanghai" },
+};
+
+const ali = (
+  type: string,
+  name: string,
+  props: Record<string, unknown>,
+  deps: Record<string, string[]> = {},
+): OracleResource => ({ type, name, props, provider: "sh", deps });
+
+/**
+ * A bucket any network of Shanghai may read, a VPC whose default route leads to an internet NAT
+ * gateway with an EIP; `open` lets the security group send anywhere, otherwise it accepts only
+ * the VPC and drops the rest.
+ */
+function natStack(open: boolean): OracleResource[] {
+  const rule = (name: string, cidrIp: string, policy: string, priority: number) =>
+    ali(
+      "alicloud:ecs/securityGroupRule:SecurityGroupRule",
+      name,
+      {
+        securityGroupId: "sg-id",
+        type: "egress",
+        ipProtocol: "all",
+        portRange: "-1/-1",
+        cidrIp,
+        policy,
+        priority,
+      },
+      { securityGroupId: ["sg"] },
+    );
+  return [
+    shanghai,
+    ali("alicloud:vpc/network:Network", "core", { cidrBlock: "10.10.0.0/16" }),
+    ali(
+      "alicloud:ecs/securityGroup:SecurityGroup",
+      "sg",
+      { vpcId: "core-id" },
+      { vpcId: ["core"] },
+    ),
+    ...(open
+      ? [rule("egress-any", "0.0.0.0/0", "accept", 1)]
+      : [
+          rule("egress-vpc", "10.10.0.0/16", "accept", 1),
+          rule("egress-drop", "0.0.0.0/0", "drop", 100),
+        ]),
+    ali(
+      "alicloud:vpc/natGateway:NatGateway",
+      "nat",
+      { vpcId: "core-id", networkType: "internet", natType: "Enhanced" },
+      { vpcId: ["core"] },
+    ),
+    ali("alicloud:ecs/eipAddress:EipAddress", "eip", { bandwidth: "10" }),
+    ali(
+      "alicloud:ecs/eipAssociation:EipAssociation",
+      "bind",
+      { allocationId: "eip-id", instanceId: "nat-id", instanceType: "Nat" },
+      { allocationId: ["eip"], instanceId: ["nat"] },
+    ),
+    ali(
+      "alicloud:vpc/routeEntry:RouteEntry",
+      "default",
+      {
+        routeTableId: "rt-id",
+        destinationCidrblock: "0.0.0.0/0",
+        nexthopType: "NatGateway",
+        nexthopId: "nat-id",
+      },
+      { routeTableId: ["core"], nexthopId: ["nat"] },
+    ),
+    ali("alicloud:oss/bucket:Bucket", "b", { bucket: "b" }),
+  ];
+}
+
+/** internet-egress's findings on the NAT chain: each resource of it, in both twins. */
+const natChain = [
+  [
+    "internet-egress",
+    "bind",
+    "mandatory",
+    ['ecs eip association "bind"', "the internet (any country)"],
+  ],
+  ["internet-egress", "default", "mandatory", ['route "default"', "the internet (any country)"]],
+  ["internet-egress", "eip", "mandatory", ['eip "eip"', "the internet (any country)"]],
+  ["internet-egress", "nat", "mandatory", ['nat gateway "nat"', "the internet (any country)"]],
+];
+
+describe("a default route through a NAT gateway and its EIP (egress table) in the border analysis", () => {
+  it("is one chain out of the VPC, explained by internet-egress: no-path does not report it again", () => {
+    expect(analysis(natStack(true), "CN")).toEqual({
+      verdict: "crosses-border",
+      paths: [
+        {
+          hops: [
+            'oss bucket "b"',
+            "readable from (no network restriction: any network of its region with credentials)",
+            "every network in cn-shanghai",
+            "in region",
+            'vpc "core"',
+            'egress rule "egress-any" (0.0.0.0/0)',
+            'internet-bound traffic of vpc "core"',
+            'route "default" (0.0.0.0/0)',
+            'nat gateway "nat"',
+            'eip association "bind"',
+            'eip "eip"',
+            "public address",
+            "the public internet",
+          ],
+          explainedBy: "internet-egress",
+        },
+      ],
+    });
+    expect(
+      runNamed(natStack(true), { jurisdiction: "CN" }).filter(
+        ([p]) => p === "internet-egress" || p === "no-path-out-of-jurisdiction",
+      ),
+    ).toEqual(natChain);
+  });
+
+  it("its twin, whose security group bounds egress, is sealed, and internet-egress still reports the chain", () => {
+    expect(analysis(natStack(false), "CN")).toEqual({ verdict: "sealed", paths: [] });
+    expect(
+      runNamed(natStack(false), { jurisdiction: "CN" }).filter(
+        ([p]) => p === "internet-egress" || p === "no-path-out-of-jurisdiction",
+      ),
+    ).toEqual(natChain);
   });
 });
 

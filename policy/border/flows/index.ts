@@ -7,8 +7,6 @@
 import type { FlowModel, FlowTable } from "./common";
 import { kubernetesFlows } from "./kubernetes";
 import { logFlows } from "./logs";
-import { networkFlows } from "./network";
-import { storageFlows } from "./storage";
 
 function merge(...tables: FlowTable[]): FlowTable {
   const out: Record<string, FlowModel> = {};
@@ -24,6 +22,6 @@ function merge(...tables: FlowTable[]): FlowTable {
   return out;
 }
 
-export const flowModels: FlowTable = merge(storageFlows, logFlows, networkFlows, kubernetesFlows);
+export const flowModels: FlowTable = merge(logFlows, kubernetesFlows);
 
 export type { FlowModel, FlowTable };

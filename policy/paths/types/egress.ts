@@ -6,12 +6,32 @@
  * has no edge to the internet at all, so the edge itself is the violation, wherever the hosts it
  * reaches are.
  *
- * The internet exits the border analysis routes through (NAT and internet gateways, elastic IPs,
- * routes, instances) are still drawn by the border flow models: internet-egress judges them by
- * their rows in `judgedOnly`, which the graph does not read. The egress rules the analysis reads
- * as gates are judged by egress-rules (`policy/egress.ts`) through paths/rules.ts.
+ * The internet exits the border analysis routes through (NAT and internet gateways, elastic IPs
+ * and their associations, routes and route tables, instances) draw their edges with the rest of
+ * the stack (routes.ts): a default route through a NAT gateway and its EIP is one chain of edges,
+ * each tagged with the field internet-egress reports, so the path that crosses the border there is
+ * internet-egress's finding. Types whose graph rows are another table's or the border flow
+ * models' are judged by their rows in `judgedOnly`, which the graph does not read. The egress
+ * rules the analysis reads as gates are judged by egress-rules (`policy/egress.ts`) through
+ * paths/rules.ts.
  */
 import type { EdgeLabel, FieldSpec, InternetOpening, Role, TypeModel, TypeTable } from "../model";
+import {
+  alicloudInstance,
+  alicloudNat,
+  alicloudRoute,
+  awsEip,
+  awsEipAssociation,
+  awsInstance,
+  awsNat,
+  awsRoute,
+  drawnBy,
+  drawnByOwner,
+  inlineRoutes,
+  ipv4Gateway,
+  publicAddressOf,
+  subnetEdges,
+} from "./routes";
 
 /** The fields of one edge label, one maker per opening: `ip.true(path, verb)`. */
 function fieldsOf(label: EdgeLabel) {
@@ -98,6 +118,20 @@ const functionCompute = workload(
 );
 const publicHost = (what: string) =>
   workload(noBandwidth, ip.positive("internetMaxBandwidthOut", what));
+
+/** What internet-egress advises on a default route. */
+export const routeFix =
+  "Route only the prefixes of checked links; a sealed network has no default route.";
+
+/** internet-egress's field of a route whose destination at `path` may be every address. */
+export const defaultRoute = (path: string): FieldSpec =>
+  fieldsOf("route").defaultRoute(
+    path,
+    "a default route sends every address outside the VPC to a gateway",
+  );
+
+/** A route (or a table of routes) whose destination at any of `paths` may be every address. */
+const defaultRoutes = (...paths: string[]) => control(routeFix, ...paths.map(defaultRoute));
 
 /** The egress domain's rows: their internet edges are the graph's, tagged with internet-egress. */
 export const egress: TypeTable = {
@@ -266,19 +300,95 @@ export const egress: TypeTable = {
     "lets an IPv6 address reach the internet",
     control,
   ),
-};
 
-/** A route (or a table of routes) whose destination at any of `paths` may be every address. */
-const defaultRoutes = (...paths: string[]) =>
-  control(
-    "Route only the prefixes of checked links; a sealed network has no default route.",
-    ...paths.map((path) =>
-      fieldsOf("route").defaultRoute(
-        path,
-        "a default route sends every address outside the VPC to a gateway",
+  // The ways out the border analysis routes through: each draws its edges with the rest of the
+  // stack (routes.ts), tagged with the field below that opens them.
+  "aws:ec2/internetGateway:InternetGateway": drawnBy(
+    exit("vpcId", "gets an internet gateway"),
+    publicAddressOf("vpcId", "internet gateway"),
+  ),
+  "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway": drawnBy(
+    exit("vpcId", "gets an IPv6 egress-only internet gateway"),
+    publicAddressOf("vpcId", "egress-only internet gateway"),
+  ),
+  "aws:ec2/natGateway:NatGateway": drawnBy(
+    gateway(
+      'Remove it, or set connectivityType to "private".',
+      ip.unless(
+        "connectivityType",
+        "a public NAT gateway gives the subnets internet egress",
+        "private",
       ),
     ),
-  );
+    awsNat,
+  ),
+  "aws:ec2/eip:Eip": drawnBy(exit("domain", "allocates a public IP address"), awsEip),
+  // An EIP association is the way from its owner to the EIP.
+  "aws:ec2/eipAssociation:EipAssociation": drawnBy(
+    exit("allocationId", "gives an instance or interface a public IP address"),
+    awsEipAssociation,
+  ),
+  // The NAT gateway it binds draws the association (routes.ts eipEdges): a binding, not an exit.
+  "alicloud:ecs/eipAssociation:EipAssociation": drawnBy(
+    exit("allocationId", "binds a public IP address to an instance", control),
+    drawnByOwner,
+  ),
+  "aws:ec2/instance:Instance": drawnBy(
+    workload(
+      noPublicIp,
+      ip.true("associatePublicIpAddress", "the instance gets a public IP address"),
+    ),
+    awsInstance,
+  ),
+  // A subnet's public IPs lead out only through the VPC's routes, which the graph draws.
+  "aws:ec2/subnet:Subnet": drawnBy(
+    row("network")(
+      "Set mapPublicIpOnLaunch to false.",
+      ip.true("mapPublicIpOnLaunch", "instances launched in it get public IP addresses"),
+    ),
+    subnetEdges,
+  ),
+  "aws:ec2/route:Route": drawnBy(
+    defaultRoutes("destinationCidrBlock", "destinationIpv6CidrBlock"),
+    awsRoute,
+  ),
+  "aws:ec2/routeTable:RouteTable": drawnBy(
+    defaultRoutes("routes[].cidrBlock", "routes[].ipv6CidrBlock"),
+    inlineRoutes("vpcId"),
+  ),
+  "aws:ec2/defaultRouteTable:DefaultRouteTable": drawnBy(
+    defaultRoutes("routes[].cidrBlock", "routes[].ipv6CidrBlock"),
+    inlineRoutes("defaultRouteTableId"),
+  ),
+  "alicloud:vpc/natGateway:NatGateway": drawnBy(
+    gateway(
+      'Remove it, or set networkType to "intranet" (a VPC NAT gateway).',
+      ip.unless("networkType", "an internet NAT gateway gives the VPC internet egress", "intranet"),
+    ),
+    alicloudNat,
+  ),
+  "alicloud:ecs/eipAddress:EipAddress": drawnBy(
+    exit("bandwidth", "allocates an elastic public IP address"),
+    publicAddressOf("bandwidth"),
+  ),
+  "alicloud:ecs/eip:Eip": drawnBy(
+    exit("bandwidth", "allocates an elastic public IP address"),
+    publicAddressOf("bandwidth"),
+  ),
+  "alicloud:ecs/instance:Instance": drawnBy(
+    publicHost("the instance gets a public IP address"),
+    alicloudInstance,
+  ),
+  "alicloud:vpc/ipv4Gateway:Ipv4Gateway": drawnBy(
+    gateway(noEdge, ip.notFalse("enabled", "the VPC gets an IPv4 internet gateway")),
+    ipv4Gateway,
+  ),
+  "alicloud:vpc/routeEntry:RouteEntry": drawnBy(
+    defaultRoutes("destinationCidrblock"),
+    alicloudRoute("destinationCidrblock", (tag) => tag("destinationCidrblock")),
+  ),
+};
+
 const sageMakerJob =
   "the monitoring containers reach any host on the internet through SageMaker's network";
 const sageMakerJobFix =
@@ -291,70 +401,26 @@ const ackNat = template(
     "false",
   ),
 );
-const officeSite = workload(
-  "Set enableInternetAccess to false.",
-  service.true("enableInternetAccess", "the cloud desktops can reach the internet"),
+/** internet-egress's field and fix of a cloud desktop office site (its row is a link's). */
+export const officeSiteInternet = service.true(
+  "enableInternetAccess",
+  "the cloud desktops can reach the internet",
 );
+export const officeSiteFix = "Set enableInternetAccess to false.";
 
 /**
- * internet-egress's rows of the types whose graph edges other rows draw: the gateways, elastic
- * IPs and their associations, routes and instances of the border flow models, and types another
- * policy's table holds (ACK clusters and node pools, SageMaker jobs, office sites, RDS AI
- * instances). The policy judges them through the same view as the egress table; they join it,
- * and the graph, when their other rows move to the domain tables.
+ * internet-egress's rows of the types whose graph edges other rows draw: ACK clusters and node
+ * pools (the border flow models' Kubernetes exits), and types another policy's table holds
+ * (SageMaker jobs, RDS AI instances). The policy judges them through the same view
+ * as the egress table; they join it, and the graph, when their other rows move to the domain
+ * tables.
  */
 export const judgedOnly: TypeTable = {
-  "aws:ec2/internetGateway:InternetGateway": exit("vpcId", "gets an internet gateway"),
-  "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway": exit(
-    "vpcId",
-    "gets an IPv6 egress-only internet gateway",
-  ),
-  "aws:ec2/natGateway:NatGateway": gateway(
-    'Remove it, or set connectivityType to "private".',
-    ip.unless(
-      "connectivityType",
-      "a public NAT gateway gives the subnets internet egress",
-      "private",
-    ),
-  ),
-  "aws:ec2/eip:Eip": exit("domain", "allocates a public IP address"),
-  // The border flow models draw an EIP association as the way from its owner to the EIP.
-  "aws:ec2/eipAssociation:EipAssociation": exit(
-    "allocationId",
-    "gives an instance or interface a public IP address",
-  ),
-  "alicloud:ecs/eipAssociation:EipAssociation": exit(
-    "allocationId",
-    "binds a public IP address to an instance",
-  ),
-  "aws:ec2/instance:Instance": workload(
-    noPublicIp,
-    ip.true("associatePublicIpAddress", "the instance gets a public IP address"),
-  ),
-  "aws:ec2/subnet:Subnet": row("network")(
-    "Set mapPublicIpOnLaunch to false.",
-    ip.true("mapPublicIpOnLaunch", "instances launched in it get public IP addresses"),
-  ),
-  "aws:ec2/route:Route": defaultRoutes("destinationCidrBlock", "destinationIpv6CidrBlock"),
-  "aws:ec2/routeTable:RouteTable": defaultRoutes("routes[].cidrBlock", "routes[].ipv6CidrBlock"),
-  "aws:ec2/defaultRouteTable:DefaultRouteTable": defaultRoutes(
-    "routes[].cidrBlock",
-    "routes[].ipv6CidrBlock",
-  ),
-  "alicloud:vpc/natGateway:NatGateway": gateway(
-    'Remove it, or set networkType to "intranet" (a VPC NAT gateway).',
-    ip.unless("networkType", "an internet NAT gateway gives the VPC internet egress", "intranet"),
-  ),
   // ACK creates an internet NAT gateway with an EIP, and SNAT for the node vSwitches, unless told
   // not to (the SDK's default is true for every cluster kind).
   "alicloud:cs/managedKubernetes:ManagedKubernetes": ackNat,
   "alicloud:cs/kubernetes:Kubernetes": ackNat,
   "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": ackNat,
-  "alicloud:ecs/eipAddress:EipAddress": exit("bandwidth", "allocates an elastic public IP address"),
-  "alicloud:ecs/eip:Eip": exit("bandwidth", "allocates an elastic public IP address"),
-  "alicloud:ecs/instance:Instance": publicHost("the instance gets a public IP address"),
-  "alicloud:eds/simpleOfficeSite:SimpleOfficeSite": officeSite,
-  "alicloud:eds/adConnectorOfficeSite:AdConnectorOfficeSite": officeSite,
   "alicloud:rds/aiInstance:AiInstance": workload(
     "Set publicNetworkAccessEnabled to false.",
     ip.true("publicNetworkAccessEnabled", "the instance gets a NAT gateway to the internet"),
@@ -367,12 +433,6 @@ export const judgedOnly: TypeTable = {
       "nodes the pool scales out get an elastic public IP address",
     ),
   ),
-  "alicloud:vpc/ipv4Gateway:Ipv4Gateway": gateway(
-    noEdge,
-    ip.notFalse("enabled", "the VPC gets an IPv4 internet gateway"),
-  ),
-  "alicloud:vpc/routeEntry:RouteEntry": defaultRoutes("destinationCidrblock"),
-  "alicloud:vpc/vPCRouteEntry:VPCRouteEntry": defaultRoutes("destinationCidrBlock"),
   "aws:sagemaker/trainingJob:TrainingJob": workload(
     isolationFix,
     service.outsideVpc(

@@ -7,9 +7,12 @@
 import type { TypeModel, TypeTable } from "../model";
 import { backups } from "./backups";
 import { databases } from "./databases";
+import { edgeServices } from "./edge-services";
 import { egress } from "./egress";
+import { exposure } from "./exposure";
 import { keys } from "./keys";
 import { kubernetes } from "./kubernetes";
+import { logs } from "./logs";
 import { network } from "./network";
 import { remoteSites } from "./remote-sites";
 import { storage } from "./storage";
@@ -37,12 +40,12 @@ export const tables: Readonly<Record<Domain, TypeTable>> = {
   backups,
   transfers,
   keys,
-  logs: {},
+  logs,
   network,
   "remote-sites": remoteSites,
   egress,
-  exposure: {},
-  "edge-services": {},
+  exposure,
+  "edge-services": edgeServices,
   kubernetes,
 };
 

@@ -29,7 +29,10 @@ import {
   trTypes,
   vpcTypes,
 } from "./links";
+import { defaultRoute, officeSiteFix, officeSiteInternet, routeFix } from "./egress";
 import { edgesOf } from "./rows";
+import { str } from "../values";
+import { alicloudRoute, drawnBy, ipv6Gateway, reporting, subnetEdges, vpcEdges } from "./routes";
 
 const networkLink = edgesOf("network-links", "attachment");
 const crossAccount = edgesOf("cross-account-links", "attachment");
@@ -68,10 +71,67 @@ const edgeLocationFix = "Keep every edge location of the core network inside the
 const consumersFix = "Accept consumers only from regions inside the jurisdiction.";
 const accelerateFix = "Accelerate only from and to regions inside the jurisdiction.";
 
+/** Bandwidth bought between two areas (network-links): it crosses when the areas differ. */
+const between = (path: string, verb: string, relates: FieldSpec["relates"]): FieldSpec => ({
+  path,
+  format: "relation",
+  label: "attachment",
+  policy: "network-links",
+  verb,
+  detail: "bandwidth package",
+  relates,
+});
+
+/** CEN inter-area bandwidth: any package between two different geographic areas crosses one. */
+const cenAreas = between(
+  "geographicRegionAId/geographicRegionBId",
+  "buys bandwidth between",
+  (get) => {
+    const a = str(get("geographicRegionAId"));
+    const b = str(get("geographicRegionBId"));
+    const ids = get("geographicRegionIds");
+    const areas = Array.isArray(ids) ? ids.filter((v): v is string => typeof v === "string") : [];
+    const pair = a !== undefined && b !== undefined ? [a, b] : areas;
+    return new Set(pair).size > 1 ? `${pair.join(" and ")} (two geographic areas)` : undefined;
+  },
+);
+
+/** GA cross-domain bandwidth connects mainland China with the rest of the world. */
+const gaCrossDomain = between("type", "buys cross-border bandwidth between", (get) => {
+  if (str(get("type")) !== "CrossDomain") {
+    return undefined;
+  }
+  const a = str(get("cbnGeographicRegionIda")) ?? "China-mainland";
+  const b = str(get("cbnGeographicRegionIdb")) ?? "Global";
+  return a === b ? undefined : `${a} and ${b}`;
+});
+
 /** A hub the attachments join: a node of the graph, with no field of its own. */
 const hub: TypeModel = { role: "network", fix: linkFix };
 
+/** A VPC: the networks of its region lead into it, its gates lead to its internet-bound traffic. */
+const vpc: TypeModel = drawnBy({ role: "network", fix: linkFix }, vpcEdges);
+
 export const network: TypeTable = {
+  "alicloud:vpc/network:Network": vpc,
+  "aws:ec2/vpc:Vpc": vpc,
+  "alicloud:vpc/switch:Switch": drawnBy({ role: "network", fix: linkFix }, subnetEdges),
+  "alicloud:vpc/ipv6Gateway:Ipv6Gateway": drawnBy({ role: "gateway", fix: linkFix }, ipv6Gateway),
+  // A route entry of a VPC: a default route is internet-egress's, a next hop in another region
+  // network-links'; the route's edges carry whichever of the two reports it.
+  "alicloud:vpc/vPCRouteEntry:VPCRouteEntry": drawnBy(
+    {
+      role: "control",
+      fields: [
+        defaultRoute("destinationCidrBlock"),
+        networkLink.region("nextHops[].nextHopRegionId", "routes traffic to"),
+      ],
+      fix: { "internet-egress": routeFix, "network-links": linkFix },
+    },
+    alicloudRoute("destinationCidrBlock", (tag) =>
+      reporting(tag("destinationCidrBlock"), tag("nextHops[].nextHopRegionId")),
+    ),
+  ),
   "alicloud:vpc/peerConnection:PeerConnection": linkRow({
     role: "network",
     fields: regionAndAccount(
@@ -125,6 +185,14 @@ export const network: TypeTable = {
     }),
     fix: fixes("Attach only networks in regions inside the jurisdiction to the CEN."),
   }),
+  "alicloud:cen/bandwidthPackage:BandwidthPackage": row(
+    "Buy CEN bandwidth only within the jurisdiction's own geographic area.",
+    cenAreas,
+  ),
+  "alicloud:ga/bandwidthPackage:BandwidthPackage": row(
+    "Do not buy cross-domain (cross-border) acceleration bandwidth.",
+    gaCrossDomain,
+  ),
   "alicloud:cen/bandwidthLimit:BandwidthLimit": linkRow({
     role: "network",
     fields: [networkLink.region("regionIds[]", "forwards traffic to", drawn)],
@@ -422,6 +490,16 @@ export const network: TypeTable = {
   "aws:redshiftserverless/endpointAccess:EndpointAccess": row(
     fixes("Create endpoints only for workgroups of this account."),
     peerAccount("ownerAccount", "connects the VPC to a workgroup of"),
+  ),
+  // A cloud desktop office site joined to a CEN: another account's can reach any region. Its
+  // desktops may also reach the internet through the service's network (internet-egress).
+  "alicloud:eds/simpleOfficeSite:SimpleOfficeSite": row(
+    {
+      "network-links": "Join the office site only to a CEN of this account.",
+      "internet-egress": officeSiteFix,
+    },
+    networkLink.account("cenOwnerId", "joins the desktops' network to the CEN of"),
+    officeSiteInternet,
   ),
   "aws:globalaccelerator/crossAccountAttachment:CrossAccountAttachment": row(
     "Do not share accelerator endpoints with other accounts.",

@@ -17,6 +17,7 @@
 import { link } from "../../border/flows/common";
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import { known } from "../values";
+import { officeSiteFix, officeSiteInternet } from "./egress";
 import {
   accessPoint,
   customerGateway,
@@ -219,6 +220,18 @@ export const remoteSites: TypeTable = {
   "alicloud:eds/adConnectorDirectory:AdConnectorDirectory": row(
     "Run the directory on private addresses the stack links to, or on allowlisted ones.",
     ...directoryServers,
+  ),
+  // An AD connector office site: its directory's domain controllers and the CEN it joins, and
+  // its desktops' own way to the internet (internet-egress).
+  "alicloud:eds/adConnectorOfficeSite:AdConnectorOfficeSite": row(
+    {
+      "remote-sites":
+        "Run the directory on private addresses the stack links to, or on allowlisted ones, and join the office site only to a CEN of this account.",
+      "internet-egress": officeSiteFix,
+    },
+    ...directoryServers,
+    site.account("cenOwnerId", "joins the desktops' network to the CEN of"),
+    officeSiteInternet,
   ),
   "alicloud:pvtz/rule:Rule": row(dnsFix, site.ip("forwardIps[].ip", "forwards DNS queries to")),
   // Servers the stack's directory, file systems and networks talk to by address: DNS

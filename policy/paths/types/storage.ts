@@ -4,16 +4,24 @@
  * points; disks, volumes and file systems with what mounts them, and file-system replication
  * (shared/research/data-paths.md §3 and §4 "Object storage", "File replication").
  *
- * Every field is owned by `storage-replication`. A bucket's readers, its public ACL and policy
- * grants (`public-exposure`), its key and its transfer acceleration are drawn by code
- * (policy/border/flows/storage.ts), untagged; so are the structural edges of disks, volumes and
- * file systems (mounted by an instance, readable from a subnet, encrypted by a key).
+ * Every field is owned by `storage-replication` but a bucket's public grants (`public-exposure`,
+ * declared by the exposure table) and its transfer acceleration (`global-services`, declared by
+ * the edge-services table). A bucket's readers, its public ACL and policy grants (through their
+ * gates) and its key are drawn by code (exposure.ts), the grants tagged with public-exposure's
+ * verdict; so are the structural edges of disks, volumes and file systems (mounted by an
+ * instance, readable from a subnet, encrypted by a key).
  */
 import { dataStore, encryptedBy, endpointOf, link } from "../../border/flows/common";
-import { bucketReaders, bucketTypes, publicAcl } from "../../border/flows/storage";
 import type { BorderResource, FieldSpec, TypeModel, TypeTable } from "../model";
 import type { Resolver } from "../resolver";
-import { isOn, valueAt } from "../values";
+import {
+  bucketExposure,
+  bucketExposureFix,
+  bucketReaders,
+  bucketTypes,
+  publicAcl,
+} from "./exposure";
+import { accelerationFix, bucketAcceleration } from "./edge-services";
 import { copyOf, edgesOf, inbound } from "./rows";
 
 const replica = edgesOf("storage-replication", "replication");
@@ -65,37 +73,35 @@ function encryptionOf(path: string, on: (r: BorderResource) => boolean): TypeMod
 }
 
 /**
- * What a bucket is besides its declared fields: who can read it, whether it is public, which key
- * encrypts it and whether transfer acceleration puts a global network in front of it.
+ * What a bucket is besides its declared fields: who can read it, whether it is public and which
+ * key encrypts it.
  */
-function bucketEdges(keys: readonly string[], acceleration: (r: BorderResource) => boolean) {
+function bucketEdges(keys: readonly string[]) {
   return (r: BorderResource, x: Resolver) => [
     ...bucketReaders(r, x),
     ...encryptedBy(x, r, r, keys),
     ...publicAcl(r, x, r.props.acl),
-    ...(acceleration(r)
-      ? link(
-          r,
-          x.globalPlace(
-            `${r.type.startsWith("aws:") ? "S3" : "OSS"} transfer acceleration network`,
-          ),
-          "transfer acceleration",
-        )
-      : []),
   ];
 }
 
-const s3Bucket = (fields: readonly FieldSpec[]): TypeModel => ({
+/** A bucket's fixes: storage-replication's, public-exposure's and global-services'. */
+const bucketFix = (replication: string, exposure: string) => ({
+  "storage-replication": replication,
+  "public-exposure": exposure,
+  "global-services": accelerationFix,
+});
+
+const s3Bucket = (
+  type: "aws:s3/bucket:Bucket" | "aws:s3/bucketV2:BucketV2",
+  fields: readonly FieldSpec[],
+): TypeModel => ({
   role: "data",
-  fields,
-  edges: bucketEdges(
-    [
-      "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId",
-      "serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[].kmsMasterKeyId",
-    ],
-    (r) => r.props.accelerationStatus === "Enabled",
-  ),
-  fix: s3Fix,
+  fields: [...fields, ...bucketExposure[type], bucketAcceleration[type]],
+  edges: bucketEdges([
+    "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId",
+    "serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[].kmsMasterKeyId",
+  ]),
+  fix: bucketFix(s3Fix, bucketExposureFix.s3),
 });
 
 /** How the graph names a replication destination that is nothing of the stack. */
@@ -160,11 +166,13 @@ const efsCopy = copyOf("sourceFileSystemId", [efs]);
 export const storage: TypeTable = {
   "alicloud:oss/bucket:Bucket": {
     role: "data",
-    fields: [logTo("logging.targetBucket", "writes access logs to")],
-    edges: bucketEdges(["serverSideEncryptionRule.kmsMasterKeyId"], (r) =>
-      isOn(valueAt(r.props, "transferAcceleration.enabled")),
-    ),
-    fix: ossFix,
+    fields: [
+      logTo("logging.targetBucket", "writes access logs to"),
+      ...bucketExposure["alicloud:oss/bucket:Bucket"],
+      bucketAcceleration["alicloud:oss/bucket:Bucket"],
+    ],
+    edges: bucketEdges(["serverSideEncryptionRule.kmsMasterKeyId"]),
+    fix: bucketFix(ossFix, bucketExposureFix.oss),
   },
   "alicloud:oss/bucketReplication:BucketReplication": row(
     "other",
@@ -269,7 +277,7 @@ export const storage: TypeTable = {
     "vswitchId",
   ),
 
-  "aws:s3/bucket:Bucket": s3Bucket([
+  "aws:s3/bucket:Bucket": s3Bucket("aws:s3/bucket:Bucket", [
     replica.ref(
       "replicationConfiguration.rules[].destination.bucket",
       "replicates objects to",
@@ -281,7 +289,7 @@ export const storage: TypeTable = {
     ),
     s3LogTo("logging.targetBucket", "writes access logs to"),
   ]),
-  "aws:s3/bucketV2:BucketV2": s3Bucket([
+  "aws:s3/bucketV2:BucketV2": s3Bucket("aws:s3/bucketV2:BucketV2", [
     replica.ref(
       "replicationConfigurations[].rules[].destinations[].bucket",
       "replicates objects to",

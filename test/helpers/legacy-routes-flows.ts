@@ -1,21 +1,23 @@
 /**
- * Flow models of networks: VPCs and their subnets, routes, NAT and internet gateways, elastic
- * IPs (shared/research/data-paths.md §3 and §4, "NAT / internet egress", "Route tables").
- * Peering, CEN, transit routers and gateways are rows of the network table, VPN and leased
- * lines of the remote-sites table (policy/paths/types).
- *
- * Subnets carry data both ways, so they are two edges; routes, NAT and public addresses carry it
- * out. Routes to public destinations leave from the VPC's internet-bound junction, which only
- * the egress gates (egress.ts) lead into.
+ * The border analysis's flow models of networks, subnets, routes, NAT and internet gateways,
+ * elastic IPs and instances (policy/border/flows/network.ts) as they were before they moved to the
+ * network and egress tables of the one model (policy/paths/types/network.ts, egress.ts), kept
+ * verbatim as the oracle of test/paths/differential.test.ts: the graph the tables draw is
+ * compared edge by edge with the graph these drew, and every difference is listed there.
  */
-import type { BorderResource, FlowEdge } from "../model";
-import { isUnknown } from "../model";
-import type { Ref, Resolver } from "../resolver";
-import { isPrivateCidr } from "../../paths/addresses";
-import { tgwTypes } from "../../paths/types/links";
-import { valueAt, valuesAt } from "../../paths/values";
-import { endpointOf, type FlowTable, link, str } from "./common";
-import { gateEdges, instanceAdmission, subnetTypes, vpcTypes } from "./egress";
+import type { BorderResource, FlowEdge } from "../../policy/border/model";
+import { isUnknown } from "../../policy/border/model";
+import type { Ref, Resolver } from "../../policy/border/resolver";
+import { isPrivateCidr } from "../../policy/paths/addresses";
+import { tgwTypes } from "../../policy/paths/types/links";
+import { valueAt, valuesAt } from "../../policy/paths/values";
+import { endpointOf, type FlowTable, link, str } from "../../policy/border/flows/common";
+import {
+  gateEdges,
+  instanceAdmission,
+  subnetTypes,
+  vpcTypes,
+} from "../../policy/border/flows/egress";
 
 const natTypes = ["alicloud:vpc/natGateway:NatGateway", "aws:ec2/natGateway:NatGateway"];
 const eipTypes = ["alicloud:ecs/eipAddress:EipAddress", "alicloud:ecs/eip:Eip", "aws:ec2/eip:Eip"];
@@ -28,7 +30,7 @@ const internetExitTypes = [
 ];
 
 /** The VPC a resource sits in, through its `vpcId` or its subnet's. */
-export function vpcOf(r: BorderResource, x: Resolver): BorderResource | undefined {
+function vpcOf(r: BorderResource, x: Resolver): BorderResource | undefined {
   if (vpcTypes.includes(r.type)) {
     return r;
   }
@@ -327,4 +329,4 @@ function inlineRoutes(r: BorderResource, x: Resolver, tableField: string): FlowE
   });
 }
 
-export const networkFlows: FlowTable = { ...alicloud, ...aws };
+export const legacyRouteFlows: FlowTable = { ...alicloud, ...aws };

@@ -1,0 +1,273 @@
+/**
+ * Global edge services in front of the stack's data (shared/research/data-paths.md §3 and §4
+ * "CDN / edge", "Global accelerator", "Anycast EIP", object-storage acceleration): transfer
+ * acceleration carries a bucket's objects over the provider's global network, so clients anywhere
+ * reach them through edge locations abroad; CDNs cache and serve content from points of presence
+ * worldwide (or, for Alibaba Cloud, in the service area their scope names); accelerators and
+ * anycast addresses announce the service from edge locations abroad; edge KV stores replicate
+ * their keys to edge nodes and edge code runs there. Every edge is owned by `global-services`,
+ * which reports it from the resource alone.
+ *
+ * Only a bucket starts a path through these edges yet: the origins a CDN or accelerator serves
+ * are not drawn, and an edge store is not a store of the graph while nothing explains the
+ * placement of a global service itself. A bucket's own acceleration switch is a field of its row
+ * in the storage table, declared here (`bucketAcceleration`) so both read one definition.
+ */
+import { link } from "../../border/flows/common";
+import type { EdgeLabel, FieldSpec, TypeModel, TypeTable } from "../model";
+import { bucketTypes } from "./exposure";
+
+/** A `global` field: when `reaches` holds, the data goes over the edge network `farSide`. */
+function reach(
+  label: EdgeLabel,
+  path: string,
+  reaches: FieldSpec["reaches"],
+  farSide: string,
+  verb: string,
+  extra: Partial<FieldSpec> = {},
+): FieldSpec {
+  return {
+    path,
+    format: "global",
+    label,
+    policy: "global-services",
+    verb,
+    reaches,
+    farSide,
+    ...extra,
+  };
+}
+
+const ossNetwork = "OSS transfer acceleration network";
+const s3Network = "S3 transfer acceleration network";
+const ossVerb =
+  "is true: clients anywhere reach the bucket through the global acceleration network";
+const s3Verb = 'is "Enabled": clients anywhere reach the bucket through edge locations';
+const ossOn = (path: string, extra?: Partial<FieldSpec>) =>
+  reach("transfer acceleration", path, "true", ossNetwork, ossVerb, extra);
+const s3On = (path: string, extra?: Partial<FieldSpec>) =>
+  reach("transfer acceleration", path, { equals: "Enabled" }, s3Network, s3Verb, extra);
+
+/** The acceleration switch of each bucket type (the storage table's bucket rows declare it). */
+export const bucketAcceleration = {
+  "alicloud:oss/bucket:Bucket": ossOn("transferAcceleration.enabled"),
+  "aws:s3/bucket:Bucket": s3On("accelerationStatus"),
+  "aws:s3/bucketV2:BucketV2": s3On("accelerationStatus"),
+} as const satisfies Record<string, FieldSpec>;
+
+/** The fix global-services appends for a bucket's own switch. */
+export const accelerationFix = "Turn transfer acceleration off.";
+
+/** A row of one or more `global` fields. */
+const row = (fix: string, ...fields: FieldSpec[]): TypeModel => ({
+  role: "other",
+  fields,
+  fix,
+});
+
+const edgeFix = "Serve the data from regional, private endpoints inside the jurisdiction.";
+const cloudFront = "CloudFront edge locations";
+const alibabaCdn = "Alibaba Cloud CDN points of presence";
+const esa = "ESA edge nodes";
+const dcdn = "DCDN edge nodes";
+const always = (path: string, farSide: string, verb: string) =>
+  reach("edge network", path, "always", farSide, verb);
+/** An Alibaba Cloud service area at `path` (CDN `scope`, ESA `coverage`). */
+const area = (path: string, absentIsDomestic: boolean, farSide: string) =>
+  reach("edge network", path, { scope: { absentIsDomestic } }, farSide, "");
+const cdnFix = (what = "a CDN") =>
+  `Set scope to "domestic" (CN stacks only), or serve without ${what}.`;
+
+const cached = "are cached and served from CloudFront edge locations worldwide";
+const kvsFix =
+  "Keep the data in a regional store (a DynamoDB table, a parameter) read from the stack's region.";
+const kvs = (what: string) =>
+  `names a CloudFront key-value store: ${what} replicated to edge locations worldwide`;
+const edgeKv =
+  "names edge KV storage, whose keys and values are replicated to edge nodes worldwide";
+const edgeCode =
+  "is edge code, which runs at edge nodes worldwide and reaches the internet directly: where it sends data cannot be judged";
+const edgeCodeBinding =
+  "hands the site's requests to edge code, which runs at edge nodes worldwide and reaches the internet directly: where it sends data cannot be judged";
+const edgeContainers =
+  "runs containers at edge nodes worldwide that reach the internet directly: where they send data cannot be judged";
+const edgeContainersBinding =
+  "hands the site's requests to containers at edge nodes worldwide that reach the internet directly: where they send data cannot be judged";
+const edgeComputeFix =
+  "Keep the data in a regional store and run the code on regional compute (Function Compute, ECS) inside the jurisdiction.";
+
+/**
+ * Edge storage and edge code have no service area of their own, unlike the sites they serve:
+ * KV namespaces and their keys are replicated to edge nodes worldwide, and routines and edge
+ * containers run at edge nodes that reach the internet directly, so what their code fetches and
+ * sends cannot be judged either. No setting keeps them inside a jurisdiction: every one of these
+ * types fails, and the fix is a regional store or regional compute.
+ */
+const edgeCompute: ReadonlyArray<readonly [string, string, string, string]> = [
+  ["alicloud:esa/kvNamespace:KvNamespace", "kvNamespace", edgeKv, esa],
+  ["alicloud:esa/kv:Kv", "namespace", edgeKv, esa],
+  ["alicloud:dcdn/kvNamespace:KvNamespace", "namespace", edgeKv, dcdn],
+  ["alicloud:dcdn/kv:Kv", "namespace", edgeKv, dcdn],
+  ["alicloud:esa/routine:Routine", "code", edgeCode, esa],
+  ["alicloud:esa/routineCodeDeployment:RoutineCodeDeployment", "codeVersions", edgeCode, esa],
+  ["alicloud:esa/routineRoute:RoutineRoute", "routineName", edgeCodeBinding, esa],
+  ["alicloud:esa/routineRelatedRecord:RoutineRelatedRecord", "recordName", edgeCodeBinding, esa],
+  ["alicloud:esa/edgeContainerApp:EdgeContainerApp", "servicePort", edgeContainers, esa],
+  [
+    "alicloud:esa/edgeContainerAppRecord:EdgeContainerAppRecord",
+    "recordName",
+    edgeContainersBinding,
+    esa,
+  ],
+  ["alicloud:dcdn/er:Er", "envConf", edgeCode, dcdn],
+];
+
+const ossSource = { source: { path: "bucket", ref: "oss-bucket" } } as const;
+const s3Source = { source: { path: "bucket", ref: "s3-bucket" } } as const;
+const suspend = 'Set status to "Suspended" or remove the resource.';
+const accelerator = (verb: string) =>
+  always("ipAddressType", "Global Accelerator edge locations", verb);
+const crossBorder = reach(
+  "edge network",
+  "crossBorderStatus",
+  "true",
+  "Global Accelerator network",
+  "is true: the accelerator carries traffic across the mainland border",
+);
+const lightsailDns = row(
+  "Serve the names from a private Route 53 zone associated with the stack's VPC.",
+  always(
+    "domainName",
+    "Lightsail name servers",
+    "is a public DNS zone that Lightsail's name servers answer worldwide",
+  ),
+);
+
+export const edgeServices: TypeTable = {
+  // Transfer acceleration of a bucket the resource names (the bucket is where the data starts).
+  "alicloud:oss/bucketTransferAcceleration:BucketTransferAcceleration": {
+    ...row(accelerationFix, ossOn("enabled", ossSource)),
+    role: "control",
+  },
+  "aws:s3/bucketAccelerateConfiguration:BucketAccelerateConfiguration": {
+    ...row(suspend, s3On("status", s3Source)),
+    role: "control",
+  },
+  // global-services does not judge the V2 resource: the graph draws its edge, untagged, so a path
+  // through it is no-path-out-of-jurisdiction's finding.
+  "aws:s3/bucketAccelerateConfigurationV2:BucketAccelerateConfigurationV2": {
+    role: "control",
+    edges: (r, x) => {
+      const bucket = x.resourceAt(r, "bucket", bucketTypes);
+      return bucket && r.props.status === "Enabled"
+        ? link(bucket, x.globalPlace(s3Network), "transfer acceleration", { via: r })
+        : [];
+    },
+    fix: suspend,
+  },
+  "aws:cloudfront/distribution:Distribution": row(edgeFix, always("origins", cloudFront, cached)),
+  "aws:cloudfront/multitenantDistribution:MultitenantDistribution": row(
+    edgeFix,
+    always("origins", cloudFront, cached),
+  ),
+  "aws:cloudfront/distributionTenant:DistributionTenant": row(
+    edgeFix,
+    always(
+      "distributionId",
+      cloudFront,
+      "serves the tenant's domains from CloudFront edge locations worldwide",
+    ),
+  ),
+  // CloudFront key-value stores are replicated to every edge location, with the functions
+  // reading them.
+  "aws:cloudfront/keyValueStore:KeyValueStore": row(
+    kvsFix,
+    always("name", cloudFront, kvs("its keys and values are")),
+  ),
+  "aws:cloudfront/keyvaluestoreKey:KeyvaluestoreKey": row(
+    kvsFix,
+    always("keyValueStoreArn", cloudFront, kvs("the key and its value are")),
+  ),
+  "aws:cloudfront/keyvaluestoreKeysExclusive:KeyvaluestoreKeysExclusive": row(
+    kvsFix,
+    always("keyValueStoreArn", cloudFront, kvs("its keys and values are")),
+  ),
+  "aws:globalaccelerator/accelerator:Accelerator": row(
+    edgeFix,
+    accelerator("announces anycast addresses from edge locations worldwide"),
+  ),
+  "aws:globalaccelerator/customRoutingAccelerator:CustomRoutingAccelerator": row(
+    edgeFix,
+    accelerator("announces anycast addresses from edge locations worldwide"),
+  ),
+  "aws:ecrpublic/repository:Repository": row(
+    "Use a private ECR repository in the stack's region.",
+    always(
+      "repositoryName",
+      "the public ECR gallery",
+      "is published in the public, global ECR gallery",
+    ),
+  ),
+  // Lightsail's CDN and DNS have no regional or private shape: no resource of these types passes.
+  "aws:lightsail/distribution:Distribution": row(
+    edgeFix,
+    always(
+      "origin",
+      cloudFront,
+      "is cached and served from CloudFront edge locations worldwide (a Lightsail distribution is a CloudFront CDN)",
+    ),
+  ),
+  "aws:lightsail/domain:Domain": lightsailDns,
+  "aws:lightsail/domainEntry:DomainEntry": lightsailDns,
+  "alicloud:cdn/domainNew:DomainNew": row(cdnFix(), area("scope", true, alibabaCdn)),
+  "alicloud:cdn/domain:Domain": row(cdnFix(), area("scope", true, alibabaCdn)),
+  "alicloud:dcdn/domain:Domain": row(cdnFix(), area("scope", false, alibabaCdn)),
+  "alicloud:dcdn/ipaDomain:IpaDomain": row(
+    cdnFix("acceleration"),
+    area("scope", false, alibabaCdn),
+  ),
+  "alicloud:vod/domain:Domain": row(cdnFix(), area("scope", false, alibabaCdn)),
+  "alicloud:live/domain:Domain": row(cdnFix(), area("scope", false, alibabaCdn)),
+  "alicloud:scdn/domain:Domain": row(
+    edgeFix,
+    always(
+      "domainName",
+      alibabaCdn,
+      "is served by a secure CDN whose service area cannot be restricted",
+    ),
+  ),
+  "alicloud:esa/site:Site": row(
+    'Set coverage to "domestic" (CN stacks only) and turn crossBorderOptimization off.',
+    area("coverage", false, esa),
+    reach(
+      "edge network",
+      "crossBorderOptimization",
+      "true",
+      esa,
+      "is on: traffic is optimised across the mainland border",
+    ),
+  ),
+  "alicloud:esa/ratePlanInstance:RatePlanInstance": row(
+    'Set coverage to "domestic" (CN stacks only).',
+    area("coverage", false, esa),
+  ),
+  ...Object.fromEntries(
+    edgeCompute.map(([type, path, what, where]) => [
+      type,
+      row(edgeComputeFix, always(path, where, what)),
+    ]),
+  ),
+  "alicloud:ga/accelerator:Accelerator": row("Set crossBorderStatus to false.", crossBorder),
+  "alicloud:ga/basicAccelerator:BasicAccelerator": row(
+    "Set crossBorderStatus to false.",
+    crossBorder,
+  ),
+  "alicloud:eipanycast/anycastEipAddress:AnycastEipAddress": row(
+    "Use a regional, private address instead.",
+    always(
+      "serviceLocation",
+      "anycast points of presence",
+      "places an anycast address on points of presence abroad",
+    ),
+  ),
+};

@@ -1,0 +1,621 @@
+/**
+ * Public exposure: what lets anyone on the internet reach the stack's data
+ * (shared/research/data-paths.md §3 and §4 "Object storage", "Load balancers / public
+ * endpoints", "DB public endpoints"; §6.6).
+ *
+ * - Object storage: who can read a bucket — the public, through a public ACL or a policy that
+ *   allows everyone, or the networks its policy pins readers to — and the resources that grant
+ *   it: ACLs, bucket policies, access points. The public-access blocks are the gates those grants
+ *   pass (Rule G).
+ * - Service endpoints, load balancers and addresses that answer on the internet, settings that
+ *   let anyone in without signing in, and the IP whitelists of data services: the resource itself
+ *   is the way in, an edge from it to the public internet.
+ *
+ * A public grant is `public-exposure`'s finding from the resource alone, whether or not a block
+ * keeps it shut today: the grant takes effect the moment the block goes. The graph draws the
+ * grant's edge `bucket → the public internet` only while no block shuts it, so the path search
+ * sees what is reachable now; the edge is tagged with the grant's verdict, so a path through it
+ * is public-exposure's finding, not no-path-out-of-jurisdiction's.
+ *
+ * The buckets' rows live in the storage table (storage.ts): they draw their readers and public
+ * grants through `bucketReaders` and `publicAcl`, and declare their public fields from here.
+ */
+import { link } from "../../border/flows/common";
+import { isUnknown } from "../../border/model";
+import { type FieldTag, fieldTag } from "../fields";
+import { isPublic, isPublicGrantee, networkPins, publicAcls, statements } from "../iam";
+import type {
+  BorderResource,
+  Endpoint,
+  FieldSpec,
+  FlowEdge,
+  PublicOpening,
+  TaggedEdge,
+  TypeModel,
+  TypeTable,
+} from "../model";
+import type { Resolver } from "../resolver";
+import { valueAt, valuesAt } from "../values";
+
+export const bucketTypes: readonly string[] = [
+  "alicloud:oss/bucket:Bucket",
+  "aws:s3/bucket:Bucket",
+  "aws:s3/bucketV2:BucketV2",
+];
+
+/** The bucket a `bucket` property names. */
+function bucketOf(r: BorderResource, x: Resolver): BorderResource | undefined {
+  return x.resourceAt(r, "bucket", bucketTypes);
+}
+
+/**
+ * A public-exposure field: the value at `path` that exposes the resource, and the words of the
+ * finding. Its edge goes from the resource to the public internet, unless the row draws it
+ * (`gated`: from the bucket, through its public-access block).
+ */
+function exposed(path: string, exposes: PublicOpening, verb = "", extra: Partial<FieldSpec> = {}) {
+  return {
+    path,
+    format: "public",
+    label: "public access",
+    policy: "public-exposure",
+    verb,
+    exposes,
+    ...extra,
+  } as const satisfies FieldSpec;
+}
+
+/** A bucket's grant: the row draws its edge from the bucket, through the public-access block. */
+const gated = { drawnByRow: true } as const;
+
+const ossAcl = exposed(
+  "acl",
+  { values: ["public-read", "public-read-write"] },
+  "every object is readable from the internet",
+  gated,
+);
+const s3Acl = exposed("acl", { values: publicAcls }, "objects are readable by anyone", gated);
+const policyDoc = exposed("policy", "policy", "", gated);
+
+/** The public fields of each bucket type (the storage table's bucket rows declare them). */
+export const bucketExposure = {
+  "alicloud:oss/bucket:Bucket": [ossAcl, policyDoc],
+  "aws:s3/bucket:Bucket": [s3Acl, exposed("grants[].uri", "grantee", "", gated), policyDoc],
+  "aws:s3/bucketV2:BucketV2": [s3Acl, exposed("grants[].uri", "grantee", "", gated), policyDoc],
+} as const satisfies Record<string, readonly FieldSpec[]>;
+
+/** The fix public-exposure appends for each bucket type. */
+export const bucketExposureFix = {
+  oss: 'Set acl to "private" and remove statements that allow everyone.',
+  s3: 'Keep acl "private", grant nothing to AllUsers/AuthenticatedUsers, and allow "*" only under a condition that names the stack\'s VPC endpoint or account (aws:SourceVpce, aws:SourceAccount).',
+};
+
+/** What public-exposure decides about the grants at `paths` of a resource's row: the worst value. */
+function exposureTag(
+  fields: readonly FieldSpec[] | undefined,
+  paths: readonly string[],
+  r: BorderResource,
+  x: Resolver,
+): FieldTag | undefined {
+  const own = (fields ?? []).filter(
+    (f) => f.policy === "public-exposure" && paths.includes(f.path),
+  );
+  if (own.length === 0) {
+    return undefined;
+  }
+  const row: TypeModel = { role: "other", fields: own, fix: "" };
+  const tags = own.map((f) => fieldTag(row, f.path, r, x));
+  return tags.find((t) => t.local === "report") ?? tags.find((t) => t.local === "stack") ?? tags[0];
+}
+
+/** The public fields a resource's row declares: the exposure rows' or the buckets'. */
+function exposureFields(type: string): readonly FieldSpec[] | undefined {
+  return exposure[type]?.fields ?? (bucketExposure as Record<string, readonly FieldSpec[]>)[type];
+}
+
+function tagged(
+  edges: readonly FlowEdge[],
+  tag: FieldTag | undefined,
+): Array<FlowEdge | TaggedEdge> {
+  return tag ? edges.map((e) => ({ ...e, ...tag })) : [...edges];
+}
+
+/**
+ * The public-access block flag that keeps a public grant from taking effect: S3's
+ * `ignorePublicAcls` ignores public ACLs and `restrictPublicBuckets` limits a public policy to the
+ * owner account (`blockPublicAcls` and `blockPublicPolicy` only refuse new grants and leave those
+ * already set in force); OSS's `blockPublicAccess` does both.
+ */
+const blockFlags = {
+  alicloud: { module: "alicloud:oss", acl: "blockPublicAccess", policy: "blockPublicAccess" },
+  aws: { module: "aws:s3", acl: "ignorePublicAcls", policy: "restrictPublicBuckets" },
+} as const;
+
+/** Whether the bucket's or its account's public-access block keeps a public ACL or policy shut. */
+function publicAccessBlocked(
+  bucket: BorderResource,
+  x: Resolver,
+  grant: "acl" | "policy",
+): boolean {
+  const gate = bucket.type.startsWith("alicloud:") ? blockFlags.alicloud : blockFlags.aws;
+  const on = (b: BorderResource) => b.props[gate[grant]] === true;
+  return (
+    x
+      .referrers(bucket, `${gate.module}/bucketPublicAccessBlock:BucketPublicAccessBlock`, "bucket")
+      .some(on) ||
+    x.ofType(`${gate.module}/accountPublicAccessBlock:AccountPublicAccessBlock`).some(on)
+  );
+}
+
+const aclGrantPaths = ["grants[].uri", "accessControlPolicy.grants[].grantee.uri"];
+
+/**
+ * A bucket's public ACL — its own `acl` and grants, or those of its ACL resource `via` — as the
+ * edge `bucket → the public internet`, unless a public-access block ignores public ACLs.
+ */
+export function publicAcl(
+  bucket: BorderResource,
+  x: Resolver,
+  acl: unknown,
+  via?: BorderResource,
+): Array<FlowEdge | TaggedEdge> {
+  const holder = via ?? bucket;
+  const grants = aclGrantPaths.flatMap((path) => valuesAt(holder.props, path));
+  const open =
+    (typeof acl === "string" && publicAcls.includes(acl.toLowerCase())) ||
+    grants.some((g) => isPublicGrantee(g.value));
+  if (!open || publicAccessBlocked(bucket, x, "acl")) {
+    return [];
+  }
+  const edges = link(bucket, x.internet, "public access", {
+    via,
+    detail: typeof acl === "string" ? acl : "grant to all users",
+  });
+  return tagged(
+    edges,
+    exposureTag(exposureFields(holder.type), ["acl", ...aclGrantPaths], holder, x),
+  );
+}
+
+/**
+ * The networks and endpoints a bucket policy may pin its readers to. (Not imported from the egress
+ * models: the storage table reads this file, and the egress models read the tables.)
+ */
+const vpcTypes = ["alicloud:vpc/network:Network", "aws:ec2/vpc:Vpc"];
+const endpointTypes = ["aws:ec2/vpcEndpoint:VpcEndpoint"];
+
+/**
+ * Who can read a bucket: the networks its policies pin access to, the public when a statement
+ * allows everyone and no condition binds it (unless the public-access block restricts public
+ * policies), and otherwise every network of its region (credentials work from anywhere the
+ * endpoint is reachable). A pinned network outside the stack fails closed.
+ */
+export function bucketReaders(bucket: BorderResource, x: Resolver): Array<FlowEdge | TaggedEdge> {
+  const sources: Array<{ owner: BorderResource; policy: unknown }> = [];
+  if (bucket.props.policy !== undefined) {
+    sources.push({ owner: bucket, policy: bucket.props.policy });
+  }
+  for (const t of ["alicloud:oss/bucketPolicy:BucketPolicy", "aws:s3/bucketPolicy:BucketPolicy"]) {
+    for (const p of x.referrers(bucket, t, "bucket")) {
+      sources.push({ owner: p, policy: p.props.policy });
+    }
+  }
+  const edges: Array<FlowEdge | TaggedEdge> = [];
+  let pinned = false;
+  for (const { owner, policy } of sources) {
+    const via = owner === bucket ? undefined : owner;
+    if (isUnknown(policy)) {
+      edges.push(
+        ...link(
+          bucket,
+          x.unknownPlace(`the policy of ${x.label(owner)} is not known until deployed`),
+          "readable from",
+          { via },
+        ),
+      );
+      continue;
+    }
+    const list = statements(policy);
+    if (list.some(isPublic) && !publicAccessBlocked(bucket, x, "policy")) {
+      const open = link(bucket, x.internet, "public access", {
+        via: owner,
+        detail: "policy allows everyone",
+      });
+      edges.push(...tagged(open, exposureTag(exposureFields(owner.type), ["policy"], owner, x)));
+    }
+    const networks = networkPins(list);
+    if (networks.vpcs.length === 0 && networks.endpoints.length === 0) {
+      continue;
+    }
+    pinned = true;
+    // IDs are not in the outputs the analyzer sends; the policy's dependencies say which
+    // networks and endpoints its text was built from.
+    const deps = (owner.propertyDependencies.policy ?? [])
+      .map((u) => x.get(u))
+      .filter((d): d is BorderResource => d !== undefined);
+    const pick = (ids: readonly string[], types: readonly string[]) =>
+      ids.length === 0
+        ? []
+        : [
+            ...new Set([
+              ...ids.flatMap((id) => x.byIdentifier(id, types) ?? []),
+              ...deps.filter((d) => types.includes(d.type)),
+            ]),
+          ];
+    const vpcs = pick(networks.vpcs, vpcTypes);
+    const endpoints = pick(networks.endpoints, endpointTypes);
+    const readers: Array<{ to: Endpoint; detail: string }> = [
+      ...vpcs.map((vpc) => ({ to: vpc as Endpoint, detail: "only from this network" })),
+      ...endpoints.map((ep) => ({
+        to: (x.resourceAt(ep, "vpcId", vpcTypes) ??
+          x.unknownPlace(`the network of ${x.label(ep)} is not in this stack`)) as Endpoint,
+        detail: `only through ${x.label(ep)}`,
+      })),
+    ];
+    const named = [...networks.vpcs, ...networks.endpoints];
+    if (readers.length === 0) {
+      edges.push(
+        ...link(
+          bucket,
+          x.unknownPlace(
+            `network ${named.join(", ")} named by ${x.label(owner)} is not in this stack`,
+          ),
+          "readable from",
+          { via },
+        ),
+      );
+    }
+    for (const r of readers) {
+      edges.push(...link(bucket, r.to, "readable from", { via, detail: r.detail }));
+    }
+  }
+  const here = x.regionOf(bucket);
+  if (!pinned && here) {
+    edges.push(
+      ...link(bucket, x.regionHub(here.cloud, here.region), "readable from", {
+        detail: "no network restriction: any network of its region with credentials",
+      }),
+    );
+  }
+  return edges;
+}
+
+/** An ACL resource: its bucket is public while its ACL or grants are and no block ignores them. */
+function aclRow(fields: readonly FieldSpec[], fix: string): TypeModel {
+  return {
+    role: "control",
+    ...(fields.length > 0 ? { fields } : {}),
+    edges: (r, x) => {
+      const bucket = bucketOf(r, x);
+      return bucket ? publicAcl(bucket, x, r.props.acl, r) : [];
+    },
+    fix,
+  };
+}
+
+/** A bucket policy: its bucket's row draws the readers and the public grant it makes. */
+function bucketPolicyRow(fix: string): TypeModel {
+  return { role: "control", fields: [policyDoc], fix };
+}
+
+/** A public-access block: a gate the bucket rows' public grants pass (`publicAccessBlocked`). */
+const block: TypeModel = {
+  role: "control",
+  fix: "Keep every flag of the block on.",
+};
+
+/**
+ * An S3 access point: a policy that allows everyone opens the bucket behind it to the internet
+ * when the access point has no VPC configuration. The graph draws that grant while neither the
+ * access point's own public-access block (whose flags default to on) nor the bucket's or
+ * account's restricts public policies.
+ */
+const s3AccessPoint: TypeModel = {
+  role: "control",
+  fields: [
+    exposed("policy", "policy", "", {
+      ...gated,
+      when: (props) => valueAt(props, "vpcConfiguration") === undefined,
+    }),
+  ],
+  edges: (r, x) => {
+    const bucket = bucketOf(r, x);
+    const policy = valueAt(r.props, "policy");
+    const model = exposure["aws:s3/accessPoint:AccessPoint"];
+    if (
+      !bucket ||
+      valueAt(r.props, "vpcConfiguration") !== undefined ||
+      isUnknown(policy) ||
+      !statements(policy).some(isPublic) ||
+      valueAt(r.props, "publicAccessBlockConfiguration.restrictPublicBuckets") !== false ||
+      publicAccessBlocked(bucket, x, "policy")
+    ) {
+      return [];
+    }
+    const open = link(bucket, x.internet, "public access", {
+      via: r,
+      detail: "access point policy allows everyone",
+    });
+    return tagged(open, exposureTag(model.fields, ["policy"], r, x));
+  },
+  fix: "Give the access point a vpcConfiguration.",
+};
+
+/**
+ * A service endpoint, load balancer or address that answers on the internet, or a setting that
+ * lets anyone in without signing in: the resource itself is the way in (its edge goes from it to
+ * the public internet). The stores behind these are not linked to them yet, so no path starts
+ * through them; public-exposure reports each from the resource alone.
+ */
+const endpoint = (fix: string, ...fields: FieldSpec[]): TypeModel => ({
+  role: "other",
+  fields,
+  fix,
+});
+const endpointFix = "Keep the service on private endpoints inside the VPC.";
+
+/** A flag that, true (or unset, where `absentMeans`: a public default), opens the resource. */
+const flag = (path: string, what: string, fix: string, absentMeans = false) =>
+  endpoint(fix, exposed(path, { flag: { absentMeans } }, what));
+const publicly = (what: string, absentMeans = false) =>
+  flag("publiclyAccessible", what, "Set publiclyAccessible to false.", absentMeans);
+
+/**
+ * A data service's IP whitelist (instances, whitelist groups and templates, ACLs): who may
+ * connect. Comma-separated lists are split; `127.0.0.1`, the services' "no one", is private.
+ * `when` keeps to the whitelists that admit anyone (an ACL that allows rather than denies, a
+ * Kafka whitelist of the internet port rather than the VPC one).
+ */
+const whitelist = (paths: readonly string[], when?: FieldSpec["when"]) =>
+  endpoint(
+    `Whitelist only private ranges (the VPC) or allowlisted sources in ${paths.map((p) => p.replace(/\[\]/g, "")).join(" and ")}.`,
+    ...paths.map((p) => exposed(p, "ingress", "", when ? { when } : {})),
+  );
+
+/** Unless the value at `path` is `value` (ignoring case); one not known at preview is judged. */
+const unless =
+  (path: string, value: string): FieldSpec["when"] =>
+  (props) => {
+    const v = valueAt(props, path);
+    return isUnknown(v) || v === undefined || String(v).toLowerCase() !== value;
+  };
+
+export const exposure: TypeTable = {
+  "alicloud:oss/bucketAcl:BucketAcl": aclRow([ossAcl], 'Set acl to "private".'),
+  "aws:s3/bucketAcl:BucketAcl": aclRow(
+    [s3Acl, exposed("accessControlPolicy.grants[].grantee.uri", "grantee", "", gated)],
+    'Set acl to "private" and grant nothing to AllUsers or AuthenticatedUsers.',
+  ),
+  // public-exposure does not judge the V2 resource: the graph draws its grant, untagged.
+  "aws:s3/bucketAclV2:BucketAclV2": aclRow(
+    [],
+    'Set acl to "private" and grant nothing to AllUsers or AuthenticatedUsers.',
+  ),
+  "alicloud:oss/bucketPolicy:BucketPolicy": bucketPolicyRow(
+    'Allow only principals of this account, or bind "*" to the VPC with acs:SourceVpc.',
+  ),
+  "aws:s3/bucketPolicy:BucketPolicy": bucketPolicyRow(
+    "Allow only principals of this account, or bind the statement to the VPC endpoint (aws:SourceVpce).",
+  ),
+  "aws:s3/accessPoint:AccessPoint": s3AccessPoint,
+  "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock": block,
+  "alicloud:oss/accountPublicAccessBlock:AccountPublicAccessBlock": block,
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": block,
+  "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": block,
+  "aws:appsync/graphQLApi:GraphQLApi": endpoint(
+    'Set visibility to "PRIVATE" and reach the API through a VPC interface endpoint.',
+    exposed(
+      "visibility",
+      { unless: ["private"], absentIs: "GLOBAL" },
+      "the API has an endpoint on the internet that reads and writes its data sources",
+    ),
+  ),
+  "aws:apigatewayv2/route:Route": endpoint(
+    'Set authorizationType to "AWS_IAM", "JWT" or "CUSTOM".',
+    exposed(
+      "authorizationType",
+      { unless: ["aws_iam", "jwt", "custom"], absentIs: "NONE" },
+      "anyone on the internet can call the route's integration",
+    ),
+  ),
+  "alicloud:lindorm/publicNetwork:PublicNetwork": endpoint(
+    "Set enablePublicNetwork to 0.",
+    exposed(
+      "enablePublicNetwork",
+      { values: ["1"] },
+      "the instance gets a public endpoint on the internet",
+    ),
+  ),
+  "alicloud:rds/dbInstanceEndpointAddress:DbInstanceEndpointAddress": endpoint(
+    endpointFix,
+    exposed(
+      "connectionStringPrefix",
+      "always",
+      "names a public connection address on the internet",
+    ),
+  ),
+  "alicloud:rds/dbProxyPublic:DbProxyPublic": endpoint(
+    endpointFix,
+    exposed(
+      "dbProxyConnectionStringNetType",
+      { unless: ["vpc", "inner", "intranet"], absentIs: "Public" },
+      "the database proxy gets a connection address on the internet",
+    ),
+  ),
+  "alicloud:polardb/applicationEndpoint:ApplicationEndpoint": endpoint(
+    endpointFix,
+    exposed(
+      "netType",
+      { values: ["public"] },
+      "the AI application gets an endpoint on the internet",
+    ),
+  ),
+  "alicloud:sae/loadBalancerInternet:LoadBalancerInternet": endpoint(
+    "Remove it and reach the application through its intranet load balancer (sae/loadBalancerIntranet).",
+    exposed("appId", "always", "gets an internet-facing load balancer"),
+  ),
+  "alicloud:apigateway/api:Api": endpoint(
+    'Set authType to "APP".',
+    exposed(
+      "authType",
+      { values: ["anonymous"] },
+      "anyone on the internet can call the API and its backend",
+    ),
+  ),
+  "alicloud:fc/v3CustomDomain:V3CustomDomain": endpoint(
+    'Set authConfig.authType to "function" or "jwt".',
+    exposed(
+      "authConfig.authType",
+      { values: ["anonymous"] },
+      "anyone on the internet can call the functions behind the domain",
+    ),
+  ),
+  "alicloud:rds/connection:Connection": endpoint(
+    endpointFix,
+    exposed("instanceId", "always", "gets an internet connection string"),
+  ),
+  "alicloud:kvstore/connection:Connection": endpoint(
+    endpointFix,
+    exposed("instanceId", "always", "gets an internet connection string"),
+  ),
+  "alicloud:mongodb/publicNetworkAddress:PublicNetworkAddress": endpoint(
+    endpointFix,
+    exposed("dbInstanceId", "always", "gets a public network address"),
+  ),
+  "alicloud:polardb/endpointAddress:EndpointAddress": endpoint(
+    endpointFix,
+    exposed("netType", { values: ["public"] }, "the cluster gets an internet address"),
+  ),
+  "alicloud:vpc/forwardEntry:ForwardEntry": endpoint(
+    "Remove the DNAT entry; a sealed network accepts no connections from the internet.",
+    exposed("externalIp", "always", "forwards connections from the internet into the VPC (DNAT)"),
+  ),
+  "alicloud:alb/loadBalancer:LoadBalancer": endpoint(
+    'Set addressType to "Intranet".',
+    exposed("addressType", { values: ["internet"] }, "the load balancer gets a public address"),
+  ),
+  "alicloud:nlb/loadBalancer:LoadBalancer": endpoint(
+    'Set addressType to "Intranet".',
+    exposed("addressType", { values: ["internet"] }, "the load balancer gets a public address"),
+  ),
+  "aws:lambda/functionUrl:FunctionUrl": endpoint(
+    'Set authorizationType to "AWS_IAM", or remove the function URL.',
+    exposed(
+      "authorizationType",
+      { values: ["none"] },
+      "anyone on the internet can call the function",
+    ),
+  ),
+  // Every container service answers on <name>.<id>.<region>.cs.amazonlightsail.com: no shape
+  // of this type passes.
+  "aws:lightsail/containerService:ContainerService": endpoint(
+    "Run the containers on ECS or EKS in private subnets of the stack's VPC instead.",
+    exposed(
+      "name",
+      "always",
+      "is served on the public HTTPS endpoint Lightsail gives every container service (<name>.<id>.<region>.cs.amazonlightsail.com), which no setting closes",
+    ),
+  ),
+  "aws:redshift/cluster:Cluster": publicly("the cluster has an internet endpoint"),
+  "aws:rds/clusterInstance:ClusterInstance": publicly(
+    "the database instance has an internet endpoint",
+  ),
+  "aws:neptune/clusterInstance:ClusterInstance": publicly(
+    "the graph database instance has an internet endpoint",
+  ),
+  "aws:redshiftserverless/workgroup:Workgroup": publicly("the workgroup has an internet endpoint"),
+  "aws:mq/broker:Broker": publicly(
+    "the broker accepts connections from outside its VPC, from the internet",
+  ),
+  "aws:apprunner/service:Service": flag(
+    "networkConfiguration.ingressConfiguration.isPubliclyAccessible",
+    "the service has a public URL that anyone on the internet can call",
+    "Set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false and reach the service through a VPC interface endpoint.",
+    true,
+  ),
+  "aws:cognito/identityPool:IdentityPool": flag(
+    "allowUnauthenticatedIdentities",
+    "anyone on the internet can get AWS credentials for the pool's unauthenticated role",
+    "Set allowUnauthenticatedIdentities to false.",
+  ),
+  "aws:dms/replicationInstance:ReplicationInstance": publicly(
+    "the replication instance has a public IP",
+    true,
+  ),
+  // The profile places the instances DMS runs for schema conversion and Fleet Advisor.
+  "aws:dms/instanceProfile:InstanceProfile": flag(
+    "publiclyAccessible",
+    "the instances run with the profile get a public IP",
+    "Set publiclyAccessible to false and give the profile a subnet group of the stack.",
+    true,
+  ),
+  "alicloud:cassandra/dataCenter:DataCenter": flag(
+    "enablePublic",
+    "the data centre gets a public endpoint on the internet",
+    "Set enablePublic to false.",
+  ),
+  // The MNS public endpoint admits 0.0.0.0/0 until message/serviceEndpointAcl rules narrow it.
+  "alicloud:message/serviceEndpoint:ServiceEndpoint": flag(
+    "endpointEnabled",
+    "MNS answers on its public endpoint on the internet",
+    "Set endpointEnabled to false and reach MNS through its VPC endpoint.",
+  ),
+  // An SMB ACL with anonymous access admits clients that present no identity to the file system.
+  "alicloud:nas/smbAclAttachment:SmbAclAttachment": flag(
+    "enableAnonymousAccess",
+    "any client that reaches the mount target reads and writes the file system without signing in",
+    "Set enableAnonymousAccess to false.",
+  ),
+  "aws:lightsail/database:Database": publicly("the database has an internet endpoint"),
+  "aws:m2/environment:Environment": publicly(
+    "the mainframe runtime environment has an internet endpoint",
+  ),
+  "aws:neptunegraph/graph:Graph": flag(
+    "publicConnectivity",
+    "the graph has an endpoint on the internet",
+    "Set publicConnectivity to false and reach the graph through a private endpoint.",
+  ),
+  "aws:rds/shardGroup:ShardGroup": publicly(
+    "the shard group's endpoint is reachable from the internet",
+  ),
+  // IP whitelists of data services; the instances the databases table holds keep theirs in
+  // policy/exposure.ts until their rows declare them.
+  "alicloud:rds/readOnlyInstance:ReadOnlyInstance": whitelist(["securityIps[]"]),
+  "alicloud:rds/whitelistTemplate:WhitelistTemplate": whitelist(["ipWhiteList"]),
+  "alicloud:redis/globalSecurityIpGroup:GlobalSecurityIpGroup": whitelist(["globalIpList"]),
+  "alicloud:polardb/globalSecurityIpGroup:GlobalSecurityIpGroup": whitelist(["globalIpList"]),
+  "alicloud:polardb/application:Application": whitelist(["securityIpLists[]"]),
+  "alicloud:adb/cluster:Cluster": whitelist(["securityIps[]"]),
+  "alicloud:adb/dBCluster:DBCluster": whitelist(["securityIps[]"]),
+  "alicloud:adb/dBClusterLakeVersion:DBClusterLakeVersion": whitelist(["securityIps"]),
+  "alicloud:gpdb/instance:Instance": whitelist([
+    "securityIpLists[]",
+    "ipWhitelists[].securityIpList",
+  ]),
+  "alicloud:gpdb/elasticInstance:ElasticInstance": whitelist(["securityIpLists[]"]),
+  "alicloud:gpdb/dbInstanceIpArray:DbInstanceIpArray": whitelist(["securityIpLists[]"]),
+  "alicloud:gpdb/supabaseProject:SupabaseProject": whitelist(["securityIpLists[]"]),
+  "alicloud:clickhouseenterprisedbcluster/securityIp:SecurityIp": whitelist(["securityIpList"]),
+  "alicloud:graphdatabase/dbInstance:DbInstance": whitelist(["dbInstanceIpArrays[].securityIps"]),
+  "alicloud:hbase/instance:Instance": whitelist(["ipWhite"]),
+  "alicloud:lindorm/instance:Instance": whitelist(["ipWhiteLists[]"]),
+  "alicloud:lindorm/instanceV2:InstanceV2": whitelist(["whiteIpLists[].ipList"]),
+  "alicloud:mongodb/globalSecurityIpGroup:GlobalSecurityIpGroup": whitelist([
+    "globalSecurityIpList",
+  ]),
+  "alicloud:mongodb/serverlessInstance:ServerlessInstance": whitelist([
+    "securityIpGroups[].securityIpList",
+  ]),
+  "alicloud:mongodb/shardingInstance:ShardingInstance": whitelist([
+    "securityIpLists[]",
+    "securityIpGroups[].securityIpList",
+  ]),
+  "alicloud:alikafka/instanceAllowedIpAttachment:InstanceAllowedIpAttachment": whitelist(
+    ["allowedIp"],
+    unless("allowedType", "vpc"),
+  ),
+  "alicloud:rocketmq/acl:Acl": whitelist(["ipWhitelists[]"], unless("decision", "deny")),
+  "alicloud:message/serviceEndpointAcl:ServiceEndpointAcl": whitelist(["cidr"]),
+  "alicloud:nas/accessRule:AccessRule": whitelist(["sourceCidrIp", "ipv6SourceCidrIp"]),
+  "alicloud:cr/endpointAclPolicy:EndpointAclPolicy": whitelist(["entry"]),
+};

@@ -1,0 +1,1635 @@
+/**
+ * Log delivery and the data destinations of log-shipping: audit trails, log projects and stores,
+ * SLS collection, ETL, scheduled SQL and OSS exports, CDN, edge, Global Accelerator and flow logs,
+ * AWS Config delivery, CloudWatch log groups and subscriptions, Firehose delivery, AWS audit,
+ * findings and Security Lake sinks, and where AWS services write their job outputs, exports,
+ * reports, recordings and service logs (shared/research/data-paths.md §3 "Audit log delivery",
+ * "Log shipping (SLS)"; §4 "Audit log delivery", "Log shipping").
+ *
+ * Logs carry personal data (IP addresses, user IDs, request contents), so a trail or a log store
+ * is where a path can start and every sink it writes to is an edge, owned by `log-shipping`. A
+ * sink named by bucket or project name is a reference the whole stack resolves
+ * (`named-destinations`); a region, endpoint or ARN places itself. A logstore's key region is
+ * `key-and-secret-replicas`'s: whoever holds the key reads the logs.
+ *
+ * log-shipping's other rows — pushed URLs, SaaS connectors, edge origins, the multi-region
+ * collectors whose check reads the jurisdiction, and the rows with code of their own — are still
+ * rows of policy/logging.ts.
+ */
+import { dataStore, encryptedBy, endpointOf, link, namePlace } from "../../border/flows/common";
+import { fieldTag } from "../fields";
+import type {
+  BorderResource,
+  Endpoint,
+  FieldSpec,
+  FlowEdge,
+  TaggedEdge,
+  TypeModel,
+  TypeTable,
+} from "../model";
+import type { Resolver } from "../resolver";
+import { isUnknown, known, str, valueAt, valuesAt } from "../values";
+import { edgesOf, type FieldExtra, inbound } from "./rows";
+
+const log = edgesOf("log-shipping", "log delivery");
+const sync = edgesOf("log-shipping", "data sync");
+/** What a service pushes to a URL, endpoint or ARN: events, calls, files, messages. */
+const push = edgesOf("log-shipping", "data sync");
+const key = edgesOf("key-and-secret-replicas", "encrypted by");
+
+const logFix = "Deliver logs only to sinks in regions inside the jurisdiction.";
+const externalFix =
+  "Deliver only to cloud sinks inside the jurisdiction; an external endpoint cannot be placed.";
+const exportFix = "Deliver only to buckets of this program in regions inside the jurisdiction.";
+const pushFix =
+  "Send only to services inside the jurisdiction (by regional endpoint or ARN) or to an allowlisted address; an external host cannot be placed.";
+const ownAccountFix = "Collect logs only from this account.";
+const chatFix =
+  "Deliver notifications through SNS to subscribers inside the jurisdiction (a queue, a function, an allowlisted endpoint) instead of a chat service.";
+/** Where an AppFlow flow's destinations and a connector profile's properties are set. */
+const flowTo = "destinationFlowConfigs[].destinationConnectorProperties";
+const profile = "connectorProfileConfig.connectorProfileProperties";
+/** Where an SNS data protection policy's audit statement sends its findings. */
+const findingsTo = "policy.Statement[].Operation.Audit.FindingsDestination";
+const addressFix =
+  "Name only private or allowlisted addresses, or regional endpoints of the cloud inside the jurisdiction; an external host cannot be placed.";
+const repoFix =
+  "Use Git repositories in regions inside the jurisdiction (CodeCommit, or a host on an allowlisted address).";
+
+const oss = { ref: "oss-bucket" } as const;
+const s3 = { ref: "s3-bucket" } as const;
+const sls = { ref: "sls-project" } as const;
+/** A bucket, log group or Firehose stream, by ARN or name (WAF log destinations). */
+const anySink = { ref: "log-sink" } as const;
+const slsProjects = ["alicloud:log/project:Project"];
+
+/**
+ * A sink by reference, one line a field: a bucket named by name, ARN, `s3://` URI or
+ * `<name>/<prefix>`; a CloudWatch log group by ARN or name; a bucket, log group or Firehose stream
+ * (WAF and firewall log destinations). A sink of the program lies where it is created; one the
+ * program does not create cannot be placed and fails closed (named-destinations).
+ */
+const bucket = (path: string, verb: string, extra: FieldExtra = {}) =>
+  log.ref(path, verb, { ...s3, ...extra });
+const logGroup = (path: string, verb: string, extra: FieldExtra = {}) =>
+  log.ref(path, verb, { ref: "log-group", ...extra });
+const logSink = (path: string, verb: string, extra: FieldExtra = {}) =>
+  log.ref(path, verb, { ...anySink, ...extra });
+/** The account that owns a sink: the stack's own, or another one. */
+const account = log.account;
+/**
+ * Where a service pushes data: a URL or host (an allowlisted address, a cloud endpoint placed by
+ * its region, else it cannot be placed), a regional endpoint, an ARN.
+ */
+const url = push.url;
+const endpoint = push.endpoint;
+const arn = push.arn;
+
+/** CodeBuild source types fetched from a repository host outside the cloud. */
+const externalSources = [
+  "GITHUB",
+  "GITHUB_ENTERPRISE",
+  "BITBUCKET",
+  "GITLAB",
+  "GITLAB_SELF_MANAGED",
+];
+
+/**
+ * Every value at `path` is known at preview. A cloud ARN or endpoint that is not yet known is an
+ * output of a resource of this program (a function's invoke ARN, a domain's endpoint), which
+ * resource-placement places where it is created — as arn-locality leaves such ARNs to it.
+ */
+export function knownAt(path: string) {
+  return (props: Readonly<Record<string, unknown>>): boolean => {
+    const found = known(() => valuesAt(props, path));
+    return !isUnknown(found) && found.length > 0 && found.every((f) => !isUnknown(f.value));
+  };
+}
+
+/** The value at a top-level input, as text (`undefined` when unset or not known yet). */
+export function textOf(props: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  const v = known(() => props[key]);
+  return isUnknown(v) ? undefined : str(v);
+}
+
+/**
+ * An API Gateway integration that calls an HTTP backend on the internet: an `HTTP` or
+ * `HTTP_PROXY` integration not sent through a VPC link (which reaches a private load balancer of
+ * the VPC, its `uri` only the Host header).
+ */
+function internetHttp(typeKey: string, types: readonly string[]) {
+  return (props: Readonly<Record<string, unknown>>): boolean => {
+    const type = textOf(props, typeKey)?.toUpperCase();
+    return (
+      type !== undefined &&
+      types.includes(type) &&
+      textOf(props, "connectionType")?.toUpperCase() !== "VPC_LINK"
+    );
+  };
+}
+
+/** An integration's known ARN target (a function, a service action, a VPC link's listener). */
+function arnTarget(key: string) {
+  return (props: Readonly<Record<string, unknown>>): boolean =>
+    textOf(props, key)?.startsWith("arn:") === true;
+}
+
+/** A known value at `key` that is not an ARN (a URL). */
+function notArn(key: string) {
+  return (props: Readonly<Record<string, unknown>>): boolean => {
+    const v = textOf(props, key);
+    return v !== undefined && !v.startsWith("arn:");
+  };
+}
+
+/** The value at a dotted input path, as text (`undefined` when unset or not known yet). */
+function textAt(props: Readonly<Record<string, unknown>>, path: string): string | undefined {
+  const found = known(() => valuesAt(props, path));
+  if (isUnknown(found) || found.length !== 1 || isUnknown(found[0].value)) {
+    return undefined;
+  }
+  return str(found[0].value);
+}
+
+/** The source or destination type at `path` is one of `types` (case-insensitive). */
+function sourceOn(path: string, types: readonly string[]) {
+  return (props: Readonly<Record<string, unknown>>): boolean => {
+    const t = textAt(props, path)?.toUpperCase();
+    return t !== undefined && types.includes(t);
+  };
+}
+
+/**
+ * A location at `path` that is in S3 (`s3://`, `s3a://`, `s3n://`), or not known yet (built from
+ * a bucket of the program, which the reference resolves through the value's dependencies).
+ */
+function s3Location(path: string) {
+  return (props: Readonly<Record<string, unknown>>): boolean => {
+    const found = known(() => valuesAt(props, path));
+    if (isUnknown(found) || found.some((f) => isUnknown(f.value))) {
+      return true;
+    }
+    return /^s3[an]?:\/\//i.test(textAt(props, path) ?? "");
+  };
+}
+
+/** A store of logs that names its sinks by the fields given: where a path can start. */
+const sink = (fix: string, ...fields: FieldSpec[]): TypeModel => ({ role: "data", fields, fix });
+/**
+ * A resource that sends what other resources hold (a service's findings, exports, job output,
+ * pushed events) to the places its fields name: its edges carry that data, but no path starts at
+ * it — the data it sends starts at the stores it reads.
+ */
+const sends = (fix: string, ...fields: FieldSpec[]): TypeModel => ({ role: "other", fields, fix });
+
+/**
+ * An ActionTrail trail: the regions (and, for an organization trail, the accounts) it collects,
+ * and its bucket, SLS project and MaxCompute sinks. The project's ARN places itself, but one built
+ * from a project of the program is known only at deployment: the row draws the delivery to that
+ * project then (the value's dependencies name it), tagged with the ARN's verdict.
+ */
+function trail(organization: boolean): TypeModel {
+  const model: TypeModel = {
+    role: "data",
+    fields: [
+      log.region("trailRegion", "collects events of", inbound),
+      log.ref("ossBucketName", "delivers audit events to", oss),
+      { ...log.arn("slsProjectArn", "delivers audit events to"), drawnByRow: true },
+      log.arn("maxComputeProjectArn", "delivers audit events to"),
+      ...(organization
+        ? [
+            log.flag("isOrganizationTrail", "collects events of", {
+              ...inbound,
+              values: [true],
+              farSide: "every account of the resource directory",
+            }),
+          ]
+        : []),
+    ],
+    edges: (r, x) =>
+      x.refs(r, "slsProjectArn", slsProjects).flatMap((ref): TaggedEdge[] => {
+        const to = endpointOf(x, r, ref, "slsProjectArn", (v) => namePlace(x, v));
+        const tag = fieldTag(model, "slsProjectArn", r, x);
+        return to ? link(r, to, "log delivery").map((e) => ({ ...e, ...tag })) : [];
+      }),
+    fix: logFix,
+  };
+  return model;
+}
+
+/**
+ * A flow log: the records of the network it watches (`sourceAt`, the first that names a resource
+ * of the stack) go to the sink `field` names. Only the whole stack knows that network, so the
+ * link is drawn here — from the network, through the flow log — and tagged with the field's
+ * verdict; a flow log of nothing the program creates draws no edge.
+ */
+function flowLog(
+  field: FieldSpec,
+  sourceAt: readonly string[],
+  sinkTypes: readonly string[],
+): TypeModel {
+  const model: TypeModel = {
+    role: "other",
+    fields: [{ ...field, drawnByRow: true }],
+    edges: (r, x) => {
+      const source = sourceAt.map((p) => x.resourceAt(r, p)).find((s) => s !== undefined);
+      if (!source) {
+        return [];
+      }
+      const tag = { ...fieldTag(model, field.path, r, x), destination: true };
+      return x.refs(r, field.path, sinkTypes).flatMap((ref): TaggedEdge[] => {
+        const to = endpointOf(x, r, ref, field.path, (v) => namePlace(x, v));
+        return to
+          ? link(source, to, "log delivery", { via: r }).map((e) => ({ ...e, ...tag }))
+          : [];
+      });
+    },
+    fix: logFix,
+  };
+  return model;
+}
+
+const logGroupTypes = ["aws:cloudwatch/logGroup:LogGroup"];
+const s3Buckets = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
+
+/**
+ * A logstore encrypted by a key of the stack is drawn to that key; one that names only the key's
+ * region (`encryptConf.userCmkInfo.regionId`) to that region, tagged with the region's verdict.
+ */
+const logStore: TypeModel = {
+  role: "data",
+  fields: [
+    {
+      ...key.region("encryptConf.userCmkInfo.regionId", "encrypts logs with a key in"),
+      detail: undefined,
+      drawnByRow: true,
+    },
+  ],
+  edges: (r: BorderResource, x: Resolver) => {
+    const edges: (FlowEdge | TaggedEdge)[] = encryptedBy(x, r, r, [
+      "encryptConf.userCmkInfo.cmkKeyId",
+    ]);
+    const cmkRegion = valueAt(r.props, "encryptConf.userCmkInfo.regionId");
+    if (cmkRegion !== undefined && edges.length === 0) {
+      const tag = fieldTag(logStore, "encryptConf.userCmkInfo.regionId", r, x);
+      const region: Endpoint = x.regionValue(r, cmkRegion, "encryptConf.userCmkInfo.regionId");
+      edges.push(...link(r, region, "encrypted by").map((e) => ({ ...e, ...tag })));
+    }
+    return edges;
+  },
+  fix: { "key-and-secret-replicas": "Use a KMS key in the logstore's own region." },
+};
+
+export const logs: TypeTable = {
+  "alicloud:actiontrail/trail:Trail": trail(true),
+  "alicloud:actiontrail/trailDeprecated:TrailDeprecated": trail(false),
+  "alicloud:actiontrail/globalEventsStorageRegion:GlobalEventsStorageRegion": sink(
+    logFix,
+    log.region("storageRegion", "stores global events in"),
+  ),
+  "alicloud:sls/collectionPolicy:CollectionPolicy": sink(
+    logFix,
+    log.region("centralizeConfig.destRegion", "centralizes logs in"),
+    log.region("dataConfig.dataRegion", "stores collected logs in"),
+  ),
+  "alicloud:log/project:Project": { role: "data", fix: logFix },
+  "alicloud:log/store:Store": logStore,
+  "alicloud:log/etl:Etl": sink(
+    logFix,
+    log.endpoint("etlSinks[].endpoint", "writes transformed logs to", { detail: "ETL sink" }),
+  ),
+  "alicloud:sls/etl:Etl": sink(
+    logFix,
+    log.endpoint("configuration.sinks[].endpoint", "writes transformed logs to", {
+      detail: "ETL sink",
+    }),
+  ),
+  "alicloud:sls/scheduledSql:ScheduledSql": sink(
+    logFix,
+    log.endpoint("scheduledSqlConfiguration.destEndpoint", "writes query results to", {
+      detail: "scheduled SQL results",
+    }),
+  ),
+  "alicloud:sls/ossExportSink:OssExportSink": sink(
+    logFix,
+    log.endpoint("configuration.sink.endpoint", "ships logs to"),
+    log.ref("configuration.sink.bucket", "ships logs to", oss),
+  ),
+  "alicloud:log/ossExport:OssExport": sink(logFix, log.ref("bucket", "ships logs to", oss)),
+  "alicloud:log/ossShipper:OssShipper": sink(logFix, log.ref("ossBucket", "ships logs to", oss)),
+  "alicloud:sls/logtailConfig:LogtailConfig": sink(
+    logFix,
+    log.region("outputDetail.region", "ships collected logs to"),
+  ),
+  "alicloud:cdn/realTimeLogDelivery:RealTimeLogDelivery": sink(
+    logFix,
+    log.region("slsRegion", "delivers CDN logs to"),
+  ),
+  "alicloud:ga/accessLog:AccessLog": sink(
+    logFix,
+    log.region("slsRegionId", "delivers access logs to"),
+  ),
+  "alicloud:vpc/flowLog:FlowLog": flowLog(
+    log.ref("projectName", "delivers flow logs to", sls),
+    ["resourceId"],
+    slsProjects,
+  ),
+  "aws:cfg/deliveryChannel:DeliveryChannel": sink(
+    logFix,
+    log.ref("s3BucketName", "delivers configuration history to", s3),
+  ),
+  "aws:cloudwatch/logGroup:LogGroup": {
+    role: "data",
+    edges: dataStore({ keys: ["kmsKeyId"] }).flows,
+    fix: logFix,
+  },
+  /**
+   * A subscription sends its log group's events to the destination's ARN, which arn-locality
+   * places; the graph draws the delivery from the group (untagged: no row of log-shipping judges
+   * it).
+   */
+  "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter": {
+    role: "other",
+    edges: (r, x) => {
+      const group = x.resourceAt(r, "logGroup", logGroupTypes) ?? r;
+      return x.refs(r, "destinationArn", []).flatMap((ref) => {
+        const to = endpointOf(x, r, ref, "destinationArn", (v) => namePlace(x, v));
+        return to ? link(group, to, "log delivery", { via: group === r ? undefined : r }) : [];
+      });
+    },
+    fix: logFix,
+  },
+  "aws:ec2/flowLog:FlowLog": flowLog(
+    log.ref("logDestination", "delivers flow logs to", s3),
+    ["vpcId", "subnetId"],
+    [...s3Buckets, ...logGroupTypes],
+  ),
+  "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": sink(
+    externalFix,
+    log.ref("extendedS3Configuration.bucketArn", "delivers records to", s3),
+    log.url("httpEndpointConfiguration.url", "delivers records to", { detail: "HTTP endpoint" }),
+    log.url("splunkConfiguration.hecEndpoint", "delivers records to", { detail: "Splunk" }),
+  ),
+
+  // Edge and network flow logs of Alibaba Cloud.
+  "alicloud:esa/siteDeliveryTask:SiteDeliveryTask": sends(
+    externalFix,
+    log.region("ossDelivery.region", "delivers edge logs to"),
+    log.region("slsDelivery.slsRegion", "delivers edge logs to"),
+    log.flag("s3Delivery", "delivers edge logs to", {
+      farSide: "S3-compatible storage outside Alibaba Cloud",
+    }),
+    log.flag("httpDelivery", "delivers edge logs to", {
+      farSide: "an HTTP endpoint that cannot be placed",
+    }),
+    log.flag("kafkaDelivery", "delivers edge logs to", {
+      farSide: "Kafka brokers that cannot be placed",
+    }),
+  ),
+  "alicloud:cen/flowLog:FlowLog": sends(
+    logFix,
+    log.ref("projectName", "delivers flow logs to", sls),
+  ),
+  "alicloud:sag/smartagFlowLog:SmartagFlowLog": sends(
+    logFix,
+    log.region("slsRegionId", "delivers flow logs to"),
+  ),
+
+  // AWS audit, findings and log sinks: where a service writes what it records.
+  "aws:observabilityadmin/centralizationRuleForOrganization:CentralizationRuleForOrganization":
+    sends(
+      logFix,
+      log.region("rule.destination.region", "centralizes logs in"),
+      log.region(
+        "rule.destination.destinationLogsConfiguration.backupConfiguration.region",
+        "backs centralized logs up in",
+      ),
+      log.region("rule.source.regions[]", "collects logs from", inbound),
+    ),
+  "aws:guardduty/publishingDestination:PublishingDestination": sends(
+    logFix,
+    log.ref("destinationArn", "exports findings to", s3),
+  ),
+  "aws:ssm/resourceDataSync:ResourceDataSync": sends(
+    logFix,
+    sync.region("s3Destination.region", "syncs inventory to"),
+    sync.ref("s3Destination.bucketName", "syncs inventory to", s3),
+  ),
+  "aws:athena/workgroup:Workgroup": sends(
+    exportFix,
+    sync.ref("configuration.resultConfiguration.outputLocation", "writes query results to", s3),
+    sync.account(
+      "configuration.resultConfiguration.expectedBucketOwner",
+      "writes query results to",
+    ),
+    log.ref(
+      "configuration.monitoringConfiguration.s3LoggingConfiguration.logLocation",
+      "delivers query logs to",
+      s3,
+    ),
+  ),
+  "aws:athena/database:Database": sends(
+    exportFix,
+    sync.ref("bucket", "writes query results to", s3),
+    sync.account("expectedBucketOwner", "writes query results to"),
+  ),
+  "aws:codebuild/reportGroup:ReportGroup": sends(
+    exportFix,
+    log.ref("exportConfig.s3Destination.bucket", "exports test reports to", s3),
+  ),
+  "aws:wafregional/webAcl:WebAcl": sends(
+    logFix,
+    log.ref("loggingConfiguration.logDestination", "delivers request logs to", anySink),
+  ),
+  "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": sends(
+    logFix,
+    log.ref("logDestinationConfigs[]", "delivers request logs to", anySink),
+  ),
+  "aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration": sends(
+    logFix,
+    log.ref("loggingConfig.s3Config.bucketName", "delivers model prompts and answers to", s3),
+    log.ref(
+      "loggingConfig.cloudwatchConfig.largeDataDeliveryS3Config.bucketName",
+      "delivers large model prompts and answers to",
+      s3,
+    ),
+  ),
+  "aws:cfg/conformancePack:ConformancePack": sends(
+    logFix,
+    log.ref("deliveryS3Bucket", "delivers conformance pack results to", s3),
+  ),
+  "aws:cfg/organizationConformancePack:OrganizationConformancePack": sends(
+    logFix,
+    log.ref("deliveryS3Bucket", "delivers conformance pack results to", s3),
+  ),
+  "aws:macie2/classificationExportConfiguration:ClassificationExportConfiguration": sends(
+    exportFix,
+    log.ref("s3Destination.bucketName", "exports sensitive-data findings to", s3),
+  ),
+  "aws:verifiedaccess/instanceLoggingConfiguration:InstanceLoggingConfiguration": sends(
+    logFix,
+    log.ref("accessLogs.s3.bucketName", "delivers access logs to", s3),
+    log.account("accessLogs.s3.bucketOwner", "delivers access logs to"),
+  ),
+  "aws:workspacesweb/sessionLogger:SessionLogger": sends(
+    logFix,
+    log.ref("logConfiguration.s3.bucket", "delivers browser session logs to", s3),
+    log.account("logConfiguration.s3.bucketOwner", "delivers browser session logs to"),
+  ),
+  "aws:ivs/recordingConfiguration:RecordingConfiguration": sends(
+    exportFix,
+    sync.ref("destinationConfiguration.s3.bucketName", "records live streams to", s3),
+  ),
+  "aws:ivschat/loggingConfiguration:LoggingConfiguration": sends(
+    logFix,
+    log.ref("destinationConfiguration.s3.bucketName", "delivers chat messages to", s3),
+  ),
+  "aws:ec2/spotDatafeedSubscription:SpotDatafeedSubscription": sends(
+    logFix,
+    log.ref("bucket", "delivers Spot usage records to", s3),
+  ),
+  "aws:auditmanager/assessment:Assessment": sends(
+    exportFix,
+    log.ref("assessmentReportsDestination.destination", "writes assessment reports to", s3),
+  ),
+
+  // Security Lake: who is notified of, reads or writes the security data lake.
+  "aws:securitylake/subscriberNotification:SubscriberNotification": sends(
+    pushFix,
+    log.url(
+      "configuration.httpsNotificationConfiguration.endpoint",
+      "notifies a subscriber of new security data at",
+    ),
+  ),
+  "aws:securitylake/subscriber:Subscriber": sends(
+    "Subscribe only principals of this account.",
+    log.account("subscriberIdentity.principal", "gives read access to the security data lake to"),
+  ),
+  "aws:securitylake/customLogSource:CustomLogSource": sends(
+    ownAccountFix,
+    log.account(
+      "configuration.providerIdentity.principal",
+      "takes security logs written by",
+      inbound,
+    ),
+  ),
+  "aws:securitylake/awsLogSource:AwsLogSource": sends(
+    ownAccountFix,
+    log.account("source.accounts[]", "collects security logs of", inbound),
+  ),
+
+  // Where services push data outside the stack's stores: events, API calls, files, alerts, mail,
+  // contacts, sign-ins, tickets, browser reports, agents' tool calls and the Git hosts notebooks
+  // clone from, by URL, endpoint or ARN.
+  "alicloud:sls/alert:Alert": sends(
+    logFix,
+    endpoint("configuration.sinkEventStore.endpoint", "writes alert events to"),
+  ),
+  "alicloud:eventbridge/apiDestination:ApiDestination": sends(
+    pushFix,
+    url("httpApiParameters.endpoint", "sends events to"),
+  ),
+  "alicloud:aligreen/callback:Callback": sends(
+    pushFix,
+    url("callbackUrl", "sends moderation results to"),
+  ),
+  "aws:cloudwatch/eventApiDestination:EventApiDestination": sends(
+    pushFix,
+    url("invocationEndpoint", "sends events to"),
+  ),
+  "aws:pinpoint/app:App": sends(pushFix, url("campaignHook.webUrl", "sends campaign data to")),
+  "aws:transfer/connector:Connector": sends(pushFix, url("url", "sends files to")),
+  "aws:emrserverless/application:Application": sends(
+    pushFix,
+    bucket("monitoringConfiguration.s3MonitoringConfiguration.logUri", "delivers job logs to"),
+    url(
+      "monitoringConfiguration.prometheusMonitoringConfiguration.remoteWriteUrl",
+      "writes job metrics to",
+    ),
+  ),
+  // Alerts name the account's spend; a mailbox is a destination outside the cloud.
+  "aws:budgets/budget:Budget": sends(
+    "Notify through an SNS topic inside the jurisdiction (subscriberSnsTopicArns); a mailbox cannot be placed.",
+    url("notifications[].subscriberEmailAddresses[]", "e-mails budget alerts to"),
+  ),
+  "aws:pipes/pipe:Pipe": sends(
+    pushFix,
+    arn("target", "delivers events to"),
+    url(
+      "sourceParameters.selfManagedKafkaParameters.additionalBootstrapServers[]",
+      "reads events from",
+      {
+        inbound: true,
+      },
+    ),
+    bucket("logConfiguration.s3LogDestination.bucketName", "delivers pipe logs to"),
+    account("logConfiguration.s3LogDestination.bucketOwner", "delivers pipe logs to"),
+  ),
+  "aws:lex/intent:Intent": sends(
+    pushFix,
+    arn("dialogCodeHook.uri", "sends each conversation turn to"),
+    arn("fulfillmentActivity.codeHook.uri", "sends the fulfilled intent to"),
+  ),
+  "aws:mailmanager/relay:Relay": sends(pushFix, url("serverName", "relays email to")),
+  // Incident and notification contacts: a mailbox, phone or pager cannot be placed, so no contact
+  // of these types passes; the fix is to notify through in-jurisdiction channels instead.
+  "aws:ssmcontacts/contactChannel:ContactChannel": sends(
+    pushFix,
+    url("deliveryAddress.simpleAddress", "sends incident engagements to"),
+  ),
+  "aws:ssoadmin/application:Application": sends(
+    pushFix,
+    url("portalOptions.signInOptions.applicationUrl", "signs users in, with their identity, to"),
+  ),
+  "aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer": sends(
+    "Trust only identity providers on allowlisted addresses or inside the jurisdiction.",
+    url(
+      "trustedTokenIssuerConfiguration.oidcJwtConfiguration.issuerUrl",
+      "trusts identities issued by",
+      {
+        inbound: true,
+      },
+    ),
+  ),
+  // Jira Cloud is Atlassian's service: findings become tickets outside the cloud.
+  "aws:securityhub/connectorV2:ConnectorV2": sends(
+    pushFix,
+    url("connectorProvider.jiraCloud.domain", "sends findings as tickets to"),
+    url("connectorProvider.jiraCloud.authUrl", "authorises the ticket connector at"),
+  ),
+  "aws:shield/proactiveEngagement:ProactiveEngagement": sends(
+    pushFix,
+    url("emergencyContacts[].emailAddress", "has the Shield Response Team send attack details to"),
+  ),
+  // Git repositories notebooks clone from and push to: a host outside the cloud cannot be placed.
+  "aws:sagemaker/codeRepository:CodeRepository": sends(
+    repoFix,
+    endpoint("gitConfig.repositoryUrl", "clones and pushes notebook code with"),
+  ),
+  "aws:sagemaker/space:Space": sends(
+    repoFix,
+    endpoint(
+      "spaceSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
+      "clones and pushes notebook code with",
+    ),
+    endpoint(
+      "spaceSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
+      "clones and pushes notebook code with",
+    ),
+  ),
+  "aws:sagemaker/userProfile:UserProfile": sends(
+    repoFix,
+    endpoint(
+      "userSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
+      "clones and pushes notebook code with",
+    ),
+    endpoint(
+      "userSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
+      "clones and pushes notebook code with",
+    ),
+  ),
+  "aws:sagemaker/domain:Domain": sends(
+    repoFix,
+    endpoint(
+      "defaultUserSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
+      "clones and pushes notebook code with",
+    ),
+    endpoint(
+      "defaultUserSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
+      "clones and pushes notebook code with",
+    ),
+    endpoint(
+      "defaultSpaceSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
+      "clones and pushes notebook code with",
+    ),
+    endpoint(
+      "defaultSpaceSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
+      "clones and pushes notebook code with",
+    ),
+    url(
+      "domainSettings.rStudioServerProDomainSettings.rStudioConnectUrl",
+      "publishes RStudio content to",
+    ),
+    url(
+      "domainSettings.rStudioServerProDomainSettings.rStudioPackageManagerUrl",
+      "installs R packages from",
+      { inbound: true },
+    ),
+    account(
+      "domainSettings.dockerSettings.vpcOnlyTrustedAccounts[]",
+      "pulls container images from",
+      { inbound: true },
+    ),
+  ),
+  "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy": sends(
+    "Collect reports at a regional endpoint of this program inside the jurisdiction; an external collector cannot be placed.",
+    url(
+      "securityHeadersConfig.xssProtection.reportUri",
+      "has visitors' browsers report blocked pages to",
+    ),
+  ),
+  // The tool schemas the target reads (S3 URIs) describe the tools; agents' data goes to the
+  // endpoints the tools call.
+  "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget": sends(
+    pushFix,
+    url("targetConfiguration.http.passthrough.endpoint", "sends agents' tool calls to"),
+    url("targetConfiguration.mcp.mcpServer.endpoint", "sends agents' tool calls to"),
+    url("targetConfiguration.inference.provider.endpoint", "sends agents' model requests to"),
+  ),
+  "aws:bedrock/agentcoreHarness:AgentcoreHarness": sends(
+    pushFix,
+    url("tools[].config.remoteMcp.url", "sends agents' tool calls to"),
+  ),
+
+  // SaaS applications and third parties: where data leaves the cloud for another provider's
+  // service (a CRM, a warehouse, a chat workspace, a file drive, a registry, a partner).
+  "aws:codegurureviewer/repositoryAssociation:RepositoryAssociation": sends(
+    "Review code held in buckets of this program inside the jurisdiction, or in a GitHub Enterprise Server whose connection host is judged.",
+    bucket("repository.s3Bucket.bucketName", "reviews code from", inbound),
+    push.flag("repository.bitbucket.name", "reviews code of, and posts its findings to,", {
+      farSide: "a Bitbucket Cloud repository (outside the cloud)",
+    }),
+  ),
+  "aws:appflow/flow:Flow": sends(
+    "Transfer only between buckets, warehouses and services of this program inside the jurisdiction; a SaaS application cannot be placed.",
+    bucket(
+      "sourceFlowConfig.sourceConnectorProperties.s3.bucketName",
+      "transfers records from",
+      inbound,
+    ),
+    ...["s3", "upsolver"].map((c) => bucket(`${flowTo}.${c}.bucketName`, "transfers records to")),
+    ...["redshift", "snowflake"].map((c) =>
+      bucket(`${flowTo}.${c}.intermediateBucketName`, "stages records in"),
+    ),
+    bucket(
+      `${flowTo}.sapoData.successResponseHandlingConfig.bucketName`,
+      "writes the SAP responses to",
+    ),
+    ...[
+      "customConnector",
+      "eventBridge",
+      "honeycode",
+      "marketo",
+      "redshift",
+      "salesforce",
+      "sapoData",
+      "snowflake",
+      "zendesk",
+    ].map((c) =>
+      bucket(
+        `${flowTo}.${c}.errorHandlingConfig.bucketName`,
+        "writes records that failed to transfer to",
+      ),
+    ),
+    // SaaS applications are reached through the flow's connector profile, whose host is judged
+    // there; the flow itself sends the records out of the cloud.
+    push.flag("destinationFlowConfigs[].connectorType", "transfers records to", {
+      values: ["salesforce", "marketo", "zendesk", "sapodata", "snowflake", "customconnector"],
+      normalize: "token",
+      farSide: "a SaaS application outside the cloud",
+    }),
+  ),
+  "aws:appflow/connectorProfile:ConnectorProfile": sends(
+    "Connect only to warehouses and buckets inside the jurisdiction; a SaaS application cannot be placed.",
+    ...[
+      "datadog.instanceUrl",
+      "dynatrace.instanceUrl",
+      "inforNexus.instanceUrl",
+      "marketo.instanceUrl",
+      "salesforce.instanceUrl",
+      "sapoData.applicationHostUrl",
+      "serviceNow.instanceUrl",
+      "slack.instanceUrl",
+      "veeva.instanceUrl",
+      "zendesk.instanceUrl",
+    ].map((p) => url(`${profile}.${p}`, "exchanges records with")),
+    url(
+      `${profile}.customConnector.oauth2Properties.tokenUrl`,
+      "exchanges records with the application behind",
+    ),
+    url(`${profile}.redshift.databaseUrl`, "exchanges records with"),
+    ...["redshift", "snowflake"].map((c) =>
+      bucket(`${profile}.${c}.bucketName`, "stages records in"),
+    ),
+    push.region(`${profile}.snowflake.region`, "exchanges records with the Snowflake account in"),
+  ),
+  // A partner integration lets the partner's own service (a SaaS outside the cloud) connect to
+  // the cluster and load data: no partner passes.
+  "aws:redshift/partner:Partner": sends(
+    "Load data with services inside the jurisdiction instead of a partner integration.",
+    push.flag("partnerName", "lets the partner load data into the cluster from", {
+      ...inbound,
+      farSide: "the partner's service, which cannot be placed",
+    }),
+    account("accountId", "authorizes a partner for a cluster of"),
+  ),
+  // Chatbot posts the notifications of its SNS topics (alarms, events, the resources they name)
+  // into a Microsoft Teams channel: Microsoft 365, outside the cloud. The type has no shape that
+  // stays inside, so it always fails.
+  "aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration": sends(
+    chatFix,
+    push.flag("tenantId", "posts the topics' notifications to", {
+      farSide: "a Microsoft Teams tenant (outside the cloud)",
+      required: true,
+    }),
+  ),
+  // The same for a Slack workspace: Slack's own service, outside the cloud.
+  "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration": sends(
+    chatFix,
+    push.flag("slackTeamId", "posts the topics' notifications to", {
+      farSide: "a Slack workspace (outside the cloud)",
+      required: true,
+    }),
+  ),
+  "aws:appstream/stack:Stack": sends(
+    "Offer only home folders (HOMEFOLDERS, kept in S3 in the stack's region) as storage.",
+    push.flag("storageConnectors[].connectorType", "lets users save files to", {
+      values: ["google_drive", "one_drive"],
+      normalize: "token",
+      farSide: "Google Drive or OneDrive accounts (outside the cloud)",
+    }),
+  ),
+  // Oracle Database@AWS sends these contacts to Oracle Cloud Infrastructure for its maintenance
+  // notices; the OCI region that holds them is not an input.
+  "aws:odb/cloudExadataInfrastructure:CloudExadataInfrastructure": sends(
+    "Leave customerContactsToSendToOcis empty, or waive the finding once the OCI region is known to be inside the jurisdiction.",
+    push.flag("customerContactsToSendToOcis[].email", "sends the customer contacts to", {
+      farSide: "Oracle Cloud Infrastructure (a region that cannot be placed)",
+    }),
+  ),
+  // A registered domain's contacts (people's names, addresses, e-mails, phones) go to the TLD
+  // registry and into public WHOIS unless contact privacy hides them; privacy is on by default.
+  ...Object.fromEntries(
+    [
+      "aws:route53domains/domain:Domain",
+      "aws:route53domains/registeredDomain:RegisteredDomain",
+    ].map((type) => [
+      type,
+      sends(
+        "Leave contact privacy on (registrantPrivacy, adminPrivacy, techPrivacy and billingPrivacy true).",
+        ...(["registrant", "admin", "tech", "billing"] as const).map((role) =>
+          push.flag(
+            `${role}Privacy`,
+            `publishes the ${role} contact (name, address, e-mail, phone) to`,
+            { values: [false], farSide: "the TLD registry and public WHOIS", global: true },
+          ),
+        ),
+      ),
+    ]),
+  ),
+
+  // Security Hub and Macie administration: whose findings this account hands over or collects.
+  ...Object.fromEntries(
+    [
+      "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount",
+      "aws:macie2/organizationAdminAccount:OrganizationAdminAccount",
+    ].map((type) => [
+      type,
+      sends(
+        "Delegate administration only to this stack's account.",
+        account("adminAccountId", "hands every member account's findings to"),
+      ),
+    ]),
+  ),
+  "aws:macie2/invitationAccepter:InvitationAccepter": sends(
+    "Accept only an administrator that is this stack's account.",
+    account("administratorAccountId", "sends its sensitive-data findings to"),
+  ),
+  ...Object.fromEntries(
+    ["aws:securityhub/member:Member", "aws:macie2/member:Member"].map((type) => [
+      type,
+      sends(
+        "Administer only this stack's account.",
+        account("accountId", "collects the findings of", inbound),
+      ),
+    ]),
+  ),
+
+  // Events and alarms: each call carries the alert or message (metric values, resource names,
+  // log lines) to the host the URL names. CloudMonitor alarm targets (MNS queues, functions, SLS
+  // stores) are ARNs, placed by their region.
+  "alicloud:cms/eventRule:EventRule": sends(
+    externalFix,
+    ...["slsParameters", "fcParameters", "mnsParameters"].map((p) =>
+      push.region(`${p}[].region`, "sends events to"),
+    ),
+    url("webhookParameters[].url", "sends events to"),
+  ),
+  ...Object.fromEntries(
+    (
+      [
+        [
+          "alicloud:cms/alarm:Alarm",
+          [url("webhook", "sends alarms to"), arn("targets[].arn", "sends alarms to")],
+        ],
+        ["alicloud:cms/groupMetricRule:GroupMetricRule", [url("webhook", "sends alarms to")]],
+        [
+          "alicloud:cms/metricRuleTemplate:MetricRuleTemplate",
+          [url("webhook", "sends alarms to"), url("alertTemplates[].webhook", "sends alarms to")],
+        ],
+        [
+          "alicloud:cloudmonitor/serviceMetricAlarmRule:ServiceMetricAlarmRule",
+          [url("webhook", "sends alarms to"), arn("targets[].arn", "sends alarms to")],
+        ],
+        [
+          "alicloud:cloudmonitor/serviceGroupMonitoringAgentProcess:ServiceGroupMonitoringAgentProcess",
+          [url("alertConfigs[].webhook", "sends alarms to")],
+        ],
+        ["alicloud:quotas/quotaAlarm:QuotaAlarm", [url("webHook", "sends quota alarms to")]],
+        [
+          "alicloud:log/alert:Alert",
+          [url("notificationLists[].serviceUri", "sends log alerts to")],
+        ],
+        [
+          "alicloud:arms/alertContact:AlertContact",
+          [url("dingRobotWebhookUrl", "sends alerts to")],
+        ],
+        [
+          "alicloud:sslcertificatesservice/contact:Contact",
+          [url("webhookLists[]", "sends certificate notices to")],
+        ],
+        [
+          "alicloud:index/mscSubWebhook:MscSubWebhook",
+          [url("serverUrl", "sends notifications to")],
+        ],
+        ["alicloud:ros/stack:Stack", [url("notificationUrls[]", "sends stack events to")]],
+        ["alicloud:ros/changeSet:ChangeSet", [url("notificationUrls[]", "sends stack events to")]],
+      ] as const
+    ).map(([type, fields]) => [type, sends(pushFix, ...fields)]),
+  ),
+  // A notification contact's mailbox cannot be placed either.
+  "aws:notifications/contactsEmailContact:ContactsEmailContact": sends(
+    pushFix,
+    url("emailAddress", "sends notifications to"),
+  ),
+
+  // Sources services read from: training documents, dashboards' databases, pulled media,
+  // imported objects, indexed documents and crawled sites, and repository hosts.
+  "aws:comprehend/entityRecognizer:EntityRecognizer": sends(
+    exportFix,
+    ...[
+      ["documents.s3Uri", "trains on documents from"],
+      ["documents.testS3Uri", "tests on documents from"],
+      ["annotations.s3Uri", "trains on annotations from"],
+      ["entityList.s3Uri", "trains on entity lists from"],
+      ["augmentedManifests[].s3Uri", "trains on documents from"],
+    ].map(([p, verb]) => bucket(`inputDataConfig.${p}`, verb, inbound)),
+  ),
+  "aws:quicksight/dataSource:DataSource": sends(
+    "Connect QuickSight only to data sources in regions inside the jurisdiction; a host outside the cloud cannot be placed.",
+    ...[
+      "aurora.host",
+      "auroraPostgresql.host",
+      "mariaDb.host",
+      "mysql.host",
+      "oracle.host",
+      "postgresql.host",
+      "redshift.host",
+      "sqlServer.host",
+      "presto.host",
+      "spark.host",
+      "snowflake.host",
+      "teradata.host",
+      "databricks.host",
+      "jira.siteBaseUrl",
+      "serviceNow.siteBaseUrl",
+    ].map((p) => endpoint(`parameters.${p}`, "reads data from", inbound)),
+    bucket(
+      "parameters.s3.manifestFileLocation.bucket",
+      "reads the manifest and data files from",
+      inbound,
+    ),
+  ),
+  // A pull input (URL_PULL, RTMP_PULL, MP4_FILE, TS_FILE) fetches its media from each source.
+  "aws:medialive/input:Input": sends(pushFix, url("sources[].url", "pulls media from", inbound)),
+  // Data Exchange copies the objects of the source bucket into the revision, in its region.
+  "aws:dataexchange/revisionAssets:RevisionAssets": sends(
+    "Import only from buckets of this program in regions inside the jurisdiction.",
+    bucket("assets[].importAssetsFromS3.assetSource.bucket", "imports objects from", inbound),
+  ),
+  "aws:kendra/dataSource:DataSource": sends(
+    "Index only buckets of this program inside the jurisdiction; a web source cannot be placed.",
+    bucket("configuration.s3Configuration.bucketName", "indexes documents from", inbound),
+    url(
+      "configuration.webCrawlerConfiguration.urls.seedUrlConfiguration.seedUrls[]",
+      "crawls documents from",
+      inbound,
+    ),
+    url("configuration.webCrawlerConfiguration.proxyConfiguration.host", "crawls the web through"),
+    ...["pre", "post"].map((stage) =>
+      bucket(
+        `customDocumentEnrichmentConfiguration.${stage}ExtractionHookConfiguration.s3Bucket`,
+        "stages documents for enrichment in",
+      ),
+    ),
+  ),
+  ...Object.fromEntries(
+    ["aws:codeconnections/host:Host", "aws:codestarconnections/host:Host"].map((type) => [
+      type,
+      sends(
+        "Host repositories on a server on an allowlisted address, or in CodeCommit inside the jurisdiction.",
+        url("providerEndpoint", "connects pipelines and builds to the repository host at"),
+      ),
+    ]),
+  ),
+
+  // API integrations, event sources, catalogues and knowledge bases: where a request, a record or
+  // a document goes, when the kind of target (an HTTP backend, an ARN, an S3 location) says so.
+  "aws:apigateway/integration:Integration": sends(
+    pushFix,
+    url("uri", "sends API requests to", { when: internetHttp("type", ["HTTP", "HTTP_PROXY"]) }),
+    arn("uri", "sends API requests to", { when: arnTarget("uri") }),
+  ),
+  "aws:apigatewayv2/integration:Integration": sends(
+    pushFix,
+    url("integrationUri", "sends API requests to", {
+      when: internetHttp("integrationType", ["HTTP", "HTTP_PROXY"]),
+    }),
+    arn("integrationUri", "sends API requests to", { when: arnTarget("integrationUri") }),
+  ),
+  "aws:appsync/dataSource:DataSource": sends(
+    pushFix,
+    url("httpConfig.endpoint", "resolves queries with data sent to"),
+    endpoint("elasticsearchConfig.endpoint", "writes and queries documents at", {
+      when: knownAt("elasticsearchConfig.endpoint"),
+    }),
+    endpoint("opensearchserviceConfig.endpoint", "writes and queries documents at", {
+      when: knownAt("opensearchserviceConfig.endpoint"),
+    }),
+  ),
+  "aws:iot/topicRule:TopicRule": sends(
+    pushFix,
+    url("https[].url", "sends device messages to"),
+    url("https[].confirmationUrl", "confirms its HTTP destination at"),
+    url("errorAction.http.url", "sends failed device messages to"),
+    url("errorAction.http.confirmationUrl", "confirms its HTTP destination at"),
+    bucket("s3[].bucketName", "writes device messages to"),
+    bucket("errorAction.s3.bucketName", "writes failed device messages to"),
+    endpoint("elasticsearch[].endpoint", "indexes device messages at", {
+      when: knownAt("elasticsearch[].endpoint"),
+    }),
+    endpoint("errorAction.elasticsearch.endpoint", "indexes failed device messages at", {
+      when: knownAt("errorAction.elasticsearch.endpoint"),
+    }),
+    endpoint("sqs[].queueUrl", "queues device messages in", { when: knownAt("sqs[].queueUrl") }),
+    endpoint("errorAction.sqs.queueUrl", "queues failed device messages in", {
+      when: knownAt("errorAction.sqs.queueUrl"),
+    }),
+  ),
+  "aws:customerprofiles/domain:Domain": sends(
+    exportFix,
+    endpoint("deadLetterQueueUrl", "queues failed profile events in", {
+      when: knownAt("deadLetterQueueUrl"),
+    }),
+    bucket("matching.exportingConfig.s3Exporting.s3BucketName", "exports profile matches to"),
+    bucket(
+      "ruleBasedMatching.exportingConfig.s3Exporting.s3BucketName",
+      "exports profile matches to",
+    ),
+  ),
+  // Quick create: `target` is the integration of the API's catch-all route, a function ARN or
+  // the URL of an HTTP backend.
+  "aws:apigatewayv2/api:Api": sends(
+    pushFix,
+    url("target", "sends API requests to", { when: notArn("target") }),
+    arn("target", "sends API requests to", { when: arnTarget("target") }),
+  ),
+  "aws:codebuild/project:Project": sends(
+    "Build from sources and write to buckets inside the jurisdiction (CodeCommit, S3 buckets of this program); a repository host on the internet cannot be placed.",
+    url("source.location", "fetches the source to build from", {
+      inbound: true,
+      when: sourceOn("source.type", externalSources),
+    }),
+    endpoint("source.location", "fetches the source to build from", {
+      inbound: true,
+      when: sourceOn("source.type", ["CODECOMMIT"]),
+    }),
+    bucket("source.location", "fetches the source to build from", {
+      inbound: true,
+      when: sourceOn("source.type", ["S3"]),
+    }),
+    bucket("artifacts.location", "writes build artifacts to", {
+      when: sourceOn("artifacts.type", ["S3"]),
+    }),
+    bucket("secondaryArtifacts[].location", "writes build artifacts to"),
+    bucket("cache.location", "caches build files in", { when: sourceOn("cache.type", ["S3"]) }),
+    bucket("logsConfig.s3Logs.location", "delivers build logs to"),
+  ),
+  "aws:msk/replicator:Replicator": sends(
+    pushFix,
+    endpoint("kafkaClusters[].apacheKafkaCluster.bootstrapBrokerString", "replicates topics with", {
+      when: knownAt("kafkaClusters[].apacheKafkaCluster.bootstrapBrokerString"),
+    }),
+    bucket("logDelivery.replicatorLogDelivery.s3.bucket", "delivers replicator logs to"),
+  ),
+  "aws:lambda/eventSourceMapping:EventSourceMapping": sends(
+    pushFix,
+    url("selfManagedEventSource.endpoints.KAFKA_BOOTSTRAP_SERVERS", "reads records from", {
+      inbound: true,
+    }),
+    url(
+      "amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
+      "reads record schemas from",
+      {
+        inbound: true,
+        when: (props) =>
+          textAt(
+            props,
+            "amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
+          )?.startsWith("arn:") === false,
+      },
+    ),
+    arn(
+      "amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
+      "reads record schemas from",
+      {
+        inbound: true,
+        when: (props) =>
+          textAt(
+            props,
+            "amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
+          )?.startsWith("arn:") === true,
+      },
+    ),
+    url(
+      "selfManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
+      "reads record schemas from",
+      {
+        inbound: true,
+        when: (props) =>
+          textAt(
+            props,
+            "selfManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
+          )?.startsWith("arn:") === false,
+      },
+    ),
+    arn(
+      "selfManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
+      "reads record schemas from",
+      {
+        inbound: true,
+        when: (props) =>
+          textAt(
+            props,
+            "selfManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
+          )?.startsWith("arn:") === true,
+      },
+    ),
+  ),
+  "aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase": sends(
+    "Keep the vector store in a service of this program inside the jurisdiction (OpenSearch, Aurora, Neptune Analytics, S3 vectors); a third-party store on the internet cannot be placed.",
+    url(
+      "storageConfiguration.mongoDbAtlasConfiguration.endpoint",
+      "stores embeddings of its documents in",
+    ),
+    url(
+      "storageConfiguration.redisEnterpriseCloudConfiguration.endpoint",
+      "stores embeddings of its documents in",
+    ),
+    url(
+      "storageConfiguration.pineconeConfiguration.connectionString",
+      "stores embeddings of its documents in",
+    ),
+    endpoint(
+      "storageConfiguration.opensearchManagedClusterConfiguration.domainEndpoint",
+      "stores embeddings of its documents in",
+      {
+        when: knownAt("storageConfiguration.opensearchManagedClusterConfiguration.domainEndpoint"),
+      },
+    ),
+    bucket(
+      "knowledgeBaseConfiguration.vectorKnowledgeBaseConfiguration.supplementalDataStorageConfiguration.storageLocations[].s3Location.uri",
+      "stores images extracted from its documents in",
+    ),
+  ),
+  "aws:bedrock/agentDataSource:AgentDataSource": sends(
+    "Ingest only from buckets of this program inside the jurisdiction; a SaaS or web source cannot be placed.",
+    url(
+      "dataSourceConfiguration.confluenceConfiguration.sourceConfiguration.hostUrl",
+      "ingests documents from",
+      { inbound: true },
+    ),
+    url(
+      "dataSourceConfiguration.salesforceConfiguration.sourceConfiguration.hostUrl",
+      "ingests documents from",
+      { inbound: true },
+    ),
+    url(
+      "dataSourceConfiguration.sharePointConfiguration.sourceConfiguration.siteUrls[]",
+      "ingests documents from",
+      { inbound: true },
+    ),
+    url(
+      "dataSourceConfiguration.webConfiguration.sourceConfiguration.urlConfiguration.seedUrls[].url",
+      "crawls documents from",
+      { inbound: true },
+    ),
+    account(
+      "dataSourceConfiguration.s3Configuration.bucketOwnerAccountId",
+      "ingests documents from",
+      { inbound: true },
+    ),
+    bucket(
+      "vectorIngestionConfiguration.customTransformationConfiguration.intermediateStorage.s3Location.uri",
+      "stages documents being transformed in",
+    ),
+  ),
+  // An S3 location; a JDBC table's location is a table of the connection, judged there.
+  ...Object.fromEntries(
+    (
+      [
+        ["aws:glue/catalogTable:CatalogTable", "storageDescriptor.location"],
+        ["aws:glue/partition:Partition", "storageDescriptor.location"],
+        ["aws:glue/catalogDatabase:CatalogDatabase", "locationUri"],
+      ] as const
+    ).map(([type, path]) => [
+      type,
+      sends(exportFix, bucket(path, "catalogues data stored in", { when: s3Location(path) })),
+    ]),
+  ),
+
+  // Pushed messages and the hosts Alibaba Cloud services sign in to, manage through, keep data
+  // in or proxy through — each judged only when the setting that selects it says so.
+  "alicloud:mns/topicSubscription:TopicSubscription": sends(
+    pushFix,
+    url("endpoint", "pushes messages to", {
+      when: (props) => textOf(props, "endpoint")?.startsWith("acs:") !== true,
+    }),
+    arn("endpoint", "pushes messages to", {
+      when: (props) => textOf(props, "endpoint")?.startsWith("acs:") === true,
+    }),
+  ),
+  "alicloud:message/serviceSubscription:ServiceSubscription": sends(
+    pushFix,
+    url("endpoint", "pushes messages to", {
+      when: (props) => textOf(props, "pushType")?.toLowerCase() !== "queue",
+    }),
+  ),
+  // An MNS event rule delivers to a queue or topic of the region, or pushes to an endpoint.
+  "alicloud:message/serviceEventRule:ServiceEventRule": sends(
+    pushFix,
+    url("endpoint.endpointValue", "pushes events to", {
+      when: (props) => {
+        const type = valuesAt(props, "endpoint.endpointType")[0]?.value;
+        return !(typeof type === "string" && ["queue", "topic"].includes(type.toLowerCase()));
+      },
+    }),
+  ),
+  // A hybrid HPC cluster whose user directory is LDAP signs users in against the directory of
+  // the on-premises domain it names: user names and credentials go there.
+  "alicloud:ehpc/cluster:Cluster": sends(
+    "Use the cluster's own directory (accountType nis), or an LDAP directory inside the jurisdiction that the pack can place (a private or allowlisted address).",
+    url("domain", "signs users in against the on-premises directory of", {
+      when: (props) =>
+        textOf(props, "accountType")?.toLowerCase() === "ldap" && knownAt("domain")(props),
+    }),
+  ),
+  // A Lingjun (EFLO) resource is registered with the access key and the API endpoint of the
+  // workspace that manages it: the service calls that endpoint with the key. A cloud endpoint is
+  // placed by the region in its host; another host cannot be placed.
+  "alicloud:eflo/resource:Resource": sends(
+    addressFix,
+    url("userAccessParam.endpoint", "hands its access key to and is managed through", {
+      when: knownAt("userAccessParam.endpoint"),
+    }),
+  ),
+  // A production studio pushes its output stream to side-output addresses (Alibaba Cloud CDN
+  // or another vendor's RTMP ingest) and its event notifications to the callback URL. The
+  // standby picture and stream (`urgent*Url`) are only fetched from, and `domainName` is the
+  // account's own streaming domain.
+  "alicloud:live/caster:Caster": sends(
+    pushFix,
+    url("sideOutputUrl", "pushes the output stream to", { when: knownAt("sideOutputUrl") }),
+    url("sideOutputUrlList", "pushes the output stream to", {
+      when: knownAt("sideOutputUrlList"),
+    }),
+    url("callbackUrl", "sends studio events to", { when: knownAt("callbackUrl") }),
+  ),
+  // Model files by another URL (a public model hub) only come in, as container images do.
+  "alicloud:pai/workspaceModelVersion:WorkspaceModelVersion": sends(
+    addressFix,
+    url("uri", "keeps the model files in", {
+      when: (props) =>
+        knownAt("uri")(props) && textOf(props, "uri")?.toLowerCase().startsWith("oss://") === true,
+    }),
+  ),
+  "alicloud:pai/workspaceExperiment:WorkspaceExperiment": sends(
+    addressFix,
+    url("artifactUri", "writes experiment artifacts to", { when: knownAt("artifactUri") }),
+  ),
+  // A set proxy carries the cloud phones' network traffic.
+  "alicloud:cloudphone/policy:Policy": sends(
+    addressFix,
+    url("netRedirectPolicy.hostAddr", "sends the cloud phones' traffic through the proxy at", {
+      when: knownAt("netRedirectPolicy.hostAddr"),
+    }),
+  ),
+  // Only the address the bastion connects through (activeAddressType) carries sessions.
+  "alicloud:bastionhost/host:Host": sends(
+    addressFix,
+    url("hostPrivateAddress", "opens operator sessions to", {
+      when: (props) =>
+        textOf(props, "activeAddressType") !== "Public" && knownAt("hostPrivateAddress")(props),
+    }),
+    url("hostPublicAddress", "opens operator sessions to", {
+      when: (props) =>
+        textOf(props, "activeAddressType") === "Public" && knownAt("hostPublicAddress")(props),
+    }),
+  ),
+  ...Object.fromEntries(
+    (
+      [
+        ["alicloud:polardb/dynamoTable:DynamoTable", "creates the table through"],
+        ["alicloud:polardb/dynamoItem:DynamoItem", "writes the item through"],
+      ] as const
+    ).map(([type, verb]) => [
+      type,
+      sends(
+        "Take endpoint from the connection string of a PolarDB cluster of this program in a region inside the jurisdiction.",
+        url("endpoint", verb, { when: knownAt("endpoint") }),
+      ),
+    ]),
+  ),
+  ...Object.fromEntries(
+    [
+      "alicloud:pai/workspaceDataset:WorkspaceDataset",
+      "alicloud:pai/workspaceDatasetversion:WorkspaceDatasetversion",
+    ].map((type) => [
+      type,
+      sends(
+        addressFix,
+        url("uri", "keeps the dataset in", {
+          when: (props) =>
+            textOf(props, "dataSourceType")?.toUpperCase() === "OSS" && knownAt("uri")(props),
+        }),
+      ),
+    ]),
+  ),
+  // The names are used only while delivery to them is on.
+  "alicloud:oos/serviceSetting:ServiceSetting": sends(
+    logFix,
+    log.ref("deliveryOssBucketName", "delivers execution logs to", {
+      ...oss,
+      when: (props) => known(() => props.deliveryOssEnabled) === true,
+    }),
+    log.ref("deliverySlsProjectName", "delivers execution logs to", {
+      ...sls,
+      when: (props) => known(() => props.deliverySlsEnabled) === true,
+    }),
+  ),
+
+  // Where AWS services write what they produce or record: job outputs, exports, reports,
+  // recordings and service logs, to a bucket, log group or stream named by reference.
+  "aws:sfn/stateMachine:StateMachine": sends(
+    logFix,
+    logGroup("loggingConfiguration.logDestination", "delivers execution logs to"),
+  ),
+  "aws:dynamodb/tableExport:TableExport": sends(
+    exportFix,
+    bucket("s3Bucket", "exports table items to"),
+    account("s3BucketOwner", "exports table items to"),
+  ),
+  "aws:rds/exportTask:ExportTask": sends(
+    exportFix,
+    bucket("s3BucketName", "exports snapshot data to"),
+  ),
+  "aws:emr/cluster:Cluster": sends(logFix, bucket("logUri", "delivers cluster logs to")),
+  "aws:emrcontainers/jobTemplate:JobTemplate": sends(
+    logFix,
+    bucket(
+      "jobTemplateData.configurationOverrides.monitoringConfiguration.s3MonitoringConfiguration.logUri",
+      "delivers job logs to",
+    ),
+  ),
+  "aws:ses/receiptRule:ReceiptRule": sends(
+    exportFix,
+    bucket("s3Actions[].bucketName", "stores received mail in"),
+  ),
+  "aws:ssm/association:Association": sends(
+    logFix,
+    bucket("outputLocation.s3BucketName", "writes command output to"),
+  ),
+  "aws:ssm/maintenanceWindowTask:MaintenanceWindowTask": sends(
+    logFix,
+    bucket(
+      "taskInvocationParameters.runCommandParameters.outputS3Bucket",
+      "writes command output to",
+    ),
+  ),
+  "aws:synthetics/canary:Canary": sends(
+    exportFix,
+    bucket("artifactS3Location", "stores screenshots, HAR files and logs in"),
+    bucket("s3Bucket", "reads its script from", { inbound: true }),
+  ),
+  "aws:timestreamwrite/table:Table": sends(
+    logFix,
+    bucket(
+      "magneticStoreWriteProperties.magneticStoreRejectedDataLocation.s3Configuration.bucketName",
+      "writes rejected records to",
+    ),
+  ),
+  "aws:ecs/cluster:Cluster": sends(
+    logFix,
+    bucket(
+      "configuration.executeCommandConfiguration.logConfiguration.s3BucketName",
+      "delivers exec session logs to",
+    ),
+  ),
+  "aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration": sends(
+    logFix,
+    bucket("logging.s3Logs.s3BucketName", "delivers build logs to"),
+  ),
+  "aws:cloudwatch/internetMonitor:InternetMonitor": sends(
+    logFix,
+    bucket("internetMeasurementsLogDelivery.s3Config.bucketName", "delivers measurements to"),
+  ),
+  "aws:sns/smsPreferences:SmsPreferences": sends(
+    logFix,
+    bucket("usageReportS3Bucket", "delivers SMS usage reports to"),
+  ),
+  "aws:fis/experimentTemplate:ExperimentTemplate": sends(
+    logFix,
+    bucket("logConfiguration.s3Configuration.bucketName", "delivers experiment logs to"),
+    bucket(
+      "experimentReportConfiguration.outputs.s3Configuration.bucketName",
+      "delivers experiment reports to",
+    ),
+  ),
+  "aws:evidently/project:Project": sends(
+    logFix,
+    bucket("dataDelivery.s3Destination.bucket", "delivers evaluation events to"),
+  ),
+  "aws:rekognition/streamProcessor:StreamProcessor": sends(
+    exportFix,
+    bucket("output.s3Destination.bucket", "writes analysis results to"),
+  ),
+  "aws:chime/sdkvoiceGlobalSettings:SdkvoiceGlobalSettings": sends(
+    logFix,
+    bucket("voiceConnector.cdrBucket", "delivers call detail records to"),
+  ),
+  "aws:cleanrooms/membership:Membership": sends(
+    exportFix,
+    bucket(
+      "defaultResultConfiguration.outputConfiguration.s3.bucket",
+      "writes collaboration query results to",
+    ),
+  ),
+  "aws:connect/instanceStorageConfig:InstanceStorageConfig": sends(
+    exportFix,
+    bucket("storageConfig.s3Config.bucketName", "stores contact recordings and reports in"),
+  ),
+  "aws:bedrock/agentcoreBrowser:AgentcoreBrowser": sends(
+    logFix,
+    bucket("recording.s3Location.bucket", "records browser sessions to"),
+  ),
+  "aws:appfabric/ingestionDestination:IngestionDestination": sends(
+    logFix,
+    bucket(
+      "destinationConfiguration.auditLog.destination.s3Bucket.bucketName",
+      "delivers SaaS audit logs to",
+    ),
+  ),
+  "aws:dataexchange/eventAction:EventAction": sends(
+    exportFix,
+    bucket("action.exportRevisionToS3.revisionDestination.bucket", "exports revisions to"),
+  ),
+  "aws:sagemaker/endpointConfiguration:EndpointConfiguration": sends(
+    exportFix,
+    bucket("dataCaptureConfig.destinationS3Uri", "captures inference requests and responses to"),
+    bucket("productionVariants[].coreDumpConfig.destinationS3Uri", "writes core dumps to"),
+    bucket("shadowProductionVariants[].coreDumpConfig.destinationS3Uri", "writes core dumps to"),
+  ),
+  "aws:sagemaker/deviceFleet:DeviceFleet": sends(
+    exportFix,
+    bucket("outputConfig.s3OutputLocation", "collects edge device data in"),
+  ),
+  "aws:sagemaker/featureGroup:FeatureGroup": sends(
+    exportFix,
+    bucket("offlineStoreConfig.s3StorageConfig.s3Uri", "stores offline features in"),
+    bucket("offlineStoreConfig.s3StorageConfig.resolvedOutputS3Uri", "stores offline features in"),
+  ),
+  "aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer": sends(
+    exportFix,
+    bucket("artifactStoreUri", "stores experiment artifacts in"),
+  ),
+  "aws:sagemaker/mlflowApp:MlflowApp": sends(
+    exportFix,
+    bucket("artifactStoreUri", "stores experiment artifacts in"),
+  ),
+  "aws:acmpca/certificateAuthority:CertificateAuthority": sends(
+    exportFix,
+    bucket(
+      "revocationConfiguration.crlConfiguration.s3BucketName",
+      "publishes certificate revocation lists to",
+    ),
+  ),
+  "aws:kendra/faq:Faq": sends(
+    exportFix,
+    bucket("s3Path.bucket", "indexes questions and answers from", { inbound: true }),
+  ),
+  "aws:comprehend/documentClassifier:DocumentClassifier": sends(
+    exportFix,
+    bucket("inputDataConfig.s3Uri", "trains on documents from", { inbound: true }),
+    bucket("inputDataConfig.testS3Uri", "tests on documents from", { inbound: true }),
+    bucket("inputDataConfig.augmentedManifests[].s3Uri", "trains on documents from", {
+      inbound: true,
+    }),
+    bucket("outputDataConfig.s3Uri", "writes classifier output to"),
+  ),
+  "aws:msk/cluster:Cluster": sends(
+    logFix,
+    bucket("loggingInfo.brokerLogs.s3.bucket", "delivers broker logs to"),
+  ),
+  // Classic WAF runs on CloudFront's edge; its logs go to a Firehose stream named aws-waf-logs-*.
+  "aws:waf/webAcl:WebAcl": sends(
+    logFix,
+    logSink("loggingConfiguration.logDestination", "delivers request logs to"),
+  ),
+  "aws:msk/channel:Channel": sends(
+    exportFix,
+    bucket("icebergDestination.catalog.warehouseLocation", "writes topic records to"),
+    account("icebergDestination.deadLetterQueueS3.expectedBucketOwner", "writes failed records to"),
+    account("s3Destination.deadLetterQueueS3.expectedBucketOwner", "writes failed records to"),
+    account("s3Destination.storage.expectedBucketOwner", "writes topic records to"),
+    bucket("loggingInfo.s3.bucket", "delivers channel logs to"),
+  ),
+  "aws:mailmanager/ruleSet:RuleSet": sends(
+    exportFix,
+    bucket("rules[].actions[].writeToS3.s3Bucket", "stores received mail in"),
+  ),
+  "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy": sends(
+    logFix,
+    bucket(
+      "policyDocument.Statement[].Operation.Audit.FindingsDestination.S3.Bucket",
+      "delivers sensitive-data findings to",
+    ),
+    logGroup(
+      "policyDocument.Statement[].Operation.Audit.FindingsDestination.CloudWatchLogs.LogGroup",
+      "delivers sensitive-data findings to",
+    ),
+    logSink(
+      "policyDocument.Statement[].Operation.Audit.FindingsDestination.Firehose.DeliveryStream",
+      "delivers sensitive-data findings to",
+    ),
+  ),
+  "aws:timestreamquery/scheduledQuery:ScheduledQuery": sends(
+    logFix,
+    bucket("errorReportConfiguration.s3Configuration.bucketName", "writes query error reports to"),
+  ),
+  "aws:transfer/server:Server": sends(
+    logFix,
+    logGroup("structuredLogDestinations[]", "delivers file transfer logs to"),
+  ),
+  "aws:arcregionswitch/plan:Plan": sends(
+    "Write execution reports only to a bucket of this program, owned by the stack's account, in a region inside the jurisdiction.",
+    bucket(
+      "reportConfigurations[].reportOutputs[].s3Configurations[].bucketPath",
+      "writes execution reports to",
+    ),
+    account(
+      "reportConfigurations[].reportOutputs[].s3Configurations[].bucketOwner",
+      "writes execution reports to a bucket of",
+    ),
+  ),
+  "aws:bedrock/customModel:CustomModel": sends(
+    exportFix,
+    bucket("trainingDataConfig.s3Uri", "trains a model on data from", { inbound: true }),
+    bucket("validationDataConfig.validators[].s3Uri", "validates a model on data from", {
+      inbound: true,
+    }),
+    bucket("outputDataConfig.s3Uri", "writes training metrics and output to"),
+  ),
+  "aws:bedrockmodel/invocationJob:InvocationJob": sends(
+    exportFix,
+    bucket("inputDataConfig.s3InputDataConfig.s3Uri", "reads model prompts from", {
+      inbound: true,
+    }),
+    account("inputDataConfig.s3InputDataConfig.s3BucketOwner", "reads model prompts from", {
+      inbound: true,
+    }),
+    bucket("outputDataConfig.s3OutputDataConfig.s3Uri", "writes model answers to"),
+    account("outputDataConfig.s3OutputDataConfig.s3BucketOwner", "writes model answers to"),
+  ),
+  "aws:bedrock/evaluationJob:EvaluationJob": sends(
+    exportFix,
+    bucket(
+      "evaluationConfig.automated.datasetMetricConfigs[].dataset.datasetLocation.s3Uri",
+      "evaluates models on prompts from",
+      { inbound: true },
+    ),
+    bucket(
+      "evaluationConfig.human.datasetMetricConfigs[].dataset.datasetLocation.s3Uri",
+      "evaluates models on prompts from",
+      { inbound: true },
+    ),
+    bucket("outputDataConfig.s3Uri", "writes evaluation results to"),
+  ),
+  "aws:bedrock/agentcoreMemoryStrategy:AgentcoreMemoryStrategy": sends(
+    exportFix,
+    bucket(
+      "configuration.selfManagedConfiguration.invocationConfiguration.payloadDeliveryBucketName",
+      "delivers agent conversations to",
+    ),
+  ),
+  "aws:elastictranscoder/pipeline:Pipeline": sends(
+    exportFix,
+    bucket("inputBucket", "transcodes media from", { inbound: true }),
+    bucket("outputBucket", "writes transcoded media to"),
+    bucket("contentConfig.bucket", "writes transcoded media to"),
+    bucket("thumbnailConfig.bucket", "writes thumbnails to"),
+  ),
+  "aws:emr/studio:Studio": sends(
+    exportFix,
+    bucket("defaultS3Location", "stores notebooks and their output in"),
+  ),
+  "aws:chimesdkmediapipelines/mediaInsightsPipelineConfiguration:MediaInsightsPipelineConfiguration":
+    sends(
+      exportFix,
+      bucket("elements[].s3RecordingSinkConfiguration.destination", "records calls to"),
+      bucket(
+        "elements[].amazonTranscribeCallAnalyticsProcessorConfiguration.postCallAnalyticsSettings.outputLocation",
+        "writes call transcripts and analytics to",
+      ),
+    ),
+  "aws:bedrock/agentFlow:AgentFlow": sends(
+    exportFix,
+    bucket(
+      "definition.nodes[].configuration.retrieval.serviceConfiguration.s3.bucketName",
+      "retrieves documents for the flow from",
+      { inbound: true },
+    ),
+    bucket(
+      "definition.nodes[].configuration.storage.serviceConfiguration.s3.bucketName",
+      "stores the flow's output in",
+    ),
+  ),
+  ...Object.fromEntries(
+    [
+      "aws:timestreaminfluxdb/dbInstance:DbInstance",
+      "aws:timestreaminfluxdb/dbCluster:DbCluster",
+    ].map((type) => [
+      type,
+      sends(
+        logFix,
+        bucket("logDeliveryConfiguration.s3Configuration.bucketName", "delivers InfluxDB logs to"),
+      ),
+    ]),
+  ),
+  // `logDestination` is a free-form map whose key depends on logDestinationType: `bucketName`
+  // (S3), `logGroup` (CloudWatch Logs) or `deliveryStream` (Firehose).
+  "aws:networkfirewall/loggingConfiguration:LoggingConfiguration": sends(
+    logFix,
+    ...["bucketName", "logGroup", "deliveryStream"].map((key) =>
+      logSink(
+        `loggingConfiguration.logDestinationConfigs[].logDestination.${key}`,
+        "delivers firewall alert and flow logs to",
+      ),
+    ),
+  ),
+  "aws:sns/dataProtectionPolicy:DataProtectionPolicy": sends(
+    logFix,
+    bucket(`${findingsTo}.S3.Bucket`, "delivers sensitive-data findings to"),
+    logGroup(`${findingsTo}.CloudWatchLogs.LogGroup`, "delivers sensitive-data findings to"),
+    logSink(`${findingsTo}.Firehose.DeliveryStream`, "delivers sensitive-data findings to"),
+  ),
+};
