@@ -327,6 +327,9 @@ export const storeKeyLocality = residencyStackPolicy({
  * advisory, and mandatory only for stacks in strict posture (`sovereign-dc:posture: strict`).
  * Where the key lives is `store-key-locality`'s question, mandatory in every posture.
  */
+/** Where a store without a key of the program's leads: whoever holds the key reads the data. */
+export const noCustomerKey = "no customer-managed key (unencrypted, or a key the provider holds)";
+
 export const customerKeyEncryption: StackValidationPolicy = {
   ...residencyStackPolicy({
     name: "customer-key-encryption",
@@ -338,8 +341,10 @@ export const customerKeyEncryption: StackValidationPolicy = {
     validate: (args, ctx) => {
       for (const { store, model, use } of storeKeyUses(args.resources)) {
         if (use.kind === "none") {
+          const label = resourceLabel(store.type, store.name);
           ctx.report({
-            message: `${resourceLabel(store.type, store.name)} must be encrypted with a customer-managed KMS key, but it has none (unencrypted, or encrypted with a provider-managed key). ${model.fix}`,
+            message: `${label} must be encrypted with a customer-managed KMS key, but it has none (unencrypted, or encrypted with a provider-managed key). ${model.fix}`,
+            path: [label, noCustomerKey],
             urn: store.urn,
             resourceName: store.name,
           });

@@ -71,9 +71,13 @@ export async function borderViolations(
  * The unencrypted bucket's customer-key-encryption finding: hardening without a path, advisory
  * in standard posture.
  */
-export const noCustomerKey = (bucket: string): Finding => [
+/** Where a store's path ends when no key of the program's encrypts it. */
+export const keyless = "no customer-managed key (unencrypted, or a key the provider holds)";
+
+/** The advisory finding of a store without a customer-managed key (an OSS bucket unless said). */
+export const noCustomerKey = (name: string, kind = "oss bucket"): Finding => [
   "customer-key-encryption",
-  bucket,
+  name,
   "advisory",
-  null,
+  [`${kind} ${JSON.stringify(name)}`, keyless],
 ];

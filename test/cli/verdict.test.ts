@@ -247,6 +247,7 @@ describe("a finding a waiver covers", () => {
         "Checked test/fixtures/verdict/waived.ts as stack dev (jurisdiction US): 4 resources",
         '! [advisory] customer-key-encryption aws:s3/bucket:Bucket "status-page"',
         '    s3 bucket "status-page" must be encrypted with a customer-managed KMS key, but it has none (unencrypted, or encrypted with a provider-managed key). Add an s3 BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms" and kmsMasterKeyId set to a kms.Key of this program.',
+        '    path: s3 bucket "status-page" → no customer-managed key (unencrypted, or a key the provider holds)',
         "! [advisory] waiver-review",
         '    The waiver of no-path-out-of-jurisdiction for "old-status-page" must cover a finding, but no finding of no-path-out-of-jurisdiction names "old-status-page". Remove the waiver, or correct its policy and resource names; a stale waiver would silently cover a future crossing.',
         "Waived (listed, not counted in the verdict):",

@@ -25,6 +25,7 @@ import {
 } from "../../policy/border";
 import { decodeMessage, type EgressAllowEntry, type Waiver } from "../../policy/framework";
 import { policies } from "../../policy/policies";
+import type { Plan } from "../../engine/plan";
 import type { Finding } from "./policy-session";
 
 // The runtime's proxy is internal to @pulumi/policy; the oracle uses it to stay faithful.
@@ -203,4 +204,31 @@ export function runBorderEdges(
   );
   const label = new Map(analysis.nodes.map((n) => [n.id, `${n.label} [${n.side}]`]));
   return analysis.edges.map((e) => `${label.get(e.from)} —${edgeText(e)}→ ${label.get(e.to)}`);
+}
+
+/**
+ * A plan's resources as the oracle's inputs: providers and dependencies by name. The oracle keys
+ * resources by name, so a name two resources share (a program's resource and a component's) is
+ * told apart by its type; both models then see the same names.
+ */
+export function oracleInputsOf(plan: Plan): OracleResource[] {
+  const count = new Map<string, number>();
+  for (const r of plan.resources) {
+    count.set(r.name, (count.get(r.name) ?? 0) + 1);
+  }
+  const names = new Map(
+    plan.resources.map((r) => [r.urn, count.get(r.name) === 1 ? r.name : `${r.name} (${r.type})`]),
+  );
+  return plan.resources.map((r) => ({
+    type: r.type,
+    name: names.get(r.urn) as string,
+    props: r.outputs as Record<string, unknown>,
+    provider: r.provider === undefined ? undefined : names.get(r.provider),
+    deps: Object.fromEntries(
+      Object.entries(r.propertyDependencies).map(([k, urns]) => [
+        k,
+        urns.map((u) => names.get(u) as string),
+      ]),
+    ),
+  }));
 }

@@ -81,6 +81,7 @@ import { legacyGlobalServices } from "../helpers/legacy-edge-services-flows";
 import { legacyPublicExposure } from "../helpers/legacy-exposure-flows";
 import {
   oracleBorderResources,
+  oracleInputsOf,
   type OracleResource,
   type OracleSettings,
   policyResources,
@@ -116,33 +117,6 @@ beforeAll(async () => {
     fixturePlan("policy-alicloud", "cn"),
   ]);
 }, 120_000);
-
-/**
- * A plan's resources as the oracle's inputs: providers and dependencies by name. The oracle keys
- * resources by name, so a name two resources share (a program's resource and a component's) is
- * told apart by its type; both models then see the same names.
- */
-function oracleInputs(plan: Plan): OracleResource[] {
-  const count = new Map<string, number>();
-  for (const r of plan.resources) {
-    count.set(r.name, (count.get(r.name) ?? 0) + 1);
-  }
-  const names = new Map(
-    plan.resources.map((r) => [r.urn, count.get(r.name) === 1 ? r.name : `${r.name} (${r.type})`]),
-  );
-  return plan.resources.map((r) => ({
-    type: r.type,
-    name: names.get(r.urn) as string,
-    props: r.outputs as Record<string, unknown>,
-    provider: r.provider === undefined ? undefined : names.get(r.provider),
-    deps: Object.fromEntries(
-      Object.entries(r.propertyDependencies).map(([k, urns]) => [
-        k,
-        urns.map((u) => names.get(u) as string),
-      ]),
-    ),
-  }));
-}
 
 function plans(): Array<[string, BorderResource[], OracleSettings]> {
   const cn = { jurisdiction: "CN", egressAllowlist: plantAllowlist };
@@ -498,13 +472,13 @@ function viewInputs(): Array<[string, OracleResource[], OracleSettings]> {
       [...c.specs],
       c.settings,
     ]),
-    ["policy-aws", oracleInputs(aws), oregonSettings as OracleSettings],
-    ["policy-alicloud", oracleInputs(alicloud), shanghaiSettings as OracleSettings],
-    ["policy-aws under CN", oracleInputs(aws), { jurisdiction: "CN" }],
-    ["policy-alicloud under US", oracleInputs(alicloud), { jurisdiction: "US" }],
+    ["policy-aws", oracleInputsOf(aws), oregonSettings as OracleSettings],
+    ["policy-alicloud", oracleInputsOf(alicloud), shanghaiSettings as OracleSettings],
+    ["policy-aws under CN", oracleInputsOf(aws), { jurisdiction: "CN" }],
+    ["policy-alicloud under US", oracleInputsOf(alicloud), { jurisdiction: "US" }],
     ...borderFixtures.map((name): [string, OracleResource[], OracleSettings] => [
       `border ${name}/crossing`,
-      oracleInputs(border[name].crossing),
+      oracleInputsOf(border[name].crossing),
       { jurisdiction: "CN", egressAllowlist: plantAllowlist },
     ]),
   ];
@@ -960,7 +934,7 @@ describe("the routes, gateways and addresses of the network and egress tables", 
     ...viewInputs(),
     ...borderFixtures.map((name): [string, OracleResource[], OracleSettings] => [
       `border ${name}/sealed`,
-      oracleInputs(border[name].sealed),
+      oracleInputsOf(border[name].sealed),
       { jurisdiction: "CN", egressAllowlist: plantAllowlist },
     ]),
     ...routesCases.map(([name, specs, settings]): [string, OracleResource[], OracleSettings] => [

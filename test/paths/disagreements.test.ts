@@ -33,8 +33,12 @@ const mandatory = (policy: string, name: string, path: readonly string[] | null)
   "mandatory" satisfies Level,
   path,
 ];
-/** The customer-key-encryption finding on a store with no customer-managed key (no path yet). */
-const noCustomerKey = (name: string) => mandatory("customer-key-encryption", name, null);
+/** The customer-key-encryption finding on a store with no customer-managed key (an OSS bucket unless said). */
+const noCustomerKey = (name: string, kind = "oss bucket") =>
+  mandatory("customer-key-encryption", name, [
+    `${kind} ${JSON.stringify(name)}`,
+    "no customer-managed key (unencrypted, or a key the provider holds)",
+  ]);
 
 const CN: OracleSettings = { jurisdiction: "CN" };
 const US: OracleSettings = { jurisdiction: "US" };
@@ -282,7 +286,7 @@ describe("2C-1: a database named by identifier lies in the stack or its own regi
           'rds cluster "aurora"',
           "us-west-2 (inside US)",
         ]),
-        noCustomerKey("aurora"),
+        noCustomerKey("aurora", "rds cluster"),
       ]),
       border: [['rds cluster "aurora"', "replication", "eu-central-1 (outside US, in EU)"]],
     });
@@ -290,7 +294,7 @@ describe("2C-1: a database named by identifier lies in the stack or its own regi
 
   test("3 twin the identifier names no database of the stack: it lies in the cluster's own region, nothing", () => {
     expect(today([oregon, auroraFrom("records")], US)).toEqual({
-      named: [noCustomerKey("aurora")],
+      named: [noCustomerKey("aurora", "rds cluster")],
       border: [],
     });
   });
@@ -303,8 +307,8 @@ describe("2C-1: a database named by identifier lies in the stack or its own regi
           'rds cluster "aurora-eu"',
           "eu-central-1 (outside US, in EU)",
         ]),
-        noCustomerKey("aurora"),
-        noCustomerKey("aurora-eu"),
+        noCustomerKey("aurora", "rds cluster"),
+        noCustomerKey("aurora-eu", "rds cluster"),
       ]),
       border: [
         placedInFrankfurt('rds cluster "aurora-eu"'),
@@ -329,7 +333,10 @@ describe("2C-1: a database named by identifier lies in the stack or its own regi
       }),
     ];
     expect(today(resources, US)).toEqual({
-      named: sorted([noCustomerKey("records"), noCustomerKey("replica")]),
+      named: sorted([
+        noCustomerKey("records", "rds instance"),
+        noCustomerKey("replica", "rds instance"),
+      ]),
       border: [],
     });
   });
@@ -349,7 +356,10 @@ describe("2C-1: a database named by identifier lies in the stack or its own regi
       oregon,
       aws("aws:rds/cluster:Cluster", "aurora", { storageEncrypted: false }),
     ];
-    expect(today(resources, US)).toEqual({ named: [noCustomerKey("aurora")], border: [] });
+    expect(today(resources, US)).toEqual({
+      named: [noCustomerKey("aurora", "rds cluster")],
+      border: [],
+    });
   });
 
   test("5 storageEncrypted false naming a key of the stack in Frankfurt: the unused key is no edge of the cluster", () => {
@@ -360,7 +370,7 @@ describe("2C-1: a database named by identifier lies in the stack or its own regi
           'kms key "vault-key"',
           "eu-central-1 (outside US, in EU)",
         ]),
-        noCustomerKey("aurora"),
+        noCustomerKey("aurora", "rds cluster"),
       ]),
       border: [placedInFrankfurt('kms key "vault-key"')],
     });
@@ -408,7 +418,7 @@ describe("2C-3: global clusters link their members, a peer's account lies where 
             'rds cluster "aurora"',
             '"records-global" (cannot be placed)',
           ]),
-          noCustomerKey("aurora"),
+          noCustomerKey("aurora", "rds cluster"),
         ]),
         border: [
           [
@@ -427,8 +437,8 @@ describe("2C-3: global clusters link their members, a peer's account lies where 
             'rds cluster "aurora-eu"',
             "eu-central-1 (outside US, in EU)",
           ]),
-          noCustomerKey("aurora"),
-          noCustomerKey("aurora-eu"),
+          noCustomerKey("aurora", "rds cluster"),
+          noCustomerKey("aurora-eu", "rds cluster"),
         ]),
         border: [
           ['rds global cluster "global"', "replication", ...toFrankfurt],
@@ -446,7 +456,10 @@ describe("2C-3: global clusters link their members, a peer's account lies where 
 
     test("4b twin the second member in us-east-1: nothing", () => {
       expect(today(globalDatabase("us-east-1"), US)).toEqual({
-        named: sorted([noCustomerKey("aurora"), noCustomerKey("aurora-eu")]),
+        named: sorted([
+          noCustomerKey("aurora", "rds cluster"),
+          noCustomerKey("aurora-eu", "rds cluster"),
+        ]),
         border: [],
       });
     });
@@ -464,7 +477,10 @@ describe("2C-3: global clusters link their members, a peer's account lies where 
         'rds global cluster "global" [inside] —replication→ rds cluster "primary" [inside]',
         'rds cluster "primary" [inside] —replication→ rds global cluster "global" [inside]',
       ]);
-      expect(today(resources, US)).toEqual({ named: [noCustomerKey("primary")], border: [] });
+      expect(today(resources, US)).toEqual({
+        named: [noCustomerKey("primary", "rds cluster")],
+        border: [],
+      });
     });
 
     describe("an ElastiCache global datastore: the primary it names is a member too", () => {
@@ -613,7 +629,10 @@ describe("2C-3: global clusters link their members, a peer's account lies where 
     test("6 same region, another account: cross-account-links, the graph's account edge inside, no path", () => {
       const resources = peering({ peerOwnerId: "999988887777" });
       expect(today(resources, US)).toEqual({
-        named: sorted([crossAccount("not this stack's account 111122223333"), noCustomerKey("b")]),
+        named: sorted([
+          crossAccount("not this stack's account 111122223333"),
+          noCustomerKey("b", "s3 bucket"),
+        ]),
         border: [],
       });
       expect(runBorderEdges(resources, US)).toEqual([
@@ -630,7 +649,7 @@ describe("2C-3: global clusters link their members, a peer's account lies where 
       expect(today(resources, US)).toEqual({
         named: sorted([
           crossAccount("the provider pins no account, so it cannot be checked"),
-          noCustomerKey("b"),
+          noCustomerKey("b", "s3 bucket"),
         ]),
         border: [],
       });
@@ -649,7 +668,7 @@ describe("2C-3: global clusters link their members, a peer's account lies where 
             "eu-central-1 (outside US, in EU)",
           ]),
           crossAccount("not this stack's account 111122223333"),
-          noCustomerKey("b"),
+          noCustomerKey("b", "s3 bucket"),
         ]),
         border: [
           [
@@ -732,7 +751,10 @@ describe("2C-3: global clusters link their members, a peer's account lies where 
 
     test("6 twin the peer is the stack's own account: no finding, no account edge", () => {
       const resources = peering({ peerOwnerId: "111122223333" });
-      expect(today(resources, US)).toEqual({ named: [noCustomerKey("b")], border: [] });
+      expect(today(resources, US)).toEqual({
+        named: [noCustomerKey("b", "s3 bucket")],
+        border: [],
+      });
       expect(runBorderEdges(resources, US)).toEqual([
         coreInRegion,
         'vpc "core" [inside] —peering "peer"→ us-west-2 (inside US) [inside]',
@@ -871,35 +893,35 @@ describe("2B: a public ACL or policy is reported while it stands; the path passe
 
   test("10 public-read under a full block: public-exposure reports the ACL, no path", () => {
     expect(today([oregon, bucket, acl, fullBlock], US)).toEqual({
-      named: sorted([aclExposed, noCustomerKey("b")]),
+      named: sorted([aclExposed, noCustomerKey("b", "s3 bucket")]),
       border: [],
     });
   });
 
   test("10 twin without a block: public-exposure and the path to the internet", () => {
     expect(today([oregon, bucket, acl], US)).toEqual({
-      named: sorted([aclExposed, noCustomerKey("b")]),
+      named: sorted([aclExposed, noCustomerKey("b", "s3 bucket")]),
       border: [aclPath],
     });
   });
 
   test("10 blockPublicAcls and blockPublicPolicy leave the ACL in force: the path stays", () => {
     expect(today([oregon, bucket, acl, block(refuseNew)], US)).toEqual({
-      named: sorted([aclExposed, noCustomerKey("b")]),
+      named: sorted([aclExposed, noCustomerKey("b", "s3 bucket")]),
       border: [aclPath],
     });
   });
 
   test("10 ignorePublicAcls alone shuts the ACL: no path", () => {
     expect(today([oregon, bucket, acl, block({ ignorePublicAcls: true })], US)).toEqual({
-      named: sorted([aclExposed, noCustomerKey("b")]),
+      named: sorted([aclExposed, noCustomerKey("b", "s3 bucket")]),
       border: [],
     });
   });
 
   test("10 restrictPublicBuckets alone does not shut an ACL: the path stays", () => {
     expect(today([oregon, bucket, acl, block({ restrictPublicBuckets: true })], US)).toEqual({
-      named: sorted([aclExposed, noCustomerKey("b")]),
+      named: sorted([aclExposed, noCustomerKey("b", "s3 bucket")]),
       border: [aclPath],
     });
   });
@@ -959,10 +981,10 @@ describe("2B: a public ACL or policy is reported while it stands; the path passe
     "the public internet",
   ];
   const isPublicToBoth = {
-    named: sorted([policyExposed, noCustomerKey("b")]),
+    named: sorted([policyExposed, noCustomerKey("b", "s3 bucket")]),
     border: [policyPath],
   };
-  const isPublicToNeither = { named: [noCustomerKey("b")], border: [] };
+  const isPublicToNeither = { named: [noCustomerKey("b", "s3 bucket")], border: [] };
 
   test("10 restrictPublicBuckets alone shuts a public policy: public-exposure reports it, no path", () => {
     const resources = [oregon, bucket, allowEveryone(), block({ restrictPublicBuckets: true })];

@@ -243,7 +243,12 @@ describe("a carrier gateway (egress table) in the border analysis", () => {
     });
     // internet-egress reports the gateway and the route; no-path-out-of-jurisdiction, nothing.
     expect(runNamed(carrierStack(true), { jurisdiction: "US" })).toEqual([
-      ["customer-key-encryption", "b", "mandatory", null],
+      [
+        "customer-key-encryption",
+        "b",
+        "mandatory",
+        ['s3 bucket "b"', "no customer-managed key (unencrypted, or a key the provider holds)"],
+      ],
       [
         "internet-egress",
         "cgw",
@@ -262,7 +267,12 @@ describe("a carrier gateway (egress table) in the border analysis", () => {
   it("leaves the stack sealed when no route leads to it, and internet-egress still reports it", () => {
     expect(analysis(carrierStack(false))).toEqual({ verdict: "sealed", paths: [] });
     expect(runNamed(carrierStack(false), { jurisdiction: "US" })).toEqual([
-      ["customer-key-encryption", "b", "mandatory", null],
+      [
+        "customer-key-encryption",
+        "b",
+        "mandatory",
+        ['s3 bucket "b"', "no customer-managed key (unencrypted, or a key the provider holds)"],
+      ],
       [
         "internet-egress",
         "cgw",

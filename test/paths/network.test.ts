@@ -60,7 +60,12 @@ function peeredTo(farRegion: string, acceptingRegionId: string): OracleResource[
   ];
 }
 
-const cke: Finding = ["customer-key-encryption", "records", "mandatory", null];
+const cke: Finding = [
+  "customer-key-encryption",
+  "records",
+  "mandatory",
+  ['oss bucket "records"', "no customer-managed key (unencrypted, or a key the provider holds)"],
+];
 const farPlacement: Finding[] = [
   [
     "resource-placement",

@@ -1409,7 +1409,17 @@ describe("key locality", () => {
     {
       name: "a bucket has no server-side encryption",
       bad: (plan) => without(plan, "telemetry-encryption"),
-      expected: [["customer-key-encryption", "telemetry", "advisory", null]],
+      expected: [
+        [
+          "customer-key-encryption",
+          "telemetry",
+          "advisory",
+          [
+            'oss bucket "telemetry"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
       twinName: "the bucket's encryption with the program's key is declared",
       twin: (plan) =>
         set("telemetry-encryption", (p) => {
@@ -1423,7 +1433,17 @@ describe("key locality", () => {
         p.sseAlgorithm = "AES256";
         delete p.kmsMasterKeyId;
       }),
-      expected: [["customer-key-encryption", "telemetry", "advisory", null]],
+      expected: [
+        [
+          "customer-key-encryption",
+          "telemetry",
+          "advisory",
+          [
+            'oss bucket "telemetry"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
       twinName: "it is encrypted with the program's key",
       twin: (plan) =>
         set("telemetry-encryption", (p) => {

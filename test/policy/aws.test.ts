@@ -769,7 +769,15 @@ describe("copies and replicas", () => {
         }),
       ),
       expected: [
-        ["customer-key-encryption", "records-eu", "advisory", null],
+        [
+          "customer-key-encryption",
+          "records-eu",
+          "advisory",
+          [
+            's3 bucket "records-eu"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
         [
           "named-destinations",
           "records-replication",
@@ -1835,7 +1843,17 @@ describe("key locality", () => {
       bad: set("records-encryption", (p) => {
         rule0(p).applyServerSideEncryptionByDefault = { sseAlgorithm: "AES256" };
       }),
-      expected: [["customer-key-encryption", "records", "advisory", null]],
+      expected: [
+        [
+          "customer-key-encryption",
+          "records",
+          "advisory",
+          [
+            's3 bucket "records"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
       twinName: "the bucket is encrypted with the program's key",
       twin: (plan) =>
         set("records-encryption", (p) => {
@@ -1850,7 +1868,17 @@ describe("key locality", () => {
       bad: set("db", (p) => {
         p.storageEncrypted = false;
       }),
-      expected: [["customer-key-encryption", "db", "advisory", null]],
+      expected: [
+        [
+          "customer-key-encryption",
+          "db",
+          "advisory",
+          [
+            'rds instance "db"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
       twinName: "the database is encrypted with the program's key",
       twin: set("db", (p) => {
         p.storageEncrypted = true;
@@ -1861,7 +1889,17 @@ describe("key locality", () => {
       bad: set("api-token", (p) => {
         delete p.kmsKeyId;
       }),
-      expected: [["customer-key-encryption", "api-token", "advisory", null]],
+      expected: [
+        [
+          "customer-key-encryption",
+          "api-token",
+          "advisory",
+          [
+            'secretsmanager secret "api-token"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
       twinName: "the secret uses the program's key",
       twin: (plan) =>
         set("api-token", (p) => {
