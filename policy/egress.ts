@@ -11,8 +11,9 @@
  * further) or to a destination the stack's egress allowlist covers — protocol and ports
  * included. Drop and deny rules are always fine.
  *
- * internet-egress is a view of the egress domain table (paths/types/egress.ts); egress-rules
- * reads every rule through paths/rules.ts, the reader the border analysis's gates use too.
+ * Both are views of the egress domain table (paths/types/egress.ts): internet-egress of its
+ * internet fields, egress-rules of its egress controls' `rules` (paths/types/gates.ts), the rows
+ * whose gates the border analysis reads.
  */
 import { resourceLabel } from "../residency/placement";
 import { describeFlow, egressPermitted, isAnywhere } from "./paths/addresses";
@@ -21,7 +22,7 @@ import { byType } from "./paths/types";
 import { judgedOnly } from "./paths/types/egress";
 import type { TypeTable } from "./paths/model";
 import { internetView } from "./paths/views";
-import { type RuleFlow, ruleModels } from "./paths/rules";
+import type { RuleFlow } from "./paths/rules";
 
 /**
  * Every type with an internet field: the domain tables' (whose edges the graph draws) and
@@ -72,12 +73,12 @@ export const egressRules = residencyResourcePolicy({
   remediationSteps:
     "Allow egress only to private ranges or to CIDRs, protocols and ports of the egress allowlist; end rule sets with a drop/deny for 0.0.0.0/0.",
   validate: (args, ctx) => {
-    const model = ruleModels.find((m) => m.type === args.type);
-    if (!model) {
+    const rules = byType[args.type]?.rules;
+    if (!rules) {
       return;
     }
     const label = resourceLabel(args.type, args.name);
-    for (const rf of model.flows(args.props)) {
+    for (const rf of rules(args.props)) {
       if (rf.allow) {
         judgeRule(label, rf, ctx);
       }
@@ -85,4 +86,4 @@ export const egressRules = residencyResourcePolicy({
   },
 });
 
-export { ruleModels } from "./paths/rules";
+export { ruleModels } from "./paths/types/gates";

@@ -13,8 +13,7 @@
 import { resourceLabel } from "../residency/placement";
 import { isAnywhere, reachOfAddress } from "./paths/addresses";
 import { type EgressAllowEntry, type PolicyContext, residencyResourcePolicy } from "./framework";
-import { publicGrants, resourceGrants } from "./grants";
-import { isPublic, isPublicGrantee, publicAcls, statements } from "./paths/iam";
+import { isPublic, statements } from "./paths/iam";
 import { byType } from "./paths/types";
 import { publicView } from "./paths/views";
 import { isTrue, jsonDocument, str, unknown, valueAt, valuesAt } from "./values";
@@ -81,13 +80,6 @@ function policyAt(path: string) {
         what: 'allows Principal "*" and no condition limits it to named networks, addresses, accounts or organisations: anyone on the internet can use it',
       }));
   };
-}
-
-function grantsTo(path: string) {
-  return (props: Record<string, unknown>): Exposure[] =>
-    valuesAt(props, path)
-      .filter((f) => isPublicGrantee(f.value))
-      .map((f) => ({ path: f.path, what: `grants access to ${String(f.value)}` }));
 }
 
 /** Ingress sources that are neither private nor allowlisted. */
@@ -413,29 +405,6 @@ function lightsailPorts(props: Record<string, unknown>, ctx: PolicyContext): Exp
 }
 
 /**
- * A Transfer Family server with a `PUBLIC` endpoint (the default) answers on the internet; so
- * does a `VPC` endpoint given Elastic IPs (`addressAllocationIds`, an internet-facing endpoint).
- */
-function transferEndpoint(props: Record<string, unknown>): Exposure[] {
-  const typeOf = publicUnless(
-    "endpointType",
-    ["vpc", "vpc_endpoint"],
-    "PUBLIC",
-    "the server's SFTP, FTPS or FTP endpoint answers on the internet",
-  )(props);
-  if (typeOf.length > 0) {
-    return typeOf;
-  }
-  return valuesAt(props, "endpointDetails.addressAllocationIds[]").map((f) => ({
-    path: f.path,
-    what:
-      f.value === unknown
-        ? "is not known at preview, so whether it is public cannot be decided"
-        : `is ${JSON.stringify(f.value)}: an Elastic IP makes the VPC endpoint internet-facing`,
-  }));
-}
-
-/**
  * A SageMaker human task shows its data items to the work team its `workteamArn` names: the
  * public Mechanical Turk workforce (`workteam/public-crowd/`) and Marketplace vendors
  * (`workteam/vendor/`) work from anywhere; a private work team of the account is the stack's.
@@ -481,30 +450,6 @@ export const exposureModels: readonly ExposureModel[] = [
     fix: 'Set networkOrigin to "vpc".',
   },
   {
-    // An "S3 data access" asset lets every subscriber of the data set's product read the bucket
-    // in place, from any account.
-    type: "aws:dataexchange/revisionAssets:RevisionAssets",
-    check: (props) =>
-      valuesAt(props, "assets[].createS3DataAccessFromS3Bucket.assetSource.bucket").map((f) => ({
-        path: f.path,
-        what: "opens the bucket's objects to every subscriber of the data set, in any account",
-      })),
-    fix: "Publish copies of the data (importAssetsFromS3) only to subscribers reviewed inside the jurisdiction, or waive the finding for a product sold only there.",
-  },
-  {
-    type: "aws:s3/objectCopy:ObjectCopy",
-    check: all(
-      valueIn("acl", publicAcls, "the copied object is readable by anyone"),
-      grantsTo("grants[].uri"),
-    ),
-    fix: 'Keep acl "private" and grant nothing to AllUsers or AuthenticatedUsers.',
-  },
-  {
-    type: "aws:kms/key:Key",
-    check: policyAt("policy"),
-    fix: "Grant key use only to principals of this account (or bind it with kms:CallerAccount).",
-  },
-  {
     type: "aws:ec2/securityGroup:SecurityGroup",
     check: openSources(["ingress[].cidrBlocks[]", "ingress[].ipv6CidrBlocks[]"]),
     fix: ingressFix,
@@ -542,11 +487,6 @@ export const exposureModels: readonly ExposureModel[] = [
     fix: ingressFix,
   },
   {
-    type: "aws:rds/instance:Instance",
-    check: flagged("publiclyAccessible", "the database has an internet endpoint"),
-    fix: "Set publiclyAccessible to false.",
-  },
-  {
     type: "aws:opensearch/domain:Domain",
     check: domainEndpoint,
     fix: "Give the domain vpcOptions with the stack's private subnets.",
@@ -576,7 +516,6 @@ export const exposureModels: readonly ExposureModel[] = [
   },
   // IP whitelists of data services (instances, whitelist groups and templates, ACLs): who may
   // connect. Comma-separated lists are split; `127.0.0.1`, the services' "no one", is private.
-  whitelisted("alicloud:rds/instance:Instance", ["securityIps[]"]),
   ...[
     "alicloud:rds/rdsCloneDbInstance:RdsCloneDbInstance",
     "alicloud:rds/rdsUpgradeDbInstance:RdsUpgradeDbInstance",
@@ -585,9 +524,6 @@ export const exposureModels: readonly ExposureModel[] = [
       entry: isNot("method", "reject"),
     }),
   ),
-  whitelisted("alicloud:kvstore/instance:Instance", ["securityIps[]"]),
-  whitelisted("alicloud:redis/tairInstance:TairInstance", ["securityIps"]),
-  whitelisted("alicloud:polardb/cluster:Cluster", ["dbClusterIpArrays[].securityIps[]"]),
   // A Kafka whitelist entry of type `vpc` guards the VPC port only: it admits no one outside.
   // The MNS public endpoint's ACL, and the NAS access rules of a permission group.
   {
@@ -793,40 +729,6 @@ export const exposureModels: readonly ExposureModel[] = [
     fix: "Set vpcConfig.endpointPublicAccess to false (with endpointPrivateAccess true) and reach the API server from inside the VPC.",
   },
   {
-    type: "aws:ec2/amiLaunchPermission:AmiLaunchPermission",
-    check: valueIn("group", ["all"], "the AMI is public"),
-    fix: "Share the AMI with no one.",
-  },
-  {
-    type: "aws:imagebuilder/distributionConfiguration:DistributionConfiguration",
-    check: valueIn(
-      "distributions[].amiDistributionConfiguration.launchPermission.userGroups[]",
-      ["all"],
-      "the images are public",
-    ),
-    fix: "Remove the launch permission for all users.",
-  },
-  {
-    type: "aws:rds/snapshotCopy:SnapshotCopy",
-    check: valueIn("sharedAccounts[]", ["all"], "the snapshot is public"),
-    fix: "Share the snapshot with no one.",
-  },
-  {
-    type: "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy",
-    check: valueIn("sharedAccounts[]", ["all"], "the snapshot is public"),
-    fix: "Share the snapshot with no one.",
-  },
-  {
-    type: "aws:rds/snapshot:Snapshot",
-    check: valueIn("sharedAccounts[]", ["all"], "the snapshot is public"),
-    fix: "Share the snapshot with no one.",
-  },
-  {
-    type: "aws:rds/clusterSnapshot:ClusterSnapshot",
-    check: valueIn("sharedAccounts[]", ["all"], "the snapshot is public"),
-    fix: "Share the snapshot with no one.",
-  },
-  {
     type: "aws:lightsail/instancePublicPorts:InstancePublicPorts",
     check: lightsailPorts,
     fix: "List only private or allowlisted sources in cidrs and ipv6Cidrs of every port.",
@@ -850,34 +752,10 @@ export const exposureModels: readonly ExposureModel[] = [
     },
     fix: "Remove publicEndpoint; run containers that must serve users on ECS or EKS in private subnets instead.",
   },
-  ...[
-    "aws:timestreaminfluxdb/dbInstance:DbInstance",
-    "aws:timestreaminfluxdb/dbCluster:DbCluster",
-  ].map((type): ExposureModel => ({
-    type,
-    check: flagged("publiclyAccessible", "the InfluxDB endpoint is reachable from the internet"),
-    fix: "Set publiclyAccessible to false.",
-  })),
-  {
-    // Public access needs authenticated clients (IAM, SCRAM or TLS): `unauthenticated` admits
-    // only clients that reach the brokers inside the VPC, which the network rows judge.
-    type: "aws:msk/cluster:Cluster",
-    check: valueIn(
-      "brokerNodeGroupInfo.connectivityInfo.publicAccess.type",
-      ["service_provided_eips"],
-      "the brokers get public IP addresses reachable from the internet",
-    ),
-    fix: 'Set brokerNodeGroupInfo.connectivityInfo.publicAccess.type to "DISABLED".',
-  },
   {
     type: "aws:medialive/inputSecurityGroup:InputSecurityGroup",
     check: openSources(["whitelistRules[].cidr"]),
     fix: "Admit only private or allowlisted sources to push into MediaLive inputs.",
-  },
-  {
-    type: "aws:transfer/server:Server",
-    check: transferEndpoint,
-    fix: 'Set endpointType to "VPC" with private subnets and no addressAllocationIds.',
   },
   {
     type: "aws:sagemaker/labelingJob:LabelingJob",
@@ -915,12 +793,6 @@ export const exposureModels: readonly ExposureModel[] = [
     ),
     fix: "Set publicEndpointEnabled to false.",
   },
-  // Resource policies, permissions and shares that can grant everyone (policy/grants.ts).
-  ...resourceGrants.map((m): ExposureModel => ({
-    type: m.type,
-    check: (props) => publicGrants(m, props),
-    fix: m.fix,
-  })),
 ];
 
 export const publicExposure = residencyResourcePolicy({

@@ -45,9 +45,8 @@ import {
   clusterCloud,
   clusterDomain,
   controllerRevisionPattern,
-  type DestinationField,
   destinationFields,
-  hostsOf,
+  destinationWords,
   internalAnnotationsFor,
   isDefaultDenyEgress,
   isInternalLoadBalancer,
@@ -62,6 +61,7 @@ import {
   podTemplateOf,
   portsOf,
   provisioners,
+  readDestination,
   scopeKey,
   serverHosts,
   storageClassPattern,
@@ -70,6 +70,7 @@ import {
 import { locate } from "./paths/places";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
 import { fromPolicyResources } from "./paths/values";
+import { viewedPolicy } from "./paths/views";
 import {
   type Finding,
   type PolicyContext,
@@ -151,36 +152,6 @@ function judgeEgress(
   }
 }
 
-/** What a destination field makes the cluster do, for messages, by the kind of field. */
-function sends(f: DestinationField): { must: string; how: string; fix: string } {
-  if (f.read === "url") {
-    return {
-      must: "send objects only to webhooks inside the cluster",
-      how: `the API server sends the ${f.what} every object or event it matches`,
-      fix: "Serve the webhook from a Service of the cluster (clientConfig.service) instead of a url",
-    };
-  }
-  if (f.what === "Service endpoint") {
-    return {
-      must: "send Service traffic only to private or allowlisted addresses",
-      how: "the Service's traffic goes there, outside any NetworkPolicy of the pods that send it",
-      fix: "Point the endpoints at private addresses, or add the address to the egress allowlist with a reason",
-    };
-  }
-  if (f.read === "outside") {
-    return {
-      must: "mount volumes only from private or allowlisted servers",
-      how: `the node mounts the ${f.what} outside any NetworkPolicy and the pods write their data there`,
-      fix: "Use a volume of the cluster's own cloud (a claim of one of its storage classes) or a private NFS, iSCSI or Ceph server",
-    };
-  }
-  return {
-    must: "mount volumes only from private or allowlisted servers",
-    how: `the node mounts the ${f.what} outside any NetworkPolicy and the pods write their data there`,
-    fix: "Serve the volume from a private address (or a storage class of the cluster's cloud), or add the server's address to the egress allowlist with a reason",
-  };
-}
-
 /**
  * Servers a Kubernetes object makes its cluster send data to — a volume source's server, a
  * webhook's URL, a Service endpoint — each of which must be private, in-cluster or an
@@ -192,11 +163,10 @@ function judgeDestinations(
   props: Record<string, unknown>,
   ctx: PolicyContext,
 ): void {
-  const j = ctx.jurisdiction.id;
   // A list or object not known at preview is met by every field under it: reported once.
   const unknownAt = new Set<string>();
   for (const f of destinationFields(type)) {
-    const { must, how, fix } = sends(f);
+    const { must, how, fix } = destinationWords(f);
     for (const found of valuesAt(props, f.path)) {
       const fail = (why: string, place: string): void =>
         ctx.report({
@@ -214,42 +184,8 @@ function judgeDestinations(
       if (text === undefined) {
         continue;
       }
-      if (f.read === "outside") {
-        fail(
-          `names an ${f.what} (${JSON.stringify(text)}), a service of a cloud the pack cannot place`,
-          `an ${f.what} (cannot be placed)`,
-        );
-        continue;
-      }
-      const hosts = hostsOf(text, f.read);
-      if (hosts === undefined) {
-        fail(
-          `is ${JSON.stringify(text)}, not a URL the pack can read`,
-          `${text} (cannot be placed)`,
-        );
-        continue;
-      }
-      for (const host of hosts) {
-        // An in-cluster name resolves to a Service of the cluster; a webhook URL, sent by the
-        // API server (which may run outside the cluster's network), must be allowlisted.
-        if (f.read !== "url" && clusterDomain.test(host)) {
-          continue;
-        }
-        const reach = reachOfAddress(host, ctx.settings.egressAllowlist);
-        if (reach.kind === "allowlisted" || (reach.kind === "private" && f.read !== "url")) {
-          continue;
-        }
-        if (parseCidr(host) === undefined) {
-          fail(
-            `is ${JSON.stringify(text)}, a host the pack cannot place`,
-            `${host} (cannot be placed)`,
-          );
-        } else {
-          fail(
-            `is ${JSON.stringify(text)}, ${reach.kind === "private" ? "a private address of no network of the stack" : "a public address"} that the egress allowlist of ${j} does not cover`,
-            `${host} (${f.what})`,
-          );
-        }
+      for (const d of readDestination(f, text, ctx.settings.egressAllowlist, ctx.jurisdiction.id)) {
+        fail(d.why, d.place);
       }
     }
   }
@@ -574,22 +510,28 @@ function judgeObjects(
   }
 }
 
-export const kubernetesEgress = residencyResourcePolicy({
-  name: "kubernetes-egress",
-  description:
-    "Checks whether Kubernetes objects send data only inside: NetworkPolicies allow egress only to in-cluster peers, private ranges or destinations the egress allowlist covers; volumes are mounted, and Service endpoints point, only at private or allowlisted addresses; webhooks are Services of the cluster; storage classes create volumes only inside (a provisioner the pack reads, no parameter naming a place abroad); controller revisions keep only pod templates the pack can read; mutating admission policies rewrite only objects that carry no pod spec, volume or egress.",
-  severity: "high",
-  remediationSteps:
-    "Give every egress rule a `to` with pod/namespace selectors or ipBlocks from the egress allowlist (with matching ports), never 0.0.0.0/0 or ::/0; serve NFS, iSCSI, Ceph and other volumes and Service endpoints from private or allowlisted addresses; point webhooks at a Service of the cluster (clientConfig.service); give storage classes a provisioner of the cluster's cloud (or the NFS/SMB CSI driver with a private server) and only its documented parameters, naming places inside; make changes in the program rather than in mutating admission policies.",
-  validate: (args, ctx) => {
-    const label = resourceLabel(args.type, args.name);
-    if (networkPolicyTypes.has(baseKind(args.type))) {
-      judgeEgress(label, args.props, ctx, args.type.endsWith("List") ? "items[]." : "");
-    }
-    judgeDestinations(label, args.type, args.props, ctx);
-    judgeObjects(label, args.type, args.props, ctx);
-  },
-});
+/**
+ * The objects whose rows declare the servers they send data to (workloads and PersistentVolumes,
+ * paths/types/kubernetes.ts) are judged by the view of their row; every other type by this code.
+ */
+export const kubernetesEgress = viewedPolicy(
+  residencyResourcePolicy({
+    name: "kubernetes-egress",
+    description:
+      "Checks whether Kubernetes objects send data only inside: NetworkPolicies allow egress only to in-cluster peers, private ranges or destinations the egress allowlist covers; volumes are mounted, and Service endpoints point, only at private or allowlisted addresses; webhooks are Services of the cluster; storage classes create volumes only inside (a provisioner the pack reads, no parameter naming a place abroad); controller revisions keep only pod templates the pack can read; mutating admission policies rewrite only objects that carry no pod spec, volume or egress.",
+    severity: "high",
+    remediationSteps:
+      "Give every egress rule a `to` with pod/namespace selectors or ipBlocks from the egress allowlist (with matching ports), never 0.0.0.0/0 or ::/0; serve NFS, iSCSI, Ceph and other volumes and Service endpoints from private or allowlisted addresses; point webhooks at a Service of the cluster (clientConfig.service); give storage classes a provisioner of the cluster's cloud (or the NFS/SMB CSI driver with a private server) and only its documented parameters, naming places inside; make changes in the program rather than in mutating admission policies.",
+    validate: (args, ctx) => {
+      const label = resourceLabel(args.type, args.name);
+      if (networkPolicyTypes.has(baseKind(args.type))) {
+        judgeEgress(label, args.props, ctx, args.type.endsWith("List") ? "items[]." : "");
+      }
+      judgeDestinations(label, args.type, args.props, ctx);
+      judgeObjects(label, args.type, args.props, ctx);
+    },
+  }),
+);
 
 const serviceTypes = new Set([
   "kubernetes:core/v1:Service",

@@ -20,9 +20,9 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { resourceLabel } from "../residency/placement";
 import type { FlowModel } from "./flows";
 import { residencyResourcePolicy } from "./framework";
-import { accountGrantFindings, accountGrantFix } from "./grants";
+import { accountGrantFix } from "./paths/types/grants";
 import { accountFix } from "./paths/types/network";
-import { resourceView, tablePolicy } from "./paths/views";
+import { grantView, resourceView, tablePolicy } from "./paths/views";
 
 /**
  * The per-policy tables of network-links and remote-sites, which the readers of flow models
@@ -44,9 +44,10 @@ export const networkLinks = tablePolicy({
 /**
  * Links to networks of another account whose far end lies inside the jurisdiction (its region
  * is judged by `network-links`), and grants of a resource to another account or organisation
- * (policy/grants.ts). The data stays where it lies, so this is hardening: advisory, and
- * mandatory only for stacks in strict posture (`sovereign-dc:posture: strict`). The links are
- * the view of the network table's `cross-account-links` fields, worded for a far end inside.
+ * (rows of the exposure table, policy/paths/types/grants.ts). The data stays where it lies, so
+ * this is hardening: advisory, and mandatory only for stacks in strict posture
+ * (`sovereign-dc:posture: strict`). The links are the view of the network table's
+ * `cross-account-links` fields, worded for a far end inside; the grants are `grantView`'s.
  */
 export const crossAccountLinks: ResourceValidationPolicy = {
   ...residencyResourcePolicy({
@@ -62,7 +63,7 @@ export const crossAccountLinks: ResourceValidationPolicy = {
         props: args.props,
         provider: args.provider,
       };
-      for (const f of accountGrantFindings(subject, ctx)) {
+      for (const f of grantView(subject, ctx)) {
         ctx.report(f);
       }
       const label = resourceLabel(args.type, args.name);

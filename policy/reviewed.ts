@@ -593,7 +593,7 @@ export const reviewed = {
   ],
   /**
    * public-exposure, cross-account-links: resource policies, permissions and shares that can
-   * grant everyone or another account (policy/grants.ts).
+   * grant everyone or another account (policy/paths/types/grants.ts).
    */
   grants: [
     "aws:amp/resourcePolicy:ResourcePolicy",
@@ -1079,7 +1079,7 @@ export const reviewed = {
   /**
    * Managed clusters' nodes and their configuration. Each lives in its provider's region
    * (resource-placement); its nodes sit in the subnets it names, which the border analysis reads
-   * as the cluster's node network (policy/border/flows/kubernetes.ts). Public addresses on nodes
+   * as the cluster's node network (policy/paths/types/clusters.ts). Public addresses on nodes
    * (`internetMaxBandwidthOut`, `scalingConfig.isBondEip`) are an exit of that cluster, for the
    * Kubernetes placement rules to judge. An add-on configures software inside the cluster; the
    * roles and attachments only grant the cluster and its nodes AWS's managed policies or a key

@@ -20,8 +20,6 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { kubernetesFlows } from "../policy/border/flows/kubernetes";
-import { logFlows as borderLogFlows } from "../policy/border/flows/logs";
 import { ruleModels } from "../policy/egress";
 import { judgedOnly } from "../policy/paths/types/egress";
 import { exposureModels } from "../policy/exposure";
@@ -72,8 +70,6 @@ tablesA["keys.ts dataStores companions (customer-key-encryption)"] = companionTy
 
 /** (b): border flow file → its types. */
 const tablesB: Record<string, readonly string[]> = {
-  "border/flows/logs.ts": Object.keys(borderLogFlows),
-  "border/flows/kubernetes.ts": Object.keys(kubernetesFlows),
   ...Object.fromEntries(
     Object.entries(typeTables).map(([domain, table]) => [
       `paths/types/${domain}.ts`,

@@ -6,7 +6,7 @@
  */
 import { getJurisdiction, type Jurisdiction } from "../../residency/jurisdictions";
 import type { EgressAllowEntry } from "../framework";
-import { groupAdmission, sealingAcl, subnetTypes } from "./flows/egress";
+import { admissionOf, sealingAcl, subnetTypes } from "../paths/types/gates";
 import type { BorderResource } from "./model";
 import { Resolver } from "./resolver";
 
@@ -39,7 +39,7 @@ export function egressPosture(
   return {
     groups: groupTypes.flatMap((t) =>
       x.ofType(t).map((group) => {
-        const a = groupAdmission(group, x);
+        const a = admissionOf(group, x);
         const via = a?.via && a.via !== group ? ` ${JSON.stringify(a.via.name)}` : "";
         return { group, admits: a ? `${a.label}${via} (${a.detail})` : undefined };
       }),

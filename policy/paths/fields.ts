@@ -12,13 +12,15 @@ import {
 } from "../../residency/jurisdictions";
 import { cloudOf, describeNamedPlace, hostOf, regionOfEndpoint } from "../../residency/placement";
 import { isPlace } from "../border/model";
-import { ownAccounts } from "../flows";
+import { foreignAccountPlace, ownAccounts } from "../flows";
 import { isAnywhere, parseCidr, reachOfAddress } from "./addresses";
 import { kindName } from "./describe";
+import { readDestination } from "./kubernetes";
 import type {
   BorderResource,
   Endpoint,
   FieldSpec,
+  Judged,
   LocalVerdict,
   TaggedEdge,
   TypeModel,
@@ -26,7 +28,16 @@ import type {
 import { flagOpens, globalPlaceLabel, type Located, locate } from "./places";
 import { type Ref, type RefKind, refKinds, type Resolver } from "./resolver";
 import { isPublic, isPublicGrantee, statements } from "./iam";
-import { isTrue, isUnknown, jsonDocument, valueAt, valuesAt } from "./values";
+import {
+  isTrue,
+  isUnknown,
+  isUnknownValueError,
+  jsonDocument,
+  str,
+  valueAt,
+  valuesAt,
+} from "./values";
+import * as proxy from "@pulumi/policy/proxy";
 
 /** What the owning policy decides about one value, in the words of its message. */
 export type Outcome =
@@ -210,13 +221,7 @@ function decide(
         return { outcome: inside };
       }
       return {
-        outcome: {
-          kind: "outside",
-          place:
-            own.length > 0
-              ? `account ${value} (not this stack's account ${own.join(", ")})`
-              : `account ${value} (the provider pins no account, so it cannot be checked)`,
-        },
+        outcome: { kind: "outside", place: foreignAccountPlace(value, own) },
         far: x.accountPlace(cloud, value),
       };
     }
@@ -235,6 +240,12 @@ function decide(
       throw new Error(`field ${field.path}: public exposure is compiled by compilePublic`);
     case "global":
       throw new Error(`field ${field.path}: a global edge network is compiled by compileGlobal`);
+    case "judged":
+      throw new Error(`field ${field.path}: a row's own reading is compiled by compileJudged`);
+    case "grants":
+      throw new Error(`field ${field.path}: a grant is compiled by compileGrants`);
+    case "destination":
+      throw new Error(`field ${field.path}: a server is compiled by compileDestination`);
   }
 }
 
@@ -353,7 +364,7 @@ export function compileField(
   if (field.gate !== undefined) {
     // Drawn without its gate, the edge would open a path the gate closes (or the reverse).
     throw new Error(
-      `field ${field.path} of ${r.type} passes the ${field.gate} gate, but gates are drawn only by the border flow models yet; model the gated edge there.`,
+      `field ${field.path} of ${r.type} passes the ${field.gate} gate, but a field cannot open a gate yet; draw the gated edge in the row's edges (gates.ts \`gated\`).`,
     );
   }
   if (field.when && !field.when(r.props)) {
@@ -370,6 +381,15 @@ export function compileField(
   }
   if (field.format === "global") {
     return compileGlobal(field, r, x);
+  }
+  if (field.format === "judged") {
+    return compileJudged(field, r, x);
+  }
+  if (field.format === "grants") {
+    return compileGrants(field, r, x);
+  }
+  if (field.format === "destination") {
+    return compileDestination(field, r, x);
   }
   const found = valuesAt(r.props, field.path);
   if (found.length === 0) {
@@ -389,6 +409,9 @@ export function compileField(
       ? x.refs(r, field.path, field.ref ? refKinds[field.ref].types : undefined)
       : [];
   for (const [i, hit] of found.entries()) {
+    if (field.where && !field.where(hit.holder)) {
+      continue;
+    }
     if (field.format === "ref") {
       const holderPath = hit.path.slice(0, Math.max(0, hit.path.length - leaf.length - 1));
       const holder = holderPath === "" ? r.props : valueAt(r.props, holderPath);
@@ -626,6 +649,16 @@ function compilePublic(field: FieldSpec, r: BorderResource, x: Resolver): Compil
             ),
     );
   }
+  if (exposes === "each") {
+    return valuesAt(r.props, field.path).map((f) => one(f.path, field.verb));
+  }
+  if (exposes === "any") {
+    return valuesAt(r.props, field.path).map((f) =>
+      isUnknown(f.value)
+        ? one(f.path, notKnown, false)
+        : one(f.path, `is ${JSON.stringify(f.value)}: ${field.verb}`),
+    );
+  }
   if (exposes === "grantee") {
     return valuesAt(r.props, field.path)
       .filter((f) => isPublicGrantee(f.value))
@@ -810,4 +843,143 @@ function compileRelation(field: FieldSpec, r: BorderResource, x: Resolver): Comp
   return place === undefined
     ? []
     : [build(field, field.path, { kind: "outside", place }, r, x, x.unknownPlace(place))];
+}
+
+/** The runtime's proxy of a resource's inputs and its sentinel of a value not known at preview. */
+const runtime = proxy as unknown as {
+  readonly unknownStringValue: string;
+  readonly unknownCheckingProxy: (v: unknown) => unknown;
+};
+
+/** A plain copy of `v` with every value not known at preview back as the runtime's sentinel. */
+function withSentinels(v: unknown): unknown {
+  if (isUnknown(v)) {
+    return runtime.unknownStringValue;
+  }
+  if (Array.isArray(v)) {
+    return v.map(withSentinels);
+  }
+  return typeof v === "object" && v !== null
+    ? Object.fromEntries(Object.entries(v).map(([k, e]) => [k, withSentinels(e)]))
+    : v;
+}
+
+/**
+ * A `judged` field: the row's reading of the resource's inputs, which it receives as the
+ * CrossGuard runtime hands them over (a read of a value not known at preview throws, `known`
+ * catches it), so the reading decides alike under the runtime, over a recorded plan and in the
+ * graph. Every place it names is one outside outcome and one edge to that place; a reading that
+ * meets an unknown value is one undecided value, "a setting it depends on".
+ */
+function compileJudged(field: FieldSpec, r: BorderResource, x: Resolver): Compiled[] {
+  const judges = field.judges;
+  if (judges === undefined) {
+    throw new Error(`field ${field.path} of ${r.type} is judged but says nothing of how`);
+  }
+  const props = runtime.unknownCheckingProxy(withSentinels(r.props)) as Record<string, unknown>;
+  let found: readonly Judged[];
+  try {
+    found = judges(props, x.jurisdiction);
+  } catch (e) {
+    if (!isUnknownValueError(e)) {
+      throw e;
+    }
+    const far = x.unknownPlace(`${field.path} of ${x.label(r)} is not known until deployed`);
+    return [build(field, "a setting it depends on", { kind: "unknown" }, r, x, far)];
+  }
+  return found.map((j) =>
+    build(
+      { ...field, verb: j.verb },
+      j.path,
+      { kind: "outside", place: j.place },
+      r,
+      x,
+      x.unknownPlace(j.place),
+    ),
+  );
+}
+
+/**
+ * A `grants` field: whom the resource's policy, permission or share grants, each grantee its
+ * owner's — everyone (or a grant not known at preview) public-exposure's, an edge from the
+ * resource to the public internet; an account that is not the stack's own (its provider's
+ * `allowedAccountIds` / `accountId`), or every account of an organisation, cross-account-links',
+ * an edge to that account. Services acting for the stack and the stack's own account are granted
+ * nothing either policy reports. The finding's words: `what` for everyone, the place for accounts.
+ */
+function compileGrants(field: FieldSpec, r: BorderResource, x: Resolver): Compiled[] {
+  const grants = field.grants;
+  if (grants === undefined) {
+    throw new Error(`field ${field.path} of ${r.type} is a grant but says nothing of whom`);
+  }
+  const provider = r.provider ? x.get(r.provider) : undefined;
+  const own = ownAccounts(provider);
+  const cloud = cloudOf(r.type) ?? "alicloud";
+  return grants(r.props).flatMap((g): Compiled[] => {
+    if (field.policy === "public-exposure") {
+      if (g.kind === "everyone") {
+        const outcome: Outcome = { kind: "outside", place: "the internet (any country)" };
+        return [{ ...build(field, g.path, outcome, r, x, x.internet), what: g.what }];
+      }
+      if (g.kind === "unknown") {
+        const far = x.unknownPlace(`${g.path} of ${x.label(r)} is not known until deployed`);
+        return [
+          {
+            ...build(field, g.path, { kind: "unknown" }, r, x, far),
+            what: "is not known at preview, so whether it is public cannot be decided",
+          },
+        ];
+      }
+      return [];
+    }
+    if (g.kind === "account" && !own.includes(g.account)) {
+      const outcome: Outcome = { kind: "outside", place: foreignAccountPlace(g.account, own) };
+      return [build(field, g.path, outcome, r, x, x.accountPlace(cloud, g.account))];
+    }
+    if (g.kind === "organization") {
+      const place = `every account of organization ${g.id} (the pack cannot tell which accounts it holds)`;
+      return [build(field, g.path, { kind: "outside", place }, r, x, x.unknownPlace(place))];
+    }
+    return [];
+  });
+}
+
+/**
+ * The servers a `destination` field sends data to that kubernetes-egress reports, each with the
+ * words it reports it in (`what`, completing "…, but <path> <what>: …"), and its edge: from the
+ * object to the public internet for a public address, else to a place the pack cannot name. A
+ * value not known at preview may name any server. Private, in-cluster and allowlisted servers
+ * draw no edge: private space is drawn only where the stack's links carry it.
+ */
+function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): Compiled[] {
+  const server = field.server;
+  if (server === undefined) {
+    throw new Error(`field ${field.path} of ${r.type} is a destination without its server.`);
+  }
+  return valuesAt(r.props, field.path).flatMap((found): Compiled[] => {
+    if (isUnknown(found.value)) {
+      const far = x.unknownPlace(`${found.path} of ${x.label(r)} is not known until deployed`);
+      return [
+        {
+          ...build(field, found.path, { kind: "unknown" }, r, x, far),
+          what: "is not known at preview",
+        },
+      ];
+    }
+    const text = str(found.value);
+    if (text === undefined) {
+      return [];
+    }
+    return readDestination(server, text, x.allowlist, x.jurisdiction.id).map((d) => ({
+      ...build(
+        field,
+        found.path,
+        { kind: "outside", place: d.place },
+        r,
+        x,
+        d.to === "internet" ? x.internet : x.unknownPlace(d.place),
+      ),
+      what: d.why,
+    }));
+  });
 }

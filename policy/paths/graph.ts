@@ -9,6 +9,11 @@
  * search is linear in nodes plus edges, and reading a path back costs its length. Unknown far
  * ends count as outside (fail closed).
  *
+ * Gates (Rule G): a row declares a gated edge (a network's way to its internet-bound traffic, an
+ * instance's public address) whatever its gate says; the search passes it only while the gate is
+ * open. A shut edge stays in the graph (`shut`) but is neither searched nor among the analysis's
+ * edges, so the verdict and the drawn graph show only the ways data can take.
+ *
  * For each path, the crossing is the first edge into a node that is not inside. `explainedBy`
  * names the policy whose findings already include that crossing, so `no-path-out-of-jurisdiction`
  * can keep to the crossings no other policy reports.
@@ -25,8 +30,10 @@ import type {
   BorderOptions,
   BorderPath,
   BorderResource,
+  EdgeGate,
   Endpoint,
   FlowEdge,
+  GatedEdge,
   LocalVerdict,
   PolicyName,
   Role,
@@ -61,6 +68,14 @@ export interface Graph {
   readonly edges: readonly BorderEdge[];
   /** The owner of each tagged edge; legacy and structural edges have none. */
   readonly tags: ReadonlyMap<BorderEdge, EdgeTag>;
+  /** The gate each gated edge of `edges` passed (all open). */
+  readonly gates: ReadonlyMap<BorderEdge, EdgeGate>;
+  /** The gated edges rows declared whose gate is shut: present, but no path passes them. */
+  readonly shut: readonly GatedEdge[];
+}
+
+function isGated(e: FlowEdge | TaggedEdge): e is GatedEdge {
+  return (e as Partial<GatedEdge>).gate !== undefined;
 }
 
 const legacyCache = new WeakMap<FlowTable, GraphRows>();
@@ -185,8 +200,15 @@ export function buildGraph(
 
   const edges: BorderEdge[] = [];
   const tags = new Map<BorderEdge, EdgeTag>();
+  const gates = new Map<BorderEdge, EdgeGate>();
+  const shut: GatedEdge[] = [];
   const edgeKeys = new Set<string>();
   const add = (e: FlowEdge | TaggedEdge) => {
+    if (isGated(e) && !e.gate.open) {
+      // Declared, but the search cannot pass it: kept aside, with no node of its own.
+      shut.push(e);
+      return;
+    }
     const from = nodeOf(e.from);
     const to = nodeOf(e.to);
     const key = `${from}\0${to}\0${e.label}\0${e.via?.urn ?? ""}\0${e.detail ?? ""}`;
@@ -202,6 +224,9 @@ export function buildGraph(
       detail: e.detail,
     };
     edges.push(edge);
+    if (isGated(e)) {
+      gates.set(edge, e.gate);
+    }
     if (isTagged(e)) {
       tags.set(edge, {
         policy: e.policy,
@@ -227,7 +252,7 @@ export function buildGraph(
       add(e);
     }
   }
-  return { jurisdiction: j, resolver: x, nodes, edges, tags };
+  return { jurisdiction: j, resolver: x, nodes, edges, tags, gates, shut };
 }
 
 /**

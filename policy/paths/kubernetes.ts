@@ -10,7 +10,8 @@
 import type { Cloud } from "../../residency/jurisdictions";
 import { cloudOf } from "../../residency/placement";
 import type { BorderResource } from "../border/model";
-import { type Flow, normalizeProtocol } from "./addresses";
+import type { EgressAllowEntry } from "../framework";
+import { type Flow, normalizeProtocol, parseCidr, reachOfAddress } from "./addresses";
 import { kubernetesProviderType, type Resolver } from "./resolver";
 import { isUnknown, str, unknown, valueAt, valuesAt } from "./values";
 
@@ -172,6 +173,106 @@ function fieldsOfType(type: string): DestinationField[] {
 
 /** The in-cluster DNS names (`<service>.<namespace>.svc[.cluster.local]`). */
 export const clusterDomain = /\.svc(\.cluster\.local)?\.?$/;
+
+/**
+ * What a destination field makes the cluster do, in kubernetes-egress's words: "<label> must
+ * <must>, but <path> <why>: <how>. <fix>."
+ */
+export function destinationWords(f: DestinationField): { must: string; how: string; fix: string } {
+  if (f.read === "url") {
+    return {
+      must: "send objects only to webhooks inside the cluster",
+      how: `the API server sends the ${f.what} every object or event it matches`,
+      fix: "Serve the webhook from a Service of the cluster (clientConfig.service) instead of a url",
+    };
+  }
+  if (f.what === "Service endpoint") {
+    return {
+      must: "send Service traffic only to private or allowlisted addresses",
+      how: "the Service's traffic goes there, outside any NetworkPolicy of the pods that send it",
+      fix: "Point the endpoints at private addresses, or add the address to the egress allowlist with a reason",
+    };
+  }
+  if (f.read === "outside") {
+    return {
+      must: "mount volumes only from private or allowlisted servers",
+      how: `the node mounts the ${f.what} outside any NetworkPolicy and the pods write their data there`,
+      fix: "Use a volume of the cluster's own cloud (a claim of one of its storage classes) or a private NFS, iSCSI or Ceph server",
+    };
+  }
+  return {
+    must: "mount volumes only from private or allowlisted servers",
+    how: `the node mounts the ${f.what} outside any NetworkPolicy and the pods write their data there`,
+    fix: "Serve the volume from a private address (or a storage class of the cluster's cloud), or add the server's address to the egress allowlist with a reason",
+  };
+}
+
+/** One server a destination value sends data to that kubernetes-egress reports. */
+export interface DestinationFinding {
+  /** Completes "…, but <path> <why>: <how>." */
+  readonly why: string;
+  /** The far end of the finding's path. */
+  readonly place: string;
+  /** Where the data goes: the public internet, or a place the pack cannot name. */
+  readonly to: "internet" | "unplaced";
+}
+
+/**
+ * The servers a known destination value sends data to outside what the jurisdiction allows: each
+ * must be private, in the cluster or an allowlisted address; a host name is a destination the pack
+ * cannot place, and a webhook's (which the API server calls, maybe from outside the cluster's
+ * network) must be allowlisted even when private.
+ */
+export function readDestination(
+  f: DestinationField,
+  text: string,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  if (f.read === "outside") {
+    return [
+      {
+        why: `names an ${f.what} (${JSON.stringify(text)}), a service of a cloud the pack cannot place`,
+        place: `an ${f.what} (cannot be placed)`,
+        to: "unplaced",
+      },
+    ];
+  }
+  const hosts = hostsOf(text, f.read);
+  if (hosts === undefined) {
+    return [
+      {
+        why: `is ${JSON.stringify(text)}, not a URL the pack can read`,
+        place: `${text} (cannot be placed)`,
+        to: "unplaced",
+      },
+    ];
+  }
+  const out: DestinationFinding[] = [];
+  for (const host of hosts) {
+    if (f.read !== "url" && clusterDomain.test(host)) {
+      continue;
+    }
+    const reach = reachOfAddress(host, allowlist);
+    if (reach.kind === "allowlisted" || (reach.kind === "private" && f.read !== "url")) {
+      continue;
+    }
+    out.push(
+      parseCidr(host) === undefined
+        ? {
+            why: `is ${JSON.stringify(text)}, a host the pack cannot place`,
+            place: `${host} (cannot be placed)`,
+            to: "unplaced",
+          }
+        : {
+            why: `is ${JSON.stringify(text)}, ${reach.kind === "private" ? "a private address of no network of the stack" : "a public address"} that the egress allowlist of ${j} does not cover`,
+            place: `${host} (${f.what})`,
+            to: reach.kind === "private" ? "unplaced" : "internet",
+          },
+    );
+  }
+  return out;
+}
 
 /**
  * The hosts a destination value names: the host of a URL, an address without its port

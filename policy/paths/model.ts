@@ -7,7 +7,10 @@
  * The resources, places, nodes and paths of the graph are the border analysis's
  * (`policy/border/model.ts`), re-exported here so new code imports one module.
  */
+import type { Jurisdiction } from "../../residency/jurisdictions";
+import type { DestinationField } from "./kubernetes";
 import type { RefKindName, Resolver } from "./resolver";
+import type { RuleFlow } from "./rules";
 import type { BorderResource, EdgeLabel, FlowEdge, Role } from "../border/model";
 
 export type {
@@ -91,7 +94,26 @@ export type Format =
   /** The value puts a global edge network in front of the data (`reaches`; global-services). */
   | "global"
   /** Several values at once cross a border no single one shows (`relates`). */
-  | "relation";
+  | "relation"
+  /** A server a Kubernetes object makes its cluster send data to (`server`; kubernetes-egress). */
+  | "destination"
+  /** The row's own reading of its inputs names the places they send data to (`judges`). */
+  | "judged"
+  /**
+   * A resource policy, permission or share: whom it grants (`grants`). Everyone is
+   * public-exposure's; another account or an organisation cross-account-links'.
+   */
+  | "grants";
+
+/**
+ * One place a `judged` field's reading finds, in the owning policy's words: "…, but <path>
+ * <verb> <place>." (a multi-Region trail, a mailbox subscriber, an origin of a list in one text).
+ */
+export interface Judged {
+  readonly path: string;
+  readonly verb: string;
+  readonly place: string;
+}
 
 /**
  * Which values of an `internet` field open the edge (internet-egress):
@@ -127,6 +149,8 @@ export type InternetOpening =
  * - `ingress`: a source list (one value or a comma-separated one) naming an address that is
  *   neither private nor in the egress allowlist: whoever holds it may connect;
  * - `grantee`: a grantee URI of everyone (S3's AllUsers or AuthenticatedUsers groups);
+ * - `any`: any value that is set (an Elastic IP of an endpoint), or not known at preview;
+ * - `each`: every value at the path, whatever it is (the bucket of an S3 data-access asset);
  * - `policy`: a policy document with a statement that allows everyone and that no condition
  *   binds (paths/iam.ts `isPublic`), or a document not known at preview.
  */
@@ -137,6 +161,8 @@ export type PublicOpening =
   | { readonly unless: readonly string[]; readonly absentIs: string }
   | "ingress"
   | "grantee"
+  | "any"
+  | "each"
   | "policy";
 
 /**
@@ -156,9 +182,52 @@ export type GlobalOpening =
   | { readonly equals: string }
   | { readonly scope: { readonly absentIsDomestic: boolean } };
 
+/**
+ * Whom one grant of a resource reaches (a `grants` field's reader says), `path` being the
+ * concrete property that grants it (`policy.Statement[0].Principal`).
+ */
+export type Grantee =
+  /** Everyone: `what` completes "…, but <path> <what>." */
+  | { readonly kind: "everyone"; readonly path: string; readonly what: string }
+  /** The grant is not known at preview, so whether it is public cannot be decided. */
+  | { readonly kind: "unknown"; readonly path: string }
+  /** An account (as written: an ID, or a principal the pack cannot read an account from). */
+  | { readonly kind: "account"; readonly path: string; readonly account: string }
+  /** Every account of an organisation or organisational unit. */
+  | { readonly kind: "organization"; readonly path: string; readonly id: string };
+
+/** Why workloads may send to the internet: the rule (or the default) a security group admits by. */
+export interface Admission {
+  readonly label: Extract<EdgeLabel, "egress rule" | "default egress">;
+  readonly via?: BorderResource;
+  readonly detail: string;
+}
+
+/**
+ * What an egress control contributes to the gates of the border analysis: a security group
+ * admits its members' internet-bound traffic (or not); a network ACL seals its subnets (or not).
+ */
+export type GateContribution =
+  | { readonly kind: "security-group"; readonly admits?: Admission }
+  | { readonly kind: "network-acl"; readonly seals: boolean };
+
 /** A gate the search must pass for an edge to carry data (Rule G of the plan). */
 export type GateKind =
   "security-group" | "network-acl" | "public-access-block" | "instance-admission";
+
+/**
+ * The gate an edge passes (Rule G): the row declares the edge whatever the gate says; the path
+ * search passes it only while the gate is open. `by` is the control that decides (the security
+ * group, the ACL), when one resource does.
+ */
+export interface EdgeGate {
+  readonly kind: GateKind;
+  readonly open: boolean;
+  readonly by?: BorderResource;
+}
+
+/** An edge that passes a gate: structural (a network's way to its internet-bound traffic) or tagged. */
+export type GatedEdge = (FlowEdge | TaggedEdge) & { readonly gate: EdgeGate };
 
 /** One property that names where the resource's data goes (or comes from). */
 export interface FieldSpec {
@@ -204,7 +273,10 @@ export interface FieldSpec {
    * names nothing of the stack; without it an unresolved ref fails closed (named-destinations).
    */
   readonly fallback?: string;
-  /** The edge passes this gate in the path search (not compiled yet: `compileField` refuses it). */
+  /**
+   * The edge passes this gate in the path search (not compiled yet: `compileField` refuses it;
+   * rows draw gated edges in their `edges`, types/gates.ts `gated`).
+   */
   readonly gate?: GateKind;
   /** For `flag`: the values that open the path. */
   readonly values?: readonly (string | number | boolean)[];
@@ -222,10 +294,34 @@ export interface FieldSpec {
    * not known at preview leaves the whole relation undecided.
    */
   readonly relates?: (get: (path: string) => unknown) => string | undefined;
+  /**
+   * For `judged`: reads the resource's inputs as the runtime hands them over (a value not known
+   * at preview throws when read, unless read through `known`) and names every place they send
+   * data outside the jurisdiction; every one is a finding of the owner and an edge. A read that
+   * meets an unknown value leaves the whole reading undecided.
+   */
+  readonly judges?: (
+    props: Readonly<Record<string, unknown>>,
+    j: Jurisdiction,
+  ) => readonly Judged[];
+  /**
+   * Each value counts only when the object holding it satisfies this: an EventBridge target's
+   * `endpoint` is a URL only for HTTP targets, the ARN of a cloud resource for the others.
+   */
+  readonly where?: (holder: unknown) => boolean;
   /** For `public`: which values expose the resource (the `verb` says what that does). */
   readonly exposes?: PublicOpening;
   /** For `global`: which values reach the edge network named by `farSide`. */
   readonly reaches?: GlobalOpening;
+  /** For `destination`: what the value names and how it is read (paths/kubernetes.ts). */
+  readonly server?: DestinationField;
+  /**
+   * For `grants`: whom the resource's grants reach, read from its properties (a policy document
+   * at `path`, the principals of a permission). The field's policy takes its own grantees:
+   * public-exposure everyone and what cannot be decided, cross-account-links the accounts and
+   * organisations that are not the stack's own.
+   */
+  readonly grants?: (props: Readonly<Record<string, unknown>>) => readonly Grantee[];
   /**
    * The link this field describes is drawn elsewhere in its row: by the row's `edges`, which see
    * the rest of the stack (the attached network when the program holds it, the tunnel's customer
@@ -247,6 +343,14 @@ export interface TypeModel {
    * ones are structural (a store readable from its subnets, encrypted by its key).
    */
   readonly edges?: (r: BorderResource, x: Resolver) => readonly (FlowEdge | TaggedEdge)[];
+  /**
+   * Egress controls (security groups and their rules, network ACLs and their entries, firewall
+   * policies, prefix lists): every destination the resource's rules let traffic go to or drop,
+   * with protocol and ports. egress-rules judges the accepted ones; gates read them all.
+   */
+  readonly rules?: (props: Readonly<Record<string, unknown>>) => readonly RuleFlow[];
+  /** What this resource contributes to a gate (a security group's admission, an ACL's seal). */
+  readonly gate?: (r: BorderResource, x: Resolver) => GateContribution;
   /** The fix sentence each owning policy appends for this type. */
   readonly fix: string | Partial<Record<PolicyName, string>>;
 }

@@ -1,9 +1,10 @@
 /**
  * The one reader of egress rules: every destination a security group, network ACL, Cloud Firewall
  * policy or prefix list lets traffic go to (or drops), with the protocol and ports of its rule.
- * The egress-rules policy judges each accepted flow against the stack's egress allowlist
- * (policy/egress.ts); the border analysis reads the same flows to decide whether a network's
- * security groups and ACLs admit internet-bound traffic (border/flows/egress.ts).
+ * Each type's row in the egress table (paths/types/gates.ts) says which of these readers reads it:
+ * the egress-rules policy judges each accepted flow against the stack's egress allowlist
+ * (policy/egress.ts); the border analysis reads the same rows' flows to decide whether a network's
+ * security groups and ACLs admit internet-bound traffic (the rows' gates).
  */
 import { type Flow, isAnywhere, normalizeProtocol, parsePortRange, portBounds } from "./addresses";
 import { str, unknown, valueAt, valuesAt } from "./values";
@@ -20,13 +21,8 @@ export type RuleFlow = {
   readonly holder: unknown;
 } & ({ readonly flow: Flow } | { readonly unknown: true });
 
-interface RuleModel {
-  readonly type: string;
-  readonly flows: (props: Record<string, unknown>) => RuleFlow[];
-}
-
 /** AWS-style rules: CIDR lists plus `protocol`/`fromPort`/`toPort` on the same holder. */
-function awsRules(
+export function awsRules(
   cidrPaths: readonly string[],
   protocolKey: string,
   isAllow: (holder: unknown) => boolean,
@@ -51,7 +47,7 @@ function awsRules(
 }
 
 /** Alibaba-style rules: one CIDR, a `from/to` port range and a protocol on the same holder. */
-function alicloudRules(
+export function alicloudRules(
   cidrPaths: readonly string[],
   protocolKey: string,
   portKey: string,
@@ -73,7 +69,7 @@ function alicloudRules(
     );
 }
 
-function is(key: string, value: string | boolean, absent = false) {
+export function is(key: string, value: string | boolean, absent = false) {
   return (holder: unknown): boolean => {
     const v = valueAt(holder, key);
     if (v === unknown) {
@@ -85,123 +81,13 @@ function is(key: string, value: string | boolean, absent = false) {
 }
 
 /** Security-group rules have no action: every rule allows. */
-const anyRule = () => true;
-
-export const ruleModels: readonly RuleModel[] = [
-  {
-    type: "aws:ec2/securityGroup:SecurityGroup",
-    flows: awsRules(["egress[].cidrBlocks[]", "egress[].ipv6CidrBlocks[]"], "protocol", anyRule),
-  },
-  {
-    type: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-    flows: awsRules(["egress[].cidrBlocks[]", "egress[].ipv6CidrBlocks[]"], "protocol", anyRule),
-  },
-  {
-    type: "aws:ec2/securityGroupRule:SecurityGroupRule",
-    flows: (props) =>
-      is("type", "egress")(props)
-        ? awsRules(["cidrBlocks[]", "ipv6CidrBlocks[]"], "protocol", anyRule)(props)
-        : [],
-  },
-  {
-    type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-    flows: awsRules(["cidrIpv4", "cidrIpv6"], "ipProtocol", anyRule),
-  },
-  {
-    type: "aws:ec2/networkAcl:NetworkAcl",
-    flows: awsRules(
-      ["egress[].cidrBlock", "egress[].ipv6CidrBlock"],
-      "protocol",
-      is("action", "allow"),
-    ),
-  },
-  {
-    type: "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
-    flows: awsRules(
-      ["egress[].cidrBlock", "egress[].ipv6CidrBlock"],
-      "protocol",
-      is("action", "allow"),
-    ),
-  },
-  {
-    type: "aws:ec2/networkAclRule:NetworkAclRule",
-    flows: (props) =>
-      is("egress", true)(props)
-        ? awsRules(["cidrBlock", "ipv6CidrBlock"], "protocol", is("ruleAction", "allow"))(props)
-        : [],
-  },
-  {
-    type: "alicloud:ecs/securityGroupRule:SecurityGroupRule",
-    flows: (props) =>
-      is("type", "egress")(props)
-        ? alicloudRules(
-            ["cidrIp", "ipv6CidrIp"],
-            "ipProtocol",
-            "portRange",
-            is("policy", "accept", true),
-          )(props)
-        : [],
-  },
-  {
-    // ENS security groups hold both directions in permissions[]; egress rules name destCidrIp.
-    type: "alicloud:ens/securityGroup:SecurityGroup",
-    flows: (props) =>
-      alicloudRules(
-        ["permissions[].destCidrIp", "permissions[].ipv6DestCidrIp"],
-        "ipProtocol",
-        "portRange",
-        is("policy", "accept", true),
-      )(props).filter((f) => is("direction", "egress")(f.holder)),
-  },
-  {
-    type: "alicloud:vpc/networkAcl:NetworkAcl",
-    flows: alicloudRules(
-      ["egressAclEntries[].destinationCidrIp"],
-      "protocol",
-      "port",
-      is("policy", "accept", true),
-    ),
-  },
-  {
-    type: "alicloud:vpc/networkAclEntries:NetworkAclEntries",
-    flows: alicloudRules(
-      ["egresses[].destinationCidrIp"],
-      "protocol",
-      "port",
-      is("policy", "accept", true),
-    ),
-  },
-  {
-    type: "alicloud:cloudfirewall/controlPolicy:ControlPolicy",
-    flows: firewallRules,
-  },
-  {
-    type: "alicloud:cloudfirewall/natFirewallControlPolicy:NatFirewallControlPolicy",
-    flows: firewallRules,
-  },
-  {
-    type: "aws:ec2/managedPrefixList:ManagedPrefixList",
-    flows: prefixListEntries("entries[].cidr"),
-  },
-  {
-    type: "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry",
-    flows: prefixListEntries("cidr"),
-  },
-  {
-    type: "alicloud:ecs/ecsPrefixList:EcsPrefixList",
-    flows: prefixListEntries("entries[].cidr"),
-  },
-  {
-    type: "alicloud:vpc/prefixList:PrefixList",
-    flows: prefixListEntries("entrys[].cidr"),
-  },
-];
+export const anyRule = () => true;
 
 /**
  * Cloud Firewall outbound accepts. A destination that is not a CIDR (a domain, an address
  * book, a location) cannot be placed by the pack, so it is judged as reaching everywhere.
  */
-function firewallRules(props: Record<string, unknown>): RuleFlow[] {
+export function firewallRules(props: Record<string, unknown>): RuleFlow[] {
   const direction = valueAt(props, "direction");
   const action = valueAt(props, "aclAction");
   const destination = valueAt(props, "destination");
@@ -230,7 +116,7 @@ function firewallRules(props: Record<string, unknown>): RuleFlow[] {
  * Prefix lists are referenced by egress rules by ID; one that holds every address turns each
  * such rule into allow-all. Entries are otherwise judged where rules use them.
  */
-function prefixListEntries(path: string) {
+export function prefixListEntries(path: string) {
   return (props: Record<string, unknown>): RuleFlow[] =>
     valuesAt(props, path).flatMap((f): RuleFlow[] => {
       const read = { path: f.path, allow: true, holder: f.holder };
@@ -240,13 +126,4 @@ function prefixListEntries(path: string) {
           ? [{ ...read, flow: { cidr: f.value, protocol: "all" } }]
           : [];
     });
-}
-
-/**
- * Every destination of a rule, security group, network ACL, firewall policy or prefix list of
- * `type`, allowed or dropped; none for a type that holds no egress rules. The border analysis
- * reads security groups and ACLs through it too, so both judge the same flows.
- */
-export function ruleFlowsOf(type: string, props: Record<string, unknown>): RuleFlow[] {
-  return ruleModels.find((m) => m.type === type)?.flows(props) ?? [];
 }

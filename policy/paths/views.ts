@@ -21,6 +21,7 @@ import { type Finding, type PolicyContext, residencyResourcePolicy } from "../fr
 import type { FlowModel } from "../flows";
 import { kindName, resourceLabel } from "./describe";
 import { compileField, type Compiled, sourceLabel } from "./fields";
+import { type DestinationField, destinationWords } from "./kubernetes";
 import type { BorderResource, FieldSpec, PolicyName, TypeModel, TypeTable } from "./model";
 import { refKinds, Resolver } from "./resolver";
 import { byType } from "./types";
@@ -141,6 +142,9 @@ export function resourceView(
   if (policy === "global-services") {
     return globalView(subject, ctx, table);
   }
+  if (policy === "kubernetes-egress") {
+    return kubernetesView(subject, ctx, table);
+  }
   const model = table[subject.type];
   if (!model?.fields || !owns(table, subject.type, policy)) {
     return [];
@@ -152,9 +156,9 @@ export function resourceView(
     if (field.policy !== policy) {
       continue;
     }
-    if (field.format === "ref") {
+    if (field.format === "ref" || field.format === "grants") {
       // What a reference names is judged over the whole stack (named-destinations); a ref's
-      // fallback is a field of its own, judged there.
+      // fallback is a field of its own, judged there. Grants speak their own words (grantView).
       continue;
     }
     for (const c of compileField(model, field, r, x)) {
@@ -209,7 +213,7 @@ export function publicView(
 ): Finding[] {
   const model = table[subject.type];
   const fields = (model?.fields ?? []).filter(
-    (f) => f.policy === "public-exposure" && f.format === "public",
+    (f) => f.policy === "public-exposure" && (f.format === "public" || f.format === "grants"),
   );
   if (!model || fields.length === 0) {
     return [];
@@ -223,6 +227,42 @@ export function publicView(
       message: `${label} must not be reachable from the internet, but ${c.path} ${c.what ?? field.verb}. ${fix}`,
       path: ["the internet", label],
     })),
+  );
+}
+
+/**
+ * cross-account-links' findings on one resource's grants: every grant of a `grants` field to an
+ * account that is not the stack's own, or to an organisation, from the resource's place to that
+ * grantee. The data stays where it lies; who may read it is the question.
+ */
+export function grantView(
+  subject: ViewSubject,
+  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
+  table: TypeTable = byType,
+): Finding[] {
+  const model = table[subject.type];
+  const fields = (model?.fields ?? []).filter(
+    (f) => f.policy === "cross-account-links" && f.format === "grants",
+  );
+  if (!model || fields.length === 0) {
+    return [];
+  }
+  const { r, all } = localResources(subject);
+  const x = new Resolver(all, ctx.jurisdiction, ctx.settings.egressAllowlist);
+  const label = resourceLabel(r.type, r.name);
+  const near = ownPlace(r, x);
+  const fix = fixOf(model, "cross-account-links");
+  return fields.flatMap((field) =>
+    compileField(model, field, r, x).flatMap((c) =>
+      c.outcome.kind === "outside"
+        ? [
+            {
+              message: `${label} must grant access only to the stack's own account, but ${c.path} ${field.verb} ${c.outcome.place}. ${fix}`,
+              path: [near, label, c.outcome.place],
+            },
+          ]
+        : [],
+    ),
   );
 }
 
@@ -255,6 +295,53 @@ export function globalView(
         path: [label, "edge locations outside the jurisdiction"],
       })),
   );
+}
+
+/**
+ * kubernetes-egress's findings on one Kubernetes object: every server a `destination` field of its
+ * row sends data to outside what the jurisdiction allows (a volume's server, a webhook, a Service
+ * endpoint), in the words of the field's kind (paths/kubernetes.ts `destinationWords`). A list or
+ * object not known at preview is met by every field under it: it is reported once.
+ */
+export function kubernetesView(
+  subject: ViewSubject,
+  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
+  table: TypeTable = byType,
+): Finding[] {
+  const model = table[subject.type];
+  const fields = (model?.fields ?? []).filter(
+    (f) => f.policy === "kubernetes-egress" && f.format === "destination",
+  );
+  if (!model || fields.length === 0) {
+    return [];
+  }
+  const { r, all } = localResources(subject);
+  const x = new Resolver(all, ctx.jurisdiction, ctx.settings.egressAllowlist);
+  const label = resourceLabel(r.type, r.name);
+  const unknownAt = new Set<string>();
+  return fields.flatMap((field) => {
+    const { must, how, fix } = destinationWords(field.server as DestinationField);
+    return compileField(model, field, r, x).flatMap((c): Finding[] => {
+      const o = c.outcome;
+      if (o.kind === "unknown" && !unknownAt.has(c.path)) {
+        unknownAt.add(c.path);
+        return [
+          {
+            message: `${label} must ${must}, but ${c.path} is not known at preview: ${how}. ${fix}.`,
+            path: [label, `${c.path} (unknown at preview)`],
+          },
+        ];
+      }
+      return o.kind === "outside"
+        ? [
+            {
+              message: `${label} must ${must}, but ${c.path} ${c.what}: ${how}. ${fix}.`,
+              path: [label, o.place],
+            },
+          ]
+        : [];
+    });
+  });
 }
 
 /**
@@ -320,17 +407,25 @@ export function viewedPolicy<P extends AnyPolicy>(p: P, table: TypeTable = byTyp
 export function tableFlowModels(table: TypeTable, only?: PolicyName): FlowModel[] {
   return Object.entries(table).flatMap(([type, model]) => {
     const fields = (model.fields ?? []).filter(isFlowField);
-    const owners = [...new Set(fields.map((f) => f.policy))].filter((p) => !only || p === only);
+    // A row's own reading of its inputs (`judged`) is the flow model's `custom` reader.
+    const readings = (model.fields ?? []).filter((f) => f.format === "judged");
+    const owners = [...new Set([...fields, ...readings].map((f) => f.policy))].filter(
+      (p) => !only || p === only,
+    );
     return owners.map((policy): FlowModel => {
       const own = fields.filter((f) => f.policy === policy);
       const source = own.find((f) => f.source)?.source;
       const fix = typeof model.fix === "string" ? model.fix : (model.fix[policy] ?? "");
+      const reads = readings.flatMap((f) => (f.policy === policy && f.judges ? [f.judges] : []));
       return {
         type,
         fields: own,
         fix,
         ...(source
           ? { source: { path: source.path, noun: kindName(refKinds[source.ref].types[0]) } }
+          : {}),
+        ...(reads.length > 0
+          ? { custom: (props, j) => reads.flatMap((read) => [...read(props, j)]) }
           : {}),
       };
     });
@@ -340,7 +435,8 @@ export function tableFlowModels(table: TypeTable, only?: PolicyName): FlowModel[
 /**
  * The fields the flow-model readers understand: an `internet`, `public` or `global` field names
  * no place of its own (its edge goes to the public internet or a global edge network), and a
- * `relation` reads several properties at once, so only its policy's view reads it.
+ * `relation`, a `judged` or a `grants` field reads several properties at once, so only its
+ * policy's view reads it.
  */
 function isFlowField(
   f: FieldSpec,
@@ -349,6 +445,9 @@ function isFlowField(
     f.format !== "internet" &&
     f.format !== "public" &&
     f.format !== "global" &&
-    f.format !== "relation"
+    f.format !== "relation" &&
+    f.format !== "judged" &&
+    f.format !== "grants" &&
+    f.format !== "destination"
   );
 }

@@ -15,6 +15,7 @@ import {
   residencyResourcePolicy,
 } from "../../policy/framework";
 import { exposureModels } from "../../policy/exposure";
+import { legacyGrantExposure } from "./legacy-grants-flows";
 import { isPublic, isPublicGrantee, publicAcls, statements } from "../../policy/paths/iam";
 import { isTrue, jsonDocument, unknown, valueAt, valuesAt } from "../../policy/values";
 
@@ -196,6 +197,29 @@ function grantsTo(path: string) {
 
 function all(...checks: Array<(p: Record<string, unknown>, c: PolicyContext) => Exposure[]>) {
   return (p: Record<string, unknown>, c: PolicyContext) => checks.flatMap((ch) => ch(p, c));
+}
+
+/**
+ * A Transfer Family server with a `PUBLIC` endpoint (the default) answers on the internet; so
+ * does a `VPC` endpoint given Elastic IPs (`addressAllocationIds`, an internet-facing endpoint).
+ */
+function transferEndpoint(props: Record<string, unknown>): Exposure[] {
+  const typeOf = publicUnless(
+    "endpointType",
+    ["vpc", "vpc_endpoint"],
+    "PUBLIC",
+    "the server's SFTP, FTPS or FTP endpoint answers on the internet",
+  )(props);
+  if (typeOf.length > 0) {
+    return typeOf;
+  }
+  return valuesAt(props, "endpointDetails.addressAllocationIds[]").map((f) => ({
+    path: f.path,
+    what:
+      f.value === unknown
+        ? "is not known at preview, so whether it is public cannot be decided"
+        : `is ${JSON.stringify(f.value)}: an Elastic IP makes the VPC endpoint internet-facing`,
+  }));
 }
 
 export const legacyExposureModels: readonly ExposureModel[] = [
@@ -538,6 +562,98 @@ export const legacyExposureModels: readonly ExposureModel[] = [
   whitelisted("alicloud:message/serviceEndpointAcl:ServiceEndpointAcl", ["cidr"]),
   whitelisted("alicloud:nas/accessRule:AccessRule", ["sourceCidrIp", "ipv6SourceCidrIp"]),
   whitelisted("alicloud:cr/endpointAclPolicy:EndpointAclPolicy", ["entry"]),
+  // The public fields of types other tables hold (databases, keys, backups, storage, logs).
+  {
+    // An "S3 data access" asset lets every subscriber of the data set's product read the bucket
+    // in place, from any account.
+    type: "aws:dataexchange/revisionAssets:RevisionAssets",
+    check: (props) =>
+      valuesAt(props, "assets[].createS3DataAccessFromS3Bucket.assetSource.bucket").map((f) => ({
+        path: f.path,
+        what: "opens the bucket's objects to every subscriber of the data set, in any account",
+      })),
+    fix: "Publish copies of the data (importAssetsFromS3) only to subscribers reviewed inside the jurisdiction, or waive the finding for a product sold only there.",
+  },
+  ...[
+    "aws:timestreaminfluxdb/dbInstance:DbInstance",
+    "aws:timestreaminfluxdb/dbCluster:DbCluster",
+  ].map((type): ExposureModel => ({
+    type,
+    check: flagged("publiclyAccessible", "the InfluxDB endpoint is reachable from the internet"),
+    fix: "Set publiclyAccessible to false.",
+  })),
+  {
+    // Public access needs authenticated clients (IAM, SCRAM or TLS): `unauthenticated` admits
+    // only clients that reach the brokers inside the VPC, which the network rows judge.
+    type: "aws:msk/cluster:Cluster",
+    check: valueIn(
+      "brokerNodeGroupInfo.connectivityInfo.publicAccess.type",
+      ["service_provided_eips"],
+      "the brokers get public IP addresses reachable from the internet",
+    ),
+    fix: 'Set brokerNodeGroupInfo.connectivityInfo.publicAccess.type to "DISABLED".',
+  },
+  {
+    type: "aws:transfer/server:Server",
+    check: transferEndpoint,
+    fix: 'Set endpointType to "VPC" with private subnets and no addressAllocationIds.',
+  },
+  {
+    type: "aws:s3/objectCopy:ObjectCopy",
+    check: all(
+      valueIn("acl", publicAcls, "the copied object is readable by anyone"),
+      grantsTo("grants[].uri"),
+    ),
+    fix: 'Keep acl "private" and grant nothing to AllUsers or AuthenticatedUsers.',
+  },
+  {
+    type: "aws:kms/key:Key",
+    check: policyAt("policy"),
+    fix: "Grant key use only to principals of this account (or bind it with kms:CallerAccount).",
+  },
+  {
+    type: "aws:rds/instance:Instance",
+    check: flagged("publiclyAccessible", "the database has an internet endpoint"),
+    fix: "Set publiclyAccessible to false.",
+  },
+  whitelisted("alicloud:rds/instance:Instance", ["securityIps[]"]),
+  whitelisted("alicloud:kvstore/instance:Instance", ["securityIps[]"]),
+  whitelisted("alicloud:redis/tairInstance:TairInstance", ["securityIps"]),
+  whitelisted("alicloud:polardb/cluster:Cluster", ["dbClusterIpArrays[].securityIps[]"]),
+  {
+    type: "aws:ec2/amiLaunchPermission:AmiLaunchPermission",
+    check: valueIn("group", ["all"], "the AMI is public"),
+    fix: "Share the AMI with no one.",
+  },
+  {
+    type: "aws:imagebuilder/distributionConfiguration:DistributionConfiguration",
+    check: valueIn(
+      "distributions[].amiDistributionConfiguration.launchPermission.userGroups[]",
+      ["all"],
+      "the images are public",
+    ),
+    fix: "Remove the launch permission for all users.",
+  },
+  {
+    type: "aws:rds/snapshotCopy:SnapshotCopy",
+    check: valueIn("sharedAccounts[]", ["all"], "the snapshot is public"),
+    fix: "Share the snapshot with no one.",
+  },
+  {
+    type: "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy",
+    check: valueIn("sharedAccounts[]", ["all"], "the snapshot is public"),
+    fix: "Share the snapshot with no one.",
+  },
+  {
+    type: "aws:rds/snapshot:Snapshot",
+    check: valueIn("sharedAccounts[]", ["all"], "the snapshot is public"),
+    fix: "Share the snapshot with no one.",
+  },
+  {
+    type: "aws:rds/clusterSnapshot:ClusterSnapshot",
+    check: valueIn("sharedAccounts[]", ["all"], "the snapshot is public"),
+    fix: "Share the snapshot with no one.",
+  },
 ];
 
 /** public-exposure as it was: the frozen rows first, then every row policy/exposure.ts keeps. */
@@ -549,7 +665,9 @@ export const legacyPublicExposure = residencyResourcePolicy({
   remediationSteps:
     "Keep buckets private, bind policies to the VPC or account, admit only private or allowlisted sources, and keep databases and load balancers internal.",
   validate: (args, ctx) => {
-    const model = [...legacyExposureModels, ...exposureModels].find((m) => m.type === args.type);
+    const model = [...legacyExposureModels, ...exposureModels, ...legacyGrantExposure].find(
+      (m) => m.type === args.type,
+    );
     if (!model) {
       return;
     }

@@ -4,12 +4,17 @@
  * kubernetes table of the one model (policy/paths/types/kubernetes.ts), kept verbatim as the
  * oracle of test/paths/differential.test.ts: the graph the table draws is compared edge by edge
  * with the graph these models drew, and every difference is listed there. The cluster rows (ACK,
- * EKS, node pools) are still live in policy/border/flows/kubernetes.ts. Only the key of the
+ * EKS, node pools; `legacyClusterFlows`) were the last rows of policy/border/flows/kubernetes.ts,
+ * kept here verbatim since they moved to the egress and kubernetes tables. Only the key of the
  * resolver cache of `index` differs, so the oracle and the table never share an index.
+ *
+ * `legacyKubernetesEgressServers` is kubernetes-egress's judgement of the servers an object sends
+ * data to (`judgeDestinations`, policy/kubernetes.ts) as it was before the workloads' and
+ * PersistentVolumes' rows declared them as fields: the oracle of the view's messages.
  */
 import type { BorderResource, Endpoint, FlowEdge } from "../../policy/border/model";
 import { clusterTypes, kubernetesProviderType, type Resolver } from "../../policy/border/resolver";
-import { subnetTypes, vpcTypes } from "../../policy/border/flows/egress";
+import { instanceAdmission, subnetTypes, vpcTypes } from "../../policy/border/flows/egress";
 import {
   admittedFlow,
   cidrWithin,
@@ -34,6 +39,15 @@ import {
 import type { TaggedEdge } from "../../policy/paths/model";
 import { isUnknown, valueAt, valuesAt } from "../../policy/paths/values";
 import { type FlowTable, link, str } from "../../policy/border/flows/common";
+import { type PolicyContext, residencyResourcePolicy } from "../../policy/framework";
+import { parseCidr, reachOfAddress } from "../../policy/paths/addresses";
+import {
+  clusterDomain,
+  type DestinationField,
+  destinationFields,
+  hostsOf,
+} from "../../policy/paths/kubernetes";
+import { resourceLabel } from "../../residency/placement";
 
 const networkPolicy = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const claims = "kubernetes:core/v1:PersistentVolumeClaim";
@@ -474,3 +488,208 @@ export const legacyKubernetesFlows: FlowTable = {
       ),
   },
 };
+
+/**
+ * Where a cluster's nodes, and so its pods, run: the subnets or vSwitches of its node network.
+ * The edge draws the cluster inside the network it sends through; what leaves that network is
+ * decided by the network's own routes and gateways.
+ */
+function nodesIn(cluster: BorderResource, x: Resolver): FlowEdge[] {
+  return nodeSubnets(cluster, x).flatMap((subnet) => link(cluster, subnet, "nodes in"));
+}
+
+const eksCluster: FlowTable[string] = { role: "workload", flows: nodesIn };
+
+/**
+ * An ACK cluster's own exit: unless `newNatGateway` is false, ACK creates an internet NAT gateway
+ * with an EIP and SNAT for the node vSwitches, which is no resource of the program. It routes the
+ * internet-bound traffic of the nodes' VPCs (once security groups and ACLs let it out) to the
+ * internet, as a NAT gateway of the program would.
+ */
+const ackCluster: FlowTable[string] = {
+  role: (r) => (r.props.newNatGateway === false ? "other" : "gateway"),
+  flows: (r, x) => {
+    if (r.props.newNatGateway === false) {
+      return nodesIn(r, x);
+    }
+    const vpcs = new Set<BorderResource>();
+    for (const subnet of nodeSubnets(r, x)) {
+      const vpc = x.resourceAt(subnet, "vpcId", vpcTypes);
+      if (vpc) {
+        vpcs.add(vpc);
+      }
+    }
+    const edges: FlowEdge[] = nodesIn(r, x);
+    for (const vpc of vpcs) {
+      edges.push(
+        ...link(x.internetBound(vpc), r, "route", {
+          detail: "0.0.0.0/0, to the NAT gateway ACK creates (newNatGateway)",
+        }),
+      );
+    }
+    if (vpcs.size > 0) {
+      edges.push(
+        ...link(r, x.internet, "public address", {
+          detail: "the EIP of the NAT gateway ACK creates",
+        }),
+      );
+    }
+    return edges;
+  },
+};
+
+/**
+ * A node pool whose nodes get public addresses is an exit of its vSwitches: pods (on the node's
+ * address, or Terway's through the node's route) and anything else in those vSwitches reach the
+ * internet through the nodes, within what the pool's security groups admit.
+ */
+const nodePool: FlowTable[string] = {
+  role: "workload",
+  flows: (r, x) => {
+    const bandwidth = r.props.internetMaxBandwidthOut;
+    const eip = valueAt(r.props, "scalingConfig.isBondEip");
+    const publicIp = isUnknown(bandwidth) || (typeof bandwidth === "number" && bandwidth > 0);
+    if (!publicIp && eip !== true && !isUnknown(eip)) {
+      return [];
+    }
+    const admission = instanceAdmission(r, x, "securityGroupIds[]");
+    if (!admission) {
+      return [];
+    }
+    const edges: FlowEdge[] = [];
+    for (const ref of x.refs(r, "vswitchIds[]", subnetTypes)) {
+      if (ref.kind === "resource") {
+        edges.push(...link(ref.resource, r, "attachment"));
+      }
+    }
+    edges.push(
+      ...link(r, x.internet, "public address", {
+        detail: `${publicIp ? `internetMaxBandwidthOut ${isUnknown(bandwidth) ? "not known until deployed" : String(bandwidth)}` : "an EIP on every node it scales out"}; ${admission.detail}`,
+      }),
+    );
+    return edges;
+  },
+};
+
+/** The clusters' rows of the border flow models (policy/border/flows/kubernetes.ts), as they were. */
+export const legacyClusterFlows: FlowTable = {
+  "alicloud:cs/managedKubernetes:ManagedKubernetes": ackCluster,
+  "alicloud:cs/kubernetes:Kubernetes": ackCluster,
+  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": ackCluster,
+  "alicloud:cs/nodePool:NodePool": nodePool,
+  "aws:eks/cluster:Cluster": eksCluster,
+};
+
+function sends(f: DestinationField): { must: string; how: string; fix: string } {
+  if (f.read === "url") {
+    return {
+      must: "send objects only to webhooks inside the cluster",
+      how: `the API server sends the ${f.what} every object or event it matches`,
+      fix: "Serve the webhook from a Service of the cluster (clientConfig.service) instead of a url",
+    };
+  }
+  if (f.what === "Service endpoint") {
+    return {
+      must: "send Service traffic only to private or allowlisted addresses",
+      how: "the Service's traffic goes there, outside any NetworkPolicy of the pods that send it",
+      fix: "Point the endpoints at private addresses, or add the address to the egress allowlist with a reason",
+    };
+  }
+  if (f.read === "outside") {
+    return {
+      must: "mount volumes only from private or allowlisted servers",
+      how: `the node mounts the ${f.what} outside any NetworkPolicy and the pods write their data there`,
+      fix: "Use a volume of the cluster's own cloud (a claim of one of its storage classes) or a private NFS, iSCSI or Ceph server",
+    };
+  }
+  return {
+    must: "mount volumes only from private or allowlisted servers",
+    how: `the node mounts the ${f.what} outside any NetworkPolicy and the pods write their data there`,
+    fix: "Serve the volume from a private address (or a storage class of the cluster's cloud), or add the server's address to the egress allowlist with a reason",
+  };
+}
+
+/**
+ * Servers a Kubernetes object makes its cluster send data to — a volume source's server, a
+ * webhook's URL, a Service endpoint — each of which must be private, in-cluster or an
+ * allowlisted address; a host name is a destination the pack cannot place.
+ */
+function judgeDestinations(
+  label: string,
+  type: string,
+  props: Record<string, unknown>,
+  ctx: PolicyContext,
+): void {
+  const j = ctx.jurisdiction.id;
+  // A list or object not known at preview is met by every field under it: reported once.
+  const unknownAt = new Set<string>();
+  for (const f of destinationFields(type)) {
+    const { must, how, fix } = sends(f);
+    for (const found of valuesAt(props, f.path)) {
+      const fail = (why: string, place: string): void =>
+        ctx.report({
+          message: `${label} must ${must}, but ${found.path} ${why}: ${how}. ${fix}.`,
+          path: [label, place],
+        });
+      if (isUnknown(found.value)) {
+        if (!unknownAt.has(found.path)) {
+          unknownAt.add(found.path);
+          fail("is not known at preview", `${found.path} (unknown at preview)`);
+        }
+        continue;
+      }
+      const text = str(found.value);
+      if (text === undefined) {
+        continue;
+      }
+      if (f.read === "outside") {
+        fail(
+          `names an ${f.what} (${JSON.stringify(text)}), a service of a cloud the pack cannot place`,
+          `an ${f.what} (cannot be placed)`,
+        );
+        continue;
+      }
+      const hosts = hostsOf(text, f.read);
+      if (hosts === undefined) {
+        fail(
+          `is ${JSON.stringify(text)}, not a URL the pack can read`,
+          `${text} (cannot be placed)`,
+        );
+        continue;
+      }
+      for (const host of hosts) {
+        // An in-cluster name resolves to a Service of the cluster; a webhook URL, sent by the
+        // API server (which may run outside the cluster's network), must be allowlisted.
+        if (f.read !== "url" && clusterDomain.test(host)) {
+          continue;
+        }
+        const reach = reachOfAddress(host, ctx.settings.egressAllowlist);
+        if (reach.kind === "allowlisted" || (reach.kind === "private" && f.read !== "url")) {
+          continue;
+        }
+        if (parseCidr(host) === undefined) {
+          fail(
+            `is ${JSON.stringify(text)}, a host the pack cannot place`,
+            `${host} (cannot be placed)`,
+          );
+        } else {
+          fail(
+            `is ${JSON.stringify(text)}, ${reach.kind === "private" ? "a private address of no network of the stack" : "a public address"} that the egress allowlist of ${j} does not cover`,
+            `${host} (${f.what})`,
+          );
+        }
+      }
+    }
+  }
+}
+
+/** kubernetes-egress on the servers of an object, as it judged them in its own code. */
+export const legacyKubernetesEgressServers = residencyResourcePolicy({
+  name: "kubernetes-egress",
+  description: "Checks whether Kubernetes objects send data only inside.",
+  severity: "high",
+  remediationSteps: "",
+  validate: (args, ctx) => {
+    judgeDestinations(resourceLabel(args.type, args.name), args.type, args.props, ctx);
+  },
+});

@@ -24,7 +24,7 @@ import {
 } from "../../policy/flows";
 import { known, str } from "../../policy/values";
 import { residencyResourcePolicy } from "../../policy/framework";
-import { accountGrantFindings } from "../../policy/grants";
+import { accountGrantFindings } from "./legacy-grants-flows";
 import { policies } from "../../policy/policies";
 import type {
   BorderResource,

@@ -12,12 +12,7 @@ import { isPrivateCidr } from "../../policy/paths/addresses";
 import { tgwTypes } from "../../policy/paths/types/links";
 import { valueAt, valuesAt } from "../../policy/paths/values";
 import { endpointOf, type FlowTable, link, str } from "../../policy/border/flows/common";
-import {
-  gateEdges,
-  instanceAdmission,
-  subnetTypes,
-  vpcTypes,
-} from "../../policy/border/flows/egress";
+import { gateEdges, instanceAdmission, subnetTypes, vpcTypes } from "./legacy-gates-flows";
 
 const natTypes = ["alicloud:vpc/natGateway:NatGateway", "aws:ec2/natGateway:NatGateway"];
 const eipTypes = ["alicloud:ecs/eipAddress:EipAddress", "alicloud:ecs/eip:Eip", "aws:ec2/eip:Eip"];

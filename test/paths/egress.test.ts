@@ -11,6 +11,7 @@ import { internetEgress } from "../../policy/egress";
 import { explainedBy } from "../../policy/paths/graph";
 import { byType } from "../../policy/paths/types";
 import { egress, judgedOnly } from "../../policy/paths/types/egress";
+import { gates } from "../../policy/paths/types/gates";
 import { oracleBorderResources, type OracleResource, runNamed } from "../helpers/model-oracle";
 
 // The runtime's proxy is internal to @pulumi/policy.
@@ -77,12 +78,15 @@ describe("the rows internet-egress judges", () => {
     expect(
       Object.entries({ ...egress, ...judgedOnly }).filter(
         ([, m]) =>
-          !m.fields?.every((f) => f.policy === "internet-egress" && f.format === "internet"),
+          !(m.fields ?? []).every((f) => f.policy === "internet-egress" && f.format === "internet"),
       ),
     ).toEqual([]);
     // The VPC route entry and the two office sites, whose other fields network-links and
-    // remote-sites judge, are rows of the network and remote-sites tables.
-    expect(Object.keys(egress).length + Object.keys(judgedOnly).length).toBe(64);
+    // remote-sites judge, are rows of the network and remote-sites tables. The 18 egress
+    // controls (gates.ts) declare rules and gates, no fields.
+    expect(Object.keys(egress).length + Object.keys(judgedOnly).length).toBe(64 + 18);
+    expect(Object.keys(gates).filter((t) => !(t in egress))).toEqual([]);
+    expect(Object.values(gates).filter((m) => m.fields !== undefined)).toEqual([]);
   });
 });
 

@@ -145,7 +145,7 @@ describe("a row's fields become tagged edges", () => {
   it("a gated field is refused rather than drawn without its gate", () => {
     const gated: FieldSpec = { ...toRegion, gate: "security-group" };
     expect(() => paths([gated], { location: "oss-cn-hongkong" })).toThrow(
-      "field destination.location of alicloud:oss/bucketReplication:BucketReplication passes the security-group gate, but gates are drawn only by the border flow models yet; model the gated edge there.",
+      "field destination.location of alicloud:oss/bucketReplication:BucketReplication passes the security-group gate, but a field cannot open a gate yet; draw the gated edge in the row's edges (gates.ts `gated`).",
     );
   });
 

@@ -4,7 +4,10 @@
  * objects alone — the public load balancer of a LoadBalancer Service without its cloud's internal
  * annotation, a Helm v3 release — is that policy's finding, and no-path-out-of-jurisdiction no
  * longer reports it a second time; a crossing no policy sees (pods whose egress nothing
- * restricts, on a cluster nobody can place) is still no-path's. Every case runs the whole pack
+ * restricts, on a cluster nobody can place) is still no-path's; a way out of the cluster's own (the
+ * NAT gateway ACK creates, a node pool's public nodes, both egress-table rows) is internet-egress's
+ * finding, and a volume mounted from a server abroad (a field of the object's row) is
+ * kubernetes-egress's. Every case runs the whole pack
  * and pins every finding with its level and path, beside the border analysis's path, which the
  * graph still draws.
  */
@@ -179,5 +182,159 @@ describe("pod egress, which no Kubernetes policy reports from the objects alone"
     ]);
     expect(runBorder(resources, cn)).toEqual([]);
     expect(runNamed(resources, cn)).toEqual([placement]);
+  });
+});
+
+describe("the exits of the cluster the pods run on (egress table)", () => {
+  /** A StatefulSet's pods, whose egress nothing restricts, on an ACK cluster and node pool. */
+  function onCluster(ack: Record<string, unknown>, pool?: Record<string, unknown>) {
+    return [
+      { type: "pulumi:providers:alicloud", name: "sh", props: { region: "cn-shanghai" } },
+      sh("alicloud:vpc/network:Network", "core", { cidrBlock: "10.0.0.0/16" }),
+      {
+        ...sh("alicloud:vpc/switch:Switch", "nodes", { vpcId: "vpc-1", cidrBlock: "10.0.1.0/24" }),
+        deps: { vpcId: ["core"] },
+      },
+      {
+        ...sh("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", {
+          workerVswitchIds: ["vsw-1"],
+          slbInternetEnabled: false,
+          ...ack,
+        }),
+        deps: { workerVswitchIds: ["nodes"] },
+      },
+      ...(pool
+        ? [
+            {
+              ...sh("alicloud:cs/nodePool:NodePool", "pool", {
+                clusterId: "c-1",
+                vswitchIds: ["vsw-1"],
+                ...pool,
+              }),
+              deps: { clusterId: ["ack"], vswitchIds: ["nodes"] },
+            },
+          ]
+        : []),
+      {
+        type: "pulumi:providers:kubernetes",
+        name: "kube",
+        props: { kubeconfig: "apiVersion: v1" },
+        deps: { kubeconfig: ["ack"] },
+      },
+      kube("kubernetes:apps/v1:StatefulSet", "db", {
+        spec: {
+          template: { metadata: { labels: { app: "db" } }, spec: {} },
+          volumeClaimTemplates: [{ metadata: { name: "data" } }],
+        },
+      }),
+    ];
+  }
+  const namespaceEgress: ReturnType<typeof runNamed>[number] = [
+    "kubernetes-namespace-egress",
+    "db",
+    "mandatory",
+    [
+      'k8s namespace "default"',
+      "pod egress (no default-deny NetworkPolicy)",
+      "every address (any country)",
+    ],
+  ];
+  const toNodes = [
+    'k8s statefulset "db"',
+    "pod egress (no NetworkPolicy restricts its pods' egress)",
+    'vswitch "nodes"',
+  ];
+
+  test("the NAT gateway ACK creates is internet-egress's finding, and no-path no longer reports the crossing", () => {
+    const resources = onCluster({});
+    expect(runBorder(resources, cn)).toEqual([
+      [
+        ...toNodes,
+        "default egress (no security group of this stack bounds its egress)",
+        'internet-bound traffic of vpc "core"',
+        "route (0.0.0.0/0, to the NAT gateway ACK creates (newNatGateway))",
+        'ack cluster "ack"',
+        "public address (the EIP of the NAT gateway ACK creates)",
+        "the public internet",
+      ],
+    ]);
+    expect(runNamed(resources, cn)).toEqual([
+      ["internet-egress", "ack", "mandatory", ['ack cluster "ack"', "the internet (any country)"]],
+      namespaceEgress,
+    ]);
+  });
+
+  test("twin: newNatGateway false leaves the node network without a way out", () => {
+    const resources = onCluster({ newNatGateway: false });
+    expect(runBorder(resources, cn)).toEqual([]);
+    expect(runNamed(resources, cn)).toEqual([namespaceEgress]);
+  });
+
+  test("nodes with public addresses are internet-egress's finding, and no-path no longer reports the crossing", () => {
+    const resources = onCluster({ newNatGateway: false }, { internetMaxBandwidthOut: 10 });
+    expect(runBorder(resources, cn)).toEqual([
+      [
+        ...toNodes,
+        "attachment",
+        'ack node pool "pool"',
+        "public address (internetMaxBandwidthOut 10; it names no security group of this stack)",
+        "the public internet",
+      ],
+    ]);
+    expect(runNamed(resources, cn)).toEqual([
+      [
+        "internet-egress",
+        "pool",
+        "mandatory",
+        ['ack node pool "pool"', "the internet (any country)"],
+      ],
+      namespaceEgress,
+    ]);
+  });
+
+  test("twin: a node pool without public addresses opens no way out", () => {
+    const resources = onCluster({ newNatGateway: false }, { internetMaxBandwidthOut: 0 });
+    expect(runBorder(resources, cn)).toEqual([]);
+    expect(runNamed(resources, cn)).toEqual([namespaceEgress]);
+  });
+});
+
+describe("a volume the node mounts from a server the object names (kubernetes table field)", () => {
+  /** The StatefulSet of `cluster`, whose pods also mount an NFS volume from `server`. */
+  function mounting(server: string): OracleResource[] {
+    return [
+      ...cluster.filter((r) => r.name !== "db"),
+      kube("kubernetes:apps/v1:StatefulSet", "db", {
+        metadata: { namespace: "app" },
+        spec: {
+          template: {
+            metadata: { labels: { app: "db" } },
+            spec: { volumes: [{ name: "archive", nfs: { server, path: "/exports" } }] },
+          },
+          volumeClaimTemplates: [{ metadata: { name: "data" } }],
+        },
+      }),
+    ];
+  }
+
+  test("is kubernetes-egress's finding, and no-path does not report the crossing again", () => {
+    const resources = mounting("203.0.113.7");
+    expect(runBorder(resources, cn)).toEqual([
+      ['k8s statefulset "db"', "attachment (NFS server)", "the public internet"],
+    ]);
+    expect(runNamed(resources, cn)).toEqual([
+      [
+        "kubernetes-egress",
+        "db",
+        "mandatory",
+        ['k8s statefulset "db"', "203.0.113.7 (NFS server)"],
+      ],
+    ]);
+  });
+
+  test("twin: a private server of the stack's network opens no path and nothing is reported", () => {
+    const resources = mounting("10.0.1.20");
+    expect(runBorder(resources, cn)).toEqual([]);
+    expect(runNamed(resources, cn)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * One resource or more of every type of the logs table (policy/paths/types/logs.ts): sinks
  * abroad, at home, named by references the program does or does not create, not known at
  * preview, and external endpoints — in an Alibaba Cloud stack under CN and an AWS stack under US;
- * and a few sinks log-shipping still judges through its own table. The differential test runs
+ * and a sink log-shipping still judges through its own table. The differential test runs
  * the old and the new log models on both.
  */
 import type { OracleResource, OracleSettings } from "../helpers/model-oracle";
@@ -151,9 +151,42 @@ const alicloud: OracleResource[] = [
   sh("alicloud:cms/eventRule:EventRule", "event-rule-home", {
     fcParameters: [{ region: "cn-beijing" }],
   }),
-  // Hosts log-shipping still judges through its own table (policy/logging.ts).
+  // A host log-shipping still judges through its own table (policy/logging.ts).
   sh("alicloud:emr/cluster:Cluster", "emr", {
     metaStoreConf: { dbUrl: "jdbc:mysql://198.51.100.7:3306/hive" },
+  }),
+  // Edge origins, DNS answers and the destinations written inside one text of the logs table.
+  sh("alicloud:waf/domain:Domain", "waf", { sourceIps: ["198.51.100.7", "10.0.0.5"] }),
+  sh("alicloud:dns/alidnsRecord:AlidnsRecord", "record", { type: "CNAME", value: "x.example" }),
+  sh("alicloud:dns/alidnsRecord:AlidnsRecord", "record-txt", { type: "TXT", value: "x.example" }),
+  sh("alicloud:cdn/domainConfig:DomainConfig", "origin-group", {
+    functionName: "source_group",
+    functionArgs: [
+      {
+        argName: "source_info",
+        argValue: "198.51.100.7_1_1_80,cn-hongkong.oss.aliyuncs.com_1_1_80",
+      },
+    ],
+  }),
+  sh("alicloud:dcdn/domainConfig:DomainConfig", "remote-auth", {
+    functionName: "cdn_remote_auth",
+    functionArgs: [{ argName: "remote_auth_addr", argValue: "https://auth.example.com" }],
+  }),
+  sh("alicloud:arms/remoteWrite:RemoteWrite", "remote-write", {
+    remoteWriteYaml: "remote_write:\n- url: https://collector.example.com/api/v1/write\n",
+  }),
+  sh("alicloud:eventbridge/eventStreaming:EventStreaming", "stream", {
+    sink: JSON.stringify({ SinkHttpsParameters: {} }),
+  }),
+  sh("alicloud:gpdb/hadoopDataSource:HadoopDataSource", "hadoop", {
+    hadoopHostsAddress: "198.51.100.7 hadoop-1",
+  }),
+  sh("alicloud:sae/application:Application", "sae", {
+    customHostAlias: JSON.stringify([{ hostName: "db", ip: "198.51.100.7" }]),
+    ossMountDescsV2s: [{ bucketName: "far-b" }],
+  }),
+  sh("alicloud:eventbridge/rule:Rule", "bridge-rule", {
+    targets: [{ type: "http", endpoint: "https://hooks.example.com/rule" }],
   }),
   sh("alicloud:esa/originRule:OriginRule", "origin-rule", {
     follow302Enable: "on",
@@ -300,6 +333,37 @@ const aws: OracleResource[] = [
     s3BucketOwner: "444455556666",
   }),
   or("aws:emr/cluster:Cluster", "emr", { logUri: "s3://logs-b/emr/" }),
+  // Trails, collectors and notifications whose rows read their inputs with code of their own.
+  or("aws:kms/key:Key", "trail-key", {}),
+  or("aws:cloudtrail/trail:Trail", "audit", {
+    s3BucketName: "eu-b",
+    cloudWatchLogsGroupArn: "app",
+    kmsKeyId: "trail-key",
+    isMultiRegionTrail: true,
+  }),
+  or("aws:cloudtrail/trail:Trail", "audit-home", { s3BucketName: "logs-b" }),
+  or("aws:cloudtrail/trail:Trail", "audit-gone", { s3BucketName: "gone-b" }),
+  or("aws:cloudtrail/trail:Trail", "audit-later", { s3BucketName: unknown }),
+  or("aws:cloudtrail/eventDataStore:EventDataStore", "events", {}),
+  or("aws:cfg/configurationAggregator:ConfigurationAggregator", "aggregator", {
+    accountAggregationSource: { allRegions: true, regions: ["eu-central-1"] },
+  }),
+  or("aws:sns/topicSubscription:TopicSubscription", "hook", {
+    protocol: "https",
+    endpoint: "https://hooks.example.com/sns",
+  }),
+  or("aws:budgets/budgetAction:BudgetAction", "budget-action", {
+    subscribers: [{ subscriptionType: "EMAIL", address: "finance@example.com" }],
+  }),
+  or("aws:shield/drtAccessLogBucketAssociation:DrtAccessLogBucketAssociation", "drt", {
+    logBucket: "logs-b",
+  }),
+  or("aws:medialive/channel:Channel", "channel", {
+    destinations: [{ settings: [{ url: "s3ssl://eu-b/out" }, { url: "rtmp://x.example/a" }] }],
+  }),
+  or("aws:amplify/app:App", "amplify", {
+    customRules: [{ status: "200", source: "/api/<*>", target: "https://api.example.com/<*>" }],
+  }),
 ];
 
 /** The two log inputs: a name, the resources and the settings they are judged under. */

@@ -3,6 +3,7 @@
  * hardening that keeps data in place is advisory unless the stack is in strict posture. These
  * are the pack's own defaults, which the Pulumi CLI applies to a config that sets no level.
  */
+import type { FieldSpec } from "../../policy/paths/model";
 import { byType } from "../../policy/paths/types";
 import { hardeningPolicyNames, policies } from "../../policy/policies";
 
@@ -27,9 +28,9 @@ describe("enforcement levels", () => {
   });
 
   it("moves to cross-account-links only account fields whose link names its far end's region (or lies in its own)", () => {
-    const rows = Object.entries(byType).filter(([, m]) =>
-      m.fields?.some((f) => f.policy === "cross-account-links"),
-    );
+    // The links' account fields; grants to another account (format `grants`) name no network.
+    const link = (f: FieldSpec) => f.policy === "cross-account-links" && f.format !== "grants";
+    const rows = Object.entries(byType).filter(([, m]) => m.fields?.some(link));
     // A Redshift-managed VPC endpoint reaches another account's cluster or workgroup only in its
     // own region, so no field names the far region.
     const sameRegion = new Set([
@@ -52,7 +53,7 @@ describe("enforcement levels", () => {
       const fields = m.fields ?? [];
       expect({
         type,
-        accounts: fields.filter((f) => f.policy === "cross-account-links").map((f) => f.format),
+        accounts: fields.filter(link).map((f) => f.format),
         placed:
           sameRegion.has(type) ||
           fields.some((f) => f.policy === "network-links" && f.format === "region"),

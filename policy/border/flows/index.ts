@@ -5,23 +5,8 @@
  * there).
  */
 import type { FlowModel, FlowTable } from "./common";
-import { kubernetesFlows } from "./kubernetes";
-import { logFlows } from "./logs";
 
-function merge(...tables: FlowTable[]): FlowTable {
-  const out: Record<string, FlowModel> = {};
-  for (const table of tables) {
-    for (const [type, model] of Object.entries(table)) {
-      if (type in out) {
-        // Two domains modelling one type would silently drop one model's edges.
-        throw new Error(`Flow model for ${type} is defined twice.`);
-      }
-      out[type] = model;
-    }
-  }
-  return out;
-}
-
-export const flowModels: FlowTable = merge(logFlows, kubernetesFlows);
+/** Empty: every type's edges are rows of the domain tables (policy/paths/types) now. */
+export const flowModels: FlowTable = {};
 
 export type { FlowModel, FlowTable };

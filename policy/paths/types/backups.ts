@@ -12,6 +12,7 @@
  */
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import { isOn, valueAt } from "../values";
+import { exposed, withExposure } from "./exposure";
 import { copyOf, edgesOf, inbound } from "./rows";
 
 const backup = edgesOf("backup-copies", "backup copy");
@@ -45,6 +46,13 @@ const crossAccountSource = backup.account("crossAccountUserId", "backs up the da
 const targetCopyRegions = snapshot.region("targetCopyRegions[]", "copies snapshots to", {
   ...switchedOn("enableCrossRegionCopy"),
 });
+/** An RDS snapshot shared with `all` is public (public-exposure). */
+const publicSnapshot = (model: TypeModel) =>
+  withExposure(
+    model,
+    "Share the snapshot with no one.",
+    exposed("sharedAccounts[]", { values: ["all"] }, "the snapshot is public"),
+  );
 
 export const backups: TypeTable = {
   "alicloud:rds/rdsInstanceCrossBackupPolicy:RdsInstanceCrossBackupPolicy": rows(
@@ -117,15 +125,19 @@ export const backups: TypeTable = {
   "aws:redshift/snapshotCopy:SnapshotCopy": copy(
     snapshot.region("destinationRegion", "copies snapshots to"),
   ),
-  "aws:rds/snapshotCopy:SnapshotCopy": copy(
-    snapshot.arnOrId("sourceDbSnapshotIdentifier", "copies the snapshot", inbound),
-    snapshot.region("destinationRegion", "copies the snapshot to"),
-    snapshot.account("sharedAccounts[]", "shares the snapshot with"),
+  "aws:rds/snapshotCopy:SnapshotCopy": publicSnapshot(
+    copy(
+      snapshot.arnOrId("sourceDbSnapshotIdentifier", "copies the snapshot", inbound),
+      snapshot.region("destinationRegion", "copies the snapshot to"),
+      snapshot.account("sharedAccounts[]", "shares the snapshot with"),
+    ),
   ),
-  "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy": copy(
-    snapshot.arnOrId("sourceDbClusterSnapshotIdentifier", "copies the snapshot", inbound),
-    snapshot.region("destinationRegion", "copies the snapshot to"),
-    snapshot.account("sharedAccounts[]", "shares the snapshot with"),
+  "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy": publicSnapshot(
+    copy(
+      snapshot.arnOrId("sourceDbClusterSnapshotIdentifier", "copies the snapshot", inbound),
+      snapshot.region("destinationRegion", "copies the snapshot to"),
+      snapshot.account("sharedAccounts[]", "shares the snapshot with"),
+    ),
   ),
   "aws:dlm/lifecyclePolicy:LifecyclePolicy": copy(
     snapshot.region(
@@ -150,31 +162,43 @@ export const backups: TypeTable = {
     backup.arn("rules[].targetLogicallyAirGappedBackupVaultArn", "copies recovery points to"),
   ),
   "aws:ec2/amiCopy:AmiCopy": copy(image.region("sourceAmiRegion", "copies an AMI from", inbound)),
-  "aws:imagebuilder/distributionConfiguration:DistributionConfiguration": copy(
-    image.region("distributions[].region", "distributes images to"),
-    image.account(
-      "distributions[].amiDistributionConfiguration.targetAccountIds[]",
-      "distributes images to",
+  "aws:imagebuilder/distributionConfiguration:DistributionConfiguration": withExposure(
+    copy(
+      image.region("distributions[].region", "distributes images to"),
+      image.account(
+        "distributions[].amiDistributionConfiguration.targetAccountIds[]",
+        "distributes images to",
+      ),
+    ),
+    "Remove the launch permission for all users.",
+    exposed(
+      "distributions[].amiDistributionConfiguration.launchPermission.userGroups[]",
+      { values: ["all"] },
+      "the images are public",
     ),
   ),
-  "aws:ec2/amiLaunchPermission:AmiLaunchPermission": share(
-    image.account("accountId", "shares the AMI with"),
-    image.flag("organizationArn", "shares the AMI with", {
-      farSide: "every account of an organization",
-    }),
-    image.flag("organizationalUnitArn", "shares the AMI with", {
-      farSide: "every account of an organizational unit",
-    }),
+  "aws:ec2/amiLaunchPermission:AmiLaunchPermission": withExposure(
+    share(
+      image.account("accountId", "shares the AMI with"),
+      image.flag("organizationArn", "shares the AMI with", {
+        farSide: "every account of an organization",
+      }),
+      image.flag("organizationalUnitArn", "shares the AMI with", {
+        farSide: "every account of an organizational unit",
+      }),
+    ),
+    "Share the AMI with no one.",
+    exposed("group", { values: ["all"] }, "the AMI is public"),
   ),
   "aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission": share(
     snapshot.account("accountId", "shares the snapshot with"),
   ),
   // `all` makes the snapshot public: public-exposure reports that too.
-  "aws:rds/snapshot:Snapshot": share(
-    snapshot.account("sharedAccounts[]", "shares the snapshot with"),
+  "aws:rds/snapshot:Snapshot": publicSnapshot(
+    share(snapshot.account("sharedAccounts[]", "shares the snapshot with")),
   ),
-  "aws:rds/clusterSnapshot:ClusterSnapshot": share(
-    snapshot.account("sharedAccounts[]", "shares the snapshot with"),
+  "aws:rds/clusterSnapshot:ClusterSnapshot": publicSnapshot(
+    share(snapshot.account("sharedAccounts[]", "shares the snapshot with")),
   ),
   // An imported disk image is a copy of a disk that was held where the image comes from. An
   // `s3://` URL names its bucket; an `https://` one is placed by its host.

@@ -15,6 +15,7 @@
 import { copiesTo, dataStore } from "../../border/flows/common";
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import type { RefKindName } from "../resolver";
+import { exposed, whitelistFields, whitelistFix, withExposure } from "./exposure";
 import { edgesOf, inbound } from "./rows";
 
 const replica = edgesOf("database-replicas", "replication");
@@ -55,29 +56,45 @@ function construct(primary?: { field: string; types: readonly string[] }): TypeM
   return { role: "data", ...(flows ? { edges: flows } : {}), fix: replicaFix };
 }
 
+/** A store whose IP whitelist at `path` says who may connect (public-exposure). */
+const whitelisted = (model: TypeModel, path: string) =>
+  withExposure(model, whitelistFix([path]), ...whitelistFields([path]));
+
 const witness = (path: string) => replica.region(path, "keeps its witness in");
 const subnets = { subnets: ["vswitchId"] };
 
 export const databases: TypeTable = {
-  "alicloud:rds/instance:Instance": store([], { ...subnets, keys: ["encryptionKey"] }),
+  "alicloud:rds/instance:Instance": whitelisted(
+    store([], { ...subnets, keys: ["encryptionKey"] }),
+    "securityIps[]",
+  ),
   "alicloud:mongodb/instance:Instance": store([], subnets),
-  "alicloud:polardb/cluster:Cluster": store(
-    [
-      joins("gdnId", "polardb-gdn", "joins the global database"),
-      replica.ref("sourceResourceId", "clones or migrates data from", {
-        ...inbound,
-        ref: "db-source",
-      }),
-    ],
-    subnets,
+  "alicloud:polardb/cluster:Cluster": whitelisted(
+    store(
+      [
+        joins("gdnId", "polardb-gdn", "joins the global database"),
+        replica.ref("sourceResourceId", "clones or migrates data from", {
+          ...inbound,
+          ref: "db-source",
+        }),
+      ],
+      subnets,
+    ),
+    "dbClusterIpArrays[].securityIps[]",
   ),
-  "alicloud:kvstore/instance:Instance": store(
-    [joins("globalInstanceId", "tair-global-instance", "joins the global distributed cache")],
-    subnets,
+  "alicloud:kvstore/instance:Instance": whitelisted(
+    store(
+      [joins("globalInstanceId", "tair-global-instance", "joins the global distributed cache")],
+      subnets,
+    ),
+    "securityIps[]",
   ),
-  "alicloud:redis/tairInstance:TairInstance": store(
-    [joins("globalInstanceId", "tair-global-instance", "joins the global distributed cache")],
-    subnets,
+  "alicloud:redis/tairInstance:TairInstance": whitelisted(
+    store(
+      [joins("globalInstanceId", "tair-global-instance", "joins the global distributed cache")],
+      subnets,
+    ),
+    "securityIps",
   ),
   // The local instance reads the tables of the AnalyticDB instance `remoteDbInstanceId` names,
   // which must be an instance of this program placed inside the jurisdiction.
@@ -100,9 +117,16 @@ export const databases: TypeTable = {
     field: "dbClusterId",
     types: ["alicloud:polardb/cluster:Cluster"],
   }),
-  "aws:rds/instance:Instance": store(
-    [sourceDb("replicateSourceDb", "makes this a read replica of", "aws-db-source")],
-    { keys: ["kmsKeyId"] },
+  "aws:rds/instance:Instance": withExposure(
+    store([sourceDb("replicateSourceDb", "makes this a read replica of", "aws-db-source")], {
+      keys: ["kmsKeyId"],
+    }),
+    "Set publiclyAccessible to false.",
+    exposed(
+      "publiclyAccessible",
+      { flag: { absentMeans: false } },
+      "the database has an internet endpoint",
+    ),
   ),
   "aws:rds/cluster:Cluster": store(
     [

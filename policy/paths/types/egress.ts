@@ -8,14 +8,17 @@
  *
  * The internet exits the border analysis routes through (NAT and internet gateways, elastic IPs
  * and their associations, routes and route tables, instances) draw their edges with the rest of
- * the stack (routes.ts): a default route through a NAT gateway and its EIP is one chain of edges,
- * each tagged with the field internet-egress reports, so the path that crosses the border there is
- * internet-egress's finding. Types whose graph rows are another table's or the border flow
- * models' are judged by their rows in `judgedOnly`, which the graph does not read. The egress
- * rules the analysis reads as gates are judged by egress-rules (`policy/egress.ts`) through
- * paths/rules.ts.
+ * the stack (routes.ts), and so do the exits of ACK clusters and node pools (clusters.ts): a
+ * default route through a NAT gateway and its EIP is one chain of edges, each tagged with the
+ * field internet-egress reports, so the path that crosses the border there is internet-egress's
+ * finding. Types whose graph rows are another table's are judged by their rows in `judgedOnly`,
+ * which the graph does not read. The egress controls (security groups, network ACLs, firewall
+ * policies, prefix lists) are rows too (gates.ts): egress-rules judges their rules, and the
+ * border analysis reads their gates.
  */
 import type { EdgeLabel, FieldSpec, InternetOpening, Role, TypeModel, TypeTable } from "../model";
+import { ackEdges, ackRole, nodePoolEdges } from "./clusters";
+import { gates } from "./gates";
 import {
   alicloudInstance,
   alicloudNat,
@@ -133,8 +136,25 @@ export const defaultRoute = (path: string): FieldSpec =>
 /** A route (or a table of routes) whose destination at any of `paths` may be every address. */
 const defaultRoutes = (...paths: string[]) => control(routeFix, ...paths.map(defaultRoute));
 
+/** An ACK cluster: the NAT gateway it creates is its exit, drawn in its node network. */
+const ackNat = drawnBy(
+  {
+    ...template(
+      "Set newNatGateway to false; reach cloud services through private endpoints.",
+      ip.unless(
+        "newNatGateway",
+        "ACK creates an internet NAT gateway with an EIP that gives the nodes and pods internet egress",
+        "false",
+      ),
+    ),
+    role: ackRole,
+  },
+  ackEdges,
+);
+
 /** The egress domain's rows: their internet edges are the graph's, tagged with internet-egress. */
 export const egress: TypeTable = {
+  ...gates,
   // Attachments and bindings configure a way out rather than being one (role "control").
   "aws:ec2/internetGatewayAttachment:InternetGatewayAttachment": exit(
     "internetGatewayId",
@@ -387,20 +407,29 @@ export const egress: TypeTable = {
     defaultRoutes("destinationCidrblock"),
     alicloudRoute("destinationCidrblock", (tag) => tag("destinationCidrblock")),
   ),
+  // ACK creates an internet NAT gateway with an EIP, and SNAT for the node vSwitches, unless told
+  // not to (the SDK's default is true for every cluster kind); the cluster is drawn in its node
+  // network either way (clusters.ts).
+  "alicloud:cs/managedKubernetes:ManagedKubernetes": ackNat,
+  "alicloud:cs/kubernetes:Kubernetes": ackNat,
+  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": ackNat,
+  "alicloud:cs/nodePool:NodePool": drawnBy(
+    workload(
+      "Set internetMaxBandwidthOut to 0 and scalingConfig.isBondEip to false.",
+      ip.positive("internetMaxBandwidthOut", "every node of the pool gets a public IP address"),
+      ip.true(
+        "scalingConfig.isBondEip",
+        "nodes the pool scales out get an elastic public IP address",
+      ),
+    ),
+    nodePoolEdges,
+  ),
 };
 
 const sageMakerJob =
   "the monitoring containers reach any host on the internet through SageMaker's network";
 const sageMakerJobFix =
   "Set networkConfig.enableNetworkIsolation to true, or run the job in private subnets of the stack's VPC (networkConfig.vpcConfig).";
-const ackNat = template(
-  "Set newNatGateway to false; reach cloud services through private endpoints.",
-  ip.unless(
-    "newNatGateway",
-    "ACK creates an internet NAT gateway with an EIP that gives the nodes and pods internet egress",
-    "false",
-  ),
-);
 /** internet-egress's field and fix of a cloud desktop office site (its row is a link's). */
 export const officeSiteInternet = service.true(
   "enableInternetAccess",
@@ -409,29 +438,14 @@ export const officeSiteInternet = service.true(
 export const officeSiteFix = "Set enableInternetAccess to false.";
 
 /**
- * internet-egress's rows of the types whose graph edges other rows draw: ACK clusters and node
- * pools (the border flow models' Kubernetes exits), and types another policy's table holds
- * (SageMaker jobs, RDS AI instances). The policy judges them through the same view
- * as the egress table; they join it, and the graph, when their other rows move to the domain
- * tables.
+ * internet-egress's rows of the types another policy's table holds (SageMaker jobs, RDS AI
+ * instances). The policy judges them through the same view as the egress table; they join it,
+ * and the graph, when their other rows move to the domain tables.
  */
 export const judgedOnly: TypeTable = {
-  // ACK creates an internet NAT gateway with an EIP, and SNAT for the node vSwitches, unless told
-  // not to (the SDK's default is true for every cluster kind).
-  "alicloud:cs/managedKubernetes:ManagedKubernetes": ackNat,
-  "alicloud:cs/kubernetes:Kubernetes": ackNat,
-  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": ackNat,
   "alicloud:rds/aiInstance:AiInstance": workload(
     "Set publicNetworkAccessEnabled to false.",
     ip.true("publicNetworkAccessEnabled", "the instance gets a NAT gateway to the internet"),
-  ),
-  "alicloud:cs/nodePool:NodePool": workload(
-    "Set internetMaxBandwidthOut to 0 and scalingConfig.isBondEip to false.",
-    ip.positive("internetMaxBandwidthOut", "every node of the pool gets a public IP address"),
-    ip.true(
-      "scalingConfig.isBondEip",
-      "nodes the pool scales out get an elastic public IP address",
-    ),
   ),
   "aws:sagemaker/trainingJob:TrainingJob": workload(
     isolationFix,

@@ -10,6 +10,9 @@
  * - Service endpoints, load balancers and addresses that answer on the internet, settings that
  *   let anyone in without signing in, and the IP whitelists of data services: the resource itself
  *   is the way in, an edge from it to the public internet.
+ * - Resource policies, permissions and shares (grants.ts): a grant to everyone is an edge to the
+ *   public internet (public-exposure), a grant to another account an edge to that account
+ *   (cross-account-links).
  *
  * A public grant is `public-exposure`'s finding from the resource alone, whether or not a block
  * keeps it shut today: the grant takes effect the moment the block goes. The graph draws the
@@ -23,6 +26,7 @@
 import { link } from "../../border/flows/common";
 import { isUnknown } from "../../border/model";
 import { type FieldTag, fieldTag } from "../fields";
+import { grants } from "./grants";
 import { isPublic, isPublicGrantee, networkPins, publicAcls, statements } from "../iam";
 import type {
   BorderResource,
@@ -53,7 +57,12 @@ function bucketOf(r: BorderResource, x: Resolver): BorderResource | undefined {
  * finding. Its edge goes from the resource to the public internet, unless the row draws it
  * (`gated`: from the bucket, through its public-access block).
  */
-function exposed(path: string, exposes: PublicOpening, verb = "", extra: Partial<FieldSpec> = {}) {
+export function exposed(
+  path: string,
+  exposes: PublicOpening,
+  verb = "",
+  extra: Partial<FieldSpec> = {},
+) {
   return {
     path,
     format: "public",
@@ -367,10 +376,87 @@ const publicly = (what: string, absentMeans = false) =>
  * Kafka whitelist of the internet port rather than the VPC one).
  */
 const whitelist = (paths: readonly string[], when?: FieldSpec["when"]) =>
-  endpoint(
-    `Whitelist only private ranges (the VPC) or allowlisted sources in ${paths.map((p) => p.replace(/\[\]/g, "")).join(" and ")}.`,
-    ...paths.map((p) => exposed(p, "ingress", "", when ? { when } : {})),
-  );
+  endpoint(whitelistFix(paths), ...whitelistFields(paths, when));
+
+/** The public fields of an IP whitelist at `paths`. */
+export const whitelistFields = (paths: readonly string[], when?: FieldSpec["when"]) =>
+  paths.map((p) => exposed(p, "ingress", "", when ? { when } : {}));
+
+/** What public-exposure asks of an IP whitelist at `paths`. */
+export const whitelistFix = (paths: readonly string[]) =>
+  `Whitelist only private ranges (the VPC) or allowlisted sources in ${paths.map((p) => p.replace(/\[\]/g, "")).join(" and ")}.`;
+
+/**
+ * Public access to an MSK cluster's brokers. It needs authenticated clients (IAM, SCRAM or TLS):
+ * `unauthenticated` admits only clients that reach the brokers inside the VPC, which the network
+ * rows judge.
+ */
+export const mskPublicAccess = [
+  exposed(
+    "brokerNodeGroupInfo.connectivityInfo.publicAccess.type",
+    { values: ["service_provided_eips"] },
+    "the brokers get public IP addresses reachable from the internet",
+  ),
+] as const;
+
+/**
+ * A Data Exchange "S3 data access" asset lets every subscriber of the data set's product read the
+ * bucket in place, from any account.
+ */
+export const s3DataAccess = [
+  exposed(
+    "assets[].createS3DataAccessFromS3Bucket.assetSource.bucket",
+    "each",
+    "opens the bucket's objects to every subscriber of the data set, in any account",
+  ),
+] as const;
+
+/** A Timestream for InfluxDB instance's or cluster's public endpoint. */
+export const influxPublicAccess = [
+  exposed(
+    "publiclyAccessible",
+    { flag: { absentMeans: false } },
+    "the InfluxDB endpoint is reachable from the internet",
+  ),
+] as const;
+
+/**
+ * A Transfer Family server's endpoint: public unless it is a VPC endpoint, and a VPC endpoint
+ * with Elastic IPs is internet-facing.
+ */
+export const transferEndpoint = [
+  exposed(
+    "endpointType",
+    { unless: ["vpc", "vpc_endpoint"], absentIs: "PUBLIC" },
+    "the server's SFTP, FTPS or FTP endpoint answers on the internet",
+  ),
+  exposed(
+    "endpointDetails.addressAllocationIds[]",
+    "any",
+    "an Elastic IP makes the VPC endpoint internet-facing",
+    {
+      when: (props) => {
+        const v = valueAt(props, "endpointType");
+        return typeof v === "string" && ["vpc", "vpc_endpoint"].includes(v.toLowerCase());
+      },
+    },
+  ),
+] as const;
+
+/**
+ * A row of another domain's table whose resource is also reachable from the internet (a
+ * database's public endpoint or whitelist, a public snapshot, a key policy for everyone): its
+ * public fields join the row's own, and public-exposure's fix joins the fix of each policy the
+ * row's fields already serve.
+ */
+export function withExposure(model: TypeModel, fix: string, ...fields: FieldSpec[]): TypeModel {
+  const own = model.fields ?? [];
+  const fixes =
+    typeof model.fix === "string"
+      ? Object.fromEntries([...new Set(own.map((f) => f.policy))].map((p) => [p, model.fix]))
+      : model.fix;
+  return { ...model, fields: [...own, ...fields], fix: { ...fixes, "public-exposure": fix } };
+}
 
 /** Unless the value at `path` is `value` (ignoring case); one not known at preview is judged. */
 const unless =
@@ -618,4 +704,6 @@ export const exposure: TypeTable = {
   "alicloud:message/serviceEndpointAcl:ServiceEndpointAcl": whitelist(["cidr"]),
   "alicloud:nas/accessRule:AccessRule": whitelist(["sourceCidrIp", "ipv6SourceCidrIp"]),
   "alicloud:cr/endpointAclPolicy:EndpointAclPolicy": whitelist(["entry"]),
+  // Resource policies, permissions and shares (grants.ts).
+  ...grants,
 };

@@ -8,6 +8,7 @@
  */
 import { encryptedBy } from "../../border/flows/common";
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
+import { exposed, withExposure } from "./exposure";
 import { edgesOf, inbound } from "./rows";
 
 const key = edgesOf("key-and-secret-replicas", "key replication");
@@ -69,7 +70,12 @@ export const keys: TypeTable = {
     key.region("bindVpcs[].regionId", "lets VPCs use its keys from"),
     key.account("bindVpcs[].vpcOwnerId", "lets VPCs use its keys from"),
   ),
-  "aws:kms/key:Key": multiRegion,
+  // A key policy that allows everyone lets anyone use the key (public-exposure).
+  "aws:kms/key:Key": withExposure(
+    multiRegion,
+    "Grant key use only to principals of this account (or bind it with kms:CallerAccount).",
+    exposed("policy", "policy"),
+  ),
   "aws:kms/externalKey:ExternalKey": multiRegion,
   "aws:kms/replicaKey:ReplicaKey": replica,
   "aws:kms/replicaExternalKey:ReplicaExternalKey": replica,

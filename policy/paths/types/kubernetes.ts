@@ -2,7 +2,7 @@
  * The Kubernetes domain (shared/research/data-paths.md §5): the objects of a cluster as the one
  * data-flow model draws them. Volumes carry data to the pods that mount them, and pods send it
  * wherever their egress is not restricted — out through the subnets their cluster's nodes sit in
- * (the clusters' node networks and exits are drawn by policy/border/flows/kubernetes.ts), and
+ * (the clusters' node networks and exits are drawn by their rows, in clusters.ts), and
  * from there along the network's routes. A namespace is drawn on its cluster with one edge per
  * destination its NetworkPolicies allow; it holds no data, so those edges show the egress without
  * making paths of their own: the data its pods carry leaves along the workloads' pod egress.
@@ -17,17 +17,25 @@
  * Pod egress, volume mounts, a namespace's way out without a default-deny policy and a cluster's
  * placement stay untagged: the crossings they lead to are no-path-out-of-jurisdiction's.
  *
- * The Kubernetes policies judge the objects by their own code (policy/kubernetes.ts): their
- * messages follow no field of a row. NetworkPolicy semantics are read in paths/kubernetes.ts. A
+ * The servers a workload's or PersistentVolume's volumes are mounted from are `destination` fields
+ * of its row: kubernetes-egress judges them through its view (paths/views.ts `kubernetesView`) and
+ * the graph draws them, from the object to the server. Everything else the Kubernetes policies
+ * judge (NetworkPolicy rules, other objects' servers, storage classes, Services and Ingresses)
+ * is still their own code (policy/kubernetes.ts). NetworkPolicy semantics are read in
+ * paths/kubernetes.ts. A
  * selector this model cannot evaluate (matchExpressions) is assumed not to select for a policy
  * that restricts, and to select for one that opens — either way the doubt leaves egress open.
  */
 import { link } from "../../border/flows/common";
-import { nodeSubnets } from "../../border/flows/kubernetes";
 import { vpcTypes } from "../../border/flows/egress";
 import { admittedFlow, cidrWithin, type Flow, isPrivateCidr, reachOf } from "../addresses";
 import {
+  baseKind,
   clusterCloud,
+  controllerRevisionPattern,
+  destinationFields,
+  isListType,
+  kubernetesChecks,
   isDefaultDenyEgress,
   isInternalLoadBalancer,
   namespaceOf,
@@ -43,6 +51,7 @@ import {
 import type {
   BorderResource,
   Endpoint,
+  FieldSpec,
   FlowEdge,
   PolicyName,
   TaggedEdge,
@@ -51,6 +60,7 @@ import type {
 } from "../model";
 import { clusterTypes, kubernetesProviderType, type Resolver } from "../resolver";
 import { isUnknown, str, valueAt, valuesAt } from "../values";
+import { eksCluster, nodeSubnets } from "./clusters";
 
 const networkPolicy = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const claims = "kubernetes:core/v1:PersistentVolumeClaim";
@@ -223,13 +233,31 @@ function publicLoadBalancers(r: BorderResource, x: Resolver, template: PodTempla
 }
 
 /**
- * A workload kind: a store of data when it claims volumes of its own (volumeClaimTemplates), with
- * the claims it mounts, the public load balancers in front of its pods and its pods' egress.
+ * kubernetes-egress's fields of a type: the servers its objects make the cluster send data to
+ * (remote volume sources, webhooks, Service endpoints), each drawn from the object to the server.
  */
-function workload(template: PodTemplate): TypeModel {
+function servers(type: string): FieldSpec[] {
+  return destinationFields(type).map((f) => ({
+    path: f.path,
+    format: "destination",
+    label: "attachment",
+    policy: "kubernetes-egress",
+    verb: f.what,
+    detail: f.what,
+    server: f,
+  }));
+}
+
+/**
+ * A workload kind: a store of data when it claims volumes of its own (volumeClaimTemplates), with
+ * the claims it mounts, the servers its volumes are mounted from, the public load balancers in
+ * front of its pods and its pods' egress.
+ */
+function workload(type: string, template: PodTemplate): TypeModel {
   return {
     role: (r) =>
       valuesAt(r.props, "spec.volumeClaimTemplates[]").length > 0 ? "data" : "workload",
+    fields: servers(type),
     edges: (r, x) => {
       const edges: (FlowEdge | TaggedEdge)[] = [];
       const scope = scopeOf(r, x);
@@ -480,16 +508,52 @@ const workloadFix = {
     "Annotate LoadBalancer services as internal for the cluster's cloud, or use ClusterIP.",
 };
 
+/**
+ * The other kinds whose objects name servers their cluster sends data to — pod templates and
+ * presets, volume attachments, PersistentVolume patches, admission, conversion and audit webhooks,
+ * Service endpoints — as objects and Patches: rows of those fields alone. Their Lists, and the
+ * controller revisions (whose pod template kubernetes-egress also judges as a whole), are still
+ * judged by the policy's own code.
+ */
+const serverRows: TypeTable = Object.fromEntries(
+  kubernetesChecks["kubernetes-egress"]
+    .filter(
+      (t) =>
+        !isListType(t) &&
+        !(t in podTemplates) &&
+        t !== "kubernetes:core/v1:PersistentVolume" &&
+        !controllerRevisionPattern.test(baseKind(t)) &&
+        destinationFields(t).length > 0,
+    )
+    .map((t): [string, TypeModel] => [
+      t,
+      {
+        role: baseKind(t) === "kubernetes:core/v1:PersistentVolume" ? "data" : "control",
+        fields: servers(t),
+        fix: {},
+      },
+    ]),
+);
+
 /** A row whose edges no named policy owns: a store of data, or a control read by others. */
 const data: TypeModel = { role: "data", fix: {} };
 
 export const kubernetes: TypeTable = {
   [namespaceType]: namespace,
-  ...Object.fromEntries(Object.entries(podTemplates).map(([t, tpl]) => [t, workload(tpl)])),
+  ...Object.fromEntries(Object.entries(podTemplates).map(([t, tpl]) => [t, workload(t, tpl)])),
+  // An EKS cluster is drawn in its node network; ACK clusters and node pools, whose exits
+  // internet-egress judges, are the egress table's.
+  "aws:eks/cluster:Cluster": eksCluster,
   [claims]: data,
-  "kubernetes:core/v1:PersistentVolume": data,
+  // A PersistentVolume's own source may be a server the node mounts.
+  "kubernetes:core/v1:PersistentVolume": {
+    role: "data",
+    fields: servers("kubernetes:core/v1:PersistentVolume"),
+    fix: {},
+  },
   // Read by the workloads' and namespaces' rows (index), as the egress their pods may take.
   [networkPolicy]: { role: "control", fix: {} },
+  ...serverRows,
   "kubernetes:helm.sh/v3:Release": {
     role: "data",
     // A v3 Release is one resource to the policy engine: what it deploys cannot be seen, which

@@ -31,10 +31,7 @@ import { locate } from "../places";
 import type { Resolver } from "../resolver";
 import { valuesAt } from "../values";
 
-/**
- * The VPC types (the network domain's; border/flows/egress.ts keeps its own copy until the egress
- * rows move, since importing it here would load the egress policies before this table).
- */
+/** The VPC types (the network domain's; the egress gates, gates.ts, read them from here). */
 export const vpcTypes = ["alicloud:vpc/network:Network", "aws:ec2/vpc:Vpc"];
 export const cenTypes = ["alicloud:cen/instance:Instance"];
 export const trTypes = ["alicloud:cen/transitRouter:TransitRouter"];

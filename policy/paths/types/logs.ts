@@ -12,9 +12,12 @@
  * (`named-destinations`); a region, endpoint or ARN places itself. A logstore's key region is
  * `key-and-secret-replicas`'s: whoever holds the key reads the logs.
  *
- * log-shipping's other rows — pushed URLs, SaaS connectors, edge origins, the multi-region
- * collectors whose check reads the jurisdiction, and the rows with code of their own — are still
- * rows of policy/logging.ts.
+ * A row whose destinations cannot be read one property at a time — a switch whose reach depends on
+ * the jurisdiction (a multi-Region trail), a subscriber list whose kind makes an address a
+ * mailbox, destinations written inside one text (JSON, YAML, `/etc/hosts` lines, CDN origin
+ * groups) — reads its inputs with code of its own (`judged` fields, log-readers.ts). Only the
+ * SageMaker jobs' and the Alibaba Cloud EMR cluster's sinks are still rows of policy/logging.ts:
+ * their types' rows are other tables'.
  */
 import { dataStore, encryptedBy, endpointOf, link, namePlace } from "../../border/flows/common";
 import { fieldTag } from "../fields";
@@ -29,6 +32,32 @@ import type {
 } from "../model";
 import type { Resolver } from "../resolver";
 import { isUnknown, known, str, valueAt, valuesAt } from "../values";
+import {
+  allRegions,
+  amplifyProxy,
+  edgeDestination,
+  edgeDestinations,
+  hostAliases,
+  hostsFile,
+  httpTargets,
+  kindIs,
+  linkingMode,
+  mailboxes,
+  mediaLiveS3,
+  multiRegion,
+  originGroups,
+  remoteWriteTargets,
+  snsEndpoint,
+  streamSink,
+  textOf,
+} from "./log-readers";
+import {
+  influxPublicAccess,
+  mskPublicAccess,
+  s3DataAccess,
+  transferEndpoint,
+  withExposure,
+} from "./exposure";
 import { edgesOf, type FieldExtra, inbound } from "./rows";
 
 const log = edgesOf("log-shipping", "log delivery");
@@ -36,6 +65,14 @@ const sync = edgesOf("log-shipping", "data sync");
 /** What a service pushes to a URL, endpoint or ARN: events, calls, files, messages. */
 const push = edgesOf("log-shipping", "data sync");
 const key = edgesOf("key-and-secret-replicas", "encrypted by");
+
+/**
+ * A reading of the row's own (log-readers.ts) of the input at `path`: the places it names are
+ * log-shipping's findings and the graph's edges, in the words the reading gives each.
+ */
+function judged(label: "log delivery" | "data sync", path: string, judges: FieldSpec["judges"]) {
+  return { path, format: "judged", label, policy: "log-shipping", verb: "", judges } as const;
+}
 
 const logFix = "Deliver logs only to sinks in regions inside the jurisdiction.";
 const externalFix =
@@ -104,12 +141,6 @@ export function knownAt(path: string) {
     const found = known(() => valuesAt(props, path));
     return !isUnknown(found) && found.length > 0 && found.every((f) => !isUnknown(f.value));
   };
-}
-
-/** The value at a top-level input, as text (`undefined` when unset or not known yet). */
-export function textOf(props: Readonly<Record<string, unknown>>, key: string): string | undefined {
-  const v = known(() => props[key]);
-  return isUnknown(v) ? undefined : str(v);
 }
 
 /**
@@ -279,6 +310,30 @@ const logStore: TypeModel = {
   },
   fix: { "key-and-secret-replicas": "Use a KMS key in the logstore's own region." },
 };
+
+/**
+ * A CloudTrail trail: its bucket (a reference the whole stack resolves), its CloudWatch Logs group
+ * (an ARN arn-locality places; the graph draws the delivery when it names a group of the stack),
+ * its key, and its multi-Region switch, which log-shipping reads against the jurisdiction: every
+ * region of a partition that spans other countries is outside it.
+ */
+const cloudTrail: TypeModel = {
+  role: "data",
+  fields: [
+    log.ref("s3BucketName", "delivers audit events to", s3),
+    judged("log delivery", "isMultiRegionTrail", multiRegion("isMultiRegionTrail", false)),
+  ],
+  edges: (r, x) => [
+    ...x.refs(r, "cloudWatchLogsGroupArn", logGroupTypes).flatMap((ref) => {
+      const to = endpointOf(x, r, ref, "cloudWatchLogsGroupArn", (v) => namePlace(x, v));
+      return to ? link(r, to, "log delivery") : [];
+    }),
+    ...encryptedBy(x, r, r, ["kmsKeyId"]),
+  ],
+  fix: "Deliver to a bucket of this program inside the jurisdiction, and set isMultiRegionTrail to false in partitions that span other jurisdictions.",
+};
+
+const mailFix = "Notify through an SNS topic inside the jurisdiction; a mailbox cannot be placed.";
 
 export const logs: TypeTable = {
   "alicloud:actiontrail/trail:Trail": trail(true),
@@ -943,9 +998,13 @@ export const logs: TypeTable = {
   // A pull input (URL_PULL, RTMP_PULL, MP4_FILE, TS_FILE) fetches its media from each source.
   "aws:medialive/input:Input": sends(pushFix, url("sources[].url", "pulls media from", inbound)),
   // Data Exchange copies the objects of the source bucket into the revision, in its region.
-  "aws:dataexchange/revisionAssets:RevisionAssets": sends(
-    "Import only from buckets of this program in regions inside the jurisdiction.",
-    bucket("assets[].importAssetsFromS3.assetSource.bucket", "imports objects from", inbound),
+  "aws:dataexchange/revisionAssets:RevisionAssets": withExposure(
+    sends(
+      "Import only from buckets of this program in regions inside the jurisdiction.",
+      bucket("assets[].importAssetsFromS3.assetSource.bucket", "imports objects from", inbound),
+    ),
+    "Publish copies of the data (importAssetsFromS3) only to subscribers reviewed inside the jurisdiction, or waive the finding for a product sold only there.",
+    ...s3DataAccess,
   ),
   "aws:kendra/dataSource:DataSource": sends(
     "Index only buckets of this program inside the jurisdiction; a web source cannot be placed.",
@@ -1476,9 +1535,10 @@ export const logs: TypeTable = {
     }),
     bucket("outputDataConfig.s3Uri", "writes classifier output to"),
   ),
-  "aws:msk/cluster:Cluster": sends(
-    logFix,
-    bucket("loggingInfo.brokerLogs.s3.bucket", "delivers broker logs to"),
+  "aws:msk/cluster:Cluster": withExposure(
+    sends(logFix, bucket("loggingInfo.brokerLogs.s3.bucket", "delivers broker logs to")),
+    'Set brokerNodeGroupInfo.connectivityInfo.publicAccess.type to "DISABLED".',
+    ...mskPublicAccess,
   ),
   // Classic WAF runs on CloudFront's edge; its logs go to a Firehose stream named aws-waf-logs-*.
   "aws:waf/webAcl:WebAcl": sends(
@@ -1516,9 +1576,10 @@ export const logs: TypeTable = {
     logFix,
     bucket("errorReportConfiguration.s3Configuration.bucketName", "writes query error reports to"),
   ),
-  "aws:transfer/server:Server": sends(
-    logFix,
-    logGroup("structuredLogDestinations[]", "delivers file transfer logs to"),
+  "aws:transfer/server:Server": withExposure(
+    sends(logFix, logGroup("structuredLogDestinations[]", "delivers file transfer logs to")),
+    'Set endpointType to "VPC" with private subnets and no addressAllocationIds.',
+    ...transferEndpoint,
   ),
   "aws:arcregionswitch/plan:Plan": sends(
     "Write execution reports only to a bucket of this program, owned by the stack's account, in a region inside the jurisdiction.",
@@ -1609,9 +1670,16 @@ export const logs: TypeTable = {
       "aws:timestreaminfluxdb/dbCluster:DbCluster",
     ].map((type) => [
       type,
-      sends(
-        logFix,
-        bucket("logDeliveryConfiguration.s3Configuration.bucketName", "delivers InfluxDB logs to"),
+      withExposure(
+        sends(
+          logFix,
+          bucket(
+            "logDeliveryConfiguration.s3Configuration.bucketName",
+            "delivers InfluxDB logs to",
+          ),
+        ),
+        "Set publiclyAccessible to false.",
+        ...influxPublicAccess,
       ),
     ]),
   ),
@@ -1631,5 +1699,300 @@ export const logs: TypeTable = {
     bucket(`${findingsTo}.S3.Bucket`, "delivers sensitive-data findings to"),
     logGroup(`${findingsTo}.CloudWatchLogs.LogGroup`, "delivers sensitive-data findings to"),
     logSink(`${findingsTo}.Firehose.DeliveryStream`, "delivers sensitive-data findings to"),
+  ),
+
+  // Origins and backends named by address: a WAF, Anti-DDoS Pro or ESA proxy forwards every
+  // client request (bodies, cookies, credentials) to them and relays their answers; an API
+  // gateway calls them; a bastion host opens operators' sessions to them; Cloud DNS and GTM
+  // address pools steer clients there. An IP is inside when private or allowlisted; a host
+  // name only when it is a regional endpoint of the cloud (an OSS bucket's) inside the
+  // jurisdiction. A value not known at preview is an address of a resource of this program
+  // (an EIP, a load balancer), which resource-placement places where it is created.
+  ...Object.fromEntries(
+    (
+      [
+        ["alicloud:waf/domain:Domain", ["sourceIps[]"], "forwards client requests to"],
+        [
+          "alicloud:ddos/domainResource:DomainResource",
+          ["realServers[]"],
+          "forwards client requests to",
+        ],
+        ["alicloud:ddos/port:Port", ["realServers[]"], "forwards client traffic to"],
+        [
+          "alicloud:wafv3/domain:Domain",
+          ["redirect.backends[]", "redirect.backupBackends[]"],
+          "forwards client requests to",
+        ],
+        [
+          "alicloud:esa/originPool:OriginPool",
+          ["origins[].address"],
+          "fetches content and forwards requests to",
+        ],
+        ["alicloud:apig/service:Service", ["addresses[]", "dnsServers[]"], "calls backends at"],
+        ["alicloud:apig/source:Source", ["nacosSourceInfo.address"], "discovers backends at"],
+        [
+          "alicloud:alidnscloudgtmaddress/alidnsCloudGtmAddress:AlidnsCloudGtmAddress",
+          ["address"],
+          "steers clients to",
+        ],
+        ["alicloud:dns/addressPool:AddressPool", ["addresses[].address"], "steers clients to"],
+        ["alicloud:ddos/schedulerRule:SchedulerRule", ["rules[].value"], "steers clients to"],
+      ] as const
+    ).map(([type, paths, verb]) => [
+      type,
+      sends(addressFix, ...paths.map((p) => url(p, verb, { when: knownAt(p) }))),
+    ]),
+  ),
+  // Public DNS: an address or host record steers clients (and a mail record mail) to its value;
+  // an ESA record that is proxied makes the value the site's origin. Other record types (TXT,
+  // CAA, SRV, URL forwarding) name no host that receives data.
+  ...Object.fromEntries(
+    (
+      [
+        ["alicloud:dns/alidnsRecord:AlidnsRecord", "value", "type", ["A", "AAAA", "CNAME", "MX"]],
+        ["alicloud:dns/record:Record", "value", "type", ["A", "AAAA", "CNAME", "MX"]],
+        ["alicloud:esa/record:Record", "data.value", "recordType", ["A/AAAA", "CNAME", "MX"]],
+      ] as const
+    ).map(([type, path, typeKey, hostTypes]) => [
+      type,
+      sends(
+        addressFix,
+        url(path, "steers clients, requests or mail to", {
+          when: (props) =>
+            (hostTypes as readonly string[]).includes(
+              textOf(props, typeKey)?.toUpperCase() ?? "",
+            ) && knownAt(path)(props),
+        }),
+      ),
+    ]),
+  ),
+  // With following on, the edge repeats the client's request at the host the origin redirects to.
+  "alicloud:esa/originRule:OriginRule": sends(
+    addressFix,
+    url("follow302TargetHost", "follows origin redirects, with the client's request, to", {
+      when: (props) =>
+        textOf(props, "follow302Enable") === "on" && knownAt("follow302TargetHost")(props),
+    }),
+  ),
+  // A layer-4 rule's source is an origin address or host; an origin pool or load balancer is
+  // named instead by ID (esa/originPool's addresses are read on that type).
+  "alicloud:esa/transportLayerApplication:TransportLayerApplication": sends(
+    addressFix,
+    url("rules[].source", "forwards client connections to", {
+      where: kindIs("sourceType", (kind) => /^(ip|domain)$/i.test(kind)),
+      when: knownAt("rules[].source"),
+    }),
+  ),
+  // Domain configuration functions of the CDN products that send requests to a host
+  // (`edgeDestinations`, and the origins of a `source_group`); the accelerated domain itself is
+  // judged on its own resource.
+  ...Object.fromEntries(
+    [
+      "alicloud:cdn/domainConfig:DomainConfig",
+      "alicloud:dcdn/domainConfig:DomainConfig",
+      "alicloud:scdn/domainConfig:DomainConfig",
+    ].map((type) => [
+      type,
+      sends(
+        addressFix,
+        ...Object.entries(edgeDestinations).map(([fn, arg]) =>
+          url(
+            "functionArgs[].argValue",
+            fn === "cdn_remote_auth"
+              ? "sends each client request's arguments and headers to"
+              : "fetches content and forwards requests to",
+            edgeDestination(fn, arg),
+          ),
+        ),
+        judged("data sync", "functionArgs", originGroups),
+      ),
+    ]),
+  ),
+  "alicloud:aligreen/auditCallback:AuditCallback": sends(
+    pushFix,
+    url("url", "sends moderation results to"),
+  ),
+  // HTTP and DingTalk targets name a URL; the others an ACS ARN, which arn-locality places.
+  "alicloud:eventbridge/rule:Rule": sends(
+    pushFix,
+    url("targets[].endpoint", "sends events to", {
+      where: kindIs("type", (kind) => httpTargets.has(kind.toLowerCase())),
+    }),
+  ),
+  "alicloud:eventbridge/eventStreaming:EventStreaming": sends(
+    "Deliver events to a target of the stream's region named by name or instance ID (MNS, Function Compute, CloudFlow, SLS, ApsaraMQ for Kafka or RabbitMQ, DataHub, or an API destination).",
+    judged("data sync", "sink", streamSink("sink")),
+  ),
+  // A Managed Service for Prometheus instance forwards every sample to its remote write targets.
+  "alicloud:arms/remoteWrite:RemoteWrite": sends(
+    "Write only to Prometheus endpoints of regions inside the jurisdiction or private addresses, each as a `url:` line.",
+    judged("data sync", "remoteWriteYaml", remoteWriteTargets("remoteWriteYaml")),
+  ),
+  // An AnalyticDB for PostgreSQL instance reads and writes external tables on the Hadoop cluster
+  // whose hosts `hadoopHostsAddress` lists (an `/etc/hosts` text).
+  "alicloud:gpdb/hadoopDataSource:HadoopDataSource": sends(
+    addressFix,
+    judged(
+      "data sync",
+      "hadoopHostsAddress",
+      hostsFile("hadoopHostsAddress", "reads and writes Hadoop data at"),
+    ),
+  ),
+  // A serverless application ships its logs to the Kafka bootstrap servers `kafkaEndpoint` lists
+  // (`<ip>:<port>,…`), mounts OSS buckets it reads and writes, and resolves host names to the
+  // addresses its host aliases give (`customHostAliasV2s`, or the older JSON list
+  // `customHostAlias`), so its calls to those names go there. A value not known at preview is an
+  // address of a resource of this program, which resource-placement places.
+  "alicloud:sae/application:Application": sends(
+    addressFix,
+    log.ip("kafkaConfigs.kafkaEndpoint", "ships application logs to", {
+      when: knownAt("kafkaConfigs.kafkaEndpoint"),
+    }),
+    push.ref("ossMountDescsV2s[].bucketName", "mounts and writes files to", oss),
+    push.ip("customHostAliasV2s[].ip", "sends calls to its host aliases at", {
+      when: knownAt("customHostAliasV2s[].ip"),
+    }),
+    judged(
+      "data sync",
+      "customHostAlias",
+      hostAliases("customHostAlias", "sends calls to its host aliases at"),
+    ),
+  ),
+
+  // AWS trails, collectors and aggregators whose reach the jurisdiction decides: a switch that
+  // gathers every region of the partition stays inside only in a partition confined to one
+  // jurisdiction (aws-cn, aws-us-gov, aws-eusc).
+  "aws:cloudtrail/trail:Trail": cloudTrail,
+  "aws:cloudtrail/eventDataStore:EventDataStore": sends(
+    "Set multiRegionEnabled to false.",
+    judged("log delivery", "multiRegionEnabled", multiRegion("multiRegionEnabled", true)),
+  ),
+  "aws:cfg/configurationAggregator:ConfigurationAggregator": sends(
+    "Aggregate only from regions inside the jurisdiction.",
+    log.region("accountAggregationSource.regions[]", "aggregates data from", inbound),
+    log.region("organizationAggregationSource.regions[]", "aggregates data from", inbound),
+    judged("log delivery", "accountAggregationSource", allRegions),
+  ),
+  "aws:securityhub/findingAggregator:FindingAggregator": sends(
+    'Set linkingMode to "SPECIFIED_REGIONS" with regions inside the jurisdiction only.',
+    log.region("specifiedRegions[]", "aggregates findings from", inbound),
+    judged("log delivery", "linkingMode", linkingMode),
+  ),
+
+  // Notifications pushed to a URL, a mailbox or a phone.
+  "aws:sns/topicSubscription:TopicSubscription": sends(
+    "Subscribe only queues or functions inside the jurisdiction (by ARN).",
+    judged("data sync", "endpoint", snsEndpoint),
+  ),
+  "aws:budgets/budgetAction:BudgetAction": sends(
+    mailFix,
+    judged(
+      "data sync",
+      "subscribers",
+      mailboxes("subscriptionType", "e-mails budget action alerts to"),
+    ),
+  ),
+  "aws:costexplorer/anomalySubscription:AnomalySubscription": sends(
+    mailFix,
+    judged("data sync", "subscribers", mailboxes("type", "e-mails cost anomaly alerts to")),
+  ),
+  // A destination is the ARN of a queue, topic, function, event bus or bucket; one not known at
+  // preview is the output of a resource of this program, placed where it is created.
+  "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig": sends(
+    pushFix,
+    push.ref("destinationConfig.onSuccess.destination", "sends invocation records to", {
+      ...s3,
+      when: knownAt("destinationConfig.onSuccess.destination"),
+    }),
+    push.ref("destinationConfig.onFailure.destination", "sends failed invocation records to", {
+      ...s3,
+      when: knownAt("destinationConfig.onFailure.destination"),
+    }),
+  ),
+
+  // Streams, pipes and connectors that read from or deliver to hosts and sinks of their own.
+  // Bootstrap servers of an MSK cluster of the program are its outputs, placed where it lies.
+  "aws:mskconnect/connector:Connector": sends(
+    pushFix,
+    endpoint(
+      "kafkaCluster.apacheKafkaCluster.bootstrapServers",
+      "connects to the Kafka brokers at",
+      {
+        when: knownAt("kafkaCluster.apacheKafkaCluster.bootstrapServers"),
+      },
+    ),
+    bucket("logDelivery.workerLogDelivery.s3.bucket", "delivers worker logs to"),
+  ),
+  // The pipeline body is YAML (Data Prepper) naming its sources and sinks — OpenSearch hosts, S3
+  // buckets in any region; the pack reads no YAML, so no body can be judged and the type always
+  // fails: there is no shape of it the pack can place.
+  "aws:opensearchingest/pipeline:Pipeline": sends(
+    "Ingest with a service whose destinations are resource inputs (a Firehose stream to a bucket of this program), or waive the finding after reviewing the body's sinks.",
+    judged("data sync", "pipelineConfigurationBody", (props) =>
+      props.pipelineConfigurationBody === undefined
+        ? []
+        : [
+            {
+              path: "pipelineConfigurationBody",
+              verb: "sends the ingested data to",
+              place:
+                "sinks that cannot be judged: the pipeline body is YAML, which the pack does not read",
+            },
+          ],
+    ),
+  ),
+
+  // Bots, mail rules, media inputs and contacts that hand data to a place of their own.
+  // The domain's endpoint is an output of a domain of the program, placed where it lies.
+  "aws:lex/v2modelsIntent:V2modelsIntent": sends(
+    pushFix,
+    endpoint(
+      "qnaIntentConfiguration.dataSourceConfiguration.opensearchConfiguration.domainEndpoint",
+      "searches with the users' questions at",
+      {
+        when: knownAt(
+          "qnaIntentConfiguration.dataSourceConfiguration.opensearchConfiguration.domainEndpoint",
+        ),
+      },
+    ),
+  ),
+  // A channel pushes its encoded program to each destination URL: `s3://` and `s3ssl://` name a
+  // bucket, anything else (RTMP, UDP, HLS over HTTPS, MediaStore) a host. MediaPackage and
+  // multiplex destinations name resources of the channel's own region by ID.
+  "aws:medialive/channel:Channel": sends(
+    pushFix,
+    push.ref("destinations[].settings[].url", "pushes the encoded program to", {
+      ...s3,
+      where: mediaLiveS3,
+    }),
+    url("destinations[].settings[].url", "pushes the encoded program to", {
+      where: (holder) => !mediaLiveS3(holder),
+    }),
+  ),
+  // The Shield Response Team is AWS staff working from anywhere: no association of these types
+  // passes.
+  "aws:shield/drtAccessLogBucketAssociation:DrtAccessLogBucketAssociation": sends(
+    "Do not give the Shield Response Team access to the account's logs.",
+    judged("log delivery", "logBucket", () => [
+      {
+        path: "logBucket",
+        verb: "gives read access to its logs to",
+        place: "the AWS Shield Response Team, which works from anywhere",
+      },
+    ]),
+  ),
+  "aws:shield/drtAccessRoleArnAssociation:DrtAccessRoleArnAssociation": sends(
+    "Do not give the Shield Response Team a role in the account.",
+    judged("data sync", "roleArn", () => [
+      {
+        path: "roleArn",
+        verb: "lets a role of the account be assumed by",
+        place: "the AWS Shield Response Team, which works from anywhere",
+      },
+    ]),
+  ),
+  "aws:amplify/app:App": sends(
+    "Rewrite only to paths of the app or to regional endpoints inside the jurisdiction (an API Gateway or load balancer); redirect (301/302) to other hosts instead of proxying.",
+    url("customRules[].target", "proxies visitors' requests to", { where: amplifyProxy }),
   ),
 };

@@ -6,14 +6,14 @@
  *
  * Subnets carry data both ways, so they are two edges; routes, NAT and public addresses carry it
  * out. Routes to public destinations leave from the VPC's internet-bound junction, which only
- * the egress gates (border/flows/egress.ts) lead into. Each edge a row draws for one of its
+ * the egress gates (gates.ts) lead into. Each edge a row draws for one of its
  * internet fields is tagged with that field's verdict: a way out internet-egress reports from the
  * resource alone (the EIP, the NAT gateway, the default route) is its finding, so a path that
  * crosses the border there is not `no-path-out-of-jurisdiction`'s too. Subnets, attachments and
  * the VPC's gates stay untagged: they are the structure the paths run through.
  */
 import { endpointOf, link, str } from "../../border/flows/common";
-import { gateEdges, instanceAdmission, subnetTypes, vpcTypes } from "../../border/flows/egress";
+import { gated, gateEdges, instanceAdmission, subnetTypes, vpcTypes } from "./gates";
 import { isUnknown } from "../../border/model";
 import { isPrivateCidr } from "../addresses";
 import { compileField, type FieldTag, fieldTag } from "../fields";
@@ -197,7 +197,7 @@ const awsRouteTargets: Readonly<Record<string, readonly string[] | undefined>> =
 
 /** A VPC: the gates of its internet-bound traffic and its region's networks leading into it. */
 export const vpcEdges: RowEdges = (r, x) => {
-  const edges = gateEdges(r, x);
+  const edges: FlowEdge[] = [...gateEdges(r, x)];
   const here = x.regionOf(r);
   if (here) {
     edges.push(...link(x.regionHub(here.cloud, here.region), r, "in region"));
@@ -344,8 +344,8 @@ export const ipv4Gateway: RowEdges = (r, x, tagOf) =>
 export const ipv6Gateway: RowEdges = (r, x) => publicAddress(r, x, "IPv6 gateway");
 
 /**
- * An ECS instance: in its vSwitch, and with a public IP (bandwidth above 0) a way out when its
- * security groups let it send to the internet.
+ * An ECS instance: in its vSwitch, and with a public IP (bandwidth above 0) a way out, gated by
+ * its security groups (Rule G): the search passes it only when one lets it send to the internet.
  */
 export const alicloudInstance: RowEdges = (r, x, tagOf) => {
   const edges: FlowEdge[] = [];
@@ -356,16 +356,13 @@ export const alicloudInstance: RowEdges = (r, x, tagOf) => {
   const bandwidth = Number(r.props.internetMaxBandwidthOut ?? 0);
   if (bandwidth > 0 || isUnknown(r.props.internetMaxBandwidthOut)) {
     const a = instanceAdmission(r, x, "securityGroups[]");
-    if (a) {
-      edges.push(
-        ...tagged(
-          link(r, x.internet, "public address", {
-            detail: `internetMaxBandwidthOut ${bandwidth}; ${a.detail}`,
-          }),
-          tagOf("internetMaxBandwidthOut"),
-        ),
-      );
-    }
+    const detail = `internetMaxBandwidthOut ${bandwidth}; ${a?.detail ?? "its security groups admit no internet-bound traffic"}`;
+    edges.push(
+      ...gated(
+        tagged(link(r, x.internet, "public address", { detail }), tagOf("internetMaxBandwidthOut")),
+        { kind: "instance-admission", open: a !== undefined },
+      ),
+    );
   }
   return edges;
 };

@@ -12,6 +12,7 @@
  * instance, readable from a subnet, encrypted by a key).
  */
 import { dataStore, encryptedBy, endpointOf, link } from "../../border/flows/common";
+import { publicAcls } from "../iam";
 import type { BorderResource, FieldSpec, TypeModel, TypeTable } from "../model";
 import type { Resolver } from "../resolver";
 import {
@@ -19,7 +20,9 @@ import {
   bucketExposureFix,
   bucketReaders,
   bucketTypes,
+  exposed,
   publicAcl,
+  withExposure,
 } from "./exposure";
 import { accelerationFix, bucketAcceleration } from "./edge-services";
 import { copyOf, edgesOf, inbound } from "./rows";
@@ -385,13 +388,18 @@ export const storage: TypeTable = {
   ),
   // CopyObject reads `source` (`<bucket>/<key>`) from a bucket of any region into `bucket`,
   // which S3 serves only in the copy's own region; an e-mail grantee is another AWS account.
-  "aws:s3/objectCopy:ObjectCopy": row(
-    "other",
-    "Copy only from buckets of this program in regions inside the jurisdiction, and grant the object to no other account.",
-    replica.ref("source", "copies an object from", { ...s3, ...inbound }),
-    replica.flag("grants[].email", "grants the copied object to", {
-      farSide: "the AWS account of that e-mail address",
-    }),
+  "aws:s3/objectCopy:ObjectCopy": withExposure(
+    row(
+      "other",
+      "Copy only from buckets of this program in regions inside the jurisdiction, and grant the object to no other account.",
+      replica.ref("source", "copies an object from", { ...s3, ...inbound }),
+      replica.flag("grants[].email", "grants the copied object to", {
+        farSide: "the AWS account of that e-mail address",
+      }),
+    ),
+    'Keep acl "private" and grant nothing to AllUsers or AuthenticatedUsers.',
+    exposed("acl", { values: publicAcls }, "the copied object is readable by anyone"),
+    exposed("grants[].uri", "grantee"),
   ),
   "aws:ebs/volume:Volume": store,
   "aws:efs/fileSystem:FileSystem": store,

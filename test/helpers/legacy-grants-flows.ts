@@ -1,23 +1,15 @@
 /**
- * Resource policies and grants: who a resource's own policy document, permission or share lets
- * read or use it. A topic, queue, key, secret, repository, table, vault, domain or function that
- * grants everyone can be read from anywhere — `public-exposure`, mandatory. A grant to another
- * account (or every account of an organisation) keeps the data where it lies, but hands it to
- * credentials the stack does not control — `cross-account-links`, hardening like a peering with
- * another account: advisory, mandatory in strict posture. Services acting for the stack, and the
- * stack's own account (its provider's `allowedAccountIds` / `accountId`), are granted nothing
- * either policy reports. Documents are read as shared/research/data-paths.md §3 and §4 "Object
- * storage" read bucket policies — `"*"` with Allow and no binding condition is public, a foreign
- * account principal is cross-account — for every type whose policy grants in the same language.
- *
- * One table, two views: each row says where a type holds its grants, and both policies read the
- * grantees it yields, so a statement is public, or another account's, in both or in neither.
+ * policy/grants.ts as it was before its rows moved to the exposure table of the one model
+ * (policy/paths/types/grants.ts), kept verbatim as the oracle of test/paths/differential.test.ts:
+ * `legacyGrantExposure` is public-exposure's part (the rows policy/exposure.ts appended to its
+ * own table), `accountGrantFindings` cross-account-links'; the views of the table must report
+ * exactly their messages.
  */
-import { resourceLabel } from "../residency/placement";
-import { foreignAccountPlace, ownAccounts, ownPlace, type Subject } from "./flows";
-import type { Finding, PolicyContext } from "./framework";
-import { isPublic, type PolicyStatement, statements } from "./paths/iam";
-import { isUnknown, jsonDocument, str, unknown, valueAt, valuesAt } from "./values";
+import { resourceLabel } from "../../residency/placement";
+import { foreignAccountPlace, ownAccounts, ownPlace, type Subject } from "../../policy/flows";
+import type { Finding, PolicyContext } from "../../policy/framework";
+import { isPublic, type PolicyStatement, statements } from "../../policy/paths/iam";
+import { isUnknown, jsonDocument, str, unknown, valueAt, valuesAt } from "../../policy/values";
 
 /** Who one grant of a resource reaches. */
 export type Grantee =
@@ -813,3 +805,10 @@ export function accountGrantFindings(subject: Subject, ctx: PolicyContext): Find
         ];
   });
 }
+
+/** public-exposure's rows of the grants, as policy/exposure.ts appended them to its table. */
+export const legacyGrantExposure = resourceGrants.map((m) => ({
+  type: m.type,
+  check: (props: Record<string, unknown>) => publicGrants(m, props),
+  fix: m.fix,
+}));

@@ -1,0 +1,445 @@
+/**
+ * The log-shipping rows' own readings of their inputs (`judged` fields of policy/paths/types/logs.ts):
+ * switches whose meaning depends on the jurisdiction (a multi-Region trail in a partition that
+ * spans other countries), subscriber lists whose kind decides whether an address is a mailbox,
+ * and destinations written inside one text — JSON host aliases and sinks, `/etc/hosts` lines,
+ * Prometheus `remote_write` YAML, CDN origin groups. Each names the places it sends data to in
+ * log-shipping's words; every other row of the table is plain fields.
+ */
+import { type Jurisdiction, regionInJurisdiction } from "../../../residency/jurisdictions";
+import { hostOf, regionOfEndpoint } from "../../../residency/placement";
+import { parseCidr, reachOfAddress } from "../addresses";
+import type { Judged } from "../model";
+import { isUnknown, known, str, valueAt, valuesAt } from "../values";
+
+/** The value at a top-level input, as text (`undefined` when unset or not known yet). */
+export function textOf(props: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  const v = known(() => props[key]);
+  return isUnknown(v) ? undefined : str(v);
+}
+
+/**
+ * Partitions whose every region belongs to one jurisdiction: collecting "all regions" there
+ * stays inside it. The commercial `aws` partition spans the world.
+ */
+const singleJurisdictionPartitions = new Set(["aws-cn", "aws-us-gov", "aws-eusc"]);
+
+/** A multi-region collector gathers data of regions outside the jurisdiction into this one. */
+export function multiRegion(flag: string, defaultOn: boolean) {
+  return (props: Record<string, unknown>, j: Jurisdiction): Judged[] => {
+    const v = props[flag];
+    const on = v === undefined ? defaultOn : v === true;
+    const sealed = j.awsPartitions.every((p) => singleJurisdictionPartitions.has(p));
+    return on && !sealed
+      ? [
+          {
+            path: flag,
+            verb: `${v === undefined ? "(on by default) " : ""}collects events from`,
+            place: "every region of the partition, including regions outside the jurisdiction",
+          },
+        ]
+      : [];
+  };
+}
+
+export function allRegions(props: Record<string, unknown>): Judged[] {
+  return ["accountAggregationSource", "organizationAggregationSource"].flatMap((k) => {
+    const source = props[k] as Record<string, unknown> | undefined;
+    return source && source.allRegions === true
+      ? [{ path: `${k}.allRegions`, verb: "aggregates data from", place: "every region" }]
+      : [];
+  });
+}
+
+export function linkingMode(props: Record<string, unknown>): Judged[] {
+  const mode = str(props.linkingMode);
+  return mode === "ALL_REGIONS" || mode === "ALL_REGIONS_EXCEPT_SPECIFIED"
+    ? [{ path: "linkingMode", verb: "aggregates findings from", place: "every region" }]
+    : [];
+}
+
+/** SNS protocols whose endpoint is outside the cloud (a URL, a mailbox, a phone). */
+const externalProtocols = ["http", "https", "email", "email-json", "sms"];
+
+export function snsEndpoint(props: Record<string, unknown>): Judged[] {
+  const protocol = str(props.protocol)?.toLowerCase();
+  return protocol !== undefined && externalProtocols.includes(protocol)
+    ? [
+        {
+          path: "endpoint",
+          verb: `pushes messages (${protocol}) to`,
+          place: `${JSON.stringify(props.endpoint)} (an external endpoint that cannot be placed)`,
+        },
+      ]
+    : [];
+}
+
+/**
+ * Subscribers (`subscribers[]`: an address and its kind at `kindKey`) that are e-mail addresses:
+ * a mailbox is outside the cloud. SNS subscribers are topic ARNs, which arn-locality places.
+ */
+export function mailboxes(kindKey: string, verb: string) {
+  return (props: Record<string, unknown>): Judged[] =>
+    valuesAt(props, "subscribers[]").flatMap((f): Judged[] => {
+      const sub = f.value as Record<string, unknown> | undefined;
+      const kind = sub === undefined || isUnknown(sub) ? sub : known(() => sub[kindKey]);
+      if (isUnknown(kind)) {
+        return [
+          {
+            path: f.path,
+            verb,
+            place: "a subscriber whose kind is not known at preview, which cannot be placed",
+          },
+        ];
+      }
+      return str(kind)?.toUpperCase() === "EMAIL"
+        ? [
+            {
+              path: `${f.path}.address`,
+              verb,
+              place: `${JSON.stringify(sub?.address)} (a mailbox outside the cloud, which cannot be placed)`,
+            },
+          ]
+        : [];
+    });
+}
+
+/**
+ * Host aliases given as a JSON list of `{hostName, ip}` (an `/etc/hosts` in the container): an
+ * alias to an address that is not private sends the calls to that name there. This older form is
+ * judged without the egress allowlist (which only field rows consult); its successor field, read
+ * as `ip`, admits allowlisted addresses. A list that is not JSON cannot be read and fails closed.
+ */
+export function hostAliases(path: string, verb: string) {
+  return (props: Record<string, unknown>): Judged[] => {
+    const raw = known(() => valueAt(props, path));
+    if (raw === undefined || isUnknown(raw) || str(raw)?.trim() === "") {
+      return [];
+    }
+    let entries: unknown;
+    try {
+      entries = typeof raw === "string" ? JSON.parse(raw) : raw;
+    } catch {
+      entries = undefined;
+    }
+    if (!Array.isArray(entries)) {
+      return [
+        { path, verb, place: `${JSON.stringify(raw)} (not a JSON list, which cannot be read)` },
+      ];
+    }
+    return entries.flatMap((entry: unknown, i): Judged[] => {
+      const address = str((entry as Record<string, unknown> | null)?.ip)?.trim() ?? "";
+      return parseCidr(address) && reachOfAddress(address, []).kind === "private"
+        ? []
+        : [
+            {
+              path: `${path}[${i}].ip`,
+              verb,
+              place: `${JSON.stringify(address)} (not a private address, which cannot be placed)`,
+            },
+          ];
+    });
+  };
+}
+
+/**
+ * Domain configuration functions of Alibaba Cloud CDN, DCDN and Secure CDN (the CDN function
+ * reference, BatchSetCdnDomainConfig) whose argument names a host the edge sends requests to:
+ * a conditional origin (`advanced_origin` `origin`, `origin_dns_host` `ali_origin_dns_host`), an
+ * OSS origin bucket (`oss_auth` `oss_bucket_id`, `oss_key_list` `host`) and the remote
+ * authentication server each client request (its URL arguments and headers) is sent to
+ * (`cdn_remote_auth` `remote_auth_addr`). Origin groups (`source_group`) are read by
+ * `originGroups`. Every other function passes: it sets headers, caching, rewrites, redirects
+ * returned to the client, access rules, credentials for an origin the domain itself names
+ * (`aws_s3_bucket`, `cos_auth`, `l2_oss_key`), or a script (`edge_function`) that runs on the
+ * domain's own requests.
+ */
+export const edgeDestinations: Readonly<Record<string, string>> = {
+  advanced_origin: "origin",
+  origin_dns_host: "ali_origin_dns_host",
+  oss_auth: "oss_bucket_id",
+  oss_key_list: "host",
+  cdn_remote_auth: "remote_auth_addr",
+};
+
+/** The argument `name` of a domain configuration function: its value's path and known value. */
+function functionArgAt(
+  props: Readonly<Record<string, unknown>>,
+  name: string,
+): { readonly path: string; readonly value: string | undefined } | undefined {
+  const args = known(() => valuesAt(props, "functionArgs[]"));
+  if (isUnknown(args)) {
+    return undefined;
+  }
+  const hit = args.find((f) => textOf(f.value as Record<string, unknown>, "argName") === name);
+  return hit === undefined
+    ? undefined
+    : {
+        path: `${hit.path}.argValue`,
+        value: textOf(hit.value as Record<string, unknown>, "argValue"),
+      };
+}
+
+function functionArg(props: Readonly<Record<string, unknown>>, name: string): string | undefined {
+  return functionArgAt(props, name)?.value;
+}
+
+/**
+ * For a `where`: the element's `key` (its kind) is one `test` accepts, or is not known at preview
+ * (then the element is judged: it may be of the kind that sends data).
+ */
+export function kindIs(key: string, test: (kind: string) => boolean): (holder: unknown) => boolean {
+  return (holder) => {
+    const kind = known(() => valueAt(holder, key));
+    return isUnknown(kind) || (typeof kind === "string" && test(kind));
+  };
+}
+
+/**
+ * Where a domain configuration function's destination argument is read: only on a function named
+ * `fn` that is not switched off (`enable=off`), and only the value of its argument `arg`.
+ */
+export function edgeDestination(
+  fn: string,
+  arg: string,
+): {
+  readonly when: (props: Readonly<Record<string, unknown>>) => boolean;
+  readonly where: (holder: unknown) => boolean;
+} {
+  return {
+    when: (props) =>
+      textOf(props, "functionName") === fn && functionArg(props, "enable")?.toLowerCase() !== "off",
+    where: (holder) => {
+      const a = holder as Record<string, unknown> | undefined;
+      return (
+        a !== undefined &&
+        !isUnknown(a) &&
+        textOf(a, "argName") === arg &&
+        textOf(a, "argValue") !== undefined
+      );
+    },
+  };
+}
+
+/**
+ * The origins of a `source_group` function (`source_info`: `<address>_<priority>_<weight>_<port>`
+ * entries, comma-separated): an origin that is not a private address, nor an OSS or other regional
+ * endpoint of the cloud inside the jurisdiction, cannot be placed. Judged without the egress
+ * allowlist, which only field rows consult.
+ */
+export function originGroups(props: Record<string, unknown>, j: Jurisdiction): Judged[] {
+  if (textOf(props, "functionName") !== "source_group") {
+    return [];
+  }
+  const at = functionArgAt(props, "source_info");
+  const info = at?.value;
+  if (at === undefined || info === undefined) {
+    return [];
+  }
+  const originFlow = (address: string, why: string): Judged => ({
+    path: at.path,
+    verb: "fetches content and forwards requests to",
+    place: `${JSON.stringify(address)} (${why})`,
+  });
+  return info
+    .split(",")
+    .map((entry) => entry.trim().split("_")[0] ?? "")
+    .filter((address) => address !== "")
+    .flatMap((address): Judged[] => {
+      if (parseCidr(address)) {
+        return reachOfAddress(address, []).kind === "private"
+          ? []
+          : [originFlow(address, "not a private address, which cannot be placed")];
+      }
+      const place = regionOfEndpoint(address);
+      if (place === undefined) {
+        return [originFlow(address, "an origin outside the cloud, which cannot be placed")];
+      }
+      return regionInJurisdiction(j, place.cloud, place.region)
+        ? []
+        : [originFlow(address, `in ${place.region}, outside ${j.id}`)];
+    });
+}
+
+/** A MediaLive destination setting whose URL names an S3 bucket (`s3://`, `s3ssl://`). */
+export function mediaLiveS3(holder: unknown): boolean {
+  const target = known(() => (holder as Record<string, unknown> | undefined)?.url);
+  return typeof target === "string" && /^s3(ssl)?:\/\//i.test(target.trim());
+}
+
+/**
+ * An Amplify rule with status 200 is a rewrite: to a URL (not a path of the app), Amplify proxies
+ * the visitor's request, with what it carries, to that host. Redirects (301, 302) and 404s only
+ * answer the browser.
+ */
+export function amplifyProxy(rule: unknown): boolean {
+  const r = (rule ?? {}) as Record<string, unknown>;
+  const status = known(() => r.status);
+  const target = known(() => r.target);
+  return (
+    (status === undefined || String(status) === "200") &&
+    typeof target === "string" &&
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(target.trim())
+  );
+}
+
+/**
+ * Addresses of an `/etc/hosts` text (`<ip> <hostname>…` lines; `#` starts a comment): a line
+ * whose address is not private sends the traffic for its names there. Judged without the egress
+ * allowlist, which only field rows consult. A line whose first word is not an IP cannot be read
+ * and fails closed.
+ */
+export function hostsFile(path: string, verb: string) {
+  return (props: Record<string, unknown>): Judged[] => {
+    const raw = known(() => valueAt(props, path));
+    if (raw === undefined || isUnknown(raw)) {
+      return [];
+    }
+    return (str(raw) ?? "")
+      .split(/\r?\n/)
+      .map((line) => line.replace(/#.*/, "").trim())
+      .filter((line) => line !== "")
+      .flatMap((line): Judged[] => {
+        const address = line.split(/\s+/)[0];
+        if (!parseCidr(address)) {
+          return [
+            {
+              path,
+              verb,
+              place: `${JSON.stringify(line)} (not an address line, which cannot be read)`,
+            },
+          ];
+        }
+        return reachOfAddress(address, []).kind === "private"
+          ? []
+          : [
+              {
+                path,
+                verb,
+                place: `${JSON.stringify(address)} (not a private address, which cannot be placed)`,
+              },
+            ];
+      });
+  };
+}
+
+/**
+ * Event stream sinks (CreateEventStreaming `Sink`) that name a cloud target by name or instance
+ * ID, which EventBridge resolves in the stream's own region and account: an MNS queue, a
+ * function, a CloudFlow flow, an SLS logstore, an ApsaraMQ for Kafka or RabbitMQ instance, a
+ * DataHub topic, or an API destination (whose URL is judged on eventbridge/apiDestination).
+ */
+const regionalSinks = new Set([
+  "SinkMNSParameters",
+  "SinkFcParameters",
+  "SinkFnfParameters",
+  "SinkSLSParameters",
+  "SinkKafkaParameters",
+  "SinkRabbitMQParameters",
+  "SinkDataHubParameters",
+  "SinkApiDestinationParameters",
+]);
+
+/**
+ * The sink of an event stream, a JSON document with one `Sink…Parameters` object. A sink of
+ * `regionalSinks` stays in the stream's region; every other shape — an HTTPS URL, a Prometheus
+ * remote write, a self-managed Kafka, RabbitMQ or RocketMQ endpoint, OSS, a vector or analytics
+ * store — names a place this reader does not place, and fails closed with the shape named. A sink
+ * not known at preview is built from resources of this program and is judged at update, when
+ * it is known.
+ */
+export function streamSink(path: string) {
+  return (props: Record<string, unknown>): Judged[] => {
+    const raw = known(() => valueAt(props, path));
+    if (raw === undefined || isUnknown(raw)) {
+      return [];
+    }
+    let doc: unknown;
+    try {
+      doc = typeof raw === "string" ? JSON.parse(raw) : raw;
+    } catch {
+      doc = undefined;
+    }
+    const verb = "delivers events to";
+    if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
+      return [
+        { path, verb, place: `${JSON.stringify(raw)} (not a JSON sink, which cannot be read)` },
+      ];
+    }
+    return Object.keys(doc)
+      .filter((shape) => !regionalSinks.has(shape))
+      .map((shape) => ({
+        path: `${path}.${shape}`,
+        verb,
+        place: `a ${shape} sink (a target the pack cannot place)`,
+      }));
+  };
+}
+
+/**
+ * The `url:` (and `proxy_url:`) entries of a Prometheus `remote_write` YAML: each target, and
+ * each proxy on the way, receives every sample the instance writes. A target is inside when its host is a private address or a regional endpoint
+ * of the cloud inside the jurisdiction (an intranet endpoint's `<region>-intranet` label read as
+ * its region). A document whose targets cannot be read this way — no `url:` line, or a `url`
+ * written otherwise (flow style, anchors) — cannot be judged and fails closed. Judged without
+ * the egress allowlist, which only field rows consult.
+ */
+export function remoteWriteTargets(path: string) {
+  return (props: Record<string, unknown>, j: Jurisdiction): Judged[] => {
+    const raw = known(() => valueAt(props, path));
+    if (raw === undefined || isUnknown(raw)) {
+      return [];
+    }
+    const text = str(raw) ?? "";
+    const verb = "writes metric samples to";
+    const urls = [...text.matchAll(/^\s*(?:-\s+)?(?:proxy_)?url:\s*["']?([^"'\s#]+)/gm)].map(
+      (m) => m[1],
+    );
+    const mentions = (text.match(/\b(?:proxy_)?url\s*:/g) ?? []).length;
+    if (urls.length === 0 || urls.length !== mentions) {
+      return [
+        {
+          path,
+          verb,
+          place: "targets written in a form the pack cannot read (it reads `url:` lines only)",
+        },
+      ];
+    }
+    return urls.flatMap((target): Judged[] => {
+      const host = hostOf(target);
+      if (parseCidr(host)) {
+        return reachOfAddress(host, []).kind === "private"
+          ? []
+          : [
+              {
+                path,
+                verb,
+                place: `${JSON.stringify(target)} (not a private address, which cannot be placed)`,
+              },
+            ];
+      }
+      const place = regionOfEndpoint(host.replace(/^([a-z0-9-]+)-intranet\./, "$1."));
+      if (place === undefined) {
+        return [
+          {
+            path,
+            verb,
+            place: `${JSON.stringify(target)} (a host outside the cloud, which cannot be placed)`,
+          },
+        ];
+      }
+      return regionInJurisdiction(j, place.cloud, place.region)
+        ? []
+        : [
+            {
+              path,
+              verb,
+              place: `${JSON.stringify(target)} (in ${place.region}, outside ${j.id})`,
+            },
+          ];
+    });
+  };
+}
+
+/** EventBridge target types whose endpoint is a URL. */
+export const httpTargets = new Set(["http", "https", "acs.dingtalk"]);

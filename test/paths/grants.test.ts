@@ -1,0 +1,104 @@
+/**
+ * Grants and public endpoints as rows of the one model: a resource policy that grants everyone
+ * is public-exposure's finding, one that grants another account cross-account-links' (advisory),
+ * each from the resource alone; the graph draws each as an edge tagged with that policy, so a
+ * path out through a database's public endpoint is public-exposure's finding and not a second one
+ * of no-path-out-of-jurisdiction.
+ */
+import {
+  type OracleResource,
+  type OracleSettings,
+  runBorder,
+  runNamed,
+} from "../helpers/model-oracle";
+
+const US: OracleSettings = { jurisdiction: "US" };
+const own = "111122223333";
+const other = "999988887777";
+const provider: OracleResource = {
+  type: "pulumi:providers:aws",
+  name: "or",
+  props: { region: "us-west-2", allowedAccountIds: [own] },
+};
+const aws = (type: string, name: string, props: Record<string, unknown>): OracleResource => ({
+  type,
+  name,
+  props,
+  provider: "or",
+});
+
+/** The findings of the two views the grants feed (the stores' key findings are left out). */
+function findings(input: readonly OracleResource[]) {
+  return runNamed(input, US).filter(([p]) => p !== "customer-key-encryption");
+}
+
+const queuePolicy = (principal: unknown) =>
+  aws("aws:sqs/queuePolicy:QueuePolicy", "jobs-policy", {
+    queueUrl: "https://sqs.us-west-2.amazonaws.com/111122223333/jobs",
+    policy: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: principal, Action: "sqs:*", Resource: "*" }],
+    }),
+  });
+
+describe("a queue policy", () => {
+  test("that grants everyone is public-exposure's finding", () => {
+    expect(findings([provider, queuePolicy("*")])).toEqual([
+      [
+        "public-exposure",
+        "jobs-policy",
+        "mandatory",
+        ["the internet", 'sqs queue policy "jobs-policy"'],
+      ],
+    ]);
+  });
+
+  // The oracle runs every policy mandatory; cross-account-links' own level (advisory) and the
+  // pack's findings on every grant shape are pinned in test/policy/aws.test.ts and alicloud.test.ts.
+  test("that grants another account is cross-account-links' finding", () => {
+    expect(findings([provider, queuePolicy({ AWS: `arn:aws:iam::${other}:root` })])).toEqual([
+      [
+        "cross-account-links",
+        "jobs-policy",
+        "mandatory",
+        [
+          "us-west-2 (inside US)",
+          'sqs queue policy "jobs-policy"',
+          `account ${other} (not this stack's account ${own})`,
+        ],
+      ],
+    ]);
+  });
+
+  test("that grants the stack's own account or a service passes", () => {
+    expect(findings([provider, queuePolicy({ AWS: `arn:aws:iam::${own}:root` })])).toEqual([]);
+    expect(findings([provider, queuePolicy({ Service: "sns.amazonaws.com" })])).toEqual([]);
+  });
+});
+
+const database = (publiclyAccessible: boolean) =>
+  aws("aws:rds/instance:Instance", "orders", {
+    engine: "postgres",
+    instanceClass: "db.t3.micro",
+    storageEncrypted: true,
+    publiclyAccessible,
+  });
+
+describe("a database with a public endpoint", () => {
+  test("is public-exposure's finding, and its path out is not no-path's too", () => {
+    const input = [provider, database(true)];
+    expect(findings(input)).toEqual([
+      ["public-exposure", "orders", "mandatory", ["the internet", 'rds instance "orders"']],
+    ]);
+    // The border analysis sees the path through the endpoint; public-exposure explains it.
+    expect(runBorder(input, US)).toEqual([
+      ['rds instance "orders"', "public access", "the public internet"],
+    ]);
+  });
+
+  test("without one passes, and no path leaves", () => {
+    const input = [provider, database(false)];
+    expect(findings(input)).toEqual([]);
+    expect(runBorder(input, US)).toEqual([]);
+  });
+});

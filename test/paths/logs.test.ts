@@ -1,0 +1,141 @@
+/**
+ * The logs table's rows that read their inputs with code of their own (`judged` fields) or judge
+ * each value by the object holding it (`where`): log-shipping reports what the reading finds,
+ * and the graph draws the same edge, tagged with log-shipping, so the stack's path through it is
+ * explained there and `no-path` does not report it again. Each case has its twin that stays
+ * inside.
+ */
+import { analyzeWithGraph } from "../../policy/border/analyze";
+import { explainedBy } from "../../policy/paths/graph";
+import { oracleBorderResources, type OracleResource, runNamed } from "../helpers/model-oracle";
+
+/** What the runtime turns into a value not known at preview. */
+const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+const provider = (cloud: "aws" | "alicloud", region: string): OracleResource => ({
+  type: `pulumi:providers:${cloud}`,
+  name: cloud,
+  props: { region },
+});
+
+const on =
+  (p: string) =>
+  (type: string, name: string, props: Record<string, unknown>): OracleResource => ({
+    type,
+    name,
+    props,
+    provider: p,
+  });
+
+/** A trail of `region` delivering to a bucket of the stack, every region collected or not. */
+function trailStack(region: string, multiRegion: unknown): OracleResource[] {
+  const at = on("aws");
+  return [
+    provider("aws", region),
+    at("aws:s3/bucket:Bucket", "audit-logs", { bucket: "audit-logs" }),
+    at("aws:cloudtrail/trail:Trail", "audit", {
+      s3BucketName: "audit-logs",
+      isMultiRegionTrail: multiRegion,
+    }),
+  ];
+}
+
+/** The findings of log-shipping and no-path, and the paths with the policy that explains each. */
+function judged(resources: readonly OracleResource[], jurisdiction: string) {
+  const { graph, analysis } = analyzeWithGraph(oracleBorderResources(resources), jurisdiction, {});
+  return {
+    findings: runNamed(resources, { jurisdiction }).filter(
+      ([p]) => p === "log-shipping" || p === "no-path-out-of-jurisdiction",
+    ),
+    paths: analysis.paths.map((p) => ({ hops: p.hops, explainedBy: explainedBy(p, graph) })),
+  };
+}
+
+const everyRegion = "every region of the partition, including regions outside the jurisdiction";
+
+describe("a CloudTrail trail's multi-Region switch, read against the jurisdiction", () => {
+  it("fails in a partition that spans other countries: log-shipping reports the path the graph draws", () => {
+    expect(judged(trailStack("us-west-2", true), "US")).toEqual({
+      findings: [
+        [
+          "log-shipping",
+          "audit",
+          "mandatory",
+          ["us-west-2 (inside US)", 'cloudtrail trail "audit"', everyRegion],
+        ],
+      ],
+      paths: [
+        {
+          hops: ['cloudtrail trail "audit"', "log delivery", `unknown (${everyRegion})`],
+          explainedBy: "log-shipping",
+        },
+      ],
+    });
+  });
+
+  it("passes switched off in the same partition", () => {
+    expect(judged(trailStack("us-west-2", false), "US")).toEqual({ findings: [], paths: [] });
+  });
+
+  it("passes switched on in a partition confined to the jurisdiction (aws-cn under CN)", () => {
+    expect(judged(trailStack("cn-north-1", true), "CN")).toEqual({ findings: [], paths: [] });
+  });
+
+  it("fails closed when the switch is not known at preview, naming what it depends on", () => {
+    expect(judged(trailStack("us-west-2", unknown), "US")).toEqual({
+      findings: [
+        [
+          "log-shipping",
+          "audit",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'cloudtrail trail "audit"',
+            "a setting it depends on (unknown at preview)",
+          ],
+        ],
+      ],
+      paths: [
+        {
+          hops: [
+            'cloudtrail trail "audit"',
+            "log delivery",
+            'unknown (isMultiRegionTrail of cloudtrail trail "audit" is not known until deployed)',
+          ],
+          explainedBy: "log-shipping",
+        },
+      ],
+    });
+  });
+});
+
+describe("an EventBridge rule's targets, each judged by its own type (`where`)", () => {
+  const rule = (type: string, endpoint: string): OracleResource[] => [
+    provider("alicloud", "cn-shanghai"),
+    on("alicloud")("alicloud:eventbridge/rule:Rule", "rule", {
+      eventBusName: "bus",
+      targets: [{ type, endpoint }],
+    }),
+  ];
+
+  it("fails when an HTTP target's URL is outside the cloud", () => {
+    expect(judged(rule("http", "https://hooks.example.com/in"), "CN").findings).toEqual([
+      [
+        "log-shipping",
+        "rule",
+        "mandatory",
+        [
+          "cn-shanghai (inside CN)",
+          'eventbridge rule "rule"',
+          '"https://hooks.example.com/in" (cannot be placed)',
+        ],
+      ],
+    ]);
+  });
+
+  it("passes the same value on a target whose endpoint is a cloud resource's ARN", () => {
+    expect(judged(rule("acs.mns.queue", "https://hooks.example.com/in"), "CN").findings).toEqual(
+      [],
+    );
+  });
+});
