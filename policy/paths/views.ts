@@ -171,6 +171,45 @@ export function resourceView(
   return out;
 }
 
+/** The values of the fields of `formats` that `policy` owns on the subject's row, compiled. */
+interface OwnedValues {
+  readonly r: BorderResource;
+  readonly x: Resolver;
+  readonly label: string;
+  readonly fix: string;
+  readonly values: readonly { readonly field: FieldSpec; readonly c: Compiled }[];
+}
+
+/**
+ * What the views of one format share: the subject's row, the fields of `formats` that `policy`
+ * owns there, each value compiled over the resource and its provider alone; undefined when the
+ * row declares none (the policy's own code judges the type then, or nothing does).
+ */
+function ownedValues(
+  subject: ViewSubject,
+  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
+  table: TypeTable,
+  policy: PolicyName,
+  formats: readonly FieldSpec["format"][],
+): OwnedValues | undefined {
+  const model = table[subject.type];
+  const fields = (model?.fields ?? []).filter(
+    (f) => f.policy === policy && formats.includes(f.format),
+  );
+  if (!model || fields.length === 0) {
+    return undefined;
+  }
+  const { r, all } = localResources(subject);
+  const x = new Resolver(all, ctx.jurisdiction, ctx.settings.egressAllowlist);
+  return {
+    r,
+    x,
+    label: resourceLabel(r.type, r.name),
+    fix: fixOf(model, policy),
+    values: fields.flatMap((field) => compileField(model, field, r, x).map((c) => ({ field, c }))),
+  };
+}
+
 /**
  * internet-egress's findings on one resource: every value of an `internet` field of its row that
  * opens an edge to the public internet (or may: not known at preview). The edge itself is the
@@ -181,23 +220,14 @@ export function internetView(
   ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
   table: TypeTable = byType,
 ): Finding[] {
-  const model = table[subject.type];
-  const fields = (model?.fields ?? []).filter(
-    (f) => f.policy === "internet-egress" && f.format === "internet",
-  );
-  if (!model || fields.length === 0) {
+  const own = ownedValues(subject, ctx, table, "internet-egress", ["internet"]);
+  if (own === undefined) {
     return [];
   }
-  const { r, all } = localResources(subject);
-  const x = new Resolver(all, ctx.jurisdiction, ctx.settings.egressAllowlist);
-  const label = resourceLabel(r.type, r.name);
-  const fix = fixOf(model, "internet-egress");
-  return fields.flatMap((field) =>
-    compileField(model, field, r, x).map((c) => ({
-      message: `${label} must not open an edge to the internet, but ${c.path} ${c.what ?? field.verb}. ${fix}`,
-      path: [label, "the internet (any country)"],
-    })),
-  );
+  return own.values.map(({ field, c }) => ({
+    message: `${own.label} must not open an edge to the internet, but ${c.path} ${c.what ?? field.verb}. ${own.fix}`,
+    path: [own.label, "the internet (any country)"],
+  }));
 }
 
 /**
@@ -211,23 +241,14 @@ export function publicView(
   ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
   table: TypeTable = byType,
 ): Finding[] {
-  const model = table[subject.type];
-  const fields = (model?.fields ?? []).filter(
-    (f) => f.policy === "public-exposure" && (f.format === "public" || f.format === "grants"),
-  );
-  if (!model || fields.length === 0) {
+  const own = ownedValues(subject, ctx, table, "public-exposure", ["public", "grants"]);
+  if (own === undefined) {
     return [];
   }
-  const { r, all } = localResources(subject);
-  const x = new Resolver(all, ctx.jurisdiction, ctx.settings.egressAllowlist);
-  const label = resourceLabel(r.type, r.name);
-  const fix = fixOf(model, "public-exposure");
-  return fields.flatMap((field) =>
-    compileField(model, field, r, x).map((c) => ({
-      message: `${label} must not be reachable from the internet, but ${c.path} ${c.what ?? field.verb}. ${fix}`,
-      path: ["the internet", label],
-    })),
-  );
+  return own.values.map(({ field, c }) => ({
+    message: `${own.label} must not be reachable from the internet, but ${c.path} ${c.what ?? field.verb}. ${own.fix}`,
+    path: ["the internet", own.label],
+  }));
 }
 
 /**
@@ -240,29 +261,20 @@ export function grantView(
   ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
   table: TypeTable = byType,
 ): Finding[] {
-  const model = table[subject.type];
-  const fields = (model?.fields ?? []).filter(
-    (f) => f.policy === "cross-account-links" && f.format === "grants",
-  );
-  if (!model || fields.length === 0) {
+  const own = ownedValues(subject, ctx, table, "cross-account-links", ["grants"]);
+  if (own === undefined) {
     return [];
   }
-  const { r, all } = localResources(subject);
-  const x = new Resolver(all, ctx.jurisdiction, ctx.settings.egressAllowlist);
-  const label = resourceLabel(r.type, r.name);
-  const near = ownPlace(r, x);
-  const fix = fixOf(model, "cross-account-links");
-  return fields.flatMap((field) =>
-    compileField(model, field, r, x).flatMap((c) =>
-      c.outcome.kind === "outside"
-        ? [
-            {
-              message: `${label} must grant access only to the stack's own account, but ${c.path} ${field.verb} ${c.outcome.place}. ${fix}`,
-              path: [near, label, c.outcome.place],
-            },
-          ]
-        : [],
-    ),
+  const near = ownPlace(own.r, own.x);
+  return own.values.flatMap(({ field, c }) =>
+    c.outcome.kind === "outside"
+      ? [
+          {
+            message: `${own.label} must grant access only to the stack's own account, but ${c.path} ${field.verb} ${c.outcome.place}. ${own.fix}`,
+            path: [near, own.label, c.outcome.place],
+          },
+        ]
+      : [],
   );
 }
 
@@ -276,25 +288,16 @@ export function globalView(
   ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
   table: TypeTable = byType,
 ): Finding[] {
-  const model = table[subject.type];
-  const fields = (model?.fields ?? []).filter(
-    (f) => f.policy === "global-services" && f.format === "global",
-  );
-  if (!model || fields.length === 0) {
+  const own = ownedValues(subject, ctx, table, "global-services", ["global"]);
+  if (own === undefined) {
     return [];
   }
-  const { r, all } = localResources(subject);
-  const x = new Resolver(all, ctx.jurisdiction, ctx.settings.egressAllowlist);
-  const label = resourceLabel(r.type, r.name);
-  const fix = fixOf(model, "global-services");
-  return fields.flatMap((field) =>
-    compileField(model, field, r, x)
-      .filter((c) => c.outcome.kind !== "inside")
-      .map((c) => ({
-        message: `${label} must not serve the stack's data from outside ${ctx.jurisdiction.id}, but ${c.path} ${c.what ?? field.verb}. ${fix}`,
-        path: [label, "edge locations outside the jurisdiction"],
-      })),
-  );
+  return own.values
+    .filter(({ c }) => c.outcome.kind !== "inside")
+    .map(({ field, c }) => ({
+      message: `${own.label} must not serve the stack's data from outside ${ctx.jurisdiction.id}, but ${c.path} ${c.what ?? field.verb}. ${own.fix}`,
+      path: [own.label, "edge locations outside the jurisdiction"],
+    }));
 }
 
 /**
@@ -308,39 +311,32 @@ export function kubernetesView(
   ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
   table: TypeTable = byType,
 ): Finding[] {
-  const model = table[subject.type];
-  const fields = (model?.fields ?? []).filter(
-    (f) => f.policy === "kubernetes-egress" && f.format === "destination",
-  );
-  if (!model || fields.length === 0) {
+  const own = ownedValues(subject, ctx, table, "kubernetes-egress", ["destination"]);
+  if (own === undefined) {
     return [];
   }
-  const { r, all } = localResources(subject);
-  const x = new Resolver(all, ctx.jurisdiction, ctx.settings.egressAllowlist);
-  const label = resourceLabel(r.type, r.name);
+  const { label } = own;
   const unknownAt = new Set<string>();
-  return fields.flatMap((field) => {
+  return own.values.flatMap(({ field, c }): Finding[] => {
     const { must, how, fix } = destinationWords(field.server as DestinationField);
-    return compileField(model, field, r, x).flatMap((c): Finding[] => {
-      const o = c.outcome;
-      if (o.kind === "unknown" && !unknownAt.has(c.path)) {
-        unknownAt.add(c.path);
-        return [
+    const o = c.outcome;
+    if (o.kind === "unknown" && !unknownAt.has(c.path)) {
+      unknownAt.add(c.path);
+      return [
+        {
+          message: `${label} must ${must}, but ${c.path} is not known at preview: ${how}. ${fix}.`,
+          path: [label, `${c.path} (unknown at preview)`],
+        },
+      ];
+    }
+    return o.kind === "outside"
+      ? [
           {
-            message: `${label} must ${must}, but ${c.path} is not known at preview: ${how}. ${fix}.`,
-            path: [label, `${c.path} (unknown at preview)`],
+            message: `${label} must ${must}, but ${c.path} ${c.what}: ${how}. ${fix}.`,
+            path: [label, o.place],
           },
-        ];
-      }
-      return o.kind === "outside"
-        ? [
-            {
-              message: `${label} must ${must}, but ${c.path} ${c.what}: ${how}. ${fix}.`,
-              path: [label, o.place],
-            },
-          ]
-        : [];
-    });
+        ]
+      : [];
   });
 }
 
