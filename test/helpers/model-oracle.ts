@@ -232,3 +232,19 @@ export function oracleInputsOf(plan: Plan): OracleResource[] {
     ),
   }));
 }
+
+/**
+ * Oracle resources created through the provider resource named `provider`:
+ * `const sh = on("sh"); sh(type, name, props, deps?)`.
+ */
+export const on =
+  (provider: string) =>
+  (
+    type: string,
+    name: string,
+    props: Record<string, unknown>,
+    deps?: Record<string, readonly string[]>,
+  ): OracleResource => ({ type, name, props, provider, ...(deps ? { deps } : {}) });
+
+/** The runtime's marker of a value not known at preview (`@pulumi/policy`'s proxy reads it). */
+export const unknownAtPreview = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

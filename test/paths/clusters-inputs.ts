@@ -6,18 +6,10 @@
  * subnets. The differential test runs the old and the new models on them.
  */
 import type { OracleResource, OracleSettings } from "../helpers/model-oracle";
+import { on } from "../helpers/model-oracle";
 
 /** The runtime's marker for a value not known at preview (the oracle turns it into unknown). */
 const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-const on =
-  (provider: string) =>
-  (
-    type: string,
-    name: string,
-    props: Record<string, unknown>,
-    deps?: Record<string, readonly string[]>,
-  ): OracleResource => ({ type, name, props, provider, ...(deps ? { deps } : {}) });
 
 const sh = on("sh");
 const or = on("or");

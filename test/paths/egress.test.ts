@@ -13,6 +13,7 @@ import { byType } from "../../policy/paths/types";
 import { egress, judgedOnly } from "../../policy/paths/types/egress";
 import { gates } from "../../policy/paths/types/gates";
 import { oracleBorderResources, type OracleResource, runNamed } from "../helpers/model-oracle";
+import { unknownAtPreview } from "../helpers/model-oracle";
 
 // The runtime's proxy is internal to @pulumi/policy.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -303,7 +304,6 @@ function internetFindings(type: string, props: Record<string, unknown>): string[
   return out;
 }
 
-const unknownAtPreview = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const toInternet = (label: string) => `\npath: ${label} → the internet (any country)`;
 
 describe("internet-egress on the egress table's types: each way a value opens the edge, and its twin", () => {

@@ -7,18 +7,7 @@
 import { edgeServices } from "../../policy/paths/types/edge-services";
 import { exposure } from "../../policy/paths/types/exposure";
 import type { OracleResource, OracleSettings } from "../helpers/model-oracle";
-
-/** The runtime's marker of a value not known at preview (`@pulumi/policy`'s proxy reads it). */
-export const unknownAtPreview = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-const on =
-  (provider: string) =>
-  (
-    type: string,
-    name: string,
-    props: Record<string, unknown>,
-    deps?: Record<string, readonly string[]>,
-  ): OracleResource => ({ type, name, props, provider, ...(deps ? { deps } : {}) });
+import { on, unknownAtPreview } from "../helpers/model-oracle";
 
 const sh = on("sh");
 const or = on("or");

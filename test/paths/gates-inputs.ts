@@ -10,21 +10,7 @@
  * test runs the old gate helpers and the rows on all of them.
  */
 import type { OracleResource, OracleSettings } from "../helpers/model-oracle";
-
-type Deps = Record<string, readonly string[]>;
-
-const on =
-  (provider: string) =>
-  (type: string, name: string, props: Record<string, unknown>, deps?: Deps): OracleResource => ({
-    type,
-    name,
-    props,
-    provider,
-    ...(deps ? { deps } : {}),
-  });
-
-/** What the runtime turns into a value not known at preview. */
-const unknownAtPreview = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { on, unknownAtPreview } from "../helpers/model-oracle";
 
 /** The IPsec endpoint the gate inputs allow: udp 500 and 4500 to 203.0.113.0/24. */
 export const gateAllowlist = [

@@ -9,6 +9,7 @@ import { analyzeWithGraph } from "../../policy/border/analyze";
 import { explainedBy, type Graph } from "../../policy/paths/graph";
 import { byType } from "../../policy/paths/types";
 import { oracleBorderResources, type OracleResource, runNamed } from "../helpers/model-oracle";
+import { on } from "../helpers/model-oracle";
 
 const shanghai: OracleResource = {
   type: "pulumi:providers:alicloud",
@@ -20,14 +21,6 @@ const oregon: OracleResource = {
   name: "or",
   props: { region: "us-west-2" },
 };
-const on =
-  (provider: string) =>
-  (
-    type: string,
-    name: string,
-    props: Record<string, unknown>,
-    deps: Record<string, string[]> = {},
-  ): OracleResource => ({ type, name, props, provider, deps });
 const ali = on("sh");
 const aws = on("or");
 

@@ -12,7 +12,7 @@
 import { byType } from "../../policy/paths/types";
 import { grants } from "../../policy/paths/types/grants";
 import type { OracleResource, OracleSettings } from "../helpers/model-oracle";
-import { unknownAtPreview } from "./exposure-inputs";
+import { unknownAtPreview } from "../helpers/model-oracle";
 
 /** The stack's own account, which both providers of the pinned stacks name. */
 const own = "111122223333";

@@ -7,18 +7,10 @@
  * preview); their twins do not. The differential test runs the old and the new models on them.
  */
 import type { OracleResource, OracleSettings } from "../helpers/model-oracle";
+import { on } from "../helpers/model-oracle";
 
 /** The runtime's marker for a value not known at preview (the oracle turns it into unknown). */
 const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-const on =
-  (provider: string) =>
-  (
-    type: string,
-    name: string,
-    props: Record<string, unknown>,
-    deps?: Record<string, readonly string[]>,
-  ): OracleResource => ({ type, name, props, provider, ...(deps ? { deps } : {}) });
 
 /** A pod template with these labels and pod spec. */
 function podSpec(labels: Record<string, string>, spec: Record<string, unknown> = {}) {

@@ -12,17 +12,10 @@
  * graph still draws.
  */
 import { type OracleResource, runBorder, runNamed } from "../helpers/model-oracle";
+import { on } from "../helpers/model-oracle";
 
 const cn = { jurisdiction: "CN" };
 
-const on =
-  (provider: string) =>
-  (type: string, name: string, props: Record<string, unknown>): OracleResource => ({
-    type,
-    name,
-    props,
-    provider,
-  });
 const sh = on("sh");
 const kube = on("kube");
 

@@ -6,18 +6,10 @@
  * the old and the new log models on both.
  */
 import type { OracleResource, OracleSettings } from "../helpers/model-oracle";
+import { on } from "../helpers/model-oracle";
 
 /** What the runtime turns into a value not known at preview. */
 const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-const on =
-  (provider: string) =>
-  (
-    type: string,
-    name: string,
-    props: Record<string, unknown>,
-    deps?: Record<string, readonly string[]>,
-  ): OracleResource => ({ type, name, props, provider, ...(deps ? { deps } : {}) });
 
 const sh = on("sh");
 const or = on("or");

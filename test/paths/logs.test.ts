@@ -8,6 +8,7 @@
 import { analyzeWithGraph } from "../../policy/border/analyze";
 import { explainedBy } from "../../policy/paths/graph";
 import { oracleBorderResources, type OracleResource, runNamed } from "../helpers/model-oracle";
+import { on } from "../helpers/model-oracle";
 
 /** What the runtime turns into a value not known at preview. */
 const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -17,15 +18,6 @@ const provider = (cloud: "aws" | "alicloud", region: string): OracleResource => 
   name: cloud,
   props: { region },
 });
-
-const on =
-  (p: string) =>
-  (type: string, name: string, props: Record<string, unknown>): OracleResource => ({
-    type,
-    name,
-    props,
-    provider: p,
-  });
 
 /** A trail of `region` delivering to a bucket of the stack, every region collected or not. */
 function trailStack(region: string, multiRegion: unknown): OracleResource[] {

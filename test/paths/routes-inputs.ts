@@ -8,18 +8,7 @@
  * read, so the ways out are paths. The differential test runs the old and the new rows on both.
  */
 import type { OracleResource, OracleSettings } from "../helpers/model-oracle";
-
-const on =
-  (provider: string) =>
-  (
-    type: string,
-    name: string,
-    props: Record<string, unknown>,
-    deps?: Record<string, readonly string[]>,
-  ): OracleResource => ({ type, name, props, provider, ...(deps ? { deps } : {}) });
-
-/** What the runtime turns into a value not known at preview. */
-const unknownAtPreview = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { on, unknownAtPreview } from "../helpers/model-oracle";
 
 const sh = on("sh");
 const or = on("or");

@@ -5,15 +5,7 @@
  * stack under US. The differential test runs the old and the new storage models on both.
  */
 import type { OracleResource, OracleSettings } from "../helpers/model-oracle";
-
-const on =
-  (provider: string) =>
-  (
-    type: string,
-    name: string,
-    props: Record<string, unknown>,
-    deps?: Record<string, readonly string[]>,
-  ): OracleResource => ({ type, name, props, provider, ...(deps ? { deps } : {}) });
+import { on } from "../helpers/model-oracle";
 
 const sh = on("sh");
 const or = on("or");
