@@ -19,7 +19,7 @@ module.exports = {
   ...base,
   testEnvironment: "node",
   // Stryker runs each mutant's tests with --findRelatedTests, which follows imports only through
-  // files under `roots`: tests reach residency/placement.ts through policy/border, for example.
+  // files under `roots`: tests reach residency/placement.ts through policy/paths, for example.
   roots: ["<rootDir>/test", "<rootDir>/policy", "<rootDir>/residency"],
   testMatch: ["<rootDir>/test/core/**/*.test.ts", "<rootDir>/test/border/policy.test.ts"],
 };

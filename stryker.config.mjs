@@ -15,7 +15,6 @@ export default {
     // The shared readers, labeller and resolver the two flow models are moving into (issue 11);
     // the type tables under paths/types are data of the policies, not the evaluator.
     "policy/paths/*.ts",
-    "policy/border/*.ts",
     "residency/jurisdictions.ts",
     "residency/placement.ts",
   ],

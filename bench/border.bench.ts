@@ -18,7 +18,7 @@ import { benchProject } from "./project";
 import { performance } from "node:perf_hooks";
 import { evaluateInProcess } from "../engine/evaluate";
 import type { Plan } from "../engine/plan";
-import { analyzeBorder, fromPlan } from "../policy/border";
+import { analyzeBorder, fromPlan } from "../policy/paths";
 
 // Resources per cell on average (15 in every cell, and the ways out of every fifth).
 const perCell = 15.4;

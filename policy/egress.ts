@@ -19,18 +19,8 @@ import { resourceLabel } from "../residency/placement";
 import { describeFlow, egressPermitted, isAnywhere } from "./paths/addresses";
 import { type PolicyContext, residencyResourcePolicy } from "./framework";
 import { byType } from "./paths/types";
-import { judgedOnly } from "./paths/types/egress";
-import type { TypeTable } from "./paths/model";
 import { internetView } from "./paths/views";
 import type { RuleFlow } from "./paths/rules";
-
-/**
- * Every type with an internet field: the domain tables' (whose edges the graph draws) and
- * `judgedOnly`'s (whose edges the border flow models still draw). A type whose other rows move
- * to a domain table takes its internet fields along (test/paths/egress.test.ts checks that none
- * is left behind); until it does, its `judgedOnly` row keeps judging it.
- */
-const rows: TypeTable = { ...byType, ...judgedOnly };
 
 export const internetEgress = residencyResourcePolicy({
   name: "internet-egress",
@@ -40,7 +30,8 @@ export const internetEgress = residencyResourcePolicy({
   remediationSteps:
     "Remove internet and NAT gateways, public and elastic IPs and default routes; reach cloud services through private (VPC) endpoints.",
   validate: (args, ctx) => {
-    for (const f of internetView(args, ctx, rows)) {
+    // Every type with an internet field is a row of the domain tables, whose edges the graph draws.
+    for (const f of internetView(args, ctx)) {
       ctx.report(f);
     }
   },

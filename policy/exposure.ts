@@ -768,14 +768,6 @@ export const exposureModels: readonly ExposureModel[] = [
     fix: "Review with a private work team of the account whose members work inside the jurisdiction.",
   },
   {
-    type: "alicloud:emr/cluster:Cluster",
-    check: flagged(
-      "isOpenPublicIp",
-      "the master node, which holds the cluster's data and services, gets a public IP",
-    ),
-    fix: "Set isOpenPublicIp to false and reach the master node from the VPC.",
-  },
-  {
     type: "alicloud:index/openApiExplorerApiMcpServer:OpenApiExplorerApiMcpServer",
     check: publicUnless(
       "publicAccess",
@@ -784,14 +776,6 @@ export const exposureModels: readonly ExposureModel[] = [
       "the MCP server, which calls the account's cloud APIs, may answer on the internet",
     ),
     fix: 'Set publicAccess to "off".',
-  },
-  {
-    type: "alicloud:rds/aiInstance:AiInstance",
-    check: flagged(
-      "publicEndpointEnabled",
-      "the instance gets a public connection address on the internet",
-    ),
-    fix: "Set publicEndpointEnabled to false.",
   },
 ];
 

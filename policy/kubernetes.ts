@@ -32,7 +32,7 @@ import {
   regionInJurisdiction,
 } from "../residency/jurisdictions";
 import { describePlace, regionOfEndpoint, resourceLabel } from "../residency/placement";
-import type { BorderResource } from "./border/model";
+import type { BorderResource } from "./paths/model";
 import {
   describeFlow,
   egressPermitted,

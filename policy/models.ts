@@ -5,7 +5,6 @@
  */
 import type { FlowModel } from "./flows";
 import { keyReplicaFlows } from "./keys";
-import { logFlows } from "./logging";
 import { networkLinkFlows, remoteSiteFlows } from "./network";
 import { byType } from "./paths/types";
 import { tableFlowModels } from "./paths/views";
@@ -18,7 +17,6 @@ export function allFlowModels(): readonly FlowModel[] {
     ...keyReplicaFlows,
     ...networkLinkFlows,
     ...remoteSiteFlows,
-    ...logFlows,
     ...tableFlowModels(byType),
   ]);
 }

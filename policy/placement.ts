@@ -8,7 +8,6 @@
  * acceleration.
  */
 import {
-  awsPartitionOf,
   type Cloud,
   clouds,
   type Jurisdiction,
@@ -36,11 +35,9 @@ import {
 } from "./flows";
 import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
 import { allFlowModels } from "./models";
-import { confinedPartitions } from "./paths/fields";
 import { namesAPlace } from "./paths/places";
-import { byType } from "./paths/types";
 import { globalView } from "./paths/views";
-import { isTrue, isUnknown, jsonDocument, known, str, stringsIn, unknown, valueAt } from "./values";
+import { isUnknown, jsonDocument, known, str, stringsIn, unknown } from "./values";
 
 /**
  * Endpoint overrides of a provider (`endpoints`, Alibaba's `logEndpoint`/`mnsEndpoint`/`fc`):
@@ -184,196 +181,6 @@ export const resourcePlacement = residencyResourcePolicy({
   },
 });
 
-/** One way a service reaches beyond regions; completes "…, but <path> <what>." */
-interface Reach {
-  readonly path: string;
-  readonly what: string;
-}
-
-interface GlobalModel {
-  readonly type: string;
-  readonly reach: (props: Record<string, unknown>, j: Jurisdiction) => Reach[];
-  readonly fix: string;
-}
-
-/**
- * Anti-DDoS Pro (`ddoscoo`, the default) proxies traffic through scrubbing centres in the Chinese
- * mainland; Anti-DDoS Premium (`ddoscoo_intl`, `ddosDip`) through centres outside it.
- */
-function ddosScrubbing(props: Record<string, unknown>, j: Jurisdiction): Reach[] {
-  const path = "productType";
-  const v = valueAt(props, path);
-  if (isUnknown(v)) {
-    return [
-      { path, what: "is not known at preview, so where traffic is scrubbed cannot be decided" },
-    ];
-  }
-  const product = typeof v === "string" ? v : "ddoscoo";
-  if (product === "ddoscoo") {
-    return j.id === "CN"
-      ? []
-      : [
-          {
-            path,
-            what: `${v === undefined ? "is not set (Anti-DDoS Pro)" : 'is "ddoscoo"'}: traffic is proxied through scrubbing centres in the Chinese mainland, which lies outside the jurisdiction`,
-          },
-        ];
-  }
-  return [
-    {
-      path,
-      what: `is ${JSON.stringify(v)}: traffic is proxied through scrubbing centres outside the Chinese mainland`,
-    },
-  ];
-}
-
-function enabled(path: string, what: string, on: (v: unknown) => boolean = isTrue) {
-  return (props: Record<string, unknown>): Reach[] => {
-    const v = valueAt(props, path);
-    if (isUnknown(v)) {
-      return [{ path, what: "is not known at preview, so its reach cannot be decided" }];
-    }
-    return on(v) ? [{ path, what }] : [];
-  };
-}
-
-/** Health check types that request no endpoint: they combine other checks or read an alarm. */
-const endpointlessChecks = ["calculated", "cloudwatch_metric", "recovery_control"];
-
-/**
- * A Route 53 health check of an endpoint (`fqdn` or `ipAddress`) is run by checkers in every
- * checker region unless `regions` names at least three; the endpoint's responses (the page
- * body for string matching) are read there. Regions it names are placed like any region input.
- */
-function healthCheckers(props: Record<string, unknown>): Reach[] {
-  const type = valueAt(props, "type");
-  const regions = valueAt(props, "regions");
-  if (isUnknown(type) || isUnknown(regions)) {
-    return [
-      {
-        path: isUnknown(type) ? "type" : "regions",
-        what: "is not known at preview, so where the endpoint is checked from cannot be decided",
-      },
-    ];
-  }
-  if (typeof type === "string" && endpointlessChecks.includes(type.toLowerCase())) {
-    return [];
-  }
-  if (Array.isArray(regions) && regions.length > 0) {
-    return [];
-  }
-  const target = str(valueAt(props, "fqdn")) ?? str(valueAt(props, "ipAddress")) ?? "its endpoint";
-  return [
-    {
-      path: "regions",
-      what: `is not set: health checkers in every checker region worldwide request ${target} and read its responses`,
-    },
-  ];
-}
-
-/**
- * An API Gateway REST API or custom domain name is edge-optimised unless its endpoint type is
- * `REGIONAL` or `PRIVATE`: requests enter and answers leave through CloudFront points of presence
- * worldwide. The type is one value (the SDK's `types` string; older SDKs sent a one-item list).
- */
-function edgeOptimised(props: Record<string, unknown>): Reach[] {
-  const path = "endpointConfiguration.types";
-  const v = valueAt(props, path);
-  if (isUnknown(v)) {
-    return [
-      {
-        path,
-        what: "is not known at preview, so whether the API is edge-optimised cannot be decided",
-      },
-    ];
-  }
-  const types = (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((t) =>
-    String(t).toUpperCase(),
-  );
-  if (types.length > 0 && types.every((t) => t === "REGIONAL" || t === "PRIVATE")) {
-    return [];
-  }
-  return [
-    {
-      path,
-      what: `${types.length === 0 ? "is not set (EDGE by default)" : `is ${JSON.stringify(v)}`}: requests and answers pass through CloudFront edge locations worldwide`,
-    },
-  ];
-}
-
-/**
- * The edge services judged by their own code; transfer acceleration (of a bucket or its
- * acceleration resource) is a row of the domain tables (paths/types/edge-services.ts), judged by
- * its view.
- */
-export const globalModels: readonly GlobalModel[] = [
-  {
-    type: "aws:apigateway/restApi:RestApi",
-    reach: edgeOptimised,
-    fix: 'Set endpointConfiguration.types to "REGIONAL" or "PRIVATE".',
-  },
-  {
-    type: "aws:apigateway/domainName:DomainName",
-    reach: edgeOptimised,
-    fix: 'Set endpointConfiguration.types to "REGIONAL" or "PRIVATE" (with a regionalCertificateArn).',
-  },
-  {
-    type: "aws:route53/zone:Zone",
-    reach: (props) => {
-      const vpcs = valueAt(props, "vpcs");
-      return isUnknown(vpcs) || !Array.isArray(vpcs) || vpcs.length === 0
-        ? [
-            {
-              path: "vpcs",
-              what: "is empty: the zone is public and served by name servers worldwide",
-            },
-          ]
-        : [];
-    },
-    fix: "Make the zone private (associate it with the stack's VPC).",
-  },
-  ...[
-    "alicloud:ddos/ddosCooInstance:DdosCooInstance",
-    "alicloud:dns/ddosCooInstance:DdosCooInstance",
-  ].map((type): GlobalModel => ({
-    type,
-    reach: ddosScrubbing,
-    fix: 'Use Anti-DDoS Pro (productType "ddoscoo") for CN stacks; elsewhere protect with Anti-DDoS Origin, which scrubs in the region.',
-  })),
-  {
-    type: "alicloud:esa/transportLayerApplication:TransportLayerApplication",
-    // The API's values are "on" and "off".
-    reach: enabled(
-      "crossBorderOptimization",
-      "is on: traffic is optimised across the mainland border",
-      (v) => isTrue(v) || (typeof v === "string" && v.toLowerCase() === "on"),
-    ),
-    fix: 'Set crossBorderOptimization to "off".',
-  },
-  {
-    type: "aws:route53/healthCheck:HealthCheck",
-    reach: healthCheckers,
-    fix: "Name in regions only checker regions inside the jurisdiction (at least three), or check a CloudWatch alarm instead.",
-  },
-  {
-    // Every platform (APNs, FCM, ADM, Baidu, WNS, MPNS) is its vendor's global push service: no
-    // platform application passes.
-    type: "aws:sns/platformApplication:PlatformApplication",
-    reach: (props) => {
-      const platform = valueAt(props, "platform");
-      return [
-        {
-          path: "platform",
-          what: isUnknown(platform)
-            ? "is not known at preview, and every platform is a global push service"
-            : `is ${JSON.stringify(platform)}: notifications and their contents go through the vendor's global push service`,
-        },
-      ];
-    },
-    fix: "Notify users through channels inside the jurisdiction instead of mobile push.",
-  },
-];
-
 export const globalServices = residencyResourcePolicy({
   name: "global-services",
   description:
@@ -382,32 +189,10 @@ export const globalServices = residencyResourcePolicy({
   remediationSteps:
     "Serve data from regional, private endpoints; where an edge service is needed, restrict it to the jurisdiction (Alibaba `domestic` scope for CN stacks, the AWS China partition for CN).",
   validate: (args, ctx) => {
-    if (byType[args.type]?.fields?.some((f) => f.policy === "global-services")) {
-      // A type of the domain tables: its row's global fields, judged by the view.
-      for (const f of globalView(args, ctx)) {
-        ctx.report(f);
-      }
-      return;
-    }
-    const model = globalModels.find((m) => m.type === args.type);
-    if (!model) {
-      return;
-    }
-    const j = ctx.jurisdiction;
-    const region = known(() => str(args.provider?.props.region));
-    if (
-      typeof region === "string" &&
-      confinedPartitions[awsPartitionOf(region)] === j.id &&
-      args.type.startsWith("aws:")
-    ) {
-      return;
-    }
-    const label = resourceLabel(args.type, args.name);
-    for (const r of model.reach(args.props, j)) {
-      ctx.report({
-        message: `${label} must not serve the stack's data from outside ${j.id}, but ${r.path} ${r.what}. ${model.fix}`,
-        path: [label, "edge locations outside the jurisdiction"],
-      });
+    // Every edge service is a row of the domain tables (paths/types/edge-services.ts, the
+    // buckets' transfer acceleration in storage.ts): their global fields, judged by the view.
+    for (const f of globalView(args, ctx)) {
+      ctx.report(f);
     }
   },
 });

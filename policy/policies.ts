@@ -23,7 +23,7 @@ import { crossAccountLinks, networkLinks, remoteSites } from "./network";
 import { arnLocality, globalServices, resourcePlacement } from "./placement";
 import { storageReplication } from "./storage";
 import { dataTransferJobs, registryReplication } from "./transfers";
-import { noPathOutOfJurisdiction } from "./border/policy";
+import { noPathOutOfJurisdiction } from "./paths/no-path";
 import { hardeningPolicyNames, policyNames } from "./names";
 
 export const packName = "sovereign-dc-residency";

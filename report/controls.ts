@@ -10,7 +10,7 @@ import {
   kindName,
   resourceLabel,
   Resolver,
-} from "../policy/border";
+} from "../policy/paths";
 import type { EgressAllowEntry } from "../policy/framework";
 import type { Jurisdiction, Regulation } from "../residency/jurisdictions";
 import { describePlace, isAwsIdentityType, placementOf } from "../residency/placement";

@@ -4,7 +4,7 @@
  * in red. Two renderings of one layout decision — Mermaid for the markdown, Graphviz DOT for the
  * SVG — so the two cannot disagree about what is inside.
  */
-import type { BorderAnalysis, BorderEdge, BorderNode } from "../policy/border";
+import type { BorderAnalysis, BorderEdge, BorderNode } from "../policy/paths";
 import type { Jurisdiction } from "../residency/jurisdictions";
 
 export interface DiagramModel {

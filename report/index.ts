@@ -13,7 +13,7 @@ import * as path from "node:path";
 import { settingsFromStackConfig, type Violation } from "../engine/check";
 import type { Plan } from "../engine/plan";
 import { plainProps } from "../engine/wire";
-import { analyzeBorder, fromPlan, type BorderAnalysis } from "../policy/border";
+import { analyzeBorder, fromPlan, type BorderAnalysis } from "../policy/paths";
 import type { ResidencySettings } from "../policy/framework";
 import { findJurisdiction } from "../residency/jurisdictions";
 import { type Control, evaluateControls } from "./controls";

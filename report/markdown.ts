@@ -6,7 +6,7 @@
  */
 import type { Violation } from "../engine/check";
 import type { Plan } from "../engine/plan";
-import type { BorderAnalysis } from "../policy/border";
+import type { BorderAnalysis } from "../policy/paths";
 import type { Jurisdiction, Regulation } from "../residency/jurisdictions";
 import type { Control } from "./controls";
 

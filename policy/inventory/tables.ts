@@ -5,17 +5,13 @@
  * analysis) name their types but not the properties they read; the report says so rather than
  * guess.
  */
-import { flowModels } from "../border/flows";
 import { egressFields, kubernetesChecks } from "../paths/kubernetes";
 import { ruleModels } from "../egress";
-import { judgedOnly } from "../paths/types/egress";
 import { exposureModels } from "../exposure";
 import type { FlowModel } from "../flows";
 import { dataStores, keyReplicaFlows } from "../keys";
-import { logFlows } from "../logging";
 import { networkLinkFlows, remoteSiteFlows } from "../network";
 import { tables as typeTables } from "../paths/types";
-import { globalModels } from "../placement";
 
 /** One input path a table reads, and how it reads it. */
 export interface TableField {
@@ -25,7 +21,7 @@ export interface TableField {
 }
 
 export interface FlowTableView {
-  /** `logging.ts logFlows`. */
+  /** `network.ts networkLinkFlows`. */
   readonly table: string;
   /** The policy (or analysis) that judges the table's types. */
   readonly policy: string;
@@ -111,36 +107,17 @@ export function flowTables(): readonly FlowTableView[] {
     declared("keys.ts keyReplicaFlows", "key-and-secret-replicas", keyReplicaFlows),
     declared("network.ts networkLinkFlows", "network-links", networkLinkFlows),
     declared("network.ts remoteSiteFlows", "remote-sites", remoteSiteFlows),
-    declared("logging.ts logFlows", "log-shipping", logFlows),
     {
       table: "keys.ts dataStores",
       policy: "customer-key-encryption",
       types: [...new Set(dataStores.flatMap((m) => [m.type, ...(m.companions?.types ?? [])]))],
       fields: keySettings,
     },
-    {
-      // Judged by the egress table's view; their graph edges are the border flow models'.
-      table: "paths/types/egress.ts judgedOnly",
-      policy: "internet-egress",
-      types: Object.keys(judgedOnly),
-      fields: (type) =>
-        (judgedOnly[type]?.fields ?? []).map((f) => ({ path: f.path, format: f.format })),
-    },
     { table: "egress.ts ruleModels", policy: "egress-rules", types: ruleModels.map((m) => m.type) },
     {
       table: "exposure.ts exposureModels",
       policy: "public-exposure",
       types: exposureModels.map((m) => m.type),
-    },
-    {
-      table: "placement.ts globalModels",
-      policy: "global-services",
-      types: globalModels.map((m) => m.type),
-    },
-    {
-      table: "border/flows flowModels",
-      policy: "border analysis",
-      types: Object.keys(flowModels),
     },
     ...Object.entries(kubernetesChecks).map(([policy, types]) => ({
       table: "paths/kubernetes.ts kubernetesChecks",

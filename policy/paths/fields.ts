@@ -11,7 +11,7 @@ import {
   type Jurisdiction,
 } from "../../residency/jurisdictions";
 import { cloudOf, describeNamedPlace, hostOf, regionOfEndpoint } from "../../residency/placement";
-import { isPlace } from "../border/model";
+import { isPlace } from "./model";
 import { foreignAccountPlace, ownAccounts } from "../flows";
 import { isAnywhere, parseCidr, reachOfAddress } from "./addresses";
 import { kindName } from "./describe";
@@ -758,6 +758,16 @@ function compileGlobal(field: FieldSpec, r: BorderResource, x: Resolver): Compil
   });
   if (reaches === "always") {
     return [reach(field.path)];
+  }
+  if (typeof reaches === "object" && "reads" in reaches) {
+    return reaches.reads(r.props, x.jurisdiction).map((g) =>
+      g.unknown
+        ? {
+            ...build(field, g.path, local ? { kind: "inside" } : { kind: "unknown" }, r, x),
+            what: g.what,
+          }
+        : { ...reach(g.path), what: g.what },
+    );
   }
   const v = valueAt(r.props, field.path);
   if (isUnknown(v)) {

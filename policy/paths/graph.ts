@@ -1,7 +1,6 @@
 /**
  * The one data-flow graph: built from the rows of the type tables (`types/`) — each row a role
- * and edges tagged with the policy that owns them — and, while the domains move to those tables,
- * from the border analysis's flow models through a legacy adapter whose edges carry no tag.
+ * and edges tagged with the policy that owns them.
  *
  * The graph is directed along the flow of data: an edge `a → b` means data held by, or passing
  * through, `a` can reach `b`. One breadth-first search runs backwards from every outside node at
@@ -20,8 +19,6 @@
  */
 import { getJurisdiction, type Jurisdiction } from "../../residency/jurisdictions";
 import { placementOf } from "../../residency/placement";
-import type { FlowTable } from "../border/flows";
-import { isPlace } from "../border/model";
 import { compileField } from "./fields";
 import type {
   BorderAnalysis,
@@ -41,6 +38,7 @@ import type {
   TypeModel,
   TypeTable,
 } from "./model";
+import { isPlace } from "./model";
 import { Resolver } from "./resolver";
 
 /** One type's part of the graph: what its resources are and the edges each creates. */
@@ -66,7 +64,7 @@ export interface Graph {
   readonly resolver: Resolver;
   readonly nodes: readonly BorderNode[];
   readonly edges: readonly BorderEdge[];
-  /** The owner of each tagged edge; legacy and structural edges have none. */
+  /** The owner of each tagged edge; structural edges (and a test's hand-drawn rows) have none. */
   readonly tags: ReadonlyMap<BorderEdge, EdgeTag>;
   /** The gate each gated edge of `edges` passed (all open). */
   readonly gates: ReadonlyMap<BorderEdge, EdgeGate>;
@@ -76,26 +74,6 @@ export interface Graph {
 
 function isGated(e: FlowEdge | TaggedEdge): e is GatedEdge {
   return (e as Partial<GatedEdge>).gate !== undefined;
-}
-
-const legacyCache = new WeakMap<FlowTable, GraphRows>();
-
-/**
- * The border analysis's flow models as graph rows, their edges untagged: no named policy owns
- * them yet, so none explains their crossings.
- */
-export function legacyRows(table: FlowTable): GraphRows {
-  const cached = legacyCache.get(table);
-  if (cached) {
-    return cached;
-  }
-  const rows: Record<string, GraphRow> = {};
-  for (const [type, model] of Object.entries(table)) {
-    const flows = model.flows;
-    rows[type] = { role: model.role, edges: flows ? (r, x) => flows(r, x) : () => [] };
-  }
-  legacyCache.set(table, rows);
-  return rows;
 }
 
 /** A type table's rows: the declared fields compiled to tagged edges, then the custom edges. */

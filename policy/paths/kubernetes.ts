@@ -9,7 +9,7 @@
  */
 import type { Cloud } from "../../residency/jurisdictions";
 import { cloudOf } from "../../residency/placement";
-import type { BorderResource } from "../border/model";
+import type { BorderResource } from "./model";
 import type { EgressAllowEntry } from "../framework";
 import { type Flow, normalizeProtocol, parseCidr, reachOfAddress } from "./addresses";
 import { kubernetesProviderType, type Resolver } from "./resolver";

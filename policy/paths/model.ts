@@ -4,29 +4,169 @@
  * that value names a place, and the named policy that reports it. The graph (`graph.ts`) is built
  * from these rows, and every named policy is a view of it (`views.ts`).
  *
- * The resources, places, nodes and paths of the graph are the border analysis's
- * (`policy/border/model.ts`), re-exported here so new code imports one module.
+ * The resources, places, nodes and paths of the graph come first: the graph is directed along the
+ * flow of data — an edge `a → b` means data held by, or passing through, `a` can reach `b` — and
+ * places outside the stack (a region of a cloud, the public internet, a foreign account, an
+ * unresolved reference) are nodes too, so every path ends at a node.
  */
+import type { DeclaredCluster } from "../../residency/clusters";
 import type { Jurisdiction } from "../../residency/jurisdictions";
+import type { EgressAllowEntry } from "../framework";
 import type { DestinationField } from "./kubernetes";
 import type { RefKindName, Resolver } from "./resolver";
 import type { RuleFlow } from "./rules";
-import type { BorderResource, EdgeLabel, FlowEdge, Role } from "../border/model";
 
-export type {
-  BorderAnalysis,
-  BorderEdge,
-  BorderNode,
-  BorderOptions,
-  BorderPath,
-  BorderResource,
-  EdgeLabel,
-  Endpoint,
-  FlowEdge,
-  Place,
-  Role,
-  Side,
-} from "../border/model";
+/** One marker for a value not known until deployed, shared with the per-resource policies. */
+export { isUnknown, unknown, type UnknownValue } from "./values";
+
+/**
+ * One resource as the analysis sees it: the fields of a CrossGuard `PolicyResource` that it reads,
+ * with references to other resources as URNs so the same analysis runs on a recorded plan, on the
+ * policy runtime's resources and on hand-built test inputs.
+ */
+export interface BorderResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  /** Output properties as plain JSON; values not yet known are `unknown`. */
+  readonly props: Readonly<Record<string, unknown>>;
+  /** URN of the provider resource that manages it (which must itself be in the list). */
+  readonly provider?: string;
+  readonly parent?: string;
+  readonly dependencies: readonly string[];
+  /** Input property → URNs of the resources its value came from. */
+  readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+  readonly protect: boolean;
+}
+
+/** Which side of the border a node lies on. `unknown` is treated as outside (fail closed). */
+export type Side = "inside" | "outside" | "unknown";
+
+/**
+ * What a resource is to the flow of data. Data stores and keys are where the analysis starts;
+ * the other roles only shape how the diagram draws them.
+ */
+export type Role = "data" | "key" | "network" | "gateway" | "workload" | "control" | "other";
+
+/** A node outside the stack's resources, or a junction inside the stack. */
+export interface Place {
+  readonly kind: "place";
+  /** Stable identity; two references to the same place share one node. */
+  readonly key: string;
+  /** How the place is named in a path: "oss-cn-hongkong (outside CN)". */
+  readonly label: string;
+  readonly side: Side;
+  /** Junctions (traffic of a network) are inside the stack; other places are destinations. */
+  readonly junction?: boolean;
+}
+
+/** The far end of an edge: a resource of the stack or a place. */
+export type Endpoint = BorderResource | Place;
+
+export function isPlace(e: Endpoint): e is Place {
+  return (e as Place).kind === "place";
+}
+
+/** The kinds of flow an edge can stand for; reports and remediation hints key on them. */
+export type EdgeLabel =
+  | "replication"
+  | "backup copy"
+  | "snapshot copy"
+  | "image copy"
+  | "data sync"
+  | "key replication"
+  | "encrypted by"
+  | "log delivery"
+  | "readable from"
+  | "mounted by"
+  | "attachment"
+  | "cen attachment"
+  | "transit router"
+  | "peer attachment"
+  | "peering"
+  | "subnet"
+  | "in region"
+  | "route"
+  | "snat entry"
+  | "eip association"
+  | "public address"
+  | "public load balancer"
+  | "public access"
+  | "transfer acceleration"
+  | "edge network"
+  | "ipsec connection"
+  | "egress rule"
+  | "default egress"
+  | "pod egress"
+  | "nodes in"
+  | "runs on"
+  | "allowed egress"
+  | "placed in";
+
+/** An edge as a flow model produces it. */
+export interface FlowEdge {
+  readonly from: Endpoint;
+  readonly to: Endpoint;
+  readonly label: EdgeLabel;
+  /** The resource that creates the flow, when it is not one of the ends (a replication rule). */
+  readonly via?: BorderResource;
+  /** What makes it a flow, e.g. the destination block of a route ("0.0.0.0/0"). */
+  readonly detail?: string;
+}
+
+export interface BorderNode {
+  /** The URN of a resource, or `place:<key>`. */
+  readonly id: string;
+  readonly label: string;
+  readonly side: Side;
+  readonly role: Role | "place" | "junction";
+  /** Set for resource nodes. */
+  readonly resource?: { readonly urn: string; readonly type: string; readonly name: string };
+}
+
+export interface BorderEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly label: EdgeLabel;
+  readonly via?: { readonly urn: string; readonly type: string; readonly name: string };
+  readonly detail?: string;
+}
+
+/** A way out: from a data store or key, hop by hop, to the first node outside the border. */
+export interface BorderPath {
+  /** The data store or key the path starts at. */
+  readonly source: BorderNode;
+  /** The node outside the border where it ends. */
+  readonly exit: BorderNode;
+  /** Node ids, first to last. */
+  readonly nodes: readonly string[];
+  /** The edges between consecutive nodes. */
+  readonly edges: readonly BorderEdge[];
+  /** The first edge into a node that is not inside: where the path crosses the border. */
+  readonly crossing: BorderEdge;
+  /** Nodes and edges in reading order: `oss bucket "a" → replication "a-dr" → oss-cn-hongkong (outside CN)`. */
+  readonly hops: readonly string[];
+}
+
+export interface BorderAnalysis {
+  readonly jurisdiction: string;
+  readonly nodes: readonly BorderNode[];
+  readonly edges: readonly BorderEdge[];
+  /** One path per data store or key that can leave, to its nearest exit. */
+  readonly paths: readonly BorderPath[];
+  readonly verdict: "sealed" | "crosses-border";
+}
+
+/** Options of the analysis beyond the jurisdiction. */
+export interface BorderOptions {
+  /**
+   * Destinations the stack declared and justified; an address inside one of them is an approved
+   * in-jurisdiction endpoint rather than "the public internet".
+   */
+  readonly egressAllowlist?: readonly EgressAllowEntry[];
+  /** Kubernetes clusters the stack config places by kubeconfig context (`sovereign-dc:clusters`). */
+  readonly clusters?: readonly DeclaredCluster[];
+}
 
 /** The named policies that own edges; each reports the crossings of the edges tagged with it. */
 export type PolicyName =
@@ -173,14 +313,33 @@ export type PublicOpening =
  * - `equals`: exactly this value (`"Enabled"`);
  * - `scope`: an Alibaba Cloud service area (CDN `scope`, ESA `coverage`): `domestic` (the Chinese
  *   mainland) stays inside a CN jurisdiction, any other area reaches points of presence abroad;
- *   unset, it is the service's default (`absentIsDomestic`, or undocumented).
+ *   unset, it is the service's default (`absentIsDomestic`, or undocumented);
+ * - `reads`: the row's own reader says (`GlobalReader`).
  * A value not known at preview is judged: it may.
  */
 export type GlobalOpening =
   | "always"
   | "true"
   | { readonly equals: string }
-  | { readonly scope: { readonly absentIsDomestic: boolean } };
+  | { readonly scope: { readonly absentIsDomestic: boolean } }
+  | { readonly reads: GlobalReader };
+
+/**
+ * A row's own reading of the inputs that decide whether it reaches the edge network, where that
+ * takes several properties or the jurisdiction (an API's endpoint type, a health check's type and
+ * regions, the Anti-DDoS product): each reach it finds, in global-services' words.
+ */
+export type GlobalReader = (
+  props: Readonly<Record<string, unknown>>,
+  jurisdiction: Jurisdiction,
+) => readonly GlobalReach[];
+
+/** One reach: `what` completes "…, but <path> <what>."; `unknown` when it only may reach. */
+export interface GlobalReach {
+  readonly path: string;
+  readonly what: string;
+  readonly unknown?: boolean;
+}
 
 /**
  * Whom one grant of a resource reaches (a `grants` field's reader says), `path` being the

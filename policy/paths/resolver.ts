@@ -23,7 +23,7 @@ import {
   type Placement,
   placementOf,
 } from "../../residency/placement";
-import type { BorderResource, Place } from "../border/model";
+import type { BorderResource, Place } from "./model";
 import type { DeclaredCluster } from "../../residency/clusters";
 import type { EgressAllowEntry } from "../framework";
 import { resourceLabel } from "./describe";

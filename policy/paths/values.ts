@@ -11,7 +11,7 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import * as proxy from "@pulumi/policy/proxy";
-import type { BorderResource } from "../border/model";
+import type { BorderResource } from "./model";
 
 /**
  * A value the engine could not know when the policy ran (a preview's computed output). Treated as

@@ -4,7 +4,7 @@
  * built from another resource's output reaches a policy — so tests exercise the same resolution
  * path as real plans without the Pulumi runtime.
  */
-import { type BorderResource, unknown } from "../../policy/border";
+import { type BorderResource, unknown } from "../../policy/paths";
 
 const refMark = Symbol("ref");
 interface RefValue {

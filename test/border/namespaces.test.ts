@@ -5,7 +5,7 @@
  * blocks to their entry, cluster DNS to the cluster, and anything else to the internet, owned by
  * kubernetes-egress. The namespace holds no data, so none of these edges makes a path.
  */
-import { analyzeWithGraph } from "../../policy/border/analyze";
+import { analyzeWithGraph } from "../../policy/paths/analyze";
 import { explainedBy } from "../../policy/paths/graph";
 import { ref, TestStack } from "./builder";
 

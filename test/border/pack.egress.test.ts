@@ -8,8 +8,8 @@
  */
 import type { PolicyPackSession } from "../../engine/analyzer";
 import type { Plan } from "../../engine/plan";
-import { fromPlan } from "../../policy/border";
-import { analyzeWithGraph } from "../../policy/border/analyze";
+import { fromPlan } from "../../policy/paths";
+import { analyzeWithGraph } from "../../policy/paths/analyze";
 import { edgeText, explainedBy } from "../../policy/paths/graph";
 import { type Finding, findings, sorted } from "../helpers/policy-session";
 import {

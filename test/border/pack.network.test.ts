@@ -10,15 +10,8 @@
 import type { PolicyPackSession } from "../../engine/analyzer";
 import { packConfigFor } from "../../engine/check";
 import type { Plan } from "../../engine/plan";
-import { flowModels, fromPlan } from "../../policy/border";
-import {
-  analyzeGraph,
-  edgeText,
-  explainedBy,
-  legacyRows,
-  mergeRows,
-  typeRows,
-} from "../../policy/paths/graph";
+import { fromPlan } from "../../policy/paths";
+import { analyzeGraph, edgeText, explainedBy, typeRows } from "../../policy/paths/graph";
 import { byType } from "../../policy/paths/types";
 import { type Finding, findings, sorted } from "../helpers/policy-session";
 import {
@@ -158,7 +151,7 @@ test.each<[string, string, string[], Finding[]]>([
       fromPlan(plans[name].crossing),
       "CN",
       { egressAllowlist: plantAllowlist },
-      mergeRows(typeRows(byType), legacyRows(flowModels)),
+      typeRows(byType),
     );
     expect(
       analysis.paths.map((p) => ({

@@ -4,8 +4,8 @@
  * violation with a path — rather than throw, which the runtime would turn into an advisory.
  */
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
-import { fromPolicyResources, noPathOutOfJurisdiction, unknown } from "../../policy/border";
-import { plainValue } from "../../policy/border/resources";
+import { fromPolicyResources, noPathOutOfJurisdiction, unknown } from "../../policy/paths";
+import { plainValue } from "../../policy/paths/values";
 
 // The runtime's proxy is internal to @pulumi/policy; the test uses it to stay faithful.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

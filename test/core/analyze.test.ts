@@ -1,21 +1,16 @@
 /**
- * The search of the border analysis (policy/border/analyze.ts) on graphs drawn by hand: a flow
+ * The search of the border analysis (policy/paths/graph.ts) on graphs drawn by hand: a flow
  * table of one test type whose edges are written in its props, so each test states the graph it
  * needs — shortest exits, junctions that lead nowhere, duplicate edges, where a path crosses —
  * and asserts the whole analysis. test/border/analyze.test.ts covers the real flow tables.
  */
-import {
-  analyzeBorder,
-  type BorderAnalysis,
-  type BorderResource,
-  edgeText,
-  type FlowTable,
-  type Role,
-} from "../../policy/border";
+import { type BorderAnalysis, type BorderResource, edgeText, type Role } from "../../policy/paths";
 import { reachOfAddress } from "../../policy/paths/addresses";
-import type { Endpoint, FlowEdge } from "../../policy/border/model";
+import type { Endpoint, FlowEdge } from "../../policy/paths/model";
 import type { Resolver } from "../../policy/paths/resolver";
+import type { FlowTable } from "../../policy/paths/types/common";
 import { getJurisdiction } from "../../residency/jurisdictions";
+import { analyzeWithTable } from "../helpers/legacy-rows";
 
 const nodeType = "aws:test/node:Node";
 
@@ -108,7 +103,7 @@ function node(
 }
 
 function analyze(...resources: BorderResource[]): BorderAnalysis {
-  return analyzeBorder([beijing, virginia, ...resources], "CN", {}, table);
+  return analyzeWithTable([beijing, virginia, ...resources], "CN", {}, table);
 }
 
 const label = (name: string) => `test node "${name}"`;
@@ -253,7 +248,7 @@ describe("the graph", () => {
     const identity = node("identity", undefined, [], beijing, "aws:iam/role:Role");
     const unplaced = node("unplaced", "data", [], { ...beijing, urn: urnOf("none"), props: {} });
     const noProvider = { ...unplaced, urn: urnOf("u2"), name: "u2", provider: urnOf("missing") };
-    const analysis = analyzeBorder(
+    const analysis = analyzeWithTable(
       [
         beijing,
         { ...beijing, urn: urnOf("none"), props: {} },
@@ -355,7 +350,7 @@ describe("junctions", () => {
     };
     const a = node("a", "data", [{ to: { hub: "cn-north-1" } }]);
     const chain = node("chain", "other", [], beijing, "aws:test/chain:Chain");
-    const analysis = analyzeBorder([beijing, a, chain], "CN", {}, chained);
+    const analysis = analyzeWithTable([beijing, a, chain], "CN", {}, chained);
     expect(analysis.nodes.map((n) => [n.id, n.role, n.side])).toEqual([
       [a.urn, "data", "inside"],
       [chain.urn, "other", "inside"],
@@ -371,7 +366,7 @@ describe("junctions", () => {
         ],
       },
     };
-    const out = analyzeBorder(
+    const out = analyzeWithTable(
       [beijing, a, chain, node("exit", "other", [], beijing, "aws:test/exit:Exit")],
       "CN",
       {},
@@ -407,7 +402,7 @@ describe("junctions", () => {
         ],
       },
     };
-    const analysis = analyzeBorder(
+    const analysis = analyzeWithTable(
       [beijing, node("h", "data", [], beijing, "aws:test/hub:Hub")],
       "CN",
       {},
@@ -439,7 +434,7 @@ describe("junctions that lead only out of a dropped junction", () => {
 
   test("are dropped in turn when nothing else leads into them", () => {
     // j1 is entered by nothing; dropping it leaves j2 and j3 entered by nothing too.
-    const analysis = analyzeBorder(
+    const analysis = analyzeWithTable(
       [
         beijing,
         hubsOf([
@@ -461,7 +456,7 @@ describe("junctions that lead only out of a dropped junction", () => {
     // z is entered by the store and by j1; dropping j1 (reached twice on the work list, through
     // y and x) must take z's in-degree down once only.
     const store = node("store", "data", [{ to: { hub: "z" } }]);
-    const analysis = analyzeBorder(
+    const analysis = analyzeWithTable(
       [
         beijing,
         store,
@@ -493,14 +488,14 @@ test("the stack's egress allowlist reaches the flow models; without one nothing 
     ...node("host", "data", [], beijing, "aws:test/addr:Addr"),
     props: { addr: "203.0.113.10" },
   };
-  expect(analyzeBorder([beijing, host], "CN", {}, table).paths.map((p) => p.hops)).toEqual([
+  expect(analyzeWithTable([beijing, host], "CN", {}, table).paths.map((p) => p.hops)).toEqual([
     ['test addr "host"', "public address (203.0.113.10)", "the public internet"],
   ]);
-  expect(analyzeBorder([beijing, host], "CN", undefined, table).verdict).toBe("crosses-border");
+  expect(analyzeWithTable([beijing, host], "CN", undefined, table).verdict).toBe("crosses-border");
   const allowlist = [{ cidr: "203.0.113.0/24", reason: "plant" }];
-  expect(analyzeBorder([beijing, host], "CN", { egressAllowlist: allowlist }, table).verdict).toBe(
-    "sealed",
-  );
+  expect(
+    analyzeWithTable([beijing, host], "CN", { egressAllowlist: allowlist }, table).verdict,
+  ).toBe("sealed");
 });
 
 test("edges read as their label, the resource that makes them and their detail", () => {

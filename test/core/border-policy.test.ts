@@ -1,5 +1,5 @@
 /**
- * The stack policy `no-path-out-of-jurisdiction` (policy/border/policy.ts) and the labeller
+ * The stack policy `no-path-out-of-jurisdiction` (policy/paths/no-path.ts) and the labeller
  * (policy/paths/describe.ts): the message of each path — the fix for the hop that crosses, the
  * hop count, the fail-closed note for an end that cannot be placed — and how resources are named.
  */
@@ -7,20 +7,13 @@ import type { PolicyResource } from "@pulumi/policy";
 import {
   analyzeBorder,
   type BorderResource,
-  flowModels,
   fromPolicyResources,
   noPathOutOfJurisdiction,
-} from "../../policy/border";
-import type { BorderEdge, BorderNode, BorderPath, EdgeLabel } from "../../policy/border/model";
-import { pathMessage } from "../../policy/border/policy";
+} from "../../policy/paths";
+import type { BorderEdge, BorderNode, BorderPath, EdgeLabel } from "../../policy/paths/model";
+import { pathMessage } from "../../policy/paths/no-path";
 import { kindName, resourceLabel } from "../../policy/paths/describe";
-import {
-  analyzeGraph,
-  explainedBy,
-  legacyRows,
-  mergeRows,
-  typeRows,
-} from "../../policy/paths/graph";
+import { analyzeGraph, explainedBy, typeRows } from "../../policy/paths/graph";
 import { byType } from "../../policy/paths/types";
 import { ref, TestStack } from "../border/builder";
 import { hongKong, policyResource, proxied, runStackPolicy, shanghai } from "./support";
@@ -333,7 +326,7 @@ describe("the stack policy's egress allowlist", () => {
         fromPolicyResources(vpnStack()),
         "CN",
         { egressAllowlist },
-        mergeRows(typeRows(byType), legacyRows(flowModels)),
+        typeRows(byType),
       );
       return analysis.paths.map((p) => ({
         hops: p.hops.join(" → "),

@@ -5,8 +5,8 @@
  * an alias. A place read on the wrong side, or a reference tied to the wrong resource, moves a
  * verdict in both models at once.
  */
-import { analyzeBorder, type BorderResource } from "../../policy/border";
-import { unknown } from "../../policy/border/model";
+import { analyzeBorder, type BorderResource } from "../../policy/paths";
+import { unknown } from "../../policy/paths/model";
 import { type Located, locate, namesAPlace, type PlaceFormat } from "../../policy/paths/places";
 import { keysNamed, refKinds, Resolver } from "../../policy/paths/resolver";
 import { getJurisdiction } from "../../residency/jurisdictions";

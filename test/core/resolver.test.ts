@@ -3,10 +3,10 @@
  * how it names the places outside it (where an address points: test/core/addresses.test.ts).
  * A reference resolved to the wrong resource, or a place on the wrong side, moves a verdict.
  */
-import type { BorderResource } from "../../policy/border/model";
-import { unknown } from "../../policy/border/model";
+import type { BorderResource } from "../../policy/paths/model";
+import { unknown } from "../../policy/paths/model";
 import { Resolver } from "../../policy/paths/resolver";
-import { egressPosture } from "../../policy/border/posture";
+import { egressPosture } from "../../policy/paths/posture";
 import { getJurisdiction } from "../../residency/jurisdictions";
 
 const cn = getJurisdiction("CN");

@@ -4,7 +4,7 @@
  * every input the differential runs, the new analysis must give the same nodes, edges and paths.
  */
 import { getJurisdiction, type Jurisdiction } from "../../residency/jurisdictions";
-import { flowModels, type FlowTable } from "../../policy/border/flows";
+import type { FlowTable } from "../../policy/paths/types/common";
 import type {
   BorderAnalysis,
   BorderEdge,
@@ -15,9 +15,9 @@ import type {
   Endpoint,
   FlowEdge,
   Role,
-} from "../../policy/border/model";
-import { isPlace } from "../../policy/border/model";
-import { Resolver } from "../../policy/border/resolver";
+} from "../../policy/paths/model";
+import { isPlace } from "../../policy/paths/model";
+import { Resolver } from "../../policy/paths/resolver";
 
 /** Resources that are graph nodes: custom resources, not providers, components or the stack. */
 function isGraphResource(r: BorderResource): boolean {
@@ -40,7 +40,7 @@ export function legacyAnalyzeBorder(
   resources: readonly BorderResource[],
   jurisdiction: Jurisdiction | string,
   opts: BorderOptions = {},
-  models: FlowTable = flowModels,
+  models: FlowTable = {},
 ): BorderAnalysis {
   const j = typeof jurisdiction === "string" ? getJurisdiction(jurisdiction) : jurisdiction;
   const x = new Resolver(resources, j, opts.egressAllowlist ?? [], opts.clusters ?? []);

@@ -4,7 +4,7 @@
  * kept verbatim as the oracle of test/paths/differential.test.ts: the graph the tables draw is
  * compared edge by edge with the graph these models drew, and every difference is listed there.
  */
-import type { BorderResource, FlowEdge } from "../../policy/border/model";
+import type { BorderResource, FlowEdge } from "../../policy/paths/model";
 import { valueAt } from "../../policy/paths/values";
 import { type Ref, type RefKind, refKinds, type Resolver } from "../../policy/paths/resolver";
 import {
@@ -18,7 +18,7 @@ import {
   keyTypes,
   link,
   namePlace,
-} from "../../policy/border/flows/common";
+} from "../../policy/paths/types/common";
 
 const disks = ["alicloud:ecs/disk:Disk", "alicloud:ecs/ecsDisk:EcsDisk"];
 

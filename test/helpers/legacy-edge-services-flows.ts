@@ -2,16 +2,15 @@
  * The global-services rows as they were before the transfer acceleration and edge services
  * moved to the edge-services and storage tables of the one model
  * (policy/paths/types/edge-services.ts, storage.ts), kept verbatim as the oracle of
- * test/paths/differential.test.ts: `legacyGlobalModels` is the table as it was, less the rows
- * policy/placement.ts still holds, and `legacyGlobalServices` the policy as it was — these rows,
- * then every row placement.ts keeps. The view of the tables must report exactly its messages.
+ * test/paths/differential.test.ts: `legacyGlobalModels` is the table as it was (policy/placement.ts
+ * holds no row any more), and `legacyGlobalServices` the policy as it was. The view of the tables
+ * must report exactly its messages.
  * (The graph's side of transfer acceleration, the code of policy/border/flows/storage.ts, is
  * frozen in legacy-storage-flows.ts; the other edge services had no edges.)
  */
 import { awsPartitionOf, type Jurisdiction } from "../../residency/jurisdictions";
 import { resourceLabel } from "../../residency/placement";
 import { residencyResourcePolicy } from "../../policy/framework";
-import { globalModels } from "../../policy/placement";
 import { isTrue, isUnknown, known, str, valueAt } from "../../policy/values";
 
 /** One way a service reaches beyond regions; completes "…, but <path> <what>." */
@@ -475,10 +474,8 @@ const frozen: readonly GlobalModel[] = [
   ),
 ];
 
-/** The rows that moved: every frozen row whose type policy/placement.ts no longer holds. */
-export const legacyGlobalModels: readonly GlobalModel[] = frozen.filter(
-  (m) => !globalModels.some((g) => g.type === m.type),
-);
+/** Every row of the table: all of them moved (the last eight with readers of their own). */
+export const legacyGlobalModels: readonly GlobalModel[] = frozen;
 
 /** global-services as it was: the frozen rows, then every row policy/placement.ts keeps. */
 export const legacyGlobalServices = residencyResourcePolicy({
@@ -489,7 +486,7 @@ export const legacyGlobalServices = residencyResourcePolicy({
   remediationSteps:
     "Serve data from regional, private endpoints; where an edge service is needed, restrict it to the jurisdiction (Alibaba `domestic` scope for CN stacks, the AWS China partition for CN).",
   validate: (args, ctx) => {
-    const model = [...legacyGlobalModels, ...globalModels].find((m) => m.type === args.type);
+    const model = legacyGlobalModels.find((m) => m.type === args.type);
     if (!model) {
       return;
     }

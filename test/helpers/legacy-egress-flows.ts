@@ -1,8 +1,9 @@
 /**
  * The internet-egress rows of policy/egress.ts as they were before the policy became a view of
  * the egress domain table (policy/paths/types/egress.ts: `egress`, whose edges the graph draws,
- * and `judgedOnly`), kept verbatim with the readers they used, as the oracle of
- * test/paths/differential.test.ts: the view must report byte for byte what these rows reported.
+ * and a `judgedOnly` table since merged into it), kept verbatim with the readers they used, as
+ * the oracle of test/paths/differential.test.ts: the view must report byte for byte what these
+ * rows reported.
  */
 import { resourceLabel } from "../../residency/placement";
 import { residencyResourcePolicy } from "../../policy/framework";

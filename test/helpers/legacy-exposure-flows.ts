@@ -654,6 +654,24 @@ export const legacyExposureModels: readonly ExposureModel[] = [
     check: valueIn("sharedAccounts[]", ["all"], "the snapshot is public"),
     fix: "Share the snapshot with no one.",
   },
+  // Rows of custom checks that became fields of their types' rows (the EMR cluster's exposure row,
+  // the RDS AI instance's egress row).
+  {
+    type: "alicloud:emr/cluster:Cluster",
+    check: flagged(
+      "isOpenPublicIp",
+      "the master node, which holds the cluster's data and services, gets a public IP",
+    ),
+    fix: "Set isOpenPublicIp to false and reach the master node from the VPC.",
+  },
+  {
+    type: "alicloud:rds/aiInstance:AiInstance",
+    check: flagged(
+      "publicEndpointEnabled",
+      "the instance gets a public connection address on the internet",
+    ),
+    fix: "Set publicEndpointEnabled to false.",
+  },
 ];
 
 /** public-exposure as it was: the frozen rows first, then every row policy/exposure.ts keeps. */

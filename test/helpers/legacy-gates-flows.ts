@@ -8,8 +8,8 @@
  */
 import { resourceLabel } from "../../residency/placement";
 import { type PolicyContext, residencyResourcePolicy } from "../../policy/framework";
-import type { BorderResource, EdgeLabel, FlowEdge } from "../../policy/border/model";
-import type { Resolver } from "../../policy/border/resolver";
+import type { BorderResource, EdgeLabel, FlowEdge } from "../../policy/paths/model";
+import type { Resolver } from "../../policy/paths/resolver";
 import {
   admittedFlow,
   describeFlow,
@@ -23,7 +23,7 @@ import {
   reachOf,
 } from "../../policy/paths/addresses";
 import { str, unknown, valueAt, valuesAt } from "../../policy/paths/values";
-import { link } from "../../policy/border/flows/common";
+import { link } from "../../policy/paths/types/common";
 
 /**
  * One destination of a rule with the traffic it names, or the reason it cannot be read. Drop and

@@ -12,9 +12,9 @@
  * data to (`judgeDestinations`, policy/kubernetes.ts) as it was before the workloads' and
  * PersistentVolumes' rows declared them as fields: the oracle of the view's messages.
  */
-import type { BorderResource, Endpoint, FlowEdge } from "../../policy/border/model";
-import { clusterTypes, kubernetesProviderType, type Resolver } from "../../policy/border/resolver";
-import { instanceAdmission, subnetTypes, vpcTypes } from "../../policy/border/flows/egress";
+import type { BorderResource, Endpoint, FlowEdge } from "../../policy/paths/model";
+import { clusterTypes, kubernetesProviderType, type Resolver } from "../../policy/paths/resolver";
+import { instanceAdmission, subnetTypes, vpcTypes } from "../../policy/paths/types/gates";
 import {
   admittedFlow,
   cidrWithin,
@@ -38,7 +38,7 @@ import {
 } from "../../policy/paths/kubernetes";
 import type { TaggedEdge } from "../../policy/paths/model";
 import { isUnknown, valueAt, valuesAt } from "../../policy/paths/values";
-import { type FlowTable, link, str } from "../../policy/border/flows/common";
+import { type FlowTable, link, str } from "../../policy/paths/types/common";
 import { type PolicyContext, residencyResourcePolicy } from "../../policy/framework";
 import { parseCidr, reachOfAddress } from "../../policy/paths/addresses";
 import {

@@ -6,12 +6,14 @@
  *   (policy/border/flows/logs.ts, gone): the graph the table draws is compared edge by edge with
  *   the graph these drew, and every difference is listed there.
  * - `legacyLogShippingFlows`, the rows of the per-policy table `log-shipping` evaluated
- *   (policy/logging.ts), and `legacyLogKeyFlows`, the logstore's row of
+ *   (policy/logging.ts; its last five, the SageMaker jobs' and the EMR cluster's, are now fields
+ *   of their types' egress and exposure rows: `legacyLogElsewhere`), and `legacyLogKeyFlows`, the
+ *   logstore's row of
  *   `key-and-secret-replicas` (policy/keys.ts): the views of the table must report exactly what
  *   those rows reported.
  */
-import type { BorderResource, Endpoint, FlowEdge } from "../../policy/border/model";
-import { isUnknown } from "../../policy/border/model";
+import type { BorderResource, Endpoint, FlowEdge } from "../../policy/paths/model";
+import { isUnknown } from "../../policy/paths/model";
 import { type Jurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
 import { hostOf, regionOfEndpoint } from "../../residency/placement";
 import type { CustomFlow, FlowField, FlowModel, Format } from "../../policy/flows";
@@ -29,7 +31,7 @@ import {
   link,
   namePlace,
   str,
-} from "../../policy/border/flows/common";
+} from "../../policy/paths/types/common";
 
 const ossBuckets = ["alicloud:oss/bucket:Bucket"];
 const s3Buckets = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
@@ -2936,7 +2938,69 @@ const ownRows: readonly FlowModel[] = [
   },
 ];
 
-export const legacyLogShippingFlows: readonly FlowModel[] = [...tableRows, ...ownRows];
+/**
+ * The last rows of policy/logging.ts: their types' rows are in other tables (the SageMaker jobs'
+ * in the egress table, the EMR cluster's in the exposure table), which now hold these fields.
+ */
+const elsewhereRows: readonly FlowModel[] = [
+  {
+    // A cluster whose metastore is the user's own database (`user_rds`) writes the Hive catalog
+    // (table names, schemas, data locations) to the database its JDBC URL names. A URL not known
+    // at preview is built from a database of this program, which resource-placement places.
+    type: "alicloud:emr/cluster:Cluster",
+    fields: [
+      {
+        path: "metaStoreConf.dbUrl",
+        format: "url",
+        verb: "keeps the cluster's metastore in",
+        when: knownAt("metaStoreConf.dbUrl"),
+      },
+    ],
+    fix: addressFix,
+  },
+  {
+    type: "aws:sagemaker/trainingJob:TrainingJob",
+    fields: [bucket("checkpointConfig.s3Uri", "saves training checkpoints to")],
+    fix: exportFix,
+  },
+  {
+    type: "aws:sagemaker/hyperParameterTuningJob:HyperParameterTuningJob",
+    fields: [
+      bucket("trainingJobDefinition.checkpointConfig.s3Uri", "saves training checkpoints to"),
+      bucket("trainingJobDefinitions[].checkpointConfig.s3Uri", "saves training checkpoints to"),
+    ],
+    fix: exportFix,
+  },
+  {
+    type: "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition",
+    fields: [
+      bucket(
+        "dataQualityJobOutputConfig.monitoringOutputs.s3Output.s3Uri",
+        "writes data quality reports to",
+      ),
+    ],
+    fix: exportFix,
+  },
+  {
+    type: "aws:sagemaker/monitoringSchedule:MonitoringSchedule",
+    fields: [
+      bucket(
+        "monitoringScheduleConfig.monitoringJobDefinition.monitoringOutputConfig.monitoringOutputs.s3Output.s3Uri",
+        "writes monitoring reports to",
+      ),
+    ],
+    fix: exportFix,
+  },
+];
+
+/** The types of `elsewhereRows`, whose rows are not the logs table's. */
+export const legacyLogElsewhere: ReadonlySet<string> = new Set(elsewhereRows.map((m) => m.type));
+
+export const legacyLogShippingFlows: readonly FlowModel[] = [
+  ...tableRows,
+  ...ownRows,
+  ...elsewhereRows,
+];
 
 export const legacyLogKeyFlows: readonly FlowModel[] = [
   {

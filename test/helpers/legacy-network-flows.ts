@@ -32,14 +32,14 @@ import type {
   Endpoint,
   FlowEdge,
   Place,
-} from "../../policy/border/model";
-import { isPlace, isUnknown } from "../../policy/border/model";
-import type { Resolver } from "../../policy/border/resolver";
+} from "../../policy/paths/model";
+import { isPlace, isUnknown } from "../../policy/paths/model";
+import type { Resolver } from "../../policy/paths/resolver";
 import { reachOfAddress } from "../../policy/paths/addresses";
 import { locate } from "../../policy/paths/places";
 import { valuesAt } from "../../policy/paths/values";
-import { endpointOf, type FlowTable, link } from "../../policy/border/flows/common";
-import { vpcTypes } from "../../policy/border/flows/egress";
+import { endpointOf, type FlowTable, link } from "../../policy/paths/types/common";
+import { vpcTypes } from "../../policy/paths/types/gates";
 
 const cenTypes = ["alicloud:cen/instance:Instance"];
 const trTypes = ["alicloud:cen/transitRouter:TransitRouter"];

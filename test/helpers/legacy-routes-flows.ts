@@ -5,13 +5,13 @@
  * verbatim as the oracle of test/paths/differential.test.ts: the graph the tables draw is
  * compared edge by edge with the graph these drew, and every difference is listed there.
  */
-import type { BorderResource, FlowEdge } from "../../policy/border/model";
-import { isUnknown } from "../../policy/border/model";
-import type { Ref, Resolver } from "../../policy/border/resolver";
+import type { BorderResource, FlowEdge } from "../../policy/paths/model";
+import { isUnknown } from "../../policy/paths/model";
+import type { Ref, Resolver } from "../../policy/paths/resolver";
 import { isPrivateCidr } from "../../policy/paths/addresses";
 import { tgwTypes } from "../../policy/paths/types/links";
 import { valueAt, valuesAt } from "../../policy/paths/values";
-import { endpointOf, type FlowTable, link, str } from "../../policy/border/flows/common";
+import { endpointOf, type FlowTable, link, str } from "../../policy/paths/types/common";
 import { gateEdges, instanceAdmission, subnetTypes, vpcTypes } from "./legacy-gates-flows";
 
 const natTypes = ["alicloud:vpc/natGateway:NatGateway", "aws:ec2/natGateway:NatGateway"];

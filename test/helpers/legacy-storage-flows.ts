@@ -10,9 +10,9 @@
  * - `legacyStorageReplicationFlows`, the per-policy table `storage-replication` evaluated
  *   (policy/storage.ts): the view of the table must report exactly what it reported.
  */
-import type { BorderResource, Endpoint, FlowEdge } from "../../policy/border/model";
-import { isUnknown } from "../../policy/border/model";
-import type { Resolver } from "../../policy/border/resolver";
+import type { BorderResource, Endpoint, FlowEdge } from "../../policy/paths/model";
+import { isUnknown } from "../../policy/paths/model";
+import type { Resolver } from "../../policy/paths/resolver";
 import {
   isPublic,
   isPublicGrantee,
@@ -21,7 +21,7 @@ import {
   statements,
 } from "../../policy/paths/iam";
 import { flagOpens, locate } from "../../policy/paths/places";
-import { vpcTypes } from "../../policy/border/flows/egress";
+import { vpcTypes } from "../../policy/paths/types/gates";
 import type { FlowModel } from "../../policy/flows";
 import { valueAt, valuesAt } from "../../policy/paths/values";
 import {
@@ -31,7 +31,7 @@ import {
   type FlowTable,
   isOn,
   link,
-} from "../../policy/border/flows/common";
+} from "../../policy/paths/types/common";
 
 const bucketTypes = [
   "alicloud:oss/bucket:Bucket",

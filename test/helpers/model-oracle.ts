@@ -22,7 +22,7 @@ import {
   type BorderResource,
   edgeText,
   fromPolicyResources,
-} from "../../policy/border";
+} from "../../policy/paths";
 import { decodeMessage, type EgressAllowEntry, type Waiver } from "../../policy/framework";
 import { policies } from "../../policy/policies";
 import type { Plan } from "../../engine/plan";
@@ -177,7 +177,7 @@ export function oracleBorderResources(resources: readonly OracleResource[]): Bor
 }
 
 /**
- * The paths of the border analysis (policy/border) on `resources`, each as its hops, in the
+ * The paths of the border analysis (policy/paths) on `resources`, each as its hops, in the
  * analysis's order — read from the same runtime objects the `no-path` policy reads.
  */
 export function runBorder(

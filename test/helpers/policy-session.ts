@@ -24,7 +24,7 @@ import { packSession } from "./worker";
 
 /**
  * The policies that judge relations across the whole plan, so never part of one: the multi-hop
- * border analysis (policy/border), the placement of Kubernetes clusters (a provider and the
+ * border analysis (policy/paths), the placement of Kubernetes clusters (a provider and the
  * cluster its kubeconfig comes from), namespaces' default-deny egress (a namespace's workloads
  * and its NetworkPolicies) and Services' exposure (a Service and its cluster's cloud and nodes). `checkAround` leaves them out, and `check` and `checkAll` run them on
  * the whole plan.

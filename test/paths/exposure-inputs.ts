@@ -4,7 +4,9 @@
  * with and without the public-access blocks that shut them — in an Alibaba Cloud stack under CN
  * and an AWS stack under US. The differential test runs the old and the new models on both.
  */
-import { edgeServices } from "../../policy/paths/types/edge-services";
+import { bucketAcceleration, edgeServices } from "../../policy/paths/types/edge-services";
+import { byType } from "../../policy/paths/types";
+import { egress } from "../../policy/paths/types/egress";
 import { exposure } from "../../policy/paths/types/exposure";
 import type { OracleResource, OracleSettings } from "../helpers/model-oracle";
 import { on, unknownAtPreview } from "../helpers/model-oracle";
@@ -205,6 +207,21 @@ function edgeShapes(): OracleResource[] {
     "DOMESTIC",
     "overseas",
     "global",
+    // The values the rows with readers of their own read: endpoint types, ESA's switch, the
+    // Anti-DDoS products, health check regions, push platforms.
+    "REGIONAL",
+    "private",
+    "EDGE",
+    ["REGIONAL"],
+    ["EDGE"],
+    [],
+    "on",
+    "off",
+    "ddoscoo",
+    "ddoscoo_intl",
+    "ddosDip",
+    ["us-east-1", "us-west-1", "us-west-2"],
+    "APNS",
     unknownAtPreview,
   ];
   const providers: OracleResource[] = [
@@ -212,8 +229,31 @@ function edgeShapes(): OracleResource[] {
     { type: "pulumi:providers:aws", name: "or", props: { region: "us-west-2" } },
     { type: "pulumi:providers:aws", name: "bj", props: { region: "cn-north-1" } },
   ];
-  const each = Object.entries(edgeServices).flatMap(([type, model]) => {
-    const props = [{}, ...(model.fields ?? []).flatMap((f) => values.map((v) => shape(f.path, v)))];
+  // Health checks read their type and target too.
+  const checks: Array<Record<string, unknown>> = [
+    { type: "HTTP", fqdn: "app.example.com" },
+    { type: "HTTPS", ipAddress: "203.0.113.5", regions: ["us-east-1", "us-west-1", "eu-west-1"] },
+    { type: "CALCULATED" },
+    { type: "cloudwatch_metric" },
+    { type: unknownAtPreview, fqdn: "app.example.com" },
+    { type: "TCP", regions: unknownAtPreview },
+  ];
+  // The edge-services rows, and the global-services fields of rows other tables hold (an API's
+  // endpoint type on its resource-policy row, ESA's switch on its log row).
+  const elsewhere = Object.entries(byType).flatMap(([type, m]) => {
+    const fields = (m.fields ?? []).filter((f) => f.policy === "global-services");
+    // (The buckets' own acceleration is compared through their storage rows' probes: a bucket
+    // here would be the one the acceleration resources above name.)
+    return type in edgeServices || type in bucketAcceleration || fields.length === 0
+      ? []
+      : [[type, { ...m, fields }] as const];
+  });
+  const each = [...Object.entries(edgeServices), ...elsewhere].flatMap(([type, model]) => {
+    const props = [
+      {},
+      ...(model.fields ?? []).flatMap((f) => values.map((v) => shape(f.path, v))),
+      ...(type === "aws:route53/healthCheck:HealthCheck" ? checks : []),
+    ];
     const via = type.startsWith("aws:") ? ["or", "bj"] : ["sh"];
     return via.flatMap((provider) =>
       props.map((p, i) => ({
@@ -259,21 +299,24 @@ function endpointShapes(): OracleResource[] {
     { type: "pulumi:providers:alicloud", name: "sh", props: { region: "cn-shanghai" } },
     { type: "pulumi:providers:aws", name: "or", props: { region: "us-west-2" } },
   ];
-  const each = Object.entries(exposure)
-    .filter(([, m]) => m.role === "other")
-    .flatMap(([type, model]) => {
-      const props = [
-        {},
-        ...(model.fields ?? []).flatMap((f) => values.map((v) => shape(f.path, v))),
-      ];
-      const provider = type.startsWith("aws:") ? "or" : "sh";
-      return props.map((p, i) => ({
-        type,
-        name: `${type.split(":")[1]}/${type.split(":")[2]}-${i}`,
-        props: p,
-        provider,
-      }));
-    });
+  // The exposure table's endpoints, and the egress rows that carry a public endpoint too (an RDS
+  // AI instance's).
+  const elsewhere = Object.entries(egress).filter(([, m]) =>
+    m.fields?.some((f) => f.policy === "public-exposure"),
+  );
+  const each = [
+    ...Object.entries(exposure).filter(([, m]) => m.role === "other"),
+    ...elsewhere,
+  ].flatMap(([type, model]) => {
+    const props = [{}, ...(model.fields ?? []).flatMap((f) => values.map((v) => shape(f.path, v)))];
+    const provider = type.startsWith("aws:") ? "or" : "sh";
+    return props.map((p, i) => ({
+      type,
+      name: `${type.split(":")[1]}/${type.split(":")[2]}-${i}`,
+      props: p,
+      provider,
+    }));
+  });
   // Whitelists that admit no one outside: a Kafka whitelist of the VPC port, a denying ACL.
   const guarded: OracleResource[] = [
     {

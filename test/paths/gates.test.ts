@@ -5,7 +5,7 @@
  * search passes an edge only while its gate is open. So a per-resource view (internet-egress,
  * egress-rules) reports the edge's presence, and the border analysis its reachability.
  */
-import { analyzeWithGraph } from "../../policy/border/analyze";
+import { analyzeWithGraph } from "../../policy/paths/analyze";
 import { explainedBy, type Graph } from "../../policy/paths/graph";
 import { byType } from "../../policy/paths/types";
 import { oracleBorderResources, type OracleResource, runNamed } from "../helpers/model-oracle";

@@ -4,20 +4,12 @@
  * whose finding already includes a path's crossing — or none, when only the path search sees it.
  * Every crossing case has its in-jurisdiction twin.
  */
-import { flowModels } from "../../policy/border";
-import { analyzeWithGraph } from "../../policy/border/analyze";
-import {
-  analyzeGraph,
-  edgeText,
-  explainedBy,
-  legacyRows,
-  mergeRows,
-  typeRows,
-} from "../../policy/paths/graph";
+import { analyzeWithGraph } from "../../policy/paths/analyze";
+import { analyzeGraph, edgeText, explainedBy, typeRows } from "../../policy/paths/graph";
 import type { FieldSpec, TypeTable } from "../../policy/paths/model";
 import { byType } from "../../policy/paths/types";
 import { ref, TestStack } from "../border/builder";
-import { unknown } from "../../policy/border";
+import { unknown } from "../../policy/paths";
 
 const replicationType = "alicloud:oss/bucketReplication:BucketReplication";
 
@@ -44,7 +36,7 @@ function rowsWith(fields: readonly FieldSpec[]) {
     ...byType,
     [replicationType]: { role: "other", fields, fix: "Replicate inside." },
   };
-  return mergeRows(typeRows(table), legacyRows(flowModels));
+  return typeRows(table);
 }
 
 /** A Shanghai bucket replicated by a rule with `destination`, beside a bucket in Hong Kong. */

@@ -5,7 +5,7 @@
  * explained there and `no-path` does not report it again. Each case has its twin that stays
  * inside.
  */
-import { analyzeWithGraph } from "../../policy/border/analyze";
+import { analyzeWithGraph } from "../../policy/paths/analyze";
 import { explainedBy } from "../../policy/paths/graph";
 import { oracleBorderResources, type OracleResource, runNamed } from "../helpers/model-oracle";
 import { on } from "../helpers/model-oracle";

@@ -7,14 +7,8 @@
  * by no-path-out-of-jurisdiction when a policy that owns its edge already reports it.
  */
 import type { Plan } from "../../engine/plan";
-import { flowModels, fromPlan } from "../../policy/border";
-import {
-  analyzeGraph,
-  explainedBy,
-  legacyRows,
-  mergeRows,
-  typeRows,
-} from "../../policy/paths/graph";
+import { fromPlan } from "../../policy/paths";
+import { analyzeGraph, explainedBy, typeRows } from "../../policy/paths/graph";
 import { byType } from "../../policy/paths/types";
 import { evaluateFixtures, plantAllowlist } from "../border/pack";
 import { oracleInputsOf, type OracleSettings, runNamed } from "../helpers/model-oracle";
@@ -78,7 +72,7 @@ test("a crossing another policy explains is not also a no-path finding", () => {
       fromPlan(plan),
       settings.jurisdiction,
       { egressAllowlist: settings.egressAllowlist ?? [] },
-      mergeRows(typeRows(byType), legacyRows(flowModels)),
+      typeRows(byType),
     );
     const reported = new Set(
       runNamed(oracleInputsOf(plan), settings)

@@ -8,8 +8,8 @@
  * Each exit is tagged with the internet field that opens it, so a path that crosses the border
  * there is internet-egress's finding; the node network itself is structure and stays untagged.
  */
-import { link } from "../../border/flows/common";
-import { instanceAdmission, subnetTypes, vpcTypes } from "../../border/flows/egress";
+import { link } from "./common";
+import { instanceAdmission, subnetTypes, vpcTypes } from "./gates";
 import type { BorderResource, FlowEdge, TypeModel } from "../model";
 import type { Resolver } from "../resolver";
 import { isUnknown, valueAt } from "../values";

@@ -12,7 +12,7 @@
  * subnets and keys are structural edges of the graph. Replica edges are owned by
  * `database-replicas`.
  */
-import { copiesTo, dataStore } from "../../border/flows/common";
+import { copiesTo, dataStore } from "./common";
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import type { RefKindName } from "../resolver";
 import { exposed, whitelistFields, whitelistFix, withExposure } from "./exposure";

@@ -13,8 +13,9 @@
  * placement of a global service itself. A bucket's own acceleration switch is a field of its row
  * in the storage table, declared here (`bucketAcceleration`) so both read one definition.
  */
-import { link } from "../../border/flows/common";
-import type { EdgeLabel, FieldSpec, TypeModel, TypeTable } from "../model";
+import { link } from "./common";
+import type { EdgeLabel, FieldSpec, GlobalReader, TypeModel, TypeTable } from "../model";
+import { ddosScrubbing, healthCheckers, publicZone, pushPlatform } from "./global-reach";
 import { bucketTypes } from "./exposure";
 
 /** A `global` field: when `reaches` holds, the data goes over the edge network `farSide`. */
@@ -143,6 +144,17 @@ const lightsailDns = row(
   ),
 );
 
+/** A row whose reach its own reader finds (`reads`): the reach field at `path`, its main input. */
+const judged = (fix: string, path: string, farSide: string, reads: GlobalReader) =>
+  row(fix, reach("edge network", path, { reads }, farSide, ""));
+
+const ddos = judged(
+  'Use Anti-DDoS Pro (productType "ddoscoo") for CN stacks; elsewhere protect with Anti-DDoS Origin, which scrubs in the region.',
+  "productType",
+  "Anti-DDoS scrubbing centres",
+  ddosScrubbing,
+);
+
 export const edgeServices: TypeTable = {
   // Transfer acceleration of a bucket the resource names (the bucket is where the data starts).
   "alicloud:oss/bucketTransferAcceleration:BucketTransferAcceleration": {
@@ -269,5 +281,27 @@ export const edgeServices: TypeTable = {
       "anycast points of presence",
       "places an anycast address on points of presence abroad",
     ),
+  ),
+  // Services whose reach their own reader finds (global-reach.ts; the REST APIs, API domain
+  // names and ESA transport applications carry theirs in their grants and logs rows).
+  "aws:route53/zone:Zone": judged(
+    "Make the zone private (associate it with the stack's VPC).",
+    "vpcs",
+    "Route 53 name servers",
+    publicZone,
+  ),
+  "alicloud:ddos/ddosCooInstance:DdosCooInstance": ddos,
+  "alicloud:dns/ddosCooInstance:DdosCooInstance": ddos,
+  "aws:route53/healthCheck:HealthCheck": judged(
+    "Name in regions only checker regions inside the jurisdiction (at least three), or check a CloudWatch alarm instead.",
+    "regions",
+    "Route 53 health checkers",
+    healthCheckers,
+  ),
+  "aws:sns/platformApplication:PlatformApplication": judged(
+    "Notify users through channels inside the jurisdiction instead of mobile push.",
+    "platform",
+    "mobile push services",
+    pushPlatform,
   ),
 };

@@ -11,14 +11,16 @@
  * the stack (routes.ts), and so do the exits of ACK clusters and node pools (clusters.ts): a
  * default route through a NAT gateway and its EIP is one chain of edges, each tagged with the
  * field internet-egress reports, so the path that crosses the border there is internet-egress's
- * finding. Types whose graph rows are another table's are judged by their rows in `judgedOnly`,
- * which the graph does not read. The egress controls (security groups, network ACLs, firewall
- * policies, prefix lists) are rows too (gates.ts): egress-rules judges their rules, and the
- * border analysis reads their gates.
+ * finding. A row may carry other policies' fields too: a SageMaker job's output buckets
+ * (log-shipping), an RDS AI instance's public endpoint (public-exposure). The egress controls
+ * (security groups, network ACLs, firewall policies, prefix lists) are rows too (gates.ts):
+ * egress-rules judges their rules, and the border analysis reads their gates.
  */
 import type { EdgeLabel, FieldSpec, InternetOpening, Role, TypeModel, TypeTable } from "../model";
 import { ackEdges, ackRole, nodePoolEdges } from "./clusters";
+import { exposed, withExposure } from "./exposure";
 import { gates } from "./gates";
+import { edgesOf } from "./rows";
 import {
   alicloudInstance,
   alicloudNat,
@@ -151,6 +153,33 @@ const ackNat = drawnBy(
   },
   ackEdges,
 );
+
+const sageMakerJob =
+  "the monitoring containers reach any host on the internet through SageMaker's network";
+const sageMakerJobFix =
+  "Set networkConfig.enableNetworkIsolation to true, or run the job in private subnets of the stack's VPC (networkConfig.vpcConfig).";
+/** internet-egress's field and fix of a cloud desktop office site (its row is a link's). */
+export const officeSiteInternet = service.true(
+  "enableInternetAccess",
+  "the cloud desktops can reach the internet",
+);
+export const officeSiteFix = "Set enableInternetAccess to false.";
+
+const exportFix = "Deliver only to buckets of this program in regions inside the jurisdiction.";
+/** A bucket a job writes to, named by name, ARN or `s3://` URI: a sink by reference. */
+const bucket = (path: string, verb: string) =>
+  edgesOf("log-shipping", "log delivery").ref(path, verb, { ref: "s3-bucket" });
+/**
+ * A SageMaker job's row: its own way out (internet-egress) and the buckets it writes checkpoints
+ * or reports to (log-shipping; named-destinations resolves a name the program does not create).
+ */
+function exporting(model: TypeModel, ...fields: FieldSpec[]): TypeModel {
+  return {
+    ...model,
+    fields: [...(model.fields ?? []), ...fields],
+    fix: { "internet-egress": model.fix as string, "log-shipping": exportFix },
+  };
+}
 
 /** The egress domain's rows: their internet edges are the graph's, tagged with internet-egress. */
 export const egress: TypeTable = {
@@ -424,64 +453,72 @@ export const egress: TypeTable = {
     ),
     nodePoolEdges,
   ),
-};
-
-const sageMakerJob =
-  "the monitoring containers reach any host on the internet through SageMaker's network";
-const sageMakerJobFix =
-  "Set networkConfig.enableNetworkIsolation to true, or run the job in private subnets of the stack's VPC (networkConfig.vpcConfig).";
-/** internet-egress's field and fix of a cloud desktop office site (its row is a link's). */
-export const officeSiteInternet = service.true(
-  "enableInternetAccess",
-  "the cloud desktops can reach the internet",
-);
-export const officeSiteFix = "Set enableInternetAccess to false.";
-
-/**
- * internet-egress's rows of the types another policy's table holds (SageMaker jobs, RDS AI
- * instances). The policy judges them through the same view as the egress table; they join it,
- * and the graph, when their other rows move to the domain tables.
- */
-export const judgedOnly: TypeTable = {
-  "alicloud:rds/aiInstance:AiInstance": workload(
-    "Set publicNetworkAccessEnabled to false.",
-    ip.true("publicNetworkAccessEnabled", "the instance gets a NAT gateway to the internet"),
-  ),
-  "aws:sagemaker/trainingJob:TrainingJob": workload(
-    isolationFix,
-    service.outsideVpc(
-      "vpcConfig.subnets",
-      "the training containers reach any host on the internet through SageMaker's network",
-      "enableNetworkIsolation",
+  "alicloud:rds/aiInstance:AiInstance": withExposure(
+    workload(
+      "Set publicNetworkAccessEnabled to false.",
+      ip.true("publicNetworkAccessEnabled", "the instance gets a NAT gateway to the internet"),
+    ),
+    "Set publicEndpointEnabled to false.",
+    exposed(
+      "publicEndpointEnabled",
+      { flag: { absentMeans: false } },
+      "the instance gets a public connection address on the internet",
     ),
   ),
-  "aws:sagemaker/hyperParameterTuningJob:HyperParameterTuningJob": workload(
-    isolationFix,
-    ...["trainingJobDefinition", "trainingJobDefinitions[]"].map((holder) =>
+  "aws:sagemaker/trainingJob:TrainingJob": exporting(
+    workload(
+      isolationFix,
       service.outsideVpc(
-        `${holder}.vpcConfig.subnets`,
-        "the tuning job's training containers reach any host on the internet through SageMaker's network",
+        "vpcConfig.subnets",
+        "the training containers reach any host on the internet through SageMaker's network",
         "enableNetworkIsolation",
-        holder,
       ),
     ),
+    bucket("checkpointConfig.s3Uri", "saves training checkpoints to"),
   ),
-  "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition": workload(
-    sageMakerJobFix,
-    service.outsideVpc(
-      "networkConfig.vpcConfig.subnets",
-      sageMakerJob,
-      "networkConfig.enableNetworkIsolation",
+  "aws:sagemaker/hyperParameterTuningJob:HyperParameterTuningJob": exporting(
+    workload(
+      isolationFix,
+      ...["trainingJobDefinition", "trainingJobDefinitions[]"].map((holder) =>
+        service.outsideVpc(
+          `${holder}.vpcConfig.subnets`,
+          "the tuning job's training containers reach any host on the internet through SageMaker's network",
+          "enableNetworkIsolation",
+          holder,
+        ),
+      ),
+    ),
+    bucket("trainingJobDefinition.checkpointConfig.s3Uri", "saves training checkpoints to"),
+    bucket("trainingJobDefinitions[].checkpointConfig.s3Uri", "saves training checkpoints to"),
+  ),
+  "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition": exporting(
+    workload(
+      sageMakerJobFix,
+      service.outsideVpc(
+        "networkConfig.vpcConfig.subnets",
+        sageMakerJob,
+        "networkConfig.enableNetworkIsolation",
+      ),
+    ),
+    bucket(
+      "dataQualityJobOutputConfig.monitoringOutputs.s3Output.s3Uri",
+      "writes data quality reports to",
     ),
   ),
   // A schedule that names a separate job definition (monitoringJobDefinitionName) is judged on it.
-  "aws:sagemaker/monitoringSchedule:MonitoringSchedule": workload(
-    sageMakerJobFix,
-    service.outsideVpc(
-      "monitoringScheduleConfig.monitoringJobDefinition.networkConfig.vpcConfig.subnets",
-      sageMakerJob,
-      "networkConfig.enableNetworkIsolation",
-      "monitoringScheduleConfig.monitoringJobDefinition",
+  "aws:sagemaker/monitoringSchedule:MonitoringSchedule": exporting(
+    workload(
+      sageMakerJobFix,
+      service.outsideVpc(
+        "monitoringScheduleConfig.monitoringJobDefinition.networkConfig.vpcConfig.subnets",
+        sageMakerJob,
+        "networkConfig.enableNetworkIsolation",
+        "monitoringScheduleConfig.monitoringJobDefinition",
+      ),
+    ),
+    bucket(
+      "monitoringScheduleConfig.monitoringJobDefinition.monitoringOutputConfig.monitoringOutputs.s3Output.s3Uri",
+      "writes monitoring reports to",
     ),
   ),
 };

@@ -23,10 +23,12 @@
  * The buckets' rows live in the storage table (storage.ts): they draw their readers and public
  * grants through `bucketReaders` and `publicAcl`, and declare their public fields from here.
  */
-import { link } from "../../border/flows/common";
-import { isUnknown } from "../../border/model";
+import { link } from "./common";
+import { isUnknown } from "../model";
 import { type FieldTag, fieldTag } from "../fields";
 import { grants } from "./grants";
+import { knownAt } from "./log-readers";
+import { edgesOf } from "./rows";
 import { isPublic, isPublicGrantee, networkPins, publicAcls, statements } from "../iam";
 import type {
   BorderResource,
@@ -704,6 +706,30 @@ export const exposure: TypeTable = {
   "alicloud:message/serviceEndpointAcl:ServiceEndpointAcl": whitelist(["cidr"]),
   "alicloud:nas/accessRule:AccessRule": whitelist(["sourceCidrIp", "ipv6SourceCidrIp"]),
   "alicloud:cr/endpointAclPolicy:EndpointAclPolicy": whitelist(["entry"]),
+  // A cluster whose metastore is the user's own database (`user_rds`) writes the Hive catalog
+  // (table names, schemas, data locations) to the database its JDBC URL names (log-shipping). A
+  // URL not known at preview is built from a database of this program, which resource-placement
+  // places.
+  "alicloud:emr/cluster:Cluster": {
+    role: "other",
+    fields: [
+      exposed(
+        "isOpenPublicIp",
+        { flag: { absentMeans: false } },
+        "the master node, which holds the cluster's data and services, gets a public IP",
+      ),
+      edgesOf("log-shipping", "data sync").url(
+        "metaStoreConf.dbUrl",
+        "keeps the cluster's metastore in",
+        { when: knownAt("metaStoreConf.dbUrl") },
+      ),
+    ],
+    fix: {
+      "public-exposure": "Set isOpenPublicIp to false and reach the master node from the VPC.",
+      "log-shipping":
+        "Name only private or allowlisted addresses, or regional endpoints of the cloud inside the jurisdiction; an external host cannot be placed.",
+    },
+  },
   // Resource policies, permissions and shares (grants.ts).
   ...grants,
 };

@@ -20,7 +20,7 @@
  * provider strips the default allow-all from groups it creates, but a VPC's own default group and
  * default ACL allow everything until adopted.
  */
-import { link, str } from "../../border/flows/common";
+import { link, str } from "./common";
 import { admittedFlow, flowWithin, isAnywhere, reachOf } from "../addresses";
 import type {
   Admission,

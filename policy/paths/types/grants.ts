@@ -18,6 +18,7 @@
 import type { FieldSpec, Grantee, TypeModel, TypeTable } from "../model";
 import { isPublic, type PolicyStatement, statements } from "../iam";
 import { isUnknown, jsonDocument, str, unknown, valueAt, valuesAt } from "../values";
+import { apiEdgeReach, withGlobal } from "./global-reach";
 
 /** A reader of the grants a resource holds. */
 type Reader = (props: Record<string, unknown>) => Grantee[];
@@ -619,8 +620,17 @@ const alibabaGrants: TypeTable = {
 /** Where each type holds its grants. */
 export const grants: TypeTable = {
   "aws:amp/resourcePolicy:ResourcePolicy": document("policyDocument"),
-  "aws:apigateway/domainName:DomainName": document("policy"),
-  "aws:apigateway/restApi:RestApi": document("policy"),
+  // An API's endpoint type decides whether it is edge-optimised (global-services).
+  "aws:apigateway/domainName:DomainName": withGlobal(
+    document("policy"),
+    'Set endpointConfiguration.types to "REGIONAL" or "PRIVATE" (with a regionalCertificateArn).',
+    apiEdgeReach,
+  ),
+  "aws:apigateway/restApi:RestApi": withGlobal(
+    document("policy"),
+    'Set endpointConfiguration.types to "REGIONAL" or "PRIVATE".',
+    apiEdgeReach,
+  ),
   "aws:apigateway/restApiPolicy:RestApiPolicy": document("policy"),
   "aws:backup/vaultPolicy:VaultPolicy": document("policy"),
   "aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy": document("policy"),

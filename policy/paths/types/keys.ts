@@ -6,7 +6,7 @@
  * Whoever holds the key can read the data: a key (or a replica of it) abroad is a path abroad
  * even when the ciphertext stays home. Every edge here is owned by `key-and-secret-replicas`.
  */
-import { encryptedBy } from "../../border/flows/common";
+import { encryptedBy } from "./common";
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import { exposed, withExposure } from "./exposure";
 import { edgesOf, inbound } from "./rows";

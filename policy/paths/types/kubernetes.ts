@@ -26,8 +26,8 @@
  * selector this model cannot evaluate (matchExpressions) is assumed not to select for a policy
  * that restricts, and to select for one that opens — either way the doubt leaves egress open.
  */
-import { link } from "../../border/flows/common";
-import { vpcTypes } from "../../border/flows/egress";
+import { link } from "./common";
+import { vpcTypes } from "./gates";
 import { admittedFlow, cidrWithin, type Flow, isPrivateCidr, reachOf } from "../addresses";
 import {
   baseKind,

@@ -10,8 +10,8 @@
  * reports from the resource alone is its finding, not `no-path-out-of-jurisdiction`'s.
  */
 import { cloudOf } from "../../../residency/placement";
-import { endpointOf, link } from "../../border/flows/common";
-import { isPlace, isUnknown } from "../../border/model";
+import { endpointOf, link } from "./common";
+import { isPlace, isUnknown } from "../model";
 import { ownAccounts } from "../../flows";
 import { reachOfAddress } from "../addresses";
 import { type FieldTag, fieldTag } from "../fields";

@@ -12,6 +12,18 @@ import { parseCidr, reachOfAddress } from "../addresses";
 import type { Judged } from "../model";
 import { isUnknown, known, str, valueAt, valuesAt } from "../values";
 
+/**
+ * Every value at `path` is known at preview. A cloud ARN or endpoint that is not yet known is an
+ * output of a resource of this program (a function's invoke ARN, a domain's endpoint), which
+ * resource-placement places where it is created — as arn-locality leaves such ARNs to it.
+ */
+export function knownAt(path: string) {
+  return (props: Readonly<Record<string, unknown>>): boolean => {
+    const found = known(() => valuesAt(props, path));
+    return !isUnknown(found) && found.length > 0 && found.every((f) => !isUnknown(f.value));
+  };
+}
+
 /** The value at a top-level input, as text (`undefined` when unset or not known yet). */
 export function textOf(props: Readonly<Record<string, unknown>>, key: string): string | undefined {
   const v = known(() => props[key]);

@@ -15,11 +15,11 @@
  * A row whose destinations cannot be read one property at a time — a switch whose reach depends on
  * the jurisdiction (a multi-Region trail), a subscriber list whose kind makes an address a
  * mailbox, destinations written inside one text (JSON, YAML, `/etc/hosts` lines, CDN origin
- * groups) — reads its inputs with code of its own (`judged` fields, log-readers.ts). Only the
- * SageMaker jobs' and the Alibaba Cloud EMR cluster's sinks are still rows of policy/logging.ts:
- * their types' rows are other tables'.
+ * groups) — reads its inputs with code of its own (`judged` fields, log-readers.ts). The
+ * SageMaker jobs' and the Alibaba Cloud EMR cluster's sinks are fields of their rows in the egress
+ * and exposure tables.
  */
-import { dataStore, encryptedBy, endpointOf, link, namePlace } from "../../border/flows/common";
+import { dataStore, encryptedBy, endpointOf, link, namePlace } from "./common";
 import { fieldTag } from "../fields";
 import type {
   BorderResource,
@@ -41,6 +41,7 @@ import {
   hostsFile,
   httpTargets,
   kindIs,
+  knownAt,
   linkingMode,
   mailboxes,
   mediaLiveS3,
@@ -58,6 +59,7 @@ import {
   transferEndpoint,
   withExposure,
 } from "./exposure";
+import { esaCrossBorderReach, withGlobal } from "./global-reach";
 import { edgesOf, type FieldExtra, inbound } from "./rows";
 
 const log = edgesOf("log-shipping", "log delivery");
@@ -130,18 +132,6 @@ const externalSources = [
   "GITLAB",
   "GITLAB_SELF_MANAGED",
 ];
-
-/**
- * Every value at `path` is known at preview. A cloud ARN or endpoint that is not yet known is an
- * output of a resource of this program (a function's invoke ARN, a domain's endpoint), which
- * resource-placement places where it is created — as arn-locality leaves such ARNs to it.
- */
-export function knownAt(path: string) {
-  return (props: Readonly<Record<string, unknown>>): boolean => {
-    const found = known(() => valuesAt(props, path));
-    return !isUnknown(found) && found.length > 0 && found.every((f) => !isUnknown(f.value));
-  };
-}
 
 /**
  * An API Gateway integration that calls an HTTP backend on the internet: an `HTTP` or
@@ -1776,12 +1766,17 @@ export const logs: TypeTable = {
   ),
   // A layer-4 rule's source is an origin address or host; an origin pool or load balancer is
   // named instead by ID (esa/originPool's addresses are read on that type).
-  "alicloud:esa/transportLayerApplication:TransportLayerApplication": sends(
-    addressFix,
-    url("rules[].source", "forwards client connections to", {
-      where: kindIs("sourceType", (kind) => /^(ip|domain)$/i.test(kind)),
-      when: knownAt("rules[].source"),
-    }),
+  // Its cross-border optimisation is global-services' (global-reach.ts).
+  "alicloud:esa/transportLayerApplication:TransportLayerApplication": withGlobal(
+    sends(
+      addressFix,
+      url("rules[].source", "forwards client connections to", {
+        where: kindIs("sourceType", (kind) => /^(ip|domain)$/i.test(kind)),
+        when: knownAt("rules[].source"),
+      }),
+    ),
+    'Set crossBorderOptimization to "off".',
+    esaCrossBorderReach,
   ),
   // Domain configuration functions of the CDN products that send requests to a host
   // (`edgeDestinations`, and the origins of a `source_group`); the accelerated domain itself is

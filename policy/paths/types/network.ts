@@ -14,7 +14,7 @@
  * (links.ts). Transit router and transit gateway VPC attachments name no region: their
  * crossings are the border analysis's to find.
  */
-import { link } from "../../border/flows/common";
+import { link } from "./common";
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import {
   attach,

@@ -14,7 +14,7 @@
  * the customer gateway's and the line's own links carry the verdict on their address and access
  * point (links.ts).
  */
-import { link } from "../../border/flows/common";
+import { link } from "./common";
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import { known } from "../values";
 import { officeSiteFix, officeSiteInternet } from "./egress";

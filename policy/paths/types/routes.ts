@@ -12,9 +12,9 @@
  * crosses the border there is not `no-path-out-of-jurisdiction`'s too. Subnets, attachments and
  * the VPC's gates stay untagged: they are the structure the paths run through.
  */
-import { endpointOf, link, str } from "../../border/flows/common";
+import { endpointOf, link, str } from "./common";
 import { gated, gateEdges, instanceAdmission, subnetTypes, vpcTypes } from "./gates";
-import { isUnknown } from "../../border/model";
+import { isUnknown } from "../model";
 import { isPrivateCidr } from "../addresses";
 import { compileField, type FieldTag, fieldTag } from "../fields";
 import type { BorderResource, FlowEdge, TaggedEdge, TypeModel } from "../model";

@@ -11,7 +11,7 @@
  * verdict; so are the structural edges of disks, volumes and file systems (mounted by an
  * instance, readable from a subnet, encrypted by a key).
  */
-import { dataStore, encryptedBy, endpointOf, link } from "../../border/flows/common";
+import { dataStore, encryptedBy, endpointOf, link } from "./common";
 import { publicAcls } from "../iam";
 import type { BorderResource, FieldSpec, TypeModel, TypeTable } from "../model";
 import type { Resolver } from "../resolver";

@@ -6,10 +6,10 @@
  * `resource-placement`), so one crossing makes one finding.
  */
 import { residencyStackPolicy, timedPart } from "../framework";
-import { explainedBy } from "../paths/graph";
-import { analyzeWithGraph, edgeText } from "./analyze";
+import { analyzeWithGraph } from "./analyze";
+import { edgeText, explainedBy } from "./graph";
 import type { BorderPath, EdgeLabel } from "./model";
-import { fromPolicyResources } from "./resources";
+import { fromPolicyResources } from "./values";
 
 /** What to change, by the kind of the edge that leaves the jurisdiction. */
 const fixes: Partial<Record<EdgeLabel, (j: string) => string>> = {

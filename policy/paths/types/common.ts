@@ -1,16 +1,16 @@
 /**
- * The shape of a flow model and the helpers the per-domain tables are built from. A flow model
- * is data: a role (what the resource is to the flow of data) and a function from the resource and
- * the resolver to the edges it creates. Parameterised helpers (`copiesTo`, `dataStore`) cover the
- * many types whose flow is "data goes to the region named in this field".
+ * The shape of a flow model and the helpers the domain tables' custom edges are built from. A
+ * flow model is data: a role (what the resource is to the flow of data) and a function from the
+ * resource and the resolver to the edges it creates. Parameterised helpers (`copiesTo`,
+ * `dataStore`) cover the many types whose flow is "data goes to the region named in this field".
  */
 import { cloudOf } from "../../../residency/placement";
-import { dataStores } from "../../paths/types/encryption";
 import type { BorderResource, EdgeLabel, Endpoint, FlowEdge, Role } from "../model";
 import { isPlace, isUnknown } from "../model";
-import { locate } from "../../paths/places";
-import type { Ref, Resolver } from "../../paths/resolver";
-import { isOn, str, valueAt, valuesAt } from "../../paths/values";
+import { locate } from "../places";
+import type { Ref, Resolver } from "../resolver";
+import { isOn, str, valueAt, valuesAt } from "../values";
+import { dataStores } from "./encryption";
 
 export interface FlowModel {
   /** What the resource is to the flow of data; a function when it depends on the props. */

@@ -6,9 +6,9 @@
  */
 import { getJurisdiction, type Jurisdiction } from "../../residency/jurisdictions";
 import type { EgressAllowEntry } from "../framework";
-import { admissionOf, sealingAcl, subnetTypes } from "../paths/types/gates";
 import type { BorderResource } from "./model";
 import { Resolver } from "./resolver";
+import { admissionOf, sealingAcl, subnetTypes } from "./types/gates";
 
 export interface EgressPosture {
   readonly groups: ReadonlyArray<{

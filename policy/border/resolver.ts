@@ -1,8 +1,0 @@
-/** The resolver moved to policy/paths/resolver.ts; this module keeps the border's imports working. */
-export {
-  type ClusterSource,
-  clusterTypes,
-  kubernetesProviderType,
-  type Ref,
-  Resolver,
-} from "../paths/resolver";

@@ -1,0 +1,194 @@
+/**
+ * Edge services whose reach takes more than one property to decide — an API's endpoint type, a
+ * health check's type and regions, the Anti-DDoS product under the jurisdiction — read by code of
+ * their own (`GlobalReader`, a `global` field's `reads`). Their rows are the edge-services
+ * table's, or, where the type's row is another table's (an API's resource policy, an ESA
+ * application's origins), a field of that row (`withGlobal`). Each reach is global-services'.
+ */
+import type { FieldSpec, GlobalReader, TypeModel } from "../model";
+import { isTrue, isUnknown, str, valueAt } from "../values";
+
+/** The field whose reader `reads` finds the row's reaches to `farSide`; `path` its main input. */
+export function globalReach(path: string, farSide: string, reads: GlobalReader): FieldSpec {
+  return {
+    path,
+    format: "global",
+    label: "edge network",
+    policy: "global-services",
+    verb: "",
+    reaches: { reads },
+    farSide,
+  };
+}
+
+/** `model` with global-services' `field` and the fix it advises. */
+export function withGlobal(model: TypeModel, fix: string, field: FieldSpec): TypeModel {
+  const own = model.fields ?? [];
+  const fixes =
+    typeof model.fix === "string"
+      ? Object.fromEntries([...new Set(own.map((f) => f.policy))].map((p) => [p, model.fix]))
+      : model.fix;
+  return { ...model, fields: [...own, field], fix: { ...fixes, "global-services": fix } };
+}
+
+/**
+ * Anti-DDoS Pro (`ddoscoo`, the default) proxies traffic through scrubbing centres in the Chinese
+ * mainland; Anti-DDoS Premium (`ddoscoo_intl`, `ddosDip`) through centres outside it.
+ */
+export const ddosScrubbing: GlobalReader = (props, j) => {
+  const path = "productType";
+  const v = valueAt(props, path);
+  if (isUnknown(v)) {
+    return [
+      {
+        path,
+        what: "is not known at preview, so where traffic is scrubbed cannot be decided",
+        unknown: true,
+      },
+    ];
+  }
+  const product = typeof v === "string" ? v : "ddoscoo";
+  if (product === "ddoscoo") {
+    return j.id === "CN"
+      ? []
+      : [
+          {
+            path,
+            what: `${v === undefined ? "is not set (Anti-DDoS Pro)" : 'is "ddoscoo"'}: traffic is proxied through scrubbing centres in the Chinese mainland, which lies outside the jurisdiction`,
+          },
+        ];
+  }
+  return [
+    {
+      path,
+      what: `is ${JSON.stringify(v)}: traffic is proxied through scrubbing centres outside the Chinese mainland`,
+    },
+  ];
+};
+
+/** ESA's cross-border optimisation; the API's values are "on" and "off". */
+export const crossBorderOptimisation: GlobalReader = (props) => {
+  const path = "crossBorderOptimization";
+  const v = valueAt(props, path);
+  if (isUnknown(v)) {
+    return [
+      { path, what: "is not known at preview, so its reach cannot be decided", unknown: true },
+    ];
+  }
+  return isTrue(v) || (typeof v === "string" && v.toLowerCase() === "on")
+    ? [{ path, what: "is on: traffic is optimised across the mainland border" }]
+    : [];
+};
+
+/** Health check types that request no endpoint: they combine other checks or read an alarm. */
+const endpointlessChecks = ["calculated", "cloudwatch_metric", "recovery_control"];
+
+/**
+ * A Route 53 health check of an endpoint (`fqdn` or `ipAddress`) is run by checkers in every
+ * checker region unless `regions` names at least three; the endpoint's responses (the page
+ * body for string matching) are read there. Regions it names are placed like any region input.
+ */
+export const healthCheckers: GlobalReader = (props) => {
+  const type = valueAt(props, "type");
+  const regions = valueAt(props, "regions");
+  if (isUnknown(type) || isUnknown(regions)) {
+    return [
+      {
+        path: isUnknown(type) ? "type" : "regions",
+        what: "is not known at preview, so where the endpoint is checked from cannot be decided",
+        unknown: true,
+      },
+    ];
+  }
+  if (typeof type === "string" && endpointlessChecks.includes(type.toLowerCase())) {
+    return [];
+  }
+  if (Array.isArray(regions) && regions.length > 0) {
+    return [];
+  }
+  const target = str(valueAt(props, "fqdn")) ?? str(valueAt(props, "ipAddress")) ?? "its endpoint";
+  return [
+    {
+      path: "regions",
+      what: `is not set: health checkers in every checker region worldwide request ${target} and read its responses`,
+    },
+  ];
+};
+
+/**
+ * An API Gateway REST API or custom domain name is edge-optimised unless its endpoint type is
+ * `REGIONAL` or `PRIVATE`: requests enter and answers leave through CloudFront points of presence
+ * worldwide. The type is one value (the SDK's `types` string; older SDKs sent a one-item list).
+ */
+export const edgeOptimised: GlobalReader = (props) => {
+  const path = "endpointConfiguration.types";
+  const v = valueAt(props, path);
+  if (isUnknown(v)) {
+    return [
+      {
+        path,
+        what: "is not known at preview, so whether the API is edge-optimised cannot be decided",
+        unknown: true,
+      },
+    ];
+  }
+  const types = (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((t) =>
+    String(t).toUpperCase(),
+  );
+  if (types.length > 0 && types.every((t) => t === "REGIONAL" || t === "PRIVATE")) {
+    return [];
+  }
+  return [
+    {
+      path,
+      what: `${types.length === 0 ? "is not set (EDGE by default)" : `is ${JSON.stringify(v)}`}: requests and answers pass through CloudFront edge locations worldwide`,
+    },
+  ];
+};
+
+/**
+ * A hosted zone with no VPC is public: name servers worldwide answer for it. VPCs not known at
+ * preview are read as none (the zone is reported, and drawn, as public).
+ */
+export const publicZone: GlobalReader = (props) => {
+  const vpcs = valueAt(props, "vpcs");
+  return isUnknown(vpcs) || !Array.isArray(vpcs) || vpcs.length === 0
+    ? [
+        {
+          path: "vpcs",
+          what: "is empty: the zone is public and served by name servers worldwide",
+        },
+      ]
+    : [];
+};
+
+/**
+ * Every platform (APNs, FCM, ADM, Baidu, WNS, MPNS) is its vendor's global push service: no
+ * platform application passes.
+ */
+export const pushPlatform: GlobalReader = (props) => {
+  const platform = valueAt(props, "platform");
+  return [
+    {
+      path: "platform",
+      what: isUnknown(platform)
+        ? "is not known at preview, and every platform is a global push service"
+        : `is ${JSON.stringify(platform)}: notifications and their contents go through the vendor's global push service`,
+      unknown: isUnknown(platform),
+    },
+  ];
+};
+
+/** An edge-optimised REST API or custom domain name (its row is a resource policy's). */
+export const apiEdgeReach = globalReach(
+  "endpointConfiguration.types",
+  "CloudFront edge locations",
+  edgeOptimised,
+);
+
+/** ESA's cross-border optimisation of a transport layer application (its row a log row). */
+export const esaCrossBorderReach = globalReach(
+  "crossBorderOptimization",
+  "ESA edge nodes",
+  crossBorderOptimisation,
+);
