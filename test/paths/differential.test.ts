@@ -105,6 +105,29 @@ import { storageCases } from "./storage-inputs";
 import { exposureCases } from "./exposure-inputs";
 import { exposedRowCases, exposedRowTypes, grantCases } from "./grants-inputs";
 
+/**
+ * The resource a finding's message names, for messages written `${prefix}${name}: …` (the oracle
+ * runner's format): looked up by name instead of testing every resource against every message,
+ * which the shape inputs (thousands of resources, thousands of findings) make quadratic.
+ */
+function namedBy(
+  resources: readonly OracleResource[],
+  prefix = "",
+): (message: string) => readonly OracleResource[] {
+  // Several resources may share a name (a bucket and a database "records"): all of them, in order.
+  const byName = new Map<string, OracleResource[]>();
+  for (const r of resources) {
+    byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
+  }
+  return (message) => {
+    // `prefix` "policy " stands for whichever policy wrote the message.
+    const start = prefix === "policy " ? message.indexOf(" ") + 1 : prefix.length;
+    const end =
+      prefix === "policy " || message.startsWith(prefix) ? message.indexOf(": ", start) : -1;
+    return end < 0 ? [] : (byName.get(message.slice(start, end)) ?? []);
+  };
+}
+
 const borderFixtures = [
   "replication",
   "foreign-key",
@@ -695,11 +718,13 @@ describe("internet-egress over the egress table reports what its rows reported, 
     // Every migrated type reports in some shape and passes in another.
     const judged = shapes();
     const findings = messages(now, judged, { jurisdiction: "CN" });
+    const named = namedBy(judged);
+    const reportedNames = new Set(findings.flatMap((m) => named(m)).map((r) => r.name));
     const reportedTypes = new Set(
-      judged.filter((r) => findings.some((m) => m.startsWith(`${r.name}: `))).map((r) => r.type),
+      judged.filter((r) => reportedNames.has(r.name)).map((r) => r.type),
     );
     const passingTypes = new Set(
-      judged.filter((r) => !findings.some((m) => m.startsWith(`${r.name}: `))).map((r) => r.type),
+      judged.filter((r) => !reportedNames.has(r.name)).map((r) => r.type),
     );
     const rows = internetRows();
     expect({ reportedTypes: reportedTypes.size, passingTypes: passingTypes.size }).toEqual({
@@ -773,10 +798,10 @@ describe("internet-egress over the egress table reports what its rows reported, 
       judged,
       { jurisdiction: "CN" },
     );
+    const named = namedBy(judged);
+    const reportedNames = new Set(findings.flatMap((m) => named(m)).map((r) => r.name));
     expect(
-      judged
-        .filter((r) => names.has(r.name) !== findings.some((m) => m.startsWith(`${r.name}: `)))
-        .map((r) => r.name),
+      judged.filter((r) => names.has(r.name) !== reportedNames.has(r.name)).map((r) => r.name),
     ).toEqual([]);
     // None of the egress table's types is in the fixtures' plans or the probe inputs.
     expect({ lost, added: added.filter((e) => !e.startsWith("shapes: ")) }).toEqual({
@@ -1025,9 +1050,8 @@ describe("the routes, gateways and addresses of the network and egress tables", 
           settings,
         ),
       });
-      findings += now.filter((m) =>
-        specs.some((r) => moved(r.type) && m.includes(` ${r.name}: `)),
-      ).length;
+      const named = namedBy(specs, "policy ");
+      findings += now.filter((m) => named(m).some((r) => moved(r.type))).length;
     }
     expect(findings).toBeGreaterThanOrEqual(30);
   });
@@ -1221,9 +1245,8 @@ describe("the cluster rows of the egress and kubernetes tables", () => {
           settings,
         ),
       });
-      findings += now.filter((m) =>
-        specs.some((r) => moved(r.type) && m.includes(` ${r.name}: `)),
-      ).length;
+      const named = namedBy(specs, "policy ");
+      findings += now.filter((m) => named(m).some((r) => moved(r.type))).length;
     }
     expect(findings).toBeGreaterThanOrEqual(6);
   });
@@ -1308,9 +1331,8 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     const after = rawMessages([now], specs, settings);
     expect(after).toEqual(rawMessages([legacyKubernetesEgressServers], specs, settings));
     // Every row with servers is judged by its view, and reports on some of its shapes.
-    const viewed = new Set(
-      specs.filter((r) => after.some((m) => m.includes(` ${r.name}: `))).map((r) => r.type),
-    );
+    const named = namedBy(specs, "kubernetes-egress ");
+    const viewed = new Set(after.flatMap((m) => named(m)).map((r) => r.type));
     expect(viewed.size).toBe(70);
     expect(after.length).toBeGreaterThan(500);
   });
@@ -1968,9 +1990,8 @@ describe("the exposure and edge-services tables", () => {
           input,
           after: policyMessages(legacy, resources, settings),
         });
-        reported += after.filter((m) =>
-          resources.some((r) => m.startsWith(`${r.name}: `) && r.type in judged),
-        ).length;
+        const named = namedBy(resources);
+        reported += after.filter((m) => named(m).some((r) => r.type in judged)).length;
       }
       // The inputs exercise the moved rows: grants and switches that are on, off and unknown.
       expect(reported).toBeGreaterThanOrEqual(atLeast);
@@ -2088,11 +2109,12 @@ describe("the exposure and edge-services tables", () => {
         );
         // The resources the policy reports a value of (global-services draws an edge only for a
         // known one; public-exposure also to the unknown place a value not known at preview names).
+        const named = namedBy(specs);
         const reported = new Set(
           policyMessages(view, specs, settings)
             .filter((m) => policy === "public-exposure" || !m.includes("is not known at preview"))
             .map((m) => {
-              const r = specs.find((x) => m.startsWith(`${x.name}: `)) as OracleResource;
+              const [r] = named(m);
               return `${resourceLabel(r.type, r.name)}: report`;
             }),
         );
@@ -2140,9 +2162,8 @@ describe("the grants of the exposure table", () => {
           input,
           after: rawMessages([before], resources, settings),
         });
-        reported += after.filter((m) =>
-          resources.some((r) => m.startsWith(`${name} ${r.name}: `) && grantTypes.has(r.type)),
-        ).length;
+        const named = namedBy(resources, `${name} `);
+        reported += after.filter((m) => named(m).some((r) => grantTypes.has(r.type))).length;
       }
       // The shapes exercise the rows: grants to everyone, to other accounts, undecidable ones.
       expect(reported).toBeGreaterThanOrEqual(atLeast);
@@ -2161,12 +2182,11 @@ describe("the grants of the exposure table", () => {
         input,
         after: rawMessages([before], resources, settings),
       });
-      for (const r of resources.filter((x) => moved.has(x.type))) {
-        const own = after.filter((m) => m.startsWith(`public-exposure ${r.name}: `)).length;
-        reported += own;
-        if (own > 0) {
-          open.add(r.type);
-        }
+      const named = namedBy(resources, "public-exposure ");
+      // Each message once for every moved resource it names (a name others may share).
+      for (const r of after.flatMap((m) => named(m)).filter((x) => moved.has(x.type))) {
+        reported++;
+        open.add(r.type);
       }
     }
     // Every moved type's row is judged by the view, and the shapes open each of them.
@@ -2201,9 +2221,10 @@ describe("the grants of the exposure table", () => {
             .filter((e) => graph.tags.get(e)?.policy === policy)
             .map((e) => `${label.get(e.from)}: ${graph.tags.get(e)?.local}`),
         );
+        const named = namedBy(specs, `${policy} `);
         const reported = new Set(
           rawMessages([view as (typeof policies)[number]], specs, settings).map((m) => {
-            const r = specs.find((x) => m.startsWith(`${policy} ${x.name}: `)) as OracleResource;
+            const [r] = named(m);
             return `${resourceLabel(r.type, r.name)}: report`;
           }),
         );
