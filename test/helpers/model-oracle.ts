@@ -62,8 +62,18 @@ const options = {
   customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
 };
 
-/** The resources as the runtime hands them to policies, each policy getting fresh proxies. */
-export function policyResources(resources: readonly OracleResource[]): PolicyResource[] {
+/** A resource's props as the runtime's proxy hands them to a policy, copied for this call. */
+type PropsOf = (props: Record<string, unknown> | undefined) => Record<string, unknown>;
+const clonedProps: PropsOf = (props) => unknownCheckingProxy(structuredClone(props ?? {}));
+
+/**
+ * The resources as the runtime hands them to policies, each policy getting fresh proxies
+ * (`propsOf` makes them: a structured clone, unless a caller copies them its own way).
+ */
+export function policyResources(
+  resources: readonly OracleResource[],
+  propsOf: PropsOf = clonedProps,
+): PolicyResource[] {
   const byName = new Map(resources.map((r) => [r.name, r]));
   const lookup = (name: string) => {
     const found = byName.get(name);
@@ -80,7 +90,7 @@ export function policyResources(resources: readonly OracleResource[]): PolicyRes
       type: r.type,
       name: r.name,
       urn: urnOf(r),
-      props: unknownCheckingProxy(structuredClone(r.props ?? {})),
+      props: propsOf(r.props),
       opts: options,
       dependencies: [],
       propertyDependencies: {},
@@ -96,7 +106,7 @@ export function policyResources(resources: readonly OracleResource[]): PolicyRes
         type: p.type,
         name: p.name,
         urn: urnOf(p),
-        props: unknownCheckingProxy(structuredClone(p.props ?? {})),
+        props: propsOf(p.props),
       };
     }
     const deps: Record<string, PolicyResource[]> = {};

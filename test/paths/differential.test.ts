@@ -1879,22 +1879,11 @@ function rawMessages(
     waivers: settings.waivers ?? [],
   };
   const out: string[] = [];
-  const args = policyResources(resources);
   // Props the runtime's proxy wraps (structuredClone's copies are not wrapped under jest), so a
   // value not known at preview reads as unknown, as it does in the engine.
-  const byName = new Map(resources.map((r) => [r.name, r]));
-  const proxied = (props: Record<string, unknown> | undefined) =>
-    unknownCheckingProxy(JSON.parse(JSON.stringify(props ?? {})) as Record<string, unknown>);
-  for (const a of args as Array<{
-    name: string;
-    props: unknown;
-    provider?: { name: string; props: unknown };
-  }>) {
-    a.props = proxied(byName.get(a.name)?.props);
-    if (a.provider) {
-      a.provider.props = proxied(byName.get(a.provider.name)?.props);
-    }
-  }
+  const args = policyResources(resources, (props) =>
+    unknownCheckingProxy(JSON.parse(JSON.stringify(props ?? {})) as Record<string, unknown>),
+  );
   for (const p of pack) {
     const getConfig = () => ({ ...config });
     if ("validateResource" in p && typeof p.validateResource === "function") {
