@@ -15,28 +15,13 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { type Jurisdiction, regionInJurisdiction } from "../residency/jurisdictions";
 import { describePlace, placementOf, resourceLabel } from "../residency/placement";
-import {
-  arnOutcome,
-  arnReferences,
-  foreignArns,
-  kmsArn,
-  type FlowModel,
-  modelledPaths,
-} from "./flows";
+import { arnOutcome, arnReferences, foreignArns, kmsArn, modelledPaths } from "./flows";
 import { type Finding, residencyResourcePolicy, residencyStackPolicy } from "./framework";
 import { dependencyTargets, keysNamed, type RefKind } from "./paths/resolver";
 import { type DataStoreModel, dataStores, type EncryptionSetting } from "./paths/types/encryption";
 import { byType } from "./paths/types";
 import { tableFlowModels, tablePolicy } from "./paths/views";
 import { isUnknown, known, str, valueAt, valuesAt } from "./values";
-
-/**
- * The rows of key-and-secret-replicas outside the type tables: none. Keys, key instances and
- * secrets are rows of policy/paths/types/keys.ts, a logstore's key region a row of
- * policy/paths/types/logs.ts; the list stays for the readers of every per-policy table (name
- * resolution, the coverage report) until those read the type tables alone.
- */
-export const keyReplicaFlows: readonly FlowModel[] = [];
 
 export const keyAndSecretReplicas = tablePolicy({
   name: "key-and-secret-replicas",
@@ -47,10 +32,7 @@ export const keyAndSecretReplicas = tablePolicy({
     "Remove replica keys and secret replicas outside the jurisdiction, create keys with multiRegion false, and bind KMS instances only to VPCs in the jurisdiction.",
 });
 
-const keyReplicaPaths = modelledPaths([
-  ...keyReplicaFlows,
-  ...tableFlowModels(byType, "key-and-secret-replicas"),
-]);
+const keyReplicaPaths = modelledPaths(tableFlowModels(byType, "key-and-secret-replicas"));
 
 export { dataStores };
 

@@ -4,8 +4,6 @@
  * the type tables' rows included.
  */
 import type { FlowModel } from "./flows";
-import { keyReplicaFlows } from "./keys";
-import { networkLinkFlows, remoteSiteFlows } from "./network";
 import { byType } from "./paths/types";
 import { tableFlowModels } from "./paths/views";
 
@@ -13,10 +11,5 @@ import { tableFlowModels } from "./paths/views";
 let all: readonly FlowModel[] | undefined;
 
 export function allFlowModels(): readonly FlowModel[] {
-  return (all ??= [
-    ...keyReplicaFlows,
-    ...networkLinkFlows,
-    ...remoteSiteFlows,
-    ...tableFlowModels(byType),
-  ]);
+  return (all ??= tableFlowModels(byType));
 }

@@ -18,19 +18,10 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { resourceLabel } from "../residency/placement";
-import type { FlowModel } from "./flows";
 import { residencyResourcePolicy } from "./framework";
 import { accountGrantFix } from "./paths/types/grants";
 import { accountFix } from "./paths/types/network";
 import { grantView, resourceView, tablePolicy } from "./paths/views";
-
-/**
- * The per-policy tables of network-links and remote-sites, which the readers of flow models
- * (name resolution, the inventory) still take: empty, every link is a row of the network and
- * remote-sites tables.
- */
-export const networkLinkFlows: readonly FlowModel[] = [];
-export const remoteSiteFlows: readonly FlowModel[] = [];
 
 export const networkLinks = tablePolicy({
   name: "network-links",

@@ -22,9 +22,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ruleModels } from "../policy/egress";
 import { exposureModels } from "../policy/exposure";
-import { dataStores, keyReplicaFlows } from "../policy/keys";
+import { dataStores } from "../policy/keys";
 import { allFlowModels } from "../policy/models";
-import { networkLinkFlows, remoteSiteFlows } from "../policy/network";
 import { tables as typeTables } from "../policy/paths/types";
 import { reviewed, reviewedTypes } from "../policy/reviewed";
 
@@ -38,9 +37,6 @@ const typesOf = (models: readonly { readonly type: string }[]) => models.map((m)
 
 /** (a): table label (with the policy it serves in parentheses) → its types. */
 const tablesA: Record<string, readonly string[]> = {
-  "keys.ts keyReplicaFlows (key-and-secret-replicas)": typesOf(keyReplicaFlows),
-  "network.ts networkLinkFlows (network-links)": typesOf(networkLinkFlows),
-  "network.ts remoteSiteFlows (remote-sites)": typesOf(remoteSiteFlows),
   "egress.ts ruleModels (egress-rules)": typesOf(ruleModels),
   "exposure.ts exposureModels (public-exposure)": typesOf(exposureModels),
   "keys.ts dataStores (customer-key-encryption)": typesOf(dataStores),

@@ -8,9 +8,7 @@
 import { egressFields, kubernetesChecks } from "../paths/kubernetes";
 import { ruleModels } from "../egress";
 import { exposureModels } from "../exposure";
-import type { FlowModel } from "../flows";
-import { dataStores, keyReplicaFlows } from "../keys";
-import { networkLinkFlows, remoteSiteFlows } from "../network";
+import { dataStores } from "../keys";
 import { tables as typeTables } from "../paths/types";
 
 /** One input path a table reads, and how it reads it. */
@@ -21,28 +19,13 @@ export interface TableField {
 }
 
 export interface FlowTableView {
-  /** `network.ts networkLinkFlows`. */
+  /** `paths/types/network.ts`, `keys.ts dataStores`. */
   readonly table: string;
   /** The policy (or analysis) that judges the table's types. */
   readonly policy: string;
   readonly types: readonly string[];
   /** The fields the table declares for a type; undefined where its rows are code. */
   readonly fields?: (type: string) => readonly TableField[];
-}
-
-function declared(table: string, policy: string, models: readonly FlowModel[]): FlowTableView {
-  return {
-    table,
-    policy,
-    types: models.map((m) => m.type),
-    fields: (type) =>
-      models
-        .filter((m) => m.type === type)
-        .flatMap((m) => [
-          ...m.fields.map((f) => ({ path: f.path, format: f.format })),
-          ...(m.source ? [{ path: m.source.path, format: `source ${m.source.noun}` }] : []),
-        ]),
-  };
 }
 
 /**
@@ -104,9 +87,6 @@ function keySettings(type: string): TableField[] {
 export function flowTables(): readonly FlowTableView[] {
   return [
     ...typeTableViews(),
-    declared("keys.ts keyReplicaFlows", "key-and-secret-replicas", keyReplicaFlows),
-    declared("network.ts networkLinkFlows", "network-links", networkLinkFlows),
-    declared("network.ts remoteSiteFlows", "remote-sites", remoteSiteFlows),
     {
       table: "keys.ts dataStores",
       policy: "customer-key-encryption",
