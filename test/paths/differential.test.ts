@@ -308,13 +308,9 @@ describe("analyzeBorder on the one graph gives the old analysis's nodes, edges a
       settings,
     ]);
     for (const [name, resources, settings] of [...plans(), ...probes]) {
-      const opts = { egressAllowlist: settings.egressAllowlist ?? [] };
-      const now = new Set(edgeTexts(analyzeBorder(resources, settings.jurisdiction, opts)));
-      const then = new Set(
-        edgeTexts(analyzeGraph(resources, settings.jurisdiction, opts, before).analysis),
-      );
-      lost.push(...[...then].filter((e) => !now.has(e)).map((e) => `${name}: ${e}`));
-      added.push(...[...now].filter((e) => !then.has(e)).map((e) => `${name}: ${e}`));
+      const { lost: gone, added: drawn } = edgesAgainst(name, resources, settings, before);
+      lost.push(...gone);
+      added.push(...drawn);
     }
     // The rows draw every field storage-replication judged, so the graph gains the edges the flow
     // models never drew: another account a bucket replicates or exports to; the website mirror,
@@ -759,13 +755,9 @@ describe("internet-egress over the egress table reports what its rows reported, 
     const lost: string[] = [];
     const added: string[] = [];
     for (const [name, resources, settings] of inputs) {
-      const opts = { egressAllowlist: settings.egressAllowlist ?? [] };
-      const now = new Set(edgeTexts(analyzeBorder(resources, settings.jurisdiction, opts)));
-      const then = new Set(
-        edgeTexts(analyzeGraph(resources, settings.jurisdiction, opts, before).analysis),
-      );
-      lost.push(...[...then].filter((e) => !now.has(e)).map((e) => `${name}: ${e}`));
-      added.push(...[...now].filter((e) => !then.has(e)).map((e) => `${name}: ${e}`));
+      const { lost: gone, added: drawn } = edgesAgainst(name, resources, settings, before);
+      lost.push(...gone);
+      added.push(...drawn);
     }
     // A SageMaker job's output buckets are log-shipping's fields of its row (the logs table's
     // block compares them): a shape whose job definition is not known at preview leaves its
@@ -804,6 +796,28 @@ describe("internet-egress over the egress table reports what its rows reported, 
 });
 
 /** The edges today's graph lost and gained against the graph `before` drew, on every input. */
+/**
+ * One input's edges as the tables draw them now, and what they lost and gained against the
+ * graph of the rows `before` (each line prefixed with the input's name).
+ */
+function edgesAgainst(
+  name: string,
+  resources: readonly BorderResource[],
+  settings: OracleSettings,
+  before: GraphRows,
+): { now: ReadonlySet<string>; lost: string[]; added: string[] } {
+  const opts = { egressAllowlist: settings.egressAllowlist ?? [] };
+  const now = new Set(edgeTexts(analyzeBorder(resources, settings.jurisdiction, opts)));
+  const then = new Set(
+    edgeTexts(analyzeGraph(resources, settings.jurisdiction, opts, before).analysis),
+  );
+  return {
+    now,
+    lost: [...then].filter((e) => !now.has(e)).map((e) => `${name}: ${e}`),
+    added: [...now].filter((e) => !then.has(e)).map((e) => `${name}: ${e}`),
+  };
+}
+
 function edgeDifferences(before: GraphRows): { lost: string[]; added: string[] } {
   const lost: string[] = [];
   const added: string[] = [];
@@ -813,13 +827,9 @@ function edgeDifferences(before: GraphRows): { lost: string[]; added: string[] }
     c.settings,
   ]);
   for (const [name, resources, settings] of [...plans(), ...probes]) {
-    const opts = { egressAllowlist: settings.egressAllowlist ?? [] };
-    const now = new Set(edgeTexts(analyzeBorder(resources, settings.jurisdiction, opts)));
-    const then = new Set(
-      edgeTexts(analyzeGraph(resources, settings.jurisdiction, opts, before).analysis),
-    );
-    lost.push(...[...then].filter((e) => !now.has(e)).map((e) => `${name}: ${e}`));
-    added.push(...[...now].filter((e) => !then.has(e)).map((e) => `${name}: ${e}`));
+    const { lost: gone, added: drawn } = edgesAgainst(name, resources, settings, before);
+    lost.push(...gone);
+    added.push(...drawn);
   }
   return { lost, added };
 }
@@ -924,13 +934,9 @@ describe("the routes, gateways and addresses of the network and egress tables", 
     let edges = 0;
     for (const [name, specs, settings] of inputs()) {
       const resources = oracleBorderResources(specs);
-      const opts = { egressAllowlist: settings.egressAllowlist ?? [] };
-      const now = new Set(edgeTexts(analyzeBorder(resources, settings.jurisdiction, opts)));
-      const then = new Set(
-        edgeTexts(analyzeGraph(resources, settings.jurisdiction, opts, before).analysis),
-      );
-      lost.push(...[...then].filter((e) => !now.has(e)).map((e) => `${name}: ${e}`));
-      added.push(...[...now].filter((e) => !then.has(e)).map((e) => `${name}: ${e}`));
+      const { now, lost: gone, added: drawn } = edgesAgainst(name, resources, settings, before);
+      lost.push(...gone);
+      added.push(...drawn);
       edges += [...now].filter((e) =>
         / -\[(route|public address|eip association|subnet)/.test(e),
       ).length;
@@ -1067,13 +1073,9 @@ describe("the kubernetes table", () => {
     const added: string[] = [];
     let edges = 0;
     for (const [name, resources, settings] of kubernetesInputs()) {
-      const opts = { egressAllowlist: settings.egressAllowlist ?? [] };
-      const now = new Set(edgeTexts(analyzeBorder(resources, settings.jurisdiction, opts)));
-      const then = new Set(
-        edgeTexts(analyzeGraph(resources, settings.jurisdiction, opts, before).analysis),
-      );
-      lost.push(...[...then].filter((e) => !now.has(e)).map((e) => `${name}: ${e}`));
-      added.push(...[...now].filter((e) => !then.has(e)).map((e) => `${name}: ${e}`));
+      const { now, lost: gone, added: drawn } = edgesAgainst(name, resources, settings, before);
+      lost.push(...gone);
+      added.push(...drawn);
       edges += [...now].filter((e) =>
         / -\[(pod egress|allowed egress|public load balancer|mounted by|runs on)/.test(e),
       ).length;
@@ -1153,13 +1155,9 @@ describe("the cluster rows of the egress and kubernetes tables", () => {
     let edges = 0;
     for (const [name, specs, settings] of inputs()) {
       const resources = oracleBorderResources(specs);
-      const opts = { egressAllowlist: settings.egressAllowlist ?? [] };
-      const now = new Set(edgeTexts(analyzeBorder(resources, settings.jurisdiction, opts)));
-      const then = new Set(
-        edgeTexts(analyzeGraph(resources, settings.jurisdiction, opts, before).analysis),
-      );
-      lost.push(...[...then].filter((e) => !now.has(e)).map((e) => `${name}: ${e}`));
-      added.push(...[...now].filter((e) => !then.has(e)).map((e) => `${name}: ${e}`));
+      const { now, lost: gone, added: drawn } = edgesAgainst(name, resources, settings, before);
+      lost.push(...gone);
+      added.push(...drawn);
       edges += [...now].filter((e) =>
         / cluster "[^"]+" -\[nodes in\]| -\[route \(0\.0\.0\.0\/0, to the NAT gateway ACK creates|node pool "[^"]+" -\[public address/.test(
           e,
@@ -1401,13 +1399,9 @@ describe("the logs table", () => {
     const added: string[] = [];
     for (const [name, specs, settings] of inputs()) {
       const resources = oracleBorderResources(specs);
-      const opts = { egressAllowlist: settings.egressAllowlist ?? [] };
-      const now = new Set(edgeTexts(analyzeBorder(resources, settings.jurisdiction, opts)));
-      const then = new Set(
-        edgeTexts(analyzeGraph(resources, settings.jurisdiction, opts, before).analysis),
-      );
-      lost.push(...[...then].filter((e) => !now.has(e)).map((e) => `${name}: ${e}`));
-      added.push(...[...now].filter((e) => !then.has(e)).map((e) => `${name}: ${e}`));
+      const { lost: gone, added: drawn } = edgesAgainst(name, resources, settings, before);
+      lost.push(...gone);
+      added.push(...drawn);
     }
     // The rows draw every field log-shipping judged, so the graph gains the edges the flow models
     // never drew: the regions and accounts a trail collects (inbound), an OSS export sink's
