@@ -10,10 +10,9 @@ export default {
   // Each mutant runs only the tests that reached its code in the initial run.
   coverageAnalysis: "perTest",
   mutate: [
-    "policy/flows.ts",
-    "policy/values.ts",
-    // The shared readers, labeller and resolver the two flow models are moving into (issue 11);
-    // the type tables under paths/types are data of the policies, not the evaluator.
+    // The one data-flow model's code: the field compiler and the views over it, name resolution,
+    // the ARN and place scanners, the resolver, the graph, the readers and the labeller. The type
+    // tables under paths/types are data of the policies, not the evaluator.
     "policy/paths/*.ts",
     "residency/jurisdictions.ts",
     "residency/placement.ts",

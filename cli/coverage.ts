@@ -224,7 +224,7 @@ export function explainType(
       providerOf(type) === "kubernetes"
         ? []
         : [
-            "arn-locality: every ARN (arn:…, acs:…) in any property, except the fields of the type's policy/flows.ts tables",
+            "arn-locality: every ARN (arn:…, acs:…) in any property, except the fields of the type's row in the domain tables (policy/paths/types)",
             "key-locality: every KMS key ARN in any property, except the fields of key-and-secret-replicas",
           ],
   };

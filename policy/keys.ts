@@ -15,13 +15,13 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { type Jurisdiction, regionInJurisdiction } from "../residency/jurisdictions";
 import { describePlace, placementOf, resourceLabel } from "../residency/placement";
-import { arnOutcome, arnReferences, foreignArns, kmsArn, modelledPaths } from "./flows";
 import { type Finding, residencyResourcePolicy, residencyStackPolicy } from "./framework";
+import { arnOutcome, arnReferences, declaredPaths, foreignArns, kmsArn } from "./paths/references";
 import { dependencyTargets, keysNamed, type RefKind } from "./paths/resolver";
 import { type DataStoreModel, dataStores, type EncryptionSetting } from "./paths/types/encryption";
 import { byType } from "./paths/types";
-import { tableFlowModels, tablePolicy } from "./paths/views";
-import { isUnknown, known, str, valueAt, valuesAt } from "./values";
+import { tablePolicy } from "./paths/views";
+import { isUnknown, known, str, valueAt, valuesAt } from "./paths/values";
 
 export const keyAndSecretReplicas = tablePolicy({
   name: "key-and-secret-replicas",
@@ -32,7 +32,7 @@ export const keyAndSecretReplicas = tablePolicy({
     "Remove replica keys and secret replicas outside the jurisdiction, create keys with multiRegion false, and bind KMS instances only to VPCs in the jurisdiction.",
 });
 
-const keyReplicaPaths = modelledPaths(tableFlowModels(byType, "key-and-secret-replicas"));
+const keyReplicaPaths = declaredPaths(byType, "key-and-secret-replicas");
 
 export { dataStores };
 

@@ -77,7 +77,7 @@ import {
   residencyResourcePolicy,
   residencyStackPolicy,
 } from "./framework";
-import { isUnknown, str, valueAt, valuesAt } from "./values";
+import { isUnknown, str, valueAt, valuesAt } from "./paths/values";
 
 /** The stack's resources as the border analysis reads them, and a resolver over them. */
 function stackResolver(

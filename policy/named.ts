@@ -1,10 +1,10 @@
 /**
  * Name resolution: a destination given as another resource's name — a bucket, an SLS project,
  * a global cluster — lies where that resource lies. The flow policies leave such values to this
- * stack policy, the one place that sees every resource of the program at once.
+ * stack policy, the one place that sees every resource of the program at once (policy/paths/named.ts
+ * resolves the `ref` fields of the domain tables).
  */
-import { namedDestinationsPolicy } from "./flows";
-import { allFlowModels } from "./models";
+import { namedDestinationsPolicy } from "./paths/named";
 
 export const namedDestinations = namedDestinationsPolicy({
   name: "named-destinations",
@@ -13,5 +13,4 @@ export const namedDestinations = namedDestinationsPolicy({
   severity: "critical",
   remediationSteps:
     "Create the destination (bucket, project, global cluster) in this program through a provider pinned inside the jurisdiction, and refer to it by its output; a name the program does not create cannot be checked.",
-  models: allFlowModels,
 });

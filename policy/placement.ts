@@ -25,19 +25,19 @@ import {
   resourceLabel,
 } from "../residency/placement";
 import { regionsWithZones, zonesOf } from "../residency/zones";
+import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
+import { namesAPlace } from "./paths/places";
 import {
   arnReferences,
+  declaredPaths,
   foreignArns,
   kmsArn,
-  modelledPaths,
   type NamedPlaceKind,
   namedPlaceReferences,
-} from "./flows";
-import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
-import { allFlowModels } from "./models";
-import { namesAPlace } from "./paths/places";
+} from "./paths/references";
+import { byType } from "./paths/types";
 import { globalView } from "./paths/views";
-import { isUnknown, jsonDocument, known, str, stringsIn, unknown } from "./values";
+import { isUnknown, jsonDocument, known, str, stringsIn, unknown } from "./paths/values";
 
 /**
  * Endpoint overrides of a provider (`endpoints`, Alibaba's `logEndpoint`/`mnsEndpoint`/`fc`):
@@ -197,11 +197,11 @@ export const globalServices = residencyResourcePolicy({
   },
 });
 
-/** Paths the flow policies decide, computed once per process. */
-let skipped: Map<string, Set<string>> | undefined;
+/** Paths the rows' policies decide, computed once per process. */
+let skipped: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 
-/** Types a flow model reads with a reader of its own, whose paths `skipped` cannot list. */
-let customRead: Set<string> | undefined;
+/** Types a row reads with a reader of its own (`judged`), whose paths `skipped` cannot list. */
+let customRead: ReadonlySet<string> | undefined;
 
 /** Every region ID of each cloud: the catalog's and those it places in no jurisdiction. */
 let regionIds: Readonly<Record<Cloud, ReadonlySet<string>>> | undefined;
@@ -336,7 +336,7 @@ export const arnLocality = residencyResourcePolicy({
     }
     const j = ctx.jurisdiction;
     const label = resourceLabel(args.type, args.name);
-    skipped ??= modelledPaths(allFlowModels());
+    skipped ??= declaredPaths(byType);
     const skip = skipped;
     const refs = arnReferences(
       args.type,
@@ -351,12 +351,12 @@ export const arnLocality = residencyResourcePolicy({
       });
     }
     customRead ??= new Set(
-      allFlowModels()
-        .filter((m) => m.custom)
-        .map((m) => m.type),
+      Object.keys(byType).filter((t) =>
+        byType[t].fields?.some((f) => f.format === "judged" && f.judges !== undefined),
+      ),
     );
     if (customRead.has(args.type)) {
-      // A flow model's own reader decides this type's places (an SNS subscription's endpoint).
+      // A row's own reader decides this type's places (an SNS subscription's endpoint).
       return;
     }
     const cloud = cloudOf(args.type);

@@ -7,11 +7,10 @@
  *     npm run model:inventory [-- --json]
  *     node --require sucrase/register/ts scripts/model-inventory.ts [--json]
  *
- * (a) = the per-policy tables: every FlowModel of `allFlowModels()` (storage, databases, backups,
- *       transfers, registry, key replicas, network links, remote sites, logs), egress.ts
- *       `ruleModels`, exposure.ts
- *       `exposureModels`,
- *       keys.ts `dataStores` with the stand-alone encryption types its `companions` link to a
+ * (a) = the per-policy tables: the fields of the domain tables' rows, per owning policy (storage,
+ *       databases, backups, transfers, registry, key replicas, network links, remote sites, logs,
+ *       …), egress.ts
+ *       `ruleModels`, keys.ts `dataStores` with the stand-alone encryption types its `companions` link to a
  *       store, and the Kubernetes types policy/kubernetes.ts names in its code.
  * (b) = the types of the domain tables (policy/paths/types), whose rows the border graph is built
  * from.
@@ -21,9 +20,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ruleModels } from "../policy/egress";
-import { exposureModels } from "../policy/exposure";
 import { dataStores } from "../policy/keys";
-import { allFlowModels } from "../policy/models";
 import { tables as typeTables } from "../policy/paths/types";
 import { reviewed, reviewedTypes } from "../policy/reviewed";
 
@@ -38,7 +35,6 @@ const typesOf = (models: readonly { readonly type: string }[]) => models.map((m)
 /** (a): table label (with the policy it serves in parentheses) → its types. */
 const tablesA: Record<string, readonly string[]> = {
   "egress.ts ruleModels (egress-rules)": typesOf(ruleModels),
-  "exposure.ts exposureModels (public-exposure)": typesOf(exposureModels),
   "keys.ts dataStores (customer-key-encryption)": typesOf(dataStores),
   "kubernetes.ts literals (kubernetes-egress)": k8sTypes.filter((t) => /NetworkPolicy/.test(t)),
   "kubernetes.ts literals (kubernetes-service-exposure)": k8sTypes.filter((t) => /Service/.test(t)),
@@ -100,12 +96,6 @@ for (const [group, types] of Object.entries(reviewed as Record<string, readonly 
 const inSeveralA = sort([...whereA].filter(([, w]) => w.length > 1).map(([t]) => t));
 const inSeveralReviewed = sort([...reviewedGroup].filter(([, g]) => g.length > 1).map(([t]) => t));
 const reviewedNotModelled = sort([...reviewedTypes].filter((t) => !A.has(t) && !B.has(t)));
-
-// Flow models of allFlowModels() that share a type (one table would merge them).
-const flowTypeCounts = new Map<string, number>();
-for (const m of allFlowModels()) {
-  flowTypeCounts.set(m.type, (flowTypeCounts.get(m.type) ?? 0) + 1);
-}
 
 /**
  * Proposed home of every modelled type in the domain tables of the target layout: the domain of
@@ -224,7 +214,6 @@ const result = {
   companionTypes: companionTypes.map((t) => ({ type: t, reviewed: reviewedGroup.get(t) ?? null })),
   companionsNotReviewed,
   typesInSeveralATables: inSeveralA.map((t) => ({ type: t, a: whereA.get(t) })),
-  duplicateFlowModelTypes: [...flowTypeCounts].filter(([, n]) => n > 1).map(([t]) => t),
   reviewedInSeveralGroups: inSeveralReviewed.map((t) => ({
     type: t,
     groups: reviewedGroup.get(t),

@@ -7,7 +7,6 @@
  */
 import { egressFields, kubernetesChecks } from "../paths/kubernetes";
 import { ruleModels } from "../egress";
-import { exposureModels } from "../exposure";
 import { dataStores } from "../keys";
 import { tables as typeTables } from "../paths/types";
 
@@ -94,11 +93,6 @@ export function flowTables(): readonly FlowTableView[] {
       fields: keySettings,
     },
     { table: "egress.ts ruleModels", policy: "egress-rules", types: ruleModels.map((m) => m.type) },
-    {
-      table: "exposure.ts exposureModels",
-      policy: "public-exposure",
-      types: exposureModels.map((m) => m.type),
-    },
     ...Object.entries(kubernetesChecks).map(([policy, types]) => ({
       table: "paths/kubernetes.ts kubernetesChecks",
       policy,

@@ -12,7 +12,7 @@ import {
 } from "../../residency/jurisdictions";
 import { cloudOf, describeNamedPlace, hostOf, regionOfEndpoint } from "../../residency/placement";
 import { isPlace } from "./model";
-import { foreignAccountPlace, ownAccounts } from "../flows";
+import { foreignAccountPlace, ownAccounts } from "./accounts";
 import { isAnywhere, parseCidr, reachOfAddress } from "./addresses";
 import { kindName } from "./describe";
 import { readDestination } from "./kubernetes";
@@ -625,8 +625,12 @@ function compilePublic(field: FieldSpec, r: BorderResource, x: Resolver): Compil
   if (exposes === "always") {
     return [one(field.path, field.verb)];
   }
+  if (typeof exposes === "object" && "reads" in exposes) {
+    return exposes.reads(r.props, x.allowlist).map((o) => one(o.path, o.what, !o.unknown));
+  }
   if (exposes === "ingress") {
-    return valuesAt(r.props, field.path).flatMap((f) =>
+    const entries = valuesAt(r.props, field.path).filter((f) => field.where?.(f.holder) ?? true);
+    return entries.flatMap((f) =>
       isUnknown(f.value)
         ? [
             one(

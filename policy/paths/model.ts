@@ -292,10 +292,14 @@ export type InternetOpening =
  * - `any`: any value that is set (an Elastic IP of an endpoint), or not known at preview;
  * - `each`: every value at the path, whatever it is (the bucket of an S3 data-access asset);
  * - `policy`: a policy document with a statement that allows everyone and that no condition
- *   binds (paths/iam.ts `isPublic`), or a document not known at preview.
+ *   binds (paths/iam.ts `isPublic`), or a document not known at preview;
+ * - `reads`: the row's own reader says (`PublicReader`), where that takes several properties
+ *   read together (an endpoint switch and the whitelist that narrows it, a load balancer's
+ *   scheme, a port's source list).
  */
 export type PublicOpening =
   | "always"
+  | { readonly reads: PublicReader }
   | { readonly values: readonly string[] }
   | { readonly flag: { readonly absentMeans: boolean } }
   | { readonly unless: readonly string[]; readonly absentIs: string }
@@ -304,6 +308,16 @@ export type PublicOpening =
   | "any"
   | "each"
   | "policy";
+
+/**
+ * A row's own reading of the inputs that make a resource reachable from the internet, given the
+ * egress allowlist (an allowlisted source admits no one else): each opening it finds, in
+ * public-exposure's words (`GlobalReach`: `unknown` when it only may be open).
+ */
+export type PublicReader = (
+  props: Readonly<Record<string, unknown>>,
+  allowlist: readonly EgressAllowEntry[],
+) => readonly GlobalReach[];
 
 /**
  * Which values of a `global` field put the stack's data on a global edge network

@@ -841,7 +841,7 @@ export function uncontradicted(
   return candidates.filter((c) => kind.keys.every((k) => outputOf(c, k) === undefined));
 }
 
-const severity = { outside: 0, unplaceable: 1, unknown: 2, deferred: 3, inside: 4 } as const;
+const severity = { outside: 0, unplaceable: 1, unknown: 2, inside: 3 } as const;
 
 /** The verdict that matters most among several candidates: any violation beats inside. */
 export function worstOf<T extends { readonly kind: keyof typeof severity }>(

@@ -16,19 +16,19 @@ import type {
   Severity,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { describePlace, placementOf } from "../../residency/placement";
+import type { Jurisdiction } from "../../residency/jurisdictions";
+import { describePlace, placementOf, type ProviderView } from "../../residency/placement";
 import { type Finding, type PolicyContext, residencyResourcePolicy } from "../framework";
-import type { FlowModel } from "../flows";
-import { kindName, resourceLabel } from "./describe";
-import { compileField, type Compiled, sourceLabel } from "./fields";
+import { resourceLabel } from "./describe";
+import { compileField, type Compiled, type Outcome, sourceLabel } from "./fields";
 import { type DestinationField, destinationWords } from "./kubernetes";
 import type { BorderResource, FieldSpec, PolicyName, TypeModel, TypeTable } from "./model";
-import { refKinds, Resolver } from "./resolver";
+import { Resolver } from "./resolver";
 import { byType } from "./types";
 import { isUnknown, known, plainValue } from "./values";
 
 /** The fix a row appends for one of its policies. */
-function fixOf(model: TypeModel, policy: PolicyName): string {
+export function fixOf(model: TypeModel, policy: PolicyName): string {
   return typeof model.fix === "string" ? model.fix : (model.fix[policy] ?? "");
 }
 
@@ -68,17 +68,73 @@ function localResources(s: ViewSubject): { r: BorderResource; all: BorderResourc
   return { r, all: provider ? [r, provider] : [r] };
 }
 
-/** `cn-shanghai (inside CN)`: where the resource itself sits, for the near end of a path. */
-function ownPlace(r: BorderResource, x: Resolver): string {
-  const provider = r.provider ? x.get(r.provider) : undefined;
+/**
+ * `cn-shanghai (inside CN)`: where the resource itself sits, for the near end of a path. Only the
+ * region settings are read, so an output unknown at preview elsewhere in the props does not matter.
+ */
+export function ownPlace(
+  r: Pick<BorderResource, "type" | "props">,
+  provider: ProviderView | undefined,
+  j: Jurisdiction,
+): string {
   const p = known(() => placementOf(r.type, r.props, provider));
   if (isUnknown(p)) {
     return "a region not known at preview";
   }
   if (p.kind === "region") {
-    return describePlace(x.jurisdiction, p.cloud, p.region);
+    return describePlace(j, p.cloud, p.region);
   }
   return p.kind === "global" ? "a global service" : "an undetermined region";
+}
+
+/** How a flow policy's finding names the resource, where its data starts, and the fix. */
+export interface FindingWords {
+  /** The resource: `oss bucket replication "rule"`. */
+  readonly label: string;
+  /** Where the data starts: the resource's place, or the source it belongs to. */
+  readonly near: string;
+  readonly jurisdiction: string;
+  readonly fix: string;
+}
+
+/**
+ * The finding of one value's outcome, from the near end through the resource to the far place
+ * (the reverse for an inbound field); undefined when the value stays inside or only the whole
+ * stack can place it. Every flow policy says it in these words, the per-resource views and
+ * named-destinations alike.
+ */
+export function crossingFinding(
+  at: { readonly path: string; readonly verb: string; readonly inbound?: boolean },
+  outcome: Outcome,
+  w: FindingWords,
+): Finding | undefined {
+  const { label, near, jurisdiction: j, fix } = w;
+  const hops = (far: string) => (at.inbound ? [far, label, near] : [near, label, far]);
+  switch (outcome.kind) {
+    case "inside":
+    case "stack":
+      return undefined;
+    case "outside":
+      return {
+        message: `${label} must keep data inside ${j}, but ${at.path} ${at.verb} ${outcome.place}. ${fix}`,
+        path: hops(outcome.place),
+      };
+    case "unplaceable":
+      return {
+        message: `${label} must keep data inside ${j}, but ${at.path} ${at.verb} ${outcome.raw}, ${outcome.why}. ${fix}`,
+        path: hops(`${outcome.raw} (cannot be placed)`),
+      };
+    case "unknown":
+      return {
+        message: `${label} must name a place the pack can check, but ${at.path} is not known until other resources exist, so whether it leaves ${j} cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
+        path: hops(`${at.path} (unknown at preview)`),
+      };
+    case "not-set":
+      return {
+        message: `${label} must name where it sends data, but ${at.path} is not set, so the pack cannot tell whether it leaves ${j}. ${fix}`,
+        path: [near, label, `${at.path} (not set)`],
+      };
+  }
 }
 
 /** The finding of one compiled value, or undefined when the resource alone shows no crossing. */
@@ -89,37 +145,17 @@ function findingOf(
   r: BorderResource,
   x: Resolver,
 ): Finding | undefined {
-  const j = x.jurisdiction.id;
-  const label = resourceLabel(r.type, r.name);
-  const near = sourceLabel(c.field, r) ?? ownPlace(r, x);
-  const fix = fixOf(model, policy);
-  const hops = (far: string) => (c.field.inbound ? [far, label, near] : [near, label, far]);
-  const o = c.outcome;
-  switch (o.kind) {
-    case "inside":
-    case "stack":
-      return undefined;
-    case "outside":
-      return {
-        message: `${label} must keep data inside ${j}, but ${c.path} ${c.field.verb} ${o.place}. ${fix}`,
-        path: hops(o.place),
-      };
-    case "unplaceable":
-      return {
-        message: `${label} must keep data inside ${j}, but ${c.path} ${c.field.verb} ${o.raw}, ${o.why}. ${fix}`,
-        path: hops(`${o.raw} (cannot be placed)`),
-      };
-    case "unknown":
-      return {
-        message: `${label} must name a place the pack can check, but ${c.path} is not known until other resources exist, so whether it leaves ${j} cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
-        path: hops(`${c.path} (unknown at preview)`),
-      };
-    case "not-set":
-      return {
-        message: `${label} must name where it sends data, but ${c.path} is not set, so the pack cannot tell whether it leaves ${j}. ${fix}`,
-        path: [near, label, `${c.path} (not set)`],
-      };
-  }
+  const provider = r.provider ? x.get(r.provider) : undefined;
+  return crossingFinding(
+    { path: c.path, verb: c.field.verb, inbound: c.field.inbound },
+    c.outcome,
+    {
+      label: resourceLabel(r.type, r.name),
+      near: sourceLabel(c.field, r) ?? ownPlace(r, provider, x.jurisdiction),
+      jurisdiction: x.jurisdiction.id,
+      fix: fixOf(model, policy),
+    },
+  );
 }
 
 /**
@@ -265,7 +301,8 @@ export function grantView(
   if (own === undefined) {
     return [];
   }
-  const near = ownPlace(own.r, own.x);
+  const provider = own.r.provider ? own.x.get(own.r.provider) : undefined;
+  const near = ownPlace(own.r, provider, own.x.jurisdiction);
   return own.values.flatMap(({ field, c }) =>
     c.outcome.kind === "outside"
       ? [
@@ -393,57 +430,4 @@ export function viewedPolicy<P extends AnyPolicy>(p: P, table: TypeTable = byTyp
     validateResource: (args: ResourceValidationArgs, report: ReportViolation) =>
       owns(table, args.type, p.name) ? view(args, report) : own(args, report),
   };
-}
-
-/**
- * The rows of the type tables (policy/paths/types) as flow models, one per type and owning
- * policy (or only `only`'s), for the readers that still take flow models: name resolution reads
- * their `ref` fields, the ARN, key and place scanners skip the paths they declare.
- */
-export function tableFlowModels(table: TypeTable, only?: PolicyName): FlowModel[] {
-  return Object.entries(table).flatMap(([type, model]) => {
-    const fields = (model.fields ?? []).filter(isFlowField);
-    // A row's own reading of its inputs (`judged`) is the flow model's `custom` reader.
-    const readings = (model.fields ?? []).filter((f) => f.format === "judged");
-    const owners = [...new Set([...fields, ...readings].map((f) => f.policy))].filter(
-      (p) => !only || p === only,
-    );
-    return owners.map((policy): FlowModel => {
-      const own = fields.filter((f) => f.policy === policy);
-      const source = own.find((f) => f.source)?.source;
-      const fix = typeof model.fix === "string" ? model.fix : (model.fix[policy] ?? "");
-      const reads = readings.flatMap((f) => (f.policy === policy && f.judges ? [f.judges] : []));
-      return {
-        type,
-        fields: own,
-        fix,
-        ...(source
-          ? { source: { path: source.path, noun: kindName(refKinds[source.ref].types[0]) } }
-          : {}),
-        ...(reads.length > 0
-          ? { custom: (props, j) => reads.flatMap((read) => [...read(props, j)]) }
-          : {}),
-      };
-    });
-  });
-}
-
-/**
- * The fields the flow-model readers understand: an `internet`, `public` or `global` field names
- * no place of its own (its edge goes to the public internet or a global edge network), and a
- * `relation`, a `judged` or a `grants` field reads several properties at once, so only its
- * policy's view reads it.
- */
-function isFlowField(
-  f: FieldSpec,
-): f is FieldSpec & { readonly format: FlowModel["fields"][number]["format"] } {
-  return (
-    f.format !== "internet" &&
-    f.format !== "public" &&
-    f.format !== "global" &&
-    f.format !== "relation" &&
-    f.format !== "judged" &&
-    f.format !== "grants" &&
-    f.format !== "destination"
-  );
 }

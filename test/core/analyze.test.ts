@@ -1,16 +1,16 @@
 /**
- * The search of the border analysis (policy/paths/graph.ts) on graphs drawn by hand: a flow
- * table of one test type whose edges are written in its props, so each test states the graph it
- * needs — shortest exits, junctions that lead nowhere, duplicate edges, where a path crosses —
- * and asserts the whole analysis. test/border/analyze.test.ts covers the real flow tables.
+ * The search of the border analysis (policy/paths/graph.ts) on graphs drawn by hand: a type table
+ * of test types whose rows draw the edges written in a resource's props, so each test states the
+ * graph it needs — shortest exits, junctions that lead nowhere, duplicate edges, where a path
+ * crosses — and asserts the whole analysis. No policy owns these edges, so the rows carry no fix.
+ * test/border/analyze.test.ts covers the real domain tables.
  */
 import { type BorderAnalysis, type BorderResource, edgeText, type Role } from "../../policy/paths";
 import { reachOfAddress } from "../../policy/paths/addresses";
-import type { Endpoint, FlowEdge } from "../../policy/paths/model";
+import { analyzeGraph, typeRows } from "../../policy/paths/graph";
+import type { BorderOptions, Endpoint, FlowEdge, TypeTable } from "../../policy/paths/model";
 import type { Resolver } from "../../policy/paths/resolver";
-import type { FlowTable } from "../../policy/paths/types/common";
-import { getJurisdiction } from "../../residency/jurisdictions";
-import { analyzeWithTable } from "../helpers/legacy-rows";
+import { getJurisdiction, type Jurisdiction } from "../../residency/jurisdictions";
 
 const nodeType = "aws:test/node:Node";
 
@@ -42,10 +42,11 @@ function endpoint(x: Resolver, to: To): Endpoint {
   return "internet" in to ? x.internet : x.unknownPlace(to.unknown);
 }
 
-const table: FlowTable = {
+const table: TypeTable = {
   [nodeType]: {
     role: (r) => (r.props.role as Role | undefined) ?? "other",
-    flows: (r, x) =>
+    fix: "",
+    edges: (r, x) =>
       ((r.props.edges as EdgeSpec[] | undefined) ?? []).map((e) => ({
         from: r,
         to: endpoint(x, e.to),
@@ -54,11 +55,11 @@ const table: FlowTable = {
         via: e.via === undefined ? undefined : x.get(urnOf(e.via)),
       })),
   },
-  "aws:test/plain:Plain": {},
   // A public address of the resource, unless the stack's allowlist covers it.
   "aws:test/addr:Addr": {
     role: "data",
-    flows: (r, x) =>
+    fix: "",
+    edges: (r, x) =>
       reachOfAddress(r.props.addr, x.allowlist).kind === "internet"
         ? [{ from: r, to: x.internet, label: "public address", detail: String(r.props.addr) }]
         : [],
@@ -102,8 +103,18 @@ function node(
   };
 }
 
+/** The analysis of `resources` over `rows` alone: the graph holds only what a test draws. */
+function analyzeWith(
+  resources: readonly BorderResource[],
+  jurisdiction: Jurisdiction | string,
+  opts: BorderOptions | undefined,
+  rows: TypeTable,
+): BorderAnalysis {
+  return analyzeGraph(resources, jurisdiction, opts ?? {}, typeRows(rows)).analysis;
+}
+
 function analyze(...resources: BorderResource[]): BorderAnalysis {
-  return analyzeWithTable([beijing, virginia, ...resources], "CN", {}, table);
+  return analyzeWith([beijing, virginia, ...resources], "CN", {}, table);
 }
 
 const label = (name: string) => `test node "${name}"`;
@@ -241,14 +252,14 @@ describe("the graph", () => {
     });
   });
 
-  test("a type without a role is `other`; placements decide the side", () => {
+  test("a type without a row is `other`; placements decide the side", () => {
     const plain = node("plain", undefined, [], beijing, "aws:test/plain:Plain");
     const global = node("global", "data", [], beijing, "aws:cloudfront/distribution:Distribution");
     // An identity holds no data: partition-wide, but no place of its own and never outside.
     const identity = node("identity", undefined, [], beijing, "aws:iam/role:Role");
     const unplaced = node("unplaced", "data", [], { ...beijing, urn: urnOf("none"), props: {} });
     const noProvider = { ...unplaced, urn: urnOf("u2"), name: "u2", provider: urnOf("missing") };
-    const analysis = analyzeWithTable(
+    const analysis = analyzeWith(
       [
         beijing,
         { ...beijing, urn: urnOf("none"), props: {} },
@@ -331,10 +342,12 @@ describe("junctions", () => {
   test("junctions that lead only into each other are dropped to a fixed point", () => {
     // hub(cn-north-1) → hub(cn-northwest-1) is drawn by a test node placing both ends: the flow
     // of a node can start at a place it names.
-    const chained: FlowTable = {
+    const chained: TypeTable = {
       ...table,
       "aws:test/chain:Chain": {
-        flows: (_r, x) => [
+        role: "other",
+        fix: "",
+        edges: (_r, x) => [
           {
             from: x.regionHub("aws", "cn-north-1"),
             to: x.regionHub("aws", "cn-northwest-1"),
@@ -350,7 +363,7 @@ describe("junctions", () => {
     };
     const a = node("a", "data", [{ to: { hub: "cn-north-1" } }]);
     const chain = node("chain", "other", [], beijing, "aws:test/chain:Chain");
-    const analysis = analyzeWithTable([beijing, a, chain], "CN", {}, chained);
+    const analysis = analyzeWith([beijing, a, chain], "CN", {}, chained);
     expect(analysis.nodes.map((n) => [n.id, n.role, n.side])).toEqual([
       [a.urn, "data", "inside"],
       [chain.urn, "other", "inside"],
@@ -358,15 +371,17 @@ describe("junctions", () => {
     expect(analysis.edges).toEqual([]);
 
     // With an exit behind the last hub, every hub is on the way and kept.
-    const exit: FlowTable = {
+    const exit: TypeTable = {
       ...chained,
       "aws:test/exit:Exit": {
-        flows: (_r, x) => [
+        role: "other",
+        fix: "",
+        edges: (_r, x) => [
           { from: x.regionHub("aws", "us-east-1"), to: x.internet, label: "public address" },
         ],
       },
     };
-    const out = analyzeWithTable(
+    const out = analyzeWith(
       [beijing, a, chain, node("exit", "other", [], beijing, "aws:test/exit:Exit")],
       "CN",
       {},
@@ -394,15 +409,17 @@ describe("junctions", () => {
   });
 
   test("a junction nothing leads into is dropped even when it leads out", () => {
-    const outOnly: FlowTable = {
+    const outOnly: TypeTable = {
       ...table,
       "aws:test/hub:Hub": {
-        flows: (_r, x) => [
+        role: "other",
+        fix: "",
+        edges: (_r, x) => [
           { from: x.regionHub("aws", "cn-north-1"), to: x.internet, label: "public address" },
         ],
       },
     };
-    const analysis = analyzeWithTable(
+    const analysis = analyzeWith(
       [beijing, node("h", "data", [], beijing, "aws:test/hub:Hub")],
       "CN",
       {},
@@ -416,10 +433,12 @@ describe("junctions", () => {
 
 describe("junctions that lead only out of a dropped junction", () => {
   /** A table whose one test type draws the hub-to-hub edges listed in its props. */
-  const hubs: FlowTable = {
+  const hubs: TypeTable = {
     ...table,
     "aws:test/hubs:Hubs": {
-      flows: (r, x) =>
+      role: "other",
+      fix: "",
+      edges: (r, x) =>
         (r.props.links as [string, string][]).map(([from, to]) => ({
           from: x.regionHub("aws", from),
           to: to === "internet" ? x.internet : x.regionHub("aws", to),
@@ -434,7 +453,7 @@ describe("junctions that lead only out of a dropped junction", () => {
 
   test("are dropped in turn when nothing else leads into them", () => {
     // j1 is entered by nothing; dropping it leaves j2 and j3 entered by nothing too.
-    const analysis = analyzeWithTable(
+    const analysis = analyzeWith(
       [
         beijing,
         hubsOf([
@@ -456,7 +475,7 @@ describe("junctions that lead only out of a dropped junction", () => {
     // z is entered by the store and by j1; dropping j1 (reached twice on the work list, through
     // y and x) must take z's in-degree down once only.
     const store = node("store", "data", [{ to: { hub: "z" } }]);
-    const analysis = analyzeWithTable(
+    const analysis = analyzeWith(
       [
         beijing,
         store,
@@ -483,19 +502,19 @@ describe("junctions that lead only out of a dropped junction", () => {
   });
 });
 
-test("the stack's egress allowlist reaches the flow models; without one nothing is allowlisted", () => {
+test("the stack's egress allowlist reaches the rows; without one nothing is allowlisted", () => {
   const host = {
     ...node("host", "data", [], beijing, "aws:test/addr:Addr"),
     props: { addr: "203.0.113.10" },
   };
-  expect(analyzeWithTable([beijing, host], "CN", {}, table).paths.map((p) => p.hops)).toEqual([
+  expect(analyzeWith([beijing, host], "CN", {}, table).paths.map((p) => p.hops)).toEqual([
     ['test addr "host"', "public address (203.0.113.10)", "the public internet"],
   ]);
-  expect(analyzeWithTable([beijing, host], "CN", undefined, table).verdict).toBe("crosses-border");
+  expect(analyzeWith([beijing, host], "CN", undefined, table).verdict).toBe("crosses-border");
   const allowlist = [{ cidr: "203.0.113.0/24", reason: "plant" }];
-  expect(
-    analyzeWithTable([beijing, host], "CN", { egressAllowlist: allowlist }, table).verdict,
-  ).toBe("sealed");
+  expect(analyzeWith([beijing, host], "CN", { egressAllowlist: allowlist }, table).verdict).toBe(
+    "sealed",
+  );
 });
 
 test("edges read as their label, the resource that makes them and their detail", () => {

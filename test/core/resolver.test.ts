@@ -5,9 +5,19 @@
  */
 import type { BorderResource } from "../../policy/paths/model";
 import { unknown } from "../../policy/paths/model";
-import { Resolver } from "../../policy/paths/resolver";
+import type { PlaceOutcome } from "../../policy/paths/references";
+import {
+  dependencyTargets,
+  type RefKind,
+  refKinds,
+  resolveRef,
+  Resolver,
+  uncontradicted,
+  worstOf,
+} from "../../policy/paths/resolver";
 import { egressPosture } from "../../policy/paths/posture";
 import { getJurisdiction } from "../../residency/jurisdictions";
+import { policyResource } from "./support";
 
 const cn = getJurisdiction("CN");
 
@@ -506,5 +516,63 @@ describe("the egress posture", () => {
     ]);
     expect(posture.subnets).toEqual([{ subnet, sealedBy: undefined }]);
     expect(egressPosture([sh, subnet], "CN").subnets).toEqual([{ subnet, sealedBy: undefined }]);
+  });
+});
+
+describe("resolving a name among the runtime's resources", () => {
+  const s3 = refKinds["s3-bucket"] as RefKind;
+  const s3Bucket = (name: string, props: Record<string, unknown>) =>
+    policyResource("aws:s3/bucket:Bucket", name, props);
+
+  test("finds the resource a name refers to by any of its keys, normalised", () => {
+    const a = s3Bucket("a", { bucket: "alpha" });
+    const b = s3Bucket("b", { id: "beta" });
+    const role = policyResource("aws:iam/role:Role", "r", { bucket: "gamma" });
+    expect(resolveRef(s3, "arn:aws-cn:s3:::alpha/prefix", [a, b])).toBe(a);
+    expect(resolveRef(s3, "beta", [a, b])).toBe(b);
+    expect(resolveRef(s3, "gamma", [a, b, role])).toBeUndefined();
+    expect(resolveRef(s3, "notarn:aws:s3:::alpha", [a, b])).toBeUndefined();
+    const oss = policyResource("alicloud:oss/bucket:Bucket", "o", { bucket: "alpha" });
+    expect(resolveRef(refKinds["oss-bucket"], "acs:oss:*:*:alpha/logs", [oss])).toBe(oss);
+    expect(resolveRef(refKinds["oss-bucket"], "xacs:oss:*:*:alpha", [oss])).toBeUndefined();
+    expect(
+      resolveRef(refKinds["sls-project"], "p", [
+        policyResource("alicloud:log/project:Project", "p", { name: "p" }),
+      ])?.name,
+    ).toBe("p");
+  });
+
+  test("keeps the candidates that report none of the keys a name is matched by", () => {
+    const silent = s3Bucket("silent", {});
+    const named = s3Bucket("named", { bucket: "x" });
+    const byId = s3Bucket("byId", { id: "y" });
+    expect(uncontradicted([silent, named, byId], s3)).toEqual([silent]);
+  });
+
+  test("takes dependencies of the property's top-level input, of the kind's types", () => {
+    const target = s3Bucket("t", {});
+    const role = policyResource("aws:iam/role:Role", "r", {});
+    const r = policyResource(
+      "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+      "rc",
+      {},
+      {
+        dependsOn: { rules: [target, role], role: [role] },
+      },
+    );
+    expect(dependencyTargets(r, "rules[].destination.bucket", s3)).toEqual([target]);
+    expect(dependencyTargets(r, "role", s3)).toEqual([]);
+    expect(dependencyTargets(r, "other", s3)).toEqual([]);
+  });
+
+  test("ranks outcomes: outside, unplaceable, unknown, inside", () => {
+    const out: PlaceOutcome = { kind: "outside", place: "p" };
+    const bad: PlaceOutcome = { kind: "unplaceable", raw: "r", why: "w" };
+    expect(worstOf([])).toEqual({ kind: "inside" });
+    expect(worstOf([{ kind: "inside" }, { kind: "unknown" }, { kind: "inside" }])).toEqual({
+      kind: "unknown",
+    });
+    expect(worstOf([{ kind: "unknown" }, bad])).toBe(bad);
+    expect(worstOf([bad, { kind: "inside" }, out])).toBe(out);
   });
 });

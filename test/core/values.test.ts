@@ -1,5 +1,5 @@
 /**
- * The value readers (policy/values.ts): every read goes through the runtime's unknown-checking
+ * The value readers (policy/paths/values.ts): every read goes through the runtime's unknown-checking
  * proxy, and a value not known at preview must come back as `unknown` at the path it was met —
  * never dropped (that would let an undecidable destination pass) and never thrown (the runtime
  * would turn it into an advisory).
@@ -8,21 +8,19 @@ import {
   fromPlan,
   fromPolicyResources,
   isOn,
-  isUnknown,
-  plainValue,
-} from "../../policy/paths/values";
-import {
   isTrue,
+  isUnknown,
   jsonDocument,
   known,
   modelPath,
+  plainValue,
   str,
   stringList,
   stringsIn,
   unknown,
   valueAt,
   valuesAt,
-} from "../../policy/values";
+} from "../../policy/paths/values";
 import { proxied, unknownText } from "./support";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

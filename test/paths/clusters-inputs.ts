@@ -3,7 +3,8 @@
  * tables draw (policy/paths/types/clusters.ts): ACK clusters of the three kinds with and without
  * the NAT gateway ACK creates, node pools whose nodes get public addresses (bandwidth, EIPs, not
  * known at preview) and their private twins, and an EKS cluster whose node group names more
- * subnets. The differential test runs the old and the new models on them.
+ * subnets. test/paths/tags.test.ts checks that each exit they open is tagged with the policy
+ * that reports it.
  */
 import type { OracleResource, OracleSettings } from "../helpers/model-oracle";
 import { on } from "../helpers/model-oracle";

@@ -2,7 +2,8 @@
  * The public grants of object storage in every shape the exposure table reads — public, private,
  * not known at preview; on the bucket, through an ACL, a bucket policy or an S3 access point;
  * with and without the public-access blocks that shut them — in an Alibaba Cloud stack under CN
- * and an AWS stack under US. The differential test runs the old and the new models on both.
+ * and an AWS stack under US. test/paths/tags.test.ts checks that every public grant and edge
+ * service the graph draws is its policy's finding.
  */
 import { bucketAcceleration, edgeServices } from "../../policy/paths/types/edge-services";
 import { byType } from "../../policy/paths/types";

@@ -6,14 +6,14 @@
  * providers' implicit ends), and every rule type egress-rules judges in shapes that allow, drop,
  * stay private, are allowlisted or are not known at preview. Each gate stack holds a bucket any
  * network of its region may read and a way out (a NAT gateway's default route, an internet
- * gateway, a public instance), so an open gate is a path and a shut one is not. The differential
- * test runs the old gate helpers and the rows on all of them.
+ * gateway, a public instance), so an open gate is a path and a shut one is not;
+ * test/paths/tags.test.ts pins which gate each stack leaves open.
  */
 import type { OracleResource, OracleSettings } from "../helpers/model-oracle";
 import { on, unknownAtPreview } from "../helpers/model-oracle";
 
 /** The IPsec endpoint the gate inputs allow: udp 500 and 4500 to 203.0.113.0/24. */
-export const gateAllowlist = [
+const gateAllowlist = [
   {
     cidr: "203.0.113.0/24",
     ports: [500, 4500],

@@ -7,7 +7,8 @@
  * read beside it (a function URL's auth type, a layer's organisation, an access point's VPC, an
  * OpenSearch Serverless policy's type). Each shape is one resource on a provider that pins the
  * stack's account and one on a provider that pins none, in an AWS stack under US and an Alibaba
- * Cloud stack under CN. The differential test runs the old and the new models on them.
+ * Cloud stack under CN. test/paths/tags.test.ts checks that every grant a view reports is an
+ * edge tagged with that view's policy, and no other.
  */
 import { byType } from "../../policy/paths/types";
 import { grants } from "../../policy/paths/types/grants";
@@ -152,7 +153,7 @@ const alicloudProviders: OracleResource[] = [
  * The types of other tables (databases, keys, backups, storage, logs) whose rows also declare how they
  * are reached from the internet, each public property set to a value of every kind.
  */
-export const exposedRowTypes: readonly string[] = [
+const exposedRowTypes: readonly string[] = [
   "aws:rds/instance:Instance",
   "alicloud:rds/instance:Instance",
   "alicloud:kvstore/instance:Instance",

@@ -4,7 +4,8 @@
  * pods, a Helm v3 release — on an ACK cluster under CN, an EKS cluster under US and a cluster the
  * pack cannot place. Most of them open a way out (pods nobody restricts, a rule to every address,
  * a public block the allowlist does not cover, a public load balancer, values not known at
- * preview); their twins do not. The differential test runs the old and the new models on them.
+ * preview); their twins do not. test/paths/tags.test.ts checks that the edges a Kubernetes
+ * policy reports are tagged with it.
  */
 import type { OracleResource, OracleSettings } from "../helpers/model-oracle";
 import { on } from "../helpers/model-oracle";

@@ -93,3 +93,32 @@ test("a crossing another policy explains is not also a no-path finding", () => {
   expect(twice).toEqual([]);
   expect(explained).toBeGreaterThan(5);
 });
+
+test("explainedBy names the policy of the crossing edge's row, or resource-placement for a resource's own placement", () => {
+  const out: string[] = [];
+  for (const [name, plan, settings] of cases.filter(([n]) => /\/(crossing|sealed)$/.test(n))) {
+    const { graph, analysis } = analyzeGraph(
+      fromPlan(plan),
+      settings.jurisdiction,
+      { egressAllowlist: settings.egressAllowlist ?? [] },
+      typeRows(byType),
+    );
+    for (const p of analysis.paths) {
+      out.push(`${name} ${p.source.label}: ${explainedBy(p, graph) ?? "-"}`);
+    }
+  }
+  // The sealed twins have no path. A crossing on an edge no policy owns (a bucket encrypted by a
+  // key abroad, a transit router's attachment of a network abroad) is explained by none: it is
+  // no-path-out-of-jurisdiction's to report.
+  expect(out).toEqual([
+    'replication/crossing oss bucket "telemetry": storage-replication',
+    'foreign-key/crossing kms key "records-key": resource-placement',
+    'foreign-key/crossing oss bucket "records": -',
+    'cen/crossing oss bucket "records": network-links',
+    'peering/crossing oss bucket "records": network-links',
+    'nat/crossing oss bucket "records": internet-egress',
+    'vpn/crossing oss bucket "records": remote-sites',
+    'kubernetes/crossing k8s statefulset "db": -',
+    'transit-router/crossing oss bucket "records": -',
+  ]);
+});

@@ -2,7 +2,7 @@
  * The inputs of the thirteen disagreements between the per-policy tables and the border graph
  * (docs/design/one-flow-model-plan.md, section 3), each a handful of resources the model oracle
  * runs in process; the "+" variants add a bucket whose readers reach the far end, so the border
- * analysis can show a path. The differential test runs the old and new models on every one.
+ * analysis can show a path. test/paths/tags.test.ts runs the pack and the graph on every one.
  */
 import type { OracleResource, OracleSettings } from "../helpers/model-oracle";
 

@@ -5,7 +5,8 @@
  * route tables), instances with public addresses, a VPC route entry whose next hop is in another
  * region, cloud desktop office sites and bandwidth bought between areas — in an Alibaba Cloud
  * stack under CN and an AWS stack under US, each with a bucket any network of its region may
- * read, so the ways out are paths. The differential test runs the old and the new rows on both.
+ * read, so the ways out are paths. test/paths/tags.test.ts checks that each way out is tagged
+ * with the field whose policy reports it.
  */
 import type { OracleResource, OracleSettings } from "../helpers/model-oracle";
 import { on, unknownAtPreview } from "../helpers/model-oracle";

@@ -24,9 +24,9 @@ import {
   parsePortRange,
   portBounds,
 } from "../../policy/paths/addresses";
-import { arnOutcome } from "../../policy/flows";
 import type { EgressAllowEntry } from "../../policy/framework";
 import { isPublic, networkPins, statements } from "../../policy/paths/iam";
+import { arnOutcome } from "../../policy/paths/references";
 import {
   jsonDocument,
   known,
@@ -35,7 +35,7 @@ import {
   unknown,
   valueAt,
   valuesAt,
-} from "../../policy/values";
+} from "../../policy/paths/values";
 import { unknown as unknownSentinel } from "../helpers/policy-plan";
 
 // The runtime's own proxy, as policies receive props; its module ships no type declarations.

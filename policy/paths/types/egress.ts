@@ -154,6 +154,25 @@ const ackNat = drawnBy(
   ackEdges,
 );
 
+/**
+ * A cluster's API server is its control plane, not the node network the cluster's node of the
+ * graph stands for: public-exposure reports it from the resource alone, and the graph draws no
+ * edge for it.
+ */
+export const controlPlane = { drawnByRow: true } as const;
+
+/** An ACK cluster whose API server gets an internet-facing load balancer unless told not to. */
+const ackApiServer = withExposure(
+  ackNat,
+  "Set slbInternetEnabled to false and reach the API server from inside the VPC.",
+  exposed(
+    "slbInternetEnabled",
+    { flag: { absentMeans: true } },
+    "the API server gets an internet-facing load balancer",
+    controlPlane,
+  ),
+);
+
 const sageMakerJob =
   "the monitoring containers reach any host on the internet through SageMaker's network";
 const sageMakerJobFix =
@@ -439,9 +458,19 @@ export const egress: TypeTable = {
   // ACK creates an internet NAT gateway with an EIP, and SNAT for the node vSwitches, unless told
   // not to (the SDK's default is true for every cluster kind); the cluster is drawn in its node
   // network either way (clusters.ts).
-  "alicloud:cs/managedKubernetes:ManagedKubernetes": ackNat,
-  "alicloud:cs/kubernetes:Kubernetes": ackNat,
-  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": ackNat,
+  // Their API servers, which hold every secret of the cluster, are public-exposure's.
+  "alicloud:cs/managedKubernetes:ManagedKubernetes": ackApiServer,
+  "alicloud:cs/kubernetes:Kubernetes": ackApiServer,
+  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": withExposure(
+    ackNat,
+    "Set endpointPublicAccessEnabled to false and reach the API server from inside the VPC.",
+    exposed(
+      "endpointPublicAccessEnabled",
+      { flag: { absentMeans: false } },
+      "the API server gets an EIP",
+      controlPlane,
+    ),
+  ),
   "alicloud:cs/nodePool:NodePool": drawnBy(
     workload(
       "Set internetMaxBandwidthOut to 0 and scalingConfig.isBondEip to false.",

@@ -28,6 +28,22 @@ import { isUnknown } from "../model";
 import { type FieldTag, fieldTag } from "../fields";
 import { grants } from "./grants";
 import { knownAt } from "./log-readers";
+import {
+  authFreeSources,
+  containerEndpoint,
+  domainEndpoint,
+  given,
+  hologresEndpoints,
+  ingressFix,
+  internalFlag,
+  isNot,
+  lightsailPorts,
+  ossAccessPoint,
+  publicEndpoint,
+  slbAddressType,
+  whitelistedEndpoint,
+  workforce,
+} from "./exposure-readers";
 import { edgesOf } from "./rows";
 import { isPublic, isPublicGrantee, networkPins, publicAcls, statements } from "../iam";
 import type {
@@ -36,6 +52,7 @@ import type {
   FieldSpec,
   FlowEdge,
   PublicOpening,
+  PublicReader,
   TaggedEdge,
   TypeModel,
   TypeTable,
@@ -370,6 +387,13 @@ const flag = (path: string, what: string, fix: string, absentMeans = false) =>
   endpoint(fix, exposed(path, { flag: { absentMeans } }, what));
 const publicly = (what: string, absentMeans = false) =>
   flag("publiclyAccessible", what, "Set publiclyAccessible to false.", absentMeans);
+
+/**
+ * A resource whose readers (exposure-readers.ts) find its openings; each field is read at its
+ * property path (the one the finding names first) by its reader.
+ */
+const reading = (fix: string, ...readers: Array<[path: string, read: PublicReader]>) =>
+  endpoint(fix, ...readers.map(([path, read]) => exposed(path, { reads: read })));
 
 /**
  * A data service's IP whitelist (instances, whitelist groups and templates, ACLs): who may
@@ -730,6 +754,245 @@ export const exposure: TypeTable = {
         "Name only private or allowlisted addresses, or regional endpoints of the cloud inside the jurisdiction; an external host cannot be placed.",
     },
   },
+  // Endpoints whose opening takes several properties read together (exposure-readers.ts).
+  "alicloud:oss/accessPoint:AccessPoint": reading('Set networkOrigin to "vpc".', [
+    "networkOrigin",
+    ossAccessPoint,
+  ]),
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": endpoint(
+    ingressFix,
+    ...whitelistFields(["cidrIpv4", "cidrIpv6"]),
+  ),
+  ...Object.fromEntries(
+    ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"].map((t) => [
+      t,
+      reading("Give the domain vpcOptions with the stack's private subnets.", [
+        "vpcOptions",
+        domainEndpoint,
+      ]),
+    ]),
+  ),
+  "alicloud:elasticsearch/instance:Instance": reading(
+    "Set enablePublic and enableKibanaPublicNetwork to false, or whitelist only private or allowlisted sources.",
+    [
+      "enablePublic",
+      publicEndpoint(
+        "enablePublic",
+        "publicWhitelists",
+        "the cluster gets a public endpoint on the internet",
+      ),
+    ],
+    [
+      "enableKibanaPublicNetwork",
+      publicEndpoint(
+        "enableKibanaPublicNetwork",
+        "kibanaWhitelists",
+        "Kibana, which reads every index, gets a public endpoint on the internet",
+        true,
+      ),
+    ],
+  ),
+  // Clones and upgrades of an RDS instance carry its whitelist and its pg_hba lines; a line whose
+  // method is `reject` admits no one.
+  ...Object.fromEntries(
+    [
+      "alicloud:rds/rdsCloneDbInstance:RdsCloneDbInstance",
+      "alicloud:rds/rdsUpgradeDbInstance:RdsUpgradeDbInstance",
+    ].map((t) => [
+      t,
+      endpoint(
+        whitelistFix(["securityIps[]", "pgHbaConfs[].address"]),
+        exposed("securityIps[]", "ingress"),
+        exposed("pgHbaConfs[].address", "ingress", "", { where: isNot("method", "reject") }),
+      ),
+    ]),
+  ),
+  "alicloud:cms/prometheusInstance:PrometheusInstance": reading(
+    "Admit only private ranges (the VPC) or allowlisted sources in authFreeReadPolicy and authFreeWritePolicy (SourceIp), or turn password-free access off.",
+    ["authFreeReadPolicy", authFreeSources("authFreeReadPolicy")],
+    ["authFreeWritePolicy", authFreeSources("authFreeWritePolicy")],
+  ),
+  "alicloud:cms/prometheusView:PrometheusView": reading(
+    "Admit only private ranges (the VPC) or allowlisted sources in authFreeReadPolicy (SourceIp), or turn password-free reads off.",
+    ["authFreeReadPolicy", authFreeSources("authFreeReadPolicy")],
+  ),
+  "alicloud:cassandra/cluster:Cluster": reading(
+    "Set enablePublic to false, and whitelist only private ranges (the VPC) or allowlisted sources in ipWhite.",
+    [
+      "enablePublic",
+      whitelistedEndpoint(
+        "enablePublic",
+        "ipWhite",
+        "the cluster gets a public endpoint on the internet",
+      ),
+    ],
+  ),
+  "alicloud:clickhouse/dbCluster:DbCluster": reading(
+    "Set allocatePublicConnection to false, and whitelist only private ranges (the VPC) or allowlisted sources in dbClusterAccessWhiteLists.",
+    [
+      "allocatePublicConnection",
+      whitelistedEndpoint(
+        "allocatePublicConnection",
+        "dbClusterAccessWhiteLists[].securityIpList",
+        "the cluster gets a public connection string on the internet",
+      ),
+    ],
+  ),
+  "alicloud:selectdb/dbInstance:DbInstance": reading(
+    "Set enablePublicNetwork to false, and whitelist only private ranges (the VPC) or allowlisted sources in desiredSecurityIpLists.",
+    [
+      "enablePublicNetwork",
+      whitelistedEndpoint(
+        "enablePublicNetwork",
+        "desiredSecurityIpLists[].securityIpList",
+        "the instance gets a public endpoint on the internet",
+      ),
+    ],
+  ),
+  "alicloud:rocketmq/rocketMQInstance:RocketMQInstance": endpoint(
+    'Set networkInfo.internetInfo.internetSpec to "disable", and whitelist only private ranges (the VPC) or allowlisted sources.',
+    ...whitelistFields(["ipWhitelists[]", "networkInfo.endpoints[].ipWhiteLists[]"]),
+    exposed("networkInfo.internetInfo.internetSpec", {
+      reads: whitelistedEndpoint(
+        "networkInfo.internetInfo.internetSpec",
+        "networkInfo.internetInfo.ipWhitelists[]",
+        "the instance gets a public endpoint on the internet",
+        { onValues: ["enable"] },
+      ),
+    }),
+  ),
+  "alicloud:hologram/instance:Instance": reading(
+    "Give the instance only VPC endpoints (no endpoints[] entry of type Internet).",
+    ["endpoints", hologresEndpoints],
+  ),
+  // A bastion host holds the credentials of every host it manages.
+  ...Object.fromEntries(
+    [
+      "alicloud:bastionhost/instance:Instance",
+      "alicloud:yundun/bastionHostInstance:BastionHostInstance",
+    ].map((t) => [
+      t,
+      reading(
+        "Set enablePublicAccess to false, or whitelist only private or allowlisted sources in publicWhiteLists.",
+        [
+          "enablePublicAccess",
+          publicEndpoint(
+            "enablePublicAccess",
+            "publicWhiteLists",
+            "the bastion host, which reaches every host it manages, gets a public endpoint on the internet",
+          ),
+        ],
+      ),
+    ]),
+  ),
+  "alicloud:mse/gateway:Gateway": reading(
+    "Leave internetSlbSpec unset and reach the gateway through its private load balancer.",
+    [
+      "internetSlbSpec",
+      given(["internetSlbSpec"], "the gateway gets an internet-facing load balancer"),
+    ],
+  ),
+  // A service mesh's control plane: its API server (the mesh's configuration and certificates)
+  // and Istio Pilot (which hands every sidecar its configuration) on public addresses.
+  "alicloud:servicemesh/serviceMesh:ServiceMesh": endpoint(
+    "Set loadBalancer.apiServerPublicEip and pilotPublicEip to false and leave pilotPublicEipId and pilotPublicLoadbalancerId unset; reach the control plane from the VPC.",
+    exposed(
+      "loadBalancer.apiServerPublicEip",
+      { flag: { absentMeans: false } },
+      "the mesh's API server, which holds its configuration and certificates, gets a public IP",
+    ),
+    exposed(
+      "loadBalancer.pilotPublicEip",
+      { flag: { absentMeans: false } },
+      "Istio Pilot gets a public IP",
+    ),
+    exposed("loadBalancer.pilotPublicEipId", {
+      reads: given(
+        ["loadBalancer.pilotPublicEipId", "loadBalancer.pilotPublicLoadbalancerId"],
+        "Istio Pilot is exposed through a public address or load balancer",
+      ),
+    }),
+  ),
+  // The project's IP whitelist (classic network and VPC addresses, comma-separated) decides who
+  // may connect; the exception policy of a protected project names who may still copy data out.
+  "alicloud:maxcompute/project:Project": endpoint(
+    'Whitelist only private ranges (the VPC) or allowlisted sources in ipWhiteList.ipList and ipWhiteList.vpcIpList, and name no Principal "*" in the exception policy.',
+    ...whitelistFields(["ipWhiteList.ipList", "ipWhiteList.vpcIpList"]),
+    exposed("securityProperties.projectProtection.exceptionPolicy", "policy"),
+  ),
+  // Client access rules: the addresses end users may connect to the cloud desktops from; and
+  // the desktops' security rules, of which inbound (`inflow`) rules that accept admit sources.
+  "alicloud:eds/ecdPolicyGroup:EcdPolicyGroup": endpoint(
+    "Admit only private ranges or allowlisted sources in authorizeAccessPolicyRules and in the inbound rules of authorizeSecurityPolicyRules.",
+    exposed("authorizeAccessPolicyRules[].cidrIp", "ingress"),
+    exposed("authorizeSecurityPolicyRules[].cidrIp", "ingress", "", {
+      where: (rule) => isNot("type", "outflow")(rule) && isNot("policy", "drop")(rule),
+    }),
+  ),
+  // Setting any internet SLB field has EDAS attach (or buy) an internet-facing load balancer.
+  "alicloud:edas/k8sApplication:K8sApplication": reading(
+    "Leave the internetSlb* and internetTargetPort fields unset and use the intranet load balancer.",
+    [
+      "internetSlbId",
+      given(
+        ["internetSlbId", "internetSlbPort", "internetSlbProtocol", "internetTargetPort"],
+        "the application gets an internet-facing load balancer",
+      ),
+    ],
+  ),
+  "alicloud:fc/v3LayerVersion:V3LayerVersion": endpoint(
+    'Set acl to "0" and leave public unset.',
+    exposed("acl", { values: ["1"] }, "every account can read the layer's code"),
+    exposed("public", { values: ["true"] }, "every account can read the layer's code"),
+  ),
+  // `alb` is the SDK's alias of the `lb` module: the same load balancer under two tokens.
+  ...Object.fromEntries(
+    [
+      "aws:lb/loadBalancer:LoadBalancer",
+      "aws:alb/loadBalancer:LoadBalancer",
+      "aws:elb/loadBalancer:LoadBalancer",
+    ].map((t) => [t, reading("Set internal to true.", ["internal", internalFlag])]),
+  ),
+  ...Object.fromEntries(
+    [
+      "alicloud:slb/loadBalancer:LoadBalancer",
+      "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer",
+    ].map((t) => [t, reading('Set addressType to "intranet".', ["addressType", slbAddressType])]),
+  ),
+  "alicloud:cs/edgeKubernetes:EdgeKubernetes": flag(
+    "slbInternetEnabled",
+    "the API server gets an internet-facing load balancer",
+    "Set slbInternetEnabled to false and reach the API server from inside the VPC.",
+    true,
+  ),
+  "aws:lightsail/instancePublicPorts:InstancePublicPorts": reading(
+    "List only private or allowlisted sources in cidrs and ipv6Cidrs of every port.",
+    ["portInfos", lightsailPorts],
+  ),
+  "aws:lightsail/containerServiceDeploymentVersion:ContainerServiceDeploymentVersion": reading(
+    "Remove publicEndpoint; run containers that must serve users on ECS or EKS in private subnets instead.",
+    ["publicEndpoint", containerEndpoint],
+  ),
+  "aws:medialive/inputSecurityGroup:InputSecurityGroup": endpoint(
+    "Admit only private or allowlisted sources to push into MediaLive inputs.",
+    exposed("whitelistRules[].cidr", "ingress"),
+  ),
+  "aws:sagemaker/labelingJob:LabelingJob": reading(
+    "Label with a private work team of the account whose members work inside the jurisdiction.",
+    ["humanTaskConfig", workforce("humanTaskConfig")],
+  ),
+  "aws:sagemaker/flowDefinition:FlowDefinition": reading(
+    "Review with a private work team of the account whose members work inside the jurisdiction.",
+    ["humanLoopConfig", workforce("humanLoopConfig")],
+  ),
+  "alicloud:index/openApiExplorerApiMcpServer:OpenApiExplorerApiMcpServer": endpoint(
+    'Set publicAccess to "off".',
+    exposed(
+      "publicAccess",
+      { unless: ["off"], absentIs: "the account's setting, which the pack cannot read" },
+      "the MCP server, which calls the account's cloud APIs, may answer on the internet",
+    ),
+  ),
   // Resource policies, permissions and shares (grants.ts).
   ...grants,
 };

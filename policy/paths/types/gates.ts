@@ -22,10 +22,13 @@
  */
 import { link, str } from "./common";
 import { admittedFlow, flowWithin, isAnywhere, reachOf } from "../addresses";
+import { ingressFix, isNot, ruleIs } from "./exposure-readers";
+import { exposed, withExposure } from "./exposure";
 import type {
   Admission,
   BorderResource,
   EdgeGate,
+  FieldSpec,
   FlowEdge,
   GateContribution,
   GatedEdge,
@@ -88,16 +91,43 @@ const aclGate: TypeModel["gate"] = (r, x) => ({
   seals: aclDropsInternet(r, x),
 });
 
+/**
+ * A control whose ingress sources at `paths` (of the rules `only` keeps) public-exposure judges:
+ * a source that is neither private nor allowlisted reaches what the group guards from the
+ * internet.
+ */
+function admits(
+  model: TypeModel,
+  ...args: Array<string | Pick<FieldSpec, "when" | "where">>
+): TypeModel {
+  const only = typeof args[0] === "object" ? args[0] : {};
+  const paths = args.filter((a): a is string => typeof a === "string");
+  return withExposure(model, ingressFix, ...paths.map((p) => exposed(p, "ingress", "", only)));
+}
+
 /** The egress controls, by type: the rows of the egress table egress-rules and the gates read. */
 export const gates: TypeTable = {
-  "aws:ec2/securityGroup:SecurityGroup": gate(awsGroupRules, groupGate),
-  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": gate(awsGroupRules, groupGate),
+  "aws:ec2/securityGroup:SecurityGroup": admits(
+    gate(awsGroupRules, groupGate),
+    "ingress[].cidrBlocks[]",
+    "ingress[].ipv6CidrBlocks[]",
+  ),
+  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": admits(
+    gate(awsGroupRules, groupGate),
+    "ingress[].cidrBlocks[]",
+    "ingress[].ipv6CidrBlocks[]",
+  ),
   // Its rules are separate resources (SecurityGroupRule); the group is the gate they make up.
   "alicloud:ecs/securityGroup:SecurityGroup": gate(undefined, groupGate),
-  "aws:ec2/securityGroupRule:SecurityGroupRule": rules((props) =>
-    is("type", "egress")(props)
-      ? awsRules(["cidrBlocks[]", "ipv6CidrBlocks[]"], "protocol", anyRule)(props)
-      : [],
+  "aws:ec2/securityGroupRule:SecurityGroupRule": admits(
+    rules((props) =>
+      is("type", "egress")(props)
+        ? awsRules(["cidrBlocks[]", "ipv6CidrBlocks[]"], "protocol", anyRule)(props)
+        : [],
+    ),
+    { when: ruleIs("type", "ingress") },
+    "cidrBlocks[]",
+    "ipv6CidrBlocks[]",
   ),
   "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": rules(
     awsRules(["cidrIpv4", "cidrIpv6"], "ipProtocol", anyRule),
@@ -109,24 +139,36 @@ export const gates: TypeTable = {
       ? awsRules(["cidrBlock", "ipv6CidrBlock"], "protocol", is("ruleAction", "allow"))(props)
       : [],
   ),
-  "alicloud:ecs/securityGroupRule:SecurityGroupRule": rules((props) =>
-    is("type", "egress")(props)
-      ? alicloudRules(
-          ["cidrIp", "ipv6CidrIp"],
-          "ipProtocol",
-          "portRange",
-          is("policy", "accept", true),
-        )(props)
-      : [],
+  "alicloud:ecs/securityGroupRule:SecurityGroupRule": admits(
+    rules((props) =>
+      is("type", "egress")(props)
+        ? alicloudRules(
+            ["cidrIp", "ipv6CidrIp"],
+            "ipProtocol",
+            "portRange",
+            is("policy", "accept", true),
+          )(props)
+        : [],
+    ),
+    {
+      when: (props) => ruleIs("type", "ingress")(props) && ruleIs("policy", "accept", true)(props),
+    },
+    "cidrIp",
+    "ipv6CidrIp",
   ),
   // ENS security groups hold both directions in permissions[]; egress rules name destCidrIp.
-  "alicloud:ens/securityGroup:SecurityGroup": rules((props) =>
-    alicloudRules(
-      ["permissions[].destCidrIp", "permissions[].ipv6DestCidrIp"],
-      "ipProtocol",
-      "portRange",
-      is("policy", "accept", true),
-    )(props).filter((f) => is("direction", "egress")(f.holder)),
+  "alicloud:ens/securityGroup:SecurityGroup": admits(
+    rules((props) =>
+      alicloudRules(
+        ["permissions[].destCidrIp", "permissions[].ipv6DestCidrIp"],
+        "ipProtocol",
+        "portRange",
+        is("policy", "accept", true),
+      )(props).filter((f) => is("direction", "egress")(f.holder)),
+    ),
+    { where: (rule) => isNot("direction", "egress")(rule) && isNot("policy", "drop")(rule) },
+    "permissions[].sourceCidrIp",
+    "permissions[].ipv6SourceCidrIp",
   ),
   "alicloud:vpc/networkAcl:NetworkAcl": gate(
     alicloudRules(

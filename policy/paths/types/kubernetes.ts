@@ -61,6 +61,9 @@ import type {
 import { clusterTypes, kubernetesProviderType, type Resolver } from "../resolver";
 import { isUnknown, str, valueAt, valuesAt } from "../values";
 import { eksCluster, nodeSubnets } from "./clusters";
+import { exposed, withExposure } from "./exposure";
+import { eksEndpoint } from "./exposure-readers";
+import { controlPlane } from "./egress";
 
 const networkPolicy = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const claims = "kubernetes:core/v1:PersistentVolumeClaim";
@@ -543,7 +546,12 @@ export const kubernetes: TypeTable = {
   ...Object.fromEntries(Object.entries(podTemplates).map(([t, tpl]) => [t, workload(t, tpl)])),
   // An EKS cluster is drawn in its node network; ACK clusters and node pools, whose exits
   // internet-egress judges, are the egress table's.
-  "aws:eks/cluster:Cluster": eksCluster,
+  // Its API server, which holds every secret of the cluster, is public-exposure's.
+  "aws:eks/cluster:Cluster": withExposure(
+    eksCluster,
+    "Set vpcConfig.endpointPublicAccess to false (with endpointPrivateAccess true) and reach the API server from inside the VPC.",
+    exposed("vpcConfig.endpointPublicAccess", { reads: eksEndpoint }, "", controlPlane),
+  ),
   [claims]: data,
   // A PersistentVolume's own source may be a server the node mounts.
   "kubernetes:core/v1:PersistentVolume": {

@@ -12,7 +12,7 @@
 import { cloudOf } from "../../../residency/placement";
 import { endpointOf, link } from "./common";
 import { isPlace, isUnknown } from "../model";
-import { ownAccounts } from "../../flows";
+import { notOwnAccount, ownAccounts } from "../accounts";
 import { reachOfAddress } from "../addresses";
 import { type FieldTag, fieldTag } from "../fields";
 import type {
@@ -112,11 +112,7 @@ function peerAccountEdges(
       return [];
     }
     const account = isUnknown(v) ? "not known until deployed" : String(v);
-    const detail = isUnknown(v)
-      ? `${field} not known until deployed`
-      : own.length > 0
-        ? `not this stack's account ${own.join(", ")}`
-        : "the provider pins no account";
+    const detail = isUnknown(v) ? `${field} not known until deployed` : notOwnAccount(own);
     return link(from, x.peerAccountPlace(cloud, account, far), label, { via: r, detail });
   });
 }

@@ -1,0 +1,198 @@
+/**
+ * Name resolution: a destination a row's `ref` field gives as another resource's name — a bucket,
+ * an SLS project, a global cluster — lies where that resource lies. The per-resource views leave
+ * such values to this stack policy, the one place that sees every resource of the program at once;
+ * a name that matches no resource of the program cannot be placed and fails closed, unless the
+ * field's `fallback` sibling places the far end.
+ */
+import type { PolicyResource, Severity, StackValidationPolicy } from "@pulumi/policy";
+import type { Jurisdiction } from "../../residency/jurisdictions";
+import { arnRegion, placementOf } from "../../residency/placement";
+import { residencyStackPolicy } from "../framework";
+import { resourceLabel } from "./describe";
+import { sourceLabel } from "./fields";
+import type { BorderResource, FieldSpec, PolicyName, TypeModel, TypeTable } from "./model";
+import { arnOutcome, outcomeOf, type PlaceOutcome } from "./references";
+import {
+  dependencyTargets,
+  type RefKind,
+  refKinds,
+  resolveRef,
+  uncontradicted,
+  worstOf,
+} from "./resolver";
+import { byType } from "./types";
+import { isUnknown, known, valueAt, valuesAt } from "./values";
+import { crossingFinding, fixOf, ownPlace } from "./views";
+
+/** What a name resolves to: a place, or not known at preview. */
+type Resolved = PlaceOutcome | { readonly kind: "unknown" };
+
+const inside: Resolved = { kind: "inside" };
+
+/** Where a resource of the stack sits, for name resolution. */
+function placeOfResource(r: PolicyResource, j: Jurisdiction): Resolved {
+  // Read through the proxies: only the region settings are touched, so an unrelated output that
+  // is unknown at preview (an ARN, an ID) does not make the place unknown.
+  const region = known(() =>
+    placementOf(
+      r.type,
+      r.props,
+      r.provider ? { type: r.provider.type, props: r.provider.props } : undefined,
+    ),
+  );
+  if (isUnknown(region)) {
+    return { kind: "unknown" };
+  }
+  if (region.kind !== "region") {
+    return {
+      kind: "unplaceable",
+      raw: JSON.stringify(r.name),
+      why: `whose region cannot be determined (${region.reason ?? region.kind})`,
+    };
+  }
+  return outcomeOf(j, {
+    kind: "region",
+    cloud: region.cloud,
+    region: region.region,
+    raw: `${resourceLabel(r.type, r.name)} in ${region.region}`,
+  });
+}
+
+/** Where a named target lies: its region, or inside when its own rows judge where it lies. */
+function placeOfTarget(kind: RefKind, r: PolicyResource, j: Jurisdiction): Resolved {
+  return kind.judgedByTarget ? inside : placeOfResource(r, j);
+}
+
+/** `an S3 bucket`, `an OSS bucket`, `a KMS key`: acronyms read by their letters. */
+function withArticle(noun: string): string {
+  return /^([aeiou]|S3|SLS)/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+function siblingKnown(holder: unknown, path: string): boolean {
+  const v = known(() => valueAt(holder, path));
+  return v !== undefined && !isUnknown(v);
+}
+
+/** Where one value of a `ref` field points, resolved against the stack's resources. */
+function resolve(
+  field: FieldSpec,
+  kind: RefKind,
+  hit: { readonly value: unknown; readonly holder: unknown },
+  r: PolicyResource,
+  resources: readonly PolicyResource[],
+  j: Jurisdiction,
+): Resolved {
+  // A name of nothing in the stack is placed by the fallback sibling when it is known.
+  const placedElse = field.fallback !== undefined && siblingKnown(hit.holder, field.fallback);
+  if (isUnknown(hit.value)) {
+    const candidates = dependencyTargets(r, field.path, kind);
+    return candidates.length > 0
+      ? worstOf(candidates.map((c) => placeOfTarget(kind, c, j)))
+      : placedElse
+        ? inside
+        : { kind: "unknown" };
+  }
+  if (typeof hit.value !== "string") {
+    return placedElse
+      ? inside
+      : {
+          kind: "unplaceable",
+          raw: JSON.stringify(hit.value),
+          why: `which is not ${withArticle(kind.noun)} name`,
+        };
+  }
+  if (arnRegion(hit.value)) {
+    // A regional ARN (a log group, a stream) places itself.
+    return arnOutcome(j, hit.value);
+  }
+  // By name first; else through the resources the value was computed from (IDs are not among
+  // the outputs every engine reports).
+  const target = resolveRef(kind, hit.value, resources, r.urn);
+  const candidates = target
+    ? [target]
+    : uncontradicted(dependencyTargets(r, field.path, kind), kind);
+  return candidates.length > 0
+    ? worstOf(candidates.map((c) => placeOfTarget(kind, c, j)))
+    : placedElse
+      ? inside
+      : {
+          kind: "unplaceable",
+          raw: JSON.stringify(hit.value),
+          why: `${withArticle(kind.noun)} this program does not create, so its region cannot be checked`,
+        };
+}
+
+/** Per type, the row and its `ref` fields that name a kind of resource. */
+function refRows(
+  table: TypeTable,
+): Map<string, { readonly model: TypeModel; readonly fields: readonly FieldSpec[] }> {
+  const out = new Map<string, { model: TypeModel; fields: FieldSpec[] }>();
+  for (const [type, model] of Object.entries(table)) {
+    const fields = (model.fields ?? []).filter((f) => f.format === "ref" && f.ref !== undefined);
+    if (fields.length > 0) {
+      out.set(type, { model, fields });
+    }
+  }
+  return out;
+}
+
+/**
+ * The stack policy that resolves the names the rows of `table` (default: the domain tables)
+ * declare: each value of a `ref` field lies where the resource it names lies, and is reported in
+ * the words of the field's own policy, from its source (or the resource's place) to that place.
+ */
+export function namedDestinationsPolicy(meta: {
+  readonly name: PolicyName;
+  readonly description: string;
+  readonly severity: Severity;
+  readonly remediationSteps: string;
+  readonly table?: TypeTable;
+}): StackValidationPolicy {
+  const { table, ...policy } = meta;
+  // Read on first use: the tables are made after the policies that read them are declared.
+  let rows: ReturnType<typeof refRows> | undefined;
+  return residencyStackPolicy({
+    ...policy,
+    validate: (args, ctx) => {
+      rows ??= refRows(table ?? byType);
+      const j = ctx.jurisdiction;
+      for (const r of args.resources) {
+        const row = rows.get(r.type);
+        if (!row) {
+          continue;
+        }
+        const label = resourceLabel(r.type, r.name);
+        const provider = r.provider
+          ? { type: r.provider.type, props: r.provider.props }
+          : undefined;
+        for (const field of row.fields) {
+          if (field.when && !field.when(r.props)) {
+            continue;
+          }
+          const kind = refKinds[field.ref!];
+          for (const hit of valuesAt(r.props, field.path)) {
+            if (field.where && !field.where(hit.holder)) {
+              continue;
+            }
+            // `sourceLabel` reads only the props, which it finds on a runtime resource too.
+            const source = known(() => sourceLabel(field, r as unknown as BorderResource));
+            const f = crossingFinding(
+              { path: hit.path, verb: field.verb, inbound: field.inbound },
+              resolve(field, kind, hit, r, args.resources, j),
+              {
+                label,
+                near: (isUnknown(source) ? undefined : source) ?? ownPlace(r, provider, j),
+                jurisdiction: j.id,
+                fix: fixOf(row.model, field.policy),
+              },
+            );
+            if (f) {
+              ctx.report({ ...f, urn: r.urn, resourceName: r.name });
+            }
+          }
+        }
+      }
+    },
+  });
+}

@@ -1,0 +1,197 @@
+/**
+ * The places a resource's inputs name outside the fields its row declares: every ARN anywhere in
+ * its properties (policy documents included), and every value of a property whose name marks it as
+ * naming a region, zone, endpoint or image registry. `arn-locality` and `key-locality` judge them;
+ * the paths a row declares are its policies' (`declaredPaths`), so no value is judged twice.
+ */
+import { type Jurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
+import { describeNamedPlace } from "../../residency/placement";
+import { notAPlace, type PlaceKind, placeRuleOf } from "../inventory/place-rules";
+import type { Outcome } from "./fields";
+import type { FieldSpec, PolicyName, TypeTable } from "./model";
+import { type Located, locate } from "./places";
+import { isUnknown, modelPath, plainValue, stringsIn, unknown, type Unknown } from "./values";
+
+/** What a value alone says about where it points: inside, outside (named), or unplaceable. */
+export type PlaceOutcome = Extract<
+  Outcome,
+  { readonly kind: "inside" | "outside" | "unplaceable" }
+>;
+
+/** A located value (places.ts) in the words of a finding. */
+export function outcomeOf(j: Jurisdiction, at: Located): PlaceOutcome {
+  switch (at.kind) {
+    case "own":
+      return { kind: "inside" };
+    case "region":
+      return regionInJurisdiction(j, at.cloud, at.region)
+        ? { kind: "inside" }
+        : { kind: "outside", place: describeNamedPlace(j, at.cloud, at.raw, at.region) };
+    case "partition":
+      return { kind: "outside", place: `${at.raw} (partition ${at.partition}, outside ${j.id})` };
+    case "unplaceable":
+      return { kind: "unplaceable", raw: JSON.stringify(at.raw), why: at.why };
+  }
+}
+
+/** Decides one ARN: its partition must be one of the jurisdiction's, its region inside. */
+export function arnOutcome(j: Jurisdiction, arn: string): PlaceOutcome {
+  return outcomeOf(j, locate(j, "arn", arn, "aws"));
+}
+
+/**
+ * Whether a field names a place by its value, which the row's policy then judges. An `internet`,
+ * `public` or `global` field names none (its edge goes to the public internet or a global edge
+ * network), and a `relation`, `judged`, `grants` or `destination` field reads several properties
+ * at once: the scanners still read their paths.
+ */
+function namesPlaceByValue(f: FieldSpec): boolean {
+  return !["internet", "public", "global", "relation", "judged", "grants", "destination"].includes(
+    f.format,
+  );
+}
+
+/**
+ * Per type, the paths of the fields of `table` that name a place by their value (only those `only`
+ * owns, when given): their policies judge them, so the scanners skip them.
+ */
+export function declaredPaths(
+  table: TypeTable,
+  only?: PolicyName,
+): Map<string, ReadonlySet<string>> {
+  const out = new Map<string, ReadonlySet<string>>();
+  for (const [type, model] of Object.entries(table)) {
+    const fields = (model.fields ?? []).filter(
+      (f) => namesPlaceByValue(f) && (only === undefined || f.policy === only),
+    );
+    if (fields.length > 0) {
+      out.set(type, new Set(fields.map((f) => f.path)));
+    }
+  }
+  return out;
+}
+
+/** One ARN found in a resource's props (or a value there unknown at preview), with its path. */
+export interface ArnReference {
+  readonly path: string;
+  readonly arn: string | Unknown;
+}
+
+/**
+ * Every ARN (`arn:…`, `acs:…`) anywhere in a resource's props — policy documents included — that
+ * `accept` selects, except at the paths `skip` holds for the type. Values unknown at preview are
+ * returned as `unknown` for the caller to judge.
+ */
+export function arnReferences(
+  type: string,
+  props: Record<string, unknown>,
+  accept: (arn: string) => boolean,
+  skip: ReadonlyMap<string, ReadonlySet<string>>,
+): ArnReference[] {
+  const skipped = skip.get(type) ?? new Set<string>();
+  const out: ArnReference[] = [];
+  // Every value is read: one plain copy is cheaper than the runtime proxy's checks at each.
+  for (const hit of stringsIn(plainValue(props))) {
+    const arn = hit.value;
+    if (!isUnknown(arn) && !(/^(arn|acs):/.test(arn as string) && accept(arn as string))) {
+      continue;
+    }
+    if (!skipped.has(modelPath(hit.path))) {
+      out.push({ path: hit.path, arn: isUnknown(arn) ? unknown : (arn as string) });
+    }
+  }
+  return out;
+}
+
+/** The kinds of place the generic reader finds by a property's name rather than by its value. */
+export type NamedPlaceKind = Extract<PlaceKind, "region" | "zone" | "endpoint" | "image">;
+
+/** One value at a property whose name marks it as naming a place of `kind`. */
+export interface NamedPlaceReference {
+  readonly path: string;
+  readonly kind: NamedPlaceKind;
+  readonly value: string;
+}
+
+/**
+ * Keys under which values name nothing the resource reaches: maps of the user's own words
+ * (`tags`, Kubernetes `labels` and `annotations` — a tag `region: eu-west-1` is a label, not a
+ * destination), the `Condition` of a policy document, which narrows when a grant applies
+ * (`aws:RequestedRegion`) and sends nothing anywhere, and an `exclude` list, which names the
+ * places a setting leaves out (S3 Storage Lens `exclude.regions`).
+ */
+const wordsNotPlaces: ReadonlySet<string> = new Set([
+  "tags",
+  "tagsAll",
+  "labels",
+  "annotations",
+  "Condition",
+  "exclude",
+]);
+
+/**
+ * Every string in a resource's props held by a property whose name the place rules
+ * (inventory/place-rules.ts, the rules the type inventory marks properties by) read as one of
+ * `kinds` — the property's own name, or the key of a map or of a JSON document held as text
+ * (an ECS container definition's `awslogs-region`). Array elements take their array's name.
+ * Left out: the paths `skip` holds for the type, the paths the rules list as not places, values
+ * under `wordsNotPlaces`, and values unknown at preview — outputs of this program's resources,
+ * which the placement policies check where they are created.
+ */
+export function namedPlaceReferences(
+  type: string,
+  props: Record<string, unknown>,
+  kinds: readonly NamedPlaceKind[],
+  skip: ReadonlyMap<string, ReadonlySet<string>>,
+): NamedPlaceReference[] {
+  const provider = type.split(":")[0];
+  const skipped = skip.get(type) ?? new Set<string>();
+  const out: NamedPlaceReference[] = [];
+  const plain = plainValue(props);
+  for (const { path, value, name } of stringsIn(plain, "", (key) => wordsNotPlaces.has(key))) {
+    if (typeof value !== "string" || value === "" || name === undefined) {
+      continue;
+    }
+    const kind = placeRuleOf(name, provider)?.kind;
+    if (kind === undefined || !(kinds as readonly PlaceKind[]).includes(kind)) {
+      continue;
+    }
+    const at = modelPath(path);
+    if (!skipped.has(at) && notAPlace(at) === undefined) {
+      out.push({ path, kind: kind as NamedPlaceKind, value });
+    }
+  }
+  return out;
+}
+
+/** ARNs of AWS KMS keys. */
+export const kmsArn = /^arn:[^:]+:kms:/;
+
+/** An ARN a resource names that lies outside the jurisdiction or cannot be placed. */
+export interface ForeignArn {
+  /** Where in the props the ARN stands. */
+  readonly path: string;
+  /** The place it names, as a violation shows it. */
+  readonly place: string;
+}
+
+/**
+ * The ARNs among `refs` that name a place outside the jurisdiction or one that cannot be placed.
+ * ARNs unknown at preview are outputs of resources of this program, which the placement policies
+ * check where they are created, so they are not judged here.
+ */
+export function foreignArns(j: Jurisdiction, refs: readonly ArnReference[]): ForeignArn[] {
+  const out: ForeignArn[] = [];
+  for (const ref of refs) {
+    if (isUnknown(ref.arn)) {
+      continue;
+    }
+    const outcome = arnOutcome(j, ref.arn);
+    if (outcome.kind === "outside") {
+      out.push({ path: ref.path, place: outcome.place });
+    } else if (outcome.kind === "unplaceable") {
+      out.push({ path: ref.path, place: `${outcome.raw} (${outcome.why})` });
+    }
+  }
+  return out;
+}

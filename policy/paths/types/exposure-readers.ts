@@ -1,0 +1,422 @@
+/**
+ * The readers of the public-exposure rows whose opening takes several properties read together
+ * (`exposes: { reads }`): an endpoint switch and the whitelist that narrows it, a load balancer's
+ * scheme, a Lightsail port's sources, a human task's workforce. Each returns the openings it
+ * finds in the words public-exposure reports them in ("…, but <path> <what>."); one not known at
+ * preview is an opening that only may be, judged all the same.
+ */
+import type { EgressAllowEntry } from "../../framework";
+import { isAnywhere, reachOfAddress } from "../addresses";
+import { isPublic, statements } from "../iam";
+import type { GlobalReach, PublicReader } from "../model";
+import { isTrue, isUnknown, jsonDocument, str, valueAt, valuesAt } from "../values";
+
+type Props = Readonly<Record<string, unknown>>;
+type Allowlist = readonly EgressAllowEntry[];
+
+/** What public-exposure asks of ingress rules and security groups. */
+export const ingressFix =
+  "Admit only private ranges (the VPC) or allowlisted sources; never 0.0.0.0/0 or ::/0.";
+
+const undecided = "is not known at preview, so whether it is public cannot be decided";
+
+function notKnown(path: string, what = undecided): GlobalReach {
+  return { path, what, unknown: true };
+}
+
+/** Every source of `value` (comma-separated) that is neither private nor allowlisted. */
+export function openSource(path: string, value: unknown, allowlist: Allowlist): GlobalReach[] {
+  if (isUnknown(value)) {
+    return [
+      notKnown(
+        path,
+        "is not known at preview, so whether it admits the internet cannot be decided",
+      ),
+    ];
+  }
+  return String(value)
+    .split(",")
+    .map((c) => c.trim())
+    .filter((c) => c !== "" && reachOfAddress(c, allowlist).kind === "internet")
+    .map((c) => ({
+      path,
+      what: isAnywhere(c)
+        ? `admits ${c}: every address on the internet`
+        : `admits ${c}, a public range that is not in the allowlist`,
+    }));
+}
+
+/** The sources at `paths` that are neither private nor allowlisted (of entries `when` keeps). */
+export function openSources(paths: readonly string[], when?: (holder: unknown) => boolean) {
+  return (props: Props, allowlist: Allowlist): GlobalReach[] =>
+    paths.flatMap((path) =>
+      valuesAt(props, path)
+        .filter((f) => !when || when(f.holder))
+        .flatMap((f) => openSource(f.path, f.value, allowlist)),
+    );
+}
+
+/** Whether the value at `key` is `value` (ignoring case); absent counts as `absent`. */
+export function ruleIs(key: string, value: string, absent = false) {
+  return (holder: unknown): boolean => {
+    const v = valueAt(holder, key);
+    return v === undefined ? absent : String(v).toLowerCase() === value;
+  };
+}
+
+/** Whether the value at `path` is not `value` (ignoring case); unknown or absent is judged. */
+export function isNot(path: string, value: string) {
+  return (holder: unknown): boolean => {
+    const v = valueAt(holder, path);
+    return isUnknown(v) || v === undefined || String(v).toLowerCase() !== value;
+  };
+}
+
+/** `securityIps[]`, `dbInstanceIpArrays[].securityIps` → `securityIps`, `dbInstanceIpArrays.securityIps`. */
+export function fieldNames(paths: readonly string[]): string {
+  return paths.map((p) => p.replace(/\[\]/g, "")).join(" and ");
+}
+
+/** Values at a path that equal one of `bad` (ignoring case). */
+export function valueIn(path: string, bad: readonly string[], what: string): PublicReader {
+  return (props) =>
+    valuesAt(props, path)
+      .filter((f) => isUnknown(f.value) || bad.includes(String(f.value).toLowerCase()))
+      .map((f) =>
+        isUnknown(f.value)
+          ? notKnown(f.path)
+          : { path: f.path, what: `is ${JSON.stringify(f.value)}: ${what}` },
+      );
+}
+
+/** A flag at a path that is set (true, or absent when `absentMeans` is true). */
+export function flagged(path: string, what: string, absentMeans = false): PublicReader {
+  return (props) => {
+    const v = valueAt(props, path);
+    if (isUnknown(v)) {
+      return [notKnown(path)];
+    }
+    const on = v === undefined ? absentMeans : isTrue(v);
+    const state = v === undefined ? "is not set (defaults to public)" : "is set";
+    return on ? [{ path, what: `${state}: ${what}` }] : [];
+  };
+}
+
+/** A policy document at `path` with a statement that allows everyone and no condition binds. */
+export function policyAt(path: string): PublicReader {
+  return (props) => {
+    const raw = valueAt(props, path);
+    if (raw === undefined) {
+      return [];
+    }
+    const doc = jsonDocument(raw);
+    if (isUnknown(raw) || isUnknown(doc)) {
+      return [notKnown(path)];
+    }
+    return statements(doc)
+      .filter(isPublic)
+      .map((s) => ({
+        path: `${path}.Statement[${s.index}]`,
+        what: 'allows Principal "*" and no condition limits it to named networks, addresses, accounts or organisations: anyone on the internet can use it',
+      }));
+  };
+}
+
+/** Every opening the readers find, in order. */
+export function all(...readers: PublicReader[]): PublicReader {
+  return (props, allowlist) => readers.flatMap((read) => read(props, allowlist));
+}
+
+/**
+ * A public endpoint switched on by the flag at `path` (or by its absence when `absentMeans` is
+ * true) and narrowed by the address whitelist at `whitelist`: a whitelist of private or
+ * allowlisted sources admits no one else, and an empty one leaves the endpoint to the service's
+ * default, which the pack cannot read — so it counts as open.
+ */
+export function publicEndpoint(
+  path: string,
+  whitelist: string,
+  what: string,
+  absentMeans = false,
+): PublicReader {
+  return (props, allowlist) => {
+    const v = valueAt(props, path);
+    if (isUnknown(v)) {
+      return [notKnown(path)];
+    }
+    if (!(v === undefined ? absentMeans : isTrue(v))) {
+      return [];
+    }
+    const list = valueAt(props, whitelist);
+    if (isUnknown(list)) {
+      return [
+        notKnown(
+          whitelist,
+          "is not known at preview, so whom the public endpoint admits cannot be decided",
+        ),
+      ];
+    }
+    if (Array.isArray(list) && list.length > 0) {
+      return openSources([`${whitelist}[]`])(props, allowlist);
+    }
+    const state = v === undefined ? "is not set (defaults to public)" : "is set";
+    return [{ path, what: `${state}: ${what}, and no ${whitelist} narrows whom it admits` }];
+  };
+}
+
+/**
+ * A public endpoint switched on by the flag at `path` (true, one of `onValues`, or absent when
+ * `absentMeans` is true), guarded by the instance's whitelist whose entries are at `sources`.
+ * The whitelist is judged whether or not the endpoint is on: it guards every endpoint, and a
+ * public one may be added outside the program. An endpoint that is on with no whitelist entry at
+ * all is left to the service's default, which the pack cannot read — so it counts as open.
+ */
+export function whitelistedEndpoint(
+  path: string,
+  sources: string,
+  what: string,
+  opts: { readonly absentMeans?: boolean; readonly onValues?: readonly string[] } = {},
+): PublicReader {
+  const judge = openSources([sources]);
+  return (props, allowlist) => {
+    const open = judge(props, allowlist);
+    const v = valueAt(props, path);
+    if (isUnknown(v)) {
+      return [notKnown(path), ...open];
+    }
+    const on =
+      v === undefined
+        ? (opts.absentMeans ?? false)
+        : isTrue(v) || (opts.onValues ?? []).includes(String(v).toLowerCase());
+    const entries = valuesAt(props, sources).filter(
+      (f) => isUnknown(f.value) || String(f.value).trim() !== "",
+    );
+    if (!on || entries.length > 0) {
+      return open;
+    }
+    const state = v === undefined ? "is not set (defaults to public)" : `is ${JSON.stringify(v)}`;
+    return [
+      {
+        path,
+        what: `${state}: ${what}, and no ${fieldNames([sources])} entry narrows whom it admits`,
+      },
+    ];
+  };
+}
+
+/**
+ * A Prometheus instance's or view's password-free access policy, `{"SourceIp": […], "SourceVpc":
+ * […]}` (the older API took the addresses one a line): each source address that is neither
+ * private nor allowlisted reads or writes the metrics without credentials.
+ */
+export function authFreeSources(path: string): PublicReader {
+  return (props, allowlist) => {
+    const raw = valueAt(props, path);
+    if (raw === undefined) {
+      return [];
+    }
+    if (isUnknown(raw)) {
+      return [notKnown(path, "is not known at preview, so whom it admits cannot be decided")];
+    }
+    const doc = jsonDocument(raw);
+    if (doc !== null && typeof doc === "object" && !Array.isArray(doc)) {
+      return openSources([`${path}.SourceIp[]`])(props, allowlist);
+    }
+    return String(raw)
+      .split(/\s+/)
+      .flatMap((c) => openSource(path, c, allowlist));
+  };
+}
+
+/** The first of `paths` that is set: setting any of them creates what `what` says. */
+export function given(paths: readonly string[], what: string): PublicReader {
+  return (props) => {
+    for (const path of paths) {
+      const v = valueAt(props, path);
+      if (isUnknown(v)) {
+        return [notKnown(path)];
+      }
+      if (v !== undefined && v !== null && v !== "") {
+        return [{ path, what: `is set: ${what}` }];
+      }
+    }
+    return [];
+  };
+}
+
+/** An OSS access point on the internet network origin, unless its own block shuts it. */
+export const ossAccessPoint: PublicReader = (props) =>
+  str(valueAt(props, "networkOrigin"))?.toLowerCase() === "internet" &&
+  valueAt(props, "publicAccessBlockConfiguration.blockPublicAccess") !== true
+    ? [{ path: "networkOrigin", what: 'is "internet" without blockPublicAccess' }]
+    : [];
+
+/** Load balancers whose `internal` flag must be true (absent: internet-facing). */
+export const internalFlag: PublicReader = (props) => {
+  const v = valueAt(props, "internal");
+  if (v === true) {
+    return [];
+  }
+  return isUnknown(v)
+    ? [notKnown("internal", "is not known at preview")]
+    : [{ path: "internal", what: "is not true: the load balancer faces the internet" }];
+};
+
+/** Alibaba Classic Load Balancers: the API's default address type is internet. */
+export const slbAddressType: PublicReader = (props) =>
+  str(valueAt(props, "addressType"))?.toLowerCase() === "intranet"
+    ? []
+    : [{ path: "addressType", what: 'is not "intranet": the load balancer gets a public address' }];
+
+/**
+ * An OpenSearch or Elasticsearch domain without subnets in `vpcOptions` answers on a public
+ * endpoint; with them, its endpoint is an interface in the VPC.
+ */
+export const domainEndpoint: PublicReader = (props) => {
+  const subnets = valueAt(props, "vpcOptions.subnetIds");
+  if (isUnknown(subnets) || isUnknown(valueAt(props, "vpcOptions"))) {
+    return [
+      notKnown(
+        "vpcOptions.subnetIds",
+        "is not known at preview, so whether the domain is public cannot be decided",
+      ),
+    ];
+  }
+  return Array.isArray(subnets) && subnets.length > 0
+    ? []
+    : [
+        {
+          path: "vpcOptions.subnetIds",
+          what: `${subnets === undefined ? "is not set" : "names no subnet"}: the domain gets a public endpoint on the internet`,
+        },
+      ];
+};
+
+/** A Hologres instance's endpoints of type Internet that are not switched off. */
+export const hologresEndpoints: PublicReader = (props) =>
+  valuesAt(props, "endpoints[].type")
+    .filter((f) => isUnknown(f.value) || String(f.value).toLowerCase() === "internet")
+    .filter((f) => valueAt(f.holder, "enabled") !== false)
+    .map((f) =>
+      isUnknown(f.value)
+        ? notKnown(f.path)
+        : {
+            path: f.path,
+            what: `is ${JSON.stringify(f.value)}: the instance gets an endpoint on the internet`,
+          },
+    );
+
+/**
+ * An EKS cluster's API server: public unless `endpointPublicAccess` is false; a public endpoint
+ * restricted to private or allowlisted sources admits no one else.
+ */
+export const eksEndpoint: PublicReader = (props, allowlist) => {
+  const path = "vpcConfig.endpointPublicAccess";
+  const v = valueAt(props, path);
+  if (v === false) {
+    return [];
+  }
+  if (isUnknown(v)) {
+    return [notKnown(path)];
+  }
+  const cidrs = valueAt(props, "vpcConfig.publicAccessCidrs");
+  if (Array.isArray(cidrs) && cidrs.length > 0) {
+    return openSources(["vpcConfig.publicAccessCidrs[]"])(props, allowlist);
+  }
+  return [
+    {
+      path,
+      what: `${v === undefined ? "is not set (defaults to true)" : "is true"}: the API server has a public endpoint open to 0.0.0.0/0`,
+    },
+  ];
+};
+
+/**
+ * Lightsail opens an instance's public ports to the sources each port entry lists; an entry
+ * that lists none (no `cidrs`, `ipv6Cidrs` or `cidrListAliases`) is open to every address.
+ * `lightsail-connect`, the only alias, admits AWS's browser SSH service from its public ranges.
+ */
+export const lightsailPorts: PublicReader = (props, allowlist) =>
+  valuesAt(props, "portInfos[]").flatMap((port): GlobalReach[] => {
+    if (isUnknown(port.value)) {
+      return [
+        notKnown(
+          port.path,
+          "is not known at preview, so whether it admits the internet cannot be decided",
+        ),
+      ];
+    }
+    const sources = ["cidrs[]", "ipv6Cidrs[]", "cidrListAliases[]"].flatMap((k) =>
+      valuesAt(port.value, k).map((f) => ({ ...f, path: `${port.path}.${f.path}` })),
+    );
+    if (sources.length === 0) {
+      return [
+        {
+          path: `${port.path}.cidrs`,
+          what: "is not set: the port is open to every address on the internet (0.0.0.0/0 and ::/0)",
+        },
+      ];
+    }
+    return sources.flatMap((f) =>
+      f.path.includes("cidrListAliases") && !isUnknown(f.value)
+        ? [
+            {
+              path: f.path,
+              what: `is ${JSON.stringify(f.value)}: it admits AWS's browser-based SSH service from public ranges worldwide`,
+            },
+          ]
+        : openSource(f.path, f.value, allowlist),
+    );
+  });
+
+/** A Lightsail container service's public HTTPS endpoint. */
+export const containerEndpoint: PublicReader = (props) => {
+  const v = valueAt(props, "publicEndpoint");
+  if (v === undefined) {
+    return [];
+  }
+  return isUnknown(v)
+    ? [notKnown("publicEndpoint")]
+    : [
+        {
+          path: "publicEndpoint",
+          what: `is set: the service's public HTTPS endpoint sends internet requests to container ${JSON.stringify(str(valueAt(v, "containerName")) ?? "(unnamed)")}`,
+        },
+      ];
+};
+
+/**
+ * A SageMaker human task shows its data items to the work team its `workteamArn` names: the
+ * public Mechanical Turk workforce (`workteam/public-crowd/`) and Marketplace vendors
+ * (`workteam/vendor/`) work from anywhere; a private work team of the account is the stack's.
+ */
+export function workforce(holder: string): PublicReader {
+  return (props) => {
+    const path = `${holder}.workteamArn`;
+    const arn = valueAt(props, path);
+    if (isUnknown(arn)) {
+      return [notKnown(path, "is not known at preview, so who sees the data cannot be decided")];
+    }
+    const team = typeof arn === "string" ? /:workteam\/(public-crowd|vendor)\//.exec(arn) : null;
+    if (team) {
+      const who =
+        team[1] === "public-crowd"
+          ? "the public Mechanical Turk workforce"
+          : "a vendor's workforce";
+      return [
+        {
+          path,
+          what: `is ${JSON.stringify(arn)}: ${who}, whose workers anywhere in the world see the data items`,
+        },
+      ];
+    }
+    return valueAt(props, `${holder}.publicWorkforceTaskPrice`) !== undefined
+      ? [
+          {
+            path: `${holder}.publicWorkforceTaskPrice`,
+            what: "is set: the task is offered to the public Mechanical Turk workforce, whose workers anywhere in the world see the data items",
+          },
+        ]
+      : [];
+  };
+}

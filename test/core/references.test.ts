@@ -1,0 +1,200 @@
+/**
+ * The places a resource's inputs name outside its row's fields (policy/paths/references.ts): ARNs
+ * anywhere in the props and how each is placed, the values of properties whose name marks a
+ * place, and the paths a row declares, which the scanners leave to the row's policies.
+ */
+import type { FieldSpec, PolicyName, TypeTable } from "../../policy/paths/model";
+import {
+  arnOutcome,
+  arnReferences,
+  declaredPaths,
+  foreignArns,
+  kmsArn,
+  namedPlaceReferences,
+  type PlaceOutcome,
+} from "../../policy/paths/references";
+import { unknown } from "../../policy/paths/values";
+import { getJurisdiction } from "../../residency/jurisdictions";
+import { proxied, unknownText } from "./support";
+
+const cn = getJurisdiction("CN");
+const us = getJurisdiction("US");
+const ruleType = "alicloud:oss/bucketReplication:BucketReplication";
+
+describe("ARNs", () => {
+  test.each<[string, string, PlaceOutcome]>([
+    ["an Alibaba ARN inside", "acs:kms:cn-shanghai:1:key/k", { kind: "inside" }],
+    [
+      "an Alibaba ARN outside",
+      "acs:log:cn-hongkong:1:project/p",
+      { kind: "outside", place: "acs:log:cn-hongkong:1:project/p (outside CN, in HK)" },
+    ],
+    ["a regionless Alibaba ARN", "acs:ram::1:role/r", { kind: "inside" }],
+    ["an Alibaba ARN cut short", "acs:ram", { kind: "inside" }],
+    [
+      "an Alibaba ARN for every region",
+      "acs:oss:*:*:bucket",
+      { kind: "unplaceable", raw: '"acs:oss:*:*:bucket"', why: "which allows every region" },
+    ],
+    [
+      "an AWS ARN of another partition",
+      "arn:aws:kms:us-east-1:1:key/1",
+      { kind: "outside", place: "arn:aws:kms:us-east-1:1:key/1 (partition aws, outside CN)" },
+    ],
+    ["a regionless ARN of the partition", "arn:aws-cn:s3:::bucket", { kind: "inside" }],
+    ["an ARN of a region inside", "arn:aws-cn:rds:cn-north-1:1:db:x", { kind: "inside" }],
+    [
+      "an ARN of a region outside",
+      "arn:aws-cn:rds:ap-east-1:1:db:x",
+      { kind: "outside", place: "arn:aws-cn:rds:ap-east-1:1:db:x (outside CN, in HK)" },
+    ],
+    ["an ARN too short to have a region", "arn:aws-cn:kms:x", { kind: "inside" }],
+    ["an identifier, not an ARN", "my-key-id", { kind: "inside" }],
+  ])("in CN, %s", (_label, arn, expected) => {
+    expect(arnOutcome(cn, arn)).toEqual(expected);
+  });
+
+  test("in US, an ARN of the EU is outside and names where it lies", () => {
+    expect(arnOutcome(us, "arn:aws:kms:eu-central-1:1:key/1")).toEqual({
+      kind: "outside",
+      place: "arn:aws:kms:eu-central-1:1:key/1 (outside US, in EU)",
+    });
+    expect(arnOutcome(us, "arn:aws-us-gov:kms:us-gov-west-1:1:key/1")).toEqual({ kind: "inside" });
+  });
+
+  const skip = new Map([["aws:s3/bucket:Bucket", new Set(["replication.role"])]]);
+
+  test("finds every ARN a resource names, policy documents included, except modelled paths", () => {
+    const props = proxied({
+      replication: { role: "arn:aws:iam::1:role/r" },
+      kmsKeyId: "arn:aws:kms:us-east-1:1:key/1",
+      name: "not an arn",
+      note: "see arn:aws:kms:us-east-1:1:key/2",
+      policy: JSON.stringify({ Statement: [{ Resource: "acs:oss:*:*:b" }] }),
+      later: unknownText,
+    });
+    expect(arnReferences("aws:s3/bucket:Bucket", props, () => true, skip)).toEqual([
+      { path: "kmsKeyId", arn: "arn:aws:kms:us-east-1:1:key/1" },
+      { path: "policy.Statement[0].Resource", arn: "acs:oss:*:*:b" },
+      { path: "later", arn: unknown },
+    ]);
+    // Another type skips nothing; `accept` selects.
+    expect(arnReferences("aws:s3/bucketV2:BucketV2", props, (a) => kmsArn.test(a), skip)).toEqual([
+      { path: "kmsKeyId", arn: "arn:aws:kms:us-east-1:1:key/1" },
+      { path: "later", arn: unknown },
+    ]);
+  });
+
+  test("recognises KMS key ARNs of any partition, and only those", () => {
+    expect(
+      ["arn:aws-cn:kms:cn-north-1:1:key/k", "arn:aws:kms:x", "arn::kms:x", "xarn:aws:kms:x"].map(
+        (a) => kmsArn.test(a),
+      ),
+    ).toEqual([true, true, false, false]);
+  });
+
+  test("keeps the ARNs outside or unplaceable, leaving unknown ones to the placement policies", () => {
+    expect(
+      foreignArns(cn, [
+        { path: "a", arn: "arn:aws-cn:kms:cn-north-1:1:key/k" },
+        { path: "b", arn: "arn:aws:kms:us-east-1:1:key/1" },
+        { path: "c", arn: "acs:oss:*:*:b" },
+        { path: "d", arn: unknown },
+      ]),
+    ).toEqual([
+      { path: "b", place: "arn:aws:kms:us-east-1:1:key/1 (partition aws, outside CN)" },
+      { path: "c", place: '"acs:oss:*:*:b" (which allows every region)' },
+    ]);
+  });
+
+  test("lists the paths of the fields that name a place by their value, per type", () => {
+    const region = (path: string, policy: PolicyName = "storage-replication"): FieldSpec => ({
+      path,
+      format: "region",
+      verb: "v",
+      label: "replication",
+      policy,
+    });
+    const table: TypeTable = {
+      [ruleType]: {
+        role: "other",
+        fields: [
+          region("a"),
+          { ...region("c[]"), format: "arn" },
+          // Fields that name no place by their value: the scanners still read their paths.
+          { ...region("open"), format: "internet", opens: "true" },
+          { ...region("policy"), format: "grants", grants: () => [] },
+          { ...region("mode"), format: "judged", judges: () => [] },
+        ],
+        fix: "",
+      },
+      "aws:s3/bucket:Bucket": { role: "data", fields: [region("d", "log-shipping")], fix: "" },
+      "aws:s3/bucketPolicy:BucketPolicy": { role: "other", fix: "" },
+    };
+    const listed = (paths: ReadonlyMap<string, ReadonlySet<string>>) =>
+      [...paths].map(([t, s]) => [t, [...s]]);
+    expect(listed(declaredPaths(table))).toEqual([
+      [ruleType, ["a", "c[]"]],
+      ["aws:s3/bucket:Bucket", ["d"]],
+    ]);
+    // Only one policy's fields, when asked.
+    expect(listed(declaredPaths(table, "log-shipping"))).toEqual([["aws:s3/bucket:Bucket", ["d"]]]);
+  });
+});
+
+describe("places named by a property's name", () => {
+  const type = "aws:ecs/taskDefinition:TaskDefinition";
+  const props = proxied({
+    destinationRegion: "eu-west-1",
+    availabilityZone: "eu-west-1a",
+    containerDefinitions: JSON.stringify([
+      {
+        image: "123.dkr.ecr.us-east-1.amazonaws.com/app:1",
+        logConfiguration: { options: { "awslogs-region": "us-east-1" } },
+      },
+    ]),
+    replicaRegions: ["cn-beijing", "cn-hongkong"],
+    endpoint: "https://oss-cn-hangzhou.aliyuncs.com",
+    description: "eu-west-1",
+    tags: { region: "eu-west-1" },
+    later: unknownText,
+  });
+
+  test("finds each kind by the property's name, in JSON documents and lists too", () => {
+    const skip = new Map([[type, new Set(["destinationRegion"])]]);
+    expect(
+      namedPlaceReferences(type, props, ["region", "zone", "endpoint", "image"], skip),
+    ).toEqual([
+      { path: "availabilityZone", kind: "zone", value: "eu-west-1a" },
+      {
+        path: "containerDefinitions[0].image",
+        kind: "image",
+        value: "123.dkr.ecr.us-east-1.amazonaws.com/app:1",
+      },
+      {
+        path: "containerDefinitions[0].logConfiguration.options.awslogs-region",
+        kind: "region",
+        value: "us-east-1",
+      },
+      { path: "replicaRegions[0]", kind: "region", value: "cn-beijing" },
+      { path: "replicaRegions[1]", kind: "region", value: "cn-hongkong" },
+      { path: "endpoint", kind: "endpoint", value: "https://oss-cn-hangzhou.aliyuncs.com" },
+    ]);
+  });
+
+  test("reads only the kinds asked for, and a declared path only when another type has it", () => {
+    expect(namedPlaceReferences(type, props, ["image"], new Map())).toEqual([
+      {
+        path: "containerDefinitions[0].image",
+        kind: "image",
+        value: "123.dkr.ecr.us-east-1.amazonaws.com/app:1",
+      },
+    ]);
+    const skip = new Map([["aws:s3/bucket:Bucket", new Set(["destinationRegion"])]]);
+    expect(namedPlaceReferences(type, props, ["region"], skip)[0]).toEqual({
+      path: "destinationRegion",
+      kind: "region",
+      value: "eu-west-1",
+    });
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * The inventory of the data-flow model (issue 11's acceptance): every table of
+ * `policy/paths/types/index.ts` is enumerated, each resource type is declared in exactly one of
+ * them, every type is a real resource token of the installed SDKs and reviewed, every property
+ * path a row reads is an input of its type (a misspelt path would never match and let its data
+ * path through silently), and no other file of the pack keeps its own list of the types a policy
+ * judges — a second list is a second model, and two models drift apart.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { mergeRows, typeRows } from "../../policy/paths/graph";
+import type { TypeModel, TypeTable } from "../../policy/paths/model";
+import { byType, merge, modelledTypes, tables } from "../../policy/paths/types";
+import { modelledTypes as reviewedModelled, reviewed, reviewedTypes } from "../../policy/reviewed";
+import { inputPathProblem, sdkTypeTokens } from "../helpers/policy-sdk";
+
+const root = path.resolve(__dirname, "..", "..");
+
+describe("the domain tables", () => {
+  test("declare each resource type in exactly one table", () => {
+    const homes = new Map<string, string[]>();
+    for (const [domain, table] of Object.entries(tables)) {
+      for (const type of Object.keys(table)) {
+        homes.set(type, [...(homes.get(type) ?? []), domain]);
+      }
+    }
+    expect([...homes].filter(([, domains]) => domains.length > 1)).toEqual([]);
+    // Every table holds rows, and the union the graph is built from is exactly theirs.
+    expect(Object.entries(tables).filter(([, table]) => Object.keys(table).length === 0)).toEqual(
+      [],
+    );
+    expect([...modelledTypes].sort()).toEqual([...homes.keys()].sort());
+    expect(Object.keys(byType).sort()).toEqual([...homes.keys()].sort());
+  });
+
+  test("refuse a type declared in two tables, naming both", () => {
+    const row: TypeModel = { role: "data", fix: "Fix it." };
+    expect(() =>
+      merge({ storage: { "aws:s3/bucket:Bucket": row }, backups: { "aws:s3/bucket:Bucket": row } }),
+    ).toThrow(
+      "aws:s3/bucket:Bucket is declared in the storage and the backups tables; each type belongs to exactly one.",
+    );
+    expect(merge({ storage: { a: row }, backups: { b: row } })).toEqual({ a: row, b: row });
+  });
+
+  test("give the data-flow graph one row per type: two sources of the same type are refused", () => {
+    const [type] = Object.keys(tables.logs);
+    const other: TypeTable = { [type]: { role: "control", fix: "" } };
+    expect(() => mergeRows(typeRows(byType), typeRows(other))).toThrow(
+      `The data-flow graph has two rows for ${type}; each type belongs to one.`,
+    );
+    expect(
+      Object.keys(mergeRows(typeRows({ a: other[type] }), typeRows({ b: other[type] }))),
+    ).toEqual(["a", "b"]);
+  });
+
+  test("name only resource types of the installed SDKs", () => {
+    const tokens = sdkTypeTokens();
+    expect([...modelledTypes].filter((t) => !tokens.has(t))).toEqual([]);
+  });
+
+  test("are reviewed: a modelled type is reviewed without being listed", () => {
+    expect([...reviewedModelled].sort()).toEqual([...modelledTypes].sort());
+    expect([...modelledTypes].filter((t) => !reviewedTypes.has(t))).toEqual([]);
+    // The ones no list names yet: reviewed only because they are modelled.
+    const listed = new Set<string>(Object.values(reviewed).flat());
+    expect([...modelledTypes].filter((t) => !listed.has(t)).sort()).toEqual([
+      "alicloud:ecs/disk:Disk",
+      "alicloud:ecs/diskAttachment:DiskAttachment",
+      "alicloud:mongodb/instance:Instance",
+      "alicloud:nas/fileSystem:FileSystem",
+      "alicloud:nas/mountTarget:MountTarget",
+      "aws:ec2/volumeAttachment:VolumeAttachment",
+      "aws:ec2/vpnGatewayAttachment:VpnGatewayAttachment",
+      "aws:ec2transitgateway/transitGateway:TransitGateway",
+      "aws:ec2transitgateway/vpcAttachment:VpcAttachment",
+      "aws:efs/mountTarget:MountTarget",
+      "aws:s3/bucketAccelerateConfigurationV2:BucketAccelerateConfigurationV2",
+      "aws:s3/bucketAclV2:BucketAclV2",
+      "aws:s3/bucketLoggingV2:BucketLoggingV2",
+      "kubernetes:apps/v1:ReplicaSet",
+      "kubernetes:core/v1:PersistentVolume",
+      "kubernetes:core/v1:Pod",
+    ]);
+  });
+
+  test("read only property paths that are inputs of their type", () => {
+    const problems = Object.entries(byType).flatMap(([type, model]) =>
+      (model.fields ?? []).flatMap((f) =>
+        // A relation's path names the properties it relates: `geographicRegionAId/geographicRegionBId`.
+        [
+          ...(f.format === "relation" ? f.path.split("/") : [f.path]),
+          f.source?.path,
+          f.origin?.path,
+        ].flatMap((p) => {
+          const problem = p === undefined ? undefined : inputPathProblem(type, p);
+          return problem ? [`${type} ${p}: ${problem}`] : [];
+        }),
+      ),
+    );
+    expect(problems).toEqual([]);
+    // Not vacuous: the rows declare fields by the hundred.
+    expect(Object.values(byType).flatMap((m) => m.fields ?? []).length).toBeGreaterThan(500);
+  });
+});
+
+/**
+ * Files of the pack outside the tables whose type tokens are not a policy's list of the types it
+ * judges, each with the reason. A file that gains tokens must earn a line here; a file that loses
+ * them all must lose its line, so the list stays the truth.
+ */
+const notATypeList: Readonly<Record<string, string>> = {
+  // How findings, paths and diagrams name a resource: labels keyed by type, for every type,
+  // modelled or not.
+  "policy/paths/describe.ts": "labels",
+  // What a reference of each kind can name (an S3 bucket is a Bucket or a BucketV2): the
+  // resolver's vocabulary, shared by every row that reads a reference.
+  "policy/paths/resolver.ts": "what a reference names",
+  // The security groups whose rules the egress posture report lists; the groups' rows (and
+  // their gates) are the egress table's.
+  "policy/paths/posture.ts": "the groups the posture report lists",
+  // The NetworkPolicy kinds and the Namespace kind whose objects the Kubernetes reader parses;
+  // their rows are the kubernetes table's.
+  "policy/paths/kubernetes.ts": "the kinds the Kubernetes reader parses",
+  // The Services whose load balancers kubernetes-service-exposure reads, the node pools and
+  // groups and the subnets that place a cluster's nodes, the ingress classes, the Helm release.
+  // It also keeps helm-releases' own list of deployment bundles (CloudFormation stacks and
+  // StackSets, Service Catalog products): a policy's type list no table holds yet.
+  "policy/kubernetes.ts": "objects the Kubernetes policies read; helm-releases' bundles",
+};
+
+/** Directories and files whose type tokens are the model itself or the review of types. */
+const inventoryHomes = [
+  "policy/paths/types/",
+  "policy/reviewed.ts",
+  "policy/review/",
+  "policy/inventory/",
+];
+
+/** A quoted resource type token of one of the pack's clouds: `"aws:s3/bucket:Bucket"`. */
+const typeToken = /(["'`])((?:aws|alicloud|kubernetes):[\w.-]+(?:\/[\w.-]+)*:\w+)\1/g;
+
+/** The type tokens of each file of `policy/` (relative paths) that holds any. */
+function tokensByFile(files: Readonly<Record<string, string>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [file, text] of Object.entries(files)) {
+    if (inventoryHomes.some((home) => file === home || file.startsWith(home))) {
+      continue;
+    }
+    const tokens = [...text.matchAll(typeToken)].map((m) => m[2]);
+    if (tokens.length > 0) {
+      out[file] = tokens;
+    }
+  }
+  return out;
+}
+
+function policySources(): Record<string, string> {
+  return Object.fromEntries(
+    fs
+      .readdirSync(path.join(root, "policy"), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+      .map((f) => {
+        const file = `policy/${f.split(path.sep).join("/")}`;
+        return [file, fs.readFileSync(path.join(root, file), "utf8")];
+      }),
+  );
+}
+
+describe("no file outside the tables lists resource types for a policy", () => {
+  test("the files of the pack that hold type tokens are exactly the ones listed, each for its reason", () => {
+    expect(Object.keys(tokensByFile(policySources())).sort()).toEqual(
+      Object.keys(notATypeList).sort(),
+    );
+  });
+
+  test("a policy file that lists types is found, whatever the quotes", () => {
+    const found = tokensByFile({
+      "policy/storage.ts": `const replicated = ["aws:s3/bucketReplicationConfig:BucketReplicationConfig", 'alicloud:oss/bucketReplication:BucketReplication'];`,
+      "policy/keys.ts": "if (type === `kubernetes:networking.k8s.io/v1:NetworkPolicy`) {}",
+      "policy/paths/types/storage.ts": `"aws:s3/bucket:Bucket": row,`,
+      "policy/review/aws.ts": `"aws:s3/bucket:Bucket",`,
+      // Not type tokens: a cloud's name, an ARN, a provider token.
+      "policy/names.ts": `const cloud = "aws"; const arn = "arn:aws:s3:::b"; const p = "pulumi:providers:aws";`,
+    });
+    expect(found).toEqual({
+      "policy/storage.ts": [
+        "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+        "alicloud:oss/bucketReplication:BucketReplication",
+      ],
+      "policy/keys.ts": ["kubernetes:networking.k8s.io/v1:NetworkPolicy"],
+    });
+  });
+});
