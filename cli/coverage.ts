@@ -5,7 +5,8 @@
  * table: its data paths are modelled), reviewed (listed in policy/reviewed.ts, with the group
  * that says why), regional, inert or a reviewed exception (by the reviews in policy/review/), or
  * unclassified (the pack fails it closed). `--type T` explains one type: its class and reason,
- * its place-naming properties and, for each, which check reads it.
+ * its tables and the role of its row (or its group in policy/reviewed.ts), its place-naming
+ * properties and, for each, which check reads it.
  */
 import * as fs from "node:fs";
 import { UsageError } from "../engine/project";
@@ -66,6 +67,11 @@ export interface TypeReport {
     readonly policy: string;
     readonly fields: "declared" | "code";
   }>;
+  /**
+   * Its row in the domain tables: the table and what the row is to the flow of data. A modelled
+   * type is never listed in policy/reviewed.ts: its row is why it is accepted.
+   */
+  readonly row: { readonly table: string; readonly role: string } | null;
   /** Its group in policy/reviewed.ts, if it is listed there. */
   readonly reviewedGroup: string | null;
   readonly places: readonly PlaceReport[];
@@ -97,6 +103,17 @@ const providerOf = (type: string) => type.split(":")[0];
 
 function tablesOf(tables: readonly FlowTableView[], type: string): FlowTableView[] {
   return tables.filter((t) => t.types.includes(type));
+}
+
+/** The type's row among `mine` (its tables): the first table that gives it a role. */
+function rowOf(mine: readonly FlowTableView[], type: string): TypeReport["row"] {
+  for (const t of mine) {
+    const role = t.role?.(type);
+    if (role !== undefined) {
+      return { table: t.table, role };
+    }
+  }
+  return null;
 }
 
 /** The classification's context: the product's, with `tables` as the flow tables. */
@@ -217,6 +234,7 @@ export function explainType(
       policy: t.policy,
       fields: t.fields ? "declared" : "code",
     })),
+    row: rowOf(mine, type),
     reviewedGroup: ctx.reviewedGroups.get(type) ?? null,
     places,
     otherFields: otherFields.sort(),
@@ -328,6 +346,9 @@ export function renderType(r: TypeReport): string {
     lines.push(
       `  flow table: ${t.table} (${t.policy})${t.fields === "code" ? ", rows are code: the properties it reads are not declared" : ""}`,
     );
+  }
+  if (r.row) {
+    lines.push(`  role in the data-flow model: ${r.row.role} (its row in ${r.row.table})`);
   }
   if (r.reviewedGroup) {
     lines.push(`  policy/reviewed.ts group: ${r.reviewedGroup}`);

@@ -12,26 +12,29 @@
  * included. Drop and deny rules are always fine.
  *
  * Both are views of the egress domain table (paths/types/egress.ts): internet-egress of its
- * internet fields, egress-rules of its egress controls' `rules` (paths/types/gates.ts), the rows
+ * internet fields over the whole stack, one finding for each way out with the chain of resources
+ * it takes (a default route, the NAT gateway it leads to, the EIP bound to that: paths/exits.ts), egress-rules of its egress controls' `rules` (paths/types/gates.ts), the rows
  * whose gates the border analysis reads.
  */
 import { resourceLabel } from "../residency/placement";
 import { describeFlow, egressPermitted, isAnywhere } from "./paths/addresses";
-import { type PolicyContext, residencyResourcePolicy } from "./framework";
+import { type PolicyContext, residencyResourcePolicy, residencyStackPolicy } from "./framework";
+import { exitFindings } from "./paths/exits";
 import { byType } from "./paths/types";
-import { internetView } from "./paths/views";
+import { fromPolicyResources } from "./paths/values";
 import type { RuleFlow } from "./paths/rules";
 
-export const internetEgress = residencyResourcePolicy({
+export const internetEgress = residencyStackPolicy({
   name: "internet-egress",
   description:
-    "Checks whether the network has any edge to the internet: internet, NAT or egress-only gateways, elastic or public IPs, SNAT entries or default routes.",
+    "Checks whether the network has any edge to the internet: internet, NAT or egress-only gateways, elastic or public IPs, SNAT entries or default routes — each way out once, as the chain of resources it takes.",
   severity: "critical",
   remediationSteps:
     "Remove internet and NAT gateways, public and elastic IPs and default routes; reach cloud services through private (VPC) endpoints.",
   validate: (args, ctx) => {
-    // Every type with an internet field is a row of the domain tables, whose edges the graph draws.
-    for (const f of internetView(args, ctx)) {
+    // Every type with an internet field is a row of the domain tables, whose edges the graph
+    // draws: the graph says which exits make one way out (paths/exits.ts).
+    for (const f of exitFindings(args.resources, () => fromPolicyResources(args.resources), ctx)) {
       ctx.report(f);
     }
   },

@@ -1,7 +1,9 @@
 /**
  * Kubernetes: where clusters are, NetworkPolicy egress, namespaces without a default-deny,
- * Services and Ingresses that reach outside the cluster, and Helm v3 releases whose contents the
- * pack cannot see (shared/research/data-paths.md §5).
+ * Services and Ingresses that reach outside the cluster, and deployment bundles whose contents the
+ * pack cannot see — Helm v3 releases, CloudFormation stacks and StackSets, Service Catalog products
+ * (shared/research/data-paths.md §5). The types each policy judges are rows of the tables: the
+ * Services and Ingresses of paths/types/kubernetes.ts, the bundles of paths/types/bundles.ts.
  *
  * A Kubernetes object lives where its cluster does, and a cluster is placed before anything in
  * it is trusted: `kubernetes-cluster-placement` traces each provider's kubeconfig to a cluster
@@ -41,6 +43,7 @@ import {
   reachOfAddress,
 } from "./paths/addresses";
 import {
+  albConfigOf,
   baseKind,
   clusterCloud,
   clusterDomain,
@@ -69,8 +72,11 @@ import {
 } from "./paths/kubernetes";
 import { locate } from "./paths/places";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
+import { bundles } from "./paths/types/bundles";
+import { nodeGroupSubnets, nodePoolsOf } from "./paths/types/clusters";
+import { ingresses, services } from "./paths/types/kubernetes";
 import { fromPolicyResources } from "./paths/values";
-import { viewedPolicy } from "./paths/views";
+import { fixOf, viewedPolicy } from "./paths/views";
 import {
   type Finding,
   type PolicyContext,
@@ -533,12 +539,6 @@ export const kubernetesEgress = viewedPolicy(
   }),
 );
 
-const serviceTypes = new Set([
-  "kubernetes:core/v1:Service",
-  "kubernetes:core/v1:ServicePatch",
-  "kubernetes:core/v1:ServiceList",
-]);
-
 /**
  * Why the nodes of an object's cluster may have public addresses (their label and why), an
  * empty list when the program shows they have none, or a reason the pack cannot tell.
@@ -548,8 +548,7 @@ function publicNodes(r: BorderResource, x: Resolver): string[] | { unknown: stri
   if (!cluster) {
     return { unknown: "the nodes of its cluster are not created by this program" };
   }
-  const pools = x.referrers(cluster, "alicloud:cs/nodePool:NodePool", "clusterId");
-  const groups = x.referrers(cluster, "aws:eks/nodeGroup:NodeGroup", "clusterName");
+  const { pools, groups } = nodePoolsOf(cluster, x);
   if (pools.length + groups.length === 0) {
     return {
       unknown: `the program creates no node pool or node group for ${resourceLabel(cluster.type, cluster.name)}`,
@@ -566,7 +565,7 @@ function publicNodes(r: BorderResource, x: Resolver): string[] | { unknown: stri
   }
   for (const group of groups) {
     const name = resourceLabel(group.type, group.name);
-    for (const ref of x.refs(group, "subnetIds[]", ["aws:ec2/subnet:Subnet"])) {
+    for (const ref of nodeGroupSubnets(group, x)) {
       if (ref.kind !== "resource") {
         out.push(`${name} (a subnet this program does not create)`);
         continue;
@@ -633,13 +632,6 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
   }
   return out;
 }
-
-/** Ingress kinds, their Lists and their Patches (a patch can set the class or the scheme). */
-const ingressTypes = new Set(
-  ["networking.k8s.io/v1", "networking.k8s.io/v1beta1", "extensions/v1beta1"].flatMap((gv) =>
-    ["", "List", "Patch"].map((suffix) => `kubernetes:${gv}:Ingress${suffix}`),
-  ),
-);
 
 /**
  * The exposure of an Ingress whose class provisions a cloud load balancer for it, by the class's
@@ -710,21 +702,6 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
   ];
 }
 
-/** The AlbConfig an IngressClass of this name points at, when the program declares both. */
-function albConfigOf(className: string, x: Resolver): BorderResource | undefined {
-  const ingressClass = x
-    .ofType("kubernetes:networking.k8s.io/v1:IngressClass")
-    .find((c) => (str(valueAt(c.props, "metadata.name")) ?? c.name) === className);
-  const params = ingressClass ? valueAt(ingressClass.props, "spec.parameters") : undefined;
-  const name = str(valueAt(params, "name"));
-  if (!name || valueAt(params, "kind") !== "AlbConfig") {
-    return undefined;
-  }
-  return x
-    .ofType("kubernetes:alibabacloud.com/v1:AlbConfig")
-    .find((c) => (str(valueAt(c.props, "metadata.name")) ?? c.name) === name);
-}
-
 /**
  * Services and Ingresses are judged with their cluster: which cloud's controller reads their
  * annotations, and whether the nodes a NodePort opens have public addresses.
@@ -742,11 +719,9 @@ export const kubernetesServiceExposure = residencyStackPolicy({
       if (!r.provider) {
         continue;
       }
-      const judge = serviceTypes.has(r.type)
-        ? serviceFindings
-        : ingressTypes.has(r.type)
-          ? ingressFindings
-          : undefined;
+      // The Services and Ingresses of the kubernetes table (paths/types/kubernetes.ts).
+      const judge =
+        r.type in services ? serviceFindings : r.type in ingresses ? ingressFindings : undefined;
       if (judge === undefined) {
         continue;
       }
@@ -948,51 +923,6 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
   },
 });
 
-/**
- * Deployment bundles the pack cannot see into, with what each says about where it deploys: the
- * template's source, and for StackSets the accounts (and regions, which resource-placement reads)
- * it deploys to. No shape of these types can be judged — the resources they create are not in
- * the plan — so every one fails; the fix is to declare those resources in the program.
- */
-const deploymentBundles: Readonly<Record<string, (props: Record<string, unknown>) => string>> = {
-  "aws:cloudformation/stack:Stack": (p) =>
-    `a CloudFormation stack deploys the template ${templateOf(p)} as one opaque resource`,
-  "aws:cloudformation/stackSet:StackSet": (p) =>
-    `a CloudFormation StackSet deploys the template ${templateOf(p)} to the accounts and regions of its instances`,
-  "aws:cloudformation/stackInstances:StackInstances": (p) =>
-    `stack instances deploy StackSet ${quoted(p.stackSetName)} into ${accountsOf(p, ["accounts[]", "deploymentTargets.accounts[]", "deploymentTargets.organizationalUnitIds[]", "deploymentTargets.accountsUrl"])}`,
-  "aws:cloudformation/stackSetInstance:StackSetInstance": (p) =>
-    `a stack instance deploys StackSet ${quoted(p.stackSetName)} into ${accountsOf(p, ["accountId", "deploymentTargets.accounts[]", "deploymentTargets.organizationalUnitIds[]", "deploymentTargets.accountsUrl"])}`,
-  "aws:servicecatalog/provisionedProduct:ProvisionedProduct": (p) =>
-    `a Service Catalog product deploys product ${quoted(p.productId ?? p.productName)} (a CloudFormation template) into ${accountsOf(p, ["stackSetProvisioningPreferences.accounts[]"], "the stack's account")}`,
-};
-
-function quoted(v: unknown): string {
-  return typeof v === "string" && !isUnknown(v) ? JSON.stringify(v) : "(not known until deployed)";
-}
-
-function templateOf(p: Record<string, unknown>): string {
-  return typeof p.templateUrl === "string" && !isUnknown(p.templateUrl)
-    ? `at ${JSON.stringify(p.templateUrl)}`
-    : p.templateBody !== undefined
-      ? "of its templateBody"
-      : "(not known until deployed)";
-}
-
-/** The accounts (or organizational units, or accounts file) a bundle deploys into. */
-function accountsOf(
-  p: Record<string, unknown>,
-  paths: readonly string[],
-  none = "accounts not known until deployed",
-): string {
-  const found = paths.flatMap((path) =>
-    valuesAt(p, path)
-      .map((v) => v.value)
-      .filter((v): v is string => typeof v === "string" && !isUnknown(v)),
-  );
-  return found.length > 0 ? `${found.map((a) => JSON.stringify(a)).join(", ")}` : none;
-}
-
 export const helmReleases = residencyResourcePolicy({
   name: "helm-releases",
   description:
@@ -1001,19 +931,12 @@ export const helmReleases = residencyResourcePolicy({
   remediationSteps:
     "Deploy a chart with kubernetes.helm.v4.Chart (or render it with kubernetes.yaml.v2.ConfigGroup), and declare the resources of a CloudFormation template or Service Catalog product in the program instead, so each resource is checked.",
   validate: (args, ctx) => {
-    const label = resourceLabel(args.type, args.name);
-    if (args.type === "kubernetes:helm.sh/v3:Release") {
-      const chart = valueAt(args.props, "chart");
-      ctx.report({
-        message: `${label} must expose its resources to the pack, but a Helm v3 Release installs chart ${typeof chart === "string" ? JSON.stringify(chart) : "(unknown)"} as one opaque resource, so its NetworkPolicies and Services cannot be checked. Use kubernetes.helm.v4.Chart instead.`,
-        path: [label, "resources the pack cannot see"],
-      });
-      return;
-    }
-    const bundle = deploymentBundles[args.type];
+    // Every row of the deployment bundles' table, whatever its shape (paths/types/bundles.ts).
+    const bundle = args.type in bundles ? bundles[args.type] : undefined;
     if (bundle) {
+      const label = resourceLabel(args.type, args.name);
       ctx.report({
-        message: `${label} must expose its resources to the pack, but what it deploys cannot be judged: ${bundle(args.props)}, so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.`,
+        message: `${label} must expose its resources to the pack, but ${bundle.hides(args.props)}. ${fixOf(bundle, "helm-releases")}`,
         path: [label, "resources the pack cannot see"],
       });
     }

@@ -93,6 +93,9 @@ for (const [group, types] of Object.entries(reviewed as Record<string, readonly 
     reviewedGroup.set(t, [...(reviewedGroup.get(t) ?? []), group]);
   }
 }
+/** Its reviewed.ts groups, or `modelled` for a type reviewed because a domain table models it. */
+const reviewedAs = (t: string): string[] | null =>
+  reviewedGroup.get(t) ?? (reviewedTypes.has(t) ? ["modelled"] : null);
 const inSeveralA = sort([...whereA].filter(([, w]) => w.length > 1).map(([t]) => t));
 const inSeveralReviewed = sort([...reviewedGroup].filter(([, g]) => g.length > 1).map(([t]) => t));
 const reviewedNotModelled = sort([...reviewedTypes].filter((t) => !A.has(t) && !B.has(t)));
@@ -208,10 +211,10 @@ const result = {
   tableSizesB: Object.fromEntries(Object.entries(tablesB).map(([k, v]) => [k, v.length])),
   both: both.map((t) => ({ type: t, a: whereA.get(t), b: whereB.get(t) })),
   onlyA: onlyA.map((t) => ({ type: t, a: whereA.get(t) })),
-  onlyB: onlyB.map((t) => ({ type: t, b: whereB.get(t), reviewed: reviewedGroup.get(t) ?? null })),
+  onlyB: onlyB.map((t) => ({ type: t, b: whereB.get(t), reviewed: reviewedAs(t) })),
   bNotReviewed: bNotReviewed.map((t) => ({ type: t, b: whereB.get(t) })),
   aNotReviewed,
-  companionTypes: companionTypes.map((t) => ({ type: t, reviewed: reviewedGroup.get(t) ?? null })),
+  companionTypes: companionTypes.map((t) => ({ type: t, reviewed: reviewedAs(t) })),
   companionsNotReviewed,
   typesInSeveralATables: inSeveralA.map((t) => ({ type: t, a: whereA.get(t) })),
   reviewedInSeveralGroups: inSeveralReviewed.map((t) => ({

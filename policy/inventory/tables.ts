@@ -8,6 +8,7 @@
 import { egressFields, kubernetesChecks } from "../paths/kubernetes";
 import { ruleModels } from "../egress";
 import { dataStores } from "../keys";
+import type { TypeModel } from "../paths/model";
 import { tables as typeTables } from "../paths/types";
 
 /** One input path a table reads, and how it reads it. */
@@ -25,6 +26,17 @@ export interface FlowTableView {
   readonly types: readonly string[];
   /** The fields the table declares for a type; undefined where its rows are code. */
   readonly fields?: (type: string) => readonly TableField[];
+  /**
+   * What a type's row is to the flow of data (policy/paths/model.ts `Role`), or `decided per
+   * resource` where the row reads it from the resource's inputs; undefined for tables without
+   * roles.
+   */
+  readonly role?: (type: string) => string | undefined;
+}
+
+/** The role of a domain table's row, as the coverage report names it. */
+function roleOf(model: TypeModel | undefined): string | undefined {
+  return typeof model?.role === "function" ? "decided per resource" : model?.role;
 }
 
 /**
@@ -45,6 +57,7 @@ function typeTableViews(): FlowTableView[] {
               policy: "border analysis",
               types: nodes,
               fields: () => [],
+              role: (type: string) => roleOf(table[type]),
             },
           ]
         : [];
@@ -62,6 +75,7 @@ function typeTableViews(): FlowTableView[] {
               ...(f.source ? [{ path: f.source.path, format: `source ${f.source.ref}` }] : []),
               ...(f.origin ? [{ path: f.origin.path, format: "origin" }] : []),
             ]),
+        role: (type: string) => roleOf(table[type]),
       })),
     ];
   });

@@ -757,6 +757,24 @@ export function clusterCloud(r: BorderResource, x: Resolver): Cloud | undefined 
 }
 
 /**
+ * The AlbConfig an IngressClass of this name points at, when the program declares both: ACK's ALB
+ * Ingress controller serves the class's Ingresses from the ALB it describes.
+ */
+export function albConfigOf(className: string, x: Resolver): BorderResource | undefined {
+  const ingressClass = x
+    .ofType("kubernetes:networking.k8s.io/v1:IngressClass")
+    .find((c) => (str(valueAt(c.props, "metadata.name")) ?? c.name) === className);
+  const params = ingressClass ? valueAt(ingressClass.props, "spec.parameters") : undefined;
+  const name = str(valueAt(params, "name"));
+  if (!name || valueAt(params, "kind") !== "AlbConfig") {
+    return undefined;
+  }
+  return x
+    .ofType("kubernetes:alibabacloud.com/v1:AlbConfig")
+    .find((c) => (str(valueAt(c.props, "metadata.name")) ?? c.name) === name);
+}
+
+/**
  * Whether a Service's selector picks pods with these labels. A selector not known at preview may
  * pick any; one that is absent or empty picks none (the Service's endpoints are managed apart).
  */
@@ -778,6 +796,18 @@ function withVariants(group: string, versions: readonly string[], kind: string):
     ["", "List", "Patch"].map((suffix) => `kubernetes:${group}/${v}:${kind}${suffix}`),
   );
 }
+
+/** The Service kind with its List and Patch: kubernetes-service-exposure judges each Service. */
+export const serviceKinds: readonly string[] = withVariants("core", ["v1"], "Service");
+
+/**
+ * The Ingress kinds of every API version, with their Lists and Patches (a patch can set the class
+ * or the scheme): kubernetes-service-exposure judges each Ingress.
+ */
+export const ingressKinds: readonly string[] = ["networking.k8s.io", "extensions"].flatMap(
+  (group) =>
+    withVariants(group, group === "extensions" ? ["v1beta1"] : ["v1", "v1beta1"], "Ingress"),
+);
 
 /**
  * The types whose destinations kubernetes-egress reads (destinationFields, and the ipBlocks of
@@ -809,12 +839,7 @@ export const kubernetesChecks: Readonly<Record<string, readonly string[]>> = {
       ),
     ]),
   ],
-  "kubernetes-service-exposure": [
-    ...withVariants("core", ["v1"], "Service"),
-    ...["networking.k8s.io", "extensions"].flatMap((group) =>
-      withVariants(group, group === "extensions" ? ["v1beta1"] : ["v1", "v1beta1"], "Ingress"),
-    ),
-  ],
+  "kubernetes-service-exposure": [...serviceKinds, ...ingressKinds],
 };
 
 /** The fields a type's whole object is judged by, beside its destinations. */

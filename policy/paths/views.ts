@@ -256,14 +256,39 @@ export function internetView(
   ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
   table: TypeTable = byType,
 ): Finding[] {
-  const own = ownedValues(subject, ctx, table, "internet-egress", ["internet"]);
-  if (own === undefined) {
+  const exit = internetExit(subject, ctx, table);
+  if (exit === undefined) {
     return [];
   }
-  return own.values.map(({ field, c }) => ({
-    message: `${own.label} must not open an edge to the internet, but ${c.path} ${c.what ?? field.verb}. ${own.fix}`,
-    path: [own.label, "the internet (any country)"],
+  return exit.reasons.map((reason) => ({
+    message: `${exit.label} must not open an edge to the internet, but ${reason}. ${exit.fix}`,
+    path: [exit.label, "the internet (any country)"],
   }));
+}
+
+/** One resource's internet exit as internet-egress words it: each opening value, and the fix. */
+export interface InternetExit {
+  readonly label: string;
+  /** "<path> <what>" for each value of an `internet` field that opens (or may open) the edge. */
+  readonly reasons: readonly string[];
+  readonly fix: string;
+}
+
+/** The resource's internet exit, or undefined when no value of its row opens one. */
+export function internetExit(
+  subject: ViewSubject,
+  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
+  table: TypeTable = byType,
+): InternetExit | undefined {
+  const own = ownedValues(subject, ctx, table, "internet-egress", ["internet"]);
+  if (own === undefined || own.values.length === 0) {
+    return undefined;
+  }
+  return {
+    label: own.label,
+    reasons: own.values.map(({ field, c }) => `${c.path} ${c.what ?? field.verb}`),
+    fix: own.fix,
+  };
 }
 
 /**

@@ -34,27 +34,16 @@ afterAll(() => session?.close());
 const internetExit: Finding[] = [
   [
     "internet-egress",
-    "core-nat",
-    "mandatory",
-    ['nat gateway "core-nat"', "the internet (any country)"],
-  ],
-  [
-    "internet-egress",
-    "core-nat-eip",
-    "mandatory",
-    ['eip "core-nat-eip"', "the internet (any country)"],
-  ],
-  [
-    "internet-egress",
-    "core-nat-eip-binding",
-    "mandatory",
-    ['ecs eip association "core-nat-eip-binding"', "the internet (any country)"],
-  ],
-  [
-    "internet-egress",
     "core-default",
     "mandatory",
-    ['route "core-default"', "the internet (any country)"],
+    [
+      'internet-bound traffic of vpc "core"',
+      'route "core-default"',
+      'nat gateway "core-nat"',
+      'ecs eip association "core-nat-eip-binding"',
+      'eip "core-nat-eip"',
+      "the internet (any country)",
+    ],
   ],
 ];
 

@@ -114,6 +114,8 @@ const tables: FlowTableView[] = [
       { path: "rules[].destination.bucket", format: "ref" },
       { path: "rules[].priority", format: "flag" },
     ],
+    role: (type) =>
+      type === "aws:s3/bucketReplicationConfig:BucketReplicationConfig" ? "other" : undefined,
   },
   {
     table: "border/flows flowModels",
@@ -208,6 +210,33 @@ describe("--type", () => {
     ]);
     // A field the table reads that the inventory does not mark is shown, not dropped.
     expect(r.otherFields).toEqual(["rules[].priority"]);
+    // Its row, not a group of policy/reviewed.ts, is why a modelled type is accepted.
+    expect({ row: r.row, reviewedGroup: r.reviewedGroup }).toEqual({
+      row: { table: "storage.ts storageFlows", role: "other" },
+      reviewedGroup: null,
+    });
+    expect(renderType(r).split("\n").slice(0, 6)).toEqual([
+      "aws:s3/bucketReplicationConfig:BucketReplicationConfig: flow-modelled",
+      "  why: its data paths are edges of the flow tables",
+      "  flow table: storage.ts storageFlows (storage-replication)",
+      "  flow table: border/flows flowModels (border analysis), rows are code: the properties it reads are not declared",
+      "  role in the data-flow model: other (its row in storage.ts storageFlows)",
+      "",
+    ]);
+  });
+
+  test("a type listed in policy/reviewed.ts shows its group and no row", () => {
+    const r = explainType(inventory, "aws:kms/alias:Alias", tables, base);
+    expect({ row: r.row, reviewedGroup: r.reviewedGroup }).toEqual({
+      row: null,
+      reviewedGroup: "regional",
+    });
+    expect(renderType(r).split("\n").slice(0, 4)).toEqual([
+      "aws:kms/alias:Alias: reviewed",
+      "  why: policy/reviewed.ts, group regional",
+      "  policy/reviewed.ts group: regional",
+      "",
+    ]);
   });
 
   test("an unclassified type has no table, no group and no reader of the property it fails for", () => {
@@ -216,6 +245,7 @@ describe("--type", () => {
       class: "unclassified",
       reason: "no check reads webhookUrl",
       tables: [],
+      row: null,
       reviewedGroup: null,
       otherFields: [],
     });
@@ -312,6 +342,15 @@ describe("sovereign-dc coverage", () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out) as TypeReport;
     expect(doc.class).toBe("flow-modelled");
+    expect({ row: doc.row, reviewedGroup: doc.reviewedGroup }).toEqual({
+      row: { table: "paths/types/storage.ts", role: "other" },
+      reviewedGroup: null,
+    });
+    // A row whose role depends on the resource (a backup policy naming its store or not) says so.
+    const policy = await run("coverage", "--type", "alicloud:polardb/backupPolicy:BackupPolicy");
+    expect(policy.out).toContain(
+      "\n  role in the data-flow model: decided per resource (its row in paths/types/backups.ts)\n",
+    );
     expect(doc.places.find((p) => p.path === "rules[].destination.bucket")).toEqual({
       path: "rules[].destination.bucket",
       kind: "bucket",

@@ -5,13 +5,18 @@
  * in keeps the edge unreachable and the stack sealed, while internet-egress still reports the
  * edge itself.
  */
-import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
+import type { StackValidation, StackValidationArgs } from "@pulumi/policy";
 import { analyzeWithGraph } from "../../policy/paths/analyze";
 import { internetEgress } from "../../policy/egress";
 import { explainedBy } from "../../policy/paths/graph";
 import { egress } from "../../policy/paths/types/egress";
 import { gates } from "../../policy/paths/types/gates";
-import { oracleBorderResources, type OracleResource, runNamed } from "../helpers/model-oracle";
+import {
+  oracleBorderResources,
+  type OracleResource,
+  policyResources,
+  runNamed,
+} from "../helpers/model-oracle";
 import { unknownAtPreview } from "../helpers/model-oracle";
 
 // The runtime's proxy is internal to @pulumi/policy.
@@ -191,17 +196,24 @@ function natStack(open: boolean): OracleResource[] {
   ];
 }
 
-/** internet-egress's findings on the NAT chain: each resource of it, in both twins. */
+/**
+ * internet-egress's finding on the NAT chain, in both twins: one, on the route that leads into
+ * it, with the chain from the network's internet-bound traffic to the internet.
+ */
 const natChain = [
   [
     "internet-egress",
-    "bind",
+    "default",
     "mandatory",
-    ['ecs eip association "bind"', "the internet (any country)"],
+    [
+      'internet-bound traffic of vpc "core"',
+      'route "default"',
+      'nat gateway "nat"',
+      'ecs eip association "bind"',
+      'eip "eip"',
+      "the internet (any country)",
+    ],
   ],
-  ["internet-egress", "default", "mandatory", ['route "default"', "the internet (any country)"]],
-  ["internet-egress", "eip", "mandatory", ['eip "eip"', "the internet (any country)"]],
-  ["internet-egress", "nat", "mandatory", ['nat gateway "nat"', "the internet (any country)"]],
 ];
 
 describe("a default route through a NAT gateway and its EIP (egress table) in the border analysis", () => {
@@ -246,6 +258,83 @@ describe("a default route through a NAT gateway and its EIP (egress table) in th
   });
 });
 
+/** internet-egress's messages on a stack, as the runtime hands the policy its resources. */
+function stackMessages(resources: readonly OracleResource[]): string[] {
+  const out: string[] = [];
+  const validate = internetEgress.validateStack as StackValidation;
+  const args = {
+    resources: policyResources(resources),
+    getConfig: () => ({ jurisdiction: "CN", egressAllowlist: [], waivers: [] }),
+  };
+  validate(args as unknown as StackValidationArgs, (m) => out.push(m));
+  return out;
+}
+
+describe("internet-egress reports each way out once, as the chain of resources it takes", () => {
+  it("names every link of the NAT chain, its reason and its fix, in one finding on the route", () => {
+    const [message, ...rest] = stackMessages(natStack(true));
+    expect(rest).toEqual([]);
+    expect(message).toBe(
+      [
+        'route "default" must not open an edge to the internet, but with nat gateway "nat", ecs eip association "bind" and eip "eip" it makes one way out — ',
+        'route "default": destinationCidrblock is 0.0.0.0/0: a default route sends every address outside the VPC to a gateway; ',
+        'nat gateway "nat": networkType is "internet": an internet NAT gateway gives the VPC internet egress; ',
+        'ecs eip association "bind": allocationId binds a public IP address to an instance; ',
+        'eip "eip": bandwidth allocates an elastic public IP address. ',
+        "Cut the chain at any link: Route only the prefixes of checked links; a sealed network has no default route. ",
+        'Remove it, or set networkType to "intranet" (a VPC NAT gateway). ',
+        "Remove it; a sealed network reaches cloud services through private endpoints and other sites only through checked links.",
+        '\npath: internet-bound traffic of vpc "core" → route "default" → nat gateway "nat" → ecs eip association "bind" → eip "eip" → the internet (any country)',
+      ].join(""),
+    );
+  });
+
+  it("keeps two routes into one gateway in one finding, on the first route declared", () => {
+    const stack = natStack(true);
+    const second = stack.find((r) => r.name === "default");
+    const routes = [...stack, { ...second, name: "second" } as OracleResource];
+    expect(
+      runNamed(routes, { jurisdiction: "CN" }).filter(([p]) => p === "internet-egress"),
+    ).toEqual([
+      [
+        "internet-egress",
+        "default",
+        "mandatory",
+        [
+          'internet-bound traffic of vpc "core"',
+          'route "default"',
+          'route "second"',
+          'nat gateway "nat"',
+          'ecs eip association "bind"',
+          'eip "eip"',
+          "the internet (any country)",
+        ],
+      ],
+    ]);
+  });
+
+  it("reports exits the graph does not link each on its own", () => {
+    // Without its association the EIP is an exit of its own, beside the route and gateway.
+    const stack = natStack(true).filter((r) => r.name !== "bind");
+    expect(
+      runNamed(stack, { jurisdiction: "CN" }).filter(([p]) => p === "internet-egress"),
+    ).toEqual([
+      [
+        "internet-egress",
+        "default",
+        "mandatory",
+        [
+          'internet-bound traffic of vpc "core"',
+          'route "default"',
+          'nat gateway "nat"',
+          "the internet (any country)",
+        ],
+      ],
+      ["internet-egress", "eip", "mandatory", ['eip "eip"', "the internet (any country)"]],
+    ]);
+  });
+});
+
 describe("a carrier gateway (egress table) in the border analysis", () => {
   it("is a way out when a default route leads to it, explained by internet-egress", () => {
     expect(analysis(carrierStack(true))).toEqual({
@@ -269,7 +358,8 @@ describe("a carrier gateway (egress table) in the border analysis", () => {
         },
       ],
     });
-    // internet-egress reports the gateway and the route; no-path-out-of-jurisdiction, nothing.
+    // internet-egress reports the route and the gateway as one way out, on the route;
+    // no-path-out-of-jurisdiction, nothing.
     expect(runNamed(carrierStack(true), { jurisdiction: "US" })).toEqual([
       [
         "customer-key-encryption",
@@ -279,15 +369,14 @@ describe("a carrier gateway (egress table) in the border analysis", () => {
       ],
       [
         "internet-egress",
-        "cgw",
-        "mandatory",
-        ['ec2 carrier gateway "cgw"', "the internet (any country)"],
-      ],
-      [
-        "internet-egress",
         "default",
         "mandatory",
-        ['ec2 route "default"', "the internet (any country)"],
+        [
+          'internet-bound traffic of vpc "core"',
+          'ec2 route "default"',
+          'ec2 carrier gateway "cgw"',
+          "the internet (any country)",
+        ],
       ],
     ]);
   });
@@ -314,16 +403,21 @@ describe("a carrier gateway (egress table) in the border analysis", () => {
 /** The messages internet-egress reports on one resource, each with its path. */
 function internetFindings(type: string, props: Record<string, unknown>): string[] {
   const out: string[] = [];
-  const validate = internetEgress.validateResource as ResourceValidation;
-  const args = {
+  const validate = internetEgress.validateStack as StackValidation;
+  const resource = {
     type,
     name: "r",
     urn: `urn:pulumi:s::p::${type}::r`,
     // The runtime hands policies its proxy, which turns the engine's unknown into an error.
     props: unknownCheckingProxy(JSON.parse(JSON.stringify(props)) as object),
+    dependencies: [],
+    propertyDependencies: {},
+  };
+  const args = {
+    resources: [resource],
     getConfig: () => ({ jurisdiction: "CN", egressAllowlist: [], waivers: [] }),
   };
-  validate(args as unknown as ResourceValidationArgs, (m) => out.push(m));
+  validate(args as unknown as StackValidationArgs, (m) => out.push(m));
   return out;
 }
 

@@ -13,6 +13,7 @@ import type {
   ResourceValidationPolicy,
   StackValidation,
   StackValidationArgs,
+  StackValidationPolicy,
 } from "@pulumi/policy";
 import type { Plan } from "../../engine/plan";
 import { analyzeBorder, type BorderResource, edgeText, fromPlan } from "../../policy/paths";
@@ -177,7 +178,7 @@ function rawMessages(
 
 /** The messages one resource policy reports, resource by resource: `<name>: <message>`. */
 function resourceMessages(
-  view: ResourceValidationPolicy,
+  view: ResourceValidationPolicy | StackValidationPolicy,
   resources: readonly OracleResource[],
   settings: OracleSettings,
 ): string[] {
@@ -203,7 +204,17 @@ function resourceMessages(
       },
       getConfig: () => ({ ...config }),
     };
-    const validate = view.validateResource as ResourceValidation;
+    if ("validateStack" in view) {
+      // A stack policy judging each resource alone (internet-egress: an exit no other links).
+      const validateStack = view.validateStack as StackValidation;
+      const { getConfig, ...resource } = args;
+      const stack = { resources: [{ ...resource, dependencies: [], propertyDependencies: {} }] };
+      validateStack({ ...stack, getConfig } as unknown as StackValidationArgs, (m) =>
+        out.push(`${r.name}: ${m}`),
+      );
+      return out;
+    }
+    const validate = (view as ResourceValidationPolicy).validateResource as ResourceValidation;
     validate(args as unknown as ResourceValidationArgs, (m) => out.push(`${r.name}: ${m}`));
     return out;
   });
@@ -271,9 +282,13 @@ function reportTags(
           }
           continue;
         }
-        (findings.some(([p, n]) => p === tag.policy && n === r.name) ? reported : unreported).push(
-          text,
+        // The finding is on the resource, or on the chain it is a link of (internet-egress
+        // reports a way out once, on its first link, with every link in its path).
+        const own = resourceLabel(r.type, r.name);
+        const on = findings.some(
+          ([p, n, , path]) => p === tag.policy && (n === r.name || (path ?? []).includes(own)),
         );
+        (on ? reported : unreported).push(text);
       }
     }
   }
@@ -379,8 +394,8 @@ describe("the cluster rows of the egress and kubernetes tables", () => {
   });
 });
 
-describe("the kubernetes table", () => {
-  test("tags exactly the edges a Kubernetes policy reports from the objects alone", () => {
+describe("the kubernetes and deployment bundles tables", () => {
+  test("tag exactly the edges a Kubernetes policy reports from the objects alone", () => {
     const tagged: string[] = [];
     const unreported: string[] = [];
     for (const [name, specs, settings] of kubernetesCases) {
@@ -395,7 +410,7 @@ describe("the kubernetes table", () => {
       for (const e of graph.edges) {
         const tag = graph.tags.get(e);
         const from = graph.resolver.get(e.from);
-        if (!tag || !from || !(from.type in tables.kubernetes)) {
+        if (!tag || !from || !(from.type in tables.kubernetes || from.type in tables.bundles)) {
           continue;
         }
         const text = `${name}: ${label.get(e.from)} -[${edgeText(e)}]-> ${label.get(e.to)}`;
@@ -769,11 +784,9 @@ describe("internet-egress over the egress table", () => {
 
   /** The names of the shapes internet-egress reports. */
   function reportedNames(judged: readonly OracleResource[]): Set<string> {
-    const findings = resourceMessages(
-      policy("internet-egress") as ResourceValidationPolicy,
-      judged,
-      { jurisdiction: "CN" },
-    );
+    const findings = resourceMessages(policy("internet-egress") as StackValidationPolicy, judged, {
+      jurisdiction: "CN",
+    });
     const named = namedBy(judged);
     return new Set(findings.flatMap((m) => named(m)).map((r) => r.name));
   }

@@ -11,20 +11,33 @@
 import { link } from "./common";
 import { instanceAdmission, subnetTypes, vpcTypes } from "./gates";
 import type { BorderResource, FlowEdge, TypeModel } from "../model";
-import type { Resolver } from "../resolver";
+import type { Ref, Resolver } from "../resolver";
 import { isUnknown, valueAt } from "../values";
 import { tagged } from "./links";
 import { reporting, type RowEdges } from "./routes";
 
+/** The node pools (ACK) and node groups (EKS) of the program that add nodes to a cluster. */
+export function nodePoolsOf(
+  cluster: BorderResource,
+  x: Resolver,
+): { readonly pools: readonly BorderResource[]; readonly groups: readonly BorderResource[] } {
+  return {
+    pools: x.referrers(cluster, "alicloud:cs/nodePool:NodePool", "clusterId"),
+    groups: x.referrers(cluster, "aws:eks/nodeGroup:NodeGroup", "clusterName"),
+  };
+}
+
+/** The subnets an EKS node group launches its nodes in: AWS subnets, as references. */
+export function nodeGroupSubnets(group: BorderResource, x: Resolver): Ref[] {
+  return x.refs(group, "subnetIds[]", ["aws:ec2/subnet:Subnet"]);
+}
+
 /** The subnets the nodes (and Terway pods) of a cluster sit in. */
 export function nodeSubnets(cluster: BorderResource, x: Resolver): BorderResource[] {
   const paths = ["workerVswitchIds[]", "vswitchIds[]", "podVswitchIds[]", "vpcConfig.subnetIds[]"];
-  const pools = [
-    ...x.referrers(cluster, "alicloud:cs/nodePool:NodePool", "clusterId"),
-    ...x.referrers(cluster, "aws:eks/nodeGroup:NodeGroup", "clusterName"),
-  ];
+  const { pools, groups } = nodePoolsOf(cluster, x);
   const found = new Set<BorderResource>();
-  for (const owner of [cluster, ...pools]) {
+  for (const owner of [cluster, ...pools, ...groups]) {
     for (const p of [...paths, "subnetIds[]"]) {
       for (const ref of x.refs(owner, p, subnetTypes)) {
         if (ref.kind === "resource") {

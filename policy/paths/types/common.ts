@@ -5,7 +5,15 @@
  * `dataStore`) cover the many types whose flow is "data goes to the region named in this field".
  */
 import { cloudOf } from "../../../residency/placement";
-import type { BorderResource, EdgeLabel, Endpoint, FlowEdge, Role } from "../model";
+import type {
+  BorderResource,
+  EdgeLabel,
+  Endpoint,
+  FlowEdge,
+  PolicyName,
+  Role,
+  TaggedEdge,
+} from "../model";
 import { isPlace, isUnknown } from "../model";
 import { locate } from "../places";
 import type { Ref, Resolver } from "../resolver";
@@ -32,6 +40,11 @@ export function link(
   return extra.both && !isPlace(to)
     ? [one, { from: to, to: from, label, via: extra.via, detail: extra.detail }]
     : [one];
+}
+
+/** The edges of `link` with the policy that reports them from the resource alone. */
+export function reportedBy(policy: PolicyName, edges: readonly FlowEdge[]): TaggedEdge[] {
+  return edges.map((e) => ({ ...e, policy, local: "report" }));
 }
 
 /**

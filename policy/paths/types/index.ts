@@ -6,6 +6,7 @@
  */
 import type { TypeModel, TypeTable } from "../model";
 import { backups } from "./backups";
+import { bundles } from "./bundles";
 import { databases } from "./databases";
 import { edgeServices } from "./edge-services";
 import { egress } from "./egress";
@@ -31,7 +32,8 @@ export type Domain =
   | "egress"
   | "exposure"
   | "edge-services"
-  | "kubernetes";
+  | "kubernetes"
+  | "bundles";
 
 /** The rows of each domain; a domain's table is filled when its types move to this model. */
 export const tables: Readonly<Record<Domain, TypeTable>> = {
@@ -47,6 +49,7 @@ export const tables: Readonly<Record<Domain, TypeTable>> = {
   exposure,
   "edge-services": edgeServices,
   kubernetes,
+  bundles,
 };
 
 /** The union of several tables; a type declared in two of them is an error naming both. */

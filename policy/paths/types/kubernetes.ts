@@ -12,21 +12,21 @@
  * - a NetworkPolicy rule to every destination, to a public block the egress allowlist does not
  *   cover, or not known at preview (`kubernetes-egress`);
  * - the public load balancer a LoadBalancer Service without its cloud's internal annotation puts
- *   in front of the pods it selects (`kubernetes-service-exposure`);
- * - a Helm v3 Release, whose objects no policy can see (`helm-releases`).
+ *   in front of the pods it selects (`kubernetes-service-exposure`).
  * Pod egress, volume mounts, a namespace's way out without a default-deny policy and a cluster's
  * placement stay untagged: the crossings they lead to are no-path-out-of-jurisdiction's.
  *
  * The servers a workload's or PersistentVolume's volumes are mounted from are `destination` fields
  * of its row: kubernetes-egress judges them through its view (paths/views.ts `kubernetesView`) and
  * the graph draws them, from the object to the server. Everything else the Kubernetes policies
- * judge (NetworkPolicy rules, other objects' servers, storage classes, Services and Ingresses)
- * is still their own code (policy/kubernetes.ts). NetworkPolicy semantics are read in
- * paths/kubernetes.ts. A
+ * judge (NetworkPolicy rules, other objects' servers, storage classes, and the Services and
+ * Ingresses whose rows kubernetes-service-exposure selects) is still their own code
+ * (policy/kubernetes.ts). NetworkPolicy semantics are read in paths/kubernetes.ts. A Helm v3
+ * Release is a row of the deployment bundles' table (bundles.ts). A
  * selector this model cannot evaluate (matchExpressions) is assumed not to select for a policy
  * that restricts, and to select for one that opens — either way the doubt leaves egress open.
  */
-import { link } from "./common";
+import { link, reportedBy } from "./common";
 import { vpcTypes } from "./gates";
 import { admittedFlow, cidrWithin, type Flow, isPrivateCidr, reachOf } from "../addresses";
 import {
@@ -34,6 +34,7 @@ import {
   clusterCloud,
   controllerRevisionPattern,
   destinationFields,
+  ingressKinds,
   isListType,
   kubernetesChecks,
   isDefaultDenyEgress,
@@ -46,6 +47,7 @@ import {
   restrictsEgress,
   scopeKey,
   selects,
+  serviceKinds,
   serviceSelects,
 } from "../kubernetes";
 import type {
@@ -53,7 +55,6 @@ import type {
   Endpoint,
   FieldSpec,
   FlowEdge,
-  PolicyName,
   TaggedEdge,
   TypeModel,
   TypeTable,
@@ -186,11 +187,6 @@ function unknownNodes(r: BorderResource, x: Resolver): string {
     case "unplaced":
       return `the cluster of ${x.label(provider)} cannot be placed`;
   }
-}
-
-/** The edges of `link` with the policy that reports them from the objects alone. */
-function reportedBy(policy: PolicyName, edges: readonly FlowEdge[]): TaggedEdge[] {
-  return edges.map((e) => ({ ...e, policy, local: "report" }));
 }
 
 /**
@@ -541,6 +537,22 @@ const serverRows: TypeTable = Object.fromEntries(
 /** A row whose edges no named policy owns: a store of data, or a control read by others. */
 const data: TypeModel = { role: "data", fix: {} };
 
+/** Rows of these kinds whose edges no named policy owns, each a control read by others. */
+function controls(kinds: readonly string[]): TypeTable {
+  return Object.fromEntries(kinds.map((t) => [t, { role: "control", fix: {} }]));
+}
+
+/**
+ * The Services kubernetes-service-exposure judges with their cluster (policy/kubernetes.ts: the
+ * cluster's cloud decides which annotation makes a load balancer internal, its nodes whether a
+ * NodePort faces the internet). The workloads' rows read the Services (index) as the public load
+ * balancers in front of their pods, which that policy reports.
+ */
+export const services: TypeTable = controls(serviceKinds);
+
+/** The Ingresses kubernetes-service-exposure judges with their cluster's cloud and ALB config. */
+export const ingresses: TypeTable = controls(ingressKinds);
+
 export const kubernetes: TypeTable = {
   [namespaceType]: namespace,
   ...Object.fromEntries(Object.entries(podTemplates).map(([t, tpl]) => [t, workload(t, tpl)])),
@@ -562,19 +574,6 @@ export const kubernetes: TypeTable = {
   // Read by the workloads' and namespaces' rows (index), as the egress their pods may take.
   [networkPolicy]: { role: "control", fix: {} },
   ...serverRows,
-  "kubernetes:helm.sh/v3:Release": {
-    role: "data",
-    // A v3 Release is one resource to the policy engine: what it deploys cannot be seen, which
-    // helm-releases reports for every release.
-    edges: (r, x) =>
-      reportedBy(
-        "helm-releases",
-        link(
-          r,
-          x.unknownPlace(`the objects inside ${x.label(r)} are not visible to policies`),
-          "attachment",
-        ),
-      ),
-    fix: { "helm-releases": "Use kubernetes.helm.v4.Chart instead." },
-  },
+  ...services,
+  ...ingresses,
 };

@@ -1,0 +1,159 @@
+/**
+ * internet-egress over the whole stack: each way out to the internet is one finding. A default
+ * route to a NAT gateway, the gateway, the association that binds its EIP and the EIP are four
+ * resources with an internet field each, but one exit: the graph links them (route → gateway →
+ * association → address → the internet), and the finding names the chain in that order, from the
+ * network whose internet-bound traffic takes it. A resource whose exit no other links to (an
+ * instance with a public IP of its own, an EIP bound to nothing) is an exit of its own.
+ */
+import type { Finding, PolicyContext } from "../framework";
+import { buildGraph } from "./graph";
+import type { BorderEdge, BorderNode, BorderResource, TypeTable } from "./model";
+import { type InternetExit, internetExit, type ViewSubject } from "./views";
+import { byType } from "./types";
+import { typeRows } from "./graph";
+
+const internet = "the internet (any country)";
+
+/** A resource of the stack with the exit internet-egress reads on it. */
+interface Exit extends InternetExit {
+  readonly urn: string;
+  readonly name: string;
+}
+
+let rows: ReturnType<typeof typeRows> | undefined;
+
+/**
+ * internet-egress's findings on the stack: one per exit chain, on the first resource of the
+ * chain (the one no other link of it leads into), with the chain as its path.
+ */
+export function exitFindings(
+  subjects: readonly (ViewSubject & { readonly urn: string })[],
+  resources: () => readonly BorderResource[],
+  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
+  table: TypeTable = byType,
+): Finding[] {
+  const exits: Exit[] = [];
+  for (const s of subjects) {
+    const exit = internetExit(s, ctx, table);
+    if (exit) {
+      exits.push({ ...exit, urn: s.urn, name: s.name });
+    }
+  }
+  if (exits.length < 2) {
+    return exits.flatMap(alone);
+  }
+  rows = table === byType ? (rows ??= typeRows(byType)) : typeRows(table);
+  const graph = buildGraph(
+    resources(),
+    ctx.jurisdiction,
+    {
+      egressAllowlist: ctx.settings.egressAllowlist,
+      clusters: ctx.settings.clusters,
+    },
+    rows,
+  );
+  return chains(exits, graph.nodes, graph.edges).flatMap((c) =>
+    c.members.length === 1 ? alone(c.members[0]) : [chainFinding(c)],
+  );
+}
+
+/** The findings of an exit no other exit links to: one per opening value, as the row says. */
+function alone(e: Exit): Finding[] {
+  return e.reasons.map((reason) => ({
+    message: `${e.label} must not open an edge to the internet, but ${reason}. ${e.fix}`,
+    path: [e.label, internet],
+    urn: e.urn,
+    resourceName: e.name,
+  }));
+}
+
+interface Chain {
+  /** The exits of the chain, in the order data takes them. */
+  readonly members: readonly Exit[];
+  /** The junction or resource the chain's first link takes traffic from (a network's). */
+  readonly from?: string;
+}
+
+/**
+ * The exits the graph links, grouped and ordered: two exits belong to one chain when an edge
+ * leads from one to the other (directly, or through the resource it passes `via`), and a chain
+ * lists its exits so that each comes after those that lead into it.
+ */
+function chains(
+  exits: readonly Exit[],
+  nodes: readonly BorderNode[],
+  edges: readonly BorderEdge[],
+): Chain[] {
+  const index = new Map(exits.map((e, i) => [e.urn, i]));
+  const parent = exits.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const next = exits.map(() => new Set<number>());
+  const entered = exits.map(() => 0);
+  const node = new Map(nodes.map((n) => [n.id, n]));
+  const feeds = new Map<number, string>();
+  for (const e of edges) {
+    const seq = [e.from, e.via?.urn, e.to]
+      .map((id) => (id === undefined ? undefined : index.get(id)))
+      .filter((i): i is number => i !== undefined);
+    for (let k = 1; k < seq.length; k++) {
+      const [a, b] = [seq[k - 1], seq[k]];
+      parent[find(a)] = find(b);
+      if (!next[a].has(b)) {
+        next[a].add(b);
+        entered[b] += 1;
+      }
+    }
+    // What the chain's first link takes traffic from: the node the edge leaves, when it is
+    // not itself an exit (a network's internet-bound traffic).
+    if (seq.length > 0 && !index.has(e.from)) {
+      const from = node.get(e.from);
+      if (from?.role === "junction" && !feeds.has(seq[0])) {
+        feeds.set(seq[0], from.label);
+      }
+    }
+  }
+  // Kahn's order over each group, ties in the order the program declared the resources.
+  const order: number[] = [];
+  const waiting = [...entered];
+  const ready = exits.map((_, i) => i).filter((i) => waiting[i] === 0);
+  while (ready.length > 0) {
+    const i = ready.shift() as number;
+    order.push(i);
+    for (const j of [...next[i]].sort((a, b) => a - b)) {
+      waiting[j] -= 1;
+      if (waiting[j] === 0) {
+        ready.push(j);
+      }
+    }
+  }
+  // A cycle (two exits leading into each other) keeps its members in declaration order.
+  const placed = new Set(order);
+  order.push(...exits.map((_, i) => i).filter((i) => !placed.has(i)));
+  const groups = new Map<number, number[]>();
+  for (const i of order) {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), i]);
+  }
+  return [...groups.values()]
+    .sort((a, b) => Math.min(...a) - Math.min(...b))
+    .map((g) => ({ members: g.map((i) => exits[i]), from: feeds.get(g[0]) }));
+}
+
+/** One chain's finding: on its first exit, every link's reason, every link's fix once. */
+function chainFinding(c: Chain): Finding {
+  const [head, ...rest] = c.members;
+  const others = rest.map((m) => m.label);
+  const withOthers =
+    others.length === 1
+      ? others[0]
+      : `${others.slice(0, -1).join(", ")} and ${others[others.length - 1]}`;
+  const reasons = c.members.map((m) => `${m.label}: ${m.reasons.join("; ")}`).join("; ");
+  const fixes = [...new Set(c.members.map((m) => m.fix))].join(" ");
+  return {
+    message: `${head.label} must not open an edge to the internet, but with ${withOthers} it makes one way out — ${reasons}. Cut the chain at any link: ${fixes}`,
+    path: [...(c.from ? [c.from] : []), ...c.members.map((m) => m.label), internet],
+    urn: head.urn,
+    resourceName: head.name,
+  };
+}

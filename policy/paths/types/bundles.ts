@@ -1,0 +1,116 @@
+/**
+ * The deployment bundles domain (shared/research/data-paths.md §5): resources that deploy other
+ * resources the plan never shows — a Helm v3 release's objects, a CloudFormation stack's or
+ * StackSet's template, a Service Catalog product. To a policy each is one opaque resource, so no
+ * shape of these types can be judged: `helm-releases` fails every one, saying what it deploys
+ * (the chart, the template's source, and for StackSets the accounts it deploys into; their
+ * regions are resource-placement's), and the fix is to declare those resources in the program.
+ *
+ * Each row draws the bundle as data that reaches a place no policy can see, tagged with
+ * helm-releases: that crossing is its finding, not a second one of no-path-out-of-jurisdiction.
+ */
+import type { TypeModel } from "../model";
+import { isUnknown, valueAt, valuesAt } from "../values";
+import { link, reportedBy } from "./common";
+
+/** A bundle's row, with what helm-releases' finding says the bundle hides. */
+export interface BundleRow extends TypeModel {
+  /** Completes "<label> must expose its resources to the pack, but …." from the inputs. */
+  readonly hides: (props: Readonly<Record<string, unknown>>) => string;
+}
+
+/** A bundle whose contents (`objects` or `resources`) are out of sight, and its finding's words. */
+function bundle(
+  contents: "objects" | "resources",
+  hides: BundleRow["hides"],
+  fix: string,
+): BundleRow {
+  return {
+    role: "data",
+    edges: (r, x) =>
+      reportedBy(
+        "helm-releases",
+        link(
+          r,
+          x.unknownPlace(`the ${contents} inside ${x.label(r)} are not visible to policies`),
+          "attachment",
+        ),
+      ),
+    hides,
+    fix: { "helm-releases": fix },
+  };
+}
+
+/** A bundle of AWS resources: what it deploys, in the finding's words. */
+function awsBundle(deploys: (p: Readonly<Record<string, unknown>>) => string): BundleRow {
+  return bundle(
+    "resources",
+    (p) =>
+      `what it deploys cannot be judged: ${deploys(p)}, so no policy sees the resources it creates or where their data goes`,
+    "Declare the resources in the program instead.",
+  );
+}
+
+function quoted(v: unknown): string {
+  return typeof v === "string" && !isUnknown(v) ? JSON.stringify(v) : "(not known until deployed)";
+}
+
+function templateOf(p: Readonly<Record<string, unknown>>): string {
+  return typeof p.templateUrl === "string" && !isUnknown(p.templateUrl)
+    ? `at ${JSON.stringify(p.templateUrl)}`
+    : p.templateBody !== undefined
+      ? "of its templateBody"
+      : "(not known until deployed)";
+}
+
+/** The accounts (or organizational units, or accounts file) a bundle deploys into. */
+function accountsOf(
+  p: Readonly<Record<string, unknown>>,
+  paths: readonly string[],
+  none = "accounts not known until deployed",
+): string {
+  const found = paths.flatMap((path) =>
+    valuesAt(p, path)
+      .map((v) => v.value)
+      .filter((v): v is string => typeof v === "string" && !isUnknown(v)),
+  );
+  return found.length > 0 ? `${found.map((a) => JSON.stringify(a)).join(", ")}` : none;
+}
+
+/** Where a StackSet's targets may name the accounts it deploys into. */
+const targets = [
+  "deploymentTargets.accounts[]",
+  "deploymentTargets.organizationalUnitIds[]",
+  "deploymentTargets.accountsUrl",
+];
+
+export const bundles: Readonly<Record<string, BundleRow>> = {
+  // A v3 Release is one resource to the policy engine; a v4 Chart registers every object.
+  "kubernetes:helm.sh/v3:Release": bundle(
+    "objects",
+    (p) => {
+      const chart = valueAt(p, "chart");
+      return `a Helm v3 Release installs chart ${typeof chart === "string" ? JSON.stringify(chart) : "(unknown)"} as one opaque resource, so its NetworkPolicies and Services cannot be checked`;
+    },
+    "Use kubernetes.helm.v4.Chart instead.",
+  ),
+  "aws:cloudformation/stack:Stack": awsBundle(
+    (p) => `a CloudFormation stack deploys the template ${templateOf(p)} as one opaque resource`,
+  ),
+  "aws:cloudformation/stackSet:StackSet": awsBundle(
+    (p) =>
+      `a CloudFormation StackSet deploys the template ${templateOf(p)} to the accounts and regions of its instances`,
+  ),
+  "aws:cloudformation/stackInstances:StackInstances": awsBundle(
+    (p) =>
+      `stack instances deploy StackSet ${quoted(p.stackSetName)} into ${accountsOf(p, ["accounts[]", ...targets])}`,
+  ),
+  "aws:cloudformation/stackSetInstance:StackSetInstance": awsBundle(
+    (p) =>
+      `a stack instance deploys StackSet ${quoted(p.stackSetName)} into ${accountsOf(p, ["accountId", ...targets])}`,
+  ),
+  "aws:servicecatalog/provisionedProduct:ProvisionedProduct": awsBundle(
+    (p) =>
+      `a Service Catalog product deploys product ${quoted(p.productId ?? p.productName)} (a CloudFormation template) into ${accountsOf(p, ["stackSetProvisioningPreferences.accounts[]"], "the stack's account")}`,
+  ),
+};

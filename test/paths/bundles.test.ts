@@ -1,0 +1,113 @@
+/**
+ * The deployment bundles table (policy/paths/types/bundles.ts): every row — a Helm v3 release, a
+ * CloudFormation stack, StackSet or stack instance, a Service Catalog product — is data whose
+ * contents reach a place no policy can see. helm-releases judges exactly the rows of the table,
+ * each with the words of its row; the graph draws the crossing tagged with helm-releases, so the
+ * whole pack reports it once, and no-path-out-of-jurisdiction never a second time.
+ */
+import type { ResourceValidationArgs, ReportViolation } from "@pulumi/policy";
+import { decodeMessage } from "../../policy/framework";
+import { helmReleases } from "../../policy/kubernetes";
+import { tables } from "../../policy/paths/types";
+import {
+  type OracleResource,
+  on,
+  policyResources,
+  runBorder,
+  runNamed,
+} from "../helpers/model-oracle";
+
+const us = { jurisdiction: "US" };
+const oregon: OracleResource = {
+  type: "pulumi:providers:aws",
+  name: "or",
+  props: { region: "us-west-2" },
+};
+const inOregon = on("or");
+
+/** The messages helm-releases reports on each resource. */
+function helmMessages(resources: readonly OracleResource[]): string[] {
+  const out: string[] = [];
+  const validate = helmReleases.validateResource as (
+    args: ResourceValidationArgs,
+    report: ReportViolation,
+  ) => void;
+  const getConfig = <T>() => ({ jurisdiction: "US", egressAllowlist: [], waivers: [] }) as T;
+  for (const r of policyResources(resources)) {
+    const args = { ...r, stackTags: new Map(), getConfig, notApplicable: () => undefined };
+    validate(args as unknown as ResourceValidationArgs, (m) => out.push(decodeMessage(m).message));
+  }
+  return out;
+}
+
+/** One bundle of each row of the table, with what its finding says it deploys. */
+const bundles: [OracleResource, string][] = [
+  [
+    inOregon("aws:cloudformation/stack:Stack", "network", {
+      name: "network",
+      templateUrl: "https://templates.example.com/network.yaml",
+    }),
+    'cloudformation stack "network" must expose its resources to the pack, but what it deploys cannot be judged: a CloudFormation stack deploys the template at "https://templates.example.com/network.yaml" as one opaque resource, so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
+  ],
+  [
+    inOregon("aws:cloudformation/stackSet:StackSet", "guardrails", {
+      name: "guardrails",
+      templateBody: "{}",
+    }),
+    'cloudformation stack set "guardrails" must expose its resources to the pack, but what it deploys cannot be judged: a CloudFormation StackSet deploys the template of its templateBody to the accounts and regions of its instances, so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
+  ],
+  [
+    inOregon("aws:cloudformation/stackInstances:StackInstances", "guardrails-everywhere", {
+      stackSetName: "guardrails",
+      deploymentTargets: { organizationalUnitIds: ["ou-ab12-34cd56ef"] },
+      regions: ["us-east-1"],
+    }),
+    'cloudformation stack instances "guardrails-everywhere" must expose its resources to the pack, but what it deploys cannot be judged: stack instances deploy StackSet "guardrails" into "ou-ab12-34cd56ef", so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
+  ],
+  [
+    inOregon("aws:cloudformation/stackSetInstance:StackSetInstance", "baseline", {
+      stackSetName: "baseline",
+      accountId: "444455556666",
+      stackSetInstanceRegion: "us-east-1",
+    }),
+    'cloudformation stack set instance "baseline" must expose its resources to the pack, but what it deploys cannot be judged: a stack instance deploys StackSet "baseline" into "444455556666", so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
+  ],
+  [
+    inOregon("aws:servicecatalog/provisionedProduct:ProvisionedProduct", "bastion", {
+      name: "bastion",
+      productId: "prod-abcdefghijklm",
+    }),
+    'servicecatalog provisioned product "bastion" must expose its resources to the pack, but what it deploys cannot be judged: a Service Catalog product deploys product "prod-abcdefghijklm" (a CloudFormation template) into the stack\'s account, so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
+  ],
+];
+
+test("the cases cover every row of the table but the Helm release's (test/paths/kubernetes.test.ts)", () => {
+  expect([...bundles.map(([r]) => r.type), "kubernetes:helm.sh/v3:Release"].sort()).toEqual(
+    Object.keys(tables.bundles).sort(),
+  );
+});
+
+describe.each(bundles.map(([r, m]) => [r.type, r, m] as const))("%s", (_, bundle, message) => {
+  const label = message.slice(0, message.indexOf(" must "));
+
+  test("is helm-releases' finding, and no-path does not report what it hides", () => {
+    const resources = [oregon, bundle];
+    expect(runBorder(resources, us)).toEqual([
+      [label, "attachment", `unknown (the resources inside ${label} are not visible to policies)`],
+    ]);
+    expect(runNamed(resources, us)).toEqual([
+      ["helm-releases", bundle.name, "mandatory", [label, "resources the pack cannot see"]],
+    ]);
+    expect(helmMessages(resources)).toEqual([message]);
+  });
+
+  test("twin: the resources declared in the program instead open no path and pass", () => {
+    const resources = [
+      oregon,
+      inOregon("aws:ec2/vpc:Vpc", bundle.name, { cidrBlock: "10.1.0.0/16" }),
+    ];
+    expect(runBorder(resources, us)).toEqual([]);
+    expect(runNamed(resources, us)).toEqual([]);
+    expect(helmMessages(resources)).toEqual([]);
+  });
+});
