@@ -248,8 +248,17 @@ interface PolicyMeta {
   readonly configProperties?: PolicyConfigSchema["properties"];
 }
 
-function schemaFor(meta: PolicyMeta): PolicyConfigSchema {
-  return { properties: { ...sharedConfigProperties, ...(meta.configProperties ?? {}) } };
+/** What CrossGuard shows of a policy, whichever kind: its words and its config schema. */
+function described(meta: PolicyMeta) {
+  return {
+    name: meta.name,
+    description: meta.description,
+    severity: meta.severity,
+    remediationSteps: meta.remediationSteps,
+    configSchema: {
+      properties: { ...sharedConfigProperties, ...(meta.configProperties ?? {}) },
+    } satisfies PolicyConfigSchema,
+  };
 }
 
 /**
@@ -286,11 +295,7 @@ export function residencyResourcePolicy(
   },
 ): ResourceValidationPolicy {
   return {
-    name: meta.name,
-    description: meta.description,
-    severity: meta.severity,
-    remediationSteps: meta.remediationSteps,
-    configSchema: schemaFor(meta),
+    ...described(meta),
     validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
       const raw = args.getConfig<Record<string, unknown>>();
       const settings = readSettings(raw);
@@ -327,11 +332,7 @@ export function residencyStackPolicy(
   },
 ): StackValidationPolicy {
   return {
-    name: meta.name,
-    description: meta.description,
-    severity: meta.severity,
-    remediationSteps: meta.remediationSteps,
-    configSchema: schemaFor(meta),
+    ...described(meta),
     validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
       const raw = args.getConfig<Record<string, unknown>>();
       const settings = readSettings(raw);

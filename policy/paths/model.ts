@@ -13,6 +13,7 @@ import type { DeclaredCluster } from "../../residency/clusters";
 import type { Jurisdiction } from "../../residency/jurisdictions";
 import type { EgressAllowEntry } from "../framework";
 import type { DestinationField } from "./kubernetes";
+import type { PlaceFormat } from "./places";
 import type { RefKindName, Resolver } from "./resolver";
 import type { RuleFlow } from "./rules";
 
@@ -195,24 +196,11 @@ export type PolicyName =
   | "helm-releases";
 
 /**
- * How a property's value names a place. The first seven are read by `locate` (places.ts); the
- * rest by `compileField` (fields.ts).
+ * How a property's value names a place: a value that alone names one (`PlaceFormat`, read by
+ * `locate` in places.ts), or one `compileField` (fields.ts) reads with the stack.
  */
 export type Format =
-  /** A region ID of the resource's own cloud. */
-  | "region"
-  /** `oss-<region>`. */
-  | "oss-location"
-  /** A host or URL of a cloud endpoint whose name carries the region. */
-  | "endpoint"
-  /** An ARN (`arn:` or `acs:`): partition and region; a `*` region cannot be placed. */
-  | "arn"
-  /** An ARN, or an identifier the API resolves in the resource's own region. */
-  | "arn-or-id"
-  /** `com.amazonaws.<region>.<svc>`. */
-  | "service-name"
-  /** `ap-<region>-<site>`. */
-  | "access-point"
+  | PlaceFormat
   /** A host reached through the stack's links: inside when private or allowlisted. */
   | "ip"
   /** A remote site's address: inside only when the egress allowlist holds it. */

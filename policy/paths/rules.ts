@@ -21,29 +21,42 @@ export type RuleFlow = {
   readonly holder: unknown;
 } & ({ readonly flow: Flow } | { readonly unknown: true });
 
-/** AWS-style rules: CIDR lists plus `protocol`/`fromPort`/`toPort` on the same holder. */
-export function awsRules(
+/**
+ * The rules at `cidrPaths`: each destination with its rule's protocol and the ports `portsOf`
+ * reads from the same holder (undefined when one of them is not known at preview).
+ */
+function rulesAt(
   cidrPaths: readonly string[],
   protocolKey: string,
   isAllow: (holder: unknown) => boolean,
+  portsOf: (holder: unknown, protocol: Flow["protocol"]) => Partial<Flow> | undefined,
 ) {
   return (props: Record<string, unknown>): RuleFlow[] =>
     cidrPaths.flatMap((path) =>
       valuesAt(props, path).map((f): RuleFlow => {
         const read = { path: f.path, allow: isAllow(f.holder), holder: f.holder };
         const protocol = valueAt(f.holder, protocolKey);
-        const from = valueAt(f.holder, "fromPort");
-        const to = valueAt(f.holder, "toPort");
-        if ([f.value, protocol, from, to].includes(unknown)) {
-          return { ...read, unknown: true };
-        }
         const p = normalizeProtocol(protocol);
-        return {
-          ...read,
-          flow: { cidr: String(f.value), protocol: p, ...portBounds(p, from, to) },
-        };
+        const ports =
+          f.value === unknown || protocol === unknown ? undefined : portsOf(f.holder, p);
+        return ports === undefined
+          ? { ...read, unknown: true }
+          : { ...read, flow: { cidr: String(f.value), protocol: p, ...ports } };
       }),
     );
+}
+
+/** AWS-style rules: CIDR lists plus `protocol`/`fromPort`/`toPort` on the same holder. */
+export function awsRules(
+  cidrPaths: readonly string[],
+  protocolKey: string,
+  isAllow: (holder: unknown) => boolean,
+) {
+  return rulesAt(cidrPaths, protocolKey, isAllow, (holder, p) => {
+    const from = valueAt(holder, "fromPort");
+    const to = valueAt(holder, "toPort");
+    return from === unknown || to === unknown ? undefined : portBounds(p, from, to);
+  });
 }
 
 /** Alibaba-style rules: one CIDR, a `from/to` port range and a protocol on the same holder. */
@@ -53,20 +66,10 @@ export function alicloudRules(
   portKey: string,
   isAllow: (holder: unknown) => boolean,
 ) {
-  return (props: Record<string, unknown>): RuleFlow[] =>
-    cidrPaths.flatMap((path) =>
-      valuesAt(props, path).map((f): RuleFlow => {
-        const read = { path: f.path, allow: isAllow(f.holder), holder: f.holder };
-        const protocol = valueAt(f.holder, protocolKey);
-        const ports = valueAt(f.holder, portKey);
-        if ([f.value, protocol, ports].includes(unknown)) {
-          return { ...read, unknown: true };
-        }
-        const p = normalizeProtocol(protocol);
-        const bounds = p === "all" ? {} : parsePortRange(ports);
-        return { ...read, flow: { cidr: String(f.value), protocol: p, ...bounds } };
-      }),
-    );
+  return rulesAt(cidrPaths, protocolKey, isAllow, (holder, p) => {
+    const ports = valueAt(holder, portKey);
+    return ports === unknown ? undefined : p === "all" ? {} : parsePortRange(ports);
+  });
 }
 
 export function is(key: string, value: string | boolean, absent = false) {
