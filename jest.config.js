@@ -1,4 +1,12 @@
 // Transpile-only jest: type-checking runs once in `npm run typecheck` (tsc --noEmit), not per file.
+
+// Jest's workers (forked with this process's execArgv) run thousands of tests each and allocate
+// fast: semi-spaces of 64 MB instead of V8's 16 MB spare them many scavenges (measured: about 3%
+// less CPU for the policy, paths, border and component tests). Only the workers: the short-lived
+// processes they start (CLI runs, evaluation and pack processes) ran slower with it.
+if (!process.execArgv.some((a) => a.startsWith("--max-semi-space-size"))) {
+  process.execArgv.push("--max-semi-space-size=64");
+}
 /** @type {import('jest').Config} */
 module.exports = {
   // Node's environment plus one policy pack and one evaluation process per worker, shared by

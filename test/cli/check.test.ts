@@ -8,9 +8,36 @@ import * as path from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import schema from "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json";
-import { cli, root } from "../helpers/cli";
+import { cli, cliMany, type CliRun, root } from "../helpers/cli";
 
 const program = path.join(root, "test", "fixtures", "check-program", "index.ts");
+const other = path.join("test", "fixtures", "engine", "no-main", "other.ts");
+const esm = path.join(root, "test", "fixtures", "engine", "esm", "top-level-await.ts");
+const workloads = path.join("test", "fixtures", "check-kubernetes", "index.ts");
+const kubernetesStacks = ["ambient", "open", "declared", "abroad", "misdeclared"] as const;
+
+/**
+ * The commands of every test below but the first block's, run side by side through the CLI's
+ * `main` in the worker's CLI lanes (test/helpers/cli.ts `cliMany`) while that block runs the
+ * binary itself.
+ * The ES-module program comes last: the lane's process retires after it (cli-batch-worker.ts).
+ */
+let runs: Promise<Map<string, CliRun>>;
+beforeAll(() => {
+  const requests: [string, string[]][] = [
+    ["no-main", ["check", other, "--stack", "dev"]],
+    ...kubernetesStacks.map((stack): [string, string[]] => [
+      stack,
+      ["check", workloads, "--stack", stack, "--format", "json"],
+    ]),
+    ["esm", ["check", esm, "--stack", "dev", "--jurisdiction", "EU", "--format", "json"]],
+  ];
+  runs = cliMany(requests.map(([, args]) => ({ args }))).then(
+    (results) => new Map(results.map((r, i) => [requests[i][0], r])),
+  );
+  runs.catch(() => undefined);
+});
+const ran = async (name: string): Promise<CliRun> => (await runs).get(name)!;
 
 describe("sovereign-dc check --format json --sarif <file>", () => {
   let json: { code: number; stdout: string; stderr: string };
@@ -110,8 +137,7 @@ describe("sovereign-dc check --format json --sarif <file>", () => {
 
 describe("sovereign-dc check <file> in a project whose main names no file", () => {
   it("evaluates the file it was given, without looking for the project's entry", async () => {
-    const other = path.join("test", "fixtures", "engine", "no-main", "other.ts");
-    const r = await cli(["check", other, "--stack", "dev"]);
+    const r = await ran("no-main");
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
@@ -126,17 +152,7 @@ describe("sovereign-dc check <file> in a project whose main names no file", () =
 
 describe("sovereign-dc check on a TypeScript ES-module program", () => {
   it("evaluates it (NodeNext .js specifier, top-level await) and judges what it registered", async () => {
-    const esm = path.join(root, "test", "fixtures", "engine", "esm", "top-level-await.ts");
-    const run = await cli([
-      "check",
-      esm,
-      "--stack",
-      "dev",
-      "--jurisdiction",
-      "EU",
-      "--format",
-      "json",
-    ]);
+    const run = await ran("esm");
     expect(run.stderr).toBe("");
     // Its one finding is hardening (no customer-managed key): advisory in standard posture.
     expect(run.code).toBe(0);
@@ -176,7 +192,6 @@ describe("sovereign-dc check on a TypeScript ES-module program", () => {
 });
 
 describe("sovereign-dc check on Kubernetes workloads deployed through the ambient kubeconfig", () => {
-  const workloads = path.join("test", "fixtures", "check-kubernetes", "index.ts");
   const version = (
     JSON.parse(
       fs.readFileSync(
@@ -203,7 +218,7 @@ describe("sovereign-dc check on Kubernetes workloads deployed through the ambien
   };
   type Finding = Record<string, unknown>;
   const run = async (stack: string) => {
-    const r = await cli(["check", workloads, "--stack", stack, "--format", "json"]);
+    const r = await ran(stack);
     const doc = JSON.parse(r.stdout) as { violations: Finding[] };
     return {
       code: r.code,
@@ -257,7 +272,7 @@ describe("sovereign-dc check on Kubernetes workloads deployed through the ambien
   });
 
   it("refuses a cluster declaration whose region is not a region ID, naming the key (exit 2)", async () => {
-    const r = await cli(["check", workloads, "--stack", "misdeclared", "--format", "json"]);
+    const r = await ran("misdeclared");
     expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 2, stdout: "" });
     expect(r.stderr).toContain(
       'sovereign-dc:clusters[0].region: received "oregon"; expected a region ID of aws, such as us-west-2.',

@@ -74,10 +74,19 @@ function inputDeclarations(pkg: string): string {
   return text;
 }
 
+/** Interface bodies already found: input.d.ts runs to megabytes, and paths share their types. */
+const nestedCache = new Map<string, string | undefined>();
+
 function nestedInterface(pkg: string, ns: string, name: string): string | undefined {
+  const key = `${pkg}:${ns}.${name}`;
+  if (nestedCache.has(key)) {
+    return nestedCache.get(key);
+  }
   const source = inputDeclarations(pkg);
   const nsAt = source.indexOf(`export declare namespace ${ns} {`);
-  return nsAt < 0 ? undefined : interfaceBody(source, name, nsAt);
+  const body = nsAt < 0 ? undefined : interfaceBody(source, name, nsAt);
+  nestedCache.set(key, body);
+  return body;
 }
 
 /**

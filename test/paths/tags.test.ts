@@ -91,8 +91,18 @@ function plans(): Array<[string, BorderResource[], OracleSettings]> {
   ];
 }
 
-/** The probes, the fixture plans (both twins) and the policy plans, as the pack takes them. */
+let fixtureInputsMade: Array<[string, OracleResource[], OracleSettings]> | undefined;
+
+/**
+ * The probes, the fixture plans (both twins) and the policy plans, as the pack takes them: made
+ * once, so that the tests that read them share their analyses (`analysed`).
+ */
 function fixtureInputs(): Array<[string, OracleResource[], OracleSettings]> {
+  fixtureInputsMade ??= makeFixtureInputs();
+  return fixtureInputsMade;
+}
+
+function makeFixtureInputs(): Array<[string, OracleResource[], OracleSettings]> {
   const cn = { jurisdiction: "CN", egressAllowlist: plantAllowlist };
   return [
     ...probeCases.map((c): [string, OracleResource[], OracleSettings] => [
@@ -242,6 +252,34 @@ function combine(a: unknown, b: unknown): unknown {
   return b;
 }
 
+interface Analysed {
+  readonly settings: OracleSettings;
+  readonly resources: BorderResource[];
+  readonly graph: ReturnType<typeof analyzeGraph>["graph"];
+  /** The whole pack's findings, in process. */
+  readonly findings: ReturnType<typeof runNamed>;
+}
+
+const analyses = new WeakMap<readonly OracleResource[], Analysed>();
+
+/** The graph and the pack's findings of an input, analysed once for every test that reads them. */
+function analysed(specs: readonly OracleResource[], settings: OracleSettings): Analysed {
+  const hit = analyses.get(specs);
+  if (hit?.settings === settings) {
+    return hit;
+  }
+  const resources = oracleBorderResources(specs);
+  const { graph } = analyzeGraph(
+    resources,
+    settings.jurisdiction,
+    { egressAllowlist: settings.egressAllowlist ?? [] },
+    typeRows(byType),
+  );
+  const made = { settings, resources, graph, findings: runNamed(specs, settings) };
+  analyses.set(specs, made);
+  return made;
+}
+
 /**
  * The tagged edges the rows' own code draws (`edges`) on the resources of `types`, sorted by
  * whether the tagging policy reports the resource that draws them, as
@@ -258,15 +296,8 @@ function reportTags(
   const unreported: string[] = [];
   const untagged = new Set<string>();
   for (const [name, specs, settings] of inputs) {
-    const resources = oracleBorderResources(specs);
-    const { graph } = analyzeGraph(
-      resources,
-      settings.jurisdiction,
-      { egressAllowlist: settings.egressAllowlist ?? [] },
-      typeRows(byType),
-    );
+    const { resources, graph, findings } = analysed(specs, settings);
     const x = graph.resolver;
-    const findings = runNamed(specs, settings);
     const label = (e: BorderResource | { label: string }) => ("urn" in e ? x.label(e) : e.label);
     for (const r of resources.filter((r) => types(r.type))) {
       for (const e of byType[r.type].edges?.(r, x) ?? []) {
@@ -399,13 +430,7 @@ describe("the kubernetes and deployment bundles tables", () => {
     const tagged: string[] = [];
     const unreported: string[] = [];
     for (const [name, specs, settings] of kubernetesCases) {
-      const { graph } = analyzeGraph(
-        oracleBorderResources(specs),
-        settings.jurisdiction,
-        { egressAllowlist: settings.egressAllowlist ?? [] },
-        typeRows(byType),
-      );
-      const findings = runNamed(specs, settings);
+      const { graph, findings } = analysed(specs, settings);
       const label = new Map(graph.nodes.map((n) => [n.id, n.label]));
       for (const e of graph.edges) {
         const tag = graph.tags.get(e);
@@ -501,10 +526,22 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     name: "kube",
     props: { kubeconfig: "apiVersion: v1" },
   };
+  /** The shapes and kubernetes-egress's messages on them, judged once for both tests. */
+  let judged: { shapes: OracleResource[]; messages: string[] } | undefined;
+  const judgedShapes = () => {
+    if (judged === undefined) {
+      const made = shapes();
+      judged = {
+        shapes: made,
+        messages: rawMessages([policy("kubernetes-egress")], [kube, ...made], settings),
+      };
+    }
+    return judged;
+  };
 
   test("judges every row with servers, each reporting on some of its shapes", () => {
-    const specs = [kube, ...shapes()];
-    const after = rawMessages([policy("kubernetes-egress")], specs, settings);
+    const specs = [kube, ...judgedShapes().shapes];
+    const after = judgedShapes().messages;
     const named = namedBy(specs, "kubernetes-egress ");
     const viewed = new Set(after.flatMap((m) => named(m)).map((r) => r.type));
     expect([...viewed].sort()).toEqual(
@@ -517,7 +554,7 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
   });
 
   test("draws an edge to the server for every value it reports, and none for the others", () => {
-    const specs = shapes();
+    const specs = judgedShapes().shapes;
     const resources = oracleBorderResources([kube, ...specs]);
     const { graph } = analyzeGraph(
       resources,
@@ -535,8 +572,8 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
       }
     }
     const named = namedBy(specs, "kubernetes-egress ");
-    const reported = rawMessages([policy("kubernetes-egress")], [kube, ...specs], settings)
-      .flatMap((m) => named(m))
+    const reported = judgedShapes()
+      .messages.flatMap((m) => named(m))
       .map((r) => r.name);
     expect([...drawn].sort()).toEqual([...new Set(reported)].sort());
     expect(drawn.size).toBeGreaterThan(200);

@@ -218,8 +218,9 @@ interface Job {
 /**
  * Two lanes for the two processes that run the commands (cliSequences): each gets about half of
  * the work (heaviest first; a plan of this repository's stack weighs several checks of a small
- * program) and ends with the commands documented to exit 2, which retire their process — a new
- * one costs a Node start, an SDK load and a pack start. A job's commands stay in order in a lane.
+ * program) and ends with the commands documented to exit 2, which retire their process when a
+ * program ran (cli-batch-worker.ts) — a new one costs a Node start, an SDK load and a pack start.
+ * A job's commands stay in order in a lane.
  */
 function twoLanes(jobs: readonly Job[]): Job[][] {
   const cost = (j: Job) =>

@@ -6,9 +6,12 @@
  * crash or a drained loop) are tested on the real binary.
  *
  * One JSON line in (`{ argv, cwd, env }`), one JSON line out (`{ code, stdout, stderr, retiring }`).
- * After a command that ended in exit 2, or that imported an ES module, the process retires:
- * registrations may still be in flight, and Node keeps ES modules for the life of a process.
+ * After a command that loaded a program and ended in exit 2, or that imported an ES module, the
+ * process retires: registrations may still be in flight, and Node keeps ES modules for the life
+ * of a process. A command refused before any program ran (its arguments, its stack's config, a
+ * missing file) leaves nothing behind, and the process serves the next one.
  */
+import Module from "node:module";
 import type { Socket } from "node:net";
 import * as path from "node:path";
 import * as readline from "node:readline";
@@ -49,11 +52,38 @@ function holdStdin(on: boolean): void {
   }
 }
 
-async function run(req: Request): Promise<{ code: number; stdout: string; stderr: string }> {
+const root = path.resolve(__dirname, "..", "..");
+/** This tool's own code, which a command loads without running a program. */
+const toolDirs = ["cli", "engine", "policy", "residency", "report", "test/support"].map(
+  (d) => path.join(root, d) + path.sep,
+);
+const nodeModules = `${path.sep}node_modules${path.sep}`;
+
+/**
+ * Whether the command under way compiled a module outside this tool and its dependencies: a
+ * program's (the engine drops a project's modules before it runs the program again), even one
+ * that threw as it ran. ES-module programs are told by `importedEsModule`.
+ */
+let compiledProgram = false;
+const moduleProto = Module.prototype as unknown as {
+  _compile: (this: unknown, content: string, filename: string) => unknown;
+};
+const compile = moduleProto._compile;
+moduleProto._compile = function (content, filename) {
+  if (!filename.includes(nodeModules) && !toolDirs.some((d) => filename.startsWith(d))) {
+    compiledProgram = true;
+  }
+  return compile.call(this, content, filename);
+};
+
+async function run(
+  req: Request,
+): Promise<{ code: number; stdout: string; stderr: string; ranProgram: boolean }> {
   let stdout = "";
   let stderr = "";
   const savedEnv = { ...process.env };
   const savedCwd = process.cwd();
+  compiledProgram = false;
   Object.assign(process.env, req.env);
   process.chdir(req.cwd);
   try {
@@ -62,7 +92,7 @@ async function run(req: Request): Promise<{ code: number; stdout: string; stderr
       { out: (t) => void (stdout += t), err: (t) => void (stderr += t) },
       pack,
     );
-    return { code, stdout, stderr };
+    return { code, stdout, stderr, ranProgram: compiledProgram };
   } finally {
     process.chdir(savedCwd);
     for (const key of Object.keys(process.env)) {
@@ -82,10 +112,10 @@ async function serve(): Promise<void> {
     }
     lines.pause();
     holdStdin(false);
-    const result = await run(JSON.parse(line) as Request);
+    const { ranProgram, ...result } = await run(JSON.parse(line) as Request);
     holdStdin(true);
     lines.resume();
-    const retiring = result.code === 2 || importedEsModule();
+    const retiring = (result.code === 2 && ranProgram) || importedEsModule();
     await new Promise<void>((resolve) =>
       write(`${JSON.stringify({ ...result, retiring })}\n`, () => resolve()),
     );

@@ -2,9 +2,10 @@
  * One lane of CLI commands for the tests (test/helpers/cli.ts `cliMany`): a long-lived process
  * that runs the CLI's `main` for one command after another (cli-batch-worker.ts), and the policy
  * pack that process judges with. The pack belongs to the lane, not to the process: when the
- * process retires (after an exit 2 or an ES-module program, see cli-batch-worker.ts) the next
- * one attaches to the same pack, which keeps serving for the lane's life. Starting a pack costs
- * about 0.6 CPU-seconds, a batch process about 0.8; the suite used to start some thirty of each.
+ * process retires (after a program it ran ended in exit 2, or an ES-module program; see
+ * cli-batch-worker.ts) the next one attaches to the same pack, which keeps serving for the
+ * lane's life. Starting a pack costs about 0.6 CPU-seconds, a batch process about 0.8; the suite
+ * used to start some thirty of each.
  *
  * Commands sent to a lane run one at a time, in the order sent. An idle lane does not keep its
  * parent alive: the jest worker that owns it (test/support/environment.ts) exits as if it had

@@ -11,10 +11,14 @@
  */
 import type { EnvironmentContext, JestEnvironmentConfig } from "@jest/environment";
 import { TestEnvironment } from "jest-environment-node";
+import { AsyncLocalStorage } from "node:async_hooks";
 import * as path from "node:path";
 import { EvaluationWorker } from "../../engine/evaluation-worker";
 import { type SpawnedPack, spawnPack } from "../../engine/spawn-pack";
 import { CliLane } from "./cli-lane";
+import { installCompileCache } from "./compile-cache";
+
+installCompileCache();
 
 /** What a test file can use of its worker's shared processes. */
 export interface WorkerServices {
@@ -46,9 +50,38 @@ const services: WorkerServices = {
   },
 };
 
+/**
+ * The async local storages entered while a test file ran. The Pulumi SDK makes one per copy of
+ * its runtime, and each test file loads its own copy; Node keeps every entered storage in its
+ * list, and propagates each into every promise and other async resource created after — so,
+ * left enabled, a worker's storages would pile up file after file, each making every later
+ * file's async work dearer. They are disabled when their file ends (entering one again
+ * re-enables it).
+ */
+const entered = new Set<AsyncLocalStorage<unknown>>();
+for (const method of ["run", "enterWith"] as const) {
+  const proto = AsyncLocalStorage.prototype as unknown as Record<
+    typeof method,
+    (this: AsyncLocalStorage<unknown>, ...args: unknown[]) => unknown
+  >;
+  const original = proto[method];
+  proto[method] = function (this: AsyncLocalStorage<unknown>, ...args: unknown[]) {
+    entered.add(this);
+    return original.apply(this, args);
+  };
+}
+
 export default class SovereignDcEnvironment extends TestEnvironment {
   constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
     super(config, context);
     this.global.sovereignDcWorker = services;
+  }
+
+  override async teardown(): Promise<void> {
+    for (const storage of entered) {
+      storage.disable();
+    }
+    entered.clear();
+    await super.teardown();
   }
 }
