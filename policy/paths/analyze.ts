@@ -10,7 +10,7 @@ import { byType } from "./types";
 let rows: ReturnType<typeof typeRows> | undefined;
 
 /** The type tables' rows, compiled once. */
-function tableRows(): ReturnType<typeof typeRows> {
+export function tableRows(): ReturnType<typeof typeRows> {
   rows ??= typeRows(byType);
   return rows;
 }

@@ -7,11 +7,11 @@
  * instance with a public IP of its own, an EIP bound to nothing) is an exit of its own.
  */
 import type { Finding, PolicyContext } from "../framework";
-import { buildGraph } from "./graph";
+import { tableRows } from "./analyze";
+import { buildGraph, typeRows } from "./graph";
 import type { BorderEdge, BorderNode, BorderResource, TypeTable } from "./model";
-import { type InternetExit, internetExit, type ViewSubject } from "./views";
 import { byType } from "./types";
-import { typeRows } from "./graph";
+import { type InternetExit, internetExit, type ViewSubject } from "./views";
 
 const internet = "the internet (any country)";
 
@@ -20,8 +20,6 @@ interface Exit extends InternetExit {
   readonly urn: string;
   readonly name: string;
 }
-
-let rows: ReturnType<typeof typeRows> | undefined;
 
 /**
  * internet-egress's findings on the stack: one per exit chain, on the first resource of the
@@ -43,7 +41,7 @@ export function exitFindings(
   if (exits.length < 2) {
     return exits.flatMap(alone);
   }
-  rows = table === byType ? (rows ??= typeRows(byType)) : typeRows(table);
+  const graphRows = table === byType ? tableRows() : typeRows(table);
   const graph = buildGraph(
     resources(),
     ctx.jurisdiction,
@@ -51,7 +49,7 @@ export function exitFindings(
       egressAllowlist: ctx.settings.egressAllowlist,
       clusters: ctx.settings.clusters,
     },
-    rows,
+    graphRows,
   );
   return chains(exits, graph.nodes, graph.edges).flatMap((c) =>
     c.members.length === 1 ? alone(c.members[0]) : [chainFinding(c)],
