@@ -26,6 +26,18 @@ export const cnSettings = { jurisdiction: "CN", egressAllowlist: plantAllowlist,
 
 const fixtures = path.resolve(__dirname, "..", "fixtures", "border");
 
+/** Every border fixture (test/fixtures/border/<name>), each a crossing and its sealed twin. */
+export const borderFixtures = [
+  "replication",
+  "foreign-key",
+  "cen",
+  "peering",
+  "nat",
+  "vpn",
+  "kubernetes",
+  "transit-router",
+] as const;
+
 /** Evaluates the `crossing` and `sealed` stacks of each fixture, in one engine process. */
 export async function evaluateFixtures(
   names: readonly string[],

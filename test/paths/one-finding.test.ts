@@ -10,20 +10,9 @@ import type { Plan } from "../../engine/plan";
 import { fromPlan } from "../../policy/paths";
 import { analyzeGraph, explainedBy, typeRows } from "../../policy/paths/graph";
 import { byType } from "../../policy/paths/types";
-import { evaluateFixtures, plantAllowlist } from "../border/pack";
+import { borderFixtures, evaluateFixtures, plantAllowlist } from "../border/pack";
 import { oracleInputsOf, type OracleSettings, runNamed } from "../helpers/model-oracle";
 import { fixturePlan } from "../helpers/policy-plan";
-
-const borderFixtures = [
-  "replication",
-  "foreign-key",
-  "cen",
-  "peering",
-  "nat",
-  "vpn",
-  "kubernetes",
-  "transit-router",
-] as const;
 
 let cases: [string, Plan, OracleSettings][];
 beforeAll(async () => {

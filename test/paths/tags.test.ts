@@ -22,7 +22,7 @@ import { analyzeGraph, typeRows } from "../../policy/paths/graph";
 import type { TaggedEdge, TypeTable } from "../../policy/paths/model";
 import { byType, tables } from "../../policy/paths/types";
 import { policies } from "../../policy/policies";
-import { evaluateFixtures, plantAllowlist } from "../border/pack";
+import { borderFixtures, evaluateFixtures, plantAllowlist } from "../border/pack";
 import {
   oracleBorderResources,
   oracleInputsOf,
@@ -49,16 +49,20 @@ const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as {
   unknownCheckingProxy: <T extends object>(o: T) => T;
 };
 
-const borderFixtures = [
-  "replication",
-  "foreign-key",
-  "cen",
-  "peering",
-  "nat",
-  "vpn",
-  "kubernetes",
-  "transit-router",
-] as const;
+/** The graph of the type tables over `resources`, with the label of each node by id. */
+function graphOf(
+  resources: readonly BorderResource[],
+  jurisdiction: OracleSettings["jurisdiction"],
+  egressAllowlist: OracleSettings["egressAllowlist"] = [],
+) {
+  const { graph, analysis } = analyzeGraph(
+    resources,
+    jurisdiction,
+    { egressAllowlist: egressAllowlist ?? [] },
+    typeRows(byType),
+  );
+  return { graph, analysis, label: new Map(analysis.nodes.map((n) => [n.id, n.label])) };
+}
 
 let border: Record<string, { crossing: Plan; sealed: Plan }>;
 let aws: Plan;
@@ -269,12 +273,7 @@ function analysed(specs: readonly OracleResource[], settings: OracleSettings): A
     return hit;
   }
   const resources = oracleBorderResources(specs);
-  const { graph } = analyzeGraph(
-    resources,
-    settings.jurisdiction,
-    { egressAllowlist: settings.egressAllowlist ?? [] },
-    typeRows(byType),
-  );
+  const { graph } = graphOf(resources, settings.jurisdiction, settings.egressAllowlist);
   const made = { settings, resources, graph, findings: runNamed(specs, settings) };
   analyses.set(specs, made);
   return made;
@@ -556,12 +555,7 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
   test("draws an edge to the server for every value it reports, and none for the others", () => {
     const specs = judgedShapes().shapes;
     const resources = oracleBorderResources([kube, ...specs]);
-    const { graph } = analyzeGraph(
-      resources,
-      settings.jurisdiction,
-      { egressAllowlist: settings.egressAllowlist ?? [] },
-      typeRows(byType),
-    );
+    const { graph } = graphOf(resources, settings.jurisdiction, settings.egressAllowlist);
     const drawn = new Set<string>();
     for (const e of graph.edges) {
       const tag = graph.tags.get(e);
@@ -595,14 +589,11 @@ describe("the exposure and edge-services tables", () => {
       ]),
     ];
     for (const [name, resources, settings] of inputs) {
-      const opts = { egressAllowlist: settings.egressAllowlist ?? [] };
-      const { graph, analysis } = analyzeGraph(
+      const { graph, analysis, label } = graphOf(
         resources,
         settings.jurisdiction,
-        opts,
-        typeRows(byType),
+        settings.egressAllowlist,
       );
-      const label = new Map(analysis.nodes.map((n) => [n.id, n.label]));
       tags.push(
         ...analysis.edges
           .filter((e) => e.label === "public access" || e.label === "transfer acceleration")
@@ -656,15 +647,11 @@ describe("the exposure and edge-services tables", () => {
     (name, inputs) => {
       const view = policy(name) as ResourceValidationPolicy;
       for (const [input, specs, settings] of exposureCases.filter(([n]) => n.startsWith(inputs))) {
-        const resources = oracleBorderResources(specs);
-        const opts = { egressAllowlist: settings.egressAllowlist ?? [] };
-        const { graph, analysis } = analyzeGraph(
-          resources,
+        const { graph, analysis, label } = graphOf(
+          oracleBorderResources(specs),
           settings.jurisdiction,
-          opts,
-          typeRows(byType),
+          settings.egressAllowlist,
         );
-        const label = new Map(analysis.nodes.map((n) => [n.id, n.label]));
         // The resources whose own edge reaches a global place: tagged, and reported.
         const drawn = new Set(
           analysis.edges
@@ -701,15 +688,11 @@ describe("the grants of the exposure table", () => {
   test("draw every grant a view reports as an edge tagged with that policy, and no other", () => {
     const views = ["public-exposure", "cross-account-links"] as const;
     for (const [name, specs, settings] of [...grantCases, ...exposedRowCases]) {
-      const resources = oracleBorderResources(specs);
-      const opts = { egressAllowlist: settings.egressAllowlist ?? [] };
-      const { graph, analysis } = analyzeGraph(
-        resources,
+      const { graph, analysis, label } = graphOf(
+        oracleBorderResources(specs),
         settings.jurisdiction,
-        opts,
-        typeRows(byType),
+        settings.egressAllowlist,
       );
-      const label = new Map(analysis.nodes.map((n) => [n.id, n.label]));
       for (const view of views) {
         // The resources one of whose grants the graph draws, tagged with the policy's verdict.
         const drawn = new Set(
@@ -859,13 +842,7 @@ describe("internet-egress over the egress table", () => {
     const judged = shapes()
       .filter((r) => ownEdges(r.type))
       .map((r) => ({ ...r, provider: r.type.split(":")[0] }));
-    const analysis = analyzeGraph(
-      oracleBorderResources([...providers, ...judged]),
-      "CN",
-      { egressAllowlist: [] },
-      typeRows(byType),
-    ).analysis;
-    const label = new Map(analysis.nodes.map((n) => [n.id, n.label]));
+    const { analysis, label } = graphOf(oracleBorderResources([...providers, ...judged]), "CN");
     // Every edge but the resources' placement: a SageMaker job's output buckets are
     // log-shipping's fields of its row, and a job definition not known at preview leaves its
     // bucket unknown too.
@@ -1097,12 +1074,7 @@ describe("log-shipping and key-and-secret-replicas over the rows that ship logs 
     expect(said).toBeGreaterThan(rows.length * 4);
     // And the graph tags every edge a row draws with the policy that reports it (but the
     // resources' own placement and the keys that encrypt them, which are structural).
-    const { graph } = analyzeGraph(
-      oracleBorderResources([...providers, ...shapes]),
-      "CN",
-      { egressAllowlist: [] },
-      typeRows(byType),
-    );
+    const { graph } = graphOf(oracleBorderResources([...providers, ...shapes]), "CN");
     const shipping = new Set(rows.map((m) => m.type));
     const owner = (e: (typeof graph.edges)[number]) =>
       e.via ?? graph.resolver.get(e.from) ?? graph.resolver.get(e.to);
