@@ -1,0 +1,147 @@
+/**
+ * internet-egress over the stack (policy/paths/exits.ts) in the test process: which exits the
+ * graph links into one way out, the order of a chain, the node it takes traffic from, and the
+ * finding each way out makes — exact messages and whole paths, each chain with its twin of
+ * unlinked exits.
+ */
+import type { Finding } from "../../policy/framework";
+import { exitFindings } from "../../policy/paths/exits";
+import { getJurisdiction } from "../../residency/jurisdictions";
+import {
+  on,
+  oracleBorderResources,
+  type OracleResource,
+  policyResources,
+} from "../helpers/model-oracle";
+
+const ctx = {
+  jurisdiction: getJurisdiction("CN"),
+  settings: { egressAllowlist: [], waivers: [], clusters: [] },
+} as unknown as Parameters<typeof exitFindings>[2];
+
+const sh = on("sh");
+const provider: OracleResource = {
+  type: "pulumi:providers:alicloud",
+  name: "sh",
+  props: { region: "cn-shanghai" },
+};
+const vpc = sh("alicloud:vpc/network:Network", "core", { cidrBlock: "10.10.0.0/16" });
+const nat = sh(
+  "alicloud:vpc/natGateway:NatGateway",
+  "nat",
+  { vpcId: "core-id", networkType: "internet" },
+  { vpcId: ["core"] },
+);
+const eip = sh("alicloud:ecs/eipAddress:EipAddress", "eip", { bandwidth: "10" });
+const bind = (name: string, target: string, instanceType: string) =>
+  sh(
+    "alicloud:ecs/eipAssociation:EipAssociation",
+    name,
+    { allocationId: "eip-id", instanceId: `${target}-id`, instanceType },
+    { allocationId: ["eip"], instanceId: [target] },
+  );
+const route = (name: string) =>
+  sh(
+    "alicloud:vpc/routeEntry:RouteEntry",
+    name,
+    {
+      routeTableId: "rt-id",
+      destinationCidrblock: "0.0.0.0/0",
+      nexthopType: "NatGateway",
+      nexthopId: "nat-id",
+    },
+    { routeTableId: ["core"], nexthopId: ["nat"] },
+  );
+const vm = sh("alicloud:ecs/instance:Instance", "vm", { internetMaxBandwidthOut: 5 });
+
+/** internet-egress's findings on the stack, each as [resource, path] and its message. */
+function findings(resources: readonly OracleResource[]): Finding[] {
+  const all = [provider, ...resources];
+  const subjects = policyResources(all);
+  return exitFindings(subjects, () => oracleBorderResources(all), ctx);
+}
+
+const internet = "the internet (any country)";
+const natReason =
+  'nat gateway "nat": networkType is "internet": an internet NAT gateway gives the VPC internet egress';
+const eipReason = 'eip "eip": bandwidth allocates an elastic public IP address';
+
+describe("exitFindings", () => {
+  test("an exit nothing links to keeps its own finding, one for each value that opens it", () => {
+    expect(findings([vm])).toEqual([
+      {
+        message:
+          'ecs instance "vm" must not open an edge to the internet, but internetMaxBandwidthOut is 5: the instance gets a public IP address. Set internetMaxBandwidthOut to 0.',
+        path: ['ecs instance "vm"', internet],
+        urn: "urn:pulumi:oracle::p::alicloud:ecs/instance:Instance::vm",
+        resourceName: "vm",
+      },
+    ]);
+    expect(findings([])).toEqual([]);
+  });
+
+  test("exits the graph does not link stay apart, in the order the program declared them", () => {
+    expect(findings([vm, eip]).map((f) => [f.resourceName, f.path])).toEqual([
+      ["vm", ['ecs instance "vm"', internet]],
+      ["eip", ['eip "eip"', internet]],
+    ]);
+  });
+
+  test("a route, the gateway it leads to, the binding and the EIP are one finding on the route", () => {
+    const [one, ...rest] = findings([vpc, eip, bind("bind", "nat", "Nat"), nat, route("default")]);
+    expect(rest).toEqual([]);
+    expect(one.resourceName).toBe("default");
+    expect(one.path).toEqual([
+      'internet-bound traffic of vpc "core"',
+      'route "default"',
+      'nat gateway "nat"',
+      'ecs eip association "bind"',
+      'eip "eip"',
+      internet,
+    ]);
+    expect(one.message).toContain(
+      `with nat gateway "nat", ecs eip association "bind" and eip "eip" it makes one way out — route "default": destinationCidrblock is 0.0.0.0/0: a default route sends every address outside the VPC to a gateway; ${natReason}; ecs eip association "bind": allocationId binds a public IP address to an instance; ${eipReason}. Cut the chain at any link: `,
+    );
+    // Each link's fix once, in the chain's order.
+    expect(one.message.endsWith("only through checked links.")).toBe(true);
+    expect(one.message.split("Remove it; a sealed network").length).toBe(2);
+  });
+
+  test("without a route, the gateway and its bound EIP are one way out, on the gateway", () => {
+    const [one, ...rest] = findings([vpc, eip, nat, bind("bind", "nat", "Nat")]);
+    expect(rest).toEqual([]);
+    expect(one.resourceName).toBe("nat");
+    expect(one.path).toEqual([
+      'internet-bound traffic of vpc "core"',
+      'nat gateway "nat"',
+      'ecs eip association "bind"',
+      'eip "eip"',
+      internet,
+    ]);
+    expect(one.message).toMatch(
+      /^nat gateway "nat" must not open an edge to the internet, but with ecs eip association "bind" and eip "eip" it makes one way out — /,
+    );
+  });
+
+  test("routes into one gateway join its chain, each before the gateway", () => {
+    const [one, ...rest] = findings([
+      vpc,
+      eip,
+      bind("bind", "nat", "Nat"),
+      nat,
+      route("a"),
+      route("b"),
+    ]);
+    expect(rest).toEqual([]);
+    expect(one.resourceName).toBe("a");
+    expect(one.path).toEqual([
+      'internet-bound traffic of vpc "core"',
+      'route "a"',
+      'route "b"',
+      'nat gateway "nat"',
+      'ecs eip association "bind"',
+      'eip "eip"',
+      internet,
+    ]);
+  });
+});
