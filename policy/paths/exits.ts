@@ -9,7 +9,13 @@
 import type { Finding, PolicyContext } from "../framework";
 import { tableRows } from "./analyze";
 import { buildGraph, typeRows } from "./graph";
-import type { BorderEdge, BorderNode, BorderResource, TypeTable } from "./model";
+import {
+  type BorderNode,
+  type BorderResource,
+  type Endpoint,
+  isPlace,
+  type TypeTable,
+} from "./model";
 import { byType } from "./types";
 import { type InternetExit, internetExit, type ViewSubject } from "./views";
 
@@ -51,7 +57,11 @@ export function exitFindings(
     },
     graphRows,
   );
-  return chains(exits, graph.nodes, graph.edges).flatMap((c) =>
+  // A way out is the same resources whether or not a gate shuts it today (a security group that
+  // admits nothing keeps an instance from its EIP until a rule changes): shut edges link too.
+  const id = (e: Endpoint) => (isPlace(e) ? `place:${e.key}` : e.urn);
+  const shut = graph.shut.map((e) => ({ from: id(e.from), to: id(e.to), via: e.via }));
+  return chains(exits, graph.nodes, [...graph.edges, ...shut]).flatMap((c) =>
     c.members.length === 1 ? alone(c.members[0]) : [chainFinding(c)],
   );
 }
@@ -78,10 +88,17 @@ interface Chain {
  * leads from one to the other (directly, or through the resource it passes `via`), and a chain
  * lists its exits so that each comes after those that lead into it.
  */
+/** An edge of the graph as `chains` reads it: its ends' node ids and the resource it passes. */
+interface Link {
+  readonly from: string;
+  readonly to: string;
+  readonly via?: { readonly urn: string };
+}
+
 function chains(
   exits: readonly Exit[],
   nodes: readonly BorderNode[],
-  edges: readonly BorderEdge[],
+  edges: readonly Link[],
 ): Chain[] {
   const index = new Map(exits.map((e, i) => [e.urn, i]));
   const parent = exits.map((_, i) => i);
@@ -102,11 +119,13 @@ function chains(
         entered[b] += 1;
       }
     }
-    // What the chain's first link takes traffic from: the node the edge leaves, when it is
-    // not itself an exit (a network's internet-bound traffic).
-    if (seq.length > 0 && !index.has(e.from)) {
+    // What the chain's first link takes traffic from: the node the edge leaves, when it is not
+    // itself an exit — a network's internet-bound traffic, or the resource an exit binds (the
+    // instance an EIP association binds its EIP to).
+    if (seq.length > 0 && !index.has(e.from) && !feeds.has(seq[0])) {
       const from = node.get(e.from);
-      if (from?.role === "junction" && !feeds.has(seq[0])) {
+      const binds = e.via !== undefined && e.via.urn === exits[seq[0]].urn;
+      if (from && (from.role === "junction" || binds)) {
         feeds.set(seq[0], from.label);
       }
     }

@@ -123,6 +123,52 @@ describe("exitFindings", () => {
     );
   });
 
+  test("an instance and the EIP bound to it are one way out, on the instance", () => {
+    const [one, ...rest] = findings([vm, eip, bind("vm-eip", "vm", "EcsInstance")]);
+    expect(rest).toEqual([]);
+    expect(one.resourceName).toBe("vm");
+    expect(one.path).toEqual([
+      'ecs instance "vm"',
+      'ecs eip association "vm-eip"',
+      'eip "eip"',
+      internet,
+    ]);
+  });
+
+  test("a security group that lets nothing out does not split the instance from its EIP", () => {
+    const sg = sh(
+      "alicloud:ecs/securityGroup:SecurityGroup",
+      "sg",
+      { vpcId: "core-id" },
+      {
+        vpcId: ["core"],
+      },
+    );
+    const drop = sh(
+      "alicloud:ecs/securityGroupRule:SecurityGroupRule",
+      "drop-all",
+      {
+        securityGroupId: "sg-id",
+        type: "egress",
+        ipProtocol: "all",
+        portRange: "-1/-1",
+        cidrIp: "0.0.0.0/0",
+        policy: "drop",
+        priority: 1,
+      },
+      { securityGroupId: ["sg"] },
+    );
+    const guarded = {
+      ...vm,
+      props: { ...vm.props, securityGroups: ["sg-id"] },
+      deps: { securityGroups: ["sg"] },
+    };
+    const found = findings([vpc, sg, drop, guarded, eip, bind("vm-eip", "vm", "EcsInstance")]);
+    expect(found.map((f) => [f.resourceName, f.path])).toEqual([
+      ["vm", ['ecs instance "vm"', 'ecs eip association "vm-eip"', 'eip "eip"', internet]],
+    ]);
+  });
+
   test("routes into one gateway join its chain, each before the gateway", () => {
     const [one, ...rest] = findings([
       vpc,

@@ -166,15 +166,20 @@ function publicAddress(r: BorderResource, x: Resolver, detail?: string): FlowEdg
 
 /** `owner → eip association → EIP` for the EIPs bound to `owner`; the internet if none is. */
 function eipEdges(owner: BorderResource, x: Resolver, field: string): FlowEdge[] {
+  const bound = boundEips(owner, x, field);
+  return bound.length > 0
+    ? bound
+    : link(owner, x.internet, "public address", {
+        detail: "no EIP of this stack is bound; one bound outside it gives internet access",
+      });
+}
+
+/** `owner → eip association → EIP` for each EIP of the stack bound to `owner`. */
+function boundEips(owner: BorderResource, x: Resolver, field: string): FlowEdge[] {
   const associations = [
     ...x.referrers(owner, "alicloud:ecs/eipAssociation:EipAssociation", field),
     ...x.referrers(owner, "aws:ec2/eipAssociation:EipAssociation", field),
   ];
-  if (associations.length === 0) {
-    return link(owner, x.internet, "public address", {
-      detail: "no EIP of this stack is bound; one bound outside it gives internet access",
-    });
-  }
   return associations.flatMap((a) => {
     const eip = endpointOf(x, a, x.ref(a, "allocationId", eipTypes), "allocationId");
     return eip ? link(owner, eip, "eip association", { via: a }) : [];
@@ -353,7 +358,13 @@ export const alicloudInstance: RowEdges = (r, x, tagOf) => {
   if (subnet) {
     edges.push(...link(subnet, r, "attachment", { both: true }));
   }
+  // An EIP bound to the instance is its public address too: its traffic leaves through it.
+  const eips = boundEips(r, x, "instanceId");
   const bandwidth = Number(r.props.internetMaxBandwidthOut ?? 0);
+  if (eips.length > 0) {
+    const a = instanceAdmission(r, x, "securityGroups[]");
+    edges.push(...gated(eips, { kind: "instance-admission", open: a !== undefined }));
+  }
   if (bandwidth > 0 || isUnknown(r.props.internetMaxBandwidthOut)) {
     const a = instanceAdmission(r, x, "securityGroups[]");
     const detail = `internetMaxBandwidthOut ${bandwidth}; ${a?.detail ?? "its security groups admit no internet-bound traffic"}`;
