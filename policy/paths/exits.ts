@@ -83,11 +83,6 @@ interface Chain {
   readonly from?: string;
 }
 
-/**
- * The exits the graph links, grouped and ordered: two exits belong to one chain when an edge
- * leads from one to the other (directly, or through the resource it passes `via`), and a chain
- * lists its exits so that each comes after those that lead into it.
- */
 /** An edge of the graph as `chains` reads it: its ends' node ids and the resource it passes. */
 interface Link {
   readonly from: string;
@@ -95,6 +90,11 @@ interface Link {
   readonly via?: { readonly urn: string };
 }
 
+/**
+ * The exits the graph links, grouped and ordered: two exits belong to one chain when an edge
+ * leads from one to the other (directly, or through the resource it passes `via`), and a chain
+ * lists its exits so that each comes after those that lead into it.
+ */
 function chains(
   exits: readonly Exit[],
   nodes: readonly BorderNode[],
@@ -134,8 +134,8 @@ function chains(
   const order: number[] = [];
   const waiting = [...entered];
   const ready = exits.map((_, i) => i).filter((i) => waiting[i] === 0);
-  while (ready.length > 0) {
-    const i = ready.shift() as number;
+  for (let head = 0; head < ready.length; head++) {
+    const i = ready[head];
     order.push(i);
     for (const j of [...next[i]].sort((a, b) => a - b)) {
       waiting[j] -= 1;
@@ -150,7 +150,12 @@ function chains(
   const groups = new Map<number, number[]>();
   for (const i of order) {
     const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), i]);
+    const group = groups.get(root);
+    if (group) {
+      group.push(i);
+    } else {
+      groups.set(root, [i]);
+    }
   }
   return [...groups.values()]
     .sort((a, b) => Math.min(...a) - Math.min(...b))
