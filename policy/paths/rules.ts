@@ -34,7 +34,10 @@ function rulesAt(
   return (props: Record<string, unknown>): RuleFlow[] =>
     cidrPaths.flatMap((path) =>
       valuesAt(props, path).map((f): RuleFlow => {
-        const read = { path: f.path, allow: isAllow(f.holder), holder: f.holder };
+        // A list not known at preview stands where its rules would: undecidable, so an allow
+        // (the holder is the resource, whose fields say nothing of a rule's action).
+        const whole = f.value === unknown && f.path.split(".").length < path.split(".").length;
+        const read = { path: f.path, allow: whole || isAllow(f.holder), holder: f.holder };
         const protocol = valueAt(f.holder, protocolKey);
         const p = normalizeProtocol(protocol);
         const ports =

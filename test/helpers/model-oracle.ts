@@ -64,7 +64,11 @@ const options = {
 
 /** A resource's props as the runtime's proxy hands them to a policy, copied for this call. */
 type PropsOf = (props: Record<string, unknown> | undefined) => Record<string, unknown>;
-const clonedProps: PropsOf = (props) => unknownCheckingProxy(structuredClone(props ?? {}));
+// Copied through JSON, not `structuredClone`: under jest the global `structuredClone` is the
+// outer realm's, so its copies fail the runtime proxy's `instanceof Object` and would reach the
+// policies unproxied, unknown values and all, as no policy ever sees them under the CLI.
+const clonedProps: PropsOf = (props) =>
+  unknownCheckingProxy(JSON.parse(JSON.stringify(props ?? {})) as Record<string, unknown>);
 
 /**
  * The resources as the runtime hands them to policies, each policy getting fresh proxies

@@ -512,3 +512,27 @@ describe("internet-egress on the egress table's types: each way a value opens th
     expect(internetFindings(type, props)).toEqual([]);
   });
 });
+
+describe("egress-rules on a rule list not known at preview", () => {
+  const acl = (egress: unknown) => [
+    oregon,
+    aws("aws:ec2/vpc:Vpc", "core", {}),
+    aws("aws:ec2/networkAcl:NetworkAcl", "acl", { vpcId: "core-id", egress }, { vpcId: ["core"] }),
+  ];
+  const ruleFindings = (resources: OracleResource[]) =>
+    runNamed(resources, { jurisdiction: "US" }).filter(([p]) => p === "egress-rules");
+  const unknownList = ['ec2 network acl "acl"', "egress (unknown at preview)"];
+
+  it("fails an AWS network ACL whose whole egress list is not known: its rules may let anything out", () => {
+    // One finding for each destination field of an entry (IPv4 and IPv6 blocks) the list may hold.
+    expect(ruleFindings(acl(unknownAtPreview))).toEqual([
+      ["egress-rules", "acl", "mandatory", unknownList],
+      ["egress-rules", "acl", "mandatory", unknownList],
+    ]);
+  });
+
+  it("passes its twin whose egress list is known and denies everything", () => {
+    const deny = { action: "deny", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" };
+    expect(ruleFindings(acl([{ ...deny, ruleNo: 100 }]))).toEqual([]);
+  });
+});

@@ -164,7 +164,10 @@ export const gates: TypeTable = {
         "ipProtocol",
         "portRange",
         is("policy", "accept", true),
-      )(props).filter((f) => is("direction", "egress")(f.holder)),
+      )(props).filter(
+        // A permissions list not known at preview may hold egress rules: it is judged.
+        (f) => ("unknown" in f && f.path === "permissions") || is("direction", "egress")(f.holder),
+      ),
     ),
     { where: (rule) => isNot("direction", "egress")(rule) && isNot("policy", "drop")(rule) },
     "permissions[].sourceCidrIp",
