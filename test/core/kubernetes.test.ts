@@ -41,27 +41,9 @@ import type { BorderResource } from "../../policy/paths/model";
 import { Resolver } from "../../policy/paths/resolver";
 import { unknown } from "../../policy/paths/values";
 import { getJurisdiction } from "../../residency/jurisdictions";
-import { proxied, unknownText } from "./support";
+import { proxied, resource, unknownText } from "./support";
 
 const cn = getJurisdiction("CN");
-
-function resource(
-  type: string,
-  name: string,
-  props: Record<string, unknown> = {},
-  extra: Partial<BorderResource> = {},
-): BorderResource {
-  return {
-    urn: `urn:${name}`,
-    type,
-    name,
-    props,
-    dependencies: [],
-    propertyDependencies: {},
-    protect: false,
-    ...extra,
-  };
-}
 
 const pod = "kubernetes:core/v1:Pod";
 const deployment = "kubernetes:apps/v1:Deployment";

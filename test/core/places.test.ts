@@ -10,7 +10,7 @@ import { unknown } from "../../policy/paths/model";
 import { type Located, locate, namesAPlace, type PlaceFormat } from "../../policy/paths/places";
 import { keysNamed, refKinds, Resolver } from "../../policy/paths/resolver";
 import { getJurisdiction } from "../../residency/jurisdictions";
-import { policyResource, unknownText } from "./support";
+import { policyResource, resource, unknownText } from "./support";
 
 const cn = getJurisdiction("CN");
 const us = getJurisdiction("US");
@@ -145,24 +145,6 @@ describe("where a value of each format points", () => {
     expect(namesAPlace(arn)).toBe(expected);
   });
 });
-
-function resource(
-  type: string,
-  name: string,
-  props: Record<string, unknown> = {},
-  extra: Partial<BorderResource> = {},
-): BorderResource {
-  return {
-    urn: `urn:${name}`,
-    type,
-    name,
-    props,
-    dependencies: [],
-    propertyDependencies: {},
-    protect: false,
-    ...extra,
-  };
-}
 
 describe("how the border analysis names a located place", () => {
   const x = new Resolver([], cn);

@@ -17,27 +17,9 @@ import {
 } from "../../policy/paths/resolver";
 import { egressPosture } from "../../policy/paths/posture";
 import { getJurisdiction } from "../../residency/jurisdictions";
-import { policyResource } from "./support";
+import { policyResource, resource } from "./support";
 
 const cn = getJurisdiction("CN");
-
-function resource(
-  type: string,
-  name: string,
-  props: Record<string, unknown> = {},
-  extra: Partial<BorderResource> = {},
-): BorderResource {
-  return {
-    urn: `urn:${name}`,
-    type,
-    name,
-    props,
-    dependencies: [],
-    propertyDependencies: {},
-    protect: false,
-    ...extra,
-  };
-}
 
 const sh = resource("pulumi:providers:alicloud", "sh", { region: "cn-shanghai" });
 const hk = resource("pulumi:providers:alicloud", "hk", { region: "cn-hongkong" });

@@ -12,6 +12,7 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import type { EgressAllowEntry, Finding, PolicyContext } from "../../policy/framework";
+import type { BorderResource } from "../../policy/paths/model";
 import { getJurisdiction } from "../../residency/jurisdictions";
 
 // The runtime's proxy is internal to @pulumi/policy; the tests use it to stay faithful.
@@ -143,4 +144,23 @@ export function runStackPolicy(
   }
   validate(args, (message: string, urn?: string) => out.push({ message, urn }));
   return out;
+}
+
+/** A resource of the stack as the graph holds it (`urn:<name>`, no dependencies). */
+export function resource(
+  type: string,
+  name: string,
+  props: Record<string, unknown> = {},
+  extra: Partial<BorderResource> = {},
+): BorderResource {
+  return {
+    urn: `urn:${name}`,
+    type,
+    name,
+    props,
+    dependencies: [],
+    propertyDependencies: {},
+    protect: false,
+    ...extra,
+  };
 }
