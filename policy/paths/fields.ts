@@ -14,6 +14,7 @@ import { cloudOf, describeNamedPlace, hostOf, regionOfEndpoint } from "../../res
 import { isPlace } from "./model";
 import { foreignAccountPlace, ownAccounts } from "./accounts";
 import { isAnywhere, parseCidr, reachOfAddress } from "./addresses";
+import { openSource } from "./types/exposure-readers";
 import { kindName } from "./describe";
 import { readDestination } from "./kubernetes";
 import type {
@@ -631,26 +632,7 @@ function compilePublic(field: FieldSpec, r: BorderResource, x: Resolver): Compil
   if (exposes === "ingress") {
     const entries = valuesAt(r.props, field.path).filter((f) => field.where?.(f.holder) ?? true);
     return entries.flatMap((f) =>
-      isUnknown(f.value)
-        ? [
-            one(
-              f.path,
-              "is not known at preview, so whether it admits the internet cannot be decided",
-              false,
-            ),
-          ]
-        : String(f.value)
-            .split(",")
-            .map((c) => c.trim())
-            .filter((c) => c !== "" && reachOfAddress(c, x.allowlist).kind === "internet")
-            .map((c) =>
-              one(
-                f.path,
-                isAnywhere(c)
-                  ? `admits ${c}: every address on the internet`
-                  : `admits ${c}, a public range that is not in the allowlist`,
-              ),
-            ),
+      openSource(f.path, f.value, x.allowlist).map((o) => one(o.path, o.what, !o.unknown)),
     );
   }
   if (exposes === "each") {

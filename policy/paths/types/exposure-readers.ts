@@ -7,7 +7,6 @@
  */
 import type { EgressAllowEntry } from "../../framework";
 import { isAnywhere, reachOfAddress } from "../addresses";
-import { isPublic, statements } from "../iam";
 import type { GlobalReach, PublicReader } from "../model";
 import { isTrue, isUnknown, jsonDocument, str, valueAt, valuesAt } from "../values";
 
@@ -46,14 +45,10 @@ export function openSource(path: string, value: unknown, allowlist: Allowlist): 
     }));
 }
 
-/** The sources at `paths` that are neither private nor allowlisted (of entries `when` keeps). */
-export function openSources(paths: readonly string[], when?: (holder: unknown) => boolean) {
+/** The sources at `path` that are neither private nor allowlisted. */
+function openSources(path: string) {
   return (props: Props, allowlist: Allowlist): GlobalReach[] =>
-    paths.flatMap((path) =>
-      valuesAt(props, path)
-        .filter((f) => !when || when(f.holder))
-        .flatMap((f) => openSource(f.path, f.value, allowlist)),
-    );
+    valuesAt(props, path).flatMap((f) => openSource(f.path, f.value, allowlist));
 }
 
 /** Whether the value at `key` is `value` (ignoring case); absent counts as `absent`. */
@@ -73,58 +68,8 @@ export function isNot(path: string, value: string) {
 }
 
 /** `securityIps[]`, `dbInstanceIpArrays[].securityIps` → `securityIps`, `dbInstanceIpArrays.securityIps`. */
-export function fieldNames(paths: readonly string[]): string {
+function fieldNames(paths: readonly string[]): string {
   return paths.map((p) => p.replace(/\[\]/g, "")).join(" and ");
-}
-
-/** Values at a path that equal one of `bad` (ignoring case). */
-export function valueIn(path: string, bad: readonly string[], what: string): PublicReader {
-  return (props) =>
-    valuesAt(props, path)
-      .filter((f) => isUnknown(f.value) || bad.includes(String(f.value).toLowerCase()))
-      .map((f) =>
-        isUnknown(f.value)
-          ? notKnown(f.path)
-          : { path: f.path, what: `is ${JSON.stringify(f.value)}: ${what}` },
-      );
-}
-
-/** A flag at a path that is set (true, or absent when `absentMeans` is true). */
-export function flagged(path: string, what: string, absentMeans = false): PublicReader {
-  return (props) => {
-    const v = valueAt(props, path);
-    if (isUnknown(v)) {
-      return [notKnown(path)];
-    }
-    const on = v === undefined ? absentMeans : isTrue(v);
-    const state = v === undefined ? "is not set (defaults to public)" : "is set";
-    return on ? [{ path, what: `${state}: ${what}` }] : [];
-  };
-}
-
-/** A policy document at `path` with a statement that allows everyone and no condition binds. */
-export function policyAt(path: string): PublicReader {
-  return (props) => {
-    const raw = valueAt(props, path);
-    if (raw === undefined) {
-      return [];
-    }
-    const doc = jsonDocument(raw);
-    if (isUnknown(raw) || isUnknown(doc)) {
-      return [notKnown(path)];
-    }
-    return statements(doc)
-      .filter(isPublic)
-      .map((s) => ({
-        path: `${path}.Statement[${s.index}]`,
-        what: 'allows Principal "*" and no condition limits it to named networks, addresses, accounts or organisations: anyone on the internet can use it',
-      }));
-  };
-}
-
-/** Every opening the readers find, in order. */
-export function all(...readers: PublicReader[]): PublicReader {
-  return (props, allowlist) => readers.flatMap((read) => read(props, allowlist));
 }
 
 /**
@@ -157,7 +102,7 @@ export function publicEndpoint(
       ];
     }
     if (Array.isArray(list) && list.length > 0) {
-      return openSources([`${whitelist}[]`])(props, allowlist);
+      return openSources(`${whitelist}[]`)(props, allowlist);
     }
     const state = v === undefined ? "is not set (defaults to public)" : "is set";
     return [{ path, what: `${state}: ${what}, and no ${whitelist} narrows whom it admits` }];
@@ -177,7 +122,7 @@ export function whitelistedEndpoint(
   what: string,
   opts: { readonly absentMeans?: boolean; readonly onValues?: readonly string[] } = {},
 ): PublicReader {
-  const judge = openSources([sources]);
+  const judge = openSources(sources);
   return (props, allowlist) => {
     const open = judge(props, allowlist);
     const v = valueAt(props, path);
@@ -220,7 +165,7 @@ export function authFreeSources(path: string): PublicReader {
     }
     const doc = jsonDocument(raw);
     if (doc !== null && typeof doc === "object" && !Array.isArray(doc)) {
-      return openSources([`${path}.SourceIp[]`])(props, allowlist);
+      return openSources(`${path}.SourceIp[]`)(props, allowlist);
     }
     return String(raw)
       .split(/\s+/)
@@ -321,7 +266,7 @@ export const eksEndpoint: PublicReader = (props, allowlist) => {
   }
   const cidrs = valueAt(props, "vpcConfig.publicAccessCidrs");
   if (Array.isArray(cidrs) && cidrs.length > 0) {
-    return openSources(["vpcConfig.publicAccessCidrs[]"])(props, allowlist);
+    return openSources("vpcConfig.publicAccessCidrs[]")(props, allowlist);
   }
   return [
     {
