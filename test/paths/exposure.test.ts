@@ -10,6 +10,7 @@ import {
   type OracleSettings,
   runBorder,
   runNamed,
+  on,
 } from "../helpers/model-oracle";
 import type { Finding } from "../helpers/policy-session";
 
@@ -19,12 +20,7 @@ const provider: OracleResource = {
   name: "or",
   props: { region: "us-west-2", allowedAccountIds: ["111122223333"] },
 };
-const aws = (type: string, name: string, props: Record<string, unknown>): OracleResource => ({
-  type,
-  name,
-  props,
-  provider: "or",
-});
+const aws = on("or");
 
 const everyone = JSON.stringify({
   Version: "2012-10-17",

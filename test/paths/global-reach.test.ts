@@ -10,6 +10,7 @@ import {
   runBorder,
   runBorderEdges,
   runNamed,
+  on,
 } from "../helpers/model-oracle";
 
 const US: OracleSettings = { jurisdiction: "US" };
@@ -18,12 +19,7 @@ const provider: OracleResource = {
   name: "or",
   props: { region: "us-west-2", allowedAccountIds: ["111122223333"] },
 };
-const aws = (type: string, name: string, props: Record<string, unknown>): OracleResource => ({
-  type,
-  name,
-  props,
-  provider: "or",
-});
+const aws = on("or");
 
 describe("a REST API", () => {
   const api = (types?: string) => [
