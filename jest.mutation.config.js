@@ -22,4 +22,6 @@ module.exports = {
   // files under `roots`: tests reach residency/placement.ts through policy/paths, for example.
   roots: ["<rootDir>/test", "<rootDir>/policy", "<rootDir>/residency"],
   testMatch: ["<rootDir>/test/core/**/*.test.ts", "<rootDir>/test/border/policy.test.ts"],
+  // Of the files --findRelatedTests picks, load only those that hold a test the mutant's run names.
+  testSequencer: "<rootDir>/test/support/mutation-sequencer.js",
 };
