@@ -3,7 +3,8 @@
 // that process can see it: the policy-pack tests reach it over gRPC in a child process, and the
 // engine and CLI tests through evaluation and CLI processes, all of which load the unmutated
 // code. Those tests are left out, and with them the suite's environment that starts the shared
-// processes (test/support/environment.ts): every file here runs in Node's own.
+// processes (test/support/environment.ts): every file here runs in Node's own
+// (test/support/mutation-environment.js).
 //
 // For each mutant jest loads every listed test file that imports the mutated file, so the list is
 // the files that kill mutants: test/core (the core's own tests, exact results in-process) and the
@@ -17,7 +18,8 @@ const base = require("./jest.config");
 /** @type {import('jest').Config} */
 module.exports = {
   ...base,
-  testEnvironment: "node",
+  // Node's own environment, which skips a mutant's remaining tests once one has killed it.
+  testEnvironment: "<rootDir>/test/support/mutation-environment.js",
   // Stryker runs each mutant's tests with --findRelatedTests, which follows imports only through
   // files under `roots`: tests reach residency/placement.ts through policy/paths, for example.
   roots: ["<rootDir>/test", "<rootDir>/policy", "<rootDir>/residency"],
