@@ -18,8 +18,9 @@ const base = require("./jest.config");
 /** @type {import('jest').Config} */
 module.exports = {
   ...base,
-  // Node's own environment, which skips a mutant's remaining tests once one has killed it.
-  testEnvironment: "<rootDir>/test/support/mutation-environment.js",
+  // Node's own environment, which skips a mutant's remaining tests once one has killed it. A path,
+  // not <rootDir>: Stryker's runner resolves the environment it wraps with require.resolve.
+  testEnvironment: require.resolve("./test/support/mutation-environment.js"),
   // Stryker runs each mutant's tests with --findRelatedTests, which follows imports only through
   // files under `roots`: tests reach residency/placement.ts through policy/paths, for example.
   roots: ["<rootDir>/test", "<rootDir>/policy", "<rootDir>/residency"],
