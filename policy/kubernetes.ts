@@ -2,8 +2,9 @@
  * Kubernetes: where clusters are, NetworkPolicy egress, namespaces without a default-deny,
  * Services and Ingresses that reach outside the cluster, and deployment bundles whose contents the
  * pack cannot see — Helm v3 releases, CloudFormation stacks and StackSets, Service Catalog products
- * (shared/research/data-paths.md §5). The types each policy judges are rows of the tables: the
- * Services and Ingresses of paths/types/kubernetes.ts, the bundles of paths/types/bundles.ts.
+ * (shared/research/data-paths.md §5). The types each policy judges are rows of the tables: every
+ * Kubernetes kind, with its Lists and Patches, of paths/types/kubernetes.ts, the bundles of
+ * paths/types/bundles.ts.
  *
  * A Kubernetes object lives where its cluster does, and a cluster is placed before anything in
  * it is trusted: `kubernetes-cluster-placement` traces each provider's kubeconfig to a cluster
@@ -517,8 +518,11 @@ function judgeObjects(
 }
 
 /**
- * The objects whose rows declare the servers they send data to (workloads and PersistentVolumes,
- * paths/types/kubernetes.ts) are judged by the view of their row; every other type by this code.
+ * The objects whose rows declare the servers they send data to (workloads, pod templates,
+ * PersistentVolumes, volume attachments, webhooks and endpoints, with their Lists and Patches:
+ * paths/types/kubernetes.ts) are judged by the view of their row; the rows without those fields
+ * (NetworkPolicies, storage classes, controller revisions and mutating admission policies, the
+ * table's `judgedByCode`) by this code.
  */
 export const kubernetesEgress = viewedPolicy(
   residencyResourcePolicy({

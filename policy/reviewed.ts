@@ -5,9 +5,10 @@
  * A type a domain table models (policy/paths/types) is reviewed because it is modelled: its row
  * is its review, and it is never listed here. A type belongs here only after someone has read
  * its inputs against shared/research/data-paths.md and decided how a path across the border
- * would show without a row of its own: through a check of one of the policies (the Kubernetes
- * checks), through an ARN the generic scanners read, through the multi-hop graph of the border
- * analysis, or not at all (controls, regional building blocks and inert metadata).
+ * would show without a row of its own: through the policy that judges the types it is read with
+ * (an IngressClass through its Ingresses), through an ARN the generic scanners read, through the
+ * multi-hop graph of the border analysis, or not at all (controls, regional building blocks and
+ * inert metadata).
  * `reviewed-resource-types` fails every other type closed, so adding a resource type to a
  * program means modelling it or adding it here, with thought.
  *
@@ -18,93 +19,12 @@ import { modelledTypes as tableTypes } from "./paths/types";
 /** Reviewed types by why they were accepted. */
 export const reviewed = {
   /**
-   * Kubernetes objects judged by kubernetes-egress, kubernetes-namespace-egress and
-   * kubernetes-service-exposure without a row of their own (policy/paths/kubernetes.ts
-   * kubernetesChecks). An IngressClass only names the controller (and its parameters) that
-   * kubernetes-service-exposure reads. Every API version of a kind, its List (each entry judged
-   * as the object it is) and its Patch are judged alike: workloads and pod templates by their
-   * volumes' servers and their pods' egress, PersistentVolumes and VolumeAttachments by their
-   * volume sources, webhooks by their URLs, Endpoints and EndpointSlices by their addresses,
-   * StorageClasses by their provisioner and parameters, ControllerRevisions by the pod template a
-   * rollback applies, mutating admission policies and their bindings by the resources they
-   * rewrite.
+   * Kubernetes objects read through others: an IngressClass only names the controller (and its
+   * parameters) that kubernetes-service-exposure reads through the Ingresses of the class. Every
+   * kind a Kubernetes policy judges, with its Lists and Patches, is a row of the Kubernetes table
+   * (policy/paths/types/kubernetes.ts) and is not listed here.
    */
-  kubernetes: [
-    "kubernetes:admissionregistration.k8s.io/v1:MutatingAdmissionPolicy",
-    "kubernetes:admissionregistration.k8s.io/v1:MutatingAdmissionPolicyBinding",
-    "kubernetes:admissionregistration.k8s.io/v1:MutatingAdmissionPolicyBindingList",
-    "kubernetes:admissionregistration.k8s.io/v1:MutatingAdmissionPolicyBindingPatch",
-    "kubernetes:admissionregistration.k8s.io/v1:MutatingAdmissionPolicyList",
-    "kubernetes:admissionregistration.k8s.io/v1:MutatingAdmissionPolicyPatch",
-    "kubernetes:admissionregistration.k8s.io/v1:MutatingWebhookConfigurationList",
-    "kubernetes:admissionregistration.k8s.io/v1:ValidatingWebhookConfigurationList",
-    "kubernetes:admissionregistration.k8s.io/v1alpha1:MutatingAdmissionPolicy",
-    "kubernetes:admissionregistration.k8s.io/v1alpha1:MutatingAdmissionPolicyBinding",
-    "kubernetes:admissionregistration.k8s.io/v1alpha1:MutatingAdmissionPolicyBindingList",
-    "kubernetes:admissionregistration.k8s.io/v1alpha1:MutatingAdmissionPolicyBindingPatch",
-    "kubernetes:admissionregistration.k8s.io/v1alpha1:MutatingAdmissionPolicyList",
-    "kubernetes:admissionregistration.k8s.io/v1alpha1:MutatingAdmissionPolicyPatch",
-    "kubernetes:admissionregistration.k8s.io/v1beta1:MutatingAdmissionPolicy",
-    "kubernetes:admissionregistration.k8s.io/v1beta1:MutatingAdmissionPolicyBinding",
-    "kubernetes:admissionregistration.k8s.io/v1beta1:MutatingAdmissionPolicyBindingList",
-    "kubernetes:admissionregistration.k8s.io/v1beta1:MutatingAdmissionPolicyBindingPatch",
-    "kubernetes:admissionregistration.k8s.io/v1beta1:MutatingAdmissionPolicyList",
-    "kubernetes:admissionregistration.k8s.io/v1beta1:MutatingAdmissionPolicyPatch",
-    "kubernetes:admissionregistration.k8s.io/v1beta1:MutatingWebhookConfigurationList",
-    "kubernetes:admissionregistration.k8s.io/v1beta1:ValidatingWebhookConfigurationList",
-    "kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinitionList",
-    "kubernetes:apiextensions.k8s.io/v1beta1:CustomResourceDefinitionList",
-    "kubernetes:apps/v1:ControllerRevision",
-    "kubernetes:apps/v1:ControllerRevisionList",
-    "kubernetes:apps/v1:ControllerRevisionPatch",
-    "kubernetes:apps/v1:DaemonSetList",
-    "kubernetes:apps/v1:DeploymentList",
-    "kubernetes:apps/v1:ReplicaSetList",
-    "kubernetes:apps/v1:StatefulSetList",
-    "kubernetes:apps/v1beta1:ControllerRevision",
-    "kubernetes:apps/v1beta1:ControllerRevisionList",
-    "kubernetes:apps/v1beta1:ControllerRevisionPatch",
-    "kubernetes:apps/v1beta1:DeploymentList",
-    "kubernetes:apps/v1beta1:StatefulSetList",
-    "kubernetes:apps/v1beta2:ControllerRevision",
-    "kubernetes:apps/v1beta2:ControllerRevisionList",
-    "kubernetes:apps/v1beta2:ControllerRevisionPatch",
-    "kubernetes:apps/v1beta2:DaemonSetList",
-    "kubernetes:apps/v1beta2:DeploymentList",
-    "kubernetes:apps/v1beta2:ReplicaSetList",
-    "kubernetes:apps/v1beta2:StatefulSetList",
-    "kubernetes:auditregistration.k8s.io/v1alpha1:AuditSinkList",
-    "kubernetes:batch/v1:CronJobList",
-    "kubernetes:batch/v1:JobList",
-    "kubernetes:batch/v1beta1:CronJobList",
-    "kubernetes:batch/v2alpha1:CronJobList",
-    "kubernetes:core/v1:EndpointsList",
-    "kubernetes:core/v1:PersistentVolumeList",
-    "kubernetes:core/v1:PodList",
-    "kubernetes:core/v1:PodTemplateList",
-    "kubernetes:core/v1:ReplicationControllerList",
-    "kubernetes:discovery.k8s.io/v1:EndpointSliceList",
-    "kubernetes:discovery.k8s.io/v1beta1:EndpointSliceList",
-    "kubernetes:extensions/v1beta1:DaemonSetList",
-    "kubernetes:extensions/v1beta1:DeploymentList",
-    "kubernetes:extensions/v1beta1:NetworkPolicy",
-    "kubernetes:extensions/v1beta1:NetworkPolicyList",
-    "kubernetes:extensions/v1beta1:NetworkPolicyPatch",
-    "kubernetes:extensions/v1beta1:ReplicaSetList",
-    "kubernetes:networking.k8s.io/v1:IngressClass",
-    "kubernetes:networking.k8s.io/v1:NetworkPolicyList",
-    "kubernetes:networking.k8s.io/v1:NetworkPolicyPatch",
-    "kubernetes:settings.k8s.io/v1alpha1:PodPresetList",
-    "kubernetes:storage.k8s.io/v1:StorageClass",
-    "kubernetes:storage.k8s.io/v1:StorageClassList",
-    "kubernetes:storage.k8s.io/v1:StorageClassPatch",
-    "kubernetes:storage.k8s.io/v1:VolumeAttachmentList",
-    "kubernetes:storage.k8s.io/v1alpha1:VolumeAttachmentList",
-    "kubernetes:storage.k8s.io/v1beta1:StorageClass",
-    "kubernetes:storage.k8s.io/v1beta1:StorageClassList",
-    "kubernetes:storage.k8s.io/v1beta1:StorageClassPatch",
-    "kubernetes:storage.k8s.io/v1beta1:VolumeAttachmentList",
-  ],
+  kubernetes: ["kubernetes:networking.k8s.io/v1:IngressClass"],
   /**
    * Types whose only destinations are ARNs (log subscriptions, event targets, real-time logs,
    * registry policies): arn-locality and key-locality place every ARN they name.
@@ -192,8 +112,9 @@ export const reviewed = {
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   ],
   /**
-   * Kubernetes workloads and their configuration: they run inside the cluster, and what they
-   * can reach is governed by the NetworkPolicies and Services judged above.
+   * Kubernetes workloads' configuration and identity: it stays inside the cluster, and what the
+   * pods that read it can reach is governed by the NetworkPolicies and Services of the
+   * Kubernetes table.
    */
   kubernetesWorkloads: [
     "kubernetes:core/v1:ConfigMap",

@@ -5,11 +5,12 @@
  * analysis) name their types but not the properties they read; the report says so rather than
  * guess.
  */
-import { egressFields, kubernetesChecks } from "../paths/kubernetes";
+import { egressFields } from "../paths/kubernetes";
 import { ruleModels } from "../egress";
 import { dataStores } from "../keys";
 import type { TypeModel } from "../paths/model";
 import { tables as typeTables } from "../paths/types";
+import { judgedByCode } from "../paths/types/kubernetes";
 
 /** One input path a table reads, and how it reads it. */
 export interface TableField {
@@ -107,11 +108,17 @@ export function flowTables(): readonly FlowTableView[] {
       fields: keySettings,
     },
     { table: "egress.ts ruleModels", policy: "egress-rules", types: ruleModels.map((m) => m.type) },
-    ...Object.entries(kubernetesChecks).map(([policy, types]) => ({
-      table: "paths/kubernetes.ts kubernetesChecks",
+    // The Kubernetes table's rows whose policy judges them by its own code: kubernetes-egress
+    // reads the paths egressFields names (on these rows only: the others declare their fields),
+    // kubernetes-service-exposure a Service or Ingress with its cluster.
+    ...Object.entries(judgedByCode).map(([policy, types]) => ({
+      table: "paths/types/kubernetes.ts",
       policy,
       types,
-      fields: policy === "kubernetes-egress" ? egressFields : undefined,
+      fields:
+        policy === "kubernetes-egress"
+          ? (type: string) => (types.includes(type) ? egressFields(type) : [])
+          : undefined,
     })),
   ];
 }

@@ -790,58 +790,6 @@ export function serviceSelects(service: BorderResource, labels: Record<string, u
   return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
 }
 
-/** A kind, its List and its Patch, in each API version given. */
-function withVariants(group: string, versions: readonly string[], kind: string): string[] {
-  return versions.flatMap((v) =>
-    ["", "List", "Patch"].map((suffix) => `kubernetes:${group}/${v}:${kind}${suffix}`),
-  );
-}
-
-/** The Service kind with its List and Patch: kubernetes-service-exposure judges each Service. */
-export const serviceKinds: readonly string[] = withVariants("core", ["v1"], "Service");
-
-/**
- * The Ingress kinds of every API version, with their Lists and Patches (a patch can set the class
- * or the scheme): kubernetes-service-exposure judges each Ingress.
- */
-export const ingressKinds: readonly string[] = ["networking.k8s.io", "extensions"].flatMap(
-  (group) =>
-    withVariants(group, group === "extensions" ? ["v1beta1"] : ["v1", "v1beta1"], "Ingress"),
-);
-
-/**
- * The types whose destinations kubernetes-egress reads (destinationFields, and the ipBlocks of
- * NetworkPolicies and their Lists and Patches), and the Service and Ingress Lists and Patches
- * kubernetes-service-exposure judges object by object: the pack's Kubernetes table, as the
- * coverage report lists it.
- */
-export const kubernetesChecks: Readonly<Record<string, readonly string[]>> = {
-  "kubernetes-egress": [
-    ...new Set([
-      ...workloadKinds.flatMap(([group, versions, kind]) => withVariants(group, versions, kind)),
-      ...withVariants("core", ["v1"], "PodTemplate"),
-      ...withVariants("core", ["v1"], "PersistentVolume"),
-      ...withVariants("storage.k8s.io", ["v1", "v1alpha1", "v1beta1"], "VolumeAttachment"),
-      ...withVariants("settings.k8s.io", ["v1alpha1"], "PodPreset"),
-      ...["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"].flatMap((kind) =>
-        withVariants("admissionregistration.k8s.io", ["v1", "v1beta1"], kind),
-      ),
-      ...withVariants("apiextensions.k8s.io", ["v1", "v1beta1"], "CustomResourceDefinition"),
-      ...withVariants("auditregistration.k8s.io", ["v1alpha1"], "AuditSink"),
-      ...withVariants("core", ["v1"], "Endpoints"),
-      ...withVariants("discovery.k8s.io", ["v1", "v1beta1"], "EndpointSlice"),
-      ...withVariants("networking.k8s.io", ["v1"], "NetworkPolicy"),
-      ...withVariants("extensions", ["v1beta1"], "NetworkPolicy"),
-      ...withVariants("storage.k8s.io", ["v1", "v1beta1"], "StorageClass"),
-      ...withVariants("apps", ["v1", "v1beta1", "v1beta2"], "ControllerRevision"),
-      ...["MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding"].flatMap((kind) =>
-        withVariants("admissionregistration.k8s.io", ["v1", "v1alpha1", "v1beta1"], kind),
-      ),
-    ]),
-  ],
-  "kubernetes-service-exposure": [...serviceKinds, ...ingressKinds],
-};
-
 /** The fields a type's whole object is judged by, beside its destinations. */
 function objectFields(kind: string): Array<{ path: string; format: string }> {
   if (storageClassPattern.test(kind)) {
@@ -867,7 +815,8 @@ function objectFields(kind: string): Array<{ path: string; format: string }> {
 /**
  * The input paths kubernetes-egress reads on a type: destinations, NetworkPolicy ipBlocks, a
  * StorageClass's provisioner and parameters, a revision's pod template, and what a mutating
- * admission policy matches.
+ * admission policy matches. The coverage report lists them for the Kubernetes table's rows the
+ * policy judges by its own code (paths/types/kubernetes.ts `judgedByCode`).
  */
 export function egressFields(type: string): Array<{ path: string; format: string }> {
   const prefix = isListType(type) ? "items[]." : "";

@@ -5,8 +5,8 @@
  * A Kubernetes object lives in its provider's cluster (kubernetes-cluster-placement), so most of
  * what the place rules mark names something inside that cluster: a UID, a node, an API path, a
  * host name an Ingress serves. The destinations through which a cluster sends data out are read
- * by kubernetes-egress, for every API version of a kind, its List and its Patch
- * (policy/paths/kubernetes.ts kubernetesChecks), which makes those types flow-modelled:
+ * by kubernetes-egress, for every API version of a kind, its List and its Patch, each a row of the
+ * Kubernetes table (policy/paths/types/kubernetes.ts), which makes those types flow-modelled:
  * - volume sources of pod specs (every workload kind, PodTemplate, PodPreset) and of
  *   PersistentVolumes and VolumeAttachments (`nfs.server`, `iscsi.targetPortal` and `portals`,
  *   `rbd.monitors`, `cephfs.monitors`, `scaleIO.gateway`, `quobyte.registry`): the node mounts

@@ -363,6 +363,41 @@ describe("sovereign-dc coverage", () => {
     });
   });
 
+  test("--type explains a Kubernetes List by its own row of the Kubernetes table", async () => {
+    const list = await run("coverage", "--type", "kubernetes:apps/v1:StatefulSetList");
+    expect(list.code).toBe(0);
+    const lines = list.out.split("\n");
+    expect(lines.filter((l) => /^ {2}(flow table|role in|policy\/reviewed)/.test(l))).toEqual([
+      "  flow table: paths/types/kubernetes.ts (kubernetes-egress)",
+      "  role in the data-flow model: decided per resource (its row in paths/types/kubernetes.ts)",
+    ]);
+    expect(lines).toContain(
+      "    read by: kubernetes-egress: paths/types/kubernetes.ts field items[].spec.template.spec.volumes[].nfs.server (destination)",
+    );
+    // A List whose objects the policy judges by its own code: the paths that code reads.
+    const classes = JSON.parse(
+      (
+        await run(
+          "coverage",
+          "--type",
+          "kubernetes:storage.k8s.io/v1:StorageClassList",
+          "--format",
+          "json",
+        )
+      ).out,
+    ) as TypeReport;
+    expect(classes).toMatchObject({
+      class: "flow-modelled",
+      row: { table: "paths/types/kubernetes.ts", role: "other" },
+      reviewedGroup: null,
+      tables: [
+        { table: "paths/types/kubernetes.ts", policy: "border analysis", fields: "declared" },
+        { table: "paths/types/kubernetes.ts", policy: "kubernetes-egress", fields: "declared" },
+      ],
+    });
+    expect(classes.otherFields).toEqual(["items[].parameters", "items[].provisioner"]);
+  });
+
   test("an unknown --type exits 2 naming the value received and close matches", async () => {
     const r = await run("coverage", "--type", "aws:s3/bukcet:Bucket");
     expect(r).toEqual({

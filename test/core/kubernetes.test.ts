@@ -18,7 +18,6 @@ import {
   destinationWords,
   egressFields,
   hostsOf,
-  ingressKinds,
   internalAnnotationsFor,
   isDefaultDenyEgress,
   isInternalLoadBalancer,
@@ -34,11 +33,11 @@ import {
   scopeKey,
   selects,
   serverHosts,
-  serviceKinds,
   serviceSelects,
 } from "../../policy/paths/kubernetes";
 import type { BorderResource } from "../../policy/paths/model";
 import { Resolver } from "../../policy/paths/resolver";
+import { ingresses, services } from "../../policy/paths/types/kubernetes";
 import { unknown } from "../../policy/paths/values";
 import { getJurisdiction } from "../../residency/jurisdictions";
 import { proxied, resource, unknownText } from "./support";
@@ -90,13 +89,13 @@ describe("kinds, Lists and Patches", () => {
     expect(objectsOf(resource("kubernetes:core/v1:PodList", "none"))).toEqual([]);
   });
 
-  test("the Service and Ingress kinds kubernetes-service-exposure judges", () => {
-    expect(serviceKinds).toEqual([
+  test("the Service and Ingress kinds kubernetes-service-exposure judges (the kubernetes table's rows)", () => {
+    expect(Object.keys(services)).toEqual([
       "kubernetes:core/v1:Service",
       "kubernetes:core/v1:ServiceList",
       "kubernetes:core/v1:ServicePatch",
     ]);
-    expect(ingressKinds).toEqual(
+    expect(Object.keys(ingresses)).toEqual(
       ["networking.k8s.io/v1", "networking.k8s.io/v1beta1", "extensions/v1beta1"].flatMap((v) =>
         ["", "List", "Patch"].map((s) => `kubernetes:${v}:Ingress${s}`),
       ),

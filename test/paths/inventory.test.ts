@@ -9,8 +9,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { mergeRows, typeRows } from "../../policy/paths/graph";
+import { egressFields } from "../../policy/paths/kubernetes";
 import type { TypeModel, TypeTable } from "../../policy/paths/model";
 import { byType, merge, modelledTypes, tables } from "../../policy/paths/types";
+import { judgedByCode } from "../../policy/paths/types/kubernetes";
 import { modelledTypes as reviewedModelled, reviewed, reviewedTypes } from "../../policy/reviewed";
 import { inputPathProblem, sdkTypeTokens } from "../helpers/policy-sdk";
 
@@ -85,6 +87,86 @@ describe("the domain tables", () => {
     expect(problems).toEqual([]);
     // Not vacuous: the rows declare fields by the hundred.
     expect(Object.values(byType).flatMap((m) => m.fields ?? []).length).toBeGreaterThan(500);
+  });
+});
+
+describe("the kubernetes table", () => {
+  const rows = tables.kubernetes;
+  /** Whether a row declares the servers kubernetes-egress's view judges. */
+  const viewed = (type: string) =>
+    rows[type]?.fields?.some((f) => f.policy === "kubernetes-egress") ?? false;
+
+  test("holds every type of the installed SDK that kubernetes-egress reads, judged by its view or by its code, never both", () => {
+    const read = [...sdkTypeTokens()].filter(
+      (t) => t.startsWith("kubernetes:") && egressFields(t).length > 0,
+    );
+    expect(read.filter((t) => !(t in rows))).toEqual([]);
+    const code = new Set(judgedByCode["kubernetes-egress"]);
+    expect(read.filter((t) => viewed(t) === code.has(t)).sort()).toEqual([]);
+    // Every row the code judges is one the policy reads. Not vacuous: every kind with its List
+    // and Patch — 105 types by their fields and 39 by the code in @pulumi/kubernetes 4.34.
+    expect([...code].filter((t) => !read.includes(t))).toEqual([]);
+    expect([read.filter(viewed).length, code.size]).toEqual([105, 39]);
+  });
+
+  test("holds the Services and Ingresses of every API version, with their Lists and Patches, for kubernetes-service-exposure", () => {
+    const exposed = [...sdkTypeTokens()].filter((t) =>
+      /^kubernetes:(core\/v1:Service|(networking\.k8s\.io|extensions)\/\w+:Ingress)(List|Patch)?$/.test(
+        t,
+      ),
+    );
+    expect([...judgedByCode["kubernetes-service-exposure"]].sort()).toEqual(exposed.sort());
+    expect(exposed.filter((t) => !(t in rows) || viewed(t))).toEqual([]);
+    expect(exposed).toHaveLength(12);
+  });
+
+  test("gives each List the role of the objects it holds", () => {
+    const role = (type: string, props: Record<string, unknown>) => {
+      const r = rows[type].role;
+      return typeof r === "function"
+        ? r(
+            {
+              urn: "urn:l",
+              type,
+              name: "l",
+              props,
+              dependencies: [],
+              propertyDependencies: {},
+              protect: false,
+            },
+            undefined as never,
+          )
+        : r;
+    };
+    const statefulSet = (claims: unknown[]) => ({
+      spec: { template: { spec: {} }, volumeClaimTemplates: claims },
+    });
+    const list = "kubernetes:apps/v1:StatefulSetList";
+    // A List of workloads stores data when one of its entries claims volumes of its own.
+    expect(
+      role(list, { items: [statefulSet([]), statefulSet([{ metadata: { name: "d" } }])] }),
+    ).toBe("data");
+    expect(role(list, { items: [statefulSet([])] })).toBe("workload");
+    expect(role("kubernetes:apps/v1:DeploymentList", { items: [] })).toBe("workload");
+    expect(
+      Object.fromEntries(
+        [
+          "kubernetes:core/v1:PersistentVolumeList",
+          "kubernetes:networking.k8s.io/v1:NetworkPolicyList",
+          "kubernetes:storage.k8s.io/v1:StorageClassList",
+          "kubernetes:apps/v1:ControllerRevisionList",
+          "kubernetes:admissionregistration.k8s.io/v1:MutatingAdmissionPolicyList",
+          "kubernetes:discovery.k8s.io/v1:EndpointSliceList",
+        ].map((t) => [t, role(t, { items: [] })]),
+      ),
+    ).toEqual({
+      "kubernetes:core/v1:PersistentVolumeList": "data",
+      "kubernetes:networking.k8s.io/v1:NetworkPolicyList": "control",
+      "kubernetes:storage.k8s.io/v1:StorageClassList": "other",
+      "kubernetes:apps/v1:ControllerRevisionList": "other",
+      "kubernetes:admissionregistration.k8s.io/v1:MutatingAdmissionPolicyList": "control",
+      "kubernetes:discovery.k8s.io/v1:EndpointSliceList": "control",
+    });
   });
 });
 

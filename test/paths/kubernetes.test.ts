@@ -7,7 +7,8 @@
  * restricts, on a cluster nobody can place) is still no-path's; a way out of the cluster's own (the
  * NAT gateway ACK creates, a node pool's public nodes, both egress-table rows) is internet-egress's
  * finding, and a volume mounted from a server abroad (a field of the object's row) is
- * kubernetes-egress's. Every case runs the whole pack
+ * kubernetes-egress's; a List (a row of its own) is drawn and judged as the objects it holds.
+ * Every case runs the whole pack
  * and pins every finding with its level and path, beside the border analysis's path, which the
  * graph still draws.
  */
@@ -329,5 +330,148 @@ describe("a volume the node mounts from a server the object names (kubernetes ta
     const resources = mounting("10.0.1.20");
     expect(runBorder(resources, cn)).toEqual([]);
     expect(runNamed(resources, cn)).toEqual([]);
+  });
+});
+
+describe("a List, drawn and judged as the objects it holds (its row of the kubernetes table)", () => {
+  /** A StatefulSetList whose entry claims volumes and mounts an NFS volume from `server`. */
+  function listMounting(server: string): OracleResource[] {
+    return [
+      ...cluster.filter((r) => r.name !== "db"),
+      kube("kubernetes:apps/v1:StatefulSetList", "dbs", {
+        items: [
+          {
+            metadata: { name: "db", namespace: "app" },
+            spec: {
+              template: {
+                metadata: { labels: { app: "db" } },
+                spec: { volumes: [{ name: "archive", nfs: { server, path: "/exports" } }] },
+              },
+              volumeClaimTemplates: [{ metadata: { name: "data" } }],
+            },
+          },
+        ],
+      }),
+    ];
+  }
+
+  test("an entry's volume on a server abroad is kubernetes-egress's finding on the List, with its whole path; no-path does not report it again", () => {
+    const resources = listMounting("203.0.113.7");
+    expect(runBorder(resources, cn)).toEqual([
+      ['k8s statefulsetlist "dbs"', "attachment (NFS server)", "the public internet"],
+    ]);
+    expect(runNamed(resources, cn)).toEqual([
+      [
+        "kubernetes-egress",
+        "dbs",
+        "mandatory",
+        ['k8s statefulsetlist "dbs"', "203.0.113.7 (NFS server)"],
+      ],
+    ]);
+  });
+
+  test("twin: the entry mounts from a private server of the stack's network, and nothing is reported", () => {
+    const resources = listMounting("10.0.1.20");
+    expect(runBorder(resources, cn)).toEqual([]);
+    expect(runNamed(resources, cn)).toEqual([]);
+  });
+
+  /** A PersistentVolumeList whose entry is served by an NFS server at `server`. */
+  const volumes = (server: string): OracleResource[] => [
+    ...cluster,
+    kube("kubernetes:core/v1:PersistentVolumeList", "archive", {
+      items: [
+        {
+          metadata: { name: "a" },
+          spec: { capacity: { storage: "1Ti" }, nfs: { server: "10.0.1.21", path: "/a" } },
+        },
+        {
+          metadata: { name: "b" },
+          spec: { capacity: { storage: "1Ti" }, nfs: { server, path: "/b" } },
+        },
+      ],
+    }),
+  ];
+
+  test("a PersistentVolumeList's second volume on a host the pack cannot place is kubernetes-egress's finding", () => {
+    const resources = volumes("nfs.example.com");
+    expect(runBorder(resources, cn)).toEqual([
+      [
+        'k8s persistentvolumelist "archive"',
+        "attachment (NFS server)",
+        "unknown (nfs.example.com (cannot be placed))",
+      ],
+    ]);
+    expect(runNamed(resources, cn)).toEqual([
+      [
+        "kubernetes-egress",
+        "archive",
+        "mandatory",
+        ['k8s persistentvolumelist "archive"', "nfs.example.com (cannot be placed)"],
+      ],
+    ]);
+  });
+
+  test("twin: both volumes on private servers, and nothing is reported", () => {
+    const resources = volumes("10.0.1.22");
+    expect(runBorder(resources, cn)).toEqual([]);
+    expect(runNamed(resources, cn)).toEqual([]);
+  });
+
+  /** A StatefulSetList on a cluster nobody can place, with `namespace`'s policies beside it. */
+  const ambient = on("ambient");
+  const unplaced = (namespace: OracleResource[]): OracleResource[] => [
+    { type: "pulumi:providers:kubernetes", name: "ambient", props: {} },
+    ...namespace,
+    ambient("kubernetes:apps/v1:StatefulSetList", "caches", {
+      items: [
+        {
+          spec: {
+            template: { metadata: { labels: { app: "redis" } }, spec: {} },
+            volumeClaimTemplates: [{ metadata: { name: "data" } }],
+          },
+        },
+      ],
+    }),
+  ];
+  const placement: ReturnType<typeof runNamed>[number] = [
+    "kubernetes-cluster-placement",
+    "ambient",
+    "mandatory",
+    ['kubernetes provider "ambient"', "a cluster the pack cannot place"],
+  ];
+
+  test("its entries' pod egress is drawn from the List: no-path's crossing on a cluster nobody can place", () => {
+    const resources = unplaced([]);
+    const path = [
+      'k8s statefulsetlist "caches"',
+      "pod egress (no NetworkPolicy restricts its pods' egress)",
+      'unknown (the cluster of kubernetes provider "ambient" cannot be placed)',
+    ];
+    expect(runBorder(resources, cn)).toEqual([path]);
+    expect(runNamed(resources, cn)).toEqual([
+      placement,
+      [
+        "kubernetes-namespace-egress",
+        "caches",
+        "mandatory",
+        [
+          'k8s namespace "default"',
+          "pod egress (no default-deny NetworkPolicy)",
+          "every address (any country)",
+        ],
+      ],
+      ["no-path-out-of-jurisdiction", "caches", "mandatory", path],
+    ]);
+  });
+
+  test("twin: a default-deny egress policy closes the path; the cluster is still unplaced", () => {
+    const resources = unplaced([
+      ambient("kubernetes:networking.k8s.io/v1:NetworkPolicy", "deny", {
+        spec: { podSelector: {}, policyTypes: ["Egress"] },
+      }),
+    ]);
+    expect(runBorder(resources, cn)).toEqual([]);
+    expect(runNamed(resources, cn)).toEqual([placement]);
   });
 });

@@ -16,13 +16,18 @@
  * Pod egress, volume mounts, a namespace's way out without a default-deny policy and a cluster's
  * placement stay untagged: the crossings they lead to are no-path-out-of-jurisdiction's.
  *
- * The servers a workload's or PersistentVolume's volumes are mounted from are `destination` fields
- * of its row: kubernetes-egress judges them through its view (paths/views.ts `kubernetesView`) and
- * the graph draws them, from the object to the server. Everything else the Kubernetes policies
- * judge (NetworkPolicy rules, other objects' servers, storage classes, and the Services and
- * Ingresses whose rows kubernetes-service-exposure selects) is still their own code
- * (policy/kubernetes.ts). NetworkPolicy semantics are read in paths/kubernetes.ts. A Helm v3
- * Release is a row of the deployment bundles' table (bundles.ts). A
+ * Every kind the Kubernetes policies judge is a row here, in every API version, with its List
+ * (whose objects are the entries of `items`, each judged as the object it is) and its Patch. The
+ * servers an object makes its cluster send data to — the volumes of a workload, pod template or
+ * PersistentVolume, a webhook's URL, a Service's endpoints — are `destination` fields of its row
+ * (a List's under `items[]`): kubernetes-egress judges them through its view (paths/views.ts
+ * `kubernetesView`) and the graph draws them, from the object to the server. The kinds whose
+ * verdict reads more than one value at a time — NetworkPolicy rules, storage classes, controller
+ * revisions, mutating admission policies, and the Services and Ingresses
+ * kubernetes-service-exposure judges with their cluster — are rows without those fields, judged by
+ * the policies' own code (policy/kubernetes.ts; `judgedByCode` lists them by policy). NetworkPolicy
+ * semantics are read in paths/kubernetes.ts. A Helm v3 Release is a row of the deployment
+ * bundles' table (bundles.ts). A
  * selector this model cannot evaluate (matchExpressions) is assumed not to select for a policy
  * that restricts, and to select for one that opens — either way the doubt leaves egress open.
  */
@@ -30,24 +35,19 @@ import { link, reportedBy } from "./common";
 import { vpcTypes } from "./gates";
 import { admittedFlow, cidrWithin, type Flow, isPrivateCidr, reachOf } from "../addresses";
 import {
-  baseKind,
   clusterCloud,
-  controllerRevisionPattern,
   destinationFields,
-  ingressKinds,
-  isListType,
-  kubernetesChecks,
   isDefaultDenyEgress,
   isInternalLoadBalancer,
   namespaceOf,
   namespaceType,
+  objectsOf,
   type PodTemplate,
   podTemplates,
   portsOf,
   restrictsEgress,
   scopeKey,
   selects,
-  serviceKinds,
   serviceSelects,
 } from "../kubernetes";
 import type {
@@ -55,6 +55,7 @@ import type {
   Endpoint,
   FieldSpec,
   FlowEdge,
+  Role,
   TaggedEdge,
   TypeModel,
   TypeTable,
@@ -103,10 +104,13 @@ function index(x: Resolver): Index {
       const key = scopeOf(svc, x);
       services.set(key, [...(services.get(key) ?? []), svc]);
     }
+    // A List of workloads runs pods in the namespace of each of its entries.
     const workloads = new Set<string>();
-    for (const type of Object.keys(podTemplates)) {
+    for (const type of workloadTypes) {
       for (const w of x.ofType(type)) {
-        workloads.add(scopeOf(w, x));
+        for (const { object } of objectsOf(w)) {
+          workloads.add(scopeOf(object, x));
+        }
       }
     }
     return { policies, claims: byName, services, workloads };
@@ -248,14 +252,22 @@ function servers(type: string): FieldSpec[] {
 }
 
 /**
- * A workload kind: a store of data when it claims volumes of its own (volumeClaimTemplates), with
- * the claims it mounts, the servers its volumes are mounted from, the public load balancers in
- * front of its pods and its pods' egress.
+ * A workload is a store of data when it claims volumes of its own (volumeClaimTemplates; one not
+ * known at preview may), and a List of workloads when any of its entries does.
+ */
+function workloadRole(at: string): (r: BorderResource) => Role {
+  return (r) =>
+    valuesAt(r.props, `${at}spec.volumeClaimTemplates[]`).length > 0 ? "data" : "workload";
+}
+
+/**
+ * A workload kind: a store of data when it claims volumes of its own, with the claims it mounts,
+ * the servers its volumes are mounted from, the public load balancers in front of its pods and
+ * its pods' egress.
  */
 function workload(type: string, template: PodTemplate): TypeModel {
   return {
-    role: (r) =>
-      valuesAt(r.props, "spec.volumeClaimTemplates[]").length > 0 ? "data" : "workload",
+    role: workloadRole(""),
     fields: servers(type),
     edges: (r, x) => {
       const edges: (FlowEdge | TaggedEdge)[] = [];
@@ -283,6 +295,28 @@ function workload(type: string, template: PodTemplate): TypeModel {
       }
       return edges;
     },
+    fix: workloadFix,
+  };
+}
+
+/**
+ * A List of a workload kind: it runs the pods of each of its entries, so it is drawn as they are —
+ * a store of data when one of them claims volumes, with the servers their volumes are mounted from
+ * (its type's fields, under `items[]`), and each entry's claims, public load balancers and pod
+ * egress as edges of the List.
+ */
+function workloadList(type: string, object: TypeModel): TypeModel {
+  return {
+    role: workloadRole("items[]."),
+    fields: servers(type),
+    edges: (r, x) =>
+      objectsOf(r).flatMap(({ object: entry }) =>
+        (object.edges?.(entry, x) ?? []).map((e) => ({
+          ...e,
+          from: e.from === entry ? r : e.from,
+          to: e.to === entry ? r : e.to,
+        })),
+      ),
     fix: workloadFix,
   };
 }
@@ -507,55 +541,166 @@ const workloadFix = {
     "Annotate LoadBalancer services as internal for the cluster's cloud, or use ClusterIP.",
 };
 
+/** A kind, its List and its Patch, in each API version given. */
+function variants(group: string, versions: readonly string[], kind: string): string[] {
+  return versions.flatMap((v) =>
+    ["", "List", "Patch"].map((suffix) => `kubernetes:${group}/${v}:${kind}${suffix}`),
+  );
+}
+
+/**
+ * The workload kinds that run pods, in every API version: their objects and Patches (which carry
+ * the same pod template, paths/kubernetes.ts `podTemplates`) and their Lists.
+ */
+const workloadRows: TypeTable = Object.fromEntries(
+  Object.entries(podTemplates).flatMap(([type, template]): Array<[string, TypeModel]> => {
+    const object = workload(type, template);
+    return type.endsWith("Patch")
+      ? [[type, object]]
+      : [
+          [type, object],
+          [`${type}List`, workloadList(`${type}List`, object)],
+        ];
+  }),
+);
+
+const workloadTypes: readonly string[] = Object.keys(workloadRows);
+
+/**
+ * PersistentVolumes, their Patches and Lists: stores of data, whose own source may be a server
+ * the node mounts.
+ */
+const persistentVolumes: TypeTable = Object.fromEntries(
+  variants("core", ["v1"], "PersistentVolume").map((t) => [
+    t,
+    { role: "data", fields: servers(t), fix: {} },
+  ]),
+);
+
 /**
  * The other kinds whose objects name servers their cluster sends data to — pod templates and
- * presets, volume attachments, PersistentVolume patches, admission, conversion and audit webhooks,
- * Service endpoints — as objects and Patches: rows of those fields alone. Their Lists, and the
- * controller revisions (whose pod template kubernetes-egress also judges as a whole), are still
- * judged by the policy's own code.
+ * presets, volume attachments, admission, conversion and audit webhooks, Service endpoints — as
+ * objects, Patches and Lists: rows of those fields alone, each a control the cluster reads.
  */
 const serverRows: TypeTable = Object.fromEntries(
-  kubernetesChecks["kubernetes-egress"]
-    .filter(
-      (t) =>
-        !isListType(t) &&
-        !(t in podTemplates) &&
-        t !== "kubernetes:core/v1:PersistentVolume" &&
-        !controllerRevisionPattern.test(baseKind(t)) &&
-        destinationFields(t).length > 0,
-    )
-    .map((t): [string, TypeModel] => [
-      t,
-      {
-        role: baseKind(t) === "kubernetes:core/v1:PersistentVolume" ? "data" : "control",
-        fields: servers(t),
-        fix: {},
-      },
-    ]),
+  [
+    ...variants("core", ["v1"], "PodTemplate"),
+    ...variants("settings.k8s.io", ["v1alpha1"], "PodPreset"),
+    ...variants("storage.k8s.io", ["v1", "v1alpha1", "v1beta1"], "VolumeAttachment"),
+    ...["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"].flatMap((kind) =>
+      variants("admissionregistration.k8s.io", ["v1", "v1beta1"], kind),
+    ),
+    ...variants("apiextensions.k8s.io", ["v1", "v1beta1"], "CustomResourceDefinition"),
+    ...variants("auditregistration.k8s.io", ["v1alpha1"], "AuditSink"),
+    ...variants("core", ["v1"], "Endpoints"),
+    ...variants("discovery.k8s.io", ["v1", "v1beta1"], "EndpointSlice"),
+  ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
 );
 
 /** A row whose edges no named policy owns: a store of data, or a control read by others. */
 const data: TypeModel = { role: "data", fix: {} };
 
+/**
+ * Rows of these kinds with this role and no fields: what they are to the flow of data, judged by
+ * a policy's own code.
+ */
+function rows(role: Role, kinds: readonly string[]): TypeTable {
+  return Object.fromEntries(kinds.map((t) => [t, { role, fix: {} }]));
+}
+
 /** Rows of these kinds whose edges no named policy owns, each a control read by others. */
 function controls(kinds: readonly string[]): TypeTable {
-  return Object.fromEntries(kinds.map((t) => [t, { role: "control", fix: {} }]));
+  return rows("control", kinds);
 }
+
+/**
+ * The NetworkPolicies of every version, with their Lists and Patches: controls of the pods they
+ * select. kubernetes-egress judges each egress rule by its own code (policy/kubernetes.ts
+ * `judgeEgress`): a rule without `to` allows every address, and an ipBlock is judged with the
+ * rule's protocols and ports against the egress allowlist — a verdict on a rule as a whole, which
+ * no field's value alone can give. kubernetes-namespace-egress reads each one's default-deny, a
+ * List's entries included. The workloads' and namespaces' rows read the networking.k8s.io/v1
+ * objects (index) as the egress their pods may take.
+ */
+export const networkPolicies: TypeTable = controls([
+  ...variants("networking.k8s.io", ["v1"], "NetworkPolicy"),
+  ...variants("extensions", ["v1beta1"], "NetworkPolicy"),
+]);
+
+/**
+ * The StorageClasses, with their Lists and Patches: they decide where the provisioner creates the
+ * volume of every claim of the class, and hold no data themselves. kubernetes-egress judges the
+ * provisioner and its parameters together (policy/kubernetes.ts `judgeStorageClass`): which
+ * parameters name a place depends on the provisioner that reads them, and a provisioner or
+ * parameter the pack does not know fails — no field's value alone says where.
+ */
+export const storageClasses: TypeTable = rows(
+  "other",
+  variants("storage.k8s.io", ["v1", "v1beta1"], "StorageClass"),
+);
+
+/**
+ * The ControllerRevisions, with their Lists and Patches: each keeps the pod template a rollback
+ * applies to its DaemonSet or StatefulSet, and runs no pod itself. kubernetes-egress judges the
+ * template's volumes as the owner's (their destination fields, paths/kubernetes.ts) and, in the
+ * same pass, `data` that is no template it can read (policy/kubernetes.ts `judgeRevision`): a row
+ * with the volumes' fields would hand the kind to the view, which reads only those values.
+ */
+export const controllerRevisions: TypeTable = rows(
+  "other",
+  variants("apps", ["v1", "v1beta1", "v1beta2"], "ControllerRevision"),
+);
+
+/**
+ * The mutating admission policies and their bindings, with their Lists and Patches: admission
+ * controls that rewrite the objects they match after the pack has judged them, by CEL the pack
+ * cannot evaluate. kubernetes-egress judges their resource rules as a set (policy/kubernetes.ts
+ * `judgeMutatingPolicy`): they pass only when they match nothing but resources that carry no pod
+ * spec, volume or egress — a verdict on what they match, not on a value naming a place.
+ */
+export const mutatingAdmissionPolicies: TypeTable = controls(
+  ["MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding"].flatMap((kind) =>
+    variants("admissionregistration.k8s.io", ["v1", "v1alpha1", "v1beta1"], kind),
+  ),
+);
 
 /**
  * The Services kubernetes-service-exposure judges with their cluster (policy/kubernetes.ts: the
  * cluster's cloud decides which annotation makes a load balancer internal, its nodes whether a
- * NodePort faces the internet). The workloads' rows read the Services (index) as the public load
- * balancers in front of their pods, which that policy reports.
+ * NodePort faces the internet), with their List and Patch. The workloads' rows read the Services
+ * (index) as the public load balancers in front of their pods, which that policy reports.
  */
-export const services: TypeTable = controls(serviceKinds);
+export const services: TypeTable = controls(variants("core", ["v1"], "Service"));
 
-/** The Ingresses kubernetes-service-exposure judges with their cluster's cloud and ALB config. */
-export const ingresses: TypeTable = controls(ingressKinds);
+/**
+ * The Ingresses of every API version, with their Lists and Patches (a patch can set the class or
+ * the scheme), which kubernetes-service-exposure judges with their cluster's cloud and ALB config.
+ */
+export const ingresses: TypeTable = controls([
+  ...variants("networking.k8s.io", ["v1", "v1beta1"], "Ingress"),
+  ...variants("extensions", ["v1beta1"], "Ingress"),
+]);
+
+/**
+ * The rows each Kubernetes policy judges by its own code (policy/kubernetes.ts) rather than by
+ * fields, as the coverage report lists them. Every other row kubernetes-egress judges declares
+ * the servers it reads as `destination` fields.
+ */
+export const judgedByCode: Readonly<
+  Record<"kubernetes-egress" | "kubernetes-service-exposure", readonly string[]>
+> = {
+  "kubernetes-egress": [
+    networkPolicies,
+    storageClasses,
+    controllerRevisions,
+    mutatingAdmissionPolicies,
+  ].flatMap((t) => Object.keys(t)),
+  "kubernetes-service-exposure": [services, ingresses].flatMap((t) => Object.keys(t)),
+};
 
 export const kubernetes: TypeTable = {
   [namespaceType]: namespace,
-  ...Object.fromEntries(Object.entries(podTemplates).map(([t, tpl]) => [t, workload(t, tpl)])),
+  ...workloadRows,
   // An EKS cluster is drawn in its node network; ACK clusters and node pools, whose exits
   // internet-egress judges, are the egress table's.
   // Its API server, which holds every secret of the cluster, is public-exposure's.
@@ -565,15 +710,12 @@ export const kubernetes: TypeTable = {
     exposed("vpcConfig.endpointPublicAccess", { reads: eksEndpoint }, "", controlPlane),
   ),
   [claims]: data,
-  // A PersistentVolume's own source may be a server the node mounts.
-  "kubernetes:core/v1:PersistentVolume": {
-    role: "data",
-    fields: servers("kubernetes:core/v1:PersistentVolume"),
-    fix: {},
-  },
-  // Read by the workloads' and namespaces' rows (index), as the egress their pods may take.
-  [networkPolicy]: { role: "control", fix: {} },
+  ...persistentVolumes,
   ...serverRows,
+  ...networkPolicies,
+  ...storageClasses,
+  ...controllerRevisions,
+  ...mutatingAdmissionPolicies,
   ...services,
   ...ingresses,
 };
