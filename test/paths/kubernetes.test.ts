@@ -125,17 +125,28 @@ describe("a Helm v3 release", () => {
   });
 });
 
-describe("pod egress, which no Kubernetes policy reports from the objects alone", () => {
+/** A StatefulSet's pod spec, claiming a volume of its own. */
+const redisSpec = {
+  template: { metadata: { labels: { app: "redis" } }, spec: {} },
+  volumeClaimTemplates: [{ metadata: { name: "data" } }],
+};
+
+// A List's entries run their pods as the objects would: its row draws their pod egress from it.
+describe.each([
+  { type: "kubernetes:apps/v1:StatefulSet", name: "redis", props: { spec: redisSpec } },
+  {
+    type: "kubernetes:apps/v1:StatefulSetList",
+    name: "caches",
+    props: { items: [{ spec: redisSpec }] },
+  },
+])("pod egress of a $type, which no Kubernetes policy reports from the objects alone", (pods) => {
   const ambient = on("ambient");
+  const label = `k8s ${pods.type.split(":")[2].toLowerCase()} "${pods.name}"`;
+  /** The pods on a cluster nobody can place, with `namespace`'s policies beside them. */
   const unplaced = (namespace: OracleResource[]): OracleResource[] => [
     { type: "pulumi:providers:kubernetes", name: "ambient", props: {} },
     ...namespace,
-    ambient("kubernetes:apps/v1:StatefulSet", "redis", {
-      spec: {
-        template: { metadata: { labels: { app: "redis" } }, spec: {} },
-        volumeClaimTemplates: [{ metadata: { name: "data" } }],
-      },
-    }),
+    ambient(pods.type, pods.name, pods.props),
   ];
   const placement: ReturnType<typeof runNamed>[number] = [
     "kubernetes-cluster-placement",
@@ -147,7 +158,7 @@ describe("pod egress, which no Kubernetes policy reports from the objects alone"
   test("is still no-path's crossing on a cluster nobody can place", () => {
     const resources = unplaced([]);
     const path = [
-      'k8s statefulset "redis"',
+      label,
       "pod egress (no NetworkPolicy restricts its pods' egress)",
       'unknown (the cluster of kubernetes provider "ambient" cannot be placed)',
     ];
@@ -156,7 +167,7 @@ describe("pod egress, which no Kubernetes policy reports from the objects alone"
       placement,
       [
         "kubernetes-namespace-egress",
-        "redis",
+        pods.name,
         "mandatory",
         [
           'k8s namespace "default"',
@@ -164,13 +175,13 @@ describe("pod egress, which no Kubernetes policy reports from the objects alone"
           "every address (any country)",
         ],
       ],
-      ["no-path-out-of-jurisdiction", "redis", "mandatory", path],
+      ["no-path-out-of-jurisdiction", pods.name, "mandatory", path],
     ]);
   });
 
   test("twin: a default-deny egress policy closes the path; the cluster is still unplaced", () => {
     const resources = unplaced([
-      on("ambient")("kubernetes:networking.k8s.io/v1:NetworkPolicy", "deny", {
+      ambient("kubernetes:networking.k8s.io/v1:NetworkPolicy", "deny", {
         spec: { podSelector: {}, policyTypes: ["Egress"] },
       }),
     ]);
@@ -416,62 +427,5 @@ describe("a List, drawn and judged as the objects it holds (its row of the kuber
     const resources = volumes("10.0.1.22");
     expect(runBorder(resources, cn)).toEqual([]);
     expect(runNamed(resources, cn)).toEqual([]);
-  });
-
-  /** A StatefulSetList on a cluster nobody can place, with `namespace`'s policies beside it. */
-  const ambient = on("ambient");
-  const unplaced = (namespace: OracleResource[]): OracleResource[] => [
-    { type: "pulumi:providers:kubernetes", name: "ambient", props: {} },
-    ...namespace,
-    ambient("kubernetes:apps/v1:StatefulSetList", "caches", {
-      items: [
-        {
-          spec: {
-            template: { metadata: { labels: { app: "redis" } }, spec: {} },
-            volumeClaimTemplates: [{ metadata: { name: "data" } }],
-          },
-        },
-      ],
-    }),
-  ];
-  const placement: ReturnType<typeof runNamed>[number] = [
-    "kubernetes-cluster-placement",
-    "ambient",
-    "mandatory",
-    ['kubernetes provider "ambient"', "a cluster the pack cannot place"],
-  ];
-
-  test("its entries' pod egress is drawn from the List: no-path's crossing on a cluster nobody can place", () => {
-    const resources = unplaced([]);
-    const path = [
-      'k8s statefulsetlist "caches"',
-      "pod egress (no NetworkPolicy restricts its pods' egress)",
-      'unknown (the cluster of kubernetes provider "ambient" cannot be placed)',
-    ];
-    expect(runBorder(resources, cn)).toEqual([path]);
-    expect(runNamed(resources, cn)).toEqual([
-      placement,
-      [
-        "kubernetes-namespace-egress",
-        "caches",
-        "mandatory",
-        [
-          'k8s namespace "default"',
-          "pod egress (no default-deny NetworkPolicy)",
-          "every address (any country)",
-        ],
-      ],
-      ["no-path-out-of-jurisdiction", "caches", "mandatory", path],
-    ]);
-  });
-
-  test("twin: a default-deny egress policy closes the path; the cluster is still unplaced", () => {
-    const resources = unplaced([
-      ambient("kubernetes:networking.k8s.io/v1:NetworkPolicy", "deny", {
-        spec: { podSelector: {}, policyTypes: ["Egress"] },
-      }),
-    ]);
-    expect(runBorder(resources, cn)).toEqual([]);
-    expect(runNamed(resources, cn)).toEqual([placement]);
   });
 });
