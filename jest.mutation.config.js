@@ -21,6 +21,8 @@ module.exports = {
   // Node's own environment, which skips a mutant's remaining tests once one has killed it. A path,
   // not <rootDir>: Stryker's runner resolves the environment it wraps with require.resolve.
   testEnvironment: require.resolve("./test/support/mutation-environment.js"),
+  // Jest's runner, loading no further test file once a mutant is killed.
+  runner: require.resolve("./test/support/mutation-runner.js"),
   // Stryker runs each mutant's tests with --findRelatedTests, which follows imports only through
   // files under `roots`: tests reach residency/placement.ts through policy/paths, for example.
   roots: ["<rootDir>/test", "<rootDir>/policy", "<rootDir>/residency"],

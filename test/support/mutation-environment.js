@@ -31,6 +31,15 @@ function bailAfterFirstFailure(event, mutant, seen) {
 
 const seen = {};
 
+/**
+ * Whether a test has failed under the active mutant: the mutation runner then loads no further
+ * test file (test/support/mutation-runner.js), this module being shared by the runner process.
+ */
+function killed() {
+  const mutant = process.env[ACTIVE_MUTANT];
+  return mutant !== undefined && seen.failedUnder === mutant;
+}
+
 class MutationEnvironment extends TestEnvironment {
   handleTestEvent(event) {
     bailAfterFirstFailure(event, process.env[ACTIVE_MUTANT], seen);
@@ -39,3 +48,4 @@ class MutationEnvironment extends TestEnvironment {
 
 module.exports = MutationEnvironment;
 module.exports.bailAfterFirstFailure = bailAfterFirstFailure;
+module.exports.killed = killed;
