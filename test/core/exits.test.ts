@@ -6,6 +6,7 @@
  */
 import type { Finding } from "../../policy/framework";
 import { exitFindings } from "../../policy/paths/exits";
+import { byType } from "../../policy/paths/types";
 import { getJurisdiction } from "../../residency/jurisdictions";
 import {
   on,
@@ -62,6 +63,14 @@ function findings(resources: readonly OracleResource[]): Finding[] {
 }
 
 const internet = "the internet (any country)";
+
+/** The sentence a type's row appends to internet-egress's finding. */
+function fixOf(type: string): string {
+  const fix = byType[type].fix;
+  return typeof fix === "string" ? fix : (fix["internet-egress"] ?? "");
+}
+const routeFix = fixOf("alicloud:vpc/routeEntry:RouteEntry");
+const natFix = fixOf("alicloud:vpc/natGateway:NatGateway");
 const natReason =
   'nat gateway "nat": networkType is "internet": an internet NAT gateway gives the VPC internet egress';
 const eipReason = 'eip "eip": bandwidth allocates an elastic public IP address';
@@ -186,6 +195,48 @@ describe("exitFindings", () => {
       'route "b"',
       'nat gateway "nat"',
       'ecs eip association "bind"',
+      'eip "eip"',
+      internet,
+    ]);
+  });
+
+  test("two linked exits are one way out: the message names the other link and each reason and fix", () => {
+    const found = findings([vpc, nat, route("default")]);
+    expect(found).toEqual([
+      {
+        message: `route "default" must not open an edge to the internet, but with nat gateway "nat" it makes one way out — route "default": destinationCidrblock is 0.0.0.0/0: a default route sends every address outside the VPC to a gateway; ${natReason}. Cut the chain at any link: ${routeFix} ${natFix}`,
+        path: [
+          'internet-bound traffic of vpc "core"',
+          'route "default"',
+          'nat gateway "nat"',
+          internet,
+        ],
+        urn: "urn:pulumi:oracle::p::alicloud:vpc/routeEntry:RouteEntry::default",
+        resourceName: "default",
+      },
+    ]);
+  });
+
+  test("twin: the gateway alone, without the route, keeps its own finding", () => {
+    expect(findings([vpc, nat]).map((f) => [f.resourceName, f.path])).toEqual([
+      ["nat", ['nat gateway "nat"', internet]],
+    ]);
+  });
+
+  test("ways out are listed by the first resource the program declared of each", () => {
+    // The route is declared after the instance but leads into the gateway declared before both.
+    const found = findings([vpc, nat, vm, route("default")]);
+    expect(found.map((f) => f.resourceName)).toEqual(["default", "vm"]);
+  });
+
+  test("an EIP bound to an instance that opens nothing itself starts its path at the instance", () => {
+    const quiet = { ...vm, props: { internetMaxBandwidthOut: 0 } };
+    const [one, ...rest] = findings([quiet, eip, bind("vm-eip", "vm", "EcsInstance")]);
+    expect(rest).toEqual([]);
+    expect(one.resourceName).toBe("vm-eip");
+    expect(one.path).toEqual([
+      'ecs instance "vm"',
+      'ecs eip association "vm-eip"',
       'eip "eip"',
       internet,
     ]);

@@ -627,6 +627,50 @@ describe("public: the values that make the resource reachable from the internet"
     );
   });
 
+  test.each<[string, FieldSpec, Record<string, unknown>, string, Record<string, unknown>]>([
+    ["a flag", open({ flag: { absentMeans: false } }), { acl: unknown }, "acl", { acl: true }],
+    [
+      "a setting public unless private",
+      open({ unless: ["private"], absentIs: "public-read" }),
+      { acl: unknown },
+      "acl",
+      { acl: "public-read" },
+    ],
+    ["any value that is set", open("any", "eip"), { eip: unknown }, "eip", { eip: "eip-1" }],
+    [
+      "a policy",
+      open("policy", "policy"),
+      { policy: unknown },
+      "policy",
+      { policy: `{"Statement":[${everyone}]}` },
+    ],
+    [
+      "an ingress source",
+      ingress,
+      { rules: [{ direction: "in", cidr: unknown }] },
+      "rules[0].cidr",
+      { rules: [{ direction: "in", cidr: "0.0.0.0/0" }] },
+    ],
+    ["a row's own reader", reader, { source: "maybe" }, "source", { source: "anywhere" }],
+  ])(
+    "%s not known at preview is drawn to an unknown place; a public one to the internet",
+    (_name, field, unknownProps, at, publicProps) => {
+      expect(drawn(field, unknownProps)).toEqual([
+        {
+          path: at,
+          outcome: "unknown",
+          edges: [`${label} → ${notKnownPlace(at)} (public access, public-exposure: report)`],
+        },
+      ]);
+      expect(drawn(field, publicProps).map((d) => [d.outcome, d.edges])).toEqual([
+        [
+          "outside",
+          [`${label} → the public internet [outside] (public access, public-exposure: report)`],
+        ],
+      ]);
+    },
+  );
+
   test("draws the edge to the internet, or to an unknown place when it may be public", () => {
     const field = open({ values: ["public-read"] }, "acls[]");
     expect(drawn(field, { acls: ["public-read", unknown, "private"] })).toEqual([

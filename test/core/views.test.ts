@@ -208,6 +208,36 @@ describe("deciding one value by its format", () => {
       "100.100.2.136",
       [unplaceable('"100.100.2.136"', notAllowlisted)],
     ],
+    [
+      "a list of private addresses, as Alibaba writes several",
+      { format: "ip" },
+      "10.0.0.1, 10.0.0.2",
+      [],
+    ],
+    [
+      "a list whose second address is public: the first not inside decides",
+      { format: "ip" },
+      "10.0.0.1,8.8.8.8,203.0.113.9",
+      [unplaceable('"8.8.8.8"', notAllowlisted)],
+    ],
+    [
+      "a bootstrap list of private brokers, judged without their ports",
+      { format: "ip" },
+      "10.0.0.1:9092,10.0.0.2:9092",
+      [],
+    ],
+    [
+      "a bootstrap list with a public broker",
+      { format: "ip" },
+      "10.0.0.1:9092, 8.8.8.8:9093",
+      [unplaceable('"8.8.8.8"', notAllowlisted)],
+    ],
+    [
+      "an entry that is an address with a port inside a longer string is not an address",
+      { format: "ip" },
+      "x10.0.0.1:9092",
+      [unplaceable('"x10.0.0.1:9092"', "which is not an IP address")],
+    ],
     ["a site on an allowlisted address", { format: "site-ip" }, "198.51.100.7", []],
     [
       "a site on a private address, behind a line the stack does not show",
