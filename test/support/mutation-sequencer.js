@@ -59,7 +59,9 @@ function filesNamed(tests, pattern, read) {
   }
   const kept = tests.filter((test) => {
     const titles = topLevelTitles(read(test.path));
-    return titles === undefined || titles.some((title) => pattern.includes(`(${escapeName(title)}`));
+    return (
+      titles === undefined || titles.some((title) => pattern.includes(`(${escapeName(title)}`))
+    );
   });
   return kept.length === 0 ? tests : kept;
 }
