@@ -3,21 +3,33 @@
  * program, the main thread is busy with it almost all the time, and a gRPC exchange needs the
  * event loop several times per request: the pack would wait on us. Here a thread that does
  * nothing else keeps the requests flowing — configure as soon as the pack listens, then every
- * encoded request (engine/analyzer-wire.ts encodes them on the main thread) — and sends back
- * each answer's diagnostics as plain objects. See PolicyPackSession.streamPlan.
+ * encoded request (engine/analyzer-wire.ts encodes them on the main thread) over one HTTP/2
+ * connection (engine/pack-connection.ts) — and sends back each answer's diagnostics as plain
+ * objects. See PolicyPackSession.streamPlan.
  *
- * Messages in: `connect` (port, the config to send first if any), `analyze` and `stack` (an id
- * and the encoded request). Out: `configured`, `answer` (id, diagnostics) or `failed` (id or
- * none for the connection, the gRPC error's text).
+ * Messages, in batches both ways. In: `connect` (port, the service's method paths, the config to
+ * send first if any), `analyze` and `stack` (an id and the encoded request). Out: `configured`,
+ * `answer` (id, diagnostics) or `failed` (id or none for the connection, the pack's words).
  */
 import { parentPort } from "node:worker_threads";
-import type * as GrpcModule from "@grpc/grpc-js";
-import { AnalyzerClient, AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import type * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
-import { configureRequest, diagnostics, fromSdk, type PolicyPackConfig } from "./analyzer-messages";
+import { AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
+import { configureRequest, diagnostics, type PolicyPackConfig } from "./analyzer-messages";
+import { PackCallError, PackConnection } from "./pack-connection";
+
+/** The analyzer service's methods the thread calls, as the SDK's service definition names them. */
+export interface AnalyzerPaths {
+  readonly configure: string;
+  readonly analyze: string;
+  readonly stack: string;
+}
 
 export type ThreadRequest =
-  | { readonly kind: "connect"; readonly port: number; readonly config?: PolicyPackConfig }
+  | {
+      readonly kind: "connect";
+      readonly port: number;
+      readonly paths: AnalyzerPaths;
+      readonly config?: PolicyPackConfig;
+    }
   | { readonly kind: "analyze" | "stack"; readonly id: number; readonly req: Uint8Array };
 
 export type ThreadAnswer =
@@ -25,37 +37,50 @@ export type ThreadAnswer =
   | { readonly kind: "answer"; readonly id: number; readonly diagnostics: unknown[] }
   | { readonly kind: "failed"; readonly id?: number; readonly error: string };
 
-const grpc = fromSdk<typeof GrpcModule>("@grpc/grpc-js");
-const raw = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-
-let client: AnalyzerClient | undefined;
+let connection: PackConnection | undefined;
+let paths: AnalyzerPaths | undefined;
 /** Requests that arrived before the pack was configured. */
 let ready: Promise<void> = new Promise<void>(() => undefined);
 
+/**
+ * Answers not yet sent. They go to the main thread together, once per turn of this thread's
+ * event loop: one socket read often completes many calls, and a message between threads costs
+ * about as much as the answer it carries.
+ */
+let outbox: ThreadAnswer[] = [];
+
 function post(m: ThreadAnswer): void {
-  parentPort?.postMessage(m);
+  outbox.push(m);
+  if (outbox.length === 1) {
+    setImmediate(flush);
+  }
 }
 
-function errorText(err: GrpcModule.ServiceError): string {
-  return err.details || err.message;
+function flush(): void {
+  const batch = outbox;
+  outbox = [];
+  parentPort?.postMessage(batch);
 }
 
-function connect(port: number, config: PolicyPackConfig | undefined): void {
-  const c = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-  client = c;
-  ready = new Promise<void>((resolve, reject) => {
-    if (config === undefined) {
-      resolve();
-      return;
-    }
-    const { path, responseDeserialize } = AnalyzerService.configure;
-    c.makeUnaryRequest(path, raw, responseDeserialize, configureRequest(config), (err) =>
-      err ? reject(err) : resolve(),
-    );
-  });
+/** What a failed call reports: the pack's own words when it answered. */
+function errorText(err: unknown): string {
+  if (err instanceof PackCallError) {
+    return err.details || err.message;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+function connect(m: Extract<ThreadRequest, { kind: "connect" }>): void {
+  const c = new PackConnection(m.port);
+  connection = c;
+  paths = m.paths;
+  ready =
+    m.config === undefined
+      ? Promise.resolve()
+      : c.call(m.paths.configure, configureRequest(m.config)).then(() => undefined);
   ready.then(
     () => post({ kind: "configured" }),
-    (err: GrpcModule.ServiceError) => post({ kind: "failed", error: errorText(err) }),
+    (err: unknown) => post({ kind: "failed", error: errorText(err) }),
   );
 }
 
@@ -65,21 +90,26 @@ async function analyze(m: Extract<ThreadRequest, { id: number }>): Promise<void>
   } catch {
     return;
   }
-  const method = m.kind === "stack" ? AnalyzerService.analyzeStack : AnalyzerService.analyze;
-  client?.makeUnaryRequest(method.path, raw, method.responseDeserialize, m.req, (err, resp) => {
-    if (err) {
-      post({ kind: "failed", id: m.id, error: errorText(err) });
-    } else {
-      const answer = resp as analyzerpb.AnalyzeResponse;
-      post({ kind: "answer", id: m.id, diagnostics: diagnostics(answer, undefined) });
-    }
-  });
+  if (connection === undefined || paths === undefined) {
+    post({ kind: "failed", id: m.id, error: "the analysis was not connected to a policy pack" });
+    return;
+  }
+  try {
+    const answer = AnalyzeResponse.deserializeBinary(
+      await connection.call(m.kind === "stack" ? paths.stack : paths.analyze, m.req),
+    );
+    post({ kind: "answer", id: m.id, diagnostics: diagnostics(answer, undefined) });
+  } catch (err) {
+    post({ kind: "failed", id: m.id, error: errorText(err) });
+  }
 }
 
-parentPort?.on("message", (m: ThreadRequest) => {
-  if (m.kind === "connect") {
-    connect(m.port, m.config);
-  } else {
-    void analyze(m);
+parentPort?.on("message", (batch: readonly ThreadRequest[]) => {
+  for (const m of batch) {
+    if (m.kind === "connect") {
+      connect(m);
+    } else {
+      void analyze(m);
+    }
   }
 });

@@ -198,6 +198,7 @@ class AnalyzerThread {
     { resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void }
   >();
   private nextId = 0;
+  private outbox: ThreadRequest[] = [];
   private configured: { resolve: () => void; reject: (e: Error) => void } | undefined;
   private failure: Error | undefined;
 
@@ -214,7 +215,11 @@ class AnalyzerThread {
     );
     // Held (ref) only while an answer is awaited, like any pending request would hold it.
     this.worker.unref();
-    this.worker.on("message", (m: ThreadAnswer) => this.answer(m));
+    this.worker.on("message", (batch: readonly ThreadAnswer[]) => {
+      for (const m of batch) {
+        this.answer(m);
+      }
+    });
     this.worker.on("error", (e) => this.fail(e));
     this.worker.on("exit", (code) => {
       if (this.pending.size > 0 || this.configured) {
@@ -226,7 +231,16 @@ class AnalyzerThread {
   connect(port: number, config: PolicyPackConfig | undefined): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.configured = { resolve, reject };
-      this.post({ kind: "connect", port, config });
+      this.post({
+        kind: "connect",
+        port,
+        paths: {
+          configure: AnalyzerService.configure.path,
+          analyze: analyze.path,
+          stack: analyzeStack.path,
+        },
+        config,
+      });
       this.hold();
     });
   }
@@ -256,8 +270,25 @@ class AnalyzerThread {
     void this.worker.terminate();
   }
 
+  /**
+   * Requests go to the thread together, once per turn of the event loop or every
+   * `requestBatch` (see the thread's own batches of answers); one that waits for the loop never
+   * waits long, as every answer needs the loop too.
+   */
   private post(m: ThreadRequest): void {
-    this.worker.postMessage(m);
+    this.outbox.push(m);
+    if (this.outbox.length >= requestBatch) {
+      this.flush();
+    } else if (this.outbox.length === 1) {
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    if (this.outbox.length > 0) {
+      this.worker.postMessage(this.outbox);
+      this.outbox = [];
+    }
   }
 
   private answer(m: ThreadAnswer): void {
@@ -326,6 +357,9 @@ function memoized(send: Send, memo: AnswerMemo): Send {
  */
 const inFlight = 128;
 
+/** Requests the main thread hands the connection's thread in one message, at most. */
+const requestBatch = 32;
+
 /** One resource's analysis: its diagnostics, or why the call failed. */
 type Outcome = { readonly ok: Diagnostic[] } | { readonly error: unknown };
 
@@ -380,11 +414,23 @@ export class PlanAnalysis {
    */
   async finish(plan: Plan): Promise<Diagnostic[]> {
     try {
-      const out = await this.resourcesOnly(plan);
-      mark("analyze resources");
-      const stackReq = stackRequest(plan);
+      const answers = this.resourcesOnly(plan);
+      // The stack's request is written while the pack still answers the resources' requests;
+      // it is sent once they are answered, as the Pulumi CLI asks. A resource's own failure is
+      // still the one reported first.
+      let stackReq: { readonly req: Buffer } | { readonly error: unknown };
+      try {
+        stackReq = { req: stackRequest(plan) };
+      } catch (error) {
+        stackReq = { error };
+      }
       mark("analyze stack: request");
-      out.push(...(await this.sendRequest("stack", stackReq)));
+      const out = await answers;
+      mark("analyze resources");
+      if ("error" in stackReq) {
+        throw stackReq.error;
+      }
+      out.push(...(await this.sendRequest("stack", stackReq.req)));
       mark("analyze stack");
       return out;
     } finally {

@@ -5,6 +5,7 @@
  * closes, the pack exits.
  */
 import * as path from "node:path";
+import { installLazyStructs, type ProtobufModules } from "./pack-structs";
 
 if (process.connected) {
   process.on("disconnect", () => process.exit(0));
@@ -13,40 +14,32 @@ if (process.connected) {
 /**
  * The policy runtime converts a request's properties from protobuf's `Struct` to plain values
  * once for every policy it runs on the resource (and its provider's once more): some fifty
- * conversions of the same message per resource, the largest single cost of the pack's process.
- * The conversion is a pure function of a decoded request, which nothing changes afterwards, and
- * the runtime only reads what it returns (it copies it into the policy's own values), so each
- * message's result is kept and handed out again. The runtime's code is untouched: every policy
- * still runs inside `@pulumi/policy`'s analyzer. Under the Pulumi CLI the pack starts without
- * this file and converts as the runtime always does.
+ * conversions of the same message per resource. The pack's google-protobuf reads each `Struct`
+ * from its bytes once, straight to the plain values, and hands them out again
+ * (engine/pack-structs.ts). The runtime's code is untouched: every policy still runs inside
+ * `@pulumi/policy`'s analyzer. Under the Pulumi CLI the pack starts without this file and decodes
+ * and converts as the runtime always does.
  */
-function keepStructConversions(): void {
-  let structs: { Struct: { prototype: { toJavaScript(): unknown } } };
+function readStructsOnce(): void {
+  let modules: ProtobufModules;
   try {
     // The google-protobuf the pack's SDK decodes with, wherever the pack's install put it.
     const sdk = path.dirname(
       require.resolve("@pulumi/pulumi/proto/analyzer_pb", { paths: [process.cwd()] }),
     );
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    structs = require(
-      require.resolve("google-protobuf/google/protobuf/struct_pb.js", { paths: [sdk] }),
-    ) as typeof structs;
+    const load = (id: string) =>
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require(require.resolve(id, { paths: [sdk] })) as Record<string, unknown>;
+    modules = {
+      Struct: load("google-protobuf/google/protobuf/struct_pb.js").Struct,
+      BinaryReader: load("google-protobuf").BinaryReader,
+    } as ProtobufModules;
   } catch {
     return; // a pack without the SDK fails on its own, with its own error
   }
-  const proto = structs.Struct.prototype;
-  const convert = proto.toJavaScript;
-  const kept = new WeakMap<object, unknown>();
-  proto.toJavaScript = function toJavaScript(this: object): unknown {
-    let v = kept.get(this);
-    if (v === undefined) {
-      v = convert.call(this);
-      kept.set(this, v);
-    }
-    return v;
-  };
+  installLazyStructs(modules);
 }
-keepStructConversions();
+readStructsOnce();
 
 // With SOVEREIGN_DC_TIMINGS set, the pack reports its CPU time, peak memory and the time its
 // residency checks took (policy/framework.ts keeps it) when it ends.

@@ -37,8 +37,9 @@ test("a check with SOVEREIGN_DC_TIMINGS set writes a line for the CLI and one fo
       "evaluation",
       "recording",
       "waiting for the pack",
-      "analyze resources",
+      // The stack's request is written while the pack answers the resources' requests.
       "analyze stack: request",
+      "analyze resources",
       "analyze stack",
       "findings",
       "output",
