@@ -6,6 +6,7 @@
  */
 import * as path from "node:path";
 import fc from "fast-check";
+import { wireScalar } from "../helpers/wire-values";
 import type * as StructModule from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { toEnforcement } from "../../engine/analyzer-messages";
@@ -120,14 +121,7 @@ const special = fc.oneof(
   fc.record({ [sigKey]: fc.constant("1b47061264138c4ac30d75fd1eb44270"), value: text }),
 );
 
-const scalar = fc.oneof(
-  text,
-  fc.double(),
-  fc.constantFrom(0, -0, 1, -1, 2 ** 53, 1e-300, Number.MAX_VALUE, Number.NaN, -Infinity),
-  fc.integer(),
-  fc.boolean(),
-  fc.constant(null),
-);
+const scalar = wireScalar(text);
 
 const { value } = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(

@@ -7,6 +7,7 @@
  */
 import * as path from "node:path";
 import fc from "fast-check";
+import { wireScalar } from "../helpers/wire-values";
 import type * as StructModule from "google-protobuf/google/protobuf/struct_pb";
 import { AnalyzeRequest } from "@pulumi/pulumi/proto/analyzer_pb";
 import { installLazyStructs, type ProtobufModules, readStruct } from "../../engine/pack-structs";
@@ -80,14 +81,7 @@ const key = fc.oneof(
   text,
   fc.constantFrom("", "a", "A", "10", "2", "zz", "__proto__", "constructor"),
 );
-const scalar = fc.oneof(
-  text,
-  fc.double(),
-  fc.constantFrom(0, -0, 1, -1, 2 ** 53, 1e-300, 5e-324, Number.MAX_VALUE, Number.NaN, -Infinity),
-  fc.integer(),
-  fc.boolean(),
-  fc.constant(null),
-);
+const scalar = wireScalar(text);
 const { value } = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
