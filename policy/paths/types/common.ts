@@ -27,8 +27,6 @@ export interface FlowModel {
   readonly flows?: (r: BorderResource, x: Resolver) => FlowEdge[];
 }
 
-export type FlowTable = Readonly<Record<string, FlowModel>>;
-
 /** `from → to` in one direction, or both when data can flow either way (peering, attachments). */
 export function link(
   from: Endpoint,
@@ -79,11 +77,6 @@ export function endpointOf(
  */
 export function namePlace(x: Resolver, value: string): Endpoint | undefined {
   return x.locatedPlace(locate(x.jurisdiction, "arn", value, "aws"));
-}
-
-/** `namePlace` for AWS ARNs only; other text names no place. */
-export function arnPlace(x: Resolver, arn: string): Endpoint | undefined {
-  return arn.startsWith("arn:") ? namePlace(x, arn) : undefined;
 }
 
 /** Types of the stack's keys, in both clouds. */
