@@ -7,27 +7,24 @@
  * connection (engine/pack-connection.ts) — and sends back each answer's diagnostics as plain
  * objects. See PolicyPackSession.streamPlan.
  *
- * Messages, in batches both ways. In: `connect` (port, the service's method paths, the config to
- * send first if any), `analyze` and `stack` (an id and the encoded request). Out: `configured`,
- * `answer` (id, diagnostics) or `failed` (id or none for the connection, the pack's words).
+ * Messages, in batches both ways. In: `connect` (port, the config to send first if any),
+ * `analyze` and `stack` (an id and the encoded request). Out: `configured`, `answer` (id,
+ * diagnostics) or `failed` (id or none for the connection, the pack's words).
  */
 import { parentPort } from "node:worker_threads";
 import { AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
-import { configureRequest, diagnostics, type PolicyPackConfig } from "./analyzer-messages";
+import {
+  analyzerMethods,
+  configureRequest,
+  diagnostics,
+  type PolicyPackConfig,
+} from "./analyzer-messages";
 import { PackCallError, PackConnection } from "./pack-connection";
-
-/** The analyzer service's methods the thread calls, as the SDK's service definition names them. */
-export interface AnalyzerPaths {
-  readonly configure: string;
-  readonly analyze: string;
-  readonly stack: string;
-}
 
 export type ThreadRequest =
   | {
       readonly kind: "connect";
       readonly port: number;
-      readonly paths: AnalyzerPaths;
       readonly config?: PolicyPackConfig;
     }
   | { readonly kind: "analyze" | "stack"; readonly id: number; readonly req: Uint8Array };
@@ -38,7 +35,6 @@ export type ThreadAnswer =
   | { readonly kind: "failed"; readonly id?: number; readonly error: string };
 
 let connection: PackConnection | undefined;
-let paths: AnalyzerPaths | undefined;
 /** Requests that arrived before the pack was configured. */
 let ready: Promise<void> = new Promise<void>(() => undefined);
 
@@ -73,11 +69,10 @@ function errorText(err: unknown): string {
 function connect(m: Extract<ThreadRequest, { kind: "connect" }>): void {
   const c = new PackConnection(m.port);
   connection = c;
-  paths = m.paths;
   ready =
     m.config === undefined
       ? Promise.resolve()
-      : c.call(m.paths.configure, configureRequest(m.config)).then(() => undefined);
+      : c.call(analyzerMethods.configure, configureRequest(m.config)).then(() => undefined);
   ready.then(
     () => post({ kind: "configured" }),
     (err: unknown) => post({ kind: "failed", error: errorText(err) }),
@@ -90,13 +85,16 @@ async function analyze(m: Extract<ThreadRequest, { id: number }>): Promise<void>
   } catch {
     return;
   }
-  if (connection === undefined || paths === undefined) {
+  if (connection === undefined) {
     post({ kind: "failed", id: m.id, error: "the analysis was not connected to a policy pack" });
     return;
   }
   try {
     const answer = AnalyzeResponse.deserializeBinary(
-      await connection.call(m.kind === "stack" ? paths.stack : paths.analyze, m.req),
+      await connection.call(
+        m.kind === "stack" ? analyzerMethods.stack : analyzerMethods.analyze,
+        m.req,
+      ),
     );
     post({ kind: "answer", id: m.id, diagnostics: diagnostics(answer, undefined) });
   } catch (err) {

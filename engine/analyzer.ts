@@ -10,25 +10,22 @@ import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { Worker } from "node:worker_threads";
 import * as path from "node:path";
-import type * as GrpcModule from "@grpc/grpc-js";
-import type * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
-import { AnalyzerClient, AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
 import {
+  analyzerMethods,
   configureRequest,
   type Diagnostic,
   diagnostics,
-  fromSdk,
   type PolicyPackConfig,
 } from "./analyzer-messages";
 import type { ThreadAnswer, ThreadRequest } from "./analyzer-thread";
 import { encodeAnalyzeRequest, encodeAnalyzeStackRequest, type ProviderRef } from "./analyzer-wire";
+import { PackConnection } from "./pack-connection";
 import { isProviderType, type Plan, type RecordedResource } from "./plan";
 import { engineModule, type PackEndpoint, type SpawnedPack, spawnPack } from "./spawn-pack";
 import { mark } from "./timings";
 
 export type { Diagnostic, Level, PolicyPackConfig } from "./analyzer-messages";
-
-const grpc = fromSdk<typeof GrpcModule>("@grpc/grpc-js");
 
 /**
  * The config each pack was last sent from this process, by endpoint: sessions that share a pack
@@ -36,22 +33,23 @@ const grpc = fromSdk<typeof GrpcModule>("@grpc/grpc-js");
  */
 const lastConfig = new WeakMap<PackEndpoint, string>();
 
-/** The two calls whose requests engine/analyzer-wire.ts writes; their answers decode as usual. */
-const { analyze, analyzeStack } = AnalyzerService;
-/** The requests are already bytes. */
-const raw = (b: Buffer): Buffer => b;
-
 /** Sends one encoded request (a resource's, or the stack's) and answers its diagnostics. */
 type Send = (kind: "analyze" | "stack", req: Buffer) => Promise<Diagnostic[]>;
 
-/** A running policy pack and a client connected to it. */
+/**
+ * A running policy pack and this thread's connection to it (engine/pack-connection.ts), made at
+ * the first call: `check` streams its plan through a thread of its own and never calls from
+ * here. The connection holds the process only while a call is under way; close the session
+ * when done all the same, to stop a pack it started.
+ */
 export class PolicyPackSession {
+  private connection: PackConnection | undefined;
+
   private constructor(
     private readonly endpoint: PackEndpoint,
     /** The pack's process when this session owns it (stops it on close). */
     private readonly owned: ChildProcess | undefined,
     private readonly port: number,
-    private readonly client: AnalyzerClient,
     private readonly stderr: () => string,
   ) {}
 
@@ -69,7 +67,7 @@ export class PolicyPackSession {
       pack.child.kill();
       throw e;
     }
-    return new PolicyPackSession(pack, pack.child, port, clientFor(port), pack.stderr);
+    return new PolicyPackSession(pack, pack.child, port, pack.stderr);
   }
 
   /**
@@ -78,7 +76,7 @@ export class PolicyPackSession {
    */
   static async attach(pack: PackEndpoint): Promise<PolicyPackSession> {
     const port = await pack.port;
-    return new PolicyPackSession(pack, undefined, port, clientFor(port), pack.stderr);
+    return new PolicyPackSession(pack, undefined, port, pack.stderr);
   }
 
   /** Sends the policy config, as `--policy-pack-config` does. */
@@ -88,22 +86,13 @@ export class PolicyPackSession {
       return;
     }
     lastConfig.delete(this.endpoint);
-    const req = configureRequest(config);
-    await this.call<unknown>((cb) =>
-      this.client.makeUnaryRequest(
-        AnalyzerService.configure.path,
-        raw,
-        AnalyzerService.configure.responseDeserialize,
-        req,
-        cb,
-      ),
-    );
+    await this.call(analyzerMethods.configure, configureRequest(config));
     lastConfig.set(this.endpoint, key);
   }
 
   /** Runs every resource policy on each resource, then every stack policy on the whole plan. */
   async analyzePlan(plan: Plan, memo?: AnswerMemo): Promise<Diagnostic[]> {
-    const send: Send = (kind, req) => this.send(kind === "stack" ? analyzeStack : analyze, req);
+    const send: Send = (kind, req) => this.send(kind, req);
     const analysis = new PlanAnalysis(Promise.resolve(), memo ? memoized(send, memo) : send);
     for (const r of plan.resources) {
       analysis.add(r);
@@ -117,7 +106,7 @@ export class PolicyPackSession {
    * requests, so it answers what it would answer within the whole.
    */
   async analyzeStackOnly(plan: Plan): Promise<Diagnostic[]> {
-    return this.send(analyzeStack, stackRequest(plan));
+    return this.send("stack", stackRequest(plan));
   }
 
   /**
@@ -153,21 +142,14 @@ export class PolicyPackSession {
 
   /** Disconnects, and stops the pack's process if this session started it. */
   close(): void {
-    this.client.close();
+    this.connection?.close();
     this.owned?.kill();
   }
 
   /** An analyze call whose request engine/analyzer-wire.ts has encoded. */
-  private async send(
-    method: typeof analyze | typeof analyzeStack,
-    req: Buffer,
-  ): Promise<Diagnostic[]> {
-    const resp = await this.call<analyzerpb.AnalyzeResponse>((cb) =>
-      this.client.makeUnaryRequest(method.path, raw, method.responseDeserialize, req, (err, r) =>
-        cb(err, r as analyzerpb.AnalyzeResponse),
-      ),
-    );
-    return diagnostics(resp, undefined);
+  private async send(kind: "analyze" | "stack", req: Buffer): Promise<Diagnostic[]> {
+    const answer = await this.call(analyzerMethods[kind], req);
+    return diagnostics(AnalyzeResponse.deserializeBinary(answer), undefined);
   }
 
   /** The error a failed call reports: the pack's own words, then what it wrote to stderr. */
@@ -178,12 +160,14 @@ export class PolicyPackSession {
     );
   }
 
-  private call<T>(
-    fn: (cb: (err: GrpcModule.ServiceError | null, resp: T) => void) => void,
-  ): Promise<T> {
-    return new Promise<T>((resolve, reject) =>
-      fn((err, resp) => (err ? reject(this.packError(err)) : resolve(resp))),
-    );
+  /** One call on this thread's connection; a failure reports as packError says. */
+  private async call(method: string, req: Uint8Array): Promise<Buffer> {
+    this.connection ??= new PackConnection(this.port);
+    try {
+      return await this.connection.call(method, req);
+    } catch (e) {
+      throw this.packError(e as Error & { details?: string });
+    }
   }
 }
 
@@ -231,16 +215,7 @@ class AnalyzerThread {
   connect(port: number, config: PolicyPackConfig | undefined): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.configured = { resolve, reject };
-      this.post({
-        kind: "connect",
-        port,
-        paths: {
-          configure: AnalyzerService.configure.path,
-          analyze: analyze.path,
-          stack: analyzeStack.path,
-        },
-        config,
-      });
+      this.post({ kind: "connect", port, config });
       this.hold();
     });
   }
@@ -514,8 +489,4 @@ function providersOf(
     }
     return pr;
   };
-}
-
-function clientFor(port: number): AnalyzerClient {
-  return new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
 }

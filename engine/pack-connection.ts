@@ -7,7 +7,9 @@
  *
  * grpc-js's client layers cost about 0.2 ms of CPU a call, twice what the HTTP/2 exchange itself
  * costs: 0.6 CPU-s of a 5,000-resource check, on a machine whose cores the program's evaluation
- * and the pack already share (engine/analyzer-thread.ts keeps this connection).
+ * and the pack already share. `check` keeps its connection in a thread of its own
+ * (engine/analyzer-thread.ts); PolicyPackSession's own calls (configure, analyzePlan, the test
+ * harness's thousands) use one on the main thread.
  */
 import * as http2 from "node:http2";
 
@@ -33,7 +35,11 @@ function statusMessage(header: string | string[] | undefined): string {
   }
 }
 
-/** One HTTP/2 connection to a pack's analyzer server on loopback. */
+/**
+ * One HTTP/2 connection to a pack's analyzer server on loopback. It keeps the process alive only
+ * while a call awaits its answer, as any pending request would: an idle connection left open
+ * (a session nobody closed, a CLI command whose work is done) never holds the process at exit.
+ */
 export class PackConnection {
   private readonly session: http2.ClientHttp2Session;
   private failure: Error | undefined;
@@ -52,6 +58,7 @@ export class PackConnection {
     this.session.on("close", () =>
       this.fail(new Error("the connection to the policy pack closed")),
     );
+    this.session.unref();
   }
 
   /**
@@ -73,6 +80,7 @@ export class PackConnection {
         }
         settled = true;
         this.pending.delete(onFailure);
+        this.hold();
         if (error) {
           reject(error);
         } else {
@@ -81,6 +89,7 @@ export class PackConnection {
       };
       const onFailure = (e: Error) => settle(e);
       this.pending.add(onFailure);
+      this.hold();
 
       const stream = this.session.request({
         ":method": "POST",
@@ -134,6 +143,15 @@ export class PackConnection {
   /** Closes the connection; calls still under way fail. */
   close(): void {
     this.session.close();
+  }
+
+  /** Holds the process (refs the socket) exactly while a call is under way. */
+  private hold(): void {
+    if (this.pending.size > 0) {
+      this.session.ref();
+    } else {
+      this.session.unref();
+    }
   }
 
   private fail(e: Error): void {

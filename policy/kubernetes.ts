@@ -86,6 +86,18 @@ import {
 } from "./framework";
 import { isUnknown, str, valueAt, valuesAt } from "./paths/values";
 
+/**
+ * Whether a stack holds anything the Kubernetes stack policies judge. Every object they read is
+ * of a `kubernetes:` type (Lists and Patches included), and a Kubernetes provider deploys only
+ * those: a stack without either — most stacks of a cloud estate — is left at once, before its
+ * resources are converted.
+ */
+function holdsKubernetes(resources: readonly { readonly type: string }[]): boolean {
+  return resources.some(
+    (r) => r.type.startsWith("kubernetes:") || r.type === kubernetesProviderType,
+  );
+}
+
 /** The stack's resources as the border analysis reads them, and a resolver over them. */
 function stackResolver(
   args: { readonly resources: Parameters<typeof fromPolicyResources>[0] },
@@ -718,6 +730,9 @@ export const kubernetesServiceExposure = residencyStackPolicy({
   remediationSteps:
     'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services on private addresses; alias only in-cluster names; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK).',
   validate: (args, ctx) => {
+    if (!holdsKubernetes(args.resources)) {
+      return;
+    }
     const { resources, x } = stackResolver(args, ctx);
     for (const r of resources) {
       if (!r.provider) {
@@ -825,6 +840,9 @@ export const kubernetesClusterPlacement = residencyStackPolicy({
   remediationSteps:
     "Build the Kubernetes provider's kubeconfig from a cluster of the program (alicloud.cs.ManagedKubernetes, aws.eks.Cluster) created inside the jurisdiction, or select the cluster's kubeconfig context (the provider's context, or kubernetes:context) and declare its cloud and region in sovereign-dc:clusters.",
   validate: (args, ctx) => {
+    if (!holdsKubernetes(args.resources)) {
+      return;
+    }
     const { resources, x } = stackResolver(args, ctx);
     const objects = new Map<string, BorderResource[]>();
     for (const r of resources) {
@@ -859,6 +877,9 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
   remediationSteps:
     'Add to each namespace a NetworkPolicy with podSelector: {} and policyTypes: ["Egress"], then allow only in-cluster peers and allowlisted destinations (components/kubernetes SealedNamespace builds this).',
   validate: (args, ctx) => {
+    if (!holdsKubernetes(args.resources)) {
+      return;
+    }
     const resources = fromPolicyResources(args.resources);
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const get = (u: string) => byUrn.get(u);
