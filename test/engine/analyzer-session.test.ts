@@ -6,25 +6,13 @@
  * surface as a "Policy pack error" with the pack's words and its stderr.
  */
 import type * as GrpcModule from "@grpc/grpc-js";
+import { grpc, rawMethod } from "../helpers/raw-grpc";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { spawn } from "node:child_process";
 import { PolicyPackSession } from "../../engine/analyzer";
-import { analyzerMethods, fromSdk } from "../../engine/analyzer-messages";
+import { analyzerMethods } from "../../engine/analyzer-messages";
 import type { Plan } from "../../engine/plan";
 import { root } from "../helpers/cli";
-
-const grpc = fromSdk<typeof GrpcModule>("@grpc/grpc-js");
-
-const same = (b: Buffer) => b;
-const method = (path: string) => ({
-  path,
-  requestStream: false,
-  responseStream: false,
-  requestSerialize: same,
-  requestDeserialize: same,
-  responseSerialize: same,
-  responseDeserialize: same,
-});
 
 type Unary = (
   call: GrpcModule.ServerUnaryCall<Buffer, Buffer>,
@@ -62,7 +50,10 @@ async function serve(opts: { delayMs?: number; failWith?: string; hang?: boolean
     setTimeout(() => cb(null, answer()), opts.delayMs ?? 0);
   };
   server.addService(
-    { Configure: method(analyzerMethods.configure), AnalyzeStack: method(analyzerMethods.stack) },
+    {
+      Configure: rawMethod(analyzerMethods.configure),
+      AnalyzeStack: rawMethod(analyzerMethods.stack),
+    },
     { Configure: configure, AnalyzeStack: stack },
   );
   const port = await new Promise<number>((resolve, reject) =>

@@ -4,21 +4,8 @@
  * both ways, the server's error statuses and words, and connections that fail.
  */
 import type * as GrpcModule from "@grpc/grpc-js";
-import { fromSdk } from "../../engine/analyzer-messages";
+import { grpc, rawMethod } from "../helpers/raw-grpc";
 import { PackCallError, PackConnection } from "../../engine/pack-connection";
-
-const grpc = fromSdk<typeof GrpcModule>("@grpc/grpc-js");
-
-const same = (b: Buffer) => b;
-const method = (path: string) => ({
-  path,
-  requestStream: false,
-  responseStream: false,
-  requestSerialize: same,
-  requestDeserialize: same,
-  responseSerialize: same,
-  responseDeserialize: same,
-});
 
 /**
  * A server whose Echo answers its request reversed, whose Fail fails with the request's text, and
@@ -28,9 +15,9 @@ async function serve(): Promise<{ server: GrpcModule.Server; port: number }> {
   const server = new grpc.Server({ "grpc.max_receive_message_length": 64 * 1024 * 1024 });
   server.addService(
     {
-      Echo: method("/test.Test/Echo"),
-      Fail: method("/test.Test/Fail"),
-      Hang: method("/test.Test/Hang"),
+      Echo: rawMethod("/test.Test/Echo"),
+      Fail: rawMethod("/test.Test/Fail"),
+      Hang: rawMethod("/test.Test/Hang"),
     },
     {
       Echo: (
