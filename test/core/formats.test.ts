@@ -40,18 +40,18 @@ import { residencyResourcePolicy } from "../../policy/framework";
 import { getJurisdiction } from "../../residency/jurisdictions";
 import {
   context,
+  near,
   policyResource,
   providerOf,
   proxied,
+  resource,
+  ruleLabel as label,
+  ruleType,
   runResourcePolicy,
   runStackPolicy,
   shanghai,
   unknownText,
 } from "./support";
-
-const ruleType = "alicloud:oss/bucketReplication:BucketReplication";
-const label = 'oss bucket replication "rule"';
-const near = "cn-shanghai (inside CN)";
 
 const allowlist: EgressAllowEntry[] = [{ cidr: "198.51.100.0/24", reason: "partner" }];
 
@@ -147,19 +147,6 @@ function drawn(
         `${end(e.from)} → ${end(e.to)} (${e.label}, ${e.policy ?? "none"}: ${e.local}${e.unresolved ? ", unresolved" : ""})`,
     ),
   }));
-}
-
-/** A resource of the stack as the graph holds it. */
-function resource(type: string, name: string, props: Record<string, unknown>): BorderResource {
-  return {
-    urn: `urn:test::${name}`,
-    type,
-    name,
-    props,
-    dependencies: [],
-    propertyDependencies: {},
-    protect: false,
-  };
 }
 
 const notKnownPlace = (path: string) =>

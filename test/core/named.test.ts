@@ -10,16 +10,15 @@ import { refKinds } from "../../policy/paths/resolver";
 import { resourceLabel } from "../../residency/placement";
 import {
   hongKong,
+  near,
   policyResource,
   providerOf,
+  ruleLabel as label,
+  ruleType,
   runStackPolicy,
   shanghai,
   unknownText,
 } from "./support";
-
-const ruleType = "alicloud:oss/bucketReplication:BucketReplication";
-const label = 'oss bucket replication "rule"';
-const near = "cn-shanghai (inside CN)";
 
 const meta = {
   name: "named-destinations",

@@ -15,11 +15,10 @@ import {
 } from "../../policy/paths/references";
 import { unknown } from "../../policy/paths/values";
 import { getJurisdiction } from "../../residency/jurisdictions";
-import { proxied, unknownText } from "./support";
+import { proxied, ruleType, unknownText } from "./support";
 
 const cn = getJurisdiction("CN");
 const us = getJurisdiction("US");
-const ruleType = "alicloud:oss/bucketReplication:BucketReplication";
 
 describe("ARNs", () => {
   test.each<[string, string, PlaceOutcome]>([

@@ -164,3 +164,9 @@ export function resource(
     ...extra,
   };
 }
+
+/** The resource most core tests judge: an OSS replication rule named "rule" in Shanghai. */
+export const ruleType = "alicloud:oss/bucketReplication:BucketReplication";
+export const ruleLabel = 'oss bucket replication "rule"';
+/** Its provider's region as a path names it. */
+export const near = "cn-shanghai (inside CN)";

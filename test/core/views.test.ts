@@ -15,19 +15,18 @@ import { getJurisdiction } from "../../residency/jurisdictions";
 import {
   context,
   hongKong,
+  near,
   policyResource,
   providerOf,
   proxied,
+  ruleLabel as label,
+  ruleType,
   runResourcePolicy,
   shanghai,
   unknownText,
 } from "./support";
 
 const cn = getJurisdiction("CN");
-
-const ruleType = "alicloud:oss/bucketReplication:BucketReplication";
-const label = 'oss bucket replication "rule"';
-const near = "cn-shanghai (inside CN)";
 
 /** A field of storage-replication's, `to` unless it says otherwise. */
 function field(spec: Partial<FieldSpec> & Pick<FieldSpec, "format">): FieldSpec {
