@@ -66,6 +66,18 @@ function filesNamed(tests, pattern, read) {
   return kept.length === 0 ? tests : kept;
 }
 
+/** Each test file's source, read once: a mutation run's sandbox does not change while it runs. */
+const sources = new Map();
+
+function readOnce(file) {
+  let source = sources.get(file);
+  if (source === undefined) {
+    source = fs.readFileSync(file, "utf8");
+    sources.set(file, source);
+  }
+  return source;
+}
+
 class MutationSequencer extends Sequencer {
   constructor(options) {
     super(options);
@@ -74,7 +86,7 @@ class MutationSequencer extends Sequencer {
 
   async sort(tests) {
     const sorted = await super.sort(tests);
-    return filesNamed(sorted, this.pattern, (file) => fs.readFileSync(file, "utf8"));
+    return filesNamed(sorted, this.pattern, readOnce);
   }
 }
 
