@@ -178,6 +178,7 @@ function installEsmLoader(): void {
  * Node's `import()`, out of reach of the require hooks' compilers, which would turn the
  * expression into `require()` (the SDK's language host does the same).
  */
+// oxlint-disable-next-line no-eval -- a constant expression, evaluated once, outside the hooks' reach
 const dynamicImport = (0, eval)("(url) => import(url)") as (url: string) => Promise<unknown>;
 
 /**

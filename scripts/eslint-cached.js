@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// ESLint over the repository with its cache, made safe for the type-aware rules.
+// ESLint's type-aware rules (Pulumi's; see eslint.config.mjs) over the code that declares
+// resources, with ESLint's cache made safe for them.
 //
 // ESLint's cache re-lints a file when its own content (or the config) changes. That is exact for
 // rules that read one file, but Pulumi's rules read types from other files too: a component
 // whose return type becomes an Output changes the verdict on an unchanged stack file. So the cache
 // lives in a folder named after a hash of everything the typed program is built from — the code
 // linted with types, the TypeScript configs and the lockfile (the SDKs' declarations). A change
-// there starts a fresh cache; a change anywhere else (engine, pack, tests: most changes) re-lints
-// only the files that changed. Arguments: the files or folders to lint (default: the repository).
+// there starts a fresh cache; a change anywhere else (engine, pack, tests: most changes) leaves
+// nothing for ESLint to do. Arguments: the files or folders to lint (default: the folders of the
+// typed program).
 "use strict";
 const { createHash } = require("node:crypto");
 const fs = require("node:fs");
@@ -58,7 +60,9 @@ async function main() {
     cacheStrategy: "content",
     cacheLocation: `${cacheDir}${path.sep}`,
   });
-  const results = await eslint.lintFiles(process.argv.length > 2 ? process.argv.slice(2) : ["."]);
+  const results = await eslint.lintFiles(
+    process.argv.length > 2 ? process.argv.slice(2) : typedSources,
+  );
   const formatter = await eslint.loadFormatter("stylish");
   const text = await formatter.format(results);
   if (text) {

@@ -175,7 +175,8 @@ describe("SealedNamespace", () => {
     const ns = new SealedNamespace("batch", { allowClusterDns: false });
     await settle(ns.allowPolicy);
     const allow = registered.find((r) => r.name === "batch-allow");
-    expect((allow?.inputs.spec as { egress: unknown }).egress).toEqual([
+    expect(allow).toBeDefined();
+    expect((allow!.inputs.spec as { egress: unknown }).egress).toEqual([
       { to: [{ podSelector: {} }] },
     ]);
   });

@@ -15,7 +15,7 @@ const root = path.resolve(__dirname, "..", "..");
 class MeasuredSequencer extends Sequencer {
   time(test) {
     const own = super.time(test);
-    if (own != null) {
+    if (own !== null && own !== undefined) {
       return own;
     }
     const seconds = measured[path.relative(root, test.path).split(path.sep).join("/")];
