@@ -35,30 +35,36 @@ function statusMessage(header: string | string[] | undefined): string {
   }
 }
 
+/** One HTTP/2 session and the calls under way on it, to fail them when it fails. */
+interface Session {
+  readonly http: http2.ClientHttp2Session;
+  readonly calls: Set<(e: Error) => void>;
+  /** Why it failed or closed: the calls under way on it fail with it; the next opens a new one. */
+  done?: Error;
+  /** The pack asked for no new calls on it (GOAWAY); those under way may still finish. */
+  draining?: boolean;
+  /** It reached the pack (a session that never did says nothing listens). */
+  connected?: boolean;
+}
+
 /**
- * One HTTP/2 connection to a pack's analyzer server on loopback. It keeps the process alive only
- * while a call awaits its answer, as any pending request would: an idle connection left open
- * (a session nobody closed, a CLI command whose work is done) never holds the process at exit.
+ * A connection to a pack's analyzer server on loopback: one HTTP/2 session at a time. A pack may
+ * close a session it finds idle (a gRPC server's `max_connection_idle_ms`, or one that is
+ * shutting down a session gracefully): the next call opens a new one, as a gRPC channel
+ * reconnects. Calls under way when a session fails fail with it, since the pack may or may not
+ * have run them. A session that cannot reach the pack at all (nothing listens any more) fails
+ * every later call at once, rather than each trying again. It keeps the process alive only while
+ * a call awaits its answer, as any pending request would: an idle connection left open (a session
+ * nobody closed, a CLI command whose work is done) never holds the process at exit.
  */
 export class PackConnection {
-  private readonly session: http2.ClientHttp2Session;
-  private failure: Error | undefined;
-  /** The calls under way, to fail them when the connection fails. */
-  private readonly pending = new Set<(e: Error) => void>();
+  private session: Session | undefined;
+  private closed = false;
+  /** Why no session can reach the pack: every later call fails with it. */
+  private unreachable: Error | undefined;
 
-  constructor(port: number) {
-    this.session = http2.connect(`http://127.0.0.1:${port}`, {
-      // As grpc-js sets it: Node's session memory limit misbehaves once reached, and a stack's
-      // request can be many megabytes.
-      maxSessionMemory: Number.MAX_SAFE_INTEGER,
-    });
-    this.session.on("error", (e: Error) =>
-      this.fail(new Error(`the connection to the policy pack failed: ${e.message}`)),
-    );
-    this.session.on("close", () =>
-      this.fail(new Error("the connection to the policy pack closed")),
-    );
-    this.session.unref();
+  constructor(private readonly port: number) {
+    this.live();
   }
 
   /**
@@ -66,12 +72,13 @@ export class PackConnection {
    * resolves with the encoded answer.
    */
   call(path: string, request: Uint8Array): Promise<Buffer> {
-    if (this.session.closed || this.session.destroyed) {
-      this.fail(new Error("the connection to the policy pack closed"));
+    if (this.closed) {
+      return Promise.reject(new Error("the connection to the policy pack closed"));
     }
-    if (this.failure) {
-      return Promise.reject(this.failure);
+    if (this.unreachable) {
+      return Promise.reject(this.unreachable);
     }
+    const session = this.live();
     return new Promise<Buffer>((resolve, reject) => {
       let settled = false;
       const settle = (error: Error | undefined, answer?: Buffer) => {
@@ -79,8 +86,8 @@ export class PackConnection {
           return;
         }
         settled = true;
-        this.pending.delete(onFailure);
-        this.hold();
+        session.calls.delete(onFailure);
+        hold(session);
         if (error) {
           reject(error);
         } else {
@@ -88,15 +95,22 @@ export class PackConnection {
         }
       };
       const onFailure = (e: Error) => settle(e);
-      this.pending.add(onFailure);
-      this.hold();
+      session.calls.add(onFailure);
+      hold(session);
 
-      const stream = this.session.request({
-        ":method": "POST",
-        ":path": path,
-        "content-type": "application/grpc",
-        te: "trailers",
-      });
+      let stream: http2.ClientHttp2Stream;
+      try {
+        stream = session.http.request({
+          ":method": "POST",
+          ":path": path,
+          "content-type": "application/grpc",
+          te: "trailers",
+        });
+      } catch (e) {
+        // The session went away between the check and the request (Node refuses at once).
+        settle(new Error(`the connection to the policy pack closed: ${(e as Error).message}`));
+        return;
+      }
       const chunks: Buffer[] = [];
       let status: number | undefined;
       let message = "";
@@ -140,25 +154,62 @@ export class PackConnection {
     });
   }
 
-  /** Closes the connection; calls still under way fail. */
+  /** Closes the connection once the calls under way are answered; later calls fail at once. */
   close(): void {
-    this.session.close();
+    this.closed = true;
+    this.session?.http.close();
   }
 
-  /** Holds the process (refs the socket) exactly while a call is under way. */
-  private hold(): void {
-    if (this.pending.size > 0) {
-      this.session.ref();
-    } else {
-      this.session.unref();
+  /** The session to call on: the current one while it can carry calls, else a new one. */
+  private live(): Session {
+    const current = this.session;
+    if (
+      current !== undefined &&
+      current.done === undefined &&
+      current.draining !== true &&
+      !current.http.closed &&
+      !current.http.destroyed
+    ) {
+      return current;
     }
+    const http = http2.connect(`http://127.0.0.1:${this.port}`, {
+      // As grpc-js sets it: Node's session memory limit misbehaves once reached, and a stack's
+      // request can be many megabytes.
+      maxSessionMemory: Number.MAX_SAFE_INTEGER,
+    });
+    const session: Session = { http, calls: new Set() };
+    const fail = (e: Error) => {
+      session.done ??= e;
+      for (const onFailure of [...session.calls]) {
+        onFailure(session.done);
+      }
+    };
+    http.on("connect", () => {
+      session.connected = true;
+    });
+    http.on("error", (e: Error) => {
+      const failure = new Error(`the connection to the policy pack failed: ${e.message}`);
+      if (session.connected !== true) {
+        this.unreachable ??= failure;
+      }
+      fail(failure);
+    });
+    http.on("close", () => fail(new Error("the connection to the policy pack closed")));
+    // Calls already under way may still finish; new ones go on a new session.
+    http.on("goaway", () => {
+      session.draining = true;
+    });
+    http.unref();
+    this.session = session;
+    return session;
   }
+}
 
-  private fail(e: Error): void {
-    this.failure ??= e;
-    for (const onFailure of [...this.pending]) {
-      onFailure(this.failure);
-    }
-    this.pending.clear();
+/** Holds the process (refs the socket) exactly while a call on `session` is under way. */
+function hold(session: Session): void {
+  if (session.calls.size > 0) {
+    session.http.ref();
+  } else {
+    session.http.unref();
   }
 }

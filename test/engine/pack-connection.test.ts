@@ -3,6 +3,7 @@
  * against grpc-js's own server (the one `@pulumi/policy` serves with): messages of every size
  * both ways, the server's error statuses and words, and connections that fail.
  */
+import * as http2 from "node:http2";
 import type * as GrpcModule from "@grpc/grpc-js";
 import { grpc, rawMethod } from "../helpers/raw-grpc";
 import { PackCallError, PackConnection } from "../../engine/pack-connection";
@@ -103,13 +104,58 @@ test("calls fail when nothing listens, and when the pack goes away mid-call", as
   expect(String(await call)).toMatch(
     /^Error: the (policy pack's call \/test.Test\/Hang failed|connection to the policy pack (failed|closed))/,
   );
-  // Later calls fail at once.
+  // A later call connects again, and fails: nothing listens any more.
   await expect(goneConnection.call("/test.Test/Echo", Buffer.alloc(0))).rejects.toThrow(
-    /^the connection to the policy pack (failed|closed)/,
+    /ECONNREFUSED/,
+  );
+  // The calls after that fail at once, with the reason, without trying again.
+  await expect(goneConnection.call("/test.Test/Echo", Buffer.alloc(0))).rejects.toThrow(
+    /^the connection to the policy pack failed: connect ECONNREFUSED/,
   );
   goneConnection.close();
 
   const nobody = new PackConnection(gone.port);
   await expect(nobody.call("/test.Test/Echo", Buffer.alloc(0))).rejects.toThrow(/ECONNREFUSED/);
   nobody.close();
+});
+
+test("a call after the pack closed an idle connection goes on a new one", async () => {
+  // A gRPC server may close a connection that carried no call for a while (GOAWAY, then close).
+  const idle = new grpc.Server({ "grpc.max_connection_idle_ms": 100 });
+  idle.addService(
+    { Echo: rawMethod("/test.Test/Echo") },
+    {
+      Echo: (
+        call: GrpcModule.ServerUnaryCall<Buffer, Buffer>,
+        cb: GrpcModule.sendUnaryData<Buffer>,
+      ) => cb(null, Buffer.from(call.request).reverse()),
+    },
+  );
+  const idlePort = await new Promise<number>((resolve, reject) =>
+    idle.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, p) =>
+      e ? reject(e) : resolve(p),
+    ),
+  );
+  // How long the server leaves a connection idle before closing it, seen from a plain client.
+  const probe = http2.connect(`http://127.0.0.1:${idlePort}`);
+  probe.on("error", () => undefined);
+  const start = Date.now();
+  await new Promise((resolve) => probe.once("close", resolve));
+  const idleFor = Date.now() - start;
+
+  const c = new PackConnection(idlePort);
+  try {
+    expect((await c.call("/test.Test/Echo", Buffer.from("ab"))).toString()).toBe("ba");
+    // Left idle for longer than that, the connection is closed by the server; the next call
+    // goes on a new one.
+    await new Promise((resolve) => setTimeout(resolve, 2 * idleFor + 200));
+    expect((await c.call("/test.Test/Echo", Buffer.from("cd"))).toString()).toBe("dc");
+  } finally {
+    c.close();
+    idle.forceShutdown();
+  }
+  // Once closed by its owner, the connection carries nothing more.
+  await expect(c.call("/test.Test/Echo", Buffer.from("x"))).rejects.toThrow(
+    "the connection to the policy pack closed",
+  );
 });
