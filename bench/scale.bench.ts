@@ -113,7 +113,9 @@ function program(n: number): string {
 
 /** The floor's process: the SDK's mock monitor registers the program, nothing else runs. */
 if (args.program !== undefined) {
-  process.stdout.write(program(Number(args.program)));
+  // Written synchronously: on a pipe, process.stdout writes asynchronously, and exiting at once
+  // would cut a large program short.
+  fs.writeFileSync("/dev/stdout", program(Number(args.program)));
   process.exit(0);
 }
 

@@ -325,10 +325,10 @@ function memoized(send: Send, memo: AnswerMemo): Send {
 }
 
 /**
- * Analyze requests an analysis keeps on the connection at once. Each answer travels back
- * through the connection's thread and this thread's event loop before the slot is free again;
- * at 32 the pack waited on those hops (idle for about 40 % of the time it analysed a
- * 2,000-resource program). 256 was no faster than 128 and held 20–60 MB more at 5,000 resources.
+ * Analyze requests an analysis on this thread's own connection keeps on it at once (a streamed
+ * analysis hands every request to its connection's thread at once, and that thread keeps the
+ * same window: engine/analyzer-thread.ts). 256 was no faster than 128 and held 20–60 MB more at
+ * 5,000 resources.
  */
 const inFlight = 128;
 
@@ -341,9 +341,10 @@ type Outcome = { readonly ok: Diagnostic[] } | { readonly error: unknown };
 /**
  * The analysis of one plan. Resources are added as they are recorded; up to `inFlight` requests
  * are on the connection at once, so that the pack analyses one resource while this process
- * encodes the next. Each request stands alone (the CLI's step generator sends them one by one;
- * the pack keeps no state between them). `finish` sends the stack, and the diagnostics keep the
- * plan's order.
+ * encodes the next (a streamed analysis sends each request as its resource is recorded, and its
+ * connection's thread keeps the window). Each request stands alone (the CLI's step generator
+ * sends them one by one; the pack keeps no state between them). `finish` sends the stack, and
+ * the diagnostics keep the plan's order.
  *
  * A failed call is kept as an outcome, never left as a rejected promise: a program still running
  * treats unhandled rejections as its own failures.
@@ -355,6 +356,10 @@ export class PlanAnalysis {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
 
+  /**
+   * `thread`, when the requests go through the connection's thread, which keeps the window
+   * itself; otherwise this analysis keeps at most `inFlight` on the connection.
+   */
   constructor(
     private readonly ready: Promise<void>,
     private readonly sendRequest: Send,
@@ -439,6 +444,9 @@ export class PlanAnalysis {
   /** Resolves when the pack is ready and a request may go on the connection. */
   private async slot(): Promise<void> {
     await this.ready;
+    if (this.thread !== undefined) {
+      return;
+    }
     if (this.active < inFlight) {
       this.active++;
       return;
@@ -448,6 +456,9 @@ export class PlanAnalysis {
 
   /** Hands the finished request's place to the next waiting one. */
   private release(): void {
+    if (this.thread !== undefined) {
+      return;
+    }
     const next = this.waiting.shift();
     if (next) {
       next();
