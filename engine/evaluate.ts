@@ -18,6 +18,7 @@ import { describeProgramFailure, loadProgram } from "./load-program";
 import { mark } from "./timings";
 import { installUnknownInvokes } from "./invokes/unknowns";
 import { RecordingMonitor } from "./monitor";
+import { checkUnderCli } from "./opaque";
 import type { Plan, RecordedResource } from "./plan";
 import { loadProject, loadStackConfig, UsageError } from "./project";
 import { ConstructionLog, pendingExports } from "./stall";
@@ -119,7 +120,12 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       return stackOutputs;
     })();
     const stackOutputs = await Promise.race([run, watchdog.stopped]);
-    const unrecorded = await constructed.unrecorded(new Set(monitor.recorded.map((r) => r.urn)));
+    // A resource whose input failed can leave its URN unsettled after the program returned: the
+    // watchdog still bounds the wait, so the stall is explained rather than the process drained.
+    const unrecorded = await Promise.race([
+      constructed.unrecorded(new Set(monitor.recorded.map((r) => r.urn))),
+      watchdog.stopped,
+    ]);
     if (unrecorded.length > 0 && asyncErrors.length === 0) {
       // No verdict over a resource the pack never saw.
       throw new StalledEvaluation(
@@ -131,10 +137,11 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       unknown
     >;
   } catch (e) {
-    if (e instanceof Stop) {
-      throw await stallError(e, constructed, asyncErrors, programExports, program, project.dir);
-    }
-    throw asProgramError(e, program, project.dir);
+    const error =
+      e instanceof Stop
+        ? await stallError(e, constructed, asyncErrors, programExports, program, project.dir)
+        : asProgramError(e, program, project.dir);
+    throw withUnknownAnswers(error, monitor.unknownFunctions, opts.stack);
   } finally {
     watchdog.dispose();
     restoreInvokes();
@@ -202,6 +209,24 @@ function asProgramError(e: unknown, program: string, projectDir: string): Error 
     `The program ${program} failed: ${describeProgramFailure(e, program, projectDir)}`,
     e,
   );
+}
+
+/**
+ * A program that failed after the engine answered provider functions with unknowns: the usual
+ * cause is code that computes with an answer (`(await getVpc(…)).id.slice(…)`, an invoke whose
+ * arguments hold an unknown, which the SDK answers with nothing) rather than passing it on to a
+ * resource. Name the functions, and where such a program can be checked.
+ */
+function withUnknownAnswers(error: Error, functions: ReadonlySet<string>, stack: string): Error {
+  if (!(error instanceof ProgramError) || functions.size === 0) {
+    return error;
+  }
+  error.message +=
+    `\nOffline, the provider function(s) ${[...functions].join(", ")} were answered with unknown values ` +
+    "(as pulumi preview shows values it cannot know yet); a program that computes with their results, " +
+    "rather than passing them to resource inputs, cannot be evaluated without the cloud. " +
+    checkUnderCli(stack);
+  return error;
 }
 
 /** Why the watchdog stopped an evaluation. */

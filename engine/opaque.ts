@@ -62,6 +62,15 @@ export function offlineVisibilityLevel(config: PolicyPackConfig | undefined): Le
     : "mandatory";
 }
 
+/** How to check what the engine cannot see offline: the same pack, under the Pulumi CLI. */
+export function checkUnderCli(stack: string): string {
+  return (
+    `Check it with credentials under the Pulumi CLI: npx sovereign-dc policy-config --stack ${stack} ` +
+    `--out policy/config/${stack}.json, then pulumi preview --stack ${stack} --policy-pack policy ` +
+    `--policy-pack-config policy/config/${stack}.json.`
+  );
+}
+
 /**
  * One finding for each component whose resources come from a plugin or provider function and
  * of which the plan holds none. A component with recorded children is left alone: whatever was
@@ -70,10 +79,7 @@ export function offlineVisibilityLevel(config: PolicyPackConfig | undefined): Le
 export function opaqueViolations(plan: Plan, config?: PolicyPackConfig): Violation[] {
   const parents = new Set(plan.resources.map((r) => r.parent));
   const level = offlineVisibilityLevel(config);
-  const fix =
-    `Check it with credentials under the Pulumi CLI: npx sovereign-dc policy-config --stack ${plan.stack} ` +
-    `--out policy/config/${plan.stack}.json, then pulumi preview --stack ${plan.stack} --policy-pack policy ` +
-    `--policy-pack-config policy/config/${plan.stack}.json.`;
+  const fix = checkUnderCli(plan.stack);
   const out: Violation[] = [];
   for (const r of plan.resources) {
     if (r.custom || parents.has(r.urn)) {

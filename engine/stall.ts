@@ -28,7 +28,7 @@ export class ConstructionLog {
 
   /** Starts recording; call inside the stack (`runInPulumiStack`), before the program loads. */
   install(): void {
-    pulumi.runtime.registerStackTransformation((args) => {
+    const record: pulumi.ResourceTransformation = (args) => {
       this.all.push({
         resource: args.resource,
         type: args.type,
@@ -38,7 +38,13 @@ export class ConstructionLog {
         read: (args.opts as { id?: unknown }).id !== undefined,
       });
       return undefined;
-    });
+    };
+    // Every resource holds the stack's transformations, so a function callback that captures a
+    // resource whole (`callback: () => use(bucket)`) makes the SDK serialise this one too — and a
+    // closure over the engine cannot be serialised. Under the CLI it does not exist; hide it the
+    // way the SDK hides its own deployment-time functions.
+    Object.assign(record, { doNotCapture: true });
+    pulumi.runtime.registerStackTransformation(record);
   }
 
   /** How many resources the program constructed and registered (reads excluded). */
@@ -241,5 +247,29 @@ function oneLine(e: unknown, program: string, root: string): string {
     });
     return oneLine(cause, program, root);
   }
-  return describeProgramFailure(e, program, root).split("\n")[0].trim();
+  const text = describeProgramFailure(e, program, root);
+  return closureFailure(text) ?? text.split("\n")[0].trim();
+}
+
+/**
+ * The SDK's failure to serialise a function (a Lambda callback) as one line: its first line names
+ * only the function, and the reason is at the end of the chain of captures that follows —
+ * "function 'x': which could not be serialized because" and, on the next line, why.
+ */
+export function closureFailure(text: string): string | undefined {
+  const lines = text.split("\n");
+  if (!lines[0].startsWith("Error serializing ")) {
+    return undefined;
+  }
+  const because = /^\s*(.*?):? which could not be serialized because$/;
+  let at = lines.length - 1;
+  while (at >= 0 && !because.test(lines[at])) {
+    at -= 1;
+  }
+  const reason = at < 0 ? undefined : lines[at + 1]?.trim();
+  if (!reason) {
+    return undefined;
+  }
+  const what = because.exec(lines[at])![1];
+  return `${lines[0].trim()}: ${what} could not be serialized because ${reason}`;
 }

@@ -29,6 +29,8 @@ const cases: Record<string, readonly string[]> = {
   timeout: ["never-finishes.ts", "--stack", "dev", "--timeout", "1.5"],
   lateThrow: ["late-throw.ts", "--stack", "dev"],
   exportNeverResolves: ["export-never-resolves.ts", "--stack", "dev"],
+  unknownAnswerComputed: ["unknown-answer-computed.ts", "--stack", "dev"],
+  unserializableCallback: ["unserializable-callback.ts", "--stack", "dev"],
   declaredBackend: ["zones-subnet.ts", "--stack", "declared-backend", "--format", "json"],
   declaredBackendInside: ["zones-subnet.ts", "--stack", "declared-backend-inside"],
   waivedText: ["waived.ts", "--stack", "dev", "--policy-config", path.join(dir, "waivers.json")],
@@ -57,7 +59,13 @@ const cases: Record<string, readonly string[]> = {
 };
 
 /** Behaviour of the launcher itself (bin/sovereign-dc.js): run on the real binary. */
-const onBinary = new Set(["neverResolves", "timeout", "lateThrow"]);
+const onBinary = new Set([
+  "neverResolves",
+  "timeout",
+  "lateThrow",
+  "unknownAnswerComputed",
+  "unserializableCallback",
+]);
 
 const runs: Record<string, CliRun> = {};
 
@@ -204,6 +212,29 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       'error: The program export-never-resolves.ts stopped before it finished: nothing was left to run: every resource registered, but the stack output(s) "endpoint" never resolved.\n',
+    );
+  });
+
+  // The program itself returns while the resource's registration never settles: the wait for it
+  // is the watchdog's too, so the stall is explained rather than reported as a drained process.
+  it("names the provider functions answered with unknowns when the program computes with one", () => {
+    const run = runs.unknownAnswerComputed;
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      "error: The program unknown-answer-computed.ts stopped before it finished: nothing was left to run, with 1 resource(s) never registered:\n" +
+        `  - aws:ec2/networkInterface:NetworkInterface "app" never registered, whose input "subnetId" failed: Cannot read properties of undefined (reading 'slice')\n` +
+        "Offline, the provider function(s) aws:ec2/getVpc:getVpc were answered with unknown values (as pulumi preview shows values it cannot know yet); a program that computes with their results, rather than passing them to resource inputs, cannot be evaluated without the cloud. Check it with credentials under the Pulumi CLI: npx sovereign-dc policy-config --stack dev --out policy/config/dev.json, then pulumi preview --stack dev --policy-pack policy --policy-pack-config policy/config/dev.json.\n",
+    );
+  });
+
+  it("says why a function's inline handler could not be serialised, not only which one", () => {
+    const run = runs.unserializableCallback;
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      "error: The program unserializable-callback.ts stopped before it finished: nothing was left to run, with 1 resource(s) never registered:\n" +
+        `  - aws:lambda/function:Function "counter" never registered, whose input "code" failed: Error serializing 'async () => counter.bump()': function '<anonymous>' could not be serialized because arrow function captured 'this'. Assign 'this' to another name outside function and capture that.\n`,
     );
   });
 });
