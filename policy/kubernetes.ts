@@ -616,8 +616,13 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
     const accepted = internalAnnotationsFor(cloud);
     if (!isInternalLoadBalancer(annotations, cloud)) {
       const [key, value] = accepted[0];
+      // A cluster the pack cannot place may be any cloud's: name every annotation it accepts,
+      // not one cloud's, which another cloud's controller would ignore.
+      const fix = cloud
+        ? `Annotate it ${key}: "${value}"`
+        : `Annotate it with the internal-load-balancer annotation of its cluster's cloud (one of ${accepted.map(([k, v]) => `${k}: "${v}"`).join(", ")})`;
       out.push({
-        message: `${label} must not face the internet, but spec.type is "LoadBalancer" without ${cloud ? `the internal-load-balancer annotation of its cluster's cloud (${cloud})` : "an internal-load-balancer annotation"}, so the cloud provisions a public load balancer. Annotate it ${key}: "${value}", or use ClusterIP.`,
+        message: `${label} must not face the internet, but spec.type is "LoadBalancer" without ${cloud ? `the internal-load-balancer annotation of its cluster's cloud (${cloud})` : "an internal-load-balancer annotation"}, so the cloud provisions a public load balancer. ${fix}, or use ClusterIP.`,
         path: ["the internet", label],
       });
     }

@@ -28,7 +28,7 @@ import type {
 } from "./model";
 import { flagOpens, globalPlaceLabel, type Located, locate } from "./places";
 import { type Ref, type RefKind, refKinds, type Resolver } from "./resolver";
-import { isPublic, isPublicGrantee, statements } from "./iam";
+import { isPublic, isPublicGrantee, mayBePublicDocument, statements } from "./iam";
 import {
   isTrue,
   isUnknown,
@@ -657,14 +657,15 @@ function compilePublic(field: FieldSpec, r: BorderResource, x: Resolver): Compil
     }
     const doc = jsonDocument(raw);
     if (isUnknown(raw) || isUnknown(doc)) {
-      return [one(field.path, notKnown, false)];
+      // Undecided only when a value not known at preview could make a statement public.
+      return mayBePublicDocument(raw) ? [one(field.path, notKnown, false)] : [];
     }
     return statements(doc)
       .filter(isPublic)
       .map((s) =>
         one(
           `${field.path}.Statement[${s.index}]`,
-          'allows Principal "*" and no condition limits it to named networks, addresses, accounts or organisations: anyone on the internet can use it',
+          `${s.everyone ? 'allows Principal "*"' : "allows everyone but the principals NotPrincipal names,"} and no condition limits it to named networks, addresses, accounts or organisations: anyone on the internet can use it`,
         ),
       );
   }

@@ -38,6 +38,11 @@ export interface PolicyStatement {
   readonly effect: string | undefined;
   /** `Principal` names everyone: `"*"` anywhere in it (`"*"`, `["*"]`, `{ "AWS": "*" }`). */
   readonly everyone: boolean;
+  /**
+   * The statement names `NotPrincipal`: it applies to everyone but the principals listed —
+   * anonymous users included, so an `Allow` of it is as public as one of `"*"`.
+   */
+  readonly allBut: boolean;
   readonly conditions: readonly PolicyCondition[];
 }
 
@@ -66,6 +71,7 @@ export function statements(policy: unknown): PolicyStatement[] {
             index,
             effect: typeof s.Effect === "string" ? s.Effect : undefined,
             everyone: namesEveryone(s.Principal),
+            allBut: s.NotPrincipal !== undefined,
             conditions: conditionsOf(s.Condition),
           },
         ]
@@ -155,9 +161,55 @@ function binds(c: PolicyCondition): boolean {
   );
 }
 
-/** An `Allow` for everyone that no condition entry binds: anyone on the internet may use it. */
+/**
+ * An `Allow` for everyone (or for everyone but the `NotPrincipal` list) that no condition entry
+ * binds: anyone on the internet may use it.
+ */
 export function isPublic(s: PolicyStatement): boolean {
-  return s.effect === "Allow" && s.everyone && !s.conditions.some(binds);
+  return s.effect === "Allow" && (s.everyone || s.allBut) && !s.conditions.some(binds);
+}
+
+/**
+ * Whether a policy document that holds values not known at preview may still allow everyone: a
+ * statement whose Effect may be `Allow`, whose Principal may name everyone and that no known
+ * condition binds (a condition value not known at preview binds nothing). Only `"*"` itself or an
+ * `AWS` principal can name everyone: an unknown canonical user, service or federated principal
+ * (a CloudFront origin access identity's canonical user ID) never does.
+ */
+export function mayBePublicDocument(doc: unknown): boolean {
+  if (!isRecord(doc)) {
+    return isUnknown(doc);
+  }
+  const list = doc.Statement;
+  return isUnknown(list) || [list].flat().some(mayBePublicStatement);
+}
+
+function mayBePublicStatement(s: unknown): boolean {
+  if (!isRecord(s)) {
+    return isUnknown(s);
+  }
+  if (!isUnknown(s.Effect) && s.Effect !== "Allow") {
+    return false;
+  }
+  return (
+    (s.NotPrincipal !== undefined || mayNameEveryone(s.Principal)) &&
+    !conditionsOf(s.Condition).some(binds)
+  );
+}
+
+function mayNameEveryone(principal: unknown): boolean {
+  if (isUnknown(principal) || principal === "*") {
+    return true;
+  }
+  if (Array.isArray(principal)) {
+    return principal.some(mayNameEveryone);
+  }
+  if (!isRecord(principal)) {
+    return false;
+  }
+  return Object.entries(principal).some(([key, value]) =>
+    key === "AWS" ? [value].flat().some((v) => isUnknown(v) || v === "*") : namesEveryone(value),
+  );
 }
 
 /**

@@ -563,6 +563,21 @@ describe("public: the values that make the resource reachable from the internet"
       [publicStatement(0)],
     ],
     [
+      "a policy that allows everyone but the principals NotPrincipal names",
+      open("policy", "policy"),
+      {
+        policy: {
+          Statement: [
+            { Effect: "Deny", NotPrincipal: { AWS: "arn:aws:iam::1:root" } },
+            { Effect: "Allow", NotPrincipal: { AWS: "arn:aws:iam::1:root" } },
+          ],
+        },
+      },
+      [
+        "policy.Statement[1] allows everyone but the principals NotPrincipal names, and no condition limits it to named networks, addresses, accounts or organisations: anyone on the internet can use it",
+      ],
+    ],
+    [
       "a policy that a condition limits to one network",
       open("policy", "policy"),
       {
@@ -590,6 +605,68 @@ describe("public: the values that make the resource reachable from the internet"
       open("policy", "policy"),
       { policy: { Statement: [{ Effect: "Allow", Principal: unknownText }] } },
       [mayBe("policy")],
+    ],
+    [
+      "a policy whose AWS principal is not known at preview",
+      open("policy", "policy"),
+      { policy: { Statement: [{ Effect: "Allow", Principal: { AWS: [unknownText] } }] } },
+      [mayBe("policy")],
+    ],
+    [
+      "a policy whose list of principals holds one not known at preview",
+      open("policy", "policy"),
+      {
+        policy: {
+          Statement: [{ Effect: "Allow", Principal: ["arn:aws:iam::1:root", unknownText] }],
+        },
+      },
+      [mayBe("policy")],
+    ],
+    [
+      "a policy for everyone whose effect is not known at preview",
+      open("policy", "policy"),
+      { policy: { Statement: [{ Effect: unknownText, Principal: "*" }] } },
+      [mayBe("policy")],
+    ],
+    [
+      "a policy for everyone whose condition value is not known at preview",
+      open("policy", "policy"),
+      {
+        policy: {
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: "*",
+              Condition: { StringEquals: { "aws:SourceVpce": unknownText } },
+            },
+          ],
+        },
+      },
+      [mayBe("policy")],
+    ],
+    [
+      // A CloudFront origin access identity's canonical user ID is known only once deployed.
+      "a policy whose only value not known at preview is the canonical user it allows",
+      open("policy", "policy"),
+      {
+        policy: {
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { CanonicalUser: unknownText },
+              Action: "s3:GetObject",
+              Resource: "arn:aws:s3:::site/*",
+            },
+          ],
+        },
+      },
+      [],
+    ],
+    [
+      "a policy that denies a principal not known at preview",
+      open("policy", "policy"),
+      { policy: { Statement: [{ Effect: "Deny", Principal: { AWS: unknownText } }] } },
+      [],
     ],
     [
       "an opening the row's reader finds",

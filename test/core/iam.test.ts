@@ -45,12 +45,13 @@ describe("statements", () => {
         index: 0,
         effect: "Deny",
         everyone: true,
+        allBut: false,
         conditions: [
           { operator: "StringNotEquals", key: "acs:SourceVpc", values: ["vpc-1", "vpc-2"] },
           { operator: "Bool", key: "acs:SecureTransport", values: ["false"] },
         ],
       },
-      { index: 1, effect: "Allow", everyone: false, conditions: [] },
+      { index: 1, effect: "Allow", everyone: false, allBut: false, conditions: [] },
     ];
     expect(statements(doc)).toEqual(expected);
     expect(statements(JSON.stringify(doc))).toEqual(expected);
@@ -58,7 +59,7 @@ describe("statements", () => {
 
   test("a single statement object is statement 0", () => {
     expect(statements({ Statement: { Effect: "Allow", Principal: "*" } })).toEqual([
-      { index: 0, effect: "Allow", everyone: true, conditions: [] },
+      { index: 0, effect: "Allow", everyone: true, allBut: false, conditions: [] },
     ]);
   });
 
@@ -101,8 +102,15 @@ describe("statements", () => {
       index: 0,
       effect: "Allow",
       everyone,
+      allBut: false,
       conditions: [],
     });
+  });
+
+  test("a statement that names NotPrincipal applies to everyone but those it names", () => {
+    expect(
+      statements({ Statement: { Effect: "Allow", NotPrincipal: { AWS: "arn:aws:iam::1:root" } } }),
+    ).toEqual([{ index: 0, effect: "Allow", everyone: false, allBut: true, conditions: [] }]);
   });
 
   test.each<[string, unknown]>([
@@ -132,11 +140,26 @@ describe("isPublic", () => {
     ]);
   });
 
+  // AWS: an Allow with NotPrincipal allows every principal but those named, anonymous users too.
+  test("an Allow for everyone but the principals NotPrincipal names is public", () => {
+    const statement = { Effect: "Allow", NotPrincipal: { AWS: "arn:aws:iam::1:root" } };
+    expect(statements({ Statement: [statement] }).map(isPublic)).toEqual([true]);
+  });
+
   test.each<[string, object]>([
     ["a Deny", { Effect: "Deny", Principal: "*" }],
     ["an effect in other letter case", { Effect: "allow", Principal: "*" }],
     ["no effect", { Principal: "*" }],
     ["an Allow for one account", { Effect: "Allow", Principal: { AWS: "arn:aws:iam::1:root" } }],
+    ["a Deny of everyone but one account", { Effect: "Deny", NotPrincipal: { AWS: "1" } }],
+    [
+      "an Allow of everyone but one account, bound to a VPC endpoint",
+      {
+        Effect: "Allow",
+        NotPrincipal: { AWS: "1" },
+        Condition: { StringEquals: { "aws:SourceVpce": "vpce-1" } },
+      },
+    ],
   ])("%s is not public", (_label, statement) => {
     expect(statements({ Statement: [statement] }).map(isPublic)).toEqual([false]);
   });

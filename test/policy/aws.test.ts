@@ -2113,6 +2113,17 @@ describe("kubernetes clusters and namespaces", () => {
     ['kubernetes provider "ops"', "a cluster the pack cannot place"],
   ];
 
+  /** A LoadBalancer Service of the ops provider's cluster, with these annotations. */
+  const opsLoadBalancer = (annotations: Record<string, string>) =>
+    add(
+      "kubernetes:core/v1:Service",
+      "ops-api",
+      {
+        metadata: { namespace: "records", annotations },
+        spec: { type: "LoadBalancer", selector: { app: "ingest" }, ports: [{ port: 443 }] },
+      },
+      { provider: "ops" },
+    );
   /** A NodePort Service in the records namespace. */
   const nodePort = add(
     "kubernetes:core/v1:Service",
@@ -2481,6 +2492,29 @@ describe("kubernetes clusters and namespaces", () => {
           "service.beta.kubernetes.io/aws-load-balancer-internal": "true",
         };
       }),
+    },
+    {
+      name: "a LoadBalancer Service on a cluster the pack cannot place has no internal annotation",
+      bad: pipe(onProvider({}), opsLoadBalancer({})),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "ops-api",
+          "mandatory",
+          ["the internet", 'k8s service "ops-api"'],
+        ],
+        unplaced,
+      ],
+      // Its cloud is not known, so the fix names every cloud's annotation, not one cloud's.
+      message:
+        'k8s service "ops-api" must not face the internet, but spec.type is "LoadBalancer" without an internal-load-balancer annotation, so the cloud provisions a public load balancer. Annotate it with the internal-load-balancer annotation of its cluster\'s cloud (one of service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet", service.beta.kubernetes.io/aws-load-balancer-scheme: "internal", service.beta.kubernetes.io/aws-load-balancer-internal: "true", networking.gke.io/load-balancer-type: "internal", service.beta.kubernetes.io/azure-load-balancer-internal: "true"), or use ClusterIP.',
+      twinName:
+        "the cluster's context is declared in Oregon and the Service carries EKS's annotation",
+      twin: pipe(
+        onProvider({ context: "records-prod" }),
+        opsLoadBalancer({ "service.beta.kubernetes.io/aws-load-balancer-scheme": "internal" }),
+      ),
+      twinSettings: declared("us-west-2"),
     },
     {
       name: "a NodePort Service opens a port on nodes whose subnet gives them public IPs",
@@ -5238,6 +5272,30 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         role: `arn:aws:iam::${account}:role/lambda`,
         runtime: "nodejs20.x",
         handler: "index.handler",
+        vpcConfig: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
+      }),
+    },
+    {
+      name: "a Synthetics canary (a Lambda function) runs outside the VPC",
+      bad: add("aws:synthetics/canary:Canary", "checkout-canary", {
+        executionRoleArn: `arn:aws:iam::${account}:role/canary`,
+        runtimeVersion: "syn-nodejs-puppeteer-9.1",
+        handler: "index.handler",
+        s3Bucket: "sdc-records",
+        s3Key: "canaries/checkout.zip",
+        artifactS3Location: "s3://sdc-records/canary-results",
+        schedule: { expression: "rate(5 minutes)" },
+      }),
+      expected: [egress("checkout-canary", 'synthetics canary "checkout-canary"')],
+      twinName: "the canary is attached to private subnets of the VPC",
+      twin: add("aws:synthetics/canary:Canary", "checkout-canary", {
+        executionRoleArn: `arn:aws:iam::${account}:role/canary`,
+        runtimeVersion: "syn-nodejs-puppeteer-9.1",
+        handler: "index.handler",
+        s3Bucket: "sdc-records",
+        s3Key: "canaries/checkout.zip",
+        artifactS3Location: "s3://sdc-records/canary-results",
+        schedule: { expression: "rate(5 minutes)" },
         vpcConfig: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
       }),
     },

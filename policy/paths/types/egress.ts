@@ -183,6 +183,16 @@ export const officeSiteInternet = service.true(
   "the cloud desktops can reach the internet",
 );
 export const officeSiteFix = "Set enableInternetAccess to false.";
+/**
+ * internet-egress's field and fix of a CloudWatch Synthetics canary (its row is a log sender's):
+ * a canary is a Lambda function, and outside the stack's VPC it reaches any host on the internet.
+ */
+export const canaryInternet = service.outsideVpc(
+  "vpcConfig.subnetIds",
+  "the canary runs in Lambda's network and reaches any host on the internet",
+);
+export const canaryFix =
+  "Attach the canary to private subnets of the stack's VPC (vpcConfig.subnetIds).";
 
 const exportFix = "Deliver only to buckets of this program in regions inside the jurisdiction.";
 /** A bucket a job writes to, named by name, ARN or `s3://` URI: a sink by reference. */

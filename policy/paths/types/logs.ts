@@ -59,6 +59,7 @@ import {
   transferEndpoint,
   withExposure,
 } from "./exposure";
+import { canaryFix, canaryInternet } from "./egress";
 import { esaCrossBorderReach, withGlobal } from "./global-reach";
 import { edgesOf, type FieldExtra, inbound } from "./rows";
 
@@ -1405,11 +1406,16 @@ export const logs: TypeTable = {
       "writes command output to",
     ),
   ),
-  "aws:synthetics/canary:Canary": sends(
-    exportFix,
-    bucket("artifactS3Location", "stores screenshots, HAR files and logs in"),
-    bucket("s3Bucket", "reads its script from", { inbound: true }),
-  ),
+  // A canary is a Lambda function: besides its buckets, its own way out to the internet.
+  "aws:synthetics/canary:Canary": {
+    role: "workload",
+    fields: [
+      bucket("artifactS3Location", "stores screenshots, HAR files and logs in"),
+      bucket("s3Bucket", "reads its script from", { inbound: true }),
+      canaryInternet,
+    ],
+    fix: { "log-shipping": exportFix, "internet-egress": canaryFix },
+  },
   "aws:timestreamwrite/table:Table": sends(
     logFix,
     bucket(
