@@ -142,6 +142,15 @@ export const resourcePlacement = residencyResourcePolicy({
       // Component resources (and the stack) have no provider and hold no data of their own.
       return;
     }
+    if (cloudOf(args.type) === undefined) {
+      // Kubernetes objects live in their cluster and the state-only packages' values in the
+      // stack's state (see below). Any other package's resources (a shell command, a container
+      // image, another cloud's service) have no region the catalog places: whether such a type
+      // moves data, and where, is reviewed-resource-types' to say — it reports every one of them
+      // until a reviewer allows the type for the stack. One finding per resource, with the fix
+      // that applies (a provider region cannot be pinned on a command).
+      return;
+    }
     const j = ctx.jurisdiction;
     const label = resourceLabel(args.type, args.name);
     // Only the region settings are read, so an unrelated unknown does not hide the region.

@@ -2646,7 +2646,8 @@ describe("kubernetes clusters and namespaces", () => {
 describe("fail closed", () => {
   describe("reviewed resource types", () => {
     // A shell command of the command package can send anything anywhere, and no installed SDK
-    // has the type: the pack cannot classify it (nor place it: its provider has no region).
+    // has the type: the pack cannot classify it, and reviewed-resource-types alone says so (its
+    // provider has no region for resource-placement to pin).
     const withCommand = pipe(
       addProvider("command", "command-provider", {}),
       add(
@@ -2656,12 +2657,6 @@ describe("fail closed", () => {
         { provider: "command-provider" },
       ),
     );
-    const unplacedCommand: Finding = [
-      "resource-placement",
-      "export",
-      "mandatory",
-      ['local command "export"', "an undetermined region"],
-    ];
     const widget = add("aws:widgets/widget:Widget", "widget", { size: 1 });
     /** A resource of a type nobody classified: its path ends where nobody can place it. */
     const unclassified = (
@@ -2690,7 +2685,7 @@ describe("fail closed", () => {
       {
         name: "a resource type of a package the pack does not classify is created",
         bad: withCommand,
-        expected: [unplacedCommand, unclassifiedCommand],
+        expected: [unclassifiedCommand],
         twinName: "a value of a package whose resources live only in the state is created",
         twin: pipe(
           addProvider("random", "random-provider", {}),
@@ -2701,6 +2696,18 @@ describe("fail closed", () => {
             { provider: "random-provider" },
           ),
         ),
+      },
+      {
+        name: "a command of a package the pack does not classify runs",
+        bad: withCommand,
+        expected: [unclassifiedCommand],
+        twinName:
+          "the command's type is listed in allowTypes after review (no region to pin either)",
+        twin: withCommand,
+        twinSettings: {
+          ...us,
+          policies: { "reviewed-resource-types": { allowTypes: ["command:local:Command"] } },
+        },
       },
       {
         name: "a type the installed SDKs do not have is created through the stack's provider",
@@ -2755,7 +2762,7 @@ describe("fail closed", () => {
 
     test("the finding of a type of another package says how to review it", async () => {
       const violations = await pack.checkAround(happy, withCommand(happy), us);
-      expect(findings(violations)).toEqual(sorted([unplacedCommand, unclassifiedCommand]));
+      expect(findings(violations)).toEqual([unclassifiedCommand]);
       expect(violations.find((v) => v.policy === "reviewed-resource-types")?.message).toContain(
         "command:local:Command is neither a resource type of the installed SDKs the pack classifies (@pulumi/alicloud 3.108.0, @pulumi/aws 7.48.0, @pulumi/kubernetes 4.34.2) nor in policy/reviewed.ts, so the pack cannot tell whether it moves data across the border. Review the type and add it to policy/reviewed.ts",
       );
@@ -2779,12 +2786,9 @@ describe("fail closed", () => {
         ...us,
         policies: { "reviewed-resource-types": { enforcementLevel: "advisory" } },
       });
-      expect(findings(violations)).toEqual(
-        sorted([
-          unplacedCommand,
-          unclassified('local command "export"', "command:local:Command", "export", "advisory"),
-        ]),
-      );
+      expect(findings(violations)).toEqual([
+        unclassified('local command "export"', "command:local:Command", "export", "advisory"),
+      ]);
     });
 
     test("does not fail a type the border analysis models though no list names it", async () => {
