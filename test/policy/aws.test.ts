@@ -4760,6 +4760,16 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     roleArn: role,
     ...extra,
   });
+  /** A CloudWatch Synthetics canary's inputs, without its VPC. */
+  const canary: Props = {
+    executionRoleArn: `arn:aws:iam::${account}:role/canary`,
+    runtimeVersion: "syn-nodejs-puppeteer-9.1",
+    handler: "index.handler",
+    s3Bucket: "sdc-records",
+    s3Key: "canaries/checkout.zip",
+    artifactS3Location: "s3://sdc-records/canary-results",
+    schedule: { expression: "rate(5 minutes)" },
+  };
 
   runCases(pack, () => happy, us, [
     {
@@ -5281,25 +5291,11 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     },
     {
       name: "a Synthetics canary (a Lambda function) runs outside the VPC",
-      bad: add("aws:synthetics/canary:Canary", "checkout-canary", {
-        executionRoleArn: `arn:aws:iam::${account}:role/canary`,
-        runtimeVersion: "syn-nodejs-puppeteer-9.1",
-        handler: "index.handler",
-        s3Bucket: "sdc-records",
-        s3Key: "canaries/checkout.zip",
-        artifactS3Location: "s3://sdc-records/canary-results",
-        schedule: { expression: "rate(5 minutes)" },
-      }),
+      bad: add("aws:synthetics/canary:Canary", "checkout-canary", canary),
       expected: [egress("checkout-canary", 'synthetics canary "checkout-canary"')],
       twinName: "the canary is attached to private subnets of the VPC",
       twin: add("aws:synthetics/canary:Canary", "checkout-canary", {
-        executionRoleArn: `arn:aws:iam::${account}:role/canary`,
-        runtimeVersion: "syn-nodejs-puppeteer-9.1",
-        handler: "index.handler",
-        s3Bucket: "sdc-records",
-        s3Key: "canaries/checkout.zip",
-        artifactS3Location: "s3://sdc-records/canary-results",
-        schedule: { expression: "rate(5 minutes)" },
+        ...canary,
         vpcConfig: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
       }),
     },
