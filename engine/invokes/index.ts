@@ -142,10 +142,30 @@ const answerers: Readonly<Record<string, Answerer>> = {
     };
   },
 
-  "aws:index/getCallerIdentity:getCallerIdentity": (_args, ctx) => {
-    const account = awsAccountOf(ctx) ?? unknownMark;
-    // Who the caller is (user, role session) is the credentials' business, not the stack's.
-    return { id: account, accountId: account, arn: unknownMark, userId: unknownMark };
+  "aws:index/getCallerIdentity:getCallerIdentity": (args, ctx) => {
+    const account = awsAccountOf(ctx);
+    const partition = awsPartition(regionOf(args, ctx));
+    if (account === undefined || partition === undefined) {
+      return {
+        id: account ?? unknownMark,
+        accountId: account ?? unknownMark,
+        arn: unknownMark,
+        userId: unknownMark,
+      };
+    }
+    // Which user or role session calls is the credentials' business; what the stack declares is
+    // its account. Offline the caller is that account's own principal, its root — for which AWS
+    // reports the ARN `arn:<partition>:iam::<account>:root` and the account ID as user ID — so
+    // that the answer is known as a whole: an Output is known or unknown as one value, and a
+    // caller left unknown would hide the account from every program that reads only `accountId`
+    // (a key policy granting the account, an ARN built from it). Every principal it names is in
+    // the stack's own account, as the real caller's is.
+    return {
+      id: account,
+      accountId: account,
+      arn: `arn:${partition}:iam::${account}:root`,
+      userId: account,
+    };
   },
 
   "aws:index/getAvailabilityZones:getAvailabilityZones": (args, ctx) => {

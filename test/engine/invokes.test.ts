@@ -59,18 +59,48 @@ describe("functions the stack decides", () => {
 
   it("answers the account from sovereign-dc:accountId, then a single allowedAccountIds, else unknown", () => {
     const token = "aws:index/getCallerIdentity:getCallerIdentity";
-    const declared = { providerProps: {}, config: { "sovereign-dc:accountId": "111122223333" } };
+    const declared = {
+      providerProps: { region: "us-west-2" },
+      config: { "sovereign-dc:accountId": "111122223333" },
+    };
+    // Known as a whole: the caller is the account's own principal, as AWS reports its root.
     expect(result(token, {}, declared)).toEqual({
+      id: "111122223333",
+      accountId: "111122223333",
+      arn: "arn:aws:iam::111122223333:root",
+      userId: "111122223333",
+    });
+    const china = { providerProps: { region: "cn-north-1" }, config: declared.config };
+    expect(result(token, {}, china).arn).toBe("arn:aws-cn:iam::111122223333:root");
+    const allowed = {
+      providerProps: { region: "us-west-2", allowedAccountIds: '["444455556666"]' },
+      config: {},
+    };
+    expect(result(token, {}, allowed)).toEqual({
+      id: "444455556666",
+      accountId: "444455556666",
+      arn: "arn:aws:iam::444455556666:root",
+      userId: "444455556666",
+    });
+    const two = {
+      providerProps: { region: "us-west-2", allowedAccountIds: ["1", "2"] },
+      config: {},
+    };
+    expect(result(token, {}, two)).toEqual({
+      id: unknownMark,
+      accountId: unknownMark,
+      arn: unknownMark,
+      userId: unknownMark,
+    });
+    expect(result(token, {}, noRegion).accountId).toBe(unknownMark);
+    // An account but no region: the partition, and so the caller's ARN, is not known.
+    const noPartition = { providerProps: {}, config: declared.config };
+    expect(result(token, {}, noPartition)).toEqual({
       id: "111122223333",
       accountId: "111122223333",
       arn: unknownMark,
       userId: unknownMark,
     });
-    const allowed = { providerProps: { allowedAccountIds: '["444455556666"]' }, config: {} };
-    expect(result(token, {}, allowed).accountId).toBe("444455556666");
-    const two = { providerProps: { allowedAccountIds: ["1", "2"] }, config: {} };
-    expect(result(token, {}, two).accountId).toBe(unknownMark);
-    expect(result(token, {}, noRegion).accountId).toBe(unknownMark);
   });
 
   it("lists the region's zones from the catalog, without the excluded ones", () => {
