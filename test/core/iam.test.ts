@@ -9,6 +9,7 @@
 import {
   isPublic,
   isPublicGrantee,
+  mayBePublicDocument,
   networkPins,
   publicAcls,
   statements,
@@ -342,5 +343,75 @@ describe("public ACLs and grantees", () => {
     [unknown, false],
   ])("grantee %s is public: %s", (uri, expected) => {
     expect(isPublicGrantee(uri)).toBe(expected);
+  });
+});
+
+describe("mayBePublicDocument: whether a document holding values not known at preview may allow everyone", () => {
+  const reader = "arn:aws:iam::111122223333:role/reader";
+  const allow = (statement: Record<string, unknown>) => ({
+    Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: unknown, ...statement }],
+  });
+  test.each<[string, unknown, boolean]>([
+    ["a document not known at preview", unknown, true],
+    ["a statement list not known at preview", { Statement: unknown }, true],
+    ["a statement not known at preview", { Statement: [unknown] }, true],
+    ["a principal not known at preview", allow({ Principal: unknown }), true],
+    ['Principal "*" beside an unknown resource', allow({ Principal: "*" }), true],
+    ["an AWS principal not known at preview", allow({ Principal: { AWS: unknown } }), true],
+    ['an AWS principal "*" beside an unknown resource', allow({ Principal: { AWS: "*" } }), true],
+    [
+      "an AWS list with one principal not known at preview",
+      allow({ Principal: { AWS: [reader, unknown] } }),
+      true,
+    ],
+    [
+      "another key beside an AWS principal not known at preview",
+      allow({ Principal: { Service: "cloudfront.amazonaws.com", AWS: unknown } }),
+      true,
+    ],
+    ["NotPrincipal, whatever it lists", allow({ NotPrincipal: { AWS: reader } }), true],
+    [
+      "an unknown Effect on a public principal",
+      { Statement: [{ Effect: unknown, Principal: "*", Action: "s3:GetObject" }] },
+      true,
+    ],
+    [
+      "one statement of two may be public",
+      {
+        Statement: [
+          { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: unknown },
+          { Effect: "Allow", Principal: unknown, Action: "s3:GetObject" },
+        ],
+      },
+      true,
+    ],
+    // Never public, whatever the unknown turns out to be.
+    [
+      "a known AWS principal beside an unknown resource",
+      allow({ Principal: { AWS: reader } }),
+      false,
+    ],
+    [
+      "an unknown canonical user (an origin access identity's)",
+      allow({ Principal: { CanonicalUser: unknown } }),
+      false,
+    ],
+    ["a principal written as one ARN", allow({ Principal: reader }), false],
+    [
+      "a Deny with an unknown principal",
+      { Statement: [{ Effect: "Deny", Principal: unknown, Action: "s3:*" }] },
+      false,
+    ],
+    [
+      "an unknown principal bound to a known source VPC",
+      allow({
+        Principal: unknown,
+        Condition: { StringEquals: { "aws:SourceVpc": "vpc-0a1b2c3d" } },
+      }),
+      false,
+    ],
+    ["a document that is a string", "not a policy", false],
+  ])("%s", (_name, doc, expected) => {
+    expect(mayBePublicDocument(doc)).toBe(expected);
   });
 });
