@@ -19,6 +19,7 @@ import {
   diagnostics,
   type PolicyPackConfig,
 } from "./analyzer-messages";
+import { CallWindow } from "./call-window";
 import { PackCallError, PackConnection } from "./pack-connection";
 
 export type ThreadRequest =
@@ -87,36 +88,7 @@ function connect(m: Extract<ThreadRequest, { kind: "connect" }>): void {
  * as fast as 128 at 5,000 resources; on the main thread, 256 was no faster than 128 and held
  * 20–60 MB more.
  */
-const inFlight = 128;
-let active = 0;
-/** Requests waiting for a slot, from `head` on (a whole plan's can wait here). */
-let queued: Extract<ThreadRequest, { id: number }>[] = [];
-let head = 0;
-
-function enqueue(m: Extract<ThreadRequest, { id: number }>): void {
-  if (active < inFlight) {
-    active++;
-    void analyze(m).finally(next);
-  } else {
-    queued.push(m);
-  }
-}
-
-/** Hands a finished call's slot to the next request waiting. */
-function next(): void {
-  if (head === queued.length) {
-    active--;
-    return;
-  }
-  const m = queued[head];
-  // Its request's bytes are not kept once sent.
-  queued[head++] = undefined as never;
-  if (head === queued.length) {
-    queued = [];
-    head = 0;
-  }
-  void analyze(m).finally(next);
-}
+const calls = new CallWindow(128);
 
 async function analyze(m: Extract<ThreadRequest, { id: number }>): Promise<void> {
   try {
@@ -146,7 +118,7 @@ parentPort?.on("message", (batch: readonly ThreadRequest[]) => {
     if (m.kind === "connect") {
       connect(m);
     } else {
-      enqueue(m);
+      void calls.run(() => analyze(m));
     }
   }
 });

@@ -20,6 +20,7 @@ import {
 } from "./analyzer-messages";
 import type { ThreadAnswer, ThreadRequest } from "./analyzer-thread";
 import { encodeAnalyzeRequest, encodeAnalyzeStackRequest, type ProviderRef } from "./analyzer-wire";
+import { CallWindow } from "./call-window";
 import { PackConnection } from "./pack-connection";
 import { isProviderType, type Plan, type RecordedResource } from "./plan";
 import { engineModule, type PackEndpoint, type SpawnedPack, spawnPack } from "./spawn-pack";
@@ -353,8 +354,8 @@ export class PlanAnalysis {
   private readonly outcomes = new Map<RecordedResource, Promise<Outcome>>();
   private readonly byUrn = new Map<string, RecordedResource>();
   private readonly providerOf = providersOf(this.byUrn, "inputs");
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  /** The window on this thread's own connection; a connection's thread keeps its own. */
+  private readonly window: CallWindow | undefined;
 
   /**
    * `thread`, when the requests go through the connection's thread, which keeps the window
@@ -364,26 +365,23 @@ export class PlanAnalysis {
     private readonly ready: Promise<void>,
     private readonly sendRequest: Send,
     private readonly thread?: { close(): void },
-  ) {}
+  ) {
+    this.window = thread === undefined ? new CallWindow(inFlight) : undefined;
+  }
 
   /** Starts the analysis of `r`; its provider must have been added before it. */
   add(r: RecordedResource): void {
     this.byUrn.set(r.urn, r);
     const provider = this.providerOf(r);
+    // Encoded when its call starts, so that requests waiting for the window hold no bytes.
+    const call = async (): Promise<Outcome> => {
+      const found = await this.sendRequest("analyze", encodeAnalyzeRequest(r, provider));
+      return { ok: found.map((d) => (d.urn ? d : { ...d, urn: r.urn })) };
+    };
     this.outcomes.set(
       r,
-      this.slot()
-        .then(
-          async () => {
-            try {
-              const found = await this.sendRequest("analyze", encodeAnalyzeRequest(r, provider));
-              return { ok: found.map((d) => (d.urn ? d : { ...d, urn: r.urn })) };
-            } finally {
-              this.release();
-            }
-          },
-          (error: unknown) => ({ error }),
-        )
+      this.ready
+        .then(() => (this.window ? this.window.run(call) : call()))
         .catch((error: unknown) => ({ error })),
     );
   }
@@ -439,32 +437,6 @@ export class PlanAnalysis {
   /** Lets go of the connection's thread, if the analysis has one (finish does it too). */
   close(): void {
     this.thread?.close();
-  }
-
-  /** Resolves when the pack is ready and a request may go on the connection. */
-  private async slot(): Promise<void> {
-    await this.ready;
-    if (this.thread !== undefined) {
-      return;
-    }
-    if (this.active < inFlight) {
-      this.active++;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  /** Hands the finished request's place to the next waiting one. */
-  private release(): void {
-    if (this.thread !== undefined) {
-      return;
-    }
-    const next = this.waiting.shift();
-    if (next) {
-      next();
-    } else {
-      this.active--;
-    }
   }
 }
 
