@@ -184,17 +184,18 @@ export function mayBePublicDocument(doc: unknown): boolean {
   return isUnknown(list) || [list].flat().some(mayBePublicStatement);
 }
 
-function mayBePublicStatement(s: unknown): boolean {
+/** The statement read at its most open: an unknown Effect as `Allow`, an unknown principal as everyone. */
+function mayBePublicStatement(s: unknown, index: number): boolean {
   if (!isRecord(s)) {
     return isUnknown(s);
   }
-  if (!isUnknown(s.Effect) && s.Effect !== "Allow") {
-    return false;
-  }
-  return (
-    (s.NotPrincipal !== undefined || mayNameEveryone(s.Principal)) &&
-    !conditionsOf(s.Condition).some(binds)
-  );
+  return isPublic({
+    index,
+    effect: isUnknown(s.Effect) ? "Allow" : typeof s.Effect === "string" ? s.Effect : undefined,
+    everyone: mayNameEveryone(s.Principal),
+    allBut: s.NotPrincipal !== undefined,
+    conditions: conditionsOf(s.Condition),
+  });
 }
 
 function mayNameEveryone(principal: unknown): boolean {
