@@ -329,32 +329,55 @@ export function residencyStackPolicy(
     readonly validate: (args: StackValidationArgs, ctx: PolicyContext) => void;
     /** Runs even when no jurisdiction is configured (the configuration checks themselves). */
     readonly withoutJurisdiction?: boolean;
+    /**
+     * A resource type without which the policy has nothing to judge: on a stack holding no
+     * resource of this type the policy runtime reports it not applicable before converting any
+     * resource (see `appliesOnlyWith`).
+     */
+    readonly appliesOnlyWith?: string;
   },
 ): StackValidationPolicy {
-  return {
-    ...described(meta),
-    validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
-      const raw = args.getConfig<Record<string, unknown>>();
-      const settings = readSettings(raw);
-      const found = settings.jurisdiction ? findJurisdiction(settings.jurisdiction) : undefined;
-      if (!found && !meta.withoutJurisdiction) {
-        return;
-      }
-      timedPart("stack checks", () =>
-        meta.validate(args, {
-          // Only the configuration checks run without one, and they do not read it.
-          jurisdiction: found as Jurisdiction,
-          settings,
-          config: raw,
-          report: (f) =>
-            reportUnlessWaived(
-              settings,
-              waiverFor(settings, meta.name, [f.resourceName, f.urn]),
-              (text) => reportViolation(text, f.urn),
-              f,
-            ),
-        }),
-      );
-    },
+  const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation) => {
+    const raw = args.getConfig<Record<string, unknown>>();
+    const settings = readSettings(raw);
+    const found = settings.jurisdiction ? findJurisdiction(settings.jurisdiction) : undefined;
+    if (!found && !meta.withoutJurisdiction) {
+      return;
+    }
+    timedPart("stack checks", () =>
+      meta.validate(args, {
+        // Only the configuration checks run without one, and they do not read it.
+        jurisdiction: found as Jurisdiction,
+        settings,
+        config: raw,
+        report: (f) =>
+          reportUnlessWaived(
+            settings,
+            waiverFor(settings, meta.name, [f.resourceName, f.urn]),
+            (text) => reportViolation(text, f.urn),
+            f,
+          ),
+      }),
+    );
   };
+  if (meta.appliesOnlyWith !== undefined) {
+    appliesOnlyWith(validateStack, meta.appliesOnlyWith);
+  }
+  return { ...described(meta), validateStack };
+}
+
+/**
+ * Lets the policy runtime skip a stack policy on a stack that holds no resource of `type`.
+ * `@pulumi/policy` converts every resource of the stack for every stack policy it runs (at 5,000
+ * resources, most of a stack analysis's time); a validation function carrying a Pulumi type — as
+ * `validateStackResourcesOfType` makes them, from the resource class's `__pulumiType` — is first
+ * checked against the stack's types, and reported not applicable when none matches, before any
+ * conversion. Unlike `validateStackResourcesOfType`, the function still receives every resource.
+ * test/policy/applicability.test.ts holds the runtime to this.
+ */
+function appliesOnlyWith(
+  validateStack: StackValidationPolicy["validateStack"],
+  type: string,
+): void {
+  (validateStack as { __pulumiType?: string }).__pulumiType = type;
 }

@@ -90,7 +90,9 @@ import { isUnknown, str, valueAt, valuesAt } from "./paths/values";
  * Whether a stack holds anything the Kubernetes stack policies judge. Every object they read is
  * of a `kubernetes:` type (Lists and Patches included), and a Kubernetes provider deploys only
  * those: a stack without either — most stacks of a cloud estate — is left at once, before its
- * resources are converted.
+ * resources are converted. Each object they judge is deployed by a provider, which the Pulumi
+ * engine registers in the stack (a default one included): under the policy runtime the policies
+ * are not even run on a stack without a Kubernetes provider (`appliesOnlyWith`).
  */
 function holdsKubernetes(resources: readonly { readonly type: string }[]): boolean {
   return resources.some(
@@ -734,6 +736,7 @@ export const kubernetesServiceExposure = residencyStackPolicy({
   severity: "high",
   remediationSteps:
     'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services on private addresses; alias only in-cluster names; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK).',
+  appliesOnlyWith: kubernetesProviderType,
   validate: (args, ctx) => {
     if (!holdsKubernetes(args.resources)) {
       return;
@@ -844,6 +847,7 @@ export const kubernetesClusterPlacement = residencyStackPolicy({
   severity: "critical",
   remediationSteps:
     "Build the Kubernetes provider's kubeconfig from a cluster of the program (alicloud.cs.ManagedKubernetes, aws.eks.Cluster) created inside the jurisdiction, or select the cluster's kubeconfig context (the provider's context, or kubernetes:context) and declare its cloud and region in sovereign-dc:clusters.",
+  appliesOnlyWith: kubernetesProviderType,
   validate: (args, ctx) => {
     if (!holdsKubernetes(args.resources)) {
       return;
@@ -881,6 +885,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
   severity: "high",
   remediationSteps:
     'Add to each namespace a NetworkPolicy with podSelector: {} and policyTypes: ["Egress"], then allow only in-cluster peers and allowlisted destinations (components/kubernetes SealedNamespace builds this).',
+  appliesOnlyWith: kubernetesProviderType,
   validate: (args, ctx) => {
     if (!holdsKubernetes(args.resources)) {
       return;

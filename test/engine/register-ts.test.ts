@@ -68,3 +68,22 @@ test("without a writable cache, it compiles every time and still runs the progra
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("this package's own sources stay ES2022, as built; programs and fixtures keep Sucrase's rewriting", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { compile } = require(hook) as { compile(code: string, file: string): string };
+  const code = "export const f = (o?: { a?: number }) => o?.a ?? 0;\nexport class C { n = 1; }\n";
+  const own = compile(code, path.join(root, "policy", "paths", "x.ts"));
+  expect(own).toContain("o?.a ?? 0");
+  expect(own).toContain("n = 1;");
+  for (const program of [
+    path.join(os.tmpdir(), "project", "index.ts"),
+    path.join(root, "test", "fixtures", "engine", "x.ts"),
+    path.join(root, "node_modules", "some-package", "x.ts"),
+  ]) {
+    const js = compile(code, program);
+    expect(js).toContain("_optionalChain");
+    expect(js).toContain("_nullishCoalesce");
+    expect(js).not.toContain("?.");
+  }
+});
