@@ -499,17 +499,20 @@ export function encodeAnalyzeStackRequest(
   resources: readonly RecordedResource[],
   providerOf: (r: RecordedResource) => ProviderRef | undefined,
 ): Buffer {
+  return Buffer.concat(resources.map((r) => encodeStackEntry(r, providerOf(r))));
+}
+
+/**
+ * One resource's entry of an `AnalyzeStackRequest` (field 1, tag and length included): the
+ * request is its resources' entries one after the other, so an analysis can encode each entry as
+ * its resource is recorded and join them when the stack is sent.
+ */
+export function encodeStackEntry(r: RecordedResource, provider?: ProviderRef): Buffer {
   const e = new Encoder();
-  const providers = resources.map(providerOf);
-  let size = 0;
-  for (const [i, r] of resources.entries()) {
-    // Every value is met first here: a failure names its resource.
-    size += naming(r, "outputs", () => e.sizeMessage(() => sizeStackResource(e, r, providers[i])));
-  }
+  // Every value is met first here: a failure names its resource.
+  const size = naming(r, "outputs", () => e.sizeMessage(() => sizeStackResource(e, r, provider)));
   e.begin(size);
-  for (const [i, r] of resources.entries()) {
-    e.writeMessage(1, () => writeStackResource(e, r, providers[i]));
-  }
+  e.writeMessage(1, () => writeStackResource(e, r, provider));
   return e.finish();
 }
 

@@ -19,7 +19,12 @@ import {
   type PolicyPackConfig,
 } from "./analyzer-messages";
 import type { ThreadAnswer, ThreadRequest } from "./analyzer-thread";
-import { encodeAnalyzeRequest, encodeAnalyzeStackRequest, type ProviderRef } from "./analyzer-wire";
+import {
+  encodeAnalyzeRequest,
+  encodeAnalyzeStackRequest,
+  encodeStackEntry,
+  type ProviderRef,
+} from "./analyzer-wire";
 import { CallWindow } from "./call-window";
 import { PackConnection } from "./pack-connection";
 import { isProviderType, type Plan, type RecordedResource } from "./plan";
@@ -354,6 +359,13 @@ export class PlanAnalysis {
   private readonly outcomes = new Map<RecordedResource, Promise<Outcome>>();
   private readonly byUrn = new Map<string, RecordedResource>();
   private readonly providerOf = providersOf(this.byUrn, "inputs");
+  private readonly stackProviderOf = providersOf(this.byUrn, "outputs");
+  /**
+   * Each added resource's entry of the stack's request, encoded as it is added: the request is
+   * then joined, not written, once the program has finished — when the pack, done with the last
+   * resources, would otherwise wait for it.
+   */
+  private readonly stackEntries = new Map<RecordedResource, StackEntry>();
   /** The window on this thread's own connection; a connection's thread keeps its own. */
   private readonly window: CallWindow | undefined;
 
@@ -372,6 +384,7 @@ export class PlanAnalysis {
   /** Starts the analysis of `r`; its provider must have been added before it. */
   add(r: RecordedResource): void {
     this.byUrn.set(r.urn, r);
+    this.stackEntries.set(r, stackEntry(r, this.stackProviderOf));
     const provider = this.providerOf(r);
     // Encoded when its call starts, so that requests waiting for the window hold no bytes.
     const call = async (): Promise<Outcome> => {
@@ -398,7 +411,7 @@ export class PlanAnalysis {
       // still the one reported first.
       let stackReq: { readonly req: Buffer } | { readonly error: unknown };
       try {
-        stackReq = { req: stackRequest(plan) };
+        stackReq = { req: this.stackRequest(plan) };
       } catch (error) {
         stackReq = { error };
       }
@@ -414,6 +427,27 @@ export class PlanAnalysis {
     } finally {
       this.close();
     }
+  }
+
+  /**
+   * The stack's request: the entries encoded as resources were added, in the plan's order (any
+   * resource not added, or added before its provider, is encoded now, against the whole plan).
+   * The first resource whose outputs cannot be sent is the failure, as when written at once.
+   */
+  private stackRequest(plan: Plan): Buffer {
+    let whole: ((r: RecordedResource) => ProviderRef | undefined) | undefined;
+    const entries = plan.resources.map((r) => {
+      let entry = this.stackEntries.get(r);
+      if (entry === undefined || "unplaced" in entry) {
+        whole ??= providersOf(new Map(plan.resources.map((p) => [p.urn, p])), "outputs");
+        entry = stackEntry(r, whole, true);
+      }
+      if ("error" in entry) {
+        throw entry.error;
+      }
+      return (entry as { readonly bytes: Buffer }).bytes;
+    });
+    return Buffer.concat(entries);
   }
 
   /** Every resource policy's diagnostics for each resource of the plan, in the plan's order. */
@@ -446,6 +480,33 @@ function stackRequest(plan: Plan): Buffer {
     plan.resources,
     providersOf(new Map(plan.resources.map((r) => [r.urn, r])), "outputs"),
   );
+}
+
+/**
+ * A resource's entry of the stack's request, why it cannot be sent, or that its provider was not
+ * added yet.
+ */
+type StackEntry =
+  { readonly bytes: Buffer } | { readonly error: unknown } | { readonly unplaced: true };
+
+/**
+ * `r`'s entry; `whole`, when `providerOf` knows every resource of the plan (a provider it does
+ * not know then has none to send), otherwise only those added so far.
+ */
+function stackEntry(
+  r: RecordedResource,
+  providerOf: (r: RecordedResource) => ProviderRef | undefined,
+  whole = false,
+): StackEntry {
+  const provider = providerOf(r);
+  if (!whole && provider === undefined && r.provider !== undefined && !isProviderType(r.type)) {
+    return { unplaced: true };
+  }
+  try {
+    return { bytes: encodeStackEntry(r, provider) };
+  } catch (error) {
+    return { error };
+  }
 }
 
 /**

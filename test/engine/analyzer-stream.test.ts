@@ -7,9 +7,9 @@
 import type * as GrpcModule from "@grpc/grpc-js";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { grpc, rawMethod } from "../helpers/raw-grpc";
-import { PolicyPackSession } from "../../engine/analyzer";
+import { PlanAnalysis, PolicyPackSession } from "../../engine/analyzer";
 import { analyzerMethods } from "../../engine/analyzer-messages";
-import { type Plan, recordOf } from "../../engine/plan";
+import { type Plan, type RecordedResource, recordOf } from "../../engine/plan";
 
 type Unary = (
   call: GrpcModule.ServerUnaryCall<Buffer, Buffer>,
@@ -106,4 +106,100 @@ test("a streamed analysis keeps at most 128 calls on the pack at once and answer
     (await session).close();
     pack.server.forceShutdown();
   }
+});
+
+/** The stack request a PlanAnalysis sends for `plan`, having been given `added` before finishing. */
+async function stackRequestOf(plan: Plan, added: readonly RecordedResource[]): Promise<Buffer> {
+  let sent: Buffer | undefined;
+  const analysis = new PlanAnalysis(Promise.resolve(), (kind, req) => {
+    if (kind === "stack") {
+      sent = req;
+    }
+    return Promise.resolve([]);
+  });
+  for (const r of added) {
+    analysis.add(r);
+  }
+  await analysis.finish(plan);
+  return sent as Buffer;
+}
+
+test("the stack request joins entries encoded as resources are added: the same bytes as one written at the end", async () => {
+  const provider = recordOf({
+    urn: "urn:pulumi:s::p::pulumi:providers:aws::east",
+    type: "pulumi:providers:aws",
+    name: "east",
+    custom: true,
+    inputs: { region: "cn-north-1" },
+    outputs: { region: "cn-north-1", version: "7.0.0" },
+  });
+  const bucket = (name: string, providerUrn = provider.urn) =>
+    recordOf({
+      urn: `urn:pulumi:s::p::aws:s3/bucket:Bucket::${name}`,
+      type: "aws:s3/bucket:Bucket",
+      name,
+      custom: true,
+      provider: providerUrn,
+      parent: "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s",
+      dependencies: [provider.urn],
+      propertyDependencies: { tags: [provider.urn] },
+      inputs: { bucket: name },
+      outputs: { bucket: name, arn: `arn:aws-cn:s3:::${name}`, tags: { team: "data" } },
+    });
+  // `early` is added before its provider (the analysis cannot encode its provider yet); `orphan`
+  // names a provider the plan does not hold.
+  const early = bucket("early");
+  const orphan = bucket("orphan", "urn:pulumi:s::p::pulumi:providers:aws::gone");
+  const plan: Plan = {
+    project: "p",
+    stack: "s",
+    program: "index.ts",
+    config: {},
+    resources: [early, provider, bucket("logs"), orphan, bucket("data")],
+    outputs: {},
+  };
+  const atOnce = await stackRequestOf(plan, []);
+  expect(await stackRequestOf(plan, plan.resources)).toEqual(atOnce);
+  expect(await stackRequestOf(plan, plan.resources.slice(0, 3))).toEqual(atOnce);
+
+  const read = analyzerpb.AnalyzeStackRequest.deserializeBinary(atOnce).getResourcesList();
+  expect(read.map((r) => [r.getName(), r.getProvider()?.getName()])).toEqual([
+    ["early", "east"],
+    ["east", undefined],
+    ["logs", "east"],
+    ["orphan", undefined],
+    ["data", "east"],
+  ]);
+  expect(read[2].getProperties()?.toJavaScript()).toEqual({
+    bucket: "logs",
+    arn: "arn:aws-cn:s3:::logs",
+    tags: { team: "data" },
+  });
+});
+
+test("a resource whose outputs cannot be sent fails the stack request, the first one in the plan's order", async () => {
+  const r = (name: string, outputs: Record<string, unknown>) =>
+    recordOf({
+      urn: `urn:pulumi:s::p::t:m:R::${name}`,
+      type: "t:m:R",
+      name,
+      custom: true,
+      outputs,
+    });
+  const plan: Plan = {
+    project: "p",
+    stack: "s",
+    program: "index.ts",
+    config: {},
+    resources: [r("fine", { a: 1 }), r("first", { f: () => 1 }), r("second", { n: 10n })],
+    outputs: {},
+  };
+  const analysis = new PlanAnalysis(Promise.resolve(), () => Promise.resolve([]));
+  // Added in another order than the plan's: the plan decides which failure is reported.
+  for (const i of [2, 0, 1]) {
+    analysis.add(plan.resources[i]);
+  }
+  await expect(analysis.finish(plan)).rejects.toThrow(
+    "The outputs of urn:pulumi:s::p::t:m:R::first cannot be sent to the policy pack: f holds function",
+  );
 });
