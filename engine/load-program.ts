@@ -12,7 +12,6 @@ import Module from "node:module";
 import * as path from "node:path";
 import * as util from "node:util";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { transform } from "sucrase";
 
 type ResolveFilename = (
   request: string,
@@ -274,6 +273,9 @@ function sourcePosition(file: string, line: number, column: number): [number, nu
   // An ES module's imports stay imports (engine/esm-loader.mjs); only the types go.
   const esm = !file.endsWith(".cts") && esModuleReason(file) !== undefined;
   try {
+    // Loaded only here, when a program fails: a run whose files are compiled already never needs it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { transform } = require("sucrase") as typeof import("sucrase");
     const { sourceMap } = transform(fs.readFileSync(file, "utf8"), {
       transforms: esm ? ["typescript"] : ["imports", "typescript"],
       filePath: file,

@@ -12,7 +12,6 @@ const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 const pirates = require("pirates");
-const { transform } = require("sucrase");
 
 const registered = Symbol.for("sovereign-dc.register-ts");
 const sucraseVersion = require("sucrase/package.json").version;
@@ -51,6 +50,9 @@ const cacheDir =
   );
 
 function compile(code, filePath) {
+  // Loaded on the first file not in the cache: a process whose files are all compiled already
+  // (most CLI runs, every evaluation process and pack after the first) never loads Sucrase.
+  const { transform } = require("sucrase");
   const { code: js, sourceMap } = transform(code, {
     ...optionsFor(filePath),
     sourceMapOptions: { compiledFilename: filePath },
