@@ -48,6 +48,13 @@ export interface EvaluateOptions {
 
 export const defaultTimeoutSeconds = 300;
 
+/**
+ * What `pulumi.getOrganization()` answers offline: the organization the Pulumi CLI gives every
+ * stack of a self-managed (DIY) backend. Programs use it to name things (an ESC environment, an
+ * OIDC audience); without one the SDK throws and the program could not be checked at all.
+ */
+export const offlineOrganization = "organization";
+
 /** An error raised by the program itself (not by the engine); the CLI exits 2 on it. */
 export class ProgramError extends Error {
   constructor(
@@ -80,7 +87,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   disableStackCapture();
   const monitor = new RecordingMonitor(project.name, opts.stack, config);
   monitor.onRecord = opts.onResource;
-  settings.setMockOptions(monitor, project.name, opts.stack, true);
+  settings.setMockOptions(monitor, project.name, opts.stack, true, offlineOrganization);
   enableMockFeatures();
   pulumi.runtime.setAllConfig(config, [...stackConfig.secretKeys]);
 

@@ -73,8 +73,11 @@ export function checkUnderCli(stack: string): string {
 
 /**
  * One finding for each component whose resources come from a plugin or provider function and
- * of which the plan holds none. A component with recorded children is left alone: whatever was
- * recorded went through the pack.
+ * were not seen. A chart or kustomization with recorded children is left alone: what it rendered
+ * went through the pack. A multi-language component never is: offline its plugin registers
+ * nothing, so what the plan holds under it is only what the program's own code parented to it
+ * (a Kubernetes provider an SDK mixin builds from the cluster, a resource given `parent: vpc`),
+ * never the resources the plugin creates.
  */
 export function opaqueViolations(plan: Plan, config?: PolicyPackConfig): Violation[] {
   const parents = new Set(plan.resources.map((r) => r.parent));
@@ -82,7 +85,7 @@ export function opaqueViolations(plan: Plan, config?: PolicyPackConfig): Violati
   const fix = checkUnderCli(plan.stack);
   const out: Violation[] = [];
   for (const r of plan.resources) {
-    if (r.custom || parents.has(r.urn)) {
+    if (r.custom || (r.remote !== true && parents.has(r.urn))) {
       continue;
     }
     const why = whyOpaque(r);

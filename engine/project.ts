@@ -31,6 +31,11 @@ export interface ProjectInfo {
   readonly stackConfigDir: string;
   /** The backend URL Pulumi.yaml pins, if any. */
   readonly backendUrl?: string;
+  /**
+   * Project-level config (Pulumi.yaml `config:`), flat as a stack's: what every stack of the
+   * project gets for a key its own file does not set.
+   */
+  readonly config: Readonly<Record<string, string>>;
 }
 
 export interface StackConfig {
@@ -95,7 +100,35 @@ function readProject(dir: string, file: string): ProjectInfo {
     },
     stackConfigDir,
     backendUrl: typeof backend?.url === "string" ? backend.url : undefined,
+    config: projectConfig(file, name, doc?.config),
   };
+}
+
+/**
+ * Pulumi.yaml's `config:` as the Pulumi CLI applies it to every stack: a key's plain value, or
+ * the `value` or else the `default` of a declaration (`{ type, description, default }`); a
+ * declaration with neither sets nothing. Keys without a namespace are the project's.
+ */
+function projectConfig(file: string, project: string, raw: unknown): Record<string, string> {
+  if (raw === undefined || raw === null) {
+    return {};
+  }
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    throw new UsageError(`${file}: "config" must be a map of keys to values or declarations.`);
+  }
+  const out: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(raw as Record<string, unknown>)) {
+    const declared = typeof entry === "object" && entry !== null && !Array.isArray(entry);
+    const value = declared
+      ? ((entry as Record<string, unknown>).value ?? (entry as Record<string, unknown>).default)
+      : entry;
+    if (value === undefined || value === null) {
+      continue;
+    }
+    out[key.includes(":") ? key : `${project}:${key}`] =
+      typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return out;
 }
 
 /** Resolves the program entry as the Node.js language host does: `main`, then package.json. */
@@ -160,7 +193,8 @@ export function loadStackConfig(project: ProjectInfo, stack: string): StackConfi
   if (typeof raw !== "object" || Array.isArray(raw)) {
     throw new UsageError(`${file}: "config" must be a map of keys to values.`);
   }
-  const config: Record<string, string> = {};
+  // The stack's own file wins over the project's config, key by key.
+  const config: Record<string, string> = { ...project.config };
   const secretKeys: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
     const fullKey = key.includes(":") ? key : `${project.name}:${key}`;

@@ -26,7 +26,7 @@ import {
 } from "../residency/placement";
 import { regionsWithZones, zonesOf } from "../residency/zones";
 import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
-import { namesAPlace } from "./paths/places";
+import { locate, namesAPlace } from "./paths/places";
 import {
   arnReferences,
   declaredPaths,
@@ -347,10 +347,29 @@ export const arnLocality = residencyResourcePolicy({
     const label = resourceLabel(args.type, args.name);
     skipped ??= declaredPaths(byType);
     const skip = skipped;
+    // The resource's own region (its `region` input, the zone it is created in) is its
+    // placement, which resource-placement decides: a value naming it is not reported twice.
+    const own = known(() =>
+      placementOf(
+        args.type,
+        args.props,
+        args.provider ? { type: args.provider.type, props: args.provider.props } : undefined,
+      ),
+    );
+    const inOwnRegion = (arn: string): boolean => {
+      if (isUnknown(own) || own.kind !== "region") {
+        return false;
+      }
+      const at = locate(j, "arn", arn, "aws");
+      return (
+        (at.kind === "region" && at.cloud === own.cloud && at.region === own.region) ||
+        (at.kind === "partition" && own.cloud === "aws" && at.region === own.region)
+      );
+    };
     const refs = arnReferences(
       args.type,
       args.props,
-      (a) => !kmsArn.test(a) && namesAPlace(a),
+      (a) => !kmsArn.test(a) && namesAPlace(a) && !inOwnRegion(a),
       skip,
     );
     for (const { path, place } of foreignArns(j, refs)) {
@@ -374,15 +393,6 @@ export const arnLocality = residencyResourcePolicy({
     // aliases, pod egress, Ingress hosts) are the Kubernetes policies' to judge. Only an image
     // is read here: a cloud registry's host names the region the image is pulled from.
     const kinds = args.type.startsWith("kubernetes:") ? kubernetesKinds : everyKind;
-    // The resource's own region (its `region` input, the zone it is created in) is its
-    // placement, which resource-placement decides: a value naming it is not reported twice.
-    const own = known(() =>
-      placementOf(
-        args.type,
-        args.props,
-        args.provider ? { type: args.provider.type, props: args.provider.props } : undefined,
-      ),
-    );
     for (const ref of namedPlaceReferences(args.type, args.props, kinds, skip)) {
       if (/^(arn|acs):/.test(ref.value)) {
         continue;

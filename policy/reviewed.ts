@@ -102,7 +102,8 @@ export const reviewed = {
    * (resource-placement); its nodes sit in the subnets it names, which the border analysis reads
    * as the cluster's node network (policy/paths/types/clusters.ts). An add-on configures software
    * inside the cluster; the roles and attachments only grant the cluster and its nodes AWS's
-   * managed policies or a key ARN, which arn-locality places.
+   * managed policies (permission documents, which name no place) or a key ARN, which arn-locality
+   * places.
    */
   clusters: [
     "aws:eks/addon:Addon",

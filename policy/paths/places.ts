@@ -135,9 +135,17 @@ export function locate(j: Jurisdiction, format: PlaceFormat, value: string, clou
   }
 }
 
-/** Wildcards in an ARN scope a policy statement (`arn:aws:s3:*:…`): such an ARN names no place. */
+/**
+ * Wildcards in an ARN scope a policy statement (`arn:aws:s3:*:…`): such an ARN names no place.
+ * Neither does an AWS managed policy (`arn:<partition>:iam::aws:policy/…`): a permission document
+ * AWS publishes in every partition, which grants the principals it is attached to over their own
+ * account's resources and holds none of the stack's data.
+ */
 export function namesAPlace(arn: string): boolean {
-  const [, partition = "", , region = ""] = arn.split(":");
+  const [, partition = "", service = "", region = "", account = "", resource = ""] = arn.split(":");
+  if (service === "iam" && account === "aws" && resource.startsWith("policy/")) {
+    return false;
+  }
   return partition !== "*" && region !== "*";
 }
 

@@ -536,7 +536,7 @@ export class Resolver {
       const from = fromKubeconfig.length > 0 ? fromKubeconfig : fromDependencies;
       const why =
         from.length > 0
-          ? `its kubeconfig comes from ${from.map((d) => this.label(d)).join(", ")}, not from a cluster this program creates`
+          ? `its kubeconfig comes from ${from.map((d) => this.label(d)).join(", ")}, not from a cluster resource the pack can place`
           : kubeconfig === undefined
             ? "it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi"
             : isUnknown(kubeconfig)

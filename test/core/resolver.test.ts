@@ -291,7 +291,7 @@ describe("placement through the stack", () => {
       expect(new Resolver([sh, secret, provider], cn).clusterSource(provider)).toEqual({
         kind: "unplaced",
         reason:
-          'its kubeconfig comes from kms secret "kubeconfig", not from a cluster this program creates, and it selects no context the stack config declares',
+          'its kubeconfig comes from kms secret "kubeconfig", not from a cluster resource the pack can place, and it selects no context the stack config declares',
       });
     });
 

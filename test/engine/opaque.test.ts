@@ -81,13 +81,30 @@ describe("opaqueViolations", () => {
     ]);
   });
 
-  it("does not fail a multi-language component whose resources were recorded", () => {
+  it("fails a multi-language component that holds only what the program parented to it", () => {
+    // Offline the eks plugin registers nothing: the provider @pulumi/eks builds from the
+    // cluster's kubeconfig and a role the program gives `parent: cluster` are all the plan holds
+    // under it, and the cluster, its nodes and their security groups were never judged.
     const cluster = resource("eks:index:Cluster", "cluster", { remote: true });
+    const provider = resource("pulumi:providers:kubernetes", "cluster-provider", {
+      custom: true,
+      parent: cluster.urn,
+    });
     const role = resource("aws:iam/role:Role", "cluster-role", {
       custom: true,
       parent: cluster.urn,
     });
-    expect(opaqueViolations(plan(cluster, role))).toEqual([]);
+    expect(opaqueViolations(plan(cluster, provider, role))).toEqual([
+      {
+        policy: "offline-visibility",
+        level: "mandatory",
+        resourceType: "eks:index:Cluster",
+        resourceName: "cluster",
+        message: remoteMessage("eks:index:Cluster", "cluster", "eks"),
+        path: null,
+        urn: cluster.urn,
+      },
+    ]);
   });
 
   it("does not fail a component of the program itself, with or without children", () => {

@@ -834,6 +834,25 @@ describe("exposure and egress", () => {
       }),
     },
     {
+      name: "an object is written to the bucket with a public-read ACL of its own",
+      bad: add("alicloud:oss/bucketObject:BucketObject", "report", {
+        bucket: "sdc-telemetry",
+        key: "report.csv",
+        content: "a,b",
+        acl: "public-read",
+      }),
+      expected: [
+        ["public-exposure", "report", "mandatory", ["the internet", 'oss bucket object "report"']],
+      ],
+      twinName: "the object takes its bucket's private ACL",
+      twin: add("alicloud:oss/bucketObject:BucketObject", "report", {
+        bucket: "sdc-telemetry",
+        key: "report.csv",
+        content: "a,b",
+        acl: "default",
+      }),
+    },
+    {
       name: "a bucket policy allows everyone without a condition",
       bad: set("telemetry-policy", (p) => {
         p.policy = JSON.stringify({

@@ -104,6 +104,77 @@ describe("placement", () => {
       ),
     },
     {
+      // The validation lies in Frankfurt, which resource-placement reports; the certificate it
+      // names lies beside it there, which is the same crossing and not a second one.
+      name: "a certificate validation is created in Frankfurt, naming its Frankfurt certificate",
+      bad: pipe(
+        addProvider("aws", "frankfurt", { region: "eu-central-1" }),
+        add(
+          "aws:acm/certificateValidation:CertificateValidation",
+          "eu-cert-validation",
+          { certificateArn: `arn:aws:acm:eu-central-1:${account}:certificate/0123` },
+          { provider: "frankfurt" },
+        ),
+      ),
+      expected: [
+        [
+          "resource-placement",
+          "eu-cert-validation",
+          "mandatory",
+          ['acm certificate validation "eu-cert-validation"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "resource-placement",
+          "frankfurt",
+          "mandatory",
+          ['aws provider "frankfurt"', "eu-central-1 (outside US, in EU)"],
+        ],
+      ],
+      twinName: "the validation and its certificate are in Ohio",
+      twin: pipe(
+        addProvider("aws", "ohio", { region: "us-east-2" }),
+        add(
+          "aws:acm/certificateValidation:CertificateValidation",
+          "ohio-cert-validation",
+          { certificateArn: `arn:aws:acm:us-east-2:${account}:certificate/0123` },
+          { provider: "ohio" },
+        ),
+      ),
+    },
+    {
+      name: "a certificate validation in Ohio names a Frankfurt certificate",
+      bad: pipe(
+        addProvider("aws", "ohio", { region: "us-east-2" }),
+        add(
+          "aws:acm/certificateValidation:CertificateValidation",
+          "ohio-cert-validation",
+          { certificateArn: `arn:aws:acm:eu-central-1:${account}:certificate/0123` },
+          { provider: "ohio" },
+        ),
+      ),
+      expected: [
+        [
+          "arn-locality",
+          "ohio-cert-validation",
+          "mandatory",
+          [
+            'acm certificate validation "ohio-cert-validation"',
+            "arn:aws:acm:eu-central-1:111122223333:certificate/0123 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the Ohio validation names a certificate in Virginia",
+      twin: pipe(
+        addProvider("aws", "ohio", { region: "us-east-2" }),
+        add(
+          "aws:acm/certificateValidation:CertificateValidation",
+          "ohio-cert-validation",
+          { certificateArn: `arn:aws:acm:us-east-1:${account}:certificate/0123` },
+          { provider: "ohio" },
+        ),
+      ),
+    },
+    {
       name: "a provider sends its credential calls to Frankfurt",
       bad: addProvider("aws", "oregon-sts", { region: "us-west-2", stsRegion: "eu-central-1" }),
       expected: [
@@ -245,6 +316,31 @@ describe("placement", () => {
       twinName: "the replication role is another role of the account",
       twin: set("records-replication", (p) => {
         p.role = `arn:aws:iam::${account}:role/records-replication`;
+      }),
+    },
+    {
+      name: "a role is granted a customer-managed policy of the China partition",
+      bad: add("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "auditor-readers", {
+        role: "auditor",
+        policyArn: `arn:aws-cn:iam::${account}:policy/readers`,
+      }),
+      expected: [
+        [
+          "arn-locality",
+          "auditor-readers",
+          "mandatory",
+          [
+            'iam role policy attachment "auditor-readers"',
+            "arn:aws-cn:iam::111122223333:policy/readers (partition aws-cn, outside US)",
+          ],
+        ],
+      ],
+      // An AWS managed policy is a permission document, not a place: its partition says nothing
+      // about where the stack's data goes (a program written for either partition names one).
+      twinName: "the role is granted an AWS managed policy, named in the China partition",
+      twin: add("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "auditor-readers", {
+        role: "auditor",
+        policyArn: "arn:aws-cn:iam::aws:policy/ReadOnlyAccess",
       }),
     },
   ]);
@@ -1085,6 +1181,39 @@ describe("exposure and egress", () => {
       twinName: "the bucket ACL is private",
       twin: add("aws:s3/bucketAcl:BucketAcl", "records-acl", {
         bucket: "sdc-records",
+        acl: "private",
+      }),
+    },
+    {
+      name: "an object is uploaded to the bucket with a public-read ACL of its own",
+      bad: add("aws:s3/bucketObject:BucketObject", "report", {
+        bucket: "sdc-records",
+        key: "report.csv",
+        acl: "public-read",
+      }),
+      expected: [
+        ["public-exposure", "report", "mandatory", ["the internet", 's3 bucket object "report"']],
+      ],
+      twinName: "the object is uploaded without an ACL of its own",
+      twin: add("aws:s3/bucketObject:BucketObject", "report", {
+        bucket: "sdc-records",
+        key: "report.csv",
+      }),
+    },
+    {
+      name: "a v2 object is uploaded to the bucket with a public-read-write ACL of its own",
+      bad: add("aws:s3/bucketObjectv2:BucketObjectv2", "upload", {
+        bucket: "sdc-records",
+        key: "upload.csv",
+        acl: "public-read-write",
+      }),
+      expected: [
+        ["public-exposure", "upload", "mandatory", ["the internet", 's3 bucket objectv2 "upload"']],
+      ],
+      twinName: "the v2 object's ACL is private",
+      twin: add("aws:s3/bucketObjectv2:BucketObjectv2", "upload", {
+        bucket: "sdc-records",
+        key: "upload.csv",
         acl: "private",
       }),
     },
@@ -2266,7 +2395,7 @@ describe("kubernetes clusters and namespaces", () => {
       ),
       expected: [unplaced],
       message:
-        'kubernetes provider "ops" must deploy to a cluster placed inside US, but the pack cannot tell where its cluster is: its kubeconfig comes from pulumi stack reference "platform", not from a cluster this program creates, and it selects no context the stack config declares.',
+        'kubernetes provider "ops" must deploy to a cluster placed inside US, but the pack cannot tell where its cluster is: its kubeconfig comes from pulumi stack reference "platform", not from a cluster resource the pack can place, and it selects no context the stack config declares.',
       twinName: "the provider selects a context declared in Oregon",
       twin: pipe(
         stackReference("platform"),

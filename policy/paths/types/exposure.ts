@@ -105,9 +105,20 @@ const ossAcl = exposed(
 const s3Acl = exposed("acl", { values: publicAcls }, "objects are readable by anyone", gated);
 const policyDoc = exposed("policy", "policy", "", gated);
 
-/** The public fields of each bucket type (the storage table's bucket rows declare them). */
+/**
+ * The public fields of each bucket type, and of an OSS object, whose own ACL opens it as its
+ * bucket's opens them all (the storage table's bucket and object rows declare them).
+ */
 export const bucketExposure = {
   "alicloud:oss/bucket:Bucket": [ossAcl, policyDoc],
+  "alicloud:oss/bucketObject:BucketObject": [
+    exposed(
+      "acl",
+      { values: ["public-read", "public-read-write"] },
+      "the object is readable by anyone",
+      gated,
+    ),
+  ],
   "aws:s3/bucket:Bucket": [s3Acl, exposed("grants[].uri", "grantee", "", gated), policyDoc],
   "aws:s3/bucketV2:BucketV2": [s3Acl, exposed("grants[].uri", "grantee", "", gated), policyDoc],
 } as const satisfies Record<string, readonly FieldSpec[]>;
@@ -492,6 +503,15 @@ const unless =
     return isUnknown(v) || v === undefined || String(v).toLowerCase() !== value;
   };
 
+/**
+ * An S3 object: its own ACL opens that object to everyone, as its bucket's ACL opens them all, and
+ * the bucket's or account's public-access block (ignorePublicAcls) shuts both.
+ */
+const objectAclRow = aclRow(
+  [exposed("acl", { values: publicAcls }, "the object is readable by anyone", gated)],
+  'Set acl to "private", or leave it unset.',
+);
+
 export const exposure: TypeTable = {
   "alicloud:oss/bucketAcl:BucketAcl": aclRow([ossAcl], 'Set acl to "private".'),
   "aws:s3/bucketAcl:BucketAcl": aclRow(
@@ -503,6 +523,8 @@ export const exposure: TypeTable = {
     [],
     'Set acl to "private" and grant nothing to AllUsers or AuthenticatedUsers.',
   ),
+  "aws:s3/bucketObject:BucketObject": objectAclRow,
+  "aws:s3/bucketObjectv2:BucketObjectv2": objectAclRow,
   "alicloud:oss/bucketPolicy:BucketPolicy": bucketPolicyRow(
     'Allow only principals of this account, or bind "*" to the VPC with acs:SourceVpc.',
   ),

@@ -240,11 +240,18 @@ export const storage: TypeTable = {
   // Sync, a Flink workspace's state and artifacts, an Airflow environment's DAGs and logs, a
   // container registry's image layers. A bucket of the program is placed where it lies; another
   // is placed by the endpoint or region beside it, and fails closed without one.
-  "alicloud:oss/bucketObject:BucketObject": row(
-    "data",
-    ossFix,
-    sync.ref("bucket", "writes the object to", oss),
-  ),
+  "alicloud:oss/bucketObject:BucketObject": {
+    role: "data",
+    fields: [
+      sync.ref("bucket", "writes the object to", oss),
+      ...bucketExposure["alicloud:oss/bucketObject:BucketObject"],
+    ],
+    edges: (r, x) => {
+      const bucket = bucketOf(r, x);
+      return bucket ? publicAcl(bucket, x, r.props.acl, r) : [];
+    },
+    fix: { "storage-replication": ossFix, "public-exposure": 'Set acl to "private" or "default".' },
+  },
   "alicloud:cloudstoragegateway/gatewayFileShare:GatewayFileShare": gateway(true),
   "alicloud:cloudstoragegateway/gatewayBlockVolume:GatewayBlockVolume": gateway(false),
   "alicloud:cloudstoragegateway/expressSync:ExpressSync": row(
