@@ -7,7 +7,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { packConfigFor, settingsFromStackConfig, type Violation } from "../engine/check";
+import {
+  enginePolicies,
+  mergePolicyConfigFile,
+  packConfigFor,
+  settingsFromStackConfig,
+  type Violation,
+} from "../engine/check";
 import { defaultTimeoutSeconds, ProgramError } from "../engine/evaluate";
 import { loadProject, loadStackConfig, UsageError } from "../engine/project";
 import type { PackHandle } from "../engine/spawn-pack";
@@ -206,7 +212,7 @@ async function checkCommand(
 }
 
 function policyConfigCommand(
-  opts: { stack: string; project: string; out?: string },
+  opts: { stack: string; project: string; out?: string; policyConfig?: string },
   io: Io,
 ): number {
   const project = loadProject(opts.project);
@@ -217,7 +223,17 @@ function policyConfigCommand(
       `Pulumi.${opts.stack}.yaml sets no sovereign-dc:jurisdiction; the pack needs one.`,
     );
   }
-  const text = `${JSON.stringify(packConfigFor(settings), null, 2)}\n`;
+  const base = packConfigFor(settings);
+  // The same overrides `check` and `plan` take (waivers, levels, allowTypes), kept in one file;
+  // the engine's own findings are not the pack's, and the Pulumi CLI refuses unknown policies.
+  const config = opts.policyConfig
+    ? Object.fromEntries(
+        Object.entries(mergePolicyConfigFile(base, opts.policyConfig)).filter(
+          ([name]) => !enginePolicies.some((p) => p.name === name),
+        ),
+      )
+    : base;
+  const text = `${JSON.stringify(config, null, 2)}\n`;
   if (opts.out) {
     writeOutputFile("--out", opts.out, text, io);
   } else {
@@ -337,6 +353,10 @@ function buildProgram(
     .option("--stack <stack>", "stack", "cn-shanghai")
     .option("--project <dir>", "folder of the Pulumi project", process.cwd())
     .option("--out <file>", "file to write (default: stdout)")
+    .option(
+      "--policy-config <file>",
+      "overrides (the --policy-pack-config format: waivers, levels, allowTypes) laid over the stack's, as check and plan take them",
+    )
     .action((opts) => setCode(policyConfigCommand(opts, io)));
   return program;
 }

@@ -24,7 +24,7 @@ export const reviewedResourceTypes = residencyResourcePolicy({
     "Checks whether every resource type in the stack has been classified for cross-border data paths: reviewed or flow-modelled (policy/reviewed.ts), classed regional, inert or a reviewed exception (policy/review/classes.json), or allowed by this policy's allowTypes.",
   severity: "high",
   remediationSteps:
-    "Run `sovereign-dc coverage --type <token>` to see why the type is unclassified; classify it in policy/review/ (a reading of each place-naming property, or a class for the type with its reason) or model its paths in a flow table, then `npm run inventory`; or list it under `allowTypes` in this policy's config once reviewed for this stack.",
+    "Keep the stack's data on resource types the pack classifies; `sovereign-dc coverage --type <token>` shows why a type is not. Once you have reviewed where such a resource sends its data, list its type under `allowTypes` in this policy's config for the stack. The pack's own classification lives in policy/review/ (a reading of each place-naming property, or a class for the type with its reason) and the flow tables, refreshed by `npm run inventory`.",
   configProperties: {
     allowTypes: {
       type: "array",
@@ -78,8 +78,18 @@ export function unclassifiedMessage(
     return undefined;
   }
   const label = resourceLabel(type, name);
+  const lead = `${label} must be of a type the residency pack has classified, but ${type}`;
   if (entry === undefined) {
-    return `${label} must be of a type the residency pack has classified, but ${type} is neither a resource type of the installed SDKs the pack classifies (${sdks}) nor in policy/reviewed.ts, so the pack cannot tell whether it moves data across the border. Review the type and add it to policy/reviewed.ts (with a flow model if it can move data), or list it under allowTypes in the reviewed-resource-types config after review.`;
+    return `${lead} is not a resource type of the SDKs the pack classifies (${sdks}), so the pack cannot tell whether it moves data across the border. Keep the stack's data on resources of those SDKs, or, once you have reviewed where this resource sends its data, ${acceptFor(type)}.`;
   }
-  return `${label} must be of a type the residency pack has classified, but ${type} is unclassified: ${entry.reason}, so the pack cannot tell whether it moves data across the border. See \`sovereign-dc coverage --type ${type}\`; classify the type in policy/review/ (or model its paths) and run \`npm run inventory\`, or list it under allowTypes in the reviewed-resource-types config after review.`;
+  return `${lead} is unclassified: ${entry.reason}, so the pack cannot tell whether it moves data across the border. \`sovereign-dc coverage --type ${type}\` shows what is unreviewed; once you have reviewed where this resource sends its data, ${acceptFor(type)}.`;
+}
+
+/**
+ * How a stack accepts a type after review: the policy's own config, in the overrides file
+ * `check` and `plan` take as --policy-config, which `policy-config` lays over the stack's config
+ * it writes for the Pulumi CLI's --policy-pack-config.
+ */
+function acceptFor(type: string): string {
+  return `accept the type for this stack: list it under allowTypes of reviewed-resource-types in a --policy-config file (${JSON.stringify({ "reviewed-resource-types": { allowTypes: [type] } })}) given to check and plan, and to policy-config when it writes the config for pulumi preview --policy-pack-config`;
 }

@@ -4,11 +4,14 @@
  * And the programs that used to end in silence — provider functions in a resource's inputs —
  * now evaluate to a verdict.
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import schema from "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json";
 import { cli, cliMany, type CliRun, root } from "../helpers/cli";
+import { policyNames } from "../../policy/names";
 
 const dir = path.join(root, "test", "fixtures", "verdict");
 
@@ -34,6 +37,14 @@ const cases: Record<string, readonly string[]> = {
   declaredBackend: ["zones-subnet.ts", "--stack", "declared-backend", "--format", "json"],
   declaredBackendInside: ["zones-subnet.ts", "--stack", "declared-backend-inside"],
   waivedText: ["waived.ts", "--stack", "dev", "--policy-config", path.join(dir, "waivers.json")],
+  unclassifiedType: ["unclassified-type.ts", "--stack", "dev"],
+  unclassifiedAllowed: [
+    "unclassified-type.ts",
+    "--stack",
+    "dev",
+    "--policy-config",
+    path.join(dir, "allow-command.json"),
+  ],
   standardPosture: ["waived.ts", "--stack", "dev", "--format", "json"],
   strictPosture: ["waived.ts", "--stack", "strict", "--format", "json"],
   unknownPosture: ["waived.ts", "--stack", "lenient"],
@@ -265,6 +276,29 @@ describe("the state backend a program's stack declares (sovereign-dc:stateBacken
   });
 });
 
+describe("a resource of a package the pack does not classify", () => {
+  it("fails closed once, and says how a stack accepts the type after review", () => {
+    expect(runs.unclassifiedType.code).toBe(1);
+    const findings = runs.unclassifiedType.stdout.split("\n").filter((l) => l.startsWith("✗"));
+    expect(findings).toEqual([
+      '✗ [mandatory] reviewed-resource-types command:local:Command "export"',
+    ]);
+    expect(runs.unclassifiedType.stdout).toContain(
+      'local command "export" must be of a type the residency pack has classified, but command:local:Command is not a resource type of the SDKs the pack classifies (',
+    );
+  });
+
+  it("passes once the stack lists the type in the very config the finding prints", () => {
+    // The finding names the config to write; the file given here is that config, to the letter.
+    const config = fs.readFileSync(path.join(dir, "allow-command.json"), "utf8").trim();
+    expect(runs.unclassifiedType.stdout).toContain(
+      `list it under allowTypes of reviewed-resource-types in a --policy-config file (${config}) given to check and plan, and to policy-config when it writes the config for pulumi preview --policy-pack-config`,
+    );
+    expect(runs.unclassifiedAllowed.code).toBe(0);
+    expect(runs.unclassifiedAllowed.stdout).not.toContain("reviewed-resource-types");
+  });
+});
+
 describe("a finding a waiver covers", () => {
   const waiver = { reason: "public status page, no personal data", expires: "2099-03-31" };
 
@@ -364,5 +398,31 @@ describe("the stack's posture (sovereign-dc:posture)", () => {
     expect(runs.unknownPostureAnnounced.code).toBe(2);
     expect(runs.unknownPostureAnnounced.stderr).toBe(runs.unknownPosture.stderr);
     expect(runs.unknownPostureAnnounced.stderr).not.toContain("the program ran");
+  });
+});
+
+describe("policy-config with the overrides check takes (--policy-config)", () => {
+  it("lays them over the stack's config for the Pulumi CLI, leaving out the engine's own findings", async () => {
+    const overrides = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sdc-overrides-")), "o.json");
+    fs.writeFileSync(
+      overrides,
+      JSON.stringify({
+        "reviewed-resource-types": { allowTypes: ["command:local:Command"] },
+        "offline-visibility": "advisory",
+      }),
+    );
+    const [written] = await cliMany([
+      { args: ["policy-config", "--stack", "dev", "--project", dir, "--policy-config", overrides] },
+    ]);
+    expect(written.code).toBe(0);
+    const doc = JSON.parse(written.stdout) as Record<string, Record<string, unknown>>;
+    expect(doc["reviewed-resource-types"]).toEqual({
+      egressAllowlist: [],
+      waivers: [],
+      jurisdiction: "US",
+      allowTypes: ["command:local:Command"],
+    });
+    // Only the pack's policies: the Pulumi CLI refuses a config naming any other.
+    expect(Object.keys(doc)).toEqual([...policyNames]);
   });
 });
