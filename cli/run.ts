@@ -46,16 +46,22 @@ export interface RunResult {
   readonly violations: Violation[];
 }
 
-/** Keeps stdout for the command's own document while a program runs in this process. */
+/**
+ * Keeps stdout for the command's own document while a program runs in this process: what the
+ * program prints — console.log, console.info, or straight to process.stdout — goes to stderr, so
+ * that `--format json` and `sarif` stay documents a tool can parse.
+ */
 async function withConsoleOnStderr<T>(fn: () => Promise<T>): Promise<T> {
-  const saved = { log: console.log, info: console.info };
+  const saved = { log: console.log, info: console.info, write: process.stdout.write };
   console.log = (...a: unknown[]) => console.error(...a);
   console.info = (...a: unknown[]) => console.error(...a);
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
   try {
     return await fn();
   } finally {
     console.log = saved.log;
     console.info = saved.info;
+    process.stdout.write = saved.write;
   }
 }
 

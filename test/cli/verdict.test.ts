@@ -38,6 +38,8 @@ const cases: Record<string, readonly string[]> = {
   declaredBackendInside: ["zones-subnet.ts", "--stack", "declared-backend-inside"],
   waivedText: ["waived.ts", "--stack", "dev", "--policy-config", path.join(dir, "waivers.json")],
   unclassifiedType: ["unclassified-type.ts", "--stack", "dev"],
+  printsJson: ["prints.ts", "--stack", "dev", "--format", "json"],
+  printsSarif: ["prints.ts", "--stack", "dev", "--format", "sarif"],
   unclassifiedAllowed: [
     "unclassified-type.ts",
     "--stack",
@@ -71,6 +73,8 @@ const cases: Record<string, readonly string[]> = {
 
 /** Behaviour of the launcher itself (bin/sovereign-dc.js): run on the real binary. */
 const onBinary = new Set([
+  "printsJson",
+  "printsSarif",
   "neverResolves",
   "timeout",
   "lateThrow",
@@ -274,6 +278,28 @@ describe("the state backend a program's stack declares (sovereign-dc:stateBacken
       "Violations: none\nSEALED: stack declared-backend-inside has no path out of US (0 advisory finding(s)).\n",
     );
   });
+});
+
+describe("what a program prints while it runs", () => {
+  const printed = [
+    "console.log from the program",
+    "console.info from the program",
+    "process.stdout.write from the program",
+    "apply callback: ran",
+  ];
+
+  it.each(["printsJson", "printsSarif"])(
+    "goes to stderr, leaving stdout the document a tool parses (%s)",
+    (name) => {
+      const run = runs[name];
+      expect(run.code).toBe(0);
+      expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
+      for (const line of printed) {
+        expect(run.stderr).toContain(line);
+        expect(run.stdout).not.toContain(line);
+      }
+    },
+  );
 });
 
 describe("a resource of a package the pack does not classify", () => {
