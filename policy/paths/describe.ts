@@ -68,7 +68,10 @@ function nameOfKind(type: string): string {
   if (pkg === "kubernetes") {
     return `k8s ${kind.toLowerCase()}`;
   }
-  const module = mod.split("/")[0];
+  // A package's top-level types live in its `index` module (`docker:index/image:Image`): the
+  // package names them better ("docker image", "random password").
+  const top = mod.split("/")[0];
+  const module = top === "index" ? pkg : top;
   const kindWords = words(kind);
   // `kms/key:Key` is a "kms key", not a "kms kms key"; `cen/instance` a "cen instance".
   return kindWords.startsWith(`${module} `) || kindWords === module

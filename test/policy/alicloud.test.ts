@@ -2242,7 +2242,7 @@ describe("alarm and notification webhooks", () => {
     ],
     [
       "alicloud:index/mscSubWebhook:MscSubWebhook",
-      'index msc sub webhook "msc"',
+      'alicloud msc sub webhook "msc"',
       (u) => ({ serverUrl: u }),
     ],
     ["alicloud:ros/stack:Stack", 'ros stack "stack"', (u) => ({ notificationUrls: [u] })],
@@ -2591,7 +2591,7 @@ describe("public endpoints and internet access of managed services", () => {
         name: "ops",
         publicAccess: "follow",
       }),
-      expected: [internet('index open api explorer api mcp server "mcp"')],
+      expected: [internet('alicloud open api explorer api mcp server "mcp"')],
       twinName: "its public access is off",
       twin: add("alicloud:index/openApiExplorerApiMcpServer:OpenApiExplorerApiMcpServer", "mcp", {
         name: "ops",

@@ -53,7 +53,7 @@ describe("packages whose resources live only in the stack's state", () => {
           "app",
           "mandatory",
           [
-            'index image "app"',
+            'docker image "app"',
             "docker:index/image:Image (unclassified: where it sends data cannot be placed)",
           ],
         ],
