@@ -315,8 +315,10 @@ describe("a resource of a package the pack does not classify", () => {
   });
 
   it("passes once the stack lists the type in the very config the finding prints", () => {
-    // The finding names the config to write; the file given here is that config, to the letter.
-    const config = fs.readFileSync(path.join(dir, "allow-command.json"), "utf8").trim();
+    // The finding names the config to write; the file given here is that config.
+    const config = JSON.stringify(
+      JSON.parse(fs.readFileSync(path.join(dir, "allow-command.json"), "utf8")) as unknown,
+    );
     expect(runs.unclassifiedType.stdout).toContain(
       `list it under allowTypes of reviewed-resource-types in a --policy-config file (${config}) given to check and plan, and to policy-config when it writes the config for pulumi preview --policy-pack-config`,
     );
