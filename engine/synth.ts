@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { awsPartitionOf } from "../residency/jurisdictions";
+import { unknownValue } from "./wire";
 
 /** Properties providers fill by auto-naming when the program leaves them out. */
 const autonamed: Readonly<Record<string, string>> = {
@@ -52,7 +53,10 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   const pkg = type.split(":")[0];
   const region = regionOf(args);
   if (pkg === "aws" && state.arn === undefined) {
-    state.arn = awsArn(type, id, region, accountOf(args.providerProps));
+    // An ARN's partition follows the region; where no one can know the region before the
+    // deployment, the ARN is unknown too, as a preview shows it (not one of the `aws` partition).
+    state.arn =
+      region === undefined ? unknownValue : awsArn(type, id, region, accountOf(args.providerProps));
   }
   if (type === "alicloud:oss/bucket:Bucket" && region !== undefined) {
     state.location = `oss-${region}`;
@@ -60,9 +64,10 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     state.extranetEndpoint = `oss-${region}.aliyuncs.com`;
   }
   if (type === "aws:s3/bucket:Bucket" || type === "aws:s3/bucketV2:BucketV2") {
-    state.bucketRegionalDomainName = `${id}.s3.${region ?? "us-east-1"}.amazonaws.com${
-      region !== undefined && awsPartitionOf(region) === "aws-cn" ? ".cn" : ""
-    }`;
+    state.bucketRegionalDomainName =
+      region === undefined
+        ? unknownValue
+        : `${id}.s3.${region}.amazonaws.com${awsPartitionOf(region) === "aws-cn" ? ".cn" : ""}`;
   }
   if (type === "aws:kms/key:Key") {
     state.keyId = id;
@@ -70,13 +75,13 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   return { id, state };
 }
 
+/** The resource's region, its own or else its provider's; undefined when unset or not known. */
 function regionOf(args: SynthArgs): string | undefined {
   const own = args.inputs.region;
-  if (typeof own === "string" && own !== "") {
-    return own;
-  }
-  const fromProvider = args.providerProps.region;
-  return typeof fromProvider === "string" ? fromProvider : undefined;
+  const region = typeof own === "string" && own !== "" ? own : args.providerProps.region;
+  return typeof region === "string" && region !== "" && region !== unknownValue
+    ? region
+    : undefined;
 }
 
 function accountOf(providerProps: Record<string, unknown>): string {
@@ -92,8 +97,8 @@ function accountOf(providerProps: Record<string, unknown>): string {
 }
 
 /** `arn:<partition>:<service>:<region>:<account>:<kind>/<id>`, S3 buckets region- and account-less. */
-function awsArn(type: string, id: string, region: string | undefined, account: string): string {
-  const partition = region !== undefined ? awsPartitionOf(region) : "aws";
+function awsArn(type: string, id: string, region: string, account: string): string {
+  const partition = awsPartitionOf(region);
   const [, mod = "", kindToken = ""] = type.split(":");
   const service = mod.split("/")[0];
   if (
@@ -103,5 +108,5 @@ function awsArn(type: string, id: string, region: string | undefined, account: s
     return `arn:${partition}:s3:::${id}`;
   }
   const kind = kindToken.charAt(0).toLowerCase() + kindToken.slice(1);
-  return `arn:${partition}:${service}:${region ?? ""}:${account}:${kind}/${id}`;
+  return `arn:${partition}:${service}:${region}:${account}:${kind}/${id}`;
 }

@@ -572,6 +572,28 @@ function compileInternet(field: FieldSpec, r: BorderResource, x: Resolver): Comp
       ? []
       : [open(field.path, `is ${JSON.stringify(v)}: ${field.verb}`)];
   }
+  if ("reads" in opens) {
+    return opens.reads(r.props).map((o) => (o.unknown ? notKnown(o.path) : open(o.path, o.what)));
+  }
+  if ("defaultVpc" in opens) {
+    // A subnet or interface not known at preview is still one the program names: the instance
+    // is placed, in a network the graph judges, not in the default VPC.
+    const placed = [field.path, ...opens.defaultVpc.placedBy].some((p) => {
+      const set = valueAt(r.props, p);
+      return set !== undefined && set !== null && !(Array.isArray(set) && set.length === 0);
+    });
+    const flag = opens.defaultVpc.publicIp;
+    const publicIp = flag === undefined ? undefined : valueAt(r.props, flag);
+    if (placed) {
+      return [];
+    }
+    if (flag !== undefined && isUnknown(publicIp)) {
+      return [notKnown(flag)];
+    }
+    return String(publicIp).toLowerCase() === "false"
+      ? []
+      : [open(field.path, `is not set: ${field.verb}`)];
+  }
   // A managed runtime: in the stack's subnets, or isolated, it has no way out of its own.
   const { isolation, holder } = opens.outsideVpc;
   const subnets = holder === undefined ? field.path : field.path.slice(holder.length + 1);

@@ -256,6 +256,12 @@ export interface Judged {
  *   `isolation` flag, if the type has one, is not true — it runs in the service's own network.
  *   With a `holder` (`trainingJobDefinitions[]`), each holder is one runtime, and `isolation`
  *   and the subnet list are read inside it.
+ * - `defaultVpc`: an instance whose subnet (the field) is unset, and none of whose `placedBy`
+ *   inputs is set either, launches into the region's default VPC, whose subnets give it a public
+ *   address and route to an internet gateway — unless its `publicIp` flag, where it has one, is
+ *   false.
+ * - `reads`: the row's own reader says (`InternetReader`), where the opening is a setting among
+ *   many of one list (an Elastic Beanstalk environment's option settings).
  */
 export type InternetOpening =
   | "always"
@@ -264,7 +270,15 @@ export type InternetOpening =
   | "not-false"
   | "default-route"
   | { readonly unless: readonly string[] }
-  | { readonly outsideVpc: { readonly isolation?: string; readonly holder?: string } };
+  | { readonly outsideVpc: { readonly isolation?: string; readonly holder?: string } }
+  | { readonly defaultVpc: { readonly placedBy: readonly string[]; readonly publicIp?: string } }
+  | { readonly reads: InternetReader };
+
+/**
+ * A row's own reading of the inputs that open an edge to the internet: each opening it finds, in
+ * internet-egress's words (`GlobalReach`: `unknown` when it only may be open).
+ */
+export type InternetReader = (props: Readonly<Record<string, unknown>>) => readonly GlobalReach[];
 
 /**
  * Which values of a `public` field make the resource reachable from anyone on the internet

@@ -78,7 +78,8 @@ function analysis(resources: readonly OracleResource[], jurisdiction = "US") {
 describe("the rows internet-egress judges", () => {
   it("are rows of the egress table, whose other policies' fields are listed here", () => {
     // Each type is declared once: a row of the egress table carries another policy's fields only
-    // where the type has no other row (a security group's ingress sources, an ACK cluster's API
+    // where the type has no other row (a security group's ingress sources, an ECS service's
+    // external servers, an Elastic Beanstalk environment's load balancer, an ACK cluster's API
     // server, a SageMaker job's output buckets, an RDS AI instance's public endpoint).
     const others = Object.entries(egress).flatMap(([t, m]) =>
       (m.fields ?? [])
@@ -96,6 +97,9 @@ describe("the rows internet-egress judges", () => {
       "alicloud:ecs/securityGroupRule:SecurityGroupRule public-exposure ipv6CidrIp",
       "alicloud:ens/securityGroup:SecurityGroup public-exposure permissions[].sourceCidrIp",
       "alicloud:ens/securityGroup:SecurityGroup public-exposure permissions[].ipv6SourceCidrIp",
+      "aws:ecs/service:Service remote-sites launchType",
+      "aws:ecs/taskSet:TaskSet remote-sites launchType",
+      "aws:elasticbeanstalk/environment:Environment public-exposure settings",
       "alicloud:cs/managedKubernetes:ManagedKubernetes public-exposure slbInternetEnabled",
       "alicloud:cs/kubernetes:Kubernetes public-exposure slbInternetEnabled",
       "alicloud:cs/serverlessKubernetes:ServerlessKubernetes public-exposure endpointPublicAccessEnabled",
@@ -109,7 +113,7 @@ describe("the rows internet-egress judges", () => {
     // The VPC route entry and the two office sites, whose other fields network-links and
     // remote-sites judge, are rows of the network and remote-sites tables. The 18 egress
     // controls (gates.ts) declare rules and gates, and no fields but their ingress sources.
-    expect(Object.keys(egress).length).toBe(64 + 18);
+    expect(Object.keys(egress).length).toBe(66 + 18);
     expect(Object.keys(gates).filter((t) => !(t in egress))).toEqual([]);
     expect(
       Object.values(gates)

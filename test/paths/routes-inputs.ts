@@ -220,6 +220,8 @@ const aws: OracleResource[] = [
     { subnetId: "subnet-1", associatePublicIpAddress: true },
     { subnetId: ["public"] },
   ),
+  // Named into no subnet: it launches into the default VPC, with a public IP.
+  or("aws:ec2/instance:Instance", "vm-default", { instanceType: "t3.micro" }),
   or("aws:ec2/eip:Eip", "vm-eip", { domain: "vpc" }),
   or(
     "aws:ec2/eipAssociation:EipAssociation",

@@ -385,6 +385,7 @@ describe("the routes, gateways, addresses and instances of the network and egres
       'probe routes aws: internet-bound traffic of vpc "core" -[route]-> internet gateway "igw": internet-egress routes[1].cidrBlock',
       'probe routes aws: internet-bound traffic of vpc "core" -[route]-> ec2 egress only internet gateway "eigw": internet-egress routes[2].ipv6CidrBlock',
       'probe routes aws: internet-bound traffic of vpc "core" -[route]-> nat gateway "nat": internet-egress destinationCidrBlock',
+      'probe routes aws: ec2 instance "vm-default" -[public address]-> the public internet: internet-egress subnetId',
       'probe routes aws: eip "vm-eip" -[public address]-> the public internet: internet-egress domain',
       'probe routes aws: ec2 instance "vm" -[eip association]-> eip "vm-eip": internet-egress allocationId',
     ]);
@@ -751,10 +752,36 @@ describe("internet-egress over the egress table", () => {
       "10.0.0.0/8",
       unknownAtPreview,
     ];
+    // Rows whose fields read a list of settings with code of their own (`reads`) get the
+    // settings that code reads, the first keeping the edge shut.
+    const option = (namespace: unknown, name: string, value: unknown) => ({
+      namespace,
+      name,
+      value,
+    });
+    const readerShapes: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
+      "aws:elasticbeanstalk/environment:Environment": [
+        { settings: [option("aws:ec2:vpc", "VPCId", "vpc-1")] },
+        { settings: [option("aws:ec2:vpc", "AssociatePublicIpAddress", "false")] },
+        {
+          settings: [
+            option("aws:ec2:vpc", "VPCId", "vpc-1"),
+            option("aws:ec2:vpc", "AssociatePublicIpAddress", "true"),
+          ],
+        },
+        { settings: [option("aws:ec2:vpc", "AssociatePublicIpAddress", unknownAtPreview)] },
+        { settings: [option(unknownAtPreview, "VPCId", "vpc-1")] },
+        { settings: [option("aws:ec2:vpc", "VPCId", "vpc-1")], templateName: "base" },
+        { templateName: "base" },
+      ],
+    };
     return Object.entries(internetRows()).flatMap(([type, model]) => {
       // Every field at a value that keeps its edge shut, at once (the twin of each opening).
       const closed = (model.fields ?? []).map((f): Record<string, unknown> => {
         const o = f.opens;
+        if (typeof o === "object" && "reads" in o) {
+          return readerShapes[type][0];
+        }
         return o === "true" || o === "not-false"
           ? shape(f.path, false)
           : o === "positive"
@@ -767,7 +794,11 @@ describe("internet-egress over the egress table", () => {
                   ? shape(f.path, ["subnet-1"])
                   : {};
       });
-      const props: Record<string, unknown>[] = [{}, closed.reduce(combine, {}) as never];
+      const props: Record<string, unknown>[] = [
+        {},
+        closed.reduce(combine, {}) as never,
+        ...(readerShapes[type] ?? []),
+      ];
       for (const f of model.fields ?? []) {
         props.push(...values.map((v) => shape(f.path, v)));
         const opens = f.opens;
@@ -847,11 +878,12 @@ describe("internet-egress over the egress table", () => {
     const { analysis, label } = graphOf(oracleBorderResources([...providers, ...judged]), "CN");
     // Every edge but the resources' placement: a SageMaker job's output buckets are
     // log-shipping's fields of its row, and a job definition not known at preview leaves its
-    // bucket unknown too.
+    // bucket unknown too; an Elastic Beanstalk environment's load balancer is public-exposure's.
     const drawn = analysis.edges
       .filter((e) => e.label !== "placed in")
       .map((e) => `${label.get(e.from)} -[${edgeText(e)}]-> ${label.get(e.to)}`)
-      .filter((e) => !/ "sagemaker\/[^"]+" -\[log delivery\]-> /.test(e));
+      .filter((e) => !/ "sagemaker\/[^"]+" -\[log delivery\]-> /.test(e))
+      .filter((e) => !/ "elasticbeanstalk\/[^"]+" -\[public access\]-> /.test(e));
     // Each edge runs from the resource to the public internet, or to an unknown place when the
     // value that decides it is not known at preview.
     const edge =

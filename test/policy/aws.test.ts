@@ -44,6 +44,8 @@ beforeAll(async () => {
 type Props = Record<string, unknown>;
 
 const rule0 = (p: Props) => (p.rules as Props[])[0];
+/** One option setting of an Elastic Beanstalk environment. */
+const beanstalk = (namespace: string, name: string, value: string) => ({ namespace, name, value });
 const egressRules = (p: Props) => (p.spec as Props).egress as Props[];
 
 /** Encrypted storage settings with the ARN of the happy path's key, as a program passes it. */
@@ -1607,6 +1609,153 @@ describe("exposure and egress", () => {
       }),
     },
     {
+      // ECS Anywhere: the servers register through an SSM activation from wherever they are.
+      name: "an ECS service runs its tasks on external servers",
+      bad: add("aws:ecs/service:Service", "edge-svc", {
+        cluster: "records",
+        taskDefinition: "edge:1",
+        launchType: "EXTERNAL",
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "edge-svc",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ecs service "edge-svc"',
+            "external servers registered through SSM (ECS Anywhere), whose country the pack cannot determine",
+          ],
+        ],
+      ],
+      twinName: "the ECS service runs its tasks on EC2 capacity in the region",
+      twin: add("aws:ecs/service:Service", "edge-svc", {
+        cluster: "records",
+        taskDefinition: "edge:1",
+        launchType: "EC2",
+      }),
+    },
+    {
+      name: "an ECS task set runs its tasks on external servers",
+      bad: add("aws:ecs/taskSet:TaskSet", "edge-blue", {
+        cluster: "records",
+        service: "edge",
+        taskDefinition: "edge:2",
+        launchType: "EXTERNAL",
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "edge-blue",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ecs task set "edge-blue"',
+            "external servers registered through SSM (ECS Anywhere), whose country the pack cannot determine",
+          ],
+        ],
+      ],
+      twinName: "the ECS task set runs its tasks on Fargate in the region",
+      twin: add("aws:ecs/taskSet:TaskSet", "edge-blue", {
+        cluster: "records",
+        service: "edge",
+        taskDefinition: "edge:2",
+        launchType: "FARGATE",
+        networkConfiguration: { subnets: ["subnet-records"] },
+      }),
+    },
+    {
+      name: "an Elastic Beanstalk environment names no VPC, so its instances launch into the default VPC",
+      bad: add("aws:elasticbeanstalk/environment:Environment", "web", {
+        application: "records",
+        solutionStackName: "64bit Amazon Linux 2023 v4.3.0 running Python 3.11",
+        settings: [
+          beanstalk("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"),
+        ],
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "web",
+          "mandatory",
+          ['elasticbeanstalk environment "web"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the environment runs in a subnet of the stack's VPC",
+      twin: add("aws:elasticbeanstalk/environment:Environment", "web", {
+        application: "records",
+        solutionStackName: "64bit Amazon Linux 2023 v4.3.0 running Python 3.11",
+        settings: [
+          beanstalk("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"),
+          beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
+          beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
+        ],
+      }),
+    },
+    {
+      name: "an Elastic Beanstalk environment gives its instances public IPs",
+      bad: add("aws:elasticbeanstalk/environment:Environment", "web", {
+        application: "records",
+        solutionStackName: "64bit Amazon Linux 2023 v4.3.0 running Python 3.11",
+        settings: [
+          beanstalk("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"),
+          beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
+          beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
+          beanstalk("aws:ec2:vpc", "AssociatePublicIpAddress", "true"),
+        ],
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "web",
+          "mandatory",
+          ['elasticbeanstalk environment "web"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the environment's instances get only private addresses",
+      twin: add("aws:elasticbeanstalk/environment:Environment", "web", {
+        application: "records",
+        solutionStackName: "64bit Amazon Linux 2023 v4.3.0 running Python 3.11",
+        settings: [
+          beanstalk("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"),
+          beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
+          beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
+          beanstalk("aws:ec2:vpc", "AssociatePublicIpAddress", "false"),
+        ],
+      }),
+    },
+    {
+      name: "a load-balanced Elastic Beanstalk environment keeps the default, internet-facing scheme",
+      bad: add("aws:elasticbeanstalk/environment:Environment", "web", {
+        application: "records",
+        solutionStackName: "64bit Amazon Linux 2023 v4.3.0 running Python 3.11",
+        settings: [
+          beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
+          beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
+          beanstalk("aws:ec2:vpc", "ELBSubnets", "subnet-records"),
+        ],
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "web",
+          "mandatory",
+          ["the internet", 'elasticbeanstalk environment "web"'],
+        ],
+      ],
+      twinName: "the environment's load balancer is internal",
+      twin: add("aws:elasticbeanstalk/environment:Environment", "web", {
+        application: "records",
+        solutionStackName: "64bit Amazon Linux 2023 v4.3.0 running Python 3.11",
+        settings: [
+          beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
+          beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
+          beanstalk("aws:ec2:vpc", "ELBSubnets", "subnet-records"),
+          beanstalk("aws:ec2:vpc", "ELBScheme", "internal"),
+        ],
+      }),
+    },
+    {
       name: "an ECS task set gives its tasks public IPs",
       bad: add("aws:ecs/taskSet:TaskSet", "web-blue", {
         cluster: "records",
@@ -1696,6 +1845,86 @@ describe("exposure and egress", () => {
         instanceType: "t4g.micro",
         subnetId: "subnet-records",
         associatePublicIpAddress: false,
+      }),
+    },
+    {
+      // The default VPC's subnets map public IPs on launch and route to its internet gateway.
+      name: "an instance names no subnet, so it launches into the default VPC",
+      bad: add("aws:ec2/instance:Instance", "vm", {
+        ami: "ami-records",
+        instanceType: "t4g.micro",
+      }),
+      expected: [
+        ["internet-egress", "vm", "mandatory", ['ec2 instance "vm"', "the internet (any country)"]],
+      ],
+      twinName: "the instance is launched into a subnet of the stack's VPC",
+      twin: add("aws:ec2/instance:Instance", "vm", {
+        ami: "ami-records",
+        instanceType: "t4g.micro",
+        subnetId: "subnet-records",
+      }),
+    },
+    {
+      name: "an instance names only an availability zone, which picks a default subnet of the default VPC",
+      bad: add("aws:ec2/instance:Instance", "vm", {
+        ami: "ami-records",
+        instanceType: "t4g.micro",
+        availabilityZone: "us-west-2a",
+      }),
+      expected: [
+        ["internet-egress", "vm", "mandatory", ['ec2 instance "vm"', "the internet (any country)"]],
+      ],
+      twinName: "the instance in the default VPC gets no public IP",
+      twin: add("aws:ec2/instance:Instance", "vm", {
+        ami: "ami-records",
+        instanceType: "t4g.micro",
+        availabilityZone: "us-west-2a",
+        associatePublicIpAddress: false,
+      }),
+    },
+    {
+      name: "a spot instance names no subnet, so it launches into the default VPC",
+      bad: add("aws:ec2/spotInstanceRequest:SpotInstanceRequest", "batch-spot", {
+        ami: "ami-records",
+        instanceType: "t4g.micro",
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "batch-spot",
+          "mandatory",
+          ['ec2 spot instance request "batch-spot"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the spot instance is launched through its own network interface",
+      twin: add("aws:ec2/spotInstanceRequest:SpotInstanceRequest", "batch-spot", {
+        ami: "ami-records",
+        instanceType: "t4g.micro",
+        networkInterfaces: [{ networkInterfaceId: "eni-records", deviceIndex: 0 }],
+      }),
+    },
+    {
+      name: "an Auto Scaling group is given zones but no subnets, so it launches into the default VPC",
+      bad: add("aws:autoscaling/group:Group", "workers", {
+        minSize: 1,
+        maxSize: 2,
+        availabilityZones: ["us-west-2a"],
+        launchTemplate: { id: "lt-records", version: "$Latest" },
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "workers",
+          "mandatory",
+          ['autoscaling group "workers"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the Auto Scaling group launches into subnets of the stack's VPC",
+      twin: add("aws:autoscaling/group:Group", "workers", {
+        minSize: 1,
+        maxSize: 2,
+        vpcZoneIdentifiers: ["subnet-records"],
+        launchTemplate: { id: "lt-records", version: "$Latest" },
       }),
     },
     {
@@ -8047,6 +8276,20 @@ describe("directory, DNS, time and call servers; streaming and fleet instances",
         ["internet-egress", "default-a", "mandatory", internet('ec2 default subnet "default-a"')],
       ],
       twinName: "the default subnet gives them none",
+      twin: add("aws:ec2/defaultSubnet:DefaultSubnet", "default-a", {
+        availabilityZone: "us-west-2a",
+        mapPublicIpOnLaunch: false,
+      }),
+    },
+    {
+      name: "the default subnet is adopted as it is, mapping public IPs on launch",
+      bad: add("aws:ec2/defaultSubnet:DefaultSubnet", "default-a", {
+        availabilityZone: "us-west-2a",
+      }),
+      expected: [
+        ["internet-egress", "default-a", "mandatory", internet('ec2 default subnet "default-a"')],
+      ],
+      twinName: "the adopted default subnet is told to give no public IPs",
       twin: add("aws:ec2/defaultSubnet:DefaultSubnet", "default-a", {
         availabilityZone: "us-west-2a",
         mapPublicIpOnLaunch: false,

@@ -12,11 +12,23 @@
  * default route through a NAT gateway and its EIP is one chain of edges, each tagged with the
  * field internet-egress reports, so the path that crosses the border there is internet-egress's
  * finding. A row may carry other policies' fields too: a SageMaker job's output buckets
- * (log-shipping), an RDS AI instance's public endpoint (public-exposure). The egress controls
- * (security groups, network ACLs, firewall policies, prefix lists) are rows too (gates.ts):
- * egress-rules judges their rules, and the border analysis reads their gates.
+ * (log-shipping), an RDS AI instance's and an Elastic Beanstalk environment's public endpoints
+ * (public-exposure), the external servers an ECS service runs its tasks on (remote-sites). The
+ * egress controls (security groups, network ACLs, firewall policies, prefix lists) are rows too
+ * (gates.ts): egress-rules judges their rules, and the border analysis reads their gates.
  */
-import type { EdgeLabel, FieldSpec, InternetOpening, Role, TypeModel, TypeTable } from "../model";
+import type {
+  EdgeLabel,
+  FieldSpec,
+  GlobalReach,
+  InternetOpening,
+  InternetReader,
+  PublicReader,
+  Role,
+  TypeModel,
+  TypeTable,
+} from "../model";
+import { isTrue, isUnknown, valueAt } from "../values";
 import { ackEdges, ackRole, nodePoolEdges } from "./clusters";
 import { exposed, withExposure } from "./exposure";
 import { gates } from "./gates";
@@ -75,6 +87,17 @@ function fieldsOf(label: EdgeLabel) {
           ...(holder === undefined ? {} : { holder }),
         },
       })(path, verb),
+    /**
+     * An instance with no subnet at `path` nor any of `placedBy`, in the default VPC, whose
+     * public-IP flag `publicIp` (when it has one) is not false.
+     */
+    defaultVpc: (path: string, verb: string, publicIp?: string, ...placedBy: string[]) =>
+      field({ defaultVpc: { placedBy, ...(publicIp === undefined ? {} : { publicIp }) } })(
+        path,
+        verb,
+      ),
+    /** What the row's own reader finds in the inputs under `path`. */
+    reads: (path: string, reader: InternetReader) => field({ reads: reader })(path, ""),
   };
 }
 
@@ -95,6 +118,19 @@ const template = row("other");
 const noEdge =
   "Remove it; a sealed network reaches cloud services through private endpoints and other sites only through checked links.";
 const noPublicIp = "Set associatePublicIpAddress to false.";
+/**
+ * An EC2 instance named into no subnet, interface or launch template lands in a default subnet of
+ * the region's default VPC, which AWS creates with public addressing on and a default route to an
+ * internet gateway: a way out the program never declares.
+ */
+const inDefaultVpc = ip.defaultVpc(
+  "subnetId",
+  "the instance launches into the region's default VPC, whose subnets give it a public IP address and route to an internet gateway",
+  "associatePublicIpAddress",
+  "networkInterfaces",
+  "primaryNetworkInterface",
+  "launchTemplate",
+);
 const noBandwidth = "Set internetMaxBandwidthOut to 0.";
 const launched = "instances launched from it get public IP addresses";
 const isolationFix =
@@ -103,11 +139,28 @@ const isolationFix =
 /** A resource that is a way to the internet by its nature: a public address of `path`. */
 const exit = (path: string, verb: string, as = gateway) => as(noEdge, ip.always(path, verb));
 
-/** Tasks with a public IP on their network interface (Fargate, awsvpc network mode). */
-const ecsTasks = workload(
-  "Set networkConfiguration.assignPublicIp to false and reach AWS services through VPC endpoints.",
-  ip.true("networkConfiguration.assignPublicIp", "every task gets a public IP address"),
-);
+/**
+ * ECS tasks: with a public IP on their network interface (Fargate, awsvpc network mode) each is
+ * a way to the internet; launched EXTERNAL (ECS Anywhere), they run on servers registered through
+ * SSM from wherever those servers are, with the task's data, secrets and role.
+ */
+const ecsTasks: TypeModel = {
+  role: "workload",
+  fields: [
+    ip.true("networkConfiguration.assignPublicIp", "every task gets a public IP address"),
+    edgesOf("remote-sites", "attachment").flag("launchType", 'is "EXTERNAL": the tasks run on', {
+      values: ["EXTERNAL"],
+      farSide:
+        "external servers registered through SSM (ECS Anywhere), whose country the pack cannot determine",
+    }),
+  ],
+  fix: {
+    "internet-egress":
+      "Set networkConfiguration.assignPublicIp to false and reach AWS services through VPC endpoints.",
+    "remote-sites":
+      "Run the tasks on EC2 or Fargate capacity in the stack's region, or confirm that every external server sits inside the jurisdiction and record a waiver with that evidence.",
+  },
+};
 const appStream = workload(
   "Set enableDefaultInternetAccess to false and give the instances private subnets of the stack's VPC.",
   service.true(
@@ -123,6 +176,133 @@ const functionCompute = workload(
 );
 const publicHost = (what: string) =>
   workload(noBandwidth, ip.positive("internetMaxBandwidthOut", what));
+
+/**
+ * The option settings of an Elastic Beanstalk environment (`settings[]`: namespace, name, value),
+ * found by namespace and name: the first match with its path, `unknown` when a setting that may be
+ * it, or the whole list, is not known at preview.
+ */
+function beanstalkOption(
+  props: Readonly<Record<string, unknown>>,
+  namespace: string,
+  name: string,
+): { readonly path: string; readonly value?: unknown } | "unknown" | undefined {
+  const settings = valueAt(props, "settings");
+  if (isUnknown(settings)) {
+    return "unknown";
+  }
+  if (!Array.isArray(settings)) {
+    return undefined;
+  }
+  let unsure = false;
+  for (const [i, s] of settings.entries()) {
+    const o = (s ?? {}) as Readonly<Record<string, unknown>>;
+    if (isUnknown(s) || isUnknown(o.namespace) || isUnknown(o.name)) {
+      unsure = true;
+    } else if (o.namespace === namespace && o.name === name) {
+      return { path: `settings[${i}].value`, value: o.value };
+    }
+  }
+  return unsure ? "unknown" : undefined;
+}
+
+const vpcOptions = "aws:ec2:vpc";
+/**
+ * A saved configuration (`templateName`) supplies the settings the environment's own leave out;
+ * the pack does not read the template's, so what the environment leaves to it is not judged here.
+ */
+const fromTemplate = (props: Readonly<Record<string, unknown>>) =>
+  valueAt(props, "templateName") !== undefined;
+/** A setting not known at preview: whether it opens the environment cannot be decided. */
+const mayBe = (path: string): GlobalReach[] => [
+  {
+    path,
+    what: "is not known at preview, so whether it opens the environment to the internet cannot be decided",
+    unknown: true,
+  },
+];
+
+/**
+ * An Elastic Beanstalk environment's instances: given public IP addresses
+ * (AssociatePublicIpAddress), or launched into the region's default VPC when the settings name no
+ * VPC, whose subnets give them public addresses and route to an internet gateway.
+ */
+const beanstalkInstances: InternetReader = (props) => {
+  const publicIp = beanstalkOption(props, vpcOptions, "AssociatePublicIpAddress");
+  const vpc = beanstalkOption(props, vpcOptions, "VPCId");
+  if (publicIp === "unknown") {
+    return mayBe("settings");
+  }
+  if (publicIp !== undefined && isUnknown(publicIp.value)) {
+    return mayBe(publicIp.path);
+  }
+  if (publicIp !== undefined && isTrue(publicIp.value)) {
+    return [
+      {
+        path: publicIp.path,
+        what: `is "true" (${vpcOptions} AssociatePublicIpAddress): the instances get public IP addresses`,
+      },
+    ];
+  }
+  if (vpc === "unknown") {
+    return mayBe("settings");
+  }
+  if (vpc !== undefined || publicIp !== undefined || fromTemplate(props)) {
+    return [];
+  }
+  return [
+    {
+      path: "settings",
+      what: `name no VPC (${vpcOptions} VPCId): the instances launch into the region's default VPC, whose subnets give them public IP addresses and route to an internet gateway`,
+    },
+  ];
+};
+
+/**
+ * A load-balanced Elastic Beanstalk web environment's load balancer, internet-facing unless its
+ * scheme is internal (a worker or single-instance environment has none).
+ */
+const beanstalkLoadBalancer: PublicReader = (props) => {
+  const tier = valueAt(props, "tier");
+  if (isUnknown(tier)) {
+    return mayBe("tier");
+  }
+  if (typeof tier === "string" && tier.toLowerCase() === "worker") {
+    return [];
+  }
+  const kind = beanstalkOption(props, "aws:elasticbeanstalk:environment", "EnvironmentType");
+  const scheme = beanstalkOption(props, vpcOptions, "ELBScheme");
+  for (const o of [kind, scheme]) {
+    if (o === "unknown") {
+      return mayBe("settings");
+    }
+    if (o !== undefined && isUnknown(o.value)) {
+      return mayBe(o.path);
+    }
+  }
+  if ((kind === undefined || scheme === undefined) && fromTemplate(props)) {
+    return [];
+  }
+  const single = kind !== undefined && kind !== "unknown" && kind.value === "SingleInstance";
+  const internal =
+    scheme !== undefined &&
+    scheme !== "unknown" &&
+    String(scheme.value).toLowerCase() === "internal";
+  if (single || internal) {
+    return [];
+  }
+  return [
+    scheme !== undefined && scheme !== "unknown"
+      ? {
+          path: scheme.path,
+          what: `is ${JSON.stringify(scheme.value)} (${vpcOptions} ELBScheme): the environment's load balancer faces the internet`,
+        }
+      : {
+          path: "settings",
+          what: `set no ${vpcOptions} ELBScheme: the environment's load balancer faces the internet`,
+        },
+  ];
+};
 
 /** What internet-egress advises on a default route. */
 export const routeFix =
@@ -231,6 +411,17 @@ export const egress: TypeTable = {
   "aws:ec2/spotInstanceRequest:SpotInstanceRequest": workload(
     noPublicIp,
     ip.true("associatePublicIpAddress", "the instance gets a public IP address"),
+    inDefaultVpc,
+  ),
+  // A group given no subnets launches into the default VPC's subnets of its zones. Whether its
+  // instances then get public IPs is up to its launch template or configuration, which leave it
+  // to the subnet unless told; the group's row cannot read them, so it is judged by its subnets.
+  "aws:autoscaling/group:Group": workload(
+    "Launch the group's instances in subnets of the stack's VPC (vpcZoneIdentifiers).",
+    ip.defaultVpc(
+      "vpcZoneIdentifiers",
+      "the group launches its instances into the region's default VPC, whose subnets give them public IP addresses and route to an internet gateway",
+    ),
   ),
   "aws:ec2/launchConfiguration:LaunchConfiguration": template(
     noPublicIp,
@@ -238,9 +429,10 @@ export const egress: TypeTable = {
   ),
   "aws:ecs/service:Service": ecsTasks,
   "aws:ecs/taskSet:TaskSet": ecsTasks,
+  // A default subnet maps public IPs on launch unless told not to (the provider's default is true).
   "aws:ec2/defaultSubnet:DefaultSubnet": row("network")(
     "Set mapPublicIpOnLaunch to false.",
-    ip.true("mapPublicIpOnLaunch", "instances launched in it get public IP addresses"),
+    ip.notFalse("mapPublicIpOnLaunch", "instances launched in it get public IP addresses"),
   ),
   "aws:ec2/spotFleetRequest:SpotFleetRequest": workload(
     "Set associatePublicIpAddress to false in every launch specification.",
@@ -282,6 +474,14 @@ export const egress: TypeTable = {
       "the model's containers reach any host on the internet through SageMaker's network",
       "enableNetworkIsolation",
     ),
+  ),
+  "aws:elasticbeanstalk/environment:Environment": withExposure(
+    workload(
+      `Launch the environment in private subnets of the stack's VPC: set ${vpcOptions} VPCId and Subnets, and AssociatePublicIpAddress to "false".`,
+      ip.reads("settings", beanstalkInstances),
+    ),
+    `Set ${vpcOptions} ELBScheme to "internal", with ELBSubnets of the stack's VPC.`,
+    exposed("settings", { reads: beanstalkLoadBalancer }),
   ),
   "aws:lambda/function:Function": workload(
     "Attach the function to private subnets of the stack's VPC (vpcConfig.subnetIds).",
@@ -415,6 +615,7 @@ export const egress: TypeTable = {
     workload(
       noPublicIp,
       ip.true("associatePublicIpAddress", "the instance gets a public IP address"),
+      inDefaultVpc,
     ),
     awsInstance,
   ),

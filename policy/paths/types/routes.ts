@@ -380,11 +380,27 @@ export const alicloudInstance: RowEdges = (r, x, tagOf) => {
 
 /**
  * An EC2 instance in its subnet. Its public IP adds no way out the graph lacks: the instance
- * leaves through its VPC's gates and routes to an internet gateway, which the graph draws.
+ * leaves through its VPC's gates and routes to an internet gateway, which the graph draws. An
+ * instance placed in no subnet, interface or template lands in the default VPC, whose internet
+ * gateway the program never declares: its way out is its own, gated by its security groups (the
+ * VPC's default group, when it names none, lets everything out).
  */
-export const awsInstance: RowEdges = (r, x) => {
+export const awsInstance: RowEdges = (r, x, tagOf) => {
   const subnet = x.resourceAt(r, "subnetId", subnetTypes);
-  return subnet ? link(subnet, r, "attachment", { both: true }) : [];
+  if (subnet) {
+    return link(subnet, r, "attachment", { both: true });
+  }
+  const tag = tagOf("subnetId");
+  if (tag.local !== "report") {
+    return [];
+  }
+  const ids = valuesAt(r.props, "vpcSecurityGroupIds[]").length > 0;
+  const a = instanceAdmission(r, x, ids ? "vpcSecurityGroupIds[]" : "securityGroups[]");
+  const detail = `the default VPC; ${a?.detail ?? "its security groups admit no internet-bound traffic"}`;
+  return gated(tagged(link(r, x.internet, "public address", { detail }), tag), {
+    kind: "instance-admission",
+    open: a !== undefined,
+  });
 };
 
 /** No edge of its own: the row whose resource names this one draws it (an EIP association). */
