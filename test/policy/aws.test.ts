@@ -46,6 +46,13 @@ type Props = Record<string, unknown>;
 const rule0 = (p: Props) => (p.rules as Props[])[0];
 /** One option setting of an Elastic Beanstalk environment. */
 const beanstalk = (namespace: string, name: string, value: string) => ({ namespace, name, value });
+/** A Python web environment "web" of the application "records" with these settings. */
+const beanstalkEnvironment = (settings: readonly ReturnType<typeof beanstalk>[]) =>
+  add("aws:elasticbeanstalk/environment:Environment", "web", {
+    application: "records",
+    solutionStackName: "64bit Amazon Linux 2023 v4.3.0 running Python 3.11",
+    settings,
+  });
 const egressRules = (p: Props) => (p.spec as Props).egress as Props[];
 
 /** Encrypted storage settings with the ARN of the happy path's key, as a program passes it. */
@@ -1666,13 +1673,9 @@ describe("exposure and egress", () => {
     },
     {
       name: "an Elastic Beanstalk environment names no VPC, so its instances launch into the default VPC",
-      bad: add("aws:elasticbeanstalk/environment:Environment", "web", {
-        application: "records",
-        solutionStackName: "64bit Amazon Linux 2023 v4.3.0 running Python 3.11",
-        settings: [
-          beanstalk("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"),
-        ],
-      }),
+      bad: beanstalkEnvironment([
+        beanstalk("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"),
+      ]),
       expected: [
         [
           "internet-egress",
@@ -1682,28 +1685,20 @@ describe("exposure and egress", () => {
         ],
       ],
       twinName: "the environment runs in a subnet of the stack's VPC",
-      twin: add("aws:elasticbeanstalk/environment:Environment", "web", {
-        application: "records",
-        solutionStackName: "64bit Amazon Linux 2023 v4.3.0 running Python 3.11",
-        settings: [
-          beanstalk("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"),
-          beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
-          beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
-        ],
-      }),
+      twin: beanstalkEnvironment([
+        beanstalk("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"),
+        beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
+        beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
+      ]),
     },
     {
       name: "an Elastic Beanstalk environment gives its instances public IPs",
-      bad: add("aws:elasticbeanstalk/environment:Environment", "web", {
-        application: "records",
-        solutionStackName: "64bit Amazon Linux 2023 v4.3.0 running Python 3.11",
-        settings: [
-          beanstalk("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"),
-          beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
-          beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
-          beanstalk("aws:ec2:vpc", "AssociatePublicIpAddress", "true"),
-        ],
-      }),
+      bad: beanstalkEnvironment([
+        beanstalk("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"),
+        beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
+        beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
+        beanstalk("aws:ec2:vpc", "AssociatePublicIpAddress", "true"),
+      ]),
       expected: [
         [
           "internet-egress",
@@ -1713,28 +1708,20 @@ describe("exposure and egress", () => {
         ],
       ],
       twinName: "the environment's instances get only private addresses",
-      twin: add("aws:elasticbeanstalk/environment:Environment", "web", {
-        application: "records",
-        solutionStackName: "64bit Amazon Linux 2023 v4.3.0 running Python 3.11",
-        settings: [
-          beanstalk("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"),
-          beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
-          beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
-          beanstalk("aws:ec2:vpc", "AssociatePublicIpAddress", "false"),
-        ],
-      }),
+      twin: beanstalkEnvironment([
+        beanstalk("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"),
+        beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
+        beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
+        beanstalk("aws:ec2:vpc", "AssociatePublicIpAddress", "false"),
+      ]),
     },
     {
       name: "a load-balanced Elastic Beanstalk environment keeps the default, internet-facing scheme",
-      bad: add("aws:elasticbeanstalk/environment:Environment", "web", {
-        application: "records",
-        solutionStackName: "64bit Amazon Linux 2023 v4.3.0 running Python 3.11",
-        settings: [
-          beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
-          beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
-          beanstalk("aws:ec2:vpc", "ELBSubnets", "subnet-records"),
-        ],
-      }),
+      bad: beanstalkEnvironment([
+        beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
+        beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
+        beanstalk("aws:ec2:vpc", "ELBSubnets", "subnet-records"),
+      ]),
       expected: [
         [
           "public-exposure",
@@ -1744,16 +1731,12 @@ describe("exposure and egress", () => {
         ],
       ],
       twinName: "the environment's load balancer is internal",
-      twin: add("aws:elasticbeanstalk/environment:Environment", "web", {
-        application: "records",
-        solutionStackName: "64bit Amazon Linux 2023 v4.3.0 running Python 3.11",
-        settings: [
-          beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
-          beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
-          beanstalk("aws:ec2:vpc", "ELBSubnets", "subnet-records"),
-          beanstalk("aws:ec2:vpc", "ELBScheme", "internal"),
-        ],
-      }),
+      twin: beanstalkEnvironment([
+        beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
+        beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
+        beanstalk("aws:ec2:vpc", "ELBSubnets", "subnet-records"),
+        beanstalk("aws:ec2:vpc", "ELBScheme", "internal"),
+      ]),
     },
     {
       name: "an ECS task set gives its tasks public IPs",
