@@ -410,7 +410,7 @@ export function compileField(
       ? x.refs(r, field.path, field.ref ? refKinds[field.ref].types : undefined)
       : [];
   for (const [i, hit] of found.entries()) {
-    if (field.where && !field.where(hit.holder)) {
+    if (field.where && !field.where(hit.holder, { props: r.props, path: hit.path })) {
       continue;
     }
     if (field.format === "ref") {
@@ -652,7 +652,9 @@ function compilePublic(field: FieldSpec, r: BorderResource, x: Resolver): Compil
     return exposes.reads(r.props, x.allowlist).map((o) => one(o.path, o.what, !o.unknown));
   }
   if (exposes === "ingress") {
-    const entries = valuesAt(r.props, field.path).filter((f) => field.where?.(f.holder) ?? true);
+    const entries = valuesAt(r.props, field.path).filter(
+      (f) => field.where?.(f.holder, { props: r.props, path: f.path }) ?? true,
+    );
     return entries.flatMap((f) =>
       openSource(f.path, f.value, x.allowlist).map((o) => one(o.path, o.what, !o.unknown)),
     );

@@ -405,6 +405,13 @@ export interface EdgeGate {
 export type GatedEdge = (FlowEdge | TaggedEdge) & { readonly gate: EdgeGate };
 
 /** One property that names where the resource's data goes (or comes from). */
+/** Where a value was found, for a field's `where`. */
+export interface WhereAt {
+  readonly props: Readonly<Record<string, unknown>>;
+  /** Concrete path of the value, e.g. `rules[0].destination.bucket`. */
+  readonly path: string;
+}
+
 export interface FieldSpec {
   /** Dotted input path; `[]` expands an array (`rules[].destination.bucket`). */
   readonly path: string;
@@ -481,9 +488,11 @@ export interface FieldSpec {
   ) => readonly Judged[];
   /**
    * Each value counts only when the object holding it satisfies this: an EventBridge target's
-   * `endpoint` is a URL only for HTTP targets, the ARN of a cloud resource for the others.
+   * `endpoint` is a URL only for HTTP targets, the ARN of a cloud resource for the others. `at`
+   * gives the resource's properties and the value's own path, for a test on an enclosing object
+   * (an S3 replication rule's `status`, two steps above its destination bucket: `itemAt`).
    */
-  readonly where?: (holder: unknown) => boolean;
+  readonly where?: (holder: unknown, at: WhereAt) => boolean;
   /** For `public`: which values expose the resource (the `verb` says what that does). */
   readonly exposes?: PublicOpening;
   /** For `global`: which values reach the edge network named by `farSide`. */

@@ -172,7 +172,7 @@ export function namedDestinationsPolicy(meta: {
           }
           const kind = refKinds[field.ref!];
           for (const hit of valuesAt(r.props, field.path)) {
-            if (field.where && !field.where(hit.holder)) {
+            if (field.where && !field.where(hit.holder, { props: r.props, path: hit.path })) {
               continue;
             }
             // `sourceLabel` reads only the props, which it finds on a runtime resource too.

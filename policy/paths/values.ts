@@ -286,6 +286,39 @@ export function valueAt(props: unknown, path: string): unknown {
   return found.length > 0 ? found[0].value : undefined;
 }
 
+/**
+ * The item of the list `key` that holds a value found at `path` (`rules[0]` for
+ * `replicationConfiguration.rules[0].destination.bucket`, the rule itself where a single rule
+ * stands for the list): the last such step of the path. Undefined when the path has none, or
+ * the item is not an object; `unknown` when it is not known at preview.
+ */
+export function itemAt(props: unknown, path: string, key: string): unknown {
+  const steps = [...path.matchAll(new RegExp(`(?:^|\\.)${key}(?:\\[\\d+\\])?(?=\\.|$)`, "g"))];
+  const last = steps.pop();
+  if (last === undefined) {
+    return undefined;
+  }
+  let v: unknown = props;
+  for (const seg of path.slice(0, last.index + last[0].length).split(".")) {
+    const [, name = "", indices = ""] = /^([^[]*)((?:\[\d+\])*)$/.exec(seg) ?? [];
+    const keys = [name, ...[...indices.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]))];
+    for (const k of keys) {
+      if (k === "") {
+        continue;
+      }
+      if (isUnknown(v)) {
+        return v;
+      }
+      if (v === null || typeof v !== "object") {
+        return undefined;
+      }
+      const holder = v;
+      v = known(() => (holder as Record<string | number, unknown>)[k]);
+    }
+  }
+  return isUnknown(v) || (v !== null && typeof v === "object") ? v : undefined;
+}
+
 /** A non-empty string, or undefined (unknowns included). */
 export function str(v: unknown): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;

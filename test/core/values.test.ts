@@ -6,6 +6,7 @@
  */
 import {
   fromPlan,
+  itemAt,
   fromPolicyResources,
   isOn,
   isTrue,
@@ -54,6 +55,48 @@ describe("known", () => {
         throw new Error("boom");
       }),
     ).toThrow("boom");
+  });
+});
+
+describe("itemAt", () => {
+  const props = proxied({
+    replicationConfiguration: {
+      rules: [
+        { status: "Enabled", destination: { bucket: "a" } },
+        { status: "Disabled", destination: { bucket: "b" } },
+      ],
+    },
+    single: { rules: { status: "Disabled", destination: { bucket: "c" } } },
+    nested: [{ rules: [{ status: "Enabled" }, { status: unknownText }] }],
+    later: { rules: unknownText },
+  });
+
+  test("finds the item of the list that holds a value, by the value's path", () => {
+    expect(itemAt(props, "replicationConfiguration.rules[1].destination.bucket", "rules")).toEqual({
+      status: "Disabled",
+      destination: { bucket: "b" },
+    });
+    expect(itemAt(props, "replicationConfiguration.rules[0].destination.bucket", "rules")).toEqual({
+      status: "Enabled",
+      destination: { bucket: "a" },
+    });
+    // The last step of that name, below indexed lists.
+    expect(itemAt(props, "nested[0].rules[0].destinations[0].bucket", "rules")).toEqual({
+      status: "Enabled",
+    });
+  });
+
+  test("reads a single item written where a list is declared", () => {
+    expect(itemAt(props, "single.rules.destination.bucket", "rules")).toEqual({
+      status: "Disabled",
+      destination: { bucket: "c" },
+    });
+  });
+
+  test("is undefined without such a step, unknown where the item is not known yet", () => {
+    expect(itemAt(props, "replicationConfiguration.role", "rules")).toBeUndefined();
+    expect(itemAt(props, "replicationConfiguration.rulesets[0].x", "rules")).toBeUndefined();
+    expect(itemAt(props, "later.rules.destination.bucket", "rules")).toBe(unknown);
   });
 });
 

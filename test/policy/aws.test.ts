@@ -421,6 +421,65 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      name: "an enabled S3 replication rule copies objects to a bucket the program does not hold",
+      bad: set("records-replication", (p) => {
+        (p.rules as Props[]).push({
+          id: "archive",
+          status: "Enabled",
+          destination: { bucket: "arn:aws:s3:::partner-archive" },
+        });
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "records-replication",
+          "mandatory",
+          [
+            's3 bucket "sdc-records"',
+            's3 bucket replication config "records-replication"',
+            '"arn:aws:s3:::partner-archive" (cannot be placed)',
+          ],
+        ],
+      ],
+      // A disabled rule copies nothing, wherever its destination lies.
+      twinName: "the same rule is disabled",
+      twin: set("records-replication", (p) => {
+        (p.rules as Props[]).push({
+          id: "archive",
+          status: "Disabled",
+          destination: { bucket: "arn:aws:s3:::partner-archive" },
+        });
+      }),
+    },
+    {
+      name: "an enabled replication rule of a bucket's own configuration copies objects to a bucket the program does not hold",
+      bad: set("records", (p) => {
+        p.replicationConfiguration = {
+          role: `arn:aws:iam::${account}:role/replication`,
+          rules: [{ status: "Enabled", destination: { bucket: "arn:aws:s3:::partner-archive" } }],
+        };
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "records",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            's3 bucket "records"',
+            '"arn:aws:s3:::partner-archive" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the bucket's rule is disabled",
+      twin: set("records", (p) => {
+        p.replicationConfiguration = {
+          role: `arn:aws:iam::${account}:role/replication`,
+          rules: [{ status: "Disabled", destination: { bucket: "arn:aws:s3:::partner-archive" } }],
+        };
+      }),
+    },
+    {
       name: "EFS replicates to Frankfurt",
       bad: add("aws:efs/replicationConfiguration:ReplicationConfiguration", "efs-dr", {
         sourceFileSystemId: "fs-records",

@@ -25,7 +25,8 @@ import {
   withExposure,
 } from "./exposure";
 import { accelerationFix, bucketAcceleration } from "./edge-services";
-import { copyOf, edgesOf, inbound } from "./rows";
+import { copyOf, edgesOf, type FieldExtra, inbound } from "./rows";
+import { isUnknown, itemAt, known } from "../values";
 
 const replica = edgesOf("storage-replication", "replication");
 const logs = edgesOf("storage-replication", "log delivery");
@@ -107,8 +108,22 @@ const s3Bucket = (
   fix: bucketFix(s3Fix, bucketExposureFix.s3),
 });
 
+/**
+ * An S3 replication rule replicates unless its `status` is `Disabled` (one not known at preview
+ * counts as replicating): a disabled rule copies nothing, wherever its destination lies.
+ */
+const enabledRule: FieldExtra = {
+  where: (_, at) => {
+    const rule = itemAt(at.props, at.path, "rules");
+    return (
+      isUnknown(rule) ||
+      known(() => (rule as { status?: unknown } | undefined)?.status) !== "Disabled"
+    );
+  },
+};
+
 /** How the graph names a replication destination that is nothing of the stack. */
-const s3Replica = { ...s3, noun: "replication destination" } as const;
+const s3Replica = { ...s3, noun: "replication destination", ...enabledRule } as const;
 
 /** A storage gateway's share or volume writes its data through its cache into a bucket. */
 const gateway = (fileShare: boolean): TypeModel =>
@@ -296,6 +311,7 @@ export const storage: TypeTable = {
     replica.account(
       "replicationConfiguration.rules[].destination.accountId",
       "replicates objects to",
+      enabledRule,
     ),
     s3LogTo("logging.targetBucket", "writes access logs to"),
   ]),
@@ -314,7 +330,10 @@ export const storage: TypeTable = {
       ...s3Replica,
       ...s3Source,
     }),
-    replica.account("rules[].destination.account", "replicates objects to", s3Source),
+    replica.account("rules[].destination.account", "replicates objects to", {
+      ...s3Source,
+      ...enabledRule,
+    }),
   ),
   "aws:s3/bucketLogging:BucketLogging": row(
     "other",
