@@ -350,7 +350,13 @@ export function describeProgramFailure(
   }
   const err = e as Error;
   if (typeof err.message === "string" && err.message.trim() !== "") {
-    return err.message;
+    // Where in the program: an SDK's own errors ("Missing required property 'bucket'") name no
+    // resource, and the line that declared it does.
+    const at = typeof err.stack === "string" ? programFrame(err.stack, root) : undefined;
+    if (at === undefined || err.message.includes(at)) {
+      return err.message;
+    }
+    return err.message.includes("\n") ? `${err.message}\n(at ${at})` : `${err.message} (at ${at})`;
   }
   const ctor = (err as { constructor?: { name?: unknown } }).constructor?.name;
   const type =

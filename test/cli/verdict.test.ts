@@ -173,8 +173,8 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     expect(run.stderr).toBe(
       [
         "error: The program failed-registration.ts stopped before it finished: nothing was left to run, with 2 resource(s) never registered:",
-        `  - aws:s3/bucket:Bucket "archive" never registered, whose input "tags" comes from aws:kms/key:Key "archive-key", whose registration failed: failed to register new resource archive-key [aws:kms/key:Key]: Default provider for 'aws' disabled. 'aws:kms/key:Key' resource 'archive-key' must use an explicit provider (stack config pulumi:disable-default-providers).`,
-        `  - aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock "archive" never registered, whose input "bucket" waits on aws:s3/bucket:Bucket "archive", whose input "tags" comes from aws:kms/key:Key "archive-key", whose registration failed: failed to register new resource archive-key [aws:kms/key:Key]: Default provider for 'aws' disabled. 'aws:kms/key:Key' resource 'archive-key' must use an explicit provider (stack config pulumi:disable-default-providers).`,
+        `  - aws:s3/bucket:Bucket "archive" never registered, whose input "tags" comes from aws:kms/key:Key "archive-key", whose registration failed: failed to register new resource archive-key [aws:kms/key:Key]: Default provider for 'aws' disabled. 'aws:kms/key:Key' resource 'archive-key' must use an explicit provider (stack config pulumi:disable-default-providers). (at failed-registration.ts:8:13)`,
+        `  - aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock "archive" never registered, whose input "bucket" waits on aws:s3/bucket:Bucket "archive", whose input "tags" comes from aws:kms/key:Key "archive-key", whose registration failed: failed to register new resource archive-key [aws:kms/key:Key]: Default provider for 'aws' disabled. 'aws:kms/key:Key' resource 'archive-key' must use an explicit provider (stack config pulumi:disable-default-providers). (at failed-registration.ts:8:13)`,
         "",
       ].join("\n"),
     );
@@ -235,7 +235,7 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(
       "error: The program unknown-answer-computed.ts stopped before it finished: nothing was left to run, with 1 resource(s) never registered:\n" +
-        `  - aws:ec2/networkInterface:NetworkInterface "app" never registered, whose input "subnetId" failed: Cannot read properties of undefined (reading 'slice')\n` +
+        `  - aws:ec2/networkInterface:NetworkInterface "app" never registered, whose input "subnetId" failed: Cannot read properties of undefined (reading 'slice') (at unknown-answer-computed.ts:8:34)\n` +
         "Offline, the provider function(s) aws:ec2/getVpc:getVpc were answered with unknown values (as pulumi preview shows values it cannot know yet); a program that computes with their results, rather than passing them to resource inputs, cannot be evaluated without the cloud. Check it with credentials under the Pulumi CLI: npx sovereign-dc policy-config --stack dev --out policy/config/dev.json, then pulumi preview --stack dev --policy-pack policy --policy-pack-config policy/config/dev.json.\n",
     );
   });

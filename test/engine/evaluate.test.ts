@@ -122,11 +122,12 @@ describe("loading a program as the Node.js language host does", () => {
   let readsFile: Plan | Error;
   let relative: Plan | Error;
   let noMessage: Plan | Error;
+  let missingProperty: Plan | Error;
   beforeAll(async () => {
     // One process, in this order: the program given by a path relative to the caller's working
     // directory evaluates only if the one before gave that directory back. Failures go last (a
     // failed evaluation retires its process).
-    [nodenext, readsFile, relative, noMessage] = await evaluateMany([
+    [nodenext, readsFile, relative, noMessage, missingProperty] = await evaluateMany([
       { projectDir: dir, stack: "dev", program: path.join(dir, "nodenext.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "reads-file.ts") },
       {
@@ -135,6 +136,7 @@ describe("loading a program as the Node.js language host does", () => {
         program: path.relative(process.cwd(), path.join(dir, "refs.ts")),
       },
       { projectDir: dir, stack: "dev", program: path.join(dir, "no-message.ts") },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "missing-property.ts") },
     ]);
   });
 
@@ -171,6 +173,13 @@ describe("loading a program as the Node.js language host does", () => {
     expect(noMessage).toBeInstanceOf(ProgramError);
     expect((noMessage as Error).message).toBe(
       `The program ${path.join(dir, "no-message.ts")} failed: TypeError (no message) at no-message.ts:7:9`,
+    );
+  });
+
+  it("reports an SDK's error with the program line that declared the resource", () => {
+    expect(missingProperty).toBeInstanceOf(ProgramError);
+    expect((missingProperty as Error).message).toBe(
+      `The program ${path.join(dir, "missing-property.ts")} failed: Missing required property 'bucket' (at missing-property.ts:6:1)`,
     );
   });
 });
