@@ -353,10 +353,19 @@ export function describeProgramFailure(
     // Where in the program: an SDK's own errors ("Missing required property 'bucket'") name no
     // resource, and the line that declared it does.
     const at = typeof err.stack === "string" ? programFrame(err.stack, root) : undefined;
-    if (at === undefined || err.message.includes(at)) {
-      return err.message;
+    let message = err.message;
+    if ((err as { code?: unknown }).code === "MODULE_NOT_FOUND") {
+      // Node's require stack lists the engine's own files; what helps is what is missing.
+      const first = message.split("\n")[0];
+      const name = /^Cannot find module '([^']*)'/.exec(first)?.[1] ?? "";
+      message = /^[./]/.test(name)
+        ? first
+        : `${first}: install the program's dependencies (npm install in its project)`;
     }
-    return err.message.includes("\n") ? `${err.message}\n(at ${at})` : `${err.message} (at ${at})`;
+    if (at === undefined || message.includes(at)) {
+      return message;
+    }
+    return message.includes("\n") ? `${message}\n(at ${at})` : `${message} (at ${at})`;
   }
   const ctor = (err as { constructor?: { name?: unknown } }).constructor?.name;
   const type =

@@ -123,21 +123,24 @@ describe("loading a program as the Node.js language host does", () => {
   let relative: Plan | Error;
   let noMessage: Plan | Error;
   let missingProperty: Plan | Error;
+  let missingPackage: Plan | Error;
   beforeAll(async () => {
     // One process, in this order: the program given by a path relative to the caller's working
     // directory evaluates only if the one before gave that directory back. Failures go last (a
     // failed evaluation retires its process).
-    [nodenext, readsFile, relative, noMessage, missingProperty] = await evaluateMany([
-      { projectDir: dir, stack: "dev", program: path.join(dir, "nodenext.ts") },
-      { projectDir: dir, stack: "dev", program: path.join(dir, "reads-file.ts") },
-      {
-        projectDir: path.relative(process.cwd(), dir),
-        stack: "dev",
-        program: path.relative(process.cwd(), path.join(dir, "refs.ts")),
-      },
-      { projectDir: dir, stack: "dev", program: path.join(dir, "no-message.ts") },
-      { projectDir: dir, stack: "dev", program: path.join(dir, "missing-property.ts") },
-    ]);
+    [nodenext, readsFile, relative, noMessage, missingProperty, missingPackage] =
+      await evaluateMany([
+        { projectDir: dir, stack: "dev", program: path.join(dir, "nodenext.ts") },
+        { projectDir: dir, stack: "dev", program: path.join(dir, "reads-file.ts") },
+        {
+          projectDir: path.relative(process.cwd(), dir),
+          stack: "dev",
+          program: path.relative(process.cwd(), path.join(dir, "refs.ts")),
+        },
+        { projectDir: dir, stack: "dev", program: path.join(dir, "no-message.ts") },
+        { projectDir: dir, stack: "dev", program: path.join(dir, "missing-property.ts") },
+        { projectDir: dir, stack: "dev", program: path.join(dir, "missing-package.ts") },
+      ]);
   });
 
   it("resolves NodeNext-style .js and .cjs specifiers to the program's .ts and .cts files", () => {
@@ -180,6 +183,13 @@ describe("loading a program as the Node.js language host does", () => {
     expect(missingProperty).toBeInstanceOf(ProgramError);
     expect((missingProperty as Error).message).toBe(
       `The program ${path.join(dir, "missing-property.ts")} failed: Missing required property 'bucket' (at missing-property.ts:6:1)`,
+    );
+  });
+
+  it("reports a package the project has not installed by name, without Node's require stack", () => {
+    expect(missingPackage).toBeInstanceOf(ProgramError);
+    expect((missingPackage as Error).message).toBe(
+      `The program ${path.join(dir, "missing-package.ts")} failed: Cannot find module '@sovereign-dc-fixtures/not-installed': install the program's dependencies (npm install in its project) (at missing-package.ts:3:1)`,
     );
   });
 });
