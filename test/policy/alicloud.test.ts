@@ -2220,11 +2220,7 @@ describe("alarm and notification webhooks", () => {
       'cloudmonitor service group monitoring agent process "process"',
       (u) => ({ alertConfigs: [{ webhook: u }] }),
     ],
-    [
-      "alicloud:quotas/quotaAlarm:QuotaAlarm",
-      'quotas quota alarm "quota"',
-      (u) => ({ webHook: u }),
-    ],
+    ["alicloud:quotas/quotaAlarm:QuotaAlarm", 'quota alarm "quota"', (u) => ({ webHook: u })],
     [
       "alicloud:log/alert:Alert",
       'log alert "log-alert"',

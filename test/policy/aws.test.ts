@@ -3076,7 +3076,7 @@ describe("fail closed", () => {
       "export",
     );
     const unclassifiedWidget = unclassified(
-      'widgets widget "widget"',
+      'widget "widget"',
       "aws:widgets/widget:Widget",
       "widget",
     );
@@ -4763,7 +4763,7 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
           "log-shipping",
           "spend",
           "mandatory",
-          [global, 'budgets budget "spend"', '"finance@records.example" (cannot be placed)'],
+          [global, 'budget "spend"', '"finance@records.example" (cannot be placed)'],
         ],
       ],
       twinName: "it notifies a topic in Oregon",
@@ -4802,7 +4802,7 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
           "mandatory",
           [
             global,
-            'budgets budget action "stop-spend"',
+            'budget action "stop-spend"',
             '"finance@records.example" (a mailbox outside the cloud, which cannot be placed)',
           ],
         ],
@@ -6048,7 +6048,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
           "mandatory",
           [
             "us-west-2 (inside US)",
-            'pipes pipe "orders-pipe"',
+            'pipe "orders-pipe"',
             `arn:aws:sqs:eu-central-1:${account}:orders-copy (outside US, in EU)`,
           ],
         ],
