@@ -20,6 +20,19 @@ const autonamed: Readonly<Record<string, string>> = {
   "aws:cloudwatch/logGroup:LogGroup": "name",
 };
 
+/**
+ * Types whose provider ID is an identifier the program sets: a global database's ID is its
+ * `globalClusterIdentifier`, an Aurora cluster's its `clusterIdentifier`. Programs pass `.id` where
+ * the resource is named by that identifier (a cluster joining a global database), so the ID must
+ * be that value for the reference to resolve.
+ */
+const idFromInput: Readonly<Record<string, string>> = {
+  "aws:rds/globalCluster:GlobalCluster": "globalClusterIdentifier",
+  "aws:docdb/globalCluster:GlobalCluster": "globalClusterIdentifier",
+  "aws:neptune/globalCluster:GlobalCluster": "globalClusterIdentifier",
+  "aws:rds/cluster:Cluster": "clusterIdentifier",
+};
+
 /** The AWS account used in synthesised ARNs when the provider pins none. */
 export const placeholderAccount = "123456789012";
 
@@ -44,8 +57,14 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   if (nameProp !== undefined && (state[nameProp] === undefined || state[nameProp] === "")) {
     state[nameProp] = `${name}-${shortHash(type, name)}`;
   }
+  const idProp = idFromInput[type];
+  const given = idProp === undefined ? undefined : state[idProp];
   const id =
-    nameProp !== undefined ? String(state[nameProp]) : `${name}-${shortHash("id", type, name)}`;
+    nameProp !== undefined
+      ? String(state[nameProp])
+      : typeof given === "string" && given !== "" && given !== unknownValue
+        ? given
+        : `${name}-${shortHash("id", type, name)}`;
 
   if (type.startsWith("pulumi:providers:")) {
     return { id, state };

@@ -10,7 +10,15 @@ import { notAPlace, type PlaceKind, placeRuleOf } from "../inventory/place-rules
 import type { Outcome } from "./fields";
 import type { FieldSpec, PolicyName, TypeTable } from "./model";
 import { type Located, locate } from "./places";
-import { isUnknown, modelPath, plainValue, stringsIn, unknown, type Unknown } from "./values";
+import {
+  type FoundString,
+  isUnknown,
+  modelPath,
+  plainValue,
+  stringsIn,
+  unknown,
+  type Unknown,
+} from "./values";
 
 /** What a value alone says about where it points: inside, outside (named), or unplaceable. */
 export type PlaceOutcome = Extract<
@@ -78,9 +86,20 @@ export interface ArnReference {
 }
 
 /**
- * Every ARN (`arn:…`, `acs:…`) anywhere in a resource's props — policy documents included — that
- * `accept` selects, except at the paths `skip` holds for the type. Values unknown at preview are
- * returned as `unknown` for the caller to judge.
+ * Whether a string is a policy document's `Id`: a label for the document (the SQS console writes
+ * `arn:aws:sqs:<region>:<account>:<queue>/SQSDefaultPolicy`), which names nothing the grants reach.
+ */
+function isDocumentId(hit: FoundString): boolean {
+  const holder = hit.holder;
+  return (
+    hit.name === "Id" && typeof holder === "object" && holder !== null && "Statement" in holder
+  );
+}
+
+/**
+ * Every ARN (`arn:…`, `acs:…`) anywhere in a resource's props — policy documents included, their
+ * `Id` left out — that `accept` selects, except at the paths `skip` holds for the type. Values
+ * unknown at preview are returned as `unknown` for the caller to judge.
  */
 export function arnReferences(
   type: string,
@@ -94,6 +113,9 @@ export function arnReferences(
   for (const hit of stringsIn(plainValue(props))) {
     const arn = hit.value;
     if (!isUnknown(arn) && !(/^(arn|acs):/.test(arn as string) && accept(arn as string))) {
+      continue;
+    }
+    if (isDocumentId(hit)) {
       continue;
     }
     if (!skipped.has(modelPath(hit.path))) {

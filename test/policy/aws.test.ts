@@ -54,6 +54,20 @@ const beanstalkEnvironment = (settings: readonly ReturnType<typeof beanstalk>[])
     settings,
   });
 const egressRules = (p: Props) => (p.spec as Props).egress as Props[];
+/** A queue policy letting the account send to the queue "orders" of `region`, its Id of `idRegion`. */
+const queuePolicy = (region: string, idRegion: string) =>
+  JSON.stringify({
+    Version: "2012-10-17",
+    Id: `arn:aws:sqs:${idRegion}:${account}:orders/SQSDefaultPolicy`,
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: "sqs:SendMessage",
+        Resource: `arn:aws:sqs:${region}:${account}:orders`,
+      },
+    ],
+  });
 
 /** Encrypted storage settings with the ARN of the happy path's key, as a program passes it. */
 const encryptedWithKey =
@@ -350,6 +364,29 @@ describe("placement", () => {
       twin: add("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "auditor-readers", {
         role: "auditor",
         policyArn: "arn:aws-cn:iam::aws:policy/ReadOnlyAccess",
+      }),
+    },
+    {
+      // The document's Id, as the SQS console writes it, is the queue's ARN in Frankfurt too: a
+      // label of the document, so the grant's Resource is the one place named.
+      name: "a queue's policy grants sending to a queue in Frankfurt",
+      bad: add("aws:sqs/queue:Queue", "orders", {
+        policy: queuePolicy("eu-central-1", "eu-central-1"),
+      }),
+      expected: [
+        [
+          "arn-locality",
+          "orders",
+          "mandatory",
+          [
+            'sqs queue "orders"',
+            "arn:aws:sqs:eu-central-1:111122223333:orders (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the policy grants sending to the Oregon queue, its Id still naming Frankfurt",
+      twin: add("aws:sqs/queue:Queue", "orders", {
+        policy: queuePolicy("us-west-2", "eu-central-1"),
       }),
     },
   ]);
