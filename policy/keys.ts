@@ -137,7 +137,7 @@ function keyFinding(
   const label = resourceLabel(store.type, store.name);
   if (use.ref === undefined) {
     return {
-      message: `${label} must be encrypted with a customer key that lives inside ${j.id}, but ${use.path} is not known until other resources exist and comes from no key of this program, so its encryption cannot be decided at preview. ${model.fix}`,
+      message: `${label} must be encrypted with a customer key that lives inside ${j.id}, but ${use.path} is not known before deployment (an output of another resource, or the answer of a lookup) and comes from no key of this program, so its encryption cannot be decided at preview. ${model.fix}`,
       path: [label, `${use.path} (unknown at preview)`],
     };
   }

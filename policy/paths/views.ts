@@ -126,7 +126,7 @@ export function crossingFinding(
       };
     case "unknown":
       return {
-        message: `${label} must name a place the pack can check, but ${at.path} is not known until other resources exist, so whether it leaves ${j} cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
+        message: `${label} must name a place the pack can check, but ${at.path} is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves ${j} cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
         path: hops(`${at.path} (unknown at preview)`),
       };
     case "not-set":

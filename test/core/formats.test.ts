@@ -1356,7 +1356,7 @@ describe("relation: values that cross a border together", () => {
     path: [near, label, place],
   });
   const undecided: Finding = {
-    message: `${label} must name a place the pack can check, but a setting it depends on is not known until other resources exist, so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
+    message: `${label} must name a place the pack can check, but a setting it depends on is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
     path: [near, label, "a setting it depends on (unknown at preview)"],
   };
 
@@ -1452,7 +1452,7 @@ describe("judged: the row's own reading of its inputs", () => {
   test("a value not known at preview inside a list leaves the reading undecided", () => {
     expect(view("storage-replication", origins, { origins: ["cn-beijing", unknownText] })).toEqual([
       {
-        message: `${label} must name a place the pack can check, but a setting it depends on is not known until other resources exist, so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
+        message: `${label} must name a place the pack can check, but a setting it depends on is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
         path: [near, label, "a setting it depends on (unknown at preview)"],
       },
     ]);
@@ -1657,7 +1657,7 @@ describe("a place that may name a resource of the stack", () => {
       ),
     ).toEqual([
       {
-        message: `${s3} must name a place the pack can check, but to is not known until other resources exist, so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
+        message: `${s3} must name a place the pack can check, but to is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
         path: ["cn-north-1 (inside CN)", s3, "to (unknown at preview)"],
       },
     ]);

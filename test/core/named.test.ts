@@ -214,7 +214,7 @@ describe("names resolved against the stack", () => {
       ),
     ).toEqual([
       {
-        message: `${ruleLabel} must name a place the pack can check, but destination.bucket is not known until other resources exist, so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.\npath: oss bucket "t" → ${ruleLabel} → destination.bucket (unknown at preview)`,
+        message: `${ruleLabel} must name a place the pack can check, but destination.bucket is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.\npath: oss bucket "t" → ${ruleLabel} → destination.bucket (unknown at preview)`,
         urn: ruleUrn,
       },
     ]);

@@ -430,7 +430,7 @@ describe("deciding one value by its format", () => {
   test("a value not known at preview fails closed with its own finding", () => {
     expect(findings(oneField({ format: "region" }), { to: unknownText })).toEqual([
       {
-        message: `${label} must name a place the pack can check, but to is not known until other resources exist, so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
+        message: `${label} must name a place the pack can check, but to is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
         path: [near, label, "to (unknown at preview)"],
       },
     ]);
@@ -444,7 +444,7 @@ describe("deciding one value by its format", () => {
         path: [near, label, "cn-hongkong (outside CN, in HK)"],
       },
       {
-        message: `${label} must name a place the pack can check, but regions[2] is not known until other resources exist, so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
+        message: `${label} must name a place the pack can check, but regions[2] is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
         path: [near, label, "regions[2] (unknown at preview)"],
       },
     ]);
@@ -509,7 +509,7 @@ describe("what a finding says", () => {
     // Without the name to fall back on, the unknown location is the finding.
     expect(findings(row(location), props)).toEqual([
       {
-        message: `${label} must name a place the pack can check, but destination.location is not known until other resources exist, so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
+        message: `${label} must name a place the pack can check, but destination.location is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
         path: [near, label, "destination.location (unknown at preview)"],
       },
     ]);
@@ -541,7 +541,7 @@ describe("what a finding says", () => {
     expect(findings(model, { mode: "regional" })).toEqual([]);
     expect(findings(model, { mode: unknownText })).toEqual([
       {
-        message: `${label} must name a place the pack can check, but a setting it depends on is not known until other resources exist, so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
+        message: `${label} must name a place the pack can check, but a setting it depends on is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
         path: [near, label, "a setting it depends on (unknown at preview)"],
       },
     ]);

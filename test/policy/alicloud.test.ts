@@ -1565,7 +1565,7 @@ describe("fail closed", () => {
       expect(violations.map((v) => [v.level, v.message])).toEqual([
         [
           "mandatory",
-          'rds instance cross backup policy "db-cross-backup" must name a place the pack can check, but crossBackupRegion is not known until other resources exist, so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.',
+          'rds instance cross backup policy "db-cross-backup" must name a place the pack can check, but crossBackupRegion is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.',
         ],
       ]);
     });
