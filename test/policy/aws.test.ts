@@ -46,6 +46,15 @@ type Props = Record<string, unknown>;
 const rule0 = (p: Props) => (p.rules as Props[])[0];
 /** One option setting of an Elastic Beanstalk environment. */
 const beanstalk = (namespace: string, name: string, value: string) => ({ namespace, name, value });
+/** Beanstalk settings: the environment in the stack's VPC and subnet, and as one instance there. */
+const inVpc = [
+  beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
+  beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
+];
+const singleInstanceInVpc = [
+  beanstalk("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"),
+  ...inVpc,
+];
 /** A Python web environment "web" of the application "records" with these settings. */
 const beanstalkEnvironment = (settings: readonly ReturnType<typeof beanstalk>[]) =>
   add("aws:elasticbeanstalk/environment:Environment", "web", {
@@ -1781,18 +1790,12 @@ describe("exposure and egress", () => {
         ],
       ],
       twinName: "the environment runs in a subnet of the stack's VPC",
-      twin: beanstalkEnvironment([
-        beanstalk("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"),
-        beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
-        beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
-      ]),
+      twin: beanstalkEnvironment([...singleInstanceInVpc]),
     },
     {
       name: "an Elastic Beanstalk environment gives its instances public IPs",
       bad: beanstalkEnvironment([
-        beanstalk("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"),
-        beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
-        beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
+        ...singleInstanceInVpc,
         beanstalk("aws:ec2:vpc", "AssociatePublicIpAddress", "true"),
       ]),
       expected: [
@@ -1805,17 +1808,14 @@ describe("exposure and egress", () => {
       ],
       twinName: "the environment's instances get only private addresses",
       twin: beanstalkEnvironment([
-        beanstalk("aws:elasticbeanstalk:environment", "EnvironmentType", "SingleInstance"),
-        beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
-        beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
+        ...singleInstanceInVpc,
         beanstalk("aws:ec2:vpc", "AssociatePublicIpAddress", "false"),
       ]),
     },
     {
       name: "a load-balanced Elastic Beanstalk environment keeps the default, internet-facing scheme",
       bad: beanstalkEnvironment([
-        beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
-        beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
+        ...inVpc,
         beanstalk("aws:ec2:vpc", "ELBSubnets", "subnet-records"),
       ]),
       expected: [
@@ -1828,8 +1828,7 @@ describe("exposure and egress", () => {
       ],
       twinName: "the environment's load balancer is internal",
       twin: beanstalkEnvironment([
-        beanstalk("aws:ec2:vpc", "VPCId", "vpc-records"),
-        beanstalk("aws:ec2:vpc", "Subnets", "subnet-records"),
+        ...inVpc,
         beanstalk("aws:ec2:vpc", "ELBSubnets", "subnet-records"),
         beanstalk("aws:ec2:vpc", "ELBScheme", "internal"),
       ]),
