@@ -88,6 +88,7 @@ export class RecordingMonitor extends MockMonitor {
       name: args.name,
       inputs: args.inputs as Record<string, unknown>,
       providerProps,
+      stackAccount: this.config["sovereign-dc:accountId"],
     });
   }
 

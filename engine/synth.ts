@@ -47,6 +47,8 @@ export interface SynthArgs {
   readonly inputs: Record<string, unknown>;
   /** Deserialised inputs of the resource's provider (explicit or default). */
   readonly providerProps: Record<string, unknown>;
+  /** The account the stack declares (`sovereign-dc:accountId`), for a provider that pins none. */
+  readonly stackAccount?: string;
 }
 
 /** The id and output state a provider would report for a newly created resource. */
@@ -75,7 +77,9 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     // An ARN's partition follows the region; where no one can know the region before the
     // deployment, the ARN is unknown too, as a preview shows it (not one of the `aws` partition).
     state.arn =
-      region === undefined ? unknownValue : awsArn(type, id, region, accountOf(args.providerProps));
+      region === undefined
+        ? unknownValue
+        : awsArn(type, id, region, accountOf(args.providerProps, args.stackAccount));
   }
   if (type === "alicloud:oss/bucket:Bucket" && region !== undefined) {
     state.location = `oss-${region}`;
@@ -103,16 +107,22 @@ function regionOf(args: SynthArgs): string | undefined {
     : undefined;
 }
 
-function accountOf(providerProps: Record<string, unknown>): string {
+/**
+ * The account in a synthesised ARN: the first the provider pins, else the one the stack declares,
+ * else the placeholder (a grant to the stack's own resources must not read as another account's).
+ */
+function accountOf(providerProps: Record<string, unknown>, stackAccount?: string): string {
+  const fallback =
+    stackAccount !== undefined && stackAccount !== "" ? stackAccount : placeholderAccount;
   let ids = providerProps.allowedAccountIds;
   if (typeof ids === "string") {
     try {
       ids = JSON.parse(ids);
     } catch {
-      return placeholderAccount;
+      return fallback;
     }
   }
-  return Array.isArray(ids) && typeof ids[0] === "string" ? ids[0] : placeholderAccount;
+  return Array.isArray(ids) && typeof ids[0] === "string" ? ids[0] : fallback;
 }
 
 /** `arn:<partition>:<service>:<region>:<account>:<kind>/<id>`, S3 buckets region- and account-less. */

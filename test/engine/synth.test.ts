@@ -37,3 +37,32 @@ describe("resource IDs", () => {
     );
   });
 });
+
+describe("the account of a synthesised ARN", () => {
+  const arnOf = (providerProps: Record<string, unknown>, stackAccount?: string) =>
+    synthesizeState({
+      type: "aws:iam/role:Role",
+      name: "reader",
+      inputs: {},
+      providerProps,
+      stackAccount,
+    }).state.arn;
+
+  it("is the first account the provider pins", () => {
+    expect(arnOf({ ...virginia, allowedAccountIds: ["111122223333"] }, "444455556666")).toMatch(
+      /^arn:aws:iam:us-east-1:111122223333:role\//,
+    );
+    expect(arnOf({ ...virginia, allowedAccountIds: '["111122223333"]' })).toMatch(
+      /^arn:aws:iam:us-east-1:111122223333:role\//,
+    );
+  });
+
+  // Otherwise a grant to the program's own role would read as a grant to another account.
+  it("is the account the stack declares when the provider pins none", () => {
+    expect(arnOf(virginia, "444455556666")).toMatch(/^arn:aws:iam:us-east-1:444455556666:role\//);
+  });
+
+  it("is the placeholder account when neither says", () => {
+    expect(arnOf(virginia)).toMatch(/^arn:aws:iam:us-east-1:123456789012:role\//);
+  });
+});
