@@ -276,8 +276,12 @@ function sourcePosition(file: string, line: number, column: number): [number, nu
     // Loaded only here, when a program fails: a run whose files are compiled already never needs it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { transform } = require("sucrase") as typeof import("sucrase");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { optionsFor } = require("./register-ts.js") as {
+      optionsFor(file: string): import("sucrase").Options;
+    };
     const { sourceMap } = transform(fs.readFileSync(file, "utf8"), {
-      transforms: esm ? ["typescript"] : ["imports", "typescript"],
+      ...(esm ? { transforms: ["typescript"] } : optionsFor(file)),
       filePath: file,
       sourceMapOptions: { compiledFilename: file },
     });

@@ -31,10 +31,109 @@ const notOwn = [
   `${ownRoot}test${path.sep}fixtures${path.sep}`,
 ];
 
+/**
+ * A program compiled without `esModuleInterop` — the setting of Pulumi's own templates, and
+ * TypeScript's default — turns `import * as x from "m"` into `require("m")` itself, as ts-node
+ * does under the Pulumi CLI; Sucrase's interop would hand the program a copy of the module, which
+ * Pulumi's function serialiser no longer recognises as a module (a Lambda callback capturing an
+ * AWS SDK client then fails to serialise). So a program whose tsconfig.json leaves
+ * `esModuleInterop` off is compiled with TypeScript's own (legacy) interop; one that turns it on,
+ * has no tsconfig.json, or one this cannot read in full keeps Sucrase's.
+ */
+const legacyInteropOptions = { ...options, enableLegacyTypeScriptModuleInterop: true };
+
 function optionsFor(filePath) {
-  return filePath.startsWith(ownRoot) && !notOwn.some((p) => filePath.includes(p))
-    ? ownOptions
-    : options;
+  if (filePath.startsWith(ownRoot) && !notOwn.some((p) => filePath.includes(p))) {
+    return ownOptions;
+  }
+  return esModuleInterop(path.dirname(filePath)) === false ? legacyInteropOptions : options;
+}
+
+/** `esModuleInterop` of the tsconfig.json nearest to `dir`, by folder; undefined when unknown. */
+const interopByDir = new Map();
+
+function esModuleInterop(dir) {
+  if (interopByDir.has(dir)) {
+    return interopByDir.get(dir);
+  }
+  const file = path.join(dir, "tsconfig.json");
+  const parent = path.dirname(dir);
+  let found;
+  if (fs.existsSync(file)) {
+    const setting = interopOf(file, 0);
+    found = setting === undefined ? undefined : setting === "unset" ? false : setting;
+  } else if (parent !== dir && path.basename(dir) !== "node_modules") {
+    found = esModuleInterop(parent);
+  }
+  interopByDir.set(dir, found);
+  return found;
+}
+
+/**
+ * `compilerOptions.esModuleInterop` as TypeScript reads `file`: its own setting, else that of
+ * the configs it extends (a later one of a list over an earlier one); "unset" when none sets it,
+ * undefined when one of them cannot be read.
+ */
+function interopOf(file, depth) {
+  const config = readConfig(file);
+  if (config === undefined || depth > 8) {
+    return undefined;
+  }
+  const own = config.compilerOptions && config.compilerOptions.esModuleInterop;
+  if (typeof own === "boolean") {
+    return own;
+  }
+  const bases = config.extends === undefined ? [] : [config.extends].flat();
+  for (const base of [...bases].reverse()) {
+    const baseFile =
+      typeof base === "string" ? resolveExtends(base, path.dirname(file)) : undefined;
+    const inherited = baseFile === undefined ? undefined : interopOf(baseFile, depth + 1);
+    if (inherited !== "unset") {
+      return inherited;
+    }
+  }
+  return "unset";
+}
+
+/** A tsconfig file: JSON with comments and trailing commas. */
+function readConfig(file) {
+  let text;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Comments or trailing commas: TypeScript's own dialect.
+  }
+  const { parse } = require("jsonc-parser");
+  const errors = [];
+  const config = parse(text, errors, { allowTrailingComma: true });
+  return errors.length === 0 && config !== null && typeof config === "object" ? config : undefined;
+}
+
+/** The file an `extends` names: a path, or a package's config as Node resolves it. */
+function resolveExtends(base, dir) {
+  const candidates =
+    base.startsWith(".") || path.isAbsolute(base)
+      ? [path.resolve(dir, base), path.resolve(dir, `${base}.json`)]
+      : [base, `${base}.json`, `${base}/tsconfig.json`];
+  for (const candidate of candidates) {
+    try {
+      if (path.isAbsolute(candidate)) {
+        if (fs.statSync(candidate).isFile()) {
+          return candidate;
+        }
+      } else {
+        return require.resolve(candidate, { paths: [dir] });
+      }
+    } catch {
+      // The next form.
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -98,4 +197,4 @@ function registerTs() {
 
 registerTs();
 
-module.exports = { registerTs, compile };
+module.exports = { registerTs, compile, optionsFor };

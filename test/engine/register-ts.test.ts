@@ -87,3 +87,59 @@ test("this package's own sources stay ES2022, as built; programs and fixtures ke
     expect(js).not.toContain("?.");
   }
 });
+
+describe("a program's module interop follows its tsconfig.json, as ts-node compiles it", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { compile } = require(hook) as { compile(code: string, file: string): string };
+  const code = 'import * as m from "m";\nexport const x = m;\n';
+  let dir: string;
+  const project = (files: Record<string, string>): string => {
+    const p = fs.mkdtempSync(path.join(dir, "p-"));
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(p, name)), { recursive: true });
+      fs.writeFileSync(path.join(p, name), text);
+    }
+    return p;
+  };
+  /** Whether `import * as m` compiled in `file` hands the program require("m") itself. */
+  const plainRequire = (file: string) => !compile(code, file).includes("_interopRequireWildcard");
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-interop-"));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("without esModuleInterop (Pulumi's templates): require itself, which the serialiser knows", () => {
+    const p = project({ "tsconfig.json": '{ "compilerOptions": { "strict": true } }' });
+    expect(plainRequire(path.join(p, "index.ts"))).toBe(true);
+    // From a folder below the project's tsconfig.json too.
+    expect(plainRequire(path.join(p, "src", "lambda", "handler.ts"))).toBe(true);
+  });
+
+  it("with esModuleInterop, set here or by a config it extends (comments and trailing commas allowed)", () => {
+    const own = project({ "tsconfig.json": '{ "compilerOptions": { "esModuleInterop": true } }' });
+    expect(plainRequire(path.join(own, "index.ts"))).toBe(false);
+    const extended = project({
+      "tsconfig.json":
+        '{\n  // shared settings\n  "extends": "./base",\n  "compilerOptions": { "strict": true, },\n}\n',
+      "base.json": '{ "compilerOptions": { "esModuleInterop": true } }',
+    });
+    expect(plainRequire(path.join(extended, "index.ts"))).toBe(false);
+    // The later of two bases decides, and the config's own setting over both.
+    const listed = project({
+      "tsconfig.json": '{ "extends": ["./on.json", "./off.json"] }',
+      "on.json": '{ "compilerOptions": { "esModuleInterop": true } }',
+      "off.json": '{ "compilerOptions": { "esModuleInterop": false } }',
+    });
+    expect(plainRequire(path.join(listed, "index.ts"))).toBe(true);
+  });
+
+  it("keeps Sucrase's interop where the setting cannot be known: no tsconfig.json, an unreadable one, a base that is not installed", () => {
+    const none = project({ "index.ts": "" });
+    const broken = project({ "tsconfig.json": '{ "compilerOptions": { ' });
+    const missingBase = project({ "tsconfig.json": '{ "extends": "@tsconfig/not-installed" }' });
+    for (const p of [none, broken, missingBase]) {
+      expect(plainRequire(path.join(p, "index.ts"))).toBe(false);
+    }
+  });
+});
