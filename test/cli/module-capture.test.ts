@@ -8,7 +8,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { cli, root } from "../helpers/cli";
+import { cliMany, root } from "../helpers/cli";
 
 let dir: string;
 
@@ -43,7 +43,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 test("the callback serialises and the function is judged", async () => {
-  const r = await cli(["check", "index.ts", "--stack", "dev"], { cwd: dir });
+  const [r] = await cliMany([{ args: ["check", "index.ts", "--stack", "dev"], cwd: dir }]);
   expect(r.stderr).not.toContain("could not be serialized");
   expect(r.code).toBe(1);
   expect(r.stdout).toContain('✗ [mandatory] internet-egress aws:lambda/function:Function "tick"');
