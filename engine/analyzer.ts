@@ -439,7 +439,7 @@ export class PlanAnalysis {
     const entries = plan.resources.map((r) => {
       let entry = this.stackEntries.get(r);
       if (entry === undefined || "unplaced" in entry) {
-        whole ??= providersOf(new Map(plan.resources.map((p) => [p.urn, p])), "outputs");
+        whole ??= stackProviders(plan);
         entry = stackEntry(r, whole, true);
       }
       if ("error" in entry) {
@@ -476,10 +476,12 @@ export class PlanAnalysis {
 
 /** The `AnalyzeStackRequest` of a plan: every resource with its outputs and its provider's. */
 function stackRequest(plan: Plan): Buffer {
-  return encodeAnalyzeStackRequest(
-    plan.resources,
-    providersOf(new Map(plan.resources.map((r) => [r.urn, r])), "outputs"),
-  );
+  return encodeAnalyzeStackRequest(plan.resources, stackProviders(plan));
+}
+
+/** The provider of each resource of the stack's request: its outputs, found in the whole plan. */
+function stackProviders(plan: Plan): (r: RecordedResource) => ProviderRef | undefined {
+  return providersOf(new Map(plan.resources.map((r) => [r.urn, r])), "outputs");
 }
 
 /**

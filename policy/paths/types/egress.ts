@@ -270,9 +270,11 @@ const beanstalkLoadBalancer: PublicReader = (props) => {
   if (typeof tier === "string" && tier.toLowerCase() === "worker") {
     return [];
   }
-  const kind = beanstalkOption(props, "aws:elasticbeanstalk:environment", "EnvironmentType");
-  const scheme = beanstalkOption(props, vpcOptions, "ELBScheme");
-  for (const o of [kind, scheme]) {
+  const options = [
+    beanstalkOption(props, "aws:elasticbeanstalk:environment", "EnvironmentType"),
+    beanstalkOption(props, vpcOptions, "ELBScheme"),
+  ];
+  for (const o of options) {
     if (o === "unknown") {
       return mayBe("settings");
     }
@@ -280,19 +282,17 @@ const beanstalkLoadBalancer: PublicReader = (props) => {
       return mayBe(o.path);
     }
   }
+  const [kind, scheme] = options.map((o) => (o === "unknown" ? undefined : o));
   if ((kind === undefined || scheme === undefined) && fromTemplate(props)) {
     return [];
   }
-  const single = kind !== undefined && kind !== "unknown" && kind.value === "SingleInstance";
-  const internal =
-    scheme !== undefined &&
-    scheme !== "unknown" &&
-    String(scheme.value).toLowerCase() === "internal";
+  const single = kind?.value === "SingleInstance";
+  const internal = scheme !== undefined && String(scheme.value).toLowerCase() === "internal";
   if (single || internal) {
     return [];
   }
   return [
-    scheme !== undefined && scheme !== "unknown"
+    scheme !== undefined
       ? {
           path: scheme.path,
           what: `is ${JSON.stringify(scheme.value)} (${vpcOptions} ELBScheme): the environment's load balancer faces the internet`,
