@@ -17,16 +17,7 @@ export function fromSdk<T>(id: string): T {
   return require(require.resolve(id, { paths: [sdk] })) as T;
 }
 
-/**
- * The analyzer service's methods the engine calls, as gRPC paths (`pulumirpc.Analyzer` in the
- * SDK's analyzer.proto). Written out rather than read from the SDK's service definition, whose
- * module loads grpc-js's client for nothing: engine/pack-connection.ts makes the calls.
- */
-export const analyzerMethods = {
-  configure: "/pulumirpc.Analyzer/Configure",
-  analyze: "/pulumirpc.Analyzer/Analyze",
-  stack: "/pulumirpc.Analyzer/AnalyzeStack",
-} as const;
+export { analyzerMethods } from "./pack-frames";
 
 export type Level = "mandatory" | "advisory";
 

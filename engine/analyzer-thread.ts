@@ -21,11 +21,14 @@ import {
 } from "./analyzer-messages";
 import { CallWindow } from "./call-window";
 import { PackCallError, PackConnection } from "./pack-connection";
+import { FramedConnection, type PackCalls } from "./pack-frames-client";
 
 export type ThreadRequest =
   | {
       readonly kind: "connect";
       readonly port: number;
+      /** The pack's framed channel (engine/pack-frames.ts): used instead of gRPC when given. */
+      readonly frames?: number;
       readonly config?: PolicyPackConfig;
     }
   | { readonly kind: "analyze" | "stack"; readonly id: number; readonly req: Uint8Array };
@@ -35,7 +38,7 @@ export type ThreadAnswer =
   | { readonly kind: "answer"; readonly id: number; readonly diagnostics: unknown[] }
   | { readonly kind: "failed"; readonly id?: number; readonly error: string };
 
-let connection: PackConnection | undefined;
+let connection: PackCalls | undefined;
 /** Requests that arrived before the pack was configured. */
 let ready: Promise<void> = new Promise<void>(() => undefined);
 
@@ -68,7 +71,7 @@ function errorText(err: unknown): string {
 }
 
 function connect(m: Extract<ThreadRequest, { kind: "connect" }>): void {
-  const c = new PackConnection(m.port);
+  const c = m.frames === undefined ? new PackConnection(m.port) : new FramedConnection(m.frames);
   connection = c;
   ready =
     m.config === undefined

@@ -27,6 +27,7 @@ import {
 } from "./analyzer-wire";
 import { CallWindow } from "./call-window";
 import { PackConnection } from "./pack-connection";
+import { FramedConnection, type PackCalls } from "./pack-frames-client";
 import { isProviderType, type Plan, type RecordedResource } from "./plan";
 import { engineModule, type PackEndpoint, type SpawnedPack, spawnPack } from "./spawn-pack";
 import { mark } from "./timings";
@@ -49,13 +50,15 @@ type Send = (kind: "analyze" | "stack", req: Buffer) => Promise<Diagnostic[]>;
  * when done all the same, to stop a pack it started.
  */
 export class PolicyPackSession {
-  private connection: PackConnection | undefined;
+  private connection: PackCalls | undefined;
 
   private constructor(
     private readonly endpoint: PackEndpoint,
     /** The pack's process when this session owns it (stops it on close). */
     private readonly owned: ChildProcess | undefined,
     private readonly port: number,
+    /** The port of the engine's framed channel to the pack, when it has one (pack-frames.ts). */
+    private readonly framesPort: number | undefined,
     private readonly stderr: () => string,
   ) {}
 
@@ -73,7 +76,7 @@ export class PolicyPackSession {
       pack.child.kill();
       throw e;
     }
-    return new PolicyPackSession(pack, pack.child, port, pack.stderr);
+    return new PolicyPackSession(pack, pack.child, port, await pack.frames, pack.stderr);
   }
 
   /**
@@ -82,7 +85,7 @@ export class PolicyPackSession {
    */
   static async attach(pack: PackEndpoint): Promise<PolicyPackSession> {
     const port = await pack.port;
-    return new PolicyPackSession(pack, undefined, port, pack.stderr);
+    return new PolicyPackSession(pack, undefined, port, await pack.frames, pack.stderr);
   }
 
   /** Sends the policy config, as `--policy-pack-config` does. */
@@ -139,7 +142,7 @@ export class PolicyPackSession {
     const sent = lastConfig.get(this.endpoint) === key;
     lastConfig.delete(this.endpoint);
     try {
-      await thread.connect(this.port, sent ? undefined : config);
+      await thread.connect(this.port, this.framesPort, sent ? undefined : config);
     } catch (e) {
       throw this.packError(e as Error);
     }
@@ -168,7 +171,10 @@ export class PolicyPackSession {
 
   /** One call on this thread's connection; a failure reports as packError says. */
   private async call(method: string, req: Uint8Array): Promise<Buffer> {
-    this.connection ??= new PackConnection(this.port);
+    this.connection ??=
+      this.framesPort === undefined
+        ? new PackConnection(this.port)
+        : new FramedConnection(this.framesPort);
     try {
       return await this.connection.call(method, req);
     } catch (e) {
@@ -218,10 +224,14 @@ class AnalyzerThread {
     });
   }
 
-  connect(port: number, config: PolicyPackConfig | undefined): Promise<void> {
+  connect(
+    port: number,
+    frames: number | undefined,
+    config: PolicyPackConfig | undefined,
+  ): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.configured = { resolve, reject };
-      this.post({ kind: "connect", port, config });
+      this.post({ kind: "connect", port, frames, config });
       this.hold();
     });
   }

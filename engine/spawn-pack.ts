@@ -6,10 +6,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { framesMessageKey } from "./pack-frames";
 
 /** Where a policy pack serves the analyzer protocol, and what it wrote to stderr so far. */
 export interface PackEndpoint {
   readonly port: Promise<number>;
+  /**
+   * The port of the engine's framed channel to the pack (engine/pack-frames.ts), when the engine
+   * started the pack and its preload could serve one; without it, calls go over gRPC.
+   */
+  readonly frames?: Promise<number | undefined>;
   stderr(): string;
 }
 
@@ -102,5 +108,17 @@ export function spawnPack(packDir: string): SpawnedPack {
   });
   // A caller that fails before connecting must not leave an unhandled rejection behind.
   port.catch(() => undefined);
-  return { child, port, stderr: () => errText };
+  // The preload announces its framed channel, or that it has none, before the pack serves.
+  const frames = new Promise<number | undefined>((resolve) => {
+    const onMessage = (m: unknown) => {
+      if (typeof m === "object" && m !== null && framesMessageKey in m) {
+        const announced = (m as Record<string, unknown>)[framesMessageKey];
+        child.off("message", onMessage);
+        resolve(typeof announced === "number" ? announced : undefined);
+      }
+    };
+    child.on("message", onMessage);
+    child.once("exit", () => resolve(undefined));
+  });
+  return { child, port, frames, stderr: () => errText };
 }
