@@ -291,7 +291,13 @@ function pad(text: string | number, width: number, right = false): string {
 }
 
 type CountKey =
-  "total" | "flowModelled" | "reviewed" | "regional" | "inert" | "exception" | "unclassified";
+  | "total"
+  | "flowModelled"
+  | "reviewed"
+  | "regional"
+  | "inert"
+  | "exception"
+  | "unclassified";
 
 /** The columns of the text table: each class and its count's key. */
 const columns: ReadonlyArray<readonly [CoverageClass, CountKey]> = [

@@ -499,7 +499,9 @@ function stackProviders(plan: Plan): (r: RecordedResource) => ProviderRef | unde
  * added yet.
  */
 type StackEntry =
-  { readonly bytes: Buffer } | { readonly error: unknown } | { readonly unplaced: true };
+  | { readonly bytes: Buffer }
+  | { readonly error: unknown }
+  | { readonly unplaced: true };
 
 /**
  * `r`'s entry; `whole`, when `providerOf` knows every resource of the plan (a provider it does

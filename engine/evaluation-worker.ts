@@ -16,7 +16,8 @@ import { engineModule, preloads } from "./spawn-pack";
 
 /** What the evaluation process answers for one program of a batch. */
 export type Outcome<P = unknown> =
-  { ok: true; plan: P } | { ok: false; name: string; message: string };
+  | { ok: true; plan: P }
+  | { ok: false; name: string; message: string };
 
 /** One answer line: `retiring` first, so the parent reads it without parsing the plans. */
 export interface Answer<P = unknown> {

@@ -10,9 +10,9 @@
  *     npm run inventory
  *     node --require sucrase/register/ts scripts/sdk-inventory.ts [--out FILE] [--classes FILE]
  */
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as prettier from "prettier";
 import {
   inventoryFile,
   readInventory,
@@ -45,14 +45,20 @@ process.stderr.write(
     .join(", ")}) in ${Date.now() - started} ms.\n`,
 );
 
-async function writeClasses(): Promise<void> {
+function writeClasses(): void {
   const classes = classifyInventory(inventory);
   const doc = classesDocument(inventory, classes);
-  // Formatted as the repository's Prettier formats JSON, so `prettier --check` passes as written.
-  const options = (await prettier.resolveConfig(classesOut)) ?? {};
-  fs.writeFileSync(
-    classesOut,
-    await prettier.format(JSON.stringify(doc), { ...options, parser: "json" }),
+  fs.writeFileSync(classesOut, JSON.stringify(doc));
+  // Formatted by the repository's formatter and its config, so `npm run lint:format` passes.
+  execFileSync(
+    process.execPath,
+    [
+      path.join(path.dirname(require.resolve("oxfmt/package.json")), "bin", "oxfmt"),
+      "--config",
+      path.join(root, ".oxfmtrc.json"),
+      classesOut,
+    ],
+    { stdio: ["ignore", "ignore", "inherit"] },
   );
   const count = (c: ListedClass) => Object.values(doc.classes[c]).flat().length;
   const listed = listedClasses.reduce((n, c) => n + count(c), 0);
@@ -61,7 +67,4 @@ async function writeClasses(): Promise<void> {
   );
 }
 
-writeClasses().catch((e: unknown) => {
-  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-  process.exitCode = 1;
-});
+writeClasses();

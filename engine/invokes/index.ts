@@ -33,7 +33,8 @@ export interface InvokeContext {
 
 /** An answer, or `unknown`: the engine cannot tell any part of the result offline. */
 export type InvokeAnswer =
-  { readonly known: true; readonly result: Record<string, unknown> } | { readonly known: false };
+  | { readonly known: true; readonly result: Record<string, unknown> }
+  | { readonly known: false };
 
 type Answerer = (args: Record<string, unknown>, ctx: InvokeContext) => Record<string, unknown>;
 

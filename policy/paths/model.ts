@@ -388,7 +388,10 @@ export type GateContribution =
 
 /** A gate the search must pass for an edge to carry data (Rule G of the plan). */
 export type GateKind =
-  "security-group" | "network-acl" | "public-access-block" | "instance-admission";
+  | "security-group"
+  | "network-acl"
+  | "public-access-block"
+  | "instance-admission";
 
 /**
  * The gate an edge passes (Rule G): the row declares the edge whatever the gate says; the path

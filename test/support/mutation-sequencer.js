@@ -6,7 +6,7 @@
 // to find out that most hold none of the named tests: about 60 ms a file, most of a mutant's run.
 //
 // This sequencer keeps only the files that can hold a named test. A test's full name begins with
-// the title of its top-level `describe` (or is the title of a top-level `test`), and Prettier
+// the title of its top-level `describe` (or is the title of a top-level `test`), and the formatter
 // puts those calls at the start of a line, so a file's top-level titles are read from its source.
 // It errs on the side of running a file: a file with a top-level call whose title it cannot read
 // (a template, `describe.each`) is kept, and if no file matches at all — Stryker escaping names
