@@ -182,8 +182,12 @@ function storeKeyUses(resources: readonly PolicyResource[]): StoreKeyUse[] {
         index.byName.get(name)?.forEach((c) => linked.add(c));
       }
       index.byDependency.get(store.urn)?.forEach((c) => linked.add(c));
-      // In the stack's order, as each companion's settings were read before.
-      for (const c of index.all.filter((x) => linked.has(x))) {
+      // In the stack's order, as each companion's settings were read before (sorting the few
+      // linked ones: filtering every companion for every store grew with their product).
+      const ordered = [...linked].sort(
+        (a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0),
+      );
+      for (const c of ordered) {
         const prefix = `${resourceLabel(c.type, c.name)} `;
         uses.push(...companions.settings.map((s) => keyUseOf(c, s, prefix)));
       }
@@ -199,7 +203,8 @@ type Companions = NonNullable<DataStoreModel["companions"]>;
 
 /** Companions of one kind, by the store name their link holds and by the stores it came from. */
 interface CompanionIndex {
-  readonly all: readonly PolicyResource[];
+  /** Each companion's place in the stack's order (its types in the table's order). */
+  readonly order: ReadonlyMap<PolicyResource, number>;
   readonly byName: ReadonlyMap<string, readonly PolicyResource[]>;
   readonly byDependency: ReadonlyMap<string, readonly PolicyResource[]>;
 }
@@ -242,7 +247,7 @@ function companionIndex(
         add(byDependency, d.urn, c);
       }
     }
-    const index = { all, byName, byDependency };
+    const index = { order: new Map(all.map((c, i) => [c, i])), byName, byDependency };
     built.set(companions, index);
     return index;
   };
