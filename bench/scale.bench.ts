@@ -216,7 +216,7 @@ function checkRun(dir: string): Sample & { readonly processes: ProcessTimings[] 
       "pack: per-resource checks": checks("per-resource checks"),
       "pack: stack checks": checks("stack checks"),
       "pack: the graph (of the stack checks)": checks("the graph"),
-      "pack: runtime and gRPC":
+      "pack: runtime and transport":
         (pack?.cpuMs ?? NaN) - checks("per-resource checks") - checks("stack checks"),
     },
     exit: r.status ?? 2,
