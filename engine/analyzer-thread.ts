@@ -1,13 +1,15 @@
 /**
  * The analyzer client's connection, in a worker thread of its own. While `check` evaluates a
- * program, the main thread is busy with it almost all the time, and a gRPC exchange needs the
- * event loop several times per request: the pack would wait on us. Here a thread that does
- * nothing else keeps the requests flowing — configure as soon as the pack listens, then every
- * encoded request (engine/analyzer-wire.ts encodes them on the main thread) over one HTTP/2
- * connection (engine/pack-connection.ts) — and sends back each answer's diagnostics as plain
- * objects. See PolicyPackSession.streamPlan.
+ * program, the main thread is busy with it almost all the time, and reads answers (and frees
+ * places for more requests) only when its event loop turns: the pack would wait on us. Here a
+ * thread that does nothing else keeps the requests flowing — configure as soon as the pack
+ * listens, then every encoded request (engine/analyzer-wire.ts encodes them on the main thread)
+ * on the pack's framed channel (engine/pack-frames-client.ts) or, for a pack the engine did not
+ * start, one HTTP/2 connection (engine/pack-connection.ts) — and sends back each answer's
+ * diagnostics as plain objects. See PolicyPackSession.streamPlan.
  *
- * Messages, in batches both ways. In: `connect` (port, the config to send first if any),
+ * Messages, in batches both ways. In: `connect` (port, framed channel's port if any, the config
+ * to send first if any),
  * `analyze` and `stack` (an id and the encoded request). Out: `configured`, `answer` (id,
  * diagnostics) or `failed` (id or none for the connection, the pack's words).
  */

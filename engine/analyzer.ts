@@ -4,7 +4,9 @@
  * prints its port, and this client drives it with the CLI's requests — `configure` with the
  * policy config, `analyze` per resource (inputs, options, provider), then `analyzeStack` with
  * every resource's outputs, parent and dependencies. The pack's own runtime does the
- * deserialisation, unknown-value handling, enforcement levels and config validation.
+ * deserialisation, unknown-value handling, enforcement levels and config validation. A pack the
+ * engine started takes the same requests, into the same handlers of its runtime, on a framed
+ * channel cheaper than gRPC (engine/pack-frames.ts); one it did not start is called over gRPC.
  */
 import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -44,7 +46,8 @@ const lastConfig = new WeakMap<PackEndpoint, string>();
 type Send = (kind: "analyze" | "stack", req: Buffer) => Promise<Diagnostic[]>;
 
 /**
- * A running policy pack and this thread's connection to it (engine/pack-connection.ts), made at
+ * A running policy pack and this thread's connection to it — its framed channel when the engine
+ * started it (engine/pack-frames-client.ts), else gRPC (engine/pack-connection.ts) — made at
  * the first call: `check` streams its plan through a thread of its own and never calls from
  * here. The connection holds the process only while a call is under way; close the session
  * when done all the same, to stop a pack it started.
