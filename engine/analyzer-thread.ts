@@ -33,7 +33,13 @@ export type ThreadRequest =
       readonly frames?: number;
       readonly config?: PolicyPackConfig;
     }
-  | { readonly kind: "analyze" | "stack"; readonly id: number; readonly req: Uint8Array };
+  | {
+      readonly kind: "analyze" | "stack" | "stack-parts";
+      readonly id: number;
+      readonly req: Uint8Array;
+    }
+  /** An entry of the stack's request sent ahead of it, under `id` (engine/pack-frames.ts). */
+  | { readonly kind: "entry"; readonly id: number; readonly req: Uint8Array };
 
 export type ThreadAnswer =
   | { readonly kind: "configured" }
@@ -95,7 +101,9 @@ function connect(m: Extract<ThreadRequest, { kind: "connect" }>): void {
  */
 const calls = new CallWindow(128);
 
-async function analyze(m: Extract<ThreadRequest, { id: number }>): Promise<void> {
+async function analyze(
+  m: Extract<ThreadRequest, { kind: "analyze" | "stack" | "stack-parts" }>,
+): Promise<void> {
   try {
     await ready;
   } catch {
@@ -107,10 +115,12 @@ async function analyze(m: Extract<ThreadRequest, { id: number }>): Promise<void>
   }
   try {
     const answer = AnalyzeResponse.deserializeBinary(
-      await connection.call(
-        m.kind === "stack" ? analyzerMethods.stack : analyzerMethods.analyze,
-        m.req,
-      ),
+      m.kind === "stack-parts"
+        ? await (connection as FramedConnection).callStackOfEntries(m.req)
+        : await connection.call(
+            m.kind === "stack" ? analyzerMethods.stack : analyzerMethods.analyze,
+            m.req,
+          ),
     );
     post({ kind: "answer", id: m.id, diagnostics: diagnostics(answer, undefined) });
   } catch (err) {
@@ -122,6 +132,11 @@ parentPort?.on("message", (batch: readonly ThreadRequest[]) => {
   for (const m of batch) {
     if (m.kind === "connect") {
       connect(m);
+    } else if (m.kind === "entry") {
+      // Sent only once connected, and only to a pack with a framed channel.
+      if (connection instanceof FramedConnection) {
+        connection.sendEntry(m.id, m.req);
+      }
     } else {
       void calls.run(() => analyze(m));
     }

@@ -29,6 +29,7 @@ import {
 } from "./analyzer-wire";
 import { CallWindow } from "./call-window";
 import { PackConnection } from "./pack-connection";
+import { encodeStackOfEntries, type StackPart } from "./pack-frames";
 import { FramedConnection, type PackCalls } from "./pack-frames-client";
 import { isProviderType, type Plan, type RecordedResource } from "./plan";
 import { engineModule, type PackEndpoint, type SpawnedPack, spawnPack } from "./spawn-pack";
@@ -42,8 +43,19 @@ export type { Diagnostic, Level, PolicyPackConfig } from "./analyzer-messages";
  */
 const lastConfig = new WeakMap<PackEndpoint, string>();
 
-/** Sends one encoded request (a resource's, or the stack's) and answers its diagnostics. */
-type Send = (kind: "analyze" | "stack", req: Buffer) => Promise<Diagnostic[]>;
+/**
+ * Sends one encoded request — a resource's, the stack's, or the stack's in parts
+ * (engine/pack-frames.ts) — and answers its diagnostics.
+ */
+type Send = (kind: "analyze" | "stack" | "stack-parts", req: Buffer) => Promise<Diagnostic[]>;
+
+/**
+ * Where the entries of the stack's request go ahead of it, each under an id unique on its
+ * connection: a pack's framed channel (engine/pack-frames.ts).
+ */
+interface EntrySink {
+  put(bytes: Buffer): number;
+}
 
 /**
  * A running policy pack and this thread's connection to it — its framed channel when the engine
@@ -54,6 +66,8 @@ type Send = (kind: "analyze" | "stack", req: Buffer) => Promise<Diagnostic[]>;
  */
 export class PolicyPackSession {
   private connection: PackCalls | undefined;
+  /** The next id of an entry of a stack's request sent ahead on the connection. */
+  private nextEntry = 0;
 
   private constructor(
     private readonly endpoint: PackEndpoint,
@@ -105,7 +119,12 @@ export class PolicyPackSession {
   /** Runs every resource policy on each resource, then every stack policy on the whole plan. */
   async analyzePlan(plan: Plan, memo?: AnswerMemo): Promise<Diagnostic[]> {
     const send: Send = (kind, req) => this.send(kind, req);
-    const analysis = new PlanAnalysis(Promise.resolve(), memo ? memoized(send, memo) : send);
+    const analysis = new PlanAnalysis(
+      Promise.resolve(),
+      memo ? memoized(send, memo) : send,
+      undefined,
+      this.framesPort === undefined ? undefined : Promise.resolve(this.entrySink()),
+    );
     for (const r of plan.resources) {
       analysis.add(r);
     }
@@ -136,7 +155,11 @@ export class PolicyPackSession {
       thread.send(kind, req).catch(async (e: Error) => {
         throw (await session).packError(e);
       });
-    return new PlanAnalysis(ready, send, thread);
+    // Entries go ahead once the thread is connected, when the pack has a framed channel.
+    const entries = ready.then(async () =>
+      (await session).framesPort === undefined ? undefined : thread,
+    );
+    return new PlanAnalysis(ready, send, thread, entries);
   }
 
   /** Points the thread at this session's pack, configured with `config` unless it already is. */
@@ -159,9 +182,33 @@ export class PolicyPackSession {
   }
 
   /** An analyze call whose request engine/analyzer-wire.ts has encoded. */
-  private async send(kind: "analyze" | "stack", req: Buffer): Promise<Diagnostic[]> {
-    const answer = await this.call(analyzerMethods[kind], req);
+  private async send(
+    kind: "analyze" | "stack" | "stack-parts",
+    req: Buffer,
+  ): Promise<Diagnostic[]> {
+    let answer: Buffer;
+    if (kind === "stack-parts") {
+      try {
+        answer = await (this.connect() as FramedConnection).callStackOfEntries(req);
+      } catch (e) {
+        throw this.packError(e as Error & { details?: string });
+      }
+    } else {
+      answer = await this.call(analyzerMethods[kind], req);
+    }
     return diagnostics(AnalyzeResponse.deserializeBinary(answer), undefined);
+  }
+
+  /** Entries of stack requests sent ahead on this session's framed connection. */
+  private entrySink(): EntrySink {
+    return {
+      put: (bytes) => {
+        const id = this.nextEntry;
+        this.nextEntry = (this.nextEntry + 1) >>> 0;
+        (this.connect() as FramedConnection).sendEntry(id, bytes);
+        return id;
+      },
+    };
   }
 
   /** The error a failed call reports: the pack's own words, then what it wrote to stderr. */
@@ -174,15 +221,20 @@ export class PolicyPackSession {
 
   /** One call on this thread's connection; a failure reports as packError says. */
   private async call(method: string, req: Uint8Array): Promise<Buffer> {
+    try {
+      return await this.connect().call(method, req);
+    } catch (e) {
+      throw this.packError(e as Error & { details?: string });
+    }
+  }
+
+  /** This thread's connection to the pack, opened at the first use. */
+  private connect(): PackCalls {
     this.connection ??=
       this.framesPort === undefined
         ? new PackConnection(this.port)
         : new FramedConnection(this.framesPort);
-    try {
-      return await this.connection.call(method, req);
-    } catch (e) {
-      throw this.packError(e as Error & { details?: string });
-    }
+    return this.connection;
   }
 }
 
@@ -197,6 +249,7 @@ class AnalyzerThread {
     { resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void }
   >();
   private nextId = 0;
+  private nextEntry = 0;
   private outbox: ThreadRequest[] = [];
   private configured: { resolve: () => void; reject: (e: Error) => void } | undefined;
   private failure: Error | undefined;
@@ -239,7 +292,14 @@ class AnalyzerThread {
     });
   }
 
-  send(kind: "analyze" | "stack", req: Buffer): Promise<Diagnostic[]> {
+  /** Sends an entry of the stack's request ahead of it (see EntrySink); no answer comes. */
+  put(bytes: Buffer): number {
+    const id = this.nextEntry++;
+    this.post({ kind: "entry", id, req: bytes });
+    return id;
+  }
+
+  send(kind: "analyze" | "stack" | "stack-parts", req: Buffer): Promise<Diagnostic[]> {
     if (this.failure) {
       return Promise.reject(this.failure);
     }
@@ -329,7 +389,7 @@ export type AnswerMemo = Map<string, Promise<Diagnostic[]>>;
 
 function memoized(send: Send, memo: AnswerMemo): Send {
   return (kind, req) => {
-    if (kind === "stack") {
+    if (kind !== "analyze") {
       return send(kind, req);
     }
     const key = createHash("sha1").update(req).digest("base64");
@@ -381,23 +441,46 @@ export class PlanAnalysis {
   private readonly stackEntries = new Map<RecordedResource, StackEntry>();
   /** The window on this thread's own connection; a connection's thread keeps its own. */
   private readonly window: CallWindow | undefined;
+  /** Where entries go ahead of the stack's request, once known to reach the pack. */
+  private sink: EntrySink | undefined;
 
   /**
    * `thread`, when the requests go through the connection's thread, which keeps the window
-   * itself; otherwise this analysis keeps at most `inFlight` on the connection.
+   * itself; otherwise this analysis keeps at most `inFlight` on the connection. `entries`, when
+   * the connection can take the stack's request in parts: each entry is then sent to the pack
+   * as soon as it is encoded, and the pack decodes it while the program still runs.
    */
   constructor(
     private readonly ready: Promise<void>,
     private readonly sendRequest: Send,
     private readonly thread?: { close(): void },
+    entries?: Promise<EntrySink | undefined>,
   ) {
     this.window = thread === undefined ? new CallWindow(inFlight) : undefined;
+    entries?.then(
+      (sink) => {
+        this.sink = sink;
+        // The entries encoded before the connection was known go now.
+        for (const [r, entry] of this.stackEntries) {
+          this.stackEntries.set(r, this.sent(entry));
+        }
+      },
+      () => undefined,
+    );
+  }
+
+  /** `entry` sent ahead when it can be: its id then stands for its bytes. */
+  private sent(entry: StackEntry): StackEntry {
+    if (this.sink === undefined || !("bytes" in entry)) {
+      return entry;
+    }
+    return { sent: this.sink.put(entry.bytes) };
   }
 
   /** Starts the analysis of `r`; its provider must have been added before it. */
   add(r: RecordedResource): void {
     this.byUrn.set(r.urn, r);
-    this.stackEntries.set(r, stackEntry(r, this.stackProviderOf));
+    this.stackEntries.set(r, this.sent(stackEntry(r, this.stackProviderOf)));
     const provider = this.providerOf(r);
     // Encoded when its call starts, so that requests waiting for the window hold no bytes.
     const call = async (): Promise<Outcome> => {
@@ -422,9 +505,11 @@ export class PlanAnalysis {
       // The stack's request is written while the pack still answers the resources' requests;
       // it is sent once they are answered, as the Pulumi CLI asks. A resource's own failure is
       // still the one reported first.
-      let stackReq: { readonly req: Buffer } | { readonly error: unknown };
+      let stackReq:
+        | { readonly kind: "stack" | "stack-parts"; readonly req: Buffer }
+        | { readonly error: unknown };
       try {
-        stackReq = { req: this.stackRequest(plan) };
+        stackReq = this.stackRequest(plan);
       } catch (error) {
         stackReq = { error };
       }
@@ -434,7 +519,7 @@ export class PlanAnalysis {
       if ("error" in stackReq) {
         throw stackReq.error;
       }
-      out.push(...(await this.sendRequest("stack", stackReq.req)));
+      out.push(...(await this.sendRequest(stackReq.kind, stackReq.req)));
       mark("analyze stack");
       return out;
     } finally {
@@ -444,12 +529,17 @@ export class PlanAnalysis {
 
   /**
    * The stack's request: the entries encoded as resources were added, in the plan's order (any
-   * resource not added, or added before its provider, is encoded now, against the whole plan).
-   * The first resource whose outputs cannot be sent is the failure, as when written at once.
+   * resource not added, or added before its provider, is encoded now, against the whole plan) —
+   * joined, or, when entries went ahead, the list of them with the others written in full. The
+   * first resource whose outputs cannot be sent is the failure, as when written at once.
    */
-  private stackRequest(plan: Plan): Buffer {
+  private stackRequest(plan: Plan): {
+    readonly kind: "stack" | "stack-parts";
+    readonly req: Buffer;
+  } {
     let whole: ((r: RecordedResource) => ProviderRef | undefined) | undefined;
-    const entries = plan.resources.map((r) => {
+    let ahead = false;
+    const parts = plan.resources.map((r): StackPart => {
       let entry = this.stackEntries.get(r);
       if (entry === undefined || "unplaced" in entry) {
         whole ??= stackProviders(plan);
@@ -458,9 +548,18 @@ export class PlanAnalysis {
       if ("error" in entry) {
         throw entry.error;
       }
-      return (entry as { readonly bytes: Buffer }).bytes;
+      if ("sent" in entry) {
+        ahead = true;
+        return { entry: entry.sent };
+      }
+      return { bytes: (entry as { readonly bytes: Buffer }).bytes };
     });
-    return Buffer.concat(entries);
+    return ahead
+      ? { kind: "stack-parts", req: encodeStackOfEntries(parts) }
+      : {
+          kind: "stack",
+          req: Buffer.concat(parts.map((p) => (p as { readonly bytes: Buffer }).bytes)),
+        };
   }
 
   /** Every resource policy's diagnostics for each resource of the plan, in the plan's order. */
@@ -504,7 +603,9 @@ function stackProviders(plan: Plan): (r: RecordedResource) => ProviderRef | unde
 type StackEntry =
   | { readonly bytes: Buffer }
   | { readonly error: unknown }
-  | { readonly unplaced: true };
+  | { readonly unplaced: true }
+  /** Sent to the pack ahead of the request, under this id. */
+  | { readonly sent: number };
 
 /**
  * `r`'s entry; `whole`, when `providerOf` knows every resource of the plan (a provider it does

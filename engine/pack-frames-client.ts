@@ -5,7 +5,15 @@
  */
 import * as net from "node:net";
 import { PackCallError } from "./pack-connection";
-import { encodeFrame, type Frame, FrameReader, framedMethods, frameStatus } from "./pack-frames";
+import {
+  analyzerMethods,
+  encodeFrame,
+  type Frame,
+  FrameReader,
+  framedMethods,
+  frameStatus,
+  frameTags,
+} from "./pack-frames";
 
 /** What a pack connection offers its callers, whichever way it reaches the pack. */
 export interface PackCalls {
@@ -47,15 +55,36 @@ export class FramedConnection implements PackCalls {
   }
 
   call(path: string, request: Uint8Array): Promise<Buffer> {
+    const tag = framedMethods.indexOf(path);
+    if (tag < 0) {
+      return Promise.reject(new Error(`the engine does not call ${path} on a policy pack`));
+    }
+    return this.callTagged(tag, path, request);
+  }
+
+  /**
+   * Sends one entry of a stack's request ahead of it (engine/pack-frames.ts), under `entry`, an
+   * id unique on this connection; the request that names it answers for it. Nothing is sent on a
+   * connection that has failed or is closing: the request will fail too.
+   */
+  sendEntry(entry: number, bytes: Uint8Array): void {
+    if (this.closing || this.failure) {
+      return;
+    }
+    this.write(encodeFrame(entry, frameTags.stackEntry, bytes));
+  }
+
+  /** The stack's request in parts (`encodeStackOfEntries`); answers as AnalyzeStack does. */
+  callStackOfEntries(message: Uint8Array): Promise<Buffer> {
+    return this.callTagged(frameTags.stackOfEntries, analyzerMethods.stack, message);
+  }
+
+  private callTagged(tag: number, path: string, request: Uint8Array): Promise<Buffer> {
     if (this.closing) {
       return Promise.reject(new Error("the connection to the policy pack closed"));
     }
     if (this.failure) {
       return Promise.reject(this.failure);
-    }
-    const tag = framedMethods.indexOf(path);
-    if (tag < 0) {
-      return Promise.reject(new Error(`the engine does not call ${path} on a policy pack`));
     }
     const id = this.nextId;
     this.nextId = (this.nextId + 1) >>> 0;
@@ -68,12 +97,17 @@ export class FramedConnection implements PackCalls {
     return new Promise<Buffer>((resolve, reject) => {
       this.waiting.set(id, { path, resolve, reject });
       this.hold();
-      if (!this.socket.writableCorked) {
-        this.socket.cork();
-        process.nextTick(() => this.socket.uncork());
-      }
-      this.socket.write(frame);
+      this.write(frame);
     });
+  }
+
+  /** Writes a frame; those written in one turn of the event loop leave together. */
+  private write(frame: Buffer): void {
+    if (!this.socket.writableCorked) {
+      this.socket.cork();
+      process.nextTick(() => this.socket.uncork());
+    }
+    this.socket.write(frame);
   }
 
   close(): void {

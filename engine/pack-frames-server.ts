@@ -7,7 +7,16 @@
  * the service: frames that come first wait for it.
  */
 import * as net from "node:net";
-import { encodeFrame, type Frame, FrameReader, framedMethods, frameStatus } from "./pack-frames";
+import {
+  analyzerMethods,
+  decodeStackOfEntries,
+  encodeFrame,
+  type Frame,
+  FrameReader,
+  framedMethods,
+  frameStatus,
+  frameTags,
+} from "./pack-frames";
 
 /** A method of a gRPC service definition, as grpc-js's `addService` receives it. */
 export interface MethodDefinition {
@@ -47,17 +56,57 @@ export function errorStatus(error: unknown): { readonly code: number; readonly d
   return { code: code === frameStatus.ok ? frameStatus.unknown : code & 0xff, details };
 }
 
-/** Answers one frame on `socket` with the registered handler of its method. */
-function dispatch(socket: net.Socket, frame: Frame, service: RegisteredService): void {
-  const fail = (code: number, details: string) =>
-    write(socket, encodeFrame(frame.id, code, Buffer.from(details, "utf8")));
-  const path = framedMethods[frame.tag];
+/** A stack request's entries sent ahead on one connection, by id: decoded, or why not. */
+type Entries = Map<number, { readonly resource: unknown } | { readonly error: string }>;
+
+/** An `AnalyzeStackRequest` as google-protobuf's generated class gives it. */
+interface StackRequestMessage {
+  getResourcesList(): unknown[];
+  setResourcesList(resources: unknown[]): void;
+}
+
+/** The service's method at `path`, by the name its implementation is registered under. */
+function methodAt(service: RegisteredService, path: string | undefined) {
   const name =
     path === undefined
       ? undefined
       : Object.keys(service.definition).find((k) => service.definition[k]?.path === path);
-  const definition = name === undefined ? undefined : service.definition[name];
-  const handler = name === undefined ? undefined : service.implementation[name];
+  return {
+    definition: name === undefined ? undefined : service.definition[name],
+    handler: name === undefined ? undefined : service.implementation[name],
+  };
+}
+
+/** Answers one frame on `socket` with the registered handler of its method. */
+function dispatch(
+  socket: net.Socket,
+  frame: Frame,
+  service: RegisteredService,
+  entries: Entries,
+): void {
+  const fail = (code: number, details: string) =>
+    write(socket, encodeFrame(frame.id, code, Buffer.from(details, "utf8")));
+  const inParts = frame.tag === frameTags.stackEntry || frame.tag === frameTags.stackOfEntries;
+  const path = inParts ? analyzerMethods.stack : framedMethods[frame.tag];
+  const { definition, handler } = methodAt(service, path);
+  if (frame.tag === frameTags.stackEntry) {
+    // No answer: a failure is told to the stack's request that names the entry.
+    try {
+      if (definition === undefined) {
+        throw new Error(`The server does not implement the method ${path}`);
+      }
+      const one = (
+        definition.requestDeserialize(frame.message) as StackRequestMessage
+      ).getResourcesList();
+      if (one.length !== 1) {
+        throw new Error(`an entry of the stack's request holds ${one.length} resources, not one`);
+      }
+      entries.set(frame.id, { resource: one[0] });
+    } catch (e) {
+      entries.set(frame.id, { error: (e as Error).message });
+    }
+    return;
+  }
   if (definition === undefined || handler === undefined) {
     fail(
       frameStatus.unimplemented,
@@ -67,7 +116,31 @@ function dispatch(socket: net.Socket, frame: Frame, service: RegisteredService):
   }
   let request: unknown;
   try {
-    request = definition.requestDeserialize(frame.message);
+    if (frame.tag === frameTags.stackOfEntries) {
+      const resources: unknown[] = [];
+      for (const part of decodeStackOfEntries(frame.message)) {
+        if ("bytes" in part) {
+          const whole = definition.requestDeserialize(Buffer.from(part.bytes));
+          resources.push(...(whole as StackRequestMessage).getResourcesList());
+          continue;
+        }
+        const entry = entries.get(part.entry);
+        entries.delete(part.entry);
+        if (entry === undefined) {
+          throw new Error(`the stack's request names entry ${part.entry}, which was not sent`);
+        }
+        if ("error" in entry) {
+          throw new Error(entry.error);
+        }
+        resources.push(entry.resource);
+      }
+      // The request the whole bytes would decode to: the entries, in order, as field 1.
+      const whole = definition.requestDeserialize(Buffer.alloc(0)) as StackRequestMessage;
+      whole.setResourcesList(resources);
+      request = whole;
+    } else {
+      request = definition.requestDeserialize(frame.message);
+    }
   } catch (e) {
     fail(frameStatus.internal, `Error deserializing request: ${(e as Error).message}`);
     return;
@@ -135,6 +208,7 @@ export function serveFrames(
     socket.setNoDelay(true);
     socket.unref();
     const reader = new FrameReader();
+    const entries: Entries = new Map();
     socket.on("data", (chunk: Buffer) => {
       let frames: Frame[];
       try {
@@ -145,9 +219,9 @@ export function serveFrames(
       }
       for (const frame of frames) {
         if (known === undefined) {
-          void service.then((s) => dispatch(socket, frame, s));
+          void service.then((s) => dispatch(socket, frame, s, entries));
         } else {
-          dispatch(socket, frame, known);
+          dispatch(socket, frame, known, entries);
         }
       }
     });

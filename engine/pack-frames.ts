@@ -16,6 +16,16 @@
  * (1 byte), the message. A request's tag is its method's index in `framedMethods`; an answer's
  * is the gRPC status of the call (0: the message is the encoded answer; otherwise it is the
  * error's text in UTF-8).
+ *
+ * The stack's request is also sent in parts, as the Pulumi CLI's own request is built: each
+ * resource's entry as soon as the resource is recorded (`frameTags.stackEntry`, the frame's id
+ * naming the entry; no answer), then, once the program has finished, the request itself as the
+ * list of those entries in order, with any entry not sent before written in full
+ * (`frameTags.stackOfEntries`, answered as an AnalyzeStack call). An entry is exactly what the
+ * whole request holds for its resource — field 1 of `AnalyzeStackRequest`, so one entry alone is
+ * a request of one resource — and the pack decodes each with the service's own deserialiser
+ * while the program still runs, instead of the whole request, at the end, when the check waits
+ * for it.
  */
 
 /**
@@ -41,6 +51,61 @@ export const framedMethods: readonly string[] = [
   analyzerMethods.analyze,
   analyzerMethods.stack,
 ];
+
+/** Request tags beyond the methods' indices. */
+export const frameTags = { stackEntry: 16, stackOfEntries: 17 } as const;
+
+/** One resource of a stack's request sent in parts: an entry sent before, or one written here. */
+export type StackPart = { readonly entry: number } | { readonly bytes: Uint8Array };
+
+/**
+ * The message of a `stackOfEntries` frame: for each resource in order, 0 and the id of an entry
+ * sent before (4 bytes), or 1, the length of the entry (4 bytes) and the entry.
+ */
+export function encodeStackOfEntries(parts: readonly StackPart[]): Buffer {
+  let size = 0;
+  for (const p of parts) {
+    size += "entry" in p ? 5 : 5 + p.bytes.length;
+  }
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const p of parts) {
+    if ("entry" in p) {
+      out[at] = 0;
+      out.writeUInt32BE(p.entry, at + 1);
+      at += 5;
+    } else {
+      out[at] = 1;
+      out.writeUInt32BE(p.bytes.length, at + 1);
+      out.set(p.bytes, at + 5);
+      at += 5 + p.bytes.length;
+    }
+  }
+  return out;
+}
+
+/** The parts of a `stackOfEntries` frame's message; a message cut short or malformed throws. */
+export function decodeStackOfEntries(message: Buffer): StackPart[] {
+  const parts: StackPart[] = [];
+  let at = 0;
+  while (at < message.length) {
+    if (at + 5 > message.length || message[at] > 1) {
+      throw new Error(`a stack request in parts is malformed at byte ${at}`);
+    }
+    const n = message.readUInt32BE(at + 1);
+    if (message[at] === 0) {
+      parts.push({ entry: n });
+      at += 5;
+    } else {
+      if (at + 5 + n > message.length) {
+        throw new Error(`a stack request in parts is malformed at byte ${at}`);
+      }
+      parts.push({ bytes: message.subarray(at + 5, at + 5 + n) });
+      at += 5 + n;
+    }
+  }
+  return parts;
+}
 
 /** The gRPC statuses an answer may carry besides OK. */
 export const frameStatus = { ok: 0, unknown: 2, unimplemented: 12, internal: 13 } as const;

@@ -6,14 +6,18 @@
  * config, word for word as it does over gRPC.
  */
 import * as net from "node:net";
+import { AnalyzeStackRequest } from "@pulumi/pulumi/proto/analyzer_pb";
 import fc from "fast-check";
 import { PolicyPackSession } from "../../engine/analyzer";
+import { encodeStackEntry } from "../../engine/analyzer-wire";
 import { packConfigFor, toViolations } from "../../engine/check";
 import type { Plan } from "../../engine/plan";
 import { PackCallError } from "../../engine/pack-connection";
 import {
   analyzerMethods,
+  decodeStackOfEntries,
   encodeFrame,
+  encodeStackOfEntries,
   FrameReader,
   maxFrameMessage,
 } from "../../engine/pack-frames";
@@ -270,6 +274,120 @@ describe("the framed channel", () => {
   });
 });
 
+describe("the stack's request in parts", () => {
+  /**
+   * A stand-in runtime whose AnalyzeStack answers the bytes of the request it was handed, as
+   * google-protobuf writes them: the SDK's own AnalyzeStackRequest is what decodes each part.
+   */
+  function echoStack(): RegisteredService {
+    return {
+      definition: {
+        analyzeStack: {
+          path: analyzerMethods.stack,
+          requestDeserialize: (b: Buffer) => AnalyzeStackRequest.deserializeBinary(b),
+          responseSerialize: (v: unknown) => Buffer.from(v as Uint8Array),
+        },
+      },
+      implementation: {
+        analyzeStack: (call, cb) =>
+          cb(null, (call.request as InstanceType<typeof AnalyzeStackRequest>).serializeBinary()),
+      },
+    };
+  }
+
+  /** Three resources' entries of a stack's request, as the engine encodes them. */
+  function entries(): Buffer[] {
+    return ["a", "b", "c"].map((name) =>
+      encodeStackEntry(
+        {
+          urn: `urn:pulumi:s::p::aws:s3/bucket:Bucket::${name}`,
+          type: "aws:s3/bucket:Bucket",
+          name,
+          custom: true,
+          dependencies: [],
+          propertyDependencies: {},
+          protect: false,
+          retainOnDelete: false,
+          deleteBeforeReplace: false,
+          ignoreChanges: [],
+          additionalSecretOutputs: [],
+          aliases: [],
+          inputs: { bucket: name },
+          outputs: { bucket: name, tags: { team: name.toUpperCase() } },
+        },
+        undefined,
+      ),
+    );
+  }
+
+  test("parts ahead and written in full make the request the whole bytes would", async () => {
+    const { server, port } = await listen(Promise.resolve(echoStack()));
+    const c = new FramedConnection(port);
+    try {
+      const [a, b, cc] = entries();
+      c.sendEntry(7, a);
+      c.sendEntry(9, cc);
+      const answer = await c.callStackOfEntries(
+        encodeStackOfEntries([{ entry: 7 }, { bytes: b }, { entry: 9 }]),
+      );
+      expect(answer.equals(Buffer.concat([a, b, cc]))).toBe(true);
+      // An entry answers for one request only.
+      const again = await c
+        .callStackOfEntries(encodeStackOfEntries([{ entry: 7 }]))
+        .catch((e) => e);
+      expect(again).toBeInstanceOf(PackCallError);
+      expect((again as PackCallError).code).toBe(grpc.status.INTERNAL);
+      expect((again as PackCallError).details).toBe(
+        "Error deserializing request: the stack's request names entry 7, which was not sent",
+      );
+    } finally {
+      c.close();
+      server.close();
+    }
+  });
+
+  test("an entry the pack cannot decode fails the request that names it, with the decoder's words", async () => {
+    const { server, port } = await listen(Promise.resolve(echoStack()));
+    const c = new FramedConnection(port);
+    try {
+      // Field 1, length 200, and three bytes: cut short.
+      c.sendEntry(1, Buffer.from([0x0a, 0xc8, 0x01, 1, 2, 3]));
+      const failed = await c
+        .callStackOfEntries(encodeStackOfEntries([{ entry: 1 }]))
+        .catch((e) => e);
+      expect(failed).toBeInstanceOf(PackCallError);
+      expect((failed as PackCallError).code).toBe(grpc.status.INTERNAL);
+      expect((failed as PackCallError).details).toMatch(/^Error deserializing request: ./);
+      // Two resources in one entry are not an entry.
+      const [a, b] = entries();
+      c.sendEntry(2, Buffer.concat([a, b]));
+      const two = await c.callStackOfEntries(encodeStackOfEntries([{ entry: 2 }])).catch((e) => e);
+      expect((two as PackCallError).details).toBe(
+        "Error deserializing request: an entry of the stack's request holds 2 resources, not one",
+      );
+    } finally {
+      c.close();
+      server.close();
+    }
+  });
+
+  test("the list of parts reads back as written, and a cut one is refused", () => {
+    const parts = [{ entry: 0 }, { bytes: Buffer.from("xyz") }, { entry: 0xffffffff }];
+    const message = encodeStackOfEntries(parts);
+    expect(
+      decodeStackOfEntries(message).map((p) =>
+        "bytes" in p ? { bytes: Buffer.from(p.bytes).toString() } : p,
+      ),
+    ).toEqual([{ entry: 0 }, { bytes: "xyz" }, { entry: 0xffffffff }]);
+    expect(() => decodeStackOfEntries(message.subarray(0, 8))).toThrow(
+      "a stack request in parts is malformed at byte 5",
+    );
+    expect(() => decodeStackOfEntries(Buffer.from([2, 0, 0, 0, 0]))).toThrow(
+      "a stack request in parts is malformed at byte 0",
+    );
+  });
+});
+
 /** The key under which Pulumi's wire format marks a special value (asset, secret, …). */
 const signatureKey = "4dabf18193072939515e22adb298388d";
 
@@ -315,6 +433,27 @@ describe("the real pack over its framed channel", () => {
         /^Policy pack error: Error validating resource with policy 'resource-placement' from policy pack 'sovereign-dc-residency@v[^']+':\nError: Unrecognized signature 'no-such-signature' when unmarshaling resource property\n/,
       );
       expect(upToTheHandler(failedFramed)).toBe(upToTheHandler(failedGrpc));
+
+      // Outputs only the stack's request carries (sent in parts on the framed channel): the
+      // stack policies fail inside the runtime, alike on both channels.
+      const brokenOutputs: Plan = {
+        ...plan,
+        resources: plan.resources.map((r, i) =>
+          i === 1
+            ? { ...r, outputs: { ...r.outputs, odd: { [signatureKey]: "no-such-signature" } } }
+            : r,
+        ),
+      };
+      const stackFramed = await framed.analyzePlan(brokenOutputs).catch((e: Error) => e.message);
+      const stackGrpc = await overGrpc.analyzePlan(brokenOutputs).catch((e: Error) => e.message);
+      expect(stackFramed).toMatch(
+        /^Policy pack error: Error validating resource with policy 'residency-configured' from policy pack 'sovereign-dc-residency@v[^']+':\nError: Unrecognized signature 'no-such-signature' when unmarshaling resource property\n/,
+      );
+      const upToTheStackHandler = (failure: unknown) => {
+        const text = String(failure);
+        return text.slice(0, text.indexOf("\n", text.indexOf("server.js:318")));
+      };
+      expect(upToTheStackHandler(stackFramed)).toBe(upToTheStackHandler(stackGrpc));
     } finally {
       framed.close();
       overGrpc.close();
