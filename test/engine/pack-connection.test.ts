@@ -5,7 +5,7 @@
  */
 import * as http2 from "node:http2";
 import type * as GrpcModule from "@grpc/grpc-js";
-import { grpc, rawMethod } from "../helpers/raw-grpc";
+import { grpc, patterned, rawMethod } from "../helpers/raw-grpc";
 import { PackCallError, PackConnection } from "../../engine/pack-connection";
 
 /**
@@ -53,10 +53,7 @@ test("a call carries its message and brings back the answer's, from empty to meg
     const sizes = [0, 1, 5, 70_000, 5 * 1024 * 1024];
     const answers = await Promise.all(
       sizes.map((n) => {
-        const req = Buffer.alloc(n);
-        for (let i = 0; i < n; i++) {
-          req[i] = (i * 7) % 251;
-        }
+        const req = patterned(n);
         return c.call("/test.Test/Echo", req).then((a) => ({ req, a }));
       }),
     );

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { PolicyPackSession } from "../../engine/analyzer";
 import { encodeStackEntry } from "../../engine/analyzer-wire";
 import { packConfigFor, toViolations } from "../../engine/check";
-import type { Plan } from "../../engine/plan";
+import { type Plan, recordOf } from "../../engine/plan";
 import { PackCallError } from "../../engine/pack-connection";
 import {
   analyzerMethods,
@@ -29,7 +29,7 @@ import {
   type UnaryHandler,
 } from "../../engine/pack-frames-server";
 import { fixturePlan } from "../helpers/policy-plan";
-import { grpc, rawMethod } from "../helpers/raw-grpc";
+import { grpc, patterned, rawMethod } from "../helpers/raw-grpc";
 import type { WorkerServices } from "../support/environment";
 
 const shared = (globalThis as { sovereignDcWorker?: WorkerServices }).sovereignDcWorker;
@@ -153,10 +153,7 @@ describe("the framed channel", () => {
       const sizes = [0, 1, 5, 70_000, 5 * 1024 * 1024];
       const answers = await Promise.all(
         sizes.map((n) => {
-          const req = Buffer.alloc(n);
-          for (let i = 0; i < n; i++) {
-            req[i] = (i * 7) % 251;
-          }
+          const req = patterned(n);
           return c.call(analyzerMethods.configure, req).then((a) => ({ req, a }));
         }),
       );
@@ -299,22 +296,14 @@ describe("the stack's request in parts", () => {
   function entries(): Buffer[] {
     return ["a", "b", "c"].map((name) =>
       encodeStackEntry(
-        {
+        recordOf({
           urn: `urn:pulumi:s::p::aws:s3/bucket:Bucket::${name}`,
           type: "aws:s3/bucket:Bucket",
           name,
           custom: true,
-          dependencies: [],
-          propertyDependencies: {},
-          protect: false,
-          retainOnDelete: false,
-          deleteBeforeReplace: false,
-          ignoreChanges: [],
-          additionalSecretOutputs: [],
-          aliases: [],
           inputs: { bucket: name },
           outputs: { bucket: name, tags: { team: name.toUpperCase() } },
-        },
+        }),
         undefined,
       ),
     );

@@ -23,3 +23,12 @@ export function rawMethod(path: string) {
     responseDeserialize: same,
   };
 }
+
+/** `n` bytes of a pattern that repeats only every 251 bytes: a message whose order shows. */
+export function patterned(n: number): Buffer {
+  const out = Buffer.alloc(n);
+  for (let i = 0; i < n; i++) {
+    out[i] = (i * 7) % 251;
+  }
+  return out;
+}
