@@ -15,6 +15,7 @@ import {
   type Violation,
 } from "../engine/check";
 import { defaultTimeoutSeconds, ProgramError } from "../engine/evaluate";
+import { PackError } from "../engine/pack-error";
 import { loadProject, loadStackConfig, UsageError } from "../engine/project";
 import type { PackHandle } from "../engine/spawn-pack";
 import { evaluateAndCheck, exitCodeOf, type RunResult } from "./run";
@@ -398,7 +399,7 @@ export async function main(
       io.err(`error: ${e.message}\n`);
       return 2;
     }
-    if (e instanceof ProgramError) {
+    if (e instanceof ProgramError || e instanceof PackError) {
       io.err(`error: ${e.message}\n`);
       return 2;
     }

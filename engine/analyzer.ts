@@ -29,6 +29,7 @@ import {
 } from "./analyzer-wire";
 import { CallWindow } from "./call-window";
 import { PackConnection } from "./pack-connection";
+import { PackError } from "./pack-error";
 import { encodeStackOfEntries, type StackPart } from "./pack-frames";
 import { FramedConnection, type PackCalls } from "./pack-frames-client";
 import { isProviderType, type Plan, type RecordedResource } from "./plan";
@@ -36,6 +37,7 @@ import { engineModule, type PackEndpoint, type SpawnedPack, spawnPack } from "./
 import { mark } from "./timings";
 
 export type { Diagnostic, Level, PolicyPackConfig } from "./analyzer-messages";
+export { PackError } from "./pack-error";
 
 /**
  * The config each pack was last sent from this process, by endpoint: sessions that share a pack
@@ -214,7 +216,7 @@ export class PolicyPackSession {
   /** The error a failed call reports: the pack's own words, then what it wrote to stderr. */
   private packError(err: { details?: string; message: string }): Error {
     const detail = this.stderr().trim();
-    return new Error(
+    return new PackError(
       `Policy pack error: ${err.details || err.message}${detail ? `\n${detail}` : ""}`,
     );
   }

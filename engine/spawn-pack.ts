@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { PackError } from "./pack-error";
 import { framesMessageKey } from "./pack-frames";
 
 /** Where a policy pack serves the analyzer protocol, and what it wrote to stderr so far. */
@@ -99,7 +100,7 @@ export function spawnPack(packDir: string): SpawnedPack {
     child.stdout?.on("data", onData);
     child.once("exit", (code) =>
       reject(
-        new Error(
+        new PackError(
           `The policy pack in ${packDir} exited (code ${code}) before serving:\n${errText}`,
         ),
       ),

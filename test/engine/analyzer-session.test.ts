@@ -158,7 +158,7 @@ test("a refused connection and a pack gone mid-call surface as policy pack error
   await new Promise((resolve) => setTimeout(resolve, 50));
   gone.server.forceShutdown();
   expect(String(await call)).toMatch(
-    /^Error: Policy pack error: the (policy pack's call \/pulumirpc.Analyzer\/AnalyzeStack failed|connection to the policy pack (failed|closed)).*\npack crashed: out of memory$/s,
+    /^PackError: Policy pack error: the (policy pack's call \/pulumirpc.Analyzer\/AnalyzeStack failed|connection to the policy pack (failed|closed)).*\npack crashed: out of memory$/s,
   );
   session.close();
 

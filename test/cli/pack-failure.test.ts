@@ -1,0 +1,45 @@
+/**
+ * A pack that fails ends `check` in exit 2 with the pack's own words — the policy that threw and
+ * its message — and none of the engine's stack: a policy with a bug, and a pack that is gone.
+ */
+import * as path from "node:path";
+import { main } from "../../cli/main";
+import { spawnPack } from "../../engine/spawn-pack";
+import { root } from "../helpers/cli";
+
+const fixture = path.join(root, "test", "fixtures", "verdict", "zones-subnet.ts");
+
+async function check(pack: ReturnType<typeof spawnPack>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(
+    ["node", "sovereign-dc", "check", fixture, "--stack", "dev"],
+    { out: (t) => out.push(t), err: (t) => err.push(t) },
+    pack,
+  );
+  return { code, stdout: out.join(""), stderr: err.join("") };
+}
+
+test("a policy that throws: exit 2, naming the policy and its error", async () => {
+  const pack = spawnPack(path.join(root, "test", "fixtures", "packs", "throwing"));
+  const run = await check(pack);
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe("");
+  expect(run.stderr).toMatch(
+    /^error: Policy pack error: Error validating resource with policy 'throws' from policy pack 'throwing@v0\.0\.1':\nError: this policy has a bug\n/,
+  );
+  expect(run.stderr).not.toContain(path.join("engine", "analyzer"));
+});
+
+test("a pack that is gone before the check: exit 2, saying so", async () => {
+  const pack = spawnPack(path.join(root, "test", "fixtures", "packs", "throwing"));
+  await pack.port;
+  pack.child.kill("SIGKILL");
+  await new Promise((resolve) => pack.child.once("exit", resolve));
+  const run = await check(pack);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(
+    /^error: Policy pack error: the connection to the policy pack (failed|closed)/,
+  );
+  expect(run.stderr).not.toContain(path.join("engine", "analyzer"));
+});
