@@ -95,7 +95,88 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   if (type === "aws:kms/key:Key") {
     state.keyId = id;
   }
+  const dms = dmsArnOutputs[type];
+  if (dms !== undefined && state[dms.output] === undefined) {
+    // DMS names its resources by ARNs of its own form (`…:dms:<region>:<account>:endpoint:<ID>`)
+    // in an output of its own; tasks and endpoints take each other's by that output.
+    state[dms.output] =
+      region === undefined
+        ? unknownValue
+        : `arn:${awsPartitionOf(region)}:dms:${region}:${accountOf(args.providerProps, args.stackAccount)}:${dms.kind}:${shortHash("dms", type, name).toUpperCase()}`;
+  }
+  if (type === "aws:rds/instance:Instance" || type === "aws:rds/cluster:Cluster") {
+    Object.assign(state, rdsEndpoints(type, name, id, state, region));
+  }
   return { id, state };
+}
+
+/** DMS types whose ARN is reported in an output named after the type, with its ARN's kind. */
+const dmsArnOutputs: Readonly<Record<string, { output: string; kind: string }>> = {
+  "aws:dms/endpoint:Endpoint": { output: "endpointArn", kind: "endpoint" },
+  "aws:dms/s3Endpoint:S3Endpoint": { output: "endpointArn", kind: "endpoint" },
+  "aws:dms/replicationInstance:ReplicationInstance": {
+    output: "replicationInstanceArn",
+    kind: "rep",
+  },
+  "aws:dms/replicationTask:ReplicationTask": { output: "replicationTaskArn", kind: "task" },
+};
+
+/** The port an RDS engine listens on when the program sets none. */
+function defaultRdsPort(engine: unknown): number | undefined {
+  const e = typeof engine === "string" ? engine.toLowerCase() : "";
+  if (/^(mysql|mariadb|aurora$|aurora-mysql)/.test(e)) {
+    return 3306;
+  }
+  if (/^(postgres|aurora-postgresql)/.test(e)) {
+    return 5432;
+  }
+  if (e.startsWith("oracle")) {
+    return 1521;
+  }
+  if (e.startsWith("sqlserver")) {
+    return 1433;
+  }
+  return undefined;
+}
+
+/**
+ * The DNS names RDS gives a database, which programs hand to clients and to DMS endpoints:
+ * `<identifier>.<suffix>.<region>.rds.amazonaws.com[.cn]` for an instance (its `address`, and
+ * `endpoint` with the port), `<identifier>.cluster[-ro]-<suffix>.…` for an Aurora cluster's
+ * writer and reader. The region in the name is the database's, so a client's target is placed.
+ */
+function rdsEndpoints(
+  type: string,
+  name: string,
+  id: string,
+  state: Record<string, unknown>,
+  region: string | undefined,
+): Record<string, unknown> {
+  const instance = type === "aws:rds/instance:Instance";
+  const own = instance ? state.identifier : state.clusterIdentifier;
+  const identifier = (
+    typeof own === "string" && own !== "" && own !== unknownValue ? own : id
+  ).toLowerCase();
+  const host = (infix: string) =>
+    region === undefined
+      ? unknownValue
+      : `${identifier}.${infix}${shortHash("rds", type, name)}.${region}.rds.amazonaws.com${awsPartitionOf(region) === "aws-cn" ? ".cn" : ""}`;
+  const given = state.port;
+  const port = typeof given === "number" ? given : defaultRdsPort(state.engine);
+  const out: Record<string, unknown> = {};
+  if (instance) {
+    out.address = state.address ?? host("");
+    if (port !== undefined && state.endpoint === undefined) {
+      out.endpoint = out.address === unknownValue ? unknownValue : `${String(out.address)}:${port}`;
+    }
+  } else {
+    out.endpoint = state.endpoint ?? host("cluster-");
+    out.readerEndpoint = state.readerEndpoint ?? host("cluster-ro-");
+  }
+  if (port !== undefined && state.port === undefined) {
+    out.port = port;
+  }
+  return out;
 }
 
 /** The resource's region, its own or else its provider's; undefined when unset or not known. */

@@ -17,6 +17,8 @@ import { link } from "./common";
 import type { EdgeLabel, FieldSpec, GlobalReader, TypeModel, TypeTable } from "../model";
 import { ddosScrubbing, healthCheckers, publicZone, pushPlatform } from "./global-reach";
 import { bucketTypes } from "./exposure";
+import { edgesOf } from "./rows";
+import { isTrue, isUnknown, valueAt } from "../values";
 
 /** A `global` field: when `reaches` holds, the data goes over the edge network `farSide`. */
 function reach(
@@ -128,6 +130,31 @@ const s3Source = { source: { path: "bucket", ref: "s3-bucket" } } as const;
 const suspend = 'Set status to "Suspended" or remove the resource.';
 const accelerator = (verb: string) =>
   always("ipAddressType", "Global Accelerator edge locations", verb);
+/**
+ * An accelerator (standard or custom routing): its anycast edge, and its flow logs — every
+ * client connection's addresses and ports — delivered to the bucket `attributes` names, in any
+ * region, once `flowLogsEnabled` is on. That bucket is a reference the whole stack resolves.
+ */
+const flowLogsOn = (p: Readonly<Record<string, unknown>>): boolean => {
+  const on = valueAt(p, "attributes.flowLogsEnabled");
+  return isTrue(on) || isUnknown(on);
+};
+const acceleratorRow: TypeModel = {
+  role: "other",
+  fields: [
+    accelerator("announces anycast addresses from edge locations worldwide"),
+    edgesOf("log-shipping", "log delivery").ref(
+      "attributes.flowLogsS3Bucket",
+      "delivers flow logs to",
+      { ref: "s3-bucket", when: flowLogsOn },
+    ),
+  ],
+  fix: {
+    "global-services": edgeFix,
+    "log-shipping":
+      "Deliver flow logs only to buckets of this program in regions inside the jurisdiction.",
+  },
+};
 const crossBorder = reach(
   "edge network",
   "crossBorderStatus",
@@ -204,14 +231,8 @@ export const edgeServices: TypeTable = {
     kvsFix,
     always("keyValueStoreArn", cloudFront, kvs("its keys and values are")),
   ),
-  "aws:globalaccelerator/accelerator:Accelerator": row(
-    edgeFix,
-    accelerator("announces anycast addresses from edge locations worldwide"),
-  ),
-  "aws:globalaccelerator/customRoutingAccelerator:CustomRoutingAccelerator": row(
-    edgeFix,
-    accelerator("announces anycast addresses from edge locations worldwide"),
-  ),
+  "aws:globalaccelerator/accelerator:Accelerator": acceleratorRow,
+  "aws:globalaccelerator/customRoutingAccelerator:CustomRoutingAccelerator": acceleratorRow,
   "aws:ecrpublic/repository:Repository": row(
     "Use a private ECR repository in the stack's region.",
     always(
