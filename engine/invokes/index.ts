@@ -6,7 +6,8 @@
  * - functions the provider computes locally from their inputs, exactly (`getPolicyDocument`);
  * - functions whose answer follows from the stack, from the stack: region and partition from the
  *   provider's region, zones from the catalog, the account from `sovereign-dc:accountId` or the
- *   provider's `allowedAccountIds`, a cluster credential as a kubeconfig naming that cluster;
+ *   provider's `allowedAccountIds` (Alibaba Cloud: the provider's `accountId`), a cluster
+ *   credential as a kubeconfig naming that cluster;
  * - `kubernetes:yaml:decode` (v1 `yaml.ConfigFile` / `ConfigGroup`), which only parses YAML, by
  *   parsing it;
  * - every other function with unknown values, as a preview shows values it cannot know yet. The
@@ -221,9 +222,19 @@ const answerers: Readonly<Record<string, Answerer>> = {
       ...args,
       id: region,
       ids: [region],
-      regions: [{ id: region, regionId: region, localName: unknownMark }],
+      // Known as a whole, so that `getRegionsOutput({ current: true })` is known: an Output is
+      // known or unknown as one value. The display name, which says nothing of where anything
+      // is, is left empty as the zones' are.
+      regions: [{ id: region, regionId: region, localName: "" }],
     };
   },
+
+  // The provider answers with its `accountId` when one is configured (explicit provider, or
+  // `alicloud:accountId` for the default one) and asks the cloud for the caller only otherwise;
+  // the pack takes that same `accountId` as the stack's own account.
+  "alicloud:index/getAccount:getAccount": (_args, ctx) => ({
+    id: text(ctx.providerProps.accountId) ?? unknownMark,
+  }),
 
   "alicloud:cs/getClusterCredential:getClusterCredential": (args, ctx) => {
     const clusterId = text(args.clusterId);

@@ -142,7 +142,7 @@ describe("functions the stack decides", () => {
       current: true,
       id: "cn-shanghai",
       ids: ["cn-shanghai"],
-      regions: [{ id: "cn-shanghai", regionId: "cn-shanghai", localName: unknownMark }],
+      regions: [{ id: "cn-shanghai", regionId: "cn-shanghai", localName: "" }],
     });
     expect(result("alicloud:index/getRegions:getRegions", {}, shanghai).regions).toBe(unknownMark);
   });
@@ -192,6 +192,7 @@ describe("functions the engine cannot answer", () => {
   it("answers exactly the modelled functions", () => {
     expect(answeredFunctions).toEqual([
       "alicloud:cs/getClusterCredential:getClusterCredential",
+      "alicloud:index/getAccount:getAccount",
       "alicloud:index/getRegions:getRegions",
       "alicloud:index/getZones:getZones",
       "aws:iam/getPolicyDocument:getPolicyDocument",

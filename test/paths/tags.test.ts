@@ -1008,6 +1008,11 @@ describe("log-shipping and key-and-secret-replicas over the rows that ship logs 
         { rules: [{ sourceType: "OP" }] },
       ],
       "alicloud:esa/originRule:OriginRule": { follow302Enable: "on" },
+      // Flow logs go to the bucket only once switched on (or when that is not known).
+      "aws:globalaccelerator/accelerator:Accelerator": { attributes: { flowLogsEnabled: true } },
+      "aws:globalaccelerator/customRoutingAccelerator:CustomRoutingAccelerator": {
+        attributes: { flowLogsEnabled: unknownAtPreview },
+      },
       "aws:cloudtrail/trail:Trail": [
         { isMultiRegionTrail: true },
         { isMultiRegionTrail: unknownAtPreview },
@@ -1118,8 +1123,14 @@ describe("log-shipping and key-and-secret-replicas over the rows that ship logs 
     });
     // (An MSK cluster's, a Transfer server's and an InfluxDB endpoint's public access are their
     // rows' public-exposure fields; a SageMaker job outside a VPC reaches the internet through
-    // SageMaker's network, its egress row's internet-egress field.)
-    const tagging = new Set(["log-shipping", "public-exposure", "internet-egress"]);
+    // SageMaker's network, its egress row's internet-egress field; a Global Accelerator's anycast
+    // edge network, its row's global-services field.)
+    const tagging = new Set([
+      "log-shipping",
+      "public-exposure",
+      "internet-egress",
+      "global-services",
+    ]);
     expect(drawn.filter((e) => !tagging.has(graph.tags.get(e)?.policy ?? ""))).toEqual([]);
     expect(drawn.length).toBeGreaterThan(rows.length * 4);
   });
