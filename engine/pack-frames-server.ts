@@ -65,6 +65,31 @@ interface StackRequestMessage {
   setResourcesList(resources: unknown[]): void;
 }
 
+/**
+ * Builds, while the program still runs, what the runtime's stack handler would otherwise build
+ * at the end for the first policy: google-protobuf's objects for an entry's options, provider and
+ * property dependencies, and its properties' plain values (engine/pack-structs.ts). Each is
+ * built once and kept by its message whoever asks first, so nothing the runtime reads changes; a
+ * message of another shape is left as it is.
+ */
+function warm(resource: unknown): void {
+  type Struct = { toJavaScript?(): unknown } | undefined;
+  const r = resource as {
+    getProperties?(): Struct;
+    getOptions?(): { getCustomtimeouts?(): unknown } | undefined;
+    getProvider?(): { getProperties?(): Struct } | undefined;
+    getPropertydependenciesMap?(): unknown;
+  };
+  try {
+    r.getProperties?.()?.toJavaScript?.();
+    r.getOptions?.()?.getCustomtimeouts?.();
+    r.getProvider?.()?.getProperties?.()?.toJavaScript?.();
+    r.getPropertydependenciesMap?.();
+  } catch {
+    // Only a head start: the runtime reads the message itself.
+  }
+}
+
 /** The service's method at `path`, by the name its implementation is registered under. */
 function methodAt(service: RegisteredService, path: string | undefined) {
   const name =
@@ -101,6 +126,7 @@ function dispatch(
       if (one.length !== 1) {
         throw new Error(`an entry of the stack's request holds ${one.length} resources, not one`);
       }
+      warm(one[0]);
       entries.set(frame.id, { resource: one[0] });
     } catch (e) {
       entries.set(frame.id, { error: (e as Error).message });
