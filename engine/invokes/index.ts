@@ -125,7 +125,10 @@ const answerers: Readonly<Record<string, Answerer>> = {
       id: region,
       region,
       name: region,
-      description: unknownMark,
+      // Known, so that `getRegionOutput()` is known: an Output is known or unknown as one value.
+      // The display name ("US West (Oregon)"), which says nothing the region does not, is left
+      // empty, as Alibaba Cloud's region and zone names are.
+      description: "",
       endpoint:
         partition === undefined ? unknownMark : `ec2.${region}.${dnsSuffix[partition] ?? ""}`,
     };

@@ -25,6 +25,7 @@ const cases: Record<string, readonly string[]> = {
   policyDocument: ["role-policy-document.ts", "--stack", "dev", "--format", "json"],
   zones: ["zones-subnet.ts", "--stack", "dev", "--format", "json"],
   unknowns: ["unknown-functions.ts", "--stack", "dev", "--format", "json"],
+  regionOutput: ["region-output.ts", "--stack", "dev", "--format", "json"],
   unknownsText: ["unknown-functions.ts", "--stack", "dev"],
   failedRegistration: ["failed-registration.ts", "--stack", "nodefaults"],
   neverResolves: ["never-resolves.ts", "--stack", "dev"],
@@ -145,6 +146,18 @@ describe("provider functions in a resource's inputs", () => {
       cidrBlock: "10.0.1.0/24",
       vpcId: expect.stringMatching(/^vpc-/),
     });
+  });
+
+  it("answers the region as a whole, so a key ARN written from getRegionOutput() is known", () => {
+    const d = doc(runs.regionOutput);
+    expect(runs.regionOutput.code).toBe(0);
+    expect(d.unknownFunctions).toEqual([]);
+    const sse = d.resources.find(
+      (r) =>
+        r.type ===
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    );
+    expect(JSON.stringify(sse?.props)).toContain("arn:aws:kms:us-west-2:111122223333:key/records");
   });
 
   it("answers a function it cannot compute with unknowns, marks them in the plan and lists the function", () => {
