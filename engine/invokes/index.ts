@@ -245,14 +245,17 @@ const answerers: Readonly<Record<string, Answerer>> = {
     if (clusterId === undefined || region === undefined) {
       return { id: unknownMark, kubeConfig: unknownMark };
     }
+    // Known as a whole, so that `getClusterCredentialOutput(…)` is: an Output is known or unknown
+    // as one value. The name, the expiry and the certificates say nothing of where the cluster
+    // is; they are left empty.
     return {
       ...args,
       id: clusterId,
       clusterId,
-      clusterName: unknownMark,
+      clusterName: "",
       kubeConfig: kubeconfigFor(clusterId, region),
-      expiration: unknownMark,
-      certificateAuthority: unknownMark,
+      expiration: "",
+      certificateAuthority: { clientCert: "", clientKey: "", clusterCert: "" },
     };
   },
 

@@ -157,6 +157,8 @@ describe("functions the stack decides", () => {
     expect(answer.clusterId).toBe("c0ffee");
     expect(answer.kubeConfig).toContain("server: https://c0ffee.cn-shanghai.cs.aliyuncs.com:6443");
     expect(answer.kubeConfig).toContain("current-context: c0ffee");
+    // Nothing unknown: an Output of the answer is known or unknown as a whole.
+    expect(JSON.stringify(answer)).not.toContain(unknownMark);
     expect(
       result("alicloud:cs/getClusterCredential:getClusterCredential", {}, shanghai).kubeConfig,
     ).toBe(unknownMark);
