@@ -599,6 +599,73 @@ function publicNodes(r: BorderResource, x: Resolver): string[] | { unknown: stri
   return out;
 }
 
+/**
+ * The ports a workload's pods open on the nodes that run them, each as why: a container's (or an
+ * init container's, a sidecar's) `hostPort`, and, for a pod on the node's own network
+ * (`hostNetwork`), every port its containers declare. A value not known at preview may open one.
+ * Ports a hostNetwork pod listens on without declaring them cannot be seen.
+ */
+function nodePortsOf(spec: unknown): string[] {
+  const hostNetwork = valueAt(spec, "hostNetwork");
+  const onNodeNetwork = hostNetwork === true || isUnknown(hostNetwork);
+  const network = isUnknown(hostNetwork) ? "hostNetwork not known at preview" : "hostNetwork";
+  const out: string[] = [];
+  for (const list of ["containers[]", "initContainers[]"]) {
+    for (const { value: container } of valuesAt(spec, list)) {
+      const name = str(valueAt(container, "name"));
+      const who = name === undefined ? "a container" : `container ${JSON.stringify(name)}`;
+      for (const { value: port } of valuesAt(container, "ports[]")) {
+        const host = valueAt(port, "hostPort");
+        const declared = valueAt(port, "containerPort");
+        if (isUnknown(host) || isUnknown(port)) {
+          out.push(`${who} asks for a hostPort not known at preview`);
+        } else if (typeof host === "number" && host > 0) {
+          out.push(`${who} asks for hostPort ${host}`);
+        } else if (onNodeNetwork && declared !== undefined) {
+          out.push(
+            `${who} listens on port ${isUnknown(declared) ? "(not known at preview)" : String(declared)} of the node (${network})`,
+          );
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A workload whose pods open ports on their nodes faces whatever network reaches the nodes, as a
+ * NodePort Service does (on every node, where a hostPort opens on the nodes that run its pods):
+ * the internet when they have public addresses, and nobody can tell when the program does not
+ * create them.
+ */
+function hostPortFindings(r: BorderResource, x: Resolver): Finding[] {
+  const template = podTemplateOf(r.type);
+  const ports = template ? nodePortsOf(valueAt(r.props, template.spec)) : [];
+  if (ports.length === 0) {
+    return [];
+  }
+  const label = resourceLabel(r.type, r.name);
+  const opens = `${some(ports)}, which ${ports.length > 1 ? "open ports" : "opens a port"} on the nodes that run its pods`;
+  const nodes = publicNodes(r, x);
+  if (!Array.isArray(nodes)) {
+    return [
+      {
+        message: `${label} must not face the internet, but ${opens}, and ${nodes.unknown}, so whether they have public addresses cannot be decided. Remove hostPort and hostNetwork and reach the pods through a ClusterIP Service or an internal LoadBalancer, or create the cluster's nodes in this program without public IPs.`,
+        path: ["the internet", "nodes of a cluster the pack cannot see", label],
+      },
+    ];
+  }
+  if (nodes.length === 0) {
+    return [];
+  }
+  return [
+    {
+      message: `${label} must not face the internet, but ${opens}, and ${some(nodes)} give nodes public addresses. Remove hostPort and hostNetwork and reach the pods through a ClusterIP Service or an internal LoadBalancer, or keep the nodes on private addresses.`,
+      path: ["the internet", nodes[0], label],
+    },
+  ];
+}
+
 function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
   const label = resourceLabel(r.type, r.name);
   const type = valueAt(r.props, "spec.type");
@@ -727,15 +794,16 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
 
 /**
  * Services and Ingresses are judged with their cluster: which cloud's controller reads their
- * annotations, and whether the nodes a NodePort opens have public addresses.
+ * annotations, and whether the nodes a NodePort opens have public addresses; so are the workloads
+ * whose pods open ports on their nodes (hostPort, hostNetwork).
  */
 export const kubernetesServiceExposure = residencyStackPolicy({
   name: "kubernetes-service-exposure",
   description:
-    "Checks whether Kubernetes Services and Ingresses stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services open no port on nodes with public addresses, ExternalName services alias only in-cluster names, and ALB Ingresses get an internal load balancer.",
+    "Checks whether Kubernetes Services, Ingresses and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names, and ALB Ingresses get an internal load balancer.",
   severity: "high",
   remediationSteps:
-    'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services on private addresses; alias only in-cluster names; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK).',
+    'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK).',
   appliesOnlyWith: kubernetesProviderType,
   validate: (args, ctx) => {
     if (!holdsKubernetes(args.resources)) {
@@ -746,9 +814,16 @@ export const kubernetesServiceExposure = residencyStackPolicy({
       if (!r.provider) {
         continue;
       }
-      // The Services and Ingresses of the kubernetes table (paths/types/kubernetes.ts).
+      // The Services and Ingresses of the kubernetes table (paths/types/kubernetes.ts), and the
+      // workloads whose pods may open ports on their nodes.
       const judge =
-        r.type in services ? serviceFindings : r.type in ingresses ? ingressFindings : undefined;
+        r.type in services
+          ? serviceFindings
+          : r.type in ingresses
+            ? ingressFindings
+            : podTemplateOf(r.type)
+              ? hostPortFindings
+              : undefined;
       if (judge === undefined) {
         continue;
       }

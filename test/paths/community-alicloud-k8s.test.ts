@@ -1,0 +1,239 @@
+/**
+ * Ports a pod opens on the node that runs it. A container's `hostPort` (and, for a pod on the
+ * node's own network, `hostNetwork`, every port its containers declare) is reachable at the
+ * node's addresses, as a NodePort Service's port is at every node's: on nodes with public
+ * addresses it faces the internet, and on nodes the program does not create nobody can tell.
+ * kubernetes-service-exposure judges such a workload with its cluster's nodes, as it judges a
+ * NodePort Service; a pod that opens no port on its node is not its concern. Programs that put
+ * an API gateway on `hostPort` of an ACK cluster's nodes are common. Every case runs the whole
+ * pack and pins every finding with its level and path, beside its passing twin.
+ */
+import { on, type OracleResource, runNamed, unknownAtPreview } from "../helpers/model-oracle";
+
+const cn = { jurisdiction: "CN" };
+
+const sh = on("sh");
+const kube = on("kube");
+
+/** An ACK cluster in Shanghai with no exit of its own, a node pool with these inputs (if any). */
+function ackCluster(pool?: Record<string, unknown>): OracleResource[] {
+  return [
+    { type: "pulumi:providers:alicloud", name: "sh", props: { region: "cn-shanghai" } },
+    sh("alicloud:vpc/network:Network", "core", { cidrBlock: "10.0.0.0/16" }),
+    {
+      ...sh("alicloud:vpc/switch:Switch", "nodes", { vpcId: "vpc-1", cidrBlock: "10.0.1.0/24" }),
+      deps: { vpcId: ["core"] },
+    },
+    {
+      ...sh("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", {
+        workerVswitchIds: ["vsw-1"],
+        newNatGateway: false,
+        slbInternetEnabled: false,
+      }),
+      deps: { workerVswitchIds: ["nodes"] },
+    },
+    ...(pool
+      ? [
+          {
+            ...sh("alicloud:cs/nodePool:NodePool", "pool", {
+              clusterId: "c-1",
+              vswitchIds: ["vsw-1"],
+              ...pool,
+            }),
+            deps: { clusterId: ["ack"], vswitchIds: ["nodes"] },
+          },
+        ]
+      : []),
+    {
+      type: "pulumi:providers:kubernetes",
+      name: "kube",
+      props: { kubeconfig: "apiVersion: v1" },
+      deps: { kubeconfig: ["ack"] },
+    },
+    kube("kubernetes:core/v1:Namespace", "app", { metadata: { name: "app" } }),
+    kube("kubernetes:networking.k8s.io/v1:NetworkPolicy", "deny", {
+      metadata: { namespace: "app" },
+      spec: { podSelector: {}, policyTypes: ["Egress"] },
+    }),
+  ];
+}
+
+/** The pod spec of an API gateway listening on 8088, with these changes. */
+function gatewayPod(change: (spec: Record<string, unknown>) => void = () => undefined) {
+  const spec: Record<string, unknown> = {
+    containers: [{ name: "api", image: "api:1", ports: [{ containerPort: 8088 }] }],
+  };
+  change(spec);
+  return spec;
+}
+
+const container = (spec: Record<string, unknown>) =>
+  (spec.containers as Record<string, unknown>[])[0];
+
+/** `hostPort: 8088` on the gateway's port. */
+const onHostPort = (spec: Record<string, unknown>) => {
+  container(spec).ports = [{ containerPort: 8088, hostPort: 8088 }];
+};
+
+/** A Deployment "api" in the namespace that denies egress, running this pod spec. */
+const deployment = (spec: Record<string, unknown>): OracleResource =>
+  kube("kubernetes:apps/v1:Deployment", "api", {
+    metadata: { namespace: "app" },
+    spec: {
+      selector: { matchLabels: { app: "api" } },
+      template: { metadata: { labels: { app: "api" } }, spec },
+    },
+  });
+
+const publicPool: ReturnType<typeof runNamed>[number] = [
+  "internet-egress",
+  "pool",
+  "mandatory",
+  ['ack node pool "pool"', "the internet (any country)"],
+];
+
+describe("a container's hostPort", () => {
+  test("on a node pool with public addresses faces the internet", () => {
+    const resources = [
+      ...ackCluster({ internetMaxBandwidthOut: 10 }),
+      deployment(gatewayPod(onHostPort)),
+    ];
+    expect(runNamed(resources, cn)).toEqual([
+      publicPool,
+      [
+        "kubernetes-service-exposure",
+        "api",
+        "mandatory",
+        ["the internet", 'ack node pool "pool" (public IPs)', 'k8s deployment "api"'],
+      ],
+    ]);
+  });
+
+  test("twin: on a node pool without public addresses it faces no network outside", () => {
+    const resources = [
+      ...ackCluster({ internetMaxBandwidthOut: 0 }),
+      deployment(gatewayPod(onHostPort)),
+    ];
+    expect(runNamed(resources, cn)).toEqual([]);
+  });
+
+  test("on a cluster whose nodes the program does not create fails closed", () => {
+    const resources = [...ackCluster(), deployment(gatewayPod(onHostPort))];
+    expect(runNamed(resources, cn)).toEqual([
+      [
+        "kubernetes-service-exposure",
+        "api",
+        "mandatory",
+        ["the internet", "nodes of a cluster the pack cannot see", 'k8s deployment "api"'],
+      ],
+    ]);
+  });
+
+  test("twin: a pod that declares only its containerPort opens nothing on the node", () => {
+    const resources = [...ackCluster(), deployment(gatewayPod())];
+    expect(runNamed(resources, cn)).toEqual([]);
+  });
+
+  test("not known at preview may open the port, and fails closed on public nodes", () => {
+    const later = gatewayPod((spec) => {
+      container(spec).ports = [{ containerPort: 8088, hostPort: unknownAtPreview }];
+    });
+    const resources = [...ackCluster({ internetMaxBandwidthOut: 10 }), deployment(later)];
+    expect(runNamed(resources, cn)).toEqual([
+      publicPool,
+      [
+        "kubernetes-service-exposure",
+        "api",
+        "mandatory",
+        ["the internet", 'ack node pool "pool" (public IPs)', 'k8s deployment "api"'],
+      ],
+    ]);
+    // Twin: on private nodes, whatever it turns out to be opens nothing outside.
+    const onPrivate = [...ackCluster({ internetMaxBandwidthOut: 0 }), deployment(later)];
+    expect(runNamed(onPrivate, cn)).toEqual([]);
+  });
+
+  test("of an init container (a sidecar) is judged as a container's", () => {
+    const withSidecar = gatewayPod((spec) => {
+      spec.initContainers = [
+        {
+          name: "proxy",
+          image: "proxy:1",
+          restartPolicy: "Always",
+          ports: [{ containerPort: 9000, hostPort: 9000 }],
+        },
+      ];
+    });
+    const resources = [...ackCluster({ internetMaxBandwidthOut: 10 }), deployment(withSidecar)];
+    expect(runNamed(resources, cn)).toEqual([
+      publicPool,
+      [
+        "kubernetes-service-exposure",
+        "api",
+        "mandatory",
+        ["the internet", 'ack node pool "pool" (public IPs)', 'k8s deployment "api"'],
+      ],
+    ]);
+  });
+
+  test("in a List of Deployments names the entry that asks for it", () => {
+    const list = (spec: Record<string, unknown>) =>
+      kube("kubernetes:apps/v1:DeploymentList", "apis", {
+        items: [
+          {
+            metadata: { name: "web", namespace: "app" },
+            spec: { template: { metadata: { labels: { app: "web" } }, spec: gatewayPod() } },
+          },
+          {
+            metadata: { name: "api", namespace: "app" },
+            spec: { template: { metadata: { labels: { app: "api" } }, spec } },
+          },
+        ],
+      });
+    expect(runNamed([...ackCluster(), list(gatewayPod(onHostPort))], cn)).toEqual([
+      [
+        "kubernetes-service-exposure",
+        "apis",
+        "mandatory",
+        [
+          "the internet",
+          "nodes of a cluster the pack cannot see",
+          'k8s deploymentlist "apis" items[1]',
+        ],
+      ],
+    ]);
+    // Twin: neither entry opens a port on its node.
+    expect(runNamed([...ackCluster(), list(gatewayPod())], cn)).toEqual([]);
+  });
+});
+
+describe("a pod on the node's own network (hostNetwork)", () => {
+  const hostNetwork = (on: boolean) =>
+    gatewayPod((spec) => {
+      spec.hostNetwork = on;
+    });
+
+  test("listens on the node's addresses at every port its containers declare", () => {
+    const resources = [
+      ...ackCluster({ internetMaxBandwidthOut: 10 }),
+      deployment(hostNetwork(true)),
+    ];
+    expect(runNamed(resources, cn)).toEqual([
+      publicPool,
+      [
+        "kubernetes-service-exposure",
+        "api",
+        "mandatory",
+        ["the internet", 'ack node pool "pool" (public IPs)', 'k8s deployment "api"'],
+      ],
+    ]);
+  });
+
+  test("twin: hostNetwork false keeps the declared port on the pod's own address", () => {
+    const resources = [
+      ...ackCluster({ internetMaxBandwidthOut: 10 }),
+      deployment(hostNetwork(false)),
+    ];
+    expect(runNamed(resources, cn)).toEqual([publicPool]);
+  });
+});
