@@ -326,6 +326,19 @@ export function currentContextOf(kubeconfig: unknown): string | undefined {
   }
 }
 
+/**
+ * The path a Kubernetes provider's `kubeconfig` names, when it is one: the provider takes the
+ * kubeconfig's contents or the path of a file holding them. One line that is neither YAML nor
+ * JSON (no `key: value`, no brace) is a path.
+ */
+export function kubeconfigPath(kubeconfig: unknown): string | undefined {
+  if (typeof kubeconfig !== "string") {
+    return undefined;
+  }
+  const text = kubeconfig.trim();
+  return text !== "" && !/[\n{]/.test(text) && !/:\s/.test(text) ? text : undefined;
+}
+
 export class Resolver {
   private readonly byUrn = new Map<string, BorderResource>();
   private readonly byType = new Map<string, BorderResource[]>();
@@ -541,7 +554,9 @@ export class Resolver {
             ? "it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi"
             : isUnknown(kubeconfig)
               ? "its kubeconfig is not known until deployed and comes from no resource of this program"
-              : "its kubeconfig is given as text (a file, a secret or config), which ties it to no cluster of this program";
+              : kubeconfigPath(kubeconfig) !== undefined
+                ? `its kubeconfig is the file ${JSON.stringify(kubeconfigPath(kubeconfig))}, which the provider reads on the machine that runs Pulumi and the pack does not`
+                : "its kubeconfig is given as text (a file, a secret or config), which ties it to no cluster of this program";
       source = {
         kind: "unplaced",
         reason:

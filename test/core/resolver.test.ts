@@ -268,6 +268,16 @@ describe("placement through the stack", () => {
         "its kubeconfig is given as text (a file, a secret or config), which ties it to no cluster of this program, and it selects no context the stack config declares",
       ],
       [
+        "a kubeconfig given as the path of its file",
+        { kubeconfig: "~/.kube/postal.yaml" },
+        'its kubeconfig is the file "~/.kube/postal.yaml", which the provider reads on the machine that runs Pulumi and the pack does not, and it selects no context the stack config declares',
+      ],
+      [
+        "a Windows path with a context",
+        { kubeconfig: "C:\\Users\\ops\\.kube\\config", context: "apps-dev" },
+        'its kubeconfig is the file "C:\\\\Users\\\\ops\\\\.kube\\\\config", which the provider reads on the machine that runs Pulumi and the pack does not, and its context "apps-dev" is not declared in sovereign-dc:clusters',
+      ],
+      [
         "a kubeconfig not known at preview from no resource",
         { kubeconfig: unknown },
         "its kubeconfig is not known until deployed and comes from no resource of this program, and it selects no context the stack config declares",
