@@ -369,6 +369,8 @@ describe("sovereign-dc coverage", () => {
     const lines = list.out.split("\n");
     expect(lines.filter((l) => /^ {2}(flow table|role in|policy\/reviewed)/.test(l))).toEqual([
       "  flow table: paths/types/kubernetes.ts (kubernetes-egress)",
+      // Its pods' host ports, judged with the nodes' addresses.
+      "  flow table: paths/types/kubernetes.ts (kubernetes-service-exposure), rows are code: the properties it reads are not declared",
       "  role in the data-flow model: decided per resource (its row in paths/types/kubernetes.ts)",
     ]);
     expect(lines).toContain(

@@ -12,6 +12,7 @@ import { mergeRows, typeRows } from "../../policy/paths/graph";
 import { egressFields } from "../../policy/paths/kubernetes";
 import type { TypeModel, TypeTable } from "../../policy/paths/model";
 import { byType, merge, modelledTypes, tables } from "../../policy/paths/types";
+import { podTemplateOf } from "../../policy/paths/kubernetes";
 import { judgedByCode } from "../../policy/paths/types/kubernetes";
 import { modelledTypes as reviewedModelled, reviewed, reviewedTypes } from "../../policy/reviewed";
 import { inputPathProblem, sdkTypeTokens } from "../helpers/policy-sdk";
@@ -109,15 +110,21 @@ describe("the kubernetes table", () => {
     expect([read.filter(viewed).length, code.size]).toEqual([105, 39]);
   });
 
-  test("holds the Services and Ingresses of every API version, with their Lists and Patches, for kubernetes-service-exposure", () => {
-    const exposed = [...sdkTypeTokens()].filter((t) =>
+  test("holds the Services, Ingresses and workloads of every API version, with their Lists and Patches, for kubernetes-service-exposure", () => {
+    const sdk = [...sdkTypeTokens()];
+    const exposed = sdk.filter((t) =>
       /^kubernetes:(core\/v1:Service|(networking\.k8s\.io|extensions)\/\w+:Ingress)(List|Patch)?$/.test(
         t,
       ),
     );
-    expect([...judgedByCode["kubernetes-service-exposure"]].sort()).toEqual(exposed.sort());
+    // Workloads whose pods may open ports on their nodes (hostPort, hostNetwork).
+    const workloads = sdk.filter((t) => t.startsWith("kubernetes:") && podTemplateOf(t));
+    expect([...judgedByCode["kubernetes-service-exposure"]].sort()).toEqual(
+      [...exposed, ...workloads].sort(),
+    );
     expect(exposed.filter((t) => !(t in rows) || viewed(t))).toEqual([]);
-    expect(exposed).toHaveLength(12);
+    expect(workloads.filter((t) => !(t in rows))).toEqual([]);
+    expect([exposed.length, workloads.length]).toEqual([12, 57]);
   });
 
   test("gives each List the role of the objects it holds", () => {

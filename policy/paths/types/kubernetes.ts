@@ -695,7 +695,15 @@ export const judgedByCode: Readonly<
     controllerRevisions,
     mutatingAdmissionPolicies,
   ].flatMap((t) => Object.keys(t)),
-  "kubernetes-service-exposure": [services, ingresses].flatMap((t) => Object.keys(t)),
+  // Services and Ingresses with their cluster; every workload kind (its objects, Patches and
+  // Lists) whose pods may open ports on their nodes (hostPort, hostNetwork).
+  "kubernetes-service-exposure": [
+    ...[services, ingresses].flatMap((t) => Object.keys(t)),
+    ...Object.keys(podTemplates),
+    ...Object.keys(podTemplates)
+      .filter((t) => !t.endsWith("Patch"))
+      .map((t) => `${t}List`),
+  ],
 };
 
 export const kubernetes: TypeTable = {
