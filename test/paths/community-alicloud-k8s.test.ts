@@ -8,48 +8,20 @@
  * an API gateway on `hostPort` of an ACK cluster's nodes are common. Every case runs the whole
  * pack and pins every finding with its level and path, beside its passing twin.
  */
+import { ackCluster as ackStack } from "../helpers/ack-cluster";
 import { on, type OracleResource, runNamed, unknownAtPreview } from "../helpers/model-oracle";
 
 const cn = { jurisdiction: "CN" };
 
-const sh = on("sh");
 const kube = on("kube");
 
-/** An ACK cluster in Shanghai with no exit of its own, a node pool with these inputs (if any). */
+/**
+ * An ACK cluster in Shanghai with no exit of its own, a node pool with these inputs (if any), and
+ * a namespace whose egress is denied by default.
+ */
 function ackCluster(pool?: Record<string, unknown>): OracleResource[] {
   return [
-    { type: "pulumi:providers:alicloud", name: "sh", props: { region: "cn-shanghai" } },
-    sh("alicloud:vpc/network:Network", "core", { cidrBlock: "10.0.0.0/16" }),
-    {
-      ...sh("alicloud:vpc/switch:Switch", "nodes", { vpcId: "vpc-1", cidrBlock: "10.0.1.0/24" }),
-      deps: { vpcId: ["core"] },
-    },
-    {
-      ...sh("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", {
-        workerVswitchIds: ["vsw-1"],
-        newNatGateway: false,
-        slbInternetEnabled: false,
-      }),
-      deps: { workerVswitchIds: ["nodes"] },
-    },
-    ...(pool
-      ? [
-          {
-            ...sh("alicloud:cs/nodePool:NodePool", "pool", {
-              clusterId: "c-1",
-              vswitchIds: ["vsw-1"],
-              ...pool,
-            }),
-            deps: { clusterId: ["ack"], vswitchIds: ["nodes"] },
-          },
-        ]
-      : []),
-    {
-      type: "pulumi:providers:kubernetes",
-      name: "kube",
-      props: { kubeconfig: "apiVersion: v1" },
-      deps: { kubeconfig: ["ack"] },
-    },
+    ...ackStack({ newNatGateway: false }, pool),
     kube("kubernetes:core/v1:Namespace", "app", { metadata: { name: "app" } }),
     kube("kubernetes:networking.k8s.io/v1:NetworkPolicy", "deny", {
       metadata: { namespace: "app" },

@@ -13,6 +13,7 @@
  * graph still draws.
  */
 import { type OracleResource, runBorder, runNamed } from "../helpers/model-oracle";
+import { ackCluster } from "../helpers/ack-cluster";
 import { on } from "../helpers/model-oracle";
 
 const cn = { jurisdiction: "CN" };
@@ -194,38 +195,7 @@ describe("the exits of the cluster the pods run on (egress table)", () => {
   /** A StatefulSet's pods, whose egress nothing restricts, on an ACK cluster and node pool. */
   function onCluster(ack: Record<string, unknown>, pool?: Record<string, unknown>) {
     return [
-      { type: "pulumi:providers:alicloud", name: "sh", props: { region: "cn-shanghai" } },
-      sh("alicloud:vpc/network:Network", "core", { cidrBlock: "10.0.0.0/16" }),
-      {
-        ...sh("alicloud:vpc/switch:Switch", "nodes", { vpcId: "vpc-1", cidrBlock: "10.0.1.0/24" }),
-        deps: { vpcId: ["core"] },
-      },
-      {
-        ...sh("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", {
-          workerVswitchIds: ["vsw-1"],
-          slbInternetEnabled: false,
-          ...ack,
-        }),
-        deps: { workerVswitchIds: ["nodes"] },
-      },
-      ...(pool
-        ? [
-            {
-              ...sh("alicloud:cs/nodePool:NodePool", "pool", {
-                clusterId: "c-1",
-                vswitchIds: ["vsw-1"],
-                ...pool,
-              }),
-              deps: { clusterId: ["ack"], vswitchIds: ["nodes"] },
-            },
-          ]
-        : []),
-      {
-        type: "pulumi:providers:kubernetes",
-        name: "kube",
-        props: { kubeconfig: "apiVersion: v1" },
-        deps: { kubeconfig: ["ack"] },
-      },
+      ...ackCluster(ack, pool),
       kube("kubernetes:apps/v1:StatefulSet", "db", {
         spec: {
           template: { metadata: { labels: { app: "db" } }, spec: {} },
