@@ -7,6 +7,8 @@
  * same program and config always produce the same plan, and committed reports do not drift.
  */
 import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import { inventoryFile, parseInventory } from "../policy/inventory/sdk";
 import { awsPartitionOf } from "../residency/jurisdictions";
 import { unknownValue } from "./wire";
 
@@ -19,6 +21,29 @@ const autonamed: Readonly<Record<string, string>> = {
   "aws:iam/role:Role": "name",
   "aws:cloudwatch/logGroup:LogGroup": "name",
 };
+
+/**
+ * The AWS types with a `name` input, from the inventory of the installed SDK's types. The AWS
+ * provider auto-names `name` on every such type when the program leaves it (and `namePrefix`)
+ * out, and `pulumi preview` already shows that name: a program that declares a resource inside
+ * `table.name.apply(…)` declares it at preview, so the engine must know the name too, or the
+ * resource is never checked. Read once, on the first AWS resource.
+ */
+let awsNamedTypes: ReadonlySet<string> | undefined;
+
+function autonamesName(type: string): boolean {
+  if (!type.startsWith("aws:")) {
+    return false;
+  }
+  awsNamedTypes ??= new Set(
+    Object.entries(parseInventory(fs.readFileSync(inventoryFile, "utf8")).types)
+      .filter(([t, entry]) => t.startsWith("aws:") && entry.inputs.includes("name"))
+      .map(([t]) => t),
+  );
+  return awsNamedTypes.has(type);
+}
+
+const unset = (v: unknown) => v === undefined || v === "";
 
 /**
  * Types whose provider ID is an identifier the program sets: a global database's ID is its
@@ -58,6 +83,15 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   const nameProp = autonamed[type];
   if (nameProp !== undefined && (state[nameProp] === undefined || state[nameProp] === "")) {
     state[nameProp] = `${name}-${shortHash(type, name)}`;
+  }
+  if (
+    nameProp === undefined &&
+    unset(state.name) &&
+    unset(state.namePrefix) &&
+    autonamesName(type)
+  ) {
+    // The provider's auto-name (with a prefix the name is the provider's to finish: unknown).
+    state.name = `${name}-${shortHash(type, name)}`;
   }
   const idProp = idFromInput[type];
   const given = idProp === undefined ? undefined : state[idProp];
@@ -106,6 +140,15 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   }
   if (type === "aws:rds/instance:Instance" || type === "aws:rds/cluster:Cluster") {
     Object.assign(state, rdsEndpoints(type, name, id, state, region));
+  }
+  if (type === "aws:cloudfront/originAccessIdentity:OriginAccessIdentity") {
+    // The identity bucket policies grant read access to, as CloudFront reports it: a user of the
+    // `cloudfront` pseudo-account of the partition, named by the identity's ID.
+    state.iamArn =
+      region === undefined
+        ? unknownValue
+        : `arn:${awsPartitionOf(region)}:iam::cloudfront:user/CloudFront Origin Access Identity ${id}`;
+    state.cloudfrontAccessIdentityPath = `origin-access-identity/cloudfront/${id}`;
   }
   return { id, state };
 }

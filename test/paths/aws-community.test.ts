@@ -1,0 +1,136 @@
+/**
+ * AWS programs as their authors write them for their own infrastructure: resources declared inside
+ * an `apply` of another resource's auto-generated name, CloudFront origin identities granted read
+ * access by bucket policies. The offline engine must report the outputs `pulumi preview` shows, or
+ * a resource is never declared (a path the pack never sees) or a policy reads as not known (a
+ * finding where data stays in the jurisdiction).
+ */
+import type { Plan } from "../../engine/plan";
+import { synthesizeState } from "../../engine/synth";
+import { unknownValue } from "../../engine/wire";
+import { fixturePlan } from "../helpers/policy-plan";
+import { findings, policyPack } from "../helpers/policy-session";
+
+const beijing = { region: "cn-north-1" };
+
+const stateOf = (type: string, name: string, inputs: Record<string, unknown>) =>
+  synthesizeState({ type, name, inputs, providerProps: beijing }).state;
+
+describe("names the AWS provider gives resources the program leaves unnamed", () => {
+  it.each([
+    ["aws:dynamodb/table:Table"],
+    ["aws:lambda/function:Function"],
+    ["aws:sqs/queue:Queue"],
+    ["aws:rds/subnetGroup:SubnetGroup"],
+  ])("auto-names a %s as the provider does at preview", (type) => {
+    expect(stateOf(type, "events", {}).name).toMatch(/^events-[0-9a-f]{7}$/);
+    expect(stateOf(type, "events", { name: "" }).name).toMatch(/^events-[0-9a-f]{7}$/);
+  });
+
+  it("keeps the name the program sets", () => {
+    expect(stateOf("aws:dynamodb/table:Table", "events", { name: "orders" }).name).toBe("orders");
+  });
+
+  // With a prefix the provider finishes the name at creation: not known at preview.
+  it("leaves the name to the provider when the program sets a prefix", () => {
+    expect(
+      stateOf("aws:lb/targetGroup:TargetGroup", "web", { namePrefix: "web-" }).name,
+    ).toBeUndefined();
+  });
+
+  it("gives no name to a type without a name input, nor to another provider's", () => {
+    expect(stateOf("aws:ec2/vpc:Vpc", "events", {}).name).toBeUndefined();
+    expect(stateOf("alicloud:ots/table:Table", "events", {}).name).toBeUndefined();
+  });
+});
+
+describe("a function declared once its table's auto-name is known (test/fixtures/aws-autonamed-chain)", () => {
+  const pack = policyPack();
+  let open: Plan;
+  let attached: Plan;
+  beforeAll(async () => {
+    [open, attached] = await Promise.all([
+      fixturePlan("aws-autonamed-chain", "open"),
+      fixturePlan("aws-autonamed-chain", "private"),
+    ]);
+  });
+
+  it("fails when the function runs outside the stack's VPC", async () => {
+    expect(findings(await pack.check(open, { jurisdiction: "CN" }))).toEqual([
+      [
+        "internet-egress",
+        "events-writer",
+        "mandatory",
+        ['lambda function "events-writer"', "the internet (any country)"],
+      ],
+    ]);
+  });
+
+  it("is sealed when the function is attached to the program's private subnet", async () => {
+    expect(attached.resources.map((r) => r.type)).toContain("aws:lambda/function:Function");
+    expect(await pack.check(attached, { jurisdiction: "CN" })).toEqual([]);
+  });
+});
+
+describe("a CloudFront origin access identity's IAM ARN", () => {
+  const identity = (providerProps: Record<string, unknown>) =>
+    synthesizeState({
+      type: "aws:cloudfront/originAccessIdentity:OriginAccessIdentity",
+      name: "site",
+      inputs: {},
+      providerProps,
+    });
+
+  it("is the identity's user of the partition's cloudfront account, as CloudFront reports it", () => {
+    const { id, state } = identity(beijing);
+    expect(state.iamArn).toBe(
+      `arn:aws-cn:iam::cloudfront:user/CloudFront Origin Access Identity ${id}`,
+    );
+    expect(state.cloudfrontAccessIdentityPath).toBe(`origin-access-identity/cloudfront/${id}`);
+    expect(identity({ region: "us-east-1" }).state.iamArn).toMatch(
+      /^arn:aws:iam::cloudfront:user\/CloudFront Origin Access Identity /,
+    );
+  });
+
+  it("is not known where no one can know the partition before the deployment", () => {
+    expect(identity({}).state.iamArn).toBe(unknownValue);
+  });
+});
+
+describe("a bucket policy granting an origin access identity (test/fixtures/aws-oai-bucket)", () => {
+  const pack = policyPack();
+  let china: Plan;
+  let global: Plan;
+  beforeAll(async () => {
+    [china, global] = await Promise.all([
+      fixturePlan("aws-oai-bucket", "cn"),
+      fixturePlan("aws-oai-bucket", "global"),
+    ]);
+  });
+
+  it("is sealed when the identity is of the stack's partition", async () => {
+    expect(await pack.check(china, { jurisdiction: "CN" })).toEqual([]);
+  });
+
+  it("fails when the identity is of the aws partition, naming its ARN", async () => {
+    const arn = String(
+      global.resources.find((r) => r.name === "site" && r.type.includes("originAccessIdentity"))
+        ?.outputs.iamArn,
+    );
+    expect(arn).toMatch(/^arn:aws:iam::cloudfront:user\//);
+    expect(findings(await pack.check(global, { jurisdiction: "CN" }))).toEqual([
+      [
+        "arn-locality",
+        "site",
+        "mandatory",
+        ['s3 bucket policy "site"', `${arn} (partition aws, outside CN)`],
+      ],
+      [
+        "resource-placement",
+        "identity",
+        "mandatory",
+        ['aws provider "identity"', "us-east-1 (outside CN, in US)"],
+      ],
+    ]);
+  });
+});
