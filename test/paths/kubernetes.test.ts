@@ -18,31 +18,11 @@ import { on } from "../helpers/model-oracle";
 
 const cn = { jurisdiction: "CN" };
 
-const sh = on("sh");
 const kube = on("kube");
 
 /** An ACK cluster in Shanghai with no exit of its own, and a namespace that denies egress. */
 const cluster: OracleResource[] = [
-  { type: "pulumi:providers:alicloud", name: "sh", props: { region: "cn-shanghai" } },
-  sh("alicloud:vpc/network:Network", "core", { cidrBlock: "10.0.0.0/16" }),
-  {
-    ...sh("alicloud:vpc/switch:Switch", "nodes", { vpcId: "vpc-1", cidrBlock: "10.0.1.0/24" }),
-    deps: { vpcId: ["core"] },
-  },
-  {
-    ...sh("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", {
-      workerVswitchIds: ["vsw-1"],
-      newNatGateway: false,
-      slbInternetEnabled: false,
-    }),
-    deps: { workerVswitchIds: ["nodes"] },
-  },
-  {
-    type: "pulumi:providers:kubernetes",
-    name: "kube",
-    props: { kubeconfig: "apiVersion: v1" },
-    deps: { kubeconfig: ["ack"] },
-  },
+  ...ackCluster({ newNatGateway: false }),
   kube("kubernetes:core/v1:Namespace", "app", { metadata: { name: "app" } }),
   kube("kubernetes:networking.k8s.io/v1:NetworkPolicy", "deny", {
     metadata: { namespace: "app" },
