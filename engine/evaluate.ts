@@ -19,7 +19,7 @@ import { mark } from "./timings";
 import { installUnknownInvokes } from "./invokes/unknowns";
 import { RecordingMonitor } from "./monitor";
 import { checkUnderCli } from "./opaque";
-import type { Plan, RecordedResource } from "./plan";
+import { packageOf, type Plan, type RecordedResource } from "./plan";
 import { loadProject, loadStackConfig, UsageError } from "./project";
 import { ConstructionLog, pendingExports } from "./stall";
 import { plainProps } from "./wire";
@@ -148,7 +148,12 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       e instanceof Stop
         ? await stallError(e, constructed, asyncErrors, programExports, program, project.dir)
         : asProgramError(e, program, project.dir);
-    throw withUnknownAnswers(error, monitor.unknownFunctions, opts.stack);
+    throw withUnknownAnswers(
+      error,
+      monitor.unknownFunctions,
+      monitor.regionlessFunctions,
+      opts.stack,
+    );
   } finally {
     watchdog.dispose();
     restoreInvokes();
@@ -224,7 +229,12 @@ function asProgramError(e: unknown, program: string, projectDir: string): Error 
  * arguments hold an unknown, which the SDK answers with nothing) rather than passing it on to a
  * resource. Name the functions, and where such a program can be checked.
  */
-function withUnknownAnswers(error: Error, functions: ReadonlySet<string>, stack: string): Error {
+function withUnknownAnswers(
+  error: Error,
+  functions: ReadonlySet<string>,
+  regionless: ReadonlyMap<string, ReadonlySet<string>>,
+  stack: string,
+): Error {
   if (!(error instanceof ProgramError) || functions.size === 0) {
     return error;
   }
@@ -233,6 +243,19 @@ function withUnknownAnswers(error: Error, functions: ReadonlySet<string>, stack:
     "(as pulumi preview shows values it cannot know yet); a program that computes with their results, " +
     "rather than passing them to resource inputs, cannot be evaluated without the cloud. " +
     checkUnderCli(stack);
+  if (regionless.size > 0) {
+    const which = [...regionless].map(([token, providers]) => {
+      const named = [...providers].sort().map((p) =>
+        p === "default"
+          ? `the default ${packageOf(token)} provider (no ${packageOf(token)}:region in the stack config)`
+          : `provider ${JSON.stringify(p)}`,
+      );
+      return `${token} through ${named.join(" and ")}`;
+    });
+    error.message +=
+      `\nOf those, ${which.join("; ")} named no region: offline a region is read only from the program and its stack config, not from a cloud profile or the environment. ` +
+      "Give each provider its region, and the engine answers them from it.";
+  }
   return error;
 }
 

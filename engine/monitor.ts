@@ -25,6 +25,13 @@ export class RecordingMonitor extends MockMonitor {
    */
   readonly unknownFunctions = new Set<string>();
   /**
+   * Of those, the cloud functions answered so because neither the call nor its provider names a
+   * region (a provider configured by a profile, or a default provider without `<cloud>:region`):
+   * the providers' names ("default" for a default provider) — where a region would have made them
+   * known.
+   */
+  readonly regionlessFunctions = new Map<string, Set<string>>();
+  /**
    * Told of each resource as it is recorded (a streaming analysis, engine/analyzer.ts). A
    * program's evaluation against this in-process monitor is one long chain of promise jobs that
    * never returns to the event loop, so while someone listens, registration yields to it every
@@ -70,6 +77,20 @@ export class RecordingMonitor extends MockMonitor {
     }
     if (JSON.stringify(answer.result).includes(unknownMark)) {
       this.unknownFunctions.add(args.token);
+      const cloud = packageOf(args.token);
+      const inputs = args.inputs as Record<string, unknown>;
+      if (
+        (cloud === "aws" || cloud === "alicloud") &&
+        typeof providerProps.region !== "string" &&
+        typeof inputs.region !== "string"
+      ) {
+        const provider = args.provider
+          ? (args.provider.split("::").slice(0, -1).pop() ?? "")
+          : "default";
+        const providers = this.regionlessFunctions.get(args.token) ?? new Set<string>();
+        providers.add(provider);
+        this.regionlessFunctions.set(args.token, providers);
+      }
     }
     return answer.result;
   }

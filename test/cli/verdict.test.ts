@@ -26,6 +26,7 @@ const cases: Record<string, readonly string[]> = {
   zones: ["zones-subnet.ts", "--stack", "dev", "--format", "json"],
   unknowns: ["unknown-functions.ts", "--stack", "dev", "--format", "json"],
   regionOutput: ["region-output.ts", "--stack", "dev", "--format", "json"],
+  regionlessZones: ["regionless-zones.ts", "--stack", "noregion"],
   unknownsText: ["unknown-functions.ts", "--stack", "dev"],
   failedRegistration: ["failed-registration.ts", "--stack", "nodefaults"],
   neverResolves: ["never-resolves.ts", "--stack", "dev"],
@@ -158,6 +159,17 @@ describe("provider functions in a resource's inputs", () => {
         "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     );
     expect(JSON.stringify(sse?.props)).toContain("arn:aws:kms:us-west-2:111122223333:key/records");
+  });
+
+  it("says which providers named no region when a program computing with zones fails", () => {
+    const run = runs.regionlessZones;
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "failed: theirs.names is not iterable (at regionless-zones.ts:15:14)",
+    );
+    expect(run.stderr).toContain(
+      '\nOf those, aws:index/getAvailabilityZones:getAvailabilityZones through the default aws provider (no aws:region in the stack config) and provider "ops" named no region: offline a region is read only from the program and its stack config, not from a cloud profile or the environment. Give each provider its region, and the engine answers them from it.\n',
+    );
   });
 
   it("answers a function it cannot compute with unknowns, marks them in the plan and lists the function", () => {
