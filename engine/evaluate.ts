@@ -217,8 +217,9 @@ function asProgramError(e: unknown, program: string, projectDir: string): Error 
   ) {
     return new UsageError(`Cannot load program ${program}: the file does not exist.`);
   }
+  // Named from the project, as every other verdict of the evaluation names it.
   return new ProgramError(
-    `The program ${program} failed: ${describeProgramFailure(e, program, projectDir)}`,
+    `The program ${path.relative(projectDir, program)} failed: ${describeProgramFailure(e, program, projectDir)}`,
     e,
   );
 }
@@ -245,11 +246,13 @@ function withUnknownAnswers(
     checkUnderCli(stack);
   if (regionless.size > 0) {
     const which = [...regionless].map(([token, providers]) => {
-      const named = [...providers].sort().map((p) =>
-        p === "default"
-          ? `the default ${packageOf(token)} provider (no ${packageOf(token)}:region in the stack config)`
-          : `provider ${JSON.stringify(p)}`,
-      );
+      const named = [...providers]
+        .sort()
+        .map((p) =>
+          p === "default"
+            ? `the default ${packageOf(token)} provider (no ${packageOf(token)}:region in the stack config)`
+            : `provider ${JSON.stringify(p)}`,
+        );
       return `${token} through ${named.join(" and ")}`;
     });
     error.message +=

@@ -175,21 +175,21 @@ describe("loading a program as the Node.js language host does", () => {
   it("reports an error without a message by its type and the program line it came from", () => {
     expect(noMessage).toBeInstanceOf(ProgramError);
     expect((noMessage as Error).message).toBe(
-      `The program ${path.join(dir, "no-message.ts")} failed: TypeError (no message) at no-message.ts:7:9`,
+      `The program no-message.ts failed: TypeError (no message) at no-message.ts:7:9`,
     );
   });
 
   it("reports an SDK's error with the program line that declared the resource", () => {
     expect(missingProperty).toBeInstanceOf(ProgramError);
     expect((missingProperty as Error).message).toBe(
-      `The program ${path.join(dir, "missing-property.ts")} failed: Missing required property 'bucket' (at missing-property.ts:6:1)`,
+      `The program missing-property.ts failed: Missing required property 'bucket' (at missing-property.ts:6:1)`,
     );
   });
 
   it("reports a package the project has not installed by name, without Node's require stack", () => {
     expect(missingPackage).toBeInstanceOf(ProgramError);
     expect((missingPackage as Error).message).toBe(
-      `The program ${path.join(dir, "missing-package.ts")} failed: Cannot find module '@sovereign-dc-fixtures/not-installed': install the program's dependencies (npm install in its project) (at missing-package.ts:3:1)`,
+      `The program missing-package.ts failed: Cannot find module '@sovereign-dc-fixtures/not-installed': install the program's dependencies (npm install in its project) (at missing-package.ts:3:1)`,
     );
   });
 });
@@ -277,7 +277,7 @@ describe("ES-module programs, imported as the language host imports them", () =>
   it("reports an import that names no file with Node's message", () => {
     expect(missingImport).toBeInstanceOf(ProgramError);
     expect((missingImport as Error).message).toBe(
-      `The program ${path.join(esm, "missing-import.ts")} failed: Cannot find module ` +
+      `The program esm/missing-import.ts failed: Cannot find module ` +
         `'${path.join(esm, "lib", "missing.js")}' imported from ${path.join(esm, "missing-import.ts")}`,
     );
   });
@@ -285,7 +285,7 @@ describe("ES-module programs, imported as the language host imports them", () =>
   it("reports an error without a message at its source line and column", () => {
     expect(noMessage).toBeInstanceOf(ProgramError);
     expect((noMessage as Error).message).toBe(
-      `The program ${path.join(esm, "no-message.ts")} failed: TypeError (no message) at esm/no-message.ts:6:26`,
+      `The program esm/no-message.ts failed: TypeError (no message) at esm/no-message.ts:6:26`,
     );
   });
 
