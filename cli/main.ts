@@ -25,6 +25,7 @@ import { toSarif } from "./sarif";
 import {
   planDocument,
   renderTree,
+  renderPlaceholderAccount,
   renderUnknownFunctions,
   renderFindings,
   typeCounts,
@@ -149,6 +150,7 @@ async function planCommand(
       counts,
       "",
       ...renderUnknownFunctions(result.plan),
+      ...renderPlaceholderAccount(result.violations),
       ...renderFindings(result.violations, { heading: true }),
       verdictLine(opts.stack, result.jurisdiction, result.violations),
       "",
@@ -203,6 +205,7 @@ async function checkCommand(
       [
         `Checked ${path.relative(process.cwd(), file)} as stack ${opts.stack} (jurisdiction ${result.jurisdiction}): ${result.plan.resources.length} resources`,
         ...renderUnknownFunctions(result.plan),
+        ...renderPlaceholderAccount(result.violations),
         ...renderFindings(result.violations, { heading: false }),
         verdictLine(opts.stack, result.jurisdiction, result.violations),
         "",

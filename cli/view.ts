@@ -4,6 +4,7 @@
  */
 import type { Violation } from "../engine/check";
 import { isProviderType, type Plan, type RecordedResource } from "../engine/plan";
+import { placeholderAccount } from "../engine/synth";
 import { plainProps } from "../engine/wire";
 import { placementOf } from "../residency/placement";
 
@@ -126,6 +127,24 @@ export function renderViolations(violations: readonly Violation[]): string {
       return `${head}\n    ${v.message.replace(/\n/g, "\n    ")}${pathLine}`;
     })
     .join("\n");
+}
+
+/**
+ * A note for findings that name the account the engine writes into the ARNs it synthesises when
+ * the stack declares none (engine/synth.ts): that account stands for the stack's own, not for
+ * someone else's, and declaring the real one lets the checks tell the two apart.
+ */
+export function renderPlaceholderAccount(violations: readonly Violation[]): string[] {
+  const named = violations.some(
+    (v) =>
+      v.message.includes(placeholderAccount) || v.path?.some((h) => h.includes(placeholderAccount)),
+  );
+  if (!named) {
+    return [];
+  }
+  return [
+    `Account ${placeholderAccount} below stands for the stack's own AWS account, which the stack config does not declare: pin the provider to the real one (allowedAccountIds; aws:allowedAccountIds for the default provider), and the checks tell it from other accounts.`,
+  ];
 }
 
 /** The line that lists the provider functions answered with unknowns, or none. */

@@ -27,6 +27,8 @@ const cases: Record<string, readonly string[]> = {
   unknowns: ["unknown-functions.ts", "--stack", "dev", "--format", "json"],
   regionOutput: ["region-output.ts", "--stack", "dev", "--format", "json"],
   regionlessZones: ["regionless-zones.ts", "--stack", "noregion"],
+  ownTopicNoAccount: ["own-topic-queue.ts", "--stack", "noaccount"],
+  ownTopicPinned: ["own-topic-queue.ts", "--stack", "pinned"],
   unknownsText: ["unknown-functions.ts", "--stack", "dev"],
   failedRegistration: ["failed-registration.ts", "--stack", "nodefaults"],
   neverResolves: ["never-resolves.ts", "--stack", "dev"],
@@ -159,6 +161,19 @@ describe("provider functions in a resource's inputs", () => {
         "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     );
     expect(JSON.stringify(sse?.props)).toContain("arn:aws:kms:us-west-2:111122223333:key/records");
+  });
+
+  it("says the placeholder account in a finding stands for the stack's own, undeclared one", () => {
+    expect(runs.ownTopicNoAccount.code).toBe(0);
+    expect(runs.ownTopicNoAccount.stdout.split("\n").slice(0, 3)).toEqual([
+      "Checked test/fixtures/verdict/own-topic-queue.ts as stack noaccount (jurisdiction US): 5 resources",
+      "Account 123456789012 below stands for the stack's own AWS account, which the stack config does not declare: pin the provider to the real one (allowedAccountIds; aws:allowedAccountIds for the default provider), and the checks tell it from other accounts.",
+      '! [advisory] cross-account-links aws:sqs/queuePolicy:QueuePolicy "inbox"',
+    ]);
+    // Pinned, the topic's ARN is in the stack's own account: nothing to say.
+    expect(runs.ownTopicPinned.code).toBe(0);
+    expect(runs.ownTopicPinned.stdout).not.toContain("123456789012");
+    expect(runs.ownTopicPinned.stdout).toContain("(0 advisory finding(s))");
   });
 
   it("says which providers named no region when a program computing with zones fails", () => {
