@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import { inventoryFile, parseInventory } from "../policy/inventory/sdk";
 import { awsPartitionOf } from "../residency/jurisdictions";
-import { unknownValue } from "./wire";
+import { outputValueSig, secretSig, sigKey, unknownValue } from "./wire";
 
 /** Properties providers fill by auto-naming when the program leaves them out. */
 const autonamed: Readonly<Record<string, string>> = {
@@ -95,9 +95,12 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   }
   const idProp = idFromInput[type];
   const given = idProp === undefined ? undefined : state[idProp];
+  // A name set from another resource's output or a lookup reaches the engine in the wire form
+  // (an output value, a secret); one not known before deployment leaves the ID, and every output
+  // built from it, unknown — as a preview shows them — rather than named after the wrapper.
   const id =
     nameProp !== undefined
-      ? String(state[nameProp])
+      ? (knownText(state[nameProp]) ?? unknownValue)
       : typeof given === "string" && given !== "" && given !== unknownValue
         ? given
         : `${name}-${shortHash("id", type, name)}`;
@@ -111,7 +114,7 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     // An ARN's partition follows the region; where no one can know the region before the
     // deployment, the ARN is unknown too, as a preview shows it (not one of the `aws` partition).
     state.arn =
-      region === undefined
+      region === undefined || id === unknownValue
         ? unknownValue
         : awsArn(type, id, region, accountOf(args.providerProps, args.stackAccount));
   }
@@ -122,7 +125,7 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   }
   if (type === "aws:s3/bucket:Bucket" || type === "aws:s3/bucketV2:BucketV2") {
     state.bucketRegionalDomainName =
-      region === undefined
+      region === undefined || id === unknownValue
         ? unknownValue
         : `${id}.s3.${region}.amazonaws.com${awsPartitionOf(region) === "aws-cn" ? ".cn" : ""}`;
   }
@@ -151,6 +154,24 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     state.cloudfrontAccessIdentityPath = `origin-access-identity/cloudfront/${id}`;
   }
   return { id, state };
+}
+
+/**
+ * The text a wire-form input holds: a string as is, a secret's or an output value's string
+ * inside; undefined when the value is not known before deployment (or is not text).
+ */
+function knownText(value: unknown): string | undefined {
+  if (typeof value === "string") {
+    return value === unknownValue ? undefined : value;
+  }
+  if (value !== null && typeof value === "object") {
+    const wrapped = value as Record<string, unknown>;
+    const sig = wrapped[sigKey];
+    if ((sig === secretSig || sig === outputValueSig) && "value" in wrapped) {
+      return knownText(wrapped.value);
+    }
+  }
+  return undefined;
 }
 
 /** DMS types whose ARN is reported in an output named after the type, with its ARN's kind. */

@@ -134,3 +134,46 @@ describe("a bucket policy granting an origin access identity (test/fixtures/aws-
     ]);
   });
 });
+
+describe("replication between buckets named after the calling account (test/fixtures/aws-account-named-replication)", () => {
+  const pack = policyPack();
+  let inside: Plan;
+  let abroad: Plan;
+  beforeAll(async () => {
+    [inside, abroad] = await Promise.all([
+      fixturePlan("aws-account-named-replication", "unnamed"),
+      fixturePlan("aws-account-named-replication", "unnamed-global"),
+    ]);
+  });
+
+  // No account declared: the names are not known offline, and the buckets' ARNs with them — the
+  // replica is still the program's bucket in cn-northwest-1, not a bucket named "[object Object]".
+  it("is sealed when the replica is the program's bucket in a region inside CN", async () => {
+    const replica = inside.resources.find((r) => r.name === "configs-cn-northwest-1");
+    expect(replica?.outputs.arn).toBe(unknownValue);
+    expect(
+      findings(await pack.check(inside, { jurisdiction: "CN" })).filter(
+        ([, , level]) => level === "mandatory",
+      ),
+    ).toEqual([]);
+  });
+
+  it("fails when the replica is the program's bucket in a region outside CN", async () => {
+    expect(
+      findings(await pack.check(abroad, { jurisdiction: "CN" })).filter(
+        ([policy]) => policy === "named-destinations",
+      ),
+    ).toEqual([
+      [
+        "named-destinations",
+        "configs",
+        "mandatory",
+        [
+          "cn-north-1 (inside CN)",
+          's3 bucket replication config "configs"',
+          's3 bucket "configs-us-west-2" in us-west-2 (outside CN, in US)',
+        ],
+      ],
+    ]);
+  });
+});
