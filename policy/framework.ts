@@ -305,6 +305,9 @@ export function residencyResourcePolicy(
       if (!jurisdiction) {
         return;
       }
+      // One finding once: two fields that read the same value not known at preview (a rule's
+      // destination and its account, both from one unknown list) would say the same words twice.
+      const said = new Set<string>();
       timedPart("per-resource checks", () =>
         meta.validate(args, {
           jurisdiction,
@@ -314,7 +317,12 @@ export function residencyResourcePolicy(
             reportUnlessWaived(
               settings,
               waiverFor(settings, meta.name, [args.name, args.urn]),
-              (text) => reportViolation(text),
+              (text) => {
+                if (!said.has(text)) {
+                  said.add(text);
+                  reportViolation(text);
+                }
+              },
               f,
             ),
         }),
