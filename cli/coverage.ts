@@ -8,11 +8,10 @@
  * its tables and the role of its row (or its group in policy/reviewed.ts), its place-naming
  * properties and, for each, which check reads it.
  */
-import * as fs from "node:fs";
 import { UsageError } from "../engine/project";
 import { awsGlobalModules } from "../residency/placement";
 import { placeRules, type PlaceKind } from "../policy/inventory/place-rules";
-import { type Inventory, inventoryFile, parseInventory } from "../policy/inventory/sdk";
+import { type Inventory, inventoryFile, readInventoryFile } from "../policy/inventory/sdk";
 import { flowTables, type FlowTableView } from "../policy/inventory/tables";
 import { type ClassifyContext, classify, productContext } from "../policy/review";
 import type { TypeClass } from "../policy/review/model";
@@ -88,15 +87,16 @@ export interface CoverageOptions {
 
 /** The committed inventory; the CLI reads it, the pack never does. */
 export function loadInventory(file = inventoryFile): Inventory {
-  let text: string;
   try {
-    text = fs.readFileSync(file, "utf8");
+    return readInventoryFile(file);
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === undefined) {
+      throw e;
+    }
     throw new UsageError(
       `cannot read the inventory of resource types ${file} (${(e as Error).message}). It is part of the sovereign-dc sources; \`npm run inventory\` there writes it from the installed SDKs.`,
     );
   }
-  return parseInventory(text);
 }
 
 const providerOf = (type: string) => type.split(":")[0];

@@ -188,16 +188,9 @@ export class PolicyPackSession {
     kind: "analyze" | "stack" | "stack-parts",
     req: Buffer,
   ): Promise<Diagnostic[]> {
-    let answer: Buffer;
-    if (kind === "stack-parts") {
-      try {
-        answer = await (this.connect() as FramedConnection).callStackOfEntries(req);
-      } catch (e) {
-        throw this.packError(e as Error & { details?: string });
-      }
-    } else {
-      answer = await this.call(analyzerMethods[kind], req);
-    }
+    const answer = await (kind === "stack-parts"
+      ? this.calling((c) => (c as FramedConnection).callStackOfEntries(req))
+      : this.call(analyzerMethods[kind], req));
     return diagnostics(AnalyzeResponse.deserializeBinary(answer), undefined);
   }
 
@@ -222,9 +215,14 @@ export class PolicyPackSession {
   }
 
   /** One call on this thread's connection; a failure reports as packError says. */
-  private async call(method: string, req: Uint8Array): Promise<Buffer> {
+  private call(method: string, req: Uint8Array): Promise<Buffer> {
+    return this.calling((c) => c.call(method, req));
+  }
+
+  /** `run` on this thread's connection; a failure reports as packError says. */
+  private async calling(run: (c: PackCalls) => Promise<Buffer>): Promise<Buffer> {
     try {
-      return await this.connect().call(method, req);
+      return await run(this.connect());
     } catch (e) {
       throw this.packError(e as Error & { details?: string });
     }

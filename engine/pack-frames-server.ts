@@ -90,16 +90,27 @@ function warm(resource: unknown): void {
   }
 }
 
+/** The service's methods by path, found once per service rather than once per frame. */
+const methodsByPath = new WeakMap<
+  RegisteredService,
+  Map<string, { definition?: MethodDefinition; handler?: UnaryHandler }>
+>();
+
 /** The service's method at `path`, by the name its implementation is registered under. */
 function methodAt(service: RegisteredService, path: string | undefined) {
-  const name =
-    path === undefined
-      ? undefined
-      : Object.keys(service.definition).find((k) => service.definition[k]?.path === path);
-  return {
-    definition: name === undefined ? undefined : service.definition[name],
-    handler: name === undefined ? undefined : service.implementation[name],
-  };
+  let byPath = methodsByPath.get(service);
+  if (byPath === undefined) {
+    byPath = new Map(
+      Object.keys(service.definition).flatMap((name) => {
+        const definition = service.definition[name];
+        return definition === undefined
+          ? []
+          : [[definition.path, { definition, handler: service.implementation[name] }] as const];
+      }),
+    );
+    methodsByPath.set(service, byPath);
+  }
+  return (path === undefined ? undefined : byPath.get(path)) ?? {};
 }
 
 /** Answers one frame on `socket` with the registered handler of its method. */

@@ -7,8 +7,7 @@
  * same program and config always produce the same plan, and committed reports do not drift.
  */
 import { createHash } from "node:crypto";
-import * as fs from "node:fs";
-import { inventoryFile, parseInventory } from "../policy/inventory/sdk";
+import { readInventoryFile } from "../policy/inventory/sdk";
 import { awsPartitionOf } from "../residency/jurisdictions";
 import { outputValueSig, secretSig, sigKey, unknownValue } from "./wire";
 
@@ -36,7 +35,7 @@ function autonamesName(type: string): boolean {
     return false;
   }
   awsNamedTypes ??= new Set(
-    Object.entries(parseInventory(fs.readFileSync(inventoryFile, "utf8")).types)
+    Object.entries(readInventoryFile().types)
       .filter(([t, entry]) => t.startsWith("aws:") && entry.inputs.includes("name"))
       .map(([t]) => t),
   );

@@ -274,6 +274,11 @@ export function parseInventory(text: string): Inventory & { readonly rules: stri
 /** Where the committed inventory lives. */
 export const inventoryFile = path.join(__dirname, "sdk-types.jsonl");
 
+/** The inventory committed in `file` (the installed SDKs' types when it was last written). */
+export function readInventoryFile(file = inventoryFile): Inventory & { readonly rules: string } {
+  return parseInventory(fs.readFileSync(file, "utf8"));
+}
+
 /**
  * A digest of the rules and of this reader, so that a changed rule or reading shows as a changed
  * inventory even where no type's entry moves.
