@@ -149,6 +149,33 @@ function address(
   };
 }
 
+/**
+ * The regions a `flag` field's far end lies in when the resource's partition keeps its own copy
+ * of it (`partitionFarSide`), with the far end's words; undefined for any other partition, or
+ * when the resource's region is not known.
+ */
+function partitionScoped(
+  field: FieldSpec,
+  r: BorderResource,
+  x: Resolver,
+): { readonly regions: readonly string[]; readonly label: string } | undefined {
+  if (field.partitionFarSide === undefined || !r.type.startsWith("aws:")) {
+    return undefined;
+  }
+  const provider = r.provider ? x.get(r.provider) : undefined;
+  const own = [r.props.region, provider?.props.region].find(
+    (v): v is string => typeof v === "string" && v !== "",
+  );
+  const scoped = own === undefined ? undefined : field.partitionFarSide[awsPartitionOf(own)];
+  if (scoped === undefined) {
+    return undefined;
+  }
+  const where = scoped.regions
+    .map((region) => describeNamedPlace(x.jurisdiction, "aws", region, region))
+    .join(", ");
+  return { regions: scoped.regions, label: `${scoped.farSide} (${where})` };
+}
+
 /** One value of a field that is not a reference. */
 function decide(
   field: FieldSpec,
@@ -166,6 +193,12 @@ function decide(
   if (field.format === "flag") {
     if (!flagOpens(field, value)) {
       return { outcome: inside };
+    }
+    const scoped = partitionScoped(field, r, x);
+    if (scoped !== undefined) {
+      return scoped.regions.every((region) => regionInJurisdiction(j, "aws", region))
+        ? { outcome: inside }
+        : { outcome: { kind: "outside", place: scoped.label }, far: x.unknownPlace(scoped.label) };
     }
     const name = field.farSide ?? JSON.stringify(value);
     return field.global

@@ -1103,6 +1103,83 @@ describe("global: the values that put the data on a global edge network", () => 
   });
 });
 
+describe("flag: a far end an AWS partition keeps for itself", () => {
+  const type = "aws:directconnect/publicVirtualInterface:PublicVirtualInterface";
+  const vif = 'directconnect public virtual interface "rule"';
+  const field: FieldSpec = {
+    path: "connectionId",
+    format: "flag",
+    label: "attachment",
+    policy: "remote-sites",
+    verb: "reaches",
+    farSide: "every region's endpoints",
+    partitionFarSide: {
+      "aws-cn": { farSide: "the China endpoints", regions: ["cn-north-1", "cn-northwest-1"] },
+    },
+  };
+  const china = (j: string) =>
+    `the China endpoints (cn-north-1 (outside ${j}, in CN), cn-northwest-1 (outside ${j}, in CN))`;
+  const aws = (region: unknown) => providerOf("aws", "p", { region });
+
+  test.each<[string, Record<string, unknown>, unknown, string, string | undefined]>([
+    ["a provider in Beijing, under CN", { connectionId: "dx" }, "cn-north-1", "CN", undefined],
+    ["a provider in Ningxia, under CN", { connectionId: "dx" }, "cn-northwest-1", "CN", undefined],
+    [
+      "a resource pinned to Beijing through a provider in Virginia, under CN",
+      { connectionId: "dx", region: "cn-north-1" },
+      "us-east-1",
+      "CN",
+      undefined,
+    ],
+    ["a provider in Beijing, under US", { connectionId: "dx" }, "cn-north-1", "US", china("US")],
+    [
+      "a provider in Virginia, under CN",
+      { connectionId: "dx" },
+      "us-east-1",
+      "CN",
+      "every region's endpoints",
+    ],
+    [
+      "a region not known at preview, under CN",
+      { connectionId: "dx" },
+      unknownText,
+      "CN",
+      "every region's endpoints",
+    ],
+    ["no connection", {}, "us-east-1", "CN", undefined],
+  ])("%s", (_name, props, region, j, far) => {
+    expect(
+      view("remote-sites", field, props, { type, provider: aws(region), jurisdiction: j }),
+    ).toEqual(
+      far === undefined
+        ? []
+        : [
+            {
+              message: `${vif} must keep data inside ${j}, but connectionId reaches ${far}. Fix it.`,
+              path: [expect.any(String), vif, far],
+            },
+          ],
+    );
+  });
+
+  test("the remote-sites row of a public virtual interface: China's endpoints stay in CN", () => {
+    const subject = (region: string) => ({
+      type,
+      name: "vif",
+      props: proxied({ connectionId: "dxcon-1", vlan: 101, bgpAsn: 65000, addressFamily: "ipv4" }),
+      provider: aws(region),
+    });
+    const ends = (region: string, j: string) =>
+      resourceView("remote-sites", subject(region), context(j)).map((f) => f.path?.at(-1));
+    expect(ends("cn-north-1", "CN")).toEqual([]);
+    expect(ends("cn-northwest-1", "CN")).toEqual([]);
+    expect(ends("ap-east-1", "CN")).toEqual(["the public endpoints of every AWS region"]);
+    expect(ends("cn-north-1", "US")).toEqual([
+      "the public endpoints of the AWS China regions (cn-north-1 (outside US, in CN), cn-northwest-1 (outside US, in CN))",
+    ]);
+  });
+});
+
 describe("destination: the servers a Kubernetes object makes its cluster send data to", () => {
   const type = "kubernetes:core/v1:PersistentVolume";
   const pv = 'k8s persistentvolume "rule"';

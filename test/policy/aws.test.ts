@@ -1182,6 +1182,36 @@ describe("network links", () => {
       },
     },
     {
+      name: "a public virtual interface reaches the public endpoints of every region",
+      bad: add("aws:directconnect/publicVirtualInterface:PublicVirtualInterface", "vif", {
+        connectionId: "dxcon-records",
+        addressFamily: "ipv4",
+        bgpAsn: 65352,
+        vlan: 4094,
+        routeFilterPrefixes: ["198.51.100.0/26"],
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "vif",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'directconnect public virtual interface "vif"',
+            "the public endpoints of every AWS region",
+          ],
+        ],
+      ],
+      twinName: "a private virtual interface reaches only the stack's own gateway",
+      twin: add("aws:directconnect/privateVirtualInterface:PrivateVirtualInterface", "vif", {
+        connectionId: "dxcon-records",
+        addressFamily: "ipv4",
+        bgpAsn: 65352,
+        vlan: 4094,
+        vpnGatewayId: "vgw-records",
+      }),
+    },
+    {
       name: "a VPN route sends all traffic to the remote site",
       bad: add("aws:ec2/vpnConnectionRoute:VpnConnectionRoute", "vpn-route", {
         vpnConnectionId: "vpn-records",

@@ -346,7 +346,18 @@ export const remoteSites: TypeTable = {
   ),
   "aws:directconnect/publicVirtualInterface:PublicVirtualInterface": row(
     "Use a private or transit virtual interface instead.",
-    site.flag("connectionId", "reaches", { farSide: "the public endpoints of every AWS region" }),
+    // Direct Connect in the China regions reaches only them: "Amazon Web Services resources in
+    // the China Regions can only be accessed through locations associated with those Regions"
+    // (Direct Connect API reference), and every other location reaches every region but them.
+    site.flag("connectionId", "reaches", {
+      farSide: "the public endpoints of every AWS region",
+      partitionFarSide: {
+        "aws-cn": {
+          farSide: "the public endpoints of the AWS China regions",
+          regions: ["cn-north-1", "cn-northwest-1"],
+        },
+      },
+    }),
   ),
   "aws:directconnect/gatewayAssociation:GatewayAssociation": row(
     "Associate only gateways of this account.",
