@@ -102,6 +102,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const cwd = process.cwd();
   process.chdir(project.dir);
   process.on("unhandledRejection", onRejection);
+  quietHandledRejections();
   const restoreInvokes = installUnknownInvokes();
   const constructed = new ConstructionLog();
   const watchdog = new Watchdog(opts.timeoutSeconds ?? defaultTimeoutSeconds);
@@ -182,6 +183,34 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
 }
 
 /** The feature flags `pulumi.runtime.setMocks` turns on, for our own monitor. */
+/**
+ * Node warns (PromiseRejectionHandledWarning) when a rejection it reported as unhandled is
+ * handled later. Only the engine's own listener above lets such a rejection pass unhandled —
+ * without it Node would have ended the process at the first — and the SDK's chains go on to
+ * handle the rejections of a failing program, so each would print a warning that names nothing
+ * of the program's, above the error that explains it. This process's warnings lose that one
+ * kind; every other warning prints as Node prints it.
+ */
+function quietHandledRejections(): void {
+  if (quieted) {
+    return;
+  }
+  quieted = true;
+  const emit = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+  process.emitWarning = ((warning: unknown, ...rest: unknown[]) => {
+    const name =
+      warning instanceof Error
+        ? warning.name
+        : typeof rest[0] === "string"
+          ? rest[0]
+          : (rest[0] as { type?: unknown } | undefined)?.type;
+    if (name !== "PromiseRejectionHandledWarning") {
+      emit(warning, ...rest);
+    }
+  }) as typeof process.emitWarning;
+}
+let quieted = false;
+
 function enableMockFeatures(): void {
   const store = getStore();
   store.supportsSecrets = true;

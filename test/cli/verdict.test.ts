@@ -35,6 +35,7 @@ const cases: Record<string, readonly string[]> = {
   applyThrows: ["apply-throws.ts", "--stack", "dev"],
   timeout: ["never-finishes.ts", "--stack", "dev", "--timeout", "1.5"],
   lateThrow: ["late-throw.ts", "--stack", "dev"],
+  handledLate: ["handled-late.ts", "--stack", "dev"],
   exportNeverResolves: ["export-never-resolves.ts", "--stack", "dev"],
   unknownAnswerComputed: ["unknown-answer-computed.ts", "--stack", "dev"],
   unserializableCallback: ["unserializable-callback.ts", "--stack", "dev"],
@@ -82,6 +83,7 @@ const onBinary = new Set([
   "neverResolves",
   "timeout",
   "lateThrow",
+  "handledLate",
   "unknownAnswerComputed",
   "unserializableCallback",
 ]);
@@ -256,6 +258,15 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(
       /^error: the run ended without a verdict: an error nothing caught: TypeError: the timer failed\n {4}at .*late-throw\.ts:6:9\)/,
+    );
+  });
+
+  it("reports a rejection the program handles too late as its failure, without Node's warning", () => {
+    const run = runs.handledLate;
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      "error: The program handled-late.ts failed: the lookup failed (at handled-late.ts:6:31)\n",
     );
   });
 
