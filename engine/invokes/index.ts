@@ -19,6 +19,7 @@
 import { createHash } from "node:crypto";
 import YAML from "yaml";
 import { awsPartitionOf } from "../../residency/jurisdictions";
+import { elbLogDeliveryAccounts } from "../../residency/service-accounts";
 import { zonesOf } from "../../residency/zones";
 import { awsPolicyDocument } from "./aws-policy-document";
 
@@ -145,6 +146,23 @@ const answerers: Readonly<Record<string, Answerer>> = {
       dnsSuffix: dnsSuffix[partition] ?? unknownMark,
       reverseDnsPrefix: (dnsSuffix[partition] ?? "").split(".").reverse().join("."),
     };
+  },
+
+  // The account AWS documents for the region (residency/service-accounts.ts); a region created
+  // since August 2022 has none, and the provider fails the call there as AWS documents no ID.
+  "aws:elb/getServiceAccount:getServiceAccount": (args, ctx) => {
+    const region = regionOf(args, ctx);
+    const partition = awsPartition(region);
+    if (region === undefined || partition === undefined) {
+      return { id: unknownMark, arn: unknownMark, region: region ?? unknownMark };
+    }
+    const account = elbLogDeliveryAccounts[region];
+    if (account === undefined) {
+      throw new Error(
+        `Elastic Load Balancing documents no log-delivery account for region ${JSON.stringify(region)} (regions created since August 2022 take the service principal logdelivery.elasticloadbalancing.amazonaws.com); known: ${Object.keys(elbLogDeliveryAccounts).join(", ")}`,
+      );
+    }
+    return { id: account, arn: `arn:${partition}:iam::${account}:root`, region };
   },
 
   "aws:index/getCallerIdentity:getCallerIdentity": (args, ctx) => {

@@ -58,6 +58,29 @@ describe("functions the stack decides", () => {
     });
   });
 
+  it("answers Elastic Load Balancing's log-delivery account of the region, in its partition", () => {
+    const token = "aws:elb/getServiceAccount:getServiceAccount";
+    expect(result(token, {}, beijing)).toEqual({
+      id: "638102146993",
+      arn: "arn:aws-cn:iam::638102146993:root",
+      region: "cn-north-1",
+    });
+    expect(result(token, { region: "us-east-1" }, beijing)).toEqual({
+      id: "127311923021",
+      arn: "arn:aws:iam::127311923021:root",
+      region: "us-east-1",
+    });
+    expect(result(token, {}, noRegion)).toEqual({
+      id: unknownMark,
+      arn: unknownMark,
+      region: unknownMark,
+    });
+    // Regions created since August 2022 take a service principal: AWS documents no account.
+    expect(() => answerInvoke(token, { region: "ap-south-2" }, west)).toThrow(
+      /documents no log-delivery account for region "ap-south-2" \(regions created since August 2022 take the service principal logdelivery\.elasticloadbalancing\.amazonaws\.com\); known: us-east-1, /,
+    );
+  });
+
   it("answers the account from sovereign-dc:accountId, then a single allowedAccountIds, else unknown", () => {
     const token = "aws:index/getCallerIdentity:getCallerIdentity";
     const declared = {
@@ -198,6 +221,7 @@ describe("functions the engine cannot answer", () => {
       "alicloud:index/getAccount:getAccount",
       "alicloud:index/getRegions:getRegions",
       "alicloud:index/getZones:getZones",
+      "aws:elb/getServiceAccount:getServiceAccount",
       "aws:iam/getPolicyDocument:getPolicyDocument",
       "aws:index/getAvailabilityZones:getAvailabilityZones",
       "aws:index/getCallerIdentity:getCallerIdentity",

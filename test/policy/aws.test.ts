@@ -3537,6 +3537,59 @@ describe("resource policies and grants", () => {
       twin: queuePolicy({ AWS: `arn:aws:iam::${account}:root`, Service: "sns.amazonaws.com" }),
     },
     {
+      name: "a bucket policy lets another account read the bucket",
+      bad: set("records-policy", (p) => {
+        p.policy = doc({
+          Principal: { AWS: `arn:aws:iam::${other}:root` },
+          Action: "s3:GetObject",
+          Resource: "arn:aws:s3:::sdc-records/*",
+        });
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "records-policy",
+          "advisory",
+          [inside, 's3 bucket policy "records-policy"', otherAccount],
+        ],
+      ],
+      twinName:
+        "the bucket policy lets Oregon's load balancers write their access logs (the region's log-delivery account)",
+      twin: set("records-policy", (p) => {
+        p.policy = doc({
+          Principal: { AWS: "arn:aws:iam::797873946194:root" },
+          Action: "s3:PutObject",
+          Resource: "arn:aws:s3:::sdc-records/AWSLogs/*",
+        });
+      }),
+    },
+    {
+      name: "a bucket's own policy lets another account read it",
+      bad: set("records", (p) => {
+        p.policy = doc({
+          Principal: { AWS: other },
+          Action: "s3:GetObject",
+          Resource: "arn:aws:s3:::sdc-records/*",
+        });
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "records",
+          "advisory",
+          [inside, 's3 bucket "records"', otherAccount],
+        ],
+      ],
+      twinName: "the bucket's own policy lets the stack's own account read it",
+      twin: set("records", (p) => {
+        p.policy = doc({
+          Principal: { AWS: account },
+          Action: "s3:GetObject",
+          Resource: "arn:aws:s3:::sdc-records/*",
+        });
+      }),
+    },
+    {
       name: "a topic policy binds everyone to another account",
       bad: topicPolicy({
         Principal: "*",

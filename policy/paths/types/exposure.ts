@@ -26,7 +26,7 @@
 import { link } from "./common";
 import { isUnknown } from "../model";
 import { type FieldTag, fieldTag } from "../fields";
-import { grants } from "./grants";
+import { accountGrantFix, accountGrants, grants } from "./grants";
 import { knownAt } from "./log-readers";
 import {
   authFreeSources,
@@ -119,8 +119,18 @@ export const bucketExposure = {
       gated,
     ),
   ],
-  "aws:s3/bucket:Bucket": [s3Acl, exposed("grants[].uri", "grantee", "", gated), policyDoc],
-  "aws:s3/bucketV2:BucketV2": [s3Acl, exposed("grants[].uri", "grantee", "", gated), policyDoc],
+  "aws:s3/bucket:Bucket": [
+    s3Acl,
+    exposed("grants[].uri", "grantee", "", gated),
+    policyDoc,
+    accountGrants("policy"),
+  ],
+  "aws:s3/bucketV2:BucketV2": [
+    s3Acl,
+    exposed("grants[].uri", "grantee", "", gated),
+    policyDoc,
+    accountGrants("policy"),
+  ],
 } as const satisfies Record<string, readonly FieldSpec[]>;
 
 /** The fix public-exposure appends for each bucket type. */
@@ -528,9 +538,17 @@ export const exposure: TypeTable = {
   "alicloud:oss/bucketPolicy:BucketPolicy": bucketPolicyRow(
     'Allow only principals of this account, or bind "*" to the VPC with acs:SourceVpc.',
   ),
-  "aws:s3/bucketPolicy:BucketPolicy": bucketPolicyRow(
-    "Allow only principals of this account, or bind the statement to the VPC endpoint (aws:SourceVpce).",
-  ),
+  // A grant to another account hands the bucket to credentials the stack does not control, as
+  // any resource policy's does (grants.ts).
+  "aws:s3/bucketPolicy:BucketPolicy": {
+    role: "control",
+    fields: [policyDoc, accountGrants("policy")],
+    fix: {
+      "public-exposure":
+        "Allow only principals of this account, or bind the statement to the VPC endpoint (aws:SourceVpce).",
+      "cross-account-links": accountGrantFix,
+    },
+  },
   "aws:s3/accessPoint:AccessPoint": s3AccessPoint,
   "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock": block,
   "alicloud:oss/accountPublicAccessBlock:AccountPublicAccessBlock": block,

@@ -19,6 +19,7 @@ import type { FieldSpec, Grantee, TypeModel, TypeTable } from "../model";
 import { isPublic, type PolicyStatement, statements } from "../iam";
 import { isUnknown, jsonDocument, str, unknown, valueAt, valuesAt } from "../values";
 import { apiEdgeReach, withGlobal } from "./global-reach";
+import { isElbLogDeliveryAccount } from "../../../residency/service-accounts";
 
 /** A reader of the grants a resource holds. */
 type Reader = (props: Record<string, unknown>) => Grantee[];
@@ -92,8 +93,9 @@ const ownAccountGroups = new Set(["IAM_ALLOWED_PRINCIPALS"]);
 
 /**
  * Who a principal names: an account (its ID, or the account of an ARN or SAML principal), every
- * account of an organisation or OU, or — for a service principal or the account's own IAM
- * principals — no one outside the stack. A value the pack cannot read an account from stays as
+ * account of an organisation or OU, or — for a service principal, the account's own IAM
+ * principals or Elastic Load Balancing's log-delivery account of a region — no one outside the
+ * stack. A value the pack cannot read an account from stays as
  * written and cannot be shown to be the stack's own.
  */
 function principalGrantee(path: string, value: unknown): Grantee[] {
@@ -112,6 +114,12 @@ function principalGrantee(path: string, value: unknown): Grantee[] {
     return [];
   }
   const account = anyArn.exec(text)?.[1] || samlPrincipal.exec(text)?.[1] || text;
+  // Elastic Load Balancing's log-delivery account writes the region's access logs in; a
+  // CloudFront origin access identity (`arn:<partition>:iam::cloudfront:user/…`) is CloudFront
+  // reading for the stack's own distribution (arn-locality judges its partition).
+  if (isElbLogDeliveryAccount(account) || account === "cloudfront") {
+    return [];
+  }
   return [{ kind: "account", path, account }];
 }
 
@@ -229,6 +237,15 @@ function documentGrantees(path: string) {
 }
 
 /** A resource policy document at `path`: one line per type. */
+/**
+ * cross-account-links' field alone over the AWS policy document at `path`, for a row whose
+ * public grants another field judges (a bucket's, whose public-access blocks gate them).
+ */
+export function accountGrants(path: string): FieldSpec {
+  const [, account] = grantFields(path, documentGrantees(path));
+  return account;
+}
+
 function document(path: string, fix = documentFix): TypeModel {
   return grantRow(fix, grantFields(path, documentGrantees(path)));
 }

@@ -25,6 +25,7 @@ import {
   withExposure,
 } from "./exposure";
 import { accelerationFix, bucketAcceleration } from "./edge-services";
+import { accountGrantFix } from "./grants";
 import { copyOf, edgesOf, type FieldExtra, inbound } from "./rows";
 import { isUnknown, itemAt, known } from "../values";
 
@@ -105,7 +106,7 @@ const s3Bucket = (
     "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId",
     "serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[].kmsMasterKeyId",
   ]),
-  fix: bucketFix(s3Fix, bucketExposureFix.s3),
+  fix: { ...bucketFix(s3Fix, bucketExposureFix.s3), "cross-account-links": accountGrantFix },
 });
 
 /**
