@@ -369,7 +369,12 @@ export type Grantee =
   /** An account (as written: an ID, or a principal the pack cannot read an account from). */
   | { readonly kind: "account"; readonly path: string; readonly account: string }
   /** Every account of an organisation or organisational unit. */
-  | { readonly kind: "organization"; readonly path: string; readonly id: string };
+  | { readonly kind: "organization"; readonly path: string; readonly id: string }
+  /**
+   * The identities an external identity provider vouches for (a role trusting a web identity or
+   * SAML provider: GitHub's workflows, a corporate directory), `provider` as the trust names it.
+   */
+  | { readonly kind: "identity-provider"; readonly path: string; readonly provider: string };
 
 /** Why workloads may send to the internet: the rule (or the default) a security group admits by. */
 export interface Admission {

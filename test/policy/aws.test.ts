@@ -3564,6 +3564,78 @@ describe("resource policies and grants", () => {
       }),
     },
     {
+      name: "a role's trust policy lets another account assume it",
+      bad: add("aws:iam/role:Role", "auditor", {
+        assumeRolePolicy: doc({
+          Principal: { AWS: `arn:aws:iam::${other}:root` },
+          Action: "sts:AssumeRole",
+        }),
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "auditor",
+          "advisory",
+          ["a global service", 'iam role "auditor"', otherAccount],
+        ],
+      ],
+      twinName: "the role trusts the stack's own account and Lambda",
+      twin: add("aws:iam/role:Role", "auditor", {
+        assumeRolePolicy: doc({
+          Principal: { AWS: `arn:aws:iam::${account}:root`, Service: "lambda.amazonaws.com" },
+          Action: "sts:AssumeRole",
+        }),
+      }),
+    },
+    {
+      name: "a role trusts the identities of a web identity provider (CI workflows)",
+      bad: add("aws:iam/role:Role", "deployer", {
+        assumeRolePolicy: doc({
+          Principal: {
+            Federated: `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com`,
+          },
+          Action: "sts:AssumeRoleWithWebIdentity",
+          Condition: {
+            StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/records:*" },
+          },
+        }),
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "deployer",
+          "advisory",
+          [
+            "a global service",
+            'iam role "deployer"',
+            "the identities token.actions.githubusercontent.com vouches for (an identity provider, not an account of the stack)",
+          ],
+        ],
+      ],
+      twinName: "the role trusts the users of a Cognito identity pool of the stack",
+      twin: add("aws:iam/role:Role", "deployer", {
+        assumeRolePolicy: doc({
+          Principal: { Federated: "cognito-identity.amazonaws.com" },
+          Action: "sts:AssumeRoleWithWebIdentity",
+        }),
+      }),
+    },
+    {
+      name: "a role's trust policy lets anyone assume it",
+      bad: add("aws:iam/role:Role", "open", {
+        assumeRolePolicy: doc({ Principal: { AWS: "*" }, Action: "sts:AssumeRole" }),
+      }),
+      expected: [["public-exposure", "open", "mandatory", ["the internet", 'iam role "open"']]],
+      twinName: "the trust of everyone is bound to the stack's own account",
+      twin: add("aws:iam/role:Role", "open", {
+        assumeRolePolicy: doc({
+          Principal: { AWS: "*" },
+          Action: "sts:AssumeRole",
+          Condition: { StringEquals: { "aws:PrincipalAccount": account } },
+        }),
+      }),
+    },
+    {
       name: "a bucket's own policy lets another account read it",
       bad: set("records", (p) => {
         p.policy = doc({

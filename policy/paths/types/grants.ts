@@ -123,6 +123,29 @@ function principalGrantee(path: string, value: unknown): Grantee[] {
   return [{ kind: "account", path, account }];
 }
 
+/** The identity providers a statement trusts (`{ Federated: … }`, one or a list). */
+function federatedPrincipals(principal: unknown): unknown[] {
+  return isRecord(principal) ? [principal.Federated].flat().filter((p) => p !== undefined) : [];
+}
+
+/** A provider ARN (`arn:<partition>:iam::<account>:oidc-provider/<host>` or `saml-provider/…`). */
+const providerArn = /^arn:[^:]+:iam::\d{12}:(?:oidc-provider|saml-provider)\/(.+)$/;
+
+/**
+ * Whom a federated principal lets assume a role: the identities of the web identity or SAML
+ * provider it names. Cognito identity pools are an AWS service vending the stack's own pools'
+ * credentials, so they grant no one outside it.
+ */
+function federatedGrantee(path: string, value: unknown): Grantee[] {
+  if (isUnknown(value)) {
+    return [{ kind: "unknown", path }];
+  }
+  if (typeof value !== "string" || value === "cognito-identity.amazonaws.com") {
+    return [];
+  }
+  return [{ kind: "identity-provider", path, provider: providerArn.exec(value)?.[1] ?? value }];
+}
+
 /** The statements of a document as written, indexed as `statements()` indexes them. */
 function rawStatements(doc: unknown): unknown[] {
   return [isRecord(doc) ? doc.Statement : undefined].flat();
@@ -231,6 +254,9 @@ function documentGrantees(path: string) {
           ...awsPrincipals(r.Principal)
             .filter((p) => p !== "*")
             .flatMap((p) => principalGrantee(`${at}.Principal`, p)),
+          ...federatedPrincipals(r.Principal).flatMap((p) =>
+            federatedGrantee(`${at}.Principal.Federated`, p),
+          ),
         ];
       });
   });
@@ -650,6 +676,13 @@ export const grants: TypeTable = {
   ),
   "aws:apigateway/restApiPolicy:RestApiPolicy": document("policy"),
   "aws:backup/vaultPolicy:VaultPolicy": document("policy"),
+  // A role's trust policy: whoever it lets assume the role acts with the role's permissions on
+  // the stack's data, from wherever their credentials are.
+  "aws:iam/role:Role": grantRow(
+    'Trust only principals of this account and AWS services, not "*" (or bind it with a condition on this account: aws:PrincipalAccount, aws:PrincipalOrgID).',
+    grantFields("assumeRolePolicy", documentGrantees("assumeRolePolicy"), "trusts"),
+    "Trust only principals of the account the stack's provider is pinned to (allowedAccountIds / accountId) and AWS services; where an identity provider's users must assume the role (CI workflows, a directory), bind the trust to the exact subjects and audience and grant the role only what they need.",
+  ),
   "aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy": document("policy"),
   "aws:cloudsearch/domainServiceAccessPolicy:DomainServiceAccessPolicy": document("accessPolicy"),
   "aws:cloudwatch/eventBusPolicy:EventBusPolicy": document("policy"),
