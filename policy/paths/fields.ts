@@ -990,6 +990,11 @@ function compileGrants(field: FieldSpec, r: BorderResource, x: Resolver): Compil
       const outcome: Outcome = { kind: "outside", place: foreignAccountPlace(g.account, own) };
       return [build(field, g.path, outcome, r, x, x.accountPlace(cloud, g.account))];
     }
+    if (g.kind === "undecided") {
+      return [
+        build(field, g.path, { kind: "outside", place: g.place }, r, x, x.unknownPlace(g.place)),
+      ];
+    }
     if (g.kind === "identity-provider") {
       const place = `the identities ${g.provider} vouches for (an identity provider, not an account of the stack)`;
       return [build(field, g.path, { kind: "outside", place }, r, x, x.unknownPlace(place))];

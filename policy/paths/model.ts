@@ -374,7 +374,13 @@ export type Grantee =
    * The identities an external identity provider vouches for (a role trusting a web identity or
    * SAML provider: GitHub's workflows, a corporate directory), `provider` as the trust names it.
    */
-  | { readonly kind: "identity-provider"; readonly path: string; readonly provider: string };
+  | { readonly kind: "identity-provider"; readonly path: string; readonly provider: string }
+  /**
+   * Grantees not known at preview where the grant holds no data itself (a role's trust policy:
+   * the data is reached only through the role's permissions): cross-account-links' to report, in
+   * `place`'s words, rather than public-exposure's to fail.
+   */
+  | { readonly kind: "undecided"; readonly path: string; readonly place: string };
 
 /** Why workloads may send to the internet: the rule (or the default) a security group admits by. */
 export interface Admission {

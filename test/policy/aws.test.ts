@@ -3621,6 +3621,29 @@ describe("resource policies and grants", () => {
       }),
     },
     {
+      name: "a role's trust is not known at preview (a service account's trust of its cluster's OIDC issuer)",
+      bad: add("aws:iam/role:Role", "irsa", { assumeRolePolicy: unknown }),
+      expected: [
+        [
+          "cross-account-links",
+          "irsa",
+          "advisory",
+          [
+            "a global service",
+            'iam role "irsa"',
+            "principals not known at preview (who may assume the role is decided at deployment)",
+          ],
+        ],
+      ],
+      twinName: "the trust is known and names the stack's own account",
+      twin: add("aws:iam/role:Role", "irsa", {
+        assumeRolePolicy: doc({
+          Principal: { AWS: `arn:aws:iam::${account}:root` },
+          Action: "sts:AssumeRole",
+        }),
+      }),
+    },
+    {
       name: "a role's trust policy lets anyone assume it",
       bad: add("aws:iam/role:Role", "open", {
         assumeRolePolicy: doc({ Principal: { AWS: "*" }, Action: "sts:AssumeRole" }),

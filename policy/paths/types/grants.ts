@@ -146,6 +146,26 @@ function federatedGrantee(path: string, value: unknown): Grantee[] {
   return [{ kind: "identity-provider", path, provider: providerArn.exec(value)?.[1] ?? value }];
 }
 
+/**
+ * Whom a role's trust policy lets assume the role. A trust not known at preview — computed from
+ * outputs of resources not yet created, as a Kubernetes service account's trust of its cluster's
+ * OIDC issuer is — is not judged public: the role holds no data, and the statement that names
+ * everyone would have to be written as a known "*" (judged) or built from a value the pack cannot
+ * read. It is cross-account-links' to report, as who may assume the role stays undecided.
+ */
+function roleTrust(props: Record<string, unknown>): Grantee[] {
+  return documentGrantees("assumeRolePolicy")(props).map((g) =>
+    g.kind === "unknown"
+      ? {
+          kind: "undecided",
+          path: g.path,
+          place:
+            "principals not known at preview (who may assume the role is decided at deployment)",
+        }
+      : g,
+  );
+}
+
 /** The statements of a document as written, indexed as `statements()` indexes them. */
 function rawStatements(doc: unknown): unknown[] {
   return [isRecord(doc) ? doc.Statement : undefined].flat();
@@ -680,7 +700,7 @@ export const grants: TypeTable = {
   // the stack's data, from wherever their credentials are.
   "aws:iam/role:Role": grantRow(
     'Trust only principals of this account and AWS services, not "*" (or bind it with a condition on this account: aws:PrincipalAccount, aws:PrincipalOrgID).',
-    grantFields("assumeRolePolicy", documentGrantees("assumeRolePolicy"), "trusts"),
+    grantFields("assumeRolePolicy", roleTrust, "trusts"),
     "Trust only principals of the account the stack's provider is pinned to (allowedAccountIds / accountId) and AWS services; where an identity provider's users must assume the role (CI workflows, a directory), bind the trust to the exact subjects and audience and grant the role only what they need.",
   ),
   "aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy": document("policy"),
