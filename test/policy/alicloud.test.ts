@@ -30,6 +30,12 @@ import {
 } from "../helpers/policy-session";
 
 const cn = shanghaiSettings;
+/** A RAM role's trust policy letting `principal` assume the role. */
+const ramTrust = (principal: Record<string, unknown>) =>
+  JSON.stringify({
+    Version: "1",
+    Statement: [{ Action: "sts:AssumeRole", Effect: "Allow", Principal: principal }],
+  });
 
 const pack = policyPack();
 let happy: Plan;
@@ -808,6 +814,57 @@ describe("network links", () => {
       twinName: "the VPC peers with a VPC of the stack's own account",
       twin: set("peer", (p) => {
         p.acceptingAliUid = 1234567890123456;
+      }),
+    },
+    {
+      name: "a RAM role trusts another account",
+      bad: add("alicloud:ram/role:Role", "auditor", {
+        roleName: "auditor",
+        assumeRolePolicyDocument: ramTrust({ RAM: ["acs:ram::9876543210987654:root"] }),
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "auditor",
+          "advisory",
+          [
+            "cn-shanghai (inside CN)",
+            'ram role "auditor"',
+            "account 9876543210987654 (not this stack's account 1234567890123456)",
+          ],
+        ],
+      ],
+      twinName: "the role trusts the stack's own account and ECS",
+      twin: add("alicloud:ram/role:Role", "auditor", {
+        roleName: "auditor",
+        assumeRolePolicyDocument: ramTrust({
+          RAM: ["acs:ram::1234567890123456:root"],
+          Service: ["ecs.aliyuncs.com"],
+        }),
+      }),
+    },
+    {
+      name: "a RAM role trusts the users of a SAML provider (under the deprecated document)",
+      bad: add("alicloud:ram/role:Role", "sso", {
+        roleName: "sso",
+        document: ramTrust({ Federated: ["acs:ram::1234567890123456:saml-provider/corp-idp"] }),
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "sso",
+          "advisory",
+          [
+            "cn-shanghai (inside CN)",
+            'ram role "sso"',
+            "the identities corp-idp vouches for (an identity provider, not an account of the stack)",
+          ],
+        ],
+      ],
+      twinName: "the role trusts only Function Compute",
+      twin: add("alicloud:ram/role:Role", "sso", {
+        roleName: "sso",
+        document: ramTrust({ Service: ["fc.aliyuncs.com"] }),
       }),
     },
   ]);

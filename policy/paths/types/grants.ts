@@ -129,7 +129,8 @@ function federatedPrincipals(principal: unknown): unknown[] {
 }
 
 /** A provider ARN (`arn:<partition>:iam::<account>:oidc-provider/<host>` or `saml-provider/…`). */
-const providerArn = /^arn:[^:]+:iam::\d{12}:(?:oidc-provider|saml-provider)\/(.+)$/;
+const providerArn =
+  /^(?:arn:[^:]+:iam::\d{12}|acs:ram::\d+):(?:oidc-provider|saml-provider)\/(.+)$/;
 
 /**
  * Whom a federated principal lets assume a role: the identities of the web identity or SAML
@@ -153,16 +154,31 @@ function federatedGrantee(path: string, value: unknown): Grantee[] {
  * everyone would have to be written as a known "*" (judged) or built from a value the pack cannot
  * read. It is cross-account-links' to report, as who may assume the role stays undecided.
  */
-function roleTrust(props: Record<string, unknown>): Grantee[] {
-  return documentGrantees("assumeRolePolicy")(props).map((g) =>
-    g.kind === "unknown"
-      ? {
-          kind: "undecided",
-          path: g.path,
-          place:
-            "principals not known at preview (who may assume the role is decided at deployment)",
-        }
-      : g,
+function roleTrust(read: Reader): Reader {
+  return (props) =>
+    read(props).map((g) =>
+      g.kind === "unknown"
+        ? {
+            kind: "undecided",
+            path: g.path,
+            place:
+              "principals not known at preview (who may assume the role is decided at deployment)",
+          }
+        : g,
+    );
+}
+
+const roleFix =
+  'Trust only principals of this account and services, not "*" (or bind it with a condition on this account).';
+const roleAccountFix =
+  "Trust only principals of the account the stack's provider is pinned to and the cloud's services; where an identity provider's users must assume the role (CI workflows, a directory), bind the trust to the exact subjects and audience and grant the role only what they need.";
+
+/** A role row: the trust policy at each of `paths` is a grant (see `roleTrust`). */
+function role(read: (path: string) => Reader, ...paths: string[]): TypeModel {
+  return grantRow(
+    roleFix,
+    paths.flatMap((path) => grantFields(path, roleTrust(read(path)), "trusts")),
+    roleAccountFix,
   );
 }
 
@@ -554,17 +570,23 @@ function ramDocumentGrantees(path: string) {
           : isRecord(principal)
             ? [principal.RAM].flat().filter((p) => p !== undefined)
             : [];
-      return ram.flatMap((p): Grantee[] =>
-        p === "*"
-          ? [
-              {
-                kind: "everyone",
-                path: at,
-                what: 'is "*": any Alibaba Cloud account can use it',
-              },
-            ]
-          : alibabaGrantees(at, typeof p === "string" ? (ramPrincipal.exec(p)?.[1] ?? p) : p),
-      );
+      const federated = isRecord(principal)
+        ? [principal.Federated].flat().filter((p) => p !== undefined)
+        : [];
+      return [
+        ...ram.flatMap((p): Grantee[] =>
+          p === "*"
+            ? [
+                {
+                  kind: "everyone",
+                  path: at,
+                  what: 'is "*": any Alibaba Cloud account can use it',
+                },
+              ]
+            : alibabaGrantees(at, typeof p === "string" ? (ramPrincipal.exec(p)?.[1] ?? p) : p),
+        ),
+        ...federated.flatMap((p) => federatedGrantee(`${at}.Federated`, p)),
+      ];
     });
   });
 }
@@ -698,11 +720,9 @@ export const grants: TypeTable = {
   "aws:backup/vaultPolicy:VaultPolicy": document("policy"),
   // A role's trust policy: whoever it lets assume the role acts with the role's permissions on
   // the stack's data, from wherever their credentials are.
-  "aws:iam/role:Role": grantRow(
-    'Trust only principals of this account and AWS services, not "*" (or bind it with a condition on this account: aws:PrincipalAccount, aws:PrincipalOrgID).',
-    grantFields("assumeRolePolicy", roleTrust, "trusts"),
-    "Trust only principals of the account the stack's provider is pinned to (allowedAccountIds / accountId) and AWS services; where an identity provider's users must assume the role (CI workflows, a directory), bind the trust to the exact subjects and audience and grant the role only what they need.",
-  ),
+  "aws:iam/role:Role": role(documentGrantees, "assumeRolePolicy"),
+  // A RAM role's trust policy, under its current and its deprecated name.
+  "alicloud:ram/role:Role": role(ramDocumentGrantees, "assumeRolePolicyDocument", "document"),
   "aws:bedrock/agentcoreResourcePolicy:AgentcoreResourcePolicy": document("policy"),
   "aws:cloudsearch/domainServiceAccessPolicy:DomainServiceAccessPolicy": document("accessPolicy"),
   "aws:cloudwatch/eventBusPolicy:EventBusPolicy": document("policy"),
