@@ -54,7 +54,8 @@ export interface StackSettings extends ResidencySettings {
 
 /**
  * The residency settings of a stack, from its `sovereign-dc:*` config: the jurisdiction, the
- * egress allowlist, the posture and the Kubernetes clusters it declares by region. Programs of
+ * egress allowlist, the posture, the Kubernetes clusters it declares by region and the account it
+ * declares its own (`sovereign-dc:accountId`, which the engine's ARNs carry too). Programs of
  * other projects can set the same keys in their stack config; a posture other than `standard` or
  * `strict`, or a malformed cluster declaration, is a usage error.
  */
@@ -78,12 +79,14 @@ export function settingsFromStackConfig(config: Readonly<Record<string, string>>
       `Invalid stack config: ${declared.issues.map((i) => formatIssue(i)).join(" ")}`,
     );
   }
+  const account = config["sovereign-dc:accountId"];
   return {
     jurisdiction,
     egressAllowlist: Array.isArray(egress) ? egress : [],
     waivers: [],
     posture: posture.posture,
     clusters: declared.clusters,
+    ...(account !== undefined && account !== "" ? { accountIds: [account] } : {}),
   };
 }
 
@@ -100,6 +103,9 @@ export function packConfigFor(settings: StackSettings): Record<string, Record<st
   };
   if (settings.clusters !== undefined && settings.clusters.length > 0) {
     body.clusters = settings.clusters;
+  }
+  if (settings.accountIds !== undefined && settings.accountIds.length > 0) {
+    body.accountIds = settings.accountIds;
   }
   if (settings.jurisdiction !== undefined) {
     body.jurisdiction = settings.jurisdiction;

@@ -48,6 +48,12 @@ export interface ResidencySettings {
    */
   readonly clusters?: readonly DeclaredCluster[];
   /**
+   * The cloud accounts the stack deploys into (`sovereign-dc:accountId`), beside those its
+   * providers pin (`allowedAccountIds` / `accountId`): a grant or link to one of them is the
+   * stack's own.
+   */
+  readonly accountIds?: readonly string[];
+  /**
    * Report a waived finding, marked with its waiver, instead of leaving it out. CrossGuard has no
    * "waived" level, so under the Pulumi CLI a waived finding is left out; the offline engine sets
    * this to list it as waived and keep it out of the verdict.
@@ -76,6 +82,13 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
         reason: { type: "string" },
       },
     },
+  },
+  accountIds: {
+    type: "array",
+    default: [],
+    description:
+      "The cloud accounts the stack deploys into (sovereign-dc:accountId), besides those its providers pin.",
+    items: { type: "string" },
   },
   clusters: {
     type: "array",
@@ -180,6 +193,9 @@ export function readSettings(raw: Record<string, unknown>): ResidencySettings {
       : [],
     waivers: Array.isArray(raw.waivers) ? (raw.waivers as Waiver[]) : [],
     clusters: Array.isArray(raw.clusters) ? (raw.clusters as DeclaredCluster[]) : [],
+    accountIds: Array.isArray(raw.accountIds)
+      ? raw.accountIds.filter((a): a is string => typeof a === "string")
+      : [],
     reportWaived: raw.reportWaived === true,
   };
 }

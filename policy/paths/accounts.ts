@@ -5,18 +5,22 @@
  */
 import { isUnknown, jsonDocument, known, stringList } from "./values";
 
-/** The accounts a provider pins the stack to; none when there is no provider or it pins none. */
+/**
+ * The stack's own accounts: those the stack config declares (`declared`) and those a provider
+ * pins; none when neither names one.
+ */
 export function ownAccounts(
   provider: { readonly props: Readonly<Record<string, unknown>> } | undefined,
+  declared: readonly string[] = [],
 ): string[] {
   if (!provider) {
-    return [];
+    return [...declared];
   }
   const props = provider.props;
   const ids = known(() => props.allowedAccountIds);
   const own = known(() => props.accountId);
   const list = isUnknown(ids) ? [] : stringList(jsonDocument(ids) ?? ids);
-  return [...list, ...(typeof own === "string" ? [own] : [])];
+  return [...new Set([...declared, ...list, ...(typeof own === "string" ? [own] : [])])];
 }
 
 /** Why an account is not the stack's own: `not this stack's account 1, 2`, or no account pinned. */

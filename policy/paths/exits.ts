@@ -54,6 +54,7 @@ export function exitFindings(
     {
       egressAllowlist: ctx.settings.egressAllowlist,
       clusters: ctx.settings.clusters,
+      accountIds: ctx.settings.accountIds,
     },
     graphRows,
   );

@@ -250,7 +250,7 @@ function decide(
     }
     case "account": {
       const provider = r.provider ? x.get(r.provider) : undefined;
-      const own = ownAccounts(provider);
+      const own = ownAccounts(provider, x.declaredAccounts);
       if (own.includes(value)) {
         return { outcome: inside };
       }
@@ -967,7 +967,7 @@ function compileGrants(field: FieldSpec, r: BorderResource, x: Resolver): Compil
     throw new Error(`field ${field.path} of ${r.type} is a grant but says nothing of whom`);
   }
   const provider = r.provider ? x.get(r.provider) : undefined;
-  const own = ownAccounts(provider);
+  const own = ownAccounts(provider, x.declaredAccounts);
   const cloud = cloudOf(r.type) ?? "alicloud";
   return grants(r.props).flatMap((g): Compiled[] => {
     if (field.policy === "public-exposure") {

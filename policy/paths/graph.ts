@@ -143,7 +143,13 @@ export function buildGraph(
   rows: GraphRows,
 ): Graph {
   const j = typeof jurisdiction === "string" ? getJurisdiction(jurisdiction) : jurisdiction;
-  const x = new Resolver(resources, j, opts.egressAllowlist ?? [], opts.clusters ?? []);
+  const x = new Resolver(
+    resources,
+    j,
+    opts.egressAllowlist ?? [],
+    opts.clusters ?? [],
+    opts.accountIds ?? [],
+  );
 
   const nodes: BorderNode[] = [];
   const nodeIndex = new Map<string, number>();

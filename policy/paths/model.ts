@@ -167,6 +167,8 @@ export interface BorderOptions {
   readonly egressAllowlist?: readonly EgressAllowEntry[];
   /** Kubernetes clusters the stack config places by kubeconfig context (`sovereign-dc:clusters`). */
   readonly clusters?: readonly DeclaredCluster[];
+  /** The accounts the stack config declares its own (`sovereign-dc:accountId`). */
+  readonly accountIds?: readonly string[];
 }
 
 /** The named policies that own edges; each reports the crossings of the edges tagged with it. */

@@ -75,6 +75,7 @@ export const noPathOutOfJurisdiction = residencyStackPolicy({
       analyzeWithGraph(fromPolicyResources(args.resources), ctx.jurisdiction, {
         egressAllowlist: ctx.settings.egressAllowlist,
         clusters: ctx.settings.clusters,
+        accountIds: ctx.settings.accountIds,
       }),
     );
     for (const p of analysis.paths) {

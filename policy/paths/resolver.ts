@@ -355,6 +355,8 @@ export class Resolver {
     readonly allowlist: readonly EgressAllowEntry[] = [],
     /** Clusters the stack config places by kubeconfig context (`sovereign-dc:clusters`). */
     readonly declaredClusters: readonly DeclaredCluster[] = [],
+    /** The accounts the stack config declares its own (`sovereign-dc:accountId`). */
+    readonly declaredAccounts: readonly string[] = [],
   ) {
     for (const r of resources) {
       this.byUrn.set(r.urn, r);

@@ -186,7 +186,13 @@ export function resourceView(
     return [];
   }
   const { r, all } = localResources(subject);
-  const x = new Resolver(all, ctx.jurisdiction, ctx.settings.egressAllowlist);
+  const x = new Resolver(
+    all,
+    ctx.jurisdiction,
+    ctx.settings.egressAllowlist,
+    [],
+    ctx.settings.accountIds ?? [],
+  );
   const out: Finding[] = [];
   for (const field of model.fields) {
     if (field.policy !== policy) {
@@ -236,7 +242,13 @@ function ownedValues(
     return undefined;
   }
   const { r, all } = localResources(subject);
-  const x = new Resolver(all, ctx.jurisdiction, ctx.settings.egressAllowlist);
+  const x = new Resolver(
+    all,
+    ctx.jurisdiction,
+    ctx.settings.egressAllowlist,
+    [],
+    ctx.settings.accountIds ?? [],
+  );
   return {
     r,
     x,

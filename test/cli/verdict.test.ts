@@ -499,6 +499,8 @@ describe("policy-config with the overrides check takes (--policy-config)", () =>
       egressAllowlist: [],
       waivers: [],
       jurisdiction: "US",
+      // The account the stack declares (sovereign-dc:accountId): the pack's own, under the CLI too.
+      accountIds: ["111122223333"],
       allowTypes: ["command:local:Command"],
     });
     // Only the pack's policies: the Pulumi CLI refuses a config naming any other.

@@ -56,6 +56,19 @@ describe("pack config", () => {
     }
   });
 
+  it("repeats the account the stack declares its own under every policy, and none when it declares none", () => {
+    const config = packConfigFor(
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "CN",
+        "sovereign-dc:accountId": "210987654321",
+      }),
+    );
+    for (const name of policyNames) {
+      expect(config[name].accountIds).toEqual(["210987654321"]);
+      expect(base[name]).not.toHaveProperty("accountIds");
+    }
+  });
+
   it("rejects a malformed cluster declaration, naming the key, the value and what is allowed", () => {
     expect(() =>
       settingsFromStackConfig({

@@ -47,6 +47,8 @@ export interface CheckOptions {
   readonly waivers?: readonly Waiver[];
   /** The stack's posture (`sovereign-dc:posture`); standard when not set. */
   readonly posture?: Posture;
+  /** The accounts the stack declares its own (`sovereign-dc:accountId`). */
+  readonly accountIds?: readonly string[];
   /** Per-policy settings laid over the shared ones (e.g. enforcementLevel, allowTypes). */
   readonly policies?: Record<string, Record<string, unknown>>;
 }
@@ -113,6 +115,7 @@ export function policyPack(): PackHandle {
       waivers: opts.waivers ?? [],
       posture: opts.posture,
       clusters: opts.clusters ?? [],
+      accountIds: opts.accountIds,
     };
     const config = packConfigFor(settings);
     for (const [policy, extra] of Object.entries(opts.policies ?? {})) {

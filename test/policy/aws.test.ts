@@ -3659,6 +3659,44 @@ describe("resource policies and grants", () => {
       }),
     },
     {
+      name: "a bucket policy lets the program's distribution of another account read the bucket",
+      bad: set("records-policy", (p) => {
+        p.policy = doc({
+          Principal: { Service: "cloudfront.amazonaws.com" },
+          Action: "s3:GetObject",
+          Resource: "arn:aws:s3:::sdc-records/*",
+          Condition: {
+            StringEquals: { "AWS:SourceArn": "arn:aws:cloudfront::210987654321:distribution/E1" },
+          },
+        });
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "records-policy",
+          "advisory",
+          [
+            inside,
+            's3 bucket policy "records-policy"',
+            `account 210987654321 (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName:
+        "the stack declares that account its own (sovereign-dc:accountId), as the engine's ARNs carry it",
+      twin: set("records-policy", (p) => {
+        p.policy = doc({
+          Principal: { Service: "cloudfront.amazonaws.com" },
+          Action: "s3:GetObject",
+          Resource: "arn:aws:s3:::sdc-records/*",
+          Condition: {
+            StringEquals: { "AWS:SourceArn": "arn:aws:cloudfront::210987654321:distribution/E1" },
+          },
+        });
+      }),
+      twinSettings: { ...us, accountIds: ["210987654321"] },
+    },
+    {
       name: "a bucket's own policy lets another account read it",
       bad: set("records", (p) => {
         p.policy = doc({

@@ -105,7 +105,7 @@ function peerAccountEdges(
   accounts: readonly string[],
 ): FlowEdge[] {
   const cloud = cloudOf(r.type);
-  const own = ownAccounts(r.provider ? x.get(r.provider) : undefined);
+  const own = ownAccounts(r.provider ? x.get(r.provider) : undefined, x.declaredAccounts);
   return accounts.flatMap((field) => {
     const v = r.props[field];
     if (!cloud || v === undefined || v === null || v === "" || own.includes(String(v))) {
