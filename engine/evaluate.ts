@@ -20,7 +20,7 @@ import { installUnknownInvokes } from "./invokes/unknowns";
 import { RecordingMonitor } from "./monitor";
 import { checkUnderCli } from "./opaque";
 import { packageOf, type Plan, type RecordedResource } from "./plan";
-import { loadProject, loadStackConfig, UsageError } from "./project";
+import { loadProject, loadStackConfig, type StackConfig, UsageError } from "./project";
 import { ConstructionLog, pendingExports } from "./stall";
 import { plainProps } from "./wire";
 
@@ -80,6 +80,11 @@ export class StalledEvaluation extends ProgramError {
 export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const project = loadProject(opts.projectDir);
   const stackConfig = loadStackConfig(project, opts.stack);
+  if (stackConfig.environments.length > 0) {
+    throw new UsageError(
+      escEnvironments(stackConfig, path.relative(project.dir, stackConfig.file)),
+    );
+  }
   const config = { ...stackConfig.config, ...(opts.configOverrides ?? {}) };
   const program = opts.program ? path.resolve(opts.program) : project.main;
   opts.onConfig?.(config);
@@ -210,6 +215,21 @@ function quietHandledRejections(): void {
   }) as typeof process.emitWarning;
 }
 let quieted = false;
+
+/**
+ * Why a stack that imports ESC environments gets no verdict offline: their `pulumiConfig` values
+ * become the stack's configuration, and their `environmentVariables` the providers' environment
+ * (a region among them), at deployment only — judged without them, the program would be judged
+ * under another configuration than the one it deploys with.
+ */
+function escEnvironments(stack: StackConfig, file: string): string {
+  const names = stack.environments.join(", ");
+  return (
+    `${file} imports the Pulumi ESC environment(s) ${names} (environment:), whose values the offline check cannot read: ` +
+    "they can set any configuration the program and its providers read (a region among them), so no verdict would hold without them. " +
+    `${checkUnderCli(stack.stack)} Or check offline a stack file that holds the values they resolve to (pulumi config --stack ${stack.stack} --show-secrets --json lists them).`
+  );
+}
 
 function enableMockFeatures(): void {
   const store = getStore();

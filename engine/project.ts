@@ -48,6 +48,8 @@ export interface StackConfig {
   readonly secretKeys: readonly string[];
   /** `secretsprovider:` of the stack file, if any. */
   readonly secretsProvider?: string;
+  /** The Pulumi ESC environments the stack file imports (`environment:`), in order. */
+  readonly environments: readonly string[];
 }
 
 function readYaml(file: string): unknown {
@@ -212,7 +214,25 @@ export function loadStackConfig(project: ProjectInfo, stack: string): StackConfi
     config,
     secretKeys,
     secretsProvider: typeof doc.secretsprovider === "string" ? doc.secretsprovider : undefined,
+    environments: environmentsOf(doc.environment),
   };
+}
+
+/**
+ * The ESC environments a stack file's `environment:` imports: a list of names, or an object
+ * whose `imports` lists them (an entry may be a one-key map of the name to its options).
+ */
+function environmentsOf(v: unknown): string[] {
+  const list =
+    Array.isArray(v) || v === undefined || v === null
+      ? v
+      : typeof v === "object"
+        ? (v as { imports?: unknown }).imports
+        : [v];
+  return [list ?? []]
+    .flat()
+    .map((e) => (typeof e === "object" && e !== null ? Object.keys(e)[0] : e))
+    .filter((e): e is string => typeof e === "string" && e !== "");
 }
 
 function isSecure(v: unknown): boolean {

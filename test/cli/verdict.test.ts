@@ -36,6 +36,8 @@ const cases: Record<string, readonly string[]> = {
   timeout: ["never-finishes.ts", "--stack", "dev", "--timeout", "1.5"],
   lateThrow: ["late-throw.ts", "--stack", "dev"],
   handledLate: ["handled-late.ts", "--stack", "dev"],
+  escImported: ["zones-subnet.ts", "--stack", "esc"],
+  escImports: ["zones-subnet.ts", "--stack", "esc-imports", "--format", "json"],
   exportNeverResolves: ["export-never-resolves.ts", "--stack", "dev"],
   unknownAnswerComputed: ["unknown-answer-computed.ts", "--stack", "dev"],
   unserializableCallback: ["unserializable-callback.ts", "--stack", "dev"],
@@ -258,6 +260,23 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(
       /^error: the run ended without a verdict: an error nothing caught: TypeError: the timer failed\n {4}at .*late-throw\.ts:6:9\)/,
+    );
+  });
+
+  it("gives no verdict on a stack that imports ESC environments, naming them and the way out", () => {
+    const run = runs.escImported;
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      "error: Pulumi.esc.yaml imports the Pulumi ESC environment(s) acme/storage-prod (environment:), whose values the offline check cannot read: they can set any configuration the program and its providers read (a region among them), so no verdict would hold without them. " +
+        "Check it with credentials under the Pulumi CLI: npx sovereign-dc policy-config --stack esc --out policy/config/esc.json, then pulumi preview --stack esc --policy-pack policy --policy-pack-config policy/config/esc.json. " +
+        "Or check offline a stack file that holds the values they resolve to (pulumi config --stack esc --show-secrets --json lists them).\n",
+    );
+    const imports = runs.escImports;
+    expect(imports.code).toBe(2);
+    expect(imports.stdout).toBe("");
+    expect(imports.stderr).toContain(
+      "error: Pulumi.esc-imports.yaml imports the Pulumi ESC environment(s) acme/common, acme/storage-prod (environment:)",
     );
   });
 
