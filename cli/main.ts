@@ -181,6 +181,10 @@ async function checkCommand(
       `<program> ${JSON.stringify(program)}: expected a Pulumi program file (.ts, .mts, .cts, .js, .mjs or .cjs).`,
     );
   }
+  const other = otherEntry(file);
+  if (other !== undefined) {
+    io.err(`${other}\n`);
+  }
   const result = await evaluateAndCheck({
     projectDir: path.dirname(file),
     stack: opts.stack,
@@ -213,6 +217,25 @@ async function checkCommand(
     );
   }
   return code;
+}
+
+/**
+ * A note when the file checked is not the entry the project's Pulumi.yaml (its `main`, or
+ * package.json's) makes `pulumi up` run: the verdict is the file's, which a job that checks a
+ * fixed path may no longer deploy. None when it is, or when the folder holds no project entry.
+ */
+function otherEntry(file: string): string | undefined {
+  let entry: string;
+  try {
+    entry = loadProject(path.dirname(file)).main;
+  } catch {
+    return undefined;
+  }
+  if (path.resolve(entry) === path.resolve(file)) {
+    return undefined;
+  }
+  const rel = (f: string) => path.relative(process.cwd(), f) || path.basename(f);
+  return `note: ${rel(file)} is not this project's entry: pulumi up runs ${rel(entry)} (Pulumi.yaml main, else package.json main, else index.js, index.mjs, index.ts, index.mts). The verdict below is for ${rel(file)}.`;
 }
 
 function policyConfigCommand(

@@ -154,7 +154,8 @@ function resolveMain(dir: string, projectFile: string, mainSetting: string | und
       return path.resolve(base, pkg.main);
     }
   }
-  for (const candidate of ["index.ts", "index.js"]) {
+  // The language host's order (engine/load-program.ts loads a folder the same way).
+  for (const candidate of ["index.js", "index.mjs", "index.ts", "index.mts"]) {
     if (fs.existsSync(path.join(base, candidate))) {
       return path.join(base, candidate);
     }
@@ -163,8 +164,8 @@ function resolveMain(dir: string, projectFile: string, mainSetting: string | und
     ? `${yamlName} sets main: ${JSON.stringify(mainSetting)}, and the folder`
     : `${yamlName} sets no main, and the project folder`;
   throw new UsageError(
-    `Cannot find the program entry: ${what} ${base} has no package.json "main", index.ts or ` +
-      `index.js. Set main in ${yamlName} to the program file, or run ` +
+    `Cannot find the program entry: ${what} ${base} has no package.json "main", index.js, ` +
+      `index.mjs, index.ts or index.mts. Set main in ${yamlName} to the program file, or run ` +
       "`sovereign-dc check <program file>`.",
   );
 }

@@ -15,6 +15,7 @@ const other = path.join("test", "fixtures", "engine", "no-main", "other.ts");
 const esm = path.join(root, "test", "fixtures", "engine", "esm", "top-level-await.ts");
 const workloads = path.join("test", "fixtures", "check-kubernetes", "index.ts");
 const kubernetesStacks = ["ambient", "open", "declared", "abroad", "misdeclared"] as const;
+const movedMain = path.join("test", "fixtures", "engine", "moved-main");
 
 /**
  * The commands of every test below but the first block's, run side by side through the CLI's
@@ -26,6 +27,8 @@ let runs: Promise<Map<string, CliRun>>;
 beforeAll(() => {
   const requests: [string, string[]][] = [
     ["no-main", ["check", other, "--stack", "dev"]],
+    ["former-entry", ["check", path.join(movedMain, "index.ts"), "--stack", "dev"]],
+    ["entry", ["check", path.join(movedMain, "src", "index.ts"), "--stack", "dev"]],
     ...kubernetesStacks.map((stack): [string, string[]] => [
       stack,
       ["check", workloads, "--stack", stack, "--format", "json"],
@@ -38,6 +41,23 @@ beforeAll(() => {
   runs.catch(() => undefined);
 });
 const ran = async (name: string): Promise<CliRun> => (await runs).get(name)!;
+
+describe("sovereign-dc check on a file that is not the project's entry", () => {
+  it("says which file pulumi up runs, on stderr, and judges the file it was given", async () => {
+    const former = await ran("former-entry");
+    expect(former.stderr).toBe(
+      `note: ${path.join(movedMain, "index.ts")} is not this project's entry: pulumi up runs ${path.join(movedMain, "src", "index.ts")} (Pulumi.yaml main, else package.json main, else index.js, index.mjs, index.ts, index.mts). The verdict below is for ${path.join(movedMain, "index.ts")}.\n`,
+    );
+    expect(former.code).toBe(0);
+  });
+
+  it("says nothing of the entry itself, whose key abroad fails it", async () => {
+    const entry = await ran("entry");
+    expect(entry.stderr).toBe("");
+    expect(entry.code).toBe(1);
+    expect(entry.stdout).toContain('aws:kms/key:Key "records"');
+  });
+});
 
 describe("sovereign-dc check --format json --sarif <file>", () => {
   let json: { code: number; stdout: string; stderr: string };
@@ -153,7 +173,10 @@ describe("sovereign-dc check <file> in a project whose main names no file", () =
 describe("sovereign-dc check on a TypeScript ES-module program", () => {
   it("evaluates it (NodeNext .js specifier, top-level await) and judges what it registered", async () => {
     const run = await ran("esm");
-    expect(run.stderr).toBe("");
+    // The fixture sits in the engine fixtures' project, whose entry is another file: said, on stderr.
+    expect(run.stderr).toBe(
+      "note: test/fixtures/engine/esm/top-level-await.ts is not this project's entry: pulumi up runs test/fixtures/engine/index.ts (Pulumi.yaml main, else package.json main, else index.js, index.mjs, index.ts, index.mts). The verdict below is for test/fixtures/engine/esm/top-level-await.ts.\n",
+    );
     // Its one finding is hardening (no customer-managed key): advisory in standard posture.
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout);

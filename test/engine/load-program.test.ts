@@ -239,7 +239,7 @@ describe("the project's entry", () => {
     const dir = project("name: p\nmain: src\n", { "src/README.md": "" });
     expect(() => loadProject(dir).main).toThrow(
       `Cannot find the program entry: Pulumi.yaml sets main: "src", and the folder ` +
-        `${path.join(dir, "src")} has no package.json "main", index.ts or index.js. Set main in ` +
+        `${path.join(dir, "src")} has no package.json "main", index.js, index.mjs, index.ts or index.mts. Set main in ` +
         "Pulumi.yaml to the program file, or run `sovereign-dc check <program file>`.",
     );
   });
@@ -248,7 +248,7 @@ describe("the project's entry", () => {
     const dir = project("name: p\n");
     expect(() => loadProject(dir).main).toThrow(
       `Cannot find the program entry: Pulumi.yaml sets no main, and the project folder ${dir} has ` +
-        'no package.json "main", index.ts or index.js. Set main in Pulumi.yaml to the program ' +
+        'no package.json "main", index.js, index.mjs, index.ts or index.mts. Set main in Pulumi.yaml to the program ' +
         "file, or run `sovereign-dc check <program file>`.",
     );
   });
@@ -258,5 +258,14 @@ describe("the project's entry", () => {
     expect(loadProject(file).main).toBe(path.join(file, "app.ts"));
     const dir = project("name: p\nmain: src\n", { "src/index.ts": "" });
     expect(loadProject(dir).main).toBe(path.join(dir, "src", "index.ts"));
+  });
+
+  it("takes a folder's index files in the language host's order: .js, .mjs, .ts, .mts", () => {
+    const both = project("name: p\n", { "index.ts": "", "index.js": "" });
+    expect(loadProject(both).main).toBe(path.join(both, "index.js"));
+    const esm = project("name: p\n", { "index.mjs": "", "index.mts": "" });
+    expect(loadProject(esm).main).toBe(path.join(esm, "index.mjs"));
+    const mts = project("name: p\n", { "index.mts": "" });
+    expect(loadProject(mts).main).toBe(path.join(mts, "index.mts"));
   });
 });
