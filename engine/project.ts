@@ -203,8 +203,9 @@ export function loadStackConfig(project: ProjectInfo, stack: string): StackConfi
     const fullKey = key.includes(":") ? key : `${project.name}:${key}`;
     if (isSecure(value)) {
       secretKeys.push(fullKey);
-      // Ciphertext cannot be decrypted offline; the program sees a placeholder.
-      config[fullKey] = "[secret]";
+      // Ciphertext cannot be decrypted offline; the program sees a placeholder that names the
+      // key, so a finding about the value says where it came from and why it was not read.
+      config[fullKey] = `[secret ${fullKey}, not decrypted offline]`;
       continue;
     }
     config[fullKey] = typeof value === "string" ? value : JSON.stringify(value);

@@ -13,7 +13,7 @@ import {
   installProgramResolver,
   typeScriptSourceFor,
 } from "../../engine/load-program";
-import { loadProject, UsageError } from "../../engine/project";
+import { loadProject, loadStackConfig, UsageError } from "../../engine/project";
 
 const fixtures = path.resolve(__dirname, "..", "fixtures", "engine");
 
@@ -258,6 +258,16 @@ describe("the project's entry", () => {
     expect(loadProject(file).main).toBe(path.join(file, "app.ts"));
     const dir = project("name: p\nmain: src\n", { "src/index.ts": "" });
     expect(loadProject(dir).main).toBe(path.join(dir, "src", "index.ts"));
+  });
+
+  it("gives a secret config value the program a placeholder naming its key", () => {
+    const dir = project("name: p\n", {
+      "Pulumi.dev.yaml": "config:\n  p:dbPassword:\n    secure: v1:abc\n  aws:region: cn-north-1\n",
+    });
+    const stack = loadStackConfig(loadProject(dir), "dev");
+    expect(stack.config["p:dbPassword"]).toBe("[secret p:dbPassword, not decrypted offline]");
+    expect(stack.secretKeys).toEqual(["p:dbPassword"]);
+    expect(stack.config["aws:region"]).toBe("cn-north-1");
   });
 
   it("takes a folder's index files in the language host's order: .js, .mjs, .ts, .mts", () => {
