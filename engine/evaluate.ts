@@ -153,7 +153,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     const error =
       e instanceof Stop
         ? await stallError(e, constructed, asyncErrors, programExports, program, project.dir)
-        : asProgramError(e, program, project.dir);
+        : onRuntime(asProgramError(e, program, project.dir), project.runtime);
     throw withUnknownAnswers(
       error,
       monitor.unknownFunctions,
@@ -171,7 +171,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     process.off("unhandledRejection", onRejection);
   }
   if (asyncErrors.length > 0) {
-    throw asProgramError(asyncErrors[0], program, project.dir);
+    throw onRuntime(asProgramError(asyncErrors[0], program, project.dir), project.runtime);
   }
   mark("recording");
   return {
@@ -270,6 +270,21 @@ function asProgramError(e: unknown, program: string, projectDir: string): Error 
   return new ProgramError(
     `The program ${path.relative(projectDir, program)} failed: ${describeProgramFailure(e, program, projectDir)}`,
     e,
+  );
+}
+
+/**
+ * A failed program of a project that runs on Bun (`runtime: bun`): the offline engine runs every
+ * program on Node.js, where Bun's own APIs do not exist, so its failure may be only that.
+ */
+function onRuntime(error: Error, runtime: string | undefined): Error {
+  // A stall is the engine's own finding, not a failure of the program's code.
+  if (runtime !== "bun" || !(error instanceof ProgramError) || error instanceof StalledEvaluation) {
+    return error;
+  }
+  return new ProgramError(
+    `${error.message.replace(/\.?$/, ".")} The project's runtime is bun, and the offline check runs programs on Node.js, where Bun's own APIs (Bun.*, bun: modules) do not exist: check a program that uses them under the Pulumi CLI.`,
+    error.cause,
   );
 }
 

@@ -29,6 +29,8 @@ export interface ProjectInfo {
   readonly main: string;
   /** Folder holding the Pulumi.<stack>.yaml files. */
   readonly stackConfigDir: string;
+  /** The language runtime Pulumi.yaml names (`runtime:` or `runtime.name`): nodejs, bun, … */
+  readonly runtime?: string;
   /** The backend URL Pulumi.yaml pins, if any. */
   readonly backendUrl?: string;
   /**
@@ -101,9 +103,16 @@ function readProject(dir: string, file: string): ProjectInfo {
       return (main ??= resolveMain(dir, file, mainSetting));
     },
     stackConfigDir,
+    runtime: runtimeName(doc?.runtime),
     backendUrl: typeof backend?.url === "string" ? backend.url : undefined,
     config: projectConfig(file, name, doc?.config),
   };
+}
+
+/** The runtime Pulumi.yaml names: `runtime: bun`, or `runtime: { name: bun, options: … }`. */
+function runtimeName(v: unknown): string | undefined {
+  const name = typeof v === "object" && v !== null ? (v as { name?: unknown }).name : v;
+  return typeof name === "string" && name !== "" ? name : undefined;
 }
 
 /**

@@ -29,6 +29,15 @@ beforeAll(() => {
     ["no-main", ["check", other, "--stack", "dev"]],
     ["former-entry", ["check", path.join(movedMain, "index.ts"), "--stack", "dev"]],
     ["entry", ["check", path.join(movedMain, "src", "index.ts"), "--stack", "dev"]],
+    [
+      "bun",
+      [
+        "check",
+        path.join("test", "fixtures", "engine", "bun-runtime", "index.ts"),
+        "--stack",
+        "dev",
+      ],
+    ],
     ...kubernetesStacks.map((stack): [string, string[]] => [
       stack,
       ["check", workloads, "--stack", stack, "--format", "json"],
@@ -41,6 +50,17 @@ beforeAll(() => {
   runs.catch(() => undefined);
 });
 const ran = async (name: string): Promise<CliRun> => (await runs).get(name)!;
+
+describe("sovereign-dc check on a program for the Bun runtime", () => {
+  it("fails a program that uses Bun's API, saying the check runs it on Node.js", async () => {
+    const run = await ran("bun");
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      "error: The program index.ts failed: Bun is not defined (at index.ts:5:14). The project's runtime is bun, and the offline check runs programs on Node.js, where Bun's own APIs (Bun.*, bun: modules) do not exist: check a program that uses them under the Pulumi CLI.\n",
+    );
+  });
+});
 
 describe("sovereign-dc check on a file that is not the project's entry", () => {
   it("says which file pulumi up runs, on stderr, and judges the file it was given", async () => {
