@@ -115,7 +115,7 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     state.arn =
       region === undefined || id === unknownValue
         ? unknownValue
-        : awsArn(type, id, region, accountOf(args.providerProps, args.stackAccount));
+        : awsArn(type, id, region, accountOf(args.providerProps, args.stackAccount), args.inputs);
   }
   if (type === "alicloud:oss/bucket:Bucket" && region !== undefined) {
     state.location = `oss-${region}`;
@@ -269,17 +269,60 @@ function accountOf(providerProps: Record<string, unknown>, stackAccount?: string
   return Array.isArray(ids) && typeof ids[0] === "string" ? ids[0] : fallback;
 }
 
-/** `arn:<partition>:<service>:<region>:<account>:<kind>/<id>`, S3 buckets region- and account-less. */
-function awsArn(type: string, id: string, region: string, account: string): string {
+/**
+ * Services whose ARNs name no region, as AWS returns them (`arn:aws:iam::<account>:role/…`): their
+ * resources are the partition's, not a region's. Route 53's name no account either.
+ */
+const regionlessArnServices: ReadonlySet<string> = new Set([
+  "iam",
+  "cloudfront",
+  "route53",
+  "organizations",
+  "globalaccelerator",
+  "networkmanager",
+  "shield",
+  "waf",
+  "budgets",
+]);
+
+/** Resource types as their ARNs spell them, where that is not the type's own name. */
+const arnKinds: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  iam: {
+    instanceProfile: "instance-profile",
+    openIdConnectProvider: "oidc-provider",
+    samlProvider: "saml-provider",
+    serverCertificate: "server-certificate",
+    virtualMfaDevice: "mfa",
+  },
+  route53: { zone: "hostedzone" },
+};
+
+/**
+ * `arn:<partition>:<service>:<region>:<account>:<kind>/<id>`, as AWS writes each service's: S3
+ * buckets region- and account-less, global services region-less, an OIDC provider named by
+ * its issuer's host and path (`oidc-provider/<host>/<path>`).
+ */
+function awsArn(
+  type: string,
+  id: string,
+  region: string,
+  account: string,
+  inputs: Record<string, unknown> = {},
+): string {
   const partition = awsPartitionOf(region);
   const [, mod = "", kindToken = ""] = type.split(":");
   const service = mod.split("/")[0];
-  if (
-    service === "s3" &&
-    /^bucket(V2)?$/.test(kindToken.charAt(0).toLowerCase() + kindToken.slice(1))
-  ) {
+  const token = kindToken.charAt(0).toLowerCase() + kindToken.slice(1);
+  if (service === "s3" && /^bucket(V2)?$/.test(token)) {
     return `arn:${partition}:s3:::${id}`;
   }
-  const kind = kindToken.charAt(0).toLowerCase() + kindToken.slice(1);
-  return `arn:${partition}:${service}:${region}:${account}:${kind}/${id}`;
+  if (!regionlessArnServices.has(service)) {
+    return `arn:${partition}:${service}:${region}:${account}:${token}/${id}`;
+  }
+  const kind = arnKinds[service]?.[token] ?? token;
+  const issuer =
+    token === "openIdConnectProvider" && typeof inputs.url === "string"
+      ? inputs.url.replace(/^https:\/\//, "")
+      : undefined;
+  return `arn:${partition}:${service}::${service === "route53" ? "" : account}:${kind}/${issuer ?? id}`;
 }

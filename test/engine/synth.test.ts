@@ -50,19 +50,37 @@ describe("the account of a synthesised ARN", () => {
 
   it("is the first account the provider pins", () => {
     expect(arnOf({ ...virginia, allowedAccountIds: ["111122223333"] }, "444455556666")).toMatch(
-      /^arn:aws:iam:us-east-1:111122223333:role\//,
+      /^arn:aws:iam::111122223333:role\//,
     );
     expect(arnOf({ ...virginia, allowedAccountIds: '["111122223333"]' })).toMatch(
-      /^arn:aws:iam:us-east-1:111122223333:role\//,
+      /^arn:aws:iam::111122223333:role\//,
     );
   });
 
   // Otherwise a grant to the program's own role would read as a grant to another account.
   it("is the account the stack declares when the provider pins none", () => {
-    expect(arnOf(virginia, "444455556666")).toMatch(/^arn:aws:iam:us-east-1:444455556666:role\//);
+    expect(arnOf(virginia, "444455556666")).toMatch(/^arn:aws:iam::444455556666:role\//);
+  });
+
+  it("names no region for IAM and CloudFront, no account for Route 53, and an OIDC provider by its issuer", () => {
+    const synth = (type: string, inputs: Record<string, unknown> = {}) =>
+      synthesizeState({ type, name: "x", inputs, providerProps: virginia }).state.arn;
+    expect(synth("aws:cloudfront/distribution:Distribution")).toMatch(
+      /^arn:aws:cloudfront::123456789012:distribution\//,
+    );
+    expect(synth("aws:route53/zone:Zone")).toMatch(/^arn:aws:route53:::hostedzone\//);
+    expect(synth("aws:iam/instanceProfile:InstanceProfile")).toMatch(
+      /^arn:aws:iam::123456789012:instance-profile\//,
+    );
+    expect(
+      synth("aws:iam/openIdConnectProvider:OpenIdConnectProvider", {
+        url: "https://token.actions.githubusercontent.com",
+      }),
+    ).toBe("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com");
+    expect(synth("aws:sqs/queue:Queue")).toMatch(/^arn:aws:sqs:us-east-1:123456789012:queue\//);
   });
 
   it("is the placeholder account when neither says", () => {
-    expect(arnOf(virginia)).toMatch(/^arn:aws:iam:us-east-1:123456789012:role\//);
+    expect(arnOf(virginia)).toMatch(/^arn:aws:iam::123456789012:role\//);
   });
 });
