@@ -172,10 +172,11 @@ async function checkCommand(
   },
   io: Io,
 ): Promise<number> {
-  const file = path.resolve(program);
-  if (!fs.existsSync(file)) {
+  if (!fs.existsSync(program)) {
     throw new UsageError(`<program> ${JSON.stringify(program)}: no such file.`);
   }
+  // A folder is a project: its entry is the program `pulumi up` runs there.
+  const file = fs.statSync(program).isDirectory() ? projectEntry(program) : path.resolve(program);
   if (!/\.[cm]?[tj]s$/.test(file)) {
     throw new UsageError(
       `<program> ${JSON.stringify(program)}: expected a Pulumi program file (.ts, .mts, .cts, .js, .mjs or .cjs).`,
@@ -217,6 +218,16 @@ async function checkCommand(
     );
   }
   return code;
+}
+
+/** The entry of the project in `dir` (Pulumi.yaml there, not in a parent: it names the project). */
+function projectEntry(dir: string): string {
+  if (!["Pulumi.yaml", "Pulumi.yml"].some((f) => fs.existsSync(path.join(dir, f)))) {
+    throw new UsageError(
+      `<program> ${JSON.stringify(dir)}: a folder must hold a Pulumi project (Pulumi.yaml), whose entry is checked; give a program file or a project folder.`,
+    );
+  }
+  return loadProject(dir).main;
 }
 
 /**
@@ -311,7 +322,7 @@ function buildProgram(
     .description(
       "Evaluate any Pulumi program file under a stack's config and run the residency policy pack on it.",
     )
-    .argument("<program>", "the program file (.ts or .js)")
+    .argument("<program>", "the program file (.ts or .js), or a project folder: its entry")
     .requiredOption(
       "--stack <stack>",
       "stack whose Pulumi.<stack>.yaml (next to the program's Pulumi.yaml) supplies config",

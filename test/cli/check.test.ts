@@ -29,6 +29,8 @@ beforeAll(() => {
     ["no-main", ["check", other, "--stack", "dev"]],
     ["former-entry", ["check", path.join(movedMain, "index.ts"), "--stack", "dev"]],
     ["entry", ["check", path.join(movedMain, "src", "index.ts"), "--stack", "dev"]],
+    ["project-folder", ["check", movedMain, "--stack", "dev"]],
+    ["plain-folder", ["check", path.join(movedMain, "src"), "--stack", "dev"]],
     [
       "bun",
       [
@@ -69,6 +71,25 @@ describe("sovereign-dc check on a file that is not the project's entry", () => {
       `note: ${path.join(movedMain, "index.ts")} is not this project's entry: pulumi up runs ${path.join(movedMain, "src", "index.ts")} (Pulumi.yaml main, else package.json main, else index.js, index.mjs, index.ts, index.mts). The verdict below is for ${path.join(movedMain, "index.ts")}.\n`,
     );
     expect(former.code).toBe(0);
+  });
+
+  it("checks a project folder's entry, the program pulumi up runs there", async () => {
+    const folder = await ran("project-folder");
+    expect(folder.stderr).toBe("");
+    expect(folder.code).toBe(1);
+    expect(folder.stdout).toMatch(
+      new RegExp(
+        `^Checked ${path.join(movedMain, "src", "index.ts").replace(/[/\\]/g, ".")} as stack dev`,
+      ),
+    );
+  });
+
+  it("refuses a folder that holds no project, naming it and what is allowed", async () => {
+    const plain = await ran("plain-folder");
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toBe(
+      `error: <program> ${JSON.stringify(path.join(movedMain, "src"))}: a folder must hold a Pulumi project (Pulumi.yaml), whose entry is checked; give a program file or a project folder.\n`,
+    );
   });
 
   it("says nothing of the entry itself, whose key abroad fails it", async () => {
