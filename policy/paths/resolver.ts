@@ -555,7 +555,7 @@ export class Resolver {
           : kubeconfig === undefined
             ? "it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi"
             : isUnknown(kubeconfig)
-              ? "its kubeconfig is not known until deployed and comes from no resource of this program"
+              ? "its kubeconfig is not known until deployed (another stack's output through a stack reference, a lookup or a secret) and comes from no resource of this program"
               : kubeconfigPath(kubeconfig) !== undefined
                 ? `its kubeconfig is the file ${JSON.stringify(kubeconfigPath(kubeconfig))}, which the provider reads on the machine that runs Pulumi and the pack does not`
                 : "its kubeconfig is given as text (a file, a secret or config), which ties it to no cluster of this program";

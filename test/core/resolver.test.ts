@@ -280,7 +280,7 @@ describe("placement through the stack", () => {
       [
         "a kubeconfig not known at preview from no resource",
         { kubeconfig: unknown },
-        "its kubeconfig is not known until deployed and comes from no resource of this program, and it selects no context the stack config declares",
+        "its kubeconfig is not known until deployed (another stack's output through a stack reference, a lookup or a secret) and comes from no resource of this program, and it selects no context the stack config declares",
       ],
     ])("cannot be placed from %s", (_what, props: Record<string, unknown>, reason) => {
       expect(source(props)).toEqual({
