@@ -277,6 +277,11 @@ function policyConfigCommand(
   } else {
     io.out(text);
   }
+  if (stack.environments.length > 0) {
+    io.err(
+      `note: Pulumi.${opts.stack}.yaml imports the Pulumi ESC environment(s) ${stack.environments.join(", ")}: sovereign-dc:* keys they set are not in this file, which holds the stack file's own.\n`,
+    );
+  }
   return 0;
 }
 

@@ -525,4 +525,16 @@ describe("policy-config with the overrides check takes (--policy-config)", () =>
     // Only the pack's policies: the Pulumi CLI refuses a config naming any other.
     expect(Object.keys(doc)).toEqual([...policyNames]);
   });
+
+  it("writes the stack file's own settings for a stack that imports ESC environments, saying so", async () => {
+    const [written] = await cliMany([
+      { args: ["policy-config", "--stack", "esc", "--project", dir] },
+    ]);
+    expect(written.code).toBe(0);
+    const doc = JSON.parse(written.stdout) as Record<string, Record<string, unknown>>;
+    expect(doc["no-path-out-of-jurisdiction"].jurisdiction).toBe("US");
+    expect(written.stderr).toBe(
+      "note: Pulumi.esc.yaml imports the Pulumi ESC environment(s) acme/storage-prod: sovereign-dc:* keys they set are not in this file, which holds the stack file's own.\n",
+    );
+  });
 });
