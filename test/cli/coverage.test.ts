@@ -4,6 +4,8 @@
  * proven exactly on a small inventory with tables and reviews of its own; the real run proves the
  * command's contract (exit codes, one JSON document, counts that add up to the installed SDKs).
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { main } from "../../cli/main";
 import {
   closeMatches,
@@ -320,6 +322,24 @@ describe("sovereign-dc coverage", () => {
     }
     // Every type the pack names is one the SDKs have.
     expect(doc.notInSdks).toEqual([]);
+    // The README's table says the same, so that it cannot go stale as reviews land.
+    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+    for (const p of doc.providers) {
+      const row = readme.split("\n").find((l) => new RegExp(`^\\| ${p.provider} +\\|`).test(l));
+      const cells = (row ?? "")
+        .split("|")
+        .slice(2, -1)
+        .map((c) => Number(c.trim().replace(/,/g, "")));
+      expect(cells).toEqual([
+        p.total,
+        p.flowModelled,
+        p.reviewed,
+        p.regional,
+        p.inert,
+        p.exception,
+        p.unclassified,
+      ]);
+    }
   });
 
   test("prints the table per provider in text", async () => {
