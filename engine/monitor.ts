@@ -3,6 +3,7 @@
  * the user-facing mock callback drops — parent, provider reference, dependencies, property
  * dependencies and resource options — exactly as the Pulumi engine receives them.
  */
+import * as fs from "node:fs";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
 import type { MockResourceArgs, MockCallArgs } from "@pulumi/pulumi/runtime/mocks";
@@ -149,6 +150,28 @@ export class RecordingMonitor extends MockMonitor {
     return props;
   }
 
+  /**
+   * The default providers a multi-language component's children would use. Offline its plugin
+   * registers nothing, but under the Pulumi CLI the resources it creates without an explicit
+   * provider (`providers: { aws: … }`) get the stack's default provider of their package, which
+   * the engine creates then: recorded here too, when the stack config gives that provider a region,
+   * so that resource-placement judges the region the component's resources land in. The version
+   * is the one an earlier resource's default provider has, else the installed SDK's.
+   */
+  private defaultProvidersOfComponent(type: string, req: RegisterResourceRequest): void {
+    for (const pkg of componentClouds[packageOf(type)] ?? []) {
+      if (
+        req.getProvidersMap().has(pkg) ||
+        this.config[`${pkg}:region`] === undefined ||
+        this.defaultProviderDisabled(pkg)
+      ) {
+        continue;
+      }
+      const known = [...this.defaultProviders.keys()].find((k) => k.startsWith(`${pkg}@`));
+      this.defaultProviderUrn(pkg, known?.slice(pkg.length + 1) ?? installedVersion(pkg));
+    }
+  }
+
   private defaultProviderUrn(pkg: string, version: string): string {
     const key = `${pkg}@${version}`;
     const existing = this.defaultProviders.get(key);
@@ -225,6 +248,9 @@ export class RecordingMonitor extends MockMonitor {
           ? providerRef.split("::").slice(0, -1).join("::")
           : this.defaultProviderUrn(packageOf(type), req.getVersion());
     }
+    if (req.getRemote()) {
+      this.defaultProvidersOfComponent(type, req);
+    }
     const propertyDependencies: Record<string, string[]> = {};
     req.getPropertydependenciesMap().forEach((deps, key) => {
       propertyDependencies[key] = deps.getUrnsList();
@@ -262,6 +288,23 @@ export class RecordingMonitor extends MockMonitor {
       }
       callback(err, resp);
     });
+  }
+}
+
+/** The cloud packages whose resources a multi-language component package creates. */
+const componentClouds: Readonly<Record<string, readonly string[]>> = {
+  awsx: ["aws"],
+  eks: ["aws"],
+};
+
+/** The version of the SDK package `pkg` the program resolves (from its folder), or "". */
+function installedVersion(pkg: string): string {
+  try {
+    const file = require.resolve(`@pulumi/${pkg}/package.json`, { paths: [process.cwd()] });
+    const doc = JSON.parse(fs.readFileSync(file, "utf8")) as { version?: unknown };
+    return typeof doc.version === "string" ? doc.version : "";
+  } catch {
+    return "";
   }
 }
 

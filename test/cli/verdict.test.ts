@@ -37,6 +37,22 @@ const cases: Record<string, readonly string[]> = {
   lateThrow: ["late-throw.ts", "--stack", "dev"],
   handledLate: ["handled-late.ts", "--stack", "dev"],
   escImported: ["zones-subnet.ts", "--stack", "esc"],
+  componentAbroad: [
+    "remote-component.ts",
+    "--stack",
+    "frankfurt",
+    "--policy-config",
+    path.join(dir, "preview-in-pipeline.json"),
+  ],
+  componentInside: [
+    "remote-component.ts",
+    "--stack",
+    "dev",
+    "--policy-config",
+    path.join(dir, "preview-in-pipeline.json"),
+    "--format",
+    "json",
+  ],
   escImports: ["zones-subnet.ts", "--stack", "esc-imports", "--format", "json"],
   exportNeverResolves: ["export-never-resolves.ts", "--stack", "dev"],
   unknownAnswerComputed: ["unknown-answer-computed.ts", "--stack", "dev"],
@@ -261,6 +277,25 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     expect(run.stderr).toMatch(
       /^error: the run ended without a verdict: an error nothing caught: TypeError: the timer failed\n {4}at .*late-throw\.ts:6:9\)/,
     );
+  });
+
+  it("judges the default provider a remote component's resources would use, seen or not", () => {
+    // Offline the component holds nothing; its resources' provider is still the stack's.
+    const abroad = runs.componentAbroad;
+    expect(abroad.code).toBe(1);
+    expect(abroad.stdout).toContain(
+      '✗ [mandatory] resource-placement pulumi:providers:aws "default_7_48_0"\n' +
+        '    aws provider "default_7_48_0" must be pinned to a region inside US, but its region is eu-central-1 (outside US, in EU). Use a region inside US.\n',
+    );
+    expect(abroad.stdout).toContain('! [advisory] offline-visibility awsx:ec2:Vpc "orders-net"');
+    const inside = runs.componentInside;
+    expect(inside.code).toBe(0);
+    const doc = JSON.parse(inside.stdout) as { resources: { type: string; name: string }[] };
+    expect(doc.resources.map((r) => `${r.type} ${r.name}`)).toEqual([
+      "pulumi:pulumi:Stack verdict-dev",
+      "pulumi:providers:aws default_7_48_0",
+      "awsx:ec2:Vpc orders-net",
+    ]);
   });
 
   it("gives no verdict on a stack that imports ESC environments, naming them and the way out", () => {
