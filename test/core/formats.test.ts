@@ -1162,6 +1162,25 @@ describe("flag: a far end an AWS partition keeps for itself", () => {
     );
   });
 
+  test("the key-and-secret-replicas row of a multi-Region key: its partition's regions", () => {
+    const key = (region: string) => ({
+      type: "aws:kms/key:Key",
+      name: "orders",
+      props: proxied({ multiRegion: true }),
+      provider: aws(region),
+    });
+    const ends = (region: string, j: string) =>
+      resourceView("key-and-secret-replicas", key(region), context(j)).map((f) => f.path?.at(-1));
+    expect(ends("cn-north-1", "CN")).toEqual([]);
+    expect(ends("us-gov-west-1", "US")).toEqual([]);
+    expect(ends("us-east-1", "US")).toEqual([
+      "any region of the partition (multi-Region primary key)",
+    ]);
+    expect(ends("cn-northwest-1", "US")).toEqual([
+      "any region of the China partition (multi-Region primary key) (cn-north-1 (outside US, in CN), cn-northwest-1 (outside US, in CN))",
+    ]);
+  });
+
   test("the remote-sites row of a public virtual interface: China's endpoints stay in CN", () => {
     const subject = (region: string) => ({
       type,

@@ -17,12 +17,26 @@ const secret = edgesOf("key-and-secret-replicas", "replication");
 const single = "Keep keys and secrets single-region, in the stack's own region.";
 const keyRow = (fix: string, ...fields: FieldSpec[]): TypeModel => ({ role: "key", fields, fix });
 
-/** A primary key made multi-Region can be replicated to any region of its partition. */
+/**
+ * A primary key made multi-Region can be replicated to any region of its partition: in the China
+ * partition those are Beijing and Ningxia, in GovCloud (US) its two US regions, so there the
+ * jurisdiction that holds them all keeps the key (a replica's own region is judged at the replica).
+ */
 const multiRegion = keyRow(
   "Set multiRegion to false; a single-Region key cannot be replicated abroad.",
   key.flag("multiRegion", "makes the key replicable to", {
     values: [true],
     farSide: "any region of the partition (multi-Region primary key)",
+    partitionFarSide: {
+      "aws-cn": {
+        farSide: "any region of the China partition (multi-Region primary key)",
+        regions: ["cn-north-1", "cn-northwest-1"],
+      },
+      "aws-us-gov": {
+        farSide: "any region of the GovCloud (US) partition (multi-Region primary key)",
+        regions: ["us-gov-west-1", "us-gov-east-1"],
+      },
+    },
   }),
 );
 
