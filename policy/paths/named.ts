@@ -7,10 +7,10 @@
  */
 import type { PolicyResource, Severity, StackValidationPolicy } from "@pulumi/policy";
 import type { Jurisdiction } from "../../residency/jurisdictions";
-import { arnRegion, placementOf } from "../../residency/placement";
+import { arnPartition, arnRegion, placementOf } from "../../residency/placement";
 import { residencyStackPolicy } from "../framework";
 import { resourceLabel } from "./describe";
-import { sourceLabel } from "./fields";
+import { confinedPartitions, sourceLabel } from "./fields";
 import type { BorderResource, FieldSpec, PolicyName, TypeModel, TypeTable } from "./model";
 import { arnOutcome, outcomeOf, type PlaceOutcome } from "./references";
 import {
@@ -112,15 +112,20 @@ function resolve(
   const candidates = target
     ? [target]
     : uncontradicted(dependencyTargets(r, field.path, kind), kind);
-  return candidates.length > 0
-    ? worstOf(candidates.map((c) => placeOfTarget(kind, c, j)))
-    : placedElse
-      ? inside
-      : {
-          kind: "unplaceable",
-          raw: JSON.stringify(hit.value),
-          why: `${withArticle(kind.noun)} this program does not create, so its region cannot be checked`,
-        };
+  if (candidates.length > 0) {
+    return worstOf(candidates.map((c) => placeOfTarget(kind, c, j)));
+  }
+  // An ARN of a partition whose every region the jurisdiction holds (the China partition under
+  // CN) lies inside wherever the resource it names is.
+  const partition = arnPartition(hit.value);
+  if (placedElse || (partition !== undefined && confinedPartitions[partition] === j.id)) {
+    return inside;
+  }
+  return {
+    kind: "unplaceable",
+    raw: JSON.stringify(hit.value),
+    why: `${withArticle(kind.noun)} this program does not create, so its region cannot be checked`,
+  };
 }
 
 /** Per type, the row and its `ref` fields that name a kind of resource. */

@@ -165,6 +165,21 @@ describe("names resolved against the stack", () => {
     ]);
   });
 
+  test("an ARN of a partition whose every region is inside is inside, whatever the bucket", () => {
+    expect(
+      runStackPolicy(policy, [source, rule({ bucket: "arn:aws-cn:s3:::elsewhere" })], cnConfig),
+    ).toEqual([]);
+    // A bucket of another partition is no bucket this program can replicate to: it fails closed.
+    expect(
+      runStackPolicy(policy, [source, rule({ bucket: "arn:aws:s3:::elsewhere" })], cnConfig),
+    ).toEqual([
+      cannotPlace(
+        '"arn:aws:s3:::elsewhere"',
+        "an OSS bucket this program does not create, so its region cannot be checked",
+      ),
+    ]);
+  });
+
   test("a name that is not text cannot be placed", () => {
     expect(runStackPolicy(policy, [source, rule({ bucket: 42 })], cnConfig)).toEqual([
       cannotPlace("42", "which is not an OSS bucket name"),

@@ -326,7 +326,7 @@ export const storage: TypeTable = {
   ]),
   "aws:s3/bucketReplicationConfig:BucketReplicationConfig": row(
     "other",
-    "Replicate to a bucket of this program in a region inside the jurisdiction (e.g. us-east-1 for US), or remove the rule.",
+    "Replicate to a bucket of this program in a region inside the jurisdiction, or remove the rule.",
     replica.ref("rules[].destination.bucket", "replicates objects to", {
       ...s3Replica,
       ...s3Source,
