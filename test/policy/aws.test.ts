@@ -2330,6 +2330,33 @@ describe("key locality", () => {
         })(plan),
     },
     {
+      name: "a Redshift cluster is left unencrypted",
+      bad: add("aws:redshift/cluster:Cluster", "warehouse", {
+        clusterIdentifier: "warehouse",
+        nodeType: "ra3.large",
+        encrypted: "false",
+      }),
+      expected: [
+        [
+          "customer-key-encryption",
+          "warehouse",
+          "advisory",
+          [
+            'redshift cluster "warehouse"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
+      twinName: "the cluster is encrypted with the program's key",
+      twin: (plan) =>
+        add("aws:redshift/cluster:Cluster", "warehouse", {
+          clusterIdentifier: "warehouse",
+          nodeType: "ra3.large",
+          encrypted: "true",
+          kmsKeyId: named(plan, "key").outputs.arn,
+        })(plan),
+    },
+    {
       name: "the database is not encrypted",
       bad: set("db", (p) => {
         p.storageEncrypted = false;

@@ -139,6 +139,13 @@ export const dataStores: readonly DataStoreModel[] = [
     fix: "Set kmsKeyId to a kms.Key of this program instead of the AWS-managed key.",
   },
   {
+    // `encrypted` is text ("true"), and a key needs it on: the key alone decides.
+    type: "aws:redshift/cluster:Cluster",
+    inline: [{ key: "kmsKeyId" }],
+    keys: awsKey,
+    fix: 'Set encrypted to "true" and kmsKeyId to a kms.Key of this program.',
+  },
+  {
     type: "alicloud:ecs/ecsDisk:EcsDisk",
     inline: [{ key: "kmsKeyId", enabled: "encrypted" }],
     keys: alicloudKey,
