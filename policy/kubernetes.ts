@@ -605,7 +605,10 @@ function publicNodes(r: BorderResource, x: Resolver): string[] | { unknown: stri
  * (`hostNetwork`), every port its containers declare. A value not known at preview may open one.
  * Ports a hostNetwork pod listens on without declaring them cannot be seen.
  */
-function nodePortsOf(spec: unknown): string[] {
+export function nodePortsOf(spec: unknown): string[] {
+  if (isUnknown(spec)) {
+    return ["its pod spec, not known at preview, may ask for a hostPort"];
+  }
   const hostNetwork = valueAt(spec, "hostNetwork");
   const onNodeNetwork = hostNetwork === true || isUnknown(hostNetwork);
   const network = isUnknown(hostNetwork) ? "hostNetwork not known at preview" : "hostNetwork";
@@ -629,7 +632,8 @@ function nodePortsOf(spec: unknown): string[] {
       }
     }
   }
-  return out;
+  // A list not known at preview reads the same for containers and init containers.
+  return [...new Set(out)];
 }
 
 /**

@@ -398,7 +398,7 @@ export function kubernetesView(
       unknownAt.add(c.path);
       return [
         {
-          message: `${label} must ${must}, but ${c.path} is not known at preview: ${how}. ${fix}.`,
+          message: `${label} must ${must}, but ${c.path} is not known at preview, so the servers it may name cannot be checked; where one lies outside, ${how}. ${fix}.`,
           path: [label, `${c.path} (unknown at preview)`],
         },
       ];

@@ -1239,7 +1239,8 @@ describe("destination: the servers a Kubernetes object makes its cluster send da
   const traffic =
     "must send Service traffic only to private or allowlisted addresses, but %s: the Service's traffic goes there, outside any NetworkPolicy of the pods that send it. Point the endpoints at private addresses, or add the address to the egress allowlist with a reason.";
   const finding = (words: string, what: string, place: string): Finding => ({
-    message: `${pv} ${words.replace("%s", what)}`,
+    // A value not known at preview is worded "…, so … cannot be checked; where one lies outside, …".
+    message: `${pv} ${words.replace(what.endsWith(",") ? "%s:" : "%s", what)}`,
     path: [pv, place],
   });
   const publicAt = (path: string, host: string, text = host) =>
@@ -1287,7 +1288,7 @@ describe("destination: the servers a Kubernetes object makes its cluster send da
       [
         finding(
           mount("NFS server"),
-          "spec.nfs.server is not known at preview",
+          "spec.nfs.server is not known at preview, so the servers it may name cannot be checked; where one lies outside,",
           "spec.nfs.server (unknown at preview)",
         ),
       ],
@@ -1388,7 +1389,11 @@ describe("destination: the servers a Kubernetes object makes its cluster send da
 
   test("an object not known at preview is reported once, in the words of its first field", () => {
     expect(view("kubernetes-egress", [nfs, azure], { spec: unknownText }, onCluster)).toEqual([
-      finding(mount("NFS server"), "spec is not known at preview", "spec (unknown at preview)"),
+      finding(
+        mount("NFS server"),
+        "spec is not known at preview, so the servers it may name cannot be checked; where one lies outside,",
+        "spec (unknown at preview)",
+      ),
     ]);
   });
 

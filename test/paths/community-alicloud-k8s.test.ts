@@ -9,6 +9,8 @@
  * pack and pins every finding with its level and path, beside its passing twin.
  */
 import { ackCluster as ackStack } from "../helpers/ack-cluster";
+import { nodePortsOf } from "../../policy/kubernetes";
+import { unknown } from "../../policy/paths/values";
 import { on, type OracleResource, runNamed, unknownAtPreview } from "../helpers/model-oracle";
 
 const cn = { jurisdiction: "CN" };
@@ -123,6 +125,13 @@ describe("a container's hostPort", () => {
     // Twin: on private nodes, whatever it turns out to be opens nothing outside.
     const onPrivate = [...ackCluster({ internetMaxBandwidthOut: 0 }), deployment(later)];
     expect(runNamed(onPrivate, cn)).toEqual([]);
+  });
+
+  test("is worded once for a pod spec not known at preview", () => {
+    expect(nodePortsOf(unknown)).toEqual([
+      "its pod spec, not known at preview, may ask for a hostPort",
+    ]);
+    expect(nodePortsOf(gatewayPod(onHostPort))).toEqual(['container "api" asks for hostPort 8088']);
   });
 
   test("of an init container (a sidecar) is judged as a container's", () => {
