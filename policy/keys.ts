@@ -74,6 +74,11 @@ function keyUseOf(owner: PolicyResource, setting: EncryptionSetting, prefix: str
       return { kind: "unknown", ...at };
     }
     const ref = str(k.value);
+    // An AWS-managed key (`alias/aws/<service>`, or its alias ARN) is the service's own key in
+    // the store's region: AWS holds it, which is no customer key, and nowhere else.
+    if (ref !== undefined && /(^|:)alias\/aws\//.test(ref)) {
+      return { kind: "none" };
+    }
     if (ref !== undefined) {
       return { kind: "key", ref, ...at };
     }

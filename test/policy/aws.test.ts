@@ -379,9 +379,11 @@ describe("placement", () => {
       // The document's Id, as the SQS console writes it, is the queue's ARN in Frankfurt too: a
       // label of the document, so the grant's Resource is the one place named.
       name: "a queue's policy grants sending to a queue in Frankfurt",
-      bad: add("aws:sqs/queue:Queue", "orders", {
-        policy: queuePolicy("eu-central-1", "eu-central-1"),
-      }),
+      bad: (plan) =>
+        add("aws:sqs/queue:Queue", "orders", {
+          policy: queuePolicy("eu-central-1", "eu-central-1"),
+          kmsMasterKeyId: named(plan, "key").outputs.arn,
+        })(plan),
       expected: [
         [
           "arn-locality",
@@ -394,9 +396,11 @@ describe("placement", () => {
         ],
       ],
       twinName: "the policy grants sending to the Oregon queue, its Id still naming Frankfurt",
-      twin: add("aws:sqs/queue:Queue", "orders", {
-        policy: queuePolicy("us-west-2", "eu-central-1"),
-      }),
+      twin: (plan) =>
+        add("aws:sqs/queue:Queue", "orders", {
+          policy: queuePolicy("us-west-2", "eu-central-1"),
+          kmsMasterKeyId: named(plan, "key").outputs.arn,
+        })(plan),
     },
   ]);
 });
@@ -1543,26 +1547,32 @@ describe("exposure and egress", () => {
     },
     {
       name: "an OpenSearch domain has no VPC options",
-      bad: add("aws:opensearch/domain:Domain", "search", {
-        domainName: "search",
-        engineVersion: "OpenSearch_2.13",
-      }),
+      bad: (plan) =>
+        add("aws:opensearch/domain:Domain", "search", {
+          domainName: "search",
+          engineVersion: "OpenSearch_2.13",
+          encryptAtRest: { enabled: true, kmsKeyId: named(plan, "key").outputs.arn },
+        })(plan),
       expected: [
         ["public-exposure", "search", "mandatory", ["the internet", 'opensearch domain "search"']],
       ],
       twinName: "the OpenSearch domain sits in the stack's subnet",
-      twin: add("aws:opensearch/domain:Domain", "search", {
-        domainName: "search",
-        engineVersion: "OpenSearch_2.13",
-        vpcOptions: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
-      }),
+      twin: (plan) =>
+        add("aws:opensearch/domain:Domain", "search", {
+          domainName: "search",
+          engineVersion: "OpenSearch_2.13",
+          vpcOptions: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
+          encryptAtRest: { enabled: true, kmsKeyId: named(plan, "key").outputs.arn },
+        })(plan),
     },
     {
       name: "an Elasticsearch domain has no VPC options",
-      bad: add("aws:elasticsearch/domain:Domain", "legacy-search", {
-        domainName: "legacy-search",
-        elasticsearchVersion: "7.10",
-      }),
+      bad: (plan) =>
+        add("aws:elasticsearch/domain:Domain", "legacy-search", {
+          domainName: "legacy-search",
+          elasticsearchVersion: "7.10",
+          encryptAtRest: { enabled: true, kmsKeyId: named(plan, "key").outputs.arn },
+        })(plan),
       expected: [
         [
           "public-exposure",
@@ -1572,11 +1582,13 @@ describe("exposure and egress", () => {
         ],
       ],
       twinName: "the Elasticsearch domain sits in the stack's subnet",
-      twin: add("aws:elasticsearch/domain:Domain", "legacy-search", {
-        domainName: "legacy-search",
-        elasticsearchVersion: "7.10",
-        vpcOptions: { subnetIds: ["subnet-records"] },
-      }),
+      twin: (plan) =>
+        add("aws:elasticsearch/domain:Domain", "legacy-search", {
+          domainName: "legacy-search",
+          elasticsearchVersion: "7.10",
+          vpcOptions: { subnetIds: ["subnet-records"] },
+          encryptAtRest: { enabled: true, kmsKeyId: named(plan, "key").outputs.arn },
+        })(plan),
     },
     {
       name: "an App Runner service keeps its default public URL",
@@ -2354,6 +2366,52 @@ describe("key locality", () => {
           nodeType: "ra3.large",
           encrypted: "true",
           kmsKeyId: named(plan, "key").outputs.arn,
+        })(plan),
+    },
+    {
+      name: "a queue keeps SQS's own key",
+      bad: add("aws:sqs/queue:Queue", "jobs", { kmsMasterKeyId: "alias/aws/sqs" }),
+      expected: [
+        [
+          "customer-key-encryption",
+          "jobs",
+          "advisory",
+          [
+            'sqs queue "jobs"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
+      twinName: "the queue is encrypted with the program's key",
+      twin: (plan) =>
+        add("aws:sqs/queue:Queue", "jobs", {
+          kmsMasterKeyId: named(plan, "key").outputs.arn,
+        })(plan),
+    },
+    {
+      name: "an OpenSearch domain in the stack's subnet is encrypted with the service's key",
+      bad: add("aws:opensearch/domain:Domain", "logs-search", {
+        domainName: "logs-search",
+        vpcOptions: { subnetIds: ["subnet-records"] },
+        encryptAtRest: { enabled: true },
+      }),
+      expected: [
+        [
+          "customer-key-encryption",
+          "logs-search",
+          "advisory",
+          [
+            'opensearch domain "logs-search"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
+      twinName: "the domain is encrypted with the program's key",
+      twin: (plan) =>
+        add("aws:opensearch/domain:Domain", "logs-search", {
+          domainName: "logs-search",
+          vpcOptions: { subnetIds: ["subnet-records"] },
+          encryptAtRest: { enabled: true, kmsKeyId: named(plan, "key").outputs.arn },
         })(plan),
     },
     {

@@ -145,6 +145,18 @@ export const dataStores: readonly DataStoreModel[] = [
     keys: awsKey,
     fix: 'Set encrypted to "true" and kmsKeyId to a kms.Key of this program.',
   },
+  ...["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"].map((type) => ({
+    type,
+    inline: [{ key: "encryptAtRest.kmsKeyId", enabled: "encryptAtRest.enabled" }],
+    keys: awsKey,
+    fix: "Set encryptAtRest { enabled: true, kmsKeyId } to a kms.Key of this program.",
+  })),
+  {
+    type: "aws:sqs/queue:Queue",
+    inline: [{ key: "kmsMasterKeyId" }],
+    keys: awsKey,
+    fix: "Set kmsMasterKeyId to a kms.Key of this program instead of the AWS-managed key.",
+  },
   {
     type: "alicloud:ecs/ecsDisk:EcsDisk",
     inline: [{ key: "kmsKeyId", enabled: "encrypted" }],
