@@ -898,6 +898,26 @@ export function regionInJurisdiction(j: Jurisdiction, cloud: Cloud, region: stri
   return j.regions[cloud].includes(region);
 }
 
+/** The AWS regions of the catalog's countries that lie in `partition`, in catalog order. */
+export function awsPartitionRegions(partition: string): string[] {
+  const regions = catalog
+    .filter((c) => c.kind === "country")
+    .flatMap((c) => c.regions.aws)
+    .filter((r) => awsPartitionOf(r) === partition);
+  return [...new Set(regions)];
+}
+
+/**
+ * Whether the jurisdiction holds every region of an AWS partition (the China partition under CN,
+ * GovCloud under the US): whatever the partition keeps — its global services, a multi-Region
+ * key's replicas, a bucket named by ARN alone — stays inside. A partition the catalog places no
+ * region of is held by no jurisdiction.
+ */
+export function holdsAwsPartition(j: Jurisdiction, partition: string): boolean {
+  const regions = awsPartitionRegions(partition);
+  return regions.length > 0 && regions.every((r) => regionInJurisdiction(j, "aws", r));
+}
+
 /** The one country a region of a cloud lies in, or undefined when the catalog does not place it. */
 export function countryOfRegion(cloud: Cloud, region: string): Jurisdiction | undefined {
   return catalog.find((j) => j.kind === "country" && j.regions[cloud].includes(region));

@@ -7,6 +7,8 @@
  */
 import {
   awsPartitionOf,
+  awsPartitionRegions,
+  holdsAwsPartition,
   regionInJurisdiction,
   type Jurisdiction,
 } from "../../residency/jurisdictions";
@@ -150,15 +152,15 @@ function address(
 }
 
 /**
- * The regions a `flag` field's far end lies in when the resource's partition keeps its own copy
- * of it (`partitionFarSide`), with the far end's words; undefined for any other partition, or
- * when the resource's region is not known.
+ * The partition whose own copy of a `flag` field's far end the resource reaches
+ * (`partitionFarSide`), with the far end's words and the partition's regions; undefined for any
+ * other partition, or when the resource's region is not known.
  */
 function partitionScoped(
   field: FieldSpec,
   r: BorderResource,
   x: Resolver,
-): { readonly regions: readonly string[]; readonly label: string } | undefined {
+): { readonly partition: string; readonly label: string } | undefined {
   if (field.partitionFarSide === undefined || !r.type.startsWith("aws:")) {
     return undefined;
   }
@@ -166,14 +168,15 @@ function partitionScoped(
   const own = [r.props.region, provider?.props.region].find(
     (v): v is string => typeof v === "string" && v !== "",
   );
-  const scoped = own === undefined ? undefined : field.partitionFarSide[awsPartitionOf(own)];
-  if (scoped === undefined) {
+  const partition = own === undefined ? undefined : awsPartitionOf(own);
+  const farSide = partition === undefined ? undefined : field.partitionFarSide[partition];
+  if (partition === undefined || farSide === undefined) {
     return undefined;
   }
-  const where = scoped.regions
+  const where = awsPartitionRegions(partition)
     .map((region) => describeNamedPlace(x.jurisdiction, "aws", region, region))
     .join(", ");
-  return { regions: scoped.regions, label: `${scoped.farSide} (${where})` };
+  return { partition, label: `${farSide} (${where})` };
 }
 
 /** One value of a field that is not a reference. */
@@ -196,7 +199,7 @@ function decide(
     }
     const scoped = partitionScoped(field, r, x);
     if (scoped !== undefined) {
-      return scoped.regions.every((region) => regionInJurisdiction(j, "aws", region))
+      return holdsAwsPartition(j, scoped.partition)
         ? { outcome: inside }
         : { outcome: { kind: "outside", place: scoped.label }, far: x.unknownPlace(scoped.label) };
     }
@@ -757,23 +760,17 @@ function compilePublic(field: FieldSpec, r: BorderResource, x: Resolver): Compil
 }
 
 /**
- * AWS partitions whose global services stay in one country: CloudFront, Route 53 and transfer
- * acceleration of the China partition serve from China only, those of GovCloud from the United
- * States.
+ * Whether an AWS resource's provider lies in a partition the jurisdiction holds whole: CloudFront,
+ * Route 53 and transfer acceleration of the China partition serve from China only, those of
+ * GovCloud from the United States.
  */
-export const confinedPartitions: Readonly<Record<string, string>> = {
-  "aws-cn": "CN",
-  "aws-us-gov": "US",
-};
-
-/** Whether an AWS resource's provider lies in a partition confined to the jurisdiction. */
 function confined(r: BorderResource, x: Resolver): boolean {
   const provider = r.provider ? x.get(r.provider) : undefined;
   const region = provider?.props.region;
   return (
     r.type.startsWith("aws:") &&
     typeof region === "string" &&
-    confinedPartitions[awsPartitionOf(region)] === x.jurisdiction.id
+    holdsAwsPartition(x.jurisdiction, awsPartitionOf(region))
   );
 }
 

@@ -485,15 +485,13 @@ export interface FieldSpec {
   /** For `flag`: the far end is a global place, `<farSide> (global, outside <J>)`. */
   readonly global?: boolean;
   /**
-   * For `flag`: AWS partitions whose copy of the far end lies in the regions listed (a public
-   * virtual interface in the China regions reaches only their public endpoints), by the
-   * partition of the resource's own region: the far end is then `farSide` in those regions,
+   * For `flag`: AWS partitions that keep their own copy of the far end (a public virtual interface
+   * in the China regions reaches only their public endpoints), by the partition of the resource's
+   * own region, each with the far end's words: the far end then lies in that partition's regions,
    * inside when the jurisdiction holds them all. A resource whose region is not known at preview
    * reaches the field's own `farSide`.
    */
-  readonly partitionFarSide?: Readonly<
-    Record<string, { readonly farSide: string; readonly regions: readonly string[] }>
-  >;
+  readonly partitionFarSide?: Readonly<Record<string, string>>;
   /** For `internet`: which values open the edge (the `verb` then says what the edge does). */
   readonly opens?: InternetOpening;
   /**

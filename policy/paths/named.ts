@@ -6,11 +6,11 @@
  * field's `fallback` sibling places the far end.
  */
 import type { PolicyResource, Severity, StackValidationPolicy } from "@pulumi/policy";
-import type { Jurisdiction } from "../../residency/jurisdictions";
+import { holdsAwsPartition, type Jurisdiction } from "../../residency/jurisdictions";
 import { arnPartition, arnRegion, placementOf } from "../../residency/placement";
 import { residencyStackPolicy } from "../framework";
 import { resourceLabel } from "./describe";
-import { confinedPartitions, sourceLabel } from "./fields";
+import { sourceLabel } from "./fields";
 import type { BorderResource, FieldSpec, PolicyName, TypeModel, TypeTable } from "./model";
 import { arnOutcome, outcomeOf, type PlaceOutcome } from "./references";
 import {
@@ -118,7 +118,7 @@ function resolve(
   // An ARN of a partition whose every region the jurisdiction holds (the China partition under
   // CN) lies inside wherever the resource it names is.
   const partition = arnPartition(hit.value);
-  if (placedElse || (partition !== undefined && confinedPartitions[partition] === j.id)) {
+  if (placedElse || (partition !== undefined && holdsAwsPartition(j, partition))) {
     return inside;
   }
   return {

@@ -1113,9 +1113,7 @@ describe("flag: a far end an AWS partition keeps for itself", () => {
     policy: "remote-sites",
     verb: "reaches",
     farSide: "every region's endpoints",
-    partitionFarSide: {
-      "aws-cn": { farSide: "the China endpoints", regions: ["cn-north-1", "cn-northwest-1"] },
-    },
+    partitionFarSide: { "aws-cn": "the China endpoints" },
   };
   const china = (j: string) =>
     `the China endpoints (cn-north-1 (outside ${j}, in CN), cn-northwest-1 (outside ${j}, in CN))`;

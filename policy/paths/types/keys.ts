@@ -28,14 +28,8 @@ const multiRegion = keyRow(
     values: [true],
     farSide: "any region of the partition (multi-Region primary key)",
     partitionFarSide: {
-      "aws-cn": {
-        farSide: "any region of the China partition (multi-Region primary key)",
-        regions: ["cn-north-1", "cn-northwest-1"],
-      },
-      "aws-us-gov": {
-        farSide: "any region of the GovCloud (US) partition (multi-Region primary key)",
-        regions: ["us-gov-west-1", "us-gov-east-1"],
-      },
+      "aws-cn": "any region of the China partition (multi-Region primary key)",
+      "aws-us-gov": "any region of the GovCloud (US) partition (multi-Region primary key)",
     },
   }),
 );

@@ -351,12 +351,7 @@ export const remoteSites: TypeTable = {
     // (Direct Connect API reference), and every other location reaches every region but them.
     site.flag("connectionId", "reaches", {
       farSide: "the public endpoints of every AWS region",
-      partitionFarSide: {
-        "aws-cn": {
-          farSide: "the public endpoints of the AWS China regions",
-          regions: ["cn-north-1", "cn-northwest-1"],
-        },
-      },
+      partitionFarSide: { "aws-cn": "the public endpoints of the AWS China regions" },
     }),
   ),
   "aws:directconnect/gatewayAssociation:GatewayAssociation": row(
