@@ -16,6 +16,7 @@ import {
   type Violation,
 } from "../engine/check";
 import { evaluateInProcess } from "../engine/evaluate";
+import { withIdlePoliciesOff } from "../engine/idle-policies";
 import { reportingWaived, waiverFindings } from "../engine/waivers";
 import { opaqueViolations } from "../engine/opaque";
 import type { Plan } from "../engine/plan";
@@ -103,7 +104,10 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
             ? mergePolicyConfigFile(base, opts.policyConfigFile)
             : base;
           mark("settings");
-          analysis = PolicyPackSession.streamPlan(sessionPromise, reportingWaived(packConfig));
+          analysis = PolicyPackSession.streamPlan(
+            sessionPromise,
+            withIdlePoliciesOff(reportingWaived(packConfig)),
+          );
         },
         onResource: (r) => analysis?.add(r),
       }),

@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { moduleExt } from "./spawn-pack";
+import { withIdlePoliciesOff } from "./idle-policies";
 import { waiverReview } from "./waivers";
 import { decodeMessage, type ResidencySettings, type WaivedBy } from "../policy/framework";
 import type { Jurisdiction } from "../residency/jurisdictions";
@@ -249,7 +250,7 @@ export async function checkPlan(
   const own = session ? undefined : await PolicyPackSession.start(defaultPackDir);
   const pack = session ?? own!;
   try {
-    await pack.configure(config);
+    await pack.configure(withIdlePoliciesOff(config));
     return byLevel(toViolations(await pack.analyzePlan(plan), plan));
   } finally {
     own?.close();

@@ -11,6 +11,7 @@ export const residencyConfigured = residencyStackPolicy({
   remediationSteps:
     "Set `jurisdiction` in the policy pack config (sovereign-dc policy-config --stack <stack> writes it).",
   withoutJurisdiction: true,
+  readsNoResources: true,
   validate: (_args, ctx) => {
     if (ctx.settings.jurisdiction === undefined) {
       ctx.report({
@@ -27,6 +28,7 @@ export const residencyWaivers = residencyStackPolicy({
   severity: "high",
   remediationSteps: "Renew the waiver with a new expiry date and a reason, or remove it.",
   withoutJurisdiction: true,
+  readsNoResources: true,
   validate: (_args, ctx) => {
     for (const w of ctx.settings.waivers) {
       const problem = waiverProblem(w);

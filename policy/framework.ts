@@ -359,6 +359,11 @@ export function residencyStackPolicy(
      * resource (see `appliesOnlyWith`).
      */
     readonly appliesOnlyWith?: string;
+    /**
+     * The policy judges the pack's configuration alone: it is handed no resources, so what it
+     * reports depends on its config and nothing else (see `reportsOnConfig`).
+     */
+    readonly readsNoResources?: boolean;
   },
 ): StackValidationPolicy {
   const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation) => {
@@ -369,7 +374,7 @@ export function residencyStackPolicy(
       return;
     }
     timedPart("stack checks", () =>
-      meta.validate(args, {
+      meta.validate(meta.readsNoResources ? { ...args, resources: [] } : args, {
         // Only the configuration checks run without one, and they do not read it.
         jurisdiction: found as Jurisdiction,
         settings,
@@ -387,7 +392,46 @@ export function residencyStackPolicy(
   if (meta.appliesOnlyWith !== undefined) {
     appliesOnlyWith(validateStack, meta.appliesOnlyWith);
   }
+  if (meta.readsNoResources) {
+    configOnly.add(validateStack);
+  }
   return { ...described(meta), validateStack };
+}
+
+/** The validation functions of the policies that judge the configuration alone. */
+const configOnly = new WeakSet<StackValidationPolicy["validateStack"]>();
+
+/**
+ * Whether a policy that judges the configuration alone (`readsNoResources`) reports anything
+ * under `config`, its own entry of the pack config: its validation run on no resources, as the
+ * runtime would run it on any stack. Undefined for every other policy, whose findings depend on
+ * the stack. The offline engine sends such a policy disabled when it would report nothing, so
+ * the runtime does not convert every resource of the stack for it (engine/idle-policies.ts).
+ */
+export function reportsOnConfig(
+  policy: StackValidationPolicy,
+  config: Readonly<Record<string, unknown>>,
+): boolean | undefined {
+  if (!configOnly.has(policy.validateStack)) {
+    return undefined;
+  }
+  // What the runtime's getConfig gives a policy: its entry without the enforcement level.
+  const own = Object.fromEntries(Object.entries(config).filter(([k]) => k !== "enforcementLevel"));
+  let reported = false;
+  void policy.validateStack(
+    {
+      resources: [],
+      getConfig: <T extends object>() => own as T,
+      stackTags: new Map(),
+      notApplicable: (reason?: string) => {
+        throw new Error(`${policy.name} is not applicable: ${reason ?? ""}`);
+      },
+    },
+    () => {
+      reported = true;
+    },
+  );
+  return reported;
 }
 
 /**
