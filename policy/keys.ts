@@ -16,7 +16,15 @@ import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { type Jurisdiction, regionInJurisdiction } from "../residency/jurisdictions";
 import { describePlace, placementOf, resourceLabel } from "../residency/placement";
 import { type Finding, residencyResourcePolicy, residencyStackPolicy } from "./framework";
-import { arnOutcome, arnReferences, declaredPaths, foreignArns, kmsArn } from "./paths/references";
+import {
+  arnOutcome,
+  arnReferences,
+  declaredPaths,
+  foreignArns,
+  inertAcrossPartitions,
+  kmsArn,
+} from "./paths/references";
+import { holderPartition } from "./placement";
 import { dependencyTargets, keysNamed, type RefKind } from "./paths/resolver";
 import { type DataStoreModel, dataStores, type EncryptionSetting } from "./paths/types/encryption";
 import { byType } from "./paths/types";
@@ -277,7 +285,10 @@ export const keyLocality = residencyResourcePolicy({
     const label = resourceLabel(args.type, args.name);
     // The keys of data stores that are unknown at preview are resolved through their
     // dependencies by store-key-locality.
-    const refs = arnReferences(args.type, args.props, (a) => kmsArn.test(a), skip);
+    const partition = holderPartition(args);
+    const refs = arnReferences(args.type, args.props, (a) => kmsArn.test(a), skip).filter(
+      (ref) => !inertAcrossPartitions(ref, partition),
+    );
     for (const { path, place } of foreignArns(ctx.jurisdiction, refs)) {
       ctx.report({
         message: `${label} must use keys inside ${ctx.jurisdiction.id}, but ${path} names the KMS key ${place}. Use a key created in the stack's own region.`,

@@ -7,6 +7,7 @@
  * region is determined), §3/§4 "CDN / edge", "Global accelerator", "Anycast EIP", object-storage
  * acceleration.
  */
+import type { ResourceValidationArgs } from "@pulumi/policy";
 import {
   type Cloud,
   clouds,
@@ -16,6 +17,7 @@ import {
   unplacedRegions,
 } from "../residency/jurisdictions";
 import {
+  awsPartitionOfResource,
   cloudOf,
   describeNamedPlace,
   describePlace,
@@ -31,6 +33,7 @@ import {
   arnReferences,
   declaredPaths,
   foreignArns,
+  inertAcrossPartitions,
   kmsArn,
   type NamedPlaceKind,
   namedPlaceReferences,
@@ -331,6 +334,18 @@ const everyKind: readonly NamedPlaceKind[] = ["region", "zone", "endpoint", "ima
 /** The kinds read on a Kubernetes object (see below). */
 const kubernetesKinds: readonly NamedPlaceKind[] = ["image"];
 
+/** The AWS partition the resource is created in, when its region is known at preview. */
+export function holderPartition(args: ResourceValidationArgs): string | undefined {
+  const p = known(() =>
+    awsPartitionOfResource(
+      args.type,
+      args.props,
+      args.provider ? { type: args.provider.type, props: args.provider.props } : undefined,
+    ),
+  );
+  return isUnknown(p) ? undefined : p;
+}
+
 export const arnLocality = residencyResourcePolicy({
   name: "arn-locality",
   description:
@@ -366,12 +381,13 @@ export const arnLocality = residencyResourcePolicy({
         (at.kind === "partition" && own.cloud === "aws" && at.region === own.region)
       );
     };
+    const partition = holderPartition(args);
     const refs = arnReferences(
       args.type,
       args.props,
       (a) => !kmsArn.test(a) && namesAPlace(a) && !inOwnRegion(a),
       skip,
-    );
+    ).filter((ref) => !inertAcrossPartitions(ref, partition));
     for (const { path, place } of foreignArns(j, refs)) {
       ctx.report({
         message: `${label} must reference only places inside ${j.id}, but ${path} names ${place}. Reference a resource in the stack's own region and partition.`,

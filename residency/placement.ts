@@ -139,6 +139,27 @@ export function placementOf(
     : { kind: "unknown", reason: "its alicloud provider sets no region" };
 }
 
+/**
+ * The AWS partition a resource of the aws package is created in: that of its own `region`, or of
+ * its provider's (a global service such as IAM lives in the partition of the account its
+ * provider signs in to). Undefined for other packages and when neither names a region.
+ */
+export function awsPartitionOfResource(
+  type: string,
+  props: Readonly<Record<string, unknown>>,
+  provider?: ProviderView,
+): string | undefined {
+  if (cloudOf(type) !== "aws") {
+    return undefined;
+  }
+  if (props.region !== undefined && props.region !== null) {
+    const own = str(props.region);
+    return own === undefined ? undefined : awsPartitionOf(own);
+  }
+  const region = provider ? str(provider.props.region) : undefined;
+  return region === undefined ? undefined : awsPartitionOf(region);
+}
+
 /** "cn-hongkong (outside CN)" — how a place is named in a violation's path. */
 export function describePlace(j: Jurisdiction, cloud: Cloud, region: string): string {
   if (regionInJurisdiction(j, cloud, region)) {

@@ -125,6 +125,27 @@ export function arnReferences(
   return out;
 }
 
+/** A path inside a policy document: through its `Statement` (a list, or a single statement). */
+const inPolicyDocument = /(?:^|\.)Statement(?:\[\d+\])?\./;
+
+/**
+ * Whether an ARN a resource names reaches nothing because AWS keeps its partitions apart: the ARN
+ * stands in a policy document, which IAM evaluates in the partition of the account holding it,
+ * and names another partition than `holder`, the resource's own. Such a statement's resource
+ * matches nothing there and such a principal is refused: "You cannot use IAM credentials from
+ * one partition to interact with resources in a different partition" (AWS Fault Isolation
+ * Boundaries, Partitions). It is not a path out, and is not reported as one. A resource whose
+ * partition is not known, and an ARN held anywhere else — an environment variable the
+ * application reads with credentials of its own — are judged as every other ARN.
+ */
+export function inertAcrossPartitions(ref: ArnReference, holder: string | undefined): boolean {
+  if (holder === undefined || isUnknown(ref.arn) || !inPolicyDocument.test(ref.path)) {
+    return false;
+  }
+  const partition = /^arn:([^:]+):/.exec(ref.arn)?.[1];
+  return partition !== undefined && partition !== "*" && partition !== holder;
+}
+
 /** The kinds of place the generic reader finds by a property's name rather than by its value. */
 export type NamedPlaceKind = Extract<PlaceKind, "region" | "zone" | "endpoint" | "image">;
 

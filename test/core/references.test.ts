@@ -9,12 +9,14 @@ import {
   arnReferences,
   declaredPaths,
   foreignArns,
+  inertAcrossPartitions,
   kmsArn,
   namedPlaceReferences,
   type PlaceOutcome,
 } from "../../policy/paths/references";
 import { unknown } from "../../policy/paths/values";
 import { getJurisdiction } from "../../residency/jurisdictions";
+import { awsPartitionOfResource } from "../../residency/placement";
 import { proxied, ruleType, unknownText } from "./support";
 
 const cn = getJurisdiction("CN");
@@ -195,5 +197,49 @@ describe("places named by a property's name", () => {
       kind: "region",
       value: "eu-west-1",
     });
+  });
+});
+
+describe("ARNs of another partition in policy documents", () => {
+  const s3 = "arn:aws:s3:::reports/*";
+  test.each([
+    ["policy.Statement[0].Resource", s3, "aws-cn", true],
+    ["policy.Statement.Resource", s3, "aws-cn", true],
+    ["inlinePolicies[1].policy.Statement[2].Principal.AWS[0]", s3, "aws-cn", true],
+    ["policy.Statement[0].Resource", s3, "aws", false],
+    ["policy.Statement[0].Resource", "arn:aws-cn:s3:::reports/*", "aws-cn", false],
+    ["policy.Statement[0].Resource", s3, undefined, false],
+    ["policy.Statement[0].Resource", "arn:*:s3:::reports/*", "aws-cn", false],
+    ["environment.variables.REPORTS", s3, "aws-cn", false],
+    ["environment.variables.Statement", s3, "aws-cn", false],
+    ["role", "arn:aws:iam::1:role/r", "aws-cn", false],
+  ] as const)("%s = %s in partition %s: inert %s", (path, arn, holder, inert) => {
+    expect(inertAcrossPartitions({ path, arn }, holder)).toBe(inert);
+  });
+
+  test("a value not known at preview is never inert", () => {
+    expect(
+      inertAcrossPartitions({ path: "policy.Statement[0].Resource", arn: unknown }, "aws-cn"),
+    ).toBe(false);
+  });
+
+  test("the holder's partition: its own region, else its provider's; none when unknown", () => {
+    const provider = (region: unknown) => ({ type: "pulumi:providers:aws", props: { region } });
+    const role = "aws:iam/rolePolicy:RolePolicy";
+    expect(awsPartitionOfResource(role, {}, provider("cn-north-1"))).toBe("aws-cn");
+    expect(awsPartitionOfResource(role, {}, provider("us-gov-west-1"))).toBe("aws-us-gov");
+    expect(awsPartitionOfResource(role, {}, provider(undefined))).toBeUndefined();
+    expect(awsPartitionOfResource(role, {}, undefined)).toBeUndefined();
+    const queue = "aws:sqs/queue:Queue";
+    expect(awsPartitionOfResource(queue, { region: "cn-northwest-1" }, provider("us-east-1"))).toBe(
+      "aws-cn",
+    );
+    // A region input that is set but not text (unknown at preview) says nothing: no fallback.
+    expect(
+      awsPartitionOfResource(queue, { region: unknown }, provider("cn-north-1")),
+    ).toBeUndefined();
+    expect(
+      awsPartitionOfResource("alicloud:oss/bucket:Bucket", {}, provider("cn-north-1")),
+    ).toBeUndefined();
   });
 });

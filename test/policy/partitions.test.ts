@@ -1,0 +1,143 @@
+/**
+ * ARNs of another AWS partition in policy documents. IAM evaluates a document in the partition of
+ * the account that holds it, and partitions are apart: a statement naming another partition's
+ * resource matches nothing, and a principal of another partition is refused. Such an ARN is no
+ * path out (arn-locality and key-locality leave it), as long as the holder's partition is known;
+ * the same ARN anywhere else — an environment variable the application reads with credentials
+ * of its own, a key a store is encrypted with — is judged as before.
+ */
+import type { Plan } from "../../engine/plan";
+import { add, addProvider, fixturePlan, pipe, unknown } from "../helpers/policy-plan";
+import { findings, policyPack } from "../helpers/policy-session";
+
+const account = "111122223333";
+const document = (statement: Record<string, unknown>) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
+
+const pack = policyPack();
+/** A CN stack whose AWS resources are in cn-north-1 (the aws-cn partition). */
+let china: Plan;
+/** A US stack in us-west-2 (the aws partition). */
+let oregon: Plan;
+beforeAll(async () => {
+  [china, oregon] = await Promise.all([
+    fixturePlan("aws-oai-bucket", "cn"),
+    fixturePlan("policy-aws", "us"),
+  ]);
+});
+
+const cn = { jurisdiction: "CN" };
+const us = { jurisdiction: "US" };
+
+/** A role policy of the stack's default provider holding `statement`. */
+const rolePolicy = (statement: Record<string, unknown>, opts = {}) =>
+  add(
+    "aws:iam/rolePolicy:RolePolicy",
+    "reader",
+    { role: "app", policy: document(statement) },
+    opts,
+  );
+
+test("a China-partition role policy naming buckets and log groups of the aws partition grants nothing there", async () => {
+  const plan = pipe(
+    rolePolicy({
+      Effect: "Allow",
+      Action: ["s3:GetObject", "logs:PutLogEvents"],
+      Resource: ["arn:aws:s3:::reports/*", `arn:aws:logs:us-east-1:${account}:log-group:/app:*`],
+    }),
+  )(china);
+  expect(findings(await pack.check(plan, cn))).toEqual([]);
+});
+
+test("the same ARN in a function's environment is reported: the application reads it", async () => {
+  const plan = add("aws:lambda/function:Function", "worker", {
+    role: `arn:aws-cn:iam::${account}:role/worker`,
+    runtime: "nodejs20.x",
+    handler: "index.handler",
+    vpcConfig: { subnetIds: ["subnet-1"], securityGroupIds: ["sg-1"] },
+    environment: { variables: { REPORTS: `arn:aws:sns:us-east-1:${account}:reports` } },
+  })(china);
+  const arnFindings = findings(await pack.check(plan, cn)).filter(
+    ([policy]) => policy === "arn-locality",
+  );
+  expect(arnFindings).toEqual([
+    [
+      "arn-locality",
+      "worker",
+      "mandatory",
+      [
+        'lambda function "worker"',
+        `arn:aws:sns:us-east-1:${account}:reports (partition aws, outside CN)`,
+      ],
+    ],
+  ]);
+});
+
+test("a bucket policy's principal of another partition is no grant; one of the aws partition in a US stack is judged", async () => {
+  const grant = (principal: string) =>
+    add("aws:s3/bucketPolicy:BucketPolicy", "shared", {
+      bucket: "site",
+      policy: document({
+        Effect: "Allow",
+        Principal: { AWS: principal },
+        Action: "s3:GetObject",
+        Resource: "arn:aws:s3:::site/*",
+      }),
+    });
+  // A US stack in us-west-2: a principal of the China partition is refused there.
+  const chinese = await pack.check(grant(`arn:aws-cn:iam::${account}:role/reader`)(oregon), us);
+  expect(findings(chinese).filter(([p]) => p === "arn-locality")).toEqual([]);
+  // A resource of the same partition, in a region outside: a grant that works, reported.
+  const frankfurt = await pack.check(
+    add("aws:sqs/queue:Queue", "orders", {
+      policy: document({
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: "sqs:SendMessage",
+        Resource: `arn:aws:sqs:eu-central-1:${account}:orders`,
+      }),
+    })(oregon),
+    us,
+  );
+  expect(findings(frankfurt).filter(([p]) => p === "arn-locality")).toEqual([
+    [
+      "arn-locality",
+      "orders",
+      "mandatory",
+      ['sqs queue "orders"', `arn:aws:sqs:eu-central-1:${account}:orders (outside US, in EU)`],
+    ],
+  ]);
+});
+
+test("a policy granting a key of another partition grants nothing; a store encrypted with it is reported", async () => {
+  const key = `arn:aws:kms:us-east-1:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+  const granted = rolePolicy({ Effect: "Allow", Action: "kms:Decrypt", Resource: key })(china);
+  expect(findings(await pack.check(granted, cn))).toEqual([]);
+  const stored = add("aws:sqs/queue:Queue", "jobs", { kmsMasterKeyId: key })(china);
+  expect(findings(await pack.check(stored, cn)).filter(([p]) => p === "key-locality")).toEqual([
+    [
+      "key-locality",
+      "jobs",
+      "mandatory",
+      ['sqs queue "jobs"', `${key} (partition aws, outside CN)`],
+    ],
+  ]);
+});
+
+test("a holder whose partition is not known at preview is judged as any other", async () => {
+  const plan = pipe(
+    addProvider("aws", "somewhere", { region: unknown }),
+    rolePolicy(
+      { Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::reports/*" },
+      { provider: "somewhere" },
+    ),
+  )(china);
+  expect(findings(await pack.check(plan, cn)).filter(([p]) => p === "arn-locality")).toEqual([
+    [
+      "arn-locality",
+      "reader",
+      "mandatory",
+      ['iam role policy "reader"', "arn:aws:s3:::reports/* (partition aws, outside CN)"],
+    ],
+  ]);
+});
