@@ -98,6 +98,15 @@ export const reviewed = {
     "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration",
   ],
   /**
+   * Data stores whose one residency question beyond their region is their key: they live in their
+   * provider's region (resource-placement), copy their data nowhere by themselves (a Kinesis
+   * stream's consumers, which carry it on, are judged where they are; a serverless cache has no
+   * global datastore), and name a KMS key that store-key-locality places and
+   * customer-key-encryption judges (policy/paths/types/encryption.ts). A snapshot they restore
+   * from is an ARN arn-locality places.
+   */
+  keyedStores: ["aws:elasticache/serverlessCache:ServerlessCache", "aws:kinesis/stream:Stream"],
+  /**
    * Managed clusters' nodes and their configuration. Each lives in its provider's region
    * (resource-placement); its nodes sit in the subnets it names, which the border analysis reads
    * as the cluster's node network (policy/paths/types/clusters.ts). An add-on configures software

@@ -2389,6 +2389,85 @@ describe("key locality", () => {
         })(plan),
     },
     {
+      name: "a Kinesis stream is encrypted with the service's key",
+      bad: add("aws:kinesis/stream:Stream", "clicks", {
+        shardCount: 1,
+        encryptionType: "KMS",
+        kmsKeyId: "alias/aws/kinesis",
+      }),
+      expected: [
+        [
+          "customer-key-encryption",
+          "clicks",
+          "advisory",
+          [
+            'kinesis stream "clicks"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
+      twinName: "the stream is encrypted with the program's key",
+      twin: (plan) =>
+        add("aws:kinesis/stream:Stream", "clicks", {
+          shardCount: 1,
+          encryptionType: "KMS",
+          kmsKeyId: named(plan, "key").outputs.arn,
+        })(plan),
+    },
+    {
+      // The program's key named while encryption is off: the stream is not encrypted with it.
+      name: "a Kinesis stream names the program's key but is not encrypted",
+      bad: (plan) =>
+        add("aws:kinesis/stream:Stream", "clicks", {
+          shardCount: 1,
+          encryptionType: "NONE",
+          kmsKeyId: named(plan, "key").outputs.arn,
+        })(plan),
+      expected: [
+        [
+          "customer-key-encryption",
+          "clicks",
+          "advisory",
+          [
+            'kinesis stream "clicks"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
+      twinName: "the stream is encrypted with it",
+      twin: (plan) =>
+        add("aws:kinesis/stream:Stream", "clicks", {
+          shardCount: 1,
+          encryptionType: "KMS",
+          kmsKeyId: named(plan, "key").outputs.arn,
+        })(plan),
+    },
+    {
+      name: "a serverless cache keeps ElastiCache's own key",
+      bad: add("aws:elasticache/serverlessCache:ServerlessCache", "sessions", {
+        engine: "valkey",
+        subnetIds: ["subnet-records"],
+      }),
+      expected: [
+        [
+          "customer-key-encryption",
+          "sessions",
+          "advisory",
+          [
+            'elasticache serverless cache "sessions"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
+      twinName: "the cache is encrypted with the program's key",
+      twin: (plan) =>
+        add("aws:elasticache/serverlessCache:ServerlessCache", "sessions", {
+          engine: "valkey",
+          subnetIds: ["subnet-records"],
+          kmsKeyId: named(plan, "key").outputs.arn,
+        })(plan),
+    },
+    {
       name: "an OpenSearch domain in the stack's subnet is encrypted with the service's key",
       bad: add("aws:opensearch/domain:Domain", "logs-search", {
         domainName: "logs-search",

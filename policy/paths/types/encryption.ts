@@ -152,6 +152,20 @@ export const dataStores: readonly DataStoreModel[] = [
     fix: "Set encryptAtRest { enabled: true, kmsKeyId } to a kms.Key of this program.",
   })),
   {
+    // A stream is encrypted only with encryptionType "KMS"; "alias/aws/kinesis" is the service's key.
+    type: "aws:kinesis/stream:Stream",
+    inline: [{ key: "kmsKeyId", algorithm: "encryptionType", algorithms: ["KMS"] }],
+    keys: awsKey,
+    fix: 'Set encryptionType to "KMS" and kmsKeyId to a kms.Key of this program.',
+  },
+  {
+    // Always encrypted at rest; without kmsKeyId, with a key ElastiCache holds.
+    type: "aws:elasticache/serverlessCache:ServerlessCache",
+    inline: [{ key: "kmsKeyId" }],
+    keys: awsKey,
+    fix: "Set kmsKeyId to a kms.Key of this program.",
+  },
+  {
     type: "aws:sqs/queue:Queue",
     inline: [{ key: "kmsMasterKeyId" }],
     keys: awsKey,
