@@ -4,8 +4,8 @@
  * The program is a synthetic CN data center on both clouds — Alibaba Cloud in cn-shanghai and
  * AWS in cn-north-1 — in repeating units of keys, buckets with their encryption and public-access
  * blocks, networks, subnets and security-group rules, and now and then a bucket replicated to
- * another region inside the jurisdiction (cn-beijing, cn-northwest-1). For each size, in one run
- * and alternated:
+ * another region inside the jurisdiction (cn-beijing, cn-northwest-1). For each size, in one run,
+ * alternated, in rounds over all sizes (20,000 in the first round only):
  *
  * - the floor: a bare Node process in which the Pulumi SDK's mock monitor (`setMocks`) registers
  *   the same program, with the SDK's promise and call-site capture switched off as the engine
@@ -13,7 +13,9 @@
  * - `check` end to end (bin/sovereign-dc.js, its policy pack process included), with its phases
  *   as the CLI times them (`SOVEREIGN_DC_TIMINGS`, engine/timings.ts);
  * - peak resident memory of every process, and the ratios: check / floor, the marginal cost
- *   per resource between sizes, and how far 20,000 is from linear in 5,000.
+ *   per resource between sizes (from the medians, and round by round: the two sizes of a round
+ *   ran close in time, so a machine whose speed drifts during the run weighs on both), and how
+ *   far 20,000 is from linear in 5,000.
  *
  *   node --require sucrase/register/ts bench/scale.bench.ts [--sizes 500,2000,5000,20000] [--runs 3]
  *   node --require sucrase/register/ts bench/scale.bench.ts --program 100     # the program measured
@@ -240,10 +242,10 @@ interface Row {
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-bench-scale-"));
 const rows: Row[] = [];
 try {
-  for (const n of sizes) {
+  const dirs = sizes.map((n) => {
     const dir = path.join(work, String(n));
     fs.mkdirSync(dir);
-    benchProject(
+    return benchProject(
       dir,
       "bench",
       {
@@ -253,17 +255,26 @@ try {
       },
       program(n),
     );
-    const row: Row = { n, floor: [], check: [] };
-    const times = n >= 20_000 ? 1 : runs;
-    for (let i = 0; i < times; i++) {
-      row.floor.push(floorRun(dir));
-      row.check.push(checkRun(dir));
-    }
-    rows.push(row);
+  });
+  for (const n of sizes) {
+    rows.push({ n, floor: [], check: [] });
+  }
+  // Rounds over every size, so that a machine that slows down or speeds up during the run
+  // weighs on all sizes alike: the marginal cost compares sizes measured in the same round.
+  for (let round = 0; round < runs; round++) {
+    sizes.forEach((n, i) => {
+      if (n >= 20_000 && round > 0) {
+        return;
+      }
+      rows[i].floor.push(floorRun(dirs[i]));
+      rows[i].check.push(checkRun(dirs[i]));
+    });
+  }
+  for (const row of rows) {
     const f = median(row.floor.map((s) => s.wallMs));
     const c = median(row.check.map((s) => s.wallMs));
     process.stdout.write(
-      `${n} resources: floor ${ms(f)}, check ${ms(c)} (exit ${row.check[0].exit}), ratio ${(c / f).toFixed(2)}\n`,
+      `${row.n} resources: floor ${ms(f)}, check ${ms(c)} (exit ${row.check[0].exit}), ratio ${(c / f).toFixed(2)}\n`,
     );
   }
 } finally {
@@ -302,8 +313,18 @@ for (let i = 1; i < rows.length; i++) {
   const b = rows[i];
   const per = (k: "floor" | "check") =>
     (median(b[k].map((s) => s.wallMs)) - median(a[k].map((s) => s.wallMs))) / (b.n - a.n);
+  // The same, round by round: each round's two sizes ran minutes apart at most.
+  const rounds = Math.min(a.check.length, b.check.length);
+  const ratios = Array.from({ length: rounds }, (_, r) => {
+    const d = (k: "floor" | "check") => b[k][r].wallMs - a[k][r].wallMs;
+    return d("check") / d("floor");
+  });
+  const spread =
+    rounds > 1
+      ? `; by round: median ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`
+      : "";
   process.stdout.write(
-    `  ${a.n} → ${b.n}: floor ${per("floor").toFixed(2)} ms, check ${per("check").toFixed(2)} ms, ratio ${(per("check") / per("floor")).toFixed(2)}\n`,
+    `  ${a.n} → ${b.n}: floor ${per("floor").toFixed(2)} ms, check ${per("check").toFixed(2)} ms, ratio ${(per("check") / per("floor")).toFixed(2)}${spread}\n`,
   );
 }
 const at = (n: number) => rows.find((r) => r.n === n);
