@@ -186,6 +186,12 @@ function storeKeyUses(resources: readonly PolicyResource[]): StoreKeyUse[] {
     if (!model) {
       continue;
     }
+    if (model.inheritsWhenSet !== undefined) {
+      const primary = valueAt(store.props, model.inheritsWhenSet);
+      if (isUnknown(primary) || (primary !== undefined && primary !== null && primary !== "")) {
+        continue;
+      }
+    }
     const uses: KeyUse[] = model.inline.map((s) => keyUseOf(store, s, ""));
     const companions = model.companions;
     if (companions) {
@@ -287,7 +293,7 @@ export const keyLocality = residencyResourcePolicy({
     // dependencies by store-key-locality.
     const partition = holderPartition(args);
     const refs = arnReferences(args.type, args.props, (a) => kmsArn.test(a), skip).filter(
-      (ref) => !inertAcrossPartitions(ref, partition),
+      (ref) => !inertAcrossPartitions(args.type, ref, partition),
     );
     for (const { path, place } of foreignArns(ctx.jurisdiction, refs)) {
       ctx.report({

@@ -387,7 +387,7 @@ export const arnLocality = residencyResourcePolicy({
       args.props,
       (a) => !kmsArn.test(a) && namesAPlace(a) && !inOwnRegion(a),
       skip,
-    ).filter((ref) => !inertAcrossPartitions(ref, partition));
+    ).filter((ref) => !inertAcrossPartitions(args.type, ref, partition));
     for (const { path, place } of foreignArns(j, refs)) {
       ctx.report({
         message: `${label} must reference only places inside ${j.id}, but ${path} names ${place}. Reference a resource in the stack's own region and partition.`,

@@ -4,8 +4,9 @@
  * @pulumi/alicloud and @pulumi/kubernetes with its input properties and the ones that can name a
  * place. Then writes the pack's list, policy/review/classes.json: the class and reason of every
  * type the pack does not know as reviewed or flow-modelled (policy/review/index.ts), which
- * `reviewed-resource-types` reads. Run it after upgrading an SDK or changing a review, then
- * classify what test/policy/sdk-inventory.test.ts listed as new or changed.
+ * `reviewed-resource-types` reads, and policy/review/documents.json: the AWS properties that hold
+ * policy documents (arn-locality and key-locality read them). Run it after upgrading an SDK or
+ * changing a review, then classify what test/policy/sdk-inventory.test.ts listed as new or changed.
  *
  *     npm run inventory
  *     node --require sucrase/register/ts scripts/sdk-inventory.ts [--out FILE] [--classes FILE]
@@ -14,6 +15,8 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import {
+  documentPaths,
+  documentsFile,
   inventoryFile,
   readInventory,
   rulesDigest,
@@ -68,3 +71,20 @@ function writeClasses(): void {
 }
 
 writeClasses();
+
+// The AWS properties that hold policy documents, which arn-locality and key-locality read.
+const documents = documentPaths(inventory);
+fs.writeFileSync(documentsFile, JSON.stringify(documents));
+execFileSync(
+  process.execPath,
+  [
+    path.join(path.dirname(require.resolve("oxfmt/package.json")), "bin", "oxfmt"),
+    "--config",
+    path.join(root, ".oxfmtrc.json"),
+    documentsFile,
+  ],
+  { stdio: ["ignore", "ignore", "inherit"] },
+);
+process.stderr.write(
+  `Wrote ${path.relative(process.cwd(), documentsFile)}: ${Object.values(documents).flat().length} policy-document properties of ${Object.keys(documents).length} AWS types.\n`,
+);

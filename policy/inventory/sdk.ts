@@ -340,3 +340,31 @@ export function inventoryDrift(committed: Inventory, current: Inventory): string
   }
   return out;
 }
+
+/** Where the list of AWS policy-document properties is kept (see `documentPaths`). */
+export const documentsFile = path.join(__dirname, "..", "review", "documents.json");
+
+/**
+ * The input properties of each AWS type that hold a policy document (the place rules' `document`
+ * kind: `policy`, `assumeRolePolicy`, `inlinePolicies[].policy`, …), by type, sorted. Only
+ * declared properties: a document held as text under a map of the user's own keys (a function's
+ * environment variable, a tag) is none of them. The pack reads the list
+ * (policy/review/documents.json, written by `npm run inventory`) to tell a document IAM
+ * evaluates from text the application reads.
+ */
+export function documentPaths(inv: Inventory): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const type of Object.keys(inv.types).sort()) {
+    if (!type.startsWith("aws:")) {
+      continue;
+    }
+    const paths = Object.entries(inv.types[type].places)
+      .filter(([, kind]) => kind === "document")
+      .map(([p]) => p)
+      .sort();
+    if (paths.length > 0) {
+      out[type] = paths;
+    }
+  }
+  return out;
+}

@@ -9,7 +9,12 @@
  * identifier) are not decided here: `arn-or-id` says "the resource's own region" for an
  * identifier, and the graph first looks the identifier up among the stack's resources.
  */
-import { type Cloud, type Jurisdiction } from "../../residency/jurisdictions";
+import {
+  awsPartitionOf,
+  type Cloud,
+  type Jurisdiction,
+  regionInJurisdiction,
+} from "../../residency/jurisdictions";
 import {
   arnPartition,
   arnRegion,
@@ -91,6 +96,16 @@ function locateArn(j: Jurisdiction, value: string): Located {
     return { kind: "own", raw: value, identifier: true };
   }
   if (!j.awsPartitions.includes(partition)) {
+    if (
+      region !== "" &&
+      awsPartitionOf(region) !== partition &&
+      regionInJurisdiction(j, "aws", region)
+    ) {
+      // `arn:aws:apigateway:cn-north-1:…`: the aws partition has no region cn-north-1. The
+      // partition field is a slip (a program written for another partition); the only place the
+      // ARN can mean is its region, which is inside.
+      return inRegion("aws", region, value);
+    }
     return region === ""
       ? { kind: "partition", partition, raw: value }
       : { kind: "partition", partition, region, raw: value };

@@ -7,6 +7,7 @@
 import { type Jurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
 import { describeNamedPlace } from "../../residency/placement";
 import { notAPlace, type PlaceKind, placeRuleOf } from "../inventory/place-rules";
+import documentsJson from "../review/documents.json";
 import type { Outcome } from "./fields";
 import type { FieldSpec, PolicyName, TypeTable } from "./model";
 import { type Located, locate } from "./places";
@@ -125,21 +126,37 @@ export function arnReferences(
   return out;
 }
 
-/** A path inside a policy document: through its `Statement` (a list, or a single statement). */
-const inPolicyDocument = /(?:^|\.)Statement(?:\[\d+\])?\./;
+/**
+ * The declared input properties of each AWS type that hold a policy document
+ * (policy/review/documents.json, from the inventory of the installed SDK: `npm run inventory`).
+ */
+const documentProperties: Readonly<Record<string, readonly string[]>> = documentsJson;
+
+/** The property a path enters a policy document's statements from: `inlinePolicies[0].policy`. */
+const statementsOf = /^(.+?)\.Statement(?:\[\d+\])?\./;
 
 /**
  * Whether an ARN a resource names reaches nothing because AWS keeps its partitions apart: the ARN
- * stands in a policy document, which IAM evaluates in the partition of the account holding it,
- * and names another partition than `holder`, the resource's own. Such a statement's resource
- * matches nothing there and such a principal is refused: "You cannot use IAM credentials from
- * one partition to interact with resources in a different partition" (AWS Fault Isolation
- * Boundaries, Partitions). It is not a path out, and is not reported as one. A resource whose
- * partition is not known, and an ARN held anywhere else — an environment variable the
- * application reads with credentials of its own — are judged as every other ARN.
+ * stands in a policy document held by a property the type declares for one (`policy`,
+ * `assumeRolePolicy`, `inlinePolicies[].policy`), which IAM evaluates in the partition of the
+ * account holding it, and names another partition than `holder`, the resource's own. Such a
+ * statement's resource matches nothing there and such a principal is refused: "You cannot use
+ * IAM credentials from one partition to interact with resources in a different partition" (AWS
+ * Fault Isolation Boundaries, Partitions). It is not a path out, and is not reported as one. A
+ * resource whose partition is not known, and an ARN held anywhere else — a document in an
+ * environment variable, which the application reads with credentials of its own — are judged
+ * as every other ARN.
  */
-export function inertAcrossPartitions(ref: ArnReference, holder: string | undefined): boolean {
-  if (holder === undefined || isUnknown(ref.arn) || !inPolicyDocument.test(ref.path)) {
+export function inertAcrossPartitions(
+  type: string,
+  ref: ArnReference,
+  holder: string | undefined,
+): boolean {
+  if (holder === undefined || isUnknown(ref.arn)) {
+    return false;
+  }
+  const root = statementsOf.exec(ref.path)?.[1];
+  if (root === undefined || !(documentProperties[type] ?? []).includes(modelPath(root))) {
     return false;
   }
   const partition = /^arn:([^:]+):/.exec(ref.arn)?.[1];

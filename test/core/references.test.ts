@@ -43,6 +43,20 @@ describe("ARNs", () => {
       { kind: "outside", place: "arn:aws:kms:us-east-1:1:key/1 (partition aws, outside CN)" },
     ],
     ["a regionless ARN of the partition", "arn:aws-cn:s3:::bucket", { kind: "inside" }],
+    // The aws partition has no region cn-north-1: the partition field is a slip, the region the place.
+    [
+      "an ARN of another partition naming a region inside",
+      "arn:aws:apigateway:cn-north-1:events:action/PutEvents",
+      { kind: "inside" },
+    ],
+    [
+      "an ARN of another partition naming a region of its own",
+      "arn:aws:apigateway:us-east-1:events:action/PutEvents",
+      {
+        kind: "outside",
+        place: "arn:aws:apigateway:us-east-1:events:action/PutEvents (partition aws, outside CN)",
+      },
+    ],
     ["an ARN of a region inside", "arn:aws-cn:rds:cn-north-1:1:db:x", { kind: "inside" }],
     [
       "an ARN of a region outside",
@@ -202,24 +216,42 @@ describe("places named by a property's name", () => {
 
 describe("ARNs of another partition in policy documents", () => {
   const s3 = "arn:aws:s3:::reports/*";
+  const role = "aws:iam/role:Role";
+  const rolePolicy = "aws:iam/rolePolicy:RolePolicy";
+  const lambda = "aws:lambda/function:Function";
+  const machine = "aws:sfn/stateMachine:StateMachine";
   test.each([
-    ["policy.Statement[0].Resource", s3, "aws-cn", true],
-    ["policy.Statement.Resource", s3, "aws-cn", true],
-    ["inlinePolicies[1].policy.Statement[2].Principal.AWS[0]", s3, "aws-cn", true],
-    ["policy.Statement[0].Resource", s3, "aws", false],
-    ["policy.Statement[0].Resource", "arn:aws-cn:s3:::reports/*", "aws-cn", false],
-    ["policy.Statement[0].Resource", s3, undefined, false],
-    ["policy.Statement[0].Resource", "arn:*:s3:::reports/*", "aws-cn", false],
-    ["environment.variables.REPORTS", s3, "aws-cn", false],
-    ["environment.variables.Statement", s3, "aws-cn", false],
-    ["role", "arn:aws:iam::1:role/r", "aws-cn", false],
-  ] as const)("%s = %s in partition %s: inert %s", (path, arn, holder, inert) => {
-    expect(inertAcrossPartitions({ path, arn }, holder)).toBe(inert);
+    [rolePolicy, "policy.Statement[0].Resource", s3, "aws-cn", true],
+    [rolePolicy, "policy.Statement.Resource", s3, "aws-cn", true],
+    [role, "inlinePolicies[1].policy.Statement[2].Resource[0]", s3, "aws-cn", true],
+    [role, "assumeRolePolicy.Statement[0].Principal.AWS", "arn:aws:iam::1:root", "aws-cn", true],
+    [rolePolicy, "policy.Statement[0].Resource", s3, "aws", false],
+    [rolePolicy, "policy.Statement[0].Resource", "arn:aws-cn:s3:::reports/*", "aws-cn", false],
+    [rolePolicy, "policy.Statement[0].Resource", s3, undefined, false],
+    [rolePolicy, "policy.Statement[0].Resource", "arn:*:s3:::reports/*", "aws-cn", false],
+    // A document held as text under a map of the user's own keys is read by the application.
+    [lambda, "environment.variables.EXPORT_POLICY.Statement[0].Resource", s3, "aws-cn", false],
+    [lambda, "environment.variables.REPORTS", s3, "aws-cn", false],
+    // A state machine's state that happens to be named Statement is no policy document.
+    [
+      machine,
+      "definition.States.Statement.Resource",
+      "arn:aws:lambda:us-east-1:1:function:f",
+      "aws-cn",
+      false,
+    ],
+    [role, "permissionsBoundary", "arn:aws:iam::1:policy/b", "aws-cn", false],
+  ] as const)("%s %s = %s in partition %s: inert %s", (type, path, arn, holder, inert) => {
+    expect(inertAcrossPartitions(type, { path, arn }, holder)).toBe(inert);
   });
 
   test("a value not known at preview is never inert", () => {
     expect(
-      inertAcrossPartitions({ path: "policy.Statement[0].Resource", arn: unknown }, "aws-cn"),
+      inertAcrossPartitions(
+        "aws:iam/rolePolicy:RolePolicy",
+        { path: "policy.Statement[0].Resource", arn: unknown },
+        "aws-cn",
+      ),
     ).toBe(false);
   });
 

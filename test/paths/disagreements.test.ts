@@ -515,8 +515,11 @@ describe("2C-3: global clusters link their members, a peer's account lies where 
       ];
 
       test("4 the secondary in Frankfurt: the primary's path runs through the datastore", () => {
+        // The primary holds no customer key (strict posture); the secondary takes the primary's
+        // encryption, so only the primary is reported for it.
         expect(today(datastore("eu-central-1"), US)).toEqual({
           named: [
+            noCustomerKey("sessions", "elasticache replication group"),
             mandatory("resource-placement", "sessions-eu", [
               'elasticache replication group "sessions-eu"',
               "eu-central-1 (outside US, in EU)",
@@ -536,8 +539,11 @@ describe("2C-3: global clusters link their members, a peer's account lies where 
         });
       });
 
-      test("4 twin the secondary in us-east-1: nothing", () => {
-        expect(today(datastore("us-east-1"), US)).toEqual({ named: [], border: [] });
+      test("4 twin the secondary in us-east-1: only the primary's own key", () => {
+        expect(today(datastore("us-east-1"), US)).toEqual({
+          named: [noCustomerKey("sessions", "elasticache replication group")],
+          border: [],
+        });
       });
     });
 

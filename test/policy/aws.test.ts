@@ -2443,6 +2443,84 @@ describe("key locality", () => {
         })(plan),
     },
     {
+      name: "a Redis replication group is encrypted at rest with ElastiCache's own key",
+      bad: add("aws:elasticache/replicationGroup:ReplicationGroup", "sessions", {
+        description: "sessions",
+        engine: "redis",
+        nodeType: "cache.t4g.small",
+        atRestEncryptionEnabled: true,
+      }),
+      expected: [
+        [
+          "customer-key-encryption",
+          "sessions",
+          "advisory",
+          [
+            'elasticache replication group "sessions"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
+      // A global datastore's secondary takes its encryption from the primary: judged there.
+      twinName:
+        "the group is a secondary of a global datastore whose primary has the program's key",
+      twin: (plan) =>
+        pipe(
+          add("aws:elasticache/replicationGroup:ReplicationGroup", "sessions-primary", {
+            replicationGroupId: "sessions-primary",
+            description: "sessions",
+            engine: "redis",
+            nodeType: "cache.t4g.small",
+            atRestEncryptionEnabled: true,
+            kmsKeyId: named(plan, "key").outputs.arn,
+          }),
+          add(
+            "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
+            "sessions",
+            {
+              globalReplicationGroupIdSuffix: "sessions",
+              primaryReplicationGroupId: "sessions-primary",
+            },
+            { outputs: { globalReplicationGroupId: "ldgnf-sessions" } },
+          ),
+          add("aws:elasticache/replicationGroup:ReplicationGroup", "sessions", {
+            description: "sessions",
+            globalReplicationGroupId: "ldgnf-sessions",
+          }),
+        )(plan),
+    },
+    {
+      name: "a Redis replication group names the program's key with encryption at rest off",
+      bad: (plan) =>
+        add("aws:elasticache/replicationGroup:ReplicationGroup", "sessions", {
+          description: "sessions",
+          engine: "redis",
+          nodeType: "cache.t4g.small",
+          atRestEncryptionEnabled: false,
+          kmsKeyId: named(plan, "key").outputs.arn,
+        })(plan),
+      expected: [
+        [
+          "customer-key-encryption",
+          "sessions",
+          "advisory",
+          [
+            'elasticache replication group "sessions"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
+      twinName: "the group is encrypted at rest with it",
+      twin: (plan) =>
+        add("aws:elasticache/replicationGroup:ReplicationGroup", "sessions", {
+          description: "sessions",
+          engine: "redis",
+          nodeType: "cache.t4g.small",
+          atRestEncryptionEnabled: true,
+          kmsKeyId: named(plan, "key").outputs.arn,
+        })(plan),
+    },
+    {
       name: "a serverless cache keeps ElastiCache's own key",
       bad: add("aws:elasticache/serverlessCache:ServerlessCache", "sessions", {
         engine: "valkey",

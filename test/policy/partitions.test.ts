@@ -73,6 +73,51 @@ test("the same ARN in a function's environment is reported: the application read
   ]);
 });
 
+test("a policy document held in an environment variable is read by the application: reported", async () => {
+  const plan = add("aws:lambda/function:Function", "exporter", {
+    role: `arn:aws-cn:iam::${account}:role/exporter`,
+    runtime: "nodejs20.x",
+    handler: "index.handler",
+    vpcConfig: { subnetIds: ["subnet-1"], securityGroupIds: ["sg-1"] },
+    environment: {
+      variables: {
+        EXPORT_POLICY: document({
+          Effect: "Allow",
+          Action: "s3:PutObject",
+          Resource: "arn:aws:s3:::reports-abroad/*",
+        }),
+      },
+    },
+  })(china);
+  expect(findings(await pack.check(plan, cn)).filter(([p]) => p === "arn-locality")).toEqual([
+    [
+      "arn-locality",
+      "exporter",
+      "mandatory",
+      ['lambda function "exporter"', "arn:aws:s3:::reports-abroad/* (partition aws, outside CN)"],
+    ],
+  ]);
+});
+
+test("an integration URI in the aws partition naming cn-north-1 names cn-north-1; naming us-east-1, abroad", async () => {
+  const integration = (region: string) =>
+    add("aws:apigateway/integration:Integration", "events", {
+      restApi: "api",
+      resourceId: "root",
+      httpMethod: "POST",
+      type: "AWS",
+      integrationHttpMethod: "POST",
+      uri: `arn:aws:apigateway:${region}:events:action/PutEvents`,
+    });
+  const flows = (violations: Awaited<ReturnType<typeof pack.check>>) =>
+    findings(violations).filter(([p]) => p !== "internet-egress" && p !== "public-exposure");
+  expect(flows(await pack.check(integration("cn-north-1")(china), cn))).toEqual([]);
+  const abroad = flows(await pack.check(integration("us-east-1")(china), cn));
+  expect(abroad.map(([policy, name, level]) => [policy, name, level])).toEqual([
+    ["log-shipping", "events", "mandatory"],
+  ]);
+});
+
 test("a bucket policy's principal of another partition is no grant; one of the aws partition in a US stack is judged", async () => {
   const grant = (principal: string) =>
     add("aws:s3/bucketPolicy:BucketPolicy", "shared", {

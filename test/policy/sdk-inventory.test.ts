@@ -10,6 +10,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { placeRuleOf, wordsOf } from "../../policy/inventory/place-rules";
 import {
+  documentPaths,
+  documentsFile,
   type Inventory,
   inventoryDrift,
   inventoryFile,
@@ -57,6 +59,21 @@ function listDrift(committed: ClassesDocument, current: ClassesDocument): string
   }
   return out;
 }
+
+test("the policy-document properties the pack reads are those of the committed inventory", () => {
+  const inventory = parseInventory(fs.readFileSync(inventoryFile, "utf8"));
+  const committed = JSON.parse(fs.readFileSync(documentsFile, "utf8")) as unknown;
+  expect({ documents: committed, fix: "run `npm run inventory`" }).toEqual({
+    documents: documentPaths(inventory),
+    fix: "run `npm run inventory`",
+  });
+  // What the partition rule depends on: the documents IAM evaluates are among them.
+  expect(documentPaths(inventory)["aws:iam/role:Role"]).toEqual([
+    "assumeRolePolicy",
+    "inlinePolicies[].policy",
+  ]);
+  expect(documentPaths(inventory)["aws:lambda/function:Function"]).toBeUndefined();
+});
 
 describe("the pack's list of classes", () => {
   const inventory = parseInventory(fs.readFileSync(inventoryFile, "utf8"));

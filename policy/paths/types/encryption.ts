@@ -30,6 +30,12 @@ export interface DataStoreModel {
   };
   readonly keys: RefKind;
   readonly fix: string;
+  /**
+   * A path that, when set (or not known at preview), makes the store a secondary that takes its
+   * encryption from another store — an ElastiCache global datastore's secondary from its primary:
+   * the primary is judged, not the secondary.
+   */
+  readonly inheritsWhenSet?: string;
 }
 
 const awsKey = refKinds["aws-kms-key"];
@@ -157,6 +163,13 @@ export const dataStores: readonly DataStoreModel[] = [
     inline: [{ key: "kmsKeyId", algorithm: "encryptionType", algorithms: ["KMS"] }],
     keys: awsKey,
     fix: 'Set encryptionType to "KMS" and kmsKeyId to a kms.Key of this program.',
+  },
+  {
+    type: "aws:elasticache/replicationGroup:ReplicationGroup",
+    inline: [{ key: "kmsKeyId", enabled: "atRestEncryptionEnabled" }],
+    inheritsWhenSet: "globalReplicationGroupId",
+    keys: awsKey,
+    fix: "Set atRestEncryptionEnabled to true and kmsKeyId to a kms.Key of this program.",
   },
   {
     // Always encrypted at rest; without kmsKeyId, with a key ElastiCache holds.
