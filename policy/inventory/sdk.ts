@@ -341,6 +341,16 @@ export function inventoryDrift(committed: Inventory, current: Inventory): string
   return out;
 }
 
+/**
+ * Policy documents the place rules do not know by their property's name: an AWS Organizations
+ * policy's `content` (a service control, backup, tag or AI opt-out policy), which Organizations
+ * applies in the organization's own partition. (`content` names a file's bytes elsewhere, so the
+ * name alone cannot say.)
+ */
+const unnamedDocuments: Readonly<Record<string, readonly string[]>> = {
+  "aws:organizations/policy:Policy": ["content"],
+};
+
 /** Where the list of AWS policy-document properties is kept (see `documentPaths`). */
 export const documentsFile = path.join(__dirname, "..", "review", "documents.json");
 
@@ -358,10 +368,12 @@ export function documentPaths(inv: Inventory): Record<string, string[]> {
     if (!type.startsWith("aws:")) {
       continue;
     }
-    const paths = Object.entries(inv.types[type].places)
-      .filter(([, kind]) => kind === "document")
-      .map(([p]) => p)
-      .sort();
+    const paths = [
+      ...Object.entries(inv.types[type].places)
+        .filter(([, kind]) => kind === "document")
+        .map(([p]) => p),
+      ...(unnamedDocuments[type] ?? []).filter((p) => inv.types[type].inputs.includes(p)),
+    ].sort();
     if (paths.length > 0) {
       out[type] = paths;
     }

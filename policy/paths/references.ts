@@ -132,20 +132,18 @@ export function arnReferences(
  */
 const documentProperties: Readonly<Record<string, readonly string[]>> = documentsJson;
 
-/** The property a path enters a policy document's statements from: `inlinePolicies[0].policy`. */
-const statementsOf = /^(.+?)\.Statement(?:\[\d+\])?\./;
-
 /**
  * Whether an ARN a resource names reaches nothing because AWS keeps its partitions apart: the ARN
- * stands in a policy document held by a property the type declares for one (`policy`,
- * `assumeRolePolicy`, `inlinePolicies[].policy`), which IAM evaluates in the partition of the
- * account holding it, and names another partition than `holder`, the resource's own. Such a
- * statement's resource matches nothing there and such a principal is refused: "You cannot use
- * IAM credentials from one partition to interact with resources in a different partition" (AWS
- * Fault Isolation Boundaries, Partitions). It is not a path out, and is not reported as one. A
- * resource whose partition is not known, and an ARN held anywhere else — a document in an
- * environment variable, which the application reads with credentials of its own — are judged
- * as every other ARN.
+ * stands inside a policy document held by a property the type declares for one (`policy`,
+ * `assumeRolePolicy`, `inlinePolicies[].policy`, an Organizations policy's `content`), which
+ * AWS evaluates in the partition of the account holding it, and names another partition than
+ * `holder`, the resource's own. Such a statement's resource matches nothing there, such a
+ * principal is refused, such a role is none of the accounts': "You cannot use IAM credentials
+ * from one partition to interact with resources in a different partition" (AWS Fault Isolation
+ * Boundaries, Partitions). It is not a path out, and is not reported as one. A resource whose
+ * partition is not known, a property holding an ARN itself rather than a document, and an ARN
+ * held anywhere else — a document in an environment variable, which the application reads with
+ * credentials of its own — are judged as every other ARN.
  */
 export function inertAcrossPartitions(
   type: string,
@@ -155,8 +153,8 @@ export function inertAcrossPartitions(
   if (holder === undefined || isUnknown(ref.arn)) {
     return false;
   }
-  const root = statementsOf.exec(ref.path)?.[1];
-  if (root === undefined || !(documentProperties[type] ?? []).includes(modelPath(root))) {
+  const at = modelPath(ref.path);
+  if (!(documentProperties[type] ?? []).some((root) => at.startsWith(`${root}.`))) {
     return false;
   }
   const partition = /^arn:([^:]+):/.exec(ref.arn)?.[1];

@@ -241,6 +241,16 @@ describe("ARNs of another partition in policy documents", () => {
       false,
     ],
     [role, "permissionsBoundary", "arn:aws:iam::1:policy/b", "aws-cn", false],
+    // An Organizations policy is applied in the organization's partition, whatever its kind.
+    [
+      "aws:organizations/policy:Policy",
+      "content.plans.Monthly.selections.tags.Assign.iam_role_arn.@@assign",
+      "arn:aws:iam::1:role/backup",
+      "aws-cn",
+      true,
+    ],
+    // A property that holds an ARN itself, not a document in which one stands.
+    [rolePolicy, "policy", "arn:aws:iam::1:policy/p", "aws-cn", false],
   ] as const)("%s %s = %s in partition %s: inert %s", (type, path, arn, holder, inert) => {
     expect(inertAcrossPartitions(type, { path, arn }, holder)).toBe(inert);
   });

@@ -73,6 +73,31 @@ test("the same ARN in a function's environment is reported: the application read
   ]);
 });
 
+test("an Organizations backup policy naming a role of another partition assigns no role there", async () => {
+  const backupPolicy = (roleArn: string) =>
+    add("aws:organizations/policy:Policy", "backups", {
+      type: "BACKUP_POLICY",
+      content: JSON.stringify({
+        plans: {
+          monthly: {
+            regions: { "@@assign": ["cn-north-1"] },
+            rules: { monthly: { target_backup_vault_name: { "@@assign": "Default" } } },
+            selections: {
+              tags: { assign: { iam_role_arn: { "@@assign": roleArn } } },
+            },
+          },
+        },
+      }),
+    });
+  const arnFindings = async (plan: Plan) =>
+    findings(await pack.check(plan, cn)).filter(([p]) => p === "arn-locality");
+  expect(await arnFindings(backupPolicy(`arn:aws:iam::${account}:role/backup`)(china))).toEqual([]);
+  // A role of the organization's own partition in a region-less ARN: inside as before.
+  expect(await arnFindings(backupPolicy(`arn:aws-cn:iam::${account}:role/backup`)(china))).toEqual(
+    [],
+  );
+});
+
 test("a policy document held in an environment variable is read by the application: reported", async () => {
   const plan = add("aws:lambda/function:Function", "exporter", {
     role: `arn:aws-cn:iam::${account}:role/exporter`,
