@@ -349,7 +349,7 @@ export function holderPartition(args: ResourceValidationArgs): string | undefine
 export const arnLocality = residencyResourcePolicy({
   name: "arn-locality",
   description:
-    "Checks whether every place a resource's inputs name lies inside the jurisdiction: every ARN (log groups, streams, topics, roles, policy resources), and every region ID, availability zone, cloud service endpoint and registry host held by a property whose name marks it as naming a place.",
+    "Checks whether every place a resource's inputs name lies inside the jurisdiction: every ARN (log groups, streams, topics, roles, policy resources; one of another AWS partition inside a policy document grants nothing in the holder's partition and is none), and every region ID, availability zone, cloud service endpoint and registry host held by a property whose name marks it as naming a place.",
   severity: "high",
   remediationSteps:
     "Reference only resources, regions, zones, service endpoints and registries inside the jurisdiction (and ARNs of its AWS partition); replace every value that names a place outside.",
