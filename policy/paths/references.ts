@@ -136,14 +136,17 @@ const documentProperties: Readonly<Record<string, readonly string[]>> = document
  * Whether an ARN a resource names reaches nothing because AWS keeps its partitions apart: the ARN
  * stands inside a policy document held by a property the type declares for one (`policy`,
  * `assumeRolePolicy`, `inlinePolicies[].policy`, an Organizations policy's `content`), which
- * AWS evaluates in the partition of the account holding it, and names another partition than
- * `holder`, the resource's own. Such a statement's resource matches nothing there, such a
- * principal is refused, such a role is none of the accounts': "You cannot use IAM credentials
- * from one partition to interact with resources in a different partition" (AWS Fault Isolation
- * Boundaries, Partitions). It is not a path out, and is not reported as one. A resource whose
- * partition is not known, a property holding an ARN itself rather than a document, and an ARN
- * held anywhere else — a document in an environment variable, which the application reads with
- * credentials of its own — are judged as every other ARN.
+ * AWS evaluates in the partition of the account holding it, names another partition than
+ * `holder`, the resource's own, and scopes a grant (it stands in a `Statement`) or names an IAM
+ * identity. Such a statement's resource matches nothing there, such a principal is refused, such
+ * a role is none of the accounts': "You cannot use IAM credentials from one partition to
+ * interact with resources in a different partition" (AWS Fault Isolation Boundaries,
+ * Partitions). It is not a path out, and is not reported as one. Judged as every other ARN: a
+ * destination named elsewhere in a document (a backup plan's copy target in another partition's
+ * region, which a checker flags whenever such a region appears: shared/research/data-paths.md
+ * §2.2), a resource whose partition is not known, a property holding an ARN itself rather than
+ * a document, and an ARN held anywhere else — a document in an environment variable, which the
+ * application reads with credentials of its own.
  */
 export function inertAcrossPartitions(
   type: string,
@@ -154,11 +157,17 @@ export function inertAcrossPartitions(
     return false;
   }
   const at = modelPath(ref.path);
-  if (!(documentProperties[type] ?? []).some((root) => at.startsWith(`${root}.`))) {
+  const root = (documentProperties[type] ?? []).find((r) => at.startsWith(`${r}.`));
+  if (root === undefined) {
     return false;
   }
-  const partition = /^arn:([^:]+):/.exec(ref.arn)?.[1];
-  return partition !== undefined && partition !== "*" && partition !== holder;
+  const [, partition, service] = /^arn:([^:]+):([^:]*):/.exec(ref.arn) ?? [];
+  if (partition === undefined || partition === "*" || partition === holder) {
+    return false;
+  }
+  // A statement's ARNs scope a grant; elsewhere in a document (a backup plan's copy target) an
+  // ARN may name where data goes, and only an identity — a role to assume — is inert.
+  return /(?:^|\.)Statement(?:\[\]|\.|$)/.test(at.slice(root.length + 1)) || service === "iam";
 }
 
 /** The kinds of place the generic reader finds by a property's name rather than by its value. */

@@ -241,7 +241,22 @@ describe("ARNs of another partition in policy documents", () => {
       false,
     ],
     [role, "permissionsBoundary", "arn:aws:iam::1:policy/b", "aws-cn", false],
-    // An Organizations policy is applied in the organization's partition, whatever its kind.
+    // An Organizations policy is applied in the organization's partition: a role there is none.
+    // A copy target is a destination: a region of another partition named as one is reported.
+    [
+      "aws:organizations/policy:Policy",
+      "content.plans.Monthly.rules.Daily.copy_actions.arn:aws:backup:us-east-1:1:backup-vault:Default.target_backup_vault_arn.@@assign",
+      "arn:aws:backup:us-east-1:1:backup-vault:Default",
+      "aws-cn",
+      false,
+    ],
+    [
+      "aws:organizations/policy:Policy",
+      "content.Statement[0].Resource",
+      "arn:aws:s3:::reports/*",
+      "aws-cn",
+      true,
+    ],
     [
       "aws:organizations/policy:Policy",
       "content.plans.Monthly.selections.tags.Assign.iam_role_arn.@@assign",

@@ -98,6 +98,29 @@ test("an Organizations backup policy naming a role of another partition assigns 
   );
 });
 
+test("an Organizations backup plan copying to a vault in us-east-1 names a destination abroad: reported", async () => {
+  const vault = `arn:aws:backup:us-east-1:${account}:backup-vault:Default`;
+  const plan = add("aws:organizations/policy:Policy", "backups", {
+    type: "BACKUP_POLICY",
+    content: JSON.stringify({
+      plans: {
+        monthly: {
+          rules: {
+            monthly: {
+              target_backup_vault_name: { "@@assign": "Default" },
+              copy_actions: { [vault]: { target_backup_vault_arn: { "@@assign": vault } } },
+            },
+          },
+        },
+      },
+    }),
+  })(china);
+  const arnFindings = findings(await pack.check(plan, cn)).filter(([p]) => p === "arn-locality");
+  expect(
+    arnFindings.map(([policy, name, level, path]) => [policy, name, level, path?.[1]]),
+  ).toEqual([["arn-locality", "backups", "mandatory", `${vault} (partition aws, outside CN)`]]);
+});
+
 test("a policy document held in an environment variable is read by the application: reported", async () => {
   const plan = add("aws:lambda/function:Function", "exporter", {
     role: `arn:aws-cn:iam::${account}:role/exporter`,
