@@ -48,21 +48,28 @@ process.stderr.write(
     .join(", ")}) in ${Date.now() - started} ms.\n`,
 );
 
-function writeClasses(): void {
-  const classes = classifyInventory(inventory);
-  const doc = classesDocument(inventory, classes);
-  fs.writeFileSync(classesOut, JSON.stringify(doc));
-  // Formatted by the repository's formatter and its config, so `npm run lint:format` passes.
+/**
+ * Writes `value` as JSON, formatted by the repository's formatter and its config, so that
+ * `npm run lint:format` passes on the committed file.
+ */
+function writeJson(file: string, value: unknown): void {
+  fs.writeFileSync(file, JSON.stringify(value));
   execFileSync(
     process.execPath,
     [
       path.join(path.dirname(require.resolve("oxfmt/package.json")), "bin", "oxfmt"),
       "--config",
       path.join(root, ".oxfmtrc.json"),
-      classesOut,
+      file,
     ],
     { stdio: ["ignore", "ignore", "inherit"] },
   );
+}
+
+function writeClasses(): void {
+  const classes = classifyInventory(inventory);
+  const doc = classesDocument(inventory, classes);
+  writeJson(classesOut, doc);
   const count = (c: ListedClass) => Object.values(doc.classes[c]).flat().length;
   const listed = listedClasses.reduce((n, c) => n + count(c), 0);
   process.stderr.write(
@@ -74,17 +81,7 @@ writeClasses();
 
 // The AWS properties that hold policy documents, which arn-locality and key-locality read.
 const documents = documentPaths(inventory);
-fs.writeFileSync(documentsFile, JSON.stringify(documents));
-execFileSync(
-  process.execPath,
-  [
-    path.join(path.dirname(require.resolve("oxfmt/package.json")), "bin", "oxfmt"),
-    "--config",
-    path.join(root, ".oxfmtrc.json"),
-    documentsFile,
-  ],
-  { stdio: ["ignore", "ignore", "inherit"] },
-);
+writeJson(documentsFile, documents);
 process.stderr.write(
   `Wrote ${path.relative(process.cwd(), documentsFile)}: ${Object.values(documents).flat().length} policy-document properties of ${Object.keys(documents).length} AWS types.\n`,
 );

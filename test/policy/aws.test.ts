@@ -43,6 +43,14 @@ beforeAll(async () => {
 
 type Props = Record<string, unknown>;
 
+/** customer-key-encryption's advisory finding on a store the rule finds without a customer key. */
+const noCustomerKey = (name: string, label: string): Finding => [
+  "customer-key-encryption",
+  name,
+  "advisory",
+  [label, "no customer-managed key (unencrypted, or a key the provider holds)"],
+];
+
 const rule0 = (p: Props) => (p.rules as Props[])[0];
 /** One option setting of an Elastic Beanstalk environment. */
 const beanstalk = (namespace: string, name: string, value: string) => ({ namespace, name, value });
@@ -2321,17 +2329,7 @@ describe("key locality", () => {
       bad: set("records-encryption", (p) => {
         rule0(p).applyServerSideEncryptionByDefault = { sseAlgorithm: "AES256" };
       }),
-      expected: [
-        [
-          "customer-key-encryption",
-          "records",
-          "advisory",
-          [
-            's3 bucket "records"',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("records", 's3 bucket "records"')],
       twinName: "the bucket is encrypted with the program's key",
       twin: (plan) =>
         set("records-encryption", (p) => {
@@ -2348,17 +2346,7 @@ describe("key locality", () => {
         nodeType: "ra3.large",
         encrypted: "false",
       }),
-      expected: [
-        [
-          "customer-key-encryption",
-          "warehouse",
-          "advisory",
-          [
-            'redshift cluster "warehouse"',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("warehouse", 'redshift cluster "warehouse"')],
       twinName: "the cluster is encrypted with the program's key",
       twin: (plan) =>
         add("aws:redshift/cluster:Cluster", "warehouse", {
@@ -2371,17 +2359,7 @@ describe("key locality", () => {
     {
       name: "a queue keeps SQS's own key",
       bad: add("aws:sqs/queue:Queue", "jobs", { kmsMasterKeyId: "alias/aws/sqs" }),
-      expected: [
-        [
-          "customer-key-encryption",
-          "jobs",
-          "advisory",
-          [
-            'sqs queue "jobs"',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("jobs", 'sqs queue "jobs"')],
       twinName: "the queue is encrypted with the program's key",
       twin: (plan) =>
         add("aws:sqs/queue:Queue", "jobs", {
@@ -2395,17 +2373,7 @@ describe("key locality", () => {
         encryptionType: "KMS",
         kmsKeyId: "alias/aws/kinesis",
       }),
-      expected: [
-        [
-          "customer-key-encryption",
-          "clicks",
-          "advisory",
-          [
-            'kinesis stream "clicks"',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("clicks", 'kinesis stream "clicks"')],
       twinName: "the stream is encrypted with the program's key",
       twin: (plan) =>
         add("aws:kinesis/stream:Stream", "clicks", {
@@ -2423,17 +2391,7 @@ describe("key locality", () => {
           encryptionType: "NONE",
           kmsKeyId: named(plan, "key").outputs.arn,
         })(plan),
-      expected: [
-        [
-          "customer-key-encryption",
-          "clicks",
-          "advisory",
-          [
-            'kinesis stream "clicks"',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("clicks", 'kinesis stream "clicks"')],
       twinName: "the stream is encrypted with it",
       twin: (plan) =>
         add("aws:kinesis/stream:Stream", "clicks", {
@@ -2450,17 +2408,7 @@ describe("key locality", () => {
         nodeType: "cache.t4g.small",
         atRestEncryptionEnabled: true,
       }),
-      expected: [
-        [
-          "customer-key-encryption",
-          "sessions",
-          "advisory",
-          [
-            'elasticache replication group "sessions"',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("sessions", 'elasticache replication group "sessions"')],
       // A global datastore's secondary takes its encryption from the primary: judged there.
       twinName:
         "the group is a secondary of a global datastore whose primary has the program's key",
@@ -2499,17 +2447,7 @@ describe("key locality", () => {
           atRestEncryptionEnabled: false,
           kmsKeyId: named(plan, "key").outputs.arn,
         })(plan),
-      expected: [
-        [
-          "customer-key-encryption",
-          "sessions",
-          "advisory",
-          [
-            'elasticache replication group "sessions"',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("sessions", 'elasticache replication group "sessions"')],
       twinName: "the group is encrypted at rest with it",
       twin: (plan) =>
         add("aws:elasticache/replicationGroup:ReplicationGroup", "sessions", {
@@ -2526,17 +2464,7 @@ describe("key locality", () => {
         engine: "valkey",
         subnetIds: ["subnet-records"],
       }),
-      expected: [
-        [
-          "customer-key-encryption",
-          "sessions",
-          "advisory",
-          [
-            'elasticache serverless cache "sessions"',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("sessions", 'elasticache serverless cache "sessions"')],
       twinName: "the cache is encrypted with the program's key",
       twin: (plan) =>
         add("aws:elasticache/serverlessCache:ServerlessCache", "sessions", {
@@ -2552,17 +2480,7 @@ describe("key locality", () => {
         vpcOptions: { subnetIds: ["subnet-records"] },
         encryptAtRest: { enabled: true },
       }),
-      expected: [
-        [
-          "customer-key-encryption",
-          "logs-search",
-          "advisory",
-          [
-            'opensearch domain "logs-search"',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("logs-search", 'opensearch domain "logs-search"')],
       twinName: "the domain is encrypted with the program's key",
       twin: (plan) =>
         add("aws:opensearch/domain:Domain", "logs-search", {
@@ -2576,17 +2494,7 @@ describe("key locality", () => {
       bad: set("db", (p) => {
         p.storageEncrypted = false;
       }),
-      expected: [
-        [
-          "customer-key-encryption",
-          "db",
-          "advisory",
-          [
-            'rds instance "db"',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("db", 'rds instance "db"')],
       twinName: "the database is encrypted with the program's key",
       twin: set("db", (p) => {
         p.storageEncrypted = true;
@@ -2597,17 +2505,7 @@ describe("key locality", () => {
       bad: set("api-token", (p) => {
         delete p.kmsKeyId;
       }),
-      expected: [
-        [
-          "customer-key-encryption",
-          "api-token",
-          "advisory",
-          [
-            'secretsmanager secret "api-token"',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("api-token", 'secretsmanager secret "api-token"')],
       twinName: "the secret uses the program's key",
       twin: (plan) =>
         set("api-token", (p) => {
