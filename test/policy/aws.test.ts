@@ -43,6 +43,14 @@ beforeAll(async () => {
 
 type Props = Record<string, unknown>;
 
+/** A Kinesis stream encrypted with the program's key "key". */
+const streamOnTheProgramsKey = (plan: Plan) =>
+  add("aws:kinesis/stream:Stream", "clicks", {
+    shardCount: 1,
+    encryptionType: "KMS",
+    kmsKeyId: named(plan, "key").outputs.arn,
+  })(plan);
+
 /** customer-key-encryption's advisory finding on a store the rule finds without a customer key. */
 const noCustomerKey = (name: string, label: string): Finding => [
   "customer-key-encryption",
@@ -2375,12 +2383,7 @@ describe("key locality", () => {
       }),
       expected: [noCustomerKey("clicks", 'kinesis stream "clicks"')],
       twinName: "the stream is encrypted with the program's key",
-      twin: (plan) =>
-        add("aws:kinesis/stream:Stream", "clicks", {
-          shardCount: 1,
-          encryptionType: "KMS",
-          kmsKeyId: named(plan, "key").outputs.arn,
-        })(plan),
+      twin: streamOnTheProgramsKey,
     },
     {
       // The program's key named while encryption is off: the stream is not encrypted with it.
@@ -2393,12 +2396,7 @@ describe("key locality", () => {
         })(plan),
       expected: [noCustomerKey("clicks", 'kinesis stream "clicks"')],
       twinName: "the stream is encrypted with it",
-      twin: (plan) =>
-        add("aws:kinesis/stream:Stream", "clicks", {
-          shardCount: 1,
-          encryptionType: "KMS",
-          kmsKeyId: named(plan, "key").outputs.arn,
-        })(plan),
+      twin: streamOnTheProgramsKey,
     },
     {
       name: "a Redis replication group is encrypted at rest with ElastiCache's own key",
