@@ -167,7 +167,8 @@ export function inertAcrossPartitions(
   }
   // A statement's ARNs scope a grant; elsewhere in a document (a backup plan's copy target) an
   // ARN may name where data goes, and only an identity — a role to assume — is inert.
-  return /(?:^|\.)Statement(?:\[\]|\.|$)/.test(at.slice(root.length + 1)) || service === "iam";
+  // Only the document's own statements (a backup plan may be named "Statement").
+  return /^Statement(?:\[\]|\.|$)/.test(at.slice(root.length + 1)) || service === "iam";
 }
 
 /** The kinds of place the generic reader finds by a property's name rather than by its value. */

@@ -252,6 +252,13 @@ describe("ARNs of another partition in policy documents", () => {
     ],
     [
       "aws:organizations/policy:Policy",
+      "content.plans.Statement.rules.Daily.copy_actions.x.target_backup_vault_arn.@@assign",
+      "arn:aws:backup:us-east-1:1:backup-vault:Default",
+      "aws-cn",
+      false,
+    ],
+    [
+      "aws:organizations/policy:Policy",
       "content.Statement[0].Resource",
       "arn:aws:s3:::reports/*",
       "aws-cn",
