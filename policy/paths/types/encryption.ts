@@ -169,7 +169,7 @@ export const dataStores: readonly DataStoreModel[] = [
     inline: [{ key: "kmsKeyId", enabled: "atRestEncryptionEnabled" }],
     inheritsWhenSet: "globalReplicationGroupId",
     keys: awsKey,
-    fix: "Set atRestEncryptionEnabled to true and kmsKeyId to a kms.Key of this program.",
+    fix: "Encrypt the group at rest (atRestEncryptionEnabled: true) with kmsKeyId set to a kms.Key of this program.",
   },
   {
     // Always encrypted at rest; without kmsKeyId, with a key ElastiCache holds.
