@@ -157,13 +157,7 @@ export const resourcePlacement = residencyResourcePolicy({
     const j = ctx.jurisdiction;
     const label = resourceLabel(args.type, args.name);
     // Only the region settings are read, so an unrelated unknown does not hide the region.
-    const p = known(() =>
-      placementOf(
-        args.type,
-        args.props,
-        args.provider ? { type: args.provider.type, props: args.provider.props } : undefined,
-      ),
-    );
+    const p = known(() => placementOf(args.type, args.props, args.provider));
     if (isUnknown(p)) {
       ctx.report({
         message: `${label} must be created in a region inside ${j.id}, but its region is not known at preview. Set region (or the provider's region) from a literal or stack config.`,
@@ -336,13 +330,7 @@ const kubernetesKinds: readonly NamedPlaceKind[] = ["image"];
 
 /** The AWS partition the resource is created in, when its region is known at preview. */
 export function holderPartition(args: ResourceValidationArgs): string | undefined {
-  const p = known(() =>
-    awsPartitionOfResource(
-      args.type,
-      args.props,
-      args.provider ? { type: args.provider.type, props: args.provider.props } : undefined,
-    ),
-  );
+  const p = known(() => awsPartitionOfResource(args.type, args.props, args.provider));
   return isUnknown(p) ? undefined : p;
 }
 
@@ -364,13 +352,7 @@ export const arnLocality = residencyResourcePolicy({
     const skip = skipped;
     // The resource's own region (its `region` input, the zone it is created in) is its
     // placement, which resource-placement decides: a value naming it is not reported twice.
-    const own = known(() =>
-      placementOf(
-        args.type,
-        args.props,
-        args.provider ? { type: args.provider.type, props: args.provider.props } : undefined,
-      ),
-    );
+    const own = known(() => placementOf(args.type, args.props, args.provider));
     const inOwnRegion = (arn: string): boolean => {
       if (isUnknown(own) || own.kind !== "region") {
         return false;

@@ -5,7 +5,7 @@
  * the paths a row declares are its policies' (`declaredPaths`), so no value is judged twice.
  */
 import { type Jurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
-import { describeNamedPlace } from "../../residency/placement";
+import { arnPartition, describeNamedPlace } from "../../residency/placement";
 import { notAPlace, type PlaceKind, placeRuleOf } from "../inventory/place-rules";
 import documentsJson from "../review/documents.json";
 import type { Outcome } from "./fields";
@@ -161,14 +161,16 @@ export function inertAcrossPartitions(
   if (root === undefined) {
     return false;
   }
-  const [, partition, service] = /^arn:([^:]+):([^:]*):/.exec(ref.arn) ?? [];
+  const partition = arnPartition(ref.arn);
   if (partition === undefined || partition === "*" || partition === holder) {
     return false;
   }
-  // A statement's ARNs scope a grant; elsewhere in a document (a backup plan's copy target) an
-  // ARN may name where data goes, and only an identity — a role to assume — is inert.
-  // Only the document's own statements (a backup plan may be named "Statement").
-  return /^Statement(?:\[\]|\.|$)/.test(at.slice(root.length + 1)) || service === "iam";
+  // The document's own statements scope grants (a backup plan may be named "Statement");
+  // elsewhere in a document an ARN may name where data goes, and only an IAM identity — a role
+  // to assume — is inert.
+  return (
+    /^Statement(?:\[\]|\.|$)/.test(at.slice(root.length + 1)) || ref.arn.split(":")[2] === "iam"
+  );
 }
 
 /** The kinds of place the generic reader finds by a property's name rather than by its value. */
