@@ -184,6 +184,16 @@ export function mergePolicyConfigFile(
       typeof value === "string" ? { enforcementLevel: value } : (value as Record<string, unknown>);
     out[name] = { ...out[name], ...settings };
   }
+  // The schema validator is loaded only for a file: a plan without one does not pay for it.
+  const { policyConfigProblems } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require("./policy-config-schema") as typeof import("./policy-config-schema");
+  const problems = policyConfigProblems(out);
+  if (problems.length > 0) {
+    throw new UsageError(
+      `--policy-config ${file}:${problems.length === 1 ? ` ${problems[0]}` : `\n  ${problems.join("\n  ")}`}.`,
+    );
+  }
   return out;
 }
 

@@ -25,14 +25,6 @@ export const reviewedResourceTypes = residencyResourcePolicy({
   severity: "high",
   remediationSteps:
     "Keep the stack's data on resource types the pack classifies; `sovereign-dc coverage --type <token>` shows why a type is not. Once you have reviewed where such a resource sends its data, list its type under `allowTypes` in this policy's config for the stack. The pack's own classification lives in policy/review/ (a reading of each place-naming property, or a class for the type with its reason) and the flow tables, refreshed by `npm run inventory`.",
-  configProperties: {
-    allowTypes: {
-      type: "array",
-      items: { type: "string" },
-      default: [],
-      description: "Type tokens accepted for this stack in addition to the reviewed set.",
-    },
-  },
   validate: (args, ctx) => {
     if (args.type.startsWith("pulumi:providers:") || !args.provider) {
       // Providers are placed by resource-placement; component resources hold nothing.

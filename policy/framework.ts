@@ -8,7 +8,6 @@
  * stack spec, and the offline engine sends the same document through the analyzer's `configure`.
  */
 import type {
-  PolicyConfigSchema,
   ReportViolation,
   ResourceValidationArgs,
   ResourceValidationPolicy,
@@ -17,7 +16,8 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import type { DeclaredCluster } from "../residency/clusters";
-import { findJurisdiction, jurisdictionIds, type Jurisdiction } from "../residency/jurisdictions";
+import { findJurisdiction, type Jurisdiction } from "../residency/jurisdictions";
+import { configSchemaOf } from "./config-schema";
 
 /** An accepted exception: one policy, one resource, a reason, and a date it lapses on. */
 export interface Waiver {
@@ -60,72 +60,6 @@ export interface ResidencySettings {
    */
   readonly reportWaived?: boolean;
 }
-
-/** JSON-schema properties of the shared settings, merged into every policy's configSchema. */
-export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
-  jurisdiction: {
-    type: "string",
-    enum: jurisdictionIds(),
-    description: "Jurisdiction whose border the stack must not cross (catalog ID).",
-  },
-  egressAllowlist: {
-    type: "array",
-    default: [],
-    description: "Destinations workloads may reach: { cidr, ports, protocol, reason }.",
-    items: {
-      type: "object",
-      required: ["cidr", "reason"],
-      properties: {
-        cidr: { type: "string" },
-        ports: { type: "array", items: { type: "integer" } },
-        protocol: { type: "string" },
-        reason: { type: "string" },
-      },
-    },
-  },
-  accountIds: {
-    type: "array",
-    default: [],
-    description:
-      "The cloud accounts the stack deploys into (sovereign-dc:accountId), besides those its providers pin.",
-    items: { type: "string" },
-  },
-  clusters: {
-    type: "array",
-    default: [],
-    description:
-      "Kubernetes clusters the program does not create, by kubeconfig context: { context, cloud, region }.",
-    items: {
-      type: "object",
-      required: ["context", "cloud", "region"],
-      properties: {
-        context: { type: "string" },
-        cloud: { type: "string", enum: ["alicloud", "aws"] },
-        region: { type: "string" },
-      },
-    },
-  },
-  reportWaived: {
-    type: "boolean",
-    default: false,
-    description:
-      "Report waived findings marked as waived instead of leaving them out (sovereign-dc check and plan set it).",
-  },
-  waivers: {
-    type: "array",
-    default: [],
-    description: "Accepted exceptions: { policy, resource, reason, expires (YYYY-MM-DD) }.",
-    items: {
-      type: "object",
-      properties: {
-        policy: { type: "string" },
-        resource: { type: "string" },
-        reason: { type: "string" },
-        expires: { type: "string" },
-      },
-    },
-  },
-};
 
 /** Text that separates a violation's message from the border-crossing path it carries. */
 export const pathMarker = "\npath: ";
@@ -260,8 +194,6 @@ interface PolicyMeta {
   readonly description: string;
   readonly severity: Severity;
   readonly remediationSteps: string;
-  /** Config properties of this policy beyond the shared settings. */
-  readonly configProperties?: PolicyConfigSchema["properties"];
 }
 
 /** What CrossGuard shows of a policy, whichever kind: its words and its config schema. */
@@ -271,9 +203,7 @@ function described(meta: PolicyMeta) {
     description: meta.description,
     severity: meta.severity,
     remediationSteps: meta.remediationSteps,
-    configSchema: {
-      properties: { ...sharedConfigProperties, ...(meta.configProperties ?? {}) },
-    } satisfies PolicyConfigSchema,
+    configSchema: configSchemaOf(meta.name),
   };
 }
 

@@ -25,6 +25,7 @@ import {
   placementOf,
   regionOfEndpoint,
   resourceLabel,
+  stateOnlyPackages,
 } from "../residency/placement";
 import { regionsWithZones, zonesOf } from "../residency/zones";
 import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
@@ -87,13 +88,85 @@ function endpointFindings(
   return out;
 }
 
+/**
+ * The inputs by which a resource or provider of a cloud the catalog does not place names where it
+ * is: Azure's `location`, Google Cloud's `region`, `zone` and `location`, and the same words of
+ * the other clouds' providers.
+ */
+const uncataloguedPlaceInputs = ["location", "region", "zone"] as const;
+
+/** The package of a resource or provider type whose places the catalog cannot judge, if it is one. */
+function uncataloguedPackage(type: string): string | undefined {
+  const pkg = type.startsWith("pulumi:providers:")
+    ? type.slice("pulumi:providers:".length)
+    : type.split(":")[0];
+  // Kubernetes objects are placed by their cluster, the state-only packages' by the stack's
+  // state, Pulumi's own resources (stack references) hold no place.
+  return pkg === "kubernetes" || pkg === "pulumi" || stateOnlyPackages.includes(pkg)
+    ? undefined
+    : pkg;
+}
+
+/** `regionsInside` of the policy's config: the places of other clouds a reviewer confirmed inside. */
+function confirmedPlaces(config: Record<string, unknown>, pkg: string): readonly string[] {
+  const all = config.regionsInside;
+  if (all === null || typeof all !== "object" || Array.isArray(all)) {
+    return [];
+  }
+  const listed = (all as Record<string, unknown>)[pkg];
+  return Array.isArray(listed) ? listed.filter((r): r is string => typeof r === "string") : [];
+}
+
+/**
+ * A resource or provider of a cloud the catalog does not place (Azure, Google Cloud, …) that sets
+ * a location: a destination the pack cannot place, unless the stack's reviewer lists that place
+ * under `regionsInside` for the package.
+ */
+function uncataloguedPlaceFindings(
+  args: { type: string; name: string; props: Record<string, unknown> },
+  ctx: PolicyContext,
+): Finding[] {
+  const pkg = uncataloguedPackage(args.type);
+  if (pkg === undefined) {
+    return [];
+  }
+  const j = ctx.jurisdiction;
+  const label = resourceLabel(args.type, args.name);
+  const confirmed = confirmedPlaces(ctx.config, pkg);
+  const verb = args.type.startsWith("pulumi:providers:") ? "pinned to" : "created in";
+  const out: Finding[] = [];
+  for (const key of uncataloguedPlaceInputs) {
+    const value = known(() => args.props[key]);
+    if (isUnknown(value)) {
+      out.push({
+        message: `${label} must be ${verb} a place inside ${j.id}, but its ${key} is not known at preview. Set ${key} from a literal or stack config.`,
+        path: [label, `${key} (unknown at preview)`],
+      });
+      continue;
+    }
+    if (typeof value !== "string" || value === "" || confirmed.includes(value)) {
+      continue;
+    }
+    const where = `${pkg} ${key} ${JSON.stringify(value)} (which the pack cannot place)`;
+    out.push({
+      message: `${label} must be ${verb} a place inside ${j.id}, but its ${key} is ${JSON.stringify(value)} of ${pkg}, a cloud whose places the pack does not catalog (it places the regions of ${clouds.join(" and ")}). Keep the stack on a cloud the pack places, or, once you have confirmed that ${JSON.stringify(value)} lies inside ${j.id}, list it for the stack under regionsInside of resource-placement in a --policy-config file (${JSON.stringify({ "resource-placement": { regionsInside: { [pkg]: [value] } } })}) given to check and plan, and to policy-config when it writes the config for pulumi preview --policy-pack-config.`,
+      path: [label, where],
+    });
+  }
+  return out;
+}
+
 function checkProvider(
   args: { type: string; name: string; props: Record<string, unknown> },
   ctx: PolicyContext,
 ): void {
   const cloud = cloudOf(args.type);
   if (cloud === undefined) {
-    // Kubernetes and other providers have no region; their resources are placed otherwise.
+    // Kubernetes providers are placed by their clusters, the state-only packages' by nothing;
+    // a provider of any other cloud is judged by the place it sets.
+    for (const f of uncataloguedPlaceFindings(args, ctx)) {
+      ctx.report(f);
+    }
     return;
   }
   const j = ctx.jurisdiction;
@@ -135,7 +208,7 @@ export const resourcePlacement = residencyResourcePolicy({
     "Checks whether every resource's effective region (its own region input, else its provider's region) and every provider's region and endpoints lie inside the jurisdiction.",
   severity: "critical",
   remediationSteps:
-    "Create every resource through a provider pinned to a region inside the jurisdiction (stack config `<cloud>:region` or an explicit provider), and do not override its region or endpoints with places outside.",
+    "Create every resource through a provider pinned to a region inside the jurisdiction (stack config `<cloud>:region` or an explicit provider), and do not override its region or endpoints with places outside. A cloud whose regions the pack does not catalog is placed only by the locations a reviewer lists under this policy's `regionsInside` for the stack.",
   validate: (args, ctx) => {
     if (args.type.startsWith("pulumi:providers:")) {
       checkProvider(args, ctx);
@@ -149,9 +222,12 @@ export const resourcePlacement = residencyResourcePolicy({
       // Kubernetes objects live in their cluster and the state-only packages' values in the
       // stack's state (see below). Any other package's resources (a shell command, a container
       // image, another cloud's service) have no region the catalog places: whether such a type
-      // moves data, and where, is reviewed-resource-types' to say — it reports every one of them
-      // until a reviewer allows the type for the stack. One finding per resource, with the fix
-      // that applies (a provider region cannot be pinned on a command).
+      // moves data is reviewed-resource-types' to say — it reports every one of them until a
+      // reviewer allows the type for the stack. Allowing a type does not place it: a location
+      // the resource sets itself is judged here, its provider's in checkProvider.
+      for (const f of uncataloguedPlaceFindings(args, ctx)) {
+        ctx.report(f);
+      }
       return;
     }
     const j = ctx.jurisdiction;

@@ -155,6 +155,66 @@ describe("pack config", () => {
     );
   });
 
+  it("validates each policy's settings against the schema the pack publishes, as the Pulumi CLI does", () => {
+    const rejects = (doc: unknown, message: string) => {
+      const f = file(doc);
+      expect(() => mergePolicyConfigFile(base, f)).toThrow(UsageError);
+      expect(() => mergePolicyConfigFile(base, f)).toThrow(`--policy-config ${f}: ${message}`);
+    };
+    rejects(
+      { "resource-placement": { regionsInside: { "azure-native": "chinaeast2" } } },
+      'resource-placement.regionsInside["azure-native"] received "chinaeast2", which must be array (regionsInside: Places of clouds',
+    );
+    rejects(
+      { "reviewed-resource-types": { allowTypes: "command:local:Command" } },
+      'reviewed-resource-types.allowTypes received "command:local:Command", which must be array (allowTypes: Type tokens accepted',
+    );
+    rejects(
+      { "public-exposure": { waivers: [{ policy: "public-exposure", resource: 7 }] } },
+      "public-exposure.waivers[0].resource received 7, which must be string",
+    );
+    rejects(
+      { "network-links": { jurisdiction: "China" } },
+      'network-links.jurisdiction received "China", which must be one of "CN", "US"',
+    );
+    rejects(
+      { "internet-egress": "warn" },
+      `internet-egress.enforcementLevel received "warn"; CrossGuard's levels are advisory, mandatory, remediate, disabled.`,
+    );
+  });
+
+  it("rejects a setting the policy does not take, listing those it takes", () => {
+    const f = file({ "reviewed-resource-types": { allowtypes: ["command:local:Command"] } });
+    expect(() => mergePolicyConfigFile(base, f)).toThrow(
+      `--policy-config ${f}: reviewed-resource-types.allowtypes is not a setting of reviewed-resource-types (received ["command:local:Command"]); it takes enforcementLevel, jurisdiction, egressAllowlist, accountIds, clusters, reportWaived, waivers, allowTypes.`,
+    );
+  });
+
+  it("lists every problem of a file at once", () => {
+    const f = file({
+      "reviewed-resource-types": { allowTypes: [1] },
+      "resource-placement": { regionsInside: [] },
+    });
+    const lines = (() => {
+      try {
+        mergePolicyConfigFile(base, f);
+        return [];
+      } catch (e) {
+        return (e as Error).message.split("\n");
+      }
+    })();
+    expect(lines[0]).toBe(`--policy-config ${f}:`);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.slice(0, l.indexOf(" (")))
+        .sort(),
+    ).toEqual([
+      "  resource-placement.regionsInside received [], which must be object",
+      "  reviewed-resource-types.allowTypes[0] received 1, which must be string",
+    ]);
+  });
+
   it("rejects a file that is not JSON", () => {
     const f = file("{ all: mandatory");
     expect(() => mergePolicyConfigFile(base, f)).toThrow(

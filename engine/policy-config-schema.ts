@@ -1,0 +1,101 @@
+/**
+ * Validates a policy pack config as the Pulumi CLI validates `--policy-pack-config`: each
+ * policy's settings against the JSON schema the pack publishes for it (policy/config-schema.ts),
+ * its `enforcementLevel` against CrossGuard's levels. Stricter in one point: a setting the
+ * policy does not take is an error, not ignored, so a misspelt key cannot pass unnoticed.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import { configSchemaOf } from "../policy/config-schema";
+
+/** The levels CrossGuard accepts in a policy's config. */
+const enforcementLevels = ["advisory", "mandatory", "remediate", "disabled"];
+
+const validators = new Map<string, ValidateFunction>();
+
+function validatorOf(ajv: Ajv, policy: string): ValidateFunction {
+  let v = validators.get(policy);
+  if (v === undefined) {
+    const { properties } = configSchemaOf(policy);
+    v = ajv.compile({ type: "object", properties });
+    validators.set(policy, v);
+  }
+  return v;
+}
+
+let shared: Ajv | undefined;
+
+/** A JSON pointer of ajv's as the key a user writes: `regionsInside["azure-native"]`, `waivers[0].expires`. */
+function keyOf(pointer: string): string {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((raw) => raw.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((seg, i) =>
+      /^\d+$/.test(seg)
+        ? `[${seg}]`
+        : /^[A-Za-z_$][\w$]*$/.test(seg)
+          ? `${i === 0 ? "" : "."}${seg}`
+          : `[${JSON.stringify(seg)}]`,
+    )
+    .join("");
+}
+
+/** The value at an ajv JSON pointer inside `doc`. */
+function valueAt(doc: unknown, pointer: string): unknown {
+  let at: unknown = doc;
+  for (const raw of pointer.split("/").slice(1)) {
+    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    at = at !== null && typeof at === "object" ? (at as Record<string, unknown>)[seg] : undefined;
+  }
+  return at;
+}
+
+function describeError(policy: string, settings: unknown, e: ErrorObject): string {
+  const key = keyOf(e.instancePath);
+  const top = e.instancePath.split("/")[1]?.replace(/~1/g, "/").replace(/~0/g, "~");
+  const property = top === undefined ? undefined : configSchemaOf(policy).properties?.[top];
+  const takes =
+    property !== undefined && typeof property === "object" && "description" in property
+      ? ` (${top}: ${String(property.description).replace(/\.$/, "")})`
+      : "";
+  const must =
+    e.keyword === "enum"
+      ? `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((a) => JSON.stringify(a)).join(", ")}`
+      : (e.message ?? "is not valid");
+  return `${policy}.${key} received ${JSON.stringify(valueAt(settings, e.instancePath))}, which ${must}${takes}`;
+}
+
+/**
+ * Every problem of `config` (policy name → settings), one line each naming the policy and key,
+ * the value received and what is allowed; empty when the config is valid.
+ */
+export function policyConfigProblems(
+  config: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+): string[] {
+  shared ??= new Ajv({ allErrors: true, strict: false });
+  const ajv = shared;
+  const problems: string[] = [];
+  for (const [policy, settings] of Object.entries(config)) {
+    const { enforcementLevel, ...rest } = settings;
+    if (enforcementLevel !== undefined && !enforcementLevels.includes(enforcementLevel as string)) {
+      problems.push(
+        `${policy}.enforcementLevel received ${JSON.stringify(enforcementLevel)}; CrossGuard's levels are ${enforcementLevels.join(", ")}`,
+      );
+    }
+    const known = Object.keys(configSchemaOf(policy).properties ?? {});
+    for (const key of Object.keys(rest)) {
+      if (!known.includes(key)) {
+        problems.push(
+          `${policy}.${key} is not a setting of ${policy} (received ${JSON.stringify(rest[key])}); it takes enforcementLevel, ${known.join(", ")}`,
+        );
+      }
+    }
+    const validate = validatorOf(ajv, policy);
+    if (!validate(rest)) {
+      for (const e of validate.errors ?? []) {
+        problems.push(describeError(policy, rest, e));
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,100 @@
+/**
+ * The config each residency policy takes, as the JSON schema CrossGuard publishes with the pack
+ * (`configSchema`) and validates a `--policy-pack-config` document against; the offline engine
+ * validates a `--policy-config` file against the same schema (engine/policy-config-schema.ts).
+ * Kept apart from the policies so the engine reads it without loading them.
+ */
+import type { PolicyConfigSchema } from "@pulumi/policy";
+import { jurisdictionIds } from "../residency/jurisdictions";
+
+/** JSON-schema properties of the shared settings, merged into every policy's configSchema. */
+export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
+  jurisdiction: {
+    type: "string",
+    enum: jurisdictionIds(),
+    description: "Jurisdiction whose border the stack must not cross (catalog ID).",
+  },
+  egressAllowlist: {
+    type: "array",
+    default: [],
+    description: "Destinations workloads may reach: { cidr, ports, protocol, reason }.",
+    items: {
+      type: "object",
+      required: ["cidr", "reason"],
+      properties: {
+        cidr: { type: "string" },
+        ports: { type: "array", items: { type: "integer" } },
+        protocol: { type: "string" },
+        reason: { type: "string" },
+      },
+    },
+  },
+  accountIds: {
+    type: "array",
+    default: [],
+    description:
+      "The cloud accounts the stack deploys into (sovereign-dc:accountId), besides those its providers pin.",
+    items: { type: "string" },
+  },
+  clusters: {
+    type: "array",
+    default: [],
+    description:
+      "Kubernetes clusters the program does not create, by kubeconfig context: { context, cloud, region }.",
+    items: {
+      type: "object",
+      required: ["context", "cloud", "region"],
+      properties: {
+        context: { type: "string" },
+        cloud: { type: "string", enum: ["alicloud", "aws"] },
+        region: { type: "string" },
+      },
+    },
+  },
+  reportWaived: {
+    type: "boolean",
+    default: false,
+    description:
+      "Report waived findings marked as waived instead of leaving them out (sovereign-dc check and plan set it).",
+  },
+  waivers: {
+    type: "array",
+    default: [],
+    description: "Accepted exceptions: { policy, resource, reason, expires (YYYY-MM-DD) }.",
+    items: {
+      type: "object",
+      properties: {
+        policy: { type: "string" },
+        resource: { type: "string" },
+        reason: { type: "string" },
+        expires: { type: "string" },
+      },
+    },
+  },
+};
+
+/** Config properties of single policies, beyond the shared settings, by policy name. */
+const ownConfigProperties: Readonly<Record<string, PolicyConfigSchema["properties"]>> = {
+  "reviewed-resource-types": {
+    allowTypes: {
+      type: "array",
+      items: { type: "string" },
+      default: [],
+      description: "Type tokens accepted for this stack in addition to the reviewed set.",
+    },
+  },
+  "resource-placement": {
+    regionsInside: {
+      type: "object",
+      default: {},
+      description:
+        'Places of clouds the pack does not catalog that the stack\'s reviewer has confirmed lie inside the jurisdiction, by package: { "azure-native": ["chinaeast2"] }. A location, region or zone of such a cloud not listed here cannot be placed.',
+      additionalProperties: { type: "array", items: { type: "string" } },
+    },
+  },
+};
+
+/** The config schema of the policy named `name`: the shared settings and its own. */
+export function configSchemaOf(name: string): PolicyConfigSchema {
+  return { properties: { ...sharedConfigProperties, ...ownConfigProperties[name] } };
+}

@@ -1,0 +1,131 @@
+/**
+ * A cloud whose regions the catalog does not hold (Azure, Google Cloud, …) cannot be placed. Its
+ * resource types fail reviewed-resource-types until a reviewer allows them, and allowing a type
+ * does not place it: the location its provider or the resource itself sets is still a destination
+ * the pack cannot place (resource-placement), until the reviewer lists that place under
+ * `regionsInside` for the stack. A stack of such a cloud in the US whose types were allowed must
+ * never read as sealed.
+ */
+import type { Plan } from "../../engine/plan";
+import { add, addProvider, fixturePlan, pipe, unknown } from "../helpers/policy-plan";
+import { oregonSettings, policyPack, runCases } from "../helpers/policy-session";
+
+const pack = policyPack();
+let happy: Plan;
+beforeAll(async () => {
+  happy = await fixturePlan("policy-aws", "us");
+});
+
+const ip = "azure-native:network:PublicIPAddress";
+const bucket = "gcp:storage/bucket:Bucket";
+
+/** The reviewer allowed the types of these clouds for the stack (reviewed-resource-types). */
+const allowed = {
+  ...oregonSettings,
+  policies: { "reviewed-resource-types": { allowTypes: [ip, bucket] } },
+};
+
+/** …and confirmed where the given places are. */
+const confirmed = (regionsInside: Record<string, string[]>) => ({
+  ...allowed,
+  policies: { ...allowed.policies, "resource-placement": { regionsInside } },
+});
+
+/** A public IP through an azure-native provider with `location`. */
+const azureIp = (location: unknown) =>
+  pipe(
+    addProvider("azure-native", "azure", location === undefined ? {} : { location }),
+    add(ip, "ip", { publicIPAllocationMethod: "Static" }, { provider: "azure" }),
+  );
+
+/** A bucket through a gcp provider in a region, the bucket in `location`. */
+const gcpBucket = (location: unknown) =>
+  pipe(
+    addProvider("gcp", "gcp", { project: "acme", region: "us-west1" }),
+    add(bucket, "logs", { location }, { provider: "gcp" }),
+  );
+
+const azureProvider = 'azure-native provider "azure"';
+
+describe("a cloud the catalog does not place, its types allowed", () => {
+  runCases(pack, () => happy, allowed, [
+    {
+      name: "an azure-native provider sets a location the pack cannot place",
+      bad: azureIp("westus"),
+      expected: [
+        [
+          "resource-placement",
+          "azure",
+          "mandatory",
+          [azureProvider, 'azure-native location "westus" (which the pack cannot place)'],
+        ],
+      ],
+      twinName: "the reviewer lists that location inside the jurisdiction",
+      twin: azureIp("westus"),
+      twinSettings: confirmed({ "azure-native": ["westus"] }),
+    },
+    {
+      name: "an azure-native provider's location is not known at preview",
+      bad: azureIp(unknown),
+      expected: [
+        [
+          "resource-placement",
+          "azure",
+          "mandatory",
+          [azureProvider, "location (unknown at preview)"],
+        ],
+      ],
+      twinName: "the provider sets no location and the resource sets none",
+      twin: azureIp(undefined),
+    },
+    {
+      name: "a gcp bucket sets a location other than its provider's, and the provider's is unlisted",
+      bad: gcpBucket("US"),
+      expected: [
+        [
+          "resource-placement",
+          "gcp",
+          "mandatory",
+          ['gcp provider "gcp"', 'gcp region "us-west1" (which the pack cannot place)'],
+        ],
+        [
+          "resource-placement",
+          "logs",
+          "mandatory",
+          ['storage bucket "logs"', 'gcp location "US" (which the pack cannot place)'],
+        ],
+      ],
+      twinName: "the reviewer lists both places of that cloud",
+      twin: gcpBucket("US"),
+      twinSettings: confirmed({ gcp: ["us-west1", "US"] }),
+    },
+    {
+      name: "an azure-native provider is in an Azure China location, which the catalog does not hold",
+      bad: azureIp("chinaeast2"),
+      expected: [
+        [
+          "resource-placement",
+          "azure",
+          "mandatory",
+          [azureProvider, 'azure-native location "chinaeast2" (which the pack cannot place)'],
+        ],
+      ],
+      twinName: "the reviewer confirms that location for azure-native",
+      twin: azureIp("chinaeast2"),
+      twinSettings: confirmed({ "azure-native": ["chinaeast2"] }),
+    },
+  ]);
+});
+
+describe("a cloud the catalog does not place, its types not allowed", () => {
+  test("each resource fails reviewed-resource-types, the provider's location resource-placement, a place confirmed for another package does not count", async () => {
+    const violations = await pack.checkAround(happy, azureIp("westus")(happy), {
+      ...oregonSettings,
+      policies: { "resource-placement": { regionsInside: { gcp: ["westus"] } } },
+    });
+    expect(violations.map((v) => [v.policy, v.resourceName]).sort()).toEqual([
+      ["resource-placement", "azure"],
+      ["reviewed-resource-types", "ip"],
+    ]);
+  });
+});
