@@ -110,6 +110,10 @@ async function planCommand(
   },
   io: Io,
 ): Promise<number> {
+  const warning = entryWarning(opts.project);
+  if (warning !== undefined) {
+    io.err(warning);
+  }
   const result = await evaluateAndCheck({
     projectDir: opts.project,
     stack: opts.stack,
@@ -186,6 +190,10 @@ async function checkCommand(
   if (other !== undefined) {
     io.err(`${other}\n`);
   }
+  const warning = fs.statSync(program).isDirectory() ? entryWarning(program) : undefined;
+  if (warning !== undefined) {
+    io.err(warning);
+  }
   const result = await evaluateAndCheck({
     projectDir: path.dirname(file),
     stack: opts.stack,
@@ -230,6 +238,17 @@ function projectEntry(dir: string): string {
   return loadProject(dir).main;
 }
 
+/** The language host's warning about the entry of the project in `dir`, when it has one. */
+function entryWarning(dir: string): string | undefined {
+  try {
+    const note = loadProject(dir).mainNote;
+    return note === undefined ? undefined : `warning: ${note}\n`;
+  } catch {
+    // A project whose entry cannot be found fails with its own error when it is evaluated.
+    return undefined;
+  }
+}
+
 /**
  * A note when the file checked is not the entry the project's Pulumi.yaml (its `main`, or
  * package.json's) makes `pulumi up` run: the verdict is the file's, which a job that checks a
@@ -246,7 +265,7 @@ function otherEntry(file: string): string | undefined {
     return undefined;
   }
   const rel = (f: string) => path.relative(process.cwd(), f) || path.basename(f);
-  return `note: ${rel(file)} is not this project's entry: pulumi up runs ${rel(entry)} (Pulumi.yaml main, else package.json main, else index.js, index.mjs, index.ts, index.mts). The verdict below is for ${rel(file)}.`;
+  return `note: ${rel(file)} is not this project's entry: pulumi up runs ${rel(entry)} (Pulumi.yaml main, else the file package.json names by exports or main if it exists, else index.js, index.mjs, index.ts, index.mts). The verdict below is for ${rel(file)}.`;
 }
 
 function policyConfigCommand(

@@ -27,6 +27,12 @@ export interface ProjectInfo {
    * throws a UsageError naming Pulumi.yaml's `main` and the folder.
    */
   readonly main: string;
+  /**
+   * Set when the entry is not the one package.json names because that file does not exist: the
+   * Pulumi language host then warns and runs the project folder, and so does the guard. Reading
+   * it resolves the entry, as reading `main` does.
+   */
+  readonly mainNote: string | undefined;
   /** Folder holding the Pulumi.<stack>.yaml files. */
   readonly stackConfigDir: string;
   /** The language runtime Pulumi.yaml names (`runtime:` or `runtime.name`): nodejs, bun, … */
@@ -95,12 +101,15 @@ function readProject(dir: string, file: string): ProjectInfo {
     typeof doc?.stackConfigDir === "string" ? doc.stackConfigDir : ".",
   );
   const backend = doc?.backend as { url?: unknown } | undefined;
-  let main: string | undefined;
+  let main: ResolvedMain | undefined;
   return {
     dir,
     name,
     get main() {
-      return (main ??= resolveMain(dir, file, mainSetting));
+      return (main ??= resolveMain(dir, file, mainSetting)).file;
+    },
+    get mainNote() {
+      return (main ??= resolveMain(dir, file, mainSetting)).note;
     },
     stackConfigDir,
     runtime: runtimeName(doc?.runtime),
@@ -142,25 +151,64 @@ function projectConfig(file: string, project: string, raw: unknown): Record<stri
   return out;
 }
 
-/** Resolves the program entry as the Node.js language host does: `main`, then package.json. */
-function resolveMain(dir: string, projectFile: string, mainSetting: string | undefined): string {
-  const base = mainSetting ? path.resolve(dir, mainSetting) : dir;
-  if (fs.existsSync(base) && fs.statSync(base).isFile()) {
-    return base;
+/** The program entry, and why it is not the one package.json names, when it is not. */
+interface ResolvedMain {
+  readonly file: string;
+  readonly note?: string;
+}
+
+/** The nearest folder from `dir` upward that holds a package.json, as the language host finds it. */
+function packageRootOf(dir: string): string | undefined {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (fs.existsSync(path.join(at, "package.json"))) {
+      return at;
+    }
+    if (path.dirname(at) === at) {
+      return undefined;
+    }
   }
-  const yamlName = path.basename(projectFile);
-  if (mainSetting && !fs.existsSync(base)) {
-    throw new UsageError(
-      `Cannot find the program entry: ${yamlName} sets main: ${JSON.stringify(mainSetting)}, ` +
-        `but there is no such file or folder in ${dir}. Point main at the program file ` +
-        "(or its folder), or run `sovereign-dc check <program file>`.",
-    );
+}
+
+/** A package.json's fields, or nothing when it cannot be read (the host reads it best-effort). */
+function readPackage(file: string): { exports?: unknown; main?: unknown } {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as { exports?: unknown; main?: unknown };
+  } catch {
+    return {};
   }
+}
+
+/**
+ * The entry package.json names, as the language host reads it: `exports` (a path, or the `"."`
+ * export as a path or its `default`, `require` or `import` condition), else `main`.
+ */
+function packageEntry(pkg: { exports?: unknown; main?: unknown }): string | undefined {
+  const exp = pkg.exports;
+  const dot = typeof exp === "object" && exp !== null ? (exp as Record<string, unknown>)["."] : exp;
+  if (exp !== undefined) {
+    if (typeof dot === "string") {
+      return dot;
+    }
+    if (typeof dot === "object" && dot !== null) {
+      const c = dot as Record<string, unknown>;
+      const entry = c.default ?? c.require ?? c.import;
+      return typeof entry === "string" ? entry : undefined;
+    }
+    return undefined;
+  }
+  return typeof pkg.main === "string" && pkg.main !== "" ? pkg.main : undefined;
+}
+
+/** Node's entry of a folder: its package.json `main` if that file exists, else its index file. */
+function folderEntry(base: string): string | undefined {
   const pkgFile = path.join(base, "package.json");
   if (fs.existsSync(pkgFile)) {
-    const pkg = JSON.parse(fs.readFileSync(pkgFile, "utf8")) as { main?: string };
-    if (pkg.main) {
-      return path.resolve(base, pkg.main);
+    const main = readPackage(pkgFile).main;
+    if (typeof main === "string" && main !== "") {
+      const file = path.resolve(base, main);
+      if (fs.existsSync(file) && fs.statSync(file).isFile()) {
+        return file;
+      }
     }
   }
   // The language host's order (engine/load-program.ts loads a folder the same way).
@@ -168,6 +216,53 @@ function resolveMain(dir: string, projectFile: string, mainSetting: string | und
     if (fs.existsSync(path.join(base, candidate))) {
       return path.join(base, candidate);
     }
+  }
+  return undefined;
+}
+
+/**
+ * Resolves the program entry as the Node.js language host does: Pulumi.yaml's `main` (a file,
+ * or a folder Node loads by its package.json `main` or index file); without it, the entry the
+ * nearest package.json names (`exports`, else `main`) — which, when that file does not exist,
+ * the host warns about and replaces by the project folder — else the project folder.
+ */
+function resolveMain(
+  dir: string,
+  projectFile: string,
+  mainSetting: string | undefined,
+): ResolvedMain {
+  const yamlName = path.basename(projectFile);
+  const base = mainSetting ? path.resolve(dir, mainSetting) : dir;
+  if (mainSetting) {
+    if (!fs.existsSync(base)) {
+      throw new UsageError(
+        `Cannot find the program entry: ${yamlName} sets main: ${JSON.stringify(mainSetting)}, ` +
+          `but there is no such file or folder in ${dir}. Point main at the program file ` +
+          "(or its folder), or run `sovereign-dc check <program file>`.",
+      );
+    }
+    if (fs.statSync(base).isFile()) {
+      return { file: base };
+    }
+  }
+  let note: string | undefined;
+  const root = mainSetting ? undefined : packageRootOf(dir);
+  const named =
+    root === undefined ? undefined : packageEntry(readPackage(path.join(root, "package.json")));
+  if (root !== undefined && named !== undefined) {
+    const file = path.join(root, named);
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) {
+      return { file };
+    }
+    if (!fs.existsSync(file)) {
+      note = `${path.join(root, "package.json")} names ${JSON.stringify(named)} as the program's entry, but there is no such file; like the Pulumi language host ("Could not find entry point … specified in package.json"), the guard runs the project folder ${dir} instead`;
+    }
+  }
+  const found = folderEntry(
+    root !== undefined && named !== undefined && note === undefined ? path.join(root, named) : base,
+  );
+  if (found !== undefined) {
+    return { file: found, note: note && `${note}: ${path.basename(found)}.` };
   }
   const what = mainSetting
     ? `${yamlName} sets main: ${JSON.stringify(mainSetting)}, and the folder`

@@ -16,6 +16,7 @@ const esm = path.join(root, "test", "fixtures", "engine", "esm", "top-level-awai
 const workloads = path.join("test", "fixtures", "check-kubernetes", "index.ts");
 const kubernetesStacks = ["ambient", "open", "declared", "abroad", "misdeclared"] as const;
 const movedMain = path.join("test", "fixtures", "engine", "moved-main");
+const missingPackageMain = path.join("test", "fixtures", "engine", "missing-package-main");
 
 /**
  * The commands of every test below but the first block's, run side by side through the CLI's
@@ -31,6 +32,7 @@ beforeAll(() => {
     ["entry", ["check", path.join(movedMain, "src", "index.ts"), "--stack", "dev"]],
     ["project-folder", ["check", movedMain, "--stack", "dev"]],
     ["plain-folder", ["check", path.join(movedMain, "src"), "--stack", "dev"]],
+    ["missing-package-main", ["check", missingPackageMain, "--stack", "dev"]],
     [
       "bun",
       [
@@ -68,7 +70,7 @@ describe("sovereign-dc check on a file that is not the project's entry", () => {
   it("says which file pulumi up runs, on stderr, and judges the file it was given", async () => {
     const former = await ran("former-entry");
     expect(former.stderr).toBe(
-      `note: ${path.join(movedMain, "index.ts")} is not this project's entry: pulumi up runs ${path.join(movedMain, "src", "index.ts")} (Pulumi.yaml main, else package.json main, else index.js, index.mjs, index.ts, index.mts). The verdict below is for ${path.join(movedMain, "index.ts")}.\n`,
+      `note: ${path.join(movedMain, "index.ts")} is not this project's entry: pulumi up runs ${path.join(movedMain, "src", "index.ts")} (Pulumi.yaml main, else the file package.json names by exports or main if it exists, else index.js, index.mjs, index.ts, index.mts). The verdict below is for ${path.join(movedMain, "index.ts")}.\n`,
     );
     expect(former.code).toBe(0);
   });
@@ -82,6 +84,15 @@ describe("sovereign-dc check on a file that is not the project's entry", () => {
         `^Checked ${path.join(movedMain, "src", "index.ts").replace(/[/\\]/g, ".")} as stack dev`,
       ),
     );
+  });
+
+  it("checks the folder's index.ts when package.json names an entry that does not exist, as the language host runs it", async () => {
+    const run = await ran("missing-package-main");
+    expect(run.stderr).toBe(
+      `warning: ${path.join(root, missingPackageMain, "package.json")} names "index.js" as the program's entry, but there is no such file; like the Pulumi language host ("Could not find entry point … specified in package.json"), the guard runs the project folder ${path.join(root, missingPackageMain)} instead: index.ts.\n`,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('aws:kms/key:Key "records"');
   });
 
   it("refuses a folder that holds no project, naming it and what is allowed", async () => {
@@ -216,7 +227,7 @@ describe("sovereign-dc check on a TypeScript ES-module program", () => {
     const run = await ran("esm");
     // The fixture sits in the engine fixtures' project, whose entry is another file: said, on stderr.
     expect(run.stderr).toBe(
-      "note: test/fixtures/engine/esm/top-level-await.ts is not this project's entry: pulumi up runs test/fixtures/engine/index.ts (Pulumi.yaml main, else package.json main, else index.js, index.mjs, index.ts, index.mts). The verdict below is for test/fixtures/engine/esm/top-level-await.ts.\n",
+      "note: test/fixtures/engine/esm/top-level-await.ts is not this project's entry: pulumi up runs test/fixtures/engine/index.ts (Pulumi.yaml main, else the file package.json names by exports or main if it exists, else index.js, index.mjs, index.ts, index.mts). The verdict below is for test/fixtures/engine/esm/top-level-await.ts.\n",
     );
     // Its one finding is hardening (no customer-managed key): advisory in standard posture.
     expect(run.code).toBe(0);

@@ -270,6 +270,43 @@ describe("the project's entry", () => {
     expect(stack.config["aws:region"]).toBe("cn-north-1");
   });
 
+  it("is the file package.json names, by exports before main, with no note", () => {
+    const main = project("name: p\n", {
+      "package.json": '{"main": "bin/app.js"}',
+      "bin/app.js": "",
+      "index.ts": "",
+    });
+    expect(loadProject(main).main).toBe(path.join(main, "bin", "app.js"));
+    expect(loadProject(main).mainNote).toBeUndefined();
+    const exported = project("name: p\n", {
+      "package.json": '{"main": "index.ts", "exports": {".": {"require": "./lib/run.js"}}}',
+      "lib/run.js": "",
+      "index.ts": "",
+    });
+    expect(loadProject(exported).main).toBe(path.join(exported, "lib", "run.js"));
+  });
+
+  it("falls back to the project folder, with a note, when package.json names a file that does not exist", () => {
+    // The layout of public examples that name index.js without a build step: the language host
+    // warns "Could not find entry point 'index.js' specified in package.json" and runs the folder.
+    const dir = project("name: p\n", { "package.json": '{"main": "index.js"}', "index.ts": "" });
+    const info = loadProject(dir);
+    expect(info.main).toBe(path.join(dir, "index.ts"));
+    expect(info.mainNote).toBe(
+      `${path.join(dir, "package.json")} names "index.js" as the program's entry, but there is no such file; like the Pulumi language host ("Could not find entry point … specified in package.json"), the guard runs the project folder ${dir} instead: index.ts.`,
+    );
+  });
+
+  it("reads the nearest package.json above a project folder that has none, as the language host does", () => {
+    const root = project("name: outer\n", {
+      "package.json": '{"main": "infra/main.ts"}',
+      "infra/main.ts": "",
+    });
+    fs.writeFileSync(path.join(root, "infra", "Pulumi.yaml"), "name: p\n");
+    fs.writeFileSync(path.join(root, "infra", "index.ts"), "");
+    expect(loadProject(path.join(root, "infra")).main).toBe(path.join(root, "infra", "main.ts"));
+  });
+
   it("takes a folder's index files in the language host's order: .js, .mjs, .ts, .mts", () => {
     const both = project("name: p\n", { "index.ts": "", "index.js": "" });
     expect(loadProject(both).main).toBe(path.join(both, "index.js"));
