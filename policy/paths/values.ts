@@ -342,6 +342,11 @@ export function isOn(v: unknown): boolean {
  */
 export function jsonDocument(v: unknown): unknown {
   if (typeof v === "string") {
+    if (!mayBeJson(v)) {
+      // Most strings a resource holds (names, regions, CIDRs, ARNs) are no JSON text: told
+      // apart by their first character, without the exception a failed parse costs.
+      return undefined;
+    }
     try {
       return JSON.parse(v);
     } catch {
@@ -359,6 +364,32 @@ export function jsonDocument(v: unknown): unknown {
     }),
   );
   return text === unknown || marked ? unknown : JSON.parse(text as string);
+}
+
+/** A JSON number, the whole of a text (JSON.parse's grammar, white space around it aside). */
+const jsonNumber = /^\s*-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?\s*$/;
+/** JSON's white space, which may precede a value. */
+const jsonSpace = /^[ \t\n\r]*/;
+
+/**
+ * False when `text` cannot be JSON: its first character after JSON's white space starts no JSON
+ * value, it starts with a letter and is none of JSON's literals, or it starts a number and is
+ * none. True does not promise a parse: an object, array or string text is left to JSON.parse.
+ */
+function mayBeJson(text: string): boolean {
+  const at = jsonSpace.exec(text)![0].length;
+  const c = text.charCodeAt(at);
+  if (c === 0x7b || c === 0x5b || c === 0x22) {
+    return true; // { [ "
+  }
+  if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+    return jsonNumber.test(text); // - 0-9
+  }
+  if (c === 0x74 || c === 0x66 || c === 0x6e) {
+    const word = text.trim();
+    return word === "true" || word === "false" || word === "null";
+  }
+  return false;
 }
 
 /** A string or list of strings (IAM-style `"*"` / `["*"]`) as a list. */

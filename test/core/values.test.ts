@@ -4,6 +4,7 @@
  * never dropped (that would let an undecidable destination pass) and never thrown (the runtime
  * would turn it into an advisory).
  */
+import fc from "fast-check";
 import {
   fromPlan,
   itemAt,
@@ -219,6 +220,51 @@ describe("jsonDocument", () => {
 
   test("a document with an unknown anywhere inside is unknown", () => {
     expect(jsonDocument(proxied({ a: { b: [unknownText] } }))).toBe(unknown);
+  });
+
+  test("reads any text as JSON.parse does: its value, or undefined where it throws", () => {
+    const parsed = (text: string) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return undefined;
+      }
+    };
+    // Texts near JSON's edges: literals and numbers with something after them, white space JSON
+    // does not allow, and JSON of every shape, as well as any string at all.
+    const near = fc.oneof(
+      fc.json(),
+      fc.string(),
+      fc
+        .tuple(
+          fc.constantFrom("", " ", "\t", "\n", "\u00a0", "\ufeff"),
+          fc.oneof(
+            fc.constantFrom(
+              "true",
+              "false",
+              "null",
+              "tru",
+              "nul",
+              "-",
+              "01",
+              "1.",
+              ".5",
+              "1e",
+              "NaN",
+            ),
+            fc.double().map(String),
+            fc.json(),
+          ),
+          fc.constantFrom("", " ", "x", "\r\n", "0", "]"),
+        )
+        .map(([a, b, c]) => a + b + c),
+    );
+    fc.assert(
+      fc.property(near, (text) => {
+        expect(jsonDocument(text)).toEqual(parsed(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
