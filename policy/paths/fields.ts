@@ -12,7 +12,13 @@ import {
   regionInJurisdiction,
   type Jurisdiction,
 } from "../../residency/jurisdictions";
-import { cloudOf, describeNamedPlace, hostOf, regionOfEndpoint } from "../../residency/placement";
+import {
+  awsPartitionOfResource,
+  cloudOf,
+  describeNamedPlace,
+  hostOf,
+  regionOfEndpoint,
+} from "../../residency/placement";
 import { isPlace } from "./model";
 import { foreignAccountPlace, ownAccounts } from "./accounts";
 import { isAnywhere, parseCidr, reachOfAddress } from "./addresses";
@@ -23,6 +29,7 @@ import type {
   BorderResource,
   Endpoint,
   FieldSpec,
+  Grantee,
   Judged,
   LocalVerdict,
   TaggedEdge,
@@ -36,6 +43,7 @@ import {
   isUnknown,
   isUnknownValueError,
   jsonDocument,
+  known,
   str,
   valueAt,
   valuesAt,
@@ -966,7 +974,17 @@ function compileGrants(field: FieldSpec, r: BorderResource, x: Resolver): Compil
   const provider = r.provider ? x.get(r.provider) : undefined;
   const own = ownAccounts(provider, x.declaredAccounts);
   const cloud = cloudOf(r.type) ?? "alicloud";
+  // AWS refuses a principal of another partition than the holder's: it is granted nothing.
+  const holder = known(() => awsPartitionOfResource(r.type, r.props, provider));
+  const refused = (g: Grantee) =>
+    g.kind === "account" &&
+    g.partition !== undefined &&
+    typeof holder === "string" &&
+    g.partition !== holder;
   return grants(r.props).flatMap((g): Compiled[] => {
+    if (refused(g)) {
+      return [];
+    }
     if (field.policy === "public-exposure") {
       if (g.kind === "everyone") {
         const outcome: Outcome = { kind: "outside", place: "the internet (any country)" };

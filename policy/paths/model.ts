@@ -368,8 +368,16 @@ export type Grantee =
   | { readonly kind: "everyone"; readonly path: string; readonly what: string }
   /** The grant is not known at preview, so whether it is public cannot be decided. */
   | { readonly kind: "unknown"; readonly path: string }
-  /** An account (as written: an ID, or a principal the pack cannot read an account from). */
-  | { readonly kind: "account"; readonly path: string; readonly account: string }
+  /**
+   * An account (as written: an ID, or a principal the pack cannot read an account from), with the
+   * AWS partition of the principal's ARN when it was written as one.
+   */
+  | {
+      readonly kind: "account";
+      readonly path: string;
+      readonly account: string;
+      readonly partition?: string;
+    }
   /** Every account of an organisation or organisational unit. */
   | { readonly kind: "organization"; readonly path: string; readonly id: string }
   /**

@@ -234,3 +234,44 @@ test("a holder whose partition is not known at preview is judged as any other", 
     ],
   ]);
 });
+
+test("a role trusting an account principal of another partition trusts no one there; one of its own partition is a cross-account grant", async () => {
+  const role = (principal: string, opts = {}) =>
+    add(
+      "aws:iam/role:Role",
+      "partner",
+      {
+        assumeRolePolicy: document({
+          Effect: "Allow",
+          Principal: { AWS: principal },
+          Action: "sts:AssumeRole",
+        }),
+      },
+      opts,
+    );
+  const grants = async (plan: Plan) =>
+    findings(await pack.check(plan, cn)).filter(([p]) => p === "cross-account-links");
+  // AWS refuses a principal of the aws partition for a role of cn-north-1 (aws-cn).
+  expect(await grants(role("arn:aws:iam::999999999999:root")(china))).toEqual([]);
+  const trusted = [
+    [
+      "cross-account-links",
+      "partner",
+      "advisory",
+      [
+        "a global service",
+        'iam role "partner"',
+        "account 999999999999 (the provider pins no account, so it cannot be checked)",
+      ],
+    ],
+  ];
+  expect(await grants(role("arn:aws-cn:iam::999999999999:root")(china))).toEqual(trusted);
+  // A role whose partition is not known at preview: the grant is judged as written.
+  const unplaced = pipe(
+    addProvider("aws", "somewhere", { region: unknown }),
+    role("arn:aws:iam::999999999999:root", { provider: "somewhere" }),
+  )(china);
+  expect((await grants(unplaced)).map(([policy, name, level]) => [policy, name, level])).toEqual([
+    ["cross-account-links", "partner", "advisory"],
+  ]);
+});

@@ -19,6 +19,7 @@ import type { FieldSpec, Grantee, TypeModel, TypeTable } from "../model";
 import { isPublic, type PolicyStatement, statements } from "../iam";
 import { isUnknown, jsonDocument, str, unknown, valueAt, valuesAt } from "../values";
 import { apiEdgeReach, withGlobal } from "./global-reach";
+import { arnPartition } from "../../../residency/placement";
 import { isElbLogDeliveryAccount } from "../../../residency/service-accounts";
 
 /** A reader of the grants a resource holds. */
@@ -120,7 +121,12 @@ function principalGrantee(path: string, value: unknown): Grantee[] {
   if (isElbLogDeliveryAccount(account) || account === "cloudfront") {
     return [];
   }
-  return [{ kind: "account", path, account }];
+  const partition = arnPartition(text);
+  return [
+    partition === undefined
+      ? { kind: "account", path, account }
+      : { kind: "account", path, account, partition },
+  ];
 }
 
 /** The identity providers a statement trusts (`{ Federated: … }`, one or a list). */
