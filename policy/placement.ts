@@ -95,6 +95,12 @@ function endpointFindings(
  */
 const uncataloguedPlaceInputs = ["location", "region", "zone"] as const;
 
+/**
+ * Packages of another SDK for a cloud the catalog holds, whose `region` is a region of that cloud:
+ * AWS Cloud Control (`aws-native`) names AWS's regions.
+ */
+const sameRegions: Readonly<Record<string, Cloud>> = { "aws-native": "aws" };
+
 /** The package of a resource or provider type whose places the catalog cannot judge, if it is one. */
 function uncataloguedPackage(type: string): string | undefined {
   const pkg = type.startsWith("pulumi:providers:")
@@ -145,6 +151,18 @@ function uncataloguedPlaceFindings(
       continue;
     }
     if (typeof value !== "string" || value === "" || confirmed.includes(value)) {
+      continue;
+    }
+    const regionsOf = sameRegions[pkg];
+    if (key === "region" && regionsOf !== undefined) {
+      // The package names the regions of a cloud the catalog holds: judged by them.
+      if (!j.regions[regionsOf].includes(value)) {
+        const place = describePlace(j, regionsOf, value);
+        out.push({
+          message: `${label} must be ${verb} a region inside ${j.id}, but its region is ${place}. Use a region inside ${j.id}.`,
+          path: [label, place],
+        });
+      }
       continue;
     }
     const where = `${pkg} ${key} ${JSON.stringify(value)} (which the pack cannot place)`;

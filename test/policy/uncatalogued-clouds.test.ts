@@ -117,6 +117,40 @@ describe("a cloud the catalog does not place, its types allowed", () => {
   ]);
 });
 
+/** An S3 bucket of AWS Cloud Control, through an aws-native provider in `region`. */
+const nativeBucket = (region: string) =>
+  pipe(
+    addProvider("aws-native", "native", { region }),
+    add("aws-native:s3:Bucket", "archive", {}, { provider: "native" }),
+  );
+
+describe("AWS Cloud Control (aws-native), its types allowed: its regions are AWS's", () => {
+  runCases(
+    pack,
+    () => happy,
+    {
+      ...oregonSettings,
+      policies: { "reviewed-resource-types": { allowTypes: ["aws-native:s3:Bucket"] } },
+    },
+    [
+      {
+        name: "an aws-native provider is in a region abroad",
+        bad: nativeBucket("eu-central-1"),
+        expected: [
+          [
+            "resource-placement",
+            "native",
+            "mandatory",
+            ['aws-native provider "native"', "eu-central-1 (outside US, in EU)"],
+          ],
+        ],
+        twinName: "it is in a region of the jurisdiction, judged by the catalog without a list",
+        twin: nativeBucket("us-west-2"),
+      },
+    ],
+  );
+});
+
 describe("a cloud the catalog does not place, its types not allowed", () => {
   test("each resource fails reviewed-resource-types, the provider's location resource-placement, a place confirmed for another package does not count", async () => {
     const violations = await pack.checkAround(happy, azureIp("westus")(happy), {
