@@ -264,6 +264,14 @@ function resolveMain(
   if (found !== undefined) {
     return { file: found, note: note && `${note}: ${path.basename(found)}.` };
   }
+  if (note !== undefined && root !== undefined) {
+    throw new UsageError(
+      `Cannot find the program entry: ${path.join(root, "package.json")} names ${JSON.stringify(named)}, ` +
+        `which does not exist (a build output not built yet?), and the project folder ${dir} has no ` +
+        `index.js, index.mjs, index.ts or index.mts to run instead. Build the program, set main in ` +
+        `${yamlName} to the program file, or run \`sovereign-dc check <program file>\`.`,
+    );
+  }
   const what = mainSetting
     ? `${yamlName} sets main: ${JSON.stringify(mainSetting)}, and the folder`
     : `${yamlName} sets no main, and the project folder`;

@@ -297,6 +297,18 @@ describe("the project's entry", () => {
     );
   });
 
+  it("names the missing file package.json names when the folder has no index file either", () => {
+    const dir = project("name: p\n", {
+      "package.json": '{"main": "bin/index.js"}',
+      "src/index.ts": "",
+    });
+    expect(() => loadProject(dir).main).toThrow(
+      new UsageError(
+        `Cannot find the program entry: ${path.join(dir, "package.json")} names "bin/index.js", which does not exist (a build output not built yet?), and the project folder ${dir} has no index.js, index.mjs, index.ts or index.mts to run instead. Build the program, set main in Pulumi.yaml to the program file, or run \`sovereign-dc check <program file>\`.`,
+      ),
+    );
+  });
+
   it("reads the nearest package.json above a project folder that has none, as the language host does", () => {
     const root = project("name: outer\n", {
       "package.json": '{"main": "infra/main.ts"}',
