@@ -223,7 +223,7 @@ function checkProvider(
 export const resourcePlacement = residencyResourcePolicy({
   name: "resource-placement",
   description:
-    "Checks whether every resource's effective region (its own region input, else its provider's region) and every provider's region and endpoints lie inside the jurisdiction.",
+    "Checks whether every resource's effective region (its own region input, else its provider's region) and every provider's region and endpoints lie inside the jurisdiction; the location, region or zone a provider or resource of a cloud the catalog does not hold sets must be one the stack's reviewer lists under regionsInside.",
   severity: "critical",
   remediationSteps:
     "Create every resource through a provider pinned to a region inside the jurisdiction (stack config `<cloud>:region` or an explicit provider), and do not override its region or endpoints with places outside. A cloud whose regions the pack does not catalog is placed only by the locations a reviewer lists under this policy's `regionsInside` for the stack.",
