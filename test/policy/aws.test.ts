@@ -1694,6 +1694,32 @@ describe("exposure and egress", () => {
       }),
     },
     {
+      name: "a REST API method needs no authorization",
+      bad: add("aws:apigateway/method:Method", "orders-get", {
+        restApi: "api-orders",
+        resourceId: "orders",
+        httpMethod: "GET",
+        authorization: "NONE",
+        apiKeyRequired: true,
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "orders-get",
+          "mandatory",
+          ["the internet", 'apigateway method "orders-get"'],
+        ],
+      ],
+      twinName: "the REST API method requires a Cognito user pool's tokens",
+      twin: add("aws:apigateway/method:Method", "orders-get", {
+        restApi: "api-orders",
+        resourceId: "orders",
+        httpMethod: "GET",
+        authorization: "COGNITO_USER_POOLS",
+        authorizerId: "orders-authorizer",
+      }),
+    },
+    {
       name: "an identity pool admits unauthenticated identities",
       bad: add("aws:cognito/identityPool:IdentityPool", "visitors", {
         identityPoolName: "visitors",

@@ -570,6 +570,18 @@ export const exposure: TypeTable = {
       "anyone on the internet can call the route's integration",
     ),
   ),
+  // A REST API's method: callable by anyone its endpoint reaches unless it asks for credentials.
+  // An API key (`apiKeyRequired`) meters callers and identifies none. A method of a PRIVATE API
+  // answers only through the VPC endpoints its API's resource policy admits, which this row
+  // cannot see: such a method is waived with that reason.
+  "aws:apigateway/method:Method": endpoint(
+    'Set authorization to "AWS_IAM", "CUSTOM" or "COGNITO_USER_POOLS". For a method of a PRIVATE API (endpointConfiguration.types "PRIVATE", reached only through the VPC endpoints its resource policy names), waive this finding with that reason.',
+    exposed(
+      "authorization",
+      { unless: ["aws_iam", "custom", "cognito_user_pools"], absentIs: "NONE" },
+      "anyone who reaches the API's endpoint — on the internet, for an edge or regional API — can call the method's integration",
+    ),
+  ),
   "alicloud:lindorm/publicNetwork:PublicNetwork": endpoint(
     "Set enablePublicNetwork to 0.",
     exposed(
