@@ -471,9 +471,20 @@ export function compileField(
       const ref = refs[i];
       // Not known at preview, what the value names is read through the resource it was built
       // from, which only the whole stack places (the graph: here, or an unknown place).
-      const outcome: Outcome = field.ref && isUnknown(hit.value) ? { kind: "stack" } : c.outcome;
+      const unknownRef = field.ref !== undefined && isUnknown(hit.value);
+      const outcome: Outcome = unknownRef ? { kind: "stack" } : c.outcome;
       out.push(
-        build(field, hit.path, outcome, r, x, ref?.kind === "resource" ? ref.resource : c.far),
+        build(
+          field,
+          hit.path,
+          outcome,
+          r,
+          x,
+          ref?.kind === "resource" ? ref.resource : c.far,
+          undefined,
+          // A destination named-destinations places over the stack, where the field says so.
+          unknownRef && field.namedWhenUnknown === true,
+        ),
       );
     }
   }
@@ -493,6 +504,7 @@ function build(
   x: Resolver,
   far?: Endpoint,
   unresolved?: boolean,
+  destination = field.format === "ref",
 ): Compiled {
   if (!far || field.drawnByRow) {
     return { field, path, outcome, edges: [] };
@@ -509,7 +521,7 @@ function build(
     local: localOf(outcome),
     at: { path, verb: field.verb, inbound: field.inbound },
     ...(unresolved ? { unresolved } : {}),
-    ...(field.format === "ref" ? { destination: true } : {}),
+    ...(destination ? { destination: true } : {}),
   };
   // Both ways with a resource of the stack; with a place, an inbound copy also counts outward
   // (across a border both directions are a transfer). The near end's edge first.

@@ -470,6 +470,14 @@ export interface FieldSpec {
    */
   readonly ref?: RefKindName;
   /**
+   * For a field of another format with a `ref`: a value not known at preview is a destination
+   * `named-destinations` places over the stack, through the resources it was computed from, and
+   * reports when they are none of the stack's. For a resource no data path reaches, whose way out
+   * no-path-out-of-jurisdiction would not see (a CDN's origin). Without it such a value is an edge
+   * of the graph only.
+   */
+  readonly namedWhenUnknown?: true;
+  /**
    * For `ref`: how the far end names the value when it is not in the stack (default: the ref
    * kind's noun) — `globalClusterIdentifier "g" of rds cluster "a" is not in this stack`.
    */

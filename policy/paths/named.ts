@@ -134,7 +134,12 @@ function refRows(
 ): Map<string, { readonly model: TypeModel; readonly fields: readonly FieldSpec[] }> {
   const out = new Map<string, { model: TypeModel; fields: FieldSpec[] }>();
   for (const [type, model] of Object.entries(table)) {
-    const fields = (model.fields ?? []).filter((f) => f.format === "ref" && f.ref !== undefined);
+    // A field of another format that asks for it (`namedWhenUnknown`) names a resource of the
+    // stack when its value is not known at preview (what it was computed from says which); a
+    // known value is its own.
+    const fields = (model.fields ?? []).filter(
+      (f) => f.ref !== undefined && (f.format === "ref" || f.namedWhenUnknown === true),
+    );
     if (fields.length > 0) {
       out.set(type, { model, fields });
     }
@@ -178,6 +183,9 @@ export function namedDestinationsPolicy(meta: {
           const kind = refKinds[field.ref!];
           for (const hit of valuesAt(r.props, field.path)) {
             if (field.where && !field.where(hit.holder, { props: r.props, path: hit.path })) {
+              continue;
+            }
+            if (field.format !== "ref" && !isUnknown(hit.value)) {
               continue;
             }
             // `sourceLabel` reads only the props, which it finds on a runtime resource too.

@@ -107,7 +107,8 @@ export type RefKindName =
   | "log-group"
   | "log-sink"
   | "eks-cluster"
-  | "db-subnet-group";
+  | "db-subnet-group"
+  | "cdn-origin";
 
 /**
  * Every kind of reference the models resolve. A resource's ARN identifies it too, whatever its
@@ -260,6 +261,50 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     keys: ["defaultNetworkAclId"],
   },
   "log-group": { noun: "log group", types: ["aws:cloudwatch/logGroup:LogGroup"], keys: ["name"] },
+  // The resources of a program whose host names a CDN fetches from (and forwards viewer
+  // requests to): buckets and their websites, load balancers, function URLs, API endpoints,
+  // instances and their addresses, and the program's own DNS names for them.
+  "cdn-origin": {
+    noun: "origin",
+    types: [
+      "aws:s3/bucket:Bucket",
+      "aws:s3/bucketV2:BucketV2",
+      "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration",
+      "aws:s3/bucketWebsiteConfigurationV2:BucketWebsiteConfigurationV2",
+      "aws:lb/loadBalancer:LoadBalancer",
+      "aws:alb/loadBalancer:LoadBalancer",
+      "aws:elb/loadBalancer:LoadBalancer",
+      "aws:lambda/functionUrl:FunctionUrl",
+      "aws:apigateway/restApi:RestApi",
+      "aws:apigateway/stage:Stage",
+      "aws:apigateway/deployment:Deployment",
+      "aws:apigateway/domainName:DomainName",
+      "aws:apigatewayv2/api:Api",
+      "aws:apigatewayv2/stage:Stage",
+      "aws:apigatewayv2/domainName:DomainName",
+      "aws:ec2/instance:Instance",
+      "aws:ec2/eip:Eip",
+      "aws:elasticbeanstalk/environment:Environment",
+      "aws:mediastore/container:Container",
+      "aws:appsync/graphQLApi:GraphQLApi",
+      "aws:cloudfront/vpcOrigin:VpcOrigin",
+      "aws:route53/record:Record",
+    ],
+    keys: [
+      "bucketRegionalDomainName",
+      "bucketDomainName",
+      "websiteEndpoint",
+      "dnsName",
+      "functionUrl",
+      "invokeUrl",
+      "regionalDomainName",
+      "apiEndpoint",
+      "publicDns",
+      "privateDns",
+      "cname",
+      "fqdn",
+    ],
+  },
   /** Where a service delivers logs it may send to several kinds of sink (WAF, Network Firewall). */
   "log-sink": {
     noun: "log destination",

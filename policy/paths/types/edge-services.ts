@@ -8,9 +8,10 @@
  * their keys to edge nodes and edge code runs there. Every edge is owned by `global-services`,
  * which reports it from the resource alone.
  *
- * Only a bucket starts a path through these edges yet: the origins a CDN or accelerator serves
- * are not drawn, and an edge store is not a store of the graph while nothing explains the
- * placement of a global service itself. A bucket's own acceleration switch is a field of its row
+ * Only a bucket starts a path through these edges yet: an edge store is not a store of the graph
+ * while nothing explains the placement of a global service itself. A CloudFront distribution's
+ * origins are drawn (`cdnOrigin`, remote-sites): where it forwards its viewers' requests; an
+ * accelerator's endpoints are not. A bucket's own acceleration switch is a field of its row
  * in the storage table, declared here (`bucketAcceleration`) so both read one definition.
  */
 import { link } from "./common";
@@ -125,6 +126,32 @@ const edgeCompute: ReadonlyArray<readonly [string, string, string, string]> = [
   ["alicloud:dcdn/er:Er", "envConf", edgeCode, dcdn],
 ];
 
+/**
+ * The host a CDN fetches from and forwards viewer requests to — paths, query strings, headers,
+ * cookies, request bodies — whatever its edge network: a host of the program's own resources
+ * (resolved over the whole stack, through what the value was computed from when it is not known
+ * at preview), a cloud endpoint of a region, an allowlisted address, or a host that cannot be
+ * placed (remote-sites). In a partition whose edge network stays in the jurisdiction (CloudFront
+ * in the China regions) the origin is the distribution's one way out.
+ */
+const cdnOrigin = edgesOf("remote-sites", "data sync").url(
+  "origins[].domainName",
+  "forwards viewer requests to",
+  { ref: "cdn-origin", namedWhenUnknown: true },
+);
+const originFix =
+  "Serve from origins of this program (a bucket, a load balancer, a function URL) or cloud endpoints in regions inside the jurisdiction; an origin on another host cannot be placed.";
+/**
+ * A CDN of the global-services table whose origins remote-sites judges: a known host by itself,
+ * an origin not known at preview over the whole stack (named-destinations), through the
+ * resources it was computed from.
+ */
+const cdnRow = (edge: FieldSpec): TypeModel => ({
+  role: "other",
+  fields: [edge, cdnOrigin],
+  fix: { "global-services": edgeFix, "remote-sites": originFix },
+});
+
 const ossSource = { source: { path: "bucket", ref: "oss-bucket" } } as const;
 const s3Source = { source: { path: "bucket", ref: "s3-bucket" } } as const;
 const suspend = 'Set status to "Suspended" or remove the resource.';
@@ -204,9 +231,8 @@ export const edgeServices: TypeTable = {
     },
     fix: suspend,
   },
-  "aws:cloudfront/distribution:Distribution": row(edgeFix, always("origins", cloudFront, cached)),
-  "aws:cloudfront/multitenantDistribution:MultitenantDistribution": row(
-    edgeFix,
+  "aws:cloudfront/distribution:Distribution": cdnRow(always("origins", cloudFront, cached)),
+  "aws:cloudfront/multitenantDistribution:MultitenantDistribution": cdnRow(
     always("origins", cloudFront, cached),
   ),
   "aws:cloudfront/distributionTenant:DistributionTenant": row(
