@@ -414,7 +414,7 @@ const namedPlaceFix: Readonly<Record<NamedPlaceKind, (j: Jurisdiction) => string
   region: (j) => `Name a region inside ${j.id}.`,
   zone: (j) => `Use a zone of a region inside ${j.id}.`,
   endpoint: (j) => `Point it at the service's endpoint in a region inside ${j.id}.`,
-  image: (j) => `Pull the image from a registry in a region inside ${j.id}.`,
+  image: (j) => `Pull and push images only through a registry in a region inside ${j.id}.`,
 };
 
 /** The kinds read on a resource of a cloud (or of another package). */

@@ -233,6 +233,14 @@ export const placeRules: readonly PlaceRule[] = [
     reason: "a policy document names principals (accounts) and resources (ARNs) it grants to",
   },
   {
+    // Only docker.Image's: the image it builds is pushed to the registry its name's host names
+    // (`registry` only signs in). Elsewhere an `imageName` names a machine image of the region.
+    kind: "image",
+    names: ["imageName"],
+    providers: ["docker"],
+    reason: "the image a build pushes goes to the registry host its name begins with",
+  },
+  {
     kind: "image",
     names: ["image", "images", "imageUri", "imageUrl"],
     reason: "a container image reference names the registry host it is pulled from",

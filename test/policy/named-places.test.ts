@@ -414,6 +414,48 @@ describe("on Alibaba Cloud", () => {
   ]);
 });
 
+describe("an image docker.Image builds and pushes to the registry its name's host names", () => {
+  const image = "docker:index/image:Image";
+  const build = (imageName: string) =>
+    pipe(
+      addProvider("docker", "docker", {}),
+      add(image, "app", { imageName, build: { context: "./app" } }, { provider: "docker" }),
+    );
+  runCases(
+    pack,
+    () => aws,
+    { ...oregonSettings, policies: { "reviewed-resource-types": { allowTypes: [image] } } },
+    [
+      {
+        name: "the image is pushed to ECR in Frankfurt",
+        bad: build(`${account}.dkr.ecr.eu-central-1.amazonaws.com/app:v1`),
+        expected: [
+          [
+            "arn-locality",
+            "app",
+            "mandatory",
+            [
+              'docker image "app"',
+              `${account}.dkr.ecr.eu-central-1.amazonaws.com in eu-central-1 (outside US, in EU)`,
+            ],
+          ],
+        ],
+        twinName: "it is pushed to ECR in the stack's region",
+        twin: build(`${account}.dkr.ecr.us-west-2.amazonaws.com/app:v1`),
+      },
+    ],
+  );
+
+  test("an imageName of another package names a machine image, not a registry", async () => {
+    const machineImage = add("alicloud:ecs/image:Image", "base", {
+      instanceId: "i-base",
+      imageName: `${account}.dkr.ecr.eu-central-1.amazonaws.com/app:v1`,
+    });
+    const violations = await pack.checkAround(ali, machineImage(ali), cn);
+    expect(summary(violations.filter((v) => v.policy === "arn-locality"))).toEqual([]);
+  });
+});
+
 describe("values that name no place", () => {
   const arnLocality = (violations: Awaited<ReturnType<typeof pack.check>>) =>
     summary(violations.filter((v) => v.policy === "arn-locality"));
