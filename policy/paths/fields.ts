@@ -586,7 +586,18 @@ function compileInternet(field: FieldSpec, r: BorderResource, x: Resolver): Comp
     what: "is not known at preview, so whether it opens an internet edge cannot be decided",
   });
   if (opens === "always") {
-    return [open(field.path, field.verb)];
+    // The resource opens the edge whatever the value: the words say what the program set.
+    const v = known(() => valueAt(r.props, field.path));
+    return [
+      open(
+        field.path,
+        isUnknown(v)
+          ? `is not known at preview, and whatever it is, the resource ${field.verb}`
+          : v === undefined || v === null
+            ? `is not set, and the resource ${field.verb}`
+            : `${field.verb}`,
+      ),
+    ];
   }
   if (opens === "true") {
     return valuesAt(r.props, field.path).flatMap((f) =>

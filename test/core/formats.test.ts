@@ -171,8 +171,20 @@ describe("internet: the values that open an edge to the internet", () => {
     `${path} is not known at preview, so whether it opens an internet edge cannot be decided`;
 
   test.each<[string, FieldSpec, Record<string, unknown>, string[]]>([
-    ["always, whatever the value", internet("always"), {}, [`publicIp ${verb}`]],
-    ["by default (always)", internet(undefined), {}, [`publicIp ${verb}`]],
+    ["always, whatever the value", internet("always"), { publicIp: "pip-1" }, [`publicIp ${verb}`]],
+    [
+      "always, the value not set",
+      internet("always"),
+      {},
+      [`publicIp is not set, and the resource ${verb}`],
+    ],
+    [
+      "always, the value not known at preview",
+      internet("always"),
+      { publicIp: unknownText },
+      [`publicIp is not known at preview, and whatever it is, the resource ${verb}`],
+    ],
+    ["by default (always)", internet(undefined), { publicIp: "pip-1" }, [`publicIp ${verb}`]],
     ["a true flag", internet("true"), { publicIp: true }, [`publicIp is true: ${verb}`]],
     [
       "a flag of the text TRUE",

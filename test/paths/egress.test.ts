@@ -480,8 +480,14 @@ describe("internet-egress on the egress table's types: each way a value opens th
     [
       "a resource that is an internet edge by its nature",
       "alicloud:vpc/snatEntry:SnatEntry",
-      {},
+      { snatTableId: "stb-1" },
       'vpc snat entry "r" must not open an edge to the internet, but snatTableId sends the source network to the internet through SNAT. Remove it; a sealed network reaches cloud services through private endpoints and other sites only through checked links.',
+    ],
+    [
+      "an internet edge by its nature whose anchoring input the program leaves out (an EIP without domain)",
+      "aws:ec2/eip:Eip",
+      {},
+      'eip "r" must not open an edge to the internet, but domain is not set, and the resource allocates a public IP address. Release the EIP; a sealed network reaches cloud services through private endpoints and other sites only through checked links.',
     ],
   ])("fails on %s", (_, type, props, message) => {
     const label = message.slice(0, message.indexOf(" must "));

@@ -600,7 +600,14 @@ export const egress: TypeTable = {
     ),
     awsNat,
   ),
-  "aws:ec2/eip:Eip": drawnBy(exit("domain", "allocates a public IP address"), awsEip),
+  // In a chain (an instance → its EIP → the internet) "remove it" would not say which link.
+  "aws:ec2/eip:Eip": drawnBy(
+    gateway(
+      "Release the EIP; a sealed network reaches cloud services through private endpoints and other sites only through checked links.",
+      ip.always("domain", "allocates a public IP address"),
+    ),
+    awsEip,
+  ),
   // An EIP association is the way from its owner to the EIP.
   "aws:ec2/eipAssociation:EipAssociation": drawnBy(
     exit("allocationId", "gives an instance or interface a public IP address"),
