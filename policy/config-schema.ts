@@ -88,7 +88,7 @@ const ownConfigProperties: Readonly<Record<string, PolicyConfigSchema["propertie
       type: "object",
       default: {},
       description:
-        'Places of clouds the pack does not catalog that the stack\'s reviewer has confirmed lie inside the jurisdiction, by package: { "azure-native": ["chinaeast2"] }. A location, region or zone of such a cloud not listed here cannot be placed.',
+        'Places of clouds the pack does not catalog that the stack\'s reviewer has confirmed lie inside the jurisdiction, by package: { "azure-native": ["chinaeast2"] }. Compared ignoring case and spaces, as those clouds compare them; a location, region or zone of such a cloud not listed here cannot be placed.',
       additionalProperties: { type: "array", items: { type: "string" } },
     },
   },

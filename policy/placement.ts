@@ -113,14 +113,24 @@ function uncataloguedPackage(type: string): string | undefined {
     : pkg;
 }
 
+/**
+ * A place of another cloud as its APIs compare them: Google Cloud's locations and Azure's ignore
+ * case (`ASIA-EAST2`, `asia-east2`), and Azure's its display names' spaces (`West US`, `westus`).
+ */
+const placeKey = (place: string) => place.toLowerCase().replace(/\s+/g, "");
+
 /** `regionsInside` of the policy's config: the places of other clouds a reviewer confirmed inside. */
-function confirmedPlaces(config: Record<string, unknown>, pkg: string): readonly string[] {
+function confirmedPlaces(config: Record<string, unknown>, pkg: string): ReadonlySet<string> {
   const all = config.regionsInside;
   if (all === null || typeof all !== "object" || Array.isArray(all)) {
-    return [];
+    return new Set();
   }
   const listed = (all as Record<string, unknown>)[pkg];
-  return Array.isArray(listed) ? listed.filter((r): r is string => typeof r === "string") : [];
+  return new Set(
+    Array.isArray(listed)
+      ? listed.filter((r): r is string => typeof r === "string").map(placeKey)
+      : [],
+  );
 }
 
 /**
@@ -150,7 +160,7 @@ function uncataloguedPlaceFindings(
       });
       continue;
     }
-    if (typeof value !== "string" || value === "" || confirmed.includes(value)) {
+    if (typeof value !== "string" || value === "" || confirmed.has(placeKey(value))) {
       continue;
     }
     const regionsOf = sameRegions[pkg];

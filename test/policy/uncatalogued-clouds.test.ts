@@ -95,9 +95,9 @@ describe("a cloud the catalog does not place, its types allowed", () => {
           ['storage bucket "logs"', 'gcp location "US" (which the pack cannot place)'],
         ],
       ],
-      twinName: "the reviewer lists both places of that cloud",
+      twinName: "the reviewer lists both places of that cloud, in the case and spacing they like",
       twin: gcpBucket("US"),
-      twinSettings: confirmed({ gcp: ["us-west1", "US"] }),
+      twinSettings: confirmed({ gcp: ["US-WEST1", "us"] }),
     },
     {
       name: "an azure-native provider is in an Azure China location, which the catalog does not hold",
