@@ -8,7 +8,7 @@
  */
 import type { Plan } from "../../engine/plan";
 import { add, fixturePlan, unknown } from "../helpers/policy-plan";
-import { findings, policyPack } from "../helpers/policy-session";
+import { findings, policyPack, shanghaiSettings } from "../helpers/policy-session";
 
 const pack = policyPack();
 /** A CN stack in cn-north-1 (the aws-cn partition). */
@@ -80,4 +80,41 @@ test("an origin not known at preview is placed through the program's resource it
   expect(await judged(distribution(unknown)(china))).toEqual([
     ["named-destinations", "cdn", "mandatory", "origins[0].domainName (unknown at preview)"],
   ]);
+});
+
+describe("an Alibaba Cloud CDN domain served in the mainland", () => {
+  let shanghai: Plan;
+  beforeAll(async () => {
+    shanghai = await fixturePlan("policy-alicloud", "cn");
+  });
+  /** A CDN domain of the domestic service area whose one origin is `content` of `type`. */
+  const domain = (type: string, content: unknown) =>
+    add("alicloud:cdn/domainNew:DomainNew", "cdn", {
+      domainName: "static.example.cn",
+      cdnType: "web",
+      scope: "domestic",
+      sources: [{ type, content, port: 443 }],
+    });
+  const judgedCn = async (plan: Plan) =>
+    findings(await pack.check(plan, shanghaiSettings))
+      .filter(([, name]) => name === "cdn")
+      .map(([policy, name, level, path]) => [policy, name, level, path?.at(-1)]);
+
+  test("an origin on a host the pack cannot place is remote-sites'", async () => {
+    expect(await judgedCn(domain("domain", "origin.example.com")(shanghai))).toEqual([
+      ["remote-sites", "cdn", "mandatory", '"origin.example.com" (cannot be placed)'],
+    ]);
+  });
+
+  test("an origin on an OSS bucket of a region abroad is remote-sites'", async () => {
+    expect(await judgedCn(domain("oss", "assets.oss-us-west-1.aliyuncs.com")(shanghai))).toEqual([
+      ["remote-sites", "cdn", "mandatory", "assets.oss-us-west-1.aliyuncs.com (outside CN, in US)"],
+    ]);
+  });
+
+  test("an origin on an OSS bucket of cn-shanghai passes", async () => {
+    expect(await judgedCn(domain("oss", "assets.oss-cn-shanghai.aliyuncs.com")(shanghai))).toEqual(
+      [],
+    );
+  });
 });

@@ -134,22 +134,22 @@ const edgeCompute: ReadonlyArray<readonly [string, string, string, string]> = [
  * placed (remote-sites). In a partition whose edge network stays in the jurisdiction (CloudFront
  * in the China regions) the origin is the distribution's one way out.
  */
-const cdnOrigin = edgesOf("remote-sites", "data sync").url(
-  "origins[].domainName",
-  "forwards viewer requests to",
-  { ref: "cdn-origin", namedWhenUnknown: true },
-);
+const cdnOrigin = (path: string) =>
+  edgesOf("remote-sites", "data sync").url(path, "forwards viewer requests to", {
+    ref: "cdn-origin",
+    namedWhenUnknown: true,
+  });
 const originFix =
-  "Serve from origins of this program (a bucket, a load balancer, a function URL) or cloud endpoints in regions inside the jurisdiction; an origin on another host cannot be placed.";
+  "Serve from origins of this program (a bucket, a load balancer, a function URL) or cloud endpoints in regions inside the jurisdiction; an origin on another host or address cannot be placed unless the egress allowlist holds its address.";
 /**
- * A CDN of the global-services table whose origins remote-sites judges: a known host by itself,
- * an origin not known at preview over the whole stack (named-destinations), through the
- * resources it was computed from.
+ * A CDN of the global-services table whose origins (at `origins`) remote-sites judges: a known
+ * host by itself, an origin not known at preview over the whole stack (named-destinations),
+ * through the resources it was computed from.
  */
-const cdnRow = (edge: FieldSpec): TypeModel => ({
+const cdnRow = (edge: FieldSpec, origins = "origins[].domainName", fix = edgeFix): TypeModel => ({
   role: "other",
-  fields: [edge, cdnOrigin],
-  fix: { "global-services": edgeFix, "remote-sites": originFix },
+  fields: [edge, cdnOrigin(origins)],
+  fix: { "global-services": fix, "remote-sites": originFix },
 });
 
 const ossSource = { source: { path: "bucket", ref: "oss-bucket" } } as const;
@@ -278,22 +278,36 @@ export const edgeServices: TypeTable = {
   ),
   "aws:lightsail/domain:Domain": lightsailDns,
   "aws:lightsail/domainEntry:DomainEntry": lightsailDns,
-  "alicloud:cdn/domainNew:DomainNew": row(cdnFix(), area("scope", true, alibabaCdn)),
-  "alicloud:cdn/domain:Domain": row(cdnFix(), area("scope", true, alibabaCdn)),
-  "alicloud:dcdn/domain:Domain": row(cdnFix(), area("scope", false, alibabaCdn)),
-  "alicloud:dcdn/ipaDomain:IpaDomain": row(
-    cdnFix("acceleration"),
-    area("scope", false, alibabaCdn),
+  // A service area inside the mainland keeps the edge in CN; the origins are still the way out.
+  "alicloud:cdn/domainNew:DomainNew": cdnRow(
+    area("scope", true, alibabaCdn),
+    "sources[].content",
+    cdnFix(),
   ),
-  "alicloud:vod/domain:Domain": row(cdnFix(), area("scope", false, alibabaCdn)),
+  "alicloud:cdn/domain:Domain": cdnRow(area("scope", true, alibabaCdn), "sources[]", cdnFix()),
+  "alicloud:dcdn/domain:Domain": cdnRow(
+    area("scope", false, alibabaCdn),
+    "sources[].content",
+    cdnFix(),
+  ),
+  "alicloud:dcdn/ipaDomain:IpaDomain": cdnRow(
+    area("scope", false, alibabaCdn),
+    "sources[].content",
+    cdnFix("acceleration"),
+  ),
+  "alicloud:vod/domain:Domain": cdnRow(
+    area("scope", false, alibabaCdn),
+    "sources[].sourceContent",
+    cdnFix(),
+  ),
   "alicloud:live/domain:Domain": row(cdnFix(), area("scope", false, alibabaCdn)),
-  "alicloud:scdn/domain:Domain": row(
-    edgeFix,
+  "alicloud:scdn/domain:Domain": cdnRow(
     always(
       "domainName",
       alibabaCdn,
       "is served by a secure CDN whose service area cannot be restricted",
     ),
+    "sources[].content",
   ),
   "alicloud:esa/site:Site": row(
     'Set coverage to "domestic" (CN stacks only) and turn crossBorderOptimization off.',
