@@ -422,6 +422,15 @@ const reading = (fix: string, ...readers: Array<[path: string, read: PublicReade
  * `when` keeps to the whitelists that admit anyone (an ACL that allows rather than denies, a
  * Kafka whitelist of the internet port rather than the VPC one).
  */
+/**
+ * A server the resource sends requests to on the stack's behalf (an API's backend, an AI model, a
+ * directory): a cloud endpoint of a region, a private or allowlisted address, or a host that
+ * cannot be placed (remote-sites).
+ */
+const backend = edgesOf("remote-sites", "data sync");
+const backendFix =
+  "Name only endpoints of services in regions inside the jurisdiction, or private or allowlisted addresses; a server on another host cannot be placed.";
+
 const whitelist = (paths: readonly string[], when?: FieldSpec["when"]) =>
   endpoint(whitelistFix(paths), ...whitelistFields(paths, when));
 
@@ -618,14 +627,23 @@ export const exposure: TypeTable = {
     "Remove it and reach the application through its intranet load balancer (sae/loadBalancerIntranet).",
     exposed("appId", "always", "gets an internet-facing load balancer"),
   ),
-  "alicloud:apigateway/api:Api": endpoint(
-    'Set authType to "APP".',
-    exposed(
-      "authType",
-      { values: ["anonymous"] },
-      "anyone on the internet can call the API and its backend",
-    ),
-  ),
+  // Each call is forwarded to the API's backend: an HTTP address, or a Function Compute URL.
+  "alicloud:apigateway/api:Api": {
+    role: "other",
+    fields: [
+      exposed(
+        "authType",
+        { values: ["anonymous"] },
+        "anyone on the internet can call the API and its backend",
+      ),
+      backend.url("httpServiceConfig.address", "forwards every call to"),
+      backend.url("fcServiceConfig.functionBaseUrl", "forwards every call to"),
+    ],
+    fix: {
+      "public-exposure": 'Set authType to "APP".',
+      "remote-sites": backendFix,
+    },
+  },
   "alicloud:fc/v3CustomDomain:V3CustomDomain": endpoint(
     'Set authConfig.authType to "function" or "jwt".',
     exposed(
@@ -688,9 +706,19 @@ export const exposure: TypeTable = {
     "the graph database instance has an internet endpoint",
   ),
   "aws:redshiftserverless/workgroup:Workgroup": publicly("the workgroup has an internet endpoint"),
-  "aws:mq/broker:Broker": publicly(
-    "the broker accepts connections from outside its VPC, from the internet",
-  ),
+  // With LDAP authentication the broker sends every client's user name and password to the hosts.
+  "aws:mq/broker:Broker": {
+    role: "other",
+    fields: [
+      ...(publicly("the broker accepts connections from outside its VPC, from the internet")
+        .fields ?? []),
+      backend.url("ldapServerMetadata.hosts[]", "authenticates its clients against"),
+    ],
+    fix: {
+      "public-exposure": "Set publiclyAccessible to false.",
+      "remote-sites": backendFix,
+    },
+  },
   "aws:apprunner/service:Service": flag(
     "networkConfiguration.ingressConfiguration.isPubliclyAccessible",
     "the service has a public URL that anyone on the internet can call",
@@ -748,7 +776,18 @@ export const exposure: TypeTable = {
   "alicloud:rds/whitelistTemplate:WhitelistTemplate": whitelist(["ipWhiteList"]),
   "alicloud:redis/globalSecurityIpGroup:GlobalSecurityIpGroup": whitelist(["globalIpList"]),
   "alicloud:polardb/globalSecurityIpGroup:GlobalSecurityIpGroup": whitelist(["globalIpList"]),
-  "alicloud:polardb/application:Application": whitelist(["securityIpLists[]"]),
+  // An AI application of the cluster sends its prompts, and the data it retrieves, to its model.
+  "alicloud:polardb/application:Application": {
+    role: "other",
+    fields: [
+      ...whitelistFields(["securityIpLists[]"]),
+      backend.url("modelBaseUrl", "sends prompts and the data they carry to the model at"),
+    ],
+    fix: {
+      "public-exposure": whitelistFix(["securityIpLists[]"]),
+      "remote-sites": backendFix,
+    },
+  },
   "alicloud:adb/cluster:Cluster": whitelist(["securityIps[]"]),
   "alicloud:adb/dBCluster:DBCluster": whitelist(["securityIps[]"]),
   "alicloud:adb/dBClusterLakeVersion:DBClusterLakeVersion": whitelist(["securityIps"]),

@@ -1,0 +1,121 @@
+/**
+ * Servers a resource sends requests to on the stack's behalf — an API's backend, the model an AI
+ * application prompts, the directory a broker authenticates its clients against — are
+ * remote-sites' destinations: a cloud endpoint of a region inside, a private or allowlisted
+ * address passes; a host the pack cannot place is a path out.
+ */
+import type { Plan } from "../../engine/plan";
+import { add, fixturePlan } from "../helpers/policy-plan";
+import { oregonSettings, policyPack, runCases, shanghaiSettings } from "../helpers/policy-session";
+
+const pack = policyPack();
+let shanghai: Plan;
+let oregon: Plan;
+beforeAll(async () => {
+  [shanghai, oregon] = await Promise.all([
+    fixturePlan("policy-alicloud", "cn"),
+    fixturePlan("policy-aws", "us"),
+  ]);
+});
+
+const api = (httpServiceConfig: Record<string, unknown>) =>
+  add("alicloud:apigateway/api:Api", "orders-api", {
+    groupId: "g-1",
+    name: "orders",
+    description: "orders",
+    authType: "APP",
+    serviceType: "HTTP",
+    requestConfig: { protocol: "HTTP", method: "GET", path: "/orders", mode: "PASSTHROUGH" },
+    httpServiceConfig: {
+      method: "GET",
+      path: "/orders",
+      timeout: 12,
+      aoneName: "n",
+      ...httpServiceConfig,
+    },
+  });
+
+const application = (modelBaseUrl: string) =>
+  add("alicloud:polardb/application:Application", "assistant", {
+    applicationType: "supabase",
+    architecture: "x86",
+    dbClusterId: "pc-1",
+    regionId: "cn-shanghai",
+    securityIpLists: ["10.0.0.0/8"],
+    modelBaseUrl,
+  });
+
+describe("on Alibaba Cloud", () => {
+  runCases(pack, () => shanghai, shanghaiSettings, [
+    {
+      name: "an API forwards every call to a backend on an external host",
+      bad: api({ address: "http://orders.example.com" }),
+      expected: [
+        [
+          "remote-sites",
+          "orders-api",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'apigateway api "orders-api"',
+            '"http://orders.example.com" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the backend is a private address of the stack's network",
+      twin: api({ address: "http://10.0.1.20:8080" }),
+    },
+    {
+      name: "an AI application of a PolarDB cluster prompts a model on an external host",
+      bad: application("https://api.model.example.com/v1"),
+      expected: [
+        [
+          "remote-sites",
+          "assistant",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'polardb application "assistant"',
+            '"https://api.model.example.com/v1" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the model is served on a private address of the stack's network",
+      twin: application("http://10.0.2.5:8000/v1"),
+    },
+  ]);
+});
+
+const broker = (hosts: string[]) =>
+  add("aws:mq/broker:Broker", "events", {
+    brokerName: "events",
+    engineType: "ActiveMQ",
+    engineVersion: "5.17.6",
+    hostInstanceType: "mq.t3.micro",
+    deploymentMode: "SINGLE_INSTANCE",
+    publiclyAccessible: false,
+    authenticationStrategy: "ldap",
+    ldapServerMetadata: { hosts, userBase: "ou=users", roleBase: "ou=roles" },
+    subnetIds: ["subnet-1"],
+    securityGroups: ["sg-1"],
+    users: [{ username: "admin", password: "correct-horse-battery" }],
+  });
+
+describe("on AWS", () => {
+  runCases(pack, () => oregon, oregonSettings, [
+    {
+      name: "a broker authenticates its clients against a directory on an external host",
+      bad: broker(["ldap.example.com"]),
+      expected: [
+        [
+          "remote-sites",
+          "events",
+          "mandatory",
+          ["us-west-2 (inside US)", 'mq broker "events"', '"ldap.example.com" (cannot be placed)'],
+        ],
+      ],
+      twinName: "the directory is on a private address of the stack's network",
+      twin: broker(["10.0.3.10"]),
+    },
+  ]);
+});
