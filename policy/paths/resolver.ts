@@ -68,7 +68,10 @@ export interface RefKind {
  */
 export function s3BucketName(value: string): string {
   const m = /^(?:arn:[^:]+:s3:::|s3(?:ssl)?:\/\/|\/)?([^/]+)/.exec(value);
-  return m ? m[1] : value;
+  const name = m ? m[1] : value;
+  // A bucket's own domain (`<name>.s3.amazonaws.com`, `<name>.s3.<region>.amazonaws.com.cn`),
+  // as CloudFront's logging names its bucket.
+  return /^(.+)\.s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?$/.exec(name)?.[1] ?? name;
 }
 
 /** OSS names arrive as names or as `acs:oss:*:*:<name>` / `acs:oss:::<name>`. */

@@ -1053,6 +1053,17 @@ describe("log-shipping and key-and-secret-replicas over the rows that ship logs 
         deliveryOssEnabled: true,
         deliverySlsEnabled: true,
       },
+      // An lb's log blocks deliver only once enabled.
+      ...Object.fromEntries(
+        ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"].map((t) => [
+          t,
+          {
+            accessLogs: { enabled: true },
+            connectionLogs: { enabled: true },
+            healthCheckLogs: { enabled: true },
+          },
+        ]),
+      ),
     };
     const providers: OracleResource[] = [
       { type: "pulumi:providers:alicloud", name: "sh", props: { region: "cn-shanghai" } },

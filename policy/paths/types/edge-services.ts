@@ -231,7 +231,25 @@ export const edgeServices: TypeTable = {
     },
     fix: suspend,
   },
-  "aws:cloudfront/distribution:Distribution": cdnRow(always("origins", cloudFront, cached)),
+  // Its standard logs — every viewer request — go to the bucket loggingConfig names by domain.
+  "aws:cloudfront/distribution:Distribution": ((row: TypeModel): TypeModel => ({
+    ...row,
+    fields: [
+      ...(row.fields ?? []),
+      edgesOf("log-shipping", "log delivery").ref(
+        "loggingConfig.bucket",
+        "delivers viewer logs to",
+        {
+          ref: "s3-bucket",
+        },
+      ),
+    ],
+    fix: {
+      ...(row.fix as Record<string, string>),
+      "log-shipping":
+        "Deliver the logs to a bucket of this program in a region inside the jurisdiction.",
+    },
+  }))(cdnRow(always("origins", cloudFront, cached))),
   "aws:cloudfront/multitenantDistribution:MultitenantDistribution": cdnRow(
     always("origins", cloudFront, cached),
   ),

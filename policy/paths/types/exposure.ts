@@ -431,6 +431,28 @@ const backend = edgesOf("remote-sites", "data sync");
 const backendFix =
   "Name only endpoints of services in regions inside the jurisdiction, or private or allowlisted addresses; a server on another host cannot be placed.";
 
+/** A load balancer's log block at `block`, delivered to its bucket once enabled. */
+const lbLogs = (block: string, enabledByDefault: boolean): FieldSpec =>
+  edgesOf("log-shipping", "log delivery").ref(`${block}.bucket`, "delivers its logs to", {
+    ref: "s3-bucket",
+    when: (props) => {
+      const on = valueAt(props, `${block}.enabled`);
+      return isUnknown(on) || on === true || (on === undefined && enabledByDefault);
+    },
+  });
+
+/** A row of the exposure table that also ships logs (log-shipping's fields and fix). */
+const withLogs = (model: TypeModel, logs: readonly FieldSpec[]): TypeModel => ({
+  ...model,
+  fields: [...(model.fields ?? []), ...logs],
+  fix: {
+    "public-exposure":
+      typeof model.fix === "string" ? model.fix : (model.fix["public-exposure"] ?? ""),
+    "log-shipping":
+      "Deliver the logs to a bucket of this program in a region inside the jurisdiction.",
+  },
+});
+
 const whitelist = (paths: readonly string[], when?: FieldSpec["when"]) =>
   endpoint(whitelistFix(paths), ...whitelistFields(paths, when));
 
@@ -1036,13 +1058,21 @@ export const exposure: TypeTable = {
     exposed("acl", { values: ["1"] }, "every account can read the layer's code"),
     exposed("public", { values: ["true"] }, "every account can read the layer's code"),
   ),
-  // `alb` is the SDK's alias of the `lb` module: the same load balancer under two tokens.
+  // `alb` is the SDK's alias of the `lb` module: the same load balancer under two tokens. Its
+  // logs — every request's client address, path and headers — go to the bucket each log block
+  // names once enabled (off by default for lb; on by default for a classic ELB's block).
   ...Object.fromEntries(
-    [
-      "aws:lb/loadBalancer:LoadBalancer",
-      "aws:alb/loadBalancer:LoadBalancer",
-      "aws:elb/loadBalancer:LoadBalancer",
-    ].map((t) => [t, reading("Set internal to true.", ["internal", internalFlag])]),
+    ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"].map((t) => [
+      t,
+      withLogs(
+        reading("Set internal to true.", ["internal", internalFlag]),
+        ["accessLogs", "connectionLogs", "healthCheckLogs"].map((block) => lbLogs(block, false)),
+      ),
+    ]),
+  ),
+  "aws:elb/loadBalancer:LoadBalancer": withLogs(
+    reading("Set internal to true.", ["internal", internalFlag]),
+    [lbLogs("accessLogs", true)],
   ),
   ...Object.fromEntries(
     [
