@@ -1,8 +1,9 @@
 /**
- * Logs a service delivers to a bucket it names — a load balancer's access, connection and health
- * check logs, a CloudFront distribution's viewer logs — carry every request's client address,
- * path and headers. A bucket name is global: one the program does not create cannot be placed
- * (named-destinations); the program's own bucket is where it is.
+ * Data a service delivers to a bucket it names: a load balancer's access, connection and health
+ * check logs and a CloudFront distribution's viewer logs (every request's client address, path
+ * and headers), an Image Builder distribution's exported disk. A bucket name is global: one the
+ * program does not create cannot be placed (named-destinations); the program's own bucket is
+ * where it is.
  */
 import type { Plan } from "../../engine/plan";
 import { add, fixturePlan, pipe } from "../helpers/policy-plan";
@@ -86,4 +87,25 @@ test("a distribution's viewer logs go to the bucket its domain names", async () 
     distribution("cdn-logs-oregon.s3.amazonaws.com"),
   )(oregon);
   expect(await logged(own)).toEqual([]);
+});
+
+test("an Image Builder distribution exports the image's disk to the bucket it names", async () => {
+  const distribution = (s3Bucket: string) =>
+    add("aws:imagebuilder/distributionConfiguration:DistributionConfiguration", "golden", {
+      name: "golden",
+      distributions: [
+        {
+          region: "us-west-2",
+          s3ExportConfiguration: { roleName: "export", diskImageFormat: "RAW", s3Bucket },
+        },
+      ],
+    });
+  expect(await about(distribution("vm-exports")(oregon), "golden")).toEqual([
+    ["named-destinations", "golden", "mandatory", '"vm-exports" (cannot be placed)'],
+  ]);
+  const own = pipe(
+    add("aws:s3/bucket:Bucket", "exports", { bucket: "vm-exports-oregon" }),
+    distribution("vm-exports-oregon"),
+  )(oregon);
+  expect(await about(own, "golden")).toEqual([]);
 });

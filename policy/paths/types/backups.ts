@@ -169,6 +169,10 @@ export const backups: TypeTable = {
         "distributions[].amiDistributionConfiguration.targetAccountIds[]",
         "distributes images to",
       ),
+      // The image's disk, exported as a file to the bucket named (a global name).
+      image.ref("distributions[].s3ExportConfiguration.s3Bucket", "exports the image's disk to", {
+        ref: "s3-bucket",
+      }),
     ),
     "Remove the launch permission for all users.",
     exposed(
