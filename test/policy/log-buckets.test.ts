@@ -7,7 +7,7 @@
  */
 import type { Plan } from "../../engine/plan";
 import { add, fixturePlan, pipe } from "../helpers/policy-plan";
-import { findings, oregonSettings, policyPack } from "../helpers/policy-session";
+import { findings, oregonSettings, policyPack, shanghaiSettings } from "../helpers/policy-session";
 
 const pack = policyPack();
 let oregon: Plan;
@@ -108,4 +108,27 @@ test("an Image Builder distribution exports the image's disk to the bucket it na
     distribution("vm-exports-oregon"),
   )(oregon);
   expect(await about(own, "golden")).toEqual([]);
+});
+
+test("an HBR restore job writes an OSS backup into the bucket it names", async () => {
+  const shanghai = await fixturePlan("policy-alicloud", "cn");
+  const restore = (restoreType: string) =>
+    add("alicloud:hbr/restoreJob:RestoreJob", "restore", {
+      restoreType,
+      sourceType: restoreType,
+      snapshotId: "s-1",
+      snapshotHash: "h",
+      vaultId: "v-1",
+      targetBucket: "restores",
+      targetPrefix: "",
+    });
+  const judged = async (plan: Plan) =>
+    findings(await pack.check(plan, shanghaiSettings))
+      .filter(([, n]) => n === "restore")
+      .map(([policy, n, level, path]) => [policy, n, level, path?.at(-1)]);
+  expect(await judged(restore("OSS")(shanghai))).toEqual([
+    ["named-destinations", "restore", "mandatory", '"restores" (cannot be placed)'],
+  ]);
+  // A NAS restore names no bucket, whatever the input holds.
+  expect(await judged(restore("NAS")(shanghai))).toEqual([]);
 });

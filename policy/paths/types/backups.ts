@@ -240,8 +240,15 @@ export const backups: TypeTable = {
   "alicloud:hbr/ossBackupPlan:OssBackupPlan": acrossAccounts(crossAccountSource),
   "alicloud:hbr/otsBackupPlan:OtsBackupPlan": acrossAccounts(crossAccountSource),
   "alicloud:hbr/policyBinding:PolicyBinding": acrossAccounts(crossAccountSource),
-  "alicloud:hbr/restoreJob:RestoreJob": acrossAccounts(
+  // An OSS restore writes the backed-up objects into the bucket it names (a global name).
+  "alicloud:hbr/restoreJob:RestoreJob": rows(
+    "Restore only into this stack's own account (pin it on the provider), and an OSS restore into a bucket of this program in a region inside the jurisdiction.",
+  )(
     backup.account("crossAccountUserId", "restores backups into"),
+    backup.ref("targetBucket", "restores backups into", {
+      ref: "oss-bucket",
+      when: (p) => !["NAS", "ECS_FILE"].includes(String(p.restoreType).toUpperCase()),
+    }),
   ),
   // The backup client sends what it backs up through a custom data-plane proxy.
   "alicloud:hbr/ecsBackupClient:EcsBackupClient": rows(
