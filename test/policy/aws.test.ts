@@ -1694,6 +1694,19 @@ describe("exposure and egress", () => {
       }),
     },
     {
+      name: "an HTTP API is quick-created with a route and a target, which need no authorization",
+      bad: add("aws:apigatewayv2/api:Api", "quick", {
+        protocolType: "HTTP",
+        routeKey: "GET /",
+        target: "arn:aws:lambda:us-west-2:111122223333:function:orders",
+      }),
+      expected: [
+        ["public-exposure", "quick", "mandatory", ["the internet", 'apigatewayv2 api "quick"']],
+      ],
+      twinName: "the HTTP API is created without quick create (its routes are Routes of their own)",
+      twin: add("aws:apigatewayv2/api:Api", "quick", { protocolType: "HTTP" }),
+    },
+    {
       name: "a REST API method needs no authorization",
       bad: add("aws:apigateway/method:Method", "orders-get", {
         restApi: "api-orders",

@@ -53,6 +53,7 @@ import {
   textOf,
 } from "./log-readers";
 import {
+  exposed,
   influxPublicAccess,
   mskPublicAccess,
   s3DataAccess,
@@ -1079,11 +1080,25 @@ export const logs: TypeTable = {
   ),
   // Quick create: `target` is the integration of the API's catch-all route, a function ARN or
   // the URL of an HTTP backend.
-  "aws:apigatewayv2/api:Api": sends(
-    pushFix,
-    url("target", "sends API requests to", { when: notArn("target") }),
-    arn("target", "sends API requests to", { when: arnTarget("target") }),
-  ),
+  // The route quick create makes has no authorization: anyone on the internet calls the target.
+  "aws:apigatewayv2/api:Api": {
+    role: "other",
+    fields: [
+      url("target", "sends API requests to", { when: notArn("target") }),
+      arn("target", "sends API requests to", { when: arnTarget("target") }),
+      exposed(
+        "routeKey",
+        "always",
+        "quick create makes the route with no authorization: anyone on the internet can call the API's target",
+        { when: (p) => p.routeKey !== undefined && p.routeKey !== null },
+      ),
+    ],
+    fix: {
+      "log-shipping": pushFix,
+      "public-exposure":
+        'Create the route as an apigatewayv2 Route with authorizationType "AWS_IAM", "JWT" or "CUSTOM" instead of quick create (routeKey and target).',
+    },
+  },
   "aws:codebuild/project:Project": sends(
     "Build from sources and write to buckets inside the jurisdiction (CodeCommit, S3 buckets of this program); a repository host on the internet cannot be placed.",
     url("source.location", "fetches the source to build from", {
