@@ -218,11 +218,19 @@ export function namedPlaceReferences(
   const skipped = skip.get(type) ?? new Set<string>();
   const out: NamedPlaceReference[] = [];
   const plain = plainValue(props);
-  for (const { path, value, name } of stringsIn(plain, "", (key) => wordsNotPlaces.has(key))) {
+  for (const { path, value, name, holder } of stringsIn(plain, "", (key) =>
+    wordsNotPlaces.has(key),
+  )) {
     if (typeof value !== "string" || value === "" || name === undefined) {
       continue;
     }
-    const kind = placeRuleOf(name, provider)?.kind;
+    // A `{ name, value }` pair (an ECS container's environment, a CodeBuild variable) is a map
+    // entry: the value is read by its entry's name, as a map's value by its key.
+    const entryName =
+      name === "value" && holder !== null && typeof holder === "object"
+        ? (holder as Record<string, unknown>).name
+        : undefined;
+    const kind = placeRuleOf(typeof entryName === "string" ? entryName : name, provider)?.kind;
     if (kind === undefined || !(kinds as readonly PlaceKind[]).includes(kind)) {
       continue;
     }

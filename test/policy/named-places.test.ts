@@ -456,6 +456,46 @@ describe("an image docker.Image builds and pushes to the registry its name's hos
   });
 });
 
+describe("a container's environment entries, read by their names", () => {
+  const task = (host: string) =>
+    add("aws:ecs/taskDefinition:TaskDefinition", "api", {
+      family: "api",
+      requiresCompatibilities: ["FARGATE"],
+      networkMode: "awsvpc",
+      cpu: "256",
+      memory: "512",
+      containerDefinitions: JSON.stringify([
+        {
+          name: "api",
+          image: `${account}.dkr.ecr.us-west-2.amazonaws.com/api:v1`,
+          environment: [
+            { name: "DB_HOST", value: host },
+            { name: "GREETING", value: "eu-west-1 says hello" },
+          ],
+        },
+      ]),
+    });
+  runCases(pack, () => aws, us, [
+    {
+      name: "an entry named like a host names a database endpoint in Frankfurt",
+      bad: task("orders.abcdefgh1234.eu-central-1.rds.amazonaws.com"),
+      expected: [
+        [
+          "arn-locality",
+          "api",
+          "mandatory",
+          [
+            'ecs task definition "api"',
+            "orders.abcdefgh1234.eu-central-1.rds.amazonaws.com in eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the endpoint is in the stack's region (and an entry named otherwise is no place)",
+      twin: task("orders.abcdefgh1234.us-west-2.rds.amazonaws.com"),
+    },
+  ]);
+});
+
 describe("values that name no place", () => {
   const arnLocality = (violations: Awaited<ReturnType<typeof pack.check>>) =>
     summary(violations.filter((v) => v.policy === "arn-locality"));
