@@ -28,6 +28,7 @@ import {
   stateOnlyPackages,
 } from "../residency/placement";
 import { regionsWithZones, zonesOf } from "../residency/zones";
+import { wordsOf } from "./inventory/place-rules";
 import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
 import { locate, namesAPlace } from "./paths/places";
 import {
@@ -89,11 +90,23 @@ function endpointFindings(
 }
 
 /**
- * The inputs by which a resource or provider of a cloud the catalog does not place names where it
- * is: Azure's `location`, Google Cloud's `region`, `zone` and `location`, and the same words of
- * the other clouds' providers.
+ * Whether an input of a resource or provider of a cloud the catalog does not place names a place
+ * by its name: Azure's `location` (and a Cosmos DB replica's `locations[].locationName`), Google
+ * Cloud's `region`, `zone`, `location`, `nodeLocations`, a backup's `location` or a bucket's
+ * `dataLocations`, at any depth, and the same words of the other clouds' providers. A time zone,
+ * a DNS zone or an ID of one is no place.
  */
-const uncataloguedPlaceInputs = ["location", "region", "zone"] as const;
+function namesUncataloguedPlace(name: string): boolean {
+  const words = wordsOf(name);
+  const last = words[words.length - 1];
+  if (words.some((w) => w === "time" || w === "dns" || w === "hosted")) {
+    return false;
+  }
+  return (
+    ["location", "locations", "region", "regions", "zone", "zones"].includes(last ?? "") ||
+    name === "locationName"
+  );
+}
 
 /**
  * Packages of another SDK for a cloud the catalog holds, whose `region` is a region of that cloud:
@@ -151,8 +164,16 @@ function uncataloguedPlaceFindings(
   const confirmed = confirmedPlaces(ctx.config, pkg);
   const verb = args.type.startsWith("pulumi:providers:") ? "pinned to" : "created in";
   const out: Finding[] = [];
-  for (const key of uncataloguedPlaceInputs) {
-    const value = known(() => args.props[key]);
+  for (const hit of stringsIn(args.props)) {
+    if (hit.name === undefined || !namesUncataloguedPlace(hit.name)) {
+      continue;
+    }
+    const key = hit.path;
+    const value = hit.value;
+    if (typeof value === "string" && /^\d+$/.test(value)) {
+      // An availability zone by its number ("1"): within the location the resource is in.
+      continue;
+    }
     if (isUnknown(value)) {
       out.push({
         message: `${label} must be ${verb} a place inside ${j.id}, but its ${key} is not known at preview. Set ${key} from a literal or stack config.`,

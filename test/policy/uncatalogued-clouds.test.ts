@@ -151,6 +151,71 @@ describe("AWS Cloud Control (aws-native), its types allowed: its regions are AWS
   );
 });
 
+describe("places such a resource names below its top level", () => {
+  const account = "azure-native:documentdb:DatabaseAccount";
+  const cosmos = (replica: unknown, extra: Record<string, unknown> = {}) =>
+    pipe(
+      addProvider("azure-native", "azure", { location: "westus" }),
+      add(
+        account,
+        "orders-db",
+        {
+          databaseAccountOfferType: "Standard",
+          locations: [
+            { locationName: "westus", failoverPriority: 0 },
+            { locationName: replica, failoverPriority: 1 },
+          ],
+          ...extra,
+        },
+        { provider: "azure" },
+      ),
+    );
+  const settings = {
+    ...oregonSettings,
+    policies: {
+      "reviewed-resource-types": { allowTypes: [account] },
+      "resource-placement": { regionsInside: { "azure-native": ["westus"] } },
+    },
+  };
+  runCases(pack, () => happy, settings, [
+    {
+      name: "a Cosmos DB account keeps a replica in a location the reviewer did not list",
+      bad: cosmos("northeurope"),
+      expected: [
+        [
+          "resource-placement",
+          "orders-db",
+          "mandatory",
+          [
+            'documentdb database account "orders-db"',
+            'azure-native locations[1].locationName "northeurope" (which the pack cannot place)',
+          ],
+        ],
+      ],
+      twinName:
+        "its replica is in a listed location (and availability zones by number and a time zone are no places)",
+      twin: cosmos("westus", { zones: ["1", "2"], maintenanceWindow: { timeZone: "Pacific" } }),
+    },
+    {
+      name: "a replica's location is not known at preview",
+      bad: cosmos(unknown),
+      expected: [
+        [
+          "resource-placement",
+          "orders-db",
+          "mandatory",
+          [
+            'documentdb database account "orders-db"',
+            "locations[1].locationName (unknown at preview)",
+          ],
+        ],
+      ],
+      twinName: "the replica's location is a literal the reviewer listed",
+      twin: cosmos("West US"),
+    },
+  ]);
+});
+
 describe("a cloud the catalog does not place, its types not allowed", () => {
   test("each resource fails reviewed-resource-types, the provider's location resource-placement, a place confirmed for another package does not count", async () => {
     const violations = await pack.checkAround(happy, azureIp("westus")(happy), {
