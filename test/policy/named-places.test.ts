@@ -446,6 +446,63 @@ describe("an image docker.Image builds and pushes to the registry its name's hos
     ],
   );
 
+  const allowed = (...types: string[]) => ({
+    ...oregonSettings,
+    policies: { "reviewed-resource-types": { allowTypes: types } },
+  });
+  const pushedTo = async (plan: Plan, types: string[]) =>
+    (await pack.checkAround(aws, plan, allowed(...types)))
+      .filter((v) => v.policy === "arn-locality")
+      .map((v) => v.path?.at(-1));
+
+  test("a push to a registry that is no cloud registry of a region cannot be placed", async () => {
+    for (const [name, registry] of [
+      ["acme/app:v1", "docker.io"],
+      ["app:v1", "docker.io"],
+      ["ghcr.io/acme/app:v1", "ghcr.io"],
+    ]) {
+      expect(await pushedTo(build(name)(aws), [image])).toEqual([
+        `${registry} (a registry the pack cannot place)`,
+      ]);
+    }
+    // Not pushed: nothing leaves the machine that builds it.
+    const local = pipe(
+      addProvider("docker", "docker", {}),
+      add(image, "app", { imageName: "app:v1", skipPush: true }, { provider: "docker" }),
+    )(aws);
+    expect(await pushedTo(local, [image])).toEqual([]);
+  });
+
+  test("docker-build pushes to its tags' registries and exports its cache to a registry", async () => {
+    const buildx = "docker-build:index:Image";
+    const frankfurt = `${account}.dkr.ecr.eu-central-1.amazonaws.com/app`;
+    const built = (props: Record<string, unknown>) =>
+      pipe(
+        addProvider("docker-build", "buildx", {}),
+        add(buildx, "app", { context: { location: "./app" }, ...props }, { provider: "buildx" }),
+      )(aws);
+    const abroad = `${account}.dkr.ecr.eu-central-1.amazonaws.com in eu-central-1 (outside US, in EU)`;
+    expect(await pushedTo(built({ push: true, tags: [`${frankfurt}:v1`] }), [buildx])).toEqual([
+      abroad,
+    ]);
+    expect(await pushedTo(built({ push: false, tags: [`${frankfurt}:v1`] }), [buildx])).toEqual([]);
+    expect(
+      await pushedTo(
+        built({
+          push: false,
+          tags: ["app:v1"],
+          cacheTo: [{ registry: { ref: `${frankfurt}:cache` } }],
+        }),
+        [buildx],
+      ),
+    ).toEqual([abroad]);
+    // Its build context's `location` is a path, no place of resource-placement's.
+    const placement = (await pack.checkAround(aws, built({ push: false }), allowed(buildx))).filter(
+      (v) => v.policy === "resource-placement",
+    );
+    expect(placement).toEqual([]);
+  });
+
   test("an imageName of another package names a machine image, not a registry", async () => {
     const machineImage = add("alicloud:ecs/image:Image", "base", {
       instanceId: "i-base",

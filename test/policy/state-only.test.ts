@@ -48,6 +48,13 @@ describe("packages whose resources live only in the stack's state", () => {
       name: "a docker image of the docker package is built and pushed (not state-only)",
       bad: addOf("docker:index/image:Image", "app", { imageName: "registry.example/app" }),
       expected: [
+        // Pushed to a registry that is no cloud registry of a region: a place it cannot place.
+        [
+          "arn-locality",
+          "app",
+          "mandatory",
+          ['docker image "app"', "registry.example (a registry the pack cannot place)"],
+        ],
         [
           "reviewed-resource-types",
           "app",
