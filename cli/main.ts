@@ -154,7 +154,7 @@ async function planCommand(
       counts,
       "",
       ...renderUnknownFunctions(result.plan),
-      ...renderPlaceholderAccount(result.violations),
+      ...renderPlaceholderAccount(result.violations, result.plan),
       ...renderFindings(result.violations, { heading: true }),
       verdictLine(opts.stack, result.jurisdiction, result.violations),
       "",
@@ -218,7 +218,7 @@ async function checkCommand(
       [
         `Checked ${path.relative(process.cwd(), file)} as stack ${opts.stack} (jurisdiction ${result.jurisdiction}): ${result.plan.resources.length} resources`,
         ...renderUnknownFunctions(result.plan),
-        ...renderPlaceholderAccount(result.violations),
+        ...renderPlaceholderAccount(result.violations, result.plan),
         ...renderFindings(result.violations, { heading: false }),
         verdictLine(opts.stack, result.jurisdiction, result.violations),
         "",

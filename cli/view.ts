@@ -134,12 +134,25 @@ export function renderViolations(violations: readonly Violation[]): string {
  * the stack declares none (engine/synth.ts): that account stands for the stack's own, not for
  * someone else's, and declaring the real one lets the checks tell the two apart.
  */
-export function renderPlaceholderAccount(violations: readonly Violation[]): string[] {
+export function renderPlaceholderAccount(
+  violations: readonly Violation[],
+  plan: Pick<Plan, "resources">,
+): string[] {
   const named = violations.some(
     (v) =>
       v.message.includes(placeholderAccount) || v.path?.some((h) => h.includes(placeholderAccount)),
   );
-  if (!named) {
+  // Only where the engine wrote it: an ARN it synthesised carries it. A program that names the
+  // account itself (the account of AWS's documentation examples) means someone else's.
+  const synthesised = plan.resources.some((r) => {
+    const arn = r.outputs.arn;
+    return (
+      typeof arn === "string" &&
+      arn.includes(`:${placeholderAccount}:`) &&
+      r.inputs.arn === undefined
+    );
+  });
+  if (!named || !synthesised) {
     return [];
   }
   return [
