@@ -17,7 +17,7 @@
 import { link } from "./common";
 import type { EdgeLabel, FieldSpec, GlobalReader, TypeModel, TypeTable } from "../model";
 import { ddosScrubbing, healthCheckers, publicZone, pushPlatform } from "./global-reach";
-import { bucketTypes } from "./exposure";
+import { bucketTypes, withLogs } from "./exposure";
 import { edgesOf } from "./rows";
 import { isTrue, isUnknown, valueAt } from "../values";
 
@@ -232,10 +232,9 @@ export const edgeServices: TypeTable = {
     fix: suspend,
   },
   // Its standard logs — every viewer request — go to the bucket loggingConfig names by domain.
-  "aws:cloudfront/distribution:Distribution": ((row: TypeModel): TypeModel => ({
-    ...row,
-    fields: [
-      ...(row.fields ?? []),
+  "aws:cloudfront/distribution:Distribution": withLogs(
+    cdnRow(always("origins", cloudFront, cached)),
+    [
       edgesOf("log-shipping", "log delivery").ref(
         "loggingConfig.bucket",
         "delivers viewer logs to",
@@ -244,12 +243,7 @@ export const edgeServices: TypeTable = {
         },
       ),
     ],
-    fix: {
-      ...(row.fix as Record<string, string>),
-      "log-shipping":
-        "Deliver the logs to a bucket of this program in a region inside the jurisdiction.",
-    },
-  }))(cdnRow(always("origins", cloudFront, cached))),
+  ),
   "aws:cloudfront/multitenantDistribution:MultitenantDistribution": cdnRow(
     always("origins", cloudFront, cached),
   ),

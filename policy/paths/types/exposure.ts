@@ -441,13 +441,12 @@ const lbLogs = (block: string, enabledByDefault: boolean): FieldSpec =>
     },
   });
 
-/** A row of the exposure table that also ships logs (log-shipping's fields and fix). */
-const withLogs = (model: TypeModel, logs: readonly FieldSpec[]): TypeModel => ({
+/** A row that also ships logs: log-shipping's fields beside its own, and log-shipping's fix. */
+export const withLogs = (model: TypeModel, logs: readonly FieldSpec[]): TypeModel => ({
   ...model,
   fields: [...(model.fields ?? []), ...logs],
   fix: {
-    "public-exposure":
-      typeof model.fix === "string" ? model.fix : (model.fix["public-exposure"] ?? ""),
+    ...(typeof model.fix === "string" ? { "public-exposure": model.fix } : model.fix),
     "log-shipping":
       "Deliver the logs to a bucket of this program in a region inside the jurisdiction.",
   },
