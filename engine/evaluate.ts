@@ -16,10 +16,11 @@ import { disableStackCapture } from "./cheap-stacks";
 import { getStore, waitForRPCs } from "./internals";
 import { describeProgramFailure, loadProgram } from "./load-program";
 import { mark } from "./timings";
+import { installUnknownCallbacks, standInsUnknown } from "./invokes/callbacks";
 import { installUnknownInvokes } from "./invokes/unknowns";
 import { RecordingMonitor } from "./monitor";
 import { checkUnderCli } from "./opaque";
-import { packageOf, type Plan, type RecordedResource } from "./plan";
+import { type CallbackFailure, packageOf, type Plan, type RecordedResource } from "./plan";
 import { loadProject, loadStackConfig, type StackConfig, UsageError } from "./project";
 import { ConstructionLog, pendingExports } from "./stall";
 import { plainProps } from "./wire";
@@ -109,6 +110,8 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   process.on("unhandledRejection", onRejection);
   quietHandledRejections();
   const restoreInvokes = installUnknownInvokes();
+  const failedCallbacks: CallbackFailure[] = [];
+  const restoreCallbacks = installUnknownCallbacks(failedCallbacks);
   const constructed = new ConstructionLog();
   const watchdog = new Watchdog(opts.timeoutSeconds ?? defaultTimeoutSeconds);
   let outputs: Record<string, unknown> = {};
@@ -118,6 +121,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     const run = (async () => {
       const stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
         constructed.install();
+        pulumi.runtime.registerStackTransformation(standInsUnknown);
         forgetProjectModules(project.dir);
         forgetProjectModules(path.dirname(program));
         const mod = await loadProgram(program);
@@ -127,8 +131,14 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
         return typeof exported === "function" ? await exported() : exported;
       });
       await waitForRPCs();
-      // Let rejections raised in the last turn reach the handler.
-      await new Promise((r) => setImmediate(r));
+      // Let rejections raised in the last turn reach the handler. A callback that runs after
+      // the last RPC settled (one on another stack's outputs, run on stand-ins) can still
+      // declare resources: wait until a turn passes in which nothing new was constructed.
+      for (let seen = -1; seen !== constructed.constructions;) {
+        seen = constructed.constructions;
+        await new Promise((r) => setImmediate(r));
+        await waitForRPCs();
+      }
       mark("evaluation");
       return stackOutputs;
     })();
@@ -163,6 +173,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   } finally {
     watchdog.dispose();
     restoreInvokes();
+    restoreCallbacks();
     process.chdir(cwd);
     // A failing program leaves rejected promises in the SDK's chains that Node reports as
     // unhandled only after the current turn: keep collecting until then, or one of them would
@@ -181,6 +192,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     config,
     resources: monitor.recorded,
     unknownFunctions: [...monitor.unknownFunctions],
+    ...(failedCallbacks.length > 0 ? { failedCallbacks } : {}),
     outputs,
     backendUrl: project.backendUrl,
     secretsProvider: stackConfig.secretsProvider,

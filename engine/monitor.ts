@@ -8,6 +8,7 @@ import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
 import type { MockResourceArgs, MockCallArgs } from "@pulumi/pulumi/runtime/mocks";
 import { answerInvoke, unknownMark } from "./invokes/index";
+import { withMarksUnknown } from "./invokes/callbacks";
 import { wholeAnswer } from "./invokes/unknowns";
 import { isProviderType, packageOf, recordOf, type RecordedResource } from "./plan";
 import { synthesizeState } from "./synth";
@@ -62,7 +63,7 @@ export class RecordingMonitor extends MockMonitor {
     const providerProps = this.providerPropsFor(args.token, args.provider ?? "");
     let answer;
     try {
-      answer = answerInvoke(args.token, args.inputs as Record<string, unknown>, {
+      answer = answerInvoke(args.token, withMarksUnknown(args.inputs as Record<string, unknown>), {
         providerProps,
         config: this.config,
       });
@@ -255,7 +256,11 @@ export class RecordingMonitor extends MockMonitor {
     req.getPropertydependenciesMap().forEach((deps, key) => {
       propertyDependencies[key] = deps.getUrnsList();
     });
-    const inputs = (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
+    // A callback run on stand-ins for unknown values (invokes/callbacks.ts) builds strings from
+    // them: what holds one is unknown.
+    const inputs = withMarksUnknown(
+      (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+    );
     const parent = req.getParent();
     await this.yieldWhenDue();
     await super.registerResource(req, (err, resp) => {
@@ -281,7 +286,7 @@ export class RecordingMonitor extends MockMonitor {
           additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
           aliases: req.getAliasurnsList(),
           inputs,
-          outputs: withUnknownInputs(state, inputs),
+          outputs: withMarksUnknown(withUnknownInputs(state, inputs)),
           id: custom ? resp.getId() : undefined,
           ...(req.getRemote() ? { remote: true } : {}),
         });

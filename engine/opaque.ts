@@ -102,5 +102,35 @@ export function opaqueViolations(plan: Plan, config?: PolicyPackConfig): Violati
       urn: r.urn,
     });
   }
-  return out;
+  return [...out, ...failedCallbackViolations(plan, level, fix)];
+}
+
+/**
+ * One finding, on the stack, for the callbacks the program runs on values only the cloud can
+ * tell that the engine could not run on its stand-ins (engine/invokes/callbacks.ts): under
+ * `pulumi preview` they run on the real values, and whatever they declare is judged there.
+ */
+function failedCallbackViolations(plan: Plan, level: Level, fix: string): Violation[] {
+  const failed = plan.failedCallbacks ?? [];
+  const stack = plan.resources.find((r) => r.type === "pulumi:pulumi:Stack");
+  if (failed.length === 0 || stack === undefined) {
+    return [];
+  }
+  const answers = plan.unknownFunctions ?? [];
+  const from =
+    answers.length > 0
+      ? `values the engine cannot know offline (the answers of ${answers.join(", ")})`
+      : "values the engine cannot know offline";
+  const which = failed.map((f) => `${JSON.stringify(f.callback)}: ${f.reason}`).join("; ");
+  return [
+    {
+      policy: offlineVisibility.name,
+      level,
+      resourceType: stack.type,
+      resourceName: stack.name,
+      message: `stack ${JSON.stringify(plan.stack)} must have every resource of its program checked, but ${failed.length} callback(s) the program runs on ${from} could not run offline on stand-ins for them, so any resource they declare was not checked (${which}). ${fix}`,
+      path: null,
+      urn: stack.urn,
+    },
+  ];
 }

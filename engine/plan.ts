@@ -4,6 +4,13 @@
  * the policy pack and the border analysis.
  */
 
+/** A callback the engine could not run on stand-ins for unknown values, and why. */
+export interface CallbackFailure {
+  /** The callback's name, or the start of its source. */
+  readonly callback: string;
+  readonly reason: string;
+}
+
 export interface RecordedResource {
   readonly urn: string;
   readonly type: string;
@@ -75,6 +82,11 @@ export interface Plan {
    * as `pulumi preview` shows values it cannot know yet.
    */
   readonly unknownFunctions?: readonly string[];
+  /**
+   * Callbacks the program runs on unknown values that failed on the engine's stand-ins for them
+   * (engine/invokes/callbacks.ts): what they would declare was not seen.
+   */
+  readonly failedCallbacks?: readonly CallbackFailure[];
   /** The stack's outputs (exports of the program). */
   readonly outputs: Readonly<Record<string, unknown>>;
   /** The state backend Pulumi.yaml pins, if any — where the stack's checkpoint would go. */

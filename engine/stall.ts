@@ -47,6 +47,11 @@ export class ConstructionLog {
     pulumi.runtime.registerStackTransformation(record);
   }
 
+  /** How many resources the program constructed, reads included. */
+  get constructions(): number {
+    return this.all.length;
+  }
+
   /** How many resources the program constructed and registered (reads excluded). */
   get registrations(): number {
     return this.all.filter((c) => !c.read).length;

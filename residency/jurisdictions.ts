@@ -898,13 +898,21 @@ export function regionInJurisdiction(j: Jurisdiction, cloud: Cloud, region: stri
   return j.regions[cloud].includes(region);
 }
 
+/** Per partition, its regions of the catalog (a constant): the graph asks once per global edge. */
+const partitionRegions = new Map<string, readonly string[]>();
+
 /** The AWS regions of the catalog's countries that lie in `partition`, in catalog order. */
-export function awsPartitionRegions(partition: string): string[] {
-  const regions = catalog
-    .filter((c) => c.kind === "country")
-    .flatMap((c) => c.regions.aws)
-    .filter((r) => awsPartitionOf(r) === partition);
-  return [...new Set(regions)];
+export function awsPartitionRegions(partition: string): readonly string[] {
+  let regions = partitionRegions.get(partition);
+  if (regions === undefined) {
+    const all = catalog
+      .filter((c) => c.kind === "country")
+      .flatMap((c) => c.regions.aws)
+      .filter((r) => awsPartitionOf(r) === partition);
+    regions = [...new Set(all)];
+    partitionRegions.set(partition, regions);
+  }
+  return regions;
 }
 
 /**

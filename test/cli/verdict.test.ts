@@ -56,6 +56,17 @@ const cases: Record<string, readonly string[]> = {
   escImports: ["zones-subnet.ts", "--stack", "esc-imports", "--format", "json"],
   exportNeverResolves: ["export-never-resolves.ts", "--stack", "dev"],
   unknownAnswerComputed: ["unknown-answer-computed.ts", "--stack", "dev"],
+  applyOnLookup: ["apply-on-lookup.ts", "--stack", "dev", "--format", "json"],
+  applyOnLookupInside: ["apply-on-lookup-inside.ts", "--stack", "dev", "--format", "json"],
+  applyOnLookupFails: ["apply-on-lookup-fails.ts", "--stack", "dev"],
+  applyOnLookupFailsLowered: [
+    "apply-on-lookup-fails.ts",
+    "--stack",
+    "dev",
+    "--policy-config",
+    path.join(dir, "preview-in-pipeline.json"),
+  ],
+  applyOnStackReference: ["apply-on-stack-reference.ts", "--stack", "dev", "--format", "json"],
   unserializableCallback: ["unserializable-callback.ts", "--stack", "dev"],
   declaredBackend: ["zones-subnet.ts", "--stack", "declared-backend", "--format", "json"],
   declaredBackendInside: ["zones-subnet.ts", "--stack", "declared-backend-inside"],
@@ -354,6 +365,79 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
       "error: The program unserializable-callback.ts stopped before it finished: nothing was left to run, with 1 resource(s) never registered:\n" +
         `  - aws:lambda/function:Function "counter" never registered, whose input "code" failed: Error serializing 'async () => counter.bump()': function '<anonymous>' could not be serialized because arrow function captured 'this'. Assign 'this' to another name outside function and capture that.\n`,
     );
+  });
+});
+
+// A callback on a value only the cloud can tell (a lookup's answer, another stack's outputs) runs
+// under `pulumi preview`, where the value is known, and what it declares is judged there; offline
+// it runs on stand-ins for the value (engine/invokes/callbacks.ts).
+describe("callbacks on values the engine cannot know offline", () => {
+  // Under `pulumi preview` the provider answers the lookup and the callbacks run: what they
+  // declare is judged there, so offline it must not be left out of the verdict.
+  it("judges what callbacks on an unanswered lookup declare, run on stand-ins for the answer", () => {
+    const run = runs.applyOnLookup;
+    expect(run.code).toBe(1);
+    const doc = JSON.parse(run.stdout) as Doc;
+    expect(doc.unknownFunctions).toEqual(["aws:ec2/getAmi:getAmi"]);
+    expect(doc.resources.map((r) => `${r.type} ${r.name}`)).toEqual([
+      "pulumi:pulumi:Stack verdict-dev",
+      expect.stringMatching(/^pulumi:providers:aws default/),
+      "aws:sns/topic:Topic events",
+      "aws:sns/topicSubscription:TopicSubscription hook",
+      expect.stringMatching(/^aws:sqs\/queue:Queue disk-⟨unknown \d+⟩$/),
+    ]);
+    // The queue's tag comes from the answer: unknown.
+    const queue = doc.resources.find((r) => r.type === "aws:sqs/queue:Queue")!;
+    expect(queue.props.tags).toEqual({ device: "[unknown]" });
+    expect(doc.violations.filter((v) => v.level === "mandatory")).toEqual([
+      expect.objectContaining({ policy: "log-shipping", resourceName: "hook" }),
+    ]);
+  });
+
+  it("passes a callback on an unanswered lookup that keeps the data inside", () => {
+    const run = runs.applyOnLookupInside;
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout) as Doc;
+    expect(doc.resources.map((r) => r.name)).toEqual(expect.arrayContaining(["images", "events"]));
+    expect(doc.resources.filter((r) => r.name === "images").map((r) => r.type)).toEqual([
+      "aws:sqs/queue:Queue",
+      "aws:sns/topicSubscription:TopicSubscription",
+    ]);
+    expect(doc.violations.filter((v) => v.level === "mandatory")).toEqual([]);
+  });
+
+  it("reports a callback that fails on the stand-ins: what it declares was never seen", () => {
+    const run = runs.applyOnLookupFails;
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '✗ [mandatory] offline-visibility pulumi:pulumi:Stack "verdict-dev"\n' +
+        '    stack "dev" must have every resource of its program checked, but 1 callback(s) the program runs on values the engine cannot know offline (the answers of aws:ec2/getAmi:getAmi) could not run offline on stand-ins for them, so any resource they declare was not checked ("(a) => { const settings = JSON.parse(a.description)',
+    );
+    expect(run.stdout).toContain(
+      `it failed: Unexpected token '⟨', "⟨unknown 1⟩" is not valid JSON)`,
+    );
+    expect(run.stdout).toContain("NOT SEALED");
+    // A team that gates on the CLI's preview lowers it, as for components it cannot see into.
+    const lowered = runs.applyOnLookupFailsLowered;
+    expect(lowered.code).toBe(0);
+    expect(lowered.stdout).toContain(
+      '! [advisory] offline-visibility pulumi:pulumi:Stack "verdict-dev"',
+    );
+  });
+
+  it("judges what a callback on another stack's outputs declares, its inputs from them unknown", () => {
+    const run = runs.applyOnStackReference;
+    expect(run.code).toBe(1);
+    const doc = JSON.parse(run.stdout) as Doc;
+    expect(doc.unknownFunctions).toEqual(["pulumi:pulumi:StackReference acme/network/prod"]);
+    expect(doc.violations).toEqual([
+      expect.objectContaining({
+        policy: "log-shipping",
+        level: "mandatory",
+        resourceName: "ingest",
+      }),
+    ]);
   });
 });
 

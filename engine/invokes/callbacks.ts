@@ -1,0 +1,350 @@
+/**
+ * Callbacks on values only the cloud can tell. Offline, a provider function the engine cannot
+ * answer (a lookup such as `getAmi`) and another stack's outputs are unknown; `pulumi preview`
+ * knows them, so an `apply` callback the SDK would skip on them offline does run there — and a
+ * resource it declares is registered and judged there. Skipped here, such a resource would never
+ * reach the pack, and a stack could pass as sealed on a program it was never shown.
+ *
+ * So, while an evaluation runs, `Output.prototype.apply` runs a callback on an unknown value too,
+ * with a *stand-in* where the value is unknown:
+ *
+ * - to the SDK a stand-in is an unknown Output: passed to a resource input, the input is unknown
+ *   and the policies judge it so (they fail closed where a place depends on it);
+ * - any property of it is a stand-in, and calling it gives one (`ami.id`, `zones.names.slice(1)`);
+ *   a function handed to it is called once with stand-ins (`names.map((n) => new Subnet(…))`
+ *   declares one subnet, as one element would), iterating it gives one stand-in;
+ * - in a string it reads as a mark, `⟨unknown N⟩` (unique, so names built from it stay
+ *   distinct); in a number, 1. The monitor records any input or output string that holds a mark
+ *   as unknown (`withMarksUnknown`).
+ *
+ * The callback's own result stays unknown, as the SDK would leave it, so code downstream behaves
+ * as before. A callback that throws on stand-ins, or runs past a budget of operations on them, is
+ * recorded (`CallbackFailure`): what it would have declared was not seen, and the engine reports
+ * that as an `offline-visibility` finding (engine/opaque.ts) instead of sealing the stack.
+ */
+import * as path from "node:path";
+import * as url from "node:url";
+import * as pulumi from "@pulumi/pulumi";
+import type { CallbackFailure } from "../plan";
+import { sigKey, unknownValue } from "../wire";
+
+/** Operations on stand-ins one callback may perform before it is given up on. */
+const budget = 10_000;
+
+const markPattern = /⟨unknown \d+⟩/;
+
+/** True when a string holds a stand-in's mark. */
+export function holdsMark(s: string): boolean {
+  return s.includes("⟨unknown ") && markPattern.test(s);
+}
+
+/**
+ * `v` with every string that holds a stand-in's mark replaced by the wire's unknown value; the
+ * same object when there is none.
+ */
+export function withMarksUnknown<T>(v: T): T {
+  if (typeof v === "string") {
+    return (holdsMark(v) ? unknownValue : v) as T;
+  }
+  if (Array.isArray(v)) {
+    let changed = false;
+    const out = v.map((e: unknown) => {
+      const r = withMarksUnknown(e);
+      changed ||= r !== e;
+      return r;
+    });
+    return (changed ? out : v) as T;
+  }
+  if (typeof v === "object" && v !== null) {
+    let out: Record<string, unknown> | undefined;
+    for (const [k, e] of Object.entries(v)) {
+      const r = withMarksUnknown(e);
+      if (r !== e) {
+        out ??= { ...(v as Record<string, unknown>) };
+        out[k] = r;
+      }
+    }
+    return (out ?? v) as T;
+  }
+  return v;
+}
+
+/** Thrown from a stand-in when its callback has spent its budget. */
+class OverBudget extends Error {
+  constructor() {
+    super(
+      `it performed more than ${budget} operations on values the engine does not know (a loop that waits for one to change)`,
+    );
+  }
+}
+
+/** The state of one callback's run on stand-ins. */
+class Run {
+  ops = 0;
+  /** Promises of the functions stand-ins were handed, which the run waits for. */
+  readonly pending: Promise<unknown>[] = [];
+
+  spend(): void {
+    if (++this.ops > budget) {
+      throw new OverBudget();
+    }
+  }
+}
+
+let marks = 0;
+
+/** The keys through which the SDK treats a stand-in as an unknown Output. */
+const outputKeys = new Set([
+  "__pulumiOutput",
+  "promise",
+  "isKnown",
+  "isSecret",
+  "resources",
+  "allResources",
+  "apply",
+  "get",
+]);
+
+/** Every stand-in made, to be told apart from the program's own values. */
+const standIns = new WeakSet<object>();
+
+/**
+ * A stack transformation that passes each stand-in in a resource's inputs on as an unknown
+ * Output. (A stand-in is callable, and the SDK drops a function input as if it were not set.)
+ */
+export const standInsUnknown: pulumi.ResourceTransformation = (args) => {
+  if (marks === 0 && made === 0) {
+    return undefined;
+  }
+  const props = replaceStandIns(args.props, new Set());
+  return props === args.props ? undefined : { props, opts: args.opts };
+};
+// Hidden from function serialisation, as the SDK's own deployment-time functions are.
+Object.assign(standInsUnknown, { doNotCapture: true });
+
+/** `v` with stand-ins replaced by unknown Outputs; the same object when it holds none. */
+function replaceStandIns<T>(v: T, seen: Set<object>): T {
+  if (typeof v === "function" || (typeof v === "object" && v !== null)) {
+    if (standIns.has(v)) {
+      return pulumi.output(pulumi.unknown) as T;
+    }
+    if (typeof v === "function" || seen.has(v) || pulumi.Output.isInstance(v)) {
+      return v;
+    }
+    if (pulumi.Resource.isInstance(v) || v instanceof Promise) {
+      return v;
+    }
+    seen.add(v);
+    if (Array.isArray(v)) {
+      let changed = false;
+      const out = v.map((e: unknown) => {
+        const r = replaceStandIns(e, seen);
+        changed ||= r !== e;
+        return r;
+      });
+      return (changed ? out : v) as T;
+    }
+    if (Object.getPrototypeOf(v) !== Object.prototype) {
+      return v;
+    }
+    let out: Record<string, unknown> | undefined;
+    for (const [k, e] of Object.entries(v)) {
+      const r = replaceStandIns(e, seen);
+      if (r !== e) {
+        out ??= { ...(v as Record<string, unknown>) };
+        out[k] = r;
+      }
+    }
+    return (out ?? v) as T;
+  }
+  return v;
+}
+
+/** How many stand-ins were made (a transformation with none to replace returns at once). */
+let made = 0;
+
+/** A stand-in for an unknown value, within `run`. */
+function standIn(run: Run): unknown {
+  made += 1;
+  let output: Record<string, unknown> | undefined;
+  const children = new Map<string, unknown>();
+  const mark = () => `⟨unknown ${++marks}⟩`;
+  // An arrow function: callable, and without non-configurable own keys to keep consistent.
+  const proxy = new Proxy(() => undefined, {
+    get: (_t, key) => {
+      if (typeof key === "symbol") {
+        if (key === Symbol.toPrimitive) {
+          return (hint: string) => (hint === "number" ? 1 : mark());
+        }
+        if (key === Symbol.iterator) {
+          return function* () {
+            run.spend();
+            yield standIn(run);
+          };
+        }
+        return undefined;
+      }
+      if (outputKeys.has(key)) {
+        output ??= pulumi.output(pulumi.unknown) as unknown as Record<string, unknown>;
+        const v = output[key];
+        return typeof v === "function" ? v.bind(output) : v;
+      }
+      // Not a thenable, not any other SDK object (resources, assets, wire signatures).
+      if (key === "then" || key.startsWith("__pulumi") || key === sigKey) {
+        return undefined;
+      }
+      if (key === "toString" || key === "toJSON" || key === "valueOf") {
+        return mark;
+      }
+      run.spend();
+      let child = children.get(key);
+      if (child === undefined) {
+        child = standIn(run);
+        children.set(key, child);
+      }
+      return child;
+    },
+    apply: (_t, _this, args: unknown[]) => {
+      run.spend();
+      for (const a of args) {
+        if (typeof a === "function") {
+          call(run, a as (...xs: unknown[]) => unknown);
+        }
+      }
+      return standIn(run);
+    },
+    has: (_t, key) => typeof key === "string",
+    ownKeys: () => [],
+    getOwnPropertyDescriptor: () => undefined,
+  });
+  standIns.add(proxy);
+  return proxy;
+}
+
+/** Calls `fn` with stand-ins for each parameter it declares (at least one). */
+function call(run: Run, fn: (...xs: unknown[]) => unknown): void {
+  const args = Array.from({ length: Math.max(1, fn.length) }, () => standIn(run));
+  const result = fn(...args);
+  if (result instanceof Promise) {
+    run.pending.push(result);
+  }
+}
+
+/** The value a callback is given: each unknown in `value` replaced by a stand-in. */
+function givenValue(run: Run, value: unknown): unknown {
+  if (pulumi.isUnknown(value)) {
+    return standIn(run);
+  }
+  if (Array.isArray(value)) {
+    return value.map((v) => givenValue(run, v));
+  }
+  if (typeof value === "object" && value !== null && pulumi.containsUnknowns(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, givenValue(run, v)]));
+  }
+  return value;
+}
+
+/** How a failure names its callback: its name, or the start of its source. */
+function describe(fn: (...xs: never[]) => unknown): string {
+  if (fn.name !== "") {
+    return fn.name;
+  }
+  const source = fn.toString().replace(/\s+/g, " ");
+  return source.length > 80 ? `${source.slice(0, 77)}...` : source;
+}
+
+/**
+ * Makes `apply` run its callbacks on unknown values with stand-ins, for one evaluation; callbacks
+ * that fail on them are added to `failures`. Returns the function that restores `apply`.
+ */
+export function installUnknownCallbacks(failures: CallbackFailure[]): () => void {
+  // Marks count from 1 in each evaluation, so that what a program names with them is the same
+  // whichever process evaluates it and whatever it evaluated before.
+  marks = 0;
+  made = 0;
+  // `pulumi.Output` is the SDK's Output class (its declared type is the constructor interface).
+  const proto = (
+    pulumi.Output as unknown as {
+      prototype: { apply: (func: (v: unknown) => unknown, runWithUnknowns?: boolean) => unknown };
+    }
+  ).prototype;
+  const apply = proto.apply;
+  const patched = function (
+    this: unknown,
+    func: (v: unknown) => unknown,
+    runWithUnknowns?: boolean,
+  ): unknown {
+    // The SDK's own lifted property reads (`runWithUnknowns`) handle unknowns themselves; the
+    // SDKs' own callbacks (`interpolate`, stack outputs, a provider's lookups) keep the SDK's
+    // meaning: skipped on an unknown value, the result unknown.
+    if (runWithUnknowns || !calledFromProgram(patched)) {
+      return apply.call(this, func, runWithUnknowns);
+    }
+    return apply.call(
+      this,
+      (value: unknown) =>
+        // Known, as the SDK would run it; an Output is known exactly when its value holds no
+        // unknown (and the SDK hands an unknown one's value as `unknown` when it holds none).
+        pulumi.containsUnknowns(value) ? withStandIns(func, value, failures) : func(value),
+      true,
+    );
+  };
+  proto.apply = patched;
+  return () => {
+    proto.apply = apply;
+  };
+}
+
+/** The folders of the code whose callbacks keep the SDK's meaning: the Pulumi SDKs, this engine. */
+const sdkFolders = [
+  `${path.sep}node_modules${path.sep}@pulumi${path.sep}`,
+  path.dirname(__dirname) + path.sep,
+];
+
+/** The file of a call site, as V8 reports it. */
+const fileOf = (_e: Error, frames: NodeJS.CallSite[]): string | undefined =>
+  frames[0]?.getFileName() ?? undefined;
+
+/** True when the caller of `fn` is the program's code (or a library of its own). */
+function calledFromProgram(fn: (...xs: never[]) => unknown): boolean {
+  const holder: { stack?: unknown } = {};
+  const limit = Error.stackTraceLimit;
+  const prepare = Error.prepareStackTrace;
+  Error.stackTraceLimit = 1;
+  Error.prepareStackTrace = fileOf;
+  try {
+    Error.captureStackTrace(holder, fn);
+    const file = holder.stack as string | undefined;
+    if (file === undefined) {
+      return true;
+    }
+    const name = file.startsWith("file://") ? url.fileURLToPath(file) : file;
+    return !sdkFolders.some((f) => name.includes(f));
+  } finally {
+    Error.stackTraceLimit = limit;
+    Error.prepareStackTrace = prepare;
+  }
+}
+
+/** Runs `func` on `value` with stand-ins for its unknowns; its result stays unknown. */
+async function withStandIns(
+  func: (v: unknown) => unknown,
+  value: unknown,
+  failures: CallbackFailure[],
+): Promise<unknown> {
+  const run = new Run();
+  try {
+    await func(givenValue(run, value));
+    await Promise.all(run.pending);
+  } catch (e) {
+    failures.push({
+      callback: describe(func),
+      reason: e instanceof OverBudget ? e.message : `it failed: ${errorText(e)}`,
+    });
+  }
+  return pulumi.output(pulumi.unknown);
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

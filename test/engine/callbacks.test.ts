@@ -1,0 +1,40 @@
+/**
+ * The marks stand-ins leave in strings (engine/invokes/callbacks.ts): the monitor records any
+ * input or output string that holds one as unknown, and leaves every other value as it was.
+ */
+import fc from "fast-check";
+import { holdsMark, withMarksUnknown } from "../../engine/invokes/callbacks";
+import { unknownValue } from "../../engine/wire";
+
+describe("withMarksUnknown", () => {
+  it("makes every string that holds a mark unknown, at any depth", () => {
+    expect(
+      withMarksUnknown({
+        name: "disk-⟨unknown 3⟩",
+        tags: { image: "⟨unknown 12⟩", team: "data" },
+        rules: [{ cidr: "10.0.0.0/8" }, { cidr: "⟨unknown 1⟩/32" }],
+        count: 2,
+      }),
+    ).toEqual({
+      name: unknownValue,
+      tags: { image: unknownValue, team: "data" },
+      rules: [{ cidr: "10.0.0.0/8" }, { cidr: unknownValue }],
+      count: 2,
+    });
+  });
+
+  it("returns a value without marks as it was, the same object", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        fc.pre(!JSON.stringify(v).includes("⟨unknown "));
+        expect(withMarksUnknown(v)).toBe(v);
+      }),
+    );
+  });
+
+  it("tells a mark from text that only looks like one", () => {
+    expect(holdsMark("⟨unknown 7⟩")).toBe(true);
+    expect(holdsMark("⟨unknown⟩")).toBe(false);
+    expect(holdsMark("unknown 7")).toBe(false);
+  });
+});
