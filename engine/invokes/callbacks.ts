@@ -122,6 +122,14 @@ export const standInsUnknown: pulumi.ResourceTransformation = (args) => {
 // Hidden from function serialisation, as the SDK's own deployment-time functions are.
 Object.assign(standInsUnknown, { doNotCapture: true });
 
+/**
+ * A provider function's arguments with each stand-in an unknown Output, as the SDK takes an
+ * argument it cannot know yet; the same object when there is none.
+ */
+export function standInArgsUnknown<T>(args: T): T {
+  return marks === 0 && made === 0 ? args : replaceStandIns(args, new Set());
+}
+
 /** `v` with stand-ins replaced by unknown Outputs; the same object when it holds none. */
 function replaceStandIns<T>(v: T, seen: Set<object>): T {
   if (typeof v === "function" || (typeof v === "object" && v !== null)) {
@@ -163,14 +171,29 @@ function replaceStandIns<T>(v: T, seen: Set<object>): T {
 /** How many stand-ins were made (a transformation with none to replace returns at once). */
 let made = 0;
 
+/**
+ * The keys a stand-in answers with a callable stand-in: the names of the methods of strings and
+ * lists (`names.map(…)`, `id.slice(…)`). Every other key gives a plain one, which Node's own
+ * functions take as an object (`Buffer.from(key, "base64")` reads its string), not as a function.
+ */
+const methodNames: ReadonlySet<string> = new Set(
+  [Array.prototype, String.prototype].flatMap((p) =>
+    Object.getOwnPropertyNames(p).filter(
+      (k) =>
+        k !== "constructor" && typeof (p as unknown as Record<string, unknown>)[k] === "function",
+    ),
+  ),
+);
+
 /** A stand-in for an unknown value, within `run`. */
-function standIn(run: Run): unknown {
+function standIn(run: Run, callable = false): unknown {
   made += 1;
   let output: Record<string, unknown> | undefined;
   const children = new Map<string, unknown>();
   const mark = () => `⟨unknown ${++marks}⟩`;
-  // An arrow function: callable, and without non-configurable own keys to keep consistent.
-  const proxy = new Proxy(() => undefined, {
+  // A callable one is an arrow function: without non-configurable own keys to keep consistent.
+  const target: object = callable ? () => undefined : {};
+  const proxy = new Proxy(target, {
     get: (_t, key) => {
       if (typeof key === "symbol") {
         if (key === Symbol.toPrimitive) {
@@ -199,7 +222,7 @@ function standIn(run: Run): unknown {
       run.spend();
       let child = children.get(key);
       if (child === undefined) {
-        child = standIn(run);
+        child = standIn(run, methodNames.has(key));
         children.set(key, child);
       }
       return child;

@@ -13,6 +13,7 @@
  *   with an error that names the function.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { standInArgsUnknown } from "./callbacks";
 import { unknownMark } from "./index";
 
 /** The whole answer is unknown: the monitor answers `{ [wholeAnswer]: unknownMark }`. */
@@ -116,14 +117,18 @@ export function installUnknownInvokes(): () => void {
     invokeSingle: runtime.invokeSingle,
     invokeSingleOutput: runtime.invokeSingleOutput,
   };
+  // Arguments built from the stand-ins of a callback on unknown values (callbacks.ts) are
+  // unknown to the SDK, as an argument it cannot know yet.
   const invoke: InvokeFn = (tok, props, opts, packageRef) =>
-    saved.invoke(tok, props, opts, packageRef).then((r) => plainAnswer(r));
+    saved.invoke(tok, standInArgsUnknown(props), opts, packageRef).then((r) => plainAnswer(r));
   const invokeSingle: InvokeSingleFn = (tok, props, opts, packageRef) =>
-    saved.invokeSingle(tok, props, opts, packageRef).then((r) => plainAnswer(r));
+    saved
+      .invokeSingle(tok, standInArgsUnknown(props), opts, packageRef)
+      .then((r) => plainAnswer(r));
   const invokeOutput: InvokeOutputFn = (tok, props, opts, packageRef) =>
-    outputAnswer(saved.invokeOutput(tok, props, opts, packageRef));
+    outputAnswer(saved.invokeOutput(tok, standInArgsUnknown(props), opts, packageRef));
   const invokeSingleOutput: InvokeSingleOutputFn = (tok, props, opts, packageRef) =>
-    outputAnswer(saved.invokeSingleOutput(tok, props, opts, packageRef));
+    outputAnswer(saved.invokeSingleOutput(tok, standInArgsUnknown(props), opts, packageRef));
   Object.assign(runtime, { invoke, invokeSingle, invokeOutput, invokeSingleOutput });
   return () => {
     Object.assign(runtime, saved);
