@@ -317,8 +317,8 @@ function withUnknownAnswers(
   }
   error.message +=
     `\nOffline, the provider function(s) ${[...functions].join(", ")} were answered with unknown values ` +
-    "(as pulumi preview shows values it cannot know yet); a program that computes with their results, " +
-    "rather than passing them to resource inputs, cannot be evaluated without the cloud. " +
+    "(as pulumi preview shows values it cannot know yet). If the failure above comes from computing with their results, " +
+    "rather than passing them to resource inputs, the program cannot be evaluated without the cloud. " +
     checkUnderCli(stack);
   if (regionless.size > 0) {
     const which = [...regionless].map(([token, providers]) => {

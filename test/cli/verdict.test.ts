@@ -353,7 +353,7 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     expect(run.stderr).toBe(
       "error: The program unknown-answer-computed.ts stopped before it finished: nothing was left to run, with 1 resource(s) never registered:\n" +
         `  - aws:ec2/networkInterface:NetworkInterface "app" never registered, whose input "subnetId" failed: Cannot read properties of undefined (reading 'slice') (at unknown-answer-computed.ts:8:34)\n` +
-        "Offline, the provider function(s) aws:ec2/getVpc:getVpc were answered with unknown values (as pulumi preview shows values it cannot know yet); a program that computes with their results, rather than passing them to resource inputs, cannot be evaluated without the cloud. Check it with credentials under the Pulumi CLI: npx sovereign-dc policy-config --stack dev --out policy/config/dev.json, then pulumi preview --stack dev --policy-pack policy --policy-pack-config policy/config/dev.json.\n",
+        "Offline, the provider function(s) aws:ec2/getVpc:getVpc were answered with unknown values (as pulumi preview shows values it cannot know yet). If the failure above comes from computing with their results, rather than passing them to resource inputs, the program cannot be evaluated without the cloud. Check it with credentials under the Pulumi CLI: npx sovereign-dc policy-config --stack dev --out policy/config/dev.json, then pulumi preview --stack dev --policy-pack policy --policy-pack-config policy/config/dev.json.\n",
     );
   });
 
