@@ -8,6 +8,7 @@ import * as path from "node:path";
 import type { Inventory, TypeEntry } from "../inventory/sdk";
 import { flowTables } from "../inventory/tables";
 import { reviewed } from "../reviewed";
+import { flowReadings } from "./flow";
 import { review as alicloud } from "./alicloud";
 import { review as aws } from "./aws";
 import { review as kubernetes } from "./kubernetes";
@@ -16,6 +17,7 @@ import {
   genericKinds,
   type ListedClass,
   listedClasses,
+  type PropertyReview,
   type ProviderReview,
   type Reading,
   type TypeClass,
@@ -51,6 +53,8 @@ export function propertyReadings(
   type: string,
   entry: TypeEntry,
   review: ProviderReview | undefined,
+  /** Whether the flow tables model the type: its own reviewed readings apply (./flow). */
+  flowModelled = false,
 ): PropertyReading[] {
   return Object.entries(entry.places).map(([path, kind]) => {
     const generic = genericKinds[kind];
@@ -62,9 +66,10 @@ export function propertyReadings(
         reason: `every ${kind} value is placed by ${generic}`,
       };
     }
-    const rule = review?.properties.find(
-      (p) => p.path.test(path) && (p.types === undefined || p.types.test(type)),
-    );
+    const matches = (p: PropertyReview) =>
+      p.path.test(path) && (p.types === undefined || p.types.test(type));
+    const rule =
+      review?.properties.find(matches) ?? (flowModelled ? flowReadings.find(matches) : undefined);
     return rule ? { path, kind, reading: rule.reading, reason: rule.reason } : { path, kind };
   });
 }
@@ -73,7 +78,7 @@ export function propertyReadings(
 export function classify(type: string, entry: TypeEntry, ctx: ClassifyContext): Classification {
   const provider = type.split(":")[0];
   const review = (ctx.reviews ?? reviews)[provider];
-  const properties = propertyReadings(type, entry, review);
+  const properties = propertyReadings(type, entry, review, ctx.modelled.has(type));
   if (ctx.modelled.has(type)) {
     return {
       class: "flow-modelled",

@@ -1822,6 +1822,27 @@ describe("IP whitelists and public endpoints of data services", () => {
       'mongodb sharding instance "mongo-shard"',
       (s) => ({ securityIpLists: s.split(",") }),
     ],
+    // Data stores of the databases table, whose whitelists are read with their rows.
+    [
+      "alicloud:mongodb/instance:Instance",
+      'mongodb instance "mongo"',
+      (s) => ({ securityIpLists: s.split(",") }),
+    ],
+    [
+      "alicloud:mongodb/instance:Instance",
+      'mongodb instance "mongo-groups"',
+      (s) => ({ securityIpGroups: [{ securityIpGroupName: "app", securityIpList: s }] }),
+    ],
+    [
+      "alicloud:polardb/cluster:Cluster",
+      'polardb cluster "polar"',
+      (s) => ({ dbType: "MySQL", securityIps: s.split(",") }),
+    ],
+    [
+      "alicloud:rds/ddrInstance:DdrInstance",
+      'rds ddr instance "ddr"',
+      (s) => ({ sourceRegion: "cn-shanghai", securityIps: s.split(",") }),
+    ],
     [
       "alicloud:message/serviceEndpointAcl:ServiceEndpointAcl",
       'message service endpoint acl "mns-acl"',

@@ -45,7 +45,69 @@ const application = (modelBaseUrl: string) =>
     modelBaseUrl,
   });
 
+/** A bastion host whose users sign in at the directory servers `servers` (AD and LDAP). */
+const bastion = (type: string, servers: { ad: string; ldap: string }) =>
+  add(type, "jump", {
+    description: "ops",
+    licenseCode: "bhah_ent_50_asset",
+    planCode: "cloudbastion",
+    storage: "5",
+    bandwidth: "5",
+    period: 1,
+    vswitchId: "vsw-1",
+    securityGroupIds: ["sg-1"],
+    adAuthServers: [
+      {
+        server: servers.ad,
+        standbyServer: "10.0.3.11",
+        account: "cn=bastion,dc=corp",
+        baseDn: "dc=corp",
+        domain: "corp.example",
+        isSsl: true,
+        port: 636,
+        password: "secret",
+      },
+    ],
+    ldapAuthServers: [
+      {
+        server: servers.ldap,
+        account: "cn=bastion,dc=corp",
+        baseDn: "dc=corp",
+        port: 389,
+        password: "secret",
+      },
+    ],
+  });
+
 describe("on Alibaba Cloud", () => {
+  // The two bastion types of the SDK: the directory receives every user's name and password.
+  runCases(
+    pack,
+    () => shanghai,
+    shanghaiSettings,
+    [
+      "alicloud:bastionhost/instance:Instance",
+      "alicloud:yundun/bastionHostInstance:BastionHostInstance",
+    ].map((type) => ({
+      name: `a ${type} signs its users in at an LDAP server on an external host`,
+      bad: bastion(type, { ad: "10.0.3.10", ldap: "ldap.corp.example.com" }),
+      expected: [
+        [
+          "remote-sites",
+          "jump",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            `${type.startsWith("alicloud:yundun") ? "yundun bastion host instance" : "bastionhost instance"} "jump"`,
+            '"ldap.corp.example.com" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "its AD and LDAP servers are private addresses of the stack's network",
+      twin: bastion(type, { ad: "10.0.3.10", ldap: "10.0.3.12" }),
+    })),
+  );
+
   runCases(pack, () => shanghai, shanghaiSettings, [
     {
       name: "an API forwards every call to a backend on an external host",

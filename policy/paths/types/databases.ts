@@ -56,9 +56,9 @@ function construct(primary?: { field: string; types: readonly string[] }): TypeM
   return { role: "data", ...(flows ? { edges: flows } : {}), fix: replicaFix };
 }
 
-/** A store whose IP whitelist at `path` says who may connect (public-exposure). */
-const whitelisted = (model: TypeModel, path: string) =>
-  withExposure(model, whitelistFix([path]), ...whitelistFields([path]));
+/** A store whose IP whitelists at `paths` say who may connect (public-exposure). */
+const whitelisted = (model: TypeModel, ...paths: string[]) =>
+  withExposure(model, whitelistFix(paths), ...whitelistFields(paths));
 
 const witness = (path: string) => replica.region(path, "keeps its witness in");
 const subnets = { subnets: ["vswitchId"] };
@@ -68,7 +68,11 @@ export const databases: TypeTable = {
     store([], { ...subnets, keys: ["encryptionKey"] }),
     "securityIps[]",
   ),
-  "alicloud:mongodb/instance:Instance": store([], subnets),
+  "alicloud:mongodb/instance:Instance": whitelisted(
+    store([], subnets),
+    "securityIpLists[]",
+    "securityIpGroups[].securityIpList",
+  ),
   "alicloud:polardb/cluster:Cluster": whitelisted(
     store(
       [
@@ -80,6 +84,7 @@ export const databases: TypeTable = {
       ],
       subnets,
     ),
+    "securityIps[]",
     "dbClusterIpArrays[].securityIps[]",
   ),
   "alicloud:kvstore/instance:Instance": whitelisted(
@@ -108,10 +113,13 @@ export const databases: TypeTable = {
     {},
     "Read only AnalyticDB instances of this program in regions inside the jurisdiction, or remove the data source.",
   ),
-  "alicloud:rds/ddrInstance:DdrInstance": store(
-    [restore.region("sourceRegion", "restores a backup from", inbound)],
-    {},
-    "Restore only from backups in regions inside the jurisdiction.",
+  "alicloud:rds/ddrInstance:DdrInstance": whitelisted(
+    store(
+      [restore.region("sourceRegion", "restores a backup from", inbound)],
+      {},
+      "Restore only from backups in regions inside the jurisdiction.",
+    ),
+    "securityIps[]",
   ),
   "alicloud:polardb/globalDatabaseNetwork:GlobalDatabaseNetwork": construct({
     field: "dbClusterId",

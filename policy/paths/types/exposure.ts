@@ -431,6 +431,35 @@ const backend = edgesOf("remote-sites", "data sync");
 const backendFix =
   "Name only endpoints of services in regions inside the jurisdiction, or private or allowlisted addresses; a server on another host cannot be placed.";
 
+/** A bastion host: its public endpoint, and the directory servers it signs its users in at. */
+const bastionHost: TypeModel = (() => {
+  const exposure = reading(
+    "Set enablePublicAccess to false, or whitelist only private or allowlisted sources in publicWhiteLists.",
+    [
+      "enablePublicAccess",
+      publicEndpoint(
+        "enablePublicAccess",
+        "publicWhiteLists",
+        "the bastion host, which reaches every host it manages, gets a public endpoint on the internet",
+      ),
+    ],
+  );
+  const directories = ["adAuthServers", "ldapAuthServers"].flatMap((block) =>
+    ["server", "standbyServer"].map((server) =>
+      backend.url(`${block}[].${server}`, "sends its users' names and passwords to"),
+    ),
+  );
+  return {
+    ...exposure,
+    fields: [...(exposure.fields ?? []), ...directories],
+    fix: {
+      "public-exposure": exposure.fix as string,
+      "remote-sites":
+        "Sign users in at directory servers on private addresses of the stack's networks or on allowlisted addresses.",
+    },
+  };
+})();
+
 /** A load balancer's log block at `block`, delivered to its bucket once enabled. */
 const lbLogs = (block: string, enabledByDefault: boolean): FieldSpec =>
   edgesOf("log-shipping", "log delivery").ref(`${block}.bucket`, "delivers its logs to", {
@@ -977,25 +1006,13 @@ export const exposure: TypeTable = {
     "Give the instance only VPC endpoints (no endpoints[] entry of type Internet).",
     ["endpoints", hologresEndpoints],
   ),
-  // A bastion host holds the credentials of every host it manages.
+  // A bastion host holds the credentials of every host it manages, and sends its users' names
+  // and passwords to the AD or LDAP servers it signs them in at (remote-sites).
   ...Object.fromEntries(
     [
       "alicloud:bastionhost/instance:Instance",
       "alicloud:yundun/bastionHostInstance:BastionHostInstance",
-    ].map((t) => [
-      t,
-      reading(
-        "Set enablePublicAccess to false, or whitelist only private or allowlisted sources in publicWhiteLists.",
-        [
-          "enablePublicAccess",
-          publicEndpoint(
-            "enablePublicAccess",
-            "publicWhiteLists",
-            "the bastion host, which reaches every host it manages, gets a public endpoint on the internet",
-          ),
-        ],
-      ),
-    ]),
+    ].map((t) => [t, bastionHost]),
   ),
   "alicloud:mse/gateway:Gateway": reading(
     "Leave internetSlbSpec unset and reach the gateway through its private load balancer.",
