@@ -51,6 +51,36 @@ const streamOnTheProgramsKey = (plan: Plan) =>
     kmsKeyId: named(plan, "key").outputs.arn,
   })(plan);
 
+/**
+ * A bucket on the program's key whose inline replication rule (`status`) delivers to a bucket of
+ * another account.
+ */
+const mirrorBucket = (status: string) => (plan: Plan) =>
+  add("aws:s3/bucketV2:BucketV2", "mirror", {
+    serverSideEncryptionConfigurations: [
+      {
+        rules: [
+          {
+            applyServerSideEncryptionByDefaults: [
+              { sseAlgorithm: "aws:kms", kmsMasterKeyId: named(plan, "key").outputs.arn },
+            ],
+          },
+        ],
+      },
+    ],
+    replicationConfigurations: [
+      {
+        role: `arn:aws:iam::${account}:role/replication`,
+        rules: [
+          {
+            status,
+            destinations: [{ bucket: "arn:aws:s3:::sdc-records", accountId: "999988887777" }],
+          },
+        ],
+      },
+    ],
+  })(plan);
+
 /** customer-key-encryption's advisory finding on a store the rule finds without a customer key. */
 const noCustomerKey = (name: string, label: string): Finding => [
   "customer-key-encryption",
@@ -686,6 +716,24 @@ describe("copies and replicas", () => {
       twin: set("snapshot-copy", (p) => {
         p.sourceRegion = "us-east-2";
       }),
+    },
+    {
+      name: "a bucket's inline replication rule delivers to a bucket of another account",
+      bad: mirrorBucket("Enabled"),
+      expected: [
+        [
+          "storage-replication",
+          "mirror",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            's3 bucket v2 "mirror"',
+            "account 999988887777 (not this stack's account 111122223333)",
+          ],
+        ],
+      ],
+      twinName: "the rule is disabled",
+      twin: mirrorBucket("Disabled"),
     },
     {
       name: "a snapshot is shared with another account",
@@ -3697,6 +3745,51 @@ describe("resource policies and grants", () => {
       }),
     },
   ]);
+
+  // Policies a key, a secret or a search domain carries inline, read as their own policy
+  // resources are.
+  const ownKey = `arn:aws:kms:us-west-2:${account}:key/0123-own`;
+  const replicaKey = (principal: string) =>
+    add("aws:kms/replicaKey:ReplicaKey", "orders-key-replica", {
+      primaryKeyArn: `arn:aws:kms:us-east-1:${account}:key/mrk-0123`,
+      policy: doc({ Principal: { AWS: principal }, Action: "kms:Decrypt", Resource: "*" }),
+    });
+  const inlineSecret = (principal: string) =>
+    add("aws:secretsmanager/secret:Secret", "api-token", {
+      kmsKeyId: ownKey,
+      policy: doc({
+        Principal: { AWS: principal },
+        Action: "secretsmanager:GetSecretValue",
+        Resource: "*",
+      }),
+    });
+  const searchDomain = (principal: string) =>
+    add("aws:opensearch/domain:Domain", "search", {
+      vpcOptions: { subnetIds: ["subnet-0123"] },
+      encryptAtRest: { enabled: true, kmsKeyId: ownKey },
+      accessPolicies: doc({ Principal: { AWS: principal }, Action: "es:ESHttpGet", Resource: "*" }),
+    });
+  runCasesInBothPostures(
+    pack,
+    () => happy,
+    us,
+    (
+      [
+        ["a replica key's policy", replicaKey, 'kms replica key "orders-key-replica"'],
+        ["a secret's inline policy", inlineSecret, 'secretsmanager secret "api-token"'],
+        ["a search domain's access policy", searchDomain, 'opensearch domain "search"'],
+      ] as const
+    ).map(([what, make, label]) => {
+      const name = label.slice(label.indexOf('"') + 1, -1);
+      return {
+        name: `${what} lets another account use it`,
+        bad: make(`arn:aws:iam::${other}:root`),
+        expected: [["cross-account-links", name, "advisory", [inside, label, otherAccount]]],
+        twinName: `${what} names only the stack's own account`,
+        twin: make(`arn:aws:iam::${account}:root`),
+      };
+    }),
+  );
 
   runCasesInBothPostures(pack, () => happy, us, [
     {

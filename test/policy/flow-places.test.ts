@@ -183,11 +183,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:elasticache/replicationGroup:ReplicationGroup": {
     "logDeliveryConfigurations[].destination": "log-shipping",
   },
-  "aws:elasticsearch/domain:Domain": {
-    accessPolicies: "cross-account-links",
-    "accessPolicies.Statement[].NotPrincipal": "cross-account-links",
-    "accessPolicies.Statement[].Principal": "cross-account-links",
-  },
   "aws:glue/catalogDatabase:CatalogDatabase": {
     "createTableDefaultPermissions[].principal.dataLakePrincipalIdentifier": "cross-account-links",
   },
@@ -206,23 +201,11 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "opensearchserverlessConfiguration.collectionEndpoint": "log-shipping",
     "snowflakeConfiguration.accountUrl": "log-shipping",
   },
-  "aws:kms/externalKey:ExternalKey": {
-    policy: "cross-account-links",
-  },
-  "aws:kms/replicaExternalKey:ReplicaExternalKey": {
-    policy: "cross-account-links",
-  },
-  "aws:kms/replicaKey:ReplicaKey": {
-    policy: "cross-account-links",
-  },
   "aws:mailmanager/ruleSet:RuleSet": {
     "rules[].actions[].relay.relay": "log-shipping",
   },
   "aws:observabilityadmin/centralizationRuleForOrganization:CentralizationRuleForOrganization": {
     "rule.destination.account": "log-shipping",
-  },
-  "aws:opensearch/domain:Domain": {
-    accessPolicies: "cross-account-links",
   },
   "aws:pipes/pipe:Pipe": {
     "targetParameters.ecsTaskParameters.networkConfiguration.awsVpcConfiguration.assignPublicIp":
@@ -253,18 +236,12 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "targetGrants[].grantee.emailAddress": "cross-account-links",
     "targetGrants[].grantee.uri": "public-exposure",
   },
-  "aws:s3/bucketV2:BucketV2": {
-    "replicationConfigurations[].rules[].destinations[].accountId": "storage-replication",
-  },
   "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint": {
     "details.regions[].bucketAccountId": "storage-replication",
   },
   "aws:s3control/storageLensConfiguration:StorageLensConfiguration": {
     "storageLensConfiguration.expandedPrefixesDataExport.s3BucketDestination.accountId":
       "storage-replication",
-  },
-  "aws:secretsmanager/secret:Secret": {
-    policy: "cross-account-links",
   },
   "aws:storagegateway/gateway:Gateway": {
     "smbActiveDirectorySettings.domainControllers[]": "remote-sites",

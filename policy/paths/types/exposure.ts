@@ -904,14 +904,23 @@ export const exposure: TypeTable = {
     ingressFix,
     ...whitelistFields(["cidrIpv4", "cidrIpv6"]),
   ),
+  // A domain's access policy that names another account lets it search the domain's data.
   ...Object.fromEntries(
-    ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"].map((t) => [
-      t,
-      reading("Give the domain vpcOptions with the stack's private subnets.", [
+    ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"].map((t) => {
+      const exposure = reading("Give the domain vpcOptions with the stack's private subnets.", [
         "vpcOptions",
         domainEndpoint,
-      ]),
-    ]),
+      ]);
+      const domain: TypeModel = {
+        ...exposure,
+        fields: [...(exposure.fields ?? []), accountGrants("accessPolicies")],
+        fix: {
+          "public-exposure": exposure.fix as string,
+          "cross-account-links": accountGrantFix,
+        },
+      };
+      return [t, domain];
+    }),
   ),
   "alicloud:elasticsearch/instance:Instance": reading(
     "Set enablePublic and enableKibanaPublicNetwork to false, or whitelist only private or allowlisted sources.",

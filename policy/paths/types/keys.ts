@@ -9,9 +9,29 @@
 import { encryptedBy } from "./common";
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import { exposed, withExposure } from "./exposure";
+import { accountGrantFix, accountGrants } from "./grants";
 import { edgesOf, inbound } from "./rows";
 
 const key = edgesOf("key-and-secret-replicas", "key replication");
+
+const keyPolicyFix =
+  "Grant key use only to principals of this account (or bind it with kms:CallerAccount).";
+
+/**
+ * A key or secret with the resource policy it carries inline (`policy`): everyone it allows is
+ * public-exposure's, another account it names cross-account-links'.
+ */
+function withPolicy(model: TypeModel, fix: string): TypeModel {
+  const exposedModel = withExposure(model, fix, exposed("policy", "policy"));
+  return {
+    ...exposedModel,
+    fields: [...(exposedModel.fields ?? []), accountGrants("policy")],
+    fix: {
+      ...(exposedModel.fix as Record<string, string>),
+      "cross-account-links": accountGrantFix,
+    },
+  };
+}
 const secret = edgesOf("key-and-secret-replicas", "replication");
 
 const single = "Keep keys and secrets single-region, in the stack's own region.";
@@ -78,20 +98,20 @@ export const keys: TypeTable = {
     key.region("bindVpcs[].regionId", "lets VPCs use its keys from"),
     key.account("bindVpcs[].vpcOwnerId", "lets VPCs use its keys from"),
   ),
-  // A key policy that allows everyone lets anyone use the key (public-exposure).
-  "aws:kms/key:Key": withExposure(
-    multiRegion,
-    "Grant key use only to principals of this account (or bind it with kms:CallerAccount).",
-    exposed("policy", "policy"),
+  // A key policy that allows everyone lets anyone use the key (public-exposure); one that names
+  // another account lets that account use it (cross-account-links).
+  "aws:kms/key:Key": withPolicy(multiRegion, keyPolicyFix),
+  "aws:kms/externalKey:ExternalKey": withPolicy(multiRegion, keyPolicyFix),
+  "aws:kms/replicaKey:ReplicaKey": withPolicy(replica, keyPolicyFix),
+  "aws:kms/replicaExternalKey:ReplicaExternalKey": withPolicy(replica, keyPolicyFix),
+  "aws:secretsmanager/secret:Secret": withPolicy(
+    {
+      role: "data",
+      // A replica's key ARN is placed by key-locality, like every KMS key a resource names.
+      fields: [secret.region("replicas[].region", "replicates the secret to")],
+      edges: (r, x) => encryptedBy(x, r, r, ["kmsKeyId"]),
+      fix: "Remove the replicas outside the jurisdiction.",
+    },
+    "Grant the secret only to principals of this account.",
   ),
-  "aws:kms/externalKey:ExternalKey": multiRegion,
-  "aws:kms/replicaKey:ReplicaKey": replica,
-  "aws:kms/replicaExternalKey:ReplicaExternalKey": replica,
-  "aws:secretsmanager/secret:Secret": {
-    role: "data",
-    // A replica's key ARN is placed by key-locality, like every KMS key a resource names.
-    fields: [secret.region("replicas[].region", "replicates the secret to")],
-    edges: (r, x) => encryptedBy(x, r, r, ["kmsKeyId"]),
-    fix: "Remove the replicas outside the jurisdiction.",
-  },
 };

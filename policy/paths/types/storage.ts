@@ -322,6 +322,11 @@ export const storage: TypeTable = {
       "replicates objects to",
       s3Replica,
     ),
+    replica.account(
+      "replicationConfigurations[].rules[].destinations[].accountId",
+      "replicates objects to",
+      enabledRule,
+    ),
     s3LogTo("loggings[].targetBucket", "writes access logs to"),
   ]),
   "aws:s3/bucketReplicationConfig:BucketReplicationConfig": row(
