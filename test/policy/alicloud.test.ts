@@ -2351,6 +2351,46 @@ describe("alarm and notification webhooks", () => {
       (u) => ({ url: u }),
     ],
   ];
+  // Notices by e-mail: a mailbox cannot be placed either.
+  const mailboxes: ReadonlyArray<
+    readonly [type: string, label: string, mail: (address?: string) => Props]
+  > = [
+    [
+      "alicloud:log/alert:Alert",
+      'log alert "log-alert"',
+      (a) => ({
+        notificationLists: [
+          { type: "Email", content: "alert", ...(a === undefined ? {} : { emailLists: [a] }) },
+        ],
+      }),
+    ],
+    [
+      "alicloud:arms/alertContact:AlertContact",
+      'arms alert contact "contact"',
+      (a) => ({ alertContactName: "ops", ...(a === undefined ? {} : { email: a }) }),
+    ],
+    [
+      "alicloud:sslcertificatesservice/contact:Contact",
+      'sslcertificatesservice contact "cert-contact"',
+      (a) => ({ contactName: "ops", ...(a === undefined ? {} : { email: a }) }),
+    ],
+  ];
+  runCases(
+    pack,
+    () => happy,
+    cn,
+    mailboxes.map(([type, label, mail]) => {
+      const name = label.slice(label.indexOf('"') + 1, -1);
+      return {
+        name: `a ${type} e-mails its notices`,
+        bad: add(type, name, mail("ops@example.com")),
+        expected: [shipped(label, '"ops@example.com" (cannot be placed)')],
+        twinName: `the ${type} names no mailbox`,
+        twin: add(type, name, mail()),
+      };
+    }),
+  );
+
   runCases(
     pack,
     () => happy,

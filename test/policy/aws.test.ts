@@ -1012,6 +1012,66 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      name: "Firehose delivers records to a Snowflake account",
+      bad: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "firehose", {
+        destination: "snowflake",
+        snowflakeConfiguration: {
+          accountUrl: "https://acme-analytics.snowflakecomputing.com",
+          database: "events",
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "firehose",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'kinesis firehose delivery stream "firehose"',
+            '"https://acme-analytics.snowflakecomputing.com" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "Firehose delivers to an OpenSearch domain of Oregon named by its endpoint",
+      twin: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "firehose", {
+        destination: "opensearch",
+        opensearchConfiguration: {
+          clusterEndpoint: "https://vpc-search-abc123.us-west-2.es.amazonaws.com",
+          indexName: "events",
+        },
+      }),
+    },
+    {
+      name: "Firehose delivers records to an OpenSearch domain of Frankfurt named by its endpoint",
+      bad: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "firehose", {
+        destination: "opensearch",
+        opensearchConfiguration: {
+          clusterEndpoint: "https://vpc-search-abc123.eu-central-1.es.amazonaws.com",
+          indexName: "events",
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "firehose",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'kinesis firehose delivery stream "firehose"',
+            "https://vpc-search-abc123.eu-central-1.es.amazonaws.com (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the domain is Virginia's",
+      twin: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "firehose", {
+        destination: "opensearch",
+        opensearchConfiguration: {
+          clusterEndpoint: "https://vpc-search-abc123.us-east-1.es.amazonaws.com",
+          indexName: "events",
+        },
+      }),
+    },
+    {
       name: "flow logs go to a bucket the program does not create",
       bad: set("flow-log", (p) => {
         p.logDestination = "arn:aws:s3:::elsewhere";

@@ -18,9 +18,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:alb/loadBalancer:LoadBalancer": {
     ipv6AddressType: "public-exposure",
   },
-  "alicloud:arms/alertContact:AlertContact": {
-    email: "log-shipping",
-  },
   "alicloud:cen/instanceAttachment:InstanceAttachment": {
     cenOwnerId: "network-links",
   },
@@ -94,9 +91,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:kvstore/instance:Instance": {
     enablePublic: "public-exposure",
   },
-  "alicloud:log/alert:Alert": {
-    "notificationLists[].emailLists[]": "log-shipping",
-  },
   "alicloud:log/project:Project": {
     policy: "cross-account-links",
   },
@@ -128,9 +122,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   },
   "alicloud:sls/logtailConfig:LogtailConfig": {
     "outputDetail.endpoint": "log-shipping",
-  },
-  "alicloud:sslcertificatesservice/contact:Contact": {
-    email: "log-shipping",
   },
   "aws:appflow/connectorProfile:ConnectorProfile": {
     "connectorProfileConfig.connectorProfileProperties.snowflake.accountName": "log-shipping",
@@ -194,12 +185,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:glue/partition:Partition": {
     "storageDescriptor.additionalLocations[]": "log-shipping",
     "storageDescriptor.skewedInfo.skewedColumnValueLocationMaps": "log-shipping",
-  },
-  "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": {
-    "elasticsearchConfiguration.clusterEndpoint": "log-shipping",
-    "opensearchConfiguration.clusterEndpoint": "log-shipping",
-    "opensearchserverlessConfiguration.collectionEndpoint": "log-shipping",
-    "snowflakeConfiguration.accountUrl": "log-shipping",
   },
   "aws:mailmanager/ruleSet:RuleSet": {
     "rules[].actions[].relay.relay": "log-shipping",

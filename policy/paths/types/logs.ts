@@ -416,6 +416,11 @@ export const logs: TypeTable = {
     log.ref("extendedS3Configuration.bucketArn", "delivers records to", s3),
     log.url("httpEndpointConfiguration.url", "delivers records to", { detail: "HTTP endpoint" }),
     log.url("splunkConfiguration.hecEndpoint", "delivers records to", { detail: "Splunk" }),
+    log.url("snowflakeConfiguration.accountUrl", "delivers records to", { detail: "Snowflake" }),
+    // A search domain or collection named by its endpoint instead of its ARN.
+    log.url("elasticsearchConfiguration.clusterEndpoint", "delivers records to"),
+    log.url("opensearchConfiguration.clusterEndpoint", "delivers records to"),
+    log.url("opensearchserverlessConfiguration.collectionEndpoint", "delivers records to"),
   ),
 
   // Edge and network flow logs of Alibaba Cloud.
@@ -925,15 +930,21 @@ export const logs: TypeTable = {
         ["alicloud:quotas/quotaAlarm:QuotaAlarm", [url("webHook", "sends quota alarms to")]],
         [
           "alicloud:log/alert:Alert",
-          [url("notificationLists[].serviceUri", "sends log alerts to")],
+          [
+            url("notificationLists[].serviceUri", "sends log alerts to"),
+            url("notificationLists[].emailLists[]", "sends log alerts to"),
+          ],
         ],
         [
           "alicloud:arms/alertContact:AlertContact",
-          [url("dingRobotWebhookUrl", "sends alerts to")],
+          [url("dingRobotWebhookUrl", "sends alerts to"), url("email", "sends alerts to")],
         ],
         [
           "alicloud:sslcertificatesservice/contact:Contact",
-          [url("webhookLists[]", "sends certificate notices to")],
+          [
+            url("webhookLists[]", "sends certificate notices to"),
+            url("email", "sends certificate notices to"),
+          ],
         ],
         [
           "alicloud:index/mscSubWebhook:MscSubWebhook",
