@@ -6099,6 +6099,70 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       ),
     },
     {
+      name: "a Transfer Family server signs its users in at an identity provider in Frankfurt",
+      bad: add("aws:transfer/server:Server", "sftp", {
+        protocols: ["SFTP"],
+        endpointType: "VPC",
+        endpointDetails: { vpcId: "vpc-records", subnetIds: ["subnet-records"] },
+        identityProviderType: "API_GATEWAY",
+        url: "https://abc123.execute-api.eu-central-1.amazonaws.com/prod",
+        invocationRole: role,
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "sftp",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'transfer server "sftp"',
+            "https://abc123.execute-api.eu-central-1.amazonaws.com/prod (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the identity provider is an API of Oregon",
+      twin: add("aws:transfer/server:Server", "sftp", {
+        protocols: ["SFTP"],
+        endpointType: "VPC",
+        endpointDetails: { vpcId: "vpc-records", subnetIds: ["subnet-records"] },
+        identityProviderType: "API_GATEWAY",
+        url: "https://abc123.execute-api.us-west-2.amazonaws.com/prod",
+        invocationRole: role,
+      }),
+    },
+    {
+      name: "a database joins a directory whose DNS servers are on public addresses",
+      bad: add("aws:rds/instance:Instance", "directory-db", {
+        engine: "sqlserver-se",
+        instanceClass: "db.m5.large",
+        kmsKeyId: `arn:aws:kms:us-west-2:${account}:key/0123-own`,
+        storageEncrypted: true,
+        domainFqdn: "corp.example.com",
+        domainDnsIps: ["203.0.113.10", "10.30.0.10"],
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "directory-db",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'rds instance "directory-db"',
+            '"203.0.113.10" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the directory's DNS servers are private addresses of the stack's network",
+      twin: add("aws:rds/instance:Instance", "directory-db", {
+        engine: "sqlserver-se",
+        instanceClass: "db.m5.large",
+        kmsKeyId: `arn:aws:kms:us-west-2:${account}:key/0123-own`,
+        storageEncrypted: true,
+        domainFqdn: "corp.example.com",
+        domainDnsIps: ["10.30.0.10", "10.30.0.11"],
+      }),
+    },
+    {
       name: "a SageMaker notebook keeps direct internet access (the default)",
       bad: add("aws:sagemaker/notebookInstance:NotebookInstance", "notebook", {
         instanceType: "ml.t3.medium",

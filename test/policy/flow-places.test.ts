@@ -201,7 +201,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "s3Import.bucketName": "database-replicas",
   },
   "aws:rds/instance:Instance": {
-    "domainDnsIps[]": "remote-sites",
     "s3Import.bucketName": "database-replicas",
   },
   "aws:s3/accessPoint:AccessPoint": {
@@ -230,9 +229,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   },
   "aws:storagegateway/gateway:Gateway": {
     "smbActiveDirectorySettings.domainControllers[]": "remote-sites",
-  },
-  "aws:transfer/server:Server": {
-    url: "remote-sites",
   },
   "kubernetes:core/v1:Service": {
     "spec.externalIPs[]": "kubernetes-service-exposure",

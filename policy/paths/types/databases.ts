@@ -56,6 +56,35 @@ function construct(primary?: { field: string; types: readonly string[] }): TypeM
   return { role: "data", ...(flows ? { edges: flows } : {}), fix: replicaFix };
 }
 
+/**
+ * An instance joined to a self-managed Active Directory: its users sign in at the domain
+ * controllers the DNS servers `domainDnsIps` resolve (remote-sites), which must be private
+ * addresses of the stack's networks or allowlisted ones.
+ */
+function withDirectory(model: TypeModel): TypeModel {
+  const fixes =
+    typeof model.fix === "string"
+      ? Object.fromEntries(
+          [...new Set((model.fields ?? []).map((f) => f.policy))].map((p) => [p, model.fix]),
+        )
+      : model.fix;
+  return {
+    ...model,
+    fields: [
+      ...(model.fields ?? []),
+      edgesOf("remote-sites", "attachment").ip(
+        "domainDnsIps[]",
+        "signs its users in at the directory whose DNS servers are",
+      ),
+    ],
+    fix: {
+      ...fixes,
+      "remote-sites":
+        "Join only a directory whose DNS servers are private addresses of the stack's networks, or allowlisted addresses inside the jurisdiction.",
+    },
+  };
+}
+
 /** A store whose IP whitelists at `paths` say who may connect (public-exposure). */
 const whitelisted = (model: TypeModel, ...paths: string[]) =>
   withExposure(model, whitelistFix(paths), ...whitelistFields(paths));
@@ -125,15 +154,17 @@ export const databases: TypeTable = {
     field: "dbClusterId",
     types: ["alicloud:polardb/cluster:Cluster"],
   }),
-  "aws:rds/instance:Instance": withExposure(
-    store([sourceDb("replicateSourceDb", "makes this a read replica of", "aws-db-source")], {
-      keys: ["kmsKeyId"],
-    }),
-    "Set publiclyAccessible to false.",
-    exposed(
-      "publiclyAccessible",
-      { flag: { absentMeans: false } },
-      "the database has an internet endpoint",
+  "aws:rds/instance:Instance": withDirectory(
+    withExposure(
+      store([sourceDb("replicateSourceDb", "makes this a read replica of", "aws-db-source")], {
+        keys: ["kmsKeyId"],
+      }),
+      "Set publiclyAccessible to false.",
+      exposed(
+        "publiclyAccessible",
+        { flag: { absentMeans: false } },
+        "the database has an internet endpoint",
+      ),
     ),
   ),
   "aws:rds/cluster:Cluster": store(

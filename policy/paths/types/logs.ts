@@ -1598,8 +1598,21 @@ export const logs: TypeTable = {
     logFix,
     bucket("errorReportConfiguration.s3Configuration.bucketName", "writes query error reports to"),
   ),
+  // A server whose users sign in at a custom identity provider (an API Gateway URL) sends their
+  // names and passwords there (remote-sites).
   "aws:transfer/server:Server": withExposure(
-    sends(logFix, logGroup("structuredLogDestinations[]", "delivers file transfer logs to")),
+    {
+      role: "other",
+      fields: [
+        logGroup("structuredLogDestinations[]", "delivers file transfer logs to"),
+        edgesOf("remote-sites", "data sync").url("url", "sends its users' names and passwords to"),
+      ],
+      fix: {
+        "log-shipping": logFix,
+        "remote-sites":
+          "Use an identity provider of a region inside the jurisdiction (an API Gateway of the stack's region), or the service-managed one.",
+      },
+    },
     'Set endpointType to "VPC" with private subnets and no addressAllocationIds.',
     ...transferEndpoint,
   ),
