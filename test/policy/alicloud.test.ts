@@ -2798,6 +2798,24 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
   const own = "1234567890123456";
   const other = "9876543210987654";
   const abroad = (account: string) => `account ${account} (not this stack's account ${own})`;
+  /** A CEN or transit router attachment of each kind, with `extra` (an owner ID) added. */
+  const cenAttachment = (type: string, extra: Props): Props => ({
+    ...(type.endsWith("InstanceAttachment")
+      ? {
+          instanceId: "cen-1",
+          childInstanceId: "vpc-1",
+          childInstanceType: "VPC",
+          childInstanceRegionId: "cn-shanghai",
+        }
+      : { transitRouterId: "tr-1", vpcId: "vpc-1", vpnId: "vco-1", vbrId: "vbr-1" }),
+    ...extra,
+  });
+  const attachmentLabel = (type: string) =>
+    `${type
+      .split(":")[1]
+      .replace("/", " ")
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .toLowerCase()} "attachment"`;
   const grant = (label: string, path: string[]): Finding => [
     "cross-account-links",
     label.slice(label.indexOf('"') + 1, -1),
@@ -3286,6 +3304,55 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         enableInternetAccess: false,
         cenId: "cen-1",
         cenOwnerId: own,
+      }),
+    },
+    ...(
+      [
+        ["alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment", "vpcOwnerId"],
+        ["alicloud:cen/transitRouterVpnAttachment:TransitRouterVpnAttachment", "vpnOwnerId"],
+        ["alicloud:cen/transitRouterVbrAttachment:TransitRouterVbrAttachment", "vbrOwnerId"],
+        ["alicloud:cen/instanceAttachment:InstanceAttachment", "cenOwnerId"],
+      ] as const
+    ).map(([type, owner]) => ({
+      name: `a ${type} attaches across accounts (${owner} is another account)`,
+      bad: add(type, "attachment", cenAttachment(type, { [owner]: other })),
+      expected: [
+        [
+          "network-links",
+          "attachment",
+          "mandatory",
+          ["cn-shanghai (inside CN)", attachmentLabel(type), abroad(other)],
+        ] as Finding,
+      ],
+      twinName: `the ${owner} is the stack's own account`,
+      twin: add(type, "attachment", cenAttachment(type, { [owner]: own })),
+    })),
+    {
+      name: "an edge site delivers its logs to a bucket of another account",
+      bad: add("alicloud:esa/siteDeliveryTask:SiteDeliveryTask", "edge-logs", {
+        siteId: 1,
+        taskName: "edge",
+        dataCenter: "cn",
+        businessType: "dcdn_log_access_l1",
+        deliveryType: "oss",
+        ossDelivery: { region: "cn-shanghai", bucketName: "edge-logs", aliuid: other },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "edge-logs",
+          "mandatory",
+          ["cn-shanghai (inside CN)", 'esa site delivery task "edge-logs"', abroad(other)],
+        ],
+      ],
+      twinName: "the bucket is the stack's own account's",
+      twin: add("alicloud:esa/siteDeliveryTask:SiteDeliveryTask", "edge-logs", {
+        siteId: 1,
+        taskName: "edge",
+        dataCenter: "cn",
+        businessType: "dcdn_log_access_l1",
+        deliveryType: "oss",
+        ossDelivery: { region: "cn-shanghai", bucketName: "edge-logs", aliuid: own },
       }),
     },
     {

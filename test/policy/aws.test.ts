@@ -735,6 +735,86 @@ describe("copies and replicas", () => {
       twinName: "the rule is disabled",
       twin: mirrorBucket("Disabled"),
     },
+    ...(
+      [
+        [
+          "aws:s3control/storageLensConfiguration:StorageLensConfiguration",
+          "lens",
+          "storage-replication",
+          's3control storage lens configuration "lens"',
+          (a: string) => ({
+            accountId: account,
+            storageLensConfiguration: {
+              enabled: true,
+              accountLevel: { bucketLevel: {} },
+              expandedPrefixesDataExport: {
+                s3BucketDestination: {
+                  accountId: a,
+                  arn: "arn:aws:s3:::sdc-records-logs",
+                  format: "CSV",
+                  outputSchemaVersion: "V_1",
+                },
+              },
+            },
+          }),
+        ],
+        [
+          "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint",
+          "global-records",
+          "storage-replication",
+          's3control multi region access point "global-records"',
+          (a: string) => ({
+            details: {
+              name: "records",
+              regions: [{ bucket: "sdc-records", region: "us-west-2", bucketAccountId: a }],
+            },
+          }),
+        ],
+        [
+          "aws:dms/s3Endpoint:S3Endpoint",
+          "dms-target",
+          "data-transfer-jobs",
+          'dms s3 endpoint "dms-target"',
+          (a: string) => ({
+            endpointId: "target",
+            endpointType: "target",
+            bucketName: "sdc-records",
+            serviceAccessRoleArn: `arn:aws:iam::${account}:role/dms`,
+            expectedBucketOwner: a,
+          }),
+        ],
+        [
+          "aws:observabilityadmin/centralizationRuleForOrganization:CentralizationRuleForOrganization",
+          "central-logs",
+          "log-shipping",
+          'observabilityadmin centralization rule for organization "central-logs"',
+          (a: string) => ({
+            ruleName: "central",
+            rule: {
+              destination: { account: a, region: "us-west-2" },
+              source: { regions: ["us-west-2"] },
+            },
+          }),
+        ],
+      ] as const
+    ).map(([type, name, policy, label, props]) => ({
+      name: `a ${type} names another account as the owner of where its data goes`,
+      bad: add(type, name, props("999988887777")),
+      expected: [
+        [
+          policy,
+          name,
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            label,
+            "account 999988887777 (not this stack's account 111122223333)",
+          ],
+        ] as Finding,
+      ],
+      twinName: `the ${type} names the stack's own account`,
+      twin: add(type, name, props(account)),
+    })),
     {
       name: "a snapshot is shared with another account",
       bad: add("aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission", "share", {

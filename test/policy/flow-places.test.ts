@@ -18,18 +18,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:alb/loadBalancer:LoadBalancer": {
     ipv6AddressType: "public-exposure",
   },
-  "alicloud:cen/instanceAttachment:InstanceAttachment": {
-    cenOwnerId: "network-links",
-  },
-  "alicloud:cen/transitRouterVbrAttachment:TransitRouterVbrAttachment": {
-    vbrOwnerId: "cross-account-links",
-  },
-  "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": {
-    vpcOwnerId: "cross-account-links",
-  },
-  "alicloud:cen/transitRouterVpnAttachment:TransitRouterVpnAttachment": {
-    vpnOwnerId: "cross-account-links",
-  },
   "alicloud:cloudfirewall/firewallVpcFirewall:FirewallVpcFirewall": {
     memberUid: "cross-account-links",
   },
@@ -71,7 +59,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "popLocations[].popLocation": "global-services",
   },
   "alicloud:esa/siteDeliveryTask:SiteDeliveryTask": {
-    "ossDelivery.aliuid": "log-shipping",
     "ossDelivery.bucketName": "log-shipping",
   },
   "alicloud:expressconnect/physicalConnection:PhysicalConnection": {
@@ -149,9 +136,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:dms/replicationTask:ReplicationTask": {
     replicationTaskSettings: "data-transfer-jobs",
   },
-  "aws:dms/s3Endpoint:S3Endpoint": {
-    expectedBucketOwner: "data-transfer-jobs",
-  },
   "aws:dynamodb/table:Table": {
     "importTable.s3BucketSource.bucket": "database-replicas",
   },
@@ -189,9 +173,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:mailmanager/ruleSet:RuleSet": {
     "rules[].actions[].relay.relay": "log-shipping",
   },
-  "aws:observabilityadmin/centralizationRuleForOrganization:CentralizationRuleForOrganization": {
-    "rule.destination.account": "log-shipping",
-  },
   "aws:pipes/pipe:Pipe": {
     "targetParameters.ecsTaskParameters.networkConfiguration.awsVpcConfiguration.assignPublicIp":
       "internet-egress",
@@ -219,13 +200,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:s3/bucketLoggingV2:BucketLoggingV2": {
     "targetGrants[].grantee.emailAddress": "cross-account-links",
     "targetGrants[].grantee.uri": "public-exposure",
-  },
-  "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint": {
-    "details.regions[].bucketAccountId": "storage-replication",
-  },
-  "aws:s3control/storageLensConfiguration:StorageLensConfiguration": {
-    "storageLensConfiguration.expandedPrefixesDataExport.s3BucketDestination.accountId":
-      "storage-replication",
   },
   "aws:storagegateway/gateway:Gateway": {
     "smbActiveDirectorySettings.domainControllers[]": "remote-sites",

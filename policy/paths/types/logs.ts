@@ -427,6 +427,7 @@ export const logs: TypeTable = {
   "alicloud:esa/siteDeliveryTask:SiteDeliveryTask": sends(
     externalFix,
     log.region("ossDelivery.region", "delivers edge logs to"),
+    log.account("ossDelivery.aliuid", "delivers edge logs to a bucket of"),
     log.region("slsDelivery.slsRegion", "delivers edge logs to"),
     log.flag("s3Delivery", "delivers edge logs to", {
       farSide: "S3-compatible storage outside Alibaba Cloud",
@@ -452,6 +453,7 @@ export const logs: TypeTable = {
     sends(
       logFix,
       log.region("rule.destination.region", "centralizes logs in"),
+      log.account("rule.destination.account", "centralizes logs in"),
       log.region(
         "rule.destination.destinationLogsConfiguration.backupConfiguration.region",
         "backs centralized logs up in",

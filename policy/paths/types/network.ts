@@ -167,13 +167,16 @@ export const network: TypeTable = {
   "alicloud:cen/instance:Instance": hub,
   "alicloud:cen/instanceAttachment:InstanceAttachment": linkRow({
     role: "network",
-    fields: regionAndAccount(
-      "childInstanceRegionId",
-      "childInstanceOwnerId",
-      "attaches a network in",
-      "attaches a network of",
-      required,
-    ),
+    fields: [
+      ...regionAndAccount(
+        "childInstanceRegionId",
+        "childInstanceOwnerId",
+        "attaches a network in",
+        "attaches a network of",
+        required,
+      ),
+      networkLink.account("cenOwnerId", "attaches the network to the CEN of", drawn),
+    ],
     edges: attach({
       hub: "instanceId",
       hubTypes: cenTypes,
@@ -221,6 +224,7 @@ export const network: TypeTable = {
   }),
   "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": linkRow({
     role: "network",
+    fields: [networkLink.account("vpcOwnerId", "attaches a VPC of", drawn)],
     edges: attach({
       hub: "transitRouterId",
       hubTypes: trTypes,
@@ -250,6 +254,7 @@ export const network: TypeTable = {
   }),
   "alicloud:cen/transitRouterVpnAttachment:TransitRouterVpnAttachment": linkRow({
     role: "network",
+    fields: [networkLink.account("vpnOwnerId", "attaches a VPN attachment of", drawn)],
     edges: attach({
       hub: "transitRouterId",
       hubTypes: trTypes,
@@ -261,6 +266,7 @@ export const network: TypeTable = {
   }),
   "alicloud:cen/transitRouterVbrAttachment:TransitRouterVbrAttachment": linkRow({
     role: "network",
+    fields: [networkLink.account("vbrOwnerId", "attaches a border router of", drawn)],
     edges: attach({
       hub: "transitRouterId",
       hubTypes: trTypes,

@@ -406,12 +406,18 @@ export const storage: TypeTable = {
       "exports storage metrics to",
       { detail: "storage metrics" },
     ),
+    logs.account(
+      "storageLensConfiguration.expandedPrefixesDataExport.s3BucketDestination.accountId",
+      "exports storage metrics to",
+      { detail: "storage metrics" },
+    ),
   ),
   "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint": row(
     "data",
     "Include only buckets in regions inside the jurisdiction.",
     replica.region("details.regions[].region", "routes requests to a bucket in"),
     replica.ref("details.regions[].bucket", "routes requests to", s3),
+    replica.account("details.regions[].bucketAccountId", "routes requests to a bucket of"),
   ),
   "aws:s3control/multiRegionAccessPointRoutes:MultiRegionAccessPointRoutes": row(
     "other",

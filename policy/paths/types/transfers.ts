@@ -133,6 +133,7 @@ export const transfers: TypeTable = {
   ),
   "aws:dms/s3Endpoint:S3Endpoint": transfer(
     job.ref("bucketName", "reads or writes", { ref: "s3-bucket" }),
+    job.account("expectedBucketOwner", "reads or writes a bucket of"),
   ),
   "aws:dms/replicationTask:ReplicationTask": transfer(
     job.arn("sourceEndpointArn", "reads data from", inbound),
