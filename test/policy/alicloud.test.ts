@@ -1870,6 +1870,29 @@ describe("IP whitelists and public endpoints of data services", () => {
     }),
   );
 
+  runCases(
+    pack,
+    () => happy,
+    cn,
+    (["alb", "nlb"] as const).map((kind) => ({
+      name: `an intranet ${kind} load balancer gets an internet-facing IPv6 address`,
+      bad: add(`alicloud:${kind}/loadBalancer:LoadBalancer`, "lb", {
+        vpcId: "vpc-1",
+        addressType: "Intranet",
+        addressIpVersion: "DualStack",
+        ipv6AddressType: "Internet",
+      }),
+      expected: [internet(`${kind} load balancer "lb"`)],
+      twinName: `its IPv6 addresses stay on the intranet`,
+      twin: add(`alicloud:${kind}/loadBalancer:LoadBalancer`, "lb", {
+        vpcId: "vpc-1",
+        addressType: "Intranet",
+        addressIpVersion: "DualStack",
+        ipv6AddressType: "Intranet",
+      }),
+    })),
+  );
+
   runCases(pack, () => happy, cn, [
     {
       name: "a whitelist is not known at preview",

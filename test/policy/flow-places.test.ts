@@ -15,9 +15,6 @@ import { productContext } from "../../policy/review";
  * the guard does not judge yet: a stack that uses one can pass as sealed).
  */
 const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  "alicloud:alb/loadBalancer:LoadBalancer": {
-    ipv6AddressType: "public-exposure",
-  },
   "alicloud:cloudfirewall/firewallVpcFirewall:FirewallVpcFirewall": {
     memberUid: "cross-account-links",
   },
@@ -75,9 +72,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:kms/key:Key": {
     policy: "cross-account-links",
   },
-  "alicloud:kvstore/instance:Instance": {
-    enablePublic: "public-exposure",
-  },
   "alicloud:log/project:Project": {
     policy: "cross-account-links",
   },
@@ -86,9 +80,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   },
   "alicloud:mongodb/shardingInstance:ShardingInstance": {
     "globalSecurityGroupLists[]": "public-exposure",
-  },
-  "alicloud:nlb/loadBalancer:LoadBalancer": {
-    ipv6AddressType: "public-exposure",
   },
   "alicloud:oss/bucketWebsite:BucketWebsite": {
     "routingRules.routingRules[].redirect.hostName": "storage-replication",

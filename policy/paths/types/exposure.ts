@@ -723,12 +723,22 @@ export const exposure: TypeTable = {
     exposed("externalIp", "always", "forwards connections from the internet into the VPC (DNAT)"),
   ),
   "alicloud:alb/loadBalancer:LoadBalancer": endpoint(
-    'Set addressType to "Intranet".',
+    'Set addressType and ipv6AddressType to "Intranet".',
     exposed("addressType", { values: ["internet"] }, "the load balancer gets a public address"),
+    exposed(
+      "ipv6AddressType",
+      { values: ["internet"] },
+      "the load balancer gets a public IPv6 address",
+    ),
   ),
   "alicloud:nlb/loadBalancer:LoadBalancer": endpoint(
-    'Set addressType to "Intranet".',
+    'Set addressType and ipv6AddressType to "Intranet".',
     exposed("addressType", { values: ["internet"] }, "the load balancer gets a public address"),
+    exposed(
+      "ipv6AddressType",
+      { values: ["internet"] },
+      "the load balancer gets a public IPv6 address",
+    ),
   ),
   "aws:lambda/functionUrl:FunctionUrl": endpoint(
     'Set authorizationType to "AWS_IAM", or remove the function URL.',
