@@ -815,6 +815,55 @@ describe("copies and replicas", () => {
       twinName: `the ${type} names the stack's own account`,
       twin: add(type, name, props(account)),
     })),
+    ...(
+      [
+        [
+          "aws:rds/cluster:Cluster",
+          "imported-cluster",
+          (bucket: string) => ({
+            engine: "aurora-mysql",
+            storageEncrypted: true,
+            kmsKeyId: `arn:aws:kms:us-west-2:${account}:key/0123-own`,
+            s3Import: {
+              bucketName: bucket,
+              ingestionRole: `arn:aws:iam::${account}:role/import`,
+              sourceEngine: "mysql",
+              sourceEngineVersion: "8.0",
+            },
+          }),
+        ],
+        [
+          "aws:dynamodb/table:Table",
+          "imported-table",
+          (bucket: string) => ({
+            hashKey: "id",
+            attributes: [{ name: "id", type: "S" }],
+            serverSideEncryption: {
+              enabled: true,
+              kmsKeyArn: `arn:aws:kms:us-west-2:${account}:key/0123-own`,
+            },
+            importTable: { inputFormat: "CSV", s3BucketSource: { bucket } },
+          }),
+        ],
+      ] as const
+    ).map(([type, name, props]) => ({
+      name: `a ${type} loads its data from a bucket the program does not create`,
+      bad: add(type, name, props("exports-elsewhere")),
+      expected: [
+        [
+          "named-destinations",
+          name,
+          "mandatory",
+          [
+            '"exports-elsewhere" (cannot be placed)',
+            `${type === "aws:rds/cluster:Cluster" ? "rds cluster" : "dynamodb table"} "${name}"`,
+            "us-west-2 (inside US)",
+          ],
+        ] as Finding,
+      ],
+      twinName: `the ${type} loads it from the program's bucket`,
+      twin: add(type, name, props("sdc-records")),
+    })),
     {
       name: "a snapshot is shared with another account",
       bad: add("aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission", "share", {

@@ -127,9 +127,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:dms/replicationTask:ReplicationTask": {
     replicationTaskSettings: "data-transfer-jobs",
   },
-  "aws:dynamodb/table:Table": {
-    "importTable.s3BucketSource.bucket": "database-replicas",
-  },
   "aws:ec2/flowLog:FlowLog": {
     deliverCrossAccountRole: "log-shipping",
   },
@@ -145,9 +142,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:eks/cluster:Cluster": {
     "remoteNetworkConfig.remoteNodeNetworks.cidrs[]": "remote-sites",
     "remoteNetworkConfig.remotePodNetworks.cidrs[]": "remote-sites",
-  },
-  "aws:elasticache/replicationGroup:ReplicationGroup": {
-    "logDeliveryConfigurations[].destination": "log-shipping",
   },
   "aws:glue/catalogDatabase:CatalogDatabase": {
     "createTableDefaultPermissions[].principal.dataLakePrincipalIdentifier": "cross-account-links",
@@ -168,12 +162,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "targetParameters.ecsTaskParameters.networkConfiguration.awsVpcConfiguration.assignPublicIp":
       "internet-egress",
     "targetParameters.eventbridgeEventBusParameters.endpointId": "log-shipping",
-  },
-  "aws:rds/cluster:Cluster": {
-    "s3Import.bucketName": "database-replicas",
-  },
-  "aws:rds/instance:Instance": {
-    "s3Import.bucketName": "database-replicas",
   },
   "aws:s3/accessPoint:AccessPoint": {
     bucketAccountId: "cross-account-links",

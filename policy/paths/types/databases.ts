@@ -34,6 +34,13 @@ function store(
   return { role: "data", fields, ...(flows ? { edges: flows } : {}), fix };
 }
 
+/**
+ * The bucket a new database or table is loaded from (a backup, an export): named by its name, it
+ * lies where the program's bucket of that name lies; another cannot be placed.
+ */
+const importsFrom = (path: string) =>
+  restore.ref(path, "loads its data from", { ...inbound, ref: "s3-bucket" });
+
 /** `path` names the global construct the store joins; data flows both ways through it. */
 const joins = (path: string, ref: RefKindName, verb: string) =>
   replica.ref(path, verb, { ref, both: true, noun: path });
@@ -156,9 +163,13 @@ export const databases: TypeTable = {
   }),
   "aws:rds/instance:Instance": withDirectory(
     withExposure(
-      store([sourceDb("replicateSourceDb", "makes this a read replica of", "aws-db-source")], {
-        keys: ["kmsKeyId"],
-      }),
+      store(
+        [
+          sourceDb("replicateSourceDb", "makes this a read replica of", "aws-db-source"),
+          importsFrom("s3Import.bucketName"),
+        ],
+        { keys: ["kmsKeyId"] },
+      ),
       "Set publiclyAccessible to false.",
       exposed(
         "publiclyAccessible",
@@ -172,6 +183,7 @@ export const databases: TypeTable = {
       sourceDb("replicationSourceIdentifier", "makes this a read replica of", "aws-db-source"),
       replica.region("sourceRegion", "replicates from", inbound),
       joins("globalClusterIdentifier", "rds-global-cluster", "joins the global database"),
+      importsFrom("s3Import.bucketName"),
     ],
     { keys: ["kmsKeyId"] },
   ),
@@ -210,6 +222,7 @@ export const databases: TypeTable = {
     [
       replica.region("replicas[].regionName", "keeps a writable replica in"),
       witness("globalTableWitness.regionName"),
+      importsFrom("importTable.s3BucketSource.bucket"),
     ],
     { keys: ["serverSideEncryption.kmsKeyArn"] },
   ),

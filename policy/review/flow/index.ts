@@ -11,8 +11,8 @@ import { readings as alicloudEndpoints1 } from "./alicloud-endpoints-1";
 import { readings as alicloudEndpoints2 } from "./alicloud-endpoints-2";
 import { readings as awsEndpoints } from "./aws-endpoints";
 import { readings as networksBuckets } from "./networks-buckets";
+import { readings as judgedElsewhere } from "./judged-elsewhere";
 import { readings as peers } from "./peers";
-import { readings as switches } from "./switches";
 
 export const flowReadings: readonly PropertyReview[] = [
   ...accountsDocuments,
@@ -21,5 +21,5 @@ export const flowReadings: readonly PropertyReview[] = [
   ...awsEndpoints,
   ...networksBuckets,
   ...peers,
-  ...switches,
+  ...judgedElsewhere,
 ];

@@ -1,0 +1,22 @@
+import type { PropertyReview } from "../model";
+
+/**
+ * Inputs of flow-modelled types whose path another field of the row, or the same input of a
+ * sibling type, already settles.
+ */
+export const readings: readonly PropertyReview[] = [
+  {
+    path: /^enablePublic$/,
+    types: /^alicloud:kvstore\/instance:/,
+    reading: "public-exposure",
+    reason:
+      "turns the instance's public endpoint on: public-exposure judges the instance's whitelist (securityIps) whether the endpoint is on or not, so a whitelist that admits the internet fails either way and a private one keeps the public endpoint closed to it",
+  },
+  {
+    path: /^logDeliveryConfigurations\[\]\.destination$/,
+    types: /^aws:elasticache\/replicationGroup:/,
+    reading: "own-place",
+    reason:
+      "the name of a CloudWatch log group or Firehose stream, which the API resolves in the replication group's own region and account (read so for aws:elasticache/cluster:Cluster too); where that sink sends the logs on is judged on the sink",
+  },
+];
