@@ -3351,6 +3351,34 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
       twin: add(type, "attachment", cenAttachment(type, { [owner]: own })),
     })),
     {
+      name: "a Smart Access Gateway exports flow records to a NetFlow collector on the internet",
+      bad: add("alicloud:sag/smartagFlowLog:SmartagFlowLog", "sag-flows", {
+        outputType: "netflow",
+        netflowServerIp: "198.51.100.20",
+        netflowServerPort: 2055,
+        netflowVersion: "V9",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "sag-flows",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'sag smartag flow log "sag-flows"',
+            '"198.51.100.20" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the collector is a private address of the stack's network",
+      twin: add("alicloud:sag/smartagFlowLog:SmartagFlowLog", "sag-flows", {
+        outputType: "netflow",
+        netflowServerIp: "10.20.1.30",
+        netflowServerPort: 2055,
+        netflowVersion: "V9",
+      }),
+    },
+    {
       name: "an edge site delivers its logs to a bucket of another account",
       bad: add("alicloud:esa/siteDeliveryTask:SiteDeliveryTask", "edge-logs", {
         siteId: 1,

@@ -865,6 +865,46 @@ describe("copies and replicas", () => {
       twin: add(type, name, props("sdc-records")),
     })),
     {
+      name: "a file gateway signs its SMB users in at a domain controller on the internet",
+      bad: add("aws:storagegateway/gateway:Gateway", "files", {
+        gatewayName: "files",
+        gatewayTimezone: "GMT",
+        gatewayType: "FILE_S3",
+        gatewayIpAddress: "10.30.1.20",
+        smbActiveDirectorySettings: {
+          domainName: "corp.example.com",
+          domainControllers: ["dc1.corp.example.com"],
+          username: "svc",
+          password: "secret",
+        },
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "files",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'storagegateway gateway "files"',
+            '"dc1.corp.example.com" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "its domain controller is a private address of the stack's network",
+      twin: add("aws:storagegateway/gateway:Gateway", "files", {
+        gatewayName: "files",
+        gatewayTimezone: "GMT",
+        gatewayType: "FILE_S3",
+        gatewayIpAddress: "10.30.1.20",
+        smbActiveDirectorySettings: {
+          domainName: "corp.example.com",
+          domainControllers: ["10.30.0.10"],
+          username: "svc",
+          password: "secret",
+        },
+      }),
+    },
+    {
       name: "a snapshot is shared with another account",
       bad: add("aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission", "share", {
         snapshotId: "snap-0123456789abcdef0",
@@ -3979,6 +4019,29 @@ describe("resource policies and grants", () => {
       };
     }),
   );
+
+  const accessPoint = (owner: string) =>
+    add("aws:s3/accessPoint:AccessPoint", "shared-records", {
+      bucket: "sdc-records",
+      bucketAccountId: owner,
+      vpcConfiguration: { vpcId: "vpc-records" },
+    });
+  runCasesInBothPostures(pack, () => happy, us, [
+    {
+      name: "an access point serves a bucket of another account",
+      bad: accessPoint(other),
+      expected: [
+        [
+          "cross-account-links",
+          "shared-records",
+          "advisory",
+          [inside, 's3 access point "shared-records"', otherAccount],
+        ],
+      ],
+      twinName: "the access point's bucket is the stack's own account's",
+      twin: accessPoint(account),
+    },
+  ]);
 
   runCasesInBothPostures(pack, () => happy, us, [
     {

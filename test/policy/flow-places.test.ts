@@ -95,9 +95,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:ros/stack:Stack": {
     templateUrl: "helm-releases",
   },
-  "alicloud:sag/smartagFlowLog:SmartagFlowLog": {
-    netflowServerIp: "log-shipping",
-  },
   "alicloud:sls/logtailConfig:LogtailConfig": {
     "outputDetail.endpoint": "log-shipping",
   },
@@ -163,9 +160,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
       "internet-egress",
     "targetParameters.eventbridgeEventBusParameters.endpointId": "log-shipping",
   },
-  "aws:s3/accessPoint:AccessPoint": {
-    bucketAccountId: "cross-account-links",
-  },
   "aws:s3/bucketAcl:BucketAcl": {
     "accessControlPolicy.grants[].grantee.emailAddress": "cross-account-links",
   },
@@ -179,9 +173,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:s3/bucketLoggingV2:BucketLoggingV2": {
     "targetGrants[].grantee.emailAddress": "cross-account-links",
     "targetGrants[].grantee.uri": "public-exposure",
-  },
-  "aws:storagegateway/gateway:Gateway": {
-    "smbActiveDirectorySettings.domainControllers[]": "remote-sites",
   },
   "kubernetes:core/v1:Service": {
     "spec.externalIPs[]": "kubernetes-service-exposure",

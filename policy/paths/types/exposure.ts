@@ -366,6 +366,12 @@ const s3AccessPoint: TypeModel = {
       ...gated,
       when: (props) => valueAt(props, "vpcConfiguration") === undefined,
     }),
+    // An access point to a bucket another account owns serves that account's objects, and that
+    // account sees every request (cross-account-links).
+    edgesOf("cross-account-links", "attachment").account(
+      "bucketAccountId",
+      "serves the objects of a bucket of",
+    ),
   ],
   edges: (r, x) => {
     const bucket = bucketOf(r, x);
@@ -387,7 +393,10 @@ const s3AccessPoint: TypeModel = {
     });
     return tagged(open, exposureTag(model.fields, ["policy"], r, x));
   },
-  fix: "Give the access point a vpcConfiguration.",
+  fix: {
+    "public-exposure": "Give the access point a vpcConfiguration.",
+    "cross-account-links": "Create access points only to buckets of the stack's own account.",
+  },
 };
 
 /**

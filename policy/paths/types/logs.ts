@@ -446,6 +446,7 @@ export const logs: TypeTable = {
   "alicloud:sag/smartagFlowLog:SmartagFlowLog": sends(
     logFix,
     log.region("slsRegionId", "delivers flow logs to"),
+    log.ip("netflowServerIp", "exports flow records to the NetFlow collector at"),
   ),
 
   // AWS audit, findings and log sinks: where a service writes what it records.

@@ -182,6 +182,10 @@ export const transfers: TypeTable = {
   "aws:storagegateway/gateway:Gateway": transfer(
     job.ip("gatewayIpAddress", "serves the stored data from an appliance at"),
     job.url("gatewayVpcEndpoint", "activates the appliance through the endpoint at"),
+    job.url(
+      "smbActiveDirectorySettings.domainControllers[]",
+      "signs file-share users in at the domain controller",
+    ),
   ),
   "aws:storagegateway/nfsFileShare:NfsFileShare": transfer(
     job.ref("locationArn", "stores the share's files in", { ref: "s3-bucket" }),
