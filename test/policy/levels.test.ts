@@ -32,10 +32,12 @@ describe("enforcement levels", () => {
     const link = (f: FieldSpec) => f.policy === "cross-account-links" && f.format !== "grants";
     const rows = Object.entries(byType).filter(([, m]) => m.fields?.some(link));
     // A Redshift-managed VPC endpoint reaches another account's cluster or workgroup only in its
-    // own region, so no field names the far region.
+    // own region, and an S3 access point another account's bucket (S3 creates an access point in
+    // its bucket's region), so no field names the far region.
     const sameRegion = new Set([
       "aws:redshift/endpointAccess:EndpointAccess",
       "aws:redshiftserverless/endpointAccess:EndpointAccess",
+      "aws:s3/accessPoint:AccessPoint",
     ]);
     expect(rows.map(([type]) => type).sort()).toEqual([
       "alicloud:cen/instanceAttachment:InstanceAttachment",
@@ -48,6 +50,7 @@ describe("enforcement levels", () => {
       "aws:ec2transitgateway/peeringAttachment:PeeringAttachment",
       "aws:redshift/endpointAccess:EndpointAccess",
       "aws:redshiftserverless/endpointAccess:EndpointAccess",
+      "aws:s3/accessPoint:AccessPoint",
     ]);
     for (const [type, m] of rows) {
       const fields = m.fields ?? [];
