@@ -2278,6 +2278,30 @@ describe("IP whitelists and public endpoints of data services", () => {
       twin: add(type, "fc", { description: "worker", internetAccess: false }),
     })),
     {
+      name: "a function resolves names at a public DNS server and mounts a bucket through Frankfurt",
+      bad: fcFunction("198.51.100.53", "http://oss-eu-central-1-internal.aliyuncs.com"),
+      expected: [
+        [
+          "remote-sites",
+          "fc",
+          "mandatory",
+          ["cn-shanghai (inside CN)", 'fc v3 function "fc"', '"198.51.100.53" (cannot be placed)'],
+        ],
+        [
+          "storage-replication",
+          "fc",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'fc v3 function "fc"',
+            "http://oss-eu-central-1-internal.aliyuncs.com (outside CN, in EU)",
+          ],
+        ],
+      ],
+      twinName: "it resolves names in its VPC and mounts the program's bucket through Shanghai",
+      twin: fcFunction("10.20.0.53", "http://oss-cn-shanghai-internal.aliyuncs.com"),
+    },
+    {
       name: "an ECI virtual node gets a public IP",
       bad: add("alicloud:eci/virtualNode:VirtualNode", "vnode", { enablePublicNetwork: true }),
       expected: [edge('eci virtual node "vnode"')],
@@ -2286,6 +2310,18 @@ describe("IP whitelists and public endpoints of data services", () => {
     },
   ]);
 });
+
+/** A function with DNS servers `dns` that mounts the program's bucket through `endpoint`. */
+function fcFunction(dns: string, endpoint: string) {
+  return add("alicloud:fc/v3Function:V3Function", "fc", {
+    description: "worker",
+    internetAccess: false,
+    customDns: { nameServers: [dns] },
+    ossMountConfig: {
+      mountPoints: [{ bucketName: "sdc-telemetry", bucketPath: "/", endpoint, mountDir: "/mnt/t" }],
+    },
+  });
+}
 
 describe("alarm and notification webhooks", () => {
   const shipped = (label: string, place: string): Finding => [

@@ -1119,6 +1119,66 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      name: "a DMS Oracle source reads its storage through an ASM server outside the cloud",
+      bad: add("aws:dms/endpoint:Endpoint", "dms-oracle", {
+        endpointId: "orders",
+        endpointType: "source",
+        engineName: "oracle",
+        serverName: "10.30.2.15",
+        oracleSettings: { asmServer: "asm.partner.example" },
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "dms-oracle",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'dms endpoint "dms-oracle"',
+            '"asm.partner.example" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the ASM server is a private address of the stack's network",
+      twin: add("aws:dms/endpoint:Endpoint", "dms-oracle", {
+        endpointId: "orders",
+        endpointType: "source",
+        engineName: "oracle",
+        serverName: "10.30.2.15",
+        oracleSettings: { asmServer: "10.30.2.16" },
+      }),
+    },
+    {
+      name: "a DMS Redshift target stages data in a bucket the program does not create",
+      bad: add("aws:dms/endpoint:Endpoint", "dms-redshift", {
+        endpointId: "warehouse",
+        endpointType: "target",
+        engineName: "redshift",
+        serverName: "warehouse.abc123.us-west-2.redshift.amazonaws.com",
+        redshiftSettings: { bucketName: "staging-elsewhere" },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "dms-redshift",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'dms endpoint "dms-redshift"',
+            '"staging-elsewhere" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it stages data in the program's bucket",
+      twin: add("aws:dms/endpoint:Endpoint", "dms-redshift", {
+        endpointId: "warehouse",
+        endpointType: "target",
+        engineName: "redshift",
+        serverName: "warehouse.abc123.us-west-2.redshift.amazonaws.com",
+        redshiftSettings: { bucketName: "sdc-records" },
+      }),
+    },
+    {
       name: "CloudTrail delivers to a bucket the program does not create",
       bad: add("aws:cloudtrail/trail:Trail", "trail", { s3BucketName: "org-audit-abroad" }),
       expected: [

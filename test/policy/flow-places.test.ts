@@ -61,11 +61,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:expressconnect/physicalConnection:PhysicalConnection": {
     peerLocation: "remote-sites",
   },
-  "alicloud:fc/v3Function:V3Function": {
-    "customDns.nameServers[]": "remote-sites",
-    "ossMountConfig.mountPoints[].bucketName": "storage-replication",
-    "ossMountConfig.mountPoints[].endpoint": "log-shipping",
-  },
   "alicloud:ga/endpointGroup:EndpointGroup": {
     "endpointConfigurations[].endpoint": "network-links",
   },
@@ -113,10 +108,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "inputDataConfig.annotations.testS3Uri": "log-shipping",
     "inputDataConfig.augmentedManifests[].annotationDataS3Uri": "log-shipping",
     "inputDataConfig.augmentedManifests[].sourceDocumentsS3Uri": "log-shipping",
-  },
-  "aws:dms/endpoint:Endpoint": {
-    "oracleSettings.asmServer": "data-transfer-jobs",
-    "redshiftSettings.bucketName": "data-transfer-jobs",
   },
   "aws:dms/replicationInstance:ReplicationInstance": {
     dnsNameServers: "data-transfer-jobs",

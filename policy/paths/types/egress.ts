@@ -174,6 +174,37 @@ const functionCompute = workload(
   "Set internetAccess to false and reach services through the VPC.",
   service.unless("internetAccess", "the functions can reach any host on the internet", "false"),
 );
+/**
+ * A Function Compute 3.0 function: its internet access; the DNS servers it resolves names at
+ * (remote-sites: private or allowlisted); the OSS buckets it mounts and reads and writes as
+ * files (storage-replication: a bucket of the program lies where it is created, an endpoint by
+ * its region).
+ */
+const v3Function: TypeModel = {
+  ...functionCompute,
+  fields: [
+    ...(functionCompute.fields ?? []),
+    edgesOf("remote-sites", "attachment").ip(
+      "customDns.nameServers[]",
+      "resolves names at the DNS servers",
+    ),
+    edgesOf("storage-replication", "data sync").ref(
+      "ossMountConfig.mountPoints[].bucketName",
+      "mounts and writes its files to",
+      { ref: "oss-bucket" },
+    ),
+    edgesOf("storage-replication", "data sync").endpoint(
+      "ossMountConfig.mountPoints[].endpoint",
+      "mounts and writes its files through",
+    ),
+  ],
+  fix: {
+    "internet-egress": functionCompute.fix as string,
+    "remote-sites": "Resolve names only at private or allowlisted DNS servers.",
+    "storage-replication":
+      "Mount only buckets of this program in regions inside the jurisdiction, through their regions' endpoints.",
+  },
+};
 const publicHost = (what: string) =>
   workload(noBandwidth, ip.positive("internetMaxBandwidthOut", what));
 
@@ -543,7 +574,7 @@ export const egress: TypeTable = {
     ip.positive("internetMaxBandwidthOut", "the edge instance gets public internet bandwidth"),
   ),
   "alicloud:fc/service:Service": functionCompute,
-  "alicloud:fc/v3Function:V3Function": functionCompute,
+  "alicloud:fc/v3Function:V3Function": v3Function,
   "alicloud:emrv2/cluster:Cluster": workload(
     "Set withPublicIp to false on every node group.",
     ip.true("nodeGroups[].withPublicIp", "the group's nodes get public IP addresses"),

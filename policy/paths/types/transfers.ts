@@ -130,6 +130,8 @@ export const transfers: TypeTable = {
     job.url("kafkaSettings.broker", "streams changes to"),
     job.url("redisSettings.serverName", "connects to"),
     job.url("elasticsearchSettings.endpointUri", "writes to"),
+    job.url("oracleSettings.asmServer", "reads the database's storage through the ASM server at"),
+    job.ref("redshiftSettings.bucketName", "stages data for Redshift in", { ref: "s3-bucket" }),
   ),
   "aws:dms/s3Endpoint:S3Endpoint": transfer(
     job.ref("bucketName", "reads or writes", { ref: "s3-bucket" }),
