@@ -2131,6 +2131,34 @@ describe("exposure and egress", () => {
       }),
     },
     {
+      name: "a DMS replication instance resolves hosts at a public DNS server",
+      bad: add("aws:dms/replicationInstance:ReplicationInstance", "migrate", {
+        replicationInstanceId: "migrate",
+        replicationInstanceClass: "dms.t3.medium",
+        publiclyAccessible: false,
+        dnsNameServers: "10.30.0.2,203.0.113.53",
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "migrate",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'dms replication instance "migrate"',
+            '"203.0.113.53" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "its DNS servers are private addresses of the stack's network",
+      twin: add("aws:dms/replicationInstance:ReplicationInstance", "migrate", {
+        replicationInstanceId: "migrate",
+        replicationInstanceClass: "dms.t3.medium",
+        publiclyAccessible: false,
+        dnsNameServers: "10.30.0.2,10.30.0.3",
+      }),
+    },
+    {
       name: "a Fargate service gives its tasks public IPs",
       bad: add("aws:ecs/service:Service", "web-svc", {
         cluster: "records",

@@ -109,9 +109,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "inputDataConfig.augmentedManifests[].annotationDataS3Uri": "log-shipping",
     "inputDataConfig.augmentedManifests[].sourceDocumentsS3Uri": "log-shipping",
   },
-  "aws:dms/replicationInstance:ReplicationInstance": {
-    dnsNameServers: "data-transfer-jobs",
-  },
   "aws:dms/replicationTask:ReplicationTask": {
     replicationTaskSettings: "data-transfer-jobs",
   },

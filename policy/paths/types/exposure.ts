@@ -799,10 +799,25 @@ export const exposure: TypeTable = {
     "anyone on the internet can get AWS credentials for the pool's unauthenticated role",
     "Set allowUnauthenticatedIdentities to false.",
   ),
-  "aws:dms/replicationInstance:ReplicationInstance": publicly(
-    "the replication instance has a public IP",
-    true,
-  ),
+  // The DNS servers a replication instance resolves its endpoints' hosts at (remote-sites).
+  "aws:dms/replicationInstance:ReplicationInstance": (() => {
+    const model = publicly("the replication instance has a public IP", true);
+    return {
+      ...model,
+      fields: [
+        ...(model.fields ?? []),
+        edgesOf("remote-sites", "attachment").ip(
+          "dnsNameServers",
+          "resolves its endpoints' hosts at the DNS servers",
+        ),
+      ],
+      fix: {
+        "public-exposure": model.fix as string,
+        "remote-sites":
+          "Resolve names only at private DNS servers of the stack's networks or allowlisted ones.",
+      },
+    };
+  })(),
   // The profile places the instances DMS runs for schema conversion and Fleet Advisor.
   "aws:dms/instanceProfile:InstanceProfile": flag(
     "publiclyAccessible",
