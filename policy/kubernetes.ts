@@ -40,6 +40,7 @@ import {
   describeFlow,
   egressPermitted,
   type Flow,
+  isPrivateCidr,
   parseCidr,
   reachOfAddress,
 } from "./paths/addresses";
@@ -714,6 +715,20 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
       });
     }
   }
+  // Traffic for an external IP that reaches a node is served by the Service, whatever its type:
+  // a public address routed to the nodes puts it on the internet.
+  const externalIps = valueAt(r.props, "spec.externalIPs");
+  const publicIps = isUnknown(externalIps)
+    ? ["spec.externalIPs (not known at preview)"]
+    : (Array.isArray(externalIps) ? externalIps : [])
+        .filter((ip) => isUnknown(ip) || !isPrivateCidr(ip))
+        .map((ip) => (isUnknown(ip) ? "an address not known at preview" : JSON.stringify(ip)));
+  if (publicIps.length > 0) {
+    out.push({
+      message: `${label} must not face the internet, but spec.externalIPs names ${publicIps.join(", ")}, which is not a private address: traffic for it that reaches a node is served by the Service. Remove externalIPs, or name only private addresses of the cluster's network.`,
+      path: ["the internet", label],
+    });
+  }
   if (type === "ExternalName") {
     const target = valueAt(r.props, "spec.externalName");
     const host = isUnknown(target) ? undefined : str(target);
@@ -804,10 +819,10 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
 export const kubernetesServiceExposure = residencyStackPolicy({
   name: "kubernetes-service-exposure",
   description:
-    "Checks whether Kubernetes Services, Ingresses and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names, and ALB Ingresses get an internal load balancer.",
+    "Checks whether Kubernetes Services, Ingresses and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names, no Service is served on a public external IP, and ALB Ingresses get an internal load balancer.",
   severity: "high",
   remediationSteps:
-    'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK).',
+    'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; name only private external IPs; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK).',
   appliesOnlyWith: kubernetesProviderType,
   validate: (args, ctx) => {
     if (!holdsKubernetes(args.resources)) {

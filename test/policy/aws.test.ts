@@ -3453,6 +3453,23 @@ describe("kubernetes clusters and namespaces", () => {
       }),
     },
     {
+      name: "a ClusterIP Service is served on a public external IP",
+      bad: set("api", (p) => {
+        delete (p.metadata as Props).annotations;
+        (p.spec as Props).type = "ClusterIP";
+        (p.spec as Props).externalIPs = ["10.30.4.10", "203.0.113.80"];
+      }),
+      expected: [
+        ["kubernetes-service-exposure", "api", "mandatory", ["the internet", 'k8s service "api"']],
+      ],
+      twinName: "its external IP is a private address of the cluster's network",
+      twin: set("api", (p) => {
+        delete (p.metadata as Props).annotations;
+        (p.spec as Props).type = "ClusterIP";
+        (p.spec as Props).externalIPs = ["10.30.4.10"];
+      }),
+    },
+    {
       name: "an ExternalName Service aliases a host outside the cluster",
       bad: add(
         "kubernetes:core/v1:Service",

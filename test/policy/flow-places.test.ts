@@ -162,14 +162,10 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "targetGrants[].grantee.emailAddress": "cross-account-links",
     "targetGrants[].grantee.uri": "public-exposure",
   },
-  "kubernetes:core/v1:Service": {
-    "spec.externalIPs[]": "kubernetes-service-exposure",
-  },
   "kubernetes:core/v1:ServiceList": {
     "items[].spec.externalIPs[]": "kubernetes-service-exposure",
   },
   "kubernetes:core/v1:ServicePatch": {
-    "spec.externalIPs[]": "kubernetes-service-exposure",
     "spec.externalName": "kubernetes-service-exposure",
   },
 };
