@@ -2342,6 +2342,26 @@ describe("exposure and egress", () => {
       }),
     },
     {
+      name: "a launch template gives Wavelength instances carrier IPs",
+      bad: add("aws:ec2/launchTemplate:LaunchTemplate", "edge-template", {
+        imageId: "ami-records",
+        networkInterfaces: [{ subnetId: "subnet-records", associateCarrierIpAddress: "true" }],
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "edge-template",
+          "mandatory",
+          ['ec2 launch template "edge-template"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the launch template's interfaces get no carrier IP",
+      twin: add("aws:ec2/launchTemplate:LaunchTemplate", "edge-template", {
+        imageId: "ami-records",
+        networkInterfaces: [{ subnetId: "subnet-records", associateCarrierIpAddress: "false" }],
+      }),
+    },
+    {
       name: "a launch configuration gives instances public IPs",
       bad: add("aws:ec2/launchConfiguration:LaunchConfiguration", "web-config", {
         imageId: "ami-records",

@@ -115,9 +115,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:ec2/flowLog:FlowLog": {
     deliverCrossAccountRole: "log-shipping",
   },
-  "aws:ec2/launchTemplate:LaunchTemplate": {
-    "networkInterfaces[].associateCarrierIpAddress": "internet-egress",
-  },
   "aws:ec2/vpcEndpointService:VpcEndpointService": {
     "allowedPrincipals[]": "cross-account-links",
   },

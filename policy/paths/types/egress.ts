@@ -478,9 +478,14 @@ export const egress: TypeTable = {
     "Set createPublicIp to false and replicate over the private network (dataPlaneRouting PRIVATE_IP).",
     ip.true("createPublicIp", "the replication servers get public IP addresses"),
   ),
+  // A carrier IP is a Wavelength zone's public address on the carrier's network.
   "aws:ec2/launchTemplate:LaunchTemplate": template(
-    'Set associatePublicIpAddress to "false".',
+    'Set associatePublicIpAddress and associateCarrierIpAddress to "false".',
     ip.true("networkInterfaces[].associatePublicIpAddress", launched),
+    ip.true(
+      "networkInterfaces[].associateCarrierIpAddress",
+      "instances launched from it get carrier (public) IP addresses",
+    ),
   ),
   "aws:ec2/vpcBlockPublicAccessExclusion:VpcBlockPublicAccessExclusion": control(
     "Remove the exclusion.",
