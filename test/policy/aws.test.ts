@@ -1592,6 +1592,35 @@ describe("network links", () => {
         destinationCidrBlock: "172.16.0.0/16",
       }),
     },
+    ...(
+      [
+        ["localIpv4NetworkCidr", "0.0.0.0/0", "172.16.0.0/16", "all traffic (0.0.0.0/0)"],
+        ["localIpv6NetworkCidr", "::/0", "fd12:3456::/48", "all IPv6 traffic (::/0)"],
+      ] as const
+    ).map(([field, anywhere, own, what]) => ({
+      name: `a VPN connection lets the remote site claim every address (${field})`,
+      bad: add("aws:ec2/vpnConnection:VpnConnection", "site-vpn", {
+        customerGatewayId: "cgw-records",
+        type: "ipsec.1",
+        transitGatewayId: "tgw-records",
+        [field]: anywhere,
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "site-vpn",
+          "mandatory",
+          ["us-west-2 (inside US)", 'ec2 vpn connection "site-vpn"', `${what} to itself`],
+        ] as Finding,
+      ],
+      twinName: `the remote site claims only its own network (${field})`,
+      twin: add("aws:ec2/vpnConnection:VpnConnection", "site-vpn", {
+        customerGatewayId: "cgw-records",
+        type: "ipsec.1",
+        transitGatewayId: "tgw-records",
+        [field]: own,
+      }),
+    })),
   ]);
   runCasesInBothPostures(pack, () => happy, us, [
     {

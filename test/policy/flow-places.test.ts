@@ -118,9 +118,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:ec2/vpcEndpointService:VpcEndpointService": {
     "allowedPrincipals[]": "cross-account-links",
   },
-  "aws:ec2/vpnConnection:VpnConnection": {
-    localIpv6NetworkCidr: "remote-sites",
-  },
   "aws:eks/cluster:Cluster": {
     "remoteNetworkConfig.remoteNodeNetworks.cidrs[]": "remote-sites",
     "remoteNetworkConfig.remotePodNetworks.cidrs[]": "remote-sites",

@@ -129,6 +129,11 @@ export const remoteSites: TypeTable = {
         "lets the remote site route",
         "all traffic (0.0.0.0/0) to itself",
       ),
+      everything(
+        "localIpv6NetworkCidr",
+        "lets the remote site route",
+        "all IPv6 traffic (::/0) to itself",
+      ),
       tunnel.flag("enableAcceleration", "carries the tunnel over", {
         values: [true],
         farSide: "the Global Accelerator edge network",
