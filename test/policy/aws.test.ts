@@ -3403,6 +3403,38 @@ describe("kubernetes clusters and namespaces", () => {
       ),
     },
     {
+      name: "an EKS cluster runs hybrid nodes in an on-premises network not in the allowlist",
+      bad: add("aws:eks/cluster:Cluster", "hybrid", {
+        roleArn: `arn:aws:iam::${account}:role/eks`,
+        vpcConfig: { endpointPublicAccess: false, subnetIds: ["subnet-records"] },
+        remoteNetworkConfig: {
+          remoteNodeNetworks: { cidrs: ["192.168.100.0/24"] },
+          remotePodNetworks: { cidrs: ["198.51.100.0/26"] },
+        },
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "hybrid",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'eks cluster "hybrid"',
+            "192.168.100.0/24 (private address of a site the pack cannot place)",
+          ],
+        ],
+      ],
+      twinName: "its hybrid node and pod networks are allowlisted sites",
+      twin: add("aws:eks/cluster:Cluster", "hybrid", {
+        roleArn: `arn:aws:iam::${account}:role/eks`,
+        vpcConfig: { endpointPublicAccess: false, subnetIds: ["subnet-records"] },
+        remoteNetworkConfig: {
+          remoteNodeNetworks: { cidrs: ["198.51.100.64/26"] },
+          remotePodNetworks: { cidrs: ["198.51.100.0/26"] },
+        },
+      }),
+    },
+    {
       name: "a namespace runs pods with no default-deny egress NetworkPolicy",
       bad: deployment("ingest", "kube", "intake"),
       expected: [

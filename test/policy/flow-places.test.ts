@@ -118,10 +118,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:ec2/vpcEndpointService:VpcEndpointService": {
     "allowedPrincipals[]": "cross-account-links",
   },
-  "aws:eks/cluster:Cluster": {
-    "remoteNetworkConfig.remoteNodeNetworks.cidrs[]": "remote-sites",
-    "remoteNetworkConfig.remotePodNetworks.cidrs[]": "remote-sites",
-  },
   "aws:glue/catalogDatabase:CatalogDatabase": {
     "createTableDefaultPermissions[].principal.dataLakePrincipalIdentifier": "cross-account-links",
   },

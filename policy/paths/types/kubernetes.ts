@@ -66,6 +66,7 @@ import { eksCluster, nodeSubnets } from "./clusters";
 import { exposed, withExposure } from "./exposure";
 import { eksEndpoint } from "./exposure-readers";
 import { controlPlane } from "./egress";
+import { edgesOf } from "./rows";
 
 const networkPolicy = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const claims = "kubernetes:core/v1:PersistentVolumeClaim";
@@ -712,8 +713,22 @@ export const kubernetes: TypeTable = {
   // An EKS cluster is drawn in its node network; ACK clusters and node pools, whose exits
   // internet-egress judges, are the egress table's.
   // Its API server, which holds every secret of the cluster, is public-exposure's.
+  // Hybrid nodes run the cluster's pods, and their data, in the on-premises networks
+  // remoteNetworkConfig names: sites that must be allowlisted (remote-sites).
   "aws:eks/cluster:Cluster": withExposure(
-    eksCluster,
+    {
+      ...eksCluster,
+      fields: ["remoteNodeNetworks", "remotePodNetworks"].map((networks) =>
+        edgesOf("remote-sites", "attachment").siteIp(
+          `remoteNetworkConfig.${networks}.cidrs[]`,
+          "runs hybrid nodes and their pods in",
+        ),
+      ),
+      fix: {
+        "remote-sites":
+          "Run hybrid nodes only in on-premises networks inside the jurisdiction, and add them to the egress allowlist.",
+      },
+    },
     "Set vpcConfig.endpointPublicAccess to false (with endpointPrivateAccess true) and reach the API server from inside the VPC.",
     exposed("vpcConfig.endpointPublicAccess", { reads: eksEndpoint }, "", controlPlane),
   ),
