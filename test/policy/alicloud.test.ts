@@ -492,6 +492,30 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      name: "DTS reads a database behind a database gateway at a private address not in the allowlist",
+      bad: set("sync", (p) => {
+        p.sourceEndpointInstanceType = "DG";
+        p.sourceEndpointIp = "10.20.3.4";
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "sync",
+          "mandatory",
+          [
+            "10.20.3.4 (private address of a site the pack cannot place)",
+            'dts synchronization job "sync"',
+            "cn-shanghai (inside CN)",
+          ],
+        ],
+      ],
+      twinName: "the gateway's site is in the egress allowlist",
+      twin: set("sync", (p) => {
+        p.sourceEndpointInstanceType = "DG";
+        p.sourceEndpointIp = "203.0.113.20";
+      }),
+    },
+    {
       name: "container images sync to Singapore",
       bad: set("images", (p) => {
         p.targetRegionId = "ap-southeast-1";

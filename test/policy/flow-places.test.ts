@@ -34,16 +34,9 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   },
   "alicloud:dts/migrationJob:MigrationJob": {
     destinationEndpointInstanceId: "data-transfer-jobs",
-    destinationEndpointInstanceType: "data-transfer-jobs",
-    sourceEndpointInstanceType: "data-transfer-jobs",
-  },
-  "alicloud:dts/subscriptionJob:SubscriptionJob": {
-    sourceEndpointInstanceType: "data-transfer-jobs",
   },
   "alicloud:dts/synchronizationJob:SynchronizationJob": {
     destinationEndpointInstanceId: "data-transfer-jobs",
-    destinationEndpointInstanceType: "data-transfer-jobs",
-    sourceEndpointInstanceType: "data-transfer-jobs",
   },
   "alicloud:ecs/ecsImagePipeline:EcsImagePipeline": {
     internetMaxBandwidthOut: "internet-egress",

@@ -9,7 +9,8 @@
  * edges are owned by `data-transfer-jobs`, registries' by `registry-replication`.
  */
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
-import { edgesOf, inbound } from "./rows";
+import { edgesOf, type FieldExtra, inbound } from "./rows";
+import { isUnknown, valueAt } from "../values";
 
 const job = edgesOf("data-transfer-jobs", "data sync");
 const registry = edgesOf("registry-replication", "replication");
@@ -30,9 +31,29 @@ const dtsRegions = (side: "EndpointRegion" | "Region") => [
   job.region(`source${side}`, "reads data from", inbound),
   job.region(`destination${side}`, "writes data to"),
 ];
+/**
+ * A DTS endpoint's address. A database reached through a database gateway, a leased line or CEN
+ * (instance type DG, EXPRESS, CEN) is a site outside the cloud: its address, private or not, is
+ * inside only when the egress allowlist holds it. Any other instance type is a host the job
+ * reaches from the cloud: a private address lies in the stack's networks. An instance type not
+ * known at preview is read as a site.
+ */
+const dtsSiteTypes = ["dg", "express", "cen"];
+function endpointIp(side: "source" | "destination", verb: string, extra: FieldExtra = {}) {
+  const atSite = (props: Readonly<Record<string, unknown>>) => {
+    const type = valueAt(props, `${side}EndpointInstanceType`);
+    return (
+      isUnknown(type) || (typeof type === "string" && dtsSiteTypes.includes(type.toLowerCase()))
+    );
+  };
+  return [
+    job.ip(`${side}EndpointIp`, verb, { ...extra, when: (p) => !atSite(p) }),
+    job.siteIp(`${side}EndpointIp`, verb, { ...extra, when: atSite }),
+  ];
+}
 const selfHosted = [
-  job.ip("sourceEndpointIp", "reads data from", inbound),
-  job.ip("destinationEndpointIp", "writes data to"),
+  ...endpointIp("source", "reads data from", inbound),
+  ...endpointIp("destination", "writes data to"),
   job.account("sourceEndpointOwnerId", "reads data from", inbound),
 ];
 
@@ -100,7 +121,7 @@ export const transfers: TypeTable = {
   )(
     job.region("sourceEndpointRegion", "reads changes from", inbound),
     job.region("destinationRegion", "serves the change stream from"),
-    job.ip("sourceEndpointIp", "reads changes from", inbound),
+    ...endpointIp("source", "reads changes from", inbound),
     job.account("sourceEndpointOwnerId", "reads changes from", inbound),
     // Consumers read the stream from the endpoint of its network type: a VPC of the stack, or
     // the classic network (the previous version, which also took no network type at all),

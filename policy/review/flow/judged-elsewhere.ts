@@ -26,4 +26,11 @@ export const readings: readonly PropertyReview[] = [
     reason:
       "addresses the nodes serve the Service on, whatever its type: kubernetes-service-exposure (policy/kubernetes.ts serviceFindings) fails any that is not private, or not known at preview",
   },
+  {
+    path: /^(source|destination)EndpointInstanceType$/,
+    types: /^alicloud:dts\/(migrationJob|synchronizationJob|subscriptionJob):/,
+    reading: "data-transfer-jobs",
+    reason:
+      "how the endpoint is reached: data-transfer-jobs reads the endpoint's address as a site outside the cloud (inside only when allowlisted) when it is DG, EXPRESS or CEN, or not known at preview, and as a host the job reaches from the cloud otherwise (policy/paths/types/transfers.ts endpointIp)",
+  },
 ];
