@@ -516,6 +516,24 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      name: "DBS backs up a database behind a backup gateway at a private address not in the allowlist",
+      bad: add("alicloud:dbs/backupPlan:BackupPlan", "dbs", dbsPlan("Agent")),
+      expected: [
+        [
+          "backup-copies",
+          "dbs",
+          "mandatory",
+          [
+            "10.20.3.9 (private address of a site the pack cannot place)",
+            'dbs backup plan "dbs"',
+            "cn-shanghai (inside CN)",
+          ],
+        ],
+      ],
+      twinName: "the database is an ECS-hosted one on a private address of the stack's network",
+      twin: add("alicloud:dbs/backupPlan:BackupPlan", "dbs", dbsPlan("ECS")),
+    },
+    {
       name: "container images sync to Singapore",
       bad: set("images", (p) => {
         p.targetRegionId = "ap-southeast-1";
@@ -2345,6 +2363,22 @@ function fcFunction(dns: string, endpoint: string) {
       mountPoints: [{ bucketName: "sdc-telemetry", bucketPath: "/", endpoint, mountDir: "/mnt/t" }],
     },
   });
+}
+
+/** A DBS backup plan of a database of `instanceType` at a private address, kept in Shanghai. */
+function dbsPlan(instanceType: string): Props {
+  return {
+    backupPlanName: "orders",
+    backupMethod: "logical",
+    instanceClass: "small",
+    sourceEndpointInstanceType: instanceType,
+    sourceEndpointRegion: "cn-shanghai",
+    sourceEndpointIp: "10.20.3.9",
+    sourceEndpointPort: 3306,
+    sourceEndpointEngineName: "MySQL",
+    storageRegion: "cn-shanghai",
+    backupStorageType: "system",
+  };
 }
 
 describe("alarm and notification webhooks", () => {

@@ -30,7 +30,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   },
   "alicloud:dbs/backupPlan:BackupPlan": {
     ossBucketName: "backup-copies",
-    sourceEndpointInstanceType: "backup-copies",
   },
   "alicloud:dts/migrationJob:MigrationJob": {
     destinationEndpointInstanceId: "data-transfer-jobs",

@@ -11,7 +11,7 @@
  * data outside the jurisdiction. Every edge here is owned by `backup-copies`.
  */
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
-import { isOn, valueAt } from "../values";
+import { isOn, isUnknown, valueAt } from "../values";
 import { exposed, withExposure } from "./exposure";
 import { copyOf, edgesOf, inbound } from "./rows";
 
@@ -54,6 +54,15 @@ const publicSnapshot = (model: TypeModel) =>
     exposed("sharedAccounts[]", { values: ["all"] }, "the snapshot is public"),
   );
 
+/** A DBS source reached through a leased line or a backup gateway (or of a type not yet known). */
+function dbsSite(props: Readonly<Record<string, unknown>>): boolean {
+  const type = valueAt(props, "sourceEndpointInstanceType");
+  return (
+    isUnknown(type) ||
+    (typeof type === "string" && ["express", "agent"].includes(type.toLowerCase()))
+  );
+}
+
 export const backups: TypeTable = {
   "alicloud:rds/rdsInstanceCrossBackupPolicy:RdsInstanceCrossBackupPolicy": rows(
     copyFix,
@@ -70,7 +79,13 @@ export const backups: TypeTable = {
     backup.region("sourceEndpointRegion", "backs up data from", inbound),
     backup.region("databaseRegion", "backs up data from", inbound),
     backup.region("storageRegion", "stores backups in"),
-    backup.ip("sourceEndpointIp", "backs up a database at", inbound),
+    // A database reached through a leased line or a backup gateway (Express, Agent) sits at a site
+    // outside the cloud: its address is inside only when the egress allowlist holds it.
+    backup.ip("sourceEndpointIp", "backs up a database at", {
+      ...inbound,
+      when: (p) => !dbsSite(p),
+    }),
+    backup.siteIp("sourceEndpointIp", "backs up a database at", { ...inbound, when: dbsSite }),
     backup.account("crossAliyunId", "backs up data across"),
   ),
   "alicloud:hbr/policy:Policy": copy(

@@ -27,6 +27,13 @@ export const readings: readonly PropertyReview[] = [
       "addresses the nodes serve the Service on, whatever its type: kubernetes-service-exposure (policy/kubernetes.ts serviceFindings) fails any that is not private, or not known at preview",
   },
   {
+    path: /^sourceEndpointInstanceType$/,
+    types: /^alicloud:dbs\/backupPlan:/,
+    reading: "backup-copies",
+    reason:
+      "how the source database is reached: backup-copies reads its address as a site outside the cloud (inside only when allowlisted) when it is Express or Agent, or not known at preview, and as a host reached from the cloud otherwise (policy/paths/types/backups.ts dbsSite)",
+  },
+  {
     path: /^(source|destination)EndpointInstanceType$/,
     types: /^alicloud:dts\/(migrationJob|synchronizationJob|subscriptionJob):/,
     reading: "data-transfer-jobs",
