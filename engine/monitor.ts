@@ -8,7 +8,7 @@ import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
 import type { MockResourceArgs, MockCallArgs } from "@pulumi/pulumi/runtime/mocks";
 import { answerInvoke, unknownMark } from "./invokes/index";
-import { withMarksUnknown } from "./invokes/callbacks";
+import { withStandInMarksUnknown } from "./invokes/callbacks";
 import { wholeAnswer } from "./invokes/unknowns";
 import { isProviderType, packageOf, recordOf, type RecordedResource } from "./plan";
 import { synthesizeState } from "./synth";
@@ -63,10 +63,14 @@ export class RecordingMonitor extends MockMonitor {
     const providerProps = this.providerPropsFor(args.token, args.provider ?? "");
     let answer;
     try {
-      answer = answerInvoke(args.token, withMarksUnknown(args.inputs as Record<string, unknown>), {
-        providerProps,
-        config: this.config,
-      });
+      answer = answerInvoke(
+        args.token,
+        withStandInMarksUnknown(args.inputs as Record<string, unknown>),
+        {
+          providerProps,
+          config: this.config,
+        },
+      );
     } catch (e) {
       // The SDK reports a failed invoke by the error's `details`, as gRPC errors carry it.
       const err = new Error(`${args.token}: ${(e as Error).message}`);
@@ -258,7 +262,7 @@ export class RecordingMonitor extends MockMonitor {
     });
     // A callback run on stand-ins for unknown values (invokes/callbacks.ts) builds strings from
     // them: what holds one is unknown.
-    const inputs = withMarksUnknown(
+    const inputs = withStandInMarksUnknown(
       (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
     );
     const parent = req.getParent();
@@ -286,7 +290,7 @@ export class RecordingMonitor extends MockMonitor {
           additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
           aliases: req.getAliasurnsList(),
           inputs,
-          outputs: withMarksUnknown(withUnknownInputs(state, inputs)),
+          outputs: withStandInMarksUnknown(withUnknownInputs(state, inputs)),
           id: custom ? resp.getId() : undefined,
           ...(req.getRemote() ? { remote: true } : {}),
         });

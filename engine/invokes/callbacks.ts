@@ -110,10 +110,11 @@ const standIns = new WeakSet<object>();
 
 /**
  * A stack transformation that passes each stand-in in a resource's inputs on as an unknown
- * Output. (A stand-in is callable, and the SDK drops a function input as if it were not set.)
+ * Output. (The SDK would drop a callable one, as a function, and send a plain one as an empty
+ * object.)
  */
 export const standInsUnknown: pulumi.ResourceTransformation = (args) => {
-  if (marks === 0 && made === 0) {
+  if (made === 0) {
     return undefined;
   }
   const props = replaceStandIns(args.props, new Set());
@@ -127,7 +128,7 @@ Object.assign(standInsUnknown, { doNotCapture: true });
  * argument it cannot know yet; the same object when there is none.
  */
 export function standInArgsUnknown<T>(args: T): T {
-  return marks === 0 && made === 0 ? args : replaceStandIns(args, new Set());
+  return made === 0 ? args : replaceStandIns(args, new Set());
 }
 
 /** `v` with stand-ins replaced by unknown Outputs; the same object when it holds none. */
@@ -168,8 +169,19 @@ function replaceStandIns<T>(v: T, seen: Set<object>): T {
   return v;
 }
 
-/** How many stand-ins were made (a transformation with none to replace returns at once). */
+/**
+ * How many stand-ins this evaluation made (marks exist only after one): with none, there is
+ * nothing to replace and every walk below returns at once.
+ */
 let made = 0;
+
+/**
+ * `v` with the marks of this evaluation's stand-ins made unknown (`withMarksUnknown`); the value
+ * itself, unwalked, while no stand-in exists: the monitor asks for every registration.
+ */
+export function withStandInMarksUnknown<T>(v: T): T {
+  return made === 0 ? v : withMarksUnknown(v);
+}
 
 /**
  * The keys a stand-in answers with a callable stand-in: the names of the methods of strings and

@@ -11,9 +11,9 @@
  * data outside the jurisdiction. Every edge here is owned by `backup-copies`.
  */
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
-import { isOn, isUnknown, valueAt } from "../values";
+import { isOn, valueAt } from "../values";
 import { exposed, withExposure } from "./exposure";
-import { copyOf, edgesOf, inbound } from "./rows";
+import { copyOf, edgesOf, hostOrSite, inbound, instanceTypeIn } from "./rows";
 
 const backup = edgesOf("backup-copies", "backup copy");
 const snapshot = edgesOf("backup-copies", "snapshot copy");
@@ -54,15 +54,6 @@ const publicSnapshot = (model: TypeModel) =>
     exposed("sharedAccounts[]", { values: ["all"] }, "the snapshot is public"),
   );
 
-/** A DBS source reached through a leased line or a backup gateway (or of a type not yet known). */
-function dbsSite(props: Readonly<Record<string, unknown>>): boolean {
-  const type = valueAt(props, "sourceEndpointInstanceType");
-  return (
-    isUnknown(type) ||
-    (typeof type === "string" && ["express", "agent"].includes(type.toLowerCase()))
-  );
-}
-
 export const backups: TypeTable = {
   "alicloud:rds/rdsInstanceCrossBackupPolicy:RdsInstanceCrossBackupPolicy": rows(
     copyFix,
@@ -81,11 +72,13 @@ export const backups: TypeTable = {
     backup.region("storageRegion", "stores backups in"),
     // A database reached through a leased line or a backup gateway (Express, Agent) sits at a site
     // outside the cloud: its address is inside only when the egress allowlist holds it.
-    backup.ip("sourceEndpointIp", "backs up a database at", {
-      ...inbound,
-      when: (p) => !dbsSite(p),
-    }),
-    backup.siteIp("sourceEndpointIp", "backs up a database at", { ...inbound, when: dbsSite }),
+    ...hostOrSite(
+      backup,
+      "sourceEndpointIp",
+      "backs up a database at",
+      instanceTypeIn("sourceEndpointInstanceType", ["express", "agent"]),
+      inbound,
+    ),
     backup.account("crossAliyunId", "backs up data across"),
   ),
   "alicloud:hbr/policy:Policy": copy(

@@ -16,7 +16,7 @@ import { copiesTo, dataStore } from "./common";
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import type { RefKindName } from "../resolver";
 import { exposed, whitelistFields, whitelistFix, withExposure } from "./exposure";
-import { edgesOf, inbound } from "./rows";
+import { edgesOf, inbound, withPolicyFields } from "./rows";
 
 const replica = edgesOf("database-replicas", "replication");
 const restore = edgesOf("database-replicas", "backup copy");
@@ -69,27 +69,15 @@ function construct(primary?: { field: string; types: readonly string[] }): TypeM
  * addresses of the stack's networks or allowlisted ones.
  */
 function withDirectory(model: TypeModel): TypeModel {
-  const fixes =
-    typeof model.fix === "string"
-      ? Object.fromEntries(
-          [...new Set((model.fields ?? []).map((f) => f.policy))].map((p) => [p, model.fix]),
-        )
-      : model.fix;
-  return {
-    ...model,
-    fields: [
-      ...(model.fields ?? []),
-      edgesOf("remote-sites", "attachment").ip(
-        "domainDnsIps[]",
-        "signs its users in at the directory whose DNS servers are",
-      ),
-    ],
-    fix: {
-      ...fixes,
-      "remote-sites":
-        "Join only a directory whose DNS servers are private addresses of the stack's networks, or allowlisted addresses inside the jurisdiction.",
-    },
-  };
+  return withPolicyFields(
+    model,
+    "remote-sites",
+    "Join only a directory whose DNS servers are private addresses of the stack's networks, or allowlisted addresses inside the jurisdiction.",
+    edgesOf("remote-sites", "attachment").ip(
+      "domainDnsIps[]",
+      "signs its users in at the directory whose DNS servers are",
+    ),
+  );
 }
 
 /** A store whose IP whitelists at `paths` say who may connect (public-exposure). */

@@ -32,7 +32,7 @@ import { isTrue, isUnknown, valueAt } from "../values";
 import { ackEdges, ackRole, nodePoolEdges } from "./clusters";
 import { exposed, withExposure } from "./exposure";
 import { gates } from "./gates";
-import { edgesOf } from "./rows";
+import { edgesOf, withPolicyFields } from "./rows";
 import {
   alicloudInstance,
   alicloudNat,
@@ -180,31 +180,28 @@ const functionCompute = workload(
  * files (storage-replication: a bucket of the program lies where it is created, an endpoint by
  * its region).
  */
-const v3Function: TypeModel = {
-  ...functionCompute,
-  fields: [
-    ...(functionCompute.fields ?? []),
+const v3Function: TypeModel = withPolicyFields(
+  withPolicyFields(
+    functionCompute,
+    "remote-sites",
+    "Resolve names only at private or allowlisted DNS servers.",
     edgesOf("remote-sites", "attachment").ip(
       "customDns.nameServers[]",
       "resolves names at the DNS servers",
     ),
-    edgesOf("storage-replication", "data sync").ref(
-      "ossMountConfig.mountPoints[].bucketName",
-      "mounts and writes its files to",
-      { ref: "oss-bucket" },
-    ),
-    edgesOf("storage-replication", "data sync").endpoint(
-      "ossMountConfig.mountPoints[].endpoint",
-      "mounts and writes its files through",
-    ),
-  ],
-  fix: {
-    "internet-egress": functionCompute.fix as string,
-    "remote-sites": "Resolve names only at private or allowlisted DNS servers.",
-    "storage-replication":
-      "Mount only buckets of this program in regions inside the jurisdiction, through their regions' endpoints.",
-  },
-};
+  ),
+  "storage-replication",
+  "Mount only buckets of this program in regions inside the jurisdiction, through their regions' endpoints.",
+  edgesOf("storage-replication", "data sync").ref(
+    "ossMountConfig.mountPoints[].bucketName",
+    "mounts and writes its files to",
+    { ref: "oss-bucket" },
+  ),
+  edgesOf("storage-replication", "data sync").endpoint(
+    "ossMountConfig.mountPoints[].endpoint",
+    "mounts and writes its files through",
+  ),
+);
 const publicHost = (what: string) =>
   workload(noBandwidth, ip.positive("internetMaxBandwidthOut", what));
 
@@ -414,11 +411,7 @@ const bucket = (path: string, verb: string) =>
  * or reports to (log-shipping; named-destinations resolves a name the program does not create).
  */
 function exporting(model: TypeModel, ...fields: FieldSpec[]): TypeModel {
-  return {
-    ...model,
-    fields: [...(model.fields ?? []), ...fields],
-    fix: { "internet-egress": model.fix as string, "log-shipping": exportFix },
-  };
+  return withPolicyFields(model, "log-shipping", exportFix, ...fields);
 }
 
 /** The egress domain's rows: their internet edges are the graph's, tagged with internet-egress. */

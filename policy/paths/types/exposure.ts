@@ -44,7 +44,7 @@ import {
   whitelistedEndpoint,
   workforce,
 } from "./exposure-readers";
-import { edgesOf } from "./rows";
+import { edgesOf, withPolicyFields } from "./rows";
 import { isPublic, isPublicGrantee, networkPins, publicAcls, statements } from "../iam";
 import type {
   BorderResource,
@@ -441,8 +441,8 @@ const backendFix =
   "Name only endpoints of services in regions inside the jurisdiction, or private or allowlisted addresses; a server on another host cannot be placed.";
 
 /** A bastion host: its public endpoint, and the directory servers it signs its users in at. */
-const bastionHost: TypeModel = (() => {
-  const exposure = reading(
+const bastionHost: TypeModel = withPolicyFields(
+  reading(
     "Set enablePublicAccess to false, or whitelist only private or allowlisted sources in publicWhiteLists.",
     [
       "enablePublicAccess",
@@ -452,22 +452,15 @@ const bastionHost: TypeModel = (() => {
         "the bastion host, which reaches every host it manages, gets a public endpoint on the internet",
       ),
     ],
-  );
-  const directories = ["adAuthServers", "ldapAuthServers"].flatMap((block) =>
+  ),
+  "remote-sites",
+  "Sign users in at directory servers on private addresses of the stack's networks or on allowlisted addresses.",
+  ...["adAuthServers", "ldapAuthServers"].flatMap((block) =>
     ["server", "standbyServer"].map((server) =>
       backend.url(`${block}[].${server}`, "sends its users' names and passwords to"),
     ),
-  );
-  return {
-    ...exposure,
-    fields: [...(exposure.fields ?? []), ...directories],
-    fix: {
-      "public-exposure": exposure.fix as string,
-      "remote-sites":
-        "Sign users in at directory servers on private addresses of the stack's networks or on allowlisted addresses.",
-    },
-  };
-})();
+  ),
+);
 
 /** A load balancer's log block at `block`, delivered to its bucket once enabled. */
 const lbLogs = (block: string, enabledByDefault: boolean): FieldSpec =>
@@ -480,15 +473,13 @@ const lbLogs = (block: string, enabledByDefault: boolean): FieldSpec =>
   });
 
 /** A row that also ships logs: log-shipping's fields beside its own, and log-shipping's fix. */
-export const withLogs = (model: TypeModel, logs: readonly FieldSpec[]): TypeModel => ({
-  ...model,
-  fields: [...(model.fields ?? []), ...logs],
-  fix: {
-    ...(typeof model.fix === "string" ? { "public-exposure": model.fix } : model.fix),
-    "log-shipping":
-      "Deliver the logs to a bucket of this program in a region inside the jurisdiction.",
-  },
-});
+export const withLogs = (model: TypeModel, logs: readonly FieldSpec[]): TypeModel =>
+  withPolicyFields(
+    model,
+    "log-shipping",
+    "Deliver the logs to a bucket of this program in a region inside the jurisdiction.",
+    ...logs,
+  );
 
 const whitelist = (paths: readonly string[], when?: FieldSpec["when"]) =>
   endpoint(whitelistFix(paths), ...whitelistFields(paths, when));
@@ -565,12 +556,7 @@ export const transferEndpoint = [
  * row's fields already serve.
  */
 export function withExposure(model: TypeModel, fix: string, ...fields: FieldSpec[]): TypeModel {
-  const own = model.fields ?? [];
-  const fixes =
-    typeof model.fix === "string"
-      ? Object.fromEntries([...new Set(own.map((f) => f.policy))].map((p) => [p, model.fix]))
-      : model.fix;
-  return { ...model, fields: [...own, ...fields], fix: { ...fixes, "public-exposure": fix } };
+  return withPolicyFields(model, "public-exposure", fix, ...fields);
 }
 
 /** Unless the value at `path` is `value` (ignoring case); one not known at preview is judged. */
@@ -800,24 +786,15 @@ export const exposure: TypeTable = {
     "Set allowUnauthenticatedIdentities to false.",
   ),
   // The DNS servers a replication instance resolves its endpoints' hosts at (remote-sites).
-  "aws:dms/replicationInstance:ReplicationInstance": (() => {
-    const model = publicly("the replication instance has a public IP", true);
-    return {
-      ...model,
-      fields: [
-        ...(model.fields ?? []),
-        edgesOf("remote-sites", "attachment").ip(
-          "dnsNameServers",
-          "resolves its endpoints' hosts at the DNS servers",
-        ),
-      ],
-      fix: {
-        "public-exposure": model.fix as string,
-        "remote-sites":
-          "Resolve names only at private DNS servers of the stack's networks or allowlisted ones.",
-      },
-    };
-  })(),
+  "aws:dms/replicationInstance:ReplicationInstance": withPolicyFields(
+    publicly("the replication instance has a public IP", true),
+    "remote-sites",
+    "Resolve names only at private DNS servers of the stack's networks or allowlisted ones.",
+    edgesOf("remote-sites", "attachment").ip(
+      "dnsNameServers",
+      "resolves its endpoints' hosts at the DNS servers",
+    ),
+  ),
   // The profile places the instances DMS runs for schema conversion and Fleet Advisor.
   "aws:dms/instanceProfile:InstanceProfile": flag(
     "publiclyAccessible",
@@ -940,21 +917,18 @@ export const exposure: TypeTable = {
   ),
   // A domain's access policy that names another account lets it search the domain's data.
   ...Object.fromEntries(
-    ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"].map((t) => {
-      const exposure = reading("Give the domain vpcOptions with the stack's private subnets.", [
-        "vpcOptions",
-        domainEndpoint,
-      ]);
-      const domain: TypeModel = {
-        ...exposure,
-        fields: [...(exposure.fields ?? []), accountGrants("accessPolicies")],
-        fix: {
-          "public-exposure": exposure.fix as string,
-          "cross-account-links": accountGrantFix,
-        },
-      };
-      return [t, domain];
-    }),
+    ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"].map((t) => [
+      t,
+      withPolicyFields(
+        reading("Give the domain vpcOptions with the stack's private subnets.", [
+          "vpcOptions",
+          domainEndpoint,
+        ]),
+        "cross-account-links",
+        accountGrantFix,
+        accountGrants("accessPolicies"),
+      ),
+    ]),
   ),
   "alicloud:elasticsearch/instance:Instance": reading(
     "Set enablePublic and enableKibanaPublicNetwork to false, or whitelist only private or allowlisted sources.",

@@ -7,6 +7,7 @@
  */
 import type { FieldSpec, GlobalReader, TypeModel } from "../model";
 import { isTrue, isUnknown, str, valueAt } from "../values";
+import { withPolicyFields } from "./rows";
 
 /** The field whose reader `reads` finds the row's reaches to `farSide`; `path` its main input. */
 export function globalReach(path: string, farSide: string, reads: GlobalReader): FieldSpec {
@@ -23,12 +24,7 @@ export function globalReach(path: string, farSide: string, reads: GlobalReader):
 
 /** `model` with global-services' `field` and the fix it advises. */
 export function withGlobal(model: TypeModel, fix: string, field: FieldSpec): TypeModel {
-  const own = model.fields ?? [];
-  const fixes =
-    typeof model.fix === "string"
-      ? Object.fromEntries([...new Set(own.map((f) => f.policy))].map((p) => [p, model.fix]))
-      : model.fix;
-  return { ...model, fields: [...own, field], fix: { ...fixes, "global-services": fix } };
+  return withPolicyFields(model, "global-services", fix, field);
 }
 
 /**

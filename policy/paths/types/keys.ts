@@ -10,7 +10,7 @@ import { encryptedBy } from "./common";
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import { exposed, withExposure } from "./exposure";
 import { accountGrantFix, accountGrants } from "./grants";
-import { edgesOf, inbound } from "./rows";
+import { edgesOf, inbound, withPolicyFields } from "./rows";
 
 const key = edgesOf("key-and-secret-replicas", "key replication");
 
@@ -22,15 +22,12 @@ const keyPolicyFix =
  * public-exposure's, another account it names cross-account-links'.
  */
 function withPolicy(model: TypeModel, fix: string): TypeModel {
-  const exposedModel = withExposure(model, fix, exposed("policy", "policy"));
-  return {
-    ...exposedModel,
-    fields: [...(exposedModel.fields ?? []), accountGrants("policy")],
-    fix: {
-      ...(exposedModel.fix as Record<string, string>),
-      "cross-account-links": accountGrantFix,
-    },
-  };
+  return withPolicyFields(
+    withExposure(model, fix, exposed("policy", "policy")),
+    "cross-account-links",
+    accountGrantFix,
+    accountGrants("policy"),
+  );
 }
 const secret = edgesOf("key-and-secret-replicas", "replication");
 

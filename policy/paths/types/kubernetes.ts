@@ -66,7 +66,7 @@ import { eksCluster, nodeSubnets } from "./clusters";
 import { exposed, withExposure } from "./exposure";
 import { eksEndpoint } from "./exposure-readers";
 import { controlPlane } from "./egress";
-import { edgesOf } from "./rows";
+import { edgesOf, withPolicyFields } from "./rows";
 
 const networkPolicy = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const claims = "kubernetes:core/v1:PersistentVolumeClaim";
@@ -716,19 +716,17 @@ export const kubernetes: TypeTable = {
   // Hybrid nodes run the cluster's pods, and their data, in the on-premises networks
   // remoteNetworkConfig names: sites that must be allowlisted (remote-sites).
   "aws:eks/cluster:Cluster": withExposure(
-    {
-      ...eksCluster,
-      fields: ["remoteNodeNetworks", "remotePodNetworks"].map((networks) =>
+    withPolicyFields(
+      eksCluster,
+      "remote-sites",
+      "Run hybrid nodes only in on-premises networks inside the jurisdiction, and add them to the egress allowlist.",
+      ...["remoteNodeNetworks", "remotePodNetworks"].map((networks) =>
         edgesOf("remote-sites", "attachment").siteIp(
           `remoteNetworkConfig.${networks}.cidrs[]`,
           "runs hybrid nodes and their pods in",
         ),
       ),
-      fix: {
-        "remote-sites":
-          "Run hybrid nodes only in on-premises networks inside the jurisdiction, and add them to the egress allowlist.",
-      },
-    },
+    ),
     "Set vpcConfig.endpointPublicAccess to false (with endpointPrivateAccess true) and reach the API server from inside the VPC.",
     exposed("vpcConfig.endpointPublicAccess", { reads: eksEndpoint }, "", controlPlane),
   ),

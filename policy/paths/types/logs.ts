@@ -62,7 +62,7 @@ import {
 } from "./exposure";
 import { canaryFix, canaryInternet } from "./egress";
 import { esaCrossBorderReach, withGlobal } from "./global-reach";
-import { edgesOf, type FieldExtra, inbound } from "./rows";
+import { edgesOf, type FieldExtra, inbound, withPolicyFields } from "./rows";
 
 const log = edgesOf("log-shipping", "log delivery");
 const sync = edgesOf("log-shipping", "data sync");
@@ -1604,18 +1604,12 @@ export const logs: TypeTable = {
   // A server whose users sign in at a custom identity provider (an API Gateway URL) sends their
   // names and passwords there (remote-sites).
   "aws:transfer/server:Server": withExposure(
-    {
-      role: "other",
-      fields: [
-        logGroup("structuredLogDestinations[]", "delivers file transfer logs to"),
-        edgesOf("remote-sites", "data sync").url("url", "sends its users' names and passwords to"),
-      ],
-      fix: {
-        "log-shipping": logFix,
-        "remote-sites":
-          "Use an identity provider of a region inside the jurisdiction (an API Gateway of the stack's region), or the service-managed one.",
-      },
-    },
+    withPolicyFields(
+      sends(logFix, logGroup("structuredLogDestinations[]", "delivers file transfer logs to")),
+      "remote-sites",
+      "Use an identity provider of a region inside the jurisdiction (an API Gateway of the stack's region), or the service-managed one.",
+      edgesOf("remote-sites", "data sync").url("url", "sends its users' names and passwords to"),
+    ),
     'Set endpointType to "VPC" with private subnets and no addressAllocationIds.',
     ...transferEndpoint,
   ),

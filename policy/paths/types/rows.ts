@@ -3,8 +3,17 @@
  * `region("crossBackupRegion", "backup copy", "backup-copies", "copies backups to")` — the
  * property, the graph edge's kind, the policy that owns it and the words of its message.
  */
-import type { BorderResource, EdgeLabel, FieldSpec, Format, PolicyName, Role } from "../model";
+import type {
+  BorderResource,
+  EdgeLabel,
+  FieldSpec,
+  Format,
+  PolicyName,
+  Role,
+  TypeModel,
+} from "../model";
 import type { Resolver } from "../resolver";
+import { isUnknown, valueAt } from "../values";
 
 /** What a field may add to its five essentials. */
 export type FieldExtra = Partial<Omit<FieldSpec, "path" | "format" | "label" | "policy" | "verb">>;
@@ -83,6 +92,55 @@ type FieldName =
 
 /** Data flows from the named place into the resource. */
 export const inbound = { inbound: true } as const;
+
+/**
+ * `model` with another policy's `fields` beside its own, and the fix that policy advises: a row of
+ * one domain's table whose resource also opens a path another policy owns (a database's public
+ * endpoint, a bastion host's directory servers). A row's single fix becomes the fix of each
+ * policy its own fields serve.
+ */
+export function withPolicyFields(
+  model: TypeModel,
+  policy: PolicyName,
+  fix: string,
+  ...fields: FieldSpec[]
+): TypeModel {
+  const own = model.fields ?? [];
+  const fixes =
+    typeof model.fix === "string"
+      ? Object.fromEntries([...new Set(own.map((f) => f.policy))].map((p) => [p, model.fix]))
+      : model.fix;
+  return { ...model, fields: [...own, ...fields], fix: { ...fixes, [policy]: fix } };
+}
+
+/**
+ * Whether the instance type at `path` is one of `types` (ignoring case), or not known at preview:
+ * which kind of endpoint a transfer or backup reaches (`hostOrSite`).
+ */
+export const instanceTypeIn =
+  (path: string, types: readonly string[]) =>
+  (props: Readonly<Record<string, unknown>>): boolean => {
+    const type = valueAt(props, path);
+    return isUnknown(type) || (typeof type === "string" && types.includes(type.toLowerCase()));
+  };
+
+/**
+ * An endpoint's address, read as a site outside the cloud (inside only when the egress allowlist
+ * holds it) where `atSite` says the endpoint is reached through a gateway or line, and as a host
+ * reached from the cloud (a private address lies in the stack's networks) otherwise.
+ */
+export function hostOrSite(
+  edges: Record<FieldName, BoundField>,
+  path: string,
+  verb: string,
+  atSite: (props: Readonly<Record<string, unknown>>) => boolean,
+  extra: FieldExtra = {},
+): FieldSpec[] {
+  return [
+    edges.ip(path, verb, { ...extra, when: (p) => !atSite(p) }),
+    edges.siteIp(path, verb, { ...extra, when: atSite }),
+  ];
+}
 
 /**
  * A resource that copies the data of another one (a backup policy of a database): when the

@@ -9,8 +9,7 @@
  * edges are owned by `data-transfer-jobs`, registries' by `registry-replication`.
  */
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
-import { edgesOf, type FieldExtra, inbound } from "./rows";
-import { isUnknown, valueAt } from "../values";
+import { edgesOf, type FieldExtra, hostOrSite, inbound, instanceTypeIn } from "./rows";
 
 const job = edgesOf("data-transfer-jobs", "data sync");
 const registry = edgesOf("registry-replication", "replication");
@@ -38,19 +37,14 @@ const dtsRegions = (side: "EndpointRegion" | "Region") => [
  * reaches from the cloud: a private address lies in the stack's networks. An instance type not
  * known at preview is read as a site.
  */
-const dtsSiteTypes = ["dg", "express", "cen"];
-function endpointIp(side: "source" | "destination", verb: string, extra: FieldExtra = {}) {
-  const atSite = (props: Readonly<Record<string, unknown>>) => {
-    const type = valueAt(props, `${side}EndpointInstanceType`);
-    return (
-      isUnknown(type) || (typeof type === "string" && dtsSiteTypes.includes(type.toLowerCase()))
-    );
-  };
-  return [
-    job.ip(`${side}EndpointIp`, verb, { ...extra, when: (p) => !atSite(p) }),
-    job.siteIp(`${side}EndpointIp`, verb, { ...extra, when: atSite }),
-  ];
-}
+const endpointIp = (side: "source" | "destination", verb: string, extra: FieldExtra = {}) =>
+  hostOrSite(
+    job,
+    `${side}EndpointIp`,
+    verb,
+    instanceTypeIn(`${side}EndpointInstanceType`, ["dg", "express", "cen"]),
+    extra,
+  );
 const selfHosted = [
   ...endpointIp("source", "reads data from", inbound),
   ...endpointIp("destination", "writes data to"),

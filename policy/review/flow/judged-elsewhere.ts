@@ -31,13 +31,13 @@ export const readings: readonly PropertyReview[] = [
     types: /^alicloud:dbs\/backupPlan:/,
     reading: "backup-copies",
     reason:
-      "how the source database is reached: backup-copies reads its address as a site outside the cloud (inside only when allowlisted) when it is Express or Agent, or not known at preview, and as a host reached from the cloud otherwise (policy/paths/types/backups.ts dbsSite)",
+      "how the source database is reached: backup-copies reads its address as a site outside the cloud (inside only when allowlisted) when it is Express or Agent, or not known at preview, and as a host reached from the cloud otherwise (policy/paths/types/rows.ts hostOrSite)",
   },
   {
     path: /^(source|destination)EndpointInstanceType$/,
     types: /^alicloud:dts\/(migrationJob|synchronizationJob|subscriptionJob):/,
     reading: "data-transfer-jobs",
     reason:
-      "how the endpoint is reached: data-transfer-jobs reads the endpoint's address as a site outside the cloud (inside only when allowlisted) when it is DG, EXPRESS or CEN, or not known at preview, and as a host the job reaches from the cloud otherwise (policy/paths/types/transfers.ts endpointIp)",
+      "how the endpoint is reached: data-transfer-jobs reads the endpoint's address as a site outside the cloud (inside only when allowlisted) when it is DG, EXPRESS or CEN, or not known at preview, and as a host the job reaches from the cloud otherwise (policy/paths/types/rows.ts hostOrSite)",
   },
 ];
