@@ -53,7 +53,16 @@ function isModulePackage(file) {
   }
 }
 
+/** The Pulumi SDK as this engine resolves it (see engineSdkRequest in load-program.ts). */
+function isSdkSpecifier(specifier) {
+  return specifier === "@pulumi/pulumi" || specifier.startsWith("@pulumi/pulumi/");
+}
+
 export async function resolve(specifier, context, nextResolve) {
+  if (isSdkSpecifier(specifier)) {
+    // Resolved from the engine's own folder: one copy of the SDK, the engine's.
+    return nextResolve(specifier, { ...context, parentURL: import.meta.url });
+  }
   try {
     return await nextResolve(specifier, context);
   } catch (e) {

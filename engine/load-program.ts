@@ -70,8 +70,30 @@ export function typeScriptSourceFor(
 }
 
 /**
+ * The folder of the Pulumi SDK the engine runs on: the copy whose runtime the engine answers
+ * lookups through, runs callbacks on unknown values with and reads unknowns of
+ * (engine/invokes). A program, or a provider SDK, that brings a copy of its own (a project
+ * pinned to another version, the CLI run from another install) would register through a runtime
+ * none of that reaches: lookups the engine cannot answer would come back as plain objects
+ * holding its private marks, callbacks on unknown values would be skipped, and a stack could
+ * pass on values it was never shown. So every `@pulumi/pulumi` a program loads is this one.
+ */
+let sdkDir: string | undefined;
+
+/** The engine's own SDK file for an `@pulumi/pulumi` specifier, or undefined for any other. */
+export function engineSdkRequest(request: string): string | undefined {
+  if (request !== "@pulumi/pulumi" && !request.startsWith("@pulumi/pulumi/")) {
+    return undefined;
+  }
+  // installProgramResolver asks first, before its hook exists: require.resolve goes through it.
+  sdkDir ??= path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+  return path.join(sdkDir, request.slice("@pulumi/pulumi".length));
+}
+
+/**
  * Makes `require` resolve NodeNext-style specifiers of a program's own files (see
- * typeScriptSourceFor). Installing it again changes nothing: the hook never stacks.
+ * typeScriptSourceFor), and `@pulumi/pulumi` to the engine's own SDK (engineSdkRequest).
+ * Installing it again changes nothing: the hook never stacks.
  */
 export function installProgramResolver(): void {
   const mod = Module as unknown as {
@@ -80,6 +102,7 @@ export function installProgramResolver(): void {
   if (mod._resolveFilename[resolverMark]) {
     return;
   }
+  engineSdkRequest("@pulumi/pulumi");
   const base = mod._resolveFilename;
   const resolve: ResolveFilename & { [resolverMark]?: true } = function (
     this: unknown,
@@ -88,6 +111,10 @@ export function installProgramResolver(): void {
     isMain,
     options,
   ) {
+    const sdk = engineSdkRequest(request);
+    if (sdk !== undefined) {
+      return base.call(this, sdk, parent, isMain, options);
+    }
     try {
       return base.call(this, request, parent, isMain, options);
     } catch (e) {

@@ -442,6 +442,67 @@ describe("callbacks on values the engine cannot know offline", () => {
   });
 });
 
+describe("a project that brings its own copy of the Pulumi SDK", () => {
+  // The project's copy (here one that must never load) would be a runtime the engine's lookups,
+  // unknowns and callbacks do not reach: every `@pulumi/pulumi` a program loads is the engine's.
+  const ownSdk: Record<"cjs" | "esm", CliRun> = {} as Record<"cjs" | "esm", CliRun>;
+  beforeAll(async () => {
+    const project = (type: "commonjs" | "module") => {
+      const at = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-own-sdk-"));
+      fs.cpSync(path.join(root, "test", "fixtures", "own-sdk"), at, { recursive: true });
+      fs.writeFileSync(path.join(at, "package.json"), JSON.stringify({ name: "own-sdk", type }));
+      if (type === "module") {
+        fs.renameSync(path.join(at, "esm.ts"), path.join(at, "index.ts"));
+      }
+      const sdk = path.join(at, "node_modules", "@pulumi", "pulumi");
+      fs.mkdirSync(sdk, { recursive: true });
+      fs.writeFileSync(
+        path.join(sdk, "package.json"),
+        JSON.stringify({ name: "@pulumi/pulumi", version: "3.200.0", main: "index.js" }),
+      );
+      fs.writeFileSync(
+        path.join(sdk, "index.js"),
+        'throw new Error("the project\'s own copy of @pulumi/pulumi was loaded");\n',
+      );
+      fs.symlinkSync(
+        path.join(root, "node_modules", "@pulumi", "aws"),
+        path.join(at, "node_modules", "@pulumi", "aws"),
+      );
+      return at;
+    };
+    const [cjs, esm] = await cliMany([
+      {
+        args: ["check", "index.ts", "--stack", "dev", "--format", "json"],
+        cwd: project("commonjs"),
+      },
+      { args: ["check", "index.ts", "--stack", "dev", "--format", "json"], cwd: project("module") },
+    ]);
+    Object.assign(ownSdk, { cjs, esm });
+  }, 60_000);
+
+  it("evaluates a CommonJS program on the engine's copy: unknown answers and callbacks reach it", () => {
+    const run = ownSdk.cjs;
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    const doc = JSON.parse(run.stdout) as Doc;
+    expect([...doc.unknownFunctions].sort()).toEqual([
+      "aws:ec2/getAmi:getAmi",
+      "aws:organizations/getOrganization:getOrganization",
+    ]);
+    const unit = doc.resources.find((r) => r.name === "teams")!;
+    expect(unit.props.parentId).toBe("[unknown]");
+    expect(doc.violations.filter((v) => v.level === "mandatory")).toEqual([
+      expect.objectContaining({ policy: "log-shipping", resourceName: "hook" }),
+    ]);
+  });
+
+  it("evaluates an ES-module program on the engine's copy", () => {
+    const run = ownSdk.esm;
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+  });
+});
+
 describe("the state backend a program's stack declares (sovereign-dc:stateBackend)", () => {
   it("fails a declared backend outside the jurisdiction, naming it and where it is", () => {
     expect(runs.declaredBackend.code).toBe(1);
