@@ -4229,6 +4229,45 @@ describe("resource policies and grants", () => {
     },
   ]);
 
+  // An ACL grant by e-mail goes to the AWS account the address is registered to; the twin grants
+  // the same permission to the stack's own canonical user.
+  const ownCanonical = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
+  const aclGrantee = (grantee: Props): Props => ({
+    bucket: "sdc-records",
+    accessControlPolicy: {
+      owner: { id: ownCanonical },
+      grants: [
+        { permission: "FULL_CONTROL", grantee: { type: "CanonicalUser", id: ownCanonical } },
+        { permission: "READ", grantee },
+      ],
+    },
+  });
+  const byEmail = { type: "AmazonCustomerByEmail", emailAddress: "audit@partner.example" };
+  const byId = { type: "CanonicalUser", id: ownCanonical };
+  const registered = `account registered to audit@partner.example (not this stack's account ${account})`;
+  runCasesInBothPostures(
+    pack,
+    () => happy,
+    us,
+    (["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"] as const).map((type) => {
+      const label = `s3 ${type.endsWith("V2") ? "bucket acl v2" : "bucket acl"} "records-acl"`;
+      return {
+        name: `${type} grants the bucket to an e-mail address (another AWS account's root user)`,
+        bad: add(type, "records-acl", aclGrantee(byEmail)),
+        expected: [
+          [
+            "cross-account-links",
+            "records-acl",
+            "advisory",
+            [inside, label, registered],
+          ] as Finding,
+        ],
+        twinName: `the ${type} grants it to the stack's own canonical user`,
+        twin: add(type, "records-acl", aclGrantee(byId)),
+      };
+    }),
+  );
+
   runCasesInBothPostures(pack, () => happy, us, [
     {
       name: "a queue policy lets another account read the queue",

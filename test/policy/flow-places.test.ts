@@ -130,12 +130,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
       "internet-egress",
     "targetParameters.eventbridgeEventBusParameters.endpointId": "log-shipping",
   },
-  "aws:s3/bucketAcl:BucketAcl": {
-    "accessControlPolicy.grants[].grantee.emailAddress": "cross-account-links",
-  },
-  "aws:s3/bucketAclV2:BucketAclV2": {
-    "accessControlPolicy.grants[].grantee.emailAddress": "cross-account-links",
-  },
   "aws:s3/bucketLogging:BucketLogging": {
     "targetGrants[].grantee.emailAddress": "cross-account-links",
     "targetGrants[].grantee.uri": "public-exposure",

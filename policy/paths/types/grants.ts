@@ -314,6 +314,31 @@ export function accountGrants(path: string): FieldSpec {
   return account;
 }
 
+/**
+ * cross-account-links' field alone over the e-mail grantees of an S3 ACL at `path`
+ * (`AmazonCustomerByEmail`): S3 gives the grant to the AWS account the address is registered to,
+ * which the pack cannot tell from another account, so every one is reported. A grantee group
+ * (`uri`) is public-exposure's, a canonical user ID names no account the pack can read. An address
+ * not known at preview is left unjudged: it can name no one but an account.
+ */
+export function emailGrants(path: string): FieldSpec {
+  const [, account] = grantFields(
+    path,
+    (props) =>
+      valuesAt(props, path).flatMap((f): Grantee[] =>
+        typeof f.value === "string" && f.value !== ""
+          ? [{ kind: "account", path: f.path, account: `registered to ${f.value}` }]
+          : [],
+      ),
+    "grants access to the",
+  );
+  return account;
+}
+
+/** What cross-account-links asks of an S3 ACL that grants by e-mail. */
+export const emailGrantFix =
+  "Grant ACL permissions by the canonical user ID of the stack's own account, or not at all: S3 gives a grant by e-mail address to whichever AWS account the address is registered to.";
+
 function document(path: string, fix = documentFix): TypeModel {
   return grantRow(fix, grantFields(path, documentGrantees(path)));
 }
