@@ -4268,6 +4268,53 @@ describe("resource policies and grants", () => {
     }),
   );
 
+  // The grants an access-log setting puts on the log objects: a public group opens who requested
+  // what to anyone, an e-mail address hands the logs to another account. The twins grant S3's
+  // log-delivery group and the stack's own canonical user.
+  const logGrant = (grantee: Props): Props => ({
+    bucket: "sdc-records",
+    targetBucket: "sdc-records",
+    targetPrefix: "access/",
+    targetGrants: [{ permission: "READ", grantee }],
+  });
+  const group = (name: string) => ({
+    type: "Group",
+    uri: `http://acs.amazonaws.com/groups/${name}`,
+  });
+  runCasesInBothPostures(
+    pack,
+    () => happy,
+    us,
+    (["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"] as const)
+      .map((type) => [type, `s3 bucket logging${type.endsWith("V2") ? " v2" : ""} "records-log"`])
+      .flatMap(([type, label]) => [
+        {
+          name: `${type} lets everyone read the access logs`,
+          bad: add(type, "records-log", logGrant(group("global/AllUsers"))),
+          expected: [
+            ["public-exposure", "records-log", "mandatory", ["the internet", label]] as Finding,
+          ],
+          twinName: `the ${type} grants them to S3's log-delivery group only`,
+          twin: add(type, "records-log", logGrant(group("s3/LogDelivery"))),
+        },
+        {
+          name: `${type} grants the access logs to an e-mail address`,
+          bad: add(type, "records-log", logGrant(byEmail)),
+          expected: [
+            [
+              "cross-account-links",
+              "records-log",
+              "advisory",
+              [inside, label, registered],
+            ] as Finding,
+          ],
+          twinName: `the ${type} grants them to the stack's own canonical user`,
+          twin: add(type, "records-log", logGrant(byId)),
+        },
+      ]),
+  );
+
+
   runCasesInBothPostures(pack, () => happy, us, [
     {
       name: "a queue policy lets another account read the queue",

@@ -130,14 +130,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
       "internet-egress",
     "targetParameters.eventbridgeEventBusParameters.endpointId": "log-shipping",
   },
-  "aws:s3/bucketLogging:BucketLogging": {
-    "targetGrants[].grantee.emailAddress": "cross-account-links",
-    "targetGrants[].grantee.uri": "public-exposure",
-  },
-  "aws:s3/bucketLoggingV2:BucketLoggingV2": {
-    "targetGrants[].grantee.emailAddress": "cross-account-links",
-    "targetGrants[].grantee.uri": "public-exposure",
-  },
   "kubernetes:core/v1:ServiceList": {
     "items[].spec.externalIPs[]": "kubernetes-service-exposure",
   },
