@@ -4314,6 +4314,53 @@ describe("resource policies and grants", () => {
       ]),
   );
 
+  // Whom an endpoint service lets connect endpoints to it.
+  const endpointService = (principal: string, acceptanceRequired = false) =>
+    add("aws:ec2/vpcEndpointService:VpcEndpointService", "records-svc", {
+      acceptanceRequired,
+      networkLoadBalancerArns: [
+        `arn:aws:elasticloadbalancing:us-west-2:${account}:loadbalancer/net/records/0123`,
+      ],
+      allowedPrincipals: [principal],
+    });
+  const serviceLabel = 'ec2 vpc endpoint service "records-svc"';
+  const ownRoot = `arn:aws:iam::${account}:root`;
+  runCasesInBothPostures(pack, () => happy, us, [
+    {
+      name: "an endpoint service lets a role of another account connect endpoints",
+      bad: endpointService(`arn:aws:iam::${other}:role/consumer`),
+      expected: [
+        ["cross-account-links", "records-svc", "advisory", [inside, serviceLabel, otherAccount]],
+      ],
+      twinName: "the endpoint service lets only the stack's own account connect",
+      twin: endpointService(ownRoot),
+    },
+    {
+      name: 'an endpoint service lets "*" connect without acceptance',
+      bad: endpointService("*"),
+      expected: [["public-exposure", "records-svc", "mandatory", ["the internet", serviceLabel]]],
+      twinName: "the endpoint service lets the stack's own account connect without acceptance",
+      twin: endpointService(ownRoot),
+    },
+    {
+      name: 'an endpoint service lets "*" ask to connect and accepts whom its owner chooses',
+      bad: endpointService("*", true),
+      expected: [
+        [
+          "cross-account-links",
+          "records-svc",
+          "advisory",
+          [
+            inside,
+            serviceLabel,
+            "every AWS account whose connection the service's owner accepts (the pack cannot tell which)",
+          ],
+        ],
+      ],
+      twinName: "the endpoint service with acceptance lets only the stack's own account ask",
+      twin: endpointService(ownRoot, true),
+    },
+  ]);
 
   runCasesInBothPostures(pack, () => happy, us, [
     {

@@ -107,9 +107,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:ec2/flowLog:FlowLog": {
     deliverCrossAccountRole: "log-shipping",
   },
-  "aws:ec2/vpcEndpointService:VpcEndpointService": {
-    "allowedPrincipals[]": "cross-account-links",
-  },
   "aws:glue/catalogDatabase:CatalogDatabase": {
     "createTableDefaultPermissions[].principal.dataLakePrincipalIdentifier": "cross-account-links",
   },

@@ -335,6 +335,57 @@ export function emailGrants(path: string): FieldSpec {
   return account;
 }
 
+/**
+ * Whom a VPC endpoint service lets connect endpoints to it (`allowedPrincipals`, ARNs): the account
+ * of each principal, or — for `"*"` — every AWS account. Without acceptanceRequired their
+ * endpoints are connected at once, so `"*"` is public, as a layer or Lambda permission for `"*"`
+ * is; with it, each connection waits for the service's owner to accept it, so `"*"` names the
+ * accounts the owner will accept, which the pack cannot tell. A principal not known at preview
+ * (a role the program creates) can name no one but an account: whose is decided at deployment.
+ */
+function endpointServicePrincipals(props: Record<string, unknown>): Grantee[] {
+  return valuesAt(props, "allowedPrincipals[]").flatMap((f): Grantee[] => {
+    if (isUnknown(f.value)) {
+      return [
+        {
+          kind: "undecided",
+          path: f.path,
+          place: "a principal not known at preview (whose account it is is decided at deployment)",
+        },
+      ];
+    }
+    if (f.value !== "*") {
+      return principalGrantee(f.path, f.value);
+    }
+    return valueAt(props, "acceptanceRequired") === true
+      ? [
+          {
+            kind: "undecided",
+            path: f.path,
+            place:
+              "every AWS account whose connection the service's owner accepts (the pack cannot tell which)",
+          },
+        ]
+      : [
+          {
+            kind: "everyone",
+            path: f.path,
+            what: 'is "*" and acceptanceRequired is off: any AWS account can connect an endpoint and reach what the service serves',
+          },
+        ];
+  });
+}
+
+/**
+ * The fields of a VPC endpoint service's allowed principals: public-exposure takes `"*"` that no
+ * acceptance guards, cross-account-links every other account.
+ */
+export const endpointServiceGrants: FieldSpec[] = grantFields(
+  "allowedPrincipals[]",
+  endpointServicePrincipals,
+  "lets connect endpoints from",
+);
+
 /** What cross-account-links asks of an S3 ACL that grants by e-mail. */
 export const emailGrantFix =
   "Grant ACL permissions by the canonical user ID of the stack's own account, or not at all: S3 gives a grant by e-mail address to whichever AWS account the address is registered to.";
