@@ -4653,6 +4653,33 @@ describe("resource policies and grants", () => {
       }),
     },
     {
+      name: "a catalog database gives every new table to another account by default",
+      bad: add("aws:glue/catalogDatabase:CatalogDatabase", "sales-db", {
+        name: "sales",
+        createTableDefaultPermissions: [
+          { permissions: ["SELECT"], principal: { dataLakePrincipalIdentifier: other } },
+        ],
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "sales-db",
+          "advisory",
+          [inside, 'glue catalog database "sales-db"', otherAccount],
+        ],
+      ],
+      twinName: "the catalog database leaves new tables to the account's own IAM principals",
+      twin: add("aws:glue/catalogDatabase:CatalogDatabase", "sales-db", {
+        name: "sales",
+        createTableDefaultPermissions: [
+          {
+            permissions: ["ALL"],
+            principal: { dataLakePrincipalIdentifier: "IAM_ALLOWED_PRINCIPALS" },
+          },
+        ],
+      }),
+    },
+    {
       name: "an OpenSearch Serverless access policy names a SAML user of another account",
       bad: add("aws:opensearch/serverlessAccessPolicy:ServerlessAccessPolicy", "search-data", {
         name: "search-data",

@@ -107,9 +107,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:ec2/flowLog:FlowLog": {
     deliverCrossAccountRole: "log-shipping",
   },
-  "aws:glue/catalogDatabase:CatalogDatabase": {
-    "createTableDefaultPermissions[].principal.dataLakePrincipalIdentifier": "cross-account-links",
-  },
   "aws:glue/catalogTable:CatalogTable": {
     "openTableFormatInput.icebergInput.icebergTableInput.location": "log-shipping",
     "storageDescriptor.additionalLocations[]": "log-shipping",

@@ -19,6 +19,7 @@ import type { FieldSpec, Grantee, TypeModel, TypeTable } from "../model";
 import { isPublic, type PolicyStatement, statements } from "../iam";
 import { isUnknown, jsonDocument, str, unknown, valueAt, valuesAt } from "../values";
 import { apiEdgeReach, withGlobal } from "./global-reach";
+import { withPolicyFields } from "./rows";
 import { arnPartition } from "../../../residency/placement";
 import { isElbLogDeliveryAccount } from "../../../residency/service-accounts";
 
@@ -406,6 +407,22 @@ function principals(fix: string, ...paths: string[]): TypeModel {
   return grantRow(
     fix,
     paths.flatMap((path) => grantFields(path, principalsAt(path))),
+  );
+}
+
+/**
+ * `model` with the principals at `paths` as its grants, read as a `principals` row's are: a row of
+ * another domain whose resource also hands its data to the principals it names (a catalog
+ * database's default permissions on the tables created in it).
+ */
+export function withPrincipals(model: TypeModel, ...paths: string[]): TypeModel {
+  const fields = paths.flatMap((path) => grantFields(path, principalsAt(path)));
+  const of = (policy: FieldSpec["policy"]) => fields.filter((f) => f.policy === policy);
+  return withPolicyFields(
+    withPolicyFields(model, "public-exposure", shareFix, ...of("public-exposure")),
+    "cross-account-links",
+    accountGrantFix,
+    ...of("cross-account-links"),
   );
 }
 

@@ -62,6 +62,7 @@ import {
 } from "./exposure";
 import { canaryFix, canaryInternet } from "./egress";
 import { esaCrossBorderReach, withGlobal } from "./global-reach";
+import { withPrincipals } from "./grants";
 import { edgesOf, type FieldExtra, inbound, withPolicyFields } from "./rows";
 
 const log = edgesOf("log-shipping", "log delivery");
@@ -1259,12 +1260,20 @@ export const logs: TypeTable = {
       [
         ["aws:glue/catalogTable:CatalogTable", "storageDescriptor.location"],
         ["aws:glue/partition:Partition", "storageDescriptor.location"],
-        ["aws:glue/catalogDatabase:CatalogDatabase", "locationUri"],
       ] as const
     ).map(([type, path]) => [
       type,
       sends(exportFix, bucket(path, "catalogues data stored in", { when: s3Location(path) })),
     ]),
+  ),
+  // A database's default permissions give every table created in it to the principals they
+  // name, as a catalog's do: another account's reads the tables (cross-account-links).
+  "aws:glue/catalogDatabase:CatalogDatabase": withPrincipals(
+    sends(
+      exportFix,
+      bucket("locationUri", "catalogues data stored in", { when: s3Location("locationUri") }),
+    ),
+    "createTableDefaultPermissions[].principal.dataLakePrincipalIdentifier",
   ),
 
   // Pushed messages and the hosts Alibaba Cloud services sign in to, manage through, keep data
