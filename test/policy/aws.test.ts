@@ -4314,6 +4314,30 @@ describe("resource policies and grants", () => {
       ]),
   );
 
+  // A flow log delivered to a Firehose stream of another account goes through a role of it.
+  const flowsTo = (owner: string) =>
+    set("flow-log", (p) => {
+      p.logDestinationType = "kinesis-data-firehose";
+      p.logDestination = `arn:aws:firehose:us-west-2:${owner}:deliverystream/flows`;
+      p.deliverCrossAccountRole = `arn:aws:iam::${owner}:role/flow-delivery`;
+    });
+  runCases(pack, () => happy, us, [
+    {
+      name: "a flow log is delivered through a role of another account",
+      bad: flowsTo(other),
+      expected: [
+        [
+          "log-shipping",
+          "flow-log",
+          "mandatory",
+          [inside, 'ec2 flow log "flow-log"', otherAccount],
+        ],
+      ],
+      twinName: "the delivery role is the stack's own account's",
+      twin: flowsTo(account),
+    },
+  ]);
+
   // Whom an endpoint service lets connect endpoints to it.
   const endpointService = (principal: string, acceptanceRequired = false) =>
     add("aws:ec2/vpcEndpointService:VpcEndpointService", "records-svc", {

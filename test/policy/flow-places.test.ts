@@ -104,9 +104,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:dms/replicationTask:ReplicationTask": {
     replicationTaskSettings: "data-transfer-jobs",
   },
-  "aws:ec2/flowLog:FlowLog": {
-    deliverCrossAccountRole: "log-shipping",
-  },
   "aws:glue/catalogTable:CatalogTable": {
     "openTableFormatInput.icebergInput.icebergTableInput.location": "log-shipping",
     "storageDescriptor.additionalLocations[]": "log-shipping",

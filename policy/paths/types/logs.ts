@@ -245,16 +245,18 @@ function trail(organization: boolean): TypeModel {
  * A flow log: the records of the network it watches (`sourceAt`, the first that names a resource
  * of the stack) go to the sink `field` names. Only the whole stack knows that network, so the
  * link is drawn here — from the network, through the flow log — and tagged with the field's
- * verdict; a flow log of nothing the program creates draws no edge.
+ * verdict; a flow log of nothing the program creates draws no edge. `others` draw their own
+ * edges (the account a delivery goes through).
  */
 function flowLog(
   field: FieldSpec,
   sourceAt: readonly string[],
   sinkTypes: readonly string[],
+  ...others: FieldSpec[]
 ): TypeModel {
   const model: TypeModel = {
     role: "other",
-    fields: [{ ...field, drawnByRow: true }],
+    fields: [{ ...field, drawnByRow: true }, ...others],
     edges: (r, x) => {
       const source = sourceAt.map((p) => x.resourceAt(r, p)).find((s) => s !== undefined);
       if (!source) {
@@ -407,10 +409,13 @@ export const logs: TypeTable = {
     },
     fix: logFix,
   },
+  // A delivery to a Firehose stream of another account goes through a role of that account
+  // (deliverCrossAccountRole): the flow logs leave the stack's account for it.
   "aws:ec2/flowLog:FlowLog": flowLog(
     log.ref("logDestination", "delivers flow logs to", s3),
     ["vpcId", "subnetId"],
     [...s3Buckets, ...logGroupTypes],
+    log.account("deliverCrossAccountRole", "delivers flow logs to"),
   ),
   "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": sink(
     externalFix,
