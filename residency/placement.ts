@@ -221,7 +221,9 @@ export function hostOf(text: string): string {
   const withoutScheme = text
     .trim()
     .toLowerCase()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, "");
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, "")
+    // An NFS export, `host:/path` (an EFS file system's `<dns-name>:/directory`).
+    .replace(/^([^/:\s]+):\//, "$1/");
   return withoutScheme.split(/[/?#]/)[0].replace(/:\d+$/, "");
 }
 

@@ -5700,6 +5700,22 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       source,
       artifacts,
     });
+  /** A project building from CodeCommit in Oregon, with `inputs` added. */
+  const withBuildInputs = (inputs: Props) =>
+    add("aws:codebuild/project:Project", "orders-build", {
+      serviceRole: `arn:aws:iam::${account}:role/codebuild`,
+      environment: {
+        type: "LINUX_CONTAINER",
+        computeType: "BUILD_GENERAL1_SMALL",
+        image: "aws/codebuild/standard:7.0",
+      },
+      source: {
+        type: "CODECOMMIT",
+        location: "https://git-codecommit.us-west-2.amazonaws.com/v1/repos/orders",
+      },
+      artifacts: { type: "NO_ARTIFACTS" },
+      ...inputs,
+    });
   const table = (location: string) =>
     add("aws:glue/catalogTable:CatalogTable", "orders-table", {
       databaseName: "orders",
@@ -6039,6 +6055,76 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
         },
         { type: "S3", location: "sdc-records-logs" },
       ),
+    },
+    {
+      name: "a build project fetches a secondary source from GitHub",
+      bad: withBuildInputs({
+        secondarySources: [
+          {
+            type: "GITHUB",
+            location: "https://github.com/records/tools.git",
+            sourceIdentifier: "tools",
+          },
+        ],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-build",
+          "mandatory",
+          [
+            '"https://github.com/records/tools.git" (cannot be placed)',
+            'codebuild project "orders-build"',
+            inside,
+          ],
+        ],
+      ],
+      twinName: "it fetches the secondary source from a CodeCommit repository in Oregon",
+      twin: withBuildInputs({
+        secondarySources: [
+          {
+            type: "CODECOMMIT",
+            location: "https://git-codecommit.us-west-2.amazonaws.com/v1/repos/tools",
+            sourceIdentifier: "tools",
+          },
+        ],
+      }),
+    },
+    {
+      name: "a build project mounts an EFS file system of Ireland",
+      bad: withBuildInputs({
+        fileSystemLocations: [
+          {
+            type: "EFS",
+            identifier: "cache",
+            location: "fs-0a1b2c3d.efs.eu-west-1.amazonaws.com:/builds",
+            mountPoint: "/mnt/cache",
+          },
+        ],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-build",
+          "mandatory",
+          [
+            inside,
+            'codebuild project "orders-build"',
+            "fs-0a1b2c3d.efs.eu-west-1.amazonaws.com:/builds (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "it mounts an EFS file system of Oregon",
+      twin: withBuildInputs({
+        fileSystemLocations: [
+          {
+            type: "EFS",
+            identifier: "cache",
+            location: "fs-0a1b2c3d.efs.us-west-2.amazonaws.com:/builds",
+            mountPoint: "/mnt/cache",
+          },
+        ],
+      }),
     },
     {
       name: "a catalogue table describes data in a bucket the program does not create",

@@ -88,10 +88,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:appflow/connectorProfile:ConnectorProfile": {
     "connectorProfileConfig.connectorProfileProperties.snowflake.accountName": "log-shipping",
   },
-  "aws:codebuild/project:Project": {
-    "fileSystemLocations[].location": "log-shipping",
-    "secondarySources[].location": "log-shipping",
-  },
   "aws:comprehend/documentClassifier:DocumentClassifier": {
     "inputDataConfig.augmentedManifests[].annotationDataS3Uri": "log-shipping",
     "inputDataConfig.augmentedManifests[].sourceDocumentsS3Uri": "log-shipping",

@@ -1133,6 +1133,24 @@ export const logs: TypeTable = {
       inbound: true,
       when: sourceOn("source.type", ["S3"]),
     }),
+    // Each secondary source is fetched as the primary one is, by its own type.
+    url("secondarySources[].location", "fetches a source to build from", {
+      inbound: true,
+      where: kindIs("type", (t) => externalSources.includes(t.toUpperCase())),
+    }),
+    endpoint("secondarySources[].location", "fetches a source to build from", {
+      inbound: true,
+      where: kindIs("type", (t) => t.toUpperCase() === "CODECOMMIT"),
+    }),
+    bucket("secondarySources[].location", "fetches a source to build from", {
+      inbound: true,
+      where: kindIs("type", (t) => t.toUpperCase() === "S3"),
+    }),
+    // The build reads and writes the EFS file systems it mounts (`<dns-name>:/directory`), placed
+    // by the region in the name; one not known at preview is a file system of the program.
+    endpoint("fileSystemLocations[].location", "mounts a file system at", {
+      where: (holder) => !isUnknown(known(() => valueAt(holder, "location"))),
+    }),
     bucket("artifacts.location", "writes build artifacts to", {
       when: sourceOn("artifacts.type", ["S3"]),
     }),
