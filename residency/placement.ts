@@ -180,6 +180,12 @@ export function arnRegion(arn: string): string | undefined {
   return parts.length >= 6 && parts[0] === "arn" ? parts[3] : undefined;
 }
 
+/** The account field of an ARN (`arn:aws:iam::123456789012:role/x`), or undefined when it has none. */
+export function arnAccount(arn: string): string | undefined {
+  const parts = arn.split(":");
+  return parts.length >= 6 && parts[0] === "arn" && parts[4] !== "" ? parts[4] : undefined;
+}
+
 export { awsPartitionOf };
 
 /**
@@ -215,7 +221,9 @@ export function hostOf(text: string): string {
   const withoutScheme = text
     .trim()
     .toLowerCase()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, "");
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, "")
+    // An NFS export, `host:/path` (an EFS file system's `<dns-name>:/directory`).
+    .replace(/^([^/:\s]+):\//, "$1/");
   return withoutScheme.split(/[/?#]/)[0].replace(/:\d+$/, "");
 }
 

@@ -13,6 +13,7 @@ import {
   type Jurisdiction,
 } from "../../residency/jurisdictions";
 import {
+  arnAccount,
   awsPartitionOfResource,
   cloudOf,
   describeNamedPlace,
@@ -262,12 +263,14 @@ function decide(
     case "account": {
       const provider = r.provider ? x.get(r.provider) : undefined;
       const own = ownAccounts(provider, x.declaredAccounts);
-      if (own.includes(value)) {
+      // An ARN (a role in the account a delivery goes to) names the account it is of.
+      const account = arnAccount(value) ?? value;
+      if (own.includes(account)) {
         return { outcome: inside };
       }
       return {
-        outcome: { kind: "outside", place: foreignAccountPlace(value, own) },
-        far: x.accountPlace(cloud, value),
+        outcome: { kind: "outside", place: foreignAccountPlace(account, own) },
+        far: x.accountPlace(cloud, account),
       };
     }
     case "anywhere-cidr":

@@ -209,7 +209,7 @@ export type Format =
   | "site-ip"
   /** A URL or host outside the cloud: an allowlisted IP, a cloud endpoint, or unplaceable. */
   | "url"
-  /** An account ID: the provider's own account, or another one. */
+  /** An account ID, or an ARN of something of it: the provider's own account, or another one. */
   | "account"
   /** The value itself opens the path (`values`, `normalize`; default: any set value). */
   | "flag"

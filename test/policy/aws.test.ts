@@ -4229,6 +4229,163 @@ describe("resource policies and grants", () => {
     },
   ]);
 
+  // An ACL grant by e-mail goes to the AWS account the address is registered to; the twin grants
+  // the same permission to the stack's own canonical user.
+  const ownCanonical = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
+  const aclGrantee = (grantee: Props): Props => ({
+    bucket: "sdc-records",
+    accessControlPolicy: {
+      owner: { id: ownCanonical },
+      grants: [
+        { permission: "FULL_CONTROL", grantee: { type: "CanonicalUser", id: ownCanonical } },
+        { permission: "READ", grantee },
+      ],
+    },
+  });
+  const byEmail = { type: "AmazonCustomerByEmail", emailAddress: "audit@partner.example" };
+  const byId = { type: "CanonicalUser", id: ownCanonical };
+  const registered = `account registered to audit@partner.example (not this stack's account ${account})`;
+  runCasesInBothPostures(
+    pack,
+    () => happy,
+    us,
+    (["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"] as const).map((type) => {
+      const label = `s3 ${type.endsWith("V2") ? "bucket acl v2" : "bucket acl"} "records-acl"`;
+      return {
+        name: `${type} grants the bucket to an e-mail address (another AWS account's root user)`,
+        bad: add(type, "records-acl", aclGrantee(byEmail)),
+        expected: [
+          [
+            "cross-account-links",
+            "records-acl",
+            "advisory",
+            [inside, label, registered],
+          ] as Finding,
+        ],
+        twinName: `the ${type} grants it to the stack's own canonical user`,
+        twin: add(type, "records-acl", aclGrantee(byId)),
+      };
+    }),
+  );
+
+  // The grants an access-log setting puts on the log objects: a public group opens who requested
+  // what to anyone, an e-mail address hands the logs to another account. The twins grant S3's
+  // log-delivery group and the stack's own canonical user.
+  const logGrant = (grantee: Props): Props => ({
+    bucket: "sdc-records",
+    targetBucket: "sdc-records",
+    targetPrefix: "access/",
+    targetGrants: [{ permission: "READ", grantee }],
+  });
+  const group = (name: string) => ({
+    type: "Group",
+    uri: `http://acs.amazonaws.com/groups/${name}`,
+  });
+  runCasesInBothPostures(
+    pack,
+    () => happy,
+    us,
+    (["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"] as const)
+      .map((type) => [type, `s3 bucket logging${type.endsWith("V2") ? " v2" : ""} "records-log"`])
+      .flatMap(([type, label]) => [
+        {
+          name: `${type} lets everyone read the access logs`,
+          bad: add(type, "records-log", logGrant(group("global/AllUsers"))),
+          expected: [
+            ["public-exposure", "records-log", "mandatory", ["the internet", label]] as Finding,
+          ],
+          twinName: `the ${type} grants them to S3's log-delivery group only`,
+          twin: add(type, "records-log", logGrant(group("s3/LogDelivery"))),
+        },
+        {
+          name: `${type} grants the access logs to an e-mail address`,
+          bad: add(type, "records-log", logGrant(byEmail)),
+          expected: [
+            [
+              "cross-account-links",
+              "records-log",
+              "advisory",
+              [inside, label, registered],
+            ] as Finding,
+          ],
+          twinName: `the ${type} grants them to the stack's own canonical user`,
+          twin: add(type, "records-log", logGrant(byId)),
+        },
+      ]),
+  );
+
+  // A flow log delivered to a Firehose stream of another account goes through a role of it.
+  const flowsTo = (owner: string) =>
+    set("flow-log", (p) => {
+      p.logDestinationType = "kinesis-data-firehose";
+      p.logDestination = `arn:aws:firehose:us-west-2:${owner}:deliverystream/flows`;
+      p.deliverCrossAccountRole = `arn:aws:iam::${owner}:role/flow-delivery`;
+    });
+  runCases(pack, () => happy, us, [
+    {
+      name: "a flow log is delivered through a role of another account",
+      bad: flowsTo(other),
+      expected: [
+        [
+          "log-shipping",
+          "flow-log",
+          "mandatory",
+          [inside, 'ec2 flow log "flow-log"', otherAccount],
+        ],
+      ],
+      twinName: "the delivery role is the stack's own account's",
+      twin: flowsTo(account),
+    },
+  ]);
+
+  // Whom an endpoint service lets connect endpoints to it.
+  const endpointService = (principal: string, acceptanceRequired = false) =>
+    add("aws:ec2/vpcEndpointService:VpcEndpointService", "records-svc", {
+      acceptanceRequired,
+      networkLoadBalancerArns: [
+        `arn:aws:elasticloadbalancing:us-west-2:${account}:loadbalancer/net/records/0123`,
+      ],
+      allowedPrincipals: [principal],
+    });
+  const serviceLabel = 'ec2 vpc endpoint service "records-svc"';
+  const ownRoot = `arn:aws:iam::${account}:root`;
+  runCasesInBothPostures(pack, () => happy, us, [
+    {
+      name: "an endpoint service lets a role of another account connect endpoints",
+      bad: endpointService(`arn:aws:iam::${other}:role/consumer`),
+      expected: [
+        ["cross-account-links", "records-svc", "advisory", [inside, serviceLabel, otherAccount]],
+      ],
+      twinName: "the endpoint service lets only the stack's own account connect",
+      twin: endpointService(ownRoot),
+    },
+    {
+      name: 'an endpoint service lets "*" connect without acceptance',
+      bad: endpointService("*"),
+      expected: [["public-exposure", "records-svc", "mandatory", ["the internet", serviceLabel]]],
+      twinName: "the endpoint service lets the stack's own account connect without acceptance",
+      twin: endpointService(ownRoot),
+    },
+    {
+      name: 'an endpoint service lets "*" ask to connect and accepts whom its owner chooses',
+      bad: endpointService("*", true),
+      expected: [
+        [
+          "cross-account-links",
+          "records-svc",
+          "advisory",
+          [
+            inside,
+            serviceLabel,
+            "every AWS account whose connection the service's owner accepts (the pack cannot tell which)",
+          ],
+        ],
+      ],
+      twinName: "the endpoint service with acceptance lets only the stack's own account ask",
+      twin: endpointService(ownRoot, true),
+    },
+  ]);
+
   runCasesInBothPostures(pack, () => happy, us, [
     {
       name: "a queue policy lets another account read the queue",
@@ -4517,6 +4674,33 @@ describe("resource policies and grants", () => {
         principal: "IAM_ALLOWED_PRINCIPALS",
         permissions: ["ALL"],
         table: { databaseName: "sales", name: "orders" },
+      }),
+    },
+    {
+      name: "a catalog database gives every new table to another account by default",
+      bad: add("aws:glue/catalogDatabase:CatalogDatabase", "sales-db", {
+        name: "sales",
+        createTableDefaultPermissions: [
+          { permissions: ["SELECT"], principal: { dataLakePrincipalIdentifier: other } },
+        ],
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "sales-db",
+          "advisory",
+          [inside, 'glue catalog database "sales-db"', otherAccount],
+        ],
+      ],
+      twinName: "the catalog database leaves new tables to the account's own IAM principals",
+      twin: add("aws:glue/catalogDatabase:CatalogDatabase", "sales-db", {
+        name: "sales",
+        createTableDefaultPermissions: [
+          {
+            permissions: ["ALL"],
+            principal: { dataLakePrincipalIdentifier: "IAM_ALLOWED_PRINCIPALS" },
+          },
+        ],
       }),
     },
     {
@@ -5516,6 +5700,22 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       source,
       artifacts,
     });
+  /** A project building from CodeCommit in Oregon, with `inputs` added. */
+  const withBuildInputs = (inputs: Props) =>
+    add("aws:codebuild/project:Project", "orders-build", {
+      serviceRole: `arn:aws:iam::${account}:role/codebuild`,
+      environment: {
+        type: "LINUX_CONTAINER",
+        computeType: "BUILD_GENERAL1_SMALL",
+        image: "aws/codebuild/standard:7.0",
+      },
+      source: {
+        type: "CODECOMMIT",
+        location: "https://git-codecommit.us-west-2.amazonaws.com/v1/repos/orders",
+      },
+      artifacts: { type: "NO_ARTIFACTS" },
+      ...inputs,
+    });
   const table = (location: string) =>
     add("aws:glue/catalogTable:CatalogTable", "orders-table", {
       databaseName: "orders",
@@ -5855,6 +6055,76 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
         },
         { type: "S3", location: "sdc-records-logs" },
       ),
+    },
+    {
+      name: "a build project fetches a secondary source from GitHub",
+      bad: withBuildInputs({
+        secondarySources: [
+          {
+            type: "GITHUB",
+            location: "https://github.com/records/tools.git",
+            sourceIdentifier: "tools",
+          },
+        ],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-build",
+          "mandatory",
+          [
+            '"https://github.com/records/tools.git" (cannot be placed)',
+            'codebuild project "orders-build"',
+            inside,
+          ],
+        ],
+      ],
+      twinName: "it fetches the secondary source from a CodeCommit repository in Oregon",
+      twin: withBuildInputs({
+        secondarySources: [
+          {
+            type: "CODECOMMIT",
+            location: "https://git-codecommit.us-west-2.amazonaws.com/v1/repos/tools",
+            sourceIdentifier: "tools",
+          },
+        ],
+      }),
+    },
+    {
+      name: "a build project mounts an EFS file system of Ireland",
+      bad: withBuildInputs({
+        fileSystemLocations: [
+          {
+            type: "EFS",
+            identifier: "cache",
+            location: "fs-0a1b2c3d.efs.eu-west-1.amazonaws.com:/builds",
+            mountPoint: "/mnt/cache",
+          },
+        ],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-build",
+          "mandatory",
+          [
+            inside,
+            'codebuild project "orders-build"',
+            "fs-0a1b2c3d.efs.eu-west-1.amazonaws.com:/builds (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "it mounts an EFS file system of Oregon",
+      twin: withBuildInputs({
+        fileSystemLocations: [
+          {
+            type: "EFS",
+            identifier: "cache",
+            location: "fs-0a1b2c3d.efs.us-west-2.amazonaws.com:/builds",
+            mountPoint: "/mnt/cache",
+          },
+        ],
+      }),
     },
     {
       name: "a catalogue table describes data in a bucket the program does not create",

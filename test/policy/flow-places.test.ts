@@ -88,10 +88,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:appflow/connectorProfile:ConnectorProfile": {
     "connectorProfileConfig.connectorProfileProperties.snowflake.accountName": "log-shipping",
   },
-  "aws:codebuild/project:Project": {
-    "fileSystemLocations[].location": "log-shipping",
-    "secondarySources[].location": "log-shipping",
-  },
   "aws:comprehend/documentClassifier:DocumentClassifier": {
     "inputDataConfig.augmentedManifests[].annotationDataS3Uri": "log-shipping",
     "inputDataConfig.augmentedManifests[].sourceDocumentsS3Uri": "log-shipping",
@@ -103,15 +99,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   },
   "aws:dms/replicationTask:ReplicationTask": {
     replicationTaskSettings: "data-transfer-jobs",
-  },
-  "aws:ec2/flowLog:FlowLog": {
-    deliverCrossAccountRole: "log-shipping",
-  },
-  "aws:ec2/vpcEndpointService:VpcEndpointService": {
-    "allowedPrincipals[]": "cross-account-links",
-  },
-  "aws:glue/catalogDatabase:CatalogDatabase": {
-    "createTableDefaultPermissions[].principal.dataLakePrincipalIdentifier": "cross-account-links",
   },
   "aws:glue/catalogTable:CatalogTable": {
     "openTableFormatInput.icebergInput.icebergTableInput.location": "log-shipping",
@@ -129,20 +116,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "targetParameters.ecsTaskParameters.networkConfiguration.awsVpcConfiguration.assignPublicIp":
       "internet-egress",
     "targetParameters.eventbridgeEventBusParameters.endpointId": "log-shipping",
-  },
-  "aws:s3/bucketAcl:BucketAcl": {
-    "accessControlPolicy.grants[].grantee.emailAddress": "cross-account-links",
-  },
-  "aws:s3/bucketAclV2:BucketAclV2": {
-    "accessControlPolicy.grants[].grantee.emailAddress": "cross-account-links",
-  },
-  "aws:s3/bucketLogging:BucketLogging": {
-    "targetGrants[].grantee.emailAddress": "cross-account-links",
-    "targetGrants[].grantee.uri": "public-exposure",
-  },
-  "aws:s3/bucketLoggingV2:BucketLoggingV2": {
-    "targetGrants[].grantee.emailAddress": "cross-account-links",
-    "targetGrants[].grantee.uri": "public-exposure",
   },
   "kubernetes:core/v1:ServiceList": {
     "items[].spec.externalIPs[]": "kubernetes-service-exposure",

@@ -26,7 +26,7 @@
 import { link } from "./common";
 import { isUnknown } from "../model";
 import { type FieldTag, fieldTag } from "../fields";
-import { accountGrantFix, accountGrants, grants } from "./grants";
+import { accountGrantFix, accountGrants, emailGrantFix, emailGrants, grants } from "./grants";
 import { knownAt } from "./log-readers";
 import {
   authFreeSources,
@@ -578,14 +578,22 @@ const objectAclRow = aclRow(
 
 export const exposure: TypeTable = {
   "alicloud:oss/bucketAcl:BucketAcl": aclRow([ossAcl], 'Set acl to "private".'),
-  "aws:s3/bucketAcl:BucketAcl": aclRow(
-    [s3Acl, exposed("accessControlPolicy.grants[].grantee.uri", "grantee", "", gated)],
-    'Set acl to "private" and grant nothing to AllUsers or AuthenticatedUsers.',
+  // A grant by e-mail goes to the AWS account the address is registered to (cross-account-links).
+  "aws:s3/bucketAcl:BucketAcl": withPolicyFields(
+    aclRow(
+      [s3Acl, exposed("accessControlPolicy.grants[].grantee.uri", "grantee", "", gated)],
+      'Set acl to "private" and grant nothing to AllUsers or AuthenticatedUsers.',
+    ),
+    "cross-account-links",
+    emailGrantFix,
+    emailGrants("accessControlPolicy.grants[].grantee.emailAddress"),
   ),
   // public-exposure does not judge the V2 resource: the graph draws its grant, untagged.
-  "aws:s3/bucketAclV2:BucketAclV2": aclRow(
-    [],
-    'Set acl to "private" and grant nothing to AllUsers or AuthenticatedUsers.',
+  "aws:s3/bucketAclV2:BucketAclV2": withPolicyFields(
+    aclRow([], 'Set acl to "private" and grant nothing to AllUsers or AuthenticatedUsers.'),
+    "cross-account-links",
+    emailGrantFix,
+    emailGrants("accessControlPolicy.grants[].grantee.emailAddress"),
   ),
   "aws:s3/bucketObject:BucketObject": objectAclRow,
   "aws:s3/bucketObjectv2:BucketObjectv2": objectAclRow,

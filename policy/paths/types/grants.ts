@@ -19,6 +19,7 @@ import type { FieldSpec, Grantee, TypeModel, TypeTable } from "../model";
 import { isPublic, type PolicyStatement, statements } from "../iam";
 import { isUnknown, jsonDocument, str, unknown, valueAt, valuesAt } from "../values";
 import { apiEdgeReach, withGlobal } from "./global-reach";
+import { withPolicyFields } from "./rows";
 import { arnPartition } from "../../../residency/placement";
 import { isElbLogDeliveryAccount } from "../../../residency/service-accounts";
 
@@ -314,6 +315,82 @@ export function accountGrants(path: string): FieldSpec {
   return account;
 }
 
+/**
+ * cross-account-links' field alone over the e-mail grantees of an S3 ACL at `path`
+ * (`AmazonCustomerByEmail`): S3 gives the grant to the AWS account the address is registered to,
+ * which the pack cannot tell from another account, so every one is reported. A grantee group
+ * (`uri`) is public-exposure's, a canonical user ID names no account the pack can read. An address
+ * not known at preview is left unjudged: it can name no one but an account.
+ */
+export function emailGrants(path: string): FieldSpec {
+  const [, account] = grantFields(
+    path,
+    (props) =>
+      valuesAt(props, path).flatMap((f): Grantee[] =>
+        typeof f.value === "string" && f.value !== ""
+          ? [{ kind: "account", path: f.path, account: `registered to ${f.value}` }]
+          : [],
+      ),
+    "grants access to the",
+  );
+  return account;
+}
+
+/**
+ * Whom a VPC endpoint service lets connect endpoints to it (`allowedPrincipals`, ARNs): the account
+ * of each principal, or — for `"*"` — every AWS account. Without acceptanceRequired their
+ * endpoints are connected at once, so `"*"` is public, as a layer or Lambda permission for `"*"`
+ * is; with it, each connection waits for the service's owner to accept it, so `"*"` names the
+ * accounts the owner will accept, which the pack cannot tell. A principal not known at preview
+ * (a role the program creates) can name no one but an account: whose is decided at deployment.
+ */
+function endpointServicePrincipals(props: Record<string, unknown>): Grantee[] {
+  return valuesAt(props, "allowedPrincipals[]").flatMap((f): Grantee[] => {
+    if (isUnknown(f.value)) {
+      return [
+        {
+          kind: "undecided",
+          path: f.path,
+          place: "a principal not known at preview (whose account it is is decided at deployment)",
+        },
+      ];
+    }
+    if (f.value !== "*") {
+      return principalGrantee(f.path, f.value);
+    }
+    return valueAt(props, "acceptanceRequired") === true
+      ? [
+          {
+            kind: "undecided",
+            path: f.path,
+            place:
+              "every AWS account whose connection the service's owner accepts (the pack cannot tell which)",
+          },
+        ]
+      : [
+          {
+            kind: "everyone",
+            path: f.path,
+            what: 'is "*" and acceptanceRequired is off: any AWS account can connect an endpoint and reach what the service serves',
+          },
+        ];
+  });
+}
+
+/**
+ * The fields of a VPC endpoint service's allowed principals: public-exposure takes `"*"` that no
+ * acceptance guards, cross-account-links every other account.
+ */
+export const endpointServiceGrants: FieldSpec[] = grantFields(
+  "allowedPrincipals[]",
+  endpointServicePrincipals,
+  "lets connect endpoints from",
+);
+
+/** What cross-account-links asks of an S3 ACL that grants by e-mail. */
+export const emailGrantFix =
+  "Grant ACL permissions by the canonical user ID of the stack's own account, or not at all: S3 gives a grant by e-mail address to whichever AWS account the address is registered to.";
+
 function document(path: string, fix = documentFix): TypeModel {
   return grantRow(fix, grantFields(path, documentGrantees(path)));
 }
@@ -330,6 +407,22 @@ function principals(fix: string, ...paths: string[]): TypeModel {
   return grantRow(
     fix,
     paths.flatMap((path) => grantFields(path, principalsAt(path))),
+  );
+}
+
+/**
+ * `model` with the principals at `paths` as its grants, read as a `principals` row's are: a row of
+ * another domain whose resource also hands its data to the principals it names (a catalog
+ * database's default permissions on the tables created in it).
+ */
+export function withPrincipals(model: TypeModel, ...paths: string[]): TypeModel {
+  const fields = paths.flatMap((path) => grantFields(path, principalsAt(path)));
+  const of = (policy: FieldSpec["policy"]) => fields.filter((f) => f.policy === policy);
+  return withPolicyFields(
+    withPolicyFields(model, "public-exposure", shareFix, ...of("public-exposure")),
+    "cross-account-links",
+    accountGrantFix,
+    ...of("cross-account-links"),
   );
 }
 

@@ -62,6 +62,7 @@ import {
 } from "./exposure";
 import { canaryFix, canaryInternet } from "./egress";
 import { esaCrossBorderReach, withGlobal } from "./global-reach";
+import { withPrincipals } from "./grants";
 import { edgesOf, type FieldExtra, inbound, withPolicyFields } from "./rows";
 
 const log = edgesOf("log-shipping", "log delivery");
@@ -244,16 +245,18 @@ function trail(organization: boolean): TypeModel {
  * A flow log: the records of the network it watches (`sourceAt`, the first that names a resource
  * of the stack) go to the sink `field` names. Only the whole stack knows that network, so the
  * link is drawn here — from the network, through the flow log — and tagged with the field's
- * verdict; a flow log of nothing the program creates draws no edge.
+ * verdict; a flow log of nothing the program creates draws no edge. `others` draw their own
+ * edges (the account a delivery goes through).
  */
 function flowLog(
   field: FieldSpec,
   sourceAt: readonly string[],
   sinkTypes: readonly string[],
+  ...others: FieldSpec[]
 ): TypeModel {
   const model: TypeModel = {
     role: "other",
-    fields: [{ ...field, drawnByRow: true }],
+    fields: [{ ...field, drawnByRow: true }, ...others],
     edges: (r, x) => {
       const source = sourceAt.map((p) => x.resourceAt(r, p)).find((s) => s !== undefined);
       if (!source) {
@@ -406,10 +409,13 @@ export const logs: TypeTable = {
     },
     fix: logFix,
   },
+  // A delivery to a Firehose stream of another account goes through a role of that account
+  // (deliverCrossAccountRole): the flow logs leave the stack's account for it.
   "aws:ec2/flowLog:FlowLog": flowLog(
     log.ref("logDestination", "delivers flow logs to", s3),
     ["vpcId", "subnetId"],
     [...s3Buckets, ...logGroupTypes],
+    log.account("deliverCrossAccountRole", "delivers flow logs to"),
   ),
   "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": sink(
     externalFix,
@@ -1127,6 +1133,24 @@ export const logs: TypeTable = {
       inbound: true,
       when: sourceOn("source.type", ["S3"]),
     }),
+    // Each secondary source is fetched as the primary one is, by its own type.
+    url("secondarySources[].location", "fetches a source to build from", {
+      inbound: true,
+      where: kindIs("type", (t) => externalSources.includes(t.toUpperCase())),
+    }),
+    endpoint("secondarySources[].location", "fetches a source to build from", {
+      inbound: true,
+      where: kindIs("type", (t) => t.toUpperCase() === "CODECOMMIT"),
+    }),
+    bucket("secondarySources[].location", "fetches a source to build from", {
+      inbound: true,
+      where: kindIs("type", (t) => t.toUpperCase() === "S3"),
+    }),
+    // The build reads and writes the EFS file systems it mounts (`<dns-name>:/directory`), placed
+    // by the region in the name; one not known at preview is a file system of the program.
+    endpoint("fileSystemLocations[].location", "mounts a file system at", {
+      where: (holder) => !isUnknown(known(() => valueAt(holder, "location"))),
+    }),
     bucket("artifacts.location", "writes build artifacts to", {
       when: sourceOn("artifacts.type", ["S3"]),
     }),
@@ -1259,12 +1283,20 @@ export const logs: TypeTable = {
       [
         ["aws:glue/catalogTable:CatalogTable", "storageDescriptor.location"],
         ["aws:glue/partition:Partition", "storageDescriptor.location"],
-        ["aws:glue/catalogDatabase:CatalogDatabase", "locationUri"],
       ] as const
     ).map(([type, path]) => [
       type,
       sends(exportFix, bucket(path, "catalogues data stored in", { when: s3Location(path) })),
     ]),
+  ),
+  // A database's default permissions give every table created in it to the principals they
+  // name, as a catalog's do: another account's reads the tables (cross-account-links).
+  "aws:glue/catalogDatabase:CatalogDatabase": withPrincipals(
+    sends(
+      exportFix,
+      bucket("locationUri", "catalogues data stored in", { when: s3Location("locationUri") }),
+    ),
+    "createTableDefaultPermissions[].principal.dataLakePrincipalIdentifier",
   ),
 
   // Pushed messages and the hosts Alibaba Cloud services sign in to, manage through, keep data

@@ -15,6 +15,7 @@
  * crossings are the border analysis's to find.
  */
 import { link } from "./common";
+import { accountGrantFix, endpointServiceGrants } from "./grants";
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import {
   attach,
@@ -415,9 +416,17 @@ export const network: TypeTable = {
     networkLink.serviceName("serviceName", "connects to the endpoint service"),
     networkLink.region("serviceRegion", "connects to an endpoint service in"),
   ),
+  // Whom the service lets connect endpoints to it: "*" without acceptance is everyone
+  // (public-exposure), another account's principal hands it the service (cross-account-links).
   "aws:ec2/vpcEndpointService:VpcEndpointService": row(
-    consumersFix,
+    {
+      "network-links": consumersFix,
+      "public-exposure":
+        'Name principals of the stack\'s own account in allowedPrincipals instead of "*", or set acceptanceRequired to true.',
+      "cross-account-links": accountGrantFix,
+    },
     networkLink.region("supportedRegions[]", "accepts consumers from"),
+    ...endpointServiceGrants,
   ),
   "aws:networkmanager/coreNetwork:CoreNetwork": row(
     edgeLocationFix,

@@ -25,8 +25,8 @@ import {
   withExposure,
 } from "./exposure";
 import { accelerationFix, bucketAcceleration } from "./edge-services";
-import { accountGrantFix } from "./grants";
-import { copyOf, edgesOf, type FieldExtra, inbound } from "./rows";
+import { accountGrantFix, emailGrantFix, emailGrants } from "./grants";
+import { copyOf, edgesOf, type FieldExtra, inbound, withPolicyFields } from "./rows";
 import { isUnknown, itemAt, known } from "../values";
 
 const replica = edgesOf("storage-replication", "replication");
@@ -52,6 +52,24 @@ const logTo = (path: string, verb: string, extra: Partial<FieldSpec> = {}) =>
   logs.ref(path, verb, { ...oss, ...logBucket, ...extra });
 const s3LogTo = (path: string, verb: string, extra: Partial<FieldSpec> = {}) =>
   logs.ref(path, verb, { ...s3, ...logBucket, ...extra });
+
+/**
+ * An S3 access-log setting with the grants it puts on the log objects (`targetGrants`): a grant to
+ * AllUsers or AuthenticatedUsers lets anyone read who requested what of the bucket, from where
+ * (public-exposure); a grant by e-mail hands the logs to the AWS account the address is registered
+ * to (cross-account-links). S3's own LogDelivery group only writes them.
+ */
+const logGrants = (model: TypeModel): TypeModel =>
+  withPolicyFields(
+    withExposure(
+      model,
+      "Grant the access logs to no AllUsers or AuthenticatedUsers group; keep them readable only by the stack's own account.",
+      exposed("targetGrants[].grantee.uri", "grantee"),
+    ),
+    "cross-account-links",
+    emailGrantFix,
+    emailGrants("targetGrants[].grantee.emailAddress"),
+  );
 
 /** A row of fields only. */
 const row = (role: TypeModel["role"], fix: string, ...fields: FieldSpec[]): TypeModel => ({
@@ -341,14 +359,12 @@ export const storage: TypeTable = {
       ...enabledRule,
     }),
   ),
-  "aws:s3/bucketLogging:BucketLogging": row(
-    "other",
-    s3Fix,
-    s3LogTo("targetBucket", "writes access logs to", s3Source),
+  "aws:s3/bucketLogging:BucketLogging": logGrants(
+    row("other", s3Fix, s3LogTo("targetBucket", "writes access logs to", s3Source)),
   ),
-  // The V2 resource is drawn in the graph only: storage-replication and named-destinations do not
-  // judge it yet.
-  "aws:s3/bucketLoggingV2:BucketLoggingV2": {
+  // The V2 resource's log delivery is drawn in the graph only: storage-replication and
+  // named-destinations do not judge it yet.
+  "aws:s3/bucketLoggingV2:BucketLoggingV2": logGrants({
     role: "other",
     edges: (r, x) => {
       const bucket = bucketOf(r, x);
@@ -357,7 +373,7 @@ export const storage: TypeTable = {
       return bucket && to && to !== bucket ? link(bucket, to, "log delivery", { via: r }) : [];
     },
     fix: s3Fix,
-  },
+  }),
   ...Object.fromEntries(
     [
       "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
