@@ -3904,6 +3904,76 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
     },
   ]);
 
+  /** A RAM policy allowing `principal` the actions named, under `condition` when given. */
+  const ramPolicy = (principal: unknown, actions: string[], condition?: Props) =>
+    JSON.stringify({
+      Version: "1",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: principal,
+          Action: actions,
+          Resource: ["*"],
+          ...(condition ? { Condition: condition } : {}),
+        },
+      ],
+    });
+  /** A key of a KMS instance whose key policy lets `principal` use it. */
+  const instanceKey = (principal: unknown, condition?: Props) =>
+    add("alicloud:kms/key:Key", "key", {
+      dkmsInstanceId: "kst-1",
+      keySpec: "Aliyun_AES_256",
+      policy: ramPolicy(principal, ["kms:Decrypt", "kms:GenerateDataKey"], condition),
+    });
+  /** A Log Service project whose policy lets `principal` read its logstores. */
+  const project = (principal: unknown, condition?: Props) =>
+    add("alicloud:log/project:Project", "logs", {
+      projectName: "sdc-audit",
+      policy: ramPolicy(principal, ["log:GetLogStoreLogs"], condition),
+    });
+
+  runCasesInBothPostures(pack, () => happy, cn, [
+    {
+      name: "a KMS key's policy lets another account decrypt with it",
+      bad: instanceKey({ RAM: [`acs:ram::${other}:root`] }),
+      expected: [
+        grant('kms key "key"', ["cn-shanghai (inside CN)", 'kms key "key"', abroad(other)]),
+      ],
+      twinName: "its policy names only the stack's own account",
+      twin: instanceKey({ RAM: [`acs:ram::${own}:root`] }),
+    },
+    {
+      name: "a Log Service project's policy lets another account's role read its logs",
+      bad: project({ RAM: [`acs:ram::${other}:role/auditor`] }),
+      expected: [
+        grant('log project "logs"', [
+          "cn-shanghai (inside CN)",
+          'log project "logs"',
+          abroad(other),
+        ]),
+      ],
+      twinName: "its policy names a role of the stack's own account",
+      twin: project({ RAM: [`acs:ram::${own}:role/auditor`] }),
+    },
+  ]);
+
+  runCases(pack, () => happy, cn, [
+    {
+      name: "a KMS key's policy lets every Alibaba Cloud account use it",
+      bad: instanceKey({ RAM: ["*"] }),
+      expected: [["public-exposure", "key", "mandatory", ["the internet", 'kms key "key"']]],
+      twinName: "it lets everyone use it only from the stack's VPC",
+      twin: instanceKey({ RAM: ["*"] }, { StringEquals: { "acs:SourceVpc": ["vpc-1"] } }),
+    },
+    {
+      name: "a Log Service project's policy lets anyone read its logs",
+      bad: project("*"),
+      expected: [["public-exposure", "logs", "mandatory", ["the internet", 'log project "logs"']]],
+      twinName: "it lets anyone read them only from the stack's VPC",
+      twin: project("*", { StringEquals: { "acs:SourceVpc": ["vpc-1"] } }),
+    },
+  ]);
+
   test("Anti-DDoS Pro scrubs in the mainland, outside every jurisdiction but CN", async () => {
     const pro = pipe(
       addProvider("alicloud", "frankfurt", { region: "eu-central-1" }),

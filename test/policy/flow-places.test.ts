@@ -56,12 +56,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:ga/endpointGroup:EndpointGroup": {
     "endpointConfigurations[].endpoint": "network-links",
   },
-  "alicloud:kms/key:Key": {
-    policy: "cross-account-links",
-  },
-  "alicloud:log/project:Project": {
-    policy: "cross-account-links",
-  },
   "alicloud:mongodb/instance:Instance": {
     "globalSecurityGroupLists[]": "public-exposure",
   },
