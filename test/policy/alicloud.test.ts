@@ -3957,6 +3957,42 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
     },
   ]);
 
+  /** A rule (ingress accept unless `rule` says otherwise) naming a group `owner` owns (`key`). */
+  const groupRule = (key: string, owner: string, rule: Props = {}) =>
+    add("alicloud:ecs/securityGroupRule:SecurityGroupRule", "peer-admit", {
+      type: "ingress",
+      ipProtocol: "tcp",
+      portRange: "5432/5432",
+      policy: "accept",
+      securityGroupId: "sg-1",
+      sourceSecurityGroupId: "sg-9",
+      nicType: "intranet",
+      [key]: owner,
+      ...rule,
+    });
+  const peerAdmit = grant('security group rule "peer-admit"', [
+    "cn-shanghai (inside CN)",
+    'security group rule "peer-admit"',
+    abroad(other),
+  ]);
+
+  runCasesInBothPostures(pack, () => happy, cn, [
+    ...["sourceGroupOwnerId", "sourceGroupOwnerAccount"].map((key) => ({
+      name: `a security group rule admits another account's security group (${key})`,
+      bad: groupRule(key, other),
+      expected: [peerAdmit],
+      twinName: `it admits a security group of the stack's own account (${key})`,
+      twin: groupRule(key, own),
+    })),
+    {
+      name: "a security group rule lets traffic out to another account's security group",
+      bad: groupRule("sourceGroupOwnerId", other, { type: "egress" }),
+      expected: [peerAdmit],
+      twinName: "a rule naming that group drops its traffic",
+      twin: groupRule("sourceGroupOwnerId", other, { policy: "drop" }),
+    },
+  ]);
+
   runCases(pack, () => happy, cn, [
     {
       name: "a KMS key's policy lets every Alibaba Cloud account use it",

@@ -40,10 +40,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:ecs/ecsImagePipeline:EcsImagePipeline": {
     internetMaxBandwidthOut: "internet-egress",
   },
-  "alicloud:ecs/securityGroupRule:SecurityGroupRule": {
-    sourceGroupOwnerAccount: "cross-account-links",
-    sourceGroupOwnerId: "cross-account-links",
-  },
   "alicloud:eipanycast/anycastEipAddressAttachment:AnycastEipAddressAttachment": {
     "popLocations[].popLocation": "global-services",
   },
