@@ -3993,6 +3993,51 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
     },
   ]);
 
+  /** A VPC firewall between a Shanghai and a Beijing VPC, with `extra` (its member account). */
+  const vpcFirewall = (extra: Props) =>
+    add("alicloud:cloudfirewall/firewallVpcFirewall:FirewallVpcFirewall", "vpc-fw", {
+      vpcFirewallName: "links",
+      status: "open",
+      localVpc: { vpcId: "vpc-1", regionNo: "cn-shanghai" },
+      peerVpc: { vpcId: "vpc-2", regionNo: "cn-beijing" },
+      ...extra,
+    });
+  /** A CEN firewall guarding a Shanghai VPC, `local` added to its localVpc, `extra` to it. */
+  const cenFirewall = (local: Props, extra: Props = {}) =>
+    add("alicloud:cloudfirewall/firewallVpcFirewallCen:FirewallVpcFirewallCen", "cen-fw", {
+      cenId: "cen-1",
+      vpcFirewallName: "cen-links",
+      vpcRegion: "cn-shanghai",
+      status: "open",
+      localVpc: { networkInstanceId: "vpc-1", ...local },
+      ...extra,
+    });
+  const guards = (label: string) => grant(label, ["cn-shanghai (inside CN)", label, abroad(other)]);
+
+  runCasesInBothPostures(pack, () => happy, cn, [
+    {
+      name: "a VPC firewall guards a VPC link of a member account",
+      bad: vpcFirewall({ memberUid: other }),
+      expected: [guards('cloudfirewall firewall vpc firewall "vpc-fw"')],
+      twinName: "it guards a link of the stack's own account",
+      twin: vpcFirewall({ memberUid: own }),
+    },
+    {
+      name: "a CEN firewall guards the CEN link of a member account",
+      bad: cenFirewall({}, { memberUid: other }),
+      expected: [guards('cloudfirewall firewall vpc firewall cen "cen-fw"')],
+      twinName: "it guards the CEN link of the stack's own account",
+      twin: cenFirewall({}, { memberUid: own }),
+    },
+    {
+      name: "a CEN firewall guards a VPC another account owns",
+      bad: cenFirewall({ ownerId: other }),
+      expected: [guards('cloudfirewall firewall vpc firewall cen "cen-fw"')],
+      twinName: "the VPC is the stack's own account's",
+      twin: cenFirewall({ ownerId: own }),
+    },
+  ]);
+
   runCases(pack, () => happy, cn, [
     {
       name: "a KMS key's policy lets every Alibaba Cloud account use it",

@@ -15,13 +15,6 @@ import { productContext } from "../../policy/review";
  * the guard does not judge yet: a stack that uses one can pass as sealed).
  */
 const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  "alicloud:cloudfirewall/firewallVpcFirewall:FirewallVpcFirewall": {
-    memberUid: "cross-account-links",
-  },
-  "alicloud:cloudfirewall/firewallVpcFirewallCen:FirewallVpcFirewallCen": {
-    "localVpc.ownerId": "cross-account-links",
-    memberUid: "cross-account-links",
-  },
   "alicloud:cs/managedKubernetes:ManagedKubernetes": {
     "controlPlaneEndpointsConfig.loadBalancersConfigs[].endpointType": "public-exposure",
   },

@@ -377,14 +377,19 @@ export const network: TypeTable = {
     consumersFix,
     networkLink.region("supportedRegionLists[]", "accepts consumers from"),
   ),
+  // A firewall created for a member account (memberUid), or for a VPC another account owns
+  // (localVpc.ownerId), inspects that account's traffic from this one: cross-account-links.
   "alicloud:cloudfirewall/firewallVpcFirewall:FirewallVpcFirewall": row(
-    linkFix,
+    fixes(linkFix),
     networkLink.region("localVpc.regionNo", "guards a VPC link with"),
     networkLink.region("peerVpc.regionNo", "guards a VPC link with"),
+    peerAccount("memberUid", "guards a VPC link of"),
   ),
   "alicloud:cloudfirewall/firewallVpcFirewallCen:FirewallVpcFirewallCen": row(
-    linkFix,
+    fixes(linkFix),
     networkLink.region("vpcRegion", "guards a CEN link in"),
+    peerAccount("memberUid", "guards a CEN link of"),
+    peerAccount("localVpc.ownerId", "guards the CEN link of a VPC of"),
   ),
   "alicloud:ga/ipSet:IpSet": row(
     accelerateFix,
