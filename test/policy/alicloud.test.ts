@@ -2604,7 +2604,24 @@ describe("public endpoints and internet access of managed services", () => {
     [label, "the internet (any country)"],
   ];
 
+  /** A managed ACK cluster without NAT gateway or SLB switch, its API server's endpoint `type`. */
+  const ackEndpoint = (type: string) =>
+    add("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", {
+      clusterSpec: "ack.pro.small",
+      workerVswitchIds: ["vsw-telemetry"],
+      newNatGateway: false,
+      slbInternetEnabled: false,
+      controlPlaneEndpointsConfig: { loadBalancersConfigs: [{ endpointType: type }] },
+    });
+
   runCases(pack, () => happy, cn, [
+    {
+      name: "an ACK cluster's API server load balancer is of the public endpoint type",
+      bad: ackEndpoint("public"),
+      expected: [internet('ack cluster "ack"')],
+      twinName: "it is of the private endpoint type",
+      twin: ackEndpoint("private"),
+    },
     {
       name: "a Prometheus instance lets every address write metrics without credentials",
       bad: add("alicloud:cms/prometheusInstance:PrometheusInstance", "prom", {

@@ -15,9 +15,6 @@ import { productContext } from "../../policy/review";
  * the guard does not judge yet: a stack that uses one can pass as sealed).
  */
 const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  "alicloud:cs/managedKubernetes:ManagedKubernetes": {
-    "controlPlaneEndpointsConfig.loadBalancersConfigs[].endpointType": "public-exposure",
-  },
   "alicloud:cs/nodePool:NodePool": {
     "kubeletConfiguration.tracing.endpoint": "log-shipping",
   },
