@@ -2604,6 +2604,16 @@ describe("public endpoints and internet access of managed services", () => {
     [label, "the internet (any country)"],
   ];
 
+  /** An image pipeline building on the stack's vSwitch with `bandwidth` Mbit/s out. */
+  const imagePipeline = (bandwidth: number) =>
+    add("alicloud:ecs/ecsImagePipeline:EcsImagePipeline", "golden", {
+      name: "golden",
+      baseImageType: "IMAGE",
+      baseImage: "m-base",
+      vswitchId: "vsw-telemetry",
+      instanceType: "ecs.g7.large",
+      internetMaxBandwidthOut: bandwidth,
+    });
   /** A managed ACK cluster without NAT gateway or SLB switch, its API server's endpoint `type`. */
   const ackEndpoint = (type: string) =>
     add("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", {
@@ -2615,6 +2625,13 @@ describe("public endpoints and internet access of managed services", () => {
     });
 
   runCases(pack, () => happy, cn, [
+    {
+      name: "an image pipeline gives the instance that builds the image public bandwidth",
+      bad: imagePipeline(10),
+      expected: [edge('ecs image pipeline "golden"')],
+      twinName: "the build instance has no public bandwidth",
+      twin: imagePipeline(0),
+    },
     {
       name: "an ACK cluster's API server load balancer is of the public endpoint type",
       bad: ackEndpoint("public"),

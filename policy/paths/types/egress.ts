@@ -407,6 +407,16 @@ export const officeSiteInternet = service.true(
 );
 export const officeSiteFix = "Set enableInternetAccess to false.";
 /**
+ * internet-egress's field and fix of an ECS image pipeline (its row is an image copy's): the
+ * intermediate instance that builds the image, with the disks it starts from, gets a public IP.
+ */
+export const imageBuildInternet = ip.positive(
+  "internetMaxBandwidthOut",
+  "the instance that builds the image gets a public IP address",
+);
+export const imageBuildFix =
+  "Set internetMaxBandwidthOut to 0 and reach what the build needs through the VPC.";
+/**
  * internet-egress's field and fix of a CloudWatch Synthetics canary (its row is a log sender's):
  * a canary is a Lambda function, and outside the stack's VPC it reaches any host on the internet.
  */
