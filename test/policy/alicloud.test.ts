@@ -4161,6 +4161,39 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         code: { zipFile: "UEsDBA==" },
       }),
     },
+    ...[
+      ["names the point of presence it serves from", [{ popLocation: "ap-southeast-1-pop" }]],
+      ["names no point of presence (every access area)", undefined],
+    ].map(([what, pops]) => ({
+      name: `an anycast EIP is bound to a Shanghai load balancer and ${String(what)}`,
+      bad: add(
+        "alicloud:eipanycast/anycastEipAddressAttachment:AnycastEipAddressAttachment",
+        "edge",
+        {
+          anycastId: "aeip-1",
+          bindInstanceId: "lb-1",
+          bindInstanceRegionId: "cn-shanghai",
+          bindInstanceType: "SlbInstance",
+          ...(pops ? { popLocations: pops } : {}),
+        },
+      ),
+      expected: [
+        [
+          "global-services",
+          "edge",
+          "mandatory",
+          [
+            'eipanycast anycast eip address attachment "edge"',
+            "edge locations outside the jurisdiction",
+          ],
+        ] as Finding,
+      ],
+      twinName: `clients reach it through an intranet network load balancer, not a binding that ${String(what)}`,
+      twin: add("alicloud:nlb/loadBalancer:LoadBalancer", "nlb", {
+        addressType: "Intranet",
+        vpcId: "vpc-telemetry",
+      }),
+    })),
     {
       name: "a branch joins through a Smart Access Gateway network attachment",
       bad: add("alicloud:cloudconnect/networkAttachment:NetworkAttachment", "edge", {

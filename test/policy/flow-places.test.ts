@@ -27,9 +27,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:dts/synchronizationJob:SynchronizationJob": {
     destinationEndpointInstanceId: "data-transfer-jobs",
   },
-  "alicloud:eipanycast/anycastEipAddressAttachment:AnycastEipAddressAttachment": {
-    "popLocations[].popLocation": "global-services",
-  },
   "alicloud:esa/siteDeliveryTask:SiteDeliveryTask": {
     "ossDelivery.bucketName": "log-shipping",
   },

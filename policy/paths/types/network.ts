@@ -30,6 +30,7 @@ import {
   vpcTypes,
 } from "./links";
 import { defaultRoute, officeSiteFix, officeSiteInternet, routeFix } from "./egress";
+import { anycastPops, globalReach, withGlobal } from "./global-reach";
 import { edgesOf } from "./rows";
 import { str } from "../values";
 import { alicloudRoute, drawnBy, ipv6Gateway, reporting, subnetEdges, vpcEdges } from "./routes";
@@ -411,9 +412,12 @@ export const network: TypeTable = {
     forwardFix,
     networkLink.region("endpointGroupRegion", "forwards traffic to", { required: true }),
   ),
-  "alicloud:eipanycast/anycastEipAddressAttachment:AnycastEipAddressAttachment": row(
-    linkFix,
-    networkLink.region("bindInstanceRegionId", "binds the anycast IP to"),
+  // The binding also serves the instance from the anycast address's points of presence abroad
+  // (global-services), those it names or, by default, all of them.
+  "alicloud:eipanycast/anycastEipAddressAttachment:AnycastEipAddressAttachment": withGlobal(
+    row(linkFix, networkLink.region("bindInstanceRegionId", "binds the anycast IP to")),
+    "Reach the instance through a regional EIP or load balancer inside the jurisdiction instead of an anycast address.",
+    globalReach("popLocations[].popLocation", "anycast points of presence", anycastPops),
   ),
   "aws:ec2/vpcEndpoint:VpcEndpoint": row(
     "Connect only to endpoint services of the stack's region.",
