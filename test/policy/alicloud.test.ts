@@ -3896,6 +3896,39 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         nacosSourceInfo: { instanceId: "mse-1", address: "10.20.1.48:8848" },
       }),
     },
+    ...(
+      [
+        ["Domain", "origin.example.com", "SLB", "lb-telemetry"],
+        ["Ip", "198.51.100.7", "ECS", "i-telemetry"],
+      ] as const
+    ).map(([type, endpoint, twinType, twinEndpoint]) => ({
+      name: `an accelerator forwards to an endpoint of type ${type} the pack cannot place`,
+      bad: add("alicloud:ga/endpointGroup:EndpointGroup", "ga-group", {
+        acceleratorId: "ga-1",
+        listenerId: "lsr-1",
+        endpointGroupRegion: "cn-shanghai",
+        endpointConfigurations: [{ type, endpoint, weight: 100 }],
+      }),
+      expected: [
+        [
+          "network-links",
+          "ga-group",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'ga endpoint group "ga-group"',
+            `"${endpoint}" (cannot be placed)`,
+          ],
+        ] as Finding,
+      ],
+      twinName: `it forwards to an endpoint of type ${twinType} in the group's region`,
+      twin: add("alicloud:ga/endpointGroup:EndpointGroup", "ga-group", {
+        acceleratorId: "ga-1",
+        listenerId: "lsr-1",
+        endpointGroupRegion: "cn-shanghai",
+        endpointConfigurations: [{ type: twinType, endpoint: twinEndpoint, weight: 100 }],
+      }),
+    })),
     {
       name: "cloud phones send their traffic through a proxy that is neither private nor allowlisted",
       bad: add("alicloud:cloudphone/policy:Policy", "phones", {

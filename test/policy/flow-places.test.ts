@@ -33,9 +33,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:expressconnect/physicalConnection:PhysicalConnection": {
     peerLocation: "remote-sites",
   },
-  "alicloud:ga/endpointGroup:EndpointGroup": {
-    "endpointConfigurations[].endpoint": "network-links",
-  },
   "alicloud:mongodb/instance:Instance": {
     "globalSecurityGroupLists[]": "public-exposure",
   },
