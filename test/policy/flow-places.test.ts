@@ -30,9 +30,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:esa/siteDeliveryTask:SiteDeliveryTask": {
     "ossDelivery.bucketName": "log-shipping",
   },
-  "alicloud:expressconnect/physicalConnection:PhysicalConnection": {
-    peerLocation: "remote-sites",
-  },
   "alicloud:mongodb/instance:Instance": {
     "globalSecurityGroupLists[]": "public-exposure",
   },

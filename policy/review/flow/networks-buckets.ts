@@ -9,8 +9,7 @@
  * holes until a flow table models them: named buckets data is written to or imported from (DBS
  * backups, ESA log delivery, Function Compute OSS mounts, the DMS Redshift staging bucket,
  * DynamoDB and RDS imports), the deprecated public switch of a Tair instance, the IPv6 networks
- * a VPN's remote site may claim, EKS hybrid-node networks, a leased line's data centre, a
- * CodeBuild project's EFS mounts and secondary sources, and Glue table locations besides
+ * a VPN's remote site may claim, EKS hybrid-node networks, a CodeBuild project's EFS mounts and secondary sources, and Glue table locations besides
  * `storageDescriptor.location`.
  */
 import type { PropertyReview } from "../model";
