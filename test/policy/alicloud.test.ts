@@ -778,12 +778,21 @@ describe("network links", () => {
             "an operator outside the Chinese mainland",
           ],
         ],
+        [
+          "remote-sites",
+          "line",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'expressconnect physical connection "line"',
+            "a data centre whose country the pack cannot determine",
+          ],
+        ],
       ],
       twinName: "it lands in Hangzhou with a mainland operator",
       twin: add("alicloud:expressconnect/physicalConnection:PhysicalConnection", "line", {
         accessPointId: "ap-cn-hangzhou-yh-B",
         lineOperator: "CT",
-        peerLocation: "Hangzhou",
       }),
     },
     {
@@ -2604,7 +2613,41 @@ describe("public endpoints and internet access of managed services", () => {
     [label, "the internet (any country)"],
   ];
 
+  /** An image pipeline building on the stack's vSwitch with `bandwidth` Mbit/s out. */
+  const imagePipeline = (bandwidth: number) =>
+    add("alicloud:ecs/ecsImagePipeline:EcsImagePipeline", "golden", {
+      name: "golden",
+      baseImageType: "IMAGE",
+      baseImage: "m-base",
+      vswitchId: "vsw-telemetry",
+      instanceType: "ecs.g7.large",
+      internetMaxBandwidthOut: bandwidth,
+    });
+  /** A managed ACK cluster without NAT gateway or SLB switch, its API server's endpoint `type`. */
+  const ackEndpoint = (type: string) =>
+    add("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", {
+      clusterSpec: "ack.pro.small",
+      workerVswitchIds: ["vsw-telemetry"],
+      newNatGateway: false,
+      slbInternetEnabled: false,
+      controlPlaneEndpointsConfig: { loadBalancersConfigs: [{ endpointType: type }] },
+    });
+
   runCases(pack, () => happy, cn, [
+    {
+      name: "an image pipeline gives the instance that builds the image public bandwidth",
+      bad: imagePipeline(10),
+      expected: [edge('ecs image pipeline "golden"')],
+      twinName: "the build instance has no public bandwidth",
+      twin: imagePipeline(0),
+    },
+    {
+      name: "an ACK cluster's API server load balancer is of the public endpoint type",
+      bad: ackEndpoint("public"),
+      expected: [internet('ack cluster "ack"')],
+      twinName: "it is of the private endpoint type",
+      twin: ackEndpoint("private"),
+    },
     {
       name: "a Prometheus instance lets every address write metrics without credentials",
       bad: add("alicloud:cms/prometheusInstance:PrometheusInstance", "prom", {
@@ -3862,6 +3905,39 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         nacosSourceInfo: { instanceId: "mse-1", address: "10.20.1.48:8848" },
       }),
     },
+    ...(
+      [
+        ["Domain", "origin.example.com", "SLB", "lb-telemetry"],
+        ["Ip", "198.51.100.7", "ECS", "i-telemetry"],
+      ] as const
+    ).map(([type, endpoint, twinType, twinEndpoint]) => ({
+      name: `an accelerator forwards to an endpoint of type ${type} the pack cannot place`,
+      bad: add("alicloud:ga/endpointGroup:EndpointGroup", "ga-group", {
+        acceleratorId: "ga-1",
+        listenerId: "lsr-1",
+        endpointGroupRegion: "cn-shanghai",
+        endpointConfigurations: [{ type, endpoint, weight: 100 }],
+      }),
+      expected: [
+        [
+          "network-links",
+          "ga-group",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'ga endpoint group "ga-group"',
+            `"${endpoint}" (cannot be placed)`,
+          ],
+        ] as Finding,
+      ],
+      twinName: `it forwards to an endpoint of type ${twinType} in the group's region`,
+      twin: add("alicloud:ga/endpointGroup:EndpointGroup", "ga-group", {
+        acceleratorId: "ga-1",
+        listenerId: "lsr-1",
+        endpointGroupRegion: "cn-shanghai",
+        endpointConfigurations: [{ type: twinType, endpoint: twinEndpoint, weight: 100 }],
+      }),
+    })),
     {
       name: "cloud phones send their traffic through a proxy that is neither private nor allowlisted",
       bad: add("alicloud:cloudphone/policy:Policy", "phones", {
@@ -3904,6 +3980,157 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
     },
   ]);
 
+  /** A RAM policy allowing `principal` the actions named, under `condition` when given. */
+  const ramPolicy = (principal: unknown, actions: string[], condition?: Props) =>
+    JSON.stringify({
+      Version: "1",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: principal,
+          Action: actions,
+          Resource: ["*"],
+          ...(condition ? { Condition: condition } : {}),
+        },
+      ],
+    });
+  /** A key of a KMS instance whose key policy lets `principal` use it. */
+  const instanceKey = (principal: unknown, condition?: Props) =>
+    add("alicloud:kms/key:Key", "key", {
+      dkmsInstanceId: "kst-1",
+      keySpec: "Aliyun_AES_256",
+      policy: ramPolicy(principal, ["kms:Decrypt", "kms:GenerateDataKey"], condition),
+    });
+  /** A Log Service project whose policy lets `principal` read its logstores. */
+  const project = (principal: unknown, condition?: Props) =>
+    add("alicloud:log/project:Project", "logs", {
+      projectName: "sdc-audit",
+      policy: ramPolicy(principal, ["log:GetLogStoreLogs"], condition),
+    });
+
+  runCasesInBothPostures(pack, () => happy, cn, [
+    {
+      name: "a KMS key's policy lets another account decrypt with it",
+      bad: instanceKey({ RAM: [`acs:ram::${other}:root`] }),
+      expected: [
+        grant('kms key "key"', ["cn-shanghai (inside CN)", 'kms key "key"', abroad(other)]),
+      ],
+      twinName: "its policy names only the stack's own account",
+      twin: instanceKey({ RAM: [`acs:ram::${own}:root`] }),
+    },
+    {
+      name: "a Log Service project's policy lets another account's role read its logs",
+      bad: project({ RAM: [`acs:ram::${other}:role/auditor`] }),
+      expected: [
+        grant('log project "logs"', [
+          "cn-shanghai (inside CN)",
+          'log project "logs"',
+          abroad(other),
+        ]),
+      ],
+      twinName: "its policy names a role of the stack's own account",
+      twin: project({ RAM: [`acs:ram::${own}:role/auditor`] }),
+    },
+  ]);
+
+  /** A rule (ingress accept unless `rule` says otherwise) naming a group `owner` owns (`key`). */
+  const groupRule = (key: string, owner: string, rule: Props = {}) =>
+    add("alicloud:ecs/securityGroupRule:SecurityGroupRule", "peer-admit", {
+      type: "ingress",
+      ipProtocol: "tcp",
+      portRange: "5432/5432",
+      policy: "accept",
+      securityGroupId: "sg-1",
+      sourceSecurityGroupId: "sg-9",
+      nicType: "intranet",
+      [key]: owner,
+      ...rule,
+    });
+  const peerAdmit = grant('security group rule "peer-admit"', [
+    "cn-shanghai (inside CN)",
+    'security group rule "peer-admit"',
+    abroad(other),
+  ]);
+
+  runCasesInBothPostures(pack, () => happy, cn, [
+    ...["sourceGroupOwnerId", "sourceGroupOwnerAccount"].map((key) => ({
+      name: `a security group rule admits another account's security group (${key})`,
+      bad: groupRule(key, other),
+      expected: [peerAdmit],
+      twinName: `it admits a security group of the stack's own account (${key})`,
+      twin: groupRule(key, own),
+    })),
+    {
+      name: "a security group rule lets traffic out to another account's security group",
+      bad: groupRule("sourceGroupOwnerId", other, { type: "egress" }),
+      expected: [peerAdmit],
+      twinName: "a rule naming that group drops its traffic",
+      twin: groupRule("sourceGroupOwnerId", other, { policy: "drop" }),
+    },
+  ]);
+
+  /** A VPC firewall between a Shanghai and a Beijing VPC, with `extra` (its member account). */
+  const vpcFirewall = (extra: Props) =>
+    add("alicloud:cloudfirewall/firewallVpcFirewall:FirewallVpcFirewall", "vpc-fw", {
+      vpcFirewallName: "links",
+      status: "open",
+      localVpc: { vpcId: "vpc-1", regionNo: "cn-shanghai" },
+      peerVpc: { vpcId: "vpc-2", regionNo: "cn-beijing" },
+      ...extra,
+    });
+  /** A CEN firewall guarding a Shanghai VPC, `local` added to its localVpc, `extra` to it. */
+  const cenFirewall = (local: Props, extra: Props = {}) =>
+    add("alicloud:cloudfirewall/firewallVpcFirewallCen:FirewallVpcFirewallCen", "cen-fw", {
+      cenId: "cen-1",
+      vpcFirewallName: "cen-links",
+      vpcRegion: "cn-shanghai",
+      status: "open",
+      localVpc: { networkInstanceId: "vpc-1", ...local },
+      ...extra,
+    });
+  const guards = (label: string) => grant(label, ["cn-shanghai (inside CN)", label, abroad(other)]);
+
+  runCasesInBothPostures(pack, () => happy, cn, [
+    {
+      name: "a VPC firewall guards a VPC link of a member account",
+      bad: vpcFirewall({ memberUid: other }),
+      expected: [guards('cloudfirewall firewall vpc firewall "vpc-fw"')],
+      twinName: "it guards a link of the stack's own account",
+      twin: vpcFirewall({ memberUid: own }),
+    },
+    {
+      name: "a CEN firewall guards the CEN link of a member account",
+      bad: cenFirewall({}, { memberUid: other }),
+      expected: [guards('cloudfirewall firewall vpc firewall cen "cen-fw"')],
+      twinName: "it guards the CEN link of the stack's own account",
+      twin: cenFirewall({}, { memberUid: own }),
+    },
+    {
+      name: "a CEN firewall guards a VPC another account owns",
+      bad: cenFirewall({ ownerId: other }),
+      expected: [guards('cloudfirewall firewall vpc firewall cen "cen-fw"')],
+      twinName: "the VPC is the stack's own account's",
+      twin: cenFirewall({ ownerId: own }),
+    },
+  ]);
+
+  runCases(pack, () => happy, cn, [
+    {
+      name: "a KMS key's policy lets every Alibaba Cloud account use it",
+      bad: instanceKey({ RAM: ["*"] }),
+      expected: [["public-exposure", "key", "mandatory", ["the internet", 'kms key "key"']]],
+      twinName: "it lets everyone use it only from the stack's VPC",
+      twin: instanceKey({ RAM: ["*"] }, { StringEquals: { "acs:SourceVpc": ["vpc-1"] } }),
+    },
+    {
+      name: "a Log Service project's policy lets anyone read its logs",
+      bad: project("*"),
+      expected: [["public-exposure", "logs", "mandatory", ["the internet", 'log project "logs"']]],
+      twinName: "it lets anyone read them only from the stack's VPC",
+      twin: project("*", { StringEquals: { "acs:SourceVpc": ["vpc-1"] } }),
+    },
+  ]);
+
   test("Anti-DDoS Pro scrubs in the mainland, outside every jurisdiction but CN", async () => {
     const pro = pipe(
       addProvider("alicloud", "frankfurt", { region: "eu-central-1" }),
@@ -3934,6 +4161,16 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
     enableIpsec: true,
     enableSsl: false,
   });
+  /** A leased line at a Hangzhou access point, its far end in a data centre named in words. */
+  const hangzhouLine = add(
+    "alicloud:expressconnect/physicalConnection:PhysicalConnection",
+    "line",
+    {
+      accessPointId: "ap-cn-hangzhou-yh-B",
+      lineOperator: "CT",
+      peerLocation: "Hangzhou, Xixi IDC",
+    },
+  );
   runCases(pack, () => happy, cn, [
     {
       name: "sessions are kept in an ESA edge KV namespace",
@@ -3975,6 +4212,68 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         internetAccess: false,
         code: { zipFile: "UEsDBA==" },
       }),
+    },
+    ...[
+      ["names the point of presence it serves from", [{ popLocation: "ap-southeast-1-pop" }]],
+      ["names no point of presence (every access area)", undefined],
+    ].map(([what, pops]) => ({
+      name: `an anycast EIP is bound to a Shanghai load balancer and ${String(what)}`,
+      bad: add(
+        "alicloud:eipanycast/anycastEipAddressAttachment:AnycastEipAddressAttachment",
+        "edge",
+        {
+          anycastId: "aeip-1",
+          bindInstanceId: "lb-1",
+          bindInstanceRegionId: "cn-shanghai",
+          bindInstanceType: "SlbInstance",
+          ...(pops ? { popLocations: pops } : {}),
+        },
+      ),
+      expected: [
+        [
+          "global-services",
+          "edge",
+          "mandatory",
+          [
+            'eipanycast anycast eip address attachment "edge"',
+            "edge locations outside the jurisdiction",
+          ],
+        ] as Finding,
+      ],
+      twinName: `clients reach it through an intranet network load balancer, not a binding that ${String(what)}`,
+      twin: add("alicloud:nlb/loadBalancer:LoadBalancer", "nlb", {
+        addressType: "Intranet",
+        vpcId: "vpc-telemetry",
+      }),
+    })),
+    {
+      name: "a leased line at a Hangzhou access point names the data centre it ends at",
+      bad: hangzhouLine,
+      expected: [
+        [
+          "remote-sites",
+          "line",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'expressconnect physical connection "line"',
+            "a data centre whose country the pack cannot determine",
+          ],
+        ],
+      ],
+      twinName: "a waiver records the evidence that the data centre lies in the mainland",
+      twin: hangzhouLine,
+      twinSettings: {
+        ...cn,
+        waivers: [
+          {
+            policy: "remote-sites",
+            resource: "line",
+            reason: "Colocation contract: Hangzhou Xixi IDC, Zhejiang (ref. DC-2025-04)",
+            expires: "2099-12-31",
+          },
+        ],
+      },
     },
     {
       name: "a branch joins through a Smart Access Gateway network attachment",

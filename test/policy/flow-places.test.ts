@@ -15,16 +15,6 @@ import { productContext } from "../../policy/review";
  * the guard does not judge yet: a stack that uses one can pass as sealed).
  */
 const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  "alicloud:cloudfirewall/firewallVpcFirewall:FirewallVpcFirewall": {
-    memberUid: "cross-account-links",
-  },
-  "alicloud:cloudfirewall/firewallVpcFirewallCen:FirewallVpcFirewallCen": {
-    "localVpc.ownerId": "cross-account-links",
-    memberUid: "cross-account-links",
-  },
-  "alicloud:cs/managedKubernetes:ManagedKubernetes": {
-    "controlPlaneEndpointsConfig.loadBalancersConfigs[].endpointType": "public-exposure",
-  },
   "alicloud:cs/nodePool:NodePool": {
     "kubeletConfiguration.tracing.endpoint": "log-shipping",
   },
@@ -37,30 +27,8 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:dts/synchronizationJob:SynchronizationJob": {
     destinationEndpointInstanceId: "data-transfer-jobs",
   },
-  "alicloud:ecs/ecsImagePipeline:EcsImagePipeline": {
-    internetMaxBandwidthOut: "internet-egress",
-  },
-  "alicloud:ecs/securityGroupRule:SecurityGroupRule": {
-    sourceGroupOwnerAccount: "cross-account-links",
-    sourceGroupOwnerId: "cross-account-links",
-  },
-  "alicloud:eipanycast/anycastEipAddressAttachment:AnycastEipAddressAttachment": {
-    "popLocations[].popLocation": "global-services",
-  },
   "alicloud:esa/siteDeliveryTask:SiteDeliveryTask": {
     "ossDelivery.bucketName": "log-shipping",
-  },
-  "alicloud:expressconnect/physicalConnection:PhysicalConnection": {
-    peerLocation: "remote-sites",
-  },
-  "alicloud:ga/endpointGroup:EndpointGroup": {
-    "endpointConfigurations[].endpoint": "network-links",
-  },
-  "alicloud:kms/key:Key": {
-    policy: "cross-account-links",
-  },
-  "alicloud:log/project:Project": {
-    policy: "cross-account-links",
   },
   "alicloud:mongodb/instance:Instance": {
     "globalSecurityGroupLists[]": "public-exposure",

@@ -13,7 +13,8 @@
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import { isOn, valueAt } from "../values";
 import { exposed, withExposure } from "./exposure";
-import { copyOf, edgesOf, hostOrSite, inbound, instanceTypeIn } from "./rows";
+import { imageBuildFix, imageBuildInternet } from "./egress";
+import { copyOf, edgesOf, hostOrSite, inbound, instanceTypeIn, withPolicyFields } from "./rows";
 
 const backup = edgesOf("backup-copies", "backup copy");
 const snapshot = edgesOf("backup-copies", "snapshot copy");
@@ -112,9 +113,15 @@ export const backups: TypeTable = {
   "alicloud:ecs/copyImage:CopyImage": copy(
     image.region("sourceRegionId", "copies an image from", inbound),
   ),
-  "alicloud:ecs/ecsImagePipeline:EcsImagePipeline": copy(
-    image.region("toRegionIds[]", "distributes the image to"),
-    image.account("addAccounts[]", "shares the image with"),
+  // The instance that builds the image may also be given public bandwidth (internet-egress).
+  "alicloud:ecs/ecsImagePipeline:EcsImagePipeline": withPolicyFields(
+    copy(
+      image.region("toRegionIds[]", "distributes the image to"),
+      image.account("addAccounts[]", "shares the image with"),
+    ),
+    "internet-egress",
+    imageBuildFix,
+    imageBuildInternet,
   ),
   "alicloud:ecs/imageSharePermission:ImageSharePermission": share(
     image.account("accountId", "shares the image with"),

@@ -381,6 +381,21 @@ const ackApiServer = withExposure(
   ),
 );
 
+/**
+ * A managed ACK cluster may also be given its API server's load balancers by endpoint type: a
+ * `public` one answers on the internet, whatever slbInternetEnabled says.
+ */
+const managedAckApiServer = withExposure(
+  ackApiServer,
+  'Set slbInternetEnabled to false, give every controlPlaneEndpointsConfig.loadBalancersConfigs entry the endpointType "private", and reach the API server from inside the VPC.',
+  exposed(
+    "controlPlaneEndpointsConfig.loadBalancersConfigs[].endpointType",
+    { values: ["public"] },
+    "the API server gets an internet-facing load balancer",
+    controlPlane,
+  ),
+);
+
 const sageMakerJob =
   "the monitoring containers reach any host on the internet through SageMaker's network";
 const sageMakerJobFix =
@@ -391,6 +406,16 @@ export const officeSiteInternet = service.true(
   "the cloud desktops can reach the internet",
 );
 export const officeSiteFix = "Set enableInternetAccess to false.";
+/**
+ * internet-egress's field and fix of an ECS image pipeline (its row is an image copy's): the
+ * intermediate instance that builds the image, with the disks it starts from, gets a public IP.
+ */
+export const imageBuildInternet = ip.positive(
+  "internetMaxBandwidthOut",
+  "the instance that builds the image gets a public IP address",
+);
+export const imageBuildFix =
+  "Set internetMaxBandwidthOut to 0 and reach what the build needs through the VPC.";
 /**
  * internet-egress's field and fix of a CloudWatch Synthetics canary (its row is a log sender's):
  * a canary is a Lambda function, and outside the stack's VPC it reaches any host on the internet.
@@ -706,7 +731,7 @@ export const egress: TypeTable = {
   // not to (the SDK's default is true for every cluster kind); the cluster is drawn in its node
   // network either way (clusters.ts).
   // Their API servers, which hold every secret of the cluster, are public-exposure's.
-  "alicloud:cs/managedKubernetes:ManagedKubernetes": ackApiServer,
+  "alicloud:cs/managedKubernetes:ManagedKubernetes": managedAckApiServer,
   "alicloud:cs/kubernetes:Kubernetes": ackApiServer,
   "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": withExposure(
     ackNat,

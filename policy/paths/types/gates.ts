@@ -24,6 +24,7 @@ import { link, str } from "./common";
 import { admittedFlow, flowWithin, isAnywhere, reachOf } from "../addresses";
 import { ingressFix, isNot, ruleIs } from "./exposure-readers";
 import { exposed, withExposure } from "./exposure";
+import { edgesOf, withPolicyFields } from "./rows";
 import type {
   Admission,
   BorderResource,
@@ -55,6 +56,9 @@ const securityGroupTypes = [
   "alicloud:ecs/securityGroup:SecurityGroup",
   "aws:ec2/securityGroup:SecurityGroup",
 ];
+
+/** The account that owns a security group a rule names (cross-account-links). */
+const groupOwner = edgesOf("cross-account-links", "readable from");
 
 /** What egress-rules advises on a rule that lets traffic out beyond the allowlist. */
 const fix = {
@@ -139,22 +143,35 @@ export const gates: TypeTable = {
       ? awsRules(["cidrBlock", "ipv6CidrBlock"], "protocol", is("ruleAction", "allow"))(props)
       : [],
   ),
-  "alicloud:ecs/securityGroupRule:SecurityGroupRule": admits(
-    rules((props) =>
-      is("type", "egress")(props)
-        ? alicloudRules(
-            ["cidrIp", "ipv6CidrIp"],
-            "ipProtocol",
-            "portRange",
-            is("policy", "accept", true),
-          )(props)
-        : [],
+  // An accepting rule that names a security group of another account (its owner's UID, or the
+  // deprecated owner account) lets that account's instances and the group's exchange traffic:
+  // hardening, judged by cross-account-links.
+  "alicloud:ecs/securityGroupRule:SecurityGroupRule": withPolicyFields(
+    admits(
+      rules((props) =>
+        is("type", "egress")(props)
+          ? alicloudRules(
+              ["cidrIp", "ipv6CidrIp"],
+              "ipProtocol",
+              "portRange",
+              is("policy", "accept", true),
+            )(props)
+          : [],
+      ),
+      {
+        when: (props) =>
+          ruleIs("type", "ingress")(props) && ruleIs("policy", "accept", true)(props),
+      },
+      "cidrIp",
+      "ipv6CidrIp",
     ),
-    {
-      when: (props) => ruleIs("type", "ingress")(props) && ruleIs("policy", "accept", true)(props),
-    },
-    "cidrIp",
-    "ipv6CidrIp",
+    "cross-account-links",
+    "Name only security groups of the account the stack's provider is pinned to (accountId), or pin the provider to that account so the pack can tell.",
+    ...["sourceGroupOwnerId", "sourceGroupOwnerAccount"].map((path) =>
+      groupOwner.account(path, "exchanges traffic with a security group of", {
+        when: ruleIs("policy", "accept", true),
+      }),
+    ),
   ),
   // ENS security groups hold both directions in permissions[]; egress rules name destCidrIp.
   "alicloud:ens/securityGroup:SecurityGroup": admits(

@@ -6,7 +6,7 @@
  * application's origins), a field of that row (`withGlobal`). Each reach is global-services'.
  */
 import type { FieldSpec, GlobalReader, TypeModel } from "../model";
-import { isTrue, isUnknown, str, valueAt } from "../values";
+import { isTrue, isUnknown, str, valueAt, valuesAt } from "../values";
 import { withPolicyFields } from "./rows";
 
 /** The field whose reader `reads` finds the row's reaches to `farSide`; `path` its main input. */
@@ -58,6 +58,28 @@ export const ddosScrubbing: GlobalReader = (props, j) => {
     {
       path,
       what: `is ${JSON.stringify(v)}: traffic is proxied through scrubbing centres outside the Chinese mainland`,
+    },
+  ];
+};
+
+/**
+ * The access areas an anycast EIP binding serves the bound instance from: each point of presence
+ * it names, or, when it names none, every access area of the address. Anycast EIPs are served
+ * only outside the Chinese mainland (serviceLocation "international"), from points of presence
+ * the pack cannot place in any jurisdiction: one not known at preview is abroad all the same.
+ */
+export const anycastPops: GlobalReader = (props) => {
+  const pops = valuesAt(props, "popLocations[].popLocation");
+  if (pops.length > 0) {
+    return pops.map((f) => ({
+      path: f.path,
+      what: `${isUnknown(f.value) ? "names a point of presence decided at deployment" : `is ${JSON.stringify(f.value)}`}: clients reach the bound instance through an anycast point of presence abroad`,
+    }));
+  }
+  return [
+    {
+      path: "popLocations",
+      what: "is not set: clients reach the bound instance through every access area of the anycast address, from points of presence abroad",
     },
   ];
 };

@@ -626,7 +626,7 @@ function alibabaGrantees(path: string, value: unknown): Grantee[] {
     );
 }
 
-const alibabaAccountFix =
+export const alibabaAccountFix =
   "Grant access only to the account the stack's provider is pinned to (accountId), or pin the provider to that account so the pack can tell.";
 
 /**
@@ -651,7 +651,7 @@ function alibabaAccounts(verb: string, ...paths: string[]): TypeModel {
 const ramPrincipal = /^acs:ram::(\d+):/;
 
 /**
- * An Alibaba Cloud resource policy document (a KMS secret's): each `Allow` statement grants the
+ * An Alibaba Cloud resource policy document (a KMS secret's, key's or Log Service project's): each `Allow` statement grants the
  * accounts of its `Principal.RAM` entries, or everyone for `"*"`. Service principals are not
  * accounts; `Deny` statements grant nothing.
  */
@@ -688,6 +688,16 @@ function ramDocumentGrantees(path: string) {
       ];
     });
   });
+}
+
+/**
+ * cross-account-links' field alone over the RAM policy document at `path`, for a row whose
+ * public grants another field judges (a KMS key's or Log Service project's, whose `"*"` a
+ * condition on the source VPC or address may bind, as a bucket policy's is judged).
+ */
+export function ramAccountGrants(path: string): FieldSpec {
+  const [, account] = grantFields(path, ramDocumentGrantees(path));
+  return account;
 }
 
 /**

@@ -62,7 +62,7 @@ import {
 } from "./exposure";
 import { canaryFix, canaryInternet } from "./egress";
 import { esaCrossBorderReach, withGlobal } from "./global-reach";
-import { withPrincipals } from "./grants";
+import { alibabaAccountFix, ramAccountGrants, withPrincipals } from "./grants";
 import { edgesOf, type FieldExtra, inbound, withPolicyFields } from "./rows";
 
 const log = edgesOf("log-shipping", "log delivery");
@@ -342,7 +342,19 @@ export const logs: TypeTable = {
     log.region("centralizeConfig.destRegion", "centralizes logs in"),
     log.region("dataConfig.dataRegion", "stores collected logs in"),
   ),
-  "alicloud:log/project:Project": { role: "data", fix: logFix },
+  // A project policy that allows everyone lets anyone read or write its logstores
+  // (public-exposure); one that names another account's RAM principals lets that account read
+  // the logs (cross-account-links).
+  "alicloud:log/project:Project": withPolicyFields(
+    withExposure(
+      { role: "data", fix: logFix },
+      'Name RAM principals of this account instead of "*", or bind "*" to the VPC with acs:SourceVpc.',
+      exposed("policy", "policy"),
+    ),
+    "cross-account-links",
+    alibabaAccountFix,
+    ramAccountGrants("policy"),
+  ),
   "alicloud:log/store:Store": logStore,
   "alicloud:log/etl:Etl": sink(
     logFix,

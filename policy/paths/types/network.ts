@@ -31,8 +31,9 @@ import {
   vpcTypes,
 } from "./links";
 import { defaultRoute, officeSiteFix, officeSiteInternet, routeFix } from "./egress";
+import { anycastPops, globalReach, withGlobal } from "./global-reach";
 import { edgesOf } from "./rows";
-import { str } from "../values";
+import { isUnknown, str, valueAt } from "../values";
 import { alicloudRoute, drawnBy, ipv6Gateway, reporting, subnetEdges, vpcEdges } from "./routes";
 
 const networkLink = edgesOf("network-links", "attachment");
@@ -106,6 +107,20 @@ const gaCrossDomain = between("type", "buys cross-border bandwidth between", (ge
   const b = str(get("cbnGeographicRegionIdb")) ?? "Global";
   return a === b ? undefined : `${a} and ${b}`;
 });
+
+/**
+ * Whether an accelerator endpoint is an address or host name (a custom domain or IP address, an
+ * Alibaba Cloud public IP address) rather than a resource of the group's region; a type not
+ * known at preview is judged.
+ */
+const addressedEndpoint = (endpoint: unknown): boolean => {
+  const type = valueAt(endpoint, "type");
+  return (
+    isUnknown(type) ||
+    (typeof type === "string" &&
+      ["domain", "ip", "publicip", "iptarget"].includes(type.toLowerCase()))
+  );
+};
 
 /** A hub the attachments join: a node of the graph, with no field of its own. */
 const hub: TypeModel = { role: "network", fix: linkFix };
@@ -378,14 +393,19 @@ export const network: TypeTable = {
     consumersFix,
     networkLink.region("supportedRegionLists[]", "accepts consumers from"),
   ),
+  // A firewall created for a member account (memberUid), or for a VPC another account owns
+  // (localVpc.ownerId), inspects that account's traffic from this one: cross-account-links.
   "alicloud:cloudfirewall/firewallVpcFirewall:FirewallVpcFirewall": row(
-    linkFix,
+    fixes(linkFix),
     networkLink.region("localVpc.regionNo", "guards a VPC link with"),
     networkLink.region("peerVpc.regionNo", "guards a VPC link with"),
+    peerAccount("memberUid", "guards a VPC link of"),
   ),
   "alicloud:cloudfirewall/firewallVpcFirewallCen:FirewallVpcFirewallCen": row(
-    linkFix,
+    fixes(linkFix),
     networkLink.region("vpcRegion", "guards a CEN link in"),
+    peerAccount("memberUid", "guards a CEN link of"),
+    peerAccount("localVpc.ownerId", "guards the CEN link of a VPC of"),
   ),
   "alicloud:ga/ipSet:IpSet": row(
     accelerateFix,
@@ -395,9 +415,17 @@ export const network: TypeTable = {
     accelerateFix,
     networkLink.region("accelerateRegionId", "announces client addresses in"),
   ),
+  // An endpoint given as a custom IP address or domain name, or as a public IP address, may lie
+  // anywhere: it is placed by itself (a resource of the program it names lies where it is
+  // created). Instances, load balancers, interfaces and buckets lie in endpointGroupRegion.
   "alicloud:ga/endpointGroup:EndpointGroup": row(
-    forwardFix,
+    "Forward only to endpoints in regions inside the jurisdiction: resources of this program, cloud endpoints of those regions, or addresses the egress allowlist holds; another host cannot be placed.",
     networkLink.region("endpointGroupRegion", "forwards traffic to", { required: true }),
+    networkLink.url("endpointConfigurations[].endpoint", "forwards traffic to the endpoint", {
+      ref: "cdn-origin",
+      namedWhenUnknown: true,
+      where: addressedEndpoint,
+    }),
   ),
   "alicloud:ga/basicEndpointGroup:BasicEndpointGroup": row(
     forwardFix,
@@ -407,9 +435,12 @@ export const network: TypeTable = {
     forwardFix,
     networkLink.region("endpointGroupRegion", "forwards traffic to", { required: true }),
   ),
-  "alicloud:eipanycast/anycastEipAddressAttachment:AnycastEipAddressAttachment": row(
-    linkFix,
-    networkLink.region("bindInstanceRegionId", "binds the anycast IP to"),
+  // The binding also serves the instance from the anycast address's points of presence abroad
+  // (global-services), those it names or, by default, all of them.
+  "alicloud:eipanycast/anycastEipAddressAttachment:AnycastEipAddressAttachment": withGlobal(
+    row(linkFix, networkLink.region("bindInstanceRegionId", "binds the anycast IP to")),
+    "Reach the instance through a regional EIP or load balancer inside the jurisdiction instead of an anycast address.",
+    globalReach("popLocations[].popLocation", "anycast points of presence", anycastPops),
   ),
   "aws:ec2/vpcEndpoint:VpcEndpoint": row(
     "Connect only to endpoint services of the stack's region.",
