@@ -4978,6 +4978,62 @@ describe("kubernetes destinations: volumes, webhooks, endpoints, lists and patch
       }),
     },
     {
+      name: "a ServiceList's entry is served on a public external IP",
+      bad: k8s("kubernetes:core/v1:ServiceList", "edge", {
+        items: [
+          {
+            metadata: records,
+            spec: {
+              selector: { app: "edge" },
+              ports: [{ port: 443 }],
+              externalIPs: ["10.30.4.10", "203.0.113.80"],
+            },
+          },
+        ],
+      }),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "edge",
+          "mandatory",
+          ["the internet", 'k8s servicelist "edge" items[0]'],
+        ],
+      ],
+      twinName: "the entry's external IP is a private address of the cluster's network",
+      twin: k8s("kubernetes:core/v1:ServiceList", "edge", {
+        items: [
+          {
+            metadata: records,
+            spec: {
+              selector: { app: "edge" },
+              ports: [{ port: 443 }],
+              externalIPs: ["10.30.4.10"],
+            },
+          },
+        ],
+      }),
+    },
+    {
+      name: "a ServicePatch points a Service's externalName at a host outside the cluster",
+      bad: k8s("kubernetes:core/v1:ServicePatch", "ledger", {
+        metadata: records,
+        spec: { externalName: "db.example.com" },
+      }),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "ledger",
+          "mandatory",
+          ['k8s servicepatch "ledger"', "db.example.com (cannot be placed)"],
+        ],
+      ],
+      twinName: "the patch aliases a Service of the cluster",
+      twin: k8s("kubernetes:core/v1:ServicePatch", "ledger", {
+        metadata: records,
+        spec: { externalName: "ledger.records.svc.cluster.local" },
+      }),
+    },
+    {
       name: "an IngressPatch makes an ALB Ingress internet-facing",
       bad: k8s("kubernetes:networking.k8s.io/v1:IngressPatch", "web", {
         metadata: {

@@ -144,12 +144,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "targetGrants[].grantee.emailAddress": "cross-account-links",
     "targetGrants[].grantee.uri": "public-exposure",
   },
-  "kubernetes:core/v1:ServiceList": {
-    "items[].spec.externalIPs[]": "kubernetes-service-exposure",
-  },
-  "kubernetes:core/v1:ServicePatch": {
-    "spec.externalName": "kubernetes-service-exposure",
-  },
 };
 
 test("every place-naming input of a flow-modelled type is read, reviewed or a known gap", () => {
