@@ -5114,6 +5114,76 @@ describe("data destinations: logs, exports and pushed requests", () => {
 
   runCases(pack, () => happy, us, [
     {
+      name: "a pipe runs Fargate tasks with public IP addresses",
+      bad: add("aws:pipes/pipe:Pipe", "orders-tasks", {
+        roleArn: `arn:aws:iam::${account}:role/pipes`,
+        source: `arn:aws:sqs:us-west-2:${account}:orders`,
+        target: `arn:aws:ecs:us-west-2:${account}:cluster/records`,
+        targetParameters: {
+          ecsTaskParameters: {
+            taskDefinitionArn: `arn:aws:ecs:us-west-2:${account}:task-definition/report:1`,
+            launchType: "FARGATE",
+            networkConfiguration: {
+              awsVpcConfiguration: { subnets: ["subnet-records"], assignPublicIp: "ENABLED" },
+            },
+          },
+        },
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "orders-tasks",
+          "mandatory",
+          ['pipe "orders-tasks"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the pipe's tasks get only private addresses",
+      twin: add("aws:pipes/pipe:Pipe", "orders-tasks", {
+        roleArn: `arn:aws:iam::${account}:role/pipes`,
+        source: `arn:aws:sqs:us-west-2:${account}:orders`,
+        target: `arn:aws:ecs:us-west-2:${account}:cluster/records`,
+        targetParameters: {
+          ecsTaskParameters: {
+            taskDefinitionArn: `arn:aws:ecs:us-west-2:${account}:task-definition/report:1`,
+            launchType: "FARGATE",
+            networkConfiguration: {
+              awsVpcConfiguration: { subnets: ["subnet-records"], assignPublicIp: "DISABLED" },
+            },
+          },
+        },
+      }),
+    },
+    {
+      name: "a pipe puts events on a bus through a global endpoint",
+      bad: add("aws:pipes/pipe:Pipe", "orders-bus", {
+        roleArn: `arn:aws:iam::${account}:role/pipes`,
+        source: `arn:aws:sqs:us-west-2:${account}:orders`,
+        target: `arn:aws:events:us-west-2:${account}:event-bus/orders`,
+        targetParameters: {
+          eventbridgeEventBusParameters: { detailType: "order", endpointId: "abcde.veo" },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-bus",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'pipe "orders-bus"',
+            "an EventBridge global endpoint, which fails over (and by default replicates) them to a secondary Region the pipe does not name",
+          ],
+        ],
+      ],
+      twinName: "the pipe puts them on the bus directly",
+      twin: add("aws:pipes/pipe:Pipe", "orders-bus", {
+        roleArn: `arn:aws:iam::${account}:role/pipes`,
+        source: `arn:aws:sqs:us-west-2:${account}:orders`,
+        target: `arn:aws:events:us-west-2:${account}:event-bus/orders`,
+        targetParameters: { eventbridgeEventBusParameters: { detailType: "order" } },
+      }),
+    },
+    {
       name: "a REST API sends requests to an HTTP backend on the internet",
       bad: add("aws:apigateway/integration:Integration", "orders-backend", {
         restApi: "a1b2c3d4e5",

@@ -125,11 +125,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:mailmanager/ruleSet:RuleSet": {
     "rules[].actions[].relay.relay": "log-shipping",
   },
-  "aws:pipes/pipe:Pipe": {
-    "targetParameters.ecsTaskParameters.networkConfiguration.awsVpcConfiguration.assignPublicIp":
-      "internet-egress",
-    "targetParameters.eventbridgeEventBusParameters.endpointId": "log-shipping",
-  },
   "aws:s3/bucketAcl:BucketAcl": {
     "accessControlPolicy.grants[].grantee.emailAddress": "cross-account-links",
   },

@@ -60,7 +60,7 @@ import {
   transferEndpoint,
   withExposure,
 } from "./exposure";
-import { canaryFix, canaryInternet } from "./egress";
+import { canaryFix, canaryInternet, pipeTaskFix, pipeTaskInternet } from "./egress";
 import { esaCrossBorderReach, withGlobal } from "./global-reach";
 import { edgesOf, type FieldExtra, inbound, withPolicyFields } from "./rows";
 
@@ -607,18 +607,34 @@ export const logs: TypeTable = {
     "Notify through an SNS topic inside the jurisdiction (subscriberSnsTopicArns); a mailbox cannot be placed.",
     url("notifications[].subscriberEmailAddresses[]", "e-mails budget alerts to"),
   ),
-  "aws:pipes/pipe:Pipe": sends(
-    pushFix,
-    arn("target", "delivers events to"),
-    url(
-      "sourceParameters.selfManagedKafkaParameters.additionalBootstrapServers[]",
-      "reads events from",
-      {
-        inbound: true,
-      },
+  // A pipe's ECS tasks with a public IP each are a way to the internet (internet-egress); an
+  // event bus reached through a global endpoint also gets the events in the endpoint's secondary
+  // Region, which the pipe does not name.
+  "aws:pipes/pipe:Pipe": withPolicyFields(
+    sends(
+      "Deliver events and logs only to targets and buckets of this account inside the jurisdiction, by ARN, and to an event bus directly rather than through a global endpoint (endpointId); read only from Kafka brokers at allowlisted addresses.",
+      arn("target", "delivers events to"),
+      push.flag(
+        "targetParameters.eventbridgeEventBusParameters.endpointId",
+        "delivers events through",
+        {
+          farSide:
+            "an EventBridge global endpoint, which fails over (and by default replicates) them to a secondary Region the pipe does not name",
+        },
+      ),
+      url(
+        "sourceParameters.selfManagedKafkaParameters.additionalBootstrapServers[]",
+        "reads events from",
+        {
+          inbound: true,
+        },
+      ),
+      bucket("logConfiguration.s3LogDestination.bucketName", "delivers pipe logs to"),
+      account("logConfiguration.s3LogDestination.bucketOwner", "delivers pipe logs to"),
     ),
-    bucket("logConfiguration.s3LogDestination.bucketName", "delivers pipe logs to"),
-    account("logConfiguration.s3LogDestination.bucketOwner", "delivers pipe logs to"),
+    "internet-egress",
+    pipeTaskFix,
+    pipeTaskInternet,
   ),
   "aws:lex/intent:Intent": sends(
     pushFix,
