@@ -5184,6 +5184,40 @@ describe("data destinations: logs, exports and pushed requests", () => {
       }),
     },
     {
+      name: "a Mail Manager rule relays mail through a relay the program does not create",
+      bad: add("aws:mailmanager/ruleSet:RuleSet", "relay-rules", {
+        name: "relay",
+        rules: [{ name: "forward", actions: [{ relay: { relay: "r-0abc1234partner" } }] }],
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "relay-rules",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'mailmanager rule set "relay-rules"',
+            '"r-0abc1234partner" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it relays through the program's relay to the allowlisted partner address",
+      twin: pipe(
+        add("aws:mailmanager/relay:Relay", "smarthost", {
+          name: "smarthost",
+          serverName: "198.51.100.25",
+          serverPort: 587,
+        }),
+        // The program passes the relay's ID, known only once the relay is created.
+        add(
+          "aws:mailmanager/ruleSet:RuleSet",
+          "relay-rules",
+          { name: "relay", rules: [{ name: "forward", actions: [{ relay: { relay: unknown } }] }] },
+          { dependsOn: { rules: ["smarthost"] } },
+        ),
+      ),
+    },
+    {
       name: "a REST API sends requests to an HTTP backend on the internet",
       bad: add("aws:apigateway/integration:Integration", "orders-backend", {
         restApi: "a1b2c3d4e5",

@@ -122,9 +122,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "storageDescriptor.additionalLocations[]": "log-shipping",
     "storageDescriptor.skewedInfo.skewedColumnValueLocationMaps": "log-shipping",
   },
-  "aws:mailmanager/ruleSet:RuleSet": {
-    "rules[].actions[].relay.relay": "log-shipping",
-  },
   "aws:s3/bucketAcl:BucketAcl": {
     "accessControlPolicy.grants[].grantee.emailAddress": "cross-account-links",
   },

@@ -1594,9 +1594,12 @@ export const logs: TypeTable = {
     account("s3Destination.storage.expectedBucketOwner", "writes topic records to"),
     bucket("loggingInfo.s3.bucket", "delivers channel logs to"),
   ),
+  // A relay action hands the mail to a Mail Manager relay, which sends it on to the mail server
+  // it names (judged on the relay): one the program does not create cannot be placed.
   "aws:mailmanager/ruleSet:RuleSet": sends(
-    exportFix,
+    "Store received mail only in buckets of this program in regions inside the jurisdiction, and relay it only through relays of this program.",
     bucket("rules[].actions[].writeToS3.s3Bucket", "stores received mail in"),
+    push.ref("rules[].actions[].relay.relay", "relays email through", { ref: "mail-relay" }),
   ),
   "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy": sends(
     logFix,
