@@ -5184,6 +5184,103 @@ describe("data destinations: logs, exports and pushed requests", () => {
       }),
     },
     {
+      name: "an AppFlow profile's Snowflake account is named without its region",
+      bad: add("aws:appflow/connectorProfile:ConnectorProfile", "warehouse", {
+        name: "warehouse",
+        connectionMode: "Public",
+        connectorType: "Snowflake",
+        connectorProfileConfig: {
+          connectorProfileCredentials: { snowflake: { username: "appflow", password: "x" } },
+          connectorProfileProperties: {
+            snowflake: {
+              accountName: "records-analytics",
+              bucketName: "sdc-records",
+              stage: "records.public.appflow",
+              warehouse: "loads",
+            },
+          },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "warehouse",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'appflow connector profile "warehouse"',
+            '"records-analytics", in a region neither the name nor connectorProfileConfig.connectorProfileProperties.snowflake.region names (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the profile names the Snowflake account's region, Virginia",
+      twin: add("aws:appflow/connectorProfile:ConnectorProfile", "warehouse", {
+        name: "warehouse",
+        connectionMode: "Public",
+        connectorType: "Snowflake",
+        connectorProfileConfig: {
+          connectorProfileCredentials: { snowflake: { username: "appflow", password: "x" } },
+          connectorProfileProperties: {
+            snowflake: {
+              accountName: "records-analytics",
+              region: "us-east-1",
+              bucketName: "sdc-records",
+              stage: "records.public.appflow",
+              warehouse: "loads",
+            },
+          },
+        },
+      }),
+    },
+    {
+      name: "an AppFlow profile's Snowflake account locator names Frankfurt",
+      bad: add("aws:appflow/connectorProfile:ConnectorProfile", "warehouse", {
+        name: "warehouse",
+        connectionMode: "Public",
+        connectorType: "Snowflake",
+        connectorProfileConfig: {
+          connectorProfileCredentials: { snowflake: { username: "appflow", password: "x" } },
+          connectorProfileProperties: {
+            snowflake: {
+              accountName: "xy12345.eu-central-1",
+              bucketName: "sdc-records",
+              stage: "records.public.appflow",
+              warehouse: "loads",
+            },
+          },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "warehouse",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'appflow connector profile "warehouse"',
+            '"xy12345.eu-central-1", in eu-central-1 (outside US)',
+          ],
+        ],
+      ],
+      twinName: "the account locator names Ohio",
+      twin: add("aws:appflow/connectorProfile:ConnectorProfile", "warehouse", {
+        name: "warehouse",
+        connectionMode: "Public",
+        connectorType: "Snowflake",
+        connectorProfileConfig: {
+          connectorProfileCredentials: { snowflake: { username: "appflow", password: "x" } },
+          connectorProfileProperties: {
+            snowflake: {
+              accountName: "xy12345.us-east-2.aws",
+              bucketName: "sdc-records",
+              stage: "records.public.appflow",
+              warehouse: "loads",
+            },
+          },
+        },
+      }),
+    },
+    {
       name: "a Mail Manager rule relays mail through a relay the program does not create",
       bad: add("aws:mailmanager/ruleSet:RuleSet", "relay-rules", {
         name: "relay",

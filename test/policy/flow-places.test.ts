@@ -85,9 +85,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:sls/logtailConfig:LogtailConfig": {
     "outputDetail.endpoint": "log-shipping",
   },
-  "aws:appflow/connectorProfile:ConnectorProfile": {
-    "connectorProfileConfig.connectorProfileProperties.snowflake.accountName": "log-shipping",
-  },
   "aws:codebuild/project:Project": {
     "fileSystemLocations[].location": "log-shipping",
     "secondarySources[].location": "log-shipping",

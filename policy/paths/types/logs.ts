@@ -48,6 +48,7 @@ import {
   multiRegion,
   originGroups,
   remoteWriteTargets,
+  snowflakeAccount,
   snsEndpoint,
   streamSink,
   textOf,
@@ -801,7 +802,7 @@ export const logs: TypeTable = {
     }),
   ),
   "aws:appflow/connectorProfile:ConnectorProfile": sends(
-    "Connect only to warehouses and buckets inside the jurisdiction; a SaaS application cannot be placed.",
+    "Connect only to warehouses and buckets inside the jurisdiction, naming a Snowflake account's region (snowflake.region); a SaaS application cannot be placed.",
     ...[
       "datadog.instanceUrl",
       "dynatrace.instanceUrl",
@@ -823,6 +824,11 @@ export const logs: TypeTable = {
       bucket(`${profile}.${c}.bucketName`, "stages records in"),
     ),
     push.region(`${profile}.snowflake.region`, "exchanges records with the Snowflake account in"),
+    judged(
+      "data sync",
+      `${profile}.snowflake.accountName`,
+      snowflakeAccount(`${profile}.snowflake`),
+    ),
   ),
   // A partner integration lets the partner's own service (a SaaS outside the cloud) connect to
   // the cluster and load data: no partner passes.
