@@ -5281,6 +5281,50 @@ describe("data destinations: logs, exports and pushed requests", () => {
       }),
     },
     {
+      name: "a DMS task logs the changes it replicates (Time Travel) to a bucket the program does not create",
+      bad: add("aws:dms/replicationTask:ReplicationTask", "orders-cdc", {
+        replicationTaskId: "orders-cdc",
+        migrationType: "cdc",
+        replicationInstanceArn: `arn:aws:dms:us-west-2:${account}:rep:orders`,
+        sourceEndpointArn: `arn:aws:dms:us-west-2:${account}:endpoint:source`,
+        targetEndpointArn: `arn:aws:dms:us-west-2:${account}:endpoint:target`,
+        tableMappings: "{}",
+        replicationTaskSettings: JSON.stringify({
+          TTSettings: { EnableTT: true, TTS3Settings: { BucketName: "dms-travel-abroad" } },
+        }),
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "orders-cdc",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'dms replication task "orders-cdc"',
+            '"dms-travel-abroad" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it logs them to a bucket of the program",
+      // The program writes the settings from the bucket's name (pulumi.jsonStringify).
+      twin: add(
+        "aws:dms/replicationTask:ReplicationTask",
+        "orders-cdc",
+        {
+          replicationTaskId: "orders-cdc",
+          migrationType: "cdc",
+          replicationInstanceArn: `arn:aws:dms:us-west-2:${account}:rep:orders`,
+          sourceEndpointArn: `arn:aws:dms:us-west-2:${account}:endpoint:source`,
+          targetEndpointArn: `arn:aws:dms:us-west-2:${account}:endpoint:target`,
+          tableMappings: "{}",
+          replicationTaskSettings: JSON.stringify({
+            TTSettings: { EnableTT: true, TTS3Settings: { BucketName: "sdc-records" } },
+          }),
+        },
+        { dependsOn: { replicationTaskSettings: ["records"] } },
+      ),
+    },
+    {
       name: "a Mail Manager rule relays mail through a relay the program does not create",
       bad: add("aws:mailmanager/ruleSet:RuleSet", "relay-rules", {
         name: "relay",

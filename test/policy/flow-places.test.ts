@@ -98,9 +98,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "inputDataConfig.augmentedManifests[].annotationDataS3Uri": "log-shipping",
     "inputDataConfig.augmentedManifests[].sourceDocumentsS3Uri": "log-shipping",
   },
-  "aws:dms/replicationTask:ReplicationTask": {
-    replicationTaskSettings: "data-transfer-jobs",
-  },
   "aws:ec2/flowLog:FlowLog": {
     deliverCrossAccountRole: "log-shipping",
   },
