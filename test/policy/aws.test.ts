@@ -5325,6 +5325,146 @@ describe("data destinations: logs, exports and pushed requests", () => {
       ),
     },
     {
+      name: "a Comprehend classifier trains on annotations and source documents of buckets the program does not create",
+      bad: add("aws:comprehend/documentClassifier:DocumentClassifier", "forms", {
+        name: "forms",
+        languageCode: "en",
+        dataAccessRoleArn: `arn:aws:iam::${account}:role/comprehend`,
+        inputDataConfig: {
+          dataFormat: "AUGMENTED_MANIFEST",
+          augmentedManifests: [
+            {
+              s3Uri: "s3://sdc-records/manifests/train.manifest",
+              attributeNames: ["labels"],
+              documentType: "SEMI_STRUCTURED_DOCUMENT",
+              annotationDataS3Uri: "s3://labels-abroad/annotations/",
+              sourceDocumentsS3Uri: "s3://scans-abroad/pdf/",
+            },
+          ],
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "forms",
+          "mandatory",
+          [
+            '"s3://labels-abroad/annotations/" (cannot be placed)',
+            'comprehend document classifier "forms"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+        [
+          "named-destinations",
+          "forms",
+          "mandatory",
+          [
+            '"s3://scans-abroad/pdf/" (cannot be placed)',
+            'comprehend document classifier "forms"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "its manifest's annotations and source documents are in the program's bucket",
+      twin: add("aws:comprehend/documentClassifier:DocumentClassifier", "forms", {
+        name: "forms",
+        languageCode: "en",
+        dataAccessRoleArn: `arn:aws:iam::${account}:role/comprehend`,
+        inputDataConfig: {
+          dataFormat: "AUGMENTED_MANIFEST",
+          augmentedManifests: [
+            {
+              s3Uri: "s3://sdc-records/manifests/train.manifest",
+              attributeNames: ["labels"],
+              documentType: "SEMI_STRUCTURED_DOCUMENT",
+              annotationDataS3Uri: "s3://sdc-records/annotations/",
+              sourceDocumentsS3Uri: "s3://sdc-records/pdf/",
+            },
+          ],
+        },
+      }),
+    },
+    {
+      name: "a Comprehend entity recognizer takes annotations and source documents from buckets the program does not create",
+      bad: add("aws:comprehend/entityRecognizer:EntityRecognizer", "clauses", {
+        name: "clauses",
+        languageCode: "en",
+        dataAccessRoleArn: `arn:aws:iam::${account}:role/comprehend`,
+        inputDataConfig: {
+          entityTypes: [{ type: "CLAUSE" }],
+          documents: { s3Uri: "s3://sdc-records/documents/" },
+          annotations: {
+            s3Uri: "s3://sdc-records/annotations/train.csv",
+            testS3Uri: "s3://labels-abroad/test.csv",
+          },
+          augmentedManifests: [
+            {
+              s3Uri: "s3://sdc-records/manifests/train.manifest",
+              attributeNames: ["labels"],
+              documentType: "SEMI_STRUCTURED_DOCUMENT",
+              annotationDataS3Uri: "s3://labels-abroad/annotations/",
+              sourceDocumentsS3Uri: "s3://scans-abroad/pdf/",
+            },
+          ],
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "clauses",
+          "mandatory",
+          [
+            '"s3://scans-abroad/pdf/" (cannot be placed)',
+            'comprehend entity recognizer "clauses"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+        [
+          "named-destinations",
+          "clauses",
+          "mandatory",
+          [
+            '"s3://labels-abroad/test.csv" (cannot be placed)',
+            'comprehend entity recognizer "clauses"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+        [
+          "named-destinations",
+          "clauses",
+          "mandatory",
+          [
+            '"s3://labels-abroad/annotations/" (cannot be placed)',
+            'comprehend entity recognizer "clauses"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "its annotations and source documents are all in the program's bucket",
+      twin: add("aws:comprehend/entityRecognizer:EntityRecognizer", "clauses", {
+        name: "clauses",
+        languageCode: "en",
+        dataAccessRoleArn: `arn:aws:iam::${account}:role/comprehend`,
+        inputDataConfig: {
+          entityTypes: [{ type: "CLAUSE" }],
+          documents: { s3Uri: "s3://sdc-records/documents/" },
+          annotations: {
+            s3Uri: "s3://sdc-records/annotations/train.csv",
+            testS3Uri: "s3://sdc-records/annotations/test.csv",
+          },
+          augmentedManifests: [
+            {
+              s3Uri: "s3://sdc-records/manifests/train.manifest",
+              attributeNames: ["labels"],
+              documentType: "SEMI_STRUCTURED_DOCUMENT",
+              annotationDataS3Uri: "s3://sdc-records/annotations/",
+              sourceDocumentsS3Uri: "s3://sdc-records/pdf/",
+            },
+          ],
+        },
+      }),
+    },
+    {
       name: "a Mail Manager rule relays mail through a relay the program does not create",
       bad: add("aws:mailmanager/ruleSet:RuleSet", "relay-rules", {
         name: "relay",

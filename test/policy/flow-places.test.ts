@@ -89,15 +89,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "fileSystemLocations[].location": "log-shipping",
     "secondarySources[].location": "log-shipping",
   },
-  "aws:comprehend/documentClassifier:DocumentClassifier": {
-    "inputDataConfig.augmentedManifests[].annotationDataS3Uri": "log-shipping",
-    "inputDataConfig.augmentedManifests[].sourceDocumentsS3Uri": "log-shipping",
-  },
-  "aws:comprehend/entityRecognizer:EntityRecognizer": {
-    "inputDataConfig.annotations.testS3Uri": "log-shipping",
-    "inputDataConfig.augmentedManifests[].annotationDataS3Uri": "log-shipping",
-    "inputDataConfig.augmentedManifests[].sourceDocumentsS3Uri": "log-shipping",
-  },
   "aws:ec2/flowLog:FlowLog": {
     deliverCrossAccountRole: "log-shipping",
   },

@@ -994,8 +994,11 @@ export const logs: TypeTable = {
       ["documents.s3Uri", "trains on documents from"],
       ["documents.testS3Uri", "tests on documents from"],
       ["annotations.s3Uri", "trains on annotations from"],
+      ["annotations.testS3Uri", "tests on annotations from"],
       ["entityList.s3Uri", "trains on entity lists from"],
       ["augmentedManifests[].s3Uri", "trains on documents from"],
+      ["augmentedManifests[].annotationDataS3Uri", "trains on annotations from"],
+      ["augmentedManifests[].sourceDocumentsS3Uri", "trains on source documents from"],
     ].map(([p, verb]) => bucket(`inputDataConfig.${p}`, verb, inbound)),
   ),
   "aws:quicksight/dataSource:DataSource": sends(
@@ -1580,6 +1583,18 @@ export const logs: TypeTable = {
     bucket("inputDataConfig.augmentedManifests[].s3Uri", "trains on documents from", {
       inbound: true,
     }),
+    bucket(
+      "inputDataConfig.augmentedManifests[].annotationDataS3Uri",
+      "trains on annotations from",
+      {
+        inbound: true,
+      },
+    ),
+    bucket(
+      "inputDataConfig.augmentedManifests[].sourceDocumentsS3Uri",
+      "trains on source documents from",
+      { inbound: true },
+    ),
     bucket("outputDataConfig.s3Uri", "writes classifier output to"),
   ),
   "aws:msk/cluster:Cluster": withExposure(
