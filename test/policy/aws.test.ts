@@ -5465,6 +5465,135 @@ describe("data destinations: logs, exports and pushed requests", () => {
       }),
     },
     {
+      name: "a catalogue table keeps Delta, skewed-value and Iceberg data in buckets the program does not create",
+      bad: add("aws:glue/catalogTable:CatalogTable", "events-table", {
+        databaseName: "orders",
+        name: "events",
+        tableType: "EXTERNAL_TABLE",
+        storageDescriptor: {
+          location: "s3://sdc-records/events/",
+          additionalLocations: ["s3://sdc-records/events-delta/", "s3://lake-abroad/events-delta/"],
+          skewedInfo: {
+            skewedColumnNames: ["region"],
+            skewedColumnValues: ["west"],
+            skewedColumnValueLocationMaps: { west: "s3://lake-abroad/events-west/" },
+          },
+        },
+        openTableFormatInput: {
+          icebergInput: {
+            metadataOperation: "CREATE",
+            icebergTableInput: { location: "s3://lake-abroad/iceberg/events/" },
+          },
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "events-table",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue catalog table "events-table"',
+            '"s3://lake-abroad/events-delta/" (cannot be placed)',
+          ],
+        ],
+        [
+          "named-destinations",
+          "events-table",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue catalog table "events-table"',
+            '"s3://lake-abroad/events-west/" (cannot be placed)',
+          ],
+        ],
+        [
+          "named-destinations",
+          "events-table",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue catalog table "events-table"',
+            '"s3://lake-abroad/iceberg/events/" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "all the table's locations are in the program's bucket",
+      twin: add("aws:glue/catalogTable:CatalogTable", "events-table", {
+        databaseName: "orders",
+        name: "events",
+        tableType: "EXTERNAL_TABLE",
+        storageDescriptor: {
+          location: "s3://sdc-records/events/",
+          additionalLocations: [
+            "s3://sdc-records/events-delta/",
+            "s3://sdc-records/events-delta-2/",
+          ],
+          skewedInfo: {
+            skewedColumnNames: ["region"],
+            skewedColumnValues: ["west"],
+            skewedColumnValueLocationMaps: { west: "s3://sdc-records/events-west/" },
+          },
+        },
+        openTableFormatInput: {
+          icebergInput: {
+            metadataOperation: "CREATE",
+            icebergTableInput: { location: "s3://sdc-records/iceberg/events/" },
+          },
+        },
+      }),
+    },
+    {
+      name: "a catalogue partition keeps Delta and skewed-value data in buckets the program does not create",
+      bad: add("aws:glue/partition:Partition", "events-2026", {
+        databaseName: "orders",
+        tableName: "events",
+        partitionValues: ["2026"],
+        storageDescriptor: {
+          location: "s3://sdc-records/events/2026/",
+          additionalLocations: ["s3://lake-abroad/events-delta/2026/"],
+          skewedInfo: {
+            skewedColumnValueLocationMaps: { west: "s3://lake-abroad/events-west/2026/" },
+          },
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "events-2026",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue partition "events-2026"',
+            '"s3://lake-abroad/events-delta/2026/" (cannot be placed)',
+          ],
+        ],
+        [
+          "named-destinations",
+          "events-2026",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue partition "events-2026"',
+            '"s3://lake-abroad/events-west/2026/" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "all the partition's locations are in the program's bucket",
+      twin: add("aws:glue/partition:Partition", "events-2026", {
+        databaseName: "orders",
+        tableName: "events",
+        partitionValues: ["2026"],
+        storageDescriptor: {
+          location: "s3://sdc-records/events/2026/",
+          additionalLocations: ["s3://sdc-records/events-delta/2026/"],
+          skewedInfo: {
+            skewedColumnValueLocationMaps: { west: "s3://sdc-records/events-west/2026/" },
+          },
+        },
+      }),
+    },
+    {
       name: "a Mail Manager rule relays mail through a relay the program does not create",
       bad: add("aws:mailmanager/ruleSet:RuleSet", "relay-rules", {
         name: "relay",

@@ -98,15 +98,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "aws:glue/catalogDatabase:CatalogDatabase": {
     "createTableDefaultPermissions[].principal.dataLakePrincipalIdentifier": "cross-account-links",
   },
-  "aws:glue/catalogTable:CatalogTable": {
-    "openTableFormatInput.icebergInput.icebergTableInput.location": "log-shipping",
-    "storageDescriptor.additionalLocations[]": "log-shipping",
-    "storageDescriptor.skewedInfo.skewedColumnValueLocationMaps": "log-shipping",
-  },
-  "aws:glue/partition:Partition": {
-    "storageDescriptor.additionalLocations[]": "log-shipping",
-    "storageDescriptor.skewedInfo.skewedColumnValueLocationMaps": "log-shipping",
-  },
   "aws:s3/bucketAcl:BucketAcl": {
     "accessControlPolicy.grants[].grantee.emailAddress": "cross-account-links",
   },

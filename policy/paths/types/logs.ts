@@ -197,6 +197,15 @@ function s3Location(path: string) {
   };
 }
 
+/**
+ * The S3 locations of a Glue table's or partition's data besides `storageDescriptor.location`:
+ * a Delta table's further locations, and where each skewed value's rows are kept.
+ */
+const storedAlso = [
+  "storageDescriptor.additionalLocations[]",
+  "storageDescriptor.skewedInfo.skewedColumnValueLocationMaps.*",
+] as const;
+
 /** A store of logs that names its sinks by the fields given: where a path can start. */
 const sink = (fix: string, ...fields: FieldSpec[]): TypeModel => ({ role: "data", fields, fix });
 /**
@@ -1278,17 +1287,28 @@ export const logs: TypeTable = {
       "stages documents being transformed in",
     ),
   ),
-  // An S3 location; a JDBC table's location is a table of the connection, judged there.
+  // An S3 location; a JDBC table's location is a table of the connection, judged there. A
+  // table's or partition's data may also lie in a Delta table's further locations, the locations
+  // of its skewed values (list bucketing) and, for an Iceberg table, the location it is created
+  // at: each an S3 path.
   ...Object.fromEntries(
     (
       [
-        ["aws:glue/catalogTable:CatalogTable", "storageDescriptor.location"],
-        ["aws:glue/partition:Partition", "storageDescriptor.location"],
-        ["aws:glue/catalogDatabase:CatalogDatabase", "locationUri"],
+        [
+          "aws:glue/catalogTable:CatalogTable",
+          "storageDescriptor.location",
+          [...storedAlso, "openTableFormatInput.icebergInput.icebergTableInput.location"],
+        ],
+        ["aws:glue/partition:Partition", "storageDescriptor.location", storedAlso],
+        ["aws:glue/catalogDatabase:CatalogDatabase", "locationUri", []],
       ] as const
-    ).map(([type, path]) => [
+    ).map(([type, path, also]) => [
       type,
-      sends(exportFix, bucket(path, "catalogues data stored in", { when: s3Location(path) })),
+      sends(
+        exportFix,
+        bucket(path, "catalogues data stored in", { when: s3Location(path) }),
+        ...also.map((p) => bucket(p, "catalogues data stored in")),
+      ),
     ]),
   ),
 
