@@ -729,12 +729,20 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
       path: ["the internet", label],
     });
   }
-  if (type === "ExternalName") {
-    const target = valueAt(r.props, "spec.externalName");
+  // A Patch that leaves spec.type alone keeps the live Service's type, which the pack cannot see:
+  // an externalName it sets (null removes it) aliases that host if the Service is an ExternalName
+  // one, so it is judged as an ExternalName Service's.
+  const target = valueAt(r.props, "spec.externalName");
+  const patchedAlias =
+    r.type.endsWith("Patch") && type === undefined && target !== undefined && target !== null;
+  if (type === "ExternalName" || patchedAlias) {
     const host = isUnknown(target) ? undefined : str(target);
     if (host === undefined || !clusterDomain.test(host)) {
+      const kept = patchedAlias
+        ? ", which the patched Service aliases if it is of type ExternalName (the patch keeps its spec.type)"
+        : "";
       out.push({
-        message: `${label} must not alias hosts outside the cluster, but spec.externalName is ${isUnknown(target) ? "not known at preview" : JSON.stringify(target)}, a host the pack cannot place. Alias only <service>.<namespace>.svc names.`,
+        message: `${label} must not alias hosts outside the cluster, but spec.externalName is ${isUnknown(target) ? "not known at preview" : JSON.stringify(target)}, a host the pack cannot place${kept}. Alias only <service>.<namespace>.svc names.`,
         path: [label, `${host ?? "spec.externalName"} (cannot be placed)`],
       });
     }

@@ -642,6 +642,15 @@ function compileInternet(field: FieldSpec, r: BorderResource, x: Resolver): Comp
       ? []
       : [open(field.path, `is ${JSON.stringify(v)}: ${field.verb}`)];
   }
+  if ("values" in opens) {
+    return valuesAt(r.props, field.path).flatMap((f) =>
+      isUnknown(f.value)
+        ? [notKnown(f.path)]
+        : opens.values.includes(String(f.value).toLowerCase())
+          ? [open(f.path, `is ${JSON.stringify(f.value)}: ${field.verb}`)]
+          : [],
+    );
+  }
   if ("reads" in opens) {
     return opens.reads(r.props).map((o) => (o.unknown ? notKnown(o.path) : open(o.path, o.what)));
   }

@@ -254,6 +254,8 @@ export interface Judged {
  *   switched off);
  * - `default-route`: a destination of every address (`0.0.0.0/0`, `::/0`);
  * - `unless`: any value but these (compared ignoring case), unset included (the default opens it);
+ * - `values`: one of these (compared ignoring case): a setting whose on state is a word
+ *   (`ENABLED`), unset keeping it shut;
  * - `outsideVpc`: a managed runtime whose subnet list (the field) is empty and whose
  *   `isolation` flag, if the type has one, is not true — it runs in the service's own network.
  *   With a `holder` (`trainingJobDefinitions[]`), each holder is one runtime, and `isolation`
@@ -272,6 +274,7 @@ export type InternetOpening =
   | "not-false"
   | "default-route"
   | { readonly unless: readonly string[] }
+  | { readonly values: readonly string[] }
   | { readonly outsideVpc: { readonly isolation?: string; readonly holder?: string } }
   | { readonly defaultVpc: { readonly placedBy: readonly string[]; readonly publicIp?: string } }
   | { readonly reads: InternetReader };

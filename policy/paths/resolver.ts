@@ -111,6 +111,7 @@ export type RefKindName =
   | "log-sink"
   | "eks-cluster"
   | "db-subnet-group"
+  | "mail-relay"
   | "cdn-origin";
 
 /**
@@ -338,6 +339,8 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     types: ["aws:rds/subnetGroup:SubnetGroup"],
     keys: ["name"],
   },
+  /** A Mail Manager relay, by ID or ARN: the mail server it relays to is judged on it. */
+  "mail-relay": { noun: "mail relay", types: ["aws:mailmanager/relay:Relay"], keys: ["id"] },
 };
 
 /** Per type, the output properties that identify a resource of it to others (besides its ARN). */

@@ -222,7 +222,8 @@ function joinPath(base: string, key: string): string {
  * `rules[].destination.bucket`, `targetCopyRegions[]`. Absent values are skipped; a value that
  * is unknown at any step is returned as `unknown` with the path it was met at. A single value
  * where `[]` expects a list is read as that one value (providers accept both in places), and a
- * path may continue into a JSON document held as text.
+ * path may continue into a JSON document held as text. `*` expands the values of a map
+ * (`skewedInfo.skewedColumnValueLocationMaps.*`), each found at its key.
  */
 export function valuesAt(props: unknown, path: string): Found[] {
   const segments = path.split(".").flatMap((s) => (s.endsWith("[]") ? [s.slice(0, -2), "[]"] : s));
@@ -255,6 +256,26 @@ export function valuesAt(props: unknown, path: string): Found[] {
             i + 1,
           );
         }
+      }
+      return;
+    }
+    if (seg === "*") {
+      const keys = known(() =>
+        value !== null && typeof value === "object" && !Array.isArray(value)
+          ? Object.keys(value)
+          : [],
+      );
+      if (isUnknown(keys)) {
+        out.push({ path: at, value: unknown, holder });
+        return;
+      }
+      for (const key of keys) {
+        walk(
+          known(() => (value as Record<string, unknown>)[key]),
+          value,
+          joinPath(at, key),
+          i + 1,
+        );
       }
       return;
     }

@@ -269,6 +269,20 @@ describe("internet: the values that open an edge to the internet", () => {
       { publicIp: unknownText },
       [mayOpen("publicIp")],
     ],
+    [
+      "a setting whose on state is a word, compared ignoring case",
+      internet({ values: ["enabled"] }),
+      { publicIp: "ENABLED" },
+      [`publicIp is "ENABLED": ${verb}`],
+    ],
+    ["a setting in its off state", internet({ values: ["enabled"] }), { publicIp: "DISABLED" }, []],
+    ["a setting left unset, which is off", internet({ values: ["enabled"] }), {}, []],
+    [
+      "a setting not known at preview",
+      internet({ values: ["enabled"] }),
+      { publicIp: unknownText },
+      [mayOpen("publicIp")],
+    ],
   ])("%s", (_name, field, props, reasons) => {
     expect(view("internet-egress", field, props)).toEqual(exits(...reasons));
   });

@@ -127,6 +127,18 @@ describe("valuesAt", () => {
     expect(pathsAndValues(valuesAt(props, "list[]"))).toEqual([["list[1]", "x"]]);
   });
 
+  test("`*` finds every value of a map at its key, and a map not known yet as one unknown", () => {
+    const props = proxied({ maps: { west: "s3://a/w/", east: "s3://a/e/" }, list: ["x"] });
+    expect(pathsAndValues(valuesAt(props, "maps.*"))).toEqual([
+      ["maps.west", "s3://a/w/"],
+      ["maps.east", "s3://a/e/"],
+    ]);
+    expect(valuesAt(props, "list.*")).toEqual([]);
+    expect(pathsAndValues(valuesAt(proxied({ maps: unknownText }), "maps.*"))).toEqual([
+      ["maps", unknown],
+    ]);
+  });
+
   test("falsy values that are set are found", () => {
     expect(pathsAndValues(valuesAt({ f: false, z: 0, e: "" }, "f"))).toEqual([["f", false]]);
     expect(pathsAndValues(valuesAt({ f: false, z: 0, e: "" }, "z"))).toEqual([["z", 0]]);

@@ -746,6 +746,7 @@ describe("internet-egress over the egress table", () => {
       5,
       "5",
       "Disabled",
+      "ENABLED",
       "public",
       "0.0.0.0/0",
       "::/0",
@@ -790,9 +791,11 @@ describe("internet-egress over the egress table", () => {
               ? shape(f.path, "10.0.0.0/8")
               : typeof o === "object" && "unless" in o
                 ? shape(f.path, o.unless[0])
-                : typeof o === "object"
-                  ? shape(f.path, ["subnet-1"])
-                  : {};
+                : typeof o === "object" && "values" in o
+                  ? shape(f.path, "DISABLED")
+                  : typeof o === "object"
+                    ? shape(f.path, ["subnet-1"])
+                    : {};
       });
       const props: Record<string, unknown>[] = [
         {},

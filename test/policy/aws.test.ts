@@ -5162,6 +5162,62 @@ describe("kubernetes destinations: volumes, webhooks, endpoints, lists and patch
       }),
     },
     {
+      name: "a ServiceList's entry is served on a public external IP",
+      bad: k8s("kubernetes:core/v1:ServiceList", "edge", {
+        items: [
+          {
+            metadata: records,
+            spec: {
+              selector: { app: "edge" },
+              ports: [{ port: 443 }],
+              externalIPs: ["10.30.4.10", "203.0.113.80"],
+            },
+          },
+        ],
+      }),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "edge",
+          "mandatory",
+          ["the internet", 'k8s servicelist "edge" items[0]'],
+        ],
+      ],
+      twinName: "the entry's external IP is a private address of the cluster's network",
+      twin: k8s("kubernetes:core/v1:ServiceList", "edge", {
+        items: [
+          {
+            metadata: records,
+            spec: {
+              selector: { app: "edge" },
+              ports: [{ port: 443 }],
+              externalIPs: ["10.30.4.10"],
+            },
+          },
+        ],
+      }),
+    },
+    {
+      name: "a ServicePatch points a Service's externalName at a host outside the cluster",
+      bad: k8s("kubernetes:core/v1:ServicePatch", "ledger", {
+        metadata: records,
+        spec: { externalName: "db.example.com" },
+      }),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "ledger",
+          "mandatory",
+          ['k8s servicepatch "ledger"', "db.example.com (cannot be placed)"],
+        ],
+      ],
+      twinName: "the patch aliases a Service of the cluster",
+      twin: k8s("kubernetes:core/v1:ServicePatch", "ledger", {
+        metadata: records,
+        spec: { externalName: "ledger.records.svc.cluster.local" },
+      }),
+    },
+    {
       name: "an IngressPatch makes an ALB Ingress internet-facing",
       bad: k8s("kubernetes:networking.k8s.io/v1:IngressPatch", "web", {
         metadata: {
@@ -5241,6 +5297,520 @@ describe("data destinations: logs, exports and pushed requests", () => {
     `arn:aws:apigateway:${fn.split(":")[3]}:lambda:path/2015-03-31/functions/${fn}/invocations`;
 
   runCases(pack, () => happy, us, [
+    {
+      name: "a pipe runs Fargate tasks with public IP addresses",
+      bad: add("aws:pipes/pipe:Pipe", "orders-tasks", {
+        roleArn: `arn:aws:iam::${account}:role/pipes`,
+        source: `arn:aws:sqs:us-west-2:${account}:orders`,
+        target: `arn:aws:ecs:us-west-2:${account}:cluster/records`,
+        targetParameters: {
+          ecsTaskParameters: {
+            taskDefinitionArn: `arn:aws:ecs:us-west-2:${account}:task-definition/report:1`,
+            launchType: "FARGATE",
+            networkConfiguration: {
+              awsVpcConfiguration: { subnets: ["subnet-records"], assignPublicIp: "ENABLED" },
+            },
+          },
+        },
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "orders-tasks",
+          "mandatory",
+          ['pipe "orders-tasks"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the pipe's tasks get only private addresses",
+      twin: add("aws:pipes/pipe:Pipe", "orders-tasks", {
+        roleArn: `arn:aws:iam::${account}:role/pipes`,
+        source: `arn:aws:sqs:us-west-2:${account}:orders`,
+        target: `arn:aws:ecs:us-west-2:${account}:cluster/records`,
+        targetParameters: {
+          ecsTaskParameters: {
+            taskDefinitionArn: `arn:aws:ecs:us-west-2:${account}:task-definition/report:1`,
+            launchType: "FARGATE",
+            networkConfiguration: {
+              awsVpcConfiguration: { subnets: ["subnet-records"], assignPublicIp: "DISABLED" },
+            },
+          },
+        },
+      }),
+    },
+    {
+      name: "a pipe puts events on a bus through a global endpoint",
+      bad: add("aws:pipes/pipe:Pipe", "orders-bus", {
+        roleArn: `arn:aws:iam::${account}:role/pipes`,
+        source: `arn:aws:sqs:us-west-2:${account}:orders`,
+        target: `arn:aws:events:us-west-2:${account}:event-bus/orders`,
+        targetParameters: {
+          eventbridgeEventBusParameters: { detailType: "order", endpointId: "abcde.veo" },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-bus",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'pipe "orders-bus"',
+            "an EventBridge global endpoint, which fails over (and by default replicates) them to a secondary Region the pipe does not name",
+          ],
+        ],
+      ],
+      twinName: "the pipe puts them on the bus directly",
+      twin: add("aws:pipes/pipe:Pipe", "orders-bus", {
+        roleArn: `arn:aws:iam::${account}:role/pipes`,
+        source: `arn:aws:sqs:us-west-2:${account}:orders`,
+        target: `arn:aws:events:us-west-2:${account}:event-bus/orders`,
+        targetParameters: { eventbridgeEventBusParameters: { detailType: "order" } },
+      }),
+    },
+    {
+      name: "an AppFlow profile's Snowflake account is named without its region",
+      bad: add("aws:appflow/connectorProfile:ConnectorProfile", "warehouse", {
+        name: "warehouse",
+        connectionMode: "Public",
+        connectorType: "Snowflake",
+        connectorProfileConfig: {
+          connectorProfileCredentials: { snowflake: { username: "appflow", password: "x" } },
+          connectorProfileProperties: {
+            snowflake: {
+              accountName: "records-analytics",
+              bucketName: "sdc-records",
+              stage: "records.public.appflow",
+              warehouse: "loads",
+            },
+          },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "warehouse",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'appflow connector profile "warehouse"',
+            '"records-analytics", in a region neither the name nor connectorProfileConfig.connectorProfileProperties.snowflake.region names (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the profile names the Snowflake account's region, Virginia",
+      twin: add("aws:appflow/connectorProfile:ConnectorProfile", "warehouse", {
+        name: "warehouse",
+        connectionMode: "Public",
+        connectorType: "Snowflake",
+        connectorProfileConfig: {
+          connectorProfileCredentials: { snowflake: { username: "appflow", password: "x" } },
+          connectorProfileProperties: {
+            snowflake: {
+              accountName: "records-analytics",
+              region: "us-east-1",
+              bucketName: "sdc-records",
+              stage: "records.public.appflow",
+              warehouse: "loads",
+            },
+          },
+        },
+      }),
+    },
+    {
+      name: "an AppFlow profile's Snowflake account locator names Frankfurt",
+      bad: add("aws:appflow/connectorProfile:ConnectorProfile", "warehouse", {
+        name: "warehouse",
+        connectionMode: "Public",
+        connectorType: "Snowflake",
+        connectorProfileConfig: {
+          connectorProfileCredentials: { snowflake: { username: "appflow", password: "x" } },
+          connectorProfileProperties: {
+            snowflake: {
+              accountName: "xy12345.eu-central-1",
+              bucketName: "sdc-records",
+              stage: "records.public.appflow",
+              warehouse: "loads",
+            },
+          },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "warehouse",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'appflow connector profile "warehouse"',
+            '"xy12345.eu-central-1", in eu-central-1 (outside US)',
+          ],
+        ],
+      ],
+      twinName: "the account locator names Ohio",
+      twin: add("aws:appflow/connectorProfile:ConnectorProfile", "warehouse", {
+        name: "warehouse",
+        connectionMode: "Public",
+        connectorType: "Snowflake",
+        connectorProfileConfig: {
+          connectorProfileCredentials: { snowflake: { username: "appflow", password: "x" } },
+          connectorProfileProperties: {
+            snowflake: {
+              accountName: "xy12345.us-east-2.aws",
+              bucketName: "sdc-records",
+              stage: "records.public.appflow",
+              warehouse: "loads",
+            },
+          },
+        },
+      }),
+    },
+    {
+      name: "a DMS task logs the changes it replicates (Time Travel) to a bucket the program does not create",
+      bad: add("aws:dms/replicationTask:ReplicationTask", "orders-cdc", {
+        replicationTaskId: "orders-cdc",
+        migrationType: "cdc",
+        replicationInstanceArn: `arn:aws:dms:us-west-2:${account}:rep:orders`,
+        sourceEndpointArn: `arn:aws:dms:us-west-2:${account}:endpoint:source`,
+        targetEndpointArn: `arn:aws:dms:us-west-2:${account}:endpoint:target`,
+        tableMappings: "{}",
+        replicationTaskSettings: JSON.stringify({
+          TTSettings: { EnableTT: true, TTS3Settings: { BucketName: "dms-travel-abroad" } },
+        }),
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "orders-cdc",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'dms replication task "orders-cdc"',
+            '"dms-travel-abroad" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it logs them to a bucket of the program",
+      // The program writes the settings from the bucket's name (pulumi.jsonStringify).
+      twin: add(
+        "aws:dms/replicationTask:ReplicationTask",
+        "orders-cdc",
+        {
+          replicationTaskId: "orders-cdc",
+          migrationType: "cdc",
+          replicationInstanceArn: `arn:aws:dms:us-west-2:${account}:rep:orders`,
+          sourceEndpointArn: `arn:aws:dms:us-west-2:${account}:endpoint:source`,
+          targetEndpointArn: `arn:aws:dms:us-west-2:${account}:endpoint:target`,
+          tableMappings: "{}",
+          replicationTaskSettings: JSON.stringify({
+            TTSettings: { EnableTT: true, TTS3Settings: { BucketName: "sdc-records" } },
+          }),
+        },
+        { dependsOn: { replicationTaskSettings: ["records"] } },
+      ),
+    },
+    {
+      name: "a Comprehend classifier trains on annotations and source documents of buckets the program does not create",
+      bad: add("aws:comprehend/documentClassifier:DocumentClassifier", "forms", {
+        name: "forms",
+        languageCode: "en",
+        dataAccessRoleArn: `arn:aws:iam::${account}:role/comprehend`,
+        inputDataConfig: {
+          dataFormat: "AUGMENTED_MANIFEST",
+          augmentedManifests: [
+            {
+              s3Uri: "s3://sdc-records/manifests/train.manifest",
+              attributeNames: ["labels"],
+              documentType: "SEMI_STRUCTURED_DOCUMENT",
+              annotationDataS3Uri: "s3://labels-abroad/annotations/",
+              sourceDocumentsS3Uri: "s3://scans-abroad/pdf/",
+            },
+          ],
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "forms",
+          "mandatory",
+          [
+            '"s3://labels-abroad/annotations/" (cannot be placed)',
+            'comprehend document classifier "forms"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+        [
+          "named-destinations",
+          "forms",
+          "mandatory",
+          [
+            '"s3://scans-abroad/pdf/" (cannot be placed)',
+            'comprehend document classifier "forms"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "its manifest's annotations and source documents are in the program's bucket",
+      twin: add("aws:comprehend/documentClassifier:DocumentClassifier", "forms", {
+        name: "forms",
+        languageCode: "en",
+        dataAccessRoleArn: `arn:aws:iam::${account}:role/comprehend`,
+        inputDataConfig: {
+          dataFormat: "AUGMENTED_MANIFEST",
+          augmentedManifests: [
+            {
+              s3Uri: "s3://sdc-records/manifests/train.manifest",
+              attributeNames: ["labels"],
+              documentType: "SEMI_STRUCTURED_DOCUMENT",
+              annotationDataS3Uri: "s3://sdc-records/annotations/",
+              sourceDocumentsS3Uri: "s3://sdc-records/pdf/",
+            },
+          ],
+        },
+      }),
+    },
+    {
+      name: "a Comprehend entity recognizer takes annotations and source documents from buckets the program does not create",
+      bad: add("aws:comprehend/entityRecognizer:EntityRecognizer", "clauses", {
+        name: "clauses",
+        languageCode: "en",
+        dataAccessRoleArn: `arn:aws:iam::${account}:role/comprehend`,
+        inputDataConfig: {
+          entityTypes: [{ type: "CLAUSE" }],
+          documents: { s3Uri: "s3://sdc-records/documents/" },
+          annotations: {
+            s3Uri: "s3://sdc-records/annotations/train.csv",
+            testS3Uri: "s3://labels-abroad/test.csv",
+          },
+          augmentedManifests: [
+            {
+              s3Uri: "s3://sdc-records/manifests/train.manifest",
+              attributeNames: ["labels"],
+              documentType: "SEMI_STRUCTURED_DOCUMENT",
+              annotationDataS3Uri: "s3://labels-abroad/annotations/",
+              sourceDocumentsS3Uri: "s3://scans-abroad/pdf/",
+            },
+          ],
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "clauses",
+          "mandatory",
+          [
+            '"s3://scans-abroad/pdf/" (cannot be placed)',
+            'comprehend entity recognizer "clauses"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+        [
+          "named-destinations",
+          "clauses",
+          "mandatory",
+          [
+            '"s3://labels-abroad/test.csv" (cannot be placed)',
+            'comprehend entity recognizer "clauses"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+        [
+          "named-destinations",
+          "clauses",
+          "mandatory",
+          [
+            '"s3://labels-abroad/annotations/" (cannot be placed)',
+            'comprehend entity recognizer "clauses"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "its annotations and source documents are all in the program's bucket",
+      twin: add("aws:comprehend/entityRecognizer:EntityRecognizer", "clauses", {
+        name: "clauses",
+        languageCode: "en",
+        dataAccessRoleArn: `arn:aws:iam::${account}:role/comprehend`,
+        inputDataConfig: {
+          entityTypes: [{ type: "CLAUSE" }],
+          documents: { s3Uri: "s3://sdc-records/documents/" },
+          annotations: {
+            s3Uri: "s3://sdc-records/annotations/train.csv",
+            testS3Uri: "s3://sdc-records/annotations/test.csv",
+          },
+          augmentedManifests: [
+            {
+              s3Uri: "s3://sdc-records/manifests/train.manifest",
+              attributeNames: ["labels"],
+              documentType: "SEMI_STRUCTURED_DOCUMENT",
+              annotationDataS3Uri: "s3://sdc-records/annotations/",
+              sourceDocumentsS3Uri: "s3://sdc-records/pdf/",
+            },
+          ],
+        },
+      }),
+    },
+    {
+      name: "a catalogue table keeps Delta, skewed-value and Iceberg data in buckets the program does not create",
+      bad: add("aws:glue/catalogTable:CatalogTable", "events-table", {
+        databaseName: "orders",
+        name: "events",
+        tableType: "EXTERNAL_TABLE",
+        storageDescriptor: {
+          location: "s3://sdc-records/events/",
+          additionalLocations: ["s3://sdc-records/events-delta/", "s3://lake-abroad/events-delta/"],
+          skewedInfo: {
+            skewedColumnNames: ["region"],
+            skewedColumnValues: ["west"],
+            skewedColumnValueLocationMaps: { west: "s3://lake-abroad/events-west/" },
+          },
+        },
+        openTableFormatInput: {
+          icebergInput: {
+            metadataOperation: "CREATE",
+            icebergTableInput: { location: "s3://lake-abroad/iceberg/events/" },
+          },
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "events-table",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue catalog table "events-table"',
+            '"s3://lake-abroad/events-delta/" (cannot be placed)',
+          ],
+        ],
+        [
+          "named-destinations",
+          "events-table",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue catalog table "events-table"',
+            '"s3://lake-abroad/events-west/" (cannot be placed)',
+          ],
+        ],
+        [
+          "named-destinations",
+          "events-table",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue catalog table "events-table"',
+            '"s3://lake-abroad/iceberg/events/" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "all the table's locations are in the program's bucket",
+      twin: add("aws:glue/catalogTable:CatalogTable", "events-table", {
+        databaseName: "orders",
+        name: "events",
+        tableType: "EXTERNAL_TABLE",
+        storageDescriptor: {
+          location: "s3://sdc-records/events/",
+          additionalLocations: [
+            "s3://sdc-records/events-delta/",
+            "s3://sdc-records/events-delta-2/",
+          ],
+          skewedInfo: {
+            skewedColumnNames: ["region"],
+            skewedColumnValues: ["west"],
+            skewedColumnValueLocationMaps: { west: "s3://sdc-records/events-west/" },
+          },
+        },
+        openTableFormatInput: {
+          icebergInput: {
+            metadataOperation: "CREATE",
+            icebergTableInput: { location: "s3://sdc-records/iceberg/events/" },
+          },
+        },
+      }),
+    },
+    {
+      name: "a catalogue partition keeps Delta and skewed-value data in buckets the program does not create",
+      bad: add("aws:glue/partition:Partition", "events-2026", {
+        databaseName: "orders",
+        tableName: "events",
+        partitionValues: ["2026"],
+        storageDescriptor: {
+          location: "s3://sdc-records/events/2026/",
+          additionalLocations: ["s3://lake-abroad/events-delta/2026/"],
+          skewedInfo: {
+            skewedColumnValueLocationMaps: { west: "s3://lake-abroad/events-west/2026/" },
+          },
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "events-2026",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue partition "events-2026"',
+            '"s3://lake-abroad/events-delta/2026/" (cannot be placed)',
+          ],
+        ],
+        [
+          "named-destinations",
+          "events-2026",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue partition "events-2026"',
+            '"s3://lake-abroad/events-west/2026/" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "all the partition's locations are in the program's bucket",
+      twin: add("aws:glue/partition:Partition", "events-2026", {
+        databaseName: "orders",
+        tableName: "events",
+        partitionValues: ["2026"],
+        storageDescriptor: {
+          location: "s3://sdc-records/events/2026/",
+          additionalLocations: ["s3://sdc-records/events-delta/2026/"],
+          skewedInfo: {
+            skewedColumnValueLocationMaps: { west: "s3://sdc-records/events-west/2026/" },
+          },
+        },
+      }),
+    },
+    {
+      name: "a Mail Manager rule relays mail through a relay the program does not create",
+      bad: add("aws:mailmanager/ruleSet:RuleSet", "relay-rules", {
+        name: "relay",
+        rules: [{ name: "forward", actions: [{ relay: { relay: "r-0abc1234partner" } }] }],
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "relay-rules",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'mailmanager rule set "relay-rules"',
+            '"r-0abc1234partner" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it relays through the program's relay to the allowlisted partner address",
+      twin: pipe(
+        add("aws:mailmanager/relay:Relay", "smarthost", {
+          name: "smarthost",
+          serverName: "198.51.100.25",
+          serverPort: 587,
+        }),
+        // The program passes the relay's ID, known only once the relay is created.
+        add(
+          "aws:mailmanager/ruleSet:RuleSet",
+          "relay-rules",
+          { name: "relay", rules: [{ name: "forward", actions: [{ relay: { relay: unknown } }] }] },
+          { dependsOn: { rules: ["smarthost"] } },
+        ),
+      ),
+    },
     {
       name: "a REST API sends requests to an HTTP backend on the internet",
       bad: add("aws:apigateway/integration:Integration", "orders-backend", {

@@ -53,43 +53,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:sls/logtailConfig:LogtailConfig": {
     "outputDetail.endpoint": "log-shipping",
   },
-  "aws:appflow/connectorProfile:ConnectorProfile": {
-    "connectorProfileConfig.connectorProfileProperties.snowflake.accountName": "log-shipping",
-  },
-  "aws:comprehend/documentClassifier:DocumentClassifier": {
-    "inputDataConfig.augmentedManifests[].annotationDataS3Uri": "log-shipping",
-    "inputDataConfig.augmentedManifests[].sourceDocumentsS3Uri": "log-shipping",
-  },
-  "aws:comprehend/entityRecognizer:EntityRecognizer": {
-    "inputDataConfig.annotations.testS3Uri": "log-shipping",
-    "inputDataConfig.augmentedManifests[].annotationDataS3Uri": "log-shipping",
-    "inputDataConfig.augmentedManifests[].sourceDocumentsS3Uri": "log-shipping",
-  },
-  "aws:dms/replicationTask:ReplicationTask": {
-    replicationTaskSettings: "data-transfer-jobs",
-  },
-  "aws:glue/catalogTable:CatalogTable": {
-    "openTableFormatInput.icebergInput.icebergTableInput.location": "log-shipping",
-    "storageDescriptor.additionalLocations[]": "log-shipping",
-    "storageDescriptor.skewedInfo.skewedColumnValueLocationMaps": "log-shipping",
-  },
-  "aws:glue/partition:Partition": {
-    "storageDescriptor.additionalLocations[]": "log-shipping",
-    "storageDescriptor.skewedInfo.skewedColumnValueLocationMaps": "log-shipping",
-  },
-  "aws:mailmanager/ruleSet:RuleSet": {
-    "rules[].actions[].relay.relay": "log-shipping",
-  },
-  "aws:pipes/pipe:Pipe": {
-    "targetParameters.ecsTaskParameters.networkConfiguration.awsVpcConfiguration.assignPublicIp":
-      "internet-egress",
-    "targetParameters.eventbridgeEventBusParameters.endpointId": "log-shipping",
-  },
-  "kubernetes:core/v1:ServiceList": {
-    "items[].spec.externalIPs[]": "kubernetes-service-exposure",
-  },
-  "kubernetes:core/v1:ServicePatch": {
-    "spec.externalName": "kubernetes-service-exposure",
   },
 };
 

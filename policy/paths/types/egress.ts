@@ -72,6 +72,9 @@ function fieldsOf(label: EdgeLabel) {
     positive: field("positive"),
     /** Any value but `safe` (ignoring case), unset included. */
     unless: (path: string, verb: string, ...safe: string[]) => field({ unless: safe })(path, verb),
+    /** One of `on` (ignoring case): a setting that spells its on state as a word. */
+    oneOf: (path: string, verb: string, ...on: string[]) =>
+      field({ values: on.map((v) => v.toLowerCase()) })(path, verb),
     /** Anything but `false`. */
     notFalse: field("not-false"),
     /** A route to every address. */
@@ -400,6 +403,17 @@ const sageMakerJob =
   "the monitoring containers reach any host on the internet through SageMaker's network";
 const sageMakerJobFix =
   "Set networkConfig.enableNetworkIsolation to true, or run the job in private subnets of the stack's VPC (networkConfig.vpcConfig).";
+/**
+ * internet-egress's field and fix of an EventBridge pipe (its row is a sender's): the ECS tasks it
+ * runs on Fargate with assignPublicIp ENABLED each get a public IP address.
+ */
+export const pipeTaskInternet = ip.oneOf(
+  "targetParameters.ecsTaskParameters.networkConfiguration.awsVpcConfiguration.assignPublicIp",
+  "every task the pipe runs gets a public IP address",
+  "ENABLED",
+);
+export const pipeTaskFix =
+  "Set targetParameters.ecsTaskParameters.networkConfiguration.awsVpcConfiguration.assignPublicIp to DISABLED and reach AWS services through VPC endpoints.";
 /** internet-egress's field and fix of a cloud desktop office site (its row is a link's). */
 export const officeSiteInternet = service.true(
   "enableInternetAccess",

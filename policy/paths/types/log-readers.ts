@@ -455,3 +455,33 @@ export function remoteWriteTargets(path: string) {
 
 /** EventBridge target types whose endpoint is a URL. */
 export const httpTargets = new Set(["http", "https", "acs.dingtalk"]);
+
+/**
+ * The Snowflake account an AppFlow connector profile exchanges records with (`<at>.accountName`):
+ * `<at>.region`, where set, says which AWS region it runs in and is read as a region. Without it,
+ * only an account locator of the legacy form `<locator>.<region>[.aws]` names the region; any
+ * other name (an organisation's `<org>-<account>`, a bare locator, a region of another cloud)
+ * cannot be placed.
+ */
+export function snowflakeAccount(at: string) {
+  return (props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] => {
+    const region = known(() => valueAt(props, `${at}.region`));
+    const name = known(() => valueAt(props, `${at}.accountName`));
+    if ((region !== undefined && region !== null) || name === undefined || name === null) {
+      return [];
+    }
+    const path = `${at}.accountName`;
+    const verb = "exchanges records with the Snowflake account";
+    const text = isUnknown(name) ? undefined : str(name);
+    const m =
+      text === undefined ? null : /^[a-z0-9_]+\.([a-z]{2}(?:-[a-z]+)+-\d+)(?:\.aws)?$/i.exec(text);
+    if (m !== null && regionInJurisdiction(j, "aws", m[1].toLowerCase())) {
+      return [];
+    }
+    const place =
+      m !== null
+        ? `${JSON.stringify(text)}, in ${m[1].toLowerCase()} (outside ${j.id})`
+        : `${text === undefined ? "not known at preview" : JSON.stringify(text)}, in a region neither the name nor ${at}.region names (cannot be placed)`;
+    return [{ path, verb, place }];
+  };
+}

@@ -48,6 +48,7 @@ import {
   multiRegion,
   originGroups,
   remoteWriteTargets,
+  snowflakeAccount,
   snsEndpoint,
   streamSink,
   textOf,
@@ -60,7 +61,7 @@ import {
   transferEndpoint,
   withExposure,
 } from "./exposure";
-import { canaryFix, canaryInternet } from "./egress";
+import { canaryFix, canaryInternet, pipeTaskFix, pipeTaskInternet } from "./egress";
 import { esaCrossBorderReach, withGlobal } from "./global-reach";
 import { alibabaAccountFix, ramAccountGrants, withPrincipals } from "./grants";
 import { edgesOf, type FieldExtra, inbound, withPolicyFields } from "./rows";
@@ -196,6 +197,15 @@ function s3Location(path: string) {
     return /^s3[an]?:\/\//i.test(textAt(props, path) ?? "");
   };
 }
+
+/**
+ * The S3 locations of a Glue table's or partition's data besides `storageDescriptor.location`:
+ * a Delta table's further locations, and where each skewed value's rows are kept.
+ */
+const storedAlso = [
+  "storageDescriptor.additionalLocations[]",
+  "storageDescriptor.skewedInfo.skewedColumnValueLocationMaps.*",
+] as const;
 
 /** A store of logs that names its sinks by the fields given: where a path can start. */
 const sink = (fix: string, ...fields: FieldSpec[]): TypeModel => ({ role: "data", fields, fix });
@@ -625,18 +635,34 @@ export const logs: TypeTable = {
     "Notify through an SNS topic inside the jurisdiction (subscriberSnsTopicArns); a mailbox cannot be placed.",
     url("notifications[].subscriberEmailAddresses[]", "e-mails budget alerts to"),
   ),
-  "aws:pipes/pipe:Pipe": sends(
-    pushFix,
-    arn("target", "delivers events to"),
-    url(
-      "sourceParameters.selfManagedKafkaParameters.additionalBootstrapServers[]",
-      "reads events from",
-      {
-        inbound: true,
-      },
+  // A pipe's ECS tasks with a public IP each are a way to the internet (internet-egress); an
+  // event bus reached through a global endpoint also gets the events in the endpoint's secondary
+  // Region, which the pipe does not name.
+  "aws:pipes/pipe:Pipe": withPolicyFields(
+    sends(
+      "Deliver events and logs only to targets and buckets of this account inside the jurisdiction, by ARN, and to an event bus directly rather than through a global endpoint (endpointId); read only from Kafka brokers at allowlisted addresses.",
+      arn("target", "delivers events to"),
+      push.flag(
+        "targetParameters.eventbridgeEventBusParameters.endpointId",
+        "delivers events through",
+        {
+          farSide:
+            "an EventBridge global endpoint, which fails over (and by default replicates) them to a secondary Region the pipe does not name",
+        },
+      ),
+      url(
+        "sourceParameters.selfManagedKafkaParameters.additionalBootstrapServers[]",
+        "reads events from",
+        {
+          inbound: true,
+        },
+      ),
+      bucket("logConfiguration.s3LogDestination.bucketName", "delivers pipe logs to"),
+      account("logConfiguration.s3LogDestination.bucketOwner", "delivers pipe logs to"),
     ),
-    bucket("logConfiguration.s3LogDestination.bucketName", "delivers pipe logs to"),
-    account("logConfiguration.s3LogDestination.bucketOwner", "delivers pipe logs to"),
+    "internet-egress",
+    pipeTaskFix,
+    pipeTaskInternet,
   ),
   "aws:lex/intent:Intent": sends(
     pushFix,
@@ -803,7 +829,7 @@ export const logs: TypeTable = {
     }),
   ),
   "aws:appflow/connectorProfile:ConnectorProfile": sends(
-    "Connect only to warehouses and buckets inside the jurisdiction; a SaaS application cannot be placed.",
+    "Connect only to warehouses and buckets inside the jurisdiction, naming a Snowflake account's region (snowflake.region); a SaaS application cannot be placed.",
     ...[
       "datadog.instanceUrl",
       "dynatrace.instanceUrl",
@@ -825,6 +851,11 @@ export const logs: TypeTable = {
       bucket(`${profile}.${c}.bucketName`, "stages records in"),
     ),
     push.region(`${profile}.snowflake.region`, "exchanges records with the Snowflake account in"),
+    judged(
+      "data sync",
+      `${profile}.snowflake.accountName`,
+      snowflakeAccount(`${profile}.snowflake`),
+    ),
   ),
   // A partner integration lets the partner's own service (a SaaS outside the cloud) connect to
   // the cluster and load data: no partner passes.
@@ -990,8 +1021,11 @@ export const logs: TypeTable = {
       ["documents.s3Uri", "trains on documents from"],
       ["documents.testS3Uri", "tests on documents from"],
       ["annotations.s3Uri", "trains on annotations from"],
+      ["annotations.testS3Uri", "tests on annotations from"],
       ["entityList.s3Uri", "trains on entity lists from"],
       ["augmentedManifests[].s3Uri", "trains on documents from"],
+      ["augmentedManifests[].annotationDataS3Uri", "trains on annotations from"],
+      ["augmentedManifests[].sourceDocumentsS3Uri", "trains on source documents from"],
     ].map(([p, verb]) => bucket(`inputDataConfig.${p}`, verb, inbound)),
   ),
   "aws:quicksight/dataSource:DataSource": sends(
@@ -1289,16 +1323,27 @@ export const logs: TypeTable = {
       "stages documents being transformed in",
     ),
   ),
-  // An S3 location; a JDBC table's location is a table of the connection, judged there.
+  // An S3 location; a JDBC table's location is a table of the connection, judged there. A
+  // table's or partition's data may also lie in a Delta table's further locations, the locations
+  // of its skewed values (list bucketing) and, for an Iceberg table, the location it is created
+  // at: each an S3 path.
   ...Object.fromEntries(
     (
       [
-        ["aws:glue/catalogTable:CatalogTable", "storageDescriptor.location"],
-        ["aws:glue/partition:Partition", "storageDescriptor.location"],
+        [
+          "aws:glue/catalogTable:CatalogTable",
+          "storageDescriptor.location",
+          [...storedAlso, "openTableFormatInput.icebergInput.icebergTableInput.location"],
+        ],
+        ["aws:glue/partition:Partition", "storageDescriptor.location", storedAlso],
       ] as const
-    ).map(([type, path]) => [
+    ).map(([type, path, also]) => [
       type,
-      sends(exportFix, bucket(path, "catalogues data stored in", { when: s3Location(path) })),
+      sends(
+        exportFix,
+        bucket(path, "catalogues data stored in", { when: s3Location(path) }),
+        ...also.map((p) => bucket(p, "catalogues data stored in")),
+      ),
     ]),
   ),
   // A database's default permissions give every table created in it to the principals they
@@ -1602,6 +1647,18 @@ export const logs: TypeTable = {
     bucket("inputDataConfig.augmentedManifests[].s3Uri", "trains on documents from", {
       inbound: true,
     }),
+    bucket(
+      "inputDataConfig.augmentedManifests[].annotationDataS3Uri",
+      "trains on annotations from",
+      {
+        inbound: true,
+      },
+    ),
+    bucket(
+      "inputDataConfig.augmentedManifests[].sourceDocumentsS3Uri",
+      "trains on source documents from",
+      { inbound: true },
+    ),
     bucket("outputDataConfig.s3Uri", "writes classifier output to"),
   ),
   "aws:msk/cluster:Cluster": withExposure(
@@ -1622,9 +1679,12 @@ export const logs: TypeTable = {
     account("s3Destination.storage.expectedBucketOwner", "writes topic records to"),
     bucket("loggingInfo.s3.bucket", "delivers channel logs to"),
   ),
+  // A relay action hands the mail to a Mail Manager relay, which sends it on to the mail server
+  // it names (judged on the relay): one the program does not create cannot be placed.
   "aws:mailmanager/ruleSet:RuleSet": sends(
-    exportFix,
+    "Store received mail only in buckets of this program in regions inside the jurisdiction, and relay it only through relays of this program.",
     bucket("rules[].actions[].writeToS3.s3Bucket", "stores received mail in"),
+    push.ref("rules[].actions[].relay.relay", "relays email through", { ref: "mail-relay" }),
   ),
   "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy": sends(
     logFix,

@@ -9,6 +9,7 @@
  * edges are owned by `data-transfer-jobs`, registries' by `registry-replication`.
  */
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
+import { isTrue, isUnknown, known, valueAt } from "../values";
 import { edgesOf, type FieldExtra, hostOrSite, inbound, instanceTypeIn } from "./rows";
 
 const job = edgesOf("data-transfer-jobs", "data sync");
@@ -94,6 +95,15 @@ const homeDirectory = rows(
   }),
 );
 
+/**
+ * Whether a DMS task's settings turn Time Travel on (`TTSettings.EnableTT`, off by default);
+ * settings not known at preview may.
+ */
+function timeTravelOn(props: Readonly<Record<string, unknown>>): boolean {
+  const on = known(() => valueAt(props, "replicationTaskSettings.TTSettings.EnableTT"));
+  return isUnknown(on) || isTrue(on);
+}
+
 export const transfers: TypeTable = {
   "aws:transfer/user:User": homeDirectory,
   "aws:transfer/access:Access": homeDirectory,
@@ -152,9 +162,16 @@ export const transfers: TypeTable = {
     job.ref("bucketName", "reads or writes", { ref: "s3-bucket" }),
     job.account("expectedBucketOwner", "reads or writes a bucket of"),
   ),
+  // Time Travel (TTSettings in the task settings' JSON) logs the changes the task replicates,
+  // raw records included, to the bucket it names.
   "aws:dms/replicationTask:ReplicationTask": transfer(
     job.arn("sourceEndpointArn", "reads data from", inbound),
     job.arn("targetEndpointArn", "writes data to"),
+    job.ref(
+      "replicationTaskSettings.TTSettings.TTS3Settings.BucketName",
+      "logs the replicated changes (Time Travel) to",
+      { ref: "s3-bucket", when: timeTravelOn },
+    ),
   ),
   "aws:datasync/task:Task": transfer(
     job.arn("sourceLocationArn", "copies data from", inbound),

@@ -409,10 +409,10 @@ export const readings: readonly PropertyReview[] = [
   // --- Kubernetes Services ---
   {
     path: /^(items\[\]\.)?spec\.externalName$/,
-    types: /^kubernetes:core\/v1:Service(List)?$/,
+    types: /^kubernetes:core\/v1:Service(List|Patch)?$/,
     reading: "kubernetes-service-exposure",
     reason:
-      "the host an ExternalName Service aliases (a DNS CNAME): kubernetes-service-exposure fails every ExternalName Service, and every entry of a List, whose externalName is not a <service>.<namespace>.svc name of the cluster (policy/kubernetes.ts, serviceFindings; objectsOf for Lists); the field has no effect on other Service types",
+      "the host an ExternalName Service aliases (a DNS CNAME): kubernetes-service-exposure fails every ExternalName Service, and every entry of a List, whose externalName is not a <service>.<namespace>.svc name of the cluster (policy/kubernetes.ts, serviceFindings; objectsOf for Lists), and a Patch that sets one without setting spec.type, since the live Service it keeps the type of may be an ExternalName one; the field has no effect on other Service types",
   },
   {
     path: /^(items\[\]\.)?spec\.loadBalancerIP$/,

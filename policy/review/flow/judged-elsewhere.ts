@@ -20,11 +20,11 @@ export const readings: readonly PropertyReview[] = [
       "the name of a CloudWatch log group or Firehose stream, which the API resolves in the replication group's own region and account (read so for aws:elasticache/cluster:Cluster too); where that sink sends the logs on is judged on the sink",
   },
   {
-    path: /^spec\.externalIPs\[\]$/,
-    types: /^kubernetes:core\/v1:Service(Patch)?$/,
+    path: /^(items\[\]\.)?spec\.externalIPs\[\]$/,
+    types: /^kubernetes:core\/v1:Service(List|Patch)?$/,
     reading: "kubernetes-service-exposure",
     reason:
-      "addresses the nodes serve the Service on, whatever its type: kubernetes-service-exposure (policy/kubernetes.ts serviceFindings) fails any that is not private, or not known at preview",
+      "addresses the nodes serve the Service on, whatever its type: kubernetes-service-exposure (policy/kubernetes.ts serviceFindings) fails any that is not private, or not known at preview, on a Service, a Patch and every entry of a List (objectsOf)",
   },
   {
     path: /^sourceEndpointInstanceType$/,

@@ -8,9 +8,10 @@
  * declarations and shared/research/data-paths.md. Left unread on purpose, so that they stay
  * holes until a flow table models them: named buckets data is written to or imported from (DBS
  * backups, ESA log delivery, Function Compute OSS mounts, the DMS Redshift staging bucket,
- * DynamoDB and RDS imports), the deprecated public switch of a Tair instance, the IPv6 networks
- * a VPN's remote site may claim, EKS hybrid-node networks, a CodeBuild project's EFS mounts and secondary sources, and Glue table locations besides
- * `storageDescriptor.location`.
+ * DynamoDB and RDS imports), the deprecated public switch of a Tair instance, the public
+ * bandwidth of an image pipeline's build instance, the IPv6 networks a VPN's remote site may
+ * claim, EKS hybrid-node networks, anycast points of presence, a leased line's data centre, and a
+ * CodeBuild project's EFS mounts and secondary sources.
  */
 import type { PropertyReview } from "../model";
 
