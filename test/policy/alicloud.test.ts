@@ -4116,6 +4116,30 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       })(own),
     },
     {
+      name: "a DBS backup plan keeps its backups in a bucket the program does not create",
+      bad: add("alicloud:dbs/backupPlan:BackupPlan", "dbs", {
+        ...dbsPlan("RDS"),
+        sourceEndpointInstanceId: "rm-records",
+        backupStorageType: "oss",
+        ossBucketName: "partner-backups",
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "dbs",
+          "mandatory",
+          [shanghai, 'dbs backup plan "dbs"', '"partner-backups" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it keeps them in the program's Beijing bucket",
+      twin: add("alicloud:dbs/backupPlan:BackupPlan", "dbs", {
+        ...dbsPlan("RDS"),
+        sourceEndpointInstanceId: "rm-records",
+        backupStorageType: "oss",
+        ossBucketName: "sdc-telemetry-dr",
+      }),
+    },
+    {
       name: "an HBR backup client sends backups through a proxy on the internet",
       bad: add("alicloud:hbr/ecsBackupClient:EcsBackupClient", "client", {
         instanceId: "i-records",

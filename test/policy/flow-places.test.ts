@@ -28,9 +28,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:cs/nodePool:NodePool": {
     "kubeletConfiguration.tracing.endpoint": "log-shipping",
   },
-  "alicloud:dbs/backupPlan:BackupPlan": {
-    ossBucketName: "backup-copies",
-  },
   "alicloud:dts/migrationJob:MigrationJob": {
     destinationEndpointInstanceId: "data-transfer-jobs",
   },
