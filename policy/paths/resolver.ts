@@ -96,6 +96,7 @@ export type RefKindName =
   | "db-source"
   | "aws-db-source"
   | "gpdb-instance"
+  | "dts-destination"
   | "dts-subscription"
   | "networkmanager-attachment"
   | "docdb-cluster"
@@ -194,6 +195,26 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
   "gpdb-instance": {
     noun: "AnalyticDB for PostgreSQL instance",
     types: ["alicloud:gpdb/instance:Instance"],
+    keys: ["id"],
+  },
+  /**
+   * The instance a DTS job writes into, by its ID: a database service's instance or cluster, or the
+   * ECS instance a self-hosted database runs on.
+   */
+  "dts-destination": {
+    noun: "destination instance",
+    types: [
+      "alicloud:rds/instance:Instance",
+      "alicloud:polardb/cluster:Cluster",
+      "alicloud:drds/polardbxInstance:PolardbxInstance",
+      "alicloud:mongodb/instance:Instance",
+      "alicloud:mongodb/shardingInstance:ShardingInstance",
+      "alicloud:kvstore/instance:Instance",
+      "alicloud:gpdb/instance:Instance",
+      "alicloud:adb/dBCluster:DBCluster",
+      "alicloud:adb/dBClusterLakeVersion:DBClusterLakeVersion",
+      "alicloud:ecs/instance:Instance",
+    ],
     keys: ["id"],
   },
   /** A change-data subscription: the DTS instance of a subscription job, by its instance ID. */

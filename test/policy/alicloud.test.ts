@@ -5008,7 +5008,77 @@ describe("AnalyticDB remote data sources and DTS change-data consumers", () => {
       opts,
     );
 
+  /** An RDS instance of the program in Beijing, sealed with the Beijing key. */
+  const replicaDb = add(
+    "alicloud:rds/instance:Instance",
+    "replica-db",
+    { engine: "MySQL", securityIps: ["10.20.0.0/16"], encryptionKey: "dr-key-id" },
+    { provider: "beijing", dependsOn: { encryptionKey: ["dr-key"] } },
+  );
+  /** A migration job from the Shanghai database into the destination instance `to`. */
+  const migration = (to: Props, opts = {}) =>
+    add(
+      "alicloud:dts/migrationJob:MigrationJob",
+      "migration",
+      {
+        dtsInstanceId: "dts-migration",
+        dtsJobName: "records",
+        sourceEndpointInstanceType: "RDS",
+        sourceEndpointInstanceId: "rm-records",
+        sourceEndpointEngineName: "MySQL",
+        sourceEndpointRegion: "cn-shanghai",
+        destinationEndpointInstanceType: "RDS",
+        destinationEndpointEngineName: "MySQL",
+        dbList: JSON.stringify({ records: { name: "records", all: true } }),
+        structureInitialization: true,
+        dataInitialization: true,
+        dataSynchronization: false,
+        ...to,
+      },
+      opts,
+    );
+
   runCases(pack, () => happy, cn, [
+    {
+      name: "a synchronization job writes into an instance the program does not create, naming no region",
+      bad: set("sync", (p) => {
+        p.destinationEndpointInstanceId = "rm-elsewhere";
+        delete p.destinationEndpointRegion;
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "sync",
+          "mandatory",
+          [shanghai, 'dts synchronization job "sync"', '"rm-elsewhere" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it names the region of that instance, Beijing",
+      twin: set("sync", (p) => {
+        p.destinationEndpointInstanceId = "rm-elsewhere";
+        p.destinationEndpointRegion = "cn-beijing";
+      }),
+    },
+    {
+      name: "a migration job writes into an instance the program does not create, naming no region",
+      bad: migration({ destinationEndpointInstanceId: "rm-elsewhere" }),
+      expected: [
+        [
+          "named-destinations",
+          "migration",
+          "mandatory",
+          [shanghai, 'dts migration job "migration"', '"rm-elsewhere" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it writes into the program's Beijing instance, naming no region",
+      twin: pipe(
+        replicaDb,
+        migration(
+          { destinationEndpointInstanceId: "replica-db-id" },
+          { dependsOn: { destinationEndpointInstanceId: ["replica-db"] } },
+        ),
+      ),
+    },
     {
       name: "an AnalyticDB instance reads the tables of an instance the program does not create",
       bad: remoteSource("gp-abroad"),

@@ -28,12 +28,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:cs/nodePool:NodePool": {
     "kubeletConfiguration.tracing.endpoint": "log-shipping",
   },
-  "alicloud:dts/migrationJob:MigrationJob": {
-    destinationEndpointInstanceId: "data-transfer-jobs",
-  },
-  "alicloud:dts/synchronizationJob:SynchronizationJob": {
-    destinationEndpointInstanceId: "data-transfer-jobs",
-  },
   "alicloud:ecs/ecsImagePipeline:EcsImagePipeline": {
     internetMaxBandwidthOut: "internet-egress",
   },
