@@ -4081,6 +4081,16 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       { policyId: "po-records", sourceType: "ECS_FILE", dataSourceId: "i-records" },
     ],
   ] as const;
+  /** An edge site's access logs delivered to the OSS bucket `bucketName`, in no region said. */
+  const edgeLogs = (bucketName: string) =>
+    add("alicloud:esa/siteDeliveryTask:SiteDeliveryTask", "edge-logs", {
+      siteId: 1,
+      taskName: "edge",
+      dataCenter: "cn",
+      businessType: "dcdn_log_access_l1",
+      deliveryType: "oss",
+      ossDelivery: { bucketName, aliuid: own },
+    });
   runCases(pack, () => happy, cn, [
     ...hbrCases.map(([type, kind, inputs]) => {
       const of = crossAccount(type, "hbr", inputs);
@@ -4138,6 +4148,20 @@ describe("cross-account backups, backup proxies, managed databases and storage g
         backupStorageType: "oss",
         ossBucketName: "sdc-telemetry-dr",
       }),
+    },
+    {
+      name: "an edge site delivers its logs to a bucket the program does not create, naming no region",
+      bad: edgeLogs("edge-archive"),
+      expected: [
+        [
+          "named-destinations",
+          "edge-logs",
+          "mandatory",
+          [shanghai, 'esa site delivery task "edge-logs"', '"edge-archive" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it delivers them to the program's Shanghai log bucket",
+      twin: edgeLogs("sdc-telemetry-logs"),
     },
     {
       name: "an HBR backup client sends backups through a proxy on the internet",

@@ -38,9 +38,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:eipanycast/anycastEipAddressAttachment:AnycastEipAddressAttachment": {
     "popLocations[].popLocation": "global-services",
   },
-  "alicloud:esa/siteDeliveryTask:SiteDeliveryTask": {
-    "ossDelivery.bucketName": "log-shipping",
-  },
   "alicloud:expressconnect/physicalConnection:PhysicalConnection": {
     peerLocation: "remote-sites",
   },

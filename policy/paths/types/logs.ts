@@ -427,6 +427,9 @@ export const logs: TypeTable = {
   "alicloud:esa/siteDeliveryTask:SiteDeliveryTask": sends(
     externalFix,
     log.region("ossDelivery.region", "delivers edge logs to"),
+    // A bucket of this program lies where the program creates it; any other is placed by the
+    // delivery's region.
+    log.ref("ossDelivery.bucketName", "delivers edge logs to", { ...oss, fallback: "region" }),
     log.account("ossDelivery.aliuid", "delivers edge logs to a bucket of"),
     log.region("slsDelivery.slsRegion", "delivers edge logs to"),
     log.flag("s3Delivery", "delivers edge logs to", {
