@@ -4091,6 +4091,16 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       deliveryType: "oss",
       ossDelivery: { bucketName, aliuid: own },
     });
+  /** A Logtail config collecting files into a Shanghai logstore through the SLS `endpoint`. */
+  const logtail = (endpoint: string) =>
+    add("alicloud:sls/logtailConfig:LogtailConfig", "logtail", {
+      projectName: "sdc-logs",
+      logtailConfigName: "app",
+      inputType: "file",
+      inputDetail: JSON.stringify({ logPath: "/var/log/app", filePattern: "*.log" }),
+      outputType: "LogService",
+      outputDetail: { endpoint, region: "cn-shanghai", logstoreName: "app" },
+    });
   runCases(pack, () => happy, cn, [
     ...hbrCases.map(([type, kind, inputs]) => {
       const of = crossAccount(type, "hbr", inputs);
@@ -4162,6 +4172,24 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       ],
       twinName: "it delivers them to the program's Shanghai log bucket",
       twin: edgeLogs("sdc-telemetry-logs"),
+    },
+    {
+      name: "Logtail uploads the logs it collects to the Singapore SLS endpoint",
+      bad: logtail("ap-southeast-1.log.aliyuncs.com"),
+      expected: [
+        [
+          "log-shipping",
+          "logtail",
+          "mandatory",
+          [
+            shanghai,
+            'sls logtail config "logtail"',
+            "ap-southeast-1.log.aliyuncs.com (outside CN, in SG)",
+          ],
+        ],
+      ],
+      twinName: "it uploads them to the Shanghai intranet endpoint",
+      twin: logtail("cn-shanghai-intranet.log.aliyuncs.com"),
     },
     {
       name: "an HBR backup client sends backups through a proxy on the internet",

@@ -70,9 +70,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:ros/stack:Stack": {
     templateUrl: "helm-releases",
   },
-  "alicloud:sls/logtailConfig:LogtailConfig": {
-    "outputDetail.endpoint": "log-shipping",
-  },
   "aws:appflow/connectorProfile:ConnectorProfile": {
     "connectorProfileConfig.connectorProfileProperties.snowflake.accountName": "log-shipping",
   },

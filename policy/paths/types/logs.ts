@@ -367,6 +367,9 @@ export const logs: TypeTable = {
   "alicloud:sls/logtailConfig:LogtailConfig": sink(
     logFix,
     log.region("outputDetail.region", "ships collected logs to"),
+    // Logtail uploads to the SLS endpoint it is given (`cn-hangzhou.log.aliyuncs.com`), whose
+    // region is where the logs go, whatever region the output names.
+    log.endpoint("outputDetail.endpoint", "ships collected logs to"),
   ),
   "alicloud:cdn/realTimeLogDelivery:RealTimeLogDelivery": sink(
     logFix,
