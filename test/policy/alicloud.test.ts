@@ -4101,6 +4101,16 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       outputType: "LogService",
       outputDetail: { endpoint, region: "cn-shanghai", logstoreName: "app" },
     });
+  /** A private node pool whose kubelets send traces to the collector at `endpoint`. */
+  const nodePool = (endpoint: string) =>
+    add("alicloud:cs/nodePool:NodePool", "pool", {
+      clusterId: "c-records",
+      nodePoolName: "workers",
+      vswitchIds: ["vsw-records"],
+      instanceTypes: ["ecs.g7.xlarge"],
+      desiredSize: "2",
+      kubeletConfiguration: { tracing: { endpoint, samplingRatePerMillion: "100" } },
+    });
   runCases(pack, () => happy, cn, [
     ...hbrCases.map(([type, kind, inputs]) => {
       const of = crossAccount(type, "hbr", inputs);
@@ -4190,6 +4200,20 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       ],
       twinName: "it uploads them to the Shanghai intranet endpoint",
       twin: logtail("cn-shanghai-intranet.log.aliyuncs.com"),
+    },
+    {
+      name: "a node pool's kubelets send their traces to a collector on the internet",
+      bad: nodePool("otel.partner.example:4317"),
+      expected: [
+        [
+          "log-shipping",
+          "pool",
+          "mandatory",
+          [shanghai, 'ack node pool "pool"', '"otel.partner.example:4317" (cannot be placed)'],
+        ],
+      ],
+      twinName: "they send them to a collector on the node itself",
+      twin: nodePool("localhost:4317"),
     },
     {
       name: "an HBR backup client sends backups through a proxy on the internet",

@@ -25,9 +25,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:cs/managedKubernetes:ManagedKubernetes": {
     "controlPlaneEndpointsConfig.loadBalancersConfigs[].endpointType": "public-exposure",
   },
-  "alicloud:cs/nodePool:NodePool": {
-    "kubeletConfiguration.tracing.endpoint": "log-shipping",
-  },
   "alicloud:ecs/ecsImagePipeline:EcsImagePipeline": {
     internetMaxBandwidthOut: "internet-egress",
   },
