@@ -4111,6 +4111,31 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       desiredSize: "2",
       kubeletConfiguration: { tracing: { endpoint, samplingRatePerMillion: "100" } },
     });
+  /**
+   * The telemetry bucket's website mirroring missing objects from a private origin, failing over
+   * to the alternate origin at `url`.
+   */
+  const mirrorAlternate = (url: string) =>
+    add("alicloud:oss/bucketWebsite:BucketWebsite", "telemetry-website", {
+      bucket: "sdc-telemetry",
+      routingRules: {
+        routingRules: [
+          {
+            ruleNumber: 1,
+            condition: { httpErrorCodeReturnedEquals: "404" },
+            redirect: {
+              redirectType: "Mirror",
+              mirrorUrl: "http://10.20.1.50/",
+              mirrorMultiAlternates: {
+                mirrorMultiAlternates: [
+                  { mirrorMultiAlternateNumber: 1, mirrorMultiAlternateUrl: url },
+                ],
+              },
+            },
+          },
+        ],
+      },
+    });
   runCases(pack, () => happy, cn, [
     ...hbrCases.map(([type, kind, inputs]) => {
       const of = crossAccount(type, "hbr", inputs);
@@ -4214,6 +4239,24 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       ],
       twinName: "they send them to a collector on the node itself",
       twin: nodePool("localhost:4317"),
+    },
+    {
+      name: "a bucket website fails over to an alternate mirror origin on the internet",
+      bad: mirrorAlternate("https://origin.partner.example/"),
+      expected: [
+        [
+          "storage-replication",
+          "telemetry-website",
+          "mandatory",
+          [
+            'oss bucket "sdc-telemetry"',
+            'oss bucket website "telemetry-website"',
+            '"https://origin.partner.example/" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the alternate origin is the program's Beijing bucket",
+      twin: mirrorAlternate("https://sdc-telemetry-dr.oss-cn-beijing.aliyuncs.com/"),
     },
     {
       name: "an HBR backup client sends backups through a proxy on the internet",

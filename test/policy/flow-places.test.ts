@@ -53,11 +53,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:mongodb/shardingInstance:ShardingInstance": {
     "globalSecurityGroupLists[]": "public-exposure",
   },
-  "alicloud:oss/bucketWebsite:BucketWebsite": {
-    "routingRules.routingRules[].redirect.hostName": "storage-replication",
-    "routingRules.routingRules[].redirect.mirrorMultiAlternates.mirrorMultiAlternates[].mirrorMultiAlternateUrl":
-      "storage-replication",
-  },
   "alicloud:polardb/cluster:Cluster": {
     "globalSecurityGroupLists[]": "public-exposure",
   },
