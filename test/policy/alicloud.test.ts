@@ -2436,12 +2436,6 @@ describe("alarm and notification webhooks", () => {
       'alicloud msc sub webhook "msc"',
       (u) => ({ serverUrl: u }),
     ],
-    ["alicloud:ros/stack:Stack", 'ros stack "stack"', (u) => ({ notificationUrls: [u] })],
-    [
-      "alicloud:ros/changeSet:ChangeSet",
-      'ros change set "change-set"',
-      (u) => ({ notificationUrls: [u] }),
-    ],
     [
       "alicloud:message/serviceSubscription:ServiceSubscription",
       'message service subscription "sub"',
@@ -4136,6 +4130,9 @@ describe("cross-account backups, backup proxies, managed databases and storage g
         ],
       },
     });
+  /** A ROS stack "zone" with these inputs. */
+  const rosStack = (props: Props) =>
+    add("alicloud:ros/stack:Stack", "zone", { stackName: "zone", ...props });
   runCases(pack, () => happy, cn, [
     ...hbrCases.map(([type, kind, inputs]) => {
       const of = crossAccount(type, "hbr", inputs);
@@ -4259,6 +4256,20 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       twin: mirrorAlternate("https://sdc-telemetry-dr.oss-cn-beijing.aliyuncs.com/"),
     },
     {
+      name: "a ROS stack deploys a template fetched from a URL",
+      bad: rosStack({ templateUrl: "https://templates.oss-cn-shanghai.aliyuncs.com/zone.json" }),
+      expected: [
+        [
+          "helm-releases",
+          "zone",
+          "mandatory",
+          ['ros stack "zone"', "resources the pack cannot see"],
+        ],
+      ],
+      twinName: "the resources of the template are declared in the program",
+      twin: add("alicloud:vpc/network:Network", "zone", { cidrBlock: "10.30.0.0/16" }),
+    },
+    {
       name: "an HBR backup client sends backups through a proxy on the internet",
       bad: add("alicloud:hbr/ecsBackupClient:EcsBackupClient", "client", {
         instanceId: "i-records",
@@ -4350,6 +4361,35 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       }),
     },
   ]);
+  test("a ROS stack's event notifications are log-shipping's, beside the bundle's own finding", async () => {
+    const judged = async (url: string) =>
+      findings(
+        await pack.checkAround(
+          happy,
+          rosStack({ templateBody: "{}", notificationUrls: [url] })(happy),
+          cn,
+        ),
+      );
+    const bundle: Finding = [
+      "helm-releases",
+      "zone",
+      "mandatory",
+      ['ros stack "zone"', "resources the pack cannot see"],
+    ];
+    expect(await judged("https://hooks.example.com/ros")).toEqual(
+      sorted([
+        bundle,
+        [
+          "log-shipping",
+          "zone",
+          "mandatory",
+          [shanghai, 'ros stack "zone"', '"https://hooks.example.com/ros" (cannot be placed)'],
+        ],
+      ]),
+    );
+    // A host inside the VPC receives them inside; the bundle is still opaque.
+    expect(await judged("http://10.20.1.5:8080/ros")).toEqual([bundle]);
+  });
 });
 
 describe("Alibaba Cloud analytics, desktops, file shares and studios that open a path", () => {

@@ -56,12 +56,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:polardb/cluster:Cluster": {
     "globalSecurityGroupLists[]": "public-exposure",
   },
-  "alicloud:ros/changeSet:ChangeSet": {
-    templateUrl: "helm-releases",
-  },
-  "alicloud:ros/stack:Stack": {
-    templateUrl: "helm-releases",
-  },
   "aws:appflow/connectorProfile:ConnectorProfile": {
     "connectorProfileConfig.connectorProfileProperties.snowflake.accountName": "log-shipping",
   },

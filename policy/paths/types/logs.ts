@@ -82,7 +82,7 @@ const logFix = "Deliver logs only to sinks in regions inside the jurisdiction.";
 const externalFix =
   "Deliver only to cloud sinks inside the jurisdiction; an external endpoint cannot be placed.";
 const exportFix = "Deliver only to buckets of this program in regions inside the jurisdiction.";
-const pushFix =
+export const pushFix =
   "Send only to services inside the jurisdiction (by regional endpoint or ARN) or to an allowlisted address; an external host cannot be placed.";
 const ownAccountFix = "Collect logs only from this account.";
 const chatFix =
@@ -959,8 +959,6 @@ export const logs: TypeTable = {
           "alicloud:index/mscSubWebhook:MscSubWebhook",
           [url("serverUrl", "sends notifications to")],
         ],
-        ["alicloud:ros/stack:Stack", [url("notificationUrls[]", "sends stack events to")]],
-        ["alicloud:ros/changeSet:ChangeSet", [url("notificationUrls[]", "sends stack events to")]],
       ] as const
     ).map(([type, fields]) => [type, sends(pushFix, ...fields)]),
   ),
