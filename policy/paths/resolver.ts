@@ -58,6 +58,8 @@ export interface RefKind {
    * service, by its edge location), so naming one is enough: its region is not compared.
    */
   readonly judgedByTarget?: true;
+  /** What cannot be checked of a target the program does not create (default: its region). */
+  readonly unchecked?: string;
 }
 
 /**
@@ -98,6 +100,7 @@ export type RefKindName =
   | "gpdb-instance"
   | "dts-destination"
   | "dts-subscription"
+  | "global-ip-whitelist"
   | "networkmanager-attachment"
   | "docdb-cluster"
   | "neptune-cluster"
@@ -216,6 +219,20 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
       "alicloud:ecs/instance:Instance",
     ],
     keys: ["id"],
+  },
+  /**
+   * A global IP whitelist template a database instance takes its whitelist from, by its ID: one of
+   * the stack is judged by its own row (the addresses it admits, public-exposure).
+   */
+  "global-ip-whitelist": {
+    noun: "global IP whitelist template",
+    types: [
+      "alicloud:mongodb/globalSecurityIpGroup:GlobalSecurityIpGroup",
+      "alicloud:polardb/globalSecurityIpGroup:GlobalSecurityIpGroup",
+    ],
+    keys: ["id"],
+    judgedByTarget: true,
+    unchecked: "the addresses it admits",
   },
   /** A change-data subscription: the DTS instance of a subscription job, by its instance ID. */
   "dts-subscription": {

@@ -1912,6 +1912,76 @@ describe("IP whitelists and public endpoints of data services", () => {
     }),
   );
 
+  /**
+   * Databases that also take whitelists from global IP whitelist templates, by ID, each with the
+   * template type of its service.
+   */
+  const templated: ReadonlyArray<
+    readonly [type: string, label: string, template: string, ips: string, props: Props]
+  > = [
+    [
+      "alicloud:mongodb/instance:Instance",
+      'mongodb instance "mongo"',
+      "alicloud:mongodb/globalSecurityIpGroup:GlobalSecurityIpGroup",
+      "globalSecurityIpList",
+      { securityIpLists: ["10.20.0.0/16"] },
+    ],
+    [
+      "alicloud:mongodb/shardingInstance:ShardingInstance",
+      'mongodb sharding instance "mongo-shard"',
+      "alicloud:mongodb/globalSecurityIpGroup:GlobalSecurityIpGroup",
+      "globalSecurityIpList",
+      { securityIpLists: ["10.20.0.0/16"] },
+    ],
+    [
+      "alicloud:polardb/cluster:Cluster",
+      'polardb cluster "polar"',
+      "alicloud:polardb/globalSecurityIpGroup:GlobalSecurityIpGroup",
+      "globalIpList",
+      { dbType: "MySQL", securityIps: ["10.20.0.0/16"] },
+    ],
+  ];
+  runCases(
+    pack,
+    () => happy,
+    cn,
+    templated.map(([type, label, template, ips, props]) => {
+      const name = label.slice(label.indexOf('"') + 1, -1);
+      return {
+        name: `a ${type} takes a whitelist from a template the program does not create`,
+        bad: add(type, name, { ...props, globalSecurityGroupLists: ["g-elsewhere"] }),
+        expected: [
+          [
+            "named-destinations",
+            name,
+            "mandatory",
+            ["cn-shanghai (inside CN)", label, '"g-elsewhere" (cannot be placed)'],
+          ] as Finding,
+        ],
+        twinName: `the ${type} takes it from the program's template of the VPC`,
+        twin: pipe(
+          add(template, "vpc-ips", { globalIgName: "vpc", [ips]: "10.20.0.0/16" }),
+          add(
+            type,
+            name,
+            { ...props, globalSecurityGroupLists: ["vpc-ips-id"] },
+            { dependsOn: { globalSecurityGroupLists: ["vpc-ips"] } },
+          ),
+        ),
+      };
+    }),
+  );
+
+  test("a template the program does not create leaves the addresses it admits unchecked", async () => {
+    const bad = add("alicloud:mongodb/instance:Instance", "mongo", {
+      securityIpLists: ["10.20.0.0/16"],
+      globalSecurityGroupLists: ["g-elsewhere"],
+    });
+    expect(summary(await pack.checkAround(happy, bad(happy), cn))).toEqual([
+      'mandatory named-destinations mongo: mongodb instance "mongo" must keep data inside CN, but globalSecurityGroupLists[0] admits the sources of "g-elsewhere", a global IP whitelist template this program does not create, so the addresses it admits cannot be checked. Whitelist only private ranges (the VPC) or allowlisted sources in securityIpLists and securityIpGroups.securityIpList. Take global whitelists only from templates of this program.',
+    ]);
+  });
+
   runCases(
     pack,
     () => happy,

@@ -47,15 +47,6 @@ const knownGaps: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "alicloud:log/project:Project": {
     policy: "cross-account-links",
   },
-  "alicloud:mongodb/instance:Instance": {
-    "globalSecurityGroupLists[]": "public-exposure",
-  },
-  "alicloud:mongodb/shardingInstance:ShardingInstance": {
-    "globalSecurityGroupLists[]": "public-exposure",
-  },
-  "alicloud:polardb/cluster:Cluster": {
-    "globalSecurityGroupLists[]": "public-exposure",
-  },
   "aws:appflow/connectorProfile:ConnectorProfile": {
     "connectorProfileConfig.connectorProfileProperties.snowflake.accountName": "log-shipping",
   },
