@@ -1,8 +1,8 @@
 /**
  * Kubernetes: where clusters are, NetworkPolicy egress, namespaces without a default-deny,
  * Services and Ingresses that reach outside the cluster, and deployment bundles whose contents the
- * pack cannot see — Helm v3 releases, CloudFormation stacks and StackSets, Service Catalog products
- * (shared/research/data-paths.md §5). The types each policy judges are rows of the tables: every
+ * pack cannot see — Helm v3 releases, CloudFormation stacks and StackSets, Service Catalog products,
+ * ROS stacks and change sets (shared/research/data-paths.md §5). The types each policy judges are rows of the tables: every
  * Kubernetes kind, with its Lists and Patches, of paths/types/kubernetes.ts, the bundles of
  * paths/types/bundles.ts.
  *
@@ -1063,10 +1063,10 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
 export const helmReleases = residencyResourcePolicy({
   name: "helm-releases",
   description:
-    "Checks whether the stack uses deployment bundles whose contents policies cannot see: Helm v3 releases, CloudFormation stacks and StackSets, Service Catalog products.",
+    "Checks whether the stack uses deployment bundles whose contents policies cannot see: Helm v3 releases, CloudFormation stacks and StackSets, Service Catalog products, ROS stacks and change sets.",
   severity: "high",
   remediationSteps:
-    "Deploy a chart with kubernetes.helm.v4.Chart (or render it with kubernetes.yaml.v2.ConfigGroup), and declare the resources of a CloudFormation template or Service Catalog product in the program instead, so each resource is checked.",
+    "Deploy a chart with kubernetes.helm.v4.Chart (or render it with kubernetes.yaml.v2.ConfigGroup), and declare the resources of a CloudFormation or ROS template or Service Catalog product in the program instead, so each resource is checked.",
   validate: (args, ctx) => {
     // Every row of the deployment bundles' table, whatever its shape (paths/types/bundles.ts).
     const bundle = args.type in bundles ? bundles[args.type] : undefined;

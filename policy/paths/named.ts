@@ -124,7 +124,7 @@ function resolve(
   return {
     kind: "unplaceable",
     raw: JSON.stringify(hit.value),
-    why: `${withArticle(kind.noun)} this program does not create, so its region cannot be checked`,
+    why: `${withArticle(kind.noun)} this program does not create, so ${kind.unchecked ?? "its region"} cannot be checked`,
   };
 }
 

@@ -58,6 +58,8 @@ export interface RefKind {
    * service, by its edge location), so naming one is enough: its region is not compared.
    */
   readonly judgedByTarget?: true;
+  /** What cannot be checked of a target the program does not create (default: its region). */
+  readonly unchecked?: string;
 }
 
 /**
@@ -96,7 +98,9 @@ export type RefKindName =
   | "db-source"
   | "aws-db-source"
   | "gpdb-instance"
+  | "dts-destination"
   | "dts-subscription"
+  | "global-ip-whitelist"
   | "networkmanager-attachment"
   | "docdb-cluster"
   | "neptune-cluster"
@@ -196,6 +200,40 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     noun: "AnalyticDB for PostgreSQL instance",
     types: ["alicloud:gpdb/instance:Instance"],
     keys: ["id"],
+  },
+  /**
+   * The instance a DTS job writes into, by its ID: a database service's instance or cluster, or the
+   * ECS instance a self-hosted database runs on.
+   */
+  "dts-destination": {
+    noun: "destination instance",
+    types: [
+      "alicloud:rds/instance:Instance",
+      "alicloud:polardb/cluster:Cluster",
+      "alicloud:drds/polardbxInstance:PolardbxInstance",
+      "alicloud:mongodb/instance:Instance",
+      "alicloud:mongodb/shardingInstance:ShardingInstance",
+      "alicloud:kvstore/instance:Instance",
+      "alicloud:gpdb/instance:Instance",
+      "alicloud:adb/dBCluster:DBCluster",
+      "alicloud:adb/dBClusterLakeVersion:DBClusterLakeVersion",
+      "alicloud:ecs/instance:Instance",
+    ],
+    keys: ["id"],
+  },
+  /**
+   * A global IP whitelist template a database instance takes its whitelist from, by its ID: one of
+   * the stack is judged by its own row (the addresses it admits, public-exposure).
+   */
+  "global-ip-whitelist": {
+    noun: "global IP whitelist template",
+    types: [
+      "alicloud:mongodb/globalSecurityIpGroup:GlobalSecurityIpGroup",
+      "alicloud:polardb/globalSecurityIpGroup:GlobalSecurityIpGroup",
+    ],
+    keys: ["id"],
+    judgedByTarget: true,
+    unchecked: "the addresses it admits",
   },
   /** A change-data subscription: the DTS instance of a subscription job, by its instance ID. */
   "dts-subscription": {

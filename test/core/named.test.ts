@@ -442,6 +442,23 @@ describe("each kind of name", () => {
       ["alicloud:rds/instance:Instance", "alicloud:polardb/cluster:Cluster"],
       ["id"],
     ],
+    [
+      "dts-destination",
+      "a destination instance",
+      [
+        "alicloud:rds/instance:Instance",
+        "alicloud:polardb/cluster:Cluster",
+        "alicloud:drds/polardbxInstance:PolardbxInstance",
+        "alicloud:mongodb/instance:Instance",
+        "alicloud:mongodb/shardingInstance:ShardingInstance",
+        "alicloud:kvstore/instance:Instance",
+        "alicloud:gpdb/instance:Instance",
+        "alicloud:adb/dBCluster:DBCluster",
+        "alicloud:adb/dBClusterLakeVersion:DBClusterLakeVersion",
+        "alicloud:ecs/instance:Instance",
+      ],
+      ["id"],
+    ],
   ])(
     "a %s name resolves by each of its keys; one the program lacks reads as %s",
     (kind, noun, types, keys) => {

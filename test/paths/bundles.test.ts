@@ -1,6 +1,7 @@
 /**
  * The deployment bundles table (policy/paths/types/bundles.ts): every row — a Helm v3 release, a
- * CloudFormation stack, StackSet or stack instance, a Service Catalog product — is data whose
+ * CloudFormation stack, StackSet or stack instance, a Service Catalog product, a ROS stack or
+ * change set — is data whose
  * contents reach a place no policy can see. helm-releases judges exactly the rows of the table,
  * each with the words of its row; the graph draws the crossing tagged with helm-releases, so the
  * whole pack reports it once, and no-path-out-of-jurisdiction never a second time.
@@ -24,6 +25,12 @@ const oregon: OracleResource = {
   props: { region: "us-west-2" },
 };
 const inOregon = on("or");
+const siliconValley: OracleResource = {
+  type: "pulumi:providers:alicloud",
+  name: "sv",
+  props: { region: "us-west-1" },
+};
+const inSiliconValley = on("sv");
 
 /** The messages helm-releases reports on each resource. */
 function helmMessages(resources: readonly OracleResource[]): string[] {
@@ -79,6 +86,22 @@ const bundles: [OracleResource, string][] = [
     }),
     'servicecatalog provisioned product "bastion" must expose its resources to the pack, but what it deploys cannot be judged: a Service Catalog product deploys product "prod-abcdefghijklm" (a CloudFormation template) into the stack\'s account, so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
   ],
+  [
+    inSiliconValley("alicloud:ros/stack:Stack", "landing-zone", {
+      stackName: "landing-zone",
+      templateUrl: "https://templates.oss-us-west-1.aliyuncs.com/landing-zone.json",
+    }),
+    'ros stack "landing-zone" must expose its resources to the pack, but what it deploys cannot be judged: a ROS stack deploys the template at "https://templates.oss-us-west-1.aliyuncs.com/landing-zone.json" as one opaque resource, so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
+  ],
+  [
+    inSiliconValley("alicloud:ros/changeSet:ChangeSet", "landing-zone-update", {
+      changeSetName: "update",
+      changeSetType: "UPDATE",
+      stackId: "stack-landing-zone",
+      templateBody: "{}",
+    }),
+    'ros change set "landing-zone-update" must expose its resources to the pack, but what it deploys cannot be judged: a ROS change set stages the template of its templateBody for stack "stack-landing-zone", which deploys it as one opaque resource when the change set is executed, so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
+  ],
 ];
 
 test("the cases cover every row of the table but the Helm release's (test/paths/kubernetes.test.ts)", () => {
@@ -91,7 +114,7 @@ describe.each(bundles.map(([r, m]) => [r.type, r, m] as const))("%s", (_, bundle
   const label = message.slice(0, message.indexOf(" must "));
 
   test("is helm-releases' finding, and no-path does not report what it hides", () => {
-    const resources = [oregon, bundle];
+    const resources = [oregon, siliconValley, bundle];
     expect(runBorder(resources, us)).toEqual([
       [label, "attachment", `unknown (the resources inside ${label} are not visible to policies)`],
     ]);
@@ -104,6 +127,7 @@ describe.each(bundles.map(([r, m]) => [r.type, r, m] as const))("%s", (_, bundle
   test("twin: the resources declared in the program instead open no path and pass", () => {
     const resources = [
       oregon,
+      siliconValley,
       inOregon("aws:ec2/vpc:Vpc", bundle.name, { cidrBlock: "10.1.0.0/16" }),
     ];
     expect(runBorder(resources, us)).toEqual([]);

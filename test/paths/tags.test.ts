@@ -1138,12 +1138,14 @@ describe("log-shipping and key-and-secret-replicas over the rows that ship logs 
     // (An MSK cluster's, a Transfer server's and an InfluxDB endpoint's public access are their
     // rows' public-exposure fields; a SageMaker job outside a VPC reaches the internet through
     // SageMaker's network, its egress row's internet-egress field; a Global Accelerator's anycast
-    // edge network, its row's global-services field.)
+    // edge network, its row's global-services field; a ROS stack's template, whose resources no
+    // policy sees, its bundle row's helm-releases edge.)
     const tagging = new Set([
       "log-shipping",
       "public-exposure",
       "internet-egress",
       "global-services",
+      "helm-releases",
     ]);
     expect(drawn.filter((e) => !tagging.has(graph.tags.get(e)?.policy ?? ""))).toEqual([]);
     expect(drawn.length).toBeGreaterThan(rows.length * 4);

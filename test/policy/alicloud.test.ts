@@ -1921,6 +1921,76 @@ describe("IP whitelists and public endpoints of data services", () => {
     }),
   );
 
+  /**
+   * Databases that also take whitelists from global IP whitelist templates, by ID, each with the
+   * template type of its service.
+   */
+  const templated: ReadonlyArray<
+    readonly [type: string, label: string, template: string, ips: string, props: Props]
+  > = [
+    [
+      "alicloud:mongodb/instance:Instance",
+      'mongodb instance "mongo"',
+      "alicloud:mongodb/globalSecurityIpGroup:GlobalSecurityIpGroup",
+      "globalSecurityIpList",
+      { securityIpLists: ["10.20.0.0/16"] },
+    ],
+    [
+      "alicloud:mongodb/shardingInstance:ShardingInstance",
+      'mongodb sharding instance "mongo-shard"',
+      "alicloud:mongodb/globalSecurityIpGroup:GlobalSecurityIpGroup",
+      "globalSecurityIpList",
+      { securityIpLists: ["10.20.0.0/16"] },
+    ],
+    [
+      "alicloud:polardb/cluster:Cluster",
+      'polardb cluster "polar"',
+      "alicloud:polardb/globalSecurityIpGroup:GlobalSecurityIpGroup",
+      "globalIpList",
+      { dbType: "MySQL", securityIps: ["10.20.0.0/16"] },
+    ],
+  ];
+  runCases(
+    pack,
+    () => happy,
+    cn,
+    templated.map(([type, label, template, ips, props]) => {
+      const name = label.slice(label.indexOf('"') + 1, -1);
+      return {
+        name: `a ${type} takes a whitelist from a template the program does not create`,
+        bad: add(type, name, { ...props, globalSecurityGroupLists: ["g-elsewhere"] }),
+        expected: [
+          [
+            "named-destinations",
+            name,
+            "mandatory",
+            ["cn-shanghai (inside CN)", label, '"g-elsewhere" (cannot be placed)'],
+          ] as Finding,
+        ],
+        twinName: `the ${type} takes it from the program's template of the VPC`,
+        twin: pipe(
+          add(template, "vpc-ips", { globalIgName: "vpc", [ips]: "10.20.0.0/16" }),
+          add(
+            type,
+            name,
+            { ...props, globalSecurityGroupLists: ["vpc-ips-id"] },
+            { dependsOn: { globalSecurityGroupLists: ["vpc-ips"] } },
+          ),
+        ),
+      };
+    }),
+  );
+
+  test("a template the program does not create leaves the addresses it admits unchecked", async () => {
+    const bad = add("alicloud:mongodb/instance:Instance", "mongo", {
+      securityIpLists: ["10.20.0.0/16"],
+      globalSecurityGroupLists: ["g-elsewhere"],
+    });
+    expect(summary(await pack.checkAround(happy, bad(happy), cn))).toEqual([
+      'mandatory named-destinations mongo: mongodb instance "mongo" must keep data inside CN, but globalSecurityGroupLists[0] admits the sources of "g-elsewhere", a global IP whitelist template this program does not create, so the addresses it admits cannot be checked. Whitelist only private ranges (the VPC) or allowlisted sources in securityIpLists and securityIpGroups.securityIpList. Take global whitelists only from templates of this program.',
+    ]);
+  });
+
   runCases(
     pack,
     () => happy,
@@ -2444,12 +2514,6 @@ describe("alarm and notification webhooks", () => {
       "alicloud:index/mscSubWebhook:MscSubWebhook",
       'alicloud msc sub webhook "msc"',
       (u) => ({ serverUrl: u }),
-    ],
-    ["alicloud:ros/stack:Stack", 'ros stack "stack"', (u) => ({ notificationUrls: [u] })],
-    [
-      "alicloud:ros/changeSet:ChangeSet",
-      'ros change set "change-set"',
-      (u) => ({ notificationUrls: [u] }),
     ],
     [
       "alicloud:message/serviceSubscription:ServiceSubscription",
@@ -4380,6 +4444,64 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       { policyId: "po-records", sourceType: "ECS_FILE", dataSourceId: "i-records" },
     ],
   ] as const;
+  /** An edge site's access logs delivered to the OSS bucket `bucketName`, in no region said. */
+  const edgeLogs = (bucketName: string) =>
+    add("alicloud:esa/siteDeliveryTask:SiteDeliveryTask", "edge-logs", {
+      siteId: 1,
+      taskName: "edge",
+      dataCenter: "cn",
+      businessType: "dcdn_log_access_l1",
+      deliveryType: "oss",
+      ossDelivery: { bucketName, aliuid: own },
+    });
+  /** A Logtail config collecting files into a Shanghai logstore through the SLS `endpoint`. */
+  const logtail = (endpoint: string) =>
+    add("alicloud:sls/logtailConfig:LogtailConfig", "logtail", {
+      projectName: "sdc-logs",
+      logtailConfigName: "app",
+      inputType: "file",
+      inputDetail: JSON.stringify({ logPath: "/var/log/app", filePattern: "*.log" }),
+      outputType: "LogService",
+      outputDetail: { endpoint, region: "cn-shanghai", logstoreName: "app" },
+    });
+  /** A private node pool whose kubelets send traces to the collector at `endpoint`. */
+  const nodePool = (endpoint: string) =>
+    add("alicloud:cs/nodePool:NodePool", "pool", {
+      clusterId: "c-records",
+      nodePoolName: "workers",
+      vswitchIds: ["vsw-records"],
+      instanceTypes: ["ecs.g7.xlarge"],
+      desiredSize: "2",
+      kubeletConfiguration: { tracing: { endpoint, samplingRatePerMillion: "100" } },
+    });
+  /**
+   * The telemetry bucket's website mirroring missing objects from a private origin, failing over
+   * to the alternate origin at `url`.
+   */
+  const mirrorAlternate = (url: string) =>
+    add("alicloud:oss/bucketWebsite:BucketWebsite", "telemetry-website", {
+      bucket: "sdc-telemetry",
+      routingRules: {
+        routingRules: [
+          {
+            ruleNumber: 1,
+            condition: { httpErrorCodeReturnedEquals: "404" },
+            redirect: {
+              redirectType: "Mirror",
+              mirrorUrl: "http://10.20.1.50/",
+              mirrorMultiAlternates: {
+                mirrorMultiAlternates: [
+                  { mirrorMultiAlternateNumber: 1, mirrorMultiAlternateUrl: url },
+                ],
+              },
+            },
+          },
+        ],
+      },
+    });
+  /** A ROS stack "zone" with these inputs. */
+  const rosStack = (props: Props) =>
+    add("alicloud:ros/stack:Stack", "zone", { stackName: "zone", ...props });
   runCases(pack, () => happy, cn, [
     ...hbrCases.map(([type, kind, inputs]) => {
       const of = crossAccount(type, "hbr", inputs);
@@ -4413,6 +4535,108 @@ describe("cross-account backups, backup proxies, managed databases and storage g
         targetInstanceId: "i-records",
         targetPath: "/restore",
       })(own),
+    },
+    {
+      name: "a DBS backup plan keeps its backups in a bucket the program does not create",
+      bad: add("alicloud:dbs/backupPlan:BackupPlan", "dbs", {
+        ...dbsPlan("RDS"),
+        sourceEndpointInstanceId: "rm-records",
+        backupStorageType: "oss",
+        ossBucketName: "partner-backups",
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "dbs",
+          "mandatory",
+          [shanghai, 'dbs backup plan "dbs"', '"partner-backups" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it keeps them in the program's Beijing bucket",
+      twin: add("alicloud:dbs/backupPlan:BackupPlan", "dbs", {
+        ...dbsPlan("RDS"),
+        sourceEndpointInstanceId: "rm-records",
+        backupStorageType: "oss",
+        ossBucketName: "sdc-telemetry-dr",
+      }),
+    },
+    {
+      name: "an edge site delivers its logs to a bucket the program does not create, naming no region",
+      bad: edgeLogs("edge-archive"),
+      expected: [
+        [
+          "named-destinations",
+          "edge-logs",
+          "mandatory",
+          [shanghai, 'esa site delivery task "edge-logs"', '"edge-archive" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it delivers them to the program's Shanghai log bucket",
+      twin: edgeLogs("sdc-telemetry-logs"),
+    },
+    {
+      name: "Logtail uploads the logs it collects to the Singapore SLS endpoint",
+      bad: logtail("ap-southeast-1.log.aliyuncs.com"),
+      expected: [
+        [
+          "log-shipping",
+          "logtail",
+          "mandatory",
+          [
+            shanghai,
+            'sls logtail config "logtail"',
+            "ap-southeast-1.log.aliyuncs.com (outside CN, in SG)",
+          ],
+        ],
+      ],
+      twinName: "it uploads them to the Shanghai intranet endpoint",
+      twin: logtail("cn-shanghai-intranet.log.aliyuncs.com"),
+    },
+    {
+      name: "a node pool's kubelets send their traces to a collector on the internet",
+      bad: nodePool("otel.partner.example:4317"),
+      expected: [
+        [
+          "log-shipping",
+          "pool",
+          "mandatory",
+          [shanghai, 'ack node pool "pool"', '"otel.partner.example:4317" (cannot be placed)'],
+        ],
+      ],
+      twinName: "they send them to a collector on the node itself",
+      twin: nodePool("localhost:4317"),
+    },
+    {
+      name: "a bucket website fails over to an alternate mirror origin on the internet",
+      bad: mirrorAlternate("https://origin.partner.example/"),
+      expected: [
+        [
+          "storage-replication",
+          "telemetry-website",
+          "mandatory",
+          [
+            'oss bucket "sdc-telemetry"',
+            'oss bucket website "telemetry-website"',
+            '"https://origin.partner.example/" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the alternate origin is the program's Beijing bucket",
+      twin: mirrorAlternate("https://sdc-telemetry-dr.oss-cn-beijing.aliyuncs.com/"),
+    },
+    {
+      name: "a ROS stack deploys a template fetched from a URL",
+      bad: rosStack({ templateUrl: "https://templates.oss-cn-shanghai.aliyuncs.com/zone.json" }),
+      expected: [
+        [
+          "helm-releases",
+          "zone",
+          "mandatory",
+          ['ros stack "zone"', "resources the pack cannot see"],
+        ],
+      ],
+      twinName: "the resources of the template are declared in the program",
+      twin: add("alicloud:vpc/network:Network", "zone", { cidrBlock: "10.30.0.0/16" }),
     },
     {
       name: "an HBR backup client sends backups through a proxy on the internet",
@@ -4506,6 +4730,35 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       }),
     },
   ]);
+  test("a ROS stack's event notifications are log-shipping's, beside the bundle's own finding", async () => {
+    const judged = async (url: string) =>
+      findings(
+        await pack.checkAround(
+          happy,
+          rosStack({ templateBody: "{}", notificationUrls: [url] })(happy),
+          cn,
+        ),
+      );
+    const bundle: Finding = [
+      "helm-releases",
+      "zone",
+      "mandatory",
+      ['ros stack "zone"', "resources the pack cannot see"],
+    ];
+    expect(await judged("https://hooks.example.com/ros")).toEqual(
+      sorted([
+        bundle,
+        [
+          "log-shipping",
+          "zone",
+          "mandatory",
+          [shanghai, 'ros stack "zone"', '"https://hooks.example.com/ros" (cannot be placed)'],
+        ],
+      ]),
+    );
+    // A host inside the VPC receives them inside; the bundle is still opaque.
+    expect(await judged("http://10.20.1.5:8080/ros")).toEqual([bundle]);
+  });
 });
 
 describe("Alibaba Cloud analytics, desktops, file shares and studios that open a path", () => {
@@ -5283,7 +5536,77 @@ describe("AnalyticDB remote data sources and DTS change-data consumers", () => {
       opts,
     );
 
+  /** An RDS instance of the program in Beijing, sealed with the Beijing key. */
+  const replicaDb = add(
+    "alicloud:rds/instance:Instance",
+    "replica-db",
+    { engine: "MySQL", securityIps: ["10.20.0.0/16"], encryptionKey: "dr-key-id" },
+    { provider: "beijing", dependsOn: { encryptionKey: ["dr-key"] } },
+  );
+  /** A migration job from the Shanghai database into the destination instance `to`. */
+  const migration = (to: Props, opts = {}) =>
+    add(
+      "alicloud:dts/migrationJob:MigrationJob",
+      "migration",
+      {
+        dtsInstanceId: "dts-migration",
+        dtsJobName: "records",
+        sourceEndpointInstanceType: "RDS",
+        sourceEndpointInstanceId: "rm-records",
+        sourceEndpointEngineName: "MySQL",
+        sourceEndpointRegion: "cn-shanghai",
+        destinationEndpointInstanceType: "RDS",
+        destinationEndpointEngineName: "MySQL",
+        dbList: JSON.stringify({ records: { name: "records", all: true } }),
+        structureInitialization: true,
+        dataInitialization: true,
+        dataSynchronization: false,
+        ...to,
+      },
+      opts,
+    );
+
   runCases(pack, () => happy, cn, [
+    {
+      name: "a synchronization job writes into an instance the program does not create, naming no region",
+      bad: set("sync", (p) => {
+        p.destinationEndpointInstanceId = "rm-elsewhere";
+        delete p.destinationEndpointRegion;
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "sync",
+          "mandatory",
+          [shanghai, 'dts synchronization job "sync"', '"rm-elsewhere" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it names the region of that instance, Beijing",
+      twin: set("sync", (p) => {
+        p.destinationEndpointInstanceId = "rm-elsewhere";
+        p.destinationEndpointRegion = "cn-beijing";
+      }),
+    },
+    {
+      name: "a migration job writes into an instance the program does not create, naming no region",
+      bad: migration({ destinationEndpointInstanceId: "rm-elsewhere" }),
+      expected: [
+        [
+          "named-destinations",
+          "migration",
+          "mandatory",
+          [shanghai, 'dts migration job "migration"', '"rm-elsewhere" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it writes into the program's Beijing instance, naming no region",
+      twin: pipe(
+        replicaDb,
+        migration(
+          { destinationEndpointInstanceId: "replica-db-id" },
+          { dependsOn: { destinationEndpointInstanceId: ["replica-db"] } },
+        ),
+      ),
+    },
     {
       name: "an AnalyticDB instance reads the tables of an instance the program does not create",
       bad: remoteSource("gp-abroad"),

@@ -67,10 +67,17 @@ export const backups: TypeTable = {
     backup.region("dataLevel2BackupAnotherRegionRegion", "stores level-2 backups in"),
     backup.region("logBackupAnotherRegionRegion", "stores log backups in"),
   ),
-  "alicloud:dbs/backupPlan:BackupPlan": copy(
+  // Backups not kept in DBS's built-in storage go to the OSS bucket the plan names (a global name).
+  "alicloud:dbs/backupPlan:BackupPlan": rows(
+    "Copy only to and from regions inside the jurisdiction, and keep backups in built-in storage or a bucket of this program in a region inside the jurisdiction, or remove the copy rule.",
+  )(
     backup.region("sourceEndpointRegion", "backs up data from", inbound),
     backup.region("databaseRegion", "backs up data from", inbound),
     backup.region("storageRegion", "stores backups in"),
+    backup.ref("ossBucketName", "stores backups in", {
+      ref: "oss-bucket",
+      when: (p) => String(p.backupStorageType).toLowerCase() !== "system",
+    }),
     // A database reached through a leased line or a backup gateway (Express, Agent) sits at a site
     // outside the cloud: its address is inside only when the egress allowlist holds it.
     ...hostOrSite(

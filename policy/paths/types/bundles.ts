@@ -1,7 +1,7 @@
 /**
  * The deployment bundles domain (shared/research/data-paths.md §5): resources that deploy other
  * resources the plan never shows — a Helm v3 release's objects, a CloudFormation stack's or
- * StackSet's template, a Service Catalog product. To a policy each is one opaque resource, so no
+ * StackSet's template, a Service Catalog product, a ROS stack's or change set's template. To a policy each is one opaque resource, so no
  * shape of these types can be judged: `helm-releases` fails every one, saying what it deploys
  * (the chart, the template's source, and for StackSets the accounts it deploys into; their
  * regions are resource-placement's), and the fix is to declare those resources in the program.
@@ -12,6 +12,8 @@
 import type { TypeModel } from "../model";
 import { isUnknown, valueAt, valuesAt } from "../values";
 import { link, reportedBy } from "./common";
+import { pushFix } from "./logs";
+import { edgesOf } from "./rows";
 
 /** A bundle's row, with what helm-releases' finding says the bundle hides. */
 export interface BundleRow extends TypeModel {
@@ -41,8 +43,8 @@ function bundle(
   };
 }
 
-/** A bundle of AWS resources: what it deploys, in the finding's words. */
-function awsBundle(deploys: (p: Readonly<Record<string, unknown>>) => string): BundleRow {
+/** A bundle of cloud resources (a template, a product): what it deploys, in the finding's words. */
+function cloudBundle(deploys: (p: Readonly<Record<string, unknown>>) => string): BundleRow {
   return bundle(
     "resources",
     (p) =>
@@ -77,6 +79,25 @@ function accountsOf(
   return found.length > 0 ? `${found.map((a) => JSON.stringify(a)).join(", ")}` : none;
 }
 
+/**
+ * A ROS stack or change set: the template it deploys (at `templateUrl`, an HTTP(S) server or an
+ * OSS bucket, or its `templateBody`) is the bundle; the stack events it sends to the URLs it
+ * names are log-shipping's, which places a private or allowlisted address or a cloud endpoint.
+ */
+function rosBundle(deploys: (p: Readonly<Record<string, unknown>>) => string): BundleRow {
+  const row = cloudBundle(deploys);
+  return {
+    ...row,
+    fields: [
+      edgesOf("log-shipping", "data sync").url("notificationUrls[]", "sends stack events to"),
+    ],
+    fix: {
+      ...(row.fix as Record<string, string>),
+      "log-shipping": pushFix,
+    },
+  };
+}
+
 /** Where a StackSet's targets may name the accounts it deploys into. */
 const targets = [
   "deploymentTargets.accounts[]",
@@ -94,22 +115,29 @@ export const bundles: Readonly<Record<string, BundleRow>> = {
     },
     "Use kubernetes.helm.v4.Chart instead.",
   ),
-  "aws:cloudformation/stack:Stack": awsBundle(
+  "aws:cloudformation/stack:Stack": cloudBundle(
     (p) => `a CloudFormation stack deploys the template ${templateOf(p)} as one opaque resource`,
   ),
-  "aws:cloudformation/stackSet:StackSet": awsBundle(
+  "aws:cloudformation/stackSet:StackSet": cloudBundle(
     (p) =>
       `a CloudFormation StackSet deploys the template ${templateOf(p)} to the accounts and regions of its instances`,
   ),
-  "aws:cloudformation/stackInstances:StackInstances": awsBundle(
+  "aws:cloudformation/stackInstances:StackInstances": cloudBundle(
     (p) =>
       `stack instances deploy StackSet ${quoted(p.stackSetName)} into ${accountsOf(p, ["accounts[]", ...targets])}`,
   ),
-  "aws:cloudformation/stackSetInstance:StackSetInstance": awsBundle(
+  "aws:cloudformation/stackSetInstance:StackSetInstance": cloudBundle(
     (p) =>
       `a stack instance deploys StackSet ${quoted(p.stackSetName)} into ${accountsOf(p, ["accountId", ...targets])}`,
   ),
-  "aws:servicecatalog/provisionedProduct:ProvisionedProduct": awsBundle(
+  "alicloud:ros/stack:Stack": rosBundle(
+    (p) => `a ROS stack deploys the template ${templateOf(p)} as one opaque resource`,
+  ),
+  "alicloud:ros/changeSet:ChangeSet": rosBundle(
+    (p) =>
+      `a ROS change set stages the template ${templateOf(p)} for stack ${quoted(p.stackName ?? p.stackId)}, which deploys it as one opaque resource when the change set is executed`,
+  ),
+  "aws:servicecatalog/provisionedProduct:ProvisionedProduct": cloudBundle(
     (p) =>
       `a Service Catalog product deploys product ${quoted(p.productId ?? p.productName)} (a CloudFormation template) into ${accountsOf(p, ["stackSetProvisioningPreferences.accounts[]"], "the stack's account")}`,
   ),

@@ -15,7 +15,14 @@
 import { copiesTo, dataStore } from "./common";
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import type { RefKindName } from "../resolver";
-import { exposed, whitelistFields, whitelistFix, withExposure } from "./exposure";
+import {
+  exposed,
+  globalWhitelists,
+  templatedWhitelistFix,
+  whitelistFields,
+  whitelistFix,
+  withExposure,
+} from "./exposure";
 import { edgesOf, inbound, withPolicyFields } from "./rows";
 
 const replica = edgesOf("database-replicas", "replication");
@@ -84,6 +91,15 @@ function withDirectory(model: TypeModel): TypeModel {
 const whitelisted = (model: TypeModel, ...paths: string[]) =>
   withExposure(model, whitelistFix(paths), ...whitelistFields(paths));
 
+/** A store whose whitelists at `paths` and global templates at `templates` say who may connect. */
+const templated = (model: TypeModel, templates: string, ...paths: string[]) =>
+  withExposure(
+    model,
+    templatedWhitelistFix(paths),
+    ...whitelistFields(paths),
+    globalWhitelists(templates),
+  );
+
 const witness = (path: string) => replica.region(path, "keeps its witness in");
 const subnets = { subnets: ["vswitchId"] };
 
@@ -92,12 +108,13 @@ export const databases: TypeTable = {
     store([], { ...subnets, keys: ["encryptionKey"] }),
     "securityIps[]",
   ),
-  "alicloud:mongodb/instance:Instance": whitelisted(
+  "alicloud:mongodb/instance:Instance": templated(
     store([], subnets),
+    "globalSecurityGroupLists[]",
     "securityIpLists[]",
     "securityIpGroups[].securityIpList",
   ),
-  "alicloud:polardb/cluster:Cluster": whitelisted(
+  "alicloud:polardb/cluster:Cluster": templated(
     store(
       [
         joins("gdnId", "polardb-gdn", "joins the global database"),
@@ -108,6 +125,7 @@ export const databases: TypeTable = {
       ],
       subnets,
     ),
+    "globalSecurityGroupLists[]",
     "securityIps[]",
     "dbClusterIpArrays[].securityIps[]",
   ),

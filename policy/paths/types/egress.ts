@@ -28,6 +28,7 @@ import type {
   TypeModel,
   TypeTable,
 } from "../model";
+import { hostOf } from "../../../residency/placement";
 import { isTrue, isUnknown, valueAt } from "../values";
 import { ackEdges, ackRole, nodePoolEdges } from "./clusters";
 import { exposed, withExposure } from "./exposure";
@@ -757,16 +758,28 @@ export const egress: TypeTable = {
       controlPlane,
     ),
   ),
-  "alicloud:cs/nodePool:NodePool": drawnBy(
-    workload(
-      "Set internetMaxBandwidthOut to 0 and scalingConfig.isBondEip to false.",
-      ip.positive("internetMaxBandwidthOut", "every node of the pool gets a public IP address"),
-      ip.true(
-        "scalingConfig.isBondEip",
-        "nodes the pool scales out get an elastic public IP address",
+  // The kubelet of every node sends its traces to the collector the pool names (log-shipping): a
+  // private or allowlisted address, or a regional endpoint of the cloud; `localhost` is a
+  // collector on the node itself.
+  "alicloud:cs/nodePool:NodePool": withPolicyFields(
+    drawnBy(
+      workload(
+        "Set internetMaxBandwidthOut to 0 and scalingConfig.isBondEip to false.",
+        ip.positive("internetMaxBandwidthOut", "every node of the pool gets a public IP address"),
+        ip.true(
+          "scalingConfig.isBondEip",
+          "nodes the pool scales out get an elastic public IP address",
+        ),
       ),
+      nodePoolEdges,
     ),
-    nodePoolEdges,
+    "log-shipping",
+    "Send the kubelet's traces only to a collector on the node, at a private or allowlisted address, or at a regional endpoint inside the jurisdiction.",
+    edgesOf("log-shipping", "log delivery").url(
+      "kubeletConfiguration.tracing.endpoint",
+      "sends the kubelet's traces to",
+      { where: (_, at) => hostOf(String(valueAt(at.props, at.path))) !== "localhost" },
+    ),
   ),
   "alicloud:rds/aiInstance:AiInstance": withExposure(
     workload(

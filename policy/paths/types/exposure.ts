@@ -488,6 +488,27 @@ const whitelist = (paths: readonly string[], when?: FieldSpec["when"]) =>
 export const whitelistFields = (paths: readonly string[], when?: FieldSpec["when"]) =>
   paths.map((p) => exposed(p, "ingress", "", when ? { when } : {}));
 
+/**
+ * The global IP whitelist templates a database instance takes whitelists from, by ID (public-
+ * exposure): a template of the program is judged by its own row, which reads the addresses it
+ * admits and draws that exposure; one the program does not create admits addresses no policy
+ * sees, and fails closed (named-destinations). The instance's row draws no edge of its own.
+ */
+export const globalWhitelists = (path: string) =>
+  ({
+    path,
+    format: "ref",
+    label: "public access",
+    policy: "public-exposure",
+    verb: "admits the sources of",
+    ref: "global-ip-whitelist",
+    drawnByRow: true,
+  }) as const satisfies FieldSpec;
+
+/** What public-exposure asks of a database whose whitelists are at `paths` and templates. */
+export const templatedWhitelistFix = (paths: readonly string[]) =>
+  `${whitelistFix(paths)} Take global whitelists only from templates of this program.`;
+
 /** What public-exposure asks of an IP whitelist at `paths`. */
 export const whitelistFix = (paths: readonly string[]) =>
   `Whitelist only private ranges (the VPC) or allowlisted sources in ${paths.map((p) => p.replace(/\[\]/g, "")).join(" and ")}.`;
@@ -878,10 +899,11 @@ export const exposure: TypeTable = {
   "alicloud:mongodb/serverlessInstance:ServerlessInstance": whitelist([
     "securityIpGroups[].securityIpList",
   ]),
-  "alicloud:mongodb/shardingInstance:ShardingInstance": whitelist([
-    "securityIpLists[]",
-    "securityIpGroups[].securityIpList",
-  ]),
+  "alicloud:mongodb/shardingInstance:ShardingInstance": endpoint(
+    templatedWhitelistFix(["securityIpLists[]", "securityIpGroups[].securityIpList"]),
+    ...whitelistFields(["securityIpLists[]", "securityIpGroups[].securityIpList"]),
+    globalWhitelists("globalSecurityGroupLists[]"),
+  ),
   "alicloud:alikafka/instanceAllowedIpAttachment:InstanceAllowedIpAttachment": whitelist(
     ["allowedIp"],
     unless("allowedType", "vpc"),

@@ -84,7 +84,7 @@ const logFix = "Deliver logs only to sinks in regions inside the jurisdiction.";
 const externalFix =
   "Deliver only to cloud sinks inside the jurisdiction; an external endpoint cannot be placed.";
 const exportFix = "Deliver only to buckets of this program in regions inside the jurisdiction.";
-const pushFix =
+export const pushFix =
   "Send only to services inside the jurisdiction (by regional endpoint or ARN) or to an allowlisted address; an external host cannot be placed.";
 const ownAccountFix = "Collect logs only from this account.";
 const chatFix =
@@ -392,6 +392,9 @@ export const logs: TypeTable = {
   "alicloud:sls/logtailConfig:LogtailConfig": sink(
     logFix,
     log.region("outputDetail.region", "ships collected logs to"),
+    // Logtail uploads to the SLS endpoint it is given (`cn-hangzhou.log.aliyuncs.com`), whose
+    // region is where the logs go, whatever region the output names.
+    log.endpoint("outputDetail.endpoint", "ships collected logs to"),
   ),
   "alicloud:cdn/realTimeLogDelivery:RealTimeLogDelivery": sink(
     logFix,
@@ -455,6 +458,9 @@ export const logs: TypeTable = {
   "alicloud:esa/siteDeliveryTask:SiteDeliveryTask": sends(
     externalFix,
     log.region("ossDelivery.region", "delivers edge logs to"),
+    // A bucket of this program lies where the program creates it; any other is placed by the
+    // delivery's region.
+    log.ref("ossDelivery.bucketName", "delivers edge logs to", { ...oss, fallback: "region" }),
     log.account("ossDelivery.aliuid", "delivers edge logs to a bucket of"),
     log.region("slsDelivery.slsRegion", "delivers edge logs to"),
     log.flag("s3Delivery", "delivers edge logs to", {
@@ -1002,8 +1008,6 @@ export const logs: TypeTable = {
           "alicloud:index/mscSubWebhook:MscSubWebhook",
           [url("serverUrl", "sends notifications to")],
         ],
-        ["alicloud:ros/stack:Stack", [url("notificationUrls[]", "sends stack events to")]],
-        ["alicloud:ros/changeSet:ChangeSet", [url("notificationUrls[]", "sends stack events to")]],
       ] as const
     ).map(([type, fields]) => [type, sends(pushFix, ...fields)]),
   ),

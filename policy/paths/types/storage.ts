@@ -254,7 +254,13 @@ export const storage: TypeTable = {
   "alicloud:oss/bucketWebsite:BucketWebsite": row(
     "other",
     "Mirror only from an origin inside the jurisdiction, or remove the mirror rule.",
-    ...["mirrorUrl", "mirrorUrlSlave"].map((leaf) =>
+    // The origin, its standby and the alternates it fails over to in turn each receive the
+    // requests OSS passes through for objects the bucket lacks.
+    ...[
+      "mirrorUrl",
+      "mirrorUrlSlave",
+      "mirrorMultiAlternates.mirrorMultiAlternates[].mirrorMultiAlternateUrl",
+    ].map((leaf) =>
       sync.url(
         `routingRules.routingRules[].redirect.${leaf}`,
         "fetches missing objects (with pass-through headers) from",

@@ -50,6 +50,13 @@ const selfHosted = [
   ...endpointIp("source", "reads data from", inbound),
   ...endpointIp("destination", "writes data to"),
   job.account("sourceEndpointOwnerId", "reads data from", inbound),
+  // The data lands in the instance the destination's ID names: one of this program lies where
+  // the program creates it, whatever region the job is told; any other ID (of an instance the
+  // program does not create, a database gateway, a VPC) is placed by the destination's region.
+  job.ref("destinationEndpointInstanceId", "writes data to", {
+    ref: "dts-destination",
+    fallback: "destinationEndpointRegion",
+  }),
 ];
 
 /** The engines of a DMS data provider, each naming its server in `serverName`. */

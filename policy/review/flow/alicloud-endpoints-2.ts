@@ -142,6 +142,13 @@ export const readings: readonly PropertyReview[] = [
       "the image the application's pods pull and the FatJar or WAR package EDAS downloads: arn-locality places a cloud registry's or OSS endpoint's host by its region (an endpoint-named input: policy/placement.ts arnLocality → namedPlaceReferences); a pull brings software in and sends none of the stack's data out",
   },
   {
+    path: /^templateUrl$/,
+    types: /^alicloud:ros\/(stack|changeSet):/,
+    reading: "helm-releases",
+    reason:
+      "the HTTP(S) or OSS URL of the template the stack or change set deploys: helm-releases fails every ROS stack and change set as an opaque bundle and names this URL in its finding (policy/paths/types/bundles.ts, templateOf); the template is read in from it, nothing of the stack is written there",
+  },
+  {
     path: /^(stackPolicyUrl|stackPolicyDuringUpdateUrl)$/,
     types: /^alicloud:ros\/(stack|changeSet):/,
     reading: "arn-locality",

@@ -5,13 +5,10 @@
  * place in the source), and which name no place or only the resource's own.
  *
  * Read against the @pulumi/alicloud 3.108, @pulumi/aws 7.48 and @pulumi/kubernetes 4.34
- * declarations and shared/research/data-paths.md. Left unread on purpose, so that they stay
- * holes until a flow table models them: named buckets data is written to or imported from (DBS
- * backups, ESA log delivery, Function Compute OSS mounts, the DMS Redshift staging bucket,
- * DynamoDB and RDS imports), the deprecated public switch of a Tair instance, the public
- * bandwidth of an image pipeline's build instance, the IPv6 networks a VPN's remote site may
- * claim, EKS hybrid-node networks, anycast points of presence, a leased line's data centre, and a
- * CodeBuild project's EFS mounts and secondary sources.
+ * declarations and shared/research/data-paths.md. The inputs of these kinds that do name a way
+ * out (named buckets data is written to or imported from, public switches and bandwidth, remote
+ * networks, points of presence, leased-line data centres, build mounts) are flow-table fields,
+ * not readings here.
  */
 import type { PropertyReview } from "../model";
 

@@ -159,6 +159,13 @@ export const readings: readonly PropertyReview[] = [
       "the VPC (primary or standby) and leased-line tunnel through which OSS fetches missing objects from a private origin in mirrorDstRegion, which storage-replication judges (paths/types/storage.ts)",
   },
   {
+    path: /^routingRules\.routingRules\[\]\.redirect\.hostName$/,
+    types: /^alicloud:oss\/bucketWebsite:/,
+    reading: "arn-locality",
+    reason:
+      "the host an External or AliCDN redirect sends the viewer to: OSS answers with a 3xx (or a header Alibaba Cloud CDN follows for the viewer) and the content is fetched from that host, so none of the bucket's objects go there; arn-locality places it when it names a regional endpoint of the cloud (a bucket's domain). The hosts OSS itself sends requests to are the mirror origins, which storage-replication reads",
+  },
+  {
     path: /^routingRules\.routingRules\[\]\.redirect\.mirrorMultiAlternates\.mirrorMultiAlternates\[\]\.mirrorMultiAlternateVpcId$/,
     types: /^alicloud:oss\/bucketWebsite:/,
     reading: "arn-locality",
