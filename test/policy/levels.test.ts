@@ -33,14 +33,19 @@ describe("enforcement levels", () => {
     const rows = Object.entries(byType).filter(([, m]) => m.fields?.some(link));
     // A Redshift-managed VPC endpoint reaches another account's cluster or workgroup only in its
     // own region, and an S3 access point another account's bucket (S3 creates an access point in
-    // its bucket's region), so no field names the far region.
+    // its bucket's region), and a security group rule another account's group (a rule names a
+    // group of its own region), so no field names the far region.
     const sameRegion = new Set([
+      "alicloud:ecs/securityGroupRule:SecurityGroupRule",
       "aws:redshift/endpointAccess:EndpointAccess",
       "aws:redshiftserverless/endpointAccess:EndpointAccess",
       "aws:s3/accessPoint:AccessPoint",
     ]);
     expect(rows.map(([type]) => type).sort()).toEqual([
       "alicloud:cen/instanceAttachment:InstanceAttachment",
+      "alicloud:cloudfirewall/firewallVpcFirewall:FirewallVpcFirewall",
+      "alicloud:cloudfirewall/firewallVpcFirewallCen:FirewallVpcFirewallCen",
+      "alicloud:ecs/securityGroupRule:SecurityGroupRule",
       "alicloud:expressconnect/routerInterface:RouterInterface",
       "alicloud:expressconnect/routerTrAssociation:RouterTrAssociation",
       "alicloud:expressconnect/routerVbrChildInstance:RouterVbrChildInstance",
@@ -56,7 +61,7 @@ describe("enforcement levels", () => {
       const fields = m.fields ?? [];
       expect({
         type,
-        accounts: fields.filter(link).map((f) => f.format),
+        accounts: [...new Set(fields.filter(link).map((f) => f.format))],
         placed:
           sameRegion.has(type) ||
           fields.some((f) => f.policy === "network-links" && f.format === "region"),
