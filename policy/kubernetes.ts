@@ -868,7 +868,11 @@ export const kubernetesServiceExposure = residencyStackPolicy({
   },
 });
 
-/** A few names of a list, for a message: `a, b, c and 4 more`. */
+/**
+ * A few names of a list, for a message: `a, b, c and 4 more`. Lists in the order resources
+ * registered are sorted first: a program's callbacks may register in another order on each run,
+ * and a finding's words must not change with it.
+ */
 function some(names: readonly string[], max = 3): string {
   const shown = names.slice(0, max);
   const rest = names.length - shown.length;
@@ -901,7 +905,7 @@ function clusterFinding(
 ): Finding | undefined {
   const j = x.jurisdiction;
   const label = resourceLabel(provider.type, provider.name);
-  const what = `${objects.length === 1 ? "its Kubernetes object" : `its ${objects.length} Kubernetes objects`} (${some(objects.map((o) => resourceLabel(o.type, o.name)))})`;
+  const what = `${objects.length === 1 ? "its Kubernetes object" : `its ${objects.length} Kubernetes objects`} (${some(objects.map((o) => resourceLabel(o.type, o.name)).sort())})`;
   const source = x.clusterSource(provider);
   switch (source.kind) {
     case "resource": {
@@ -1049,7 +1053,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       const ns = scope.namespace.startsWith("(namespace ")
         ? resourceLabel(namespaceType, declared?.name ?? scope.namespace)
         : `k8s namespace ${JSON.stringify(scope.namespace)}`;
-      const pods = some(scope.workloads.map((w) => resourceLabel(w.type, w.name)));
+      const pods = some(scope.workloads.map((w) => resourceLabel(w.type, w.name)).sort());
       ctx.report({
         message: `${ns} must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"], so the pods of ${pods} can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.`,
         path: [ns, "pod egress (no default-deny NetworkPolicy)", "every address (any country)"],

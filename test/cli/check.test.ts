@@ -276,15 +276,16 @@ describe("sovereign-dc check on Kubernetes workloads deployed through the ambien
     ) as { version: string }
   ).version;
   const provider = `default_${version.replace(/[.-]/g, "_")}`;
+  // Named in sorted order, whatever order the program registered them in.
   const objects =
-    'k8s namespace "tracking", k8s service "scan-recorder-svc", k8s service "tracking-api-svc"';
+    'k8s deployment "scan-recorder", k8s deployment "tracking-api", k8s namespace "tracking"';
   const namespaceFinding = {
     policy: "kubernetes-namespace-egress",
     level: "mandatory",
     resourceType: "kubernetes:core/v1:Namespace",
     resourceName: "tracking",
     message:
-      'k8s namespace "tracking" must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"], so the pods of k8s deployment "tracking-api" and k8s deployment "scan-recorder" can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.',
+      'k8s namespace "tracking" must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"], so the pods of k8s deployment "scan-recorder" and k8s deployment "tracking-api" can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.',
     path: [
       'k8s namespace "tracking"',
       "pod egress (no default-deny NetworkPolicy)",
