@@ -778,21 +778,12 @@ describe("network links", () => {
             "an operator outside the Chinese mainland",
           ],
         ],
-        [
-          "remote-sites",
-          "line",
-          "mandatory",
-          [
-            "cn-shanghai (inside CN)",
-            'expressconnect physical connection "line"',
-            "a data centre whose country the pack cannot determine",
-          ],
-        ],
       ],
       twinName: "it lands in Hangzhou with a mainland operator",
       twin: add("alicloud:expressconnect/physicalConnection:PhysicalConnection", "line", {
         accessPointId: "ap-cn-hangzhou-yh-B",
         lineOperator: "CT",
+        peerLocation: "Hangzhou",
       }),
     },
     {
@@ -4225,16 +4216,6 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
     enableIpsec: true,
     enableSsl: false,
   });
-  /** A leased line at a Hangzhou access point, its far end in a data centre named in words. */
-  const hangzhouLine = add(
-    "alicloud:expressconnect/physicalConnection:PhysicalConnection",
-    "line",
-    {
-      accessPointId: "ap-cn-hangzhou-yh-B",
-      lineOperator: "CT",
-      peerLocation: "Hangzhou, Xixi IDC",
-    },
-  );
   runCases(pack, () => happy, cn, [
     {
       name: "sessions are kept in an ESA edge KV namespace",
@@ -4310,35 +4291,6 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         vpcId: "vpc-telemetry",
       }),
     })),
-    {
-      name: "a leased line at a Hangzhou access point names the data centre it ends at",
-      bad: hangzhouLine,
-      expected: [
-        [
-          "remote-sites",
-          "line",
-          "mandatory",
-          [
-            "cn-shanghai (inside CN)",
-            'expressconnect physical connection "line"',
-            "a data centre whose country the pack cannot determine",
-          ],
-        ],
-      ],
-      twinName: "a waiver records the evidence that the data centre lies in the mainland",
-      twin: hangzhouLine,
-      twinSettings: {
-        ...cn,
-        waivers: [
-          {
-            policy: "remote-sites",
-            resource: "line",
-            reason: "Colocation contract: Hangzhou Xixi IDC, Zhejiang (ref. DC-2025-04)",
-            expires: "2099-12-31",
-          },
-        ],
-      },
-    },
     {
       name: "a branch joins through a Smart Access Gateway network attachment",
       bad: add("alicloud:cloudconnect/networkAttachment:NetworkAttachment", "edge", {

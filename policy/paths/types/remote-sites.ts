@@ -164,9 +164,6 @@ export const remoteSites: TypeTable = {
     ],
     fix: "Turn SiteLink off, and run the border router on a leased line this program creates at an access point inside the jurisdiction.",
   }),
-  // The data centre at the line's far end (peerLocation) is a site named in words, which neither
-  // the pack nor the egress allowlist can place: as a Direct Connect location, it fails until a
-  // waiver records the evidence that it lies inside the jurisdiction.
   [physicalConnectionType]: linkRow({
     role: "gateway",
     fields: [
@@ -175,12 +172,9 @@ export const remoteSites: TypeTable = {
         values: ["Equinix", "Other"],
         farSide: "an operator outside the Chinese mainland",
       }),
-      site.flag("peerLocation", "ends the leased line at", {
-        farSide: "a data centre whose country the pack cannot determine",
-      }),
     ],
     edges: accessPoint,
-    fix: "Land leased lines only at access points in regions inside the jurisdiction; for the data centre a line ends at (peerLocation), confirm that it lies inside the jurisdiction and record a waiver with that evidence.",
+    fix: "Land leased lines only at access points in regions inside the jurisdiction.",
   }),
   "alicloud:vpn/routeEntry:RouteEntry": vpnRoute,
   "alicloud:vpn/pbrRouteEntry:PbrRouteEntry": vpnRoute,

@@ -67,6 +67,13 @@ export const readings: readonly PropertyReview[] = [
     reason: "the subnet mask of the border router's point-to-point link addresses",
   },
   {
+    path: /^peerLocation$/,
+    types: /^alicloud:expressconnect\/physicalConnection:/,
+    reading: "remote-sites",
+    reason:
+      "the data centre the leased line ends at, described in free text: remote-sites places the line by its access point (accessPointId) and judges its carrier (lineOperator: one outside the Chinese mainland is a path out); the words name no place the pack can check, and failing a line for describing its data centre would only reward leaving the description out",
+  },
+  {
     path: /^(ikeConfig\.ikeRemoteId|ikeConfig\.remoteId|tunnelOptionsSpecifications\[\]\.tunnelIkeConfig\.remoteId|ikeConfigs\[\]\.remoteId)$/,
     types: /^alicloud:vpn\/(connection|gatewayVpnAttachment|ipsecServer):/,
     reading: "not-a-place",
