@@ -123,11 +123,12 @@ function addresses(
   x: Resolver,
   raw: string,
   format: "ip" | "site-ip",
+  cloudOwn: readonly string[] = [],
 ): { outcome: Outcome; far?: Endpoint } {
   const each = raw
     .split(",")
     .map((v) => v.trim().replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, "$1"))
-    .map((v) => address(x, v, format));
+    .map((v) => (cloudOwn.includes(v) ? { outcome: inside } : address(x, v, format)));
   return each.find((a) => a.outcome.kind !== "inside") ?? each[0];
 }
 
@@ -238,7 +239,7 @@ function decide(
       return fromLocated(j, x, locate(j, field.format, value, cloud));
     case "ip":
     case "site-ip":
-      return addresses(x, value, field.format);
+      return addresses(x, value, field.format, field.cloudOwn);
     case "url": {
       const host = hostOf(value);
       if (parseCidr(host)) {

@@ -486,6 +486,11 @@ export interface FieldSpec {
    */
   readonly noun?: string;
   /**
+   * For `ip`: addresses of the cloud's own services inside every region (Alibaba Cloud's VPC
+   * resolvers), which stand for the resource's own region, not for a host elsewhere: inside.
+   */
+  readonly cloudOwn?: readonly string[];
+  /**
    * For `ref`: the sibling (relative to the same holder) that places the far end when the ref
    * names nothing of the stack; without it an unresolved ref fails closed (named-destinations).
    */

@@ -3628,6 +3628,36 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
     },
   ]);
 
+  // The cloud's own resolvers answer inside the region, named or not: no allowlist entry needed.
+  it("passes a DHCP options set that names the cloud's own resolvers, without allowlisting them", async () => {
+    const settings = {
+      ...cn,
+      egressAllowlist: (cn.egressAllowlist ?? []).filter((e) => !e.cidr.startsWith("100.100.")),
+    };
+    const dhcp = (servers: string) =>
+      add("alicloud:vpc/dhcpOptionsSet:DhcpOptionsSet", "dhcp", {
+        dhcpOptionsSetName: "corp",
+        domainName: "corp.example.cn",
+        domainNameServers: servers,
+      })(happy);
+    expect(
+      summary(await pack.checkAround(happy, dhcp("100.100.2.136,100.100.2.138"), settings)),
+    ).toEqual([]);
+    // Their neighbour is no resolver of the cloud's.
+    expect(findings(await pack.checkAround(happy, dhcp("100.100.2.137"), settings))).toEqual([
+      [
+        "remote-sites",
+        "dhcp",
+        "mandatory",
+        [
+          "cn-shanghai (inside CN)",
+          'vpc dhcp options set "dhcp"',
+          '"100.100.2.137" (cannot be placed)',
+        ],
+      ],
+    ]);
+  });
+
   runCases(pack, () => happy, cn, [
     {
       name: "Anti-DDoS Premium scrubs the stack's traffic outside the mainland",

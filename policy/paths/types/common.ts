@@ -218,4 +218,10 @@ export function dataStore(
   };
 }
 
+/**
+ * Alibaba Cloud's VPC resolvers: the same two addresses in every region, answered inside the
+ * region (a VPC's instances use them when no DNS server is named).
+ */
+export const alibabaResolvers: readonly string[] = ["100.100.2.136", "100.100.2.138"];
+
 export { isOn, str };

@@ -17,6 +17,7 @@
  * egress controls (security groups, network ACLs, firewall policies, prefix lists) are rows too
  * (gates.ts): egress-rules judges their rules, and the border analysis reads their gates.
  */
+import { alibabaResolvers } from "./common";
 import type {
   EdgeLabel,
   FieldSpec,
@@ -188,10 +189,11 @@ const v3Function: TypeModel = withPolicyFields(
   withPolicyFields(
     functionCompute,
     "remote-sites",
-    "Resolve names only at private or allowlisted DNS servers.",
+    "Resolve names only at private or allowlisted DNS servers, or the cloud's own (100.100.2.136, 100.100.2.138).",
     edgesOf("remote-sites", "attachment").ip(
       "customDns.nameServers[]",
       "resolves names at the DNS servers",
+      { cloudOwn: alibabaResolvers },
     ),
   ),
   "storage-replication",

@@ -14,7 +14,7 @@
  * the customer gateway's and the line's own links carry the verdict on their address and access
  * point (links.ts).
  */
-import { link } from "./common";
+import { alibabaResolvers, link } from "./common";
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import { known } from "../values";
 import { officeSiteFix, officeSiteInternet } from "./egress";
@@ -215,10 +215,13 @@ export const remoteSites: TypeTable = {
       required: true,
     }),
   ),
-  // Unset, the VPC's instances use the cloud's own resolvers (100.100.2.136 and .138).
+  // Unset, the VPC's instances use the cloud's own resolvers (100.100.2.136 and .138), which
+  // may also be named: they answer inside the region.
   "alicloud:vpc/dhcpOptionsSet:DhcpOptionsSet": row(
-    "Name only private or allowlisted resolvers, or leave domainNameServers unset.",
-    site.ip("domainNameServers", "sends the VPC's DNS queries to"),
+    "Name only private or allowlisted resolvers, or the cloud's own (100.100.2.136, 100.100.2.138), or leave domainNameServers unset.",
+    site.ip("domainNameServers", "sends the VPC's DNS queries to", {
+      cloudOwn: alibabaResolvers,
+    }),
   ),
   // An AD connector's DNS addresses are the directory's domain controllers: the desktops send
   // them their users' sign-ins and name lookups, wherever the directory runs.
