@@ -35,6 +35,15 @@ const api = (httpServiceConfig: Record<string, unknown>) =>
     },
   });
 
+/** A backend's model for the release stage, its data as the API Gateway API takes it (JSON). */
+const backendModel = (data: Record<string, unknown>) =>
+  add("alicloud:apigateway/backendModel:BackendModel", "orders-release", {
+    backendId: "backend-1",
+    backendType: "HTTP",
+    stageName: "RELEASE",
+    backendModelData: JSON.stringify(data),
+  });
+
 const application = (modelBaseUrl: string) =>
   add("alicloud:polardb/application:Application", "assistant", {
     applicationType: "supabase",
@@ -126,6 +135,46 @@ describe("on Alibaba Cloud", () => {
       ],
       twinName: "the backend is a private address of the stack's network",
       twin: api({ address: "http://10.0.1.20:8080" }),
+    },
+    {
+      name: "a backend model forwards the calls of its stage to an external host",
+      bad: backendModel({ ServiceAddress: "http://orders.example.com:8080" }),
+      expected: [
+        [
+          "remote-sites",
+          "orders-release",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'apigateway backend model "orders-release"',
+            '"http://orders.example.com:8080" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the model's backend is a private address of the stack's network",
+      twin: backendModel({ ServiceAddress: "http://10.0.1.20:8080" }),
+    },
+    {
+      name: "a backend model forwards the calls of its stage to a function in Singapore",
+      bad: backendModel({
+        FunctionComputeConfig: { FcRegionId: "ap-southeast-1", FunctionName: "orders" },
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "orders-release",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'apigateway backend model "orders-release"',
+            "ap-southeast-1 (outside CN, in SG)",
+          ],
+        ],
+      ],
+      twinName: "the model's function runs in Shanghai",
+      twin: backendModel({
+        FunctionComputeConfig: { FcRegionId: "cn-shanghai", FunctionName: "orders" },
+      }),
     },
     {
       name: "an AI application of a PolarDB cluster prompts a model on an external host",

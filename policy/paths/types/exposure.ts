@@ -718,6 +718,24 @@ export const exposure: TypeTable = {
       "remote-sites": backendFix,
     },
   },
+  // A backend's model for one environment (stage), in JSON: the HTTP address, or the region of
+  // the Function Compute function or OSS bucket, that every call of an API on the backend reaches
+  // in that stage.
+  "alicloud:apigateway/backendModel:BackendModel": {
+    role: "other",
+    fields: [
+      backend.url("backendModelData.ServiceAddress", "forwards every call of the backend to"),
+      backend.region(
+        "backendModelData.FunctionComputeConfig.FcRegionId",
+        "forwards every call of the backend to a function in",
+      ),
+      backend.region(
+        "backendModelData.OssConfig.OssRegionId",
+        "forwards every call of the backend to a bucket in",
+      ),
+    ],
+    fix: backendFix,
+  },
   "alicloud:fc/v3CustomDomain:V3CustomDomain": endpoint(
     'Set authConfig.authType to "function" or "jwt".',
     exposed(
