@@ -222,7 +222,7 @@ function joinPath(base: string, key: string): string {
  * `rules[].destination.bucket`, `targetCopyRegions[]`. Absent values are skipped; a value that
  * is unknown at any step is returned as `unknown` with the path it was met at. A single value
  * where `[]` expects a list is read as that one value (providers accept both in places), and a
- * path may continue into a JSON document held as text. `*` expands the values of a map
+ * path may continue into a JSON document or list held as text. `*` expands the values of a map
  * (`skewedInfo.skewedColumnValueLocationMaps.*`), each found at its key.
  */
 export function valuesAt(props: unknown, path: string): Found[] {
@@ -241,6 +241,12 @@ export function valuesAt(props: unknown, path: string): Found[] {
     }
     const seg = segments[i];
     if (seg === "[]") {
+      // A list held as JSON text (an ECS task's container definitions) is read as that list.
+      const list = typeof value === "string" ? jsonDocument(value) : undefined;
+      if (Array.isArray(list)) {
+        walk(list, holder, at, i);
+        return;
+      }
       const items = known(() => (Array.isArray(value) ? value.length : -1));
       if (isUnknown(items)) {
         out.push({ path: `${at}[]`, value: unknown, holder });

@@ -167,6 +167,18 @@ describe("valuesAt", () => {
     expect(valuesAt(props, "number.Statement")).toEqual([]);
   });
 
+  test("a list held as JSON text is expanded where the path expects a list", () => {
+    const props = {
+      containers: JSON.stringify([{ log: { host: "a.example" } }, { log: { host: "b.example" } }]),
+      single: "[not json",
+    };
+    expect(pathsAndValues(valuesAt(props, "containers[].log.host"))).toEqual([
+      ["containers[0].log.host", "a.example"],
+      ["containers[1].log.host", "b.example"],
+    ]);
+    expect(pathsAndValues(valuesAt(props, "single[]"))).toEqual([["single", "[not json"]]);
+  });
+
   test("a single value where a list is expected is read as that one value", () => {
     expect(pathsAndValues(valuesAt({ single: "cn-beijing" }, "single[]"))).toEqual([
       ["single", "cn-beijing"],

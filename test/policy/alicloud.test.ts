@@ -4385,6 +4385,23 @@ const dmsInstance = (where: { instanceSource: string; ecsRegion?: string; host: 
     tid: 1,
   });
 
+/** A DataWorks data source "orders-hive" (URL mode) whose metastore's host is `host`. */
+const hiveSource = (host: string) =>
+  add("alicloud:dataworks/dataSource:DataSource", "orders-hive", {
+    type: "hive",
+    dataSourceName: "orders_hive",
+    projectId: 1234,
+    connectionPropertiesMode: "UrlMode",
+    connectionProperties: JSON.stringify({
+      address: [{ host, port: "9083" }],
+      database: "orders",
+      metaType: "HiveMetastore",
+      loginMode: "Anonymous",
+      securityProtocol: "authTypeNone",
+      envType: "Prod",
+    }),
+  });
+
 describe("cross-account backups, backup proxies, managed databases and storage gateways", () => {
   const shanghai = "cn-shanghai (inside CN)";
   const own = "1234567890123456";
@@ -4683,6 +4700,24 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       ],
       twinName: "it manages a database of the on-premises network reached through the VPC",
       twin: dmsInstance({ instanceSource: "VPC_IDC", host: "10.1.8.30" }),
+    },
+    {
+      name: "a DataWorks data source connects the project's tasks to a database on an external host",
+      bad: hiveSource("hive.partner.example"),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "orders-hive",
+          "mandatory",
+          [
+            shanghai,
+            'dataworks data source "orders-hive"',
+            '"hive.partner.example" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the data source is a private address of the stack's network",
+      twin: hiveSource("10.1.8.31"),
     },
     {
       name: "a cloud storage gateway runs on premises",

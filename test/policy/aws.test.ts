@@ -5295,6 +5295,28 @@ describe("data destinations: logs, exports and pushed requests", () => {
   const frankfurtFunction = `arn:aws:lambda:eu-central-1:${account}:function:orders`;
   const invokeArn = (fn: string) =>
     `arn:aws:apigateway:${fn.split(":")[3]}:lambda:path/2015-03-31/functions/${fn}/invocations`;
+  /** A container that ships its logs with `logDriver` and `options`. */
+  const shipping = (logDriver: string, options: Record<string, string>) => ({
+    name: "orders",
+    image: `${account}.dkr.ecr.us-west-2.amazonaws.com/orders:1`,
+    essential: true,
+    logConfiguration: { logDriver, options },
+  });
+  const taskDefinition = (logDriver: string, options: Record<string, string>) =>
+    add("aws:ecs/taskDefinition:TaskDefinition", "orders-task", {
+      family: "orders",
+      containerDefinitions: JSON.stringify([shipping(logDriver, options)]),
+    });
+  const jobDefinition = (logDriver: string, options: Record<string, string>) =>
+    add("aws:batch/jobDefinition:JobDefinition", "orders-job", {
+      name: "orders",
+      type: "container",
+      containerProperties: JSON.stringify({
+        ...shipping(logDriver, options),
+        command: ["report"],
+        resourceRequirements: [{ type: "VCPU", value: "1" }],
+      }),
+    });
 
   runCases(pack, () => happy, us, [
     {
@@ -5365,6 +5387,82 @@ describe("data destinations: logs, exports and pushed requests", () => {
         source: `arn:aws:sqs:us-west-2:${account}:orders`,
         target: `arn:aws:events:us-west-2:${account}:event-bus/orders`,
         targetParameters: { eventbridgeEventBusParameters: { detailType: "order" } },
+      }),
+    },
+    {
+      name: "an ECS task's container ships its logs to a Splunk collector outside the cloud",
+      bad: taskDefinition("splunk", {
+        "splunk-url": "https://splunk.partner.example:8088",
+        "splunk-token": "x",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-task",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ecs task definition "orders-task"',
+            '"https://splunk.partner.example:8088" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the collector is a private address of the stack's network",
+      twin: taskDefinition("splunk", {
+        "splunk-url": "https://10.0.1.40:8088",
+        "splunk-token": "x",
+      }),
+    },
+    {
+      name: "an ECS daemon's container ships its logs to a GELF server outside the cloud",
+      bad: add("aws:ecs/daemonTaskDefinition:DaemonTaskDefinition", "orders-daemon", {
+        family: "orders-daemon",
+        containerDefinitions: [
+          shipping("gelf", { "gelf-address": "udp://graylog.partner.example:12201" }),
+        ],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-daemon",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ecs daemon task definition "orders-daemon"',
+            '"udp://graylog.partner.example:12201" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the GELF server is a private address of the stack's network",
+      twin: add("aws:ecs/daemonTaskDefinition:DaemonTaskDefinition", "orders-daemon", {
+        family: "orders-daemon",
+        containerDefinitions: [shipping("gelf", { "gelf-address": "udp://10.0.1.41:12201" })],
+      }),
+    },
+    {
+      name: "a Batch job's container ships its logs through FireLens to Datadog's EU site",
+      bad: jobDefinition("awsfirelens", {
+        Name: "datadog",
+        Host: "http-intake.logs.datadoghq.eu",
+        TLS: "on",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-job",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'batch job definition "orders-job"',
+            '"http-intake.logs.datadoghq.eu" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "FireLens ships them to an OpenSearch domain in Virginia",
+      twin: jobDefinition("awsfirelens", {
+        Name: "opensearch",
+        Host: "search-orders-abc123.us-east-1.es.amazonaws.com",
+        Port: "443",
       }),
     },
     {

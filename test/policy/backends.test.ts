@@ -44,6 +44,23 @@ const backendModel = (data: Record<string, unknown>) =>
     backendModelData: JSON.stringify(data),
   });
 
+/** A routing plug-in: VIP clients stay on the API's backend, one route goes to `address`. */
+const routing = (address: string) =>
+  add("alicloud:apigateway/plugin:Plugin", "blue-green", {
+    pluginName: "blue_green",
+    pluginType: "routing",
+    pluginData: JSON.stringify({
+      routes: [
+        {
+          name: "Vip",
+          condition: "$CaAppId = 123456",
+          backend: { type: "HTTP-VPC", vpcAccessName: "slbAccessForVip" },
+        },
+        { name: "BlueGreen", condition: "1 = 1", backend: { type: "HTTP", address } },
+      ],
+    }),
+  });
+
 const application = (modelBaseUrl: string) =>
   add("alicloud:polardb/application:Application", "assistant", {
     applicationType: "supabase",
@@ -175,6 +192,24 @@ describe("on Alibaba Cloud", () => {
       twin: backendModel({
         FunctionComputeConfig: { FcRegionId: "cn-shanghai", FunctionName: "orders" },
       }),
+    },
+    {
+      name: "a routing plug-in forwards the calls one route matches to an external host",
+      bad: routing("https://beta-version.api.example.com"),
+      expected: [
+        [
+          "remote-sites",
+          "blue-green",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'apigateway plugin "blue-green"',
+            '"https://beta-version.api.example.com" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the route's backend is a private address of the stack's network",
+      twin: routing("http://10.0.1.21:8080"),
     },
     {
       name: "an AI application of a PolarDB cluster prompts a model on an external host",

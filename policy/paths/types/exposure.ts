@@ -736,6 +736,19 @@ export const exposure: TypeTable = {
     ],
     fix: backendFix,
   },
+  // A routing plug-in, in JSON: each route sends the calls its condition matches (a share of
+  // the traffic, a group of clients) to a backend of its own, an HTTP address instead of the
+  // API's backend.
+  "alicloud:apigateway/plugin:Plugin": {
+    role: "other",
+    fields: [
+      backend.url(
+        "pluginData.routes[].backend.address",
+        "forwards the calls a routing rule matches to",
+      ),
+    ],
+    fix: backendFix,
+  },
   "alicloud:fc/v3CustomDomain:V3CustomDomain": endpoint(
     'Set authConfig.authType to "function" or "jwt".',
     exposed(

@@ -217,6 +217,18 @@ const sink = (fix: string, ...fields: FieldSpec[]): TypeModel => ({ role: "data"
 const sends = (fix: string, ...fields: FieldSpec[]): TypeModel => ({ role: "other", fields, fix });
 
 /**
+ * The hosts a container's log driver ships its output to (`logConfiguration.options` of the
+ * ECS container definition at `container`): Splunk's `splunk-url`, GELF's `gelf-address` and a
+ * FireLens output's `Host`.
+ */
+const containerLogs = (container: string): FieldSpec[] =>
+  [
+    ["splunk-url", "ships the container's logs to Splunk at"],
+    ["gelf-address", "ships the container's logs to a GELF server at"],
+    ["Host", "ships the container's logs through FireLens to"],
+  ].map(([option, verb]) => log.url(`${container}.logConfiguration.options.${option}`, verb));
+
+/**
  * An ActionTrail trail: the regions (and, for an organization trail, the accounts) it collects,
  * and its bucket, SLS project and MaxCompute sinks. The project's ARN places itself, but one built
  * from a project of the program is known only at deployment: the row draws the delivery to that
@@ -1551,6 +1563,25 @@ export const logs: TypeTable = {
       "configuration.executeCommandConfiguration.logConfiguration.s3BucketName",
       "delivers exec session logs to",
     ),
+  ),
+  // Each container's log driver, in the definitions' JSON, ships everything the container
+  // writes to the host its options name: a Splunk HTTP Event Collector, a GELF server, or the
+  // Host of a FireLens (Fluent Bit) output such as Datadog, Elasticsearch or an HTTP endpoint.
+  // An awslogs driver's region is a region ID, which arn-locality places.
+  "aws:ecs/taskDefinition:TaskDefinition": sends(
+    externalFix,
+    ...containerLogs("containerDefinitions[]"),
+  ),
+  // A daemon's containers take the same log drivers, as structured input.
+  "aws:ecs/daemonTaskDefinition:DaemonTaskDefinition": sends(
+    externalFix,
+    ...containerLogs("containerDefinitions[]"),
+  ),
+  "aws:batch/jobDefinition:JobDefinition": sends(
+    externalFix,
+    ...containerLogs("containerProperties"),
+    ...containerLogs("ecsProperties.taskProperties[].containers[]"),
+    ...containerLogs("nodeProperties.nodeRangeProperties[].container"),
   ),
   "aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration": sends(
     logFix,

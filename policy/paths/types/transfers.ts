@@ -258,6 +258,11 @@ export const transfers: TypeTable = {
       when: (p) => ["PUBLIC_OWN", "VPC_IDC"].includes(String(p.instanceSource)),
     }),
   ),
+  // A DataWorks data source, its connection in JSON: the project's sync and query tasks read
+  // from and write to the database or cluster at the addresses it lists (URL mode).
+  "alicloud:dataworks/dataSource:DataSource": transfer(
+    job.url("connectionProperties.address[].host", "reads or writes the data source at"),
+  ),
   // On premises, the gateway caches the bucket's data at a site the pack cannot place.
   "alicloud:cloudstoragegateway/gateway:Gateway": rows(
     "Run the gateway in the cloud (location Cloud) in a region inside the jurisdiction, or waive the finding for an on-premises site inside it.",
