@@ -93,6 +93,18 @@ const privateBlocks: readonly Block[] = [
   "::1/128",
 ].map((c) => ipaddr.parseCIDR(c) as Block);
 
+const sharedBlock = ipaddr.parseCIDR("100.64.0.0/10") as Block;
+
+/**
+ * RFC 6598 shared address space (100.64.0.0/10): carrier-grade NAT, and where Alibaba Cloud puts
+ * its own services. Not private (see privateBlocks), but not the public internet either: a
+ * message says which.
+ */
+export function isSharedCidr(cidr: unknown): boolean {
+  const block = parseCidr(cidr);
+  return block !== undefined && blockWithin(block, sharedBlock);
+}
+
 export function isPrivateCidr(cidr: unknown): boolean {
   const block = parseCidr(cidr);
   return block !== undefined && privateBlocks.some((outer) => blockWithin(block, outer));

@@ -16,6 +16,7 @@ import {
   flowWithin,
   isAnywhere,
   isPrivateCidr,
+  isSharedCidr,
   normalizeProtocol,
   parseCidr,
   parsePortRange,
@@ -23,6 +24,7 @@ import {
   reachOf,
   reachOfAddress,
 } from "../../policy/paths/addresses";
+import { openSource } from "../../policy/paths/types/exposure-readers";
 import { unknown } from "../../policy/paths/values";
 
 const flow = (cidr: string, protocol: Flow["protocol"], from?: number, to?: number): Flow => ({
@@ -90,6 +92,33 @@ describe("blocks", () => {
     [undefined, false],
   ])("%j is private: %s", (text, expected) => {
     expect(isPrivateCidr(text)).toBe(expected);
+  });
+});
+
+describe("shared address space", () => {
+  test.each<[unknown, boolean]>([
+    ["100.64.0.0/10", true],
+    ["100.69.7.112", true],
+    ["100.100.2.136/30", true],
+    ["100.128.0.1", false],
+    ["100.63.255.255", false],
+    ["100.0.0.0/8", false],
+    ["10.0.0.1", false],
+    ["::1", false],
+    [unknown, false],
+  ])("%j is shared address space: %s", (text, expected) => {
+    expect(isSharedCidr(text)).toBe(expected);
+  });
+});
+
+describe("a whitelist's sources, in words", () => {
+  it("says shared address space is not the public internet, yet not private either", () => {
+    expect(
+      openSource("securityIps", "10.0.0.0/8,100.69.7.112,8.8.8.0/24", []).map((s) => s.what),
+    ).toEqual([
+      "admits 100.69.7.112, shared address space (100.64.0.0/10: carrier-grade NAT, and the cloud's own services) that is not in the allowlist",
+      "admits 8.8.8.0/24, a public range that is not in the allowlist",
+    ]);
   });
 });
 

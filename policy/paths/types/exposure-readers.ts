@@ -6,7 +6,7 @@
  * preview is an opening that only may be, judged all the same.
  */
 import type { EgressAllowEntry } from "../../framework";
-import { isAnywhere, reachOfAddress } from "../addresses";
+import { isAnywhere, isSharedCidr, reachOfAddress } from "../addresses";
 import type { GlobalReach, PublicReader } from "../model";
 import { isTrue, isUnknown, jsonDocument, str, valueAt, valuesAt } from "../values";
 
@@ -41,7 +41,9 @@ export function openSource(path: string, value: unknown, allowlist: Allowlist): 
       path,
       what: isAnywhere(c)
         ? `admits ${c}: every address on the internet`
-        : `admits ${c}, a public range that is not in the allowlist`,
+        : isSharedCidr(c)
+          ? `admits ${c}, shared address space (100.64.0.0/10: carrier-grade NAT, and the cloud's own services) that is not in the allowlist`
+          : `admits ${c}, a public range that is not in the allowlist`,
     }));
 }
 
