@@ -2507,6 +2507,17 @@ describe("alarm and notification webhooks", () => {
       (u) => ({ serverUrl: u }),
     ],
     [
+      "alicloud:schedulerx/appGroup:AppGroup",
+      'schedulerx app group "jobs"',
+      (u) => ({
+        namespace: "ns-1",
+        groupId: "jobs",
+        appName: "jobs",
+        monitorConfigJson: JSON.stringify({ sendChannel: "ding", alarmType: "CustomContacts" }),
+        monitorContactsJson: JSON.stringify([{ userName: "ops", ding: u }]),
+      }),
+    ],
+    [
       "alicloud:message/serviceSubscription:ServiceSubscription",
       'message service subscription "sub"',
       (u) => ({ pushType: "http", endpoint: u }),

@@ -1020,6 +1020,11 @@ export const logs: TypeTable = {
           "alicloud:index/mscSubWebhook:MscSubWebhook",
           [url("serverUrl", "sends notifications to")],
         ],
+        // Custom alarm contacts, as JSON: each contact's DingTalk robot webhook (`ding`).
+        [
+          "alicloud:schedulerx/appGroup:AppGroup",
+          [url("monitorContactsJson[].ding", "sends job alarms to")],
+        ],
       ] as const
     ).map(([type, fields]) => [type, sends(pushFix, ...fields)]),
   ),
