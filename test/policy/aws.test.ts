@@ -4338,6 +4338,60 @@ describe("resource policies and grants", () => {
     },
   ]);
 
+  // A landing zone's manifest names the accounts that get every governed account's logs,
+  // backups and audit roles; each is the stack's own account unless `accounts` says otherwise.
+  const landingZone = (accounts: { logs?: string; backups?: string; audit?: string }) =>
+    add("aws:controltower/landingZone:LandingZone", "landing-zone", {
+      version: "3.3",
+      manifestJson: JSON.stringify({
+        governedRegions: ["us-west-2"],
+        organizationStructure: { security: { name: "Security" }, sandbox: { name: "Sandbox" } },
+        centralizedLogging: {
+          accountId: accounts.logs ?? account,
+          configurations: {
+            loggingBucket: { retentionDays: 365 },
+            accessLoggingBucket: { retentionDays: 365 },
+          },
+          enabled: true,
+        },
+        backup: {
+          enabled: true,
+          configurations: {
+            backupAdmin: { accountId: account },
+            centralBackup: { accountId: accounts.backups ?? account },
+          },
+        },
+        securityRoles: { accountId: accounts.audit ?? account },
+        accessManagement: { enabled: true },
+      }),
+    });
+  const zoneLabel = 'controltower landing zone "landing-zone"';
+  runCases(pack, () => happy, us, [
+    {
+      name: "a landing zone archives every governed account's CloudTrail logs in another account",
+      bad: landingZone({ logs: other }),
+      expected: [["log-shipping", "landing-zone", "mandatory", [inside, zoneLabel, otherAccount]]],
+      twinName: "the log archive is the stack's own account",
+      twin: landingZone({}),
+    },
+    {
+      name: "a landing zone copies every governed account's backups to another account",
+      bad: landingZone({ backups: other }),
+      expected: [["backup-copies", "landing-zone", "mandatory", [inside, zoneLabel, otherAccount]]],
+      twinName: "the central backup account is the stack's own",
+      twin: landingZone({}),
+    },
+    {
+      name: "a landing zone gives another account audit roles in every governed account",
+      bad: landingZone({ audit: other }),
+      expected: [
+        ["cross-account-links", "landing-zone", "advisory", [inside, zoneLabel, otherAccount]],
+      ],
+      twinName: "the audit account is the stack's own",
+      twin: landingZone({}),
+    },
+  ]);
+
   // Whom an endpoint service lets connect endpoints to it.
   const endpointService = (principal: string, acceptanceRequired = false) =>
     add("aws:ec2/vpcEndpointService:VpcEndpointService", "records-svc", {

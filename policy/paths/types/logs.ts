@@ -80,6 +80,12 @@ function judged(label: "log delivery" | "data sync", path: string, judges: Field
   return { path, format: "judged", label, policy: "log-shipping", verb: "", judges } as const;
 }
 
+/** A part of a manifest that is on unless it says `enabled: false`. */
+const switchedOn = (part: unknown) => valueAt(part, "enabled") !== false;
+/** How a landing zone's fix ends: the accounts the pack knows as the stack's own. */
+const ownAccount =
+  "the stack's own: the account its provider is pinned to, or one listed in the pack's accountIds.";
+
 const logFix = "Deliver logs only to sinks in regions inside the jurisdiction.";
 const externalFix =
   "Deliver only to cloud sinks inside the jurisdiction; an external endpoint cannot be placed.";
@@ -2054,6 +2060,42 @@ export const logs: TypeTable = {
     log.region("organizationAggregationSource.regions[]", "aggregates data from", inbound),
     judged("log delivery", "accountAggregationSource", allRegions),
   ),
+  // A Control Tower landing zone's manifest (JSON) names the accounts that receive every governed
+  // account's records: the log archive (CloudTrail), the account of the Config aggregator and its
+  // bucket, the central backup account whose vault gets a copy of each governed account's
+  // backups, and the audit account given roles in every governed account. One that is not the
+  // stack's own takes that data out of the stack's account; a part switched off (`enabled:
+  // false`) sends nothing. The governed regions are placed by arn-locality.
+  "aws:controltower/landingZone:LandingZone": {
+    role: "other",
+    fields: [
+      account(
+        "manifestJson.centralizedLogging.accountId",
+        "delivers the CloudTrail logs of every governed account to",
+        { where: switchedOn },
+      ),
+      account(
+        "manifestJson.config.accountId",
+        "delivers the AWS Config history of every governed account to",
+        { where: switchedOn },
+      ),
+      edgesOf("backup-copies", "backup copy").account(
+        "manifestJson.backup.configurations.centralBackup.accountId",
+        "copies the backups of every governed account to",
+        { where: (_, at) => switchedOn(valueAt(at.props, "manifestJson.backup")) },
+      ),
+      edgesOf("cross-account-links", "attachment").account(
+        "manifestJson.securityRoles.accountId",
+        "gives audit roles in every governed account to",
+        { where: switchedOn },
+      ),
+    ],
+    fix: {
+      "log-shipping": `Make the log archive and Config accounts (centralizedLogging.accountId, config.accountId) ${ownAccount}`,
+      "backup-copies": `Make the central backup account (backup.configurations.centralBackup.accountId) ${ownAccount}`,
+      "cross-account-links": `Make the audit account (securityRoles.accountId) ${ownAccount}`,
+    },
+  },
   "aws:securityhub/findingAggregator:FindingAggregator": sends(
     'Set linkingMode to "SPECIFIED_REGIONS" with regions inside the jurisdiction only.',
     log.region("specifiedRegions[]", "aggregates findings from", inbound),
