@@ -4413,6 +4413,16 @@ const hiveSource = (host: string) =>
     }),
   });
 
+/** A warehouse's streaming data source "orders-stream" consuming a Kafka topic from `brokers`. */
+const kafkaSource = (brokers: string) =>
+  add("alicloud:gpdb/streamingDataSource:StreamingDataSource", "orders-stream", {
+    dbInstanceId: "gp-orders",
+    serviceId: 1,
+    dataSourceName: "orders-kafka",
+    dataSourceType: "kafka",
+    dataSourceConfig: JSON.stringify({ brokers, topic: "orders", format: "json" }),
+  });
+
 describe("cross-account backups, backup proxies, managed databases and storage gateways", () => {
   const shanghai = "cn-shanghai (inside CN)";
   const own = "1234567890123456";
@@ -4729,6 +4739,24 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       ],
       twinName: "the data source is a private address of the stack's network",
       twin: hiveSource("10.1.8.31"),
+    },
+    {
+      name: "a warehouse's streaming data source consumes a Kafka topic from brokers on external hosts",
+      bad: kafkaSource("kafka-1.partner.example:9092,kafka-2.partner.example:9092"),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "orders-stream",
+          "mandatory",
+          [
+            '"kafka-1.partner.example:9092" (cannot be placed)',
+            'gpdb streaming data source "orders-stream"',
+            shanghai,
+          ],
+        ],
+      ],
+      twinName: "the brokers are private addresses of the stack's network",
+      twin: kafkaSource("192.168.1.21:9092,192.168.1.22:9092"),
     },
     {
       name: "a cloud storage gateway runs on premises",

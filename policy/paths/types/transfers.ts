@@ -263,6 +263,18 @@ export const transfers: TypeTable = {
   "alicloud:dataworks/dataSource:DataSource": transfer(
     job.url("connectionProperties.address[].host", "reads or writes the data source at"),
   ),
+  // An AnalyticDB for PostgreSQL streaming data source, its configuration in JSON: the instance's
+  // real-time service consumes the Kafka topic from the brokers it lists, `<address>:<port>`
+  // comma-separated (`brokers`; the API's own example calls it `broker_list`). A broker on a
+  // private address lies in the stack's network; a host name (an ApsaraMQ domain endpoint names
+  // no region) cannot be placed.
+  "alicloud:gpdb/streamingDataSource:StreamingDataSource": rows(
+    "Name the Kafka brokers by private addresses of the stack's network (an ApsaraMQ for Kafka instance's default endpoint) or by allowlisted addresses; a host name cannot be placed.",
+  )(
+    ...["brokers", "broker_list"].map((key) =>
+      job.ip(`dataSourceConfig.${key}`, "consumes Kafka records from the brokers at", inbound),
+    ),
+  ),
   // On premises, the gateway caches the bucket's data at a site the pack cannot place.
   "alicloud:cloudstoragegateway/gateway:Gateway": rows(
     "Run the gateway in the cloud (location Cloud) in a region inside the jurisdiction, or waive the finding for an on-premises site inside it.",
