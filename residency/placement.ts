@@ -236,6 +236,10 @@ export function hostOf(text: string): string {
  */
 export function regionOfEndpoint(text: string): EndpointPlace | undefined {
   const host = hostOf(text);
+  const served = regionlessEndpoints[host];
+  if (served !== undefined) {
+    return { cloud: "alicloud", region: served };
+  }
   const oss = /^oss-([a-z0-9-]+?)(?:-internal)?\.aliyuncs\.com$/.exec(host);
   if (oss) {
     return { cloud: "alicloud", region: oss[1] };
@@ -267,6 +271,16 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
   }
   return undefined;
 }
+
+/**
+ * Alibaba Cloud endpoints whose host names no region, each served from one region: Model Studio
+ * (DashScope), whose documentation gives dashscope.aliyuncs.com for the China (Beijing) region
+ * and dashscope-intl.aliyuncs.com for Singapore.
+ */
+const regionlessEndpoints: Readonly<Record<string, string>> = {
+  "dashscope.aliyuncs.com": "cn-beijing",
+  "dashscope-intl.aliyuncs.com": "ap-southeast-1",
+};
 
 /**
  * The region of an AWS service name of a VPC endpoint (`com.amazonaws.us-west-2.s3`,

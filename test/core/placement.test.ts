@@ -281,6 +281,13 @@ describe("places read from values", () => {
       "kms.cn-shanghai-finance-1.aliyuncs.com",
       { cloud: "alicloud", region: "cn-shanghai-finance-1" },
     ],
+    // Model Studio names no region in its hosts: each is served from one.
+    [
+      "https://dashscope.aliyuncs.com/compatible-mode/v1",
+      { cloud: "alicloud", region: "cn-beijing" },
+    ],
+    ["dashscope-intl.aliyuncs.com", { cloud: "alicloud", region: "ap-southeast-1" }],
+    ["dashscope.aliyuncs.com.example.com", undefined],
     ["s3.us-west-2.amazonaws.com", { cloud: "aws", region: "us-west-2" }],
     ["db.x.cn-north-1.rds.amazonaws.com.cn", { cloud: "aws", region: "cn-north-1" }],
     // Any region the host spells, for OSS and SLS hosts; only catalog regions for other services.

@@ -212,6 +212,24 @@ describe("on Alibaba Cloud", () => {
       twin: routing("http://10.0.1.21:8080"),
     },
     {
+      name: "an AI application prompts Model Studio's Singapore endpoint",
+      bad: application("https://dashscope-intl.aliyuncs.com/compatible-mode/v1"),
+      expected: [
+        [
+          "remote-sites",
+          "assistant",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'polardb application "assistant"',
+            "https://dashscope-intl.aliyuncs.com/compatible-mode/v1 (outside CN, in SG)",
+          ],
+        ],
+      ],
+      twinName: "it prompts Model Studio in Beijing",
+      twin: application("https://dashscope.aliyuncs.com/compatible-mode/v1"),
+    },
+    {
       name: "an AI application of a PolarDB cluster prompts a model on an external host",
       bad: application("https://api.model.example.com/v1"),
       expected: [
