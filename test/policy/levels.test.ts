@@ -30,7 +30,15 @@ describe("enforcement levels", () => {
   it("moves to cross-account-links only account fields whose link names its far end's region (or lies in its own)", () => {
     // The links' account fields; grants to another account (format `grants`) name no network.
     const link = (f: FieldSpec) => f.policy === "cross-account-links" && f.format !== "grants";
-    const rows = Object.entries(byType).filter(([, m]) => m.fields?.some(link));
+    // A landing zone's audit account is given roles in every governed account: a grant named by
+    // its account ID, not a link to a network.
+    const grantsByAccount = new Set(["aws:controltower/landingZone:LandingZone"]);
+    const rows = Object.entries(byType).filter(
+      ([type, m]) => !grantsByAccount.has(type) && m.fields?.some(link),
+    );
+    expect(
+      [...grantsByAccount].map((t) => byType[t]?.fields?.filter(link).map((f) => f.format)),
+    ).toEqual([["account"]]);
     // A Redshift-managed VPC endpoint reaches another account's cluster or workgroup only in its
     // own region, and an S3 access point another account's bucket (S3 creates an access point in
     // its bucket's region), and a security group rule another account's group (a rule names a
