@@ -5345,6 +5345,34 @@ describe("kubernetes destinations: volumes, webhooks, endpoints, lists and patch
   });
 });
 
+/** An AppFlow connector profile for the Snowflake account `snowflake` names, with its stage. */
+const snowflakeProfile = (snowflake: Props) =>
+  add("aws:appflow/connectorProfile:ConnectorProfile", "warehouse", {
+    name: "warehouse",
+    connectionMode: "Public",
+    connectorType: "Snowflake",
+    connectorProfileConfig: {
+      connectorProfileCredentials: { snowflake: { username: "appflow", password: "x" } },
+      connectorProfileProperties: {
+        snowflake: {
+          ...snowflake,
+          bucketName: "sdc-records",
+          stage: "records.public.appflow",
+          warehouse: "loads",
+        },
+      },
+    },
+  });
+
+/** A Comprehend training manifest whose annotations and source documents lie at the two URIs. */
+const augmentedManifest = (annotationDataS3Uri: string, sourceDocumentsS3Uri: string) => ({
+  s3Uri: "s3://sdc-records/manifests/train.manifest",
+  attributeNames: ["labels"],
+  documentType: "SEMI_STRUCTURED_DOCUMENT",
+  annotationDataS3Uri,
+  sourceDocumentsS3Uri,
+});
+
 describe("data destinations: logs, exports and pushed requests", () => {
   const frankfurtFunction = `arn:aws:lambda:eu-central-1:${account}:function:orders`;
   const invokeArn = (fn: string) =>
@@ -5521,22 +5549,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
     },
     {
       name: "an AppFlow profile's Snowflake account is named without its region",
-      bad: add("aws:appflow/connectorProfile:ConnectorProfile", "warehouse", {
-        name: "warehouse",
-        connectionMode: "Public",
-        connectorType: "Snowflake",
-        connectorProfileConfig: {
-          connectorProfileCredentials: { snowflake: { username: "appflow", password: "x" } },
-          connectorProfileProperties: {
-            snowflake: {
-              accountName: "records-analytics",
-              bucketName: "sdc-records",
-              stage: "records.public.appflow",
-              warehouse: "loads",
-            },
-          },
-        },
-      }),
+      bad: snowflakeProfile({ accountName: "records-analytics" }),
       expected: [
         [
           "log-shipping",
@@ -5550,42 +5563,11 @@ describe("data destinations: logs, exports and pushed requests", () => {
         ],
       ],
       twinName: "the profile names the Snowflake account's region, Virginia",
-      twin: add("aws:appflow/connectorProfile:ConnectorProfile", "warehouse", {
-        name: "warehouse",
-        connectionMode: "Public",
-        connectorType: "Snowflake",
-        connectorProfileConfig: {
-          connectorProfileCredentials: { snowflake: { username: "appflow", password: "x" } },
-          connectorProfileProperties: {
-            snowflake: {
-              accountName: "records-analytics",
-              region: "us-east-1",
-              bucketName: "sdc-records",
-              stage: "records.public.appflow",
-              warehouse: "loads",
-            },
-          },
-        },
-      }),
+      twin: snowflakeProfile({ accountName: "records-analytics", region: "us-east-1" }),
     },
     {
       name: "an AppFlow profile's Snowflake account locator names Frankfurt",
-      bad: add("aws:appflow/connectorProfile:ConnectorProfile", "warehouse", {
-        name: "warehouse",
-        connectionMode: "Public",
-        connectorType: "Snowflake",
-        connectorProfileConfig: {
-          connectorProfileCredentials: { snowflake: { username: "appflow", password: "x" } },
-          connectorProfileProperties: {
-            snowflake: {
-              accountName: "xy12345.eu-central-1",
-              bucketName: "sdc-records",
-              stage: "records.public.appflow",
-              warehouse: "loads",
-            },
-          },
-        },
-      }),
+      bad: snowflakeProfile({ accountName: "xy12345.eu-central-1" }),
       expected: [
         [
           "log-shipping",
@@ -5599,22 +5581,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
         ],
       ],
       twinName: "the account locator names Ohio",
-      twin: add("aws:appflow/connectorProfile:ConnectorProfile", "warehouse", {
-        name: "warehouse",
-        connectionMode: "Public",
-        connectorType: "Snowflake",
-        connectorProfileConfig: {
-          connectorProfileCredentials: { snowflake: { username: "appflow", password: "x" } },
-          connectorProfileProperties: {
-            snowflake: {
-              accountName: "xy12345.us-east-2.aws",
-              bucketName: "sdc-records",
-              stage: "records.public.appflow",
-              warehouse: "loads",
-            },
-          },
-        },
-      }),
+      twin: snowflakeProfile({ accountName: "xy12345.us-east-2.aws" }),
     },
     {
       name: "a DMS task logs the changes it replicates (Time Travel) to a bucket the program does not create",
@@ -5669,13 +5636,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
         inputDataConfig: {
           dataFormat: "AUGMENTED_MANIFEST",
           augmentedManifests: [
-            {
-              s3Uri: "s3://sdc-records/manifests/train.manifest",
-              attributeNames: ["labels"],
-              documentType: "SEMI_STRUCTURED_DOCUMENT",
-              annotationDataS3Uri: "s3://labels-abroad/annotations/",
-              sourceDocumentsS3Uri: "s3://scans-abroad/pdf/",
-            },
+            augmentedManifest("s3://labels-abroad/annotations/", "s3://scans-abroad/pdf/"),
           ],
         },
       }),
@@ -5709,13 +5670,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
         inputDataConfig: {
           dataFormat: "AUGMENTED_MANIFEST",
           augmentedManifests: [
-            {
-              s3Uri: "s3://sdc-records/manifests/train.manifest",
-              attributeNames: ["labels"],
-              documentType: "SEMI_STRUCTURED_DOCUMENT",
-              annotationDataS3Uri: "s3://sdc-records/annotations/",
-              sourceDocumentsS3Uri: "s3://sdc-records/pdf/",
-            },
+            augmentedManifest("s3://sdc-records/annotations/", "s3://sdc-records/pdf/"),
           ],
         },
       }),
@@ -5734,13 +5689,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
             testS3Uri: "s3://labels-abroad/test.csv",
           },
           augmentedManifests: [
-            {
-              s3Uri: "s3://sdc-records/manifests/train.manifest",
-              attributeNames: ["labels"],
-              documentType: "SEMI_STRUCTURED_DOCUMENT",
-              annotationDataS3Uri: "s3://labels-abroad/annotations/",
-              sourceDocumentsS3Uri: "s3://scans-abroad/pdf/",
-            },
+            augmentedManifest("s3://labels-abroad/annotations/", "s3://scans-abroad/pdf/"),
           ],
         },
       }),
@@ -5789,13 +5738,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
             testS3Uri: "s3://sdc-records/annotations/test.csv",
           },
           augmentedManifests: [
-            {
-              s3Uri: "s3://sdc-records/manifests/train.manifest",
-              attributeNames: ["labels"],
-              documentType: "SEMI_STRUCTURED_DOCUMENT",
-              annotationDataS3Uri: "s3://sdc-records/annotations/",
-              sourceDocumentsS3Uri: "s3://sdc-records/pdf/",
-            },
+            augmentedManifest("s3://sdc-records/annotations/", "s3://sdc-records/pdf/"),
           ],
         },
       }),
