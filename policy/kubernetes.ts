@@ -868,11 +868,7 @@ export const kubernetesServiceExposure = residencyStackPolicy({
   },
 });
 
-/**
- * A few names of a list, for a message: `a, b, c and 4 more`. Lists in the order resources
- * registered are sorted first: a program's callbacks may register in another order on each run,
- * and a finding's words must not change with it.
- */
+/** A few names of a list, for a message: `a, b, c and 4 more`. */
 function some(names: readonly string[], max = 3): string {
   const shown = names.slice(0, max);
   const rest = names.length - shown.length;
@@ -882,6 +878,14 @@ function some(names: readonly string[], max = 3): string {
   return shown.length > 1
     ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`
     : (shown[0] ?? "");
+}
+
+/**
+ * The labels of resources, sorted: a program's callbacks may register them in another order on
+ * each run, and a finding's words must not change with it.
+ */
+function sortedLabels(resources: readonly { type: string; name: string }[]): string[] {
+  return resources.map((r) => resourceLabel(r.type, r.name)).sort();
 }
 
 /** A cluster declaration that would place a provider inside the jurisdiction, as YAML text. */
@@ -905,7 +909,7 @@ function clusterFinding(
 ): Finding | undefined {
   const j = x.jurisdiction;
   const label = resourceLabel(provider.type, provider.name);
-  const what = `${objects.length === 1 ? "its Kubernetes object" : `its ${objects.length} Kubernetes objects`} (${some(objects.map((o) => resourceLabel(o.type, o.name)).sort())})`;
+  const what = `${objects.length === 1 ? "its Kubernetes object" : `its ${objects.length} Kubernetes objects`} (${some(sortedLabels(objects))})`;
   const source = x.clusterSource(provider);
   switch (source.kind) {
     case "resource": {
@@ -1053,7 +1057,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       const ns = scope.namespace.startsWith("(namespace ")
         ? resourceLabel(namespaceType, declared?.name ?? scope.namespace)
         : `k8s namespace ${JSON.stringify(scope.namespace)}`;
-      const pods = some(scope.workloads.map((w) => resourceLabel(w.type, w.name)).sort());
+      const pods = some(sortedLabels(scope.workloads));
       ctx.report({
         message: `${ns} must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"], so the pods of ${pods} can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.`,
         path: [ns, "pod egress (no default-deny NetworkPolicy)", "every address (any country)"],

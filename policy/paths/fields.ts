@@ -603,22 +603,22 @@ function compileInternet(field: FieldSpec, r: BorderResource, x: Resolver): Comp
       ),
     ];
   }
-  if (opens === "true") {
-    return valuesAt(r.props, field.path).flatMap((f) =>
+  // Every value at the path on its own: unknown, or opening the edge when `opens` says so.
+  const each = (opensOn: (v: unknown) => boolean, said: (v: unknown) => string) =>
+    valuesAt(r.props, field.path).flatMap((f) =>
       isUnknown(f.value)
         ? [notKnown(f.path)]
-        : isTrue(f.value)
-          ? [open(f.path, `is true: ${field.verb}`)]
+        : opensOn(f.value)
+          ? [open(f.path, `${said(f.value)}: ${field.verb}`)]
           : [],
     );
+  if (opens === "true") {
+    return each(isTrue, () => "is true");
   }
   if (opens === "default-route") {
-    return valuesAt(r.props, field.path).flatMap((f) =>
-      isUnknown(f.value)
-        ? [notKnown(f.path)]
-        : typeof f.value === "string" && isAnywhere(f.value)
-          ? [open(f.path, `is ${f.value}: ${field.verb}`)]
-          : [],
+    return each(
+      (v) => typeof v === "string" && isAnywhere(v),
+      (v) => `is ${String(v)}`,
     );
   }
   const v = valueAt(r.props, field.path);
@@ -644,12 +644,9 @@ function compileInternet(field: FieldSpec, r: BorderResource, x: Resolver): Comp
       : [open(field.path, `is ${JSON.stringify(v)}: ${field.verb}`)];
   }
   if ("values" in opens) {
-    return valuesAt(r.props, field.path).flatMap((f) =>
-      isUnknown(f.value)
-        ? [notKnown(f.path)]
-        : opens.values.includes(String(f.value).toLowerCase())
-          ? [open(f.path, `is ${JSON.stringify(f.value)}: ${field.verb}`)]
-          : [],
+    return each(
+      (v) => opens.values.includes(String(v).toLowerCase()),
+      (v) => `is ${JSON.stringify(v)}`,
     );
   }
   if ("reads" in opens) {

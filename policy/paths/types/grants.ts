@@ -52,6 +52,11 @@ function grantFields(path: string, grants: Reader, verb = "grants access to"): F
   ];
 }
 
+/** cross-account-links' field alone of `grantFields`, for a row whose public grants another field judges. */
+function accountField(path: string, grants: Reader, verb?: string): FieldSpec {
+  return grantFields(path, grants, verb)[1];
+}
+
 /** A row of grant fields: `fix` stops granting everyone, `accountFix` other accounts. */
 function grantRow(fix: string, fields: FieldSpec[], accountFix = accountGrantFix): TypeModel {
   return {
@@ -305,14 +310,12 @@ function documentGrantees(path: string) {
   });
 }
 
-/** A resource policy document at `path`: one line per type. */
 /**
  * cross-account-links' field alone over the AWS policy document at `path`, for a row whose
  * public grants another field judges (a bucket's, whose public-access blocks gate them).
  */
 export function accountGrants(path: string): FieldSpec {
-  const [, account] = grantFields(path, documentGrantees(path));
-  return account;
+  return accountField(path, documentGrantees(path));
 }
 
 /**
@@ -323,7 +326,7 @@ export function accountGrants(path: string): FieldSpec {
  * not known at preview is left unjudged: it can name no one but an account.
  */
 export function emailGrants(path: string): FieldSpec {
-  const [, account] = grantFields(
+  return accountField(
     path,
     (props) =>
       valuesAt(props, path).flatMap((f): Grantee[] =>
@@ -333,7 +336,6 @@ export function emailGrants(path: string): FieldSpec {
       ),
     "grants access to the",
   );
-  return account;
 }
 
 /**
@@ -696,8 +698,7 @@ function ramDocumentGrantees(path: string) {
  * condition on the source VPC or address may bind, as a bucket policy's is judged).
  */
 export function ramAccountGrants(path: string): FieldSpec {
-  const [, account] = grantFields(path, ramDocumentGrantees(path));
-  return account;
+  return accountField(path, ramDocumentGrantees(path));
 }
 
 /**

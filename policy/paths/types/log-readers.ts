@@ -7,7 +7,7 @@
  * log-shipping's words; every other row of the table is plain fields.
  */
 import { type Jurisdiction, regionInJurisdiction } from "../../../residency/jurisdictions";
-import { hostOf, regionOfEndpoint } from "../../../residency/placement";
+import { hostOf, isAwsRegionShaped, regionOfEndpoint } from "../../../residency/placement";
 import { parseCidr, reachOfAddress } from "../addresses";
 import type { Judged } from "../model";
 import { isUnknown, known, str, valueAt, valuesAt } from "../values";
@@ -456,6 +456,18 @@ export function remoteWriteTargets(path: string) {
 /** EventBridge target types whose endpoint is a URL. */
 export const httpTargets = new Set(["http", "https", "acs.dingtalk"]);
 
+/** The AWS region of a legacy Snowflake account locator, `<locator>.<region>[.aws]`. */
+function legacyLocatorRegion(text: string): string | undefined {
+  const [locator, region, cloud, ...rest] = text.toLowerCase().split(".");
+  return /^[a-z0-9_]+$/.test(locator) &&
+    region !== undefined &&
+    isAwsRegionShaped(region) &&
+    (cloud === undefined || cloud === "aws") &&
+    rest.length === 0
+    ? region
+    : undefined;
+}
+
 /**
  * The Snowflake account an AppFlow connector profile exchanges records with (`<at>.accountName`):
  * `<at>.region`, where set, says which AWS region it runs in and is read as a region. Without it,
@@ -473,14 +485,13 @@ export function snowflakeAccount(at: string) {
     const path = `${at}.accountName`;
     const verb = "exchanges records with the Snowflake account";
     const text = isUnknown(name) ? undefined : str(name);
-    const m =
-      text === undefined ? null : /^[a-z0-9_]+\.([a-z]{2}(?:-[a-z]+)+-\d+)(?:\.aws)?$/i.exec(text);
-    if (m !== null && regionInJurisdiction(j, "aws", m[1].toLowerCase())) {
+    const named = text === undefined ? undefined : legacyLocatorRegion(text);
+    if (named !== undefined && regionInJurisdiction(j, "aws", named)) {
       return [];
     }
     const place =
-      m !== null
-        ? `${JSON.stringify(text)}, in ${m[1].toLowerCase()} (outside ${j.id})`
+      named !== undefined
+        ? `${JSON.stringify(text)}, in ${named} (outside ${j.id})`
         : `${text === undefined ? "not known at preview" : JSON.stringify(text)}, in a region neither the name nor ${at}.region names (cannot be placed)`;
     return [{ path, verb, place }];
   };

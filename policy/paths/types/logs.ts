@@ -234,6 +234,12 @@ const containerLogs = (container: string): FieldSpec[] =>
     ["Host", "ships the container's logs through FireLens to"],
   ].map(([option, verb]) => log.url(`${container}.logConfiguration.options.${option}`, verb));
 
+/** A row of ECS container definitions (`containerDefinitions[]`) and the hosts their logs go to. */
+const containerDefinitionLogs: TypeModel = sends(
+  externalFix,
+  ...containerLogs("containerDefinitions[]"),
+);
+
 /**
  * An ActionTrail trail: the regions (and, for an organization trail, the accounts) it collects,
  * and its bucket, SLS project and MaxCompute sinks. The project's ARN places itself, but one built
@@ -1579,15 +1585,9 @@ export const logs: TypeTable = {
   // writes to the host its options name: a Splunk HTTP Event Collector, a GELF server, or the
   // Host of a FireLens (Fluent Bit) output such as Datadog, Elasticsearch or an HTTP endpoint.
   // An awslogs driver's region is a region ID, which arn-locality places.
-  "aws:ecs/taskDefinition:TaskDefinition": sends(
-    externalFix,
-    ...containerLogs("containerDefinitions[]"),
-  ),
+  "aws:ecs/taskDefinition:TaskDefinition": containerDefinitionLogs,
   // A daemon's containers take the same log drivers, as structured input.
-  "aws:ecs/daemonTaskDefinition:DaemonTaskDefinition": sends(
-    externalFix,
-    ...containerLogs("containerDefinitions[]"),
-  ),
+  "aws:ecs/daemonTaskDefinition:DaemonTaskDefinition": containerDefinitionLogs,
   "aws:batch/jobDefinition:JobDefinition": sends(
     externalFix,
     ...containerLogs("containerProperties"),
