@@ -279,12 +279,10 @@ function readStatement(problems: Problems, value: unknown, path: string): Statem
   const s = problems.object(value, path) ?? {};
   problems.knownKeys(s, statementKeys, path);
 
+  // Any text: the provider checks no Sid grammar (a check for letters and digits only, which
+  // IAM's identity policies demand, came in 5.82 and was withdrawn in 5.84, as key, bucket and
+  // repository policies take spaces and dashes; its own examples use them).
   const sid = problems.string(s.sid, `${path}.sid`) ?? "";
-  if (!/^[a-zA-Z0-9]*$/.test(sid)) {
-    problems.add(
-      `invalid value for ${path}.sid (must only include alphanumeric characters): got ${shown(sid)}`,
-    );
-  }
   const effect = problems.string(s.effect, `${path}.effect`) ?? "Allow";
   problems.oneOf(effect, effects, `${path}.effect`);
 
