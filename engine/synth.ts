@@ -22,6 +22,25 @@ const autonamed: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The AWS types with a `region` input, from the same inventory: each reports the region it was
+ * created in as its `region` output (its own setting, else its provider's), and programs pass
+ * that output on (`bucket.region` as the destination region of a data sync).
+ */
+let awsRegionalTypes: ReadonlySet<string> | undefined;
+
+function reportsRegion(type: string): boolean {
+  if (!type.startsWith("aws:")) {
+    return false;
+  }
+  awsRegionalTypes ??= new Set(
+    Object.entries(readInventoryFile().types)
+      .filter(([t, entry]) => t.startsWith("aws:") && entry.inputs.includes("region"))
+      .map(([t]) => t),
+  );
+  return awsRegionalTypes.has(type);
+}
+
+/**
  * The AWS types with a `name` input, from the inventory of the installed SDK's types. The AWS
  * provider auto-names `name` on every such type when the program leaves it (and `namePrefix`)
  * out, and `pulumi preview` already shows that name: a program that declares a resource inside
@@ -92,12 +111,19 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     // The provider's auto-name (with a prefix the name is the provider's to finish: unknown).
     state.name = `${name}-${shortHash(type, name)}`;
   }
+  if (type === "aws:sqs/queue:Queue" && state.fifoQueue === true && unset(state.namePrefix)) {
+    // A FIFO queue's name ends in `.fifo`; the provider's auto-name adds it.
+    const auto = state.name;
+    if (typeof auto === "string" && auto === `${name}-${shortHash(type, name)}`) {
+      state.name = `${auto}.fifo`;
+    }
+  }
   const idProp = idFromInput[type];
   const given = idProp === undefined ? undefined : state[idProp];
   // A name set from another resource's output or a lookup reaches the engine in the wire form
   // (an output value, a secret); one not known before deployment leaves the ID, and every output
   // built from it, unknown — as a preview shows them — rather than named after the wrapper.
-  const id =
+  let id =
     nameProp !== undefined
       ? (knownText(state[nameProp]) ?? unknownValue)
       : typeof given === "string" && given !== "" && given !== unknownValue
@@ -109,6 +135,24 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   }
   const pkg = type.split(":")[0];
   const region = regionOf(args);
+  if (reportsRegion(type) && unset(state.region)) {
+    state.region = region ?? unknownValue;
+  }
+  if (type === "aws:sqs/queue:Queue") {
+    // A queue's ID is its URL (`https://sqs.<region>.amazonaws.com/<account>/<name>`), which
+    // programs pass wherever a queue URL is asked for (a dead-letter queue, an error action).
+    const queue = knownText(state.name);
+    id =
+      region === undefined || queue === undefined
+        ? unknownValue
+        : `https://sqs.${region}.amazonaws.com${awsPartitionOf(region) === "aws-cn" ? ".cn" : ""}/${accountOf(args.providerProps, args.stackAccount)}/${queue}`;
+    state.url = id;
+    // Its ARN names the queue by name, not by the URL: `arn:<partition>:sqs:<region>:<account>:<name>`.
+    state.arn =
+      id === unknownValue
+        ? unknownValue
+        : `arn:${awsPartitionOf(region!)}:sqs:${region}:${accountOf(args.providerProps, args.stackAccount)}:${queue}`;
+  }
   if (pkg === "aws" && state.arn === undefined) {
     // An ARN's partition follows the region; where no one can know the region before the
     // deployment, the ARN is unknown too, as a preview shows it (not one of the `aws` partition).

@@ -30,6 +30,50 @@ describe("resource IDs", () => {
     );
   });
 
+  // Programs pass `queue.id` (or `.url`) wherever a queue URL is asked for: a dead-letter queue,
+  // an IoT rule's error action. Found by checking the AWS provider's own examples.
+  it("names an SQS queue by its URL, in the queue's region and account, its ARN by its name", () => {
+    const queue = (inputs: Record<string, unknown>, providerProps = virginia) =>
+      synthesizeState({ type: "aws:sqs/queue:Queue", name: "jobs", inputs, providerProps });
+    const auto = queue({});
+    expect(auto.id).toMatch(
+      /^https:\/\/sqs\.us-east-1\.amazonaws\.com\/123456789012\/jobs-[0-9a-f]{7}$/,
+    );
+    expect(auto.state.url).toBe(auto.id);
+    expect(auto.state.arn).toBe(`arn:aws:sqs:us-east-1:123456789012:${auto.state.name as string}`);
+    expect(queue({ name: "orders", region: "us-west-2" }).id).toBe(
+      "https://sqs.us-west-2.amazonaws.com/123456789012/orders",
+    );
+    expect(queue({ fifoQueue: true }).state.name).toMatch(/^jobs-[0-9a-f]{7}\.fifo$/);
+    expect(queue({ name: "orders" }, { region: "cn-north-1" }).id).toBe(
+      "https://sqs.cn-north-1.amazonaws.com.cn/123456789012/orders",
+    );
+    // A name not known before deployment leaves the URL and the ARN unknown, as a preview shows.
+    const unnamed = queue({ name: unknownValue });
+    expect([unnamed.id, unnamed.state.url, unnamed.state.arn]).toEqual([
+      unknownValue,
+      unknownValue,
+      unknownValue,
+    ]);
+  });
+
+  // `bucket.region` is what a data sync or a replication rule names as the destination's region.
+  it("reports an AWS resource's region, its own else its provider's, where the type has one", () => {
+    const state = (type: string, inputs: Record<string, unknown> = {}) =>
+      synthesizeState({ type, name: "x", inputs, providerProps: virginia }).state;
+    expect(state("aws:s3/bucket:Bucket").region).toBe("us-east-1");
+    expect(state("aws:s3/bucket:Bucket", { region: "us-west-2" }).region).toBe("us-west-2");
+    expect(state("aws:iam/role:Role").region).toBeUndefined();
+    expect(
+      synthesizeState({
+        type: "aws:s3/bucket:Bucket",
+        name: "x",
+        inputs: {},
+        providerProps: { region: unknownValue },
+      }).state.region,
+    ).toBe(unknownValue);
+  });
+
   // An RDS instance's ID is its resource ID (db-…), not the identifier the program chose.
   it("does not name other types by an identifier-like input", () => {
     expect(idOf("aws:rds/instance:Instance", "orders", { identifier: "orders-db" })).toMatch(
@@ -77,7 +121,9 @@ describe("the account of a synthesised ARN", () => {
         url: "https://token.actions.githubusercontent.com",
       }),
     ).toBe("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com");
-    expect(synth("aws:sqs/queue:Queue")).toMatch(/^arn:aws:sqs:us-east-1:123456789012:queue\//);
+    expect(synth("aws:sqs/queue:Queue")).toMatch(
+      /^arn:aws:sqs:us-east-1:123456789012:x-[0-9a-f]{7}$/,
+    );
   });
 
   it("is the placeholder account when neither says", () => {
