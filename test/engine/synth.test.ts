@@ -74,6 +74,16 @@ describe("resource IDs", () => {
     ).toBe(unknownValue);
   });
 
+  // A REST API's resource policy names its calls `${api.executionArn}/*`: unknown, the policy
+  // could not be judged. Found by checking the AWS provider's own examples.
+  it.each(["aws:apigateway/restApi:RestApi", "aws:apigatewayv2/api:Api"])(
+    "gives a %s the execution ARN its policies and permissions name",
+    (type) => {
+      const api = synthesizeState({ type, name: "orders", inputs: {}, providerProps: virginia });
+      expect(api.state.executionArn).toBe(`arn:aws:execute-api:us-east-1:123456789012:${api.id}`);
+    },
+  );
+
   // An RDS instance's ID is its resource ID (db-…), not the identifier the program chose.
   it("does not name other types by an identifier-like input", () => {
     expect(idOf("aws:rds/instance:Instance", "orders", { identifier: "orders-db" })).toMatch(
