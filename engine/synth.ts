@@ -178,6 +178,8 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     state.extranetEndpoint = `oss-${region}.aliyuncs.com`;
   }
   if (type === "aws:s3/bucket:Bucket" || type === "aws:s3/bucketV2:BucketV2") {
+    // The bucket's region, which routes and replication rules name (`bucket.bucketRegion`).
+    state.bucketRegion ??= region ?? unknownValue;
     state.bucketRegionalDomainName =
       region === undefined || id === unknownValue
         ? unknownValue
@@ -185,6 +187,16 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   }
   if (type === "aws:kms/key:Key") {
     state.keyId = id;
+  }
+  const snapshot = rdsSnapshotArns[type];
+  if (snapshot !== undefined && state[snapshot.output] === undefined) {
+    // A snapshot is named by its identifier: `arn:<partition>:rds:<region>:<account>:<kind>:<ID>`,
+    // which a snapshot copy takes as its source.
+    const snapshotId = knownText(state[snapshot.identifier]);
+    state[snapshot.output] =
+      region === undefined || snapshotId === undefined
+        ? unknownValue
+        : `arn:${awsPartitionOf(region)}:rds:${region}:${accountOf(args.providerProps, args.stackAccount)}:${snapshot.kind}:${snapshotId}`;
   }
   const dms = dmsArnOutputs[type];
   if (dms !== undefined && state[dms.output] === undefined) {
@@ -227,6 +239,22 @@ function knownText(value: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** RDS snapshot types: the output holding their ARN, the input naming them and the ARN's kind. */
+const rdsSnapshotArns: Readonly<
+  Record<string, { output: string; identifier: string; kind: string }>
+> = {
+  "aws:rds/snapshot:Snapshot": {
+    output: "dbSnapshotArn",
+    identifier: "dbSnapshotIdentifier",
+    kind: "snapshot",
+  },
+  "aws:rds/clusterSnapshot:ClusterSnapshot": {
+    output: "dbClusterSnapshotArn",
+    identifier: "dbClusterSnapshotIdentifier",
+    kind: "cluster-snapshot",
+  },
+};
 
 /** DMS types whose ARN is reported in an output named after the type, with its ARN's kind. */
 const dmsArnOutputs: Readonly<Record<string, { output: string; kind: string }>> = {

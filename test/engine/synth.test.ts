@@ -84,6 +84,25 @@ describe("resource IDs", () => {
     },
   );
 
+  // A snapshot copy's source and a multi-Region access point's routes name these outputs. Found
+  // by checking the AWS provider's own examples.
+  it("gives RDS snapshots their ARNs and S3 buckets their region, as the provider reports them", () => {
+    const state = (type: string, inputs: Record<string, unknown>) =>
+      synthesizeState({ type, name: "x", inputs, providerProps: virginia }).state;
+    expect(
+      state("aws:rds/snapshot:Snapshot", { dbSnapshotIdentifier: "nightly" }).dbSnapshotArn,
+    ).toBe("arn:aws:rds:us-east-1:123456789012:snapshot:nightly");
+    expect(
+      state("aws:rds/clusterSnapshot:ClusterSnapshot", { dbClusterSnapshotIdentifier: "nightly" })
+        .dbClusterSnapshotArn,
+    ).toBe("arn:aws:rds:us-east-1:123456789012:cluster-snapshot:nightly");
+    expect(
+      state("aws:rds/snapshot:Snapshot", { dbSnapshotIdentifier: unknownValue }).dbSnapshotArn,
+    ).toBe(unknownValue);
+    expect(state("aws:s3/bucketV2:BucketV2", {}).bucketRegion).toBe("us-east-1");
+    expect(state("aws:s3/bucket:Bucket", { region: "us-west-2" }).bucketRegion).toBe("us-west-2");
+  });
+
   // An RDS instance's ID is its resource ID (db-…), not the identifier the program chose.
   it("does not name other types by an identifier-like input", () => {
     expect(idOf("aws:rds/instance:Instance", "orders", { identifier: "orders-db" })).toMatch(
