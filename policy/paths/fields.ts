@@ -213,7 +213,7 @@ function decide(
         ? { outcome: inside }
         : { outcome: { kind: "outside", place: scoped.label }, far: x.unknownPlace(scoped.label) };
     }
-    const name = field.farSide ?? JSON.stringify(value);
+    const name = field.farSide?.replace("{value}", JSON.stringify(value)) ?? JSON.stringify(value);
     return field.global
       ? { outcome: { kind: "outside", place: globalPlaceLabel(j, name) }, far: x.globalPlace(name) }
       : { outcome: { kind: "outside", place: name }, far: x.unknownPlace(name) };

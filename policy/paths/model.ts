@@ -504,7 +504,10 @@ export interface FieldSpec {
   readonly values?: readonly (string | number | boolean)[];
   /** For `flag`: compare ignoring case, `_` and `-` (`oss_acc` is `ossAcc`). */
   readonly normalize?: "token";
-  /** For `flag` and `anywhere-cidr`: how the far end is named. */
+  /**
+   * For `flag` and `anywhere-cidr`: how the far end is named; for `flag`, `{value}` in it stands
+   * for the value the program set (a facility code the pack cannot place).
+   */
   readonly farSide?: string;
   /** For `flag`: the far end is a global place, `<farSide> (global, outside <J>)`. */
   readonly global?: boolean;

@@ -1516,7 +1516,7 @@ describe("network links", () => {
           [
             "us-west-2 (inside US)",
             'directconnect connection "dx"',
-            "a Direct Connect facility whose country the pack cannot determine",
+            '"EqFA5", a Direct Connect facility whose country the pack cannot determine',
           ],
         ],
       ],
@@ -10245,7 +10245,7 @@ describe("directory, DNS, time and call servers; streaming and fleet instances",
           [
             inside,
             'directconnect link aggregation group "lag"',
-            "a Direct Connect facility whose country the pack cannot determine",
+            '"EqFA5", a Direct Connect facility whose country the pack cannot determine',
           ],
         ],
       ],

@@ -322,8 +322,8 @@ export const remoteSites: TypeTable = {
   ),
   "aws:directconnect/linkAggregationGroup:LinkAggregationGroup": row(
     facilityFix,
-    site.flag("location", "lands the connections at the Direct Connect location", {
-      farSide: "a Direct Connect facility whose country the pack cannot determine",
+    site.flag("location", "lands the connections at", {
+      farSide: "{value}, a Direct Connect facility whose country the pack cannot determine",
     }),
   ),
   "aws:ec2/vpnConnectionRoute:VpnConnectionRoute": row(
@@ -334,8 +334,8 @@ export const remoteSites: TypeTable = {
   ),
   "aws:directconnect/connection:Connection": row(
     facilityFix,
-    site.flag("location", "lands the connection at the Direct Connect location", {
-      farSide: "a Direct Connect facility whose country the pack cannot determine",
+    site.flag("location", "lands the connection at", {
+      farSide: "{value}, a Direct Connect facility whose country the pack cannot determine",
     }),
   ),
   "aws:directconnect/privateVirtualInterface:PrivateVirtualInterface": row(
