@@ -11771,7 +11771,7 @@ describe("bundles, key stores, home directories and pushed media", () => {
         pipelineConfigurationBody:
           'version: "2"\nlog-pipeline:\n  source:\n    http:\n      path: /logs\n  sink:\n    - opensearch:\n        hosts: ["https://search.example.com"]\n',
       }),
-      'mandatory log-shipping ingest: opensearchingest pipeline "ingest" must keep data inside US, but pipelineConfigurationBody sends the ingested data to sinks that cannot be judged: the pipeline body is YAML, which the pack does not read. Ingest with a service whose destinations are resource inputs (a Firehose stream to a bucket of this program), or waive the finding after reviewing the body\'s sinks.',
+      "mandatory log-shipping ingest: opensearchingest pipeline \"ingest\" must keep data inside US, but pipelineConfigurationBody sends the ingested data to sinks that cannot be judged: the pack has no reading of a pipeline body's sources and sinks. Ingest with a service whose destinations are resource inputs (a Firehose stream to a bucket of this program), or waive the finding after reviewing the body's sinks.",
     ],
   ];
   test.each(bundles)("%s always fails, saying what cannot be judged", async (_, bad, message) => {

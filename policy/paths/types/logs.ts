@@ -2147,8 +2147,8 @@ export const logs: TypeTable = {
     bucket("logDelivery.workerLogDelivery.s3.bucket", "delivers worker logs to"),
   ),
   // The pipeline body is YAML (Data Prepper) naming its sources and sinks — OpenSearch hosts, S3
-  // buckets in any region; the pack reads no YAML, so no body can be judged and the type always
-  // fails: there is no shape of it the pack can place.
+  // buckets in any region, and sinks of many other kinds; the pack has no reading of them, so no
+  // body can be judged and the type always fails: there is no shape of it the pack can place.
   "aws:opensearchingest/pipeline:Pipeline": sends(
     "Ingest with a service whose destinations are resource inputs (a Firehose stream to a bucket of this program), or waive the finding after reviewing the body's sinks.",
     judged("data sync", "pipelineConfigurationBody", (props) =>
@@ -2159,7 +2159,7 @@ export const logs: TypeTable = {
               path: "pipelineConfigurationBody",
               verb: "sends the ingested data to",
               place:
-                "sinks that cannot be judged: the pipeline body is YAML, which the pack does not read",
+                "sinks that cannot be judged: the pack has no reading of a pipeline body's sources and sinks",
             },
           ],
     ),
