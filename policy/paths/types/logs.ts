@@ -98,6 +98,8 @@ const chatFix =
 /** Where an AppFlow flow's destinations and a connector profile's properties are set. */
 const flowTo = "destinationFlowConfigs[].destinationConnectorProperties";
 const profile = "connectorProfileConfig.connectorProfileProperties";
+/** The SNS receivers of an alert manager definition (`alertmanager_config` is YAML in YAML). */
+const snsReceivers = "definition.alertmanager_config.receivers[].sns_configs[]";
 /** Where an SNS data protection policy's audit statement sends its findings. */
 const findingsTo = "policy.Statement[].Operation.Audit.FindingsDestination";
 const addressFix =
@@ -1044,6 +1046,16 @@ export const logs: TypeTable = {
   "aws:notifications/contactsEmailContact:ContactsEmailContact": sends(
     pushFix,
     url("emailAddress", "sends notifications to"),
+  ),
+  // The alert manager of a Managed Service for Prometheus workspace, in YAML whose
+  // `alertmanager_config` is a YAML text of its own: each SNS receiver publishes the alerts (the
+  // series' labels and values) to its topic, signing the calls for `sigv4.region`. A topic of
+  // another region, or of another account, gets them there.
+  "aws:amp/alertManagerDefinition:AlertManagerDefinition": sends(
+    "Send alerts only to SNS topics of this account in regions inside the jurisdiction, with sigv4.region the topic's region.",
+    arn(`${snsReceivers}.topic_arn`, "publishes alerts to"),
+    push.account(`${snsReceivers}.topic_arn`, "publishes alerts to a topic of"),
+    push.region(`${snsReceivers}.sigv4.region`, "publishes alerts through SNS in"),
   ),
 
   // Sources services read from: training documents, dashboards' databases, pulled media,
