@@ -458,6 +458,11 @@ export function compileField(
       ? x.refs(r, field.path, field.ref ? refKinds[field.ref].types : undefined)
       : [];
   for (const [i, hit] of found.entries()) {
+    if (hit.unreadable) {
+      // What the document names cannot be told, nor which of its parts `where` would keep.
+      out.push(unreadableDocument(field, hit.path, hit.value, r, x));
+      continue;
+    }
     if (field.where && !field.where(hit.holder, { props: r.props, path: hit.path })) {
       continue;
     }
@@ -493,6 +498,28 @@ export function compileField(
     }
   }
   return out;
+}
+
+/** How much of an unreadable document's first line a message quotes. */
+const quotedLength = 40;
+
+/**
+ * A value of a field held in a document the pack cannot read (text that is neither JSON nor YAML,
+ * `Found.unreadable`): it may name any place, so it cannot be placed.
+ */
+function unreadableDocument(
+  field: FieldSpec,
+  path: string,
+  text: unknown,
+  r: BorderResource,
+  x: Resolver,
+): Compiled {
+  const raw = String(text).trim();
+  const line = raw.split("\n")[0].trimEnd().slice(0, quotedLength);
+  const quoted = line.length < raw.length ? `${line}…` : line;
+  const outcome = unplaceable(quoted, "which is not a JSON or YAML document the pack can read");
+  const far = x.unknownPlace(`${path} of ${x.label(r)}, a document the pack cannot read`);
+  return build(field, path, outcome, r, x, far);
 }
 
 /** Whether a value at `leaf` is the fallback of one of the row's references. */

@@ -211,6 +211,12 @@ export interface Found {
    * `targetCopyRegions[]` the props — the place sibling settings are read from.
    */
   readonly holder: unknown;
+  /**
+   * Set where the path continues into text that is neither JSON nor YAML the pack can read: the
+   * value is that text, found where the path met it. Whatever it names cannot be told, so a
+   * field reading it fails closed, as with a value not known at preview.
+   */
+  readonly unreadable?: true;
 }
 
 function joinPath(base: string, key: string): string {
@@ -222,8 +228,11 @@ function joinPath(base: string, key: string): string {
  * `rules[].destination.bucket`, `targetCopyRegions[]`. Absent values are skipped; a value that
  * is unknown at any step is returned as `unknown` with the path it was met at. A single value
  * where `[]` expects a list is read as that one value (providers accept both in places), and a
- * path may continue into a JSON document or list held as text. `*` expands the values of a map
- * (`skewedInfo.skewedColumnValueLocationMaps.*`), each found at its key.
+ * path may continue into a JSON or YAML document or list held as text, and on into the documents
+ * that one holds as text in turn (an alert manager definition's `alertmanager_config`); text
+ * that looks like a document but parses as neither is returned where it was met, `unreadable`.
+ * `*` expands the values of a map (`skewedInfo.skewedColumnValueLocationMaps.*`), each found at
+ * its key.
  */
 export function valuesAt(props: unknown, path: string): Found[] {
   const segments = path.split(".").flatMap((s) => (s.endsWith("[]") ? [s.slice(0, -2), "[]"] : s));
@@ -241,10 +250,10 @@ export function valuesAt(props: unknown, path: string): Found[] {
     }
     const seg = segments[i];
     if (seg === "[]") {
-      // A list held as JSON text (an ECS task's container definitions) is read as that list.
-      const list = typeof value === "string" ? jsonDocument(value) : undefined;
-      if (Array.isArray(list)) {
-        walk(list, holder, at, i);
+      // A list held as text (an ECS task's container definitions) is read as that list.
+      const list = typeof value === "string" ? textDocument(value) : undefined;
+      if (list !== undefined && Array.isArray(list.doc)) {
+        walk(list.doc, holder, at, i);
         return;
       }
       const items = known(() => (Array.isArray(value) ? value.length : -1));
@@ -286,10 +295,13 @@ export function valuesAt(props: unknown, path: string): Found[] {
       return;
     }
     if (typeof value === "string") {
-      // Policy documents travel as JSON text; a path may continue into them.
-      const doc = jsonDocument(value);
-      if (doc !== undefined && doc !== unknown && typeof doc === "object") {
-        walk(doc, holder, at, i);
+      // Policy documents travel as JSON text, plug-in and alert configurations as YAML; a path
+      // may continue into them.
+      const text = textDocument(value);
+      if (text?.unreadable) {
+        out.push({ path: at, value, holder, unreadable: true });
+      } else if (text !== undefined && text.doc !== null && typeof text.doc === "object") {
+        walk(text.doc, holder, at, i);
       }
       return;
     }
@@ -391,6 +403,70 @@ export function jsonDocument(v: unknown): unknown {
     }),
   );
   return text === unknown || marked ? unknown : JSON.parse(text as string);
+}
+
+/** What a text holds where a path continues into it: its JSON or YAML value, or none it can read. */
+interface TextDocument {
+  readonly doc?: unknown;
+  readonly unreadable?: true;
+}
+
+/**
+ * The value of a JSON or YAML document held as text: JSON first (most documents a resource holds
+ * are), YAML only for text that may hold a YAML mapping or list (`yamlCollection`), so names,
+ * regions, ARNs and URLs cost no parse. Undefined for text that holds no document (a YAML
+ * scalar); `unreadable` when it looks like a document but neither language reads it.
+ */
+function textDocument(text: string): TextDocument | undefined {
+  const json = jsonDocument(text);
+  if (json !== undefined) {
+    return { doc: json };
+  }
+  return yamlCollection.test(text) ? yamlDocument(text) : undefined;
+}
+
+/**
+ * Text that may hold a YAML mapping or list: a `key: value` pair (a colon followed by white
+ * space or the end of a line), or a line that starts a list item (`- `), an explicit key (`? `),
+ * a flow collection or a document. Any other text is a YAML scalar, whatever it says.
+ */
+const yamlCollection = /:(?:[ \t\r\n]|$)|^[ \t]*(?:[-?](?:[ \t\r\n]|$)|[[{]|---)/m;
+
+/** Aliases a YAML document may resolve: enough for a shared block, too few for an expansion bomb. */
+const maxAliasCount = 100;
+
+type YamlModule = typeof import("yaml");
+let yamlModule: YamlModule | undefined;
+
+/**
+ * A YAML document's value, read with the core schema and no custom tags, so text only ever
+ * becomes maps, lists, strings, numbers, booleans and nulls: an unknown tag leaves its value as
+ * it is written. `<<` merge keys are applied, as the Go and Java readers of the services do, so a
+ * destination written in a shared block is found. Several documents in one text, a duplicate
+ * key, a syntax error or more than `maxAliasCount` aliases make it `unreadable`.
+ */
+function yamlDocument(text: string): TextDocument {
+  // Loaded on first use: programs holding no YAML text pay nothing for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  yamlModule ??= require("yaml") as YamlModule;
+  try {
+    const doc = yamlModule.parseDocument(text, {
+      schema: "core",
+      customTags: [],
+      merge: true,
+      uniqueKeys: true,
+      prettyErrors: false,
+      // Errors are collected on the document (several documents in one text among them);
+      // warnings, such as an unknown tag, are not printed.
+      logLevel: "error",
+    });
+    if (doc.errors.length > 0) {
+      return { unreadable: true };
+    }
+    return { doc: doc.toJS({ maxAliasCount }) };
+  } catch {
+    return { unreadable: true };
+  }
 }
 
 /** A JSON number, the whole of a text (JSON.parse's grammar, white space around it aside). */

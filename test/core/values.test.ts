@@ -179,6 +179,155 @@ describe("valuesAt", () => {
     expect(pathsAndValues(valuesAt(props, "single[]"))).toEqual([["single", "[not json"]]);
   });
 
+  test("a path continues into YAML held as text, and into YAML that YAML holds as text", () => {
+    const alerts = [
+      "route:",
+      "  receiver: records",
+      "receivers:",
+      "  - name: records",
+      "    sns_configs:",
+      "      - topic_arn: arn:aws:sns:us-west-2:111122223333:alerts",
+      "        sigv4: { region: us-west-2 }",
+      "      - topic_arn: arn:aws:sns:eu-central-1:111122223333:alerts",
+    ].join("\n");
+    const props = {
+      definition: `alertmanager_config: |\n${alerts.replace(/^/gm, "  ")}\n`,
+      plugin:
+        "---\nroutes:\n- name: beta # a comment\n  backend: {type: HTTP, address: 'http://b'}\n",
+      flow: "{routes: [{backend: {address: http://f}}]}",
+    };
+    const found = valuesAt(
+      props,
+      "definition.alertmanager_config.receivers[].sns_configs[].topic_arn",
+    );
+    expect(pathsAndValues(found)).toEqual([
+      [
+        "definition.alertmanager_config.receivers[0].sns_configs[0].topic_arn",
+        "arn:aws:sns:us-west-2:111122223333:alerts",
+      ],
+      [
+        "definition.alertmanager_config.receivers[0].sns_configs[1].topic_arn",
+        "arn:aws:sns:eu-central-1:111122223333:alerts",
+      ],
+    ]);
+    expect(found[0].holder).toEqual({
+      topic_arn: "arn:aws:sns:us-west-2:111122223333:alerts",
+      sigv4: { region: "us-west-2" },
+    });
+    expect(
+      pathsAndValues(
+        valuesAt(props, "definition.alertmanager_config.receivers[].sns_configs[].sigv4.region"),
+      ),
+    ).toEqual([
+      ["definition.alertmanager_config.receivers[0].sns_configs[0].sigv4.region", "us-west-2"],
+    ]);
+    expect(pathsAndValues(valuesAt(props, "plugin.routes[].backend.address"))).toEqual([
+      ["plugin.routes[0].backend.address", "http://b"],
+    ]);
+    expect(pathsAndValues(valuesAt(props, "flow.routes[].backend.address"))).toEqual([
+      ["flow.routes[0].backend.address", "http://f"],
+    ]);
+    // Read through the runtime's proxy, and not known at preview: unknown where it was met.
+    expect(pathsAndValues(valuesAt(proxied(props), "plugin.routes[].backend.address"))).toEqual([
+      ["plugin.routes[0].backend.address", "http://b"],
+    ]);
+    expect(
+      pathsAndValues(
+        valuesAt(proxied({ definition: unknownText }), "definition.alertmanager_config"),
+      ),
+    ).toEqual([["definition", unknown]]);
+  });
+
+  test("a list held as YAML text is expanded where the path expects a list", () => {
+    const props = { hosts: "- a.example\n- b.example\n", flow: "[a.example, b.example]" };
+    expect(pathsAndValues(valuesAt(props, "hosts[]"))).toEqual([
+      ["hosts[0]", "a.example"],
+      ["hosts[1]", "b.example"],
+    ]);
+    expect(pathsAndValues(valuesAt(props, "flow[]"))).toEqual([
+      ["flow[0]", "a.example"],
+      ["flow[1]", "b.example"],
+    ]);
+  });
+
+  test("YAML's shared blocks are read as the services read them: merge keys applied", () => {
+    const text = [
+      "defaults: &sns",
+      "  topic_arn: arn:aws:sns:eu-central-1:111122223333:alerts",
+      "receivers:",
+      "  - name: a",
+      "    sns_configs:",
+      "      - <<: *sns",
+      "      - *sns",
+    ].join("\n");
+    expect(
+      valuesAt({ text }, "text.receivers[].sns_configs[].topic_arn").map((f) => f.value),
+    ).toEqual([
+      "arn:aws:sns:eu-central-1:111122223333:alerts",
+      "arn:aws:sns:eu-central-1:111122223333:alerts",
+    ]);
+  });
+
+  test("text that holds no YAML mapping or list is a scalar the path cannot continue into", () => {
+    const props = {
+      arn: "arn:aws:sns:us-west-2:111122223333:alerts",
+      url: "https://a.example/x?y=1",
+      wildcard: "*",
+      sentence: "alerts go to ops",
+    };
+    for (const key of Object.keys(props)) {
+      expect(valuesAt(props, `${key}.routes`)).toEqual([]);
+    }
+    // A YAML scalar where the path continues is no document either.
+    expect(valuesAt({ text: "routes" }, "text.routes")).toEqual([]);
+  });
+
+  test("text that looks like a document but neither JSON nor YAML reads is found unreadable where it was met", () => {
+    const unreadable = {
+      syntax: "routes: [",
+      nested: "a: b: c",
+      duplicate: "routes: 1\nroutes: 2\n",
+      documents: "routes: 1\n---\nroutes: 2\n",
+      alias: "routes: *missing\n",
+    };
+    for (const [key, text] of Object.entries(unreadable)) {
+      expect(valuesAt(unreadable, `${key}.routes[].backend.address`)).toEqual([
+        { path: key, value: text, holder: unreadable, unreadable: true },
+      ]);
+    }
+    // Inside a document, at the step where the inner text was met.
+    const nested = { definition: "alertmanager_config: 'receivers: ['\n" };
+    expect(valuesAt(nested, "definition.alertmanager_config.receivers[].name")).toEqual([
+      {
+        path: "definition.alertmanager_config",
+        value: "receivers: [",
+        holder: { alertmanager_config: "receivers: [" },
+        unreadable: true,
+      },
+    ]);
+  });
+
+  test("aliases past the limit make a document unreadable instead of expanding it", () => {
+    const levels = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+    const bomb = levels
+      .map((name, i) =>
+        i === 0
+          ? `${name}: &${name} [lol, lol, lol, lol, lol, lol, lol, lol, lol]`
+          : `${name}: &${name} [${Array(9)
+              .fill(`*${levels[i - 1]}`)
+              .join(", ")}]`,
+      )
+      .join("\n");
+    const [found] = valuesAt({ bomb }, "bomb.i[]");
+    expect(found).toMatchObject({ path: "bomb", unreadable: true });
+  });
+
+  test("custom tags make no objects: a tagged value stays the text it is", () => {
+    expect(pathsAndValues(valuesAt({ t: "to: !Ref Topic\n" }, "t.to"))).toEqual([
+      ["t.to", "Topic"],
+    ]);
+  });
+
   test("a single value where a list is expected is read as that one value", () => {
     expect(pathsAndValues(valuesAt({ single: "cn-beijing" }, "single[]"))).toEqual([
       ["single", "cn-beijing"],

@@ -141,7 +141,8 @@ export function inputPathProblem(type: string, dotted: string): string | undefin
         : `${segments.slice(0, i + 2).join(".")} is a key of a map and holds no object`;
     }
     if (!ref && /^pulumi\.Input<string\b/.test(declared.trim())) {
-      // A JSON document held as text (policy documents): the rest of the path is inside it.
+      // A JSON or YAML document held as text (policy documents, plug-in and alert
+      // configurations): the rest of the path is inside it.
       return undefined;
     }
     if (!ref) {

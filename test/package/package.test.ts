@@ -167,6 +167,7 @@ describe("the built policy pack folder", () => {
       "@pulumi/policy",
       "@pulumi/pulumi",
       "ipaddr.js",
+      "yaml",
       "zod",
     ]);
     expect(fs.readFileSync(path.join(pack, "PulumiPolicy.yaml"), "utf8")).toContain(

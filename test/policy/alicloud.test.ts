@@ -4423,6 +4423,39 @@ const kafkaSource = (brokers: string) =>
     dataSourceConfig: JSON.stringify({ brokers, topic: "orders", format: "json" }),
   });
 
+/**
+ * A warehouse's streaming job "orders-job" of professional mode, its YAML configuration (as the
+ * provider's example writes it) consuming the topic from `brokers`.
+ */
+const kafkaJob = (brokers: string) =>
+  add("alicloud:gpdb/streamingJob:StreamingJob", "orders-job", {
+    dbInstanceId: "gp-orders",
+    dataSourceId: "1",
+    jobName: "orders-kafka",
+    mode: "professional",
+    jobConfig: [
+      "DATABASE: orders",
+      "USER: loader",
+      "PASSWORD: loader-secret",
+      "HOST: gp-orders-master.gpdb.rds.aliyuncs.com",
+      "PORT: 5432",
+      "KAFKA:",
+      "  INPUT:",
+      "    SOURCE:",
+      `      BROKERS: ${brokers}`,
+      "      TOPIC: orders",
+      "    VALUE:",
+      "      COLUMNS:",
+      "      - NAME: payload",
+      "        TYPE: json",
+      "      FORMAT: json",
+      "  OUTPUT:",
+      "    SCHEMA: public",
+      "    TABLE: orders",
+      "",
+    ].join("\n"),
+  });
+
 describe("cross-account backups, backup proxies, managed databases and storage gateways", () => {
   const shanghai = "cn-shanghai (inside CN)";
   const own = "1234567890123456";
@@ -4757,6 +4790,24 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       ],
       twinName: "the brokers are private addresses of the stack's network",
       twin: kafkaSource("192.168.1.21:9092,192.168.1.22:9092"),
+    },
+    {
+      name: "a warehouse's streaming job consumes a Kafka topic from brokers its YAML names on external hosts",
+      bad: kafkaJob("kafka-1.partner.example:9092,kafka-2.partner.example:9092"),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "orders-job",
+          "mandatory",
+          [
+            '"kafka-1.partner.example:9092" (cannot be placed)',
+            'gpdb streaming job "orders-job"',
+            shanghai,
+          ],
+        ],
+      ],
+      twinName: "the job's brokers are private addresses of the stack's network",
+      twin: kafkaJob("192.168.1.21:9092,192.168.1.22:9092"),
     },
     {
       name: "a cloud storage gateway runs on premises",

@@ -6354,6 +6354,27 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       addProvider("aws", "govcloud", { region: "us-gov-west-1" }),
       add(type, name, inputs, { provider: "govcloud" }),
     );
+  /**
+   * A Prometheus workspace's alert manager whose receiver publishes to `topic`, signing for
+   * `region`; its `alertmanager_config` is YAML held in the YAML definition, as AWS documents it.
+   */
+  const alertManager = (topic: string, region: string, receivers = "receivers:") =>
+    add("aws:amp/alertManagerDefinition:AlertManagerDefinition", "alerts", {
+      workspaceId: "ws-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+      definition: [
+        "alertmanager_config: |",
+        "  route:",
+        "    receiver: records",
+        `  ${receivers}`,
+        "    - name: records",
+        "      sns_configs:",
+        "        - sigv4:",
+        `            region: ${region}`,
+        `          topic_arn: ${topic}`,
+        "",
+      ].join("\n"),
+    });
+  const oregonTopic = `arn:aws:sns:us-west-2:${account}:alerts`;
   const githubProject = (source: Props, artifacts: Props = { type: "NO_ARTIFACTS" }) =>
     add("aws:codebuild/project:Project", "orders-build", {
       serviceRole: `arn:aws:iam::${account}:role/codebuild`,
@@ -6673,6 +6694,61 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
         monitorArnLists: [`arn:aws:ce::${account}:anomalymonitor/0a1b2c3d`],
         subscribers: [{ address: `arn:aws:sns:us-west-2:${account}:cost-alerts`, type: "SNS" }],
       }),
+    },
+    {
+      name: "a Prometheus alert manager publishes alerts to a topic in Frankfurt",
+      bad: alertManager(`arn:aws:sns:eu-central-1:${account}:alerts`, "eu-central-1"),
+      expected: [
+        [
+          "log-shipping",
+          "alerts",
+          "mandatory",
+          [
+            inside,
+            'amp alert manager definition "alerts"',
+            `arn:aws:sns:eu-central-1:${account}:alerts (outside US, in EU)`,
+          ],
+        ],
+        [
+          "log-shipping",
+          "alerts",
+          "mandatory",
+          [inside, 'amp alert manager definition "alerts"', "eu-central-1 (outside US, in EU)"],
+        ],
+      ],
+      twinName: "it publishes them to a topic in Oregon",
+      twin: alertManager(oregonTopic, "us-west-2"),
+    },
+    {
+      name: "a Prometheus alert manager publishes alerts to a topic of another account",
+      bad: alertManager("arn:aws:sns:us-west-2:999988887777:alerts", "us-west-2"),
+      expected: [
+        [
+          "log-shipping",
+          "alerts",
+          "mandatory",
+          [
+            inside,
+            'amp alert manager definition "alerts"',
+            "account 999988887777 (not this stack's account 111122223333)",
+          ],
+        ],
+      ],
+      twinName: "it publishes them to a topic of the stack's own account",
+      twin: alertManager(oregonTopic, "us-west-2"),
+    },
+    {
+      name: "a Prometheus alert manager's configuration is not YAML the pack can read",
+      bad: alertManager(oregonTopic, "us-west-2", "receivers: ["),
+      // Each of the receivers' fields (topic, its account, the signing region) is unreadable.
+      expected: Array.from({ length: 3 }, (): Finding => [
+        "log-shipping",
+        "alerts",
+        "mandatory",
+        [inside, 'amp alert manager definition "alerts"', '"route:…" (cannot be placed)'],
+      ]),
+      twinName: "its configuration is well-formed YAML",
+      twin: alertManager(oregonTopic, "us-west-2"),
     },
     {
       name: "a build project fetches its source from GitHub",
@@ -11771,7 +11847,7 @@ describe("bundles, key stores, home directories and pushed media", () => {
         pipelineConfigurationBody:
           'version: "2"\nlog-pipeline:\n  source:\n    http:\n      path: /logs\n  sink:\n    - opensearch:\n        hosts: ["https://search.example.com"]\n',
       }),
-      'mandatory log-shipping ingest: opensearchingest pipeline "ingest" must keep data inside US, but pipelineConfigurationBody sends the ingested data to sinks that cannot be judged: the pipeline body is YAML, which the pack does not read. Ingest with a service whose destinations are resource inputs (a Firehose stream to a bucket of this program), or waive the finding after reviewing the body\'s sinks.',
+      "mandatory log-shipping ingest: opensearchingest pipeline \"ingest\" must keep data inside US, but pipelineConfigurationBody sends the ingested data to sinks that cannot be judged: the pack has no reading of a pipeline body's sources and sinks. Ingest with a service whose destinations are resource inputs (a Firehose stream to a bucket of this program), or waive the finding after reviewing the body's sinks.",
     ],
   ];
   test.each(bundles)("%s always fails, saying what cannot be judged", async (_, bad, message) => {

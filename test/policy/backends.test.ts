@@ -61,6 +61,35 @@ const routing = (address: string) =>
     }),
   });
 
+/** A routing plug-in whose definition is `pluginData`. */
+const routingText = (pluginData: string) =>
+  add("alicloud:apigateway/plugin:Plugin", "blue-green", {
+    pluginName: "blue_green",
+    pluginType: "routing",
+    pluginData,
+  });
+
+/** The same plug-in written in YAML, as the API Gateway console and its examples write it. */
+const routingYaml = (address: string) =>
+  routingText(
+    [
+      "---",
+      "routes:",
+      "# Calls of the VIP application stay on the VPC backend.",
+      "- name: Vip",
+      '  condition: "$CaAppId = 123456"',
+      "  backend:",
+      "    type: HTTP-VPC",
+      "    vpcAccessName: slbAccessForVip",
+      "- name: BlueGreen",
+      '  condition: "1 = 1"',
+      "  backend:",
+      "    type: HTTP",
+      `    address: "${address}"`,
+      "",
+    ].join("\n"),
+  );
+
 const application = (modelBaseUrl: string) =>
   add("alicloud:polardb/application:Application", "assistant", {
     applicationType: "supabase",
@@ -210,6 +239,42 @@ describe("on Alibaba Cloud", () => {
       ],
       twinName: "the route's backend is a private address of the stack's network",
       twin: routing("http://10.0.1.21:8080"),
+    },
+    {
+      name: "a routing plug-in written in YAML forwards the calls one route matches to an external host",
+      bad: routingYaml("https://beta-version.api.example.com"),
+      expected: [
+        [
+          "remote-sites",
+          "blue-green",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'apigateway plugin "blue-green"',
+            '"https://beta-version.api.example.com" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the YAML route's backend is a private address of the stack's network",
+      twin: routingYaml("http://10.0.1.21:8080"),
+    },
+    {
+      name: "a routing plug-in's definition is neither JSON nor YAML the pack can read",
+      bad: routingText("routes: [{name: BlueGreen, backend: {type: HTTP, address: http://b}}"),
+      expected: [
+        [
+          "remote-sites",
+          "blue-green",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'apigateway plugin "blue-green"',
+            '"routes: [{name: BlueGreen, backend: {typ…" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "its definition is well-formed YAML naming a private address",
+      twin: routingYaml("http://10.0.1.21:8080"),
     },
     {
       name: "an AI application prompts Model Studio's Singapore endpoint",

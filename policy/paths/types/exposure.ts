@@ -736,8 +736,8 @@ export const exposure: TypeTable = {
     ],
     fix: backendFix,
   },
-  // A routing plug-in, in JSON: each route sends the calls its condition matches (a share of
-  // the traffic, a group of clients) to a backend of its own, an HTTP address instead of the
+  // A routing plug-in, in JSON or YAML: each route sends the calls its condition matches (a share
+  // of the traffic, a group of clients) to a backend of its own, an HTTP address instead of the
   // API's backend.
   "alicloud:apigateway/plugin:Plugin": {
     role: "other",

@@ -98,6 +98,8 @@ const chatFix =
 /** Where an AppFlow flow's destinations and a connector profile's properties are set. */
 const flowTo = "destinationFlowConfigs[].destinationConnectorProperties";
 const profile = "connectorProfileConfig.connectorProfileProperties";
+/** The SNS receivers of an alert manager definition (`alertmanager_config` is YAML in YAML). */
+const snsReceivers = "definition.alertmanager_config.receivers[].sns_configs[]";
 /** Where an SNS data protection policy's audit statement sends its findings. */
 const findingsTo = "policy.Statement[].Operation.Audit.FindingsDestination";
 const addressFix =
@@ -1044,6 +1046,16 @@ export const logs: TypeTable = {
   "aws:notifications/contactsEmailContact:ContactsEmailContact": sends(
     pushFix,
     url("emailAddress", "sends notifications to"),
+  ),
+  // The alert manager of a Managed Service for Prometheus workspace, in YAML whose
+  // `alertmanager_config` is a YAML text of its own: each SNS receiver publishes the alerts (the
+  // series' labels and values) to its topic, signing the calls for `sigv4.region`. A topic of
+  // another region, or of another account, gets them there.
+  "aws:amp/alertManagerDefinition:AlertManagerDefinition": sends(
+    "Send alerts only to SNS topics of this account in regions inside the jurisdiction, with sigv4.region the topic's region.",
+    arn(`${snsReceivers}.topic_arn`, "publishes alerts to"),
+    push.account(`${snsReceivers}.topic_arn`, "publishes alerts to a topic of"),
+    push.region(`${snsReceivers}.sigv4.region`, "publishes alerts through SNS in"),
   ),
 
   // Sources services read from: training documents, dashboards' databases, pulled media,
@@ -2147,8 +2159,8 @@ export const logs: TypeTable = {
     bucket("logDelivery.workerLogDelivery.s3.bucket", "delivers worker logs to"),
   ),
   // The pipeline body is YAML (Data Prepper) naming its sources and sinks — OpenSearch hosts, S3
-  // buckets in any region; the pack reads no YAML, so no body can be judged and the type always
-  // fails: there is no shape of it the pack can place.
+  // buckets in any region, and sinks of many other kinds; the pack has no reading of them, so no
+  // body can be judged and the type always fails: there is no shape of it the pack can place.
   "aws:opensearchingest/pipeline:Pipeline": sends(
     "Ingest with a service whose destinations are resource inputs (a Firehose stream to a bucket of this program), or waive the finding after reviewing the body's sinks.",
     judged("data sync", "pipelineConfigurationBody", (props) =>
@@ -2159,7 +2171,7 @@ export const logs: TypeTable = {
               path: "pipelineConfigurationBody",
               verb: "sends the ingested data to",
               place:
-                "sinks that cannot be judged: the pipeline body is YAML, which the pack does not read",
+                "sinks that cannot be judged: the pack has no reading of a pipeline body's sources and sinks",
             },
           ],
     ),

@@ -22,6 +22,10 @@ const rows =
 const transfer = rows(
   "Keep both ends of the job in regions inside the jurisdiction (and self-hosted endpoints on allowlisted addresses), or remove the job.",
 );
+/** An AnalyticDB for PostgreSQL instance's real-time service consuming a Kafka topic. */
+const kafkaConsumer = rows(
+  "Name the Kafka brokers by private addresses of the stack's network (an ApsaraMQ for Kafka instance's default endpoint) or by allowlisted addresses; a host name cannot be placed.",
+);
 const replication = rows(
   "Replicate images only to registries in regions inside the jurisdiction (and this account), or remove the rule.",
 );
@@ -268,11 +272,18 @@ export const transfers: TypeTable = {
   // comma-separated (`brokers`; the API's own example calls it `broker_list`). A broker on a
   // private address lies in the stack's network; a host name (an ApsaraMQ domain endpoint names
   // no region) cannot be placed.
-  "alicloud:gpdb/streamingDataSource:StreamingDataSource": rows(
-    "Name the Kafka brokers by private addresses of the stack's network (an ApsaraMQ for Kafka instance's default endpoint) or by allowlisted addresses; a host name cannot be placed.",
-  )(
+  "alicloud:gpdb/streamingDataSource:StreamingDataSource": kafkaConsumer(
     ...["brokers", "broker_list"].map((key) =>
       job.ip(`dataSourceConfig.${key}`, "consumes Kafka records from the brokers at", inbound),
+    ),
+  ),
+  // A streaming job of professional mode, its configuration in YAML: the job consumes the topic
+  // from the brokers its `KAFKA.INPUT.SOURCE.BROKERS` lists instead of its data source's.
+  "alicloud:gpdb/streamingJob:StreamingJob": kafkaConsumer(
+    job.ip(
+      "jobConfig.KAFKA.INPUT.SOURCE.BROKERS",
+      "consumes Kafka records from the brokers at",
+      inbound,
     ),
   ),
   // On premises, the gateway caches the bucket's data at a site the pack cannot place.
