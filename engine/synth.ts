@@ -161,17 +161,6 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
         ? unknownValue
         : awsArn(type, id, region, accountOf(args.providerProps, args.stackAccount), args.inputs);
   }
-  if (
-    (type === "aws:apigateway/restApi:RestApi" || type === "aws:apigatewayv2/api:Api") &&
-    state.executionArn === undefined
-  ) {
-    // What resource policies and Lambda permissions name the API's calls by
-    // (`${api.executionArn}/*`): `arn:<partition>:execute-api:<region>:<account>:<API ID>`.
-    state.executionArn =
-      region === undefined || id === unknownValue
-        ? unknownValue
-        : `arn:${awsPartitionOf(region)}:execute-api:${region}:${accountOf(args.providerProps, args.stackAccount)}:${id}`;
-  }
   if (type === "alicloud:oss/bucket:Bucket" && region !== undefined) {
     state.location = `oss-${region}`;
     state.intranetEndpoint = `oss-${region}-internal.aliyuncs.com`;

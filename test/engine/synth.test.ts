@@ -74,16 +74,6 @@ describe("resource IDs", () => {
     ).toBe(unknownValue);
   });
 
-  // A REST API's resource policy names its calls `${api.executionArn}/*`: unknown, the policy
-  // could not be judged. Found by checking the AWS provider's own examples.
-  it.each(["aws:apigateway/restApi:RestApi", "aws:apigatewayv2/api:Api"])(
-    "gives a %s the execution ARN its policies and permissions name",
-    (type) => {
-      const api = synthesizeState({ type, name: "orders", inputs: {}, providerProps: virginia });
-      expect(api.state.executionArn).toBe(`arn:aws:execute-api:us-east-1:123456789012:${api.id}`);
-    },
-  );
-
   // A snapshot copy's source and a multi-Region access point's routes name these outputs. Found
   // by checking the AWS provider's own examples.
   it("gives RDS snapshots their ARNs and S3 buckets their region, as the provider reports them", () => {
