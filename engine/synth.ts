@@ -21,45 +21,40 @@ const autonamed: Readonly<Record<string, string>> = {
   "aws:cloudwatch/logGroup:LogGroup": "name",
 };
 
-/**
- * The AWS types with a `region` input, from the same inventory: each reports the region it was
- * created in as its `region` output (its own setting, else its provider's), and programs pass
- * that output on (`bucket.region` as the destination region of a data sync).
- */
-let awsRegionalTypes: ReadonlySet<string> | undefined;
+/** Per input name, the AWS types that take it, from the inventory of the installed SDK's types. */
+const awsTypesByInput = new Map<string, ReadonlySet<string>>();
 
-function reportsRegion(type: string): boolean {
+/** Whether the AWS type `type` takes the input `input`; the inventory is read once, when asked. */
+function awsTypeTakes(type: string, input: string): boolean {
   if (!type.startsWith("aws:")) {
     return false;
   }
-  awsRegionalTypes ??= new Set(
-    Object.entries(readInventoryFile().types)
-      .filter(([t, entry]) => t.startsWith("aws:") && entry.inputs.includes("region"))
-      .map(([t]) => t),
-  );
-  return awsRegionalTypes.has(type);
+  let types = awsTypesByInput.get(input);
+  if (types === undefined) {
+    types = new Set(
+      Object.entries(readInventoryFile().types)
+        .filter(([t, entry]) => t.startsWith("aws:") && entry.inputs.includes(input))
+        .map(([t]) => t),
+    );
+    awsTypesByInput.set(input, types);
+  }
+  return types.has(type);
 }
 
 /**
- * The AWS types with a `name` input, from the inventory of the installed SDK's types. The AWS
- * provider auto-names `name` on every such type when the program leaves it (and `namePrefix`)
- * out, and `pulumi preview` already shows that name: a program that declares a resource inside
- * `table.name.apply(…)` declares it at preview, so the engine must know the name too, or the
- * resource is never checked. Read once, on the first AWS resource.
+ * The AWS types with a `region` input each report the region they were created in as their
+ * `region` output (their own setting, else their provider's), and programs pass that output on
+ * (`bucket.region` as the destination region of a data sync).
  */
-let awsNamedTypes: ReadonlySet<string> | undefined;
+const reportsRegion = (type: string) => awsTypeTakes(type, "region");
 
-function autonamesName(type: string): boolean {
-  if (!type.startsWith("aws:")) {
-    return false;
-  }
-  awsNamedTypes ??= new Set(
-    Object.entries(readInventoryFile().types)
-      .filter(([t, entry]) => t.startsWith("aws:") && entry.inputs.includes("name"))
-      .map(([t]) => t),
-  );
-  return awsNamedTypes.has(type);
-}
+/**
+ * The AWS provider auto-names `name` on every type with a `name` input when the program leaves it
+ * (and `namePrefix`) out, and `pulumi preview` already shows that name: a program that declares a
+ * resource inside `table.name.apply(…)` declares it at preview, so the engine must know the name
+ * too, or the resource is never checked.
+ */
+const autonamesName = (type: string) => awsTypeTakes(type, "name");
 
 const unset = (v: unknown) => v === undefined || v === "";
 
