@@ -496,3 +496,66 @@ export function snowflakeAccount(at: string) {
     return [{ path, verb, place }];
   };
 }
+
+/** A mapping (not a list, not a scalar), as read from a document. */
+function isMap(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v) && !isUnknown(v);
+}
+
+/** The kinds of an OpenSearch Ingestion pipeline body's sources and sinks whose places it reads. */
+export interface PipelineKinds {
+  /** Sources whose every place is read (or that pull from nowhere: clients push to them). */
+  readonly sources: readonly string[];
+  readonly sinks: readonly string[];
+}
+
+/**
+ * An OpenSearch Ingestion pipeline body (Data Prepper YAML at `path`): `version` and named
+ * sub-pipelines, each a `source` (a mapping of one kind) and `sink` list (each item a mapping of
+ * one kind). The places of the kinds in `read` are the row's fields; a source or sink of any other
+ * kind names places the pack does not read — a queue, a stream, a database, a SaaS API — and fails
+ * closed, as does a body that is not YAML or holds no sub-pipeline. A body not known at preview is
+ * one undecided value (the read of it throws under the runtime's proxy).
+ */
+export function pipelineParts(path: string, read: PipelineKinds) {
+  return (props: Record<string, unknown>): Judged[] => {
+    if (props[path] === undefined || props[path] === null) {
+      return [];
+    }
+    const verb = "sends the ingested data through";
+    const top = valuesAt(props, `${path}.*`);
+    if (top.some((f) => f.unreadable)) {
+      return [
+        { path, verb, place: "a body that is not YAML the pack can read (cannot be placed)" },
+      ];
+    }
+    // Other top-level mappings (`pipeline_configurations`, `extension`) hold settings, no data.
+    const pipes = top.filter((f) => isMap(f.value) && ("source" in f.value || "sink" in f.value));
+    if (pipes.length === 0) {
+      return [{ path, verb, place: "no sub-pipeline the pack can read (a source and its sinks)" }];
+    }
+    const unread = (at: string, part: unknown, kinds: readonly string[], what: string): Judged[] =>
+      isMap(part)
+        ? Object.keys(part)
+            .filter((kind) => !kinds.includes(kind))
+            .map((kind) => ({
+              path: `${at}.${kind}`,
+              verb:
+                what === "source" ? "pulls the ingested data from" : "sends the ingested data to",
+              place: `a ${kind} ${what}, whose places the pack does not read (cannot be placed)`,
+            }))
+        : [
+            {
+              path: at,
+              verb,
+              place: `a ${what} that is not a mapping of its kind (cannot be read)`,
+            },
+          ];
+    return pipes.flatMap((pipe): Judged[] => [
+      ...unread(`${pipe.path}.source`, valueAt(pipe.value, "source"), read.sources, "source"),
+      ...valuesAt(pipe.value, "sink[]").flatMap((sink) =>
+        unread(`${pipe.path}.${sink.path}`, sink.value, read.sinks, "sink"),
+      ),
+    ]);
+  };
+}
