@@ -3,7 +3,7 @@
  * switches whose meaning depends on the jurisdiction (a multi-Region trail in a partition that
  * spans other countries), subscriber lists whose kind decides whether an address is a mailbox,
  * and destinations written inside one text — JSON host aliases and sinks, `/etc/hosts` lines,
- * Prometheus `remote_write` YAML, CDN origin groups. Each names the places it sends data to in
+ * Prometheus `remote_write` YAML, CDN origin groups, OpenSearch Ingestion pipeline bodies. Each names the places it sends data to in
  * log-shipping's words; every other row of the table is plain fields.
  */
 import { type Jurisdiction, regionInJurisdiction } from "../../../residency/jurisdictions";
@@ -389,12 +389,12 @@ export function streamSink(path: string) {
 }
 
 /**
- * The `url:` (and `proxy_url:`) entries of a Prometheus `remote_write` YAML: each target, and
- * each proxy on the way, receives every sample the instance writes. A target is inside when its host is a private address or a regional endpoint
- * of the cloud inside the jurisdiction (an intranet endpoint's `<region>-intranet` label read as
- * its region). A document whose targets cannot be read this way — no `url:` line, or a `url`
- * written otherwise (flow style, anchors) — cannot be judged and fails closed. Judged without
- * the egress allowlist, which only field rows consult.
+ * The `url` (and `proxy_url`) of each `remote_write` entry of a Prometheus configuration in YAML:
+ * each target, and each proxy on the way, receives every sample the instance writes. A target is
+ * inside when its host is a private address or a regional endpoint of the cloud inside the
+ * jurisdiction (an intranet endpoint's `<region>-intranet` label read as its region). A document
+ * that is not YAML, or whose entries name no target as text, cannot be judged and fails closed.
+ * Judged without the egress allowlist, which only field rows consult.
  */
 export function remoteWriteTargets(path: string) {
   return (props: Record<string, unknown>, j: Jurisdiction): Judged[] => {
@@ -402,29 +402,29 @@ export function remoteWriteTargets(path: string) {
     if (raw === undefined || isUnknown(raw)) {
       return [];
     }
-    const text = str(raw) ?? "";
     const verb = "writes metric samples to";
-    const urls = [...text.matchAll(/^\s*(?:-\s+)?(?:proxy_)?url:\s*["']?([^"'\s#]+)/gm)].map(
-      (m) => m[1],
-    );
-    const mentions = (text.match(/\b(?:proxy_)?url\s*:/g) ?? []).length;
-    if (urls.length === 0 || urls.length !== mentions) {
-      return [
-        {
-          path,
-          verb,
-          place: "targets written in a form the pack cannot read (it reads `url:` lines only)",
-        },
-      ];
+    const entries = valuesAt(props, `${path}.remote_write[]`);
+    if (entries.some((e) => e.unreadable)) {
+      return [{ path, verb, place: "a document that is not YAML the pack can read" }];
     }
-    return urls.flatMap((target): Judged[] => {
+    const targets = entries.flatMap((e) =>
+      ["url", "proxy_url"].flatMap((key) => {
+        const value = valueAt(e.value, key);
+        return value === undefined ? [] : [{ at: `${e.path}.${key}`, value }];
+      }),
+    );
+    if (targets.length === 0 || targets.some((t) => str(t.value) === undefined)) {
+      return [{ path, verb, place: "targets the pack cannot read (a `url` of each entry)" }];
+    }
+    return targets.flatMap(({ at, value }): Judged[] => {
+      const target = String(value);
       const host = hostOf(target);
       if (parseCidr(host)) {
         return reachOfAddress(host, []).kind === "private"
           ? []
           : [
               {
-                path,
+                path: at,
                 verb,
                 place: `${JSON.stringify(target)} (not a private address, which cannot be placed)`,
               },
@@ -434,7 +434,7 @@ export function remoteWriteTargets(path: string) {
       if (place === undefined) {
         return [
           {
-            path,
+            path: at,
             verb,
             place: `${JSON.stringify(target)} (a host outside the cloud, which cannot be placed)`,
           },
@@ -444,7 +444,7 @@ export function remoteWriteTargets(path: string) {
         ? []
         : [
             {
-              path,
+              path: at,
               verb,
               place: `${JSON.stringify(target)} (in ${place.region}, outside ${j.id})`,
             },

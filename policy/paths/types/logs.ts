@@ -2044,7 +2044,7 @@ export const logs: TypeTable = {
   ),
   // A Managed Service for Prometheus instance forwards every sample to its remote write targets.
   "alicloud:arms/remoteWrite:RemoteWrite": sends(
-    "Write only to Prometheus endpoints of regions inside the jurisdiction or private addresses, each as a `url:` line.",
+    "Write only to Prometheus endpoints of regions inside the jurisdiction or private addresses.",
     judged("data sync", "remoteWriteYaml", remoteWriteTargets("remoteWriteYaml")),
   ),
   // An AnalyticDB for PostgreSQL instance reads and writes external tables on the Hadoop cluster
