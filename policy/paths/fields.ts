@@ -467,9 +467,9 @@ export function compileField(
       continue;
     }
     if (field.format === "ref") {
-      const holderPath = hit.path.slice(0, Math.max(0, hit.path.length - leaf.length - 1));
-      const holder = holderPath === "" ? r.props : valueAt(r.props, holderPath);
-      const c = compileRef(model, field, holder, hit.value, refs[i], r, x);
+      // The object holding the value, where its fallback sibling is read (an item of a list, or
+      // of a document held as text, included).
+      const c = compileRef(model, field, hit.holder, hit.value, refs[i], r, x);
       out.push(build(field, hit.path, c.outcome, r, x, c.far, c.unresolved));
     } else if (isUnknown(hit.value) && fallsBackFor(model, leaf)) {
       // Not known at preview, it defers to the reference it backs up, which the whole stack

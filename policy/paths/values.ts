@@ -232,7 +232,7 @@ function joinPath(base: string, key: string): string {
  * that one holds as text in turn (an alert manager definition's `alertmanager_config`); text
  * that looks like a document but parses as neither is returned where it was met, `unreadable`.
  * `*` expands the values of a map (`skewedInfo.skewedColumnValueLocationMaps.*`), each found at
- * its key.
+ * its key, a map held as text included.
  */
 export function valuesAt(props: unknown, path: string): Found[] {
   const segments = path.split(".").flatMap((s) => (s.endsWith("[]") ? [s.slice(0, -2), "[]"] : s));
@@ -274,6 +274,17 @@ export function valuesAt(props: unknown, path: string): Found[] {
       }
       return;
     }
+    if (typeof value === "string") {
+      // Policy documents travel as JSON text, plug-in and alert configurations and pipeline bodies
+      // as YAML; a path may continue into them, by key or over a map's values (`*`).
+      const text = textDocument(value);
+      if (text?.unreadable) {
+        out.push({ path: at, value, holder, unreadable: true });
+      } else if (text !== undefined && text.doc !== null && typeof text.doc === "object") {
+        walk(text.doc, holder, at, i);
+      }
+      return;
+    }
     if (seg === "*") {
       const keys = known(() =>
         value !== null && typeof value === "object" && !Array.isArray(value)
@@ -291,17 +302,6 @@ export function valuesAt(props: unknown, path: string): Found[] {
           joinPath(at, key),
           i + 1,
         );
-      }
-      return;
-    }
-    if (typeof value === "string") {
-      // Policy documents travel as JSON text, plug-in and alert configurations as YAML; a path
-      // may continue into them.
-      const text = textDocument(value);
-      if (text?.unreadable) {
-        out.push({ path: at, value, holder, unreadable: true });
-      } else if (text !== undefined && text.doc !== null && typeof text.doc === "object") {
-        walk(text.doc, holder, at, i);
       }
       return;
     }

@@ -307,6 +307,30 @@ describe("valuesAt", () => {
     ]);
   });
 
+  test("`*` expands the values of a map held as text, each found at its key", () => {
+    const body = [
+      'version: "2"',
+      "entry:",
+      "  sink:",
+      "    - pipeline: { name: to-search }",
+      "to-search:",
+      "  sink:",
+      "    - opensearch: { hosts: [https://search-a.us-west-2.es.amazonaws.com] }",
+      "",
+    ].join("\n");
+    expect(valuesAt({ body }, "body.*.sink[].*").map((f) => [f.path, f.value])).toEqual([
+      ["body.entry.sink[0].pipeline", { name: "to-search" }],
+      [
+        "body.to-search.sink[0].opensearch",
+        { hosts: ["https://search-a.us-west-2.es.amazonaws.com"] },
+      ],
+    ]);
+    // Text that neither language reads is found where `*` met it.
+    expect(valuesAt({ body: "entry: [" }, "body.*.sink[]")).toEqual([
+      { path: "body", value: "entry: [", holder: { body: "entry: [" }, unreadable: true },
+    ]);
+  });
+
   test("aliases past the limit make a document unreadable instead of expanding it", () => {
     const levels = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
     const bomb = levels

@@ -5479,10 +5479,10 @@ describe("Alibaba Cloud analytics, desktops, file shares and studios that open a
       ),
     },
     {
-      name: "a Prometheus remote write names its target in a form the pack cannot read",
+      name: "a Prometheus remote write's configuration is not YAML the pack can read",
       bad: add("alicloud:arms/remoteWrite:RemoteWrite", "remote-write", {
         clusterId: "prom-1",
-        remoteWriteYaml: "remote_write: [{name: sink, url: 'http://10.20.1.9/write'}]",
+        remoteWriteYaml: "remote_write: [{name: sink, url: 'http://10.20.1.9/write'}",
       }),
       expected: [
         [
@@ -5492,12 +5492,15 @@ describe("Alibaba Cloud analytics, desktops, file shares and studios that open a
           [
             shanghai,
             'arms remote write "remote-write"',
-            "targets written in a form the pack cannot read (it reads `url:` lines only)",
+            "a document that is not YAML the pack can read",
           ],
         ],
       ],
-      twinName: "the same target as a url line",
-      twin: remoteWrite("http://10.20.1.9/write"),
+      twinName: "the same target in flow style, well-formed",
+      twin: add("alicloud:arms/remoteWrite:RemoteWrite", "remote-write", {
+        clusterId: "prom-1",
+        remoteWriteYaml: "remote_write: [{name: sink, url: 'http://10.20.1.9/write'}]",
+      }),
     },
     {
       name: "a production studio pushes its output to another vendor's ingest",

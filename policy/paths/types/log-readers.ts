@@ -3,7 +3,7 @@
  * switches whose meaning depends on the jurisdiction (a multi-Region trail in a partition that
  * spans other countries), subscriber lists whose kind decides whether an address is a mailbox,
  * and destinations written inside one text — JSON host aliases and sinks, `/etc/hosts` lines,
- * Prometheus `remote_write` YAML, CDN origin groups. Each names the places it sends data to in
+ * Prometheus `remote_write` YAML, CDN origin groups, OpenSearch Ingestion pipeline bodies. Each names the places it sends data to in
  * log-shipping's words; every other row of the table is plain fields.
  */
 import { type Jurisdiction, regionInJurisdiction } from "../../../residency/jurisdictions";
@@ -389,12 +389,12 @@ export function streamSink(path: string) {
 }
 
 /**
- * The `url:` (and `proxy_url:`) entries of a Prometheus `remote_write` YAML: each target, and
- * each proxy on the way, receives every sample the instance writes. A target is inside when its host is a private address or a regional endpoint
- * of the cloud inside the jurisdiction (an intranet endpoint's `<region>-intranet` label read as
- * its region). A document whose targets cannot be read this way — no `url:` line, or a `url`
- * written otherwise (flow style, anchors) — cannot be judged and fails closed. Judged without
- * the egress allowlist, which only field rows consult.
+ * The `url` (and `proxy_url`) of each `remote_write` entry of a Prometheus configuration in YAML:
+ * each target, and each proxy on the way, receives every sample the instance writes. A target is
+ * inside when its host is a private address or a regional endpoint of the cloud inside the
+ * jurisdiction (an intranet endpoint's `<region>-intranet` label read as its region). A document
+ * that is not YAML, or whose entries name no target as text, cannot be judged and fails closed.
+ * Judged without the egress allowlist, which only field rows consult.
  */
 export function remoteWriteTargets(path: string) {
   return (props: Record<string, unknown>, j: Jurisdiction): Judged[] => {
@@ -402,29 +402,29 @@ export function remoteWriteTargets(path: string) {
     if (raw === undefined || isUnknown(raw)) {
       return [];
     }
-    const text = str(raw) ?? "";
     const verb = "writes metric samples to";
-    const urls = [...text.matchAll(/^\s*(?:-\s+)?(?:proxy_)?url:\s*["']?([^"'\s#]+)/gm)].map(
-      (m) => m[1],
-    );
-    const mentions = (text.match(/\b(?:proxy_)?url\s*:/g) ?? []).length;
-    if (urls.length === 0 || urls.length !== mentions) {
-      return [
-        {
-          path,
-          verb,
-          place: "targets written in a form the pack cannot read (it reads `url:` lines only)",
-        },
-      ];
+    const entries = valuesAt(props, `${path}.remote_write[]`);
+    if (entries.some((e) => e.unreadable)) {
+      return [{ path, verb, place: "a document that is not YAML the pack can read" }];
     }
-    return urls.flatMap((target): Judged[] => {
+    const targets = entries.flatMap((e) =>
+      ["url", "proxy_url"].flatMap((key) => {
+        const value = valueAt(e.value, key);
+        return value === undefined ? [] : [{ at: `${e.path}.${key}`, value }];
+      }),
+    );
+    if (targets.length === 0 || targets.some((t) => str(t.value) === undefined)) {
+      return [{ path, verb, place: "targets the pack cannot read (a `url` of each entry)" }];
+    }
+    return targets.flatMap(({ at, value }): Judged[] => {
+      const target = String(value);
       const host = hostOf(target);
       if (parseCidr(host)) {
         return reachOfAddress(host, []).kind === "private"
           ? []
           : [
               {
-                path,
+                path: at,
                 verb,
                 place: `${JSON.stringify(target)} (not a private address, which cannot be placed)`,
               },
@@ -434,7 +434,7 @@ export function remoteWriteTargets(path: string) {
       if (place === undefined) {
         return [
           {
-            path,
+            path: at,
             verb,
             place: `${JSON.stringify(target)} (a host outside the cloud, which cannot be placed)`,
           },
@@ -444,7 +444,7 @@ export function remoteWriteTargets(path: string) {
         ? []
         : [
             {
-              path,
+              path: at,
               verb,
               place: `${JSON.stringify(target)} (in ${place.region}, outside ${j.id})`,
             },
@@ -494,5 +494,68 @@ export function snowflakeAccount(at: string) {
         ? `${JSON.stringify(text)}, in ${named} (outside ${j.id})`
         : `${text === undefined ? "not known at preview" : JSON.stringify(text)}, in a region neither the name nor ${at}.region names (cannot be placed)`;
     return [{ path, verb, place }];
+  };
+}
+
+/** A mapping (not a list, not a scalar), as read from a document. */
+function isMap(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v) && !isUnknown(v);
+}
+
+/** The kinds of an OpenSearch Ingestion pipeline body's sources and sinks whose places it reads. */
+export interface PipelineKinds {
+  /** Sources whose every place is read (or that pull from nowhere: clients push to them). */
+  readonly sources: readonly string[];
+  readonly sinks: readonly string[];
+}
+
+/**
+ * An OpenSearch Ingestion pipeline body (Data Prepper YAML at `path`): `version` and named
+ * sub-pipelines, each a `source` (a mapping of one kind) and `sink` list (each item a mapping of
+ * one kind). The places of the kinds in `read` are the row's fields; a source or sink of any other
+ * kind names places the pack does not read — a queue, a stream, a database, a SaaS API — and fails
+ * closed, as does a body that is not YAML or holds no sub-pipeline. A body not known at preview is
+ * one undecided value (the read of it throws under the runtime's proxy).
+ */
+export function pipelineParts(path: string, read: PipelineKinds) {
+  return (props: Record<string, unknown>): Judged[] => {
+    if (props[path] === undefined || props[path] === null) {
+      return [];
+    }
+    const verb = "sends the ingested data through";
+    const top = valuesAt(props, `${path}.*`);
+    if (top.some((f) => f.unreadable)) {
+      return [
+        { path, verb, place: "a body that is not YAML the pack can read (cannot be placed)" },
+      ];
+    }
+    // Other top-level mappings (`pipeline_configurations`, `extension`) hold settings, no data.
+    const pipes = top.filter((f) => isMap(f.value) && ("source" in f.value || "sink" in f.value));
+    if (pipes.length === 0) {
+      return [{ path, verb, place: "no sub-pipeline the pack can read (a source and its sinks)" }];
+    }
+    const unread = (at: string, part: unknown, kinds: readonly string[], what: string): Judged[] =>
+      isMap(part)
+        ? Object.keys(part)
+            .filter((kind) => !kinds.includes(kind))
+            .map((kind) => ({
+              path: `${at}.${kind}`,
+              verb:
+                what === "source" ? "pulls the ingested data from" : "sends the ingested data to",
+              place: `a ${kind} ${what}, whose places the pack does not read (cannot be placed)`,
+            }))
+        : [
+            {
+              path: at,
+              verb,
+              place: `a ${what} that is not a mapping of its kind (cannot be read)`,
+            },
+          ];
+    return pipes.flatMap((pipe): Judged[] => [
+      ...unread(`${pipe.path}.source`, valueAt(pipe.value, "source"), read.sources, "source"),
+      ...valuesAt(pipe.value, "sink[]").flatMap((sink) =>
+        unread(`${pipe.path}.${sink.path}`, sink.value, read.sinks, "sink"),
+      ),
+    ]);
   };
 }

@@ -47,6 +47,7 @@ import {
   mediaLiveS3,
   multiRegion,
   originGroups,
+  pipelineParts,
   remoteWriteTargets,
   snowflakeAccount,
   snsEndpoint,
@@ -100,6 +101,25 @@ const flowTo = "destinationFlowConfigs[].destinationConnectorProperties";
 const profile = "connectorProfileConfig.connectorProfileProperties";
 /** The SNS receivers of an alert manager definition (`alertmanager_config` is YAML in YAML). */
 const snsReceivers = "definition.alertmanager_config.receivers[].sns_configs[]";
+/** The sources and sinks of an OpenSearch Ingestion pipeline body's sub-pipelines. */
+const osisSources = "pipelineConfigurationBody.*.source";
+const osisSinks = "pipelineConfigurationBody.*.sink[]";
+/**
+ * The kinds whose places the pipeline's row reads: pushed-to and chained sources (which pull from
+ * nowhere), S3, Kafka, OpenSearch and DynamoDB sources, OpenSearch, S3 and chained sinks.
+ */
+const osisKinds = {
+  sources: [
+    ...["http", "otel_logs_source", "otel_trace_source", "otel_metrics_source", "pipeline"],
+    ...["s3", "kafka", "opensearch", "dynamodb"],
+  ],
+  sinks: ["opensearch", "s3", "pipeline"],
+};
+/** A body known at preview and read as YAML: else its one finding is pipelineParts'. */
+const readableBody = (props: Readonly<Record<string, unknown>>): boolean => {
+  const found = known(() => valuesAt(props, "pipelineConfigurationBody.*"));
+  return !isUnknown(found) && found.every((f) => !isUnknown(f.value) && f.unreadable !== true);
+};
 /** Where an SNS data protection policy's audit statement sends its findings. */
 const findingsTo = "policy.Statement[].Operation.Audit.FindingsDestination";
 const addressFix =
@@ -2024,7 +2044,7 @@ export const logs: TypeTable = {
   ),
   // A Managed Service for Prometheus instance forwards every sample to its remote write targets.
   "alicloud:arms/remoteWrite:RemoteWrite": sends(
-    "Write only to Prometheus endpoints of regions inside the jurisdiction or private addresses, each as a `url:` line.",
+    "Write only to Prometheus endpoints of regions inside the jurisdiction or private addresses.",
     judged("data sync", "remoteWriteYaml", remoteWriteTargets("remoteWriteYaml")),
   ),
   // An AnalyticDB for PostgreSQL instance reads and writes external tables on the Hadoop cluster
@@ -2158,23 +2178,37 @@ export const logs: TypeTable = {
     ),
     bucket("logDelivery.workerLogDelivery.s3.bucket", "delivers worker logs to"),
   ),
-  // The pipeline body is YAML (Data Prepper) naming its sources and sinks — OpenSearch hosts, S3
-  // buckets in any region, and sinks of many other kinds; the pack has no reading of them, so no
-  // body can be judged and the type always fails: there is no shape of it the pack can place.
+  // The pipeline body is YAML (Data Prepper): named sub-pipelines, each a source and its sinks.
+  // OpenSearch hosts are regional endpoints (a domain's or a serverless collection's), S3 buckets
+  // are placed by the sink's region (its client reaches no bucket of another), a role by its
+  // account, and `pipeline` sources and sinks chain sub-pipelines of the same body. Clients push
+  // to `http` and OpenTelemetry sources at the pipeline's own endpoint. Sources and sinks of other
+  // kinds, and a body that cannot be read, fail closed (pipelineParts).
   "aws:opensearchingest/pipeline:Pipeline": sends(
-    "Ingest with a service whose destinations are resource inputs (a Firehose stream to a bucket of this program), or waive the finding after reviewing the body's sinks.",
-    judged("data sync", "pipelineConfigurationBody", (props) =>
-      props.pipelineConfigurationBody === undefined
-        ? []
-        : [
-            {
-              path: "pipelineConfigurationBody",
-              verb: "sends the ingested data to",
-              place:
-                "sinks that cannot be judged: the pack has no reading of a pipeline body's sources and sinks",
-            },
-          ],
+    "Index only into OpenSearch domains or collections, and write only to buckets, in regions inside the jurisdiction with roles of this account; read only sources of those kinds there, or waive the finding after reviewing a source or sink of another kind.",
+    judged(
+      "data sync",
+      "pipelineConfigurationBody",
+      pipelineParts("pipelineConfigurationBody", osisKinds),
     ),
+    ...[
+      endpoint(`${osisSinks}.opensearch.hosts[]`, "indexes the ingested data at"),
+      bucket(`${osisSinks}.s3.bucket`, "writes the ingested data to", { fallback: "aws.region" }),
+      push.region(`${osisSinks}.*.aws.region`, "sends the ingested data to"),
+      push.account(`${osisSinks}.*.aws.sts_role_arn`, "sends the ingested data with a role of"),
+      endpoint(`${osisSources}.opensearch.hosts[]`, "pulls documents from", inbound),
+      url(`${osisSources}.kafka.bootstrap_servers[]`, "consumes Kafka records from", inbound),
+      arn(`${osisSources}.kafka.aws.msk.arn`, "consumes Kafka records from", inbound),
+      endpoint(`${osisSources}.s3.sqs.queue_url`, "reads object notifications from", inbound),
+      arn(`${osisSources}.dynamodb.tables[].table_arn`, "reads items from", inbound),
+      push.region(`${osisSources}.dynamodb.tables[].export.s3_region`, "exports tables to"),
+      push.region(`${osisSources}.*.aws.region`, "pulls the ingested data from", inbound),
+      push.account(
+        `${osisSources}.*.aws.sts_role_arn`,
+        "pulls the ingested data with a role of",
+        inbound,
+      ),
+    ].map((f) => ({ ...f, when: readableBody })),
   ),
 
   // Bots, mail rules, media inputs and contacts that hand data to a place of their own.
