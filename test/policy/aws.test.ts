@@ -11801,17 +11801,20 @@ describe("bundles, key stores, home directories and pushed media", () => {
    * An OpenSearch Ingestion pipeline "ingest" whose body (Data Prepper YAML, as AWS documents
    * it) holds `subPipelines`: each a name, its source and its sinks, written as YAML lines.
    */
-  const ingestion = (...subPipelines: [name: string, source: string[], sinks: string[]][]) =>
+  const ingestion = (
+    ...subPipelines: [name: string, source: string[], sinks: string[], processors?: string[]][]
+  ) =>
     add("aws:opensearchingest/pipeline:Pipeline", "ingest", {
       pipelineName: "ingest",
       minUnits: 1,
       maxUnits: 1,
       pipelineConfigurationBody: [
         'version: "2"',
-        ...subPipelines.flatMap(([name, source, sinks]) => [
+        ...subPipelines.flatMap(([name, source, sinks, processors]) => [
           `${name}:`,
           "  source:",
           ...source.map((line) => `    ${line}`),
+          ...(processors ? ["  processor:", ...processors.map((line) => `    ${line}`)] : []),
           "  sink:",
           ...sinks.map((line) => `    ${line}`),
         ]),
@@ -11955,6 +11958,34 @@ describe("bundles, key stores, home directories and pushed media", () => {
       ],
       twinName: "the pipeline sends only to an OpenSearch sink",
       twin: ingestion(["logs", pushed, openSearch(searchDomain("us-west-2"), "us-west-2")]),
+    },
+    {
+      name: "an ingestion pipeline sends each record to a Lambda function on the way",
+      bad: ingestion([
+        "logs",
+        pushed,
+        openSearch(searchDomain("us-west-2"), "us-west-2"),
+        ["- date:", "    from_time_received: true", "- aws_lambda:", "    function_name: enrich"],
+      ]),
+      expected: [
+        [
+          "log-shipping",
+          "ingest",
+          "mandatory",
+          [
+            inside,
+            pipeline,
+            "the service an aws_lambda processor calls, whose place the pack does not read (cannot be placed)",
+          ],
+        ],
+      ],
+      twinName: "its processors only transform the records in the pipeline",
+      twin: ingestion([
+        "logs",
+        pushed,
+        openSearch(searchDomain("us-west-2"), "us-west-2"),
+        ["- date:", "    from_time_received: true", "- drop_events:", '    drop_when: "/x == 1"'],
+      ]),
     },
     {
       name: "an ingestion pipeline consumes Kafka records from brokers on external hosts",

@@ -502,6 +502,13 @@ function isMap(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v) && !isUnknown(v);
 }
 
+/**
+ * Data Prepper processors that send the records to a service rather than transform them in the
+ * pipeline: `aws_lambda` (a function, by name or ARN) and `ml_inference` (a model behind
+ * SageMaker, Bedrock or a remote connector).
+ */
+const callingProcessors: readonly string[] = ["aws_lambda", "ml_inference"];
+
 /** The kinds of an OpenSearch Ingestion pipeline body's sources and sinks whose places it reads. */
 export interface PipelineKinds {
   /** Sources whose every place is read (or that pull from nowhere: clients push to them). */
@@ -553,6 +560,19 @@ export function pipelineParts(path: string, read: PipelineKinds) {
           ];
     return pipes.flatMap((pipe): Judged[] => [
       ...unread(`${pipe.path}.source`, valueAt(pipe.value, "source"), read.sources, "source"),
+      // Processors transform records in the pipeline, except those that call a service with
+      // them: a Lambda function or a machine-learning model, which may run anywhere.
+      ...valuesAt(pipe.value, "processor[]").flatMap((step): Judged[] =>
+        isMap(step.value)
+          ? Object.keys(step.value)
+              .filter((kind) => callingProcessors.includes(kind))
+              .map((kind) => ({
+                path: `${pipe.path}.${step.path}.${kind}`,
+                verb: "sends each record to",
+                place: `the service an ${kind} processor calls, whose place the pack does not read (cannot be placed)`,
+              }))
+          : [],
+      ),
       ...valuesAt(pipe.value, "sink[]").flatMap((sink) =>
         unread(`${pipe.path}.${sink.path}`, sink.value, read.sinks, "sink"),
       ),
