@@ -11822,6 +11822,13 @@ describe("bundles, key stores, home directories and pushed media", () => {
       ].join("\n"),
     });
   const pushed = ["http:", "  path: /logs"];
+  /** log-shipping's mandatory finding on the pipeline, its path ending at `place`. */
+  const ingested = (place: string): Finding => [
+    "log-shipping",
+    "ingest",
+    "mandatory",
+    [inside, pipeline, place],
+  ];
   const role = `arn:aws:iam::${account}:role/ingest`;
   /** An OpenSearch sink indexing into the domain at `host`, signing for `region` with `roleArn`. */
   const openSearch = (host: string, region: string, roleArn = role) => [
@@ -11850,18 +11857,8 @@ describe("bundles, key stores, home directories and pushed media", () => {
       name: "an ingestion pipeline indexes into an OpenSearch domain in Ireland",
       bad: ingestion(["logs", pushed, openSearch(searchDomain("eu-west-1"), "eu-west-1")]),
       expected: [
-        [
-          "log-shipping",
-          "ingest",
-          "mandatory",
-          [inside, pipeline, `${searchDomain("eu-west-1")} (outside US, in EU)`],
-        ],
-        [
-          "log-shipping",
-          "ingest",
-          "mandatory",
-          [inside, pipeline, "eu-west-1 (outside US, in EU)"],
-        ],
+        ingested(`${searchDomain("eu-west-1")} (outside US, in EU)`),
+        ingested("eu-west-1 (outside US, in EU)"),
       ],
       twinName: "the pipeline indexes into a domain in Virginia",
       twin: ingestion(["logs", pushed, openSearch(searchDomain("us-east-1"), "us-east-1")]),
@@ -11873,14 +11870,7 @@ describe("bundles, key stores, home directories and pushed media", () => {
         pushed,
         openSearch(searchDomain("us-west-2"), "us-west-2", "arn:aws:iam::999988887777:role/ingest"),
       ]),
-      expected: [
-        [
-          "log-shipping",
-          "ingest",
-          "mandatory",
-          [inside, pipeline, "account 999988887777 (not this stack's account 111122223333)"],
-        ],
-      ],
+      expected: [ingested("account 999988887777 (not this stack's account 111122223333)")],
       twinName: "the pipeline signs them with a role of the stack's own account",
       twin: ingestion(["logs", pushed, openSearch(searchDomain("us-west-2"), "us-west-2")]),
     },
@@ -11888,14 +11878,7 @@ describe("bundles, key stores, home directories and pushed media", () => {
       name: "an ingestion pipeline archives to a bucket in Frankfurt",
       bad: ingestion(["logs", pushed, archive("eu-central-1")]),
       // The bucket is placed by the sink's region, the one crossing both name.
-      expected: [
-        [
-          "log-shipping",
-          "ingest",
-          "mandatory",
-          [inside, pipeline, "eu-central-1 (outside US, in EU)"],
-        ],
-      ],
+      expected: [ingested("eu-central-1 (outside US, in EU)")],
       twinName: "the pipeline archives to a bucket in Oregon",
       twin: ingestion(["logs", pushed, archive("us-west-2")]),
     },
@@ -11910,18 +11893,8 @@ describe("bundles, key stores, home directories and pushed media", () => {
         ],
       ),
       expected: [
-        [
-          "log-shipping",
-          "ingest",
-          "mandatory",
-          [inside, pipeline, `${collection("eu-west-1")} (outside US, in EU)`],
-        ],
-        [
-          "log-shipping",
-          "ingest",
-          "mandatory",
-          [inside, pipeline, "eu-west-1 (outside US, in EU)"],
-        ],
+        ingested(`${collection("eu-west-1")} (outside US, in EU)`),
+        ingested("eu-west-1 (outside US, in EU)"),
       ],
       twinName: "the sub-pipelines chain to a collection in Oregon",
       twin: ingestion(
@@ -11945,16 +11918,9 @@ describe("bundles, key stores, home directories and pushed media", () => {
         ],
       ]),
       expected: [
-        [
-          "log-shipping",
-          "ingest",
-          "mandatory",
-          [
-            inside,
-            pipeline,
-            "a kinesis_data_streams sink, whose places the pack does not read (cannot be placed)",
-          ],
-        ],
+        ingested(
+          "a kinesis_data_streams sink, whose places the pack does not read (cannot be placed)",
+        ),
       ],
       twinName: "the pipeline sends only to an OpenSearch sink",
       twin: ingestion(["logs", pushed, openSearch(searchDomain("us-west-2"), "us-west-2")]),
@@ -11968,16 +11934,9 @@ describe("bundles, key stores, home directories and pushed media", () => {
         ["- date:", "    from_time_received: true", "- aws_lambda:", "    function_name: enrich"],
       ]),
       expected: [
-        [
-          "log-shipping",
-          "ingest",
-          "mandatory",
-          [
-            inside,
-            pipeline,
-            "the service an aws_lambda processor calls, whose place the pack does not read (cannot be placed)",
-          ],
-        ],
+        ingested(
+          "the service an aws_lambda processor calls, whose place the pack does not read (cannot be placed)",
+        ),
       ],
       twinName: "its processors only transform the records in the pipeline",
       twin: ingestion([
@@ -12026,14 +11985,7 @@ describe("bundles, key stores, home directories and pushed media", () => {
         ["http: {path: /logs"],
         openSearch(searchDomain("us-west-2"), "us-west-2"),
       ]),
-      expected: [
-        [
-          "log-shipping",
-          "ingest",
-          "mandatory",
-          [inside, pipeline, "a body that is not YAML the pack can read (cannot be placed)"],
-        ],
-      ],
+      expected: [ingested("a body that is not YAML the pack can read (cannot be placed)")],
       twinName: "its body is well-formed YAML",
       twin: ingestion(["logs", pushed, openSearch(searchDomain("us-west-2"), "us-west-2")]),
     },
