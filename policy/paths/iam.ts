@@ -132,6 +132,15 @@ const bindingOperators = new Set([
   "IpAddress",
 ]);
 
+/**
+ * Keys that fix where a statement's data goes rather than who asks: an SNS topic policy letting
+ * anyone subscribe only the queue or function `sns:Endpoint` names (the policy the AWS console
+ * writes for a queue's subscription) delivers the topic's messages to that endpoint alone. Such a
+ * key binds only when every value is an ARN, which arn-locality places; an address (a URL, a
+ * mailbox, a phone number) is a destination no one can place, and binds nothing.
+ */
+const endpointKeys = new Set(["sns:endpoint"]);
+
 /** Keys whose values are source addresses: fixed unless one covers every address. */
 const addressKeys = new Set(["aws:sourceip", "acs:sourceip"]);
 
@@ -141,6 +150,9 @@ const addressKeys = new Set(["aws:sourceip", "acs:sourceip"]);
  * space. A value not known at preview cannot be shown to be one.
  */
 function isFixed(key: string, value: unknown): boolean {
+  if (endpointKeys.has(key)) {
+    return typeof value === "string" && value.startsWith("arn:") && !/[*?]/.test(value);
+  }
   if (addressKeys.has(key)) {
     const cidr = parseCidr(value);
     return cidr !== undefined && cidr[1] > 0;
@@ -155,7 +167,7 @@ function binds(c: PolicyCondition): boolean {
   const key = c.key.toLowerCase();
   return (
     bindingOperators.has(c.operator.replace(/^ForAnyValue:/, "")) &&
-    bindingKeys.has(key) &&
+    (bindingKeys.has(key) || endpointKeys.has(key)) &&
     c.values.length > 0 &&
     c.values.every((v) => isFixed(key, v))
   );

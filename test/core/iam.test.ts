@@ -187,6 +187,18 @@ describe("isPublic", () => {
     expect(publicUnder("StringEquals", key.toUpperCase(), value)).toBe(false);
   });
 
+  // The subscription statement the AWS console writes for a queue: anyone may subscribe, but
+  // only that queue. Found by checking the AWS provider's own examples.
+  test("an SNS endpoint condition binds when it names ARNs only, which arn-locality places", () => {
+    const queue = "arn:aws:sqs:us-west-2:111122223333:orders";
+    expect(publicUnder("StringLike", "SNS:Endpoint", queue)).toBe(false);
+    expect(publicUnder("StringEquals", "sns:endpoint", queue)).toBe(false);
+    expect(publicUnder("StringLike", "SNS:Endpoint", "arn:aws:sqs:*:*:orders")).toBe(true);
+    expect(publicUnder("StringEquals", "SNS:Endpoint", "https://hooks.example.com/sns")).toBe(true);
+    expect(publicUnder("StringEquals", "SNS:Endpoint", "ops@example.com")).toBe(true);
+    expect(publicUnder("StringNotEquals", "SNS:Endpoint", queue)).toBe(true);
+  });
+
   test.each([
     "aws:SecureTransport",
     "aws:Referer",

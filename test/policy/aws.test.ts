@@ -3989,6 +3989,27 @@ describe("resource policies and grants", () => {
       }),
     },
     {
+      // The statement the AWS console writes for a queue's subscription, with a web hook instead.
+      name: "a topic policy lets everyone subscribe a web hook the pack cannot place",
+      bad: topicPolicy({
+        Principal: "*",
+        Condition: { StringLike: { "SNS:Endpoint": "https://hooks.example.com/orders" } },
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "orders-topic-policy",
+          "mandatory",
+          ["the internet", 'sns topic policy "orders-topic-policy"'],
+        ],
+      ],
+      twinName: "everyone may subscribe only the stack's own queue, by ARN",
+      twin: topicPolicy({
+        Principal: "*",
+        Condition: { StringLike: { "SNS:Endpoint": `arn:aws:sqs:us-west-2:${account}:orders` } },
+      }),
+    },
+    {
       name: "a secret policy allows everyone but one role (NotPrincipal)",
       bad: add("aws:secretsmanager/secretPolicy:SecretPolicy", "db-secret-policy", {
         secretArn: `arn:aws:secretsmanager:us-west-2:${account}:secret:db`,
