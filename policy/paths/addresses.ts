@@ -105,6 +105,17 @@ export function isSharedCidr(cidr: unknown): boolean {
   return block !== undefined && blockWithin(block, sharedBlock);
 }
 
+/**
+ * A host name that resolves only inside a VPC, to private addresses of the service's instance in
+ * it: an ApsaraMQ for Kafka instance's default endpoint,
+ * `<instance>-<broker>-vpc.alikafka.aliyuncs.com[:<port>]`. Whoever reaches it is in that VPC or a
+ * network joined to it, as with a private address; the instance's internet endpoint (no `-vpc`)
+ * is not one.
+ */
+export function isVpcOnlyHost(host: string): boolean {
+  return /^[a-z0-9-]+-vpc\.alikafka\.aliyuncs\.com(?::\d+)?$/i.test(host);
+}
+
 export function isPrivateCidr(cidr: unknown): boolean {
   const block = parseCidr(cidr);
   return block !== undefined && privateBlocks.some((outer) => blockWithin(block, outer));

@@ -22,7 +22,7 @@ import {
 } from "../../residency/placement";
 import { isPlace } from "./model";
 import { foreignAccountPlace, ownAccounts } from "./accounts";
-import { isAnywhere, parseCidr, reachOfAddress } from "./addresses";
+import { isAnywhere, isVpcOnlyHost, parseCidr, reachOfAddress } from "./addresses";
 import { openSource } from "./types/exposure-readers";
 import { kindName } from "./describe";
 import { readDestination } from "./kubernetes";
@@ -117,7 +117,8 @@ function fromLocated(
 /**
  * Several addresses in one value — Alibaba takes them as one comma-separated string (a DHCP
  * options set's), a Kafka bootstrap list as `<ip>:<port>` entries, judged by their address: the
- * first that is not inside decides.
+ * first that is not inside decides. A host of a VPC-only endpoint (`isVpcOnlyHost`) is a host of
+ * the network, as a private address is.
  */
 function addresses(
   x: Resolver,
@@ -128,7 +129,11 @@ function addresses(
   const each = raw
     .split(",")
     .map((v) => v.trim().replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, "$1"))
-    .map((v) => (cloudOwn.includes(v) ? { outcome: inside } : address(x, v, format)));
+    .map((v) =>
+      cloudOwn.includes(v) || (format === "ip" && isVpcOnlyHost(v))
+        ? { outcome: inside }
+        : address(x, v, format),
+    );
   return each.find((a) => a.outcome.kind !== "inside") ?? each[0];
 }
 

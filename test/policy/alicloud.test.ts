@@ -4810,6 +4810,27 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       twin: kafkaJob("192.168.1.21:9092,192.168.1.22:9092"),
     },
     {
+      // As the provider's examples name the brokers. Found by checking those examples.
+      name: "a warehouse's streaming data source consumes from an ApsaraMQ instance's internet endpoint",
+      bad: kafkaSource("alikafka-post-cn-orders-1.alikafka.aliyuncs.com:9093"),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "orders-stream",
+          "mandatory",
+          [
+            '"alikafka-post-cn-orders-1.alikafka.aliyuncs.com:9093" (cannot be placed)',
+            'gpdb streaming data source "orders-stream"',
+            shanghai,
+          ],
+        ],
+      ],
+      twinName: "it consumes from the instance's VPC endpoints, which resolve only inside its VPC",
+      twin: kafkaSource(
+        "alikafka-post-cn-orders-1-vpc.alikafka.aliyuncs.com:9092,alikafka-post-cn-orders-2-vpc.alikafka.aliyuncs.com:9092",
+      ),
+    },
+    {
       name: "a cloud storage gateway runs on premises",
       bad: add("alicloud:cloudstoragegateway/gateway:Gateway", "csg", {
         gatewayName: "files",

@@ -24,7 +24,7 @@ const transfer = rows(
 );
 /** An AnalyticDB for PostgreSQL instance's real-time service consuming a Kafka topic. */
 const kafkaConsumer = rows(
-  "Name the Kafka brokers by private addresses of the stack's network (an ApsaraMQ for Kafka instance's default endpoint) or by allowlisted addresses; a host name cannot be placed.",
+  "Name the Kafka brokers by private addresses of the stack's network or by an ApsaraMQ for Kafka instance's VPC endpoint (…-vpc.alikafka.aliyuncs.com), or by allowlisted addresses; another host name cannot be placed.",
 );
 const replication = rows(
   "Replicate images only to registries in regions inside the jurisdiction (and this account), or remove the rule.",
@@ -270,8 +270,9 @@ export const transfers: TypeTable = {
   // An AnalyticDB for PostgreSQL streaming data source, its configuration in JSON: the instance's
   // real-time service consumes the Kafka topic from the brokers it lists, `<address>:<port>`
   // comma-separated (`brokers`; the API's own example calls it `broker_list`). A broker on a
-  // private address lies in the stack's network; a host name (an ApsaraMQ domain endpoint names
-  // no region) cannot be placed.
+  // private address lies in the stack's network, and so does an ApsaraMQ for Kafka instance's VPC
+  // endpoint (a domain that resolves only inside the instance's VPC); another host name (an
+  // ApsaraMQ internet endpoint names no region) cannot be placed.
   "alicloud:gpdb/streamingDataSource:StreamingDataSource": kafkaConsumer(
     ...["brokers", "broker_list"].map((key) =>
       job.ip(`dataSourceConfig.${key}`, "consumes Kafka records from the brokers at", inbound),
