@@ -130,23 +130,21 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   }
   const pkg = type.split(":")[0];
   const region = regionOf(args);
+  const account = accountOf(args.providerProps, args.stackAccount);
   if (reportsRegion(type) && unset(state.region)) {
     state.region = region ?? unknownValue;
   }
   if (type === "aws:sqs/queue:Queue") {
     // A queue's ID is its URL (`https://sqs.<region>.amazonaws.com/<account>/<name>`), which
-    // programs pass wherever a queue URL is asked for (a dead-letter queue, an error action).
+    // programs pass wherever a queue URL is asked for (a dead-letter queue, an error action); its
+    // ARN names it by name: `arn:<partition>:sqs:<region>:<account>:<name>`.
     const queue = knownText(state.name);
-    id =
-      region === undefined || queue === undefined
-        ? unknownValue
-        : `https://sqs.${region}.amazonaws.com${awsPartitionOf(region) === "aws-cn" ? ".cn" : ""}/${accountOf(args.providerProps, args.stackAccount)}/${queue}`;
+    const known = region !== undefined && queue !== undefined;
+    id = known ? `https://sqs.${region}.${awsDomain(region)}/${account}/${queue}` : unknownValue;
     state.url = id;
-    // Its ARN names the queue by name, not by the URL: `arn:<partition>:sqs:<region>:<account>:<name>`.
-    state.arn =
-      id === unknownValue
-        ? unknownValue
-        : `arn:${awsPartitionOf(region!)}:sqs:${region}:${accountOf(args.providerProps, args.stackAccount)}:${queue}`;
+    state.arn = known
+      ? `arn:${awsPartitionOf(region)}:sqs:${region}:${account}:${queue}`
+      : unknownValue;
   }
   if (pkg === "aws" && state.arn === undefined) {
     // An ARN's partition follows the region; where no one can know the region before the
@@ -154,7 +152,7 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     state.arn =
       region === undefined || id === unknownValue
         ? unknownValue
-        : awsArn(type, id, region, accountOf(args.providerProps, args.stackAccount), args.inputs);
+        : awsArn(type, id, region, account, args.inputs);
   }
   if (type === "alicloud:oss/bucket:Bucket" && region !== undefined) {
     state.location = `oss-${region}`;
@@ -167,7 +165,7 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     state.bucketRegionalDomainName =
       region === undefined || id === unknownValue
         ? unknownValue
-        : `${id}.s3.${region}.amazonaws.com${awsPartitionOf(region) === "aws-cn" ? ".cn" : ""}`;
+        : `${id}.s3.${region}.${awsDomain(region)}`;
   }
   if (type === "aws:kms/key:Key") {
     state.keyId = id;
@@ -180,7 +178,7 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     state[snapshot.output] =
       region === undefined || snapshotId === undefined
         ? unknownValue
-        : `arn:${awsPartitionOf(region)}:rds:${region}:${accountOf(args.providerProps, args.stackAccount)}:${snapshot.kind}:${snapshotId}`;
+        : `arn:${awsPartitionOf(region)}:rds:${region}:${account}:${snapshot.kind}:${snapshotId}`;
   }
   const dms = dmsArnOutputs[type];
   if (dms !== undefined && state[dms.output] === undefined) {
@@ -189,7 +187,7 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     state[dms.output] =
       region === undefined
         ? unknownValue
-        : `arn:${awsPartitionOf(region)}:dms:${region}:${accountOf(args.providerProps, args.stackAccount)}:${dms.kind}:${shortHash("dms", type, name).toUpperCase()}`;
+        : `arn:${awsPartitionOf(region)}:dms:${region}:${account}:${dms.kind}:${shortHash("dms", type, name).toUpperCase()}`;
   }
   if (type === "aws:rds/instance:Instance" || type === "aws:rds/cluster:Cluster") {
     Object.assign(state, rdsEndpoints(type, name, id, state, region));
@@ -290,7 +288,7 @@ function rdsEndpoints(
   const host = (infix: string) =>
     region === undefined
       ? unknownValue
-      : `${identifier}.${infix}${shortHash("rds", type, name)}.${region}.rds.amazonaws.com${awsPartitionOf(region) === "aws-cn" ? ".cn" : ""}`;
+      : `${identifier}.${infix}${shortHash("rds", type, name)}.${region}.rds.${awsDomain(region)}`;
   const given = state.port;
   const port = typeof given === "number" ? given : defaultRdsPort(state.engine);
   const out: Record<string, unknown> = {};
@@ -307,6 +305,11 @@ function rdsEndpoints(
     out.port = port;
   }
   return out;
+}
+
+/** AWS's domain in `region`'s partition: `amazonaws.com`, `amazonaws.com.cn` in China. */
+function awsDomain(region: string): string {
+  return awsPartitionOf(region) === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
 }
 
 /** The resource's region, its own or else its provider's; undefined when unset or not known. */

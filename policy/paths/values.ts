@@ -443,9 +443,33 @@ let yamlModule: YamlModule | undefined;
  * becomes maps, lists, strings, numbers, booleans and nulls: an unknown tag leaves its value as
  * it is written. `<<` merge keys are applied, as the Go and Java readers of the services do, so a
  * destination written in a shared block is found. Several documents in one text, a duplicate
- * key, a syntax error or more than `maxAliasCount` aliases make it `unreadable`.
+ * key, a syntax error or more than `maxAliasCount` aliases make it `unreadable`. The last texts
+ * read are kept with what they hold (`yamlRead`).
  */
 function yamlDocument(text: string): TextDocument {
+  const cached = yamlRead.get(text);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const read = parseYaml(text);
+  if (yamlRead.size >= yamlReadKept) {
+    // The oldest first: the texts of the resource being judged are the ones read again.
+    yamlRead.delete(yamlRead.keys().next().value as string);
+  }
+  yamlRead.set(text, read);
+  return read;
+}
+
+/**
+ * The last YAML texts read, with what they hold: every field of a row reads its resource's
+ * document (an ingestion pipeline's body is read by a dozen fields and their conditions), and a
+ * parse costs far more than a JSON one. The values are shared, and nothing reading them writes.
+ */
+const yamlRead = new Map<string, TextDocument>();
+const yamlReadKept = 32;
+
+/** `yamlDocument`'s parse, each time it is asked. */
+function parseYaml(text: string): TextDocument {
   // Loaded on first use: programs holding no YAML text pay nothing for it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   yamlModule ??= require("yaml") as YamlModule;

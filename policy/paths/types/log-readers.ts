@@ -3,8 +3,9 @@
  * switches whose meaning depends on the jurisdiction (a multi-Region trail in a partition that
  * spans other countries), subscriber lists whose kind decides whether an address is a mailbox,
  * and destinations written inside one text — JSON host aliases and sinks, `/etc/hosts` lines,
- * Prometheus `remote_write` YAML, CDN origin groups, OpenSearch Ingestion pipeline bodies. Each names the places it sends data to in
- * log-shipping's words; every other row of the table is plain fields.
+ * Prometheus `remote_write` YAML, CDN origin groups, OpenSearch Ingestion pipeline bodies. Each
+ * names the places it sends data to in log-shipping's words; every other row of the table is
+ * plain fields.
  */
 import { type Jurisdiction, regionInJurisdiction } from "../../../residency/jurisdictions";
 import { hostOf, isAwsRegionShaped, regionOfEndpoint } from "../../../residency/placement";
@@ -502,6 +503,11 @@ function isMap(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v) && !isUnknown(v);
 }
 
+/** The kinds a part of a pipeline body (a source, a sink, a processor) is: its mapping's keys. */
+function kindsOf(part: unknown): string[] {
+  return isMap(part) ? Object.keys(part) : [];
+}
+
 /**
  * Data Prepper processors that send the records to a service rather than transform them in the
  * pipeline: `aws_lambda` (a function, by name or ARN) and `ml_inference` (a model behind
@@ -543,7 +549,7 @@ export function pipelineParts(path: string, read: PipelineKinds) {
     }
     const unread = (at: string, part: unknown, kinds: readonly string[], what: string): Judged[] =>
       isMap(part)
-        ? Object.keys(part)
+        ? kindsOf(part)
             .filter((kind) => !kinds.includes(kind))
             .map((kind) => ({
               path: `${at}.${kind}`,
@@ -562,16 +568,14 @@ export function pipelineParts(path: string, read: PipelineKinds) {
       ...unread(`${pipe.path}.source`, valueAt(pipe.value, "source"), read.sources, "source"),
       // Processors transform records in the pipeline, except those that call a service with
       // them: a Lambda function or a machine-learning model, which may run anywhere.
-      ...valuesAt(pipe.value, "processor[]").flatMap((step): Judged[] =>
-        isMap(step.value)
-          ? Object.keys(step.value)
-              .filter((kind) => callingProcessors.includes(kind))
-              .map((kind) => ({
-                path: `${pipe.path}.${step.path}.${kind}`,
-                verb: "sends each record to",
-                place: `the service an ${kind} processor calls, whose place the pack does not read (cannot be placed)`,
-              }))
-          : [],
+      ...valuesAt(pipe.value, "processor[]").flatMap((step) =>
+        kindsOf(step.value)
+          .filter((kind) => callingProcessors.includes(kind))
+          .map((kind) => ({
+            path: `${pipe.path}.${step.path}.${kind}`,
+            verb: "sends each record to",
+            place: `the service an ${kind} processor calls, whose place the pack does not read (cannot be placed)`,
+          })),
       ),
       ...valuesAt(pipe.value, "sink[]").flatMap((sink) =>
         unread(`${pipe.path}.${sink.path}`, sink.value, read.sinks, "sink"),
