@@ -4,67 +4,140 @@
 // and source locations stay exact). An installed package runs the JavaScript built into dist/
 // (`npm run build`), which ships without the sources.
 "use strict";
-const fs = require("node:fs");
-const path = require("node:path");
 
-const sources = path.join(__dirname, "..");
-const fromSources = fs.existsSync(path.join(sources, "cli", "main.ts"));
-const root = fromSources ? sources : path.join(__dirname, "..", "dist");
-const ext = fromSources ? ".ts" : ".js";
-const load = (file) => require(path.join(root, `${file}${ext}`));
-if (fromSources) {
-  require("../engine/register-ts.js");
-}
-// Defer the SDK's function-serialisation dependencies (TypeScript, arborist): ~0.6 s a process.
-load("engine/lazy-sdk").installLazySdkDependencies();
-
-// plan and check run the policy pack in a process of its own; start it before loading the
-// engine so that its start-up overlaps the program's evaluation.
+// Exit 0 and 1 are verdicts, 2 a run without one. `plan` and `check` evaluate a program in this
+// process, and a program can end it in ways no handler sees: V8 aborts when the heap is full, the
+// kernel's out-of-memory killer sends SIGKILL, a native addon crashes. So the command runs in a
+// child process of this one, which waits and turns any other ending into exit 2 with a reason.
 const command = process.argv[2];
-const pack =
-  command === "plan" || command === "check"
-    ? load("engine/spawn-pack").spawnPack(path.join(root, fromSources ? "policy" : "policy-pack"))
-    : undefined;
+const evaluationProcess = "SOVEREIGN_DC_EVALUATION_PROCESS";
+if ((command === "plan" || command === "check") && process.env[evaluationProcess] === undefined) {
+  supervise();
+} else {
+  delete process.env[evaluationProcess];
+  run();
+}
 
-const { main } = load("cli/main");
-// Loaded now: evaluating a program of this very project (`plan` here) makes the engine forget
-// the project's modules, and a later load would measure nothing.
-const timings = load("engine/timings");
+/** Why a child that ended with `code` or `signal` gave no verdict, in the words of exit 2. */
+function endedWithout(code, signal) {
+  if (signal === "SIGABRT") {
+    return 'the evaluation process aborted (SIGABRT): Node does so when the program fills the heap ("JavaScript heap out of memory" above); give it more with NODE_OPTIONS=--max-old-space-size=<MB>';
+  }
+  if (signal === "SIGKILL") {
+    return "the evaluation process was killed (SIGKILL): by the system's out-of-memory killer, or by someone else";
+  }
+  if (signal) {
+    return `the evaluation process was stopped by ${signal}`;
+  }
+  return `the evaluation process exited with code ${code}`;
+}
 
-// Exit 0 and 1 are verdicts; any other way of ending — a crash, an error nothing caught, the
-// event loop draining before the command returned — exits 2 with a reason.
-process.exitCode = 2;
-let finished = false;
-const abort = (why) => {
-  if (pack) {
-    pack.child.kill();
+function supervise() {
+  const { spawn } = require("node:child_process");
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, __filename, ...process.argv.slice(2)],
+    {
+      stdio: "inherit",
+      env: { ...process.env, [evaluationProcess]: "1" },
+    },
+  );
+  const fail = (why) =>
+    process.stderr.write(`error: the run ended without a verdict: ${why}.\n`, () =>
+      process.exit(2),
+    );
+  // A terminal's Ctrl-C reaches both processes; a signal sent to this one alone is passed on.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => child.kill(signal));
   }
-  process.stderr.write(`error: ${why}\n`, () => process.exit(2));
-};
-process.on("uncaughtException", (e) =>
-  abort(`the run ended without a verdict: an error nothing caught: ${(e && e.stack) || e}`),
-);
-let drained = 0;
-process.on("beforeExit", () => {
-  if (finished) {
-    return;
-  }
-  // The evaluation's own watchdog reacts to the same event and reports what never finished;
-  // give it one more round before concluding that nothing will.
-  drained += 1;
-  if (drained > 1) {
-    abort("the run ended without a verdict: the command stopped before it finished.");
-  } else {
-    setImmediate(() => undefined);
-  }
-});
+  child.on("error", (e) => fail(`the evaluation process could not start: ${e.message}`));
+  child.on("exit", (code, signal) => {
+    if (code === 0 || code === 1 || code === 2) {
+      process.exit(code);
+    }
+    fail(endedWithout(code, signal));
+  });
+}
 
-main(process.argv, undefined, pack).then((code) => {
-  finished = true;
-  timings.mark("output");
-  if (pack) {
-    pack.child.kill();
+function run() {
+  const fs = require("node:fs");
+  const path = require("node:path");
+
+  const sources = path.join(__dirname, "..");
+  const fromSources = fs.existsSync(path.join(sources, "cli", "main.ts"));
+  const root = fromSources ? sources : path.join(__dirname, "..", "dist");
+  const ext = fromSources ? ".ts" : ".js";
+  const load = (file) => require(path.join(root, `${file}${ext}`));
+  if (fromSources) {
+    require("../engine/register-ts.js");
   }
-  // Flush stdout before exiting: documents can be larger than one pipe buffer.
-  process.stdout.write("", () => process.exit(code));
-});
+  // Defer the SDK's function-serialisation dependencies (TypeScript, arborist): ~0.6 s a process.
+  load("engine/lazy-sdk").installLazySdkDependencies();
+
+  // plan and check run the policy pack in a process of its own; start it before loading the
+  // engine so that its start-up overlaps the program's evaluation.
+  const pack =
+    command === "plan" || command === "check"
+      ? load("engine/spawn-pack").spawnPack(path.join(root, fromSources ? "policy" : "policy-pack"))
+      : undefined;
+
+  const { main } = load("cli/main");
+  // Loaded now: evaluating a program of this very project (`plan` here) makes the engine forget
+  // the project's modules, and a later load would measure nothing.
+  const timings = load("engine/timings");
+
+  // Exit 0 and 1 are verdicts; any other way of ending — a crash, an error nothing caught, the
+  // event loop draining before the command returned — exits 2 with a reason.
+  process.exitCode = 2;
+  let finished = false;
+  const exit = process.exit.bind(process);
+  const abort = (why) => {
+    if (pack) {
+      pack.child.kill();
+    }
+    process.stderr.write(`error: ${why}\n`, () => exit(2));
+  };
+  // A program (or a package it loads) that calls process.exit would end the run with its own
+  // code, 0 included, before any verdict: that ending is exit 2 too, and says who ended it.
+  process.exit = (code) => {
+    if (finished) {
+      return exit(code);
+    }
+    if (pack) {
+      pack.child.kill();
+    }
+    const called = `process.exit(${code === undefined ? "" : JSON.stringify(code)})`;
+    fs.writeSync(
+      2,
+      `error: the run ended without a verdict: ${called} was called before the evaluation finished, by the program or a package it loads.\n`,
+    );
+    return exit(2);
+  };
+  process.on("uncaughtException", (e) =>
+    abort(`the run ended without a verdict: an error nothing caught: ${(e && e.stack) || e}`),
+  );
+  let drained = 0;
+  process.on("beforeExit", () => {
+    if (finished) {
+      return;
+    }
+    // The evaluation's own watchdog reacts to the same event and reports what never finished;
+    // give it one more round before concluding that nothing will.
+    drained += 1;
+    if (drained > 1) {
+      abort("the run ended without a verdict: the command stopped before it finished.");
+    } else {
+      setImmediate(() => undefined);
+    }
+  });
+
+  main(process.argv, undefined, pack).then((code) => {
+    finished = true;
+    timings.mark("output");
+    if (pack) {
+      pack.child.kill();
+    }
+    // Flush stdout before exiting: documents can be larger than one pipe buffer.
+    process.stdout.write("", () => exit(code));
+  });
+}

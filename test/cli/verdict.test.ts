@@ -35,6 +35,8 @@ const cases: Record<string, readonly string[]> = {
   applyThrows: ["apply-throws.ts", "--stack", "dev"],
   timeout: ["never-finishes.ts", "--stack", "dev", "--timeout", "1.5"],
   lateThrow: ["late-throw.ts", "--stack", "dev"],
+  fillsHeap: ["fills-heap.ts", "--stack", "dev"],
+  exitsEarly: ["exits-early.ts", "--stack", "dev"],
   handledLate: ["handled-late.ts", "--stack", "dev"],
   escImported: ["zones-subnet.ts", "--stack", "esc"],
   componentAbroad: [
@@ -112,10 +114,18 @@ const onBinary = new Set([
   "neverResolves",
   "timeout",
   "lateThrow",
+  "fillsHeap",
+  "exitsEarly",
   "handledLate",
   "unknownAnswerComputed",
   "unserializableCallback",
 ]);
+
+/** The environment of a run on the binary, where it differs from the suite's. */
+const binaryEnv: Record<string, Record<string, string>> = {
+  // A heap the engine fits in and the program does not.
+  fillsHeap: { NODE_OPTIONS: "--max-old-space-size=160" },
+};
 
 const runs: Record<string, CliRun> = {};
 
@@ -128,7 +138,7 @@ beforeAll(async () => {
   const batched = names.filter((n) => !onBinary.has(n));
   const [viaMain, ...viaBinary] = await Promise.all([
     cliMany(batched.map((n) => ({ args: args(n) }))),
-    ...[...onBinary].map((n) => cli(args(n))),
+    ...[...onBinary].map((n) => cli(args(n), { env: binaryEnv[n] })),
   ]);
   batched.forEach((n, i) => (runs[n] = viaMain[i]));
   [...onBinary].forEach((n, i) => (runs[n] = viaBinary[i]));
@@ -289,6 +299,26 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     expect(run.stderr).toMatch(
       /^error: the run ended without a verdict: an error nothing caught: TypeError: the timer failed\n {4}at .*late-throw\.ts:6:9\)/,
     );
+  });
+
+  it("exits 2 when the program fills the heap and Node aborts, saying so and how to give it more", () => {
+    const run = runs.fillsHeap;
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("JavaScript heap out of memory");
+    expect(run.stderr.trimEnd().split("\n").at(-1)).toBe(
+      'error: the run ended without a verdict: the evaluation process aborted (SIGABRT): Node does so when the program fills the heap ("JavaScript heap out of memory" above); give it more with NODE_OPTIONS=--max-old-space-size=<MB>.',
+    );
+  });
+
+  it("exits 2, not the program's 0, when the program calls process.exit before it is judged", () => {
+    const run = runs.exitsEarly;
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "error: the run ended without a verdict: process.exit(0) was called before the evaluation finished, by the program or a package it loads.\n",
+    });
   });
 
   it("judges the default provider a remote component's resources would use, seen or not", () => {
