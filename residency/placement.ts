@@ -189,10 +189,14 @@ export function arnAccount(arn: string): string | undefined {
 export { awsPartitionOf };
 
 /**
- * Region IDs as AWS spells them (`us-west-2`, `cn-north-1`, `us-gov-east-1`): the shape lets a
- * region be found inside host names and service names without a list of every AWS region.
+ * Region IDs as AWS spells them (`us-west-2`, `cn-north-1`, `us-gov-east-1`, `us-isob-east-1`,
+ * `eusc-de-east-1`): a two-letter area, an optional partition, a compass direction and a number. The shape lets a
+ * region be found inside host names and service names without a list of every AWS region, and
+ * is strict enough that a label a user chose (`com-content-1` of a bucket named
+ * `www.example.com-content-1`) is not taken for one.
  */
-const awsRegionShape = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/;
+const awsRegionShape =
+  /^(?:eusc-)?[a-z]{2}(?:-(?:gov|iso[a-z]?))?-(?:north|south|east|west|central|(?:north|south)(?:east|west))-\d+$/;
 
 export function isAwsRegionShaped(text: string): boolean {
   return awsRegionShape.test(text);
@@ -263,9 +267,11 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
     // AWS spells the region after the name its user chose (a bucket, a database, a load
     // balancer: `eu-west-1.s3.amazonaws.com` is the bucket "eu-west-1" on the global endpoint),
     // as a label of its own or after S3's legacy dash (`s3-eu-west-1`, `s3-website-eu-west-1`).
+    // The chosen name may hold dots, so the region is the label nearest AWS's own suffix.
     const region = labels
       .slice(labels.length > 3 ? 1 : 0)
       .map((label) => label.replace(/^s3(?:-website)?-/, ""))
+      .reverse()
       .find(isAwsRegionShaped);
     return region !== undefined ? { cloud: "aws", region } : undefined;
   }

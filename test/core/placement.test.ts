@@ -307,6 +307,14 @@ describe("places read from values", () => {
     ["eu-west-1.s3.us-west-2.amazonaws.com", { cloud: "aws", region: "us-west-2" }],
     ["us-east-1.abc.cn-north-1.rds.amazonaws.com.cn", { cloud: "aws", region: "cn-north-1" }],
     ["my-lb-123.eu-central-1.elb.amazonaws.com", { cloud: "aws", region: "eu-central-1" }],
+    // A bucket named with dots (a website's domain): its labels are its user's, the region is
+    // the label nearest AWS's suffix, and a label shaped almost like a region is not one.
+    ["www.example.com-content-1.s3.us-west-2.amazonaws.com", { cloud: "aws", region: "us-west-2" }],
+    ["www.com-content-1.s3.amazonaws.com", undefined],
+    ["eu-west-1.a.s3.us-east-1.amazonaws.com", { cloud: "aws", region: "us-east-1" }],
+    ["x.s3.dualstack.ap-southeast-2.amazonaws.com", { cloud: "aws", region: "ap-southeast-2" }],
+    ["b.s3.us-isob-east-1.amazonaws.com", { cloud: "aws", region: "us-isob-east-1" }],
+    ["b.s3.eusc-de-east-1.amazonaws.com", { cloud: "aws", region: "eusc-de-east-1" }],
     // S3's legacy dash forms.
     ["reports.s3-eu-west-1.amazonaws.com", { cloud: "aws", region: "eu-west-1" }],
     ["s3-ap-southeast-2.amazonaws.com", { cloud: "aws", region: "ap-southeast-2" }],
