@@ -12,7 +12,7 @@ import { cloudOf } from "../../residency/placement";
 import type { BorderResource } from "./model";
 import type { EgressAllowEntry } from "../framework";
 import { type Flow, normalizeProtocol, parseCidr, reachOfAddress } from "./addresses";
-import { kubernetesProviderType, type Resolver } from "./resolver";
+import { clusterComponentTypes, kubernetesProviderType, type Resolver } from "./resolver";
 import { isUnknown, str, unknown, valueAt, valuesAt } from "./values";
 
 export const networkPolicyTypes: ReadonlySet<string> = new Set([
@@ -750,7 +750,7 @@ export function clusterCloud(r: BorderResource, x: Resolver): Cloud | undefined 
   }
   const source = x.clusterSource(provider);
   return source.kind === "resource"
-    ? cloudOf(source.cluster.type)
+    ? (clusterComponentTypes[source.cluster.type] ?? cloudOf(source.cluster.type))
     : source.kind === "declared"
       ? source.declared.cloud
       : undefined;

@@ -401,6 +401,18 @@ export const clusterTypes: readonly string[] = [
   "aws:eks/cluster:Cluster",
 ];
 
+/**
+ * Clusters a multi-language component creates (`eks:index:Cluster`), by the cloud it creates them
+ * in. Under the Pulumi CLI its plugin creates an `aws.eks.Cluster` with the aws provider the
+ * program passes it or the stack's default one, and a provider built from its kubeconfig depends
+ * on that cluster, which the pack places. Offline the plugin creates nothing: the component
+ * stands for its cluster, in the region of the stack's providers of that cloud
+ * (`Resolver.componentCluster`).
+ */
+export const clusterComponentTypes: Readonly<Record<string, Cloud>> = {
+  "eks:index:Cluster": "aws",
+};
+
 export const kubernetesProviderType = "pulumi:providers:kubernetes";
 
 /**
@@ -592,7 +604,11 @@ export class Resolver {
       return cached;
     }
     const provider = r.provider ? this.byUrn.get(r.provider) : undefined;
-    let p = placementOf(r.type, r.props, provider);
+    const componentCloud = clusterComponentTypes[r.type];
+    let p =
+      componentCloud !== undefined
+        ? this.componentCluster(r, componentCloud)
+        : placementOf(r.type, r.props, provider);
     if (p.kind === "cluster") {
       const source =
         provider?.type === kubernetesProviderType ? this.clusterSource(provider) : undefined;
@@ -620,6 +636,45 @@ export class Resolver {
   }
 
   /**
+   * Where a component's cluster is (`clusterComponentTypes`): it is created with one of the
+   * stack's providers of `cloud` — the one the program passes the component, else the default
+   * one the engine records for it — and offline the pack cannot tell which. When they are all in
+   * regions inside the jurisdiction, so is the cluster: it is placed in the only one, or the first
+   * of them (any would give the same verdict). Otherwise it cannot be placed, and a provider
+   * abroad or without a region is also resource-placement's finding on that provider.
+   */
+  private componentCluster(r: BorderResource, cloud: Cloud): Placement {
+    const regions = new Set<string>();
+    for (const provider of this.ofType(`pulumi:providers:${cloud}`)) {
+      const p = this.placement(provider);
+      if (p.kind !== "region") {
+        return {
+          kind: "unknown",
+          reason: `${this.label(r)} is created with one of the stack's ${cloud} providers, and ${this.label(provider)} has no region`,
+        };
+      }
+      regions.add(p.region);
+    }
+    const sorted = [...regions].sort();
+    if (sorted.length === 0) {
+      return {
+        kind: "unknown",
+        reason: `the stack has no ${cloud} provider with a region for ${this.label(r)} to be created with`,
+      };
+    }
+    if (
+      sorted.length === 1 ||
+      sorted.every((g) => regionInJurisdiction(this.jurisdiction, cloud, g))
+    ) {
+      return { kind: "region", cloud, region: sorted[0] };
+    }
+    return {
+      kind: "unknown",
+      reason: `${this.label(r)} is created with one of the stack's ${cloud} providers, in ${sorted.join(", ")}, and offline the pack cannot tell which`,
+    };
+  }
+
+  /**
    * Where a Kubernetes provider deploys (shared/research/data-paths.md §1.4): the cluster its
    * kubeconfig was built from — through the property's dependencies, known at preview even when
    * the kubeconfig itself is not — else the cluster the stack config declares for the context it
@@ -636,9 +691,10 @@ export class Resolver {
     const fromDependencies = provider.dependencies
       .map((u) => this.byUrn.get(u))
       .filter((d): d is BorderResource => d !== undefined);
-    const cluster = [...fromKubeconfig, ...fromDependencies].find((d) =>
-      clusterTypes.includes(d.type),
-    );
+    const from = [...fromKubeconfig, ...fromDependencies];
+    const cluster =
+      from.find((d) => clusterTypes.includes(d.type)) ??
+      from.find((d) => clusterComponentTypes[d.type] !== undefined);
     const kubeconfig = provider.props.kubeconfig;
     const context = str(provider.props.context) ?? currentContextOf(kubeconfig);
     const declared =
@@ -649,10 +705,10 @@ export class Resolver {
     } else if (declared) {
       source = { kind: "declared", declared };
     } else {
-      const from = fromKubeconfig.length > 0 ? fromKubeconfig : fromDependencies;
+      const named = fromKubeconfig.length > 0 ? fromKubeconfig : fromDependencies;
       const why =
-        from.length > 0
-          ? `its kubeconfig comes from ${from.map((d) => this.label(d)).join(", ")}, not from a cluster resource the pack can place`
+        named.length > 0
+          ? `its kubeconfig comes from ${named.map((d) => this.label(d)).join(", ")}, not from a cluster resource the pack can place`
           : kubeconfig === undefined
             ? "it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi"
             : isUnknown(kubeconfig)

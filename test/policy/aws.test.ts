@@ -3159,6 +3159,28 @@ describe("kubernetes clusters and namespaces", () => {
     );
     return withResources(plan, { ...r, provider: undefined });
   };
+  /**
+   * An `eks.Cluster` component, as the engine records it offline: no provider, nothing inside,
+   * and a Kubernetes provider "ops" whose kubeconfig comes from it.
+   */
+  const eksComponent = (name: string) =>
+    pipe(
+      (plan: Plan) => {
+        const r = resource(plan, "aws:eks/cluster:Cluster", name, { desiredCapacity: 2 });
+        const type = "eks:index:Cluster";
+        const urn = r.urn.replace(r.type, type);
+        return withResources(plan, {
+          ...r,
+          urn,
+          type,
+          custom: false,
+          provider: undefined,
+          id: undefined,
+        });
+      },
+      onProvider({ kubeconfig: unknown }),
+      (plan) => withDependencies(plan, "ops", { kubeconfig: [name] }),
+    );
   const declared = (region: string): CheckOptions => ({
     ...us,
     clusters: [{ context: "records-prod", cloud: "aws", region }],
@@ -3401,6 +3423,34 @@ describe("kubernetes clusters and namespaces", () => {
         onProvider({ kubeconfig: unknown }),
         (plan) => withDependencies(plan, "ops", { kubeconfig: ["eu-cluster"] }),
       ),
+    },
+    {
+      name: "a provider's kubeconfig comes from an eks.Cluster component, and the stack has aws providers in Oregon and Frankfurt",
+      bad: pipe(
+        addProvider("aws", "frankfurt", { region: "eu-central-1" }),
+        eksComponent("platform"),
+      ),
+      expected: [
+        [
+          "resource-placement",
+          "frankfurt",
+          "mandatory",
+          ['aws provider "frankfurt"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "kubernetes-cluster-placement",
+          "ops",
+          "mandatory",
+          [
+            'kubernetes provider "ops"',
+            'eks cluster "platform"',
+            'a place the pack cannot determine (eks cluster "platform" is created with one of the stack\'s aws providers, in eu-central-1, us-east-1, us-west-2, and offline the pack cannot tell which)',
+          ],
+        ],
+      ],
+      twinName:
+        "its kubeconfig comes from an eks.Cluster component, which the stack's aws providers, in Oregon and Virginia, create",
+      twin: eksComponent("platform"),
     },
     {
       name: "an EKS cluster runs hybrid nodes in an on-premises network not in the allowlist",
