@@ -129,6 +129,9 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     return { id, state };
   }
   const pkg = type.split(":")[0];
+  if (pkg === "random") {
+    return randomState(type, name, id, state);
+  }
   const region = regionOf(args);
   const account = accountOf(args.providerProps, args.stackAccount);
   if (reportsRegion(type) && unset(state.region)) {
@@ -202,6 +205,88 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     state.cloudfrontAccessIdentityPath = `origin-access-identity/cloudfront/${id}`;
   }
   return { id, state };
+}
+
+/** A deterministic stream of hex digits for `parts`, as long as asked. */
+function hexStream(length: number, ...parts: string[]): string {
+  let out = "";
+  for (let i = 0; out.length < length; i += 1) {
+    out += createHash("sha256")
+      .update([...parts, String(i)].join("\0"))
+      .digest("hex");
+  }
+  return out.slice(0, length);
+}
+
+/** A known whole number input, else `fallback`. */
+function count(value: unknown, fallback: number): number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : fallback;
+}
+
+/**
+ * The values of the `random` provider, which it draws when it creates the resource: offline,
+ * drawn from the resource's name, of the length and form asked for. They are passwords, suffixes
+ * and identifiers that a program puts into names and documents (a database password inside a
+ * task's container definitions), which would otherwise leave the whole document unknown; none of
+ * them can name a place. A `RandomInteger` or `RandomShuffle` can — an index into a list of
+ * regions, a region picked from several — so their results stay unknown, as at preview.
+ */
+function randomState(
+  type: string,
+  name: string,
+  id: string,
+  state: Record<string, unknown>,
+): { id: string; state: Record<string, unknown> } {
+  const digits = (n: number) => hexStream(n, type, name);
+  const prefix = typeof state.prefix === "string" ? state.prefix : "";
+  switch (type) {
+    case "random:index/randomPassword:RandomPassword":
+    case "random:index/randomString:RandomString": {
+      const text = digits(count(state.length, 16));
+      state.result = text;
+      if (type === "random:index/randomPassword:RandomPassword") {
+        state.bcryptHash = `$2a$10$${digits(53)}`;
+      }
+      return { id: type.endsWith("RandomString") ? text : "none", state };
+    }
+    case "random:index/randomId:RandomId": {
+      const bytes = Buffer.from(digits(count(state.byteLength, 4) * 2), "hex");
+      const b64Url = bytes.toString("base64url");
+      state.hex = `${prefix}${bytes.toString("hex")}`;
+      state.b64Url = `${prefix}${b64Url}`;
+      state.b64Std = `${prefix}${bytes.toString("base64")}`;
+      state.dec = `${prefix}${BigInt(`0x${bytes.toString("hex") || "0"}`).toString()}`;
+      return { id: b64Url, state };
+    }
+    case "random:index/randomBytes:RandomBytes": {
+      const bytes = Buffer.from(digits(count(state.length, 32) * 2), "hex");
+      state.hex = bytes.toString("hex");
+      state.base64 = bytes.toString("base64");
+      return { id: "none", state };
+    }
+    case "random:index/randomUuid:RandomUuid":
+    case "random:index/randomUuid4:RandomUuid4":
+    case "random:index/randomUuid7:RandomUuid7": {
+      const h = digits(32);
+      const version = type.endsWith("7") ? "7" : "4";
+      const uuid = `${h.slice(0, 8)}-${h.slice(8, 12)}-${version}${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+      state.result = uuid;
+      return { id: uuid, state };
+    }
+    case "random:index/randomPet:RandomPet": {
+      // Words of lower-case letters, as the provider's pet names are.
+      const words = Array.from({ length: count(state.length, 2) }, (_, i) =>
+        [...hexStream(6, type, name, `word${i}`)]
+          .map((d) => String.fromCharCode(97 + parseInt(d, 16)))
+          .join(""),
+      );
+      const separator = typeof state.separator === "string" ? state.separator : "-";
+      const pet = [...(prefix === "" ? [] : [prefix]), ...words].join(separator);
+      return { id: pet, state };
+    }
+    default:
+      return { id, state };
+  }
 }
 
 /**

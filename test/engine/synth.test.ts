@@ -149,3 +149,50 @@ describe("the account of a synthesised ARN", () => {
     expect(arnOf(virginia)).toMatch(/^arn:aws:iam::123456789012:role\//);
   });
 });
+
+// A password of the random provider inside an ECS task's container definitions left the whole
+// document unknown, and the task failed closed (pulumi/examples' WordPress on Fargate).
+describe("values of the random provider", () => {
+  const random = (kind: string, name: string, inputs: Record<string, unknown>) =>
+    synthesizeState({ type: `random:index/${kind}`, name, inputs, providerProps: {} });
+
+  it("draws a password or string of the length asked, the same for the same resource", () => {
+    const password = random("randomPassword:RandomPassword", "db", { length: 24 });
+    expect(password.state.result).toMatch(/^[0-9a-f]{24}$/);
+    expect(password.state.bcryptHash).toMatch(/^\$2a\$10\$/);
+    expect(random("randomPassword:RandomPassword", "db", { length: 24 }).state.result).toBe(
+      password.state.result,
+    );
+    expect(random("randomPassword:RandomPassword", "cache", { length: 24 }).state.result).not.toBe(
+      password.state.result,
+    );
+    const suffix = random("randomString:RandomString", "suffix", { length: 6, special: false });
+    expect(suffix.state.result).toMatch(/^[0-9a-f]{6}$/);
+    expect(suffix.id).toBe(suffix.state.result);
+  });
+
+  it("gives an ID of its bytes in every encoding, with its prefix, and a pet name of its words", () => {
+    const idOfBytes = random("randomId:RandomId", "server", { byteLength: 8, prefix: "web-" });
+    expect(idOfBytes.state.hex).toMatch(/^web-[0-9a-f]{16}$/);
+    const hex = String(idOfBytes.state.hex).slice(4);
+    expect(idOfBytes.id).toBe(Buffer.from(hex, "hex").toString("base64url"));
+    expect(idOfBytes.state.b64Std).toBe(`web-${Buffer.from(hex, "hex").toString("base64")}`);
+    expect(idOfBytes.state.dec).toBe(`web-${BigInt(`0x${hex}`).toString()}`);
+    const pet = random("randomPet:RandomPet", "bucket", { length: 3, separator: ".", prefix: "t" });
+    expect(pet.id).toMatch(/^t\.[a-p]{6}\.[a-p]{6}\.[a-p]{6}$/);
+    expect(random("randomUuid:RandomUuid", "run", {}).state.result).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  });
+
+  it("leaves an integer or a shuffle unknown: either can pick a region from a list", () => {
+    expect(random("randomInteger:RandomInteger", "pick", { min: 0, max: 2 }).state).toEqual({
+      min: 0,
+      max: 2,
+    });
+    const regions = ["us-west-2", "eu-west-1"];
+    expect(
+      random("randomShuffle:RandomShuffle", "pick", { inputs: regions, resultCount: 1 }).state,
+    ).toEqual({ inputs: regions, resultCount: 1 });
+  });
+});
