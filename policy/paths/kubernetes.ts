@@ -484,6 +484,9 @@ const smb: Provisioner = {
  */
 export const provisioners: Readonly<Record<string, Provisioner>> = {
   "ebs.csi.aws.com": ebs,
+  // EKS Auto Mode's own EBS driver: the same volumes and parameters (EKS user guide, "Create a
+  // storage class").
+  "ebs.csi.eks.amazonaws.com": ebs,
   "kubernetes.io/aws-ebs": ebs,
   "efs.csi.aws.com": efs,
   "diskplugin.csi.alibabacloud.com": alibabaDisk,

@@ -9288,6 +9288,29 @@ describe("kubernetes storage classes, controller revisions and mutating admissio
       ),
     },
     {
+      name: "an EKS Auto Mode storage class creates volumes in a zone abroad",
+      bad: k8s(
+        sc,
+        "fast",
+        storageClass("ebs.csi.eks.amazonaws.com", { type: "gp3", zones: "eu-west-1a" }),
+      ),
+      expected: [
+        [
+          "kubernetes-egress",
+          "fast",
+          "mandatory",
+          [label, "zone eu-west-1a in eu-west-1 (outside US, in EU)"],
+        ],
+      ],
+      twinName:
+        "the EKS Auto Mode class sets only its volume type and encryption, as EKS documents",
+      twin: k8s(
+        sc,
+        "fast",
+        storageClass("ebs.csi.eks.amazonaws.com", { type: "gp3", encrypted: "true" }),
+      ),
+    },
+    {
       name: "a storage class's provisioner is one the pack does not know",
       bad: k8s(sc, "fast", storageClass("example.com/nfs-subdir", { pathPattern: "${.PVC.name}" })),
       expected: [
@@ -9585,7 +9608,7 @@ describe("kubernetes storage classes, controller revisions and mutating admissio
       [
         "kubernetes-egress",
         "mandatory",
-        'k8s storageclass "fast" must create volumes only inside US, but provisioner is "example.com/nfs-subdir", a provisioner the pack does not know, so where the volumes of every claim of the class are created cannot be judged: that program alone reads its parameters. Use a provisioner the pack reads: the CSI driver of the cluster\'s cloud (ebs.csi.aws.com, efs.csi.aws.com, diskplugin.csi.alibabacloud.com, nasplugin.csi.alibabacloud.com, ossplugin.csi.alibabacloud.com), or nfs.csi.k8s.io or smb.csi.k8s.io with a private server.',
+        'k8s storageclass "fast" must create volumes only inside US, but provisioner is "example.com/nfs-subdir", a provisioner the pack does not know, so where the volumes of every claim of the class are created cannot be judged: that program alone reads its parameters. Use a provisioner the pack reads: the CSI driver of the cluster\'s cloud (ebs.csi.aws.com, ebs.csi.eks.amazonaws.com, efs.csi.aws.com, diskplugin.csi.alibabacloud.com, nasplugin.csi.alibabacloud.com, ossplugin.csi.alibabacloud.com), or nfs.csi.k8s.io or smb.csi.k8s.io with a private server.',
       ],
     ]);
   });
