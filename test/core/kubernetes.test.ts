@@ -492,6 +492,7 @@ describe("a StorageClass's provisioners and parameters", () => {
       Object.fromEntries(Object.entries(provisioners).map(([k, p]) => [k, [p.what, p.cloud]])),
     ).toEqual({
       "ebs.csi.aws.com": ["EBS volume", "aws"],
+      "ebs.csi.eks.amazonaws.com": ["EBS volume", "aws"],
       "kubernetes.io/aws-ebs": ["EBS volume", "aws"],
       "efs.csi.aws.com": ["EFS access point", "aws"],
       "diskplugin.csi.alibabacloud.com": ["cloud disk", "alicloud"],
