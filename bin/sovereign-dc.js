@@ -52,11 +52,33 @@ function supervise() {
   }
   child.on("error", (e) => fail(`the evaluation process could not start: ${e.message}`));
   child.on("exit", (code, signal) => {
+    reportTimings();
     if (code === 0 || code === 1 || code === 2) {
       process.exit(code);
     }
     fail(endedWithout(code, signal));
   });
+}
+
+/**
+ * This process's line in the timings file (engine/timings.ts), when the run measures itself: the
+ * benchmarks add up the memory of every process of a check, this one included.
+ */
+function reportTimings() {
+  const target = process.env.SOVEREIGN_DC_TIMINGS;
+  if (target === undefined || target === "") {
+    return;
+  }
+  const usage = process.resourceUsage();
+  const line = {
+    role: "launcher",
+    pid: process.pid,
+    phases: {},
+    wallMs: performance.now(),
+    cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+    maxRssKiB: usage.maxRSS,
+  };
+  require("node:fs").appendFileSync(target, `${JSON.stringify(line)}\n`);
 }
 
 function run() {

@@ -10,7 +10,7 @@ import { cli, root } from "../helpers/cli";
 
 const fixtures = path.join(root, "test", "fixtures", "verdict");
 
-test("a check with SOVEREIGN_DC_TIMINGS set writes a line for the CLI and one for the pack", async () => {
+test("a check with SOVEREIGN_DC_TIMINGS set writes a line for the launcher, the CLI and the pack", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-timings-"));
   const file = path.join(dir, "timings.jsonl");
   try {
@@ -28,7 +28,9 @@ test("a check with SOVEREIGN_DC_TIMINGS set writes a line for the CLI and one fo
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l) as ProcessTimings);
-    expect(lines.map((l) => l.role).sort()).toEqual(["cli", "pack"]);
+    // The launcher waits on the process that evaluates (bin/sovereign-dc.js): no phases of its own.
+    expect(lines.map((l) => l.role).sort()).toEqual(["cli", "launcher", "pack"]);
+    expect(lines.find((l) => l.role === "launcher")!.phases).toEqual({});
     const cliLine = lines.find((l) => l.role === "cli")!;
     expect(Object.keys(cliLine.phases)).toEqual([
       "start-up",
