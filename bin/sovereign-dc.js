@@ -11,7 +11,13 @@
 // child process of this one, which waits and turns any other ending into exit 2 with a reason.
 const command = process.argv[2];
 const evaluationProcess = "SOVEREIGN_DC_EVALUATION_PROCESS";
-if ((command === "plan" || command === "check") && process.env[evaluationProcess] === undefined) {
+// Under a debugger (`node --inspect …`) the command runs here, where the debugger is attached.
+const debugging = process.execArgv.some((a) => a.startsWith("--inspect"));
+if (
+  (command === "plan" || command === "check") &&
+  process.env[evaluationProcess] === undefined &&
+  !debugging
+) {
   supervise();
 } else {
   delete process.env[evaluationProcess];
