@@ -20,8 +20,9 @@ if (
 ) {
   supervise();
 } else {
+  const supervised = process.env[evaluationProcess] !== undefined;
   delete process.env[evaluationProcess];
-  run();
+  run(supervised);
 }
 
 /** Why a child that ended with `code` or `signal` gave no verdict, in the words of exit 2. */
@@ -87,7 +88,7 @@ function reportTimings() {
   require("node:fs").appendFileSync(target, `${JSON.stringify(line)}\n`);
 }
 
-function run() {
+function run(supervised) {
   const fs = require("node:fs");
   const path = require("node:path");
 
@@ -141,6 +142,16 @@ function run() {
     );
     return exit(2);
   };
+  if (supervised) {
+    // A launcher killed outright (SIGKILL, as a CI job's timeout does) cannot stop this process:
+    // it notices that its parent is gone and stops, with its pack, instead of running on.
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) {
+        abort("the run ended without a verdict: the launcher that started it is gone.");
+      }
+    }, 1000).unref();
+  }
   process.on("uncaughtException", (e) =>
     abort(`the run ended without a verdict: an error nothing caught: ${(e && e.stack) || e}`),
   );

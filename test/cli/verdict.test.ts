@@ -4,6 +4,7 @@
  * And the programs that used to end in silence — provider functions in a resource's inputs —
  * now evaluate to a verdict.
  */
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -319,6 +320,33 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
       stderr:
         "error: the run ended without a verdict: process.exit(0) was called before the evaluation finished, by the program or a package it loads.\n",
     });
+  });
+
+  it("stops, with its pack, when the launcher is killed outright", async () => {
+    // SIGKILL, as a CI job's timeout sends it: no handler of the launcher's runs. The process
+    // that evaluates holds the launcher's stderr, so the pipe closes only once it has ended.
+    const launcher = spawn(
+      process.execPath,
+      [
+        path.join(root, "bin", "sovereign-dc.js"),
+        "check",
+        path.join(dir, "never-finishes.ts"),
+        "--stack",
+        "dev",
+        "--timeout",
+        "120",
+      ],
+      { cwd: root, env: { ...process.env, PULUMI_BACKEND_URL: "" }, stdio: "pipe" },
+    );
+    let stderr = "";
+    launcher.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const closed = new Promise((resolve) => launcher.stderr.on("close", resolve));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    launcher.kill("SIGKILL");
+    await closed;
+    expect(stderr).toBe(
+      "error: the run ended without a verdict: the launcher that started it is gone.\n",
+    );
   });
 
   it("judges the default provider a remote component's resources would use, seen or not", () => {
