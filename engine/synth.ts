@@ -71,6 +71,17 @@ const idFromInput: Readonly<Record<string, string>> = {
   "aws:rds/cluster:Cluster": "clusterIdentifier",
 };
 
+/**
+ * A member account's ID, as AWS Organizations assigns it: twelve digits. Programs pin providers
+ * to it (`allowedAccountIds: [account.id]`) and build role ARNs from it, and the pack reads those
+ * as accounts, so it must be shaped like one (drawn from the name, never the placeholder).
+ */
+function memberAccountId(name: string): string {
+  const digits = BigInt(`0x${hexStream(16, "account", name)}`) % 10n ** 12n;
+  const id = digits.toString().padStart(12, "0");
+  return id === placeholderAccount ? "210987654321" : id;
+}
+
 /** The AWS account used in synthesised ARNs when the provider pins none. */
 export const placeholderAccount = "123456789012";
 
@@ -119,11 +130,13 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   // (an output value, a secret); one not known before deployment leaves the ID, and every output
   // built from it, unknown — as a preview shows them — rather than named after the wrapper.
   let id =
-    nameProp !== undefined
-      ? (knownText(state[nameProp]) ?? unknownValue)
-      : typeof given === "string" && given !== "" && given !== unknownValue
-        ? given
-        : `${name}-${shortHash("id", type, name)}`;
+    type === "aws:organizations/account:Account"
+      ? memberAccountId(name)
+      : nameProp !== undefined
+        ? (knownText(state[nameProp]) ?? unknownValue)
+        : typeof given === "string" && given !== "" && given !== unknownValue
+          ? given
+          : `${name}-${shortHash("id", type, name)}`;
 
   if (type.startsWith("pulumi:providers:")) {
     return { id, state };

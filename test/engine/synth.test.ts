@@ -94,6 +94,17 @@ describe("resource IDs", () => {
   });
 
   // An RDS instance's ID is its resource ID (db-…), not the identifier the program chose.
+  // pulumi/examples' organizations program pins a provider to `account.id` and assumes a role
+  // in it: the ID must read as an account, not as a name.
+  it("gives an Organizations member account a twelve-digit ID, the same for the same account", () => {
+    const account = (name: string) =>
+      idOf("aws:organizations/account:Account", name, { email: "ops@example.com", name });
+    expect(account("dev")).toMatch(/^\d{12}$/);
+    expect(account("dev")).toBe(account("dev"));
+    expect(account("prod")).not.toBe(account("dev"));
+    expect(account("dev")).not.toBe("123456789012");
+  });
+
   it("does not name other types by an identifier-like input", () => {
     expect(idOf("aws:rds/instance:Instance", "orders", { identifier: "orders-db" })).toMatch(
       /^orders-[0-9a-f]{7}$/,
