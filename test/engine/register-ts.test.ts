@@ -143,3 +143,44 @@ describe("a program's module interop follows its tsconfig.json, as ts-node compi
     }
   });
 });
+
+describe("a file Sucrase cannot compile into JavaScript Node parses", () => {
+  it("is compiled by TypeScript, as the Pulumi CLI compiles it", () => {
+    // An arrow function whose body is a type-asserted object literal (pulumi-eks's examples build
+    // a role policy so): Sucrase drops the assertion and leaves a block where the object was.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-register-ts-"));
+    const file = path.join(dir, "policy.ts");
+    try {
+      fs.writeFileSync(
+        file,
+        [
+          "const policy = (id: string) => <Record<string, unknown>>{",
+          '  "Principal": { "AWS": id },',
+          "};",
+          'export const x = JSON.stringify(policy("111122223333"));',
+          "",
+        ].join("\n"),
+      );
+      expect(load(file, path.join(dir, "cache"))).toBe('{"Principal":{"AWS":"111122223333"}}');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("names the place of a syntax error TypeScript finds too", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-register-ts-"));
+    const file = path.join(dir, "broken.ts");
+    try {
+      fs.writeFileSync(file, 'export const x = {\n  a: "1"\n  b: "2",\n};\n');
+      let stderr = "";
+      try {
+        load(file, path.join(dir, "cache"));
+      } catch (e) {
+        stderr = String((e as { stderr?: Buffer }).stderr);
+      }
+      expect(stderr).toContain(`SyntaxError: ${file}:3:3: ',' expected.`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
