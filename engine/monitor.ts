@@ -4,8 +4,14 @@
  * dependencies and resource options — exactly as the Pulumi engine receives them.
  */
 import * as fs from "node:fs";
+import { createRequire } from "node:module";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
+import * as providerProto from "@pulumi/pulumi/proto/provider_pb";
+import type {
+  RegisterResourceRequest,
+  ResourceCallRequest,
+} from "@pulumi/pulumi/proto/resource_pb";
+import type * as StructProto from "google-protobuf/google/protobuf/struct_pb";
 import type { MockResourceArgs, MockCallArgs } from "@pulumi/pulumi/runtime/mocks";
 import { answerInvoke, unknownMark } from "./invokes/index";
 import { withStandInMarksUnknown } from "./invokes/callbacks";
@@ -13,6 +19,11 @@ import { wholeAnswer } from "./invokes/unknowns";
 import { isProviderType, packageOf, recordOf, type RecordedResource } from "./plan";
 import { synthesizeState } from "./synth";
 import { plainProps, unknownValue } from "./wire";
+
+/** google-protobuf's `Struct`, from the SDK's own dependencies (this package does not list it). */
+const structProto = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"))(
+  "google-protobuf/google/protobuf/struct_pb",
+) as typeof StructProto;
 
 type Callback = (err: Error | null, resp?: { getUrn(): string; getId(): string }) => void;
 
@@ -54,12 +65,45 @@ export class RecordingMonitor extends MockMonitor {
   ) {
     super({
       newResource: (args: MockResourceArgs) => this.newResource(args),
-      call: (args: MockCallArgs) => this.call(args),
+      call: (args: MockCallArgs) => this.answerFunction(args),
     });
   }
 
+  /**
+   * A method of a resource (`cluster.getKubeconfig(…)` of an `eks.Cluster`): the resource's
+   * provider runs it at deployment — a multi-language component's plugin, which offline creates
+   * nothing. Its answer is unknown, as a provider function's the engine cannot answer (the
+   * runtime's `call` is wrapped to read it so, engine/invokes/unknowns.ts), and it depends on the
+   * resource it was called on, as under the Pulumi CLI: a Kubernetes provider built from the
+   * kubeconfig a cluster component returns is tied to that component.
+   *
+   * The gRPC method the SDK's `runtime.call` reaches; not the mocks' `call`, which answers
+   * provider functions (`answerFunction`).
+   */
+  call(
+    req: ResourceCallRequest,
+    callback: (err: Error | null, resp?: providerProto.CallResponse) => void,
+  ): void {
+    try {
+      const token = req.getTok();
+      this.unknownFunctions.add(token);
+      const self = (req.getArgs()?.toJavaScript() as { __self__?: { urn?: unknown } } | undefined)
+        ?.__self__?.urn;
+      const resp = new providerProto.CallResponse();
+      resp.setReturn(structProto.Struct.fromJavaScript({ [wholeAnswer]: unknownMark }));
+      if (typeof self === "string") {
+        const deps = new providerProto.CallResponse.ReturnDependencies();
+        deps.setUrnsList([self]);
+        resp.getReturndependenciesMap().set(wholeAnswer, deps);
+      }
+      callback(null, resp);
+    } catch (e) {
+      callback(e as Error);
+    }
+  }
+
   /** Answers a provider function offline (engine/invokes); unknown parts carry `unknownMark`. */
-  private call(args: MockCallArgs): Record<string, unknown> {
+  private answerFunction(args: MockCallArgs): Record<string, unknown> {
     const providerProps = this.providerPropsFor(args.token, args.provider ?? "");
     let answer;
     try {

@@ -10,7 +10,9 @@
  *   at preview — `apply` callbacks do not run and resource inputs built from it are unknown;
  * - `invoke` / `invokeSingle` (the promise forms): a marked value becomes an unknown Output, so a
  *   program that passes it on as an input still evaluates; a program that computes with it fails
- *   with an error that names the function.
+ *   with an error that names the function;
+ * - `call` / `callSingle` (a resource's methods, which the monitor answers wholly unknown): as the
+ *   Output form, unknown, with the resource the method was called on among its dependencies.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { standInArgsUnknown } from "./callbacks";
@@ -24,6 +26,8 @@ type InvokeFn = Runtime["invoke"];
 type InvokeOutputFn = Runtime["invokeOutput"];
 type InvokeSingleFn = Runtime["invokeSingle"];
 type InvokeSingleOutputFn = Runtime["invokeSingleOutput"];
+type CallFn = Runtime["call"];
+type CallSingleFn = Runtime["callSingle"];
 
 function holdsMark(v: unknown): boolean {
   if (v === unknownMark) {
@@ -116,6 +120,8 @@ export function installUnknownInvokes(): () => void {
     invokeOutput: runtime.invokeOutput,
     invokeSingle: runtime.invokeSingle,
     invokeSingleOutput: runtime.invokeSingleOutput,
+    call: runtime.call,
+    callSingle: runtime.callSingle,
   };
   // Arguments built from the stand-ins of a callback on unknown values (callbacks.ts) are
   // unknown to the SDK, as an argument it cannot know yet.
@@ -129,7 +135,18 @@ export function installUnknownInvokes(): () => void {
     outputAnswer(saved.invokeOutput(tok, standInArgsUnknown(props), opts, packageRef));
   const invokeSingleOutput: InvokeSingleOutputFn = (tok, props, opts, packageRef) =>
     outputAnswer(saved.invokeSingleOutput(tok, standInArgsUnknown(props), opts, packageRef));
-  Object.assign(runtime, { invoke, invokeSingle, invokeOutput, invokeSingleOutput });
+  const call: CallFn = (tok, props, res, packageRef) =>
+    outputAnswer(saved.call(tok, props, res, packageRef));
+  const callSingle: CallSingleFn = (tok, props, res, packageRef) =>
+    outputAnswer(saved.callSingle(tok, props, res, packageRef));
+  Object.assign(runtime, {
+    invoke,
+    invokeSingle,
+    invokeOutput,
+    invokeSingleOutput,
+    call,
+    callSingle,
+  });
   return () => {
     Object.assign(runtime, saved);
   };

@@ -47,6 +47,7 @@ const cases: Record<string, readonly string[]> = {
     "--policy-config",
     path.join(dir, "preview-in-pipeline.json"),
   ],
+  componentMethod: ["component-method.ts", "--stack", "dev", "--format", "json"],
   componentInside: [
     "remote-component.ts",
     "--stack",
@@ -366,6 +367,23 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
       "pulumi:providers:aws default_7_48_0",
       "awsx:ec2:Vpc orders-net",
     ]);
+  });
+
+  it("answers a remote component's method with unknowns that depend on the component", () => {
+    // pulumi-eks's examples build a Kubernetes provider from `cluster.getKubeconfig(…)`: the call
+    // once reached the engine's answer to provider functions and ended the run in exit 2.
+    const run = runs.componentMethod;
+    expect(run.code).toBe(1);
+    const d = doc(run);
+    expect(d.unknownFunctions).toEqual(["eks:index:Cluster/getKubeconfig"]);
+    // The provider is tied to the component, placed where the stack's aws provider is: only the
+    // component's own contents, unseen offline, are a finding.
+    expect(d.violations.map((v) => [v.policy, v.level, v.resourceName])).toEqual([
+      ["offline-visibility", "mandatory", "orders"],
+    ]);
+    expect(d.resources.find((r) => r.type === "pulumi:providers:kubernetes")?.props).toEqual({
+      kubeconfig: "[unknown]",
+    });
   });
 
   it("gives no verdict on a stack that imports ESC environments, naming them and the way out", () => {
