@@ -145,6 +145,13 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   if (pkg === "random") {
     return randomState(type, name, id, state);
   }
+  if (kubernetesAutonamed(type, state)) {
+    // The Kubernetes provider names an object the program leaves unnamed `<name>-<8 characters>`,
+    // and `pulumi preview` already shows it: pods placed in a namespace by `ns.metadata.name` are
+    // in that namespace by name.
+    const metadata = (state.metadata ?? {}) as Record<string, unknown>;
+    state.metadata = { ...metadata, name: `${name}-${hexStream(8, type, name)}` };
+  }
   const region = regionOf(args);
   const account = accountOf(args.providerProps, args.stackAccount);
   if (reportsRegion(type) && unset(state.region)) {
@@ -218,6 +225,29 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     state.cloudfrontAccessIdentityPath = `origin-access-identity/cloudfront/${id}`;
   }
   return { id, state };
+}
+
+/**
+ * Whether the Kubernetes provider would name this object itself: an object of the cluster's API
+ * (`kubernetes:<group>/<version>:<Kind>`, not a chart, a release or a YAML file) whose metadata
+ * names it neither by `name` nor by `generateName` (which the cluster completes at creation).
+ */
+function kubernetesAutonamed(type: string, state: Record<string, unknown>): boolean {
+  if (
+    !/^kubernetes:[^:]*\/v[^:]*:/.test(type) ||
+    /^kubernetes:(helm\.sh|yaml|kustomize)\//.test(type)
+  ) {
+    return false;
+  }
+  const metadata = state.metadata;
+  if (metadata === undefined) {
+    return true;
+  }
+  if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) {
+    return false;
+  }
+  const { name, generateName } = metadata as Record<string, unknown>;
+  return (name === undefined || name === "") && (generateName === undefined || generateName === "");
 }
 
 /** A deterministic stream of hex digits for `parts`, as long as asked. */

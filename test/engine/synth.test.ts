@@ -207,3 +207,30 @@ describe("values of the random provider", () => {
     ).toEqual({ inputs: regions, resultCount: 1 });
   });
 });
+
+// Objects placed in a namespace by `ns.metadata.name` are in it by name at preview, where the
+// Kubernetes provider has already named an unnamed namespace (pulumi-eks's examples).
+describe("names of Kubernetes objects", () => {
+  const k8s = (type: string, inputs: Record<string, unknown>) =>
+    synthesizeState({ type, name: "apps", inputs, providerProps: {} }).state.metadata;
+
+  it("names an object the program leaves unnamed as the provider does, <name>-<8 characters>", () => {
+    const named = k8s("kubernetes:core/v1:Namespace", {}) as { name: string };
+    expect(named.name).toMatch(/^apps-[0-9a-f]{8}$/);
+    expect(k8s("kubernetes:apps/v1:Deployment", { metadata: { labels: { app: "x" } } })).toEqual({
+      labels: { app: "x" },
+      name: expect.stringMatching(/^apps-[0-9a-f]{8}$/),
+    });
+  });
+
+  it("keeps a given name, leaves one the cluster generates unknown, and names no chart or release", () => {
+    expect(k8s("kubernetes:core/v1:Namespace", { metadata: { name: "orders" } })).toEqual({
+      name: "orders",
+    });
+    expect(k8s("kubernetes:core/v1:Pod", { metadata: { generateName: "job-" } })).toEqual({
+      generateName: "job-",
+    });
+    expect(k8s("kubernetes:helm.sh/v3:Release", { chart: "nginx" })).toBeUndefined();
+    expect(k8s("kubernetes:yaml/v2:ConfigGroup", {})).toBeUndefined();
+  });
+});
