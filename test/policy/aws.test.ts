@@ -12239,3 +12239,38 @@ describe("Cloud WAN attachment accepters", () => {
     },
   ]);
 });
+
+// One crossing, one finding: who can read a bucket whose policy is not known at preview is the
+// policy's question, which public-exposure fails closed — not also a path of
+// no-path-out-of-jurisdiction from the bucket to a place it cannot locate.
+describe("a bucket policy not known at preview", () => {
+  const records = (policy: unknown) =>
+    add("aws:s3/bucketPolicy:BucketPolicy", "records-policy", { bucket: "sdc-records", policy });
+
+  it("is one finding of the whole pack, public-exposure's on the policy", async () => {
+    expect(findings(await pack.check(records(unknown)(happy), us))).toEqual([
+      [
+        "public-exposure",
+        "records-policy",
+        "mandatory",
+        ["the internet", 's3 bucket policy "records-policy"'],
+      ],
+    ]);
+  });
+
+  it("passes once known, refusing requests without TLS", async () => {
+    const tlsOnly = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Deny",
+          Principal: "*",
+          Action: "s3:*",
+          Resource: "arn:aws:s3:::sdc-records/*",
+          Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+      ],
+    });
+    expect(findings(await pack.check(records(tlsOnly)(happy), us))).toEqual([]);
+  });
+});

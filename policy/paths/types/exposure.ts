@@ -254,13 +254,16 @@ export function bucketReaders(bucket: BorderResource, x: Resolver): Array<FlowEd
   for (const { owner, policy } of sources) {
     const via = owner === bucket ? undefined : owner;
     if (isUnknown(policy)) {
+      // Whether the policy opens the bucket is public-exposure's question about the policy's
+      // owner, which fails it closed: one crossing, one finding.
+      const unknownReaders = link(
+        bucket,
+        x.unknownPlace(`the policy of ${x.label(owner)} is not known until deployed`),
+        "readable from",
+        { via },
+      );
       edges.push(
-        ...link(
-          bucket,
-          x.unknownPlace(`the policy of ${x.label(owner)} is not known until deployed`),
-          "readable from",
-          { via },
-        ),
+        ...tagged(unknownReaders, exposureTag(exposureFields(owner.type), ["policy"], owner, x)),
       );
       continue;
     }
