@@ -166,9 +166,23 @@ export function renderUnknownFunctions(plan: Plan): string[] {
   if (fns.length === 0) {
     return [];
   }
-  return [
+  const lines = [
     `Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown): ${fns.join(", ")}`,
   ];
+  // The two that ask only who the caller is: the engine answers them from the account the stack
+  // declares, and a policy built from the answer is then judged rather than failed closed.
+  const own = [
+    fns.includes("aws:index/getCallerIdentity:getCallerIdentity") &&
+      "aws.getCallerIdentity from sovereign-dc:accountId (or one aws:allowedAccountIds)",
+    fns.includes("alicloud:index/getAccount:getAccount") &&
+      "alicloud.getAccount from alicloud:accountId",
+  ].filter((x): x is string => typeof x === "string");
+  if (own.length > 0) {
+    lines.push(
+      `Declare the stack's account and the engine answers ${own.join(", and ")}, as the Pulumi CLI does with credentials.`,
+    );
+  }
+  return lines;
 }
 
 /**

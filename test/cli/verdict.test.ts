@@ -31,6 +31,7 @@ const cases: Record<string, readonly string[]> = {
   ownTopicNoAccount: ["own-topic-queue.ts", "--stack", "noaccount"],
   ownTopicPinned: ["own-topic-queue.ts", "--stack", "pinned"],
   unknownsText: ["unknown-functions.ts", "--stack", "dev"],
+  unknownsNoAccount: ["unknown-functions.ts", "--stack", "noaccount"],
   failedRegistration: ["failed-registration.ts", "--stack", "nodefaults"],
   neverResolves: ["never-resolves.ts", "--stack", "dev"],
   applyThrows: ["apply-throws.ts", "--stack", "dev"],
@@ -245,6 +246,19 @@ describe("provider functions in a resource's inputs", () => {
     expect(d.unknownFunctions).toEqual(["aws:ec2/getAmi:getAmi"]);
     expect(runs.unknownsText.stdout).toContain(
       "Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown): aws:ec2/getAmi:getAmi\n",
+    );
+    expect(runs.unknownsText.stdout).not.toContain("Declare the stack's account");
+  });
+
+  it("says how to have the caller's identity answered when the stack declares no account", () => {
+    const lines = runs.unknownsNoAccount.stdout.split("\n");
+    const listed = lines.findIndex((l) => l.startsWith("Provider functions answered with unknown"));
+    expect(lines[listed].split(": ").pop()!.split(", ").sort()).toEqual([
+      "aws:ec2/getAmi:getAmi",
+      "aws:index/getCallerIdentity:getCallerIdentity",
+    ]);
+    expect(lines[listed + 1]).toBe(
+      "Declare the stack's account and the engine answers aws.getCallerIdentity from sovereign-dc:accountId (or one aws:allowedAccountIds), as the Pulumi CLI does with credentials.",
     );
   });
 });
