@@ -166,8 +166,23 @@ export function renderUnknownFunctions(plan: Plan): string[] {
   if (fns.length === 0) {
     return [];
   }
+  // A resource's method (`eks:index:Cluster/getKubeconfig`) names its type before the slash; a
+  // provider function (`aws:ec2/getAmi:getAmi`) and a stack reference do not.
+  const isMethod = (t: string) =>
+    !t.startsWith("pulumi:pulumi:StackReference ") && (t.split(":").pop() ?? "").includes("/");
+  const functions = fns.filter((t) => !isMethod(t));
+  const methods = fns.filter(isMethod);
   const lines = [
-    `Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown): ${fns.join(", ")}`,
+    ...(functions.length > 0
+      ? [
+          `Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown): ${functions.join(", ")}`,
+        ]
+      : []),
+    ...(methods.length > 0
+      ? [
+          `Resource methods answered with unknown values (their providers run them at deployment; what is built from them is judged unknown): ${methods.join(", ")}`,
+        ]
+      : []),
   ];
   // The two that ask only who the caller is: the engine answers them from the account the stack
   // declares, and a policy built from the answer is then judged rather than failed closed.

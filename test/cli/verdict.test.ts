@@ -49,6 +49,7 @@ const cases: Record<string, readonly string[]> = {
     path.join(dir, "preview-in-pipeline.json"),
   ],
   componentMethod: ["component-method.ts", "--stack", "dev", "--format", "json"],
+  componentMethodText: ["component-method.ts", "--stack", "dev"],
   componentInside: [
     "remote-component.ts",
     "--stack",
@@ -398,6 +399,10 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     expect(d.resources.find((r) => r.type === "pulumi:providers:kubernetes")?.props).toEqual({
       kubeconfig: "[unknown]",
     });
+    // Listed as a method, apart from provider functions.
+    expect(runs.componentMethodText.stdout.split("\n")[1]).toBe(
+      "Resource methods answered with unknown values (their providers run them at deployment; what is built from them is judged unknown): eks:index:Cluster/getKubeconfig",
+    );
   });
 
   it("gives no verdict on a stack that imports ESC environments, naming them and the way out", () => {
