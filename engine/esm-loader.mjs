@@ -10,9 +10,11 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import * as vm from "node:vm";
 
 const require = createRequire(import.meta.url);
 const { transform } = require("sucrase");
+const { compileWithTypeScript } = require("./typescript-fallback.js");
 
 const nodeModules = `${path.sep}node_modules${path.sep}`;
 
@@ -99,6 +101,40 @@ export async function load(url, context, nextLoad) {
   }
   const source = await fs.promises.readFile(file, "utf8");
   // Types only: the imports stay ES imports. Sucrase keeps every line where it was.
-  const { code } = transform(source, { transforms: ["typescript"], filePath: file });
+  let code;
+  try {
+    code = transform(source, { transforms: ["typescript"], filePath: file }).code;
+  } catch {
+    // Sucrase's parser refuses some TypeScript that TypeScript accepts: TypeScript decides.
+  }
+  if (code === undefined || mistranslated(source, file)) {
+    code = compileWithTypeScript(source, file, "esnext");
+  }
   return { format: "module", source: code, shortCircuit: true };
+}
+
+/**
+ * Whether Sucrase's types-only output of an ES module would not parse (an arrow function's
+ * type-asserted object body becomes a block, as in register-ts.js). Node parses a module only
+ * when it links it, past this hook, so the check parses the same file with its imports made
+ * CommonJS; what only a module may hold (top-level await, `import.meta`) is not a fault.
+ */
+function mistranslated(source, file) {
+  let cjs;
+  try {
+    cjs = transform(source, { transforms: ["typescript", "imports"], filePath: file }).code;
+  } catch {
+    return true;
+  }
+  try {
+    vm.compileFunction(cjs, ["exports", "require", "module", "__filename", "__dirname"], {
+      filename: file,
+    });
+    return false;
+  } catch (e) {
+    return (
+      e instanceof SyntaxError &&
+      !/await is only valid|import\.meta|outside a module/.test(e.message)
+    );
+  }
 }

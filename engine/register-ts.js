@@ -12,6 +12,7 @@ const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 const pirates = require("pirates");
+const { compileWithTypeScript, parsesAsCommonJs } = require("./typescript-fallback.js");
 
 const registered = Symbol.for("sovereign-dc.register-ts");
 // What a cached file was compiled by: Sucrase's version, and this hook's own revision (2: a file
@@ -167,89 +168,10 @@ function compile(code, filePath) {
   } catch {
     // Sucrase's parser refuses some TypeScript that TypeScript accepts: TypeScript decides.
   }
-  if (options === ownOptions || (compiled !== undefined && parses(compiled, filePath))) {
+  if (options === ownOptions || (compiled !== undefined && parsesAsCommonJs(compiled, filePath))) {
     return compiled;
   }
-  return compileWithTypeScript(code, filePath);
-}
-
-/** Whether `js` is a CommonJS module body Node can compile. */
-function parses(js, filePath) {
-  try {
-    require("node:vm").compileFunction(
-      js,
-      ["exports", "require", "module", "__filename", "__dirname"],
-      {
-        filename: filePath,
-      },
-    );
-    return true;
-  } catch (e) {
-    if (e instanceof SyntaxError) {
-      return false;
-    }
-    throw e;
-  }
-}
-
-/**
- * A program file Sucrase cannot compile into JavaScript Node parses: Sucrase drops a type
- * assertion of an arrow function's object body (`(id) => <PolicyDocument>{ … }`), leaving a
- * block where an object was, and refuses a few other forms TypeScript accepts. Such a file is
- * compiled by TypeScript, as the Pulumi CLI would compile it: the project's own TypeScript, else
- * the one the Pulumi SDK ships for projects without one, with the project's tsconfig.json.
- * A file TypeScript cannot parse either is the program's syntax error, named by its place.
- */
-function compileWithTypeScript(code, filePath) {
-  const dir = path.dirname(filePath);
-  const ts = typescriptFor(dir);
-  const configFile = ts.findConfigFile(dir, ts.sys.fileExists);
-  const fromConfig = configFile
-    ? ts.parseJsonConfigFileContent(
-        ts.readConfigFile(configFile, ts.sys.readFile).config ?? {},
-        ts.sys,
-        path.dirname(configFile),
-      ).options
-    : {};
-  const output = ts.transpileModule(code, {
-    fileName: filePath,
-    reportDiagnostics: true,
-    compilerOptions: {
-      ...fromConfig,
-      module: ts.ModuleKind.CommonJS,
-      sourceMap: false,
-      inlineSourceMap: true,
-      declaration: false,
-      noEmit: false,
-    },
-  });
-  const error = (output.diagnostics ?? []).find((d) => d.category === ts.DiagnosticCategory.Error);
-  if (error) {
-    const where =
-      error.file && error.start !== undefined
-        ? error.file.getLineAndCharacterOfPosition(error.start)
-        : undefined;
-    const at = where ? `:${where.line + 1}:${where.character + 1}` : "";
-    throw new SyntaxError(
-      `${filePath}${at}: ${ts.flattenDiagnosticMessageText(error.messageText, "\n")}`,
-    );
-  }
-  return output.outputText;
-}
-
-/** The TypeScript compiler the project uses: its own, else the one the Pulumi SDK ships. */
-function typescriptFor(dir) {
-  try {
-    return require(require.resolve("typescript", { paths: [dir] }));
-  } catch {
-    const sdk = path.dirname(
-      require.resolve("@pulumi/pulumi/package.json", { paths: [dir, __dirname] }),
-    );
-    const vendored = fs
-      .readdirSync(path.join(sdk, "vendor"))
-      .find((d) => d.startsWith("typescript@"));
-    return require(path.join(sdk, "vendor", vendored, "typescript.js"));
-  }
+  return compileWithTypeScript(code, filePath, "commonjs");
 }
 
 function cached(code, filePath) {

@@ -212,6 +212,7 @@ describe("ES-module programs, imported as the language host imports them", () =>
   let missingImport: Plan | Error;
   let noMessage: Plan | Error;
   let missingFile: Plan | Error;
+  let typeAssertion: Plan | Error;
   beforeAll(async () => {
     // One batch: after each ES-module program the process retires (Node keeps ES modules for
     // its life) and the rest of the batch continues in a fresh one.
@@ -224,6 +225,7 @@ describe("ES-module programs, imported as the language host imports them", () =>
       missingImport,
       noMessage,
       missingFile,
+      typeAssertion,
     ] = await evaluateMany(
       [
         "index.ts",
@@ -234,6 +236,7 @@ describe("ES-module programs, imported as the language host imports them", () =>
         "missing-import.ts",
         "no-message.ts",
         "nothing.ts",
+        "type-assertion.ts",
       ].map((p) => ({ projectDir: dir, stack: "dev", program: path.join(esm, p) })),
     );
   });
@@ -252,6 +255,28 @@ describe("ES-module programs, imported as the language host imports them", () =>
       ],
     ]);
     expect((topLevelAwait as Plan).outputs).toEqual({ bucketName: "esm-logs-784584e" });
+  });
+
+  it("compiles with TypeScript a module Sucrase would turn into JavaScript that does not parse", () => {
+    expect(shape(typeAssertion)).toEqual([
+      ...stackAndProvider,
+      [
+        "aws:iam/role:Role",
+        "esm-runner",
+        {
+          assumeRolePolicy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Effect: "Allow",
+                Principal: { Service: "lambda.amazonaws.com" },
+                Action: "sts:AssumeRole",
+              },
+            ],
+          }),
+        },
+      ],
+    ]);
   });
 
   it("runs a .mts program's default export and takes its result as the stack's outputs", () => {
