@@ -256,6 +256,15 @@ function standIn(run: Run, callable = false): unknown {
   return proxy;
 }
 
+/**
+ * A stand-in for the answer of a promise-form lookup the engine cannot answer, which a program
+ * computes with where it runs (`(await getSubnets(…)).ids.slice(0, 2)`), as a callback on an
+ * unknown value would: with a budget of its own.
+ */
+export function standInAnswer(): unknown {
+  return standIn(new Run());
+}
+
 /** Calls `fn` with stand-ins for each parameter it declares (at least one). */
 function call(run: Run, fn: (...xs: unknown[]) => unknown): void {
   const args = Array.from({ length: Math.max(1, fn.length) }, () => standIn(run));

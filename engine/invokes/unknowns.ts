@@ -9,13 +9,16 @@
  * - `invokeOutput` / `invokeSingleOutput` (`getXOutput`): an Output holding a mark is unknown, as
  *   at preview — `apply` callbacks do not run and resource inputs built from it are unknown;
  * - `invoke` / `invokeSingle` (the promise forms): a marked value becomes an unknown Output, so a
- *   program that passes it on as an input still evaluates; a program that computes with it fails
- *   with an error that names the function;
+ *   program that passes it on as an input still evaluates; a wholly unknown answer — and the
+ *   answer to a lookup whose arguments held one, which the SDK does not make — is a stand-in
+ *   (callbacks.ts), so a program that computes with it (`ids.slice(0, 2)`) still declares what
+ *   it declares after; one that fails on it (`JSON.parse`) fails with an error that names the
+ *   function;
  * - `call` / `callSingle` (a resource's methods, which the monitor answers wholly unknown): as the
  *   Output form, unknown, with the resource the method was called on among its dependencies.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { standInArgsUnknown } from "./callbacks";
+import { standInAnswer, standInArgsUnknown } from "./callbacks";
 import { unknownMark } from "./index";
 
 /** The whole answer is unknown: the monitor answers `{ [wholeAnswer]: unknownMark }`. */
@@ -60,36 +63,25 @@ const unknownOutput = () => pulumi.output(pulumi.unknown as unknown);
 
 /**
  * The plain value a promise-form invoke resolves to: marks become unknown Outputs, and a wholly
- * unknown answer is the SDK's `unknown` to the SDK (`pulumi.output(answer)` is unknown, as
- * `pulumi.output(getX(…)).apply(…)` idioms expect) and, to code that reads a property of it
- * (`(await getAmi(…)).id`), an object whose every property is an unknown Output.
+ * unknown answer is a stand-in (callbacks.ts): to the SDK an unknown Output
+ * (`pulumi.output(getX(…)).apply(…)` idioms, a property passed on as an input), to code that
+ * computes with it (`(await getSubnets(…)).ids.slice(0, 2)`) a value whose properties and
+ * methods give stand-ins, read as unknown wherever they are passed on.
  */
 function plainAnswer(result: unknown): unknown {
   if (isWholeAnswer(result)) {
-    return new Proxy(
-      {},
-      {
-        get: (_t, key) => {
-          if (key === "__pulumiUnknown") {
-            return true;
-          }
-          // Not a thenable, not any other SDK type, and no conversions: only named properties.
-          if (
-            typeof key === "symbol" ||
-            key === "then" ||
-            key === "toJSON" ||
-            key.startsWith("__pulumi")
-          ) {
-            return undefined;
-          }
-          return unknownOutput();
-        },
-        has: () => false,
-        ownKeys: () => [],
-      },
-    );
+    return standInAnswer();
   }
   return holdsMark(result) ? replaceMarks(result, unknownOutput) : result;
+}
+
+/**
+ * The answer of a promise-form invoke whose arguments held stand-ins: the SDK does not call a
+ * function whose arguments it cannot know and answers `{}`, which is wholly unknown.
+ */
+function answerOf(result: unknown, unknownArgs: boolean): unknown {
+  const empty = typeof result === "object" && result !== null && Object.keys(result).length === 0;
+  return plainAnswer(unknownArgs && empty ? { [wholeAnswer]: unknownMark } : result);
 }
 
 function isWholeAnswer(v: unknown): boolean {
@@ -125,12 +117,16 @@ export function installUnknownInvokes(): () => void {
   };
   // Arguments built from the stand-ins of a callback on unknown values (callbacks.ts) are
   // unknown to the SDK, as an argument it cannot know yet.
-  const invoke: InvokeFn = (tok, props, opts, packageRef) =>
-    saved.invoke(tok, standInArgsUnknown(props), opts, packageRef).then((r) => plainAnswer(r));
-  const invokeSingle: InvokeSingleFn = (tok, props, opts, packageRef) =>
-    saved
-      .invokeSingle(tok, standInArgsUnknown(props), opts, packageRef)
-      .then((r) => plainAnswer(r));
+  const invoke: InvokeFn = (tok, props, opts, packageRef) => {
+    const args = standInArgsUnknown(props);
+    return saved.invoke(tok, args, opts, packageRef).then((r) => answerOf(r, args !== props));
+  };
+  const invokeSingle: InvokeSingleFn = (tok, props, opts, packageRef) => {
+    const args = standInArgsUnknown(props);
+    return saved
+      .invokeSingle(tok, args, opts, packageRef)
+      .then((r) => (args !== props && r === undefined ? standInAnswer() : plainAnswer(r)));
+  };
   const invokeOutput: InvokeOutputFn = (tok, props, opts, packageRef) =>
     outputAnswer(saved.invokeOutput(tok, standInArgsUnknown(props), opts, packageRef));
   const invokeSingleOutput: InvokeSingleOutputFn = (tok, props, opts, packageRef) =>
