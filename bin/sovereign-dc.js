@@ -120,10 +120,9 @@ function run(supervised) {
   process.exitCode = 2;
   let finished = false;
   const exit = process.exit.bind(process);
+  const stopPack = () => pack?.child.kill();
   const abort = (why) => {
-    if (pack) {
-      pack.child.kill();
-    }
+    stopPack();
     process.stderr.write(`error: ${why}\n`, () => exit(2));
   };
   // A program (or a package it loads) that calls process.exit would end the run with its own
@@ -132,9 +131,7 @@ function run(supervised) {
     if (finished) {
       return exit(code);
     }
-    if (pack) {
-      pack.child.kill();
-    }
+    stopPack();
     const called = `process.exit(${code === undefined ? "" : JSON.stringify(code)})`;
     fs.writeSync(
       2,
@@ -173,9 +170,7 @@ function run(supervised) {
   main(process.argv, undefined, pack).then((code) => {
     finished = true;
     timings.mark("output");
-    if (pack) {
-      pack.child.kill();
-    }
+    stopPack();
     // Flush stdout before exiting: documents can be larger than one pipe buffer.
     process.stdout.write("", () => exit(code));
   });

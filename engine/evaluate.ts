@@ -302,9 +302,9 @@ function onRuntime(error: Error, runtime: string | undefined): Error {
 
 /**
  * A program that failed after the engine answered provider functions with unknowns: the usual
- * cause is code that computes with an answer (`(await getVpc(…)).id.slice(…)`, an invoke whose
- * arguments hold an unknown, which the SDK answers with nothing) rather than passing it on to a
- * resource. Name the functions, and where such a program can be checked.
+ * cause is code that computes with an answer in a way its stand-in cannot serve
+ * (`JSON.parse((await getParameter(…)).value)`) rather than passing it on to a resource. Name the
+ * functions, and where such a program can be checked.
  */
 function withUnknownAnswers(
   error: Error,

@@ -77,11 +77,14 @@ function plainAnswer(result: unknown): unknown {
 
 /**
  * The answer of a promise-form invoke whose arguments held stand-ins: the SDK does not call a
- * function whose arguments it cannot know and answers `{}`, which is wholly unknown.
+ * function whose arguments it cannot know and answers nothing (`{}`, or `undefined` for the
+ * single-value form), which is wholly unknown.
  */
 function answerOf(result: unknown, unknownArgs: boolean): unknown {
-  const empty = typeof result === "object" && result !== null && Object.keys(result).length === 0;
-  return plainAnswer(unknownArgs && empty ? { [wholeAnswer]: unknownMark } : result);
+  const nothing =
+    result === undefined ||
+    (typeof result === "object" && result !== null && Object.keys(result).length === 0);
+  return plainAnswer(unknownArgs && nothing ? { [wholeAnswer]: unknownMark } : result);
 }
 
 function isWholeAnswer(v: unknown): boolean {
@@ -123,9 +126,7 @@ export function installUnknownInvokes(): () => void {
   };
   const invokeSingle: InvokeSingleFn = (tok, props, opts, packageRef) => {
     const args = standInArgsUnknown(props);
-    return saved
-      .invokeSingle(tok, args, opts, packageRef)
-      .then((r) => (args !== props && r === undefined ? standInAnswer() : plainAnswer(r)));
+    return saved.invokeSingle(tok, args, opts, packageRef).then((r) => answerOf(r, args !== props));
   };
   const invokeOutput: InvokeOutputFn = (tok, props, opts, packageRef) =>
     outputAnswer(saved.invokeOutput(tok, standInArgsUnknown(props), opts, packageRef));
