@@ -109,7 +109,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   process.chdir(project.dir);
   process.on("unhandledRejection", onRejection);
   quietHandledRejections();
-  const restoreInvokes = installUnknownInvokes();
+  const restoreInvokes = installUnknownInvokes(monitor.unknownFunctions);
   const failedCallbacks: CallbackFailure[] = [];
   const restoreCallbacks = installUnknownCallbacks(failedCallbacks);
   const constructed = new ConstructionLog();

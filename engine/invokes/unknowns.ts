@@ -107,8 +107,11 @@ function outputAnswer<T>(out: pulumi.Output<T>): pulumi.Output<T> {
 /**
  * Wraps the runtime's invoke functions for one evaluation; returns the function that restores
  * them. Provider SDKs call `pulumi.runtime.invoke*` at call time, so the wrap reaches them.
+ *
+ * A function whose arguments held stand-ins is added to `unanswered` (the monitor's list of
+ * functions answered with unknowns): the SDK never asks the monitor, and answers unknown itself.
  */
-export function installUnknownInvokes(): () => void {
+export function installUnknownInvokes(unanswered: Set<string>): () => void {
   const runtime = pulumi.runtime as { -readonly [K in keyof Runtime]: Runtime[K] };
   const saved = {
     invoke: runtime.invoke,
@@ -120,18 +123,25 @@ export function installUnknownInvokes(): () => void {
   };
   // Arguments built from the stand-ins of a callback on unknown values (callbacks.ts) are
   // unknown to the SDK, as an argument it cannot know yet.
-  const invoke: InvokeFn = (tok, props, opts, packageRef) => {
+  const argsOf = <T>(tok: string, props: T): T => {
     const args = standInArgsUnknown(props);
+    if (args !== props) {
+      unanswered.add(tok);
+    }
+    return args;
+  };
+  const invoke: InvokeFn = (tok, props, opts, packageRef) => {
+    const args = argsOf(tok, props);
     return saved.invoke(tok, args, opts, packageRef).then((r) => answerOf(r, args !== props));
   };
   const invokeSingle: InvokeSingleFn = (tok, props, opts, packageRef) => {
-    const args = standInArgsUnknown(props);
+    const args = argsOf(tok, props);
     return saved.invokeSingle(tok, args, opts, packageRef).then((r) => answerOf(r, args !== props));
   };
   const invokeOutput: InvokeOutputFn = (tok, props, opts, packageRef) =>
-    outputAnswer(saved.invokeOutput(tok, standInArgsUnknown(props), opts, packageRef));
+    outputAnswer(saved.invokeOutput(tok, argsOf(tok, props), opts, packageRef));
   const invokeSingleOutput: InvokeSingleOutputFn = (tok, props, opts, packageRef) =>
-    outputAnswer(saved.invokeSingleOutput(tok, standInArgsUnknown(props), opts, packageRef));
+    outputAnswer(saved.invokeSingleOutput(tok, argsOf(tok, props), opts, packageRef));
   const call: CallFn = (tok, props, res, packageRef) =>
     outputAnswer(saved.call(tok, props, res, packageRef));
   const callSingle: CallSingleFn = (tok, props, res, packageRef) =>

@@ -445,12 +445,13 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     // `(await getSubnets(…)).ids.slice(0, 2)` on a lookup the engine cannot answer (its filter
     // holds the unknown VPC): the answers are stand-ins, as a callback's would be, and the
     // instance declared in the second subnet is judged. Until then the program ended in exit 2.
+    // Both lookups are listed, the one the SDK never asked (its filter held the unknown VPC) too.
     const run = runs.unknownAnswerComputed;
     expect(run.code).toBe(1);
     expect(run.stderr).toBe("");
     expect(run.stdout.split("\n").slice(0, 4)).toEqual([
       "Checked test/fixtures/verdict/unknown-answer-computed.ts as stack dev (jurisdiction US): 4 resources",
-      "Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown): aws:ec2/getVpc:getVpc",
+      "Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown): aws:ec2/getVpc:getVpc, aws:ec2/getSubnets:getSubnets",
       '✗ [mandatory] internet-egress aws:ec2/instance:Instance "bastion"',
       '    ec2 instance "bastion" must not open an edge to the internet, but associatePublicIpAddress is true: the instance gets a public IP address. Set associatePublicIpAddress to false.',
     ]);
