@@ -153,6 +153,14 @@ export class RecordingMonitor extends MockMonitor {
       this.unknownFunctions.add(`pulumi:pulumi:StackReference ${stack}`);
       return { id: stack, state: { name: stack, outputs: unknownValue, secretOutputNames: [] } };
     }
+    if (!args.custom) {
+      // A component. The program's own components register no inputs (they set their outputs
+      // themselves); a multi-language one (`awsx.ec2.Vpc`) is answered by its plugin, which
+      // offline does not run: every output is unknown, as at preview — not its inputs handed
+      // back, which the SDK would take for outputs of the same name (`natGateways`: the NAT
+      // gateways created, asked for with `{ strategy: "Single" }`).
+      return { id: "", state: {} };
+    }
     const providerProps = this.providerPropsFor(args.type, args.provider ?? "");
     return synthesizeState({
       type: args.type,
