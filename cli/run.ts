@@ -9,6 +9,7 @@ import {
   defaultPackDir,
   mergePolicyConfigFile,
   packConfigFor,
+  withStandInAccount,
   byLevel,
   settingsFromStackConfig,
   stateViolations,
@@ -106,7 +107,7 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
           mark("settings");
           analysis = PolicyPackSession.streamPlan(
             sessionPromise,
-            withIdlePoliciesOff(reportingWaived(packConfig)),
+            withIdlePoliciesOff(withStandInAccount(reportingWaived(packConfig), config)),
           );
         },
         onResource: (r) => analysis?.add(r),

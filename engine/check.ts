@@ -23,6 +23,7 @@ import { hardeningPolicyNames, policyNames } from "../policy/names";
 import { type Diagnostic, type Level, type PolicyPackConfig, PolicyPackSession } from "./analyzer";
 import { offlineVisibility, offlineVisibilityLevels } from "./opaque";
 import type { Plan } from "./plan";
+import { placeholderAccount } from "./synth";
 import { UsageError } from "./project";
 
 /**
@@ -116,6 +117,31 @@ export function packConfigFor(settings: StackSettings): Record<string, Record<st
     policyNames.map((name) => [
       name,
       hardeningPolicyNames.includes(name) ? { enforcementLevel: hardening, ...body } : { ...body },
+    ]),
+  );
+}
+
+/**
+ * `config` as the offline engine hands it to the pack. Where the stack config declares no account,
+ * the engine's ARNs of the stack's own resources whose provider pins none carry a stand-in
+ * account (engine/synth.ts), and each policy is told which: a grant to the program's own role is
+ * then no grant to another account, as under the Pulumi CLI, where a new role's ARN is not known
+ * at preview. `sovereign-dc policy-config` writes no such key: the CLI's ARNs are the real ones.
+ */
+export function withStandInAccount(
+  config: PolicyPackConfig,
+  stackConfig: Readonly<Record<string, string>>,
+): PolicyPackConfig {
+  const declared = stackConfig["sovereign-dc:accountId"];
+  if (declared !== undefined && declared !== "") {
+    return config;
+  }
+  return Object.fromEntries(
+    Object.entries(config).map(([name, settings]) => [
+      name,
+      policyNames.includes(name) && typeof settings === "object" && settings !== null
+        ? { ...settings, standInAccount: placeholderAccount }
+        : settings,
     ]),
   );
 }

@@ -51,6 +51,11 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
       },
     },
   },
+  standInAccount: {
+    type: "string",
+    description:
+      "The account the offline engine writes into the ARNs of the stack's own resources when the stack declares none (sovereign-dc check and plan set it; leave it out under the Pulumi CLI).",
+  },
   reportWaived: {
     type: "boolean",
     default: false,

@@ -54,6 +54,13 @@ export interface ResidencySettings {
    */
   readonly accountIds?: readonly string[];
   /**
+   * The account the offline engine writes into the ARNs it synthesises for the stack's own
+   * resources when neither the stack nor their provider names one (`sovereign-dc check` and
+   * `plan` set it): a principal of that account is one of the stack's own resources, as under the
+   * Pulumi CLI, where a new resource's ARN is not known at preview and grants no other account.
+   */
+  readonly standInAccount?: string;
+  /**
    * Report a waived finding, marked with its waiver, instead of leaving it out. CrossGuard has no
    * "waived" level, so under the Pulumi CLI a waived finding is left out; the offline engine sets
    * this to list it as waived and keep it out of the verdict.
@@ -130,6 +137,9 @@ export function readSettings(raw: Record<string, unknown>): ResidencySettings {
     accountIds: Array.isArray(raw.accountIds)
       ? raw.accountIds.filter((a): a is string => typeof a === "string")
       : [],
+    ...(typeof raw.standInAccount === "string" && raw.standInAccount !== ""
+      ? { standInAccount: raw.standInAccount }
+      : {}),
     reportWaived: raw.reportWaived === true,
   };
 }

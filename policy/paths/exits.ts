@@ -55,6 +55,7 @@ export function exitFindings(
       egressAllowlist: ctx.settings.egressAllowlist,
       clusters: ctx.settings.clusters,
       accountIds: ctx.settings.accountIds,
+      standInAccount: ctx.settings.standInAccount,
     },
     graphRows,
   );

@@ -149,6 +149,7 @@ export function buildGraph(
     opts.egressAllowlist ?? [],
     opts.clusters ?? [],
     opts.accountIds ?? [],
+    opts.standInAccount,
   );
 
   const nodes: BorderNode[] = [];

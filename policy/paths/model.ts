@@ -169,6 +169,8 @@ export interface BorderOptions {
   readonly clusters?: readonly DeclaredCluster[];
   /** The accounts the stack config declares its own (`sovereign-dc:accountId`). */
   readonly accountIds?: readonly string[];
+  /** The account the offline engine writes into the stack's own ARNs when none is declared. */
+  readonly standInAccount?: string;
 }
 
 /** The named policies that own edges; each reports the crossings of the edges tagged with it. */

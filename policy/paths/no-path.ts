@@ -76,6 +76,7 @@ export const noPathOutOfJurisdiction = residencyStackPolicy({
         egressAllowlist: ctx.settings.egressAllowlist,
         clusters: ctx.settings.clusters,
         accountIds: ctx.settings.accountIds,
+        standInAccount: ctx.settings.standInAccount,
       }),
     );
     for (const p of analysis.paths) {

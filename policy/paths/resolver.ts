@@ -470,6 +470,8 @@ export class Resolver {
     readonly declaredClusters: readonly DeclaredCluster[] = [],
     /** The accounts the stack config declares its own (`sovereign-dc:accountId`). */
     readonly declaredAccounts: readonly string[] = [],
+    /** The account the offline engine writes into the stack's own ARNs when none is declared. */
+    readonly standInAccount?: string,
   ) {
     for (const r of resources) {
       this.byUrn.set(r.urn, r);

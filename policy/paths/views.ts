@@ -192,6 +192,7 @@ export function resourceView(
     ctx.settings.egressAllowlist,
     [],
     ctx.settings.accountIds ?? [],
+    ctx.settings.standInAccount,
   );
   const out: Finding[] = [];
   for (const field of model.fields) {
@@ -248,6 +249,7 @@ function ownedValues(
     ctx.settings.egressAllowlist,
     [],
     ctx.settings.accountIds ?? [],
+    ctx.settings.standInAccount,
   );
   return {
     r,

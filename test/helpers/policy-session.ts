@@ -49,6 +49,8 @@ export interface CheckOptions {
   readonly posture?: Posture;
   /** The accounts the stack declares its own (`sovereign-dc:accountId`). */
   readonly accountIds?: readonly string[];
+  /** Offline, where the stack declares no account: the one the engine's ARNs carry instead. */
+  readonly standInAccount?: string;
   /** Per-policy settings laid over the shared ones (e.g. enforcementLevel, allowTypes). */
   readonly policies?: Record<string, Record<string, unknown>>;
 }
@@ -117,7 +119,16 @@ export function policyPack(): PackHandle {
       clusters: opts.clusters ?? [],
       accountIds: opts.accountIds,
     };
-    const config = packConfigFor(settings);
+    const packConfig = packConfigFor(settings);
+    const config =
+      opts.standInAccount === undefined
+        ? packConfig
+        : Object.fromEntries(
+            Object.entries(packConfig).map(([name, c]) => [
+              name,
+              { ...c, standInAccount: opts.standInAccount },
+            ]),
+          );
     for (const [policy, extra] of Object.entries(opts.policies ?? {})) {
       config[policy] = { ...config[policy], ...extra };
     }
