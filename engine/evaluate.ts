@@ -14,7 +14,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { disableStackCapture } from "./cheap-stacks";
 import { getStore, waitForRPCs } from "./internals";
-import { describeProgramFailure, loadProgram } from "./load-program";
+import { describeProgramFailure, loadProgram, missingApiCause } from "./load-program";
 import { mark } from "./timings";
 import { installUnknownCallbacks, standInsUnknown } from "./invokes/callbacks";
 import { installUnknownInvokes } from "./invokes/unknowns";
@@ -312,7 +312,12 @@ function withUnknownAnswers(
   regionless: ReadonlyMap<string, ReadonlySet<string>>,
   stack: string,
 ): Error {
-  if (!(error instanceof ProgramError) || functions.size === 0) {
+  // A program that calls an API its SDK no longer has fails there, whatever the answers were.
+  if (
+    !(error instanceof ProgramError) ||
+    functions.size === 0 ||
+    error.message.includes(missingApiCause)
+  ) {
     return error;
   }
   error.message +=

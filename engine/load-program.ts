@@ -345,6 +345,85 @@ function programFrame(stack: string, root: string): string | undefined {
   return undefined;
 }
 
+/** The words that close a failure `missingApi` explains. */
+export const missingApiCause = "the program was written for another version of the package";
+
+/** `aws.ec2.getSubnetIds is not a function`: the dotted name and what it was used as. */
+const notCallable = /^((?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*) is not a (function|constructor)$/;
+
+/**
+ * Why `name` is not callable, when the program imports its first part from a package that lacks
+ * the rest (`awsx.ec2.Vpc.fromExistingIds`, `aws.ec2.getSubnetIds`: APIs a new major version of
+ * the SDK removed): the package and version the project installs. Undefined when the name is not
+ * read from an import of the failing file, or the package has it (a value of the program's).
+ */
+function missingApi(err: Error, at: string, root: string): string | undefined {
+  const m = err instanceof TypeError ? notCallable.exec(err.message) : null;
+  if (m === null) {
+    return undefined;
+  }
+  try {
+    const file = path.join(root, at.replace(/:\d+:\d+$/, ""));
+    const [first, ...rest] = m[1].split(".");
+    const spec = importedPackage(fs.readFileSync(file, "utf8"), first);
+    if (spec === undefined) {
+      return undefined;
+    }
+    const req = Module.createRequire(file);
+    let value: unknown = req(spec.pkg);
+    const walk = spec.named === undefined ? rest : [spec.named, ...rest];
+    for (const key of walk) {
+      value =
+        value !== null && (typeof value === "object" || typeof value === "function")
+          ? (value as Record<string, unknown>)[key]
+          : undefined;
+      if (value === undefined) {
+        // A subpath (`@pulumi/aws/ec2`) is of the package its first one or two parts name.
+        const pkg = spec.pkg
+          .split("/")
+          .slice(0, spec.pkg.startsWith("@") ? 2 : 1)
+          .join("/");
+        const manifest = req(`${pkg}/package.json`) as { version?: unknown };
+        const version = typeof manifest.version === "string" ? ` ${manifest.version}` : "";
+        return `${pkg}${version}, which the project installs, has no ${m[1]} (${missingApiCause})`;
+      }
+    }
+  } catch {
+    // The file, the package or its manifest cannot be read: say nothing more than Node did.
+  }
+  return undefined;
+}
+
+/**
+ * The package `name` is bound to in `source`: a namespace or default import or a `require`
+ * (`import * as aws from "@pulumi/aws"`), or a named import (`import { ec2 } from "@pulumi/awsx"`,
+ * with the export it names). Relative imports are the program's own modules: undefined.
+ */
+function importedPackage(
+  source: string,
+  name: string,
+): { pkg: string; named?: string } | undefined {
+  const id = name.replace(/[$]/g, "\\$");
+  const pkg = String.raw`["']([^"'./][^"']*)["']`;
+  const whole = new RegExp(
+    String.raw`(?:import\s+(?:\*\s+as\s+)?${id}\s+from\s+${pkg}|(?:const|let|var|import)\s+${id}\s*=\s*require\(\s*${pkg}\s*\))`,
+  ).exec(source);
+  if (whole !== null) {
+    return { pkg: whole[1] ?? whole[2] };
+  }
+  for (const named of source.matchAll(
+    new RegExp(String.raw`import\s*(?:type\s+)?\{([^}]*)\}\s*from\s*${pkg}`, "g"),
+  )) {
+    for (const part of named[1].split(",")) {
+      const [exported, local] = part.trim().split(/\s+as\s+/);
+      if ((local ?? exported) === name && exported !== "") {
+        return { pkg: named[2], named: exported };
+      }
+    }
+  }
+  return undefined;
+}
+
 function describeThrown(value: unknown): string {
   if (value === undefined || value === null) {
     return `threw ${String(value)}`;
@@ -392,6 +471,10 @@ export function describeProgramFailure(
       message = /^[./]/.test(name)
         ? first
         : `${first}: install the program's dependencies (npm install in its project)`;
+    }
+    const missing = at === undefined ? undefined : missingApi(err, at, root);
+    if (missing !== undefined) {
+      message = `${message}: ${missing}`;
     }
     if (at === undefined || message.includes(at)) {
       return message;

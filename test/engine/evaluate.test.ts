@@ -136,11 +136,12 @@ describe("loading a program as the Node.js language host does", () => {
   let noMessage: Plan | Error;
   let missingProperty: Plan | Error;
   let missingPackage: Plan | Error;
+  let oldSdk: Plan | Error;
   beforeAll(async () => {
     // One process, in this order: the program given by a path relative to the caller's working
     // directory evaluates only if the one before gave that directory back. Failures go last (a
     // failed evaluation retires its process).
-    [nodenext, readsFile, relative, noMessage, missingProperty, missingPackage] =
+    [nodenext, readsFile, relative, noMessage, missingProperty, missingPackage, oldSdk] =
       await evaluateMany([
         { projectDir: dir, stack: "dev", program: path.join(dir, "nodenext.ts") },
         { projectDir: dir, stack: "dev", program: path.join(dir, "reads-file.ts") },
@@ -152,6 +153,7 @@ describe("loading a program as the Node.js language host does", () => {
         { projectDir: dir, stack: "dev", program: path.join(dir, "no-message.ts") },
         { projectDir: dir, stack: "dev", program: path.join(dir, "missing-property.ts") },
         { projectDir: dir, stack: "dev", program: path.join(dir, "missing-package.ts") },
+        { projectDir: dir, stack: "dev", program: path.join(dir, "old-sdk.ts") },
       ]);
   });
 
@@ -196,6 +198,15 @@ describe("loading a program as the Node.js language host does", () => {
     expect((missingProperty as Error).message).toBe(
       `The program missing-property.ts failed: Missing required property 'bucket' (at missing-property.ts:6:1)`,
     );
+  });
+
+  it("names the SDK version a program calls a removed API of, and not the unknown answers", () => {
+    expect(oldSdk).toBeInstanceOf(ProgramError);
+    const message = (oldSdk as Error).message;
+    expect(message).toContain(
+      `whose input "subnetId" failed: ec2.getSubnetIds is not a function: @pulumi/aws 7.48.0, which the project installs, has no ec2.getSubnetIds (the program was written for another version of the package) (at old-sdk.ts:9:22)`,
+    );
+    expect(message).not.toContain("answered with unknown values");
   });
 
   it("reports a package the project has not installed by name, without Node's require stack", () => {

@@ -186,6 +186,61 @@ describe("describeProgramFailure", () => {
     expect(describeProgramFailure(thrown, program)).toBe(expected);
   });
 
+  describe("an API the installed SDK does not have", () => {
+    // A program written for an older major version of an SDK calls what it has since removed;
+    // the failure names the package and the version the project installs.
+    let project: string;
+    let file: string;
+    beforeAll(() => {
+      project = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-old-sdk-"));
+      fs.symlinkSync(
+        path.join(__dirname, "..", "..", "node_modules"),
+        path.join(project, "node_modules"),
+      );
+      file = path.join(project, "index.ts");
+      fs.writeFileSync(
+        file,
+        [
+          'import * as aws from "@pulumi/aws";',
+          'import { ec2 as compute } from "@pulumi/aws";',
+          'const pulumi = require("@pulumi/pulumi");',
+          'import * as local from "./lib";',
+          "",
+        ].join("\n"),
+      );
+    });
+    afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+    const failure = (err: Error) =>
+      describeProgramFailure(withStack(err, `Object.<anonymous> (${file}:5:1)`), file, project);
+    const version = (pkg: string) =>
+      (
+        JSON.parse(fs.readFileSync(require.resolve(`${pkg}/package.json`), "utf8")) as {
+          version: string;
+        }
+      ).version;
+
+    test.each([
+      ["a namespace import's function", "aws.ec2.getSubnetIds", "function", "@pulumi/aws"],
+      ["a named import's, renamed", "compute.getSubnetIds", "function", "@pulumi/aws"],
+      ["a class", "aws.s3.BucketV2Legacy", "constructor", "@pulumi/aws"],
+      ["a required package's", "pulumi.runtime.invokeLegacy", "function", "@pulumi/pulumi"],
+    ])("names the package and its version for %s", (_what, name, kind, pkg) => {
+      const message = `${name} is not a ${kind}`;
+      expect(failure(new TypeError(message))).toBe(
+        `${message}: ${pkg} ${version(pkg)}, which the project installs, has no ${name} (the program was written for another version of the package) (at index.ts:5:1)`,
+      );
+    });
+
+    test.each([
+      ["the package has it (the value was the program's)", "aws.ec2.getSubnets is not a function"],
+      ["a required package has it", "pulumi.output is not a function"],
+      ["the name is not an import", "vpc.publicSubnetIds.then is not a function"],
+      ["the import is the program's own module", "local.make is not a function"],
+    ])("says nothing more when %s", (_what, message) => {
+      expect(failure(new TypeError(message))).toBe(`${message} (at index.ts:5:1)`);
+    });
+  });
+
   it("names frames relative to the given project folder", () => {
     const err = withStack(new TypeError(), "/work/infra/components/bucket.ts:21:13");
     expect(describeProgramFailure(err, "/work/infra/stacks/index.ts", "/work/infra")).toBe(
