@@ -68,6 +68,19 @@ function localResources(s: ViewSubject): { r: BorderResource; all: BorderResourc
   return { r, all: provider ? [r, provider] : [r] };
 }
 
+/** The subject and a resolver over it and its provider alone, with the pack's settings. */
+function localScope(
+  subject: ViewSubject,
+  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
+): { r: BorderResource; x: Resolver } {
+  const { r, all } = localResources(subject);
+  const { egressAllowlist, accountIds, standInAccount } = ctx.settings;
+  return {
+    r,
+    x: new Resolver(all, ctx.jurisdiction, egressAllowlist, [], accountIds ?? [], standInAccount),
+  };
+}
+
 /**
  * `cn-shanghai (inside CN)`: where the resource itself sits, for the near end of a path. Only the
  * region settings are read, so an output unknown at preview elsewhere in the props does not matter.
@@ -185,15 +198,7 @@ export function resourceView(
   if (!model?.fields || !owns(table, subject.type, policy)) {
     return [];
   }
-  const { r, all } = localResources(subject);
-  const x = new Resolver(
-    all,
-    ctx.jurisdiction,
-    ctx.settings.egressAllowlist,
-    [],
-    ctx.settings.accountIds ?? [],
-    ctx.settings.standInAccount,
-  );
+  const { r, x } = localScope(subject, ctx);
   const out: Finding[] = [];
   for (const field of model.fields) {
     if (field.policy !== policy) {
@@ -242,15 +247,7 @@ function ownedValues(
   if (!model || fields.length === 0) {
     return undefined;
   }
-  const { r, all } = localResources(subject);
-  const x = new Resolver(
-    all,
-    ctx.jurisdiction,
-    ctx.settings.egressAllowlist,
-    [],
-    ctx.settings.accountIds ?? [],
-    ctx.settings.standInAccount,
-  );
+  const { r, x } = localScope(subject, ctx);
   return {
     r,
     x,
