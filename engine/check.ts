@@ -123,10 +123,11 @@ export function packConfigFor(settings: StackSettings): Record<string, Record<st
 
 /**
  * `config` as the offline engine hands it to the pack. Where the stack config declares no account,
- * the engine's ARNs of the stack's own resources whose provider pins none carry a stand-in
- * account (engine/synth.ts), and each policy is told which: a grant to the program's own role is
- * then no grant to another account, as under the Pulumi CLI, where a new role's ARN is not known
- * at preview. `sovereign-dc policy-config` writes no such key: the CLI's ARNs are the real ones.
+ * the engine writes a stand-in where the stack's own belongs and no provider pins one (the ARNs
+ * it synthesises, engine/synth.ts; the caller's identity, engine/invokes), and each policy is
+ * told which, so that a finding on a grant to it says what the account is rather than naming an
+ * account the program never wrote. `sovereign-dc policy-config` writes no such key: under the
+ * Pulumi CLI the accounts are the real ones.
  */
 export function withStandInAccount(
   config: PolicyPackConfig,

@@ -54,7 +54,7 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
   standInAccount: {
     type: "string",
     description:
-      "The account the offline engine writes into the ARNs of the stack's own resources when the stack declares none (sovereign-dc check and plan set it; leave it out under the Pulumi CLI).",
+      "The account the offline engine writes where the stack's own belongs when the stack declares none, so that findings name it as such (sovereign-dc check and plan set it; leave it out under the Pulumi CLI).",
   },
   reportWaived: {
     type: "boolean",

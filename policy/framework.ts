@@ -54,10 +54,10 @@ export interface ResidencySettings {
    */
   readonly accountIds?: readonly string[];
   /**
-   * The account the offline engine writes into the ARNs it synthesises for the stack's own
-   * resources when neither the stack nor their provider names one (`sovereign-dc check` and
-   * `plan` set it): a principal of that account is one of the stack's own resources, as under the
-   * Pulumi CLI, where a new resource's ARN is not known at preview and grants no other account.
+   * The account the offline engine writes where the stack's own belongs when neither the stack
+   * nor the provider names one — the ARNs it synthesises, the caller's identity it answers —
+   * (`sovereign-dc check` and `plan` set it): a grant to it is reported as one to an account no
+   * provider pins, as the real one would be under the Pulumi CLI, and named as the stand-in.
    */
   readonly standInAccount?: string;
   /**

@@ -21,6 +21,7 @@ import YAML from "yaml";
 import { awsPartitionOf } from "../../residency/jurisdictions";
 import { elbLogDeliveryAccounts } from "../../residency/service-accounts";
 import { zonesOf } from "../../residency/zones";
+import { placeholderAccount } from "../synth";
 import { awsPolicyDocument } from "./aws-policy-document";
 
 /** Stands for a value the engine cannot know; survives the monitor's serialisation as text. */
@@ -69,13 +70,21 @@ function listOf(v: unknown): string[] {
   return [];
 }
 
-/** The account a stack pins: `sovereign-dc:accountId`, else a single `allowedAccountIds`. */
+/**
+ * The account a stack pins: `sovereign-dc:accountId`, else a single `allowedAccountIds`, else —
+ * the provider pinning none — the stand-in the engine writes into the stack's own ARNs too
+ * (engine/synth.ts), which the pack names as such. Undefined for a provider that allows several:
+ * which of them the credentials are in is not known.
+ */
 function awsAccountOf(ctx: InvokeContext): string | undefined {
   const declared = text(ctx.config["sovereign-dc:accountId"]);
   if (declared !== undefined) {
     return declared;
   }
   const allowed = listOf(ctx.providerProps.allowedAccountIds);
+  if (allowed.length === 0) {
+    return placeholderAccount;
+  }
   return allowed.length === 1 ? allowed[0] : undefined;
 }
 

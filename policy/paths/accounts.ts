@@ -30,8 +30,21 @@ export function notOwnAccount(own: readonly string[]): string {
     : "the provider pins no account";
 }
 
-/** How an account that is not the stack's own is named at the far end of a path. */
-export function foreignAccountPlace(account: string, own: readonly string[]): string {
+/**
+ * How an account that is not the stack's own is named at the far end of a path. `standIn` is the
+ * account the offline engine writes where the stack's own belongs and no provider or stack config
+ * names it (in synthesised ARNs, the caller's identity): under the Pulumi CLI the real account
+ * stands there, which cannot be checked either, so the grant is reported the same way — named
+ * for what it is.
+ */
+export function foreignAccountPlace(
+  account: string,
+  own: readonly string[],
+  standIn?: string,
+): string {
+  if (standIn !== undefined && account === standIn) {
+    return `account ${account} (the offline engine's stand-in for the stack's own account, which no provider pins and the stack config does not declare, so it cannot be checked)`;
+  }
   return own.length > 0
     ? `account ${account} (${notOwnAccount(own)})`
     : `account ${account} (${notOwnAccount(own)}, so it cannot be checked)`;

@@ -271,11 +271,11 @@ function decide(
       const own = ownAccounts(provider, x.declaredAccounts);
       // An ARN (a role in the account a delivery goes to) names the account it is of.
       const account = arnAccount(value) ?? value;
-      if (own.includes(account) || standsInForOwn(account, x)) {
+      if (own.includes(account)) {
         return { outcome: inside };
       }
       return {
-        outcome: { kind: "outside", place: foreignAccountPlace(account, own) },
+        outcome: { kind: "outside", place: foreignAccountPlace(account, own, x.standInAccount) },
         far: x.accountPlace(cloud, account),
       };
     }
@@ -1024,15 +1024,6 @@ function compileJudged(field: FieldSpec, r: BorderResource, x: Resolver): Compil
 }
 
 /**
- * True when `account` is the one the offline engine writes into the ARNs of the stack's own
- * resources when neither the stack nor their provider names one: a grant to the program's own role is no link to another
- * account, as under the Pulumi CLI, where the new role's ARN is not known at preview.
- */
-function standsInForOwn(account: string, x: Resolver): boolean {
-  return x.standInAccount !== undefined && account === x.standInAccount;
-}
-
-/**
  * A `grants` field: whom the resource's policy, permission or share grants, each grantee its
  * owner's — everyone (or a grant not known at preview) public-exposure's, an edge from the
  * resource to the public internet; an account that is not the stack's own (its provider's
@@ -1075,8 +1066,9 @@ function compileGrants(field: FieldSpec, r: BorderResource, x: Resolver): Compil
       }
       return [];
     }
-    if (g.kind === "account" && !own.includes(g.account) && !standsInForOwn(g.account, x)) {
-      const outcome: Outcome = { kind: "outside", place: foreignAccountPlace(g.account, own) };
+    if (g.kind === "account" && !own.includes(g.account)) {
+      const place = foreignAccountPlace(g.account, own, x.standInAccount);
+      const outcome: Outcome = { kind: "outside", place };
       return [build(field, g.path, outcome, r, x, x.accountPlace(cloud, g.account))];
     }
     if (g.kind === "undecided") {

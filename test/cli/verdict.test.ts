@@ -32,6 +32,7 @@ const cases: Record<string, readonly string[]> = {
   ownTopicPinned: ["own-topic-queue.ts", "--stack", "pinned"],
   unknownsText: ["unknown-functions.ts", "--stack", "dev"],
   unknownsNoAccount: ["unknown-functions.ts", "--stack", "noaccount"],
+  unknownsTwoAccounts: ["unknown-functions.ts", "--stack", "two-accounts"],
   failedRegistration: ["failed-registration.ts", "--stack", "nodefaults"],
   neverResolves: ["never-resolves.ts", "--stack", "dev"],
   applyThrows: ["apply-throws.ts", "--stack", "dev"],
@@ -208,17 +209,18 @@ describe("provider functions in a resource's inputs", () => {
     expect(JSON.stringify(sse?.props)).toContain("arn:aws:kms:us-west-2:111122223333:key/records");
   });
 
-  it("reads the stand-in account of the ARNs it synthesises as the stack's own, as the CLI does", () => {
-    // The stack declares no account, so the topic's ARN carries the engine's stand-in one; the
-    // queue policy that admits the topic grants no other account (under the Pulumi CLI the new
-    // topic's ARN is not known at preview, and no account is named either).
+  it("says the placeholder account in a finding stands for the stack's own, undeclared one", () => {
     expect(runs.ownTopicNoAccount.code).toBe(0);
-    expect(runs.ownTopicNoAccount.stdout.split("\n")[0]).toBe(
+    expect(runs.ownTopicNoAccount.stdout.split("\n").slice(0, 3)).toEqual([
       "Checked test/fixtures/verdict/own-topic-queue.ts as stack noaccount (jurisdiction US): 5 resources",
+      "Account 123456789012 below stands for the stack's own AWS account, which the stack config does not declare: pin the provider to the real one (allowedAccountIds; aws:allowedAccountIds for the default provider), and the checks tell it from other accounts.",
+      '! [advisory] cross-account-links aws:sqs/queuePolicy:QueuePolicy "inbox"',
+    ]);
+    // The finding itself names the account for what it is, as the pack is told.
+    expect(runs.ownTopicNoAccount.stdout).toContain(
+      "account 123456789012 (the offline engine's stand-in for the stack's own account, which no provider pins and the stack config does not declare, so it cannot be checked)",
     );
-    expect(runs.ownTopicNoAccount.stdout).not.toContain("cross-account-links");
-    expect(runs.ownTopicNoAccount.stdout).not.toContain("123456789012");
-    // Pinned, the topic's ARN is in the stack's own account: nothing to say either.
+    // Pinned, the topic's ARN is in the stack's own account: nothing to say.
     expect(runs.ownTopicPinned.code).toBe(0);
     expect(runs.ownTopicPinned.stdout).not.toContain("123456789012");
     // No grant to another account; the queue's own key is another policy's matter.
@@ -254,8 +256,19 @@ describe("provider functions in a resource's inputs", () => {
     expect(runs.unknownsText.stdout).not.toContain("Declare the stack's account");
   });
 
-  it("says how to have the caller's identity answered when the stack declares no account", () => {
+  it("answers the caller's identity with its stand-in account when the stack declares none", () => {
+    // As it writes the stack's own ARNs: a key policy built from the answer is judged, and a
+    // grant to it is named as the stand-in (cross-account-links), as the real, unpinned account
+    // would be reported under the Pulumi CLI.
     const lines = runs.unknownsNoAccount.stdout.split("\n");
+    expect(lines).toContain(
+      "Provider functions answered with unknown values (as pulumi preview shows values it cannot know yet; policies judge them unknown): aws:ec2/getAmi:getAmi",
+    );
+    expect(runs.unknownsNoAccount.stdout).not.toContain("Declare the stack's account");
+  });
+
+  it("says how to have the caller's identity answered when the provider allows several accounts", () => {
+    const lines = runs.unknownsTwoAccounts.stdout.split("\n");
     const listed = lines.findIndex((l) => l.startsWith("Provider functions answered with unknown"));
     expect(lines[listed].split(": ").pop()!.split(", ").sort()).toEqual([
       "aws:ec2/getAmi:getAmi",

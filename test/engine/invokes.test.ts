@@ -8,6 +8,7 @@ import {
   type InvokeContext,
   unknownMark,
 } from "../../engine/invokes/index";
+import { placeholderAccount } from "../../engine/synth";
 import { clouds, listJurisdictions } from "../../residency/jurisdictions";
 import { regionsWithZones, zoneGaps, zonesOf } from "../../residency/zones";
 
@@ -81,7 +82,7 @@ describe("functions the stack decides", () => {
     );
   });
 
-  it("answers the account from sovereign-dc:accountId, then a single allowedAccountIds, else unknown", () => {
+  it("answers the account from sovereign-dc:accountId, then a single allowedAccountIds, else the stand-in", () => {
     const token = "aws:index/getCallerIdentity:getCallerIdentity";
     const declared = {
       providerProps: { region: "us-west-2" },
@@ -116,7 +117,14 @@ describe("functions the stack decides", () => {
       arn: unknownMark,
       userId: unknownMark,
     });
-    expect(result(token, {}, noRegion).accountId).toBe(unknownMark);
+    // The provider pins none and the stack declares none: the stand-in of the stack's own ARNs.
+    expect(result(token, {}, noRegion).accountId).toBe(placeholderAccount);
+    expect(result(token, {}, { providerProps: { region: "us-west-2" }, config: {} })).toEqual({
+      id: placeholderAccount,
+      accountId: placeholderAccount,
+      arn: `arn:aws:iam::${placeholderAccount}:root`,
+      userId: placeholderAccount,
+    });
     // An account but no region: the partition, and so the caller's ARN, is not known.
     const noPartition = { providerProps: {}, config: declared.config };
     expect(result(token, {}, noPartition)).toEqual({

@@ -143,8 +143,9 @@ describe("replication between buckets named after the calling account (test/fixt
     ]);
   });
 
-  // No account declared: the names are not known offline, and the buckets' ARNs with them — the
-  // replica is still the program's bucket in cn-northwest-1, not a bucket named "[object Object]".
+  // The account is not known (the provider allows two): the names are not known offline, and the
+  // buckets' ARNs with them — the replica is still the program's bucket in cn-northwest-1, not a
+  // bucket named "[object Object]".
   it("is sealed when the replica is the program's bucket in a region inside CN", async () => {
     const replica = inside.resources.find((r) => r.name === "configs-cn-northwest-1");
     expect(replica?.outputs.arn).toBe(unknownValue);

@@ -4756,35 +4756,6 @@ describe("resource policies and grants", () => {
       }),
     },
     {
-      name: "a KMS grant names a role of account 123456789012, which the stack does not declare",
-      bad: add("aws:kms/grant:Grant", "reader-grant", {
-        keyId: "key",
-        granteePrincipal: "arn:aws:iam::123456789012:role/reader-5d1e2a7",
-        operations: ["Decrypt"],
-      }),
-      expected: [
-        [
-          "cross-account-links",
-          "reader-grant",
-          "advisory",
-          [
-            inside,
-            'kms grant "reader-grant"',
-            `account 123456789012 (not this stack's account ${account})`,
-          ],
-        ],
-      ],
-      // Offline, the stack's own role created through a provider that names no account: the
-      // engine writes its stand-in account into the role's ARN and tells the pack which it is.
-      twinName: "the account is the one the offline engine writes into the stack's own ARNs",
-      twin: add("aws:kms/grant:Grant", "reader-grant", {
-        keyId: "key",
-        granteePrincipal: "arn:aws:iam::123456789012:role/reader-5d1e2a7",
-        operations: ["Decrypt"],
-      }),
-      twinSettings: { ...us, standInAccount: "123456789012" },
-    },
-    {
       name: "a resource share is associated with an organization",
       bad: add("aws:ram/principalAssociation:PrincipalAssociation", "share-org", {
         resourceShareArn: `arn:aws:ram:us-west-2:${account}:resource-share/abc`,

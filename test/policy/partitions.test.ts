@@ -275,3 +275,34 @@ test("a role trusting an account principal of another partition trusts no one th
     ["cross-account-links", "partner", "advisory"],
   ]);
 });
+
+test("a grant to the offline engine's stand-in account is named as such, and passes once the account is declared", async () => {
+  // No provider of the plan pins an account. Offline, the engine writes a stand-in where the
+  // stack's own account belongs (a role's ARN, the caller's identity) and tells the pack which;
+  // under the Pulumi CLI the real account stands there, which cannot be checked either.
+  const standIn = "123456789012";
+  const plan = add("aws:kms/grant:Grant", "reader-grant", {
+    keyId: "key",
+    granteePrincipal: `arn:aws-cn:iam::${standIn}:role/reader-5d1e2a7`,
+    operations: ["Decrypt"],
+  })(china);
+  const grants = async (opts: Parameters<typeof pack.check>[1]) =>
+    findings(await pack.check(plan, opts))
+      .filter(([p]) => p === "cross-account-links")
+      .map(([, name, level, path]) => [name, level, path?.at(-1)]);
+  expect(await grants({ ...cn, standInAccount: standIn })).toEqual([
+    [
+      "reader-grant",
+      "advisory",
+      `account ${standIn} (the offline engine's stand-in for the stack's own account, which no provider pins and the stack config does not declare, so it cannot be checked)`,
+    ],
+  ]);
+  expect(await grants(cn)).toEqual([
+    [
+      "reader-grant",
+      "advisory",
+      `account ${standIn} (the provider pins no account, so it cannot be checked)`,
+    ],
+  ]);
+  expect(await grants({ ...cn, accountIds: [standIn] })).toEqual([]);
+});
