@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { moduleExt } from "./spawn-pack";
 import { withIdlePoliciesOff } from "./idle-policies";
-import { waiverReview } from "./waivers";
+import { onEveryPolicy, waiverReview } from "./waivers";
 import { decodeMessage, type ResidencySettings, type WaivedBy } from "../policy/framework";
 import type { Jurisdiction } from "../residency/jurisdictions";
 import { declaredClustersOf } from "../residency/clusters";
@@ -134,17 +134,9 @@ export function withStandInAccount(
   stackConfig: Readonly<Record<string, string>>,
 ): PolicyPackConfig {
   const declared = stackConfig["sovereign-dc:accountId"];
-  if (declared !== undefined && declared !== "") {
-    return config;
-  }
-  return Object.fromEntries(
-    Object.entries(config).map(([name, settings]) => [
-      name,
-      policyNames.includes(name) && typeof settings === "object" && settings !== null
-        ? { ...settings, standInAccount: placeholderAccount }
-        : settings,
-    ]),
-  );
+  return declared !== undefined && declared !== ""
+    ? config
+    : onEveryPolicy(config, { standInAccount: placeholderAccount });
 }
 
 /**

@@ -23,16 +23,24 @@ export const waiverReview = {
 /** Days before its expiry from which a waiver is reported as lapsing. */
 export const lapseWarningDays = 30;
 
-/** `config` with every pack policy reporting its waived findings, marked. */
-export function reportingWaived(config: PolicyPackConfig): PolicyPackConfig {
+/** `config` with `extra` laid over the settings of every pack policy it configures. */
+export function onEveryPolicy(
+  config: PolicyPackConfig,
+  extra: Readonly<Record<string, unknown>>,
+): PolicyPackConfig {
   return Object.fromEntries(
     Object.entries(config).map(([name, settings]) => [
       name,
       policyNames.includes(name) && typeof settings === "object" && settings !== null
-        ? { ...settings, reportWaived: true }
+        ? { ...settings, ...extra }
         : settings,
     ]),
   );
+}
+
+/** `config` with every pack policy reporting its waived findings, marked. */
+export function reportingWaived(config: PolicyPackConfig): PolicyPackConfig {
+  return onEveryPolicy(config, { reportWaived: true });
 }
 
 /** The waivers of a pack config, once each (the same waiver is usually under every policy). */
