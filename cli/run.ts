@@ -19,7 +19,7 @@ import {
 import { evaluateInProcess } from "../engine/evaluate";
 import { withIdlePoliciesOff } from "../engine/idle-policies";
 import { reportingWaived, waiverFindings } from "../engine/waivers";
-import { opaqueViolations } from "../engine/opaque";
+import { opaqueViolations, withOfflineSources } from "../engine/opaque";
 import type { Plan } from "../engine/plan";
 import { UsageError } from "../engine/project";
 import { findJurisdiction, jurisdictionIds, type Jurisdiction } from "../residency/jurisdictions";
@@ -137,7 +137,11 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
       secretsProvider: plan.secretsProvider,
     });
     const opaque = opaqueViolations(plan, packConfig);
-    const found = [...toViolations(diagnostics, plan), ...state, ...opaque];
+    const found = [
+      ...withOfflineSources(toViolations(diagnostics, plan), plan),
+      ...state,
+      ...opaque,
+    ];
     const violations = byLevel([...found, ...waiverFindings(packConfig, found)]);
     mark("findings");
     return { plan, jurisdiction: jurisdiction.id, packConfig, violations };

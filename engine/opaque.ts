@@ -134,3 +134,51 @@ function failedCallbackViolations(plan: Plan, level: Level, fix: string): Violat
     },
   ];
 }
+
+/** `…, but ingress[0].cidrBlocks[0] is not known at preview`: the property a finding names. */
+const notKnownAtPreview = /\bbut ([\w$]+)((?:\.[\w$]+|\[\d+\])*) is not known at preview\b/;
+
+/**
+ * The findings with each "not known at preview" said as what it is offline, where the value
+ * comes only from what the engine cannot read: another stack's outputs (a `StackReference`, which
+ * `pulumi preview` reads from that stack's state) or a multi-language component (whose plugin
+ * computes its outputs under the Pulumi CLI). The level stays: offline the value is not known, and
+ * what it may open is not decided.
+ */
+export function withOfflineSources(violations: readonly Violation[], plan: Plan): Violation[] {
+  const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+  return violations.map((v) => {
+    const m = v.urn === null ? null : notKnownAtPreview.exec(v.message);
+    const r = v.urn === null ? undefined : byUrn.get(v.urn);
+    if (m === null || r === undefined) {
+      return v;
+    }
+    // A stack reference is not recorded (it is no resource of the stack's): its URN names it.
+    const deps = (r.propertyDependencies[m[1]] ?? []).map(
+      (u) => byUrn.get(u) ?? { type: urnType(u), name: u.split("::").pop() ?? u },
+    );
+    const stackReference = (d: { type: string }) => d.type === "pulumi:pulumi:StackReference";
+    const remote = (d: object) => "remote" in d && d.remote === true;
+    if (deps.length === 0 || !deps.every((d) => stackReference(d) || remote(d))) {
+      return v;
+    }
+    const sources = deps.map((d) =>
+      stackReference(d)
+        ? `another stack's outputs (StackReference ${JSON.stringify(d.name)}, which pulumi preview reads from that stack's state)`
+        : `the multi-language component ${d.type} ${JSON.stringify(d.name)} (whose plugin computes it under the Pulumi CLI)`,
+    );
+    return {
+      ...v,
+      message: v.message.replace(
+        m[0],
+        `but ${m[1]}${m[2]} is not known offline: it comes from ${sources.join(" and ")}`,
+      ),
+    };
+  });
+}
+
+/** The type a URN names: `urn:pulumi:<stack>::<project>::<parent types$>type::<name>`. */
+function urnType(urn: string): string {
+  const qualified = urn.split("::")[2] ?? "";
+  return qualified.split("$").pop() ?? qualified;
+}

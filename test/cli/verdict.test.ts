@@ -74,6 +74,7 @@ const cases: Record<string, readonly string[]> = {
     path.join(dir, "preview-in-pipeline.json"),
   ],
   applyOnStackReference: ["apply-on-stack-reference.ts", "--stack", "dev", "--format", "json"],
+  stackReferenceCidr: ["stack-reference-cidr.ts", "--stack", "dev"],
   unserializableCallback: ["unserializable-callback.ts", "--stack", "dev"],
   declaredBackend: ["zones-subnet.ts", "--stack", "declared-backend", "--format", "json"],
   declaredBackendInside: ["zones-subnet.ts", "--stack", "declared-backend-inside"],
@@ -540,6 +541,14 @@ describe("callbacks on values the engine cannot know offline", () => {
     expect(lowered.code).toBe(0);
     expect(lowered.stdout).toContain(
       '! [advisory] offline-visibility pulumi:pulumi:Stack "verdict-dev"',
+    );
+  });
+
+  it("says a value read from another stack is not known offline, where pulumi preview reads it", () => {
+    const run = runs.stackReferenceCidr;
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'security group "app" must not be reachable from the internet, but ingress[0].cidrBlocks[0] is not known offline: it comes from another stack\'s outputs (StackReference "acme/network/prod", which pulumi preview reads from that stack\'s state), so whether it admits the internet cannot be decided.',
     );
   });
 

@@ -7,7 +7,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { configurablePolicyNames, mergePolicyConfigFile } from "../../engine/check";
-import { opaqueViolations } from "../../engine/opaque";
+import type { Violation } from "../../engine/check";
+import { opaqueViolations, withOfflineSources } from "../../engine/opaque";
 import { type Plan, recordOf, type RecordedResource } from "../../engine/plan";
 import { UsageError } from "../../engine/project";
 import { cliMany, root } from "../helpers/cli";
@@ -299,5 +300,66 @@ describe("sovereign-dc check on a program with components it cannot see into", (
   it("exits 0 with the same findings as advisory when --policy-config lowers offline-visibility", () => {
     expect(advisory.code).toBe(0);
     expect(byName(JSON.parse(advisory.stdout).violations)).toEqual(expected("advisory"));
+  });
+});
+
+describe("withOfflineSources", () => {
+  const notKnown = (name: string, path: string) =>
+    `security group "${name}" must not be reachable from the internet, but ${path} is not known at preview, so whether it admits the internet cannot be decided.`;
+  const finding = (r: RecordedResource, message: string): Violation => ({
+    policy: "public-exposure",
+    level: "mandatory",
+    resourceType: r.type,
+    resourceName: r.name,
+    message,
+    path: null,
+    urn: r.urn,
+  });
+  const vpc = resource("awsx:ec2:Vpc", "net", { remote: true });
+  const vpcEndpoint = resource("aws:ec2/vpcEndpoint:VpcEndpoint", "s3", { custom: true });
+  const reference =
+    "urn:pulumi:prod::opaque::pulumi:pulumi:Stack$pulumi:pulumi:StackReference::acme/network/prod";
+  const group = (ingress: string[]) => ({
+    ...resource("aws:ec2/securityGroup:SecurityGroup", "app", { custom: true }),
+    propertyDependencies: { ingress },
+  });
+
+  it("names a multi-language component whose output the value is", () => {
+    const sg = group([vpc.urn]);
+    const [v] = withOfflineSources(
+      [finding(sg, notKnown("app", "ingress[0].cidrBlocks[0]"))],
+      plan(vpc, sg),
+    );
+    expect(v.message).toBe(
+      'security group "app" must not be reachable from the internet, but ingress[0].cidrBlocks[0] is not known offline: it comes from the multi-language component awsx:ec2:Vpc "net" (whose plugin computes it under the Pulumi CLI), so whether it admits the internet cannot be decided.',
+    );
+    expect(v.level).toBe("mandatory");
+  });
+
+  it("names each source when the value comes from several the engine cannot read", () => {
+    const sg = group([reference, vpc.urn]);
+    const [v] = withOfflineSources(
+      [finding(sg, notKnown("app", "ingress[0].cidrBlocks[0]"))],
+      plan(vpc, sg),
+    );
+    expect(v.message).toContain(
+      'is not known offline: it comes from another stack\'s outputs (StackReference "acme/network/prod", which pulumi preview reads from that stack\'s state) and the multi-language component awsx:ec2:Vpc "net"',
+    );
+  });
+
+  it("leaves the words alone where a resource of the program may be the source", () => {
+    const sg = group([reference, vpcEndpoint.urn]);
+    const f = finding(sg, notKnown("app", "ingress[0].cidrBlocks[0]"));
+    expect(withOfflineSources([f], plan(vpcEndpoint, sg))).toEqual([f]);
+  });
+
+  it("leaves the words alone for another property, or none", () => {
+    const sg = group([reference]);
+    const other = finding(sg, notKnown("app", "egress[0].cidrBlocks[0]"));
+    const known = finding(
+      sg,
+      'security group "app" must not be reachable from the internet, but ingress[0].cidrBlocks[0] admits 0.0.0.0/0.',
+    );
+    expect(withOfflineSources([other, known], plan(sg))).toEqual([other, known]);
   });
 });
