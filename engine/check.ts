@@ -11,6 +11,7 @@ import { onEveryPolicy, waiverReview } from "./waivers";
 import { decodeMessage, type ResidencySettings, type WaivedBy } from "../policy/framework";
 import type { Jurisdiction } from "../residency/jurisdictions";
 import { declaredClustersOf } from "../residency/clusters";
+import { declaredStackOutputsOf } from "../residency/stack-outputs";
 import { formatIssue, type Posture, postureOf } from "../residency/spec";
 import {
   backendLocation,
@@ -79,6 +80,14 @@ export function settingsFromStackConfig(config: Readonly<Record<string, string>>
   if ("issues" in declared) {
     throw new UsageError(
       `Invalid stack config: ${declared.issues.map((i) => formatIssue(i)).join(" ")}`,
+    );
+  }
+  // Read by the engine when the program references another stack (engine/monitor.ts); refused
+  // here, before the program runs, like every other setting.
+  const stackOutputs = declaredStackOutputsOf(config);
+  if ("issues" in stackOutputs) {
+    throw new UsageError(
+      `Invalid stack config: ${stackOutputs.issues.map((i) => formatIssue(i)).join(" ")}`,
     );
   }
   const account = config["sovereign-dc:accountId"];

@@ -17,6 +17,7 @@ import { answerInvoke, unknownMark } from "./invokes/index";
 import { withStandInMarksUnknown } from "./invokes/callbacks";
 import { wholeAnswer } from "./invokes/unknowns";
 import { isProviderType, packageOf, recordOf, type RecordedResource } from "./plan";
+import { declaredStackOutputsOf } from "../residency/stack-outputs";
 import { synthesizeState } from "./synth";
 import { plainProps, unknownValue } from "./wire";
 
@@ -147,11 +148,19 @@ export class RecordingMonitor extends MockMonitor {
 
   private newResource(args: MockResourceArgs): { id: string; state: Record<string, unknown> } {
     if (args.type === "pulumi:pulumi:StackReference") {
-      // Another stack's outputs are read from its state at deployment; offline they are unknown,
-      // as a preview shows a value it cannot know yet.
+      // Another stack's outputs are read from its state at deployment; offline they are what the
+      // stack config declares of them (residency/stack-outputs.ts), else unknown, as a preview
+      // shows a value it cannot know yet.
       const stack = String((args.inputs as { name?: unknown }).name ?? args.name);
-      this.unknownFunctions.add(`pulumi:pulumi:StackReference ${stack}`);
-      return { id: stack, state: { name: stack, outputs: unknownValue, secretOutputNames: [] } };
+      const declared = declaredStackOutputsOf(this.config);
+      const outputs = "outputs" in declared ? declared.outputs[stack] : undefined;
+      if (outputs === undefined) {
+        this.unknownFunctions.add(`pulumi:pulumi:StackReference ${stack}`);
+      }
+      return {
+        id: stack,
+        state: { name: stack, outputs: outputs ?? unknownValue, secretOutputNames: [] },
+      };
     }
     if (!args.custom) {
       // A component. The program's own components register no inputs (they set their outputs

@@ -75,6 +75,7 @@ const cases: Record<string, readonly string[]> = {
   ],
   applyOnStackReference: ["apply-on-stack-reference.ts", "--stack", "dev", "--format", "json"],
   stackReferenceCidr: ["stack-reference-cidr.ts", "--stack", "dev"],
+  stackReferenceDeclared: ["stack-reference-cidr.ts", "--stack", "network-declared"],
   unserializableCallback: ["unserializable-callback.ts", "--stack", "dev"],
   declaredBackend: ["zones-subnet.ts", "--stack", "declared-backend", "--format", "json"],
   declaredBackendInside: ["zones-subnet.ts", "--stack", "declared-backend-inside"],
@@ -542,6 +543,14 @@ describe("callbacks on values the engine cannot know offline", () => {
     expect(lowered.stdout).toContain(
       '! [advisory] offline-visibility pulumi:pulumi:Stack "verdict-dev"',
     );
+  });
+
+  it("reads another stack's outputs from what the stack config declares of them", () => {
+    // sovereign-dc:stackOutputs gives the network stack's CIDR: the rule admits a private range.
+    const run = runs.stackReferenceDeclared;
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain("StackReference");
   });
 
   it("says a value read from another stack is not known offline, where pulumi preview reads it", () => {

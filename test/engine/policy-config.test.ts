@@ -69,6 +69,31 @@ describe("pack config", () => {
     }
   });
 
+  test.each([
+    [
+      "a stack's outputs given as one value",
+      { "acme/network/prod": "10.20.0.0/16" },
+      'sovereign-dc:stackOutputs.acme/network/prod: received "10.20.0.0/16"; expected an object of that stack\'s outputs, as pulumi stack output --json prints them.',
+    ],
+    [
+      "a list instead of a map",
+      [{ vpcCidr: "10.20.0.0/16" }],
+      'sovereign-dc:stackOutputs: received [{"vpcCidr":"10.20.0.0/16"}]; expected a map from each referenced stack\'s name to its outputs, as pulumi stack output --json prints them.',
+    ],
+    [
+      "a name that is no stack's",
+      { "acme/network/prod/eu": {} },
+      'sovereign-dc:stackOutputs.acme/network/prod/eu: received "acme/network/prod/eu"; expected a stack name: <stack>, <project>/<stack> or <org>/<project>/<stack>.',
+    ],
+  ])("rejects %s among the declared outputs of other stacks", (_what, value, message) => {
+    expect(() =>
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "CN",
+        "sovereign-dc:stackOutputs": JSON.stringify(value),
+      }),
+    ).toThrow(`Invalid stack config: ${message}`);
+  });
+
   it("rejects a malformed cluster declaration, naming the key, the value and what is allowed", () => {
     expect(() =>
       settingsFromStackConfig({
