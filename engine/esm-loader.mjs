@@ -14,7 +14,7 @@ import * as vm from "node:vm";
 
 const require = createRequire(import.meta.url);
 const { transform } = require("sucrase");
-const { compileWithTypeScript } = require("./typescript-fallback.js");
+const { compileWithTypeScript, holdsNamespace } = require("./typescript-fallback.js");
 
 const nodeModules = `${path.sep}node_modules${path.sep}`;
 
@@ -107,7 +107,7 @@ export async function load(url, context, nextLoad) {
   } catch {
     // Sucrase's parser refuses some TypeScript that TypeScript accepts: TypeScript decides.
   }
-  if (code === undefined || mistranslated(source, file)) {
+  if (code === undefined || holdsNamespace(source) || mistranslated(source, file)) {
     code = compileWithTypeScript(source, file, "esnext");
   }
   return { format: "module", source: code, shortCircuit: true };

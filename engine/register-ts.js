@@ -12,12 +12,17 @@ const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 const pirates = require("pirates");
-const { compileWithTypeScript, parsesAsCommonJs } = require("./typescript-fallback.js");
+const {
+  compileWithTypeScript,
+  holdsNamespace,
+  parsesAsCommonJs,
+} = require("./typescript-fallback.js");
 
 const registered = Symbol.for("sovereign-dc.register-ts");
 // What a cached file was compiled by: Sucrase's version, and this hook's own revision (2: a file
-// Sucrase cannot compile into parseable JavaScript is compiled by TypeScript).
-const compilerVersion = `${require("sucrase/package.json").version}+2`;
+// Sucrase cannot compile into parseable JavaScript is compiled by TypeScript; 3: so is a file
+// that declares a namespace, which Sucrase drops).
+const compilerVersion = `${require("sucrase/package.json").version}+3`;
 const options = { transforms: ["imports", "typescript"] };
 /**
  * This package's own sources (its folders beside engine/, outside node_modules and the test
@@ -168,7 +173,10 @@ function compile(code, filePath) {
   } catch {
     // Sucrase's parser refuses some TypeScript that TypeScript accepts: TypeScript decides.
   }
-  if (options === ownOptions || (compiled !== undefined && parsesAsCommonJs(compiled, filePath))) {
+  if (
+    options === ownOptions ||
+    (compiled !== undefined && parsesAsCommonJs(compiled, filePath) && !holdsNamespace(code))
+  ) {
     return compiled;
   }
   return compileWithTypeScript(code, filePath, "commonjs");

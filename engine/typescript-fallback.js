@@ -25,6 +25,16 @@ function parsesAsCommonJs(js, filePath) {
 }
 
 /**
+ * Whether `code` declares a namespace (`namespace deploy { export function … }`, or the older
+ * `module deploy { … }`) that is not `declare`d: Sucrase drops every namespace as if it held only
+ * types, so one that holds functions or values would be missing at run time (`deploy is not
+ * defined`). TypeScript compiles such a file; a namespace of types only comes out the same.
+ */
+function holdsNamespace(code) {
+  return /^[ \t]*(?:export[ \t]+)?(?:namespace|module)[ \t]+[A-Za-z_$][\w$.]*[ \t]*\{/m.test(code);
+}
+
+/**
  * A program file Sucrase cannot compile into JavaScript Node parses (`moduleKind` "commonjs" for
  * the require hook, "esnext" for the ES-module loader): Sucrase drops a type
  * assertion of an arrow function's object body (`(id) => <PolicyDocument>{ … }`), leaving a
@@ -92,4 +102,4 @@ function typescriptFor(dir) {
   }
 }
 
-module.exports = { compileWithTypeScript, parsesAsCommonJs };
+module.exports = { compileWithTypeScript, holdsNamespace, parsesAsCommonJs };

@@ -236,6 +236,7 @@ describe("ES-module programs, imported as the language host imports them", () =>
   let noMessage: Plan | Error;
   let missingFile: Plan | Error;
   let typeAssertion: Plan | Error;
+  let namespaced: Plan | Error;
   beforeAll(async () => {
     // One batch: after each ES-module program the process retires (Node keeps ES modules for
     // its life) and the rest of the batch continues in a fresh one.
@@ -249,6 +250,7 @@ describe("ES-module programs, imported as the language host imports them", () =>
       noMessage,
       missingFile,
       typeAssertion,
+      namespaced,
     ] = await evaluateMany(
       [
         "index.ts",
@@ -260,6 +262,7 @@ describe("ES-module programs, imported as the language host imports them", () =>
         "no-message.ts",
         "nothing.ts",
         "type-assertion.ts",
+        "namespace.ts",
       ].map((p) => ({ projectDir: dir, stack: "dev", program: path.join(esm, p) })),
     );
   });
@@ -278,6 +281,13 @@ describe("ES-module programs, imported as the language host imports them", () =>
       ],
     ]);
     expect((topLevelAwait as Plan).outputs).toEqual({ bucketName: "esm-logs-784584e" });
+  });
+
+  it("compiles with TypeScript a module that declares a namespace, which Sucrase drops", () => {
+    expect(shape(namespaced)).toEqual([
+      ...stackAndProvider,
+      ["aws:sns/topic:Topic", "esm-alerts", {}],
+    ]);
   });
 
   it("compiles with TypeScript a module Sucrase would turn into JavaScript that does not parse", () => {

@@ -167,6 +167,31 @@ describe("a file Sucrase cannot compile into JavaScript Node parses", () => {
     }
   });
 
+  it("compiles a file that declares a namespace with code, which Sucrase drops, by TypeScript", () => {
+    // `namespace deployment { export function … }` (pulumi-kubernetes' MariaDB example): Sucrase
+    // reads every namespace as types only, and the program failed with `deployment is not defined`.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-register-ts-"));
+    const file = path.join(dir, "names.ts");
+    try {
+      fs.writeFileSync(
+        file,
+        [
+          "namespace naming {",
+          "  export const prefix = 'sdc';",
+          "  export function of(n: string): string { return `${prefix}-${n}`; }",
+          "}",
+          "declare namespace ambient { const version: string }",
+          "export namespace shapes { export type Id = string }",
+          'export const x = naming.of("logs");',
+          "",
+        ].join("\n"),
+      );
+      expect(load(file, path.join(dir, "cache"))).toBe("sdc-logs");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("names the place of a syntax error TypeScript finds too", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-register-ts-"));
     const file = path.join(dir, "broken.ts");
