@@ -33,6 +33,7 @@ const yieldEveryMs = 5;
 
 export class RecordingMonitor extends MockMonitor {
   readonly recorded: RecordedResource[] = [];
+  private readonly urns = new Set<string>();
   /**
    * Provider functions answered wholly or partly with unknown values, and stack references
    * (`pulumi:pulumi:StackReference <stack>`) whose outputs are unknown, in call order.
@@ -290,6 +291,7 @@ export class RecordingMonitor extends MockMonitor {
   }
 
   private record(r: RecordedResource): void {
+    this.urns.add(r.urn);
     this.recorded.push(r);
     this.onRecord?.(r);
   }
@@ -329,6 +331,14 @@ export class RecordingMonitor extends MockMonitor {
     const parent = req.getParent();
     await this.yieldWhenDue();
     await super.registerResource(req, (err, resp) => {
+      if (!err && resp && this.urns.has(resp.getUrn())) {
+        // Two resources of one type and name under the same parent: the Pulumi engine refuses
+        // the second, and so the program, in these words.
+        callback(
+          new Error(`Duplicate resource URN '${resp.getUrn()}'; try giving it a unique name`),
+        );
+        return;
+      }
       if (!err && resp) {
         const urn = resp.getUrn();
         const state = (this.resources.get(urn)?.state ?? {}) as Record<string, unknown>;

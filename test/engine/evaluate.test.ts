@@ -137,11 +137,12 @@ describe("loading a program as the Node.js language host does", () => {
   let missingProperty: Plan | Error;
   let missingPackage: Plan | Error;
   let oldSdk: Plan | Error;
+  let duplicate: Plan | Error;
   beforeAll(async () => {
     // One process, in this order: the program given by a path relative to the caller's working
     // directory evaluates only if the one before gave that directory back. Failures go last (a
     // failed evaluation retires its process).
-    [nodenext, readsFile, relative, noMessage, missingProperty, missingPackage, oldSdk] =
+    [nodenext, readsFile, relative, noMessage, missingProperty, missingPackage, oldSdk, duplicate] =
       await evaluateMany([
         { projectDir: dir, stack: "dev", program: path.join(dir, "nodenext.ts") },
         { projectDir: dir, stack: "dev", program: path.join(dir, "reads-file.ts") },
@@ -154,6 +155,7 @@ describe("loading a program as the Node.js language host does", () => {
         { projectDir: dir, stack: "dev", program: path.join(dir, "missing-property.ts") },
         { projectDir: dir, stack: "dev", program: path.join(dir, "missing-package.ts") },
         { projectDir: dir, stack: "dev", program: path.join(dir, "old-sdk.ts") },
+        { projectDir: dir, stack: "dev", program: path.join(dir, "duplicate-urn.ts") },
       ]);
   });
 
@@ -207,6 +209,13 @@ describe("loading a program as the Node.js language host does", () => {
       `whose input "subnetId" failed: ec2.getSubnetIds is not a function: @pulumi/aws 7.48.0, which the project installs, has no ec2.getSubnetIds (the program was written for another version of the package) (at old-sdk.ts:9:22)`,
     );
     expect(message).not.toContain("answered with unknown values");
+  });
+
+  it("refuses a second resource with the same URN, as the Pulumi engine does", () => {
+    expect(duplicate).toBeInstanceOf(ProgramError);
+    expect((duplicate as Error).message).toBe(
+      "The program duplicate-urn.ts failed: failed to register new resource alerts [aws:sns/topic:Topic]: Duplicate resource URN 'urn:pulumi:dev::engine-fixture::pulumi:pulumi:Stack$aws:sns/topic:Topic::alerts'; try giving it a unique name (at duplicate-urn.ts:7:3)",
+    );
   });
 
   it("reports a package the project has not installed by name, without Node's require stack", () => {
