@@ -939,6 +939,12 @@ function clusterFinding(
       };
     }
     case "unplaced": {
+      if (source.rendered !== undefined) {
+        return {
+          message: `${label} must deploy to a cluster placed inside ${j.id}, but the pack cannot tell where its cluster is: ${source.reason}. ${what.charAt(0).toUpperCase()}${what.slice(1)} could run in any country. Deploy them through a provider whose cluster the pack can place (built from a cluster this program creates, or with a context sovereign-dc:clusters declares) instead of rendering them to files, or check the pipeline that applies the files.`,
+          path: [label, "a cluster the pack cannot place"],
+        };
+      }
       const select = isDefaultProvider(provider)
         ? "set kubernetes:context in the stack config to the cluster's kubeconfig context"
         : "pass the cluster's kubeconfig context as the provider's context argument";

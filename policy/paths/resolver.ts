@@ -423,7 +423,13 @@ export const kubernetesProviderType = "pulumi:providers:kubernetes";
 export type ClusterSource =
   | { readonly kind: "resource"; readonly cluster: BorderResource }
   | { readonly kind: "declared"; readonly declared: DeclaredCluster }
-  | { readonly kind: "unplaced"; readonly reason: string; readonly context?: string };
+  | {
+      readonly kind: "unplaced";
+      readonly reason: string;
+      readonly context?: string;
+      /** The folder a provider that only renders its objects writes them to. */
+      readonly rendered?: string;
+    };
 
 /** The `current-context` of a kubeconfig given as text (YAML or JSON), when it names one. */
 export function currentContextOf(kubeconfig: unknown): string | undefined {
@@ -701,13 +707,32 @@ export class Resolver {
     const context = str(provider.props.context) ?? currentContextOf(kubeconfig);
     const declared =
       context === undefined ? undefined : this.declaredClusters.find((c) => c.context === context);
+    // A provider that renders its objects to files (`renderYamlToDirectory`) deploys nothing:
+    // whoever applies the files decides the cluster, outside this program.
+    const rendered = str(provider.props.renderYamlToDirectory);
     let source: ClusterSource;
-    if (cluster) {
+    if (rendered !== undefined) {
+      source = {
+        kind: "unplaced",
+        reason: `it renders its objects into the folder ${JSON.stringify(rendered)} (renderYamlToDirectory) instead of deploying them, and whoever applies those files picks the cluster outside this program`,
+        rendered,
+      };
+    } else if (cluster) {
       source = { kind: "resource", cluster };
     } else if (declared) {
       source = { kind: "declared", declared };
     } else {
-      const named = fromKubeconfig.length > 0 ? fromKubeconfig : fromDependencies;
+      // A dependency another input explains (`namespace: ns.metadata.name`) is not where the
+      // kubeconfig comes from.
+      const explained = new Set(
+        Object.entries(provider.propertyDependencies)
+          .filter(([k]) => k !== "kubeconfig")
+          .flatMap(([, urns]) => urns),
+      );
+      const named =
+        fromKubeconfig.length > 0
+          ? fromKubeconfig
+          : fromDependencies.filter((d) => !explained.has(d.urn));
       const why =
         named.length > 0
           ? `its kubeconfig comes from ${named.map((d) => this.label(d)).join(", ")}, not from a cluster resource the pack can place`

@@ -305,6 +305,37 @@ describe("placement through the stack", () => {
       });
     });
 
+    test("a dependency another input explains is not named as the kubeconfig's source", () => {
+      // `namespace: ns.metadata.name`: the provider's default namespace, not its kubeconfig.
+      const namespace = resource("kubernetes:core/v1:Namespace", "ns");
+      const provider = resource(
+        "pulumi:providers:kubernetes",
+        "kp",
+        { namespace: "ns-1a2b3c4d" },
+        { dependencies: [namespace.urn], propertyDependencies: { namespace: [namespace.urn] } },
+      );
+      expect(new Resolver([sh, namespace, provider], cn).clusterSource(provider)).toEqual({
+        kind: "unplaced",
+        reason:
+          "it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi, and it selects no context the stack config declares",
+      });
+    });
+
+    test("a provider that renders its objects to files deploys to no cluster the pack can place", () => {
+      // Even one built from a cluster of the program: whoever applies the files picks the cluster.
+      expect(
+        source(
+          { renderYamlToDirectory: "rendered", context: "apps-prod" },
+          { propertyDependencies: { kubeconfig: [cluster.urn] } },
+        ),
+      ).toEqual({
+        kind: "unplaced",
+        reason:
+          'it renders its objects into the folder "rendered" (renderYamlToDirectory) instead of deploying them, and whoever applies those files picks the cluster outside this program',
+        rendered: "rendered",
+      });
+    });
+
     test("is the declared cluster of the context it selects, by argument or current-context", () => {
       expect(source({ context: "apps-prod" })).toEqual({ kind: "declared", declared: declared[0] });
       expect(source({ kubeconfig: "apiVersion: v1\ncurrent-context: apps-prod # prod\n" })).toEqual(

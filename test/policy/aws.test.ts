@@ -3325,6 +3325,16 @@ describe("kubernetes clusters and namespaces", () => {
       twinSettings: declared("us-east-1"),
     },
     {
+      name: "a provider renders its objects to files instead of deploying them",
+      bad: onProvider({ renderYamlToDirectory: "rendered", context: "records-prod" }),
+      expected: [unplaced],
+      message:
+        'kubernetes provider "ops" must deploy to a cluster placed inside US, but the pack cannot tell where its cluster is: it renders its objects into the folder "rendered" (renderYamlToDirectory) instead of deploying them, and whoever applies those files picks the cluster outside this program. Its 2 Kubernetes objects (k8s deployment "ingest" and k8s networkpolicy "ops-deny") could run in any country. Deploy them through a provider whose cluster the pack can place (built from a cluster this program creates, or with a context sovereign-dc:clusters declares) instead of rendering them to files, or check the pipeline that applies the files.',
+      twinName: "the provider deploys to the declared cluster of its context in Oregon",
+      twin: onProvider({ context: "records-prod" }),
+      twinSettings: declared("us-west-2"),
+    },
+    {
       name: "a provider's kubeconfig is text read from a file, selecting an undeclared context",
       bad: onProvider({
         kubeconfig: "apiVersion: v1\nkind: Config\ncurrent-context: records-prod\n",
