@@ -71,6 +71,12 @@ export function unclassifiedMessage(
   }
   const label = resourceLabel(type, name);
   const lead = `${label} must be of a type the residency pack has classified, but ${type}`;
+  if (entry === undefined && type.startsWith("kubernetes:")) {
+    // A CronTab of `stable.example.com/v1`: an object of a kind a CustomResourceDefinition
+    // adds, which its controller acts on (or a kind of a newer SDK than the one classified).
+    const kubernetes = sdks.split(", ").find((s) => s.startsWith("@pulumi/kubernetes ")) ?? sdks;
+    return `${lead} is no kind ${kubernetes} defines: a custom resource (a kind a CustomResourceDefinition adds, whose controller acts on it), or a kind of a newer SDK, so the pack cannot tell whether it moves data across the border. Keep the stack's data on kinds the pack classifies, or, once you have reviewed where this resource's controller sends its data, ${acceptFor(type)}.`;
+  }
   if (entry === undefined) {
     return `${lead} is not a resource type of the SDKs the pack classifies (${sdks}), so the pack cannot tell whether it moves data across the border. Keep the stack's data on resources of those SDKs, or, once you have reviewed where this resource sends its data, ${acceptFor(type)}.`;
   }

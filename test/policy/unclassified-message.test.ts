@@ -38,3 +38,12 @@ test("a type of no classified SDK fails naming the versions the pack classifies"
     "command:local:Command is not a resource type of the SDKs the pack classifies (@pulumi/aws 9.0.0), so",
   );
 });
+
+test("a Kubernetes kind of no classified SDK is named a custom resource, or a newer SDK's", () => {
+  const sdks = "@pulumi/alicloud 3.108.0, @pulumi/aws 9.0.0, @pulumi/kubernetes 4.34.2";
+  expect(
+    unclassifiedMessage("kubernetes:stable.example.com/v1:CronTab", "nightly", listed, sdks),
+  ).toContain(
+    "kubernetes:stable.example.com/v1:CronTab is no kind @pulumi/kubernetes 4.34.2 defines: a custom resource (a kind a CustomResourceDefinition adds, whose controller acts on it), or a kind of a newer SDK, so the pack cannot tell",
+  );
+});
