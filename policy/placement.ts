@@ -229,7 +229,9 @@ function checkProvider(
     });
   } else if (p.kind !== "region") {
     ctx.report({
-      message: `${label} must be pinned to a region inside ${j.id}, but it sets no region, so the provider falls back to environment variables or a profile the pack cannot see. Set region explicitly (${cloud}:region in stack config, or the provider's region argument).`,
+      // The engine names default providers `default` or `default_<version>`: only they read
+      // `<cloud>:region` from the stack config; an explicit one takes its region argument.
+      message: `${label} must be pinned to a region inside ${j.id}, but it sets no region, so the provider falls back to environment variables or a profile the pack cannot see. Set region explicitly (${/^default(_|$)/.test(args.name) ? `${cloud}:region in stack config` : "the provider's region argument"}).`,
       path: [label, "region (not set)"],
     });
   } else if (!j.regions[cloud].includes(p.region)) {

@@ -83,6 +83,19 @@ test("a replication rule to Hong Kong names the path from the bucket to the far 
   });
 });
 
+test("a provider that sets no region is told where to set it: stack config for the default one, its argument otherwise", async () => {
+  const fix = async (plan: Plan, provider: string) =>
+    (await pack.check(plan, cn))
+      .find((v) => v.policy === "resource-placement" && v.resourceName === provider)
+      ?.message.split("Set region explicitly ")[1];
+  expect(await fix(addProvider("alicloud", "unpinned", {})(happy), "unpinned")).toBe(
+    "(the provider's region argument).",
+  );
+  expect(await fix(addProvider("alicloud", "default_3_108_0", {})(happy), "default_3_108_0")).toBe(
+    "(alicloud:region in stack config).",
+  );
+});
+
 describe("placement", () => {
   runCases(pack, () => happy, cn, [
     {
