@@ -476,6 +476,11 @@ export function describeProgramFailure(
     if (missing !== undefined) {
       message = `${message}: ${missing}`;
     }
+    // What lies under a failure that names none (`fetch failed`: the host it could not reach).
+    const cause = (err as { cause?: unknown }).cause;
+    if (cause instanceof Error && cause.message !== "" && !message.includes(cause.message)) {
+      message = `${message} (${cause.message})`;
+    }
     if (at === undefined || message.includes(at)) {
       return message;
     }

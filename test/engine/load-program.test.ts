@@ -133,6 +133,15 @@ describe("describeProgramFailure", () => {
   test.each<[string, unknown, string]>([
     ["an error's message", new Error("bucket name too long"), "bucket name too long"],
     [
+      "the cause of an error that names none (a URL the program fetches, its host not reached)",
+      new TypeError("fetch failed", {
+        cause: Object.assign(new Error("getaddrinfo ENOTFOUND charts.example.com"), {
+          code: "ENOTFOUND",
+        }),
+      }),
+      "fetch failed (getaddrinfo ENOTFOUND charts.example.com)",
+    ],
+    [
       "the type and the first frame in the program's folder, skipping node_modules",
       withStack(
         new TypeError(),
