@@ -145,67 +145,54 @@ describe("a program's module interop follows its tsconfig.json, as ts-node compi
 });
 
 describe("a file Sucrase cannot compile into JavaScript Node parses", () => {
-  it("is compiled by TypeScript, as the Pulumi CLI compiles it", () => {
-    // An arrow function whose body is a type-asserted object literal (pulumi-eks's examples build
-    // a role policy so): Sucrase drops the assertion and leaves a block where the object was.
+  /** What `load` gives for a program file `name` of `lines`, in a folder of its own. */
+  const loaded = (name: string, lines: readonly string[]): string => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-register-ts-"));
-    const file = path.join(dir, "policy.ts");
+    const file = path.join(dir, name);
     try {
-      fs.writeFileSync(
-        file,
-        [
-          "const policy = (id: string) => <Record<string, unknown>>{",
-          '  "Principal": { "AWS": id },',
-          "};",
-          'export const x = JSON.stringify(policy("111122223333"));',
-          "",
-        ].join("\n"),
-      );
-      expect(load(file, path.join(dir, "cache"))).toBe('{"Principal":{"AWS":"111122223333"}}');
+      fs.writeFileSync(file, [...lines, ""].join("\n"));
+      return load(file, path.join(dir, "cache"));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  };
+
+  it("is compiled by TypeScript, as the Pulumi CLI compiles it", () => {
+    // An arrow function whose body is a type-asserted object literal (pulumi-eks's examples build
+    // a role policy so): Sucrase drops the assertion and leaves a block where the object was.
+    expect(
+      loaded("policy.ts", [
+        "const policy = (id: string) => <Record<string, unknown>>{",
+        '  "Principal": { "AWS": id },',
+        "};",
+        'export const x = JSON.stringify(policy("111122223333"));',
+      ]),
+    ).toBe('{"Principal":{"AWS":"111122223333"}}');
   });
 
   it("compiles a file that declares a namespace with code, which Sucrase drops, by TypeScript", () => {
     // `namespace deployment { export function … }` (pulumi-kubernetes' MariaDB example): Sucrase
     // reads every namespace as types only, and the program failed with `deployment is not defined`.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-register-ts-"));
-    const file = path.join(dir, "names.ts");
-    try {
-      fs.writeFileSync(
-        file,
-        [
-          "namespace naming {",
-          "  export const prefix = 'sdc';",
-          "  export function of(n: string): string { return `${prefix}-${n}`; }",
-          "}",
-          "declare namespace ambient { const version: string }",
-          "export namespace shapes { export type Id = string }",
-          'export const x = naming.of("logs");',
-          "",
-        ].join("\n"),
-      );
-      expect(load(file, path.join(dir, "cache"))).toBe("sdc-logs");
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    expect(
+      loaded("names.ts", [
+        "namespace naming {",
+        "  export const prefix = 'sdc';",
+        "  export function of(n: string): string { return `${prefix}-${n}`; }",
+        "}",
+        "declare namespace ambient { const version: string }",
+        "export namespace shapes { export type Id = string }",
+        'export const x = naming.of("logs");',
+      ]),
+    ).toBe("sdc-logs");
   });
 
   it("names the place of a syntax error TypeScript finds too", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-register-ts-"));
-    const file = path.join(dir, "broken.ts");
+    let stderr = "";
     try {
-      fs.writeFileSync(file, 'export const x = {\n  a: "1"\n  b: "2",\n};\n');
-      let stderr = "";
-      try {
-        load(file, path.join(dir, "cache"));
-      } catch (e) {
-        stderr = String((e as { stderr?: Buffer }).stderr);
-      }
-      expect(stderr).toContain(`SyntaxError: ${file}:3:3: ',' expected.`);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      loaded("broken.ts", ["export const x = {", '  a: "1"', '  b: "2",', "};"]);
+    } catch (e) {
+      stderr = String((e as { stderr?: Buffer }).stderr);
     }
+    expect(stderr).toMatch(/SyntaxError: \S*broken\.ts:3:3: ',' expected\./);
   });
 });
