@@ -351,20 +351,48 @@ export const missingApiCause = "the program was written for another version of t
 /** `aws.ec2.getSubnetIds is not a function`: the dotted name and what it was used as. */
 const notCallable = /^((?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*) is not a (function|constructor)$/;
 
+/** `Cannot read properties of undefined (reading 'DefaultVpc')`: a member of nothing was read. */
+const readOfUndefined = /^Cannot read properties of undefined \(reading '[^']*'\)$/;
+
+/** The dotted name that ends where a member is read: `new awsx.vpc.` → `awsx.vpc`. */
+const dottedBefore = /((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)\s*\.\s*$/;
+
 /**
- * Why `name` is not callable, when the program imports its first part from a package that lacks
- * the rest (`awsx.ec2.Vpc.fromExistingIds`, `aws.ec2.getSubnetIds`: APIs a new major version of
- * the SDK removed): the package and version the project installs. Undefined when the name is not
- * read from an import of the failing file, or the package has it (a value of the program's).
+ * The dotted name a failure at `at` is about: the one Node names (`x.y is not a function`), or,
+ * for a member read of undefined, the name before the member at that line and column of the
+ * program's source (`new awsx.vpc.DefaultVpc(…)`: `awsx.vpc`).
  */
-function missingApi(err: Error, at: string, root: string): string | undefined {
-  const m = err instanceof TypeError ? notCallable.exec(err.message) : null;
-  if (m === null) {
+function failedName(err: Error, file: string, at: string): string | undefined {
+  if (!(err instanceof TypeError)) {
     return undefined;
   }
+  const callable = notCallable.exec(err.message);
+  if (callable !== null) {
+    return callable[1];
+  }
+  const position = /:(\d+):(\d+)$/.exec(at);
+  if (!readOfUndefined.test(err.message) || position === null) {
+    return undefined;
+  }
+  const line = fs.readFileSync(file, "utf8").split("\n")[Number(position[1]) - 1] ?? "";
+  const before = dottedBefore.exec(line.slice(0, Number(position[2]) - 1));
+  return before === null || !before[1].includes(".") ? undefined : before[1];
+}
+
+/**
+ * Why a name fails, when the program imports its first part from a package that lacks the rest
+ * (`awsx.ec2.Vpc.fromExistingIds`, `aws.ec2.getSubnetIds`, `awsx.vpc`: APIs a new major version
+ * of the SDK removed): the package and version the project installs. Undefined when the name is
+ * not read from an import of the failing file, or the package has it (a value of the program's).
+ */
+function missingApi(err: Error, at: string, root: string): string | undefined {
   try {
     const file = path.join(root, at.replace(/:\d+:\d+$/, ""));
-    const [first, ...rest] = m[1].split(".");
+    const name = failedName(err, file, at);
+    if (name === undefined) {
+      return undefined;
+    }
+    const [first, ...rest] = name.split(".");
     const spec = importedPackage(fs.readFileSync(file, "utf8"), first);
     if (spec === undefined) {
       return undefined;
@@ -372,7 +400,7 @@ function missingApi(err: Error, at: string, root: string): string | undefined {
     const req = Module.createRequire(file);
     let value: unknown = req(spec.pkg);
     const walk = spec.named === undefined ? rest : [spec.named, ...rest];
-    for (const key of walk) {
+    for (const [i, key] of walk.entries()) {
       value =
         value !== null && (typeof value === "object" || typeof value === "function")
           ? (value as Record<string, unknown>)[key]
@@ -385,7 +413,8 @@ function missingApi(err: Error, at: string, root: string): string | undefined {
           .join("/");
         const manifest = req(`${pkg}/package.json`) as { version?: unknown };
         const version = typeof manifest.version === "string" ? ` ${manifest.version}` : "";
-        return `${pkg}${version}, which the project installs, has no ${m[1]} (${missingApiCause})`;
+        const missing = [first, ...rest.slice(0, i + 1 - (walk.length - rest.length))].join(".");
+        return `${pkg}${version}, which the project installs, has no ${missing} (${missingApiCause})`;
       }
     }
   } catch {

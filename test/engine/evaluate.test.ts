@@ -138,25 +138,36 @@ describe("loading a program as the Node.js language host does", () => {
   let missingPackage: Plan | Error;
   let oldSdk: Plan | Error;
   let duplicate: Plan | Error;
+  let removedModule: Plan | Error;
   beforeAll(async () => {
     // One process, in this order: the program given by a path relative to the caller's working
     // directory evaluates only if the one before gave that directory back. Failures go last (a
     // failed evaluation retires its process).
-    [nodenext, readsFile, relative, noMessage, missingProperty, missingPackage, oldSdk, duplicate] =
-      await evaluateMany([
-        { projectDir: dir, stack: "dev", program: path.join(dir, "nodenext.ts") },
-        { projectDir: dir, stack: "dev", program: path.join(dir, "reads-file.ts") },
-        {
-          projectDir: path.relative(process.cwd(), dir),
-          stack: "dev",
-          program: path.relative(process.cwd(), path.join(dir, "refs.ts")),
-        },
-        { projectDir: dir, stack: "dev", program: path.join(dir, "no-message.ts") },
-        { projectDir: dir, stack: "dev", program: path.join(dir, "missing-property.ts") },
-        { projectDir: dir, stack: "dev", program: path.join(dir, "missing-package.ts") },
-        { projectDir: dir, stack: "dev", program: path.join(dir, "old-sdk.ts") },
-        { projectDir: dir, stack: "dev", program: path.join(dir, "duplicate-urn.ts") },
-      ]);
+    [
+      nodenext,
+      readsFile,
+      relative,
+      noMessage,
+      missingProperty,
+      missingPackage,
+      oldSdk,
+      duplicate,
+      removedModule,
+    ] = await evaluateMany([
+      { projectDir: dir, stack: "dev", program: path.join(dir, "nodenext.ts") },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "reads-file.ts") },
+      {
+        projectDir: path.relative(process.cwd(), dir),
+        stack: "dev",
+        program: path.relative(process.cwd(), path.join(dir, "refs.ts")),
+      },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "no-message.ts") },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "missing-property.ts") },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "missing-package.ts") },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "old-sdk.ts") },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "duplicate-urn.ts") },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "removed-module.ts") },
+    ]);
   });
 
   it("resolves NodeNext-style .js and .cjs specifiers to the program's .ts and .cts files", () => {
@@ -209,6 +220,13 @@ describe("loading a program as the Node.js language host does", () => {
       `whose input "subnetId" failed: ec2.getSubnetIds is not a function: @pulumi/aws 7.48.0, which the project installs, has no ec2.getSubnetIds (the program was written for another version of the package) (at old-sdk.ts:9:22)`,
     );
     expect(message).not.toContain("answered with unknown values");
+  });
+
+  it("names the SDK version a program reads a removed module of", () => {
+    expect(removedModule).toBeInstanceOf(ProgramError);
+    expect((removedModule as Error).message).toBe(
+      "The program removed-module.ts failed: Cannot read properties of undefined (reading 'DefaultVpc'): @pulumi/aws 7.48.0, which the project installs, has no ec2.classic (the program was written for another version of the package) (at removed-module.ts:6:36)",
+    );
   });
 
   it("refuses a second resource with the same URN, as the Pulumi engine does", () => {
