@@ -10,11 +10,14 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import * as vm from "node:vm";
 
 const require = createRequire(import.meta.url);
 const { transform } = require("sucrase");
-const { compileWithTypeScript, holdsNamespace } = require("./typescript-fallback.js");
+const {
+  commonJsSyntaxError,
+  compileWithTypeScript,
+  holdsNamespace,
+} = require("./typescript-fallback.js");
 
 const nodeModules = `${path.sep}node_modules${path.sep}`;
 
@@ -100,14 +103,17 @@ export async function load(url, context, nextLoad) {
     return nextLoad(url, context);
   }
   const source = await fs.promises.readFile(file, "utf8");
-  // Types only: the imports stay ES imports. Sucrase keeps every line where it was.
+  // Types only: the imports stay ES imports. Sucrase keeps every line where it was; a file with
+  // a namespace, which Sucrase would drop, goes to TypeScript without it.
   let code;
-  try {
-    code = transform(source, { transforms: ["typescript"], filePath: file }).code;
-  } catch {
-    // Sucrase's parser refuses some TypeScript that TypeScript accepts: TypeScript decides.
+  if (!holdsNamespace(source)) {
+    try {
+      code = transform(source, { transforms: ["typescript"], filePath: file }).code;
+    } catch {
+      // Sucrase's parser refuses some TypeScript that TypeScript accepts: TypeScript decides.
+    }
   }
-  if (code === undefined || holdsNamespace(source) || mistranslated(source, file)) {
+  if (code === undefined || mistranslated(source, file)) {
     code = compileWithTypeScript(source, file, "esnext");
   }
   return { format: "module", source: code, shortCircuit: true };
@@ -126,15 +132,8 @@ function mistranslated(source, file) {
   } catch {
     return true;
   }
-  try {
-    vm.compileFunction(cjs, ["exports", "require", "module", "__filename", "__dirname"], {
-      filename: file,
-    });
-    return false;
-  } catch (e) {
-    return (
-      e instanceof SyntaxError &&
-      !/await is only valid|import\.meta|outside a module/.test(e.message)
-    );
-  }
+  const error = commonJsSyntaxError(cjs, file);
+  return (
+    error !== undefined && !/await is only valid|import\.meta|outside a module/.test(error.message)
+  );
 }

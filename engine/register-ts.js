@@ -13,9 +13,9 @@ const fs = require("node:fs");
 const path = require("node:path");
 const pirates = require("pirates");
 const {
+  commonJsSyntaxError,
   compileWithTypeScript,
   holdsNamespace,
-  parsesAsCommonJs,
 } = require("./typescript-fallback.js");
 
 const registered = Symbol.for("sovereign-dc.register-ts");
@@ -157,10 +157,14 @@ const cacheDir =
   );
 
 function compile(code, filePath) {
+  const options = optionsFor(filePath);
+  // A namespace Sucrase would drop: TypeScript compiles the file, and Sucrase need not run.
+  if (options !== ownOptions && holdsNamespace(code)) {
+    return compileWithTypeScript(code, filePath, "commonjs");
+  }
   // Loaded on the first file not in the cache: a process whose files are all compiled already
   // (most CLI runs, every evaluation process and pack after the first) never loads Sucrase.
   const { transform } = require("sucrase");
-  const options = optionsFor(filePath);
   let compiled;
   try {
     const { code: js, sourceMap } = transform(code, {
@@ -175,7 +179,7 @@ function compile(code, filePath) {
   }
   if (
     options === ownOptions ||
-    (compiled !== undefined && parsesAsCommonJs(compiled, filePath) && !holdsNamespace(code))
+    (compiled !== undefined && commonJsSyntaxError(compiled, filePath) === undefined)
   ) {
     return compiled;
   }

@@ -5,8 +5,8 @@
 const fs = require("node:fs");
 const path = require("node:path");
 
-/** Whether `js` is a CommonJS module body Node can compile. */
-function parsesAsCommonJs(js, filePath) {
+/** The SyntaxError Node meets compiling `js` as a CommonJS module body, or undefined. */
+function commonJsSyntaxError(js, filePath) {
   try {
     require("node:vm").compileFunction(
       js,
@@ -15,10 +15,10 @@ function parsesAsCommonJs(js, filePath) {
         filename: filePath,
       },
     );
-    return true;
+    return undefined;
   } catch (e) {
     if (e instanceof SyntaxError) {
-      return false;
+      return e;
     }
     throw e;
   }
@@ -102,4 +102,4 @@ function typescriptFor(dir) {
   }
 }
 
-module.exports = { compileWithTypeScript, holdsNamespace, parsesAsCommonJs };
+module.exports = { commonJsSyntaxError, compileWithTypeScript, holdsNamespace };

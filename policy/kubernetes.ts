@@ -72,6 +72,7 @@ import {
   storageClassPattern,
   unjudgedResources,
 } from "./paths/kubernetes";
+import { isDefaultProvider } from "./paths/describe";
 import { locate } from "./paths/places";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
 import { bundles } from "./paths/types/bundles";
@@ -896,11 +897,6 @@ function declarationExample(j: Jurisdiction, context: string | undefined): strin
   return `sovereign-dc:clusters: [{ context: ${JSON.stringify(context ?? "<context>")}, cloud: ${cloud}, region: ${region} }]`;
 }
 
-/** Default providers are named `default` or `default_<version>` by the Pulumi engine. */
-function isDefaultProvider(provider: BorderResource): boolean {
-  return /^default(_|$)/.test(provider.name);
-}
-
 /** The finding for a provider whose cluster is not placed inside the jurisdiction, if any. */
 function clusterFinding(
   provider: BorderResource,
@@ -939,17 +935,15 @@ function clusterFinding(
       };
     }
     case "unplaced": {
-      if (source.rendered !== undefined) {
-        return {
-          message: `${label} must deploy to a cluster placed inside ${j.id}, but the pack cannot tell where its cluster is: ${source.reason}. ${what.charAt(0).toUpperCase()}${what.slice(1)} could run in any country. Deploy them through a provider whose cluster the pack can place (built from a cluster this program creates, or with a context sovereign-dc:clusters declares) instead of rendering them to files, or check the pipeline that applies the files.`,
-          path: [label, "a cluster the pack cannot place"],
-        };
-      }
-      const select = isDefaultProvider(provider)
+      const select = isDefaultProvider(provider.name)
         ? "set kubernetes:context in the stack config to the cluster's kubeconfig context"
         : "pass the cluster's kubeconfig context as the provider's context argument";
+      const fix =
+        source.rendered !== undefined
+          ? "Deploy them through a provider whose cluster the pack can place (built from a cluster this program creates, or with a context sovereign-dc:clusters declares) instead of rendering them to files, or check the pipeline that applies the files."
+          : `Build the provider's kubeconfig from a cluster this program creates (alicloud.cs.ManagedKubernetes, aws.eks.Cluster), or declare where the cluster is: ${select}, and add that context with its cloud and region to the stack config, e.g. ${declarationExample(j, source.context)}, with a region inside ${j.id}.`;
       return {
-        message: `${label} must deploy to a cluster placed inside ${j.id}, but the pack cannot tell where its cluster is: ${source.reason}. ${what.charAt(0).toUpperCase()}${what.slice(1)} could run in any country. Build the provider's kubeconfig from a cluster this program creates (alicloud.cs.ManagedKubernetes, aws.eks.Cluster), or declare where the cluster is: ${select}, and add that context with its cloud and region to the stack config, e.g. ${declarationExample(j, source.context)}, with a region inside ${j.id}.`,
+        message: `${label} must deploy to a cluster placed inside ${j.id}, but the pack cannot tell where its cluster is: ${source.reason}. ${what.charAt(0).toUpperCase()}${what.slice(1)} could run in any country. ${fix}`,
         path: [label, "a cluster the pack cannot place"],
       };
     }

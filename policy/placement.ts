@@ -30,6 +30,7 @@ import {
 import { regionsWithZones, zonesOf } from "../residency/zones";
 import { wordsOf } from "./inventory/place-rules";
 import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
+import { isDefaultProvider } from "./paths/describe";
 import { locate, namesAPlace } from "./paths/places";
 import {
   arnReferences,
@@ -229,9 +230,8 @@ function checkProvider(
     });
   } else if (p.kind !== "region") {
     ctx.report({
-      // The engine names default providers `default` or `default_<version>`: only they read
-      // `<cloud>:region` from the stack config; an explicit one takes its region argument.
-      message: `${label} must be pinned to a region inside ${j.id}, but it sets no region, so the provider falls back to environment variables or a profile the pack cannot see. Set region explicitly (${/^default(_|$)/.test(args.name) ? `${cloud}:region in stack config` : "the provider's region argument"}).`,
+      // Only a default provider reads `<cloud>:region` from the stack config.
+      message: `${label} must be pinned to a region inside ${j.id}, but it sets no region, so the provider falls back to environment variables or a profile the pack cannot see. Set region explicitly (${isDefaultProvider(args.name) ? `${cloud}:region in stack config` : "the provider's region argument"}).`,
       path: [label, "region (not set)"],
     });
   } else if (!j.regions[cloud].includes(p.region)) {

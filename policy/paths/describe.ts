@@ -85,3 +85,11 @@ function nameOfKind(type: string): string {
 export function resourceLabel(type: string, name: string): string {
   return `${kindName(type)} ${JSON.stringify(name)}`;
 }
+
+/**
+ * Whether a provider is one the Pulumi engine creates for the stack (named `default` or
+ * `default_<version>`): only such a provider reads `<package>:*` settings from the stack config.
+ */
+export function isDefaultProvider(name: string): boolean {
+  return /^default(_|$)/.test(name);
+}
