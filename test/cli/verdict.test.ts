@@ -76,6 +76,7 @@ const cases: Record<string, readonly string[]> = {
   applyOnStackReference: ["apply-on-stack-reference.ts", "--stack", "dev", "--format", "json"],
   stackReferenceCidr: ["stack-reference-cidr.ts", "--stack", "dev"],
   stackReferenceDeclared: ["stack-reference-cidr.ts", "--stack", "network-declared"],
+  stackReferenceOpen: ["stack-reference-cidr.ts", "--stack", "network-open"],
   unserializableCallback: ["unserializable-callback.ts", "--stack", "dev"],
   declaredBackend: ["zones-subnet.ts", "--stack", "declared-backend", "--format", "json"],
   declaredBackendInside: ["zones-subnet.ts", "--stack", "declared-backend-inside"],
@@ -551,6 +552,12 @@ describe("callbacks on values the engine cannot know offline", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain("StackReference");
+    // Judged on the declared value, not passed for being declared: an open CIDR fails.
+    const open = runs.stackReferenceOpen;
+    expect(open.code).toBe(1);
+    expect(open.stdout).toContain(
+      'security group "app" must not be reachable from the internet, but ingress[0].cidrBlocks[0] admits 0.0.0.0/0',
+    );
   });
 
   it("says a value read from another stack is not known offline, where pulumi preview reads it", () => {
