@@ -28,6 +28,9 @@ const structProto = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"
 
 type Callback = (err: Error | null, resp?: { getUrn(): string; getId(): string }) => void;
 
+/** The type of the stack resource every program runs in; the engine leaves it out of URNs. */
+const rootStackType = "pulumi:pulumi:Stack";
+
 /** How long a listened-to evaluation runs before it lets the event loop turn. */
 const yieldEveryMs = 5;
 
@@ -69,6 +72,24 @@ export class RecordingMonitor extends MockMonitor {
       newResource: (args: MockResourceArgs) => this.newResource(args),
       call: (args: MockCallArgs) => this.answerFunction(args),
     });
+    // The mock's own (private) URN maker, which its registrations and reads call.
+    Object.assign(this, {
+      newUrn: (parent: string, type: string, name: string) => this.urnOf(parent, type, name),
+    });
+  }
+
+  /**
+   * The URN the Pulumi engine gives a resource: the parent's whole qualified type before the
+   * resource's own (`acme:index:Blue$acme:index:Part$aws:s3/bucket:Bucket`), the root stack's
+   * left out — as the SDK's `createUrn` computes aliases. The SDK's mock keeps only the parent's
+   * last type and the stack's: two parts of one type and name under different components would
+   * share a URN, and every URN would differ from the one `pulumi preview` reports.
+   */
+  private urnOf(parent: string, type: string, name: string): string {
+    const parentType = parent === "" ? "" : (parent.split("::")[2] ?? "");
+    const qualified =
+      parentType === "" || parentType === rootStackType ? type : `${parentType}$${type}`;
+    return `urn:pulumi:${this.stack}::${this.project}::${qualified}::${name}`;
   }
 
   /**

@@ -16,8 +16,13 @@ interface Constructed {
   readonly name: string;
   readonly props: Record<string, unknown>;
   readonly dependsOn: unknown;
-  /** Read from the cloud (`Resource.get`), not registered: the monitor answers a read. */
-  readonly read: boolean;
+  /**
+   * Not registered by this construction: read from the cloud (`Resource.get`), which the monitor
+   * answers as a read, or a reference to a resource that exists already — the SDK rebuilds a
+   * resource it finds in an answer (another resource's input handed back as its output) from
+   * its URN alone.
+   */
+  readonly elsewhere: boolean;
 }
 
 type Settled = { state: "pending" } | { state: "resolved" } | { state: "rejected"; error: unknown };
@@ -35,7 +40,7 @@ export class ConstructionLog {
         name: args.name,
         props: (args.props ?? {}) as Record<string, unknown>,
         dependsOn: args.opts.dependsOn,
-        read: (args.opts as { id?: unknown }).id !== undefined,
+        elsewhere: (args.opts as { id?: unknown }).id !== undefined || args.opts.urn !== undefined,
       });
       return undefined;
     };
@@ -52,9 +57,9 @@ export class ConstructionLog {
     return this.all.length;
   }
 
-  /** How many resources the program constructed and registered (reads excluded). */
+  /** How many resources the program constructed and registered (reads and rebuilt references excluded). */
   get registrations(): number {
-    return this.all.filter((c) => !c.read).length;
+    return this.all.filter((c) => !c.elsewhere).length;
   }
 
   /**
@@ -65,7 +70,7 @@ export class ConstructionLog {
   async unrecorded(recorded: ReadonlySet<string>): Promise<string[]> {
     const missing: string[] = [];
     for (const c of this.all) {
-      if (c.read) {
+      if (c.elsewhere) {
         continue;
       }
       const urn = await outputPromise(c.resource.urn).catch(() => undefined);

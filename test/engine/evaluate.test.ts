@@ -19,6 +19,7 @@ let broken: Plan | Error;
 let missing: Plan | Error;
 let refs: Plan;
 let remote: Plan;
+let urns: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -28,11 +29,13 @@ beforeAll(async () => {
     { projectDir: dir, stack: "prod" },
     { projectDir: dir, stack: "dev", program: path.join(dir, "refs.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "remote-outputs.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "urns.ts") },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
   refs = results[5] as Plan;
   remote = results[6] as Plan;
+  urns = results[7];
 });
 
 const named = (p: Plan, name: string): RecordedResource => {
@@ -42,6 +45,32 @@ const named = (p: Plan, name: string): RecordedResource => {
   }
   return r;
 };
+
+describe("URNs", () => {
+  it("are the Pulumi engine's: the parents' whole chain of types, without the stack's", () => {
+    expect(urns).not.toBeInstanceOf(Error);
+    const plan = urns as Plan;
+    const urnsOf = (name: string) =>
+      plan.resources.filter((r) => r.name === name).map((r) => r.urn);
+    expect(urnsOf("data")).toEqual([
+      "urn:pulumi:dev::engine-fixture::fixture:index:Blue$fixture:index:Part$aws:s3/bucket:Bucket::data",
+      "urn:pulumi:dev::engine-fixture::fixture:index:Green$fixture:index:Part$aws:s3/bucket:Bucket::data",
+    ]);
+    expect(urnsOf("read-only")).toEqual([
+      "urn:pulumi:dev::engine-fixture::aws:iam/rolePolicyAttachment:RolePolicyAttachment::read-only",
+    ]);
+  });
+
+  it("leave a read resource handed whole to another resource unregistered, and the program complete", () => {
+    const plan = urns as Plan;
+    expect(plan.resources.filter((r) => r.name === "existing")).toEqual([]);
+    const role = plan.resources.find((r) => r.name === "read-only")?.inputs.role as Record<
+      string,
+      unknown
+    >;
+    expect(role.urn).toBe("urn:pulumi:dev::engine-fixture::aws:iam/role:Role::existing");
+  });
+});
 
 describe("resource references", () => {
   it("are recorded in the wire form and sent to the pack as the resource's id, as the CLI does", () => {
@@ -232,7 +261,7 @@ describe("loading a program as the Node.js language host does", () => {
   it("refuses a second resource with the same URN, as the Pulumi engine does", () => {
     expect(duplicate).toBeInstanceOf(ProgramError);
     expect((duplicate as Error).message).toBe(
-      "The program duplicate-urn.ts failed: failed to register new resource alerts [aws:sns/topic:Topic]: Duplicate resource URN 'urn:pulumi:dev::engine-fixture::pulumi:pulumi:Stack$aws:sns/topic:Topic::alerts'; try giving it a unique name (at duplicate-urn.ts:7:3)",
+      "The program duplicate-urn.ts failed: failed to register new resource alerts [aws:sns/topic:Topic]: Duplicate resource URN 'urn:pulumi:dev::engine-fixture::aws:sns/topic:Topic::alerts'; try giving it a unique name (at duplicate-urn.ts:7:3)",
     );
   });
 

@@ -234,7 +234,7 @@ describe("sovereign-dc check on a program with components it cannot see into", (
   });
 
   const urn = (type: string, name: string) =>
-    `urn:pulumi:prod::telemetry-archive::pulumi:pulumi:Stack$${type}::${name}`;
+    `urn:pulumi:prod::telemetry-archive::${type}::${name}`;
   const finding = (level: string, type: string, name: string, message: string) => ({
     policy: "offline-visibility",
     level,
@@ -317,8 +317,7 @@ describe("withOfflineSources", () => {
   });
   const vpc = resource("awsx:ec2:Vpc", "net", { remote: true });
   const vpcEndpoint = resource("aws:ec2/vpcEndpoint:VpcEndpoint", "s3", { custom: true });
-  const reference =
-    "urn:pulumi:prod::opaque::pulumi:pulumi:Stack$pulumi:pulumi:StackReference::acme/network/prod";
+  const reference = "urn:pulumi:prod::opaque::pulumi:pulumi:StackReference::acme/network/prod";
   const group = (ingress: string[]) => ({
     ...resource("aws:ec2/securityGroup:SecurityGroup", "app", { custom: true }),
     propertyDependencies: { ingress },

@@ -123,7 +123,7 @@ export function resource(
   );
   const id = opts.id ?? `${name}-id`;
   return recordOf({
-    urn: `urn:pulumi:${plan.stack}::${plan.project}::${stack ? "pulumi:pulumi:Stack$" : ""}${type}::${name}`,
+    urn: `urn:pulumi:${plan.stack}::${plan.project}::${type}::${name}`,
     type,
     name,
     custom: true,
