@@ -24,6 +24,7 @@ import {
   inertAcrossPartitions,
   kmsArn,
 } from "./paths/references";
+import { locate } from "./paths/places";
 import { holderPartition } from "./placement";
 import { dependencyTargets, keysNamed, type RefKind } from "./paths/resolver";
 import { type DataStoreModel, dataStores, type EncryptionSetting } from "./paths/types/encryption";
@@ -100,6 +101,17 @@ function storeNames(r: PolicyResource, keys: readonly string[]): string[] {
     .filter((v): v is string => typeof v === "string" && v !== "");
 }
 
+/** Where a resource lives, read from its own inputs and its provider's. */
+function placed(r: PolicyResource) {
+  return known(() =>
+    placementOf(
+      r.type,
+      r.props,
+      r.provider ? { type: r.provider.type, props: r.provider.props } : undefined,
+    ),
+  );
+}
+
 /** Why a key of the program does not protect the store, or undefined when it lies inside. */
 function placedKeyFinding(
   store: PolicyResource,
@@ -109,22 +121,16 @@ function placedKeyFinding(
   j: Jurisdiction,
 ): Finding | undefined {
   const label = resourceLabel(store.type, store.name);
-  const placed = known(() =>
-    placementOf(
-      key.type,
-      key.props,
-      key.provider ? { type: key.provider.type, props: key.provider.props } : undefined,
-    ),
-  );
+  const where = placed(key);
   const keyLabel = resourceLabel(key.type, key.name);
-  if (isUnknown(placed) || placed.kind !== "region") {
+  if (isUnknown(where) || where.kind !== "region") {
     return {
       message: `${label} must be encrypted with a customer key that lives inside ${j.id}, but the region of ${keyLabel} cannot be determined. Give the key's provider an explicit region inside ${j.id}.`,
       path: [label, `${keyLabel} (cannot be placed)`],
     };
   }
-  if (!regionInJurisdiction(j, placed.cloud, placed.region)) {
-    const place = describePlace(j, placed.cloud, placed.region);
+  if (!regionInJurisdiction(j, where.cloud, where.region)) {
+    const place = describePlace(j, where.cloud, where.region);
     return {
       message: `${label} must be encrypted with a customer key that lives inside ${j.id}, but ${at} names ${keyLabel} in ${place}. ${model.fix}`,
       path: [label, `${keyLabel} in ${place}`],
@@ -157,6 +163,21 @@ function keyFinding(
   if (/^arn:/.test(use.ref) && arnOutcome(j, use.ref).kind !== "unplaceable") {
     // A key outside the program named by a full ARN: key-locality places it.
     return undefined;
+  }
+  if (locate(j, "arn", use.ref, "aws").kind === "own") {
+    // A key ID or alias name: KMS resolves it in the account and region of the request — the
+    // store's own (a key of another account or region can only be named by its ARN).
+    const at = placed(store);
+    if (!isUnknown(at) && at.kind === "region") {
+      if (regionInJurisdiction(j, at.cloud, at.region)) {
+        return undefined;
+      }
+      const place = describePlace(j, at.cloud, at.region);
+      return {
+        message: `${label} must be encrypted with a customer key that lives inside ${j.id}, but ${use.path} names ${JSON.stringify(use.ref)}, a key of the store's own region, ${place}. ${model.fix}`,
+        path: [label, `${use.ref} in ${place}`],
+      };
+    }
   }
   return {
     message: `${label} must be encrypted with a customer key that lives inside ${j.id}, but ${use.path} names ${JSON.stringify(use.ref)}, which is not a key of this program, so where it lives cannot be checked. ${model.fix}`,
@@ -306,8 +327,9 @@ export const keyLocality = residencyResourcePolicy({
 
 /**
  * The key a data store is encrypted with must be placed inside the jurisdiction: a key of the
- * program created through a provider pinned there, or one named by a full ARN (which
- * `key-locality` places). Whoever holds the key can read the data, so a key abroad is a path out
+ * program created through a provider pinned there, one named by a full ARN (which
+ * `key-locality` places), or one named by a key ID or alias name, which KMS resolves in the
+ * store's own account and region. Whoever holds the key can read the data, so a key abroad is a path out
  * even when the ciphertext stays home, and a key the pack cannot place fails closed.
  */
 export const storeKeyLocality = residencyStackPolicy({
@@ -316,7 +338,7 @@ export const storeKeyLocality = residencyStackPolicy({
     "Checks whether the KMS key each data store is encrypted with is a key placed inside the jurisdiction.",
   severity: "critical",
   remediationSteps:
-    "Encrypt the store with a KMS key of this program created through a provider pinned to the stack's own region, and refer to it by its output; a key the program does not create cannot be placed unless named by its full ARN.",
+    "Encrypt the store with a KMS key of this program created through a provider pinned to the stack's own region, and refer to it by its output; a key the program does not create is placed by its full ARN, or — named by a key ID or alias name, which KMS resolves in the store's own account and region — by the store's region.",
   validate: (args, ctx) => {
     for (const { store, model, use } of storeKeyUses(args.resources)) {
       const f =

@@ -2763,17 +2763,20 @@ describe("key locality", () => {
         })(plan),
     },
     {
-      name: "a bucket's encryption names a key ID the program does not create",
+      name: "a bucket's encryption names a key by an ARN of every region",
       bad: set("records-encryption", (p) => {
         const byDefault = rule0(p).applyServerSideEncryptionByDefault as Props;
-        byDefault.kmsMasterKeyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
+        byDefault.kmsMasterKeyId = `arn:aws:kms:*:${account}:key/1234abcd`;
       }),
       expected: [
         [
-          "store-key-locality",
-          "records",
+          "key-locality",
+          "records-encryption",
           "mandatory",
-          ['s3 bucket "records"', "1234abcd-12ab-34cd-56ef-1234567890ab (cannot be placed)"],
+          [
+            's3 bucket server side encryption configuration "records-encryption"',
+            `arn:aws:kms:*:${account}:key/1234abcd (outside US)`,
+          ],
         ],
       ],
       twinName: "the encryption names the key ID of the program's key",
@@ -2782,6 +2785,40 @@ describe("key locality", () => {
           const byDefault = rule0(p).applyServerSideEncryptionByDefault as Props;
           byDefault.kmsMasterKeyId = named(plan, "key").outputs.keyId;
         })(plan),
+    },
+    {
+      // KMS resolves a key ID or alias name in the account and region of the request: the key
+      // lies where the store does (a key of another region or account is named by its ARN).
+      name: "a secret in Frankfurt names its key by a key ID",
+      bad: add("aws:secretsmanager/secret:Secret", "eu-secret", {
+        region: "eu-central-1",
+        kmsKeyId: "1234abcd-12ab-34cd-56ef-1234567890ab",
+      }),
+      expected: [
+        [
+          "resource-placement",
+          "eu-secret",
+          "mandatory",
+          ['secretsmanager secret "eu-secret"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "store-key-locality",
+          "eu-secret",
+          "mandatory",
+          [
+            'secretsmanager secret "eu-secret"',
+            "1234abcd-12ab-34cd-56ef-1234567890ab in eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "secrets in Virginia name their keys by a key ID and by an alias name",
+      twin: pipe(
+        add("aws:secretsmanager/secret:Secret", "east-secret", {
+          region: "us-east-1",
+          kmsKeyId: "1234abcd-12ab-34cd-56ef-1234567890ab",
+        }),
+        add("aws:secretsmanager/secret:Secret", "app-secret", { kmsKeyId: "alias/app-secrets" }),
+      ),
     },
   ]);
   runCasesInBothPostures(pack, () => happy, us, [

@@ -131,6 +131,14 @@ export function encryptedBy(
     .filter((p) => keyInUse(r, p))
     .flatMap((p) =>
       x.refs(r, p, keyTypes).flatMap((ref) => {
+        // A key ID or alias name: KMS resolves it in the account and region of the request, the
+        // holder's own, so the key is where the data is (another region's key needs its ARN).
+        if (
+          ref.kind === "external" &&
+          locate(x.jurisdiction, "arn", ref.value, "aws").kind === "own"
+        ) {
+          return [];
+        }
         const key = endpointOf(x, r, ref, "key", (v) => namePlace(x, v));
         return key ? link(data, key, "encrypted by", { via }) : [];
       }),
