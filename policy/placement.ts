@@ -187,7 +187,7 @@ function uncataloguedPlaceFindings(
       continue;
     }
     const regionsOf = sameRegions[pkg];
-    if (key === "region" && regionsOf !== undefined) {
+    if (regionsOf !== undefined && key === "region") {
       // The package names the regions of a cloud the catalog holds: judged by them.
       if (!j.regions[regionsOf].includes(value)) {
         const place = describePlace(j, regionsOf, value);
@@ -196,6 +196,15 @@ function uncataloguedPlaceFindings(
           path: [label, place],
         });
       }
+      continue;
+    }
+    if (
+      regionsOf !== undefined &&
+      ["zone", "zones"].includes(wordsOf(hit.name).at(-1) ?? "") &&
+      regionNamed("zone", regionsOf, value) !== undefined
+    ) {
+      // A zone of that cloud (`us-west-2a`): arn-locality judges it by its region, as it does
+      // every place a property names.
       continue;
     }
     const where = `${pkg} ${key} ${JSON.stringify(value)} (which the pack cannot place)`;

@@ -157,6 +157,29 @@ const answerers: Readonly<Record<string, Answerer>> = {
     };
   },
 
+  // AWS Cloud Control (`aws-native`) asks the same of the same cloud: its region, account,
+  // partition and zones follow from its provider as @pulumi/aws's do (AWS CDK programs on
+  // @pulumi/cdk read the first two before they declare anything).
+  "aws-native:index:getRegion": (args, ctx) => ({ region: regionOrUnknown(args, ctx) }),
+  "aws-native:index:getAccountId": (_args, ctx) => ({
+    accountId: awsAccountOf(ctx) ?? unknownMark,
+  }),
+  "aws-native:index:getPartition": (args, ctx) => {
+    const partition = awsPartition(regionOf(args, ctx));
+    return partition === undefined
+      ? { partition: unknownMark, dnsSuffix: unknownMark }
+      : { partition, dnsSuffix: dnsSuffix[partition] ?? unknownMark };
+  },
+  "aws-native:index:getUrlSuffix": (args, ctx) => {
+    const partition = awsPartition(regionOf(args, ctx));
+    return { urlSuffix: (partition && dnsSuffix[partition]) ?? unknownMark };
+  },
+  "aws-native:index:getAzs": (args, ctx) => {
+    const region = regionOf(args, ctx);
+    const zones = region === undefined ? undefined : zonesOf("aws", region);
+    return { azs: zones === undefined ? unknownMark : zones.map((z) => z.name) };
+  },
+
   // The account AWS documents for the region (residency/service-accounts.ts); a region created
   // since August 2022 has none, and the provider fails the call there as AWS documents no ID.
   "aws:elb/getServiceAccount:getServiceAccount": (args, ctx) => {

@@ -82,6 +82,41 @@ describe("functions the stack decides", () => {
     );
   });
 
+  it("answers AWS Cloud Control's region, account, partition and zones as @pulumi/aws's", () => {
+    const declared = { ...beijing, config: { "sovereign-dc:accountId": "111122223333" } };
+    expect(result("aws-native:index:getRegion", {}, beijing)).toEqual({ region: "cn-north-1" });
+    expect(result("aws-native:index:getAccountId", {}, declared)).toEqual({
+      accountId: "111122223333",
+    });
+    expect(result("aws-native:index:getAccountId", {}, beijing)).toEqual({
+      accountId: placeholderAccount,
+    });
+    expect(result("aws-native:index:getPartition", {}, beijing)).toEqual({
+      partition: "aws-cn",
+      dnsSuffix: "amazonaws.com.cn",
+    });
+    expect(result("aws-native:index:getUrlSuffix", {})).toEqual({ urlSuffix: "amazonaws.com" });
+    expect(result("aws-native:index:getAzs", {})).toEqual({
+      azs: zonesOf("aws", "us-west-2")!.map((z) => z.name),
+    });
+    expect(result("aws-native:index:getAzs", { region: "cn-north-1" }).azs).toEqual([
+      "cn-north-1a",
+      "cn-north-1b",
+      "cn-north-1d",
+    ]);
+    // No region, no answer: the provider itself refuses to start without one.
+    for (const token of [
+      "aws-native:index:getRegion",
+      "aws-native:index:getPartition",
+      "aws-native:index:getUrlSuffix",
+      "aws-native:index:getAzs",
+    ]) {
+      for (const value of Object.values(result(token, {}, noRegion))) {
+        expect(value).toBe(unknownMark);
+      }
+    }
+  });
+
   it("answers the account from sovereign-dc:accountId, then a single allowedAccountIds, else the stand-in", () => {
     const token = "aws:index/getCallerIdentity:getCallerIdentity";
     const declared = {
@@ -229,6 +264,11 @@ describe("functions the engine cannot answer", () => {
       "alicloud:index/getAccount:getAccount",
       "alicloud:index/getRegions:getRegions",
       "alicloud:index/getZones:getZones",
+      "aws-native:index:getAccountId",
+      "aws-native:index:getAzs",
+      "aws-native:index:getPartition",
+      "aws-native:index:getRegion",
+      "aws-native:index:getUrlSuffix",
       "aws:elb/getServiceAccount:getServiceAccount",
       "aws:iam/getPolicyDocument:getPolicyDocument",
       "aws:index/getAvailabilityZones:getAvailabilityZones",

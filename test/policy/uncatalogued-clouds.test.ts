@@ -151,6 +151,45 @@ describe("AWS Cloud Control (aws-native), its types allowed: its regions are AWS
   );
 });
 
+/** A subnet of AWS Cloud Control in the zone `zone`, through an aws-native provider in Oregon. */
+const nativeSubnet = (zone: string) =>
+  pipe(
+    addProvider("aws-native", "native", { region: "us-west-2" }),
+    add(
+      "aws-native:ec2:Subnet",
+      "app",
+      { vpcId: "vpc-0123", cidrBlock: "10.0.1.0/24", availabilityZone: zone },
+      { provider: "native" },
+    ),
+  );
+
+describe("AWS Cloud Control (aws-native), its types allowed: its zones are AWS's", () => {
+  runCases(
+    pack,
+    () => happy,
+    {
+      ...oregonSettings,
+      policies: { "reviewed-resource-types": { allowTypes: ["aws-native:ec2:Subnet"] } },
+    },
+    [
+      {
+        name: "an aws-native subnet is in a zone abroad",
+        bad: nativeSubnet("eu-central-1a"),
+        expected: [
+          [
+            "arn-locality",
+            "app",
+            "mandatory",
+            ['ec2 subnet "app"', "eu-central-1a (outside US, in EU)"],
+          ],
+        ],
+        twinName: "it is in a zone of a region of the jurisdiction, judged by the catalog",
+        twin: nativeSubnet("us-west-2a"),
+      },
+    ],
+  );
+});
+
 describe("places such a resource names below its top level", () => {
   const account = "azure-native:documentdb:DatabaseAccount";
   const cosmos = (replica: unknown, extra: Record<string, unknown> = {}) =>
