@@ -65,6 +65,11 @@ function nameOfKind(type: string): string {
     return `${type.slice("pulumi:providers:".length)} provider`;
   }
   const [pkg, mod = "", kind = ""] = type.split(":");
+  if (kind === "") {
+    // A component's own type token may have fewer parts (`pulumi:containerService`, `WebApp`):
+    // its last part names it.
+    return words(mod === "" ? pkg : mod);
+  }
   if (pkg === "kubernetes") {
     return `k8s ${kind.toLowerCase()}`;
   }

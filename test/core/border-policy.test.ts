@@ -230,8 +230,10 @@ describe("naming resources", () => {
     ["aws:ec2/x:VPCEndpoint", "ec2 vpc endpoint"],
     ["kubernetes:apps/v1:StatefulSet", "k8s statefulset"],
     ["pulumi:providers:alicloud", "alicloud provider"],
-    ["aws:s3", "s3 "],
-    ["odd", ""],
+    // A component's own token may have fewer parts: its last part names it.
+    ["aws:s3", "s3"],
+    ["pulumi:containerService", "container service"],
+    ["WebApp", "web app"],
   ])("%s is a %j", (type, expected) => {
     expect(kindName(type)).toBe(expected);
   });
