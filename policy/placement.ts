@@ -483,6 +483,12 @@ export const arnLocality = residencyResourcePolicy({
       // A provider's region and endpoints are resource-placement's.
       return;
     }
+    if (!args.provider) {
+      // A component (or the stack) holds no data of its own: what its inputs name reaches the
+      // cloud only through its children, each judged itself — an IAM document a component hands
+      // a role policy is judged on that policy, in the partition that policy is created in.
+      return;
+    }
     const j = ctx.jurisdiction;
     const label = resourceLabel(args.type, args.name);
     skipped ??= declaredPaths(byType);

@@ -223,6 +223,25 @@ export function add(
   return (plan) => withResources(plan, resource(plan, type, name, inputs, opts));
 }
 
+/**
+ * A mutation that adds a component resource of the program, as the engine records it: no
+ * provider, no ID, its inputs its outputs' only source.
+ */
+export function addComponent(type: string, name: string, inputs: Props): (plan: Plan) => Plan {
+  return (plan) =>
+    withResources(
+      plan,
+      recordOf({
+        urn: `urn:pulumi:${plan.stack}::${plan.project}::${type}::${name}`,
+        type,
+        name,
+        custom: false,
+        parent: plan.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn,
+        inputs,
+      }),
+    );
+}
+
 /** A mutation that adds an explicit provider (see `provider`). */
 export function addProvider(pkg: string, name: string, props: Props): (plan: Plan) => Plan {
   return (plan) => withResources(plan, provider(plan, pkg, name, props));

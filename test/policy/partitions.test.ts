@@ -7,7 +7,7 @@
  * of its own, a key a store is encrypted with — is judged as before.
  */
 import type { Plan } from "../../engine/plan";
-import { add, addProvider, fixturePlan, pipe, unknown } from "../helpers/policy-plan";
+import { add, addComponent, addProvider, fixturePlan, pipe, unknown } from "../helpers/policy-plan";
 import { findings, policyPack } from "../helpers/policy-session";
 
 const account = "111122223333";
@@ -47,6 +47,25 @@ test("a China-partition role policy naming buckets and log groups of the aws par
     }),
   )(china);
   expect(findings(await pack.check(plan, cn))).toEqual([]);
+});
+
+test("a component handing that document to the role policy it creates is judged through the policy alone", async () => {
+  const statement = { Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::reports/*" };
+  // A component of the program's own: no provider, and the document among its inputs.
+  const service = addComponent("acme:index:Service", "api", {
+    policyDocs: [JSON.parse(document(statement))],
+  });
+  expect(findings(await pack.check(pipe(service, rolePolicy(statement))(china), cn))).toEqual([]);
+  // The same document on a role policy of the aws partition is reported there, on the policy.
+  const abroad = pipe(
+    service,
+    addProvider("aws", "virginia", { region: "us-east-1" }),
+    rolePolicy(statement, { provider: "virginia" }),
+  )(china);
+  const arnFindings = findings(await pack.check(abroad, cn))
+    .filter(([policy]) => policy === "arn-locality")
+    .map(([, name, , path]) => [name, path?.[1]]);
+  expect(arnFindings).toEqual([["reader", "arn:aws:s3:::reports/* (partition aws, outside CN)"]]);
 });
 
 test("the same ARN in a function's environment is reported: the application reads it", async () => {
