@@ -120,6 +120,13 @@ describe("a whitelist's sources, in words", () => {
       "admits 8.8.8.0/24, a public range that is not in the allowlist",
     ]);
   });
+
+  it("says a source that is no address is none, and fails it closed", () => {
+    // An unset config value in a template string, as programs write `${office}/32`.
+    expect(openSource("cidrBlocks[0]", "undefined", []).map((s) => s.what)).toEqual([
+      'admits "undefined", which is neither an IP address nor a CIDR range, so what it admits cannot be decided',
+    ]);
+  });
 });
 
 describe("one flow inside another", () => {

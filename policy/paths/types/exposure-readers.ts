@@ -6,7 +6,7 @@
  * preview is an opening that only may be, judged all the same.
  */
 import type { EgressAllowEntry } from "../../framework";
-import { isAnywhere, isSharedCidr, reachOfAddress } from "../addresses";
+import { isAnywhere, isSharedCidr, parseCidr, reachOfAddress } from "../addresses";
 import type { GlobalReach, PublicReader } from "../model";
 import { isTrue, isUnknown, jsonDocument, str, valueAt, valuesAt } from "../values";
 
@@ -43,7 +43,9 @@ export function openSource(path: string, value: unknown, allowlist: Allowlist): 
         ? `admits ${c}: every address on the internet`
         : isSharedCidr(c)
           ? `admits ${c}, shared address space (100.64.0.0/10: carrier-grade NAT, and the cloud's own services) that is not in the allowlist`
-          : `admits ${c}, a public range that is not in the allowlist`,
+          : parseCidr(c) === undefined
+            ? `admits ${JSON.stringify(c)}, which is neither an IP address nor a CIDR range, so what it admits cannot be decided`
+            : `admits ${c}, a public range that is not in the allowlist`,
     }));
 }
 
