@@ -124,13 +124,29 @@ const nativeBucket = (region: string) =>
     add("aws-native:s3:Bucket", "archive", {}, { provider: "native" }),
   );
 
-describe("AWS Cloud Control (aws-native), its types allowed: its regions are AWS's", () => {
+/** A subnet of AWS Cloud Control in the zone `zone`, through an aws-native provider in Oregon. */
+const nativeSubnet = (zone: string) =>
+  pipe(
+    addProvider("aws-native", "native", { region: "us-west-2" }),
+    add(
+      "aws-native:ec2:Subnet",
+      "app",
+      { vpcId: "vpc-0123", cidrBlock: "10.0.1.0/24", availabilityZone: zone },
+      { provider: "native" },
+    ),
+  );
+
+describe("AWS Cloud Control (aws-native), its types allowed: its regions and zones are AWS's", () => {
   runCases(
     pack,
     () => happy,
     {
       ...oregonSettings,
-      policies: { "reviewed-resource-types": { allowTypes: ["aws-native:s3:Bucket"] } },
+      policies: {
+        "reviewed-resource-types": {
+          allowTypes: ["aws-native:s3:Bucket", "aws-native:ec2:Subnet"],
+        },
+      },
     },
     [
       {
@@ -147,31 +163,6 @@ describe("AWS Cloud Control (aws-native), its types allowed: its regions are AWS
         twinName: "it is in a region of the jurisdiction, judged by the catalog without a list",
         twin: nativeBucket("us-west-2"),
       },
-    ],
-  );
-});
-
-/** A subnet of AWS Cloud Control in the zone `zone`, through an aws-native provider in Oregon. */
-const nativeSubnet = (zone: string) =>
-  pipe(
-    addProvider("aws-native", "native", { region: "us-west-2" }),
-    add(
-      "aws-native:ec2:Subnet",
-      "app",
-      { vpcId: "vpc-0123", cidrBlock: "10.0.1.0/24", availabilityZone: zone },
-      { provider: "native" },
-    ),
-  );
-
-describe("AWS Cloud Control (aws-native), its types allowed: its zones are AWS's", () => {
-  runCases(
-    pack,
-    () => happy,
-    {
-      ...oregonSettings,
-      policies: { "reviewed-resource-types": { allowTypes: ["aws-native:ec2:Subnet"] } },
-    },
-    [
       {
         name: "an aws-native subnet is in a zone abroad",
         bad: nativeSubnet("eu-central-1a"),
