@@ -198,13 +198,19 @@ function uncataloguedPlaceFindings(
       }
       continue;
     }
+    const last = wordsOf(hit.name).at(-1) ?? "";
+    const kind = ["zone", "zones"].includes(last)
+      ? "zone"
+      : ["region", "regions"].includes(last)
+        ? "region"
+        : undefined;
     if (
       regionsOf !== undefined &&
-      ["zone", "zones"].includes(wordsOf(hit.name).at(-1) ?? "") &&
-      regionNamed("zone", regionsOf, value) !== undefined
+      kind !== undefined &&
+      regionNamed(kind, regionsOf, value) !== undefined
     ) {
-      // A zone of that cloud (`us-west-2a`): arn-locality judges it by its region, as it does
-      // every place a property names.
+      // A region or zone of that cloud in another property (`vpcRegion`, `availabilityZone`):
+      // arn-locality judges it, as it does every place a property names.
       continue;
     }
     const where = `${pkg} ${key} ${JSON.stringify(value)} (which the pack cannot place)`;

@@ -136,6 +136,18 @@ const nativeSubnet = (zone: string) =>
     ),
   );
 
+/** A private hosted zone of AWS Cloud Control for a VPC of `vpcRegion`. */
+const nativeZone = (vpcRegion: string) =>
+  pipe(
+    addProvider("aws-native", "native", { region: "us-west-2" }),
+    add(
+      "aws-native:route53:HostedZone",
+      "internal",
+      { name: "internal.example.com", vpcs: [{ vpcId: "vpc-0123", vpcRegion }] },
+      { provider: "native" },
+    ),
+  );
+
 describe("AWS Cloud Control (aws-native), its types allowed: its regions and zones are AWS's", () => {
   runCases(
     pack,
@@ -144,7 +156,11 @@ describe("AWS Cloud Control (aws-native), its types allowed: its regions and zon
       ...oregonSettings,
       policies: {
         "reviewed-resource-types": {
-          allowTypes: ["aws-native:s3:Bucket", "aws-native:ec2:Subnet"],
+          allowTypes: [
+            "aws-native:s3:Bucket",
+            "aws-native:ec2:Subnet",
+            "aws-native:route53:HostedZone",
+          ],
         },
       },
     },
@@ -176,6 +192,20 @@ describe("AWS Cloud Control (aws-native), its types allowed: its regions and zon
         ],
         twinName: "it is in a zone of a region of the jurisdiction, judged by the catalog",
         twin: nativeSubnet("us-west-2a"),
+      },
+      {
+        name: "an aws-native hosted zone serves a VPC abroad",
+        bad: nativeZone("eu-central-1"),
+        expected: [
+          [
+            "arn-locality",
+            "internal",
+            "mandatory",
+            ['route53 hosted zone "internal"', "eu-central-1 (outside US, in EU)"],
+          ],
+        ],
+        twinName: "it serves a VPC of a region of the jurisdiction",
+        twin: nativeZone("us-east-1"),
       },
     ],
   );
