@@ -37,6 +37,7 @@ import {
   declaredPaths,
   foreignArns,
   inertAcrossPartitions,
+  inertInComponent,
   kmsArn,
   type NamedPlaceKind,
   namedPlaceReferences,
@@ -489,12 +490,6 @@ export const arnLocality = residencyResourcePolicy({
       // A provider's region and endpoints are resource-placement's.
       return;
     }
-    if (!args.provider) {
-      // A component (or the stack) holds no data of its own: what its inputs name reaches the
-      // cloud only through its children, each judged itself — an IAM document a component hands
-      // a role policy is judged on that policy, in the partition that policy is created in.
-      return;
-    }
     const j = ctx.jurisdiction;
     const label = resourceLabel(args.type, args.name);
     skipped ??= declaredPaths(byType);
@@ -518,7 +513,10 @@ export const arnLocality = residencyResourcePolicy({
       args.props,
       (a) => !kmsArn.test(a) && namesAPlace(a) && !inOwnRegion(a),
       skip,
-    ).filter((ref) => !inertAcrossPartitions(args.type, ref, partition));
+    ).filter((ref) =>
+      // A component (no provider) hands its documents to the resources it creates.
+      args.provider ? !inertAcrossPartitions(args.type, ref, partition) : !inertInComponent(j, ref),
+    );
     for (const { path, place } of foreignArns(j, refs)) {
       ctx.report({
         message: `${label} must reference only places inside ${j.id}, but ${path} names ${place}. Reference a resource in the stack's own region and partition.`,

@@ -173,6 +173,27 @@ export function inertAcrossPartitions(
   );
 }
 
+/**
+ * The same for a component, which holds no document of its own but hands those among its inputs
+ * to the resources it creates: an ARN of a partition the jurisdiction does not hold, in a
+ * document's statement, is inert for every holder inside the jurisdiction (each evaluates it in
+ * its own partition), and a holder outside is reported for where it is created. Any other place
+ * among a component's inputs is judged: offline, a multi-language component's resources are not
+ * there to judge.
+ */
+export function inertInComponent(j: Jurisdiction, ref: ArnReference): boolean {
+  if (isUnknown(ref.arn)) {
+    return false;
+  }
+  const partition = arnPartition(ref.arn);
+  return (
+    partition !== undefined &&
+    partition !== "*" &&
+    !j.awsPartitions.includes(partition) &&
+    /(^|\.)Statement(\[\]|\.|$)/.test(modelPath(ref.path))
+  );
+}
+
 /** The kinds of place the generic reader finds by a property's name rather than by its value. */
 export type NamedPlaceKind = Extract<PlaceKind, "region" | "zone" | "endpoint" | "image">;
 

@@ -66,6 +66,17 @@ test("a component handing that document to the role policy it creates is judged 
     .filter(([policy]) => policy === "arn-locality")
     .map(([, name, , path]) => [name, path?.[1]]);
   expect(arnFindings).toEqual([["reader", "arn:aws:s3:::reports/* (partition aws, outside CN)"]]);
+  // Any other place among a component's inputs is judged: offline, a multi-language component's
+  // resources are not there to judge.
+  const zoned = addComponent("acme:index:Network", "net", {
+    zones: [{ availabilityZone: "us-east-2a" }],
+    policy: document({ ...statement, Resource: `arn:aws-cn:s3:::reports/*` }),
+  })(china);
+  expect(
+    findings(await pack.check(zoned, cn))
+      .filter(([policy]) => policy === "arn-locality")
+      .map(([, name, , path]) => [name, path?.[1]]),
+  ).toEqual([["net", "us-east-2a (outside CN, in US)"]]);
 });
 
 test("the same ARN in a function's environment is reported: the application reads it", async () => {
