@@ -57,7 +57,10 @@ export class ConstructionLog {
     return this.all.length;
   }
 
-  /** How many resources the program constructed and registered (reads and rebuilt references excluded). */
+  /**
+   * How many resources the program constructed and registered (reads and rebuilt references
+   * excluded).
+   */
   get registrations(): number {
     return this.all.filter((c) => !c.elsewhere).length;
   }

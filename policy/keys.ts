@@ -329,8 +329,8 @@ export const keyLocality = residencyResourcePolicy({
  * The key a data store is encrypted with must be placed inside the jurisdiction: a key of the
  * program created through a provider pinned there, one named by a full ARN (which
  * `key-locality` places), or one named by a key ID or alias name, which KMS resolves in the
- * store's own account and region. Whoever holds the key can read the data, so a key abroad is a path out
- * even when the ciphertext stays home, and a key the pack cannot place fails closed.
+ * store's own account and region. Whoever holds the key can read the data, so a key abroad is a
+ * path out even when the ciphertext stays home, and a key the pack cannot place fails closed.
  */
 export const storeKeyLocality = residencyStackPolicy({
   name: "store-key-locality",
