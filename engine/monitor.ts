@@ -19,7 +19,8 @@ import { wholeAnswer } from "./invokes/unknowns";
 import { isProviderType, packageOf, recordOf, type RecordedResource } from "./plan";
 import { declaredStackOutputsOf } from "../residency/stack-outputs";
 import { synthesizeState } from "./synth";
-import { plainProps, unknownValue } from "./wire";
+import { withoutResourceRefs } from "./analyzer-wire";
+import { holdsResourceRef, plainProps, unknownValue } from "./wire";
 
 /** google-protobuf's `Struct`, from the SDK's own dependencies (this package does not list it). */
 const structProto = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"))(
@@ -349,6 +350,16 @@ export class RecordingMonitor extends MockMonitor {
     const inputs = withStandInMarksUnknown(
       (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
     );
+    if (custom && holdsResourceRef(inputs)) {
+      // A provider is given a resource handed to an input as that resource's ID (a component's
+      // as its URN), and its state holds that text: `bucket: pet` names the bucket after the
+      // pet's ID. The recorded inputs keep the reference, as the engine forwards it to the pack.
+      req.setObject(
+        structProto.Struct.fromJavaScript(
+          withoutResourceRefs(inputs) as Record<string, StructProto.JavaScriptValue>,
+        ),
+      );
+    }
     const parent = req.getParent();
     await this.yieldWhenDue();
     await super.registerResource(req, (err, resp) => {

@@ -61,3 +61,23 @@ export function plainProps(
 ): Record<string, unknown> {
   return toPlain(props, opts) as Record<string, unknown>;
 }
+
+/** Whether a wire value holds a resource reference anywhere. */
+export function holdsResourceRef(value: unknown): boolean {
+  if (Array.isArray(value)) {
+    return value.some(holdsResourceRef);
+  }
+  if (value === null || typeof value !== "object") {
+    return false;
+  }
+  const obj = value as Record<string, unknown>;
+  if (obj[sigKey] === resourceSig) {
+    return true;
+  }
+  for (const k in obj) {
+    if (holdsResourceRef(obj[k])) {
+      return true;
+    }
+  }
+  return false;
+}

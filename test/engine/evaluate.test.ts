@@ -83,6 +83,12 @@ describe("resource references", () => {
       policy: "{}",
     });
   });
+
+  it("reach the provider as the resource's id, which its state then holds", () => {
+    const bucket = named(refs, "bucket");
+    expect(named(refs, "policy").outputs.bucket).toBe(bucket.id);
+    expect(refs.outputs.policyBucket).toBe(bucket.id);
+  });
 });
 
 describe("multi-language components", () => {
