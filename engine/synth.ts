@@ -189,6 +189,9 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
       region === undefined || id === unknownValue
         ? unknownValue
         : `${id}.s3.${region}.${awsDomain(region)}`;
+    // The bucket's global endpoint (`<bucket>.s3.amazonaws.com`), a CloudFront origin as often.
+    state.bucketDomainName =
+      region === undefined || id === unknownValue ? unknownValue : `${id}.s3.${awsDomain(region)}`;
   }
   if (type === "aws:kms/key:Key") {
     state.keyId = id;

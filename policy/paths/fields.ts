@@ -482,11 +482,14 @@ export function compileField(
       out.push(build(field, hit.path, { kind: "stack" }, r, x));
     } else {
       const c = decide(field, hit.value, r, x);
-      const ref = refs[i];
+      const ref = namedResource(field, hit.value, refs[i], x);
       // Not known at preview, what the value names is read through the resource it was built
-      // from, which only the whole stack places (the graph: here, or an unknown place).
+      // from, which only the whole stack places (the graph: here, or an unknown place). So is a
+      // value that names a resource by a form of its kind that places nothing itself (a
+      // bucket's global domain): the whole stack holds that resource or not.
       const unknownRef = field.ref !== undefined && isUnknown(hit.value);
-      const outcome: Outcome = unknownRef ? { kind: "stack" } : c.outcome;
+      const byForm = refs[i]?.kind !== "resource" && formOf(field, hit.value) !== undefined;
+      const outcome: Outcome = unknownRef || byForm ? { kind: "stack" } : c.outcome;
       out.push(
         build(
           field,
@@ -494,15 +497,39 @@ export function compileField(
           outcome,
           r,
           x,
-          ref?.kind === "resource" ? ref.resource : c.far,
+          ref ?? c.far,
           undefined,
           // A destination named-destinations places over the stack, where the field says so.
-          unknownRef && field.namedWhenUnknown === true,
+          (unknownRef && field.namedWhenUnknown === true) || byForm,
         ),
       );
     }
   }
   return out;
+}
+
+/**
+ * The resource of the stack a value of a field with a `ref` names: through its dependencies or
+ * an output that identifies it, else by a form its kind reads (a bucket's own domain,
+ * `<bucket>.s3.amazonaws.com`, names the bucket).
+ */
+function namedResource(
+  field: FieldSpec,
+  value: unknown,
+  ref: Ref | undefined,
+  x: Resolver,
+): BorderResource | undefined {
+  if (ref?.kind === "resource") {
+    return ref.resource;
+  }
+  const form = formOf(field, value);
+  return form ? x.byIdentifier(form.value, refKinds[form.kind].types) : undefined;
+}
+
+/** What a value names by a form its field's kind reads (a bucket's own domain), if it does. */
+function formOf(field: FieldSpec, value: unknown) {
+  const kind = field.ref ? refKinds[field.ref] : undefined;
+  return typeof value === "string" && value !== "" ? kind?.byForm?.(value) : undefined;
 }
 
 /** How much of an unreadable document's first line a message quotes. */

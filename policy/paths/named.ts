@@ -106,9 +106,13 @@ function resolve(
     // A regional ARN (a log group, a stream) places itself.
     return arnOutcome(j, hit.value);
   }
-  // By name first; else through the resources the value was computed from (IDs are not among
-  // the outputs every engine reports).
-  const target = resolveRef(kind, hit.value, resources, r.urn);
+  // By name first (or by what a form of it names: a bucket's own domain, its bucket); else
+  // through the resources the value was computed from (IDs are not among the outputs every
+  // engine reports).
+  const form = kind.byForm?.(hit.value);
+  const target = form
+    ? resolveRef(refKinds[form.kind], form.value, resources, r.urn)
+    : resolveRef(kind, hit.value, resources, r.urn);
   const candidates = target
     ? [target]
     : uncontradicted(dependencyTargets(r, field.path, kind), kind);
@@ -185,7 +189,13 @@ export function namedDestinationsPolicy(meta: {
             if (field.where && !field.where(hit.holder, { props: r.props, path: hit.path })) {
               continue;
             }
-            if (field.format !== "ref" && !isUnknown(hit.value)) {
+            if (
+              field.format !== "ref" &&
+              !isUnknown(hit.value) &&
+              (typeof hit.value !== "string" || kind.byForm?.(hit.value) === undefined)
+            ) {
+              // A known value of another format is its own, unless it names a resource by a
+              // form of its kind (a bucket's own domain).
               continue;
             }
             // `sourceLabel` reads only the props, which it finds on a runtime resource too.

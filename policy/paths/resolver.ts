@@ -22,6 +22,7 @@ import {
   isAwsIdentityType,
   type Placement,
   placementOf,
+  regionOfEndpoint,
 } from "../../residency/placement";
 import type { BorderResource, Place } from "./model";
 import type { DeclaredCluster } from "../../residency/clusters";
@@ -60,6 +61,13 @@ export interface RefKind {
   readonly judgedByTarget?: true;
   /** What cannot be checked of a target the program does not create (default: its region). */
   readonly unchecked?: string;
+  /**
+   * A value in a form that names a resource of another kind by another identifier (a bucket's
+   * own domain names the bucket by its name), or undefined.
+   */
+  readonly byForm?: (
+    value: string,
+  ) => { readonly kind: RefKindName; readonly value: string } | undefined;
 }
 
 /**
@@ -71,9 +79,16 @@ export interface RefKind {
 export function s3BucketName(value: string): string {
   const m = /^(?:arn:[^:]+:s3:::|s3(?:ssl)?:\/\/|\/)?([^/]+)/.exec(value);
   const name = m ? m[1] : value;
-  // A bucket's own domain (`<name>.s3.amazonaws.com`, `<name>.s3.<region>.amazonaws.com.cn`),
-  // as CloudFront's logging names its bucket.
-  return /^(.+)\.s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?$/.exec(name)?.[1] ?? name;
+  return bucketOfS3Domain(name) ?? name;
+}
+
+/**
+ * The bucket a bucket's own domain names (`<name>.s3.amazonaws.com`,
+ * `<name>.s3.<region>.amazonaws.com.cn`, `<name>.s3-website-<region>.amazonaws.com`), as
+ * CloudFront's logging and origins name it; undefined for any other host.
+ */
+export function bucketOfS3Domain(host: string): string | undefined {
+  return /^(.+)\.s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?$/.exec(host)?.[1];
 }
 
 /** OSS names arrive as names or as `acs:oss:*:*:<name>` / `acs:oss:::<name>`. */
@@ -308,6 +323,12 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
   // instances and their addresses, and the program's own DNS names for them.
   "cdn-origin": {
     noun: "origin",
+    // An S3 bucket's global domain (`<bucket>.s3.amazonaws.com`), which names no region, names
+    // the bucket, whatever the program computed it from; a regional one places itself.
+    byForm: (value) => {
+      const bucket = regionOfEndpoint(value) === undefined ? bucketOfS3Domain(value) : undefined;
+      return bucket === undefined ? undefined : { kind: "s3-bucket", value: bucket };
+    },
     types: [
       "aws:s3/bucket:Bucket",
       "aws:s3/bucketV2:BucketV2",

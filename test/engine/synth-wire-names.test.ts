@@ -28,6 +28,7 @@ describe("a name given in the wire form", () => {
     expect(state.bucketRegionalDomainName).toBe(
       "configs-210987654321-cn-north-1.s3.cn-north-1.amazonaws.com.cn",
     );
+    expect(state.bucketDomainName).toBe("configs-210987654321-cn-north-1.s3.amazonaws.com.cn");
   });
 
   it("names the role by the value inside a secret", () => {
@@ -47,6 +48,7 @@ describe("a name given in the wire form", () => {
     expect(id).toBe(unknownValue);
     expect(state.arn).toBe(unknownValue);
     expect(state.bucketRegionalDomainName).toBe(unknownValue);
+    expect(state.bucketDomainName).toBe(unknownValue);
   });
 
   it("still auto-names a bucket whose name is left out", () => {

@@ -4,7 +4,8 @@
  * inside CN (global-services is silent), and the origin is the distribution's way out: a host of
  * the program's own resources or a cloud endpoint inside passes, an endpoint abroad or a host the
  * pack cannot place is remote-sites', and an origin not known at preview that nothing of the
- * program explains is named-destinations' — never sealed.
+ * program explains, or a bucket's global domain that names no bucket of the program, is
+ * named-destinations' — never sealed.
  */
 import type { Plan } from "../../engine/plan";
 import { add, fixturePlan, unknown } from "../helpers/policy-plan";
@@ -70,6 +71,21 @@ test("an origin on a load balancer abroad is remote-sites', not also arn-localit
 
 test("an origin on a bucket endpoint of cn-north-1 passes", async () => {
   expect(await judged(distribution("assets.s3.cn-north-1.amazonaws.com.cn")(china))).toEqual([]);
+});
+
+test("an origin on a bucket's global domain is that bucket: the program's passes, another cannot be placed", async () => {
+  // `<bucket>.s3.amazonaws.com.cn` names no region; it is the bucket's own domain
+  // (`bucketDomainName`), served from the bucket's region.
+  const withAssets = add("aws:s3/bucket:Bucket", "assets", { bucket: "assets-4711" })(china);
+  expect(await judged(distribution("assets-4711.s3.amazonaws.com.cn")(withAssets))).toEqual([]);
+  expect(await judged(distribution("someone-else.s3.amazonaws.com.cn")(withAssets))).toEqual([
+    [
+      "named-destinations",
+      "cdn",
+      "mandatory",
+      '"someone-else.s3.amazonaws.com.cn" (cannot be placed)',
+    ],
+  ]);
 });
 
 test("an origin not known at preview is placed through the program's resource it came from", async () => {
