@@ -20,7 +20,7 @@ import { isProviderType, packageOf, recordOf, type RecordedResource } from "./pl
 import { declaredStackOutputsOf } from "../residency/stack-outputs";
 import { synthesizeState } from "./synth";
 import { withoutResourceRefs } from "./analyzer-wire";
-import { holdsResourceRef, plainProps, unknownValue } from "./wire";
+import { holdsResourceRef, holdsUnknown, plainProps, unknownValue } from "./wire";
 
 /** google-protobuf's `Struct`, from the SDK's own dependencies (this package does not list it). */
 const structProto = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"))(
@@ -418,16 +418,6 @@ function installedVersion(pkg: string): string {
   } catch {
     return "";
   }
-}
-
-function holdsUnknown(v: unknown): boolean {
-  if (v === unknownValue) {
-    return true;
-  }
-  if (Array.isArray(v)) {
-    return v.some(holdsUnknown);
-  }
-  return typeof v === "object" && v !== null && Object.values(v).some(holdsUnknown);
 }
 
 /**

@@ -14,6 +14,7 @@
 import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
 import { packageOf, type Plan, type RecordedResource } from "./plan";
+import { holdsUnknown } from "./wire";
 
 export const offlineVisibility = {
   name: "offline-visibility",
@@ -135,8 +136,12 @@ function failedCallbackViolations(plan: Plan, level: Level, fix: string): Violat
   ];
 }
 
-/** `…, but ingress[0].cidrBlocks[0] is not known at preview`: the property a finding names. */
-const notKnownAtPreview = /\bbut ([\w$]+)((?:\.[\w$]+|\[\d+\])*) is not known at preview\b/;
+/**
+ * `…, but ingress[0].cidrBlocks[0] is not known at preview` (or `… is not known before deployment
+ * (an output of another resource, or the answer of a lookup)`): the property a finding names.
+ */
+const notKnownAtPreview =
+  /\bbut ([\w$]+)((?:\.[\w$]+|\[\d+\])*) is not known (?:at preview\b|before deployment \(an output of another resource, or the answer of a lookup\))/;
 
 /**
  * The findings with each "not known at preview" said as what it is offline, where the value
@@ -159,20 +164,26 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
     );
     const stackReference = (d: { type: string }) => d.type === "pulumi:pulumi:StackReference";
     const remote = (d: object) => "remote" in d && d.remote === true;
-    if (deps.length === 0 || !deps.every((d) => stackReference(d) || remote(d))) {
+    // A resource of the program whose outputs are all known offline did not make it unknown.
+    const sources = deps.filter(
+      (d) => stackReference(d) || remote(d) || !("outputs" in d) || holdsUnknown(d.outputs),
+    );
+    if (sources.length === 0 || !sources.every((d) => stackReference(d) || remote(d))) {
       return v;
     }
-    const sources = deps.map((d) =>
+    const named = sources.map((d) =>
       stackReference(d)
-        ? `another stack's outputs (StackReference ${JSON.stringify(d.name)}, which pulumi preview reads from that stack's state)`
+        ? `another stack's outputs (StackReference ${JSON.stringify(d.name)}, which pulumi preview reads from that stack's state; declared under sovereign-dc:stackOutputs in the stack config, they are judged offline too)`
         : `the multi-language component ${d.type} ${JSON.stringify(d.name)} (whose plugin computes it under the Pulumi CLI)`,
     );
     return {
       ...v,
-      message: v.message.replace(
-        m[0],
-        `but ${m[1]}${m[2]} is not known offline: it comes from ${sources.join(" and ")}`,
-      ),
+      message: v.message
+        .replace(
+          m[0],
+          `but ${m[1]}${m[2]} is not known offline: it comes from ${named.join(" and ")}`,
+        )
+        .replace(/ cannot be decided at preview\b/, " cannot be decided offline"),
     };
   });
 }

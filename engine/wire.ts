@@ -81,3 +81,14 @@ export function holdsResourceRef(value: unknown): boolean {
   }
   return false;
 }
+
+/** Whether a wire value holds the unknown value anywhere. */
+export function holdsUnknown(v: unknown): boolean {
+  if (v === unknownValue) {
+    return true;
+  }
+  if (Array.isArray(v)) {
+    return v.some(holdsUnknown);
+  }
+  return typeof v === "object" && v !== null && Object.values(v).some(holdsUnknown);
+}

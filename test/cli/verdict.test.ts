@@ -564,7 +564,7 @@ describe("callbacks on values the engine cannot know offline", () => {
     const run = runs.stackReferenceCidr;
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      'security group "app" must not be reachable from the internet, but ingress[0].cidrBlocks[0] is not known offline: it comes from another stack\'s outputs (StackReference "acme/network/prod", which pulumi preview reads from that stack\'s state), so whether it admits the internet cannot be decided.',
+      'security group "app" must not be reachable from the internet, but ingress[0].cidrBlocks[0] is not known offline: it comes from another stack\'s outputs (StackReference "acme/network/prod", which pulumi preview reads from that stack\'s state; declared under sovereign-dc:stackOutputs in the stack config, they are judged offline too), so whether it admits the internet cannot be decided.',
     );
   });
 

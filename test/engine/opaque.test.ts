@@ -11,6 +11,7 @@ import type { Violation } from "../../engine/check";
 import { opaqueViolations, withOfflineSources } from "../../engine/opaque";
 import { type Plan, recordOf, type RecordedResource } from "../../engine/plan";
 import { UsageError } from "../../engine/project";
+import { unknownValue } from "../../engine/wire";
 import { cliMany, root } from "../helpers/cli";
 
 const stackUrn = "urn:pulumi:prod::opaque::pulumi:pulumi:Stack::opaque-prod";
@@ -316,7 +317,11 @@ describe("withOfflineSources", () => {
     urn: r.urn,
   });
   const vpc = resource("awsx:ec2:Vpc", "net", { remote: true });
-  const vpcEndpoint = resource("aws:ec2/vpcEndpoint:VpcEndpoint", "s3", { custom: true });
+  // Its CIDR blocks (the prefix list's) are known only once it exists: it may be the source.
+  const vpcEndpoint = {
+    ...resource("aws:ec2/vpcEndpoint:VpcEndpoint", "s3", { custom: true }),
+    outputs: { cidrBlocks: unknownValue },
+  };
   const reference = "urn:pulumi:prod::opaque::pulumi:pulumi:StackReference::acme/network/prod";
   const group = (ingress: string[]) => ({
     ...resource("aws:ec2/securityGroup:SecurityGroup", "app", { custom: true }),
@@ -342,7 +347,30 @@ describe("withOfflineSources", () => {
       plan(vpc, sg),
     );
     expect(v.message).toContain(
-      'is not known offline: it comes from another stack\'s outputs (StackReference "acme/network/prod", which pulumi preview reads from that stack\'s state) and the multi-language component awsx:ec2:Vpc "net"',
+      'is not known offline: it comes from another stack\'s outputs (StackReference "acme/network/prod", which pulumi preview reads from that stack\'s state; declared under sovereign-dc:stackOutputs in the stack config, they are judged offline too) and the multi-language component awsx:ec2:Vpc "net"',
+    );
+  });
+
+  it("says so in a view's words, and leaves out a resource of the program whose outputs are all known", () => {
+    const logs = {
+      ...resource("aws:cloudwatch/logGroup:LogGroup", "app", { custom: true }),
+      outputs: { name: "app-1234567", arn: "arn:aws:logs:us-west-2:111122223333:log-group:app" },
+    };
+    const task = {
+      ...resource("aws:ecs/taskDefinition:TaskDefinition", "app", { custom: true }),
+      propertyDependencies: { containerDefinitions: [reference, logs.urn] },
+    };
+    const [v] = withOfflineSources(
+      [
+        finding(
+          task,
+          'ecs task definition "app" must name a place the pack can check, but containerDefinitions is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves US cannot be decided at preview. Set it from a literal value.',
+        ),
+      ],
+      plan(logs, task),
+    );
+    expect(v.message).toBe(
+      'ecs task definition "app" must name a place the pack can check, but containerDefinitions is not known offline: it comes from another stack\'s outputs (StackReference "acme/network/prod", which pulumi preview reads from that stack\'s state; declared under sovereign-dc:stackOutputs in the stack config, they are judged offline too), so whether it leaves US cannot be decided offline. Set it from a literal value.',
     );
   });
 
