@@ -19,6 +19,10 @@ const autonamed: Readonly<Record<string, string>> = {
   "aws:ec2/securityGroup:SecurityGroup": "name",
   "aws:iam/role:Role": "name",
   "aws:cloudwatch/logGroup:LogGroup": "name",
+  // The provider's ID is the name for these too (a topic's is its ARN, set below).
+  "aws:lambda/function:Function": "name",
+  "aws:sns/topic:Topic": "name",
+  "aws:ecr/repository:Repository": "name",
 };
 
 /** Per input name, the AWS types that take it, from the inventory of the installed SDK's types. */
@@ -195,6 +199,34 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   }
   if (type === "aws:kms/key:Key") {
     state.keyId = id;
+  }
+  if (region !== undefined && id !== unknownValue) {
+    const partition = awsPartitionOf(region);
+    if (type === "aws:sns/topic:Topic") {
+      // A topic's ID is its ARN.
+      id = String(state.arn);
+    }
+    if (type === "aws:lambda/function:Function") {
+      // What API Gateway integrations and permissions are given.
+      state.invokeArn = `arn:${partition}:apigateway:${region}:lambda:path/2015-03-31/functions/${String(state.arn)}/invocations`;
+      state.qualifiedArn = `${String(state.arn)}:$LATEST`;
+    }
+    const functionName = knownText(state.functionName);
+    const aliasName = knownText(state.name);
+    if (
+      type === "aws:lambda/alias:Alias" &&
+      functionName !== undefined &&
+      aliasName !== undefined
+    ) {
+      // An alias is its function's ARN qualified by the alias (functionName: a name or an ARN).
+      const fn = functionName.startsWith("arn:") ? functionName.split(":")[6] : functionName;
+      state.arn = `arn:${partition}:lambda:${region}:${account}:function:${fn}:${aliasName}`;
+    }
+    if (type === "aws:ecr/repository:Repository") {
+      // What images are tagged and pulled by: `<account>.dkr.ecr.<region>.<domain>/<name>`.
+      state.registryId = account;
+      state.repositoryUrl = `${account}.dkr.ecr.${region}.${awsDomain(region)}/${id}`;
+    }
   }
   const snapshot = rdsSnapshotArns[type];
   if (snapshot !== undefined && state[snapshot.output] === undefined) {
@@ -503,6 +535,16 @@ const arnKinds: Readonly<Record<string, Readonly<Record<string, string>>>> = {
  * buckets region- and account-less, global services region-less, an OIDC provider named by
  * its issuer's host and path (`oidc-provider/<host>/<path>`).
  */
+/** ARNs whose form is not `<service>:<region>:<account>:<type>/<id>`, after the partition. */
+const arnForms: Readonly<Record<string, (region: string, account: string, id: string) => string>> =
+  {
+    "aws:lambda/function:Function": (region, account, id) =>
+      `lambda:${region}:${account}:function:${id}`,
+    "aws:sns/topic:Topic": (region, account, id) => `sns:${region}:${account}:${id}`,
+    "aws:cloudwatch/logGroup:LogGroup": (region, account, id) =>
+      `logs:${region}:${account}:log-group:${id}`,
+  };
+
 function awsArn(
   type: string,
   id: string,
@@ -516,6 +558,10 @@ function awsArn(
   const token = kindToken.charAt(0).toLowerCase() + kindToken.slice(1);
   if (service === "s3" && /^bucket(V2)?$/.test(token)) {
     return `arn:${partition}:s3:::${id}`;
+  }
+  const form = arnForms[type];
+  if (form !== undefined) {
+    return `arn:${partition}:${form(region, account, id)}`;
   }
   if (!regionlessArnServices.has(service)) {
     return `arn:${partition}:${service}:${region}:${account}:${token}/${id}`;

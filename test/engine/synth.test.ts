@@ -58,6 +58,42 @@ describe("resource IDs", () => {
   });
 
   // `bucket.region` is what a data sync or a replication rule names as the destination's region.
+  // Programs split these ARNs (`fn.arn.apply(a => a.split(":")[6])`) and tag images with the
+  // repository's URL; found by running the guard on public programs.
+  it("names functions, topics, log groups and repositories as the provider does, in their ARNs' own forms", () => {
+    const state = (type: string, inputs: Record<string, unknown>) =>
+      synthesizeState({ type, name: "orders", inputs, providerProps: virginia });
+    const fn = state("aws:lambda/function:Function", { name: "orders-handler" });
+    expect(fn.id).toBe("orders-handler");
+    expect(fn.state.arn).toBe("arn:aws:lambda:us-east-1:123456789012:function:orders-handler");
+    expect(fn.state.qualifiedArn).toBe(`${String(fn.state.arn)}:$LATEST`);
+    expect(fn.state.invokeArn).toBe(
+      `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${String(fn.state.arn)}/invocations`,
+    );
+    expect(state("aws:lambda/function:Function", {}).id).toMatch(/^orders-[0-9a-f]{7}$/);
+    for (const functionName of ["orders-handler", String(fn.state.arn)]) {
+      expect(state("aws:lambda/alias:Alias", { name: "live", functionName }).state.arn).toBe(
+        "arn:aws:lambda:us-east-1:123456789012:function:orders-handler:live",
+      );
+    }
+    const topic = state("aws:sns/topic:Topic", { name: "alerts" });
+    expect([topic.id, topic.state.arn]).toEqual([
+      "arn:aws:sns:us-east-1:123456789012:alerts",
+      "arn:aws:sns:us-east-1:123456789012:alerts",
+    ]);
+    const logs = state("aws:cloudwatch/logGroup:LogGroup", { name: "/app/orders" });
+    expect([logs.id, logs.state.arn]).toEqual([
+      "/app/orders",
+      "arn:aws:logs:us-east-1:123456789012:log-group:/app/orders",
+    ]);
+    const repo = state("aws:ecr/repository:Repository", { name: "orders" });
+    expect([repo.id, repo.state.arn, repo.state.repositoryUrl]).toEqual([
+      "orders",
+      "arn:aws:ecr:us-east-1:123456789012:repository/orders",
+      "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders",
+    ]);
+  });
+
   it("reports an AWS resource's region, its own else its provider's, where the type has one", () => {
     const state = (type: string, inputs: Record<string, unknown> = {}) =>
       synthesizeState({ type, name: "x", inputs, providerProps: virginia }).state;
