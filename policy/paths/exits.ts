@@ -173,7 +173,12 @@ function chainFinding(c: Chain): Finding {
       ? others[0]
       : `${others.slice(0, -1).join(", ")} and ${others[others.length - 1]}`;
   const reasons = c.members.map((m) => `${m.label}: ${m.reasons.join("; ")}`).join("; ");
-  const fixes = [...new Set(c.members.map((m) => m.fix))].join(" ");
+  // Each fix once, after the links it cuts: "Remove it" must say which.
+  const byFix = new Map<string, string[]>();
+  for (const m of c.members) {
+    byFix.set(m.fix, [...(byFix.get(m.fix) ?? []), m.label]);
+  }
+  const fixes = [...byFix].map(([fix, labels]) => `${labels.join(", ")}: ${fix}`).join(" ");
   return {
     message: `${head.label} must not open an edge to the internet, but with ${withOthers} it makes one way out — ${reasons}. Cut the chain at any link: ${fixes}`,
     path: [...(c.from ? [c.from] : []), ...c.members.map((m) => m.label), internet],

@@ -204,7 +204,7 @@ describe("exitFindings", () => {
     const found = findings([vpc, nat, route("default")]);
     expect(found).toEqual([
       {
-        message: `route "default" must not open an edge to the internet, but with nat gateway "nat" it makes one way out — route "default": destinationCidrblock is 0.0.0.0/0: a default route sends every address outside the VPC to a gateway; ${natReason}. Cut the chain at any link: ${routeFix} ${natFix}`,
+        message: `route "default" must not open an edge to the internet, but with nat gateway "nat" it makes one way out — route "default": destinationCidrblock is 0.0.0.0/0: a default route sends every address outside the VPC to a gateway; ${natReason}. Cut the chain at any link: route "default": ${routeFix} nat gateway "nat": ${natFix}`,
         path: [
           'internet-bound traffic of vpc "core"',
           'route "default"',

@@ -298,9 +298,9 @@ describe("internet-egress reports each way out once, as the chain of resources i
         'nat gateway "nat": networkType is "internet": an internet NAT gateway gives the VPC internet egress; ',
         'ecs eip association "bind": allocationId binds a public IP address to an instance; ',
         'eip "eip": bandwidth allocates an elastic public IP address. ',
-        "Cut the chain at any link: Route only the prefixes of checked links; a sealed network has no default route. ",
-        'Remove it, or set networkType to "intranet" (a VPC NAT gateway). ',
-        "Remove it; a sealed network reaches cloud services through private endpoints and other sites only through checked links.",
+        'Cut the chain at any link: route "default": Route only the prefixes of checked links; a sealed network has no default route. ',
+        'nat gateway "nat": Remove it, or set networkType to "intranet" (a VPC NAT gateway). ',
+        'ecs eip association "bind", eip "eip": Remove it; a sealed network reaches cloud services through private endpoints and other sites only through checked links.',
         '\npath: internet-bound traffic of vpc "core" → route "default" → nat gateway "nat" → ecs eip association "bind" → eip "eip" → the internet (any country)',
       ].join(""),
     );

@@ -653,11 +653,11 @@ export const egress: TypeTable = {
   // The ways out the border analysis routes through: each draws its edges with the rest of the
   // stack (routes.ts), tagged with the field below that opens them.
   "aws:ec2/internetGateway:InternetGateway": drawnBy(
-    exit("vpcId", "gets an internet gateway"),
+    exit("vpcId", "connects its network to the internet"),
     publicAddressOf("vpcId", "internet gateway"),
   ),
   "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway": drawnBy(
-    exit("vpcId", "gets an IPv6 egress-only internet gateway"),
+    exit("vpcId", "lets its network's IPv6 traffic out to the internet"),
     publicAddressOf("vpcId", "egress-only internet gateway"),
   ),
   "aws:ec2/natGateway:NatGateway": drawnBy(
