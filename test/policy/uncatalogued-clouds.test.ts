@@ -117,36 +117,30 @@ describe("a cloud the catalog does not place, its types allowed", () => {
   ]);
 });
 
-/** An S3 bucket of AWS Cloud Control, through an aws-native provider in `region`. */
-const nativeBucket = (region: string) =>
+/** A resource of AWS Cloud Control, through an aws-native provider in `region`. */
+const native = (type: string, name: string, props: Record<string, unknown>, region = "us-west-2") =>
   pipe(
     addProvider("aws-native", "native", { region }),
-    add("aws-native:s3:Bucket", "archive", {}, { provider: "native" }),
+    add(type, name, props, { provider: "native" }),
   );
 
-/** A subnet of AWS Cloud Control in the zone `zone`, through an aws-native provider in Oregon. */
+/** An S3 bucket, through a provider in `region`. */
+const nativeBucket = (region: string) => native("aws-native:s3:Bucket", "archive", {}, region);
+
+/** A subnet in the zone `zone`, through a provider in Oregon. */
 const nativeSubnet = (zone: string) =>
-  pipe(
-    addProvider("aws-native", "native", { region: "us-west-2" }),
-    add(
-      "aws-native:ec2:Subnet",
-      "app",
-      { vpcId: "vpc-0123", cidrBlock: "10.0.1.0/24", availabilityZone: zone },
-      { provider: "native" },
-    ),
-  );
+  native("aws-native:ec2:Subnet", "app", {
+    vpcId: "vpc-0123",
+    cidrBlock: "10.0.1.0/24",
+    availabilityZone: zone,
+  });
 
-/** A private hosted zone of AWS Cloud Control for a VPC of `vpcRegion`. */
+/** A private hosted zone for a VPC of `vpcRegion`. */
 const nativeZone = (vpcRegion: string) =>
-  pipe(
-    addProvider("aws-native", "native", { region: "us-west-2" }),
-    add(
-      "aws-native:route53:HostedZone",
-      "internal",
-      { name: "internal.example.com", vpcs: [{ vpcId: "vpc-0123", vpcRegion }] },
-      { provider: "native" },
-    ),
-  );
+  native("aws-native:route53:HostedZone", "internal", {
+    name: "internal.example.com",
+    vpcs: [{ vpcId: "vpc-0123", vpcRegion }],
+  });
 
 describe("AWS Cloud Control (aws-native), its types allowed: its regions and zones are AWS's", () => {
   runCases(
