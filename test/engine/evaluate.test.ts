@@ -20,6 +20,7 @@ let missing: Plan | Error;
 let refs: Plan;
 let remote: Plan;
 let urns: Plan | Error;
+let unknownArgs: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -30,12 +31,14 @@ beforeAll(async () => {
     { projectDir: dir, stack: "dev", program: path.join(dir, "refs.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "remote-outputs.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "urns.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "unknown-args.ts") },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
   refs = results[5] as Plan;
   remote = results[6] as Plan;
   urns = results[7];
+  unknownArgs = results[8];
 });
 
 const named = (p: Plan, name: string): RecordedResource => {
@@ -69,6 +72,16 @@ describe("URNs", () => {
       unknown
     >;
     expect(role.urn).toBe("urn:pulumi:dev::engine-fixture::aws:iam/role:Role::existing");
+  });
+});
+
+describe("lookups answered with unknown values", () => {
+  it("include one the SDK never asks, its argument holding another's unknown answer", () => {
+    expect(unknownArgs).not.toBeInstanceOf(Error);
+    expect((unknownArgs as Plan).unknownFunctions).toEqual([
+      "aws:ec2/getVpc:getVpc",
+      "aws:ec2/getSubnets:getSubnets",
+    ]);
   });
 });
 
