@@ -206,12 +206,14 @@ function uncataloguedPlaceFindings(
         ? "region"
         : undefined;
     if (
-      regionsOf !== undefined &&
       kind !== undefined &&
-      regionNamed(kind, regionsOf, value) !== undefined
+      (regionsOf !== undefined ? [regionsOf] : clouds).some(
+        (cloud) => regionNamed(kind, cloud, value) !== undefined,
+      )
     ) {
-      // A region or zone of that cloud in another property (`vpcRegion`, `availabilityZone`):
-      // arn-locality judges it, as it does every place a property names.
+      // A region or zone of a cloud the catalog holds, in another property (an aws-native
+      // resource's `vpcRegion`, a shell command's `environment.AWS_REGION`): arn-locality judges
+      // it, as it does every place a property names.
       continue;
     }
     const where = `${pkg} ${key} ${JSON.stringify(value)} (which the pack cannot place)`;

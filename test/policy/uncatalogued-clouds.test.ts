@@ -205,6 +205,45 @@ describe("AWS Cloud Control (aws-native), its types allowed: its regions and zon
   );
 });
 
+/** A shell command given the region its AWS CLI calls go to. */
+const regionalCommand = (region: string) =>
+  pipe(
+    addProvider("command", "shell", {}),
+    add(
+      "command:local:Command",
+      "push",
+      { create: "aws s3 sync", environment: { AWS_REGION: region } },
+      { provider: "shell" },
+    ),
+  );
+
+describe("a region of a catalogued cloud named by another package's resource", () => {
+  runCases(
+    pack,
+    () => happy,
+    {
+      ...oregonSettings,
+      policies: { "reviewed-resource-types": { allowTypes: ["command:local:Command"] } },
+    },
+    [
+      {
+        name: "a command sends its AWS calls to a region abroad",
+        bad: regionalCommand("eu-central-1"),
+        expected: [
+          [
+            "arn-locality",
+            "push",
+            "mandatory",
+            ['local command "push"', "eu-central-1 (outside US, in EU)"],
+          ],
+        ],
+        twinName: "it sends them to a region of the jurisdiction, which the catalog places",
+        twin: regionalCommand("us-west-2"),
+      },
+    ],
+  );
+});
+
 describe("places such a resource names below its top level", () => {
   const account = "azure-native:documentdb:DatabaseAccount";
   const cosmos = (replica: unknown, extra: Record<string, unknown> = {}) =>
