@@ -96,9 +96,17 @@ function readProject(dir: string, file: string): ProjectInfo {
     throw new UsageError(`${file}: "name" is missing; a Pulumi project needs a name.`);
   }
   const mainSetting = typeof doc?.main === "string" ? doc.main : undefined;
+  // The project's older form, `config: <folder>`, names the folder of the stack files; the
+  // Pulumi CLI reads it as `stackConfigDir` and refuses the two together.
+  const configDir = typeof doc?.config === "string" ? doc.config : undefined;
+  if (configDir !== undefined && doc?.stackConfigDir !== undefined) {
+    throw new UsageError(
+      `${file}: "config" names a folder (${JSON.stringify(configDir)}) and "stackConfigDir" is set too; the Pulumi CLI refuses both. Keep only stackConfigDir.`,
+    );
+  }
   const stackConfigDir = path.join(
     dir,
-    typeof doc?.stackConfigDir === "string" ? doc.stackConfigDir : ".",
+    configDir ?? (typeof doc?.stackConfigDir === "string" ? doc.stackConfigDir : "."),
   );
   const backend = doc?.backend as { url?: unknown } | undefined;
   let main: ResolvedMain | undefined;
@@ -114,7 +122,7 @@ function readProject(dir: string, file: string): ProjectInfo {
     stackConfigDir,
     runtime: runtimeName(doc?.runtime),
     backendUrl: typeof backend?.url === "string" ? backend.url : undefined,
-    config: projectConfig(file, name, doc?.config),
+    config: configDir === undefined ? projectConfig(file, name, doc?.config) : {},
   };
 }
 
