@@ -295,6 +295,14 @@ export function describeFlow(flow: Flow): string {
   if (flow.protocol === "all") {
     return `${flow.cidr} (all protocols and ports)`;
   }
+  if (flow.protocol === "icmp") {
+    // An ICMP rule's "ports" are the message type and code (-1: every one).
+    const type = flow.fromPort;
+    const code = flow.toPort;
+    return type === undefined || type < 0
+      ? `${flow.cidr} (icmp, every type)`
+      : `${flow.cidr} (icmp type ${type}${code === undefined || code < 0 ? "" : `, code ${code}`})`;
+  }
   const ports =
     flow.fromPort === undefined || flow.toPort === undefined
       ? "all ports"

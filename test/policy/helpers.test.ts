@@ -145,6 +145,10 @@ describe("egress allowlist coverage", () => {
     expect(describeFlow(flow("0.0.0.0/0", "all"))).toBe("0.0.0.0/0 (all protocols and ports)");
     expect(describeFlow(flow("8.8.8.8/32", "udp", 53))).toBe("8.8.8.8/32 (udp, port 53)");
     expect(describeFlow(flow("8.8.8.8/32", "tcp", 1, 1024))).toBe("8.8.8.8/32 (tcp, ports 1-1024)");
+    // An ICMP rule's numbers are a message type and code, not ports.
+    expect(describeFlow(flow("8.8.8.8/32", "icmp", 8, 0))).toBe("8.8.8.8/32 (icmp type 8, code 0)");
+    expect(describeFlow(flow("8.8.8.8/32", "icmp", 3, -1))).toBe("8.8.8.8/32 (icmp type 3)");
+    expect(describeFlow(flow("8.8.8.8/32", "icmp", -1, -1))).toBe("8.8.8.8/32 (icmp, every type)");
   });
 });
 
