@@ -9,10 +9,11 @@
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
 const { transform } = require("sucrase");
+const YAML = require("yaml");
 const {
   commonJsSyntaxError,
   compileWithTypeScript,
@@ -58,6 +59,56 @@ function isModulePackage(file) {
   }
 }
 
+/** Pulumi.yaml's verdict on node resolution, by the folder it was looked up from. */
+const nodeResolution = new Map();
+
+/**
+ * Whether the project holding `file` runs Node with the old `--experimental-specifier-resolution
+ * =node` (its Pulumi.yaml's `runtime.options.nodeargs`, which `pulumi up` hands to node with
+ * ts-node's ESM loader): imports without an extension, or of a folder, then resolve as CommonJS
+ * ones do.
+ */
+function asksNodeResolution(file) {
+  const start = path.dirname(file);
+  if (nodeResolution.has(start)) {
+    return nodeResolution.get(start);
+  }
+  let asks = false;
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const project = ["Pulumi.yaml", "Pulumi.yml"]
+      .map((name) => path.join(dir, name))
+      .find((f) => isFile(f));
+    if (project !== undefined) {
+      try {
+        const args = YAML.parse(fs.readFileSync(project, "utf8"))?.runtime?.options?.nodeargs;
+        asks =
+          typeof args === "string" &&
+          /--(?:experimental|es-module)-specifier-resolution[= ]node\b/.test(args);
+      } catch {
+        asks = false;
+      }
+      break;
+    }
+    if (path.dirname(dir) === dir) {
+      break;
+    }
+  }
+  nodeResolution.set(start, asks);
+  return asks;
+}
+
+/** What node resolution tries after a specifier: its TypeScript and JavaScript files, then a folder's index. */
+const nodeResolutionTails = [".ts", ".mts", ".js", ".mjs", "/index.ts", "/index.js"];
+
+/** Where CommonJS resolution finds `specifier` from `parent`, or undefined. */
+function resolvedByRequire(specifier, parent) {
+  try {
+    return createRequire(parent).resolve(specifier);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The Pulumi SDK as this engine resolves it (see engineSdkRequest in load-program.ts). */
 function isSdkSpecifier(specifier) {
   return specifier === "@pulumi/pulumi" || specifier.startsWith("@pulumi/pulumi/");
@@ -75,16 +126,34 @@ export async function resolve(specifier, context, nextResolve) {
     const parent = programFile(context.parentURL);
     const ext = path.extname(specifier);
     const sourceExt = sourceExtensions[ext];
+    const relative = /^\.\.?\//.test(specifier);
     if (
-      e?.code !== "ERR_MODULE_NOT_FOUND" ||
-      parent === undefined ||
-      sourceExt === undefined ||
-      !/^\.\.?\//.test(specifier)
+      !relative &&
+      parent !== undefined &&
+      (e?.code === "ERR_UNSUPPORTED_DIR_IMPORT" || e?.code === "ERR_MODULE_NOT_FOUND") &&
+      asksNodeResolution(parent)
     ) {
+      // A package's folder or extensionless file (`@pulumi/aws/s3`), as CommonJS resolves it.
+      const file = resolvedByRequire(specifier, parent);
+      if (file !== undefined) {
+        return nextResolve(pathToFileURL(file).href, context);
+      }
+    }
+    const missing = e?.code === "ERR_MODULE_NOT_FOUND" || e?.code === "ERR_UNSUPPORTED_DIR_IMPORT";
+    if (!missing || parent === undefined || !relative) {
       throw e;
     }
+    if (sourceExt === undefined) {
+      const tail = asksNodeResolution(parent)
+        ? nodeResolutionTails.find((t) => isFile(path.resolve(path.dirname(parent), specifier + t)))
+        : undefined;
+      if (tail === undefined) {
+        throw e;
+      }
+      return nextResolve(specifier + tail, context);
+    }
     const source = specifier.slice(0, -ext.length) + sourceExt;
-    if (!isFile(path.resolve(path.dirname(parent), source))) {
+    if (e.code !== "ERR_MODULE_NOT_FOUND" || !isFile(path.resolve(path.dirname(parent), source))) {
       throw e;
     }
     return nextResolve(source, context);

@@ -407,6 +407,22 @@ describe("ES-module programs, imported as the language host imports them", () =>
     ]);
   });
 
+  it("resolves imports without an extension, and of a folder, where the project's nodeargs ask Node to, and only there", async () => {
+    const project = path.join(dir, "esm-node-resolution");
+    const [asked, strict] = await evaluateMany([
+      { projectDir: project, stack: "dev" },
+      { projectDir: path.join(project, "strict"), stack: "dev" },
+    ]);
+    expect(strict).toBeInstanceOf(ProgramError);
+    expect((strict as Error).message).toContain(
+      `Cannot find module '${path.join(project, "lib", "names")}'`,
+    );
+    expect(asked).not.toBeInstanceOf(Error);
+    expect(
+      (asked as Plan).resources.map((r) => [r.type, r.name, plainProps(r.inputs)]),
+    ).toContainEqual(["aws:s3/bucket:Bucket", "esm-records", { tags: { team: "platform" } }]);
+  });
+
   it("reports an import that names no file with Node's message", () => {
     expect(missingImport).toBeInstanceOf(ProgramError);
     expect((missingImport as Error).message).toBe(
