@@ -97,7 +97,7 @@ function asksNodeResolution(file) {
   return asks;
 }
 
-/** What node resolution tries after a specifier: its TypeScript and JavaScript files, then a folder's index. */
+/** What node resolution appends to a specifier: TypeScript, JavaScript, a folder's index. */
 const nodeResolutionTails = [".ts", ".mts", ".js", ".mjs", "/index.ts", "/index.js"];
 
 /** Where CommonJS resolution finds `specifier` from `parent`, or undefined. */
@@ -127,19 +127,14 @@ export async function resolve(specifier, context, nextResolve) {
     const ext = path.extname(specifier);
     const sourceExt = sourceExtensions[ext];
     const relative = /^\.\.?\//.test(specifier);
-    if (
-      !relative &&
-      parent !== undefined &&
-      (e?.code === "ERR_UNSUPPORTED_DIR_IMPORT" || e?.code === "ERR_MODULE_NOT_FOUND") &&
-      asksNodeResolution(parent)
-    ) {
+    const missing = e?.code === "ERR_MODULE_NOT_FOUND" || e?.code === "ERR_UNSUPPORTED_DIR_IMPORT";
+    if (!relative && missing && parent !== undefined && asksNodeResolution(parent)) {
       // A package's folder or extensionless file (`@pulumi/aws/s3`), as CommonJS resolves it.
       const file = resolvedByRequire(specifier, parent);
       if (file !== undefined) {
         return nextResolve(pathToFileURL(file).href, context);
       }
     }
-    const missing = e?.code === "ERR_MODULE_NOT_FOUND" || e?.code === "ERR_UNSUPPORTED_DIR_IMPORT";
     if (!missing || parent === undefined || !relative) {
       throw e;
     }
