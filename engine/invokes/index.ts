@@ -289,6 +289,22 @@ const answerers: Readonly<Record<string, Answerer>> = {
     id: text(ctx.providerProps.accountId) ?? unknownMark,
   }),
 
+  // The caller: the provider asks the cloud, which answers with the RAM identity of the
+  // credentials. What the stack pins is the account (the provider's `accountId`); offline the
+  // caller is that account's own principal, as for `aws.getCallerIdentity`, so that the answer is
+  // known as a whole. Without an account, unknown.
+  "alicloud:index/getCallerIdentity:getCallerIdentity": (_args, ctx) => {
+    const account = text(ctx.providerProps.accountId);
+    return account === undefined
+      ? { id: unknownMark, accountId: unknownMark, arn: unknownMark, identityType: unknownMark }
+      : {
+          id: account,
+          accountId: account,
+          arn: `acs:ram::${account}:root`,
+          identityType: "Account",
+        };
+  },
+
   "alicloud:cs/getClusterCredential:getClusterCredential": (args, ctx) => {
     const clusterId = text(args.clusterId);
     const region = regionOf(args, ctx);

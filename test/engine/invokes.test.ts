@@ -82,6 +82,23 @@ describe("functions the stack decides", () => {
     );
   });
 
+  it("answers Alibaba Cloud's caller as the account the provider pins, else not at all", () => {
+    const token = "alicloud:index/getCallerIdentity:getCallerIdentity";
+    const pinned = {
+      providerProps: { region: "cn-shanghai", accountId: "5123456789012345" },
+      config: {},
+    };
+    expect(result(token, {}, pinned)).toEqual({
+      id: "5123456789012345",
+      accountId: "5123456789012345",
+      arn: "acs:ram::5123456789012345:root",
+      identityType: "Account",
+    });
+    for (const value of Object.values(result(token, {}, shanghai))) {
+      expect(value).toBe(unknownMark);
+    }
+  });
+
   it("answers AWS Cloud Control's region, account, partition and zones as @pulumi/aws's", () => {
     const declared = { ...beijing, config: { "sovereign-dc:accountId": "111122223333" } };
     expect(result("aws-native:index:getRegion", {}, beijing)).toEqual({ region: "cn-north-1" });
@@ -262,6 +279,7 @@ describe("functions the engine cannot answer", () => {
     expect(answeredFunctions).toEqual([
       "alicloud:cs/getClusterCredential:getClusterCredential",
       "alicloud:index/getAccount:getAccount",
+      "alicloud:index/getCallerIdentity:getCallerIdentity",
       "alicloud:index/getRegions:getRegions",
       "alicloud:index/getZones:getZones",
       "aws-native:index:getAccountId",
