@@ -62,6 +62,8 @@ export class RecordingMonitor extends MockMonitor {
   private turn: Promise<void> | undefined;
   private readonly providerProps = new Map<string, Record<string, unknown>>();
   private readonly defaultProviders = new Map<string, RecordedResource>();
+  /** The other stacks' outputs the stack config declares, read at the first stack reference. */
+  private stackOutputs?: ReturnType<typeof declaredStackOutputsOf>;
 
   constructor(
     private readonly project: string,
@@ -175,7 +177,8 @@ export class RecordingMonitor extends MockMonitor {
       // stack config declares of them (residency/stack-outputs.ts), else unknown, as a preview
       // shows a value it cannot know yet.
       const stack = String((args.inputs as { name?: unknown }).name ?? args.name);
-      const declared = declaredStackOutputsOf(this.config);
+      this.stackOutputs ??= declaredStackOutputsOf(this.config);
+      const declared = this.stackOutputs;
       const outputs = "outputs" in declared ? declared.outputs[stack] : undefined;
       if (outputs === undefined) {
         this.unknownFunctions.add(`pulumi:pulumi:StackReference ${stack}`);

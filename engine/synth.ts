@@ -211,16 +211,14 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
       state.invokeArn = `arn:${partition}:apigateway:${region}:lambda:path/2015-03-31/functions/${String(state.arn)}/invocations`;
       state.qualifiedArn = `${String(state.arn)}:$LATEST`;
     }
-    const functionName = knownText(state.functionName);
-    const aliasName = knownText(state.name);
-    if (
-      type === "aws:lambda/alias:Alias" &&
-      functionName !== undefined &&
-      aliasName !== undefined
-    ) {
+    if (type === "aws:lambda/alias:Alias") {
       // An alias is its function's ARN qualified by the alias (functionName: a name or an ARN).
-      const fn = functionName.startsWith("arn:") ? functionName.split(":")[6] : functionName;
-      state.arn = `arn:${partition}:lambda:${region}:${account}:function:${fn}:${aliasName}`;
+      const functionName = knownText(state.functionName);
+      const aliasName = knownText(state.name);
+      if (functionName !== undefined && aliasName !== undefined) {
+        const fn = functionName.startsWith("arn:") ? functionName.split(":")[6] : functionName;
+        state.arn = `arn:${partition}:lambda:${region}:${account}:function:${fn}:${aliasName}`;
+      }
     }
     if (type === "aws:ecr/repository:Repository") {
       // What images are tagged and pulled by: `<account>.dkr.ecr.<region>.<domain>/<name>`.
@@ -530,11 +528,6 @@ const arnKinds: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   route53: { zone: "hostedzone" },
 };
 
-/**
- * `arn:<partition>:<service>:<region>:<account>:<kind>/<id>`, as AWS writes each service's: S3
- * buckets region- and account-less, global services region-less, an OIDC provider named by
- * its issuer's host and path (`oidc-provider/<host>/<path>`).
- */
 /** ARNs whose form is not `<service>:<region>:<account>:<type>/<id>`, after the partition. */
 const arnForms: Readonly<Record<string, (region: string, account: string, id: string) => string>> =
   {
@@ -545,6 +538,11 @@ const arnForms: Readonly<Record<string, (region: string, account: string, id: st
       `logs:${region}:${account}:log-group:${id}`,
   };
 
+/**
+ * `arn:<partition>:<service>:<region>:<account>:<kind>/<id>`, as AWS writes each service's: S3
+ * buckets region- and account-less, global services region-less, an OIDC provider named by
+ * its issuer's host and path (`oidc-provider/<host>/<path>`), the types of `arnForms` in theirs.
+ */
 function awsArn(
   type: string,
   id: string,

@@ -102,6 +102,18 @@ function digest(...parts: string[]): string {
   return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 12);
 }
 
+/** The AWS partition a function runs in and its DNS suffix, from its region; undefined without. */
+function partitionOf(
+  args: Record<string, unknown>,
+  ctx: InvokeContext,
+): { partition: string; dnsSuffix: string } | undefined {
+  const partition = awsPartition(regionOf(args, ctx));
+  const suffix = partition === undefined ? undefined : dnsSuffix[partition];
+  return partition === undefined || suffix === undefined
+    ? undefined
+    : { partition, dnsSuffix: suffix };
+}
+
 /** A kubeconfig for a managed cluster; its cluster and context are named after the cluster ID. */
 function kubeconfigFor(clusterId: string, region: string): string {
   const server = `https://${clusterId}.${region}.cs.aliyuncs.com:6443`;
@@ -145,15 +157,14 @@ const answerers: Readonly<Record<string, Answerer>> = {
   },
 
   "aws:index/getPartition:getPartition": (args, ctx) => {
-    const partition = awsPartition(regionOf(args, ctx));
-    if (partition === undefined) {
+    const p = partitionOf(args, ctx);
+    if (p === undefined) {
       return { id: unknownMark, partition: unknownMark, dnsSuffix: unknownMark };
     }
     return {
-      id: partition,
-      partition,
-      dnsSuffix: dnsSuffix[partition] ?? unknownMark,
-      reverseDnsPrefix: (dnsSuffix[partition] ?? "").split(".").reverse().join("."),
+      id: p.partition,
+      ...p,
+      reverseDnsPrefix: p.dnsSuffix.split(".").reverse().join("."),
     };
   },
 
@@ -164,16 +175,11 @@ const answerers: Readonly<Record<string, Answerer>> = {
   "aws-native:index:getAccountId": (_args, ctx) => ({
     accountId: awsAccountOf(ctx) ?? unknownMark,
   }),
-  "aws-native:index:getPartition": (args, ctx) => {
-    const partition = awsPartition(regionOf(args, ctx));
-    return partition === undefined
-      ? { partition: unknownMark, dnsSuffix: unknownMark }
-      : { partition, dnsSuffix: dnsSuffix[partition] ?? unknownMark };
-  },
-  "aws-native:index:getUrlSuffix": (args, ctx) => {
-    const partition = awsPartition(regionOf(args, ctx));
-    return { urlSuffix: (partition && dnsSuffix[partition]) ?? unknownMark };
-  },
+  "aws-native:index:getPartition": (args, ctx) =>
+    partitionOf(args, ctx) ?? { partition: unknownMark, dnsSuffix: unknownMark },
+  "aws-native:index:getUrlSuffix": (args, ctx) => ({
+    urlSuffix: partitionOf(args, ctx)?.dnsSuffix ?? unknownMark,
+  }),
   "aws-native:index:getAzs": (args, ctx) => {
     const region = regionOf(args, ctx);
     const zones = region === undefined ? undefined : zonesOf("aws", region);

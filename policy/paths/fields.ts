@@ -527,7 +527,7 @@ function namedResource(
 }
 
 /** What a value names by a form its field's kind reads (a bucket's own domain), if it does. */
-function formOf(field: FieldSpec, value: unknown) {
+export function formOf(field: FieldSpec, value: unknown) {
   const kind = field.ref ? refKinds[field.ref] : undefined;
   return typeof value === "string" && value !== "" ? kind?.byForm?.(value) : undefined;
 }

@@ -10,7 +10,7 @@ import { holdsAwsPartition, type Jurisdiction } from "../../residency/jurisdicti
 import { arnPartition, arnRegion, placementOf } from "../../residency/placement";
 import { residencyStackPolicy } from "../framework";
 import { resourceLabel } from "./describe";
-import { sourceLabel } from "./fields";
+import { formOf, sourceLabel } from "./fields";
 import type { BorderResource, FieldSpec, PolicyName, TypeModel, TypeTable } from "./model";
 import { arnOutcome, outcomeOf, type PlaceOutcome } from "./references";
 import {
@@ -109,7 +109,7 @@ function resolve(
   // By name first (or by what a form of it names: a bucket's own domain, its bucket); else
   // through the resources the value was computed from (IDs are not among the outputs every
   // engine reports).
-  const form = kind.byForm?.(hit.value);
+  const form = formOf(field, hit.value);
   const target = form
     ? resolveRef(refKinds[form.kind], form.value, resources, r.urn)
     : resolveRef(kind, hit.value, resources, r.urn);
@@ -192,7 +192,7 @@ export function namedDestinationsPolicy(meta: {
             if (
               field.format !== "ref" &&
               !isUnknown(hit.value) &&
-              (typeof hit.value !== "string" || kind.byForm?.(hit.value) === undefined)
+              formOf(field, hit.value) === undefined
             ) {
               // A known value of another format is its own, unless it names a resource by a
               // form of its kind (a bucket's own domain).
