@@ -34,6 +34,7 @@ import { isDefaultProvider } from "./paths/describe";
 import { locate, namesAPlace } from "./paths/places";
 import {
   arnReferences,
+  type DeclaredPaths,
   declaredPaths,
   foreignArns,
   inertAcrossPartitions,
@@ -350,7 +351,7 @@ export const globalServices = residencyResourcePolicy({
 });
 
 /** Paths the rows' policies decide, computed once per process. */
-let skipped: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+let skipped: ReadonlyMap<string, DeclaredPaths> | undefined;
 
 /** Types a row reads with a reader of its own (`judged`), whose paths `skipped` cannot list. */
 let customRead: ReadonlySet<string> | undefined;

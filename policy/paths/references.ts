@@ -61,20 +61,49 @@ function namesPlaceByValue(f: FieldSpec): boolean {
 }
 
 /**
+ * The model paths of a type's declared fields: `has` tells whether a concrete path's model
+ * (`modelPath`) is one of them, a `*` of a declared path standing for any map key (an OpenAPI
+ * body's `paths.*.*`, whose keys may hold dots themselves).
+ */
+export interface DeclaredPaths extends PathTest {
+  readonly paths: readonly string[];
+}
+
+/** What a scanner asks of the paths it skips (a plain set of model paths answers too). */
+export interface PathTest {
+  has(path: string): boolean;
+}
+
+function pathSet(paths: readonly string[]): DeclaredPaths {
+  const exact = new Set(paths.filter((p) => !p.includes("*")));
+  const patterns = paths
+    .filter((p) => p.includes("*"))
+    .map(
+      (p) =>
+        new RegExp(
+          `^${p
+            .split("*")
+            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+            .join(".+?")}$`,
+        ),
+    );
+  return { paths, has: (path) => exact.has(path) || patterns.some((re) => re.test(path)) };
+}
+
+const noPaths: DeclaredPaths = { paths: [], has: () => false };
+
+/**
  * Per type, the paths of the fields of `table` that name a place by their value (only those `only`
  * owns, when given): their policies judge them, so the scanners skip them.
  */
-export function declaredPaths(
-  table: TypeTable,
-  only?: PolicyName,
-): Map<string, ReadonlySet<string>> {
-  const out = new Map<string, ReadonlySet<string>>();
+export function declaredPaths(table: TypeTable, only?: PolicyName): Map<string, DeclaredPaths> {
+  const out = new Map<string, DeclaredPaths>();
   for (const [type, model] of Object.entries(table)) {
     const fields = (model.fields ?? []).filter(
       (f) => namesPlaceByValue(f) && (only === undefined || f.policy === only),
     );
     if (fields.length > 0) {
-      out.set(type, new Set(fields.map((f) => f.path)));
+      out.set(type, pathSet(fields.map((f) => f.path)));
     }
   }
   return out;
@@ -99,19 +128,20 @@ function isDocumentId(hit: FoundString): boolean {
 
 /**
  * Every ARN (`arn:…`, `acs:…`) anywhere in a resource's props — policy documents included, their
- * `Id` left out — that `accept` selects, except at the paths `skip` holds for the type. Values
+ * `Id` left out, and JSON or YAML documents held as text (an OpenAPI body's integrations) — that
+ * `accept` selects, except at the paths `skip` holds for the type. Values
  * unknown at preview are returned as `unknown` for the caller to judge.
  */
 export function arnReferences(
   type: string,
   props: Record<string, unknown>,
   accept: (arn: string) => boolean,
-  skip: ReadonlyMap<string, ReadonlySet<string>>,
+  skip: ReadonlyMap<string, PathTest>,
 ): ArnReference[] {
-  const skipped = skip.get(type) ?? new Set<string>();
+  const skipped = skip.get(type) ?? noPaths;
   const out: ArnReference[] = [];
   // Every value is read: one plain copy is cheaper than the runtime proxy's checks at each.
-  for (const hit of stringsIn(plainValue(props))) {
+  for (const hit of stringsIn(plainValue(props), "", undefined, "json-yaml")) {
     const arn = hit.value;
     if (!isUnknown(arn) && !(/^(arn|acs):/.test(arn as string) && accept(arn as string))) {
       continue;
@@ -223,8 +253,8 @@ const wordsNotPlaces: ReadonlySet<string> = new Set([
 /**
  * Every string in a resource's props held by a property whose name the place rules
  * (inventory/place-rules.ts, the rules the type inventory marks properties by) read as one of
- * `kinds` — the property's own name, or the key of a map or of a JSON document held as text
- * (an ECS container definition's `awslogs-region`). Array elements take their array's name.
+ * `kinds` — the property's own name, or the key of a map or of a JSON or YAML document held as
+ * text (an ECS container definition's `awslogs-region`). Array elements take their array's name.
  * Left out: the paths `skip` holds for the type, the paths the rules list as not places, values
  * under `wordsNotPlaces`, and values unknown at preview — outputs of this program's resources,
  * which the placement policies check where they are created.
@@ -233,14 +263,17 @@ export function namedPlaceReferences(
   type: string,
   props: Record<string, unknown>,
   kinds: readonly NamedPlaceKind[],
-  skip: ReadonlyMap<string, ReadonlySet<string>>,
+  skip: ReadonlyMap<string, PathTest>,
 ): NamedPlaceReference[] {
   const provider = type.split(":")[0];
-  const skipped = skip.get(type) ?? new Set<string>();
+  const skipped = skip.get(type) ?? noPaths;
   const out: NamedPlaceReference[] = [];
   const plain = plainValue(props);
-  for (const { path, value, name, holder } of stringsIn(plain, "", (key) =>
-    wordsNotPlaces.has(key),
+  for (const { path, value, name, holder } of stringsIn(
+    plain,
+    "",
+    (key) => wordsNotPlaces.has(key),
+    "json-yaml",
   )) {
     if (typeof value !== "string" || value === "" || name === undefined) {
       continue;

@@ -527,6 +527,26 @@ export function stringList(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
+/**
+ * The object or array a text holds as JSON, or with `yaml` as a YAML document of several lines;
+ * undefined for any other text. One line is never read as YAML: `Region: Frankfurt` is prose
+ * in a description, not a mapping.
+ */
+function collectionIn(text: string, yaml: boolean): unknown {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    const doc = jsonDocument(text);
+    if (doc !== undefined && doc !== unknown) {
+      return doc;
+    }
+  }
+  if (yaml && trimmed.includes("\n") && yamlCollection.test(text)) {
+    const { doc } = yamlDocument(text);
+    return doc !== null && typeof doc === "object" ? doc : undefined;
+  }
+  return undefined;
+}
+
 /** A string `stringsIn` found, with the name of the property that holds it. */
 export interface FoundString extends Found {
   /**
@@ -538,13 +558,16 @@ export interface FoundString extends Found {
 
 /**
  * Every string anywhere in a value, with its path; strings holding JSON objects or arrays are
- * parsed and searched too (policy documents travel as strings). Unknowns are reported as such.
- * `prune` leaves out whatever is held under a key it names.
+ * parsed and searched too (policy documents travel as strings), and with `documents: "json-yaml"`
+ * so are texts of several lines holding a YAML mapping or list (an OpenAPI body, a cloud-init
+ * or SSM document, a manifest in a ConfigMap). Unknowns are reported as such. `prune` leaves out
+ * whatever is held under a key it names.
  */
 export function stringsIn(
   value: unknown,
   at = "",
   prune?: (key: string) => boolean,
+  documents: "json" | "json-yaml" = "json",
 ): FoundString[] {
   const out: FoundString[] = [];
   const visit = (v: unknown, holder: unknown, p: string, name: string | undefined): void => {
@@ -553,13 +576,10 @@ export function stringsIn(
       return;
     }
     if (typeof v === "string") {
-      const trimmed = v.trim();
-      if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-        const doc = jsonDocument(v);
-        if (doc !== undefined && doc !== unknown) {
-          visit(doc, holder, p, name);
-          return;
-        }
+      const doc = collectionIn(v, documents === "json-yaml");
+      if (doc !== undefined) {
+        visit(doc, holder, p, name);
+        return;
       }
       out.push({ path: p, value: v, holder, name });
       return;

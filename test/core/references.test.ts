@@ -7,6 +7,7 @@ import type { FieldSpec, PolicyName, TypeTable } from "../../policy/paths/model"
 import {
   arnOutcome,
   arnReferences,
+  type DeclaredPaths,
   declaredPaths,
   foreignArns,
   inertAcrossPartitions,
@@ -146,8 +147,8 @@ describe("ARNs", () => {
       "aws:s3/bucket:Bucket": { role: "data", fields: [region("d", "log-shipping")], fix: "" },
       "aws:s3/bucketPolicy:BucketPolicy": { role: "other", fix: "" },
     };
-    const listed = (paths: ReadonlyMap<string, ReadonlySet<string>>) =>
-      [...paths].map(([t, s]) => [t, [...s]]);
+    const listed = (paths: ReadonlyMap<string, DeclaredPaths>) =>
+      [...paths].map(([t, s]) => [t, s.paths]);
     expect(listed(declaredPaths(table))).toEqual([
       [ruleType, ["a", "c[]"]],
       ["aws:s3/bucket:Bucket", ["d"]],
@@ -194,6 +195,55 @@ describe("places named by a property's name", () => {
       { path: "replicaRegions[0]", kind: "region", value: "cn-beijing" },
       { path: "replicaRegions[1]", kind: "region", value: "cn-hongkong" },
       { path: "endpoint", kind: "endpoint", value: "https://oss-cn-hangzhou.aliyuncs.com" },
+    ]);
+  });
+
+  test("reads YAML documents of several lines held as text, never a one-line phrase", () => {
+    const yamlProps = proxied({
+      content: [
+        "schemaVersion: '2.2'",
+        "mainSteps:",
+        "  - action: aws:runShellScript",
+        "    inputs:",
+        "      region: eu-west-1",
+        "      role: arn:aws:iam::1:role/r",
+        "      queue: arn:aws:sqs:eu-west-1:1:q",
+      ].join("\n"),
+      description: "region: eu-west-1",
+      note: "region: eu-west-1\nnot: [valid",
+    });
+    expect(namedPlaceReferences(type, yamlProps, ["region"], new Map())).toEqual([
+      { path: "content.mainSteps[0].inputs.region", kind: "region", value: "eu-west-1" },
+    ]);
+    expect(arnReferences(type, yamlProps, () => true, new Map())).toEqual([
+      { path: "content.mainSteps[0].inputs.role", arn: "arn:aws:iam::1:role/r" },
+      { path: "content.mainSteps[0].inputs.queue", arn: "arn:aws:sqs:eu-west-1:1:q" },
+    ]);
+  });
+
+  test("skips a declared path whose `*` stands for map keys, dots in them included", () => {
+    const body = "body.paths.*.*.x-amazon-apigateway-integration.uri";
+    const skipped = declaredPaths({
+      [type]: {
+        role: "other",
+        fields: [
+          { path: body, format: "arn", label: "data sync", policy: "log-shipping", verb: "v" },
+        ],
+        fix: "",
+      },
+    });
+    const integration = (uri: string) => ({ "x-amazon-apigateway-integration": { uri } });
+    const apiProps = proxied({
+      body: JSON.stringify({
+        paths: { "/v1.0/items": { get: integration("arn:aws:lambda:eu-west-1:1:function:f") } },
+        other: { "/x": { get: integration("arn:aws:lambda:eu-west-1:1:function:g") } },
+      }),
+    });
+    expect(arnReferences(type, apiProps, () => true, skipped)).toEqual([
+      {
+        path: "body.other./x.get.x-amazon-apigateway-integration.uri",
+        arn: "arn:aws:lambda:eu-west-1:1:function:g",
+      },
     ]);
   });
 

@@ -5,6 +5,7 @@
  * that must follow — policy, resource, level and whole path — and its twin, the same mutation
  * inside the jurisdiction or with the fix applied, must leave the whole plan without a finding.
  */
+import * as YAML from "yaml";
 import type { Plan, RecordedResource } from "../../engine/plan";
 import {
   add,
@@ -6450,6 +6451,17 @@ describe("data destinations: logs, exports and pushed requests", () => {
 
 describe("edge APIs, key-value stores, catalogues, build sources and alert mailboxes", () => {
   const inside = "us-west-2 (inside US)";
+  // An OpenAPI definition with one operation and the integration API Gateway imports for it; the
+  // path holds a dot, as versioned paths do.
+  const openApi = (integration: Props) => ({
+    openapi: "3.0.1",
+    info: { title: "quotes", version: "1" },
+    paths: { "/v1.0/quotes": { get: { "x-amazon-apigateway-integration": integration } } },
+  });
+  const openApiJson = (integration: Props) => JSON.stringify(openApi(integration));
+  const openApiYaml = (integration: Props) => YAML.stringify(openApi(integration));
+  const invocation = (region: string) =>
+    `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${region}:${account}:function:quotes/invocations`;
   const edges = "edge locations outside the jurisdiction";
   // Budgets and Cost Explorer are partition-wide services: the path starts at no region.
   const global = "a global service";
@@ -6667,6 +6679,83 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       twin: add("aws:apigatewayv2/api:Api", "quotes-api", {
         protocolType: "HTTP",
         target: `arn:aws:lambda:us-west-2:${account}:function:quotes`,
+      }),
+    },
+    {
+      name: "a REST API imported from a YAML OpenAPI body proxies a route to a host on the internet",
+      bad: add("aws:apigateway/restApi:RestApi", "quotes-rest", {
+        endpointConfiguration: { types: "REGIONAL" },
+        body: openApiYaml({ type: "http_proxy", uri: "https://quotes.partner.example/v1" }),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "quotes-rest",
+          "mandatory",
+          [
+            inside,
+            'apigateway rest api "quotes-rest"',
+            '"https://quotes.partner.example/v1" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the route reaches the host through a VPC link",
+      twin: add("aws:apigateway/restApi:RestApi", "quotes-rest", {
+        endpointConfiguration: { types: "REGIONAL" },
+        body: openApiYaml({
+          type: "http_proxy",
+          connectionType: "VPC_LINK",
+          connectionId: "link-1",
+          uri: "https://quotes.partner.example/v1",
+        }),
+      }),
+    },
+    {
+      name: "a REST API's YAML OpenAPI body invokes a function in Ireland",
+      bad: add("aws:apigateway/restApi:RestApi", "quotes-rest", {
+        endpointConfiguration: { types: "REGIONAL" },
+        body: openApiYaml({ type: "aws_proxy", uri: invocation("eu-west-1") }),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "quotes-rest",
+          "mandatory",
+          [
+            inside,
+            'apigateway rest api "quotes-rest"',
+            `${invocation("eu-west-1")} (outside US, in EU)`,
+          ],
+        ],
+      ],
+      twinName: "it invokes a function in Oregon",
+      twin: add("aws:apigateway/restApi:RestApi", "quotes-rest", {
+        endpointConfiguration: { types: "REGIONAL" },
+        body: openApiYaml({ type: "aws_proxy", uri: invocation("us-west-2") }),
+      }),
+    },
+    {
+      name: "an HTTP API imported from a JSON OpenAPI body invokes a function in Ireland",
+      bad: add("aws:apigatewayv2/api:Api", "quotes-api", {
+        protocolType: "HTTP",
+        body: openApiJson({ type: "aws_proxy", uri: invocation("eu-west-1") }),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "quotes-api",
+          "mandatory",
+          [
+            inside,
+            'apigatewayv2 api "quotes-api"',
+            `${invocation("eu-west-1")} (outside US, in EU)`,
+          ],
+        ],
+      ],
+      twinName: "it invokes a function in Oregon",
+      twin: add("aws:apigatewayv2/api:Api", "quotes-api", {
+        protocolType: "HTTP",
+        body: openApiJson({ type: "aws_proxy", uri: invocation("us-west-2") }),
       }),
     },
     {

@@ -12,7 +12,7 @@
 import type { TypeModel } from "../model";
 import { isUnknown, valueAt, valuesAt } from "../values";
 import { link, reportedBy } from "./common";
-import { pushFix } from "./logs";
+import { pushFix } from "./log-readers";
 import { edgesOf } from "./rows";
 
 /** A bundle's row, with what helm-releases' finding says the bundle hides. */

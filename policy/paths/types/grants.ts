@@ -19,6 +19,7 @@ import type { FieldSpec, Grantee, TypeModel, TypeTable } from "../model";
 import { isPublic, type PolicyStatement, statements } from "../iam";
 import { isUnknown, jsonDocument, str, unknown, valueAt, valuesAt } from "../values";
 import { apiEdgeReach, withGlobal } from "./global-reach";
+import { openApiIntegrations, pushFix } from "./log-readers";
 import { withPolicyFields } from "./rows";
 import { arnPartition } from "../../../residency/placement";
 import { isElbLogDeliveryAccount } from "../../../residency/service-accounts";
@@ -821,10 +822,16 @@ export const grants: TypeTable = {
     'Set endpointConfiguration.types to "REGIONAL" or "PRIVATE" (with a regionalCertificateArn).',
     apiEdgeReach,
   ),
-  "aws:apigateway/restApi:RestApi": withGlobal(
-    document("policy"),
-    'Set endpointConfiguration.types to "REGIONAL" or "PRIVATE".',
-    apiEdgeReach,
+  // An API imported from an OpenAPI body sends requests to the integrations it declares.
+  "aws:apigateway/restApi:RestApi": withPolicyFields(
+    withGlobal(
+      document("policy"),
+      'Set endpointConfiguration.types to "REGIONAL" or "PRIVATE".',
+      apiEdgeReach,
+    ),
+    "log-shipping",
+    pushFix,
+    ...openApiIntegrations("body"),
   ),
   "aws:apigateway/restApiPolicy:RestApiPolicy": document("policy"),
   "aws:backup/vaultPolicy:VaultPolicy": document("policy"),

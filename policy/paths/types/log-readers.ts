@@ -5,13 +5,15 @@
  * and destinations written inside one text — JSON host aliases and sinks, `/etc/hosts` lines,
  * Prometheus `remote_write` YAML, CDN origin groups, OpenSearch Ingestion pipeline bodies. Each
  * names the places it sends data to in log-shipping's words; every other row of the table is
- * plain fields.
+ * plain fields. Also the fields rows of other tables share with log-shipping: the integrations
+ * of an API imported from an OpenAPI body (`openApiIntegrations`), and the fix of a push.
  */
 import { type Jurisdiction, regionInJurisdiction } from "../../../residency/jurisdictions";
 import { hostOf, isAwsRegionShaped, regionOfEndpoint } from "../../../residency/placement";
 import { parseCidr, reachOfAddress } from "../addresses";
-import type { Judged } from "../model";
+import type { FieldSpec, Judged } from "../model";
 import { isUnknown, known, str, valueAt, valuesAt } from "../values";
+import { edgesOf } from "./rows";
 
 /**
  * Every value at `path` is known at preview. A cloud ARN or endpoint that is not yet known is an
@@ -582,4 +584,33 @@ export function pipelineParts(path: string, read: PipelineKinds) {
       ),
     ]);
   };
+}
+
+/** What a service pushes to a URL, endpoint or ARN: events, calls, files, messages. */
+const push = edgesOf("log-shipping", "data sync");
+
+/** The fix of a push to a place outside: where to send instead. */
+export const pushFix =
+  "Send only to services inside the jurisdiction (by regional endpoint or ARN) or to an allowlisted address; an external host cannot be placed.";
+
+/**
+ * The integrations an OpenAPI definition held as text declares (`x-amazon-apigateway-integration`
+ * of each operation, in JSON or YAML), as API Gateway imports them: an HTTP backend's URL (not
+ * through a VPC link), or the ARN of a function or service action. Read where the definition is
+ * known at preview, as an integration resource's target is read where its kind is known.
+ */
+export function openApiIntegrations(body: string): FieldSpec[] {
+  const uri = `${body}.paths.*.*.x-amazon-apigateway-integration.uri`;
+  const kind = (holder: unknown, key: string) => {
+    const v = known(() => valueAt(holder, key));
+    return typeof v === "string" ? v.toUpperCase() : undefined;
+  };
+  const internet = (holder: unknown) =>
+    ["HTTP", "HTTP_PROXY"].includes(kind(holder, "type") ?? "") &&
+    kind(holder, "connectionType") !== "VPC_LINK";
+  const arnUri = (holder: unknown) => kind(holder, "uri")?.startsWith("ARN:") === true;
+  return [
+    push.url(uri, "sends API requests to", { when: knownAt(body), where: internet }),
+    push.arn(uri, "sends API requests to", { when: knownAt(body), where: arnUri }),
+  ];
 }

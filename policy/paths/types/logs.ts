@@ -46,8 +46,10 @@ import {
   mailboxes,
   mediaLiveS3,
   multiRegion,
+  openApiIntegrations,
   originGroups,
   pipelineParts,
+  pushFix,
   remoteWriteTargets,
   snowflakeAccount,
   snsEndpoint,
@@ -91,8 +93,6 @@ const logFix = "Deliver logs only to sinks in regions inside the jurisdiction.";
 const externalFix =
   "Deliver only to cloud sinks inside the jurisdiction; an external endpoint cannot be placed.";
 const exportFix = "Deliver only to buckets of this program in regions inside the jurisdiction.";
-export const pushFix =
-  "Send only to services inside the jurisdiction (by regional endpoint or ARN) or to an allowlisted address; an external host cannot be placed.";
 const ownAccountFix = "Collect logs only from this account.";
 const chatFix =
   "Deliver notifications through SNS to subscribers inside the jurisdiction (a queue, a function, an allowlisted endpoint) instead of a chat service.";
@@ -1217,6 +1217,7 @@ export const logs: TypeTable = {
     fields: [
       url("target", "sends API requests to", { when: notArn("target") }),
       arn("target", "sends API requests to", { when: arnTarget("target") }),
+      ...openApiIntegrations("body"),
       exposed(
         "routeKey",
         "always",
