@@ -63,7 +63,7 @@ function namesPlaceByValue(f: FieldSpec): boolean {
 /**
  * The model paths of a type's declared fields: `has` tells whether a concrete path's model
  * (`modelPath`) is one of them, a `*` of a declared path standing for any map key (an OpenAPI
- * body's `paths.*.*`, whose keys may hold dots themselves).
+ * body's `paths.*.*`, whose keys may hold dots themselves) and `\.` for a dot inside one.
  */
 export interface DeclaredPaths extends PathTest {
   readonly paths: readonly string[];
@@ -75,8 +75,10 @@ export interface PathTest {
 }
 
 function pathSet(paths: readonly string[]): DeclaredPaths {
-  const exact = new Set(paths.filter((p) => !p.includes("*")));
-  const patterns = paths
+  // A found path holds a key's dot as it is (`ApiEndpoint.$`); a declared one escapes it.
+  const unescaped = paths.map((p) => p.replaceAll("\\.", "."));
+  const exact = new Set(unescaped.filter((p) => !p.includes("*")));
+  const patterns = unescaped
     .filter((p) => p.includes("*"))
     .map(
       (p) =>

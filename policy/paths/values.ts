@@ -224,6 +224,14 @@ function joinPath(base: string, key: string): string {
 }
 
 /**
+ * The keys of a dotted property path, where `\.` stands for a dot inside a key (a Step Functions
+ * parameter chosen at run time, `ApiEndpoint.$`).
+ */
+export function pathSegments(path: string): string[] {
+  return path.split(/(?<!\\)\./).map((s) => s.replaceAll("\\.", "."));
+}
+
+/**
  * Every value at a dotted property path where `[]` expands an array:
  * `rules[].destination.bucket`, `targetCopyRegions[]`. Absent values are skipped; a value that
  * is unknown at any step is returned as `unknown` with the path it was met at. A single value
@@ -232,10 +240,12 @@ function joinPath(base: string, key: string): string {
  * that one holds as text in turn (an alert manager definition's `alertmanager_config`); text
  * that looks like a document but parses as neither is returned where it was met, `unreadable`.
  * `*` expands the values of a map (`skewedInfo.skewedColumnValueLocationMaps.*`), each found at
- * its key, a map held as text included.
+ * its key, a map held as text included; `\.` is a dot inside a key (`Parameters.ApiEndpoint\.$`).
  */
 export function valuesAt(props: unknown, path: string): Found[] {
-  const segments = path.split(".").flatMap((s) => (s.endsWith("[]") ? [s.slice(0, -2), "[]"] : s));
+  const segments = pathSegments(path).flatMap((s) =>
+    s.endsWith("[]") ? [s.slice(0, -2), "[]"] : s,
+  );
   const out: Found[] = [];
   const walk = (value: unknown, holder: unknown, at: string, i: number): void => {
     if (value === unknown) {

@@ -247,6 +247,25 @@ describe("places named by a property's name", () => {
     ]);
   });
 
+  test("skips a declared path whose `\\.` is a dot inside a key", () => {
+    const field = (path: string): FieldSpec => ({
+      path,
+      format: "url",
+      label: "data sync",
+      policy: "log-shipping",
+      verb: "v",
+    });
+    const skipped = declaredPaths({
+      [type]: {
+        role: "other",
+        fields: [field("definition.States.*.Parameters.ApiEndpoint\\.$")],
+        fix: "",
+      },
+    }).get(type);
+    expect(skipped?.has("definition.States.Call.Parameters.ApiEndpoint.$")).toBe(true);
+    expect(skipped?.has("definition.States.Call.Parameters.ApiEndpoint")).toBe(false);
+  });
+
   test("reads only the kinds asked for, and a declared path only when another type has it", () => {
     expect(namedPlaceReferences(type, props, ["image"], new Map())).toEqual([
       {

@@ -139,6 +139,14 @@ describe("valuesAt", () => {
     ]);
   });
 
+  test("`\\.` is a dot inside a key, found at the key as it is written", () => {
+    const props = proxied({ Parameters: { "ApiEndpoint.$": "$.url", ApiEndpoint: "x" } });
+    expect(pathsAndValues(valuesAt(props, "Parameters.ApiEndpoint\\.$"))).toEqual([
+      ["Parameters.ApiEndpoint.$", "$.url"],
+    ]);
+    expect(valuesAt(props, "Parameters.ApiEndpoint.$")).toEqual([]);
+  });
+
   test("falsy values that are set are found", () => {
     expect(pathsAndValues(valuesAt({ f: false, z: 0, e: "" }, "f"))).toEqual([["f", false]]);
     expect(pathsAndValues(valuesAt({ f: false, z: 0, e: "" }, "z"))).toEqual([["z", 0]]);

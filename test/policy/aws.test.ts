@@ -6460,6 +6460,36 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
   });
   const openApiJson = (integration: Props) => JSON.stringify(openApi(integration));
   const openApiYaml = (integration: Props) => YAML.stringify(openApi(integration));
+  // A state machine whose states run in order; an HTTP task calls the endpoint its parameters
+  // (JSONPath) or arguments (JSONata) name, with the connection that signs its requests.
+  const oregonApi = "https://quotes.execute-api.us-west-2.amazonaws.com/prod";
+  const httpTask = (endpoint: Props, args: "Parameters" | "Arguments" = "Parameters") => ({
+    Type: "Task",
+    Resource: "arn:aws:states:::http:invoke",
+    [args]: {
+      ...endpoint,
+      Method: "POST",
+      Authentication: {
+        ConnectionArn: `arn:aws:events:us-west-2:${account}:connection/quotes/1`,
+      },
+    },
+    End: true,
+  });
+  const mapState = (task: Props) => ({
+    Type: "Map",
+    ItemProcessor: { StartAt: "Call", States: { Call: task } },
+    End: true,
+  });
+  const parallelState = (task: Props) => ({
+    Type: "Parallel",
+    Branches: [{ StartAt: "Call", States: { Call: task } }],
+    End: true,
+  });
+  const stateMachine = (states: Record<string, Props>) =>
+    add("aws:sfn/stateMachine:StateMachine", "quotes-flow", {
+      roleArn: `arn:aws:iam::${account}:role/quotes-flow`,
+      definition: JSON.stringify({ StartAt: Object.keys(states)[0], States: states }),
+    });
   const invocation = (region: string) =>
     `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${region}:${account}:function:quotes/invocations`;
   const edges = "edge locations outside the jurisdiction";
@@ -6756,6 +6786,66 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       twin: add("aws:apigatewayv2/api:Api", "quotes-api", {
         protocolType: "HTTP",
         body: openApiJson({ type: "aws_proxy", uri: invocation("us-west-2") }),
+      }),
+    },
+    {
+      name: "a state machine's HTTP task sends the execution's data to a host on the internet",
+      bad: stateMachine({
+        Call: httpTask({ ApiEndpoint: "https://quotes.partner.example/v1" }),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "quotes-flow",
+          "mandatory",
+          [
+            inside,
+            'sfn state machine "quotes-flow"',
+            '"https://quotes.partner.example/v1" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the task calls an API in Oregon",
+      twin: stateMachine({ Call: httpTask({ ApiEndpoint: oregonApi }) }),
+    },
+    {
+      name: "an HTTP task in a Map state calls the endpoint each item names at run time",
+      bad: stateMachine({
+        Each: mapState(httpTask({ "ApiEndpoint.$": "$.callbackUrl" })),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "quotes-flow",
+          "mandatory",
+          [inside, 'sfn state machine "quotes-flow"', '"$.callbackUrl" (cannot be placed)'],
+        ],
+      ],
+      twinName: "each item is sent to an API in Oregon",
+      twin: stateMachine({ Each: mapState(httpTask({ ApiEndpoint: oregonApi })) }),
+    },
+    {
+      name: "a JSONata HTTP task in a Parallel branch calls an API in Ireland",
+      bad: stateMachine({
+        Both: parallelState(
+          httpTask({ ApiEndpoint: oregonApi.replace("us-west-2", "eu-west-1") }, "Arguments"),
+        ),
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "quotes-flow",
+          "mandatory",
+          [
+            inside,
+            'sfn state machine "quotes-flow"',
+            `${oregonApi.replace("us-west-2", "eu-west-1")} (outside US, in EU)`,
+          ],
+        ],
+      ],
+      twinName: "the branch calls the API in Oregon",
+      twin: stateMachine({
+        Both: parallelState(httpTask({ ApiEndpoint: oregonApi }, "Arguments")),
       }),
     },
     {

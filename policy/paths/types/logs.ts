@@ -245,6 +245,25 @@ const sink = (fix: string, ...fields: FieldSpec[]): TypeModel => ({ role: "data"
 const sends = (fix: string, ...fields: FieldSpec[]): TypeModel => ({ role: "other", fields, fix });
 
 /**
+ * The endpoints of the HTTP Task states (`arn:aws:states:::http:invoke`) of the state machine
+ * definition at `definition`, at its top level and inside a Parallel state's branches or a Map
+ * state's item processor: each sends the request its parameters build from the execution's data
+ * to `ApiEndpoint`, to whatever `ApiEndpoint.$` selects at run time (JSONPath), or to
+ * `Arguments.ApiEndpoint` (JSONata, an expression when it is chosen at run time). Only HTTP
+ * tasks take an `ApiEndpoint` parameter.
+ */
+const httpTaskEndpoints = (definition: string): FieldSpec[] =>
+  ["", "*.Branches[].States.", "*.ItemProcessor.States.", "*.Iterator.States."].flatMap((nest) => {
+    const state = `${definition}.States.${nest}*`;
+    const verb = "sends HTTP requests with the execution's data to";
+    return [
+      push.url(`${state}.Parameters.ApiEndpoint`, verb),
+      push.url(`${state}.Parameters.ApiEndpoint\\.$`, `${verb} the endpoint chosen at run time by`),
+      push.url(`${state}.Arguments.ApiEndpoint`, verb),
+    ];
+  });
+
+/**
  * The hosts a container's log driver ships its output to (`logConfiguration.options` of the
  * ECS container definition at `container`): Splunk's `splunk-url`, GELF's `gelf-address` and a
  * FireLens output's `Host`.
@@ -1555,8 +1574,9 @@ export const logs: TypeTable = {
   // Where AWS services write what they produce or record: job outputs, exports, reports,
   // recordings and service logs, to a bucket, log group or stream named by reference.
   "aws:sfn/stateMachine:StateMachine": sends(
-    logFix,
+    "Deliver execution logs only to log groups inside the jurisdiction, and send HTTP tasks only to services inside it (by regional endpoint) or to an allowlisted address; an external host, or an endpoint chosen at run time, cannot be placed.",
     logGroup("loggingConfiguration.logDestination", "delivers execution logs to"),
+    ...httpTaskEndpoints("definition"),
   ),
   "aws:dynamodb/tableExport:TableExport": sends(
     exportFix,
