@@ -18,6 +18,8 @@ import type {
 import type { DeclaredCluster } from "../residency/clusters";
 import { findJurisdiction, type Jurisdiction } from "../residency/jurisdictions";
 import { configSchemaOf } from "./config-schema";
+import { resourceLabel } from "./paths/describe";
+import { isUnknownValueError } from "./paths/values";
 
 /** An accepted exception: one policy, one resource, a reason, and a date it lapses on. */
 export interface Waiver {
@@ -242,6 +244,28 @@ export function timedPart<T>(part: string, fn: () => T): T {
 }
 
 /**
+ * Runs a policy's check; a value it reads that is not known at preview, and that its code did not
+ * read as unknown (`known`), fails it closed: a finding at the policy's level naming the value,
+ * where @pulumi/policy's runtime would skip the policy with an advisory note ("can't run policy
+ * … during preview") and a stack whose data path was never judged could pass as sealed.
+ */
+function failingClosed(policy: string, label: string, ctx: PolicyContext, run: () => void): void {
+  try {
+    run();
+  } catch (e) {
+    if (!isUnknownValueError(e)) {
+      throw e;
+    }
+    const props = (e as { props?: unknown }).props;
+    const at = Array.isArray(props) && props.length > 0 ? props.join(".") : "a value it reads";
+    ctx.report({
+      message: `${label} must be judged by ${policy}, but ${at} is not known at preview, so ${policy} cannot decide it. Set ${at} from a literal or stack config.`,
+      path: [label, `${at} (unknown at preview)`],
+    });
+  }
+}
+
+/**
  * A resource policy that knows the stack's jurisdiction. Without a configured jurisdiction the
  * check does not run; the `residency-configured` stack policy fails the stack instead, once.
  */
@@ -264,24 +288,27 @@ export function residencyResourcePolicy(
       // One finding once: two fields that read the same value not known at preview (a rule's
       // destination and its account, both from one unknown list) would say the same words twice.
       const said = new Set<string>();
+      const ctx: PolicyContext = {
+        jurisdiction,
+        settings,
+        config: raw,
+        report: (f) =>
+          reportUnlessWaived(
+            settings,
+            waiverFor(settings, meta.name, [args.name, args.urn]),
+            (text) => {
+              if (!said.has(text)) {
+                said.add(text);
+                reportViolation(text);
+              }
+            },
+            f,
+          ),
+      };
       timedPart("per-resource checks", () =>
-        meta.validate(args, {
-          jurisdiction,
-          settings,
-          config: raw,
-          report: (f) =>
-            reportUnlessWaived(
-              settings,
-              waiverFor(settings, meta.name, [args.name, args.urn]),
-              (text) => {
-                if (!said.has(text)) {
-                  said.add(text);
-                  reportViolation(text);
-                }
-              },
-              f,
-            ),
-        }),
+        failingClosed(meta.name, resourceLabel(args.type, args.name), ctx, () =>
+          meta.validate(args, ctx),
+        ),
       );
     },
   };
@@ -313,20 +340,23 @@ export function residencyStackPolicy(
     if (!found && !meta.withoutJurisdiction) {
       return;
     }
+    const ctx: PolicyContext = {
+      // Only the configuration checks run without one, and they do not read it.
+      jurisdiction: found as Jurisdiction,
+      settings,
+      config: raw,
+      report: (f) =>
+        reportUnlessWaived(
+          settings,
+          waiverFor(settings, meta.name, [f.resourceName, f.urn]),
+          (text) => reportViolation(text, f.urn),
+          f,
+        ),
+    };
     timedPart("stack checks", () =>
-      meta.validate(meta.readsNoResources ? { ...args, resources: [] } : args, {
-        // Only the configuration checks run without one, and they do not read it.
-        jurisdiction: found as Jurisdiction,
-        settings,
-        config: raw,
-        report: (f) =>
-          reportUnlessWaived(
-            settings,
-            waiverFor(settings, meta.name, [f.resourceName, f.urn]),
-            (text) => reportViolation(text, f.urn),
-            f,
-          ),
-      }),
+      failingClosed(meta.name, "the stack", ctx, () =>
+        meta.validate(meta.readsNoResources ? { ...args, resources: [] } : args, ctx),
+      ),
     );
   };
   if (meta.appliesOnlyWith !== undefined) {

@@ -650,3 +650,34 @@ describe("a named policy moved onto the rows", () => {
     expect(resourceView("storage-replication", props, context("CN"), {})).toEqual([]);
   });
 });
+
+describe("a value a policy's code reads that is not known at preview", () => {
+  // The code reads `template` directly, not through `known`: the runtime's proxy throws.
+  const direct = residencyResourcePolicy({
+    name: "helm-releases",
+    description: "Checks a test bundle.",
+    severity: "high",
+    remediationSteps: "Fix it.",
+    validate: (args, ctx) => {
+      ctx.report({ message: "first finding", path: [] });
+      const template = (args.props as { template?: unknown }).template;
+      ctx.report({ message: `deploys ${String(template)}`, path: [] });
+    },
+  });
+
+  test("fails the policy closed, naming the value, after what it already found", () => {
+    const r = policyResource(ruleType, "bundle", { template: unknownText }, { provider: shanghai });
+    expect(runResourcePolicy(direct, r, { jurisdiction: "CN" })).toEqual([
+      "first finding",
+      'oss bucket replication "bundle" must be judged by helm-releases, but template is not known at preview, so helm-releases cannot decide it. Set template from a literal or stack config.\npath: oss bucket replication "bundle" → template (unknown at preview)',
+    ]);
+  });
+
+  test("runs the policy as written once the value is known", () => {
+    const r = policyResource(ruleType, "bundle", { template: "t.yaml" }, { provider: shanghai });
+    expect(runResourcePolicy(direct, r, { jurisdiction: "CN" })).toEqual([
+      "first finding",
+      "deploys t.yaml",
+    ]);
+  });
+});

@@ -12345,6 +12345,20 @@ describe("bundles, key stores, home directories and pushed media", () => {
       'mandatory helm-releases baseline: cloudformation stack set instance "baseline" must expose its resources to the pack, but what it deploys cannot be judged: a stack instance deploys StackSet "baseline" into "444455556666", so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
     ],
     [
+      "a CloudFormation stack whose template URL is not known at preview",
+      add("aws:cloudformation/stack:Stack", "network", { name: "network", templateUrl: unknown }),
+      'mandatory helm-releases network: cloudformation stack "network" must expose its resources to the pack, but what it deploys cannot be judged: a CloudFormation stack deploys the template (not known until deployed) as one opaque resource, so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
+    ],
+    [
+      "a StackSet whose template body is not known at preview",
+      add("aws:cloudformation/stackSet:StackSet", "baseline", {
+        name: "baseline",
+        templateBody: unknown,
+        permissionModel: "SELF_MANAGED",
+      }),
+      'mandatory helm-releases baseline: cloudformation stack set "baseline" must expose its resources to the pack, but what it deploys cannot be judged: a CloudFormation StackSet deploys the template of its templateBody to the accounts and regions of its instances, so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
+    ],
+    [
       "a Service Catalog product",
       add("aws:servicecatalog/provisionedProduct:ProvisionedProduct", "bastion", {
         name: "bastion",

@@ -58,9 +58,10 @@ function quoted(v: unknown): string {
 }
 
 function templateOf(p: Readonly<Record<string, unknown>>): string {
-  return typeof p.templateUrl === "string" && !isUnknown(p.templateUrl)
-    ? `at ${JSON.stringify(p.templateUrl)}`
-    : p.templateBody !== undefined
+  const url = valueAt(p, "templateUrl");
+  return typeof url === "string" && !isUnknown(url)
+    ? `at ${JSON.stringify(url)}`
+    : valueAt(p, "templateBody") !== undefined
       ? "of its templateBody"
       : "(not known until deployed)";
 }
@@ -124,21 +125,21 @@ export const bundles: Readonly<Record<string, BundleRow>> = {
   ),
   "aws:cloudformation/stackInstances:StackInstances": cloudBundle(
     (p) =>
-      `stack instances deploy StackSet ${quoted(p.stackSetName)} into ${accountsOf(p, ["accounts[]", ...targets])}`,
+      `stack instances deploy StackSet ${quoted(valueAt(p, "stackSetName"))} into ${accountsOf(p, ["accounts[]", ...targets])}`,
   ),
   "aws:cloudformation/stackSetInstance:StackSetInstance": cloudBundle(
     (p) =>
-      `a stack instance deploys StackSet ${quoted(p.stackSetName)} into ${accountsOf(p, ["accountId", ...targets])}`,
+      `a stack instance deploys StackSet ${quoted(valueAt(p, "stackSetName"))} into ${accountsOf(p, ["accountId", ...targets])}`,
   ),
   "alicloud:ros/stack:Stack": rosBundle(
     (p) => `a ROS stack deploys the template ${templateOf(p)} as one opaque resource`,
   ),
   "alicloud:ros/changeSet:ChangeSet": rosBundle(
     (p) =>
-      `a ROS change set stages the template ${templateOf(p)} for stack ${quoted(p.stackName ?? p.stackId)}, which deploys it as one opaque resource when the change set is executed`,
+      `a ROS change set stages the template ${templateOf(p)} for stack ${quoted(valueAt(p, "stackName") ?? valueAt(p, "stackId"))}, which deploys it as one opaque resource when the change set is executed`,
   ),
   "aws:servicecatalog/provisionedProduct:ProvisionedProduct": cloudBundle(
     (p) =>
-      `a Service Catalog product deploys product ${quoted(p.productId ?? p.productName)} (a CloudFormation template) into ${accountsOf(p, ["stackSetProvisioningPreferences.accounts[]"], "the stack's account")}`,
+      `a Service Catalog product deploys product ${quoted(valueAt(p, "productId") ?? valueAt(p, "productName"))} (a CloudFormation template) into ${accountsOf(p, ["stackSetProvisioningPreferences.accounts[]"], "the stack's account")}`,
   ),
 };
