@@ -288,6 +288,22 @@ function shorten(text: string): string {
 }
 
 /**
+ * The column of `written` where the code at `column` of `compiled` (the same line as Sucrase
+ * emitted it) stands: the longest start of that code, of at least four characters, that occurs
+ * once in the written line. Undefined when none does.
+ */
+function columnOfText(compiled: string, written: string, column: number): number | undefined {
+  const rest = compiled.slice(column - 1);
+  for (let n = Math.min(rest.length, 60); n >= 4; n--) {
+    const at = written.indexOf(rest.slice(0, n));
+    if (at !== -1) {
+      return written.indexOf(rest.slice(0, n), at + 1) === -1 ? at + 1 : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
  * The source position of a position in a TypeScript file as Sucrase compiled it. Sucrase keeps
  * lines but not columns (`import`s and `export =` are rewritten, helpers prepended to line 1):
  * compiling the file again, as the require hook did, gives the source map to read it back.
@@ -307,11 +323,24 @@ function sourcePosition(file: string, line: number, column: number): [number, nu
     const { optionsFor } = require("./register-ts.js") as {
       optionsFor(file: string): import("sucrase").Options;
     };
-    const { sourceMap } = transform(fs.readFileSync(file, "utf8"), {
+    const source = fs.readFileSync(file, "utf8");
+    const { code, sourceMap } = transform(source, {
       ...(esm ? { transforms: ["typescript"] } : optionsFor(file)),
       filePath: file,
       sourceMapOptions: { compiledFilename: file },
     });
+    // Sucrase's map loses the tokens of every line after a template literal with a substitution
+    // (`${url}:sub`): it maps such a line as a whole, to a column of the template's line. So a
+    // line Sucrase left as it was is its own map, and in a line it rewrote (`export const` loses
+    // its `export`), the code from the failing column on is found in the line as written.
+    const written = source.split("\n")[line - 1];
+    const compiled = code.split("\n")[line - 1];
+    if (written !== undefined && compiled !== undefined) {
+      const at = compiled === written ? column : columnOfText(compiled, written, column);
+      if (at !== undefined) {
+        return [line, at];
+      }
+    }
     const payload = {
       ...sourceMap!,
       sourceRoot: sourceMap!.sourceRoot ?? "",

@@ -273,7 +273,7 @@ describe("loading a program as the Node.js language host does", () => {
   it("names the SDK version a program reads a removed module of", () => {
     expect(removedModule).toBeInstanceOf(ProgramError);
     expect((removedModule as Error).message).toBe(
-      "The program removed-module.ts failed: Cannot read properties of undefined (reading 'DefaultVpc'): @pulumi/aws 7.48.0, which the project installs, has no ec2.classic (the program was written for another version of the package) (at removed-module.ts:6:36)",
+      "The program removed-module.ts failed: Cannot read properties of undefined (reading 'DefaultVpc'): @pulumi/aws 7.48.0, which the project installs, has no ec2.classic (the program was written for another version of the package) (at removed-module.ts:10:36)",
     );
   });
 
