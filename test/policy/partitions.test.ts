@@ -79,6 +79,33 @@ test("a component handing that document to the role policy it creates is judged 
   ).toEqual([["net", "us-east-2a (outside CN, in US)"]]);
 });
 
+test("a component's trusted identities of another partition are inert, its other foreign ARNs are judged", async () => {
+  const arnPaths = async (plan: Plan) =>
+    findings(await pack.check(plan, cn))
+      .filter(([policy]) => policy === "arn-locality")
+      .map(([, name, , path]) => [name, path?.[1]]);
+  // The principals an IAM component's trust settings take: an account's root, a user, a SAML
+  // and an OIDC provider of the aws partition, which no role of aws-cn accepts.
+  const trusting = addComponent("aws-iam:index:AssumableRoles", "roles", {
+    trustedRoleArns: [`arn:aws:iam::${account}:root`, `arn:aws:iam::${account}:user/anton`],
+    providerIds: [`arn:aws:iam::${account}:saml-provider/idp`],
+    oidcProviders: {
+      main: {
+        providerArn: `arn:aws:iam::${account}:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/1`,
+      },
+    },
+  });
+  expect(await arnPaths(trusting(china))).toEqual([]);
+  // A queue of the aws partition is a place, whatever the component does with it.
+  const sending = addComponent("acme:index:Worker", "worker", {
+    queueArn: `arn:aws:sqs:us-east-1:${account}:jobs`,
+    roleArn: `arn:aws:iam::${account}:role/jobs`,
+  });
+  expect(await arnPaths(sending(china))).toEqual([
+    ["worker", `arn:aws:sqs:us-east-1:${account}:jobs (partition aws, outside CN)`],
+  ]);
+});
+
 test("the same ARN in a function's environment is reported: the application reads it", async () => {
   const plan = add("aws:lambda/function:Function", "worker", {
     role: `arn:aws-cn:iam::${account}:role/worker`,
