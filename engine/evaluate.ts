@@ -17,6 +17,7 @@ import { getStore, waitForRPCs } from "./internals";
 import { describeProgramFailure, loadProgram, missingApiCause } from "./load-program";
 import { mark } from "./timings";
 import { installUnknownCallbacks, standInsUnknown } from "./invokes/callbacks";
+import { InProcessCallbacks } from "./transforms";
 import { installUnknownInvokes } from "./invokes/unknowns";
 import { RecordingMonitor } from "./monitor";
 import { checkUnderCli } from "./opaque";
@@ -94,7 +95,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const monitor = new RecordingMonitor(project.name, opts.stack, config);
   monitor.onRecord = opts.onResource;
   settings.setMockOptions(monitor, project.name, opts.stack, true, offlineOrganization);
-  enableMockFeatures();
+  monitor.transformCallbacks = enableMockFeatures();
   pulumi.runtime.setAllConfig(config, [...stackConfig.secretKeys]);
 
   // Errors thrown inside `apply` callbacks surface as unhandled rejections; collect them so a
@@ -199,7 +200,6 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   };
 }
 
-/** The feature flags `pulumi.runtime.setMocks` turns on, for our own monitor. */
 /**
  * Node warns (PromiseRejectionHandledWarning) when a rejection it reported as unhandled is
  * handled later. Only the engine's own listener above lets such a rejection pass unhandled —
@@ -243,14 +243,22 @@ function escEnvironments(stack: StackConfig, file: string): string {
   );
 }
 
-function enableMockFeatures(): void {
+/**
+ * The feature flags `pulumi.runtime.setMocks` turns on, for our own monitor, and resource
+ * transforms, which the monitor runs in this process (engine/transforms.ts): the callbacks the
+ * program registers them with.
+ */
+function enableMockFeatures(): InProcessCallbacks {
   const store = getStore();
   store.supportsSecrets = true;
   store.supportsResourceReferences = true;
   store.supportsOutputValues = false;
   store.supportsDeletedWith = true;
   store.supportsAliasSpecs = true;
-  store.supportsTransforms = false;
+  store.supportsTransforms = true;
+  const callbacks = new InProcessCallbacks();
+  store.callbacks = callbacks;
+  return callbacks;
 }
 
 /** Drops the project's own modules (not its dependencies) so the program runs again. */

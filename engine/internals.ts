@@ -12,6 +12,8 @@ interface RuntimeStore {
   supportsDeletedWith: boolean;
   supportsAliasSpecs: boolean;
   supportsTransforms: boolean;
+  /** The SDK's callback server, which transforms register with (engine/transforms.ts). */
+  callbacks: unknown;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

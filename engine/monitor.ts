@@ -20,6 +20,7 @@ import { isProviderType, packageOf, recordOf, type RecordedResource } from "./pl
 import { declaredStackOutputsOf } from "../residency/stack-outputs";
 import { synthesizeState } from "./synth";
 import { withoutResourceRefs } from "./analyzer-wire";
+import { applyTransforms, type InProcessCallbacks } from "./transforms";
 import { holdsResourceRef, holdsUnknown, plainProps, unknownValue } from "./wire";
 
 /** google-protobuf's `Struct`, from the SDK's own dependencies (this package does not list it). */
@@ -64,6 +65,11 @@ export class RecordingMonitor extends MockMonitor {
   private readonly defaultProviders = new Map<string, RecordedResource>();
   /** The other stacks' outputs the stack config declares, read at the first stack reference. */
   private stackOutputs?: ReturnType<typeof declaredStackOutputsOf>;
+  /** The transforms the program registers (engine/transforms.ts), once the SDK is set up. */
+  transformCallbacks?: InProcessCallbacks;
+  /** Each resource's own transforms by URN, which its children inherit, and its parent. */
+  private readonly ownTransforms = new Map<string, readonly string[]>();
+  private readonly parentOf = new Map<string, string>();
 
   constructor(
     private readonly project: string,
@@ -315,13 +321,40 @@ export class RecordingMonitor extends MockMonitor {
     }
   }
 
+  /**
+   * The transforms a resource under `parent` runs, in the engine's order: its `own`, then each
+   * ancestor's own, nearest first, then the stack's.
+   */
+  private transformsFor(parent: string, own: readonly string[]): string[] {
+    const out = [...own];
+    for (let at: string | undefined = parent; at; at = this.parentOf.get(at)) {
+      out.push(...(this.ownTransforms.get(at) ?? []));
+    }
+    out.push(...(this.transformCallbacks?.stackTransforms ?? []));
+    return out;
+  }
+
   private record(r: RecordedResource): void {
+    if (r.parent !== undefined) {
+      this.parentOf.set(r.urn, r.parent);
+    }
     this.urns.add(r.urn);
     this.recorded.push(r);
     this.onRecord?.(r);
   }
 
   override async registerResource(req: RegisterResourceRequest, callback: Callback): Promise<void> {
+    // The transforms run first, as the engine runs them: what they return is what is registered.
+    const own = req.getTransformsList().map((t) => t.getToken());
+    const transforms = this.transformsFor(req.getParent(), own);
+    if (transforms.length > 0 && this.transformCallbacks !== undefined) {
+      try {
+        await applyTransforms(this.transformCallbacks, req, transforms);
+      } catch (e) {
+        callback(e instanceof Error ? e : new Error(String(e)));
+        return;
+      }
+    }
     const type = req.getType();
     const custom = req.getCustom();
     const providerRef = req.getProvider();
@@ -376,6 +409,9 @@ export class RecordingMonitor extends MockMonitor {
       }
       if (!err && resp) {
         const urn = resp.getUrn();
+        if (own.length > 0) {
+          this.ownTransforms.set(urn, own);
+        }
         const state = (this.resources.get(urn)?.state ?? {}) as Record<string, unknown>;
         if (isProviderType(type)) {
           this.providerProps.set(urn, plainProps(inputs));

@@ -21,6 +21,7 @@ let refs: Plan;
 let remote: Plan;
 let urns: Plan | Error;
 let unknownArgs: Plan | Error;
+let transforms: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -32,6 +33,7 @@ beforeAll(async () => {
     { projectDir: dir, stack: "dev", program: path.join(dir, "remote-outputs.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "urns.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "unknown-args.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "transforms.ts") },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -39,6 +41,7 @@ beforeAll(async () => {
   remote = results[6] as Plan;
   urns = results[7];
   unknownArgs = results[8];
+  transforms = results[9];
 });
 
 const named = (p: Plan, name: string): RecordedResource => {
@@ -48,6 +51,24 @@ const named = (p: Plan, name: string): RecordedResource => {
   }
   return r;
 };
+
+describe("resource transforms", () => {
+  const bucket = (name: string) => named(transforms as Plan, name);
+
+  it("register what the resource's own transform returns", () => {
+    expect(transforms).not.toBeInstanceOf(Error);
+    expect(plainProps(bucket("moved").inputs)).toEqual({
+      region: "us-west-2",
+      tags: { stack: "yes" },
+    });
+  });
+
+  it("run the resource's own, then its ancestors', then the stack's, options included", () => {
+    const child = bucket("records-data");
+    expect(plainProps(child.inputs).tags).toEqual({ layer: "component", stack: "yes" });
+    expect(child.provider).toBe(named(transforms as Plan, "virginia").urn);
+  });
+});
 
 describe("URNs", () => {
   it("are the Pulumi engine's: the parents' whole chain of types, without the stack's", () => {
