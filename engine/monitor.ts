@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import * as providerProto from "@pulumi/pulumi/proto/provider_pb";
 import type {
+  ReadResourceRequest,
   RegisterResourceRequest,
   ResourceCallRequest,
 } from "@pulumi/pulumi/proto/resource_pb";
@@ -343,7 +344,13 @@ export class RecordingMonitor extends MockMonitor {
     this.onRecord?.(r);
   }
 
+  override readResource(req: ReadResourceRequest, callback: Callback): Promise<void> {
+    namedAsText(req);
+    return super.readResource(req, callback);
+  }
+
   override async registerResource(req: RegisterResourceRequest, callback: Callback): Promise<void> {
+    namedAsText(req);
     // The transforms run first, as the engine runs them: what they return is what is registered.
     const own = req.getTransformsList().map((t) => t.getToken());
     const transforms = this.transformsFor(req.getParent(), own);
@@ -439,6 +446,18 @@ export class RecordingMonitor extends MockMonitor {
       }
       callback(err, resp);
     });
+  }
+}
+
+/**
+ * A resource named in a callback on a value the engine does not know offline is named by its
+ * stand-in (engine/invokes/callbacks.ts), which the SDK passes on as it is: the name becomes the
+ * stand-in's text, a mark the URN and the findings show, as a string name would be.
+ */
+function namedAsText(req: { getName(): string; setName(name: string): unknown }): void {
+  const name: unknown = req.getName();
+  if (typeof name !== "string") {
+    req.setName(String(name));
   }
 }
 

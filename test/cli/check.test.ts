@@ -46,6 +46,19 @@ beforeAll(() => {
       stack,
       ["check", workloads, "--stack", stack, "--format", "json"],
     ]),
+    [
+      "unknown-name",
+      [
+        "check",
+        path.join("test", "fixtures", "engine", "unknown-args.ts"),
+        "--stack",
+        "dev",
+        "--jurisdiction",
+        "EU",
+        "--format",
+        "json",
+      ],
+    ],
     ["esm", ["check", esm, "--stack", "dev", "--jurisdiction", "EU", "--format", "json"]],
   ];
   runs = cliMany(requests.map(([, args]) => ({ args }))).then(
@@ -54,6 +67,20 @@ beforeAll(() => {
   runs.catch(() => undefined);
 });
 const ran = async (name: string): Promise<CliRun> => (await runs).get(name)!;
+
+describe("sovereign-dc check on a resource named in a callback on an unknown value", () => {
+  it("judges it under its stand-in's mark, as it judges a resource named by a string", async () => {
+    const run = await ran("unknown-name");
+    expect(run.stderr).toMatch(/^note: .*unknown-args\.ts is not this project's entry/);
+    expect([0, 1]).toContain(run.code);
+    const report = JSON.parse(run.stdout) as { resources: { type: string; name: string }[] };
+    expect(
+      report.resources
+        .filter((r) => r.type === "aws:ec2/securityGroup:SecurityGroup")
+        .map((r) => r.name),
+    ).toEqual([expect.stringMatching(/^⟨unknown \d+⟩$/)]);
+  });
+});
 
 describe("sovereign-dc check on a program for the Bun runtime", () => {
   it("fails a program that uses Bun's API, saying the check runs it on Node.js", async () => {

@@ -104,6 +104,14 @@ describe("lookups answered with unknown values", () => {
       "aws:ec2/getSubnets:getSubnets",
     ]);
   });
+
+  it("names a resource registered by an unknown value with its stand-in's mark", () => {
+    const byType = (type: string) =>
+      (unknownArgs as Plan).resources.filter((r) => r.type === type).map((r) => r.name);
+    expect(byType("aws:ec2/securityGroup:SecurityGroup")).toEqual([
+      expect.stringMatching(/^⟨unknown \d+⟩$/),
+    ]);
+  });
 });
 
 describe("resource references", () => {
