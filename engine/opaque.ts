@@ -13,7 +13,7 @@
  */
 import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
-import { packageOf, type Plan, type RecordedResource } from "./plan";
+import { type CallbackFailure, packageOf, type Plan, type RecordedResource } from "./plan";
 import { holdsUnknown } from "./wire";
 
 export const offlineVisibility = {
@@ -110,6 +110,13 @@ export function opaqueViolations(plan: Plan, config?: PolicyPackConfig): Violati
  * One finding, on the stack, for the callbacks the program runs on values only the cloud can
  * tell that the engine could not run on its stand-ins (engine/invokes/callbacks.ts): under
  * `pulumi preview` they run on the real values, and whatever they declare is judged there.
+ *
+ * A callback whose value depends only on resources the program creates is told apart: their
+ * outputs are not known to `pulumi preview` of a new stack either (the provider computes them
+ * when it creates the resource), so preview skips the callback, and the pack judges what it
+ * declares when `pulumi up` runs it. Its finding is advisory: offline the check sees what
+ * preview sees. A value that depends on nothing recorded — a lookup's answer, another stack's
+ * outputs, a resource read with `get` — is one preview knows.
  */
 function failedCallbackViolations(plan: Plan, level: Level, fix: string): Violation[] {
   const failed = plan.failedCallbacks ?? [];
@@ -117,23 +124,53 @@ function failedCallbackViolations(plan: Plan, level: Level, fix: string): Violat
   if (failed.length === 0 || stack === undefined) {
     return [];
   }
-  const answers = plan.unknownFunctions ?? [];
-  const from =
-    answers.length > 0
-      ? `values the engine cannot know offline (the answers of ${answers.join(", ")})`
-      : "values the engine cannot know offline";
-  const which = failed.map((f) => `${JSON.stringify(f.callback)}: ${f.reason}`).join("; ");
-  return [
-    {
+  const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+  const createdBy = (f: CallbackFailure): RecordedResource[] | undefined => {
+    // A stack reference or a read resource is not recorded: preview knows what they hold.
+    const deps = (f.dependsOn ?? []).map((u) => byUrn.get(u));
+    if (deps.length === 0 || deps.some((r) => r === undefined)) {
+      return undefined;
+    }
+    return deps as RecordedResource[];
+  };
+  const which = (fs: readonly CallbackFailure[]) =>
+    fs.map((f) => `${JSON.stringify(f.callback)}: ${f.reason}`).join("; ");
+  const onCreated = failed.filter((f) => createdBy(f) !== undefined);
+  const elsewhere = failed.filter((f) => createdBy(f) === undefined);
+  const out: Violation[] = [];
+  if (elsewhere.length > 0) {
+    const answers = plan.unknownFunctions ?? [];
+    const from =
+      answers.length > 0
+        ? `values the engine cannot know offline (the answers of ${answers.join(", ")})`
+        : "values the engine cannot know offline";
+    out.push({
       policy: offlineVisibility.name,
       level,
       resourceType: stack.type,
       resourceName: stack.name,
-      message: `stack ${JSON.stringify(plan.stack)} must have every resource of its program checked, but ${failed.length} callback(s) the program runs on ${from} could not run offline on stand-ins for them, so any resource they declare was not checked (${which}). ${fix}`,
+      message: `stack ${JSON.stringify(plan.stack)} must have every resource of its program checked, but ${elsewhere.length} callback(s) the program runs on ${from} could not run offline on stand-ins for them, so any resource they declare was not checked (${which(elsewhere)}). ${fix}`,
       path: null,
       urn: stack.urn,
-    },
-  ];
+    });
+  }
+  if (onCreated.length > 0) {
+    const sources = [
+      ...new Set(
+        onCreated.flatMap((f) => createdBy(f)!.map((r) => `${r.type} ${JSON.stringify(r.name)}`)),
+      ),
+    ];
+    out.push({
+      policy: offlineVisibility.name,
+      level: "advisory",
+      resourceType: stack.type,
+      resourceName: stack.name,
+      message: `stack ${JSON.stringify(plan.stack)} has ${onCreated.length} callback(s) on outputs of resources the program creates (${sources.join(", ")}) that could not run offline on stand-ins for them (${which(onCreated)}). pulumi preview of a new stack does not know those outputs either and skips them: whatever they declare is judged by the pack when pulumi up runs them, and by pulumi preview once the resources exist.`,
+      path: null,
+      urn: stack.urn,
+    });
+  }
+  return out;
 }
 
 /**

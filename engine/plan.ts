@@ -9,6 +9,8 @@ export interface CallbackFailure {
   /** The callback's name, or the start of its source. */
   readonly callback: string;
   readonly reason: string;
+  /** The URNs of the resources the value it ran on depends on (the SDK's own record). */
+  readonly dependsOn?: readonly string[];
 }
 
 export interface RecordedResource {

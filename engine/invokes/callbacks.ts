@@ -329,7 +329,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
       (value: unknown) =>
         // Known, as the SDK would run it; an Output is known exactly when its value holds no
         // unknown (and the SDK hands an unknown one's value as `unknown` when it holds none).
-        pulumi.containsUnknowns(value) ? withStandIns(func, value, failures) : func(value),
+        pulumi.containsUnknowns(value) ? withStandIns(func, value, this, failures) : func(value),
       true,
     );
   };
@@ -370,10 +370,14 @@ function calledFromProgram(fn: (...xs: never[]) => unknown): boolean {
   }
 }
 
-/** Runs `func` on `value` with stand-ins for its unknowns; its result stays unknown. */
+/**
+ * Runs `func` on `value` (the value of the Output `source`) with stand-ins for its unknowns; its
+ * result stays unknown.
+ */
 async function withStandIns(
   func: (v: unknown) => unknown,
   value: unknown,
+  source: unknown,
   failures: CallbackFailure[],
 ): Promise<unknown> {
   const run = new Run();
@@ -384,9 +388,31 @@ async function withStandIns(
     failures.push({
       callback: describe(func),
       reason: e instanceof OverBudget ? e.message : `it failed: ${errorText(e)}`,
+      dependsOn: await dependenciesOf(source),
     });
   }
   return pulumi.output(pulumi.unknown);
+}
+
+/**
+ * The URNs of the resources an Output's value depends on, as the SDK records them for the
+ * registrations it feeds (`allResources`, its own and those of Outputs inside it).
+ */
+async function dependenciesOf(output: unknown): Promise<string[]> {
+  const o = output as {
+    resources?: () => Set<pulumi.Resource>;
+    allResources?: () => Promise<Set<pulumi.Resource>>;
+  };
+  try {
+    const resources = (await o.allResources?.()) ?? o.resources?.() ?? new Set();
+    // `promise` is the SDK's own (internal) way to an Output's value.
+    const urns: unknown[] = await Promise.all(
+      [...resources].map((r) => (r.urn as unknown as { promise(): Promise<unknown> }).promise()),
+    );
+    return urns.filter((u): u is string => typeof u === "string" && u !== "");
+  } catch {
+    return [];
+  }
 }
 
 function errorText(e: unknown): string {

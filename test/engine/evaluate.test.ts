@@ -22,6 +22,7 @@ let remote: Plan;
 let urns: Plan | Error;
 let unknownArgs: Plan | Error;
 let transforms: Plan | Error;
+let callbackSources: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -34,6 +35,7 @@ beforeAll(async () => {
     { projectDir: dir, stack: "dev", program: path.join(dir, "urns.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "unknown-args.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "transforms.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "callback-sources.ts") },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -42,6 +44,7 @@ beforeAll(async () => {
   urns = results[7];
   unknownArgs = results[8];
   transforms = results[9];
+  callbackSources = results[10];
 });
 
 const named = (p: Plan, name: string): RecordedResource => {
@@ -51,6 +54,27 @@ const named = (p: Plan, name: string): RecordedResource => {
   }
   return r;
 };
+
+describe("callbacks that fail on stand-ins", () => {
+  it("record the resources their value depends on: none for a lookup's answer", () => {
+    expect(callbackSources).not.toBeInstanceOf(Error);
+    const plan = callbackSources as Plan;
+    expect(
+      [...(plan.failedCallbacks ?? [])].sort((a, b) => a.callback.localeCompare(b.callback)),
+    ).toEqual([
+      {
+        callback: "(endpoint) => new URL(endpoint).host",
+        reason: "it failed: Invalid URL",
+        dependsOn: [named(plan, "api").urn],
+      },
+      {
+        callback: "(tags) => JSON.parse(tags.settings)",
+        reason: expect.stringMatching(/^it failed: /),
+        dependsOn: [],
+      },
+    ]);
+  });
+});
 
 describe("resource transforms", () => {
   const bucket = (name: string) => named(transforms as Plan, name);

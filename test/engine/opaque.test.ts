@@ -163,6 +163,43 @@ describe("opaqueViolations", () => {
       ["advisory", remoteMessage("awsx:ec2:Vpc", "vpc", "awsx")],
     ]);
   });
+  describe("a callback that failed on stand-ins", () => {
+    const api = resource("aws:apigatewayv2/api:Api", "api", { custom: true });
+    const reference = "urn:pulumi:prod::opaque::pulumi:pulumi:StackReference::acme/network/prod";
+    const failure = (callback: string, dependsOn: string[]) => ({
+      callback,
+      reason: "it failed: Invalid URL",
+      dependsOn,
+    });
+    const judged = (...failedCallbacks: ReturnType<typeof failure>[]) =>
+      opaqueViolations({ ...plan(api), failedCallbacks }).map((v) => [v.level, v.message]);
+
+    it("is advisory when its value depends only on resources the program creates", () => {
+      expect(judged(failure("(u) => new URL(u).host", [api.urn]))).toEqual([
+        [
+          "advisory",
+          'stack "prod" has 1 callback(s) on outputs of resources the program creates (aws:apigatewayv2/api:Api "api") that could not run offline on stand-ins for them ("(u) => new URL(u).host": it failed: Invalid URL). pulumi preview of a new stack does not know those outputs either and skips them: whatever they declare is judged by the pack when pulumi up runs them, and by pulumi preview once the resources exist.',
+        ],
+      ]);
+    });
+
+    it("stays at the policy's level on a lookup's answer or another stack's outputs, which preview knows", () => {
+      const levels = (f: ReturnType<typeof failure>) => judged(f).map(([level]) => level);
+      expect(levels(failure("lookup", []))).toEqual(["mandatory"]);
+      expect(levels(failure("reference", [reference]))).toEqual(["mandatory"]);
+      expect(levels(failure("both", [api.urn, reference]))).toEqual(["mandatory"]);
+      // One finding of each kind, each naming its own callbacks.
+      expect(
+        judged(failure("on-api", [api.urn]), failure("on-lookup", [])).map(([level, message]) => [
+          level,
+          /"on-(api|lookup)"/.exec(message)?.[0],
+        ]),
+      ).toEqual([
+        ["mandatory", '"on-lookup"'],
+        ["advisory", '"on-api"'],
+      ]);
+    });
+  });
 });
 
 describe("--policy-config and offline-visibility", () => {
