@@ -23,7 +23,7 @@ import { RecordingMonitor } from "./monitor";
 import { checkUnderCli } from "./opaque";
 import { type CallbackFailure, packageOf, type Plan, type RecordedResource } from "./plan";
 import { loadProject, loadStackConfig, type StackConfig, UsageError } from "./project";
-import { ConstructionLog, pendingExports } from "./stall";
+import { ConstructionLog, neverCompleted, pendingExports } from "./stall";
 import { plainProps } from "./wire";
 
 export interface EvaluateOptions {
@@ -414,7 +414,13 @@ async function stallError(
         : "every resource registered, but the program waits on a promise that never settles";
     return new StalledEvaluation(`${head}: ${cause}.`);
   }
+  // Where no line names a cause, a failure before the stall is the likely one (a refused
+  // provider the resource waits on).
+  const first =
+    asyncErrors.length > 0 && lines.every((l) => l.endsWith(neverCompleted))
+      ? `\nIt failed first with: ${describeProgramFailure(asyncErrors[0], program, projectDir)}.`
+      : "";
   return new StalledEvaluation(
-    `${head}, with ${lines.length} resource(s) never registered:\n${lines.map((l) => `  - ${l}`).join("\n")}`,
+    `${head}, with ${lines.length} resource(s) never registered:\n${lines.map((l) => `  - ${l}`).join("\n")}${first}`,
   );
 }

@@ -28,6 +28,9 @@ interface Constructed {
 type Settled = { state: "pending" } | { state: "resolved" } | { state: "rejected"; error: unknown };
 
 /** Records every resource the program constructs (a stack transformation sees each one). */
+/** How a stall explains a resource whose registration was sent and never answered. */
+export const neverCompleted = "whose registration never completed";
+
 export class ConstructionLog {
   private readonly all: Constructed[] = [];
 
@@ -141,7 +144,7 @@ export class ConstructionLog {
       if (urn.state === "rejected") {
         return `whose registration failed: ${describe(urn.error)}`;
       }
-      return "whose registration never completed";
+      return neverCompleted;
     };
 
     /** What a pending input waits on: a resource that never registered, or nothing it names. */

@@ -240,6 +240,7 @@ describe("loading a program as the Node.js language host does", () => {
   let oldSdk: Plan | Error;
   let duplicate: Plan | Error;
   let removedModule: Plan | Error;
+  let duplicateProvider: Plan | Error;
   beforeAll(async () => {
     // One process, in this order: the program given by a path relative to the caller's working
     // directory evaluates only if the one before gave that directory back. Failures go last (a
@@ -254,6 +255,7 @@ describe("loading a program as the Node.js language host does", () => {
       oldSdk,
       duplicate,
       removedModule,
+      duplicateProvider,
     ] = await evaluateMany([
       { projectDir: dir, stack: "dev", program: path.join(dir, "nodenext.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "reads-file.ts") },
@@ -268,6 +270,7 @@ describe("loading a program as the Node.js language host does", () => {
       { projectDir: dir, stack: "dev", program: path.join(dir, "old-sdk.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "duplicate-urn.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "removed-module.ts") },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "duplicate-provider.ts") },
     ]);
   });
 
@@ -327,6 +330,15 @@ describe("loading a program as the Node.js language host does", () => {
     expect(removedModule).toBeInstanceOf(ProgramError);
     expect((removedModule as Error).message).toBe(
       "The program removed-module.ts failed: Cannot read properties of undefined (reading 'DefaultVpc'): @pulumi/aws 7.48.0, which the project installs, has no ec2.classic (the program was written for another version of the package) (at removed-module.ts:10:36)",
+    );
+  });
+
+  it("names the refused registration a resource waited on when the program stalls after it", () => {
+    expect(duplicateProvider).toBeInstanceOf(Error);
+    expect((duplicateProvider as Error).message).toBe(
+      "The program duplicate-provider.ts stopped before it finished: nothing was left to run, with 1 resource(s) never registered:\n" +
+        '  - aws:sns/topic:Topic "alerts" never registered, whose registration never completed\n' +
+        "It failed first with: failed to register new resource regional [pulumi:providers:aws]: Duplicate resource URN 'urn:pulumi:dev::engine-fixture::pulumi:providers:aws::regional'; try giving it a unique name (at duplicate-provider.ts:7:16).",
     );
   });
 
