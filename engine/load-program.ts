@@ -287,6 +287,42 @@ function shorten(text: string): string {
   return text.length > maxShown ? `${text.slice(0, maxShown - 1)}…` : text;
 }
 
+/** The files the require hook has TypeScript compile, and how (engine/typescript-fallback.js). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fallback = require("./typescript-fallback.js") as {
+  holdsNamespace(code: string): boolean;
+  exportsByList(code: string): boolean;
+  compileWithTypeScript(code: string, file: string, moduleKind: "commonjs" | "esnext"): string;
+};
+
+/** A position in the TypeScript compilation of `source`, as a position in `source`. */
+function typeScriptPosition(
+  source: string,
+  file: string,
+  line: number,
+  column: number,
+): [number, number] {
+  const js = fallback.compileWithTypeScript(source, file, "commonjs");
+  const inline = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/.exec(
+    js,
+  );
+  if (inline !== null) {
+    const payload = JSON.parse(Buffer.from(inline[1], "base64").toString("utf8")) as {
+      sourceRoot?: string;
+      sourcesContent?: string[];
+    };
+    const entry = new Module.SourceMap({
+      ...payload,
+      sourceRoot: payload.sourceRoot ?? "",
+      sourcesContent: payload.sourcesContent ?? [],
+    } as ConstructorParameters<typeof Module.SourceMap>[0]).findEntry(line - 1, column - 1);
+    if ("originalLine" in entry) {
+      return [entry.originalLine + 1, entry.originalColumn + 1];
+    }
+  }
+  return [line, column];
+}
+
 /**
  * The column of `written` where the code at `column` of `compiled` (the same line as Sucrase
  * emitted it) stands: the longest start of that code, of at least four characters, that occurs
@@ -324,6 +360,11 @@ function sourcePosition(file: string, line: number, column: number): [number, nu
       optionsFor(file: string): import("sucrase").Options;
     };
     const source = fs.readFileSync(file, "utf8");
+    if (!esm && (fallback.holdsNamespace(source) || fallback.exportsByList(source))) {
+      // The require hook had TypeScript compile this file (engine/typescript-fallback.js), whose
+      // lines are not the source's: its own source map reads the position back.
+      return typeScriptPosition(source, file, line, column);
+    }
     const { code, sourceMap } = transform(source, {
       ...(esm ? { transforms: ["typescript"] } : optionsFor(file)),
       filePath: file,

@@ -15,14 +15,16 @@ const pirates = require("pirates");
 const {
   commonJsSyntaxError,
   compileWithTypeScript,
+  exportsByList,
   holdsNamespace,
 } = require("./typescript-fallback.js");
 
 const registered = Symbol.for("sovereign-dc.register-ts");
 // What a cached file was compiled by: Sucrase's version, and this hook's own revision (2: a file
 // Sucrase cannot compile into parseable JavaScript is compiled by TypeScript; 3: so is a file
-// that declares a namespace, which Sucrase drops).
-const compilerVersion = `${require("sucrase/package.json").version}+3`;
+// that declares a namespace, which Sucrase drops; 4: and one that exports by a list and imports
+// a module of the program, whose exports Sucrase assigns late).
+const compilerVersion = `${require("sucrase/package.json").version}+4`;
 const options = { transforms: ["imports", "typescript"] };
 /**
  * This package's own sources (its folders beside engine/, outside node_modules and the test
@@ -158,8 +160,9 @@ const cacheDir =
 
 function compile(code, filePath) {
   const options = optionsFor(filePath);
-  // A namespace Sucrase would drop: TypeScript compiles the file, and Sucrase need not run.
-  if (options !== ownOptions && holdsNamespace(code)) {
+  // A namespace Sucrase would drop, or exports it would assign late: TypeScript compiles the
+  // file, and Sucrase need not run.
+  if (options !== ownOptions && (holdsNamespace(code) || exportsByList(code))) {
     return compileWithTypeScript(code, filePath, "commonjs");
   }
   // Loaded on the first file not in the cache: a process whose files are all compiled already

@@ -35,6 +35,21 @@ function holdsNamespace(code) {
 }
 
 /**
+ * Whether `code` exports names of its own through an export list (`export { bucket };`, not one
+ * re-exported `from` another module) and imports a module of the program (a relative path):
+ * Sucrase assigns such exports where the list stands, TypeScript right after each declaration.
+ * In an import cycle the other module reads them in between — `bucket` is set under the
+ * Pulumi CLI (ts-node compiles with TypeScript) and undefined with Sucrase — so TypeScript
+ * compiles such a file.
+ */
+function exportsByList(code) {
+  return (
+    /^[ \t]*export[ \t]*\{[^}]*\}[ \t]*;?[ \t]*(?:\/\/.*)?$/m.test(code) &&
+    /\bfrom[ \t]*["']\.\.?\/|\brequire\(["']\.\.?\//.test(code)
+  );
+}
+
+/**
  * A program file Sucrase cannot compile into JavaScript Node parses (`moduleKind` "commonjs" for
  * the require hook, "esnext" for the ES-module loader): Sucrase drops a type
  * assertion of an arrow function's object body (`(id) => <PolicyDocument>{ … }`), leaving a
@@ -102,4 +117,4 @@ function typescriptFor(dir) {
   }
 }
 
-module.exports = { commonJsSyntaxError, compileWithTypeScript, holdsNamespace };
+module.exports = { commonJsSyntaxError, compileWithTypeScript, exportsByList, holdsNamespace };

@@ -241,6 +241,8 @@ describe("loading a program as the Node.js language host does", () => {
   let duplicate: Plan | Error;
   let removedModule: Plan | Error;
   let duplicateProvider: Plan | Error;
+  let circular: Plan | Error;
+  let exportList: Plan | Error;
   beforeAll(async () => {
     // One process, in this order: the program given by a path relative to the caller's working
     // directory evaluates only if the one before gave that directory back. Failures go last (a
@@ -256,6 +258,8 @@ describe("loading a program as the Node.js language host does", () => {
       duplicate,
       removedModule,
       duplicateProvider,
+      circular,
+      exportList,
     ] = await evaluateMany([
       { projectDir: dir, stack: "dev", program: path.join(dir, "nodenext.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "reads-file.ts") },
@@ -271,6 +275,8 @@ describe("loading a program as the Node.js language host does", () => {
       { projectDir: dir, stack: "dev", program: path.join(dir, "duplicate-urn.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "removed-module.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "duplicate-provider.ts") },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "circular", "index.ts") },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "export-list.ts") },
     ]);
   });
 
@@ -330,6 +336,20 @@ describe("loading a program as the Node.js language host does", () => {
     expect(removedModule).toBeInstanceOf(ProgramError);
     expect((removedModule as Error).message).toBe(
       "The program removed-module.ts failed: Cannot read properties of undefined (reading 'DefaultVpc'): @pulumi/aws 7.48.0, which the project installs, has no ec2.classic (the program was written for another version of the package) (at removed-module.ts:10:36)",
+    );
+  });
+
+  it("sets a program's exports by a list where TypeScript sets them, for a module that imports it back", () => {
+    expect(circular).not.toBeInstanceOf(Error);
+    expect((circular as Plan).resources.map((r) => r.name)).toEqual(
+      expect.arrayContaining(["records", "records-logs"]),
+    );
+  });
+
+  it("places a failure in such a file at its line and column as written", () => {
+    expect(exportList).toBeInstanceOf(Error);
+    expect((exportList as Error).message).toBe(
+      "The program export-list.ts failed: Cannot read properties of undefined (reading 'DefaultVpc'): @pulumi/aws 7.48.0, which the project installs, has no ec2.classic (the program was written for another version of the package) (at export-list.ts:9:29)",
     );
   });
 
