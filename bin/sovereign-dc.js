@@ -20,9 +20,10 @@ if (
 ) {
   supervise();
 } else {
-  const supervised = process.env[evaluationProcess] !== undefined;
+  // The launcher's process ID, which it hands its child: the child compares its parent with it.
+  const launcher = process.env[evaluationProcess];
   delete process.env[evaluationProcess];
-  run(supervised);
+  run(launcher === undefined ? undefined : Number(launcher));
 }
 
 /** Why a child that ended with `code` or `signal` gave no verdict, in the words of exit 2. */
@@ -46,7 +47,7 @@ function supervise() {
     [...process.execArgv, __filename, ...process.argv.slice(2)],
     {
       stdio: "inherit",
-      env: { ...process.env, [evaluationProcess]: "1" },
+      env: { ...process.env, [evaluationProcess]: String(process.pid) },
     },
   );
   const fail = (why) =>
@@ -88,7 +89,8 @@ function reportTimings() {
   require("node:fs").appendFileSync(target, `${JSON.stringify(line)}\n`);
 }
 
-function run(supervised) {
+/** Runs the command; `launcher` is the process ID of the launcher that supervises this one. */
+function run(launcher) {
   const fs = require("node:fs");
   const path = require("node:path");
 
@@ -139,12 +141,13 @@ function run(supervised) {
     );
     return exit(2);
   };
-  if (supervised) {
+  if (launcher !== undefined) {
     // A launcher killed outright (SIGKILL, as a CI job's timeout does) cannot stop this process:
-    // it notices that its parent is gone and stops, with its pack, instead of running on.
-    const parent = process.ppid;
+    // it notices that its parent is gone and stops, with its pack, instead of running on. The
+    // launcher's own ID is the one to compare with: one killed while this process was still
+    // starting is already gone when it could first read its parent.
     setInterval(() => {
-      if (process.ppid !== parent) {
+      if (process.ppid !== launcher) {
         abort("the run ended without a verdict: the launcher that started it is gone.");
       }
     }, 1000).unref();

@@ -384,6 +384,44 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     );
   });
 
+  it("stops when the launcher is killed while the evaluation process is still starting", async () => {
+    // Killed as soon as its child exists: before the child could first read its parent.
+    const launcher = spawn(
+      process.execPath,
+      [
+        path.join(root, "bin", "sovereign-dc.js"),
+        "check",
+        path.join(dir, "never-finishes.ts"),
+        "--stack",
+        "dev",
+        "--timeout",
+        "120",
+      ],
+      { cwd: root, env: { ...process.env, PULUMI_BACKEND_URL: "" }, stdio: "pipe" },
+    );
+    let stderr = "";
+    launcher.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const closed = new Promise((resolve) => launcher.stderr.on("close", resolve));
+    // A process's parent is the fourth field of /proc/<pid>/stat (Linux).
+    const childOf = (parent: number) =>
+      fs.readdirSync("/proc").some((entry) => {
+        try {
+          const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+          return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === parent;
+        } catch {
+          return false;
+        }
+      });
+    while (!childOf(launcher.pid!)) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    launcher.kill("SIGKILL");
+    await closed;
+    expect(stderr).toBe(
+      "error: the run ended without a verdict: the launcher that started it is gone.\n",
+    );
+  });
+
   it("judges the default provider a remote component's resources would use, seen or not", () => {
     // Offline the component holds nothing; its resources' provider is still the stack's.
     const abroad = runs.componentAbroad;
