@@ -357,9 +357,13 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     });
   });
 
-  it("stops, with its pack, when the launcher is killed outright", async () => {
-    // SIGKILL, as a CI job's timeout sends it: no handler of the launcher's runs. The process
-    // that evaluates holds the launcher's stderr, so the pipe closes only once it has ended.
+  /**
+   * Checks a program that never finishes, kills the launcher with SIGKILL once `when` resolves
+   * (as a CI job's timeout does: no handler of the launcher's runs), and gives what was written
+   * to stderr. The process that evaluates holds the launcher's stderr, so the pipe closes only
+   * once it has ended.
+   */
+  async function killedLauncher(when: (launcher: number) => Promise<void>): Promise<string> {
     const launcher = spawn(
       process.execPath,
       [
@@ -376,34 +380,22 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     let stderr = "";
     launcher.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const closed = new Promise((resolve) => launcher.stderr.on("close", resolve));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await when(launcher.pid!);
     launcher.kill("SIGKILL");
     await closed;
-    expect(stderr).toBe(
-      "error: the run ended without a verdict: the launcher that started it is gone.\n",
-    );
+    return stderr;
+  }
+  const launcherGone =
+    "error: the run ended without a verdict: the launcher that started it is gone.\n";
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+  it("stops, with its pack, when the launcher is killed outright", async () => {
+    expect(await killedLauncher(() => sleep(1500))).toBe(launcherGone);
   });
 
   it("stops when the launcher is killed while the evaluation process is still starting", async () => {
-    // Killed as soon as its child exists: before the child could first read its parent.
-    const launcher = spawn(
-      process.execPath,
-      [
-        path.join(root, "bin", "sovereign-dc.js"),
-        "check",
-        path.join(dir, "never-finishes.ts"),
-        "--stack",
-        "dev",
-        "--timeout",
-        "120",
-      ],
-      { cwd: root, env: { ...process.env, PULUMI_BACKEND_URL: "" }, stdio: "pipe" },
-    );
-    let stderr = "";
-    launcher.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    const closed = new Promise((resolve) => launcher.stderr.on("close", resolve));
     // A process's parent is the fourth field of /proc/<pid>/stat (Linux).
-    const childOf = (parent: number) =>
+    const hasChild = (parent: number) =>
       fs.readdirSync("/proc").some((entry) => {
         try {
           const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
@@ -412,14 +404,13 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
           return false;
         }
       });
-    while (!childOf(launcher.pid!)) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    launcher.kill("SIGKILL");
-    await closed;
-    expect(stderr).toBe(
-      "error: the run ended without a verdict: the launcher that started it is gone.\n",
-    );
+    // Killed as soon as its child exists: before the child could first read its parent.
+    const started = async (launcher: number) => {
+      while (!hasChild(launcher)) {
+        await sleep(10);
+      }
+    };
+    expect(await killedLauncher(started)).toBe(launcherGone);
   });
 
   it("judges the default provider a remote component's resources would use, seen or not", () => {
