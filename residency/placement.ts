@@ -220,15 +220,22 @@ export interface EndpointPlace {
   readonly region: string;
 }
 
-/** The host of a URL or bare host name (`https://a.b:443/x` → `a.b`), lower-cased. */
+/**
+ * The host of a URL or bare host name (`https://a.b:443/x` → `a.b`), lower-cased: also of a JDBC
+ * URL (`jdbc:mysql://a.b:3306/db`, `jdbc:sqlserver://a.b:1433;databaseName=db`), one with user
+ * info (`mongodb://user:secret@a.b/db`), and the first of a list of `host:port` (Kafka's
+ * bootstrap servers).
+ */
 export function hostOf(text: string): string {
   const withoutScheme = text
     .trim()
     .toLowerCase()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, "")
+    .replace(/^jdbc:/, "")
+    .replace(/^[a-z][a-z0-9+.-]*(?::[a-z][a-z0-9+.-]*)*:\/\/@?/, "")
     // An NFS export, `host:/path` (an EFS file system's `<dns-name>:/directory`).
     .replace(/^([^/:\s]+):\//, "$1/");
-  return withoutScheme.split(/[/?#]/)[0].replace(/:\d+$/, "");
+  const authority = withoutScheme.split(/[/?#;,]/)[0];
+  return authority.slice(authority.lastIndexOf("@") + 1).replace(/:\d+$/, "");
 }
 
 /**

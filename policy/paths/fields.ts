@@ -137,6 +137,28 @@ function addresses(
   return each.find((a) => a.outcome.kind !== "inside") ?? each[0];
 }
 
+/** A URL or host (`url`): an address by its reach, a cloud endpoint by its region, else unplaceable. */
+function urlPlace(
+  j: Jurisdiction,
+  x: Resolver,
+  value: string,
+): { outcome: Outcome; far?: Endpoint } {
+  const host = hostOf(value);
+  if (parseCidr(host)) {
+    return address(x, host, "ip");
+  }
+  const place = regionOfEndpoint(value);
+  return place
+    ? fromLocated(j, x, { kind: "region", cloud: place.cloud, region: place.region, raw: value })
+    : {
+        outcome: unplaceable(
+          value,
+          "an endpoint outside the cloud that cannot be placed in a region",
+        ),
+        far: x.unknownPlace(`${value}, an endpoint outside the cloud`),
+      };
+}
+
 /** An address: a host (`ip`) is inside when private or allowlisted; a site only when allowlisted. */
 function address(
   x: Resolver,
@@ -246,25 +268,13 @@ function decide(
     case "site-ip":
       return addresses(x, value, field.format, field.cloudOwn);
     case "url": {
-      const host = hostOf(value);
-      if (parseCidr(host)) {
-        return address(x, host, "ip");
-      }
-      const place = regionOfEndpoint(value);
-      return place
-        ? fromLocated(j, x, {
-            kind: "region",
-            cloud: place.cloud,
-            region: place.region,
-            raw: value,
-          })
-        : {
-            outcome: unplaceable(
-              value,
-              "an endpoint outside the cloud that cannot be placed in a region",
-            ),
-            far: x.unknownPlace(`${value}, an endpoint outside the cloud`),
-          };
+      // A list of `host:port` without a scheme (Kafka's bootstrap servers): the first host that
+      // is not inside decides, as for a list of addresses.
+      const each = (/^[^/]+,/.test(value) ? value.split(",") : [value])
+        .map((v) => v.trim())
+        .filter((v) => v !== "")
+        .map((v) => urlPlace(j, x, v));
+      return each.find((a) => a.outcome.kind !== "inside") ?? each[0];
     }
     case "account": {
       const provider = r.provider ? x.get(r.provider) : undefined;

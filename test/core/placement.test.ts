@@ -256,6 +256,15 @@ describe("places read from values", () => {
     ["host.example.com:8080", "host.example.com"],
     ["s3://bucket/key", "bucket"],
     ["10.0.0.1", "10.0.0.1"],
+    [
+      "jdbc:mysql://orders.abc.us-east-1.rds.amazonaws.com:3306/orders",
+      "orders.abc.us-east-1.rds.amazonaws.com",
+    ],
+    ["jdbc:sqlserver://db.example.com:1433;databaseName=orders", "db.example.com"],
+    ["jdbc:oracle:thin://@db.example.com:1521/orcl", "db.example.com"],
+    ["mongodb://etl:secret@docs.example.com:27017/orders", "docs.example.com"],
+    ["b-1.kafka.example.com:9094,b-2.kafka.example.com:9094", "b-1.kafka.example.com"],
+    ["fs-1.efs.us-east-1.amazonaws.com:/exports", "fs-1.efs.us-east-1.amazonaws.com"],
   ])("the host of %j is %s", (text, expected) => {
     expect(hostOf(text)).toBe(expected);
   });

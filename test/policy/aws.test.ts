@@ -1120,6 +1120,66 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      name: "a Glue connection's JDBC URL names a database in Frankfurt",
+      bad: add("aws:glue/connection:Connection", "orders-db", {
+        connectionType: "JDBC",
+        connectionProperties: {
+          JDBC_CONNECTION_URL:
+            "jdbc:sqlserver://orders.abcdefghijkl.eu-central-1.rds.amazonaws.com:1433;databaseName=orders",
+        },
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "orders-db",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue connection "orders-db"',
+            "jdbc:sqlserver://orders.abcdefghijkl.eu-central-1.rds.amazonaws.com:1433;databaseName=orders (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "it names a database in Virginia, by its user's name too",
+      twin: add("aws:glue/connection:Connection", "orders-db", {
+        connectionType: "MONGODB",
+        connectionProperties: {
+          CONNECTION_URL:
+            "mongodb://etl@orders.cluster-abc.us-east-1.docdb.amazonaws.com:27017/orders",
+        },
+      }),
+    },
+    {
+      name: "a Glue connection reads Kafka brokers outside the cloud",
+      bad: add("aws:glue/connection:Connection", "events", {
+        connectionType: "KAFKA",
+        connectionProperties: {
+          // The first broker is of the stack's network; the second decides.
+          KAFKA_BOOTSTRAP_SERVERS: "10.30.2.20:9094,b-2.kafka.partner.example:9094",
+        },
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "events",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue connection "events"',
+            '"b-2.kafka.partner.example:9094" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the brokers are a private address and an MSK cluster in Oregon",
+      twin: add("aws:glue/connection:Connection", "events", {
+        connectionType: "KAFKA",
+        connectionProperties: {
+          KAFKA_BOOTSTRAP_SERVERS:
+            "10.30.2.20:9094,b-2.events.abc123.c2.kafka.us-west-2.amazonaws.com:9094",
+        },
+      }),
+    },
+    {
       name: "a DMS Oracle source reads its storage through an ASM server outside the cloud",
       bad: add("aws:dms/endpoint:Endpoint", "dms-oracle", {
         endpointId: "orders",

@@ -169,6 +169,17 @@ export const transfers: TypeTable = {
     job.url("oracleSettings.asmServer", "reads the database's storage through the ASM server at"),
     job.ref("redshiftSettings.bucketName", "stages data for Redshift in", { ref: "s3-bucket" }),
   ),
+  // A Glue connection is where the crawlers and ETL jobs that use it read and write: a database by
+  // its JDBC URL, Kafka brokers, a MongoDB or connector URL, a SaaS instance.
+  "aws:glue/connection:Connection": transfer(
+    job.url("connectionProperties.JDBC_CONNECTION_URL", "reads and writes the database at"),
+    job.url(
+      "connectionProperties.KAFKA_BOOTSTRAP_SERVERS",
+      "reads and writes the Kafka brokers at",
+    ),
+    job.url("connectionProperties.CONNECTION_URL", "reads and writes the data store at"),
+    job.url("connectionProperties.INSTANCE_URL", "exchanges data with the instance at"),
+  ),
   "aws:dms/s3Endpoint:S3Endpoint": transfer(
     job.ref("bucketName", "reads or writes", { ref: "s3-bucket" }),
     job.account("expectedBucketOwner", "reads or writes a bucket of"),
