@@ -17,6 +17,9 @@ import type * as ResourceProto from "@pulumi/pulumi/proto/resource_pb";
 import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
 
 const sdkRequire = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"));
+const pulumiSdk = sdkRequire("../index") as {
+  output(v: unknown): { promise(): Promise<unknown> };
+};
 const resourceProto = sdkRequire("../proto/resource_pb") as typeof ResourceProto;
 
 /** The SDK's callback server; only its registration method is used, on an in-process table. */
@@ -46,7 +49,7 @@ export class InProcessCallbacks {
   private readonly pending: Promise<void>[] = [];
 
   registerTransform(transform: unknown): Promise<CallbackRef> {
-    return CallbackServer.prototype.registerTransform.call(this, transform);
+    return CallbackServer.prototype.registerTransform.call(this, withKnownAliases(transform));
   }
 
   registerStackTransform(transform: unknown): void {
@@ -83,6 +86,31 @@ export class InProcessCallbacks {
     }
     return invoke(request.serializeBinary());
   }
+}
+
+type Transform = (args: unknown) => unknown;
+
+/**
+ * `transform` with the aliases it returns that are not known offline left out: an alias to a
+ * multi-language component's output (`{ parent: cluster.eksCluster.urn }`, as @pulumi/eks's
+ * `createManagedNodeGroup` adds), which its plugin computes under the Pulumi CLI, resolves to
+ * nothing here, and the SDK would fail reading it. An alias only carries a resource's state over
+ * from another name; it never changes where the resource is.
+ */
+function withKnownAliases(transform: unknown): Transform {
+  return async (args) => {
+    const result = (await (transform as Transform)(args)) as
+      | { opts?: { aliases?: unknown[] } }
+      | undefined;
+    const aliases = result?.opts?.aliases;
+    if (!Array.isArray(aliases)) {
+      return result;
+    }
+    const known = await Promise.all(
+      aliases.map(async (a) => (await pulumiSdk.output(a).promise()) !== undefined),
+    );
+    return { ...result, opts: { ...result!.opts, aliases: aliases.filter((_, i) => known[i]) } };
+  };
 }
 
 /**

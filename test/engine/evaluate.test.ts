@@ -87,6 +87,10 @@ describe("resource transforms", () => {
     });
   });
 
+  it("leave out an alias that is not known offline, and register the resource", () => {
+    expect(bucket("aliased").inputs).toEqual({ tags: { stack: "yes" } });
+  });
+
   it("run the resource's own, then its ancestors', then the stack's, options included", () => {
     const child = bucket("records-data");
     expect(plainProps(child.inputs).tags).toEqual({ layer: "component", stack: "yes" });
