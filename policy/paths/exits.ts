@@ -95,7 +95,8 @@ interface Link {
 /**
  * The exits the graph links, grouped and ordered: two exits belong to one chain when an edge
  * leads from one to the other (directly, or through the resource it passes `via`), and a chain
- * lists its exits so that each comes after those that lead into it.
+ * lists its exits so that each comes after those that lead into it. Exits that lead into the
+ * same link from no other make a chain each: each is a way out, cut by removing it alone.
  */
 function chains(
   exits: readonly Exit[],
@@ -159,9 +160,27 @@ function chains(
       groups.set(root, [i]);
     }
   }
+  // Exits that lead into the same link are ways out of their own (two route tables' default
+  // routes to one internet gateway): one chain from each first exit, through what it reaches.
+  const reach = (i: number, seen: Set<number>): Set<number> => {
+    seen.add(i);
+    for (const j of next[i]) {
+      if (!seen.has(j)) {
+        reach(j, seen);
+      }
+    }
+    return seen;
+  };
   return [...groups.values()]
     .sort((a, b) => Math.min(...a) - Math.min(...b))
-    .map((g) => ({ members: g.map((i) => exits[i]), from: feeds.get(g[0]) }));
+    .flatMap((g) => {
+      const heads = g.filter((i) => entered[i] === 0);
+      const starts = heads.length > 1 ? heads : [g[0]];
+      return starts.map((h) => {
+        const members = heads.length > 1 ? g.filter((i) => reach(h, new Set()).has(i)) : g;
+        return { members: members.map((i) => exits[i]), from: feeds.get(h) };
+      });
+    });
 }
 
 /** One chain's finding: on its first exit, every link's reason, every link's fix once. */

@@ -306,10 +306,16 @@ describe("internet-egress reports each way out once, as the chain of resources i
     );
   });
 
-  it("keeps two routes into one gateway in one finding, on the first route declared", () => {
+  it("reports two routes into one gateway each as a way out, on the route", () => {
     const stack = natStack(true);
     const second = stack.find((r) => r.name === "default");
     const routes = [...stack, { ...second, name: "second" } as OracleResource];
+    const through = [
+      'nat gateway "nat"',
+      'ecs eip association "bind"',
+      'eip "eip"',
+      "the internet (any country)",
+    ];
     expect(
       runNamed(routes, { jurisdiction: "CN" }).filter(([p]) => p === "internet-egress"),
     ).toEqual([
@@ -317,15 +323,13 @@ describe("internet-egress reports each way out once, as the chain of resources i
         "internet-egress",
         "default",
         "mandatory",
-        [
-          'internet-bound traffic of vpc "core"',
-          'route "default"',
-          'route "second"',
-          'nat gateway "nat"',
-          'ecs eip association "bind"',
-          'eip "eip"',
-          "the internet (any country)",
-        ],
+        ['internet-bound traffic of vpc "core"', 'route "default"', ...through],
+      ],
+      [
+        "internet-egress",
+        "second",
+        "mandatory",
+        ['internet-bound traffic of vpc "core"', 'route "second"', ...through],
       ],
     ]);
   });
