@@ -183,12 +183,17 @@ const notKnownAtPreview =
 /**
  * The findings with each "not known at preview" said as what it is offline, where the value
  * comes only from what the engine cannot read: another stack's outputs (a `StackReference`, which
- * `pulumi preview` reads from that stack's state) or a multi-language component (whose plugin
- * computes its outputs under the Pulumi CLI). The level stays: offline the value is not known, and
- * what it may open is not decided.
+ * `pulumi preview` reads from that stack's state), a multi-language component (whose plugin
+ * computes its outputs under the Pulumi CLI), or — no resource of the program having left it
+ * unknown — the answer of a lookup the engine cannot answer. The level stays: offline the value
+ * is not known, and what it may open is not decided.
  */
 export function withOfflineSources(violations: readonly Violation[], plan: Plan): Violation[] {
   const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
+  // The provider functions answered with unknown values (stack references are resources).
+  const lookups = (plan.unknownFunctions ?? []).filter(
+    (f) => !f.startsWith("pulumi:pulumi:StackReference"),
+  );
   return violations.map((v) => {
     const m = v.urn === null ? null : notKnownAtPreview.exec(v.message);
     const r = v.urn === null ? undefined : byUrn.get(v.urn);
@@ -205,6 +210,18 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
     const sources = deps.filter(
       (d) => stackReference(d) || remote(d) || !("outputs" in d) || holdsUnknown(d.outputs),
     );
+    if (sources.length === 0 && lookups.length > 0) {
+      // No resource of the program left it unknown: a lookup's answer did.
+      return {
+        ...v,
+        message: v.message
+          .replace(
+            m[0],
+            `but ${m[1]}${m[2]} is not known offline: it comes from the answer of a lookup the engine cannot answer (${lookups.join(", ")}), which pulumi preview reads from the cloud`,
+          )
+          .replace(/ cannot be decided at preview\b/, " cannot be decided offline"),
+      };
+    }
     if (sources.length === 0 || !sources.every((d) => stackReference(d) || remote(d))) {
       return v;
     }

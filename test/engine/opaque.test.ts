@@ -411,6 +411,28 @@ describe("withOfflineSources", () => {
     );
   });
 
+  it("names the lookups the engine could not answer when no resource of the program is the source", () => {
+    const sg = group([]);
+    const f = finding(sg, notKnown("app", "ingress[0].cidrBlocks[0]"));
+    const withLookup = {
+      ...plan(sg),
+      unknownFunctions: ["aws:ec2/getVpc:getVpc", "pulumi:pulumi:StackReference acme/network/prod"],
+    };
+    expect(withOfflineSources([f], withLookup)[0].message).toBe(
+      'security group "app" must not be reachable from the internet, but ingress[0].cidrBlocks[0] is not known offline: it comes from the answer of a lookup the engine cannot answer (aws:ec2/getVpc:getVpc), which pulumi preview reads from the cloud, so whether it admits the internet cannot be decided.',
+    );
+    // With no lookup answered so, nothing says where the value comes from: the words stay.
+    expect(withOfflineSources([f], plan(sg))).toEqual([f]);
+    // Nor where a resource of the program may be the source.
+    const fromEndpoint = group([vpcEndpoint.urn]);
+    const both = finding(fromEndpoint, notKnown("app", "ingress[0].cidrBlocks[0]"));
+    const mixed = {
+      ...plan(vpcEndpoint, fromEndpoint),
+      unknownFunctions: ["aws:ec2/getVpc:getVpc"],
+    };
+    expect(withOfflineSources([both], mixed)).toEqual([both]);
+  });
+
   it("leaves the words alone where a resource of the program may be the source", () => {
     const sg = group([reference, vpcEndpoint.urn]);
     const f = finding(sg, notKnown("app", "ingress[0].cidrBlocks[0]"));
