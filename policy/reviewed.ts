@@ -109,13 +109,13 @@ export const reviewed = {
   /**
    * Managed clusters' nodes and their configuration. Each lives in its provider's region
    * (resource-placement); its nodes sit in the subnets it names, which the border analysis reads
-   * as the cluster's node network (policy/paths/types/clusters.ts). An add-on configures software
-   * inside the cluster; the role policies and attachments only grant the cluster and its nodes
+   * as the cluster's node network (policy/paths/types/clusters.ts). (An add-on, whose CoreDNS
+   * Corefile may forward names abroad, is remote-sites'.) The role policies and attachments only
+   * grant the cluster and its nodes
    * AWS's managed policies (permission documents, which name no place) or a key ARN, which
    * arn-locality places. (A role's trust policy is a grant: the grants table models roles.)
    */
   clusters: [
-    "aws:eks/addon:Addon",
     "aws:eks/nodeGroup:NodeGroup",
     "aws:iam/rolePolicy:RolePolicy",
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment",

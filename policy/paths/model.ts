@@ -538,6 +538,8 @@ export interface FieldSpec {
   readonly judges?: (
     props: Readonly<Record<string, unknown>>,
     j: Jurisdiction,
+    /** The stack's egress allowlist, for a reading that names addresses. */
+    allowlist: readonly EgressAllowEntry[],
   ) => readonly Judged[];
   /**
    * Each value counts only when the object holding it satisfies this: an EventBridge target's

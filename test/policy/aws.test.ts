@@ -1180,6 +1180,43 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      name: "a CoreDNS add-on forwards the cluster's DNS queries to a public resolver",
+      bad: add("aws:eks/addon:Addon", "coredns", {
+        clusterName: "records",
+        addonName: "coredns",
+        configurationValues: JSON.stringify({
+          corefile:
+            ".:53 {\n    errors\n    forward . tls://1.1.1.1 /etc/resolv.conf\n    cache 30\n}\n",
+        }),
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "coredns",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'eks addon "coredns"',
+            '"tls://1.1.1.1" (a public resolver, which cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it forwards to the network's resolver and a private one (its values in YAML)",
+      twin: add("aws:eks/addon:Addon", "coredns", {
+        clusterName: "records",
+        addonName: "coredns",
+        configurationValues: [
+          "corefile: |",
+          "  .:53 {",
+          "      forward . /etc/resolv.conf",
+          "  }",
+          "  corp.example:53 {",
+          "      forward . 10.30.0.2:53",
+          "  }",
+        ].join("\n"),
+      }),
+    },
+    {
       name: "a DMS Oracle source reads its storage through an ASM server outside the cloud",
       bad: add("aws:dms/endpoint:Endpoint", "dms-oracle", {
         endpointId: "orders",

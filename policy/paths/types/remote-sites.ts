@@ -15,8 +15,11 @@
  * point (links.ts).
  */
 import { alibabaResolvers, link } from "./common";
-import type { FieldSpec, TypeModel, TypeTable } from "../model";
-import { known } from "../values";
+import type { FieldSpec, Judged, TypeModel, TypeTable } from "../model";
+import type { EgressAllowEntry } from "../../framework";
+import { hostOf } from "../../../residency/placement";
+import { parseCidr, reachOfAddress } from "../addresses";
+import { known, valueAt } from "../values";
 import { officeSiteFix, officeSiteInternet } from "./egress";
 import {
   accessPoint,
@@ -46,6 +49,77 @@ const clientVpnFix =
   "Do not offer client VPN into a sealed network; reach it through a site VPN from an allowlisted address.";
 const siteLinkFix = "Turn SiteLink off.";
 const dnsFix = "Forward DNS only to private or allowlisted resolvers.";
+
+/**
+ * The upstream resolvers of a Corefile (CoreDNS's configuration): every `forward <zone> <to>…`
+ * line of every server block names where the cluster's DNS queries for that zone go — an
+ * address, or a `dns://`, `tls://` or `grpc://` URL. A path (`/etc/resolv.conf`) forwards to the
+ * node's own resolvers, the network's. An upstream is inside when it is a private address of the
+ * stack's networks or on the egress allowlist; a public resolver or a host name cannot be placed.
+ */
+export function corefileForwards(
+  text: string,
+  at: string,
+  allowlist: readonly EgressAllowEntry[],
+): Judged[] {
+  const verb = "forwards the cluster's DNS queries to";
+  return text.split("\n").flatMap((line): Judged[] => {
+    const m = /^\s*forward\s+\S+\s+([^{#]+)/.exec(line);
+    if (m === null) {
+      return [];
+    }
+    return m[1]
+      .trim()
+      .split(/\s+/)
+      .filter((to) => !to.startsWith("/"))
+      .flatMap((to): Judged[] => {
+        const host = hostOf(to);
+        if (!parseCidr(host)) {
+          return [
+            {
+              path: at,
+              verb,
+              place: `${JSON.stringify(to)} (a resolver by host name, which cannot be placed)`,
+            },
+          ];
+        }
+        const reach = reachOfAddress(host, allowlist).kind;
+        return reach === "private" || reach === "allowlisted"
+          ? []
+          : [
+              {
+                path: at,
+                verb,
+                place: `${JSON.stringify(to)} (a public resolver, which cannot be placed)`,
+              },
+            ];
+      });
+  });
+}
+
+/**
+ * The Corefile of an EKS CoreDNS add-on: its `configurationValues` (JSON or YAML) may replace the
+ * one the add-on ships, which forwards to the VPC's resolver. A value not known at preview leaves
+ * the reading undecided.
+ */
+const coreDnsAddon: FieldSpec = {
+  path: "configurationValues",
+  format: "judged",
+  label: "attachment",
+  policy: "remote-sites",
+  verb: "",
+  judges: (props, _j, allowlist) => {
+    if (props.addonName !== "coredns" || props.configurationValues === undefined) {
+      return [];
+    }
+    // Read past the runtime's proxy, which throws on a value not known at preview: the whole
+    // text is known or not, and `props.configurationValues` above has asked already.
+    const corefile = valueAt(props, "configurationValues.corefile");
+    return typeof corefile === "string"
+      ? corefileForwards(corefile, "configurationValues.corefile", allowlist)
+      : [];
+  },
+};
 
 /** An AD connector's domain controllers, which desktop users sign in at. */
 const directoryServers = [
@@ -93,6 +167,11 @@ const sagClient = row(
 );
 
 export const remoteSites: TypeTable = {
+  // CoreDNS resolves every name the cluster's pods look up, and forwards what it cannot answer.
+  "aws:eks/addon:Addon": row(
+    "Forward the cluster's DNS only to the network's resolver, private resolvers of the stack's networks or allowlisted ones: leave the Corefile's forward at /etc/resolv.conf.",
+    coreDnsAddon,
+  ),
   "alicloud:vpn/gateway:Gateway": gatewayRow,
   "aws:ec2/vpnGateway:VpnGateway": gatewayRow,
   "aws:ec2/vpnGatewayAttachment:VpnGatewayAttachment": linkRow({
