@@ -121,15 +121,12 @@ export const reviewed = {
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   ],
   /**
-   * Kubernetes workloads' configuration and identity: it stays inside the cluster, and what the
-   * pods that read it can reach is governed by the NetworkPolicies and Services of the
-   * Kubernetes table.
+   * Kubernetes workloads' secrets and identity: they stay inside the cluster, and what the pods
+   * that read them can reach is governed by the NetworkPolicies and Services of the Kubernetes
+   * table. (A ConfigMap is a row of that table: one may hold CoreDNS's Corefile, whose upstream
+   * resolvers kubernetes-egress judges.)
    */
-  kubernetesWorkloads: [
-    "kubernetes:core/v1:ConfigMap",
-    "kubernetes:core/v1:Secret",
-    "kubernetes:core/v1:ServiceAccount",
-  ],
+  kubernetesWorkloads: ["kubernetes:core/v1:Secret", "kubernetes:core/v1:ServiceAccount"],
 } as const satisfies Record<string, readonly string[]>;
 
 /**

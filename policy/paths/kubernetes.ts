@@ -8,7 +8,7 @@
  * `to` reaches everything; an empty pod selector selects every pod of the namespace.
  */
 import type { Cloud } from "../../residency/jurisdictions";
-import { cloudOf } from "../../residency/placement";
+import { cloudOf, hostOf } from "../../residency/placement";
 import type { BorderResource } from "./model";
 import type { EgressAllowEntry } from "../framework";
 import { type Flow, normalizeProtocol, parseCidr, reachOfAddress } from "./addresses";
@@ -62,9 +62,10 @@ export interface DestinationField {
   /**
    * `address`: a host or IP, with an optional port (`10.0.0.5:6789`, `[fd00::1]:3260`);
    * `addresses`: several, comma-separated; `url`: a URL whose host is the destination;
-   * `outside`: a service of a cloud the pack does not place, wherever the value points.
+   * `outside`: a service of a cloud the pack does not place, wherever the value points;
+   * `corefile`: CoreDNS's configuration, whose `forward` lines name upstream resolvers.
    */
-  readonly read: "address" | "addresses" | "url" | "outside";
+  readonly read: "address" | "addresses" | "url" | "outside" | "corefile";
 }
 
 /**
@@ -144,6 +145,35 @@ const endpointFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[
 ];
 
 /**
+ * The cluster's DNS configuration: a ConfigMap holding a Corefile (CoreDNS's `coredns` in
+ * kube-system, whatever the cluster's cloud) sends the names the pods look up that CoreDNS cannot
+ * answer to the upstreams of its `forward` lines.
+ */
+const resolverFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
+  [
+    /^kubernetes:core\/v1:ConfigMap$/,
+    [{ path: "data.Corefile", what: "DNS resolver", read: "corefile" }],
+  ],
+];
+
+/**
+ * The upstream resolvers of a Corefile: what every `forward <zone> <to>…` line of every server
+ * block names — an address, or a `dns://`, `tls://` or `grpc://` URL. A path
+ * (`/etc/resolv.conf`) forwards to the node's own resolvers, the network's, and is left out.
+ */
+export function corefileUpstreams(text: string): string[] {
+  return text.split("\n").flatMap((line) => {
+    const m = /^\s*forward\s+\S+\s+([^{#]+)/.exec(line);
+    return m === null
+      ? []
+      : m[1]
+          .trim()
+          .split(/\s+/)
+          .filter((to) => !to.startsWith("/"));
+  });
+}
+
+/**
  * Every field of a type through which its cluster sends data to a server it names — remote
  * volume sources, webhooks, Service endpoints — as paths of the type itself (under `items[]` for
  * a List). kubernetes-egress judges them and the coverage report lists them.
@@ -167,6 +197,7 @@ function fieldsOfType(type: string): DestinationField[] {
     ),
     ...webhookFields.filter(([pattern]) => pattern.test(kind)).map(([, f]) => f),
     ...endpointFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
+    ...resolverFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
   ];
   return fields.map((f) => ({ ...f, path: `${prefix}${f.path}` }));
 }
@@ -184,6 +215,13 @@ export function destinationWords(f: DestinationField): { must: string; how: stri
       must: "send objects only to webhooks inside the cluster",
       how: `the API server sends the ${f.what} every object or event it matches`,
       fix: "Serve the webhook from a Service of the cluster (clientConfig.service) instead of a url",
+    };
+  }
+  if (f.read === "corefile") {
+    return {
+      must: "forward the cluster's DNS queries only to private or allowlisted resolvers",
+      how: "CoreDNS sends there every name the cluster's pods look up that it cannot answer itself",
+      fix: "Forward to /etc/resolv.conf (the network's resolver) or to private resolvers, or add the resolver's address to the egress allowlist with a reason",
     };
   }
   if (f.what === "Service endpoint") {
@@ -237,6 +275,30 @@ export function readDestination(
         to: "unplaced",
       },
     ];
+  }
+  if (f.read === "corefile") {
+    return corefileUpstreams(text).flatMap((to): DestinationFinding[] => {
+      const host = hostOf(to);
+      const reach = reachOfAddress(host, allowlist);
+      if (reach.kind === "allowlisted" || reach.kind === "private") {
+        return [];
+      }
+      return parseCidr(host) === undefined
+        ? [
+            {
+              why: `forwards names to ${JSON.stringify(to)}, a resolver the pack cannot place`,
+              place: `${to} (cannot be placed)`,
+              to: "unplaced",
+            },
+          ]
+        : [
+            {
+              why: `forwards names to ${JSON.stringify(to)}, a public resolver that the egress allowlist of ${j} does not cover`,
+              place: `${host} (${f.what})`,
+              to: "internet",
+            },
+          ];
+    });
   }
   const hosts = hostsOf(text, f.read);
   if (hosts === undefined) {

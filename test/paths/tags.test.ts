@@ -549,9 +549,9 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
         .filter((t) => tables.kubernetes[t].fields?.some((f) => f.format === "destination"))
         .sort(),
     );
-    // 35 kinds (workloads, pod templates and presets, PersistentVolumes, volume attachments,
-    // webhooks, endpoints) as objects, Patches and Lists.
-    expect(viewed.size).toBe(105);
+    // 36 kinds (workloads, pod templates and presets, PersistentVolumes, volume attachments,
+    // webhooks, endpoints, ConfigMaps) as objects, Patches and Lists.
+    expect(viewed.size).toBe(108);
     expect(after.length).toBeGreaterThan(500);
   });
 

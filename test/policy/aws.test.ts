@@ -5045,6 +5045,9 @@ describe("resource policies and grants", () => {
 });
 
 describe("kubernetes destinations: volumes, webhooks, endpoints, lists and patches", () => {
+  /** A Corefile whose root zone and `corp.example` zone forward as given. */
+  const corefile = (root: string, corp: string) =>
+    `.:53 {\n    errors\n    kubernetes cluster.local in-addr.arpa ip6.arpa\n    ${root}\n}\ncorp.example:53 {\n    ${corp}\n}\n`;
   // Each case declares one object in the happy path's cluster (namespace "records", which has a
   // default-deny egress policy) that sends data to a server it names; the twin names a private,
   // in-cluster or allowlisted one (the partner range 198.51.100.0/24).
@@ -5317,6 +5320,48 @@ describe("kubernetes destinations: volumes, webhooks, endpoints, lists and patch
       twin: k8s("kubernetes:core/v1:Endpoints", "partner", {
         metadata: records,
         subsets: [{ addresses: [{ ip: "198.51.100.10" }], ports: [{ port: 443 }] }],
+      }),
+    },
+    {
+      name: "CoreDNS's Corefile forwards the cluster's DNS queries to a public resolver",
+      bad: k8s("kubernetes:core/v1:ConfigMap", "coredns", {
+        metadata: { name: "coredns", namespace: "kube-system" },
+        data: { Corefile: corefile("forward . /etc/resolv.conf", "forward . tls://1.1.1.1") },
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "coredns",
+          "mandatory",
+          ['k8s configmap "coredns"', "1.1.1.1 (DNS resolver)"],
+        ],
+      ],
+      twinName: "it forwards to the network's resolver, a private one and an allowlisted one",
+      twin: k8s("kubernetes:core/v1:ConfigMap", "coredns", {
+        metadata: { name: "coredns", namespace: "kube-system" },
+        data: {
+          Corefile: corefile("forward . /etc/resolv.conf", "forward . 10.30.0.2:53 198.51.100.53"),
+        },
+      }),
+    },
+    {
+      name: "a patch of CoreDNS's Corefile forwards a zone to a resolver by host name",
+      bad: k8s("kubernetes:core/v1:ConfigMapPatch", "coredns", {
+        metadata: { name: "coredns", namespace: "kube-system" },
+        data: { Corefile: corefile("forward . /etc/resolv.conf", "forward . dns.partner.example") },
+      }),
+      expected: [
+        [
+          "kubernetes-egress",
+          "coredns",
+          "mandatory",
+          ['k8s configmappatch "coredns"', "dns.partner.example (cannot be placed)"],
+        ],
+      ],
+      twinName: "a ConfigMap without a Corefile holds only the application's settings",
+      twin: k8s("kubernetes:core/v1:ConfigMap", "app-settings", {
+        metadata: records,
+        data: { upstream: "dns.partner.example", LOG_LEVEL: "info" },
       }),
     },
     {

@@ -580,7 +580,8 @@ const persistentVolumes: TypeTable = Object.fromEntries(
 
 /**
  * The other kinds whose objects name servers their cluster sends data to — pod templates and
- * presets, volume attachments, admission, conversion and audit webhooks, Service endpoints — as
+ * presets, volume attachments, admission, conversion and audit webhooks, Service endpoints, a
+ * CoreDNS Corefile's upstream resolvers — as
  * objects, Patches and Lists: rows of those fields alone, each a control the cluster reads.
  */
 const serverRows: TypeTable = Object.fromEntries(
@@ -594,6 +595,7 @@ const serverRows: TypeTable = Object.fromEntries(
     ...variants("apiextensions.k8s.io", ["v1", "v1beta1"], "CustomResourceDefinition"),
     ...variants("auditregistration.k8s.io", ["v1alpha1"], "AuditSink"),
     ...variants("core", ["v1"], "Endpoints"),
+    ...variants("core", ["v1"], "ConfigMap"),
     ...variants("discovery.k8s.io", ["v1", "v1beta1"], "EndpointSlice"),
   ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
 );

@@ -19,6 +19,7 @@ import type { FieldSpec, Judged, TypeModel, TypeTable } from "../model";
 import type { EgressAllowEntry } from "../../framework";
 import { hostOf } from "../../../residency/placement";
 import { parseCidr, reachOfAddress } from "../addresses";
+import { corefileUpstreams } from "../kubernetes";
 import { known, valueAt } from "../values";
 import { officeSiteFix, officeSiteInternet } from "./egress";
 import {
@@ -51,49 +52,37 @@ const siteLinkFix = "Turn SiteLink off.";
 const dnsFix = "Forward DNS only to private or allowlisted resolvers.";
 
 /**
- * The upstream resolvers of a Corefile (CoreDNS's configuration): every `forward <zone> <to>…`
- * line of every server block names where the cluster's DNS queries for that zone go — an
- * address, or a `dns://`, `tls://` or `grpc://` URL. A path (`/etc/resolv.conf`) forwards to the
- * node's own resolvers, the network's. An upstream is inside when it is a private address of the
+ * The upstream resolvers of a Corefile (CoreDNS's configuration) that send the cluster's DNS
+ * queries out of the stack's networks: each is inside when it is a private address of the
  * stack's networks or on the egress allowlist; a public resolver or a host name cannot be placed.
  */
-export function corefileForwards(
+function corefileForwards(
   text: string,
   at: string,
   allowlist: readonly EgressAllowEntry[],
 ): Judged[] {
   const verb = "forwards the cluster's DNS queries to";
-  return text.split("\n").flatMap((line): Judged[] => {
-    const m = /^\s*forward\s+\S+\s+([^{#]+)/.exec(line);
-    if (m === null) {
-      return [];
+  return corefileUpstreams(text).flatMap((to): Judged[] => {
+    const host = hostOf(to);
+    if (!parseCidr(host)) {
+      return [
+        {
+          path: at,
+          verb,
+          place: `${JSON.stringify(to)} (a resolver by host name, which cannot be placed)`,
+        },
+      ];
     }
-    return m[1]
-      .trim()
-      .split(/\s+/)
-      .filter((to) => !to.startsWith("/"))
-      .flatMap((to): Judged[] => {
-        const host = hostOf(to);
-        if (!parseCidr(host)) {
-          return [
-            {
-              path: at,
-              verb,
-              place: `${JSON.stringify(to)} (a resolver by host name, which cannot be placed)`,
-            },
-          ];
-        }
-        const reach = reachOfAddress(host, allowlist).kind;
-        return reach === "private" || reach === "allowlisted"
-          ? []
-          : [
-              {
-                path: at,
-                verb,
-                place: `${JSON.stringify(to)} (a public resolver, which cannot be placed)`,
-              },
-            ];
-      });
+    const reach = reachOfAddress(host, allowlist).kind;
+    return reach === "private" || reach === "allowlisted"
+      ? []
+      : [
+          {
+            path: at,
+            verb,
+            place: `${JSON.stringify(to)} (a public resolver, which cannot be placed)`,
+          },
+        ];
   });
 }
 
