@@ -181,6 +181,11 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
         ? unknownValue
         : awsArn(type, id, region, account, args.inputs);
   }
+  if (type === "azure-native:resources:ResourceGroup" && unset(state.location)) {
+    // A resource group given no location is created in the provider's (`azure-native:location`);
+    // the resources placed by `rg.location` are placed there too, as a preview shows them.
+    state.location = knownText(args.providerProps.location) ?? unknownValue;
+  }
   if (type === "alicloud:oss/bucket:Bucket" && region !== undefined) {
     state.location = `oss-${region}`;
     state.intranetEndpoint = `oss-${region}-internal.aliyuncs.com`;

@@ -110,6 +110,19 @@ describe("resource IDs", () => {
     ).toBe(unknownValue);
   });
 
+  it("places an Azure resource group given no location in its provider's, and keeps a given one", () => {
+    const group = (inputs: Record<string, unknown>, providerProps: Record<string, unknown>) =>
+      synthesizeState({
+        type: "azure-native:resources:ResourceGroup",
+        name: "rg",
+        inputs,
+        providerProps,
+      }).state.location;
+    expect(group({}, { location: "northeurope" })).toBe("northeurope");
+    expect(group({ location: "westeurope" }, { location: "northeurope" })).toBe("westeurope");
+    expect(group({}, {})).toBe(unknownValue);
+  });
+
   // A snapshot copy's source and a multi-Region access point's routes name these outputs. Found
   // by checking the AWS provider's own examples.
   it("gives RDS snapshots their ARNs and S3 buckets their region, as the provider reports them", () => {
