@@ -2510,6 +2510,11 @@ describe("alarm and notification webhooks", () => {
       (u) => ({ dingRobotWebhookUrl: u }),
     ],
     [
+      "alicloud:cms/alarmContact:AlarmContact",
+      'cms alarm contact "alarm-contact"',
+      (u) => ({ alarmContactName: "ops", describe: "ops", channelsDingWebHook: u }),
+    ],
+    [
       "alicloud:sslcertificatesservice/contact:Contact",
       'sslcertificatesservice contact "cert-contact"',
       (u) => ({ webhookLists: [u] }),
@@ -2573,6 +2578,15 @@ describe("alarm and notification webhooks", () => {
       "alicloud:arms/alertContact:AlertContact",
       'arms alert contact "contact"',
       (a) => ({ alertContactName: "ops", ...(a === undefined ? {} : { email: a }) }),
+    ],
+    [
+      "alicloud:cms/alarmContact:AlarmContact",
+      'cms alarm contact "alarm-contact"',
+      (a) => ({
+        alarmContactName: "ops",
+        describe: "ops",
+        ...(a === undefined ? { channelsSms: "13800000000" } : { channelsMail: a }),
+      }),
     ],
     [
       "alicloud:sslcertificatesservice/contact:Contact",

@@ -1037,6 +1037,13 @@ export const logs: TypeTable = {
           "alicloud:cms/alarm:Alarm",
           [url("webhook", "sends alarms to"), arn("targets[].arn", "sends alarms to")],
         ],
+        [
+          "alicloud:cms/alarmContact:AlarmContact",
+          [
+            url("channelsDingWebHook", "sends the alarms of its groups to"),
+            url("channelsMail", "sends the alarms of its groups to"),
+          ],
+        ],
         ["alicloud:cms/groupMetricRule:GroupMetricRule", [url("webhook", "sends alarms to")]],
         [
           "alicloud:cms/metricRuleTemplate:MetricRuleTemplate",
