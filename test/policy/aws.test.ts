@@ -5045,7 +5045,15 @@ describe("resource policies and grants", () => {
 });
 
 describe("kubernetes destinations: volumes, webhooks, endpoints, lists and patches", () => {
-  /** A Corefile whose root zone and `corp.example` zone forward as given. */
+  /**
+   * CoreDNS's ConfigMap (or its Patch), whose Corefile forwards the root zone to the node's
+   * resolvers and the `corp.example` zone as `corp` says.
+   */
+  const coreDns = (type: string, corp: string) =>
+    k8s(type, "coredns", {
+      metadata: { name: "coredns", namespace: "kube-system" },
+      data: { Corefile: corefile("forward . /etc/resolv.conf", corp) },
+    });
   const corefile = (root: string, corp: string) =>
     `.:53 {\n    errors\n    kubernetes cluster.local in-addr.arpa ip6.arpa\n    ${root}\n}\ncorp.example:53 {\n    ${corp}\n}\n`;
   // Each case declares one object in the happy path's cluster (namespace "records", which has a
@@ -5324,10 +5332,7 @@ describe("kubernetes destinations: volumes, webhooks, endpoints, lists and patch
     },
     {
       name: "CoreDNS's Corefile forwards the cluster's DNS queries to a public resolver",
-      bad: k8s("kubernetes:core/v1:ConfigMap", "coredns", {
-        metadata: { name: "coredns", namespace: "kube-system" },
-        data: { Corefile: corefile("forward . /etc/resolv.conf", "forward . tls://1.1.1.1") },
-      }),
+      bad: coreDns("kubernetes:core/v1:ConfigMap", "forward . tls://1.1.1.1"),
       expected: [
         [
           "kubernetes-egress",
@@ -5337,19 +5342,11 @@ describe("kubernetes destinations: volumes, webhooks, endpoints, lists and patch
         ],
       ],
       twinName: "it forwards to the network's resolver, a private one and an allowlisted one",
-      twin: k8s("kubernetes:core/v1:ConfigMap", "coredns", {
-        metadata: { name: "coredns", namespace: "kube-system" },
-        data: {
-          Corefile: corefile("forward . /etc/resolv.conf", "forward . 10.30.0.2:53 198.51.100.53"),
-        },
-      }),
+      twin: coreDns("kubernetes:core/v1:ConfigMap", "forward . 10.30.0.2:53 198.51.100.53"),
     },
     {
       name: "a patch of CoreDNS's Corefile forwards a zone to a resolver by host name",
-      bad: k8s("kubernetes:core/v1:ConfigMapPatch", "coredns", {
-        metadata: { name: "coredns", namespace: "kube-system" },
-        data: { Corefile: corefile("forward . /etc/resolv.conf", "forward . dns.partner.example") },
-      }),
+      bad: coreDns("kubernetes:core/v1:ConfigMapPatch", "forward . dns.partner.example"),
       expected: [
         [
           "kubernetes-egress",
