@@ -253,6 +253,18 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   if (type === "aws:rds/instance:Instance" || type === "aws:rds/cluster:Cluster") {
     Object.assign(state, rdsEndpoints(type, name, id, state, region));
   }
+  if (type === "aws:redshift/cluster:Cluster") {
+    // `<identifier>.<suffix>.<region>.redshift.amazonaws.com[.cn]`, and with the port its
+    // `endpoint`, which programs write into JDBC URLs (a Glue connection's).
+    const own = knownText(state.clusterIdentifier)?.toLowerCase();
+    const dnsName =
+      region === undefined || own === undefined
+        ? unknownValue
+        : `${own}.${shortHash("redshift", type, name)}.${region}.redshift.${awsDomain(region)}`;
+    const port = typeof state.port === "number" ? state.port : 5439;
+    state.dnsName ??= dnsName;
+    state.endpoint ??= dnsName === unknownValue ? unknownValue : `${dnsName}:${port}`;
+  }
   if (type === "aws:cloudfront/originAccessIdentity:OriginAccessIdentity") {
     // The identity bucket policies grant read access to, as CloudFront reports it: a user of the
     // `cloudfront` pseudo-account of the partition, named by the identity's ID.

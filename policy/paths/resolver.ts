@@ -112,6 +112,7 @@ export type RefKindName =
   | "physical-connection"
   | "db-source"
   | "aws-db-source"
+  | "aws-data-endpoint"
   | "gpdb-instance"
   | "dts-destination"
   | "dts-subscription"
@@ -210,6 +211,24 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     noun: "source database",
     types: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
     keys: ["identifier", "clusterIdentifier", "arn", "id"],
+  },
+  /**
+   * A database or broker of the stack that a connection names by its endpoint (a Glue
+   * connection's JDBC URL or Kafka brokers, built from the resource's outputs).
+   */
+  "aws-data-endpoint": {
+    noun: "database or broker",
+    types: [
+      "aws:rds/instance:Instance",
+      "aws:rds/cluster:Cluster",
+      "aws:redshift/cluster:Cluster",
+      "aws:redshiftserverless/workgroup:Workgroup",
+      "aws:docdb/cluster:Cluster",
+      "aws:neptune/cluster:Cluster",
+      "aws:msk/cluster:Cluster",
+      "aws:msk/serverlessCluster:ServerlessCluster",
+    ],
+    keys: ["endpoint", "address", "readerEndpoint"],
   },
   "gpdb-instance": {
     noun: "AnalyticDB for PostgreSQL instance",

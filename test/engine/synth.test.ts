@@ -110,6 +110,17 @@ describe("resource IDs", () => {
     ).toBe(unknownValue);
   });
 
+  it("names a Redshift cluster's DNS name and endpoint in its region, as clients write them", () => {
+    const state = synthesizeState({
+      type: "aws:redshift/cluster:Cluster",
+      name: "warehouse",
+      inputs: { clusterIdentifier: "Warehouse" },
+      providerProps: virginia,
+    }).state;
+    expect(state.dnsName).toMatch(/^warehouse\.[a-z0-9]+\.us-east-1\.redshift\.amazonaws\.com$/);
+    expect(state.endpoint).toBe(`${String(state.dnsName)}:5439`);
+  });
+
   it("places an Azure resource group given no location in its provider's, and keeps a given one", () => {
     const group = (inputs: Record<string, unknown>, providerProps: Record<string, unknown>) =>
       synthesizeState({

@@ -1150,6 +1150,41 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      name: "a Glue connection's JDBC URL is not known offline and built from nothing of the program",
+      bad: add("aws:glue/connection:Connection", "orders-db", {
+        connectionType: "JDBC",
+        connectionProperties: { JDBC_CONNECTION_URL: unknown },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "orders-db",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue connection "orders-db"',
+            "connectionProperties.JDBC_CONNECTION_URL (unknown at preview)",
+          ],
+        ],
+      ],
+      twinName: "it is built from the program's Redshift cluster in Oregon",
+      twin: pipe(
+        add("aws:redshift/cluster:Cluster", "warehouse", {
+          clusterIdentifier: "warehouse",
+          nodeType: "ra3.xlplus",
+          encrypted: true,
+          kmsKeyId: `arn:aws:kms:us-west-2:${account}:key/11111111-2222-3333-4444-555555555555`,
+          publiclyAccessible: false,
+        }),
+        add(
+          "aws:glue/connection:Connection",
+          "orders-db",
+          { connectionType: "JDBC", connectionProperties: { JDBC_CONNECTION_URL: unknown } },
+          { dependsOn: { connectionProperties: ["warehouse"] } },
+        ),
+      ),
+    },
+    {
       name: "a Glue connection reads Kafka brokers outside the cloud",
       bad: add("aws:glue/connection:Connection", "events", {
         connectionType: "KAFKA",

@@ -172,12 +172,19 @@ export const transfers: TypeTable = {
   // A Glue connection is where the crawlers and ETL jobs that use it read and write: a database by
   // its JDBC URL, Kafka brokers, a MongoDB or connector URL, a SaaS instance.
   "aws:glue/connection:Connection": transfer(
-    job.url("connectionProperties.JDBC_CONNECTION_URL", "reads and writes the database at"),
-    job.url(
-      "connectionProperties.KAFKA_BOOTSTRAP_SERVERS",
-      "reads and writes the Kafka brokers at",
+    // Built from a database's or cluster's outputs, a URL is read through that resource.
+    ...(
+      [
+        ["JDBC_CONNECTION_URL", "reads and writes the database at"],
+        ["KAFKA_BOOTSTRAP_SERVERS", "reads and writes the Kafka brokers at"],
+        ["CONNECTION_URL", "reads and writes the data store at"],
+      ] as const
+    ).map(([key, verb]) =>
+      job.url(`connectionProperties.${key}`, verb, {
+        ref: "aws-data-endpoint",
+        namedWhenUnknown: true,
+      }),
     ),
-    job.url("connectionProperties.CONNECTION_URL", "reads and writes the data store at"),
     job.url("connectionProperties.INSTANCE_URL", "exchanges data with the instance at"),
   ),
   "aws:dms/s3Endpoint:S3Endpoint": transfer(
