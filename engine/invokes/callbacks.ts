@@ -385,10 +385,15 @@ async function withStandIns(
     await func(givenValue(run, value));
     await Promise.all(run.pending);
   } catch (e) {
-    failures.push({
+    const failure: { -readonly [K in keyof CallbackFailure]: CallbackFailure[K] } = {
       callback: describe(func),
       reason: e instanceof OverBudget ? e.message : `it failed: ${errorText(e)}`,
-      dependsOn: await dependenciesOf(source),
+    };
+    failures.push(failure);
+    // Filled in as the resources' URNs resolve, never waited for here: a resource the failed
+    // callback's result feeds would wait on this one in turn.
+    void dependenciesOf(source).then((urns) => {
+      failure.dependsOn = urns;
     });
   }
   return pulumi.output(pulumi.unknown);
