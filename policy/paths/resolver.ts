@@ -113,6 +113,7 @@ export type RefKindName =
   | "db-source"
   | "aws-db-source"
   | "aws-data-endpoint"
+  | "alicloud-db-endpoint"
   | "gpdb-instance"
   | "dts-destination"
   | "dts-subscription"
@@ -229,6 +230,22 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
       "aws:msk/serverlessCluster:ServerlessCluster",
     ],
     keys: ["endpoint", "address", "readerEndpoint"],
+  },
+  /**
+   * A database of the stack that a connection names by its host (a JDBC URL built from an
+   * instance's `connectionString`): Alibaba Cloud's database host names carry no region, so only
+   * the resource it was built from places it.
+   */
+  "alicloud-db-endpoint": {
+    noun: "database",
+    types: [
+      "alicloud:rds/instance:Instance",
+      "alicloud:polardb/cluster:Cluster",
+      "alicloud:gpdb/instance:Instance",
+      "alicloud:adb/dBCluster:DBCluster",
+      "alicloud:clickhouse/dbCluster:DbCluster",
+    ],
+    keys: ["connectionString"],
   },
   "gpdb-instance": {
     noun: "AnalyticDB for PostgreSQL instance",

@@ -1045,6 +1045,48 @@ describe("exposure and egress", () => {
       ),
     },
     {
+      name: "an AnalyticDB JDBC data source reads a database outside the cloud",
+      bad: add("alicloud:gpdb/jdbcDataSource:JdbcDataSource", "orders-source", {
+        dbInstanceId: "gp-records",
+        dataSourceName: "orders",
+        dataSourceType: "mysql",
+        jdbcConnectionString: "jdbc:mysql://db.partner.example.com:3306/orders",
+      }),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "orders-source",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'gpdb jdbc data source "orders-source"',
+            '"jdbc:mysql://db.partner.example.com:3306/orders" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName:
+        "it reads the program's own RDS instance, by the connection string it was built from",
+      twin: pipe(
+        add(
+          "alicloud:rds/instance:Instance",
+          "db",
+          { engine: "MySQL", securityIps: ["10.20.0.0/16"], encryptionKey: "key-id" },
+          { dependsOn: { encryptionKey: ["key"] } },
+        ),
+        add(
+          "alicloud:gpdb/jdbcDataSource:JdbcDataSource",
+          "orders-source",
+          {
+            dbInstanceId: "gp-records",
+            dataSourceName: "orders",
+            dataSourceType: "mysql",
+            jdbcConnectionString: unknown,
+          },
+          { dependsOn: { jdbcConnectionString: ["db"] } },
+        ),
+      ),
+    },
+    {
       name: "a load balancer gets a public address",
       bad: add("alicloud:slb/loadBalancer:LoadBalancer", "lb", { addressType: "internet" }),
       expected: [

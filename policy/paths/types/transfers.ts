@@ -187,6 +187,15 @@ export const transfers: TypeTable = {
     ),
     job.url("connectionProperties.INSTANCE_URL", "exchanges data with the instance at"),
   ),
+  // An AnalyticDB for PostgreSQL instance reads and writes the external database a JDBC data
+  // source names (through its external tables), placed through the database of the program it
+  // was built from; any other host cannot be placed.
+  "alicloud:gpdb/jdbcDataSource:JdbcDataSource": transfer(
+    job.url("jdbcConnectionString", "reads and writes the database at", {
+      ref: "alicloud-db-endpoint",
+      namedWhenUnknown: true,
+    }),
+  ),
   "aws:dms/s3Endpoint:S3Endpoint": transfer(
     job.ref("bucketName", "reads or writes", { ref: "s3-bucket" }),
     job.account("expectedBucketOwner", "reads or writes a bucket of"),
