@@ -1049,7 +1049,33 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       }
     }
     for (const [key, scope] of scopes) {
-      if (scope.denied || scope.workloads.length === 0) {
+      if (scope.denied) {
+        // Pods on their node's network are not governed by NetworkPolicy (Kubernetes leaves it
+        // undefined, and the common network plugins do not apply pod policies to them): the
+        // namespace's default deny does not hold them.
+        for (const r of scope.workloads) {
+          const hostNetwork = valueAt(r.props, `${podTemplateOf(r.type)!.spec}.hostNetwork`);
+          if (hostNetwork !== true && !isUnknown(hostNetwork)) {
+            continue;
+          }
+          const label = resourceLabel(r.type, r.name);
+          const why = isUnknown(hostNetwork)
+            ? "hostNetwork is not known at preview, so whether its pods use their node's network cannot be decided"
+            : "its pods use their node's network (hostNetwork), which NetworkPolicies do not govern";
+          ctx.report({
+            message: `${label} must send its pods' traffic through the NetworkPolicies of its namespace, but ${why}, so the default deny of k8s namespace ${JSON.stringify(scope.namespace)} does not hold them and they can reach any address, in any country. Run the pods on the pod network (hostNetwork false) and allow their destinations by NetworkPolicy.`,
+            path: [
+              label,
+              "pod egress (hostNetwork, outside NetworkPolicy)",
+              "every address (any country)",
+            ],
+            urn: r.urn,
+            resourceName: r.name,
+          });
+        }
+        continue;
+      }
+      if (scope.workloads.length === 0) {
         continue;
       }
       const declared = namespaces.get(key);

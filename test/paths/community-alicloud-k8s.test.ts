@@ -201,6 +201,17 @@ describe("a pod on the node's own network (hostNetwork)", () => {
     ];
     expect(runNamed(resources, cn)).toEqual([
       publicPool,
+      // Its pods' egress is not held by the namespace's default deny either.
+      [
+        "kubernetes-namespace-egress",
+        "api",
+        "mandatory",
+        [
+          'k8s deployment "api"',
+          "pod egress (hostNetwork, outside NetworkPolicy)",
+          "every address (any country)",
+        ],
+      ],
       [
         "kubernetes-service-exposure",
         "api",

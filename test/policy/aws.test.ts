@@ -3293,7 +3293,7 @@ describe("kubernetes clusters and namespaces", () => {
       },
       { provider },
     );
-  const deployment = (name: string, provider: string, namespace = "records") =>
+  const deployment = (name: string, provider: string, namespace = "records", pod: Props = {}) =>
     add(
       "kubernetes:apps/v1:Deployment",
       name,
@@ -3303,7 +3303,7 @@ describe("kubernetes clusters and namespaces", () => {
           selector: { matchLabels: { app: name } },
           template: {
             metadata: { labels: { app: name } },
-            spec: { containers: [{ name, image: `registry.example.com/${name}:1.0` }] },
+            spec: { ...pod, containers: [{ name, image: `registry.example.com/${name}:1.0` }] },
           },
         },
       },
@@ -3683,6 +3683,26 @@ describe("kubernetes clusters and namespaces", () => {
         'k8s namespace "intake" must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"], so the pods of k8s deployment "ingest" can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.',
       twinName: "the pods run in the namespace that denies egress by default",
       twin: deployment("ingest", "kube", "records"),
+    },
+    {
+      name: "pods on their node's network in a namespace that denies egress by default",
+      bad: deployment("tunnel", "kube", "records", { hostNetwork: true }),
+      expected: [
+        [
+          "kubernetes-namespace-egress",
+          "tunnel",
+          "mandatory",
+          [
+            'k8s deployment "tunnel"',
+            "pod egress (hostNetwork, outside NetworkPolicy)",
+            "every address (any country)",
+          ],
+        ],
+      ],
+      message:
+        'k8s deployment "tunnel" must send its pods\' traffic through the NetworkPolicies of its namespace, but its pods use their node\'s network (hostNetwork), which NetworkPolicies do not govern, so the default deny of k8s namespace "records" does not hold them and they can reach any address, in any country. Run the pods on the pod network (hostNetwork false) and allow their destinations by NetworkPolicy.',
+      twinName: "the pods run on the pod network",
+      twin: deployment("tunnel", "kube", "records", { hostNetwork: false }),
     },
     {
       name: "the namespace's only egress policy selects some of its pods",
