@@ -1048,6 +1048,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
         scope.denied = true;
       }
     }
+    const onNodeNetwork = new Set<string>();
     for (const [key, scope] of scopes) {
       if (scope.denied) {
         // Pods on their node's network are not governed by NetworkPolicy (Kubernetes leaves it
@@ -1055,9 +1056,11 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
         // namespace's default deny does not hold them.
         for (const r of scope.workloads) {
           const hostNetwork = valueAt(r.props, `${podTemplateOf(r.type)!.spec}.hostNetwork`);
-          if (hostNetwork !== true && !isUnknown(hostNetwork)) {
+          // A List's entries are workloads of one resource: it is reported once.
+          if ((hostNetwork !== true && !isUnknown(hostNetwork)) || onNodeNetwork.has(r.urn)) {
             continue;
           }
+          onNodeNetwork.add(r.urn);
           const label = resourceLabel(r.type, r.name);
           const why = isUnknown(hostNetwork)
             ? "hostNetwork is not known at preview, so whether its pods use their node's network cannot be decided"

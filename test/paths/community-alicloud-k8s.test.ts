@@ -221,6 +221,35 @@ describe("a pod on the node's own network (hostNetwork)", () => {
     ]);
   });
 
+  test("is one way out of its namespace's default deny per resource, a List's entries included", () => {
+    const entry = (name: string) => ({
+      metadata: { name, namespace: "app" },
+      spec: {
+        template: {
+          metadata: { labels: { app: name } },
+          spec: { hostNetwork: true, containers: [] },
+        },
+      },
+    });
+    const list = kube("kubernetes:apps/v1:DeploymentList", "agents", {
+      items: [entry("a"), entry("b")],
+    });
+    expect(
+      runNamed([...ackCluster(), list], cn).filter(([p]) => p === "kubernetes-namespace-egress"),
+    ).toEqual([
+      [
+        "kubernetes-namespace-egress",
+        "agents",
+        "mandatory",
+        [
+          'k8s deploymentlist "agents"',
+          "pod egress (hostNetwork, outside NetworkPolicy)",
+          "every address (any country)",
+        ],
+      ],
+    ]);
+  });
+
   test("twin: hostNetwork false keeps the declared port on the pod's own address", () => {
     const resources = [
       ...ackCluster({ internetMaxBandwidthOut: 10 }),
