@@ -326,12 +326,17 @@ export class RecordingMonitor extends MockMonitor {
    * The transforms a resource under `parent` runs, in the engine's order: its `own`, then each
    * ancestor's own, nearest first, then the stack's.
    */
-  private transformsFor(parent: string, own: readonly string[]): string[] {
+  private transformsFor(parent: string, own: readonly string[]): readonly string[] {
+    const stack = this.transformCallbacks?.stackTransforms ?? [];
+    if (this.ownTransforms.size === 0 && stack.length === 0) {
+      // No resource or stack transform registered yet: nothing to walk, on every registration.
+      return own;
+    }
     const out = [...own];
     for (let at: string | undefined = parent; at; at = this.parentOf.get(at)) {
       out.push(...(this.ownTransforms.get(at) ?? []));
     }
-    out.push(...(this.transformCallbacks?.stackTransforms ?? []));
+    out.push(...stack);
     return out;
   }
 

@@ -200,6 +200,13 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
     if (m === null || r === undefined) {
       return v;
     }
+    // The finding, saying the value is not known offline and where it comes from.
+    const comesFrom = (source: string): Violation => ({
+      ...v,
+      message: v.message
+        .replace(m[0], `but ${m[1]}${m[2]} is not known offline: it comes from ${source}`)
+        .replace(/ cannot be decided at preview\b/, " cannot be decided offline"),
+    });
     // A stack reference is not recorded (it is no resource of the stack's): its URN names it.
     const deps = (r.propertyDependencies[m[1]] ?? []).map(
       (u) => byUrn.get(u) ?? { type: urnType(u), name: u.split("::").pop() ?? u },
@@ -212,15 +219,9 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
     );
     if (sources.length === 0 && lookups.length > 0) {
       // No resource of the program left it unknown: a lookup's answer did.
-      return {
-        ...v,
-        message: v.message
-          .replace(
-            m[0],
-            `but ${m[1]}${m[2]} is not known offline: it comes from the answer of a lookup the engine cannot answer (${lookups.join(", ")}), which pulumi preview reads from the cloud`,
-          )
-          .replace(/ cannot be decided at preview\b/, " cannot be decided offline"),
-      };
+      return comesFrom(
+        `the answer of a lookup the engine cannot answer (${lookups.join(", ")}), which pulumi preview reads from the cloud`,
+      );
     }
     if (sources.length === 0 || !sources.every((d) => stackReference(d) || remote(d))) {
       return v;
@@ -230,15 +231,7 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
         ? `another stack's outputs (StackReference ${JSON.stringify(d.name)}, which pulumi preview reads from that stack's state; declared under sovereign-dc:stackOutputs in the stack config, they are judged offline too)`
         : `the multi-language component ${d.type} ${JSON.stringify(d.name)} (whose plugin computes it under the Pulumi CLI)`,
     );
-    return {
-      ...v,
-      message: v.message
-        .replace(
-          m[0],
-          `but ${m[1]}${m[2]} is not known offline: it comes from ${named.join(" and ")}`,
-        )
-        .replace(/ cannot be decided at preview\b/, " cannot be decided offline"),
-    };
+    return comesFrom(named.join(" and "));
   });
 }
 

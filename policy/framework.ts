@@ -249,7 +249,12 @@ export function timedPart<T>(part: string, fn: () => T): T {
  * where @pulumi/policy's runtime would skip the policy with an advisory note ("can't run policy
  * … during preview") and a stack whose data path was never judged could pass as sealed.
  */
-function failingClosed(policy: string, label: string, ctx: PolicyContext, run: () => void): void {
+function failingClosed(
+  policy: string,
+  labelOf: () => string,
+  ctx: PolicyContext,
+  run: () => void,
+): void {
   try {
     run();
   } catch (e) {
@@ -258,6 +263,8 @@ function failingClosed(policy: string, label: string, ctx: PolicyContext, run: (
     }
     const props = (e as { props?: unknown }).props;
     const at = Array.isArray(props) && props.length > 0 ? props.join(".") : "a value it reads";
+    // Labelled only here: the check runs for every resource, and seldom fails so.
+    const label = labelOf();
     ctx.report({
       message: `${label} must be judged by ${policy}, but ${at} is not known at preview, so ${policy} cannot decide it. Set ${at} from a literal or stack config.`,
       path: [label, `${at} (unknown at preview)`],
@@ -306,8 +313,11 @@ export function residencyResourcePolicy(
           ),
       };
       timedPart("per-resource checks", () =>
-        failingClosed(meta.name, resourceLabel(args.type, args.name), ctx, () =>
-          meta.validate(args, ctx),
+        failingClosed(
+          meta.name,
+          () => resourceLabel(args.type, args.name),
+          ctx,
+          () => meta.validate(args, ctx),
         ),
       );
     },
@@ -354,8 +364,11 @@ export function residencyStackPolicy(
         ),
     };
     timedPart("stack checks", () =>
-      failingClosed(meta.name, "the stack", ctx, () =>
-        meta.validate(meta.readsNoResources ? { ...args, resources: [] } : args, ctx),
+      failingClosed(
+        meta.name,
+        () => "the stack",
+        ctx,
+        () => meta.validate(meta.readsNoResources ? { ...args, resources: [] } : args, ctx),
       ),
     );
   };

@@ -177,7 +177,8 @@ function chains(
       const heads = g.filter((i) => entered[i] === 0);
       const starts = heads.length > 1 ? heads : [g[0]];
       return starts.map((h) => {
-        const members = heads.length > 1 ? g.filter((i) => reach(h, new Set()).has(i)) : g;
+        const reached = heads.length > 1 ? reach(h, new Set()) : undefined;
+        const members = reached ? g.filter((i) => reached.has(i)) : g;
         return { members: members.map((i) => exits[i]), from: feeds.get(h) };
       });
     });

@@ -161,7 +161,7 @@ const resolverFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[
  * block names — an address, or a `dns://`, `tls://` or `grpc://` URL. A path
  * (`/etc/resolv.conf`) forwards to the node's own resolvers, the network's, and is left out.
  */
-export function corefileUpstreams(text: string): string[] {
+function corefileUpstreams(text: string): string[] {
   return text.split("\n").flatMap((line) => {
     const m = /^\s*forward\s+\S+\s+([^{#]+)/.exec(line);
     return m === null
@@ -170,6 +170,24 @@ export function corefileUpstreams(text: string): string[] {
           .trim()
           .split(/\s+/)
           .filter((to) => !to.startsWith("/"));
+  });
+}
+
+/**
+ * The upstreams of a Corefile that send names out of the stack's networks: every one that is
+ * neither a private address nor on the egress allowlist, with its host, and whether it is named
+ * by a host name (which cannot be placed) rather than a public address.
+ */
+export function corefileUpstreamsOut(
+  text: string,
+  allowlist: readonly EgressAllowEntry[],
+): Array<{ readonly to: string; readonly host: string; readonly byName: boolean }> {
+  return corefileUpstreams(text).flatMap((to) => {
+    const host = hostOf(to);
+    const reach = reachOfAddress(host, allowlist).kind;
+    return reach === "private" || reach === "allowlisted"
+      ? []
+      : [{ to, host, byName: parseCidr(host) === undefined }];
   });
 }
 
@@ -277,28 +295,19 @@ export function readDestination(
     ];
   }
   if (f.read === "corefile") {
-    return corefileUpstreams(text).flatMap((to): DestinationFinding[] => {
-      const host = hostOf(to);
-      const reach = reachOfAddress(host, allowlist);
-      if (reach.kind === "allowlisted" || reach.kind === "private") {
-        return [];
-      }
-      return parseCidr(host) === undefined
-        ? [
-            {
-              why: `forwards names to ${JSON.stringify(to)}, a resolver the pack cannot place`,
-              place: `${to} (cannot be placed)`,
-              to: "unplaced",
-            },
-          ]
-        : [
-            {
-              why: `forwards names to ${JSON.stringify(to)}, a public resolver that the egress allowlist of ${j} does not cover`,
-              place: `${host} (${f.what})`,
-              to: "internet",
-            },
-          ];
-    });
+    return corefileUpstreamsOut(text, allowlist).map(({ to, host, byName }): DestinationFinding =>
+      byName
+        ? {
+            why: `forwards names to ${JSON.stringify(to)}, a resolver the pack cannot place`,
+            place: `${to} (cannot be placed)`,
+            to: "unplaced",
+          }
+        : {
+            why: `forwards names to ${JSON.stringify(to)}, a public resolver that the egress allowlist of ${j} does not cover`,
+            place: `${host} (${f.what})`,
+            to: "internet",
+          },
+    );
   }
   const hosts = hostsOf(text, f.read);
   if (hosts === undefined) {

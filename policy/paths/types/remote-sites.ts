@@ -17,9 +17,7 @@
 import { alibabaResolvers, link } from "./common";
 import type { FieldSpec, Judged, TypeModel, TypeTable } from "../model";
 import type { EgressAllowEntry } from "../../framework";
-import { hostOf } from "../../../residency/placement";
-import { parseCidr, reachOfAddress } from "../addresses";
-import { corefileUpstreams } from "../kubernetes";
+import { corefileUpstreamsOut } from "../kubernetes";
 import { known, valueAt } from "../values";
 import { officeSiteFix, officeSiteInternet } from "./egress";
 import {
@@ -62,28 +60,11 @@ function corefileForwards(
   allowlist: readonly EgressAllowEntry[],
 ): Judged[] {
   const verb = "forwards the cluster's DNS queries to";
-  return corefileUpstreams(text).flatMap((to): Judged[] => {
-    const host = hostOf(to);
-    if (!parseCidr(host)) {
-      return [
-        {
-          path: at,
-          verb,
-          place: `${JSON.stringify(to)} (a resolver by host name, which cannot be placed)`,
-        },
-      ];
-    }
-    const reach = reachOfAddress(host, allowlist).kind;
-    return reach === "private" || reach === "allowlisted"
-      ? []
-      : [
-          {
-            path: at,
-            verb,
-            place: `${JSON.stringify(to)} (a public resolver, which cannot be placed)`,
-          },
-        ];
-  });
+  return corefileUpstreamsOut(text, allowlist).map(({ to, byName }) => ({
+    path: at,
+    verb,
+    place: `${JSON.stringify(to)} (${byName ? "a resolver by host name" : "a public resolver"}, which cannot be placed)`,
+  }));
 }
 
 /**
