@@ -112,6 +112,14 @@ function namesUncataloguedPlace(name: string): boolean {
 }
 
 /**
+ * The location of a build's context or Dockerfile (docker-build's `context.location`,
+ * `context.named.<name>.location`, `dockerfile.location`): a folder or file of the machine that
+ * runs the build, or a URL it reads from — never a place data is kept, even when the folder's
+ * name is a plain word such as `app`.
+ */
+const buildInput = /(^|\.)(context|dockerfile)(\.named\.[^.]+)?\.location$/;
+
+/**
  * Packages of another SDK for a cloud the catalog holds, whose `region` is a region of that cloud:
  * AWS Cloud Control (`aws-native`) names AWS's regions.
  */
@@ -173,6 +181,9 @@ function uncataloguedPlaceFindings(
     }
     const key = hit.path;
     const value = hit.value;
+    if (buildInput.test(key)) {
+      continue;
+    }
     if (typeof value === "string" && !/^[A-Za-z][\w -]*$/.test(value)) {
       // Not a place's name: an availability zone by its number ("1", within the location the
       // resource is in), a file path (a build context's location), a URL.

@@ -321,3 +321,45 @@ describe("a cloud the catalog does not place, its types not allowed", () => {
     ]);
   });
 });
+
+describe("a build's context and Dockerfile are files of the machine that builds, not places", () => {
+  const image = "docker-build:index:Image";
+  /** An image built from the folder `app`, its cache kept in an S3 bucket of `cacheRegion`. */
+  const build = (cacheRegion: string) =>
+    pipe(
+      addProvider("docker-build", "builder", {}),
+      add(
+        image,
+        "api",
+        {
+          push: false,
+          context: { location: "app", named: { base: { location: "base" } } },
+          dockerfile: { location: "app/Dockerfile" },
+          cacheTo: [{ s3: { region: cacheRegion, bucket: "build-cache" } }],
+        },
+        { provider: "builder" },
+      ),
+    );
+  runCases(
+    pack,
+    () => happy,
+    { ...oregonSettings, policies: { "reviewed-resource-types": { allowTypes: [image] } } },
+    [
+      {
+        name: "an image keeps its build cache in a region abroad",
+        bad: build("eu-central-1"),
+        expected: [
+          [
+            "arn-locality",
+            "api",
+            "mandatory",
+            ['docker-build image "api"', "eu-central-1 (outside US, in EU)"],
+          ],
+        ],
+        twinName:
+          "its cache is in a region of the jurisdiction; its folders `app` and `base` are no places",
+        twin: build("us-west-2"),
+      },
+    ],
+  );
+});
