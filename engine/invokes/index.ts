@@ -7,7 +7,8 @@
  * - functions whose answer follows from the stack, from the stack: region and partition from the
  *   provider's region, zones from the catalog, the account from `sovereign-dc:accountId` or the
  *   provider's `allowedAccountIds` (Alibaba Cloud: the provider's `accountId`), a cluster
- *   credential as a kubeconfig naming that cluster;
+ *   credential as a kubeconfig naming that cluster, an ECR registry login for the stack's registry
+ *   (its token a stand-in that says so);
  * - `kubernetes:yaml:decode` (v1 `yaml.ConfigFile` / `ConfigGroup`), which only parses YAML, by
  *   parsing it;
  * - every other function with unknown values, as a preview shows values it cannot know yet. The
@@ -137,7 +138,45 @@ function kubeconfigFor(clusterId: string, region: string): string {
   ].join("\n");
 }
 
+/** The password of an offline registry login: says what it is wherever a program shows it. */
+export const offlineRegistryPassword = "sovereign-dc-offline-stand-in";
+
+/**
+ * A login to an ECR registry (`getAuthorizationToken`, `getCredentials`). Where the registry is
+ * follows from the stack: its account (the function's `registryId`, else the stack's account)
+ * and the function's region. The token is the credentials' business and decides no place;
+ * offline it is a well-formed stand-in — `AWS:<password>` in base64, as ECR issues it — so that a
+ * program decoding it to log in (`Buffer.from(token, "base64")…split(":")`) goes on as under
+ * the CLI, instead of throwing on a value it cannot parse.
+ */
+function ecrLogin(args: Record<string, unknown>, ctx: InvokeContext): Record<string, unknown> {
+  const region = regionOf(args, ctx);
+  const p = partitionOf(args, ctx);
+  const registryId = text(args.registryId) ?? awsAccountOf(ctx);
+  return {
+    authorizationToken: Buffer.from(`AWS:${offlineRegistryPassword}`).toString("base64"),
+    userName: "AWS",
+    password: offlineRegistryPassword,
+    // When the token expires says nothing of where the registry is; left empty.
+    expiresAt: "",
+    proxyEndpoint:
+      registryId === undefined || region === undefined || p === undefined
+        ? unknownMark
+        : `https://${registryId}.dkr.ecr.${region}.${p.dnsSuffix}`,
+    registryId: registryId ?? unknownMark,
+  };
+}
+
 const answerers: Readonly<Record<string, Answerer>> = {
+  "aws:ecr/getAuthorizationToken:getAuthorizationToken": (args, ctx) => {
+    const region = regionOrUnknown(args, ctx);
+    return { ...ecrLogin(args, ctx), id: region, region };
+  },
+  "aws:ecr/getCredentials:getCredentials": (args, ctx) => {
+    const login = ecrLogin(args, ctx);
+    return { ...login, id: login.registryId };
+  },
+
   "aws:iam/getPolicyDocument:getPolicyDocument": (args) => awsPolicyDocument(args),
 
   "aws:index/getRegion:getRegion": (args, ctx) => {

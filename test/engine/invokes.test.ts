@@ -6,6 +6,7 @@ import {
   answerInvoke,
   answeredFunctions,
   type InvokeContext,
+  offlineRegistryPassword,
   unknownMark,
 } from "../../engine/invokes/index";
 import { placeholderAccount } from "../../engine/synth";
@@ -246,6 +247,51 @@ describe("functions the stack decides", () => {
       result("alicloud:cs/getClusterCredential:getClusterCredential", {}, shanghai).kubeConfig,
     ).toBe(unknownMark);
   });
+
+  it.each([
+    [
+      "aws:ecr/getAuthorizationToken:getAuthorizationToken",
+      { id: "us-west-2", region: "us-west-2" },
+    ],
+    ["aws:ecr/getCredentials:getCredentials", { id: "123456789012" }],
+  ])(
+    "answers %s with a login to the stack's registry, its token a stand-in that decodes as ECR's",
+    (token, own) => {
+      const ctx = {
+        providerProps: { region: "us-west-2" },
+        config: { "sovereign-dc:accountId": "123456789012" },
+      };
+      const answer = result(token, {}, ctx);
+      expect(answer).toEqual({
+        ...own,
+        authorizationToken: expect.any(String),
+        userName: "AWS",
+        password: offlineRegistryPassword,
+        expiresAt: "",
+        proxyEndpoint: "https://123456789012.dkr.ecr.us-west-2.amazonaws.com",
+        registryId: "123456789012",
+      });
+      // As a program logging in decodes it: user and password, separated by a colon.
+      const [user, password] = Buffer.from(answer.authorizationToken as string, "base64")
+        .toString()
+        .split(":");
+      expect([user, password]).toEqual(["AWS", offlineRegistryPassword]);
+      // The registry the function names, in the region it names, in that region's partition.
+      expect(
+        result(token, { registryId: "210987654321", region: "cn-northwest-1" }, ctx).proxyEndpoint,
+      ).toBe("https://210987654321.dkr.ecr.cn-northwest-1.amazonaws.com.cn");
+      // Which of several allowed accounts the credentials are in is not known: nor is the registry.
+      const twoAccounts = {
+        providerProps: { region: "us-west-2", allowedAccountIds: ["1", "2"] },
+        config: {},
+      };
+      expect(result(token, {}, twoAccounts)).toMatchObject({
+        proxyEndpoint: unknownMark,
+        registryId: unknownMark,
+      });
+      expect(result(token, {}, noRegion).proxyEndpoint).toBe(unknownMark);
+    },
+  );
 });
 
 describe("functions the provider computes from their inputs", () => {
@@ -287,6 +333,8 @@ describe("functions the engine cannot answer", () => {
       "aws-native:index:getPartition",
       "aws-native:index:getRegion",
       "aws-native:index:getUrlSuffix",
+      "aws:ecr/getAuthorizationToken:getAuthorizationToken",
+      "aws:ecr/getCredentials:getCredentials",
       "aws:elb/getServiceAccount:getServiceAccount",
       "aws:iam/getPolicyDocument:getPolicyDocument",
       "aws:index/getAvailabilityZones:getAvailabilityZones",
