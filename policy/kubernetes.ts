@@ -686,7 +686,11 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
   }
   const annotations = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
   const out: Finding[] = [];
-  if (type === "LoadBalancer") {
+  const lbClass = valueAt(r.props, "spec.loadBalancerClass");
+  const edge = typeof lbClass === "string" ? edgeNetworkClasses[lbClass] : undefined;
+  if (type === "LoadBalancer" && edge !== undefined) {
+    out.push(edgeNetworkFinding(label, `spec.loadBalancerClass ${JSON.stringify(lbClass)}`, edge));
+  } else if (type === "LoadBalancer") {
     const cloud = clusterCloud(r, x);
     const accepted = internalAnnotationsFor(cloud);
     if (!isInternalLoadBalancer(annotations, cloud)) {
@@ -752,6 +756,28 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
 }
 
 /**
+ * Classes (an Ingress's `ingressClassName`, a LoadBalancer Service's `loadBalancerClass`) whose
+ * controller serves the cluster's traffic from a vendor's global network: it dials out to the
+ * vendor, and the vendor's points of presence worldwide take requests and pass answers on, so the
+ * data leaves the cluster's country whoever asks for it. Keyed by the class each controller's
+ * documentation installs.
+ */
+const edgeNetworkClasses: Readonly<Record<string, string>> = {
+  // The ngrok Kubernetes Operator: Ingresses and LoadBalancer Services of class ngrok.
+  ngrok: "the ngrok Kubernetes Operator serve it from ngrok's global network",
+  // The Cloudflare Tunnel Ingress Controller (STRRL/cloudflare-tunnel-ingress-controller).
+  "cloudflare-tunnel":
+    "the Cloudflare Tunnel Ingress Controller serve it through a tunnel from Cloudflare's global network",
+};
+
+function edgeNetworkFinding(label: string, what: string, controller: string): Finding {
+  return {
+    message: `${label} must not face the internet, but ${what} makes ${controller}: requests and answers pass through the vendor's points of presence worldwide, outside the jurisdiction, whoever sends them. Serve it through a controller of the cluster's own network (an internal load balancer of its cloud) instead.`,
+    path: [label, `${controller.replace(/^.* from /, "")} (points of presence worldwide)`],
+  };
+}
+
+/**
  * The exposure of an Ingress whose class provisions a cloud load balancer for it, by the class's
  * documented behaviour: the AWS Load Balancer Controller (`alb` on EKS) creates an internal ALB
  * unless the Ingress asks for `alb.ingress.kubernetes.io/scheme: internet-facing`; ACK's ALB
@@ -776,6 +802,10 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
     unknown
   >;
   const cls = str(className) ?? str(notes["kubernetes.io/ingress.class"]);
+  const edge = cls === undefined ? undefined : edgeNetworkClasses[cls];
+  if (edge !== undefined) {
+    return [edgeNetworkFinding(label, `its class ${JSON.stringify(cls)}`, edge)];
+  }
   if (cls !== "alb") {
     return [];
   }
@@ -828,10 +858,10 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
 export const kubernetesServiceExposure = residencyStackPolicy({
   name: "kubernetes-service-exposure",
   description:
-    "Checks whether Kubernetes Services, Ingresses and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names, no Service is served on a public external IP, and ALB Ingresses get an internal load balancer.",
+    "Checks whether Kubernetes Services, Ingresses and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names, no Service is served on a public external IP, ALB Ingresses get an internal load balancer, and no Ingress or Service is served from a vendor's global network (ngrok, Cloudflare Tunnel).",
   severity: "high",
   remediationSteps:
-    'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; name only private external IPs; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK).',
+    'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; name only private external IPs; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK); serve nothing through a class of a vendor\'s global network.',
   appliesOnlyWith: kubernetesProviderType,
   validate: (args, ctx) => {
     if (!holdsKubernetes(args.resources)) {

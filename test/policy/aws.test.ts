@@ -3397,15 +3397,19 @@ describe("kubernetes clusters and namespaces", () => {
       { dependsOn: { clusterName: ["cluster"], subnetIds: [subnet] } },
     );
 
-  /** An Ingress of class alb in the records namespace. */
-  const ingress = (annotations: Record<string, string>, provider = "kube") =>
+  /** An Ingress of class alb (or `className`) in the records namespace. */
+  const ingress = (
+    annotations: Record<string, string>,
+    provider = "kube",
+    className: string | null = "alb",
+  ) =>
     add(
       "kubernetes:networking.k8s.io/v1:Ingress",
       "web",
       {
         metadata: { namespace: "records", annotations },
         spec: {
-          ingressClassName: "alb",
+          ...(className === null ? {} : { ingressClassName: className }),
           rules: [
             {
               http: {
@@ -3951,6 +3955,52 @@ describe("kubernetes clusters and namespaces", () => {
       twinName: "the AlbConfig asks for an Intranet ALB",
       twin: pipe(ackCluster, ingress({}, "ack-kube"), albClass("Intranet")),
       twinSettings: albReviewed,
+    },
+    {
+      name: "an Ingress of class ngrok is served from ngrok's global network",
+      bad: ingress({}, "kube", "ngrok"),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "web",
+          "mandatory",
+          ['k8s ingress "web"', "ngrok's global network (points of presence worldwide)"],
+        ],
+      ],
+      message:
+        'k8s ingress "web" must not face the internet, but its class "ngrok" makes the ngrok Kubernetes Operator serve it from ngrok\'s global network: requests and answers pass through the vendor\'s points of presence worldwide',
+      twinName: "it is of class nginx, served by the in-cluster controller's own Service",
+      twin: ingress({}, "kube", "nginx"),
+    },
+    {
+      name: "an Ingress annotated with class cloudflare-tunnel is served through Cloudflare's network",
+      bad: ingress({ "kubernetes.io/ingress.class": "cloudflare-tunnel" }, "kube", null),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "web",
+          "mandatory",
+          ['k8s ingress "web"', "Cloudflare's global network (points of presence worldwide)"],
+        ],
+      ],
+      twinName: "it is annotated with class nginx",
+      twin: ingress({ "kubernetes.io/ingress.class": "nginx" }, "kube", null),
+    },
+    {
+      name: "a LoadBalancer Service of class ngrok is served from ngrok's network, annotated internal or not",
+      bad: set("api", (p) => {
+        (p.spec as Props).loadBalancerClass = "ngrok";
+      }),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "api",
+          "mandatory",
+          ['k8s service "api"', "ngrok's global network (points of presence worldwide)"],
+        ],
+      ],
+      twinName: "it has no class: the cloud's controller provisions the internal load balancer",
+      twin: set("api", () => undefined),
     },
   ];
 
