@@ -86,7 +86,7 @@ import {
   residencyResourcePolicy,
   residencyStackPolicy,
 } from "./framework";
-import { isUnknown, str, valueAt, valuesAt } from "./paths/values";
+import { isTrue, isUnknown, str, valueAt, valuesAt } from "./paths/values";
 
 /**
  * Whether a stack holds anything the Kubernetes stack policies judge. Every object they read is
@@ -687,10 +687,20 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
   const annotations = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
   const out: Finding[] = [];
   const lbClass = valueAt(r.props, "spec.loadBalancerClass");
-  const edge = typeof lbClass === "string" ? edgeNetworkClasses[lbClass] : undefined;
-  if (type === "LoadBalancer" && edge !== undefined) {
-    out.push(edgeNetworkFinding(label, `spec.loadBalancerClass ${JSON.stringify(lbClass)}`, edge));
-  } else if (type === "LoadBalancer") {
+  const overlay = typeof lbClass === "string" ? overlayClasses[lbClass] : undefined;
+  if (isTrue(annotations["tailscale.com/expose"])) {
+    // The Tailscale operator exposes a Service of any type it is asked to on this annotation.
+    out.push(
+      overlayFinding(
+        label,
+        'the annotation tailscale.com/expose: "true"',
+        overlayClasses.tailscale,
+      ),
+    );
+  } else if (type === "LoadBalancer" && overlay !== undefined) {
+    out.push(overlayFinding(label, `spec.loadBalancerClass ${JSON.stringify(lbClass)}`, overlay));
+  }
+  if (type === "LoadBalancer" && overlay === undefined) {
     const cloud = clusterCloud(r, x);
     const accepted = internalAnnotationsFor(cloud);
     if (!isInternalLoadBalancer(annotations, cloud)) {
@@ -755,25 +765,54 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
   return out;
 }
 
+/** A controller that serves the cluster's traffic from a network beyond the cluster's own. */
+interface OverlayController {
+  /** What it does with the object: "the ngrok Kubernetes Operator serve it from …". */
+  readonly serves: string;
+  /** Who reaches it, and through where. */
+  readonly reach: string;
+  /** The far end of the path. */
+  readonly place: string;
+}
+
 /**
  * Classes (an Ingress's `ingressClassName`, a LoadBalancer Service's `loadBalancerClass`) whose
- * controller serves the cluster's traffic from a vendor's global network: it dials out to the
- * vendor, and the vendor's points of presence worldwide take requests and pass answers on, so the
- * data leaves the cluster's country whoever asks for it. Keyed by the class each controller's
- * documentation installs.
+ * controller serves the object from a vendor's network rather than the cluster's: it dials out
+ * to the vendor, and the vendor's network — points of presence worldwide, or the devices of a
+ * tailnet wherever they are — takes the requests and passes the answers on, so the data leaves
+ * the cluster's country whoever asks for it. Keyed by the class each controller's documentation
+ * installs.
  */
-const edgeNetworkClasses: Readonly<Record<string, string>> = {
+const overlayClasses: Readonly<Record<string, OverlayController>> = {
   // The ngrok Kubernetes Operator: Ingresses and LoadBalancer Services of class ngrok.
-  ngrok: "the ngrok Kubernetes Operator serve it from ngrok's global network",
+  ngrok: {
+    serves: "the ngrok Kubernetes Operator serve it from ngrok's global network",
+    reach:
+      "requests and answers pass through ngrok's points of presence worldwide, whoever sends them",
+    place: "ngrok's global network (points of presence worldwide)",
+  },
   // The Cloudflare Tunnel Ingress Controller (STRRL/cloudflare-tunnel-ingress-controller).
-  "cloudflare-tunnel":
-    "the Cloudflare Tunnel Ingress Controller serve it through a tunnel from Cloudflare's global network",
+  "cloudflare-tunnel": {
+    serves:
+      "the Cloudflare Tunnel Ingress Controller serve it through a tunnel from Cloudflare's global network",
+    reach:
+      "requests and answers pass through Cloudflare's points of presence worldwide, whoever sends them",
+    place: "Cloudflare's global network (points of presence worldwide)",
+  },
+  // The Tailscale Kubernetes Operator: Ingresses and LoadBalancer Services of class tailscale
+  // (and Services annotated tailscale.com/expose, below).
+  tailscale: {
+    serves: "the Tailscale Kubernetes Operator expose it to the tailnet",
+    reach:
+      "every device of the tailnet reaches it wherever the device is, through Tailscale's relays worldwide where no direct path exists",
+    place: "the tailnet's devices (wherever they are)",
+  },
 };
 
-function edgeNetworkFinding(label: string, what: string, controller: string): Finding {
+function overlayFinding(label: string, what: string, controller: OverlayController): Finding {
   return {
-    message: `${label} must not face the internet, but ${what} makes ${controller}: requests and answers pass through the vendor's points of presence worldwide, outside the jurisdiction, whoever sends them. Serve it through a controller of the cluster's own network (an internal load balancer of its cloud) instead.`,
-    path: [label, `${controller.replace(/^.* from /, "")} (points of presence worldwide)`],
+    message: `${label} must not be served outside the cluster's network, but ${what} makes ${controller.serves}: ${controller.reach}, outside the jurisdiction. Serve it through a controller of the cluster's own network (an internal load balancer of its cloud) instead.`,
+    path: [label, controller.place],
   };
 }
 
@@ -802,9 +841,9 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
     unknown
   >;
   const cls = str(className) ?? str(notes["kubernetes.io/ingress.class"]);
-  const edge = cls === undefined ? undefined : edgeNetworkClasses[cls];
-  if (edge !== undefined) {
-    return [edgeNetworkFinding(label, `its class ${JSON.stringify(cls)}`, edge)];
+  const overlay = cls === undefined ? undefined : overlayClasses[cls];
+  if (overlay !== undefined) {
+    return [overlayFinding(label, `its class ${JSON.stringify(cls)}`, overlay)];
   }
   if (cls !== "alb") {
     return [];
@@ -858,10 +897,10 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
 export const kubernetesServiceExposure = residencyStackPolicy({
   name: "kubernetes-service-exposure",
   description:
-    "Checks whether Kubernetes Services, Ingresses and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names, no Service is served on a public external IP, ALB Ingresses get an internal load balancer, and no Ingress or Service is served from a vendor's global network (ngrok, Cloudflare Tunnel).",
+    "Checks whether Kubernetes Services, Ingresses and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names, no Service is served on a public external IP, ALB Ingresses get an internal load balancer, and no Ingress or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
   severity: "high",
   remediationSteps:
-    'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; name only private external IPs; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK); serve nothing through a class of a vendor\'s global network.',
+    'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; name only private external IPs; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK); serve nothing through a class of a vendor\'s network.',
   appliesOnlyWith: kubernetesProviderType,
   validate: (args, ctx) => {
     if (!holdsKubernetes(args.resources)) {

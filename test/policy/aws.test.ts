@@ -3968,7 +3968,7 @@ describe("kubernetes clusters and namespaces", () => {
         ],
       ],
       message:
-        'k8s ingress "web" must not face the internet, but its class "ngrok" makes the ngrok Kubernetes Operator serve it from ngrok\'s global network: requests and answers pass through the vendor\'s points of presence worldwide',
+        'k8s ingress "web" must not be served outside the cluster\'s network, but its class "ngrok" makes the ngrok Kubernetes Operator serve it from ngrok\'s global network: requests and answers pass through ngrok\'s points of presence worldwide',
       twinName: "it is of class nginx, served by the in-cluster controller's own Service",
       twin: ingress({}, "kube", "nginx"),
     },
@@ -4001,6 +4001,42 @@ describe("kubernetes clusters and namespaces", () => {
       ],
       twinName: "it has no class: the cloud's controller provisions the internal load balancer",
       twin: set("api", () => undefined),
+    },
+    {
+      name: "an Ingress of class tailscale is exposed to the devices of a tailnet, wherever they are",
+      bad: ingress({}, "kube", "tailscale"),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "web",
+          "mandatory",
+          ['k8s ingress "web"', "the tailnet's devices (wherever they are)"],
+        ],
+      ],
+      twinName: "it is an ALB Ingress at the internal scheme",
+      twin: ingress({}),
+    },
+    {
+      name: "a ClusterIP Service is annotated for the Tailscale operator to expose it",
+      bad: set("api", (p) => {
+        (p.metadata as Props).annotations = { "tailscale.com/expose": "true" };
+        (p.spec as Props).type = "ClusterIP";
+      }),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "api",
+          "mandatory",
+          ['k8s service "api"', "the tailnet's devices (wherever they are)"],
+        ],
+      ],
+      message:
+        'k8s service "api" must not be served outside the cluster\'s network, but the annotation tailscale.com/expose: "true" makes the Tailscale Kubernetes Operator expose it to the tailnet: every device of the tailnet reaches it wherever the device is',
+      twinName: "the annotation says false",
+      twin: set("api", (p) => {
+        (p.metadata as Props).annotations = { "tailscale.com/expose": "false" };
+        (p.spec as Props).type = "ClusterIP";
+      }),
     },
   ];
 
