@@ -125,6 +125,11 @@ function resolve(
   if (placedElse || (partition !== undefined && holdsAwsPartition(j, partition))) {
     return inside;
   }
+  if (partition !== undefined && !j.awsPartitions.includes(partition)) {
+    // …and one of a partition the jurisdiction holds no region of (`arn:aws:s3:::…` under CN)
+    // lies outside, wherever in that partition the resource is.
+    return arnOutcome(j, hit.value);
+  }
   return {
     kind: "unplaceable",
     raw: JSON.stringify(hit.value),

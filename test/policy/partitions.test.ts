@@ -363,3 +363,30 @@ test("a grant to the offline engine's stand-in account is named as such, and pas
   ]);
   expect(await grants({ ...cn, accountIds: [standIn] })).toEqual([]);
 });
+
+test("a named destination given as an ARN of a partition the jurisdiction holds no region of lies outside, named by its partition", async () => {
+  /** A bucket of the stack replicating to the bucket `destination` names. */
+  const replication = (destination: string, partition = "aws-cn") =>
+    pipe(
+      add("aws:s3/bucket:Bucket", "records", {}),
+      add("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "copy", {
+        bucket: "records",
+        role: `arn:${partition}:iam::111122223333:role/replication`,
+        rules: [{ status: "Enabled", destination: { bucket: destination } }],
+      }),
+    );
+  const place = async (plan: Plan, settings: { jurisdiction: string }) =>
+    findings(await pack.check(plan, settings))
+      .filter(([, name]) => name === "copy")
+      .map(([policy, , level, path]) => [policy, level, path?.at(-1)]);
+  // Under CN the aws partition holds no region of China: wherever the bucket is, it is abroad.
+  expect(await place(replication("arn:aws:s3:::backup")(china), cn)).toEqual([
+    ["named-destinations", "mandatory", "arn:aws:s3:::backup (partition aws, outside CN)"],
+  ]);
+  // A China-partition bucket lies inside under CN; under US the aws partition spans countries,
+  // so a bucket the program does not create there still cannot be placed.
+  expect(await place(replication("arn:aws-cn:s3:::backup")(china), cn)).toEqual([]);
+  expect(await place(replication("arn:aws:s3:::backup", "aws")(oregon), us)).toEqual([
+    ["named-destinations", "mandatory", '"arn:aws:s3:::backup" (cannot be placed)'],
+  ]);
+});
