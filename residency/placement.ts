@@ -61,6 +61,12 @@ export const awsGlobalModules: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The regional services filed under a global module: Route 53 Resolver and Route 53 Profiles
+ * serve the VPCs of one region (their types, alone in these modules, take a `region` input).
+ */
+const regionalInGlobalModule = /^aws:route53\/(resolver|profiles)[A-Z]/;
+
+/**
  * The global AWS modules that hold the account's identities and permissions, not data: a role
  * or a policy is kept partition-wide by AWS whatever the region, and the paths it opens are
  * judged where it grants access (a bucket policy, a trust policy naming another account).
@@ -123,7 +129,7 @@ export function placementOf(
   const providerRegion = provider ? str(provider.props.region) : undefined;
   if (cloud === "aws") {
     const module = type.split(":")[1]?.split("/")[0] ?? "";
-    if (awsGlobalModules.has(module)) {
+    if (awsGlobalModules.has(module) && !regionalInGlobalModule.test(type)) {
       return { kind: "global", cloud, reason: `aws ${module} is a global service` };
     }
     // v7 per-resource override; a few types give `region` another meaning, none of which

@@ -165,19 +165,14 @@ describe("names resolved against the stack", () => {
     ]);
   });
 
-  test("an ARN of a partition whose every region is inside is inside, whatever the bucket", () => {
+  test("an ARN of a partition whose every region is inside is inside, of one with none outside, whatever the bucket", () => {
     expect(
       runStackPolicy(policy, [source, rule({ bucket: "arn:aws-cn:s3:::elsewhere" })], cnConfig),
     ).toEqual([]);
-    // A bucket of another partition is no bucket this program can replicate to: it fails closed.
+    // One of a partition with no region inside lies outside, wherever in it the bucket is.
     expect(
       runStackPolicy(policy, [source, rule({ bucket: "arn:aws:s3:::elsewhere" })], cnConfig),
-    ).toEqual([
-      cannotPlace(
-        '"arn:aws:s3:::elsewhere"',
-        "an OSS bucket this program does not create, so its region cannot be checked",
-      ),
-    ]);
+    ).toEqual([violation("arn:aws:s3:::elsewhere (partition aws, outside CN)")]);
   });
 
   test("a name that is not text cannot be placed", () => {

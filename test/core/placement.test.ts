@@ -189,6 +189,19 @@ describe("where a resource lives", () => {
     });
   });
 
+  test.each([
+    "aws:route53/resolverEndpoint:ResolverEndpoint",
+    "aws:route53/resolverQueryLogConfig:ResolverQueryLogConfig",
+    "aws:route53/profilesProfile:ProfilesProfile",
+  ])("%s serves the VPCs of one region: regional, though filed under route53", (type) => {
+    expect(placementOf(type, {}, beijing)).toEqual({
+      kind: "region",
+      cloud: "aws",
+      region: "cn-north-1",
+    });
+    expect(placementOf("aws:route53/zone:Zone", {}, beijing).kind).toBe("global");
+  });
+
   test("a regional AWS module whose name starts like a global one is regional", () => {
     expect(placementOf("aws:wafv2/webAcl:WebAcl", {}, beijing)).toEqual({
       kind: "region",

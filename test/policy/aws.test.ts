@@ -6617,6 +6617,110 @@ describe("data destinations: logs, exports and pushed requests", () => {
       ),
     },
     {
+      name: "a Firehose stream backs every record up to a bucket the program does not create",
+      bad: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "records-stream", {
+        destination: "extended_s3",
+        extendedS3Configuration: {
+          bucketArn: "arn:aws:s3:::sdc-records-logs",
+          s3BackupMode: "Enabled",
+          s3BackupConfiguration: { bucketArn: "arn:aws:s3:::partner-raw-backup" },
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "records-stream",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'kinesis firehose delivery stream "records-stream"',
+            '"arn:aws:s3:::partner-raw-backup" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it backs them up to the program's log bucket",
+      twin: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "records-stream", {
+        destination: "extended_s3",
+        extendedS3Configuration: {
+          bucketArn: "arn:aws:s3:::sdc-records-logs",
+          s3BackupMode: "Enabled",
+          s3BackupConfiguration: { bucketArn: "arn:aws:s3:::sdc-records-logs" },
+        },
+      }),
+    },
+    {
+      name: "a Resolver query log configuration delivers DNS queries to a bucket the program does not create",
+      bad: add("aws:route53/resolverQueryLogConfig:ResolverQueryLogConfig", "dns-queries", {
+        destinationArn: "arn:aws:s3:::central-dns-logs",
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "dns-queries",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'route53 resolver query log config "dns-queries"',
+            '"arn:aws:s3:::central-dns-logs" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it delivers them to a log group in Oregon",
+      twin: add("aws:route53/resolverQueryLogConfig:ResolverQueryLogConfig", "dns-queries", {
+        destinationArn: `arn:aws:logs:us-west-2:${account}:log-group:dns-queries:*`,
+      }),
+    },
+    {
+      name: "a VPC Lattice access log subscription delivers to a bucket the program does not create",
+      bad: add("aws:vpclattice/accessLogSubscription:AccessLogSubscription", "lattice-logs", {
+        resourceIdentifier: "sn-0123456789abcdef0",
+        destinationArn: "arn:aws:s3:::central-access-logs",
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "lattice-logs",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'vpclattice access log subscription "lattice-logs"',
+            '"arn:aws:s3:::central-access-logs" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it delivers to the program's log bucket",
+      twin: add("aws:vpclattice/accessLogSubscription:AccessLogSubscription", "lattice-logs", {
+        resourceIdentifier: "sn-0123456789abcdef0",
+        destinationArn: "arn:aws:s3:::sdc-records-logs",
+      }),
+    },
+    {
+      name: "a vended-log delivery destination is a bucket the program does not create",
+      bad: add("aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination", "vended", {
+        deliveryDestinationConfiguration: {
+          destinationResourceArn: "arn:aws:s3:::central-log-archive",
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "vended",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'cloudwatch log delivery destination "vended"',
+            '"arn:aws:s3:::central-log-archive" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it is the program's log bucket",
+      twin: add("aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination", "vended", {
+        deliveryDestinationConfiguration: {
+          destinationResourceArn: "arn:aws:s3:::sdc-records-logs",
+        },
+      }),
+    },
+    {
       name: "an EMR cluster delivers its logs to a bucket the program does not create",
       bad: add("aws:emr/cluster:Cluster", "spark", {
         releaseLabel: "emr-7.1.0",

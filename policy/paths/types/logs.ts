@@ -510,6 +510,23 @@ export const logs: TypeTable = {
   "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": sink(
     externalFix,
     log.ref("extendedS3Configuration.bucketArn", "delivers records to", s3),
+    // The bucket a copy of every record goes to (backup mode), and the bucket every other
+    // destination keeps what it failed to deliver in — for Redshift, where every record is staged
+    // before the COPY.
+    bucket("extendedS3Configuration.s3BackupConfiguration.bucketArn", "backs records up to"),
+    bucket("redshiftConfiguration.s3Configuration.bucketArn", "stages records in"),
+    bucket("redshiftConfiguration.s3BackupConfiguration.bucketArn", "backs records up to"),
+    ...[
+      "elasticsearchConfiguration",
+      "opensearchConfiguration",
+      "opensearchserverlessConfiguration",
+      "httpEndpointConfiguration",
+      "icebergConfiguration",
+      "splunkConfiguration",
+      "snowflakeConfiguration",
+    ].map((destination) =>
+      bucket(`${destination}.s3Configuration.bucketArn`, "backs records up to"),
+    ),
     log.url("httpEndpointConfiguration.url", "delivers records to", { detail: "HTTP endpoint" }),
     log.url("splunkConfiguration.hecEndpoint", "delivers records to", { detail: "Splunk" }),
     log.url("snowflakeConfiguration.accountUrl", "delivers records to", { detail: "Snowflake" }),
@@ -594,6 +611,28 @@ export const logs: TypeTable = {
   "aws:wafregional/webAcl:WebAcl": sends(
     logFix,
     log.ref("loggingConfiguration.logDestination", "delivers request logs to", anySink),
+  ),
+  // Services that deliver what they log to a bucket, log group or Firehose stream named by ARN.
+  "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": sends(
+    logFix,
+    logSink("deliveryDestinationConfiguration.destinationResourceArn", "receives vended logs in"),
+  ),
+  "aws:vpclattice/accessLogSubscription:AccessLogSubscription": sends(
+    logFix,
+    logSink("destinationArn", "delivers access logs to"),
+  ),
+  "aws:route53/resolverQueryLogConfig:ResolverQueryLogConfig": sends(
+    logFix,
+    logSink("destinationArn", "delivers DNS query logs to"),
+  ),
+  "aws:cognito/logDeliveryConfiguration:LogDeliveryConfiguration": sends(
+    logFix,
+    bucket("logConfigurations[].s3Configuration.bucketArn", "delivers user pool logs to"),
+    logGroup(
+      "logConfigurations[].cloudWatchLogsConfiguration.logGroupArn",
+      "delivers user pool logs to",
+    ),
+    logSink("logConfigurations[].firehoseConfiguration.streamArn", "delivers user pool logs to"),
   ),
   "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": sends(
     logFix,
