@@ -1092,6 +1092,42 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      name: "DataSync writes its task report, every file it moved, to a bucket the program does not create",
+      bad: add("aws:datasync/task:Task", "sync", {
+        sourceLocationArn: `arn:aws:datasync:us-west-2:${account}:location/loc-src`,
+        destinationLocationArn: `arn:aws:datasync:us-east-1:${account}:location/loc-dst`,
+        taskReportConfig: {
+          s3Destination: {
+            s3BucketArn: "arn:aws:s3:::reports-abroad",
+            bucketAccessRoleArn: `arn:aws:iam::${account}:role/reports`,
+          },
+        },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "sync",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'datasync task "sync"',
+            '"arn:aws:s3:::reports-abroad" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it writes the report to the program's bucket",
+      twin: add("aws:datasync/task:Task", "sync", {
+        sourceLocationArn: `arn:aws:datasync:us-west-2:${account}:location/loc-src`,
+        destinationLocationArn: `arn:aws:datasync:us-east-1:${account}:location/loc-dst`,
+        taskReportConfig: {
+          s3Destination: {
+            s3BucketArn: "arn:aws:s3:::sdc-records-logs",
+            bucketAccessRoleArn: `arn:aws:iam::${account}:role/reports`,
+          },
+        },
+      }),
+    },
+    {
       name: "a DMS endpoint connects to a database host outside the cloud",
       bad: add("aws:dms/endpoint:Endpoint", "dms-source", {
         endpointId: "records",
@@ -8895,6 +8931,26 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
           catalog: { warehouseLocation: "s3://sdc-records/warehouse" },
         },
         loggingInfo: { s3: { enabled: true, bucket: "sdc-records-logs" } },
+      }),
+    },
+    {
+      name: "an MSK channel writes topic records to an S3 bucket the program does not create",
+      bad: add("aws:msk/channel:Channel", "orders-channel", {
+        channelName: "orders",
+        clusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
+        s3Destination: { storage: { bucketArn: "arn:aws:s3:::topics-abroad" } },
+      }),
+      expected: [
+        unplaced("orders-channel", 'msk channel "orders-channel"', "arn:aws:s3:::topics-abroad"),
+      ],
+      twinName: "it writes them, and the records it fails to write, to the program's buckets",
+      twin: add("aws:msk/channel:Channel", "orders-channel", {
+        channelName: "orders",
+        clusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
+        s3Destination: {
+          storage: { bucketArn: "arn:aws:s3:::sdc-records" },
+          deadLetterQueueS3: { bucketArn: "arn:aws:s3:::sdc-records-logs" },
+        },
       }),
     },
     {

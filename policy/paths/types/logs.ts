@@ -1822,6 +1822,9 @@ export const logs: TypeTable = {
     account("icebergDestination.deadLetterQueueS3.expectedBucketOwner", "writes failed records to"),
     account("s3Destination.deadLetterQueueS3.expectedBucketOwner", "writes failed records to"),
     account("s3Destination.storage.expectedBucketOwner", "writes topic records to"),
+    bucket("s3Destination.storage.bucketArn", "writes topic records to"),
+    bucket("s3Destination.deadLetterQueueS3.bucketArn", "writes failed records to"),
+    bucket("icebergDestination.deadLetterQueueS3.bucketArn", "writes failed records to"),
     bucket("loggingInfo.s3.bucket", "delivers channel logs to"),
   ),
   // A relay action hands the mail to a Mail Manager relay, which sends it on to the mail server

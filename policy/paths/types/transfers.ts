@@ -214,6 +214,10 @@ export const transfers: TypeTable = {
   "aws:datasync/task:Task": transfer(
     job.arn("sourceLocationArn", "copies data from", inbound),
     job.arn("destinationLocationArn", "copies data to"),
+    // The report lists every file the task moved, by name.
+    job.ref("taskReportConfig.s3Destination.s3BucketArn", "writes its task report to", {
+      ref: "s3-bucket",
+    }),
   ),
   "aws:datasync/s3Location:S3Location": transfer(
     job.ref("s3BucketArn", "copies data to or from", { ref: "s3-bucket" }),
