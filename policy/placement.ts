@@ -45,7 +45,12 @@ import {
 } from "./paths/references";
 import { byType } from "./paths/types";
 import { globalView } from "./paths/views";
-import { isUnknown, jsonDocument, known, str, stringsIn, unknown } from "./paths/values";
+import { isUnknown, jsonDocument, known, modelPath, str, stringsIn, unknown } from "./paths/values";
+import { review as alicloudReview } from "./review/alicloud";
+import { review as awsReview } from "./review/aws";
+import { flowReadings } from "./review/flow";
+import { review as kubernetesReview } from "./review/kubernetes";
+import type { PropertyReview } from "./review/model";
 
 /**
  * Endpoint overrides of a provider (`endpoints`, Alibaba's `logEndpoint`/`mnsEndpoint`/`fc`):
@@ -492,6 +497,31 @@ export function holderPartition(args: ResourceValidationArgs): string | undefine
   return isUnknown(p) ? undefined : p;
 }
 
+/**
+ * The readings of the reviews (policy/review/) by which a property of a type names no place — the
+ * endpoint a health checker probes, the URL a browser is sent back to after sign-in, a key set
+ * fetched to verify tokens — each with its reason why no data of the stack goes there, as
+ * `sovereign-dc coverage --type` reports it. arn-locality does not place such a value either.
+ */
+const providerReviews: Readonly<
+  Record<string, { readonly properties: readonly PropertyReview[] }>
+> = { alicloud: alicloudReview, aws: awsReview, kubernetes: kubernetesReview };
+const notAPlaceReadings = new Map<string, readonly PropertyReview[]>();
+
+function reviewedNotAPlace(type: string, path: string): boolean {
+  let readings = notAPlaceReadings.get(type);
+  if (readings === undefined) {
+    const own = providerReviews[type.split(":")[0]]?.properties ?? [];
+    readings = [...own, ...flowReadings].filter(
+      (r) =>
+        r.reading === "not-a-place" &&
+        (r.types === undefined ? own.includes(r) : r.types.test(type)),
+    );
+    notAPlaceReadings.set(type, readings);
+  }
+  return readings.some((r) => r.path.test(path));
+}
+
 export const arnLocality = residencyResourcePolicy({
   name: "arn-locality",
   description:
@@ -553,7 +583,7 @@ export const arnLocality = residencyResourcePolicy({
     // is read here: a cloud registry's host names the region the image is pulled from.
     const kinds = args.type.startsWith("kubernetes:") ? kubernetesKinds : everyKind;
     for (const ref of namedPlaceReferences(args.type, args.props, kinds, skip)) {
-      if (/^(arn|acs):/.test(ref.value)) {
+      if (/^(arn|acs):/.test(ref.value) || reviewedNotAPlace(args.type, modelPath(ref.path))) {
         continue;
       }
       // Hosts no rule places (a custom domain, an IP) are left to the reviewed flow models of

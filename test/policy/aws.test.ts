@@ -8577,6 +8577,31 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       }),
     },
     {
+      name: "a Route 53 health check of an endpoint in Ireland is run from a checker region there",
+      bad: add("aws:route53/healthCheck:HealthCheck", "eu-api-check", {
+        type: "HTTPS",
+        fqdn: "abc123.execute-api.eu-west-1.amazonaws.com",
+        port: 443,
+        regions: ["us-east-1", "us-west-1", "eu-west-1"],
+      }),
+      expected: [
+        [
+          "arn-locality",
+          "eu-api-check",
+          "mandatory",
+          ['route53 health check "eu-api-check"', "eu-west-1 (outside US, in EU)"],
+        ],
+      ],
+      twinName:
+        "it is run only from checker regions in the United States: the endpoint it requests receives no data of the stack",
+      twin: add("aws:route53/healthCheck:HealthCheck", "eu-api-check", {
+        type: "HTTPS",
+        fqdn: "abc123.execute-api.eu-west-1.amazonaws.com",
+        port: 443,
+        regions: ["us-east-1", "us-west-1", "us-west-2"],
+      }),
+    },
+    {
       name: "a labeling job sends its data items to the public Mechanical Turk workforce",
       bad: add("aws:sagemaker/labelingJob:LabelingJob", "labels", {
         roleArn: role,
