@@ -579,10 +579,8 @@ const types: TypeReview[] = [
   {
     class: "inert",
     reason:
-      "Route 53 DNS answers (records, exclusive record sets, traffic policies and their instances), not data paths: geolocation, CIDR and latency routing name who receives which answer, not where data goes; the hosted zone is judged by global-services",
+      "Route 53 traffic policies and their instances, not data paths: their rules choose which answer a client receives (geolocation, latency, failover), not where data goes; the answers themselves are records, whose hosts log-shipping reads, and the hosted zone is judged by global-services",
     types: [
-      "aws:route53/record:Record",
-      "aws:route53/recordsExclusive:RecordsExclusive",
       "aws:route53/trafficPolicy:TrafficPolicy",
       "aws:route53/trafficPolicyInstance:TrafficPolicyInstance",
     ],

@@ -8602,6 +8602,141 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       }),
     },
     {
+      name: "a DNS record of the stack answers with a database endpoint in Ireland",
+      bad: add("aws:route53/record:Record", "db-name", {
+        zoneId: "Z0123456789ABCDEFGHIJ",
+        name: "db.records.internal",
+        type: "CNAME",
+        ttl: 300,
+        records: ["legacy.cluster-abc123xyz.eu-west-1.rds.amazonaws.com"],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "db-name",
+          "mandatory",
+          [
+            "a global service",
+            'route53 record "db-name"',
+            "legacy.cluster-abc123xyz.eu-west-1.rds.amazonaws.com in eu-west-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "it answers with the database's endpoint in Oregon",
+      twin: add("aws:route53/record:Record", "db-name", {
+        zoneId: "Z0123456789ABCDEFGHIJ",
+        name: "db.records.internal",
+        type: "CNAME",
+        ttl: 300,
+        records: ["legacy.cluster-abc123xyz.us-west-2.rds.amazonaws.com"],
+      }),
+    },
+    {
+      name: "a latency record answers for servers in Ireland, whatever its address names",
+      bad: add("aws:route53/record:Record", "api-eu", {
+        zoneId: "Z0123456789ABCDEFGHIJ",
+        name: "api.records.example.com",
+        type: "A",
+        ttl: 60,
+        setIdentifier: "eu",
+        records: ["203.0.113.7"],
+        latencyRoutingPolicies: [{ region: "eu-west-1" }],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "api-eu",
+          "mandatory",
+          ["a global service", 'route53 record "api-eu"', "eu-west-1 (outside US, in EU)"],
+        ],
+      ],
+      twinName: "it answers for servers in Oregon",
+      twin: add("aws:route53/record:Record", "api-eu", {
+        zoneId: "Z0123456789ABCDEFGHIJ",
+        name: "api.records.example.com",
+        type: "A",
+        ttl: 60,
+        setIdentifier: "us",
+        records: ["203.0.113.7"],
+        latencyRoutingPolicies: [{ region: "us-west-2" }],
+      }),
+    },
+    {
+      name: "a domain's mail is answered by SES inbound in Frankfurt, and an alias by a load balancer there",
+      bad: pipe(
+        add("aws:route53/record:Record", "mail", {
+          zoneId: "Z0123456789ABCDEFGHIJ",
+          name: "records.example.com",
+          type: "MX",
+          ttl: 300,
+          records: ["10 inbound-smtp.eu-central-1.amazonaws.com"],
+        }),
+        add("aws:route53/record:Record", "www", {
+          zoneId: "Z0123456789ABCDEFGHIJ",
+          name: "www.records.example.com",
+          type: "A",
+          aliases: [
+            {
+              name: "dualstack.web-123.eu-central-1.elb.amazonaws.com.",
+              zoneId: "Z215JYRZR1TBD5",
+              evaluateTargetHealth: true,
+            },
+          ],
+        }),
+      ),
+      expected: [
+        [
+          "log-shipping",
+          "mail",
+          "mandatory",
+          [
+            "a global service",
+            'route53 record "mail"',
+            "inbound-smtp.eu-central-1.amazonaws.com in eu-central-1 (outside US, in EU)",
+          ],
+        ],
+        [
+          "log-shipping",
+          "www",
+          "mandatory",
+          [
+            "a global service",
+            'route53 record "www"',
+            "dualstack.web-123.eu-central-1.elb.amazonaws.com in eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "both are answered in Oregon, and a validation record names no region",
+      twin: pipe(
+        add("aws:route53/record:Record", "mail", {
+          zoneId: "Z0123456789ABCDEFGHIJ",
+          name: "records.example.com",
+          type: "MX",
+          ttl: 300,
+          records: ["10 inbound-smtp.us-west-2.amazonaws.com"],
+        }),
+        add("aws:route53/record:Record", "www", {
+          zoneId: "Z0123456789ABCDEFGHIJ",
+          name: "www.records.example.com",
+          type: "A",
+          aliases: [
+            {
+              name: "dualstack.web-123.us-west-2.elb.amazonaws.com.",
+              zoneId: "Z1H1FL5HABSF5",
+              evaluateTargetHealth: true,
+            },
+          ],
+        }),
+        add("aws:route53/record:Record", "cert-validation", {
+          zoneId: "Z0123456789ABCDEFGHIJ",
+          name: "_a1b2c3.records.example.com",
+          type: "CNAME",
+          ttl: 60,
+          records: ["_d4e5f6.acm-validations.aws."],
+        }),
+      ),
+    },
+    {
       name: "a labeling job sends its data items to the public Mechanical Turk workforce",
       bad: add("aws:sagemaker/labelingJob:LabelingJob", "labels", {
         roleArn: role,

@@ -9,7 +9,13 @@
  * of an API imported from an OpenAPI body (`openApiIntegrations`), and the fix of a push.
  */
 import { type Jurisdiction, regionInJurisdiction } from "../../../residency/jurisdictions";
-import { hostOf, isAwsRegionShaped, regionOfEndpoint } from "../../../residency/placement";
+import {
+  describeNamedPlace,
+  describePlace,
+  hostOf,
+  isAwsRegionShaped,
+  regionOfEndpoint,
+} from "../../../residency/placement";
 import { parseCidr, reachOfAddress } from "../addresses";
 import type { FieldSpec, Judged } from "../model";
 import { isUnknown, known, str, valueAt, valuesAt } from "../values";
@@ -612,5 +618,56 @@ export function openApiIntegrations(body: string): FieldSpec[] {
   return [
     push.url(uri, "sends API requests to", { when: knownAt(body), where: internet }),
     push.arn(uri, "sends API requests to", { when: knownAt(body), where: arnUri }),
+  ];
+}
+
+/**
+ * Where a DNS record sends the clients that look its name up: the service endpoints it answers
+ * with at `hosts` (a CNAME's target, an MX or SRV record's host, an alias's target), and the AWS
+ * region a latency or geoproximity record at `regions` says its answer is served from. One
+ * outside the jurisdiction steers them — and what they send — there: an application writing to
+ * `db.internal` writes to the database abroad, mail for the domain is delivered to the inbound
+ * endpoint the MX names. A host of no region (a certificate's validation target, another
+ * provider's name, an address) names no place the catalog holds, and one of the program's own
+ * resources, not known at preview, is placed where that resource is created.
+ */
+export function dnsAnswers(hosts: readonly string[], regions: readonly string[] = []) {
+  const verb = "steers the clients that look it up to";
+  return (props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] => [
+    ...hosts.flatMap((at) =>
+      valuesAt(props, at).flatMap(({ path, value }) =>
+        typeof value !== "string"
+          ? []
+          : value
+              .split(/\s+/)
+              .map((word) => hostOf(word.replace(/\.$/, "")))
+              .flatMap((host) => {
+                const place = host === undefined ? undefined : regionOfEndpoint(host);
+                return host === undefined ||
+                  place === undefined ||
+                  regionInJurisdiction(j, place.cloud, place.region)
+                  ? []
+                  : [
+                      {
+                        path,
+                        verb,
+                        place: describeNamedPlace(
+                          j,
+                          place.cloud,
+                          `${host} in ${place.region}`,
+                          place.region,
+                        ),
+                      },
+                    ];
+              }),
+      ),
+    ),
+    ...regions.flatMap((at) =>
+      valuesAt(props, at).flatMap(({ path, value }) =>
+        typeof value !== "string" || value === "" || regionInJurisdiction(j, "aws", value)
+          ? []
+          : [{ path, verb: `${verb} a server in`, place: describePlace(j, "aws", value) }],
+      ),
+    ),
   ];
 }

@@ -35,6 +35,7 @@ import { isUnknown, known, str, valueAt, valuesAt } from "../values";
 import {
   allRegions,
   amplifyProxy,
+  dnsAnswers,
   edgeDestination,
   edgeDestinations,
   hostAliases,
@@ -124,6 +125,8 @@ const readableBody = (props: Readonly<Record<string, unknown>>): boolean => {
 const findingsTo = "policy.Statement[].Operation.Audit.FindingsDestination";
 const addressFix =
   "Name only private or allowlisted addresses, or regional endpoints of the cloud inside the jurisdiction; an external host cannot be placed.";
+const dnsFix =
+  "Answer only with the endpoints of services in regions inside the jurisdiction (or addresses of the stack's own network).";
 const repoFix =
   "Use Git repositories in regions inside the jurisdiction (CodeCommit, or a host on an allowlisted address).";
 
@@ -2049,6 +2052,38 @@ export const logs: TypeTable = {
         }),
       ),
     ]),
+  ),
+  // Route 53's records and a private zone's: an answer naming a cloud service's endpoint in a
+  // region steers the clients that look the name up (and the domain's mail) there. Other answers
+  // — a validation target, another provider's host, an address — are left to what they name.
+  "aws:route53/record:Record": sends(
+    dnsFix,
+    judged(
+      "data sync",
+      "records",
+      dnsAnswers(
+        ["records[]", "aliases[].name"],
+        ["latencyRoutingPolicies[].region", "geoproximityRoutingPolicy.awsRegion"],
+      ),
+    ),
+  ),
+  "aws:route53/recordsExclusive:RecordsExclusive": sends(
+    dnsFix,
+    judged(
+      "data sync",
+      "resourceRecordSets[].resourceRecords[].value",
+      dnsAnswers(
+        [
+          "resourceRecordSets[].resourceRecords[].value",
+          "resourceRecordSets[].aliasTarget.dnsName",
+        ],
+        ["resourceRecordSets[].region", "resourceRecordSets[].geoproximityLocation.awsRegion"],
+      ),
+    ),
+  ),
+  "alicloud:pvtz/zoneRecord:ZoneRecord": sends(
+    dnsFix,
+    judged("data sync", "value", dnsAnswers(["value"])),
   ),
   // With following on, the edge repeats the client's request at the host the origin redirects to.
   "alicloud:esa/originRule:OriginRule": sends(

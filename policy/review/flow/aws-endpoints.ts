@@ -390,6 +390,13 @@ export const readings: readonly PropertyReview[] = [
       "the domain the account registers, and the glue addresses of its name servers published to the TLD registry: resolvers worldwide send the domain's DNS queries there; no data of the stack goes to them",
   },
   {
+    path: /^(resourceRecordSets\[\]\.)?(cidrRoutingPolicy\.locationName|cidrRoutingConfig\.locationName|geolocationRoutingPolicies\[\]\.(continent|country)|geolocation\.(continentCode|countryCode))$/,
+    types: /^aws:route53\/(record|recordsExclusive):/,
+    reading: "not-a-place",
+    reason:
+      "where the clients are that receive this answer (a CIDR collection's location, a continent or country of geolocation routing): it chooses who is told the record's hosts, not where data goes; the hosts the answer names are read by log-shipping",
+  },
+  {
     path: /^(fqdn|ipAddress)$/,
     types: /^aws:route53\/healthCheck:/,
     reading: "not-a-place",
