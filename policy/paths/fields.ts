@@ -870,15 +870,19 @@ function compilePublic(field: FieldSpec, r: BorderResource, x: Resolver): Compil
 }
 
 /**
- * Whether an AWS resource's provider lies in a partition the jurisdiction holds whole: CloudFront,
- * Route 53 and transfer acceleration of the China partition serve from China only, those of
- * GovCloud from the United States.
+ * The AWS services whose edge a partition runs inside itself: CloudFront, Route 53 and S3's
+ * transfer acceleration of the China partition serve from China only, those of GovCloud from the
+ * United States. Global Accelerator, ECR Public and Lightsail are not offered there: a program
+ * that declares them on such a provider still reaches the global network (or cannot deploy).
  */
+const partitionEdges = /^aws:(cloudfront|route53|s3)\//;
+
+/** Whether an AWS resource's edge stays in its provider's partition, which the jurisdiction holds whole. */
 function confined(r: BorderResource, x: Resolver): boolean {
   const provider = r.provider ? x.get(r.provider) : undefined;
   const region = provider?.props.region;
   return (
-    r.type.startsWith("aws:") &&
+    partitionEdges.test(r.type) &&
     typeof region === "string" &&
     holdsAwsPartition(x.jurisdiction, awsPartitionOf(region))
   );

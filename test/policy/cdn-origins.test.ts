@@ -134,3 +134,18 @@ describe("an Alibaba Cloud CDN domain served in the mainland", () => {
     );
   });
 });
+
+test("an accelerator of the China partition's provider is global-services': Global Accelerator's edge is not the partition's", async () => {
+  const accelerator = add("aws:globalaccelerator/accelerator:Accelerator", "ga", {
+    name: "records",
+    ipAddressType: "IPV4",
+    enabled: true,
+  });
+  expect(
+    findings(await pack.check(accelerator(china), cn))
+      .filter(([, name]) => name === "ga")
+      .map(([policy, , level, path]) => [policy, level, path?.at(-1)]),
+  ).toEqual([["global-services", "mandatory", "edge locations outside the jurisdiction"]]);
+  // CloudFront's edge of the same partition stays in China: an origin inside passes.
+  expect(await judged(distribution("assets.s3.cn-north-1.amazonaws.com.cn")(china))).toEqual([]);
+});
