@@ -1631,6 +1631,30 @@ describe("network links", () => {
       }),
     },
     {
+      name: "the endpoint reaches a PrivateLink service in Frankfurt, named and placed once",
+      bad: set("s3-endpoint", (p) => {
+        p.serviceName = "com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0";
+        p.serviceRegion = "eu-central-1";
+      }),
+      expected: [
+        [
+          "network-links",
+          "s3-endpoint",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2 vpc endpoint "s3-endpoint"',
+            "com.amazonaws.vpce.eu-central-1.vpce-svc-0123456789abcdef0 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "it reaches a PrivateLink service in Oregon",
+      twin: set("s3-endpoint", (p) => {
+        p.serviceName = "com.amazonaws.vpce.us-west-2.vpce-svc-0123456789abcdef0";
+        p.serviceRegion = "us-west-2";
+      }),
+    },
+    {
       name: "an accelerator endpoint group names no region",
       bad: add("aws:globalaccelerator/endpointGroup:EndpointGroup", "endpoints", {
         listenerArn: `arn:aws:globalaccelerator::${account}:accelerator/a/listener/l`,

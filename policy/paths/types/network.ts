@@ -33,6 +33,7 @@ import {
 import { defaultRoute, officeSiteFix, officeSiteInternet, routeFix } from "./egress";
 import { anycastPops, globalReach, withGlobal } from "./global-reach";
 import { edgesOf } from "./rows";
+import { regionOfServiceName } from "../../../residency/placement";
 import { isUnknown, str, valueAt } from "../values";
 import { alicloudRoute, drawnBy, ipv6Gateway, reporting, subnetEdges, vpcEdges } from "./routes";
 
@@ -445,7 +446,13 @@ export const network: TypeTable = {
   "aws:ec2/vpcEndpoint:VpcEndpoint": row(
     "Connect only to endpoint services of the stack's region.",
     networkLink.serviceName("serviceName", "connects to the endpoint service"),
-    networkLink.region("serviceRegion", "connects to an endpoint service in"),
+    // The service's region, when its name does not already say it: one crossing, one finding.
+    networkLink.region("serviceRegion", "connects to an endpoint service in", {
+      when: (props) => {
+        const name = valueAt(props, "serviceName");
+        return typeof name !== "string" || regionOfServiceName(name) === undefined;
+      },
+    }),
   ),
   // Whom the service lets connect endpoints to it: "*" without acceptance is everyone
   // (public-exposure), another account's principal hands it the service (cross-account-links).
