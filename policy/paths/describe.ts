@@ -79,8 +79,10 @@ function nameOfKind(type: string): string {
   const module = top === "index" ? pkg : top;
   const kindWords = words(kind);
   // `kms/key:Key` is a "kms key", not a "kms kms key"; `cen/instance` a "cen instance";
-  // `resources:ResourceGroup` a "resource group", not a "resources resource group".
-  const repeats = (m: string) => kindWords.startsWith(`${m} `) || kindWords === m;
+  // `resources:ResourceGroup` a "resource group", not a "resources resource group"; a
+  // component's `stack:TapStack` a "tap stack", not a "stack tap stack".
+  const repeats = (m: string) =>
+    kindWords.startsWith(`${m} `) || kindWords.endsWith(` ${m}`) || kindWords === m;
   return repeats(module) || (module.endsWith("s") && repeats(module.slice(0, -1)))
     ? kindWords
     : `${module} ${kindWords}`;

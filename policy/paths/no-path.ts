@@ -14,7 +14,7 @@ import { fromPolicyResources } from "./values";
 /** What to change, by the kind of the edge that leaves the jurisdiction. */
 const fixes: Partial<Record<EdgeLabel, (j: string) => string>> = {
   replication: (j) =>
-    `Replicate only to a bucket or region inside ${j}, or remove the replication.`,
+    `Replicate only to a store (a bucket, a database, a table) in a region inside ${j}, or remove the replication.`,
   "backup copy": (j) =>
     `Copy backups only to regions inside ${j}, or turn the cross-region copy off.`,
   "snapshot copy": (j) =>

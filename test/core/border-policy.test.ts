@@ -39,7 +39,7 @@ function path(label: EdgeLabel, hops: number, side: BorderNode["side"] = "outsid
 
 describe("the message of a path", () => {
   test.each<[EdgeLabel, string]>([
-    ["replication", "Replicate only to a bucket or region inside CN, or remove the replication."],
+    ["replication", "Replicate only to a store (a bucket, a database, a table) in a region inside CN, or remove the replication."],
     ["backup copy", "Copy backups only to regions inside CN, or turn the cross-region copy off."],
     [
       "snapshot copy",
@@ -90,7 +90,7 @@ describe("the message of a path", () => {
 
   test("an end that cannot be placed says that it fails closed", () => {
     expect(pathMessage(path("replication", 1, "unknown"), "US")).toBe(
-      'oss bucket "a" must not be able to send data outside US, but it reaches x (outside CN) in 1 hop; it crosses the border at replication "dr". Replicate only to a bucket or region inside US, or remove the replication. The far end cannot be placed, and what cannot be placed fails closed: reference a resource of this stack or a region the analysis can check.',
+      'oss bucket "a" must not be able to send data outside US, but it reaches x (outside CN) in 1 hop; it crosses the border at replication "dr". Replicate only to a store (a bucket, a database, a table) in a region inside US, or remove the replication. The far end cannot be placed, and what cannot be placed fails closed: reference a resource of this stack or a region the analysis can check.',
     );
   });
 });

@@ -221,6 +221,10 @@ describe("places read from values", () => {
       "rds instance cross backup policy",
     );
     expect(kindName("pulumi:providers:aws")).toBe("aws provider");
+    // A module its kind names already, first or last, is said once.
+    expect(kindName("aws:kms/key:Key")).toBe("kms key");
+    expect(kindName("tap:stack:TapStack")).toBe("tap stack");
+    expect(kindName("aws:connect/quickConnect:QuickConnect")).toBe("quick connect");
   });
 });
 
