@@ -571,6 +571,13 @@ export function describeProgramFailure(
         ? first
         : `${first}: install the program's dependencies (npm install in its project)`;
     }
+    const esm = /^Cannot find package '([^']*)' imported from (.*)$/.exec(message.split("\n")[0]);
+    if ((err as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND" && esm !== null) {
+      // An ES module's import of a package that is not installed: Node names the importing file
+      // by its URL or absolute path, and no frame of the program.
+      const importer = esm[2].startsWith("file:") ? fileURLToPath(esm[2]) : esm[2];
+      message = `Cannot find package '${esm[1]}': install the program's dependencies (npm install in its project) (imported from ${path.relative(root, importer)})`;
+    }
     const missing = at === undefined ? undefined : missingApi(err, at, root);
     if (missing !== undefined) {
       message = `${message}: ${missing}`;

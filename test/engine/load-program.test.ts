@@ -250,6 +250,23 @@ describe("describeProgramFailure", () => {
     });
   });
 
+  it("says to install an ES module's missing package, naming the file that imports it", () => {
+    const err = Object.assign(
+      new Error("Cannot find package '@acme/shared' imported from /work/infra/src/index.ts"),
+      { code: "ERR_MODULE_NOT_FOUND" },
+    );
+    expect(describeProgramFailure(err, "/work/infra/src/index.ts", "/work/infra")).toBe(
+      "Cannot find package '@acme/shared': install the program's dependencies (npm install in its project) (imported from src/index.ts)",
+    );
+    const byUrl = Object.assign(
+      new Error("Cannot find package 'left-pad' imported from file:///work/infra/src/util.mjs"),
+      { code: "ERR_MODULE_NOT_FOUND" },
+    );
+    expect(describeProgramFailure(byUrl, "/work/infra/src/index.ts", "/work/infra")).toMatch(
+      /\(imported from src\/util\.mjs\)$/,
+    );
+  });
+
   it("names frames relative to the given project folder", () => {
     const err = withStack(new TypeError(), "/work/infra/components/bucket.ts:21:13");
     expect(describeProgramFailure(err, "/work/infra/stacks/index.ts", "/work/infra")).toBe(
