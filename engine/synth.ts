@@ -553,6 +553,23 @@ const arnForms: Readonly<Record<string, (region: string, account: string, id: st
     "aws:sns/topic:Topic": (region, account, id) => `sns:${region}:${account}:${id}`,
     "aws:cloudwatch/logGroup:LogGroup": (region, account, id) =>
       `logs:${region}:${account}:log-group:${id}`,
+    // EventBridge's resources live under the `cloudwatch` module but are `events` ARNs.
+    "aws:cloudwatch/eventRule:EventRule": (region, account, id) =>
+      `events:${region}:${account}:rule/${id}`,
+    "aws:cloudwatch/eventBus:EventBus": (region, account, id) =>
+      `events:${region}:${account}:event-bus/${id}`,
+    "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": (region, account, id) =>
+      `firehose:${region}:${account}:deliverystream/${id}`,
+    "aws:sfn/stateMachine:StateMachine": (region, account, id) =>
+      `states:${region}:${account}:stateMachine:${id}`,
+    "aws:rds/instance:Instance": (region, account, id) => `rds:${region}:${account}:db:${id}`,
+    "aws:rds/cluster:Cluster": (region, account, id) => `rds:${region}:${account}:cluster:${id}`,
+    "aws:secretsmanager/secret:Secret": (region, account, id) =>
+      `secretsmanager:${region}:${account}:secret:${id}`,
+    "aws:cognito/userPool:UserPool": (region, account, id) =>
+      `cognito-idp:${region}:${account}:userpool/${id}`,
+    "aws:apigateway/restApi:RestApi": (region, _account, id) =>
+      `apigateway:${region}::/restapis/${id}`,
   };
 
 /**

@@ -94,6 +94,36 @@ describe("resource IDs", () => {
     ]);
   });
 
+  it("writes the ARNs of services whose ARN names another service or form than their module", () => {
+    const arn = (type: string) =>
+      String(
+        synthesizeState({ type, name: "orders", inputs: {}, providerProps: virginia }).state.arn,
+      );
+    expect(arn("aws:cloudwatch/eventRule:EventRule")).toMatch(
+      /^arn:aws:events:us-east-1:123456789012:rule\//,
+    );
+    expect(arn("aws:cloudwatch/eventBus:EventBus")).toMatch(
+      /^arn:aws:events:us-east-1:123456789012:event-bus\//,
+    );
+    expect(arn("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream")).toMatch(
+      /^arn:aws:firehose:us-east-1:123456789012:deliverystream\//,
+    );
+    expect(arn("aws:sfn/stateMachine:StateMachine")).toMatch(
+      /^arn:aws:states:us-east-1:123456789012:stateMachine:/,
+    );
+    expect(arn("aws:rds/instance:Instance")).toMatch(/^arn:aws:rds:us-east-1:123456789012:db:/);
+    expect(arn("aws:rds/cluster:Cluster")).toMatch(/^arn:aws:rds:us-east-1:123456789012:cluster:/);
+    expect(arn("aws:secretsmanager/secret:Secret")).toMatch(
+      /^arn:aws:secretsmanager:us-east-1:123456789012:secret:/,
+    );
+    expect(arn("aws:cognito/userPool:UserPool")).toMatch(
+      /^arn:aws:cognito-idp:us-east-1:123456789012:userpool\//,
+    );
+    expect(arn("aws:apigateway/restApi:RestApi")).toMatch(
+      /^arn:aws:apigateway:us-east-1::\/restapis\//,
+    );
+  });
+
   it("reports an AWS resource's region, its own else its provider's, where the type has one", () => {
     const state = (type: string, inputs: Record<string, unknown> = {}) =>
       synthesizeState({ type, name: "x", inputs, providerProps: virginia }).state;
