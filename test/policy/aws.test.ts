@@ -6677,6 +6677,61 @@ describe("data destinations: logs, exports and pushed requests", () => {
       ),
     },
     {
+      name: "a global event endpoint fails over and replicates to a secondary Region abroad",
+      bad: add("aws:cloudwatch/eventEndpoint:EventEndpoint", "global-events", {
+        name: "orders",
+        roleArn: `arn:aws:iam::${account}:role/events-replication`,
+        eventBuses: [
+          { eventBusArn: `arn:aws:events:us-west-2:${account}:event-bus/orders` },
+          { eventBusArn: `arn:aws:events:eu-central-1:${account}:event-bus/orders` },
+        ],
+        replicationConfig: { state: "ENABLED" },
+        routingConfig: {
+          failoverConfig: {
+            primary: { healthCheck: "arn:aws:route53:::healthcheck/a1b2" },
+            secondary: { route: "eu-central-1" },
+          },
+        },
+      }),
+      expected: [
+        [
+          "arn-locality",
+          "global-events",
+          "mandatory",
+          [
+            'cloudwatch event endpoint "global-events"',
+            "arn:aws:events:eu-central-1:111122223333:event-bus/orders (outside US, in EU)",
+          ],
+        ],
+        [
+          "log-shipping",
+          "global-events",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'cloudwatch event endpoint "global-events"',
+            "eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "its secondary Region is Ohio",
+      twin: add("aws:cloudwatch/eventEndpoint:EventEndpoint", "global-events", {
+        name: "orders",
+        roleArn: `arn:aws:iam::${account}:role/events-replication`,
+        eventBuses: [
+          { eventBusArn: `arn:aws:events:us-west-2:${account}:event-bus/orders` },
+          { eventBusArn: `arn:aws:events:us-east-2:${account}:event-bus/orders` },
+        ],
+        replicationConfig: { state: "ENABLED" },
+        routingConfig: {
+          failoverConfig: {
+            primary: { healthCheck: "arn:aws:route53:::healthcheck/a1b2" },
+            secondary: { route: "us-east-2" },
+          },
+        },
+      }),
+    },
+    {
       name: "a Firehose stream backs every record up to a bucket the program does not create",
       bad: add("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "records-stream", {
         destination: "extended_s3",

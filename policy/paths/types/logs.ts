@@ -729,6 +729,15 @@ export const logs: TypeTable = {
     pushFix,
     url("callbackUrl", "sends moderation results to"),
   ),
+  // A global endpoint routes its events to the secondary Region when the primary fails its health
+  // check, and replicates every event there while replication is on.
+  "aws:cloudwatch/eventEndpoint:EventEndpoint": sends(
+    "Name a secondary Region inside the jurisdiction, or use a regional event bus.",
+    push.region(
+      "routingConfig.failoverConfig.secondary.route",
+      "fails over and replicates events to",
+    ),
+  ),
   "aws:cloudwatch/eventApiDestination:EventApiDestination": sends(
     pushFix,
     url("invocationEndpoint", "sends events to"),
