@@ -398,7 +398,14 @@ function sourcePosition(file: string, line: number, column: number): [number, nu
   return [line, column];
 }
 
-/** `file:line:column` of the first stack frame in `root`'s own files (not node_modules). */
+/** The guard's own files, whose frames are never the program's (unless the program lies among them). */
+const guardRoot = path.resolve(__dirname, "..") + path.sep;
+
+/**
+ * `file:line:column` of the first stack frame in the program's own files, relative to `root`: a
+ * file of `root` or — a monorepo's shared code, `../lib` — any other file on disk that is not a
+ * package's (node_modules) and not the guard's own.
+ */
 function programFrame(stack: string, root: string): string | undefined {
   for (const text of stack.split("\n")) {
     const m = /^\s*at (?:.*? \()?(file:\/\/)?(.+?):(\d+):(\d+)\)?$/.exec(text);
@@ -407,7 +414,9 @@ function programFrame(stack: string, root: string): string | undefined {
     }
     // An ES module's frames name it by URL.
     const file = m[1] === undefined ? m[2] : fileURLToPath(m[1] + m[2]);
-    if (file.startsWith(root + path.sep) && !file.includes(nodeModules)) {
+    const own =
+      file.startsWith(root + path.sep) || (path.isAbsolute(file) && !file.startsWith(guardRoot));
+    if (own && !file.includes(nodeModules)) {
       const [line, column] = sourcePosition(file, Number(m[3]), Number(m[4]));
       return `${path.relative(root, file)}:${line}:${column}`;
     }

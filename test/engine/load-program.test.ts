@@ -172,9 +172,18 @@ describe("describeProgramFailure", () => {
       "Error (no message) at index.ts:2:1",
     ],
     [
-      "that no frame lies in the program's files",
-      withStack(new TypeError(), "/work/other/index.ts:1:1", "/work/infra-old/index.ts:1:1"),
+      "that no frame lies in the program's files (only in packages and the guard's own)",
+      withStack(
+        new TypeError(),
+        "/work/infra/node_modules/@pulumi/aws/index.js:1:1",
+        `${path.join(__dirname, "..", "..", "engine", "evaluate.ts")}:1:1`,
+      ),
       "TypeError (no message; no stack frame in the program's files)",
+    ],
+    [
+      "a frame of shared code outside the project folder, a monorepo's",
+      withStack(new TypeError(), "/work/lib/stream.ts:4:19", "/work/infra/index.ts:1:1"),
+      "TypeError (no message) at ../lib/stream.ts:4:19",
     ],
     ["undefined", undefined, "threw undefined"],
     ["null", null, "threw null"],
