@@ -453,6 +453,18 @@ describe("placement", () => {
 });
 
 describe("copies and replicas", () => {
+  /** A DataSync task from Oregon to Virginia that writes its report to the bucket `bucketArn`. */
+  const reportingSync = (bucketArn: string) =>
+    add("aws:datasync/task:Task", "sync", {
+      sourceLocationArn: `arn:aws:datasync:us-west-2:${account}:location/loc-src`,
+      destinationLocationArn: `arn:aws:datasync:us-east-1:${account}:location/loc-dst`,
+      taskReportConfig: {
+        s3Destination: {
+          s3BucketArn: bucketArn,
+          bucketAccessRoleArn: `arn:aws:iam::${account}:role/reports`,
+        },
+      },
+    });
   runCases(pack, () => happy, us, [
     {
       name: "objects replicate to a bucket ARN the program does not create",
@@ -1093,16 +1105,7 @@ describe("copies and replicas", () => {
     },
     {
       name: "DataSync writes its task report, every file it moved, to a bucket the program does not create",
-      bad: add("aws:datasync/task:Task", "sync", {
-        sourceLocationArn: `arn:aws:datasync:us-west-2:${account}:location/loc-src`,
-        destinationLocationArn: `arn:aws:datasync:us-east-1:${account}:location/loc-dst`,
-        taskReportConfig: {
-          s3Destination: {
-            s3BucketArn: "arn:aws:s3:::reports-abroad",
-            bucketAccessRoleArn: `arn:aws:iam::${account}:role/reports`,
-          },
-        },
-      }),
+      bad: reportingSync("arn:aws:s3:::reports-abroad"),
       expected: [
         [
           "named-destinations",
@@ -1116,16 +1119,7 @@ describe("copies and replicas", () => {
         ],
       ],
       twinName: "it writes the report to the program's bucket",
-      twin: add("aws:datasync/task:Task", "sync", {
-        sourceLocationArn: `arn:aws:datasync:us-west-2:${account}:location/loc-src`,
-        destinationLocationArn: `arn:aws:datasync:us-east-1:${account}:location/loc-dst`,
-        taskReportConfig: {
-          s3Destination: {
-            s3BucketArn: "arn:aws:s3:::sdc-records-logs",
-            bucketAccessRoleArn: `arn:aws:iam::${account}:role/reports`,
-          },
-        },
-      }),
+      twin: reportingSync("arn:aws:s3:::sdc-records-logs"),
     },
     {
       name: "a DMS endpoint connects to a database host outside the cloud",
@@ -5833,6 +5827,23 @@ const augmentedManifest = (annotationDataS3Uri: string, sourceDocumentsS3Uri: st
 });
 
 describe("data destinations: logs, exports and pushed requests", () => {
+  /** An EventBridge global endpoint whose secondary bus and route are in `secondary`. */
+  const globalEndpoint = (secondary: string) =>
+    add("aws:cloudwatch/eventEndpoint:EventEndpoint", "global-events", {
+      name: "orders",
+      roleArn: `arn:aws:iam::${account}:role/events-replication`,
+      eventBuses: [
+        { eventBusArn: `arn:aws:events:us-west-2:${account}:event-bus/orders` },
+        { eventBusArn: `arn:aws:events:${secondary}:${account}:event-bus/orders` },
+      ],
+      replicationConfig: { state: "ENABLED" },
+      routingConfig: {
+        failoverConfig: {
+          primary: { healthCheck: "arn:aws:route53:::healthcheck/a1b2" },
+          secondary: { route: secondary },
+        },
+      },
+    });
   const frankfurtFunction = `arn:aws:lambda:eu-central-1:${account}:function:orders`;
   const invokeArn = (fn: string) =>
     `arn:aws:apigateway:${fn.split(":")[3]}:lambda:path/2015-03-31/functions/${fn}/invocations`;
@@ -6678,21 +6689,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
     },
     {
       name: "a global event endpoint fails over and replicates to a secondary Region abroad",
-      bad: add("aws:cloudwatch/eventEndpoint:EventEndpoint", "global-events", {
-        name: "orders",
-        roleArn: `arn:aws:iam::${account}:role/events-replication`,
-        eventBuses: [
-          { eventBusArn: `arn:aws:events:us-west-2:${account}:event-bus/orders` },
-          { eventBusArn: `arn:aws:events:eu-central-1:${account}:event-bus/orders` },
-        ],
-        replicationConfig: { state: "ENABLED" },
-        routingConfig: {
-          failoverConfig: {
-            primary: { healthCheck: "arn:aws:route53:::healthcheck/a1b2" },
-            secondary: { route: "eu-central-1" },
-          },
-        },
-      }),
+      bad: globalEndpoint("eu-central-1"),
       expected: [
         [
           "arn-locality",
@@ -6715,21 +6712,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
         ],
       ],
       twinName: "its secondary Region is Ohio",
-      twin: add("aws:cloudwatch/eventEndpoint:EventEndpoint", "global-events", {
-        name: "orders",
-        roleArn: `arn:aws:iam::${account}:role/events-replication`,
-        eventBuses: [
-          { eventBusArn: `arn:aws:events:us-west-2:${account}:event-bus/orders` },
-          { eventBusArn: `arn:aws:events:us-east-2:${account}:event-bus/orders` },
-        ],
-        replicationConfig: { state: "ENABLED" },
-        routingConfig: {
-          failoverConfig: {
-            primary: { healthCheck: "arn:aws:route53:::healthcheck/a1b2" },
-            secondary: { route: "us-east-2" },
-          },
-        },
-      }),
+      twin: globalEndpoint("us-east-2"),
     },
     {
       name: "a Firehose stream backs every record up to a bucket the program does not create",
