@@ -39,7 +39,10 @@ function path(label: EdgeLabel, hops: number, side: BorderNode["side"] = "outsid
 
 describe("the message of a path", () => {
   test.each<[EdgeLabel, string]>([
-    ["replication", "Replicate only to a store (a bucket, a database, a table) in a region inside CN, or remove the replication."],
+    [
+      "replication",
+      "Replicate only to a store (a bucket, a database, a table) in a region inside CN, or remove the replication.",
+    ],
     ["backup copy", "Copy backups only to regions inside CN, or turn the cross-region copy off."],
     [
       "snapshot copy",
