@@ -872,10 +872,12 @@ function compilePublic(field: FieldSpec, r: BorderResource, x: Resolver): Compil
 /**
  * The AWS services whose edge a partition runs inside itself: CloudFront, Route 53 and S3's
  * transfer acceleration of the China partition serve from China only, those of GovCloud from the
- * United States. Global Accelerator, ECR Public and Lightsail are not offered there: a program
- * that declares them on such a provider still reaches the global network (or cannot deploy).
+ * United States; API Gateway there refuses edge-optimised APIs and domain names outright (no edge,
+ * so no path: the deployment fails). Global Accelerator, ECR Public and Lightsail are not offered
+ * there, and mobile push reaches the platforms' own services abroad: a program that declares them
+ * on such a provider still reaches the global network (or cannot deploy).
  */
-const partitionEdges = /^aws:(cloudfront|route53|s3)\//;
+const partitionEdges = /^aws:(cloudfront|route53|s3|apigateway)\//;
 
 /** Whether an AWS resource's edge stays in its provider's partition, which the jurisdiction holds whole. */
 function confined(r: BorderResource, x: Resolver): boolean {

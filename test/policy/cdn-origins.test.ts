@@ -148,4 +148,9 @@ test("an accelerator of the China partition's provider is global-services': Glob
   ).toEqual([["global-services", "mandatory", "edge locations outside the jurisdiction"]]);
   // CloudFront's edge of the same partition stays in China: an origin inside passes.
   expect(await judged(distribution("assets.s3.cn-north-1.amazonaws.com.cn")(china))).toEqual([]);
+  // API Gateway there refuses an edge-optimised API (its default type): no edge, so no path out.
+  const api = add("aws:apigateway/restApi:RestApi", "api", { name: "records" });
+  expect(findings(await pack.check(api(china), cn)).filter(([, name]) => name === "api")).toEqual(
+    [],
+  );
 });
