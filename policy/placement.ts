@@ -117,6 +117,15 @@ function namesUncataloguedPlace(name: string): boolean {
 }
 
 /**
+ * Clouds the catalog does not place that have no region at all in a jurisdiction: Google Cloud,
+ * DigitalOcean, Hetzner, Linode (Akamai), Vultr and Scaleway run none in mainland China (Azure
+ * does, operated by 21Vianet, so its places stay for a reviewer to confirm).
+ */
+const noRegionIn: Readonly<Record<string, readonly string[]>> = {
+  CN: ["gcp", "google-native", "digitalocean", "hcloud", "linode", "vultr", "scaleway"],
+};
+
+/**
  * The location of a build's context or Dockerfile (docker-build's `context.location`,
  * `context.named.<name>.location`, `dockerfile.location`): a folder or file of the machine that
  * runs the build, or a URL it reads from — never a place data is kept, even when the folder's
@@ -231,6 +240,15 @@ function uncataloguedPlaceFindings(
       // A region or zone of a cloud the catalog holds, in another property (an aws-native
       // resource's `vpcRegion`, a shell command's `environment.AWS_REGION`): arn-locality judges
       // it, as it does every place a property names.
+      continue;
+    }
+    if (noRegionIn[j.id]?.includes(pkg)) {
+      // A cloud with no region in the jurisdiction at all: wherever the place is, it is abroad.
+      const abroad = `${pkg} ${key} ${JSON.stringify(value)} (outside ${j.id}: ${pkg} has no region there)`;
+      out.push({
+        message: `${label} must be ${verb} a place inside ${j.id}, but its ${key} is ${JSON.stringify(value)} of ${pkg}, which has no region in ${j.id}: every place of it lies outside. Keep the stack on a cloud with regions inside ${j.id}.`,
+        path: [label, abroad],
+      });
       continue;
     }
     const where = `${pkg} ${key} ${JSON.stringify(value)} (which the pack cannot place)`;

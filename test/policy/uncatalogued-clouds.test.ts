@@ -8,7 +8,7 @@
  */
 import type { Plan } from "../../engine/plan";
 import { add, addProvider, fixturePlan, pipe, unknown } from "../helpers/policy-plan";
-import { oregonSettings, policyPack, runCases } from "../helpers/policy-session";
+import { oregonSettings, policyPack, runCases, shanghaiSettings } from "../helpers/policy-session";
 
 const pack = policyPack();
 let happy: Plan;
@@ -362,4 +362,36 @@ describe("a build's context and Dockerfile are files of the machine that builds,
       },
     ],
   );
+});
+
+describe("a cloud with no region in the jurisdiction", () => {
+  let shanghai: Plan;
+  beforeAll(async () => {
+    shanghai = await fixturePlan("policy-alicloud", "cn");
+  });
+  const settings = {
+    ...shanghaiSettings,
+    policies: { "reviewed-resource-types": { allowTypes: [ip, bucket] } },
+  };
+  const placements = async (plan: Plan) =>
+    (await pack.checkAround(shanghai, plan, settings))
+      .filter((v) => v.policy === "resource-placement")
+      .map((v) => [v.resourceName, v.message.slice(v.message.indexOf(" but ") + 5)]);
+
+  test("places a Google Cloud location outside CN outright, and leaves an Azure China one to the reviewer", async () => {
+    expect(await placements(gcpBucket("asia-east2")(shanghai))).toEqual([
+      [
+        "gcp",
+        'its region is "us-west1" of gcp, which has no region in CN: every place of it lies outside. Keep the stack on a cloud with regions inside CN.',
+      ],
+      [
+        "logs",
+        'its location is "asia-east2" of gcp, which has no region in CN: every place of it lies outside. Keep the stack on a cloud with regions inside CN.',
+      ],
+    ]);
+    const [azure] = await placements(azureIp("chinaeast2")(shanghai));
+    expect(azure[1]).toMatch(
+      /^its location is "chinaeast2" of azure-native, a cloud whose places the pack does not catalog/,
+    );
+  });
 });
