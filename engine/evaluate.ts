@@ -15,6 +15,7 @@ import * as settings from "@pulumi/pulumi/runtime/settings";
 import { disableStackCapture } from "./cheap-stacks";
 import { getStore, waitForRPCs } from "./internals";
 import { describeProgramFailure, loadProgram, missingApiCause } from "./load-program";
+import { ProgramTimers } from "./program-timers";
 import { mark } from "./timings";
 import { installUnknownCallbacks, standInsUnknown } from "./invokes/callbacks";
 import { InProcessCallbacks } from "./transforms";
@@ -115,6 +116,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const restoreCallbacks = installUnknownCallbacks(failedCallbacks);
   const constructed = new ConstructionLog();
   const watchdog = new Watchdog(opts.timeoutSeconds ?? defaultTimeoutSeconds);
+  const timers = new ProgramTimers();
   let outputs: Record<string, unknown> = {};
   // The program's exports, once it has loaded: a stall names those that never resolved.
   let programExports: unknown;
@@ -125,18 +127,21 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
         pulumi.runtime.registerStackTransformation(standInsUnknown);
         forgetProjectModules(project.dir);
         forgetProjectModules(path.dirname(program));
-        const mod = await loadProgram(program);
+        const mod = await timers.run(() => loadProgram(program));
         mark("program load");
         const exported = (mod as { default?: unknown }).default ?? mod;
         programExports = exported;
-        return typeof exported === "function" ? await exported() : exported;
+        return typeof exported === "function" ? await timers.run(() => exported()) : exported;
       });
       await waitForRPCs();
       // Let rejections raised in the last turn reach the handler. A callback that runs after
       // the last RPC settled (one on another stack's outputs, run on stand-ins) can still
-      // declare resources: wait until a turn passes in which nothing new was constructed.
-      for (let seen = -1; seen !== constructed.constructions;) {
+      // declare resources, and so can a timer the program left running (the CLI lets the
+      // event loop drain): wait until a turn passes in which no timer of the program is left
+      // and nothing new was constructed.
+      for (let seen = -1; seen !== constructed.constructions || timers.pending() > 0;) {
         seen = constructed.constructions;
+        await timers.settled();
         await new Promise((r) => setImmediate(r));
         await waitForRPCs();
       }
@@ -173,6 +178,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     );
   } finally {
     watchdog.dispose();
+    timers.dispose();
     restoreInvokes();
     restoreCallbacks();
     process.chdir(cwd);

@@ -23,6 +23,7 @@ let urns: Plan | Error;
 let unknownArgs: Plan | Error;
 let transforms: Plan | Error;
 let callbackSources: Plan | Error;
+let lateTimers: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -36,6 +37,7 @@ beforeAll(async () => {
     { projectDir: dir, stack: "dev", program: path.join(dir, "unknown-args.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "transforms.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "callback-sources.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "late-timers.ts") },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -45,6 +47,7 @@ beforeAll(async () => {
   unknownArgs = results[8];
   transforms = results[9];
   callbackSources = results[10];
+  lateTimers = results[11];
 });
 
 const named = (p: Plan, name: string): RecordedResource => {
@@ -171,6 +174,14 @@ describe("multi-language components", () => {
 });
 
 describe("evaluating a program offline", () => {
+  it("waits, as the CLI's event loop does, for the timers the program left running", () => {
+    // A bucket from a timer, one after a sleep in an async block the program does not await;
+    // an unref'd timer of a minute holds nothing open, so the evaluation ends without it.
+    expect(lateTimers instanceof Error ? lateTimers.message : "plan").toBe("plan");
+    const names = (lateTimers as Plan).resources.map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(["after-timeout", "after-sleep"]));
+  });
+
   it("runs the program inside the root stack with the stack's config", () => {
     expect(plan.project).toBe("engine-fixture");
     expect(plan.stack).toBe("dev");
