@@ -117,6 +117,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const constructed = new ConstructionLog();
   const watchdog = new Watchdog(opts.timeoutSeconds ?? defaultTimeoutSeconds);
   const timers = new ProgramTimers();
+  timers.install();
   let outputs: Record<string, unknown> = {};
   // The program's exports, once it has loaded: a stall names those that never resolved.
   let programExports: unknown;
@@ -127,11 +128,11 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
         pulumi.runtime.registerStackTransformation(standInsUnknown);
         forgetProjectModules(project.dir);
         forgetProjectModules(path.dirname(program));
-        const mod = await timers.run(() => loadProgram(program));
+        const mod = await loadProgram(program);
         mark("program load");
         const exported = (mod as { default?: unknown }).default ?? mod;
         programExports = exported;
-        return typeof exported === "function" ? await timers.run(() => exported()) : exported;
+        return typeof exported === "function" ? await exported() : exported;
       });
       await waitForRPCs();
       // Let rejections raised in the last turn reach the handler. A callback that runs after
@@ -168,7 +169,15 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   } catch (e) {
     const error =
       e instanceof Stop
-        ? await stallError(e, constructed, asyncErrors, programExports, program, project.dir)
+        ? await stallError(
+            e,
+            constructed,
+            asyncErrors,
+            programExports,
+            program,
+            project.dir,
+            timers.pending(),
+          )
         : onRuntime(asProgramError(e, program, project.dir), project.runtime);
     throw withUnknownAnswers(
       error,
@@ -400,6 +409,7 @@ async function stallError(
   programExports: unknown,
   program: string,
   projectDir: string,
+  timersPending: number,
 ): Promise<StalledEvaluation> {
   const lines = await constructed.explain(program, projectDir);
   const shown = path.relative(projectDir, program);
@@ -417,7 +427,9 @@ async function stallError(
     const cause =
       exports.length > 0
         ? `every resource registered, but the stack output(s) ${exports.map((n) => JSON.stringify(n)).join(", ")} never resolved`
-        : "every resource registered, but the program waits on a promise that never settles";
+        : timersPending > 0
+          ? `every resource registered, but ${timersPending} timer(s) the program set still hold Node's event loop open (an interval never cleared keeps pulumi up running too; clear it, or unref() it)`
+          : "every resource registered, but the program waits on a promise that never settles";
     return new StalledEvaluation(`${head}: ${cause}.`);
   }
   // Where no line names a cause, a failure before the stall is the likely one (a refused

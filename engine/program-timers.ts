@@ -4,41 +4,78 @@
  * declared from a timer — a `setTimeout` callback, or the rest of an async block not awaited by
  * the program that sleeps first (`await new Promise((r) => setTimeout(r, 200))`) — is registered
  * and deployed. The offline engine cannot wait for its own process's loop to drain (it holds
- * handles of its own), so it waits for the timers the program itself set: those created in the
- * program's asynchronous context that still hold the loop open (not `unref`'d). An interval that
- * is never cleared keeps the CLI running for ever; here the watchdog's timeout ends it.
+ * handles of its own), so while a program evaluates it counts the timers set through the global
+ * `setTimeout` and `setInterval` that still hold the loop open (not `unref`'d, not cleared, not
+ * yet fired), and waits for them. An interval that is never cleared keeps the CLI running for
+ * ever; here the watchdog's timeout ends it.
+ *
+ * The globals are wrapped rather than watched with `async_hooks`: an init hook tracks every
+ * promise too, which doubled the evaluation's time and memory on large programs.
  */
-import { AsyncLocalStorage, createHook } from "node:async_hooks";
 
-interface Timer {
-  hasRef?: () => boolean;
-}
+type Timer = ReturnType<typeof setTimeout>;
+type Callback = (...args: unknown[]) => void;
+
+const original = {
+  setTimeout: globalThis.setTimeout,
+  setInterval: globalThis.setInterval,
+  clearTimeout: globalThis.clearTimeout,
+  clearInterval: globalThis.clearInterval,
+};
 
 export class ProgramTimers {
-  private readonly context = new AsyncLocalStorage<ProgramTimers>();
-  private readonly timers = new Map<number, Timer>();
-  private readonly hook = createHook({
-    init: (id, type, _trigger, resource) => {
-      if (type === "Timeout" && this.context.getStore() === this) {
-        this.timers.set(id, resource as Timer);
-      }
-    },
-    destroy: (id) => {
-      this.timers.delete(id);
-    },
-  });
+  private readonly timers = new Set<Timer>();
+  private installed = false;
 
-  /** Runs `fn` (the program's load, its entry function) in the context whose timers count. */
-  run<T>(fn: () => T): T {
-    this.hook.enable();
-    return this.context.run(this, fn);
+  /** Wraps the global timer functions for one evaluation. */
+  install(): void {
+    if (this.installed) {
+      return;
+    }
+    this.installed = true;
+    const timers = this.timers;
+    const wrapTimeout = function (this: unknown, callback: Callback, ...rest: unknown[]): Timer {
+      if (typeof callback !== "function") {
+        return (original.setTimeout as (...a: unknown[]) => Timer).call(this, callback, ...rest);
+      }
+      const timer: Timer = (original.setTimeout as (...a: unknown[]) => Timer).call(
+        this,
+        function (this: unknown, ...args: unknown[]) {
+          timers.delete(timer);
+          callback.apply(this, args);
+        },
+        ...rest,
+      );
+      timers.add(timer);
+      return timer;
+    };
+    const wrapInterval = function (this: unknown, ...args: unknown[]): Timer {
+      const timer = (original.setInterval as (...a: unknown[]) => Timer).apply(this, args);
+      timers.add(timer);
+      return timer;
+    };
+    const forget =
+      (clear: (t?: Timer | string | number) => void) =>
+      (timer?: Timer | string | number): void => {
+        if (typeof timer === "object" && timer !== null) {
+          timers.delete(timer);
+        }
+        clear(timer);
+      };
+    // `util.promisify(setTimeout)` and the like read the originals' own properties.
+    Object.assign(wrapTimeout, original.setTimeout);
+    Object.assign(wrapInterval, original.setInterval);
+    globalThis.setTimeout = wrapTimeout as unknown as typeof setTimeout;
+    globalThis.setInterval = wrapInterval as unknown as typeof setInterval;
+    globalThis.clearTimeout = forget(original.clearTimeout) as typeof clearTimeout;
+    globalThis.clearInterval = forget(original.clearInterval) as typeof clearInterval;
   }
 
   /** How many of the program's timers still hold the loop open. */
   pending(): number {
     let n = 0;
-    for (const t of this.timers.values()) {
-      if (t.hasRef?.() !== false) {
+    for (const t of this.timers) {
+      if (t.hasRef()) {
         n += 1;
       }
     }
@@ -47,18 +84,25 @@ export class ProgramTimers {
 
   /**
    * Resolves once none of the program's timers holds the loop open. Polled by a timer of the
-   * engine's own (outside the program's context, so not counted), which holds the loop open
+   * engine's own (the original `setTimeout`, so not counted), which holds the loop open
    * meanwhile: a program timer that fired and left its callback's registrations to finish must
    * not look like a drained loop to the watchdog.
    */
   async settled(): Promise<void> {
     while (this.pending() > 0) {
-      await new Promise<void>((resolve) => setTimeout(resolve, 10));
+      await new Promise<void>((resolve) => original.setTimeout(resolve, 10));
     }
   }
 
+  /** Restores the global timer functions. */
   dispose(): void {
-    this.hook.disable();
+    if (this.installed) {
+      globalThis.setTimeout = original.setTimeout;
+      globalThis.setInterval = original.setInterval;
+      globalThis.clearTimeout = original.clearTimeout;
+      globalThis.clearInterval = original.clearInterval;
+      this.installed = false;
+    }
     this.timers.clear();
   }
 }

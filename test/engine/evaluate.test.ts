@@ -24,6 +24,7 @@ let unknownArgs: Plan | Error;
 let transforms: Plan | Error;
 let callbackSources: Plan | Error;
 let lateTimers: Plan | Error;
+let interval: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -38,6 +39,7 @@ beforeAll(async () => {
     { projectDir: dir, stack: "dev", program: path.join(dir, "transforms.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "callback-sources.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "late-timers.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "interval.ts"), timeoutSeconds: 1 },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -48,6 +50,7 @@ beforeAll(async () => {
   transforms = results[9];
   callbackSources = results[10];
   lateTimers = results[11];
+  interval = results[12];
 });
 
 const named = (p: Plan, name: string): RecordedResource => {
@@ -180,6 +183,12 @@ describe("evaluating a program offline", () => {
     expect(lateTimers instanceof Error ? lateTimers.message : "plan").toBe("plan");
     const names = (lateTimers as Plan).resources.map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(["after-timeout", "after-sleep"]));
+  });
+
+  it("ends a program whose interval is never cleared at the timeout, saying so", () => {
+    expect(interval instanceof Error ? interval.message : "plan").toBe(
+      "The program interval.ts did not finish within 1 s (--timeout): every resource registered, but 1 timer(s) the program set still hold Node's event loop open (an interval never cleared keeps pulumi up running too; clear it, or unref() it).",
+    );
   });
 
   it("runs the program inside the root stack with the stack's config", () => {
