@@ -5,26 +5,45 @@
  * the program that sleeps first (`await new Promise((r) => setTimeout(r, 200))`) — is registered
  * and deployed. The offline engine cannot wait for its own process's loop to drain (it holds
  * handles of its own), so while a program evaluates it counts the timers set through the global
- * `setTimeout` and `setInterval` that still hold the loop open (not `unref`'d, not cleared, not
- * yet fired), and waits for them. An interval that is never cleared keeps the CLI running for
+ * `setTimeout` and `setInterval`, and the sleeps of `timers/promises`, that still hold the loop
+ * open (not `unref`'d, not cleared, not yet fired), and waits for them. An interval that is never cleared keeps the CLI running for
  * ever; here the watchdog's timeout ends it.
  *
  * The globals are wrapped rather than watched with `async_hooks`: an init hook tracks every
  * promise too, which doubled the evaluation's time and memory on large programs.
  */
 
+import { syncBuiltinESMExports } from "node:module";
+import type * as timersPromises from "node:timers/promises";
+
+/** What the wait needs of a timer: whether it holds the loop open. */
+interface Held {
+  hasRef(): boolean;
+}
+
 type Timer = ReturnType<typeof setTimeout>;
 type Callback = (...args: unknown[]) => void;
+
+/**
+ * `timers/promises` itself, whose `setTimeout` a program may sleep with (`await setTimeout(100)`):
+ * the module object, not a copy an import would make, so that replacing its function reaches
+ * every importer.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const promisesModule = require("node:timers/promises") as {
+  setTimeout: typeof timersPromises.setTimeout;
+};
 
 const original = {
   setTimeout: globalThis.setTimeout,
   setInterval: globalThis.setInterval,
   clearTimeout: globalThis.clearTimeout,
   clearInterval: globalThis.clearInterval,
+  sleep: promisesModule.setTimeout,
 };
 
 export class ProgramTimers {
-  private readonly timers = new Set<Timer>();
+  private readonly timers = new Set<Held>();
   private installed = false;
 
   /** Wraps the global timer functions for one evaluation. */
@@ -69,6 +88,22 @@ export class ProgramTimers {
     globalThis.setInterval = wrapInterval as unknown as typeof setInterval;
     globalThis.clearTimeout = forget(original.clearTimeout) as typeof clearTimeout;
     globalThis.clearInterval = forget(original.clearInterval) as typeof clearInterval;
+    // A sleep of `timers/promises` holds the loop open as a timer does, unless `ref: false`.
+    promisesModule.setTimeout = async function <T>(
+      delay?: number,
+      value?: T,
+      options?: { ref?: boolean; signal?: AbortSignal },
+    ): Promise<T> {
+      const held: Held = { hasRef: () => options?.ref !== false };
+      timers.add(held);
+      try {
+        return await original.sleep(delay, value, options);
+      } finally {
+        timers.delete(held);
+      }
+    } as typeof timersPromises.setTimeout;
+    // ES modules that import it read the builtin's exports as they stand after this.
+    syncBuiltinESMExports();
   }
 
   /** How many of the program's timers still hold the loop open. */
@@ -101,6 +136,8 @@ export class ProgramTimers {
       globalThis.setInterval = original.setInterval;
       globalThis.clearTimeout = original.clearTimeout;
       globalThis.clearInterval = original.clearInterval;
+      promisesModule.setTimeout = original.sleep;
+      syncBuiltinESMExports();
       this.installed = false;
     }
     this.timers.clear();

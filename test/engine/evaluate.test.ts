@@ -182,7 +182,9 @@ describe("evaluating a program offline", () => {
     // an unref'd timer of a minute holds nothing open, so the evaluation ends without it.
     expect(lateTimers instanceof Error ? lateTimers.message : "plan").toBe("plan");
     const names = (lateTimers as Plan).resources.map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining(["after-timeout", "after-sleep"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["after-timeout", "after-sleep", "after-promised-sleep"]),
+    );
   });
 
   it("ends a program whose interval is never cleared at the timeout, saying so", () => {
