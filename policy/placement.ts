@@ -46,11 +46,7 @@ import {
 import { byType } from "./paths/types";
 import { globalView } from "./paths/views";
 import { isUnknown, jsonDocument, known, modelPath, str, stringsIn, unknown } from "./paths/values";
-import { review as alicloudReview } from "./review/alicloud";
-import { review as awsReview } from "./review/aws";
-import { flowReadings } from "./review/flow";
-import { review as kubernetesReview } from "./review/kubernetes";
-import type { PropertyReview } from "./review/model";
+import { reviewedReading, reviews } from "./review/readings";
 
 /**
  * Endpoint overrides of a provider (`endpoints`, Alibaba's `logEndpoint`/`mnsEndpoint`/`fc`):
@@ -521,23 +517,17 @@ export function holderPartition(args: ResourceValidationArgs): string | undefine
  * fetched to verify tokens — each with its reason why no data of the stack goes there, as
  * `sovereign-dc coverage --type` reports it. arn-locality does not place such a value either.
  */
-const providerReviews: Readonly<
-  Record<string, { readonly properties: readonly PropertyReview[] }>
-> = { alicloud: alicloudReview, aws: awsReview, kubernetes: kubernetesReview };
-const notAPlaceReadings = new Map<string, readonly PropertyReview[]>();
+const notAPlaceReadings = new Map<string, boolean>();
 
 function reviewedNotAPlace(type: string, path: string): boolean {
-  let readings = notAPlaceReadings.get(type);
-  if (readings === undefined) {
-    const own = providerReviews[type.split(":")[0]]?.properties ?? [];
-    readings = [...own, ...flowReadings].filter(
-      (r) =>
-        r.reading === "not-a-place" &&
-        (r.types === undefined ? own.includes(r) : r.types.test(type)),
-    );
-    notAPlaceReadings.set(type, readings);
+  const key = `${type} ${path}`;
+  let notAPlace = notAPlaceReadings.get(key);
+  if (notAPlace === undefined) {
+    const rule = reviewedReading(type, path, reviews[type.split(":")[0]], type in byType);
+    notAPlace = rule?.reading === "not-a-place";
+    notAPlaceReadings.set(key, notAPlace);
   }
-  return readings.some((r) => r.path.test(path));
+  return notAPlace;
 }
 
 export const arnLocality = residencyResourcePolicy({

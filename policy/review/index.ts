@@ -8,22 +8,18 @@ import * as path from "node:path";
 import type { Inventory, TypeEntry } from "../inventory/sdk";
 import { flowTables } from "../inventory/tables";
 import { reviewed } from "../reviewed";
-import { flowReadings } from "./flow";
-import { review as alicloud } from "./alicloud";
-import { review as aws } from "./aws";
-import { review as kubernetes } from "./kubernetes";
+import { reviewedReading, reviews } from "./readings";
 import {
   type ClassesDocument,
   genericKinds,
   type ListedClass,
   listedClasses,
-  type PropertyReview,
   type ProviderReview,
   type Reading,
   type TypeClass,
 } from "./model";
 
-export const reviews: Readonly<Record<string, ProviderReview>> = { alicloud, aws, kubernetes };
+export { reviews };
 
 /** How one place-naming property of a type is read. */
 export interface PropertyReading {
@@ -66,10 +62,7 @@ export function propertyReadings(
         reason: `every ${kind} value is placed by ${generic}`,
       };
     }
-    const matches = (p: PropertyReview) =>
-      p.path.test(path) && (p.types === undefined || p.types.test(type));
-    const rule =
-      review?.properties.find(matches) ?? (flowModelled ? flowReadings.find(matches) : undefined);
+    const rule = reviewedReading(type, path, review, flowModelled);
     return rule ? { path, kind, reading: rule.reading, reason: rule.reason } : { path, kind };
   });
 }
