@@ -35,6 +35,7 @@ import { locate, namesAPlace } from "./paths/places";
 import {
   arnReferences,
   type DeclaredPaths,
+  decidedPaths,
   declaredPaths,
   foreignArns,
   inertAcrossPartitions,
@@ -383,8 +384,8 @@ export const globalServices = residencyResourcePolicy({
 /** Paths the rows' policies decide, computed once per process. */
 let skipped: ReadonlyMap<string, DeclaredPaths> | undefined;
 
-/** Types a row reads with a reader of its own (`judged`), whose paths `skipped` cannot list. */
-let customRead: ReadonlySet<string> | undefined;
+/** Paths whose places the rows decide, their own readers' included, computed once. */
+let decided: ReadonlyMap<string, DeclaredPaths> | undefined;
 
 /** Every region ID of each cloud: the catalog's and those it places in no jurisdiction. */
 let regionIds: Readonly<Record<Cloud, ReadonlySet<string>>> | undefined;
@@ -575,22 +576,16 @@ export const arnLocality = residencyResourcePolicy({
         path: [label, place],
       });
     }
-    customRead ??= new Set(
-      Object.keys(byType).filter((t) =>
-        byType[t].fields?.some((f) => f.format === "judged" && f.judges !== undefined),
-      ),
-    );
-    if (customRead.has(args.type)) {
-      // A row's own reader decides this type's places (an SNS subscription's endpoint).
-      return;
-    }
     const cloud = cloudOf(args.type);
     // Kubernetes objects live where their cluster does (kubernetes-cluster-placement); their zone
     // and region fields are the cluster's node topology, and the hosts they reach (Service
     // aliases, pod egress, Ingress hosts) are the Kubernetes policies' to judge. Only an image
     // is read here: a cloud registry's host names the region the image is pulled from.
     const kinds = args.type.startsWith("kubernetes:") ? kubernetesKinds : everyKind;
-    for (const ref of namedPlaceReferences(args.type, args.props, kinds, skip)) {
+    // The places a row's own reader decides (an SNS subscription's endpoint, a DNS record's
+    // answers) are its policy's, as the fields the rows declare are.
+    decided ??= decidedPaths(byType);
+    for (const ref of namedPlaceReferences(args.type, args.props, kinds, decided)) {
       if (/^(arn|acs):/.test(ref.value) || reviewedNotAPlace(args.type, modelPath(ref.path))) {
         continue;
       }

@@ -75,6 +75,9 @@ function typeTableViews(): FlowTableView[] {
               { path: f.path, format: f.format },
               ...(f.source ? [{ path: f.source.path, format: `source ${f.source.ref}` }] : []),
               ...(f.origin ? [{ path: f.origin.path, format: "origin" }] : []),
+              ...(f.reads ?? [])
+                .filter((r) => r !== f.path)
+                .map((r) => ({ path: r, format: `read by ${f.path} (judged)` })),
             ]),
         role: (type: string) => roleOf(table[type]),
       })),

@@ -542,6 +542,11 @@ export interface FieldSpec {
     allowlist: readonly EgressAllowEntry[],
   ) => readonly Judged[];
   /**
+   * For `judged`: the other properties its reader decides besides `path` (a DNS record's aliases
+   * and routing regions); arn-locality leaves the places they name to the reader.
+   */
+  readonly reads?: readonly string[];
+  /**
    * Each value counts only when the object holding it satisfies this: an EventBridge target's
    * `endpoint` is a URL only for HTTP targets, the ARN of a cloud resource for the others. `at`
    * gives the resource's properties and the value's own path, for a test on an enclosing object

@@ -111,6 +111,24 @@ export function declaredPaths(table: TypeTable, only?: PolicyName): Map<string, 
   return out;
 }
 
+/**
+ * Per type, the paths whose places its row decides: those of `declaredPaths`, and every
+ * `judged` field's own path and the others its reader reads (`reads`). The scan of named places
+ * (regions, zones, endpoints, images) skips them.
+ */
+export function decidedPaths(table: TypeTable): Map<string, DeclaredPaths> {
+  const out = new Map<string, DeclaredPaths>();
+  for (const [type, model] of Object.entries(table)) {
+    const paths = (model.fields ?? []).flatMap((f) =>
+      namesPlaceByValue(f) ? [f.path] : f.format === "judged" ? [f.path, ...(f.reads ?? [])] : [],
+    );
+    if (paths.length > 0) {
+      out.set(type, pathSet(paths));
+    }
+  }
+  return out;
+}
+
 /** One ARN found in a resource's props (or a value there unknown at preview), with its path. */
 export interface ArnReference {
   readonly path: string;

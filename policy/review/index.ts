@@ -7,6 +7,8 @@
 import * as path from "node:path";
 import type { Inventory, TypeEntry } from "../inventory/sdk";
 import { flowTables } from "../inventory/tables";
+import { type DeclaredPaths, decidedPaths, declaredPaths } from "../paths/references";
+import { byType } from "../paths/types";
 import { reviewed } from "../reviewed";
 import { reviewedReading, reviews } from "./readings";
 import {
@@ -44,6 +46,11 @@ export interface ClassifyContext {
   readonly reviews?: Readonly<Record<string, ProviderReview>>;
 }
 
+let declaredByRow: ReadonlyMap<string, DeclaredPaths> | undefined;
+let decidedByRows: ReadonlyMap<string, DeclaredPaths> | undefined;
+const declared = () => (declaredByRow ??= declaredPaths(byType));
+const decided = () => (decidedByRows ??= decidedPaths(byType));
+
 /** Who reads each place-naming property of `type`. */
 export function propertyReadings(
   type: string,
@@ -54,7 +61,19 @@ export function propertyReadings(
 ): PropertyReading[] {
   return Object.entries(entry.places).map(([path, kind]) => {
     const generic = genericKinds[kind];
-    if (generic !== undefined) {
+    // arn-locality leaves the paths a row decides to the row's policy (its ARNs: the declared
+    // fields; its regions and zones: those and what its own readers read), and a region or zone
+    // the reviews read as naming no place alone.
+    const decidedByRow =
+      kind === "arn" ? declared().get(type)?.has(path) : decided().get(type)?.has(path);
+    if (generic !== undefined && kind !== "key" && (decidedByRow ?? false)) {
+      return { path, kind };
+    }
+    const rule = reviewedReading(type, path, review, flowModelled);
+    if (
+      generic !== undefined &&
+      (kind === "arn" || kind === "key" || rule?.reading !== "not-a-place")
+    ) {
       return {
         path,
         kind,
@@ -62,7 +81,6 @@ export function propertyReadings(
         reason: `every ${kind} value is placed by ${generic}`,
       };
     }
-    const rule = reviewedReading(type, path, review, flowModelled);
     return rule ? { path, kind, reading: rule.reading, reason: rule.reason } : { path, kind };
   });
 }

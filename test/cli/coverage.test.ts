@@ -383,6 +383,59 @@ describe("sovereign-dc coverage", () => {
     });
   });
 
+  test("--type names the row's own reader, not arn-locality, for the places that reader decides", async () => {
+    const r = await run("coverage", "--type", "aws:route53/record:Record", "--format", "json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as TypeReport;
+    const place = (path: string) => doc.places.find((p) => p.path === path);
+    // A latency record's region is read by the record's reading of its answers (log-shipping);
+    // arn-locality leaves it to that reading, so it is not named as a reader.
+    expect(place("latencyRoutingPolicies[].region")).toMatchObject({
+      readBy: [
+        "log-shipping: paths/types/logs.ts field latencyRoutingPolicies[].region (read by records (judged))",
+      ],
+      reading: null,
+    });
+    // A zone the reader does not read is arn-locality's, as on any resource.
+    expect(place("geoproximityRoutingPolicy.localZoneGroup")).toMatchObject({
+      readBy: [],
+      reading: "arn-locality",
+    });
+    // A region a row declares as a field is that field's.
+    const aggregator = JSON.parse(
+      (
+        await run(
+          "coverage",
+          "--type",
+          "aws:cfg/configurationAggregator:ConfigurationAggregator",
+          "--format",
+          "json",
+        )
+      ).out,
+    ) as TypeReport;
+    expect(
+      aggregator.places.find((p) => p.path === "organizationAggregationSource.regions[]"),
+    ).toMatchObject({
+      readBy: [
+        "log-shipping: paths/types/logs.ts field organizationAggregationSource.regions[] (region)",
+      ],
+      reading: null,
+    });
+    // A region the reviews read as naming no place is theirs: arn-locality does not place it.
+    const insights = JSON.parse(
+      (
+        await run(
+          "coverage",
+          "--type",
+          "aws:ec2/networkInsightsPath:NetworkInsightsPath",
+          "--format",
+          "json",
+        )
+      ).out,
+    ) as TypeReport;
+    expect(insights.places.find((p) => p.path === "region")?.reading).toBe("not-a-place");
+  });
+
   test("--type explains a Kubernetes List by its own row of the Kubernetes table", async () => {
     const list = await run("coverage", "--type", "kubernetes:apps/v1:StatefulSetList");
     expect(list.code).toBe(0);

@@ -5310,6 +5310,25 @@ describe("Alibaba Cloud analytics, desktops, file shares and studios that open a
       twin: app({ customHostAliasV2s: [{ hostName: "db.internal", ip: "10.20.1.9" }] }),
     },
     {
+      // Its row reads the host aliases with a reader of its own; the other places it names are
+      // still arn-locality's.
+      name: "a serverless application pulls its image from a registry in Singapore",
+      bad: app({ imageUrl: "registry.ap-southeast-1.aliyuncs.com/orders/api:1" }),
+      expected: [
+        [
+          "arn-locality",
+          "app",
+          "mandatory",
+          [
+            'sae application "app"',
+            "registry.ap-southeast-1.aliyuncs.com in ap-southeast-1 (outside CN, in SG)",
+          ],
+        ],
+      ],
+      twinName: "the image comes from the Shanghai registry",
+      twin: app({ imageUrl: "registry.cn-shanghai.aliyuncs.com/orders/api:1" }),
+    },
+    {
       name: "a serverless application's older alias list maps a name to a public address",
       bad: app({
         customHostAlias: JSON.stringify([{ hostName: "db.internal", ip: "198.51.100.9" }]),

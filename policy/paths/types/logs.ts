@@ -80,8 +80,26 @@ const key = edgesOf("key-and-secret-replicas", "encrypted by");
  * A reading of the row's own (log-readers.ts) of the input at `path`: the places it names are
  * log-shipping's findings and the graph's edges, in the words the reading gives each.
  */
-function judged(label: "log delivery" | "data sync", path: string, judges: FieldSpec["judges"]) {
-  return { path, format: "judged", label, policy: "log-shipping", verb: "", judges } as const;
+function judged(
+  label: "log delivery" | "data sync",
+  path: string,
+  judges: FieldSpec["judges"],
+  reads?: readonly string[],
+) {
+  return {
+    path,
+    format: "judged",
+    label,
+    policy: "log-shipping",
+    verb: "",
+    judges,
+    reads,
+  } as const;
+}
+
+/** A DNS answer's reading of the record's `hosts` and routing `regions`, decided at `path`. */
+function answers(path: string, hosts: readonly string[], regions: readonly string[] = []) {
+  return judged("data sync", path, dnsAnswers(hosts, regions), [...hosts, ...regions]);
 }
 
 /** A part of a manifest that is on unless it says `enabled: false`. */
@@ -2067,33 +2085,21 @@ export const logs: TypeTable = {
   // — a validation target, another provider's host, an address — are left to what they name.
   "aws:route53/record:Record": sends(
     dnsFix,
-    judged(
-      "data sync",
+    answers(
       "records",
-      dnsAnswers(
-        ["records[]", "aliases[].name"],
-        ["latencyRoutingPolicies[].region", "geoproximityRoutingPolicy.awsRegion"],
-      ),
+      ["records[]", "aliases[].name"],
+      ["latencyRoutingPolicies[].region", "geoproximityRoutingPolicy.awsRegion"],
     ),
   ),
   "aws:route53/recordsExclusive:RecordsExclusive": sends(
     dnsFix,
-    judged(
-      "data sync",
+    answers(
       "resourceRecordSets[].resourceRecords[].value",
-      dnsAnswers(
-        [
-          "resourceRecordSets[].resourceRecords[].value",
-          "resourceRecordSets[].aliasTarget.dnsName",
-        ],
-        ["resourceRecordSets[].region", "resourceRecordSets[].geoproximityLocation.awsRegion"],
-      ),
+      ["resourceRecordSets[].resourceRecords[].value", "resourceRecordSets[].aliasTarget.dnsName"],
+      ["resourceRecordSets[].region", "resourceRecordSets[].geoproximityLocation.awsRegion"],
     ),
   ),
-  "alicloud:pvtz/zoneRecord:ZoneRecord": sends(
-    dnsFix,
-    judged("data sync", "value", dnsAnswers(["value"])),
-  ),
+  "alicloud:pvtz/zoneRecord:ZoneRecord": sends(dnsFix, answers("value", ["value"])),
   // With following on, the edge repeats the client's request at the host the origin redirects to.
   "alicloud:esa/originRule:OriginRule": sends(
     addressFix,
