@@ -263,6 +263,12 @@ export const placeRules: readonly PlaceRule[] = [
  */
 export const notPlaces: ReadonlyArray<{ readonly path: RegExp; readonly reason: string }> = [
   {
+    // arn-locality's scan skips the values under such a key too (paths/references.ts).
+    path: /(^|\.)exclude\./,
+    reason:
+      "an exclude list names the places a setting leaves out (S3 Storage Lens `exclude.regions`)",
+  },
+  {
     path: /(^|\.)metadata\.ownerReferences\b/,
     reason: "Kubernetes owner references name objects of the same cluster",
   },
