@@ -12,8 +12,10 @@ import { arnLocality } from "../../policy/placement";
 import { classify, productContext } from "../../policy/review";
 import { type OracleResource, runNamed } from "../helpers/model-oracle";
 
+type Cloud = "aws" | "alicloud" | "kubernetes";
+
 /** A value abroad (Frankfurt, a region of both clouds) for each kind the scan places. */
-const abroad: Readonly<Record<string, Readonly<Record<"aws" | "alicloud", string>>>> = {
+const abroad: Readonly<Record<string, Readonly<Partial<Record<Cloud, string>>>>> = {
   region: { aws: "eu-central-1", alicloud: "eu-central-1" },
   zone: { aws: "eu-central-1a", alicloud: "eu-central-1a" },
   endpoint: {
@@ -23,6 +25,8 @@ const abroad: Readonly<Record<string, Readonly<Record<"aws" | "alicloud", string
   image: {
     aws: "123456789012.dkr.ecr.eu-central-1.amazonaws.com/app:1",
     alicloud: "registry.eu-central-1.aliyuncs.com/team/app:1",
+    // A Kubernetes object's images are the one kind arn-locality reads on it.
+    kubernetes: "registry.eu-central-1.aliyuncs.com/team/app:1",
   },
   arn: {
     aws: "arn:aws:sqs:eu-central-1:111122223333:orders",
@@ -30,13 +34,14 @@ const abroad: Readonly<Record<string, Readonly<Record<"aws" | "alicloud", string
   },
 };
 
-const providers: Readonly<Record<"aws" | "alicloud", OracleResource>> = {
+const providers: Readonly<Record<Cloud, OracleResource>> = {
   aws: { type: "pulumi:providers:aws", name: "aws-cn", props: { region: "cn-north-1" } },
   alicloud: {
     type: "pulumi:providers:alicloud",
     name: "shanghai",
     props: { region: "cn-shanghai" },
   },
+  kubernetes: { type: "pulumi:providers:kubernetes", name: "cluster", props: {} },
 };
 
 /** Props holding `value` at an inventory path (`a.b[].c`; a map's `*` key becomes `key`). */
@@ -61,13 +66,13 @@ interface Case {
 const inventory = readInventoryFile();
 const context = productContext();
 const cases: Case[] = Object.entries(inventory.types).flatMap(([type, entry]) => {
-  const cloud = type.split(":")[0];
-  if (cloud !== "aws" && cloud !== "alicloud") {
+  const cloud = type.split(":")[0] as Cloud;
+  if (!(cloud in providers)) {
     return [];
   }
   return classify(type, entry, context).properties.flatMap((p) =>
     // The resource's own region is resource-placement's, whatever the report lists besides.
-    p.reading !== undefined && p.kind in abroad && p.path !== "region"
+    p.reading !== undefined && abroad[p.kind]?.[cloud] !== undefined && p.path !== "region"
       ? [{ type, path: p.path, kind: p.kind, reading: p.reading }]
       : [],
   );
@@ -75,7 +80,7 @@ const cases: Case[] = Object.entries(inventory.types).flatMap(([type, entry]) =>
 
 /** arn-locality's findings on one resource holding the value abroad at the case's property. */
 function findingsOn({ type, path, kind }: Case): string[] {
-  const cloud = type.split(":")[0] as "aws" | "alicloud";
+  const cloud = type.split(":")[0] as Cloud;
   const resource: OracleResource = {
     type,
     name: "probe",
