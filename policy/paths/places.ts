@@ -152,9 +152,10 @@ export function locate(j: Jurisdiction, format: PlaceFormat, value: string, clou
 
 /**
  * Wildcards in an ARN scope a policy statement (`arn:aws:s3:*:…`): such an ARN names no place.
- * Neither does an AWS managed policy (`arn:<partition>:iam::aws:policy/…`): a permission document
- * AWS publishes in every partition, which grants the principals it is attached to over their own
- * account's resources and holds none of the stack's data. An Alibaba Cloud name has no partition
+ * Neither does a definition AWS owns (account `aws`, no region: a managed policy
+ * `arn:<partition>:iam::aws:policy/…`, an EKS access policy): a permission document AWS publishes
+ * in every partition, which grants the principals it is attached to over their own account's
+ * resources and holds none of the stack's data. An Alibaba Cloud name has no partition
  * (`acs:<service>:<region>:<account>:<resource>`): a `*` region scopes it (`acs:oss:*:<uid>:b/*`,
  * the form of OSS bucket policies), whatever its account field holds.
  */
@@ -163,7 +164,7 @@ export function namesAPlace(arn: string): boolean {
     return arn.split(":")[2] !== "*";
   }
   const [, partition = "", service = "", region = "", account = "", resource = ""] = arn.split(":");
-  if (service === "iam" && account === "aws" && resource.startsWith("policy/")) {
+  if (account === "aws" && region === "" && resource !== "") {
     return false;
   }
   return partition !== "*" && region !== "*";

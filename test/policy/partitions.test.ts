@@ -390,3 +390,48 @@ test("a named destination given as an ARN of a partition the jurisdiction holds 
     ["named-destinations", "mandatory", '"arn:aws:s3:::backup" (cannot be placed)'],
   ]);
 });
+
+test("a definition AWS owns (an EKS access policy, a managed IAM policy) is no place, in any partition", async () => {
+  const associations = (policyArn: string, managed: string) =>
+    pipe(
+      add("aws:eks/accessPolicyAssociation:AccessPolicyAssociation", "viewer", {
+        clusterName: "records",
+        principalArn: `arn:aws-cn:iam::${account}:role/viewer`,
+        policyArn,
+        accessScope: { type: "cluster" },
+      }),
+      add("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "readonly", {
+        role: "viewer",
+        policyArn: managed,
+      }),
+    );
+  const named = async (plan: Plan) =>
+    findings(await pack.check(plan, cn))
+      .filter(
+        ([policy, name]) =>
+          policy === "arn-locality" && ["viewer", "readonly"].includes(name ?? ""),
+      )
+      .map(([, name, , path]) => [name, path?.at(-1)]);
+  // The aws partition's forms, as a program written for a US stack names them: neither holds
+  // data, so neither is a path (in China they would fail to deploy, not leak).
+  expect(
+    await named(
+      associations(
+        "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy",
+        "arn:aws:iam::aws:policy/ReadOnlyAccess",
+      )(china),
+    ),
+  ).toEqual([]);
+  // A policy of an account in that partition is still judged by its partition.
+  expect(
+    await named(
+      associations(
+        `arn:aws:eks::${account}:cluster-access-policy/Custom`,
+        `arn:aws:iam::${account}:policy/Custom`,
+      )(china),
+    ),
+  ).toEqual([
+    ["readonly", `arn:aws:iam::${account}:policy/Custom (partition aws, outside CN)`],
+    ["viewer", `arn:aws:eks::${account}:cluster-access-policy/Custom (partition aws, outside CN)`],
+  ]);
+});
