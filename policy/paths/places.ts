@@ -163,7 +163,7 @@ export function namesAPlace(arn: string): boolean {
   if (arn.startsWith("acs:")) {
     return arn.split(":")[2] !== "*";
   }
-  const [, partition = "", service = "", region = "", account = "", resource = ""] = arn.split(":");
+  const [, partition = "", , region = "", account = "", resource = ""] = arn.split(":");
   if (account === "aws" && region === "" && resource !== "") {
     return false;
   }
