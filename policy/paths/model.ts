@@ -542,8 +542,9 @@ export interface FieldSpec {
     allowlist: readonly EgressAllowEntry[],
   ) => readonly Judged[];
   /**
-   * For `judged`: the other properties its reader decides besides `path` (a DNS record's aliases
-   * and routing regions); arn-locality leaves the places they name to the reader.
+   * For `judged`: the properties whose places its reader decides, when not `path` alone (a DNS
+   * record's answers, aliases and routing regions; the Corefile inside an EKS add-on's
+   * configuration); arn-locality leaves the places they name to the reader and reads the rest.
    */
   readonly reads?: readonly string[];
   /**

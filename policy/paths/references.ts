@@ -113,14 +113,14 @@ export function declaredPaths(table: TypeTable, only?: PolicyName): Map<string, 
 
 /**
  * Per type, the paths whose places its row decides: those of `declaredPaths`, and every
- * `judged` field's own path and the others its reader reads (`reads`). The scan of named places
+ * `judged` field's path, or the paths its reader decides (`reads`). The scan of named places
  * (regions, zones, endpoints, images) skips them.
  */
 export function decidedPaths(table: TypeTable): Map<string, DeclaredPaths> {
   const out = new Map<string, DeclaredPaths>();
   for (const [type, model] of Object.entries(table)) {
     const paths = (model.fields ?? []).flatMap((f) =>
-      namesPlaceByValue(f) ? [f.path] : f.format === "judged" ? [f.path, ...(f.reads ?? [])] : [],
+      namesPlaceByValue(f) ? [f.path] : f.format === "judged" ? (f.reads ?? [f.path]) : [],
     );
     if (paths.length > 0) {
       out.set(type, pathSet(paths));
@@ -311,7 +311,9 @@ export function namedPlaceReferences(
       name === "value" && holder !== null && typeof holder === "object"
         ? (holder as Record<string, unknown>).name
         : undefined;
-    const kind = placeRuleOf(typeof entryName === "string" ? entryName : name, provider)?.kind;
+    const rule = placeRuleOf(typeof entryName === "string" ? entryName : name, provider)?.kind;
+    // A remote peer given as a URL (an ADOT collector's `remoteWriteURL`) is a service endpoint.
+    const kind = rule === "peer" && /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? "endpoint" : rule;
     if (kind === undefined || !(kinds as readonly PlaceKind[]).includes(kind)) {
       continue;
     }

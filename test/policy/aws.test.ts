@@ -1282,6 +1282,49 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      // Only the Corefile is remote-sites' reading; the rest of an add-on's configuration is
+      // arn-locality's, a remote peer given as a URL read as the service endpoint it is.
+      name: "an ADOT add-on remote-writes the cluster's metrics to a workspace in Frankfurt",
+      bad: add("aws:eks/addon:Addon", "adot", {
+        clusterName: "records",
+        addonName: "adot",
+        configurationValues: JSON.stringify({
+          collector: {
+            amp: {
+              enabled: true,
+              remoteWriteURL:
+                "https://aps-workspaces.eu-central-1.amazonaws.com/workspaces/ws-1/api/v1/remote_write",
+            },
+          },
+        }),
+      }),
+      expected: [
+        [
+          "arn-locality",
+          "adot",
+          "mandatory",
+          [
+            'eks addon "adot"',
+            "aps-workspaces.eu-central-1.amazonaws.com in eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "it remote-writes to a workspace in Oregon",
+      twin: add("aws:eks/addon:Addon", "adot", {
+        clusterName: "records",
+        addonName: "adot",
+        configurationValues: JSON.stringify({
+          collector: {
+            amp: {
+              enabled: true,
+              remoteWriteURL:
+                "https://aps-workspaces.us-west-2.amazonaws.com/workspaces/ws-1/api/v1/remote_write",
+            },
+          },
+        }),
+      }),
+    },
+    {
       name: "a DMS Oracle source reads its storage through an ASM server outside the cloud",
       bad: add("aws:dms/endpoint:Endpoint", "dms-oracle", {
         endpointId: "orders",

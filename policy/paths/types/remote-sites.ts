@@ -74,6 +74,9 @@ function corefileForwards(
  */
 const coreDnsAddon: FieldSpec = {
   path: "configurationValues",
+  // Only the Corefile: the rest of an add-on's configuration (an ADOT collector's remote-write
+  // endpoint, a vendor agent's site) is placed by arn-locality as any other input.
+  reads: ["configurationValues.corefile"],
   format: "judged",
   label: "attachment",
   policy: "remote-sites",
