@@ -155,7 +155,9 @@ export function locate(j: Jurisdiction, format: PlaceFormat, value: string, clou
  * Neither does a definition AWS owns (account `aws`, no region: a managed policy
  * `arn:<partition>:iam::aws:policy/…`, an EKS access policy): a permission document AWS publishes
  * in every partition, which grants the principals it is attached to over their own account's
- * resources and holds none of the stack's data. An Alibaba Cloud name has no partition
+ * resources and holds none of the stack's data. Nor does a Step Functions service integration
+ * (`arn:<partition>:states:::lambda:invoke`): the name of an API a state calls, whose target its
+ * parameters give. An Alibaba Cloud name has no partition
  * (`acs:<service>:<region>:<account>:<resource>`): a `*` region scopes it (`acs:oss:*:<uid>:b/*`,
  * the form of OSS bucket policies), whatever its account field holds.
  */
@@ -163,8 +165,11 @@ export function namesAPlace(arn: string): boolean {
   if (arn.startsWith("acs:")) {
     return arn.split(":")[2] !== "*";
   }
-  const [, partition = "", , region = "", account = "", resource = ""] = arn.split(":");
+  const [, partition = "", service = "", region = "", account = "", resource = ""] = arn.split(":");
   if (account === "aws" && region === "" && resource !== "") {
+    return false;
+  }
+  if (service === "states" && region === "" && account === "") {
     return false;
   }
   return partition !== "*" && region !== "*";

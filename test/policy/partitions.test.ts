@@ -435,3 +435,34 @@ test("a definition AWS owns (an EKS access policy, a managed IAM policy) is no p
     ["viewer", `arn:aws:eks::${account}:cluster-access-policy/Custom (partition aws, outside CN)`],
   ]);
 });
+
+test("a Step Functions service integration of another partition names an API, not a place", async () => {
+  const machine = (integration: string, target: string) =>
+    add("aws:sfn/stateMachine:StateMachine", "score", {
+      roleArn: `arn:aws-cn:iam::${account}:role/states`,
+      definition: JSON.stringify({
+        StartAt: "Call",
+        States: {
+          Call: {
+            Type: "Task",
+            Resource: integration,
+            Parameters: { FunctionName: target },
+            End: true,
+          },
+        },
+      }),
+    });
+  const named = async (plan: Plan) =>
+    findings(await pack.check(plan, cn))
+      .filter(([policy, name]) => policy === "arn-locality" && name === "score")
+      .map(([, , , path]) => path?.at(-1));
+  // The integration as a program written for the aws partition names it; the function it calls
+  // is the stack's own.
+  const own = `arn:aws-cn:lambda:cn-north-1:${account}:function:score`;
+  expect(await named(machine("arn:aws:states:::lambda:invoke", own)(china))).toEqual([]);
+  // The function it calls, given in the aws partition, is judged as any ARN.
+  const abroad = `arn:aws:lambda:us-east-1:${account}:function:score`;
+  expect(await named(machine("arn:aws-cn:states:::lambda:invoke", abroad)(china))).toEqual([
+    `${abroad} (partition aws, outside CN)`,
+  ]);
+});
