@@ -52,8 +52,14 @@ export interface Io {
   readonly err: (text: string) => void;
 }
 
+/**
+ * Stdout as the process started with it: a program evaluated in this process has its own output
+ * sent to stderr from then on (cli/run.ts), the command's document still comes here.
+ */
+const documentOut = process.stdout.write.bind(process.stdout);
+
 const processIo: Io = {
-  out: (t) => process.stdout.write(t),
+  out: (t) => documentOut(t),
   err: (t) => process.stderr.write(t),
 };
 

@@ -49,22 +49,17 @@ export interface RunResult {
 }
 
 /**
- * Keeps stdout for the command's own document while a program runs in this process: what the
+ * Keeps stdout for the command's own document once a program runs in this process: what the
  * program prints — console.log, console.info, or straight to process.stdout — goes to stderr, so
- * that `--format json` and `sarif` stay documents a tool can parse.
+ * that `--format json` and `sarif` stay documents a tool can parse. For the rest of the process,
+ * not only while the evaluation runs: a program's late callbacks (an fs write's, an exit
+ * handler) print whenever they run, after its resources are registered too. The document itself
+ * goes through the writer `main` took before any program ran (cli/main.ts `processIo`).
  */
-async function withConsoleOnStderr<T>(fn: () => Promise<T>): Promise<T> {
-  const saved = { log: console.log, info: console.info, write: process.stdout.write };
+function consoleOnStderr(): void {
   console.log = (...a: unknown[]) => console.error(...a);
   console.info = (...a: unknown[]) => console.error(...a);
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
-  try {
-    return await fn();
-  } finally {
-    console.log = saved.log;
-    console.info = saved.info;
-    process.stdout.write = saved.write;
-  }
 }
 
 export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
@@ -86,33 +81,29 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
   let packConfig: PolicyPackConfig = {};
   let analysis: PlanAnalysis | undefined;
   try {
-    plan = await withConsoleOnStderr(() =>
-      evaluateInProcess({
-        projectDir: opts.projectDir,
-        stack: opts.stack,
-        program: opts.program ? path.resolve(opts.program) : undefined,
-        timeoutSeconds: opts.timeoutSeconds,
-        // The stack's settings are read before the program runs: a bad one is a usage error
-        // at once, and the pack, configured, judges each resource as it is registered.
-        onConfig: (config) => {
-          const settings = settingsFromStackConfig(config);
-          jurisdiction = resolveJurisdiction(
-            opts.stack,
-            settings.jurisdiction ?? opts.jurisdiction,
-          );
-          const base = packConfigFor({ ...settings, jurisdiction: jurisdiction.id });
-          packConfig = opts.policyConfigFile
-            ? mergePolicyConfigFile(base, opts.policyConfigFile)
-            : base;
-          mark("settings");
-          analysis = PolicyPackSession.streamPlan(
-            sessionPromise,
-            withIdlePoliciesOff(withStandInAccount(reportingWaived(packConfig), config)),
-          );
-        },
-        onResource: (r) => analysis?.add(r),
-      }),
-    );
+    consoleOnStderr();
+    plan = await evaluateInProcess({
+      projectDir: opts.projectDir,
+      stack: opts.stack,
+      program: opts.program ? path.resolve(opts.program) : undefined,
+      timeoutSeconds: opts.timeoutSeconds,
+      // The stack's settings are read before the program runs: a bad one is a usage error
+      // at once, and the pack, configured, judges each resource as it is registered.
+      onConfig: (config) => {
+        const settings = settingsFromStackConfig(config);
+        jurisdiction = resolveJurisdiction(opts.stack, settings.jurisdiction ?? opts.jurisdiction);
+        const base = packConfigFor({ ...settings, jurisdiction: jurisdiction.id });
+        packConfig = opts.policyConfigFile
+          ? mergePolicyConfigFile(base, opts.policyConfigFile)
+          : base;
+        mark("settings");
+        analysis = PolicyPackSession.streamPlan(
+          sessionPromise,
+          withIdlePoliciesOff(withStandInAccount(reportingWaived(packConfig), config)),
+        );
+      },
+      onResource: (r) => analysis?.add(r),
+    });
   } catch (e) {
     (analysis as PlanAnalysis | undefined)?.close();
     abandonSession();

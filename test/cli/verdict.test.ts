@@ -708,6 +708,8 @@ describe("what a program prints while it runs", () => {
     "console.info from the program",
     "process.stdout.write from the program",
     "apply callback: ran",
+    "exit handler of the program",
+    "exit handler write of the program",
   ];
 
   it.each(["printsJson", "printsSarif"])(
