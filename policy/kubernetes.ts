@@ -28,12 +28,7 @@
  * comes from, a Service and its cluster's cloud and nodes): CrossGuard gives a resource policy
  * neither dependencies nor other resources.
  */
-import {
-  type Cloud,
-  clouds,
-  type Jurisdiction,
-  regionInJurisdiction,
-} from "../residency/jurisdictions";
+import { clouds, type Jurisdiction, regionInJurisdiction } from "../residency/jurisdictions";
 import { describePlace, regionOfEndpoint, resourceLabel } from "../residency/placement";
 import type { BorderResource } from "./paths/model";
 import {
@@ -51,6 +46,7 @@ import {
   clusterDomain,
   controllerRevisionPattern,
   destinationFields,
+  destinationsOf,
   destinationWords,
   internalAnnotationsFor,
   isDefaultDenyEgress,
@@ -61,19 +57,17 @@ import {
   namespaceType,
   networkPolicyTypes,
   objectsOf,
-  type ParameterReading,
+  parameterPlace,
   parameterReading,
   podTemplateOf,
   portsOf,
   provisioners,
-  readDestination,
   scopeKey,
   serverHosts,
   storageClassPattern,
   unjudgedResources,
 } from "./paths/kubernetes";
 import { isDefaultProvider } from "./paths/describe";
-import { locate } from "./paths/places";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
 import { bundles } from "./paths/types/bundles";
 import { nodeGroupSubnets, nodePoolsOf } from "./paths/types/clusters";
@@ -203,11 +197,12 @@ function judgeDestinations(
         }
         continue;
       }
-      const text = str(found.value);
-      if (text === undefined) {
-        continue;
-      }
-      for (const d of readDestination(f, text, ctx.settings.egressAllowlist, ctx.jurisdiction.id)) {
+      for (const d of destinationsOf(
+        f,
+        found.value,
+        ctx.settings.egressAllowlist,
+        ctx.jurisdiction.id,
+      )) {
         fail(d.why, d.place);
       }
     }
@@ -256,48 +251,6 @@ function hostVerdict(
         why: `is ${JSON.stringify(text)}, a public address that the egress allowlist of ${ctx.jurisdiction.id} does not cover`,
         place: `${host} (${what})`,
       };
-}
-
-/** The region a zone ID lies in (`cn-hangzhou-h`, `us-east-1a`, `ap-southeast-1a`). */
-function regionOfZone(zone: string): string | undefined {
-  return /^([a-z]+(?:-[a-z0-9]+)+?)-?[a-z]$/.exec(zone)?.[1];
-}
-
-/** Where a parameter value of a place-naming reading points: inside, or the place outside. */
-function placeOf(
-  reading: Exclude<ParameterReading, "plain" | "server">,
-  value: string,
-  cloud: Cloud,
-  j: Jurisdiction,
-): string | undefined {
-  if (reading === "zones") {
-    for (const zone of value
-      .split(",")
-      .map((z) => z.trim())
-      .filter((z) => z !== "")) {
-      const region = regionOfZone(zone);
-      if (region === undefined) {
-        return `zone ${zone} (cannot be placed)`;
-      }
-      if (!regionInJurisdiction(j, cloud, region)) {
-        return `zone ${zone} in ${describePlace(j, cloud, region)}`;
-      }
-    }
-    return undefined;
-  }
-  const at = locate(j, reading, value, cloud);
-  switch (at.kind) {
-    case "own":
-      return undefined;
-    case "region":
-      return regionInJurisdiction(j, at.cloud, at.region)
-        ? undefined
-        : describePlace(j, at.cloud, at.region);
-    case "partition":
-      return `partition ${at.partition} (outside ${j.id})`;
-    case "unplaceable":
-      return `${value} (cannot be placed)`;
-  }
 }
 
 /** The CSI drivers of the two clouds, for messages. */
@@ -396,7 +349,7 @@ function judgeStorageClass(label: string, object: unknown, at: string, ctx: Poli
       }
       continue;
     }
-    const place = placeOf(reading, text, known.cloud ?? "alicloud", j);
+    const place = parameterPlace(reading, text, known.cloud ?? "alicloud", j);
     if (place !== undefined) {
       fail(
         `${field} is ${JSON.stringify(text)}, which names ${place}: the ${known.what} of every claim of the class is created there`,

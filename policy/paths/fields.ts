@@ -25,7 +25,7 @@ import { foreignAccountPlace, ownAccounts } from "./accounts";
 import { isAnywhere, isVpcOnlyHost, parseCidr, reachOfAddress } from "./addresses";
 import { openSource } from "./types/exposure-readers";
 import { kindName } from "./describe";
-import { readDestination } from "./kubernetes";
+import { destinationsOf } from "./kubernetes";
 import type {
   BorderResource,
   Endpoint,
@@ -45,7 +45,6 @@ import {
   isUnknownValueError,
   jsonDocument,
   known,
-  str,
   valueAt,
   valuesAt,
 } from "./values";
@@ -1153,11 +1152,7 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
         },
       ];
     }
-    const text = str(found.value);
-    if (text === undefined) {
-      return [];
-    }
-    return readDestination(server, text, x.allowlist, x.jurisdiction.id).map((d) => ({
+    return destinationsOf(server, found.value, x.allowlist, x.jurisdiction.id).map((d) => ({
       ...build(
         field,
         found.path,

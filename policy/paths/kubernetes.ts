@@ -7,11 +7,17 @@
  * unrestricted egress; a selected pod may reach the union of its policies' rules; a rule without
  * `to` reaches everything; an empty pod selector selects every pod of the namespace.
  */
-import type { Cloud } from "../../residency/jurisdictions";
-import { cloudOf, hostOf } from "../../residency/placement";
+import {
+  type Cloud,
+  getJurisdiction,
+  type Jurisdiction,
+  regionInJurisdiction,
+} from "../../residency/jurisdictions";
+import { cloudOf, describePlace, hostOf, regionOfEndpoint } from "../../residency/placement";
 import type { BorderResource } from "./model";
 import type { EgressAllowEntry } from "../framework";
 import { type Flow, normalizeProtocol, parseCidr, reachOfAddress } from "./addresses";
+import { locate } from "./places";
 import { clusterComponentTypes, kubernetesProviderType, type Resolver } from "./resolver";
 import { isUnknown, str, unknown, valueAt, valuesAt } from "./values";
 
@@ -63,9 +69,11 @@ export interface DestinationField {
    * `address`: a host or IP, with an optional port (`10.0.0.5:6789`, `[fd00::1]:3260`);
    * `addresses`: several, comma-separated; `url`: a URL whose host is the destination;
    * `outside`: a service of a cloud the pack does not place, wherever the value points;
-   * `corefile`: CoreDNS's configuration, whose `forward` lines name upstream resolvers.
+   * `corefile`: CoreDNS's configuration, whose `forward` lines name upstream resolvers;
+   * `csi`: a CSI volume source (its driver and attributes, `csiDestinations`);
+   * `mount-option`: a PersistentVolume's mount option, which may name a region or an endpoint.
    */
-  readonly read: "address" | "addresses" | "url" | "outside" | "corefile";
+  readonly read: "address" | "addresses" | "url" | "outside" | "corefile" | "csi" | "mount-option";
 }
 
 /**
@@ -83,7 +91,16 @@ const remoteVolumeFields: readonly DestinationField[] = [
   { path: "quobyte.registry", what: "Quobyte registry", read: "addresses" },
   { path: "azureDisk.diskURI", what: "Azure disk", read: "outside" },
   { path: "azureFile.shareName", what: "Azure file share", read: "outside" },
+  // The node's CSI driver mounts a bucket or file system from wherever its attributes say.
+  { path: "csi", what: "CSI volume", read: "csi" },
 ];
+
+/** A PersistentVolume's mount options, handed to its driver's mount (Mountpoint's `region`). */
+const mountOptionsField: DestinationField = {
+  path: "mountOptions[]",
+  what: "volume",
+  read: "mount-option",
+};
 
 /** Where a kind that is no workload keeps volume sources. */
 const volumeHolders: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
@@ -97,7 +114,7 @@ const volumeHolders: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
 ];
 
 /** The places an object's volume sources are at: a pod spec's volumes, or a PV's own spec. */
-function volumeSources(kind: string): readonly string[] {
+export function volumeSources(kind: string): readonly string[] {
   const template = podTemplates[kind];
   if (template) {
     return [`${template.spec}.volumes[]`];
@@ -211,7 +228,11 @@ function fieldsOfType(type: string): DestinationField[] {
   const prefix = isListType(type) ? "items[]." : "";
   const fields = [
     ...volumeSources(kind).flatMap((at) =>
-      remoteVolumeFields.map((f) => ({ ...f, path: `${at}.${f.path}` })),
+      // A PersistentVolume's spec, or one inline in a volume attachment, has mount options.
+      [
+        ...remoteVolumeFields,
+        ...(/(^|\.)(spec|inlineVolumeSpec)$/.test(at) ? [mountOptionsField] : []),
+      ].map((f) => ({ ...f, path: `${at}.${f.path}` })),
     ),
     ...webhookFields.filter(([pattern]) => pattern.test(kind)).map(([, f]) => f),
     ...endpointFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
@@ -249,6 +270,13 @@ export function destinationWords(f: DestinationField): { must: string; how: stri
       fix: "Point the endpoints at private addresses, or add the address to the egress allowlist with a reason",
     };
   }
+  if (f.read === "csi" || f.read === "mount-option") {
+    return {
+      must: "mount volumes only from places inside the jurisdiction",
+      how: "the node mounts the volume from there, outside any NetworkPolicy, and the pods write their data there",
+      fix: "Mount a bucket or file system of a region inside the jurisdiction, through its endpoint there, or a private server",
+    };
+  }
   if (f.read === "outside") {
     return {
       must: "mount volumes only from private or allowlisted servers",
@@ -271,6 +299,184 @@ export interface DestinationFinding {
   readonly place: string;
   /** Where the data goes: the public internet, or a place the pack cannot name. */
   readonly to: "internet" | "unplaced";
+}
+
+/** The region a zone ID lies in (`cn-hangzhou-h`, `us-east-1a`, `ap-southeast-1a`). */
+function regionOfZone(zone: string): string | undefined {
+  return /^([a-z]+(?:-[a-z0-9]+)+?)-?[a-z]$/.exec(zone)?.[1];
+}
+
+/** Where a parameter value of a place-naming reading points: inside, or the place outside. */
+export function parameterPlace(
+  reading: Exclude<ParameterReading, "plain" | "server">,
+  value: string,
+  cloud: Cloud,
+  j: Jurisdiction,
+): string | undefined {
+  if (reading === "zones") {
+    for (const zone of value
+      .split(",")
+      .map((z) => z.trim())
+      .filter((z) => z !== "")) {
+      const region = regionOfZone(zone);
+      if (region === undefined) {
+        return `zone ${zone} (cannot be placed)`;
+      }
+      if (!regionInJurisdiction(j, cloud, region)) {
+        return `zone ${zone} in ${describePlace(j, cloud, region)}`;
+      }
+    }
+    return undefined;
+  }
+  const at = locate(j, reading, value, cloud);
+  switch (at.kind) {
+    case "own":
+      return undefined;
+    case "region":
+      return regionInJurisdiction(j, at.cloud, at.region)
+        ? undefined
+        : describePlace(j, at.cloud, at.region);
+    case "partition":
+      return `partition ${at.partition} (outside ${j.id})`;
+    case "unplaceable":
+      return `${value} (cannot be placed)`;
+  }
+}
+
+/** A mount option naming the region or endpoint a CSI driver reaches (Mountpoint for S3's). */
+const mountOptionPlace = /^(?:--)?(region|endpoint-url)[ =](\S+)$/;
+
+/** Where a host a volume is reached at lies, when not inside: an endpoint's region, else unplaced. */
+function hostOutside(
+  host: string,
+  text: string,
+  what: string,
+  allowlist: readonly EgressAllowEntry[],
+  j: Jurisdiction,
+): DestinationFinding | undefined {
+  if (clusterDomain.test(host)) {
+    return undefined;
+  }
+  const reach = reachOfAddress(host, allowlist);
+  if (reach.kind === "allowlisted" || reach.kind === "private") {
+    return undefined;
+  }
+  const endpoint = regionOfEndpoint(host);
+  if (endpoint) {
+    if (regionInJurisdiction(j, endpoint.cloud, endpoint.region)) {
+      return undefined;
+    }
+    const where = describePlace(j, endpoint.cloud, endpoint.region);
+    return {
+      why: `${JSON.stringify(text)}, the ${what} in ${where}`,
+      place: `${host} (${where})`,
+      to: "unplaced",
+    };
+  }
+  return parseCidr(host) === undefined
+    ? {
+        why: `${JSON.stringify(text)}, a host the pack cannot place`,
+        place: `${host} (cannot be placed)`,
+        to: "unplaced",
+      }
+    : {
+        why: `${JSON.stringify(text)}, a public address that the egress allowlist of ${j.id} does not cover`,
+        place: `${host} (${what})`,
+        to: "internet",
+      };
+}
+
+/**
+ * Where a CSI volume source is mounted from, outside the jurisdiction: a driver the pack reads as
+ * a storage class's provisioner (`provisioners`) has its attributes read as its parameters (an OSS
+ * mount's `url`, a NAS server, a region or zone); of any driver, an attribute holding a cloud
+ * service endpoint places the volume. Other attributes (a static volume's mount flags, a secret
+ * store's object list) are left: a bucket or file system the program creates is judged where it
+ * is created.
+ */
+function csiDestinations(
+  csi: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: Jurisdiction,
+): DestinationFinding[] {
+  const driver = str(valueAt(csi, "driver"));
+  const known = driver === undefined ? undefined : provisioners[driver];
+  const what = known?.what ?? `volume of the CSI driver ${driver ?? "(not named)"}`;
+  const attributes = valueAt(csi, "volumeAttributes");
+  if (attributes === null || typeof attributes !== "object" || isUnknown(attributes)) {
+    return [];
+  }
+  const out: DestinationFinding[] = [];
+  for (const [key, value] of Object.entries(attributes as Record<string, unknown>)) {
+    const text = isUnknown(value) ? undefined : str(value);
+    if (text === undefined) {
+      continue;
+    }
+    const field = `has attribute ${key}`;
+    const reading = known ? parameterReading(known, key) : undefined;
+    if (reading === "server") {
+      for (const host of serverHosts(text)) {
+        const d = hostOutside(host, text, `${what} server`, allowlist, j);
+        out.push(...(d ? [{ ...d, why: `${field} ${d.why}` }] : []));
+      }
+    } else if (reading !== undefined && reading !== "plain") {
+      const place = parameterPlace(reading, text, known?.cloud ?? "alicloud", j);
+      if (place !== undefined) {
+        out.push({
+          why: `${field} ${JSON.stringify(text)}, which names ${place}`,
+          place,
+          to: "unplaced",
+        });
+      }
+    } else if (regionOfEndpoint(hostOf(text))) {
+      const d = hostOutside(hostOf(text), text, `${what} endpoint`, allowlist, j);
+      out.push(...(d ? [{ ...d, why: `${field} ${d.why}` }] : []));
+    }
+  }
+  return out;
+}
+
+/** A mount option that names a region or an endpoint outside (Mountpoint's `region eu-west-1`). */
+function mountOptionDestinations(
+  option: string,
+  allowlist: readonly EgressAllowEntry[],
+  j: Jurisdiction,
+): DestinationFinding[] {
+  const m = mountOptionPlace.exec(option.trim());
+  if (m === null) {
+    return [];
+  }
+  if (m[1] === "region") {
+    // Mountpoint for Amazon S3 is the driver that takes a region option.
+    const place = parameterPlace("region", m[2], "aws", j);
+    return place === undefined
+      ? []
+      : [{ why: `is ${JSON.stringify(option)}, which names ${place}`, place, to: "unplaced" }];
+  }
+  const d = hostOutside(hostOf(m[2]), m[2], "volume endpoint", allowlist, j);
+  return d ? [{ ...d, why: `is ${d.why}` }] : [];
+}
+
+/**
+ * The destinations of the value at a destination field: a CSI volume source is an object, the
+ * others are text (`readDestination`).
+ */
+export function destinationsOf(
+  f: DestinationField,
+  value: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  if (f.read === "csi") {
+    return csiDestinations(value, allowlist, getJurisdiction(j));
+  }
+  const text = str(value);
+  if (text === undefined) {
+    return [];
+  }
+  return f.read === "mount-option"
+    ? mountOptionDestinations(text, allowlist, getJurisdiction(j))
+    : readDestination(f, text, allowlist, j);
 }
 
 /**
@@ -898,7 +1104,10 @@ export function egressFields(type: string): Array<{ path: string; format: string
     ...objectFields(baseKind(type)).map((f) => ({ ...f, path: `${prefix}${f.path}` })),
     ...destinationFields(type).map((f) => ({
       path: f.path,
-      format: f.read === "outside" ? "outside" : f.read === "url" ? "url" : "endpoint",
+      format:
+        f.read === "outside" || f.read === "url" || f.read === "csi" || f.read === "mount-option"
+          ? f.read
+          : "endpoint",
     })),
     ...(networkPolicyTypes.has(baseKind(type))
       ? [{ path: `${prefix}spec.egress[].to[].ipBlock.cidr`, format: "cidr" }]

@@ -114,6 +114,11 @@ const volumeFields = (at: string): DestinationField[] => [
   { path: `${at}.quobyte.registry`, what: "Quobyte registry", read: "addresses" },
   { path: `${at}.azureDisk.diskURI`, what: "Azure disk", read: "outside" },
   { path: `${at}.azureFile.shareName`, what: "Azure file share", read: "outside" },
+  { path: `${at}.csi`, what: "CSI volume", read: "csi" },
+  // A PersistentVolume's own spec (and one inline in a volume attachment) has mount options.
+  ...(/(^|\.)(spec|inlineVolumeSpec)$/.test(at)
+    ? [{ path: `${at}.mountOptions[]`, what: "volume", read: "mount-option" } as const]
+    : []),
 ];
 
 describe("the fields through which a cluster sends data to a server", () => {
@@ -195,6 +200,7 @@ describe("the fields through which a cluster sends data to a server", () => {
       endpoint(`${at}.quobyte.registry`),
       { path: `${at}.azureDisk.diskURI`, format: "outside" },
       { path: `${at}.azureFile.shareName`, format: "outside" },
+      { path: `${at}.csi`, format: "csi" },
     ];
     expect(egressFields(pod)).toEqual(volumes("spec.volumes[]"));
     expect(egressFields("kubernetes:storage.k8s.io/v1:StorageClass")).toEqual([

@@ -294,6 +294,110 @@ describe("a volume the node mounts from a server the object names (kubernetes ta
   });
 });
 
+describe("a CSI volume the node mounts from a bucket or file system the object names", () => {
+  /** A statically provisioned OSS volume reached at `url`, and an inline one in the pods. */
+  function ossVolumes(url: string): OracleResource[] {
+    return [
+      ...cluster.filter((r) => r.name !== "db"),
+      kube("kubernetes:core/v1:PersistentVolume", "archive", {
+        spec: {
+          capacity: { storage: "100Gi" },
+          accessModes: ["ReadWriteMany"],
+          csi: {
+            driver: "ossplugin.csi.alibabacloud.com",
+            volumeHandle: "archive",
+            volumeAttributes: { bucket: "archive", url, path: "/", otherOpts: "-o allow_other" },
+          },
+        },
+      }),
+      kube("kubernetes:apps/v1:StatefulSet", "db", {
+        metadata: { namespace: "app" },
+        spec: {
+          template: {
+            metadata: { labels: { app: "db" } },
+            spec: {
+              volumes: [
+                {
+                  name: "inline",
+                  csi: {
+                    driver: "ossplugin.csi.alibabacloud.com",
+                    volumeAttributes: { bucket: "archive", url },
+                  },
+                },
+              ],
+            },
+          },
+          volumeClaimTemplates: [{ metadata: { name: "data" } }],
+        },
+      }),
+    ];
+  }
+
+  test("in another region is kubernetes-egress's finding on the volume and on the pods that mount it inline", () => {
+    const resources = ossVolumes("oss-us-west-1.aliyuncs.com");
+    expect(runNamed(resources, cn)).toEqual([
+      [
+        "kubernetes-egress",
+        "archive",
+        "mandatory",
+        ['k8s persistentvolume "archive"', "us-west-1 (outside CN, in US)"],
+      ],
+      [
+        "kubernetes-egress",
+        "db",
+        "mandatory",
+        ['k8s statefulset "db"', "us-west-1 (outside CN, in US)"],
+      ],
+    ]);
+    // The graph draws each crossing, and no-path leaves it to kubernetes-egress.
+    expect(runBorder(resources, cn)).toEqual([
+      [
+        'k8s persistentvolume "archive"',
+        "attachment (CSI volume)",
+        "unknown (us-west-1 (outside CN, in US))",
+      ],
+      [
+        'k8s statefulset "db"',
+        "attachment (CSI volume)",
+        "unknown (us-west-1 (outside CN, in US))",
+      ],
+    ]);
+  });
+
+  test("twin: through the endpoint of the cluster's own region nothing is reported", () => {
+    const resources = ossVolumes("oss-cn-shanghai-internal.aliyuncs.com");
+    expect(runNamed(resources, cn)).toEqual([]);
+    expect(runBorder(resources, cn)).toEqual([]);
+  });
+
+  test("Mountpoint for Amazon S3 reads its region from the volume's mount options", () => {
+    const s3 = (region: string): OracleResource[] => [
+      ...cluster,
+      kube("kubernetes:core/v1:PersistentVolume", "s3", {
+        spec: {
+          capacity: { storage: "1200Gi" },
+          accessModes: ["ReadWriteMany"],
+          mountOptions: ["allow-delete", `region ${region}`],
+          csi: {
+            driver: "s3.csi.aws.com",
+            volumeHandle: "s3",
+            volumeAttributes: { bucketName: "archive" },
+          },
+        },
+      }),
+    ];
+    expect(runNamed(s3("eu-west-1"), cn)).toEqual([
+      [
+        "kubernetes-egress",
+        "s3",
+        "mandatory",
+        ['k8s persistentvolume "s3"', "eu-west-1 (outside CN, in EU)"],
+      ],
+    ]);
+    expect(runNamed(s3("cn-north-1"), cn)).toEqual([]);
+  });
+});
+
 describe("a List, drawn and judged as the objects it holds (its row of the kubernetes table)", () => {
   /** A StatefulSetList whose entry claims volumes and mounts an NFS volume from `server`. */
   function listMounting(server: string): OracleResource[] {
