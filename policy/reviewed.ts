@@ -26,12 +26,11 @@ export const reviewed = {
    */
   kubernetes: ["kubernetes:networking.k8s.io/v1:IngressClass"],
   /**
-   * Types whose only destinations are ARNs (log subscriptions, event targets, real-time logs,
-   * registry policies): arn-locality and key-locality place every ARN they name.
+   * Types whose only destinations are ARNs (log subscriptions, real-time logs, registry
+   * policies): arn-locality and key-locality place every ARN they name.
    */
   arnReferences: [
     "aws:cloudfront/realtimeLogConfig:RealtimeLogConfig",
-    "aws:cloudwatch/eventTarget:EventTarget",
     "aws:cloudwatch/logAccountPolicy:LogAccountPolicy",
     "aws:cloudwatch/logDestination:LogDestination",
     "aws:ecr/registryPolicy:RegistryPolicy",

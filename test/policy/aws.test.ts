@@ -2442,6 +2442,38 @@ describe("exposure and egress", () => {
       }),
     },
     {
+      name: "an EventBridge rule starts Fargate tasks with public IPs",
+      bad: add("aws:cloudwatch/eventTarget:EventTarget", "nightly-task", {
+        rule: "nightly",
+        arn: "arn:aws:ecs:us-west-2:111122223333:cluster/records",
+        roleArn: "arn:aws:iam::111122223333:role/events-ecs",
+        ecsTarget: {
+          taskDefinitionArn: "arn:aws:ecs:us-west-2:111122223333:task-definition/export:1",
+          launchType: "FARGATE",
+          networkConfiguration: { subnets: ["subnet-records"], assignPublicIp: true },
+        },
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "nightly-task",
+          "mandatory",
+          ['cloudwatch event target "nightly-task"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the rule's tasks get only private addresses",
+      twin: add("aws:cloudwatch/eventTarget:EventTarget", "nightly-task", {
+        rule: "nightly",
+        arn: "arn:aws:ecs:us-west-2:111122223333:cluster/records",
+        roleArn: "arn:aws:iam::111122223333:role/events-ecs",
+        ecsTarget: {
+          taskDefinitionArn: "arn:aws:ecs:us-west-2:111122223333:task-definition/export:1",
+          launchType: "FARGATE",
+          networkConfiguration: { subnets: ["subnet-records"], assignPublicIp: false },
+        },
+      }),
+    },
+    {
       // ECS Anywhere: the servers register through an SSM activation from wherever they are.
       name: "an ECS service runs its tasks on external servers",
       bad: add("aws:ecs/service:Service", "edge-svc", {

@@ -568,6 +568,15 @@ export const egress: TypeTable = {
       "every WorkSpace gets a public IP address and reaches the internet",
     ),
   ),
+  // An EventBridge rule's ECS target runs tasks as the scheduler's does (its ARNs are
+  // arn-locality's, as on any resource).
+  "aws:cloudwatch/eventTarget:EventTarget": control(
+    "Set ecsTarget.networkConfiguration.assignPublicIp to false and reach AWS services through VPC endpoints.",
+    ip.true(
+      "ecsTarget.networkConfiguration.assignPublicIp",
+      "every task the rule runs gets a public IP address",
+    ),
+  ),
   "aws:scheduler/schedule:Schedule": control(
     "Set target.ecsParameters.networkConfiguration.assignPublicIp to false and reach AWS services through VPC endpoints.",
     ip.true(

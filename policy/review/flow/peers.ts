@@ -259,6 +259,13 @@ export const readings: readonly PropertyReview[] = [
 
   // --- Names, labels and IDs inside the resource ---
   {
+    path: /^targetId$/,
+    types: /^aws:cloudwatch\/eventTarget:/,
+    reading: "not-a-place",
+    reason:
+      "the target's own ID within its rule, a label: the target itself is the arn, read by arn-locality",
+  },
+  {
     path: /^(alertConfigs\[\]\.targetLists\[\]\.targetListId|targets\[\]\.targetId)$/,
     types:
       /^alicloud:(cloudmonitor\/(serviceGroupMonitoringAgentProcess|serviceMetricAlarmRule)|cms\/alarm|eventbridge\/rule):/,
