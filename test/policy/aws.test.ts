@@ -2229,10 +2229,11 @@ describe("exposure and egress", () => {
       }),
     },
     {
-      name: "a GraphQL API keeps the default GLOBAL visibility",
+      name: "a GraphQL API keeps the default GLOBAL visibility and admits callers by an API key",
       bad: add("aws:appsync/graphQLApi:GraphQLApi", "tenants", {
         name: "tenants",
         authenticationType: "AWS_IAM",
+        additionalAuthenticationProviders: [{ authenticationType: "API_KEY" }],
       }),
       expected: [
         [
@@ -2245,8 +2246,31 @@ describe("exposure and egress", () => {
       twinName: "the GraphQL API is PRIVATE",
       twin: add("aws:appsync/graphQLApi:GraphQLApi", "tenants", {
         name: "tenants",
-        authenticationType: "AWS_IAM",
+        authenticationType: "API_KEY",
         visibility: "PRIVATE",
+      }),
+    },
+    {
+      // A mode not known at preview fails closed; callers all authenticated (IAM, Cognito) are
+      // the stack's to admit, as an API Gateway route's with IAM or JWT authorization.
+      name: "a GLOBAL GraphQL API's authentication mode is not known at preview",
+      bad: add("aws:appsync/graphQLApi:GraphQLApi", "tenants", {
+        name: "tenants",
+        authenticationType: unknown,
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "tenants",
+          "mandatory",
+          ["the internet", 'appsync graph ql api "tenants"'],
+        ],
+      ],
+      twinName: "a GLOBAL GraphQL API authenticates every caller with IAM and Cognito",
+      twin: add("aws:appsync/graphQLApi:GraphQLApi", "tenants", {
+        name: "tenants",
+        authenticationType: "AWS_IAM",
+        additionalAuthenticationProviders: [{ authenticationType: "AMAZON_COGNITO_USER_POOLS" }],
       }),
     },
     {

@@ -600,6 +600,17 @@ const objectAclRow = aclRow(
   'Set acl to "private", or leave it unset.',
 );
 
+/**
+ * Whether an AppSync API admits callers by an API key (its default or an additional provider), or
+ * by a mode not known at preview.
+ */
+function opensWithApiKey(p: Readonly<Record<string, unknown>>): boolean {
+  return [
+    valueAt(p, "authenticationType"),
+    ...valuesAt(p, "additionalAuthenticationProviders[].authenticationType").map((v) => v.value),
+  ].some((mode) => isUnknown(mode) || typeof mode !== "string" || mode.toUpperCase() === "API_KEY");
+}
+
 export const exposure: TypeTable = {
   "alicloud:oss/bucketAcl:BucketAcl": aclRow([ossAcl], 'Set acl to "private".'),
   // A grant by e-mail goes to the AWS account the address is registered to (cross-account-links).
@@ -640,12 +651,15 @@ export const exposure: TypeTable = {
   "alicloud:oss/accountPublicAccessBlock:AccountPublicAccessBlock": block,
   "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": block,
   "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": block,
+  // Callers it authenticates (IAM, Cognito, OpenID Connect, a Lambda authorizer) are the stack's
+  // to admit, as an API Gateway route's are; an API key identifies no one.
   "aws:appsync/graphQLApi:GraphQLApi": endpoint(
-    'Set visibility to "PRIVATE" and reach the API through a VPC interface endpoint.',
+    'Set visibility to "PRIVATE" and reach the API through a VPC interface endpoint, or authenticate every caller (AWS_IAM, AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT or AWS_LAMBDA) instead of with an API key.',
     exposed(
       "visibility",
       { unless: ["private"], absentIs: "GLOBAL" },
-      "the API has an endpoint on the internet that reads and writes its data sources",
+      "the API has an endpoint on the internet that reads and writes its data sources, and an API key, which identifies no caller, opens it",
+      { when: opensWithApiKey },
     ),
   ),
   "aws:apigatewayv2/route:Route": endpoint(
