@@ -137,9 +137,9 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       await waitForRPCs();
       // Let rejections raised in the last turn reach the handler. A callback that runs after
       // the last RPC settled (one on another stack's outputs, run on stand-ins) can still
-      // declare resources, and so can a timer the program left running (the CLI lets the
-      // event loop drain): wait until a turn passes in which no timer of the program is left
-      // and nothing new was constructed.
+      // declare resources, and so can a timer or an I/O callback the program left running (the
+      // CLI lets the event loop drain): wait until a turn passes in which none of the program's
+      // is left and nothing new was constructed.
       for (let seen = -1; seen !== constructed.constructions || timers.pending() > 0;) {
         seen = constructed.constructions;
         await timers.settled();
@@ -169,15 +169,10 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   } catch (e) {
     const error =
       e instanceof Stop
-        ? await stallError(
-            e,
-            constructed,
-            asyncErrors,
-            programExports,
-            program,
-            project.dir,
-            timers.pending(),
-          )
+        ? await stallError(e, constructed, asyncErrors, programExports, program, project.dir, {
+            timers: timers.pendingTimers(),
+            io: timers.pendingIo(),
+          })
         : onRuntime(asProgramError(e, program, project.dir), project.runtime);
     throw withUnknownAnswers(
       error,
@@ -409,7 +404,7 @@ async function stallError(
   programExports: unknown,
   program: string,
   projectDir: string,
-  timersPending: number,
+  pending: { readonly timers: number; readonly io: number },
 ): Promise<StalledEvaluation> {
   const lines = await constructed.explain(program, projectDir);
   const shown = path.relative(projectDir, program);
@@ -427,9 +422,11 @@ async function stallError(
     const cause =
       exports.length > 0
         ? `every resource registered, but the stack output(s) ${exports.map((n) => JSON.stringify(n)).join(", ")} never resolved`
-        : timersPending > 0
-          ? `every resource registered, but ${timersPending} timer(s) the program set still hold Node's event loop open (an interval never cleared keeps pulumi up running too; clear it, or unref() it)`
-          : "every resource registered, but the program waits on a promise that never settles";
+        : pending.timers > 0
+          ? `every resource registered, but ${pending.timers} timer(s) the program set still hold Node's event loop open (an interval never cleared keeps pulumi up running too; clear it, or unref() it)`
+          : pending.io > 0
+            ? `every resource registered, but ${pending.io} operation(s) the program started (a child process, a file read, a DNS lookup) have not finished and hold Node's event loop open, as they would under pulumi up`
+            : "every resource registered, but the program waits on a promise that never settles";
     return new StalledEvaluation(`${head}: ${cause}.`);
   }
   // Where no line names a cause, a failure before the stall is the likely one (a refused

@@ -11,6 +11,15 @@
  *
  * The globals are wrapped rather than watched with `async_hooks`: an init hook tracks every
  * promise too, which doubled the evaluation's time and memory on large programs.
+ *
+ * The program's I/O holds the loop open as its timers do: a resource declared in the callback of a
+ * child process (`execFile("git", …, cb)`, an awaited `promisify(execFile)` in an async block the
+ * program does not await), of a file read or of a DNS lookup is deployed by the CLI too. Those
+ * are counted from Node's own list of what holds the loop (`process.getActiveResourcesInfo`), of
+ * the kinds the engine itself does not start while a program evaluates, above what was already
+ * there when the evaluation began (the policy pack's process, say). A socket is not counted: the
+ * engine's own connections are sockets too, so a program's request over the network is not
+ * waited for.
  */
 
 import { syncBuiltinESMExports } from "node:module";
@@ -42,9 +51,32 @@ const original = {
   sleep: promisesModule.setTimeout,
 };
 
+/** Kinds of Node's active resources that are a program's I/O while it evaluates. */
+const programIo: ReadonlySet<string> = new Set([
+  "ProcessWrap",
+  "FSReqCallback",
+  "FSReqPromise",
+  "GetAddrInfoReqWrap",
+  "GetNameInfoReqWrap",
+  "QueryReqWrap",
+]);
+
+/** How many of each kind in `programIo` hold the loop open now. */
+function ioCounts(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const kind of process.getActiveResourcesInfo()) {
+    if (programIo.has(kind)) {
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
 export class ProgramTimers {
   private readonly timers = new Set<Held>();
   private installed = false;
+  /** The I/O that held the loop when the evaluation began: the engine's, not the program's. */
+  private ioBaseline = new Map<string, number>();
 
   /** Wraps the global timer functions for one evaluation. */
   install(): void {
@@ -52,6 +84,7 @@ export class ProgramTimers {
       return;
     }
     this.installed = true;
+    this.ioBaseline = ioCounts();
     const timers = this.timers;
     const wrapTimeout = function (this: unknown, callback: Callback, ...rest: unknown[]): Timer {
       if (typeof callback !== "function") {
@@ -107,7 +140,7 @@ export class ProgramTimers {
   }
 
   /** How many of the program's timers still hold the loop open. */
-  pending(): number {
+  pendingTimers(): number {
     let n = 0;
     for (const t of this.timers) {
       if (t.hasRef()) {
@@ -117,8 +150,22 @@ export class ProgramTimers {
     return n;
   }
 
+  /** How many I/O operations the program started still hold the loop open. */
+  pendingIo(): number {
+    let n = 0;
+    for (const [kind, count] of ioCounts()) {
+      n += Math.max(0, count - (this.ioBaseline.get(kind) ?? 0));
+    }
+    return n;
+  }
+
+  /** How many timers and I/O operations of the program still hold the loop open. */
+  pending(): number {
+    return this.pendingTimers() + this.pendingIo();
+  }
+
   /**
-   * Resolves once none of the program's timers holds the loop open. Polled by a timer of the
+   * Resolves once none of the program's timers and I/O holds the loop open. Polled by a timer of the
    * engine's own (the original `setTimeout`, so not counted), which holds the loop open
    * meanwhile: a program timer that fired and left its callback's registrations to finish must
    * not look like a drained loop to the watchdog.

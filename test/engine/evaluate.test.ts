@@ -25,6 +25,8 @@ let transforms: Plan | Error;
 let callbackSources: Plan | Error;
 let lateTimers: Plan | Error;
 let interval: Plan | Error;
+let lateIo: Plan | Error;
+let endlessChild: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -40,6 +42,13 @@ beforeAll(async () => {
     { projectDir: dir, stack: "dev", program: path.join(dir, "callback-sources.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "late-timers.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "interval.ts"), timeoutSeconds: 1 },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "late-io.ts") },
+    {
+      projectDir: dir,
+      stack: "dev",
+      program: path.join(dir, "endless-child.ts"),
+      timeoutSeconds: 1,
+    },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -51,6 +60,8 @@ beforeAll(async () => {
   callbackSources = results[10];
   lateTimers = results[11];
   interval = results[12];
+  lateIo = results[13];
+  endlessChild = results[14];
 });
 
 const named = (p: Plan, name: string): RecordedResource => {
@@ -184,6 +195,22 @@ describe("evaluating a program offline", () => {
     const names = (lateTimers as Plan).resources.map((r) => r.name);
     expect(names).toEqual(
       expect.arrayContaining(["after-timeout", "after-sleep", "after-promised-sleep"]),
+    );
+  });
+
+  it("waits, as the CLI's event loop does, for the I/O the program left running", () => {
+    // Child processes (a callback's, an awaited one's), a file read's and a DNS lookup's; an
+    // unref'd child of a minute holds nothing open, so the evaluation ends without it.
+    expect(lateIo instanceof Error ? lateIo.message : "plan").toBe("plan");
+    const names = (lateIo as Plan).resources.map((r) => r.name);
+    expect(names).toEqual(
+      expect.arrayContaining(["after-child", "after-built", "after-read", "after-lookup"]),
+    );
+  });
+
+  it("ends a program whose child process never ends at the timeout, saying so", () => {
+    expect(endlessChild instanceof Error ? endlessChild.message : "plan").toBe(
+      "The program endless-child.ts did not finish within 1 s (--timeout): every resource registered, but 1 operation(s) the program started (a child process, a file read, a DNS lookup) have not finished and hold Node's event loop open, as they would under pulumi up.",
     );
   });
 
