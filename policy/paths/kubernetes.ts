@@ -71,9 +71,19 @@ export interface DestinationField {
    * `outside`: a service of a cloud the pack does not place, wherever the value points;
    * `corefile`: CoreDNS's configuration, whose `forward` lines name upstream resolvers;
    * `csi`: a CSI volume source (its driver and attributes, `csiDestinations`);
-   * `mount-option`: a PersistentVolume's mount option, which may name a region or an endpoint.
+   * `mount-option`: a PersistentVolume's mount option, which may name a region or an endpoint;
+   * `request-url`: a URL an Ingress controller sends the requests it serves to, which may be a
+   * Service of the cluster (a short name, `*.svc`) or a private address.
    */
-  readonly read: "address" | "addresses" | "url" | "outside" | "corefile" | "csi" | "mount-option";
+  readonly read:
+    | "address"
+    | "addresses"
+    | "url"
+    | "outside"
+    | "corefile"
+    | "csi"
+    | "mount-option"
+    | "request-url";
 }
 
 /**
@@ -166,6 +176,29 @@ const endpointFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[
  * kube-system, whatever the cluster's cloud) sends the names the pods look up that CoreDNS cannot
  * answer to the upstreams of its `forward` lines.
  */
+/**
+ * Where the NGINX Ingress controller sends the requests an Ingress's annotations route through
+ * it: an external authentication service (every request's headers and cookies, before it is
+ * served) and a request mirror (a copy of every request, its body too with mirror-request-body).
+ */
+const ingressFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
+  [
+    /^kubernetes:(networking\.k8s\.io|extensions)\/\w+:Ingress$/,
+    [
+      {
+        path: "metadata.annotations.nginx\\.ingress\\.kubernetes\\.io/auth-url",
+        what: "external authentication service",
+        read: "request-url",
+      },
+      {
+        path: "metadata.annotations.nginx\\.ingress\\.kubernetes\\.io/mirror-target",
+        what: "request mirror",
+        read: "request-url",
+      },
+    ],
+  ],
+];
+
 const resolverFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
   [
     /^kubernetes:core\/v1:ConfigMap$/,
@@ -237,6 +270,7 @@ function fieldsOfType(type: string): DestinationField[] {
     ...webhookFields.filter(([pattern]) => pattern.test(kind)).map(([, f]) => f),
     ...endpointFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
     ...resolverFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
+    ...ingressFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
   ];
   return fields.map((f) => ({ ...f, path: `${prefix}${f.path}` }));
 }
@@ -268,6 +302,13 @@ export function destinationWords(f: DestinationField): { must: string; how: stri
       must: "send Service traffic only to private or allowlisted addresses",
       how: "the Service's traffic goes there, outside any NetworkPolicy of the pods that send it",
       fix: "Point the endpoints at private addresses, or add the address to the egress allowlist with a reason",
+    };
+  }
+  if (f.read === "request-url") {
+    return {
+      must: "send the requests it serves only to Services of the cluster, private or allowlisted addresses",
+      how: `the Ingress controller sends the ${f.what} every request it serves (its headers and cookies; a mirror its body too), outside any NetworkPolicy of the pods`,
+      fix: "Serve it from a Service of the cluster, or add its address to the egress allowlist with a reason",
     };
   }
   if (f.read === "csi" || f.read === "mount-option") {
@@ -530,6 +571,10 @@ export function readDestination(
     if (f.read !== "url" && clusterDomain.test(host)) {
       continue;
     }
+    // A Service's short name (`oauth2-proxy`) resolves only inside the cluster.
+    if (f.read === "request-url" && !host.includes(".") && parseCidr(host) === undefined) {
+      continue;
+    }
     const reach = reachOfAddress(host, allowlist);
     if (reach.kind === "allowlisted" || (reach.kind === "private" && f.read !== "url")) {
       continue;
@@ -557,7 +602,7 @@ export function readDestination(
  * that cannot be parsed.
  */
 export function hostsOf(value: string, read: DestinationField["read"]): string[] | undefined {
-  if (read === "url") {
+  if (read === "url" || read === "request-url") {
     try {
       const host = new URL(value).hostname;
       return host ? [host.replace(/^\[(.*)\]$/, "$1")] : undefined;

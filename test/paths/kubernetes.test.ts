@@ -398,6 +398,71 @@ describe("a CSI volume the node mounts from a bucket or file system the object n
   });
 });
 
+describe("a service an Ingress's controller sends every request to (NGINX annotations)", () => {
+  /** An nginx Ingress in front of the StatefulSet, authenticating at `auth` and mirroring to `mirror`. */
+  function annotated(auth: string, mirror: string): OracleResource[] {
+    return [
+      ...cluster,
+      kube("kubernetes:networking.k8s.io/v1:Ingress", "shop", {
+        metadata: {
+          namespace: "app",
+          annotations: {
+            "nginx.ingress.kubernetes.io/auth-url": auth,
+            "nginx.ingress.kubernetes.io/mirror-target": mirror,
+            "nginx.ingress.kubernetes.io/mirror-request-body": "on",
+          },
+        },
+        spec: {
+          ingressClassName: "nginx",
+          rules: [
+            {
+              http: {
+                paths: [
+                  {
+                    path: "/",
+                    pathType: "Prefix",
+                    backend: { service: { name: "db", port: { number: 80 } } },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      }),
+    ];
+  }
+
+  test("abroad, or on a host the pack cannot place, is kubernetes-egress's finding", () => {
+    const resources = annotated(
+      "https://auth.example-saas.eu/oauth2/auth",
+      "https://203.0.113.9/$request_uri",
+    );
+    expect(runNamed(resources, cn)).toEqual([
+      [
+        "kubernetes-egress",
+        "shop",
+        "mandatory",
+        ['k8s ingress "shop"', "203.0.113.9 (request mirror)"],
+      ],
+      [
+        "kubernetes-egress",
+        "shop",
+        "mandatory",
+        ['k8s ingress "shop"', "auth.example-saas.eu (cannot be placed)"],
+      ],
+    ]);
+  });
+
+  test("twin: Services of the cluster, by full or short name, are no path", () => {
+    const resources = annotated(
+      "http://oauth2-proxy.auth.svc.cluster.local/oauth2/auth",
+      "http://mirror/$request_uri",
+    );
+    expect(runNamed(resources, cn)).toEqual([]);
+    expect(runBorder(resources, cn)).toEqual([]);
+  });
+});
+
 describe("a List, drawn and judged as the objects it holds (its row of the kubernetes table)", () => {
   /** A StatefulSetList whose entry claims volumes and mounts an NFS volume from `server`. */
   function listMounting(server: string): OracleResource[] {

@@ -236,8 +236,10 @@ function resourceMessages(
 
 /** `props` with `value` at a dotted path; `a[].b` holds one element. */
 function shape(path: string, value: unknown): Record<string, unknown> {
-  const [head, ...rest] = path.split(".");
-  const inner = rest.length === 0 ? value : shape(rest.join("."), value);
+  // A `\.` is a dot inside a key (an annotation's `nginx.ingress.kubernetes.io/auth-url`).
+  const [head, ...rest] = path.split(/(?<!\\)\./).map((k) => k.replaceAll("\\.", "."));
+  const inner =
+    rest.length === 0 ? value : shape(rest.map((k) => k.replaceAll(".", "\\.")).join("."), value);
   return head.endsWith("[]") ? { [head.slice(0, -2)]: [inner] } : { [head]: inner };
 }
 
@@ -549,9 +551,9 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
         .filter((t) => tables.kubernetes[t].fields?.some((f) => f.format === "destination"))
         .sort(),
     );
-    // 36 kinds (workloads, pod templates and presets, PersistentVolumes, volume attachments,
-    // webhooks, endpoints, ConfigMaps) as objects, Patches and Lists.
-    expect(viewed.size).toBe(108);
+    // 39 kinds (workloads, pod templates and presets, PersistentVolumes, volume attachments,
+    // webhooks, endpoints, ConfigMaps, Ingresses) as objects, Patches and Lists.
+    expect(viewed.size).toBe(117);
     expect(after.length).toBeGreaterThan(500);
   });
 

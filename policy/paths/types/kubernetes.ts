@@ -677,12 +677,16 @@ export const services: TypeTable = controls(variants("core", ["v1"], "Service"))
 
 /**
  * The Ingresses of every API version, with their Lists and Patches (a patch can set the class or
- * the scheme), which kubernetes-service-exposure judges with their cluster's cloud and ALB config.
+ * the scheme), which kubernetes-service-exposure judges with their cluster's cloud and ALB config;
+ * the services their controller sends requests to (an NGINX external authentication service or
+ * request mirror) are kubernetes-egress's destination fields.
  */
-export const ingresses: TypeTable = controls([
-  ...variants("networking.k8s.io", ["v1", "v1beta1"], "Ingress"),
-  ...variants("extensions", ["v1beta1"], "Ingress"),
-]);
+export const ingresses: TypeTable = Object.fromEntries(
+  [
+    ...variants("networking.k8s.io", ["v1", "v1beta1"], "Ingress"),
+    ...variants("extensions", ["v1beta1"], "Ingress"),
+  ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
+);
 
 /**
  * The rows each Kubernetes policy judges by its own code (policy/kubernetes.ts) rather than by
