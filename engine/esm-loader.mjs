@@ -13,7 +13,13 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
 const { transform } = require("sucrase");
-const YAML = require("yaml");
+const {
+  aliasFile,
+  isFile,
+  nodeResolutionTails,
+  resolutionOf,
+  sourceExtensions,
+} = require("./program-resolution.js");
 const {
   commonJsSyntaxError,
   compileWithTypeScript,
@@ -21,17 +27,6 @@ const {
 } = require("./typescript-fallback.js");
 
 const nodeModules = `${path.sep}node_modules${path.sep}`;
-
-/** The TypeScript extension each JavaScript extension of a NodeNext specifier stands for. */
-const sourceExtensions = { ".js": ".ts", ".mjs": ".mts", ".cjs": ".cts" };
-
-function isFile(file) {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /** The program's own file a file: URL names, or undefined for anything else. */
 function programFile(url) {
@@ -58,47 +53,6 @@ function isModulePackage(file) {
     }
   }
 }
-
-/** Pulumi.yaml's verdict on node resolution, by the folder it was looked up from. */
-const nodeResolution = new Map();
-
-/**
- * Whether the project holding `file` runs Node with the old `--experimental-specifier-resolution
- * =node` (its Pulumi.yaml's `runtime.options.nodeargs`, which `pulumi up` hands to node with
- * ts-node's ESM loader): imports without an extension, or of a folder, then resolve as CommonJS
- * ones do.
- */
-function asksNodeResolution(file) {
-  const start = path.dirname(file);
-  if (nodeResolution.has(start)) {
-    return nodeResolution.get(start);
-  }
-  let asks = false;
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    const project = ["Pulumi.yaml", "Pulumi.yml"]
-      .map((name) => path.join(dir, name))
-      .find((f) => isFile(f));
-    if (project !== undefined) {
-      try {
-        const args = YAML.parse(fs.readFileSync(project, "utf8"))?.runtime?.options?.nodeargs;
-        asks =
-          typeof args === "string" &&
-          /--(?:experimental|es-module)-specifier-resolution[= ]node\b/.test(args);
-      } catch {
-        asks = false;
-      }
-      break;
-    }
-    if (path.dirname(dir) === dir) {
-      break;
-    }
-  }
-  nodeResolution.set(start, asks);
-  return asks;
-}
-
-/** What node resolution appends to a specifier: TypeScript, JavaScript, a folder's index. */
-const nodeResolutionTails = [".ts", ".mts", ".js", ".mjs", "/index.ts", "/index.js"];
 
 /** Where CommonJS resolution finds `specifier` from `parent`, or undefined. */
 function resolvedByRequire(specifier, parent) {
@@ -128,7 +82,15 @@ export async function resolve(specifier, context, nextResolve) {
     const sourceExt = sourceExtensions[ext];
     const relative = /^\.\.?\//.test(specifier);
     const missing = e?.code === "ERR_MODULE_NOT_FOUND" || e?.code === "ERR_UNSUPPORTED_DIR_IMPORT";
-    if (!relative && missing && parent !== undefined && asksNodeResolution(parent)) {
+    const mode = parent === undefined ? undefined : resolutionOf(parent);
+    if (!relative && missing && mode?.kind === "tsx") {
+      // A tsconfig `paths` alias, as tsx maps it.
+      const file = aliasFile(specifier, mode.projectDir);
+      if (file !== undefined) {
+        return nextResolve(pathToFileURL(file).href, context);
+      }
+    }
+    if (!relative && missing && mode !== undefined) {
       // A package's folder or extensionless file (`@pulumi/aws/s3`), as CommonJS resolves it.
       const file = resolvedByRequire(specifier, parent);
       if (file !== undefined) {
@@ -139,9 +101,12 @@ export async function resolve(specifier, context, nextResolve) {
       throw e;
     }
     if (sourceExt === undefined) {
-      const tail = asksNodeResolution(parent)
-        ? nodeResolutionTails.find((t) => isFile(path.resolve(path.dirname(parent), specifier + t)))
-        : undefined;
+      const tail =
+        mode !== undefined
+          ? nodeResolutionTails.find((t) =>
+              isFile(path.resolve(path.dirname(parent), specifier + t)),
+            )
+          : undefined;
       if (tail === undefined) {
         throw e;
       }

@@ -9,6 +9,7 @@
  */
 import * as fs from "node:fs";
 import Module from "node:module";
+import { getTsconfig } from "get-tsconfig";
 import * as path from "node:path";
 import * as util from "node:util";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -90,6 +91,29 @@ export function engineSdkRequest(request: string): string | undefined {
   return path.join(sdkDir, request.slice("@pulumi/pulumi".length));
 }
 
+/** How the program's project has Node resolve its specifiers (engine/program-resolution.js). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const resolution = require("./program-resolution.js") as {
+  resolutionOf(file: string): { kind: "node" } | { kind: "tsx"; projectDir: string } | undefined;
+  aliasFile(specifier: string, projectDir: string): string | undefined;
+};
+
+/**
+ * The file a tsconfig `paths` alias names where the program's project runs it under tsx, which
+ * maps them for `require` too (engine/program-resolution.js); undefined otherwise.
+ */
+function tsxAlias(request: string, parent: string | undefined): string | undefined {
+  if (
+    parent === undefined ||
+    /^[./]/.test(request) ||
+    parent.includes(`${path.sep}node_modules${path.sep}`)
+  ) {
+    return undefined;
+  }
+  const mode = resolution.resolutionOf(parent);
+  return mode?.kind === "tsx" ? resolution.aliasFile(request, mode.projectDir) : undefined;
+}
+
 /**
  * Makes `require` resolve NodeNext-style specifiers of a program's own files (see
  * typeScriptSourceFor), and `@pulumi/pulumi` to the engine's own SDK (engineSdkRequest).
@@ -120,7 +144,7 @@ export function installProgramResolver(): void {
     } catch (e) {
       const source =
         (e as { code?: string }).code === "MODULE_NOT_FOUND"
-          ? typeScriptSourceFor(request, parent?.filename)
+          ? (typeScriptSourceFor(request, parent?.filename) ?? tsxAlias(request, parent?.filename))
           : undefined;
       if (source === undefined) {
         throw e;
@@ -553,6 +577,28 @@ function describeThrown(value: unknown): string {
 }
 
 /**
+ * What to do about a package a program imports that is not installed: install the program's
+ * dependencies — unless the name is an alias of its tsconfig.json's `compilerOptions.paths`
+ * (`$lib/db`, `@app/config`), which Node does not map: `pulumi up` fails on it too unless the
+ * program runs under a loader that maps them.
+ */
+function missingPackageHint(name: string, root: string): string {
+  const paths = getTsconfig(root)?.config.compilerOptions?.paths ?? {};
+  // Node names the package part alone (`$lib` of `$lib/db`).
+  const alias = Object.keys(paths).find((key) => {
+    const star = key.indexOf("*");
+    const prefix = star < 0 ? key : key.slice(0, star);
+    return (
+      prefix !== "" &&
+      (key === name || `${name}/`.startsWith(prefix) || (star > 0 && name.startsWith(prefix)))
+    );
+  });
+  return alias === undefined
+    ? "install the program's dependencies (npm install in its project)"
+    : `it is the alias ${JSON.stringify(alias)} of compilerOptions.paths in tsconfig.json, which Node does not map: pulumi up fails on it too unless the project runs the program under a loader that maps them (runtime.options.nodeargs "--import tsx" in Pulumi.yaml, as the guard reads it, or "-r tsconfig-paths/register")`;
+}
+
+/**
  * What a failed program threw, in words: an error's message, or — when it has none — its type
  * and the first place in the program's own files it came from (`TypeError (no message) at
  * index.ts:12:5`, relative to `root`, by default the program's folder); for a value that is not
@@ -576,16 +622,14 @@ export function describeProgramFailure(
       // Node's require stack lists the engine's own files; what helps is what is missing.
       const first = message.split("\n")[0];
       const name = /^Cannot find module '([^']*)'/.exec(first)?.[1] ?? "";
-      message = /^[./]/.test(name)
-        ? first
-        : `${first}: install the program's dependencies (npm install in its project)`;
+      message = /^[./]/.test(name) ? first : `${first}: ${missingPackageHint(name, root)}`;
     }
     const esm = /^Cannot find package '([^']*)' imported from (.*)$/.exec(message.split("\n")[0]);
     if ((err as { code?: unknown }).code === "ERR_MODULE_NOT_FOUND" && esm !== null) {
       // An ES module's import of a package that is not installed: Node names the importing file
       // by its URL or absolute path, and no frame of the program.
       const importer = esm[2].startsWith("file:") ? fileURLToPath(esm[2]) : esm[2];
-      message = `Cannot find package '${esm[1]}': install the program's dependencies (npm install in its project) (imported from ${path.relative(root, importer)})`;
+      message = `Cannot find package '${esm[1]}': ${missingPackageHint(esm[1], root)} (imported from ${path.relative(root, importer)})`;
     }
     const missing = at === undefined ? undefined : missingApi(err, at, root);
     if (missing !== undefined) {

@@ -24,7 +24,12 @@ execFileSync(
 );
 // JavaScript as it is: the ES-module loader runs on Node's loader thread, and the TypeScript
 // hook is what compiles TypeScript.
-for (const file of ["esm-loader.mjs", "register-ts.js", "typescript-fallback.js"]) {
+for (const file of [
+  "esm-loader.mjs",
+  "program-resolution.js",
+  "register-ts.js",
+  "typescript-fallback.js",
+]) {
   fs.copyFileSync(path.join(root, "engine", file), path.join(dist, "engine", file));
 }
 // The inventory of the providers' resource types, which `sovereign-dc coverage` reads.

@@ -561,6 +561,26 @@ describe("ES-module programs, imported as the language host imports them", () =>
     ).toContainEqual(["aws:s3/bucket:Bucket", "esm-records", { tags: { team: "platform" } }]);
   });
 
+  it("resolves as tsx does where the project's nodeargs run the program under tsx: folders, files without an extension, tsconfig paths", async () => {
+    const project = path.join(dir, "esm-tsx");
+    const [tsx, commonJs, plain] = await evaluateMany([
+      { projectDir: project, stack: "dev" },
+      { projectDir: path.join(project, "cjs"), stack: "dev" },
+      { projectDir: path.join(project, "plain"), stack: "dev" },
+    ]);
+    expect(tsx instanceof Error ? tsx.message : "plan").toBe("plan");
+    expect(
+      (tsx as Plan).resources.map((r) => [r.type, r.name, plainProps(r.inputs)]),
+    ).toContainEqual(["aws:s3/bucket:Bucket", "tsx-records-eu", { tags: { team: "platform" } }]);
+    // A CommonJS program's require, by the aliases of its own project's tsconfig.json.
+    expect(commonJs instanceof Error ? commonJs.message : "plan").toBe("plan");
+    expect((commonJs as Plan).resources.map((r) => r.name)).toContain("tsx-commonjs-records");
+    // Without such a loader the alias is no package: the message says what it is, not "install".
+    expect((plain as Error).message).toBe(
+      `The program index.ts failed: Cannot find package '$lib': it is the alias "$lib/*" of compilerOptions.paths in tsconfig.json, which Node does not map: pulumi up fails on it too unless the project runs the program under a loader that maps them (runtime.options.nodeargs "--import tsx" in Pulumi.yaml, as the guard reads it, or "-r tsconfig-paths/register") (imported from index.ts)`,
+    );
+  });
+
   it("reports an import that names no file with Node's message", () => {
     expect(missingImport).toBeInstanceOf(ProgramError);
     expect((missingImport as Error).message).toBe(
