@@ -1325,6 +1325,32 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      // The vendor's agent ships the cluster's data to the vendor's service; AWS's own add-ons
+      // carry no underscore.
+      name: "an EKS add-on installs a vendor's agent from AWS Marketplace",
+      bad: add("aws:eks/addon:Addon", "monitoring", {
+        clusterName: "records",
+        addonName: "datadog_operator",
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "monitoring",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'eks addon "monitoring"',
+            "\"datadog_operator\", software of the vendor datadog from AWS Marketplace whose agent may ship the cluster's data to datadog's service (cannot be placed)",
+          ],
+        ],
+      ],
+      twinName: "it installs AWS's own observability agent",
+      twin: add("aws:eks/addon:Addon", "monitoring", {
+        clusterName: "records",
+        addonName: "amazon-cloudwatch-observability",
+      }),
+    },
+    {
       name: "a DMS Oracle source reads its storage through an ASM server outside the cloud",
       bad: add("aws:dms/endpoint:Endpoint", "dms-oracle", {
         endpointId: "orders",

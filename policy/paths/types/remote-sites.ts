@@ -94,6 +94,37 @@ const coreDnsAddon: FieldSpec = {
   },
 };
 
+/**
+ * An EKS add-on from AWS Marketplace (`<vendor>_<product>`: `datadog_operator`,
+ * `grafana-labs_kubernetes-monitoring`): the vendor's software, which AWS installs in the cluster
+ * and the program never declares, typically an agent that ships the cluster's data to the
+ * vendor's service — a site the pack cannot place, as it sees none of the add-on's objects.
+ * AWS's own add-ons (`coredns`, `adot`, …) carry no underscore.
+ */
+const marketplaceAddon: FieldSpec = {
+  path: "addonName",
+  // Decides no place arn-locality reads: the configuration's endpoints stay its.
+  reads: [],
+  format: "judged",
+  label: "attachment",
+  policy: "remote-sites",
+  verb: "",
+  judges: (props) => {
+    const name = props.addonName;
+    if (typeof name !== "string" || !name.includes("_")) {
+      return [];
+    }
+    const vendor = name.slice(0, name.indexOf("_"));
+    return [
+      {
+        path: "addonName",
+        verb: "installs",
+        place: `${JSON.stringify(name)}, software of the vendor ${vendor} from AWS Marketplace whose agent may ship the cluster's data to ${vendor}'s service (cannot be placed)`,
+      },
+    ];
+  },
+};
+
 /** An AD connector's domain controllers, which desktop users sign in at. */
 const directoryServers = [
   site.ip("dnsAddresses[]", "signs desktop users in at"),
@@ -142,8 +173,9 @@ const sagClient = row(
 export const remoteSites: TypeTable = {
   // CoreDNS resolves every name the cluster's pods look up, and forwards what it cannot answer.
   "aws:eks/addon:Addon": row(
-    "Forward the cluster's DNS only to the network's resolver, private resolvers of the stack's networks or allowlisted ones: leave the Corefile's forward at /etc/resolv.conf.",
+    "Forward the cluster's DNS only to the network's resolver, private resolvers of the stack's networks or allowlisted ones: leave the Corefile's forward at /etc/resolv.conf. Of an AWS Marketplace add-on, confirm that its vendor's service keeps the data inside the jurisdiction (its site or region setting) and record a waiver with that evidence, or remove it.",
     coreDnsAddon,
+    marketplaceAddon,
   ),
   "alicloud:vpn/gateway:Gateway": gatewayRow,
   "aws:ec2/vpnGateway:VpnGateway": gatewayRow,
