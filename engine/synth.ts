@@ -112,6 +112,7 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   if (nameProp !== undefined && (state[nameProp] === undefined || state[nameProp] === "")) {
     state[nameProp] = `${name}-${shortHash(type, name)}`;
   }
+  let autoName: string | undefined;
   if (
     nameProp === undefined &&
     unset(state.name) &&
@@ -119,7 +120,8 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     autonamesName(type)
   ) {
     // The provider's auto-name (with a prefix the name is the provider's to finish: unknown).
-    state.name = `${name}-${shortHash(type, name)}`;
+    autoName = `${name}-${shortHash(type, name)}`;
+    state.name = autoName;
   }
   if (type === "aws:sqs/queue:Queue" && state.fifoQueue === true && unset(state.namePrefix)) {
     // A FIFO queue's name ends in `.fifo`; the provider's auto-name adds it.
@@ -140,7 +142,8 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
         ? (knownText(state[nameProp]) ?? unknownValue)
         : typeof given === "string" && given !== "" && given !== unknownValue
           ? given
-          : `${name}-${shortHash("id", type, name)}`;
+          : // One drawn name per resource: its ID (and the ARN built from it) ends as its name.
+            (autoName ?? `${name}-${shortHash("id", type, name)}`);
 
   if (type.startsWith("pulumi:providers:")) {
     return { id, state };

@@ -195,6 +195,20 @@ describe("resource IDs", () => {
     expect(account("dev")).not.toBe("123456789012");
   });
 
+  it("draws one name per auto-named resource: its name, ID and ARN end alike", () => {
+    // A rule's name passed to a target and its ARN to a permission name the same rule.
+    for (const [type, name] of [
+      ["aws:cloudwatch/eventRule:EventRule", "nightly"],
+      ["aws:kinesis/stream:Stream", "clicks"],
+      ["aws:dynamodb/table:Table", "orders"],
+      ["aws:sfn/stateMachine:StateMachine", "flow"],
+    ]) {
+      const { id, state } = synthesizeState({ type, name, inputs: {}, providerProps: virginia });
+      expect(state.name).toMatch(new RegExp(`^${name}-[0-9a-f]{7}$`));
+      expect([id, String(state.arn).split(/[:/]/).at(-1)]).toEqual([state.name, state.name]);
+    }
+  });
+
   it("does not name other types by an identifier-like input", () => {
     expect(idOf("aws:rds/instance:Instance", "orders", { identifier: "orders-db" })).toMatch(
       /^orders-[0-9a-f]{7}$/,
