@@ -46,7 +46,12 @@ export function viewResources(plan: Plan): ResourceView[] {
       provider: provider?.name ?? null,
       region: regionOf(r, provider),
       protect: r.protect,
-      props: plainProps(r.inputs, { maskSecrets: "[secret]", markUnknowns: "[unknown]" }),
+      // What the pack judged: a resource handed whole to an input is its ID there.
+      props: plainProps(r.inputs, {
+        maskSecrets: "[secret]",
+        markUnknowns: "[unknown]",
+        refsAsAnalyzed: true,
+      }),
     };
   });
 }

@@ -17,11 +17,16 @@ export interface PlainOptions {
   readonly maskSecrets?: string;
   /** Show unknown values as this text instead of leaving them out (default: leave out). */
   readonly markUnknowns?: string;
+  /**
+   * Show a resource reference as the policy pack receives it — a custom resource's ID, a
+   * component's URN, as the Pulumi CLI marshals references for analyzers — instead of its URN.
+   */
+  readonly refsAsAnalyzed?: boolean;
 }
 
 /**
- * A plain JSON value: secrets unwrapped (or masked), resource references replaced by their URN,
- * unknowns left out (or marked).
+ * A plain JSON value: secrets unwrapped (or masked), resource references replaced by their URN
+ * (or as analysed), unknowns left out (or marked).
  */
 export function toPlain(value: unknown, opts: PlainOptions = {}): unknown {
   if (value === unknownValue) {
@@ -38,7 +43,7 @@ export function toPlain(value: unknown, opts: PlainOptions = {}): unknown {
     case secretSig:
       return opts.maskSecrets !== undefined ? opts.maskSecrets : toPlain(obj.value, opts);
     case resourceSig:
-      return obj.urn;
+      return opts.refsAsAnalyzed && typeof obj.id === "string" && obj.id !== "" ? obj.id : obj.urn;
     case outputValueSig:
       return "value" in obj ? toPlain(obj.value, opts) : opts.markUnknowns;
     default:

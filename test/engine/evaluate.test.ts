@@ -8,6 +8,7 @@ import type { Plan, RecordedResource } from "../../engine/plan";
 import { UsageError } from "../../engine/project";
 import { withoutResourceRefs } from "../../engine/analyzer-wire";
 import { plainProps, resourceSig, sigKey, unknownValue } from "../../engine/wire";
+import { viewResources } from "../../cli/view";
 import { evaluateMany } from "../helpers/worker";
 
 const dir = path.resolve(__dirname, "..", "fixtures", "engine");
@@ -169,6 +170,12 @@ describe("resource references", () => {
       bucket: bucket.id,
       policy: "{}",
     });
+  });
+
+  it("show in the JSON document as the pack receives them: the resource's id", () => {
+    const bucket = named(refs, "bucket");
+    const policy = viewResources(refs).find((r) => r.name === "policy");
+    expect(policy?.props).toEqual({ bucket: bucket.id, policy: "{}" });
   });
 
   it("reach the provider as the resource's id, which its state then holds", () => {
