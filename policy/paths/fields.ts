@@ -1111,7 +1111,8 @@ function compileGrants(field: FieldSpec, r: BorderResource, x: Resolver): Compil
     if (g.kind === "account" && !own.includes(g.account)) {
       const place = foreignAccountPlace(g.account, own, x.standInAccount);
       const outcome: Outcome = { kind: "outside", place };
-      return [build(field, g.path, outcome, r, x, x.accountPlace(cloud, g.account))];
+      const built = build(field, g.path, outcome, r, x, x.accountPlace(cloud, g.account));
+      return [g.verb === undefined ? built : { ...built, what: `${g.verb} ${place}` }];
     }
     if (g.kind === "undecided") {
       return [

@@ -382,6 +382,11 @@ export type Grantee =
       readonly path: string;
       readonly account: string;
       readonly partition?: string;
+      /**
+       * What the grant does for the account, where the field's verb does not say it (a Lambda
+       * permission's `sourceAccount` binds a service principal to that account's resources).
+       */
+      readonly verb?: string;
     }
   /** Every account of an organisation or organisational unit. */
   | { readonly kind: "organization"; readonly path: string; readonly id: string }

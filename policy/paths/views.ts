@@ -343,7 +343,7 @@ export function grantView(
     c.outcome.kind === "outside"
       ? [
           {
-            message: `${own.label} must grant access only to the stack's own account, but ${c.path} ${field.verb} ${c.outcome.place}. ${own.fix}`,
+            message: `${own.label} must grant access only to the stack's own account, but ${c.path} ${c.what ?? `${field.verb} ${c.outcome.place}`}. ${own.fix}`,
             path: [near, own.label, c.outcome.place],
           },
         ]

@@ -493,6 +493,14 @@ function fsxAccessPoint(props: Record<string, unknown>): Grantee[] {
 }
 
 /**
+ * What a Lambda permission's sourceAccount or sourceArn does for the account it names: the
+ * service principal may invoke the function for that account's resources (an S3 bucket's
+ * events, an EventBridge rule's), which hands their data to the function; it grants the account
+ * itself nothing.
+ */
+const sourceVerb = "lets the service invoke the function for the resources of";
+
+/**
  * A Lambda permission: `"*"` lets anyone invoke the function unless a source ARN, source account
  * or organisation binds it; an unauthenticated function URL (`functionUrlAuthType: NONE`) lets
  * anyone on the internet call it whoever the principal is.
@@ -530,14 +538,14 @@ function lambdaPermission(props: Record<string, unknown>): Grantee[] {
   };
   out.push(
     ...bound("sourceAccount", (v) => [
-      { kind: "account", path: "sourceAccount", account: String(v) },
+      { kind: "account", path: "sourceAccount", account: String(v), verb: sourceVerb },
     ]),
     ...bound("principalOrgId", (v) => [
       { kind: "organization", path: "principalOrgId", id: String(v) },
     ]),
     ...bound("sourceArn", (v) => {
       const account = typeof v === "string" ? anyArn.exec(v)?.[1] : undefined;
-      return account ? [{ kind: "account", path: "sourceArn", account }] : [];
+      return account ? [{ kind: "account", path: "sourceArn", account, verb: sourceVerb }] : [];
     }),
   );
   return out;
