@@ -92,6 +92,34 @@ const noCustomerKey = (name: string, label: string): Finding => [
 
 const rule0 = (p: Props) => (p.rules as Props[])[0];
 /** One option setting of an Elastic Beanstalk environment. */
+/** An ADOT add-on remote-writing the cluster's metrics to a Prometheus workspace in `region`. */
+const adot = (region: string) =>
+  add("aws:eks/addon:Addon", "adot", {
+    clusterName: "records",
+    addonName: "adot",
+    configurationValues: JSON.stringify({
+      collector: {
+        amp: {
+          enabled: true,
+          remoteWriteURL: `https://aps-workspaces.${region}.amazonaws.com/workspaces/ws-1/api/v1/remote_write`,
+        },
+      },
+    }),
+  });
+
+/** An EventBridge rule's target starting Fargate tasks, with public IPs or not. */
+const ruleTask = (assignPublicIp: boolean) =>
+  add("aws:cloudwatch/eventTarget:EventTarget", "nightly-task", {
+    rule: "nightly",
+    arn: "arn:aws:ecs:us-west-2:111122223333:cluster/records",
+    roleArn: "arn:aws:iam::111122223333:role/events-ecs",
+    ecsTarget: {
+      taskDefinitionArn: "arn:aws:ecs:us-west-2:111122223333:task-definition/export:1",
+      launchType: "FARGATE",
+      networkConfiguration: { subnets: ["subnet-records"], assignPublicIp },
+    },
+  });
+
 const beanstalk = (namespace: string, name: string, value: string) => ({ namespace, name, value });
 /** Beanstalk settings: the environment in the stack's VPC and subnet, and as one instance there. */
 const inVpc = [
@@ -1285,19 +1313,7 @@ describe("copies and replicas", () => {
       // Only the Corefile is remote-sites' reading; the rest of an add-on's configuration is
       // arn-locality's, a remote peer given as a URL read as the service endpoint it is.
       name: "an ADOT add-on remote-writes the cluster's metrics to a workspace in Frankfurt",
-      bad: add("aws:eks/addon:Addon", "adot", {
-        clusterName: "records",
-        addonName: "adot",
-        configurationValues: JSON.stringify({
-          collector: {
-            amp: {
-              enabled: true,
-              remoteWriteURL:
-                "https://aps-workspaces.eu-central-1.amazonaws.com/workspaces/ws-1/api/v1/remote_write",
-            },
-          },
-        }),
-      }),
+      bad: adot("eu-central-1"),
       expected: [
         [
           "arn-locality",
@@ -1310,19 +1326,7 @@ describe("copies and replicas", () => {
         ],
       ],
       twinName: "it remote-writes to a workspace in Oregon",
-      twin: add("aws:eks/addon:Addon", "adot", {
-        clusterName: "records",
-        addonName: "adot",
-        configurationValues: JSON.stringify({
-          collector: {
-            amp: {
-              enabled: true,
-              remoteWriteURL:
-                "https://aps-workspaces.us-west-2.amazonaws.com/workspaces/ws-1/api/v1/remote_write",
-            },
-          },
-        }),
-      }),
+      twin: adot("us-west-2"),
     },
     {
       // The vendor's agent ships the cluster's data to the vendor's service; AWS's own add-ons
@@ -2493,16 +2497,7 @@ describe("exposure and egress", () => {
     },
     {
       name: "an EventBridge rule starts Fargate tasks with public IPs",
-      bad: add("aws:cloudwatch/eventTarget:EventTarget", "nightly-task", {
-        rule: "nightly",
-        arn: "arn:aws:ecs:us-west-2:111122223333:cluster/records",
-        roleArn: "arn:aws:iam::111122223333:role/events-ecs",
-        ecsTarget: {
-          taskDefinitionArn: "arn:aws:ecs:us-west-2:111122223333:task-definition/export:1",
-          launchType: "FARGATE",
-          networkConfiguration: { subnets: ["subnet-records"], assignPublicIp: true },
-        },
-      }),
+      bad: ruleTask(true),
       expected: [
         [
           "internet-egress",
@@ -2512,16 +2507,7 @@ describe("exposure and egress", () => {
         ],
       ],
       twinName: "the rule's tasks get only private addresses",
-      twin: add("aws:cloudwatch/eventTarget:EventTarget", "nightly-task", {
-        rule: "nightly",
-        arn: "arn:aws:ecs:us-west-2:111122223333:cluster/records",
-        roleArn: "arn:aws:iam::111122223333:role/events-ecs",
-        ecsTarget: {
-          taskDefinitionArn: "arn:aws:ecs:us-west-2:111122223333:task-definition/export:1",
-          launchType: "FARGATE",
-          networkConfiguration: { subnets: ["subnet-records"], assignPublicIp: false },
-        },
-      }),
+      twin: ruleTask(false),
     },
     {
       // ECS Anywhere: the servers register through an SSM activation from wherever they are.
