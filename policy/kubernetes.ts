@@ -28,17 +28,10 @@
  * comes from, a Service and its cluster's cloud and nodes): CrossGuard gives a resource policy
  * neither dependencies nor other resources.
  */
-import { clouds, type Jurisdiction, regionInJurisdiction } from "../residency/jurisdictions";
-import { describePlace, regionOfEndpoint, resourceLabel } from "../residency/placement";
+import { clouds, type Jurisdiction } from "../residency/jurisdictions";
+import { describePlace, resourceLabel } from "../residency/placement";
 import type { BorderResource } from "./paths/model";
-import {
-  describeFlow,
-  egressPermitted,
-  type Flow,
-  isPrivateCidr,
-  parseCidr,
-  reachOfAddress,
-} from "./paths/addresses";
+import { describeFlow, egressPermitted, type Flow, isPrivateCidr } from "./paths/addresses";
 import {
   albConfigOf,
   baseKind,
@@ -48,6 +41,7 @@ import {
   destinationFields,
   destinationsOf,
   destinationWords,
+  hostOutside,
   internalAnnotationsFor,
   isDefaultDenyEgress,
   isInternalLoadBalancer,
@@ -219,40 +213,6 @@ function entriesOf(
     : [{ object: props, at: "" }];
 }
 
-/** Why a host the cluster mounts from or sends to is not allowed, or undefined when it is. */
-function hostVerdict(
-  host: string,
-  text: string,
-  what: string,
-  ctx: PolicyContext,
-): { why: string; place: string } | undefined {
-  if (clusterDomain.test(host)) {
-    return undefined;
-  }
-  const reach = reachOfAddress(host, ctx.settings.egressAllowlist);
-  if (reach.kind === "allowlisted" || reach.kind === "private") {
-    return undefined;
-  }
-  const endpoint = regionOfEndpoint(host);
-  if (endpoint) {
-    return regionInJurisdiction(ctx.jurisdiction, endpoint.cloud, endpoint.region)
-      ? undefined
-      : {
-          why: `is ${JSON.stringify(text)}, a ${what} in ${describePlace(ctx.jurisdiction, endpoint.cloud, endpoint.region)}`,
-          place: `${host} (${describePlace(ctx.jurisdiction, endpoint.cloud, endpoint.region)})`,
-        };
-  }
-  return parseCidr(host) === undefined
-    ? {
-        why: `is ${JSON.stringify(text)}, a host the pack cannot place`,
-        place: `${host} (cannot be placed)`,
-      }
-    : {
-        why: `is ${JSON.stringify(text)}, a public address that the egress allowlist of ${ctx.jurisdiction.id} does not cover`,
-        place: `${host} (${what})`,
-      };
-}
-
 /** The CSI drivers of the two clouds, for messages. */
 const cloudDrivers = Object.keys(provisioners).filter(
   (name) => provisioners[name].cloud !== undefined && name.includes(".csi."),
@@ -338,7 +298,13 @@ function judgeStorageClass(label: string, object: unknown, at: string, ctx: Poli
     const text = str(value) ?? JSON.stringify(value);
     if (reading === "server") {
       for (const host of serverHosts(text)) {
-        const bad = hostVerdict(host, text, `${known.what} server`, ctx);
+        const bad = hostOutside(
+          host,
+          text,
+          `${known.what} server`,
+          ctx.settings.egressAllowlist,
+          j,
+        );
         if (bad) {
           fail(
             `${field} ${bad.why}: the node mounts the ${known.what} of every claim of the class from there, outside any NetworkPolicy`,

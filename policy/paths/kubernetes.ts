@@ -387,8 +387,12 @@ export function parameterPlace(
 /** A mount option naming the region or endpoint a CSI driver reaches (Mountpoint for S3's). */
 const mountOptionPlace = /^(?:--)?(region|endpoint-url)[ =](\S+)$/;
 
-/** Where a host a volume is reached at lies, when not inside: an endpoint's region, else unplaced. */
-function hostOutside(
+/**
+ * Why a host the cluster mounts from or sends to is not allowed (completing "<path> <why>"), or
+ * undefined when it is: a Service of the cluster, a private or allowlisted address, or a cloud
+ * service endpoint of a region inside; any other host cannot be placed.
+ */
+export function hostOutside(
   host: string,
   text: string,
   what: string,
@@ -409,19 +413,19 @@ function hostOutside(
     }
     const where = describePlace(j, endpoint.cloud, endpoint.region);
     return {
-      why: `${JSON.stringify(text)}, the ${what} in ${where}`,
+      why: `is ${JSON.stringify(text)}, a ${what} in ${where}`,
       place: `${host} (${where})`,
       to: "unplaced",
     };
   }
   return parseCidr(host) === undefined
     ? {
-        why: `${JSON.stringify(text)}, a host the pack cannot place`,
+        why: `is ${JSON.stringify(text)}, a host the pack cannot place`,
         place: `${host} (cannot be placed)`,
         to: "unplaced",
       }
     : {
-        why: `${JSON.stringify(text)}, a public address that the egress allowlist of ${j.id} does not cover`,
+        why: `is ${JSON.stringify(text)}, a public address that the egress allowlist of ${j.id} does not cover`,
         place: `${host} (${what})`,
         to: "internet",
       };
@@ -453,7 +457,7 @@ function csiDestinations(
     if (text === undefined) {
       continue;
     }
-    const field = `has attribute ${key}`;
+    const field = `attribute ${key}`;
     const reading = known ? parameterReading(known, key) : undefined;
     if (reading === "server") {
       for (const host of serverHosts(text)) {
@@ -464,7 +468,7 @@ function csiDestinations(
       const place = parameterPlace(reading, text, known?.cloud ?? "alicloud", j);
       if (place !== undefined) {
         out.push({
-          why: `${field} ${JSON.stringify(text)}, which names ${place}`,
+          why: `${field} is ${JSON.stringify(text)}, which names ${place}`,
           place,
           to: "unplaced",
         });
@@ -495,7 +499,7 @@ function mountOptionDestinations(
       : [{ why: `is ${JSON.stringify(option)}, which names ${place}`, place, to: "unplaced" }];
   }
   const d = hostOutside(hostOf(m[2]), m[2], "volume endpoint", allowlist, j);
-  return d ? [{ ...d, why: `is ${d.why}` }] : [];
+  return d ? [d] : [];
 }
 
 /**
