@@ -761,7 +761,8 @@ function compileInternet(field: FieldSpec, r: BorderResource, x: Resolver): Comp
       return [];
     }
     const unless = isolation === undefined ? "" : ` and ${isolation} is not true`;
-    return [open(at(parent), `is not set${unless}: ${field.verb}`)];
+    // The object that holds the list (`vpcConfig`), or the list itself at the top (`connections`).
+    return [open(at(parent === "" ? subnets : parent), `is not set${unless}: ${field.verb}`)];
   });
 }
 

@@ -123,7 +123,11 @@ export function inputPathProblem(type: string, dotted: string): string | undefin
   if (body === undefined) {
     return `no interface ${kind}Args`;
   }
-  const segments = dotted.replace(/\[\]/g, "").split(".");
+  // A `\.` is a dot inside a map's key (`connectionProperties.opensearch\.nodes`).
+  const segments = dotted
+    .replace(/\[\]/g, "")
+    .split(/(?<!\\)\./)
+    .map((seg) => seg.replaceAll("\\.", "."));
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i];
     const declared = membersOf(body).get(seg);

@@ -80,7 +80,8 @@ describe("the rows internet-egress judges", () => {
     // Each type is declared once: a row of the egress table carries another policy's fields only
     // where the type has no other row (a security group's ingress sources, an ECS service's
     // external servers, an Elastic Beanstalk environment's load balancer, an ACK cluster's API
-    // server, a SageMaker job's output buckets, an RDS AI instance's public endpoint).
+    // server, a SageMaker or Glue job's output buckets, an EMR cluster's log bucket, an RDS AI
+    // instance's public endpoint).
     const others = Object.entries(egress).flatMap(([t, m]) =>
       (m.fields ?? [])
         .filter((f) => !(f.policy === "internet-egress" && f.format === "internet"))
@@ -111,6 +112,11 @@ describe("the rows internet-egress judges", () => {
       "alicloud:cs/serverlessKubernetes:ServerlessKubernetes public-exposure endpointPublicAccessEnabled",
       "alicloud:cs/nodePool:NodePool log-shipping kubeletConfiguration.tracing.endpoint",
       "alicloud:rds/aiInstance:AiInstance public-exposure publicEndpointEnabled",
+      "aws:glue/job:Job log-shipping defaultArguments.--TempDir",
+      "aws:glue/job:Job log-shipping defaultArguments.--spark-event-logs-path",
+      "aws:glue/job:Job log-shipping nonOverridableArguments.--TempDir",
+      "aws:glue/job:Job log-shipping nonOverridableArguments.--spark-event-logs-path",
+      "aws:emr/cluster:Cluster log-shipping logUri",
       "aws:sagemaker/trainingJob:TrainingJob log-shipping checkpointConfig.s3Uri",
       "aws:sagemaker/hyperParameterTuningJob:HyperParameterTuningJob log-shipping trainingJobDefinition.checkpointConfig.s3Uri",
       "aws:sagemaker/hyperParameterTuningJob:HyperParameterTuningJob log-shipping trainingJobDefinitions[].checkpointConfig.s3Uri",
@@ -121,7 +127,7 @@ describe("the rows internet-egress judges", () => {
     // remote-sites judge, are rows of the network and remote-sites tables. The 18 egress
     // controls (gates.ts) declare rules and gates, and no fields but their ingress sources and
     // the owner of another account's security group a rule admits (cross-account-links).
-    expect(Object.keys(egress).length).toBe(67 + 18);
+    expect(Object.keys(egress).length).toBe(69 + 18);
     expect(Object.keys(gates).filter((t) => !(t in egress))).toEqual([]);
     expect(
       Object.entries(gates).flatMap(([t, m]) =>

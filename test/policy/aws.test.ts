@@ -1208,6 +1208,55 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      // The native connection types name their data store by HOST; an OpenSearch connection its
+      // domain's nodes.
+      name: "a Glue connection reads a Snowflake account and an OpenSearch domain in Frankfurt",
+      bad: pipe(
+        add("aws:glue/connection:Connection", "warehouse", {
+          connectionType: "SNOWFLAKE",
+          connectionProperties: {
+            HOST: "xy12345.eu-central-1.snowflakecomputing.com",
+            PORT: "443",
+          },
+        }),
+        add("aws:glue/connection:Connection", "search", {
+          connectionType: "OPENSEARCH",
+          connectionProperties: {
+            "opensearch.nodes": "https://search-logs-abc.eu-central-1.es.amazonaws.com",
+          },
+        }),
+      ),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "search",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue connection "search"',
+            "https://search-logs-abc.eu-central-1.es.amazonaws.com (outside US, in EU)",
+          ],
+        ],
+        [
+          "data-transfer-jobs",
+          "warehouse",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue connection "warehouse"',
+            '"xy12345.eu-central-1.snowflakecomputing.com" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "its OpenSearch domain is in Oregon",
+      twin: add("aws:glue/connection:Connection", "search", {
+        connectionType: "OPENSEARCH",
+        connectionProperties: {
+          "opensearch.nodes": "https://search-logs-abc.us-west-2.es.amazonaws.com",
+        },
+      }),
+    },
+    {
       name: "a Glue connection's JDBC URL is not known offline and built from nothing of the program",
       bad: add("aws:glue/connection:Connection", "orders-db", {
         connectionType: "JDBC",
@@ -6934,6 +6983,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
       bad: add("aws:emr/cluster:Cluster", "spark", {
         releaseLabel: "emr-7.1.0",
         serviceRole: `arn:aws:iam::${account}:role/emr`,
+        ec2Attributes: { subnetId: "subnet-records", instanceProfile: "emr" },
         logUri: "s3://emr-logs-abroad/spark/",
       }),
       expected: [
@@ -6952,7 +7002,61 @@ describe("data destinations: logs, exports and pushed requests", () => {
       twin: add("aws:emr/cluster:Cluster", "spark", {
         releaseLabel: "emr-7.1.0",
         serviceRole: `arn:aws:iam::${account}:role/emr`,
+        ec2Attributes: { subnetId: "subnet-records", instanceProfile: "emr" },
         logUri: "s3://sdc-records-logs/spark/",
+      }),
+    },
+    {
+      // As an EC2 instance named into no subnet: EMR launches the nodes into the default VPC.
+      name: "an EMR cluster is named into no subnet",
+      bad: add("aws:emr/cluster:Cluster", "spark", {
+        releaseLabel: "emr-7.1.0",
+        serviceRole: `arn:aws:iam::${account}:role/emr`,
+        ec2Attributes: { instanceProfile: "emr" },
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "spark",
+          "mandatory",
+          ['emr cluster "spark"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the cluster launches into the stack's private subnet",
+      twin: add("aws:emr/cluster:Cluster", "spark", {
+        releaseLabel: "emr-7.1.0",
+        serviceRole: `arn:aws:iam::${account}:role/emr`,
+        ec2Attributes: { subnetId: "subnet-records", instanceProfile: "emr" },
+      }),
+    },
+    {
+      // As a Lambda function without vpcConfig: the job runs in Glue's network. It stages its
+      // intermediate data in --TempDir, a bucket of any region or account.
+      name: "a Glue job runs in Glue's network and stages its data in a bucket the program does not create",
+      bad: add("aws:glue/job:Job", "etl", {
+        roleArn: `arn:aws:iam::${account}:role/glue`,
+        command: { scriptLocation: "s3://sdc-records/etl.py" },
+        defaultArguments: { "--TempDir": "s3://partner-staging-abroad/tmp/" },
+      }),
+      expected: [
+        ["internet-egress", "etl", "mandatory", ['glue job "etl"', "the internet (any country)"]],
+        [
+          "named-destinations",
+          "etl",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue job "etl"',
+            '"s3://partner-staging-abroad/tmp/" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the job runs in the stack's VPC and stages its data in the program's bucket",
+      twin: add("aws:glue/job:Job", "etl", {
+        roleArn: `arn:aws:iam::${account}:role/glue`,
+        command: { scriptLocation: "s3://sdc-records/etl.py" },
+        connections: ["records-vpc"],
+        defaultArguments: { "--TempDir": "s3://sdc-records-logs/tmp/" },
       }),
     },
     {
@@ -10176,10 +10280,11 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
           ],
         ],
       ],
-      twinName: "data is loaded by a Glue job in Oregon instead",
+      twinName: "data is loaded by a Glue job in the stack's VPC in Oregon instead",
       twin: add("aws:glue/job:Job", "etl", {
         roleArn: `arn:aws:iam::${account}:role/glue`,
         command: { scriptLocation: "s3://sdc-records/etl.py" },
+        connections: ["records-vpc"],
       }),
     },
     {

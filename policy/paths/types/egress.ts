@@ -804,6 +804,39 @@ export const egress: TypeTable = {
       "the instance gets a public connection address on the internet",
     ),
   ),
+  // A Glue job without a connection into the stack's VPC runs in Glue's network, as a Lambda
+  // function without vpcConfig runs in Lambda's. It stages intermediate data (a whole table, on
+  // every Redshift read and write) in --TempDir and writes Spark UI event logs to
+  // --spark-event-logs-path: buckets of any region or account.
+  "aws:glue/job:Job": exporting(
+    workload(
+      "Give the job a connection into private subnets of the stack's VPC (connections), and reach data stores through VPC endpoints.",
+      service.outsideVpc(
+        "connections",
+        "the job runs in Glue's network and reaches any host on the internet",
+      ),
+    ),
+    ...["defaultArguments", "nonOverridableArguments"].flatMap((args) => [
+      bucket(`${args}.--TempDir`, "stages the job's intermediate data in"),
+      bucket(`${args}.--spark-event-logs-path`, "writes Spark event logs to"),
+    ]),
+  ),
+  // An EMR cluster named into no subnet launches its nodes into the region's default VPC, as an
+  // EC2 instance does.
+  "aws:emr/cluster:Cluster": withPolicyFields(
+    workload(
+      "Launch the cluster into private subnets of the stack's VPC (ec2Attributes.subnetId or subnetIds).",
+      ip.defaultVpc(
+        "ec2Attributes.subnetId",
+        "the cluster launches its nodes into the region's default VPC, whose subnets give them public IP addresses and route to an internet gateway",
+        undefined,
+        "ec2Attributes.subnetIds",
+      ),
+    ),
+    "log-shipping",
+    "Deliver logs only to sinks in regions inside the jurisdiction.",
+    bucket("logUri", "delivers cluster logs to"),
+  ),
   "aws:sagemaker/trainingJob:TrainingJob": exporting(
     workload(
       isolationFix,

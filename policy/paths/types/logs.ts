@@ -1663,7 +1663,6 @@ export const logs: TypeTable = {
     exportFix,
     bucket("s3BucketName", "exports snapshot data to"),
   ),
-  "aws:emr/cluster:Cluster": sends(logFix, bucket("logUri", "delivers cluster logs to")),
   "aws:emrcontainers/jobTemplate:JobTemplate": sends(
     logFix,
     bucket(

@@ -186,6 +186,9 @@ export const transfers: TypeTable = {
       }),
     ),
     job.url("connectionProperties.INSTANCE_URL", "exchanges data with the instance at"),
+    // The host of the native connection types (Snowflake, …), and an OpenSearch domain's nodes.
+    job.url("connectionProperties.HOST", "reads and writes the data store at"),
+    job.url("connectionProperties.opensearch\\.nodes", "reads and writes the OpenSearch nodes at"),
   ),
   // An AnalyticDB for PostgreSQL instance reads and writes the external database a JDBC data
   // source names (through its external tables), placed through the database of the program it
