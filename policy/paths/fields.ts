@@ -150,11 +150,12 @@ function urlPlace(
   return place
     ? fromLocated(j, x, { kind: "region", cloud: place.cloud, region: place.region, raw: value })
     : {
+        // A name alone (`db`, `test`) may be private; the pack cannot tell where it resolves.
         outcome: unplaceable(
           value,
-          "an endpoint outside the cloud that cannot be placed in a region",
+          "a host that is neither an address nor a cloud service endpoint, so it cannot be placed in a region",
         ),
-        far: x.unknownPlace(`${value}, an endpoint outside the cloud`),
+        far: x.unknownPlace(`${value}, a host the pack cannot place`),
       };
 }
 

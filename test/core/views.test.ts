@@ -283,7 +283,7 @@ describe("deciding one value by its format", () => {
       [
         unplaceable(
           '"https://mirror.example.com/x"',
-          "an endpoint outside the cloud that cannot be placed in a region",
+          "a host that is neither an address nor a cloud service endpoint, so it cannot be placed in a region",
         ),
       ],
     ],
