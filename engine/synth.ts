@@ -142,8 +142,10 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
         ? (knownText(state[nameProp]) ?? unknownValue)
         : typeof given === "string" && given !== "" && given !== unknownValue
           ? given
-          : // One drawn name per resource: its ID (and the ARN built from it) ends as its name.
-            (autoName ?? `${name}-${shortHash("id", type, name)}`);
+          : // Named by its name, given or drawn: its ID (and the ARN built from it) ends alike.
+            ((autonamesName(type) ? knownText(state.name) : undefined) ??
+            autoName ??
+            `${name}-${shortHash("id", type, name)}`);
 
   if (type.startsWith("pulumi:providers:")) {
     return { id, state };
@@ -158,6 +160,18 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     // in that namespace by name.
     const metadata = (state.metadata ?? {}) as Record<string, unknown>;
     state.metadata = { ...metadata, name: `${name}-${hexStream(8, type, name)}` };
+  }
+  if (pkg === "kubernetes" && state.metadata !== null && typeof state.metadata === "object") {
+    // The provider's ID of an object: `<namespace>/<name>`, a Namespace's its name. (An object
+    // given no namespace is in the context's, which the provider knows and the engine does not.)
+    const metadata = state.metadata as Record<string, unknown>;
+    const objectName = knownText(metadata.name);
+    const namespace = metadata.namespace === undefined ? undefined : knownText(metadata.namespace);
+    if (objectName !== undefined && type === "kubernetes:core/v1:Namespace") {
+      id = objectName;
+    } else if (objectName !== undefined && namespace !== undefined) {
+      id = `${namespace}/${objectName}`;
+    }
   }
   const region = regionOf(args);
   const account = accountOf(args.providerProps, args.stackAccount);

@@ -195,6 +195,34 @@ describe("resource IDs", () => {
     expect(account("dev")).not.toBe("123456789012");
   });
 
+  it("names a resource given a name by that name: its ID and ARN end in it", () => {
+    const { id, state } = synthesizeState({
+      type: "aws:cloudwatch/eventRule:EventRule",
+      name: "nightly",
+      inputs: { name: "orders-nightly" },
+      providerProps: virginia,
+    });
+    expect([id, String(state.arn).split("/").at(-1)]).toEqual(["orders-nightly", "orders-nightly"]);
+  });
+
+  it("names a Kubernetes object as its provider does: <namespace>/<name>, a Namespace by its name", () => {
+    const kube = (type: string, name: string, metadata: Record<string, unknown> = {}) => {
+      const { id, state } = synthesizeState({
+        type,
+        name,
+        inputs: { metadata },
+        providerProps: {},
+      });
+      return [id, (state.metadata as { name: string }).name];
+    };
+    const [nsId, nsName] = kube("kubernetes:core/v1:Namespace", "apps");
+    expect(nsId).toBe(nsName);
+    expect(nsName).toMatch(/^apps-[0-9a-f]{8}$/);
+    expect(
+      kube("kubernetes:apps/v1:Deployment", "web", { namespace: "apps", name: "web" }),
+    ).toEqual(["apps/web", "web"]);
+  });
+
   it("draws one name per auto-named resource: its name, ID and ARN end alike", () => {
     // A rule's name passed to a target and its ARN to a permission name the same rule.
     for (const [type, name] of [
