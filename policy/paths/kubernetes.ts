@@ -498,7 +498,7 @@ function mountOptionDestinations(
       ? []
       : [{ why: `is ${JSON.stringify(option)}, which names ${place}`, place, to: "unplaced" }];
   }
-  const d = hostOutside(hostOf(m[2]), m[2], "volume endpoint", allowlist, j);
+  const d = hostOutside(hostOf(m[2]), option, "volume endpoint", allowlist, j);
   return d ? [d] : [];
 }
 
