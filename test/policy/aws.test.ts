@@ -120,6 +120,23 @@ const ruleTask = (assignPublicIp: boolean) =>
     },
   });
 
+/** A Glue job running the program's script, with `props` over it. */
+const glueJob = (props: Record<string, unknown>) =>
+  add("aws:glue/job:Job", "etl", {
+    roleArn: `arn:aws:iam::${account}:role/glue`,
+    command: { scriptLocation: "s3://sdc-records/etl.py" },
+    ...props,
+  });
+
+/** An EMR cluster in the stack's private subnet, with `props` over it. */
+const emrCluster = (props: Record<string, unknown> = {}) =>
+  add("aws:emr/cluster:Cluster", "spark", {
+    releaseLabel: "emr-7.1.0",
+    serviceRole: `arn:aws:iam::${account}:role/emr`,
+    ec2Attributes: { subnetId: "subnet-records", instanceProfile: "emr" },
+    ...props,
+  });
+
 const beanstalk = (namespace: string, name: string, value: string) => ({ namespace, name, value });
 /** Beanstalk settings: the environment in the stack's VPC and subnet, and as one instance there. */
 const inVpc = [
@@ -6980,12 +6997,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
     },
     {
       name: "an EMR cluster delivers its logs to a bucket the program does not create",
-      bad: add("aws:emr/cluster:Cluster", "spark", {
-        releaseLabel: "emr-7.1.0",
-        serviceRole: `arn:aws:iam::${account}:role/emr`,
-        ec2Attributes: { subnetId: "subnet-records", instanceProfile: "emr" },
-        logUri: "s3://emr-logs-abroad/spark/",
-      }),
+      bad: emrCluster({ logUri: "s3://emr-logs-abroad/spark/" }),
       expected: [
         [
           "named-destinations",
@@ -6999,21 +7011,12 @@ describe("data destinations: logs, exports and pushed requests", () => {
         ],
       ],
       twinName: "it delivers them to the program's log bucket",
-      twin: add("aws:emr/cluster:Cluster", "spark", {
-        releaseLabel: "emr-7.1.0",
-        serviceRole: `arn:aws:iam::${account}:role/emr`,
-        ec2Attributes: { subnetId: "subnet-records", instanceProfile: "emr" },
-        logUri: "s3://sdc-records-logs/spark/",
-      }),
+      twin: emrCluster({ logUri: "s3://sdc-records-logs/spark/" }),
     },
     {
       // As an EC2 instance named into no subnet: EMR launches the nodes into the default VPC.
       name: "an EMR cluster is named into no subnet",
-      bad: add("aws:emr/cluster:Cluster", "spark", {
-        releaseLabel: "emr-7.1.0",
-        serviceRole: `arn:aws:iam::${account}:role/emr`,
-        ec2Attributes: { instanceProfile: "emr" },
-      }),
+      bad: emrCluster({ ec2Attributes: { instanceProfile: "emr" } }),
       expected: [
         [
           "internet-egress",
@@ -7023,21 +7026,13 @@ describe("data destinations: logs, exports and pushed requests", () => {
         ],
       ],
       twinName: "the cluster launches into the stack's private subnet",
-      twin: add("aws:emr/cluster:Cluster", "spark", {
-        releaseLabel: "emr-7.1.0",
-        serviceRole: `arn:aws:iam::${account}:role/emr`,
-        ec2Attributes: { subnetId: "subnet-records", instanceProfile: "emr" },
-      }),
+      twin: emrCluster(),
     },
     {
       // As a Lambda function without vpcConfig: the job runs in Glue's network. It stages its
       // intermediate data in --TempDir, a bucket of any region or account.
       name: "a Glue job runs in Glue's network and stages its data in a bucket the program does not create",
-      bad: add("aws:glue/job:Job", "etl", {
-        roleArn: `arn:aws:iam::${account}:role/glue`,
-        command: { scriptLocation: "s3://sdc-records/etl.py" },
-        defaultArguments: { "--TempDir": "s3://partner-staging-abroad/tmp/" },
-      }),
+      bad: glueJob({ defaultArguments: { "--TempDir": "s3://partner-staging-abroad/tmp/" } }),
       expected: [
         ["internet-egress", "etl", "mandatory", ['glue job "etl"', "the internet (any country)"]],
         [
@@ -7052,9 +7047,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
         ],
       ],
       twinName: "the job runs in the stack's VPC and stages its data in the program's bucket",
-      twin: add("aws:glue/job:Job", "etl", {
-        roleArn: `arn:aws:iam::${account}:role/glue`,
-        command: { scriptLocation: "s3://sdc-records/etl.py" },
+      twin: glueJob({
         connections: ["records-vpc"],
         defaultArguments: { "--TempDir": "s3://sdc-records-logs/tmp/" },
       }),
@@ -10281,11 +10274,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         ],
       ],
       twinName: "data is loaded by a Glue job in the stack's VPC in Oregon instead",
-      twin: add("aws:glue/job:Job", "etl", {
-        roleArn: `arn:aws:iam::${account}:role/glue`,
-        command: { scriptLocation: "s3://sdc-records/etl.py" },
-        connections: ["records-vpc"],
-      }),
+      twin: glueJob({ connections: ["records-vpc"] }),
     },
     {
       name: "a scheduled query writes error reports to a bucket the program does not create",
