@@ -763,7 +763,7 @@ export const logs: TypeTable = {
   "aws:pinpoint/app:App": sends(pushFix, url("campaignHook.webUrl", "sends campaign data to")),
   "aws:transfer/connector:Connector": sends(pushFix, url("url", "sends files to")),
   "aws:emrserverless/application:Application": sends(
-    pushFix,
+    "Deliver job logs only to a bucket of this program in a region inside the jurisdiction, and metrics only to a service inside it (by regional endpoint) or an allowlisted address; an external host cannot be placed.",
     bucket("monitoringConfiguration.s3MonitoringConfiguration.logUri", "delivers job logs to"),
     url(
       "monitoringConfiguration.prometheusMonitoringConfiguration.remoteWriteUrl",
@@ -1189,7 +1189,7 @@ export const logs: TypeTable = {
     ].map(([p, verb]) => bucket(`inputDataConfig.${p}`, verb, inbound)),
   ),
   "aws:quicksight/dataSource:DataSource": sends(
-    "Connect QuickSight only to data sources in regions inside the jurisdiction; a host outside the cloud cannot be placed.",
+    "Connect QuickSight only to data sources in regions inside the jurisdiction, and to manifests in buckets of this program there; a host that is no cloud endpoint of such a region, or a bucket the program does not create, cannot be placed.",
     ...[
       "aurora.host",
       "auroraPostgresql.host",
