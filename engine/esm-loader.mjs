@@ -16,9 +16,9 @@ const { transform } = require("sucrase");
 const {
   aliasFile,
   isFile,
-  nodeResolutionTails,
   resolutionOf,
   sourceExtensions,
+  withTail,
 } = require("./program-resolution.js");
 const {
   commonJsSyntaxError,
@@ -101,16 +101,12 @@ export async function resolve(specifier, context, nextResolve) {
       throw e;
     }
     if (sourceExt === undefined) {
-      const tail =
-        mode !== undefined
-          ? nodeResolutionTails.find((t) =>
-              isFile(path.resolve(path.dirname(parent), specifier + t)),
-            )
-          : undefined;
-      if (tail === undefined) {
+      const file =
+        mode !== undefined ? withTail(path.resolve(path.dirname(parent), specifier)) : undefined;
+      if (file === undefined) {
         throw e;
       }
-      return nextResolve(specifier + tail, context);
+      return nextResolve(pathToFileURL(file).href, context);
     }
     const source = specifier.slice(0, -ext.length) + sourceExt;
     if (e.code !== "ERR_MODULE_NOT_FOUND" || !isFile(path.resolve(path.dirname(parent), source))) {

@@ -15,7 +15,7 @@ import * as settings from "@pulumi/pulumi/runtime/settings";
 import { disableStackCapture } from "./cheap-stacks";
 import { getStore, waitForRPCs } from "./internals";
 import { describeProgramFailure, loadProgram, missingApiCause } from "./load-program";
-import { ProgramTimers } from "./program-timers";
+import { ProgramLoop } from "./program-loop";
 import { mark } from "./timings";
 import { installUnknownCallbacks, standInsUnknown } from "./invokes/callbacks";
 import { InProcessCallbacks } from "./transforms";
@@ -116,8 +116,8 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const restoreCallbacks = installUnknownCallbacks(failedCallbacks);
   const constructed = new ConstructionLog();
   const watchdog = new Watchdog(opts.timeoutSeconds ?? defaultTimeoutSeconds);
-  const timers = new ProgramTimers();
-  timers.install();
+  const loop = new ProgramLoop();
+  loop.install();
   let outputs: Record<string, unknown> = {};
   // The program's exports, once it has loaded: a stall names those that never resolved.
   let programExports: unknown;
@@ -140,9 +140,9 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       // declare resources, and so can a timer or an I/O callback the program left running (the
       // CLI lets the event loop drain): wait until a turn passes in which none of the program's
       // is left and nothing new was constructed.
-      for (let seen = -1; seen !== constructed.constructions || timers.pending() > 0;) {
+      for (let seen = -1; seen !== constructed.constructions || loop.pending() > 0;) {
         seen = constructed.constructions;
-        await timers.settled();
+        await loop.settled();
         await new Promise((r) => setImmediate(r));
         await waitForRPCs();
       }
@@ -170,8 +170,8 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     const error =
       e instanceof Stop
         ? await stallError(e, constructed, asyncErrors, programExports, program, project.dir, {
-            timers: timers.pendingTimers(),
-            io: timers.pendingIo(),
+            timers: loop.pendingTimers(),
+            io: loop.pendingIo(),
           })
         : onRuntime(asProgramError(e, program, project.dir), project.runtime);
     throw withUnknownAnswers(
@@ -182,7 +182,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     );
   } finally {
     watchdog.dispose();
-    timers.dispose();
+    loop.dispose();
     restoreInvokes();
     restoreCallbacks();
     process.chdir(cwd);

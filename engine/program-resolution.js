@@ -108,4 +108,4 @@ function aliasFile(specifier, projectDir) {
   return aliasCandidates(specifier, projectDir).map(withTail).find(Boolean);
 }
 
-module.exports = { aliasFile, isFile, nodeResolutionTails, resolutionOf, sourceExtensions };
+module.exports = { aliasFile, isFile, resolutionOf, sourceExtensions, withTail };

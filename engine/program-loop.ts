@@ -1,5 +1,5 @@
 /**
- * The timers a program leaves running after it returns. The Pulumi CLI's language host lets
+ * What of a program still holds Node's event loop open after it returns: its timers and its I/O. The Pulumi CLI's language host lets
  * Node's event loop drain before it signals the engine that the program is done, so a resource
  * declared from a timer — a `setTimeout` callback, or the rest of an async block not awaited by
  * the program that sleeps first (`await new Promise((r) => setTimeout(r, 200))`) — is registered
@@ -72,7 +72,7 @@ function ioCounts(): Map<string, number> {
   return counts;
 }
 
-export class ProgramTimers {
+export class ProgramLoop {
   private readonly timers = new Set<Held>();
   private installed = false;
   /** The I/O that held the loop when the evaluation began: the engine's, not the program's. */
