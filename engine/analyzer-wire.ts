@@ -15,7 +15,7 @@
  * buffer of the exact size.
  */
 import type { RecordedResource } from "./plan";
-import { resourceSig, sigKey } from "./wire";
+import { analyzedRef, resourceSig, sigKey } from "./wire";
 
 /** Wire types of protobuf's encoding. */
 const VARINT = 0;
@@ -37,7 +37,7 @@ function refAsString(obj: Readonly<Record<string, unknown>>): string | undefined
   if (obj[sigKey] !== resourceSig) {
     return undefined;
   }
-  return typeof obj.id === "string" && obj.id !== "" ? obj.id : String(obj.urn);
+  return analyzedRef(obj);
 }
 
 /**

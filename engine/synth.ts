@@ -112,7 +112,6 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   if (nameProp !== undefined && (state[nameProp] === undefined || state[nameProp] === "")) {
     state[nameProp] = `${name}-${shortHash(type, name)}`;
   }
-  let autoName: string | undefined;
   if (
     nameProp === undefined &&
     unset(state.name) &&
@@ -120,8 +119,7 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     autonamesName(type)
   ) {
     // The provider's auto-name (with a prefix the name is the provider's to finish: unknown).
-    autoName = `${name}-${shortHash(type, name)}`;
-    state.name = autoName;
+    state.name = `${name}-${shortHash(type, name)}`;
   }
   if (type === "aws:sqs/queue:Queue" && state.fifoQueue === true && unset(state.namePrefix)) {
     // A FIFO queue's name ends in `.fifo`; the provider's auto-name adds it.
@@ -144,7 +142,6 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
           ? given
           : // Named by its name, given or drawn: its ID (and the ARN built from it) ends alike.
             ((autonamesName(type) ? knownText(state.name) : undefined) ??
-            autoName ??
             `${name}-${shortHash("id", type, name)}`);
 
   if (type.startsWith("pulumi:providers:")) {

@@ -25,6 +25,14 @@ export interface PlainOptions {
 }
 
 /**
+ * A resource reference as the Pulumi CLI marshals it for analyzers, which keep no references: the
+ * resource's ID (a custom resource), else its URN (a component).
+ */
+export function analyzedRef(ref: Readonly<Record<string, unknown>>): string {
+  return typeof ref.id === "string" && ref.id !== "" ? ref.id : String(ref.urn);
+}
+
+/**
  * A plain JSON value: secrets unwrapped (or masked), resource references replaced by their URN
  * (or as analysed), unknowns left out (or marked).
  */
@@ -43,7 +51,7 @@ export function toPlain(value: unknown, opts: PlainOptions = {}): unknown {
     case secretSig:
       return opts.maskSecrets !== undefined ? opts.maskSecrets : toPlain(obj.value, opts);
     case resourceSig:
-      return opts.refsAsAnalyzed && typeof obj.id === "string" && obj.id !== "" ? obj.id : obj.urn;
+      return opts.refsAsAnalyzed ? analyzedRef(obj) : obj.urn;
     case outputValueSig:
       return "value" in obj ? toPlain(obj.value, opts) : opts.markUnknowns;
     default:
