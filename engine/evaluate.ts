@@ -172,6 +172,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
         ? await stallError(e, constructed, asyncErrors, programExports, program, project.dir, {
             timers: loop.pendingTimers(),
             io: loop.pendingIo(),
+            requests: loop.pendingRequests(),
           })
         : onRuntime(asProgramError(e, program, project.dir), project.runtime);
     throw withUnknownAnswers(
@@ -404,7 +405,7 @@ async function stallError(
   programExports: unknown,
   program: string,
   projectDir: string,
-  pending: { readonly timers: number; readonly io: number },
+  pending: { readonly timers: number; readonly io: number; readonly requests: number },
 ): Promise<StalledEvaluation> {
   const lines = await constructed.explain(program, projectDir);
   const shown = path.relative(projectDir, program);
@@ -426,7 +427,9 @@ async function stallError(
           ? `every resource registered, but ${pending.timers} timer(s) the program set still hold Node's event loop open (an interval never cleared keeps pulumi up running too; clear it, or unref() it)`
           : pending.io > 0
             ? `every resource registered, but ${pending.io} operation(s) the program started (a child process, a file read, a DNS lookup) have not finished and hold Node's event loop open, as they would under pulumi up`
-            : "every resource registered, but the program waits on a promise that never settles";
+            : pending.requests > 0
+              ? `every resource registered, but ${pending.requests} network request(s) the program made have not been answered (pulumi up waits for them too; a request to a host this machine cannot reach ends when it times out)`
+              : "every resource registered, but the program waits on a promise that never settles";
     return new StalledEvaluation(`${head}: ${cause}.`);
   }
   // Where no line names a cause, a failure before the stall is the likely one (a refused

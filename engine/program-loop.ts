@@ -1,5 +1,6 @@
 /**
- * What of a program still holds Node's event loop open after it returns: its timers and its I/O. The Pulumi CLI's language host lets
+ * What of a program still holds Node's event loop open after it returns: its timers, its I/O and
+ * its network requests. The Pulumi CLI's language host lets
  * Node's event loop drain before it signals the engine that the program is done, so a resource
  * declared from a timer — a `setTimeout` callback, or the rest of an async block not awaited by
  * the program that sleeps first (`await new Promise((r) => setTimeout(r, 200))`) — is registered
@@ -17,11 +18,19 @@
  * program does not await), of a file read or of a DNS lookup is deployed by the CLI too. Those
  * are counted from Node's own list of what holds the loop (`process.getActiveResourcesInfo`), of
  * the kinds the engine itself does not start while a program evaluates, above what was already
- * there when the evaluation began (the policy pack's process, say). A socket is not counted: the
- * engine's own connections are sockets too, so a program's request over the network is not
- * waited for.
+ * there when the evaluation began (the policy pack's process, say).
+ *
+ * A request over the network holds the loop open too — a resource declared once `fetch(url)`
+ * answers, or in an `https.get` callback. Sockets cannot tell it apart (the engine's own
+ * connection to the pack is one), so requests are counted by what Node publishes of them on its
+ * diagnostics channels: `fetch`'s (undici's `undici:request:*`) from creation until the response
+ * is complete or fails, and those of `http` / `https` (every client built on them: axios, got,
+ * node-fetch, the AWS SDK) from start until the request closes. The engine's connection is HTTP/2,
+ * which publishes on neither.
  */
 
+import * as diagnostics from "node:diagnostics_channel";
+import type { ClientRequest } from "node:http";
 import { syncBuiltinESMExports } from "node:module";
 import type * as timersPromises from "node:timers/promises";
 
@@ -72,8 +81,17 @@ function ioCounts(): Map<string, number> {
   return counts;
 }
 
+/** A request as the channels below publish it. */
+interface Published {
+  readonly request: object;
+}
+
 export class ProgramLoop {
   private readonly timers = new Set<Held>();
+  /** The program's network requests not yet answered in full, nor failed. */
+  private readonly requests = new Set<object>();
+  /** The channel subscriptions of this evaluation, undone by `dispose`. */
+  private readonly subscriptions: [string, (message: unknown) => void][] = [];
   private installed = false;
   /** The I/O that held the loop when the evaluation began: the engine's, not the program's. */
   private ioBaseline = new Map<string, number>();
@@ -137,6 +155,26 @@ export class ProgramLoop {
     } as typeof timersPromises.setTimeout;
     // ES modules that import it read the builtin's exports as they stand after this.
     syncBuiltinESMExports();
+    const requests = this.requests;
+    const done = (message: unknown) => {
+      requests.delete((message as Published).request);
+    };
+    this.subscribe("undici:request:create", (message) => {
+      requests.add((message as Published).request);
+    });
+    this.subscribe("undici:request:trailers", done);
+    this.subscribe("undici:request:error", done);
+    this.subscribe("http.client.request.start", (message) => {
+      const request = (message as Published).request as ClientRequest;
+      requests.add(request);
+      // 'close' comes after the response's 'end' (or the error), whose handlers ran by then.
+      request.once("close", () => requests.delete(request));
+    });
+  }
+
+  private subscribe(name: string, listener: (message: unknown) => void): void {
+    diagnostics.subscribe(name, listener);
+    this.subscriptions.push([name, listener]);
   }
 
   /** How many of the program's timers still hold the loop open. */
@@ -159,13 +197,18 @@ export class ProgramLoop {
     return n;
   }
 
-  /** How many timers and I/O operations of the program still hold the loop open. */
+  /** How many of the program's network requests are not yet answered in full. */
+  pendingRequests(): number {
+    return this.requests.size;
+  }
+
+  /** How many timers, I/O operations and requests of the program still hold the loop open. */
   pending(): number {
-    return this.pendingTimers() + this.pendingIo();
+    return this.pendingTimers() + this.pendingIo() + this.pendingRequests();
   }
 
   /**
-   * Resolves once none of the program's timers and I/O holds the loop open. Polled by a timer of the
+   * Resolves once none of the program's timers, I/O and requests holds the loop open. Polled by a timer of the
    * engine's own (the original `setTimeout`, so not counted), which holds the loop open
    * meanwhile: a program timer that fired and left its callback's registrations to finish must
    * not look like a drained loop to the watchdog.
@@ -185,8 +228,12 @@ export class ProgramLoop {
       globalThis.clearInterval = original.clearInterval;
       promisesModule.setTimeout = original.sleep;
       syncBuiltinESMExports();
+      for (const [name, listener] of this.subscriptions.splice(0)) {
+        diagnostics.unsubscribe(name, listener);
+      }
       this.installed = false;
     }
     this.timers.clear();
+    this.requests.clear();
   }
 }

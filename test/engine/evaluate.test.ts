@@ -28,6 +28,8 @@ let lateTimers: Plan | Error;
 let interval: Plan | Error;
 let lateIo: Plan | Error;
 let endlessChild: Plan | Error;
+let lateRequests: Plan | Error;
+let unanswered: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -50,6 +52,13 @@ beforeAll(async () => {
       program: path.join(dir, "endless-child.ts"),
       timeoutSeconds: 1,
     },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "late-requests.ts") },
+    {
+      projectDir: dir,
+      stack: "dev",
+      program: path.join(dir, "unanswered-request.ts"),
+      timeoutSeconds: 1,
+    },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -63,6 +72,8 @@ beforeAll(async () => {
   interval = results[12];
   lateIo = results[13];
   endlessChild = results[14];
+  lateRequests = results[15];
+  unanswered = results[16];
 });
 
 const named = (p: Plan, name: string): RecordedResource => {
@@ -212,6 +223,19 @@ describe("evaluating a program offline", () => {
     const names = (lateIo as Plan).resources.map((r) => r.name);
     expect(names).toEqual(
       expect.arrayContaining(["after-child", "after-built", "after-read", "after-lookup"]),
+    );
+  });
+
+  it("registers resources declared once the program's network requests are answered", () => {
+    // A `fetch` and an `http.get` the program does not await, answered after it returned.
+    expect(lateRequests instanceof Error ? lateRequests.message : "plan").toBe("plan");
+    const names = (lateRequests as Plan).resources.map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(["after-fetched", "after-get"]));
+  });
+
+  it("ends a program whose network request is never answered at the timeout, saying so", () => {
+    expect(unanswered instanceof Error ? unanswered.message : "plan").toBe(
+      "The program unanswered-request.ts did not finish within 1 s (--timeout): every resource registered, but 1 network request(s) the program made have not been answered (pulumi up waits for them too; a request to a host this machine cannot reach ends when it times out).",
     );
   });
 
