@@ -225,6 +225,13 @@ export const placeRules: readonly PlaceRule[] = [
     reason: "bucket names are global: the name can be a bucket of any region or account",
   },
   {
+    kind: "bucket",
+    words: ["s3"],
+    onlyLastWords: ["path", "paths"],
+    reason:
+      "an S3 path (`s3://<bucket>/<prefix>`) names a bucket, which can be of any region or account",
+  },
+  {
     kind: "document",
     lastWords: ["policy", "policies"],
     names: ["policyDocument", "policyJson", "policyText"],

@@ -770,6 +770,11 @@ const properties: PropertyReview[] = [
     types("glue/catalogTableOptimizer"),
   ),
   notAPlace(
+    /^(extraJarsS3Path|extraPythonLibsS3Path)$/,
+    why.inboundConfig,
+    types("glue/devEndpoint"),
+  ),
+  notAPlace(
     /^lakeFormationConfiguration\.accountId$/,
     "the account whose data the crawler reads schemas from into this catalog (metadata comes in)",
     types("glue/crawler"),

@@ -48,6 +48,13 @@ const sameRegionS3: PropertyReview[] = [
       "where Lambda reads the code from: an ECR image or S3 bucket that Lambda accepts only in the function's or layer's own region",
   },
   {
+    path: /^(dagS3Path|pluginsS3Path|requirementsS3Path|startupScriptS3Path)$/,
+    types: /^aws:mwaa\/environment:/,
+    reading: "own-place",
+    reason:
+      "a key inside the environment's source bucket (sourceBucketArn), which Amazon MWAA accepts only in the environment's own region: the DAGs, plugins and scripts it runs come in from there",
+  },
+  {
     path: /^codeArtifact\.uri$/,
     types: /^aws:(lambda\/microvmsImage|lambdamicrovms\/image):/,
     reading: "own-place",

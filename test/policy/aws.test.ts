@@ -8583,6 +8583,62 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       ),
     },
     {
+      name: "a SageMaker training job writes the trained model to a bucket the program does not create",
+      bad: add(
+        "aws:sagemaker/trainingJob:TrainingJob",
+        "train",
+        training({ vpcConfig, outputDataConfig: { s3OutputPath: "s3://models-abroad/run" } }),
+      ),
+      expected: [unplaced("train", 'sagemaker training job "train"', "s3://models-abroad/run")],
+      twinName: "it writes the model to a bucket of the program",
+      twin: add("aws:sagemaker/trainingJob:TrainingJob", "train", training({ vpcConfig })),
+    },
+    {
+      name: "an asynchronous SageMaker endpoint writes its results to a bucket the program does not create",
+      bad: add("aws:sagemaker/endpointConfiguration:EndpointConfiguration", "async", {
+        productionVariants: [{ variantName: "main", modelName: "m", instanceType: "ml.m5.large" }],
+        asyncInferenceConfig: { outputConfig: { s3OutputPath: "s3://results-abroad/async" } },
+      }),
+      expected: [
+        unplaced("async", 'sagemaker endpoint configuration "async"', "s3://results-abroad/async"),
+      ],
+      twinName: "it writes them to a bucket of the program",
+      twin: add("aws:sagemaker/endpointConfiguration:EndpointConfiguration", "async", {
+        productionVariants: [{ variantName: "main", modelName: "m", instanceType: "ml.m5.large" }],
+        asyncInferenceConfig: { outputConfig: { s3OutputPath: "s3://sdc-records/async" } },
+      }),
+    },
+    {
+      name: "a SageMaker Studio domain shares notebook snapshots to a bucket the program does not create",
+      bad: add("aws:sagemaker/domain:Domain", "studio", {
+        domainName: "studio",
+        authMode: "IAM",
+        vpcId: "vpc-records",
+        subnetIds: ["subnet-records"],
+        appNetworkAccessType: "VpcOnly",
+        defaultUserSettings: {
+          executionRole: role,
+          sharingSettings: { notebookOutputOption: "Allowed", s3OutputPath: "s3://shared-abroad" },
+        },
+      }),
+      expected: [unplaced("studio", 'sagemaker domain "studio"', "s3://shared-abroad")],
+      twinName: "it shares them to a bucket of the program",
+      twin: add("aws:sagemaker/domain:Domain", "studio", {
+        domainName: "studio",
+        authMode: "IAM",
+        vpcId: "vpc-records",
+        subnetIds: ["subnet-records"],
+        appNetworkAccessType: "VpcOnly",
+        defaultUserSettings: {
+          executionRole: role,
+          sharingSettings: {
+            notebookOutputOption: "Allowed",
+            s3OutputPath: "s3://sdc-records/shared",
+          },
+        },
+      }),
+    },
+    {
       name: "a SageMaker tuning job's training definition runs outside the VPC",
       bad: add("aws:sagemaker/hyperParameterTuningJob:HyperParameterTuningJob", "tune", {
         hyperParameterTuningJobConfig: { strategy: "Bayesian" },
@@ -9058,6 +9114,36 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       }),
       expected: [exposed("review", 'sagemaker flow definition "review"')],
       twinName: "only the private work team reviews, unpaid by task",
+      twin: add("aws:sagemaker/flowDefinition:FlowDefinition", "review", {
+        flowDefinitionName: "review",
+        roleArn: role,
+        outputConfig: { s3OutputPath: "s3://sdc-records/reviews" },
+        humanLoopConfig: {
+          humanTaskUiArn: `arn:aws:sagemaker:us-west-2:${account}:human-task-ui/review`,
+          workteamArn: `arn:aws:sagemaker:us-west-2:${account}:workteam/private-crowd/records`,
+          taskTitle: "Review",
+          taskDescription: "Review the prediction",
+          taskCount: 1,
+        },
+      }),
+    },
+    {
+      name: "a human review flow writes the reviews to a bucket the program does not create",
+      bad: add("aws:sagemaker/flowDefinition:FlowDefinition", "review", {
+        flowDefinitionName: "review",
+        roleArn: role,
+        outputConfig: { s3OutputPath: "s3://reviews-abroad" },
+        humanLoopConfig: {
+          humanTaskUiArn: `arn:aws:sagemaker:us-west-2:${account}:human-task-ui/review`,
+          workteamArn: `arn:aws:sagemaker:us-west-2:${account}:workteam/private-crowd/records`,
+          taskTitle: "Review",
+          taskDescription: "Review the prediction",
+          taskCount: 1,
+        },
+      }),
+      expected: [unplaced("review", 'sagemaker flow definition "review"', "s3://reviews-abroad")],
+      twinName:
+        "the private work team's reviews go to a bucket of the program (the case above's twin)",
       twin: add("aws:sagemaker/flowDefinition:FlowDefinition", "review", {
         flowDefinitionName: "review",
         roleArn: role,

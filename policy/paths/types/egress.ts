@@ -34,7 +34,7 @@ import { isTrue, isUnknown, valueAt } from "../values";
 import { ackEdges, ackRole, nodePoolEdges } from "./clusters";
 import { exposed, withExposure } from "./exposure";
 import { gates } from "./gates";
-import { edgesOf, withPolicyFields } from "./rows";
+import { bucketSink, bucketSinkFix, edgesOf, withPolicyFields } from "./rows";
 import {
   alicloudInstance,
   alicloudNat,
@@ -444,16 +444,12 @@ export const canaryInternet = service.outsideVpc(
 export const canaryFix =
   "Attach the canary to private subnets of the stack's VPC (vpcConfig.subnetIds).";
 
-const exportFix = "Deliver only to buckets of this program in regions inside the jurisdiction.";
-/** A bucket a job writes to, named by name, ARN or `s3://` URI: a sink by reference. */
-const bucket = (path: string, verb: string) =>
-  edgesOf("log-shipping", "log delivery").ref(path, verb, { ref: "s3-bucket" });
 /**
  * A SageMaker job's row: its own way out (internet-egress) and the buckets it writes checkpoints
  * or reports to (log-shipping; named-destinations resolves a name the program does not create).
  */
 function exporting(model: TypeModel, ...fields: FieldSpec[]): TypeModel {
-  return withPolicyFields(model, "log-shipping", exportFix, ...fields);
+  return withPolicyFields(model, "log-shipping", bucketSinkFix, ...fields);
 }
 
 /** The egress domain's rows: their internet edges are the graph's, tagged with internet-egress. */
@@ -817,8 +813,8 @@ export const egress: TypeTable = {
       ),
     ),
     ...["defaultArguments", "nonOverridableArguments"].flatMap((args) => [
-      bucket(`${args}.--TempDir`, "stages the job's intermediate data in"),
-      bucket(`${args}.--spark-event-logs-path`, "writes Spark event logs to"),
+      bucketSink(`${args}.--TempDir`, "stages the job's intermediate data in"),
+      bucketSink(`${args}.--spark-event-logs-path`, "writes Spark event logs to"),
     ]),
   ),
   // An EMR cluster named into no subnet launches its nodes into the region's default VPC, as an
@@ -835,7 +831,7 @@ export const egress: TypeTable = {
     ),
     "log-shipping",
     "Deliver logs only to sinks in regions inside the jurisdiction.",
-    bucket("logUri", "delivers cluster logs to"),
+    bucketSink("logUri", "delivers cluster logs to"),
   ),
   "aws:sagemaker/trainingJob:TrainingJob": exporting(
     workload(
@@ -846,7 +842,13 @@ export const egress: TypeTable = {
         "enableNetworkIsolation",
       ),
     ),
-    bucket("checkpointConfig.s3Uri", "saves training checkpoints to"),
+    bucketSink("checkpointConfig.s3Uri", "saves training checkpoints to"),
+    bucketSink("outputDataConfig.s3OutputPath", "writes the trained model's artifacts to"),
+    bucketSink("tensorBoardOutputConfig.s3OutputPath", "writes TensorBoard data to"),
+    bucketSink("debugHookConfig.s3OutputPath", "writes debugger tensors to"),
+    bucketSink("debugRuleConfigurations[].s3OutputPath", "writes debugger rule results to"),
+    bucketSink("profilerConfig.s3OutputPath", "writes profiling data to"),
+    bucketSink("profilerRuleConfigurations[].s3OutputPath", "writes profiler rule results to"),
   ),
   "aws:sagemaker/hyperParameterTuningJob:HyperParameterTuningJob": exporting(
     workload(
@@ -860,8 +862,13 @@ export const egress: TypeTable = {
         ),
       ),
     ),
-    bucket("trainingJobDefinition.checkpointConfig.s3Uri", "saves training checkpoints to"),
-    bucket("trainingJobDefinitions[].checkpointConfig.s3Uri", "saves training checkpoints to"),
+    ...["trainingJobDefinition", "trainingJobDefinitions[]"].flatMap((holder) => [
+      bucketSink(`${holder}.checkpointConfig.s3Uri`, "saves training checkpoints to"),
+      bucketSink(
+        `${holder}.outputDataConfig.s3OutputPath`,
+        "writes the trained models' artifacts to",
+      ),
+    ]),
   ),
   "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition": exporting(
     workload(
@@ -872,7 +879,7 @@ export const egress: TypeTable = {
         "networkConfig.enableNetworkIsolation",
       ),
     ),
-    bucket(
+    bucketSink(
       "dataQualityJobOutputConfig.monitoringOutputs.s3Output.s3Uri",
       "writes data quality reports to",
     ),
@@ -888,7 +895,7 @@ export const egress: TypeTable = {
         "monitoringScheduleConfig.monitoringJobDefinition",
       ),
     ),
-    bucket(
+    bucketSink(
       "monitoringScheduleConfig.monitoringJobDefinition.monitoringOutputConfig.monitoringOutputs.s3Output.s3Uri",
       "writes monitoring reports to",
     ),

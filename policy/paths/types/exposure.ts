@@ -44,7 +44,7 @@ import {
   whitelistedEndpoint,
   workforce,
 } from "./exposure-readers";
-import { edgesOf, withPolicyFields } from "./rows";
+import { bucketSink, bucketSinkFix, edgesOf, withPolicyFields } from "./rows";
 import { isPublic, isPublicGrantee, networkPins, publicAcls, statements } from "../iam";
 import type {
   BorderResource,
@@ -1209,13 +1209,24 @@ export const exposure: TypeTable = {
     "Admit only private or allowlisted sources to push into MediaLive inputs.",
     exposed("whitelistRules[].cidr", "ingress"),
   ),
-  "aws:sagemaker/labelingJob:LabelingJob": reading(
-    "Label with a private work team of the account whose members work inside the jurisdiction.",
-    ["humanTaskConfig", workforce("humanTaskConfig")],
+  // Who sees the items (public-exposure), and where the labels or reviews are written (log-shipping).
+  "aws:sagemaker/labelingJob:LabelingJob": withPolicyFields(
+    reading(
+      "Label with a private work team of the account whose members work inside the jurisdiction.",
+      ["humanTaskConfig", workforce("humanTaskConfig")],
+    ),
+    "log-shipping",
+    bucketSinkFix,
+    bucketSink("outputConfig.s3OutputPath", "writes the labels to"),
   ),
-  "aws:sagemaker/flowDefinition:FlowDefinition": reading(
-    "Review with a private work team of the account whose members work inside the jurisdiction.",
-    ["humanLoopConfig", workforce("humanLoopConfig")],
+  "aws:sagemaker/flowDefinition:FlowDefinition": withPolicyFields(
+    reading(
+      "Review with a private work team of the account whose members work inside the jurisdiction.",
+      ["humanLoopConfig", workforce("humanLoopConfig")],
+    ),
+    "log-shipping",
+    bucketSinkFix,
+    bucketSink("outputConfig.s3OutputPath", "writes the human reviews to"),
   ),
   "alicloud:index/openApiExplorerApiMcpServer:OpenApiExplorerApiMcpServer": endpoint(
     'Set publicAccess to "off".',

@@ -68,7 +68,14 @@ import {
 import { canaryFix, canaryInternet, pipeTaskFix, pipeTaskInternet } from "./egress";
 import { esaCrossBorderReach, withGlobal } from "./global-reach";
 import { alibabaAccountFix, ramAccountGrants, withPrincipals } from "./grants";
-import { edgesOf, type FieldExtra, inbound, withPolicyFields } from "./rows";
+import {
+  bucketSink,
+  bucketSinkFix,
+  edgesOf,
+  type FieldExtra,
+  inbound,
+  withPolicyFields,
+} from "./rows";
 
 const log = edgesOf("log-shipping", "log delivery");
 const sync = edgesOf("log-shipping", "data sync");
@@ -111,7 +118,7 @@ const ownAccount =
 const logFix = "Deliver logs only to sinks in regions inside the jurisdiction.";
 const externalFix =
   "Deliver only to cloud sinks inside the jurisdiction; an external endpoint cannot be placed.";
-const exportFix = "Deliver only to buckets of this program in regions inside the jurisdiction.";
+const exportFix = bucketSinkFix;
 const ownAccountFix = "Collect logs only from this account.";
 const chatFix =
   "Deliver notifications through SNS to subscribers inside the jurisdiction (a queue, a function, an allowlisted endpoint) instead of a chat service.";
@@ -147,6 +154,7 @@ const dnsFix =
   "Answer only with the endpoints of services in regions inside the jurisdiction (or addresses of the stack's own network).";
 const repoFix =
   "Use Git repositories in regions inside the jurisdiction (CodeCommit, or a host on an allowlisted address).";
+const studioFix = `${repoFix} Share notebooks and keep Canvas workspaces only in buckets of this program in regions inside the jurisdiction.`;
 
 const oss = { ref: "oss-bucket" } as const;
 const s3 = { ref: "s3-bucket" } as const;
@@ -155,14 +163,22 @@ const sls = { ref: "sls-project" } as const;
 const anySink = { ref: "log-sink" } as const;
 const slsProjects = ["alicloud:log/project:Project"];
 
+/** The buckets SageMaker Studio users' settings (`holder`) write shared notebooks and Canvas data to. */
+const studioBuckets = (holder: string) => [
+  bucketSink(`${holder}.sharingSettings.s3OutputPath`, "shares notebook snapshots to"),
+  bucketSink(
+    `${holder}.canvasAppSettings.workspaceSettings.s3ArtifactPath`,
+    "stores Canvas datasets and models in",
+  ),
+];
+
 /**
  * A sink by reference, one line a field: a bucket named by name, ARN, `s3://` URI or
  * `<name>/<prefix>`; a CloudWatch log group by ARN or name; a bucket, log group or Firehose stream
  * (WAF and firewall log destinations). A sink of the program lies where it is created; one the
  * program does not create cannot be placed and fails closed (named-destinations).
  */
-const bucket = (path: string, verb: string, extra: FieldExtra = {}) =>
-  log.ref(path, verb, { ...s3, ...extra });
+const bucket = bucketSink;
 const logGroup = (path: string, verb: string, extra: FieldExtra = {}) =>
   log.ref(path, verb, { ref: "log-group", ...extra });
 const logSink = (path: string, verb: string, extra: FieldExtra = {}) =>
@@ -857,7 +873,8 @@ export const logs: TypeTable = {
     ),
   ),
   "aws:sagemaker/userProfile:UserProfile": sends(
-    repoFix,
+    studioFix,
+    ...studioBuckets("userSettings"),
     endpoint(
       "userSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
       "clones and pushes notebook code with",
@@ -868,7 +885,8 @@ export const logs: TypeTable = {
     ),
   ),
   "aws:sagemaker/domain:Domain": sends(
-    repoFix,
+    studioFix,
+    ...studioBuckets("defaultUserSettings"),
     endpoint(
       "defaultUserSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
       "clones and pushes notebook code with",
@@ -1785,6 +1803,14 @@ export const logs: TypeTable = {
     bucket("dataCaptureConfig.destinationS3Uri", "captures inference requests and responses to"),
     bucket("productionVariants[].coreDumpConfig.destinationS3Uri", "writes core dumps to"),
     bucket("shadowProductionVariants[].coreDumpConfig.destinationS3Uri", "writes core dumps to"),
+    bucket(
+      "asyncInferenceConfig.outputConfig.s3OutputPath",
+      "writes asynchronous inference results to",
+    ),
+    bucket(
+      "asyncInferenceConfig.outputConfig.s3FailurePath",
+      "writes failed inference requests to",
+    ),
   ),
   "aws:sagemaker/deviceFleet:DeviceFleet": sends(
     exportFix,
@@ -1802,6 +1828,33 @@ export const logs: TypeTable = {
   "aws:sagemaker/mlflowApp:MlflowApp": sends(
     exportFix,
     bucket("artifactStoreUri", "stores experiment artifacts in"),
+  ),
+  "aws:sagemaker/hub:Hub": sends(
+    exportFix,
+    bucket("s3StorageConfig.s3OutputPath", "stores the hub's content in"),
+  ),
+  "aws:sagemaker/modelCardExportJob:ModelCardExportJob": sends(
+    exportFix,
+    bucket("outputConfig.s3OutputPath", "exports the model card to"),
+  ),
+  // The training and transform jobs SageMaker runs to validate an algorithm.
+  "aws:sagemaker/algorithm:Algorithm": sends(
+    exportFix,
+    bucket(
+      "validationSpecification.validationProfiles.trainingJobDefinition.outputDataConfig.s3OutputPath",
+      "writes the validation training job's model artifacts to",
+    ),
+    bucket(
+      "validationSpecification.validationProfiles.transformJobDefinition.transformOutput.s3OutputPath",
+      "writes the validation transform job's results to",
+    ),
+  ),
+  "aws:dms/migrationProject:MigrationProject": sends(
+    exportFix,
+    bucket(
+      "schemaConversionApplicationAttributes.s3BucketPath",
+      "keeps schema conversion assessments and converted code in",
+    ),
   ),
   "aws:acmpca/certificateAuthority:CertificateAuthority": sends(
     exportFix,

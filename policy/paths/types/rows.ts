@@ -93,6 +93,18 @@ type FieldName =
 /** Data flows from the named place into the resource. */
 export const inbound = { inbound: true } as const;
 
+/** What log-shipping asks of a resource that writes to a bucket outside. */
+export const bucketSinkFix =
+  "Deliver only to buckets of this program in regions inside the jurisdiction.";
+
+/**
+ * A bucket a resource writes to (or reads from, `inbound`), named by name, ARN, `s3://` URI or
+ * `<name>/<prefix>`: a sink by reference (log-shipping). One of the program lies where it is
+ * created; one it does not create cannot be placed and fails closed (named-destinations).
+ */
+export const bucketSink = (path: string, verb: string, extra: FieldExtra = {}): FieldSpec =>
+  edgesOf("log-shipping", "log delivery").ref(path, verb, { ref: "s3-bucket", ...extra });
+
 /**
  * `model` with another policy's `fields` beside its own, and the fix that policy advises: a row of
  * one domain's table whose resource also opens a path another policy owns (a database's public

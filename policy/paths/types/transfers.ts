@@ -254,6 +254,16 @@ export const transfers: TypeTable = {
       job.url(`settings.${engine}.serverName`, "connects to the database at"),
     ),
     job.url("settings.oracleSettings.asmServer", "connects to the Oracle ASM server at"),
+    // DMS Schema Conversion keeps the schema it reads and the code it converts in this bucket.
+    ...dmsEngines
+      .filter(
+        (engine) => !["docDbSettings", "mongoDbSettings", "sybaseAseSettings"].includes(engine),
+      )
+      .map((engine) =>
+        job.ref(`settings.${engine}.s3Path`, "keeps schema conversion files in", {
+          ref: "s3-bucket",
+        }),
+      ),
   ),
   // A gateway appliance caches and serves the bucket's files where it runs; the provider
   // activates it at its address, which must be private (reached through the stack's links,
