@@ -21,6 +21,7 @@ import { withIdlePoliciesOff } from "../engine/idle-policies";
 import { reportingWaived, waiverFindings } from "../engine/waivers";
 import { opaqueViolations, withOfflineSources } from "../engine/opaque";
 import type { Plan } from "../engine/plan";
+import { maskSecretTexts, secretTexts } from "../engine/wire";
 import { UsageError } from "../engine/project";
 import { findJurisdiction, jurisdictionIds, type Jurisdiction } from "../residency/jurisdictions";
 import { type PackHandle, spawnPack } from "../engine/spawn-pack";
@@ -133,12 +134,33 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
       ...state,
       ...opaque,
     ];
-    const violations = byLevel([...found, ...waiverFindings(packConfig, found)]);
+    const violations = withoutSecrets(
+      byLevel([...found, ...waiverFindings(packConfig, found)]),
+      plan,
+    );
     mark("findings");
     return { plan, jurisdiction: jurisdiction.id, packConfig, violations };
   } finally {
     session.close();
   }
+}
+
+/**
+ * The findings with every text the program marked secret masked as `[secret]`: a policy quotes
+ * the value it judges (a webhook URL with its token, an endpoint with an API key in its query),
+ * and text, JSON and SARIF output end up in CI logs and code-scanning uploads. The inputs the
+ * document shows are masked where they are rendered (cli/view.ts).
+ */
+function withoutSecrets(violations: Violation[], plan: Plan): Violation[] {
+  const secrets = secretTexts(plan.resources.map((r) => r.inputs));
+  if (secrets.size === 0) {
+    return violations;
+  }
+  return violations.map((v) => ({
+    ...v,
+    message: maskSecretTexts(v.message, secrets),
+    path: v.path && v.path.map((step) => maskSecretTexts(step, secrets)),
+  }));
 }
 
 /** The catalog entry of the jurisdiction to check against; a missing or unknown one is a usage error. */

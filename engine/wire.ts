@@ -105,3 +105,51 @@ export function holdsUnknown(v: unknown): boolean {
   }
   return typeof v === "object" && v !== null && Object.values(v).some(holdsUnknown);
 }
+
+/**
+ * The texts a program marked secret (`pulumi.secret`, `config.requireSecret`) in these wire
+ * values: each secret's text leaves, as written and as JSON quotes them. Texts shorter than four
+ * characters are left out, as masking them would garble every message that happens to hold them.
+ */
+export function secretTexts(values: Iterable<unknown>): Set<string> {
+  const found = new Set<string>();
+  const leaves = (value: unknown): void => {
+    if (typeof value === "string") {
+      if (value.length >= 4) {
+        found.add(value);
+        found.add(JSON.stringify(value).slice(1, -1));
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach(leaves);
+    } else if (value !== null && typeof value === "object") {
+      Object.values(value).forEach(leaves);
+    }
+  };
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+    } else if (value !== null && typeof value === "object") {
+      const obj = value as Record<string, unknown>;
+      if (obj[sigKey] === secretSig) {
+        leaves(toPlain(obj.value));
+      } else {
+        Object.values(obj).forEach(walk);
+      }
+    }
+  };
+  for (const v of values) {
+    walk(v);
+  }
+  return found;
+}
+
+/** `text` with every secret text in it replaced by `[secret]`, the longest first. */
+export function maskSecretTexts(text: string, secrets: ReadonlySet<string>): string {
+  let out = text;
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (out.includes(s)) {
+      out = out.split(s).join("[secret]");
+    }
+  }
+  return out;
+}

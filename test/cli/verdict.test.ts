@@ -84,6 +84,8 @@ const cases: Record<string, readonly string[]> = {
   unclassifiedType: ["unclassified-type.ts", "--stack", "dev"],
   printsJson: ["prints.ts", "--stack", "dev", "--format", "json"],
   printsSarif: ["prints.ts", "--stack", "dev", "--format", "sarif"],
+  secretsJson: ["secret-webhook.ts", "--stack", "dev", "--format", "json"],
+  secretsSarif: ["secret-webhook.ts", "--stack", "dev", "--format", "sarif"],
   unclassifiedAllowed: [
     "unclassified-type.ts",
     "--stack",
@@ -711,6 +713,19 @@ describe("what a program prints while it runs", () => {
     "exit handler of the program",
     "exit handler write of the program",
   ];
+
+  it.each(["secretsJson", "secretsSarif"])(
+    "masks what the program marked secret in the findings that quote it (%s)",
+    (name) => {
+      const run = runs[name];
+      expect(run.code).toBe(1);
+      // The webhooks are found, by the property that holds them, without their credentials.
+      expect(run.stdout).toContain('endpoint pushes messages (https) to \\"[secret]\\"');
+      expect(run.stdout).toContain('invocationEndpoint sends events to \\"[secret]\\"');
+      expect(run.stdout).not.toContain("opsgenie-key-0f3a9c");
+      expect(run.stdout).not.toContain("tok-7d1e2b");
+    },
+  );
 
   it.each(["printsJson", "printsSarif"])(
     "goes to stderr, leaving stdout the document a tool parses (%s)",
