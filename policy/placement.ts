@@ -22,6 +22,7 @@ import {
   describeNamedPlace,
   describePlace,
   hostOf,
+  inferenceProfileGeography,
   placementOf,
   regionOfEndpoint,
   resourceLabel,
@@ -534,7 +535,7 @@ function reviewedNotAPlace(type: string, path: string): boolean {
 export const arnLocality = residencyResourcePolicy({
   name: "arn-locality",
   description:
-    "Checks whether every place a resource's inputs name lies inside the jurisdiction: every ARN (log groups, streams, topics, roles, policy resources; one of another AWS partition inside a policy document grants nothing in the holder's partition and is none), and every region ID, availability zone, cloud service endpoint and registry host held by a property whose name marks it as naming a place.",
+    "Checks whether every place a resource's inputs name lies inside the jurisdiction: every ARN (log groups, streams, topics, roles, policy resources; one of another AWS partition inside a policy document grants nothing in the holder's partition and is none), every region ID, availability zone, cloud service endpoint and registry host held by a property whose name marks it as naming a place, and every region of a Bedrock cross-Region inference profile any property names.",
   severity: "high",
   remediationSteps:
     "Reference only resources, regions, zones, service endpoints and registries inside the jurisdiction (and ARNs of its AWS partition); replace every value that names a place outside.",
@@ -570,11 +571,16 @@ export const arnLocality = residencyResourcePolicy({
       // A component (no provider) hands its documents to the resources it creates.
       args.provider ? !inertAcrossPartitions(args.type, ref, partition) : !inertInComponent(j, ref),
     );
+    const reported = new Set<string>();
     for (const { path, place } of foreignArns(j, refs)) {
+      reported.add(path);
       ctx.report({
         message: `${label} must reference only places inside ${j.id}, but ${path} names ${place}. Reference a resource in the stack's own region and partition.`,
         path: [label, place],
       });
+    }
+    for (const f of inferenceProfileFindings(args.props, j, label, reported)) {
+      ctx.report(f);
     }
     const cloud = cloudOf(args.type);
     // Kubernetes objects live where their cluster does (kubernetes-cluster-placement); their zone
@@ -613,6 +619,45 @@ export const arnLocality = residencyResourcePolicy({
     }
   },
 });
+
+/**
+ * The Bedrock cross-Region inference profiles a resource names, in any property (an agent's
+ * `foundationModel`, an application profile's `modelSource.copyFrom`, a guardrail's
+ * `crossRegionConfig.guardrailProfileIdentifier`, a function's `MODEL_ID` variable, a state
+ * machine's `ModelId`): Bedrock sends each prompt to whichever region of the profile's geography
+ * has capacity, so every region of it must lie inside. A profile's ARN whose own region is
+ * outside is reported as an ARN already (`reported`).
+ */
+function inferenceProfileFindings(
+  props: Record<string, unknown>,
+  j: Jurisdiction,
+  label: string,
+  reported: ReadonlySet<string>,
+): Finding[] {
+  return stringsIn(props).flatMap(({ path, value }) => {
+    const profile = typeof value === "string" ? inferenceProfileGeography(value) : undefined;
+    if (profile === undefined || reported.has(path)) {
+      return [];
+    }
+    const outside =
+      profile.regions === "any"
+        ? undefined
+        : profile.regions.filter((r) => !regionInJurisdiction(j, "aws", r));
+    if (outside !== undefined && outside.length === 0) {
+      return [];
+    }
+    const where =
+      outside === undefined
+        ? `any commercial AWS region (${profile.geography} cross-Region inference, outside ${j.id})`
+        : `${outside.join(", ")} (${profile.geography} cross-Region inference, outside ${j.id})`;
+    return [
+      {
+        message: `${label} must reference only places inside ${j.id}, but ${path} is the cross-Region inference profile ${JSON.stringify(value)}, which sends prompts to ${where}. Invoke the model in the stack's own region (its model ID without a geography prefix), or through a profile whose geography lies inside ${j.id}.`,
+        path: [label, where],
+      },
+    ];
+  });
+}
 
 /**
  * The tags an image build pushes, by where they stand: docker.Image's `imageName` (unless

@@ -175,6 +175,44 @@ export function describePlace(j: Jurisdiction, cloud: Cloud, region: string): st
   return `${region} (outside ${j.id}${other ? `, in ${other.id}` : ""})`;
 }
 
+/**
+ * The AWS regions a Bedrock cross-Region inference profile of each geography routes requests to
+ * (Amazon Bedrock user guide, "Supported Regions and models for inference profiles"; the
+ * geographies of the AWS CDK's `CrossRegionInferenceProfileRegion`). `global` routes to any
+ * commercial region.
+ */
+const inferenceGeographies: Readonly<Record<string, readonly string[] | "any">> = {
+  us: ["us-east-1", "us-east-2", "us-west-1", "us-west-2"],
+  "us-gov": ["us-gov-east-1", "us-gov-west-1"],
+  eu: ["eu-central-1", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-3"],
+  apac: [
+    ...["ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2"],
+    ...["ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4"],
+    ...["ap-southeast-5", "ap-southeast-7", "ap-east-2", "me-central-1"],
+  ],
+  jp: ["ap-northeast-1", "ap-northeast-3"],
+  au: ["ap-southeast-2", "ap-southeast-4"],
+  global: "any",
+};
+
+/**
+ * A cross-Region inference profile (or guardrail profile) named by its ID
+ * (`eu.anthropic.claude-3-5-sonnet-20241022-v2:0`, `apac.guardrail.v1:0`) or ARN
+ * (`…:inference-profile/eu.…`): the geography its prefix names and the regions Bedrock may send
+ * the prompts to. An ARN's region is only where the request starts. Undefined for anything else —
+ * a foundation model of one region, an application profile, a host such as `eu.example.com`.
+ */
+export function inferenceProfileGeography(
+  text: string,
+): { readonly geography: string; readonly regions: readonly string[] | "any" } | undefined {
+  const m =
+    /^(?:arn:[\w-]+:bedrock:[\w-]*:\d*:(?:inference-profile|guardrail-profile)\/)?([a-z]+(?:-gov)?)\.[a-z0-9-]+\.[\w.-]+:\d+$/.exec(
+      text,
+    );
+  const regions = m === null ? undefined : inferenceGeographies[m[1]];
+  return regions === undefined || m === null ? undefined : { geography: m[1], regions };
+}
+
 /** The AWS partition of an ARN, or undefined when the text is not an ARN. */
 export function arnPartition(arn: string): string | undefined {
   return /^arn:([^:]+):/.exec(arn)?.[1];

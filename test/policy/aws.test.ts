@@ -422,6 +422,90 @@ describe("placement", () => {
       }),
     },
     {
+      name: "a Bedrock agent invokes its model through the EU cross-Region inference profile",
+      bad: add("aws:bedrock/agentAgent:AgentAgent", "assistant", {
+        agentName: "assistant",
+        agentResourceRoleArn: `arn:aws:iam::${account}:role/assistant`,
+        foundationModel: "eu.anthropic.claude-3-5-sonnet-20241022-v2:0",
+        instruction: "Answer questions about the records.",
+      }),
+      expected: [
+        [
+          "arn-locality",
+          "assistant",
+          "mandatory",
+          [
+            'bedrock agent agent "assistant"',
+            "eu-central-1, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-3 (eu cross-Region inference, outside US)",
+          ],
+        ],
+      ],
+      twinName: "it invokes the model through the US cross-Region inference profile",
+      twin: add("aws:bedrock/agentAgent:AgentAgent", "assistant", {
+        agentName: "assistant",
+        agentResourceRoleArn: `arn:aws:iam::${account}:role/assistant`,
+        foundationModel: "us.anthropic.claude-3-5-sonnet-20241022-v2:0",
+        instruction: "Answer questions about the records.",
+      }),
+    },
+    {
+      name: "an application inference profile copies the global cross-Region inference profile",
+      bad: add("aws:bedrock/inferenceProfile:InferenceProfile", "claude", {
+        name: "claude",
+        modelSource: {
+          copyFrom: `arn:aws:bedrock:us-west-2:${account}:inference-profile/global.anthropic.claude-sonnet-4-20250514-v1:0`,
+        },
+      }),
+      expected: [
+        [
+          "arn-locality",
+          "claude",
+          "mandatory",
+          [
+            'bedrock inference profile "claude"',
+            "any commercial AWS region (global cross-Region inference, outside US)",
+          ],
+        ],
+      ],
+      twinName: "it copies the model of the stack's own region",
+      twin: add("aws:bedrock/inferenceProfile:InferenceProfile", "claude", {
+        name: "claude",
+        modelSource: {
+          copyFrom:
+            "arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
+        },
+      }),
+    },
+    {
+      name: "a function's settings name the APAC cross-Region inference profile as its model",
+      bad: add("aws:lambda/function:Function", "summarise", {
+        role: `arn:aws:iam::${account}:role/summarise`,
+        runtime: "nodejs20.x",
+        handler: "index.handler",
+        vpcConfig: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
+        environment: { variables: { MODEL_ID: "apac.amazon.nova-lite-v1:0" } },
+      }),
+      expected: [
+        [
+          "arn-locality",
+          "summarise",
+          "mandatory",
+          [
+            'lambda function "summarise"',
+            "ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1, ap-south-2, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ap-southeast-5, ap-southeast-7, ap-east-2, me-central-1 (apac cross-Region inference, outside US)",
+          ],
+        ],
+      ],
+      twinName: "its model is the foundation model of the stack's region",
+      twin: add("aws:lambda/function:Function", "summarise", {
+        role: `arn:aws:iam::${account}:role/summarise`,
+        runtime: "nodejs20.x",
+        handler: "index.handler",
+        vpcConfig: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
+        environment: { variables: { MODEL_ID: "amazon.nova-lite-v1:0" } },
+      }),
+    },
+    {
       name: "the replication role is a China-partition ARN",
       bad: set("records-replication", (p) => {
         p.role = `arn:aws-cn:iam::${account}:role/replication`;
