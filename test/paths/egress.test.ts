@@ -117,6 +117,7 @@ describe("the rows internet-egress judges", () => {
       "aws:glue/job:Job log-shipping nonOverridableArguments.--TempDir",
       "aws:glue/job:Job log-shipping nonOverridableArguments.--spark-event-logs-path",
       "aws:emr/cluster:Cluster log-shipping logUri",
+      "aws:bedrock/agentcoreBrowser:AgentcoreBrowser log-shipping recording.s3Location.bucket",
       "aws:sagemaker/trainingJob:TrainingJob log-shipping checkpointConfig.s3Uri",
       "aws:sagemaker/trainingJob:TrainingJob log-shipping outputDataConfig.s3OutputPath",
       "aws:sagemaker/trainingJob:TrainingJob log-shipping tensorBoardOutputConfig.s3OutputPath",
@@ -135,7 +136,7 @@ describe("the rows internet-egress judges", () => {
     // remote-sites judge, are rows of the network and remote-sites tables. The 18 egress
     // controls (gates.ts) declare rules and gates, and no fields but their ingress sources and
     // the owner of another account's security group a rule admits (cross-account-links).
-    expect(Object.keys(egress).length).toBe(69 + 18);
+    expect(Object.keys(egress).length).toBe(72 + 18);
     expect(Object.keys(gates).filter((t) => !(t in egress))).toEqual([]);
     expect(
       Object.entries(gates).flatMap(([t, m]) =>

@@ -8623,6 +8623,39 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       }),
     },
     {
+      name: "a Bedrock AgentCore runtime runs its agent in PUBLIC network mode",
+      bad: add("aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime", "agent", {
+        agentRuntimeName: "agent",
+        roleArn: role,
+        agentRuntimeArtifact: { containerConfiguration: { containerUri: image } },
+        networkConfiguration: { networkMode: "PUBLIC" },
+      }),
+      expected: [egress("agent", 'bedrock agentcore agent runtime "agent"')],
+      twinName: "the runtime runs in private subnets of the VPC",
+      twin: add("aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime", "agent", {
+        agentRuntimeName: "agent",
+        roleArn: role,
+        agentRuntimeArtifact: { containerConfiguration: { containerUri: image } },
+        networkConfiguration: {
+          networkMode: "VPC",
+          networkModeConfig: { subnets: ["subnet-records"], securityGroups: ["sg-records"] },
+        },
+      }),
+    },
+    {
+      name: "a Bedrock AgentCore code interpreter runs in PUBLIC network mode",
+      bad: add("aws:bedrock/agentcoreCodeInterpreter:AgentcoreCodeInterpreter", "interpreter", {
+        name: "interpreter",
+        networkConfiguration: { networkMode: "PUBLIC" },
+      }),
+      expected: [egress("interpreter", 'bedrock agentcore code interpreter "interpreter"')],
+      twinName: "it runs in SANDBOX mode",
+      twin: add("aws:bedrock/agentcoreCodeInterpreter:AgentcoreCodeInterpreter", "interpreter", {
+        name: "interpreter",
+        networkConfiguration: { networkMode: "SANDBOX" },
+      }),
+    },
+    {
       name: "a SageMaker notebook keeps direct internet access (the default)",
       bad: add("aws:sagemaker/notebookInstance:NotebookInstance", "notebook", {
         instanceType: "ml.t3.medium",

@@ -444,6 +444,8 @@ export const canaryInternet = service.outsideVpc(
 export const canaryFix =
   "Attach the canary to private subnets of the stack's VPC (vpcConfig.subnetIds).";
 
+const agentCoreFix =
+  'Set networkConfiguration.networkMode to "VPC" with private subnets of the stack\'s VPC, and reach services through VPC endpoints.';
 /**
  * A SageMaker job's row: its own way out (internet-egress) and the buckets it writes checkpoints
  * or reports to (log-shipping; named-destinations resolves a name the program does not create).
@@ -832,6 +834,39 @@ export const egress: TypeTable = {
     "log-shipping",
     "Deliver logs only to sinks in regions inside the jurisdiction.",
     bucketSink("logUri", "delivers cluster logs to"),
+  ),
+  // Bedrock AgentCore's managed runtimes: in PUBLIC mode the agent's container, the browser that
+  // fetches pages for it and the code interpreter's sandbox reach any host through AgentCore's
+  // network (a code interpreter in SANDBOX mode reaches none but S3).
+  "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime": workload(
+    agentCoreFix,
+    service.unless(
+      "networkConfiguration.networkMode",
+      "the agent runtime reaches any host on the internet through AgentCore's network",
+      "vpc",
+    ),
+  ),
+  "aws:bedrock/agentcoreBrowser:AgentcoreBrowser": withPolicyFields(
+    workload(
+      agentCoreFix,
+      service.unless(
+        "networkConfiguration.networkMode",
+        "the browser opens any site on the internet through AgentCore's network",
+        "vpc",
+      ),
+    ),
+    "log-shipping",
+    "Deliver logs only to sinks in regions inside the jurisdiction.",
+    bucketSink("recording.s3Location.bucket", "records browser sessions to"),
+  ),
+  "aws:bedrock/agentcoreCodeInterpreter:AgentcoreCodeInterpreter": workload(
+    `${agentCoreFix} A code interpreter can run in SANDBOX mode instead.`,
+    service.unless(
+      "networkConfiguration.networkMode",
+      "the code interpreter reaches any host on the internet through AgentCore's network",
+      "vpc",
+      "sandbox",
+    ),
   ),
   "aws:sagemaker/trainingJob:TrainingJob": exporting(
     workload(

@@ -1783,10 +1783,6 @@ export const logs: TypeTable = {
     exportFix,
     bucket("storageConfig.s3Config.bucketName", "stores contact recordings and reports in"),
   ),
-  "aws:bedrock/agentcoreBrowser:AgentcoreBrowser": sends(
-    logFix,
-    bucket("recording.s3Location.bucket", "records browser sessions to"),
-  ),
   "aws:appfabric/ingestionDestination:IngestionDestination": sends(
     logFix,
     bucket(
