@@ -87,6 +87,15 @@ const bundles: [OracleResource, string][] = [
     'servicecatalog provisioned product "bastion" must expose its resources to the pack, but what it deploys cannot be judged: a Service Catalog product deploys product "prod-abcdefghijklm" (a CloudFormation template) into the stack\'s account, so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
   ],
   [
+    inOregon("aws:serverlessrepository/cloudFormationStack:CloudFormationStack", "log-forwarder", {
+      name: "log-forwarder",
+      applicationId: "arn:aws:serverlessrepo:us-east-1:464622532012:applications/Log-Forwarder",
+      semanticVersion: "3.100.0",
+      capabilities: ["CAPABILITY_IAM"],
+    }),
+    'serverlessrepository cloud formation stack "log-forwarder" must expose its resources to the pack, but what it deploys cannot be judged: a Serverless Application Repository stack deploys application "arn:aws:serverlessrepo:us-east-1:464622532012:applications/Log-Forwarder" 3.100.0 (a CloudFormation template) as one opaque resource, so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
+  ],
+  [
     inSiliconValley("alicloud:ros/stack:Stack", "landing-zone", {
       stackName: "landing-zone",
       templateUrl: "https://templates.oss-us-west-1.aliyuncs.com/landing-zone.json",

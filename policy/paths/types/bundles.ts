@@ -138,6 +138,12 @@ export const bundles: Readonly<Record<string, BundleRow>> = {
     (p) =>
       `a ROS change set stages the template ${templateOf(p)} for stack ${quoted(valueAt(p, "stackName") ?? valueAt(p, "stackId"))}, which deploys it as one opaque resource when the change set is executed`,
   ),
+  // An application of the Serverless Application Repository: a published template, deployed as a
+  // CloudFormation stack with the parameters the program passes.
+  "aws:serverlessrepository/cloudFormationStack:CloudFormationStack": cloudBundle(
+    (p) =>
+      `a Serverless Application Repository stack deploys application ${quoted(valueAt(p, "applicationId"))}${typeof valueAt(p, "semanticVersion") === "string" ? ` ${String(valueAt(p, "semanticVersion"))}` : ""} (a CloudFormation template) as one opaque resource`,
+  ),
   "aws:servicecatalog/provisionedProduct:ProvisionedProduct": cloudBundle(
     (p) =>
       `a Service Catalog product deploys product ${quoted(valueAt(p, "productId") ?? valueAt(p, "productName"))} (a CloudFormation template) into ${accountsOf(p, ["stackSetProvisioningPreferences.accounts[]"], "the stack's account")}`,
