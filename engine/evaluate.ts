@@ -24,7 +24,7 @@ import { RecordingMonitor } from "./monitor";
 import { checkUnderCli } from "./opaque";
 import { type CallbackFailure, packageOf, type Plan, type RecordedResource } from "./plan";
 import { loadProject, loadStackConfig, type StackConfig, UsageError } from "./project";
-import { ConstructionLog, neverCompleted, pendingExports } from "./stall";
+import { ConstructionLog, neverCompleted, pendingExports, unsettled } from "./stall";
 import { plainProps } from "./wire";
 
 export interface EvaluateOptions {
@@ -432,10 +432,12 @@ async function stallError(
               : "every resource registered, but the program waits on a promise that never settles";
     return new StalledEvaluation(`${head}: ${cause}.`);
   }
-  // Where no line names a cause, a failure before the stall is the likely one (a refused
-  // provider the resource waits on).
+  // Where no line names the failure, it is the likely cause (a refused provider the resource
+  // waits on, an error thrown inside the executor of a promise an input waits on, which leaves
+  // that promise pending for ever): the Pulumi CLI reports it too.
   const first =
-    asyncErrors.length > 0 && lines.every((l) => l.endsWith(neverCompleted))
+    asyncErrors.length > 0 &&
+    lines.every((l) => l.endsWith(neverCompleted) || l.endsWith(unsettled))
       ? `\nIt failed first with: ${describeProgramFailure(asyncErrors[0], program, projectDir)}.`
       : "";
   return new StalledEvaluation(

@@ -30,6 +30,8 @@ type Settled = { state: "pending" } | { state: "resolved" } | { state: "rejected
 /** Records every resource the program constructs (a stack transformation sees each one). */
 /** How a stall explains a resource whose registration was sent and never answered. */
 export const neverCompleted = "whose registration never completed";
+/** How a stall line ends where an input waits on a promise of the program that never settled. */
+export const unsettled = "waits on a promise that never settled";
 
 export class ConstructionLog {
   private readonly all: Constructed[] = [];
@@ -157,7 +159,7 @@ export class ConstructionLog {
       }
       return pulumi.Output.isInstance(awaitable)
         ? "waits on an output that never resolved (an apply or provider function that never returned)"
-        : "waits on a promise that never settled";
+        : unsettled;
     };
 
     const stuck = this.all.filter((c) => stateOf(urnOf(c)).state === "pending");

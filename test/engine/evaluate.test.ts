@@ -30,6 +30,7 @@ let lateIo: Plan | Error;
 let endlessChild: Plan | Error;
 let lateRequests: Plan | Error;
 let unanswered: Plan | Error;
+let executorThrows: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -59,6 +60,7 @@ beforeAll(async () => {
       program: path.join(dir, "unanswered-request.ts"),
       timeoutSeconds: 1,
     },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "executor-throws.ts") },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -74,6 +76,7 @@ beforeAll(async () => {
   endlessChild = results[14];
   lateRequests = results[15];
   unanswered = results[16];
+  executorThrows = results[17];
 });
 
 const named = (p: Plan, name: string): RecordedResource => {
@@ -231,6 +234,12 @@ describe("evaluating a program offline", () => {
     expect(lateRequests instanceof Error ? lateRequests.message : "plan").toBe("plan");
     const names = (lateRequests as Plan).resources.map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(["after-fetched", "after-get"]));
+  });
+
+  it("names the error thrown in a promise's executor that left an input waiting", () => {
+    expect(executorThrows instanceof Error ? executorThrows.message : "plan").toBe(
+      'The program executor-throws.ts stopped before it finished: nothing was left to run, with 1 resource(s) never registered:\n  - aws:s3/bucketObjectv2:BucketObjectv2 "page" never registered, whose input "content" waits on a promise that never settled\nIt failed first with: archiver is not a function (at executor-throws.ts:8:13).',
+    );
   });
 
   it("ends a program whose network request is never answered at the timeout, saying so", () => {
