@@ -238,7 +238,7 @@ describe("evaluating a program offline", () => {
 
   it("names the error thrown in a promise's executor that left an input waiting", () => {
     expect(executorThrows instanceof Error ? executorThrows.message : "plan").toBe(
-      'The program executor-throws.ts stopped before it finished: nothing was left to run, with 1 resource(s) never registered:\n  - aws:s3/bucketObjectv2:BucketObjectv2 "page" never registered, whose input "content" waits on a promise that never settled\nIt failed first with: archiver is not a function (at executor-throws.ts:8:13).',
+      'The program executor-throws.ts stopped before it finished: nothing was left to run, with 1 resource(s) never registered:\n  - aws:s3/bucketObjectv2:BucketObjectv2 "page" never registered, whose input "content" waits on a promise that never settled\nIt failed first with: archiver is not a function (at executor-throws.ts:9:13).',
     );
   });
 
