@@ -10170,9 +10170,9 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       ),
       expected: [
         [
-          "log-shipping",
+          "cross-account-links",
           "securityhub-admin",
-          "mandatory",
+          "advisory",
           [
             "us-west-2 (inside US)",
             'securityhub organization admin account "securityhub-admin"',
@@ -10194,9 +10194,9 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       }),
       expected: [
         [
-          "log-shipping",
+          "cross-account-links",
           "macie2-admin",
-          "mandatory",
+          "advisory",
           [
             "us-west-2 (inside US)",
             'macie2 organization admin account "macie2-admin"',
@@ -10216,9 +10216,9 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       }),
       expected: [
         [
-          "log-shipping",
+          "cross-account-links",
           "macie-accept",
-          "mandatory",
+          "advisory",
           [
             "us-west-2 (inside US)",
             'macie2 invitation accepter "macie-accept"',
@@ -10232,6 +10232,28 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       }),
     },
     {
+      name: "the GuardDuty administrator of the organization is another account",
+      bad: add("aws:guardduty/organizationAdminAccount:OrganizationAdminAccount", "gd-admin", {
+        adminAccountId: "444455556666",
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "gd-admin",
+          "advisory",
+          [
+            "us-west-2 (inside US)",
+            'guardduty organization admin account "gd-admin"',
+            `account 444455556666 (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName: "the GuardDuty administrator is the stack's own account",
+      twin: add("aws:guardduty/organizationAdminAccount:OrganizationAdminAccount", "gd-admin", {
+        adminAccountId: account,
+      }),
+    },
+    {
       name: "securityhub collects the findings of another account",
       bad: add("aws:securityhub/member:Member", "securityhub-member", {
         accountId: "444455556666",
@@ -10239,13 +10261,13 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       }),
       expected: [
         [
-          "log-shipping",
+          "cross-account-links",
           "securityhub-member",
-          "mandatory",
+          "advisory",
           [
-            `account 444455556666 (not this stack's account ${account})`,
-            'securityhub member "securityhub-member"',
             "us-west-2 (inside US)",
+            'securityhub member "securityhub-member"',
+            `account 444455556666 (not this stack's account ${account})`,
           ],
         ],
       ],
@@ -10263,13 +10285,13 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       }),
       expected: [
         [
-          "log-shipping",
+          "cross-account-links",
           "macie2-member",
-          "mandatory",
+          "advisory",
           [
-            `account 444455556666 (not this stack's account ${account})`,
-            'macie2 member "macie2-member"',
             "us-west-2 (inside US)",
+            'macie2 member "macie2-member"',
+            `account 444455556666 (not this stack's account ${account})`,
           ],
         ],
       ],

@@ -967,5 +967,53 @@ export const grants: TypeTable = {
     "Delegate administration only to this stack's account.",
     "accountId",
   ),
+  // So does a service's own delegated administrator, and an administrator whose invitation this
+  // account accepts: it reads the members' findings in the same region, where the service keeps
+  // them; nothing is copied to another region (a findings aggregator's regions are log-shipping's).
+  ...Object.fromEntries(
+    [
+      ["aws:securityhub/organizationAdminAccount:OrganizationAdminAccount", "adminAccountId"],
+      ["aws:macie2/organizationAdminAccount:OrganizationAdminAccount", "adminAccountId"],
+      ["aws:guardduty/organizationAdminAccount:OrganizationAdminAccount", "adminAccountId"],
+      ["aws:inspector2/delegatedAdminAccount:DelegatedAdminAccount", "accountId"],
+      ["aws:detective/organizationAdminAccount:OrganizationAdminAccount", "accountId"],
+      [
+        "aws:auditmanager/organizationAdminAccountRegistration:OrganizationAdminAccountRegistration",
+        "adminAccountId",
+      ],
+      [
+        "aws:cloudtrail/organizationDelegatedAdminAccount:OrganizationDelegatedAdminAccount",
+        "accountId",
+      ],
+      ["aws:fms/adminAccount:AdminAccount", "accountId"],
+      [
+        "aws:ec2/vpcIpamOrganizationAdminAccount:VpcIpamOrganizationAdminAccount",
+        "delegatedAdminAccountId",
+      ],
+    ].map(([type, path]) => [
+      type,
+      principals("Delegate administration only to this stack's account.", path),
+    ]),
+  ),
+  ...Object.fromEntries(
+    [
+      ["aws:securityhub/inviteAccepter:InviteAccepter", "masterId"],
+      ["aws:macie2/invitationAccepter:InvitationAccepter", "administratorAccountId"],
+      ["aws:guardduty/inviteAccepter:InviteAccepter", "masterAccountId"],
+    ].map(([type, path]) => [
+      type,
+      principals("Accept only an administrator that is this stack's account.", path),
+    ]),
+  ),
+  // The administrator's side: the member account's findings are read here, in the same region.
+  ...Object.fromEntries(
+    [
+      "aws:securityhub/member:Member",
+      "aws:macie2/member:Member",
+      "aws:guardduty/member:Member",
+      "aws:detective/member:Member",
+      "aws:inspector2/memberAssociation:MemberAssociation",
+    ].map((type) => [type, principals("Administer only this stack's account.", "accountId")]),
+  ),
   ...alibabaGrants,
 };

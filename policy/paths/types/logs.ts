@@ -1080,33 +1080,6 @@ export const logs: TypeTable = {
     ]),
   ),
 
-  // Security Hub and Macie administration: whose findings this account hands over or collects.
-  ...Object.fromEntries(
-    [
-      "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount",
-      "aws:macie2/organizationAdminAccount:OrganizationAdminAccount",
-    ].map((type) => [
-      type,
-      sends(
-        "Delegate administration only to this stack's account.",
-        account("adminAccountId", "hands every member account's findings to"),
-      ),
-    ]),
-  ),
-  "aws:macie2/invitationAccepter:InvitationAccepter": sends(
-    "Accept only an administrator that is this stack's account.",
-    account("administratorAccountId", "sends its sensitive-data findings to"),
-  ),
-  ...Object.fromEntries(
-    ["aws:securityhub/member:Member", "aws:macie2/member:Member"].map((type) => [
-      type,
-      sends(
-        "Administer only this stack's account.",
-        account("accountId", "collects the findings of", inbound),
-      ),
-    ]),
-  ),
-
   // Events and alarms: each call carries the alert or message (metric values, resource names,
   // log lines) to the host the URL names. CloudMonitor alarm targets (MNS queues, functions, SLS
   // stores) are ARNs, placed by their region.
