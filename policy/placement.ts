@@ -12,6 +12,7 @@ import {
   type Cloud,
   clouds,
   type Jurisdiction,
+  jurisdictionOfRegion,
   listJurisdictions,
   regionInJurisdiction,
   unplacedRegions,
@@ -32,6 +33,7 @@ import { regionsWithZones, zonesOf } from "../residency/zones";
 import { wordsOf } from "./inventory/place-rules";
 import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
 import { isDefaultProvider } from "./paths/describe";
+import { reachOfAddress } from "./paths/addresses";
 import { locate, namesAPlace } from "./paths/places";
 import {
   arnReferences,
@@ -110,8 +112,77 @@ function namesUncataloguedPlace(name: string): boolean {
   }
   return (
     ["location", "locations", "region", "regions", "zone", "zones"].includes(last ?? "") ||
-    name === "locationName"
+    name === "locationName" ||
+    // A region by its name, slug or code (MongoDB Atlas's `regionName` and `providerRegionName`,
+    // Grafana Cloud's `regionSlug`); a zone's ID is a DNS zone's as often (Cloudflare's `zoneId`).
+    (words.includes("region") && ["name", "slug", "code", "id"].includes(last ?? ""))
   );
+}
+
+/**
+ * An AWS region written in capitals with underscores, as MongoDB Atlas names the regions of its
+ * AWS clusters (`EU_WEST_1`, `US_EAST_1`), in the catalog's spelling; undefined otherwise.
+ */
+function capitalisedAwsRegion(value: string): string | undefined {
+  if (!/^[A-Z]{2,}(_[A-Z]+)+_\d$/.test(value)) {
+    return undefined;
+  }
+  const region = value.toLowerCase().replace(/_/g, "-");
+  return knownRegions().aws.has(region) ? region : undefined;
+}
+
+/**
+ * The settings of a provider of a package the catalog does not place that name the host its API
+ * calls — and the data in them — go to: Datadog's `apiUrl` (`https://api.datadoghq.eu/` is the EU
+ * site), Grafana's `url`, Sentry's `baseUrl`, Confluent's `endpoint`.
+ */
+function namesServiceHost(name: string): boolean {
+  const last = wordsOf(name).at(-1) ?? "";
+  return ["url", "endpoint", "host", "hostname"].includes(last);
+}
+
+/**
+ * The hosts a provider of a package the catalog does not place sends its API calls to: a cloud
+ * service endpoint is placed by its region, a private address stays in the stack's network, a host
+ * the stack's reviewer lists under `regionsInside` for the package passes; any other host cannot
+ * be placed.
+ */
+function serviceHostFindings(
+  pkg: string,
+  label: string,
+  props: Record<string, unknown>,
+  j: Jurisdiction,
+  confirmed: ReadonlySet<string>,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const hit of stringsIn(props)) {
+    if (hit.name === undefined || !namesServiceHost(hit.name) || typeof hit.value !== "string") {
+      continue;
+    }
+    const host = hostOf(hit.value);
+    if (host === undefined || host === "" || confirmed.has(placeKey(host))) {
+      continue;
+    }
+    const place = regionOfEndpoint(host);
+    if (place !== undefined) {
+      if (!regionInJurisdiction(j, place.cloud, place.region)) {
+        const where = describePlace(j, place.cloud, place.region);
+        out.push({
+          message: `${label} must send API calls only to endpoints inside ${j.id}, but ${hit.path} is ${JSON.stringify(hit.value)}, an endpoint in ${where}. Point it at the service's endpoint in a region inside ${j.id}.`,
+          path: [label, `${host} (${where})`],
+        });
+      }
+      continue;
+    }
+    if (reachOfAddress(host, []).kind === "private") {
+      continue;
+    }
+    out.push({
+      message: `${label} must send API calls only to places inside ${j.id}, but ${hit.path} is ${JSON.stringify(hit.value)}, a host of ${pkg} the pack cannot place: the service there keeps what the program sends it. Point the provider at the service's site inside ${j.id}, or, once you have confirmed that ${host} keeps the data inside ${j.id}, list it for the stack under regionsInside of resource-placement in a --policy-config file (${JSON.stringify({ "resource-placement": { regionsInside: { [pkg]: [host] } } })}).`,
+      path: [label, `${host} (a host of ${pkg} the pack cannot place)`],
+    });
+  }
+  return out;
 }
 
 /**
@@ -185,8 +256,12 @@ function uncataloguedPlaceFindings(
   const j = ctx.jurisdiction;
   const label = resourceLabel(args.type, args.name);
   const confirmed = confirmedPlaces(ctx.config, pkg);
-  const verb = args.type.startsWith("pulumi:providers:") ? "pinned to" : "created in";
-  const out: Finding[] = [];
+  const provider = args.type.startsWith("pulumi:providers:");
+  const verb = provider ? "pinned to" : "created in";
+  const out: Finding[] =
+    provider && sameRegions[pkg] === undefined
+      ? serviceHostFindings(pkg, label, args.props, j, confirmed)
+      : [];
   for (const hit of stringsIn(args.props)) {
     if (hit.name === undefined || !namesUncataloguedPlace(hit.name)) {
       continue;
@@ -219,6 +294,18 @@ function uncataloguedPlaceFindings(
         out.push({
           message: `${label} must be ${verb} a region inside ${j.id}, but its region is ${place}. Use a region inside ${j.id}.`,
           path: [label, place],
+        });
+      }
+      continue;
+    }
+    const aws = capitalisedAwsRegion(value);
+    if (aws !== undefined) {
+      // An AWS region in the vendor's spelling: placed as the region it names.
+      if (!regionInJurisdiction(j, "aws", aws)) {
+        const place = describePlace(j, "aws", aws);
+        out.push({
+          message: `${label} must be ${verb} a place inside ${j.id}, but its ${key} is ${JSON.stringify(value)}, AWS region ${place}. Use a region inside ${j.id}.`,
+          path: [label, `${JSON.stringify(value)}: ${place}`],
         });
       }
       continue;
@@ -438,7 +525,14 @@ interface NamedPlace {
   readonly region: string;
   /** The value as the path shows it (an image's or endpoint's host). */
   readonly shown: string;
+  /**
+   * For a resource of neither cloud, every cloud's reading of the ID where they lie in different
+   * jurisdictions (`eu-west-1`: Ireland on AWS, London on Alibaba Cloud), the chosen one first.
+   */
+  readonly readings?: readonly { readonly cloud: Cloud; readonly region: string }[];
 }
+
+const cloudNames: Readonly<Record<Cloud, string>> = { aws: "AWS", alicloud: "Alibaba Cloud" };
 
 /** The registry host of a container image reference, or undefined (`nginx:1`: Docker Hub). */
 function registryOf(image: string): string | undefined {
@@ -483,13 +577,27 @@ function namedPlace(
     const region = regionNamed(kind, c, value);
     return region === undefined ? [] : [{ cloud: c, region, shown: value }];
   });
-  return cloud === undefined
-    ? (readings.find((r) => !regionInJurisdiction(j, r.cloud, r.region)) ?? readings[0])
-    : readings[0];
+  if (cloud !== undefined || readings.length < 2) {
+    return readings[0];
+  }
+  const chosen = readings.find((r) => !regionInJurisdiction(j, r.cloud, r.region)) ?? readings[0];
+  const where = new Set(readings.map((r) => jurisdictionOfRegion(r.cloud, r.region)?.id));
+  return where.size < 2
+    ? chosen
+    : { ...chosen, readings: [chosen, ...readings.filter((r) => r !== chosen)] };
 }
 
 /** How a named place reads in a violation: `eu-west-1a (outside US, in EU)`, `host in …`. */
 function describeValuePlace(j: Jurisdiction, place: NamedPlace): string {
+  if (place.readings !== undefined && place.shown === place.region) {
+    // The same ID names regions of different countries on the two clouds, and the resource's
+    // cloud is neither: both are named (`eu-west-1 (outside US: AWS's in EU, Alibaba Cloud's in GB)`).
+    const each = place.readings.map((r) => {
+      const other = jurisdictionOfRegion(r.cloud, r.region);
+      return `${cloudNames[r.cloud]}'s ${regionInJurisdiction(j, r.cloud, r.region) ? "inside" : `in ${other?.id ?? "no jurisdiction the catalog lists"}`}`;
+    });
+    return `${place.shown} (outside ${j.id}: ${each.join(", ")})`;
+  }
   return place.shown.startsWith(place.region)
     ? describeNamedPlace(j, place.cloud, place.shown, place.region)
     : `${place.shown} in ${describePlace(j, place.cloud, place.region)}`;

@@ -240,8 +240,130 @@ describe("a region of a catalogued cloud named by another package's resource", (
         twinName: "it sends them to a region of the jurisdiction, which the catalog places",
         twin: regionalCommand("us-west-2"),
       },
+      {
+        // eu-west-1 is Ireland on AWS and London on Alibaba Cloud: a command is of neither.
+        name: "a command names a region ID that is abroad on both clouds, in different countries",
+        bad: regionalCommand("eu-west-1"),
+        expected: [
+          [
+            "arn-locality",
+            "push",
+            "mandatory",
+            ['local command "push"', "eu-west-1 (outside US: Alibaba Cloud's in GB, AWS's in EU)"],
+          ],
+        ],
+        twinName: "it names us-east-1, inside on both",
+        twin: regionalCommand("us-east-1"),
+      },
     ],
   );
+});
+
+describe("a SaaS vendor's places, its types allowed", () => {
+  const atlas = "mongodbatlas:index/advancedCluster:AdvancedCluster";
+  const stack = "grafana:cloud/stack:Stack";
+  const monitor = "datadog:index/monitor:Monitor";
+  const settings = (regionsInside?: Record<string, string[]>) => ({
+    ...oregonSettings,
+    policies: {
+      "reviewed-resource-types": { allowTypes: [atlas, stack, monitor] },
+      ...(regionsInside === undefined ? {} : { "resource-placement": { regionsInside } }),
+    },
+  });
+  const cluster = (regionName: string) =>
+    pipe(
+      addProvider("mongodbatlas", "atlas", {}),
+      add(
+        atlas,
+        "orders",
+        {
+          projectId: "p",
+          name: "orders",
+          clusterType: "REPLICASET",
+          replicationSpecs: [
+            {
+              regionConfigs: [
+                {
+                  providerName: "AWS",
+                  regionName,
+                  priority: 7,
+                  electableSpecs: { instanceSize: "M10", nodeCount: 3 },
+                },
+              ],
+            },
+          ],
+        },
+        { provider: "atlas" },
+      ),
+    );
+  const grafanaStack = (regionSlug: string) =>
+    pipe(
+      addProvider("grafana", "grafana", {}),
+      add(
+        stack,
+        "metrics",
+        { name: "metrics", slug: "metrics", regionSlug },
+        { provider: "grafana" },
+      ),
+    );
+  const site = (apiUrl: string) =>
+    pipe(
+      addProvider("datadog", "dd", { apiUrl, apiKey: "k", appKey: "a" }),
+      add(
+        monitor,
+        "cpu",
+        { name: "cpu", type: "metric alert", query: "q", message: "m" },
+        {
+          provider: "dd",
+        },
+      ),
+    );
+  runCases(pack, () => happy, settings(), [
+    {
+      name: "a MongoDB Atlas cluster names an AWS region abroad in Atlas's spelling",
+      bad: cluster("EU_WEST_1"),
+      expected: [
+        [
+          "resource-placement",
+          "orders",
+          "mandatory",
+          ['mongodbatlas advanced cluster "orders"', '"EU_WEST_1": eu-west-1 (outside US, in EU)'],
+        ],
+      ],
+      twinName: "it names US_WEST_2, inside",
+      twin: cluster("US_WEST_2"),
+    },
+    {
+      name: "a Grafana Cloud stack names a region by its slug",
+      bad: grafanaStack("eu"),
+      expected: [
+        [
+          "resource-placement",
+          "metrics",
+          "mandatory",
+          ['cloud stack "metrics"', 'grafana regionSlug "eu" (which the pack cannot place)'],
+        ],
+      ],
+      twinName: "the reviewer lists the slug inside the jurisdiction",
+      twin: grafanaStack("us"),
+      twinSettings: settings({ grafana: ["us"] }),
+    },
+    {
+      name: "a Datadog provider sends its API calls to the EU site",
+      bad: site("https://api.datadoghq.eu/"),
+      expected: [
+        [
+          "resource-placement",
+          "dd",
+          "mandatory",
+          ['datadog provider "dd"', "api.datadoghq.eu (a host of datadog the pack cannot place)"],
+        ],
+      ],
+      twinName: "the reviewer lists the US site's host inside the jurisdiction",
+      twin: site("https://api.datadoghq.com/"),
+      twinSettings: settings({ datadog: ["api.datadoghq.com"] }),
+    },
+  ]);
 });
 
 describe("places such a resource names below its top level", () => {

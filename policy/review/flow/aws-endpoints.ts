@@ -369,11 +369,11 @@ export const readings: readonly PropertyReview[] = [
 
   // --- Contacts and notices ---
   {
-    path: /^email$/,
-    types: /^aws:(macie2|securityhub)\/member:/,
+    path: /^(email|emailAddress)$/,
+    types: /^aws:(macie2|securityhub|guardduty|detective)\/member:/,
     reading: "not-a-place",
     reason:
-      "the e-mail address of the member account, to which the invitation is sent: a notice to the account's owner; whose findings are collected is accountId, read by log-shipping",
+      "the e-mail address of the member account, to which the invitation is sent: a notice to the account's owner; whose findings are read is accountId, read by cross-account-links",
   },
   {
     path: /^(adminContact|billingContacts\[\]|billingContact|registrantContact|techContact)\.(addressLine1|addressLine2|email)$/,
