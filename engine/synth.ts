@@ -584,6 +584,10 @@ const arnForms: Readonly<Record<string, (region: string, account: string, id: st
       `cognito-idp:${region}:${account}:userpool/${id}`,
     "aws:apigateway/restApi:RestApi": (region, _account, id) =>
       `apigateway:${region}::/restapis/${id}`,
+    "aws:backup/vault:Vault": (region, account, id) =>
+      `backup:${region}:${account}:backup-vault:${id}`,
+    "aws:backup/plan:Plan": (region, account, id) =>
+      `backup:${region}:${account}:backup-plan:${id}`,
   };
 
 /**

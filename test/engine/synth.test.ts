@@ -122,6 +122,12 @@ describe("resource IDs", () => {
     expect(arn("aws:apigateway/restApi:RestApi")).toMatch(
       /^arn:aws:apigateway:us-east-1::\/restapis\//,
     );
+    expect(arn("aws:backup/vault:Vault")).toMatch(
+      /^arn:aws:backup:us-east-1:123456789012:backup-vault:/,
+    );
+    expect(arn("aws:backup/plan:Plan")).toMatch(
+      /^arn:aws:backup:us-east-1:123456789012:backup-plan:/,
+    );
   });
 
   it("reports an AWS resource's region, its own else its provider's, where the type has one", () => {
