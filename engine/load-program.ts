@@ -479,7 +479,7 @@ function failedName(err: Error, file: string, at: string): string | undefined {
   }
   const line = fs.readFileSync(file, "utf8").split("\n")[Number(position[1]) - 1] ?? "";
   const before = dottedBefore.exec(line.slice(0, Number(position[2]) - 1));
-  return before === null || !before[1].includes(".") ? undefined : before[1];
+  return before === null ? undefined : before[1];
 }
 
 /**
@@ -497,7 +497,10 @@ function missingApi(err: Error, at: string, root: string): string | undefined {
     }
     const [first, ...rest] = name.split(".");
     const spec = importedPackage(fs.readFileSync(file, "utf8"), first);
-    if (spec === undefined) {
+    // A bare name is the package's only by a named import (`import { apigateway } from
+    // "@pulumi/awsx"`: awsx 0.x's namespace, which awsx 1 removed); a namespace or default
+    // import that is undefined is no missing API.
+    if (spec === undefined || (rest.length === 0 && spec.named === undefined)) {
       return undefined;
     }
     const req = Module.createRequire(file);

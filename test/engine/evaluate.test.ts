@@ -333,6 +333,7 @@ describe("loading a program as the Node.js language host does", () => {
   let oldSdk: Plan | Error;
   let duplicate: Plan | Error;
   let removedModule: Plan | Error;
+  let removedNamespace: Plan | Error;
   let duplicateProvider: Plan | Error;
   let circular: Plan | Error;
   let exportList: Plan | Error;
@@ -350,6 +351,7 @@ describe("loading a program as the Node.js language host does", () => {
       oldSdk,
       duplicate,
       removedModule,
+      removedNamespace,
       duplicateProvider,
       circular,
       exportList,
@@ -367,6 +369,7 @@ describe("loading a program as the Node.js language host does", () => {
       { projectDir: dir, stack: "dev", program: path.join(dir, "old-sdk.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "duplicate-urn.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "removed-module.ts") },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "removed-namespace.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "duplicate-provider.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "circular", "index.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "export-list.ts") },
@@ -429,6 +432,13 @@ describe("loading a program as the Node.js language host does", () => {
     expect(removedModule).toBeInstanceOf(ProgramError);
     expect((removedModule as Error).message).toBe(
       "The program removed-module.ts failed: Cannot read properties of undefined (reading 'DefaultVpc'): @pulumi/aws 7.48.0, which the project installs, has no ec2.classic (the program was written for another version of the package) (at removed-module.ts:10:36)",
+    );
+  });
+
+  it("names the SDK version a program imports a removed namespace of by name", () => {
+    expect(removedNamespace).toBeInstanceOf(ProgramError);
+    expect((removedNamespace as Error).message).toBe(
+      "The program removed-namespace.ts failed: Cannot read properties of undefined (reading 'DefaultVpc'): @pulumi/aws 7.48.0, which the project installs, has no classic (the program was written for another version of the package) (at removed-namespace.ts:7:32)",
     );
   });
 
