@@ -122,13 +122,33 @@ export function typeCounts(plan: Plan): [string, number][] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-/** The violations as text, one block each. */
+/**
+ * The violations as text, one block each. A finding that says word for word what one above says of
+ * another resource of its type (thirty Cloud Control resources of a type the pack does not
+ * classify, each with the same advice) is one line that points to that block.
+ */
 export function renderViolations(violations: readonly Violation[]): string {
+  const said = new Map<string, string>();
   return violations
     .map((v) => {
       const who = v.resourceName ? ` ${v.resourceType} "${v.resourceName}"` : "";
       const head = `${v.level === "mandatory" ? "✗" : "!"} [${v.level}] ${v.policy}${who}`;
       const pathLine = v.path ? `\n    path: ${v.path.join(" → ")}` : "";
+      const label = v.path?.[0];
+      if (v.resourceName !== null && label !== undefined && v.message.startsWith(`${label} `)) {
+        const key = [
+          v.level,
+          v.policy,
+          v.resourceType,
+          v.message.slice(label.length),
+          ...(v.path ?? []).slice(1),
+        ].join("\u0000");
+        const first = said.get(key);
+        if (first !== undefined) {
+          return `${head}: as for "${first}" above`;
+        }
+        said.set(key, v.resourceName);
+      }
       return `${head}\n    ${v.message.replace(/\n/g, "\n    ")}${pathLine}`;
     })
     .join("\n");

@@ -1,0 +1,42 @@
+/**
+ * The text view of the findings: one block each, except that a finding saying word for word what
+ * one above says of another resource of its type points to that block instead of repeating it.
+ */
+import type { Violation } from "../../engine/check";
+import { renderViolations } from "../../cli/view";
+
+const unclassified = (name: string, type = "command:local:Command"): Violation => ({
+  policy: "reviewed-resource-types",
+  level: "mandatory",
+  resourceType: type,
+  resourceName: name,
+  urn: `urn:pulumi:dev::p::${type}::${name}`,
+  message: `local command "${name}" must be of a type the residency pack has classified, but ${type} is not a resource type of the SDKs the pack classifies. Review it.`,
+  path: [`local command "${name}"`, `${type} (unclassified: where it sends data cannot be placed)`],
+});
+
+describe("renderViolations", () => {
+  it("says a finding once per type and points the repeats of other resources to it", () => {
+    const text = renderViolations([
+      unclassified("a"),
+      unclassified("b"),
+      unclassified("c", "docker:index/image:Image"),
+      unclassified("d"),
+    ]);
+    expect(text.split("\n")).toEqual([
+      '✗ [mandatory] reviewed-resource-types command:local:Command "a"',
+      '    local command "a" must be of a type the residency pack has classified, but command:local:Command is not a resource type of the SDKs the pack classifies. Review it.',
+      '    path: local command "a" → command:local:Command (unclassified: where it sends data cannot be placed)',
+      '✗ [mandatory] reviewed-resource-types command:local:Command "b": as for "a" above',
+      '✗ [mandatory] reviewed-resource-types docker:index/image:Image "c"',
+      '    local command "c" must be of a type the residency pack has classified, but docker:index/image:Image is not a resource type of the SDKs the pack classifies. Review it.',
+      '    path: local command "c" → docker:index/image:Image (unclassified: where it sends data cannot be placed)',
+      '✗ [mandatory] reviewed-resource-types command:local:Command "d": as for "a" above',
+    ]);
+  });
+
+  it("keeps every block whose words differ beyond the resource's own name", () => {
+    const other = { ...unclassified("b"), message: `${unclassified("b").message} More.` };
+    expect(renderViolations([unclassified("a"), other]).split("\n")).toHaveLength(6);
+  });
+});
