@@ -123,18 +123,23 @@ export function crossingFinding(
 ): Finding | undefined {
   const { label, near, jurisdiction: j, fix } = w;
   const hops = (far: string) => (at.inbound ? [far, label, near] : [near, label, far]);
+  // Data a resource gathers in (a replica's source, an aggregator's regions, an import) crosses
+  // the border as data sent out does; the words say which way it goes.
+  const rule = at.inbound
+    ? `${label} must take data only from places inside ${j}`
+    : `${label} must keep data inside ${j}`;
   switch (outcome.kind) {
     case "inside":
     case "stack":
       return undefined;
     case "outside":
       return {
-        message: `${label} must keep data inside ${j}, but ${at.path} ${at.verb} ${outcome.place}. ${fix}`,
+        message: `${rule}, but ${at.path} ${at.verb} ${outcome.place}. ${fix}`,
         path: hops(outcome.place),
       };
     case "unplaceable":
       return {
-        message: `${label} must keep data inside ${j}, but ${at.path} ${at.verb} ${outcome.raw}, ${outcome.why}. ${fix}`,
+        message: `${rule}, but ${at.path} ${at.verb} ${outcome.raw}, ${outcome.why}. ${fix}`,
         path: hops(`${outcome.raw} (cannot be placed)`),
       };
     case "unknown":

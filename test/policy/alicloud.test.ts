@@ -5906,7 +5906,7 @@ describe("AnalyticDB remote data sources and DTS change-data consumers", () => {
 
   test("the remote data source's finding names the instance it reads", async () => {
     expect(summary(await pack.checkAround(happy, remoteSource("gp-abroad")(happy), cn))).toEqual([
-      'mandatory named-destinations remote: gpdb remote adb data source "remote" must keep data inside CN, but remoteDbInstanceId reads the tables of "gp-abroad", an AnalyticDB for PostgreSQL instance this program does not create, so its region cannot be checked. Read only AnalyticDB instances of this program in regions inside the jurisdiction, or remove the data source.',
+      'mandatory named-destinations remote: gpdb remote adb data source "remote" must take data only from places inside CN, but remoteDbInstanceId reads the tables of "gp-abroad", an AnalyticDB for PostgreSQL instance this program does not create, so its region cannot be checked. Read only AnalyticDB instances of this program in regions inside the jurisdiction, or remove the data source.',
     ]);
   });
 });
