@@ -185,6 +185,16 @@ test("the happy path passes every policy, the border analysis included", async (
   expect(summary(await pack.check(happy, us))).toEqual([]);
 });
 
+/** A function in the stack's VPC whose settings name the model it invokes. */
+const summariser = (model: string) =>
+  add("aws:lambda/function:Function", "summarise", {
+    role: `arn:aws:iam::${account}:role/summarise`,
+    runtime: "nodejs20.x",
+    handler: "index.handler",
+    vpcConfig: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
+    environment: { variables: { MODEL_ID: model } },
+  });
+
 describe("placement", () => {
   runCases(pack, () => happy, us, [
     {
@@ -478,13 +488,7 @@ describe("placement", () => {
     },
     {
       name: "a function's settings name the APAC cross-Region inference profile as its model",
-      bad: add("aws:lambda/function:Function", "summarise", {
-        role: `arn:aws:iam::${account}:role/summarise`,
-        runtime: "nodejs20.x",
-        handler: "index.handler",
-        vpcConfig: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
-        environment: { variables: { MODEL_ID: "apac.amazon.nova-lite-v1:0" } },
-      }),
+      bad: summariser("apac.amazon.nova-lite-v1:0"),
       expected: [
         [
           "arn-locality",
@@ -497,13 +501,7 @@ describe("placement", () => {
         ],
       ],
       twinName: "its model is the foundation model of the stack's region",
-      twin: add("aws:lambda/function:Function", "summarise", {
-        role: `arn:aws:iam::${account}:role/summarise`,
-        runtime: "nodejs20.x",
-        handler: "index.handler",
-        vpcConfig: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
-        environment: { variables: { MODEL_ID: "amazon.nova-lite-v1:0" } },
-      }),
+      twin: summariser("amazon.nova-lite-v1:0"),
     },
     {
       name: "the replication role is a China-partition ARN",
