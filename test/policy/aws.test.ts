@@ -8169,6 +8169,21 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     stoppingCondition: { maxRuntimeInSeconds: 3600 },
     ...extra,
   });
+  /** A human review flow of the private work team, writing its reviews to `output`. */
+  const reviewFlow = (output: string, loop: Props = {}) =>
+    add("aws:sagemaker/flowDefinition:FlowDefinition", "review", {
+      flowDefinitionName: "review",
+      roleArn: role,
+      outputConfig: { s3OutputPath: output },
+      humanLoopConfig: {
+        humanTaskUiArn: `arn:aws:sagemaker:us-west-2:${account}:human-task-ui/review`,
+        workteamArn: `arn:aws:sagemaker:us-west-2:${account}:workteam/private-crowd/records`,
+        taskTitle: "Review",
+        taskDescription: "Review the prediction",
+        taskCount: 1,
+        ...loop,
+      },
+    });
   const tuningDefinition = (extra: Props): Props => ({
     roleArn: role,
     algorithmSpecification: { trainingImage: image, trainingInputMode: "File" },
@@ -9214,63 +9229,20 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     },
     {
       name: "a human review flow pays the public workforce per task",
-      bad: add("aws:sagemaker/flowDefinition:FlowDefinition", "review", {
-        flowDefinitionName: "review",
-        roleArn: role,
-        outputConfig: { s3OutputPath: "s3://sdc-records/reviews" },
-        humanLoopConfig: {
-          humanTaskUiArn: `arn:aws:sagemaker:us-west-2:${account}:human-task-ui/review`,
-          workteamArn: `arn:aws:sagemaker:us-west-2:${account}:workteam/private-crowd/records`,
-          taskTitle: "Review",
-          taskDescription: "Review the prediction",
-          taskCount: 1,
-          publicWorkforceTaskPrice: { amountInUsd: { cents: 1 } },
-        },
+      bad: reviewFlow("s3://sdc-records/reviews", {
+        publicWorkforceTaskPrice: { amountInUsd: { cents: 1 } },
       }),
       expected: [exposed("review", 'sagemaker flow definition "review"')],
       twinName: "only the private work team reviews, unpaid by task",
-      twin: add("aws:sagemaker/flowDefinition:FlowDefinition", "review", {
-        flowDefinitionName: "review",
-        roleArn: role,
-        outputConfig: { s3OutputPath: "s3://sdc-records/reviews" },
-        humanLoopConfig: {
-          humanTaskUiArn: `arn:aws:sagemaker:us-west-2:${account}:human-task-ui/review`,
-          workteamArn: `arn:aws:sagemaker:us-west-2:${account}:workteam/private-crowd/records`,
-          taskTitle: "Review",
-          taskDescription: "Review the prediction",
-          taskCount: 1,
-        },
-      }),
+      twin: reviewFlow("s3://sdc-records/reviews"),
     },
     {
       name: "a human review flow writes the reviews to a bucket the program does not create",
-      bad: add("aws:sagemaker/flowDefinition:FlowDefinition", "review", {
-        flowDefinitionName: "review",
-        roleArn: role,
-        outputConfig: { s3OutputPath: "s3://reviews-abroad" },
-        humanLoopConfig: {
-          humanTaskUiArn: `arn:aws:sagemaker:us-west-2:${account}:human-task-ui/review`,
-          workteamArn: `arn:aws:sagemaker:us-west-2:${account}:workteam/private-crowd/records`,
-          taskTitle: "Review",
-          taskDescription: "Review the prediction",
-          taskCount: 1,
-        },
-      }),
+      bad: reviewFlow("s3://reviews-abroad"),
       expected: [unplaced("review", 'sagemaker flow definition "review"', "s3://reviews-abroad")],
       twinName:
         "the private work team's reviews go to a bucket of the program (the case above's twin)",
-      twin: add("aws:sagemaker/flowDefinition:FlowDefinition", "review", {
-        flowDefinitionName: "review",
-        roleArn: role,
-        outputConfig: { s3OutputPath: "s3://sdc-records/reviews" },
-        humanLoopConfig: {
-          humanTaskUiArn: `arn:aws:sagemaker:us-west-2:${account}:human-task-ui/review`,
-          workteamArn: `arn:aws:sagemaker:us-west-2:${account}:workteam/private-crowd/records`,
-          taskTitle: "Review",
-          taskDescription: "Review the prediction",
-          taskCount: 1,
-        },
-      }),
+      twin: reviewFlow("s3://sdc-records/reviews"),
     },
     {
       name: "a notebook code repository is hosted on GitHub",
