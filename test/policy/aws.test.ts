@@ -185,6 +185,15 @@ test("the happy path passes every policy, the border analysis included", async (
   expect(summary(await pack.check(happy, us))).toEqual([]);
 });
 
+/** A Bedrock agent invoking `model`. */
+const assistant = (model: string) =>
+  add("aws:bedrock/agentAgent:AgentAgent", "assistant", {
+    agentName: "assistant",
+    agentResourceRoleArn: `arn:aws:iam::${account}:role/assistant`,
+    foundationModel: model,
+    instruction: "Answer questions about the records.",
+  });
+
 /** A function in the stack's VPC whose settings name the model it invokes. */
 const summariser = (model: string) =>
   add("aws:lambda/function:Function", "summarise", {
@@ -433,12 +442,7 @@ describe("placement", () => {
     },
     {
       name: "a Bedrock agent invokes its model through the EU cross-Region inference profile",
-      bad: add("aws:bedrock/agentAgent:AgentAgent", "assistant", {
-        agentName: "assistant",
-        agentResourceRoleArn: `arn:aws:iam::${account}:role/assistant`,
-        foundationModel: "eu.anthropic.claude-3-5-sonnet-20241022-v2:0",
-        instruction: "Answer questions about the records.",
-      }),
+      bad: assistant("eu.anthropic.claude-3-5-sonnet-20241022-v2:0"),
       expected: [
         [
           "arn-locality",
@@ -451,12 +455,7 @@ describe("placement", () => {
         ],
       ],
       twinName: "it invokes the model through the US cross-Region inference profile",
-      twin: add("aws:bedrock/agentAgent:AgentAgent", "assistant", {
-        agentName: "assistant",
-        agentResourceRoleArn: `arn:aws:iam::${account}:role/assistant`,
-        foundationModel: "us.anthropic.claude-3-5-sonnet-20241022-v2:0",
-        instruction: "Answer questions about the records.",
-      }),
+      twin: assistant("us.anthropic.claude-3-5-sonnet-20241022-v2:0"),
     },
     {
       name: "an application inference profile copies the global cross-Region inference profile",
