@@ -437,7 +437,7 @@ const cloudTrail: TypeModel = {
     }),
     ...encryptedBy(x, r, r, ["kmsKeyId"]),
   ],
-  fix: "Deliver to a bucket of this program inside the jurisdiction, and set isMultiRegionTrail to false in partitions that span other jurisdictions.",
+  fix: "Deliver to a bucket of this program inside the jurisdiction (a log-archive bucket of another account cannot be placed from here: once you have confirmed its region, waive the finding), and set isMultiRegionTrail to false in partitions that span other jurisdictions.",
 };
 
 const mailFix = "Notify through an SNS topic inside the jurisdiction; a mailbox cannot be placed.";
