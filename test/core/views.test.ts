@@ -470,7 +470,7 @@ describe("what a finding says", () => {
   test("an inbound flow reads from the far side into the resource", () => {
     expect(findings(oneField({ format: "region", inbound: true }), { to: "cn-hongkong" })).toEqual([
       {
-        message: `${label} must keep data inside CN, but to sends data to cn-hongkong (outside CN, in HK). Fix it.`,
+        message: `${label} must take data only from places inside CN, but to sends data to cn-hongkong (outside CN, in HK). Fix it.`,
         path: ["cn-hongkong (outside CN, in HK)", label, near],
       },
     ]);
