@@ -15,6 +15,8 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import {
+  arnInputPaths,
+  arnInputsFile,
   documentPaths,
   documentsFile,
   inventoryFile,
@@ -84,4 +86,11 @@ const documents = documentPaths(inventory);
 writeJson(documentsFile, documents);
 process.stderr.write(
   `Wrote ${path.relative(process.cwd(), documentsFile)}: ${Object.values(documents).flat().length} policy-document properties of ${Object.keys(documents).length} AWS types.\n`,
+);
+
+// The inputs that name ARNs, which named-destinations reads for ARNs not known at preview.
+const arns = arnInputPaths(inventory);
+writeJson(arnInputsFile, arns);
+process.stderr.write(
+  `Wrote ${path.relative(process.cwd(), arnInputsFile)}: ${Object.values(arns).flat().length} ARN inputs of ${Object.keys(arns).length} types.\n`,
 );

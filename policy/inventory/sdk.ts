@@ -380,3 +380,26 @@ export function documentPaths(inv: Inventory): Record<string, string[]> {
   }
   return out;
 }
+
+/** Where the pack's list of ARN inputs lives (written by `npm run inventory`). */
+export const arnInputsFile = path.join(__dirname, "..", "review", "arn-inputs.json");
+
+/**
+ * The input properties of each type that the place rules mark as ARNs (`lambdas[].functionArn`,
+ * `destinationArn`), by type, sorted. The pack reads the list (policy/review/arn-inputs.json) to
+ * fail closed on an ARN no resource of the program provides and that is not known at preview:
+ * only inputs, not the resource's own `arn` output, which is unknown at preview too.
+ */
+export function arnInputPaths(inv: Inventory): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const type of Object.keys(inv.types).sort()) {
+    const paths = Object.entries(inv.types[type].places)
+      .filter(([, kind]) => kind === "arn")
+      .map(([p]) => p)
+      .sort();
+    if (paths.length > 0) {
+      out[type] = paths;
+    }
+  }
+  return out;
+}

@@ -12,7 +12,16 @@ import { residencyStackPolicy } from "../framework";
 import { resourceLabel } from "./describe";
 import { formOf, sourceLabel } from "./fields";
 import type { BorderResource, FieldSpec, PolicyName, TypeModel, TypeTable } from "./model";
-import { arnOutcome, outcomeOf, type PlaceOutcome } from "./references";
+import {
+  arnOutcome,
+  decidedPaths,
+  type DeclaredPaths,
+  outcomeOf,
+  type PlaceOutcome,
+} from "./references";
+import { wordsOf } from "../inventory/place-rules";
+import arnInputsJson from "../review/arn-inputs.json";
+import { reviewedReading, reviews } from "../review/readings";
 import {
   dependencyTargets,
   type RefKind,
@@ -22,7 +31,7 @@ import {
   worstOf,
 } from "./resolver";
 import { byType } from "./types";
-import { isUnknown, known, valueAt, valuesAt } from "./values";
+import { fromPolicyResources, isUnknown, known, valueAt, valuesAt } from "./values";
 import { crossingFinding, fixOf, ownPlace } from "./views";
 
 /** What a name resolves to: a place, or not known at preview. */
@@ -137,6 +146,65 @@ function resolve(
   };
 }
 
+/** Per type, the input paths the place rules mark as ARNs (written by `npm run inventory`). */
+const arnInputs = arnInputsJson as Readonly<Record<string, readonly string[]>>;
+
+function arnInputsOf(type: string): readonly string[] {
+  return Object.hasOwn(arnInputs, type) ? arnInputs[type] : [];
+}
+
+/**
+ * The ARNs a resource's inputs name that are not known at preview and that no resource of the
+ * program provides — a lookup's answer, another stack's output: where they point cannot be
+ * checked, so they fail closed (a value computed from a resource of the program is judged on that
+ * resource). Read at the inputs the inventory marks as ARNs (policy/inventory), but not where a
+ * row decides the place (its own finding), where the reviews read the input as naming only the
+ * resource's own region or no place, nor at an IAM role's ARN (a role has no region; a lookup
+ * through the stack's provider returns one of the stack's partition).
+ */
+function unknownArnFindings(
+  r: BorderResource,
+  byUrn: ReadonlyMap<string, BorderResource>,
+  decided: ReadonlyMap<string, DeclaredPaths>,
+): Array<{ message: string; path: string[] }> {
+  const inputs = arnInputsOf(r.type);
+  if (inputs.length === 0) {
+    return [];
+  }
+  const provider = r.type.split(":")[0];
+  const label = resourceLabel(r.type, r.name);
+  const out: Array<{ message: string; path: string[] }> = [];
+  for (const path of inputs) {
+    const name = path.split(".").at(-1)?.replace(/\[\]$/, "") ?? path;
+    if (
+      wordsOf(name).includes("role") ||
+      decided.get(r.type)?.has(path) === true ||
+      ["own-place", "not-a-place"].includes(
+        reviewedReading(r.type, path, reviews[provider], r.type in byType)?.reading ?? "",
+      )
+    ) {
+      continue;
+    }
+    for (const hit of valuesAt(r.props, path)) {
+      if (!isUnknown(hit.value)) {
+        continue;
+      }
+      const top = hit.path.split(/[.[]/)[0];
+      const fromProgram = (r.propertyDependencies[top] ?? []).some((u) => {
+        const d = byUrn.get(u);
+        return d !== undefined && d.type !== "pulumi:pulumi:StackReference";
+      });
+      if (!fromProgram) {
+        out.push({
+          message: `${label} must name a place the pack can check, but ${hit.path} is not known at preview, so where the ARN points cannot be checked: no resource of this program provides it (it is a lookup's answer or another stack's output). Name a resource of this program (its output), or write the ARN as a literal.`,
+          path: [label, `${hit.path} (unknown at preview)`],
+        });
+      }
+    }
+  }
+  return out;
+}
+
 /** Per type, the row and its `ref` fields that name a kind of resource. */
 function refRows(
   table: TypeTable,
@@ -171,11 +239,22 @@ export function namedDestinationsPolicy(meta: {
   const { table, ...policy } = meta;
   // Read on first use: the tables are made after the policies that read them are declared.
   let rows: ReturnType<typeof refRows> | undefined;
+  let decided: Map<string, DeclaredPaths> | undefined;
   return residencyStackPolicy({
     ...policy,
     validate: (args, ctx) => {
       rows ??= refRows(table ?? byType);
       const j = ctx.jurisdiction;
+      if (table === undefined) {
+        decided ??= decidedPaths(byType);
+        const all = fromPolicyResources(args.resources);
+        const byUrn = new Map(all.map((r) => [r.urn, r]));
+        for (const r of all) {
+          for (const f of unknownArnFindings(r, byUrn, decided)) {
+            ctx.report({ ...f, urn: r.urn, resourceName: r.name });
+          }
+        }
+      }
       for (const r of args.resources) {
         const row = rows.get(r.type);
         if (!row) {

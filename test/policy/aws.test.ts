@@ -185,6 +185,16 @@ test("the happy path passes every policy, the border analysis included", async (
   expect(summary(await pack.check(happy, us))).toEqual([]);
 });
 
+/** An IoT topic rule that hands every message to the function `functionArn` names. */
+const topicRuleTo = (functionArn: unknown) =>
+  add("aws:iot/topicRule:TopicRule", "telemetry", {
+    name: "telemetry",
+    enabled: true,
+    sql: "SELECT * FROM 'vehicles/+/telemetry'",
+    sqlVersion: "2016-03-23",
+    lambdas: [{ functionArn }],
+  });
+
 /** A Bedrock agent invoking `model`. */
 const assistant = (model: string) =>
   add("aws:bedrock/agentAgent:AgentAgent", "assistant", {
@@ -501,6 +511,29 @@ describe("placement", () => {
       ],
       twinName: "its model is the foundation model of the stack's region",
       twin: summariser("amazon.nova-lite-v1:0"),
+    },
+    {
+      name: "a topic rule invokes a function whose ARN only a lookup knows",
+      bad: topicRuleTo(unknown),
+      expected: [
+        [
+          "named-destinations",
+          "telemetry",
+          "mandatory",
+          ['iot topic rule "telemetry"', "lambdas[0].functionArn (unknown at preview)"],
+        ],
+      ],
+      twinName: "the ARN, not known at preview either, is the output of a function of the program",
+      twin: pipe(
+        add("aws:lambda/function:Function", "decode", {
+          role: `arn:aws:iam::${account}:role/decode`,
+          runtime: "nodejs20.x",
+          handler: "index.handler",
+          vpcConfig: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
+        }),
+        topicRuleTo(unknown),
+        (plan) => withDependencies(plan, "telemetry", { lambdas: ["decode"] }),
+      ),
     },
     {
       name: "the replication role is a China-partition ARN",

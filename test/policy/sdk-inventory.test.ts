@@ -10,6 +10,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { placeRuleOf, wordsOf } from "../../policy/inventory/place-rules";
 import {
+  arnInputPaths,
+  arnInputsFile,
   documentPaths,
   documentsFile,
   type Inventory,
@@ -73,6 +75,20 @@ test("the policy-document properties the pack reads are those of the committed i
     "inlinePolicies[].policy",
   ]);
   expect(documentPaths(inventory)["aws:lambda/function:Function"]).toBeUndefined();
+});
+
+test("the ARN inputs the pack reads are those of the committed inventory", () => {
+  const inventory = parseInventory(fs.readFileSync(inventoryFile, "utf8"));
+  const committed = JSON.parse(fs.readFileSync(arnInputsFile, "utf8")) as unknown;
+  expect({ arns: committed, fix: "run `npm run inventory`" }).toEqual({
+    arns: arnInputPaths(inventory),
+    fix: "run `npm run inventory`",
+  });
+  expect(arnInputPaths(inventory)["aws:iot/topicRule:TopicRule"]).toEqual(
+    expect.arrayContaining(["lambdas[].functionArn", "sns[].targetArn"]),
+  );
+  // The resource's own ARN is an output, not an input.
+  expect(arnInputPaths(inventory)["aws:s3/bucketV2:BucketV2"]).toBeUndefined();
 });
 
 describe("the pack's list of classes", () => {
