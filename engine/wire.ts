@@ -108,14 +108,16 @@ export function holdsUnknown(v: unknown): boolean {
 
 /**
  * The texts a program marked secret (`pulumi.secret`, `config.requireSecret`) in these wire
- * values: each secret's text leaves, as written and as JSON quotes them. Texts shorter than four
- * characters are left out, as masking them would garble every message that happens to hold them.
+ * values: each secret's text leaves, as written and as JSON quotes them. Texts shorter than eight
+ * characters are left out: masking them would garble every message that happens to hold the
+ * same word (a database named `data` by a secret), and what findings quote — URLs, hosts, ARNs,
+ * account IDs, tokens — is longer.
  */
 export function secretTexts(values: Iterable<unknown>): Set<string> {
   const found = new Set<string>();
   const leaves = (value: unknown): void => {
     if (typeof value === "string") {
-      if (value.length >= 4) {
+      if (value.length >= 8) {
         found.add(value);
         found.add(JSON.stringify(value).slice(1, -1));
       }

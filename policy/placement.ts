@@ -137,9 +137,29 @@ function capitalisedAwsRegion(value: string): string | undefined {
  * site), Grafana's `url`, Sentry's `baseUrl`, Confluent's `endpoint`.
  */
 function namesServiceHost(name: string): boolean {
-  const last = wordsOf(name).at(-1) ?? "";
-  return ["url", "endpoint", "host", "hostname"].includes(last);
+  const words = wordsOf(name);
+  const last = words.at(-1) ?? "";
+  // Where the provider signs in or gets its credentials (Azure's `oidcRequestUrl`, an MSI or
+  // metadata endpoint) receives no data of the stack.
+  if (words.some((w) => credentialWords.has(w))) {
+    return false;
+  }
+  return [
+    ...["url", "urls", "endpoint", "endpoints", "host", "hosts", "hostname", "address"],
+    ...["addresses", "servers"],
+  ].includes(last);
 }
+
+const credentialWords: ReadonlySet<string> = new Set([
+  ...["oidc", "token", "msi", "metadata", "auth", "authority", "login", "identity"],
+  ...["credential", "credentials", "sts", "oauth", "jwks", "issuer"],
+]);
+
+/** Names of the machine the program runs on: the provider talks to it, not to a place. */
+const loopback = /^(localhost(\.localdomain)?|[\w-]+\.localhost|::1|\[::1\]|ip6-localhost)$/i;
+
+/** Whether a setting's host is a host at all: not a file (`./mysqld.sock`) or a bare word. */
+const hostLike = /^(\[[0-9a-f:]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i;
 
 /**
  * The hosts a provider of a package the catalog does not place sends its API calls to: a cloud
@@ -160,7 +180,12 @@ function serviceHostFindings(
       continue;
     }
     const host = hostOf(hit.value);
-    if (host === undefined || host === "" || confirmed.has(placeKey(host))) {
+    if (
+      host === undefined ||
+      !hostLike.test(host) ||
+      loopback.test(host) ||
+      confirmed.has(placeKey(host))
+    ) {
       continue;
     }
     const place = regionOfEndpoint(host);

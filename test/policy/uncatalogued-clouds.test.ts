@@ -363,6 +363,31 @@ describe("a SaaS vendor's places, its types allowed", () => {
       twin: site("https://api.datadoghq.com/"),
       twinSettings: settings({ datadog: ["api.datadoghq.com"] }),
     },
+    {
+      name: "a docker provider builds on a daemon reached over SSH",
+      bad: addProvider("docker", "builder", { host: "ssh://ubuntu@build.example.com:22" }),
+      expected: [
+        [
+          "resource-placement",
+          "builder",
+          "mandatory",
+          [
+            'docker provider "builder"',
+            "build.example.com (a host of docker the pack cannot place)",
+          ],
+        ],
+      ],
+      twinName:
+        "providers talk to this machine (localhost, [::1], a socket file) and sign in at a token URL",
+      twin: pipe(
+        addProvider("docker", "builder", { host: "tcp://[::1]:2375" }),
+        addProvider("postgresql", "db", { host: "localhost.localdomain" }),
+        addProvider("mysql", "db2", { endpoint: "./mysqld.sock" }),
+        addProvider("azure-native", "azure", {
+          oidcRequestUrl: "https://pipelines.actions.githubusercontent.com/token",
+        }),
+      ),
+    },
   ]);
 });
 
