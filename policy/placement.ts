@@ -159,7 +159,8 @@ const credentialWords: ReadonlySet<string> = new Set([
 const loopback = /^(localhost(\.localdomain)?|[\w-]+\.localhost|::1|\[::1\]|ip6-localhost)$/i;
 
 /** Whether a setting's host is a host at all: not a file (`./mysqld.sock`) or a bare word. */
-const hostLike = /^(\[[0-9a-f:]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i;
+const hostLike =
+  /^(\[[0-9a-f:]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i;
 
 /**
  * The hosts a provider of a package the catalog does not place sends its API calls to: a cloud
