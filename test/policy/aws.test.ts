@@ -195,6 +195,22 @@ const topicRuleTo = (functionArn: unknown) =>
     lambdas: [{ functionArn }],
   });
 
+/** An IoT topic rule whose Kafka action, through a VPC destination, streams to `servers`. */
+const kafkaRule = (servers: string) =>
+  add("aws:iot/topicRule:TopicRule", "telemetry", {
+    name: "telemetry",
+    enabled: true,
+    sql: "SELECT * FROM 'vehicles/+/telemetry'",
+    sqlVersion: "2016-03-23",
+    kafkas: [
+      {
+        destinationArn: `arn:aws:iot:us-west-2:${account}:ruledestination/vpc/kafka`,
+        topic: "telemetry",
+        clientProperties: { "bootstrap.servers": servers, "security.protocol": "SASL_SSL" },
+      },
+    ],
+  });
+
 /** A Bedrock agent invoking `model`. */
 const assistant = (model: string) =>
   add("aws:bedrock/agentAgent:AgentAgent", "assistant", {
@@ -511,6 +527,24 @@ describe("placement", () => {
       ],
       twinName: "its model is the foundation model of the stack's region",
       twin: summariser("amazon.nova-lite-v1:0"),
+    },
+    {
+      name: "a topic rule streams device messages to Kafka brokers of a vendor abroad",
+      bad: kafkaRule("pkc-abcde.europe-west3.gcp.confluent.cloud:9092"),
+      expected: [
+        [
+          "log-shipping",
+          "telemetry",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'iot topic rule "telemetry"',
+            '"pkc-abcde.europe-west3.gcp.confluent.cloud:9092" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it streams them to brokers at private addresses of the stack's VPC",
+      twin: kafkaRule("10.0.1.15:9094,10.0.2.15:9094"),
     },
     {
       name: "a topic rule invokes a function whose ARN only a lookup knows",

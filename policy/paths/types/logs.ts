@@ -1283,6 +1283,17 @@ export const logs: TypeTable = {
     endpoint("errorAction.sqs.queueUrl", "queues failed device messages in", {
       when: knownAt("errorAction.sqs.queueUrl"),
     }),
+    // Through a VPC destination the Kafka action reaches any broker the VPC routes to (a NAT
+    // gateway takes it to the internet): a private address is the network's, an MSK endpoint is
+    // placed by its region, any other host cannot be placed.
+    url(
+      "kafkas[].clientProperties.bootstrap\\.servers",
+      "streams device messages to the Kafka brokers at",
+    ),
+    url(
+      "errorAction.kafka.clientProperties.bootstrap\\.servers",
+      "streams failed device messages to the Kafka brokers at",
+    ),
   ),
   "aws:customerprofiles/domain:Domain": sends(
     exportFix,
