@@ -1266,7 +1266,7 @@ export const logs: TypeTable = {
     }),
   ),
   "aws:iot/topicRule:TopicRule": sends(
-    pushFix,
+    "Send device messages only to services inside the jurisdiction (by regional endpoint or ARN, to buckets of this program in regions inside) or to an allowlisted address; an external host cannot be placed.",
     url("https[].url", "sends device messages to"),
     url("https[].confirmationUrl", "confirms its HTTP destination at"),
     url("errorAction.http.url", "sends failed device messages to"),
