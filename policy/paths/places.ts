@@ -110,9 +110,18 @@ function locateArn(j: Jurisdiction, value: string): Located {
       ? { kind: "partition", partition, raw: value }
       : { kind: "partition", partition, region, raw: value };
   }
-  return region === ""
-    ? { kind: "own", raw: value, identifier: false }
-    : inRegion("aws", region, value);
+  if (region === "") {
+    return { kind: "own", raw: value, identifier: false };
+  }
+  // Not a region ID at all (`undefined`, from an environment variable that is not set): where the
+  // ARN points cannot be told.
+  return /^[a-z]{2,4}(-[a-z]+)+-\d+$/.test(region) || region.includes("*")
+    ? inRegion("aws", region, value)
+    : {
+        kind: "unplaceable",
+        raw: value,
+        why: `whose region field ${JSON.stringify(region)} is not a region`,
+      };
 }
 
 /** Where a value of `format` points; `cloud` is the cloud of the resource that holds it. */

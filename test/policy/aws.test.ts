@@ -570,6 +570,28 @@ describe("placement", () => {
       ),
     },
     {
+      // `arn:aws:lambda:${process.env.REGION}:…` with the variable unset.
+      name: "a log subscription streams to an ARN whose region field is no region",
+      bad: set("app-logs-archive", (p) => {
+        p.destinationArn = `arn:aws:lambda:undefined:${account}:function:archive`;
+      }),
+      expected: [
+        [
+          "arn-locality",
+          "app-logs-archive",
+          "mandatory",
+          [
+            'cloudwatch log subscription filter "app-logs-archive"',
+            '"arn:aws:lambda:undefined:111122223333:function:archive" (whose region field "undefined" is not a region)',
+          ],
+        ],
+      ],
+      twinName: "its region field names the stack's region",
+      twin: set("app-logs-archive", (p) => {
+        p.destinationArn = `arn:aws:lambda:us-west-2:${account}:function:archive`;
+      }),
+    },
+    {
       name: "the replication role is a China-partition ARN",
       bad: set("records-replication", (p) => {
         p.role = `arn:aws-cn:iam::${account}:role/replication`;
