@@ -211,6 +211,16 @@ const kafkaRule = (servers: string) =>
     ],
   });
 
+/** An IoT topic rule whose SQL enriches every message with the function `arn`. */
+const sqlRule = (arn: string) =>
+  add("aws:iot/topicRule:TopicRule", "telemetry", {
+    name: "telemetry",
+    enabled: true,
+    sql: `SELECT aws_lambda("${arn}", *) AS enriched FROM 'vehicles/+/telemetry'`,
+    sqlVersion: "2016-03-23",
+    republishes: [{ roleArn: `arn:aws:iam::${account}:role/iot`, topic: "vehicles/enriched" }],
+  });
+
 /** A Bedrock agent invoking `model`. */
 const assistant = (model: string) =>
   add("aws:bedrock/agentAgent:AgentAgent", "assistant", {
@@ -545,6 +555,24 @@ describe("placement", () => {
       ],
       twinName: "it streams them to brokers at private addresses of the stack's VPC",
       twin: kafkaRule("10.0.1.15:9094,10.0.2.15:9094"),
+    },
+    {
+      name: "a topic rule's SQL hands every message to a function abroad",
+      bad: sqlRule(`arn:aws:lambda:eu-west-1:${account}:function:enrich`),
+      expected: [
+        [
+          "log-shipping",
+          "telemetry",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'iot topic rule "telemetry"',
+            "arn:aws:lambda:eu-west-1:111122223333:function:enrich in eu-west-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the function is in the stack's region",
+      twin: sqlRule(`arn:aws:lambda:us-west-2:${account}:function:enrich`),
     },
     {
       name: "a topic rule invokes a function whose ARN only a lookup knows",

@@ -17,6 +17,7 @@ import {
   regionOfEndpoint,
 } from "../../../residency/placement";
 import { parseCidr, reachOfAddress } from "../addresses";
+import { locate } from "../places";
 import type { FieldSpec, Judged } from "../model";
 import { isUnknown, known, str, valueAt, valuesAt } from "../values";
 import { edgesOf } from "./rows";
@@ -61,6 +62,43 @@ export function multiRegion(flag: string, defaultOn: boolean) {
         ]
       : [];
   };
+}
+
+/**
+ * The ARNs an IoT topic rule's SQL calls with every message (`aws_lambda("arn:…", *)` hands the
+ * payload to that function; `get_secret`, `get_dynamodb` and `machinelearning_predict` read or
+ * send through the resource the ARN names): each must lie inside. The SQL's own ARNs are read
+ * here, as the rest of the statement is no place.
+ */
+export function sqlCalls(props: Record<string, unknown>, j: Jurisdiction): Judged[] {
+  const sql = str(props.sql);
+  if (sql === undefined) {
+    return [];
+  }
+  const out: Judged[] = [];
+  for (const m of sql.matchAll(
+    /\b(aws_lambda|get_secret|get_dynamodb|machinelearning_predict)\s*\(\s*['"](arn:[^'"]+)['"]/g,
+  )) {
+    const [, fn, arn] = m;
+    const at = locate(j, "arn", arn, "aws");
+    const outside =
+      at.kind === "partition" ||
+      at.kind === "unplaceable" ||
+      (at.kind === "region" && !regionInJurisdiction(j, at.cloud, at.region));
+    if (outside) {
+      out.push({
+        path: "sql",
+        verb: `calls ${fn} with every message on`,
+        place:
+          at.kind === "region"
+            ? `${arn} in ${describePlace(j, at.cloud, at.region)}`
+            : at.kind === "partition"
+              ? `${arn} (partition ${at.partition}, outside ${j.id})`
+              : `${arn} (which cannot be placed)`,
+      });
+    }
+  }
+  return out;
 }
 
 export function allRegions(props: Record<string, unknown>): Judged[] {

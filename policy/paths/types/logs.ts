@@ -54,6 +54,7 @@ import {
   remoteWriteTargets,
   snowflakeAccount,
   snsEndpoint,
+  sqlCalls,
   streamSink,
   textOf,
 } from "./log-readers";
@@ -1283,6 +1284,7 @@ export const logs: TypeTable = {
     endpoint("errorAction.sqs.queueUrl", "queues failed device messages in", {
       when: knownAt("errorAction.sqs.queueUrl"),
     }),
+    judged("data sync", "sql", sqlCalls),
     // Through a VPC destination the Kafka action reaches any broker the VPC routes to (a NAT
     // gateway takes it to the internet): a private address is the network's, an MSK endpoint is
     // placed by its region, any other host cannot be placed.
