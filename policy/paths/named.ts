@@ -164,7 +164,7 @@ function arnInputsOf(type: string): readonly string[] {
  */
 function unknownArnFindings(
   r: BorderResource,
-  byUrn: ReadonlyMap<string, BorderResource>,
+  typeOf: ReadonlyMap<string, string>,
   decided: ReadonlyMap<string, DeclaredPaths>,
 ): Array<{ message: string; path: string[] }> {
   const inputs = arnInputsOf(r.type);
@@ -191,8 +191,8 @@ function unknownArnFindings(
       }
       const top = hit.path.split(/[.[]/)[0];
       const fromProgram = (r.propertyDependencies[top] ?? []).some((u) => {
-        const d = byUrn.get(u);
-        return d !== undefined && d.type !== "pulumi:pulumi:StackReference";
+        const type = typeOf.get(u);
+        return type !== undefined && type !== "pulumi:pulumi:StackReference";
       });
       if (!fromProgram) {
         out.push({
@@ -247,10 +247,13 @@ export function namedDestinationsPolicy(meta: {
       const j = ctx.jurisdiction;
       if (table === undefined) {
         decided ??= decidedPaths(byType);
-        const all = fromPolicyResources(args.resources);
-        const byUrn = new Map(all.map((r) => [r.urn, r]));
-        for (const r of all) {
-          for (const f of unknownArnFindings(r, byUrn, decided)) {
+        const typeOf = new Map(args.resources.map((r) => [r.urn, r.type]));
+        // Only the resources of types with ARN inputs are read as plain values.
+        const read = fromPolicyResources(
+          args.resources.filter((r) => arnInputsOf(r.type).length > 0),
+        );
+        for (const r of read) {
+          for (const f of unknownArnFindings(r, typeOf, decided)) {
             ctx.report({ ...f, urn: r.urn, resourceName: r.name });
           }
         }
