@@ -19,7 +19,9 @@ import {
   withDependencies,
   withResources,
 } from "../helpers/policy-plan";
+import { resourceLabel } from "../../policy/paths/describe";
 import {
+  type Case,
   type CheckOptions,
   type Finding,
   findings,
@@ -8238,6 +8240,32 @@ const withoutResponseTeam = {
   }),
 };
 
+/**
+ * A security service's administrator (or accepted administrator) named by account: another
+ * account reads the members' findings in the same region, an advisory cross-account-links grant;
+ * the twin names the stack's own account.
+ */
+function adminCase(name: string, type: string, resource: string, path: string): Case {
+  return {
+    name,
+    bad: add(type, resource, { [path]: "444455556666" }),
+    expected: [
+      [
+        "cross-account-links",
+        resource,
+        "advisory",
+        [
+          "us-west-2 (inside US)",
+          resourceLabel(type, resource),
+          `account 444455556666 (not this stack's account ${account})`,
+        ],
+      ],
+    ],
+    twinName: "the administrator is the stack's own account",
+    twin: add(type, resource, { [path]: account }),
+  };
+}
+
 describe("services l–z: public endpoints, managed runtimes outside the VPC, edge services and log sinks", () => {
   const exposed = (name: string, label: string): Finding => [
     "public-exposure",
@@ -10247,98 +10275,30 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         },
       }),
     },
-    {
-      name: "the securityhub administrator of the organization is another account",
-      bad: add(
-        "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount",
-        "securityhub-admin",
-        { adminAccountId: "444455556666" },
-      ),
-      expected: [
-        [
-          "cross-account-links",
-          "securityhub-admin",
-          "advisory",
-          [
-            "us-west-2 (inside US)",
-            'securityhub organization admin account "securityhub-admin"',
-            `account 444455556666 (not this stack's account ${account})`,
-          ],
-        ],
-      ],
-      twinName: "the administrator is the stack's own account",
-      twin: add(
-        "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount",
-        "securityhub-admin",
-        { adminAccountId: account },
-      ),
-    },
-    {
-      name: "the macie2 administrator of the organization is another account",
-      bad: add("aws:macie2/organizationAdminAccount:OrganizationAdminAccount", "macie2-admin", {
-        adminAccountId: "444455556666",
-      }),
-      expected: [
-        [
-          "cross-account-links",
-          "macie2-admin",
-          "advisory",
-          [
-            "us-west-2 (inside US)",
-            'macie2 organization admin account "macie2-admin"',
-            `account 444455556666 (not this stack's account ${account})`,
-          ],
-        ],
-      ],
-      twinName: "the administrator is the stack's own account",
-      twin: add("aws:macie2/organizationAdminAccount:OrganizationAdminAccount", "macie2-admin", {
-        adminAccountId: account,
-      }),
-    },
-    {
-      name: "the account accepts another account as its Macie administrator",
-      bad: add("aws:macie2/invitationAccepter:InvitationAccepter", "macie-accept", {
-        administratorAccountId: "444455556666",
-      }),
-      expected: [
-        [
-          "cross-account-links",
-          "macie-accept",
-          "advisory",
-          [
-            "us-west-2 (inside US)",
-            'macie2 invitation accepter "macie-accept"',
-            `account 444455556666 (not this stack's account ${account})`,
-          ],
-        ],
-      ],
-      twinName: "the administrator is the stack's own account",
-      twin: add("aws:macie2/invitationAccepter:InvitationAccepter", "macie-accept", {
-        administratorAccountId: account,
-      }),
-    },
-    {
-      name: "the GuardDuty administrator of the organization is another account",
-      bad: add("aws:guardduty/organizationAdminAccount:OrganizationAdminAccount", "gd-admin", {
-        adminAccountId: "444455556666",
-      }),
-      expected: [
-        [
-          "cross-account-links",
-          "gd-admin",
-          "advisory",
-          [
-            "us-west-2 (inside US)",
-            'guardduty organization admin account "gd-admin"',
-            `account 444455556666 (not this stack's account ${account})`,
-          ],
-        ],
-      ],
-      twinName: "the GuardDuty administrator is the stack's own account",
-      twin: add("aws:guardduty/organizationAdminAccount:OrganizationAdminAccount", "gd-admin", {
-        adminAccountId: account,
-      }),
-    },
+    adminCase(
+      "the securityhub administrator of the organization is another account",
+      "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount",
+      "securityhub-admin",
+      "adminAccountId",
+    ),
+    adminCase(
+      "the macie2 administrator of the organization is another account",
+      "aws:macie2/organizationAdminAccount:OrganizationAdminAccount",
+      "macie2-admin",
+      "adminAccountId",
+    ),
+    adminCase(
+      "the account accepts another account as its Macie administrator",
+      "aws:macie2/invitationAccepter:InvitationAccepter",
+      "macie-accept",
+      "administratorAccountId",
+    ),
+    adminCase(
+      "the GuardDuty administrator of the organization is another account",
+      "aws:guardduty/organizationAdminAccount:OrganizationAdminAccount",
+      "gd-admin",
+      "adminAccountId",
+    ),
     {
       name: "securityhub collects the findings of another account",
       bad: add("aws:securityhub/member:Member", "securityhub-member", {
