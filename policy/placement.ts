@@ -139,8 +139,8 @@ function capitalisedAwsRegion(value: string): string | undefined {
 function namesServiceHost(name: string): boolean {
   const words = wordsOf(name);
   const last = words.at(-1) ?? "";
-  // Where the provider signs in or gets its credentials (Azure's `oidcRequestUrl`, an MSI or
-  // metadata endpoint) receives no data of the stack.
+  // Where the provider gets its credentials (Azure's `oidcRequestUrl`, an MSI endpoint) receives
+  // no data of the stack; an `authUrl` (OpenStack's Keystone) is the cloud itself, and read.
   if (words.some((w) => credentialWords.has(w))) {
     return false;
   }
@@ -151,8 +151,8 @@ function namesServiceHost(name: string): boolean {
 }
 
 const credentialWords: ReadonlySet<string> = new Set([
-  ...["oidc", "token", "msi", "metadata", "auth", "authority", "login", "identity"],
-  ...["credential", "credentials", "sts", "oauth", "jwks", "issuer"],
+  ...["oidc", "token", "msi", "login", "identity", "credential", "credentials"],
+  ...["oauth", "jwks", "issuer"],
 ]);
 
 /** Names of the machine the program runs on: the provider talks to it, not to a place. */

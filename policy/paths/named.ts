@@ -154,13 +154,24 @@ function arnInputsOf(type: string): readonly string[] {
 }
 
 /**
+ * Words of ARN inputs that name what holds none of the stack's data and sends it nowhere: a
+ * permission (a role, a policy, a grant's source), a certificate, a filter (a web ACL), a key
+ * (key-locality's, which AWS services take only in their own region), a secret or layer read in,
+ * an event source read from. A lookup's answer there is no destination, so it is not failed.
+ */
+const holdsNoData: ReadonlySet<string> = new Set([
+  ...["role", "policy", "permission", "source", "certificate", "cert", "acl", "kms", "key"],
+  ...["secret", "layer", "profile", "signing", "image"],
+]);
+
+/**
  * The ARNs a resource's inputs name that are not known at preview and that no resource of the
  * program provides — a lookup's answer, another stack's output: where they point cannot be
  * checked, so they fail closed (a value computed from a resource of the program is judged on that
  * resource). Read at the inputs the inventory marks as ARNs (policy/inventory), but not where a
  * row decides the place (its own finding), where the reviews read the input as naming only the
- * resource's own region or no place, nor at an IAM role's ARN (a role has no region; a lookup
- * through the stack's provider returns one of the stack's partition).
+ * resource's own region or no place, where the input holds no data (`holdsNoData`), nor at a
+ * load balancer's target group (AWS takes one only in the service's own region).
  */
 function unknownArnFindings(
   r: BorderResource,
@@ -176,8 +187,10 @@ function unknownArnFindings(
   const out: Array<{ message: string; path: string[] }> = [];
   for (const path of inputs) {
     const name = path.split(".").at(-1)?.replace(/\[\]$/, "") ?? path;
+    const words = wordsOf(name);
     if (
-      wordsOf(name).includes("role") ||
+      words.some((w) => holdsNoData.has(w)) ||
+      (words.includes("target") && words.includes("group")) ||
       decided.get(r.type)?.has(path) === true ||
       ["own-place", "not-a-place"].includes(
         reviewedReading(r.type, path, reviews[provider], r.type in byType)?.reading ?? "",

@@ -695,6 +695,32 @@ describe("placement", () => {
         })(plan),
     },
   ]);
+
+  test("an input that holds no data fails nothing when only a lookup knows its ARN", async () => {
+    // A certificate, a policy, a permission's source, a target group, a key: what a lookup in
+    // the stack's own region answers under pulumi preview; none is a destination of data.
+    const looked = pipe(
+      add("aws:lb/listener:Listener", "https", {
+        loadBalancerArn: `arn:aws:elasticloadbalancing:us-west-2:${account}:loadbalancer/app/web/1`,
+        port: 443,
+        protocol: "HTTPS",
+        certificateArn: unknown,
+        defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain" } }],
+      }),
+      add("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "readers", {
+        role: "auditor",
+        policyArn: unknown,
+      }),
+      add("aws:lambda/permission:Permission", "from-api", {
+        action: "lambda:InvokeFunction",
+        function: "summarise",
+        principal: "apigateway.amazonaws.com",
+        sourceArn: unknown,
+      }),
+    )(happy);
+    const violations = await pack.checkAround(happy, looked, us);
+    expect(violations.filter((v) => v.policy === "named-destinations")).toEqual([]);
+  });
 });
 
 describe("copies and replicas", () => {
