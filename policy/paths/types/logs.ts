@@ -1269,9 +1269,7 @@ export const logs: TypeTable = {
   "aws:iot/topicRule:TopicRule": sends(
     "Send device messages only to services inside the jurisdiction (by regional endpoint or ARN, to buckets of this program in regions inside) or to an allowlisted address; an external host cannot be placed.",
     url("https[].url", "sends device messages to"),
-    url("https[].confirmationUrl", "confirms its HTTP destination at"),
     url("errorAction.http.url", "sends failed device messages to"),
-    url("errorAction.http.confirmationUrl", "confirms its HTTP destination at"),
     bucket("s3[].bucketName", "writes device messages to"),
     bucket("errorAction.s3.bucketName", "writes failed device messages to"),
     endpoint("elasticsearch[].endpoint", "indexes device messages at", {

@@ -367,6 +367,14 @@ export const readings: readonly PropertyReview[] = [
     reason: "the name of a virtual host inside the source broker, which the pipe reads from",
   },
 
+  {
+    path: /^(https\[\]|errorAction\.http)\.confirmationUrl$/,
+    types: /^aws:iot\/topicRule:/,
+    reading: "not-a-place",
+    reason:
+      "where AWS IoT confirms an HTTP destination: a prefix of the action's own url, whose host log-shipping places (one crossing, one finding)",
+  },
+
   // --- Contacts and notices ---
   {
     path: /^(email|emailAddress)$/,
