@@ -213,6 +213,16 @@ const kafkaRule = (servers: string) =>
     ],
   });
 
+/** An IoT topic rule that posts every message to `url`, confirmed at the same URL. */
+const httpsRule = (url: string) =>
+  add("aws:iot/topicRule:TopicRule", "telemetry", {
+    name: "telemetry",
+    enabled: true,
+    sql: "SELECT * FROM 'vehicles/+/telemetry'",
+    sqlVersion: "2016-03-23",
+    https: [{ url, confirmationUrl: url }],
+  });
+
 /** An IoT topic rule whose SQL enriches every message with the function `arn`. */
 const sqlRule = (arn: string) =>
   add("aws:iot/topicRule:TopicRule", "telemetry", {
@@ -557,6 +567,24 @@ describe("placement", () => {
       ],
       twinName: "it streams them to brokers at private addresses of the stack's VPC",
       twin: kafkaRule("10.0.1.15:9094,10.0.2.15:9094"),
+    },
+    {
+      name: "a topic rule posts every message to a host abroad, confirmed at the same URL",
+      bad: httpsRule("https://ingest.telemetry.example.de/v1/events"),
+      expected: [
+        [
+          "log-shipping",
+          "telemetry",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'iot topic rule "telemetry"',
+            '"https://ingest.telemetry.example.de/v1/events" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it posts them to an API Gateway endpoint of the stack's region",
+      twin: httpsRule("https://abc123.execute-api.us-west-2.amazonaws.com/prod/events"),
     },
     {
       name: "a topic rule's SQL hands every message to a function abroad",
