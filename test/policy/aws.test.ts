@@ -213,6 +213,14 @@ const kafkaRule = (servers: string) =>
     ],
   });
 
+/** The log-shipping finding of the topic rule "telemetry" sending device messages to `place`. */
+const shipsTelemetry = (place: string): Finding => [
+  "log-shipping",
+  "telemetry",
+  "mandatory",
+  ["us-west-2 (inside US)", 'iot topic rule "telemetry"', place],
+];
+
 /** An IoT topic rule that posts every message to `url`, confirmed at the same URL. */
 const httpsRule = (url: string) =>
   add("aws:iot/topicRule:TopicRule", "telemetry", {
@@ -554,16 +562,7 @@ describe("placement", () => {
       name: "a topic rule streams device messages to Kafka brokers of a vendor abroad",
       bad: kafkaRule("pkc-abcde.europe-west3.gcp.confluent.cloud:9092"),
       expected: [
-        [
-          "log-shipping",
-          "telemetry",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'iot topic rule "telemetry"',
-            '"pkc-abcde.europe-west3.gcp.confluent.cloud:9092" (cannot be placed)',
-          ],
-        ],
+        shipsTelemetry('"pkc-abcde.europe-west3.gcp.confluent.cloud:9092" (cannot be placed)'),
       ],
       twinName: "it streams them to brokers at private addresses of the stack's VPC",
       twin: kafkaRule("10.0.1.15:9094,10.0.2.15:9094"),
@@ -572,16 +571,7 @@ describe("placement", () => {
       name: "a topic rule posts every message to a host abroad, confirmed at the same URL",
       bad: httpsRule("https://ingest.telemetry.example.de/v1/events"),
       expected: [
-        [
-          "log-shipping",
-          "telemetry",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'iot topic rule "telemetry"',
-            '"https://ingest.telemetry.example.de/v1/events" (cannot be placed)',
-          ],
-        ],
+        shipsTelemetry('"https://ingest.telemetry.example.de/v1/events" (cannot be placed)'),
       ],
       twinName: "it posts them to an API Gateway endpoint of the stack's region",
       twin: httpsRule("https://abc123.execute-api.us-west-2.amazonaws.com/prod/events"),
@@ -590,16 +580,9 @@ describe("placement", () => {
       name: "a topic rule's SQL hands every message to a function abroad",
       bad: sqlRule(`arn:aws:lambda:eu-west-1:${account}:function:enrich`),
       expected: [
-        [
-          "log-shipping",
-          "telemetry",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'iot topic rule "telemetry"',
-            "arn:aws:lambda:eu-west-1:111122223333:function:enrich in eu-west-1 (outside US, in EU)",
-          ],
-        ],
+        shipsTelemetry(
+          "arn:aws:lambda:eu-west-1:111122223333:function:enrich in eu-west-1 (outside US, in EU)",
+        ),
       ],
       twinName: "the function is in the stack's region",
       twin: sqlRule(`arn:aws:lambda:us-west-2:${account}:function:enrich`),
@@ -7005,18 +6988,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
         sqlVersion: "2016-03-23",
         https: [{ url: "https://ingest.partner.example/iot" }],
       }),
-      expected: [
-        [
-          "log-shipping",
-          "telemetry",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'iot topic rule "telemetry"',
-            '"https://ingest.partner.example/iot" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: [shipsTelemetry('"https://ingest.partner.example/iot" (cannot be placed)')],
       twinName: "the rule queues messages in a queue of the program, not known at preview",
       twin: add("aws:iot/topicRule:TopicRule", "telemetry", {
         enabled: true,
