@@ -153,7 +153,7 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
  */
 function withoutSecrets(violations: Violation[], plan: Plan): Violation[] {
   const secrets = secretTexts(plan.resources.map((r) => r.inputs));
-  if (secrets.size === 0) {
+  if (secrets.length === 0) {
     return violations;
   }
   return violations.map((v) => ({

@@ -108,12 +108,12 @@ export function holdsUnknown(v: unknown): boolean {
 
 /**
  * The texts a program marked secret (`pulumi.secret`, `config.requireSecret`) in these wire
- * values: each secret's text leaves, as written and as JSON quotes them. Texts shorter than eight
+ * values, longest first: each secret's text leaves, as written and as JSON quotes them. Texts shorter than eight
  * characters are left out: masking them would garble every message that happens to hold the
  * same word (a database named `data` by a secret), and what findings quote — URLs, hosts, ARNs,
  * account IDs, tokens — is longer.
  */
-export function secretTexts(values: Iterable<unknown>): Set<string> {
+export function secretTexts(values: Iterable<unknown>): string[] {
   const found = new Set<string>();
   const leaves = (value: unknown): void => {
     if (typeof value === "string") {
@@ -142,13 +142,14 @@ export function secretTexts(values: Iterable<unknown>): Set<string> {
   for (const v of values) {
     walk(v);
   }
-  return found;
+  // The longest first, so that a secret holding another is masked whole.
+  return [...found].sort((a, b) => b.length - a.length);
 }
 
-/** `text` with every secret text in it replaced by `[secret]`, the longest first. */
-export function maskSecretTexts(text: string, secrets: ReadonlySet<string>): string {
+/** `text` with every secret text in it (`secretTexts`, in its order) replaced by `[secret]`. */
+export function maskSecretTexts(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const s of [...secrets].sort((a, b) => b.length - a.length)) {
+  for (const s of secrets) {
     if (out.includes(s)) {
       out = out.split(s).join("[secret]");
     }

@@ -363,17 +363,31 @@ export const documentsFile = path.join(__dirname, "..", "review", "documents.jso
  * evaluates from text the application reads.
  */
 export function documentPaths(inv: Inventory): Record<string, string[]> {
+  return pathsByType(inv, (type, entry) =>
+    type.startsWith("aws:")
+      ? [
+          ...placesOfKind(entry, "document"),
+          ...(unnamedDocuments[type] ?? []).filter((p) => entry.inputs.includes(p)),
+        ]
+      : [],
+  );
+}
+
+/** The input paths of a type's entry that the place rules mark as naming a place of `kind`. */
+function placesOfKind(entry: TypeEntry, kind: PlaceKind): string[] {
+  return Object.entries(entry.places)
+    .filter(([, k]) => k === kind)
+    .map(([p]) => p);
+}
+
+/** Per type (sorted), the paths `of` gives (sorted); types with none are left out. */
+function pathsByType(
+  inv: Inventory,
+  of: (type: string, entry: TypeEntry) => string[],
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const type of Object.keys(inv.types).sort()) {
-    if (!type.startsWith("aws:")) {
-      continue;
-    }
-    const paths = [
-      ...Object.entries(inv.types[type].places)
-        .filter(([, kind]) => kind === "document")
-        .map(([p]) => p),
-      ...(unnamedDocuments[type] ?? []).filter((p) => inv.types[type].inputs.includes(p)),
-    ].sort();
+    const paths = of(type, inv.types[type]).sort();
     if (paths.length > 0) {
       out[type] = paths;
     }
@@ -391,15 +405,5 @@ export const arnInputsFile = path.join(__dirname, "..", "review", "arn-inputs.js
  * only inputs, not the resource's own `arn` output, which is unknown at preview too.
  */
 export function arnInputPaths(inv: Inventory): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const type of Object.keys(inv.types).sort()) {
-    const paths = Object.entries(inv.types[type].places)
-      .filter(([, kind]) => kind === "arn")
-      .map(([p]) => p)
-      .sort();
-    if (paths.length > 0) {
-      out[type] = paths;
-    }
-  }
-  return out;
+  return pathsByType(inv, (_, entry) => placesOfKind(entry, "arn"));
 }

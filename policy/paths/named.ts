@@ -149,10 +149,6 @@ function resolve(
 /** Per type, the input paths the place rules mark as ARNs (written by `npm run inventory`). */
 const arnInputs = arnInputsJson as Readonly<Record<string, readonly string[]>>;
 
-function arnInputsOf(type: string): readonly string[] {
-  return Object.hasOwn(arnInputs, type) ? arnInputs[type] : [];
-}
-
 /**
  * Words of ARN inputs that name what holds none of the stack's data and sends it nowhere: a
  * permission (a role, a policy, a grant's source), a certificate, a filter (a web ACL), a key
@@ -165,39 +161,49 @@ const holdsNoData: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The ARNs a resource's inputs name that are not known at preview and that no resource of the
- * program provides — a lookup's answer, another stack's output: where they point cannot be
- * checked, so they fail closed (a value computed from a resource of the program is judged on that
- * resource). Read at the inputs the inventory marks as ARNs (policy/inventory), but not where a
+ * Per type, the ARN inputs where data goes: the inputs the inventory marks as ARNs, but not where a
  * row decides the place (its own finding), where the reviews read the input as naming only the
- * resource's own region or no place, where the input holds no data (`holdsNoData`), nor at a
- * load balancer's target group (AWS takes one only in the service's own region).
+ * resource's own region or no place, where the input holds no data (`holdsNoData`), nor a load
+ * balancer's target group (AWS takes one only in the service's own region). Decided once per type.
+ */
+const liveArnInputs = new Map<string, readonly string[]>();
+let decided: Map<string, DeclaredPaths> | undefined;
+
+function arnDestinationsOf(type: string): readonly string[] {
+  const cached = liveArnInputs.get(type);
+  if (cached !== undefined) {
+    return cached;
+  }
+  decided ??= decidedPaths(byType);
+  const provider = type.split(":")[0];
+  const live = (Object.hasOwn(arnInputs, type) ? arnInputs[type] : []).filter((path) => {
+    const words = wordsOf(path.split(".").at(-1)?.replace(/\[\]$/, "") ?? path);
+    return !(
+      words.some((w) => holdsNoData.has(w)) ||
+      (words.includes("target") && words.includes("group")) ||
+      decided?.get(type)?.has(path) === true ||
+      ["own-place", "not-a-place"].includes(
+        reviewedReading(type, path, reviews[provider], type in byType)?.reading ?? "",
+      )
+    );
+  });
+  liveArnInputs.set(type, live);
+  return live;
+}
+
+/**
+ * The ARNs a resource's inputs name where data goes (`arnDestinationsOf`) that are not known at
+ * preview and that no resource of the program provides — a lookup's answer, another stack's
+ * output: where they point cannot be checked, so they fail closed (a value computed from a
+ * resource of the program is judged on that resource).
  */
 function unknownArnFindings(
   r: BorderResource,
   typeOf: ReadonlyMap<string, string>,
-  decided: ReadonlyMap<string, DeclaredPaths>,
 ): Array<{ message: string; path: string[] }> {
-  const inputs = arnInputsOf(r.type);
-  if (inputs.length === 0) {
-    return [];
-  }
-  const provider = r.type.split(":")[0];
   const label = resourceLabel(r.type, r.name);
   const out: Array<{ message: string; path: string[] }> = [];
-  for (const path of inputs) {
-    const name = path.split(".").at(-1)?.replace(/\[\]$/, "") ?? path;
-    const words = wordsOf(name);
-    if (
-      words.some((w) => holdsNoData.has(w)) ||
-      (words.includes("target") && words.includes("group")) ||
-      decided.get(r.type)?.has(path) === true ||
-      ["own-place", "not-a-place"].includes(
-        reviewedReading(r.type, path, reviews[provider], r.type in byType)?.reading ?? "",
-      )
-    ) {
-      continue;
-    }
+  for (const path of arnDestinationsOf(r.type)) {
     for (const hit of valuesAt(r.props, path)) {
       if (!isUnknown(hit.value)) {
         continue;
@@ -252,21 +258,19 @@ export function namedDestinationsPolicy(meta: {
   const { table, ...policy } = meta;
   // Read on first use: the tables are made after the policies that read them are declared.
   let rows: ReturnType<typeof refRows> | undefined;
-  let decided: Map<string, DeclaredPaths> | undefined;
   return residencyStackPolicy({
     ...policy,
     validate: (args, ctx) => {
       rows ??= refRows(table ?? byType);
       const j = ctx.jurisdiction;
       if (table === undefined) {
-        decided ??= decidedPaths(byType);
         const typeOf = new Map(args.resources.map((r) => [r.urn, r.type]));
-        // Only the resources of types with ARN inputs are read as plain values.
+        // Only the resources of types with ARN inputs where data goes are read as plain values.
         const read = fromPolicyResources(
-          args.resources.filter((r) => arnInputsOf(r.type).length > 0),
+          args.resources.filter((r) => arnDestinationsOf(r.type).length > 0),
         );
         for (const r of read) {
-          for (const f of unknownArnFindings(r, typeOf, decided)) {
+          for (const f of unknownArnFindings(r, typeOf)) {
             ctx.report({ ...f, urn: r.urn, resourceName: r.name });
           }
         }

@@ -242,22 +242,26 @@ describe("evaluating a program offline", () => {
     );
   });
 
-  it("ends a program whose network request is never answered at the timeout, saying so", () => {
-    expect(unanswered instanceof Error ? unanswered.message : "plan").toBe(
+  // Programs that keep Node's event loop open run into --timeout, which names what holds it.
+  it.each([
+    [
+      "network request is never answered",
+      () => unanswered,
       "The program unanswered-request.ts did not finish within 1 s (--timeout): every resource registered, but 1 network request(s) the program made have not been answered (pulumi up waits for them too; a request to a host this machine cannot reach ends when it times out).",
-    );
-  });
-
-  it("ends a program whose child process never ends at the timeout, saying so", () => {
-    expect(endlessChild instanceof Error ? endlessChild.message : "plan").toBe(
+    ],
+    [
+      "child process never ends",
+      () => endlessChild,
       "The program endless-child.ts did not finish within 1 s (--timeout): every resource registered, but 1 operation(s) the program started (a child process, a file read, a DNS lookup) have not finished and hold Node's event loop open, as they would under pulumi up.",
-    );
-  });
-
-  it("ends a program whose interval is never cleared at the timeout, saying so", () => {
-    expect(interval instanceof Error ? interval.message : "plan").toBe(
+    ],
+    [
+      "interval is never cleared",
+      () => interval,
       "The program interval.ts did not finish within 1 s (--timeout): every resource registered, but 1 timer(s) the program set still hold Node's event loop open (an interval never cleared keeps pulumi up running too; clear it, or unref() it).",
-    );
+    ],
+  ])("ends a program whose %s at the timeout, saying so", (_, result, message) => {
+    const r = result();
+    expect(r instanceof Error ? r.message : "plan").toBe(message);
   });
 
   it("runs the program inside the root stack with the stack's config", () => {

@@ -8354,6 +8354,14 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         ...loop,
       },
     });
+  /** A Bedrock AgentCore runtime of the account's image, in the given network mode. */
+  const agentRuntime = (networkConfiguration: Props) =>
+    add("aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime", "agent", {
+      agentRuntimeName: "agent",
+      roleArn: role,
+      agentRuntimeArtifact: { containerConfiguration: { containerUri: image } },
+      networkConfiguration,
+    });
   const tuningDefinition = (extra: Props): Props => ({
     roleArn: role,
     algorithmSpecification: { trainingImage: image, trainingInputMode: "File" },
@@ -8807,22 +8815,12 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     },
     {
       name: "a Bedrock AgentCore runtime runs its agent in PUBLIC network mode",
-      bad: add("aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime", "agent", {
-        agentRuntimeName: "agent",
-        roleArn: role,
-        agentRuntimeArtifact: { containerConfiguration: { containerUri: image } },
-        networkConfiguration: { networkMode: "PUBLIC" },
-      }),
+      bad: agentRuntime({ networkMode: "PUBLIC" }),
       expected: [egress("agent", 'bedrock agentcore agent runtime "agent"')],
       twinName: "the runtime runs in private subnets of the VPC",
-      twin: add("aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime", "agent", {
-        agentRuntimeName: "agent",
-        roleArn: role,
-        agentRuntimeArtifact: { containerConfiguration: { containerUri: image } },
-        networkConfiguration: {
-          networkMode: "VPC",
-          networkModeConfig: { subnets: ["subnet-records"], securityGroups: ["sg-records"] },
-        },
+      twin: agentRuntime({
+        networkMode: "VPC",
+        networkModeConfig: { subnets: ["subnet-records"], securityGroups: ["sg-records"] },
       }),
     },
     {

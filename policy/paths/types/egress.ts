@@ -444,6 +444,14 @@ export const canaryInternet = service.outsideVpc(
 export const canaryFix =
   "Attach the canary to private subnets of the stack's VPC (vpcConfig.subnetIds).";
 
+/** An AgentCore runtime's network mode, open but in VPC mode (or the other `sealed` ones). */
+const agentCorePublic = (what: string, ...sealed: string[]) =>
+  service.unless(
+    "networkConfiguration.networkMode",
+    `${what} through AgentCore's network`,
+    "vpc",
+    ...sealed,
+  );
 const agentCoreFix =
   'Set networkConfiguration.networkMode to "VPC" with private subnets of the stack\'s VPC, and reach services through VPC endpoints.';
 /**
@@ -840,33 +848,17 @@ export const egress: TypeTable = {
   // network (a code interpreter in SANDBOX mode reaches none but S3).
   "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime": workload(
     agentCoreFix,
-    service.unless(
-      "networkConfiguration.networkMode",
-      "the agent runtime reaches any host on the internet through AgentCore's network",
-      "vpc",
-    ),
+    agentCorePublic("the agent runtime reaches any host on the internet"),
   ),
   "aws:bedrock/agentcoreBrowser:AgentcoreBrowser": withPolicyFields(
-    workload(
-      agentCoreFix,
-      service.unless(
-        "networkConfiguration.networkMode",
-        "the browser opens any site on the internet through AgentCore's network",
-        "vpc",
-      ),
-    ),
+    workload(agentCoreFix, agentCorePublic("the browser opens any site on the internet")),
     "log-shipping",
     "Deliver logs only to sinks in regions inside the jurisdiction.",
     bucketSink("recording.s3Location.bucket", "records browser sessions to"),
   ),
   "aws:bedrock/agentcoreCodeInterpreter:AgentcoreCodeInterpreter": workload(
     `${agentCoreFix} A code interpreter can run in SANDBOX mode instead.`,
-    service.unless(
-      "networkConfiguration.networkMode",
-      "the code interpreter reaches any host on the internet through AgentCore's network",
-      "vpc",
-      "sandbox",
-    ),
+    agentCorePublic("the code interpreter reaches any host on the internet", "sandbox"),
   ),
   "aws:sagemaker/trainingJob:TrainingJob": exporting(
     workload(
