@@ -31,6 +31,7 @@ import {
   worstOf,
 } from "./resolver";
 import { byType } from "./types";
+import { unknownDestinationOf } from "./types/log-readers";
 import { fromPolicyResources, isUnknown, known, valueAt, valuesAt } from "./values";
 import { crossingFinding, fixOf, ownPlace } from "./views";
 
@@ -187,8 +188,33 @@ function arnDestinationsOf(type: string): readonly string[] {
       )
     );
   });
-  liveArnInputs.set(type, live);
-  return live;
+  // …and the destinations a row reads only once known (`knownAt`): a queue's URL, a host, an ARN
+  // behind a protocol. The condition each carries is read per resource (`unknownDestinations`).
+  const skipped = (byType[type]?.fields ?? []).flatMap((f) =>
+    unknownDestinationOf(f.when) === undefined ? [] : [f.path],
+  );
+  const paths = [...new Set([...live, ...skipped])];
+  liveArnInputs.set(type, paths);
+  return paths;
+}
+
+/** What the input holds: an address (a URL, an endpoint, a host) where the row reads one, else an ARN. */
+function nounOf(type: string, path: string): "ARN" | "address" {
+  return (byType[type]?.fields ?? []).some(
+    (f) => f.path === path && ["url", "endpoint", "ip", "site-ip"].includes(f.format),
+  )
+    ? "address"
+    : "ARN";
+}
+
+/** Per type, the conditions under which a `knownAt` path is a destination (absent: always). */
+function holdsAt(type: string, path: string, props: Readonly<Record<string, unknown>>): boolean {
+  return (byType[type]?.fields ?? []).every((f) => {
+    const skip = unknownDestinationOf(f.when);
+    return (
+      skip?.path !== path || skip.holds === undefined || known(() => skip.holds!(props)) === true
+    );
+  });
 }
 
 /**
@@ -204,6 +230,9 @@ function unknownArnFindings(
   const label = resourceLabel(r.type, r.name);
   const out: Array<{ message: string; path: string[] }> = [];
   for (const path of arnDestinationsOf(r.type)) {
+    if (!holdsAt(r.type, path, r.props)) {
+      continue;
+    }
     for (const hit of valuesAt(r.props, path)) {
       if (!isUnknown(hit.value)) {
         continue;
@@ -214,8 +243,9 @@ function unknownArnFindings(
         return type !== undefined && type !== "pulumi:pulumi:StackReference";
       });
       if (!fromProgram) {
+        const noun = nounOf(r.type, path);
         out.push({
-          message: `${label} must name a place the pack can check, but ${hit.path} is not known at preview, so where the ARN points cannot be checked: no resource of this program provides it (it is a lookup's answer or another stack's output). Name a resource of this program (its output), or write the ARN as a literal.`,
+          message: `${label} must name a place the pack can check, but ${hit.path} is not known at preview, so where the ${noun} points cannot be checked: no resource of this program provides it (it is a lookup's answer or another stack's output). Name a resource of this program (its output), or write the ${noun} as a literal.`,
           path: [label, `${hit.path} (unknown at preview)`],
         });
       }

@@ -3291,13 +3291,21 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         ],
       ],
       twinName: "its origin is the address of a load balancer the program creates",
-      twin: add("alicloud:ddos/domainResource:DomainResource", "ddos-site", {
-        domain: "shop.example.cn",
-        instanceIds: ["ddoscoo-1"],
-        proxyTypes: [{ proxyPorts: [443], proxyType: "https" }],
-        rsType: 0,
-        realServers: [unknown],
-      }),
+      twin: pipe(
+        add("alicloud:slb/loadBalancer:LoadBalancer", "origin-lb", { addressType: "intranet" }),
+        add(
+          "alicloud:ddos/domainResource:DomainResource",
+          "ddos-site",
+          {
+            domain: "shop.example.cn",
+            instanceIds: ["ddoscoo-1"],
+            proxyTypes: [{ proxyPorts: [443], proxyType: "https" }],
+            rsType: 0,
+            realServers: [unknown],
+          },
+          { dependsOn: { realServers: ["origin-lb"] } },
+        ),
+      ),
     },
     {
       name: "an ESA origin pool fetches from a Singapore bucket",
@@ -5107,10 +5115,19 @@ describe("Alibaba Cloud analytics, desktops, file shares and studios that open a
         ],
       ],
       twinName: "its metastore is a database of the program, known only after deployment",
-      twin: emr({
-        metaStoreType: "user_rds",
-        metaStoreConf: { dbUrl: unknown, dbUserName: "hive", dbPassword: "secret" },
-      }),
+      twin: pipe(
+        add(
+          "alicloud:rds/instance:Instance",
+          "metastore",
+          { engine: "MySQL", securityIps: ["10.20.0.0/16"], encryptionKey: "key-id" },
+          { dependsOn: { encryptionKey: ["key"] } },
+        ),
+        emr({
+          metaStoreType: "user_rds",
+          metaStoreConf: { dbUrl: unknown, dbUserName: "hive", dbPassword: "secret" },
+        }),
+        (plan) => withDependencies(plan, "emr", { metaStoreConf: ["metastore"] }),
+      ),
     },
     {
       name: "a service mesh exposes its API server and Pilot on public addresses",
@@ -5502,13 +5519,25 @@ describe("Alibaba Cloud analytics, desktops, file shares and studios that open a
         ],
       ],
       twinName: "its endpoint is the connection string of a cluster of the program",
-      twin: add("alicloud:polardb/dynamoItem:DynamoItem", "item", {
-        dbClusterId: "pc-records",
-        endpoint: unknown,
-        tableName: "orders",
-        hashKey: "pk",
-        item: JSON.stringify({ pk: { S: "1" } }),
-      }),
+      twin: pipe(
+        add("alicloud:polardb/cluster:Cluster", "records", {
+          dbType: "PostgreSQL",
+          dbVersion: "14",
+          dbNodeClass: "polar.pg.x4.medium",
+        }),
+        add(
+          "alicloud:polardb/dynamoItem:DynamoItem",
+          "item",
+          {
+            dbClusterId: "pc-records",
+            endpoint: unknown,
+            tableName: "orders",
+            hashKey: "pk",
+            item: JSON.stringify({ pk: { S: "1" } }),
+          },
+          { dependsOn: { endpoint: ["records"] } },
+        ),
+      ),
     },
     {
       name: "a Lingjun resource hands its access key to an endpoint outside the cloud",

@@ -197,6 +197,14 @@ const topicRuleTo = (functionArn: unknown) =>
     lambdas: [{ functionArn }],
   });
 
+/** An SNS subscription of the program's topic, by `protocol`, to `endpoint`. */
+const subscription = (protocol: string, endpoint: unknown) =>
+  add("aws:sns/topicSubscription:TopicSubscription", "orders", {
+    topic: `arn:aws:sns:us-west-2:${account}:orders`,
+    protocol,
+    endpoint,
+  });
+
 /** An IoT topic rule whose Kafka action, through a VPC destination, streams to `servers`. */
 const kafkaRule = (servers: string) =>
   add("aws:iot/topicRule:TopicRule", "telemetry", {
@@ -609,6 +617,77 @@ describe("placement", () => {
         topicRuleTo(unknown),
         (plan) => withDependencies(plan, "telemetry", { lambdas: ["decode"] }),
       ),
+    },
+    {
+      name: "an SNS subscription pushes messages to a queue in Ireland",
+      bad: subscription("sqs", `arn:aws:sqs:eu-west-1:${account}:orders`),
+      expected: [
+        [
+          "log-shipping",
+          "orders",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'sns topic subscription "orders"',
+            "arn:aws:sqs:eu-west-1:111122223333:orders (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the queue is in the stack's region",
+      twin: subscription("sqs", `arn:aws:sqs:us-west-2:${account}:orders`),
+    },
+    {
+      name: "an SNS subscription invokes a function whose ARN only a lookup knows",
+      bad: subscription("lambda", unknown),
+      expected: [
+        [
+          "named-destinations",
+          "orders",
+          "mandatory",
+          ['sns topic subscription "orders"', "endpoint (unknown at preview)"],
+        ],
+      ],
+      twinName: "the ARN, not known at preview either, is the output of a function of the program",
+      twin: pipe(
+        add("aws:lambda/function:Function", "fulfil", {
+          role: `arn:aws:iam::${account}:role/fulfil`,
+          runtime: "nodejs20.x",
+          handler: "index.handler",
+          vpcConfig: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
+        }),
+        subscription("lambda", unknown),
+        (plan) => withDependencies(plan, "orders", { endpoint: ["fulfil"] }),
+      ),
+    },
+    {
+      name: "a topic rule queues messages in a queue whose URL only a lookup knows",
+      bad: add("aws:iot/topicRule:TopicRule", "telemetry", {
+        enabled: true,
+        sql: "SELECT * FROM 'devices/+/telemetry'",
+        sqlVersion: "2016-03-23",
+        sqs: [{ queueUrl: unknown, roleArn: `arn:aws:iam::${account}:role/iot`, useBase64: false }],
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "telemetry",
+          "mandatory",
+          ['iot topic rule "telemetry"', "sqs[0].queueUrl (unknown at preview)"],
+        ],
+      ],
+      twinName: "the URL is written out, of a queue in the stack's region",
+      twin: add("aws:iot/topicRule:TopicRule", "telemetry", {
+        enabled: true,
+        sql: "SELECT * FROM 'devices/+/telemetry'",
+        sqlVersion: "2016-03-23",
+        sqs: [
+          {
+            queueUrl: `https://sqs.us-west-2.amazonaws.com/${account}/telemetry`,
+            roleArn: `arn:aws:iam::${account}:role/iot`,
+            useBase64: false,
+          },
+        ],
+      }),
     },
     {
       // `arn:aws:lambda:${process.env.REGION}:…` with the variable unset.
@@ -6990,14 +7069,29 @@ describe("data destinations: logs, exports and pushed requests", () => {
       }),
       expected: [shipsTelemetry('"https://ingest.partner.example/iot" (cannot be placed)')],
       twinName: "the rule queues messages in a queue of the program, not known at preview",
-      twin: add("aws:iot/topicRule:TopicRule", "telemetry", {
-        enabled: true,
-        sql: "SELECT * FROM 'devices/+/telemetry'",
-        sqlVersion: "2016-03-23",
-        sqs: [
-          { queueUrl: unknown, roleArn: "arn:aws:iam::111122223333:role/iot", useBase64: false },
-        ],
-      }),
+      twin: pipe(
+        (plan) =>
+          add("aws:sqs/queue:Queue", "device-messages", {
+            kmsMasterKeyId: named(plan, "key").outputs.arn,
+          })(plan),
+        add(
+          "aws:iot/topicRule:TopicRule",
+          "telemetry",
+          {
+            enabled: true,
+            sql: "SELECT * FROM 'devices/+/telemetry'",
+            sqlVersion: "2016-03-23",
+            sqs: [
+              {
+                queueUrl: unknown,
+                roleArn: "arn:aws:iam::111122223333:role/iot",
+                useBase64: false,
+              },
+            ],
+          },
+          { dependsOn: { sqs: ["device-messages"] } },
+        ),
+      ),
     },
     {
       name: "an Athena workgroup writes query results to a bucket the program does not create",

@@ -23,15 +23,43 @@ import { isUnknown, known, str, valueAt, valuesAt } from "../values";
 import { edgesOf } from "./rows";
 
 /**
- * Every value at `path` is known at preview. A cloud ARN or endpoint that is not yet known is an
- * output of a resource of this program (a function's invoke ARN, a domain's endpoint), which
- * resource-placement places where it is created — as arn-locality leaves such ARNs to it.
+ * Per predicate made by `knownAt`: the input it reads and when that input is a destination. A
+ * value there not known at preview is skipped by the row; named-destinations judges it over the
+ * stack (`unknownDestinationOf`).
  */
-export function knownAt(path: string) {
-  return (props: Readonly<Record<string, unknown>>): boolean => {
+const skipsUnknown = new WeakMap<
+  object,
+  { readonly path: string; readonly holds?: (props: Readonly<Record<string, unknown>>) => boolean }
+>();
+
+/**
+ * Every value at `path` is known at preview (and `holds`, when given, holds: the protocol that
+ * makes the value a destination of this kind). A cloud ARN or endpoint not yet known is either
+ * an output of a resource of this program (a function's invoke ARN, a domain's endpoint), which
+ * resource-placement places where it is created — as arn-locality leaves such ARNs to it — or the
+ * answer of a lookup or another stack's output, which named-destinations fails closed.
+ */
+export function knownAt(
+  path: string,
+  holds?: (props: Readonly<Record<string, unknown>>) => boolean,
+) {
+  const when = (props: Readonly<Record<string, unknown>>): boolean => {
+    if (holds !== undefined && !holds(props)) {
+      return false;
+    }
     const found = known(() => valuesAt(props, path));
     return !isUnknown(found) && found.length > 0 && found.every((f) => !isUnknown(f.value));
   };
+  skipsUnknown.set(when, { path, holds });
+  return when;
+}
+
+/**
+ * The input a field's `when` (made by `knownAt`) skips while its value is not known at preview,
+ * and when that input is a destination; `undefined` for any other `when`.
+ */
+export function unknownDestinationOf(when: FieldSpec["when"]) {
+  return when === undefined ? undefined : skipsUnknown.get(when);
 }
 
 /** The value at a top-level input, as text (`undefined` when unset or not known yet). */
@@ -119,6 +147,12 @@ export function linkingMode(props: Record<string, unknown>): Judged[] {
 
 /** SNS protocols whose endpoint is outside the cloud (a URL, a mailbox, a phone). */
 const externalProtocols = ["http", "https", "email", "email-json", "sms"];
+
+/** SNS protocols whose endpoint is the ARN of a queue, function, stream or mobile app. */
+export const snsArnEndpoint = (props: Readonly<Record<string, unknown>>): boolean =>
+  ["sqs", "lambda", "firehose", "application"].includes(
+    textOf(props, "protocol")?.toLowerCase() ?? "",
+  );
 
 export function snsEndpoint(props: Record<string, unknown>): Judged[] {
   const protocol = str(props.protocol)?.toLowerCase();

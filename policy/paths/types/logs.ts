@@ -53,6 +53,7 @@ import {
   pushFix,
   remoteWriteTargets,
   snowflakeAccount,
+  snsArnEndpoint,
   snsEndpoint,
   sqlCalls,
   streamSink,
@@ -2290,6 +2291,7 @@ export const logs: TypeTable = {
   "aws:sns/topicSubscription:TopicSubscription": sends(
     "Subscribe only queues or functions inside the jurisdiction (by ARN).",
     judged("data sync", "endpoint", snsEndpoint),
+    push.arn("endpoint", "pushes messages to", { when: knownAt("endpoint", snsArnEndpoint) }),
   ),
   "aws:budgets/budgetAction:BudgetAction": sends(
     mailFix,
