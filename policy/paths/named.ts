@@ -198,13 +198,21 @@ function arnDestinationsOf(type: string): readonly string[] {
   return paths;
 }
 
-/** What the input holds: an address (a URL, an endpoint, a host) where the row reads one, else an ARN. */
-function nounOf(type: string, path: string): "ARN" | "address" {
-  return (byType[type]?.fields ?? []).some(
-    (f) => f.path === path && ["url", "endpoint", "ip", "site-ip"].includes(f.format),
-  )
+/**
+ * What the input holds: an ARN where the inventory or the row reads one, an address (a URL, an
+ * endpoint, a host) where the row reads one, else a value (a definition whose contents the row
+ * reads: an OpenAPI body).
+ */
+function nounOf(type: string, path: string): "ARN" | "address" | "value" {
+  if (Object.hasOwn(arnInputs, type) && arnInputs[type].includes(path)) {
+    return "ARN";
+  }
+  const formats = (byType[type]?.fields ?? []).filter((f) => f.path === path).map((f) => f.format);
+  return formats.some((f) => ["url", "endpoint", "ip", "site-ip"].includes(f))
     ? "address"
-    : "ARN";
+    : formats.some((f) => ["arn", "arn-or-id", "ref"].includes(f))
+      ? "ARN"
+      : "value";
 }
 
 /** Per type, the conditions under which a `knownAt` path is a destination (absent: always). */

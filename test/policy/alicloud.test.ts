@@ -239,6 +239,18 @@ describe("global services", () => {
   ]);
 });
 
+/** A bastion host that opens operator sessions through its `Public` or `Private` `address`. */
+const bastionHost = (kind: "Public" | "Private", address: unknown) =>
+  add("alicloud:bastionhost/host:Host", "bastion-host", {
+    instanceId: "bastionhost-1",
+    hostName: "db-admin",
+    osType: "Linux",
+    source: "Local",
+    activeAddressType: kind,
+    hostPrivateAddress: kind === "Private" ? address : "10.20.1.9",
+    hostPublicAddress: kind === "Public" ? address : "198.51.100.9",
+  });
+
 describe("copies and replicas", () => {
   runCases(pack, () => happy, cn, [
     {
@@ -3366,6 +3378,29 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         hostPrivateAddress: "10.20.1.9",
         hostPublicAddress: "198.51.100.9",
       }),
+    },
+    {
+      name: "a bastion host opens sessions to a public address only a lookup knows",
+      bad: bastionHost("Public", unknown),
+      expected: [
+        [
+          "named-destinations",
+          "bastion-host",
+          "mandatory",
+          ['bastionhost host "bastion-host"', "hostPublicAddress (unknown at preview)"],
+        ],
+      ],
+      twinName:
+        "it connects through its private address, not known at preview either: a network interface's of the program",
+      twin: pipe(
+        (plan) =>
+          add("alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface", "admin-eni", {
+            vswitchId: named(plan, "vswitch").id,
+            securityGroupIds: [named(plan, "guard").id],
+          })(plan),
+        bastionHost("Private", unknown),
+        (plan) => withDependencies(plan, "bastion-host", { hostPrivateAddress: ["admin-eni"] }),
+      ),
     },
     {
       name: "a GTM address pool steers clients to a host outside the cloud",

@@ -1552,8 +1552,7 @@ export const logs: TypeTable = {
   "alicloud:ehpc/cluster:Cluster": sends(
     "Use the cluster's own directory (accountType nis), or an LDAP directory inside the jurisdiction that the pack can place (a private or allowlisted address).",
     url("domain", "signs users in against the on-premises directory of", {
-      when: (props) =>
-        textOf(props, "accountType")?.toLowerCase() === "ldap" && knownAt("domain")(props),
+      when: knownAt("domain", (props) => textOf(props, "accountType")?.toLowerCase() === "ldap"),
     }),
   ),
   // A Lingjun (EFLO) resource is registered with the access key and the API endpoint of the
@@ -1600,12 +1599,16 @@ export const logs: TypeTable = {
   "alicloud:bastionhost/host:Host": sends(
     addressFix,
     url("hostPrivateAddress", "opens operator sessions to", {
-      when: (props) =>
-        textOf(props, "activeAddressType") !== "Public" && knownAt("hostPrivateAddress")(props),
+      when: knownAt(
+        "hostPrivateAddress",
+        (props) => textOf(props, "activeAddressType") !== "Public",
+      ),
     }),
     url("hostPublicAddress", "opens operator sessions to", {
-      when: (props) =>
-        textOf(props, "activeAddressType") === "Public" && knownAt("hostPublicAddress")(props),
+      when: knownAt(
+        "hostPublicAddress",
+        (props) => textOf(props, "activeAddressType") === "Public",
+      ),
     }),
   ),
   ...Object.fromEntries(
@@ -1631,8 +1634,7 @@ export const logs: TypeTable = {
       sends(
         addressFix,
         url("uri", "keeps the dataset in", {
-          when: (props) =>
-            textOf(props, "dataSourceType")?.toUpperCase() === "OSS" && knownAt("uri")(props),
+          when: knownAt("uri", (props) => textOf(props, "dataSourceType")?.toUpperCase() === "OSS"),
         }),
       ),
     ]),
@@ -2105,10 +2107,9 @@ export const logs: TypeTable = {
       sends(
         addressFix,
         url(path, "steers clients, requests or mail to", {
-          when: (props) =>
-            (hostTypes as readonly string[]).includes(
-              textOf(props, typeKey)?.toUpperCase() ?? "",
-            ) && knownAt(path)(props),
+          when: knownAt(path, (props) =>
+            (hostTypes as readonly string[]).includes(textOf(props, typeKey)?.toUpperCase() ?? ""),
+          ),
         }),
       ),
     ]),
@@ -2137,8 +2138,7 @@ export const logs: TypeTable = {
   "alicloud:esa/originRule:OriginRule": sends(
     addressFix,
     url("follow302TargetHost", "follows origin redirects, with the client's request, to", {
-      when: (props) =>
-        textOf(props, "follow302Enable") === "on" && knownAt("follow302TargetHost")(props),
+      when: knownAt("follow302TargetHost", (props) => textOf(props, "follow302Enable") === "on"),
     }),
   ),
   // A layer-4 rule's source is an origin address or host; an origin pool or load balancer is
