@@ -210,6 +210,8 @@ export class RecordingMonitor extends MockMonitor {
       inputs: args.inputs as Record<string, unknown>,
       providerProps,
       stackAccount: this.config["sovereign-dc:accountId"],
+      // A resource read by ID (`Queue.get`) or imported: the SDK's mocks hand the ID on.
+      existingId: args.id,
     });
   }
 

@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import { readInventoryFile } from "../policy/inventory/sdk";
 import { awsPartitionOf } from "../residency/jurisdictions";
+import { arnAccount, arnRegion, regionOfEndpoint } from "../residency/placement";
 import { outputValueSig, secretSig, sigKey, unknownValue } from "./wire";
 
 /** Properties providers fill by auto-naming when the program leaves them out. */
@@ -102,6 +103,31 @@ export interface SynthArgs {
   readonly providerProps: Record<string, unknown>;
   /** The account the stack declares (`sovereign-dc:accountId`), for a provider that pins none. */
   readonly stackAccount?: string;
+  /**
+   * The ID of an existing resource the program reads (`aws.sqs.Queue.get(name, id)`) or imports:
+   * its state comes from the cloud, where the ID says the resource is.
+   */
+  readonly existingId?: string;
+}
+
+/**
+ * Where the ID of an existing AWS resource says it is: an ARN's region and account, or a
+ * regional endpoint's region and the account in its path (a queue's URL,
+ * `https://sqs.<region>.amazonaws.com/<account>/<name>`). Undefined for a plain name or ID, which
+ * the provider reads in its own region.
+ */
+function placeOfExistingId(id: string): { region: string; account?: string } | undefined {
+  if (id.startsWith("arn:")) {
+    const region = arnRegion(id);
+    return region === undefined || region === "" ? undefined : { region, account: arnAccount(id) };
+  }
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(id)) {
+    return undefined;
+  }
+  const at = regionOfEndpoint(id);
+  return at === undefined || at.cloud !== "aws"
+    ? undefined
+    : { region: at.region, account: /\/(\d{12})(?:\/|$)/.exec(id)?.[1] };
 }
 
 /** The id and output state a provider would report for a newly created resource. */
@@ -128,21 +154,36 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
       state.name = `${auto}.fifo`;
     }
   }
+  // An existing resource is named by its ID: by its last part when that is an ARN or a URL.
+  const existing = args.existingId === "" ? undefined : args.existingId;
+  if (existing !== undefined && type.startsWith("aws:")) {
+    const own = existing.split(/[/:]/).pop() ?? existing;
+    if (nameProp !== undefined && state[nameProp] === `${name}-${shortHash(type, name)}`) {
+      state[nameProp] = own;
+    } else if (state.name === `${name}-${shortHash(type, name)}`) {
+      state.name = own;
+    }
+    if (existing.startsWith("arn:")) {
+      state.arn ??= existing;
+    }
+  }
   const idProp = idFromInput[type];
   const given = idProp === undefined ? undefined : state[idProp];
   // A name set from another resource's output or a lookup reaches the engine in the wire form
   // (an output value, a secret); one not known before deployment leaves the ID, and every output
   // built from it, unknown — as a preview shows them — rather than named after the wrapper.
   let id =
-    type === "aws:organizations/account:Account"
-      ? memberAccountId(name)
-      : nameProp !== undefined
-        ? (knownText(state[nameProp]) ?? unknownValue)
-        : typeof given === "string" && given !== "" && given !== unknownValue
-          ? given
-          : // Named by its name, given or drawn: its ID (and the ARN built from it) ends alike.
-            ((autonamesName(type) ? knownText(state.name) : undefined) ??
-            `${name}-${shortHash("id", type, name)}`);
+    existing !== undefined
+      ? existing
+      : type === "aws:organizations/account:Account"
+        ? memberAccountId(name)
+        : nameProp !== undefined
+          ? (knownText(state[nameProp]) ?? unknownValue)
+          : typeof given === "string" && given !== "" && given !== unknownValue
+            ? given
+            : // Named by its name, given or drawn: its ID (and the ARN built from it) ends alike.
+              ((autonamesName(type) ? knownText(state.name) : undefined) ??
+              `${name}-${shortHash("id", type, name)}`);
 
   if (type.startsWith("pulumi:providers:")) {
     return { id, state };
@@ -170,8 +211,9 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
       id = `${namespace}/${objectName}`;
     }
   }
-  const region = regionOf(args);
-  const account = accountOf(args.providerProps, args.stackAccount);
+  const there = existing !== undefined && pkg === "aws" ? placeOfExistingId(existing) : undefined;
+  const region = unset(args.inputs.region) && there !== undefined ? there.region : regionOf(args);
+  const account = there?.account ?? accountOf(args.providerProps, args.stackAccount);
   if (reportsRegion(type) && unset(state.region)) {
     state.region = region ?? unknownValue;
   }

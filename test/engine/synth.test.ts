@@ -250,6 +250,50 @@ describe("resource IDs", () => {
   });
 });
 
+// `aws.sqs.Queue.get("ext", "https://sqs.eu-west-1.amazonaws.com/…")`: a pipe, a subscription or
+// an event target then sends to `ext.arn`. Found on public event-driven programs: the read
+// queue, function and stream had been given ARNs in the stack's own region and account.
+describe("existing resources a program reads or imports by ID", () => {
+  const existing = (type: string, existingId: string, inputs: Record<string, unknown> = {}) =>
+    synthesizeState({ type, name: "ext", inputs, providerProps: virginia, existingId });
+
+  it("are where an ARN ID says: their ARN is the ID, their region and account its own", () => {
+    const fn = existing(
+      "aws:lambda/function:Function",
+      "arn:aws:lambda:eu-west-1:999988887777:function:enrich",
+    );
+    expect(fn.id).toBe("arn:aws:lambda:eu-west-1:999988887777:function:enrich");
+    expect(fn.state.arn).toBe("arn:aws:lambda:eu-west-1:999988887777:function:enrich");
+    expect(fn.state.invokeArn).toMatch(/^arn:aws:apigateway:eu-west-1:lambda:path\//);
+    expect(fn.state.region).toBe("eu-west-1");
+    const stream = existing(
+      "aws:kinesis/stream:Stream",
+      "arn:aws:kinesis:eu-west-1:999988887777:stream/clicks",
+    );
+    expect(stream.state.arn).toBe("arn:aws:kinesis:eu-west-1:999988887777:stream/clicks");
+  });
+
+  it("are where a queue's URL says: in its region and account, named by its last part", () => {
+    const queue = existing(
+      "aws:sqs/queue:Queue",
+      "https://sqs.eu-west-1.amazonaws.com/999988887777/orders",
+    );
+    expect(queue.id).toBe("https://sqs.eu-west-1.amazonaws.com/999988887777/orders");
+    expect(queue.state.name).toBe("orders");
+    expect(queue.state.arn).toBe("arn:aws:sqs:eu-west-1:999988887777:orders");
+  });
+
+  it("are in the provider's region (or their own region setting) when the ID is a plain name", () => {
+    const fn = existing("aws:lambda/function:Function", "enrich");
+    expect(fn.id).toBe("enrich");
+    expect(fn.state.name).toBe("enrich");
+    expect(fn.state.arn).toBe("arn:aws:lambda:us-east-1:123456789012:function:enrich");
+    expect(
+      existing("aws:lambda/function:Function", "enrich", { region: "us-west-2" }).state.arn,
+    ).toBe("arn:aws:lambda:us-west-2:123456789012:function:enrich");
+  });
+});
+
 describe("the account of a synthesised ARN", () => {
   const arnOf = (providerProps: Record<string, unknown>, stackAccount?: string) =>
     synthesizeState({
