@@ -149,10 +149,14 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
  * The findings with every text the program marked secret masked as `[secret]`: a policy quotes
  * the value it judges (a webhook URL with its token, an endpoint with an API key in its query),
  * and text, JSON and SARIF output end up in CI logs and code-scanning uploads. The inputs the
- * document shows are masked where they are rendered (cli/view.ts).
+ * document shows are masked where they are rendered (cli/view.ts). A text that is part of a
+ * resource's URN — its name, the project's, the stack's — is not masked: every Pulumi command
+ * prints those, and an SDK that marks an input secret whatever it holds (an SSM parameter's
+ * value) would otherwise turn the names in every finding into `[secret]`.
  */
 function withoutSecrets(violations: Violation[], plan: Plan): Violation[] {
-  const secrets = secretTexts(plan.resources.map((r) => r.inputs));
+  const urns = plan.resources.map((r) => r.urn).join("\n");
+  const secrets = secretTexts(plan.resources.map((r) => r.inputs)).filter((s) => !urns.includes(s));
   if (secrets.length === 0) {
     return violations;
   }

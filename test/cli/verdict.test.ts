@@ -724,6 +724,8 @@ describe("what a program prints while it runs", () => {
       expect(run.stdout).toContain('invocationEndpoint sends events to \\"[secret]\\"');
       expect(run.stdout).not.toContain("opsgenie-key-0f3a9c");
       expect(run.stdout).not.toContain("tok-7d1e2b");
+      // A secret text that is a resource's name is no secret: every Pulumi command prints it.
+      expect(run.stdout).toContain('topic subscription \\"to-pager-alerts\\"');
     },
   );
 
