@@ -397,9 +397,9 @@ export class RecordingMonitor extends MockMonitor {
     });
     // A callback run on stand-ins for unknown values (invokes/callbacks.ts) builds strings from
     // them: what holds one is unknown.
-    const inputs = withStandInMarksUnknown(
-      (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
-    );
+    const given = (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
+    const inputs = withStandInMarksUnknown(given);
+    const standInInputs = Object.keys(given).filter((k) => given[k] !== inputs[k]);
     if (custom && holdsResourceRef(inputs)) {
       // A provider is given a resource handed to an input as that resource's ID (a component's
       // as its URN), and its state holds that text: `bucket: pet` names the bucket after the
@@ -449,6 +449,7 @@ export class RecordingMonitor extends MockMonitor {
           outputs: withStandInMarksUnknown(withUnknownInputs(state, inputs)),
           id: custom ? resp.getId() : undefined,
           ...(req.getRemote() ? { remote: true } : {}),
+          ...(standInInputs.length > 0 ? { standInInputs } : {}),
         });
       }
       callback(err, resp);

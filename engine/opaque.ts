@@ -217,6 +217,20 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
     const sources = deps.filter(
       (d) => stackReference(d) || remote(d) || !("outputs" in d) || holdsUnknown(d.outputs),
     );
+    if (sources.length === 0 && r.standInInputs?.includes(m[1]) === true) {
+      // Declared in a callback on a value not known at preview, run on a stand-in for it: no
+      // resource or lookup is named, so neither is blamed.
+      const found = comesFrom(
+        "a callback the program runs on a value not known at preview, which the engine ran on a stand-in for it (pulumi preview of a new stack does not run it: what it declares is judged when pulumi up runs it)",
+      );
+      return {
+        ...found,
+        message: found.message.replace(
+          /: no resource of this program provides it \(it is a lookup's answer or another stack's output\)\. Name a resource of this program \(its output\), or write the (\w+) as a literal\./,
+          ". Write the $1 as a literal, or pass the output it comes from whole.",
+        ),
+      };
+    }
     if (sources.length === 0 && lookups.length > 0) {
       // No resource of the program left it unknown: a lookup's answer did.
       return comesFrom(

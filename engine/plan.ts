@@ -45,6 +45,12 @@ export interface RecordedResource {
    * under the Pulumi CLI, so offline it has none.
    */
   readonly remote?: boolean;
+  /**
+   * Top-level inputs that hold a value computed in a callback the engine ran on stand-ins for
+   * unknown values (engine/invokes/callbacks.ts), and so are unknown: `pulumi preview` of a new
+   * stack does not run that callback at all.
+   */
+  readonly standInInputs?: readonly string[];
 }
 
 /**

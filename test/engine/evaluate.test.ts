@@ -172,6 +172,18 @@ describe("lookups answered with unknown values", () => {
       expect.stringMatching(/^⟨unknown \d+⟩$/),
     ]);
   });
+
+  it("records which inputs hold a text built from a stand-in, unknown as preview would leave them", () => {
+    const group = (unknownArgs as Plan).resources.find(
+      (r) => r.type === "aws:ec2/securityGroup:SecurityGroup",
+    );
+    // The stand-in itself reaches the engine as an unknown output, as the value it stands for.
+    expect(group?.standInInputs).toEqual(["description"]);
+    expect(group?.inputs.description).toBe(unknownValue);
+    expect((unknownArgs as Plan).resources.filter((r) => r.standInInputs !== undefined)).toEqual([
+      group,
+    ]);
+  });
 });
 
 describe("resource references", () => {

@@ -433,6 +433,26 @@ describe("withOfflineSources", () => {
     expect(withOfflineSources([both], mixed)).toEqual([both]);
   });
 
+  it("names a callback run on a stand-in, and does not send the program to name a resource it names", () => {
+    const target = {
+      ...resource("aws:cloudwatch/eventTarget:EventTarget", "to-handler", { custom: true }),
+      standInInputs: ["arn"],
+    };
+    const unknownArn = (r: RecordedResource): Violation => ({
+      ...finding(
+        r,
+        "cloudwatch event target \"to-handler\" must name a place the pack can check, but arn is not known at preview, so where the ARN points cannot be checked: no resource of this program provides it (it is a lookup's answer or another stack's output). Name a resource of this program (its output), or write the ARN as a literal.",
+      ),
+      policy: "named-destinations",
+    });
+    expect(withOfflineSources([unknownArn(target)], plan(target))[0].message).toBe(
+      'cloudwatch event target "to-handler" must name a place the pack can check, but arn is not known offline: it comes from a callback the program runs on a value not known at preview, which the engine ran on a stand-in for it (pulumi preview of a new stack does not run it: what it declares is judged when pulumi up runs it), so where the ARN points cannot be checked. Write the ARN as a literal, or pass the output it comes from whole.',
+    );
+    // Another input's value is not the callback's.
+    const other = { ...target, standInInputs: ["rule"] };
+    expect(withOfflineSources([unknownArn(other)], plan(other))).toEqual([unknownArn(other)]);
+  });
+
   it("leaves the words alone where a resource of the program may be the source", () => {
     const sg = group([reference, vpcEndpoint.urn]);
     const f = finding(sg, notKnown("app", "ingress[0].cidrBlocks[0]"));
