@@ -158,7 +158,46 @@ const arnInputs = arnInputsJson as Readonly<Record<string, readonly string[]>>;
  */
 const holdsNoData: ReadonlySet<string> = new Set([
   ...["role", "policy", "permission", "source", "certificate", "cert", "acl", "kms", "key"],
-  ...["secret", "layer", "profile", "signing", "image"],
+  ...["secret", "layer", "profile", "signing", "image", "credential", "balancer"],
+]);
+
+/** A word without its plural `s` (`groups`, `secrets`, `credentials`; not `access`, `kms`). */
+const singular = (w: string) =>
+  w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w;
+
+/**
+ * The words that say what an input names: its own name's, and where that is only `arn` or `id`
+ * (`iamInstanceProfile.arn`, `forward.targetGroups[].arn`) its holder's too.
+ */
+function inputWords(path: string): string[] {
+  const segments = path.split(".").map((p) => p.replace(/\[\]$/, ""));
+  const own = wordsOf(segments.at(-1) ?? path).map(singular);
+  const generic = own.every((w) => ["arn", "id"].includes(w));
+  return generic && segments.length > 1
+    ? [...wordsOf(segments.at(-2) ?? "").map(singular), ...own]
+    : own;
+}
+
+/**
+ * Resources of types that are no destination of data — roles and policies, keys, certificates,
+ * security groups, subnets and networks (not a load balancer, which is one: a CDN's origin): among the resources a value was computed from (an IoT
+ * action's role beside its queue, a connector's security groups beside its brokers), they do not
+ * provide the destination, and a value computed only from them and a lookup is the lookup's.
+ */
+function providesNoDestination(type: string): boolean {
+  const [, module = ""] = /^[^:]+:([^/:]+)/.exec(type) ?? [];
+  const words = wordsOf(type.split(":").at(-1) ?? type).map(singular);
+  return (
+    module === "iam" ||
+    words.some((w) => noDestinationTypes.has(w)) ||
+    (words.includes("security") && words.includes("group"))
+  );
+}
+
+/** Words of resource types that hold and receive no data (`providesNoDestination`). */
+const noDestinationTypes: ReadonlySet<string> = new Set([
+  ...["role", "policy", "permission", "certificate", "acl", "kms", "key", "secret", "layer"],
+  ...["profile", "signing", "credential", "subnet", "vpc"],
 ]);
 
 /**
@@ -178,9 +217,11 @@ function arnDestinationsOf(type: string): readonly string[] {
   decided ??= decidedPaths(byType);
   const provider = type.split(":")[0];
   const live = (Object.hasOwn(arnInputs, type) ? arnInputs[type] : []).filter((path) => {
-    const words = wordsOf(path.split(".").at(-1)?.replace(/\[\]$/, "") ?? path);
+    const words = inputWords(path);
     return !(
       words.some((w) => holdsNoData.has(w)) ||
+      // Identity Center's instance (`arn:aws:sso:::instance/…`) names no region and holds no data.
+      (type.startsWith("aws:ssoadmin/") && words.includes("instance")) ||
       (words.includes("target") && words.includes("group")) ||
       decided?.get(type)?.has(path) === true ||
       ["own-place", "not-a-place"].includes(
@@ -248,7 +289,11 @@ function unknownArnFindings(
       const top = hit.path.split(/[.[]/)[0];
       const fromProgram = (r.propertyDependencies[top] ?? []).some((u) => {
         const type = typeOf.get(u);
-        return type !== undefined && type !== "pulumi:pulumi:StackReference";
+        return (
+          type !== undefined &&
+          type !== "pulumi:pulumi:StackReference" &&
+          !providesNoDestination(type)
+        );
       });
       if (!fromProgram) {
         const noun = nounOf(r.type, path);

@@ -660,6 +660,51 @@ describe("placement", () => {
       ),
     },
     {
+      name: "a topic rule queues messages in a queue only a lookup knows, with the program's role",
+      bad: pipe(
+        add("aws:iam/role:Role", "iot-sender", { assumeRolePolicy: "{}" }),
+        add(
+          "aws:iot/topicRule:TopicRule",
+          "telemetry",
+          {
+            enabled: true,
+            sql: "SELECT * FROM 'devices/+/telemetry'",
+            sqlVersion: "2016-03-23",
+            sqs: [{ queueUrl: unknown, roleArn: unknown, useBase64: false }],
+          },
+          // Pulumi records dependencies by top-level input: the role's is the action's.
+          { dependsOn: { sqs: ["iot-sender"] } },
+        ),
+      ),
+      expected: [
+        [
+          "named-destinations",
+          "telemetry",
+          "mandatory",
+          ['iot topic rule "telemetry"', "sqs[0].queueUrl (unknown at preview)"],
+        ],
+      ],
+      twinName: "the queue is the program's too",
+      twin: pipe(
+        add("aws:iam/role:Role", "iot-sender", { assumeRolePolicy: "{}" }),
+        (plan) =>
+          add("aws:sqs/queue:Queue", "device-messages", {
+            kmsMasterKeyId: named(plan, "key").outputs.arn,
+          })(plan),
+        add(
+          "aws:iot/topicRule:TopicRule",
+          "telemetry",
+          {
+            enabled: true,
+            sql: "SELECT * FROM 'devices/+/telemetry'",
+            sqlVersion: "2016-03-23",
+            sqs: [{ queueUrl: unknown, roleArn: unknown, useBase64: false }],
+          },
+          { dependsOn: { sqs: ["iot-sender", "device-messages"] } },
+        ),
+      ),
+    },
+    {
       name: "a topic rule queues messages in a queue whose URL only a lookup knows",
       bad: add("aws:iot/topicRule:TopicRule", "telemetry", {
         enabled: true,
@@ -806,6 +851,31 @@ describe("placement", () => {
         function: "summarise",
         principal: "apigateway.amazonaws.com",
         sourceArn: unknown,
+      }),
+      // The load balancer a listener is attached to, its target groups (named by `arn` under
+      // their holder), an instance profile, an integration's credentials, Identity Center's
+      // instance (`ssoadmin.getInstances()`, regionless).
+      add("aws:lb/listener:Listener", "http", {
+        loadBalancerArn: unknown,
+        port: 80,
+        protocol: "HTTP",
+        defaultActions: [{ type: "forward", forward: { targetGroups: [{ arn: unknown }] } }],
+      }),
+      add("aws:ec2/launchTemplate:LaunchTemplate", "workers", {
+        iamInstanceProfile: { arn: unknown },
+      }),
+      add("aws:apigateway/integration:Integration", "to-queue", {
+        restApi: "api",
+        resourceId: "res",
+        httpMethod: "POST",
+        type: "AWS",
+        integrationHttpMethod: "POST",
+        uri: `arn:aws:apigateway:us-west-2:sqs:path/${account}/orders`,
+        credentials: unknown,
+      }),
+      add("aws:ssoadmin/permissionSet:PermissionSet", "readers", {
+        name: "readers",
+        instanceArn: unknown,
       }),
     )(happy);
     const violations = await pack.checkAround(happy, looked, us);
