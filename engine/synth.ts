@@ -281,6 +281,27 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
         state.arn = `arn:${partition}:lambda:${region}:${account}:function:${fn}:${aliasName}`;
       }
     }
+    // The URLs clients, subscriptions and webhooks are given: an API's and a stage's on API
+    // Gateway's regional host, a function URL on Lambda's.
+    const executeApi = (apiId: string) =>
+      `${apiId}.execute-api.${region}.${awsDomain(region)}`.toLowerCase();
+    if (type === "aws:apigatewayv2/api:Api") {
+      const websocket = knownText(state.protocolType)?.toUpperCase() === "WEBSOCKET";
+      state.apiEndpoint = `${websocket ? "wss" : "https"}://${executeApi(hexStream(10, type, name))}`;
+    }
+    if (type === "aws:lambda/functionUrl:FunctionUrl") {
+      const urlId = hexStream(32, type, name);
+      state.urlId = urlId;
+      state.functionUrl = `https://${urlId}.lambda-url.${region}.on.aws/`;
+    }
+    if (type === "aws:apigateway/stage:Stage") {
+      const api = knownText(state.restApi);
+      const stage = knownText(state.stageName);
+      state.invokeUrl =
+        api === undefined || stage === undefined
+          ? unknownValue
+          : `https://${executeApi(api)}/${stage}`;
+    }
     if (type === "aws:ecr/repository:Repository") {
       // What images are tagged and pulled by: `<account>.dkr.ecr.<region>.<domain>/<name>`.
       state.registryId = account;

@@ -286,7 +286,7 @@ export function hostOf(text: string): string {
  * The region a service endpoint lives in, read from its host name: OSS
  * (`oss-<region>[-internal].aliyuncs.com`), SLS (`<region>[-intranet|-share].log.aliyuncs.com`),
  * other Alibaba Cloud services (`<service>.<region>.aliyuncs.com`) and AWS
- * (`….<region>.amazonaws.com[.cn]`). Undefined when the host names no region we can read —
+ * (`….<region>.amazonaws.com[.cn]`, a function URL's `….lambda-url.<region>.on.aws`). Undefined when the host names no region we can read —
  * a custom domain, an IP, another cloud — which callers treat as "cannot be placed".
  */
 export function regionOfEndpoint(text: string): EndpointPlace | undefined {
@@ -325,6 +325,11 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
       .reverse()
       .find(isAwsRegionShaped);
     return region !== undefined ? { cloud: "aws", region } : undefined;
+  }
+  // A Lambda function URL, `<url-id>.lambda-url.<region>.on.aws`.
+  const functionUrl = /^[a-z0-9]+\.lambda-url\.([a-z0-9-]+)\.on\.aws$/.exec(host);
+  if (functionUrl && isAwsRegionShaped(functionUrl[1])) {
+    return { cloud: "aws", region: functionUrl[1] };
   }
   return undefined;
 }

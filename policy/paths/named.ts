@@ -256,14 +256,20 @@ function nounOf(type: string, path: string): "ARN" | "address" | "value" {
       : "value";
 }
 
-/** Per type, the conditions under which a `knownAt` path is a destination (absent: always). */
+/**
+ * Whether `path` is a destination of this resource: always for an ARN input; for a path rows read
+ * only once known (`knownAt`), when the condition of one of them holds (an SNS subscription's
+ * endpoint is a queue's ARN under `sqs`, a URL under `https`).
+ */
 function holdsAt(type: string, path: string, props: Readonly<Record<string, unknown>>): boolean {
-  return (byType[type]?.fields ?? []).every((f) => {
+  const conditions = (byType[type]?.fields ?? []).flatMap((f) => {
     const skip = unknownDestinationOf(f.when);
-    return (
-      skip?.path !== path || skip.holds === undefined || known(() => skip.holds!(props)) === true
-    );
+    return skip?.path === path ? [skip.holds] : [];
   });
+  return (
+    conditions.length === 0 ||
+    conditions.some((holds) => holds === undefined || known(() => holds(props)) === true)
+  );
 }
 
 /**

@@ -604,11 +604,13 @@ describe("callbacks on values the engine cannot know offline", () => {
     expect(run.code).toBe(1);
     const doc = JSON.parse(run.stdout) as Doc;
     expect(doc.unknownFunctions).toEqual(["pulumi:pulumi:StackReference acme/network/prod"]);
+    // The endpoint, an address no resource of the program provides, fails closed.
     expect(doc.violations).toEqual([
       expect.objectContaining({
-        policy: "log-shipping",
+        policy: "named-destinations",
         level: "mandatory",
         resourceName: "ingest",
+        path: ['sns topic subscription "ingest"', "endpoint (unknown at preview)"],
       }),
     ]);
   });

@@ -342,6 +342,13 @@ describe("places read from values", () => {
     ["s3-ap-southeast-2.amazonaws.com", { cloud: "aws", region: "ap-southeast-2" }],
     ["site.s3-website-us-west-2.amazonaws.com", { cloud: "aws", region: "us-west-2" }],
     ["site.s3-website.eu-west-1.amazonaws.com", { cloud: "aws", region: "eu-west-1" }],
+    // A Lambda function URL.
+    [
+      "https://abcdefghij0123456789.lambda-url.eu-west-1.on.aws/",
+      { cloud: "aws", region: "eu-west-1" },
+    ],
+    ["x.lambda-url.eu-west-1.on.aws.example.com", undefined],
+    ["x.lambda-url.nowhere.on.aws", undefined],
   ])("the endpoint %s is in %j", (host, expected) => {
     expect(regionOfEndpoint(host)).toEqual(expected);
   });

@@ -95,7 +95,7 @@ describe("callbacks that fail on stand-ins", () => {
       [...(plan.failedCallbacks ?? [])].sort((a, b) => a.callback.localeCompare(b.callback)),
     ).toEqual([
       {
-        callback: "(endpoint) => new URL(endpoint).host",
+        callback: "(arn) => new URL(arn).host",
         reason: "it failed: Invalid URL",
         dependsOn: [named(plan, "api").urn],
       },

@@ -253,6 +253,34 @@ describe("resource IDs", () => {
 // `aws.sqs.Queue.get("ext", "https://sqs.eu-west-1.amazonaws.com/…")`: a pipe, a subscription or
 // an event target then sends to `ext.arn`. Found on public event-driven programs: the read
 // queue, function and stream had been given ARNs in the stack's own region and account.
+// An SNS subscription, a webhook or a client given the program's own API or function URL: found
+// on public event-driven programs, where those URLs were unknown and failed closed.
+describe("the URLs of APIs and function URLs", () => {
+  const state = (type: string, inputs: Record<string, unknown>, region = "eu-central-1") =>
+    synthesizeState({ type, name: "hooks", inputs, providerProps: { region } }).state;
+
+  it("puts an HTTP or WebSocket API, a REST API's stage and a function URL on their regional hosts", () => {
+    expect(state("aws:apigatewayv2/api:Api", { protocolType: "HTTP" }).apiEndpoint).toMatch(
+      /^https:\/\/[0-9a-f]{10}\.execute-api\.eu-central-1\.amazonaws\.com$/,
+    );
+    expect(state("aws:apigatewayv2/api:Api", { protocolType: "WEBSOCKET" }).apiEndpoint).toMatch(
+      /^wss:\/\/[0-9a-f]{10}\.execute-api\.eu-central-1\.amazonaws\.com$/,
+    );
+    expect(
+      state("aws:apigateway/stage:Stage", { restApi: "a1b2c3", stageName: "prod" }, "cn-north-1")
+        .invokeUrl,
+    ).toBe("https://a1b2c3.execute-api.cn-north-1.amazonaws.com.cn/prod");
+    const url = state("aws:lambda/functionUrl:FunctionUrl", { functionName: "hooks" });
+    expect(url.functionUrl).toBe(`https://${url.urlId as string}.lambda-url.eu-central-1.on.aws/`);
+  });
+
+  it("leaves a stage's URL unknown while its API is", () => {
+    expect(
+      state("aws:apigateway/stage:Stage", { restApi: unknownValue, stageName: "prod" }).invokeUrl,
+    ).toBe(unknownValue);
+  });
+});
+
 describe("existing resources a program reads or imports by ID", () => {
   const existing = (type: string, existingId: string, inputs: Record<string, unknown> = {}) =>
     synthesizeState({ type, name: "ext", inputs, providerProps: virginia, existingId });

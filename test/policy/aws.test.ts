@@ -637,6 +637,48 @@ describe("placement", () => {
       twin: subscription("sqs", `arn:aws:sqs:us-west-2:${account}:orders`),
     },
     {
+      name: "an SNS subscription pushes messages to an API Gateway stage in Ireland",
+      bad: subscription(
+        "https",
+        "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/hook",
+      ),
+      expected: [
+        [
+          "log-shipping",
+          "orders",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'sns topic subscription "orders"',
+            "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/hook (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "it pushes them to a function URL of the stack's region",
+      twin: subscription("https", "https://abcdefghij0123456789.lambda-url.us-west-2.on.aws/"),
+    },
+    {
+      name: "an SNS subscription pushes messages to a host outside the cloud",
+      bad: subscription("http", "http://hooks.partner.example/orders"),
+      expected: [
+        [
+          "log-shipping",
+          "orders",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'sns topic subscription "orders"',
+            '"http://hooks.partner.example/orders" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it pushes them to an API Gateway stage of the stack's region",
+      twin: subscription(
+        "http",
+        "https://a1b2c3d4e5.execute-api.us-west-2.amazonaws.com/prod/hook",
+      ),
+    },
+    {
       name: "an SNS subscription invokes a function whose ARN only a lookup knows",
       bad: subscription("lambda", unknown),
       expected: [

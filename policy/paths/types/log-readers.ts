@@ -145,8 +145,17 @@ export function linkingMode(props: Record<string, unknown>): Judged[] {
     : [];
 }
 
-/** SNS protocols whose endpoint is outside the cloud (a URL, a mailbox, a phone). */
-const externalProtocols = ["http", "https", "email", "email-json", "sms"];
+/**
+ * SNS protocols whose endpoint is outside the cloud (a mailbox, a phone); a URL (`http`, `https`)
+ * is placed as any URL is: a cloud endpoint by its region (an API Gateway stage, a function URL).
+ */
+const externalProtocols = ["email", "email-json", "sms"];
+
+/** The SNS subscription's protocol is `protocol` (`http`, `https`). */
+export const snsProtocol =
+  (protocol: string) =>
+  (props: Readonly<Record<string, unknown>>): boolean =>
+    textOf(props, "protocol")?.toLowerCase() === protocol;
 
 /** SNS protocols whose endpoint is the ARN of a queue, function, stream or mobile app. */
 export const snsArnEndpoint = (props: Readonly<Record<string, unknown>>): boolean =>

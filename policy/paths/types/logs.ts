@@ -55,6 +55,7 @@ import {
   snowflakeAccount,
   snsArnEndpoint,
   snsEndpoint,
+  snsProtocol,
   sqlCalls,
   streamSink,
   textOf,
@@ -2289,9 +2290,14 @@ export const logs: TypeTable = {
 
   // Notifications pushed to a URL, a mailbox or a phone.
   "aws:sns/topicSubscription:TopicSubscription": sends(
-    "Subscribe only queues or functions inside the jurisdiction (by ARN).",
+    "Subscribe only queues, functions and HTTP(S) endpoints inside the jurisdiction: by ARN, by a regional endpoint (an API Gateway stage, a function URL) or an allowlisted address.",
     judged("data sync", "endpoint", snsEndpoint),
     push.arn("endpoint", "pushes messages to", { when: knownAt("endpoint", snsArnEndpoint) }),
+    ...["http", "https"].map((protocol) =>
+      push.url("endpoint", `pushes messages (${protocol}) to`, {
+        when: knownAt("endpoint", snsProtocol(protocol)),
+      }),
+    ),
   ),
   "aws:budgets/budgetAction:BudgetAction": sends(
     mailFix,
