@@ -651,6 +651,16 @@ const arnForms: Readonly<Record<string, (region: string, account: string, id: st
       `backup:${region}:${account}:backup-vault:${id}`,
     "aws:backup/plan:Plan": (region, account, id) =>
       `backup:${region}:${account}:backup-plan:${id}`,
+    "aws:cloudwatch/eventApiDestination:EventApiDestination": (region, account, id) =>
+      `events:${region}:${account}:api-destination/${id}`,
+    "aws:cloudwatch/eventConnection:EventConnection": (region, account, id) =>
+      `events:${region}:${account}:connection/${id}`,
+    "aws:codepipeline/pipeline:Pipeline": (region, account, id) =>
+      `codepipeline:${region}:${account}:${id}`,
+    "aws:redshift/cluster:Cluster": (region, account, id) =>
+      `redshift:${region}:${account}:cluster:${id}`,
+    "aws:batch/jobQueue:JobQueue": (region, account, id) =>
+      `batch:${region}:${account}:job-queue/${id}`,
   };
 
 /**

@@ -128,6 +128,21 @@ describe("resource IDs", () => {
     expect(arn("aws:backup/plan:Plan")).toMatch(
       /^arn:aws:backup:us-east-1:123456789012:backup-plan:/,
     );
+    expect(arn("aws:cloudwatch/eventApiDestination:EventApiDestination")).toMatch(
+      /^arn:aws:events:us-east-1:123456789012:api-destination\//,
+    );
+    expect(arn("aws:cloudwatch/eventConnection:EventConnection")).toMatch(
+      /^arn:aws:events:us-east-1:123456789012:connection\//,
+    );
+    expect(arn("aws:codepipeline/pipeline:Pipeline")).toMatch(
+      /^arn:aws:codepipeline:us-east-1:123456789012:orders-/,
+    );
+    expect(arn("aws:redshift/cluster:Cluster")).toMatch(
+      /^arn:aws:redshift:us-east-1:123456789012:cluster:/,
+    );
+    expect(arn("aws:batch/jobQueue:JobQueue")).toMatch(
+      /^arn:aws:batch:us-east-1:123456789012:job-queue\//,
+    );
   });
 
   it("reports an AWS resource's region, its own else its provider's, where the type has one", () => {
