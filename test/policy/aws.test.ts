@@ -197,6 +197,40 @@ const topicRuleTo = (functionArn: unknown) =>
     lambdas: [{ functionArn }],
   });
 
+/**
+ * An IoT topic rule that queues device messages at `queueUrl` with the role `roleArn`; `from`
+ * names the resources of the program its action was computed from.
+ */
+const sqsRule = (queueUrl: unknown, roleArn: unknown, from: readonly string[] = []) =>
+  add(
+    "aws:iot/topicRule:TopicRule",
+    "telemetry",
+    {
+      enabled: true,
+      sql: "SELECT * FROM 'devices/+/telemetry'",
+      sqlVersion: "2016-03-23",
+      sqs: [{ queueUrl, roleArn, useBase64: false }],
+    },
+    from.length > 0 ? { dependsOn: { sqs: from } } : {},
+  );
+
+/** The program's queue of device messages, encrypted with its key. */
+const deviceQueue = (plan: Plan) =>
+  add("aws:sqs/queue:Queue", "device-messages", {
+    kmsMasterKeyId: named(plan, "key").outputs.arn,
+  })(plan);
+
+/** The program's role the IoT rules act with. */
+const iotRole = add("aws:iam/role:Role", "iot-sender", { assumeRolePolicy: "{}" });
+
+/** The log-shipping finding of the SNS subscription "orders" pushing messages to `place`. */
+const pushesOrders = (place: string): Finding => [
+  "log-shipping",
+  "orders",
+  "mandatory",
+  ["us-west-2 (inside US)", 'sns topic subscription "orders"', place],
+];
+
 /** An SNS subscription of the program's topic, by `protocol`, to `endpoint`. */
 const subscription = (protocol: string, endpoint: unknown) =>
   add("aws:sns/topicSubscription:TopicSubscription", "orders", {
@@ -621,18 +655,7 @@ describe("placement", () => {
     {
       name: "an SNS subscription pushes messages to a queue in Ireland",
       bad: subscription("sqs", `arn:aws:sqs:eu-west-1:${account}:orders`),
-      expected: [
-        [
-          "log-shipping",
-          "orders",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'sns topic subscription "orders"',
-            "arn:aws:sqs:eu-west-1:111122223333:orders (outside US, in EU)",
-          ],
-        ],
-      ],
+      expected: [pushesOrders("arn:aws:sqs:eu-west-1:111122223333:orders (outside US, in EU)")],
       twinName: "the queue is in the stack's region",
       twin: subscription("sqs", `arn:aws:sqs:us-west-2:${account}:orders`),
     },
@@ -643,16 +666,9 @@ describe("placement", () => {
         "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/hook",
       ),
       expected: [
-        [
-          "log-shipping",
-          "orders",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'sns topic subscription "orders"',
-            "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/hook (outside US, in EU)",
-          ],
-        ],
+        pushesOrders(
+          "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/hook (outside US, in EU)",
+        ),
       ],
       twinName: "it pushes them to a function URL of the stack's region",
       twin: subscription("https", "https://abcdefghij0123456789.lambda-url.us-west-2.on.aws/"),
@@ -660,18 +676,7 @@ describe("placement", () => {
     {
       name: "an SNS subscription pushes messages to a host outside the cloud",
       bad: subscription("http", "http://hooks.partner.example/orders"),
-      expected: [
-        [
-          "log-shipping",
-          "orders",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'sns topic subscription "orders"',
-            '"http://hooks.partner.example/orders" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: [pushesOrders('"http://hooks.partner.example/orders" (cannot be placed)')],
       twinName: "it pushes them to an API Gateway stage of the stack's region",
       twin: subscription(
         "http",
@@ -703,21 +708,8 @@ describe("placement", () => {
     },
     {
       name: "a topic rule queues messages in a queue only a lookup knows, with the program's role",
-      bad: pipe(
-        add("aws:iam/role:Role", "iot-sender", { assumeRolePolicy: "{}" }),
-        add(
-          "aws:iot/topicRule:TopicRule",
-          "telemetry",
-          {
-            enabled: true,
-            sql: "SELECT * FROM 'devices/+/telemetry'",
-            sqlVersion: "2016-03-23",
-            sqs: [{ queueUrl: unknown, roleArn: unknown, useBase64: false }],
-          },
-          // Pulumi records dependencies by top-level input: the role's is the action's.
-          { dependsOn: { sqs: ["iot-sender"] } },
-        ),
-      ),
+      // Pulumi records dependencies by top-level input: the role's is the action's.
+      bad: pipe(iotRole, sqsRule(unknown, unknown, ["iot-sender"])),
       expected: [
         [
           "named-destinations",
@@ -728,32 +720,14 @@ describe("placement", () => {
       ],
       twinName: "the queue is the program's too",
       twin: pipe(
-        add("aws:iam/role:Role", "iot-sender", { assumeRolePolicy: "{}" }),
-        (plan) =>
-          add("aws:sqs/queue:Queue", "device-messages", {
-            kmsMasterKeyId: named(plan, "key").outputs.arn,
-          })(plan),
-        add(
-          "aws:iot/topicRule:TopicRule",
-          "telemetry",
-          {
-            enabled: true,
-            sql: "SELECT * FROM 'devices/+/telemetry'",
-            sqlVersion: "2016-03-23",
-            sqs: [{ queueUrl: unknown, roleArn: unknown, useBase64: false }],
-          },
-          { dependsOn: { sqs: ["iot-sender", "device-messages"] } },
-        ),
+        iotRole,
+        deviceQueue,
+        sqsRule(unknown, unknown, ["iot-sender", "device-messages"]),
       ),
     },
     {
       name: "a topic rule queues messages in a queue whose URL only a lookup knows",
-      bad: add("aws:iot/topicRule:TopicRule", "telemetry", {
-        enabled: true,
-        sql: "SELECT * FROM 'devices/+/telemetry'",
-        sqlVersion: "2016-03-23",
-        sqs: [{ queueUrl: unknown, roleArn: `arn:aws:iam::${account}:role/iot`, useBase64: false }],
-      }),
+      bad: sqsRule(unknown, `arn:aws:iam::${account}:role/iot`),
       expected: [
         [
           "named-destinations",
@@ -763,18 +737,10 @@ describe("placement", () => {
         ],
       ],
       twinName: "the URL is written out, of a queue in the stack's region",
-      twin: add("aws:iot/topicRule:TopicRule", "telemetry", {
-        enabled: true,
-        sql: "SELECT * FROM 'devices/+/telemetry'",
-        sqlVersion: "2016-03-23",
-        sqs: [
-          {
-            queueUrl: `https://sqs.us-west-2.amazonaws.com/${account}/telemetry`,
-            roleArn: `arn:aws:iam::${account}:role/iot`,
-            useBase64: false,
-          },
-        ],
-      }),
+      twin: sqsRule(
+        `https://sqs.us-west-2.amazonaws.com/${account}/telemetry`,
+        `arn:aws:iam::${account}:role/iot`,
+      ),
     },
     {
       // `arn:aws:lambda:${process.env.REGION}:…` with the variable unset.
@@ -7182,27 +7148,8 @@ describe("data destinations: logs, exports and pushed requests", () => {
       expected: [shipsTelemetry('"https://ingest.partner.example/iot" (cannot be placed)')],
       twinName: "the rule queues messages in a queue of the program, not known at preview",
       twin: pipe(
-        (plan) =>
-          add("aws:sqs/queue:Queue", "device-messages", {
-            kmsMasterKeyId: named(plan, "key").outputs.arn,
-          })(plan),
-        add(
-          "aws:iot/topicRule:TopicRule",
-          "telemetry",
-          {
-            enabled: true,
-            sql: "SELECT * FROM 'devices/+/telemetry'",
-            sqlVersion: "2016-03-23",
-            sqs: [
-              {
-                queueUrl: unknown,
-                roleArn: "arn:aws:iam::111122223333:role/iot",
-                useBase64: false,
-              },
-            ],
-          },
-          { dependsOn: { sqs: ["device-messages"] } },
-        ),
+        deviceQueue,
+        sqsRule(unknown, "arn:aws:iam::111122223333:role/iot", ["device-messages"]),
       ),
     },
     {
