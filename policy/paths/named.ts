@@ -180,9 +180,10 @@ function inputWords(path: string): string[] {
 
 /**
  * Resources of types that are no destination of data — roles and policies, keys, certificates,
- * security groups, subnets and networks (not a load balancer, which is one: a CDN's origin): among the resources a value was computed from (an IoT
- * action's role beside its queue, a connector's security groups beside its brokers), they do not
- * provide the destination, and a value computed only from them and a lookup is the lookup's.
+ * security groups, subnets and networks (not a load balancer, which is one: a CDN's origin).
+ * Among the resources a value was computed from (an IoT action's role beside its queue, a
+ * connector's security groups beside its brokers) they do not provide the destination, and a
+ * value computed only from them and a lookup is the lookup's.
  */
 function providesNoDestination(type: string): boolean {
   const [, module = ""] = /^[^:]+:([^/:]+)/.exec(type) ?? [];
@@ -201,10 +202,12 @@ const noDestinationTypes: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Per type, the ARN inputs where data goes: the inputs the inventory marks as ARNs, but not where a
- * row decides the place (its own finding), where the reviews read the input as naming only the
- * resource's own region or no place, where the input holds no data (`holdsNoData`), nor a load
- * balancer's target group (AWS takes one only in the service's own region). Decided once per type.
+ * Per type, the inputs where data goes whose value, not known at preview, only the stack can
+ * judge: the inputs the inventory marks as ARNs, but not where a row decides the place (its own
+ * finding), where the reviews read the input as naming only the resource's own region or no
+ * place, where the input holds no data (`holdsNoData`), nor a load balancer's target group (AWS
+ * takes one only in the service's own region); and the destinations rows read only once known.
+ * Decided once per type.
  */
 const liveArnInputs = new Map<string, readonly string[]>();
 let decided: Map<string, DeclaredPaths> | undefined;
@@ -230,7 +233,7 @@ function arnDestinationsOf(type: string): readonly string[] {
     );
   });
   // …and the destinations a row reads only once known (`knownAt`): a queue's URL, a host, an ARN
-  // behind a protocol. The condition each carries is read per resource (`unknownDestinations`).
+  // behind a protocol. The condition each carries is read per resource (`holdsAt`).
   const skipped = (byType[type]?.fields ?? []).flatMap((f) =>
     unknownDestinationOf(f.when) === undefined ? [] : [f.path],
   );
