@@ -314,6 +314,15 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
     }
     return undefined;
   }
+  // SQS's legacy queue hosts: `<region>.queue.amazonaws.com[.cn]`, and `queue.amazonaws.com`,
+  // US East (N. Virginia)'s.
+  if (host === "queue.amazonaws.com") {
+    return { cloud: "aws", region: "us-east-1" };
+  }
+  const legacyQueue = /^([a-z0-9-]+)\.queue\.amazonaws\.com(?:\.cn)?$/.exec(host);
+  if (legacyQueue && isAwsRegionShaped(legacyQueue[1])) {
+    return { cloud: "aws", region: legacyQueue[1] };
+  }
   if (host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn")) {
     // AWS spells the region after the name its user chose (a bucket, a database, a load
     // balancer: `eu-west-1.s3.amazonaws.com` is the bucket "eu-west-1" on the global endpoint),

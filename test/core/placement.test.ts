@@ -342,6 +342,14 @@ describe("places read from values", () => {
     ["s3-ap-southeast-2.amazonaws.com", { cloud: "aws", region: "ap-southeast-2" }],
     ["site.s3-website-us-west-2.amazonaws.com", { cloud: "aws", region: "us-west-2" }],
     ["site.s3-website.eu-west-1.amazonaws.com", { cloud: "aws", region: "eu-west-1" }],
+    // SQS's legacy queue hosts, the region first (or none: N. Virginia's).
+    [
+      "https://eu-west-1.queue.amazonaws.com/444455556666/orders",
+      { cloud: "aws", region: "eu-west-1" },
+    ],
+    ["https://queue.amazonaws.com/444455556666/orders", { cloud: "aws", region: "us-east-1" }],
+    ["cn-north-1.queue.amazonaws.com.cn", { cloud: "aws", region: "cn-north-1" }],
+    ["orders.queue.amazonaws.com", undefined],
     // A Lambda function URL.
     [
       "https://abcdefghij0123456789.lambda-url.eu-west-1.on.aws/",

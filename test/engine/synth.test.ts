@@ -324,6 +324,11 @@ describe("existing resources a program reads or imports by ID", () => {
     expect(queue.id).toBe("https://sqs.eu-west-1.amazonaws.com/999988887777/orders");
     expect(queue.state.name).toBe("orders");
     expect(queue.state.arn).toBe("arn:aws:sqs:eu-west-1:999988887777:orders");
+    // SQS's legacy host, the region first.
+    expect(
+      existing("aws:sqs/queue:Queue", "https://eu-west-1.queue.amazonaws.com/999988887777/orders")
+        .state.arn,
+    ).toBe("arn:aws:sqs:eu-west-1:999988887777:orders");
   });
 
   it("are in the provider's region (or their own region setting) when the ID is a plain name", () => {
