@@ -586,7 +586,13 @@ function describeThrown(value: unknown): string {
  * program runs under a loader that maps them.
  */
 function missingPackageHint(name: string, root: string): string {
-  const paths = getTsconfig(root)?.config.compilerOptions?.paths ?? {};
+  let paths: Record<string, unknown>;
+  try {
+    paths = getTsconfig(root)?.config.compilerOptions?.paths ?? {};
+  } catch (e) {
+    // A tsconfig.json that does not parse, or `extends` a file that is not there.
+    return `install the program's dependencies (npm install in its project); its tsconfig.json, which could name it as a path alias, cannot be read: ${(e as Error).message}`;
+  }
   // Node names the package part alone (`$lib` of `$lib/db`).
   const alias = Object.keys(paths).find((key) => {
     const star = key.indexOf("*");

@@ -276,6 +276,22 @@ describe("describeProgramFailure", () => {
     );
   });
 
+  // Found on a public program whose tsconfig.json extends a file it does not commit: the program's
+  // own error was replaced by the tsconfig reader's.
+  it("says to install a missing package when the project's tsconfig.json cannot be read", () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-tsconfig-"));
+    fs.writeFileSync(
+      path.join(project, "tsconfig.json"),
+      JSON.stringify({ extends: "./tsconfig.base.json" }),
+    );
+    const err = Object.assign(new Error("Cannot find module '@acme/routes'"), {
+      code: "MODULE_NOT_FOUND",
+    });
+    expect(describeProgramFailure(err, path.join(project, "index.ts"), project)).toBe(
+      "Cannot find module '@acme/routes': install the program's dependencies (npm install in its project); its tsconfig.json, which could name it as a path alias, cannot be read: File './tsconfig.base.json' not found.",
+    );
+  });
+
   it("names frames relative to the given project folder", () => {
     const err = withStack(new TypeError(), "/work/infra/components/bucket.ts:21:13");
     expect(describeProgramFailure(err, "/work/infra/stacks/index.ts", "/work/infra")).toBe(
