@@ -669,7 +669,7 @@ function reviewedNotAPlace(type: string, path: string): boolean {
 export const arnLocality = residencyResourcePolicy({
   name: "arn-locality",
   description:
-    "Checks whether every place a resource's inputs name lies inside the jurisdiction: every ARN (log groups, streams, topics, roles, policy resources; one of another AWS partition inside a policy document grants nothing in the holder's partition and is none), every region ID, availability zone, cloud service endpoint and registry host held by a property whose name marks it as naming a place, and every region of a Bedrock cross-Region inference profile any property names.",
+    "Checks whether every place a resource's inputs name lies inside the jurisdiction: every ARN (log groups, streams, topics, roles, policy resources; one of another AWS partition inside a policy document grants nothing in the holder's partition and is none) and every URL of a cloud service's regional endpoint, whatever property holds them, every region ID, availability zone, cloud service endpoint and registry host held by a property whose name marks it as naming a place, and every region of a Bedrock cross-Region inference profile any property names.",
   severity: "high",
   remediationSteps:
     "Reference only resources, regions, zones, service endpoints and registries inside the jurisdiction (and ARNs of its AWS partition); replace every value that names a place outside.",

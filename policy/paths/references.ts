@@ -5,7 +5,7 @@
  * the paths a row declares are its policies' (`declaredPaths`), so no value is judged twice.
  */
 import { type Jurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
-import { arnPartition, describeNamedPlace } from "../../residency/placement";
+import { arnPartition, describeNamedPlace, regionOfEndpoint } from "../../residency/placement";
 import { notAPlace, type PlaceKind, placeRuleOf } from "../inventory/place-rules";
 import documentsJson from "../review/documents.json";
 import type { Outcome } from "./fields";
@@ -313,7 +313,15 @@ export function namedPlaceReferences(
         : undefined;
     const rule = placeRuleOf(typeof entryName === "string" ? entryName : name, provider)?.kind;
     // A remote peer given as a URL (an ADOT collector's `remoteWriteURL`) is a service endpoint.
-    const kind = rule === "peer" && /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? "endpoint" : rule;
+    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+    // A URL of a cloud service's regional endpoint names its region whatever property holds it
+    // (a function's `OUT` variable, a webhook setting), as an ARN does.
+    const kind =
+      rule === "peer" && url
+        ? "endpoint"
+        : rule === undefined && url && regionOfEndpoint(value) !== undefined
+          ? "endpoint"
+          : rule;
     if (kind === undefined || !(kinds as readonly PlaceKind[]).includes(kind)) {
       continue;
     }

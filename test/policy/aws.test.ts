@@ -293,13 +293,13 @@ const assistant = (model: string) =>
   });
 
 /** A function in the stack's VPC whose settings name the model it invokes. */
-const summariser = (model: string) =>
+const summariser = (model: string, variable = "MODEL_ID") =>
   add("aws:lambda/function:Function", "summarise", {
     role: `arn:aws:iam::${account}:role/summarise`,
     runtime: "nodejs20.x",
     handler: "index.handler",
     vpcConfig: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
-    environment: { variables: { MODEL_ID: model } },
+    environment: { variables: { [variable]: model } },
   });
 
 describe("placement", () => {
@@ -582,6 +582,25 @@ describe("placement", () => {
             "arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
         },
       }),
+    },
+    {
+      // Found on public programs reading existing queues: the variable's name says nothing of a
+      // place, its value does.
+      name: "a function's setting of any name holds the URL of a queue in Ireland",
+      bad: summariser(`https://sqs.eu-west-1.amazonaws.com/${account}/summaries`, "OUT"),
+      expected: [
+        [
+          "arn-locality",
+          "summarise",
+          "mandatory",
+          [
+            'lambda function "summarise"',
+            "sqs.eu-west-1.amazonaws.com in eu-west-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the queue is in the stack's region",
+      twin: summariser(`https://sqs.us-west-2.amazonaws.com/${account}/summaries`, "OUT"),
     },
     {
       name: "a function's settings name the APAC cross-Region inference profile as its model",
