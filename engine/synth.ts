@@ -107,7 +107,7 @@ export interface SynthArgs {
    * The ID of an existing resource the program reads (`aws.sqs.Queue.get(name, id)`) or imports:
    * its state comes from the cloud, where the ID says the resource is.
    */
-  readonly existingId?: string;
+  readonly existingId?: unknown;
 }
 
 /**
@@ -155,7 +155,10 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     }
   }
   // An existing resource is named by its ID: by its last part when that is an ARN or a URL.
-  const existing = args.existingId === "" ? undefined : args.existingId;
+  // An ID not known offline (a lookup's answer, in a callback run on stand-ins) reaches the engine
+  // as an output value, not a string: the resource is then named as a new one.
+  const existing =
+    typeof args.existingId === "string" && args.existingId !== "" ? args.existingId : undefined;
   if (existing !== undefined && type.startsWith("aws:")) {
     const own = existing.split(/[/:]/).pop() ?? existing;
     if (nameProp !== undefined && state[nameProp] === `${name}-${shortHash(type, name)}`) {

@@ -173,6 +173,12 @@ describe("lookups answered with unknown values", () => {
     ]);
   });
 
+  it("imports a resource by an ID not known offline as a new one", () => {
+    const subnet = (unknownArgs as Plan).resources.find((r) => r.name === "imported");
+    expect(subnet?.type).toBe("aws:ec2/subnet:Subnet");
+    expect(subnet?.inputs).toEqual({ vpcId: "vpc-main", cidrBlock: "10.0.1.0/24" });
+  });
+
   it("records which inputs hold a text built from a stand-in, unknown as preview would leave them", () => {
     const group = (unknownArgs as Plan).resources.find(
       (r) => r.type === "aws:ec2/securityGroup:SecurityGroup",
