@@ -247,11 +247,21 @@ function arnDestinationsOf(type: string): readonly string[] {
  * endpoint, a host) where the row reads one, else a value (a definition whose contents the row
  * reads: an OpenAPI body).
  */
-function nounOf(type: string, path: string): "ARN" | "address" | "value" {
+function nounOf(
+  type: string,
+  path: string,
+  props: Readonly<Record<string, unknown>>,
+): "ARN" | "address" | "value" {
   if (Object.hasOwn(arnInputs, type) && arnInputs[type].includes(path)) {
     return "ARN";
   }
-  const formats = (byType[type]?.fields ?? []).filter((f) => f.path === path).map((f) => f.format);
+  // The fields that read it here (an SNS subscription's endpoint is an ARN under `sqs`).
+  const formats = (byType[type]?.fields ?? [])
+    .filter((f) => {
+      const holds = unknownDestinationOf(f.when)?.holds;
+      return f.path === path && (holds === undefined || known(() => holds(props)) === true);
+    })
+    .map((f) => f.format);
   return formats.some((f) => ["url", "endpoint", "ip", "site-ip"].includes(f))
     ? "address"
     : formats.some((f) => ["arn", "arn-or-id", "ref"].includes(f))
@@ -305,7 +315,7 @@ function unknownArnFindings(
         );
       });
       if (!fromProgram) {
-        const noun = nounOf(r.type, path);
+        const noun = nounOf(r.type, path, r.props);
         out.push({
           message: `${label} must name a place the pack can check, but ${hit.path} is not known at preview, so where the ${noun} points cannot be checked: no resource of this program provides it (it is a lookup's answer or another stack's output). Name a resource of this program (its output), or write the ${noun} as a literal.`,
           path: [label, `${hit.path} (unknown at preview)`],

@@ -858,6 +858,17 @@ describe("placement", () => {
     },
   ]);
 
+  test("says what a destination only a lookup knows holds: an ARN under sqs, an address under https", async () => {
+    const said = async (protocol: string) => {
+      const violations = await pack.checkAround(happy, subscription(protocol, unknown)(happy), us);
+      return violations
+        .filter((v) => v.policy === "named-destinations")
+        .map((v) => /where the (\w+) points/.exec(v.message)?.[1]);
+    };
+    expect(await said("sqs")).toEqual(["ARN"]);
+    expect(await said("https")).toEqual(["address"]);
+  });
+
   test("an input that holds no data fails nothing when only a lookup knows its ARN", async () => {
     // A certificate, a policy, a permission's source, a target group, a key: what a lookup in
     // the stack's own region answers under pulumi preview; none is a destination of data.
