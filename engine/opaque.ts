@@ -237,13 +237,19 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
         `the answer of a lookup the engine cannot answer (${lookups.join(", ")}), which pulumi preview reads from the cloud`,
       );
     }
-    if (sources.length === 0 || !sources.every((d) => stackReference(d) || remote(d))) {
+    // Not recorded, and no stack reference: an existing resource the program reads by ID
+    // (`Queue.get`), which no policy judges (a read is not the stack's) and whose outputs the
+    // engine leaves unknown when its ID is.
+    const read = (d: object) => !("outputs" in d) && !stackReference(d as { type: string });
+    if (sources.length === 0 || !sources.every((d) => stackReference(d) || remote(d) || read(d))) {
       return v;
     }
     const named = sources.map((d) =>
       stackReference(d)
         ? `another stack's outputs (StackReference ${JSON.stringify(d.name)}, which pulumi preview reads from that stack's state; declared under sovereign-dc:stackOutputs in the stack config, they are judged offline too)`
-        : `the multi-language component ${d.type} ${JSON.stringify(d.name)} (whose plugin computes it under the Pulumi CLI)`,
+        : read(d)
+          ? `the existing ${d.type} ${JSON.stringify(d.name)} the program reads by ID (\`get\`), whose state pulumi preview reads from the cloud`
+          : `the multi-language component ${d.type} ${JSON.stringify(d.name)} (whose plugin computes it under the Pulumi CLI)`,
     );
     return comesFrom(named.join(" and "));
   });

@@ -453,6 +453,18 @@ describe("withOfflineSources", () => {
     expect(withOfflineSources([unknownArn(other)], plan(other))).toEqual([unknownArn(other)]);
   });
 
+  it("names an existing resource the program reads by ID, which is not the stack's", () => {
+    const read = "urn:pulumi:prod::opaque::aws:sqs/queue:Queue::orders";
+    const sg = group([read]);
+    const [v] = withOfflineSources(
+      [finding(sg, notKnown("app", "ingress[0].cidrBlocks[0]"))],
+      plan(sg),
+    );
+    expect(v.message).toBe(
+      'security group "app" must not be reachable from the internet, but ingress[0].cidrBlocks[0] is not known offline: it comes from the existing aws:sqs/queue:Queue "orders" the program reads by ID (`get`), whose state pulumi preview reads from the cloud, so whether it admits the internet cannot be decided.',
+    );
+  });
+
   it("leaves the words alone where a resource of the program may be the source", () => {
     const sg = group([reference, vpcEndpoint.urn]);
     const f = finding(sg, notKnown("app", "ingress[0].cidrBlocks[0]"));
