@@ -6,7 +6,7 @@
  */
 import { type Jurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
 import { arnPartition, describeNamedPlace, regionOfEndpoint } from "../../residency/placement";
-import { notAPlace, type PlaceKind, placeRuleOf } from "../inventory/place-rules";
+import { notAPlace, type PlaceKind, placeRuleOf, wordsOf } from "../inventory/place-rules";
 import documentsJson from "../review/documents.json";
 import type { Outcome } from "./fields";
 import type { FieldSpec, PolicyName, TypeTable } from "./model";
@@ -278,6 +278,24 @@ const wordsNotPlaces: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words of properties that hold prose or labels for people, which nothing fetches: a description,
+ * an alarm's, a comment, documentation, a title, a container's labels, an OpenAPI document's
+ * `info` (its terms of service; that segment, not `connectionInfo`) and `externalDocs`. A URL
+ * there is a mention, not a place used.
+ */
+const proseWords: ReadonlySet<string> = new Set([
+  ...["description", "descriptions", "comment", "comments", "documentation", "doc", "docs"],
+  ...["summary", "note", "notes", "title", "label", "labels", "terms", "readme"],
+]);
+
+/** The path runs through a property of prose (`proseWords`). */
+function proseAt(path: string): boolean {
+  return path
+    .split(/[.[\]]+/)
+    .some((segment) => segment === "info" || wordsOf(segment).some((w) => proseWords.has(w)));
+}
+
+/**
  * Every string in a resource's props held by a property whose name the place rules
  * (inventory/place-rules.ts, the rules the type inventory marks properties by) read as one of
  * `kinds` — the property's own name, or the key of a map or of a JSON or YAML document held as
@@ -319,7 +337,7 @@ export function namedPlaceReferences(
     const kind =
       rule === "peer" && url
         ? "endpoint"
-        : rule === undefined && url && regionOfEndpoint(value) !== undefined
+        : rule === undefined && url && regionOfEndpoint(value) !== undefined && !proseAt(path)
           ? "endpoint"
           : rule;
     if (kind === undefined || !(kinds as readonly PlaceKind[]).includes(kind)) {

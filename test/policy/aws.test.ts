@@ -858,6 +858,37 @@ describe("placement", () => {
     },
   ]);
 
+  test("a regional endpoint's URL in prose (a description, a comment, labels) names no place", async () => {
+    const runbook = "https://runbooks.s3.eu-west-1.amazonaws.com/high-cpu.html";
+    const mentioned = pipe(
+      add("aws:cloudwatch/metricAlarm:MetricAlarm", "high-cpu", {
+        comparisonOperator: "GreaterThanThreshold",
+        evaluationPeriods: 1,
+        alarmDescription: `Runbook: ${runbook}`,
+      }),
+      add("aws:iam/policy:Policy", "readers", {
+        description: runbook,
+        policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }),
+      }),
+      add("aws:sfn/stateMachine:StateMachine", "flow", {
+        roleArn: `arn:aws:iam::${account}:role/flow`,
+        definition: JSON.stringify({ Comment: runbook, StartAt: "A", States: {} }),
+      }),
+      add("aws:ecs/taskDefinition:TaskDefinition", "web", {
+        family: "web",
+        containerDefinitions: JSON.stringify([
+          {
+            name: "web",
+            image: "nginx",
+            dockerLabels: { "org.opencontainers.image.documentation": runbook },
+          },
+        ]),
+      }),
+    )(happy);
+    const violations = await pack.checkAround(happy, mentioned, us);
+    expect(violations.filter((v) => v.policy === "arn-locality")).toEqual([]);
+  });
+
   test("says what a destination only a lookup knows holds: an ARN under sqs, an address under https", async () => {
     const said = async (protocol: string) => {
       const violations = await pack.checkAround(happy, subscription(protocol, unknown)(happy), us);
