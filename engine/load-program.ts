@@ -496,37 +496,89 @@ function missingApi(err: Error, at: string, root: string): string | undefined {
       return undefined;
     }
     const [first, ...rest] = name.split(".");
-    const spec = importedPackage(fs.readFileSync(file, "utf8"), first);
+    const source = fs.readFileSync(file, "utf8");
+    const spec = importedPackage(source, first);
+    const req = Module.createRequire(file);
+    if (spec === undefined) {
+      return rest.length === 1 ? missingOutput(source, first, rest[0], req) : undefined;
+    }
     // A bare name is the package's only by a named import (`import { apigateway } from
     // "@pulumi/awsx"`: awsx 0.x's namespace, which awsx 1 removed); a namespace or default
     // import that is undefined is no missing API.
-    if (spec === undefined || (rest.length === 0 && spec.named === undefined)) {
+    if (rest.length === 0 && spec.named === undefined) {
       return undefined;
     }
-    const req = Module.createRequire(file);
-    let value: unknown = req(spec.pkg);
-    const walk = spec.named === undefined ? rest : [spec.named, ...rest];
-    for (const [i, key] of walk.entries()) {
-      value =
-        value !== null && (typeof value === "object" || typeof value === "function")
-          ? (value as Record<string, unknown>)[key]
-          : undefined;
-      if (value === undefined) {
-        // A subpath (`@pulumi/aws/ec2`) is of the package its first one or two parts name.
-        const pkg = spec.pkg
-          .split("/")
-          .slice(0, spec.pkg.startsWith("@") ? 2 : 1)
-          .join("/");
-        const manifest = req(`${pkg}/package.json`) as { version?: unknown };
-        const version = typeof manifest.version === "string" ? ` ${manifest.version}` : "";
-        const missing = [first, ...rest.slice(0, i + 1 - (walk.length - rest.length))].join(".");
-        return `${pkg}${version}, which the project installs, has no ${missing} (${missingApiCause})`;
-      }
+    const found = walkImport(req, spec, rest);
+    if (found.missingAt !== undefined) {
+      const missing = [first, ...rest.slice(0, found.missingAt + 1)].join(".");
+      return `${installed(req, spec.pkg)}, which the project installs, has no ${missing} (${missingApiCause})`;
     }
   } catch {
     // The file, the package or its manifest cannot be read: say nothing more than Node did.
   }
   return undefined;
+}
+
+/**
+ * The value `path` names under an import (`spec`), or where the walk found nothing: the index in
+ * `path` of the first part the package lacks (a named import's own export counted before it).
+ */
+function walkImport(
+  req: NodeJS.Require,
+  spec: { pkg: string; named?: string },
+  path: readonly string[],
+): { value?: unknown; missingAt?: number } {
+  let value: unknown = req(spec.pkg);
+  const walk = spec.named === undefined ? path : [spec.named, ...path];
+  for (const [i, key] of walk.entries()) {
+    value =
+      value !== null && (typeof value === "object" || typeof value === "function")
+        ? (value as Record<string, unknown>)[key]
+        : undefined;
+    if (value === undefined) {
+      return { missingAt: i - (walk.length - path.length) };
+    }
+  }
+  return { value };
+}
+
+/** `@pulumi/aws 7.48.0`: the package a (sub)path import is of, with the version installed. */
+function installed(req: NodeJS.Require, specifier: string): string {
+  // A subpath (`@pulumi/aws/ec2`) is of the package its first one or two parts name.
+  const pkg = specifier
+    .split("/")
+    .slice(0, specifier.startsWith("@") ? 2 : 1)
+    .join("/");
+  const manifest = req(`${pkg}/package.json`) as { version?: unknown };
+  return typeof manifest.version === "string" ? `${pkg} ${manifest.version}` : pkg;
+}
+
+/**
+ * Why `variable.output` is undefined when the variable holds a resource of an imported SDK's
+ * class (`const dep = new aws.apigateway.Deployment(…)`; `dep.invokeUrl`, which aws 7 moved to
+ * the stage): the class, the package and the version, when the class declares no such output.
+ */
+function missingOutput(
+  source: string,
+  variable: string,
+  output: string,
+  req: NodeJS.Require,
+): string | undefined {
+  const id = variable.replace(/[$]/g, "\\$");
+  const declared = new RegExp(
+    String.raw`(?:const|let|var)\s+${id}\s*=\s*new\s+([\w$.]+)\s*\(`,
+  ).exec(source);
+  const [first, ...rest] = declared?.[1].split(".") ?? [];
+  const spec = first === undefined ? undefined : importedPackage(source, first);
+  if (spec === undefined) {
+    return undefined;
+  }
+  const { value } = walkImport(req, spec, rest);
+  // An SDK's resource class names each of its outputs in its constructor (`resourceInputs["arn"]`).
+  if (typeof value !== "function" || value.toString().includes(JSON.stringify(output))) {
+    return undefined;
+  }
+  return `${installed(req, spec.pkg)}, which the project installs, gives ${declared![1]} no output ${output} (${missingApiCause})`;
 }
 
 /**

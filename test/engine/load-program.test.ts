@@ -224,6 +224,11 @@ describe("describeProgramFailure", () => {
           'const pulumi = require("@pulumi/pulumi");',
           'import * as local from "./lib";',
           "",
+          'const dep = new aws.apigateway.Deployment("dep", { restApi: "api" });',
+          'const bucket = new aws.s3.Bucket("logs");',
+          "dep.invokeUrl.apply((url) => url);",
+          "bucket.arn.apply((arn) => arn);",
+          "",
         ].join("\n"),
       );
     });
@@ -246,6 +251,26 @@ describe("describeProgramFailure", () => {
       const message = `${name} is not a ${kind}`;
       expect(failure(new TypeError(message))).toBe(
         `${message}: ${pkg} ${version(pkg)}, which the project installs, has no ${name} (the program was written for another version of the package) (at index.ts:5:1)`,
+      );
+    });
+
+    // Found on a public program written for aws 6, whose Deployment had `invokeUrl`.
+    it("names the class, the package and its version for an output the class no longer has", () => {
+      const read = (line: number, column: number) =>
+        describeProgramFailure(
+          withStack(
+            new TypeError("Cannot read properties of undefined (reading 'apply')"),
+            `Object.<anonymous> (${file}:${line}:${column})`,
+          ),
+          file,
+          project,
+        );
+      expect(read(8, 15)).toBe(
+        `Cannot read properties of undefined (reading 'apply'): @pulumi/aws ${version("@pulumi/aws")}, which the project installs, gives aws.apigateway.Deployment no output invokeUrl (the program was written for another version of the package) (at index.ts:8:15)`,
+      );
+      // An output the class has: the value was the program's to leave undefined.
+      expect(read(9, 12)).toBe(
+        "Cannot read properties of undefined (reading 'apply') (at index.ts:9:12)",
       );
     });
 
