@@ -172,11 +172,6 @@ const endpointFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[
 ];
 
 /**
- * The cluster's DNS configuration: a ConfigMap holding a Corefile (CoreDNS's `coredns` in
- * kube-system, whatever the cluster's cloud) sends the names the pods look up that CoreDNS cannot
- * answer to the upstreams of its `forward` lines.
- */
-/**
  * Where the NGINX Ingress controller sends the requests an Ingress's annotations route through
  * it: an external authentication service (every request's headers and cookies, before it is
  * served) and a request mirror (a copy of every request, its body too with mirror-request-body).
@@ -199,10 +194,29 @@ const ingressFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]
   ],
 ];
 
+/**
+ * The cluster's DNS configuration: a ConfigMap holding a Corefile (CoreDNS's `coredns` in
+ * kube-system, whatever the cluster's cloud) sends the names the pods look up that CoreDNS cannot
+ * answer to the upstreams of its `forward` lines. And the NGINX Ingress controller's own
+ * ConfigMap: its global external authentication service receives every request's headers and
+ * cookies for every Ingress it serves, and its trace collectors a span of every request.
+ */
 const resolverFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
   [
     /^kubernetes:core\/v1:ConfigMap$/,
-    [{ path: "data.Corefile", what: "DNS resolver", read: "corefile" }],
+    [
+      { path: "data.Corefile", what: "DNS resolver", read: "corefile" },
+      {
+        path: "data.global-auth-url",
+        what: "external authentication service",
+        read: "request-url",
+      },
+      ...["otlp", "datadog", "zipkin", "jaeger"].map((c): DestinationField => ({
+        path: `data.${c}-collector-host`,
+        what: "trace collector",
+        read: "address",
+      })),
+    ],
   ],
 ];
 
@@ -302,6 +316,13 @@ export function destinationWords(f: DestinationField): { must: string; how: stri
       must: "send Service traffic only to private or allowlisted addresses",
       how: "the Service's traffic goes there, outside any NetworkPolicy of the pods that send it",
       fix: "Point the endpoints at private addresses, or add the address to the egress allowlist with a reason",
+    };
+  }
+  if (f.what === "trace collector") {
+    return {
+      must: "send the traces of the requests it serves only to private or allowlisted collectors",
+      how: "the Ingress controller sends a span of every request it serves there (its path, headers and timing), outside any NetworkPolicy of the pods",
+      fix: "Send traces to a collector of the cluster or a private address, or add its address to the egress allowlist with a reason",
     };
   }
   if (f.read === "request-url") {

@@ -463,6 +463,49 @@ describe("a service an Ingress's controller sends every request to (NGINX annota
   });
 });
 
+describe("the NGINX Ingress controller's own ConfigMap (global authentication, trace collectors)", () => {
+  /** The controller's ConfigMap, authenticating every request at `auth`, tracing to `collector`. */
+  function controller(auth: string, collector: string): OracleResource[] {
+    return [
+      ...cluster,
+      kube("kubernetes:core/v1:ConfigMap", "ingress-nginx-controller", {
+        metadata: { namespace: "ingress-nginx", name: "ingress-nginx-controller" },
+        data: {
+          "global-auth-url": auth,
+          "enable-opentelemetry": "true",
+          "otlp-collector-host": collector,
+        },
+      }),
+    ];
+  }
+
+  test("abroad, or on a host the pack cannot place, is kubernetes-egress's finding", () => {
+    expect(runNamed(controller("https://auth.example.de/verify", "203.0.113.9"), cn)).toEqual([
+      [
+        "kubernetes-egress",
+        "ingress-nginx-controller",
+        "mandatory",
+        ['k8s configmap "ingress-nginx-controller"', "203.0.113.9 (trace collector)"],
+      ],
+      [
+        "kubernetes-egress",
+        "ingress-nginx-controller",
+        "mandatory",
+        ['k8s configmap "ingress-nginx-controller"', "auth.example.de (cannot be placed)"],
+      ],
+    ]);
+  });
+
+  test("twin: a Service of the cluster and a private collector are no path", () => {
+    const resources = controller(
+      "http://oauth2-proxy.auth.svc.cluster.local/oauth2/auth",
+      "10.0.3.7",
+    );
+    expect(runNamed(resources, cn)).toEqual([]);
+    expect(runBorder(resources, cn)).toEqual([]);
+  });
+});
+
 describe("a List, drawn and judged as the objects it holds (its row of the kubernetes table)", () => {
   /** A StatefulSetList whose entry claims volumes and mounts an NFS volume from `server`. */
   function listMounting(server: string): OracleResource[] {
