@@ -28,8 +28,8 @@
  * comes from, a Service and its cluster's cloud and nodes): CrossGuard gives a resource policy
  * neither dependencies nor other resources.
  */
-import { clouds, type Jurisdiction } from "../residency/jurisdictions";
-import { describePlace, resourceLabel } from "../residency/placement";
+import { clouds, type Jurisdiction, regionInJurisdiction } from "../residency/jurisdictions";
+import { describePlace, regionOfEndpoint, resourceLabel } from "../residency/placement";
 import type { BorderResource } from "./paths/model";
 import { describeFlow, egressPermitted, type Flow, isPrivateCidr } from "./paths/addresses";
 import {
@@ -671,13 +671,25 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
     r.type.endsWith("Patch") && type === undefined && target !== undefined && target !== null;
   if (type === "ExternalName" || patchedAlias) {
     const host = isUnknown(target) ? undefined : str(target);
-    if (host === undefined || !clusterDomain.test(host)) {
+    // A cloud service's regional endpoint is where its host says: inside, it is no way out.
+    const at = host === undefined ? undefined : regionOfEndpoint(host);
+    const inside = at !== undefined && regionInJurisdiction(x.jurisdiction, at.cloud, at.region);
+    if (!inside && (host === undefined || !clusterDomain.test(host))) {
       const kept = patchedAlias
         ? ", which the patched Service aliases if it is of type ExternalName (the patch keeps its spec.type)"
         : "";
+      const where =
+        at === undefined
+          ? "a host the pack cannot place"
+          : `the endpoint of ${describePlace(x.jurisdiction, at.cloud, at.region)}`;
       out.push({
-        message: `${label} must not alias hosts outside the cluster, but spec.externalName is ${isUnknown(target) ? "not known at preview" : JSON.stringify(target)}, a host the pack cannot place${kept}. Alias only <service>.<namespace>.svc names.`,
-        path: [label, `${host ?? "spec.externalName"} (cannot be placed)`],
+        message: `${label} must not alias hosts outside the cluster, but spec.externalName is ${isUnknown(target) ? "not known at preview" : JSON.stringify(target)}, ${where}${kept}. Alias only <service>.<namespace>.svc names, or a cloud service's endpoint in a region inside ${x.jurisdiction.id}.`,
+        path: [
+          label,
+          at === undefined
+            ? `${host ?? "spec.externalName"} (cannot be placed)`
+            : `${host!} in ${describePlace(x.jurisdiction, at.cloud, at.region)}`,
+        ],
       });
     }
   }
@@ -816,7 +828,7 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
 export const kubernetesServiceExposure = residencyStackPolicy({
   name: "kubernetes-service-exposure",
   description:
-    "Checks whether Kubernetes Services, Ingresses and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names, no Service is served on a public external IP, ALB Ingresses get an internal load balancer, and no Ingress or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
+    "Checks whether Kubernetes Services, Ingresses and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP, ALB Ingresses get an internal load balancer, and no Ingress or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
   severity: "high",
   remediationSteps:
     'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; name only private external IPs; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK); serve nothing through a class of a vendor\'s network.',

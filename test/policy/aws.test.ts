@@ -231,6 +231,15 @@ const pushesOrders = (place: string): Finding => [
   ["us-west-2 (inside US)", 'sns topic subscription "orders"', place],
 ];
 
+/** A Service of the records namespace aliasing `host` (type ExternalName). */
+const externalName = (host: string) =>
+  add(
+    "kubernetes:core/v1:Service",
+    "partner",
+    { metadata: { namespace: "records" }, spec: { type: "ExternalName", externalName: host } },
+    { provider: "kube" },
+  );
+
 /** An SNS subscription of the program's topic, by `protocol`, to `endpoint`. */
 const subscription = (protocol: string, endpoint: unknown) =>
   add("aws:sns/topicSubscription:TopicSubscription", "orders", {
@@ -4492,15 +4501,7 @@ describe("kubernetes clusters and namespaces", () => {
     },
     {
       name: "an ExternalName Service aliases a host outside the cluster",
-      bad: add(
-        "kubernetes:core/v1:Service",
-        "partner",
-        {
-          metadata: { namespace: "records" },
-          spec: { type: "ExternalName", externalName: "api.partner.example" },
-        },
-        { provider: "kube" },
-      ),
+      bad: externalName("api.partner.example"),
       expected: [
         [
           "kubernetes-service-exposure",
@@ -4510,15 +4511,25 @@ describe("kubernetes clusters and namespaces", () => {
         ],
       ],
       twinName: "it aliases a Service of the cluster",
-      twin: add(
-        "kubernetes:core/v1:Service",
-        "partner",
-        {
-          metadata: { namespace: "records" },
-          spec: { type: "ExternalName", externalName: "exporter.records.svc.cluster.local" },
-        },
-        { provider: "kube" },
-      ),
+      twin: externalName("exporter.records.svc.cluster.local"),
+    },
+    {
+      // Found on Kubernetes add-on programs: every such alias read "a host the pack cannot place".
+      name: "an ExternalName Service aliases a database endpoint in Ireland",
+      bad: externalName("records.c1.eu-west-1.rds.amazonaws.com"),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "partner",
+          "mandatory",
+          [
+            'k8s service "partner"',
+            "records.c1.eu-west-1.rds.amazonaws.com in eu-west-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "it aliases a database endpoint of the stack's region",
+      twin: externalName("records.c1.us-west-2.rds.amazonaws.com"),
     },
     {
       name: "a LoadBalancer Service on EKS carries only Alibaba Cloud's internal annotation",
