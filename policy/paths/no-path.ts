@@ -51,8 +51,14 @@ const internetFix = fixes["public address"] as (j: string) => string;
 export function pathMessage(p: BorderPath, jurisdiction: string): string {
   const hops = p.edges.length;
   const fix = (fixes[p.crossing.label] ?? internetFix)(jurisdiction);
+  // The node the crossing leads into, when the path goes on beyond it (`mounted by`, into a
+  // workload of a cluster that is not inside): hops read node, edge, node, …
+  const at = p.edges.indexOf(p.crossing);
+  const into = at >= 0 && at < p.edges.length - 1 ? p.hops[2 * at + 2] : undefined;
   const where =
-    p.crossing.label === "placed in" ? "" : `; it crosses the border at ${edgeText(p.crossing)}`;
+    p.crossing.label === "placed in"
+      ? ""
+      : `; it crosses the border at ${edgeText(p.crossing)}${into === undefined ? "" : `, into ${into}`}`;
   const unknownEnd =
     p.exit.side === "unknown"
       ? " The far end cannot be placed, and what cannot be placed fails closed: reference a resource of this stack or a region the analysis can check."

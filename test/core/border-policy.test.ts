@@ -123,7 +123,7 @@ describe("the stack policy", () => {
     ).toEqual([
       {
         message:
-          'ecs disk "data" must not be able to send data outside CN, but it reaches cn-hongkong (outside CN, in HK) in 2 hops; it crosses the border at mounted by "data-on-vm". Mount the volume only in workloads of clusters inside CN.\npath: ecs disk "data" → mounted by "data-on-vm" → ecs instance "vm" → placed in → cn-hongkong (outside CN, in HK)',
+          'ecs disk "data" must not be able to send data outside CN, but it reaches cn-hongkong (outside CN, in HK) in 2 hops; it crosses the border at mounted by "data-on-vm", into ecs instance "vm". Mount the volume only in workloads of clusters inside CN.\npath: ecs disk "data" → mounted by "data-on-vm" → ecs instance "vm" → placed in → cn-hongkong (outside CN, in HK)',
         urn: "urn:pulumi:dev::p::alicloud:ecs/disk:Disk::data",
       },
     ]);
