@@ -223,13 +223,18 @@ const deviceQueue = (plan: Plan) =>
 /** The program's role the IoT rules act with. */
 const iotRole = add("aws:iam/role:Role", "iot-sender", { assumeRolePolicy: "{}" });
 
+/** The log-shipping finding of the Oregon resource `name` (labelled `label`) sending data to a place. */
+const shipsFrom =
+  (name: string, label: string) =>
+  (place: string): Finding => [
+    "log-shipping",
+    name,
+    "mandatory",
+    ["us-west-2 (inside US)", label, place],
+  ];
+
 /** The log-shipping finding of the SNS subscription "orders" pushing messages to `place`. */
-const pushesOrders = (place: string): Finding => [
-  "log-shipping",
-  "orders",
-  "mandatory",
-  ["us-west-2 (inside US)", 'sns topic subscription "orders"', place],
-];
+const pushesOrders = shipsFrom("orders", 'sns topic subscription "orders"');
 
 /** A Service of the records namespace aliasing `host` (type ExternalName). */
 const externalName = (host: string) =>
@@ -265,12 +270,7 @@ const kafkaRule = (servers: string) =>
   });
 
 /** The log-shipping finding of the topic rule "telemetry" sending device messages to `place`. */
-const shipsTelemetry = (place: string): Finding => [
-  "log-shipping",
-  "telemetry",
-  "mandatory",
-  ["us-west-2 (inside US)", 'iot topic rule "telemetry"', place],
-];
+const shipsTelemetry = shipsFrom("telemetry", 'iot topic rule "telemetry"');
 
 /** An IoT topic rule that posts every message to `url`, confirmed at the same URL. */
 const httpsRule = (url: string) =>
