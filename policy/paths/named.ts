@@ -201,6 +201,23 @@ const noDestinationTypes: ReadonlySet<string> = new Set([
   ...["profile", "signing", "credential", "subnet", "vpc"],
 ]);
 
+/** A condition on a resource's inputs (`knownAt`'s: the protocol that makes a value a destination). */
+type Holds = (props: Readonly<Record<string, unknown>>) => boolean;
+
+/** An input where data goes, as the stack judges it when its value is not known at preview. */
+interface Destination {
+  readonly path: string;
+  /**
+   * The conditions of the rows that read it only once known (`knownAt`): it is a destination when
+   * one holds (an SNS subscription's endpoint is a queue's ARN under `sqs`, a URL under `https`);
+   * none for an ARN input the rows do not read so.
+   */
+  readonly conditions: ReadonlyArray<Holds | undefined>;
+  /** What it holds, for messages: an ARN by the inventory, else by the fields that read it. */
+  readonly arn: boolean;
+  readonly readers: ReadonlyArray<{ readonly format: string; readonly holds?: Holds }>;
+}
+
 /**
  * Per type, the inputs where data goes whose value, not known at preview, only the stack can
  * judge: the inputs the inventory marks as ARNs, but not where a row decides the place (its own
@@ -209,17 +226,18 @@ const noDestinationTypes: ReadonlySet<string> = new Set([
  * takes one only in the service's own region); and the destinations rows read only once known.
  * Decided once per type.
  */
-const liveArnInputs = new Map<string, readonly string[]>();
+const liveArnInputs = new Map<string, readonly Destination[]>();
 let decided: Map<string, DeclaredPaths> | undefined;
 
-function arnDestinationsOf(type: string): readonly string[] {
+function arnDestinationsOf(type: string): readonly Destination[] {
   const cached = liveArnInputs.get(type);
   if (cached !== undefined) {
     return cached;
   }
   decided ??= decidedPaths(byType);
   const provider = type.split(":")[0];
-  const live = (Object.hasOwn(arnInputs, type) ? arnInputs[type] : []).filter((path) => {
+  const inventoried = Object.hasOwn(arnInputs, type) ? arnInputs[type] : [];
+  const live = inventoried.filter((path) => {
     const words = inputWords(path);
     return !(
       words.some((w) => holdsNoData.has(w)) ||
@@ -234,13 +252,29 @@ function arnDestinationsOf(type: string): readonly string[] {
   });
   // …and the destinations a row reads only once known (`knownAt`): a queue's URL, a host, an ARN
   // behind a protocol. The condition each carries is read per resource (`holdsAt`).
-  const skipped = (byType[type]?.fields ?? []).flatMap((f) =>
+  const fields = byType[type]?.fields ?? [];
+  const skipped = fields.flatMap((f) =>
     unknownDestinationOf(f.when) === undefined ? [] : [f.path],
   );
-  const paths = [...new Set([...live, ...skipped])];
-  liveArnInputs.set(type, paths);
-  return paths;
+  const destinations = [...new Set([...live, ...skipped])].map((path): Destination => {
+    const at = fields.filter((f) => f.path === path);
+    return {
+      path,
+      conditions: at.flatMap((f) => {
+        const skip = unknownDestinationOf(f.when);
+        return skip === undefined ? [] : [skip.holds];
+      }),
+      arn: inventoried.includes(path),
+      readers: at.map((f) => ({ format: f.format, holds: unknownDestinationOf(f.when)?.holds })),
+    };
+  });
+  liveArnInputs.set(type, destinations);
+  return destinations;
 }
+
+/** The condition holds for these inputs (none is no condition). */
+const holdsFor = (holds: Holds | undefined, props: Readonly<Record<string, unknown>>) =>
+  holds === undefined || known(() => holds(props)) === true;
 
 /**
  * What the input holds: an ARN where the inventory or the row reads one, an address (a URL, an
@@ -248,20 +282,14 @@ function arnDestinationsOf(type: string): readonly string[] {
  * reads: an OpenAPI body).
  */
 function nounOf(
-  type: string,
-  path: string,
+  d: Destination,
   props: Readonly<Record<string, unknown>>,
 ): "ARN" | "address" | "value" {
-  if (Object.hasOwn(arnInputs, type) && arnInputs[type].includes(path)) {
+  if (d.arn) {
     return "ARN";
   }
   // The fields that read it here (an SNS subscription's endpoint is an ARN under `sqs`).
-  const formats = (byType[type]?.fields ?? [])
-    .filter((f) => {
-      const holds = unknownDestinationOf(f.when)?.holds;
-      return f.path === path && (holds === undefined || known(() => holds(props)) === true);
-    })
-    .map((f) => f.format);
+  const formats = d.readers.filter((f) => holdsFor(f.holds, props)).map((f) => f.format);
   return formats.some((f) => ["url", "endpoint", "ip", "site-ip"].includes(f))
     ? "address"
     : formats.some((f) => ["arn", "arn-or-id", "ref"].includes(f))
@@ -270,19 +298,11 @@ function nounOf(
 }
 
 /**
- * Whether `path` is a destination of this resource: always for an ARN input; for a path rows read
- * only once known (`knownAt`), when the condition of one of them holds (an SNS subscription's
- * endpoint is a queue's ARN under `sqs`, a URL under `https`).
+ * Whether the input is a destination of this resource: always for an ARN input; for a path rows
+ * read only once known (`knownAt`), when the condition of one of them holds.
  */
-function holdsAt(type: string, path: string, props: Readonly<Record<string, unknown>>): boolean {
-  const conditions = (byType[type]?.fields ?? []).flatMap((f) => {
-    const skip = unknownDestinationOf(f.when);
-    return skip?.path === path ? [skip.holds] : [];
-  });
-  return (
-    conditions.length === 0 ||
-    conditions.some((holds) => holds === undefined || known(() => holds(props)) === true)
-  );
+function holdsAt(d: Destination, props: Readonly<Record<string, unknown>>): boolean {
+  return d.conditions.length === 0 || d.conditions.some((holds) => holdsFor(holds, props));
 }
 
 /**
@@ -297,11 +317,11 @@ function unknownArnFindings(
 ): Array<{ message: string; path: string[] }> {
   const label = resourceLabel(r.type, r.name);
   const out: Array<{ message: string; path: string[] }> = [];
-  for (const path of arnDestinationsOf(r.type)) {
-    if (!holdsAt(r.type, path, r.props)) {
+  for (const d of arnDestinationsOf(r.type)) {
+    if (!holdsAt(d, r.props)) {
       continue;
     }
-    for (const hit of valuesAt(r.props, path)) {
+    for (const hit of valuesAt(r.props, d.path)) {
       if (!isUnknown(hit.value)) {
         continue;
       }
@@ -315,7 +335,7 @@ function unknownArnFindings(
         );
       });
       if (!fromProgram) {
-        const noun = nounOf(r.type, path, r.props);
+        const noun = nounOf(d, r.props);
         out.push({
           message: `${label} must name a place the pack can check, but ${hit.path} is not known at preview, so where the ${noun} points cannot be checked: no resource of this program provides it (it is a lookup's answer or another stack's output). Name a resource of this program (its output), or write the ${noun} as a literal.`,
           path: [label, `${hit.path} (unknown at preview)`],
