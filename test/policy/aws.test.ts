@@ -236,6 +236,15 @@ const shipsFrom =
 /** The log-shipping finding of the SNS subscription "orders" pushing messages to `place`. */
 const pushesOrders = shipsFrom("orders", 'sns topic subscription "orders"');
 
+/** The program's function `name`, in the private subnets of the records VPC. */
+const privateFunction = (name: string) =>
+  add("aws:lambda/function:Function", name, {
+    role: `arn:aws:iam::${account}:role/${name}`,
+    runtime: "nodejs20.x",
+    handler: "index.handler",
+    vpcConfig: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
+  });
+
 /** A Service of the records namespace aliasing `host` (type ExternalName). */
 const externalName = (host: string) =>
   add(
@@ -669,15 +678,8 @@ describe("placement", () => {
         ],
       ],
       twinName: "the ARN, not known at preview either, is the output of a function of the program",
-      twin: pipe(
-        add("aws:lambda/function:Function", "decode", {
-          role: `arn:aws:iam::${account}:role/decode`,
-          runtime: "nodejs20.x",
-          handler: "index.handler",
-          vpcConfig: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
-        }),
-        topicRuleTo(unknown),
-        (plan) => withDependencies(plan, "telemetry", { lambdas: ["decode"] }),
+      twin: pipe(privateFunction("decode"), topicRuleTo(unknown), (plan) =>
+        withDependencies(plan, "telemetry", { lambdas: ["decode"] }),
       ),
     },
     {
@@ -723,15 +725,8 @@ describe("placement", () => {
         ],
       ],
       twinName: "the ARN, not known at preview either, is the output of a function of the program",
-      twin: pipe(
-        add("aws:lambda/function:Function", "fulfil", {
-          role: `arn:aws:iam::${account}:role/fulfil`,
-          runtime: "nodejs20.x",
-          handler: "index.handler",
-          vpcConfig: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
-        }),
-        subscription("lambda", unknown),
-        (plan) => withDependencies(plan, "orders", { endpoint: ["fulfil"] }),
+      twin: pipe(privateFunction("fulfil"), subscription("lambda", unknown), (plan) =>
+        withDependencies(plan, "orders", { endpoint: ["fulfil"] }),
       ),
     },
     {
