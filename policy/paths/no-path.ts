@@ -33,7 +33,8 @@ const fixes: Partial<Record<EdgeLabel, (j: string) => string>> = {
   peering: (j) => `Peer only with networks in regions inside ${j}, or remove the peering.`,
   "readable from": () =>
     "Pin access to a network of this stack: a SourceVpc or SourceVpce condition naming a VPC or VPC endpoint the stack creates.",
-  "mounted by": (j) => `Mount the volume only in workloads of clusters inside ${j}.`,
+  "mounted by": (j) =>
+    `Mount the volume only on instances, and in workloads of clusters, placed inside ${j}: a Kubernetes workload is placed by the cluster resource its provider's kubeconfig comes from, or by its kubeconfig context declared with a region under sovereign-dc:clusters.`,
   "pod egress": () =>
     "Add a default-deny egress NetworkPolicy to the namespace and allow only allowlisted destinations.",
   "public address": () =>
@@ -58,7 +59,9 @@ export function pathMessage(p: BorderPath, jurisdiction: string): string {
   const where =
     p.crossing.label === "placed in"
       ? ""
-      : `; it crosses the border at ${edgeText(p.crossing)}${into === undefined ? "" : `, into ${into}`}`;
+      : into === undefined
+        ? `; it crosses the border at ${edgeText(p.crossing)}`
+        : `; it crosses the border into ${into} (${edgeText(p.crossing)})`;
   const unknownEnd =
     p.exit.side === "unknown"
       ? " The far end cannot be placed, and what cannot be placed fails closed: reference a resource of this stack or a region the analysis can check."

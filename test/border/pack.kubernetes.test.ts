@@ -80,7 +80,7 @@ test("pod egress → node subnet → transit router → a VPC in Hong Kong fails
   const [v] = violations.filter((x) => x.policy === policy);
   expect(v.resourceType).toBe("kubernetes:apps/v1:StatefulSet");
   expect(v.message).toBe(
-    'k8s statefulset "db" must not be able to send data outside CN, but it reaches cn-hongkong (outside CN, in HK) in 5 hops; it crosses the border at attachment "far-attachment", into vpc "far". Connect only networks and endpoints located inside CN.',
+    'k8s statefulset "db" must not be able to send data outside CN, but it reaches cn-hongkong (outside CN, in HK) in 5 hops; it crosses the border into vpc "far" (attachment "far-attachment"). Connect only networks and endpoints located inside CN.',
   );
 });
 

@@ -92,7 +92,7 @@ test("a key under a foreign provider fails for the bucket it encrypts and for it
     violations.find((v) => v.policy === policy && v.resourceName === name);
   expect(border("records")?.resourceType).toBe("alicloud:oss/bucket:Bucket");
   expect(border("records")?.message).toContain(
-    'it crosses the border at encrypted by "records-encryption", into kms key "records-key". Encrypt with a key created through a provider pinned to a region inside CN.',
+    'it crosses the border into kms key "records-key" (encrypted by "records-encryption"). Encrypt with a key created through a provider pinned to a region inside CN.',
   );
   const placement = violations.find(
     (v) => v.policy === "resource-placement" && v.resourceName === "records-key",

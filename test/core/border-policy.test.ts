@@ -64,7 +64,10 @@ describe("the message of a path", () => {
       "readable from",
       "Pin access to a network of this stack: a SourceVpc or SourceVpce condition naming a VPC or VPC endpoint the stack creates.",
     ],
-    ["mounted by", "Mount the volume only in workloads of clusters inside CN."],
+    [
+      "mounted by",
+      "Mount the volume only on instances, and in workloads of clusters, placed inside CN: a Kubernetes workload is placed by the cluster resource its provider's kubeconfig comes from, or by its kubeconfig context declared with a region under sovereign-dc:clusters.",
+    ],
     [
       "pod egress",
       "Add a default-deny egress NetworkPolicy to the namespace and allow only allowlisted destinations.",
@@ -123,7 +126,7 @@ describe("the stack policy", () => {
     ).toEqual([
       {
         message:
-          'ecs disk "data" must not be able to send data outside CN, but it reaches cn-hongkong (outside CN, in HK) in 2 hops; it crosses the border at mounted by "data-on-vm", into ecs instance "vm". Mount the volume only in workloads of clusters inside CN.\npath: ecs disk "data" → mounted by "data-on-vm" → ecs instance "vm" → placed in → cn-hongkong (outside CN, in HK)',
+          'ecs disk "data" must not be able to send data outside CN, but it reaches cn-hongkong (outside CN, in HK) in 2 hops; it crosses the border into ecs instance "vm" (mounted by "data-on-vm"). Mount the volume only on instances, and in workloads of clusters, placed inside CN: a Kubernetes workload is placed by the cluster resource its provider\'s kubeconfig comes from, or by its kubeconfig context declared with a region under sovereign-dc:clusters.\npath: ecs disk "data" → mounted by "data-on-vm" → ecs instance "vm" → placed in → cn-hongkong (outside CN, in HK)',
         urn: "urn:pulumi:dev::p::alicloud:ecs/disk:Disk::data",
       },
     ]);
