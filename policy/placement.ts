@@ -638,6 +638,8 @@ const namedPlaceFix: Readonly<Record<NamedPlaceKind, (j: Jurisdiction) => string
 
 /** The kinds read on a resource of a cloud (or of another package). */
 const everyKind: readonly NamedPlaceKind[] = ["region", "zone", "endpoint", "image"];
+/** The opaque Helm release whose values arn-locality reads (see below). */
+const helmV3Release = "kubernetes:helm.sh/v3:Release";
 /** The kinds read on a Kubernetes object (see below). */
 const kubernetesKinds: readonly NamedPlaceKind[] = ["image"];
 
@@ -720,8 +722,13 @@ export const arnLocality = residencyResourcePolicy({
     // Kubernetes objects live where their cluster does (kubernetes-cluster-placement); their zone
     // and region fields are the cluster's node topology, and the hosts they reach (Service
     // aliases, pod egress, Ingress hosts) are the Kubernetes policies' to judge. Only an image
-    // is read here: a cloud registry's host names the region the image is pulled from.
-    const kinds = args.type.startsWith("kubernetes:") ? kubernetesKinds : everyKind;
+    // is read here: a cloud registry's host names the region the image is pulled from. A Helm v3
+    // Release is no object but a chart's values, which tell its objects where to send data (a
+    // backup location's region, a log shipper's endpoint), read as any cloud resource's inputs.
+    const kinds =
+      args.type.startsWith("kubernetes:") && args.type !== helmV3Release
+        ? kubernetesKinds
+        : everyKind;
     // The places a row's own reader decides (an SNS subscription's endpoint, a DNS record's
     // answers) are its policy's, as the fields the rows declare are.
     decided ??= decidedPaths(byType);

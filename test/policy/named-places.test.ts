@@ -648,3 +648,39 @@ describe("places another policy decides", () => {
     ]);
   });
 });
+
+describe("a Helm v3 Release's values, which tell the chart's objects where to send data", () => {
+  /** A Velero release on the happy path's cluster whose backup location is in `region`. */
+  const velero = (region: string) =>
+    add(
+      "kubernetes:helm.sh/v3:Release",
+      "velero",
+      {
+        chart: "velero",
+        namespace: "velero",
+        values: {
+          configuration: {
+            backupStorageLocation: [{ provider: "aws", bucket: "backups", config: { region } }],
+          },
+        },
+      },
+      { provider: "kube" },
+    );
+  const findings = async (region: string) =>
+    summary((await pack.check(velero(region)(aws), us)).filter((v) => v.resourceName === "velero"));
+
+  test("a backup location in Ireland is named, besides the opaque release", async () => {
+    expect(await findings("eu-west-1")).toEqual([
+      expect.stringContaining(
+        'mandatory arn-locality velero: k8s release "velero" must reference only places inside US, but values.configuration.backupStorageLocation[0].config.region names eu-west-1 (outside US',
+      ),
+      expect.stringContaining("mandatory helm-releases velero"),
+    ]);
+  });
+
+  test("a backup location in Oregon leaves only the opaque release", async () => {
+    expect(await findings("us-west-2")).toEqual([
+      expect.stringContaining("mandatory helm-releases velero"),
+    ]);
+  });
+});

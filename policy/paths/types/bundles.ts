@@ -114,7 +114,7 @@ export const bundles: Readonly<Record<string, BundleRow>> = {
       const chart = valueAt(p, "chart");
       return `a Helm v3 Release installs chart ${typeof chart === "string" ? JSON.stringify(chart) : "(unknown)"} as one opaque resource, so its NetworkPolicies and Services cannot be checked`;
     },
-    "Use kubernetes.helm.v4.Chart instead.",
+    "Use kubernetes.helm.v4.Chart instead: its objects are Pulumi resources, which the pack checks under pulumi preview --policy-pack (offline the chart is not rendered, and offline-visibility says so).",
   ),
   "aws:cloudformation/stack:Stack": cloudBundle(
     (p) => `a CloudFormation stack deploys the template ${templateOf(p)} as one opaque resource`,
