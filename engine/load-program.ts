@@ -500,7 +500,12 @@ function missingApi(err: Error, at: string, root: string): string | undefined {
     const spec = importedPackage(source, first);
     const req = Module.createRequire(file);
     if (spec === undefined) {
-      return rest.length === 1 ? missingOutput(source, first, rest[0], req) : undefined;
+      // `dep.invokeUrl` undefined, or `vpc.privateSubnetIds.then` not a function.
+      return rest.length === 1
+        ? outputOfClass(source, first, rest[0], req)
+        : rest.length === 2 && rest[1] === "then"
+          ? outputOfClass(source, first, rest[0], req, true)
+          : undefined;
     }
     // A bare name is the package's only by a named import (`import { apigateway } from
     // "@pulumi/awsx"`: awsx 0.x's namespace, which awsx 1 removed); a namespace or default
@@ -554,15 +559,19 @@ function installed(req: NodeJS.Require, specifier: string): string {
 }
 
 /**
- * Why `variable.output` is undefined when the variable holds a resource of an imported SDK's
- * class (`const dep = new aws.apigateway.Deployment(…)`; `dep.invokeUrl`, which aws 7 moved to
- * the stage): the class, the package and the version, when the class declares no such output.
+ * What a failure on `variable.output` says about the SDK, when the variable holds a resource of
+ * an imported SDK's class: `dep.invokeUrl` undefined, an output the class no longer declares
+ * (aws 7 moved it to the stage); `vpc.privateSubnetIds.then` not a function (`awaited`), an
+ * output the class declares, which is a pulumi.Output where the version the program was written
+ * for (awsx 0.x) gave a Promise. Undefined when the variable is not such a resource, or the
+ * class's outputs do not explain the failure.
  */
-function missingOutput(
+function outputOfClass(
   source: string,
   variable: string,
   output: string,
   req: NodeJS.Require,
+  awaited = false,
 ): string | undefined {
   const id = variable.replace(/[$]/g, "\\$");
   const declared = new RegExp(
@@ -574,11 +583,18 @@ function missingOutput(
     return undefined;
   }
   const { value } = walkImport(req, spec, rest);
-  // An SDK's resource class names each of its outputs in its constructor (`resourceInputs["arn"]`).
-  if (typeof value !== "function" || value.toString().includes(JSON.stringify(output))) {
+  if (typeof value !== "function") {
     return undefined;
   }
-  return `${installed(req, spec.pkg)}, which the project installs, gives ${declared![1]} no output ${output} (${missingApiCause})`;
+  // An SDK's resource class names each of its outputs in its constructor (`resourceInputs["arn"]`).
+  const has = value.toString().includes(JSON.stringify(output));
+  const sdk = `${installed(req, spec.pkg)}, which the project installs`;
+  if (awaited) {
+    return has
+      ? `${sdk}, gives ${declared![1]} an output ${output} that is a pulumi.Output, not a Promise: read it with apply or pass it whole (${missingApiCause})`
+      : undefined;
+  }
+  return has ? undefined : `${sdk}, gives ${declared![1]} no output ${output} (${missingApiCause})`;
 }
 
 /**

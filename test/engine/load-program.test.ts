@@ -274,6 +274,17 @@ describe("describeProgramFailure", () => {
       );
     });
 
+    // Found on public programs written for awsx 0.x, whose Vpc's subnet IDs were Promises.
+    it("says an output the class declares is a pulumi.Output when the program awaits it", () => {
+      expect(failure(new TypeError("bucket.arn.then is not a function"))).toBe(
+        `bucket.arn.then is not a function: @pulumi/aws ${version("@pulumi/aws")}, which the project installs, gives aws.s3.Bucket an output arn that is a pulumi.Output, not a Promise: read it with apply or pass it whole (the program was written for another version of the package) (at index.ts:5:1)`,
+      );
+      // An output the class does not declare: the value was the program's.
+      expect(failure(new TypeError("bucket.ready.then is not a function"))).toBe(
+        "bucket.ready.then is not a function (at index.ts:5:1)",
+      );
+    });
+
     test.each([
       ["the package has it (the value was the program's)", "aws.ec2.getSubnets is not a function"],
       ["a required package has it", "pulumi.output is not a function"],
