@@ -115,8 +115,40 @@ function namesUncataloguedPlace(name: string): boolean {
     name === "locationName" ||
     // A region by its name, slug or code (MongoDB Atlas's `regionName` and `providerRegionName`,
     // Grafana Cloud's `regionSlug`); a zone's ID is a DNS zone's as often (Cloudflare's `zoneId`).
-    (words.includes("region") && ["name", "slug", "code", "id"].includes(last ?? ""))
+    (words.includes("region") && ["name", "slug", "code", "id"].includes(last ?? "")) ||
+    // A service's cloud and region in one (Aiven's `cloudName`: `google-europe-west1`).
+    (words.length === 2 && words[0] === "cloud" && last === "name")
   );
+}
+
+/** The clouds a vendor's `<cloud>-<region>` place (Aiven's `cloudName`) starts with, by package. */
+const cloudPrefixes: Readonly<Record<string, string>> = { aws: "aws", google: "gcp", gcp: "gcp" };
+
+/**
+ * The cloud a third-party service runs its resource on, where the resource says so beside the
+ * place it names (Confluent's `cloud: "GCP"`, MongoDB Atlas's `backingProviderName: "GCP"`, a
+ * region config's `providerName`) or in the place itself (Aiven's `google-us-east4`): the
+ * package of that cloud's own SDK, for the clouds whose places the catalog judges outright.
+ */
+function serviceCloud(key: string, value: string, holder: unknown): string | undefined {
+  const prefixed = /^([a-z]+)-./.exec(value);
+  if (prefixed !== null && wordsOf(key).join(" ") === "cloud name") {
+    return cloudPrefixes[prefixed[1]];
+  }
+  if (holder === null || typeof holder !== "object" || Array.isArray(holder)) {
+    return undefined;
+  }
+  for (const [name, v] of Object.entries(holder)) {
+    const words = wordsOf(name);
+    const namesCloud =
+      words.at(-1) === "cloud" ||
+      (words.includes("provider") && words.at(-1) === "name") ||
+      words.join(" ") === "cloud provider";
+    if (namesCloud && typeof v === "string" && /^(gcp|google|google_cloud)$/i.test(v)) {
+      return "gcp";
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -324,7 +356,10 @@ function uncataloguedPlaceFindings(
       }
       continue;
     }
-    const aws = capitalisedAwsRegion(value);
+    const onCloud = serviceCloud(hit.name, value, hit.holder);
+    const aws =
+      capitalisedAwsRegion(value) ??
+      (onCloud === "aws" ? regionNamed("region", "aws", value.replace(/^aws-/, "")) : undefined);
     if (aws !== undefined) {
       // An AWS region in the vendor's spelling: placed as the region it names.
       if (!regionInJurisdiction(j, "aws", aws)) {
@@ -353,11 +388,14 @@ function uncataloguedPlaceFindings(
       // it, as it does every place a property names.
       continue;
     }
-    if (noRegionIn[j.id]?.includes(pkg)) {
-      // A cloud with no region in the jurisdiction at all: wherever the place is, it is abroad.
-      const abroad = `${pkg} ${key} ${JSON.stringify(value)} (outside ${j.id}: ${pkg} has no region there)`;
+    // A service on a cloud that has no region in the jurisdiction at all (a Confluent cluster
+    // on Google Cloud), or of such a cloud's own package: wherever the place is, it is abroad.
+    const cloudOfPlace = onCloud ?? pkg;
+    if (noRegionIn[j.id]?.includes(cloudOfPlace)) {
+      const of = cloudOfPlace === pkg ? pkg : `${pkg} on ${cloudOfPlace}`;
+      const abroad = `${of} ${key} ${JSON.stringify(value)} (outside ${j.id}: ${cloudOfPlace} has no region there)`;
       out.push({
-        message: `${label} must be ${verb} a place inside ${j.id}, but its ${key} is ${JSON.stringify(value)} of ${pkg}, which has no region in ${j.id}: every place of it lies outside. Keep the stack on a cloud with regions inside ${j.id}.`,
+        message: `${label} must be ${verb} a place inside ${j.id}, but its ${key} is ${JSON.stringify(value)} of ${of}, which has no region in ${j.id}: every place of it lies outside. Keep the stack on a cloud with regions inside ${j.id}.`,
         path: [label, abroad],
       });
       continue;

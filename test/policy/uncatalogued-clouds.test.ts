@@ -259,6 +259,19 @@ describe("a region of a catalogued cloud named by another package's resource", (
   );
 });
 
+/** An Aiven PostgreSQL service, placed by its `cloudName` (`<cloud>-<region>`). */
+const aivenPg = "aiven:index/pg:Pg";
+const aivenService = (cloudName: string) =>
+  pipe(
+    addProvider("aiven", "aiven", {}),
+    add(
+      aivenPg,
+      "orders-db",
+      { project: "shop", serviceName: "orders-db", plan: "business-4", cloudName },
+      { provider: "aiven" },
+    ),
+  );
+
 describe("a SaaS vendor's places, its types allowed", () => {
   const atlas = "mongodbatlas:index/advancedCluster:AdvancedCluster";
   const stack = "grafana:cloud/stack:Stack";
@@ -266,7 +279,7 @@ describe("a SaaS vendor's places, its types allowed", () => {
   const settings = (regionsInside?: Record<string, string[]>) => ({
     ...oregonSettings,
     policies: {
-      "reviewed-resource-types": { allowTypes: [atlas, stack, monitor] },
+      "reviewed-resource-types": { allowTypes: [atlas, stack, monitor, aivenPg] },
       ...(regionsInside === undefined ? {} : { "resource-placement": { regionsInside } }),
     },
   });
@@ -319,6 +332,38 @@ describe("a SaaS vendor's places, its types allowed", () => {
       ),
     );
   runCases(pack, () => happy, settings(), [
+    {
+      name: "an Aiven service names its cloud and an AWS region abroad in one (cloudName)",
+      bad: aivenService("aws-eu-west-1"),
+      expected: [
+        [
+          "resource-placement",
+          "orders-db",
+          "mandatory",
+          ['aiven pg "orders-db"', '"aws-eu-west-1": eu-west-1 (outside US, in EU)'],
+        ],
+      ],
+      twinName: "it names aws-us-west-2, inside",
+      twin: aivenService("aws-us-west-2"),
+    },
+    {
+      name: "an Aiven service on Google Cloud names a place the pack cannot place",
+      bad: aivenService("google-europe-west1"),
+      expected: [
+        [
+          "resource-placement",
+          "orders-db",
+          "mandatory",
+          [
+            'aiven pg "orders-db"',
+            'aiven cloudName "google-europe-west1" (which the pack cannot place)',
+          ],
+        ],
+      ],
+      twinName: "the reviewer lists a Google Cloud place in the US inside the jurisdiction",
+      twin: aivenService("google-us-east4"),
+      twinSettings: settings({ aiven: ["google-us-east4"] }),
+    },
     {
       name: "a MongoDB Atlas cluster names an AWS region abroad in Atlas's spelling",
       bad: cluster("EU_WEST_1"),
@@ -516,9 +561,10 @@ describe("a cloud with no region in the jurisdiction", () => {
   beforeAll(async () => {
     shanghai = await fixturePlan("policy-alicloud", "cn");
   });
+  const kafka = "confluentcloud:index/kafkaCluster:KafkaCluster";
   const settings = {
     ...shanghaiSettings,
-    policies: { "reviewed-resource-types": { allowTypes: [ip, bucket] } },
+    policies: { "reviewed-resource-types": { allowTypes: [ip, bucket, aivenPg, kafka] } },
   };
   const placements = async (plan: Plan) =>
     (await pack.checkAround(shanghai, plan, settings))
@@ -534,6 +580,27 @@ describe("a cloud with no region in the jurisdiction", () => {
       [
         "logs",
         'its location is "asia-east2" of gcp, which has no region in CN: every place of it lies outside. Keep the stack on a cloud with regions inside CN.',
+      ],
+    ]);
+    // A service a vendor runs on Google Cloud: where it says so beside its place, or in it.
+    const onGoogle = pipe(
+      aivenService("google-asia-east2"),
+      addProvider("confluentcloud", "confluent", {}),
+      add(
+        kafka,
+        "events",
+        { displayName: "events", availability: "SINGLE_ZONE", cloud: "GCP", region: "asia-east2" },
+        { provider: "confluent" },
+      ),
+    )(shanghai);
+    expect(await placements(onGoogle)).toEqual([
+      [
+        "orders-db",
+        'its cloudName is "google-asia-east2" of aiven on gcp, which has no region in CN: every place of it lies outside. Keep the stack on a cloud with regions inside CN.',
+      ],
+      [
+        "events",
+        'its region is "asia-east2" of confluentcloud on gcp, which has no region in CN: every place of it lies outside. Keep the stack on a cloud with regions inside CN.',
       ],
     ]);
     const [azure] = await placements(azureIp("chinaeast2")(shanghai));
