@@ -23,8 +23,9 @@ const registered = Symbol.for("sovereign-dc.register-ts");
 // What a cached file was compiled by: Sucrase's version, and this hook's own revision (2: a file
 // Sucrase cannot compile into parseable JavaScript is compiled by TypeScript; 3: so is a file
 // that declares a namespace, which Sucrase drops; 4: and one that exports by a list and imports
-// a module of the program, whose exports Sucrase assigns late).
-const compilerVersion = `${require("sucrase/package.json").version}+4`;
+// a module of the program, whose exports Sucrase assigns late; 5: or whose list stands above a
+// name's declaration, which Sucrase reads before it is set).
+const compilerVersion = `${require("sucrase/package.json").version}+5`;
 const options = { transforms: ["imports", "typescript"] };
 /**
  * This package's own sources (its folders beside engine/, outside node_modules and the test

@@ -36,16 +36,36 @@ function holdsNamespace(code) {
 
 /**
  * Whether `code` exports names of its own through an export list (`export { bucket };`, not one
- * re-exported `from` another module) and imports a module of the program (a relative path):
+ * re-exported `from` another module) that Sucrase would assign otherwise than TypeScript: one
+ * above a name's declaration (below), or in a file that imports a module of the program (a
+ * relative path):
  * Sucrase assigns such exports where the list stands, TypeScript right after each declaration.
  * In an import cycle the other module reads them in between — `bucket` is set under the
  * Pulumi CLI (ts-node compiles with TypeScript) and undefined with Sucrase — so TypeScript
  * compiles such a file.
  */
 function exportsByList(code) {
-  return (
-    /^[ \t]*export[ \t]*\{[^}]*\}[ \t]*;?[ \t]*(?:\/\/.*)?$/m.test(code) &&
-    /\bfrom[ \t]*["']\.\.?\/|\brequire\(["']\.\.?\//.test(code)
+  const lists = [...code.matchAll(/^[ \t]*export[ \t]*\{([^}]*)\}[ \t]*;?[ \t]*(?:\/\/.*)?$/gm)];
+  if (lists.length === 0) {
+    return false;
+  }
+  if (/\bfrom[ \t]*["']\.\.?\/|\brequire\(["']\.\.?\//.test(code)) {
+    return true;
+  }
+  // A list above the declaration of a name it exports (`export { settings };` then
+  // `const settings = …`): Sucrase reads the name where the list stands, before it is set — a
+  // `const`, `let` or `class` throws "Cannot access before initialization", a `var` exports
+  // undefined — where TypeScript assigns it after the declaration.
+  return lists.some((list) =>
+    list[1]
+      .split(",")
+      .map((entry) => entry.trim().split(/\s+as\s+/)[0])
+      .filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== "type")
+      .some((name) =>
+        new RegExp(String.raw`\b(?:const|let|var|class)[ \t]+${name.replace(/\$/g, "\\$")}\b`).test(
+          code.slice(list.index + list[0].length),
+        ),
+      ),
   );
 }
 

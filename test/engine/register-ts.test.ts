@@ -186,6 +186,19 @@ describe("a file Sucrase cannot compile into JavaScript Node parses", () => {
     ).toBe("sdc-logs");
   });
 
+  it("sets the names an export list above their declarations exports, as TypeScript does", () => {
+    // `export { settings };` above `const settings = …` (a public static-website program): Sucrase
+    // reads each name where the list stands, before it is set.
+    expect(
+      loaded("vars.ts", [
+        "export { x, later as y };",
+        "const x = `${later}-site`;",
+        'var later = "sdc";',
+      ]),
+    ).toBe("undefined-site");
+    expect(loaded("settings.ts", ["export { x };", 'const x = "site";'])).toBe("site");
+  });
+
   it("names the place of a syntax error TypeScript finds too", () => {
     let stderr = "";
     try {
