@@ -391,9 +391,7 @@ describe("sovereign-dc coverage", () => {
     // A latency record's region is read by the record's reading of its answers (log-shipping);
     // arn-locality leaves it to that reading, so it is not named as a reader.
     expect(place("latencyRoutingPolicies[].region")).toMatchObject({
-      readBy: [
-        "log-shipping: paths/types/logs.ts field latencyRoutingPolicies[].region (read by records (judged))",
-      ],
+      readBy: ["log-shipping: paths/types/logs.ts field latencyRoutingPolicies[].region (judged)"],
       reading: null,
     });
     // A zone the reader does not read is arn-locality's, as on any resource.

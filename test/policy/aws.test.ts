@@ -214,6 +214,18 @@ const sqsRule = (queueUrl: unknown, roleArn: unknown, from: readonly string[] = 
     from.length > 0 ? { dependsOn: { sqs: from } } : {},
   );
 
+/**
+ * A record `name` of the program's private zone, its answer (`aliases` or `records`) computed from
+ * the resources named `from` (none: a lookup's answer).
+ */
+const partnerRecord = (name: string, answer: Record<string, unknown>, from: string[] = []) =>
+  add(
+    "aws:route53/record:Record",
+    name,
+    { zoneId: "Z0123456789ABCDEFGHIJ", name: `${name}.records.internal`, ...answer },
+    from.length > 0 ? { dependsOn: { aliases: from, records: from } } : {},
+  );
+
 /** The program's queue of device messages, encrypted with its key. */
 const deviceQueue = (plan: Plan) =>
   add("aws:sqs/queue:Queue", "device-messages", {
@@ -766,6 +778,40 @@ describe("placement", () => {
       ),
     },
     {
+      name: "a private zone answers with a load balancer only a lookup knows (alias and CNAME)",
+      bad: pipe(
+        partnerRecord("alias", { type: "A", aliases: [{ name: unknown, zoneId: unknown }] }),
+        partnerRecord("cname", { type: "CNAME", ttl: 60, records: [unknown] }),
+      ),
+      expected: [
+        [
+          "named-destinations",
+          "alias",
+          "mandatory",
+          ['route53 record "alias"', "aliases[0].name (unknown at preview)"],
+        ],
+        [
+          "named-destinations",
+          "cname",
+          "mandatory",
+          ['route53 record "cname"', "records[0] (unknown at preview)"],
+        ],
+      ],
+      twinName: "both answer with the program's own load balancer, not known at preview either",
+      twin: pipe(
+        add(
+          "aws:lb/loadBalancer:LoadBalancer",
+          "partner",
+          { internal: true, subnets: ["subnet-records"] },
+          { outputs: { dnsName: unknown } },
+        ),
+        partnerRecord("alias", { type: "A", aliases: [{ name: unknown, zoneId: unknown }] }, [
+          "partner",
+        ]),
+        partnerRecord("cname", { type: "CNAME", ttl: 60, records: [unknown] }, ["partner"]),
+      ),
+    },
+    {
       // `arn:aws:lambda:${process.env.REGION}:…` with the variable unset.
       name: "a log subscription streams to an ARN whose region field is no region",
       bad: set("app-logs-archive", (p) => {
@@ -908,6 +954,14 @@ describe("placement", () => {
     // A certificate, a policy, a permission's source, a target group, a key: what a lookup in
     // the stack's own region answers under pulumi preview; none is a destination of data.
     const looked = pipe(
+      // An ACM validation record: its name and value are the certificate's (a lookup's here).
+      add("aws:route53/record:Record", "validation", {
+        zoneId: "Z0123456789ABCDEFGHIJ",
+        name: unknown,
+        type: "CNAME",
+        ttl: 60,
+        records: [unknown],
+      }),
       add("aws:lb/listener:Listener", "https", {
         loadBalancerArn: `arn:aws:elasticloadbalancing:us-west-2:${account}:loadbalancer/app/web/1`,
         port: 443,

@@ -2118,11 +2118,27 @@ export const logs: TypeTable = {
   // Route 53's records and a private zone's: an answer naming a cloud service's endpoint in a
   // region steers the clients that look the name up (and the domain's mail) there. Other answers
   // — a validation target, another provider's host, an address — are left to what they name.
+  // An answer not known at preview — a load balancer or distribution a lookup found — is judged
+  // on the resource of the program it comes from, else fails closed (named-destinations): an
+  // alias always, a record's values when the record steers clients (A, AAAA, CNAME, MX) under a
+  // name of its own (an ACM validation record's name and value are the certificate's).
   "aws:route53/record:Record": sends(
     dnsFix,
+    {
+      ...answers("records[]", ["records[]"]),
+      when: knownAt("records[]", (props) => {
+        const name = textOf(props, "name");
+        return (
+          name !== undefined &&
+          !name.startsWith("_") &&
+          ["A", "AAAA", "CNAME", "MX"].includes(textOf(props, "type")?.toUpperCase() ?? "")
+        );
+      }),
+    },
+    { ...answers("aliases[].name", ["aliases[].name"]), when: knownAt("aliases[].name") },
     answers(
-      "records",
-      ["records[]", "aliases[].name"],
+      "latencyRoutingPolicies[].region",
+      [],
       ["latencyRoutingPolicies[].region", "geoproximityRoutingPolicy.awsRegion"],
     ),
   ),
