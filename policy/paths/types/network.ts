@@ -526,13 +526,15 @@ export const network: TypeTable = {
       "proposes to attach the network to a Direct Connect gateway of",
     ),
   ),
+  // An endpoint group left without endpointGroupRegion is created in its provider's region (the
+  // AWS provider sends that region to CreateEndpointGroup), which resource-placement judges.
   "aws:globalaccelerator/endpointGroup:EndpointGroup": row(
     endpointGroupFix,
-    networkLink.region("endpointGroupRegion", "forwards traffic to", { required: true }),
+    networkLink.region("endpointGroupRegion", "forwards traffic to"),
   ),
   "aws:globalaccelerator/customRoutingEndpointGroup:CustomRoutingEndpointGroup": row(
     endpointGroupFix,
-    networkLink.region("endpointGroupRegion", "forwards traffic to", { required: true }),
+    networkLink.region("endpointGroupRegion", "forwards traffic to"),
   ),
   // A Redshift-managed VPC endpoint lies in the cluster's region; the cluster may be another
   // account's (`resourceOwner`, `ownerAccount`): hardening, judged by cross-account-links.
