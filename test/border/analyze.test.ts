@@ -1383,6 +1383,36 @@ describe("networks", () => {
   });
 });
 
+describe("a database's vSwitch", () => {
+  // The store is readable in its vSwitch's network, and that network's ways out are its own.
+  test("of the stack links the database to the network's internet exit", () => {
+    const { s, sh } = aliStack();
+    const { vpc, vsw } = pinnedNetwork(s, sh);
+    openNat(s, sh, vpc, vsw);
+    s.add("alicloud:polardb/cluster:Cluster", "orders", { vswitchId: ref(vsw) }, { provider: sh });
+    expect(hops(s.resources).find((p) => p[0] === 'polardb cluster "orders"')).toEqual([
+      'polardb cluster "orders"',
+      "readable from",
+      'vswitch "core-a"',
+      "default egress (no security group of this stack bounds its egress)",
+      'internet-bound traffic of vpc "core"',
+      'route "default" (0.0.0.0/0)',
+      'nat gateway "nat"',
+      'eip association "nat-eip-binding"',
+      'eip "nat-eip"',
+      "public address (47.100.1.2)",
+      "the public internet",
+    ]);
+  });
+
+  test("the stack does not create (an ID) keeps the database in its own region: no path", () => {
+    const { s, sh } = aliStack();
+    s.add("alicloud:polardb/cluster:Cluster", "orders", { vswitchId: "vsw-123" }, { provider: sh });
+    s.add("alicloud:rds/instance:Instance", "ledger", { vswitchId: unknown }, { provider: sh });
+    expect(hops(s.resources)).toEqual([]);
+  });
+});
+
 describe("copies", () => {
   function crossBackup(region: string) {
     const { s, sh } = aliStack();

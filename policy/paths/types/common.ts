@@ -215,11 +215,16 @@ export function dataStore(
   return {
     role: "data",
     flows: (r, x) => [
+      // A vSwitch of the stack links the store to its network, and the paths out of that network
+      // are the store's. One the stack does not create (an ID, a lookup's answer) lies in the
+      // store's own region, as the cloud requires, and the network's ways out are not the
+      // program's to show: the store stays where it is, as a database in existing subnets does.
       ...(spec.subnets ?? []).flatMap((p) =>
-        x.refs(r, p).flatMap((ref) => {
-          const net = endpointOf(x, r, ref, p);
-          return net ? link(r, net, "readable from") : [];
-        }),
+        x
+          .refs(r, p)
+          .flatMap((ref) =>
+            ref.kind === "resource" ? link(r, ref.resource, "readable from") : [],
+          ),
       ),
       ...encryptedBy(x, r, r, spec.keys ?? []),
     ],
