@@ -48,6 +48,14 @@ const fixes: Partial<Record<EdgeLabel, (j: string) => string>> = {
 
 const internetFix = fixes["public address"] as (j: string) => string;
 
+/**
+ * The edge a path leaves at, as a message names it: `replication "dr"` by the resource that makes
+ * it, else the edge by its label (`the edge "encrypted by"`), which alone reads as no place.
+ */
+function crossingText(e: BorderPath["crossing"]): string {
+  return e.via ? edgeText(e) : `the edge "${e.label}"${e.detail ? ` (${e.detail})` : ""}`;
+}
+
 /** The violation message for one path: "X must Y." plus the fix. */
 export function pathMessage(p: BorderPath, jurisdiction: string): string {
   const hops = p.edges.length;
@@ -60,7 +68,7 @@ export function pathMessage(p: BorderPath, jurisdiction: string): string {
     p.crossing.label === "placed in"
       ? ""
       : into === undefined
-        ? `; it crosses the border at ${edgeText(p.crossing)}`
+        ? `; it crosses the border at ${crossingText(p.crossing)}`
         : `; it crosses the border into ${into} (${edgeText(p.crossing)})`;
   const unknownEnd =
     p.exit.side === "unknown"

@@ -87,7 +87,7 @@ const bucketOfUnknownKey = () => [
   ),
 ];
 const unknownKeyMessage =
-  'oss bucket "telemetry" must not be able to send data outside CN, but it reaches unknown (key of oss bucket "telemetry" is not known until deployed) in 1 hop; it crosses the border at encrypted by. Encrypt with a key created through a provider pinned to a region inside CN. The far end cannot be placed, and what cannot be placed fails closed: reference a resource of this stack or a region the analysis can check.\npath: oss bucket "telemetry" → encrypted by → unknown (key of oss bucket "telemetry" is not known until deployed)';
+  'oss bucket "telemetry" must not be able to send data outside CN, but it reaches unknown (key of oss bucket "telemetry" is not known until deployed) in 1 hop; it crosses the border at the edge "encrypted by". Encrypt with a key created through a provider pinned to a region inside CN. The far end cannot be placed, and what cannot be placed fails closed: reference a resource of this stack or a region the analysis can check.\npath: oss bucket "telemetry" → encrypted by → unknown (key of oss bucket "telemetry" is not known until deployed)';
 
 test("a place not known at preview fails closed instead of throwing", () => {
   expect(run(bucketOfUnknownKey(), { jurisdiction: "CN" })).toEqual([unknownKeyMessage]);
