@@ -239,6 +239,15 @@ describe("global services", () => {
   ]);
 });
 
+/** A record of the program's private zone: `type`, answering `value`. */
+const zoneRecord = (type: string, value: unknown) =>
+  add("alicloud:pvtz/zoneRecord:ZoneRecord", "partner", {
+    zoneId: "zone-records-internal",
+    rr: "partner",
+    type,
+    value,
+  });
+
 /** A bastion host that opens operator sessions through its `Public` or `Private` `address`. */
 const bastionHost = (kind: "Public" | "Private", address: unknown) =>
   add("alicloud:bastionhost/host:Host", "bastion-host", {
@@ -3401,6 +3410,21 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         bastionHost("Private", unknown),
         (plan) => withDependencies(plan, "bastion-host", { hostPrivateAddress: ["admin-eni"] }),
       ),
+    },
+    {
+      name: "a private zone record answers with a load balancer address only a lookup knows",
+      bad: zoneRecord("A", unknown),
+      expected: [
+        [
+          "named-destinations",
+          "partner",
+          "mandatory",
+          ['pvtz zone record "partner"', "value (unknown at preview)"],
+        ],
+      ],
+      // A TXT record's value steers no client.
+      twinName: "the record is a TXT record, whose value is text",
+      twin: zoneRecord("TXT", unknown),
     },
     {
       name: "a GTM address pool steers clients to a host outside the cloud",

@@ -2150,7 +2150,12 @@ export const logs: TypeTable = {
       ["resourceRecordSets[].region", "resourceRecordSets[].geoproximityLocation.awsRegion"],
     ),
   ),
-  "alicloud:pvtz/zoneRecord:ZoneRecord": sends(dnsFix, answers("value", ["value"])),
+  "alicloud:pvtz/zoneRecord:ZoneRecord": sends(dnsFix, {
+    ...answers("value", ["value"]),
+    when: knownAt("value", (props) =>
+      ["A", "AAAA", "CNAME", "MX"].includes(textOf(props, "type")?.toUpperCase() ?? ""),
+    ),
+  }),
   // With following on, the edge repeats the client's request at the host the origin redirects to.
   "alicloud:esa/originRule:OriginRule": sends(
     addressFix,
