@@ -974,6 +974,7 @@ describe("log-shipping and key-and-secret-replicas over the rows that ship logs 
     > = {
       "alicloud:dns/alidnsRecord:AlidnsRecord": [{ type: "A" }, { type: "TXT" }],
       "alicloud:dns/record:Record": { type: "CNAME" },
+      "alicloud:pvtz/zoneRecord:ZoneRecord": { type: "CNAME" },
       "alicloud:esa/record:Record": { recordType: "A/AAAA" },
       "alicloud:cdn/domainConfig:DomainConfig": domainConfig,
       "alicloud:dcdn/domainConfig:DomainConfig": domainConfig,

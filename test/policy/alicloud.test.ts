@@ -239,6 +239,48 @@ describe("global services", () => {
   ]);
 });
 
+/** An MNS event rule delivering uploads to the queue `endpointValue` names. */
+const mnsEventRule = (endpointValue: string) =>
+  add("alicloud:message/serviceEventRule:ServiceEventRule", "event-rule", {
+    ruleName: "uploads",
+    eventTypes: ["ObjectCreated:PutObject"],
+    endpoint: { endpointType: "queue", endpointValue },
+  });
+
+/** A message service subscription pushing to the queue `endpoint` names. */
+const queueSubscription = (endpoint: string) =>
+  add("alicloud:message/serviceSubscription:ServiceSubscription", "sub", {
+    topicName: "orders",
+    subscriptionName: "sub",
+    pushType: "queue",
+    endpoint,
+  });
+
+/** An EventBridge rule sending OSS events to a queue, a function and an event bus of `region`. */
+const eventRuleTo = (region: string) =>
+  add("alicloud:eventbridge/rule:Rule", "events", {
+    eventBusName: "default",
+    ruleName: "orders",
+    filterPattern: '{"source":["acs.oss"]}',
+    targets: [
+      {
+        targetId: "mns",
+        type: "acs.mns.queue",
+        endpoint: `acs:mns:${region}:1234567890123456:queues/events`,
+      },
+      {
+        targetId: "fc",
+        type: "acs.fc.function",
+        endpoint: `acs:fc:${region}:1234567890123456:services/app/functions/handler`,
+      },
+      {
+        targetId: "bus",
+        type: "acs.eventbridge",
+        endpoint: `acs:eventbridge:${region}:1234567890123456:eventbus/default`,
+      },
+    ],
+  });
+
 /** A record of the program's private zone: `type`, answering `value`. */
 const zoneRecord = (type: string, value: unknown) =>
   add("alicloud:pvtz/zoneRecord:ZoneRecord", "partner", {
@@ -2740,6 +2782,30 @@ describe("alarm and notification webhooks", () => {
       }),
     },
     {
+      name: "an MNS event rule delivers events to a queue in Singapore, by its ACS ARN",
+      bad: mnsEventRule("acs:mns:ap-southeast-1:1234567890123456:queues/uploads"),
+      expected: [
+        shipped(
+          'message service event rule "event-rule"',
+          "acs:mns:ap-southeast-1:1234567890123456:queues/uploads (outside CN, in SG)",
+        ),
+      ],
+      twinName: "the queue's ACS ARN names the stack's region",
+      twin: mnsEventRule("acs:mns:cn-shanghai:1234567890123456:queues/uploads"),
+    },
+    {
+      name: "a message service subscription pushes to a queue in Singapore, by its ACS ARN",
+      bad: queueSubscription("acs:mns:ap-southeast-1:1234567890123456:queues/orders-copy"),
+      expected: [
+        shipped(
+          'message service subscription "sub"',
+          "acs:mns:ap-southeast-1:1234567890123456:queues/orders-copy (outside CN, in SG)",
+        ),
+      ],
+      twinName: "the queue's ACS ARN names Beijing",
+      twin: queueSubscription("acs:mns:cn-beijing:1234567890123456:queues/orders-copy"),
+    },
+    {
       name: "a message service subscription texts its messages",
       bad: add("alicloud:message/serviceSubscription:ServiceSubscription", "sub", {
         pushType: "alisms",
@@ -3941,6 +4007,26 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
           },
         ],
       }),
+    },
+    {
+      name: "an EventBridge rule routes events to a queue, a function and an event bus in Singapore",
+      bad: eventRuleTo("ap-southeast-1"),
+      expected: [
+        "mns:ap-southeast-1:1234567890123456:queues/events",
+        "fc:ap-southeast-1:1234567890123456:services/app/functions/handler",
+        "eventbridge:ap-southeast-1:1234567890123456:eventbus/default",
+      ].map((target): Finding => [
+        "log-shipping",
+        "events",
+        "mandatory",
+        [
+          "cn-shanghai (inside CN)",
+          'eventbridge rule "events"',
+          `acs:${target} (outside CN, in SG)`,
+        ],
+      ]),
+      twinName: "they are in Beijing",
+      twin: eventRuleTo("cn-beijing"),
     },
     {
       name: "an activation code lets servers anywhere register as managed instances",

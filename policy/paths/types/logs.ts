@@ -1532,10 +1532,17 @@ export const logs: TypeTable = {
       when: (props) => textOf(props, "endpoint")?.startsWith("acs:") === true,
     }),
   ),
+  // A queue subscription names its queue by name (the topic's region) or by ACS ARN, which names
+  // the queue's region.
   "alicloud:message/serviceSubscription:ServiceSubscription": sends(
     pushFix,
     url("endpoint", "pushes messages to", {
       when: (props) => textOf(props, "pushType")?.toLowerCase() !== "queue",
+    }),
+    arn("endpoint", "pushes messages to", {
+      when: (props) =>
+        textOf(props, "pushType")?.toLowerCase() === "queue" &&
+        textOf(props, "endpoint")?.startsWith("acs:") === true,
     }),
   ),
   // An MNS event rule delivers to a queue or topic of the region, or pushes to an endpoint.
@@ -1546,6 +1553,11 @@ export const logs: TypeTable = {
         const type = valuesAt(props, "endpoint.endpointType")[0]?.value;
         return !(typeof type === "string" && ["queue", "topic"].includes(type.toLowerCase()));
       },
+    }),
+    // A queue or topic by name lies in the rule's region; by ACS ARN, in the region it names.
+    arn("endpoint.endpointValue", "pushes events to", {
+      when: (props) =>
+        str(known(() => valueAt(props, "endpoint.endpointValue")))?.startsWith("acs:") === true,
     }),
   ),
   // A hybrid HPC cluster whose user directory is LDAP signs users in against the directory of
@@ -2207,10 +2219,16 @@ export const logs: TypeTable = {
     url("url", "sends moderation results to"),
   ),
   // HTTP and DingTalk targets name a URL; the others an ACS ARN, which arn-locality places.
+  // A rule's target is an HTTP(S) or DingTalk URL, or an Alibaba Cloud resource named by its ACS
+  // ARN — an MNS queue or topic, a function, another event bus (cross-region routing) — which
+  // lies in the region the ARN names.
   "alicloud:eventbridge/rule:Rule": sends(
     pushFix,
     url("targets[].endpoint", "sends events to", {
       where: kindIs("type", (kind) => httpTargets.has(kind.toLowerCase())),
+    }),
+    arn("targets[].endpoint", "sends events to", {
+      where: (target) => str(known(() => valueAt(target, "endpoint")))?.startsWith("acs:") === true,
     }),
   ),
   "alicloud:eventbridge/eventStreaming:EventStreaming": sends(
