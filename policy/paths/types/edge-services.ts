@@ -80,7 +80,7 @@ const always = (path: string, farSide: string, verb: string) =>
 const area = (path: string, absentIsDomestic: boolean, farSide: string) =>
   reach("edge network", path, { scope: { absentIsDomestic } }, farSide, "");
 const cdnFix = (what = "a CDN") =>
-  `Set scope to "domestic" (CN stacks only), or serve without ${what}.`;
+  `Under a CN stack, set scope to "domestic" (the Chinese mainland); under any other, no service area keeps content inside the jurisdiction: serve without ${what}.`;
 
 const cached = "are cached and served from CloudFront edge locations worldwide";
 const kvsFix =
@@ -322,7 +322,7 @@ export const edgeServices: TypeTable = {
     "sources[].content",
   ),
   "alicloud:esa/site:Site": row(
-    'Set coverage to "domestic" (CN stacks only) and turn crossBorderOptimization off.',
+    'Under a CN stack, set coverage to "domestic" (the Chinese mainland) and turn crossBorderOptimization off; under any other, no coverage keeps content inside the jurisdiction: serve without ESA.',
     area("coverage", false, esa),
     reach(
       "edge network",
@@ -333,7 +333,7 @@ export const edgeServices: TypeTable = {
     ),
   ),
   "alicloud:esa/ratePlanInstance:RatePlanInstance": row(
-    'Set coverage to "domestic" (CN stacks only).',
+    'Under a CN stack, set coverage to "domestic" (the Chinese mainland); under any other, no coverage keeps content inside the jurisdiction: serve without ESA.',
     area("coverage", false, esa),
   ),
   ...Object.fromEntries(
