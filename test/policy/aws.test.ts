@@ -226,6 +226,19 @@ const partnerRecord = (name: string, answer: Record<string, unknown>, from: stri
     from.length > 0 ? { dependsOn: { aliases: from, records: from } } : {},
   );
 
+/** The private zone's exclusive record sets: one aliasing the load balancer at `dnsName`. */
+const exclusiveAlias = (dnsName: unknown) =>
+  add("aws:route53/recordsExclusive:RecordsExclusive", "partner-records", {
+    zoneId: "Z0123456789ABCDEFGHIJ",
+    resourceRecordSets: [
+      {
+        name: "partner.records.internal",
+        type: "A",
+        aliasTarget: { dnsName, hostedZoneId: "Z1H1FL5HABSF5", evaluateTargetHealth: false },
+      },
+    ],
+  });
+
 /** The program's queue of device messages, encrypted with its key. */
 const deviceQueue = (plan: Plan) =>
   add("aws:sqs/queue:Queue", "device-messages", {
@@ -810,6 +823,23 @@ describe("placement", () => {
         ]),
         partnerRecord("cname", { type: "CNAME", ttl: 60, records: [unknown] }, ["partner"]),
       ),
+    },
+    {
+      name: "a zone's exclusive record sets alias a load balancer only a lookup knows",
+      bad: exclusiveAlias(unknown),
+      expected: [
+        [
+          "named-destinations",
+          "partner-records",
+          "mandatory",
+          [
+            'route53 records exclusive "partner-records"',
+            "resourceRecordSets[0].aliasTarget.dnsName (unknown at preview)",
+          ],
+        ],
+      ],
+      twinName: "the alias target is written out, a load balancer of the stack's region",
+      twin: exclusiveAlias("dualstack.partner-123.us-west-2.elb.amazonaws.com"),
     },
     {
       // `arn:aws:lambda:${process.env.REGION}:…` with the variable unset.

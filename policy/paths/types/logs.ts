@@ -2154,13 +2154,20 @@ export const logs: TypeTable = {
       ["latencyRoutingPolicies[].region", "geoproximityRoutingPolicy.awsRegion"],
     ),
   ),
+  // Its alias targets as a record's; its values, of record sets of several types, once known.
   "aws:route53/recordsExclusive:RecordsExclusive": sends(
     dnsFix,
     answers(
       "resourceRecordSets[].resourceRecords[].value",
-      ["resourceRecordSets[].resourceRecords[].value", "resourceRecordSets[].aliasTarget.dnsName"],
+      ["resourceRecordSets[].resourceRecords[].value"],
       ["resourceRecordSets[].region", "resourceRecordSets[].geoproximityLocation.awsRegion"],
     ),
+    {
+      ...answers("resourceRecordSets[].aliasTarget.dnsName", [
+        "resourceRecordSets[].aliasTarget.dnsName",
+      ]),
+      when: knownAt("resourceRecordSets[].aliasTarget.dnsName"),
+    },
   ),
   "alicloud:pvtz/zoneRecord:ZoneRecord": sends(dnsFix, {
     ...answers("value", ["value"]),
