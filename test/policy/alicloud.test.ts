@@ -281,6 +281,31 @@ const eventRuleTo = (region: string) =>
     ],
   });
 
+/** SRV records of public DNS, the private zone and an ESA site, to load balancers in `region`. */
+const srvRecords = (region: string) => {
+  const lb = `alb-0123456789abcdef.${region}.alb.aliyuncs.com`;
+  return pipe(
+    add("alicloud:dns/alidnsRecord:AlidnsRecord", "sip", {
+      domainName: "example.cn",
+      rr: "_sip._tcp",
+      type: "SRV",
+      value: `10 5 5060 ${lb}`,
+    }),
+    add("alicloud:pvtz/zoneRecord:ZoneRecord", "ldap", {
+      zoneId: "zone-records-internal",
+      rr: "_ldap._tcp",
+      type: "SRV",
+      value: `10 5 389 ${lb}`,
+    }),
+    add("alicloud:esa/record:Record", "esa-sip", {
+      siteId: 1,
+      recordName: "_sip._tcp.example.cn",
+      recordType: "SRV",
+      data: { priority: 10, weight: 5, port: 5060, value: lb },
+    }),
+  );
+};
+
 /** A record of the program's private zone: `type`, answering `value`. */
 const zoneRecord = (type: string, value: unknown) =>
   add("alicloud:pvtz/zoneRecord:ZoneRecord", "partner", {
@@ -3929,6 +3954,26 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         type: "TXT",
         value: "shop.example-hosting.com",
       }),
+    },
+    {
+      name: "service (SRV) records of public DNS, a private zone and an ESA site steer clients to Singapore",
+      bad: srvRecords("ap-southeast-1"),
+      expected: [
+        ["sip", 'dns alidns record "sip"', " in ap-southeast-1"],
+        ["ldap", 'pvtz zone record "ldap"', " in ap-southeast-1"],
+        ["esa-sip", 'esa record "esa-sip"', ""],
+      ].map(([name, label, region]): Finding => [
+        "log-shipping",
+        name,
+        "mandatory",
+        [
+          "cn-shanghai (inside CN)",
+          label,
+          `alb-0123456789abcdef.ap-southeast-1.alb.aliyuncs.com${region} (outside CN, in SG)`,
+        ],
+      ]),
+      twinName: "they steer them to Beijing",
+      twin: srvRecords("cn-beijing"),
     },
     {
       name: "a proxied ESA record makes a Singapore bucket the site's origin",

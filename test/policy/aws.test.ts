@@ -825,6 +825,47 @@ describe("placement", () => {
       ),
     },
     {
+      name: "a service (SRV) and an HTTPS record steer clients to load balancers in Ireland",
+      bad: pipe(
+        partnerRecord("sip", {
+          type: "SRV",
+          ttl: 60,
+          records: ["10 5 5060 sip-0123.elb.eu-west-1.amazonaws.com"],
+        }),
+        partnerRecord("web", {
+          type: "HTTPS",
+          ttl: 60,
+          records: ["1 web-0123.eu-west-1.elb.amazonaws.com alpn=h2"],
+        }),
+      ),
+      expected: [
+        ["sip", "sip-0123.elb.eu-west-1.amazonaws.com"],
+        ["web", "web-0123.eu-west-1.elb.amazonaws.com"],
+      ].map(([name, host]): Finding => [
+        "log-shipping",
+        name,
+        "mandatory",
+        [
+          "a global service",
+          `route53 record "${name}"`,
+          `${host} in eu-west-1 (outside US, in EU)`,
+        ],
+      ]),
+      twinName: "they steer them to load balancers in Oregon",
+      twin: pipe(
+        partnerRecord("sip", {
+          type: "SRV",
+          ttl: 60,
+          records: ["10 5 5060 sip-0123.elb.us-west-2.amazonaws.com"],
+        }),
+        partnerRecord("web", {
+          type: "HTTPS",
+          ttl: 60,
+          records: ["1 web-0123.us-west-2.elb.amazonaws.com alpn=h2"],
+        }),
+      ),
+    },
+    {
       name: "a zone's exclusive record sets alias a load balancer only a lookup knows",
       bad: exclusiveAlias(unknown),
       expected: [

@@ -38,13 +38,17 @@ const skipsUnknown = new WeakMap<
  * an output of a resource of this program (a function's invoke ARN, a domain's endpoint), which
  * resource-placement places where it is created — as arn-locality leaves such ARNs to it — or the
  * answer of a lookup or another stack's output, which named-destinations fails closed.
+ * `unknownOnly`: `holds` decides only whether a value not known is failed closed; a known value
+ * is read whatever holds (a DNS record's reader places the hosts of every record type, while only
+ * an address or host record's unknown answer is taken for a destination).
  */
 export function knownAt(
   path: string,
   holds?: (props: Readonly<Record<string, unknown>>) => boolean,
+  { unknownOnly = false }: { readonly unknownOnly?: boolean } = {},
 ) {
   const when = (props: Readonly<Record<string, unknown>>): boolean => {
-    if (holds !== undefined && !holds(props)) {
+    if (holds !== undefined && !unknownOnly && !holds(props)) {
       return false;
     }
     const found = known(() => valuesAt(props, path));

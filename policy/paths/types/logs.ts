@@ -155,6 +155,8 @@ const addressFix =
   "Name only private or allowlisted addresses, or regional endpoints of the cloud inside the jurisdiction; an external host cannot be placed.";
 const dnsFix =
   "Answer only with the endpoints of services in regions inside the jurisdiction (or addresses of the stack's own network).";
+/** The DNS record types whose answers send clients (or mail) to an address or a host. */
+const hostRecordTypes = ["A", "AAAA", "CNAME", "MX", "SRV", "HTTPS", "SVCB"];
 const repoFix =
   "Use Git repositories in regions inside the jurisdiction (CodeCommit, or a host on an allowlisted address).";
 const studioFix = `${repoFix} Share notebooks and keep Canvas workspaces only in buckets of this program in regions inside the jurisdiction.`;
@@ -2105,47 +2107,59 @@ export const logs: TypeTable = {
       sends(addressFix, ...paths.map((p) => url(p, verb, { when: knownAt(p) }))),
     ]),
   ),
-  // Public DNS: an address or host record steers clients (and a mail record mail) to its value;
-  // an ESA record that is proxied makes the value the site's origin. Other record types (TXT,
-  // CAA, SRV, URL forwarding) name no host that receives data.
+  // Public DNS: an address or host record steers clients (and a mail record mail) to its value,
+  // a service record (SRV) the clients of its service to the host it names (`<priority> <weight>
+  // <port> <host>`; ESA holds the host alone); an ESA record that is proxied makes the value the
+  // site's origin. Other record types (TXT, CAA, URL forwarding) name no host that receives data.
   ...Object.fromEntries(
     (
       [
         ["alicloud:dns/alidnsRecord:AlidnsRecord", "value", "type", ["A", "AAAA", "CNAME", "MX"]],
         ["alicloud:dns/record:Record", "value", "type", ["A", "AAAA", "CNAME", "MX"]],
-        ["alicloud:esa/record:Record", "data.value", "recordType", ["A/AAAA", "CNAME", "MX"]],
+        [
+          "alicloud:esa/record:Record",
+          "data.value",
+          "recordType",
+          ["A/AAAA", "CNAME", "MX", "SRV"],
+        ],
       ] as const
-    ).map(([type, path, typeKey, hostTypes]) => [
-      type,
-      sends(
-        addressFix,
-        url(path, "steers clients, requests or mail to", {
-          when: knownAt(path, (props) =>
-            (hostTypes as readonly string[]).includes(textOf(props, typeKey)?.toUpperCase() ?? ""),
-          ),
-        }),
-      ),
-    ]),
+    ).map(([type, path, typeKey, hostTypes]) => {
+      const isType = (types: readonly string[]) => (props: Readonly<Record<string, unknown>>) =>
+        types.includes(textOf(props, typeKey)?.toUpperCase() ?? "");
+      const srv: readonly FieldSpec[] = (hostTypes as readonly string[]).includes("SRV")
+        ? []
+        : [{ ...answers(path, [path]), when: knownAt(path, isType(["SRV"])) }];
+      return [
+        type,
+        sends(
+          addressFix,
+          url(path, "steers clients, requests or mail to", {
+            when: knownAt(path, isType(hostTypes)),
+          }),
+          ...srv,
+        ),
+      ];
+    }),
   ),
   // Route 53's records and a private zone's: an answer naming a cloud service's endpoint in a
   // region steers the clients that look the name up (and the domain's mail) there. Other answers
   // — a validation target, another provider's host, an address — are left to what they name.
   // An answer not known at preview — a load balancer or distribution a lookup found — is judged
   // on the resource of the program it comes from, else fails closed (named-destinations): an
-  // alias always, a record's values when the record steers clients (A, AAAA, CNAME, MX) under a
-  // name of its own (an ACM validation record's name and value are the certificate's).
+  // alias always, a record's values when the record steers clients to a host (A, AAAA, CNAME,
+  // MX, SRV, HTTPS, SVCB) under a name known at preview (an ACM validation record's name and
+  // value are the certificate's).
   "aws:route53/record:Record": sends(
     dnsFix,
     {
       ...answers("records[]", ["records[]"]),
-      when: knownAt("records[]", (props) => {
-        const name = textOf(props, "name");
-        return (
-          name !== undefined &&
-          !name.startsWith("_") &&
-          ["A", "AAAA", "CNAME", "MX"].includes(textOf(props, "type")?.toUpperCase() ?? "")
-        );
-      }),
+      when: knownAt(
+        "records[]",
+        (props) =>
+          textOf(props, "name") !== undefined &&
+          hostRecordTypes.includes(textOf(props, "type")?.toUpperCase() ?? ""),
+        { unknownOnly: true },
+      ),
     },
     { ...answers("aliases[].name", ["aliases[].name"]), when: knownAt("aliases[].name") },
     answers(
@@ -2171,8 +2185,10 @@ export const logs: TypeTable = {
   ),
   "alicloud:pvtz/zoneRecord:ZoneRecord": sends(dnsFix, {
     ...answers("value", ["value"]),
-    when: knownAt("value", (props) =>
-      ["A", "AAAA", "CNAME", "MX"].includes(textOf(props, "type")?.toUpperCase() ?? ""),
+    when: knownAt(
+      "value",
+      (props) => hostRecordTypes.includes(textOf(props, "type")?.toUpperCase() ?? ""),
+      { unknownOnly: true },
     ),
   }),
   // With following on, the edge repeats the client's request at the host the origin redirects to.
