@@ -306,6 +306,18 @@ const srvRecords = (region: string) => {
   );
 };
 
+/** A PAI dataset kept in the NAS file system `uri` names (`nas://<id>.<region>/<path>`). */
+const nasDataset = (uri: string) =>
+  add("alicloud:pai/workspaceDataset:WorkspaceDataset", "dataset", {
+    workspaceId: "ws-1",
+    datasetName: "claims",
+    dataSourceType: "NAS",
+    dataType: "COMMON",
+    property: "DIRECTORY",
+    accessibility: "PRIVATE",
+    uri,
+  });
+
 /** A record of the program's private zone: `type`, answering `value`. */
 const zoneRecord = (type: string, value: unknown) =>
   add("alicloud:pvtz/zoneRecord:ZoneRecord", "partner", {
@@ -4127,6 +4139,24 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         accessibility: "PRIVATE",
         uri: "oss://claims.oss-cn-shanghai.aliyuncs.com/train/",
       }),
+    },
+    {
+      name: "a PAI dataset lives in a NAS file system in Singapore",
+      bad: nasDataset("nas://0a1b2c3d4e.ap-southeast-1/train/"),
+      expected: [
+        [
+          "log-shipping",
+          "dataset",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'pai workspace dataset "dataset"',
+            "ap-southeast-1 (outside CN, in SG)",
+          ],
+        ],
+      ],
+      twinName: "it lives in a NAS file system in Hangzhou",
+      twin: nasDataset("nas://0a1b2c3d4e.cn-hangzhou/train/"),
     },
     {
       name: "an ESA layer-4 application forwards to an origin host outside the cloud across the border",

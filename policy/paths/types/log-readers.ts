@@ -756,3 +756,20 @@ export function dnsAnswers(hosts: readonly string[], regions: readonly string[] 
     ),
   ];
 }
+
+/**
+ * A PAI dataset kept in a NAS or CPFS file system: the region its URI names after the file
+ * system's ID (`nas://086b649545.cn-hangzhou/data/`), or a URI of no such form, which cannot be
+ * placed.
+ */
+export function nasDataset(props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] {
+  const uri = textOf(props, "uri") ?? "";
+  const region = /^nas:\/\/[^./]+\.([a-z0-9-]+)\//.exec(uri)?.[1];
+  const verb = "keeps the dataset in";
+  if (region === undefined) {
+    return [{ path: "uri", verb, place: `${JSON.stringify(uri)} (which cannot be placed)` }];
+  }
+  return regionInJurisdiction(j, "alicloud", region)
+    ? []
+    : [{ path: "uri", verb, place: describePlace(j, "alicloud", region) }];
+}

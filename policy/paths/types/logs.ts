@@ -58,6 +58,7 @@ import {
   snsProtocol,
   sqlCalls,
   streamSink,
+  nasDataset,
   textOf,
 } from "./log-readers";
 import {
@@ -1651,6 +1652,11 @@ export const logs: TypeTable = {
         url("uri", "keeps the dataset in", {
           when: knownAt("uri", (props) => textOf(props, "dataSourceType")?.toUpperCase() === "OSS"),
         }),
+        // A NAS or CPFS file system, named with its region: `nas://<id>.<region>/<path>`.
+        {
+          ...judged("data sync", "uri", nasDataset),
+          when: knownAt("uri", (props) => textOf(props, "dataSourceType")?.toUpperCase() === "NAS"),
+        },
       ),
     ]),
   ),
