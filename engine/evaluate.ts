@@ -13,7 +13,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { disableStackCapture } from "./cheap-stacks";
-import { getStore, waitForRPCs } from "./internals";
+import { getStore, presentEngine, waitForRPCs } from "./internals";
 import { describeProgramFailure, loadProgram, missingApiCause } from "./load-program";
 import { ProgramLoop } from "./program-loop";
 import { mark } from "./timings";
@@ -96,6 +96,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const monitor = new RecordingMonitor(project.name, opts.stack, config);
   monitor.onRecord = opts.onResource;
   settings.setMockOptions(monitor, project.name, opts.stack, true, offlineOrganization);
+  presentEngine();
   monitor.transformCallbacks = enableMockFeatures();
   pulumi.runtime.setAllConfig(config, [...stackConfig.secretKeys]);
 

@@ -1,8 +1,9 @@
 /**
- * The two SDK internals the offline engine needs that @pulumi/pulumi marks `@internal` (and so
+ * The SDK internals the offline engine needs that @pulumi/pulumi marks `@internal` (and so
  * leaves out of its type declarations): the runtime store, to switch on the features
  * `setMocks` switches on for its own monitor, and `waitForRPCs`, to know when the program has
  * finished registering resources. Both are what `runtime/mocks.js` and the language host use.
+ * And `hasEngine`, which the engine answers as the Pulumi CLI's does.
  */
 
 interface RuntimeStore {
@@ -23,3 +24,18 @@ const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): 
 
 export const getStore = state.getStore;
 export const waitForRPCs = settings.waitForRPCs;
+
+/**
+ * Makes `pulumi.runtime.hasEngine()` true, as it is when the Pulumi CLI runs the program (an
+ * engine address is set): a program shared with an Automation API driver that declares its
+ * resources only when an engine runs it (`if (!pulumi.runtime.hasEngine()) return;`) declares
+ * them offline too, instead of passing with none. The SDK's own code does not call it; the
+ * runtime module copies the function when it loads, so both copies are replaced.
+ */
+export function presentEngine(): void {
+  const withEngine = () => true;
+  for (const id of ["@pulumi/pulumi/runtime/settings", "@pulumi/pulumi/runtime"]) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require(id) as { hasEngine: () => boolean }).hasEngine = withEngine;
+  }
+}

@@ -291,6 +291,9 @@ describe("evaluating a program offline", () => {
       named(plan, "bucket-0").outputs.bucket,
       named(plan, "bucket-1").outputs.bucket,
     ]);
+    // pulumi.runtime.hasEngine(), true under the Pulumi CLI: a program that declares its
+    // resources only when an engine runs it passed offline with none.
+    expect(plan.outputs.withEngine).toBe(true);
   });
 
   it("records parents and the protect option", () => {
