@@ -129,9 +129,10 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
         pulumi.runtime.registerStackTransformation(standInsUnknown);
         forgetProjectModules(project.dir);
         forgetProjectModules(path.dirname(program));
-        const mod = await loadProgram(program);
+        // What the language host does with it: a function is called, anything else (a promise
+        // included) awaited as the stack's outputs.
+        const exported = await loadProgram(program);
         mark("program load");
-        const exported = (mod as { default?: unknown }).default ?? mod;
         programExports = exported;
         return typeof exported === "function" ? await exported() : exported;
       });

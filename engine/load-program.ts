@@ -243,8 +243,11 @@ export function requireProgram(file: string): unknown {
 }
 
 /**
- * Loads a program as the language host does: CommonJS with `require` (requireProgram), an ES
- * module (esModuleReason) with `import()` — its top-level await settled when this resolves.
+ * Loads a program as the language host does, and gives what it exports: CommonJS with `require`
+ * (requireProgram: `module.exports`, whatever it holds — a CommonJS `exports.default` is a named
+ * export like any other, which the language host does not call), an ES module (esModuleReason)
+ * with `import()`, its top-level await settled when this resolves (its default export, when it
+ * has one, else its named exports).
  * Node keeps an imported ES module for the life of the process, so a program imported once does
  * not run again in it: a process that must evaluate programs after one asks importedEsModule.
  */
@@ -274,7 +277,9 @@ export async function loadProgram(program: string): Promise<unknown> {
       "expected entrypoint module to have either a default export or named exports but not both",
     );
   }
-  return exported;
+  return Object.getOwnPropertyDescriptor(exported, "default") !== undefined
+    ? exported.default
+    : exported;
 }
 
 /**

@@ -31,6 +31,8 @@ let endlessChild: Plan | Error;
 let lateRequests: Plan | Error;
 let unanswered: Plan | Error;
 let executorThrows: Plan | Error;
+let cjsDefault: Plan | Error;
+let exportsPromise: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -61,6 +63,8 @@ beforeAll(async () => {
       timeoutSeconds: 1,
     },
     { projectDir: dir, stack: "dev", program: path.join(dir, "executor-throws.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "cjs-default-export.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "exports-promise.ts") },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -77,6 +81,7 @@ beforeAll(async () => {
   lateRequests = results[15];
   unanswered = results[16];
   executorThrows = results[17];
+  [cjsDefault, exportsPromise] = results.slice(18);
 });
 
 const named = (p: Plan, name: string): RecordedResource => {
@@ -345,6 +350,19 @@ describe("evaluating a program offline", () => {
   it("reports a stack without a config file as a usage error that names the known stacks", () => {
     expect(missing).toBeInstanceOf(UsageError);
     expect((missing as Error).message).toContain("stacks of this project: dev, strict.");
+  });
+});
+
+describe("what a program's entry exports, taken as the Node.js language host takes it", () => {
+  it("leaves a CommonJS entry's default export alone: it is a named export, never called", () => {
+    expect(cjsDefault instanceof Error ? cjsDefault.message : "plan").toBe("plan");
+    const types = (cjsDefault as Plan).resources.map((r) => r.type);
+    expect(types).not.toContain("aws:s3/bucket:Bucket");
+  });
+
+  it("awaits the promise a CommonJS module is (module.exports = main())", () => {
+    expect(exportsPromise instanceof Error ? exportsPromise.message : "plan").toBe("plan");
+    expect(named(exportsPromise as Plan, "from-main").type).toBe("aws:s3/bucket:Bucket");
   });
 });
 
