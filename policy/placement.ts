@@ -676,6 +676,32 @@ const namedPlaceFix: Readonly<Record<NamedPlaceKind, (j: Jurisdiction) => string
 
 /** The kinds read on a resource of a cloud (or of another package). */
 const everyKind: readonly NamedPlaceKind[] = ["region", "zone", "endpoint", "image"];
+/**
+ * Whether a chart's region sits beside an endpoint of its own that is no cloud service's regional
+ * endpoint (`s3: { endpoint: "minio.minio.svc:9000", region: "us-east-1" }`, Velero's `s3Url`):
+ * the region then only signs requests to that S3-compatible store, which the region does not
+ * place (MinIO answers to us-east-1 by default), and no data goes to the cloud's region.
+ */
+function signsForOwnEndpoint(ref: { kind: NamedPlaceKind; holder: unknown }): boolean {
+  const holder = ref.holder;
+  if (
+    (ref.kind !== "region" && ref.kind !== "zone") ||
+    holder === null ||
+    typeof holder !== "object"
+  ) {
+    return false;
+  }
+  return Object.entries(holder).some(([key, v]) => {
+    const words = wordsOf(key);
+    return (
+      (words.includes("endpoint") || words.includes("url") || words.includes("host")) &&
+      typeof v === "string" &&
+      v !== "" &&
+      regionOfEndpoint(hostOf(v)) === undefined
+    );
+  });
+}
+
 /** The opaque Helm release whose values arn-locality reads (see below). */
 const helmV3Release = "kubernetes:helm.sh/v3:Release";
 /** The kinds read on a Kubernetes object (see below). */
@@ -771,7 +797,11 @@ export const arnLocality = residencyResourcePolicy({
     // answers) are its policy's, as the fields the rows declare are.
     decided ??= decidedPaths(byType);
     for (const ref of namedPlaceReferences(args.type, args.props, kinds, decided)) {
-      if (/^(arn|acs):/.test(ref.value) || reviewedNotAPlace(args.type, modelPath(ref.path))) {
+      if (
+        /^(arn|acs):/.test(ref.value) ||
+        reviewedNotAPlace(args.type, modelPath(ref.path)) ||
+        (args.type === helmV3Release && signsForOwnEndpoint(ref))
+      ) {
         continue;
       }
       // Hosts no rule places (a custom domain, an IP) are left to the reviewed flow models of

@@ -259,6 +259,8 @@ export interface NamedPlaceReference {
   readonly path: string;
   readonly kind: NamedPlaceKind;
   readonly value: string;
+  /** The object or list that holds the value (its siblings say what the value is for). */
+  readonly holder: unknown;
 }
 
 /**
@@ -345,7 +347,7 @@ export function namedPlaceReferences(
     }
     const at = modelPath(path);
     if (!skipped.has(at) && notAPlace(at) === undefined) {
-      out.push({ path, kind: kind as NamedPlaceKind, value });
+      out.push({ path, kind: kind as NamedPlaceKind, value, holder });
     }
   }
   return out;

@@ -651,7 +651,7 @@ describe("places another policy decides", () => {
 
 describe("a Helm v3 Release's values, which tell the chart's objects where to send data", () => {
   /** A Velero release on the happy path's cluster whose backup location is in `region`. */
-  const velero = (region: string) =>
+  const velero = (region: string, config: Record<string, string> = {}) =>
     add(
       "kubernetes:helm.sh/v3:Release",
       "velero",
@@ -660,14 +660,20 @@ describe("a Helm v3 Release's values, which tell the chart's objects where to se
         namespace: "velero",
         values: {
           configuration: {
-            backupStorageLocation: [{ provider: "aws", bucket: "backups", config: { region } }],
+            backupStorageLocation: [
+              { provider: "aws", bucket: "backups", config: { region, ...config } },
+            ],
           },
         },
       },
       { provider: "kube" },
     );
-  const findings = async (region: string) =>
-    summary((await pack.check(velero(region)(aws), us)).filter((v) => v.resourceName === "velero"));
+  const findings = async (region: string, config: Record<string, string> = {}) =>
+    summary(
+      (await pack.check(velero(region, config)(aws), us)).filter(
+        (v) => v.resourceName === "velero",
+      ),
+    );
 
   test("a backup location in Ireland is named, besides the opaque release", async () => {
     expect(await findings("eu-west-1")).toEqual([
@@ -676,6 +682,17 @@ describe("a Helm v3 Release's values, which tell the chart's objects where to se
       ),
       expect.stringContaining("mandatory helm-releases velero"),
     ]);
+  });
+
+  test("a region beside an S3-compatible store's own endpoint only signs requests to it: not named", async () => {
+    // Velero's MinIO set-up: the store is in the cluster, and MinIO answers to a region it is told.
+    const minio = { s3Url: "http://minio.velero.svc:9000", s3ForcePathStyle: "true" };
+    expect(await findings("eu-west-1", minio)).toEqual([
+      expect.stringContaining("mandatory helm-releases velero"),
+    ]);
+    // Beside an endpoint of the cloud in that region, the region is named as ever (and the URL).
+    const s3 = { s3Url: "https://s3.eu-west-1.amazonaws.com" };
+    expect(await findings("eu-west-1", s3)).toHaveLength(3);
   });
 
   test("a backup location in Oregon leaves only the opaque release", async () => {
