@@ -49,7 +49,16 @@ import {
 } from "./paths/references";
 import { byType } from "./paths/types";
 import { globalView } from "./paths/views";
-import { isUnknown, jsonDocument, known, modelPath, str, stringsIn, unknown } from "./paths/values";
+import {
+  isUnknown,
+  jsonDocument,
+  known,
+  modelPath,
+  str,
+  stringsIn,
+  unknown,
+  valueAt,
+} from "./paths/values";
 import { reviewedReading, reviews } from "./review/readings";
 
 /**
@@ -678,28 +687,40 @@ const namedPlaceFix: Readonly<Record<NamedPlaceKind, (j: Jurisdiction) => string
 const everyKind: readonly NamedPlaceKind[] = ["region", "zone", "endpoint", "image"];
 /**
  * Whether a chart's region sits beside an endpoint of its own that is no cloud service's regional
- * endpoint (`s3: { endpoint: "minio.minio.svc:9000", region: "us-east-1" }`, Velero's `s3Url`):
- * the region then only signs requests to that S3-compatible store, which the region does not
- * place (MinIO answers to us-east-1 by default), and no data goes to the cloud's region.
+ * endpoint (`s3: { endpoint: "minio.minio.svc:9000", region: "us-east-1" }`, Velero's `s3Url`, an
+ * `AWS_S3_ENDPOINT` variable beside `AWS_REGION`): the region then only signs requests to that
+ * S3-compatible store, which the region does not place (MinIO answers to us-east-1 by default),
+ * and no data goes to the cloud's region.
  */
-function signsForOwnEndpoint(ref: { kind: NamedPlaceKind; holder: unknown }): boolean {
-  const holder = ref.holder;
-  if (
-    (ref.kind !== "region" && ref.kind !== "zone") ||
-    holder === null ||
-    typeof holder !== "object"
-  ) {
+function signsForOwnEndpoint(
+  ref: { kind: NamedPlaceKind; path: string; holder: unknown },
+  props: Record<string, unknown>,
+): boolean {
+  if (ref.kind !== "region" && ref.kind !== "zone") {
     return false;
   }
-  return Object.entries(holder).some(([key, v]) => {
-    const words = wordsOf(key);
+  const ownEndpoint = (key: unknown, v: unknown): boolean => {
+    const words = typeof key === "string" ? wordsOf(key) : [];
     return (
       (words.includes("endpoint") || words.includes("url") || words.includes("host")) &&
       typeof v === "string" &&
       v !== "" &&
       regionOfEndpoint(hostOf(v)) === undefined
     );
-  });
+  };
+  const holder = ref.holder as Record<string, unknown> | null;
+  if (holder === null || typeof holder !== "object") {
+    return false;
+  }
+  if (typeof holder.name === "string" && "value" in holder) {
+    // A `{ name, value }` entry (a container's environment): its siblings are the list's entries.
+    const list = known(() => valueAt(props, ref.path.replace(/\[\d+\]\.value$/, "")));
+    return (
+      Array.isArray(list) &&
+      list.some((e) => e !== null && typeof e === "object" && ownEndpoint(e.name, e.value))
+    );
+  }
+  return Object.entries(holder).some(([key, v]) => ownEndpoint(key, v));
 }
 
 /** The opaque Helm release whose values arn-locality reads (see below). */
@@ -800,7 +821,7 @@ export const arnLocality = residencyResourcePolicy({
       if (
         /^(arn|acs):/.test(ref.value) ||
         reviewedNotAPlace(args.type, modelPath(ref.path)) ||
-        (args.type === helmV3Release && signsForOwnEndpoint(ref))
+        (args.type === helmV3Release && signsForOwnEndpoint(ref, args.props))
       ) {
         continue;
       }

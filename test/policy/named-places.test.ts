@@ -695,6 +695,33 @@ describe("a Helm v3 Release's values, which tell the chart's objects where to se
     expect(await findings("eu-west-1", s3)).toHaveLength(3);
   });
 
+  test("a region variable beside an endpoint variable of its own only signs requests: not named", async () => {
+    // A backup job's environment: AWS_REGION beside AWS_S3_ENDPOINT, an in-cluster MinIO.
+    const backup = (endpoint: string) =>
+      add(
+        "kubernetes:helm.sh/v3:Release",
+        "jenkins",
+        {
+          chart: "jenkins",
+          values: {
+            backup: {
+              env: [
+                { name: "AWS_REGION", value: "eu-west-1" },
+                { name: "AWS_S3_ENDPOINT", value: endpoint },
+              ],
+            },
+          },
+        },
+        { provider: "kube" },
+      );
+    const arnLocality = async (endpoint: string) =>
+      (await pack.check(backup(endpoint)(aws), us)).filter(
+        (v) => v.resourceName === "jenkins" && v.policy === "arn-locality",
+      );
+    expect(await arnLocality("http://minio.minio.svc.cluster.local:9000")).toEqual([]);
+    expect(await arnLocality("https://s3.eu-west-1.amazonaws.com")).toHaveLength(2);
+  });
+
   test("a backup location in Oregon leaves only the opaque release", async () => {
     expect(await findings("us-west-2")).toEqual([
       expect.stringContaining("mandatory helm-releases velero"),
