@@ -318,6 +318,13 @@ const notPlaces: PropertyReview[] = [
 /** IDs the API resolves in the resource's own region and account. */
 const ownPlaces: PropertyReview[] = [
   {
+    path: /^arn$/,
+    types: /^aws:(ssm\/parameter|kinesis\/stream|kinesis\/firehoseDeliveryStream):/,
+    reading: "own-place",
+    reason:
+      "the resource's own ARN, an input the SDK also computes (a parameter, stream or delivery stream created in a callback, named from a value not known at preview, has it unknown): it names the resource itself, never where it sends data",
+  },
+  {
     path: /^(bucket|vectorBucketName)$/,
     types:
       /^aws:(s3\/(bucketAbac|bucketCorsConfiguration|bucketCorsConfigurationV2|bucketIntelligentTieringConfiguration|bucketMetadataConfiguration|bucketMetric|bucketNotification|bucketObject|bucketObjectLockConfiguration|bucketObjectLockConfigurationV2|bucketObjectv2|bucketRequestPaymentConfiguration|bucketRequestPaymentConfigurationV2|bucketWebsiteConfigurationV2|directoryBucket|filesFileSystem|vectorsIndex|vectorsVectorBucket)|s3control\/(bucket|bucketLifecycleConfiguration)):/,

@@ -1025,6 +1025,13 @@ describe("placement", () => {
     // A certificate, a policy, a permission's source, a target group, a key: what a lookup in
     // the stack's own region answers under pulumi preview; none is a destination of data.
     const looked = pipe(
+      // A parameter named from another stack's output in a callback: its own ARN is not known.
+      add("aws:ssm/parameter:Parameter", "service-id", {
+        name: unknown,
+        type: "String",
+        value: "x",
+        arn: unknown,
+      }),
       // An ACM validation record: its name and value are the certificate's (a lookup's here).
       add("aws:route53/record:Record", "validation", {
         zoneId: "Z0123456789ABCDEFGHIJ",
