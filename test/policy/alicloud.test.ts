@@ -318,6 +318,15 @@ const nasDataset = (uri: string) =>
     uri,
   });
 
+/** An EventBridge rule writing OSS events to a self-managed MySQL database at `endpoint`. */
+const selfManagedTarget = (endpoint: string) =>
+  add("alicloud:eventbridge/rule:Rule", "events", {
+    eventBusName: "default",
+    ruleName: "orders",
+    filterPattern: '{"source":["acs.oss"]}',
+    targets: [{ targetId: "db", type: "mysql", endpoint }],
+  });
+
 /** A record of the program's private zone: `type`, answering `value`. */
 const zoneRecord = (type: string, value: unknown) =>
   add("alicloud:pvtz/zoneRecord:ZoneRecord", "partner", {
@@ -4084,6 +4093,24 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
       ]),
       twinName: "they are in Beijing",
       twin: eventRuleTo("cn-beijing"),
+    },
+    {
+      name: "an EventBridge rule writes events to a self-managed MySQL database at a public address",
+      bad: selfManagedTarget("192.0.2.10:3306"),
+      expected: [
+        [
+          "log-shipping",
+          "events",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'eventbridge rule "events"',
+            '"192.0.2.10" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the database is at a private address",
+      twin: selfManagedTarget("10.20.1.30:3306"),
     },
     {
       name: "an activation code lets servers anywhere register as managed instances",

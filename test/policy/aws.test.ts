@@ -239,6 +239,19 @@ const exclusiveAlias = (dnsName: unknown) =>
     ],
   });
 
+/** A Glue table a DynamoDB crawler catalogued: the table's data lies in `region`. */
+const dynamoCatalogued = (region: string) =>
+  add("aws:glue/catalogTable:CatalogTable", "orders-table", {
+    databaseName: "sales",
+    name: "orders",
+    tableType: "EXTERNAL_TABLE",
+    parameters: { classification: "dynamodb" },
+    storageDescriptor: {
+      location: `arn:aws:dynamodb:${region}:${account}:table/orders`,
+      columns: [{ name: "id", type: "string" }],
+    },
+  });
+
 /** The program's queue of device messages, encrypted with its key. */
 const deviceQueue = (plan: Plan) =>
   add("aws:sqs/queue:Queue", "device-messages", {
@@ -6983,6 +6996,24 @@ describe("data destinations: logs, exports and pushed requests", () => {
           ],
         },
       }),
+    },
+    {
+      name: "a catalogue table catalogues a DynamoDB table in Singapore, by ARN",
+      bad: dynamoCatalogued("ap-southeast-1"),
+      expected: [
+        [
+          "log-shipping",
+          "orders-table",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'glue catalog table "orders-table"',
+            `arn:aws:dynamodb:ap-southeast-1:${account}:table/orders (outside US, in SG)`,
+          ],
+        ],
+      ],
+      twinName: "the DynamoDB table is in Oregon",
+      twin: dynamoCatalogued("us-west-2"),
     },
     {
       name: "a catalogue table keeps Delta, skewed-value and Iceberg data in buckets the program does not create",

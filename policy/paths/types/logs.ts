@@ -1491,10 +1491,10 @@ export const logs: TypeTable = {
       "stages documents being transformed in",
     ),
   ),
-  // An S3 location; a JDBC table's location is a table of the connection, judged there. A
-  // table's or partition's data may also lie in a Delta table's further locations, the locations
-  // of its skewed values (list bucketing) and, for an Iceberg table, the location it is created
-  // at: each an S3 path.
+  // An S3 location or a DynamoDB table's ARN; a JDBC table's location is a table of the
+  // connection, judged there. A table's or partition's data may also lie in a Delta table's
+  // further locations, the locations of its skewed values (list bucketing) and, for an Iceberg
+  // table, the location it is created at: each an S3 path.
   ...Object.fromEntries(
     (
       [
@@ -1510,6 +1510,10 @@ export const logs: TypeTable = {
       sends(
         exportFix,
         bucket(path, "catalogues data stored in", { when: s3Location(path) }),
+        // A DynamoDB table (what a DynamoDB crawler writes there), by ARN.
+        arn(path, "catalogues data stored in", {
+          when: (props) => textAt(props, path)?.startsWith("arn:") === true,
+        }),
         ...also.map((p) => bucket(p, "catalogues data stored in")),
       ),
     ]),
@@ -2248,13 +2252,20 @@ export const logs: TypeTable = {
     url("url", "sends moderation results to"),
   ),
   // HTTP and DingTalk targets name a URL; the others an ACS ARN, which arn-locality places.
-  // A rule's target is an HTTP(S) or DingTalk URL, or an Alibaba Cloud resource named by its ACS
-  // ARN — an MNS queue or topic, a function, another event bus (cross-region routing) — which
-  // lies in the region the ARN names.
+  // A rule's target is an HTTP(S) or DingTalk URL, a self-managed database's or Kafka cluster's
+  // address, or an Alibaba Cloud resource named by its ACS ARN — an MNS queue or topic, a
+  // function, another event bus (cross-region routing) — which lies in the region it names.
   "alicloud:eventbridge/rule:Rule": sends(
     pushFix,
     url("targets[].endpoint", "sends events to", {
       where: kindIs("type", (kind) => httpTargets.has(kind.toLowerCase())),
+    }),
+    // A self-managed MySQL database or Kafka cluster, by its address (not an ACS ARN).
+    url("targets[].endpoint", "writes events to", {
+      where: (target) =>
+        kindIs("type", (kind) => ["mysql", "apachekafkaself"].includes(kind.toLowerCase()))(
+          target,
+        ) && str(known(() => valueAt(target, "endpoint")))?.startsWith("acs:") !== true,
     }),
     arn("targets[].endpoint", "sends events to", {
       where: (target) => str(known(() => valueAt(target, "endpoint")))?.startsWith("acs:") === true,
