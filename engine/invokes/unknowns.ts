@@ -171,7 +171,35 @@ export function installUnknownInvokes(unanswered: Set<string>): () => void {
     call,
     callSingle,
   });
+  // The promise forms of a stack reference's outputs (`getOutputDetails`, `getOutputValue`,
+  // `requireOutputValue`), which pulumi preview reads from the other stack's state: an output not
+  // known offline (the stack config declares none) is a stand-in, as a lookup's promise-form
+  // answer is, where the SDK would give plain `undefined` (a provider's region from it then read
+  // as no region at all, not as another stack's output).
+  const reference = pulumi.StackReference.prototype as unknown as StackReferenceReader;
+  const readOutputValue = reference.readOutputValue;
+  reference.readOutputValue = async function (this: pulumi.StackReference, caller, name, required) {
+    const out = (required ? this.requireOutput(name) : this.getOutput(name)) as unknown as {
+      isKnown: Promise<boolean>;
+      isSecret: Promise<boolean>;
+    };
+    if (await out.isKnown) {
+      return readOutputValue.call(this, caller, name, required);
+    }
+    return [standInAnswer(), await out.isSecret];
+  };
   return () => {
     Object.assign(runtime, saved);
+    reference.readOutputValue = readOutputValue;
   };
+}
+
+/** The SDK's reader behind a stack reference's promise-form outputs (not in its declarations). */
+interface StackReferenceReader {
+  readOutputValue(
+    this: pulumi.StackReference,
+    caller: string,
+    name: pulumi.Input<string>,
+    required: boolean,
+  ): Promise<[unknown, boolean]>;
 }
