@@ -24,8 +24,9 @@ const registered = Symbol.for("sovereign-dc.register-ts");
 // Sucrase cannot compile into parseable JavaScript is compiled by TypeScript; 3: so is a file
 // that declares a namespace, which Sucrase drops; 4: and one that exports by a list and imports
 // a module of the program, whose exports Sucrase assigns late; 5: or whose list stands above a
-// name's declaration, which Sucrase reads before it is set).
-const compilerVersion = `${require("sucrase/package.json").version}+5`;
+// name's declaration, which Sucrase reads before it is set; 6: TypeScript targets the language
+// host's default, ES2020, when the project's tsconfig names none).
+const compilerVersion = `${require("sucrase/package.json").version}+6`;
 const options = { transforms: ["imports", "typescript"] };
 /**
  * This package's own sources (its folders beside engine/, outside node_modules and the test

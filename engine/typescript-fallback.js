@@ -93,6 +93,10 @@ function compileWithTypeScript(code, filePath, moduleKind) {
     fileName: filePath,
     reportDiagnostics: true,
     compilerOptions: {
+      // The language host's defaults, under the project's own settings: without them TypeScript
+      // targets ES5 and emits helpers (`__generator`) that read globals a serialised function
+      // cannot capture (`Iterator`).
+      target: moduleKind === "esnext" ? ts.ScriptTarget.ES2022 : ts.ScriptTarget.ES2020,
       ...fromConfig,
       // How imports resolve does not change one file's output, and NodeNext resolution would
       // refuse the module format set here.

@@ -186,6 +186,23 @@ describe("a file Sucrase cannot compile into JavaScript Node parses", () => {
     ).toBe("sdc-logs");
   });
 
+  it("targets the language host's default (ES2020) where the project's tsconfig names no target", () => {
+    // Targeting ES5, TypeScript rewrote an async function into `__generator`, which reads the
+    // global `Iterator`: a Lambda callback built from the file failed to serialise.
+    const { compile } = require(hook) as { compile(code: string, file: string): string };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-register-ts-"));
+    try {
+      const js = compile(
+        "export namespace Utils {\n  export const wrap = async (n: number) => (await n) + 1;\n}\n",
+        path.join(dir, "util.ts"),
+      );
+      expect(js).toContain("async (n) =>");
+      expect(js).not.toContain("__generator");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("sets the names an export list above their declarations exports, as TypeScript does", () => {
     // `export { settings };` above `const settings = …` (a public static-website program): Sucrase
     // reads each name where the list stands, before it is set.
