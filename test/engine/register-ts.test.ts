@@ -189,6 +189,7 @@ describe("a file Sucrase cannot compile into JavaScript Node parses", () => {
   it("targets the language host's default (ES2020) where the project's tsconfig names no target", () => {
     // Targeting ES5, TypeScript rewrote an async function into `__generator`, which reads the
     // global `Iterator`: a Lambda callback built from the file failed to serialise.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { compile } = require(hook) as { compile(code: string, file: string): string };
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-register-ts-"));
     try {
