@@ -22,9 +22,10 @@ import {
   declaredPaths,
   foreignArns,
   inertAcrossPartitions,
+  inPolicyDocument,
   kmsArn,
 } from "./paths/references";
-import { locate } from "./paths/places";
+import { locate, namesAPlace } from "./paths/places";
 import { holderPartition } from "./placement";
 import { dependencyTargets, keysNamed, type RefKind } from "./paths/resolver";
 import { type DataStoreModel, dataStores, type EncryptionSetting } from "./paths/types/encryption";
@@ -314,7 +315,12 @@ export const keyLocality = residencyResourcePolicy({
     // dependencies by store-key-locality.
     const partition = holderPartition(args);
     const refs = arnReferences(args.type, args.props, (a) => kmsArn.test(a), skip).filter(
-      (ref) => !inertAcrossPartitions(args.type, ref, partition),
+      (ref) =>
+        !inertAcrossPartitions(args.type, ref, partition) &&
+        // In a policy document a `*` region scopes a statement (`arn:aws:kms:*:<acct>:key/*`,
+        // the keys it may use in any region): no key of a place, as arn-locality reads the same
+        // wildcard on any other service's ARN. Set as the key a store uses, it names none.
+        !(typeof ref.arn === "string" && !namesAPlace(ref.arn) && inPolicyDocument(args.type, ref)),
     );
     for (const { path, place } of foreignArns(ctx.jurisdiction, refs)) {
       ctx.report({

@@ -182,6 +182,12 @@ export function arnReferences(
  */
 const documentProperties: Readonly<Record<string, readonly string[]>> = documentsJson;
 
+/** Whether a reference stands inside a policy document held by a property the type declares for one. */
+export function inPolicyDocument(type: string, ref: ArnReference): boolean {
+  const at = modelPath(ref.path);
+  return (documentProperties[type] ?? []).some((r) => at.startsWith(`${r}.`));
+}
+
 /**
  * Whether an ARN a resource names reaches nothing because AWS keeps its partitions apart: the ARN
  * stands inside a policy document held by a property the type declares for one (`policy`,

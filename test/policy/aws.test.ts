@@ -1034,6 +1034,25 @@ describe("placement", () => {
     expect(await said("https")).toEqual(["address"]);
   });
 
+  test("a policy statement's KMS key ARN with a * region scopes the grant: no key of a place", async () => {
+    // A CI user's policy: the keys of the account it may use, in any region.
+    const granted = add("aws:iam/userPolicy:UserPolicy", "ci-keys", {
+      user: "ci",
+      policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: `arn:aws:kms:*:${account}:key/*`,
+          },
+        ],
+      }),
+    })(happy);
+    const violations = await pack.checkAround(happy, granted, us);
+    expect(violations.filter((v) => v.policy === "key-locality")).toEqual([]);
+  });
+
   test("an input that holds no data fails nothing when only a lookup knows its ARN", async () => {
     // A certificate, a policy, a permission's source, a target group, a key: what a lookup in
     // the stack's own region answers under pulumi preview; none is a destination of data.
