@@ -318,6 +318,14 @@ const nasDataset = (uri: string) =>
     uri,
   });
 
+/** The log-shipping finding of the EventBridge rule "events" sending events to `place`. */
+const eventShipped = (place: string): Finding => [
+  "log-shipping",
+  "events",
+  "mandatory",
+  ["cn-shanghai (inside CN)", 'eventbridge rule "events"', place],
+];
+
 /** An EventBridge rule writing OSS events to a self-managed MySQL database at `endpoint`. */
 const selfManagedTarget = (endpoint: string) =>
   add("alicloud:eventbridge/rule:Rule", "events", {
@@ -4048,18 +4056,7 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
           { targetId: "hook", type: "http", endpoint: "https://hooks.example.com/orders" },
         ],
       }),
-      expected: [
-        [
-          "log-shipping",
-          "events",
-          "mandatory",
-          [
-            "cn-shanghai (inside CN)",
-            'eventbridge rule "events"',
-            '"https://hooks.example.com/orders" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: [eventShipped('"https://hooks.example.com/orders" (cannot be placed)')],
       twinName: "it sends them only to a queue of the stack's region",
       twin: add("alicloud:eventbridge/rule:Rule", "events", {
         eventBusName: "default",
@@ -4081,34 +4078,14 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         "mns:ap-southeast-1:1234567890123456:queues/events",
         "fc:ap-southeast-1:1234567890123456:services/app/functions/handler",
         "eventbridge:ap-southeast-1:1234567890123456:eventbus/default",
-      ].map((target): Finding => [
-        "log-shipping",
-        "events",
-        "mandatory",
-        [
-          "cn-shanghai (inside CN)",
-          'eventbridge rule "events"',
-          `acs:${target} (outside CN, in SG)`,
-        ],
-      ]),
+      ].map((target) => eventShipped(`acs:${target} (outside CN, in SG)`)),
       twinName: "they are in Beijing",
       twin: eventRuleTo("cn-beijing"),
     },
     {
       name: "an EventBridge rule writes events to a self-managed MySQL database at a public address",
       bad: selfManagedTarget("192.0.2.10:3306"),
-      expected: [
-        [
-          "log-shipping",
-          "events",
-          "mandatory",
-          [
-            "cn-shanghai (inside CN)",
-            'eventbridge rule "events"',
-            '"192.0.2.10" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: [eventShipped('"192.0.2.10" (cannot be placed)')],
       twinName: "the database is at a private address",
       twin: selfManagedTarget("10.20.1.30:3306"),
     },
