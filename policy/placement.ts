@@ -33,7 +33,7 @@ import { regionsWithZones, zonesOf } from "../residency/zones";
 import { wordsOf } from "./inventory/place-rules";
 import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
 import { isDefaultProvider } from "./paths/describe";
-import { reachOfAddress } from "./paths/addresses";
+import { isPrivateCidr, reachOfAddress } from "./paths/addresses";
 import { locate, namesAPlace } from "./paths/places";
 import {
   arnReferences,
@@ -686,11 +686,14 @@ const namedPlaceFix: Readonly<Record<NamedPlaceKind, (j: Jurisdiction) => string
 /** The kinds read on a resource of a cloud (or of another package). */
 const everyKind: readonly NamedPlaceKind[] = ["region", "zone", "endpoint", "image"];
 /**
- * Whether a chart's region sits beside an endpoint of its own that is no cloud service's regional
- * endpoint (`s3: { endpoint: "minio.minio.svc:9000", region: "us-east-1" }`, Velero's `s3Url`, an
+ * Whether a chart's region sits beside the endpoint of an S3-compatible store of its own network
+ * (`s3: { endpoint: "minio.minio.svc:9000", region: "us-east-1" }`, Velero's `s3Url`, an
  * `AWS_S3_ENDPOINT` variable beside `AWS_REGION`): the region then only signs requests to that
- * S3-compatible store, which the region does not place (MinIO answers to us-east-1 by default),
- * and no data goes to the cloud's region.
+ * store (MinIO answers to us-east-1 by default), and no data goes to the cloud's region. Only a
+ * setting named for an endpoint counts (not any host or URL beside the region), and only a host
+ * of the cluster or a private network: a private address, a name without a domain, or one under
+ * `.svc`, `.cluster.local`, `.local`, `.internal`, `.lan` or `.home.arpa` — never a cloud's own
+ * host (`s3.amazonaws.com`) nor a public store.
  */
 function signsForOwnEndpoint(
   ref: { kind: NamedPlaceKind; path: string; holder: unknown },
@@ -701,11 +704,15 @@ function signsForOwnEndpoint(
   }
   const ownEndpoint = (key: unknown, v: unknown): boolean => {
     const words = typeof key === "string" ? wordsOf(key) : [];
+    if (!(words.includes("endpoint") || (words.includes("s3") && words.includes("url")))) {
+      return false;
+    }
+    const host = typeof v === "string" && v !== "" ? hostOf(v) : "";
     return (
-      (words.includes("endpoint") || words.includes("url") || words.includes("host")) &&
-      typeof v === "string" &&
-      v !== "" &&
-      regionOfEndpoint(hostOf(v)) === undefined
+      host !== "" &&
+      (isPrivateCidr(`${host}/32`) ||
+        !host.includes(".") ||
+        /(^|\.)(svc|svc\.cluster\.local|cluster\.local|local|internal|lan|home\.arpa)$/i.test(host))
     );
   };
   const holder = ref.holder as Record<string, unknown> | null;

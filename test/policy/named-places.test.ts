@@ -693,6 +693,17 @@ describe("a Helm v3 Release's values, which tell the chart's objects where to se
     // Beside an endpoint of the cloud in that region, the region is named as ever (and the URL).
     const s3 = { s3Url: "https://s3.eu-west-1.amazonaws.com" };
     expect(await findings("eu-west-1", s3)).toHaveLength(3);
+    // Nor beside S3's global endpoint, a public store's, or a setting not named for an endpoint.
+    for (const beside of [
+      { s3Url: "https://s3.amazonaws.com" },
+      { s3Url: "https://s3.eu-central-1.wasabisys.com" },
+      { webhookUrl: "http://hooks.velero.svc:8080" },
+    ]) {
+      expect(await findings("eu-west-1", beside)).toEqual([
+        expect.stringContaining("values.configuration.backupStorageLocation[0].config.region"),
+        expect.stringContaining("mandatory helm-releases velero"),
+      ]);
+    }
   });
 
   test("a region variable beside an endpoint variable of its own only signs requests: not named", async () => {
@@ -719,6 +730,7 @@ describe("a Helm v3 Release's values, which tell the chart's objects where to se
         (v) => v.resourceName === "jenkins" && v.policy === "arn-locality",
       );
     expect(await arnLocality("http://minio.minio.svc.cluster.local:9000")).toEqual([]);
+    expect(await arnLocality("http://10.20.1.7:9000")).toEqual([]);
     expect(await arnLocality("https://s3.eu-west-1.amazonaws.com")).toHaveLength(2);
   });
 
