@@ -495,7 +495,7 @@ describe("internet-egress on the egress table's types: each way a value opens th
       "a function outside the stack's VPC",
       "aws:lambda/function:Function",
       { vpcConfig: { subnetIds: [] } },
-      "lambda function \"r\" must not open an edge to the internet, but vpcConfig is not set: the function runs in Lambda's network and reaches any host on the internet. Attach the function to private subnets of the stack's VPC (vpcConfig.subnetIds). A Lambda@Edge function (a CloudFront distribution's lambdaFunctionAssociations) can have no VPC and runs in CloudFront's edge locations worldwide: do its work at the origin, in the stack's region, instead.",
+      "lambda function \"r\" must not open an edge to the internet, but vpcConfig is not set: the function runs in Lambda's network and reaches any host on the internet. Attach the function to private subnets of the stack's VPC (vpcConfig.subnetIds).",
     ],
     [
       "a model neither isolated nor in the stack's VPC",

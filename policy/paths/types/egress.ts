@@ -561,7 +561,7 @@ export const egress: TypeTable = {
     exposed("settings", { reads: beanstalkLoadBalancer }),
   ),
   "aws:lambda/function:Function": workload(
-    "Attach the function to private subnets of the stack's VPC (vpcConfig.subnetIds). A Lambda@Edge function (a CloudFront distribution's lambdaFunctionAssociations) can have no VPC and runs in CloudFront's edge locations worldwide: do its work at the origin, in the stack's region, instead.",
+    "Attach the function to private subnets of the stack's VPC (vpcConfig.subnetIds).",
     service.outsideVpc(
       "vpcConfig.subnetIds",
       "the function runs in Lambda's network and reaches any host on the internet",
