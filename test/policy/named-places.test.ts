@@ -695,7 +695,7 @@ describe("a Helm v3 Release's values, which tell the chart's objects where to se
     expect(await findings("eu-west-1", s3)).toHaveLength(3);
     // Nor beside S3's global endpoint, a public store's, or a setting not named for an endpoint.
     for (const beside of [
-      { s3Url: "https://s3.amazonaws.com" },
+      { s3Url: "https://s3.amazonaws.com" } as Record<string, string>,
       { s3Url: "https://s3.eu-central-1.wasabisys.com" },
       { webhookUrl: "http://hooks.velero.svc:8080" },
     ]) {
