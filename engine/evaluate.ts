@@ -122,6 +122,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   let outputs: Record<string, unknown> = {};
   // The program's exports, once it has loaded: a stall names those that never resolved.
   let programExports: unknown;
+  let uncalledDefault = false;
   try {
     const run = (async () => {
       const stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
@@ -134,6 +135,12 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
         const exported = await loadProgram(program);
         mark("program load");
         programExports = exported;
+        // A CommonJS module is an object here, never its `exports.default`: a default-exported
+        // function the author meant to run is never called, under the CLI either.
+        uncalledDefault =
+          typeof exported === "object" &&
+          exported !== null &&
+          typeof (exported as { default?: unknown }).default === "function";
         return typeof exported === "function" ? await exported() : exported;
       });
       await waitForRPCs();
@@ -207,6 +214,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     resources: monitor.recorded,
     unknownFunctions: [...monitor.unknownFunctions],
     ...(failedCallbacks.length > 0 ? { failedCallbacks } : {}),
+    ...(uncalledDefault ? { uncalledDefaultExport: true } : {}),
     outputs,
     backendUrl: project.backendUrl,
     secretsProvider: stackConfig.secretsProvider,

@@ -103,6 +103,18 @@ export function opaqueViolations(plan: Plan, config?: PolicyPackConfig): Violati
       urn: r.urn,
     });
   }
+  if (plan.uncalledDefaultExport === true) {
+    const stack = plan.resources.find((r) => r.type === "pulumi:pulumi:Stack");
+    out.push({
+      policy: offlineVisibility.name,
+      level: "advisory",
+      resourceType: stack?.type ?? "pulumi:pulumi:Stack",
+      resourceName: stack?.name ?? plan.stack,
+      message: `stack ${JSON.stringify(plan.stack)} runs ${plan.program}, whose CommonJS entry exports a default function (export default), which the Pulumi CLI's language host never calls: whatever it would declare is neither created by pulumi up nor checked here. Make the function the module itself (export = async () => { … }), or call it from the entry.`,
+      path: null,
+      urn: stack?.urn ?? null,
+    });
+  }
   return [...out, ...failedCallbackViolations(plan, level, fix)];
 }
 

@@ -95,6 +95,11 @@ export interface Plan {
    * (engine/invokes/callbacks.ts): what they would declare was not seen.
    */
   readonly failedCallbacks?: readonly CallbackFailure[];
+  /**
+   * The program's CommonJS entry exports a default function (`export default async () => …`),
+   * which the language host never calls: whatever it would declare is not created.
+   */
+  readonly uncalledDefaultExport?: boolean;
   /** The stack's outputs (exports of the program). */
   readonly outputs: Readonly<Record<string, unknown>>;
   /** The state backend Pulumi.yaml pins, if any — where the stack's checkpoint would go. */

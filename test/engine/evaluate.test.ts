@@ -358,6 +358,9 @@ describe("what a program's entry exports, taken as the Node.js language host tak
     expect(cjsDefault instanceof Error ? cjsDefault.message : "plan").toBe("plan");
     const types = (cjsDefault as Plan).resources.map((r) => r.type);
     expect(types).not.toContain("aws:s3/bucket:Bucket");
+    // …and the plan says so, for an advisory finding (engine/opaque.ts).
+    expect((cjsDefault as Plan).uncalledDefaultExport).toBe(true);
+    expect(plan.uncalledDefaultExport).toBeUndefined();
   });
 
   it("awaits the promise a CommonJS module is (module.exports = main())", () => {

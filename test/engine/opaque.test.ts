@@ -130,6 +130,22 @@ describe("opaqueViolations", () => {
     ]);
   });
 
+  it("advises on a CommonJS entry's default-exported function, which the Pulumi CLI never calls", () => {
+    expect(opaqueViolations({ ...plan(), uncalledDefaultExport: true })).toEqual([
+      {
+        policy: "offline-visibility",
+        level: "advisory",
+        resourceType: "pulumi:pulumi:Stack",
+        resourceName: "opaque-prod",
+        message:
+          'stack "prod" runs index.ts, whose CommonJS entry exports a default function (export default), which the Pulumi CLI\'s language host never calls: whatever it would declare is neither created by pulumi up nor checked here. Make the function the module itself (export = async () => { … }), or call it from the entry.',
+        path: null,
+        urn: stackUrn,
+      },
+    ]);
+    expect(opaqueViolations(plan())).toEqual([]);
+  });
+
   it("leaves a Helm v3 Release to the pack's helm-releases, which fails it offline and under the CLI", () => {
     const release = resource("kubernetes:helm.sh/v3:Release", "exporter", { custom: true });
     expect(opaqueViolations(plan(release))).toEqual([]);
