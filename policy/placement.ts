@@ -48,6 +48,7 @@ import {
   namedPlaceReferences,
 } from "./paths/references";
 import { byType } from "./paths/types";
+import { bundles } from "./paths/types/bundles";
 import { globalView } from "./paths/views";
 import {
   isUnknown,
@@ -730,8 +731,12 @@ function signsForOwnEndpoint(
   return Object.entries(holder).some(([key, v]) => ownEndpoint(key, v));
 }
 
-/** The opaque Helm release whose values arn-locality reads (see below). */
-const helmV3Release = "kubernetes:helm.sh/v3:Release";
+/**
+ * A Kubernetes deployment bundle (a Helm v3 Release, the bundles table's only Kubernetes row):
+ * no object but a chart's values, which arn-locality reads (see below).
+ */
+const isChartValues = (type: string): boolean =>
+  type.startsWith("kubernetes:") && Object.hasOwn(bundles, type);
 /** The kinds read on a Kubernetes object (see below). */
 const kubernetesKinds: readonly NamedPlaceKind[] = ["image"];
 
@@ -818,7 +823,7 @@ export const arnLocality = residencyResourcePolicy({
     // Release is no object but a chart's values, which tell its objects where to send data (a
     // backup location's region, a log shipper's endpoint), read as any cloud resource's inputs.
     const kinds =
-      args.type.startsWith("kubernetes:") && args.type !== helmV3Release
+      args.type.startsWith("kubernetes:") && !isChartValues(args.type)
         ? kubernetesKinds
         : everyKind;
     // The places a row's own reader decides (an SNS subscription's endpoint, a DNS record's
@@ -828,7 +833,7 @@ export const arnLocality = residencyResourcePolicy({
       if (
         /^(arn|acs):/.test(ref.value) ||
         reviewedNotAPlace(args.type, modelPath(ref.path)) ||
-        (args.type === helmV3Release && signsForOwnEndpoint(ref, args.props))
+        (isChartValues(args.type) && signsForOwnEndpoint(ref, args.props))
       ) {
         continue;
       }

@@ -23,6 +23,10 @@ import { proxied, ruleType, unknownText } from "./support";
 const cn = getJurisdiction("CN");
 const us = getJurisdiction("US");
 
+/** What each reference names and where (its holder, for the readers that weigh siblings, left out). */
+const placesNamed = (...args: Parameters<typeof namedPlaceReferences>) =>
+  namedPlaceReferences(...args).map(({ path, kind, value }) => ({ path, kind, value }));
+
 describe("ARNs", () => {
   test.each<[string, string, PlaceOutcome]>([
     ["an Alibaba ARN inside", "acs:kms:cn-shanghai:1:key/k", { kind: "inside" }],
@@ -178,9 +182,7 @@ describe("places named by a property's name", () => {
 
   test("finds each kind by the property's name, in JSON documents and lists too", () => {
     const skip = new Map([[type, new Set(["destinationRegion"])]]);
-    expect(
-      namedPlaceReferences(type, props, ["region", "zone", "endpoint", "image"], skip),
-    ).toEqual([
+    expect(placesNamed(type, props, ["region", "zone", "endpoint", "image"], skip)).toEqual([
       { path: "availabilityZone", kind: "zone", value: "eu-west-1a" },
       {
         path: "containerDefinitions[0].image",
@@ -212,7 +214,7 @@ describe("places named by a property's name", () => {
       description: "region: eu-west-1",
       note: "region: eu-west-1\nnot: [valid",
     });
-    expect(namedPlaceReferences(type, yamlProps, ["region"], new Map())).toEqual([
+    expect(placesNamed(type, yamlProps, ["region"], new Map())).toEqual([
       { path: "content.mainSteps[0].inputs.region", kind: "region", value: "eu-west-1" },
     ]);
     expect(arnReferences(type, yamlProps, () => true, new Map())).toEqual([
@@ -267,7 +269,7 @@ describe("places named by a property's name", () => {
   });
 
   test("reads only the kinds asked for, and a declared path only when another type has it", () => {
-    expect(namedPlaceReferences(type, props, ["image"], new Map())).toEqual([
+    expect(placesNamed(type, props, ["image"], new Map())).toEqual([
       {
         path: "containerDefinitions[0].image",
         kind: "image",
@@ -275,7 +277,7 @@ describe("places named by a property's name", () => {
       },
     ]);
     const skip = new Map([["aws:s3/bucket:Bucket", new Set(["destinationRegion"])]]);
-    expect(namedPlaceReferences(type, props, ["region"], skip)[0]).toEqual({
+    expect(placesNamed(type, props, ["region"], skip)[0]).toEqual({
       path: "destinationRegion",
       kind: "region",
       value: "eu-west-1",
