@@ -306,17 +306,25 @@ const srvRecords = (region: string) => {
   );
 };
 
-/** A PAI dataset kept in the NAS file system `uri` names (`nas://<id>.<region>/<path>`). */
-const nasDataset = (uri: string) =>
+/** A PAI dataset kept in a `dataSourceType` store (OSS, NAS) at `uri`. */
+const paiDataset = (dataSourceType: string, uri: string) =>
   add("alicloud:pai/workspaceDataset:WorkspaceDataset", "dataset", {
     workspaceId: "ws-1",
     datasetName: "claims",
-    dataSourceType: "NAS",
+    dataSourceType,
     dataType: "COMMON",
     property: "DIRECTORY",
     accessibility: "PRIVATE",
     uri,
   });
+
+/** The log-shipping finding of the PAI dataset "dataset" kept at `place`. */
+const datasetShipped = (place: string): Finding => [
+  "log-shipping",
+  "dataset",
+  "mandatory",
+  ["cn-shanghai (inside CN)", 'pai workspace dataset "dataset"', place],
+];
 
 /** The log-shipping finding of the EventBridge rule "events" sending events to `place`. */
 const eventShipped = (place: string): Finding => [
@@ -4112,55 +4120,19 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
     },
     {
       name: "a PAI dataset lives in a Singapore bucket",
-      bad: add("alicloud:pai/workspaceDataset:WorkspaceDataset", "dataset", {
-        workspaceId: "ws-1",
-        datasetName: "claims",
-        dataSourceType: "OSS",
-        dataType: "COMMON",
-        property: "DIRECTORY",
-        accessibility: "PRIVATE",
-        uri: "oss://claims.oss-ap-southeast-1.aliyuncs.com/train/",
-      }),
+      bad: paiDataset("OSS", "oss://claims.oss-ap-southeast-1.aliyuncs.com/train/"),
       expected: [
-        [
-          "log-shipping",
-          "dataset",
-          "mandatory",
-          [
-            "cn-shanghai (inside CN)",
-            'pai workspace dataset "dataset"',
-            "oss://claims.oss-ap-southeast-1.aliyuncs.com/train/ (outside CN, in SG)",
-          ],
-        ],
+        datasetShipped("oss://claims.oss-ap-southeast-1.aliyuncs.com/train/ (outside CN, in SG)"),
       ],
       twinName: "it lives in a Shanghai bucket",
-      twin: add("alicloud:pai/workspaceDataset:WorkspaceDataset", "dataset", {
-        workspaceId: "ws-1",
-        datasetName: "claims",
-        dataSourceType: "OSS",
-        dataType: "COMMON",
-        property: "DIRECTORY",
-        accessibility: "PRIVATE",
-        uri: "oss://claims.oss-cn-shanghai.aliyuncs.com/train/",
-      }),
+      twin: paiDataset("OSS", "oss://claims.oss-cn-shanghai.aliyuncs.com/train/"),
     },
     {
       name: "a PAI dataset lives in a NAS file system in Singapore",
-      bad: nasDataset("nas://0a1b2c3d4e.ap-southeast-1/train/"),
-      expected: [
-        [
-          "log-shipping",
-          "dataset",
-          "mandatory",
-          [
-            "cn-shanghai (inside CN)",
-            'pai workspace dataset "dataset"',
-            "ap-southeast-1 (outside CN, in SG)",
-          ],
-        ],
-      ],
+      bad: paiDataset("NAS", "nas://0a1b2c3d4e.ap-southeast-1/train/"),
+      expected: [datasetShipped("ap-southeast-1 (outside CN, in SG)")],
       twinName: "it lives in a NAS file system in Hangzhou",
-      twin: nasDataset("nas://0a1b2c3d4e.cn-hangzhou/train/"),
+      twin: paiDataset("NAS", "nas://0a1b2c3d4e.cn-hangzhou/train/"),
     },
     {
       name: "an ESA layer-4 application forwards to an origin host outside the cloud across the border",
