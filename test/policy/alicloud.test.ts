@@ -170,6 +170,46 @@ describe("placement", () => {
   ]);
 });
 
+describe("destinations a row reads with code of its own, only a lookup knowing them", () => {
+  test("fail closed: an event stream's sink, remote-write targets, Hadoop hosts, host aliases, a queue subscription", async () => {
+    const looked = pipe(
+      add("alicloud:eventbridge/eventStreaming:EventStreaming", "stream", {
+        eventStreamingName: "orders",
+        source: { sourceMnsParameters: { queueName: "orders" } },
+        sink: unknown,
+      }),
+      add("alicloud:arms/remoteWrite:RemoteWrite", "rw", {
+        clusterId: "c-1",
+        remoteWriteYaml: unknown,
+      }),
+      add("alicloud:gpdb/hadoopDataSource:HadoopDataSource", "hadoop", {
+        dbInstanceId: "gp-1",
+        dataSourceName: "lake",
+        hadoopHostsAddress: unknown,
+      }),
+      add("alicloud:sae/application:Application", "app", {
+        appName: "app",
+        packageType: "Image",
+        replicas: 1,
+        customHostAlias: unknown,
+      }),
+      add("alicloud:message/serviceSubscription:ServiceSubscription", "sub", {
+        topicName: "orders",
+        subscriptionName: "sub",
+        pushType: "queue",
+        endpoint: unknown,
+      }),
+    )(happy);
+    const violations = await pack.checkAround(happy, looked, cn);
+    expect(
+      violations
+        .filter((v) => v.policy === "named-destinations")
+        .map((v) => v.resourceName)
+        .sort(),
+    ).toEqual(["app", "hadoop", "rw", "stream", "sub"]);
+  });
+});
+
 describe("global services", () => {
   runCases(pack, () => happy, cn, [
     {

@@ -1023,6 +1023,37 @@ describe("placement", () => {
     expect(violations.filter((v) => v.policy === "arn-locality")).toEqual([]);
   });
 
+  test("fails closed on a build's file system or an app's rewrite target only a lookup knows", async () => {
+    const looked = pipe(
+      add("aws:codebuild/project:Project", "build", {
+        serviceRole: `arn:aws:iam::${account}:role/build`,
+        artifacts: { type: "NO_ARTIFACTS" },
+        environment: {
+          computeType: "BUILD_GENERAL1_SMALL",
+          image: "aws/codebuild/standard:7.0",
+          type: "LINUX_CONTAINER",
+        },
+        source: { type: "NO_SOURCE", buildspec: "version: 0.2" },
+        fileSystemLocations: [
+          { type: "EFS", identifier: "cache", location: unknown, mountPoint: "/mnt/cache" },
+        ],
+      }),
+      add("aws:amplify/app:App", "site", {
+        name: "site",
+        customRules: [{ source: "/api/<*>", target: unknown, status: "200" }],
+      }),
+    )(happy);
+    const violations = await pack.checkAround(happy, looked, us);
+    expect(
+      violations
+        .filter((v) => v.policy === "named-destinations")
+        .map((v) => [v.resourceName, v.path?.at(-1)]),
+    ).toEqual([
+      ["build", "fileSystemLocations[0].location (unknown at preview)"],
+      ["site", "customRules[0].target (unknown at preview)"],
+    ]);
+  });
+
   test("says what a destination only a lookup knows holds: an ARN under sqs, an address under https", async () => {
     const said = async (protocol: string) => {
       const violations = await pack.checkAround(happy, subscription(protocol, unknown)(happy), us);
@@ -7254,13 +7285,49 @@ describe("data destinations: logs, exports and pushed requests", () => {
         ],
       ],
       twinName: "it invokes a function of the program, whose ARN is not known at preview",
-      twin: add("aws:apigateway/integration:Integration", "orders-lambda", {
+      twin: pipe(
+        privateFunction("orders"),
+        add(
+          "aws:apigateway/integration:Integration",
+          "orders-lambda",
+          {
+            restApi: "a1b2c3d4e5",
+            resourceId: "abc123",
+            httpMethod: "POST",
+            type: "AWS_PROXY",
+            integrationHttpMethod: "POST",
+            uri: unknown,
+          },
+          { dependsOn: { uri: ["orders"] } },
+        ),
+      ),
+    },
+    {
+      name: "a REST API invokes a function only a lookup knows",
+      bad: add("aws:apigateway/integration:Integration", "orders-lambda", {
         restApi: "a1b2c3d4e5",
         resourceId: "abc123",
         httpMethod: "POST",
         type: "AWS_PROXY",
         integrationHttpMethod: "POST",
         uri: unknown,
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "orders-lambda",
+          "mandatory",
+          ['apigateway integration "orders-lambda"', "uri (unknown at preview)"],
+        ],
+      ],
+      twinName: "its URI is written out, a function of the stack's region",
+      twin: add("aws:apigateway/integration:Integration", "orders-lambda", {
+        restApi: "a1b2c3d4e5",
+        resourceId: "abc123",
+        httpMethod: "POST",
+        type: "AWS_PROXY",
+        integrationHttpMethod: "POST",
+        uri: invokeArn(`arn:aws:lambda:us-west-2:${account}:function:orders`),
       }),
     },
     {

@@ -40,15 +40,23 @@ const skipsUnknown = new WeakMap<
  * answer of a lookup or another stack's output, which named-destinations fails closed.
  * `unknownOnly`: `holds` decides only whether a value not known is failed closed; a known value
  * is read whatever holds (a DNS record's reader places the hosts of every record type, while only
- * an address or host record's unknown answer is taken for a destination).
+ * an address or host record's unknown answer is taken for a destination). `knownWhen`: a known
+ * value is read when this holds instead (an integration's URI, read as an ARN when it is one).
  */
 export function knownAt(
   path: string,
   holds?: (props: Readonly<Record<string, unknown>>) => boolean,
-  { unknownOnly = false }: { readonly unknownOnly?: boolean } = {},
+  {
+    unknownOnly = false,
+    knownWhen,
+  }: {
+    readonly unknownOnly?: boolean;
+    readonly knownWhen?: (props: Readonly<Record<string, unknown>>) => boolean;
+  } = {},
 ) {
+  const readKnown = knownWhen ?? (unknownOnly ? undefined : holds);
   const when = (props: Readonly<Record<string, unknown>>): boolean => {
-    if (holds !== undefined && !unknownOnly && !holds(props)) {
+    if (readKnown !== undefined && !readKnown(props)) {
       return false;
     }
     const found = known(() => valuesAt(props, path));
@@ -451,8 +459,9 @@ const regionalSinks = new Set([
  * `regionalSinks` stays in the stream's region; every other shape — an HTTPS URL, a Prometheus
  * remote write, a self-managed Kafka, RabbitMQ or RocketMQ endpoint, OSS, a vector or analytics
  * store — names a place this reader does not place, and fails closed with the shape named. A sink
- * not known at preview is built from resources of this program and is judged at update, when
- * it is known.
+ * not known at preview never reaches it: its row reads it only once known (`knownAt`), and
+ * named-destinations judges it through the resource of the program it was built from, or fails it
+ * closed (a lookup's answer).
  */
 export function streamSink(path: string) {
   return (props: Record<string, unknown>): Judged[] => {

@@ -225,6 +225,12 @@ function internetHttp(typeKey: string, types: readonly string[]) {
 }
 
 /** An integration's known ARN target (a function, a service action, a VPC link's listener). */
+/** An integration of a kind whose URI names an AWS function or service by ARN (AWS, AWS_PROXY). */
+function integrationOf(key: string) {
+  return (props: Readonly<Record<string, unknown>>): boolean =>
+    ["AWS", "AWS_PROXY"].includes(textOf(props, key)?.toUpperCase() ?? "");
+}
+
 function arnTarget(key: string) {
   return (props: Readonly<Record<string, unknown>>): boolean =>
     textOf(props, key)?.startsWith("arn:") === true;
@@ -1252,14 +1258,21 @@ export const logs: TypeTable = {
   "aws:apigateway/integration:Integration": sends(
     pushFix,
     url("uri", "sends API requests to", { when: internetHttp("type", ["HTTP", "HTTP_PROXY"]) }),
-    arn("uri", "sends API requests to", { when: arnTarget("uri") }),
+    // A function or service by ARN (AWS, AWS_PROXY); one only a lookup knows fails closed.
+    arn("uri", "sends API requests to", {
+      when: knownAt("uri", integrationOf("type"), { knownWhen: arnTarget("uri") }),
+    }),
   ),
   "aws:apigatewayv2/integration:Integration": sends(
     pushFix,
     url("integrationUri", "sends API requests to", {
       when: internetHttp("integrationType", ["HTTP", "HTTP_PROXY"]),
     }),
-    arn("integrationUri", "sends API requests to", { when: arnTarget("integrationUri") }),
+    arn("integrationUri", "sends API requests to", {
+      when: knownAt("integrationUri", integrationOf("integrationType"), {
+        knownWhen: arnTarget("integrationUri"),
+      }),
+    }),
   ),
   "aws:appsync/dataSource:DataSource": sends(
     pushFix,
@@ -1363,7 +1376,7 @@ export const logs: TypeTable = {
     // The build reads and writes the EFS file systems it mounts (`<dns-name>:/directory`), placed
     // by the region in the name; one not known at preview is a file system of the program.
     endpoint("fileSystemLocations[].location", "mounts a file system at", {
-      where: (holder) => !isUnknown(known(() => valueAt(holder, "location"))),
+      when: knownAt("fileSystemLocations[].location"),
     }),
     bucket("artifacts.location", "writes build artifacts to", {
       when: sourceOn("artifacts.type", ["S3"]),
@@ -1547,9 +1560,11 @@ export const logs: TypeTable = {
       when: (props) => textOf(props, "pushType")?.toLowerCase() !== "queue",
     }),
     arn("endpoint", "pushes messages to", {
-      when: (props) =>
-        textOf(props, "pushType")?.toLowerCase() === "queue" &&
-        textOf(props, "endpoint")?.startsWith("acs:") === true,
+      when: knownAt("endpoint", (props) => textOf(props, "pushType")?.toLowerCase() === "queue", {
+        knownWhen: (props) =>
+          textOf(props, "pushType")?.toLowerCase() === "queue" &&
+          textOf(props, "endpoint")?.startsWith("acs:") === true,
+      }),
     }),
   ),
   // An MNS event rule delivers to a queue or topic of the region, or pushes to an endpoint.
@@ -2273,23 +2288,26 @@ export const logs: TypeTable = {
   ),
   "alicloud:eventbridge/eventStreaming:EventStreaming": sends(
     "Deliver events to a target of the stream's region named by name or instance ID (MNS, Function Compute, CloudFlow, SLS, ApsaraMQ for Kafka or RabbitMQ, DataHub, or an API destination).",
-    judged("data sync", "sink", streamSink("sink")),
+    { ...judged("data sync", "sink", streamSink("sink")), when: knownAt("sink") },
   ),
   // A Managed Service for Prometheus instance forwards every sample to its remote write targets.
   "alicloud:arms/remoteWrite:RemoteWrite": sends(
     "Write only to Prometheus endpoints of regions inside the jurisdiction or private addresses.",
-    judged("data sync", "remoteWriteYaml", remoteWriteTargets("remoteWriteYaml")),
+    {
+      ...judged("data sync", "remoteWriteYaml", remoteWriteTargets("remoteWriteYaml")),
+      when: knownAt("remoteWriteYaml"),
+    },
   ),
   // An AnalyticDB for PostgreSQL instance reads and writes external tables on the Hadoop cluster
   // whose hosts `hadoopHostsAddress` lists (an `/etc/hosts` text).
-  "alicloud:gpdb/hadoopDataSource:HadoopDataSource": sends(
-    addressFix,
-    judged(
+  "alicloud:gpdb/hadoopDataSource:HadoopDataSource": sends(addressFix, {
+    ...judged(
       "data sync",
       "hadoopHostsAddress",
       hostsFile("hadoopHostsAddress", "reads and writes Hadoop data at"),
     ),
-  ),
+    when: knownAt("hadoopHostsAddress"),
+  }),
   // A serverless application ships its logs to the Kafka bootstrap servers `kafkaEndpoint` lists
   // (`<ip>:<port>,…`), mounts OSS buckets it reads and writes, and resolves host names to the
   // addresses its host aliases give (`customHostAliasV2s`, or the older JSON list
@@ -2304,11 +2322,14 @@ export const logs: TypeTable = {
     push.ip("customHostAliasV2s[].ip", "sends calls to its host aliases at", {
       when: knownAt("customHostAliasV2s[].ip"),
     }),
-    judged(
-      "data sync",
-      "customHostAlias",
-      hostAliases("customHostAlias", "sends calls to its host aliases at"),
-    ),
+    {
+      ...judged(
+        "data sync",
+        "customHostAlias",
+        hostAliases("customHostAlias", "sends calls to its host aliases at"),
+      ),
+      when: knownAt("customHostAlias"),
+    },
   ),
 
   // AWS trails, collectors and aggregators whose reach the jurisdiction decides: a switch that
@@ -2501,6 +2522,15 @@ export const logs: TypeTable = {
   ),
   "aws:amplify/app:App": sends(
     "Rewrite only to paths of the app or to regional endpoints inside the jurisdiction (an API Gateway or load balancer); redirect (301/302) to other hosts instead of proxying.",
-    url("customRules[].target", "proxies visitors' requests to", { where: amplifyProxy }),
+    url("customRules[].target", "proxies visitors' requests to", {
+      where: amplifyProxy,
+      // A rewrite's target only a lookup knows fails closed (a rule of status 200, or none).
+      when: knownAt("customRules[].target", (props) =>
+        valuesAt(props, "customRules[]").some((r) => {
+          const status = known(() => (r.value as Record<string, unknown> | undefined)?.status);
+          return status === undefined || String(status) === "200";
+        }),
+      ),
+    }),
   ),
 };
