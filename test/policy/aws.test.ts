@@ -1023,7 +1023,7 @@ describe("placement", () => {
     expect(violations.filter((v) => v.policy === "arn-locality")).toEqual([]);
   });
 
-  test("fails closed on a build's file system or an app's rewrite target only a lookup knows", async () => {
+  test("fails closed on a build's file system, an app's rewrite target or an alert topic only a lookup knows", async () => {
     const looked = pipe(
       add("aws:codebuild/project:Project", "build", {
         serviceRole: `arn:aws:iam::${account}:role/build`,
@@ -1042,6 +1042,12 @@ describe("placement", () => {
         name: "site",
         customRules: [{ source: "/api/<*>", target: unknown, status: "200" }],
       }),
+      add("aws:costexplorer/anomalySubscription:AnomalySubscription", "spend", {
+        name: "spend",
+        frequency: "IMMEDIATE",
+        monitorArnLists: [`arn:aws:ce::${account}:anomalymonitor/m`],
+        subscribers: [{ type: "SNS", address: unknown }],
+      }),
     )(happy);
     const violations = await pack.checkAround(happy, looked, us);
     expect(
@@ -1051,6 +1057,7 @@ describe("placement", () => {
     ).toEqual([
       ["build", "fileSystemLocations[0].location (unknown at preview)"],
       ["site", "customRules[0].target (unknown at preview)"],
+      ["spend", "subscribers[0].address (unknown at preview)"],
     ]);
   });
 

@@ -225,6 +225,17 @@ function internetHttp(typeKey: string, types: readonly string[]) {
 }
 
 /** An integration's known ARN target (a function, a service action, a VPC link's listener). */
+/** A subscriber list's SNS topics (`kindKey` "SNS"), by ARN. */
+function snsSubscriber(kindKey: string, verb: string): FieldSpec {
+  const isSns = (sub: unknown) => str(known(() => valueAt(sub, kindKey)))?.toUpperCase() === "SNS";
+  return push.arn("subscribers[].address", verb, {
+    where: isSns,
+    when: knownAt("subscribers[].address", (props) =>
+      valuesAt(props, "subscribers[]").some((s) => isSns(s.value)),
+    ),
+  });
+}
+
 /** An integration of a kind whose URI names an AWS function or service by ARN (AWS, AWS_PROXY). */
 function integrationOf(key: string) {
   return (props: Readonly<Record<string, unknown>>): boolean =>
@@ -2399,6 +2410,7 @@ export const logs: TypeTable = {
       }),
     ),
   ),
+  // Alerts go to mailboxes, or to an SNS topic by ARN (one only a lookup knows fails closed).
   "aws:budgets/budgetAction:BudgetAction": sends(
     mailFix,
     judged(
@@ -2406,10 +2418,12 @@ export const logs: TypeTable = {
       "subscribers",
       mailboxes("subscriptionType", "e-mails budget action alerts to"),
     ),
+    snsSubscriber("subscriptionType", "publishes budget action alerts to"),
   ),
   "aws:costexplorer/anomalySubscription:AnomalySubscription": sends(
     mailFix,
     judged("data sync", "subscribers", mailboxes("type", "e-mails cost anomaly alerts to")),
+    snsSubscriber("type", "publishes cost anomaly alerts to"),
   ),
   // A destination is the ARN of a queue, topic, function, event bus or bucket; one not known at
   // preview is the output of a resource of this program, placed where it is created.
