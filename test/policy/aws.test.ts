@@ -1023,7 +1023,7 @@ describe("placement", () => {
     expect(violations.filter((v) => v.policy === "arn-locality")).toEqual([]);
   });
 
-  test("fails closed on a build's file system, an app's rewrite target or an alert topic only a lookup knows", async () => {
+  test("fails closed on a build's file system, a rewrite target, an alert topic or a DNS answer only a lookup knows", async () => {
     const looked = pipe(
       add("aws:codebuild/project:Project", "build", {
         serviceRole: `arn:aws:iam::${account}:role/build`,
@@ -1048,6 +1048,17 @@ describe("placement", () => {
         monitorArnLists: [`arn:aws:ce::${account}:anomalymonitor/m`],
         subscribers: [{ type: "SNS", address: unknown }],
       }),
+      add("aws:route53/recordsExclusive:RecordsExclusive", "zone-records", {
+        zoneId: "Z0123456789ABCDEFGHIJ",
+        resourceRecordSets: [
+          {
+            name: "partner.records.internal",
+            type: "CNAME",
+            ttl: 60,
+            resourceRecords: [{ value: unknown }],
+          },
+        ],
+      }),
     )(happy);
     const violations = await pack.checkAround(happy, looked, us);
     expect(
@@ -1058,6 +1069,7 @@ describe("placement", () => {
       ["build", "fileSystemLocations[0].location (unknown at preview)"],
       ["site", "customRules[0].target (unknown at preview)"],
       ["spend", "subscribers[0].address (unknown at preview)"],
+      ["zone-records", "resourceRecordSets[0].resourceRecords[0].value (unknown at preview)"],
     ]);
   });
 

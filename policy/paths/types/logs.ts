@@ -2204,12 +2204,29 @@ export const logs: TypeTable = {
       ["latencyRoutingPolicies[].region", "geoproximityRoutingPolicy.awsRegion"],
     ),
   ),
-  // Its alias targets as a record's; its values, of record sets of several types, once known.
+  // Its alias targets and answers as a record's.
   "aws:route53/recordsExclusive:RecordsExclusive": sends(
     dnsFix,
+    {
+      ...answers("resourceRecordSets[].resourceRecords[].value", [
+        "resourceRecordSets[].resourceRecords[].value",
+      ]),
+      // An answer only a lookup knows fails closed when a record set of a host type, under a
+      // name known at preview, holds one (as a record's does).
+      when: knownAt(
+        "resourceRecordSets[].resourceRecords[].value",
+        (props) =>
+          valuesAt(props, "resourceRecordSets[]").some(
+            ({ value: set }) =>
+              str(known(() => valueAt(set, "name"))) !== undefined &&
+              hostRecordTypes.includes(str(known(() => valueAt(set, "type")))?.toUpperCase() ?? ""),
+          ),
+        { unknownOnly: true },
+      ),
+    },
     answers(
-      "resourceRecordSets[].resourceRecords[].value",
-      ["resourceRecordSets[].resourceRecords[].value"],
+      "resourceRecordSets[].region",
+      [],
       ["resourceRecordSets[].region", "resourceRecordSets[].geoproximityLocation.awsRegion"],
     ),
     {
