@@ -253,11 +253,12 @@ function arnDestinationsOf(type: string): readonly Destination[] {
   // …and the destinations a row reads only once known (`knownAt`): a queue's URL, a host, an ARN
   // behind a protocol. The condition each carries is read per resource (`holdsAt`).
   const fields = byType[type]?.fields ?? [];
-  const skipped = fields.flatMap((f) =>
-    unknownDestinationOf(f.when) === undefined ? [] : [f.path],
-  );
+  // The path each gate reads (a judged field's may lie below the field's own: `functionArgs`,
+  // gated on `functionArgs[].argValue`).
+  const gatedPath = (f: FieldSpec) => unknownDestinationOf(f.when)?.path;
+  const skipped = fields.flatMap((f) => gatedPath(f) ?? []);
   const destinations = [...new Set([...live, ...skipped])].map((path): Destination => {
-    const at = fields.filter((f) => f.path === path);
+    const at = fields.filter((f) => (gatedPath(f) ?? f.path) === path);
     return {
       path,
       conditions: at.flatMap((f) => {

@@ -171,7 +171,7 @@ describe("placement", () => {
 });
 
 describe("destinations a row reads with code of its own, only a lookup knowing them", () => {
-  test("fail closed: an event stream's sink, remote-write targets, Hadoop hosts, host aliases, a queue subscription", async () => {
+  test("fail closed: an event stream's sink, remote-write targets, Hadoop hosts, host aliases, a queue subscription, a CDN origin group", async () => {
     const looked = pipe(
       add("alicloud:eventbridge/eventStreaming:EventStreaming", "stream", {
         eventStreamingName: "orders",
@@ -199,6 +199,11 @@ describe("destinations a row reads with code of its own, only a lookup knowing t
         pushType: "queue",
         endpoint: unknown,
       }),
+      add("alicloud:cdn/domainConfig:DomainConfig", "origins", {
+        domainName: "cdn.example.cn",
+        functionName: "source_group",
+        functionArgs: [{ argName: "source_info", argValue: unknown }],
+      }),
     )(happy);
     const violations = await pack.checkAround(happy, looked, cn);
     expect(
@@ -206,7 +211,7 @@ describe("destinations a row reads with code of its own, only a lookup knowing t
         .filter((v) => v.policy === "named-destinations")
         .map((v) => v.resourceName)
         .sort(),
-    ).toEqual(["app", "hadoop", "rw", "stream", "sub"]);
+    ).toEqual(["app", "hadoop", "origins", "rw", "stream", "sub"]);
   });
 });
 

@@ -321,8 +321,13 @@ export function edgeDestination(
   readonly where: (holder: unknown) => boolean;
 } {
   return {
-    when: (props) =>
-      textOf(props, "functionName") === fn && functionArg(props, "enable")?.toLowerCase() !== "off",
+    // Read once known; an argument only a lookup knows fails closed (named-destinations).
+    when: knownAt(
+      "functionArgs[].argValue",
+      (props) =>
+        textOf(props, "functionName") === fn &&
+        functionArg(props, "enable")?.toLowerCase() !== "off",
+    ),
     where: (holder) => {
       const a = holder as Record<string, unknown> | undefined;
       return (

@@ -2286,7 +2286,13 @@ export const logs: TypeTable = {
             edgeDestination(fn, arg),
           ),
         ),
-        judged("data sync", "functionArgs", originGroups),
+        {
+          ...judged("data sync", "functionArgs", originGroups),
+          when: knownAt(
+            "functionArgs[].argValue",
+            (props) => textOf(props, "functionName") === "source_group",
+          ),
+        },
       ),
     ]),
   ),
