@@ -252,6 +252,22 @@ const dynamoCatalogued = (region: string) =>
     },
   });
 
+/** A REST API's proxy integration invoking the function `uri` names (built from `from`). */
+const lambdaIntegration = (uri: unknown, from: string[] = []) =>
+  add(
+    "aws:apigateway/integration:Integration",
+    "orders-lambda",
+    {
+      restApi: "a1b2c3d4e5",
+      resourceId: "abc123",
+      httpMethod: "POST",
+      type: "AWS_PROXY",
+      integrationHttpMethod: "POST",
+      uri,
+    },
+    from.length > 0 ? { dependsOn: { uri: from } } : {},
+  );
+
 /** The program's queue of device messages, encrypted with its key. */
 const deviceQueue = (plan: Plan) =>
   add("aws:sqs/queue:Queue", "device-messages", {
@@ -7304,33 +7320,11 @@ describe("data destinations: logs, exports and pushed requests", () => {
         ],
       ],
       twinName: "it invokes a function of the program, whose ARN is not known at preview",
-      twin: pipe(
-        privateFunction("orders"),
-        add(
-          "aws:apigateway/integration:Integration",
-          "orders-lambda",
-          {
-            restApi: "a1b2c3d4e5",
-            resourceId: "abc123",
-            httpMethod: "POST",
-            type: "AWS_PROXY",
-            integrationHttpMethod: "POST",
-            uri: unknown,
-          },
-          { dependsOn: { uri: ["orders"] } },
-        ),
-      ),
+      twin: pipe(privateFunction("orders"), lambdaIntegration(unknown, ["orders"])),
     },
     {
       name: "a REST API invokes a function only a lookup knows",
-      bad: add("aws:apigateway/integration:Integration", "orders-lambda", {
-        restApi: "a1b2c3d4e5",
-        resourceId: "abc123",
-        httpMethod: "POST",
-        type: "AWS_PROXY",
-        integrationHttpMethod: "POST",
-        uri: unknown,
-      }),
+      bad: lambdaIntegration(unknown),
       expected: [
         [
           "named-destinations",
@@ -7340,14 +7334,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
         ],
       ],
       twinName: "its URI is written out, a function of the stack's region",
-      twin: add("aws:apigateway/integration:Integration", "orders-lambda", {
-        restApi: "a1b2c3d4e5",
-        resourceId: "abc123",
-        httpMethod: "POST",
-        type: "AWS_PROXY",
-        integrationHttpMethod: "POST",
-        uri: invokeArn(`arn:aws:lambda:us-west-2:${account}:function:orders`),
-      }),
+      twin: lambdaIntegration(invokeArn(`arn:aws:lambda:us-west-2:${account}:function:orders`)),
     },
     {
       name: "an HTTP API proxies to a host on the internet",
