@@ -33,7 +33,7 @@ import { regionsWithZones, zonesOf } from "../residency/zones";
 import { wordsOf } from "./inventory/place-rules";
 import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
 import { isDefaultProvider } from "./paths/describe";
-import { isPrivateCidr, reachOfAddress } from "./paths/addresses";
+import { reachOfAddress } from "./paths/addresses";
 import { locate, namesAPlace } from "./paths/places";
 import {
   arnReferences,
@@ -47,6 +47,7 @@ import {
   type NamedPlaceKind,
   namedPlaceReferences,
 } from "./paths/references";
+import { clusterDomain } from "./paths/kubernetes";
 import { byType } from "./paths/types";
 import { bundles } from "./paths/types/bundles";
 import { globalView } from "./paths/views";
@@ -127,9 +128,12 @@ function namesUncataloguedPlace(name: string): boolean {
     // Grafana Cloud's `regionSlug`); a zone's ID is a DNS zone's as often (Cloudflare's `zoneId`).
     (words.includes("region") && ["name", "slug", "code", "id"].includes(last ?? "")) ||
     // A service's cloud and region in one (Aiven's `cloudName`: `google-europe-west1`).
-    (words.length === 2 && words[0] === "cloud" && last === "name")
+    namesCloudAndRegion(name)
   );
 }
+
+/** A property naming a service's cloud and region in one value (Aiven's `cloudName`). */
+const namesCloudAndRegion = (name: string): boolean => wordsOf(name).join(" ") === "cloud name";
 
 /** The clouds a vendor's `<cloud>-<region>` place (Aiven's `cloudName`) starts with, by package. */
 const cloudPrefixes: Readonly<Record<string, string>> = { aws: "aws", google: "gcp", gcp: "gcp" };
@@ -142,7 +146,7 @@ const cloudPrefixes: Readonly<Record<string, string>> = { aws: "aws", google: "g
  */
 function serviceCloud(key: string, value: string, holder: unknown): string | undefined {
   const prefixed = /^([a-z]+)-./.exec(value);
-  if (prefixed !== null && wordsOf(key).join(" ") === "cloud name") {
+  if (prefixed !== null && namesCloudAndRegion(key)) {
     return cloudPrefixes[prefixed[1]];
   }
   if (holder === null || typeof holder !== "object" || Array.isArray(holder)) {
@@ -711,9 +715,10 @@ function signsForOwnEndpoint(
     const host = typeof v === "string" && v !== "" ? hostOf(v) : "";
     return (
       host !== "" &&
-      (isPrivateCidr(`${host}/32`) ||
+      (clusterDomain.test(host) ||
+        reachOfAddress(host, []).kind === "private" ||
         !host.includes(".") ||
-        /(^|\.)(svc|svc\.cluster\.local|cluster\.local|local|internal|lan|home\.arpa)$/i.test(host))
+        /\.(local|internal|lan|home\.arpa)$/i.test(host))
     );
   };
   const holder = ref.holder as Record<string, unknown> | null;

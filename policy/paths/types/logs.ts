@@ -113,6 +113,27 @@ function answers(path: string, hosts: readonly string[], regions: readonly strin
   return judged("data sync", path, dnsAnswers(hosts, regions), [...hosts, ...regions]);
 }
 
+/**
+ * `field`, read only once every value at its path is known (`knownAt`, with its condition and
+ * options): a value only a lookup knows is then named-destinations' to fail closed.
+ */
+function onceKnown(
+  field: FieldSpec,
+  holds?: Parameters<typeof knownAt>[1],
+  options?: Parameters<typeof knownAt>[2],
+): FieldSpec {
+  return { ...field, when: knownAt(field.path, holds, options) };
+}
+
+/** The hosts a DNS answer at `path` names, read once known. */
+function hostAnswers(
+  path: string,
+  holds?: Parameters<typeof knownAt>[1],
+  options?: Parameters<typeof knownAt>[2],
+): FieldSpec {
+  return onceKnown(answers(path, [path]), holds, options);
+}
+
 /** A part of a manifest that is on unless it says `enabled: false`. */
 const switchedOn = (part: unknown) => valueAt(part, "enabled") !== false;
 /** How a landing zone's fix ends: the accounts the pack knows as the stack's own. */
@@ -1683,10 +1704,10 @@ export const logs: TypeTable = {
           when: knownAt("uri", (props) => textOf(props, "dataSourceType")?.toUpperCase() === "OSS"),
         }),
         // A NAS or CPFS file system, named with its region: `nas://<id>.<region>/<path>`.
-        {
-          ...judged("data sync", "uri", nasDataset),
-          when: knownAt("uri", (props) => textOf(props, "dataSourceType")?.toUpperCase() === "NAS"),
-        },
+        onceKnown(
+          judged("data sync", "uri", nasDataset),
+          (props) => textOf(props, "dataSourceType")?.toUpperCase() === "NAS",
+        ),
       ),
     ]),
   ),
@@ -2164,7 +2185,7 @@ export const logs: TypeTable = {
         types.includes(textOf(props, typeKey)?.toUpperCase() ?? "");
       const srv: readonly FieldSpec[] = (hostTypes as readonly string[]).includes("SRV")
         ? []
-        : [{ ...answers(path, [path]), when: knownAt(path, isType(["SRV"])) }];
+        : [hostAnswers(path, isType(["SRV"]))];
       return [
         type,
         sends(
@@ -2187,17 +2208,14 @@ export const logs: TypeTable = {
   // value are the certificate's).
   "aws:route53/record:Record": sends(
     dnsFix,
-    {
-      ...answers("records[]", ["records[]"]),
-      when: knownAt(
-        "records[]",
-        (props) =>
-          textOf(props, "name") !== undefined &&
-          hostRecordTypes.includes(textOf(props, "type")?.toUpperCase() ?? ""),
-        { unknownOnly: true },
-      ),
-    },
-    { ...answers("aliases[].name", ["aliases[].name"]), when: knownAt("aliases[].name") },
+    hostAnswers(
+      "records[]",
+      (props) =>
+        textOf(props, "name") !== undefined &&
+        hostRecordTypes.includes(textOf(props, "type")?.toUpperCase() ?? ""),
+      { unknownOnly: true },
+    ),
+    hostAnswers("aliases[].name"),
     answers(
       "latencyRoutingPolicies[].region",
       [],
@@ -2207,43 +2225,33 @@ export const logs: TypeTable = {
   // Its alias targets and answers as a record's.
   "aws:route53/recordsExclusive:RecordsExclusive": sends(
     dnsFix,
-    {
-      ...answers("resourceRecordSets[].resourceRecords[].value", [
-        "resourceRecordSets[].resourceRecords[].value",
-      ]),
-      // An answer only a lookup knows fails closed when a record set of a host type, under a
-      // name known at preview, holds one (as a record's does).
-      when: knownAt(
-        "resourceRecordSets[].resourceRecords[].value",
-        (props) =>
-          valuesAt(props, "resourceRecordSets[]").some(
-            ({ value: set }) =>
-              str(known(() => valueAt(set, "name"))) !== undefined &&
-              hostRecordTypes.includes(str(known(() => valueAt(set, "type")))?.toUpperCase() ?? ""),
-          ),
-        { unknownOnly: true },
-      ),
-    },
+    // An answer only a lookup knows fails closed when a record set of a host type, under a name
+    // known at preview, holds one (as a record's does).
+    hostAnswers(
+      "resourceRecordSets[].resourceRecords[].value",
+      (props) =>
+        valuesAt(props, "resourceRecordSets[]").some(
+          ({ value: set }) =>
+            str(known(() => valueAt(set, "name"))) !== undefined &&
+            hostRecordTypes.includes(str(known(() => valueAt(set, "type")))?.toUpperCase() ?? ""),
+        ),
+      { unknownOnly: true },
+    ),
     answers(
       "resourceRecordSets[].region",
       [],
       ["resourceRecordSets[].region", "resourceRecordSets[].geoproximityLocation.awsRegion"],
     ),
-    {
-      ...answers("resourceRecordSets[].aliasTarget.dnsName", [
-        "resourceRecordSets[].aliasTarget.dnsName",
-      ]),
-      when: knownAt("resourceRecordSets[].aliasTarget.dnsName"),
-    },
+    hostAnswers("resourceRecordSets[].aliasTarget.dnsName"),
   ),
-  "alicloud:pvtz/zoneRecord:ZoneRecord": sends(dnsFix, {
-    ...answers("value", ["value"]),
-    when: knownAt(
+  "alicloud:pvtz/zoneRecord:ZoneRecord": sends(
+    dnsFix,
+    hostAnswers(
       "value",
       (props) => hostRecordTypes.includes(textOf(props, "type")?.toUpperCase() ?? ""),
       { unknownOnly: true },
     ),
-  }),
+  ),
   // With following on, the edge repeats the client's request at the host the origin redirects to.
   "alicloud:esa/originRule:OriginRule": sends(
     addressFix,
@@ -2322,26 +2330,25 @@ export const logs: TypeTable = {
   ),
   "alicloud:eventbridge/eventStreaming:EventStreaming": sends(
     "Deliver events to a target of the stream's region named by name or instance ID (MNS, Function Compute, CloudFlow, SLS, ApsaraMQ for Kafka or RabbitMQ, DataHub, or an API destination).",
-    { ...judged("data sync", "sink", streamSink("sink")), when: knownAt("sink") },
+    onceKnown(judged("data sync", "sink", streamSink("sink"))),
   ),
   // A Managed Service for Prometheus instance forwards every sample to its remote write targets.
   "alicloud:arms/remoteWrite:RemoteWrite": sends(
     "Write only to Prometheus endpoints of regions inside the jurisdiction or private addresses.",
-    {
-      ...judged("data sync", "remoteWriteYaml", remoteWriteTargets("remoteWriteYaml")),
-      when: knownAt("remoteWriteYaml"),
-    },
+    onceKnown(judged("data sync", "remoteWriteYaml", remoteWriteTargets("remoteWriteYaml"))),
   ),
   // An AnalyticDB for PostgreSQL instance reads and writes external tables on the Hadoop cluster
   // whose hosts `hadoopHostsAddress` lists (an `/etc/hosts` text).
-  "alicloud:gpdb/hadoopDataSource:HadoopDataSource": sends(addressFix, {
-    ...judged(
-      "data sync",
-      "hadoopHostsAddress",
-      hostsFile("hadoopHostsAddress", "reads and writes Hadoop data at"),
+  "alicloud:gpdb/hadoopDataSource:HadoopDataSource": sends(
+    addressFix,
+    onceKnown(
+      judged(
+        "data sync",
+        "hadoopHostsAddress",
+        hostsFile("hadoopHostsAddress", "reads and writes Hadoop data at"),
+      ),
     ),
-    when: knownAt("hadoopHostsAddress"),
-  }),
+  ),
   // A serverless application ships its logs to the Kafka bootstrap servers `kafkaEndpoint` lists
   // (`<ip>:<port>,…`), mounts OSS buckets it reads and writes, and resolves host names to the
   // addresses its host aliases give (`customHostAliasV2s`, or the older JSON list
@@ -2356,14 +2363,13 @@ export const logs: TypeTable = {
     push.ip("customHostAliasV2s[].ip", "sends calls to its host aliases at", {
       when: knownAt("customHostAliasV2s[].ip"),
     }),
-    {
-      ...judged(
+    onceKnown(
+      judged(
         "data sync",
         "customHostAlias",
         hostAliases("customHostAlias", "sends calls to its host aliases at"),
       ),
-      when: knownAt("customHostAlias"),
-    },
+    ),
   ),
 
   // AWS trails, collectors and aggregators whose reach the jurisdiction decides: a switch that
