@@ -48,6 +48,10 @@ function behindLoadBalancer(annotations: Record<string, string>): OracleResource
   ];
 }
 
+/** A mandatory kubernetes-egress finding on resource `name` (`label`), to `place`. */
+const egress = (name: string, label: string, place: string) =>
+  ["kubernetes-egress", name, "mandatory", [label, place]] as const;
+
 describe("a public load balancer in front of pods that hold data", () => {
   test("is kubernetes-service-exposure's finding, and no-path no longer reports its crossing", () => {
     const resources = behindLoadBalancer({});
@@ -278,12 +282,7 @@ describe("a volume the node mounts from a server the object names (kubernetes ta
       ['k8s statefulset "db"', "attachment (NFS server)", "the public internet"],
     ]);
     expect(runNamed(resources, cn)).toEqual([
-      [
-        "kubernetes-egress",
-        "db",
-        "mandatory",
-        ['k8s statefulset "db"', "203.0.113.7 (NFS server)"],
-      ],
+      egress("db", 'k8s statefulset "db"', "203.0.113.7 (NFS server)"),
     ]);
   });
 
@@ -336,18 +335,8 @@ describe("a CSI volume the node mounts from a bucket or file system the object n
   test("in another region is kubernetes-egress's finding on the volume and on the pods that mount it inline", () => {
     const resources = ossVolumes("oss-us-west-1.aliyuncs.com");
     expect(runNamed(resources, cn)).toEqual([
-      [
-        "kubernetes-egress",
-        "archive",
-        "mandatory",
-        ['k8s persistentvolume "archive"', "us-west-1 (outside CN, in US)"],
-      ],
-      [
-        "kubernetes-egress",
-        "db",
-        "mandatory",
-        ['k8s statefulset "db"', "us-west-1 (outside CN, in US)"],
-      ],
+      egress("archive", 'k8s persistentvolume "archive"', "us-west-1 (outside CN, in US)"),
+      egress("db", 'k8s statefulset "db"', "us-west-1 (outside CN, in US)"),
     ]);
     // The graph draws each crossing, and no-path leaves it to kubernetes-egress.
     expect(runBorder(resources, cn)).toEqual([
@@ -387,12 +376,7 @@ describe("a CSI volume the node mounts from a bucket or file system the object n
       }),
     ];
     expect(runNamed(s3("eu-west-1"), cn)).toEqual([
-      [
-        "kubernetes-egress",
-        "s3",
-        "mandatory",
-        ['k8s persistentvolume "s3"', "eu-west-1 (outside CN, in EU)"],
-      ],
+      egress("s3", 'k8s persistentvolume "s3"', "eu-west-1 (outside CN, in EU)"),
     ]);
     expect(runNamed(s3("cn-north-1"), cn)).toEqual([]);
   });
@@ -438,18 +422,8 @@ describe("a service an Ingress's controller sends every request to (NGINX annota
       "https://203.0.113.9/$request_uri",
     );
     expect(runNamed(resources, cn)).toEqual([
-      [
-        "kubernetes-egress",
-        "shop",
-        "mandatory",
-        ['k8s ingress "shop"', "203.0.113.9 (request mirror)"],
-      ],
-      [
-        "kubernetes-egress",
-        "shop",
-        "mandatory",
-        ['k8s ingress "shop"', "auth.example-saas.eu (cannot be placed)"],
-      ],
+      egress("shop", 'k8s ingress "shop"', "203.0.113.9 (request mirror)"),
+      egress("shop", 'k8s ingress "shop"', "auth.example-saas.eu (cannot be placed)"),
     ]);
   });
 
@@ -481,18 +455,16 @@ describe("the NGINX Ingress controller's own ConfigMap (global authentication, t
 
   test("abroad, or on a host the pack cannot place, is kubernetes-egress's finding", () => {
     expect(runNamed(controller("https://auth.example.de/verify", "203.0.113.9"), cn)).toEqual([
-      [
-        "kubernetes-egress",
+      egress(
         "ingress-nginx-controller",
-        "mandatory",
-        ['k8s configmap "ingress-nginx-controller"', "203.0.113.9 (trace collector)"],
-      ],
-      [
-        "kubernetes-egress",
+        'k8s configmap "ingress-nginx-controller"',
+        "203.0.113.9 (trace collector)",
+      ),
+      egress(
         "ingress-nginx-controller",
-        "mandatory",
-        ['k8s configmap "ingress-nginx-controller"', "auth.example.de (cannot be placed)"],
-      ],
+        'k8s configmap "ingress-nginx-controller"',
+        "auth.example.de (cannot be placed)",
+      ),
     ]);
   });
 
@@ -534,12 +506,7 @@ describe("a List, drawn and judged as the objects it holds (its row of the kuber
       ['k8s statefulsetlist "dbs"', "attachment (NFS server)", "the public internet"],
     ]);
     expect(runNamed(resources, cn)).toEqual([
-      [
-        "kubernetes-egress",
-        "dbs",
-        "mandatory",
-        ['k8s statefulsetlist "dbs"', "203.0.113.7 (NFS server)"],
-      ],
+      egress("dbs", 'k8s statefulsetlist "dbs"', "203.0.113.7 (NFS server)"),
     ]);
   });
 
@@ -576,12 +543,7 @@ describe("a List, drawn and judged as the objects it holds (its row of the kuber
       ],
     ]);
     expect(runNamed(resources, cn)).toEqual([
-      [
-        "kubernetes-egress",
-        "archive",
-        "mandatory",
-        ['k8s persistentvolumelist "archive"', "nfs.example.com (cannot be placed)"],
-      ],
+      egress("archive", 'k8s persistentvolumelist "archive"', "nfs.example.com (cannot be placed)"),
     ]);
   });
 
