@@ -207,15 +207,18 @@ type Holds = (props: Readonly<Record<string, unknown>>) => boolean;
 /** An input where data goes, as the stack judges it when its value is not known at preview. */
 interface Destination {
   readonly path: string;
-  /**
-   * The conditions of the rows that read it only once known (`knownAt`): it is a destination when
-   * one holds (an SNS subscription's endpoint is a queue's ARN under `sqs`, a URL under `https`);
-   * none for an ARN input the rows do not read so.
-   */
-  readonly conditions: ReadonlyArray<Holds | undefined>;
   /** What it holds, for messages: an ARN by the inventory, else by the fields that read it. */
   readonly arn: boolean;
-  readonly readers: ReadonlyArray<{ readonly format: string; readonly holds?: Holds }>;
+  /**
+   * The fields that read it; a gated one (`knownAt`) only under its condition, and then the input
+   * is a destination when one gate's holds (an SNS subscription's endpoint is a queue's ARN under
+   * `sqs`, a URL under `https`); an ARN input no field gates always is.
+   */
+  readonly readers: ReadonlyArray<{
+    readonly format: string;
+    readonly gated: boolean;
+    readonly holds?: Holds;
+  }>;
 }
 
 /**
@@ -261,12 +264,11 @@ function arnDestinationsOf(type: string): readonly Destination[] {
     const at = fields.filter((f) => (gatedPath(f) ?? f.path) === path);
     return {
       path,
-      conditions: at.flatMap((f) => {
-        const skip = unknownDestinationOf(f.when);
-        return skip === undefined ? [] : [skip.holds];
-      }),
       arn: inventoried.includes(path),
-      readers: at.map((f) => ({ format: f.format, holds: unknownDestinationOf(f.when)?.holds })),
+      readers: at.map((f) => {
+        const gate = unknownDestinationOf(f.when);
+        return { format: f.format, gated: gate !== undefined, holds: gate?.holds };
+      }),
     };
   });
   liveArnInputs.set(type, destinations);
@@ -303,7 +305,8 @@ function nounOf(
  * read only once known (`knownAt`), when the condition of one of them holds.
  */
 function holdsAt(d: Destination, props: Readonly<Record<string, unknown>>): boolean {
-  return d.conditions.length === 0 || d.conditions.some((holds) => holdsFor(holds, props));
+  const gates = d.readers.filter((f) => f.gated);
+  return gates.length === 0 || gates.some((f) => holdsFor(f.holds, props));
 }
 
 /**
