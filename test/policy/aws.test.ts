@@ -1039,7 +1039,7 @@ describe("placement", () => {
     expect(violations.filter((v) => v.policy === "arn-locality")).toEqual([]);
   });
 
-  test("fails closed on a build's file system, a rewrite target, an alert topic or a DNS answer only a lookup knows", async () => {
+  test("fails closed on a build's file system, a rewrite target, an alert topic, a DNS answer, an API's target or a schema registry only a lookup knows", async () => {
     const looked = pipe(
       add("aws:codebuild/project:Project", "build", {
         serviceRole: `arn:aws:iam::${account}:role/build`,
@@ -1075,6 +1075,19 @@ describe("placement", () => {
           },
         ],
       }),
+      // A quick-created HTTP API's target and a Kafka source's schema registry: a function or
+      // registry by ARN, or a URL.
+      add("aws:apigatewayv2/api:Api", "quick", {
+        protocolType: "HTTP",
+        target: unknown,
+        corsConfiguration: { allowOrigins: ["https://shop.example.com"] },
+      }),
+      add("aws:lambda/eventSourceMapping:EventSourceMapping", "orders-stream", {
+        functionName: "orders",
+        topics: ["orders"],
+        selfManagedEventSource: { endpoints: { KAFKA_BOOTSTRAP_SERVERS: "10.0.0.5:9092" } },
+        selfManagedKafkaEventSourceConfig: { schemaRegistryConfig: { schemaRegistryUri: unknown } },
+      }),
     )(happy);
     const violations = await pack.checkAround(happy, looked, us);
     expect(
@@ -1086,6 +1099,11 @@ describe("placement", () => {
       ["site", "customRules[0].target (unknown at preview)"],
       ["spend", "subscribers[0].address (unknown at preview)"],
       ["zone-records", "resourceRecordSets[0].resourceRecords[0].value (unknown at preview)"],
+      ["quick", "target (unknown at preview)"],
+      [
+        "orders-stream",
+        "selfManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri (unknown at preview)",
+      ],
     ]);
   });
 

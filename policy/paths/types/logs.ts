@@ -263,17 +263,23 @@ function integrationOf(key: string) {
     ["AWS", "AWS_PROXY"].includes(textOf(props, key)?.toUpperCase() ?? "");
 }
 
-function arnTarget(key: string) {
+/** A known value at `path` that is an ARN. */
+function arnTarget(path: string) {
   return (props: Readonly<Record<string, unknown>>): boolean =>
-    textOf(props, key)?.startsWith("arn:") === true;
+    textAt(props, path)?.startsWith("arn:") === true;
 }
 
-/** A known value at `key` that is not an ARN (a URL). */
-function notArn(key: string) {
-  return (props: Readonly<Record<string, unknown>>): boolean => {
-    const v = textOf(props, key);
-    return v !== undefined && !v.startsWith("arn:");
-  };
+/**
+ * A destination named by ARN (a function, a registry) or by URL, each read as what it is; one
+ * not known at preview fails closed unless a resource of the program provides it.
+ */
+function urlOrArn(path: string, verb: string, extra: FieldExtra = {}): FieldSpec[] {
+  const isUrl = (props: Readonly<Record<string, unknown>>) =>
+    textAt(props, path)?.startsWith("arn:") === false;
+  return [
+    url(path, verb, { ...extra, when: knownAt(path, undefined, { knownWhen: isUrl }) }),
+    arn(path, verb, { ...extra, when: arnTarget(path) }),
+  ];
 }
 
 /** The value at a dotted input path, as text (`undefined` when unset or not known yet). */
@@ -1362,8 +1368,7 @@ export const logs: TypeTable = {
   "aws:apigatewayv2/api:Api": {
     role: "other",
     fields: [
-      url("target", "sends API requests to", { when: notArn("target") }),
-      arn("target", "sends API requests to", { when: arnTarget("target") }),
+      ...urlOrArn("target", "sends API requests to"),
       ...openApiIntegrations("body"),
       exposed(
         "routeKey",
@@ -1429,53 +1434,11 @@ export const logs: TypeTable = {
     url("selfManagedEventSource.endpoints.KAFKA_BOOTSTRAP_SERVERS", "reads records from", {
       inbound: true,
     }),
-    url(
-      "amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
-      "reads record schemas from",
-      {
-        inbound: true,
-        when: (props) =>
-          textAt(
-            props,
-            "amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
-          )?.startsWith("arn:") === false,
-      },
-    ),
-    arn(
-      "amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
-      "reads record schemas from",
-      {
-        inbound: true,
-        when: (props) =>
-          textAt(
-            props,
-            "amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
-          )?.startsWith("arn:") === true,
-      },
-    ),
-    url(
-      "selfManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
-      "reads record schemas from",
-      {
-        inbound: true,
-        when: (props) =>
-          textAt(
-            props,
-            "selfManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
-          )?.startsWith("arn:") === false,
-      },
-    ),
-    arn(
-      "selfManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
-      "reads record schemas from",
-      {
-        inbound: true,
-        when: (props) =>
-          textAt(
-            props,
-            "selfManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryUri",
-          )?.startsWith("arn:") === true,
-      },
+    ...["amazonManagedKafkaEventSourceConfig", "selfManagedKafkaEventSourceConfig"].flatMap(
+      (config) =>
+        urlOrArn(`${config}.schemaRegistryConfig.schemaRegistryUri`, "reads record schemas from", {
+          inbound: true,
+        }),
     ),
   ),
   "aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase": sends(
@@ -1556,9 +1519,7 @@ export const logs: TypeTable = {
         exportFix,
         bucket(path, "catalogues data stored in", { when: s3Location(path) }),
         // A DynamoDB table (what a DynamoDB crawler writes there), by ARN.
-        arn(path, "catalogues data stored in", {
-          when: (props) => textAt(props, path)?.startsWith("arn:") === true,
-        }),
+        arn(path, "catalogues data stored in", { when: arnTarget(path) }),
         ...also.map((p) => bucket(p, "catalogues data stored in")),
       ),
     ]),
