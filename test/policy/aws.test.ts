@@ -13476,6 +13476,28 @@ describe("bundles, key stores, home directories and pushed media", () => {
       twin: amplify({ source: "/api/<*>", target: "https://api.example.com/<*>", status: "302" }),
     },
     {
+      name: "an Amplify not-found rewrite (404-200) serves an external page to every missing path",
+      bad: amplify({
+        source: "/<*>",
+        target: "https://pages.example.com/missing",
+        status: "404-200",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "web",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'amplify app "web"',
+            '"https://pages.example.com/missing" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the not-found rewrite serves a page of the app",
+      twin: amplify({ source: "/<*>", target: "/index.html", status: "404-200" }),
+    },
+    {
       name: "a registered domain publishes its admin contact in WHOIS",
       bad: domain(false),
       expected: [

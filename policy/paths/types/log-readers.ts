@@ -387,16 +387,21 @@ export function mediaLiveS3(holder: unknown): boolean {
 }
 
 /**
- * An Amplify rule with status 200 is a rewrite: to a URL (not a path of the app), Amplify proxies
- * the visitor's request, with what it carries, to that host. Redirects (301, 302) and 404s only
- * answer the browser.
+ * An Amplify rule with status 200 (or 404-200, the rewrite a path the app lacks gets) is a
+ * rewrite: to a URL (not a path of the app), Amplify fetches it server-side for the visitor's
+ * request, with what it carries. Redirects (301, 302) and 404s only answer the browser. A rule
+ * without a status is a rewrite too.
  */
+export function amplifyRewrite(rule: unknown): boolean {
+  const status = known(() => (rule as Record<string, unknown> | undefined)?.status);
+  return status === undefined || ["200", "404-200"].includes(String(status));
+}
+
+/** An Amplify rewrite (above) to a URL: Amplify proxies the visitor's request to that host. */
 export function amplifyProxy(rule: unknown): boolean {
-  const r = (rule ?? {}) as Record<string, unknown>;
-  const status = known(() => r.status);
-  const target = known(() => r.target);
+  const target = known(() => (rule as Record<string, unknown> | undefined)?.target);
   return (
-    (status === undefined || String(status) === "200") &&
+    amplifyRewrite(rule) &&
     typeof target === "string" &&
     /^[a-z][a-z0-9+.-]*:\/\//i.test(target.trim())
   );

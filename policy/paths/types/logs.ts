@@ -35,6 +35,7 @@ import { isUnknown, known, str, valueAt, valuesAt } from "../values";
 import {
   allRegions,
   amplifyProxy,
+  amplifyRewrite,
   dnsAnswers,
   edgeDestination,
   edgeDestinations,
@@ -2528,12 +2529,9 @@ export const logs: TypeTable = {
     "Rewrite only to paths of the app or to regional endpoints inside the jurisdiction (an API Gateway or load balancer); redirect (301/302) to other hosts instead of proxying.",
     url("customRules[].target", "proxies visitors' requests to", {
       where: amplifyProxy,
-      // A rewrite's target only a lookup knows fails closed (a rule of status 200, or none).
+      // A rewrite's target only a lookup knows fails closed.
       when: knownAt("customRules[].target", (props) =>
-        valuesAt(props, "customRules[]").some((r) => {
-          const status = known(() => (r.value as Record<string, unknown> | undefined)?.status);
-          return status === undefined || String(status) === "200";
-        }),
+        valuesAt(props, "customRules[]").some((r) => amplifyRewrite(r.value)),
       ),
     }),
   ),
