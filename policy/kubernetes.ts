@@ -45,8 +45,9 @@ import {
   internalAnnotationsFor,
   isDefaultDenyEgress,
   isInternalLoadBalancer,
-  isListType,
+  mapAt,
   mutatingPolicyPattern,
+  namespaceName,
   namespaceOf,
   namespaceType,
   networkPolicyTypes,
@@ -112,22 +113,18 @@ function judgeEgress(
   prefix = "",
 ): void {
   const j = ctx.jurisdiction.id;
+  const notKnown = (at: string): void =>
+    ctx.report({
+      message: `${label} must allow egress only to private or allowlisted destinations, but ${at} is not known at preview. Write the policy's rules as literals.`,
+      path: [label, `${at} (unknown at preview)`],
+    });
   const rules = valuesAt(props, `${prefix}spec.egress[]`);
   for (const r of rules) {
-    if (isUnknown(r.value)) {
-      ctx.report({
-        message: `${label} must allow egress only to private or allowlisted destinations, but ${r.path} is not known at preview. Write the policy's rules as literals.`,
-        path: [label, `${r.path} (unknown at preview)`],
-      });
-      continue;
-    }
+    // A rule not known at preview has ports and peers not known either.
     const ports = portsOf(r.value);
     const peers = valuesAt(r.value, "to[]");
     if (isUnknown(ports) || peers.some((p) => isUnknown(p.value))) {
-      ctx.report({
-        message: `${label} must allow egress only to private or allowlisted destinations, but ${r.path} is not known at preview. Write the policy's rules as literals.`,
-        path: [label, `${r.path} (unknown at preview)`],
-      });
+      notKnown(r.path);
       continue;
     }
     if (peers.length === 0) {
@@ -144,10 +141,7 @@ function judgeEgress(
       }
       const at = `${r.path}.to[${i}].ipBlock.cidr`;
       if (isUnknown(cidr)) {
-        ctx.report({
-          message: `${label} must allow egress only to private or allowlisted destinations, but ${at} is not known at preview. Write the policy's rules as literals.`,
-          path: [label, `${at} (unknown at preview)`],
-        });
+        notKnown(at);
         return;
       }
       for (const p of ports) {
@@ -201,16 +195,6 @@ function judgeDestinations(
       }
     }
   }
-}
-
-/** Each object a resource declares, with the path prefix of its fields (a List's entries). */
-function entriesOf(
-  type: string,
-  props: Record<string, unknown>,
-): Array<{ object: unknown; at: string }> {
-  return isListType(type)
-    ? valuesAt(props, "items[]").map((item) => ({ object: item.value, at: `${item.path}.` }))
-    : [{ object: props, at: "" }];
 }
 
 /** The CSI drivers of the two clouds, for messages. */
@@ -440,15 +424,15 @@ function judgeObjects(
   if (judge === undefined) {
     return;
   }
-  for (const { object, at } of entriesOf(type, props)) {
-    if (isUnknown(object)) {
+  for (const { object, at } of objectsOf({ type, props })) {
+    if (isUnknown(object.props)) {
       ctx.report({
         message: `${label} must send data only inside ${ctx.jurisdiction.id}, but ${at.replace(/\.$/, "")} is not known at preview. Write the list's items as literals.`,
         path: [label, `${at.replace(/\.$/, "")} (unknown at preview)`],
       });
       continue;
     }
-    judge(object, at);
+    judge(object.props, at);
   }
 }
 
@@ -566,29 +550,39 @@ export function nodePortsOf(spec: unknown): string[] {
 function hostPortFindings(r: BorderResource, x: Resolver): Finding[] {
   const template = podTemplateOf(r.type);
   const ports = template ? nodePortsOf(valueAt(r.props, template.spec)) : [];
-  if (ports.length === 0) {
-    return [];
-  }
+  return ports.length === 0
+    ? []
+    : nodeFindings(
+        r,
+        x,
+        `${some(ports)}, which ${ports.length > 1 ? "open ports" : "opens a port"} on the nodes that run its pods`,
+        "Remove hostPort and hostNetwork and reach the pods through a ClusterIP Service or an internal LoadBalancer",
+      );
+}
+
+/**
+ * What `opens` ports on the nodes of the object's cluster makes face the internet when the nodes
+ * have public addresses, or may when the program does not show them; `use` is the fix.
+ */
+function nodeFindings(r: BorderResource, x: Resolver, opens: string, use: string): Finding[] {
   const label = resourceLabel(r.type, r.name);
-  const opens = `${some(ports)}, which ${ports.length > 1 ? "open ports" : "opens a port"} on the nodes that run its pods`;
   const nodes = publicNodes(r, x);
   if (!Array.isArray(nodes)) {
     return [
       {
-        message: `${label} must not face the internet, but ${opens}, and ${nodes.unknown}, so whether they have public addresses cannot be decided. Remove hostPort and hostNetwork and reach the pods through a ClusterIP Service or an internal LoadBalancer, or create the cluster's nodes in this program without public IPs.`,
+        message: `${label} must not face the internet, but ${opens}, and ${nodes.unknown}, so whether they have public addresses cannot be decided. ${use}, or create the cluster's nodes in this program without public IPs.`,
         path: ["the internet", "nodes of a cluster the pack cannot see", label],
       },
     ];
   }
-  if (nodes.length === 0) {
-    return [];
-  }
-  return [
-    {
-      message: `${label} must not face the internet, but ${opens}, and ${some(nodes)} give nodes public addresses. Remove hostPort and hostNetwork and reach the pods through a ClusterIP Service or an internal LoadBalancer, or keep the nodes on private addresses.`,
-      path: ["the internet", nodes[0], label],
-    },
-  ];
+  return nodes.length === 0
+    ? []
+    : [
+        {
+          message: `${label} must not face the internet, but ${opens}, and ${some(nodes)} give nodes public addresses. ${use}, or keep the nodes on private addresses.`,
+          path: ["the internet", nodes[0], label],
+        },
+      ];
 }
 
 function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
@@ -603,7 +597,7 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
       },
     ];
   }
-  const annotations = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+  const annotations = mapAt(r.props, "metadata.annotations");
   const out: Finding[] = [];
   const lbClass = valueAt(r.props, "spec.loadBalancerClass");
   const overlay = typeof lbClass === "string" ? overlayClasses[lbClass] : undefined;
@@ -636,18 +630,8 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
     }
   }
   if (type === "NodePort") {
-    const nodes = publicNodes(r, x);
-    if (!Array.isArray(nodes)) {
-      out.push({
-        message: `${label} must not face the internet, but spec.type is "NodePort", which opens its port on every node, and ${nodes.unknown}, so whether they have public addresses cannot be decided. Use ClusterIP or an internal LoadBalancer, or create the cluster's nodes in this program without public IPs.`,
-        path: ["the internet", "nodes of a cluster the pack cannot see", label],
-      });
-    } else if (nodes.length > 0) {
-      out.push({
-        message: `${label} must not face the internet, but spec.type is "NodePort", which opens its port on every node, and ${some(nodes)} give nodes public addresses. Use ClusterIP or an internal LoadBalancer, or keep the nodes on private addresses.`,
-        path: ["the internet", nodes[0], label],
-      });
-    }
+    const opens = 'spec.type is "NodePort", which opens its port on every node';
+    out.push(...nodeFindings(r, x, opens, "Use ClusterIP or an internal LoadBalancer"));
   }
   // Traffic for an external IP that reaches a node is served by the Service, whatever its type:
   // a public address routed to the nodes puts it on the internet.
@@ -767,10 +751,7 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
       },
     ];
   }
-  const notes = (annotations && typeof annotations === "object" ? annotations : {}) as Record<
-    string,
-    unknown
-  >;
+  const notes = mapAt(r.props, "metadata.annotations");
   const cls = str(className) ?? str(notes["kubernetes.io/ingress.class"]);
   const overlay = cls === undefined ? undefined : overlayClasses[cls];
   if (overlay !== undefined) {
@@ -1019,8 +1000,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
         continue;
       }
       if (r.type === namespaceType) {
-        const name = str(valueAt(r.props, "metadata.name")) ?? `(namespace ${r.urn})`;
-        namespaces.set(scopeKey(r.provider, name), r);
+        namespaces.set(scopeKey(r.provider, namespaceName(r)), r);
         continue;
       }
       const isWorkload = podTemplateOf(r.type) !== undefined;

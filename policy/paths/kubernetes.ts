@@ -46,9 +46,9 @@ export function isListType(type: string): boolean {
  * object it is — same provider, its own props — so every check judges a List's objects exactly
  * as it judges one. An `items` not known at preview is one object whose props are unknown.
  */
-export function objectsOf(
-  r: BorderResource,
-): Array<{ readonly object: BorderResource; readonly at: string }> {
+export function objectsOf<R extends Pick<BorderResource, "type" | "props">>(
+  r: R,
+): Array<{ readonly object: R; readonly at: string }> {
   if (!isListType(r.type)) {
     return [{ object: r, at: "" }];
   }
@@ -57,6 +57,22 @@ export function objectsOf(
     object: { ...r, props: item.value as Record<string, unknown> },
     at: `${item.path}.`,
   }));
+}
+
+/** An object's map at `path` (its labels, its annotations): empty when absent or not a map. */
+export function mapAt(object: unknown, path: string): Record<string, unknown> {
+  const v = valueAt(object, path);
+  return (v && typeof v === "object" ? v : {}) as Record<string, unknown>;
+}
+
+/** An object's `metadata.name`, else the resource's own name. */
+export function objectName(r: BorderResource): string {
+  return str(valueAt(r.props, "metadata.name")) ?? r.name;
+}
+
+/** A Namespace's name; one not known at preview is keyed by the Namespace resource itself. */
+export function namespaceName(ns: BorderResource): string {
+  return str(valueAt(ns.props, "metadata.name")) ?? `(namespace ${ns.urn})`;
 }
 
 /** What a destination field names, and how its value is read. */
@@ -994,7 +1010,7 @@ export function namespaceOf(
   if (ns.length !== 1) {
     return undefined;
   }
-  return str(valueAt(ns[0].props, "metadata.name")) ?? `(namespace ${ns[0].urn})`;
+  return namespaceName(ns[0]);
 }
 
 /** The cluster (as its provider) and namespace an object lives in, as one key. */
@@ -1113,15 +1129,13 @@ export function clusterCloud(r: BorderResource, x: Resolver): Cloud | undefined 
 export function albConfigOf(className: string, x: Resolver): BorderResource | undefined {
   const ingressClass = x
     .ofType("kubernetes:networking.k8s.io/v1:IngressClass")
-    .find((c) => (str(valueAt(c.props, "metadata.name")) ?? c.name) === className);
+    .find((c) => objectName(c) === className);
   const params = ingressClass ? valueAt(ingressClass.props, "spec.parameters") : undefined;
   const name = str(valueAt(params, "name"));
   if (!name || valueAt(params, "kind") !== "AlbConfig") {
     return undefined;
   }
-  return x
-    .ofType("kubernetes:alibabacloud.com/v1:AlbConfig")
-    .find((c) => (str(valueAt(c.props, "metadata.name")) ?? c.name) === name);
+  return x.ofType("kubernetes:alibabacloud.com/v1:AlbConfig").find((c) => objectName(c) === name);
 }
 
 /**

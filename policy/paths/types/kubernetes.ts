@@ -39,8 +39,11 @@ import {
   destinationFields,
   isDefaultDenyEgress,
   isInternalLoadBalancer,
+  mapAt,
+  namespaceName,
   namespaceOf,
   namespaceType,
+  objectName,
   objectsOf,
   type PodTemplate,
   podTemplates,
@@ -77,10 +80,6 @@ function scopeOf(r: BorderResource, x: Resolver): string {
   return scopeKey(r.provider, namespaceOf(r, (u) => x.get(u)) ?? "default");
 }
 
-function nameOf(r: BorderResource): string {
-  return str(valueAt(r.props, "metadata.name")) ?? r.name;
-}
-
 interface Index {
   readonly policies: Map<string, BorderResource[]>;
   readonly claims: Map<string, BorderResource>;
@@ -98,7 +97,7 @@ function index(x: Resolver): Index {
     }
     const byName = new Map<string, BorderResource>();
     for (const c of x.ofType(claims)) {
-      byName.set(`${scopeOf(c, x)}\0${nameOf(c)}`, c);
+      byName.set(`${scopeOf(c, x)}\0${objectName(c)}`, c);
     }
     const services = new Map<string, BorderResource[]>();
     for (const svc of x.ofType(service)) {
@@ -201,8 +200,7 @@ function unknownNodes(r: BorderResource, x: Resolver): string {
  * cluster's internal annotation, and every Service whose type or annotations are not known).
  */
 function publicLoadBalancers(r: BorderResource, x: Resolver, template: PodTemplate): TaggedEdge[] {
-  const labels = valueAt(r.props, template.labels);
-  const podLabels = (labels && typeof labels === "object" ? labels : {}) as Record<string, unknown>;
+  const podLabels = mapAt(r.props, template.labels);
   const edges: TaggedEdge[] = [];
   for (const service of index(x).services.get(scopeOf(r, x)) ?? []) {
     const type = valueAt(service.props, "spec.type");
@@ -212,10 +210,7 @@ function publicLoadBalancers(r: BorderResource, x: Resolver, template: PodTempla
       isUnknown(annotations) ||
       (type === "LoadBalancer" &&
         !isInternalLoadBalancer(
-          (annotations && typeof annotations === "object" ? annotations : {}) as Record<
-            string,
-            unknown
-          >,
+          mapAt(service.props, "metadata.annotations"),
           clusterCloud(service, x),
         ));
     if (exposed && serviceSelects(service, podLabels)) {
@@ -515,8 +510,7 @@ const namespace: TypeModel = {
     const cluster = found && clusterTypes.includes(found.type) ? found : undefined;
     const subnets = cluster ? nodeSubnets(cluster, x) : [];
     const edges: FlowEdge[] = cluster ? link(ns, cluster, "runs on") : [];
-    const name = str(valueAt(ns.props, "metadata.name")) ?? `(namespace ${ns.urn})`;
-    const scope = scopeKey(ns.provider, name);
+    const scope = scopeKey(ns.provider, namespaceName(ns));
     const policies = (index(x).policies.get(scope) ?? []).filter(restrictsEgress);
     if (index(x).workloads.has(scope) && !policies.some(isDefaultDenyEgress)) {
       edges.push(
