@@ -834,20 +834,21 @@ export class Resolver {
     return resourceLabel(r.type, r.name);
   }
 
-  private place(p: Place): Place {
+  /** The one place of `p.key`: the first one asked for. */
+  private place(p: Omit<Place, "kind">): Place {
     const existing = this.places.get(p.key);
     if (existing) {
       return existing;
     }
-    this.places.set(p.key, p);
-    return p;
+    const place: Place = { kind: "place", ...p };
+    this.places.set(p.key, place);
+    return place;
   }
 
   /** A region of a cloud; `prefix` names it as a service does ("oss-" for OSS locations). */
   regionPlace(cloud: Cloud, region: string, prefix = ""): Place {
     const inside = regionInJurisdiction(this.jurisdiction, cloud, region);
     return this.place({
-      kind: "place",
       key: `region:${cloud}:${prefix}${region}`,
       label: `${prefix}${describePlace(this.jurisdiction, cloud, region)}`,
       side: inside ? "inside" : "outside",
@@ -892,7 +893,6 @@ export class Resolver {
 
   get internet(): Place {
     return this.place({
-      kind: "place",
       key: "internet",
       label: "the public internet",
       side: "outside",
@@ -902,7 +902,6 @@ export class Resolver {
   /** A global service or edge network, which has no region and so no border. */
   globalPlace(what: string): Place {
     return this.place({
-      kind: "place",
       key: `global:${what}`,
       label: globalPlaceLabel(this.jurisdiction, what),
       side: "outside",
@@ -912,7 +911,6 @@ export class Resolver {
   /** Another cloud account, whose resources this stack cannot see or place. */
   accountPlace(cloud: Cloud, account: string): Place {
     return this.place({
-      kind: "place",
       key: `account:${cloud}:${account}`,
       label: `${cloud} account ${account} (another account, location unknown)`,
       side: "unknown",
@@ -926,7 +924,6 @@ export class Resolver {
    */
   peerAccountPlace(cloud: Cloud, account: string, far: Place): Place {
     return this.place({
-      kind: "place",
       key: `account:${cloud}:${account}:${far.key}`,
       label: `network of ${cloud} account ${account} in ${far.label}`,
       side: far.side,
@@ -936,7 +933,6 @@ export class Resolver {
   /** A declared, justified destination of the egress allowlist. */
   allowlistedPlace(entry: EgressAllowEntry): Place {
     return this.place({
-      kind: "place",
       key: `allowlisted:${entry.cidr}`,
       label: `${entry.cidr} (allowlisted: ${entry.reason})`,
       side: "inside",
@@ -946,7 +942,6 @@ export class Resolver {
   /** Something the analysis cannot locate; it fails closed. */
   unknownPlace(reason: string): Place {
     return this.place({
-      kind: "place",
       key: `unknown:${reason}`,
       label: `unknown (${reason})`,
       side: "unknown",
@@ -984,7 +979,6 @@ export class Resolver {
    */
   regionHub(cloud: Cloud, region: string): Place {
     return this.place({
-      kind: "place",
       key: `hub:${cloud}:${region}`,
       label: `every network in ${region}`,
       side: regionInJurisdiction(this.jurisdiction, cloud, region) ? "inside" : "outside",
@@ -996,7 +990,6 @@ export class Resolver {
   internetBound(vpc: BorderResource): Place {
     const abroad = this.placeOfPlacement(vpc, this.placement(vpc));
     return this.place({
-      kind: "place",
       key: `egress:${vpc.urn}`,
       label: `internet-bound traffic of ${this.label(vpc)}`,
       side: abroad ? abroad.side : "inside",
