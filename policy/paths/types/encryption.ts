@@ -41,13 +41,13 @@ export interface DataStoreModel {
 const awsKey = refKinds["aws-kms-key"];
 const alicloudKey = refKinds["alicloud-kms-key"];
 
-const s3Settings: EncryptionSetting[] = [
-  {
-    key: "rules[].applyServerSideEncryptionByDefault.kmsMasterKeyId",
-    algorithm: "rules[].applyServerSideEncryptionByDefault.sseAlgorithm",
-    algorithms: ["aws:kms", "aws:kms:dsse"],
-  },
-];
+/** An S3 default-encryption rule at `at`: its KMS key, used with sseAlgorithm aws:kms(:dsse). */
+const s3Rule = (at: string): EncryptionSetting => ({
+  key: `${at}.kmsMasterKeyId`,
+  algorithm: `${at}.sseAlgorithm`,
+  algorithms: ["aws:kms", "aws:kms:dsse"],
+});
+
 const s3Companions = {
   types: [
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
@@ -55,10 +55,39 @@ const s3Companions = {
   ],
   link: "bucket",
   storeKeys: ["bucket", "id"],
-  settings: s3Settings,
+  settings: [s3Rule("rules[].applyServerSideEncryptionByDefault")],
 };
-const s3Fix =
-  'Add an s3 BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms" and kmsMasterKeyId set to a kms.Key of this program.';
+
+/** An S3 bucket type with its own rule at `at`, or a companion configuration's rule. */
+const s3Bucket = (type: string, at: string): DataStoreModel => ({
+  type,
+  inline: [s3Rule(at)],
+  companions: s3Companions,
+  keys: awsKey,
+  fix: 'Add an s3 BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms" and kmsMasterKeyId set to a kms.Key of this program.',
+});
+
+/** A store encrypted with the key at `key` once the flag at `enabled` is true. */
+const switched = (
+  type: string,
+  enabled: string,
+  keys: RefKind,
+  key = "kmsKeyId",
+): DataStoreModel => ({
+  type,
+  inline: [{ key, enabled }],
+  keys,
+  fix: `Set ${enabled} to true and ${key} to a kms.Key of this program.`,
+});
+
+/** A store encrypted with the key at `key`; without one, with a key the service holds (`instead`). */
+const keyed = (type: string, key: string, keys: RefKind, instead = ""): DataStoreModel => ({
+  type,
+  inline: [{ key }],
+  keys,
+  fix: `Set ${key} to a kms.Key of this program${instead}.`,
+});
+const serviceKey = " instead of the AWS-managed key";
 
 /** The data stores whose contents must be encrypted with a customer key of the stack. */
 export const dataStores: readonly DataStoreModel[] = [
@@ -80,70 +109,25 @@ export const dataStores: readonly DataStoreModel[] = [
     keys: alicloudKey,
     fix: 'Add an oss BucketServerSideEncryption with sseAlgorithm "KMS" and kmsMasterKeyId set to a kms.Key of this program.',
   },
-  {
-    type: "aws:s3/bucket:Bucket",
-    inline: [
-      {
-        key: "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.kmsMasterKeyId",
-        algorithm:
-          "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.sseAlgorithm",
-        algorithms: ["aws:kms", "aws:kms:dsse"],
-      },
-    ],
-    companions: s3Companions,
-    keys: awsKey,
-    fix: s3Fix,
-  },
-  {
-    type: "aws:s3/bucketV2:BucketV2",
-    inline: [
-      {
-        key: "serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[].kmsMasterKeyId",
-        algorithm:
-          "serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[].sseAlgorithm",
-        algorithms: ["aws:kms", "aws:kms:dsse"],
-      },
-    ],
-    companions: s3Companions,
-    keys: awsKey,
-    fix: s3Fix,
-  },
-  {
-    type: "aws:rds/instance:Instance",
-    inline: [{ key: "kmsKeyId", enabled: "storageEncrypted" }],
-    keys: awsKey,
-    fix: "Set storageEncrypted to true and kmsKeyId to a kms.Key of this program.",
-  },
-  {
-    type: "aws:rds/cluster:Cluster",
-    inline: [{ key: "kmsKeyId", enabled: "storageEncrypted" }],
-    keys: awsKey,
-    fix: "Set storageEncrypted to true and kmsKeyId to a kms.Key of this program.",
-  },
+  s3Bucket(
+    "aws:s3/bucket:Bucket",
+    "serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault",
+  ),
+  s3Bucket(
+    "aws:s3/bucketV2:BucketV2",
+    "serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[]",
+  ),
+  switched("aws:rds/instance:Instance", "storageEncrypted", awsKey),
+  switched("aws:rds/cluster:Cluster", "storageEncrypted", awsKey),
   {
     type: "aws:dynamodb/table:Table",
     inline: [{ key: "serverSideEncryption.kmsKeyArn", enabled: "serverSideEncryption.enabled" }],
     keys: awsKey,
     fix: "Set serverSideEncryption { enabled: true, kmsKeyArn } to a kms.Key of this program.",
   },
-  {
-    type: "aws:ebs/volume:Volume",
-    inline: [{ key: "kmsKeyId", enabled: "encrypted" }],
-    keys: awsKey,
-    fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program.",
-  },
-  {
-    type: "aws:efs/fileSystem:FileSystem",
-    inline: [{ key: "kmsKeyId", enabled: "encrypted" }],
-    keys: awsKey,
-    fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program.",
-  },
-  {
-    type: "aws:secretsmanager/secret:Secret",
-    inline: [{ key: "kmsKeyId" }],
-    keys: awsKey,
-    fix: "Set kmsKeyId to a kms.Key of this program instead of the AWS-managed key.",
-  },
+  switched("aws:ebs/volume:Volume", "encrypted", awsKey),
+  switched("aws:efs/fileSystem:FileSystem", "encrypted", awsKey),
+  keyed("aws:secretsmanager/secret:Secret", "kmsKeyId", awsKey, serviceKey),
   {
     // `encrypted` is text ("true"), and a key needs it on: the key alone decides.
     type: "aws:redshift/cluster:Cluster",
@@ -171,29 +155,9 @@ export const dataStores: readonly DataStoreModel[] = [
     keys: awsKey,
     fix: "Encrypt the group at rest (atRestEncryptionEnabled: true) with kmsKeyId set to a kms.Key of this program.",
   },
-  {
-    // Always encrypted at rest; without kmsKeyId, with a key ElastiCache holds.
-    type: "aws:elasticache/serverlessCache:ServerlessCache",
-    inline: [{ key: "kmsKeyId" }],
-    keys: awsKey,
-    fix: "Set kmsKeyId to a kms.Key of this program.",
-  },
-  {
-    type: "aws:sqs/queue:Queue",
-    inline: [{ key: "kmsMasterKeyId" }],
-    keys: awsKey,
-    fix: "Set kmsMasterKeyId to a kms.Key of this program instead of the AWS-managed key.",
-  },
-  {
-    type: "alicloud:ecs/ecsDisk:EcsDisk",
-    inline: [{ key: "kmsKeyId", enabled: "encrypted" }],
-    keys: alicloudKey,
-    fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program.",
-  },
-  {
-    type: "alicloud:rds/instance:Instance",
-    inline: [{ key: "encryptionKey" }],
-    keys: alicloudKey,
-    fix: "Set encryptionKey to a kms.Key of this program.",
-  },
+  // Always encrypted at rest; without kmsKeyId, with a key ElastiCache holds.
+  keyed("aws:elasticache/serverlessCache:ServerlessCache", "kmsKeyId", awsKey),
+  keyed("aws:sqs/queue:Queue", "kmsMasterKeyId", awsKey, serviceKey),
+  switched("alicloud:ecs/ecsDisk:EcsDisk", "encrypted", alicloudKey),
+  keyed("alicloud:rds/instance:Instance", "encryptionKey", alicloudKey),
 ];
