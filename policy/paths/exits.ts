@@ -6,7 +6,7 @@
  * network whose internet-bound traffic takes it. A resource whose exit no other links to (an
  * instance with a public IP of its own, an EIP bound to nothing) is an exit of its own.
  */
-import type { Finding, PolicyContext } from "../framework";
+import type { Finding } from "../framework";
 import { tableRows } from "./analyze";
 import { buildGraph, typeRows } from "./graph";
 import {
@@ -17,7 +17,7 @@ import {
   type TypeTable,
 } from "./model";
 import { byType } from "./types";
-import { type InternetExit, internetExit, type ViewSubject } from "./views";
+import { type InternetExit, internetExit, type ViewContext, type ViewSubject } from "./views";
 
 const internet = "the internet (any country)";
 
@@ -34,7 +34,7 @@ interface Exit extends InternetExit {
 export function exitFindings(
   subjects: readonly (ViewSubject & { readonly urn: string })[],
   resources: () => readonly BorderResource[],
-  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
+  ctx: ViewContext,
   table: TypeTable = byType,
 ): Finding[] {
   const exits: Exit[] = [];

@@ -41,6 +41,9 @@ export interface ViewSubject {
   readonly provider?: Pick<PolicyProviderResource, "type" | "name" | "urn" | "props">;
 }
 
+/** What a view reads of the pack's context: the jurisdiction and the settings. */
+export type ViewContext = Pick<PolicyContext, "jurisdiction" | "settings">;
+
 /** The resource and its provider as the graph sees them, with plain values. */
 function localResources(s: ViewSubject): { r: BorderResource; all: BorderResource[] } {
   const urn = s.urn ?? `urn:view::${s.type}::${s.name}`;
@@ -69,10 +72,7 @@ function localResources(s: ViewSubject): { r: BorderResource; all: BorderResourc
 }
 
 /** The subject and a resolver over it and its provider alone, with the pack's settings. */
-function localScope(
-  subject: ViewSubject,
-  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
-): { r: BorderResource; x: Resolver } {
+function localScope(subject: ViewSubject, ctx: ViewContext): { r: BorderResource; x: Resolver } {
   const { r, all } = localResources(subject);
   const { egressAllowlist, accountIds, standInAccount } = ctx.settings;
   return {
@@ -183,8 +183,8 @@ function findingOf(
 export function resourceView(
   policy: PolicyName,
   subject: ViewSubject,
-  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
-  table: TypeTable = byType,
+  ctx: ViewContext,
+  table = byType,
 ): Finding[] {
   if (policy === "internet-egress") {
     // The edge itself is the finding, in internet-egress's own words.
@@ -240,7 +240,7 @@ interface OwnedValues {
  */
 function ownedValues(
   subject: ViewSubject,
-  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
+  ctx: ViewContext,
   table: TypeTable,
   policy: PolicyName,
   formats: readonly FieldSpec["format"][],
@@ -267,11 +267,7 @@ function ownedValues(
  * opens an edge to the public internet (or may: not known at preview). The edge itself is the
  * violation, wherever the hosts it reaches are, so the path ends at the internet in any country.
  */
-export function internetView(
-  subject: ViewSubject,
-  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
-  table: TypeTable = byType,
-): Finding[] {
+export function internetView(subject: ViewSubject, ctx: ViewContext, table = byType): Finding[] {
   const exit = internetExit(subject, ctx, table);
   if (exit === undefined) {
     return [];
@@ -293,8 +289,8 @@ export interface InternetExit {
 /** The resource's internet exit, or undefined when no value of its row opens one. */
 export function internetExit(
   subject: ViewSubject,
-  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
-  table: TypeTable = byType,
+  ctx: ViewContext,
+  table = byType,
 ): InternetExit | undefined {
   const own = ownedValues(subject, ctx, table, "internet-egress", ["internet"]);
   if (own === undefined || own.values.length === 0) {
@@ -313,11 +309,7 @@ export function internetExit(
  * declared grant is the finding even where a gate (a public-access block) keeps it shut for now:
  * the grant takes effect the moment the gate goes, so the path starts at the internet.
  */
-export function publicView(
-  subject: ViewSubject,
-  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
-  table: TypeTable = byType,
-): Finding[] {
+export function publicView(subject: ViewSubject, ctx: ViewContext, table = byType): Finding[] {
   const own = ownedValues(subject, ctx, table, "public-exposure", ["public", "grants"]);
   if (own === undefined) {
     return [];
@@ -333,11 +325,7 @@ export function publicView(
  * account that is not the stack's own, or to an organisation, from the resource's place to that
  * grantee. The data stays where it lies; who may read it is the question.
  */
-export function grantView(
-  subject: ViewSubject,
-  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
-  table: TypeTable = byType,
-): Finding[] {
+export function grantView(subject: ViewSubject, ctx: ViewContext, table = byType): Finding[] {
   const own = ownedValues(subject, ctx, table, "cross-account-links", ["grants"]);
   if (own === undefined) {
     return [];
@@ -361,11 +349,7 @@ export function grantView(
  * the stack's data on a global edge network (or may: not known at preview), unless the resource
  * lies in a partition confined to the jurisdiction.
  */
-export function globalView(
-  subject: ViewSubject,
-  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
-  table: TypeTable = byType,
-): Finding[] {
+export function globalView(subject: ViewSubject, ctx: ViewContext, table = byType): Finding[] {
   const own = ownedValues(subject, ctx, table, "global-services", ["global"]);
   if (own === undefined) {
     return [];
@@ -384,11 +368,7 @@ export function globalView(
  * endpoint), in the words of the field's kind (paths/kubernetes.ts `destinationWords`). A list or
  * object not known at preview is met by every field under it: it is reported once.
  */
-export function kubernetesView(
-  subject: ViewSubject,
-  ctx: Pick<PolicyContext, "jurisdiction" | "settings">,
-  table: TypeTable = byType,
-): Finding[] {
+export function kubernetesView(subject: ViewSubject, ctx: ViewContext, table = byType): Finding[] {
   const own = ownedValues(subject, ctx, table, "kubernetes-egress", ["destination"]);
   if (own === undefined) {
     return [];
