@@ -102,8 +102,14 @@ const ossAcl = exposed(
   "every object is readable from the internet",
   gated,
 );
-const s3Acl = exposed("acl", { values: publicAcls }, "objects are readable by anyone", gated);
 const policyDoc = exposed("policy", "policy", "", gated);
+const s3Acl = exposed("acl", { values: publicAcls }, "objects are readable by anyone", gated);
+const s3Exposure = [
+  s3Acl,
+  exposed("grants[].uri", "grantee", "", gated),
+  policyDoc,
+  accountGrants("policy"),
+] as const;
 
 /**
  * The public fields of each bucket type, and of an OSS object, whose own ACL opens it as its
@@ -119,18 +125,8 @@ export const bucketExposure = {
       gated,
     ),
   ],
-  "aws:s3/bucket:Bucket": [
-    s3Acl,
-    exposed("grants[].uri", "grantee", "", gated),
-    policyDoc,
-    accountGrants("policy"),
-  ],
-  "aws:s3/bucketV2:BucketV2": [
-    s3Acl,
-    exposed("grants[].uri", "grantee", "", gated),
-    policyDoc,
-    accountGrants("policy"),
-  ],
+  "aws:s3/bucket:Bucket": s3Exposure,
+  "aws:s3/bucketV2:BucketV2": s3Exposure,
 } as const satisfies Record<string, readonly FieldSpec[]>;
 
 /** The fix public-exposure appends for each bucket type. */
@@ -139,34 +135,29 @@ export const bucketExposureFix = {
   s3: 'Keep acl "private", grant nothing to AllUsers/AuthenticatedUsers, and allow "*" only under a condition that names the stack\'s VPC endpoint or account (aws:SourceVpce, aws:SourceAccount).',
 };
 
-/** What public-exposure decides about the grants at `paths` of a resource's row: the worst value. */
-function exposureTag(
-  fields: readonly FieldSpec[] | undefined,
+/**
+ * `edges`, tagged with what public-exposure decides about the grants at `paths` of `r`'s row (the
+ * exposure rows' public fields, or the buckets'): the worst value.
+ */
+function tagged(
+  edges: readonly FlowEdge[],
   paths: readonly string[],
   r: BorderResource,
   x: Resolver,
-): FieldTag | undefined {
+): Array<FlowEdge | TaggedEdge> {
+  const fields =
+    exposure[r.type]?.fields ?? (bucketExposure as Record<string, readonly FieldSpec[]>)[r.type];
   const own = (fields ?? []).filter(
     (f) => f.policy === "public-exposure" && paths.includes(f.path),
   );
   if (own.length === 0) {
-    return undefined;
+    return [...edges];
   }
   const row: TypeModel = { role: "other", fields: own, fix: "" };
   const tags = own.map((f) => fieldTag(row, f.path, r, x));
-  return tags.find((t) => t.local === "report") ?? tags.find((t) => t.local === "stack") ?? tags[0];
-}
-
-/** The public fields a resource's row declares: the exposure rows' or the buckets'. */
-function exposureFields(type: string): readonly FieldSpec[] | undefined {
-  return exposure[type]?.fields ?? (bucketExposure as Record<string, readonly FieldSpec[]>)[type];
-}
-
-function tagged(
-  edges: readonly FlowEdge[],
-  tag: FieldTag | undefined,
-): Array<FlowEdge | TaggedEdge> {
-  return tag ? edges.map((e) => ({ ...e, ...tag })) : [...edges];
+  const tag: FieldTag =
+    tags.find((t) => t.local === "report") ?? tags.find((t) => t.local === "stack") ?? tags[0];
+  return edges.map((e) => ({ ...e, ...tag }));
 }
 
 /**
@@ -220,10 +211,7 @@ export function publicAcl(
     via,
     detail: typeof acl === "string" ? acl : "grant to all users",
   });
-  return tagged(
-    edges,
-    exposureTag(exposureFields(holder.type), ["acl", ...aclGrantPaths], holder, x),
-  );
+  return tagged(edges, ["acl", ...aclGrantPaths], holder, x);
 }
 
 /**
@@ -262,9 +250,7 @@ export function bucketReaders(bucket: BorderResource, x: Resolver): Array<FlowEd
         "readable from",
         { via },
       );
-      edges.push(
-        ...tagged(unknownReaders, exposureTag(exposureFields(owner.type), ["policy"], owner, x)),
-      );
+      edges.push(...tagged(unknownReaders, ["policy"], owner, x));
       continue;
     }
     const list = statements(policy);
@@ -273,7 +259,7 @@ export function bucketReaders(bucket: BorderResource, x: Resolver): Array<FlowEd
         via: owner,
         detail: "policy allows everyone",
       });
-      edges.push(...tagged(open, exposureTag(exposureFields(owner.type), ["policy"], owner, x)));
+      edges.push(...tagged(open, ["policy"], owner, x));
     }
     const networks = networkPins(list);
     if (networks.vpcs.length === 0 && networks.endpoints.length === 0) {
@@ -379,7 +365,6 @@ const s3AccessPoint: TypeModel = {
   edges: (r, x) => {
     const bucket = bucketOf(r, x);
     const policy = valueAt(r.props, "policy");
-    const model = exposure["aws:s3/accessPoint:AccessPoint"];
     if (
       !bucket ||
       valueAt(r.props, "vpcConfiguration") !== undefined ||
@@ -394,7 +379,7 @@ const s3AccessPoint: TypeModel = {
       via: r,
       detail: "access point policy allows everyone",
     });
-    return tagged(open, exposureTag(model.fields, ["policy"], r, x));
+    return tagged(open, ["policy"], r, x);
   },
   fix: {
     "public-exposure": "Give the access point a vpcConfiguration.",
@@ -600,6 +585,17 @@ const objectAclRow = aclRow(
   'Set acl to "private", or leave it unset.',
 );
 
+/** An ALB or NLB instance, which gets a public address of each type set to Internet. */
+const internetBalancer = endpoint(
+  'Set addressType and ipv6AddressType to "Intranet".',
+  exposed("addressType", { values: ["internet"] }, "the load balancer gets a public address"),
+  exposed(
+    "ipv6AddressType",
+    { values: ["internet"] },
+    "the load balancer gets a public IPv6 address",
+  ),
+);
+
 /**
  * Whether an AppSync API admits callers by an API key (its default or an additional provider), or
  * by a mode not known at preview.
@@ -794,24 +790,8 @@ export const exposure: TypeTable = {
     "Remove the DNAT entry; a sealed network accepts no connections from the internet.",
     exposed("externalIp", "always", "forwards connections from the internet into the VPC (DNAT)"),
   ),
-  "alicloud:alb/loadBalancer:LoadBalancer": endpoint(
-    'Set addressType and ipv6AddressType to "Intranet".',
-    exposed("addressType", { values: ["internet"] }, "the load balancer gets a public address"),
-    exposed(
-      "ipv6AddressType",
-      { values: ["internet"] },
-      "the load balancer gets a public IPv6 address",
-    ),
-  ),
-  "alicloud:nlb/loadBalancer:LoadBalancer": endpoint(
-    'Set addressType and ipv6AddressType to "Intranet".',
-    exposed("addressType", { values: ["internet"] }, "the load balancer gets a public address"),
-    exposed(
-      "ipv6AddressType",
-      { values: ["internet"] },
-      "the load balancer gets a public IPv6 address",
-    ),
-  ),
+  "alicloud:alb/loadBalancer:LoadBalancer": internetBalancer,
+  "alicloud:nlb/loadBalancer:LoadBalancer": internetBalancer,
   "aws:lambda/functionUrl:FunctionUrl": endpoint(
     'Set authorizationType to "AWS_IAM", or remove the function URL.',
     exposed(

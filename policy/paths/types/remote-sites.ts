@@ -46,7 +46,6 @@ const serverFix =
   "Name only private addresses of the stack's networks, or add the server's public address to the egress allowlist.";
 const clientVpnFix =
   "Do not offer client VPN into a sealed network; reach it through a site VPN from an allowlisted address.";
-const siteLinkFix = "Turn SiteLink off.";
 const dnsFix = "Forward DNS only to private or allowlisted resolvers.";
 
 /**
@@ -167,6 +166,15 @@ const sagClient = row(
   "Do not offer client access into a sealed network; reach it through a site VPN from an allowlisted address.",
   site.flag("sagId", "admits", {
     farSide: "clients anywhere in the world (Smart Access Gateway App)",
+  }),
+);
+
+/** A private or transit virtual interface whose SiteLink carries traffic between locations. */
+const siteLinked = row(
+  "Turn SiteLink off.",
+  site.flag("sitelinkEnabled", "sends traffic between Direct Connect locations through", {
+    values: [true],
+    farSide: "SiteLink, bypassing every region",
   }),
 );
 
@@ -422,20 +430,8 @@ export const remoteSites: TypeTable = {
       farSide: "{value}, a Direct Connect facility whose country the pack cannot determine",
     }),
   ),
-  "aws:directconnect/privateVirtualInterface:PrivateVirtualInterface": row(
-    siteLinkFix,
-    site.flag("sitelinkEnabled", "sends traffic between Direct Connect locations through", {
-      values: [true],
-      farSide: "SiteLink, bypassing every region",
-    }),
-  ),
-  "aws:directconnect/transitVirtualInterface:TransitVirtualInterface": row(
-    siteLinkFix,
-    site.flag("sitelinkEnabled", "sends traffic between Direct Connect locations through", {
-      values: [true],
-      farSide: "SiteLink, bypassing every region",
-    }),
-  ),
+  "aws:directconnect/privateVirtualInterface:PrivateVirtualInterface": siteLinked,
+  "aws:directconnect/transitVirtualInterface:TransitVirtualInterface": siteLinked,
   "aws:directconnect/publicVirtualInterface:PublicVirtualInterface": row(
     "Use a private or transit virtual interface instead.",
     // Direct Connect in the China regions reaches only them: "Amazon Web Services resources in
