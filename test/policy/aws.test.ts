@@ -10944,6 +10944,41 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       twinName: "users are notified through an SNS topic in Oregon instead",
       twin: add("aws:sns/topic:Topic", "user-alerts", { name: "user-alerts" }),
     },
+    ...(
+      [
+        ["aws:pinpoint/gcmChannel:GcmChannel", { serviceJson: "{}" }],
+        ["aws:pinpoint/apnsChannel:ApnsChannel", { bundleId: "com.example.app", teamId: "T1" }],
+        ["aws:pinpoint/baiduChannel:BaiduChannel", { apiKey: "k", secretKey: "s" }],
+        ["aws:pinpoint/admChannel:AdmChannel", { clientId: "c", clientSecret: "s" }],
+      ] as const
+    ).map(([type, credentials]) => ({
+      name: `a Pinpoint push channel (${type.split("/")[1].split(":")[0]}) pushes through the vendor's global service`,
+      bad: add(type, "push", { applicationId: "app-1", ...credentials }),
+      expected: [
+        [
+          "global-services",
+          "push",
+          "mandatory",
+          [`${resourceLabel(type, "push")}`, "edge locations outside the jurisdiction"],
+        ] as const,
+      ],
+      twinName: "the channel is switched off",
+      twin: add(type, "push", { applicationId: "app-1", ...credentials, enabled: false }),
+    })),
+    {
+      name: "an IVS channel streams through IVS's worldwide ingest, transcoding and CDN",
+      bad: add("aws:ivs/channel:Channel", "live", { latencyMode: "LOW", type: "STANDARD" }),
+      expected: [
+        [
+          "global-services",
+          "live",
+          "mandatory",
+          ['ivs channel "live"', "edge locations outside the jurisdiction"],
+        ],
+      ],
+      twinName: "the stream goes through MediaLive in Oregon instead",
+      twin: add("aws:medialive/input:Input", "live", { name: "live", type: "RTMP_PUSH" }),
+    },
     {
       name: "the organisation delegates GuardDuty administration to another account",
       bad: add("aws:organizations/delegatedAdministrator:DelegatedAdministrator", "gd-admin", {

@@ -16,7 +16,13 @@
  */
 import { link } from "./common";
 import type { EdgeLabel, FieldSpec, GlobalReader, TypeModel, TypeTable } from "../model";
-import { ddosScrubbing, healthCheckers, publicZone, pushPlatform } from "./global-reach";
+import {
+  ddosScrubbing,
+  healthCheckers,
+  publicZone,
+  pushChannel,
+  pushPlatform,
+} from "./global-reach";
 import { bucketTypes, withLogs } from "./exposure";
 import { edgesOf } from "./rows";
 import { isTrue, isUnknown, valueAt } from "../values";
@@ -70,6 +76,7 @@ const row = (fix: string, ...fields: FieldSpec[]): TypeModel => ({
 });
 
 const edgeFix = "Serve the data from regional, private endpoints inside the jurisdiction.";
+const pushFix = "Notify users through channels inside the jurisdiction instead of mobile push.";
 const cloudFront = "CloudFront edge locations";
 const alibabaCdn = "Alibaba Cloud CDN points of presence";
 const esa = "ESA edge nodes";
@@ -372,9 +379,36 @@ export const edgeServices: TypeTable = {
     healthCheckers,
   ),
   "aws:sns/platformApplication:PlatformApplication": judged(
-    "Notify users through channels inside the jurisdiction instead of mobile push.",
+    pushFix,
     "platform",
     "mobile push services",
     pushPlatform,
+  ),
+  ...Object.fromEntries(
+    (
+      [
+        ["adm", "Amazon Device Messaging"],
+        ["apns", "Apple Push Notification service"],
+        ["apnsSandbox", "Apple Push Notification service"],
+        ["apnsVoip", "Apple Push Notification service"],
+        ["apnsVoipSandbox", "Apple Push Notification service"],
+        ["baidu", "Baidu Cloud Push"],
+        ["gcm", "Firebase Cloud Messaging"],
+      ] as const
+    ).map(([channel, vendor]) => [
+      `aws:pinpoint/${channel}Channel:${channel[0].toUpperCase()}${channel.slice(1)}Channel`,
+      judged(pushFix, "enabled", vendor, pushChannel),
+    ]),
+  ),
+  // IVS ingests each stream at a point of presence near the streamer, transcodes it in one of
+  // several IVS data centres and plays it back over a global CDN, whatever the channel's region
+  // (IVS User Guide, "Resilience").
+  "aws:ivs/channel:Channel": row(
+    "Stream through a regional pipeline inside the jurisdiction (MediaLive and MediaPackage in the stack's region) instead of IVS.",
+    always(
+      "type",
+      "IVS ingest points, data centres and CDN",
+      "(any) does not confine it: IVS ingests, transcodes and plays back the video worldwide, whatever the channel's region",
+    ),
   ),
 };

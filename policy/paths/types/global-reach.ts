@@ -197,6 +197,27 @@ export const pushPlatform: GlobalReader = (props) => {
   ];
 };
 
+/**
+ * A Pinpoint push channel (APNs, FCM, Baidu Cloud Push, ADM): while it is on (`enabled`, on by
+ * default) the project's push notifications and their contents go through the vendor's global
+ * push service, as SNS mobile push's do.
+ */
+export const pushChannel: GlobalReader = (props) => {
+  const enabled = valueAt(props, "enabled");
+  if (enabled === false || enabled === "false") {
+    return [];
+  }
+  return [
+    {
+      path: "enabled",
+      what: isUnknown(enabled)
+        ? "is not known at preview, and an enabled channel sends through the vendor's global push service"
+        : `is ${enabled === undefined ? "not set (the channel is on)" : "true"}: notifications and their contents go through the vendor's global push service`,
+      unknown: isUnknown(enabled),
+    },
+  ];
+};
+
 /** An edge-optimised REST API or custom domain name (its row is a resource policy's). */
 export const apiEdgeReach = globalReach(
   "endpointConfiguration.types",
