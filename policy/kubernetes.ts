@@ -41,7 +41,6 @@ import {
   destinationFields,
   destinationsOf,
   destinationWords,
-  hostOutside,
   internalAnnotationsFor,
   isDefaultDenyEgress,
   isInternalLoadBalancer,
@@ -52,13 +51,12 @@ import {
   namespaceType,
   networkPolicyTypes,
   objectsOf,
-  parameterPlace,
+  parameterDestinations,
   parameterReading,
   podTemplateOf,
   portsOf,
   provisioners,
   scopeKey,
-  serverHosts,
   storageClassPattern,
   unjudgedResources,
 } from "./paths/kubernetes";
@@ -280,32 +278,18 @@ function judgeStorageClass(label: string, object: unknown, at: string, ctx: Poli
       continue;
     }
     const text = str(value) ?? JSON.stringify(value);
-    if (reading === "server") {
-      for (const host of serverHosts(text)) {
-        const bad = hostOutside(
-          host,
-          text,
-          `${known.what} server`,
-          ctx.settings.egressAllowlist,
-          j,
-        );
-        if (bad) {
-          fail(
-            `${field} ${bad.why}: the node mounts the ${known.what} of every claim of the class from there, outside any NetworkPolicy`,
-            bad.place,
+    const [then, fix] =
+      reading === "server"
+        ? [
+            `the node mounts the ${known.what} of every claim of the class from there, outside any NetworkPolicy`,
             "Serve the volumes from a private address or a file system of the cluster's cloud inside the jurisdiction, or add the server's address to the egress allowlist with a reason",
-          );
-        }
-      }
-      continue;
-    }
-    const place = parameterPlace(reading, text, known.cloud ?? "alicloud", j);
-    if (place !== undefined) {
-      fail(
-        `${field} is ${JSON.stringify(text)}, which names ${place}: the ${known.what} of every claim of the class is created there`,
-        place,
-        `Name ${reading === "endpoint" ? "an endpoint of a region" : reading === "zones" ? "zones" : "a region"} inside ${j.id}, or leave it out so the volume is created in the cluster's region`,
-      );
+          ]
+        : [
+            `the ${known.what} of every claim of the class is created there`,
+            `Name ${reading === "endpoint" ? "an endpoint of a region" : reading === "zones" ? "zones" : "a region"} inside ${j.id}, or leave it out so the volume is created in the cluster's region`,
+          ];
+    for (const d of parameterDestinations(known, reading, text, ctx.settings.egressAllowlist, j)) {
+      fail(`${field} ${d.why}: ${then}`, d.place, fix);
     }
   }
 }

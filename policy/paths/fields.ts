@@ -418,6 +418,19 @@ export function sourceLabel(field: FieldSpec, r: BorderResource): string | undef
     : undefined;
 }
 
+/** The formats whose values are compiled by code of their own, each by its compiler. */
+const ownCompilers: Partial<
+  Record<FieldSpec["format"], (field: FieldSpec, r: BorderResource, x: Resolver) => Compiled[]>
+> = {
+  internet: compileInternet,
+  relation: compileRelation,
+  public: compilePublic,
+  global: compileGlobal,
+  judged: compileJudged,
+  grants: compileGrants,
+  destination: compileDestination,
+};
+
 /** Every value of one field of `r`, compiled. */
 export function compileField(
   model: TypeModel,
@@ -434,26 +447,9 @@ export function compileField(
   if (field.when && !field.when(r.props)) {
     return [];
   }
-  if (field.format === "internet") {
-    return compileInternet(field, r, x);
-  }
-  if (field.format === "relation") {
-    return compileRelation(field, r, x);
-  }
-  if (field.format === "public") {
-    return compilePublic(field, r, x);
-  }
-  if (field.format === "global") {
-    return compileGlobal(field, r, x);
-  }
-  if (field.format === "judged") {
-    return compileJudged(field, r, x);
-  }
-  if (field.format === "grants") {
-    return compileGrants(field, r, x);
-  }
-  if (field.format === "destination") {
-    return compileDestination(field, r, x);
+  const own = ownCompilers[field.format];
+  if (own) {
+    return own(field, r, x);
   }
   const found = valuesAt(r.props, field.path);
   if (found.length === 0) {

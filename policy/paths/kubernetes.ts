@@ -385,7 +385,7 @@ function regionOfZone(zone: string): string | undefined {
 }
 
 /** Where a parameter value of a place-naming reading points: inside, or the place outside. */
-export function parameterPlace(
+function parameterPlace(
   reading: Exclude<ParameterReading, "plain" | "server">,
   value: string,
   cloud: Cloud,
@@ -429,7 +429,7 @@ const mountOptionPlace = /^(?:--)?(region|endpoint-url)[ =](\S+)$/;
  * undefined when it is: a Service of the cluster, a private or allowlisted address, or a cloud
  * service endpoint of a region inside; any other host cannot be placed.
  */
-export function hostOutside(
+function hostOutside(
   host: string,
   text: string,
   what: string,
@@ -496,19 +496,9 @@ function csiDestinations(
     }
     const field = `attribute ${key}`;
     const reading = known ? parameterReading(known, key) : undefined;
-    if (reading === "server") {
-      for (const host of serverHosts(text)) {
-        const d = hostOutside(host, text, `${what} server`, allowlist, j);
-        out.push(...(d ? [{ ...d, why: `${field} ${d.why}` }] : []));
-      }
-    } else if (reading !== undefined && reading !== "plain") {
-      const place = parameterPlace(reading, text, known?.cloud ?? "alicloud", j);
-      if (place !== undefined) {
-        out.push({
-          why: `${field} is ${JSON.stringify(text)}, which names ${place}`,
-          place,
-          to: "unplaced",
-        });
+    if (known && reading !== undefined && reading !== "plain") {
+      for (const d of parameterDestinations(known, reading, text, allowlist, j)) {
+        out.push({ ...d, why: `${field} ${d.why}` });
       }
     } else if (regionOfEndpoint(hostOf(text))) {
       const d = hostOutside(hostOf(text), text, `${what} endpoint`, allowlist, j);
@@ -516,6 +506,29 @@ function csiDestinations(
     }
   }
   return out;
+}
+
+/**
+ * Where a known provisioner's parameter (or a CSI volume attribute its driver reads as one) puts
+ * volumes outside: each host a `server` names that is not in the cluster, private or allowlisted,
+ * or the place outside a region, zone or endpoint names.
+ */
+export function parameterDestinations(
+  p: Provisioner,
+  reading: Exclude<ParameterReading, "plain">,
+  text: string,
+  allowlist: readonly EgressAllowEntry[],
+  j: Jurisdiction,
+): DestinationFinding[] {
+  if (reading === "server") {
+    return serverHosts(text).flatMap(
+      (host) => hostOutside(host, text, `${p.what} server`, allowlist, j) ?? [],
+    );
+  }
+  const place = parameterPlace(reading, text, p.cloud ?? "alicloud", j);
+  return place === undefined
+    ? []
+    : [{ why: `is ${JSON.stringify(text)}, which names ${place}`, place, to: "unplaced" }];
 }
 
 /** A mount option that names a region or an endpoint outside (Mountpoint's `region eu-west-1`). */
