@@ -48,17 +48,7 @@ export function exitFindings(
     return exits.flatMap(alone);
   }
   const graphRows = table === byType ? tableRows() : typeRows(table);
-  const graph = buildGraph(
-    resources(),
-    ctx.jurisdiction,
-    {
-      egressAllowlist: ctx.settings.egressAllowlist,
-      clusters: ctx.settings.clusters,
-      accountIds: ctx.settings.accountIds,
-      standInAccount: ctx.settings.standInAccount,
-    },
-    graphRows,
-  );
+  const graph = buildGraph(resources(), ctx.jurisdiction, ctx.settings, graphRows);
   // A way out is the same resources whether or not a gate shuts it today (a security group that
   // admits nothing keeps an instance from its EIP until a rule changes): shut edges link too.
   const id = (e: Endpoint) => (isPlace(e) ? `place:${e.key}` : e.urn);

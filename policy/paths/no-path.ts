@@ -89,12 +89,7 @@ export const noPathOutOfJurisdiction = residencyStackPolicy({
     "Follow the reported path and cut it at the hop that crosses the border: point replication, backups, peering and attachments at regions inside the jurisdiction, remove internet exits or bound egress to the allowlist, and use keys of the stack's own region.",
   validate: (args, ctx) => {
     const { graph, analysis } = timedPart("the graph", () =>
-      analyzeWithGraph(fromPolicyResources(args.resources), ctx.jurisdiction, {
-        egressAllowlist: ctx.settings.egressAllowlist,
-        clusters: ctx.settings.clusters,
-        accountIds: ctx.settings.accountIds,
-        standInAccount: ctx.settings.standInAccount,
-      }),
+      analyzeWithGraph(fromPolicyResources(args.resources), ctx.jurisdiction, ctx.settings),
     );
     for (const p of analysis.paths) {
       if (explainedBy(p, graph) !== undefined) {
