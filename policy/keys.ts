@@ -14,7 +14,7 @@
  */
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { type Jurisdiction, regionInJurisdiction } from "../residency/jurisdictions";
-import { describePlace, placementOf, resourceLabel } from "../residency/placement";
+import { describePlace, resourceLabel } from "../residency/placement";
 import { type Finding, residencyResourcePolicy, residencyStackPolicy } from "./framework";
 import {
   arnOutcome,
@@ -27,7 +27,7 @@ import {
 } from "./paths/references";
 import { locate, namesAPlace } from "./paths/places";
 import { holderPartition } from "./placement";
-import { dependencyTargets, keysNamed, type RefKind } from "./paths/resolver";
+import { dependencyTargets, keysNamed, placementOfResource, type RefKind } from "./paths/resolver";
 import { type DataStoreModel, dataStores, type EncryptionSetting } from "./paths/types/encryption";
 import { byType } from "./paths/types";
 import { tablePolicy } from "./paths/views";
@@ -102,17 +102,6 @@ function storeNames(r: PolicyResource, keys: readonly string[]): string[] {
     .filter((v): v is string => typeof v === "string" && v !== "");
 }
 
-/** Where a resource lives, read from its own inputs and its provider's. */
-function placed(r: PolicyResource) {
-  return known(() =>
-    placementOf(
-      r.type,
-      r.props,
-      r.provider ? { type: r.provider.type, props: r.provider.props } : undefined,
-    ),
-  );
-}
-
 /** Why a key of the program does not protect the store, or undefined when it lies inside. */
 function placedKeyFinding(
   store: PolicyResource,
@@ -122,7 +111,7 @@ function placedKeyFinding(
   j: Jurisdiction,
 ): Finding | undefined {
   const label = resourceLabel(store.type, store.name);
-  const where = placed(key);
+  const where = placementOfResource(key);
   const keyLabel = resourceLabel(key.type, key.name);
   if (isUnknown(where) || where.kind !== "region") {
     return {
@@ -168,7 +157,7 @@ function keyFinding(
   if (locate(j, "arn", use.ref, "aws").kind === "own") {
     // A key ID or alias name: KMS resolves it in the account and region of the request — the
     // store's own (a key of another account or region can only be named by its ARN).
-    const at = placed(store);
+    const at = placementOfResource(store);
     if (!isUnknown(at) && at.kind === "region") {
       if (regionInJurisdiction(j, at.cloud, at.region)) {
         return undefined;

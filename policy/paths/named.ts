@@ -7,7 +7,7 @@
  */
 import type { PolicyResource, Severity, StackValidationPolicy } from "@pulumi/policy";
 import { holdsAwsPartition, type Jurisdiction } from "../../residency/jurisdictions";
-import { arnPartition, arnRegion, placementOf } from "../../residency/placement";
+import { arnPartition, arnRegion } from "../../residency/placement";
 import { residencyStackPolicy } from "../framework";
 import { resourceLabel } from "./describe";
 import { formOf, sourceLabel } from "./fields";
@@ -24,6 +24,7 @@ import arnInputsJson from "../review/arn-inputs.json";
 import { reviewedReading, reviews } from "../review/readings";
 import {
   dependencyTargets,
+  placementOfResource,
   type RefKind,
   refKinds,
   resolveRef,
@@ -42,15 +43,7 @@ const inside: Resolved = { kind: "inside" };
 
 /** Where a resource of the stack sits, for name resolution. */
 function placeOfResource(r: PolicyResource, j: Jurisdiction): Resolved {
-  // Read through the proxies: only the region settings are touched, so an unrelated output that
-  // is unknown at preview (an ARN, an ID) does not make the place unknown.
-  const region = known(() =>
-    placementOf(
-      r.type,
-      r.props,
-      r.provider ? { type: r.provider.type, props: r.provider.props } : undefined,
-    ),
-  );
+  const region = placementOfResource(r);
   if (isUnknown(region)) {
     return { kind: "unknown" };
   }

@@ -29,7 +29,7 @@ import type { DeclaredCluster } from "../../residency/clusters";
 import type { EgressAllowEntry } from "../framework";
 import { resourceLabel } from "./describe";
 import { globalPlaceLabel, type Located } from "./places";
-import { isUnknown, known, str, valueAt, valuesAt } from "./values";
+import { isUnknown, known, str, type Unknown, valueAt, valuesAt } from "./values";
 
 /** What a reference property names. */
 export type Ref =
@@ -1006,6 +1006,21 @@ export class Resolver {
 
 function outputOf(r: PolicyResource, key: string): unknown {
   return known(() => (r.props as Record<string, unknown>)[key]);
+}
+
+/**
+ * Where a resource of the stack lives, read from its own inputs and its provider's through the
+ * proxies: only the region settings are touched, so an unrelated output that is unknown at
+ * preview (an ARN, an ID) does not make the place unknown.
+ */
+export function placementOfResource(r: PolicyResource): Placement | Unknown {
+  return known(() =>
+    placementOf(
+      r.type,
+      r.props,
+      r.provider ? { type: r.provider.type, props: r.provider.props } : undefined,
+    ),
+  );
 }
 
 /**
