@@ -7945,6 +7945,14 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       ].join("\n"),
     });
   const oregonTopic = `arn:aws:sns:us-west-2:${account}:alerts`;
+  /** A build in the records subnet: no way out of its own (internet-egress). */
+  const inVpc = {
+    vpcConfig: {
+      vpcId: "vpc-records",
+      subnets: ["subnet-records"],
+      securityGroupIds: ["sg-records"],
+    },
+  };
   const githubProject = (source: Props, artifacts: Props = { type: "NO_ARTIFACTS" }) =>
     add("aws:codebuild/project:Project", "orders-build", {
       serviceRole: `arn:aws:iam::${account}:role/codebuild`,
@@ -7955,9 +7963,10 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       },
       source,
       artifacts,
+      ...inVpc,
     });
-  /** A project building from CodeCommit in Oregon, with `inputs` added. */
-  const withBuildInputs = (inputs: Props) =>
+  /** A project building from CodeCommit in Oregon on `network`, with `inputs` added. */
+  const withBuildInputs = (inputs: Props, network: Props = inVpc) =>
     add("aws:codebuild/project:Project", "orders-build", {
       serviceRole: `arn:aws:iam::${account}:role/codebuild`,
       environment: {
@@ -7970,6 +7979,7 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
         location: "https://git-codecommit.us-west-2.amazonaws.com/v1/repos/orders",
       },
       artifacts: { type: "NO_ARTIFACTS" },
+      ...network,
       ...inputs,
     });
   const table = (location: string) =>
@@ -8477,6 +8487,20 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
         type: "CODECOMMIT",
         location: "https://git-codecommit.us-west-2.amazonaws.com/v1/repos/orders",
       }),
+    },
+    {
+      name: "a build project runs outside the stack's VPC, in CodeBuild's network",
+      bad: withBuildInputs({}, {}),
+      expected: [
+        [
+          "internet-egress",
+          "orders-build",
+          "mandatory",
+          ['codebuild project "orders-build"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "it runs in the records subnet",
+      twin: withBuildInputs({}),
     },
     {
       name: "a build project writes its artifacts to a bucket the program does not create",

@@ -444,6 +444,18 @@ export const canaryInternet = service.outsideVpc(
 export const canaryFix =
   "Attach the canary to private subnets of the stack's VPC (vpcConfig.subnetIds).";
 
+/**
+ * internet-egress's field and fix of a CodeBuild project (its row is a log sender's): a build
+ * without vpcConfig runs in CodeBuild's own network and reaches any host on the internet (how it
+ * fetches a GitHub source or a public image); in the stack's VPC it leaves through the VPC.
+ */
+export const buildInternet = service.outsideVpc(
+  "vpcConfig.subnets",
+  "the build runs in CodeBuild's network and reaches any host on the internet",
+);
+export const buildFix =
+  "Run the build in private subnets of the stack's VPC (vpcConfig.vpcId, subnets and securityGroupIds).";
+
 /** An AgentCore runtime's network mode, open but in VPC mode (or the other `sealed` ones). */
 const agentCorePublic = (what: string, ...sealed: string[]) =>
   service.unless(

@@ -70,7 +70,14 @@ import {
   transferEndpoint,
   withExposure,
 } from "./exposure";
-import { canaryFix, canaryInternet, pipeTaskFix, pipeTaskInternet } from "./egress";
+import {
+  buildFix,
+  buildInternet,
+  canaryFix,
+  canaryInternet,
+  pipeTaskFix,
+  pipeTaskInternet,
+} from "./egress";
 import { esaCrossBorderReach, withGlobal } from "./global-reach";
 import { alibabaAccountFix, ramAccountGrants, withPrincipals } from "./grants";
 import {
@@ -1384,44 +1391,50 @@ export const logs: TypeTable = {
         'Create the route as an apigatewayv2 Route with authorizationType "AWS_IAM", "JWT" or "CUSTOM" instead of quick create (routeKey and target).',
     },
   },
-  "aws:codebuild/project:Project": sends(
-    "Build from sources and write to buckets inside the jurisdiction (CodeCommit, S3 buckets of this program); a repository host on the internet cannot be placed.",
-    url("source.location", "fetches the source to build from", {
-      inbound: true,
-      when: sourceOn("source.type", externalSources),
-    }),
-    endpoint("source.location", "fetches the source to build from", {
-      inbound: true,
-      when: sourceOn("source.type", ["CODECOMMIT"]),
-    }),
-    bucket("source.location", "fetches the source to build from", {
-      inbound: true,
-      when: sourceOn("source.type", ["S3"]),
-    }),
-    // Each secondary source is fetched as the primary one is, by its own type.
-    url("secondarySources[].location", "fetches a source to build from", {
-      inbound: true,
-      where: kindIs("type", (t) => externalSources.includes(t.toUpperCase())),
-    }),
-    endpoint("secondarySources[].location", "fetches a source to build from", {
-      inbound: true,
-      where: kindIs("type", (t) => t.toUpperCase() === "CODECOMMIT"),
-    }),
-    bucket("secondarySources[].location", "fetches a source to build from", {
-      inbound: true,
-      where: kindIs("type", (t) => t.toUpperCase() === "S3"),
-    }),
-    // The build reads and writes the EFS file systems it mounts (`<dns-name>:/directory`), placed
-    // by the region in the name; one not known at preview is a file system of the program.
-    endpoint("fileSystemLocations[].location", "mounts a file system at", {
-      when: knownAt("fileSystemLocations[].location"),
-    }),
-    bucket("artifacts.location", "writes build artifacts to", {
-      when: sourceOn("artifacts.type", ["S3"]),
-    }),
-    bucket("secondaryArtifacts[].location", "writes build artifacts to"),
-    bucket("cache.location", "caches build files in", { when: sourceOn("cache.type", ["S3"]) }),
-    bucket("logsConfig.s3Logs.location", "delivers build logs to"),
+  // A build outside the stack's VPC reaches the internet (internet-egress).
+  "aws:codebuild/project:Project": withPolicyFields(
+    sends(
+      "Build from sources and write to buckets inside the jurisdiction (CodeCommit, S3 buckets of this program); a repository host on the internet cannot be placed.",
+      url("source.location", "fetches the source to build from", {
+        inbound: true,
+        when: sourceOn("source.type", externalSources),
+      }),
+      endpoint("source.location", "fetches the source to build from", {
+        inbound: true,
+        when: sourceOn("source.type", ["CODECOMMIT"]),
+      }),
+      bucket("source.location", "fetches the source to build from", {
+        inbound: true,
+        when: sourceOn("source.type", ["S3"]),
+      }),
+      // Each secondary source is fetched as the primary one is, by its own type.
+      url("secondarySources[].location", "fetches a source to build from", {
+        inbound: true,
+        where: kindIs("type", (t) => externalSources.includes(t.toUpperCase())),
+      }),
+      endpoint("secondarySources[].location", "fetches a source to build from", {
+        inbound: true,
+        where: kindIs("type", (t) => t.toUpperCase() === "CODECOMMIT"),
+      }),
+      bucket("secondarySources[].location", "fetches a source to build from", {
+        inbound: true,
+        where: kindIs("type", (t) => t.toUpperCase() === "S3"),
+      }),
+      // The build reads and writes the EFS file systems it mounts (`<dns-name>:/directory`), placed
+      // by the region in the name; one not known at preview is a file system of the program.
+      endpoint("fileSystemLocations[].location", "mounts a file system at", {
+        when: knownAt("fileSystemLocations[].location"),
+      }),
+      bucket("artifacts.location", "writes build artifacts to", {
+        when: sourceOn("artifacts.type", ["S3"]),
+      }),
+      bucket("secondaryArtifacts[].location", "writes build artifacts to"),
+      bucket("cache.location", "caches build files in", { when: sourceOn("cache.type", ["S3"]) }),
+      bucket("logsConfig.s3Logs.location", "delivers build logs to"),
+    ),
+    "internet-egress",
+    buildFix,
+    buildInternet,
   ),
   "aws:msk/replicator:Replicator": sends(
     pushFix,
