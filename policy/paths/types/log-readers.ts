@@ -158,10 +158,11 @@ export function linkingMode(props: Record<string, unknown>): Judged[] {
 }
 
 /**
- * SNS protocols whose endpoint is outside the cloud (a mailbox, a phone); a URL (`http`, `https`)
- * is placed as any URL is: a cloud endpoint by its region (an API Gateway stage, a function URL).
+ * SNS protocols whose endpoint is outside the cloud (a mailbox); a phone (`sms`) is placed by its
+ * country (phones.ts), a URL (`http`, `https`) as any URL is: a cloud endpoint by its region (an
+ * API Gateway stage, a function URL).
  */
-const externalProtocols = ["email", "email-json", "sms"];
+const externalProtocols = ["email", "email-json"];
 
 /** The SNS subscription's protocol is `protocol` (`http`, `https`). */
 export const snsProtocol =
@@ -219,6 +220,23 @@ export function mailboxes(kindKey: string, verb: string) {
 }
 
 /**
+ * The value `shown` at `path`, which sends data to `address`, as a place a reader cannot place —
+ * unless the address is private. Readers judge without the egress allowlist, which only field
+ * rows consult.
+ */
+function unlessPrivate(path: string, verb: string, address: string, shown = address): Judged[] {
+  return parseCidr(address) && reachOfAddress(address, []).kind === "private"
+    ? []
+    : [
+        {
+          path,
+          verb,
+          place: `${JSON.stringify(shown)} (not a private address, which cannot be placed)`,
+        },
+      ];
+}
+
+/**
  * Host aliases given as a JSON list of `{hostName, ip}` (an `/etc/hosts` in the container): an
  * alias to an address that is not private sends the calls to that name there. This older form is
  * judged without the egress allowlist (which only field rows consult); its successor field, read
@@ -243,15 +261,7 @@ export function hostAliases(path: string, verb: string) {
     }
     return entries.flatMap((entry: unknown, i): Judged[] => {
       const address = str((entry as Record<string, unknown> | null)?.ip)?.trim() ?? "";
-      return parseCidr(address) && reachOfAddress(address, []).kind === "private"
-        ? []
-        : [
-            {
-              path: `${path}[${i}].ip`,
-              verb,
-              place: `${JSON.stringify(address)} (not a private address, which cannot be placed)`,
-            },
-          ];
+      return unlessPrivate(`${path}[${i}].ip`, verb, address);
     });
   };
 }
@@ -434,15 +444,7 @@ export function hostsFile(path: string, verb: string) {
             },
           ];
         }
-        return reachOfAddress(address, []).kind === "private"
-          ? []
-          : [
-              {
-                path,
-                verb,
-                place: `${JSON.stringify(address)} (not a private address, which cannot be placed)`,
-              },
-            ];
+        return unlessPrivate(path, verb, address);
       });
   };
 }
@@ -533,15 +535,7 @@ export function remoteWriteTargets(path: string) {
       const target = String(value);
       const host = hostOf(target);
       if (parseCidr(host)) {
-        return reachOfAddress(host, []).kind === "private"
-          ? []
-          : [
-              {
-                path: at,
-                verb,
-                place: `${JSON.stringify(target)} (not a private address, which cannot be placed)`,
-              },
-            ];
+        return unlessPrivate(at, verb, host, target);
       }
       const place = regionOfEndpoint(host.replace(/^([a-z0-9-]+)-intranet\./, "$1."));
       if (place === undefined) {
