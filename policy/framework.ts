@@ -200,7 +200,7 @@ export interface PolicyContext {
   report(finding: Finding): void;
 }
 
-interface PolicyMeta {
+export interface PolicyMeta {
   readonly name: string;
   /** Starts "Checks whether…". */
   readonly description: string;

@@ -5,10 +5,10 @@
  * a name that matches no resource of the program cannot be placed and fails closed, unless the
  * field's `fallback` sibling places the far end.
  */
-import type { PolicyResource, Severity, StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { holdsAwsPartition, type Jurisdiction } from "../../residency/jurisdictions";
 import { arnPartition, arnRegion } from "../../residency/placement";
-import { residencyStackPolicy } from "../framework";
+import { type PolicyMeta, residencyStackPolicy } from "../framework";
 import { resourceLabel } from "./describe";
 import { formOf, sourceLabel } from "./fields";
 import type { BorderResource, FieldSpec, PolicyName, TypeModel, TypeTable } from "./model";
@@ -367,13 +367,9 @@ function refRows(
  * declare: each value of a `ref` field lies where the resource it names lies, and is reported in
  * the words of the field's own policy, from its source (or the resource's place) to that place.
  */
-export function namedDestinationsPolicy(meta: {
-  readonly name: PolicyName;
-  readonly description: string;
-  readonly severity: Severity;
-  readonly remediationSteps: string;
-  readonly table?: TypeTable;
-}): StackValidationPolicy {
+export function namedDestinationsPolicy(
+  meta: PolicyMeta & { readonly name: PolicyName; readonly table?: TypeTable },
+): StackValidationPolicy {
   const { table, ...policy } = meta;
   // Read on first use: the tables are made after the policies that read them are declared.
   let rows: ReturnType<typeof refRows> | undefined;

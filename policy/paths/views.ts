@@ -13,12 +13,16 @@ import type {
   ResourceValidationArgs,
   ResourceValidationPolicy,
   ReportViolation,
-  Severity,
   StackValidationPolicy,
 } from "@pulumi/policy";
 import type { Jurisdiction } from "../../residency/jurisdictions";
 import { describePlace, placementOf, type ProviderView } from "../../residency/placement";
-import { type Finding, type PolicyContext, residencyResourcePolicy } from "../framework";
+import {
+  type Finding,
+  type PolicyContext,
+  type PolicyMeta,
+  residencyResourcePolicy,
+} from "../framework";
 import { resourceLabel } from "./describe";
 import { compileField, type Compiled, type Outcome, sourceLabel } from "./fields";
 import { type DestinationField, destinationWords } from "./kubernetes";
@@ -402,12 +406,9 @@ export function kubernetesView(subject: ViewSubject, ctx: ViewContext, table = b
  * A named policy judged by the tables alone: the findings of `resourceView` on every resource
  * whose type's row declares fields the policy owns; other types have none.
  */
-export function tablePolicy(meta: {
-  readonly name: PolicyName;
-  readonly description: string;
-  readonly severity: Severity;
-  readonly remediationSteps: string;
-}): ResourceValidationPolicy {
+export function tablePolicy(
+  meta: PolicyMeta & { readonly name: PolicyName },
+): ResourceValidationPolicy {
   return residencyResourcePolicy({
     ...meta,
     validate: (args, ctx) => {
