@@ -547,7 +547,6 @@ const properties: PropertyReview[] = [
       "cloudhsmv2/hsm",
       "codepipeline/webhook",
       "cognito/riskConfiguration",
-      "chime/voiceConnectorTermination",
       "ec2/defaultSubnet",
       "ec2/defaultVpc",
       "ec2/networkInterface",

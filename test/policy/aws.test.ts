@@ -316,6 +316,22 @@ const subscription = (protocol: string, endpoint: unknown) =>
     endpoint,
   });
 
+/** A Connect quick connect that transfers callers to the phone number `phoneNumber`. */
+const quickConnect = (phoneNumber: string) =>
+  add("aws:connect/quickConnect:QuickConnect", "transfer", {
+    instanceId: "instance-1",
+    name: "transfer",
+    quickConnectConfig: { quickConnectType: "PHONE_NUMBER", phoneConfigs: [{ phoneNumber }] },
+  });
+
+/** A Chime voice connector's termination calling `countries`, accepting calls from `cidrs`. */
+const termination = (countries: string[], cidrs: string[]) =>
+  add("aws:chime/voiceConnectorTermination:VoiceConnectorTermination", "term", {
+    voiceConnectorId: "abcdef1ghij2klmno3pqr4",
+    callingRegions: countries,
+    cidrAllowLists: cidrs,
+  });
+
 /** An IoT topic rule whose Kafka action, through a VPC destination, streams to `servers`. */
 const kafkaRule = (servers: string) =>
   add("aws:iot/topicRule:TopicRule", "telemetry", {
@@ -10989,6 +11005,70 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       twinName: "the channel is switched off",
       twin: add(type, "push", { applicationId: "app-1", ...credentials, enabled: false }),
     })),
+    {
+      name: "an SNS subscription texts a phone in Germany",
+      bad: subscription("sms", "+493012345678"),
+      expected: [
+        [
+          "log-shipping",
+          "orders",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'sns topic subscription "orders"',
+            "+493012345678 (a phone outside US, in DE)",
+          ],
+        ],
+      ],
+      twinName: "it texts a phone in Seattle",
+      twin: subscription("sms", "+12065550100"),
+    },
+    {
+      name: "a Connect quick connect transfers callers to a number in Germany",
+      bad: quickConnect("+493012345678"),
+      expected: [
+        [
+          "log-shipping",
+          "transfer",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'quick connect "transfer"',
+            "+493012345678 (a phone outside US, in DE)",
+          ],
+        ],
+      ],
+      twinName: "it transfers them to a number in Seattle",
+      twin: quickConnect("+12065550100"),
+    },
+    {
+      name: "a voice connector's termination lets calls go to Germany and accepts them from a public SIP host",
+      bad: termination(["US", "DE"], ["13.250.230.15/32"]),
+      expected: [
+        [
+          "log-shipping",
+          "term",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'chime voice connector termination "term"',
+            '"DE" (a country outside US)',
+          ],
+        ],
+        [
+          "remote-sites",
+          "term",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'chime voice connector termination "term"',
+            '"13.250.230.15/32" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it calls only the US, from the PBX's private range",
+      twin: termination(["US"], ["10.20.0.0/24"]),
+    },
     {
       name: "an IVS channel streams through IVS's worldwide ingest, transcoding and CDN",
       bad: add("aws:ivs/channel:Channel", "live", { latencyMode: "LOW", type: "STANDARD" }),

@@ -158,10 +158,11 @@ export function linkingMode(props: Record<string, unknown>): Judged[] {
 }
 
 /**
- * SNS protocols whose endpoint is outside the cloud (a mailbox, a phone); a URL (`http`, `https`)
- * is placed as any URL is: a cloud endpoint by its region (an API Gateway stage, a function URL).
+ * SNS protocols whose endpoint is outside the cloud (a mailbox); a phone (`sms`) is placed by its
+ * country (phones.ts), a URL (`http`, `https`) as any URL is: a cloud endpoint by its region (an
+ * API Gateway stage, a function URL).
  */
-const externalProtocols = ["email", "email-json", "sms"];
+const externalProtocols = ["email", "email-json"];
 
 /** The SNS subscription's protocol is `protocol` (`http`, `https`). */
 export const snsProtocol =

@@ -79,6 +79,7 @@ import {
   pipeTaskInternet,
 } from "./egress";
 import { esaCrossBorderReach, withGlobal } from "./global-reach";
+import { countries, phoneNumbers } from "./phones";
 import { alibabaAccountFix, ramAccountGrants, withPrincipals } from "./grants";
 import {
   bucketSink,
@@ -2405,13 +2406,46 @@ export const logs: TypeTable = {
 
   // Notifications pushed to a URL, a mailbox or a phone.
   "aws:sns/topicSubscription:TopicSubscription": sends(
-    "Subscribe only queues, functions and HTTP(S) endpoints inside the jurisdiction: by ARN, by a regional endpoint (an API Gateway stage, a function URL) or an allowlisted address.",
+    "Subscribe only queues, functions, phones and HTTP(S) endpoints inside the jurisdiction: by ARN, by a regional endpoint (an API Gateway stage, a function URL), an allowlisted address or a number of the country.",
     judged("data sync", "endpoint", snsEndpoint),
+    // A text goes to the phone's country.
+    onceKnown(
+      judged("data sync", "endpoint", phoneNumbers("endpoint", "pushes messages (sms) to")),
+      snsProtocol("sms"),
+    ),
     push.arn("endpoint", "pushes messages to", { when: knownAt("endpoint", snsArnEndpoint) }),
     ...["http", "https"].map((protocol) =>
       push.url("endpoint", `pushes messages (${protocol}) to`, {
         when: knownAt("endpoint", snsProtocol(protocol)),
       }),
+    ),
+  ),
+  // A quick connect of a phone number transfers callers (their voice) to that number.
+  "aws:connect/quickConnect:QuickConnect": sends(
+    "Transfer callers only to numbers of the jurisdiction's countries, or to queues and agents of the instance.",
+    onceKnown(
+      judged(
+        "data sync",
+        "quickConnectConfig.phoneConfigs[].phoneNumber",
+        phoneNumbers("quickConnectConfig.phoneConfigs[].phoneNumber", "transfers callers to"),
+      ),
+    ),
+  ),
+  // A voice connector's termination carries calls to the countries it allows (ISO 3166-1 codes)
+  // and exchanges them with the SIP hosts it accepts calls from (remote-sites, as the hosts an
+  // origination routes calls to).
+  "aws:chime/voiceConnectorTermination:VoiceConnectorTermination": withPolicyFields(
+    sends(
+      "Allow calls only to countries inside the jurisdiction (callingRegions).",
+      onceKnown(
+        judged("data sync", "callingRegions[]", countries("callingRegions[]", "lets calls go to")),
+      ),
+    ),
+    "remote-sites",
+    "Accept calls only from SIP hosts on allowlisted addresses.",
+    edgesOf("remote-sites", "attachment").ip(
+      "cidrAllowLists[]",
+      "exchanges calls with the SIP hosts of",
     ),
   ),
   // Alerts go to mailboxes, or to an SNS topic by ARN (one only a lookup knows fails closed).

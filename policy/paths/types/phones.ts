@@ -1,0 +1,47 @@
+/**
+ * The countries a call or a text reaches: phone numbers (E.164, `+49…`), placed by the country
+ * their calling code and number plan name (libphonenumber), and ISO 3166-1 country codes a
+ * service lets calls go to. A country inside the jurisdiction (a member state of a union) keeps
+ * the voice or the message there; any other is a place abroad, and a number that names no
+ * country cannot be placed.
+ */
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import type { Jurisdiction } from "../../../residency/jurisdictions";
+import type { Judged } from "../model";
+import { str, valuesAt } from "../values";
+
+/** The country `country` (ISO 3166-1 alpha-2) is the jurisdiction or one of its members. */
+export function holdsCountry(j: Jurisdiction, country: string): boolean {
+  const id = country.toUpperCase();
+  return j.id === id || (j.members ?? []).includes(id);
+}
+
+/** Where the phone number `value` rings, as a place of a finding; undefined inside `j`. */
+export function phonePlace(value: unknown, j: Jurisdiction): string | undefined {
+  const text = str(value);
+  const country = text === undefined ? undefined : parsePhoneNumberFromString(text)?.country;
+  if (country === undefined) {
+    return `${JSON.stringify(value)} (a phone number that names no country, which cannot be placed)`;
+  }
+  return holdsCountry(j, country) ? undefined : `${text} (a phone outside ${j.id}, in ${country})`;
+}
+
+/** The phone numbers at `path`, each judged where it rings (read once known: `onceKnown`). */
+export function phoneNumbers(path: string, verb: string) {
+  return (props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] =>
+    valuesAt(props, path).flatMap((f) => {
+      const place = phonePlace(f.value, j);
+      return place === undefined ? [] : [{ path: f.path, verb, place }];
+    });
+}
+
+/** The ISO 3166-1 country codes at `path` outside the jurisdiction (read once known). */
+export function countries(path: string, verb: string) {
+  return (props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] =>
+    valuesAt(props, path).flatMap((f) => {
+      const code = str(f.value);
+      return code !== undefined && holdsCountry(j, code)
+        ? []
+        : [{ path: f.path, verb, place: `${JSON.stringify(f.value)} (a country outside ${j.id})` }];
+    });
+}
