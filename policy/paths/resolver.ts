@@ -133,6 +133,7 @@ export type RefKindName =
   | "eks-cluster"
   | "db-subnet-group"
   | "mail-relay"
+  | "voice-connector"
   | "cdn-origin";
 
 /**
@@ -436,6 +437,11 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
   },
   /** A Mail Manager relay, by ID or ARN: the mail server it relays to is judged on it. */
   "mail-relay": { noun: "mail relay", types: ["aws:mailmanager/relay:Relay"], keys: ["id"] },
+  "voice-connector": {
+    noun: "Chime voice connector",
+    types: ["aws:chime/voiceConnector:VoiceConnector"],
+    keys: ["id"],
+  },
 };
 
 /** Per type, the output properties that identify a resource of it to others (besides its ARN). */

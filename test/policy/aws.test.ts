@@ -11070,6 +11070,37 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       twin: termination(["US"], ["10.20.0.0/24"]),
     },
     {
+      name: "a voice connector group routes calls to a connector the program does not create",
+      bad: add("aws:chime/voiceConnectorGroup:VoiceConnectorGroup", "calls", {
+        name: "calls",
+        connectors: [{ voiceConnectorId: "abcdef1ghij2klmno3pqr4", priority: 1 }],
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "calls",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'chime voice connector group "calls"',
+            '"abcdef1ghij2klmno3pqr4" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it groups the program's own connector",
+      twin: pipe(
+        add("aws:chime/voiceConnector:VoiceConnector", "local", {
+          name: "local",
+          requireEncryption: true,
+        }),
+        add("aws:chime/voiceConnectorGroup:VoiceConnectorGroup", "calls", {
+          name: "calls",
+          connectors: [{ voiceConnectorId: unknown, priority: 1 }],
+        }),
+        (plan) => withDependencies(plan, "calls", { connectors: ["local"] }),
+      ),
+    },
+    {
       name: "an IVS channel streams through IVS's worldwide ingest, transcoding and CDN",
       bad: add("aws:ivs/channel:Channel", "live", { latencyMode: "LOW", type: "STANDARD" }),
       expected: [

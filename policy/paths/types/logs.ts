@@ -2420,6 +2420,12 @@ export const logs: TypeTable = {
       }),
     ),
   ),
+  // A group routes calls to its connectors, which may lie in other regions: one the program does
+  // not create cannot be placed (named-destinations).
+  "aws:chime/voiceConnectorGroup:VoiceConnectorGroup": sends(
+    "Group only voice connectors of this program in regions inside the jurisdiction.",
+    push.ref("connectors[].voiceConnectorId", "routes calls to", { ref: "voice-connector" }),
+  ),
   // A quick connect of a phone number transfers callers (their voice) to that number.
   "aws:connect/quickConnect:QuickConnect": sends(
     "Transfer callers only to numbers of the jurisdiction's countries, or to queues and agents of the instance.",
