@@ -355,17 +355,13 @@ export function destinationWords(f: DestinationField): { must: string; how: stri
       fix: "Mount a bucket or file system of a region inside the jurisdiction, through its endpoint there, or a private server",
     };
   }
-  if (f.read === "outside") {
-    return {
-      must: "mount volumes only from private or allowlisted servers",
-      how: `the node mounts the ${f.what} outside any NetworkPolicy and the pods write their data there`,
-      fix: "Use a volume of the cluster's own cloud (a claim of one of its storage classes) or a private NFS, iSCSI or Ceph server",
-    };
-  }
   return {
     must: "mount volumes only from private or allowlisted servers",
     how: `the node mounts the ${f.what} outside any NetworkPolicy and the pods write their data there`,
-    fix: "Serve the volume from a private address (or a storage class of the cluster's cloud), or add the server's address to the egress allowlist with a reason",
+    fix:
+      f.read === "outside"
+        ? "Use a volume of the cluster's own cloud (a claim of one of its storage classes) or a private NFS, iSCSI or Ceph server"
+        : "Serve the volume from a private address (or a storage class of the cluster's cloud), or add the server's address to the egress allowlist with a reason",
   };
 }
 
