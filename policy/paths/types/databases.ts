@@ -103,6 +103,16 @@ const templated = (model: TypeModel, templates: string, ...paths: string[]) =>
 const witness = (path: string) => replica.region(path, "keeps its witness in");
 const subnets = { subnets: ["vswitchId"] };
 
+/** A Tair (Redis) instance, which may join a global distributed cache, whitelisted at `ips`. */
+const tair = (ips: string) =>
+  whitelisted(
+    store(
+      [joins("globalInstanceId", "tair-global-instance", "joins the global distributed cache")],
+      subnets,
+    ),
+    ips,
+  );
+
 export const databases: TypeTable = {
   "alicloud:rds/instance:Instance": whitelisted(
     store([], { ...subnets, keys: ["encryptionKey"] }),
@@ -129,20 +139,8 @@ export const databases: TypeTable = {
     "securityIps[]",
     "dbClusterIpArrays[].securityIps[]",
   ),
-  "alicloud:kvstore/instance:Instance": whitelisted(
-    store(
-      [joins("globalInstanceId", "tair-global-instance", "joins the global distributed cache")],
-      subnets,
-    ),
-    "securityIps[]",
-  ),
-  "alicloud:redis/tairInstance:TairInstance": whitelisted(
-    store(
-      [joins("globalInstanceId", "tair-global-instance", "joins the global distributed cache")],
-      subnets,
-    ),
-    "securityIps",
-  ),
+  "alicloud:kvstore/instance:Instance": tair("securityIps[]"),
+  "alicloud:redis/tairInstance:TairInstance": tair("securityIps"),
   // The local instance reads the tables of the AnalyticDB instance `remoteDbInstanceId` names,
   // which must be an instance of this program placed inside the jurisdiction.
   "alicloud:gpdb/remoteAdbDataSource:RemoteAdbDataSource": store(

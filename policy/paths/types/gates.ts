@@ -109,18 +109,17 @@ function admits(
   return withExposure(model, ingressFix, ...paths.map((p) => exposed(p, "ingress", "", only)));
 }
 
+/** An AWS security group (the default one too), with its inline rules. */
+const awsGroup = admits(
+  gate(awsGroupRules, groupGate),
+  "ingress[].cidrBlocks[]",
+  "ingress[].ipv6CidrBlocks[]",
+);
+
 /** The egress controls, by type: the rows of the egress table egress-rules and the gates read. */
 export const gates: TypeTable = {
-  "aws:ec2/securityGroup:SecurityGroup": admits(
-    gate(awsGroupRules, groupGate),
-    "ingress[].cidrBlocks[]",
-    "ingress[].ipv6CidrBlocks[]",
-  ),
-  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": admits(
-    gate(awsGroupRules, groupGate),
-    "ingress[].cidrBlocks[]",
-    "ingress[].ipv6CidrBlocks[]",
-  ),
+  "aws:ec2/securityGroup:SecurityGroup": awsGroup,
+  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": awsGroup,
   // Its rules are separate resources (SecurityGroupRule); the group is the gate they make up.
   "alicloud:ecs/securityGroup:SecurityGroup": gate(undefined, groupGate),
   "aws:ec2/securityGroupRule:SecurityGroupRule": admits(
