@@ -194,8 +194,11 @@ const noDestinationTypes: ReadonlySet<string> = new Set([
   ...["profile", "signing", "credential", "subnet", "vpc"],
 ]);
 
-/** A condition on a resource's inputs (`knownAt`'s: the protocol that makes a value a destination). */
-type Holds = (props: Readonly<Record<string, unknown>>) => boolean;
+/**
+ * A condition on a resource's inputs (`knownAt`'s: the protocol that makes a value a destination),
+ * given the element that holds the value where the condition is the element's (a rule's status).
+ */
+type Holds = (props: Readonly<Record<string, unknown>>, holder?: unknown) => boolean;
 
 /** An input where data goes, as the stack judges it when its value is not known at preview. */
 interface Destination {
@@ -268,9 +271,12 @@ function arnDestinationsOf(type: string): readonly Destination[] {
   return destinations;
 }
 
-/** The condition holds for these inputs (none is no condition). */
-const holdsFor = (holds: Holds | undefined, props: Readonly<Record<string, unknown>>) =>
-  holds === undefined || known(() => holds(props)) === true;
+/** The condition holds for these inputs (none is no condition), at the value `holder` holds. */
+const holdsFor = (
+  holds: Holds | undefined,
+  props: Readonly<Record<string, unknown>>,
+  holder?: unknown,
+) => holds === undefined || known(() => holds(props, holder)) === true;
 
 /**
  * What the input holds: an ARN where the inventory or the row reads one, an address (a URL, an
@@ -297,9 +303,13 @@ function nounOf(
  * Whether the input is a destination of this resource: always for an ARN input; for a path rows
  * read only once known (`knownAt`), when the condition of one of them holds.
  */
-function holdsAt(d: Destination, props: Readonly<Record<string, unknown>>): boolean {
+function holdsAt(
+  d: Destination,
+  props: Readonly<Record<string, unknown>>,
+  holder?: unknown,
+): boolean {
   const gates = d.readers.filter((f) => f.gated);
-  return gates.length === 0 || gates.some((f) => holdsFor(f.holds, props));
+  return gates.length === 0 || gates.some((f) => holdsFor(f.holds, props, holder));
 }
 
 /**
@@ -315,11 +325,8 @@ function unknownArnFindings(
   const label = resourceLabel(r.type, r.name);
   const out: Array<{ message: string; path: string[] }> = [];
   for (const d of arnDestinationsOf(r.type)) {
-    if (!holdsAt(d, r.props)) {
-      continue;
-    }
     for (const hit of valuesAt(r.props, d.path)) {
-      if (!isUnknown(hit.value)) {
+      if (!isUnknown(hit.value) || !holdsAt(d, r.props, hit.holder)) {
         continue;
       }
       const top = hit.path.split(/[.[]/)[0];

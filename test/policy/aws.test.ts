@@ -13668,6 +13668,34 @@ describe("bundles, key stores, home directories and pushed media", () => {
       twin: amplify({ source: "/<*>", target: "/index.html", status: "404-200" }),
     },
     {
+      name: "an Amplify rewrite's target only a lookup knows",
+      bad: add("aws:amplify/app:App", "web", {
+        name: "web",
+        customRules: [
+          { source: "/api/<*>", target: unknown, status: "200" },
+          { source: "/<*>", target: "/index.html", status: "404-200" },
+        ],
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "web",
+          "mandatory",
+          ['amplify app "web"', "customRules[0].target (unknown at preview)"],
+        ],
+      ],
+      // The single-page app's own rule beside it does not make the redirect's target a
+      // destination: each rule's status decides for its own target.
+      twinName: "the rule whose target only a lookup knows redirects the browser",
+      twin: add("aws:amplify/app:App", "web", {
+        name: "web",
+        customRules: [
+          { source: "/old/<*>", target: unknown, status: "301" },
+          { source: "/<*>", target: "/index.html", status: "404-200" },
+        ],
+      }),
+    },
+    {
       name: "a registered domain publishes its admin contact in WHOIS",
       bad: domain(false),
       expected: [

@@ -29,7 +29,10 @@ import { edgesOf } from "./rows";
  */
 const skipsUnknown = new WeakMap<
   object,
-  { readonly path: string; readonly holds?: (props: Readonly<Record<string, unknown>>) => boolean }
+  {
+    readonly path: string;
+    readonly holds?: (props: Readonly<Record<string, unknown>>, holder?: unknown) => boolean;
+  }
 >();
 
 /**
@@ -42,10 +45,13 @@ const skipsUnknown = new WeakMap<
  * is read whatever holds (a DNS record's reader places the hosts of every record type, while only
  * an address or host record's unknown answer is taken for a destination). `knownWhen`: a known
  * value is read when this holds instead (an integration's URI, read as an ARN when it is one).
+ * named-destinations asks `holds` of each unknown value with the element that holds it (`holder`:
+ * an Amplify rule, whose own status makes its target a destination); the row's reading asks it of
+ * the inputs alone.
  */
 export function knownAt(
   path: string,
-  holds?: (props: Readonly<Record<string, unknown>>) => boolean,
+  holds?: (props: Readonly<Record<string, unknown>>, holder?: unknown) => boolean,
   {
     unknownOnly = false,
     knownWhen,

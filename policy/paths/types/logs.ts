@@ -2582,9 +2582,12 @@ export const logs: TypeTable = {
     "Rewrite only to paths of the app or to regional endpoints inside the jurisdiction (an API Gateway or load balancer); redirect (301/302) to other hosts instead of proxying.",
     url("customRules[].target", "proxies visitors' requests to", {
       where: amplifyProxy,
-      // A rewrite's target only a lookup knows fails closed.
-      when: knownAt("customRules[].target", (props) =>
-        valuesAt(props, "customRules[]").some((r) => amplifyRewrite(r.value)),
+      // A rewrite's target only a lookup knows fails closed (a redirect's only answers the
+      // browser).
+      when: knownAt("customRules[].target", (props, rule) =>
+        rule === undefined
+          ? valuesAt(props, "customRules[]").some((r) => amplifyRewrite(r.value))
+          : amplifyRewrite(rule),
       ),
     }),
   ),
