@@ -5,10 +5,21 @@
  * the voice or the message there; any other is a place abroad, and a number that names no
  * country cannot be placed.
  */
-import { parsePhoneNumberFromString } from "libphonenumber-js";
 import type { Jurisdiction } from "../../../residency/jurisdictions";
 import type { Judged } from "../model";
 import { str, valuesAt } from "../values";
+
+type PhoneModule = typeof import("libphonenumber-js");
+let phoneModule: PhoneModule | undefined;
+
+/** The country a phone number names, if any. */
+function countryOfPhone(text: string): string | undefined {
+  // Loaded on first use (its number plans take tens of milliseconds to load): programs that name
+  // no phone pay nothing for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  phoneModule ??= require("libphonenumber-js") as PhoneModule;
+  return phoneModule.parsePhoneNumberFromString(text)?.country;
+}
 
 /** The country `country` (ISO 3166-1 alpha-2) is the jurisdiction or one of its members. */
 export function holdsCountry(j: Jurisdiction, country: string): boolean {
@@ -19,7 +30,7 @@ export function holdsCountry(j: Jurisdiction, country: string): boolean {
 /** Where the phone number `value` rings, as a place of a finding; undefined inside `j`. */
 export function phonePlace(value: unknown, j: Jurisdiction): string | undefined {
   const text = str(value);
-  const country = text === undefined ? undefined : parsePhoneNumberFromString(text)?.country;
+  const country = text === undefined ? undefined : countryOfPhone(text);
   if (country === undefined) {
     return `${JSON.stringify(value)} (a phone number that names no country, which cannot be placed)`;
   }
