@@ -13437,8 +13437,19 @@ describe("bundles, key stores, home directories and pushed media", () => {
       },
       { dependsOn },
     );
-  const amplify = (rule: Props) =>
-    add("aws:amplify/app:App", "web", { name: "web", customRules: [rule] });
+  const amplify = (...customRules: Props[]) =>
+    add("aws:amplify/app:App", "web", { name: "web", customRules });
+  /** A single-page app's own rule: every path the app lacks serves its index page. */
+  const spa = { source: "/<*>", target: "/index.html", status: "404-200" };
+  /** The finding of app "web" proxying visitors to `target`, a host that cannot be placed. */
+  const proxiedTo = (target: string): Finding[] => [
+    [
+      "log-shipping",
+      "web",
+      "mandatory",
+      ["us-west-2 (inside US)", 'amplify app "web"', `"${target}" (cannot be placed)`],
+    ],
+  ];
   const domain = (adminPrivacy: boolean) =>
     add("aws:route53domains/registeredDomain:RegisteredDomain", "brand", {
       domainName: "example.com",
@@ -13630,18 +13641,7 @@ describe("bundles, key stores, home directories and pushed media", () => {
     {
       name: "an Amplify rewrite proxies visitors' requests to an external API",
       bad: amplify({ source: "/api/<*>", target: "https://api.example.com/<*>", status: "200" }),
-      expected: [
-        [
-          "log-shipping",
-          "web",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'amplify app "web"',
-            '"https://api.example.com/<*>" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: proxiedTo("https://api.example.com/<*>"),
       twinName: "the rule redirects the browser instead",
       twin: amplify({ source: "/api/<*>", target: "https://api.example.com/<*>", status: "302" }),
     },
@@ -13652,30 +13652,13 @@ describe("bundles, key stores, home directories and pushed media", () => {
         target: "https://pages.example.com/missing",
         status: "404-200",
       }),
-      expected: [
-        [
-          "log-shipping",
-          "web",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'amplify app "web"',
-            '"https://pages.example.com/missing" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: proxiedTo("https://pages.example.com/missing"),
       twinName: "the not-found rewrite serves a page of the app",
-      twin: amplify({ source: "/<*>", target: "/index.html", status: "404-200" }),
+      twin: amplify(spa),
     },
     {
       name: "an Amplify rewrite's target only a lookup knows",
-      bad: add("aws:amplify/app:App", "web", {
-        name: "web",
-        customRules: [
-          { source: "/api/<*>", target: unknown, status: "200" },
-          { source: "/<*>", target: "/index.html", status: "404-200" },
-        ],
-      }),
+      bad: amplify({ source: "/api/<*>", target: unknown, status: "200" }, spa),
       expected: [
         [
           "named-destinations",
@@ -13687,13 +13670,7 @@ describe("bundles, key stores, home directories and pushed media", () => {
       // The single-page app's own rule beside it does not make the redirect's target a
       // destination: each rule's status decides for its own target.
       twinName: "the rule whose target only a lookup knows redirects the browser",
-      twin: add("aws:amplify/app:App", "web", {
-        name: "web",
-        customRules: [
-          { source: "/old/<*>", target: unknown, status: "301" },
-          { source: "/<*>", target: "/index.html", status: "404-200" },
-        ],
-      }),
+      twin: amplify({ source: "/old/<*>", target: unknown, status: "301" }, spa),
     },
     {
       name: "a registered domain publishes its admin contact in WHOIS",
