@@ -26,7 +26,15 @@
 import { link } from "./common";
 import { isUnknown } from "../model";
 import { type FieldTag, fieldTag } from "../fields";
-import { accountGrantFix, accountGrants, emailGrantFix, emailGrants, grants } from "./grants";
+import {
+  accountGrantFix,
+  accountGrants,
+  alibabaAccountFix,
+  emailGrantFix,
+  emailGrants,
+  grants,
+  ramAccountGrants,
+} from "./grants";
 import { knownAt } from "./log-readers";
 import {
   authFreeSources,
@@ -566,6 +574,24 @@ export const transferEndpoint = [
  */
 export function withExposure(model: TypeModel, fix: string, ...fields: FieldSpec[]): TypeModel {
   return withPolicyFields(model, "public-exposure", fix, ...fields);
+}
+
+/**
+ * A row whose resource takes an Alibaba Cloud resource policy at `policy` (a KMS key's, an SLS
+ * project's): one that allows everyone lets any account in (public-exposure); one that names
+ * another account's RAM principals lets that account in (cross-account-links).
+ */
+export function withRamPolicy(model: TypeModel): TypeModel {
+  return withPolicyFields(
+    withExposure(
+      model,
+      'Name RAM principals of this account instead of "*", or bind "*" to the VPC with acs:SourceVpc.',
+      exposed("policy", "policy"),
+    ),
+    "cross-account-links",
+    alibabaAccountFix,
+    ramAccountGrants("policy"),
+  );
 }
 
 /** Unless the value at `path` is `value` (ignoring case); one not known at preview is judged. */

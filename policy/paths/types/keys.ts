@@ -8,8 +8,8 @@
  */
 import { encryptedBy } from "./common";
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
-import { exposed, withExposure } from "./exposure";
-import { accountGrantFix, accountGrants, alibabaAccountFix, ramAccountGrants } from "./grants";
+import { exposed, withExposure, withRamPolicy } from "./exposure";
+import { accountGrantFix, accountGrants } from "./grants";
 import { edgesOf, inbound, withPolicyFields } from "./rows";
 
 const key = edgesOf("key-and-secret-replicas", "key replication");
@@ -89,19 +89,8 @@ export const keys: TypeTable = {
     "Keep the cluster's keys in KMS of the stack's region, or run the HSM on a private or allowlisted address inside the jurisdiction.",
     external.ip("hsmIpAddress", "keeps the cluster's keys in an HSM at"),
   ),
-  // A key policy (keys of a KMS instance) that allows everyone lets any Alibaba Cloud account use
-  // the key (public-exposure); one that names another account's RAM principals lets that account
-  // decrypt with it (cross-account-links).
-  "alicloud:kms/key:Key": withPolicyFields(
-    withExposure(
-      { role: "key", fix: single },
-      'Name RAM principals of this account instead of "*", or bind "*" to the VPC with acs:SourceVpc.',
-      exposed("policy", "policy"),
-    ),
-    "cross-account-links",
-    alibabaAccountFix,
-    ramAccountGrants("policy"),
-  ),
+  // A key policy (keys of a KMS instance): everyone, or another account, may use the key.
+  "alicloud:kms/key:Key": withRamPolicy({ role: "key", fix: single }),
   "alicloud:kms/instance:Instance": keyRow(
     "Bind only VPCs of this account in regions inside the jurisdiction.",
     key.region("bindVpcs[].regionId", "lets VPCs use its keys from"),

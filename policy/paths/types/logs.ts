@@ -69,6 +69,7 @@ import {
   s3DataAccess,
   transferEndpoint,
   withExposure,
+  withRamPolicy,
 } from "./exposure";
 import {
   buildFix,
@@ -80,7 +81,7 @@ import {
 } from "./egress";
 import { esaCrossBorderReach, withGlobal } from "./global-reach";
 import { countries, phoneNumbers } from "./phones";
-import { alibabaAccountFix, ramAccountGrants, withPrincipals } from "./grants";
+import { withPrincipals } from "./grants";
 import {
   bucketSink,
   bucketSinkFix,
@@ -513,19 +514,8 @@ export const logs: TypeTable = {
     log.region("centralizeConfig.destRegion", "centralizes logs in"),
     log.region("dataConfig.dataRegion", "stores collected logs in"),
   ),
-  // A project policy that allows everyone lets anyone read or write its logstores
-  // (public-exposure); one that names another account's RAM principals lets that account read
-  // the logs (cross-account-links).
-  "alicloud:log/project:Project": withPolicyFields(
-    withExposure(
-      { role: "data", fix: logFix },
-      'Name RAM principals of this account instead of "*", or bind "*" to the VPC with acs:SourceVpc.',
-      exposed("policy", "policy"),
-    ),
-    "cross-account-links",
-    alibabaAccountFix,
-    ramAccountGrants("policy"),
-  ),
+  // A project policy: everyone, or another account, may read or write its logstores.
+  "alicloud:log/project:Project": withRamPolicy({ role: "data", fix: logFix }),
   "alicloud:log/store:Store": logStore,
   "alicloud:log/etl:Etl": sink(
     logFix,
