@@ -167,6 +167,7 @@ describe("the built policy pack folder", () => {
       "@pulumi/policy",
       "@pulumi/pulumi",
       "ipaddr.js",
+      "libphonenumber-js",
       "yaml",
       "zod",
     ]);
