@@ -931,6 +931,12 @@ export function countryOfRegion(cloud: Cloud, region: string): Jurisdiction | un
   return catalog.find((j) => j.kind === "country" && j.regions[cloud].includes(region));
 }
 
+/** The country `country` (ISO 3166-1 alpha-2) is the jurisdiction or one of its members. */
+export function holdsCountry(j: Jurisdiction, country: string): boolean {
+  const id = country.toUpperCase();
+  return j.id === id || (j.members ?? []).includes(id);
+}
+
 /** The unions (EU) whose members include the country `country`. */
 export function unionsOf(country: Jurisdiction): Jurisdiction[] {
   return catalog.filter((j) => j.kind === "union" && (j.members ?? []).includes(country.id));

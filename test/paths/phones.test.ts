@@ -2,8 +2,8 @@
  * Phones and countries as places: a number rings in the country its calling code and number plan
  * name; a union holds its member states.
  */
-import { getJurisdiction } from "../../residency/jurisdictions";
-import { countries, holdsCountry, phonePlace } from "../../policy/paths/types/phones";
+import { getJurisdiction, holdsCountry } from "../../residency/jurisdictions";
+import { countries, phonePlace } from "../../policy/paths/types/phones";
 
 const us = getJurisdiction("US");
 const eu = getJurisdiction("EU");

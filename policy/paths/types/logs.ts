@@ -255,7 +255,6 @@ function internetHttp(typeKey: string, types: readonly string[]) {
   };
 }
 
-/** An integration's known ARN target (a function, a service action, a VPC link's listener). */
 /** A subscriber list's SNS topics (`kindKey` "SNS"), by ARN. */
 function snsSubscriber(kindKey: string, verb: string): FieldSpec {
   const isSns = (sub: unknown) => str(known(() => valueAt(sub, kindKey)))?.toUpperCase() === "SNS";

@@ -5,7 +5,7 @@
  * the voice or the message there; any other is a place abroad, and a number that names no
  * country cannot be placed.
  */
-import type { Jurisdiction } from "../../../residency/jurisdictions";
+import { holdsCountry, type Jurisdiction } from "../../../residency/jurisdictions";
 import type { Judged } from "../model";
 import { str, valuesAt } from "../values";
 
@@ -19,12 +19,6 @@ function countryOfPhone(text: string): string | undefined {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   phoneModule ??= require("libphonenumber-js") as PhoneModule;
   return phoneModule.parsePhoneNumberFromString(text)?.country;
-}
-
-/** The country `country` (ISO 3166-1 alpha-2) is the jurisdiction or one of its members. */
-export function holdsCountry(j: Jurisdiction, country: string): boolean {
-  const id = country.toUpperCase();
-  return j.id === id || (j.members ?? []).includes(id);
 }
 
 /** Where the phone number `value` rings, as a place of a finding; undefined inside `j`. */
