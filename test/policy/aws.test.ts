@@ -784,6 +784,24 @@ describe("placement", () => {
       ),
     },
     {
+      name: "a quick-created HTTP API's target only a lookup knows",
+      bad: add("aws:apigatewayv2/api:Api", "quick", { protocolType: "HTTP", target: unknown }),
+      expected: [
+        [
+          "named-destinations",
+          "quick",
+          "mandatory",
+          ['apigatewayv2 api "quick"', "target (unknown at preview)"],
+        ],
+      ],
+      twinName: "the target, not known at preview either, is the ARN of a function of the program",
+      twin: pipe(
+        privateFunction("orders"),
+        add("aws:apigatewayv2/api:Api", "quick", { protocolType: "HTTP", target: unknown }),
+        (plan) => withDependencies(plan, "quick", { target: ["orders"] }),
+      ),
+    },
+    {
       name: "an SNS subscription invokes a function whose ARN only a lookup knows",
       bad: subscription("lambda", unknown),
       expected: [
