@@ -3,7 +3,7 @@
  * name; a union holds its member states.
  */
 import { getJurisdiction, holdsCountry } from "../../residency/jurisdictions";
-import { countries, phonePlace } from "../../policy/paths/types/phones";
+import { alibabaSmsNumber, countries, phonePlace } from "../../policy/paths/types/phones";
 
 const us = getJurisdiction("US");
 const eu = getJurisdiction("EU");
@@ -38,4 +38,22 @@ test("calling countries outside the jurisdiction are each a place", () => {
   expect(judged).toEqual([
     { path: "callingRegions[2]", verb: "lets calls go to", place: '"US" (a country outside EU)' },
   ]);
+});
+
+test("a number is read as Alibaba Cloud's SMS reads it: a mainland mobile bare, others by calling code", () => {
+  const cn = getJurisdiction("CN");
+  const place = (text: string) => phonePlace(alibabaSmsNumber(text), cn);
+  // A mainland mobile needs no country code; with one, it is the same phone.
+  expect(["13800000000", "138-0000-0000", "+8613800000000", "008613800000000"].map(place)).toEqual([
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ]);
+  // Hong Kong's 852 takes 11 digits too, but no mainland mobile starts with 8.
+  expect(place("85221234567")).toBe("+85221234567 (a phone outside CN, in HK)");
+  expect(place("0014165550100")).toBe("+14165550100 (a phone outside CN, in CA)");
+  // Eleven digits from 12: not a mainland mobile, so a calling code (+1, Seattle).
+  expect(place("12065550100")).toBe("+12065550100 (a phone outside CN, in US)");
+  expect(place("ops")).toBe('"ops" (a phone number that names no country, which cannot be placed)');
 });

@@ -171,7 +171,7 @@ describe("placement", () => {
 });
 
 describe("destinations a row reads with code of its own, only a lookup knowing them", () => {
-  test("fail closed: an event stream's sink, remote-write targets, Hadoop hosts, host aliases, a queue subscription, a CDN origin group", async () => {
+  test("fail closed: an event stream's sink, remote-write targets, Hadoop hosts, host aliases, a queue subscription, a CDN origin group, a text subscription's phone", async () => {
     const looked = pipe(
       add("alicloud:eventbridge/eventStreaming:EventStreaming", "stream", {
         eventStreamingName: "orders",
@@ -204,6 +204,12 @@ describe("destinations a row reads with code of its own, only a lookup knowing t
         functionName: "source_group",
         functionArgs: [{ argName: "source_info", argValue: unknown }],
       }),
+      add("alicloud:message/serviceSubscription:ServiceSubscription", "texts", {
+        topicName: "orders",
+        subscriptionName: "texts",
+        pushType: "alisms",
+        endpoint: unknown,
+      }),
     )(happy);
     const violations = await pack.checkAround(happy, looked, cn);
     expect(
@@ -211,7 +217,7 @@ describe("destinations a row reads with code of its own, only a lookup knowing t
         .filter((v) => v.policy === "named-destinations")
         .map((v) => v.resourceName)
         .sort(),
-    ).toEqual(["app", "hadoop", "origins", "rw", "stream", "sub"]);
+    ).toEqual(["app", "hadoop", "origins", "rw", "stream", "sub", "texts"]);
   });
 });
 
@@ -290,6 +296,15 @@ const mnsEventRule = (endpointValue: string) =>
     ruleName: "uploads",
     eventTypes: ["ObjectCreated:PutObject"],
     endpoint: { endpointType: "queue", endpointValue },
+  });
+
+/** A message service subscription of `pushType` pushing to `endpoint`. */
+const messagePush = (pushType: string, endpoint: string) =>
+  add("alicloud:message/serviceSubscription:ServiceSubscription", "sub", {
+    topicName: "orders",
+    subscriptionName: "sub",
+    pushType,
+    endpoint,
   });
 
 /** A message service subscription pushing to the queue `endpoint` names. */
@@ -2865,7 +2880,7 @@ describe("alarm and notification webhooks", () => {
       expected: [
         shipped(
           'mns topic subscription "topic-sub"',
-          '"mail:directmail:ops@example.com" (cannot be placed)',
+          '"ops@example.com" (a mailbox outside the cloud, which cannot be placed)',
         ),
       ],
       twinName: "it pushes to a queue in Beijing",
@@ -2913,16 +2928,68 @@ describe("alarm and notification webhooks", () => {
       twin: queueSubscription("acs:mns:cn-beijing:1234567890123456:queues/orders-copy"),
     },
     {
-      name: "a message service subscription texts its messages",
-      bad: add("alicloud:message/serviceSubscription:ServiceSubscription", "sub", {
-        pushType: "alisms",
-        endpoint: "13800000000",
-      }),
-      expected: [shipped('message service subscription "sub"', '"13800000000" (cannot be placed)')],
+      name: "a message service subscription texts its messages to Hong Kong (852, as the SMS service writes it)",
+      bad: messagePush("alisms", "85221234567"),
+      expected: [
+        shipped('message service subscription "sub"', "+85221234567 (a phone outside CN, in HK)"),
+      ],
+      twinName: "it texts a mainland mobile, written without its country code",
+      twin: messagePush("alisms", "13800000000"),
+    },
+    {
+      name: "a message service subscription mails its messages",
+      bad: messagePush("email", "ops@example.cn"),
+      expected: [
+        shipped(
+          'message service subscription "sub"',
+          '"ops@example.cn" (a mailbox outside the cloud, which cannot be placed)',
+        ),
+      ],
       twinName: "it pushes to a queue of the region",
-      twin: add("alicloud:message/serviceSubscription:ServiceSubscription", "sub", {
-        pushType: "queue",
-        endpoint: "orders",
+      twin: messagePush("queue", "orders"),
+    },
+    {
+      name: "a message service subscription pushes to a mobile app, by an app key of digits",
+      bad: messagePush("mpush", "33445566"),
+      expected: [
+        shipped(
+          'message service subscription "sub"',
+          `"33445566" (a mobile app's devices, reached through Mobile Push and the platforms' push services, which cannot be placed)`,
+        ),
+      ],
+      twinName: "it calls an HTTP endpoint inside the VPC",
+      twin: messagePush("http", "http://10.20.1.5:8080/notify"),
+    },
+    {
+      name: "an MNS topic subscription texts the numbers each message names",
+      bad: add("alicloud:mns/topicSubscription:TopicSubscription", "topic-sub", {
+        endpoint: "sms:directsms:anonymous",
+      }),
+      expected: [
+        shipped(
+          'mns topic subscription "topic-sub"',
+          '"anonymous" (the phones each message names when it is published, which cannot be placed)',
+        ),
+      ],
+      twinName: "it texts one mainland mobile",
+      twin: add("alicloud:mns/topicSubscription:TopicSubscription", "topic-sub", {
+        endpoint: "sms:directsms:13800000000",
+      }),
+    },
+    {
+      name: "an MNS topic subscription pushes to a mobile app",
+      bad: add("alicloud:mns/topicSubscription:TopicSubscription", "topic-sub", {
+        endpoint: "push:23456789",
+      }),
+      expected: [
+        shipped(
+          'mns topic subscription "topic-sub"',
+          `"23456789" (a mobile app's devices, reached through Mobile Push and the platforms' push services, which cannot be placed)`,
+        ),
+      ],
+      twinName: "it texts a mainland mobile written with its country code",
+      twin: add("alicloud:mns/topicSubscription:TopicSubscription", "topic-sub", {
+        endpoint: "sms:directsms:+8613800000000",
       }),
     },
   ]);

@@ -17,6 +17,7 @@ import {
   regionOfEndpoint,
 } from "../../../residency/placement";
 import { parseCidr, reachOfAddress } from "../addresses";
+import { alibabaSmsNumber, phonePlace } from "./phones";
 import { locate } from "../places";
 import type { FieldSpec, Judged } from "../model";
 import { isUnknown, known, str, valueAt, valuesAt } from "../values";
@@ -214,15 +215,94 @@ export function mailboxes(kindKey: string, verb: string) {
         ];
       }
       return str(kind)?.toUpperCase() === "EMAIL"
-        ? [
-            {
-              path: `${f.path}.address`,
-              verb,
-              place: `${JSON.stringify(sub?.address)} (a mailbox outside the cloud, which cannot be placed)`,
-            },
-          ]
+        ? [{ path: `${f.path}.address`, verb, place: mailboxPlace(sub?.address) }]
         : [];
     });
+}
+
+/** A mailbox as the place of a finding: outside the cloud, where no one can place it. */
+function mailboxPlace(address: unknown): string {
+  return `${JSON.stringify(address)} (a mailbox outside the cloud, which cannot be placed)`;
+}
+
+/**
+ * Where a Message Service (MNS) push that is neither a URL nor a queue delivers, by its push
+ * type: a mailbox (Direct Mail) cannot be placed; a text (Short Message Service) reaches the
+ * phone's country, a number read as that service reads it (phones.ts `alibabaSmsNumber`); a
+ * Mobile Push app key names an app whose devices are reached through the platforms' push
+ * services (Apple's APNs, the Android vendors'), which cannot be placed. Undefined for the other
+ * push types (an HTTP URL, a queue), which the row's fields read.
+ */
+function mnsPush(
+  type: string,
+  endpoint: string,
+  j: Jurisdiction,
+): { readonly protocol: string; readonly place?: string } | undefined {
+  switch (type) {
+    case "email":
+      return { protocol: "email", place: mailboxPlace(endpoint) };
+    case "alisms":
+      return endpoint === "anonymous"
+        ? {
+            protocol: "sms",
+            place: `${JSON.stringify(endpoint)} (the phones each message names when it is published, which cannot be placed)`,
+          }
+        : { protocol: "sms", place: phonePlace(alibabaSmsNumber(endpoint), j) };
+    case "mpush":
+      return {
+        protocol: "mobile push",
+        place: `${JSON.stringify(endpoint)} (a mobile app's devices, reached through Mobile Push and the platforms' push services, which cannot be placed)`,
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** The push types of a Message Service subscription whose endpoint is not a URL or a queue. */
+const mnsPushTypes = ["email", "alisms", "mpush"];
+
+/** A Message Service subscription's push type names an endpoint that is not a URL or a queue. */
+export const messagePushType = (props: Readonly<Record<string, unknown>>): boolean =>
+  mnsPushTypes.includes(textOf(props, "pushType")?.toLowerCase() ?? "");
+
+/** The finding of a push `mnsPush` read, if its place is outside. */
+function pushed(type: string | undefined, endpoint: string | undefined, j: Jurisdiction): Judged[] {
+  const push =
+    type === undefined || endpoint === undefined ? undefined : mnsPush(type, endpoint, j);
+  return push?.place === undefined
+    ? []
+    : [{ path: "endpoint", verb: `pushes messages (${push.protocol}) to`, place: push.place }];
+}
+
+/** A Message Service subscription's `endpoint` of its `pushType` (email, alisms, mpush). */
+export function messagePush(props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] {
+  return messagePushType(props)
+    ? pushed(textOf(props, "pushType")?.toLowerCase(), textOf(props, "endpoint"), j)
+    : [];
+}
+
+/**
+ * The schemes of an MNS topic subscription's endpoint that name neither a URL nor a queue
+ * (`mail:directmail:<address>`, `sms:directsms:<phone>` or `sms:directsms:anonymous`,
+ * `push:<app key>`), each the push type a Message Service subscription names instead.
+ */
+const mnsSchemes: readonly (readonly [prefix: string, type: string])[] = [
+  ["mail:directmail:", "email"],
+  ["sms:directsms:", "alisms"],
+  ["push:", "mpush"],
+];
+
+/** An MNS topic subscription's endpoint is a mailbox, a phone or an app (`mnsSchemes`). */
+export const mnsSchemeEndpoint = (props: Readonly<Record<string, unknown>>): boolean => {
+  const endpoint = textOf(props, "endpoint")?.toLowerCase();
+  return endpoint !== undefined && mnsSchemes.some(([prefix]) => endpoint.startsWith(prefix));
+};
+
+/** An MNS topic subscription's `endpoint`, read by its scheme (`mnsSchemes`). */
+export function mnsEndpoint(props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] {
+  const endpoint = textOf(props, "endpoint");
+  const scheme = mnsSchemes.find(([prefix]) => endpoint?.toLowerCase().startsWith(prefix));
+  return scheme === undefined ? [] : pushed(scheme[1], endpoint?.slice(scheme[0].length), j);
 }
 
 /**

@@ -47,6 +47,10 @@ import {
   linkingMode,
   mailboxes,
   mediaLiveS3,
+  messagePush,
+  messagePushType,
+  mnsEndpoint,
+  mnsSchemeEndpoint,
   multiRegion,
   openApiIntegrations,
   originGroups,
@@ -500,6 +504,8 @@ const cloudTrail: TypeModel = {
 };
 
 const mailFix = "Notify through an SNS topic inside the jurisdiction; a mailbox cannot be placed.";
+const mnsFix =
+  "Push only to queues of the region (by name or ACS ARN), HTTP endpoints inside the jurisdiction (an allowlisted or private address) and phones of the country; a mailbox, the numbers each message names and a mobile app's devices cannot be placed.";
 
 export const logs: TypeTable = {
   "alicloud:actiontrail/trail:Trail": trail(true),
@@ -1540,22 +1546,28 @@ export const logs: TypeTable = {
 
   // Pushed messages and the hosts Alibaba Cloud services sign in to, manage through, keep data
   // in or proxy through — each judged only when the setting that selects it says so.
+  // An MNS topic subscription's endpoint is a URL, a queue by ACS ARN, or by its scheme a
+  // mailbox, a phone or a mobile app (log-readers.ts `mnsEndpoint`).
   "alicloud:mns/topicSubscription:TopicSubscription": sends(
-    pushFix,
+    mnsFix,
     url("endpoint", "pushes messages to", {
-      when: (props) => textOf(props, "endpoint")?.startsWith("acs:") !== true,
+      when: (props) =>
+        textOf(props, "endpoint")?.startsWith("acs:") !== true && !mnsSchemeEndpoint(props),
     }),
     arn("endpoint", "pushes messages to", {
       when: (props) => textOf(props, "endpoint")?.startsWith("acs:") === true,
     }),
+    judged("data sync", "endpoint", mnsEndpoint),
   ),
   // A queue subscription names its queue by name (the topic's region) or by ACS ARN, which names
-  // the queue's region.
+  // the queue's region; a mailbox, a phone or a mobile app by its push type (`messagePush`).
   "alicloud:message/serviceSubscription:ServiceSubscription": sends(
-    pushFix,
+    mnsFix,
     url("endpoint", "pushes messages to", {
-      when: (props) => textOf(props, "pushType")?.toLowerCase() !== "queue",
+      when: (props) =>
+        textOf(props, "pushType")?.toLowerCase() !== "queue" && !messagePushType(props),
     }),
+    onceKnown(judged("data sync", "endpoint", messagePush), messagePushType),
     arn("endpoint", "pushes messages to", {
       when: knownAt("endpoint", (props) => textOf(props, "pushType")?.toLowerCase() === "queue", {
         knownWhen: (props) =>

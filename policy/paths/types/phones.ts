@@ -31,6 +31,21 @@ export function phonePlace(value: unknown, j: Jurisdiction): string | undefined 
   return holdsCountry(j, country) ? undefined : `${text} (a phone outside ${j.id}, in ${country})`;
 }
 
+/**
+ * A number as Alibaba Cloud's Short Message Service takes it: a mainland mobile number without
+ * its country code (11 digits from 13 to 19), else the country's calling code and the number,
+ * with or without `+` or `00` (`85221234567`, Hong Kong), in E.164 form for `phonePlace`. An
+ * empty or non-numeric text is given back as it is, so that it names no country.
+ */
+export function alibabaSmsNumber(text: string): string {
+  const digits = text.replace(/[\s-]/g, "");
+  if (/^1[3-9]\d{9}$/.test(digits)) {
+    return `+86${digits}`;
+  }
+  const international = /^(?:\+|00)?([1-9]\d{6,14})$/.exec(digits);
+  return international ? `+${international[1]}` : text;
+}
+
 /** The phone numbers at `path`, each judged where it rings (read once known: `onceKnown`). */
 export function phoneNumbers(path: string, verb: string) {
   return (props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] =>
