@@ -354,6 +354,11 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
         : `arn:${awsPartitionOf(region)}:iam::cloudfront:user/CloudFront Origin Access Identity ${id}`;
     state.cloudfrontAccessIdentityPath = `origin-access-identity/cloudfront/${id}`;
   }
+  if ((pkg === "aws" || pkg === "alicloud") && state.id === undefined) {
+    // The Terraform-bridged providers report the ID among the outputs too, which the pack reads
+    // to tell a resource's own ID from a literal one beside it in the same input.
+    state.id = id;
+  }
   return { id, state };
 }
 

@@ -110,8 +110,8 @@ function resolve(
     return arnOutcome(j, hit.value);
   }
   // By name first (or by what a form of it names: a bucket's own domain, its bucket); else
-  // through the resources the value was computed from (IDs are not among the outputs every
-  // engine reports).
+  // through the resources the value was computed from that report none of the kind's keys (a
+  // provider of another package may leave its `id` out of the outputs).
   const form = formOf(field, hit.value);
   const target = form
     ? resolveRef(refKinds[form.kind], form.value, resources, r.urn)

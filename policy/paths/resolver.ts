@@ -1103,8 +1103,9 @@ export function dependencyTargets(
 
 /**
  * Candidates that could be the resource a known value names: those that report none of the
- * identifiers the value is matched by (the offline engine, unlike providers, reports no `id`
- * among the outputs). A candidate whose name differs from the value is not the one it names.
+ * identifiers the value is matched by (an output a provider leaves out). A candidate whose name
+ * or `id` differs from the value is not the one it names: a literal ID beside a resource's own
+ * in one list (`[connector.id, "abc…"]`, one dependency for the whole input) names another.
  */
 export function uncontradicted(
   candidates: readonly PolicyResource[],
@@ -1141,8 +1142,8 @@ function followVia(
 
 /**
  * The resources of the program a setting names: by any key of the kind or through one of its
- * aliases, or — when the value does not match (not known at preview, or an ID the offline engine
- * leaves out of the outputs) — through the resources the value was computed from.
+ * aliases, or — when the value does not match (not known at preview, or an identifier the
+ * provider leaves out of the outputs) — through the resources the value was computed from.
  */
 export function keysNamed(
   use: { readonly ref?: string; readonly owner: PolicyResource; readonly keyPath?: string },

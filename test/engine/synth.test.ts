@@ -21,6 +21,18 @@ describe("resource IDs", () => {
     expect(idOf(type, "orders", { [prop]: "orders-global" })).toBe("orders-global");
   });
 
+  // The Terraform-bridged providers report `id` among the outputs; the pack tells a resource's
+  // own ID from a literal one beside it by it. A Kubernetes object's outputs hold no `id`.
+  it("reports an AWS or Alibaba Cloud resource's ID among its outputs, as the bridged providers do", () => {
+    const state = (type: string) =>
+      synthesizeState({ type, name: "calls", inputs: {}, providerProps: virginia });
+    for (const type of ["aws:chime/voiceConnector:VoiceConnector", "alicloud:kms/key:Key"]) {
+      const { id, state: outputs } = state(type);
+      expect(outputs.id).toBe(id);
+    }
+    expect(state("kubernetes:core/v1:ConfigMap").state.id).toBeUndefined();
+  });
+
   it("derives the ID from the resource's name when the identifier is left out or not known", () => {
     const derived = idOf("aws:rds/cluster:Cluster", "orders", {});
     expect(derived).toMatch(/^orders-[0-9a-f]{7}$/);

@@ -72,6 +72,39 @@ describe("a function declared once its table's auto-name is known (test/fixtures
   });
 });
 
+describe("a voice connector group's connectors (test/fixtures/aws-connector-group)", () => {
+  const pack = policyPack();
+  let mixed: Plan;
+  let own: Plan;
+  beforeAll(async () => {
+    [mixed, own] = await Promise.all([
+      fixturePlan("aws-connector-group", "mixed"),
+      fixturePlan("aws-connector-group", "own"),
+    ]);
+  });
+
+  // One dependency list covers the whole input: only the ID the connector reports among its
+  // outputs, as the provider does, tells its own ID from the literal beside it.
+  it("fails on a literal connector ID beside the program's own connector", async () => {
+    expect(findings(await pack.check(mixed, { jurisdiction: "US" }))).toEqual([
+      [
+        "named-destinations",
+        "calls",
+        "mandatory",
+        [
+          "us-west-2 (inside US)",
+          'chime voice connector group "calls"',
+          '"abcdef1ghij2klmno3pqr4" (cannot be placed)',
+        ],
+      ],
+    ]);
+  });
+
+  it("is sealed when the group names only the program's connector", async () => {
+    expect(await pack.check(own, { jurisdiction: "US" })).toEqual([]);
+  });
+});
+
 describe("a CloudFront origin access identity's IAM ARN", () => {
   const identity = (providerProps: Record<string, unknown>) =>
     synthesizeState({

@@ -46,6 +46,30 @@ beforeAll(async () => {
 
 type Props = Record<string, unknown>;
 
+/**
+ * Two voice connectors of the program, which report their IDs (`vc-local`, `vc-backup`) among
+ * their outputs as the provider and the offline engine do, and a group of the connectors `ids`
+ * names, its `connectors` input computed from both (one dependency list for the whole input).
+ */
+const groupOfConnectors = (ids: readonly string[]) =>
+  pipe(
+    add("aws:chime/voiceConnector:VoiceConnector", "local", {
+      name: "local",
+      requireEncryption: true,
+      id: "vc-local",
+    }),
+    add("aws:chime/voiceConnector:VoiceConnector", "backup", {
+      name: "backup",
+      requireEncryption: true,
+      id: "vc-backup",
+    }),
+    add("aws:chime/voiceConnectorGroup:VoiceConnectorGroup", "calls", {
+      name: "calls",
+      connectors: ids.map((voiceConnectorId, i) => ({ voiceConnectorId, priority: i + 1 })),
+    }),
+    (plan) => withDependencies(plan, "calls", { connectors: ["local", "backup"] }),
+  );
+
 /** A Kinesis stream encrypted with the program's key "key". */
 const streamOnTheProgramsKey = (plan: Plan) =>
   add("aws:kinesis/stream:Stream", "clicks", {
@@ -11117,6 +11141,24 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         }),
         (plan) => withDependencies(plan, "calls", { connectors: ["local"] }),
       ),
+    },
+    {
+      name: "a voice connector group routes calls to a literal connector ID beside the program's own",
+      bad: groupOfConnectors(["vc-local", "abcdef1ghij2klmno3pqr4"]),
+      expected: [
+        [
+          "named-destinations",
+          "calls",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'chime voice connector group "calls"',
+            '"abcdef1ghij2klmno3pqr4" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "both IDs are the program's connectors' own",
+      twin: groupOfConnectors(["vc-local", "vc-backup"]),
     },
     {
       name: "an IVS channel streams through IVS's worldwide ingest, transcoding and CDN",
