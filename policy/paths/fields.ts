@@ -1043,7 +1043,7 @@ function compileJudged(field: FieldSpec, r: BorderResource, x: Resolver): Compil
   const props = runtime.unknownCheckingProxy(withSentinels(r.props)) as Record<string, unknown>;
   let found: readonly Judged[];
   try {
-    found = judges(props, x.jurisdiction, x.allowlist);
+    found = judges(props, x.jurisdiction, x.allowlist, { region: x.regionOf(r)?.region });
   } catch (e) {
     if (!isUnknownValueError(e)) {
       throw e;

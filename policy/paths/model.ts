@@ -545,6 +545,11 @@ export interface FieldSpec {
     j: Jurisdiction,
     /** The stack's egress allowlist, for a reading that names addresses. */
     allowlist: readonly EgressAllowEntry[],
+    /**
+     * Where the resource is: its region, when it has one the pack can tell (a service that
+     * sends data elsewhere by default from some regions: a Cognito user pool in Seoul).
+     */
+    where: { readonly region?: string },
   ) => readonly Judged[];
   /**
    * For `judged`: the properties whose places its reader decides, when not `path` alone (a DNS

@@ -14427,3 +14427,103 @@ describe("a bucket policy not known at preview", () => {
     expect(findings(await pack.check(records(tlsOnly)(happy), us))).toEqual([]);
   });
 });
+
+describe("Cognito's texts and analytics, sent where the pool's region sends them by default", () => {
+  const role = `arn:aws:iam::${account}:role/cognito-sms`;
+  /** A user pool (and its app client) of the provider of `region`, with `pool` and `client`. */
+  const cognitoIn = (region: string, pool: Props, client?: Props) =>
+    pipe(
+      addProvider("aws", "home", { region }),
+      add("aws:cognito/userPool:UserPool", "users", pool, { provider: "home" }),
+      ...(client === undefined
+        ? []
+        : [add("aws:cognito/userPoolClient:UserPoolClient", "app", client, { provider: "home" })]),
+    );
+  /** The findings of the Cognito resources alone: the Oregon fixture is abroad elsewhere. */
+  const cognitoFindings = async (plan: Plan, jurisdiction: string) =>
+    findings(await pack.check(plan, { ...us, jurisdiction })).filter(
+      ([, name]) => name === "users" || name === "app",
+    );
+  const texts = { smsConfiguration: { snsCallerArn: role, externalId: "users" } };
+  const analytics = (config: Props) => ({
+    userPoolId: "ap-northeast-2_abc",
+    analyticsConfiguration: { roleArn: role, externalId: "app", ...config },
+  });
+  const projectId = "0123456789abcdef0123456789abcdef";
+
+  test("a pool in Seoul texts through SNS in Tokyo unless it names a region or a sender of its own: a path out of KR, not of JP", async () => {
+    const seoul = cognitoIn("ap-northeast-2", texts)(happy);
+    expect(await cognitoFindings(seoul, "KR")).toEqual([
+      [
+        "log-shipping",
+        "users",
+        "mandatory",
+        [
+          "ap-northeast-2 (inside KR)",
+          'cognito user pool "users"',
+          "ap-northeast-1 (outside KR, in JP)",
+        ],
+      ],
+    ]);
+    // Tokyo's own pool texts through Tokyo; a pool that sends no texts sends none abroad.
+    expect(await cognitoFindings(cognitoIn("ap-northeast-1", texts)(happy), "JP")).toEqual([]);
+    expect(await cognitoFindings(cognitoIn("ap-northeast-2", {})(happy), "KR")).toEqual([]);
+    // A custom SMS sender function in Seoul texts instead of SNS.
+    const sender = {
+      ...texts,
+      lambdaConfig: {
+        customSmsSender: {
+          lambdaArn: `arn:aws:lambda:ap-northeast-2:${account}:function:texts`,
+          lambdaVersion: "V1_0",
+        },
+      },
+    };
+    expect(await cognitoFindings(cognitoIn("ap-northeast-2", sender)(happy), "KR")).toEqual([]);
+  });
+
+  test("an app client in Seoul sends analytics to a Pinpoint project in us-east-1 by its ID", async () => {
+    const bad = cognitoIn("ap-northeast-2", {}, analytics({ applicationId: projectId }))(happy);
+    expect(await cognitoFindings(bad, "KR")).toEqual([
+      [
+        "log-shipping",
+        "app",
+        "mandatory",
+        [
+          "ap-northeast-2 (inside KR)",
+          'cognito user pool client "app"',
+          `the Amazon Pinpoint project "${projectId}" in us-east-1 (outside KR, in US)`,
+        ],
+      ],
+    ]);
+    const off = cognitoIn("ap-northeast-2", {}, { userPoolId: "ap-northeast-2_abc" })(happy);
+    expect(await cognitoFindings(off, "KR")).toEqual([]);
+  });
+
+  test("in Frankfurt a project ID may name us-east-1's or Frankfurt's: it cannot be placed, an ARN can", async () => {
+    const byId = cognitoIn("eu-central-1", {}, analytics({ applicationId: projectId }))(happy);
+    expect(await cognitoFindings(byId, "EU")).toEqual([
+      [
+        "log-shipping",
+        "app",
+        "mandatory",
+        [
+          "eu-central-1 (inside EU)",
+          'cognito user pool client "app"',
+          `the Amazon Pinpoint project "${projectId}", in us-east-1 or eu-central-1 (its ID does not say which, so it cannot be placed)`,
+        ],
+      ],
+    ]);
+    const byArn = cognitoIn(
+      "eu-central-1",
+      {},
+      analytics({
+        applicationId: projectId,
+        applicationArn: `arn:aws:mobiletargeting:eu-central-1:${account}:apps/${projectId}`,
+      }),
+    )(happy);
+    expect(await cognitoFindings(byArn, "EU")).toEqual([]);
+    // Stockholm has no mapping of its own: the project is the pool's region's.
+    const stockholm = cognitoIn("eu-north-1", {}, analytics({ applicationId: projectId }))(happy);
+    expect(await cognitoFindings(stockholm, "EU")).toEqual([]);
+  });
+});

@@ -306,6 +306,97 @@ export function mnsEndpoint(props: Readonly<Record<string, unknown>>, j: Jurisdi
 }
 
 /**
+ * The regions of the Amazon Pinpoint project a Cognito app client names by ID (`applicationId`,
+ * not `applicationArn`), by the user pool's region: those where Pinpoint was not offered send to
+ * us-east-1, some others to us-east-1 or their own, as the ID does not say (Amazon Cognito
+ * Developer Guide, "Find Amazon Cognito and Amazon Pinpoint Region mappings"). Elsewhere the
+ * project is in the pool's own region.
+ */
+const pinpointProjectRegions: Readonly<Record<string, readonly string[]>> = {
+  "ap-northeast-1": ["us-east-1"],
+  "ap-northeast-2": ["us-east-1"],
+  "ap-south-1": ["us-east-1", "ap-south-1"],
+  "ap-southeast-1": ["us-east-1"],
+  "ap-southeast-2": ["us-east-1", "ap-southeast-2"],
+  "ca-central-1": ["us-east-1"],
+  "eu-central-1": ["us-east-1", "eu-central-1"],
+  "eu-west-1": ["us-east-1", "eu-west-1"],
+  "eu-west-2": ["us-east-1"],
+  "us-east-2": ["us-east-1"],
+  "us-west-2": ["us-east-1", "us-west-2"],
+};
+
+/**
+ * A Cognito app client's analytics sent to the Pinpoint project `applicationId` names (an ARN,
+ * `applicationArn`, names its region itself): where the pool's region maps the project only
+ * outside the jurisdiction, that region; where it maps it either side, the project cannot be
+ * placed by its ID.
+ */
+export function cognitoAnalytics(
+  props: Readonly<Record<string, unknown>>,
+  j: Jurisdiction,
+  _allowlist: unknown,
+  where: { readonly region?: string },
+): Judged[] {
+  const id = known(() => valueAt(props, "analyticsConfiguration.applicationId"));
+  const arn = known(() => valueAt(props, "analyticsConfiguration.applicationArn"));
+  if (typeof id !== "string" || id === "" || (arn !== undefined && arn !== "")) {
+    return [];
+  }
+  const candidates = where.region === undefined ? [] : (pinpointProjectRegions[where.region] ?? []);
+  const outside = candidates.filter((region) => !regionInJurisdiction(j, "aws", region));
+  if (outside.length === 0) {
+    return [];
+  }
+  return [
+    {
+      path: "analyticsConfiguration.applicationId",
+      verb: "sends sign-up and sign-in analytics (with userDataShared, users' e-mail addresses and phone numbers) to",
+      place:
+        outside.length === candidates.length
+          ? `the Amazon Pinpoint project ${JSON.stringify(id)} in ${describePlace(j, "aws", outside[0])}`
+          : `the Amazon Pinpoint project ${JSON.stringify(id)}, in ${candidates.join(" or ")} (its ID does not say which, so it cannot be placed)`,
+    },
+  ];
+}
+
+/**
+ * A Cognito user pool's text messages (sign-up codes, MFA codes, invitations) go through Amazon
+ * SNS in `smsConfiguration.snsRegion` (read as a region by the row) or, when it is not set, in
+ * the pool's own region — but a pool in Seoul must use SNS in Tokyo (Amazon Cognito API
+ * Reference, SmsConfigurationType.SnsRegion). A custom SMS sender function
+ * (`lambdaConfig.customSmsSender`, placed by its ARN) sends them instead of SNS.
+ */
+export function cognitoSms(
+  props: Readonly<Record<string, unknown>>,
+  j: Jurisdiction,
+  _allowlist: unknown,
+  where: { readonly region?: string },
+): Judged[] {
+  const sms = known(() => valueAt(props, "smsConfiguration"));
+  const snsRegion = known(() => valueAt(props, "smsConfiguration.snsRegion"));
+  const sender = known(() => valueAt(props, "lambdaConfig.customSmsSender.lambdaArn"));
+  if (
+    sms === undefined ||
+    sms === null ||
+    (snsRegion !== undefined && snsRegion !== "") ||
+    (sender !== undefined && sender !== "")
+  ) {
+    return [];
+  }
+  const through = where.region === "ap-northeast-2" ? "ap-northeast-1" : undefined;
+  return through === undefined || regionInJurisdiction(j, "aws", through)
+    ? []
+    : [
+        {
+          path: "smsConfiguration.snsRegion",
+          verb: "is not set, so the pool texts verification codes and users' phone numbers through Amazon SNS in",
+          place: describePlace(j, "aws", through),
+        },
+      ];
+}
+
+/**
  * The value `shown` at `path`, which sends data to `address`, as a place a reader cannot place —
  * unless the address is private. Readers judge without the egress allowlist, which only field
  * rows consult.

@@ -42,6 +42,8 @@ import {
   hostAliases,
   hostsFile,
   httpTargets,
+  cognitoAnalytics,
+  cognitoSms,
   kindIs,
   knownAt,
   linkingMode,
@@ -2405,6 +2407,28 @@ export const logs: TypeTable = {
     judged("log delivery", "linkingMode", linkingMode),
   ),
 
+  // A user pool texts through Amazon SNS in its snsRegion, else in its own region (a Seoul
+  // pool's through Tokyo's: `cognitoSms`).
+  "aws:cognito/userPool:UserPool": sends(
+    "Send texts through a custom SMS sender function inside the jurisdiction (lambdaConfig.customSmsSender), through Amazon SNS in a region inside it where Cognito allows one for the pool (smsConfiguration.snsRegion), or send codes by e-mail only.",
+    sync.region(
+      "smsConfiguration.snsRegion",
+      "texts verification codes and users' phone numbers through Amazon SNS in",
+    ),
+    judged("data sync", "smsConfiguration.snsRegion", cognitoSms),
+  ),
+  // An app client's analytics go to an Amazon Pinpoint project: by ARN in the ARN's region
+  // (arn-locality's), by ID where the pool's region maps it (`cognitoAnalytics`); an ID only a
+  // lookup knows fails closed.
+  ...Object.fromEntries(
+    ["userPoolClient:UserPoolClient", "managedUserPoolClient:ManagedUserPoolClient"].map((t) => [
+      `aws:cognito/${t}`,
+      sends(
+        "Name the Pinpoint project by applicationArn, in a region inside the jurisdiction (Cognito then sends to it in its own region), or turn analytics off.",
+        onceKnown(judged("data sync", "analyticsConfiguration.applicationId", cognitoAnalytics)),
+      ),
+    ]),
+  ),
   // Notifications pushed to a URL, a mailbox or a phone.
   "aws:sns/topicSubscription:TopicSubscription": sends(
     "Subscribe only queues, functions, phones and HTTP(S) endpoints inside the jurisdiction: by ARN, by a regional endpoint (an API Gateway stage, a function URL), an allowlisted address or a number of the country.",
