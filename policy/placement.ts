@@ -770,6 +770,15 @@ function reviewedNotAPlace(type: string, path: string): boolean {
   return notAPlace;
 }
 
+/**
+ * An ACM certificate of US East (N. Virginia), named outside that region: only the edge services
+ * take one from another region (CloudFront, an edge-optimised API, a Cognito or Amplify domain
+ * served through CloudFront, which accept no other), and those are global-services' to judge.
+ * The certificate keeps the domain's key, no data of the stack; reported, it would fail a stack
+ * twice for one edge service, with a fix that service does not accept.
+ */
+const edgeCertificate = /^arn:aws:acm:us-east-1:\d{12}:certificate\//;
+
 export const arnLocality = residencyResourcePolicy({
   name: "arn-locality",
   description:
@@ -803,7 +812,7 @@ export const arnLocality = residencyResourcePolicy({
     const refs = arnReferences(
       args.type,
       args.props,
-      (a) => !kmsArn.test(a) && namesAPlace(a) && !inOwnRegion(a),
+      (a) => !kmsArn.test(a) && namesAPlace(a) && !inOwnRegion(a) && !edgeCertificate.test(a),
       skip,
     ).filter((ref) =>
       // A component (no provider) hands its documents to the resources it creates.

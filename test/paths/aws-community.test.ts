@@ -105,6 +105,32 @@ describe("a voice connector group's connectors (test/fixtures/aws-connector-grou
   });
 });
 
+describe("a CloudFront distribution's certificate (test/fixtures/aws-cloudfront-certificate)", () => {
+  const pack = policyPack();
+  let virginia: Plan;
+  let oregon: Plan;
+  beforeAll(async () => {
+    [virginia, oregon] = await Promise.all([
+      fixturePlan("aws-cloudfront-certificate", "virginia"),
+      fixturePlan("aws-cloudfront-certificate", "oregon"),
+    ]);
+  });
+  const mandatory = async (plan: Plan) =>
+    findings(await pack.check(plan, { jurisdiction: "EU" }))
+      .filter(([, , level]) => level === "mandatory")
+      .map(([policy, name]) => `${policy} ${name}`);
+
+  // CloudFront accepts only us-east-1's certificates: the distribution fails once, as the edge
+  // service it is, not again for a certificate no other region could hold.
+  it("fails an EU stack once, as a global service, with its certificate in us-east-1", async () => {
+    expect(await mandatory(virginia)).toEqual(["global-services site"]);
+  });
+
+  it("still places a certificate of another region like any ARN", async () => {
+    expect(await mandatory(oregon)).toEqual(["arn-locality site", "global-services site"]);
+  });
+});
+
 describe("a CloudFront origin access identity's IAM ARN", () => {
   const identity = (providerProps: Record<string, unknown>) =>
     synthesizeState({
