@@ -134,6 +134,7 @@ export type RefKindName =
   | "db-subnet-group"
   | "mail-relay"
   | "voice-connector"
+  | "cloudwan-core-network"
   | "cdn-origin";
 
 /**
@@ -442,6 +443,17 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     types: ["aws:chime/voiceConnector:VoiceConnector"],
     keys: ["id"],
   },
+  /**
+   * A core network joins every region of its policy's edge locations, which the program's own
+   * core network (and its policy attachment) places by its own rows.
+   */
+  "cloudwan-core-network": {
+    noun: "Cloud WAN core network",
+    types: ["aws:networkmanager/coreNetwork:CoreNetwork"],
+    keys: ["id", "arn"],
+    judgedByTarget: true,
+    unchecked: "the regions it reaches",
+  },
 };
 
 /** Per type, the output properties that identify a resource of it to others (besides its ARN). */
@@ -486,6 +498,13 @@ export const kubernetesProviderType = "pulumi:providers:kubernetes";
 export type ClusterSource =
   | { readonly kind: "resource"; readonly cluster: BorderResource }
   | { readonly kind: "declared"; readonly declared: DeclaredCluster }
+  /** A kubeconfig given as text whose server is a managed cluster's regional API endpoint. */
+  | {
+      readonly kind: "endpoint";
+      readonly server: string;
+      readonly cloud: Cloud;
+      readonly region: string;
+    }
   | {
       readonly kind: "unplaced";
       readonly reason: string;
@@ -506,6 +525,45 @@ export function currentContextOf(kubeconfig: unknown): string | undefined {
     const m = /^current-context:[ \t]*["']?([^"'\s#]+)["']?[ \t]*(?:#.*)?$/m.exec(kubeconfig);
     return m?.[1];
   }
+}
+
+/**
+ * The server of the cluster a kubeconfig given as text selects — by `context`, else by its
+ * `current-context`, else its only cluster — when that server is an EKS API endpoint
+ * (`https://<id>.<cell>.<region>.eks.amazonaws.com`), with the region its host names: the API
+ * server, and so the cluster, is in that region.
+ */
+export function eksEndpointOf(
+  props: Readonly<Record<string, unknown>>,
+  context: string | undefined,
+): { readonly server: string; readonly region: string } | undefined {
+  const read = known(() => {
+    const clusters = valuesAt(props, "kubeconfig.clusters[]").map((f) => f.value);
+    const selected = context ?? str(valueAt(props, "kubeconfig.current-context"));
+    const contexts = valuesAt(props, "kubeconfig.contexts[]").map((f) => f.value);
+    const clusterName =
+      selected === undefined
+        ? undefined
+        : str(
+            valueAt(
+              contexts.find((c) => valueAt(c, "name") === selected),
+              "context.cluster",
+            ),
+          );
+    const cluster =
+      clusterName !== undefined
+        ? clusters.find((c) => valueAt(c, "name") === clusterName)
+        : selected === undefined && clusters.length === 1
+          ? clusters[0]
+          : undefined;
+    return str(valueAt(cluster, "cluster.server"));
+  });
+  const server = isUnknown(read) ? undefined : read;
+  if (server === undefined || !/\.eks\.amazonaws\.com(\.cn)?(?::\d+)?(?:\/|$)/.test(server)) {
+    return undefined;
+  }
+  const at = regionOfEndpoint(server);
+  return at?.cloud === "aws" ? { server, region: at.region } : undefined;
 }
 
 /**
@@ -690,6 +748,9 @@ export class Resolver {
         case "declared":
           p = { kind: "region", cloud: source.declared.cloud, region: source.declared.region };
           break;
+        case "endpoint":
+          p = { kind: "region", cloud: source.cloud, region: source.region };
+          break;
         case "unplaced":
           // Still a "cluster" placement: kubernetes-cluster-placement reports the cluster that
           // cannot be placed once, on the provider, rather than once per object.
@@ -770,6 +831,7 @@ export class Resolver {
     const context = str(provider.props.context) ?? currentContextOf(kubeconfig);
     const declared =
       context === undefined ? undefined : this.declaredClusters.find((c) => c.context === context);
+    const endpoint = eksEndpointOf(provider.props, context);
     // A provider that renders its objects to files (`renderYamlToDirectory`) deploys nothing:
     // whoever applies the files decides the cluster, outside this program.
     const rendered = str(provider.props.renderYamlToDirectory);
@@ -784,6 +846,8 @@ export class Resolver {
       source = { kind: "resource", cluster };
     } else if (declared) {
       source = { kind: "declared", declared };
+    } else if (endpoint !== undefined) {
+      source = { kind: "endpoint", server: endpoint.server, cloud: "aws", region: endpoint.region };
     } else {
       // A dependency another input explains (`namespace: ns.metadata.name`) is not where the
       // kubeconfig comes from.

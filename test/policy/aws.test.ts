@@ -14327,14 +14327,60 @@ describe("Cloud WAN attachment accepters", () => {
       { attachmentId, attachmentType: "VPC" },
       opts,
     );
-  const vpcAttachment = (region: string) =>
+  /** The program's core network, which reports its ID among its outputs, edges in Oregon. */
+  const coreNetwork = add("aws:networkmanager/coreNetwork:CoreNetwork", "core", {
+    globalNetworkId: "global-network-0123",
+    basePolicyRegions: ["us-west-2"],
+    id: "core-network-0123",
+  });
+  const attachmentTo = (coreNetworkId: unknown, region = "us-west-2") =>
     add("aws:networkmanager/vpcAttachment:VpcAttachment", "branch", {
-      coreNetworkId: "core-network-0123",
+      coreNetworkId,
       vpcArn: `arn:aws:ec2:${region}:${account}:vpc/vpc-0123456789abcdef0`,
       subnetArns: [`arn:aws:ec2:${region}:${account}:subnet/subnet-0123456789abcdef0`],
     });
+  const vpcAttachment = (region: string) =>
+    pipe(coreNetwork, attachmentTo("core-network-0123", region));
 
   runCases(pack, () => happy, us, [
+    {
+      name: "a VPC attachment joins a core network the program does not create",
+      bad: attachmentTo("core-network-0a1b2c3d4e5f60718"),
+      expected: [
+        [
+          "named-destinations",
+          "branch",
+          "mandatory",
+          [
+            "a global service",
+            'networkmanager vpc attachment "branch"',
+            '"core-network-0a1b2c3d4e5f60718" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it joins the program's core network, named by its ID",
+      twin: vpcAttachment("us-west-2"),
+    },
+    {
+      name: "a VPC attachment joins a core network only a lookup knows",
+      bad: attachmentTo(unknown),
+      expected: [
+        [
+          "named-destinations",
+          "branch",
+          "mandatory",
+          [
+            "a global service",
+            'networkmanager vpc attachment "branch"',
+            "coreNetworkId (unknown at preview)",
+          ],
+        ],
+      ],
+      twinName: "the ID, not known at preview either, is the program's core network's",
+      twin: pipe(coreNetwork, attachmentTo(unknown), (plan) =>
+        withDependencies(plan, "branch", { coreNetworkId: ["core"] }),
+      ),
+    },
     {
       name: "an accepter joins an attachment the program does not create to the core network",
       bad: accepter("attachment-0abroad"),

@@ -481,9 +481,12 @@ export const network: TypeTable = {
       "places edge locations in",
     ),
   ),
+  // The core network reaches every region of its edge locations: one of the program is placed
+  // by its own rows, one it does not create cannot be (named-destinations).
   "aws:networkmanager/vpcAttachment:VpcAttachment": row(
-    linkFix,
+    "Attach only VPCs in regions inside the jurisdiction, to a core network this program creates with edge locations only in regions inside the jurisdiction.",
     networkLink.arn("vpcArn", "attaches the VPC"),
+    networkLink.ref("coreNetworkId", "attaches the VPC to", { ref: "cloudwan-core-network" }),
   ),
   // The peer is a VPC named by ID (of the ODB network's own region and account) or by ARN,
   // which places it.
