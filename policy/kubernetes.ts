@@ -899,6 +899,17 @@ function clusterFinding(
         path: [label, `cluster of context ${JSON.stringify(context)}`, where],
       };
     }
+    case "endpoint": {
+      const { server, cloud, region } = source;
+      if (j.regions[cloud].includes(region)) {
+        return undefined;
+      }
+      const where = describePlace(j, cloud, region);
+      return {
+        message: `${label} must deploy to a cluster inside ${j.id}, but its kubeconfig's server ${server} is the API endpoint of a cluster in ${where}, so ${what} would run there. Deploy to a cluster in a region inside ${j.id}.`,
+        path: [label, `cluster at ${server}`, where],
+      };
+    }
     case "unplaced": {
       const select = isDefaultProvider(provider.name)
         ? "set kubernetes:context in the stack config to the cluster's kubeconfig context"

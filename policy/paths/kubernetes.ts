@@ -1128,7 +1128,9 @@ export function clusterCloud(r: BorderResource, x: Resolver): Cloud | undefined 
     ? (clusterComponentTypes[source.cluster.type] ?? cloudOf(source.cluster.type))
     : source.kind === "declared"
       ? source.declared.cloud
-      : undefined;
+      : source.kind === "endpoint"
+        ? source.cloud
+        : undefined;
 }
 
 /**

@@ -290,6 +290,49 @@ describe("placement through the stack", () => {
       });
     });
 
+    /** A kubeconfig of two clusters, `current` selected, as the EKS CLI writes one. */
+    const eksConfig = (current: string | undefined) =>
+      JSON.stringify({
+        apiVersion: "v1",
+        clusters: [
+          {
+            name: "dublin",
+            cluster: { server: "https://0A1B2C.gr7.eu-west-1.eks.amazonaws.com" },
+          },
+          { name: "lab", cluster: { server: "https://10.0.0.5:6443" } },
+        ],
+        contexts: [
+          { name: "dublin", context: { cluster: "dublin", user: "aws" } },
+          { name: "lab", context: { cluster: "lab", user: "admin" } },
+        ],
+        ...(current === undefined ? {} : { "current-context": current }),
+      });
+
+    // EKS serves a cluster's API at `<id>.<cell>.<region>.eks.amazonaws.com`: the host names
+    // the cluster's region.
+    test("is where the EKS API endpoint the selected context's server names is", () => {
+      const dublin = {
+        kind: "endpoint",
+        server: "https://0A1B2C.gr7.eu-west-1.eks.amazonaws.com",
+        cloud: "aws",
+        region: "eu-west-1",
+      };
+      expect(source({ kubeconfig: eksConfig("dublin") })).toEqual(dublin);
+      expect(source({ kubeconfig: eksConfig("lab"), context: "dublin" })).toEqual(dublin);
+      // The same in YAML, with the one cluster it holds and no context.
+      const yaml =
+        "apiVersion: v1\nclusters:\n- name: c\n  cluster:\n    server: https://x.yl4.ap-northeast-2.eks.amazonaws.com\n";
+      expect(source({ kubeconfig: yaml })).toMatchObject({
+        kind: "endpoint",
+        region: "ap-northeast-2",
+      });
+    });
+
+    test("cannot be placed when the selected server is not a managed cluster's endpoint, or none is selected", () => {
+      expect(source({ kubeconfig: eksConfig("lab") })).toMatchObject({ kind: "unplaced" });
+      expect(source({ kubeconfig: eksConfig(undefined) })).toMatchObject({ kind: "unplaced" });
+    });
+
     test("a kubeconfig built from a resource that is not a cluster names it", () => {
       const secret = resource("alicloud:kms/secret:Secret", "kubeconfig");
       const provider = resource(

@@ -131,6 +131,35 @@ describe("a CloudFront distribution's certificate (test/fixtures/aws-cloudfront-
   });
 });
 
+describe("a Kubernetes provider on another stack's EKS cluster (test/fixtures/aws-eks-kubeconfig)", () => {
+  const pack = policyPack();
+  let eu: Plan;
+  let us: Plan;
+  beforeAll(async () => {
+    [eu, us] = await Promise.all([
+      fixturePlan("aws-eks-kubeconfig", "eu"),
+      fixturePlan("aws-eks-kubeconfig", "us"),
+    ]);
+  });
+  const server = "https://0A1B2C3D4E5F.gr7.eu-west-1.eks.amazonaws.com";
+
+  // The kubeconfig's server is the cluster's EKS API endpoint, whose host names its region.
+  it("is placed by its kubeconfig's EKS endpoint: inside the EU", async () => {
+    expect(await pack.check(eu, { jurisdiction: "EU" })).toEqual([]);
+  });
+
+  it("fails a US stack, naming the endpoint and its region", async () => {
+    expect(findings(await pack.check(us, { jurisdiction: "US" }))).toEqual([
+      [
+        "kubernetes-cluster-placement",
+        "dublin",
+        "mandatory",
+        ['kubernetes provider "dublin"', `cluster at ${server}`, "eu-west-1 (outside US, in EU)"],
+      ],
+    ]);
+  });
+});
+
 describe("a CloudFront origin access identity's IAM ARN", () => {
   const identity = (providerProps: Record<string, unknown>) =>
     synthesizeState({

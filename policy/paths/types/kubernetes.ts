@@ -188,6 +188,8 @@ function unknownNodes(r: BorderResource, x: Resolver): string {
       return `the node network of ${x.label(source.cluster)} is not in this stack`;
     case "declared":
       return `the node network of the cluster of context ${JSON.stringify(source.declared.context)} (declared in sovereign-dc:clusters) is not in this stack`;
+    case "endpoint":
+      return `the node network of the cluster at ${source.server} is not in this stack`;
     case "unplaced":
       return `the cluster of ${x.label(provider)} cannot be placed`;
   }
