@@ -135,6 +135,7 @@ export type RefKindName =
   | "mail-relay"
   | "voice-connector"
   | "cloudwan-core-network"
+  | "cen-instance"
   | "cdn-origin";
 
 /**
@@ -453,6 +454,14 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     keys: ["id", "arn"],
     judgedByTarget: true,
     unchecked: "the regions it reaches",
+  },
+  /** A CEN instance joins the networks of every region attached to it, each by its own row. */
+  "cen-instance": {
+    noun: "CEN instance",
+    types: ["alicloud:cen/instance:Instance"],
+    keys: ["id"],
+    judgedByTarget: true,
+    unchecked: "the regions of its other network instances",
   },
 };
 

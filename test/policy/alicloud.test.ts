@@ -827,7 +827,54 @@ describe("copies and replicas", () => {
 });
 
 describe("network links", () => {
+  /** The Shanghai VPC "vpc-shanghai" attached to the CEN instance `instanceId` names. */
+  const attachedTo = (instanceId: unknown) =>
+    add("alicloud:cen/instanceAttachment:InstanceAttachment", "joined", {
+      instanceId,
+      childInstanceId: "vpc-shanghai",
+      childInstanceType: "VPC",
+      childInstanceRegionId: "cn-shanghai",
+    });
+
   runCases(pack, () => happy, cn, [
+    {
+      name: "a VPC is attached to a CEN instance the program does not create",
+      bad: attachedTo("cen-0a1b2c3d4e5f6g7h8i"),
+      expected: [
+        [
+          "named-destinations",
+          "joined",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'cen instance attachment "joined"',
+            '"cen-0a1b2c3d4e5f6g7h8i" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it is attached to the program's CEN instance, named by its ID",
+      twin: (plan) => attachedTo(named(plan, "cen").outputs.id)(plan),
+    },
+    {
+      name: "a VPC is attached to a CEN instance only a lookup knows",
+      bad: attachedTo(unknown),
+      expected: [
+        [
+          "named-destinations",
+          "joined",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'cen instance attachment "joined"',
+            "instanceId (unknown at preview)",
+          ],
+        ],
+      ],
+      twinName: "the ID, not known at preview either, is the program's CEN instance's",
+      twin: pipe(attachedTo(unknown), (plan) =>
+        withDependencies(plan, "joined", { instanceId: ["cen"] }),
+      ),
+    },
     {
       name: "a Hong Kong VPC is attached to the CEN",
       bad: set("cen-vpc", (p) => {
@@ -3354,18 +3401,22 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
   const own = "1234567890123456";
   const other = "9876543210987654";
   const abroad = (account: string) => `account ${account} (not this stack's account ${own})`;
-  /** A CEN or transit router attachment of each kind, with `extra` (an owner ID) added. */
-  const cenAttachment = (type: string, extra: Props): Props => ({
-    ...(type.endsWith("InstanceAttachment")
-      ? {
-          instanceId: "cen-1",
-          childInstanceId: "vpc-1",
-          childInstanceType: "VPC",
-          childInstanceRegionId: "cn-shanghai",
-        }
-      : { transitRouterId: "tr-1", vpcId: "vpc-1", vpnId: "vco-1", vbrId: "vbr-1" }),
-    ...extra,
-  });
+  /**
+   * A CEN or transit router attachment of each kind, with `extra` (an owner ID) added; a VPC is
+   * attached to the program's CEN instance (`plan`'s "cen").
+   */
+  const cenAttachment = (type: string, extra: Props) => (plan: Plan) =>
+    add(type, "attachment", {
+      ...(type.endsWith("InstanceAttachment")
+        ? {
+            instanceId: named(plan, "cen").outputs.id,
+            childInstanceId: "vpc-1",
+            childInstanceType: "VPC",
+            childInstanceRegionId: "cn-shanghai",
+          }
+        : { transitRouterId: "tr-1", vpcId: "vpc-1", vpnId: "vco-1", vbrId: "vbr-1" }),
+      ...extra,
+    })(plan);
   const attachmentLabel = (type: string) =>
     `${type
       .split(":")[1]
@@ -3917,7 +3968,7 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
       ] as const
     ).map(([type, owner]) => ({
       name: `a ${type} attaches across accounts (${owner} is another account)`,
-      bad: add(type, "attachment", cenAttachment(type, { [owner]: other })),
+      bad: cenAttachment(type, { [owner]: other }),
       expected: [
         [
           "network-links",
@@ -3927,7 +3978,7 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         ] as Finding,
       ],
       twinName: `the ${owner} is the stack's own account`,
-      twin: add(type, "attachment", cenAttachment(type, { [owner]: own })),
+      twin: cenAttachment(type, { [owner]: own }),
     })),
     {
       name: "a Smart Access Gateway exports flow records to a NetFlow collector on the internet",

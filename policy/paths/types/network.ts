@@ -193,6 +193,9 @@ export const network: TypeTable = {
         required,
       ),
       networkLink.account("cenOwnerId", "attaches the network to the CEN of", drawn),
+      // The CEN joins the networks of every region attached to it: one of the program is judged
+      // by its own attachments, one it does not create cannot be (named-destinations).
+      networkLink.ref("instanceId", "attaches the network to", { ref: "cen-instance", ...drawn }),
     ],
     edges: attach({
       hub: "instanceId",
@@ -203,7 +206,9 @@ export const network: TypeTable = {
       accounts: ["childInstanceOwnerId"],
       label: "cen attachment",
     }),
-    fix: fixes("Attach only networks in regions inside the jurisdiction to the CEN."),
+    fix: fixes(
+      "Attach only networks in regions inside the jurisdiction, and only to a CEN instance this program creates.",
+    ),
   }),
   "alicloud:cen/bandwidthPackage:BandwidthPackage": row(
     "Buy CEN bandwidth only within the jurisdiction's own geographic area.",
