@@ -262,6 +262,8 @@ function oneLine(e: unknown, program: string, root: string): string {
     Object.defineProperties(cause, {
       message: { value: e.message.replace(prefixes, "") },
       stack: { value: e.stack },
+      // What lies under it (`fetch failed`: the host it could not reach).
+      cause: { value: e.cause },
     });
     return oneLine(cause, program, root);
   }

@@ -31,6 +31,7 @@ let endlessChild: Plan | Error;
 let lateRequests: Plan | Error;
 let unanswered: Plan | Error;
 let executorThrows: Plan | Error;
+let fetchRefused: Plan | Error;
 let cjsDefault: Plan | Error;
 let exportsPromise: Plan | Error;
 beforeAll(async () => {
@@ -65,6 +66,7 @@ beforeAll(async () => {
     { projectDir: dir, stack: "dev", program: path.join(dir, "executor-throws.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "cjs-default-export.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "exports-promise.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "fetch-refused.ts") },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -81,7 +83,7 @@ beforeAll(async () => {
   lateRequests = results[15];
   unanswered = results[16];
   executorThrows = results[17];
-  [cjsDefault, exportsPromise] = results.slice(18);
+  [cjsDefault, exportsPromise, fetchRefused] = results.slice(18);
 });
 
 const named = (p: Plan, name: string): RecordedResource => {
@@ -262,6 +264,12 @@ describe("evaluating a program offline", () => {
   it("names the error thrown in a promise's executor that left an input waiting", () => {
     expect(executorThrows instanceof Error ? executorThrows.message : "plan").toBe(
       'The program executor-throws.ts stopped before it finished: nothing was left to run, with 1 resource(s) never registered:\n  - aws:s3/bucketObjectv2:BucketObjectv2 "page" never registered, whose input "content" waits on a promise that never settled\nIt failed first with: archiver is not a function (at executor-throws.ts:9:13).',
+    );
+  });
+
+  it("names what a failed download could not reach, where the input it was for waits", () => {
+    expect(fetchRefused instanceof Error ? fetchRefused.message : "plan").toMatch(
+      /aws:iam\/policy:Policy "downloaded" never registered, whose input "policy" failed: fetch failed \(connect ECONNREFUSED 127\.0\.0\.1:\d+\)/,
     );
   });
 
