@@ -38,9 +38,9 @@ export const reviewed = {
     "aws:route53/queryLog:QueryLog",
   ],
   /**
-   * Containers, attachments, routes and accepters whose path runs through other resources
-   * (a transit router's peer attachment, a peering's requester, a route's target): each is
-   * placed by resource-placement, and the border analysis (policy/paths) follows the hops.
+   * Containers, attachments and routes whose path runs through other resources (a transit
+   * router's peer attachment, a route's target): each is placed by resource-placement, and the
+   * border analysis (policy/paths) follows the hops.
    */
   graph: [
     "alicloud:cen/bandwidthPackageAttachment:BandwidthPackageAttachment",
@@ -50,13 +50,10 @@ export const reviewed = {
     "alicloud:cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation",
     "alicloud:cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation",
     "alicloud:expressconnect/vbrPconnAssociation:VbrPconnAssociation",
-    "alicloud:vpc/peerConnectionAccepter:PeerConnectionAccepter",
     "alicloud:vpc/routerInterfaceConnection:RouterInterfaceConnection",
     "aws:directconnect/gateway:Gateway",
     "aws:ec2/peeringConnectionOptions:PeeringConnectionOptions",
-    "aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter",
     "aws:ec2/vpnGatewayRoutePropagation:VpnGatewayRoutePropagation",
-    "aws:ec2transitgateway/peeringAttachmentAccepter:PeeringAttachmentAccepter",
     "aws:ec2transitgateway/route:Route",
   ],
   /**

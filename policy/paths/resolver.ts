@@ -136,6 +136,9 @@ export type RefKindName =
   | "voice-connector"
   | "cloudwan-core-network"
   | "cen-instance"
+  | "vpc-peering"
+  | "tgw-peering"
+  | "alicloud-vpc-peering"
   | "cdn-origin";
 
 /**
@@ -462,6 +465,31 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     keys: ["id"],
     judgedByTarget: true,
     unchecked: "the regions of its other network instances",
+  },
+  /**
+   * A peering an accepter accepts: one the program requests is judged by its own row (the peer's
+   * region), one it does not leaves the requester's side unknown.
+   */
+  "vpc-peering": {
+    noun: "VPC peering connection",
+    types: ["aws:ec2/vpcPeeringConnection:VpcPeeringConnection"],
+    keys: ["id"],
+    judgedByTarget: true,
+    unchecked: "the region of the requester's VPC",
+  },
+  "tgw-peering": {
+    noun: "transit gateway peering attachment",
+    types: ["aws:ec2transitgateway/peeringAttachment:PeeringAttachment"],
+    keys: ["id"],
+    judgedByTarget: true,
+    unchecked: "the region of the requester's transit gateway",
+  },
+  "alicloud-vpc-peering": {
+    noun: "VPC peer connection",
+    types: ["alicloud:vpc/peerConnection:PeerConnection"],
+    keys: ["id"],
+    judgedByTarget: true,
+    unchecked: "the region of the requester's VPC",
   },
 };
 

@@ -836,7 +836,49 @@ describe("network links", () => {
       childInstanceRegionId: "cn-shanghai",
     });
 
+  /** An accepter of the VPC peer connection `instanceId` names. */
+  const peerAccepter = (instanceId: unknown) =>
+    add("alicloud:vpc/peerConnectionAccepter:PeerConnectionAccepter", "accept", { instanceId });
+
   runCases(pack, () => happy, cn, [
+    {
+      name: "a VPC peer connection accepter accepts a peering the program does not request",
+      bad: peerAccepter("pcc-0a1b2c3d4e5f6g7h8i"),
+      expected: [
+        [
+          "named-destinations",
+          "accept",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'vpc peer connection accepter "accept"',
+            '"pcc-0a1b2c3d4e5f6g7h8i" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it accepts the program's peering with Beijing, named by its ID",
+      twin: (plan) => peerAccepter(named(plan, "peer").outputs.id)(plan),
+    },
+    {
+      name: "a VPC peer connection accepter accepts a peering only a lookup knows",
+      bad: peerAccepter(unknown),
+      expected: [
+        [
+          "named-destinations",
+          "accept",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'vpc peer connection accepter "accept"',
+            "instanceId (unknown at preview)",
+          ],
+        ],
+      ],
+      twinName: "the ID, not known at preview either, is the program's peer connection's",
+      twin: pipe(peerAccepter(unknown), (plan) =>
+        withDependencies(plan, "accept", { instanceId: ["peer"] }),
+      ),
+    },
     {
       name: "a VPC is attached to a CEN instance the program does not create",
       bad: attachedTo("cen-0a1b2c3d4e5f6g7h8i"),

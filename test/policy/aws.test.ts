@@ -2465,7 +2465,115 @@ describe("copies and replicas", () => {
 });
 
 describe("network links", () => {
+  /** An accepter of the VPC peering `id` names. */
+  const peeringAccepter = (id: unknown) =>
+    add("aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter", "accept", {
+      vpcPeeringConnectionId: id,
+      autoAccept: true,
+    });
+  /** An accepter of the transit gateway peering attachment `id` names. */
+  const tgwAccepter = (id: unknown) =>
+    add("aws:ec2transitgateway/peeringAttachmentAccepter:PeeringAttachmentAccepter", "accept", {
+      transitGatewayAttachmentId: id,
+    });
+
   runCases(pack, () => happy, us, [
+    {
+      name: "a VPC peering accepter accepts a peering the program does not request",
+      bad: peeringAccepter("pcx-0a1b2c3d4e5f60718"),
+      expected: [
+        [
+          "named-destinations",
+          "accept",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2 vpc peering connection accepter "accept"',
+            '"pcx-0a1b2c3d4e5f60718" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it accepts the program's peering with Virginia, named by its ID",
+      twin: (plan) => peeringAccepter(named(plan, "peer").outputs.id)(plan),
+    },
+    {
+      name: "a VPC peering accepter accepts a peering only a lookup knows",
+      bad: peeringAccepter(unknown),
+      expected: [
+        [
+          "named-destinations",
+          "accept",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2 vpc peering connection accepter "accept"',
+            "vpcPeeringConnectionId (unknown at preview)",
+          ],
+        ],
+      ],
+      twinName: "the ID, not known at preview either, is the program's peering's",
+      twin: pipe(peeringAccepter(unknown), (plan) =>
+        withDependencies(plan, "accept", { vpcPeeringConnectionId: ["peer"] }),
+      ),
+    },
+    {
+      // One crossing, one finding: the requester's.
+      name: "a VPC peering accepter accepts the program's peering with Frankfurt",
+      bad: pipe(
+        set("peer", (p) => {
+          p.peerRegion = "eu-central-1";
+        }),
+        (plan) => peeringAccepter(named(plan, "peer").outputs.id)(plan),
+      ),
+      expected: [
+        [
+          "network-links",
+          "peer",
+          "mandatory",
+          ["us-west-2 (inside US)", 'vpc peering "peer"', "eu-central-1 (outside US, in EU)"],
+        ],
+      ],
+      twinName: "it accepts the program's peering with Virginia",
+      twin: (plan) => peeringAccepter(named(plan, "peer").outputs.id)(plan),
+    },
+    {
+      name: "a transit gateway peering accepter accepts a peering the program does not request",
+      bad: tgwAccepter("tgw-attach-0a1b2c3d4e5f60718"),
+      expected: [
+        [
+          "named-destinations",
+          "accept",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2transitgateway peering attachment accepter "accept"',
+            '"tgw-attach-0a1b2c3d4e5f60718" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it accepts the program's peering with Virginia's transit gateway, named by its ID",
+      twin: (plan) => tgwAccepter(named(plan, "tgw-peer").outputs.id)(plan),
+    },
+    {
+      name: "a transit gateway peering accepter accepts a peering only a lookup knows",
+      bad: tgwAccepter(unknown),
+      expected: [
+        [
+          "named-destinations",
+          "accept",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2transitgateway peering attachment accepter "accept"',
+            "transitGatewayAttachmentId (unknown at preview)",
+          ],
+        ],
+      ],
+      twinName: "the ID, not known at preview either, is the program's peering attachment's",
+      twin: pipe(tgwAccepter(unknown), (plan) =>
+        withDependencies(plan, "accept", { transitGatewayAttachmentId: ["tgw-peer"] }),
+      ),
+    },
     {
       name: "the VPC peers with Frankfurt",
       bad: set("peer", (p) => {

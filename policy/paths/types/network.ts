@@ -68,6 +68,10 @@ function regionAndAccount(
 /** The fixes of a link's two policies. */
 const fixes = (fix: string) => ({ "network-links": fix, "cross-account-links": accountFix });
 
+/** What to do about accepting a peering of `peers` the program does not request. */
+const peeringAccepterFix = (peers: string) =>
+  `Accept only peerings this program requests, with ${peers} in regions inside the jurisdiction.`;
+
 const forwardFix = "Forward only to endpoints in regions inside the jurisdiction.";
 const endpointGroupFix = "Set endpointGroupRegion to a region inside the jurisdiction.";
 const edgeLocationFix = "Keep every edge location of the core network inside the jurisdiction.";
@@ -165,6 +169,21 @@ export const network: TypeTable = {
     }),
     fix: fixes("Peer only with VPCs in regions inside the jurisdiction."),
   }),
+  // An accepter joins its VPC (or transit gateway) to the requester's, which may lie in any
+  // region: a peering the program requests is judged by its own row, one it does not request
+  // cannot be (named-destinations).
+  "alicloud:vpc/peerConnectionAccepter:PeerConnectionAccepter": row(
+    peeringAccepterFix("VPCs"),
+    networkLink.ref("instanceId", "accepts the peering", { ref: "alicloud-vpc-peering" }),
+  ),
+  "aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter": row(
+    peeringAccepterFix("VPCs"),
+    networkLink.ref("vpcPeeringConnectionId", "accepts the peering", { ref: "vpc-peering" }),
+  ),
+  "aws:ec2transitgateway/peeringAttachmentAccepter:PeeringAttachmentAccepter": row(
+    peeringAccepterFix("transit gateways"),
+    networkLink.ref("transitGatewayAttachmentId", "accepts the peering", { ref: "tgw-peering" }),
+  ),
   "aws:ec2/vpcPeeringConnection:VpcPeeringConnection": linkRow({
     role: "network",
     fields: regionAndAccount(
