@@ -8,7 +8,7 @@
 import type { Plan } from "../../engine/plan";
 import { synthesizeState } from "../../engine/synth";
 import { unknownValue } from "../../engine/wire";
-import { fixturePlan } from "../helpers/policy-plan";
+import { add, fixturePlan } from "../helpers/policy-plan";
 import { findings, policyPack } from "../helpers/policy-session";
 
 const beijing = { region: "cn-north-1" };
@@ -157,6 +157,23 @@ describe("a Kubernetes provider on another stack's EKS cluster (test/fixtures/aw
         ['kubernetes provider "dublin"', `cluster at ${server}`, "eu-west-1 (outside US, in EU)"],
       ],
     ]);
+  });
+});
+
+describe("a DynamoDB replica joining a global table abroad", () => {
+  const pack = policyPack();
+  // Global tables are multi-active: a write to this replica is replicated to every other.
+  it("is a path out: its writes are replicated to the table it joins", async () => {
+    const plan = add("aws:dynamodb/tableReplica:TableReplica", "sessions", {
+      globalTableArn: "arn:aws:dynamodb:eu-west-1:111122223333:table/sessions",
+    })(await fixturePlan("aws-connector-group", "own"));
+    const [violation] = (await pack.check(plan, { jurisdiction: "US" })).filter(
+      (v) => v.resourceName === "sessions",
+    );
+    expect(violation.policy).toBe("database-replicas");
+    expect(violation.message).toContain(
+      "must keep data inside US, but globalTableArn joins, and replicates its writes to, the global table arn:aws:dynamodb:eu-west-1:111122223333:table/sessions (outside US, in EU)",
+    );
   });
 });
 

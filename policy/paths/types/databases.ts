@@ -231,8 +231,11 @@ export const databases: TypeTable = {
     { keys: ["serverSideEncryption.kmsKeyArn"] },
   ),
   "aws:dynamodb/tableReplica:TableReplica": store([
-    // The replicas of a global table take each other's writes.
-    replica.arn("globalTableArn", "replicates the table of", { ...inbound, both: true }),
+    // The replicas of a global table take each other's writes: a write to this replica is
+    // replicated to the table it joins, and back.
+    replica.arn("globalTableArn", "joins, and replicates its writes to, the global table", {
+      both: true,
+    }),
   ]),
   "aws:dynamodb/globalTable:GlobalTable": store([
     replica.region("replicas[].regionName", "keeps a replica in"),
