@@ -139,6 +139,7 @@ export type RefKindName =
   | "vpc-peering"
   | "tgw-peering"
   | "alicloud-vpc-peering"
+  | "dx-gateway"
   | "cdn-origin";
 
 /**
@@ -490,6 +491,17 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     keys: ["id"],
     judgedByTarget: true,
     unchecked: "the region of the requester's VPC",
+  },
+  /**
+   * A Direct Connect gateway joins every virtual interface attached to it, whatever its location:
+   * the program's own are judged by their own rows (their connections' locations).
+   */
+  "dx-gateway": {
+    noun: "Direct Connect gateway",
+    types: ["aws:directconnect/gateway:Gateway"],
+    keys: ["id"],
+    judgedByTarget: true,
+    unchecked: "the locations of its virtual interfaces",
   },
 };
 

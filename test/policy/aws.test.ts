@@ -70,6 +70,24 @@ const groupOfConnectors = (ids: readonly string[]) =>
     (plan) => withDependencies(plan, "calls", { connectors: ["local", "backup"] }),
   );
 
+/**
+ * The program's Direct Connect gateway, with no virtual interface yet, which reports its ID among
+ * its outputs as the provider and the offline engine do.
+ */
+const dxGateway = add("aws:directconnect/gateway:Gateway", "dx-gw", {
+  name: "dx-gw",
+  amazonSideAsn: "64601",
+  id: "0e1d2c3b-aaaa-bbbb-cccc-ddddeeeeffff",
+});
+
+/** The virtual private gateway "vgw-records" associated with the Direct Connect gateway `id`. */
+const dxAssociation = (dxGatewayId: unknown) =>
+  add("aws:directconnect/gatewayAssociation:GatewayAssociation", "dx-assoc", {
+    dxGatewayId,
+    associatedGatewayId: "vgw-records",
+    allowedPrefixes: ["10.0.0.0/16"],
+  });
+
 /** A Kinesis stream encrypted with the program's key "key". */
 const streamOnTheProgramsKey = (plan: Plan) =>
   add("aws:kinesis/stream:Stream", "clicks", {
@@ -2767,6 +2785,44 @@ describe("network links", () => {
         vlan: 4094,
         vpnGatewayId: "vgw-records",
       }),
+    },
+    {
+      name: "a gateway is associated with a Direct Connect gateway the program does not create",
+      bad: dxAssociation("5f3c1e2a-1111-2222-3333-444455556666"),
+      expected: [
+        [
+          "named-destinations",
+          "dx-assoc",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'directconnect gateway association "dx-assoc"',
+            '"5f3c1e2a-1111-2222-3333-444455556666" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it is associated with the program's Direct Connect gateway, named by its ID",
+      twin: pipe(dxGateway, dxAssociation("0e1d2c3b-aaaa-bbbb-cccc-ddddeeeeffff")),
+    },
+    {
+      name: "a gateway is associated with a Direct Connect gateway only a lookup knows",
+      bad: dxAssociation(unknown),
+      expected: [
+        [
+          "named-destinations",
+          "dx-assoc",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'directconnect gateway association "dx-assoc"',
+            "dxGatewayId (unknown at preview)",
+          ],
+        ],
+      ],
+      twinName: "the ID, not known at preview either, is the program's Direct Connect gateway's",
+      twin: pipe(dxGateway, dxAssociation(unknown), (plan) =>
+        withDependencies(plan, "dx-assoc", { dxGatewayId: ["dx-gw"] }),
+      ),
     },
     {
       name: "a VPN route sends all traffic to the remote site",

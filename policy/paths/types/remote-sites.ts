@@ -442,9 +442,13 @@ export const remoteSites: TypeTable = {
       partitionFarSide: { "aws-cn": "the public endpoints of the AWS China regions" },
     }),
   ),
+  // The Direct Connect gateway reaches the sites of every virtual interface attached to it: one
+  // of the program is judged by its interfaces' rows, one it does not create cannot be
+  // (named-destinations).
   "aws:directconnect/gatewayAssociation:GatewayAssociation": row(
-    "Associate only gateways of this account.",
+    "Associate only gateways of this account, with a Direct Connect gateway this program creates whose virtual interfaces land only at locations inside the jurisdiction.",
     site.account("associatedGatewayOwnerAccountId", "associates a gateway of"),
+    site.ref("dxGatewayId", "associates the gateway with", { ref: "dx-gateway" }),
   ),
   "aws:route53/resolverRule:ResolverRule": row(
     dnsFix,
