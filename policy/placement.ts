@@ -809,10 +809,18 @@ export const arnLocality = residencyResourcePolicy({
       );
     };
     const partition = holderPartition(args);
+    // Only in the `aws` partition (a component's, unknown, where the jurisdiction has regions
+    // in it): from another partition the certificate is no edge service's either.
+    const edgeServed =
+      partition === "aws" || (partition === undefined && j.awsPartitions.includes("aws"));
     const refs = arnReferences(
       args.type,
       args.props,
-      (a) => !kmsArn.test(a) && namesAPlace(a) && !inOwnRegion(a) && !edgeCertificate.test(a),
+      (a) =>
+        !kmsArn.test(a) &&
+        namesAPlace(a) &&
+        !inOwnRegion(a) &&
+        !(edgeServed && edgeCertificate.test(a)),
       skip,
     ).filter((ref) =>
       // A component (no provider) hands its documents to the resources it creates.

@@ -129,6 +129,16 @@ describe("a CloudFront distribution's certificate (test/fixtures/aws-cloudfront-
   it("still places a certificate of another region like any ARN", async () => {
     expect(await mandatory(oregon)).toEqual(["arn-locality site", "global-services site"]);
   });
+
+  // CloudFront in China serves from China's edge: the us-east-1 certificate of the `aws`
+  // partition is no edge service's there, and is placed abroad.
+  it("places a us-east-1 certificate named from the China partition", async () => {
+    const china = await fixturePlan("aws-cloudfront-certificate", "china");
+    const found = findings(await pack.check(china, { jurisdiction: "CN" })).filter(
+      ([, , level]) => level === "mandatory",
+    );
+    expect(found.map(([policy, name]) => `${policy} ${name}`)).toEqual(["arn-locality site"]);
+  });
 });
 
 describe("a Kubernetes provider on another stack's EKS cluster (test/fixtures/aws-eks-kubeconfig)", () => {
