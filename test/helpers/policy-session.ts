@@ -16,7 +16,8 @@ import {
   type Violation,
 } from "../../engine/check";
 import type { Plan } from "../../engine/plan";
-import { around } from "./policy-plan";
+import { around, withDependencies } from "./policy-plan";
+import { unknownValue } from "../../engine/wire";
 import type { EgressAllowEntry, Waiver } from "../../policy/framework";
 import type { DeclaredCluster } from "../../residency/clusters";
 import type { Posture } from "../../residency/spec";
@@ -218,6 +219,40 @@ export interface Case {
   readonly twin: (happy: Plan) => Plan;
   /** Settings the twin is judged under, when its fix is a reviewed waiver rather than a change. */
   readonly twinSettings?: CheckOptions;
+}
+
+/**
+ * A case of a reference only a lookup knows: `make(unknown)`, a resource `name` (`label`, in
+ * `near`) whose `path` holds a value not known at preview, fails named-destinations closed; the
+ * same unknown value computed from the program's `from` (after `setup`, which creates it) passes.
+ */
+export function lookupCase(c: {
+  readonly name: string;
+  readonly make: (value: unknown) => (plan: Plan) => Plan;
+  readonly resource: string;
+  readonly label: string;
+  readonly near: string;
+  readonly path: string;
+  readonly from: string;
+  readonly twinName: string;
+  readonly setup?: (plan: Plan) => Plan;
+}): Case {
+  const setup = c.setup ?? ((plan: Plan) => plan);
+  return {
+    name: c.name,
+    bad: c.make(unknownValue),
+    expected: [
+      [
+        "named-destinations",
+        c.resource,
+        "mandatory",
+        [c.near, c.label, `${c.path} (unknown at preview)`],
+      ],
+    ],
+    twinName: c.twinName,
+    twin: (plan) =>
+      withDependencies(c.make(unknownValue)(setup(plan)), c.resource, { [c.path]: [c.from] }),
+  };
 }
 
 /**

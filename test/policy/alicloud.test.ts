@@ -22,6 +22,7 @@ import {
   type Finding,
   findings,
   policyPack,
+  lookupCase,
   runCases,
   runCasesInBothPostures,
   shanghaiSettings,
@@ -859,26 +860,16 @@ describe("network links", () => {
       twinName: "it accepts the program's peering with Beijing, named by its ID",
       twin: (plan) => peerAccepter(named(plan, "peer").outputs.id)(plan),
     },
-    {
+    lookupCase({
       name: "a VPC peer connection accepter accepts a peering only a lookup knows",
-      bad: peerAccepter(unknown),
-      expected: [
-        [
-          "named-destinations",
-          "accept",
-          "mandatory",
-          [
-            "cn-shanghai (inside CN)",
-            'vpc peer connection accepter "accept"',
-            "instanceId (unknown at preview)",
-          ],
-        ],
-      ],
+      make: peerAccepter,
+      resource: "accept",
+      label: 'vpc peer connection accepter "accept"',
+      near: "cn-shanghai (inside CN)",
+      path: "instanceId",
+      from: "peer",
       twinName: "the ID, not known at preview either, is the program's peer connection's",
-      twin: pipe(peerAccepter(unknown), (plan) =>
-        withDependencies(plan, "accept", { instanceId: ["peer"] }),
-      ),
-    },
+    }),
     {
       name: "a VPC is attached to a CEN instance the program does not create",
       bad: attachedTo("cen-0a1b2c3d4e5f6g7h8i"),
@@ -897,26 +888,16 @@ describe("network links", () => {
       twinName: "it is attached to the program's CEN instance, named by its ID",
       twin: (plan) => attachedTo(named(plan, "cen").outputs.id)(plan),
     },
-    {
+    lookupCase({
       name: "a VPC is attached to a CEN instance only a lookup knows",
-      bad: attachedTo(unknown),
-      expected: [
-        [
-          "named-destinations",
-          "joined",
-          "mandatory",
-          [
-            "cn-shanghai (inside CN)",
-            'cen instance attachment "joined"',
-            "instanceId (unknown at preview)",
-          ],
-        ],
-      ],
+      make: attachedTo,
+      resource: "joined",
+      label: 'cen instance attachment "joined"',
+      near: "cn-shanghai (inside CN)",
+      path: "instanceId",
+      from: "cen",
       twinName: "the ID, not known at preview either, is the program's CEN instance's",
-      twin: pipe(attachedTo(unknown), (plan) =>
-        withDependencies(plan, "joined", { instanceId: ["cen"] }),
-      ),
-    },
+    }),
     {
       name: "a Hong Kong VPC is attached to the CEN",
       bad: set("cen-vpc", (p) => {

@@ -27,6 +27,7 @@ import {
   findings,
   oregonSettings,
   policyPack,
+  lookupCase,
   runCases,
   runCasesInBothPostures,
   sorted,
@@ -2514,26 +2515,16 @@ describe("network links", () => {
       twinName: "it accepts the program's peering with Virginia, named by its ID",
       twin: (plan) => peeringAccepter(named(plan, "peer").outputs.id)(plan),
     },
-    {
+    lookupCase({
       name: "a VPC peering accepter accepts a peering only a lookup knows",
-      bad: peeringAccepter(unknown),
-      expected: [
-        [
-          "named-destinations",
-          "accept",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'ec2 vpc peering connection accepter "accept"',
-            "vpcPeeringConnectionId (unknown at preview)",
-          ],
-        ],
-      ],
+      make: peeringAccepter,
+      resource: "accept",
+      label: 'ec2 vpc peering connection accepter "accept"',
+      near: "us-west-2 (inside US)",
+      path: "vpcPeeringConnectionId",
+      from: "peer",
       twinName: "the ID, not known at preview either, is the program's peering's",
-      twin: pipe(peeringAccepter(unknown), (plan) =>
-        withDependencies(plan, "accept", { vpcPeeringConnectionId: ["peer"] }),
-      ),
-    },
+    }),
     {
       // One crossing, one finding: the requester's.
       name: "a VPC peering accepter accepts the program's peering with Frankfurt",
@@ -2572,26 +2563,16 @@ describe("network links", () => {
       twinName: "it accepts the program's peering with Virginia's transit gateway, named by its ID",
       twin: (plan) => tgwAccepter(named(plan, "tgw-peer").outputs.id)(plan),
     },
-    {
+    lookupCase({
       name: "a transit gateway peering accepter accepts a peering only a lookup knows",
-      bad: tgwAccepter(unknown),
-      expected: [
-        [
-          "named-destinations",
-          "accept",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'ec2transitgateway peering attachment accepter "accept"',
-            "transitGatewayAttachmentId (unknown at preview)",
-          ],
-        ],
-      ],
+      make: tgwAccepter,
+      resource: "accept",
+      label: 'ec2transitgateway peering attachment accepter "accept"',
+      near: "us-west-2 (inside US)",
+      path: "transitGatewayAttachmentId",
+      from: "tgw-peer",
       twinName: "the ID, not known at preview either, is the program's peering attachment's",
-      twin: pipe(tgwAccepter(unknown), (plan) =>
-        withDependencies(plan, "accept", { transitGatewayAttachmentId: ["tgw-peer"] }),
-      ),
-    },
+    }),
     {
       name: "the VPC peers with Frankfurt",
       bad: set("peer", (p) => {
@@ -2804,26 +2785,17 @@ describe("network links", () => {
       twinName: "it is associated with the program's Direct Connect gateway, named by its ID",
       twin: pipe(dxGateway, dxAssociation("0e1d2c3b-aaaa-bbbb-cccc-ddddeeeeffff")),
     },
-    {
+    lookupCase({
       name: "a gateway is associated with a Direct Connect gateway only a lookup knows",
-      bad: dxAssociation(unknown),
-      expected: [
-        [
-          "named-destinations",
-          "dx-assoc",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'directconnect gateway association "dx-assoc"',
-            "dxGatewayId (unknown at preview)",
-          ],
-        ],
-      ],
+      make: dxAssociation,
+      resource: "dx-assoc",
+      label: 'directconnect gateway association "dx-assoc"',
+      near: "us-west-2 (inside US)",
+      path: "dxGatewayId",
+      from: "dx-gw",
+      setup: dxGateway,
       twinName: "the ID, not known at preview either, is the program's Direct Connect gateway's",
-      twin: pipe(dxGateway, dxAssociation(unknown), (plan) =>
-        withDependencies(plan, "dx-assoc", { dxGatewayId: ["dx-gw"] }),
-      ),
-    },
+    }),
     {
       name: "a VPN route sends all traffic to the remote site",
       bad: add("aws:ec2/vpnConnectionRoute:VpnConnectionRoute", "vpn-route", {
@@ -14525,26 +14497,17 @@ describe("Cloud WAN attachment accepters", () => {
       twinName: "it joins the program's core network, named by its ID",
       twin: vpcAttachment("us-west-2"),
     },
-    {
+    lookupCase({
       name: "a VPC attachment joins a core network only a lookup knows",
-      bad: attachmentTo(unknown),
-      expected: [
-        [
-          "named-destinations",
-          "branch",
-          "mandatory",
-          [
-            "a global service",
-            'networkmanager vpc attachment "branch"',
-            "coreNetworkId (unknown at preview)",
-          ],
-        ],
-      ],
+      make: attachmentTo,
+      resource: "branch",
+      label: 'networkmanager vpc attachment "branch"',
+      near: "a global service",
+      path: "coreNetworkId",
+      from: "core",
+      setup: coreNetwork,
       twinName: "the ID, not known at preview either, is the program's core network's",
-      twin: pipe(coreNetwork, attachmentTo(unknown), (plan) =>
-        withDependencies(plan, "branch", { coreNetworkId: ["core"] }),
-      ),
-    },
+    }),
     {
       name: "an accepter joins an attachment the program does not create to the core network",
       bad: accepter("attachment-0abroad"),
