@@ -47,6 +47,18 @@ beforeAll(async () => {
 
 type Props = Record<string, unknown>;
 
+/** A voice connector group "calls" routing calls to a connector the program does not create. */
+const unplacedConnector: Finding = [
+  "named-destinations",
+  "calls",
+  "mandatory",
+  [
+    "us-west-2 (inside US)",
+    'chime voice connector group "calls"',
+    '"abcdef1ghij2klmno3pqr4" (cannot be placed)',
+  ],
+];
+
 /**
  * Two voice connectors of the program, which report their IDs (`vc-local`, `vc-backup`) among
  * their outputs as the provider and the offline engine do, and a group of the connectors `ids`
@@ -11253,18 +11265,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         name: "calls",
         connectors: [{ voiceConnectorId: "abcdef1ghij2klmno3pqr4", priority: 1 }],
       }),
-      expected: [
-        [
-          "named-destinations",
-          "calls",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'chime voice connector group "calls"',
-            '"abcdef1ghij2klmno3pqr4" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: [unplacedConnector],
       twinName: "it groups the program's own connector",
       twin: pipe(
         add("aws:chime/voiceConnector:VoiceConnector", "local", {
@@ -11281,18 +11282,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     {
       name: "a voice connector group routes calls to a literal connector ID beside the program's own",
       bad: groupOfConnectors(["vc-local", "abcdef1ghij2klmno3pqr4"]),
-      expected: [
-        [
-          "named-destinations",
-          "calls",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'chime voice connector group "calls"',
-            '"abcdef1ghij2klmno3pqr4" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: [unplacedConnector],
       twinName: "both IDs are the program's connectors' own",
       twin: groupOfConnectors(["vc-local", "vc-backup"]),
     },
