@@ -444,7 +444,7 @@ export function compileField(
       `field ${field.path} of ${r.type} passes the ${field.gate} gate, but a field cannot open a gate yet; draw the gated edge in the row's edges (gates.ts \`gated\`).`,
     );
   }
-  if (field.when && !field.when(r.props)) {
+  if (field.when && !field.when(r.props, x.jurisdiction)) {
     return [];
   }
   const own = ownCompilers[field.format];

@@ -471,8 +471,11 @@ export interface FieldSpec {
   readonly origin?: { readonly path: string; readonly types: readonly string[] };
   /** What the graph edge names besides its label (`crossBackupRegion`). */
   readonly detail?: string;
-  /** The edge exists only when this holds (`enableCrossRegionCopy`). */
-  readonly when?: (props: Readonly<Record<string, unknown>>) => boolean;
+  /**
+   * The edge exists only when this holds (`enableCrossRegionCopy`); given the jurisdiction too,
+   * for a setting that confines the edge to regions (a key policy's `kms:ReplicaRegion`).
+   */
+  readonly when?: (props: Readonly<Record<string, unknown>>, j: Jurisdiction) => boolean;
   /**
    * For `ref`: what the value names. For other formats: the resources of the stack the value
    * may name (by ARN or identifier), one of which is then the far end of the edge; the owning

@@ -407,7 +407,7 @@ export function namedDestinationsPolicy(
           ? { type: r.provider.type, props: r.provider.props }
           : undefined;
         for (const field of row.fields) {
-          if (field.when && !field.when(r.props)) {
+          if (field.when && !field.when(r.props, j)) {
             continue;
           }
           const kind = refKinds[field.ref!];

@@ -1294,6 +1294,47 @@ describe("placement", () => {
 });
 
 describe("copies and replicas", () => {
+  /**
+   * A multi-Region primary key whose policy denies everyone kms:ReplicateKey unless
+   * kms:ReplicaRegion is one of `regions`, beside the statement that lets the account use it.
+   */
+  const multiRegionKey = (...regions: string[]) =>
+    add("aws:kms/key:Key", "orders-key", {
+      multiRegion: true,
+      enableKeyRotation: true,
+      policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { AWS: `arn:aws:iam::${account}:root` },
+            Action: "kms:*",
+            Resource: "*",
+          },
+          ...(regions.length === 0
+            ? []
+            : [
+                {
+                  Effect: "Deny",
+                  Principal: "*",
+                  Action: "kms:ReplicateKey",
+                  Resource: "*",
+                  Condition: { StringNotEquals: { "kms:ReplicaRegion": regions } },
+                },
+              ]),
+        ],
+      }),
+    });
+  const replicable = (name: string): Finding => [
+    "key-and-secret-replicas",
+    name,
+    "mandatory",
+    [
+      "us-west-2 (inside US)",
+      `kms key "${name}"`,
+      "any region of the partition (multi-Region primary key)",
+    ],
+  ];
   /** A DataSync task from Oregon to Virginia that writes its report to the bucket `bucketArn`. */
   const reportingSync = (bucketArn: string) =>
     add("aws:datasync/task:Task", "sync", {
@@ -1307,6 +1348,20 @@ describe("copies and replicas", () => {
       },
     });
   runCases(pack, () => happy, us, [
+    {
+      name: "a multi-Region key may be replicated to any region of the partition",
+      bad: multiRegionKey(),
+      expected: [replicable("orders-key")],
+      twinName: "its policy denies replicas outside Virginia and Ohio (kms:ReplicaRegion)",
+      twin: multiRegionKey("us-east-1", "us-east-2"),
+    },
+    {
+      name: "a multi-Region key's policy lets replicas be made in Frankfurt too",
+      bad: multiRegionKey("us-east-1", "eu-central-1"),
+      expected: [replicable("orders-key")],
+      twinName: "it lets them be made in Virginia only",
+      twin: multiRegionKey("us-east-1"),
+    },
     {
       name: "objects replicate to a bucket ARN the program does not create",
       bad: set("records-replication", (p) => {

@@ -11,6 +11,9 @@ import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import { exposed, withExposure, withRamPolicy } from "./exposure";
 import { accountGrantFix, accountGrants } from "./grants";
 import { edgesOf, inbound, withPolicyFields } from "./rows";
+import { type Jurisdiction, regionInJurisdiction } from "../../../residency/jurisdictions";
+import { statements } from "../iam";
+import { isUnknown, jsonDocument, known } from "../values";
 
 const key = edgesOf("key-and-secret-replicas", "key replication");
 
@@ -35,14 +38,50 @@ const single = "Keep keys and secrets single-region, in the stack's own region."
 const keyRow = (fix: string, ...fields: FieldSpec[]): TypeModel => ({ role: "key", fields, fix });
 
 /**
+ * The key policy confines replicas to regions inside the jurisdiction: a statement denies
+ * everyone kms:ReplicateKey (by name, `kms:*` or `*`) unless `kms:ReplicaRegion` is one of
+ * them (`StringNotEquals`, its only condition), as the KMS Developer Guide confines them. A
+ * replica of the key elsewhere cannot then be made; one the program makes is judged at the
+ * replica.
+ */
+function replicasConfined(props: Readonly<Record<string, unknown>>, j: Jurisdiction): boolean {
+  const doc = jsonDocument(known(() => props.policy));
+  if (doc === null || typeof doc !== "object" || isUnknown(doc)) {
+    return false;
+  }
+  const raw = [(doc as Record<string, unknown>).Statement].flat();
+  return statements(doc).some((s) => {
+    const [only] = s.conditions;
+    const action = (raw[s.index] as Record<string, unknown> | undefined)?.Action;
+    return (
+      s.effect?.toLowerCase() === "deny" &&
+      s.everyone &&
+      !s.allBut &&
+      [action]
+        .flat()
+        .some(
+          (a) =>
+            typeof a === "string" && ["kms:replicatekey", "kms:*", "*"].includes(a.toLowerCase()),
+        ) &&
+      s.conditions.length === 1 &&
+      /^StringNotEquals(IgnoreCase)?$/i.test(only.operator) &&
+      only.key.toLowerCase() === "kms:replicaregion" &&
+      only.values.length > 0 &&
+      only.values.every((r) => typeof r === "string" && regionInJurisdiction(j, "aws", r))
+    );
+  });
+}
+
+/**
  * A primary key made multi-Region can be replicated to any region of its partition: in the China
  * partition those are Beijing and Ningxia, in GovCloud (US) its two US regions, so there the
  * jurisdiction that holds them all keeps the key (a replica's own region is judged at the replica).
  */
 const multiRegion = keyRow(
-  "Set multiRegion to false; a single-Region key cannot be replicated abroad.",
+  "Set multiRegion to false, or deny kms:ReplicateKey to everyone in the key policy unless kms:ReplicaRegion is a region inside the jurisdiction (StringNotEquals); a single-Region key cannot be replicated abroad.",
   key.flag("multiRegion", "makes the key replicable to", {
     values: [true],
+    when: (props, j) => !replicasConfined(props, j),
     farSide: "any region of the partition (multi-Region primary key)",
     partitionFarSide: {
       "aws-cn": "any region of the China partition (multi-Region primary key)",
