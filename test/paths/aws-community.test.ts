@@ -187,6 +187,26 @@ describe("a DynamoDB replica joining a global table abroad", () => {
   });
 });
 
+describe("a Client VPN endpoint", () => {
+  const pack = policyPack();
+  it("admits clients anywhere in the world, whatever its certificate", async () => {
+    const plan = add("aws:ec2clientvpn/endpoint:Endpoint", "cvpn", {
+      serverCertificateArn: "arn:aws:acm:us-west-2:111122223333:certificate/0a1b2c3d",
+      clientCidrBlock: "10.100.0.0/22",
+      authenticationOptions: [{ type: "certificate-authentication" }],
+      connectionLogOptions: { enabled: false },
+    })(await fixturePlan("aws-connector-group", "own"));
+    const messages = (await pack.check(plan, { jurisdiction: "US" }))
+      .filter((v) => v.resourceName === "cvpn" && v.policy === "remote-sites")
+      .map((v) => v.message);
+    expect(messages).toEqual([
+      expect.stringContaining(
+        "must keep data inside US, but serverCertificateArn admits clients anywhere in the world (Client VPN).",
+      ),
+    ]);
+  });
+});
+
 describe("a CloudFront origin access identity's IAM ARN", () => {
   const identity = (providerProps: Record<string, unknown>) =>
     synthesizeState({

@@ -285,13 +285,13 @@ export const remoteSites: TypeTable = {
   "alicloud:rocketmq/clientUser:ClientUser": sagClient,
   "alicloud:vpn/sslVpnServer:SslVpnServer": row(
     clientVpnFix,
-    site.flag("vpnGatewayId", "admits remote clients to", {
+    site.flag("vpnGatewayId", "admits", {
       farSide: "clients anywhere in the world (SSL-VPN)",
     }),
   ),
   "alicloud:vpn/ipsecServer:IpsecServer": row(
     clientVpnFix,
-    site.flag("vpnGatewayId", "admits remote clients to", {
+    site.flag("vpnGatewayId", "admits", {
       farSide: "clients anywhere in the world (IPsec client VPN)",
     }),
   ),
@@ -397,7 +397,7 @@ export const remoteSites: TypeTable = {
   ),
   "aws:ec2clientvpn/endpoint:Endpoint": row(
     clientVpnFix,
-    site.flag("serverCertificateArn", "admits remote clients to", {
+    site.flag("serverCertificateArn", "admits", {
       farSide: "clients anywhere in the world (Client VPN)",
     }),
     site.ip("dnsServers[]", "resolves the clients' names through"),
