@@ -43,7 +43,7 @@ export function foreignAccountPlace(
   standIn?: string,
 ): string {
   if (standIn !== undefined && account === standIn) {
-    return `account ${account} (the offline engine's stand-in for the stack's own account, which no provider pins and the stack config does not declare, so it cannot be checked)`;
+    return `account ${account} (the offline engine's stand-in for the stack's own account, which no provider pins and the stack config does not declare (sovereign-dc:accountId), so it cannot be checked)`;
   }
   return own.length > 0
     ? `account ${account} (${notOwnAccount(own)})`

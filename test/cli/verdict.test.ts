@@ -223,7 +223,7 @@ describe("provider functions in a resource's inputs", () => {
     ]);
     // The finding itself names the account for what it is, as the pack is told.
     expect(runs.ownTopicNoAccount.stdout).toContain(
-      "account 123456789012 (the offline engine's stand-in for the stack's own account, which no provider pins and the stack config does not declare, so it cannot be checked)",
+      "account 123456789012 (the offline engine's stand-in for the stack's own account, which no provider pins and the stack config does not declare (sovereign-dc:accountId), so it cannot be checked)",
     );
     // Pinned, the topic's ARN is in the stack's own account: nothing to say.
     expect(runs.ownTopicPinned.code).toBe(0);

@@ -351,7 +351,7 @@ test("a grant to the offline engine's stand-in account is named as such, and pas
     [
       "reader-grant",
       "advisory",
-      `account ${standIn} (the offline engine's stand-in for the stack's own account, which no provider pins and the stack config does not declare, so it cannot be checked)`,
+      `account ${standIn} (the offline engine's stand-in for the stack's own account, which no provider pins and the stack config does not declare (sovereign-dc:accountId), so it cannot be checked)`,
     ],
   ]);
   expect(await grants(cn)).toEqual([
