@@ -28,7 +28,12 @@
  * comes from, a Service and its cluster's cloud and nodes): CrossGuard gives a resource policy
  * neither dependencies nor other resources.
  */
-import { clouds, type Jurisdiction, regionInJurisdiction } from "../residency/jurisdictions";
+import {
+  type Cloud,
+  clouds,
+  type Jurisdiction,
+  regionInJurisdiction,
+} from "../residency/jurisdictions";
 import { describePlace, regionOfEndpoint, resourceLabel } from "../residency/placement";
 import type { BorderResource } from "./paths/model";
 import { describeFlow, egressPermitted, type Flow, isPrivateCidr } from "./paths/addresses";
@@ -872,6 +877,17 @@ function clusterFinding(
   const label = resourceLabel(provider.type, provider.name);
   const what = `${objects.length === 1 ? "its Kubernetes object" : `its ${objects.length} Kubernetes objects`} (${some(sortedLabels(objects))})`;
   const source = x.clusterSource(provider);
+  /** A cluster the source places in `region` (as `says`, `node` on the path): outside, a finding. */
+  const inRegion = (cloud: Cloud, region: string, says: string, node: string) => {
+    if (j.regions[cloud].includes(region)) {
+      return undefined;
+    }
+    const where = describePlace(j, cloud, region);
+    return {
+      message: `${label} must deploy to a cluster inside ${j.id}, but ${says} ${where}, so ${what} would run there. Deploy to a cluster in a region inside ${j.id}.`,
+      path: [label, node, where],
+    };
+  };
   switch (source.kind) {
     case "resource": {
       const cluster = resourceLabel(source.cluster.type, source.cluster.name);
@@ -890,26 +906,20 @@ function clusterFinding(
     }
     case "declared": {
       const { context, cloud, region } = source.declared;
-      if (j.regions[cloud].includes(region)) {
-        return undefined;
-      }
-      const where = describePlace(j, cloud, region);
-      return {
-        message: `${label} must deploy to a cluster inside ${j.id}, but sovereign-dc:clusters declares the cluster of its context ${JSON.stringify(context)} in ${where}, so ${what} would run there. Deploy to a cluster in a region inside ${j.id}.`,
-        path: [label, `cluster of context ${JSON.stringify(context)}`, where],
-      };
+      return inRegion(
+        cloud,
+        region,
+        `sovereign-dc:clusters declares the cluster of its context ${JSON.stringify(context)} in`,
+        `cluster of context ${JSON.stringify(context)}`,
+      );
     }
-    case "endpoint": {
-      const { server, cloud, region } = source;
-      if (j.regions[cloud].includes(region)) {
-        return undefined;
-      }
-      const where = describePlace(j, cloud, region);
-      return {
-        message: `${label} must deploy to a cluster inside ${j.id}, but its kubeconfig's server ${server} is the API endpoint of a cluster in ${where}, so ${what} would run there. Deploy to a cluster in a region inside ${j.id}.`,
-        path: [label, `cluster at ${server}`, where],
-      };
-    }
+    case "endpoint":
+      return inRegion(
+        source.cloud,
+        source.region,
+        `its kubeconfig's server ${source.server} is the API endpoint of a cluster in`,
+        `cluster at ${source.server}`,
+      );
     case "unplaced": {
       const select = isDefaultProvider(provider.name)
         ? "set kubernetes:context in the stack config to the cluster's kubeconfig context"
