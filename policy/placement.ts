@@ -13,9 +13,7 @@ import {
   clouds,
   type Jurisdiction,
   jurisdictionOfRegion,
-  listJurisdictions,
   regionInJurisdiction,
-  unplacedRegions,
 } from "../residency/jurisdictions";
 import {
   awsPartitionOfResource,
@@ -29,12 +27,11 @@ import {
   resourceLabel,
   stateOnlyPackages,
 } from "../residency/placement";
-import { regionsWithZones, zonesOf } from "../residency/zones";
 import { wordsOf } from "./inventory/place-rules";
 import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
 import { isDefaultProvider } from "./paths/describe";
 import { reachOfAddress } from "./paths/addresses";
-import { locate, namesAPlace } from "./paths/places";
+import { knownRegions, locate, namesAPlace, regionOfZone } from "./paths/places";
 import {
   arnReferences,
   type DeclaredPaths,
@@ -552,50 +549,6 @@ let skipped: ReadonlyMap<string, DeclaredPaths> | undefined;
 
 /** Paths whose places the rows decide, their own readers' included, computed once. */
 let decided: ReadonlyMap<string, DeclaredPaths> | undefined;
-
-/** Every region ID of each cloud: the catalog's and those it places in no jurisdiction. */
-let regionIds: Readonly<Record<Cloud, ReadonlySet<string>>> | undefined;
-
-function knownRegions(): Readonly<Record<Cloud, ReadonlySet<string>>> {
-  const of = (cloud: Cloud): ReadonlySet<string> =>
-    new Set([
-      ...listJurisdictions().flatMap((j) => j.regions[cloud]),
-      ...unplacedRegions.filter((u) => u.cloud === cloud).map((u) => u.region),
-    ]);
-  regionIds ??= { alicloud: of("alicloud"), aws: of("aws") };
-  return regionIds;
-}
-
-/** AWS zone-ID prefixes (`usw2` of `usw2-az1`) and their regions, from the catalog's zones. */
-let awsZoneIdRegions: ReadonlyMap<string, string> | undefined;
-
-function regionOfAwsZoneId(zoneId: string): string | undefined {
-  awsZoneIdRegions ??= new Map(
-    regionsWithZones("aws").flatMap((region) =>
-      (zonesOf("aws", region) ?? []).flatMap((z) =>
-        z.zoneId === undefined ? [] : [[z.zoneId.replace(/-az\d+$/, ""), region] as const],
-      ),
-    ),
-  );
-  const m = /^([a-z]+\d+)-az\d+$/.exec(zoneId);
-  return m ? awsZoneIdRegions.get(m[1]) : undefined;
-}
-
-/**
- * The region of an availability zone of `cloud`: a known region followed by the zone letter
- * (`us-west-2a`, Alibaba Cloud's `ap-southeast-1a`), joined by a dash in Alibaba Cloud's `cn-`
- * regions (`cn-shanghai-b`), or an AWS zone ID (`usw2-az1`) of a region whose zones the catalog
- * lists. Anything else — a DNS zone ID (`Z0123…`), a time zone, a Local Zone
- * (`us-west-2-lax-1a`, which may lie in another country than its parent region) — is not read.
- */
-function regionOfZone(cloud: Cloud, zone: string): string | undefined {
-  const regions = knownRegions()[cloud];
-  const lettered = /^(.+?)(-?)([a-z])$/.exec(zone);
-  if (lettered && regions.has(lettered[1]) && (lettered[2] === "" || cloud === "alicloud")) {
-    return lettered[1];
-  }
-  return cloud === "aws" ? regionOfAwsZoneId(zone) : undefined;
-}
 
 /** Where a value read by its property's name lies: a region of a cloud, or undefined. */
 interface NamedPlace {

@@ -257,6 +257,7 @@ function decide(
   const cloud = cloudOf(r.type) ?? "alicloud";
   switch (field.format) {
     case "region":
+    case "zone":
     case "oss-location":
     case "endpoint":
     case "arn":

@@ -13,7 +13,9 @@ import {
   awsPartitionOf,
   type Cloud,
   type Jurisdiction,
+  listJurisdictions,
   regionInJurisdiction,
+  unplacedRegions,
 } from "../../residency/jurisdictions";
 import {
   arnPartition,
@@ -23,6 +25,7 @@ import {
   regionOfOssLocation,
   regionOfServiceName,
 } from "../../residency/placement";
+import { regionsWithZones, zonesOf } from "../../residency/zones";
 
 /** The formats whose value alone names a place. */
 export type PlaceFormat =
@@ -43,7 +46,9 @@ export type PlaceFormat =
   /** An AWS VPC endpoint service name (`com.amazonaws.<region>.<svc>`). */
   | "service-name"
   /** An Express Connect access point (`ap-<region>-<site>`). */
-  | "access-point";
+  | "access-point"
+  /** An availability zone of the resource's own cloud (`us-east-1b`, `cn-shanghai-b`). */
+  | "zone";
 
 /** Where a value points. `raw` is the value as written, for messages. */
 export type Located =
@@ -156,6 +161,12 @@ export function locate(j: Jurisdiction, format: PlaceFormat, value: string, clou
         ? inRegion("alicloud", region, value)
         : { kind: "unplaceable", raw: value, why: generic };
     }
+    case "zone": {
+      const region = regionOfZone(cloud, value);
+      return region
+        ? inRegion(cloud, region, value)
+        : { kind: "unplaceable", raw: value, why: generic };
+    }
   }
 }
 
@@ -214,4 +225,48 @@ export function flagOpens(spec: FlagSpec, value: unknown): boolean {
     return value.length > 0;
   }
   return value !== false && value !== "" && value !== "false" && value !== 0;
+}
+
+/** Every region ID of each cloud: the catalog's and those it places in no jurisdiction. */
+let regionIds: Readonly<Record<Cloud, ReadonlySet<string>>> | undefined;
+
+export function knownRegions(): Readonly<Record<Cloud, ReadonlySet<string>>> {
+  const of = (cloud: Cloud): ReadonlySet<string> =>
+    new Set([
+      ...listJurisdictions().flatMap((j) => j.regions[cloud]),
+      ...unplacedRegions.filter((u) => u.cloud === cloud).map((u) => u.region),
+    ]);
+  regionIds ??= { alicloud: of("alicloud"), aws: of("aws") };
+  return regionIds;
+}
+
+/** AWS zone-ID prefixes (`usw2` of `usw2-az1`) and their regions, from the catalog's zones. */
+let awsZoneIdRegions: ReadonlyMap<string, string> | undefined;
+
+function regionOfAwsZoneId(zoneId: string): string | undefined {
+  awsZoneIdRegions ??= new Map(
+    regionsWithZones("aws").flatMap((region) =>
+      (zonesOf("aws", region) ?? []).flatMap((z) =>
+        z.zoneId === undefined ? [] : [[z.zoneId.replace(/-az\d+$/, ""), region] as const],
+      ),
+    ),
+  );
+  const m = /^([a-z]+\d+)-az\d+$/.exec(zoneId);
+  return m ? awsZoneIdRegions.get(m[1]) : undefined;
+}
+
+/**
+ * The region of an availability zone of `cloud`: a known region followed by the zone letter
+ * (`us-west-2a`, Alibaba Cloud's `ap-southeast-1a`), joined by a dash in Alibaba Cloud's `cn-`
+ * regions (`cn-shanghai-b`), or an AWS zone ID (`usw2-az1`) of a region whose zones the catalog
+ * lists. Anything else — a DNS zone ID (`Z0123…`), a time zone, a Local Zone
+ * (`us-west-2-lax-1a`, which may lie in another country than its parent region) — is not read.
+ */
+export function regionOfZone(cloud: Cloud, zone: string): string | undefined {
+  const regions = knownRegions()[cloud];
+  const lettered = /^(.+?)(-?)([a-z])$/.exec(zone);
+  if (lettered && regions.has(lettered[1]) && (lettered[2] === "" || cloud === "alicloud")) {
+    return lettered[1];
+  }
+  return cloud === "aws" ? regionOfAwsZoneId(zone) : undefined;
 }

@@ -1509,6 +1509,30 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      name: "EFS replicates to a One Zone file system in a Frankfurt zone",
+      bad: add("aws:efs/replicationConfiguration:ReplicationConfiguration", "efs-dr", {
+        sourceFileSystemId: "fs-records",
+        destination: { availabilityZoneName: "eu-central-1a" },
+      }),
+      expected: [
+        [
+          "storage-replication",
+          "efs-dr",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'efs replication configuration "efs-dr"',
+            "eu-central-1a (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "EFS replicates to a One Zone file system in a Virginia zone",
+      twin: add("aws:efs/replicationConfiguration:ReplicationConfiguration", "efs-dr", {
+        sourceFileSystemId: "fs-records",
+        destination: { availabilityZoneName: "us-east-1b" },
+      }),
+    },
+    {
       name: "a database is a read replica of one in Frankfurt",
       bad: encryptedWithKey("aws:rds/instance:Instance", "replica", {
         replicateSourceDb: `arn:aws:rds:eu-central-1:${account}:db:records`,

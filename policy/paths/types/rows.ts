@@ -41,6 +41,7 @@ function fieldOf(format: Format, detailed = false): FieldOf {
 }
 
 export const region = fieldOf("region", true);
+export const zone = fieldOf("zone", true);
 export const arn = fieldOf("arn");
 export const arnOrId = fieldOf("arn-or-id");
 export const account = fieldOf("account");
@@ -65,7 +66,7 @@ export function edgesOf(policy: PolicyName, label: EdgeLabel): Record<FieldName,
     (path, verb, extra) =>
       f(path, label, policy, verb, extra);
   const makers = {
-    ...{ region, arn, arnOrId, account, ip, flag, ref, url, ossLocation, endpoint },
+    ...{ region, zone, arn, arnOrId, account, ip, flag, ref, url, ossLocation, endpoint },
     ...{ siteIp, anywhereCidr, accessPoint, serviceName },
   };
   return Object.fromEntries(Object.entries(makers).map(([name, f]) => [name, bound(f)])) as Record<
@@ -76,6 +77,7 @@ export function edgesOf(policy: PolicyName, label: EdgeLabel): Record<FieldName,
 
 type FieldName =
   | "region"
+  | "zone"
   | "arn"
   | "arnOrId"
   | "account"

@@ -15,6 +15,7 @@ import { dataStore, encryptedBy, endpointOf, link } from "./common";
 import { publicAcls } from "../iam";
 import type { BorderResource, FieldSpec, TypeModel, TypeTable } from "../model";
 import type { Resolver } from "../resolver";
+import { valueAt } from "../values";
 import {
   bucketExposure,
   bucketExposureFix,
@@ -470,6 +471,11 @@ export const storage: TypeTable = {
     fields: [
       replica.region("destination.region", "replicates the file system to", {
         origin: efsCopy.origin,
+      }),
+      // A One Zone copy may name only its zone, which names the region.
+      replica.zone("destination.availabilityZoneName", "replicates the file system to", {
+        origin: efsCopy.origin,
+        when: (p) => valueAt(p, "destination.region") === undefined,
       }),
     ],
     fix: "Replicate to a region inside the jurisdiction, or remove the replication.",
