@@ -34,7 +34,7 @@ import {
   type Jurisdiction,
   regionInJurisdiction,
 } from "../residency/jurisdictions";
-import { describePlace, regionOfEndpoint, resourceLabel } from "../residency/placement";
+import { cloudOf, describePlace, regionOfEndpoint, resourceLabel } from "../residency/placement";
 import type { BorderResource } from "./paths/model";
 import { describeFlow, egressPermitted, type Flow, isPrivateCidr } from "./paths/addresses";
 import {
@@ -859,11 +859,30 @@ function sortedLabels(resources: readonly { type: string; name: string }[]): str
   return resources.map((r) => resourceLabel(r.type, r.name)).sort();
 }
 
-/** A cluster declaration that would place a provider inside the jurisdiction, as YAML text. */
-function declarationExample(j: Jurisdiction, context: string | undefined): string {
-  // The cloud with the most regions in the jurisdiction: the likelier home of its clusters.
-  const cloud = [...clouds].sort((a, b) => j.regions[b].length - j.regions[a].length)[0];
-  const region = j.regions[cloud][0] ?? "<region>";
+/**
+ * A cluster declaration that would place a provider inside the jurisdiction, as YAML text: in the
+ * region inside it where most of the program's cloud resources are, the likeliest home of its
+ * cluster; else in the first region of the cloud with the most regions in the jurisdiction.
+ */
+function declarationExample(
+  j: Jurisdiction,
+  context: string | undefined,
+  resources: readonly BorderResource[],
+  x: Resolver,
+): string {
+  const counts = new Map<string, { cloud: Cloud; region: string; n: number }>();
+  for (const r of resources) {
+    const at = cloudOf(r.type) !== undefined ? x.regionOf(r) : undefined;
+    if (at !== undefined && j.regions[at.cloud].includes(at.region)) {
+      const key = `${at.cloud}/${at.region}`;
+      const c = counts.get(key) ?? { ...at, n: 0 };
+      counts.set(key, { ...c, n: c.n + 1 });
+    }
+  }
+  const home = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  const cloud =
+    home?.cloud ?? [...clouds].sort((a, b) => j.regions[b].length - j.regions[a].length)[0];
+  const region = home?.region ?? j.regions[cloud][0] ?? "<region>";
   return `sovereign-dc:clusters: [{ context: ${JSON.stringify(context ?? "<context>")}, cloud: ${cloud}, region: ${region} }]`;
 }
 
@@ -871,6 +890,7 @@ function declarationExample(j: Jurisdiction, context: string | undefined): strin
 function clusterFinding(
   provider: BorderResource,
   objects: readonly BorderResource[],
+  resources: readonly BorderResource[],
   x: Resolver,
 ): Finding | undefined {
   const j = x.jurisdiction;
@@ -927,7 +947,7 @@ function clusterFinding(
       const fix =
         source.rendered !== undefined
           ? "Deploy them through a provider whose cluster the pack can place (built from a cluster this program creates, or with a context sovereign-dc:clusters declares) instead of rendering them to files, or check the pipeline that applies the files."
-          : `Build the provider's kubeconfig from a cluster this program creates (alicloud.cs.ManagedKubernetes, aws.eks.Cluster), or declare where the cluster is: ${select}, and add that context with its cloud and region to the stack config, e.g. ${declarationExample(j, source.context)}, with a region inside ${j.id}.`;
+          : `Build the provider's kubeconfig from a cluster this program creates (alicloud.cs.ManagedKubernetes, aws.eks.Cluster), or declare where the cluster is: ${select}, and add that context with its cloud and region to the stack config, e.g. ${declarationExample(j, source.context, resources, x)}, with a region inside ${j.id}.`;
       return {
         message: `${label} must deploy to a cluster placed inside ${j.id}, but the pack cannot tell where its cluster is: ${source.reason}. ${what.charAt(0).toUpperCase()}${what.slice(1)} could run in any country. ${fix}`,
         path: [label, "a cluster the pack cannot place"],
@@ -960,7 +980,7 @@ export const kubernetesClusterPlacement = residencyStackPolicy({
       if (provider?.type !== kubernetesProviderType) {
         continue;
       }
-      const f = clusterFinding(provider, deployed, x);
+      const f = clusterFinding(provider, deployed, resources, x);
       if (f) {
         ctx.report({ ...f, urn: provider.urn, resourceName: provider.name });
       }
