@@ -136,6 +136,8 @@ export type RefKindName =
   | "voice-connector"
   | "cloudwan-core-network"
   | "cen-instance"
+  | "transit-gateway"
+  | "transit-router"
   | "vpc-peering"
   | "tgw-peering"
   | "alicloud-vpc-peering"
@@ -458,6 +460,25 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     keys: ["id", "arn"],
     judgedByTarget: true,
     unchecked: "the regions it reaches",
+  },
+  /**
+   * A transit gateway joins every network attached to it and, through its peerings, other
+   * regions: the program's own is judged by its attachments' and peerings' rows.
+   */
+  "transit-gateway": {
+    noun: "transit gateway",
+    types: ["aws:ec2transitgateway/transitGateway:TransitGateway"],
+    keys: ["id"],
+    judgedByTarget: true,
+    unchecked: "the networks and regions of its other attachments",
+  },
+  /** A CEN transit router, as a transit gateway: the program's own by its own attachments. */
+  "transit-router": {
+    noun: "transit router",
+    types: ["alicloud:cen/transitRouter:TransitRouter"],
+    keys: ["transitRouterId"],
+    judgedByTarget: true,
+    unchecked: "the networks and regions of its other attachments",
   },
   /** A CEN instance joins the networks of every region attached to it, each by its own row. */
   "cen-instance": {

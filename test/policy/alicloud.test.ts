@@ -837,6 +837,17 @@ describe("network links", () => {
       childInstanceRegionId: "cn-shanghai",
     });
 
+  /** The program's VPC attached to a transit router by `props`. */
+  const trAttachment = (props: Props) => (plan: Plan) =>
+    add("alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment", "spoke", {
+      vpcId: named(plan, "vpc").outputs.id,
+      zoneMappings: [{ vswitchId: "vsw-shanghai", zoneId: "cn-shanghai-b" }],
+      ...props,
+    })(plan);
+  /** `plan` with the transit router attachment "spoke" joining the program's router and VPC. */
+  const ofProgram = (plan: Plan) =>
+    withDependencies(plan, "spoke", { transitRouterId: ["router"], vpcId: ["vpc"] });
+
   /** An accepter of the VPC peer connection `instanceId` names. */
   const peerAccepter = (instanceId: unknown) =>
     add("alicloud:vpc/peerConnectionAccepter:PeerConnectionAccepter", "accept", { instanceId });
@@ -898,6 +909,66 @@ describe("network links", () => {
       from: "cen",
       twinName: "the ID, not known at preview either, is the program's CEN instance's",
     }),
+    {
+      name: "a VPC is attached to a transit router the program does not create",
+      bad: trAttachment({ transitRouterId: "tr-0a1b2c3d4e5f6g7h8i" }),
+      expected: [
+        [
+          "named-destinations",
+          "spoke",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'cen transit router vpc attachment "spoke"',
+            '"tr-0a1b2c3d4e5f6g7h8i" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it is attached to the program's transit router, whose ID is known once deployed",
+      twin: pipe(trAttachment({ transitRouterId: unknown }), ofProgram),
+    },
+    {
+      name: "a VPC is attached to a transit router only a lookup knows",
+      bad: trAttachment({ transitRouterId: unknown }),
+      expected: [
+        [
+          "named-destinations",
+          "spoke",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'cen transit router vpc attachment "spoke"',
+            "transitRouterId (unknown at preview)",
+          ],
+        ],
+      ],
+      twinName: "it names the program's CEN instance and no transit router",
+      twin: (plan) =>
+        pipe(trAttachment({ cenId: named(plan, "cen").outputs.id }), (p) =>
+          withDependencies(p, "spoke", { vpcId: ["vpc"] }),
+        )(plan),
+    },
+    {
+      name: "a VPC is attached, naming no transit router, to a CEN instance the program does not create",
+      bad: trAttachment({ cenId: "cen-0a1b2c3d4e5f6g7h8i" }),
+      expected: [
+        [
+          "named-destinations",
+          "spoke",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'cen transit router vpc attachment "spoke"',
+            '"cen-0a1b2c3d4e5f6g7h8i" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the program's transit router is named beside that CEN instance",
+      twin: pipe(
+        trAttachment({ cenId: "cen-0a1b2c3d4e5f6g7h8i", transitRouterId: unknown }),
+        ofProgram,
+      ),
+    },
     {
       name: "a Hong Kong VPC is attached to the CEN",
       bad: set("cen-vpc", (p) => {
@@ -3425,21 +3496,56 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
   const other = "9876543210987654";
   const abroad = (account: string) => `account ${account} (not this stack's account ${own})`;
   /**
-   * A CEN or transit router attachment of each kind, with `extra` (an owner ID) added; a VPC is
-   * attached to the program's CEN instance (`plan`'s "cen").
+   * A CEN or transit router attachment of each kind, with `extra` (an owner ID) added: to the
+   * program's CEN instance (`plan`'s "cen"), or to its transit router ("router"), whose ID is
+   * known only once deployed.
    */
   const cenAttachment = (type: string, extra: Props) => (plan: Plan) =>
-    add(type, "attachment", {
-      ...(type.endsWith("InstanceAttachment")
-        ? {
-            instanceId: named(plan, "cen").outputs.id,
-            childInstanceId: "vpc-1",
-            childInstanceType: "VPC",
-            childInstanceRegionId: "cn-shanghai",
-          }
-        : { transitRouterId: "tr-1", vpcId: "vpc-1", vpnId: "vco-1", vbrId: "vbr-1" }),
-      ...extra,
-    })(plan);
+    type.endsWith("InstanceAttachment")
+      ? add(type, "attachment", {
+          instanceId: named(plan, "cen").outputs.id,
+          childInstanceId: "vpc-1",
+          childInstanceType: "VPC",
+          childInstanceRegionId: "cn-shanghai",
+          ...extra,
+        })(plan)
+      : pipe(
+          // The members the program's router joins: its VPC, an IPsec connection to its office
+          // and a border router on a Shanghai leased line.
+          add("alicloud:vpn/gatewayVpnAttachment:GatewayVpnAttachment", "office-vpn", {
+            customerGatewayId: unknown,
+            localSubnet: "10.20.0.0/16",
+            remoteSubnet: "192.168.10.0/24",
+          }),
+          (p) => withDependencies(p, "office-vpn", { customerGatewayId: ["office"] }),
+          add("alicloud:expressconnect/physicalConnection:PhysicalConnection", "office-line", {
+            accessPointId: "ap-cn-shanghai-nh-A",
+            lineOperator: "CT",
+            peerLocation: "Shanghai office",
+          }),
+          add("alicloud:expressconnect/virtualBorderRouter:VirtualBorderRouter", "office-vbr", {
+            physicalConnectionId: unknown,
+            vlanId: 10,
+            localGatewayIp: "10.0.0.1",
+            peerGatewayIp: "10.0.0.2",
+            peeringSubnetMask: "255.255.255.252",
+          }),
+          (p) => withDependencies(p, "office-vbr", { physicalConnectionId: ["office-line"] }),
+          add(type, "attachment", {
+            transitRouterId: unknown,
+            vpcId: unknown,
+            vpnId: unknown,
+            vbrId: unknown,
+            ...extra,
+          }),
+          (p) =>
+            withDependencies(p, "attachment", {
+              transitRouterId: ["router"],
+              vpcId: ["vpc"],
+              vpnId: ["office-vpn"],
+              vbrId: ["office-vbr"],
+            }),
+        )(plan);
   const attachmentLabel = (type: string) =>
     `${type
       .split(":")[1]

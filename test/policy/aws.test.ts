@@ -2574,6 +2574,29 @@ describe("copies and replicas", () => {
   ]);
 });
 
+/** The program's transit gateway "hub", which reports its ID among its outputs. */
+const transitGateway = add("aws:ec2transitgateway/transitGateway:TransitGateway", "hub", {
+  description: "records hub",
+  id: "tgw-0123456789abcdef0",
+});
+
+/** The VPC "vpc-records" attached to the transit gateway `transitGatewayId` names. */
+const tgwAttachment = (transitGatewayId: unknown) =>
+  add("aws:ec2transitgateway/vpcAttachment:VpcAttachment", "spoke", {
+    transitGatewayId,
+    vpcId: "vpc-records",
+    subnetIds: ["subnet-records"],
+  });
+
+/** An office's VPN connection to its own network, terminating on `transitGatewayId`. */
+const siteVpnOn = (transitGatewayId: unknown) =>
+  add("aws:ec2/vpnConnection:VpnConnection", "site-vpn", {
+    customerGatewayId: "cgw-records",
+    type: "ipsec.1",
+    transitGatewayId,
+    localIpv4NetworkCidr: "172.16.0.0/16",
+  });
+
 describe("network links", () => {
   /** An accepter of the VPC peering `id` names. */
   const peeringAccepter = (id: unknown) =>
@@ -2911,6 +2934,62 @@ describe("network links", () => {
         destinationCidrBlock: "172.16.0.0/16",
       }),
     },
+    {
+      name: "a VPC attachment joins a transit gateway the program does not create",
+      bad: tgwAttachment("tgw-0a1b2c3d4e5f60718"),
+      expected: [
+        [
+          "named-destinations",
+          "spoke",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2transitgateway vpc attachment "spoke"',
+            '"tgw-0a1b2c3d4e5f60718" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it joins the program's transit gateway, named by its ID",
+      twin: pipe(transitGateway, tgwAttachment("tgw-0123456789abcdef0")),
+    },
+    {
+      name: "a VPC attachment joins a transit gateway only a lookup knows",
+      bad: tgwAttachment(unknown),
+      expected: [
+        [
+          "named-destinations",
+          "spoke",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2transitgateway vpc attachment "spoke"',
+            "transitGatewayId (unknown at preview)",
+          ],
+        ],
+      ],
+      twinName: "the ID, not known at preview either, is the program's transit gateway's",
+      twin: pipe(transitGateway, tgwAttachment(unknown), (plan) =>
+        withDependencies(plan, "spoke", { transitGatewayId: ["hub"] }),
+      ),
+    },
+    {
+      name: "a VPN connection terminates on a transit gateway the program does not create",
+      bad: siteVpnOn("tgw-0a1b2c3d4e5f60718"),
+      expected: [
+        [
+          "named-destinations",
+          "site-vpn",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2 vpn connection "site-vpn"',
+            '"tgw-0a1b2c3d4e5f60718" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it terminates on the program's transit gateway",
+      twin: pipe(transitGateway, siteVpnOn("tgw-0123456789abcdef0")),
+    },
     ...(
       [
         ["localIpv4NetworkCidr", "0.0.0.0/0", "172.16.0.0/16", "all traffic (0.0.0.0/0)"],
@@ -2921,7 +3000,7 @@ describe("network links", () => {
       bad: add("aws:ec2/vpnConnection:VpnConnection", "site-vpn", {
         customerGatewayId: "cgw-records",
         type: "ipsec.1",
-        transitGatewayId: "tgw-records",
+        vpnGatewayId: "vgw-records",
         [field]: anywhere,
       }),
       expected: [
@@ -2936,7 +3015,7 @@ describe("network links", () => {
       twin: add("aws:ec2/vpnConnection:VpnConnection", "site-vpn", {
         customerGatewayId: "cgw-records",
         type: "ipsec.1",
-        transitGatewayId: "tgw-records",
+        vpnGatewayId: "vgw-records",
         [field]: own,
       }),
     })),

@@ -50,6 +50,31 @@ const required = { required: true } as const;
 
 const linkFix = "Link only to regions inside the jurisdiction, or remove the link.";
 
+/**
+ * What a network joining a hub is told: a transit gateway or router it does not create is another
+ * stack's (a landing zone's network account), checked there; joining it here is a reviewed
+ * decision, recorded as a waiver.
+ */
+const hubFix = (hub: string) =>
+  `Attach only networks in regions inside the jurisdiction, to a ${hub} this program creates; to join one another stack creates (a landing zone's network account), check that stack with the pack and waive this finding naming that review.`;
+
+/**
+ * A transit router joins every network attached to it and, through its peer attachments, other
+ * regions: one of the program is judged by those attachments' rows, one it does not create
+ * cannot be (named-destinations). An attachment naming no transit router joins its CEN
+ * instance's router in the region, judged as that CEN instance is.
+ */
+function joinsTransitRouter(verb: string): FieldSpec[] {
+  return [
+    networkLink.ref("transitRouterId", verb, { ref: "transit-router", ...drawn }),
+    networkLink.ref("cenId", verb, {
+      ref: "cen-instance",
+      ...drawn,
+      when: (p) => valueAt(p, "transitRouterId") === undefined,
+    }),
+  ];
+}
+
 /** What cross-account-links appends to every finding on another account's network. */
 export const accountFix =
   "Link only networks of the account the stack's provider is pinned to (allowedAccountIds / accountId), or pin the provider to that account so the pack can tell.";
@@ -265,7 +290,10 @@ export const network: TypeTable = {
   }),
   "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment": linkRow({
     role: "network",
-    fields: [networkLink.account("vpcOwnerId", "attaches a VPC of", drawn)],
+    fields: [
+      networkLink.account("vpcOwnerId", "attaches a VPC of", drawn),
+      ...joinsTransitRouter("attaches the VPC to"),
+    ],
     edges: attach({
       hub: "transitRouterId",
       hubTypes: trTypes,
@@ -273,7 +301,7 @@ export const network: TypeTable = {
       memberTypes: vpcTypes,
       label: "attachment",
     }),
-    fix: linkFix,
+    fix: hubFix("transit router"),
   }),
   "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment": linkRow({
     role: "network",
@@ -295,7 +323,10 @@ export const network: TypeTable = {
   }),
   "alicloud:cen/transitRouterVpnAttachment:TransitRouterVpnAttachment": linkRow({
     role: "network",
-    fields: [networkLink.account("vpnOwnerId", "attaches a VPN attachment of", drawn)],
+    fields: [
+      networkLink.account("vpnOwnerId", "attaches a VPN attachment of", drawn),
+      ...joinsTransitRouter("attaches the VPN connection to"),
+    ],
     edges: attach({
       hub: "transitRouterId",
       hubTypes: trTypes,
@@ -303,22 +334,31 @@ export const network: TypeTable = {
       memberTypes: ["alicloud:vpn/gatewayVpnAttachment:GatewayVpnAttachment"],
       label: "attachment",
     }),
-    fix: linkFix,
+    fix: hubFix("transit router"),
   }),
   "alicloud:cen/transitRouterVbrAttachment:TransitRouterVbrAttachment": linkRow({
     role: "network",
-    fields: [networkLink.account("vbrOwnerId", "attaches a border router of", drawn)],
+    fields: [
+      networkLink.account("vbrOwnerId", "attaches a border router of", drawn),
+      ...joinsTransitRouter("attaches the border router to"),
+    ],
     edges: attach({
       hub: "transitRouterId",
       hubTypes: trTypes,
       member: "vbrId",
       label: "attachment",
     }),
-    fix: linkFix,
+    fix: hubFix("transit router"),
   }),
   "aws:ec2transitgateway/transitGateway:TransitGateway": hub,
   "aws:ec2transitgateway/vpcAttachment:VpcAttachment": linkRow({
     role: "network",
+    fields: [
+      networkLink.ref("transitGatewayId", "attaches the VPC to", {
+        ref: "transit-gateway",
+        ...drawn,
+      }),
+    ],
     edges: attach({
       hub: "transitGatewayId",
       hubTypes: tgwTypes,
@@ -326,7 +366,7 @@ export const network: TypeTable = {
       memberTypes: vpcTypes,
       label: "attachment",
     }),
-    fix: linkFix,
+    fix: hubFix("transit gateway"),
   }),
   "aws:ec2transitgateway/peeringAttachment:PeeringAttachment": linkRow({
     role: "network",

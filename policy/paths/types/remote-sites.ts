@@ -230,6 +230,12 @@ export const remoteSites: TypeTable = {
         values: [true],
         farSide: "the Global Accelerator edge network",
       }),
+      // A transit gateway joins the site to every network attached to it: one of the program is
+      // judged by its own rows, one it does not create cannot be (named-destinations).
+      tunnel.ref("transitGatewayId", "terminates the tunnel on", {
+        ref: "transit-gateway",
+        drawnByRow: true,
+      }),
     ],
     edges: (r, x) => {
       const gw =
