@@ -224,14 +224,14 @@ function decide(
   x: Resolver,
 ): { outcome: Outcome; far?: Endpoint } {
   const j = x.jurisdiction;
-  if (isUnknown(value)) {
+  if (isUnknown(value) && !(field.format === "flag" && field.opensWhenSet)) {
     return {
       outcome: { kind: "unknown" },
       far: x.unknownPlace(`${field.path} of ${x.label(r)} is not known until deployed`),
     };
   }
   if (field.format === "flag") {
-    if (!flagOpens(field, value)) {
+    if (!isUnknown(value) && !flagOpens(field, value)) {
       return { outcome: inside };
     }
     const scoped = partitionScoped(field, r, x);

@@ -522,6 +522,12 @@ export interface FieldSpec {
   /** For `flag`: the far end is a global place, `<farSide> (global, outside <J>)`. */
   readonly global?: boolean;
   /**
+   * For `flag` without `values`: any value the resource can be created with opens the path (a
+   * Client VPN endpoint's certificate, which it cannot do without), so one not known at preview
+   * opens it too, instead of failing closed as a place the pack cannot check.
+   */
+  readonly opensWhenSet?: boolean;
+  /**
    * For `flag`: AWS partitions that keep their own copy of the far end (a public virtual interface
    * in the China regions reaches only their public endpoints), by the partition of the resource's
    * own region, each with the far end's words: the far end then lies in that partition's regions,

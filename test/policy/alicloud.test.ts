@@ -4940,6 +4940,33 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
       twinName: "clients connect through the stack's VPN gateway",
       twin: vpnGateway,
     },
+    ...(
+      [
+        ["a known VPN gateway", "vpn-telemetry"],
+        ["a VPN gateway only a lookup knows", unknown],
+      ] as const
+    ).map(([gateway, vpnGatewayId]) => ({
+      name: `an SSL-VPN server on ${gateway} admits remote clients`,
+      bad: add("alicloud:vpn/sslVpnServer:SslVpnServer", "edge", {
+        vpnGatewayId,
+        clientIpPool: "192.168.100.0/24",
+        localSubnet: "10.20.0.0/16",
+      }),
+      expected: [
+        [
+          "remote-sites",
+          "edge",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'vpn ssl vpn server "edge"',
+            "clients anywhere in the world (SSL-VPN)",
+          ],
+        ] as Finding,
+      ],
+      twinName: `clients connect through the stack's VPN gateway instead (${gateway})`,
+      twin: vpnGateway,
+    })),
   ]);
 });
 

@@ -12746,6 +12746,37 @@ describe("directory, DNS, time and call servers; streaming and fleet instances",
       }),
     },
     {
+      name: "a Client VPN endpoint whose certificate only a lookup knows admits remote clients",
+      bad: add("aws:ec2clientvpn/endpoint:Endpoint", "remote-access", {
+        serverCertificateArn: unknown,
+        clientCidrBlock: "10.100.0.0/22",
+        authenticationOptions: [
+          { type: "certificate-authentication", rootCertificateChainArn: unknown },
+        ],
+        connectionLogOptions: { enabled: false },
+      }),
+      // Whatever the certificate, the endpoint admits clients anywhere: the finding says so, not
+      // that the certificate is a place the pack cannot check.
+      expected: [
+        [
+          "remote-sites",
+          "remote-access",
+          "mandatory",
+          [
+            inside,
+            'ec2clientvpn endpoint "remote-access"',
+            "clients anywhere in the world (Client VPN)",
+          ],
+        ],
+      ],
+      twinName: "the network is reached through a site VPN from an allowlisted address instead",
+      twin: add("aws:ec2/customerGateway:CustomerGateway", "partner-gw", {
+        bgpAsn: "65000",
+        ipAddress: "198.51.100.7",
+        type: "ipsec.1",
+      }),
+    },
+    {
       name: "a voice connector routes inbound calls to a SIP host on the internet",
       bad: add("aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination", "calls", {
         voiceConnectorId: "abcdef1ghij2klmno3pqr4",

@@ -166,6 +166,7 @@ const sagClient = row(
   "Do not offer client access into a sealed network; reach it through a site VPN from an allowlisted address.",
   site.flag("sagId", "admits", {
     farSide: "clients anywhere in the world (Smart Access Gateway App)",
+    opensWhenSet: true,
   }),
 );
 
@@ -293,12 +294,14 @@ export const remoteSites: TypeTable = {
     clientVpnFix,
     site.flag("vpnGatewayId", "admits", {
       farSide: "clients anywhere in the world (SSL-VPN)",
+      opensWhenSet: true,
     }),
   ),
   "alicloud:vpn/ipsecServer:IpsecServer": row(
     clientVpnFix,
     site.flag("vpnGatewayId", "admits", {
       farSide: "clients anywhere in the world (IPsec client VPN)",
+      opensWhenSet: true,
     }),
   ),
   "alicloud:expressconnect/virtualPhysicalConnection:VirtualPhysicalConnection": row(
@@ -405,6 +408,7 @@ export const remoteSites: TypeTable = {
     clientVpnFix,
     site.flag("serverCertificateArn", "admits", {
       farSide: "clients anywhere in the world (Client VPN)",
+      opensWhenSet: true,
     }),
     site.ip("dnsServers[]", "resolves the clients' names through"),
   ),
