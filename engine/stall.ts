@@ -274,7 +274,9 @@ function oneLine(e: unknown, program: string, root: string): string {
 /**
  * The SDK's failure to serialise a function (a Lambda callback) as one line: its first line names
  * only the function, and the reason is at the end of the chain of captures that follows —
- * "function 'x': which could not be serialized because" and, on the next line, why.
+ * "function 'x': which could not be serialized because" and, on the next line, why. The chain's
+ * first captured variable is named too: it is the callback's own, which the program can change,
+ * where the failing function may lie deep inside a library it reaches.
  */
 export function closureFailure(text: string): string | undefined {
   const lines = text.split("\n");
@@ -291,5 +293,10 @@ export function closureFailure(text: string): string | undefined {
     return undefined;
   }
   const what = because.exec(lines[at])![1];
-  return `${lines[0].trim()}: ${what} could not be serialized because ${reason}`;
+  const captured = lines
+    .slice(1, at + 1)
+    .map((line) => /^\s*variable '([^']+)'/.exec(line)?.[1])
+    .find((name) => name !== undefined);
+  const through = captured === undefined ? "" : ` through the captured variable '${captured}',`;
+  return `${lines[0].trim()}:${through} ${what} could not be serialized because ${reason}`;
 }

@@ -513,7 +513,7 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(
       "error: The program unserializable-callback.ts stopped before it finished: nothing was left to run, with 1 resource(s) never registered:\n" +
-        `  - aws:lambda/function:Function "counter" never registered, whose input "code" failed: Error serializing 'async () => counter.bump()': function '<anonymous>' could not be serialized because arrow function captured 'this'. Assign 'this' to another name outside function and capture that.\n`,
+        `  - aws:lambda/function:Function "counter" never registered, whose input "code" failed: Error serializing 'async () => counter.bump()': through the captured variable 'counter', function '<anonymous>' could not be serialized because arrow function captured 'this'. Assign 'this' to another name outside function and capture that.\n`,
     );
   });
 });
