@@ -9174,6 +9174,18 @@ function adminCase(name: string, type: string, resource: string, path: string): 
   };
 }
 
+/** A latency record for clients near Ireland whose answer is the load balancer `host`. */
+const latencyRecord = (host: string) =>
+  add("aws:route53/record:Record", "api-eu", {
+    zoneId: "Z0123456789ABCDEFGHIJ",
+    name: "api.records.example.com",
+    type: "CNAME",
+    ttl: 60,
+    setIdentifier: "eu",
+    records: [host],
+    latencyRoutingPolicies: [{ region: "eu-west-1" }],
+  });
+
 describe("services l–z: public endpoints, managed runtimes outside the VPC, edge services and log sinks", () => {
   const exposed = (name: string, label: string): Finding => [
     "public-exposure",
@@ -10166,6 +10178,25 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         records: ["203.0.113.7"],
         latencyRoutingPolicies: [{ region: "us-west-2" }],
       }),
+    },
+    {
+      // The region chooses which clients get the answer; a placed answer says where the server is.
+      name: "a latency record for clients near Ireland answers with a load balancer there",
+      bad: latencyRecord("records-alb-1234567890.eu-west-1.elb.amazonaws.com"),
+      expected: [
+        [
+          "log-shipping",
+          "api-eu",
+          "mandatory",
+          [
+            "a global service",
+            'route53 record "api-eu"',
+            "records-alb-1234567890.eu-west-1.elb.amazonaws.com in eu-west-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "it answers those clients with a load balancer in Oregon",
+      twin: latencyRecord("records-alb-1234567890.us-west-2.elb.amazonaws.com"),
     },
     {
       name: "a domain's mail is answered by SES inbound in Frankfurt, and an alias by a load balancer there",

@@ -906,6 +906,29 @@ export function openApiIntegrations(body: string): FieldSpec[] {
  * provider's name, an address) names no place the catalog holds, and one of the program's own
  * resources, not known at preview, is placed where that resource is created.
  */
+/**
+ * Whether every answer at `paths` names a cloud service's endpoint, which places it (and there is
+ * one): a routing policy's region then says nothing the answers do not — it only chooses which
+ * clients get them — and is not read as where the server is.
+ */
+export function answersPlaced(
+  props: Readonly<Record<string, unknown>>,
+  paths: readonly string[],
+): boolean {
+  const values = paths.flatMap((at) => valuesAt(props, at).map(({ value }) => value));
+  return (
+    values.length > 0 &&
+    values.every(
+      (value) =>
+        typeof value === "string" &&
+        value
+          .split(/\s+/)
+          .map((word) => hostOf(word.replace(/\.$/, "")))
+          .some((host) => host !== undefined && regionOfEndpoint(host) !== undefined),
+    )
+  );
+}
+
 export function dnsAnswers(hosts: readonly string[], regions: readonly string[] = []) {
   const verb = "steers the clients that look it up to";
   return (props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] => [

@@ -36,6 +36,7 @@ import {
   allRegions,
   amplifyProxy,
   amplifyRewrite,
+  answersPlaced,
   dnsAnswers,
   edgeDestination,
   edgeDestinations,
@@ -2195,11 +2196,17 @@ export const logs: TypeTable = {
       { unknownOnly: true },
     ),
     hostAnswers("aliases[].name"),
-    answers(
-      "latencyRoutingPolicies[].region",
-      [],
-      ["latencyRoutingPolicies[].region", "geoproximityRoutingPolicy.awsRegion"],
-    ),
+    // A routing policy's region chooses which clients get the record's answers: it places the
+    // server only where the answers themselves do not.
+    {
+      ...answers(
+        "latencyRoutingPolicies[].region",
+        [],
+        ["latencyRoutingPolicies[].region", "geoproximityRoutingPolicy.awsRegion"],
+      ),
+      when: (p: Readonly<Record<string, unknown>>) =>
+        !answersPlaced(p, ["records[]", "aliases[].name"]),
+    },
   ),
   // Its alias targets and answers as a record's.
   "aws:route53/recordsExclusive:RecordsExclusive": sends(
