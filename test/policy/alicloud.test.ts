@@ -844,6 +844,15 @@ describe("network links", () => {
       zoneMappings: [{ vswitchId: "vsw-shanghai", zoneId: "cn-shanghai-b" }],
       ...props,
     })(plan);
+  /** The finding on the transit router attachment "spoke" whose hub cannot be placed. */
+  const spokeUnplaced = (place: string): Finding[] => [
+    [
+      "named-destinations",
+      "spoke",
+      "mandatory",
+      ["cn-shanghai (inside CN)", 'cen transit router vpc attachment "spoke"', place],
+    ],
+  ];
   /** `plan` with the transit router attachment "spoke" joining the program's router and VPC. */
   const ofProgram = (plan: Plan) =>
     withDependencies(plan, "spoke", { transitRouterId: ["router"], vpcId: ["vpc"] });
@@ -912,36 +921,14 @@ describe("network links", () => {
     {
       name: "a VPC is attached to a transit router the program does not create",
       bad: trAttachment({ transitRouterId: "tr-0a1b2c3d4e5f6g7h8i" }),
-      expected: [
-        [
-          "named-destinations",
-          "spoke",
-          "mandatory",
-          [
-            "cn-shanghai (inside CN)",
-            'cen transit router vpc attachment "spoke"',
-            '"tr-0a1b2c3d4e5f6g7h8i" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: spokeUnplaced('"tr-0a1b2c3d4e5f6g7h8i" (cannot be placed)'),
       twinName: "it is attached to the program's transit router, whose ID is known once deployed",
       twin: pipe(trAttachment({ transitRouterId: unknown }), ofProgram),
     },
     {
       name: "a VPC is attached to a transit router only a lookup knows",
       bad: trAttachment({ transitRouterId: unknown }),
-      expected: [
-        [
-          "named-destinations",
-          "spoke",
-          "mandatory",
-          [
-            "cn-shanghai (inside CN)",
-            'cen transit router vpc attachment "spoke"',
-            "transitRouterId (unknown at preview)",
-          ],
-        ],
-      ],
+      expected: spokeUnplaced("transitRouterId (unknown at preview)"),
       twinName: "it names the program's CEN instance and no transit router",
       twin: (plan) =>
         pipe(trAttachment({ cenId: named(plan, "cen").outputs.id }), (p) =>
@@ -951,18 +938,7 @@ describe("network links", () => {
     {
       name: "a VPC is attached, naming no transit router, to a CEN instance the program does not create",
       bad: trAttachment({ cenId: "cen-0a1b2c3d4e5f6g7h8i" }),
-      expected: [
-        [
-          "named-destinations",
-          "spoke",
-          "mandatory",
-          [
-            "cn-shanghai (inside CN)",
-            'cen transit router vpc attachment "spoke"',
-            '"cen-0a1b2c3d4e5f6g7h8i" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: spokeUnplaced('"cen-0a1b2c3d4e5f6g7h8i" (cannot be placed)'),
       twinName: "the program's transit router is named beside that CEN instance",
       twin: pipe(
         trAttachment({ cenId: "cen-0a1b2c3d4e5f6g7h8i", transitRouterId: unknown }),

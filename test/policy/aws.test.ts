@@ -1293,6 +1293,13 @@ describe("placement", () => {
   });
 });
 
+/** An EFS replication of "fs-records" to `destination` (a region, or a One Zone file system's zone). */
+const efsReplication = (destination: Props) =>
+  add("aws:efs/replicationConfiguration:ReplicationConfiguration", "efs-dr", {
+    sourceFileSystemId: "fs-records",
+    destination,
+  });
+
 describe("copies and replicas", () => {
   /**
    * A multi-Region primary key whose policy denies everyone kms:ReplicateKey unless
@@ -1484,12 +1491,20 @@ describe("copies and replicas", () => {
         };
       }),
     },
-    {
-      name: "EFS replicates to Frankfurt",
-      bad: add("aws:efs/replicationConfiguration:ReplicationConfiguration", "efs-dr", {
-        sourceFileSystemId: "fs-records",
-        destination: { region: "eu-central-1" },
-      }),
+    ...(
+      [
+        ["to Frankfurt", "to Virginia", "region", "eu-central-1", "us-east-1"],
+        [
+          "to a One Zone file system in a Frankfurt zone",
+          "to a One Zone file system in a Virginia zone",
+          "availabilityZoneName",
+          "eu-central-1a",
+          "us-east-1b",
+        ],
+      ] as const
+    ).map(([abroad, home, key, far, near]) => ({
+      name: `EFS replicates ${abroad}`,
+      bad: efsReplication({ [key]: far }),
       expected: [
         [
           "storage-replication",
@@ -1498,40 +1513,13 @@ describe("copies and replicas", () => {
           [
             "us-west-2 (inside US)",
             'efs replication configuration "efs-dr"',
-            "eu-central-1 (outside US, in EU)",
+            `${far} (outside US, in EU)`,
           ],
-        ],
+        ] as Finding,
       ],
-      twinName: "EFS replicates to Virginia",
-      twin: add("aws:efs/replicationConfiguration:ReplicationConfiguration", "efs-dr", {
-        sourceFileSystemId: "fs-records",
-        destination: { region: "us-east-1" },
-      }),
-    },
-    {
-      name: "EFS replicates to a One Zone file system in a Frankfurt zone",
-      bad: add("aws:efs/replicationConfiguration:ReplicationConfiguration", "efs-dr", {
-        sourceFileSystemId: "fs-records",
-        destination: { availabilityZoneName: "eu-central-1a" },
-      }),
-      expected: [
-        [
-          "storage-replication",
-          "efs-dr",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'efs replication configuration "efs-dr"',
-            "eu-central-1a (outside US, in EU)",
-          ],
-        ],
-      ],
-      twinName: "EFS replicates to a One Zone file system in a Virginia zone",
-      twin: add("aws:efs/replicationConfiguration:ReplicationConfiguration", "efs-dr", {
-        sourceFileSystemId: "fs-records",
-        destination: { availabilityZoneName: "us-east-1b" },
-      }),
-    },
+      twinName: `EFS replicates ${home}`,
+      twin: efsReplication({ [key]: near }),
+    })),
     {
       name: "a database is a read replica of one in Frankfurt",
       bad: encryptedWithKey("aws:rds/instance:Instance", "replica", {
@@ -12743,16 +12731,26 @@ describe("directory, DNS, time and call servers; streaming and fleet instances",
         domainName: "records.internal",
       }),
     },
-    {
-      name: "a Client VPN endpoint admits remote clients",
+    ...(
+      [
+        [
+          "a Client VPN endpoint admits remote clients",
+          `arn:aws:acm:us-west-2:${account}:certificate/0a1b2c3d`,
+        ],
+        // Whatever the certificate, the endpoint admits clients anywhere: the finding says so,
+        // not that the certificate is a place the pack cannot check.
+        [
+          "a Client VPN endpoint whose certificate only a lookup knows admits remote clients",
+          unknown,
+        ],
+      ] as const
+    ).map(([name, certificate]) => ({
+      name,
       bad: add("aws:ec2clientvpn/endpoint:Endpoint", "remote-access", {
-        serverCertificateArn: `arn:aws:acm:us-west-2:${account}:certificate/0a1b2c3d`,
+        serverCertificateArn: certificate,
         clientCidrBlock: "10.100.0.0/22",
         authenticationOptions: [
-          {
-            type: "certificate-authentication",
-            rootCertificateChainArn: `arn:aws:acm:us-west-2:${account}:certificate/0a1b2c3d`,
-          },
+          { type: "certificate-authentication", rootCertificateChainArn: certificate },
         ],
         connectionLogOptions: { enabled: false },
         dnsServers: ["10.20.0.53"],
@@ -12767,46 +12765,15 @@ describe("directory, DNS, time and call servers; streaming and fleet instances",
             'ec2clientvpn endpoint "remote-access"',
             "clients anywhere in the world (Client VPN)",
           ],
-        ],
+        ] as Finding,
       ],
-      twinName: "the network is reached through a site VPN from an allowlisted address instead",
+      twinName: `the network is reached through a site VPN from an allowlisted address instead (${certificate === unknown ? "a certificate a lookup finds" : "a certificate it names"})`,
       twin: add("aws:ec2/customerGateway:CustomerGateway", "partner-gw", {
         bgpAsn: "65000",
         ipAddress: "198.51.100.7",
         type: "ipsec.1",
       }),
-    },
-    {
-      name: "a Client VPN endpoint whose certificate only a lookup knows admits remote clients",
-      bad: add("aws:ec2clientvpn/endpoint:Endpoint", "remote-access", {
-        serverCertificateArn: unknown,
-        clientCidrBlock: "10.100.0.0/22",
-        authenticationOptions: [
-          { type: "certificate-authentication", rootCertificateChainArn: unknown },
-        ],
-        connectionLogOptions: { enabled: false },
-      }),
-      // Whatever the certificate, the endpoint admits clients anywhere: the finding says so, not
-      // that the certificate is a place the pack cannot check.
-      expected: [
-        [
-          "remote-sites",
-          "remote-access",
-          "mandatory",
-          [
-            inside,
-            'ec2clientvpn endpoint "remote-access"',
-            "clients anywhere in the world (Client VPN)",
-          ],
-        ],
-      ],
-      twinName: "the network is reached through a site VPN from an allowlisted address instead",
-      twin: add("aws:ec2/customerGateway:CustomerGateway", "partner-gw", {
-        bgpAsn: "65000",
-        ipAddress: "198.51.100.7",
-        type: "ipsec.1",
-      }),
-    },
+    })),
     {
       name: "a voice connector routes inbound calls to a SIP host on the internet",
       bad: add("aws:chime/voiceConnectorOrigination:VoiceConnectorOrigination", "calls", {
