@@ -897,16 +897,6 @@ export function openApiIntegrations(body: string): FieldSpec[] {
 }
 
 /**
- * Where a DNS record sends the clients that look its name up: the service endpoints it answers
- * with at `hosts` (a CNAME's target, an MX or SRV record's host, an alias's target), and the AWS
- * region a latency or geoproximity record at `regions` says its answer is served from. One
- * outside the jurisdiction steers them — and what they send — there: an application writing to
- * `db.internal` writes to the database abroad, mail for the domain is delivered to the inbound
- * endpoint the MX names. A host of no region (a certificate's validation target, another
- * provider's name, an address) names no place the catalog holds, and one of the program's own
- * resources, not known at preview, is placed where that resource is created.
- */
-/**
  * Whether every answer at `paths` names a cloud service's endpoint, which places it (and there is
  * one): a routing policy's region then says nothing the answers do not — it only chooses which
  * clients get them — and is not read as where the server is.
@@ -929,6 +919,16 @@ export function answersPlaced(
   );
 }
 
+/**
+ * Where a DNS record sends the clients that look its name up: the service endpoints it answers
+ * with at `hosts` (a CNAME's target, an MX or SRV record's host, an alias's target), and the AWS
+ * region a latency or geoproximity record at `regions` says its answer is served from. One
+ * outside the jurisdiction steers them — and what they send — there: an application writing to
+ * `db.internal` writes to the database abroad, mail for the domain is delivered to the inbound
+ * endpoint the MX names. A host of no region (a certificate's validation target, another
+ * provider's name, an address) names no place the catalog holds, and one of the program's own
+ * resources, not known at preview, is placed where that resource is created.
+ */
 export function dnsAnswers(hosts: readonly string[], regions: readonly string[] = []) {
   const verb = "steers the clients that look it up to";
   return (props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] => [
