@@ -538,6 +538,53 @@ const identifierProps: ReadonlyMap<string, readonly string[]> = (() => {
   return out;
 })();
 
+/**
+ * Resources that carry a hub's ID in a property of their own (a route table's or another
+ * attachment's `transitGatewayId`), by the hub's type: a value the program computed from one of
+ * them names the hub that property names. Before the hub is deployed its ID is unknown, so the
+ * value's dependencies are all that tie it to the hub.
+ */
+const heldBy: ReadonlyMap<string, { readonly types: readonly string[]; readonly path: string }> =
+  new Map([
+    [
+      "aws:ec2transitgateway/transitGateway:TransitGateway",
+      {
+        types: [
+          "aws:ec2transitgateway/connect:Connect",
+          "aws:ec2transitgateway/defaultRouteTableAssociation:DefaultRouteTableAssociation",
+          "aws:ec2transitgateway/defaultRouteTablePropagation:DefaultRouteTablePropagation",
+          "aws:ec2transitgateway/meteringPolicy:MeteringPolicy",
+          "aws:ec2transitgateway/multicastDomain:MulticastDomain",
+          "aws:ec2transitgateway/peeringAttachment:PeeringAttachment",
+          "aws:ec2transitgateway/policyTable:PolicyTable",
+          "aws:ec2transitgateway/routeTable:RouteTable",
+          "aws:ec2transitgateway/vpcAttachment:VpcAttachment",
+        ],
+        path: "transitGatewayId",
+      },
+    ],
+    [
+      "alicloud:cen/transitRouter:TransitRouter",
+      {
+        types: [
+          "alicloud:cen/flowLog:FlowLog",
+          "alicloud:cen/interRegionTrafficQosPolicy:InterRegionTrafficQosPolicy",
+          "alicloud:cen/trafficMarkingPolicy:TrafficMarkingPolicy",
+          "alicloud:cen/transitRouterCidr:TransitRouterCidr",
+          "alicloud:cen/transitRouterEcrAttachment:TransitRouterEcrAttachment",
+          "alicloud:cen/transitRouterMulticastDomain:TransitRouterMulticastDomain",
+          "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment",
+          "alicloud:cen/transitRouterPrefixListAssociation:TransitRouterPrefixListAssociation",
+          "alicloud:cen/transitRouterRouteTable:TransitRouterRouteTable",
+          "alicloud:cen/transitRouterVbrAttachment:TransitRouterVbrAttachment",
+          "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment",
+          "alicloud:cen/transitRouterVpnAttachment:TransitRouterVpnAttachment",
+        ],
+        path: "transitRouterId",
+      },
+    ],
+  ]);
+
 /** Cluster types a Kubernetes provider can be built from. */
 export const clusterTypes: readonly string[] = [
   "alicloud:cs/managedKubernetes:ManagedKubernetes",
@@ -719,9 +766,11 @@ export class Resolver {
   refs(r: BorderResource, path: string, types?: readonly string[]): Ref[] {
     const values = valuesAt(r.props, path).map((f) => f.value);
     const top = path.split(".")[0].replace(/\[\]$/, "");
-    const deps = (r.propertyDependencies[top] ?? [])
+    const all = (r.propertyDependencies[top] ?? [])
       .map((u) => this.byUrn.get(u))
-      .filter((d): d is BorderResource => d !== undefined && (!types || types.includes(d.type)));
+      .filter((d): d is BorderResource => d !== undefined);
+    const direct = all.filter((d) => !types || types.includes(d.type));
+    const deps = direct.length > 0 || !types ? direct : this.heldTargets(all, types);
     if (values.length === 0) {
       // An unknown container hides its values; its dependencies still say what it names.
       return deps.length > 0 && isUnknown(r.props[top])
@@ -746,6 +795,25 @@ export class Resolver {
       });
     }
     return out;
+  }
+
+  /**
+   * The targets of `types` that resources among `deps` hold in a property of their own (the
+   * transit router a route table names): what a value computed from those resources names.
+   */
+  private heldTargets(deps: readonly BorderResource[], types: readonly string[]): BorderResource[] {
+    const holders = types.flatMap((t) => {
+      const h = heldBy.get(t);
+      return h ? [h] : [];
+    });
+    return deps.flatMap((d) =>
+      holders
+        .filter((h) => h.types.includes(d.type))
+        .flatMap((h) => {
+          const held = this.ref(d, h.path, types);
+          return held.kind === "resource" ? [held.resource] : [];
+        }),
+    );
   }
 
   /** A value computed once per analysis (an index over one kind of resource). */
@@ -1223,7 +1291,9 @@ export function resolveRef(
 /**
  * The resources of `kind` a property's value was computed from. At preview an output of
  * another resource is unknown, but the engine still says which resources it came from — enough
- * to place it when every candidate is a resource of the program.
+ * to place it when every candidate is a resource of the program. A value computed from a
+ * resource that holds the target's ID (`heldBy`: a transit router's route table) names the
+ * target that resource was given.
  */
 export function dependencyTargets(
   r: PolicyResource,
@@ -1232,7 +1302,19 @@ export function dependencyTargets(
 ): PolicyResource[] {
   const top = fieldPath.split(".")[0].replace(/\[\]$/, "");
   const deps = known(() => r.propertyDependencies[top] ?? []);
-  return isUnknown(deps) ? [] : deps.filter((d) => kind.types.includes(d.type));
+  if (isUnknown(deps)) {
+    return [];
+  }
+  const direct = deps.filter((d) => kind.types.includes(d.type));
+  if (direct.length > 0) {
+    return direct;
+  }
+  return deps.flatMap((d) =>
+    kind.types.flatMap((t) => {
+      const holder = heldBy.get(t);
+      return holder?.types.includes(d.type) ? dependencyTargets(d, holder.path, kind) : [];
+    }),
+  );
 }
 
 /**

@@ -926,6 +926,27 @@ describe("network links", () => {
       twin: pipe(trAttachment({ transitRouterId: unknown }), ofProgram),
     },
     {
+      name: "a VPC is attached to the transit router a route table of another stack's router names",
+      bad: pipe(
+        add("alicloud:cen/transitRouterRouteTable:TransitRouterRouteTable", "routes", {
+          transitRouterId: "tr-0a1b2c3d4e5f6g7h8i",
+        }),
+        trAttachment({ transitRouterId: unknown }),
+        (plan) => withDependencies(plan, "spoke", { transitRouterId: ["routes"], vpcId: ["vpc"] }),
+      ),
+      expected: spokeUnplaced("transitRouterId (unknown at preview)"),
+      twinName:
+        "it is attached to the program's transit router through the ID its route table holds",
+      twin: pipe(
+        add("alicloud:cen/transitRouterRouteTable:TransitRouterRouteTable", "routes", {
+          transitRouterId: unknown,
+        }),
+        (plan) => withDependencies(plan, "routes", { transitRouterId: ["router"] }),
+        trAttachment({ transitRouterId: unknown }),
+        (plan) => withDependencies(plan, "spoke", { transitRouterId: ["routes"], vpcId: ["vpc"] }),
+      ),
+    },
+    {
       name: "a VPC is attached to a transit router only a lookup knows",
       bad: trAttachment({ transitRouterId: unknown }),
       expected: spokeUnplaced("transitRouterId (unknown at preview)"),

@@ -2576,6 +2576,10 @@ const tgwAttachment = (transitGatewayId: unknown) =>
     subnetIds: ["subnet-records"],
   });
 
+/** A route table "hub-routes" of the transit gateway `transitGatewayId` names. */
+const tgwRouteTable = (transitGatewayId: unknown) =>
+  add("aws:ec2transitgateway/routeTable:RouteTable", "hub-routes", { transitGatewayId });
+
 /** An office's VPN connection to its own network, terminating on `transitGatewayId`. */
 const siteVpnOn = (transitGatewayId: unknown) =>
   add("aws:ec2/vpnConnection:VpnConnection", "site-vpn", {
@@ -2958,6 +2962,34 @@ describe("network links", () => {
       twinName: "the ID, not known at preview either, is the program's transit gateway's",
       twin: pipe(transitGateway, tgwAttachment(unknown), (plan) =>
         withDependencies(plan, "spoke", { transitGatewayId: ["hub"] }),
+      ),
+    },
+    {
+      name: "a VPC attachment joins the transit gateway a route table of another stack's hub names",
+      bad: pipe(tgwRouteTable("tgw-0a1b2c3d4e5f60718"), tgwAttachment(unknown), (plan) =>
+        withDependencies(plan, "spoke", { transitGatewayId: ["hub-routes"] }),
+      ),
+      expected: [
+        [
+          "named-destinations",
+          "spoke",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2transitgateway vpc attachment "spoke"',
+            "transitGatewayId (unknown at preview)",
+          ],
+        ],
+      ],
+      // Before the hub is deployed its ID is unknown: the route table's dependency on it is
+      // what ties the attachment's value to the program's transit gateway.
+      twinName: "it joins the program's transit gateway through the ID its route table holds",
+      twin: pipe(
+        transitGateway,
+        tgwRouteTable(unknown),
+        (plan) => withDependencies(plan, "hub-routes", { transitGatewayId: ["hub"] }),
+        tgwAttachment(unknown),
+        (plan) => withDependencies(plan, "spoke", { transitGatewayId: ["hub-routes"] }),
       ),
     },
     {
