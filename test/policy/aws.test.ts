@@ -2580,6 +2580,14 @@ const tgwAttachment = (transitGatewayId: unknown) =>
 const tgwRouteTable = (transitGatewayId: unknown) =>
   add("aws:ec2transitgateway/routeTable:RouteTable", "hub-routes", { transitGatewayId });
 
+/** The program's Direct Connect gateway associated with the transit gateway `associatedGatewayId`. */
+const dxToTransitGateway = (associatedGatewayId: string) =>
+  add("aws:directconnect/gatewayAssociation:GatewayAssociation", "dx-tgw", {
+    dxGatewayId: "0e1d2c3b-aaaa-bbbb-cccc-ddddeeeeffff",
+    associatedGatewayId,
+    allowedPrefixes: ["10.0.0.0/16"],
+  });
+
 /** An office's VPN connection to its own network, terminating on `transitGatewayId`. */
 const siteVpnOn = (transitGatewayId: unknown) =>
   add("aws:ec2/vpnConnection:VpnConnection", "site-vpn", {
@@ -2991,6 +2999,24 @@ describe("network links", () => {
         tgwAttachment(unknown),
         (plan) => withDependencies(plan, "spoke", { transitGatewayId: ["hub-routes"] }),
       ),
+    },
+    {
+      name: "a Direct Connect gateway is associated with a transit gateway the program does not create",
+      bad: pipe(dxGateway, dxToTransitGateway("tgw-0a1b2c3d4e5f60718")),
+      expected: [
+        [
+          "named-destinations",
+          "dx-tgw",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'directconnect gateway association "dx-tgw"',
+            '"tgw-0a1b2c3d4e5f60718" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it is associated with the program's transit gateway",
+      twin: pipe(dxGateway, transitGateway, dxToTransitGateway("tgw-0123456789abcdef0")),
     },
     {
       name: "a VPN connection terminates on a transit gateway the program does not create",
@@ -14686,8 +14712,32 @@ describe("Cloud WAN attachment accepters", () => {
     });
   const vpcAttachment = (region: string) =>
     pipe(coreNetwork, attachmentTo("core-network-0123", region));
+  /** A peering of the Oregon transit gateway "tgw-0123456789abcdef0" with `coreNetworkId`. */
+  const tgwPeering = (coreNetworkId: string) =>
+    add("aws:networkmanager/transitGatewayPeering:TransitGatewayPeering", "tgw-core", {
+      coreNetworkId,
+      transitGatewayArn: `arn:aws:ec2:us-west-2:${account}:transit-gateway/tgw-0123456789abcdef0`,
+    });
 
   runCases(pack, () => happy, us, [
+    {
+      name: "a transit gateway peers with a core network the program does not create",
+      bad: tgwPeering("core-network-0a1b2c3d4e5f60718"),
+      expected: [
+        [
+          "named-destinations",
+          "tgw-core",
+          "mandatory",
+          [
+            "a global service",
+            'networkmanager transit gateway peering "tgw-core"',
+            '"core-network-0a1b2c3d4e5f60718" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it peers with the program's core network, named by its ID",
+      twin: pipe(coreNetwork, tgwPeering("core-network-0123")),
+    },
     {
       name: "a VPC attachment joins a core network the program does not create",
       bad: attachmentTo("core-network-0a1b2c3d4e5f60718"),

@@ -566,9 +566,14 @@ export const network: TypeTable = {
     linkFix,
     networkLink.arn("transitGatewayRouteTableArn", "attaches the transit gateway route table"),
   ),
+  // The core network reaches every region of its edge locations: one of the program is placed
+  // by its own rows, one it does not create cannot be (named-destinations).
   "aws:networkmanager/transitGatewayPeering:TransitGatewayPeering": row(
-    linkFix,
+    "Peer only transit gateways in regions inside the jurisdiction, with a core network this program creates with edge locations only in regions inside the jurisdiction.",
     networkLink.arn("transitGatewayArn", "peers with the transit gateway"),
+    networkLink.ref("coreNetworkId", "peers the transit gateway with", {
+      ref: "cloudwan-core-network",
+    }),
   ),
   "aws:networkmanager/siteToSiteVpnAttachment:SiteToSiteVpnAttachment": row(
     linkFix,

@@ -456,9 +456,16 @@ export const remoteSites: TypeTable = {
   // of the program is judged by its interfaces' rows, one it does not create cannot be
   // (named-destinations).
   "aws:directconnect/gatewayAssociation:GatewayAssociation": row(
-    "Associate only gateways of this account, with a Direct Connect gateway this program creates whose virtual interfaces land only at locations inside the jurisdiction.",
+    "Associate only gateways of this account (a transit gateway this program creates), with a Direct Connect gateway this program creates whose virtual interfaces land only at locations inside the jurisdiction.",
     site.account("associatedGatewayOwnerAccountId", "associates a gateway of"),
     site.ref("dxGatewayId", "associates the gateway with", { ref: "dx-gateway" }),
+    // The gateway associated may be a transit gateway (`tgw-…`), which joins the Direct Connect
+    // gateway's sites to every network attached to it: one the program does not create cannot
+    // be judged (named-destinations). A virtual private gateway serves one VPC.
+    site.ref("associatedGatewayId", "associates the Direct Connect gateway with", {
+      ref: "transit-gateway",
+      when: (p) => /^tgw-/.test(String(p.associatedGatewayId)),
+    }),
   ),
   "aws:route53/resolverRule:ResolverRule": row(
     dnsFix,
