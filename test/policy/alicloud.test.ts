@@ -1015,6 +1015,30 @@ describe("network links", () => {
       }),
     },
     {
+      name: "the transit router peers with one in Beijing the program does not create",
+      bad: pipe(
+        set("router-peer", (p) => {
+          p.peerTransitRouterId = "tr-0a1b2c3d4e5f6g7h8i";
+        }),
+        // A literal ID, computed from none of the program's resources.
+        (plan) => withDependencies(plan, "router-peer", { peerTransitRouterId: [] }),
+      ),
+      expected: [
+        [
+          "named-destinations",
+          "router-peer",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'cen transit router peer attachment "router-peer"',
+            '"tr-0a1b2c3d4e5f6g7h8i" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it peers with the program's own transit router in Beijing",
+      twin: set("router-peer", () => undefined),
+    },
+    {
       name: "transit routers peer with Singapore",
       bad: set("router-peer", (p) => {
         p.peerTransitRouterRegionId = "ap-southeast-1";

@@ -2706,6 +2706,50 @@ describe("network links", () => {
       }),
     },
     {
+      name: "the transit gateway peers with one in Virginia the program does not create",
+      bad: set("tgw-peer", (p) => {
+        p.peerTransitGatewayId = "tgw-0a1b2c3d4e5f60718";
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "tgw-peer",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2transitgateway peering attachment "tgw-peer"',
+            '"tgw-0a1b2c3d4e5f60718" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it peers with the program's own transit gateway in Virginia",
+      twin: set("tgw-peer", () => undefined),
+    },
+    {
+      // One finding: the peering's region, which is a path out whatever the other hub holds.
+      name: "the transit gateway peers with one in Frankfurt the program does not create",
+      bad: set("tgw-peer", (p) => {
+        p.peerTransitGatewayId = "tgw-0a1b2c3d4e5f60718";
+        p.peerRegion = "eu-central-1";
+      }),
+      expected: [
+        [
+          "network-links",
+          "tgw-peer",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2transitgateway peering attachment "tgw-peer"',
+            "eu-central-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the transit gateway peers with the program's own in Ohio",
+      twin: set("tgw-peer", (p) => {
+        p.peerRegion = "us-east-2";
+      }),
+    },
+    {
       name: "transit gateways peer with Frankfurt",
       bad: set("tgw-peer", (p) => {
         p.peerRegion = "eu-central-1";

@@ -33,6 +33,7 @@ import {
 import { defaultRoute, officeSiteFix, officeSiteInternet, routeFix } from "./egress";
 import { anycastPops, globalReach, withGlobal } from "./global-reach";
 import { edgesOf } from "./rows";
+import { type Cloud, regionInJurisdiction } from "../../../residency/jurisdictions";
 import { regionOfServiceName } from "../../../residency/placement";
 import { isUnknown, str, valueAt } from "../values";
 import { alicloudRoute, drawnBy, ipv6Gateway, reporting, subnetEdges, vpcEdges } from "./routes";
@@ -73,6 +74,27 @@ function joinsTransitRouter(verb: string): FieldSpec[] {
       when: (p) => valueAt(p, "transitRouterId") === undefined,
     }),
   ];
+}
+
+/**
+ * The hub a peering joins, named by `path`: in a region inside the jurisdiction (`region`; one
+ * outside is the peering's finding already), one the program does not create cannot be judged —
+ * its other attachments and peerings lie beyond what the pack sees (named-destinations).
+ */
+function peerHub(
+  path: string,
+  region: string,
+  cloud: Cloud,
+  ref: "transit-gateway" | "transit-router",
+): FieldSpec {
+  return networkLink.ref(path, `peers the ${ref.replace("-", " ")} with`, {
+    ref,
+    ...drawn,
+    when: (p, j) => {
+      const at = valueAt(p, region);
+      return typeof at !== "string" || regionInJurisdiction(j, cloud, at);
+    },
+  });
 }
 
 /** What cross-account-links appends to every finding on another account's network. */
@@ -310,6 +332,7 @@ export const network: TypeTable = {
         ...drawn,
         ...required,
       }),
+      peerHub("peerTransitRouterId", "peerTransitRouterRegionId", "alicloud", "transit-router"),
     ],
     edges: attach({
       hub: "transitRouterId",
@@ -370,13 +393,16 @@ export const network: TypeTable = {
   }),
   "aws:ec2transitgateway/peeringAttachment:PeeringAttachment": linkRow({
     role: "network",
-    fields: regionAndAccount(
-      "peerRegion",
-      "peerAccountId",
-      "peers the transit gateway with one in",
-      "peers the transit gateway with one of",
-      required,
-    ),
+    fields: [
+      ...regionAndAccount(
+        "peerRegion",
+        "peerAccountId",
+        "peers the transit gateway with one in",
+        "peers the transit gateway with one of",
+        required,
+      ),
+      peerHub("peerTransitGatewayId", "peerRegion", "aws", "transit-gateway"),
+    ],
     edges: attach({
       hub: "transitGatewayId",
       hubTypes: tgwTypes,
