@@ -342,7 +342,7 @@ export const network: TypeTable = {
       memberRegion: "peerTransitRouterRegionId",
       label: "peer attachment",
     }),
-    fix: "Peer only with transit routers in regions inside the jurisdiction.",
+    fix: "Peer only with transit routers in regions inside the jurisdiction that this program creates; to peer with one another stack creates, check that stack with the pack and waive this finding naming that review.",
   }),
   "alicloud:cen/transitRouterVpnAttachment:TransitRouterVpnAttachment": linkRow({
     role: "network",
@@ -412,7 +412,9 @@ export const network: TypeTable = {
       accounts: ["peerAccountId"],
       label: "peer attachment",
     }),
-    fix: fixes("Peer only with transit gateways in regions inside the jurisdiction."),
+    fix: fixes(
+      "Peer only with transit gateways in regions inside the jurisdiction that this program creates; to peer with one another stack creates, check that stack with the pack and waive this finding naming that review.",
+    ),
   }),
   "alicloud:cen/privateZone:PrivateZone": row(
     linkFix,
