@@ -244,7 +244,7 @@ export const remoteSites: TypeTable = {
         x.resourceAt(r, "transitGatewayId", tgwTypes);
       return gw ? tunnels(r, x, gw) : [];
     },
-    fix: "Route only the remote site's own networks through the VPN and turn acceleration off.",
+    fix: "Route only the remote site's own networks through the VPN and turn acceleration off; end it on a transit gateway this program creates (to end it on one another stack creates, check that stack with the pack and waive this finding naming that review).",
   }),
   "alicloud:expressconnect/virtualBorderRouter:VirtualBorderRouter": linkRow({
     role: "gateway",
