@@ -2725,11 +2725,19 @@ describe("network links", () => {
       twinName: "it peers with the program's own transit gateway in Virginia",
       twin: set("tgw-peer", () => undefined),
     },
-    {
-      // One finding: the peering's region, which is a path out whatever the other hub holds.
-      name: "the transit gateway peers with one in Frankfurt the program does not create",
+    // One finding either way: the peering's region, a path out whatever the other hub holds.
+    ...(
+      [
+        ["transit gateways peer with Frankfurt", undefined],
+        [
+          "the transit gateway peers with one in Frankfurt the program does not create",
+          "tgw-0a1b2c3d4e5f60718",
+        ],
+      ] as const
+    ).map(([name, peer]) => ({
+      name,
       bad: set("tgw-peer", (p) => {
-        p.peerTransitGatewayId = "tgw-0a1b2c3d4e5f60718";
+        p.peerTransitGatewayId = peer ?? p.peerTransitGatewayId;
         p.peerRegion = "eu-central-1";
       }),
       expected: [
@@ -2742,35 +2750,16 @@ describe("network links", () => {
             'ec2transitgateway peering attachment "tgw-peer"',
             "eu-central-1 (outside US, in EU)",
           ],
-        ],
+        ] as Finding,
       ],
-      twinName: "the transit gateway peers with the program's own in Ohio",
+      twinName:
+        peer === undefined
+          ? "transit gateways peer with Ohio"
+          : "it peers with the program's own transit gateway instead, in Ohio",
       twin: set("tgw-peer", (p) => {
         p.peerRegion = "us-east-2";
       }),
-    },
-    {
-      name: "transit gateways peer with Frankfurt",
-      bad: set("tgw-peer", (p) => {
-        p.peerRegion = "eu-central-1";
-      }),
-      expected: [
-        [
-          "network-links",
-          "tgw-peer",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'ec2transitgateway peering attachment "tgw-peer"',
-            "eu-central-1 (outside US, in EU)",
-          ],
-        ],
-      ],
-      twinName: "transit gateways peer with Ohio",
-      twin: set("tgw-peer", (p) => {
-        p.peerRegion = "us-east-2";
-      }),
-    },
+    })),
     {
       name: "the endpoint connects to S3 in Frankfurt",
       bad: set("s3-endpoint", (p) => {
