@@ -294,13 +294,13 @@ export const network: TypeTable = {
     role: "network",
     fields: [networkLink.account("cenOwnerId", "grants the VPC to the CEN of", drawn)],
     edges: grant("childInstanceId"),
-    fix: "Grant the VPC only to a CEN of this account.",
+    fix: "Grant the VPC only to a CEN of this account; to join a landing zone's CEN in its network account, check that account's stack with the pack and waive this finding naming that review.",
   }),
   "alicloud:cen/transitRouterGrantAttachment:TransitRouterGrantAttachment": linkRow({
     role: "network",
     fields: [networkLink.account("cenOwnerId", "grants the network to the CEN of", drawn)],
     edges: grant("instanceId"),
-    fix: "Grant the network only to a CEN of this account.",
+    fix: "Grant the network only to a CEN of this account; to join a landing zone's CEN in its network account, check that account's stack with the pack and waive this finding naming that review.",
   }),
   "alicloud:cen/transitRouter:TransitRouter": linkRow({
     role: "network",
@@ -431,11 +431,11 @@ export const network: TypeTable = {
     networkLink.region("vbrInstanceRegionId", "checks a border router in"),
   ),
   "alicloud:expressconnect/grantRuleToCen:GrantRuleToCen": row(
-    "Grant the border router only to a CEN of this account.",
+    "Grant the border router only to a CEN of this account; to join a landing zone's CEN in its network account, check that account's stack with the pack and waive this finding naming that review.",
     networkLink.account("cenOwnerId", "grants the border router to the CEN of"),
   ),
   "alicloud:cloudconnect/networkGrant:NetworkGrant": row(
-    "Grant the Cloud Connect Network only to a CEN of this account.",
+    "Grant the Cloud Connect Network only to a CEN of this account; to join a landing zone's CEN in its network account, check that account's stack with the pack and waive this finding naming that review.",
     networkLink.account("cenUid", "grants the Cloud Connect Network to the CEN of"),
   ),
   "alicloud:eflo/vpdGrantRule:VpdGrantRule": row(
