@@ -2853,6 +2853,10 @@ function dbsPlan(instanceType: string): Props {
   };
 }
 
+/** An MNS topic subscription "topic-sub" pushing to `endpoint`. */
+const topicSub = (endpoint: string) =>
+  add("alicloud:mns/topicSubscription:TopicSubscription", "topic-sub", { endpoint });
+
 describe("alarm and notification webhooks", () => {
   const shipped = (label: string, place: string): Finding => [
     "log-shipping",
@@ -3036,9 +3040,7 @@ describe("alarm and notification webhooks", () => {
     },
     {
       name: "an MNS topic subscription mails its messages",
-      bad: add("alicloud:mns/topicSubscription:TopicSubscription", "topic-sub", {
-        endpoint: "mail:directmail:ops@example.com",
-      }),
+      bad: topicSub("mail:directmail:ops@example.com"),
       expected: [
         shipped(
           'mns topic subscription "topic-sub"',
@@ -3046,9 +3048,7 @@ describe("alarm and notification webhooks", () => {
         ),
       ],
       twinName: "it pushes to a queue in Beijing",
-      twin: add("alicloud:mns/topicSubscription:TopicSubscription", "topic-sub", {
-        endpoint: "acs:mns:cn-beijing:1234567890123456:queues/orders",
-      }),
+      twin: topicSub("acs:mns:cn-beijing:1234567890123456:queues/orders"),
     },
     {
       name: "an MNS event rule pushes events to a host outside the cloud",
@@ -3124,9 +3124,7 @@ describe("alarm and notification webhooks", () => {
     },
     {
       name: "an MNS topic subscription texts the numbers each message names",
-      bad: add("alicloud:mns/topicSubscription:TopicSubscription", "topic-sub", {
-        endpoint: "sms:directsms:anonymous",
-      }),
+      bad: topicSub("sms:directsms:anonymous"),
       expected: [
         shipped(
           'mns topic subscription "topic-sub"',
@@ -3134,15 +3132,11 @@ describe("alarm and notification webhooks", () => {
         ),
       ],
       twinName: "it texts one mainland mobile",
-      twin: add("alicloud:mns/topicSubscription:TopicSubscription", "topic-sub", {
-        endpoint: "sms:directsms:13800000000",
-      }),
+      twin: topicSub("sms:directsms:13800000000"),
     },
     {
       name: "an MNS topic subscription pushes to a mobile app",
-      bad: add("alicloud:mns/topicSubscription:TopicSubscription", "topic-sub", {
-        endpoint: "push:23456789",
-      }),
+      bad: topicSub("push:23456789"),
       expected: [
         shipped(
           'mns topic subscription "topic-sub"',
@@ -3150,9 +3144,7 @@ describe("alarm and notification webhooks", () => {
         ),
       ],
       twinName: "it texts a mainland mobile written with its country code",
-      twin: add("alicloud:mns/topicSubscription:TopicSubscription", "topic-sub", {
-        endpoint: "sms:directsms:+8613800000000",
-      }),
+      twin: topicSub("sms:directsms:+8613800000000"),
     },
   ]);
 });

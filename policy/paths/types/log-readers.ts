@@ -896,6 +896,14 @@ export function openApiIntegrations(body: string): FieldSpec[] {
   ];
 }
 
+/** The hosts a DNS answer names, word by word (`10 mail.example.com.`: its MX host). */
+function answerHosts(value: string): string[] {
+  return value
+    .split(/\s+/)
+    .map((word) => hostOf(word.replace(/\.$/, "")))
+    .filter((host): host is string => host !== undefined);
+}
+
 /**
  * Whether every answer at `paths` names a cloud service's endpoint, which places it (and there is
  * one): a routing policy's region then says nothing the answers do not — it only chooses which
@@ -911,10 +919,7 @@ export function answersPlaced(
     values.every(
       (value) =>
         typeof value === "string" &&
-        value
-          .split(/\s+/)
-          .map((word) => hostOf(word.replace(/\.$/, "")))
-          .some((host) => host !== undefined && regionOfEndpoint(host) !== undefined),
+        answerHosts(value).some((host) => regionOfEndpoint(host) !== undefined),
     )
   );
 }
@@ -936,28 +941,23 @@ export function dnsAnswers(hosts: readonly string[], regions: readonly string[] 
       valuesAt(props, at).flatMap(({ path, value }) =>
         typeof value !== "string"
           ? []
-          : value
-              .split(/\s+/)
-              .map((word) => hostOf(word.replace(/\.$/, "")))
-              .flatMap((host) => {
-                const place = host === undefined ? undefined : regionOfEndpoint(host);
-                return host === undefined ||
-                  place === undefined ||
-                  regionInJurisdiction(j, place.cloud, place.region)
-                  ? []
-                  : [
-                      {
-                        path,
-                        verb,
-                        place: describeNamedPlace(
-                          j,
-                          place.cloud,
-                          `${host} in ${place.region}`,
-                          place.region,
-                        ),
-                      },
-                    ];
-              }),
+          : answerHosts(value).flatMap((host) => {
+              const place = regionOfEndpoint(host);
+              return place === undefined || regionInJurisdiction(j, place.cloud, place.region)
+                ? []
+                : [
+                    {
+                      path,
+                      verb,
+                      place: describeNamedPlace(
+                        j,
+                        place.cloud,
+                        `${host} in ${place.region}`,
+                        place.region,
+                      ),
+                    },
+                  ];
+            }),
       ),
     ),
     ...regions.flatMap((at) =>
