@@ -1,7 +1,7 @@
 /**
  * Defers heavy parts of @pulumi/pulumi that offline evaluation and policy checks never use: the
- * TypeScript compiler and @npmcli/arborist, which the SDK loads eagerly for function
- * serialisation (`pulumi.runtime.serializeFunction`), and the Automation API. Loading them costs
+ * function serialiser (`pulumi.runtime.serializeFunction`) with the TypeScript compiler and
+ * @npmcli/arborist it loads eagerly, the Automation API, and semver. Loading them costs
  * about 1 s of every process that loads the SDK — the CLI, each evaluation worker and the policy
  * pack's process. With this hook they load on first use instead, so nothing changes for code
  * that does use them.
@@ -15,6 +15,15 @@ import * as path from "node:path";
 type Loader = (request: string, parent: NodeModule | undefined, isMain: boolean) => unknown;
 
 const sdkDir = `${path.sep}@pulumi${path.sep}pulumi${path.sep}`;
+const runtimeDir = `${sdkDir}runtime${path.sep}`;
+
+type Callable = (...args: unknown[]) => unknown;
+
+/** The closure modules the runtime's index loads, and the functions it takes from each. */
+const lazyClosureExports: Readonly<Record<string, readonly string[]>> = {
+  "./closure/serializeClosure": ["serializeFunctionAsync", "serializeFunction"],
+  "./closure/codePaths": ["computeCodePaths"],
+};
 let installed = false;
 
 function fromSdk(parent: NodeModule | undefined): boolean {
@@ -62,6 +71,26 @@ export function installLazySdkDependencies(): void {
       // The Automation API (driving the Pulumi CLI from code), which the SDK's index loads
       // eagerly: ~0.1 s and a dozen packages (semver, package.json normalisation) per process.
       if (request === "./automation" && parent?.filename?.endsWith(`${sdkDir}index.js`)) {
+        return lazyModule(
+          () => load.call(this, request, parent, isMain) as Record<string, unknown>,
+          true,
+        );
+      }
+      // Function serialisation (`pulumi.runtime.serializeFunction`, `computeCodePaths`), which
+      // the runtime's index loads eagerly with its packages (package.json normalisation, file
+      // walking, semver): wrappers that load it on their first call. Only a program with an
+      // inline callback (a Lambda's handler) calls them.
+      const closure = Object.hasOwn(lazyClosureExports, request)
+        ? lazyClosureExports[request]
+        : undefined;
+      if (closure !== undefined && parent?.filename?.endsWith(`${runtimeDir}index.js`)) {
+        const real = () => load.call(this, request, parent, isMain) as Record<string, Callable>;
+        return Object.fromEntries(
+          closure.map((name) => [name, (...args: unknown[]) => real()[name](...args)]),
+        );
+      }
+      // Version comparisons of default providers, read as `semver.gt` and the like.
+      if (request === "semver" && parent?.filename?.endsWith(`${runtimeDir}rpc.js`)) {
         return lazyModule(
           () => load.call(this, request, parent, isMain) as Record<string, unknown>,
           true,

@@ -1,0 +1,7 @@
+// Jest stand-in for `./closure/serializeClosure` as @pulumi/pulumi/runtime's index requires it
+// (see parts.js).
+"use strict";
+module.exports = require("./parts").lazyFunctions(
+  "@pulumi/pulumi/runtime/closure/serializeClosure.js",
+  ["serializeFunctionAsync", "serializeFunction"],
+);
