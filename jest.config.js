@@ -21,13 +21,14 @@ module.exports = {
   testSequencer: "<rootDir>/test/support/sequencer.js",
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   testTimeout: 60000,
-  // The SDK loads these eagerly for function serialisation and the Automation API, which no
-  // test running in jest uses; defer them (test/support/lazy-sdk/, and engine/lazy-sdk.ts for the
+  // The SDK loads these eagerly for function serialisation, the Automation API and provider
+  // version checks, which few tests running in jest use; defer them (test/support/lazy-sdk/, and engine/lazy-sdk.ts for the
   // same in the engine's own processes).
   moduleNameMapper: {
     "^typescript$": "<rootDir>/test/support/lazy-sdk/typescript.js",
     "^@npmcli/arborist$": "<rootDir>/test/support/lazy-sdk/arborist.js",
     "^\\./automation$": "<rootDir>/test/support/lazy-sdk/automation.js",
     "^\\./closure/(serializeClosure|codePaths)$": "<rootDir>/test/support/lazy-sdk/$1.js",
+    "^semver$": "<rootDir>/test/support/lazy-sdk/semver.js",
   },
 };

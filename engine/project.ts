@@ -6,7 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import YAML from "yaml";
+import { yaml } from "./yaml";
 
 /** A config, project or usage problem the user must fix; the CLI exits 2 on it. */
 export class UsageError extends Error {
@@ -63,7 +63,7 @@ export interface StackConfig {
 function readYaml(file: string): unknown {
   const text = fs.readFileSync(file, "utf8");
   try {
-    return YAML.parse(text);
+    return yaml().parse(text);
   } catch (e) {
     throw new UsageError(`${file} is not valid YAML: ${(e as Error).message}`);
   }

@@ -15,7 +15,7 @@
  * other stack does not export, as under the Pulumi CLI. A reference it does not name stays
  * unknown. Read without the rest of the spec, like the clusters: programs of other projects set it.
  */
-import { z } from "zod";
+import type * as Zod from "zod";
 
 export const stackOutputsKey = "sovereign-dc:stackOutputs";
 
@@ -30,9 +30,14 @@ export interface StackOutputsIssue {
 }
 
 const nameExpected = "expected a stack name: <stack>, <project>/<stack> or <org>/<project>/<stack>";
-const stackName = z.string().regex(/^[\w.-]+(\/[\w.-]+){0,2}$/);
-const outputs = z.record(z.string().min(1), z.unknown());
-const schema = z.record(stackName, outputs);
+/** The schema of a declaration, built the first time a stack declares one (zod loads with it). */
+function declarationSchema() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { z } = require("zod") as typeof Zod;
+  const stackName = z.string().regex(/^[\w.-]+(\/[\w.-]+){0,2}$/);
+  return z.record(stackName, z.record(z.string().min(1), z.unknown()));
+}
+let schema: ReturnType<typeof declarationSchema> | undefined;
 
 /**
  * The outputs a flat stack config declares (none when the key is absent), or the issues that
@@ -63,7 +68,7 @@ export function declaredStackOutputsOf(
       ],
     };
   }
-  const result = schema.safeParse(raw);
+  const result = (schema ??= declarationSchema()).safeParse(raw);
   if (result.success) {
     return { outputs: result.data };
   }

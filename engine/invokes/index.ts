@@ -18,7 +18,7 @@
  * pins it); `installUnknownInvokes` (./unknowns.ts) turns those into unknowns the SDK recognises.
  */
 import { createHash } from "node:crypto";
-import YAML from "yaml";
+import { yaml } from "../yaml";
 import { awsPartitionOf } from "../../residency/jurisdictions";
 import { elbLogDeliveryAccounts } from "../../residency/service-accounts";
 import { zonesOf } from "../../residency/zones";
@@ -372,7 +372,8 @@ const answerers: Readonly<Record<string, Answerer>> = {
 
   // The provider parses every document of the text and drops the empty ones.
   "kubernetes:yaml:decode": (args) => ({
-    result: YAML.parseAllDocuments(text(args.text) ?? "")
+    result: yaml()
+      .parseAllDocuments(text(args.text) ?? "")
       .map((doc) => {
         if (doc.errors.length > 0) {
           throw new Error(`text is not valid YAML: ${doc.errors[0].message}`);

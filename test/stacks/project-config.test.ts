@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import YAML from "yaml";
-import { specKeys } from "../../residency/spec";
+import { specKeys } from "../../residency/spec-schema";
 
 test("Pulumi.yaml declares exactly the keys of the stack spec, each with a description", () => {
   const project = YAML.parse(

@@ -1,10 +1,10 @@
-// Helpers of the jest stand-ins for the parts of @pulumi/pulumi that its index and its runtime's index load
-// eagerly and that no test file running in jest uses: the Automation API (execa, js-yaml and a
-// dozen packages more) and the function serialiser (package.json normalisation, file walking,
-// semver). Each test file that loads the SDK used to load them too, some 120 modules a file.
-// The real modules load the first time a test reads the API or calls the serialiser, as the
-// engine's own processes do with engine/lazy-sdk.ts. Mapped in jest.config.js by the exact
-// requests the SDK makes, which no other package makes.
+// Helpers of the jest stand-ins in this folder, for parts of @pulumi/pulumi that the SDK loads
+// eagerly and few tests use: the Automation API (execa, js-yaml and a dozen packages more), the
+// function serialiser (package.json normalisation, file walking) with the TypeScript compiler
+// and arborist, and semver. Each test file that loaded the SDK loaded them too, some 170 modules
+// a file. The real modules load the first time a test reads the API or calls the function, as
+// in the engine's own processes (engine/lazy-sdk.ts). jest.config.js maps the exact requests the
+// SDK makes, which no other module of a test file's sandbox makes.
 "use strict";
 
 function loader(modulePath) {

@@ -1,0 +1,9 @@
+// Jest stand-in for `semver` as @pulumi/pulumi's runtime requires it, the only module in a test
+// file's sandbox that does (see parts.js): it compares provider versions, through
+// `__importStar`, which takes a namespace marked `__esModule` as it is. Resolved from the SDK's
+// folder, as its own `require` would.
+"use strict";
+const path = require("node:path");
+
+const sdk = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+module.exports = require("./parts").lazyNamespace(require.resolve("semver", { paths: [sdk] }));
