@@ -7,7 +7,8 @@
  */
 const fs = require("node:fs");
 const path = require("node:path");
-const YAML = require("yaml");
+/** The YAML library, loaded when a project's Pulumi.yaml is first read. */
+let yaml;
 const { createPathsMatcher, getTsconfig } = require("get-tsconfig");
 
 /** The TypeScript extension each JavaScript extension of a NodeNext specifier stands for. */
@@ -47,7 +48,8 @@ function resolutionOf(file) {
   let mode;
   if (project !== undefined) {
     try {
-      const args = YAML.parse(fs.readFileSync(project, "utf8"))?.runtime?.options?.nodeargs;
+      const args = (yaml ??= require("yaml")).parse(fs.readFileSync(project, "utf8"))?.runtime
+        ?.options?.nodeargs;
       if (typeof args === "string") {
         mode = /--(?:experimental|es-module)-specifier-resolution[= ]node\b/.test(args)
           ? { kind: "node" }
