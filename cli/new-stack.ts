@@ -8,7 +8,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ipaddr from "ipaddr.js";
-import YAML, { type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import type { Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { yaml } from "../engine/yaml";
 import {
   listStacks,
   loadProject,
@@ -314,6 +315,7 @@ function render(name: string, opts: NewStackOptions, spec: Record<string, unknow
   for (const [k, v] of Object.entries(spec)) {
     config[`${namespace}:${k}`] = v;
   }
+  const YAML = yaml();
   const doc = new YAML.Document({ config });
   const top = doc.contents as YAMLMap<Scalar<string>, unknown>;
   (top.items[0].key as Scalar).commentBefore =
@@ -341,6 +343,7 @@ function render(name: string, opts: NewStackOptions, spec: Record<string, unknow
 
 /** Puts `lineComments` at the end of every line inside a structured value. */
 function commentLines(pair: Pair<Scalar<string>, unknown>): void {
+  const YAML = yaml();
   const visit = (node: unknown): void => {
     if (YAML.isMap(node)) {
       for (const inner of node.items as Pair<Scalar<string>, unknown>[]) {

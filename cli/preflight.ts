@@ -8,7 +8,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import YAML from "yaml";
+import { yaml } from "../engine/yaml";
 import type { Violation } from "../engine/check";
 import { loadProject, loadStackConfig, UsageError } from "../engine/project";
 import type { Cloud } from "../residency/jurisdictions";
@@ -188,7 +188,7 @@ export function preflight(
   const cloudSetting = stack.config["sovereign-dc:cloud"];
   const cloud = cloudSetting === "alicloud" || cloudSetting === "aws" ? cloudSetting : undefined;
   const region = stack.config["sovereign-dc:region"];
-  const stackDoc = YAML.parse(fs.readFileSync(stack.file, "utf8")) as Record<
+  const stackDoc = yaml().parse(fs.readFileSync(stack.file, "utf8")) as Record<
     string,
     unknown
   > | null;
