@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// Runs jest (with any arguments given) and prints where the suite's CPU time went, by kind of
+// process: the jest workers, the policy packs, the evaluation processes, the CLI's batch
+// processes and runs, npm, Graphviz renderers. The suite is CPU-bound on two cores, so its time
+// is its CPU; this says which part to make cheaper.
+//
+//   npm run test:cpu [-- <jest arguments>]
+//
+// Each process reports itself when it exits (scripts/cpu-hook.js); one ended by a signal (a
+// lane's pack at the end of the run, a process a test kills) is not counted. On Linux the whole
+// machine's CPU and idle time over the run are printed too, from /proc/stat.
+"use strict";
+const { spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+
+const root = path.resolve(__dirname, "..");
+
+/** The kind of a process, by its command line. The first rule that matches names it. */
+const kinds = [
+  ["jest workers", /jest-worker[\\/]build[\\/]/],
+  ["policy packs", /[\\/]policy[\\/]index\.(ts|js)(\s|$)/],
+  ["evaluation processes", /[\\/]engine[\\/]worker\.(ts|js)(\s|$)/],
+  ["CLI batch processes", /[\\/]cli-batch-worker\.ts(\s|$)/],
+  ["observed evaluations", /[\\/]observed-evaluation-process\.ts(\s|$)/],
+  ["Graphviz renderers", /[\\/]wasm-graphviz[\\/]/],
+  ["CLI runs", /[\\/]\.?bin[\\/]sovereign-dc(\.js)?(\s|$)/],
+  ["npm", /[\\/]npm-cli\.js(\s|$)|[\\/]npm(\s|$)/],
+  ["jest", /[\\/]jest[\\/]bin[\\/]jest\.js(\s|$)|[\\/]\.bin[\\/]jest(\s|$)/],
+];
+
+function kindOf(argv) {
+  const found = kinds.find(([, re]) => re.test(argv));
+  return found ? found[0] : "other";
+}
+
+/** CPU-seconds and process counts by kind, largest first, from the hook's JSON lines. */
+function summarise(lines) {
+  const byKind = new Map();
+  for (const line of lines) {
+    if (line.trim() === "") {
+      continue;
+    }
+    const p = JSON.parse(line);
+    const kind = kindOf(p.argv);
+    const k = byKind.get(kind) ?? { kind, processes: 0, cpu: 0 };
+    k.processes += 1;
+    k.cpu += p.user + p.system;
+    byKind.set(kind, k);
+  }
+  return [...byKind.values()].sort((a, b) => b.cpu - a.cpu);
+}
+
+/** The machine's busy and idle CPU-seconds since boot (Linux), or undefined elsewhere. */
+function machineCpu() {
+  try {
+    const [, ...fields] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+    const ticks = fields.map(Number);
+    const hz = 100;
+    return { busy: (ticks[0] + ticks[1] + ticks[2]) / hz, idle: (ticks[3] + ticks[4]) / hz };
+  } catch {
+    return undefined;
+  }
+}
+
+function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sovereign-dc-cpu-"));
+  const log = path.join(dir, "processes.jsonl");
+  const hook = path.join(__dirname, "cpu-hook.js");
+  const env = {
+    ...process.env,
+    SOVEREIGN_DC_CPU_LOG: log,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(hook)}`.trim(),
+  };
+  const before = machineCpu();
+  const started = process.hrtime.bigint();
+  const jest = spawnSync(
+    process.execPath,
+    [require.resolve("jest/bin/jest"), ...process.argv.slice(2)],
+    { cwd: root, env, stdio: "inherit" },
+  );
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  const after = machineCpu();
+  const lines = fs.existsSync(log) ? fs.readFileSync(log, "utf8").split("\n") : [];
+  fs.rmSync(dir, { recursive: true, force: true });
+  const rows = summarise(lines);
+  const total = rows.reduce((s, r) => s + r.cpu, 0);
+  const out = [`\nCPU of the run, by kind of process (${wall.toFixed(1)} s wall):`];
+  for (const r of rows) {
+    out.push(`${r.cpu.toFixed(1).padStart(8)} s  ${String(r.processes).padStart(4)}  ${r.kind}`);
+  }
+  out.push(`${total.toFixed(1).padStart(8)} s  in all (processes that exited)`);
+  if (before && after) {
+    out.push(
+      `machine: ${(after.busy - before.busy).toFixed(1)} CPU-seconds busy, ` +
+        `${(after.idle - before.idle).toFixed(1)} idle, over ${os.cpus().length} cores`,
+    );
+  }
+  process.stdout.write(`${out.join("\n")}\n`);
+  process.exit(jest.status ?? 1);
+}
+
+if (require.main === module) {
+  main();
+}
+
+module.exports = { kindOf, summarise };

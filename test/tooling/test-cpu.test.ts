@@ -1,0 +1,88 @@
+/**
+ * `npm run test:cpu` (scripts/test-cpu.js): the CPU of a test run, by kind of process, from the
+ * lines each process writes as it exits (scripts/cpu-hook.js).
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { kindOf, summarise } = require("../../scripts/test-cpu.js") as {
+  kindOf(argv: string): string;
+  summarise(lines: readonly string[]): { kind: string; processes: number; cpu: number }[];
+};
+
+const root = path.resolve(__dirname, "..", "..");
+
+test("names each process of a run by its command line, in a checkout of any name", () => {
+  const at = "/home/dev/sovereign-dc";
+  expect(
+    [
+      `${at}/node_modules/jest-worker/build/workers/processChild.js`,
+      `${at}/policy/index.ts`,
+      "/tmp/sdc-package-x/their-infra/node_modules/sovereign-dc/dist/policy/index.js",
+      `${at}/engine/worker.ts`,
+      `${at}/test/support/cli-batch-worker.ts`,
+      `${at}/test/helpers/observed-evaluation-process.ts`,
+      `${at}/node_modules/@hpcc-js/wasm-graphviz/dist/index.js`,
+      `${at}/bin/sovereign-dc.js check ${at}/test/fixtures/verdict/prints.ts --stack dev`,
+      "/tmp/sdc-package-x/their-infra/node_modules/.bin/sovereign-dc --version",
+      "/usr/lib/node_modules/npm/bin/npm-cli.js exec -- jest",
+      "/usr/bin/npm pack --json",
+      `${at}/node_modules/jest/bin/jest.js --ci`,
+      `${at}/node_modules/oxlint/bin/oxlint -c .oxlintrc.json .`,
+    ].map(kindOf),
+  ).toEqual([
+    "jest workers",
+    "policy packs",
+    "policy packs",
+    "evaluation processes",
+    "CLI batch processes",
+    "observed evaluations",
+    "Graphviz renderers",
+    "CLI runs",
+    "CLI runs",
+    "npm",
+    "npm",
+    "jest",
+    "other",
+  ]);
+});
+
+test("sums each kind's CPU and processes, largest first", () => {
+  const line = (argv: string, user: number, system: number) =>
+    JSON.stringify({ pid: 1, argv, user, system, wall: 1 });
+  expect(
+    summarise([
+      line("/r/engine/worker.ts", 0.25, 0.05),
+      line("/r/node_modules/jest-worker/build/workers/processChild.js", 20, 2),
+      line("/r/engine/worker.ts", 0.5, 0.2),
+      "",
+    ]),
+  ).toEqual([
+    { kind: "jest workers", processes: 1, cpu: 22 },
+    { kind: "evaluation processes", processes: 2, cpu: 1 },
+  ]);
+});
+
+test("the hook writes a process's line when it exits, and nothing without a log to write to", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sovereign-dc-cpu-hook-"));
+  const log = path.join(dir, "log.jsonl");
+  const hook = path.join(root, "scripts", "cpu-hook.js");
+  try {
+    execFileSync(process.execPath, ["--require", hook, "-e", "0", "marker"], {
+      env: { ...process.env, SOVEREIGN_DC_CPU_LOG: log },
+    });
+    execFileSync(process.execPath, ["--require", hook, "-e", "0"], {
+      env: { ...process.env, SOVEREIGN_DC_CPU_LOG: "" },
+    });
+    const lines = fs.readFileSync(log, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const p = JSON.parse(lines[0]) as { argv: string; user: number; system: number };
+    expect(p.argv).toBe("marker");
+    expect(p.user + p.system).toBeGreaterThan(0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
