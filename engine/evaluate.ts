@@ -80,7 +80,30 @@ export class StalledEvaluation extends ProgramError {
   }
 }
 
+/**
+ * Whether the last evaluation in this process may have left its program's work under way: it
+ * ended in a failure while registrations, callbacks, timers or I/O of the program could still
+ * run, and would run into the next evaluation. A process that evaluates programs in turn starts
+ * a fresh process after one (engine/worker.ts). Not after a success (the engine waits until
+ * nothing of the program is left to run), a config refused before the program ran, or a program
+ * that stopped because nothing was left to run (Node's loop drained: no timer, no I/O, no
+ * callback of it can run again). Held on the process, so that every copy of this module reads
+ * the same answer: evaluating a program of this repository drops its modules from `require`'s
+ * cache (`forgetProjectModules`), and a later `require` loads a second copy.
+ */
+const leftWork = Symbol.for("sovereign-dc.evaluation-left-work");
+type WithLeftWork = typeof globalThis & { [leftWork]?: boolean };
+
+export function lastEvaluationLeftWork(): boolean {
+  return (globalThis as WithLeftWork)[leftWork] === true;
+}
+
+function setLeftWork(value: boolean): void {
+  (globalThis as WithLeftWork)[leftWork] = value;
+}
+
 export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
+  setLeftWork(false);
   const project = loadProject(opts.projectDir);
   const stackConfig = loadStackConfig(project, opts.stack);
   if (stackConfig.environments.length > 0) {
@@ -119,6 +142,8 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const watchdog = new Watchdog(opts.timeoutSeconds ?? defaultTimeoutSeconds);
   const loop = new ProgramLoop();
   loop.install();
+  // From here the program runs: a failure may leave its work under way (`lastEvaluationLeftWork`).
+  setLeftWork(true);
   let outputs: Record<string, unknown> = {};
   // The program's exports, once it has loaded: a stall names those that never resolved.
   let programExports: unknown;
@@ -176,6 +201,10 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       unknown
     >;
   } catch (e) {
+    // Stopped on a drained loop, the program has nothing left that could run again.
+    if (e instanceof Stop && e.reason === "drained") {
+      setLeftWork(false);
+    }
     const error =
       e instanceof Stop
         ? await stallError(e, constructed, asyncErrors, programExports, program, project.dir, {
@@ -206,6 +235,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     throw onRuntime(asProgramError(asyncErrors[0], program, project.dir), project.runtime);
   }
   mark("recording");
+  setLeftWork(false);
   return {
     project: project.name,
     stack: opts.stack,

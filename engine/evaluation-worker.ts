@@ -2,10 +2,11 @@
  * A child process that evaluates programs for its parent, batch after batch (engine/worker.ts
  * is its entry). The protocol is one JSON line each way: a batch of EvaluateOptions in,
  * `{"retiring":…,"outcomes":[…]}` out, an outcome per program in order. A process whose program
- * failed may still have registrations in flight, and one that imported an ES-module program
- * cannot run it again (Node keeps ES modules for the life of the process), so either answers
- * with `retiring: true` after that program and exits; the next request, with the rest of the
- * batch, starts a fresh one.
+ * failed while its work could still run may still have registrations in flight
+ * (`lastEvaluationLeftWork` in evaluate.ts), and one that imported an ES-module program cannot
+ * run it again (Node keeps ES modules for the life of the process), so either answers with
+ * `retiring: true` after that program and exits; the next request, with the rest of the batch,
+ * starts a fresh one.
  *
  * Kept free of the SDK and of the engine's classes: the protocol is text, so a process that
  * owns the worker and the code that reads its answers need not share a module registry (the

@@ -1,14 +1,14 @@
 /**
  * Entry of the evaluation process (engine/evaluation-worker.ts): reads batches of
  * EvaluateOptions from stdin, one JSON line each, evaluates their programs one after another and
- * answers each batch with one JSON line of outcomes, retiring after a failed program or an
- * ES-module one (see evaluation-worker.ts). Keeps evaluations out of the caller's
+ * answers each batch with one JSON line of outcomes, retiring after a program that failed while
+ * its work could still run, or an ES-module one (see evaluation-worker.ts). Keeps evaluations out of the caller's
  * process (jest's module sandbox cannot re-run a program, and makes evaluation several times
  * dearer).
  */
 import type { Socket } from "node:net";
 import * as readline from "node:readline";
-import { evaluateInProcess, type EvaluateOptions } from "./evaluate";
+import { evaluateInProcess, type EvaluateOptions, lastEvaluationLeftWork } from "./evaluate";
 import type { Answer, Outcome } from "./evaluation-worker";
 import { importedEsModule } from "./load-program";
 
@@ -41,7 +41,10 @@ async function main(): Promise<void> {
       } catch (e) {
         const err = e as Error;
         results.push({ ok: false, name: err.name, message: err.message });
-        retiring = true;
+        // A program that failed while its work could still run would run on into the next
+        // evaluation; one refused before it ran, or stopped with nothing left to run, leaves
+        // nothing behind.
+        retiring = lastEvaluationLeftWork();
       }
       // Node keeps an imported ES module for the life of the process: imported again, the
       // program (or a module it shares with the next) would not run again.
@@ -55,8 +58,7 @@ async function main(): Promise<void> {
     const answer: Answer = { retiring, outcomes: results };
     await new Promise<void>((resolve) => write(`${JSON.stringify(answer)}\n`, () => resolve()));
     if (retiring) {
-      // A failed program may still have registrations in flight; they would leak into the next
-      // evaluation. Either way the rest of the batch and later batches go to a fresh process.
+      // The rest of the batch and later batches go to a fresh process.
       return;
     }
   }

@@ -9,6 +9,7 @@ import { UsageError } from "../../engine/project";
 import { withoutResourceRefs } from "../../engine/analyzer-wire";
 import { plainProps, resourceSig, sigKey, unknownValue } from "../../engine/wire";
 import { viewResources } from "../../cli/view";
+import { type Answer, EvaluationWorker } from "../../engine/evaluation-worker";
 import { evaluateMany } from "../helpers/worker";
 
 const dir = path.resolve(__dirname, "..", "fixtures", "engine");
@@ -230,6 +231,33 @@ describe("multi-language components", () => {
   it("leave every output unknown, those named as an input too", () => {
     expect(named(remote, "net").inputs).toEqual({ natGateways: { strategy: "Single" } });
     expect(named(remote, "default").inputs.natGatewayId).toBe(unknownValue);
+  });
+});
+
+describe("a process that evaluates programs in turn", () => {
+  it("goes on after a program that stopped with nothing left to run, and retires after one that failed while its work could still run", async () => {
+    // executor-throws.ts stops with nothing left to run (a resource waits on a promise whose
+    // executor threw); broken.ts throws while it declares its resources.
+    const batch = ["executor-throws.ts", "refs.ts", "broken.ts", "refs.ts"].map((file) => ({
+      projectDir: dir,
+      stack: "dev",
+      program: path.join(dir, file),
+    }));
+    const worker = new EvaluationWorker();
+    try {
+      const first = JSON.parse(await worker.request(JSON.stringify(batch))) as Answer<Plan>;
+      expect({
+        retiring: first.retiring,
+        outcomes: first.outcomes.map((o) => (o.ok ? "plan" : o.name)),
+      }).toEqual({ retiring: true, outcomes: ["StalledEvaluation", "plan", "ProgramError"] });
+      // The program after the stall is evaluated as a fresh process evaluates it.
+      const fresh = JSON.parse(
+        await worker.request(JSON.stringify(batch.slice(3))),
+      ) as Answer<Plan>;
+      expect(fresh.outcomes).toEqual([first.outcomes[1]]);
+    } finally {
+      worker.close();
+    }
   });
 });
 

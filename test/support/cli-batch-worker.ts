@@ -6,16 +6,19 @@
  * crash or a drained loop) are tested on the real binary.
  *
  * One JSON line in (`{ argv, cwd, env }`), one JSON line out (`{ code, stdout, stderr, retiring }`).
- * After a command that loaded a program and ended in exit 2, or that imported an ES module, the
- * process retires: registrations may still be in flight, and Node keeps ES modules for the life
- * of a process. A command refused before any program ran (its arguments, its stack's config, a
- * missing file) leaves nothing behind, and the process serves the next one.
+ * After a command whose program failed while its work could still run (`lastEvaluationLeftWork`
+ * in engine/evaluate.ts), or that imported an ES module, the process retires: registrations may
+ * still be in flight, and Node keeps ES modules for the life of a process. A command refused
+ * before any program ran (its arguments, its stack's config, a missing file), one whose program
+ * stopped with nothing left to run, and one that exits 2 on a verdict it cannot reach leave
+ * nothing behind, and the process serves the next one.
  */
 import Module from "node:module";
 import type { Socket } from "node:net";
 import * as path from "node:path";
 import * as readline from "node:readline";
 import { main } from "../../cli/main";
+import { lastEvaluationLeftWork } from "../../engine/evaluate";
 import { importedEsModule } from "../../engine/load-program";
 import { type SharedPack, spawnPack } from "../../engine/spawn-pack";
 import { lanePackPortVariable } from "./cli-lane";
@@ -115,7 +118,8 @@ async function serve(): Promise<void> {
     const { ranProgram, ...result } = await run(JSON.parse(line) as Request);
     holdStdin(true);
     lines.resume();
-    const retiring = (result.code === 2 && ranProgram) || importedEsModule();
+    const retiring =
+      (result.code === 2 && ranProgram && lastEvaluationLeftWork()) || importedEsModule();
     await new Promise<void>((resolve) =>
       write(`${JSON.stringify({ ...result, retiring })}\n`, () => resolve()),
     );
