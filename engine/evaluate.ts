@@ -81,15 +81,16 @@ export class StalledEvaluation extends ProgramError {
 }
 
 /**
- * Whether the last evaluation in this process may have left its program's work under way: it
- * ended in a failure while registrations, callbacks, timers or I/O of the program could still
- * run, and would run into the next evaluation. A process that evaluates programs in turn starts
- * a fresh process after one (engine/worker.ts). Not after a success (the engine waits until
- * nothing of the program is left to run), a config refused before the program ran, or a program
- * that stopped because nothing was left to run (Node's loop drained: no timer, no I/O, no
- * callback of it can run again). Held on the process, so that every copy of this module reads
- * the same answer: evaluating a program of this repository drops its modules from `require`'s
- * cache (`forgetProjectModules`), and a later `require` loads a second copy.
+ * Whether the last evaluation in this process may have left its program's work under way: it ended
+ * in a failure while registrations, callbacks, timers or I/O of the program could still run, and
+ * would run into the next evaluation. A process that evaluates programs in turn starts a fresh
+ * process after one (engine/worker.ts). Not after a success (the engine waits until nothing of the
+ * program is left to run), a config refused before the program ran, a program that stopped because
+ * nothing was left to run (Node's loop drained: no timer, no I/O, no callback of it can run
+ * again), or one that finished, its work settled as a success's, with an error thrown in a
+ * callback along the way (an `apply` that threw). Held on the process, so that every copy of this
+ * module reads the same answer: evaluating a program of this repository drops its modules from
+ * `require`'s cache (`forgetProjectModules`), and a later `require` loads a second copy.
  */
 const leftWork = Symbol.for("sovereign-dc.evaluation-left-work");
 type WithLeftWork = typeof globalThis & { [leftWork]?: boolean };
@@ -232,6 +233,8 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     process.off("unhandledRejection", onRejection);
   }
   if (asyncErrors.length > 0) {
+    // The program finished and its work settled, as a success's: nothing of it is left to run.
+    setLeftWork(false);
     throw onRuntime(asProgramError(asyncErrors[0], program, project.dir), project.runtime);
   }
   mark("recording");

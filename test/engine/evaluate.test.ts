@@ -235,26 +235,36 @@ describe("multi-language components", () => {
 });
 
 describe("a process that evaluates programs in turn", () => {
-  it("goes on after a program that stopped with nothing left to run, and retires after one that failed while its work could still run", async () => {
+  it("goes on after a program that stopped with nothing left to run or whose apply threw, and retires after one that failed while its work could still run", async () => {
     // executor-throws.ts stops with nothing left to run (a resource waits on a promise whose
-    // executor threw); broken.ts throws while it declares its resources.
-    const batch = ["executor-throws.ts", "refs.ts", "broken.ts", "refs.ts"].map((file) => ({
-      projectDir: dir,
-      stack: "dev",
-      program: path.join(dir, file),
-    }));
+    // executor threw); broken.ts finishes, an apply having thrown; missing-property.ts throws
+    // while the bucket it declared first is registering.
+    const batch = [
+      "executor-throws.ts",
+      "refs.ts",
+      "broken.ts",
+      "refs.ts",
+      "missing-property.ts",
+      "refs.ts",
+    ].map((file) => ({ projectDir: dir, stack: "dev", program: path.join(dir, file) }));
     const worker = new EvaluationWorker();
     try {
       const first = JSON.parse(await worker.request(JSON.stringify(batch))) as Answer<Plan>;
       expect({
         retiring: first.retiring,
         outcomes: first.outcomes.map((o) => (o.ok ? "plan" : o.name)),
-      }).toEqual({ retiring: true, outcomes: ["StalledEvaluation", "plan", "ProgramError"] });
-      // The program after the stall is evaluated as a fresh process evaluates it.
+      }).toEqual({
+        retiring: true,
+        outcomes: ["StalledEvaluation", "plan", "ProgramError", "plan", "ProgramError"],
+      });
+      // The programs after the failures are evaluated as a fresh process evaluates them.
       const fresh = JSON.parse(
-        await worker.request(JSON.stringify(batch.slice(3))),
+        await worker.request(JSON.stringify(batch.slice(5))),
       ) as Answer<Plan>;
-      expect(fresh.outcomes).toEqual([first.outcomes[1]]);
+      expect([first.outcomes[1], first.outcomes[3]]).toEqual([
+        fresh.outcomes[0],
+        fresh.outcomes[0],
+      ]);
     } finally {
       worker.close();
     }
