@@ -47,7 +47,17 @@ export interface EvaluateOptions {
   readonly onConfig?: (config: Readonly<Record<string, string>>) => void;
   /** Told of each resource as it is recorded, before the program has finished. */
   readonly onResource?: (r: RecordedResource) => void;
+  /**
+   * More programs follow in this process (engine/worker.ts): after a program throws, wait a
+   * moment (`failureDrainMs`) for Node's loop to drain, which shows that nothing of the program
+   * is left to run and the process need not be replaced (`lastEvaluationLeftWork`). A command
+   * that evaluates one program leaves it unset, and reports the error at once.
+   */
+  readonly awaitDrainAfterFailure?: boolean;
 }
+
+/** How long an evaluation whose program threw waits for the loop to drain, when asked to. */
+const failureDrainMs = 250;
 
 export const defaultTimeoutSeconds = 300;
 
@@ -87,8 +97,9 @@ export class StalledEvaluation extends ProgramError {
  * process after one (engine/worker.ts). Not after a success (the engine waits until nothing of the
  * program is left to run), a config refused before the program ran, a program that stopped because
  * nothing was left to run (Node's loop drained: no timer, no I/O, no callback of it can run
- * again), or one that finished, its work settled as a success's, with an error thrown in a
- * callback along the way (an `apply` that threw). Held on the process, so that every copy of this
+ * again), one that finished, its work settled as a success's, with an error thrown in a callback
+ * along the way (an `apply` that threw), or one that threw and whose work then drained within the
+ * moment it is given (`awaitDrainAfterFailure`). Held on the process, so that every copy of this
  * module reads the same answer: evaluating a program of this repository drops its modules from
  * `require`'s cache (`forgetProjectModules`), and a later `require` loads a second copy.
  */
@@ -202,8 +213,11 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       unknown
     >;
   } catch (e) {
-    // Stopped on a drained loop, the program has nothing left that could run again.
-    if (e instanceof Stop && e.reason === "drained") {
+    // Stopped on a drained loop, the program has nothing left that could run again; one that
+    // threw has nothing left either once the loop drains.
+    if (e instanceof Stop) {
+      setLeftWork(e.reason !== "drained");
+    } else if (opts.awaitDrainAfterFailure && (await drainsWithin(watchdog, failureDrainMs))) {
       setLeftWork(false);
     }
     const error =
@@ -403,6 +417,27 @@ function withUnknownAnswers(
       "Give each provider its region, and the engine answers them from it.";
   }
   return error;
+}
+
+/**
+ * Whether Node's loop drains within `ms`: the watchdog sees it (`beforeExit`), and the deadline's
+ * timer, unref'd, does not hold the loop open meanwhile.
+ */
+async function drainsWithin(watchdog: Watchdog, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  const drained = watchdog.stopped.then(
+    () => false,
+    (stop: unknown) => stop instanceof Stop && stop.reason === "drained",
+  );
+  try {
+    return await Promise.race([drained, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Why the watchdog stopped an evaluation. */

@@ -37,7 +37,9 @@ async function main(): Promise<void> {
     let retiring = false;
     for (const opts of batch) {
       try {
-        results.push({ ok: true, plan: await evaluateInProcess(opts) });
+        // More programs may follow: one that throws is given a moment to show it left nothing.
+        const plan = await evaluateInProcess({ ...opts, awaitDrainAfterFailure: true });
+        results.push({ ok: true, plan });
       } catch (e) {
         const err = e as Error;
         results.push({ ok: false, name: err.name, message: err.message });
