@@ -47,17 +47,24 @@ export interface EvaluateOptions {
   readonly onConfig?: (config: Readonly<Record<string, string>>) => void;
   /** Told of each resource as it is recorded, before the program has finished. */
   readonly onResource?: (r: RecordedResource) => void;
-  /**
-   * More programs follow in this process (engine/worker.ts): after a program throws, wait a
-   * moment (`failureDrainMs`) for Node's loop to drain, which shows that nothing of the program
-   * is left to run and the process need not be replaced (`lastEvaluationLeftWork`). A command
-   * that evaluates one program leaves it unset, and reports the error at once.
-   */
-  readonly awaitDrainAfterFailure?: boolean;
 }
 
 /** How long an evaluation whose program threw waits for the loop to drain, when asked to. */
 const failureDrainMs = 250;
+
+const inTurn = Symbol.for("sovereign-dc.evaluates-in-turn");
+type InTurn = typeof globalThis & { [inTurn]?: boolean };
+
+/**
+ * Marks this process as one that evaluates programs in turn (engine/worker.ts, the test lanes):
+ * after a program throws, the evaluation waits a moment (`failureDrainMs`) for Node's loop to
+ * drain, which shows that nothing of the program is left to run and the process need not be
+ * replaced (`lastEvaluationLeftWork`). A command that evaluates one program reports the error at
+ * once. Held on the process, as `lastEvaluationLeftWork` is.
+ */
+export function evaluateProgramsInTurn(): void {
+  (globalThis as InTurn)[inTurn] = true;
+}
 
 export const defaultTimeoutSeconds = 300;
 
@@ -99,7 +106,7 @@ export class StalledEvaluation extends ProgramError {
  * nothing was left to run (Node's loop drained: no timer, no I/O, no callback of it can run
  * again), one that finished, its work settled as a success's, with an error thrown in a callback
  * along the way (an `apply` that threw), or one that threw and whose work then drained within the
- * moment it is given (`awaitDrainAfterFailure`). Held on the process, so that every copy of this
+ * moment it is given (`evaluateProgramsInTurn`). Held on the process, so that every copy of this
  * module reads the same answer: evaluating a program of this repository drops its modules from
  * `require`'s cache (`forgetProjectModules`), and a later `require` loads a second copy.
  */
@@ -217,7 +224,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     // threw has nothing left either once the loop drains.
     if (e instanceof Stop) {
       setLeftWork(e.reason !== "drained");
-    } else if (opts.awaitDrainAfterFailure && (await drainsWithin(watchdog, failureDrainMs))) {
+    } else if ((globalThis as InTurn)[inTurn] && (await drainsWithin(watchdog, failureDrainMs))) {
       setLeftWork(false);
     }
     const error =

@@ -8,7 +8,12 @@
  */
 import type { Socket } from "node:net";
 import * as readline from "node:readline";
-import { evaluateInProcess, type EvaluateOptions, lastEvaluationLeftWork } from "./evaluate";
+import {
+  evaluateInProcess,
+  type EvaluateOptions,
+  evaluateProgramsInTurn,
+  lastEvaluationLeftWork,
+} from "./evaluate";
 import type { Answer, Outcome } from "./evaluation-worker";
 import { importedEsModule } from "./load-program";
 
@@ -20,6 +25,7 @@ process.on("unhandledRejection", (reason) => {
 });
 
 async function main(): Promise<void> {
+  evaluateProgramsInTurn();
   // The program's own console output must not corrupt the answers on stdout.
   const write = process.stdout.write.bind(process.stdout);
   console.log = (...args: unknown[]) => console.error(...args);
@@ -37,9 +43,7 @@ async function main(): Promise<void> {
     let retiring = false;
     for (const opts of batch) {
       try {
-        // More programs may follow: one that throws is given a moment to show it left nothing.
-        const plan = await evaluateInProcess({ ...opts, awaitDrainAfterFailure: true });
-        results.push({ ok: true, plan });
+        results.push({ ok: true, plan: await evaluateInProcess(opts) });
       } catch (e) {
         const err = e as Error;
         results.push({ ok: false, name: err.name, message: err.message });

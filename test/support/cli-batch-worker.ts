@@ -10,15 +10,16 @@
  * in engine/evaluate.ts), or that imported an ES module, the process retires: registrations may
  * still be in flight, and Node keeps ES modules for the life of a process. A command refused
  * before any program ran (its arguments, its stack's config, a missing file), one whose program
- * stopped with nothing left to run, and one that exits 2 on a verdict it cannot reach leave
- * nothing behind, and the process serves the next one.
+ * left nothing to run (it stopped on a drained loop, or failed and its work drained: this
+ * process evaluates programs in turn, `evaluateProgramsInTurn`), and one that exits 2 on a
+ * verdict it cannot reach leave nothing behind, and the process serves the next one.
  */
 import Module from "node:module";
 import type { Socket } from "node:net";
 import * as path from "node:path";
 import * as readline from "node:readline";
 import { main } from "../../cli/main";
-import { lastEvaluationLeftWork } from "../../engine/evaluate";
+import { evaluateProgramsInTurn, lastEvaluationLeftWork } from "../../engine/evaluate";
 import { importedEsModule } from "../../engine/load-program";
 import { type SharedPack, spawnPack } from "../../engine/spawn-pack";
 import { lanePackPortVariable } from "./cli-lane";
@@ -42,6 +43,7 @@ const pack: SharedPack = {
   shared: true,
 };
 const write = process.stdout.write.bind(process.stdout);
+evaluateProgramsInTurn();
 // The programs' own console output must not corrupt the answers on stdout.
 console.log = (...args: unknown[]) => console.error(...args);
 
