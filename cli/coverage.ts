@@ -117,8 +117,21 @@ function rowOf(mine: readonly FlowTableView[], type: string): TypeReport["row"] 
 }
 
 /** The classification's context: the product's, with `tables` as the flow tables. */
+/** Contexts already made, per tables and base: explaining every type reuses one. */
+const contexts = new WeakMap<readonly FlowTableView[], WeakMap<ClassifyContext, ClassifyContext>>();
+
 function contextOf(tables: readonly FlowTableView[], base: ClassifyContext): ClassifyContext {
-  return { ...base, modelled: new Set(tables.flatMap((t) => t.types)) };
+  let byBase = contexts.get(tables);
+  if (byBase === undefined) {
+    byBase = new WeakMap();
+    contexts.set(tables, byBase);
+  }
+  let ctx = byBase.get(base);
+  if (ctx === undefined) {
+    ctx = { ...base, modelled: new Set(tables.flatMap((t) => t.types)) };
+    byBase.set(base, ctx);
+  }
+  return ctx;
 }
 
 /** The counts per provider and class. */
