@@ -74,6 +74,23 @@ function inputDeclarations(pkg: string): string {
   return text;
 }
 
+/** Where each top-level namespace of a package's input.d.ts starts (its first declaration). */
+const namespaceCache = new Map<string, Map<string, number>>();
+
+function namespaceOffsets(pkg: string, source: string): Map<string, number> {
+  let offsets = namespaceCache.get(pkg);
+  if (offsets === undefined) {
+    offsets = new Map();
+    for (const m of source.matchAll(/export declare namespace ([\w$]+) \{/g)) {
+      if (!offsets.has(m[1])) {
+        offsets.set(m[1], m.index);
+      }
+    }
+    namespaceCache.set(pkg, offsets);
+  }
+  return offsets;
+}
+
 /** Interface bodies already found: input.d.ts runs to megabytes, and paths share their types. */
 const nestedCache = new Map<string, string | undefined>();
 
@@ -83,8 +100,8 @@ function nestedInterface(pkg: string, ns: string, name: string): string | undefi
     return nestedCache.get(key);
   }
   const source = inputDeclarations(pkg);
-  const nsAt = source.indexOf(`export declare namespace ${ns} {`);
-  const body = nsAt < 0 ? undefined : interfaceBody(source, name, nsAt);
+  const nsAt = namespaceOffsets(pkg, source).get(ns);
+  const body = nsAt === undefined ? undefined : interfaceBody(source, name, nsAt);
   nestedCache.set(key, body);
   return body;
 }
