@@ -283,8 +283,20 @@ function deepStrings(value: unknown): string[] {
  * may run from a store that is not among them (a bucket readable from a VPC whose peering the
  * mutation changed).
  */
+/** Each plan's resources as JSON text, by URN: the happy path is `full` to every case of a file. */
+const asText = new WeakMap<Plan, Map<string, string>>();
+
+function textByUrn(plan: Plan): Map<string, string> {
+  let text = asText.get(plan);
+  if (text === undefined) {
+    text = new Map(plan.resources.map((r) => [r.urn, JSON.stringify(r)]));
+    asText.set(plan, text);
+  }
+  return text;
+}
+
 export function around(full: Plan, mutated: Plan, focus: readonly string[] = []): Plan {
-  const before = new Map(full.resources.map((r) => [r.urn, JSON.stringify(r)]));
+  const before = textByUrn(full);
   const byUrn = new Map(mutated.resources.map((r) => [r.urn, r]));
   const present = new Set(mutated.resources.map((r) => r.urn));
   const seeds = mutated.resources.filter(
@@ -300,12 +312,21 @@ export function around(full: Plan, mutated: Plan, focus: readonly string[] = [])
   const literals = new Set(
     seeds.flatMap((r) => deepStrings(r.inputs)).filter((v) => v !== unknownValue),
   );
+  // What a literal names besides itself: what follows each `:::` of it (an S3 ARN's bucket and
+  // key), and each path of an `s3://` URI up to a slash (its bucket first).
+  const alsoNamed = new Set<string>();
+  for (const l of literals) {
+    for (let at = l.indexOf(":::"); at >= 0; at = l.indexOf(":::", at + 1)) {
+      alsoNamed.add(l.slice(at + 3));
+    }
+    if (l.startsWith("s3://")) {
+      for (let slash = l.indexOf("/", 5); slash >= 0; slash = l.indexOf("/", slash + 1)) {
+        alsoNamed.add(l.slice(5, slash));
+      }
+    }
+  }
   const named = (r: RecordedResource) =>
-    topLevelStrings(r.outputs).some(
-      (v) =>
-        literals.has(v) ||
-        [...literals].some((l) => l.endsWith(`:::${v}`) || l.startsWith(`s3://${v}/`)),
-    );
+    topLevelStrings(r.outputs).some((v) => literals.has(v) || alsoNamed.has(v));
   queue.push(...mutated.resources.filter(named).map((r) => r.urn));
   while (queue.length > 0) {
     const urn = queue.pop()!;
