@@ -52,18 +52,34 @@ export interface EvaluateOptions {
 /** How long an evaluation whose program threw waits for the loop to drain, when asked to. */
 const failureDrainMs = 250;
 
-const inTurn = Symbol.for("sovereign-dc.evaluates-in-turn");
-type InTurn = typeof globalThis & { [inTurn]?: boolean };
+/**
+ * What this process knows of its evaluations, held on the process so that every copy of this
+ * module reads the same: evaluating a program of this repository drops its modules from
+ * `require`'s cache (`forgetProjectModules`), and a later `require` loads a second copy.
+ */
+interface ProcessEvaluations {
+  /** It evaluates programs in turn (`evaluateProgramsInTurn`). */
+  inTurn: boolean;
+  /** The last evaluation may have left its program's work under way (`lastEvaluationLeftWork`). */
+  leftWork: boolean;
+}
+
+const processKey = Symbol.for("sovereign-dc.evaluations");
+
+function processEvaluations(): ProcessEvaluations {
+  const holder = globalThis as typeof globalThis & { [processKey]?: ProcessEvaluations };
+  return (holder[processKey] ??= { inTurn: false, leftWork: false });
+}
 
 /**
  * Marks this process as one that evaluates programs in turn (engine/worker.ts, the test lanes):
  * after a program throws, the evaluation waits a moment (`failureDrainMs`) for Node's loop to
  * drain, which shows that nothing of the program is left to run and the process need not be
  * replaced (`lastEvaluationLeftWork`). A command that evaluates one program reports the error at
- * once. Held on the process, as `lastEvaluationLeftWork` is.
+ * once.
  */
 export function evaluateProgramsInTurn(): void {
-  (globalThis as InTurn)[inTurn] = true;
+  processEvaluations().inTurn = true;
 }
 
 export const defaultTimeoutSeconds = 300;
@@ -106,19 +122,14 @@ export class StalledEvaluation extends ProgramError {
  * nothing was left to run (Node's loop drained: no timer, no I/O, no callback of it can run
  * again), one that finished, its work settled as a success's, with an error thrown in a callback
  * along the way (an `apply` that threw), or one that threw and whose work then drained within the
- * moment it is given (`evaluateProgramsInTurn`). Held on the process, so that every copy of this
- * module reads the same answer: evaluating a program of this repository drops its modules from
- * `require`'s cache (`forgetProjectModules`), and a later `require` loads a second copy.
+ * moment it is given (`evaluateProgramsInTurn`).
  */
-const leftWork = Symbol.for("sovereign-dc.evaluation-left-work");
-type WithLeftWork = typeof globalThis & { [leftWork]?: boolean };
-
 export function lastEvaluationLeftWork(): boolean {
-  return (globalThis as WithLeftWork)[leftWork] === true;
+  return processEvaluations().leftWork;
 }
 
 function setLeftWork(value: boolean): void {
-  (globalThis as WithLeftWork)[leftWork] = value;
+  processEvaluations().leftWork = value;
 }
 
 export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
@@ -224,7 +235,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     // threw has nothing left either once the loop drains.
     if (e instanceof Stop) {
       setLeftWork(e.reason !== "drained");
-    } else if ((globalThis as InTurn)[inTurn] && (await drainsWithin(watchdog, failureDrainMs))) {
+    } else if (processEvaluations().inTurn && (await drainsWithin(watchdog, failureDrainMs))) {
       setLeftWork(false);
     }
     const error =

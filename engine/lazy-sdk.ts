@@ -20,7 +20,7 @@ const runtimeDir = `${sdkDir}runtime${path.sep}`;
 type Callable = (...args: unknown[]) => unknown;
 
 /** The closure modules the runtime's index loads, and the functions it takes from each. */
-const lazyClosureExports: Readonly<Record<string, readonly string[]>> = {
+export const lazyClosureExports: Readonly<Record<string, readonly string[]>> = {
   "./closure/serializeClosure": ["serializeFunctionAsync", "serializeFunction"],
   "./closure/codePaths": ["computeCodePaths"],
 };
@@ -35,7 +35,7 @@ function fromSdk(parent: NodeModule | undefined): boolean {
  * compiled from an ES module (`esModule`) answers `__esModule` without loading, so that
  * TypeScript's `__importStar` takes the object as it is instead of copying its keys.
  */
-function lazyModule(
+export function lazyModule(
   load: () => Record<PropertyKey, unknown>,
   esModule = false,
 ): Record<PropertyKey, unknown> {
@@ -57,6 +57,31 @@ function lazyModule(
       return d ? { ...d, configurable: true } : undefined;
     },
   });
+}
+
+/** Functions `names` of a module, each loading it on its first call. */
+export function lazyFunctions(
+  load: () => Record<string, Callable>,
+  names: readonly string[],
+): Record<string, Callable> {
+  return Object.fromEntries(
+    names.map((name) => [name, (...args: unknown[]) => load()[name](...args)]),
+  );
+}
+
+/**
+ * @npmcli/arborist as codePaths.js takes it: that module copies the module's own keys with
+ * `__importStar`, so the one it uses is exposed without loading, a constructor that builds the
+ * real Arborist when called.
+ */
+export function lazyArborist(load: () => { Arborist: new (...a: unknown[]) => unknown }): {
+  Arborist: Callable;
+} {
+  return {
+    Arborist: function Arborist(...args: unknown[]) {
+      return new (load().Arborist)(...args);
+    },
+  };
 }
 
 export function installLazySdkDependencies(): void {
@@ -84,9 +109,9 @@ export function installLazySdkDependencies(): void {
         ? lazyClosureExports[request]
         : undefined;
       if (closure !== undefined && parent?.filename?.endsWith(`${runtimeDir}index.js`)) {
-        const real = () => load.call(this, request, parent, isMain) as Record<string, Callable>;
-        return Object.fromEntries(
-          closure.map((name) => [name, (...args: unknown[]) => real()[name](...args)]),
+        return lazyFunctions(
+          () => load.call(this, request, parent, isMain) as Record<string, Callable>,
+          closure,
         );
       }
       // Version comparisons of default providers, read as `semver.gt` and the like.
@@ -102,16 +127,12 @@ export function installLazySdkDependencies(): void {
         );
       }
       if (request === "@npmcli/arborist") {
-        // codePaths.js copies the module's own keys with __importStar, so expose the one it
-        // uses without loading: a constructor that builds the real Arborist when called.
-        return {
-          Arborist: function Arborist(...args: unknown[]) {
-            const real = load.call(this, request, parent, isMain) as {
+        return lazyArborist(
+          () =>
+            load.call(this, request, parent, isMain) as {
               Arborist: new (...a: unknown[]) => unknown;
-            };
-            return new real.Arborist(...args);
-          },
-        };
+            },
+        );
       }
     }
     return load.call(this, request, parent, isMain);

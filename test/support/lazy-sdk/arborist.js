@@ -1,9 +1,6 @@
 // Jest stand-in for @npmcli/arborist, which @pulumi/pulumi loads for function serialisation
-// only; the real package loads if a test ever constructs an Arborist.
+// only; the real package loads if a test ever constructs an Arborist (see parts.js).
 "use strict";
-module.exports = {
-  Arborist: function Arborist(...args) {
-    const { Arborist: Real } = require(require.resolve("@npmcli/arborist/lib/index.js"));
-    return new Real(...args);
-  },
-};
+const { lazyArborist, loader } = require("./parts");
+
+module.exports = lazyArborist(loader("@npmcli/arborist/lib/index.js"));

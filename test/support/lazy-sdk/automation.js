@@ -1,3 +1,5 @@
 // Jest stand-in for `./automation` as @pulumi/pulumi's index requires it (see parts.js).
 "use strict";
-module.exports = require("./parts").lazyNamespace("@pulumi/pulumi/automation/index.js");
+const { lazyModule, loader } = require("./parts");
+
+module.exports = lazyModule(loader("@pulumi/pulumi/automation/index.js"), true);

@@ -1,6 +1,9 @@
 // Jest stand-in for `./closure/codePaths` as @pulumi/pulumi/runtime's index requires it (see
 // parts.js).
 "use strict";
-module.exports = require("./parts").lazyFunctions("@pulumi/pulumi/runtime/closure/codePaths.js", [
-  "computeCodePaths",
-]);
+const { lazyClosureExports, lazyFunctions, loader } = require("./parts");
+
+module.exports = lazyFunctions(
+  loader("@pulumi/pulumi/runtime/closure/codePaths.js"),
+  lazyClosureExports["./closure/codePaths"],
+);

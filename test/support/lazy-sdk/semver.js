@@ -4,6 +4,7 @@
 // folder, as its own `require` would.
 "use strict";
 const path = require("node:path");
+const { lazyModule, loader } = require("./parts");
 
 const sdk = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-module.exports = require("./parts").lazyNamespace(require.resolve("semver", { paths: [sdk] }));
+module.exports = lazyModule(loader(require.resolve("semver", { paths: [sdk] })), true);

@@ -1,7 +1,9 @@
 // Jest stand-in for `./closure/serializeClosure` as @pulumi/pulumi/runtime's index requires it
 // (see parts.js).
 "use strict";
-module.exports = require("./parts").lazyFunctions(
-  "@pulumi/pulumi/runtime/closure/serializeClosure.js",
-  ["serializeFunctionAsync", "serializeFunction"],
+const { lazyClosureExports, lazyFunctions, loader } = require("./parts");
+
+module.exports = lazyFunctions(
+  loader("@pulumi/pulumi/runtime/closure/serializeClosure.js"),
+  lazyClosureExports["./closure/serializeClosure"],
 );

@@ -1,11 +1,7 @@
 // Jest stand-in for `typescript` as required by @pulumi/pulumi's function serialisation, which
-// no test uses: the real compiler (~0.6 s a test file) loads only if a property is read.
+// no test uses: the real compiler (~0.6 s a test file) loads only if a property is read (see
+// parts.js).
 "use strict";
-const real = require.resolve("typescript/lib/typescript.js");
-let ts;
-module.exports = new Proxy(
-  {},
-  {
-    get: (_t, key) => (key === "__esModule" ? undefined : (ts ??= require(real))[key]),
-  },
-);
+const { lazyModule, loader } = require("./parts");
+
+module.exports = lazyModule(loader("typescript/lib/typescript.js"));
