@@ -228,10 +228,31 @@ function joinPath(base: string, key: string): string {
  * parameter chosen at run time, `ApiEndpoint.$`).
  */
 function pathSegments(path: string): string[] {
-  // Most paths escape nothing: split them as they are, on this hot path.
+  // Most paths escape nothing: split them as they are.
   return path.includes("\\")
     ? path.split(/(?<!\\)\./).map((s) => s.replaceAll("\\.", "."))
     : path.split(".");
+}
+
+/**
+ * The steps of each path read so far, `[]` a step of its own. The paths come from the type
+ * tables and the policies — a few thousand at most — and every resource of a stack is read at
+ * the same ones, so each is split once. Cleared if it ever grows past `stepsKept`, against a
+ * caller that builds paths from the values it reads.
+ */
+const stepsByPath = new Map<string, readonly string[]>();
+const stepsKept = 20_000;
+
+function stepsOf(path: string): readonly string[] {
+  let steps = stepsByPath.get(path);
+  if (steps === undefined) {
+    steps = pathSegments(path).flatMap((s) => (s.endsWith("[]") ? [s.slice(0, -2), "[]"] : s));
+    if (stepsByPath.size >= stepsKept) {
+      stepsByPath.clear();
+    }
+    stepsByPath.set(path, steps);
+  }
+  return steps;
 }
 
 /**
@@ -246,9 +267,7 @@ function pathSegments(path: string): string[] {
  * its key, a map held as text included; `\.` is a dot inside a key (`Parameters.ApiEndpoint\.$`).
  */
 export function valuesAt(props: unknown, path: string): Found[] {
-  const segments = pathSegments(path).flatMap((s) =>
-    s.endsWith("[]") ? [s.slice(0, -2), "[]"] : s,
-  );
+  const segments = stepsOf(path);
   const out: Found[] = [];
   const walk = (value: unknown, holder: unknown, at: string, i: number): void => {
     if (value === unknown) {

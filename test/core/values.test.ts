@@ -102,6 +102,23 @@ describe("itemAt", () => {
 });
 
 describe("valuesAt", () => {
+  test("reads each path the same however often and among however many others it is read", () => {
+    // The steps of a path are kept once split (a bounded memo, cleared when full): more distinct
+    // paths than it keeps, then the first ones again, an escaped dot among them.
+    const props = { a: { "b.c": [{ d: 1 }, { d: 2 }] }, e: { f: 3 } };
+    const first = pathsAndValues(valuesAt(props, "a.b\\.c[].d"));
+    expect(first).toEqual([
+      ["a.b.c[0].d", 1],
+      ["a.b.c[1].d", 2],
+    ]);
+    let found = 0;
+    for (let i = 0; i < 25_000; i++) {
+      found += valuesAt(props, `e.g${i}`).length;
+    }
+    expect(found).toBe(0);
+    expect(pathsAndValues(valuesAt(props, "a.b\\.c[].d"))).toEqual(first);
+    expect(pathsAndValues(valuesAt(props, "e.f"))).toEqual([["e.f", 3]]);
+  });
   test("an unknown met before the end of the path is reported where it was met", () => {
     const props = proxied({ destination: unknownText, rules: [unknownText, { destination: {} }] });
     const found = valuesAt(props, "destination.bucket");
