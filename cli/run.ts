@@ -72,11 +72,17 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
     "shared" in pack ? PolicyPackSession.attach(pack) : PolicyPackSession.connect(pack);
   // An evaluation failure must not leave the pack's process behind.
   sessionPromise.catch(() => undefined);
-  const abandonSession = () =>
+  const abandonSession = () => {
+    // A pack of this run's own stops at once, not once it serves: a run refused as it starts (a
+    // stack's settings) must not leave its caller's process waiting for the pack to start.
+    if ("child" in pack) {
+      pack.child.kill();
+    }
     void sessionPromise.then(
       (s) => s.close(),
       () => undefined,
     );
+  };
   let plan: Plan;
   let jurisdiction: Jurisdiction | undefined;
   let packConfig: PolicyPackConfig = {};
