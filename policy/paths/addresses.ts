@@ -18,32 +18,20 @@
  */
 import * as ipaddr from "ipaddr.js";
 import type { EgressAllowEntry } from "../framework";
+import { memoByText } from "./memo";
 
 type Block = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
 /**
  * Blocks already read, by text. Every rule of every security group is compared with each
  * allowlist entry, and the same few texts (the allowlist's, `0.0.0.0/0`, the stack's ranges)
- * come back all the time; the blocks are only read, never changed. Bounded: a program with more
- * distinct texts starts over.
+ * come back all the time; the blocks are only read, never changed.
  */
-const parsed = new Map<string, Block | undefined>();
-const parsedLimit = 50_000;
+const blockOf = memoByText(50_000, (text) => readBlock(text.trim()));
 
 /** A CIDR, or a bare address as a host block; undefined for anything else (unknowns included). */
 export function parseCidr(text: unknown): Block | undefined {
-  if (typeof text !== "string") {
-    return undefined;
-  }
-  if (parsed.has(text)) {
-    return parsed.get(text);
-  }
-  if (parsed.size >= parsedLimit) {
-    parsed.clear();
-  }
-  const block = readBlock(text.trim());
-  parsed.set(text, block);
-  return block;
+  return typeof text === "string" ? blockOf(text) : undefined;
 }
 
 function readBlock(t: string): Block | undefined {

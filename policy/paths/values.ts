@@ -9,6 +9,7 @@
  * escaping a policy into an *advisory* "can't run during preview" note, which would let an
  * undecidable destination pass a preview, so an unknown must fail closed instead.
  */
+import { memoByText } from "./memo";
 import type { PolicyResource } from "@pulumi/policy";
 import * as proxy from "@pulumi/policy/proxy";
 import type { BorderResource } from "./model";
@@ -235,25 +236,13 @@ function pathSegments(path: string): string[] {
 }
 
 /**
- * The steps of each path read so far, `[]` a step of its own. The paths come from the type
- * tables and the policies — a few thousand at most — and every resource of a stack is read at
- * the same ones, so each is split once. Cleared if it ever grows past `stepsKept`, against a
- * caller that builds paths from the values it reads.
+ * The steps of a path, `[]` a step of its own. The paths come from the type tables and the
+ * policies — a few thousand at most — and every resource of a stack is read at the same ones, so
+ * each is split once.
  */
-const stepsByPath = new Map<string, readonly string[]>();
-const stepsKept = 20_000;
-
-function stepsOf(path: string): readonly string[] {
-  let steps = stepsByPath.get(path);
-  if (steps === undefined) {
-    steps = pathSegments(path).flatMap((s) => (s.endsWith("[]") ? [s.slice(0, -2), "[]"] : s));
-    if (stepsByPath.size >= stepsKept) {
-      stepsByPath.clear();
-    }
-    stepsByPath.set(path, steps);
-  }
-  return steps;
-}
+const stepsOf = memoByText(20_000, (path: string): readonly string[] =>
+  pathSegments(path).flatMap((s) => (s.endsWith("[]") ? [s.slice(0, -2), "[]"] : s)),
+);
 
 /**
  * Every value at a dotted property path where `[]` expands an array:
@@ -475,30 +464,13 @@ let yamlModule: YamlModule | undefined;
  * becomes maps, lists, strings, numbers, booleans and nulls: an unknown tag leaves its value as
  * it is written. `<<` merge keys are applied, as the Go and Java readers of the services do, so a
  * destination written in a shared block is found. Several documents in one text, a duplicate
- * key, a syntax error or more than `maxAliasCount` aliases make it `unreadable`. The last texts
- * read are kept with what they hold (`yamlRead`).
+ * key, a syntax error or more than `maxAliasCount` aliases make it `unreadable`. The last 32
+ * texts read are kept with what they hold, the oldest dropped first: every field of a row reads
+ * its resource's document (an ingestion pipeline's body is read by a dozen fields and their
+ * conditions), and a parse costs far more than a JSON one. The values are shared, and nothing
+ * reading them writes.
  */
-function yamlDocument(text: string): TextDocument {
-  const cached = yamlRead.get(text);
-  if (cached !== undefined) {
-    return cached;
-  }
-  const read = parseYaml(text);
-  if (yamlRead.size >= yamlReadKept) {
-    // The oldest first: the texts of the resource being judged are the ones read again.
-    yamlRead.delete(yamlRead.keys().next().value as string);
-  }
-  yamlRead.set(text, read);
-  return read;
-}
-
-/**
- * The last YAML texts read, with what they hold: every field of a row reads its resource's
- * document (an ingestion pipeline's body is read by a dozen fields and their conditions), and a
- * parse costs far more than a JSON one. The values are shared, and nothing reading them writes.
- */
-const yamlRead = new Map<string, TextDocument>();
-const yamlReadKept = 32;
+const yamlDocument = memoByText(32, parseYaml, "oldest");
 
 /** `yamlDocument`'s parse, each time it is asked. */
 function parseYaml(text: string): TextDocument {
