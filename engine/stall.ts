@@ -23,6 +23,8 @@ interface Constructed {
    * its URN alone.
    */
   readonly elsewhere: boolean;
+  /** The ID a read (`Resource.get`) was given: it may wait on another resource's output. */
+  readonly readId: unknown;
 }
 
 type Settled = { state: "pending" } | { state: "resolved" } | { state: "rejected"; error: unknown };
@@ -46,6 +48,7 @@ export class ConstructionLog {
         props: (args.props ?? {}) as Record<string, unknown>,
         dependsOn: args.opts.dependsOn,
         elsewhere: (args.opts as { id?: unknown }).id !== undefined || args.opts.urn !== undefined,
+        readId: (args.opts as { id?: unknown }).id,
       });
       return undefined;
     };
@@ -106,6 +109,7 @@ export class ConstructionLog {
         urnOf(c),
         ...inputsOf(c).map((i) => i.awaitable),
         ...awaitables(c.dependsOn),
+        ...awaitables(c.readId),
       ]),
     );
 
@@ -113,23 +117,41 @@ export class ConstructionLog {
     const stateOf = (p: unknown): Settled => states.get(p) ?? { state: "resolved" };
     const label = (c: Constructed) => `${c.type} ${JSON.stringify(c.name)}`;
 
-    /** Why `c` never registered, in one clause; `seen` guards against cycles. */
+    /** How a failed value failed: the registration of a resource it comes from, or its own error. */
+    const failure = (awaitable: unknown, error: unknown): string => {
+      const failed = dependencies(awaitable)
+        .map((d) => byResource.get(d))
+        .find((d) => d !== undefined && stateOf(urnOf(d)).state === "rejected");
+      if (failed !== undefined) {
+        const urn = stateOf(urnOf(failed)) as { error: unknown };
+        return `comes from ${label(failed)}, whose registration failed: ${describe(urn.error)}`;
+      }
+      return `failed: ${describe(error)}`;
+    };
+
+    /**
+     * Why `c` never registered (or, for a read, was never read), in one clause; `seen` guards
+     * against cycles.
+     */
     const cause = (c: Constructed, seen: Set<Constructed>): string => {
       if (seen.has(c)) {
         return "which is part of a dependency cycle";
       }
       seen.add(c);
+      // A read (`Group.get(name, stack.outputs["Instances"])`) first waits on its ID.
+      for (const id of awaitables(c.readId)) {
+        const st = stateOf(id);
+        if (st.state === "rejected") {
+          return `whose ID ${failure(id, st.error)}`;
+        }
+        if (st.state === "pending") {
+          return `whose ID ${waitOf(id, seen)}`;
+        }
+      }
       for (const { key, awaitable } of inputsOf(c)) {
         const st = stateOf(awaitable);
         if (st.state === "rejected") {
-          const failed = dependencies(awaitable)
-            .map((d) => byResource.get(d))
-            .find((d) => d !== undefined && stateOf(urnOf(d)).state === "rejected");
-          if (failed !== undefined) {
-            const urn = stateOf(urnOf(failed)) as { error: unknown };
-            return `whose input "${key}" comes from ${label(failed)}, whose registration failed: ${describe(urn.error)}`;
-          }
-          return `whose input "${key}" failed: ${describe(st.error)}`;
+          return `whose input "${key}" ${failure(awaitable, st.error)}`;
         }
       }
       for (const { key, awaitable } of inputsOf(c)) {
@@ -164,7 +186,10 @@ export class ConstructionLog {
 
     const stuck = this.all.filter((c) => stateOf(urnOf(c)).state === "pending");
     // Report the resources nothing else explains first: the ones whose own inputs are settled.
-    return stuck.map((c) => `${label(c)} never registered, ${cause(c, new Set())}`);
+    return stuck.map(
+      (c) =>
+        `${label(c)} ${c.readId === undefined ? "never registered" : "never read from the cloud"}, ${cause(c, new Set())}`,
+    );
   }
 }
 

@@ -314,10 +314,16 @@ describe("an evaluation that ends without a verdict exits 2, naming what never f
     const run = runs.applyThrows;
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      '  - aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock "logs" never registered, whose input "bucket" failed: RangeError (no message) at apply-throws.ts:7:11\n',
+      '  - aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock "logs" never registered, whose input "bucket" failed: RangeError (no message) at apply-throws.ts:8:11\n',
     );
     expect(run.stderr).toContain(
       '  - aws:s3/bucketPolicy:BucketPolicy "logs" never registered, whose input "bucket" waits on aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock "logs"',
+    );
+  });
+
+  it("names what the ID of a read waits on (Resource.get by another resource's output)", () => {
+    expect(runs.applyThrows.stderr).toContain(
+      '  - aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock "logs-read" never read from the cloud, whose ID waits on aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock "logs", whose input "bucket" failed: RangeError (no message) at apply-throws.ts:8:11\n',
     );
   });
 
