@@ -125,13 +125,18 @@ export function typeCounts(plan: Plan): [string, number][] {
 /**
  * The violations as text, one block each. A finding that says word for word what one above says of
  * another resource of its type (thirty Cloud Control resources of a type the pack does not
- * classify, each with the same advice) is one line that points to that block.
+ * classify, each with the same advice) is one line that points to that block. Resources of one
+ * type and name (a component's child named like a resource of the program) are told apart by the
+ * components they sit in.
  */
 export function renderViolations(violations: readonly Violation[]): string {
   const said = new Map<string, string>();
+  const shared = sharedNames(violations);
   return violations
     .map((v) => {
-      const who = v.resourceName ? ` ${v.resourceType} "${v.resourceName}"` : "";
+      const where = shared.has(v.urn ?? "") ? parentsOf(v.urn ?? "") : "";
+      const named = `"${v.resourceName}"${where === "" ? "" : ` (in ${where})`}`;
+      const who = v.resourceName ? ` ${v.resourceType} ${named}` : "";
       const head = `${v.level === "mandatory" ? "✗" : "!"} [${v.level}] ${v.policy}${who}`;
       const pathLine = v.path ? `\n    path: ${v.path.join(" → ")}` : "";
       const label = v.path?.[0];
@@ -145,13 +150,41 @@ export function renderViolations(violations: readonly Violation[]): string {
         ].join("\u0000");
         const first = said.get(key);
         if (first !== undefined) {
-          return `${head}: as for "${first}" above`;
+          return `${head}: as for ${first} above`;
         }
-        said.set(key, v.resourceName);
+        said.set(key, named);
       }
       return `${head}\n    ${v.message.replace(/\n/g, "\n    ")}${pathLine}`;
     })
     .join("\n");
+}
+
+/**
+ * The URNs of the findings' resources that share their type and name with another resource among
+ * them: children of components, which a component names as the program names its own resources
+ * (a provider "devAccountProvider" at the top and one inside a component). Their text names the
+ * components they sit in, which their URNs carry.
+ */
+function sharedNames(violations: readonly Violation[]): Set<string> {
+  const urnsOf = new Map<string, Set<string>>();
+  for (const v of violations) {
+    if (v.urn === null || v.resourceName === null) {
+      continue;
+    }
+    const key = `${v.resourceType}\u0000${v.resourceName}`;
+    urnsOf.set(key, (urnsOf.get(key) ?? new Set()).add(v.urn));
+  }
+  return new Set([...urnsOf.values()].filter((urns) => urns.size > 1).flatMap((urns) => [...urns]));
+}
+
+/**
+ * The types of the components a resource sits in, outermost first, from its URN
+ * (`urn:pulumi:<stack>::<project>::<parent type>$…$<type>::<name>`): "the stack" for one at the top.
+ */
+function parentsOf(urn: string): string {
+  const qualified = urn.split("::")[2] ?? "";
+  const parents = qualified.split("$").slice(0, -1);
+  return parents.length === 0 ? "the stack" : parents.join(" → ");
 }
 
 /**

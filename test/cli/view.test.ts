@@ -35,6 +35,24 @@ describe("renderViolations", () => {
     ]);
   });
 
+  it("names the component each of two resources of one type and name sits in", () => {
+    const top = unclassified("shared");
+    const inner = {
+      ...unclassified("shared"),
+      urn: "urn:pulumi:dev::p::acme:x:Outer$acme:x:Inner$command:local:Command::shared",
+    };
+    const lines = renderViolations([top, inner, unclassified("alone")]).split("\n");
+    expect(lines[0]).toBe(
+      '✗ [mandatory] reviewed-resource-types command:local:Command "shared" (in the stack)',
+    );
+    expect(lines[3]).toBe(
+      '✗ [mandatory] reviewed-resource-types command:local:Command "shared" (in acme:x:Outer → acme:x:Inner): as for "shared" (in the stack) above',
+    );
+    expect(lines[4]).toBe(
+      '✗ [mandatory] reviewed-resource-types command:local:Command "alone": as for "shared" (in the stack) above',
+    );
+  });
+
   it("keeps every block whose words differ beyond the resource's own name", () => {
     const other = { ...unclassified("b"), message: `${unclassified("b").message} More.` };
     expect(renderViolations([unclassified("a"), other]).split("\n")).toHaveLength(6);
