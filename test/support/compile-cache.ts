@@ -31,6 +31,8 @@ type CompiledFunction = ReturnType<CompileFunction> & {
 };
 
 const installed = Symbol.for("sovereign-dc.compile-cache");
+/** Where the installed cache's entries can be read (test/tooling/compile-cache.test.ts). */
+export const entriesKey = Symbol.for("sovereign-dc.compile-cache.entries");
 
 /** Wraps `vm.compileFunction` of this process with the cache; once per process. */
 export function installCompileCache(): void {
@@ -57,10 +59,14 @@ export function installCompileCache(): void {
     }
     const fn = original(code, params, { ...options, produceCachedData: true }) as CompiledFunction;
     if (fn.cachedDataProduced && fn.cachedData !== undefined) {
-      cache.set(key, { source: code, data: fn.cachedData });
+      // Copied into a Buffer of this realm: V8 makes the cached data in the test file's context,
+      // and a Buffer of that context, kept here, would keep the whole file alive — its globals,
+      // its module registry, its jest runtime — for the rest of the worker's life.
+      cache.set(key, { source: code, data: Buffer.from(fn.cachedData) });
     }
     return fn;
   };
   vmModule.compileFunction = cached;
   vmModule[installed] = true;
+  vmModule[entriesKey] = cache;
 }
