@@ -25,6 +25,13 @@ type ResolveFilename = (
 const resolverMark = Symbol.for("sovereign-dc.load-program.resolver");
 /** Set once the compile hooks are installed in this process. */
 const hooksMark = Symbol.for("sovereign-dc.load-program.hooks");
+/**
+ * Where the once-a-process marks live: Node's module system, whose hooks they guard. Not
+ * `globalThis`, which is one per realm: jest gives each test file a realm of its own, and a mark
+ * there let every file chain another compile hook on the one `require.extensions` (each compiling
+ * every file again, and keeping its test file alive) and register the ES-module loader again.
+ */
+const processWide = Module as unknown as Record<symbol, unknown>;
 
 /** The TypeScript extension each JavaScript extension of a NodeNext specifier stands for. */
 const sourceExtensions: Readonly<Record<string, string>> = {
@@ -191,7 +198,7 @@ const esmLoadedMark = Symbol.for("sovereign-dc.load-program.esm-loaded");
 
 /** Sucrase's hooks for .ts and .cts, and a clear error for .mts; installed once a process. */
 function installCompileHooks(): void {
-  const state = globalThis as { [hooksMark]?: true };
+  const state = processWide as { [hooksMark]?: true };
   if (state[hooksMark]) {
     return;
   }
@@ -216,7 +223,7 @@ function installCompileHooks(): void {
  * Once a process: Node chains every registration.
  */
 function installEsmLoader(): void {
-  const state = globalThis as { [esmLoaderMark]?: true };
+  const state = processWide as { [esmLoaderMark]?: true };
   if (state[esmLoaderMark]) {
     return;
   }

@@ -216,12 +216,17 @@ function cached(code, filePath) {
   return js;
 }
 
-/** Installs the hooks for .ts and .cts files; once per process. */
+/**
+ * Installs the hooks for .ts and .cts files; once per process. The mark is kept on Node's module
+ * system, which the hooks change, not on `globalThis`: a process may hold several realms (jest's
+ * test files), and each would chain one more hook on the one `require.extensions`.
+ */
 function registerTs() {
-  if (globalThis[registered]) {
+  const processWide = require("node:module");
+  if (processWide[registered]) {
     return;
   }
-  globalThis[registered] = true;
+  processWide[registered] = true;
   pirates.addHook(cached, { exts: [".ts", ".cts"] });
 }
 
