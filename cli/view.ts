@@ -6,6 +6,7 @@ import type { Violation } from "../engine/check";
 import { isProviderType, type Plan, type RecordedResource } from "../engine/plan";
 import { placeholderAccount } from "../engine/synth";
 import { plainProps } from "../engine/wire";
+import { typeChain } from "../engine/urn";
 import { placementOf } from "../residency/placement";
 
 export interface ResourceView {
@@ -177,13 +178,9 @@ function sharedNames(violations: readonly Violation[]): Set<string> {
   return new Set([...urnsOf.values()].filter((urns) => urns.size > 1).flatMap((urns) => [...urns]));
 }
 
-/**
- * The types of the components a resource sits in, outermost first, from its URN
- * (`urn:pulumi:<stack>::<project>::<parent type>$…$<type>::<name>`): "the stack" for one at the top.
- */
+/** The types of the components a resource sits in, outermost first: "the stack" for one at the top. */
 function parentsOf(urn: string): string {
-  const qualified = urn.split("::")[2] ?? "";
-  const parents = qualified.split("$").slice(0, -1);
+  const parents = typeChain(urn).slice(0, -1);
   return parents.length === 0 ? "the stack" : parents.join(" → ");
 }
 

@@ -23,6 +23,7 @@ import { synthesizeState } from "./synth";
 import { withoutResourceRefs } from "./analyzer-wire";
 import { applyTransforms, type InProcessCallbacks } from "./transforms";
 import { holdsResourceRef, holdsUnknown, plainProps, unknownValue } from "./wire";
+import { qualifiedType } from "./urn";
 
 /** google-protobuf's `Struct`, from the SDK's own dependencies (this package does not list it). */
 const structProto = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"))(
@@ -96,7 +97,7 @@ export class RecordingMonitor extends MockMonitor {
    * share a URN, and every URN would differ from the one `pulumi preview` reports.
    */
   private urnOf(parent: string, type: string, name: string): string {
-    const parentType = parent === "" ? "" : (parent.split("::")[2] ?? "");
+    const parentType = parent === "" ? "" : qualifiedType(parent);
     const qualified =
       parentType === "" || parentType === rootStackType ? type : `${parentType}$${type}`;
     return `urn:pulumi:${this.stack}::${this.project}::${qualified}::${name}`;

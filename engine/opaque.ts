@@ -15,6 +15,7 @@ import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
 import { type CallbackFailure, packageOf, type Plan, type RecordedResource } from "./plan";
 import { holdsUnknown } from "./wire";
+import { typeChain } from "./urn";
 
 export const offlineVisibility = {
   name: "offline-visibility",
@@ -267,8 +268,7 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
   });
 }
 
-/** The type a URN names: `urn:pulumi:<stack>::<project>::<parent types$>type::<name>`. */
+/** The type a URN names: the last of its chain of types. */
 function urnType(urn: string): string {
-  const qualified = urn.split("::")[2] ?? "";
-  return qualified.split("$").pop() ?? qualified;
+  return typeChain(urn).pop() ?? "";
 }

@@ -41,14 +41,15 @@ export class ConstructionLog {
   /** Starts recording; call inside the stack (`runInPulumiStack`), before the program loads. */
   install(): void {
     const record: pulumi.ResourceTransformation = (args) => {
+      const readId = (args.opts as { id?: unknown }).id;
       this.all.push({
         resource: args.resource,
         type: args.type,
         name: args.name,
         props: (args.props ?? {}) as Record<string, unknown>,
         dependsOn: args.opts.dependsOn,
-        elsewhere: (args.opts as { id?: unknown }).id !== undefined || args.opts.urn !== undefined,
-        readId: (args.opts as { id?: unknown }).id,
+        elsewhere: readId !== undefined || args.opts.urn !== undefined,
+        readId,
       });
       return undefined;
     };
