@@ -149,13 +149,21 @@ function serviceCloud(key: string, value: string, holder: unknown): string | und
   if (holder === null || typeof holder !== "object" || Array.isArray(holder)) {
     return undefined;
   }
-  for (const [name, v] of Object.entries(holder)) {
+  // Only the settings that name a cloud are read: the holder's other values (a DigitalOcean load
+  // balancer's `dropletTag`, the name of a tag the program creates) may be unknown at preview
+  // and say nothing of where the service runs. A cloud setting not known at preview still fails
+  // the check closed.
+  for (const name of Object.keys(holder)) {
     const words = wordsOf(name);
     const namesCloud =
       words.at(-1) === "cloud" ||
       (words.includes("provider") && words.at(-1) === "name") ||
       words.join(" ") === "cloud provider";
-    if (namesCloud && typeof v === "string" && /^(gcp|google|google_cloud)$/i.test(v)) {
+    if (!namesCloud) {
+      continue;
+    }
+    const v = (holder as Record<string, unknown>)[name];
+    if (typeof v === "string" && /^(gcp|google|google_cloud)$/i.test(v)) {
       return "gcp";
     }
   }

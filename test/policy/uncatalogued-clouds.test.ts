@@ -100,6 +100,29 @@ describe("a cloud the catalog does not place, its types allowed", () => {
       twinSettings: confirmed({ gcp: ["US-WEST1", "us"] }),
     },
     {
+      // A DigitalOcean load balancer's `dropletTag`, the name of a tag the program creates, is
+      // not known at preview either: it says nothing of where the resource is.
+      name: "a gcp bucket's location is unlisted, and a setting that names no place is not known at preview",
+      bad: pipe(
+        addProvider("gcp", "gcp", { project: "acme" }),
+        add(bucket, "logs", { location: "US", storageClass: unknown }, { provider: "gcp" }),
+      ),
+      expected: [
+        [
+          "resource-placement",
+          "logs",
+          "mandatory",
+          ['storage bucket "logs"', 'gcp location "US" (which the pack cannot place)'],
+        ],
+      ],
+      twinName: "the reviewer lists the location",
+      twin: pipe(
+        addProvider("gcp", "gcp", { project: "acme" }),
+        add(bucket, "logs", { location: "US", storageClass: unknown }, { provider: "gcp" }),
+      ),
+      twinSettings: confirmed({ gcp: ["us"] }),
+    },
+    {
       name: "an azure-native provider is in an Azure China location, which the catalog does not hold",
       bad: azureIp("chinaeast2"),
       expected: [
@@ -601,6 +624,23 @@ describe("a cloud with no region in the jurisdiction", () => {
       [
         "events",
         'its region is "asia-east2" of confluentcloud on gcp, which has no region in CN: every place of it lies outside. Keep the stack on a cloud with regions inside CN.',
+      ],
+    ]);
+    // Whether a service runs on Google Cloud is read from the setting that names its cloud: one
+    // not known at preview fails closed, naming it.
+    const cloudUnknown = pipe(
+      addProvider("confluentcloud", "confluent", {}),
+      add(
+        kafka,
+        "events",
+        { displayName: unknown, cloud: unknown, region: "asia-east2" },
+        { provider: "confluent" },
+      ),
+    )(shanghai);
+    expect(await placements(cloudUnknown)).toEqual([
+      [
+        "events",
+        "cloud is not known at preview, so resource-placement cannot decide it. Set cloud from a literal or stack config.",
       ],
     ]);
     const [azure] = await placements(azureIp("chinaeast2")(shanghai));
