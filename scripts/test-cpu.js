@@ -8,7 +8,9 @@
 //
 // Each process reports itself when it exits (scripts/cpu-hook.js); one ended by a signal (a
 // lane's pack at the end of the run, a process a test kills) is not counted. On Linux the whole
-// machine's CPU and idle time over the run are printed too, from /proc/stat.
+// machine's CPU and idle time over the run are printed too, from /proc/stat. The test files that
+// cost most follow, each with its worker's CPU and that of the processes below the worker while
+// it ran (test/support/file-cpu.ts).
 "use strict";
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -43,6 +45,9 @@ function summarise(lines) {
       continue;
     }
     const p = JSON.parse(line);
+    if (p.testFile !== undefined) {
+      continue;
+    }
     const kind = kindOf(p.argv);
     const k = byKind.get(kind) ?? { kind, processes: 0, cpu: 0 };
     k.processes += 1;
@@ -50,6 +55,24 @@ function summarise(lines) {
     byKind.set(kind, k);
   }
   return [...byKind.values()].sort((a, b) => b.cpu - a.cpu);
+}
+
+/**
+ * The test files by the CPU they cost — their worker's own and that of the processes below it
+ * (test/support/file-cpu.ts) — largest first, with paths relative to `root`.
+ */
+function byFile(lines, root) {
+  const files = [];
+  for (const line of lines) {
+    if (line.trim() === "") {
+      continue;
+    }
+    const p = JSON.parse(line);
+    if (p.testFile !== undefined) {
+      files.push({ file: path.relative(root, p.testFile), worker: p.worker, tree: p.tree });
+    }
+  }
+  return files.sort((a, b) => b.tree - a.tree);
 }
 
 /** The machine's busy and idle CPU-seconds since boot (Linux), or undefined elsewhere. */
@@ -91,6 +114,20 @@ function main() {
     out.push(`${r.cpu.toFixed(1).padStart(8)} s  ${String(r.processes).padStart(4)}  ${r.kind}`);
   }
   out.push(`${total.toFixed(1).padStart(8)} s  in all (processes that exited)`);
+  const files = byFile(lines, root);
+  if (files.length > 0) {
+    const shown = files.slice(0, 15);
+    out.push(
+      `\nTest files by CPU (worker and the processes below it; worker alone), ${shown.length} of ${files.length}:`,
+    );
+    for (const f of shown) {
+      out.push(
+        `${f.tree.toFixed(1).padStart(8)} s  ${f.worker.toFixed(1).padStart(6)} s  ${f.file}`,
+      );
+    }
+    const rest = files.slice(shown.length).reduce((sum, f) => sum + f.tree, 0);
+    out.push(`${rest.toFixed(1).padStart(8)} s  the other ${files.length - shown.length} files`);
+  }
   if (before && after) {
     out.push(
       `machine: ${(after.busy - before.busy).toFixed(1)} CPU-seconds busy, ` +
@@ -105,4 +142,4 @@ if (require.main === module) {
   main();
 }
 
-module.exports = { kindOf, summarise };
+module.exports = { byFile, kindOf, summarise };

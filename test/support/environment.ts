@@ -17,6 +17,7 @@ import { EvaluationWorker } from "../../engine/evaluation-worker";
 import { type SpawnedPack, spawnPack } from "../../engine/spawn-pack";
 import { CliLane } from "./cli-lane";
 import { installCompileCache } from "./compile-cache";
+import { measureFile } from "./file-cpu";
 
 installCompileCache();
 
@@ -86,9 +87,13 @@ for (const method of ["run", "enterWith"] as const) {
 }
 
 export default class SovereignDcEnvironment extends TestEnvironment {
+  /** Logs the file's CPU when `npm run test:cpu` measures the run (test/support/file-cpu.ts). */
+  private readonly measured: () => void;
+
   constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
     super(config, context);
     this.global.sovereignDcWorker = services;
+    this.measured = measureFile(context.testPath, process.env.SOVEREIGN_DC_CPU_LOG);
   }
 
   override async teardown(): Promise<void> {
@@ -97,5 +102,6 @@ export default class SovereignDcEnvironment extends TestEnvironment {
     }
     entered.clear();
     await super.teardown();
+    this.measured();
   }
 }

@@ -6,9 +6,11 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { measureFile } from "../support/file-cpu";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { kindOf, summarise } = require("../../scripts/test-cpu.js") as {
+const { byFile, kindOf, summarise } = require("../../scripts/test-cpu.js") as {
+  byFile(lines: readonly string[], root: string): { file: string; worker: number; tree: number }[];
   kindOf(argv: string): string;
   summarise(lines: readonly string[]): { kind: string; processes: number; cpu: number }[];
 };
@@ -82,6 +84,43 @@ test("the hook writes a process's line when it exits, and nothing without a log 
     const p = JSON.parse(lines[0]) as { argv: string; user: number; system: number };
     expect(p.argv).toBe("marker");
     expect(p.user + p.system).toBeGreaterThan(0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("sums processes apart from the test files' lines, and lists the files by their CPU", () => {
+  const lines = [
+    JSON.stringify({ pid: 1, argv: "/r/engine/worker.ts", user: 1, system: 0, wall: 1 }),
+    JSON.stringify({ testFile: "/r/test/a.test.ts", worker: 0.5, tree: 0.75 }),
+    JSON.stringify({ testFile: "/r/test/b.test.ts", worker: 1, tree: 4 }),
+  ];
+  expect(summarise(lines)).toEqual([{ kind: "evaluation processes", processes: 1, cpu: 1 }]);
+  expect(byFile(lines, "/r")).toEqual([
+    { file: "test/b.test.ts", worker: 1, tree: 4 },
+    { file: "test/a.test.ts", worker: 0.5, tree: 0.75 },
+  ]);
+});
+
+test("a test file's line counts the CPU of the processes it ran, beside its worker's own", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sovereign-dc-file-cpu-"));
+  const log = path.join(dir, "log.jsonl");
+  try {
+    const done = measureFile("/r/test/busy.test.ts", log);
+    // A child that spends a third of a CPU-second, whatever else the machine is doing.
+    execFileSync(process.execPath, [
+      "-e",
+      "while (process.cpuUsage().user + process.cpuUsage().system < 330000) {}",
+    ]);
+    done();
+    measureFile("/r/test/unmeasured.test.ts", undefined)();
+    const lines = fs.readFileSync(log, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const line = JSON.parse(lines[0]) as { testFile: string; worker: number; tree: number };
+    expect(line.testFile).toBe("/r/test/busy.test.ts");
+    if (process.platform === "linux") {
+      expect(line.tree - line.worker).toBeGreaterThanOrEqual(0.3);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
