@@ -1988,6 +1988,55 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      // Shared research (data-paths.md): parse an ECR upstream's region; flag other registries.
+      name: "an ECR pull-through cache rule caches images from Docker Hub",
+      bad: add("aws:ecr/pullThroughCacheRule:PullThroughCacheRule", "hub", {
+        ecrRepositoryPrefix: "docker-hub",
+        upstreamRegistryUrl: "registry-1.docker.io",
+      }),
+      expected: [
+        [
+          "registry-replication",
+          "hub",
+          "mandatory",
+          [
+            '"registry-1.docker.io" (cannot be placed)',
+            'ecr pull through cache rule "hub"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "it caches from an ECR registry in Ohio",
+      twin: add("aws:ecr/pullThroughCacheRule:PullThroughCacheRule", "hub", {
+        ecrRepositoryPrefix: "docker-hub",
+        upstreamRegistryUrl: `${account}.dkr.ecr.us-east-2.amazonaws.com`,
+      }),
+    },
+    {
+      name: "an ECR pull-through cache rule caches images from an ECR registry in Ireland",
+      bad: add("aws:ecr/pullThroughCacheRule:PullThroughCacheRule", "mirror", {
+        ecrRepositoryPrefix: "mirror",
+        upstreamRegistryUrl: `${account}.dkr.ecr.eu-west-1.amazonaws.com`,
+      }),
+      expected: [
+        [
+          "registry-replication",
+          "mirror",
+          "mandatory",
+          [
+            `${account}.dkr.ecr.eu-west-1.amazonaws.com (outside US, in EU)`,
+            'ecr pull through cache rule "mirror"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "it caches from an ECR registry in Oregon",
+      twin: add("aws:ecr/pullThroughCacheRule:PullThroughCacheRule", "mirror", {
+        ecrRepositoryPrefix: "mirror",
+        upstreamRegistryUrl: `${account}.dkr.ecr.us-west-2.amazonaws.com`,
+      }),
+    },
+    {
       name: "DataSync copies data to a location in Frankfurt",
       bad: add("aws:datasync/task:Task", "sync", {
         sourceLocationArn: `arn:aws:datasync:us-west-2:${account}:location/loc-src`,
