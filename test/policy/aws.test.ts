@@ -2037,6 +2037,50 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      name: "an Incident Manager replication set keeps incident data in Ireland",
+      bad: add("aws:ssmincidents/replicationSet:ReplicationSet", "incidents", {
+        regions: [{ name: "us-west-2" }, { name: "eu-west-1" }],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "incidents",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ssmincidents replication set "incidents"',
+            "eu-west-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "the replication set's regions are Oregon and Ohio",
+      twin: add("aws:ssmincidents/replicationSet:ReplicationSet", "incidents", {
+        regions: [{ name: "us-west-2" }, { name: "us-east-2" }],
+      }),
+    },
+    {
+      name: "a replication set names Ireland in its deprecated region list",
+      bad: add("aws:ssmincidents/replicationSet:ReplicationSet", "incidents", {
+        region: [{ name: "eu-west-1", kmsKeyArn: "DefaultKey" }],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "incidents",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ssmincidents replication set "incidents"',
+            "eu-west-1 (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "its deprecated region list names Oregon",
+      twin: add("aws:ssmincidents/replicationSet:ReplicationSet", "incidents", {
+        region: [{ name: "us-west-2", kmsKeyArn: "DefaultKey" }],
+      }),
+    },
+    {
       name: "DataSync copies data to a location in Frankfurt",
       bad: add("aws:datasync/task:Task", "sync", {
         sourceLocationArn: `arn:aws:datasync:us-west-2:${account}:location/loc-src`,

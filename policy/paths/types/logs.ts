@@ -680,6 +680,13 @@ export const logs: TypeTable = {
     sync.region("s3Destination.region", "syncs inventory to"),
     sync.ref("s3Destination.bucketName", "syncs inventory to", s3),
   ),
+  // Incident Manager replicates every incident — its timeline, notes and the chat of its
+  // responders — to each region of the replication set (`region` is the deprecated spelling).
+  "aws:ssmincidents/replicationSet:ReplicationSet": sends(
+    "Keep every region of the replication set inside the jurisdiction.",
+    sync.region("regions[].name", "replicates incident data to"),
+    sync.region("region[].name", "replicates incident data to"),
+  ),
   "aws:athena/workgroup:Workgroup": sends(
     exportFix,
     sync.ref("configuration.resultConfiguration.outputLocation", "writes query results to", s3),
