@@ -531,6 +531,61 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      // One crossing, one finding: the zone beside the region is the same destination.
+      name: "a disk replica group replicates to Singapore, naming its region and zone",
+      bad: add("alicloud:ebs/diskReplicaGroup:DiskReplicaGroup", "disk-dr", {
+        sourceRegionId: "cn-shanghai",
+        sourceZoneId: "cn-shanghai-b",
+        destinationRegionId: "ap-southeast-1",
+        destinationZoneId: "ap-southeast-1a",
+      }),
+      expected: [
+        [
+          "backup-copies",
+          "disk-dr",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'ebs disk replica group "disk-dr"',
+            "ap-southeast-1 (outside CN, in SG)",
+          ],
+        ],
+      ],
+      twinName: "it replicates to Beijing",
+      twin: add("alicloud:ebs/diskReplicaGroup:DiskReplicaGroup", "disk-dr", {
+        sourceRegionId: "cn-shanghai",
+        sourceZoneId: "cn-shanghai-b",
+        destinationRegionId: "cn-beijing",
+        destinationZoneId: "cn-beijing-h",
+      }),
+    },
+    {
+      name: "a disk replica pair names only a zone in Singapore",
+      bad: add("alicloud:ebs/diskReplicaPair:DiskReplicaPair", "disk-pair", {
+        diskId: "d-source",
+        destinationDiskId: "d-replica",
+        destinationZoneId: "ap-southeast-1a",
+      }),
+      expected: [
+        [
+          "backup-copies",
+          "disk-pair",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'ebs disk replica pair "disk-pair"',
+            "ap-southeast-1a (outside CN, in SG)",
+          ],
+        ],
+      ],
+      twinName: "it names only a zone in Beijing",
+      twin: add("alicloud:ebs/diskReplicaPair:DiskReplicaPair", "disk-pair", {
+        diskId: "d-source",
+        destinationDiskId: "d-replica",
+        destinationZoneId: "cn-beijing-h",
+      }),
+    },
+    {
       name: "PolarDB stores level-2 backups in Singapore",
       bad: add("alicloud:polardb/backupPolicy:BackupPolicy", "polar-backups", {
         dbClusterId: "pc-telemetry",

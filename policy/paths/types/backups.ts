@@ -31,6 +31,20 @@ const rows =
   });
 const copyFix = "Copy only to and from regions inside the jurisdiction, or remove the copy rule.";
 const copy = rows(copyFix);
+
+/**
+ * A replica's zone, read where its region is not given (the zone names the region): beside the
+ * region it is the same crossing, which the region's field reports once — the row holds the zone
+ * so that arn-locality does not report it a second time.
+ */
+const zoneBeside = (
+  regionPath: string,
+  zonePath: string,
+  verb: string,
+  extra: Parameters<typeof disk.zone>[2] = {},
+): FieldSpec =>
+  disk.zone(zonePath, verb, { ...extra, when: (p) => valueAt(p, regionPath) === undefined });
+
 const share = rows(
   "Share only with this stack's own account (pin it on the provider), or remove the share.",
 );
@@ -102,10 +116,15 @@ export const backups: TypeTable = {
   "alicloud:ebs/diskReplicaPair:DiskReplicaPair": rows(
     copyFix,
     copyOf("diskId", ["alicloud:ecs/disk:Disk", "alicloud:ecs/ecsDisk:EcsDisk"]),
-  )(disk.region("destinationRegionId", "replicates the disk to")),
+  )(
+    disk.region("destinationRegionId", "replicates the disk to"),
+    zoneBeside("destinationRegionId", "destinationZoneId", "replicates the disk to"),
+  ),
   "alicloud:ebs/diskReplicaGroup:DiskReplicaGroup": copy(
     disk.region("sourceRegionId", "replicates disks from", inbound),
+    zoneBeside("sourceRegionId", "sourceZoneId", "replicates disks from", inbound),
     disk.region("destinationRegionId", "replicates disks to"),
+    zoneBeside("destinationRegionId", "destinationZoneId", "replicates disks to"),
   ),
   "alicloud:ecs/autoSnapshotPolicy:AutoSnapshotPolicy": copy(targetCopyRegions),
   "alicloud:ecs/snapshotPolicy:SnapshotPolicy": copy(targetCopyRegions),
