@@ -26,14 +26,13 @@ export const reviewed = {
    */
   kubernetes: ["kubernetes:networking.k8s.io/v1:IngressClass"],
   /**
-   * Types whose only destinations are ARNs (log subscriptions, real-time logs, registry
-   * policies): arn-locality and key-locality place every ARN they name.
+   * Types whose only destinations are ARNs (log subscriptions, real-time logs, cross-account
+   * observability links): arn-locality and key-locality place every ARN they name.
    */
   arnReferences: [
     "aws:cloudfront/realtimeLogConfig:RealtimeLogConfig",
     "aws:cloudwatch/logAccountPolicy:LogAccountPolicy",
     "aws:cloudwatch/logDestination:LogDestination",
-    "aws:ecr/registryPolicy:RegistryPolicy",
     "aws:oam/link:Link",
     "aws:route53/queryLog:QueryLog",
   ],

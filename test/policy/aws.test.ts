@@ -2081,6 +2081,50 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      // Shared research (data-paths.md): a registry policy lets other accounts replicate into
+      // the registry; parse its principals.
+      name: "an ECR registry policy lets another account replicate its images into the registry",
+      bad: add("aws:ecr/registryPolicy:RegistryPolicy", "replication-in", {
+        policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { AWS: "arn:aws:iam::999988887777:root" },
+              Action: ["ecr:CreateRepository", "ecr:ReplicateImage"],
+              Resource: `arn:aws:ecr:us-west-2:${account}:repository/*`,
+            },
+          ],
+        }),
+      }),
+      expected: [
+        [
+          "cross-account-links",
+          "replication-in",
+          "advisory",
+          [
+            "us-west-2 (inside US)",
+            'ecr registry policy "replication-in"',
+            "account 999988887777 (not this stack's account 111122223333)",
+          ],
+        ],
+      ],
+      twinName: "it lets only the stack's own account replicate into the registry",
+      twin: add("aws:ecr/registryPolicy:RegistryPolicy", "replication-in", {
+        policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { AWS: `arn:aws:iam::${account}:root` },
+              Action: ["ecr:CreateRepository", "ecr:ReplicateImage"],
+              Resource: `arn:aws:ecr:us-west-2:${account}:repository/*`,
+            },
+          ],
+        }),
+      }),
+    },
+    {
       name: "DataSync copies data to a location in Frankfurt",
       bad: add("aws:datasync/task:Task", "sync", {
         sourceLocationArn: `arn:aws:datasync:us-west-2:${account}:location/loc-src`,

@@ -867,6 +867,10 @@ export const grants: TypeTable = {
   "aws:glue/resourcePolicy:ResourcePolicy": document("policy"),
   "aws:kinesis/resourcePolicy:ResourcePolicy": document("policy"),
   "aws:kms/keyPolicy:KeyPolicy": document("policy"),
+  // A registry policy lets the accounts it names replicate their images into this registry
+  // (`ecr:ReplicateImage`, `ecr:CreateRepository`): a replication across accounts, from wherever
+  // those accounts keep their registries.
+  "aws:ecr/registryPolicy:RegistryPolicy": document("policy"),
   "aws:lambda/resourcePolicy:ResourcePolicy": document("policy"),
   "aws:mediastore/containerPolicy:ContainerPolicy": document("policy"),
   "aws:msk/clusterPolicy:ClusterPolicy": document("policy"),
