@@ -65,6 +65,13 @@ const sameRegionS3: PropertyReview[] = [
 /** Enumerations, flags, time windows and names the resource itself serves. */
 const notPlaces: PropertyReview[] = [
   {
+    path: /^awsRegion$/,
+    types: /^aws:servicequotas\/template:/,
+    reading: "not-a-place",
+    reason:
+      "the region whose quota Service Quotas raises for each new account of the organisation: a request to the service, no data of the stack goes there",
+  },
+  {
     path: /^(policy|sinkIdentifier)$/,
     types: /^aws:oam\/sinkPolicy:/,
     reading: "not-a-place",

@@ -2125,6 +2125,31 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      name: "a Service Quotas template is managed in Ireland",
+      bad: add("aws:servicequotas/template:Template", "quotas", {
+        region: "eu-west-1",
+        quotaCode: "L-1216C47A",
+        serviceCode: "ec2",
+        value: 128,
+      }),
+      expected: [
+        [
+          "resource-placement",
+          "quotas",
+          "mandatory",
+          ['servicequotas template "quotas"', "eu-west-1 (outside US, in EU)"],
+        ],
+      ],
+      // The region a template raises quotas in for new accounts is a request, not a destination.
+      twinName: "it raises a quota in Ireland for the organisation's new accounts",
+      twin: add("aws:servicequotas/template:Template", "quotas", {
+        awsRegion: "eu-west-1",
+        quotaCode: "L-1216C47A",
+        serviceCode: "ec2",
+        value: 128,
+      }),
+    },
+    {
       name: "DataSync copies data to a location in Frankfurt",
       bad: add("aws:datasync/task:Task", "sync", {
         sourceLocationArn: `arn:aws:datasync:us-west-2:${account}:location/loc-src`,
