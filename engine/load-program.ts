@@ -460,6 +460,9 @@ function programFrame(stack: string, root: string): string | undefined {
   return undefined;
 }
 
+/** `require is not defined`: a name of CommonJS's module scope, which an ES module has not. */
+const commonJsName = /^(require|module|exports|__dirname|__filename) is not defined$/;
+
 /** The words that close a failure `missingApi` explains. */
 export const missingApiCause = "the program was written for another version of the package";
 
@@ -719,6 +722,16 @@ export function describeProgramFailure(
       // by its URL or absolute path, and no frame of the program.
       const importer = esm[2].startsWith("file:") ? fileURLToPath(esm[2]) : esm[2];
       message = `Cannot find package '${esm[1]}': ${missingPackageHint(esm[1], root)} (imported from ${path.relative(root, importer)})`;
+    }
+    const cjs = commonJsName.exec(message);
+    if (cjs !== null && at !== undefined) {
+      // Node says "in ES module scope" only of a name used while the module itself runs; used
+      // later (in a callback, a function called from another module) the message is bare.
+      const file = path.resolve(root, at.replace(/:\d+:\d+$/, ""));
+      const why = esModuleReason(file);
+      if (why !== undefined) {
+        message = `${cjs[1]} is not defined in ES module scope: ${path.relative(root, file)} is an ES module (${why.replace(root + path.sep, "")}), where Node defines no ${cjs[1]}, under pulumi up too; use import (or createRequire from node:module)`;
+      }
     }
     const missing = at === undefined ? undefined : missingApi(err, at, root);
     if (missing !== undefined) {

@@ -295,6 +295,41 @@ describe("describeProgramFailure", () => {
     });
   });
 
+  // Found on a public program ("type": "module") whose helper, called after the module ran,
+  // used require: Node's message named no module scope, and nothing said why.
+  it("says why require is not defined where the file is an ES module, and only there", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-esm-require-"));
+    try {
+      fs.mkdirSync(path.join(dir, "src"));
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
+      const inEsm = withStack(
+        new ReferenceError("require is not defined"),
+        `Function.subnet (${path.join(dir, "src", "vpc.ts")}:410:27)`,
+      );
+      expect(describeProgramFailure(inEsm, path.join(dir, "src", "index.ts"), dir)).toBe(
+        'require is not defined in ES module scope: src/vpc.ts is an ES module (package.json sets "type": "module"), where Node defines no require, under pulumi up too; use import (or createRequire from node:module) (at src/vpc.ts:410:27)',
+      );
+      const inMjs = withStack(
+        new ReferenceError("__dirname is not defined"),
+        `${path.join(dir, "paths.mts")}:3:9`,
+      );
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "commonjs" }));
+      expect(describeProgramFailure(inMjs, path.join(dir, "index.ts"), dir)).toMatch(
+        /^__dirname is not defined in ES module scope: paths\.mts is an ES module \(it is a \.mts file\)/,
+      );
+      // In a CommonJS file the name's absence has another cause: the words stay Node's.
+      const inCjs = withStack(
+        new ReferenceError("require is not defined"),
+        `${path.join(dir, "src", "vpc.ts")}:1:1`,
+      );
+      expect(describeProgramFailure(inCjs, path.join(dir, "src", "index.ts"), dir)).toBe(
+        "require is not defined (at src/vpc.ts:1:1)",
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("says to install an ES module's missing package, naming the file that imports it", () => {
     const err = Object.assign(
       new Error("Cannot find package '@acme/shared' imported from /work/infra/src/index.ts"),
