@@ -110,20 +110,45 @@ function readProject(dir: string, file: string): ProjectInfo {
   );
   const backend = doc?.backend as { url?: unknown } | undefined;
   let main: ResolvedMain | undefined;
+  const runtime = runtimeName(doc?.runtime);
+  const resolved = () => {
+    nodeRuntime(file, runtime);
+    return (main ??= resolveMain(dir, file, mainSetting));
+  };
   return {
     dir,
     name,
     get main() {
-      return (main ??= resolveMain(dir, file, mainSetting)).file;
+      return resolved().file;
     },
     get mainNote() {
-      return (main ??= resolveMain(dir, file, mainSetting)).note;
+      return resolved().note;
     },
     stackConfigDir,
-    runtime: runtimeName(doc?.runtime),
+    runtime,
     backendUrl: typeof backend?.url === "string" ? backend.url : undefined,
     config: configDir === undefined ? projectConfig(file, name, doc?.config) : {},
   };
+}
+
+/** The runtimes whose programs the engine evaluates: JavaScript and TypeScript ones. */
+const evaluatedRuntimes = ["nodejs", "bun"];
+
+/**
+ * Refuses a project of another language runtime (Python, Go, .NET, Java, YAML), whose entry the
+ * engine would look for in vain; the pack judges such a program under the Pulumi CLI.
+ */
+function nodeRuntime(file: string, runtime: string | undefined): void {
+  if (runtime === undefined || evaluatedRuntimes.includes(runtime)) {
+    return;
+  }
+  throw new UsageError(
+    `${file}: the project's runtime is ${JSON.stringify(runtime)}; sovereign-dc evaluates ` +
+      `programs of the ${evaluatedRuntimes.join(" and ")} runtimes only. The residency pack judges ` +
+      "a program of any language under the Pulumi CLI: npx sovereign-dc policy-config --stack " +
+      "<stack> --out policy/config/<stack>.json, then pulumi preview --stack <stack> " +
+      "--policy-pack policy --policy-pack-config policy/config/<stack>.json.",
+  );
 }
 
 /** The runtime Pulumi.yaml names: `runtime: bun`, or `runtime: { name: bun, options: … }`. */

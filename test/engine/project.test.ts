@@ -34,3 +34,23 @@ test("config as a map still declares the stacks' values, the folder the project'
   expect(project.stackConfigDir).toBe(dir);
   expect(project.config).toEqual({ "aws:region": "us-west-2" });
 });
+
+// Found on a public repository whose TypeScript and Python projects sit side by side: the guard
+// looked for a Node.js entry in the Python project and named files it could never have.
+test("the entry of a project of another language runtime is refused, naming the runtime and the way to check it", () => {
+  const python = projectWith(
+    "name: app\nruntime:\n  name: python\n  options:\n    virtualenv: venv\n",
+  );
+  fs.writeFileSync(path.join(python, "__main__.py"), "import pulumi\n");
+  const project = loadProject(python);
+  expect(project.runtime).toBe("python");
+  expect(() => project.main).toThrow(UsageError);
+  expect(() => project.main).toThrow(
+    `${path.join(python, "Pulumi.yaml")}: the project's runtime is "python"; sovereign-dc evaluates programs of the nodejs and bun runtimes only. The residency pack judges a program of any language under the Pulumi CLI: npx sovereign-dc policy-config --stack <stack> --out policy/config/<stack>.json, then pulumi preview --stack <stack> --policy-pack policy --policy-pack-config policy/config/<stack>.json.`,
+  );
+  for (const runtime of ["nodejs", "bun"]) {
+    const dir = projectWith(`name: app\nruntime: ${runtime}\n`);
+    fs.writeFileSync(path.join(dir, "index.ts"), "export {};\n");
+    expect(loadProject(dir).main).toBe(path.join(dir, "index.ts"));
+  }
+});
