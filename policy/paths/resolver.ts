@@ -142,6 +142,7 @@ export type RefKindName =
   | "tgw-peering"
   | "alicloud-vpc-peering"
   | "dx-gateway"
+  | "dx-connection"
   | "cdn-origin";
 
 /**
@@ -523,6 +524,21 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     keys: ["id"],
     judgedByTarget: true,
     unchecked: "the locations of its virtual interfaces",
+  },
+  /**
+   * The connection (or link aggregation group) a virtual interface runs on: the program's own is
+   * judged by its own row (the Direct Connect location it lands at); another's location, and the
+   * site beyond it, cannot be checked.
+   */
+  "dx-connection": {
+    noun: "Direct Connect connection",
+    types: [
+      "aws:directconnect/connection:Connection",
+      "aws:directconnect/linkAggregationGroup:LinkAggregationGroup",
+    ],
+    keys: ["id"],
+    judgedByTarget: true,
+    unchecked: "where it lands and the site beyond it",
   },
 };
 

@@ -39,6 +39,45 @@ import { s3BucketName } from "../../policy/paths/resolver";
 const account = "111122223333";
 const us = oregonSettings;
 
+/**
+ * A private virtual interface to the stack's own gateway, on the program's Direct Connect
+ * connection `connection` at Equinix DC2 (its ID, an output), or on "dxcon-records", which the
+ * program does not create.
+ */
+const privateInterfaceOn = (connection: string | undefined) =>
+  pipe(
+    ...(connection === undefined
+      ? []
+      : [
+          add("aws:directconnect/connection:Connection", connection, {
+            bandwidth: "1Gbps",
+            location: "EqDC2",
+          }),
+        ]),
+    add("aws:directconnect/privateVirtualInterface:PrivateVirtualInterface", "vif", {
+      connectionId: connection === undefined ? "dxcon-records" : unknown,
+      addressFamily: "ipv4",
+      bgpAsn: 65352,
+      vlan: 4094,
+      vpnGatewayId: "vgw-records",
+    }),
+    (p: Plan) =>
+      connection === undefined ? p : withDependencies(p, "vif", { connectionId: [connection] }),
+  );
+
+/** The stack's reviewer confirmed the facility of the connection "dx" inside and waived it. */
+const confirmedFacility = {
+  ...us,
+  waivers: [
+    {
+      policy: "remote-sites",
+      resource: "dx",
+      reason: "EqDC2 is Equinix DC2, Ashburn, Virginia (colocation contract 2025-031)",
+      expires: "2099-12-31",
+    },
+  ],
+};
+
 const pack = policyPack();
 let happy: Plan;
 beforeAll(async () => {
@@ -3067,14 +3106,30 @@ describe("network links", () => {
           ],
         ],
       ],
-      twinName: "a private virtual interface reaches only the stack's own gateway",
-      twin: add("aws:directconnect/privateVirtualInterface:PrivateVirtualInterface", "vif", {
-        connectionId: "dxcon-records",
-        addressFamily: "ipv4",
-        bgpAsn: 65352,
-        vlan: 4094,
-        vpnGatewayId: "vgw-records",
-      }),
+      twinName:
+        "a private virtual interface reaches only the stack's own gateway, on the program's connection at a confirmed facility",
+      twin: privateInterfaceOn("dx"),
+      twinSettings: confirmedFacility,
+    },
+    {
+      // Shared research (data-paths.md): combine the connection's location with the gateway's.
+      name: "a private virtual interface runs on a Direct Connect connection the program does not create",
+      bad: privateInterfaceOn(undefined),
+      expected: [
+        [
+          "named-destinations",
+          "vif",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'directconnect private virtual interface "vif"',
+            '"dxcon-records" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it runs on the program's connection, at a facility confirmed inside",
+      twin: privateInterfaceOn("dx"),
+      twinSettings: confirmedFacility,
     },
     {
       name: "a gateway is associated with a Direct Connect gateway the program does not create",

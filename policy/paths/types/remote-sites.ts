@@ -170,12 +170,21 @@ const sagClient = row(
   }),
 );
 
-/** A private or transit virtual interface whose SiteLink carries traffic between locations. */
+/**
+ * A private or transit virtual interface: it carries the networks' traffic over its connection to
+ * the site at the connection's far end — a connection of the program is judged by its own row
+ * (its location), another cannot be placed (named-destinations) — and with SiteLink between
+ * Direct Connect locations.
+ */
 const siteLinked = row(
-  "Turn SiteLink off.",
+  "Turn SiteLink off, and run the interface on a Direct Connect connection this program creates (its location is judged there).",
   site.flag("sitelinkEnabled", "sends traffic between Direct Connect locations through", {
     values: [true],
     farSide: "SiteLink, bypassing every region",
+  }),
+  site.ref("connectionId", "carries the networks' traffic over", {
+    ref: "dx-connection",
+    noun: "connectionId",
   }),
 );
 
