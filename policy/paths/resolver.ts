@@ -143,6 +143,7 @@ export type RefKindName =
   | "alicloud-vpc-peering"
   | "dx-gateway"
   | "dx-connection"
+  | "dx-hosted-interface"
   | "cdn-origin";
 
 /**
@@ -539,6 +540,20 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     keys: ["id"],
     judgedByTarget: true,
     unchecked: "where it lands and the site beyond it",
+  },
+  /**
+   * A hosted virtual interface another account allocates on its connection: the program's own is
+   * judged by its own row (the connection it runs on); another's connection cannot be checked.
+   */
+  "dx-hosted-interface": {
+    noun: "hosted virtual interface",
+    types: [
+      "aws:directconnect/hostedPrivateVirtualInterface:HostedPrivateVirtualInterface",
+      "aws:directconnect/hostedTransitVirtualInterface:HostedTransitVirtualInterface",
+    ],
+    keys: ["id"],
+    judgedByTarget: true,
+    unchecked: "the connection it runs on, where that lands and the site beyond it",
   },
 };
 

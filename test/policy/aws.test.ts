@@ -3132,6 +3132,99 @@ describe("network links", () => {
       twinSettings: confirmedFacility,
     },
     {
+      name: "the program allocates a hosted interface on a connection it does not create",
+      bad: add(
+        "aws:directconnect/hostedPrivateVirtualInterface:HostedPrivateVirtualInterface",
+        "hosted",
+        {
+          connectionId: "dxcon-records",
+          ownerAccountId: account,
+          addressFamily: "ipv4",
+          bgpAsn: 65352,
+          vlan: 4094,
+        },
+      ),
+      expected: [
+        [
+          "named-destinations",
+          "hosted",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'directconnect hosted private virtual interface "hosted"',
+            '"dxcon-records" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it allocates it on the program's connection, at a confirmed facility",
+      twin: pipe(
+        add("aws:directconnect/connection:Connection", "dx", {
+          bandwidth: "1Gbps",
+          location: "EqDC2",
+        }),
+        add(
+          "aws:directconnect/hostedPrivateVirtualInterface:HostedPrivateVirtualInterface",
+          "hosted",
+          {
+            connectionId: unknown,
+            ownerAccountId: account,
+            addressFamily: "ipv4",
+            bgpAsn: 65352,
+            vlan: 4094,
+          },
+        ),
+        (p) => withDependencies(p, "hosted", { connectionId: ["dx"] }),
+      ),
+      twinSettings: confirmedFacility,
+    },
+    {
+      name: "the gateway accepts a hosted virtual interface another account allocated",
+      bad: add(
+        "aws:directconnect/hostedPrivateVirtualInterfaceAccepter:HostedPrivateVirtualInterfaceAccepter",
+        "accept",
+        { virtualInterfaceId: "dxvif-partner", vpnGatewayId: "vgw-records" },
+      ),
+      expected: [
+        [
+          "named-destinations",
+          "accept",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'directconnect hosted private virtual interface accepter "accept"',
+            '"dxvif-partner" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName:
+        "it accepts a hosted interface the program allocates on its own connection, at a confirmed facility",
+      twin: pipe(
+        add("aws:directconnect/connection:Connection", "dx", {
+          bandwidth: "1Gbps",
+          location: "EqDC2",
+        }),
+        add(
+          "aws:directconnect/hostedPrivateVirtualInterface:HostedPrivateVirtualInterface",
+          "hosted",
+          {
+            connectionId: unknown,
+            ownerAccountId: account,
+            addressFamily: "ipv4",
+            bgpAsn: 65352,
+            vlan: 4094,
+          },
+        ),
+        (p) => withDependencies(p, "hosted", { connectionId: ["dx"] }),
+        add(
+          "aws:directconnect/hostedPrivateVirtualInterfaceAccepter:HostedPrivateVirtualInterfaceAccepter",
+          "accept",
+          { virtualInterfaceId: unknown, vpnGatewayId: "vgw-records" },
+        ),
+        (p) => withDependencies(p, "accept", { virtualInterfaceId: ["hosted"] }),
+      ),
+      twinSettings: confirmedFacility,
+    },
+    {
       name: "a gateway is associated with a Direct Connect gateway the program does not create",
       bad: dxAssociation("5f3c1e2a-1111-2222-3333-444455556666"),
       expected: [

@@ -188,6 +188,27 @@ const siteLinked = row(
   }),
 );
 
+/** A hosted virtual interface: the connection it runs on, as a private interface's. */
+const hostedOn = row(
+  "Allocate the interface on a Direct Connect connection this program creates (its location is judged there).",
+  site.ref("connectionId", "carries the accepting account's traffic over", {
+    ref: "dx-connection",
+    noun: "connectionId",
+  }),
+);
+
+/**
+ * Accepting a hosted virtual interface joins the gateway to the site at the far end of another
+ * account's connection: one the program creates is judged by its own row, another cannot be.
+ */
+const acceptsHosted = row(
+  "Accept only a hosted interface this program creates on a connection it creates, or check the owner's stack with the pack and waive this finding naming that review.",
+  site.ref("virtualInterfaceId", "joins the gateway to the site of", {
+    ref: "dx-hosted-interface",
+    noun: "virtualInterfaceId",
+  }),
+);
+
 export const remoteSites: TypeTable = {
   // CoreDNS resolves every name the cluster's pods look up, and forwards what it cannot answer.
   "aws:eks/addon:Addon": row(
@@ -451,6 +472,14 @@ export const remoteSites: TypeTable = {
   ),
   "aws:directconnect/privateVirtualInterface:PrivateVirtualInterface": siteLinked,
   "aws:directconnect/transitVirtualInterface:TransitVirtualInterface": siteLinked,
+  // A hosted interface carries the traffic of the account it is allocated to over the
+  // connection it runs on; that account accepts it onto its own gateway (the accepters below).
+  "aws:directconnect/hostedPrivateVirtualInterface:HostedPrivateVirtualInterface": hostedOn,
+  "aws:directconnect/hostedTransitVirtualInterface:HostedTransitVirtualInterface": hostedOn,
+  "aws:directconnect/hostedPrivateVirtualInterfaceAccepter:HostedPrivateVirtualInterfaceAccepter":
+    acceptsHosted,
+  "aws:directconnect/hostedTransitVirtualInterfaceAcceptor:HostedTransitVirtualInterfaceAcceptor":
+    acceptsHosted,
   "aws:directconnect/publicVirtualInterface:PublicVirtualInterface": row(
     "Use a private or transit virtual interface instead.",
     // Direct Connect in the China regions reaches only them: "Amazon Web Services resources in
