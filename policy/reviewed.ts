@@ -48,7 +48,6 @@ export const reviewed = {
     "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry",
     "alicloud:cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation",
     "alicloud:cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation",
-    "alicloud:expressconnect/vbrPconnAssociation:VbrPconnAssociation",
     "alicloud:vpc/routerInterfaceConnection:RouterInterfaceConnection",
     "aws:directconnect/gateway:Gateway",
     "aws:ec2/peeringConnectionOptions:PeeringConnectionOptions",

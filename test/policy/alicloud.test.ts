@@ -1202,6 +1202,40 @@ describe("network links", () => {
       }),
     },
     {
+      name: "a border router is associated with a leased line the program does not create",
+      bad: add("alicloud:expressconnect/vbrPconnAssociation:VbrPconnAssociation", "second-line", {
+        physicalConnectionId: "pc-elsewhere",
+        vbrId: "vbr-office",
+        vlanId: 11,
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "second-line",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'expressconnect vbr pconn association "second-line"',
+            '"pc-elsewhere" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it is associated with the program's line, landing in Hangzhou",
+      twin: pipe(
+        add("alicloud:expressconnect/physicalConnection:PhysicalConnection", "line", {
+          accessPointId: "ap-cn-hangzhou-yh-B",
+          lineOperator: "CT",
+          peerLocation: "Hangzhou",
+        }),
+        add("alicloud:expressconnect/vbrPconnAssociation:VbrPconnAssociation", "second-line", {
+          physicalConnectionId: unknown,
+          vbrId: "vbr-office",
+          vlanId: 11,
+        }),
+        (p) => withDependencies(p, "second-line", { physicalConnectionId: ["line"] }),
+      ),
+    },
+    {
       name: "the VPN customer gateway is an address outside the allowlist",
       bad: set("office", (p) => {
         p.ipAddress = "192.0.2.99";

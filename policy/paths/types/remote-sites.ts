@@ -293,6 +293,15 @@ export const remoteSites: TypeTable = {
     ],
     fix: "Turn SiteLink off, and run the border router on a leased line this program creates at an access point inside the jurisdiction.",
   }),
+  // A further leased line for a border router: its far end is placed by the line's access point
+  // (the row below); a line the program does not create cannot be placed (named-destinations).
+  "alicloud:expressconnect/vbrPconnAssociation:VbrPconnAssociation": row(
+    "Associate the border router only with a leased line this program creates at an access point inside the jurisdiction.",
+    site.ref("physicalConnectionId", "runs the border router on the leased line", {
+      ref: "physical-connection",
+      noun: "physicalConnectionId",
+    }),
+  ),
   [physicalConnectionType]: linkRow({
     role: "gateway",
     fields: [

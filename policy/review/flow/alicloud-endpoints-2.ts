@@ -61,7 +61,7 @@ export const readings: readonly PropertyReview[] = [
   {
     path: /^(localGatewayIp|localIpv6GatewayIp|bgpConfig\.localBgpIp|tunnelOptionsSpecifications\[\]\.(internetIp|tunnelBgpConfig\.localBgpIp))$/,
     types:
-      /^alicloud:(expressconnect\/virtualBorderRouter|vpn\/(connection|gatewayVpnAttachment)):/,
+      /^alicloud:(expressconnect\/(virtualBorderRouter|vbrPconnAssociation)|vpn\/(connection|gatewayVpnAttachment)):/,
     reading: "own-place",
     reason:
       "an address on the Alibaba Cloud side of the link: the border router's gateway IPs, the BGP address inside the tunnel's range, the VPN gateway's own public address of a tunnel; the far end is named by the peer and remote-site fields, which remote-sites reads",

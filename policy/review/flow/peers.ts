@@ -55,14 +55,14 @@ export const readings: readonly PropertyReview[] = [
   },
   {
     path: /^(peerGatewayIp|peerIpv6GatewayIp)$/,
-    types: /^alicloud:expressconnect\/virtualBorderRouter:/,
+    types: /^alicloud:expressconnect\/(virtualBorderRouter|vbrPconnAssociation):/,
     reading: "remote-sites",
     reason:
-      "the customer-side address of the border router's point-to-point link: the router at the far end of the leased line physicalConnectionId names, which remote-sites places by the line's access point (paths/types/remote-sites.ts), and fails closed for a line the program does not create",
+      "the customer-side address of the border router's point-to-point link: the router at the far end of the leased line physicalConnectionId names (the border router's own, or one associated with it), which remote-sites places by the line's access point (paths/types/remote-sites.ts), and fails closed for a line the program does not create",
   },
   {
     path: /^(peeringSubnetMask|peeringIpv6SubnetMask)$/,
-    types: /^alicloud:expressconnect\/virtualBorderRouter:/,
+    types: /^alicloud:expressconnect\/(virtualBorderRouter|vbrPconnAssociation):/,
     reading: "not-a-place",
     reason: "the subnet mask of the border router's point-to-point link addresses",
   },
