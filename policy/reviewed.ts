@@ -43,8 +43,6 @@ export const reviewed = {
    */
   graph: [
     "alicloud:cen/bandwidthPackageAttachment:BandwidthPackageAttachment",
-    "alicloud:cen/transitRouterEcrAttachment:TransitRouterEcrAttachment",
-    "alicloud:cen/transitRouterMulticastDomainPeerMember:TransitRouterMulticastDomainPeerMember",
     "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry",
     "alicloud:cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation",
     "alicloud:cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation",

@@ -144,6 +144,8 @@ export type RefKindName =
   | "dx-gateway"
   | "dx-connection"
   | "dx-hosted-interface"
+  | "express-connect-router"
+  | "tr-multicast-domain"
   | "cdn-origin";
 
 /**
@@ -554,6 +556,23 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     keys: ["id"],
     judgedByTarget: true,
     unchecked: "the connection it runs on, where that lands and the site beyond it",
+  },
+  /**
+   * An Express Connect router joins border routers and transit routers of any region: the
+   * program's own by its own associations (their regions), another's cannot be judged.
+   */
+  "express-connect-router": {
+    noun: "Express Connect router",
+    types: ["alicloud:expressconnect/routerExpressConnectRouter:RouterExpressConnectRouter"],
+    keys: ["id"],
+    judgedByTarget: true,
+    unchecked: "the border routers and transit routers of any region it joins",
+  },
+  /** A transit router's multicast domain, placed by its region. */
+  "tr-multicast-domain": {
+    noun: "transit router multicast domain",
+    types: ["alicloud:cen/transitRouterMulticastDomain:TransitRouterMulticastDomain"],
+    keys: ["id"],
   },
 };
 

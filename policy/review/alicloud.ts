@@ -326,10 +326,10 @@ export const review: ProviderReview = {
     },
     {
       path: /^groupIpAddress$/,
-      types: /^alicloud:cen\/transitRouterMulticastDomain(Member|Source):/,
+      types: /^alicloud:cen\/transitRouterMulticastDomain(Member|PeerMember|Source):/,
       reading: "not-a-place",
       reason:
-        "the multicast group address a member or source of the account's own multicast domain joins",
+        "the multicast group address a member, peer member or source of the account's own multicast domain joins (the peer member's far end is its peer domain, which network-links places)",
     },
     {
       path: /^deleteVpcIpBlock$/,

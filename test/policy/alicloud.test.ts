@@ -1236,6 +1236,100 @@ describe("network links", () => {
       ),
     },
     {
+      name: "a transit router attaches an Express Connect router the program does not create",
+      bad: add("alicloud:cen/transitRouterEcrAttachment:TransitRouterEcrAttachment", "ecr-att", {
+        cenId: "cen-shared",
+        transitRouterId: "tr-shared",
+        ecrId: "ecr-elsewhere",
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "ecr-att",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'cen transit router ecr attachment "ecr-att"',
+            '"ecr-elsewhere" (cannot be placed)',
+          ],
+        ],
+        [
+          "named-destinations",
+          "ecr-att",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'cen transit router ecr attachment "ecr-att"',
+            '"tr-shared" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it attaches the program's router to the program's transit router",
+      twin: pipe(
+        add("alicloud:cen/transitRouter:TransitRouter", "own-tr", { cenId: "cen-shared" }),
+        add(
+          "alicloud:expressconnect/routerExpressConnectRouter:RouterExpressConnectRouter",
+          "ecr",
+          {
+            alibabaSideAsn: 65532,
+          },
+        ),
+        add("alicloud:cen/transitRouterEcrAttachment:TransitRouterEcrAttachment", "ecr-att", {
+          cenId: "cen-shared",
+          transitRouterId: unknown,
+          ecrId: unknown,
+        }),
+        (p) => withDependencies(p, "ecr-att", { transitRouterId: ["own-tr"], ecrId: ["ecr"] }),
+      ),
+    },
+    {
+      name: "a multicast group gets a member from a peer domain the program does not create",
+      bad: add(
+        "alicloud:cen/transitRouterMulticastDomainPeerMember:TransitRouterMulticastDomainPeerMember",
+        "peer-member",
+        {
+          transitRouterMulticastDomainId: "tr-mcast-local",
+          peerTransitRouterMulticastDomainId: "tr-mcast-elsewhere",
+          groupIpAddress: "239.1.1.1",
+        },
+      ),
+      expected: [
+        [
+          "named-destinations",
+          "peer-member",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'cen transit router multicast domain peer member "peer-member"',
+            '"tr-mcast-elsewhere" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the peer domain is the program's own, in Shanghai",
+      twin: pipe(
+        add(
+          "alicloud:cen/transitRouterMulticastDomain:TransitRouterMulticastDomain",
+          "peer-domain",
+          {
+            transitRouterId: "tr-shared",
+          },
+        ),
+        add(
+          "alicloud:cen/transitRouterMulticastDomainPeerMember:TransitRouterMulticastDomainPeerMember",
+          "peer-member",
+          {
+            transitRouterMulticastDomainId: "tr-mcast-local",
+            peerTransitRouterMulticastDomainId: unknown,
+            groupIpAddress: "239.1.1.1",
+          },
+        ),
+        (p) =>
+          withDependencies(p, "peer-member", {
+            peerTransitRouterMulticastDomainId: ["peer-domain"],
+          }),
+      ),
+    },
+    {
       name: "the VPN customer gateway is an address outside the allowlist",
       bad: set("office", (p) => {
         p.ipAddress = "192.0.2.99";

@@ -23,6 +23,7 @@ import {
   drawn,
   fieldsRow as row,
   cenTypes,
+  fieldsRow,
   grant,
   linkRow,
   peering,
@@ -359,6 +360,39 @@ export const network: TypeTable = {
     }),
     fix: hubFix("transit router"),
   }),
+  "alicloud:cen/transitRouterEcrAttachment:TransitRouterEcrAttachment": linkRow({
+    role: "network",
+    fields: [
+      networkLink.account("ecrOwnerId", "attaches an Express Connect router of", drawn),
+      ...joinsTransitRouter("attaches the Express Connect router to"),
+      // The router joins border routers and transit routers of any region to this one.
+      networkLink.ref("ecrId", "joins the transit router to", {
+        ref: "express-connect-router",
+        noun: "ecrId",
+        ...drawn,
+      }),
+    ],
+    edges: attach({
+      hub: "transitRouterId",
+      hubTypes: trTypes,
+      member: "ecrId",
+      memberTypes: [
+        "alicloud:expressconnect/routerExpressConnectRouter:RouterExpressConnectRouter",
+      ],
+      label: "attachment",
+    }),
+    fix: "Attach only an Express Connect router this program creates, whose border routers and transit routers lie in regions inside the jurisdiction; to attach one another stack creates, check that stack with the pack and waive this finding naming that review.",
+  }),
+  // A member of the peer domain receives the group's multicast traffic, across the peering.
+  "alicloud:cen/transitRouterMulticastDomainPeerMember:TransitRouterMulticastDomainPeerMember":
+    fieldsRow(
+      "Add peer members only from multicast domains this program creates in regions inside the jurisdiction.",
+      networkLink.ref(
+        "peerTransitRouterMulticastDomainId",
+        "sends the group's multicast traffic to",
+        { ref: "tr-multicast-domain", noun: "peerTransitRouterMulticastDomainId" },
+      ),
+    ),
   "alicloud:cen/transitRouterVbrAttachment:TransitRouterVbrAttachment": linkRow({
     role: "network",
     fields: [
