@@ -50,7 +50,6 @@ export const reviewed = {
     "aws:directconnect/gateway:Gateway",
     "aws:ec2/peeringConnectionOptions:PeeringConnectionOptions",
     "aws:ec2/vpnGatewayRoutePropagation:VpnGatewayRoutePropagation",
-    "aws:ec2transitgateway/route:Route",
   ],
   /**
    * Controls: they only restrict (public-access blocks, ownership controls, route maps,

@@ -146,6 +146,7 @@ export type RefKindName =
   | "dx-hosted-interface"
   | "express-connect-router"
   | "tr-multicast-domain"
+  | "tgw-attachment"
   | "cdn-origin";
 
 /**
@@ -567,6 +568,26 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     keys: ["id"],
     judgedByTarget: true,
     unchecked: "the border routers and transit routers of any region it joins",
+  },
+  /**
+   * An attachment of a transit gateway, named by the routes into it: the program's own is judged
+   * by its own row (the VPC, VPN, peering or Direct Connect gateway it joins); another stack's or
+   * account's joins a network the pack cannot see.
+   */
+  "tgw-attachment": {
+    noun: "transit gateway attachment",
+    types: [
+      "aws:ec2transitgateway/vpcAttachment:VpcAttachment",
+      "aws:ec2transitgateway/vpcAttachmentAccepter:VpcAttachmentAccepter",
+      "aws:ec2transitgateway/peeringAttachment:PeeringAttachment",
+      "aws:ec2transitgateway/peeringAttachmentAccepter:PeeringAttachmentAccepter",
+      "aws:ec2transitgateway/connect:Connect",
+      "aws:ec2/vpnConnection:VpnConnection",
+      "aws:directconnect/gatewayAssociation:GatewayAssociation",
+    ],
+    keys: ["id", "transitGatewayAttachmentId"],
+    judgedByTarget: true,
+    unchecked: "the network, site or region it joins",
   },
   /** A transit router's multicast domain, placed by its region. */
   "tr-multicast-domain": {

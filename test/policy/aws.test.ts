@@ -3225,6 +3225,45 @@ describe("network links", () => {
       twinSettings: confirmedFacility,
     },
     {
+      name: "a transit gateway route sends all traffic into an attachment the program does not create",
+      bad: pipe(
+        add("aws:ec2transitgateway/transitGateway:TransitGateway", "hub", {}),
+        add("aws:ec2transitgateway/route:Route", "default", {
+          destinationCidrBlock: "0.0.0.0/0",
+          transitGatewayRouteTableId: "tgw-rtb-hub",
+          transitGatewayAttachmentId: "tgw-attach-elsewhere",
+        }),
+      ),
+      expected: [
+        [
+          "named-destinations",
+          "default",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ec2transitgateway route "default"',
+            '"tgw-attach-elsewhere" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it sends them into the program's own attachment of a network of the stack",
+      twin: pipe(
+        add("aws:ec2transitgateway/transitGateway:TransitGateway", "hub", {}),
+        add("aws:ec2transitgateway/vpcAttachment:VpcAttachment", "spoke", {
+          transitGatewayId: unknown,
+          vpcId: unknown,
+          subnetIds: ["subnet-a"],
+        }),
+        (p) => withDependencies(p, "spoke", { transitGatewayId: ["hub"], vpcId: ["vpc"] }),
+        add("aws:ec2transitgateway/route:Route", "default", {
+          destinationCidrBlock: "10.0.0.0/8",
+          transitGatewayRouteTableId: "tgw-rtb-hub",
+          transitGatewayAttachmentId: unknown,
+        }),
+        (p) => withDependencies(p, "default", { transitGatewayAttachmentId: ["spoke"] }),
+      ),
+    },
+    {
       name: "a gateway is associated with a Direct Connect gateway the program does not create",
       bad: dxAssociation("5f3c1e2a-1111-2222-3333-444455556666"),
       expected: [

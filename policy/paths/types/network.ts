@@ -408,6 +408,16 @@ export const network: TypeTable = {
     fix: hubFix("transit router"),
   }),
   "aws:ec2transitgateway/transitGateway:TransitGateway": hub,
+  // A static route sends the route table's traffic into an attachment: the program's own is
+  // judged by its own row; one another stack or account created joins a network the pack cannot
+  // see (named-destinations). A blackhole route names none.
+  "aws:ec2transitgateway/route:Route": fieldsRow(
+    "Route only into attachments this program creates; to route into one another stack creates, check that stack with the pack and waive this finding naming that review.",
+    networkLink.ref("transitGatewayAttachmentId", "sends traffic into", {
+      ref: "tgw-attachment",
+      noun: "transitGatewayAttachmentId",
+    }),
+  ),
   "aws:ec2transitgateway/vpcAttachment:VpcAttachment": linkRow({
     role: "network",
     fields: [
