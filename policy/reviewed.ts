@@ -43,7 +43,6 @@ export const reviewed = {
    */
   graph: [
     "alicloud:cen/bandwidthPackageAttachment:BandwidthPackageAttachment",
-    "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry",
     "alicloud:cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation",
     "alicloud:cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation",
     "alicloud:vpc/routerInterfaceConnection:RouterInterfaceConnection",

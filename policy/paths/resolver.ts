@@ -147,6 +147,7 @@ export type RefKindName =
   | "express-connect-router"
   | "tr-multicast-domain"
   | "tgw-attachment"
+  | "tr-attachment"
   | "cdn-origin";
 
 /**
@@ -586,6 +587,20 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
       "aws:directconnect/gatewayAssociation:GatewayAssociation",
     ],
     keys: ["id", "transitGatewayAttachmentId"],
+    judgedByTarget: true,
+    unchecked: "the network, site or region it joins",
+  },
+  /** An attachment of a CEN transit router, as a transit gateway's (above). */
+  "tr-attachment": {
+    noun: "transit router attachment",
+    types: [
+      "alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment",
+      "alicloud:cen/transitRouterVbrAttachment:TransitRouterVbrAttachment",
+      "alicloud:cen/transitRouterPeerAttachment:TransitRouterPeerAttachment",
+      "alicloud:cen/transitRouterVpnAttachment:TransitRouterVpnAttachment",
+      "alicloud:cen/transitRouterEcrAttachment:TransitRouterEcrAttachment",
+    ],
+    keys: ["transitRouterAttachmentId", "id"],
     judgedByTarget: true,
     unchecked: "the network, site or region it joins",
   },

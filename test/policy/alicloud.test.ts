@@ -1236,6 +1236,48 @@ describe("network links", () => {
       ),
     },
     {
+      name: "a transit router route sends all traffic into an attachment the program does not create",
+      bad: add("alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry", "default", {
+        transitRouterRouteTableId: "vtb-shared",
+        transitRouterRouteEntryDestinationCidrBlock: "0.0.0.0/0",
+        transitRouterRouteEntryNextHopType: "Attachment",
+        transitRouterRouteEntryNextHopId: "tr-attach-elsewhere",
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "default",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'cen transit router route entry "default"',
+            '"tr-attach-elsewhere" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it sends them into the program's attachment of its own VPC, and drops the rest",
+      twin: pipe(
+        add("alicloud:cen/transitRouterVpcAttachment:TransitRouterVpcAttachment", "spoke", {
+          transitRouterId: unknown,
+          vpcId: unknown,
+          zoneMappings: [{ vswitchId: "vsw-a", zoneId: "cn-shanghai-b" }],
+        }),
+        (p) => withDependencies(p, "spoke", { transitRouterId: ["router"], vpcId: ["vpc"] }),
+        add("alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry", "default", {
+          transitRouterRouteTableId: "vtb-shared",
+          transitRouterRouteEntryDestinationCidrBlock: "10.0.0.0/8",
+          transitRouterRouteEntryNextHopType: "Attachment",
+          transitRouterRouteEntryNextHopId: unknown,
+        }),
+        (p) => withDependencies(p, "default", { transitRouterRouteEntryNextHopId: ["spoke"] }),
+        add("alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry", "drop", {
+          transitRouterRouteTableId: "vtb-shared",
+          transitRouterRouteEntryDestinationCidrBlock: "0.0.0.0/0",
+          transitRouterRouteEntryNextHopType: "BlackHole",
+        }),
+      ),
+    },
+    {
       name: "a transit router attaches an Express Connect router the program does not create",
       bad: add("alicloud:cen/transitRouterEcrAttachment:TransitRouterEcrAttachment", "ecr-att", {
         cenId: "cen-shared",

@@ -407,6 +407,16 @@ export const network: TypeTable = {
     }),
     fix: hubFix("transit router"),
   }),
+  // A static route of a transit router sends traffic into an attachment, as a transit gateway's
+  // (below) does; a blackhole route names none.
+  "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry": fieldsRow(
+    "Route only into attachments this program creates; to route into one another stack creates, check that stack with the pack and waive this finding naming that review.",
+    networkLink.ref("transitRouterRouteEntryNextHopId", "sends traffic into", {
+      ref: "tr-attachment",
+      noun: "transitRouterRouteEntryNextHopId",
+      when: (p) => valueAt(p, "transitRouterRouteEntryNextHopType") !== "BlackHole",
+    }),
+  ),
   "aws:ec2transitgateway/transitGateway:TransitGateway": hub,
   // A static route sends the route table's traffic into an attachment: the program's own is
   // judged by its own row; one another stack or account created joins a network the pack cannot

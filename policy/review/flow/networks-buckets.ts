@@ -31,11 +31,11 @@ export const readings: readonly PropertyReview[] = [
       "the address space the resource itself owns or carves (a VPC's or subnet's block, the transit gateway's own blocks for Connect peer addresses, the cluster's Service range): no traffic is routed to or admitted from anywhere by this value",
   },
   {
-    path: /^destinationCidrBlock$/,
-    types: /^aws:ec2transitgateway\/route:/,
+    path: /^(destinationCidrBlock|transitRouterRouteEntryDestinationCidrBlock)$/,
+    types: /^(aws:ec2transitgateway\/route|alicloud:cen\/transitRouterRouteEntry):/,
     reading: "not-a-place",
     reason:
-      "the addresses whose traffic a transit gateway route sends into its attachment: where that traffic goes is the attachment, which the row names (an attachment of the program judged by its own row, another failing closed); a route of every address into an attachment of the program's own VPC, VPN or peering is that attachment's to judge",
+      "the addresses whose traffic a transit gateway or transit router route sends into its attachment: where that traffic goes is the attachment, which the row names (an attachment of the program judged by its own row, another failing closed); a route of every address into an attachment of the program's own VPC, VPN or peering is that attachment's to judge",
   },
   {
     path: /^userCidrs\[\]$/,
