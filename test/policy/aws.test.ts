@@ -65,6 +65,52 @@ const privateInterfaceOn = (connection: string | undefined) =>
       connection === undefined ? p : withDependencies(p, "vif", { connectionId: [connection] }),
   );
 
+/** An Incident Manager replication set "incidents" with `props` (its regions). */
+const replicationSet = (props: Record<string, unknown>) =>
+  add("aws:ssmincidents/replicationSet:ReplicationSet", "incidents", props);
+
+/** log-shipping's finding on the replication set "incidents", replicating to `to`. */
+const incidentsTo = (to: string) =>
+  [
+    "log-shipping",
+    "incidents",
+    "mandatory",
+    ["us-west-2 (inside US)", 'ssmincidents replication set "incidents"', to],
+  ] as const;
+
+/** An ECR pull-through cache rule of the prefix `name`, caching from `upstreamRegistryUrl`. */
+const cacheRule = (name: string, upstreamRegistryUrl: string) =>
+  add("aws:ecr/pullThroughCacheRule:PullThroughCacheRule", name, {
+    ecrRepositoryPrefix: name,
+    upstreamRegistryUrl,
+  });
+
+/** registry-replication's finding on the cache rule `name`, images coming in from `from`. */
+const cachedFrom = (name: string, from: string) =>
+  [
+    "registry-replication",
+    name,
+    "mandatory",
+    [from, `ecr pull through cache rule "${name}"`, "us-west-2 (inside US)"],
+  ] as const;
+
+/** A hosted private virtual interface the stack's account allocates to itself on `connectionId`. */
+const hostedInterface = (connectionId: unknown) =>
+  add("aws:directconnect/hostedPrivateVirtualInterface:HostedPrivateVirtualInterface", "hosted", {
+    connectionId,
+    ownerAccountId: account,
+    addressFamily: "ipv4",
+    bgpAsn: 65352,
+    vlan: 4094,
+  });
+
+/** …on the program's connection "dx" at Equinix DC2 (its ID, an output). */
+const hostedOnOwnConnection = pipe(
+  add("aws:directconnect/connection:Connection", "dx", { bandwidth: "1Gbps", location: "EqDC2" }),
+  hostedInterface(unknown),
+  (p: Plan) => withDependencies(p, "hosted", { connectionId: ["dx"] }),
+);
+
 /** The stack's reviewer confirmed the facility of the connection "dx" inside and waived it. */
 const confirmedFacility = {
   ...us,
@@ -2029,95 +2075,33 @@ describe("copies and replicas", () => {
     {
       // Shared research (data-paths.md): parse an ECR upstream's region; flag other registries.
       name: "an ECR pull-through cache rule caches images from Docker Hub",
-      bad: add("aws:ecr/pullThroughCacheRule:PullThroughCacheRule", "hub", {
-        ecrRepositoryPrefix: "docker-hub",
-        upstreamRegistryUrl: "registry-1.docker.io",
-      }),
-      expected: [
-        [
-          "registry-replication",
-          "hub",
-          "mandatory",
-          [
-            '"registry-1.docker.io" (cannot be placed)',
-            'ecr pull through cache rule "hub"',
-            "us-west-2 (inside US)",
-          ],
-        ],
-      ],
+      bad: cacheRule("hub", "registry-1.docker.io"),
+      expected: [cachedFrom("hub", '"registry-1.docker.io" (cannot be placed)')],
       twinName: "it caches from an ECR registry in Ohio",
-      twin: add("aws:ecr/pullThroughCacheRule:PullThroughCacheRule", "hub", {
-        ecrRepositoryPrefix: "docker-hub",
-        upstreamRegistryUrl: `${account}.dkr.ecr.us-east-2.amazonaws.com`,
-      }),
+      twin: cacheRule("hub", `${account}.dkr.ecr.us-east-2.amazonaws.com`),
     },
     {
       name: "an ECR pull-through cache rule caches images from an ECR registry in Ireland",
-      bad: add("aws:ecr/pullThroughCacheRule:PullThroughCacheRule", "mirror", {
-        ecrRepositoryPrefix: "mirror",
-        upstreamRegistryUrl: `${account}.dkr.ecr.eu-west-1.amazonaws.com`,
-      }),
+      bad: cacheRule("mirror", `${account}.dkr.ecr.eu-west-1.amazonaws.com`),
       expected: [
-        [
-          "registry-replication",
-          "mirror",
-          "mandatory",
-          [
-            `${account}.dkr.ecr.eu-west-1.amazonaws.com (outside US, in EU)`,
-            'ecr pull through cache rule "mirror"',
-            "us-west-2 (inside US)",
-          ],
-        ],
+        cachedFrom("mirror", `${account}.dkr.ecr.eu-west-1.amazonaws.com (outside US, in EU)`),
       ],
       twinName: "it caches from an ECR registry in Oregon",
-      twin: add("aws:ecr/pullThroughCacheRule:PullThroughCacheRule", "mirror", {
-        ecrRepositoryPrefix: "mirror",
-        upstreamRegistryUrl: `${account}.dkr.ecr.us-west-2.amazonaws.com`,
-      }),
+      twin: cacheRule("mirror", `${account}.dkr.ecr.us-west-2.amazonaws.com`),
     },
     {
       name: "an Incident Manager replication set keeps incident data in Ireland",
-      bad: add("aws:ssmincidents/replicationSet:ReplicationSet", "incidents", {
-        regions: [{ name: "us-west-2" }, { name: "eu-west-1" }],
-      }),
-      expected: [
-        [
-          "log-shipping",
-          "incidents",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'ssmincidents replication set "incidents"',
-            "eu-west-1 (outside US, in EU)",
-          ],
-        ],
-      ],
+      bad: replicationSet({ regions: [{ name: "us-west-2" }, { name: "eu-west-1" }] }),
+      expected: [incidentsTo("eu-west-1 (outside US, in EU)")],
       twinName: "the replication set's regions are Oregon and Ohio",
-      twin: add("aws:ssmincidents/replicationSet:ReplicationSet", "incidents", {
-        regions: [{ name: "us-west-2" }, { name: "us-east-2" }],
-      }),
+      twin: replicationSet({ regions: [{ name: "us-west-2" }, { name: "us-east-2" }] }),
     },
     {
       name: "a replication set names Ireland in its deprecated region list",
-      bad: add("aws:ssmincidents/replicationSet:ReplicationSet", "incidents", {
-        region: [{ name: "eu-west-1", kmsKeyArn: "DefaultKey" }],
-      }),
-      expected: [
-        [
-          "log-shipping",
-          "incidents",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'ssmincidents replication set "incidents"',
-            "eu-west-1 (outside US, in EU)",
-          ],
-        ],
-      ],
+      bad: replicationSet({ region: [{ name: "eu-west-1", kmsKeyArn: "DefaultKey" }] }),
+      expected: [incidentsTo("eu-west-1 (outside US, in EU)")],
       twinName: "its deprecated region list names Oregon",
-      twin: add("aws:ssmincidents/replicationSet:ReplicationSet", "incidents", {
-        region: [{ name: "us-west-2", kmsKeyArn: "DefaultKey" }],
-      }),
+      twin: replicationSet({ region: [{ name: "us-west-2", kmsKeyArn: "DefaultKey" }] }),
     },
     {
       // Shared research (data-paths.md): a registry policy lets other accounts replicate into
@@ -3073,17 +3057,7 @@ describe("network links", () => {
         bandwidth: "1Gbps",
         location: "EqDC2",
       }),
-      twinSettings: {
-        ...us,
-        waivers: [
-          {
-            policy: "remote-sites",
-            resource: "dx",
-            reason: "EqDC2 is Equinix DC2, Ashburn, Virginia (colocation contract 2025-031)",
-            expires: "2099-12-31",
-          },
-        ],
-      },
+      twinSettings: confirmedFacility,
     },
     {
       name: "a public virtual interface reaches the public endpoints of every region",
@@ -3133,17 +3107,7 @@ describe("network links", () => {
     },
     {
       name: "the program allocates a hosted interface on a connection it does not create",
-      bad: add(
-        "aws:directconnect/hostedPrivateVirtualInterface:HostedPrivateVirtualInterface",
-        "hosted",
-        {
-          connectionId: "dxcon-records",
-          ownerAccountId: account,
-          addressFamily: "ipv4",
-          bgpAsn: 65352,
-          vlan: 4094,
-        },
-      ),
+      bad: hostedInterface("dxcon-records"),
       expected: [
         [
           "named-destinations",
@@ -3157,24 +3121,7 @@ describe("network links", () => {
         ],
       ],
       twinName: "it allocates it on the program's connection, at a confirmed facility",
-      twin: pipe(
-        add("aws:directconnect/connection:Connection", "dx", {
-          bandwidth: "1Gbps",
-          location: "EqDC2",
-        }),
-        add(
-          "aws:directconnect/hostedPrivateVirtualInterface:HostedPrivateVirtualInterface",
-          "hosted",
-          {
-            connectionId: unknown,
-            ownerAccountId: account,
-            addressFamily: "ipv4",
-            bgpAsn: 65352,
-            vlan: 4094,
-          },
-        ),
-        (p) => withDependencies(p, "hosted", { connectionId: ["dx"] }),
-      ),
+      twin: hostedOnOwnConnection,
       twinSettings: confirmedFacility,
     },
     {
@@ -3199,22 +3146,7 @@ describe("network links", () => {
       twinName:
         "it accepts a hosted interface the program allocates on its own connection, at a confirmed facility",
       twin: pipe(
-        add("aws:directconnect/connection:Connection", "dx", {
-          bandwidth: "1Gbps",
-          location: "EqDC2",
-        }),
-        add(
-          "aws:directconnect/hostedPrivateVirtualInterface:HostedPrivateVirtualInterface",
-          "hosted",
-          {
-            connectionId: unknown,
-            ownerAccountId: account,
-            addressFamily: "ipv4",
-            bgpAsn: 65352,
-            vlan: 4094,
-          },
-        ),
-        (p) => withDependencies(p, "hosted", { connectionId: ["dx"] }),
+        hostedOnOwnConnection,
         add(
           "aws:directconnect/hostedPrivateVirtualInterfaceAccepter:HostedPrivateVirtualInterfaceAccepter",
           "accept",
