@@ -45,7 +45,6 @@ export const reviewed = {
     "alicloud:cen/bandwidthPackageAttachment:BandwidthPackageAttachment",
     "alicloud:cen/transitRouterRouteTableAssociation:TransitRouterRouteTableAssociation",
     "alicloud:cen/transitRouterRouteTablePropagation:TransitRouterRouteTablePropagation",
-    "alicloud:vpc/routerInterfaceConnection:RouterInterfaceConnection",
     "aws:directconnect/gateway:Gateway",
     "aws:ec2/peeringConnectionOptions:PeeringConnectionOptions",
     "aws:ec2/vpnGatewayRoutePropagation:VpnGatewayRoutePropagation",

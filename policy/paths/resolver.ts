@@ -148,6 +148,7 @@ export type RefKindName =
   | "tr-multicast-domain"
   | "tgw-attachment"
   | "tr-attachment"
+  | "router-interface"
   | "cdn-origin";
 
 /**
@@ -603,6 +604,20 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     keys: ["transitRouterAttachmentId", "id"],
     judgedByTarget: true,
     unchecked: "the network, site or region it joins",
+  },
+  /**
+   * The router interface a connection starts from: the program's own is judged by its own row
+   * (the region it connects to); another's far end cannot be checked.
+   */
+  "router-interface": {
+    noun: "router interface",
+    types: [
+      "alicloud:vpc/routerInterface:RouterInterface",
+      "alicloud:expressconnect/routerInterface:RouterInterface",
+    ],
+    keys: ["id"],
+    judgedByTarget: true,
+    unchecked: "the region it connects to",
   },
   /** A transit router's multicast domain, placed by its region. */
   "tr-multicast-domain": {

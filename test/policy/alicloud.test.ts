@@ -97,6 +97,33 @@ test("a provider that sets no region is told where to set it: stack config for t
   );
 });
 
+/**
+ * A connection "link" of the router interface `interfaceId` to an accepting one (of the account
+ * `owner`, when given).
+ */
+const interfaceConnection = (interfaceId: unknown, owner?: string) =>
+  add("alicloud:vpc/routerInterfaceConnection:RouterInterfaceConnection", "link", {
+    interfaceId,
+    oppositeInterfaceId: "ri-accepting",
+    oppositeRouterId: "vrt-accepting",
+    oppositeRouterType: "VRouter",
+    ...(owner === undefined ? {} : { oppositeInterfaceOwnerId: owner }),
+  });
+
+/** …from the program's interface to Beijing (its ID, an output). */
+const fromOwnInterface = (owner: string | undefined) =>
+  pipe(
+    add("alicloud:vpc/routerInterface:RouterInterface", "to-beijing", {
+      oppositeRegion: "cn-beijing",
+      routerId: "vrt-1",
+      routerType: "VRouter",
+      role: "InitiatingSide",
+      specification: "Large.2",
+    }),
+    interfaceConnection(unknown, owner),
+    (p: Plan) => withDependencies(p, "link", { interfaceId: ["to-beijing"] }),
+  );
+
 describe("placement", () => {
   runCases(pack, () => happy, cn, [
     {
@@ -1234,6 +1261,42 @@ describe("network links", () => {
         }),
         (p) => withDependencies(p, "second-line", { physicalConnectionId: ["line"] }),
       ),
+    },
+    {
+      name: "a router interface connection starts from an interface the program does not create",
+      bad: interfaceConnection("ri-elsewhere"),
+      expected: [
+        [
+          "named-destinations",
+          "link",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'vpc router interface connection "link"',
+            '"ri-elsewhere" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it starts from the program's interface to Beijing",
+      twin: fromOwnInterface(undefined),
+    },
+    {
+      name: "the program's router interface connects to an accepting interface of another account",
+      bad: fromOwnInterface("9876543210987654"),
+      expected: [
+        [
+          "cross-account-links",
+          "link",
+          "advisory",
+          [
+            "cn-shanghai (inside CN)",
+            'vpc router interface connection "link"',
+            "account 9876543210987654 (not this stack's account 1234567890123456)",
+          ],
+        ],
+      ],
+      twinName: "the accepting interface is the stack's own account's",
+      twin: fromOwnInterface("1234567890123456"),
     },
     {
       name: "a transit router route sends all traffic into an attachment the program does not create",

@@ -42,12 +42,16 @@ describe("enforcement levels", () => {
     // A Redshift-managed VPC endpoint reaches another account's cluster or workgroup only in its
     // own region, and an S3 access point another account's bucket (S3 creates an access point in
     // its bucket's region), and a security group rule another account's group (a rule names a
-    // group of its own region), so no field names the far region.
+    // group of its own region), so no field names the far region; nor does one of a link whose
+    // far region another row judges.
     const sameRegion = new Set([
       "alicloud:ecs/securityGroupRule:SecurityGroupRule",
       "aws:redshift/endpointAccess:EndpointAccess",
       "aws:redshiftserverless/endpointAccess:EndpointAccess",
       "aws:s3/accessPoint:AccessPoint",
+      // A router interface connection reaches the region its initiating interface names, judged
+      // on that interface's row, and fails closed on an interface the program does not create.
+      "alicloud:vpc/routerInterfaceConnection:RouterInterfaceConnection",
     ]);
     expect(rows.map(([type]) => type).sort()).toEqual([
       "alicloud:cen/instanceAttachment:InstanceAttachment",
@@ -59,6 +63,7 @@ describe("enforcement levels", () => {
       "alicloud:expressconnect/routerVbrChildInstance:RouterVbrChildInstance",
       "alicloud:expressconnect/routerVpcAssociation:RouterVpcAssociation",
       "alicloud:vpc/peerConnection:PeerConnection",
+      "alicloud:vpc/routerInterfaceConnection:RouterInterfaceConnection",
       "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
       "aws:ec2transitgateway/peeringAttachment:PeeringAttachment",
       "aws:redshift/endpointAccess:EndpointAccess",

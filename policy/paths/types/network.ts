@@ -508,6 +508,14 @@ export const network: TypeTable = {
     networkLink.region("oppositeRegionId", "connects the router to"),
     peerAccount("oppositeInterfaceOwnerId", "connects the router to"),
   ),
+  // The connection of the program's initiating interface to the accepting one: the region it
+  // reaches is the interface's (judged there); one the program does not create cannot be judged,
+  // and an accepting interface of another account is a link to that account.
+  "alicloud:vpc/routerInterfaceConnection:RouterInterfaceConnection": row(
+    fixes(linkFix),
+    networkLink.ref("interfaceId", "connects", { ref: "router-interface", noun: "interfaceId" }),
+    peerAccount("oppositeInterfaceOwnerId", "connects the router to"),
+  ),
   "alicloud:expressconnect/routerExpressConnectRouter:RouterExpressConnectRouter": row(
     "Keep the Express Connect router's regions inside the jurisdiction.",
     networkLink.region("regions[].regionId", "spans"),
