@@ -15,6 +15,7 @@ import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
 import { type CallbackFailure, packageOf, type Plan, type RecordedResource } from "./plan";
 import { holdsUnknown } from "./wire";
+import { cliCheckCommands } from "./project";
 import { typeChain } from "./urn";
 
 export const offlineVisibility = {
@@ -24,8 +25,7 @@ export const offlineVisibility = {
   severity: "high",
   remediationSteps:
     "Check the stack under the Pulumi CLI, where plugins and providers create those resources: " +
-    "npx sovereign-dc policy-config --stack <stack> --out policy/config/<stack>.json, then " +
-    "pulumi preview --stack <stack> --policy-pack policy --policy-pack-config policy/config/<stack>.json. " +
+    `${cliCheckCommands("<stack>")} ` +
     'A team that gates on that preview may set "offline-visibility": "advisory" in --policy-config.',
 } as const;
 
@@ -66,11 +66,7 @@ export function offlineVisibilityLevel(config: PolicyPackConfig | undefined): Le
 
 /** How to check what the engine cannot see offline: the same pack, under the Pulumi CLI. */
 export function checkUnderCli(stack: string): string {
-  return (
-    `Check it with credentials under the Pulumi CLI: npx sovereign-dc policy-config --stack ${stack} ` +
-    `--out policy/config/${stack}.json, then pulumi preview --stack ${stack} --policy-pack policy ` +
-    `--policy-pack-config policy/config/${stack}.json.`
-  );
+  return `Check it with credentials under the Pulumi CLI: ${cliCheckCommands(stack)}`;
 }
 
 /**

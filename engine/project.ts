@@ -145,9 +145,18 @@ function nodeRuntime(file: string, runtime: string | undefined): void {
   throw new UsageError(
     `${file}: the project's runtime is ${JSON.stringify(runtime)}; sovereign-dc evaluates ` +
       `programs of the ${evaluatedRuntimes.join(" and ")} runtimes only. The residency pack judges ` +
-      "a program of any language under the Pulumi CLI: npx sovereign-dc policy-config --stack " +
-      "<stack> --out policy/config/<stack>.json, then pulumi preview --stack <stack> " +
-      "--policy-pack policy --policy-pack-config policy/config/<stack>.json.",
+      `a program of any language under the Pulumi CLI: ${cliCheckCommands("<stack>")}`,
+  );
+}
+
+/**
+ * The commands that run the residency pack on `stack` under the Pulumi CLI, with credentials:
+ * its pack config written from the stack config, then a preview with the pack.
+ */
+export function cliCheckCommands(stack: string): string {
+  return (
+    `npx sovereign-dc policy-config --stack ${stack} --out policy/config/${stack}.json, then ` +
+    `pulumi preview --stack ${stack} --policy-pack policy --policy-pack-config policy/config/${stack}.json.`
   );
 }
 

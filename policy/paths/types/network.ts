@@ -23,7 +23,6 @@ import {
   drawn,
   fieldsRow as row,
   cenTypes,
-  fieldsRow,
   grant,
   linkRow,
   peering,
@@ -75,6 +74,22 @@ function joinsTransitRouter(verb: string): FieldSpec[] {
       when: (p) => valueAt(p, "transitRouterId") === undefined,
     }),
   ];
+}
+
+/**
+ * A static route of a transit gateway or transit router: it sends the route table's traffic into
+ * the attachment `path` names — the program's own is judged by its own row, one another stack or
+ * account created joins a network the pack cannot see (named-destinations).
+ */
+function routeInto(
+  path: string,
+  ref: "tgw-attachment" | "tr-attachment",
+  when?: FieldSpec["when"],
+): TypeModel {
+  return row(
+    "Route only into attachments this program creates; to route into one another stack creates, check that stack with the pack and waive this finding naming that review.",
+    networkLink.ref(path, "sends traffic into", { ref, noun: path, ...(when ? { when } : {}) }),
+  );
 }
 
 /**
@@ -384,15 +399,14 @@ export const network: TypeTable = {
     fix: "Attach only an Express Connect router this program creates, whose border routers and transit routers lie in regions inside the jurisdiction; to attach one another stack creates, check that stack with the pack and waive this finding naming that review.",
   }),
   // A member of the peer domain receives the group's multicast traffic, across the peering.
-  "alicloud:cen/transitRouterMulticastDomainPeerMember:TransitRouterMulticastDomainPeerMember":
-    fieldsRow(
-      "Add peer members only from multicast domains this program creates in regions inside the jurisdiction.",
-      networkLink.ref(
-        "peerTransitRouterMulticastDomainId",
-        "sends the group's multicast traffic to",
-        { ref: "tr-multicast-domain", noun: "peerTransitRouterMulticastDomainId" },
-      ),
+  "alicloud:cen/transitRouterMulticastDomainPeerMember:TransitRouterMulticastDomainPeerMember": row(
+    "Add peer members only from multicast domains this program creates in regions inside the jurisdiction.",
+    networkLink.ref(
+      "peerTransitRouterMulticastDomainId",
+      "sends the group's multicast traffic to",
+      { ref: "tr-multicast-domain", noun: "peerTransitRouterMulticastDomainId" },
     ),
+  ),
   "alicloud:cen/transitRouterVbrAttachment:TransitRouterVbrAttachment": linkRow({
     role: "network",
     fields: [
@@ -407,27 +421,15 @@ export const network: TypeTable = {
     }),
     fix: hubFix("transit router"),
   }),
-  // A static route of a transit router sends traffic into an attachment, as a transit gateway's
-  // (below) does; a blackhole route names none.
-  "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry": fieldsRow(
-    "Route only into attachments this program creates; to route into one another stack creates, check that stack with the pack and waive this finding naming that review.",
-    networkLink.ref("transitRouterRouteEntryNextHopId", "sends traffic into", {
-      ref: "tr-attachment",
-      noun: "transitRouterRouteEntryNextHopId",
-      when: (p) => valueAt(p, "transitRouterRouteEntryNextHopType") !== "BlackHole",
-    }),
+  // A blackhole route names no attachment.
+  "alicloud:cen/transitRouterRouteEntry:TransitRouterRouteEntry": routeInto(
+    "transitRouterRouteEntryNextHopId",
+    "tr-attachment",
+    (p) => valueAt(p, "transitRouterRouteEntryNextHopType") !== "BlackHole",
   ),
   "aws:ec2transitgateway/transitGateway:TransitGateway": hub,
-  // A static route sends the route table's traffic into an attachment: the program's own is
-  // judged by its own row; one another stack or account created joins a network the pack cannot
-  // see (named-destinations). A blackhole route names none.
-  "aws:ec2transitgateway/route:Route": fieldsRow(
-    "Route only into attachments this program creates; to route into one another stack creates, check that stack with the pack and waive this finding naming that review.",
-    networkLink.ref("transitGatewayAttachmentId", "sends traffic into", {
-      ref: "tgw-attachment",
-      noun: "transitGatewayAttachmentId",
-    }),
-  ),
+  // A blackhole route sets no attachment.
+  "aws:ec2transitgateway/route:Route": routeInto("transitGatewayAttachmentId", "tgw-attachment"),
   "aws:ec2transitgateway/vpcAttachment:VpcAttachment": linkRow({
     role: "network",
     fields: [
