@@ -5,7 +5,7 @@
 // less CPU for the policy, paths, border and component tests). Their garbage collection runs on
 // the worker's own thread (--single-threaded-gc): on two cores, with two workers and the
 // processes they start all busy, V8's helper threads only contend for the same cores, and the
-// workers. CPU went from 81–84 to 69–71 CPU-seconds over the suite, jest.s wall time from 124–133 s
+// workers' CPU went from 81–84 to 69–71 CPU-seconds over the suite, jest's wall time from 124–133 s
 // to 114–117 (alternated, two runs each). Only the workers: the short-lived processes they start
 // (CLI runs, evaluation and pack processes) ran slower with the larger semi-spaces, and no
 // cheaper with the single-threaded collector.
