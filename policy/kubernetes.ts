@@ -886,6 +886,35 @@ function declarationExample(
   return `sovereign-dc:clusters: [{ context: ${JSON.stringify(context ?? "<context>")}, cloud: ${cloud}, region: ${region} }]`;
 }
 
+/**
+ * The way out for a provider on a cluster of a cloud the catalog does not hold: neither the
+ * program nor `sovereign-dc:clusters` can place it, so a reviewer who has confirmed where it runs
+ * waives the finding, with that evidence as the reason.
+ */
+function otherCloudFix(
+  provider: BorderResource,
+  cluster: BorderResource,
+  pkg: string,
+  j: Jurisdiction,
+): string {
+  const place = ["region", "location", "zone"]
+    .map((k) => [k, str(cluster.props[k])] as const)
+    .find(([, v]) => v !== undefined);
+  const waiver = {
+    "kubernetes-cluster-placement": {
+      waivers: [
+        {
+          policy: "kubernetes-cluster-placement",
+          resource: provider.name,
+          reason: `<why ${cluster.name} runs inside ${j.id}>`,
+          expires: "<YYYY-MM-DD>",
+        },
+      ],
+    },
+  };
+  return `The pack places the clusters of ${clouds.join(" and ")}, created by this program or declared in sovereign-dc:clusters, and not those of ${pkg}. Run the objects on a cluster of those clouds inside ${j.id}, or, once you have confirmed that ${resourceLabel(cluster.type, cluster.name)}${place === undefined ? "" : ` (its ${place[0]} ${JSON.stringify(place[1])})`} runs inside ${j.id}, waive this finding for the provider with that evidence in a --policy-config file (${JSON.stringify(waiver)}).`;
+}
+
 /** The finding for a provider whose cluster is not placed inside the jurisdiction, if any. */
 function clusterFinding(
   provider: BorderResource,
@@ -945,9 +974,11 @@ function clusterFinding(
         ? "set kubernetes:context in the stack config to the cluster's kubeconfig context"
         : "pass the cluster's kubeconfig context as the provider's context argument";
       const fix =
-        source.rendered !== undefined
-          ? "Deploy them through a provider whose cluster the pack can place (built from a cluster this program creates, or with a context sovereign-dc:clusters declares) instead of rendering them to files, or check the pipeline that applies the files."
-          : `Build the provider's kubeconfig from a cluster this program creates (alicloud.cs.ManagedKubernetes, aws.eks.Cluster), or declare where the cluster is: ${select}, and add that context with its cloud and region to the stack config, e.g. ${declarationExample(j, source.context, resources, x)}, with a region inside ${j.id}.`;
+        source.otherCloud !== undefined
+          ? otherCloudFix(provider, source.otherCloud.cluster, source.otherCloud.pkg, j)
+          : source.rendered !== undefined
+            ? "Deploy them through a provider whose cluster the pack can place (built from a cluster this program creates, or with a context sovereign-dc:clusters declares) instead of rendering them to files, or check the pipeline that applies the files."
+            : `Build the provider's kubeconfig from a cluster this program creates (alicloud.cs.ManagedKubernetes, aws.eks.Cluster), or declare where the cluster is: ${select}, and add that context with its cloud and region to the stack config, e.g. ${declarationExample(j, source.context, resources, x)}, with a region inside ${j.id}.`;
       return {
         message: `${label} must deploy to a cluster placed inside ${j.id}, but the pack cannot tell where its cluster is: ${source.reason}. ${what.charAt(0).toUpperCase()}${what.slice(1)} could run in any country. ${fix}`,
         path: [label, "a cluster the pack cannot place"],

@@ -695,6 +695,21 @@ export const clusterTypes: readonly string[] = [
 ];
 
 /**
+ * The package of a Kubernetes cluster of a cloud the catalog does not hold (GKE's
+ * `gcp:container/cluster:Cluster`, AKS's `azure-native:containerservice:ManagedCluster`,
+ * DigitalOcean's `digitalocean:index/kubernetesCluster:KubernetesCluster`), by its type: a
+ * resource type named a cluster outside the catalogued clouds' packages. Only asked of a resource
+ * a provider's kubeconfig comes from.
+ */
+export function otherCloudClusterPackage(type: string): string | undefined {
+  const [pkg] = type.split(":");
+  const kind = type.split(":").at(-1) ?? "";
+  return /Cluster$/.test(kind) && !["aws", "alicloud", "kubernetes", "pulumi"].includes(pkg)
+    ? pkg
+    : undefined;
+}
+
+/**
  * Clusters a multi-language component creates (`eks:index:Cluster`), by the cloud it creates them
  * in. Under the Pulumi CLI its plugin creates an `aws.eks.Cluster` with the aws provider the
  * program passes it or the stack's default one, and a provider built from its kubeconfig depends
@@ -729,6 +744,8 @@ export type ClusterSource =
       readonly context?: string;
       /** The folder a provider that only renders its objects writes them to. */
       readonly rendered?: string;
+      /** The cluster of a cloud the catalog does not hold that the kubeconfig comes from. */
+      readonly otherCloud?: { readonly cluster: BorderResource; readonly pkg: string };
     };
 
 /** The `current-context` of a kubeconfig given as text (YAML or JSON), when it names one. */
@@ -1074,6 +1091,22 @@ export class Resolver {
     // A provider that renders its objects to files (`renderYamlToDirectory`) deploys nothing:
     // whoever applies the files decides the cluster, outside this program.
     const rendered = str(provider.props.renderYamlToDirectory);
+    // A dependency another input explains (`namespace: ns.metadata.name`) is not where the
+    // kubeconfig comes from.
+    const explained = new Set(
+      Object.entries(provider.propertyDependencies)
+        .filter(([k]) => k !== "kubeconfig")
+        .flatMap(([, urns]) => urns),
+    );
+    const named =
+      fromKubeconfig.length > 0
+        ? fromKubeconfig
+        : fromDependencies.filter((d) => !explained.has(d.urn));
+    // A cluster of a cloud the catalog does not hold: a context declared for it, which
+    // sovereign-dc:clusters can only place on a catalogued cloud, would misplace it.
+    const otherCloud = named
+      .map((cluster) => ({ cluster, pkg: otherCloudClusterPackage(cluster.type) }))
+      .find((c): c is { cluster: BorderResource; pkg: string } => c.pkg !== undefined);
     let source: ClusterSource;
     if (rendered !== undefined) {
       source = {
@@ -1083,24 +1116,14 @@ export class Resolver {
       };
     } else if (cluster) {
       source = { kind: "resource", cluster };
-    } else if (declared) {
+    } else if (declared && !otherCloud) {
       source = { kind: "declared", declared };
     } else if (endpoint !== undefined) {
       source = { kind: "endpoint", server: endpoint.server, cloud: "aws", region: endpoint.region };
     } else {
-      // A dependency another input explains (`namespace: ns.metadata.name`) is not where the
-      // kubeconfig comes from.
-      const explained = new Set(
-        Object.entries(provider.propertyDependencies)
-          .filter(([k]) => k !== "kubeconfig")
-          .flatMap(([, urns]) => urns),
-      );
-      const named =
-        fromKubeconfig.length > 0
-          ? fromKubeconfig
-          : fromDependencies.filter((d) => !explained.has(d.urn));
-      const why =
-        named.length > 0
+      const why = otherCloud
+        ? `its kubeconfig comes from ${this.label(otherCloud.cluster)}, a cluster of ${otherCloud.pkg}, a cloud whose places the pack does not catalog`
+        : named.length > 0
           ? `its kubeconfig comes from ${named.map((d) => this.label(d)).join(", ")}, not from a cluster resource the pack can place`
           : kubeconfig === undefined
             ? "it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi"
@@ -1111,11 +1134,15 @@ export class Resolver {
                 : "its kubeconfig is given as text (a file, a secret or config), which ties it to no cluster of this program";
       source = {
         kind: "unplaced",
-        reason:
-          context === undefined
+        // sovereign-dc:clusters declares clusters of the catalogued clouds only: no context
+        // would place this one.
+        reason: otherCloud
+          ? why
+          : context === undefined
             ? `${why}, and it selects no context the stack config declares`
             : `${why}, and its context ${JSON.stringify(context)} is not declared in sovereign-dc:clusters`,
         ...(context === undefined ? {} : { context }),
+        ...(otherCloud ? { otherCloud } : {}),
       };
     }
     this.clusterSources.set(provider.urn, source);

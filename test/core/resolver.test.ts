@@ -8,6 +8,7 @@ import { unknown } from "../../policy/paths/model";
 import type { PlaceOutcome } from "../../policy/paths/references";
 import {
   dependencyTargets,
+  otherCloudClusterPackage,
   type RefKind,
   refKinds,
   resolveRef,
@@ -410,6 +411,23 @@ describe("placement through the stack", () => {
   test("a placement is computed once per resource", () => {
     const x = new Resolver([sh, cluster], cn);
     expect(x.placement(cluster)).toBe(x.placement(cluster));
+  });
+});
+
+describe("a Kubernetes cluster of a cloud the catalog does not hold, by its type", () => {
+  it.each([
+    ["gcp:container/cluster:Cluster", "gcp"],
+    ["azure-native:containerservice:ManagedCluster", "azure-native"],
+    ["azure:containerservice/kubernetesCluster:KubernetesCluster", "azure"],
+    ["digitalocean:index/kubernetesCluster:KubernetesCluster", "digitalocean"],
+    ["linode:index/lkeCluster:LkeCluster", "linode"],
+    ["aws:eks/cluster:Cluster", undefined],
+    ["alicloud:cs/managedKubernetes:ManagedKubernetes", undefined],
+    ["kubernetes:core/v1:Secret", undefined],
+    ["pulumi:pulumi:StackReference", undefined],
+    ["gcp:storage/bucket:Bucket", undefined],
+  ])("%s → %s", (type, pkg) => {
+    expect(otherCloudClusterPackage(type)).toBe(pkg);
   });
 });
 

@@ -7,7 +7,14 @@
  * never read as sealed.
  */
 import type { Plan } from "../../engine/plan";
-import { add, addProvider, fixturePlan, pipe, unknown } from "../helpers/policy-plan";
+import {
+  add,
+  addProvider,
+  fixturePlan,
+  pipe,
+  unknown,
+  withDependencies,
+} from "../helpers/policy-plan";
 import { oregonSettings, policyPack, runCases, shanghaiSettings } from "../helpers/policy-session";
 
 const pack = policyPack();
@@ -138,6 +145,74 @@ describe("a cloud the catalog does not place, its types allowed", () => {
       twinSettings: confirmed({ "azure-native": ["chinaeast2"] }),
     },
   ]);
+});
+
+const gke = "gcp:container/cluster:Cluster";
+/** The reviewer allowed the GKE cluster's type and confirmed its region. */
+const reviewedGke = {
+  ...oregonSettings,
+  policies: {
+    "reviewed-resource-types": { allowTypes: [gke] },
+    "resource-placement": { regionsInside: { gcp: ["us-west1"] } },
+  },
+};
+
+/**
+ * A GKE cluster in us-west1 and a Kubernetes provider "apps" on the kubeconfig built from it (not
+ * known at preview), deploying a ConfigMap; or, with `context`, selecting that context.
+ */
+const onGke = (context?: string) =>
+  pipe(
+    addProvider("gcp", "gcp", { project: "acme", region: "us-west1" }),
+    add(gke, "apps-cluster", { location: "us-west1" }, { provider: "gcp" }),
+    addProvider("kubernetes", "apps", { kubeconfig: unknown, ...(context ? { context } : {}) }),
+    (plan) => withDependencies(plan, "apps", { kubeconfig: ["apps-cluster"] }),
+    add(
+      "kubernetes:core/v1:ConfigMap",
+      "settings",
+      { metadata: { name: "settings" }, data: { mode: "records" } },
+      { provider: "apps" },
+    ),
+  );
+
+describe("a Kubernetes cluster of a cloud the catalog does not place, its region confirmed", () => {
+  // sovereign-dc:clusters declares clusters of the catalogued clouds only, so neither the program
+  // nor the stack config places a GKE cluster: the finding says so and gives the one way out, a
+  // waiver that carries the reviewer's evidence — not a declaration under another cloud.
+  it("fails its provider, naming the cluster's cloud and region and the waiver that would cover it", async () => {
+    const v = await pack.check(onGke()(happy), reviewedGke);
+    expect(v.map((x) => [x.policy, x.resourceName, x.level])).toEqual([
+      ["kubernetes-cluster-placement", "apps", "mandatory"],
+    ]);
+    expect(v[0].message).toContain(
+      'but the pack cannot tell where its cluster is: its kubeconfig comes from container cluster "apps-cluster", a cluster of gcp, a cloud whose places the pack does not catalog. Its Kubernetes object (k8s configmap "settings") could run in any country. The pack places the clusters of alicloud and aws, created by this program or declared in sovereign-dc:clusters, and not those of gcp. Run the objects on a cluster of those clouds inside US, or, once you have confirmed that container cluster "apps-cluster" (its location "us-west1") runs inside US, waive this finding for the provider with that evidence in a --policy-config file ({"kubernetes-cluster-placement":{"waivers":[{"policy":"kubernetes-cluster-placement","resource":"apps","reason":"<why apps-cluster runs inside US>","expires":"<YYYY-MM-DD>"}]}}).',
+    );
+  });
+
+  it("fails it the same way when the stack declares the provider's context on a catalogued cloud", async () => {
+    const v = await pack.check(onGke("gke_acme_us-west1_apps")(happy), {
+      ...reviewedGke,
+      clusters: [{ context: "gke_acme_us-west1_apps", cloud: "aws", region: "us-west-2" }],
+    });
+    expect(v.map((x) => x.message.split(". ")[0])).toEqual([
+      'kubernetes provider "apps" must deploy to a cluster placed inside US, but the pack cannot tell where its cluster is: its kubeconfig comes from container cluster "apps-cluster", a cluster of gcp, a cloud whose places the pack does not catalog',
+    ]);
+  });
+
+  it("passes once the waiver the finding prints covers the provider", async () => {
+    const v = await pack.check(onGke()(happy), {
+      ...reviewedGke,
+      waivers: [
+        {
+          policy: "kubernetes-cluster-placement",
+          resource: "apps",
+          reason: "GKE us-west1 is The Dalles, Oregon (the project's console)",
+          expires: "2099-12-31",
+        },
+      ],
+    });
+    expect(v).toEqual([]);
+  });
 });
 
 /** A resource of AWS Cloud Control, through an aws-native provider in `region`. */
