@@ -895,11 +895,17 @@ function otherCloudFix(
   provider: BorderResource,
   cluster: BorderResource,
   pkg: string,
-  j: Jurisdiction,
+  x: Resolver,
 ): string {
-  const place = ["region", "location", "zone"]
-    .map((k) => [k, str(cluster.props[k])] as const)
-    .find(([, v]) => v !== undefined);
+  const j = x.jurisdiction;
+  // The cluster's own place, else its provider's (a GKE cluster of the provider's region).
+  const placeOf = (r: BorderResource | undefined, whose: string) =>
+    ["region", "location", "zone"]
+      .map((k) => [`${whose}${k}`, str(r?.props[k])] as const)
+      .find(([, v]) => v !== undefined);
+  const place =
+    placeOf(cluster, "its ") ??
+    placeOf(cluster.provider ? x.get(cluster.provider) : undefined, "its provider's ");
   const waiver = {
     "kubernetes-cluster-placement": {
       waivers: [
@@ -912,7 +918,7 @@ function otherCloudFix(
       ],
     },
   };
-  return `The pack places the clusters of ${clouds.join(" and ")}, created by this program or declared in sovereign-dc:clusters, and not those of ${pkg}. Run the objects on a cluster of those clouds inside ${j.id}, or, once you have confirmed that ${resourceLabel(cluster.type, cluster.name)}${place === undefined ? "" : ` (its ${place[0]} ${JSON.stringify(place[1])})`} runs inside ${j.id}, waive this finding for the provider with that evidence in a --policy-config file (${JSON.stringify(waiver)}).`;
+  return `The pack places the clusters of ${clouds.join(" and ")}, created by this program or declared in sovereign-dc:clusters, and not those of ${pkg}. Run the objects on a cluster of those clouds inside ${j.id}, or, once you have confirmed that ${resourceLabel(cluster.type, cluster.name)}${place === undefined ? "" : ` (${place[0]} ${JSON.stringify(place[1])})`} runs inside ${j.id}, waive this finding for the provider with that evidence in a --policy-config file (${JSON.stringify(waiver)}).`;
 }
 
 /** The finding for a provider whose cluster is not placed inside the jurisdiction, if any. */
@@ -975,7 +981,7 @@ function clusterFinding(
         : "pass the cluster's kubeconfig context as the provider's context argument";
       const fix =
         source.otherCloud !== undefined
-          ? otherCloudFix(provider, source.otherCloud.cluster, source.otherCloud.pkg, j)
+          ? otherCloudFix(provider, source.otherCloud.cluster, source.otherCloud.pkg, x)
           : source.rendered !== undefined
             ? "Deploy them through a provider whose cluster the pack can place (built from a cluster this program creates, or with a context sovereign-dc:clusters declares) instead of rendering them to files, or check the pipeline that applies the files."
             : `Build the provider's kubeconfig from a cluster this program creates (alicloud.cs.ManagedKubernetes, aws.eks.Cluster), or declare where the cluster is: ${select}, and add that context with its cloud and region to the stack config, e.g. ${declarationExample(j, source.context, resources, x)}, with a region inside ${j.id}.`;

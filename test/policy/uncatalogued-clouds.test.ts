@@ -161,10 +161,10 @@ const reviewedGke = {
  * A GKE cluster in us-west1 and a Kubernetes provider "apps" on the kubeconfig built from it (not
  * known at preview), deploying a ConfigMap; or, with `context`, selecting that context.
  */
-const onGke = (context?: string) =>
+const onGke = (context?: string, cluster: Record<string, unknown> = { location: "us-west1" }) =>
   pipe(
     addProvider("gcp", "gcp", { project: "acme", region: "us-west1" }),
-    add(gke, "apps-cluster", { location: "us-west1" }, { provider: "gcp" }),
+    add(gke, "apps-cluster", cluster, { provider: "gcp" }),
     addProvider("kubernetes", "apps", { kubeconfig: unknown, ...(context ? { context } : {}) }),
     (plan) => withDependencies(plan, "apps", { kubeconfig: ["apps-cluster"] }),
     add(
@@ -197,6 +197,14 @@ describe("a Kubernetes cluster of a cloud the catalog does not place, its region
     expect(v.map((x) => x.message.split(". ")[0])).toEqual([
       'kubernetes provider "apps" must deploy to a cluster placed inside US, but the pack cannot tell where its cluster is: its kubeconfig comes from container cluster "apps-cluster", a cluster of gcp, a cloud whose places the pack does not catalog',
     ]);
+  });
+
+  it("names the region of the cluster's provider when the cluster sets no place of its own", async () => {
+    const v = await pack.check(onGke(undefined, {})(happy), reviewedGke);
+    expect(v.map((x) => x.policy)).toEqual(["kubernetes-cluster-placement"]);
+    expect(v[0].message).toContain(
+      'once you have confirmed that container cluster "apps-cluster" (its provider\'s region "us-west1") runs inside US',
+    );
   });
 
   it("passes once the waiver the finding prints covers the provider", async () => {
