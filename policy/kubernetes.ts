@@ -41,6 +41,7 @@ import {
   albConfigOf,
   baseKind,
   clusterCloud,
+  controllerCloud,
   clusterDomain,
   controllerRevisionPattern,
   destinationFields,
@@ -603,7 +604,7 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
     out.push(overlayFinding(label, `spec.loadBalancerClass ${JSON.stringify(lbClass)}`, overlay));
   }
   if (type === "LoadBalancer" && overlay === undefined) {
-    const cloud = clusterCloud(r, x);
+    const cloud = controllerCloud(r, x);
     const accepted = internalAnnotationsFor(cloud);
     if (!isInternalLoadBalancer(annotations, cloud)) {
       const [key, value] = accepted[0];

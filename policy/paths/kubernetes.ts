@@ -1090,31 +1090,72 @@ export const internalLoadBalancerAnnotations: Readonly<
 };
 
 /**
+ * The internal-load-balancer annotations of clouds the catalog does not place, by the package of
+ * their cluster type (`otherCloudClusterPackage`): GKE's (and its older key), AKS's. Values are
+ * written as the clouds document them and compared without case, as for the catalogued clouds.
+ */
+const otherCloudInternal: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>> = {
+  gcp: [
+    ["networking.gke.io/load-balancer-type", "Internal"],
+    ["cloud.google.com/load-balancer-type", "Internal"],
+  ],
+  "azure-native": [["service.beta.kubernetes.io/azure-load-balancer-internal", "true"]],
+  azure: [["service.beta.kubernetes.io/azure-load-balancer-internal", "true"]],
+};
+
+/**
  * The internal annotations accepted when the cluster's cloud is not known (it cannot be placed,
  * which kubernetes-cluster-placement reports): any cloud's, those of GKE and AKS included.
  */
 const anyCloudInternal: ReadonlyArray<readonly [string, string]> = [
   ...internalLoadBalancerAnnotations.alicloud,
   ...internalLoadBalancerAnnotations.aws,
-  ["networking.gke.io/load-balancer-type", "internal"],
+  ["networking.gke.io/load-balancer-type", "Internal"],
   ["service.beta.kubernetes.io/azure-load-balancer-internal", "true"],
 ];
 
-/** The internal-load-balancer annotations a cluster of `cloud` (or of an unknown cloud) reads. */
+/**
+ * The internal-load-balancer annotations a cluster of `cloud` reads: a catalogued cloud, the
+ * package of another cloud's cluster type, or undefined when the cluster's cloud is not known
+ * (any cloud's annotations then, as the pack cannot tell which controller reads them).
+ */
 export function internalAnnotationsFor(
-  cloud: Cloud | undefined,
+  cloud: string | undefined,
 ): ReadonlyArray<readonly [string, string]> {
-  return cloud ? internalLoadBalancerAnnotations[cloud] : anyCloudInternal;
+  if (cloud === undefined) {
+    return anyCloudInternal;
+  }
+  return (
+    internalLoadBalancerAnnotations[cloud as Cloud] ?? otherCloudInternal[cloud] ?? anyCloudInternal
+  );
 }
 
 /** Whether a LoadBalancer Service's annotations make its cluster's cloud provision it internal. */
 export function isInternalLoadBalancer(
   annotations: Readonly<Record<string, unknown>>,
-  cloud: Cloud | undefined,
+  cloud: string | undefined,
 ): boolean {
   return internalAnnotationsFor(cloud).some(
-    ([key, value]) => String(annotations[key] ?? "").toLowerCase() === value,
+    ([key, value]) => String(annotations[key] ?? "").toLowerCase() === value.toLowerCase(),
   );
+}
+
+/**
+ * The cloud whose controller serves the cluster a Kubernetes object runs in: a catalogued cloud
+ * (`clusterCloud`), else the package of another cloud's cluster its provider's kubeconfig comes
+ * from (GKE's `gcp`), else undefined.
+ */
+export function controllerCloud(r: BorderResource, x: Resolver): string | undefined {
+  const cloud = clusterCloud(r, x);
+  if (cloud !== undefined) {
+    return cloud;
+  }
+  const provider = r.provider ? x.get(r.provider) : undefined;
+  if (provider?.type !== kubernetesProviderType) {
+    return undefined;
+  }
+  const source = x.clusterSource(provider);
+  return source.kind === "unplaced" ? source.otherCloud?.pkg : undefined;
 }
 
 /** The cloud of the cluster a Kubernetes object runs in, when the pack can place the cluster. */

@@ -781,12 +781,19 @@ describe("Services: internal load balancers and selectors", () => {
       [alibaba, "intranet"],
       [awsScheme, "internal"],
       [awsInternal, "true"],
-      [gke, "internal"],
+      [gke, "Internal"],
       [azure, "true"],
     ]);
+    // A cluster of another cloud the pack knows by its package reads that cloud's.
+    expect(internalAnnotationsFor("gcp")).toEqual([
+      [gke, "Internal"],
+      ["cloud.google.com/load-balancer-type", "Internal"],
+    ]);
+    expect(internalAnnotationsFor("azure-native")).toEqual([[azure, "true"]]);
+    expect(internalAnnotationsFor("digitalocean")).toEqual(internalAnnotationsFor(undefined));
   });
 
-  test.each<[string, Record<string, unknown>, "alicloud" | "aws" | undefined, boolean]>([
+  test.each<[string, Record<string, unknown>, string | undefined, boolean]>([
     ["the AWS scheme on AWS", { [awsScheme]: "internal" }, "aws", true],
     ["the AWS scheme in capitals", { [awsScheme]: "Internal" }, "aws", true],
     ["an internet-facing AWS scheme", { [awsScheme]: "internet-facing" }, "aws", false],
@@ -799,6 +806,9 @@ describe("Services: internal load balancers and selectors", () => {
     ["GKE's on a cluster not placed", { [gke]: "Internal" }, undefined, true],
     ["AKS's on a cluster not placed", { [azure]: "true" }, undefined, true],
     ["GKE's on AWS", { [gke]: "internal" }, "aws", false],
+    ["GKE's on GKE", { [gke]: "Internal" }, "gcp", true],
+    ["AWS's scheme on GKE, which GKE ignores", { [awsScheme]: "internal" }, "gcp", false],
+    ["AKS's on AKS", { [azure]: "true" }, "azure-native", true],
     ["no annotation", {}, undefined, false],
   ])("%s is internal: %s", (_label, annotations, cloud, internal) => {
     expect(isInternalLoadBalancer(annotations, cloud)).toBe(internal);

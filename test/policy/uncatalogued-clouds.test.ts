@@ -207,6 +207,55 @@ describe("a Kubernetes cluster of a cloud the catalog does not place, its region
     );
   });
 
+  /** The reviewer's waiver of the provider's finding. */
+  const waived = {
+    ...reviewedGke,
+    waivers: [
+      {
+        policy: "kubernetes-cluster-placement",
+        resource: "apps",
+        reason: "GKE us-west1 is The Dalles, Oregon (the project's console)",
+        expires: "2099-12-31",
+      },
+    ],
+  };
+  /** A LoadBalancer Service through the GKE cluster's provider, with these annotations. */
+  const gkeLoadBalancer = (annotations: Record<string, string>) =>
+    pipe(
+      onGke(),
+      add(
+        "kubernetes:core/v1:Service",
+        "api",
+        {
+          metadata: { name: "api", annotations },
+          spec: { type: "LoadBalancer", selector: { app: "api" }, ports: [{ port: 443 }] },
+        },
+        { provider: "apps" },
+      ),
+    );
+
+  it("fails a LoadBalancer Service annotated internal for AWS, which GKE's controller ignores", async () => {
+    const v = await pack.check(
+      gkeLoadBalancer({ "service.beta.kubernetes.io/aws-load-balancer-internal": "true" })(happy),
+      waived,
+    );
+    expect(v.map((x) => [x.policy, x.resourceName, x.message])).toEqual([
+      [
+        "kubernetes-service-exposure",
+        "api",
+        'k8s service "api" must not face the internet, but spec.type is "LoadBalancer" without the internal-load-balancer annotation of its cluster\'s cloud (gcp), so the cloud provisions a public load balancer. Annotate it networking.gke.io/load-balancer-type: "Internal", or use ClusterIP.',
+      ],
+    ]);
+  });
+
+  it("passes the Service annotated internal for GKE", async () => {
+    const v = await pack.check(
+      gkeLoadBalancer({ "networking.gke.io/load-balancer-type": "Internal" })(happy),
+      waived,
+    );
+    expect(v).toEqual([]);
+  });
+
   it("passes once the waiver the finding prints covers the provider", async () => {
     const v = await pack.check(onGke()(happy), {
       ...reviewedGke,

@@ -35,7 +35,7 @@ import { link, reportedBy } from "./common";
 import { vpcTypes } from "./gates";
 import { admittedFlow, cidrWithin, type Flow, isPrivateCidr, reachOf } from "../addresses";
 import {
-  clusterCloud,
+  controllerCloud,
   destinationFields,
   isDefaultDenyEgress,
   isInternalLoadBalancer,
@@ -213,7 +213,7 @@ function publicLoadBalancers(r: BorderResource, x: Resolver, template: PodTempla
       (type === "LoadBalancer" &&
         !isInternalLoadBalancer(
           mapAt(service.props, "metadata.annotations"),
-          clusterCloud(service, x),
+          controllerCloud(service, x),
         ));
     if (exposed && serviceSelects(service, podLabels)) {
       edges.push(
