@@ -704,10 +704,15 @@ export const clusterTypes: readonly string[] = [
 export function otherCloudClusterPackage(type: string): string | undefined {
   const [pkg] = type.split(":");
   const kind = type.split(":").at(-1) ?? "";
-  return /Cluster$/.test(kind) && !["aws", "alicloud", "kubernetes", "pulumi"].includes(pkg)
-    ? pkg
-    : undefined;
+  return /Cluster$/.test(kind) && !catalogued.includes(pkg) ? pkg : undefined;
 }
+
+/**
+ * Packages whose clusters are of a catalogued cloud: its own SDKs, AWS Cloud Control's
+ * (`aws-native:eks:Cluster` is an EKS cluster, which a stack may declare by its context) and the
+ * EKS component's; and Kubernetes' and Pulumi's own, which are no cloud's.
+ */
+const catalogued = ["aws", "alicloud", "aws-native", "eks", "kubernetes", "pulumi"];
 
 /**
  * Clusters a multi-language component creates (`eks:index:Cluster`), by the cloud it creates them

@@ -422,6 +422,9 @@ describe("a Kubernetes cluster of a cloud the catalog does not hold, by its type
     ["digitalocean:index/kubernetesCluster:KubernetesCluster", "digitalocean"],
     ["linode:index/lkeCluster:LkeCluster", "linode"],
     ["aws:eks/cluster:Cluster", undefined],
+    // AWS Cloud Control's EKS cluster is AWS's, and the EKS component's too.
+    ["aws-native:eks:Cluster", undefined],
+    ["eks:index:Cluster", undefined],
     ["alicloud:cs/managedKubernetes:ManagedKubernetes", undefined],
     ["kubernetes:core/v1:Secret", undefined],
     ["pulumi:pulumi:StackReference", undefined],

@@ -256,6 +256,28 @@ describe("a Kubernetes cluster of a cloud the catalog does not place, its region
     expect(v).toEqual([]);
   });
 
+  it("passes an AWS Cloud Control EKS cluster's provider whose context the stack declares: it is AWS's", async () => {
+    const eks = "aws-native:eks:Cluster";
+    const plan = pipe(
+      addProvider("aws-native", "native", { region: "us-west-2" }),
+      add(eks, "native-eks", { name: "native-eks" }, { provider: "native" }),
+      addProvider("kubernetes", "apps", { kubeconfig: unknown, context: "records-prod" }),
+      (p) => withDependencies(p, "apps", { kubeconfig: ["native-eks"] }),
+      add(
+        "kubernetes:core/v1:ConfigMap",
+        "settings",
+        { metadata: { name: "settings" }, data: { mode: "records" } },
+        { provider: "apps" },
+      ),
+    )(happy);
+    const v = await pack.check(plan, {
+      ...oregonSettings,
+      clusters: [{ context: "records-prod", cloud: "aws", region: "us-west-2" }],
+      policies: { "reviewed-resource-types": { allowTypes: [eks] } },
+    });
+    expect(v).toEqual([]);
+  });
+
   it("passes once the waiver the finding prints covers the provider", async () => {
     const v = await pack.check(onGke()(happy), waived);
     expect(v).toEqual([]);
