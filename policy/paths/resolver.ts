@@ -15,7 +15,12 @@
  * by hand resolves only when some output carries it.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { type Cloud, type Jurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
+import {
+  type Cloud,
+  clouds,
+  type Jurisdiction,
+  regionInJurisdiction,
+} from "../../residency/jurisdictions";
 import {
   cloudOf,
   describePlace,
@@ -708,13 +713,6 @@ export function otherCloudClusterPackage(type: string): string | undefined {
 }
 
 /**
- * Packages whose clusters are of a catalogued cloud: its own SDKs, AWS Cloud Control's
- * (`aws-native:eks:Cluster` is an EKS cluster, which a stack may declare by its context) and the
- * EKS component's; and Kubernetes' and Pulumi's own, which are no cloud's.
- */
-const catalogued = ["aws", "alicloud", "aws-native", "eks", "kubernetes", "pulumi"];
-
-/**
  * Clusters a multi-language component creates (`eks:index:Cluster`), by the cloud it creates them
  * in. Under the Pulumi CLI its plugin creates an `aws.eks.Cluster` with the aws provider the
  * program passes it or the stack's default one, and a provider built from its kubeconfig depends
@@ -725,6 +723,19 @@ const catalogued = ["aws", "alicloud", "aws-native", "eks", "kubernetes", "pulum
 export const clusterComponentTypes: Readonly<Record<string, Cloud>> = {
   "eks:index:Cluster": "aws",
 };
+
+/**
+ * Packages whose clusters are of a catalogued cloud: its own SDKs, AWS Cloud Control's
+ * (`aws-native:eks:Cluster` is an EKS cluster, which a stack may declare by its context) and the
+ * EKS component's; and Kubernetes' and Pulumi's own, which are no cloud's.
+ */
+const catalogued: readonly string[] = [
+  ...clouds,
+  "aws-native",
+  ...Object.keys(clusterComponentTypes).map((t) => t.split(":")[0]),
+  "kubernetes",
+  "pulumi",
+];
 
 export const kubernetesProviderType = "pulumi:providers:kubernetes";
 

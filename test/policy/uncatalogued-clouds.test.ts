@@ -158,21 +158,27 @@ const reviewedGke = {
 };
 
 /**
- * A GKE cluster in us-west1 and a Kubernetes provider "apps" on the kubeconfig built from it (not
- * known at preview), deploying a ConfigMap; or, with `context`, selecting that context.
+ * A Kubernetes provider "apps" on the kubeconfig built from the program's `cluster` (not known at
+ * preview), deploying a ConfigMap; with `context`, selecting that context.
  */
-const onGke = (context?: string, cluster: Record<string, unknown> = { location: "us-west1" }) =>
+const appsOn = (cluster: string, context?: string) =>
   pipe(
-    addProvider("gcp", "gcp", { project: "acme", region: "us-west1" }),
-    add(gke, "apps-cluster", cluster, { provider: "gcp" }),
     addProvider("kubernetes", "apps", { kubeconfig: unknown, ...(context ? { context } : {}) }),
-    (plan) => withDependencies(plan, "apps", { kubeconfig: ["apps-cluster"] }),
+    (plan) => withDependencies(plan, "apps", { kubeconfig: [cluster] }),
     add(
       "kubernetes:core/v1:ConfigMap",
       "settings",
       { metadata: { name: "settings" }, data: { mode: "records" } },
       { provider: "apps" },
     ),
+  );
+
+/** A GKE cluster in us-west1 (its `cluster` inputs) and the provider "apps" on it. */
+const onGke = (context?: string, cluster: Record<string, unknown> = { location: "us-west1" }) =>
+  pipe(
+    addProvider("gcp", "gcp", { project: "acme", region: "us-west1" }),
+    add(gke, "apps-cluster", cluster, { provider: "gcp" }),
+    appsOn("apps-cluster", context),
   );
 
 describe("a Kubernetes cluster of a cloud the catalog does not place, its region confirmed", () => {
@@ -261,14 +267,7 @@ describe("a Kubernetes cluster of a cloud the catalog does not place, its region
     const plan = pipe(
       addProvider("aws-native", "native", { region: "us-west-2" }),
       add(eks, "native-eks", { name: "native-eks" }, { provider: "native" }),
-      addProvider("kubernetes", "apps", { kubeconfig: unknown, context: "records-prod" }),
-      (p) => withDependencies(p, "apps", { kubeconfig: ["native-eks"] }),
-      add(
-        "kubernetes:core/v1:ConfigMap",
-        "settings",
-        { metadata: { name: "settings" }, data: { mode: "records" } },
-        { provider: "apps" },
-      ),
+      appsOn("native-eks", "records-prod"),
     )(happy);
     const v = await pack.check(plan, {
       ...oregonSettings,
