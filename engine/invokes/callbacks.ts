@@ -21,6 +21,10 @@
  * as before. A callback that throws on stand-ins, or runs past a budget of operations on them, is
  * recorded (`CallbackFailure`): what it would have declared was not seen, and the engine reports
  * that as an `offline-visibility` finding (engine/opaque.ts) instead of sealing the stack.
+ *
+ * A field the provider computes inside an output of a resource the program creates
+ * (`instance.rootBlockDevice.volumeId`), absent offline, reads as a stand-in too
+ * (`withAbsentFieldsUnknown`).
  */
 import * as path from "node:path";
 import * as url from "node:url";
@@ -83,6 +87,8 @@ class Run {
   ops = 0;
   /** Promises of the functions stand-ins were handed, which the run waits for. */
   readonly pending: Promise<unknown>[] = [];
+  /** The fields the callback read that a created resource's outputs lack offline (see `Echo`). */
+  readonly absent = new Set<string>();
 
   spend(): void {
     if (++this.ops > budget) {
@@ -306,6 +312,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
   // whichever process evaluates it and whatever it evaluated before.
   marks = 0;
   made = 0;
+  const echoes = new Echoes();
   // `pulumi.Output` is the SDK's Output class (its declared type is the constructor interface).
   const proto = (
     pulumi.Output as unknown as {
@@ -321,15 +328,25 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
     // The SDK's own lifted property reads (`runWithUnknowns`) handle unknowns themselves; the
     // SDKs' own callbacks (`interpolate`, stack outputs, a provider's lookups) keep the SDK's
     // meaning: skipped on an unknown value, the result unknown.
-    if (runWithUnknowns || !calledFromProgram(patched)) {
+    if (runWithUnknowns) {
+      return echoes.is(this) ? echoes.lift(this, apply, func) : apply.call(this, func, true);
+    }
+    if (!calledFromProgram(patched)) {
       return apply.call(this, func, runWithUnknowns);
     }
     return apply.call(
       this,
-      (value: unknown) =>
+      (value: unknown) => {
         // Known, as the SDK would run it; an Output is known exactly when its value holds no
         // unknown (and the SDK hands an unknown one's value as `unknown` when it holds none).
-        pulumi.containsUnknowns(value) ? withStandIns(func, value, this, failures) : func(value),
+        if (pulumi.containsUnknowns(value)) {
+          return withStandIns(func, value, this, failures);
+        }
+        if (echoable(value) && echoes.is(this)) {
+          return withAbsentFieldsUnknown(func, value, this, failures);
+        }
+        return func(value);
+      },
       true,
     );
   };
@@ -385,18 +402,222 @@ async function withStandIns(
     await func(givenValue(run, value));
     await Promise.all(run.pending);
   } catch (e) {
-    const failure: { -readonly [K in keyof CallbackFailure]: CallbackFailure[K] } = {
-      callback: describe(func),
-      reason: e instanceof OverBudget ? e.message : `it failed: ${errorText(e)}`,
-    };
-    failures.push(failure);
-    // Filled in as the resources' URNs resolve, never waited for here: a resource the failed
-    // callback's result feeds would wait on this one in turn.
-    void dependenciesOf(source).then((urns) => {
-      failure.dependsOn = urns;
-    });
+    recordFailure(func, e, run, source, failures);
   }
   return pulumi.output(pulumi.unknown);
+}
+
+/** Adds the failure of `func`'s run on stand-ins to `failures`. */
+function recordFailure(
+  func: (v: unknown) => unknown,
+  e: unknown,
+  run: Run,
+  source: unknown,
+  failures: CallbackFailure[],
+): void {
+  const read =
+    run.absent.size > 0
+      ? ` (it read ${[...run.absent].join(", ")}, which offline the outputs lack: the provider computes ${run.absent.size === 1 ? "it" : "them"})`
+      : "";
+  const failure: { -readonly [K in keyof CallbackFailure]: CallbackFailure[K] } = {
+    callback: describe(func),
+    reason: e instanceof OverBudget ? e.message : `it failed: ${errorText(e)}${read}`,
+  };
+  failures.push(failure);
+  // Filled in as the resources' URNs resolve, never waited for here: a resource the failed
+  // callback's result feeds would wait on this one in turn.
+  void dependenciesOf(source).then((urns) => {
+    failure.dependsOn = urns;
+  });
+}
+
+/**
+ * Outputs of a resource the program creates are, offline, the inputs it was given: the monitor
+ * echoes them (engine/synth.ts, with the id, ARN and names a provider would give), and a
+ * top-level output the program did not give is unknown, as under `pulumi preview`. A field the
+ * provider computes *inside* an output the program gave is absent instead (an EC2 instance's
+ * `rootBlockDevice.volumeId`, a private endpoint's `privateDnsZoneConfigs[0].recordSets`), where
+ * preview's provider marks it unknown and preview skips the callbacks on that output. Run on the
+ * bare echo, a callback that reads such a field throws on `undefined` and stops a program that
+ * preview evaluates.
+ *
+ * So a program's callback on one of a custom resource's outputs (what the monitor echoes) runs on
+ * a view of the value in which a field the value lacks reads as a stand-in for an unknown value,
+ * as a callback on an unknown value does. If it read one, its result is unknown, as preview would
+ * leave it, and its failure is recorded (`CallbackFailure`) instead of stopping the program; if it
+ * read none, it ran on what preview sees too, and its result and its errors are its own. A field
+ * the value holds reads as it is, and an index past the end of a list reads `undefined`, as the
+ * echo gives it.
+ */
+async function withAbsentFieldsUnknown(
+  func: (v: unknown) => unknown,
+  value: unknown,
+  source: unknown,
+  failures: CallbackFailure[],
+): Promise<unknown> {
+  const run = new Run();
+  const echo = new Echo(run);
+  try {
+    const result = echo.target(await func(echo.view(value)));
+    if (run.absent.size === 0) {
+      return result;
+    }
+    await Promise.all(run.pending);
+  } catch (e) {
+    if (run.absent.size === 0) {
+      throw e;
+    }
+    recordFailure(func, e, run, source, failures);
+  } finally {
+    echo.closed = true;
+  }
+  return pulumi.output(pulumi.unknown);
+}
+
+/** A plain object or a list: the values whose absent fields `Echo` gives as stand-ins. */
+function echoable(v: unknown): v is object {
+  if (typeof v !== "object" || v === null || Object.isFrozen(v)) {
+    return false;
+  }
+  if (Array.isArray(v)) {
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** An Output as the SDK makes it: `resources` is its own function, one per Output. */
+interface SdkOutput {
+  resources?: () => Set<pulumi.Resource>;
+}
+
+/**
+ * The Outputs of one evaluation whose values are echoes (`withAbsentFieldsUnknown`): a custom
+ * resource's own outputs (`instance.rootBlockDevice`), as the SDK made them for the resource, and
+ * the SDK's lifted reads of them (`cluster.vpcConfig.clusterSecurityGroupId`). A value the
+ * program built — `pulumi.all([bucket.arn, settings])`, an apply's result — is not: a field it
+ * lacks may be one the program left out of its own settings, which preview reads as absent too.
+ *
+ * An Output is told by its `resources` function: the SDK reaches an Output both through the proxy
+ * it hands out and through the Output itself (a lifted read applies on the latter).
+ */
+class Echoes {
+  private readonly lifted = new WeakSet<object>();
+
+  is(output: unknown): boolean {
+    const own = (output as SdkOutput).resources;
+    if (typeof own !== "function") {
+      return false;
+    }
+    if (this.lifted.has(own)) {
+      return true;
+    }
+    const resources = own();
+    if (resources.size !== 1) {
+      return false;
+    }
+    const [r] = resources;
+    return (
+      pulumi.CustomResource.isInstance(r) &&
+      Object.values(r).some((v) => (v as SdkOutput | undefined)?.resources === own)
+    );
+  }
+
+  /**
+   * The SDK's lifted read `func` (`ob => ob[prop]`) of an echo: a field the echo lacks reads as
+   * unknown, as under preview, and a field it holds is an echo in turn.
+   */
+  lift(
+    output: unknown,
+    apply: (this: unknown, func: (v: unknown) => unknown, runWithUnknowns?: boolean) => unknown,
+    func: (v: unknown) => unknown,
+  ): unknown {
+    const result = apply.call(
+      output,
+      (value: unknown) => {
+        if (!echoable(value)) {
+          return func(value);
+        }
+        const run = new Run();
+        const echo = new Echo(run);
+        const read = echo.target(func(echo.view(value)));
+        echo.closed = true;
+        return run.absent.size > 0 ? pulumi.output(pulumi.unknown) : read;
+      },
+      true,
+    );
+    const own = (result as SdkOutput).resources;
+    if (typeof own === "function") {
+      this.lifted.add(own);
+    }
+    return result;
+  }
+}
+
+/**
+ * Views of an echoed value for one callback's run (`withAbsentFieldsUnknown`): each plain object
+ * and list in it, on reading, gives its own fields as views in turn and a field it lacks as a
+ * stand-in. Once the run is over (`closed`) a view reads as the value itself: a callback that
+ * kept one sees the value.
+ */
+class Echo {
+  closed = false;
+  private readonly views = new WeakMap<object, object>();
+  private readonly targets = new WeakMap<object, object>();
+  private readonly absentFields = new WeakMap<object, Map<string, unknown>>();
+
+  constructor(private readonly run: Run) {}
+
+  view(v: unknown): unknown {
+    if (!echoable(v)) {
+      return v;
+    }
+    let view = this.views.get(v);
+    if (view === undefined) {
+      view = new Proxy(v, { get: (target, key) => this.read(target, key) });
+      this.views.set(v, view);
+      this.targets.set(view, v);
+    }
+    return view;
+  }
+
+  /** The value a view shows (any other value as it is). */
+  target(v: unknown): unknown {
+    return typeof v === "object" && v !== null ? (this.targets.get(v) ?? v) : v;
+  }
+
+  private read(target: object, key: string | symbol): unknown {
+    const value = Reflect.get(target, key) as unknown;
+    if (this.closed || typeof key === "symbol") {
+      return value;
+    }
+    if (Object.hasOwn(target, key)) {
+      return this.view(value);
+    }
+    // An index past a list's end, a list's or an object's methods, and the keys through which
+    // Node and the SDK probe a value (a thenable, a JSON form, the SDK's own markers) read as
+    // the value gives them.
+    if (
+      Array.isArray(target) ||
+      key in target ||
+      key === "then" ||
+      key === "toJSON" ||
+      key.startsWith("__pulumi") ||
+      key === sigKey
+    ) {
+      return value;
+    }
+    let fields = this.absentFields.get(target);
+    if (fields === undefined) {
+      fields = new Map();
+      this.absentFields.set(target, fields);
+    }
+    if (!fields.has(key)) {
+      this.run.absent.add(key);
+      fields.set(key, standIn(this.run, methodNames.has(key)));
+    }
+    return fields.get(key);
+  }
 }
 
 /**

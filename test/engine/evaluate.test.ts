@@ -35,6 +35,8 @@ let executorThrows: Plan | Error;
 let fetchRefused: Plan | Error;
 let cjsDefault: Plan | Error;
 let exportsPromise: Plan | Error;
+let echoed: Plan | Error;
+let echoedThrows: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -68,6 +70,8 @@ beforeAll(async () => {
     { projectDir: dir, stack: "dev", program: path.join(dir, "cjs-default-export.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "exports-promise.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "fetch-refused.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "echoed-outputs.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "echoed-outputs-throws.ts") },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -84,7 +88,7 @@ beforeAll(async () => {
   lateRequests = results[15];
   unanswered = results[16];
   executorThrows = results[17];
-  [cjsDefault, exportsPromise, fetchRefused] = results.slice(18);
+  [cjsDefault, exportsPromise, fetchRefused, echoed, echoedThrows] = results.slice(18);
 });
 
 const named = (p: Plan, name: string): RecordedResource => {
@@ -113,6 +117,45 @@ describe("callbacks that fail on stand-ins", () => {
         dependsOn: [],
       },
     ]);
+  });
+});
+
+// Offline a created resource's outputs are the inputs the program gave; a field the provider
+// computes inside one is absent, where preview's provider marks it unknown and skips the callback.
+describe("callbacks on an output of a resource the program creates", () => {
+  it("read a field the provider computes as unknown, in a callback or lifted, as preview does", () => {
+    expect(echoed instanceof Error ? echoed.message : "plan").toBe("plan");
+    const plan = echoed as Plan;
+    expect(plainProps(named(plan, "snapshots").inputs, { markUnknowns: "?" })).toMatchObject({
+      // What the program gave reads as it is.
+      tags: { volume: "?", size: "40", liftedVolume: "?", liftedSize: "20", retention: "20" },
+    });
+  });
+
+  it("register what they declare from such a field, its name holding a stand-in's mark", () => {
+    const queue = (echoed as Plan).resources.find((r) => r.type === "aws:sqs/queue:Queue");
+    expect(queue?.name).toMatch(/^backup-⟨unknown \d+⟩$/);
+    expect(plainProps(queue!.inputs)).toMatchObject({ tags: { size: "20" } });
+  });
+
+  it("that fail on such a field are recorded with the fields they read, not as the program's failure", () => {
+    const plan = echoed as Plan;
+    expect(plan.failedCallbacks).toEqual([
+      {
+        callback: "(d) => JSON.parse(d.deviceName)",
+        reason: expect.stringMatching(
+          /^it failed: .* is not valid JSON \(it read deviceName, which offline the outputs lack: the provider computes it\)$/,
+        ),
+        dependsOn: [named(plan, "web").urn],
+      },
+    ]);
+  });
+
+  it("that fail on a field the program gave fail the program, as under preview", () => {
+    expect(echoedThrows).toBeInstanceOf(ProgramError);
+    expect((echoedThrows as Error).message).toContain(
+      "a root volume of 200 GiB is over the team's limit",
+    );
   });
 });
 
