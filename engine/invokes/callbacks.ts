@@ -313,6 +313,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
   marks = 0;
   made = 0;
   const echoes = new Echoes();
+  const restoreParse = installParseOfUnknowns();
   // `pulumi.Output` is the SDK's Output class (its declared type is the constructor interface).
   const proto = (
     pulumi.Output as unknown as {
@@ -353,6 +354,44 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
   proto.apply = patched;
   return () => {
     proto.apply = apply;
+    restoreParse();
+  };
+}
+
+/**
+ * Makes `JSON.parse` of an unknown text give a stand-in for the unknown value it encodes, for one
+ * evaluation; returns the function that restores it. A program parses what a lookup answers (a
+ * secret's `secretString`, a parameter's `value`: settings kept as JSON) and goes on with the
+ * fields; offline the text is a stand-in, or a string holding a stand-in's mark, and parsing it
+ * would throw where under `pulumi preview` it succeeds. Given a stand-in instead, the program
+ * declares what it would, its values from the parsed text unknown. A text that holds a mark and
+ * is JSON all the same (`{"name":"⟨unknown 3⟩"}`) is parsed as it is; any other text as by
+ * `JSON.parse`, errors included.
+ *
+ * The stand-ins of one evaluation's parses share one budget of operations: a loop that waits for
+ * a parsed value to change ends there, as in a callback.
+ */
+function installParseOfUnknowns(): () => void {
+  const parse = JSON.parse;
+  const run = new Run();
+  JSON.parse = function (
+    text: string,
+    reviver?: (this: unknown, key: string, value: unknown) => unknown,
+  ) {
+    if (made > 0 && standIns.has(text as unknown as object)) {
+      return standIn(run);
+    }
+    try {
+      return parse(text, reviver) as unknown;
+    } catch (e) {
+      if (made > 0 && typeof text === "string" && holdsMark(text)) {
+        return standIn(run);
+      }
+      throw e;
+    }
+  };
+  return () => {
+    JSON.parse = parse;
   };
 }
 
