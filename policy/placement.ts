@@ -339,6 +339,7 @@ function uncataloguedPlaceFindings(
     provider && sameRegions[pkg] === undefined
       ? serviceHostFindings(pkg, label, args.props, j, confirmed)
       : [];
+  const unplaced: { key: string; value: string }[] = [];
   for (const hit of stringsIn(args.props)) {
     if (hit.name === undefined || !namesUncataloguedPlace(hit.name)) {
       continue;
@@ -419,13 +420,36 @@ function uncataloguedPlaceFindings(
       });
       continue;
     }
-    const where = `${pkg} ${key} ${JSON.stringify(value)} (which the pack cannot place)`;
-    out.push({
-      message: `${label} must be ${verb} a place inside ${j.id}, but its ${key} is ${JSON.stringify(value)} of ${pkg}, a cloud whose places the pack does not catalog (it places the regions of ${clouds.join(" and ")}). Keep the stack on a cloud the pack places, or, once you have confirmed that ${JSON.stringify(value)} lies inside ${j.id}, list it for the stack under regionsInside of resource-placement in a --policy-config file (${JSON.stringify({ "resource-placement": { regionsInside: { [pkg]: [value] } } })}) given to check and plan, and to policy-config when it writes the config for pulumi preview --policy-pack-config.`,
-      path: [label, where],
-    });
+    unplaced.push({ key, value });
+  }
+  if (unplaced.length > 0) {
+    out.push(unplacedFinding(label, verb, pkg, j.id, unplaced));
   }
   return out;
+}
+
+/**
+ * One finding for every place of a cloud the catalog does not place that a resource sets (a
+ * Google Cloud provider's `region` and `zone`), with the one config entry that confirms them all:
+ * a reviewer confirms them together, not one per run.
+ */
+function unplacedFinding(
+  label: string,
+  verb: string,
+  pkg: string,
+  jurisdiction: string,
+  unplaced: readonly { readonly key: string; readonly value: string }[],
+): Finding {
+  const values = [...new Set(unplaced.map((u) => u.value))];
+  const its = unplaced.map((u) => `its ${u.key} is ${JSON.stringify(u.value)}`).join(" and ");
+  const named = values.map((v) => JSON.stringify(v)).join(" and ");
+  const [lies, it] = values.length === 1 ? ["lies", "it"] : ["lie", "them"];
+  const config = JSON.stringify({ "resource-placement": { regionsInside: { [pkg]: values } } });
+  const where = `${pkg} ${unplaced.map((u) => `${u.key} ${JSON.stringify(u.value)}`).join(", ")} (which the pack cannot place)`;
+  return {
+    message: `${label} must be ${verb} a place inside ${jurisdiction}, but ${its} of ${pkg}, a cloud whose places the pack does not catalog (it places the regions of ${clouds.join(" and ")}). Keep the stack on a cloud the pack places, or, once you have confirmed that ${named} ${lies} inside ${jurisdiction}, list ${it} for the stack under regionsInside of resource-placement in a --policy-config file (${config}) given to check and plan, and to policy-config when it writes the config for pulumi preview --policy-pack-config.`,
+    path: [label, where],
+  };
 }
 
 function checkProvider(

@@ -54,6 +54,13 @@ const gcpBucket = (location: unknown) =>
 
 const azureProvider = 'azure-native provider "azure"';
 
+/** A bucket through a gcp provider with a default region and zone. */
+const zonalGcp = () =>
+  pipe(
+    addProvider("gcp", "gcp", { project: "acme", region: "us-west1", zone: "us-west1-b" }),
+    add(bucket, "logs", {}, { provider: "gcp" }),
+  );
+
 describe("a cloud the catalog does not place, its types allowed", () => {
   runCases(pack, () => happy, allowed, [
     {
@@ -105,6 +112,24 @@ describe("a cloud the catalog does not place, its types allowed", () => {
       twinName: "the reviewer lists both places of that cloud, in the case and spacing they like",
       twin: gcpBucket("US"),
       twinSettings: confirmed({ gcp: ["US-WEST1", "us"] }),
+    },
+    {
+      name: "a gcp provider sets a region and a zone, neither listed: one finding names both",
+      bad: zonalGcp(),
+      expected: [
+        [
+          "resource-placement",
+          "gcp",
+          "mandatory",
+          [
+            'gcp provider "gcp"',
+            'gcp region "us-west1", zone "us-west1-b" (which the pack cannot place)',
+          ],
+        ],
+      ],
+      twinName: "the reviewer lists both, as the finding's config entry does",
+      twin: zonalGcp(),
+      twinSettings: confirmed({ gcp: ["us-west1", "us-west1-b"] }),
     },
     {
       // A DigitalOcean load balancer's `dropletTag`, the name of a tag the program creates, is
@@ -180,6 +205,22 @@ const onGke = (context?: string, cluster: Record<string, unknown> = { location: 
     add(gke, "apps-cluster", cluster, { provider: "gcp" }),
     appsOn("apps-cluster", context),
   );
+
+describe("the places of a cloud the catalog does not place, on one resource", () => {
+  it("are confirmed together: the finding prints the one config entry that lists them all", async () => {
+    const v = await pack.check(zonalGcp()(happy), allowed);
+    expect(v.map((x) => x.message)).toEqual([
+      'gcp provider "gcp" must be pinned to a place inside US, but its region is "us-west1" and its zone is "us-west1-b" of gcp, a cloud whose places the pack does not catalog (it places the regions of alicloud and aws). Keep the stack on a cloud the pack places, or, once you have confirmed that "us-west1" and "us-west1-b" lie inside US, list them for the stack under regionsInside of resource-placement in a --policy-config file ({"resource-placement":{"regionsInside":{"gcp":["us-west1","us-west1-b"]}}}) given to check and plan, and to policy-config when it writes the config for pulumi preview --policy-pack-config.',
+    ]);
+  });
+
+  it("leave only those not yet listed in the finding", async () => {
+    const v = await pack.check(zonalGcp()(happy), confirmed({ gcp: ["us-west1"] }));
+    expect(v.map((x) => x.path?.at(-1))).toEqual([
+      'gcp zone "us-west1-b" (which the pack cannot place)',
+    ]);
+  });
+});
 
 describe("a Kubernetes cluster of a cloud the catalog does not place, its region confirmed", () => {
   // sovereign-dc:clusters declares clusters of the catalogued clouds only, so neither the program
