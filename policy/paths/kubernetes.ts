@@ -1091,8 +1091,10 @@ export const internalLoadBalancerAnnotations: Readonly<
 
 /**
  * The internal-load-balancer annotations of clouds the catalog does not place, by the package of
- * their cluster type (`otherCloudClusterPackage`): GKE's (and its older key), AKS's. Values are
- * written as the clouds document them and compared without case, as for the catalogued clouds.
+ * their cluster type (`otherCloudClusterPackage`): GKE's (and its older key), AKS's, DigitalOcean
+ * Kubernetes's (its cloud controller's `do-loadbalancer-network`, since v0.1.53; a load balancer
+ * cannot switch between public and internal once created). Values are written as the clouds
+ * document them and compared without case, as for the catalogued clouds.
  */
 const otherCloudInternal: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>> = {
   gcp: [
@@ -1101,6 +1103,7 @@ const otherCloudInternal: Readonly<Record<string, ReadonlyArray<readonly [string
   ],
   "azure-native": [["service.beta.kubernetes.io/azure-load-balancer-internal", "true"]],
   azure: [["service.beta.kubernetes.io/azure-load-balancer-internal", "true"]],
+  digitalocean: [["service.beta.kubernetes.io/do-loadbalancer-network", "INTERNAL"]],
 };
 
 /**
@@ -1112,6 +1115,7 @@ const anyCloudInternal: ReadonlyArray<readonly [string, string]> = [
   ...internalLoadBalancerAnnotations.aws,
   ["networking.gke.io/load-balancer-type", "Internal"],
   ["service.beta.kubernetes.io/azure-load-balancer-internal", "true"],
+  ["service.beta.kubernetes.io/do-loadbalancer-network", "INTERNAL"],
 ];
 
 /**

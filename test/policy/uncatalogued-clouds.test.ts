@@ -303,6 +303,51 @@ describe("a Kubernetes cluster of a cloud the catalog does not place, its region
     expect(v).toEqual([]);
   });
 
+  it("judges a DigitalOcean Kubernetes cluster's Service by DigitalOcean's annotation", async () => {
+    const doks = "digitalocean:index/kubernetesCluster:KubernetesCluster";
+    const onDoks = (annotations: Record<string, string>) =>
+      pipe(
+        addProvider("digitalocean", "do", {}),
+        add(doks, "apps-cluster", { region: "sfo3" }, { provider: "do" }),
+        appsOn("apps-cluster"),
+        add(
+          "kubernetes:core/v1:Service",
+          "api",
+          {
+            metadata: { name: "api", annotations },
+            spec: { type: "LoadBalancer", selector: { app: "api" }, ports: [{ port: 443 }] },
+          },
+          { provider: "apps" },
+        ),
+      )(happy);
+    const reviewed = {
+      ...waived,
+      policies: {
+        "reviewed-resource-types": { allowTypes: [doks] },
+        "resource-placement": { regionsInside: { digitalocean: ["sfo3"] } },
+      },
+    };
+    const internalForAws = await pack.check(
+      onDoks({ "service.beta.kubernetes.io/aws-load-balancer-internal": "true" }),
+      reviewed,
+    );
+    expect(internalForAws.map((x) => [x.policy, x.resourceName, x.message.split(". ")[1]])).toEqual(
+      [
+        [
+          "kubernetes-service-exposure",
+          "api",
+          'Annotate it service.beta.kubernetes.io/do-loadbalancer-network: "INTERNAL", or use ClusterIP.',
+        ],
+      ],
+    );
+    expect(
+      await pack.check(
+        onDoks({ "service.beta.kubernetes.io/do-loadbalancer-network": "INTERNAL" }),
+        reviewed,
+      ),
+    ).toEqual([]);
+  });
+
   it("passes an AWS Cloud Control EKS cluster's provider whose context the stack declares: it is AWS's", async () => {
     const eks = "aws-native:eks:Cluster";
     const plan = pipe(
