@@ -783,6 +783,7 @@ describe("Services: internal load balancers and selectors", () => {
       [awsInternal, "true"],
       [gke, "Internal"],
       [azure, "true"],
+      ["service.beta.kubernetes.io/do-loadbalancer-network", "INTERNAL"],
     ]);
     // A cluster of another cloud the pack knows by its package reads that cloud's.
     expect(internalAnnotationsFor("gcp")).toEqual([
@@ -790,7 +791,11 @@ describe("Services: internal load balancers and selectors", () => {
       ["cloud.google.com/load-balancer-type", "Internal"],
     ]);
     expect(internalAnnotationsFor("azure-native")).toEqual([[azure, "true"]]);
-    expect(internalAnnotationsFor("digitalocean")).toEqual(internalAnnotationsFor(undefined));
+    expect(internalAnnotationsFor("digitalocean")).toEqual([
+      ["service.beta.kubernetes.io/do-loadbalancer-network", "INTERNAL"],
+    ]);
+    // One without an entry (Linode's LKE), any cloud's.
+    expect(internalAnnotationsFor("linode")).toEqual(internalAnnotationsFor(undefined));
   });
 
   test.each<[string, Record<string, unknown>, string | undefined, boolean]>([
