@@ -147,17 +147,39 @@ function urlPlace(
     return address(x, host, "ip");
   }
   const place = regionOfEndpoint(value);
-  return place
-    ? fromLocated(j, x, { kind: "region", cloud: place.cloud, region: place.region, raw: value })
-    : {
-        // A name alone (`db`, `test`) may be private; the pack cannot tell where it resolves.
-        outcome: unplaceable(
-          value,
-          "a host that is neither an address nor a cloud service endpoint, so it cannot be placed in a region",
-        ),
-        far: x.unknownPlace(`${value}, a host the pack cannot place`),
-      };
+  if (place) {
+    return fromLocated(j, x, {
+      kind: "region",
+      cloud: place.cloud,
+      region: place.region,
+      raw: value,
+    });
+  }
+  if (cloudFrontHost.test(host)) {
+    return {
+      outcome: unplaceable(
+        value,
+        "a CloudFront distribution's domain, served from edge locations and forwarded to origins the program does not show, so it cannot be placed in a region",
+      ),
+      far: x.unknownPlace(`${value}, a CloudFront distribution the pack cannot place`),
+    };
+  }
+  return {
+    // A name alone (`db`, `test`) may be private; the pack cannot tell where it resolves.
+    outcome: unplaceable(
+      value,
+      "a host that is neither an address nor a cloud service endpoint, so it cannot be placed in a region",
+    ),
+    far: x.unknownPlace(`${value}, a host the pack cannot place`),
+  };
 }
+
+/**
+ * The domain of a CloudFront distribution (`d111111abcdef8.cloudfront.net`; in China
+ * `….cloudfront.cn`): a cloud service, but a global one, whose origins — where a request ends up —
+ * are the distribution's, not the host's.
+ */
+const cloudFrontHost = /(^|\.)cloudfront\.(net|cn)$/i;
 
 /** An address: a host (`ip`) is inside when private or allowlisted; a site only when allowlisted. */
 function address(

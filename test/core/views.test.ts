@@ -288,6 +288,17 @@ describe("deciding one value by its format", () => {
       ],
     ],
     [
+      "a URL of a CloudFront distribution, named as one",
+      { format: "url" },
+      "https://d111111abcdef8.cloudfront.cn/hook",
+      [
+        unplaceable(
+          '"https://d111111abcdef8.cloudfront.cn/hook"',
+          "a CloudFront distribution's domain, served from edge locations and forwarded to origins the program does not show, so it cannot be placed in a region",
+        ),
+      ],
+    ],
+    [
       "a flag value that opens the path",
       { format: "flag", values: ["ossAcc"], farSide: "the edge" },
       "OSSACC",
