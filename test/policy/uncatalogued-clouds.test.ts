@@ -266,20 +266,20 @@ describe("a Kubernetes cluster of a cloud the catalog does not place, its region
       },
     ],
   };
-  /** A LoadBalancer Service through the GKE cluster's provider, with these annotations. */
-  const gkeLoadBalancer = (annotations: Record<string, string>) =>
-    pipe(
-      onGke(),
-      add(
-        "kubernetes:core/v1:Service",
-        "api",
-        {
-          metadata: { name: "api", annotations },
-          spec: { type: "LoadBalancer", selector: { app: "api" }, ports: [{ port: 443 }] },
-        },
-        { provider: "apps" },
-      ),
+  /** A LoadBalancer Service "api" through the provider "apps", with these annotations. */
+  const loadBalancer = (annotations: Record<string, string>) =>
+    add(
+      "kubernetes:core/v1:Service",
+      "api",
+      {
+        metadata: { name: "api", annotations },
+        spec: { type: "LoadBalancer", selector: { app: "api" }, ports: [{ port: 443 }] },
+      },
+      { provider: "apps" },
     );
+  /** …through the GKE cluster's provider. */
+  const gkeLoadBalancer = (annotations: Record<string, string>) =>
+    pipe(onGke(), loadBalancer(annotations));
 
   it("fails a LoadBalancer Service annotated internal for AWS, which GKE's controller ignores", async () => {
     const v = await pack.check(
@@ -310,15 +310,7 @@ describe("a Kubernetes cluster of a cloud the catalog does not place, its region
         addProvider("digitalocean", "do", {}),
         add(doks, "apps-cluster", { region: "sfo3" }, { provider: "do" }),
         appsOn("apps-cluster"),
-        add(
-          "kubernetes:core/v1:Service",
-          "api",
-          {
-            metadata: { name: "api", annotations },
-            spec: { type: "LoadBalancer", selector: { app: "api" }, ports: [{ port: 443 }] },
-          },
-          { provider: "apps" },
-        ),
+        loadBalancer(annotations),
       )(happy);
     const reviewed = {
       ...waived,
