@@ -314,6 +314,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
   made = 0;
   const echoes = new Echoes();
   const restoreParse = installParseOfUnknowns();
+  const restoreClone = installCloneOfViews();
   // `pulumi.Output` is the SDK's Output class (its declared type is the constructor interface).
   const proto = (
     pulumi.Output as unknown as {
@@ -355,6 +356,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
   return () => {
     proto.apply = apply;
     restoreParse();
+    restoreClone();
   };
 }
 
@@ -593,6 +595,64 @@ class Echoes {
   }
 }
 
+/** The value each view of an echo (`Echo`) shows; its fields hold the values, not views. */
+const echoTargets = new WeakMap<object, object>();
+
+/** How many views of echoes this evaluation made: with none, nothing is unwrapped. */
+let viewsMade = 0;
+
+/**
+ * `v` with every view of an echo in it (at any depth of its plain objects and lists) replaced by
+ * the value it shows; the same object when it holds none.
+ */
+function withoutViews(v: unknown, seen: Set<object>): unknown {
+  if (typeof v !== "object" || v === null || seen.has(v)) {
+    return v;
+  }
+  const shown = echoTargets.get(v);
+  if (shown !== undefined) {
+    return shown;
+  }
+  seen.add(v);
+  if (Array.isArray(v)) {
+    let changed = false;
+    const out = v.map((e: unknown) => {
+      const r = withoutViews(e, seen);
+      changed ||= r !== e;
+      return r;
+    });
+    return changed ? out : v;
+  }
+  if (!echoable(v)) {
+    return v;
+  }
+  let out: Record<string, unknown> | undefined;
+  for (const [k, e] of Object.entries(v)) {
+    const r = withoutViews(e, seen);
+    if (r !== e) {
+      out ??= { ...(v as Record<string, unknown>) };
+      out[k] = r;
+    }
+  }
+  return out ?? v;
+}
+
+/**
+ * Makes `structuredClone` clone the value a view of an echo shows, for one evaluation; returns the
+ * function that restores it. A view is a Proxy, which the structured clone algorithm refuses
+ * ("could not be cloned"), and a program may clone a resource's output in a callback on it.
+ */
+function installCloneOfViews(): () => void {
+  const clone = globalThis.structuredClone;
+  viewsMade = 0;
+  globalThis.structuredClone = function <T>(value: T, options?: Parameters<typeof clone>[1]): T {
+    return clone(viewsMade > 0 ? (withoutViews(value, new Set()) as T) : value, options);
+  };
+  return () => {
+    globalThis.structuredClone = clone;
+  };
+}
+
 /**
  * Views of an echoed value for one callback's run (`withAbsentFieldsUnknown`): each plain object
  * and list in it, on reading, gives its own fields as views in turn and a field it lacks as a
@@ -602,7 +662,6 @@ class Echoes {
 class Echo {
   closed = false;
   private readonly views = new WeakMap<object, object>();
-  private readonly targets = new WeakMap<object, object>();
   private readonly absentFields = new WeakMap<object, Map<string, unknown>>();
 
   constructor(private readonly run: Run) {}
@@ -615,14 +674,15 @@ class Echo {
     if (view === undefined) {
       view = new Proxy(v, { get: (target, key) => this.read(target, key) });
       this.views.set(v, view);
-      this.targets.set(view, v);
+      echoTargets.set(view, v);
+      viewsMade += 1;
     }
     return view;
   }
 
   /** The value a view shows (any other value as it is). */
   target(v: unknown): unknown {
-    return typeof v === "object" && v !== null ? (this.targets.get(v) ?? v) : v;
+    return typeof v === "object" && v !== null ? (echoTargets.get(v) ?? v) : v;
   }
 
   private read(target: object, key: string | symbol): unknown {

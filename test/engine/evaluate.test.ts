@@ -155,7 +155,14 @@ describe("callbacks on an output of a resource the program creates", () => {
     const plan = echoed as Plan;
     expect(plainProps(named(plan, "snapshots").inputs, { markUnknowns: "?" })).toMatchObject({
       // What the program gave reads as it is.
-      tags: { volume: "?", size: "40", liftedVolume: "?", liftedSize: "20", retention: "20" },
+      tags: {
+        volume: "?",
+        size: "40",
+        cloned: "20",
+        liftedVolume: "?",
+        liftedSize: "20",
+        retention: "20",
+      },
     });
   });
 
