@@ -47,30 +47,60 @@ export function holdsMark(s: string): boolean {
  * same object when there is none.
  */
 export function withMarksUnknown<T>(v: T): T {
-  if (typeof v === "string") {
-    return (holdsMark(v) ? unknownValue : v) as T;
+  return rewrite(v, (x) =>
+    typeof x === "string"
+      ? holdsMark(x)
+        ? unknownValue
+        : keep
+      : typeof x === "object" && x !== null
+        ? descend
+        : keep,
+  );
+}
+
+/** What a `rewrite` visitor answers to leave a value as it is, or to rewrite its fields. */
+const keep = Symbol("keep");
+const descend = Symbol("descend");
+
+/**
+ * `v` rewritten by `visit` at every depth: `visit` answers a value with its replacement, with
+ * `keep` to leave it, or with `descend` (a list or an object) to rewrite its elements or fields in
+ * turn. Copy on write: the same object when nothing in it changed. With `seen`, an object met again
+ * (a cycle, or one held twice) is left as it is.
+ */
+function rewrite<T>(v: T, visit: (x: unknown) => unknown, seen?: Set<object>): T {
+  const answer = visit(v);
+  if (answer === keep) {
+    return v;
   }
-  if (Array.isArray(v)) {
+  if (answer !== descend) {
+    return answer as T;
+  }
+  const o = v as object;
+  if (seen !== undefined) {
+    if (seen.has(o)) {
+      return v;
+    }
+    seen.add(o);
+  }
+  if (Array.isArray(o)) {
     let changed = false;
-    const out = v.map((e: unknown) => {
-      const r = withMarksUnknown(e);
+    const out = o.map((e: unknown) => {
+      const r = rewrite(e, visit, seen);
       changed ||= r !== e;
       return r;
     });
     return (changed ? out : v) as T;
   }
-  if (typeof v === "object" && v !== null) {
-    let out: Record<string, unknown> | undefined;
-    for (const [k, e] of Object.entries(v)) {
-      const r = withMarksUnknown(e);
-      if (r !== e) {
-        out ??= { ...(v as Record<string, unknown>) };
-        out[k] = r;
-      }
+  let out: Record<string, unknown> | undefined;
+  for (const [k, e] of Object.entries(o)) {
+    const r = rewrite(e, visit, seen);
+    if (r !== e) {
+      out ??= { ...(o as Record<string, unknown>) };
+      out[k] = r;
     }
-    return (out ?? v) as T;
   }
-  return v;
+  return (out ?? v) as T;
 }
 
 /** Thrown from a stand-in when its callback has spent its budget. */
@@ -139,40 +169,27 @@ export function standInArgsUnknown<T>(args: T): T {
 
 /** `v` with stand-ins replaced by unknown Outputs; the same object when it holds none. */
 function replaceStandIns<T>(v: T, seen: Set<object>): T {
-  if (typeof v === "function" || (typeof v === "object" && v !== null)) {
-    if (standIns.has(v)) {
-      return pulumi.output(pulumi.unknown) as T;
-    }
-    if (typeof v === "function" || seen.has(v) || pulumi.Output.isInstance(v)) {
-      return v;
-    }
-    if (pulumi.Resource.isInstance(v) || v instanceof Promise) {
-      return v;
-    }
-    seen.add(v);
-    if (Array.isArray(v)) {
-      let changed = false;
-      const out = v.map((e: unknown) => {
-        const r = replaceStandIns(e, seen);
-        changed ||= r !== e;
-        return r;
-      });
-      return (changed ? out : v) as T;
-    }
-    if (Object.getPrototypeOf(v) !== Object.prototype) {
-      return v;
-    }
-    let out: Record<string, unknown> | undefined;
-    for (const [k, e] of Object.entries(v)) {
-      const r = replaceStandIns(e, seen);
-      if (r !== e) {
-        out ??= { ...(v as Record<string, unknown>) };
-        out[k] = r;
+  return rewrite(
+    v,
+    (x) => {
+      if (typeof x !== "function" && (typeof x !== "object" || x === null)) {
+        return keep;
       }
-    }
-    return (out ?? v) as T;
-  }
-  return v;
+      if (standIns.has(x)) {
+        return pulumi.output(pulumi.unknown);
+      }
+      if (
+        typeof x === "function" ||
+        pulumi.Output.isInstance(x) ||
+        pulumi.Resource.isInstance(x) ||
+        x instanceof Promise
+      ) {
+        return keep;
+      }
+      return Array.isArray(x) || Object.getPrototypeOf(x) === Object.prototype ? descend : keep;
+    },
+    seen,
+  );
 }
 
 /**
@@ -606,35 +623,16 @@ let viewsMade = 0;
  * the value it shows; the same object when it holds none.
  */
 function withoutViews(v: unknown, seen: Set<object>): unknown {
-  if (typeof v !== "object" || v === null || seen.has(v)) {
-    return v;
-  }
-  const shown = echoTargets.get(v);
-  if (shown !== undefined) {
-    return shown;
-  }
-  seen.add(v);
-  if (Array.isArray(v)) {
-    let changed = false;
-    const out = v.map((e: unknown) => {
-      const r = withoutViews(e, seen);
-      changed ||= r !== e;
-      return r;
-    });
-    return changed ? out : v;
-  }
-  if (!echoable(v)) {
-    return v;
-  }
-  let out: Record<string, unknown> | undefined;
-  for (const [k, e] of Object.entries(v)) {
-    const r = withoutViews(e, seen);
-    if (r !== e) {
-      out ??= { ...(v as Record<string, unknown>) };
-      out[k] = r;
-    }
-  }
-  return out ?? v;
+  return rewrite(
+    v,
+    (x) => {
+      if (typeof x !== "object" || x === null) {
+        return keep;
+      }
+      return echoTargets.get(x) ?? (Array.isArray(x) || echoable(x) ? descend : keep);
+    },
+    seen,
+  );
 }
 
 /**

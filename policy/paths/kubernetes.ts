@@ -1108,14 +1108,16 @@ const otherCloudInternal: Readonly<Record<string, ReadonlyArray<readonly [string
 
 /**
  * The internal annotations accepted when the cluster's cloud is not known (it cannot be placed,
- * which kubernetes-cluster-placement reports): any cloud's, those of GKE and AKS included.
+ * which kubernetes-cluster-placement reports): any cloud's — every one of the catalogued clouds,
+ * and the current one of each other cloud (GKE's, AKS's, DigitalOcean's), each once.
  */
 const anyCloudInternal: ReadonlyArray<readonly [string, string]> = [
-  ...internalLoadBalancerAnnotations.alicloud,
-  ...internalLoadBalancerAnnotations.aws,
-  ["networking.gke.io/load-balancer-type", "Internal"],
-  ["service.beta.kubernetes.io/azure-load-balancer-internal", "true"],
-  ["service.beta.kubernetes.io/do-loadbalancer-network", "INTERNAL"],
+  ...new Map(
+    [
+      ...Object.values(internalLoadBalancerAnnotations).flat(),
+      ...Object.values(otherCloudInternal).map((annotations) => annotations[0]),
+    ].map((a) => [a[0], a]),
+  ).values(),
 ];
 
 /**
