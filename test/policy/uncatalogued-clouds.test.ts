@@ -323,15 +323,16 @@ describe("a Kubernetes cluster of a cloud the catalog does not place, its region
       onDoks({ "service.beta.kubernetes.io/aws-load-balancer-internal": "true" }),
       reviewed,
     );
-    expect(internalForAws.map((x) => [x.policy, x.resourceName, x.message.split(". ")[1]])).toEqual(
+    expect(
+      internalForAws.map((x) => [x.policy, x.resourceName, x.level, x.message.split(". ")[1]]),
+    ).toEqual([
       [
-        [
-          "kubernetes-service-exposure",
-          "api",
-          'Annotate it service.beta.kubernetes.io/do-loadbalancer-network: "INTERNAL", or use ClusterIP.',
-        ],
+        "kubernetes-service-exposure",
+        "api",
+        "mandatory",
+        'Annotate it service.beta.kubernetes.io/do-loadbalancer-network: "INTERNAL", or use ClusterIP.',
       ],
-    );
+    ]);
     expect(
       await pack.check(
         onDoks({ "service.beta.kubernetes.io/do-loadbalancer-network": "INTERNAL" }),
