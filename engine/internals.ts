@@ -39,3 +39,22 @@ export function presentEngine(): void {
     (require(id) as { hasEngine: () => boolean }).hasEngine = withEngine;
   }
 }
+
+/**
+ * The SDK's `runtime/rpc` module, whose `resolveProperties` hands each output a resource's
+ * registration answered to the Output the SDK made for it. `runtime/resource.js` calls it
+ * through the module (`rpc_1.resolveProperties(…)`), so replacing the export reaches every call.
+ */
+export interface RpcModule {
+  resolveProperties(
+    res: unknown,
+    resolvers: Record<string, unknown>,
+    t: string,
+    name: string,
+    allProps: Record<string, unknown>,
+    ...rest: unknown[]
+  ): void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const rpc = require("@pulumi/pulumi/runtime/rpc") as RpcModule;

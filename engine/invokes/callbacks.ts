@@ -29,6 +29,7 @@
 import * as path from "node:path";
 import * as url from "node:url";
 import * as pulumi from "@pulumi/pulumi";
+import { rpc } from "../internals";
 import type { CallbackFailure } from "../plan";
 import { sigKey, unknownValue } from "../wire";
 
@@ -329,9 +330,9 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
   // whichever process evaluates it and whatever it evaluated before.
   marks = 0;
   made = 0;
-  const echoes = new Echoes();
   const restoreParse = installParseOfUnknowns();
   const restoreClone = installCloneOfViews();
+  const restoreMarks = installEchoMarks();
   // `pulumi.Output` is the SDK's Output class (its declared type is the constructor interface).
   const proto = (
     pulumi.Output as unknown as {
@@ -348,7 +349,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
     // SDKs' own callbacks (`interpolate`, stack outputs, a provider's lookups) keep the SDK's
     // meaning: skipped on an unknown value, the result unknown.
     if (runWithUnknowns) {
-      return echoes.is(this) ? echoes.lift(this, apply, func) : apply.call(this, func, true);
+      return apply.call(this, (value: unknown) => liftedRead(func, value), true);
     }
     if (!calledFromProgram(patched)) {
       return apply.call(this, func, runWithUnknowns);
@@ -361,7 +362,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
         if (pulumi.containsUnknowns(value)) {
           return withStandIns(func, value, this, failures);
         }
-        if (echoable(value) && echoes.is(this)) {
+        if (holdsEcho(value, new Set())) {
           return withAbsentFieldsUnknown(func, value, this, failures);
         }
         return func(value);
@@ -374,6 +375,7 @@ export function installUnknownCallbacks(failures: CallbackFailure[]): () => void
     proto.apply = apply;
     restoreParse();
     restoreClone();
+    restoreMarks();
   };
 }
 
@@ -499,13 +501,14 @@ function recordFailure(
  * bare echo, a callback that reads such a field throws on `undefined` and stops a program that
  * preview evaluates.
  *
- * So a program's callback on one of a custom resource's outputs (what the monitor echoes) runs on
- * a view of the value in which a field the value lacks reads as a stand-in for an unknown value,
- * as a callback on an unknown value does. If it read one, its result is unknown, as preview would
- * leave it, and its failure is recorded (`CallbackFailure`) instead of stopping the program; if it
- * read none, it ran on what preview sees too, and its result and its errors are its own. A field
- * the value holds reads as it is, and an index past the end of a list reads `undefined`, as the
- * echo gives it.
+ * So a program's callback on a value that is or holds a custom resource's output (what the
+ * monitor echoes: `instance.rootBlockDevice`, or `pulumi.all([instance.rootBlockDevice, x])`)
+ * runs on a view of the value in which a field an echo lacks reads as a stand-in for an unknown
+ * value, as a callback on an unknown value does. If it read one, its result is unknown, as preview
+ * would leave it, and its failure is recorded (`CallbackFailure`) instead of stopping the program;
+ * if it read none, it ran on what preview sees too, and its result and its errors are its own. A
+ * field an echo holds reads as it is, an index past the end of a list reads `undefined`, as the
+ * echo gives it, and so does a field an object the program built lacks.
  */
 async function withAbsentFieldsUnknown(
   func: (v: unknown) => unknown,
@@ -544,72 +547,87 @@ function echoable(v: unknown): v is object {
   return proto === Object.prototype || proto === null;
 }
 
-/** An Output as the SDK makes it: `resources` is its own function, one per Output. */
-interface SdkOutput {
-  resources?: () => Set<pulumi.Resource>;
+/**
+ * The plain objects and lists in the outputs of the custom resources of one evaluation, as the SDK
+ * resolved them (`installEchoMarks`): echoes, whose absent fields the provider computes. The
+ * SDK hands these very objects to callbacks — on the resource's Outputs, on their lifted reads
+ * (`cluster.vpcConfig`), and inside the values the program combines them into
+ * (`pulumi.all([instance.rootBlockDevice, settings])`) — while every other object in a callback's
+ * value is one the program built (`settings`), whose absent field is one the program left out
+ * and reads as absent under preview too.
+ */
+let echoed = new WeakSet<object>();
+
+/**
+ * Marks the plain objects and lists of each custom resource's outputs as echoes when the SDK
+ * resolves the resource's Outputs to them, for one evaluation; returns the function that
+ * restores the SDK's resolution. A component's outputs are what the program registered, not
+ * echoes, and are left unmarked. So are a Kubernetes object's: the Kubernetes provider previews
+ * an object as the program gave it, or as the API server's dry run fills it in, never with an
+ * unknown field inside (a Deployment without a namespace reads `metadata.namespace` as absent).
+ */
+function installEchoMarks(): () => void {
+  echoed = new WeakSet();
+  const resolveProperties = rpc.resolveProperties;
+  rpc.resolveProperties = function (res, resolvers, t, name, allProps, ...rest) {
+    if (pulumi.CustomResource.isInstance(res) && !t.startsWith("kubernetes:")) {
+      markEchoes(allProps, new Set());
+    }
+    resolveProperties.call(this, res, resolvers, t, name, allProps, ...rest);
+  };
+  return () => {
+    rpc.resolveProperties = resolveProperties;
+  };
+}
+
+function markEchoes(v: unknown, seen: Set<object>): void {
+  if (typeof v !== "object" || v === null || seen.has(v)) {
+    return;
+  }
+  seen.add(v);
+  if (echoable(v)) {
+    echoed.add(v);
+  }
+  if (Array.isArray(v) || echoable(v)) {
+    for (const x of Object.values(v)) {
+      markEchoes(x, seen);
+    }
+  }
+}
+
+/** True when `v` is an echo or holds one in its plain objects and lists, at any depth. */
+function holdsEcho(v: unknown, seen: Set<object>): boolean {
+  if (!echoable(v) || seen.has(v)) {
+    return false;
+  }
+  if (echoed.has(v)) {
+    return true;
+  }
+  seen.add(v);
+  return Object.values(v).some((x) => holdsEcho(x, seen));
 }
 
 /**
- * The Outputs of one evaluation whose values are echoes (`withAbsentFieldsUnknown`): a custom
- * resource's own outputs (`instance.rootBlockDevice`), as the SDK made them for the resource, and
- * the SDK's lifted reads of them (`cluster.vpcConfig.clusterSecurityGroupId`). A value the
- * program built — `pulumi.all([bucket.arn, settings])`, an apply's result — is not: a field it
- * lacks may be one the program left out of its own settings, which preview reads as absent too.
- *
- * An Output is told by its `resources` function: the SDK reaches an Output both through the proxy
- * it hands out and through the Output itself (a lifted read applies on the latter).
+ * The SDK's own read `func` of `value` in an Output it derives: a lifted read (`ob => ob[prop]`)
+ * or the copy `pulumi.output` and `pulumi.all` make of an Output's value. On an echo, a field it
+ * lacks reads as unknown, as under preview; what the read gives of it — a field it holds, or the
+ * SDK's copy of it — is an echo in turn.
  */
-class Echoes {
-  private readonly lifted = new WeakSet<object>();
-
-  is(output: unknown): boolean {
-    const own = (output as SdkOutput).resources;
-    if (typeof own !== "function") {
-      return false;
-    }
-    if (this.lifted.has(own)) {
-      return true;
-    }
-    const resources = own();
-    if (resources.size !== 1) {
-      return false;
-    }
-    const [r] = resources;
-    return (
-      pulumi.CustomResource.isInstance(r) &&
-      Object.values(r).some((v) => (v as SdkOutput | undefined)?.resources === own)
-    );
+function liftedRead(func: (v: unknown) => unknown, value: unknown): unknown {
+  if (!echoable(value) || !echoed.has(value)) {
+    return func(value);
   }
-
-  /**
-   * The SDK's lifted read `func` (`ob => ob[prop]`) of an echo: a field the echo lacks reads as
-   * unknown, as under preview, and a field it holds is an echo in turn.
-   */
-  lift(
-    output: unknown,
-    apply: (this: unknown, func: (v: unknown) => unknown, runWithUnknowns?: boolean) => unknown,
-    func: (v: unknown) => unknown,
-  ): unknown {
-    const result = apply.call(
-      output,
-      (value: unknown) => {
-        if (!echoable(value)) {
-          return func(value);
-        }
-        const run = new Run();
-        const echo = new Echo(run);
-        const read = echo.target(func(echo.view(value)));
-        echo.closed = true;
-        return run.absent.size > 0 ? pulumi.output(pulumi.unknown) : read;
-      },
-      true,
-    );
-    const own = (result as SdkOutput).resources;
-    if (typeof own === "function") {
-      this.lifted.add(own);
-    }
-    return result;
+  const run = new Run();
+  const echo = new Echo(run);
+  const read = echo.target(func(echo.view(value)));
+  echo.closed = true;
+  if (run.absent.size > 0) {
+    return pulumi.output(pulumi.unknown);
   }
+  if (echoable(read) && !echoed.has(read)) {
+    markEchoes(read, new Set());
+  }
+  return read;
 }
 
 /** The value each view of an echo (`Echo`) shows; its fields hold the values, not views. */
@@ -652,14 +670,17 @@ function installCloneOfViews(): () => void {
 }
 
 /**
- * Views of an echoed value for one callback's run (`withAbsentFieldsUnknown`): each plain object
- * and list in it, on reading, gives its own fields as views in turn and a field it lacks as a
- * stand-in. Once the run is over (`closed`) a view reads as the value itself: a callback that
- * kept one sees the value.
+ * Views of a value that holds echoes, for one callback's run (`withAbsentFieldsUnknown`): each
+ * plain object and list in it that is an echo or holds one gives, on reading, its own fields as
+ * views in turn; an echo gives a field it lacks as a stand-in, and an object the program built
+ * gives it as absent. Once the run is over (`closed`) a view reads as the value itself: a
+ * callback that kept one sees the value.
  */
 class Echo {
   closed = false;
   private readonly views = new WeakMap<object, object>();
+  /** Objects the program built that hold no echo: shown as they are. */
+  private readonly plain = new WeakSet<object>();
   private readonly absentFields = new WeakMap<object, Map<string, unknown>>();
 
   constructor(private readonly run: Run) {}
@@ -670,6 +691,13 @@ class Echo {
     }
     let view = this.views.get(v);
     if (view === undefined) {
+      if (this.plain.has(v)) {
+        return v;
+      }
+      if (!echoed.has(v) && !holdsEcho(v, new Set())) {
+        this.plain.add(v);
+        return v;
+      }
       view = new Proxy(v, { get: (target, key) => this.read(target, key) });
       this.views.set(v, view);
       echoTargets.set(view, v);
@@ -690,6 +718,9 @@ class Echo {
     }
     if (Object.hasOwn(target, key)) {
       return this.view(value);
+    }
+    if (!echoed.has(target)) {
+      return value;
     }
     // An index past a list's end, a list's or an object's methods, and the keys through which
     // Node and the SDK probe a value (a thenable, a JSON form, the SDK's own markers) read as

@@ -150,7 +150,7 @@ describe("JSON parsed from a value the engine cannot know", () => {
 // Offline a created resource's outputs are the inputs the program gave; a field the provider
 // computes inside one is absent, where preview's provider marks it unknown and skips the callback.
 describe("callbacks on an output of a resource the program creates", () => {
-  it("read a field the provider computes as unknown, in a callback or lifted, as preview does", () => {
+  it("read a field the provider computes as unknown, in a callback, lifted or combined, as preview does", () => {
     expect(echoed instanceof Error ? echoed.message : "plan").toBe("plan");
     const plan = echoed as Plan;
     expect(plainProps(named(plan, "snapshots").inputs, { markUnknowns: "?" })).toMatchObject({
@@ -162,6 +162,11 @@ describe("callbacks on an output of a resource the program creates", () => {
         liftedVolume: "?",
         liftedSize: "20",
         retention: "20",
+        combinedVolume: "?",
+        recordVolume: "?",
+        recordSize: "20",
+        k8sNamespace: "default",
+        k8sPorts: "0",
       },
     });
   });
