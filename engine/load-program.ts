@@ -437,22 +437,39 @@ function sourcePosition(file: string, line: number, column: number): [number, nu
 /** The guard's own files, whose frames are never the program's (unless the program lies among them). */
 const guardRoot = path.resolve(__dirname, "..") + path.sep;
 
+/** A file of the program's own: of `root`, or any other on disk but a package's or the guard's. */
+function ownFile(file: string, root: string): boolean {
+  const own =
+    file.startsWith(root + path.sep) || (path.isAbsolute(file) && !file.startsWith(guardRoot));
+  return own && !file.includes(nodeModules);
+}
+
 /**
  * `file:line:column` of the first stack frame in the program's own files, relative to `root`: a
  * file of `root` or — a monorepo's shared code, `../lib` — any other file on disk that is not a
  * package's (node_modules) and not the guard's own.
  */
 function programFrame(stack: string, root: string): string | undefined {
-  for (const text of stack.split("\n")) {
+  const lines = stack.split("\n");
+  // A file V8 could not compile (`const static = 1` in a module, which is strict): its stack
+  // opens with `file:line`, the line as compiled and a caret under the failing token.
+  const header = /^(file:\/\/)?(.+):(\d+)$/.exec(lines[0]);
+  const caret = lines[2]?.indexOf("^") ?? -1;
+  if (header !== null && caret >= 0) {
+    const file = header[1] === undefined ? header[2] : fileURLToPath(header[1] + header[2]);
+    if (ownFile(file, root)) {
+      const [line, column] = sourcePosition(file, Number(header[3]), caret + 1);
+      return `${path.relative(root, file)}:${line}:${column}`;
+    }
+  }
+  for (const text of lines) {
     const m = /^\s*at (?:.*? \()?(file:\/\/)?(.+?):(\d+):(\d+)\)?$/.exec(text);
     if (m === null) {
       continue;
     }
     // An ES module's frames name it by URL.
     const file = m[1] === undefined ? m[2] : fileURLToPath(m[1] + m[2]);
-    const own =
-      file.startsWith(root + path.sep) || (path.isAbsolute(file) && !file.startsWith(guardRoot));
-    if (own && !file.includes(nodeModules)) {
+    if (ownFile(file, root)) {
       const [line, column] = sourcePosition(file, Number(m[3]), Number(m[4]));
       return `${path.relative(root, file)}:${line}:${column}`;
     }

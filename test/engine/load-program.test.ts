@@ -370,6 +370,37 @@ describe("describeProgramFailure", () => {
     );
   });
 
+  it("names the source line and column of a file V8 cannot compile", () => {
+    // A module is strict, where `static` is reserved: Sucrase passes the line on, and Node's
+    // loader fails on it with `file:line`, the compiled line and a caret as the stack's head.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-reserved-"));
+    try {
+      const file = path.join(dir, "index.ts");
+      const source = [
+        'import { tags } from "./tags";',
+        "export const shared = { ...tags };",
+        "const static = shared;",
+      ].join("\n");
+      fs.writeFileSync(file, source);
+      const compiled = transform(source, { transforms: ["imports", "typescript"], filePath: file });
+      let err: unknown;
+      try {
+        (new Module(file) as unknown as { _compile(code: string, file: string): void })._compile(
+          compiled.code,
+          file,
+        );
+      } catch (e) {
+        err = e;
+      }
+      expect((err as Error).name).toBe("SyntaxError");
+      expect(describeProgramFailure(err, file, dir)).toBe(
+        "Unexpected strict mode reserved word (at index.ts:3:7)",
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("gives the source column of a position in a TypeScript file as Sucrase compiled it", () => {
     // Sucrase keeps lines, not columns: `owner` (an import) is `_tags.owner` once compiled.
     const file = path.join(fixtures, "nodenext.ts");
