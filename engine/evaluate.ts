@@ -175,6 +175,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   // From here the program runs: a failure may leave its work under way (`lastEvaluationLeftWork`).
   setLeftWork(true);
   let outputs: Record<string, unknown> = {};
+  let constructionOrder = new Map<string, number>();
   // The program's exports, once it has loaded: a stall names those that never resolved.
   let programExports: unknown;
   let uncalledDefault = false;
@@ -216,10 +217,11 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     const stackOutputs = await Promise.race([run, watchdog.stopped]);
     // A resource whose input failed can leave its URN unsettled after the program returned: the
     // watchdog still bounds the wait, so the stall is explained rather than the process drained.
-    const unrecorded = await Promise.race([
-      constructed.unrecorded(new Set(monitor.recorded.map((r) => r.urn))),
+    const { unrecorded, constructed: order } = await Promise.race([
+      constructed.registered(new Set(monitor.recorded.map((r) => r.urn))),
       watchdog.stopped,
     ]);
+    constructionOrder = order;
     if (unrecorded.length > 0 && asyncErrors.length === 0) {
       // No verdict over a resource the pack never saw.
       throw new StalledEvaluation(
@@ -276,7 +278,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     stack: opts.stack,
     program: path.relative(project.dir, program) || path.basename(program),
     config,
-    resources: monitor.recorded,
+    resources: inConstructionOrder(monitor.recorded, constructionOrder),
     unknownFunctions: [...monitor.unknownFunctions],
     ...(failedCallbacks.length > 0 ? { failedCallbacks } : {}),
     ...(uncalledDefault ? { uncalledDefaultExport: true } : {}),
@@ -456,6 +458,39 @@ async function drainsWithin(watchdog: Watchdog, ms: number): Promise<boolean> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The recorded resources in the order the program constructed them (`constructed`: URN → place),
+ * not the order their registrations arrived in: a registration waits for its inputs, and two
+ * that wait on work of their own (a function's code packaged, a file read) arrive in either
+ * order from run to run — and the pack's findings, the JSON document and the text with them. A
+ * resource the program did not construct stays before every one recorded after it: a default
+ * provider, recorded when the first resource that uses it registered, before all that use it;
+ * the stack first. Parents and explicit providers are constructed before what they hold.
+ */
+export function inConstructionOrder(
+  recorded: readonly RecordedResource[],
+  constructed: ReadonlyMap<string, number>,
+): RecordedResource[] {
+  if (constructed.size === 0) {
+    return [...recorded];
+  }
+  const keys = new Array<number>(recorded.length);
+  let next = Number.POSITIVE_INFINITY;
+  for (let i = recorded.length - 1; i >= 0; i--) {
+    const at = constructed.get(recorded[i].urn);
+    if (at !== undefined) {
+      next = Math.min(next, at);
+      keys[i] = at;
+    } else {
+      keys[i] = next - 0.5;
+    }
+  }
+  return recorded
+    .map((r, i) => ({ r, i, key: keys[i] }))
+    .sort((a, b) => a.key - b.key || a.i - b.i)
+    .map((e) => e.r);
 }
 
 /** Why the watchdog stopped an evaluation. */

@@ -76,21 +76,27 @@ export class ConstructionLog {
 
   /**
    * Resources the program constructed that are not among `recorded` (URNs of what the monitor
-   * saw registered), as "type "name"" labels. Call once the program has finished: a resource
-   * whose registration the SDK dropped without an error must not pass as checked.
+   * saw registered), as "type "name"" labels, and the place of each one that is in the order
+   * the program constructed them. Call once the program has finished: a resource whose
+   * registration the SDK dropped without an error must not pass as checked.
    */
-  async unrecorded(recorded: ReadonlySet<string>): Promise<string[]> {
-    const missing: string[] = [];
+  async registered(
+    recorded: ReadonlySet<string>,
+  ): Promise<{ unrecorded: string[]; constructed: Map<string, number> }> {
+    const unrecorded: string[] = [];
+    const constructed = new Map<string, number>();
     for (const c of this.all) {
       if (c.elsewhere) {
         continue;
       }
       const urn = await outputPromise(c.resource.urn).catch(() => undefined);
       if (typeof urn !== "string" || !recorded.has(urn)) {
-        missing.push(`${c.type} ${JSON.stringify(c.name)}`);
+        unrecorded.push(`${c.type} ${JSON.stringify(c.name)}`);
+      } else if (!constructed.has(urn)) {
+        constructed.set(urn, constructed.size);
       }
     }
-    return missing;
+    return { unrecorded, constructed };
   }
 
   /**

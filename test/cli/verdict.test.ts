@@ -191,8 +191,8 @@ describe("provider functions in a resource's inputs", () => {
       "pulumi:pulumi:Stack",
       "pulumi:providers:aws",
       "aws:ec2/vpc:Vpc",
-      "aws:ec2/routeTable:RouteTable",
       "aws:ec2/subnet:Subnet",
+      "aws:ec2/routeTable:RouteTable",
       "aws:ec2/routeTableAssociation:RouteTableAssociation",
     ]);
     expect(d.resources.find((r) => r.type === "aws:ec2/subnet:Subnet")!.props).toEqual({

@@ -110,22 +110,22 @@ describe("sovereign-dc check on programs that read the account and the region", 
     expect(findings(unpinned)).toEqual([
       {
         level: "mandatory",
-        policy: "log-shipping",
-        resourceName: "audit",
-        path: [
-          "cn-shanghai (inside CN)",
-          'actiontrail trail "audit"',
-          "slsProjectArn (unknown at preview)",
-        ],
-      },
-      {
-        level: "mandatory",
         policy: "key-and-secret-replicas",
         resourceName: "keys",
         path: [
           "cn-shanghai (inside CN)",
           'kms instance "keys"',
           "bindVpcs[0].vpcOwnerId (unknown at preview)",
+        ],
+      },
+      {
+        level: "mandatory",
+        policy: "log-shipping",
+        resourceName: "audit",
+        path: [
+          "cn-shanghai (inside CN)",
+          'actiontrail trail "audit"',
+          "slsProjectArn (unknown at preview)",
         ],
       },
     ]);

@@ -38,6 +38,7 @@ let exportsPromise: Plan | Error;
 let echoed: Plan | Error;
 let echoedThrows: Plan | Error;
 let parsedUnknowns: Plan | Error;
+let constructionOrder: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir, stack: "dev" },
@@ -74,6 +75,7 @@ beforeAll(async () => {
     { projectDir: dir, stack: "dev", program: path.join(dir, "echoed-outputs.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "echoed-outputs-throws.ts") },
     { projectDir: dir, stack: "dev", program: path.join(dir, "parsed-unknowns.ts") },
+    { projectDir: dir, stack: "dev", program: path.join(dir, "construction-order.ts") },
   ]);
   [plan, again] = results as Plan[];
   [, , strict, broken, missing] = results;
@@ -90,8 +92,15 @@ beforeAll(async () => {
   lateRequests = results[15];
   unanswered = results[16];
   executorThrows = results[17];
-  [cjsDefault, exportsPromise, fetchRefused, echoed, echoedThrows, parsedUnknowns] =
-    results.slice(18);
+  [
+    cjsDefault,
+    exportsPromise,
+    fetchRefused,
+    echoed,
+    echoedThrows,
+    parsedUnknowns,
+    constructionOrder,
+  ] = results.slice(18);
 });
 
 const named = (p: Plan, name: string): RecordedResource => {
@@ -172,8 +181,10 @@ describe("callbacks on an output of a resource the program creates", () => {
   });
 
   it("register what they declare from such a field, its name holding a stand-in's mark", () => {
-    const queue = (echoed as Plan).resources.find((r) => r.type === "aws:sqs/queue:Queue");
-    expect(queue?.name).toMatch(/^backup-⟨unknown \d+⟩$/);
+    const queues = (echoed as Plan).resources.filter((r) => r.type === "aws:sqs/queue:Queue");
+    expect(queues.map((q) => q.name)).toEqual(["snapshots", expect.stringMatching(/^backup-/)]);
+    const queue = queues[1];
+    expect(queue.name).toMatch(/^backup-⟨unknown \d+⟩$/);
     expect(plainProps(queue!.inputs)).toMatchObject({ tags: { size: "20" } });
   });
 
@@ -194,6 +205,18 @@ describe("callbacks on an output of a resource the program creates", () => {
     expect((echoedThrows as Error).message).toContain(
       "a root volume of 200 GiB is over the team's limit",
     );
+  });
+});
+
+describe("the plan's resources", () => {
+  it("are in the order the program constructed them, whatever order their registrations took", () => {
+    expect(constructionOrder).not.toBeInstanceOf(Error);
+    expect((constructionOrder as Plan).resources.map((r) => r.name)).toEqual([
+      "engine-fixture-dev",
+      "default_7_48_0",
+      "first",
+      "second",
+    ]);
   });
 });
 

@@ -363,11 +363,11 @@ describe("the routes, gateways, addresses and instances of the network and egres
     // edge carries its own destination's verdict (a private route's is "inside", so it is not
     // listed); the IPv6 gateway's own edge stays untagged: no policy judges the gateway itself.
     expect(reported.filter((e) => /^(border nat|probe routes)/.test(e))).toEqual([
-      'border nat/crossing: eip "core-nat-eip" -[public address]-> the public internet: internet-egress bandwidth',
       'border nat/crossing: nat gateway "core-nat" -[eip association]-> eip "core-nat-eip": internet-egress networkType',
+      'border nat/crossing: eip "core-nat-eip" -[public address]-> the public internet: internet-egress bandwidth',
       'border nat/crossing: internet-bound traffic of vpc "core" -[route]-> nat gateway "core-nat": internet-egress destinationCidrblock',
-      'border nat/sealed: eip "core-nat-eip" -[public address]-> the public internet: internet-egress bandwidth',
       'border nat/sealed: nat gateway "core-nat" -[eip association]-> eip "core-nat-eip": internet-egress networkType',
+      'border nat/sealed: eip "core-nat-eip" -[public address]-> the public internet: internet-egress bandwidth',
       'border nat/sealed: internet-bound traffic of vpc "core" -[route]-> nat gateway "core-nat": internet-egress destinationCidrblock',
       'probe routes alicloud: nat gateway "nat" -[eip association]-> eip "nat-eip": internet-egress networkType',
       'probe routes alicloud: eip "nat-eip" -[public address]-> the public internet: internet-egress bandwidth',
