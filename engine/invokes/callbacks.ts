@@ -31,6 +31,7 @@ import * as url from "node:url";
 import * as pulumi from "@pulumi/pulumi";
 import { rpc } from "../internals";
 import type { CallbackFailure } from "../plan";
+import { mayBeAbsent } from "./output-types";
 import { sigKey, unknownValue } from "../wire";
 
 /** Operations on stand-ins one callback may perform before it is given up on. */
@@ -508,7 +509,9 @@ function recordFailure(
  * would leave it, and its failure is recorded (`CallbackFailure`) instead of stopping the program;
  * if it read none, it ran on what preview sees too, and its result and its errors are its own. A
  * field an echo holds reads as it is, an index past the end of a list reads `undefined`, as the
- * echo gives it, and so does a field an object the program built lacks.
+ * echo gives it, and so does a field an object the program built lacks, and one the provider's
+ * SDK declares optional or a map's key (`deleteOnTermination?`, `tags.owner`): preview shows
+ * those absent too (invokes/output-types.ts).
  */
 async function withAbsentFieldsUnknown(
   func: (v: unknown) => unknown,
@@ -558,6 +561,12 @@ function echoable(v: unknown): v is object {
  */
 let echoed = new WeakSet<object>();
 
+/** Where each echo sits: its resource's type, its path in the outputs (`[]`: a list's element). */
+let whereEchoed = new WeakMap<
+  object,
+  { readonly type: string; readonly path: readonly string[] }
+>();
+
 /**
  * Marks the plain objects and lists of each custom resource's outputs as echoes when the SDK
  * resolves the resource's Outputs to them, for one evaluation; returns the function that
@@ -568,10 +577,11 @@ let echoed = new WeakSet<object>();
  */
 function installEchoMarks(): () => void {
   echoed = new WeakSet();
+  whereEchoed = new WeakMap();
   const resolveProperties = rpc.resolveProperties;
   rpc.resolveProperties = function (res, resolvers, t, name, allProps, ...rest) {
     if (pulumi.CustomResource.isInstance(res) && !t.startsWith("kubernetes:")) {
-      markEchoes(allProps, new Set());
+      markEchoes(allProps, new Set(), t, []);
     }
     resolveProperties.call(this, res, resolvers, t, name, allProps, ...rest);
   };
@@ -580,18 +590,32 @@ function installEchoMarks(): () => void {
   };
 }
 
-function markEchoes(v: unknown, seen: Set<object>): void {
-  if (typeof v !== "object" || v === null || seen.has(v)) {
+/** Marks `v` and the plain objects and lists in it as echoes at `path` of a `type`'s outputs. */
+function markEchoes(v: unknown, seen: Set<object>, type: string, path: readonly string[]): void {
+  if (!echoable(v) || seen.has(v)) {
     return;
   }
   seen.add(v);
-  if (echoable(v)) {
-    echoed.add(v);
+  echoed.add(v);
+  whereEchoed.set(v, { type, path });
+  for (const [k, x] of Object.entries(v)) {
+    markEchoes(x, seen, type, [...path, Array.isArray(v) ? "[]" : k]);
   }
-  if (Array.isArray(v) || echoable(v)) {
-    for (const x of Object.values(v)) {
-      markEchoes(x, seen);
-    }
+}
+
+/** Marks the SDK's `copy` of the echo `original` as an echo at the original's place. */
+function markCopy(copy: unknown, original: unknown, seen: Set<object>): void {
+  if (!echoable(copy) || !echoable(original) || seen.has(copy)) {
+    return;
+  }
+  seen.add(copy);
+  echoed.add(copy);
+  const where = whereEchoed.get(original);
+  if (where !== undefined) {
+    whereEchoed.set(copy, where);
+  }
+  for (const [k, x] of Object.entries(copy)) {
+    markCopy(x, (original as Record<string, unknown>)[k], seen);
   }
 }
 
@@ -625,7 +649,7 @@ function liftedRead(func: (v: unknown) => unknown, value: unknown): unknown {
     return pulumi.output(pulumi.unknown);
   }
   if (echoable(read) && !echoed.has(read)) {
-    markEchoes(read, new Set());
+    markCopy(read, value, new Set());
   }
   return read;
 }
@@ -733,6 +757,12 @@ class Echo {
       key.startsWith("__pulumi") ||
       key === sigKey
     ) {
+      return value;
+    }
+    // A field the provider's SDK declares optional (`deleteOnTermination?`), or a map's key the
+    // program did not set, is absent under preview too: only a field it always gives is computed.
+    const where = whereEchoed.get(target);
+    if (where !== undefined && mayBeAbsent(where.type, [...where.path, key]) === true) {
       return value;
     }
     let fields = this.absentFields.get(target);
