@@ -465,9 +465,9 @@ async function drainsWithin(watchdog: Watchdog, ms: number): Promise<boolean> {
  * not the order their registrations arrived in: a registration waits for its inputs, and two
  * that wait on work of their own (a function's code packaged, a file read) arrive in either
  * order from run to run — and the pack's findings, the JSON document and the text with them. A
- * resource the program did not construct stays before every one recorded after it: a default
- * provider, recorded when the first resource that uses it registered, before all that use it;
- * the stack first. Parents and explicit providers are constructed before what they hold.
+ * default provider goes just before the first resource, in the program's order, that uses it,
+ * and anything else the program did not construct (the stack) before every resource recorded
+ * after it. Parents and explicit providers are constructed before what they hold.
  */
 export function inConstructionOrder(
   recorded: readonly RecordedResource[],
@@ -475,6 +475,15 @@ export function inConstructionOrder(
 ): RecordedResource[] {
   if (constructed.size === 0) {
     return [...recorded];
+  }
+  // A provider the engine adds goes before the first resource, in the program's order, that uses
+  // it: which of them registered first varies from run to run.
+  const firstUser = new Map<string, number>();
+  for (const r of recorded) {
+    const at = constructed.get(r.urn);
+    if (at !== undefined && r.provider !== undefined) {
+      firstUser.set(r.provider, Math.min(firstUser.get(r.provider) ?? at, at));
+    }
   }
   const keys = new Array<number>(recorded.length);
   let next = Number.POSITIVE_INFINITY;
@@ -484,7 +493,7 @@ export function inConstructionOrder(
       next = Math.min(next, at);
       keys[i] = at;
     } else {
-      keys[i] = next - 0.5;
+      keys[i] = (firstUser.get(recorded[i].urn) ?? next) - 0.5;
     }
   }
   return recorded

@@ -83,7 +83,10 @@ export interface Plan {
   readonly program: string;
   /** The stack config the program ran with (flat, namespaced). */
   readonly config: Readonly<Record<string, string>>;
-  /** Every resource, in registration order; default providers come before their first user. */
+  /**
+   * Every resource, in the order the program constructed them (engine/evaluate.ts
+   * inConstructionOrder); default providers come just before their first user.
+   */
   readonly resources: readonly RecordedResource[];
   /**
    * Provider functions the engine answered wholly or partly with unknown values (engine/invokes),

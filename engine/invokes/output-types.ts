@@ -7,6 +7,9 @@
  * may be absent, and preview then shows it absent. A map's keys (`tags?: {[key: string]:
  * string}`) are the program's: one it did not set is absent.
  *
+ * That holds for the SDKs bridged from Terraform providers (aws, alicloud, gcp, …), whose output
+ * types mark every field the provider computes as always present; not for the native providers'.
+ *
  * Read only when a callback reads a field an echo lacks (invokes/callbacks.ts), from the SDK the
  * program's project installs, and cached. A declaration this cannot read answers `undefined`: the
  * caller keeps the stand-in it gives when it does not know.
@@ -41,6 +44,12 @@ export function mayBeAbsent(type: string, fieldPath: readonly string[]): boolean
   try {
     const [pkg, module, name] = type.split(":");
     if (pkg === undefined || module === undefined || name === undefined || fieldPath.length < 2) {
+      return undefined;
+    }
+    // The native providers' output types follow the cloud's API specification, which leaves
+    // almost every field of a response optional, those the cloud assigns too (an Azure container
+    // group's `ipAddress.ip`): optional says nothing there.
+    if (pkg.endsWith("-native")) {
       return undefined;
     }
     const root = packageRoot(pkg);
@@ -101,11 +110,12 @@ function packageRoot(pkg: string): string | undefined {
   return packageRoots.get(key);
 }
 
+/** A declaration file's text, after a newline: every declaration searched for opens a line. */
 function read(file: string): string | undefined {
   if (!files.has(file)) {
     let text: string | undefined;
     try {
-      text = fs.readFileSync(file, "utf8");
+      text = `\n${fs.readFileSync(file, "utf8")}`;
     } catch {
       text = undefined;
     }

@@ -25,16 +25,28 @@ describe("inConstructionOrder", () => {
     ]);
   });
 
-  it("keeps a default provider before every resource recorded after it, the first-constructed too", () => {
+  it("puts a default provider just before the first resource, in the program's order, that uses it", () => {
     // The provider was recorded when "late" registered; "early", constructed before "late",
-    // registered after both.
+    // registered after both, and so did "other", which uses no provider the engine added.
     const order = new Map([
-      ["early", 0],
-      ["late", 1],
+      ["other", 0],
+      ["early", 1],
+      ["late", 2],
     ]);
-    expect(
-      urns(inConstructionOrder(recorded("stack", "late-provider", "late", "early"), order)),
-    ).toEqual(["stack", "late-provider", "early", "late"]);
+    const plan = [
+      { urn: "stack" },
+      { urn: "provider" },
+      { urn: "late", provider: "provider" },
+      { urn: "early", provider: "provider" },
+      { urn: "other" },
+    ] as RecordedResource[];
+    expect(urns(inConstructionOrder(plan, order))).toEqual([
+      "stack",
+      "other",
+      "provider",
+      "early",
+      "late",
+    ]);
   });
 
   it("keeps the recorded order when nothing was logged as constructed", () => {
