@@ -603,22 +603,6 @@ function markEchoes(v: unknown, seen: Set<object>, type: string, path: readonly 
   }
 }
 
-/** Marks the SDK's `copy` of the echo `original` as an echo at the original's place. */
-function markCopy(copy: unknown, original: unknown, seen: Set<object>): void {
-  if (!echoable(copy) || !echoable(original) || seen.has(copy)) {
-    return;
-  }
-  seen.add(copy);
-  echoed.add(copy);
-  const where = whereEchoed.get(original);
-  if (where !== undefined) {
-    whereEchoed.set(copy, where);
-  }
-  for (const [k, x] of Object.entries(copy)) {
-    markCopy(x, (original as Record<string, unknown>)[k], seen);
-  }
-}
-
 /** True when `v` is an echo or holds one in its plain objects and lists, at any depth. */
 function holdsEcho(v: unknown, seen: Set<object>): boolean {
   if (!echoable(v) || seen.has(v)) {
@@ -648,8 +632,10 @@ function liftedRead(func: (v: unknown) => unknown, value: unknown): unknown {
   if (run.absent.size > 0) {
     return pulumi.output(pulumi.unknown);
   }
-  if (echoable(read) && !echoed.has(read)) {
-    markCopy(read, value, new Set());
+  // The SDK's copy has the original's shape, and so its place in the outputs.
+  const where = whereEchoed.get(value);
+  if (echoable(read) && !echoed.has(read) && where !== undefined) {
+    markEchoes(read, new Set(), where.type, where.path);
   }
   return read;
 }
