@@ -297,6 +297,11 @@ function decide(
         .map((v) => v.trim())
         .filter((v) => v !== "")
         .map((v) => urlPlace(j, x, v));
+      if (each.length === 0) {
+        // Separators and nothing else (`","`): no host to place.
+        const far = x.unknownPlace(`${field.path} of ${x.label(r)} names no host`);
+        return { outcome: unplaceable(value, "which names no host"), far };
+      }
       return each.find((a) => a.outcome.kind !== "inside") ?? each[0];
     }
     case "account": {
@@ -474,7 +479,10 @@ export function compileField(
   if (own) {
     return own(field, r, x);
   }
-  const found = valuesAt(r.props, field.path);
+  // An empty text names nothing: the providers read "" in an argument as not set (Terraform's
+  // `GetOk`); the provider's own API Gateway example leaves `httpServiceConfig.address` empty,
+  // its backend a separate resource.
+  const found = valuesAt(r.props, field.path).filter((hit) => hit.value !== "");
   if (found.length === 0) {
     if (!field.required) {
       return [];

@@ -183,6 +183,22 @@ describe("on Alibaba Cloud", () => {
       twin: api({ address: "http://10.0.1.20:8080" }),
     },
     {
+      // The provider's own example: the API's calls go to a backend of the gateway (backendId),
+      // its address left empty, which names nothing (it crashed the policy: no host to read).
+      name: "an API's backend address is separators without a host",
+      bad: api({ address: " , " }),
+      expected: [
+        [
+          "remote-sites",
+          "orders-api",
+          "mandatory",
+          ["cn-shanghai (inside CN)", 'apigateway api "orders-api"', '" , " (cannot be placed)'],
+        ],
+      ],
+      twinName: "the backend address is left empty, as not set",
+      twin: api({ address: "" }),
+    },
+    {
       name: "a backend model forwards the calls of its stage to an external host",
       bad: backendModel({ ServiceAddress: "http://orders.example.com:8080" }),
       expected: [
