@@ -164,6 +164,15 @@ function urlPlace(
       far: x.unknownPlace(`${value}, a CloudFront distribution the pack cannot place`),
     };
   }
+  if (mailbox.test(value)) {
+    return {
+      outcome: unplaceable(
+        value,
+        "a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region",
+      ),
+      far: x.unknownPlace(`${value}, a mailbox the pack cannot place`),
+    };
+  }
   return {
     // A name alone (`db`, `test`) may be private; the pack cannot tell where it resolves.
     outcome: unplaceable(
@@ -173,6 +182,9 @@ function urlPlace(
     far: x.unknownPlace(`${value}, a host the pack cannot place`),
   };
 }
+
+/** An e-mail address (`ops@example.com`, `mailto:ops@example.com`), where alerts go by mail. */
+const mailbox = /^(mailto:)?[^\s@/:]+@[^\s@/:]+\.[^\s@/:]+$/i;
 
 /**
  * The domain of a CloudFront distribution (`d111111abcdef8.cloudfront.net`; in China

@@ -215,8 +215,13 @@ describe("naming places", () => {
   test.each<[string, string, string]>([
     ["alicloud", "cn-beijing", "cn-beijing (inside CN)"],
     ["alicloud", "cn-hongkong", "cn-hongkong (outside CN, in HK)"],
-    ["alicloud", "zz-nowhere-1", "zz-nowhere-1 (outside CN)"],
+    [
+      "alicloud",
+      "zz-nowhere-1",
+      "zz-nowhere-1 (not a region of alicloud the pack knows, so not inside CN)",
+    ],
     ["aws", "us-east-1", "us-east-1 (outside CN, in US)"],
+    ["aws", "*", "* (any region of aws, not only those inside CN)"],
     ["aws", "eu-west-1", "eu-west-1 (outside CN, in EU)"],
   ])("%s %s reads %s", (cloud, region, expected) => {
     expect(describePlace(cn, cloud as "alicloud" | "aws", region)).toBe(expected);

@@ -108,7 +108,7 @@ describe("deciding one value by its format", () => {
       "an AWS region ID on an Alibaba Cloud type, which is not an Alibaba region",
       { format: "region" },
       "cn-north-1",
-      [outside("cn-north-1 (outside CN)")],
+      [outside("cn-north-1 (not a region of alicloud the pack knows, so not inside CN)")],
     ],
     [
       "a region that is not text",
@@ -288,6 +288,17 @@ describe("deciding one value by its format", () => {
       ],
     ],
     [
+      "an e-mail address, named as a mailbox",
+      { format: "url" },
+      "ops@example.com",
+      [
+        unplaceable(
+          '"ops@example.com"',
+          "a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region",
+        ),
+      ],
+    ],
+    [
       "a URL of a CloudFront distribution, named as one",
       { format: "url" },
       "https://d111111abcdef8.cloudfront.cn/hook",
@@ -416,11 +427,11 @@ describe("deciding one value by its format", () => {
     expect(findings(model, { to: "cn-beijing" }, { provider: north })).toEqual([
       {
         message:
-          's3 bucket replication config "rule" must keep data inside CN, but to sends data to cn-beijing (outside CN). Fix it.',
+          's3 bucket replication config "rule" must keep data inside CN, but to sends data to cn-beijing (not a region of aws the pack knows, so not inside CN). Fix it.',
         path: [
           "cn-north-1 (inside CN)",
           's3 bucket replication config "rule"',
-          "cn-beijing (outside CN)",
+          "cn-beijing (not a region of aws the pack knows, so not inside CN)",
         ],
       },
     ]);
@@ -432,8 +443,12 @@ describe("deciding one value by its format", () => {
     expect(findings(model, { to: "cn-north-1" })).toEqual([
       {
         message:
-          'k8s configmap "rule" must keep data inside CN, but to sends data to cn-north-1 (outside CN). Fix it.',
-        path: ["an undetermined region", 'k8s configmap "rule"', "cn-north-1 (outside CN)"],
+          'k8s configmap "rule" must keep data inside CN, but to sends data to cn-north-1 (not a region of alicloud the pack knows, so not inside CN). Fix it.',
+        path: [
+          "an undetermined region",
+          'k8s configmap "rule"',
+          "cn-north-1 (not a region of alicloud the pack knows, so not inside CN)",
+        ],
       },
     ]);
   });
