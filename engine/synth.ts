@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { readInventoryFile } from "../policy/inventory/sdk";
-import { awsPartitionOf } from "../residency/jurisdictions";
+import { awsPartitionOf, countryOfRegion } from "../residency/jurisdictions";
 import { arnAccount, arnRegion, regionOfEndpoint } from "../residency/placement";
 import { outputValueSig, secretSig, sigKey, unknownValue } from "./wire";
 
@@ -215,7 +215,8 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
     }
   }
   const there = existing !== undefined && pkg === "aws" ? placeOfExistingId(existing) : undefined;
-  const region = unset(args.inputs.region) && there !== undefined ? there.region : regionOf(args);
+  const region =
+    unset(args.inputs.region) && there !== undefined ? there.region : regionOf(args, pkg);
   const account = there?.account ?? accountOf(args.providerProps, args.stackAccount);
   if (reportsRegion(type) && unset(state.region)) {
     state.region = region ?? unknownValue;
@@ -576,12 +577,19 @@ function awsDomain(region: string): string {
 }
 
 /** The resource's region, its own or else its provider's; undefined when unset or not known. */
-function regionOf(args: SynthArgs): string | undefined {
+function regionOf(args: SynthArgs, pkg: string): string | undefined {
   const own = args.inputs.region;
   const region = typeof own === "string" && own !== "" ? own : args.providerProps.region;
-  return typeof region === "string" && region !== "" && region !== unknownValue
-    ? region
-    : undefined;
+  if (typeof region !== "string" || region === "" || region === unknownValue) {
+    return undefined;
+  }
+  // A value that is no region of the cloud the catalog knows (a typo, a config stand-in, an
+  // Alibaba Cloud region on an AWS provider) gives no partition, domain or endpoint: the provider
+  // refuses it, and the outputs built from it are unknown, not made up in the `aws` partition
+  // (whose ARNs then read as references abroad). The provider's own finding names the value.
+  return (pkg === "aws" || pkg === "alicloud") && countryOfRegion(pkg, region) === undefined
+    ? undefined
+    : region;
 }
 
 /**

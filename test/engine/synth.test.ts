@@ -308,6 +308,38 @@ describe("the URLs of APIs and function URLs", () => {
   });
 });
 
+// Found on the AWS provider's own examples, whose providers take their region from config: run
+// with a stand-in value, every role a function named read `arn:aws:iam::…` in a stack of China.
+describe("a region the catalog does not know", () => {
+  const synth = (type: string, region: string) =>
+    synthesizeState({ type, name: "orders", inputs: {}, providerProps: { region } }).state;
+
+  it.each([
+    ["a stand-in", "aws", "stand-in-value"],
+    ["an Alibaba Cloud region on an AWS provider", "aws", "cn-shanghai"],
+    ["an AWS region on an Alibaba Cloud provider", "alicloud", "cn-north-1"],
+  ])("leaves what it would build from %s unknown", (_what, cloud, region) => {
+    if (cloud === "aws") {
+      const role = synth("aws:iam/role:Role", region);
+      const bucket = synth("aws:s3/bucket:Bucket", region);
+      expect([role.arn, bucket.region, bucket.bucketRegionalDomainName]).toEqual([
+        unknownValue,
+        unknownValue,
+        unknownValue,
+      ]);
+    } else {
+      expect(synth("alicloud:oss/bucket:Bucket", region).extranetEndpoint).toBeUndefined();
+    }
+  });
+
+  it("builds them from a region it knows, in the region's partition", () => {
+    expect(synth("aws:iam/role:Role", "cn-northwest-1").arn).toMatch(/^arn:aws-cn:iam::/);
+    expect(synth("alicloud:oss/bucket:Bucket", "cn-shanghai").extranetEndpoint).toBe(
+      "oss-cn-shanghai.aliyuncs.com",
+    );
+  });
+});
+
 describe("existing resources a program reads or imports by ID", () => {
   const existing = (type: string, existingId: string, inputs: Record<string, unknown> = {}) =>
     synthesizeState({ type, name: "ext", inputs, providerProps: virginia, existingId });
