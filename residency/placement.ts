@@ -175,10 +175,10 @@ export function describePlace(j: Jurisdiction, cloud: Cloud, region: string): st
   if (other) {
     return `${region} (outside ${j.id}, in ${other.id})`;
   }
-  // A wildcard (`arn:aws:kms:*:…`) names every region; a value the catalog does not place (a
-  // typo, a stand-in) is no region it can call outside.
-  return region === "*"
-    ? `${region} (any region of ${cloud}, not only those inside ${j.id})`
+  // A wildcard (`arn:aws:kms:*:…`, an ActionTrail trail's `All`) names every region; a value the
+  // catalog does not place (a typo, a stand-in) is no region it can call outside.
+  return region === "*" || region.toLowerCase() === "all"
+    ? `${region} (all regions of ${cloud}, not only those inside ${j.id})`
     : `${region} (not a region of ${cloud} the pack knows, so not inside ${j.id})`;
 }
 

@@ -221,7 +221,7 @@ describe("naming places", () => {
       "zz-nowhere-1 (not a region of alicloud the pack knows, so not inside CN)",
     ],
     ["aws", "us-east-1", "us-east-1 (outside CN, in US)"],
-    ["aws", "*", "* (any region of aws, not only those inside CN)"],
+    ["aws", "*", "* (all regions of aws, not only those inside CN)"],
     ["aws", "eu-west-1", "eu-west-1 (outside CN, in EU)"],
   ])("%s %s reads %s", (cloud, region, expected) => {
     expect(describePlace(cn, cloud as "alicloud" | "aws", region)).toBe(expected);

@@ -879,6 +879,30 @@ describe("copies and replicas", () => {
       }),
     },
     {
+      // ActionTrail's `All`, which the provider's own examples use, read "(outside CN)" as if a
+      // region abroad were named.
+      name: "a trail collects the events of all regions",
+      bad: set("trail", (p) => {
+        p.trailRegion = "All";
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "trail",
+          "mandatory",
+          [
+            "All (all regions of alicloud, not only those inside CN)",
+            'actiontrail trail "trail"',
+            "cn-shanghai (inside CN)",
+          ],
+        ],
+      ],
+      twinName: "it collects the events of Beijing",
+      twin: set("trail", (p) => {
+        p.trailRegion = "cn-beijing";
+      }),
+    },
+    {
       name: "flow logs go to an SLS project the program does not create",
       bad: (plan) =>
         withDependencies(

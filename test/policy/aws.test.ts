@@ -4571,7 +4571,7 @@ describe("key locality", () => {
           "mandatory",
           [
             's3 bucket server side encryption configuration "records-encryption"',
-            `arn:aws:kms:*:${account}:key/1234abcd (any region of aws, not only those inside US)`,
+            `arn:aws:kms:*:${account}:key/1234abcd (all regions of aws, not only those inside US)`,
           ],
         ],
       ],
