@@ -3214,6 +3214,13 @@ describe("alarm and notification webhooks", () => {
       'arms alert contact "contact"',
       (u) => ({ dingRobotWebhookUrl: u }),
     ],
+    // Classified as naming no place until the provider's own example was checked: its robot
+    // posts every alert to a DingTalk, WeCom or Lark webhook.
+    [
+      "alicloud:arms/alertRobot:AlertRobot",
+      'arms alert robot "robot"',
+      (u) => ({ alertRobotName: "ops", robotType: "dingding", robotAddr: u }),
+    ],
     [
       "alicloud:cms/alarmContact:AlarmContact",
       'cms alarm contact "alarm-contact"',

@@ -1193,6 +1193,8 @@ export const logs: TypeTable = {
           "alicloud:arms/alertContact:AlertContact",
           [url("dingRobotWebhookUrl", "sends alerts to"), url("email", "sends alerts to")],
         ],
+        // A DingTalk, WeCom or Lark group robot, or any webhook, that ARMS posts alerts to.
+        ["alicloud:arms/alertRobot:AlertRobot", [url("robotAddr", "sends alerts to")]],
         [
           "alicloud:sslcertificatesservice/contact:Contact",
           [
