@@ -200,6 +200,7 @@ export const placeRules: readonly PlaceRule[] = [
       "ip",
       "ips",
       "webhook",
+      "addr",
       "email",
       "emails",
       "nameservers",
@@ -211,6 +212,12 @@ export const placeRules: readonly PlaceRule[] = [
     ],
     names: ["gateway", "externalName"],
     reason: "a network destination: a host, URL, address or service endpoint",
+  },
+  {
+    // `callback` (a video surveillance group's), not `callbackName` or `callbackTypes`.
+    kind: "endpoint",
+    lastWords: ["callback", "callbacks"],
+    reason: "a URL the service calls back with what happened",
   },
   {
     kind: "peer",

@@ -3221,6 +3221,19 @@ describe("alarm and notification webhooks", () => {
       'arms alert robot "robot"',
       (u) => ({ alertRobotName: "ops", robotType: "dingding", robotAddr: u }),
     ],
+    // Unread until the inventory took `callback` for a destination's name.
+    [
+      "alicloud:videosurveillance/systemGroup:SystemGroup",
+      'videosurveillance system group "cameras"',
+      (u) => ({
+        systemGroupName: "cameras",
+        inProtocol: "rtmp",
+        outProtocol: "flv",
+        playDomain: "play.example.com",
+        pushDomain: "push.example.com",
+        callback: u,
+      }),
+    ],
     [
       "alicloud:cms/alarmContact:AlarmContact",
       'cms alarm contact "alarm-contact"',

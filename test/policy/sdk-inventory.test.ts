@@ -309,6 +309,9 @@ describe("place-naming rules", () => {
     ["replicationSourceIdentifier", "aws", "peer"],
     ["sourceDbClusterIdentifier", "aws", "peer"],
     ["broker", "aws", "endpoint"],
+    // Found on the provider's examples: an ARMS robot's webhook, a camera group's status callback.
+    ["robotAddr", "alicloud", "endpoint"],
+    ["callback", "alicloud", "endpoint"],
   ])("%s of %s names a place: %s", (name, provider, kind) => {
     expect(placeRuleOf(name, provider)?.kind).toBe(kind);
   });
@@ -320,6 +323,7 @@ describe("place-naming rules", () => {
     ["instanceType", "aws"],
     ["description", "alicloud"],
     ["instanceName", "alicloud"],
+    ["callbackTypes", "alicloud"],
   ])("%s of %s names no place", (name, provider) => {
     expect(placeRuleOf(name, provider)).toBeUndefined();
   });

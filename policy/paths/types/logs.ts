@@ -1196,6 +1196,10 @@ export const logs: TypeTable = {
         // A DingTalk, WeCom or Lark group robot, or any webhook, that ARMS posts alerts to.
         ["alicloud:arms/alertRobot:AlertRobot", [url("robotAddr", "sends alerts to")]],
         [
+          "alicloud:videosurveillance/systemGroup:SystemGroup",
+          [url("callback", "sends its devices' status updates to")],
+        ],
+        [
           "alicloud:sslcertificatesservice/contact:Contact",
           [
             url("webhookLists[]", "sends certificate notices to"),
