@@ -3335,6 +3335,48 @@ describe("alarm and notification webhooks", () => {
     }),
   );
 
+  // Alarms by text: a number reaches its phone's country, several in one text each (an 11-digit
+  // mainland number without +86, as Alibaba's SMS takes it, is China's).
+  const phones: ReadonlyArray<
+    readonly [type: string, label: string, text: (numbers: string) => Props]
+  > = [
+    [
+      "alicloud:arms/alertContact:AlertContact",
+      'arms alert contact "contact"',
+      (n) => ({ alertContactName: "ops", phoneNum: n }),
+    ],
+    [
+      "alicloud:cms/alarmContact:AlarmContact",
+      'cms alarm contact "alarm-contact"',
+      (n) => ({ alarmContactName: "ops", describe: "ops", channelsSms: n }),
+    ],
+    [
+      "alicloud:sslcertificatesservice/contact:Contact",
+      'sslcertificatesservice contact "cert-contact"',
+      (n) => ({ contactName: "ops", mobile: n }),
+    ],
+    [
+      "alicloud:dts/jobMonitorRule:JobMonitorRule",
+      'dts job monitor rule "dts-alarms"',
+      (n) => ({ dtsJobId: "dts-1", type: "delay", state: "Y", delayRuleTime: 60, phone: n }),
+    ],
+  ];
+  runCases(
+    pack,
+    () => happy,
+    cn,
+    phones.map(([type, label, text]) => {
+      const name = label.slice(label.indexOf('"') + 1, -1);
+      return {
+        name: `a ${type} texts its alarms to a phone in Hong Kong`,
+        bad: add(type, name, text("13800000000,85221234567")),
+        expected: [shipped(label, "+85221234567 (a phone outside CN, in HK)")],
+        twinName: `the ${type} texts them to mainland numbers`,
+        twin: add(type, name, text("13800000000, 13900000000")),
+      };
+    }),
+  );
+
   runCases(
     pack,
     () => happy,

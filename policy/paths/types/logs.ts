@@ -87,7 +87,7 @@ import {
   pipeTaskInternet,
 } from "./egress";
 import { esaCrossBorderReach, withGlobal } from "./global-reach";
-import { countries, phoneNumbers } from "./phones";
+import { alibabaPhoneNumbers, countries, phoneNumbers } from "./phones";
 import { withPrincipals } from "./grants";
 import {
   bucketSink,
@@ -123,6 +123,18 @@ function judged(
     judges,
     reads,
   } as const;
+}
+
+/** Where alarms, alerts and notices may go: webhooks, mailboxes and phones. */
+const alarmFix =
+  "Send alarms only to services inside the jurisdiction (by regional endpoint or ARN), to allowlisted addresses, or by text to phones of the jurisdiction; an external host, a mailbox or a number that names no country cannot be placed.";
+
+/**
+ * Alarm texts to the numbers at `path` (several in one text, comma-separated): each reaches its
+ * phone's country, read once known.
+ */
+function texts(path: string, verb: string) {
+  return onceKnown(judged("data sync", path, alibabaPhoneNumbers(path, verb)));
 }
 
 /** A DNS answer's reading of the record's `hosts` and routing `regions`, decided at `path`. */
@@ -1166,6 +1178,7 @@ export const logs: TypeTable = {
           [
             url("channelsDingWebHook", "sends the alarms of its groups to"),
             url("channelsMail", "sends the alarms of its groups to"),
+            texts("channelsSms", "texts the alarms of its groups to"),
           ],
         ],
         ["alicloud:cms/groupMetricRule:GroupMetricRule", [url("webhook", "sends alarms to")]],
@@ -1191,7 +1204,16 @@ export const logs: TypeTable = {
         ],
         [
           "alicloud:arms/alertContact:AlertContact",
-          [url("dingRobotWebhookUrl", "sends alerts to"), url("email", "sends alerts to")],
+          [
+            url("dingRobotWebhookUrl", "sends alerts to"),
+            url("email", "sends alerts to"),
+            texts("phoneNum", "texts alerts to"),
+          ],
+        ],
+        // A DTS task's delay and failure alarms, texted to its contacts.
+        [
+          "alicloud:dts/jobMonitorRule:JobMonitorRule",
+          [texts("phone", "texts the job's alarms to")],
         ],
         // A DingTalk, WeCom or Lark group robot, or any webhook, that ARMS posts alerts to.
         ["alicloud:arms/alertRobot:AlertRobot", [url("robotAddr", "sends alerts to")]],
@@ -1204,6 +1226,7 @@ export const logs: TypeTable = {
           [
             url("webhookLists[]", "sends certificate notices to"),
             url("email", "sends certificate notices to"),
+            texts("mobile", "texts certificate notices to"),
           ],
         ],
         [
@@ -1216,7 +1239,7 @@ export const logs: TypeTable = {
           [url("monitorContactsJson[].ding", "sends job alarms to")],
         ],
       ] as const
-    ).map(([type, fields]) => [type, sends(pushFix, ...fields)]),
+    ).map(([type, fields]) => [type, sends(alarmFix, ...fields)]),
   ),
   // A notification contact's mailbox cannot be placed either.
   "aws:notifications/contactsEmailContact:ContactsEmailContact": sends(

@@ -65,3 +65,27 @@ export function countries(path: string, verb: string) {
         : [{ path: f.path, verb, place: `${JSON.stringify(f.value)} (a country outside ${j.id})` }];
     });
 }
+
+/**
+ * The numbers at `path` as Alibaba Cloud's alarm and notification services take them, several in
+ * one text separated by commas (`13800000000,13900000000`), each read as its SMS service reads
+ * it (`alibabaSmsNumber`) and judged where it rings.
+ */
+export function alibabaPhoneNumbers(path: string, verb: string) {
+  return (props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] =>
+    valuesAt(props, path).flatMap((f) => {
+      const text = str(f.value);
+      const numbers =
+        text === undefined
+          ? [f.value]
+          : text
+              .split(",")
+              .map((n) => n.trim())
+              .filter((n) => n !== "")
+              .map(alibabaSmsNumber);
+      return numbers.flatMap((n) => {
+        const place = phonePlace(n, j);
+        return place === undefined ? [] : [{ path: f.path, verb, place }];
+      });
+    });
+}
