@@ -201,6 +201,7 @@ export const placeRules: readonly PlaceRule[] = [
       "ips",
       "webhook",
       "addr",
+      "ding",
       "email",
       "emails",
       "nameservers",

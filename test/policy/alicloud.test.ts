@@ -3178,6 +3178,18 @@ describe("alarm and notification webhooks", () => {
   ];
   const external = '"https://hooks.example.com/notify" (cannot be placed)';
 
+  /** A SchedulerX job whose one alarm contact is `contact` (its robot, mailbox or phone). */
+  const schedulerxJob = (c: Record<string, string>) => ({
+    namespace: "ns-1",
+    groupId: "jobs",
+    jobName: "nightly",
+    jobType: "java",
+    executeMode: "standalone",
+    className: "com.example.Nightly",
+    timeConfig: { timeType: 1, timeExpression: "0 0 2 * * ?" },
+    jobMonitorInfo: { contactInfos: [{ userName: "ops", ...c }] },
+  });
+
   /** One notification URL per type, as each API spells it. */
   const webhooks: ReadonlyArray<
     readonly [type: string, label: string, notify: (url: string) => Props]
@@ -3260,6 +3272,8 @@ describe("alarm and notification webhooks", () => {
         monitorContactsJson: JSON.stringify([{ userName: "ops", ding: u }]),
       }),
     ],
+    // A job's own contacts, unread until the provider's examples were checked beside appGroup's.
+    ["alicloud:schedulerx/job:Job", 'schedulerx job "nightly"', (u) => schedulerxJob({ ding: u })],
     [
       "alicloud:message/serviceSubscription:ServiceSubscription",
       'message service subscription "sub"',
@@ -3318,6 +3332,11 @@ describe("alarm and notification webhooks", () => {
       'sslcertificatesservice contact "cert-contact"',
       (a) => ({ contactName: "ops", ...(a === undefined ? {} : { email: a }) }),
     ],
+    [
+      "alicloud:schedulerx/job:Job",
+      'schedulerx job "nightly"',
+      (a) => schedulerxJob(a === undefined ? {} : { userMail: a }),
+    ],
   ];
   runCases(
     pack,
@@ -3359,6 +3378,11 @@ describe("alarm and notification webhooks", () => {
       "alicloud:dts/jobMonitorRule:JobMonitorRule",
       'dts job monitor rule "dts-alarms"',
       (n) => ({ dtsJobId: "dts-1", type: "delay", state: "Y", delayRuleTime: 60, phone: n }),
+    ],
+    [
+      "alicloud:schedulerx/job:Job",
+      'schedulerx job "nightly"',
+      (n) => schedulerxJob({ userPhone: n }),
     ],
   ];
   runCases(

@@ -312,6 +312,8 @@ describe("place-naming rules", () => {
     // Found on the provider's examples: an ARMS robot's webhook, a camera group's status callback.
     ["robotAddr", "alicloud", "endpoint"],
     ["callback", "alicloud", "endpoint"],
+    // A SchedulerX job contact's DingTalk robot.
+    ["ding", "alicloud", "endpoint"],
   ])("%s of %s names a place: %s", (name, provider, kind) => {
     expect(placeRuleOf(name, provider)?.kind).toBe(kind);
   });

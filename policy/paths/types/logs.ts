@@ -1238,6 +1238,15 @@ export const logs: TypeTable = {
           "alicloud:schedulerx/appGroup:AppGroup",
           [url("monitorContactsJson[].ding", "sends job alarms to")],
         ],
+        // A job's own alarm contacts: a DingTalk robot, a mailbox, a phone.
+        [
+          "alicloud:schedulerx/job:Job",
+          [
+            url("jobMonitorInfo.contactInfos[].ding", "sends job alarms to"),
+            url("jobMonitorInfo.contactInfos[].userMail", "sends job alarms to"),
+            texts("jobMonitorInfo.contactInfos[].userPhone", "texts job alarms to"),
+          ],
+        ],
       ] as const
     ).map(([type, fields]) => [type, sends(alarmFix, ...fields)]),
   ),
