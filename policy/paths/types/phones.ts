@@ -48,11 +48,21 @@ export function alibabaSmsNumber(text: string): string {
 
 /** The phone numbers at `path`, each judged where it rings (read once known: `onceKnown`). */
 export function phoneNumbers(path: string, verb: string) {
+  return numbersAt(path, verb, (value) => [value]);
+}
+
+/**
+ * The numbers each value at `path` holds (`numbersOf`), each judged where it rings, as a finding
+ * at the value's path.
+ */
+function numbersAt(path: string, verb: string, numbersOf: (value: unknown) => unknown[]) {
   return (props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] =>
-    valuesAt(props, path).flatMap((f) => {
-      const place = phonePlace(f.value, j);
-      return place === undefined ? [] : [{ path: f.path, verb, place }];
-    });
+    valuesAt(props, path).flatMap((f) =>
+      numbersOf(f.value).flatMap((n) => {
+        const place = phonePlace(n, j);
+        return place === undefined ? [] : [{ path: f.path, verb, place }];
+      }),
+    );
 }
 
 /** The ISO 3166-1 country codes at `path` outside the jurisdiction (read once known). */
@@ -72,20 +82,14 @@ export function countries(path: string, verb: string) {
  * it (`alibabaSmsNumber`) and judged where it rings.
  */
 export function alibabaPhoneNumbers(path: string, verb: string) {
-  return (props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] =>
-    valuesAt(props, path).flatMap((f) => {
-      const text = str(f.value);
-      const numbers =
-        text === undefined
-          ? [f.value]
-          : text
-              .split(",")
-              .map((n) => n.trim())
-              .filter((n) => n !== "")
-              .map(alibabaSmsNumber);
-      return numbers.flatMap((n) => {
-        const place = phonePlace(n, j);
-        return place === undefined ? [] : [{ path: f.path, verb, place }];
-      });
-    });
+  return numbersAt(path, verb, (value) => {
+    const text = str(value);
+    return text === undefined
+      ? [value]
+      : text
+          .split(",")
+          .map((n) => n.trim())
+          .filter((n) => n !== "")
+          .map(alibabaSmsNumber);
+  });
 }
