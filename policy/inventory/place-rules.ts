@@ -221,6 +221,11 @@ export const placeRules: readonly PlaceRule[] = [
     reason: "a URL the service calls back with what happened",
   },
   {
+    kind: "endpoint",
+    words: ["phone", "phones", "mobile", "mobiles", "sms"],
+    reason: "a phone number: a call or a text reaches the country of its number",
+  },
+  {
     kind: "peer",
     words: ["source"],
     onlyLastWords: ["identifier", "identifiers"],

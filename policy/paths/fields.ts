@@ -166,10 +166,7 @@ function urlPlace(
   }
   if (mailbox.test(value)) {
     return {
-      outcome: unplaceable(
-        value,
-        "a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region",
-      ),
+      outcome: unplaceable(value, mailboxReason),
       far: x.unknownPlace(`${value}, a mailbox the pack cannot place`),
     };
   }
@@ -182,6 +179,10 @@ function urlPlace(
     far: x.unknownPlace(`${value}, a host the pack cannot place`),
   };
 }
+
+/** Why a mailbox names no place, in every finding that names one. */
+export const mailboxReason =
+  "a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region";
 
 /** An e-mail address (`ops@example.com`, `mailto:ops@example.com`), where alerts go by mail. */
 const mailbox = /^(mailto:)?[^\s@/:]+@[^\s@/:]+\.[^\s@/:]+$/i;

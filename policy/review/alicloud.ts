@@ -177,14 +177,14 @@ export const review: ProviderReview = {
         "the host name the instance, node or desktop itself takes (or a host's display name in the bastion): it names no remote host",
     },
     {
-      path: /(^|\.)email$/,
+      path: /(^|\.)(email|mobile|phone)$/,
       types: /^alicloud:(ram\/user|cloudsso\/user|eds\/user|bastionhost\/user):/,
       reading: "not-a-place",
       reason:
-        "the contact address of a user identity (its sign-in and account notices), not a destination for stored data",
+        "the contact address or mobile number of a user identity (its sign-in, verification codes and account notices), not a destination for stored data or alarms",
     },
     {
-      path: /(^|\.)(countryCode|mobileCountryCode|companyAddress|companyEmail)$/,
+      path: /(^|\.)(countryCode|mobileCountryCode|companyAddress|companyEmail|companyPhone)$/,
       types: /^alicloud:(sslcertificatesservice\w*|bastionhost)\//,
       reading: "not-a-place",
       reason:
@@ -380,11 +380,18 @@ export const review: ProviderReview = {
       reason: "the sender address of mail the account sends",
     },
     {
-      path: /^(emailAddress|email)$/,
+      path: /^(emailAddress|email|phoneNumber|mobile)$/,
       types: /^alicloud:(resourcemanager\/messageContact|index\/mscSubContract):/,
       reading: "not-a-place",
       reason:
-        "the address of a person who receives the account's own billing, security and product notices, not a destination for stored data or alert payloads",
+        "the address or phone of a person who receives the account's own billing, security and product notices, not a destination for stored data or alert payloads",
+    },
+    {
+      path: /^notifyTemplates\[\]\.(smsContent|smsRecoverContent)$/,
+      types: /^alicloud:arms\/dispatchRule:/,
+      reading: "not-a-place",
+      reason:
+        "the text of the alert and recovery messages a dispatch rule texts, a template: who receives them is the contacts and robots its notify rules name by ID, whose numbers and webhooks log-shipping reads on arms/alertContact and arms/alertRobot",
     },
     {
       path: /^payerAccountId$/,
@@ -600,13 +607,6 @@ export const review: ProviderReview = {
       reading: "not-a-place",
       reason:
         "names the identity provider whose tokens are accepted, or that issues the token a connection calls with (issuer, SAML sign-in and assertion consumer URLs, OAuth token endpoint): the service sends it only the credentials and codes the provider itself issued, never data of the stack",
-    },
-    {
-      path: /^contactConfigs\[\]\.email$/,
-      types: /^alicloud:cloudfirewall\/userAlarmConfig:/,
-      reading: "not-a-place",
-      reason:
-        "the mailbox of a person who receives the firewall's alarms, as every alarm contact of the account: a recipient, not a store or service the stack's data is written to",
     },
     {
       path: /^steeringPolicy$/,

@@ -56,7 +56,7 @@ const why = {
   inboundConfig:
     "names where the service reads code or configuration it runs (a template, script, schema, build, CA bundle, IP list) from; nothing of the stack's data is written there, and an ARN or cloud endpoint among them is placed by arn-locality",
   contact:
-    "contact or profile details (a person's address, e-mail, country, website) kept as data by the service in its own region, not a place data is sent to",
+    "contact or profile details (a person's address, e-mail, phone, country, website) kept as data by the service in its own region, not a place data is sent to",
   credential: "a user name, password, secret or POSIX ID, not a place",
   template: "the text of a message template, not a place",
   served: "a DNS name this resource itself serves or certifies, not a place it sends data to",
@@ -186,7 +186,7 @@ const properties: PropertyReview[] = [
   ),
   notAPlace(/(^|\.)accountName$/, why.credential, types("appstream/directoryConfig")),
   notAPlace(
-    /(^|\.)(email|emailAddress|secondaryEmail|businessEmailAddress|personalEmailAddress|country|countryCode|addressLine[123]|streetAddress|websiteUrl|profileUrl|ownerContact|accountNumber)(\[\])?$/,
+    /(^|\.)(email|emailAddress|secondaryEmail|businessEmailAddress|personalEmailAddress|(business|home|mobile)?[pP]honeNumber|country|countryCode|addressLine[123]|streetAddress|websiteUrl|profileUrl|ownerContact|accountNumber)(\[\])?$/,
     why.contact,
     types(
       "account/primaryContact",
@@ -202,6 +202,16 @@ const properties: PropertyReview[] = [
     /(^|\.)countryCode$/,
     "the country whose dialling code the claimed phone number has; callers reach the contact centre in its own region",
     types("connect/phoneNumber"),
+  ),
+  notAPlace(
+    /^phoneNumberId$/,
+    "the ID of a number the Connect instance claimed (connect/phoneNumber, in the instance's region), whose callers the association sends to a contact flow of the same instance",
+    types("connect/phoneNumberContactFlowAssociation"),
+  ),
+  notAPlace(
+    /^phoneConfig\.phoneType$/,
+    "whether the agent answers in the browser (SOFT_PHONE) or on a desk phone (DESK_PHONE): an enumeration; the desk phone's number is read by log-shipping",
+    types("connect/user"),
   ),
   notAPlace(
     /(^|\.)(emailMessage|emailSubject|emailMessageByLink|emailSubjectByLink|emailVerificationMessage|emailVerificationSubject)(\[\])?$/,

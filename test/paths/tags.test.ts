@@ -1059,6 +1059,15 @@ describe("log-shipping and key-and-secret-replicas over the rows that ship logs 
         deliveryOssEnabled: true,
         deliverySlsEnabled: true,
       },
+      // A DTS job texts its alarms only once they are on; an agent's desk phone rings only when
+      // the agent has one.
+      ...Object.fromEntries(
+        [
+          "alicloud:dts/subscriptionJob:SubscriptionJob",
+          "alicloud:dts/synchronizationJob:SynchronizationJob",
+        ].map((t) => [t, { delayNotice: true, errorNotice: true }]),
+      ),
+      "aws:connect/user:User": { phoneConfig: { phoneType: "DESK_PHONE" } },
       // An lb's log blocks deliver only once enabled.
       ...Object.fromEntries(
         ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"].map((t) => [
@@ -1142,13 +1151,15 @@ describe("log-shipping and key-and-secret-replicas over the rows that ship logs 
     // rows' public-exposure fields; a SageMaker job outside a VPC reaches the internet through
     // SageMaker's network, its egress row's internet-egress field; a Global Accelerator's anycast
     // edge network, its row's global-services field; a ROS stack's template, whose resources no
-    // policy sees, its bundle row's helm-releases edge.)
+    // policy sees, its bundle row's helm-releases edge; a DTS job's ends, its transfer row's
+    // data-transfer-jobs fields, beside the alarm texts that are log-shipping's.)
     const tagging = new Set([
       "log-shipping",
       "public-exposure",
       "internet-egress",
       "global-services",
       "helm-releases",
+      "data-transfer-jobs",
     ]);
     expect(drawn.filter((e) => !tagging.has(graph.tags.get(e)?.policy ?? ""))).toEqual([]);
     expect(drawn.length).toBeGreaterThan(rows.length * 4);

@@ -3178,6 +3178,40 @@ describe("alarm and notification webhooks", () => {
   ];
   const external = '"https://hooks.example.com/notify" (cannot be placed)';
 
+  /** Cloud Firewall's alarm settings: its `contacts` and the `notices` it sends by mail or SMS. */
+  const firewallAlarms = (contacts: Props[], notices: Props[] = []) => ({
+    alarmConfigs: [
+      { alarmType: "bandwidth", alarmValue: "80", alarmPeriod: "1", alarmNotify: "0" },
+    ],
+    contactConfigs: contacts,
+    notifyConfigs: notices,
+  });
+  /** A DTS change subscription of a Shanghai database, served in a VPC. */
+  const dtsSubscription = (alarms: Props) => ({
+    paymentType: "PayAsYouGo",
+    sourceEndpointEngineName: "MySQL",
+    sourceEndpointRegion: "cn-shanghai",
+    sourceEndpointInstanceType: "RDS",
+    sourceEndpointInstanceId: "rm-records",
+    subscriptionInstanceNetworkType: "vpc",
+    dbList: JSON.stringify({ records: { name: "records", all: true } }),
+    ...alarms,
+  });
+  /** A DTS synchronisation between two Shanghai databases. */
+  const dtsSync = (alarms: Props) => ({
+    dtsInstanceId: "dts-records",
+    sourceEndpointInstanceType: "RDS",
+    sourceEndpointInstanceId: "rm-records",
+    sourceEndpointEngineName: "MySQL",
+    sourceEndpointRegion: "cn-shanghai",
+    destinationEndpointInstanceType: "RDS",
+    destinationEndpointInstanceId: "rm-records-copy",
+    destinationEndpointEngineName: "MySQL",
+    destinationEndpointRegion: "cn-shanghai",
+    dbList: JSON.stringify({ records: { name: "records", all: true } }),
+    ...alarms,
+  });
+
   /** A SchedulerX job whose one alarm contact is `contact` (its robot, mailbox or phone). */
   const schedulerxJob = (c: Record<string, string>) => ({
     namespace: "ns-1",
@@ -3337,6 +3371,13 @@ describe("alarm and notification webhooks", () => {
       'schedulerx job "nightly"',
       (a) => schedulerxJob(a === undefined ? {} : { userMail: a }),
     ],
+    // Once reviewed as a person's address, not a destination: its alarms leave as any contact's.
+    [
+      "alicloud:cloudfirewall/userAlarmConfig:UserAlarmConfig",
+      'cloudfirewall user alarm config "firewall-alarms"',
+      (a) =>
+        firewallAlarms([{ name: "ops", status: "1", ...(a === undefined ? {} : { email: a }) }]),
+    ],
   ];
   runCases(
     pack,
@@ -3384,6 +3425,28 @@ describe("alarm and notification webhooks", () => {
       'schedulerx job "nightly"',
       (n) => schedulerxJob({ userPhone: n }),
     ],
+    [
+      "alicloud:cloudfirewall/userAlarmConfig:UserAlarmConfig",
+      'cloudfirewall user alarm config "firewall-alarms"',
+      (n) => firewallAlarms([{ name: "ops", status: "1", mobilePhone: n }]),
+    ],
+    [
+      "alicloud:log/alert:Alert",
+      'log alert "log-alert"',
+      (n) => ({
+        notificationLists: [{ type: "SMS", content: "alert", mobileLists: n.split(",") }],
+      }),
+    ],
+    [
+      "alicloud:dts/subscriptionJob:SubscriptionJob",
+      'dts subscription job "changes"',
+      (n) => dtsSubscription({ errorNotice: true, errorPhone: n }),
+    ],
+    [
+      "alicloud:dts/synchronizationJob:SynchronizationJob",
+      'dts synchronization job "sync"',
+      (n) => dtsSync({ delayNotice: true, delayRuleTime: "60", delayPhone: n }),
+    ],
   ];
   runCases(
     pack,
@@ -3400,6 +3463,68 @@ describe("alarm and notification webhooks", () => {
       };
     }),
   );
+
+  // Cloud Firewall's notices go by mail or by text, as each one's notifyType says.
+  const firewallNotices = (...notices: Props[]) =>
+    add(
+      "alicloud:cloudfirewall/userAlarmConfig:UserAlarmConfig",
+      "firewall-alarms",
+      firewallAlarms([], notices),
+    );
+  const firewallLabel = 'cloudfirewall user alarm config "firewall-alarms"';
+  runCases(pack, () => happy, cn, [
+    {
+      name: "Cloud Firewall mails its alarm notices",
+      bad: firewallNotices({ notifyType: "mail", notifyValue: "ops@example.com" }),
+      expected: [
+        shipped(
+          firewallLabel,
+          `"ops@example.com" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region)`,
+        ),
+      ],
+      twinName: "it texts them to a mainland number, written with its country code",
+      twin: firewallNotices({ notifyType: "sms", notifyValue: "+8613800000000" }),
+    },
+    {
+      name: "Cloud Firewall texts its alarm notices to a phone in Hong Kong",
+      bad: firewallNotices(
+        { notifyType: "sms", notifyValue: "13900000000" },
+        { notifyType: "SMS", notifyValue: "85221234567" },
+      ),
+      expected: [shipped(firewallLabel, "+85221234567 (a phone outside CN, in HK)")],
+      twinName: "a notice names no number or mailbox",
+      twin: firewallNotices({ notifyType: "mail", notifyValue: "" }),
+    },
+    {
+      name: "a DTS subscription texts its delay alarms to a phone in Hong Kong",
+      bad: add(
+        "alicloud:dts/subscriptionJob:SubscriptionJob",
+        "changes",
+        dtsSubscription({ delayNotice: true, delayRuleTime: "60", delayPhone: "85221234567" }),
+      ),
+      expected: [
+        shipped('dts subscription job "changes"', "+85221234567 (a phone outside CN, in HK)"),
+      ],
+      twinName: "its delay alarms are off, the number left unused",
+      twin: add(
+        "alicloud:dts/subscriptionJob:SubscriptionJob",
+        "changes",
+        dtsSubscription({ delayPhone: "85221234567" }),
+      ),
+    },
+    {
+      name: "a Cloud Firewall notice is of a kind the provider does not document",
+      bad: firewallNotices({ notifyType: "ding", notifyValue: "https://oapi.dingtalk.com/robot" }),
+      expected: [
+        shipped(
+          firewallLabel,
+          '"https://oapi.dingtalk.com/robot" (a notice of kind "ding", neither mail nor sms, which cannot be placed)',
+        ),
+      ],
+      twinName: "it texts them to a mainland number",
+      twin: firewallNotices({ notifyType: "sms", notifyValue: "13800000000" }),
+    },
+  ]);
 
   runCases(
     pack,
@@ -3442,7 +3567,7 @@ describe("alarm and notification webhooks", () => {
       expected: [
         shipped(
           'mns topic subscription "topic-sub"',
-          '"ops@example.com" (a mailbox outside the cloud, which cannot be placed)',
+          `"ops@example.com" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region)`,
         ),
       ],
       twinName: "it pushes to a queue in Beijing",
@@ -3502,7 +3627,7 @@ describe("alarm and notification webhooks", () => {
       expected: [
         shipped(
           'message service subscription "sub"',
-          '"ops@example.cn" (a mailbox outside the cloud, which cannot be placed)',
+          `"ops@example.cn" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region)`,
         ),
       ],
       twinName: "it pushes to a queue of the region",

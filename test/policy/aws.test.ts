@@ -464,6 +464,17 @@ const quickConnect = (phoneNumber: string) =>
     quickConnectConfig: { quickConnectType: "PHONE_NUMBER", phoneConfigs: [{ phoneNumber }] },
   });
 
+/** A Connect agent whose phone is of `phoneType`, with a desk phone number `deskPhoneNumber`. */
+const agent = (phoneType: string, deskPhoneNumber: string) =>
+  add("aws:connect/user:User", "agent", {
+    instanceId: "instance-1",
+    name: "agent",
+    password: "Agent-secret1",
+    routingProfileId: "profile-1",
+    securityProfileIds: ["security-1"],
+    phoneConfig: { phoneType, deskPhoneNumber },
+  });
+
 /** A Chime voice connector's termination calling `countries`, accepting calls from `cidrs`. */
 const termination = (countries: string[], cidrs: string[]) =>
   add("aws:chime/voiceConnectorTermination:VoiceConnectorTermination", "term", {
@@ -9090,7 +9101,7 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
           [
             global,
             'budget action "stop-spend"',
-            '"finance@records.example" (a mailbox outside the cloud, which cannot be placed)',
+            `"finance@records.example" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region)`,
           ],
         ],
       ],
@@ -9124,7 +9135,7 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
           [
             global,
             'costexplorer anomaly subscription "anomalies"',
-            '"finance@records.example" (a mailbox outside the cloud, which cannot be placed)',
+            `"finance@records.example" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region)`,
           ],
         ],
       ],
@@ -11779,6 +11790,48 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       ],
       twinName: "it transfers them to a number in Seattle",
       twin: quickConnect("+12065550100"),
+    },
+    {
+      name: "a Connect agent takes calls on a desk phone in Germany",
+      bad: agent("DESK_PHONE", "+493012345678"),
+      expected: [
+        [
+          "log-shipping",
+          "agent",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'connect user "agent"',
+            "+493012345678 (a phone outside US, in DE)",
+          ],
+        ],
+      ],
+      twinName: "the agent answers in the browser, the desk number left from before unused",
+      twin: agent("SOFT_PHONE", "+493012345678"),
+    },
+    {
+      name: "the Shield Response Team calls a phone in Germany",
+      bad: add("aws:shield/proactiveEngagement:ProactiveEngagement", "srt-contacts", {
+        enabled: true,
+        emergencyContacts: [{ phoneNumber: "+12065550100" }, { phoneNumber: "+493012345678" }],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "srt-contacts",
+          "mandatory",
+          [
+            "a global service",
+            'shield proactive engagement "srt-contacts"',
+            "+493012345678 (a phone outside US, in DE)",
+          ],
+        ],
+      ],
+      twinName: "it calls a phone in Seattle",
+      twin: add("aws:shield/proactiveEngagement:ProactiveEngagement", "srt-contacts", {
+        enabled: true,
+        emergencyContacts: [{ phoneNumber: "+12065550100" }],
+      }),
     },
     {
       name: "a voice connector's termination lets calls go to Germany and accepts them from a public SIP host",

@@ -314,6 +314,11 @@ describe("place-naming rules", () => {
     ["callback", "alicloud", "endpoint"],
     // A SchedulerX job contact's DingTalk robot.
     ["ding", "alicloud", "endpoint"],
+    // Numbers alarms are texted to: a DTS job's, a firewall contact's, a log alert's.
+    ["errorPhone", "alicloud", "endpoint"],
+    ["mobilePhone", "alicloud", "endpoint"],
+    ["mobileLists", "alicloud", "endpoint"],
+    ["phoneNumber", "aws", "endpoint"],
   ])("%s of %s names a place: %s", (name, provider, kind) => {
     expect(placeRuleOf(name, provider)?.kind).toBe(kind);
   });

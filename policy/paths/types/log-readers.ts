@@ -17,7 +17,8 @@ import {
   regionOfEndpoint,
 } from "../../../residency/placement";
 import { parseCidr, reachOfAddress } from "../addresses";
-import { alibabaSmsNumber, phonePlace } from "./phones";
+import { mailboxReason } from "../fields";
+import { alibabaPhoneNumbers, alibabaSmsNumber, phonePlace } from "./phones";
 import { locate } from "../places";
 import type { FieldSpec, Judged } from "../model";
 import { isUnknown, known, str, valueAt, valuesAt } from "../values";
@@ -220,9 +221,45 @@ export function mailboxes(kindKey: string, verb: string) {
     });
 }
 
-/** A mailbox as the place of a finding: outside the cloud, where no one can place it. */
+/**
+ * Notices each element at `listPath` sends by mail or by text, as its kind at `kindKey` says
+ * (`mail`, `sms`), to the mailbox or the numbers at `valueKey`: a mailbox cannot be placed; each
+ * number reaches its phone's country, read as Alibaba Cloud's SMS reads it. A kind not known at
+ * preview, or one the provider does not document, cannot be placed either.
+ */
+export function notices(listPath: string, kindKey: string, valueKey: string, verb: string) {
+  const numbers = alibabaPhoneNumbers(valueKey, verb);
+  return (props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] =>
+    valuesAt(props, listPath).flatMap((f): Judged[] => {
+      const notice = f.value as Record<string, unknown> | undefined;
+      const value = notice === undefined ? undefined : known(() => notice[valueKey]);
+      if (value === undefined || value === "") {
+        return [];
+      }
+      const path = `${f.path}.${valueKey}`;
+      const kind = known(() => notice?.[kindKey]);
+      switch (isUnknown(kind) ? kind : str(kind)?.toLowerCase()) {
+        case "mail":
+          return [{ path, verb, place: mailboxPlace(value) }];
+        case "sms":
+          return numbers(notice ?? {}, j).map((n) => ({ ...n, path }));
+        default:
+          return [
+            {
+              path,
+              verb,
+              place: isUnknown(kind)
+                ? `${JSON.stringify(value)} (a notice whose kind is not known at preview, which cannot be placed)`
+                : `${JSON.stringify(value)} (a notice of kind ${JSON.stringify(kind)}, neither mail nor sms, which cannot be placed)`,
+            },
+          ];
+      }
+    });
+}
+
+/** A mailbox as the place of a finding, in the words of a mailbox any field names. */
 function mailboxPlace(address: unknown): string {
-  return `${JSON.stringify(address)} (a mailbox outside the cloud, which cannot be placed)`;
+  return `${JSON.stringify(address)} (${mailboxReason})`;
 }
 
 /**

@@ -51,6 +51,7 @@ import {
   mailboxes,
   mediaLiveS3,
   messagePush,
+  notices,
   messagePushType,
   mnsEndpoint,
   mnsSchemeEndpoint,
@@ -126,15 +127,19 @@ function judged(
 }
 
 /** Where alarms, alerts and notices may go: webhooks, mailboxes and phones. */
-const alarmFix =
+export const alarmFix =
   "Send alarms only to services inside the jurisdiction (by regional endpoint or ARN), to allowlisted addresses, or by text to phones of the jurisdiction; an external host, a mailbox or a number that names no country cannot be placed.";
 
 /**
  * Alarm texts to the numbers at `path` (several in one text, comma-separated): each reaches its
  * phone's country, read once known.
  */
-function texts(path: string, verb: string) {
-  return onceKnown(judged("data sync", path, alibabaPhoneNumbers(path, verb)));
+export function texts(
+  path: string,
+  verb: string,
+  holds?: Parameters<typeof knownAt>[1],
+): FieldSpec {
+  return onceKnown(judged("data sync", path, alibabaPhoneNumbers(path, verb)), holds);
 }
 
 /** A DNS answer's reading of the record's `hosts` and routing `regions`, decided at `path`. */
@@ -162,6 +167,12 @@ function hostAnswers(
 ): FieldSpec {
   return onceKnown(answers(path, [path]), holds, options);
 }
+
+/** A Connect user's phone type is a desk phone, or not known at preview. */
+const deskPhone = (props: Readonly<Record<string, unknown>>): boolean => {
+  const type = known(() => valueAt(props, "phoneConfig.phoneType"));
+  return isUnknown(type) || str(type)?.toUpperCase() === "DESK_PHONE";
+};
 
 /** A part of a manifest that is on unless it says `enabled: false`. */
 const switchedOn = (part: unknown) => valueAt(part, "enabled") !== false;
@@ -931,6 +942,16 @@ export const logs: TypeTable = {
   "aws:shield/proactiveEngagement:ProactiveEngagement": sends(
     pushFix,
     url("emergencyContacts[].emailAddress", "has the Shield Response Team send attack details to"),
+    onceKnown(
+      judged(
+        "data sync",
+        "emergencyContacts[].phoneNumber",
+        phoneNumbers(
+          "emergencyContacts[].phoneNumber",
+          "has the Shield Response Team call about attacks",
+        ),
+      ),
+    ),
   ),
   // Git repositories notebooks clone from and push to: a host outside the cloud cannot be placed.
   "aws:sagemaker/codeRepository:CodeRepository": sends(
@@ -1200,6 +1221,7 @@ export const logs: TypeTable = {
           [
             url("notificationLists[].serviceUri", "sends log alerts to"),
             url("notificationLists[].emailLists[]", "sends log alerts to"),
+            texts("notificationLists[].mobileLists[]", "texts log alerts to"),
           ],
         ],
         [
@@ -1237,6 +1259,22 @@ export const logs: TypeTable = {
         [
           "alicloud:schedulerx/appGroup:AppGroup",
           [url("monitorContactsJson[].ding", "sends job alarms to")],
+        ],
+        // The firewall's alarm contacts (a mailbox, a phone), and the notices each of its
+        // notifyConfigs sends by mail or text, as its notifyType says.
+        [
+          "alicloud:cloudfirewall/userAlarmConfig:UserAlarmConfig",
+          [
+            url("contactConfigs[].email", "sends firewall alarms to"),
+            texts("contactConfigs[].mobilePhone", "texts firewall alarms to"),
+            onceKnown(
+              judged(
+                "data sync",
+                "notifyConfigs[].notifyValue",
+                notices("notifyConfigs[]", "notifyType", "notifyValue", "sends firewall alarms to"),
+              ),
+            ),
+          ],
         ],
         // A job's own alarm contacts: a DingTalk robot, a mailbox, a phone.
         [
@@ -2512,6 +2550,19 @@ export const logs: TypeTable = {
         "quickConnectConfig.phoneConfigs[].phoneNumber",
         phoneNumbers("quickConnectConfig.phoneConfigs[].phoneNumber", "transfers callers to"),
       ),
+    ),
+  ),
+  // An agent whose phone type is a desk phone takes the instance's calls (callers' voices) on
+  // that number, wherever it rings; a soft phone is the agent's browser, reached through Connect.
+  "aws:connect/user:User": sends(
+    "Give agents soft phones, or desk phones of the jurisdiction's countries.",
+    onceKnown(
+      judged(
+        "data sync",
+        "phoneConfig.deskPhoneNumber",
+        phoneNumbers("phoneConfig.deskPhoneNumber", "rings the agent's calls at"),
+      ),
+      deskPhone,
     ),
   ),
   // A voice connector's termination carries calls to the countries it allows (ISO 3166-1 codes)

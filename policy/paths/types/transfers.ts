@@ -10,7 +10,15 @@
  */
 import type { FieldSpec, TypeModel, TypeTable } from "../model";
 import { isTrue, isUnknown, known, valueAt } from "../values";
-import { edgesOf, type FieldExtra, hostOrSite, inbound, instanceTypeIn } from "./rows";
+import { alarmFix, texts } from "./logs";
+import {
+  edgesOf,
+  type FieldExtra,
+  hostOrSite,
+  inbound,
+  instanceTypeIn,
+  withPolicyFields,
+} from "./rows";
 
 const job = edgesOf("data-transfer-jobs", "data sync");
 const registry = edgesOf("registry-replication", "replication");
@@ -115,38 +123,61 @@ function timeTravelOn(props: Readonly<Record<string, unknown>>): boolean {
   return isUnknown(on) || isTrue(on);
 }
 
+/**
+ * A DTS job's delay and failure alarms (log-shipping's): texted to the numbers at `delayPhone`
+ * and `errorPhone` (comma-separated) while `delayNotice` / `errorNotice` is on (off unless set),
+ * or not known at preview.
+ */
+function withAlarmTexts(model: TypeModel): TypeModel {
+  const on = (flag: string) => (props: Readonly<Record<string, unknown>>) => {
+    const v = known(() => props[flag]);
+    return isUnknown(v) || isTrue(v);
+  };
+  return withPolicyFields(
+    model,
+    "log-shipping",
+    alarmFix,
+    texts("delayPhone", "texts delay alarms to", on("delayNotice")),
+    texts("errorPhone", "texts failure alarms to", on("errorNotice")),
+  );
+}
+
 export const transfers: TypeTable = {
   "aws:transfer/user:User": homeDirectory,
   "aws:transfer/access:Access": homeDirectory,
   "alicloud:dts/synchronizationInstance:SynchronizationInstance": transfer(
     ...dtsRegions("EndpointRegion"),
   ),
-  "alicloud:dts/synchronizationJob:SynchronizationJob": transfer(
-    ...dtsRegions("EndpointRegion"),
-    ...selfHosted,
-    job.account("destinationEndpointOwnerId", "writes data to"),
+  "alicloud:dts/synchronizationJob:SynchronizationJob": withAlarmTexts(
+    transfer(
+      ...dtsRegions("EndpointRegion"),
+      ...selfHosted,
+      job.account("destinationEndpointOwnerId", "writes data to"),
+    ),
   ),
   "alicloud:dts/migrationInstance:MigrationInstance": transfer(...dtsRegions("EndpointRegion")),
   "alicloud:dts/migrationJob:MigrationJob": transfer(
     ...dtsRegions("EndpointRegion"),
     ...selfHosted,
   ),
-  "alicloud:dts/subscriptionJob:SubscriptionJob": rows(
-    'Keep both ends of the job in regions inside the jurisdiction (and self-hosted endpoints on allowlisted addresses), and serve the change stream in a VPC of the stack (subscriptionInstanceNetworkType "vpc"), or remove the job.',
-  )(
-    job.region("sourceEndpointRegion", "reads changes from", inbound),
-    job.region("destinationRegion", "serves the change stream from"),
-    ...endpointIp("source", "reads changes from", inbound),
-    job.account("sourceEndpointOwnerId", "reads changes from", inbound),
-    // Consumers read the stream from the endpoint of its network type: a VPC of the stack, or
-    // the classic network (the previous version, which also took no network type at all),
-    // outside every VPC of the stack.
-    job.flag("subscriptionInstanceNetworkType", "serves the change stream to consumers on", {
-      values: ["classic"],
-      normalize: "token",
-      farSide: "the classic network (outside the stack's VPCs)",
-      required: true,
-    }),
+  "alicloud:dts/subscriptionJob:SubscriptionJob": withAlarmTexts(
+    rows(
+      'Keep both ends of the job in regions inside the jurisdiction (and self-hosted endpoints on allowlisted addresses), and serve the change stream in a VPC of the stack (subscriptionInstanceNetworkType "vpc"), or remove the job.',
+    )(
+      job.region("sourceEndpointRegion", "reads changes from", inbound),
+      job.region("destinationRegion", "serves the change stream from"),
+      ...endpointIp("source", "reads changes from", inbound),
+      job.account("sourceEndpointOwnerId", "reads changes from", inbound),
+      // Consumers read the stream from the endpoint of its network type: a VPC of the stack, or
+      // the classic network (the previous version, which also took no network type at all),
+      // outside every VPC of the stack.
+      job.flag("subscriptionInstanceNetworkType", "serves the change stream to consumers on", {
+        values: ["classic"],
+        normalize: "token",
+        farSide: "the classic network (outside the stack's VPCs)",
+        required: true,
+      }),
+    ),
   ),
   "alicloud:dts/instance:Instance": transfer(...dtsRegions("Region")),
   // A consumer group reads the change stream with its own credentials from wherever the

@@ -118,11 +118,11 @@ export const readings: readonly PropertyReview[] = [
   },
   // --- Bastion host directories: attribute names and the domain users sign in with ---
   {
-    path: /^(adAuthServers\[\]\.(domain|emailMapping)|ldapAuthServers\[\]\.emailMapping)$/,
+    path: /^(adAuthServers\[\]\.(domain|emailMapping|mobileMapping)|ldapAuthServers\[\]\.(emailMapping|mobileMapping))$/,
     types: /^alicloud:bastionhost\/instance:/,
     reading: "not-a-place",
     reason:
-      "the AD domain user names are qualified with, or the name of the directory attribute that holds a user's e-mail address: names, not places (the directories' addresses are server and standbyServer)",
+      "the AD domain user names are qualified with, or the name of the directory attribute that holds a user's e-mail address or mobile number: names, not places (the directories' addresses are server and standbyServer)",
   },
   // --- DTS and DBS jobs: the endpoints' engines, databases and credentials ---
   {

@@ -105,11 +105,11 @@ export const readings: readonly PropertyReview[] = [
       "the name of the enterprise AD domain and subdomain the cloud desktops join, and the Windows host name of its domain controller: names resolved through the directory's DNS servers (dnsAddresses, subDomainDnsAddresses), which remote-sites reads",
   },
   {
-    path: /^(adAuthServers\[\]\.(domain|emailMapping)|ldapAuthServers\[\]\.emailMapping)$/,
+    path: /^(adAuthServers\[\]\.(domain|emailMapping|mobileMapping)|ldapAuthServers\[\]\.(emailMapping|mobileMapping))$/,
     types: /^alicloud:yundun\/bastionHostInstance:/,
     reading: "not-a-place",
     reason:
-      "the AD domain name and the directory attribute that holds users' e-mail addresses (emailAttr): names inside the directory, whose servers are server and standbyServer",
+      "the AD domain name and the directory attributes that hold users' e-mail addresses and mobile numbers (emailAttr, mobileAttr): names inside the directory, whose servers are server and standbyServer",
   },
   // --- Probes and headers sent to backends named elsewhere ---
   {

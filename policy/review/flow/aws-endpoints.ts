@@ -384,11 +384,11 @@ export const readings: readonly PropertyReview[] = [
       "the e-mail address of the member account, to which the invitation is sent: a notice to the account's owner; whose findings are read is accountId, read by cross-account-links",
   },
   {
-    path: /^(adminContact|billingContacts\[\]|billingContact|registrantContact|techContact)\.(addressLine1|addressLine2|email)$/,
+    path: /^(adminContact|billingContacts\[\]|billingContact|registrantContact|techContact)\.(addressLine1|addressLine2|email|phoneNumber)$/,
     types: /^aws:route53domains\/(domain|registeredDomain):/,
     reading: "not-a-place",
     reason:
-      "a contact's postal address or e-mail: the personal data a registration hands the TLD registry, whose publication in WHOIS log-shipping judges on the *Privacy flags, not a place data is sent to; the address receives only the registrar's notices",
+      "a contact's postal address, e-mail or phone: the personal data a registration hands the TLD registry, whose publication in WHOIS log-shipping judges on the *Privacy flags, not a place data is sent to; the address receives only the registrar's notices",
   },
   {
     path: /^(domainName|nameServers\[\]\.glueIps\[\])$/,
@@ -435,5 +435,34 @@ export const readings: readonly PropertyReview[] = [
     reading: "not-a-place",
     reason:
       "the address the Service's own cloud load balancer takes (deprecated, ignored by clouds that do not support it): whether that load balancer faces the internet is what kubernetes-service-exposure judges from spec.type and the cluster cloud's internal-load-balancer annotation",
+  },
+  // --- Phones: message texts, caller IDs and attribute names ---
+  {
+    path: /^(adminCreateUserConfig\.inviteMessageTemplate\.smsMessage|smsAuthenticationMessage|smsVerificationMessage|verificationMessageTemplate\.smsMessage)$/,
+    types: /^aws:cognito\/userPool:/,
+    reading: "not-a-place",
+    reason:
+      "the text of the invitation, sign-in and verification messages the pool texts its users, a template with the code's placeholder: each goes to the user's own number, through SNS in the region smsConfiguration names (read by log-shipping)",
+  },
+  {
+    path: /^defaultPhoneNumber$/,
+    types: /^aws:chime\/voiceConnectorTermination:/,
+    reading: "not-a-place",
+    reason:
+      "the caller ID outbound calls present, a number of the account's: where the calls go is the countries callingRegions allows, read by log-shipping",
+  },
+  {
+    path: /^ruleBasedMatching\.attributeTypesSelector\.phoneNumbers\[\]$/,
+    types: /^aws:customerprofiles\/domain:/,
+    reading: "not-a-place",
+    reason:
+      "the names of the profile attributes (PhoneNumber, HomePhoneNumber, …) rule-based matching compares to find duplicate profiles: attribute names, not numbers",
+  },
+  {
+    path: /^defaultSmsType$/,
+    types: /^aws:sns\/smsPreferences:/,
+    reading: "not-a-place",
+    reason:
+      "whether texts are sent as Promotional or Transactional (delivery priority and price): an enumeration; where texts go is each subscription's or publish call's number",
   },
 ];
