@@ -3496,6 +3496,26 @@ describe("alarm and notification webhooks", () => {
       twin: firewallNotices({ notifyType: "mail", notifyValue: "" }),
     },
     {
+      // The provider's own example lists 8-digit stand-ins; the finding shows them as written,
+      // not as the international numbers the SMS reading makes of them (+12345678).
+      name: "a log alert texts a number that names no country",
+      bad: add("alicloud:log/alert:Alert", "log-alert", {
+        notificationLists: [
+          { type: "SMS", content: "alert", mobileLists: ["13800000000", "12345678"] },
+        ],
+      }),
+      expected: [
+        shipped(
+          'log alert "log-alert"',
+          '"12345678" (a phone number that names no country, which cannot be placed)',
+        ),
+      ],
+      twinName: "it texts a mainland number",
+      twin: add("alicloud:log/alert:Alert", "log-alert", {
+        notificationLists: [{ type: "SMS", content: "alert", mobileLists: ["13800000000"] }],
+      }),
+    },
+    {
       name: "a DTS subscription texts its delay alarms to a phone in Hong Kong",
       bad: add(
         "alicloud:dts/subscriptionJob:SubscriptionJob",

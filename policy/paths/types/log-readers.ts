@@ -284,7 +284,7 @@ function mnsPush(
             protocol: "sms",
             place: `${JSON.stringify(endpoint)} (the phones each message names when it is published, which cannot be placed)`,
           }
-        : { protocol: "sms", place: phonePlace(alibabaSmsNumber(endpoint), j) };
+        : { protocol: "sms", place: phonePlace(alibabaSmsNumber(endpoint), j, endpoint) };
     case "mpush":
       return {
         protocol: "mobile push",

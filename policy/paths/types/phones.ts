@@ -21,12 +21,19 @@ function countryOfPhone(text: string): string | undefined {
   return phoneModule.parsePhoneNumberFromString(text)?.country;
 }
 
-/** Where the phone number `value` rings, as a place of a finding; undefined inside `j`. */
-export function phonePlace(value: unknown, j: Jurisdiction): string | undefined {
+/**
+ * Where the phone number `value` rings, as a place of a finding; undefined inside `j`. A number
+ * that names no country is shown as the program `written` it (before a service's reading of it).
+ */
+export function phonePlace(
+  value: unknown,
+  j: Jurisdiction,
+  written: unknown = value,
+): string | undefined {
   const text = str(value);
   const country = text === undefined ? undefined : countryOfPhone(text);
   if (country === undefined) {
-    return `${JSON.stringify(value)} (a phone number that names no country, which cannot be placed)`;
+    return `${JSON.stringify(written)} (a phone number that names no country, which cannot be placed)`;
   }
   return holdsCountry(j, country) ? undefined : `${text} (a phone outside ${j.id}, in ${country})`;
 }
@@ -48,18 +55,22 @@ export function alibabaSmsNumber(text: string): string {
 
 /** The phone numbers at `path`, each judged where it rings (read once known: `onceKnown`). */
 export function phoneNumbers(path: string, verb: string) {
-  return numbersAt(path, verb, (value) => [value]);
+  return numbersAt(path, verb, (value) => [[value, value]]);
 }
 
 /**
- * The numbers each value at `path` holds (`numbersOf`), each judged where it rings, as a finding
- * at the value's path.
+ * The numbers each value at `path` holds (`numbersOf`: each as a service reads it and as it is
+ * written), each judged where it rings, as a finding at the value's path.
  */
-function numbersAt(path: string, verb: string, numbersOf: (value: unknown) => unknown[]) {
+function numbersAt(
+  path: string,
+  verb: string,
+  numbersOf: (value: unknown) => (readonly [number: unknown, written: unknown])[],
+) {
   return (props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] =>
     valuesAt(props, path).flatMap((f) =>
-      numbersOf(f.value).flatMap((n) => {
-        const place = phonePlace(n, j);
+      numbersOf(f.value).flatMap(([n, written]) => {
+        const place = phonePlace(n, j, written);
         return place === undefined ? [] : [{ path: f.path, verb, place }];
       }),
     );
@@ -85,11 +96,11 @@ export function alibabaPhoneNumbers(path: string, verb: string) {
   return numbersAt(path, verb, (value) => {
     const text = str(value);
     return text === undefined
-      ? [value]
+      ? [[value, value]]
       : text
           .split(",")
           .map((n) => n.trim())
           .filter((n) => n !== "")
-          .map(alibabaSmsNumber);
+          .map((n) => [alibabaSmsNumber(n), n] as const);
   });
 }
