@@ -150,7 +150,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   monitor.onRecord = opts.onResource;
   settings.setMockOptions(monitor, project.name, opts.stack, true, offlineOrganization);
   presentEngine();
-  monitor.transformCallbacks = enableMockFeatures();
+  monitor.programCallbacks = enableMockFeatures();
   pulumi.runtime.setAllConfig(config, [...stackConfig.secretKeys]);
 
   // Errors thrown inside `apply` callbacks surface as unhandled rejections; collect them so a
@@ -247,7 +247,11 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
             io: loop.pendingIo(),
             requests: loop.pendingRequests(),
           })
-        : onRuntime(asProgramError(e, program, project.dir), project.runtime);
+        : onRuntime(
+            (await inputFailure(e, constructed, program, project.dir)) ??
+              asProgramError(e, program, project.dir),
+            project.runtime,
+          );
     throw withUnknownAnswers(
       error,
       monitor.unknownFunctions,
@@ -269,7 +273,11 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   if (asyncErrors.length > 0) {
     // The program finished and its work settled, as a success's: nothing of it is left to run.
     setLeftWork(false);
-    throw onRuntime(asProgramError(asyncErrors[0], program, project.dir), project.runtime);
+    throw onRuntime(
+      (await inputFailure(asyncErrors[0], constructed, program, project.dir)) ??
+        asProgramError(asyncErrors[0], program, project.dir),
+      project.runtime,
+    );
   }
   mark("recording");
   setLeftWork(false);
@@ -357,6 +365,22 @@ function forgetProjectModules(projectDir: string): void {
       delete require.cache[key];
     }
   }
+}
+
+/**
+ * A program that failed on an input's value, named by the resource and the input it was for
+ * (`ConstructionLog.failedInput`); undefined for any other failure.
+ */
+async function inputFailure(
+  e: unknown,
+  constructed: ConstructionLog,
+  program: string,
+  projectDir: string,
+): Promise<ProgramError | undefined> {
+  const line = await constructed.failedInput(e, program, projectDir);
+  return line === undefined
+    ? undefined
+    : new ProgramError(`The program ${path.relative(projectDir, program)} failed: ${line}`, e);
 }
 
 function asProgramError(e: unknown, program: string, projectDir: string): Error {

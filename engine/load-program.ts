@@ -477,6 +477,9 @@ function programFrame(stack: string, root: string): string | undefined {
   return undefined;
 }
 
+/** `error serializing property "subnetId": `, as the SDK prefixes an input's failure (nested too). */
+const serializing = /^(?:error serializing property "[^"]*": )+/;
+
 /** `require is not defined`: a name of CommonJS's module scope, which an ES module has not. */
 const commonJsName = /^(require|module|exports|__dirname|__filename) is not defined$/;
 
@@ -501,12 +504,15 @@ function failedName(err: Error, file: string, at: string): string | undefined {
   if (!(err instanceof TypeError)) {
     return undefined;
   }
-  const callable = notCallable.exec(err.message);
+  // The SDK prefixes an input's failure with where it was serialised (SDKs since 3.257 fail the
+  // program with that error).
+  const message = err.message.replace(serializing, "");
+  const callable = notCallable.exec(message);
   if (callable !== null) {
     return callable[1];
   }
   const position = /:(\d+):(\d+)$/.exec(at);
-  if (!readOfUndefined.test(err.message) || position === null) {
+  if (!readOfUndefined.test(message) || position === null) {
     return undefined;
   }
   const line = fs.readFileSync(file, "utf8").split("\n")[Number(position[1]) - 1] ?? "";

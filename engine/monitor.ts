@@ -68,7 +68,7 @@ export class RecordingMonitor extends MockMonitor {
   /** The other stacks' outputs the stack config declares, read at the first stack reference. */
   private stackOutputs?: ReturnType<typeof declaredStackOutputsOf>;
   /** The transforms the program registers (engine/transforms.ts), once the SDK is set up. */
-  transformCallbacks?: InProcessCallbacks;
+  programCallbacks?: InProcessCallbacks;
   /** Each resource's own transforms by URN, which its children inherit, and its parent. */
   private readonly ownTransforms = new Map<string, readonly string[]>();
   private readonly parentOf = new Map<string, string>();
@@ -330,7 +330,7 @@ export class RecordingMonitor extends MockMonitor {
    * ancestor's own, nearest first, then the stack's.
    */
   private transformsFor(parent: string, own: readonly string[]): readonly string[] {
-    const stack = this.transformCallbacks?.stackTransforms ?? [];
+    const stack = this.programCallbacks?.stackTransforms ?? [];
     if (this.ownTransforms.size === 0 && stack.length === 0) {
       // No resource or stack transform registered yet: nothing to walk, on every registration.
       return own;
@@ -362,9 +362,9 @@ export class RecordingMonitor extends MockMonitor {
     // The transforms run first, as the engine runs them: what they return is what is registered.
     const own = req.getTransformsList().map((t) => t.getToken());
     const transforms = this.transformsFor(req.getParent(), own);
-    if (transforms.length > 0 && this.transformCallbacks !== undefined) {
+    if (transforms.length > 0 && this.programCallbacks !== undefined) {
       try {
-        await applyTransforms(this.transformCallbacks, req, transforms);
+        await applyTransforms(this.programCallbacks, req, transforms);
       } catch (e) {
         callback(e instanceof Error ? e : new Error(String(e)));
         return;

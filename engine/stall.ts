@@ -122,19 +122,9 @@ export class ConstructionLog {
 
     const byResource = new Map(this.all.map((c) => [c.resource, c]));
     const stateOf = (p: unknown): Settled => states.get(p) ?? { state: "resolved" };
-    const label = (c: Constructed) => `${c.type} ${JSON.stringify(c.name)}`;
 
-    /** How a failed value failed: the registration of a resource it comes from, or its own error. */
-    const failure = (awaitable: unknown, error: unknown): string => {
-      const failed = dependencies(awaitable)
-        .map((d) => byResource.get(d))
-        .find((d) => d !== undefined && stateOf(urnOf(d)).state === "rejected");
-      if (failed !== undefined) {
-        const urn = stateOf(urnOf(failed)) as { error: unknown };
-        return `comes from ${label(failed)}, whose registration failed: ${describe(urn.error)}`;
-      }
-      return `failed: ${describe(error)}`;
-    };
+    const failure = (awaitable: unknown, error: unknown) =>
+      failureOf(awaitable, error, byResource, stateOf, describe);
 
     /**
      * Why `c` never registered (or, for a read, was never read), in one clause; `seen` guards
@@ -198,6 +188,60 @@ export class ConstructionLog {
         `${label(c)} ${c.readId === undefined ? "never registered" : "never read from the cloud"}, ${cause(c, new Set())}`,
     );
   }
+
+  /**
+   * The resource and input a program failed on, when its failure is an input's value that
+   * failed (`error` itself: SDKs since 3.257 fail the program with it, its message prefixed
+   * `error serializing property "<key>": `, where older ones left the resource waiting for
+   * `explain`), in `explain`'s words; undefined for any other failure.
+   */
+  async failedInput(error: unknown, program: string, root: string): Promise<string | undefined> {
+    const inputs = this.all.flatMap((c) =>
+      Object.entries(c.props).flatMap(([key, value]) =>
+        awaitables(value).map((awaitable) => ({ c, key, awaitable })),
+      ),
+    );
+    const states = await settledStates([
+      ...inputs.map((i) => i.awaitable),
+      ...this.all.map((c) => c.resource.urn),
+    ]);
+    const stateOf = (p: unknown): Settled => states.get(p) ?? { state: "resolved" };
+    const hit = inputs.find(({ awaitable }) => {
+      const st = stateOf(awaitable);
+      return st.state === "rejected" && st.error === error;
+    });
+    if (hit === undefined) {
+      return undefined;
+    }
+    const byResource = new Map(this.all.map((c) => [c.resource, c]));
+    const why = failureOf(hit.awaitable, error, byResource, stateOf, (e) =>
+      oneLine(e, program, root),
+    );
+    return `${label(hit.c)} never registered, whose input "${hit.key}" ${why}`;
+  }
+}
+
+const label = (c: Constructed) => `${c.type} ${JSON.stringify(c.name)}`;
+
+/**
+ * How an input's value failed, completing "whose input "<key>" …": the registration of a
+ * resource of the program it comes from, or its own error.
+ */
+function failureOf(
+  awaitable: unknown,
+  error: unknown,
+  byResource: ReadonlyMap<pulumi.Resource, Constructed>,
+  stateOf: (p: unknown) => Settled,
+  describe: (e: unknown) => string,
+): string {
+  const failed = dependencies(awaitable)
+    .map((d) => byResource.get(d))
+    .find((d) => d !== undefined && stateOf(d.resource.urn).state === "rejected");
+  if (failed !== undefined) {
+    const urn = stateOf(failed.resource.urn) as { error: unknown };
+    return `comes from ${label(failed)}, whose registration failed: ${describe(urn.error)}`;
+  }
+  return `failed: ${describe(error)}`;
 }
 
 /**

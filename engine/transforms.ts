@@ -12,7 +12,9 @@
  * (`applyTransforms`) in the engine's order: the resource's own, then each ancestor's, nearest
  * first, then the stack's.
  */
+import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
+import type * as CallbackProto from "@pulumi/pulumi/proto/callback_pb";
 import type * as ResourceProto from "@pulumi/pulumi/proto/resource_pb";
 import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
 
@@ -21,6 +23,7 @@ const pulumiSdk = sdkRequire("../index") as {
   output(v: unknown): { promise(): Promise<unknown> };
 };
 const resourceProto = sdkRequire("../proto/resource_pb") as typeof ResourceProto;
+const callbackProto = sdkRequire("../proto/callback_pb") as typeof CallbackProto;
 
 /** The SDK's callback server; only its registration method is used, on an in-process table. */
 interface SdkCallbackServer {
@@ -44,6 +47,12 @@ export class InProcessCallbacks {
   /** Read by the SDK's `registerTransform`: the callbacks by token, and the server's address. */
   readonly _callbacks = new Map<string, Invoke>();
   readonly _target = Promise.resolve("offline");
+  /**
+   * Read by the SDK's `registerTransform` since 3.260, which also hands each transform to its
+   * monitor when that is the SDK's own mock (`recordTransformCallback`): none here, since the
+   * engine's monitor runs the transforms itself by token (`applyTransforms`).
+   */
+  readonly _monitor = {};
   /** The stack's transforms, by token, in the order the program registered them. */
   readonly stackTransforms: string[] = [];
   private readonly pending: Promise<void>[] = [];
@@ -65,6 +74,31 @@ export class InProcessCallbacks {
     throw new Error(
       "invoke transforms (pulumi.runtime.registerInvokeTransform) are not run offline, and the lookups they would change cannot be answered without them; check the stack under the Pulumi CLI",
     );
+  }
+
+  /**
+   * Resource hooks and error hooks run at deployment, around the engine's steps on a resource
+   * (after it is created, when an operation on it fails): they change nothing the program
+   * registers, and `pulumi preview` runs none but a hook marked `onDryRun`. Offline they are
+   * taken, as the engine takes them, and never run.
+   */
+  registerResourceHook(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  registerErrorHook(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /**
+   * A state migration rewrites a resource's stored state when the engine reads it from an
+   * earlier deployment: offline there is no stored state, so it is taken and never run.
+   */
+  registerStateMigration(): Promise<CallbackRef> {
+    const ref = new callbackProto.Callback();
+    ref.setToken(randomUUID());
+    ref.setTarget("offline");
+    return Promise.resolve(ref);
   }
 
   async awaitStackRegistrations(): Promise<void> {
