@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// Checks the packed guard against releases of @pulumi/pulumi, as a project that installs one of
+// them would run it: the offline engine leans on the SDK's runtime (its mock monitor, callback
+// server and registration), which changes between releases — 3.257 fails a program on an input
+// whose value failed instead of leaving it waiting, 3.260 changed how transforms are registered.
+//
+//   npm run sdk:compat [-- <version> ...]     (default: the peer range's floor and the newest)
+//
+// For each version, a fresh project outside this repository installs that SDK, this repository's
+// @pulumi/aws and the tarball `npm pack` makes of this package (the network is needed), then
+// checks each program below under a US stack; the exit code and the line that says why must be
+// the ones written here, whatever the version.
+"use strict";
+const { execFileSync, spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+
+const root = path.resolve(__dirname, "..");
+const pkg = require(path.join(root, "package.json"));
+
+/** The programs, the exit code each must end with, and a line its output must hold. */
+const programs = [
+  // Transforms change what is registered: a bucket moved to Virginia, inside US.
+  ["test/fixtures/engine/transforms.ts", 0, "SEALED: stack dev has no path out of US"],
+  // Hooks and state migrations are taken and never run (each throws if it runs).
+  ["test/fixtures/engine/hooks.ts", 0, "SEALED: stack dev has no path out of US"],
+  // An input whose apply throws is named with its resource, whether the program fails or stalls.
+  [
+    "test/fixtures/verdict/apply-throws.ts",
+    2,
+    'aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock "logs" never registered, whose input "bucket" failed: RangeError (no message)',
+  ],
+  // A promise that never settles stalls the program under every release.
+  [
+    "test/fixtures/verdict/never-resolves.ts",
+    2,
+    'aws:s3/bucket:Bucket "uploads" never registered, whose input "bucket" waits on a promise that never settled',
+  ],
+];
+
+function npm(args, cwd) {
+  return execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+const requested = process.argv.slice(2);
+const floor = /^\^?(\d+\.\d+\.\d+)$/.exec(pkg.peerDependencies["@pulumi/pulumi"])?.[1];
+const versions =
+  requested.length > 0 ? requested : [floor, npm(["view", "@pulumi/pulumi", "version"]).trim()];
+for (const v of versions) {
+  if (!/^\d+\.\d+\.\d+$/.test(v ?? "")) {
+    process.stderr.write(
+      `sdk-compat: received ${JSON.stringify(v)}; expected versions as 3.248.0\n`,
+    );
+    process.exit(2);
+  }
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-sdk-compat-"));
+const tarball = path.join(work, npm(["pack", "--silent", "--pack-destination", work], root).trim());
+const aws = require(path.join(root, "node_modules/@pulumi/aws/package.json")).version;
+let failed = 0;
+for (const v of versions) {
+  const dir = path.join(work, v);
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, "package.json"), '{ "name": "p", "private": true }\n');
+  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: p\nruntime: nodejs\n");
+  fs.writeFileSync(
+    path.join(dir, "Pulumi.dev.yaml"),
+    "config:\n  aws:region: us-west-2\n  sovereign-dc:jurisdiction: US\n",
+  );
+  npm(
+    ["install", "--no-audit", "--no-fund", `@pulumi/pulumi@${v}`, `@pulumi/aws@${aws}`, tarball],
+    dir,
+  );
+  for (const [program, code, line] of programs) {
+    const file = path.basename(program);
+    fs.copyFileSync(path.join(root, program), path.join(dir, file));
+    const run = spawnSync(
+      path.join(dir, "node_modules/.bin/sovereign-dc"),
+      ["check", file, "--stack", "dev"],
+      {
+        cwd: dir,
+        encoding: "utf8",
+      },
+    );
+    const ok = run.status === code && `${run.stdout}${run.stderr}`.includes(line);
+    failed += ok ? 0 : 1;
+    process.stdout.write(
+      `${ok ? "ok  " : "FAIL"} @pulumi/pulumi ${v} ${file}: exit ${run.status}${ok ? "" : ` (expected ${code} and: ${line})\n${run.stderr}`}\n`,
+    );
+  }
+}
+fs.rmSync(work, { recursive: true, force: true });
+process.exit(failed === 0 ? 0 : 1);
