@@ -478,7 +478,7 @@ function programFrame(stack: string, root: string): string | undefined {
 }
 
 /** `error serializing property "subnetId": `, as the SDK prefixes an input's failure (nested too). */
-const serializing = /^(?:error serializing property "[^"]*": )+/;
+export const serializing = /^(?:error serializing property "[^"]*": )+/;
 
 /** `require is not defined`: a name of CommonJS's module scope, which an ES module has not. */
 const commonJsName = /^(require|module|exports|__dirname|__filename) is not defined$/;

@@ -7,7 +7,7 @@
  * never registered and what each one waits on, so the report names them.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { describeProgramFailure } from "./load-program";
+import { describeProgramFailure, serializing } from "./load-program";
 
 /** A resource the program constructed, with the inputs and options it was given. */
 interface Constructed {
@@ -330,13 +330,12 @@ function awaitables(v: unknown, depth = 0): unknown[] {
 
 /** A failure as one line, without the SDK's serialisation prefixes (see describeProgramFailure). */
 function oneLine(e: unknown, program: string, root: string): string {
-  const prefixes = /^(error serializing property "[^"]*": )+/;
-  if (e instanceof Error && prefixes.test(e.message)) {
+  if (e instanceof Error && serializing.test(e.message)) {
     // The SDK prefixes an input's failure with where it was serialised; judge the cause alone,
     // so that an error without a message is still described by its type and line.
     const cause = Object.create(Object.getPrototypeOf(e) as object) as Error;
     Object.defineProperties(cause, {
-      message: { value: e.message.replace(prefixes, "") },
+      message: { value: e.message.replace(serializing, "") },
       stack: { value: e.stack },
       // What lies under it (`fetch failed`: the host it could not reach).
       cause: { value: e.cause },
