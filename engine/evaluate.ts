@@ -509,15 +509,23 @@ export function inConstructionOrder(
       firstUser.set(r.provider, Math.min(firstUser.get(r.provider) ?? at, at));
     }
   }
+  // What the engine renders under a component as its provider would (a yaml/v2 component's
+  // objects) follows the component, in the order rendered, whichever component's turn came first.
+  const rendered = new Set(recorded.filter((r) => r.renderedOffline === true).map((r) => r.urn));
   const keys = new Array<number>(recorded.length);
   let next = Number.POSITIVE_INFINITY;
   for (let i = recorded.length - 1; i >= 0; i--) {
-    const at = constructed.get(recorded[i].urn);
+    const r = recorded[i];
+    const at = constructed.get(r.urn);
+    const parentAt =
+      r.parent !== undefined && rendered.has(r.parent) ? constructed.get(r.parent) : undefined;
     if (at !== undefined) {
       next = Math.min(next, at);
       keys[i] = at;
+    } else if (parentAt !== undefined) {
+      keys[i] = parentAt + 0.25;
     } else {
-      keys[i] = (firstUser.get(recorded[i].urn) ?? next) - 0.5;
+      keys[i] = (firstUser.get(r.urn) ?? next) - 0.5;
     }
   }
   return recorded

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import * as providerProto from "@pulumi/pulumi/proto/provider_pb";
+import type * as ResourceProto from "@pulumi/pulumi/proto/resource_pb";
 import type {
   ReadResourceRequest,
   RegisterResourceRequest,
@@ -24,6 +25,12 @@ import { withoutResourceRefs } from "./analyzer-wire";
 import { applyTransforms, type InProcessCallbacks } from "./transforms";
 import { holdsResourceRef, holdsUnknown, plainProps, unknownValue } from "./wire";
 import { qualifiedType } from "./urn";
+import { renderYamlV2, type RenderedObject, yamlV2Types } from "./yaml-v2";
+
+/** The SDK's resource messages, to register what a rendered component holds. */
+const resourceProto = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"))(
+  "../proto/resource_pb",
+) as typeof ResourceProto;
 
 /** google-protobuf's `Struct`, from the SDK's own dependencies (this package does not list it). */
 const structProto = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"))(
@@ -412,6 +419,11 @@ export class RecordingMonitor extends MockMonitor {
       );
     }
     const parent = req.getParent();
+    // A yaml/v2 component's objects, as its provider would register them under it.
+    const rendering =
+      req.getRemote() && yamlV2Types.has(type) ? this.renderYaml(type, req, inputs) : undefined;
+    const rendered = rendering !== undefined && "rendered" in rendering ? rendering : undefined;
+    let constructed: { resp: Parameters<Callback>[1] } | undefined;
     await this.yieldWhenDue();
     await super.registerResource(req, (err, resp) => {
       if (!err && resp && this.urns.has(resp.getUrn())) {
@@ -450,10 +462,78 @@ export class RecordingMonitor extends MockMonitor {
           outputs: withStandInMarksUnknown(withUnknownInputs(state, inputs)),
           id: custom ? resp.getId() : undefined,
           ...(req.getRemote() ? { remote: true } : {}),
+          ...(rendered !== undefined ? { renderedOffline: true } : {}),
+          ...(rendering !== undefined && "opaque" in rendering
+            ? { notRendered: rendering.opaque }
+            : {}),
           ...(standInInputs.length > 0 ? { standInInputs } : {}),
         });
       }
+      if (!err && resp && rendered !== undefined) {
+        constructed = { resp };
+        return;
+      }
       callback(err, resp);
+    });
+    if (constructed !== undefined && rendered !== undefined) {
+      // The component's registration returns once its objects are registered, as its provider's
+      // Construct returns once it has registered them.
+      const component = constructed.resp;
+      try {
+        for (const o of rendered.rendered) {
+          await this.registerChild(o, component?.getUrn() ?? "", req);
+        }
+      } catch (e) {
+        callback(e instanceof Error ? e : new Error(String(e)));
+        return;
+      }
+      callback(null, component);
+    }
+  }
+
+  /** A yaml/v2 component's rendering (engine/yaml-v2.ts), from its inputs as registered. */
+  private renderYaml(type: string, req: RegisterResourceRequest, inputs: Record<string, unknown>) {
+    const ref = this.kubernetesProviderRef(req);
+    const providerUrn = ref === "" ? undefined : ref.split("::").slice(0, -1).join("::");
+    const configured =
+      providerUrn === undefined
+        ? this.config["kubernetes:namespace"]
+        : this.providerProps.get(providerUrn)?.namespace;
+    return renderYamlV2(
+      type,
+      req.getName(),
+      plainProps(inputs) ?? {},
+      process.cwd(),
+      typeof configured === "string" && configured !== "" ? configured : "default",
+    );
+  }
+
+  /** The Kubernetes provider a component's children use: the one it was given, else the default. */
+  private kubernetesProviderRef(req: RegisterResourceRequest): string {
+    return req.getProvidersMap().get("kubernetes") ?? req.getProvider();
+  }
+
+  /**
+   * Registers one object of a rendered component under it, as its provider would: through the
+   * component's Kubernetes provider, of the component's package version.
+   */
+  private registerChild(
+    o: RenderedObject,
+    parent: string,
+    component: RegisterResourceRequest,
+  ): Promise<void> {
+    const child = new resourceProto.RegisterResourceRequest();
+    child.setType(o.type);
+    child.setName(o.name);
+    child.setParent(parent);
+    child.setCustom(true);
+    child.setProvider(this.kubernetesProviderRef(component));
+    child.setVersion(component.getVersion());
+    child.setObject(
+      structProto.Struct.fromJavaScript(o.inputs as Record<string, StructProto.JavaScriptValue>),
+    );
+    return new Promise((resolve, reject) => {
+      void this.registerResource(child, (err) => (err ? reject(err) : resolve()));
     });
   }
 }

@@ -51,6 +51,13 @@ const renderedByFunction: Readonly<Record<string, string>> = {
 
 /** Why a component's resources were not seen offline, or undefined when they were or need not be. */
 function whyOpaque(r: RecordedResource): string | undefined {
+  if (r.renderedOffline === true) {
+    // Rendered as its provider renders it (engine/yaml-v2.ts): its objects went through the pack.
+    return undefined;
+  }
+  if (r.remote === true && r.notRendered !== undefined) {
+    return `it is a multi-language component whose objects the ${packageOf(r.type)} provider renders from its manifests when the Pulumi CLI runs the program, and offline the engine could not (${r.notRendered})`;
+  }
   if (r.remote === true) {
     return `it is a multi-language component: the ${packageOf(r.type)} plugin creates them when the Pulumi CLI runs the program, and offline none exist`;
   }

@@ -46,6 +46,13 @@ export interface RecordedResource {
    */
   readonly remote?: boolean;
   /**
+   * True for a multi-language component the engine rendered as its provider would (a Kubernetes
+   * `yaml/v2` ConfigFile or ConfigGroup, engine/yaml-v2.ts): its children are recorded.
+   */
+  readonly renderedOffline?: boolean;
+  /** Why the engine could not render such a component offline (a manifest fetched from a URL). */
+  readonly notRendered?: string;
+  /**
    * Top-level inputs that hold a value computed in a callback the engine ran on stand-ins for
    * unknown values (engine/invokes/callbacks.ts), and so are unknown: `pulumi preview` of a new
    * stack does not run that callback at all.
