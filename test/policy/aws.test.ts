@@ -464,6 +464,21 @@ const quickConnect = (phoneNumber: string) =>
     quickConnectConfig: { quickConnectType: "PHONE_NUMBER", phoneConfigs: [{ phoneNumber }] },
   });
 
+/** Shield proactive engagement with the Shield Response Team's emergency `contacts`. */
+const srtContacts = (...contacts: Record<string, string>[]) =>
+  add("aws:shield/proactiveEngagement:ProactiveEngagement", "srt-contacts", {
+    enabled: true,
+    emergencyContacts: contacts,
+  });
+
+/** The log-shipping finding of those contacts, reaching `place`. */
+const srtFinding = (place: string): Finding => [
+  "log-shipping",
+  "srt-contacts",
+  "mandatory",
+  ["a global service", 'shield proactive engagement "srt-contacts"', place],
+];
+
 /** A Connect agent whose phone is of `phoneType`, with a desk phone number `deskPhoneNumber`. */
 const agent = (phoneType: string, deskPhoneNumber: string) =>
   add("aws:connect/user:User", "agent", {
@@ -11697,22 +11712,8 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     },
     {
       name: "the Shield Response Team mails attack details to a mailbox (no contact passes)",
-      bad: add("aws:shield/proactiveEngagement:ProactiveEngagement", "srt-contacts", {
-        enabled: true,
-        emergencyContacts: [{ emailAddress: "soc@example.com" }],
-      }),
-      expected: [
-        [
-          "log-shipping",
-          "srt-contacts",
-          "mandatory",
-          [
-            "a global service",
-            'shield proactive engagement "srt-contacts"',
-            '"soc@example.com" (cannot be placed)',
-          ],
-        ],
-      ],
+      bad: srtContacts({ emailAddress: "soc@example.com" }),
+      expected: [srtFinding('"soc@example.com" (cannot be placed)')],
       twinName: "attack alarms go to an SNS topic in Oregon instead",
       twin: add("aws:sns/topic:Topic", "ddos-alarms", { name: "ddos-alarms" }),
     },
@@ -11811,27 +11812,10 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     },
     {
       name: "the Shield Response Team calls a phone in Germany",
-      bad: add("aws:shield/proactiveEngagement:ProactiveEngagement", "srt-contacts", {
-        enabled: true,
-        emergencyContacts: [{ phoneNumber: "+12065550100" }, { phoneNumber: "+493012345678" }],
-      }),
-      expected: [
-        [
-          "log-shipping",
-          "srt-contacts",
-          "mandatory",
-          [
-            "a global service",
-            'shield proactive engagement "srt-contacts"',
-            "+493012345678 (a phone outside US, in DE)",
-          ],
-        ],
-      ],
+      bad: srtContacts({ phoneNumber: "+12065550100" }, { phoneNumber: "+493012345678" }),
+      expected: [srtFinding("+493012345678 (a phone outside US, in DE)")],
       twinName: "it calls a phone in Seattle",
-      twin: add("aws:shield/proactiveEngagement:ProactiveEngagement", "srt-contacts", {
-        enabled: true,
-        emergencyContacts: [{ phoneNumber: "+12065550100" }],
-      }),
+      twin: srtContacts({ phoneNumber: "+12065550100" }),
     },
     {
       name: "a voice connector's termination lets calls go to Germany and accepts them from a public SIP host",
