@@ -129,8 +129,15 @@ export function renderYamlV2(
       }
     }
   }
+  if (inputs.yaml !== undefined && typeof inputs.yaml !== "string") {
+    return { opaque: `yaml is ${JSON.stringify(inputs.yaml)}, not a YAML text` };
+  }
   if (typeof inputs.yaml === "string") {
     texts.push(inputs.yaml);
+  }
+  const objs = inputs.objs ?? [];
+  if (!Array.isArray(objs) || !objs.every(isObj)) {
+    return { opaque: "objs is not a list of objects" };
   }
   const objects: Obj[] = [];
   for (const text of texts) {
@@ -144,9 +151,7 @@ export function renderYamlV2(
       }
     }
   }
-  if (Array.isArray(inputs.objs)) {
-    objects.push(...inputs.objs.filter(isObj));
-  }
+  objects.push(...objs);
   const all = expandLists(objects);
   const scopes = declaredScopes(all);
   const prefix = typeof inputs.resourcePrefix === "string" ? inputs.resourcePrefix : name;

@@ -137,6 +137,12 @@ describe("rendering a yaml/v2 component", () => {
     expect(render({ file: "m/missing.yaml" })).toMatch(/^m\/missing\.yaml cannot be read \(ENOENT/);
     fs.writeFileSync(path.join(dir, "bad.yaml"), "kind: [unclosed\n");
     expect(render({ file: "bad.yaml" })).toMatch(/^a manifest is not valid YAML/);
+    const group = (inputs: Record<string, unknown>) =>
+      names(renderYamlV2("kubernetes:yaml/v2:ConfigGroup", "g", inputs, dir, "default"));
+    expect(group({ yaml: ["apiVersion: v1"] })).toBe('yaml is ["apiVersion: v1"], not a YAML text');
+    expect(group({ objs: [{ kind: "ConfigMap" }, "kind: Secret"] })).toBe(
+      "objs is not a list of objects",
+    );
     fs.writeFileSync(path.join(dir, "nameless.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
     expect(render({ file: "nameless.yaml" })).toBe(
       "an object has no metadata.name, which the provider refuses",
