@@ -15,7 +15,7 @@
  * - each resource's name, `<prefix>:<namespace>/<name>` (the prefix the component's
  *   `resourcePrefix`, else its own name; an empty prefix none), and its type,
  *   `kubernetes:<apiVersion>:<kind>` (`core/v1` for the core group's `v1`), the SDK's token for a
- *   kind it has and a custom resource's otherwise.
+ *   kind it has and a custom resource's otherwise; a Secret's `data` and `stringData` secret.
  *
  * What cannot be rendered so — a manifest fetched from a URL, an input not known before
  * deployment, a file that cannot be read or parsed — leaves the component as it was:
@@ -25,7 +25,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { yaml } from "./yaml";
-import { holdsUnknown } from "./wire";
+import { holdsUnknown, secretSig, sigKey } from "./wire";
 
 /** The component types rendered here. */
 export const yamlV2Types: ReadonlySet<string> = new Set([
@@ -183,10 +183,19 @@ export function renderYamlV2(
       };
     }
     const id = namespace === "" ? metadata.name : `${namespace}/${metadata.name}`;
+    const props: Obj = { ...obj, apiVersion: version, metadata: meta };
+    if (version === "v1" && kind === "Secret") {
+      // The provider marks a Secret's values secret, so that no output shows them.
+      for (const key of ["data", "stringData"]) {
+        if (key in props) {
+          props[key] = { [sigKey]: secretSig, value: props[key] };
+        }
+      }
+    }
     rendered.push({
       type: `kubernetes:${group === "" ? `core/${ver}` : version}:${kind}`,
       name: prefix === "" ? id : `${prefix}:${id}`,
-      inputs: { ...obj, apiVersion: version, metadata: meta },
+      inputs: props,
     });
   }
   return { rendered };

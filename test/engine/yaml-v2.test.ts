@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { renderYamlV2, type Rendering } from "../../engine/yaml-v2";
-import { unknownValue } from "../../engine/wire";
+import { secretSig, sigKey, unknownValue } from "../../engine/wire";
 import { cliMany, root } from "../helpers/cli";
 
 let dir: string;
@@ -124,6 +124,24 @@ describe("rendering a yaml/v2 component", () => {
       name: "obj",
       namespace: "x",
       annotations: { "pulumi.com/skipAwait": "true" },
+    });
+  });
+
+  it("marks a Secret's values secret, as the provider does", () => {
+    const r = renderYamlV2(
+      "kubernetes:yaml/v2:ConfigGroup",
+      "s",
+      {
+        objs: [
+          { apiVersion: "v1", kind: "Secret", metadata: { name: "db" }, stringData: { pw: "x" } },
+        ],
+      },
+      dir,
+      "default",
+    );
+    expect("rendered" in r && r.rendered[0].inputs.stringData).toEqual({
+      [sigKey]: secretSig,
+      value: { pw: "x" },
     });
   });
 
