@@ -7,9 +7,9 @@
 //   npm run sdk:compat [-- <version> ...]     (default: the peer range's floor and the newest)
 //
 // For each version, a fresh project outside this repository installs that SDK, this repository's
-// @pulumi/aws and the tarball `npm pack` makes of this package (the network is needed), then
-// checks each program below under a US stack; the exit code and the line that says why must be
-// the ones written here, whatever the version.
+// @pulumi/aws and @pulumi/kubernetes and the tarball `npm pack` makes of this package (the network
+// is needed), then checks each program below under a US stack, or its fixture's own; the exit
+// code and the line that says why must be the ones written here, whatever the version.
 "use strict";
 const { execFileSync, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -37,6 +37,14 @@ const programs = [
     2,
     'aws:s3/bucket:Bucket "uploads" never registered, whose input "bucket" waits on a promise that never settled',
   ],
+  // yaml/v2 components rendered as their provider renders them, under the fixture's own stack
+  // (its config and manifests copied beside it): the public Service in one of them is found.
+  [
+    "test/fixtures/yaml-v2/index.ts",
+    1,
+    '[mandatory] kubernetes-service-exposure kubernetes:core/v1:Service "web:default/web"',
+    "prod",
+  ],
 ];
 
 function npm(args, cwd) {
@@ -59,6 +67,7 @@ for (const v of versions) {
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-sdk-compat-"));
 const tarball = path.join(work, npm(["pack", "--silent", "--pack-destination", work], root).trim());
 const aws = require(path.join(root, "node_modules/@pulumi/aws/package.json")).version;
+const kubernetes = require(path.join(root, "node_modules/@pulumi/kubernetes/package.json")).version;
 let failed = 0;
 for (const v of versions) {
   const dir = path.join(work, v);
@@ -69,16 +78,25 @@ for (const v of versions) {
     path.join(dir, "Pulumi.dev.yaml"),
     "config:\n  aws:region: us-west-2\n  sovereign-dc:jurisdiction: US\n",
   );
-  npm(
-    ["install", "--no-audit", "--no-fund", `@pulumi/pulumi@${v}`, `@pulumi/aws@${aws}`, tarball],
-    dir,
-  );
-  for (const [program, code, line] of programs) {
-    const file = path.basename(program);
+  const sdks = [`@pulumi/pulumi@${v}`, `@pulumi/aws@${aws}`, `@pulumi/kubernetes@${kubernetes}`];
+  npm(["install", "--no-audit", "--no-fund", ...sdks, tarball], dir);
+  for (const [program, code, line, stack = "dev"] of programs) {
+    const from = path.dirname(path.join(root, program));
+    const file = stack === "dev" ? path.basename(program) : `${stack}-${path.basename(program)}`;
     fs.copyFileSync(path.join(root, program), path.join(dir, file));
+    if (stack !== "dev") {
+      // The fixture's own stack config, and the folders of files it reads.
+      const config = `Pulumi.${stack}.yaml`;
+      fs.copyFileSync(path.join(from, config), path.join(dir, config));
+      for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+        if (entry.isDirectory()) {
+          fs.cpSync(path.join(from, entry.name), path.join(dir, entry.name), { recursive: true });
+        }
+      }
+    }
     const run = spawnSync(
       path.join(dir, "node_modules/.bin/sovereign-dc"),
-      ["check", file, "--stack", "dev"],
+      ["check", file, "--stack", stack],
       {
         cwd: dir,
         encoding: "utf8",
