@@ -27,15 +27,13 @@ import { holdsResourceRef, holdsUnknown, plainProps, unknownValue } from "./wire
 import { qualifiedType } from "./urn";
 import { renderYamlV2, type RenderedObject, yamlV2Types } from "./yaml-v2";
 
+/** Modules as the SDK's own mock resolves them: its protobuf messages, its google-protobuf. */
+const sdkRequire = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"));
 /** The SDK's resource messages, to register what a rendered component holds. */
-const resourceProto = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"))(
-  "../proto/resource_pb",
-) as typeof ResourceProto;
+const resourceProto = sdkRequire("../proto/resource_pb") as typeof ResourceProto;
 
 /** google-protobuf's `Struct`, from the SDK's own dependencies (this package does not list it). */
-const structProto = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"))(
-  "google-protobuf/google/protobuf/struct_pb",
-) as typeof StructProto;
+const structProto = sdkRequire("google-protobuf/google/protobuf/struct_pb") as typeof StructProto;
 
 type Callback = (err: Error | null, resp?: { getUrn(): string; getId(): string }) => void;
 
@@ -493,12 +491,8 @@ export class RecordingMonitor extends MockMonitor {
 
   /** A yaml/v2 component's rendering (engine/yaml-v2.ts), from its inputs as registered. */
   private renderYaml(type: string, req: RegisterResourceRequest, inputs: Record<string, unknown>) {
-    const ref = this.kubernetesProviderRef(req);
-    const providerUrn = ref === "" ? undefined : ref.split("::").slice(0, -1).join("::");
-    const configured =
-      providerUrn === undefined
-        ? this.config["kubernetes:namespace"]
-        : this.providerProps.get(providerUrn)?.namespace;
+    // The provider's own namespace, or the default provider's (kubernetes:namespace).
+    const configured = this.providerPropsFor(type, this.kubernetesProviderRef(req)).namespace;
     return renderYamlV2(
       type,
       req.getName(),

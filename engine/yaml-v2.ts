@@ -24,7 +24,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
-import { yaml } from "./yaml";
+import { yamlDocuments } from "./yaml";
 import { holdsUnknown, secretSig, sigKey } from "./wire";
 
 /** The component types rendered here. */
@@ -141,14 +141,13 @@ export function renderYamlV2(
   }
   const objects: Obj[] = [];
   for (const text of texts) {
-    for (const doc of yaml().parseAllDocuments(text)) {
-      if (doc.errors.length > 0) {
-        return { opaque: `a manifest is not valid YAML (${doc.errors[0].message})` };
-      }
-      const value: unknown = doc.toJS();
-      if (isObj(value) && Object.keys(value).length > 0) {
-        objects.push(value);
-      }
+    try {
+      // Documents that are empty (`{}`, a comment alone) are skipped, as the provider skips them.
+      objects.push(
+        ...yamlDocuments(text).filter((v): v is Obj => isObj(v) && Object.keys(v).length > 0),
+      );
+    } catch (e) {
+      return { opaque: `a manifest is not valid YAML (${(e as Error).message})` };
     }
   }
   objects.push(...objs);

@@ -18,7 +18,7 @@
  * pins it); `installUnknownInvokes` (./unknowns.ts) turns those into unknowns the SDK recognises.
  */
 import { createHash } from "node:crypto";
-import { yaml } from "../yaml";
+import { yamlDocuments } from "../yaml";
 import { awsPartitionOf } from "../../residency/jurisdictions";
 import { elbLogDeliveryAccounts } from "../../residency/service-accounts";
 import { zonesOf } from "../../residency/zones";
@@ -371,17 +371,13 @@ const answerers: Readonly<Record<string, Answerer>> = {
   },
 
   // The provider parses every document of the text and drops the empty ones.
-  "kubernetes:yaml:decode": (args) => ({
-    result: yaml()
-      .parseAllDocuments(text(args.text) ?? "")
-      .map((doc) => {
-        if (doc.errors.length > 0) {
-          throw new Error(`text is not valid YAML: ${doc.errors[0].message}`);
-        }
-        return doc.toJS() as unknown;
-      })
-      .filter((obj) => obj !== null && obj !== undefined),
-  }),
+  "kubernetes:yaml:decode": (args) => {
+    try {
+      return { result: yamlDocuments(text(args.text) ?? "") };
+    } catch (e) {
+      throw new Error(`text is not valid YAML: ${(e as Error).message}`);
+    }
+  },
 };
 
 /** Tokens the engine answers with more than unknowns. */

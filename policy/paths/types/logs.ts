@@ -142,6 +142,14 @@ export function texts(
   return onceKnown(judged("data sync", path, alibabaPhoneNumbers(path, verb)), holds);
 }
 
+/**
+ * Calls or texts to the E.164 numbers at `path`: each reaches its phone's country, read once
+ * known (and while `holds`).
+ */
+function calls(path: string, verb: string, holds?: Parameters<typeof knownAt>[1]): FieldSpec {
+  return onceKnown(judged("data sync", path, phoneNumbers(path, verb)), holds);
+}
+
 /** A DNS answer's reading of the record's `hosts` and routing `regions`, decided at `path`. */
 function answers(path: string, hosts: readonly string[], regions: readonly string[] = []) {
   return judged("data sync", path, dnsAnswers(hosts, regions), [...hosts, ...regions]);
@@ -942,16 +950,7 @@ export const logs: TypeTable = {
   "aws:shield/proactiveEngagement:ProactiveEngagement": sends(
     pushFix,
     url("emergencyContacts[].emailAddress", "has the Shield Response Team send attack details to"),
-    onceKnown(
-      judged(
-        "data sync",
-        "emergencyContacts[].phoneNumber",
-        phoneNumbers(
-          "emergencyContacts[].phoneNumber",
-          "has the Shield Response Team call about attacks",
-        ),
-      ),
-    ),
+    calls("emergencyContacts[].phoneNumber", "has the Shield Response Team call about attacks"),
   ),
   // Git repositories notebooks clone from and push to: a host outside the cloud cannot be placed.
   "aws:sagemaker/codeRepository:CodeRepository": sends(
@@ -2524,10 +2523,7 @@ export const logs: TypeTable = {
     "Subscribe only queues, functions, phones and HTTP(S) endpoints inside the jurisdiction: by ARN, by a regional endpoint (an API Gateway stage, a function URL), an allowlisted address or a number of the country.",
     judged("data sync", "endpoint", snsEndpoint),
     // A text goes to the phone's country.
-    onceKnown(
-      judged("data sync", "endpoint", phoneNumbers("endpoint", "pushes messages (sms) to")),
-      snsProtocol("sms"),
-    ),
+    calls("endpoint", "pushes messages (sms) to", snsProtocol("sms")),
     push.arn("endpoint", "pushes messages to", { when: knownAt("endpoint", snsArnEndpoint) }),
     ...["http", "https"].map((protocol) =>
       push.url("endpoint", `pushes messages (${protocol}) to`, {
@@ -2544,26 +2540,13 @@ export const logs: TypeTable = {
   // A quick connect of a phone number transfers callers (their voice) to that number.
   "aws:connect/quickConnect:QuickConnect": sends(
     "Transfer callers only to numbers of the jurisdiction's countries, or to queues and agents of the instance.",
-    onceKnown(
-      judged(
-        "data sync",
-        "quickConnectConfig.phoneConfigs[].phoneNumber",
-        phoneNumbers("quickConnectConfig.phoneConfigs[].phoneNumber", "transfers callers to"),
-      ),
-    ),
+    calls("quickConnectConfig.phoneConfigs[].phoneNumber", "transfers callers to"),
   ),
   // An agent whose phone type is a desk phone takes the instance's calls (callers' voices) on
   // that number, wherever it rings; a soft phone is the agent's browser, reached through Connect.
   "aws:connect/user:User": sends(
     "Give agents soft phones, or desk phones of the jurisdiction's countries.",
-    onceKnown(
-      judged(
-        "data sync",
-        "phoneConfig.deskPhoneNumber",
-        phoneNumbers("phoneConfig.deskPhoneNumber", "rings the agent's calls at"),
-      ),
-      deskPhone,
-    ),
+    calls("phoneConfig.deskPhoneNumber", "rings the agent's calls at", deskPhone),
   ),
   // A voice connector's termination carries calls to the countries it allows (ISO 3166-1 codes)
   // and exchanges them with the SIP hosts it accepts calls from (remote-sites, as the hosts an

@@ -114,14 +114,16 @@ const homeDirectory = rows(
   }),
 );
 
-/**
- * Whether a DMS task's settings turn Time Travel on (`TTSettings.EnableTT`, off by default);
- * settings not known at preview may.
- */
-function timeTravelOn(props: Readonly<Record<string, unknown>>): boolean {
-  const on = known(() => valueAt(props, "replicationTaskSettings.TTSettings.EnableTT"));
-  return isUnknown(on) || isTrue(on);
-}
+/** Whether the flag at `path` (off unless set) is on, or not known at preview and so may be. */
+const mayBeOn =
+  (path: string) =>
+  (props: Readonly<Record<string, unknown>>): boolean => {
+    const on = known(() => valueAt(props, path));
+    return isUnknown(on) || isTrue(on);
+  };
+
+/** Whether a DMS task's settings turn Time Travel on (`TTSettings.EnableTT`). */
+const timeTravelOn = mayBeOn("replicationTaskSettings.TTSettings.EnableTT");
 
 /**
  * A DTS job's delay and failure alarms (log-shipping's): texted to the numbers at `delayPhone`
@@ -129,16 +131,12 @@ function timeTravelOn(props: Readonly<Record<string, unknown>>): boolean {
  * or not known at preview.
  */
 function withAlarmTexts(model: TypeModel): TypeModel {
-  const on = (flag: string) => (props: Readonly<Record<string, unknown>>) => {
-    const v = known(() => props[flag]);
-    return isUnknown(v) || isTrue(v);
-  };
   return withPolicyFields(
     model,
     "log-shipping",
     alarmFix,
-    texts("delayPhone", "texts delay alarms to", on("delayNotice")),
-    texts("errorPhone", "texts failure alarms to", on("errorNotice")),
+    texts("delayPhone", "texts delay alarms to", mayBeOn("delayNotice")),
+    texts("errorPhone", "texts failure alarms to", mayBeOn("errorNotice")),
   );
 }
 
