@@ -259,6 +259,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       opts.stack,
     );
   } finally {
+    monitor.disposePlugins();
     watchdog.dispose();
     loop.dispose();
     restoreInvokes();
@@ -342,13 +343,16 @@ function escEnvironments(stack: StackConfig, file: string): string {
 /**
  * The feature flags `pulumi.runtime.setMocks` turns on, for our own monitor, and resource
  * transforms, which the monitor runs in this process (engine/transforms.ts): the callbacks the
- * program registers them with.
+ * program registers them with. And output values, which the mocks turn off: the SDK keeps them
+ * only in a multi-language component's inputs and a resource method's arguments, as it sends
+ * them to the Pulumi engine, so that the component's plugin (engine/plugins.ts) gets its inputs
+ * as under the CLI — nested outputs where the program nested them, not one output of the whole.
  */
 function enableMockFeatures(): InProcessCallbacks {
   const store = getStore();
   store.supportsSecrets = true;
   store.supportsResourceReferences = true;
-  store.supportsOutputValues = false;
+  store.supportsOutputValues = true;
   store.supportsDeletedWith = true;
   store.supportsAliasSpecs = true;
   store.supportsTransforms = true;
@@ -510,15 +514,28 @@ export function inConstructionOrder(
     }
   }
   // What the engine renders under a component as its provider would (a yaml/v2 component's
-  // objects) follows the component, in the order rendered, whichever component's turn came first.
+  // objects, what a plugin constructs, to any depth) follows the component, in the order
+  // registered, whichever component's turn came first.
   const rendered = new Set(recorded.filter((r) => r.renderedOffline === true).map((r) => r.urn));
+  const parentOf = new Map(recorded.map((r) => [r.urn, r.parent]));
+  const renderedAncestor = (r: RecordedResource): string | undefined => {
+    for (let at = r.parent; at !== undefined; at = parentOf.get(at)) {
+      if (rendered.has(at)) {
+        return at;
+      }
+      if (constructed.has(at)) {
+        return undefined;
+      }
+    }
+    return undefined;
+  };
   const keys = new Array<number>(recorded.length);
   let next = Number.POSITIVE_INFINITY;
   for (let i = recorded.length - 1; i >= 0; i--) {
     const r = recorded[i];
     const at = constructed.get(r.urn);
-    const parentAt =
-      r.parent !== undefined && rendered.has(r.parent) ? constructed.get(r.parent) : undefined;
+    const ancestor = at === undefined && rendered.size > 0 ? renderedAncestor(r) : undefined;
+    const parentAt = ancestor !== undefined ? constructed.get(ancestor) : undefined;
     if (at !== undefined) {
       next = Math.min(next, at);
       keys[i] = at;

@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { getOrganization } from "@pulumi/pulumi/runtime/settings";
 import * as providerProto from "@pulumi/pulumi/proto/provider_pb";
 import type * as ResourceProto from "@pulumi/pulumi/proto/resource_pb";
 import type {
@@ -23,14 +24,24 @@ import { declaredStackOutputsOf } from "../residency/stack-outputs";
 import { synthesizeState } from "./synth";
 import { withoutResourceRefs } from "./analyzer-wire";
 import { applyTransforms, type InProcessCallbacks } from "./transforms";
-import { holdsResourceRef, holdsUnknown, plainProps, unknownValue } from "./wire";
+import {
+  holdsResourceRef,
+  holdsUnknown,
+  plainProps,
+  unknownValue,
+  withoutOutputValues,
+} from "./wire";
 import { qualifiedType } from "./urn";
 import { renderYamlV2, type RenderedObject, yamlV2Types } from "./yaml-v2";
+import { findPlugin, type Plugin, PluginHost } from "./plugins";
 
 /** Modules as the SDK's own mock resolves them: its protobuf messages, its google-protobuf. */
 const sdkRequire = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"));
 /** The SDK's resource messages, to register what a rendered component holds. */
 const resourceProto = sdkRequire("../proto/resource_pb") as typeof ResourceProto;
+
+/** The SDK's provider messages, to ask a plugin to construct a component. */
+const sdkProviderProto = sdkRequire("../proto/provider_pb") as typeof providerProto;
 
 /** google-protobuf's `Struct`, from the SDK's own dependencies (this package does not list it). */
 const structProto = sdkRequire("google-protobuf/google/protobuf/struct_pb") as typeof StructProto;
@@ -77,6 +88,30 @@ export class RecordingMonitor extends MockMonitor {
   /** Each resource's own transforms by URN, which its children inherit, and its parent. */
   private readonly ownTransforms = new Map<string, readonly string[]>();
   private readonly parentOf = new Map<string, string>();
+  /** Runs multi-language components' plugins (engine/plugins.ts), for this evaluation. */
+  private readonly plugins = new PluginHost(
+    {
+      registerResource: (req, cb) => this.registerResource(req as RegisterResourceRequest, cb),
+      registerResourceOutputs: (req, cb) =>
+        this.registerResourceOutputs(req as ResourceProto.RegisterResourceOutputsRequest, cb),
+      readResource: (req, cb) => this.readResource(req as ReadResourceRequest, cb),
+      supportsFeature: (req, cb) => this.supportsFeature(req, cb),
+      invoke: (req, cb) => this.invokeForPlugin(req as ResourceProto.ResourceInvokeRequest, cb),
+      call: (req, cb) => {
+        // A resource's method, which offline no provider runs: a plugin computing with its
+        // unknown answer would build on nothing, so its construction fails instead (closed).
+        const tok = (req as ResourceCallRequest).getTok();
+        this.unknownFunctions.add(tok);
+        cb(new Error(`${tok} is a resource method, which no provider answers offline`));
+      },
+    },
+    { rootUrn: () => this.rootUrn() },
+  );
+  /**
+   * The program's registrations of components a plugin constructs now, by parent, type and name:
+   * the plugin registers the component itself, which is then recorded with what the program gave.
+   */
+  private readonly constructing = new Map<string, Construction>();
 
   constructor(
     private readonly project: string,
@@ -92,6 +127,19 @@ export class RecordingMonitor extends MockMonitor {
     Object.assign(this, {
       newUrn: (parent: string, type: string, name: string) => this.urnOf(parent, type, name),
     });
+  }
+
+  /** Stops the plugins still running (the evaluation ended). */
+  disposePlugins(): void {
+    this.plugins.dispose();
+  }
+
+  /** The stack resource's URN, which a resource registered with no parent hangs from. */
+  private rootUrn(): string {
+    return (
+      this.recorded.find((r) => r.type === rootStackType)?.urn ??
+      `urn:pulumi:${this.stack}::${this.project}::${rootStackType}::${this.project}-${this.stack}`
+    );
   }
 
   /**
@@ -139,6 +187,28 @@ export class RecordingMonitor extends MockMonitor {
     } catch (e) {
       callback(e as Error);
     }
+  }
+
+  /**
+   * A provider function a plugin calls while it constructs a component. The plugin's SDK would
+   * read an unknown answer's parts as absent where the program's reads them as unknown
+   * (engine/invokes/unknowns.ts), so an answer that is not wholly known fails the construction,
+   * and the component is reported unseen (closed), naming the function.
+   */
+  private invokeForPlugin(
+    req: ResourceProto.ResourceInvokeRequest,
+    callback: (err: Error | null, resp?: unknown) => void,
+  ): void {
+    void super.invoke(req, (err: Error | null, resp?: ResourceProto.ResourceInvokeResponse) => {
+      const answer = err ? undefined : JSON.stringify(resp?.getReturn()?.toJavaScript() ?? {});
+      if (answer !== undefined && (answer.includes(unknownMark) || answer.includes(wholeAnswer))) {
+        callback(
+          new Error(`${req.getTok()} has an answer only the cloud knows, which offline is unknown`),
+        );
+      } else {
+        callback(err, resp);
+      }
+    });
   }
 
   /** Answers a provider function offline (engine/invokes); unknown parts carry `unknownMark`. */
@@ -357,6 +427,45 @@ export class RecordingMonitor extends MockMonitor {
     this.onRecord?.(r);
   }
 
+  /**
+   * The features of the Pulumi engine the SDK asks for, as the mocks answer them but output
+   * values, which they turn off: the SDK sends them only in a multi-language component's inputs
+   * (and a resource method's arguments), where its plugin must get them as under the CLI
+   * (engine/plugins.ts). The monitor records those inputs without them (`givenInputs`).
+   */
+  override supportsFeature(
+    req: { getId(): string },
+    callback: (err: Error | null, resp?: { getHassupport(): boolean }) => void,
+  ): void {
+    if (req.getId() === "outputValues") {
+      callback(null, { getHassupport: () => true });
+      return;
+    }
+    super.supportsFeature(req as never, callback as never);
+  }
+
+  /** The same, for an SDK that asks for every feature at once (3.260 and later). */
+  getDeploymentInfo(req: unknown, callback: (err: Error | null, resp?: unknown) => void): void {
+    const own = (MockMonitor.prototype as { getDeploymentInfo?: MockMonitor["getDeploymentInfo"] })
+      .getDeploymentInfo;
+    if (own === undefined) {
+      callback(new Error("GetDeploymentInfo is not implemented"));
+      return;
+    }
+    own.call(
+      this,
+      req as never,
+      ((err: Error | null, resp?: ResourceProto.DeploymentInfo) => {
+        const outputValues =
+          resourceProto.ResourceMonitorFeature.RESOURCE_MONITOR_FEATURE_OUTPUT_VALUES;
+        if (resp !== undefined && !resp.getSupportedfeaturesList().includes(outputValues)) {
+          resp.addSupportedfeatures(outputValues);
+        }
+        callback(err, resp);
+      }) as never,
+    );
+  }
+
   override readResource(req: ReadResourceRequest, callback: Callback): Promise<void> {
     namedAsText(req);
     return super.readResource(req, callback);
@@ -364,9 +473,19 @@ export class RecordingMonitor extends MockMonitor {
 
   override async registerResource(req: RegisterResourceRequest, callback: Callback): Promise<void> {
     namedAsText(req);
+    // A plugin registering the component it constructs for the program: its transforms ran on
+    // the program's registration, which it stands for.
+    const construction = req.getRemote()
+      ? undefined
+      : this.constructing.get(constructionKey(req.getParent(), req.getType(), req.getName()));
+    if (construction?.abandoned === true) {
+      // The plugin failed to construct it and the program's registration stands for it now.
+      callback(new Error(`the construction of ${req.getType()} "${req.getName()}" failed`));
+      return;
+    }
     // The transforms run first, as the engine runs them: what they return is what is registered.
-    const own = req.getTransformsList().map((t) => t.getToken());
-    const transforms = this.transformsFor(req.getParent(), own);
+    const own = construction?.own ?? req.getTransformsList().map((t) => t.getToken());
+    const transforms = construction ? [] : this.transformsFor(req.getParent(), own);
     if (transforms.length > 0 && this.programCallbacks !== undefined) {
       try {
         await applyTransforms(this.programCallbacks, req, transforms);
@@ -379,6 +498,8 @@ export class RecordingMonitor extends MockMonitor {
     const custom = req.getCustom();
     const providerRef = req.getProvider();
     let providerUrn: string | undefined;
+    /** Why a multi-language component's plugin did not construct it offline. */
+    let notConstructed: string | undefined;
     if (custom && !isProviderType(type)) {
       if (providerRef === "" && this.defaultProviderDisabled(packageOf(type))) {
         // The Pulumi engine refuses the same way when the stack disables default providers.
@@ -394,6 +515,21 @@ export class RecordingMonitor extends MockMonitor {
           ? providerRef.split("::").slice(0, -1).join("::")
           : this.defaultProviderUrn(packageOf(type), req.getVersion());
     }
+    // A multi-language component whose plugin is installed is constructed by it; one whose
+    // plugin is not stays unseen, saying why.
+    const plugin =
+      req.getRemote() && !yamlV2Types.has(type)
+        ? findPlugin(packageOf(type), req.getVersion())
+        : undefined;
+    if (plugin !== undefined && "file" in plugin) {
+      const unseen = await this.constructByPlugin(plugin, req, own, callback);
+      if (unseen === undefined) {
+        return;
+      }
+      notConstructed = unseen;
+    } else if (plugin !== undefined) {
+      notConstructed = plugin.missing;
+    }
     if (req.getRemote()) {
       this.defaultProvidersOfComponent(type, req);
     }
@@ -403,9 +539,10 @@ export class RecordingMonitor extends MockMonitor {
     });
     // A callback run on stand-ins for unknown values (invokes/callbacks.ts) builds strings from
     // them: what holds one is unknown.
-    const given = (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
-    const inputs = withStandInMarksUnknown(given);
-    const standInInputs = Object.keys(given).filter((k) => given[k] !== inputs[k]);
+    const given = givenInputs(req);
+    const inputs = construction?.inputs ?? withStandInMarksUnknown(given);
+    const standInInputs =
+      construction?.standInInputs ?? Object.keys(given).filter((k) => given[k] !== inputs[k]);
     if (custom && holdsResourceRef(inputs)) {
       // A provider is given a resource handed to an input as that resource's ID (a component's
       // as its URN), and its state holds that text: `bucket: pet` names the bucket after the
@@ -424,6 +561,13 @@ export class RecordingMonitor extends MockMonitor {
     let constructed: { resp: Parameters<Callback>[1] } | undefined;
     await this.yieldWhenDue();
     await super.registerResource(req, (err, resp) => {
+      if (!err && resp && notConstructed !== undefined && this.urns.has(resp.getUrn())) {
+        // The plugin's own registration of the component landed after it failed: that record
+        // stands for the program's, and says why what it holds was not all seen.
+        this.markNotConstructed(resp.getUrn(), notConstructed);
+        callback(null, resp);
+        return;
+      }
       if (!err && resp && this.urns.has(resp.getUrn())) {
         // Two resources of one type and name under the same parent: the Pulumi engine refuses
         // the second, and so the program, in these words.
@@ -459,11 +603,12 @@ export class RecordingMonitor extends MockMonitor {
           inputs,
           outputs: withStandInMarksUnknown(withUnknownInputs(state, inputs)),
           id: custom ? resp.getId() : undefined,
-          ...(req.getRemote() ? { remote: true } : {}),
-          ...(rendered !== undefined ? { renderedOffline: true } : {}),
+          ...(req.getRemote() || construction ? { remote: true } : {}),
+          ...(rendered !== undefined || construction ? { renderedOffline: true } : {}),
           ...(rendering !== undefined && "opaque" in rendering
             ? { notRendered: rendering.opaque }
             : {}),
+          ...(notConstructed !== undefined ? { notRendered: notConstructed } : {}),
           ...(standInInputs.length > 0 ? { standInInputs } : {}),
         });
       }
@@ -487,6 +632,106 @@ export class RecordingMonitor extends MockMonitor {
       }
       callback(null, component);
     }
+  }
+
+  /**
+   * Asks the component's plugin to construct it, as `pulumi preview` does: the plugin registers
+   * the component and what it creates with this monitor, and its answer (the component's URN and
+   * outputs) answers the program's registration. Undefined once answered; else why the plugin
+   * did not construct it, and the component is registered as one not seen.
+   */
+  private async constructByPlugin(
+    plugin: Plugin,
+    req: RegisterResourceRequest,
+    own: readonly string[],
+    callback: Callback,
+  ): Promise<string | undefined> {
+    const type = req.getType();
+    const parent = req.getParent();
+    const key = constructionKey(parent, type, req.getName());
+    const given = givenInputs(req);
+    const inputs = withStandInMarksUnknown(given);
+    const construction: Construction = {
+      own,
+      inputs,
+      standInInputs: Object.keys(given).filter((k) => given[k] !== inputs[k]),
+    };
+    this.constructing.set(key, construction);
+    const request = new sdkProviderProto.ConstructRequest();
+    request.setProject(this.project);
+    request.setStack(this.stack);
+    request.setOrganization(getOrganization());
+    for (const [k, v] of Object.entries(this.config)) {
+      request.getConfigMap().set(k, v);
+    }
+    request.setDryrun(true);
+    request.setParallel(16);
+    request.setType(type);
+    request.setName(req.getName());
+    request.setParent(parent);
+    request.setInputs(req.getObject());
+    req.getPropertydependenciesMap().forEach((deps, k) => {
+      const d = new sdkProviderProto.ConstructRequest.PropertyDependencies();
+      d.setUrnsList(deps.getUrnsList());
+      request.getInputdependenciesMap().set(k, d);
+    });
+    req.getProvidersMap().forEach((ref, pkg) => request.getProvidersMap().set(pkg, ref));
+    request.setDependenciesList(req.getDependenciesList());
+    request.setProtect(req.getProtect() === true);
+    request.setAliasesList(req.getAliasesList());
+    request.setIgnorechangesList(req.getIgnorechangesList());
+    request.setReplaceonchangesList(req.getReplaceonchangesList());
+    request.setRetainondelete(req.getRetainondelete() === true);
+    request.setDeletedwith(req.getDeletedwith());
+    try {
+      const constructed = await this.plugins.construct(
+        plugin,
+        request,
+        this.providerPropsFor(type, req.getProvider()),
+      );
+      const resp = new resourceProto.RegisterResourceResponse();
+      resp.setUrn(constructed.getUrn());
+      const state = constructed.getState();
+      if (state !== undefined) {
+        resp.setObject(state);
+      }
+      constructed.getStatedependenciesMap().forEach((deps, k) => {
+        const d = new resourceProto.RegisterResourceResponse.PropertyDependencies();
+        d.setUrnsList(deps.getUrnsList());
+        resp.getPropertydependenciesMap().set(k, d);
+      });
+      callback(null, resp);
+      return undefined;
+    } catch (e) {
+      const why = `its plugin (${plugin.file}) failed to construct it: ${(e as Error).message}`;
+      const urn = this.urnOf(parent, type, req.getName());
+      if (!this.markNotConstructed(urn, why)) {
+        // The program's registration is recorded instead; one the plugin sends late is refused.
+        this.constructing.set(key, { ...construction, abandoned: true });
+        return why;
+      }
+      const resp = new resourceProto.RegisterResourceResponse();
+      resp.setUrn(urn);
+      callback(null, resp);
+      return undefined;
+    } finally {
+      if (this.constructing.get(key)?.abandoned !== true) {
+        this.constructing.delete(key);
+      }
+    }
+  }
+
+  /**
+   * Marks the recorded component `urn` as one its plugin registered but failed to construct: what
+   * it holds was not all seen. False when it is not recorded.
+   */
+  private markNotConstructed(urn: string, why: string): boolean {
+    const at = this.recorded.findIndex((r) => r.urn === urn);
+    if (at < 0) {
+      return false;
+    }
+    this.recorded[at] = { ...this.recorded[at], renderedOffline: undefined, notRendered: why };
+    return true;
   }
 
   /** A yaml/v2 component's rendering (engine/yaml-v2.ts), from its inputs as registered. */
@@ -576,4 +821,28 @@ function withUnknownInputs(
     return state;
   }
   return { ...state, ...Object.fromEntries(unknownKeys.map((k) => [k, inputs[k]])) };
+}
+
+/**
+ * A registration's inputs in the wire form the engine records. The SDK sends a multi-language
+ * component's inputs with output values, as to the Pulumi engine (engine/evaluate.ts), so that its
+ * plugin gets them as under the CLI; recorded, they read as every other resource's.
+ */
+function givenInputs(req: RegisterResourceRequest): Record<string, unknown> {
+  const given = (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
+  return req.getRemote() ? (withoutOutputValues(given) as Record<string, unknown>) : given;
+}
+
+/** What the program registered of a component its plugin constructs now. */
+interface Construction {
+  /** Set once the plugin failed before it registered the component. */
+  readonly abandoned?: boolean;
+  readonly own: readonly string[];
+  readonly inputs: Record<string, unknown>;
+  readonly standInInputs: readonly string[];
+}
+
+/** A component's registration by parent, type and name: the program's and its plugin's agree. */
+function constructionKey(parent: string, type: string, name: string): string {
+  return `${parent}\u0000${type}\u0000${name}`;
 }

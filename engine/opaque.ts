@@ -55,8 +55,16 @@ function whyOpaque(r: RecordedResource): string | undefined {
     // Rendered as its provider renders it (engine/yaml-v2.ts): its objects went through the pack.
     return undefined;
   }
-  if (r.remote === true && r.notRendered !== undefined) {
+  if (
+    r.remote === true &&
+    r.notRendered !== undefined &&
+    r.type.startsWith("kubernetes:yaml/v2:")
+  ) {
     return `it is a multi-language component whose objects the ${packageOf(r.type)} provider renders from its manifests when the Pulumi CLI runs the program, and offline the engine could not (${r.notRendered})`;
+  }
+  if (r.remote === true && r.notRendered !== undefined) {
+    // Its plugin is not installed, or failed offline (engine/plugins.ts).
+    return `it is a multi-language component: the ${packageOf(r.type)} plugin creates them when the Pulumi CLI runs the program, and offline ${r.notRendered}`;
   }
   if (r.remote === true) {
     return `it is a multi-language component: the ${packageOf(r.type)} plugin creates them when the Pulumi CLI runs the program, and offline none exist`;

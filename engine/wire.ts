@@ -67,6 +67,33 @@ export function toPlain(value: unknown, opts: PlainOptions = {}): unknown {
   return out;
 }
 
+/**
+ * A value with the SDK's output values (`{ [sigKey]: outputValueSig, value?, secret? }`, which it
+ * sends only in a multi-language component's inputs) in the wire form of every other input: the
+ * value, a secret's wrapper, or the unknown value.
+ */
+export function withoutOutputValues(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(withoutOutputValues);
+  }
+  if (value === null || typeof value !== "object") {
+    return value;
+  }
+  const obj = value as Record<string, unknown>;
+  if (obj[sigKey] === outputValueSig) {
+    if (!("value" in obj)) {
+      return unknownValue;
+    }
+    const inner = withoutOutputValues(obj.value);
+    return obj.secret === true ? { [sigKey]: secretSig, value: inner } : inner;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    out[k] = withoutOutputValues(v);
+  }
+  return out;
+}
+
 /** `toPlain` for a property map. */
 export function plainProps(
   props: Readonly<Record<string, unknown>>,

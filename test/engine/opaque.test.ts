@@ -50,10 +50,17 @@ const howToCheck =
   "--out policy/config/prod.json, then pulumi preview --stack prod --policy-pack policy " +
   "--policy-pack-config policy/config/prod.json.";
 
-const remoteMessage = (type: string, name: string, plugin: string) =>
+/** The message on a multi-language component; `why`, what the engine found of its plugin. */
+const remoteMessage = (type: string, name: string, plugin: string, why = "") =>
   `${type} "${name}" must have its resources checked, but it is a multi-language component: the ` +
-  `${plugin} plugin creates them when the Pulumi CLI runs the program, and offline none exist, so ` +
+  `${plugin} plugin creates them when the Pulumi CLI runs the program, and offline none exist${why}, so ` +
   `nothing inside it was checked. ${howToCheck}`;
+
+/** What the engine says of a plugin that is not installed (engine/plugins.ts). */
+const notInstalled = (pkg: string, version: string) => {
+  const v = version === "" ? "" : ` ${version}`;
+  return `: its plugin, pulumi-resource-${pkg}${version === "" ? "" : ` v${version}`}, is not installed here (\`pulumi plugin install resource ${pkg}${v}\` installs it; the engine then runs it offline)`;
+};
 
 const helmMessage = (name: string) =>
   `kubernetes:helm.sh/v3:Chart "${name}" must have its resources checked, but it renders them ` +
@@ -268,6 +275,15 @@ interface SarifResult {
 }
 
 describe("sovereign-dc check on a program with components it cannot see into", () => {
+  // The version of the Kubernetes SDK, which its Helm v4 Chart asks the plugin for.
+  const kubernetesVersion = (
+    JSON.parse(
+      fs.readFileSync(
+        path.join(root, "node_modules", "@pulumi", "kubernetes", "package.json"),
+        "utf8",
+      ),
+    ) as { version: string }
+  ).version;
   const program = path.join(root, "test", "fixtures", "check-program", "opaque-components.ts");
   let mandatory: { code: number; stdout: string; stderr: string };
   let sarif: string;
@@ -304,10 +320,20 @@ describe("sovereign-dc check on a program with components it cannot see into", (
       level,
       "kubernetes:helm.sh/v4:Chart",
       "ingress",
-      remoteMessage("kubernetes:helm.sh/v4:Chart", "ingress", "kubernetes"),
+      remoteMessage(
+        "kubernetes:helm.sh/v4:Chart",
+        "ingress",
+        "kubernetes",
+        notInstalled("kubernetes", kubernetesVersion),
+      ),
     ),
     finding(level, "kubernetes:helm.sh/v3:Chart", "metrics", helmMessage("metrics")),
-    finding(level, "awsx:ec2:Vpc", "network", remoteMessage("awsx:ec2:Vpc", "network", "awsx")),
+    finding(
+      level,
+      "awsx:ec2:Vpc",
+      "network",
+      remoteMessage("awsx:ec2:Vpc", "network", "awsx", notInstalled("awsx", "")),
+    ),
     finding(level, "kubernetes:kustomize:Directory", "overlays", kustomizeMessage("overlays")),
   ];
   const byName = (vs: { resourceName: string }[]) =>

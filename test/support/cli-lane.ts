@@ -37,11 +37,13 @@ const packDir = path.join(root, "policy");
  * What the Pulumi CLI and the providers would read from the machine, set for every command so
  * that the caller's own backend, login and provider settings never decide a verdict (`plan` and
  * `check` read PULUMI_BACKEND_URL; `preflight` all of them). PULUMI_HOME names a folder that
- * does not exist: no login. A request's own `env` overrides these.
+ * does not exist: no login and no plugins, and none is run from the PATH either (a multi-language
+ * component's plugin, engine/plugins.ts). A request's own `env` overrides these.
  */
 const hermeticEnv: Readonly<Record<string, string>> = {
   PULUMI_BACKEND_URL: "",
   PULUMI_HOME: path.join(root, "test", "fixtures", "no-pulumi-home"),
+  PULUMI_IGNORE_AMBIENT_PLUGINS: "true",
   PULUMI_CREDENTIALS_PATH: "",
   AWS_REGION: "",
   AWS_DEFAULT_REGION: "",

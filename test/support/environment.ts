@@ -21,6 +21,11 @@ import { measureFile } from "./file-cpu";
 
 installCompileCache();
 
+// Tests never run the machine's own Pulumi plugins (engine/plugins.ts): a multi-language
+// component is constructed only by a plugin a test installs for it, in a PULUMI_HOME of its own.
+process.env.PULUMI_HOME = path.resolve(__dirname, "..", "fixtures", "no-pulumi-home");
+process.env.PULUMI_IGNORE_AMBIENT_PLUGINS = "true";
+
 /**
  * A jest worker ends when jest stops sending it work and its event loop drains; jest waits half a
  * second and then kills it, printing "A worker process has failed to exit gracefully". After a
