@@ -112,6 +112,8 @@ export class RecordingMonitor extends MockMonitor {
    * the plugin registers the component itself, which is then recorded with what the program gave.
    */
   private readonly constructing = new Map<string, Construction>();
+  /** The components plugins registered as the program's, by URN. */
+  private readonly pluginComponents = new Set<string>();
 
   constructor(
     private readonly project: string,
@@ -581,6 +583,9 @@ export class RecordingMonitor extends MockMonitor {
         if (own.length > 0) {
           this.ownTransforms.set(urn, own);
         }
+        if (construction) {
+          this.pluginComponents.add(urn);
+        }
         const state = (this.resources.get(urn)?.state ?? {}) as Record<string, unknown>;
         if (isProviderType(type)) {
           this.providerProps.set(urn, plainProps(inputs));
@@ -688,6 +693,7 @@ export class RecordingMonitor extends MockMonitor {
         plugin,
         request,
         this.providerPropsFor(type, req.getProvider()),
+        this.underConstruction(parent),
       );
       const resp = new resourceProto.RegisterResourceResponse();
       resp.setUrn(constructed.getUrn());
@@ -719,6 +725,16 @@ export class RecordingMonitor extends MockMonitor {
         this.constructing.delete(key);
       }
     }
+  }
+
+  /** Whether `urn` is, or is under, a component a plugin constructed: a plugin registers there. */
+  private underConstruction(urn: string): boolean {
+    for (let at: string | undefined = urn; at; at = this.parentOf.get(at)) {
+      if (this.pluginComponents.has(at)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -193,6 +193,9 @@ function handler(
   };
 }
 
+/** How many of the program's own constructions run at once, each in a plugin process. */
+const maxPlugins = 4;
+
 /** A started plugin. */
 interface Running {
   readonly child: ChildProcess;
@@ -210,6 +213,9 @@ export class PluginHost {
   /** The plugins started, one a construction. */
   private readonly running = new Set<Running>();
   private active = 0;
+  /** The program's own constructions under way, and those waiting for a place. */
+  private slots = 0;
+  private readonly waiting: (() => void)[] = [];
   /** What the plugins logged as errors, for a failed construction's message. */
   private readonly loggedErrors: string[] = [];
 
@@ -226,9 +232,12 @@ export class PluginHost {
     plugin: Plugin,
     request: ProviderProto.ConstructRequest,
     providerConfig: Record<string, unknown>,
+    /** A component a plugin creates while it constructs another: never queued behind it. */
+    nested = false,
   ): Promise<ProviderProto.ConstructResponse> {
     this.active += 1;
     let running: Running | undefined;
+    const release = nested ? () => undefined : await this.slot();
     try {
       const address = await this.serve();
       request.setMonitorendpoint(address);
@@ -262,11 +271,29 @@ export class PluginHost {
       if (running !== undefined) {
         this.stop(running);
       }
+      release();
       this.active -= 1;
       if (this.active === 0) {
         this.close();
       }
     }
+  }
+
+  /**
+   * Waits for one of the `maxPlugins` places of the program's own constructions: each plugin
+   * is a process (the awsx plugin, a Node process with the AWS SDK, takes about 150 MB), and a
+   * program may declare dozens of components at once. What a construction waits on (another
+   * component's outputs) is constructed before it is asked for, so a queue cannot deadlock.
+   */
+  private async slot(): Promise<() => void> {
+    while (this.slots >= maxPlugins) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    this.slots += 1;
+    return () => {
+      this.slots -= 1;
+      this.waiting.shift()?.();
+    };
   }
 
   /** Stops every plugin and the server (the evaluation ended). */
