@@ -31,14 +31,15 @@ function install(dir: string, file: string, script = "#!/bin/sh\nexit 0\n", mode
   return at;
 }
 
+/** Installs an `acme` plugin of `version` in `home`'s plugin folder, as the Pulumi CLI does. */
+const installAcme = (home: string, version: string) =>
+  install(path.join(home, "plugins", `resource-acme-v${version}`), "pulumi-resource-acme");
+
 describe("findPlugin", () => {
   it("finds the version the component asks for in PULUMI_HOME's plugin folder", () => {
     const home = path.join(tmp, "exact");
-    install(path.join(home, "plugins", "resource-acme-v1.2.0"), "pulumi-resource-acme");
-    const want = install(
-      path.join(home, "plugins", "resource-acme-v1.10.0"),
-      "pulumi-resource-acme",
-    );
+    installAcme(home, "1.2.0");
+    const want = installAcme(home, "1.10.0");
     const env = { PULUMI_HOME: home, PATH: "" };
     expect(findPlugin("acme", "1.10.0", env)).toEqual({
       pkg: "acme",
@@ -55,12 +56,9 @@ describe("findPlugin", () => {
 
   it("takes the newest installed when the component asks for no version, skipping partial installs", () => {
     const home = path.join(tmp, "newest");
-    install(path.join(home, "plugins", "resource-acme-v2.9.0"), "pulumi-resource-acme");
-    const want = install(
-      path.join(home, "plugins", "resource-acme-v2.10.0"),
-      "pulumi-resource-acme",
-    );
-    install(path.join(home, "plugins", "resource-acme-v3.0.0"), "pulumi-resource-acme");
+    installAcme(home, "2.9.0");
+    const want = installAcme(home, "2.10.0");
+    installAcme(home, "3.0.0");
     fs.writeFileSync(path.join(home, "plugins", "resource-acme-v3.0.0.partial"), "");
     expect(findPlugin("acme", "", { PULUMI_HOME: home, PATH: "" })).toEqual({
       pkg: "acme",
