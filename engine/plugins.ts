@@ -384,17 +384,20 @@ export class PluginHost {
    */
   private start(plugin: Plugin, engineAddress: string): Promise<Running> {
     return new Promise<Running>((resolve, reject) => {
+      // A group of its own (POSIX), so that stopping it stops what it started: a plugin that is
+      // a script around its runtime (`node bin/index.js`, without exec) leaves that running.
       const child = spawn(plugin.file, [engineAddress], {
         cwd: process.cwd(),
         stdio: ["ignore", "pipe", "pipe"],
         env: process.env,
+        detached: process.platform !== "win32",
       });
       const stderr: string[] = [];
       let out = "";
       let done = false;
       const fail = (why: string) => {
         done = true;
-        child.kill("SIGKILL");
+        kill(child);
         reject(new Error(why));
       };
       child.stderr?.setEncoding("utf8");
@@ -449,7 +452,7 @@ export class PluginHost {
   private stop(running: Running): void {
     this.running.delete(running);
     running.client.close();
-    running.child.kill("SIGKILL");
+    kill(running.child);
   }
 
   private close(): void {
@@ -458,6 +461,19 @@ export class PluginHost {
     this.address = undefined;
     server?.forceShutdown();
   }
+}
+
+/** Stops a plugin and every process of its group. */
+function kill(child: ChildProcess): void {
+  if (child.pid !== undefined && process.platform !== "win32") {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+      return;
+    } catch {
+      // The group is gone already; the process itself may not be.
+    }
+  }
+  child.kill("SIGKILL");
 }
 
 /** A unary gRPC call as a promise. */

@@ -31,6 +31,20 @@ function install(dir: string, file: string, script = "#!/bin/sh\nexit 0\n", mode
   return at;
 }
 
+/** Whether process `pid` runs: one killed and not yet reaped (a zombie) does not. */
+function alive(pid: number): boolean {
+  const status = `/proc/${pid}/status`;
+  if (fs.existsSync("/proc/self/status")) {
+    return fs.existsSync(status) && !/^State:\s+Z/m.test(fs.readFileSync(status, "utf8"));
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Installs an `acme` plugin of `version` in `home`'s plugin folder, as the Pulumi CLI does. */
 const installAcme = (home: string, version: string) =>
   install(path.join(home, "plugins", `resource-acme-v${version}`), "pulumi-resource-acme");
@@ -105,6 +119,7 @@ describe("findPlugin", () => {
 
 describe("check with the component's plugin", () => {
   let runs: Record<string, CliRun>;
+  let servingPid: string;
   beforeAll(async () => {
     const home = path.join(tmp, "home");
     install(
@@ -113,20 +128,30 @@ describe("check with the component's plugin", () => {
       `#!/bin/sh\nexec "${process.execPath}" "${path.join(fixture, "provider.js")}" "$@"\n`,
     );
     const withPlugin = { PULUMI_HOME: home };
+    // A plugin that is a script around its runtime, not replaced by it (no exec): it records the
+    // process that serves, which must be gone once the check is done.
+    const scripted = path.join(tmp, "scripted");
+    servingPid = path.join(tmp, "serving.pid");
+    install(
+      path.join(scripted, "plugins", "resource-acme-v1.0.0"),
+      "pulumi-resource-acme",
+      `#!/bin/sh\n"${process.execPath}" "${path.join(fixture, "provider.js")}" "$@" &\necho $! > "${servingPid}"\nwait\n`,
+    );
     const check = (stack: string, env: Record<string, string>) => ({
       args: ["check", "index.ts", "--stack", stack, "--format", "json"],
       cwd: fixture,
       env,
     });
-    const [beijing, hongkong, refused, halfway, lookup, missing] = await cliMany([
+    const [beijing, hongkong, refused, halfway, lookup, missing, script] = await cliMany([
       check("beijing", withPlugin),
       check("hongkong", withPlugin),
       check("refused", withPlugin),
       check("halfway", withPlugin),
       check("lookup", withPlugin),
       check("beijing", { PULUMI_HOME: path.join(tmp, "empty-home") }),
+      check("hongkong", { PULUMI_HOME: scripted }),
     ]);
-    runs = { beijing, hongkong, refused, halfway, lookup, missing };
+    runs = { beijing, hongkong, refused, halfway, lookup, missing, script };
   });
 
   interface Doc {
@@ -235,6 +260,15 @@ describe("check with the component's plugin", () => {
         .sort(),
     ).toEqual(["logs", "logs-2", "logs-3", "logs-4", "logs-5"]);
     expect(d.violations.filter((v) => v.policy === "offline-visibility")).toEqual([]);
+  });
+
+  it("leaves no process of a plugin running, one started by a script included", () => {
+    expect(JSON.stringify(mandatory(doc(runs.script)))).toBe(
+      JSON.stringify(mandatory(doc(runs.hongkong))),
+    );
+    const pid = Number(fs.readFileSync(servingPid, "utf8"));
+    expect(pid).toBeGreaterThan(0);
+    expect(alive(pid)).toBe(false);
   });
 
   it("says how to install a plugin that is not installed", () => {
