@@ -210,6 +210,8 @@ interface Running {
 export class PluginHost {
   private server: GrpcJs.Server | undefined;
   private address: Promise<string> | undefined;
+  /** Removes what `track` set up to stop plugins when this process ends. */
+  private unguard: (() => void) | undefined;
   /** The plugins started, one a construction. */
   private readonly running = new Set<Running>();
   private active = 0;
@@ -430,7 +432,7 @@ export class PluginHost {
           ),
           stderr,
         };
-        this.running.add(running);
+        this.track(running);
         resolve(running);
       });
       child.once("error", (e) => {
@@ -453,6 +455,43 @@ export class PluginHost {
     this.running.delete(running);
     running.client.close();
     kill(running.child);
+    if (this.running.size === 0) {
+      this.unguard?.();
+      this.unguard = undefined;
+    }
+  }
+
+  /**
+   * Counts a started plugin. A plugin runs in a process group of its own, which a terminal's
+   * Ctrl-C does not reach and which outlives this process: while any runs, this process stops
+   * them when it exits, or when a signal ends it (and then ends as the signal would).
+   */
+  private track(running: Running): void {
+    this.running.add(running);
+    if (this.unguard !== undefined) {
+      return;
+    }
+    const stopAll = () => {
+      for (const r of [...this.running]) {
+        kill(r.child);
+      }
+    };
+    const onSignal = (signal: NodeJS.Signals) => {
+      stopAll();
+      this.unguard?.();
+      process.kill(process.pid, signal);
+    };
+    const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+    process.on("exit", stopAll);
+    for (const signal of signals) {
+      process.on(signal, onSignal);
+    }
+    this.unguard = () => {
+      process.off("exit", stopAll);
+      for (const signal of signals) {
+        process.off(signal, onSignal);
+      }
+    };
   }
 
   private close(): void {
