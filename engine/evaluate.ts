@@ -246,6 +246,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
             timers: loop.pendingTimers(),
             io: loop.pendingIo(),
             requests: loop.pendingRequests(),
+            constructions: monitor.constructionsUnderWay(),
           })
         : onRuntime(
             (await inputFailure(e, constructed, program, project.dir)) ??
@@ -594,9 +595,19 @@ async function stallError(
   programExports: unknown,
   program: string,
   projectDir: string,
-  pending: { readonly timers: number; readonly io: number; readonly requests: number },
+  pending: {
+    readonly timers: number;
+    readonly io: number;
+    readonly requests: number;
+    /** Components whose plugin had not answered (engine/plugins.ts). */
+    readonly constructions: readonly string[];
+  },
 ): Promise<StalledEvaluation> {
   const lines = await constructed.explain(program, projectDir);
+  const plugins =
+    pending.constructions.length > 0
+      ? `\nA plugin never answered: it was constructing ${pending.constructions.join(", ")}.`
+      : "";
   const shown = path.relative(projectDir, program);
   const head =
     stop.reason === "timeout"
@@ -630,6 +641,6 @@ async function stallError(
       ? `\nIt failed first with: ${describeProgramFailure(asyncErrors[0], program, projectDir)}.`
       : "";
   return new StalledEvaluation(
-    `${head}, with ${lines.length} resource(s) never registered:\n${lines.map((l) => `  - ${l}`).join("\n")}${first}`,
+    `${head}, with ${lines.length} resource(s) never registered:\n${lines.map((l) => `  - ${l}`).join("\n")}${first}${plugins}`,
   );
 }

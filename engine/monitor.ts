@@ -657,6 +657,7 @@ export class RecordingMonitor extends MockMonitor {
     const given = givenInputs(req);
     const inputs = withStandInMarksUnknown(given);
     const construction: Construction = {
+      underWay: `${type} ${JSON.stringify(req.getName())} (${plugin.file})`,
       own,
       inputs,
       standInInputs: Object.keys(given).filter((k) => given[k] !== inputs[k]),
@@ -725,6 +726,13 @@ export class RecordingMonitor extends MockMonitor {
         this.constructing.delete(key);
       }
     }
+  }
+
+  /** The components plugins are constructing now, each with its plugin. */
+  constructionsUnderWay(): string[] {
+    return [...this.constructing.values()]
+      .filter((c) => c.abandoned !== true)
+      .map((c) => c.underWay);
   }
 
   /** Whether `urn` is, or is under, a component a plugin constructed: a plugin registers there. */
@@ -851,6 +859,8 @@ function givenInputs(req: RegisterResourceRequest): Record<string, unknown> {
 
 /** What the program registered of a component its plugin constructs now. */
 interface Construction {
+  /** The component and the plugin constructing it, as a stalled evaluation names them. */
+  readonly underWay: string;
   /** Set once the plugin failed before it registered the component. */
   readonly abandoned?: boolean;
   readonly own: readonly string[];

@@ -142,7 +142,14 @@ describe("check with the component's plugin", () => {
       cwd: fixture,
       env,
     });
-    const [beijing, hongkong, refused, halfway, lookup, missing, script] = await cliMany([
+    // A plugin that serves a port and never answers on it.
+    const silent = path.join(tmp, "silent");
+    install(
+      path.join(silent, "plugins", "resource-acme-v1.0.0"),
+      "pulumi-resource-acme",
+      `#!/bin/sh\nexec "${process.execPath}" -e 'require("net").createServer().listen(0, "127.0.0.1", function () { console.log(this.address().port); })'\n`,
+    );
+    const [beijing, hongkong, refused, halfway, lookup, missing, script, stalled] = await cliMany([
       check("beijing", withPlugin),
       check("hongkong", withPlugin),
       check("refused", withPlugin),
@@ -150,8 +157,12 @@ describe("check with the component's plugin", () => {
       check("lookup", withPlugin),
       check("beijing", { PULUMI_HOME: path.join(tmp, "empty-home") }),
       check("hongkong", { PULUMI_HOME: scripted }),
+      {
+        ...check("hongkong", { PULUMI_HOME: silent }),
+        args: ["check", "index.ts", "--stack", "hongkong", "--timeout", "2"],
+      },
     ]);
-    runs = { beijing, hongkong, refused, halfway, lookup, missing, script };
+    runs = { beijing, hongkong, refused, halfway, lookup, missing, script, stalled };
   });
 
   interface Doc {
@@ -269,6 +280,16 @@ describe("check with the component's plugin", () => {
     const pid = Number(fs.readFileSync(servingPid, "utf8"));
     expect(pid).toBeGreaterThan(0);
     expect(alive(pid)).toBe(false);
+  });
+
+  it("names the plugin that never answers when the evaluation times out", () => {
+    expect(runs.stalled.code).toBe(2);
+    expect(runs.stalled.stderr).toContain(
+      'did not finish within 2 s (--timeout), with 2 resource(s) never registered:\n  - acme:index:Store "logs" never registered, whose registration never completed\n',
+    );
+    expect(runs.stalled.stderr).toContain(
+      `\nA plugin never answered: it was constructing acme:index:Store "logs" (${path.join(tmp, "silent")}`,
+    );
   });
 
   it("says how to install a plugin that is not installed", () => {
