@@ -468,6 +468,25 @@ export class RecordingMonitor extends MockMonitor {
     );
   }
 
+  /**
+   * A component's outputs, kept as the mocks keep a resource's state: plain, so that reading the
+   * component back by its URN (`pulumi:pulumi:getResource`, as the SDK rehydrates a reference a
+   * plugin's answer holds) answers it. The mocks keep the protobuf message, which they cannot
+   * answer with.
+   */
+  override registerResourceOutputs(
+    req: ResourceProto.RegisterResourceOutputsRequest,
+    callback: (err: Error | null, resp?: unknown) => void,
+  ): void {
+    const registered = this.resources.get(req.getUrn());
+    if (registered === undefined) {
+      super.registerResourceOutputs(req, callback as never);
+      return;
+    }
+    registered.state = (req.getOutputs()?.toJavaScript() ?? {}) as typeof registered.state;
+    callback(null, {});
+  }
+
   override readResource(req: ReadResourceRequest, callback: Callback): Promise<void> {
     namedAsText(req);
     return super.readResource(req, callback);

@@ -202,6 +202,12 @@ describe("check with the component's plugin", () => {
       bucket: "acme-logs-replica",
       location: "oss-cn-beijing",
     });
+    // A store handed whole to another is read back by its URN, with its outputs.
+    expect(d.resources.find((r) => r.name === "logs-copy-seed")?.props).toEqual({
+      action: "PUT",
+      bucket: "acme-logs",
+      destination: { bucket: "acme-logs-copy", location: "oss-cn-shanghai" },
+    });
     // The output the plugin computed reaches the program: the object names the plugin's bucket.
     const readme = d.resources.find((r) => r.name === "readme");
     expect(readme?.props.bucket).toBe("acme-logs");
@@ -269,7 +275,7 @@ describe("check with the component's plugin", () => {
         .filter((r) => r.type === "alicloud:oss/bucket:Bucket")
         .map((r) => r.name)
         .sort(),
-    ).toEqual(["logs", "logs-2", "logs-3", "logs-4", "logs-5"]);
+    ).toEqual(["logs", "logs-2", "logs-3", "logs-4", "logs-5", "logs-copy"]);
     expect(d.violations.filter((v) => v.policy === "offline-visibility")).toEqual([]);
   });
 
