@@ -3,7 +3,8 @@
  * program: a multi-language component (`@pulumi/awsx`, `@pulumi/eks`, Kubernetes `helm.sh/v4`
  * charts, `yaml/v2`, `kustomize/v2`) from its plugin, a Helm v3 chart or a v1 kustomization from
  * a provider function. Under `pulumi preview` those resources exist and the pack judges them;
- * offline they do not, and a stack whose contents were never seen must not pass as sealed. The
+ * offline they do not (unless the component's plugin is installed and constructs it,
+ * engine/plugins.ts), and a stack whose contents were never seen must not pass as sealed. The
  * pack cannot report this itself (it only sees what was registered), so the engine adds one
  * finding per such component under the policy name `offline-visibility`.
  *
@@ -26,6 +27,8 @@ export const offlineVisibility = {
   remediationSteps:
     "Check the stack under the Pulumi CLI, where plugins and providers create those resources: " +
     `${cliCheckCommands("<stack>")} ` +
+    "A multi-language component whose plugin is installed here (pulumi plugin install resource " +
+    "<package> <version>) is constructed by it offline. " +
     'A team that gates on that preview may set "offline-visibility": "advisory" in --policy-config.',
 } as const;
 
