@@ -7,9 +7,10 @@
 //   npm run sdk:compat [-- <version> ...]     (default: the peer range's floor and the newest)
 //
 // For each version, a fresh project outside this repository installs that SDK, this repository's
-// @pulumi/aws and @pulumi/kubernetes and the tarball `npm pack` makes of this package (the network
-// is needed), then checks each program below under a US stack, or its fixture's own; the exit
-// code and the line that says why must be the ones written here, whatever the version.
+// @pulumi/aws, @pulumi/kubernetes and @pulumi/alicloud and the tarball `npm pack` makes of this
+// package (the network is needed), then checks each program below under a US stack, or its
+// fixture's own; the exit code and the line that says why must be the ones written here, whatever
+// the version.
 "use strict";
 const { execFileSync, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -45,6 +46,15 @@ const programs = [
     '[mandatory] kubernetes-service-exposure kubernetes:core/v1:Service "web:default/web"',
     "prod",
   ],
+  // A multi-language component constructed by its plugin (the fixture's provider.js, installed
+  // in a PULUMI_HOME of the run's own): output values nested in its inputs, five at once, one
+  // handed whole to another and read back by its URN.
+  [
+    "test/fixtures/plugins/index.ts",
+    0,
+    "SEALED: stack beijing has no path out of CN (6 advisory finding(s))",
+    "beijing",
+  ],
 ];
 
 function npm(args, cwd) {
@@ -68,6 +78,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-sdk-compat-"));
 const tarball = path.join(work, npm(["pack", "--silent", "--pack-destination", work], root).trim());
 const aws = require(path.join(root, "node_modules/@pulumi/aws/package.json")).version;
 const kubernetes = require(path.join(root, "node_modules/@pulumi/kubernetes/package.json")).version;
+const alicloud = require(path.join(root, "node_modules/@pulumi/alicloud/package.json")).version;
 let failed = 0;
 for (const v of versions) {
   const dir = path.join(work, v);
@@ -78,8 +89,23 @@ for (const v of versions) {
     path.join(dir, "Pulumi.dev.yaml"),
     "config:\n  aws:region: us-west-2\n  sovereign-dc:jurisdiction: US\n",
   );
-  const sdks = [`@pulumi/pulumi@${v}`, `@pulumi/aws@${aws}`, `@pulumi/kubernetes@${kubernetes}`];
+  const sdks = [
+    `@pulumi/pulumi@${v}`,
+    `@pulumi/aws@${aws}`,
+    `@pulumi/kubernetes@${kubernetes}`,
+    `@pulumi/alicloud@${alicloud}`,
+  ];
   npm(["install", "--no-audit", "--no-fund", ...sdks, tarball], dir);
+  // The plugin fixture's `acme` plugin, as `pulumi plugin install` would put it, run on the
+  // project's own SDK.
+  const home = path.join(dir, ".pulumi-home");
+  const plugin = path.join(home, "plugins", "resource-acme-v1.0.0", "pulumi-resource-acme");
+  fs.mkdirSync(path.dirname(plugin), { recursive: true });
+  fs.writeFileSync(
+    plugin,
+    `#!/bin/sh\nexec "${process.execPath}" "${path.join(dir, "provider.js")}" "$@"\n`,
+    { mode: 0o755 },
+  );
   for (const [program, code, line, stack = "dev"] of programs) {
     const from = path.dirname(path.join(root, program));
     const file = stack === "dev" ? path.basename(program) : `${stack}-${path.basename(program)}`;
@@ -87,10 +113,21 @@ for (const v of versions) {
     if (stack !== "dev") {
       // The fixture's own stack config, and the folders of files it reads.
       const config = `Pulumi.${stack}.yaml`;
-      fs.copyFileSync(path.join(from, config), path.join(dir, config));
+      // Its project's own keys, under this project's name (`p`).
+      const project = /^name:\s*(\S+)/m.exec(
+        fs.readFileSync(path.join(from, "Pulumi.yaml"), "utf8"),
+      );
+      const text = fs.readFileSync(path.join(from, config), "utf8");
+      fs.writeFileSync(
+        path.join(dir, config),
+        project ? text.replaceAll(`  ${project[1]}:`, "  p:") : text,
+      );
       for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
         if (entry.isDirectory()) {
           fs.cpSync(path.join(from, entry.name), path.join(dir, entry.name), { recursive: true });
+        } else if (!entry.name.startsWith("Pulumi.") && entry.name !== path.basename(program)) {
+          // The modules it imports (the plugin fixture's store.ts and provider.js).
+          fs.copyFileSync(path.join(from, entry.name), path.join(dir, entry.name));
         }
       }
     }
@@ -100,6 +137,7 @@ for (const v of versions) {
       {
         cwd: dir,
         encoding: "utf8",
+        env: { ...process.env, PULUMI_HOME: home, PULUMI_IGNORE_AMBIENT_PLUGINS: "true" },
       },
     );
     const ok = run.status === code && `${run.stdout}${run.stderr}`.includes(line);
