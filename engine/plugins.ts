@@ -218,8 +218,6 @@ export class PluginHost {
   /** The program's own constructions under way, and those waiting for a place. */
   private slots = 0;
   private readonly waiting: (() => void)[] = [];
-  /** What the plugins logged as errors, for a failed construction's message. */
-  private readonly loggedErrors: string[] = [];
 
   constructor(
     private readonly monitor: MonitorHandlers,
@@ -310,7 +308,7 @@ export class PluginHost {
   private failure(e: unknown, running: Running | undefined): string {
     const details = (e as { details?: unknown }).details;
     const own = typeof details === "string" && details !== "" ? details : (e as Error).message;
-    const logged = [...this.loggedErrors, ...(running?.stderr ?? [])].join("\n").trim();
+    const logged = (running?.stderr ?? []).join("\n").trim();
     const firstLine = (text: string) => text.split("\n").find((l) => l.trim() !== "") ?? "";
     const said = firstLine(own);
     const extra =
@@ -351,17 +349,9 @@ export class PluginHost {
         callback(null, new emptyProto.Empty()),
     } as unknown as GrpcJs.UntypedServiceImplementation);
     server.addService(engineGrpc.EngineService, {
-      log: (
-        call: { request: EngineProto.LogRequest },
-        callback: (err: null, resp: unknown) => void,
-      ) => {
-        // Errors a plugin logs explain a construction that fails; the rest is its chatter.
-        const req = call.request;
-        if (req.getSeverity() === engineProto.LogSeverity.ERROR) {
-          this.loggedErrors.push(req.getMessage());
-        }
-        callback(null, new emptyProto.Empty());
-      },
+      // What a plugin logs is its chatter: a construction that fails says why in its answer.
+      log: (_call: unknown, callback: (err: null, resp: unknown) => void) =>
+        callback(null, new emptyProto.Empty()),
       getRootResource: (_call: unknown, callback: (err: null, resp: unknown) => void) => {
         const resp = new engineProto.GetRootResourceResponse();
         resp.setUrn(this.engine.rootUrn());
