@@ -119,24 +119,19 @@ describe("findPlugin", () => {
 
 describe("check with the component's plugin", () => {
   let runs: Record<string, CliRun>;
-  let servingPid: string;
+  let servingPids: string;
   beforeAll(async () => {
+    // The plugin as a script around its runtime, not replaced by it (no exec), as awsx's own
+    // development wrapper is: each process that serves is recorded, and must be gone once the
+    // check is done.
     const home = path.join(tmp, "home");
+    servingPids = path.join(tmp, "serving.pids");
     install(
       path.join(home, "plugins", "resource-acme-v1.0.0"),
       "pulumi-resource-acme",
-      `#!/bin/sh\nexec "${process.execPath}" "${path.join(fixture, "provider.js")}" "$@"\n`,
+      `#!/bin/sh\n"${process.execPath}" "${path.join(fixture, "provider.js")}" "$@" &\necho $! >> "${servingPids}"\nwait\n`,
     );
     const withPlugin = { PULUMI_HOME: home };
-    // A plugin that is a script around its runtime, not replaced by it (no exec): it records the
-    // process that serves, which must be gone once the check is done.
-    const scripted = path.join(tmp, "scripted");
-    servingPid = path.join(tmp, "serving.pid");
-    install(
-      path.join(scripted, "plugins", "resource-acme-v1.0.0"),
-      "pulumi-resource-acme",
-      `#!/bin/sh\n"${process.execPath}" "${path.join(fixture, "provider.js")}" "$@" &\necho $! > "${servingPid}"\nwait\n`,
-    );
     const check = (stack: string, env: Record<string, string>) => ({
       args: ["check", "index.ts", "--stack", stack, "--format", "json"],
       cwd: fixture,
@@ -149,20 +144,19 @@ describe("check with the component's plugin", () => {
       "pulumi-resource-acme",
       `#!/bin/sh\nexec "${process.execPath}" -e 'require("net").createServer().listen(0, "127.0.0.1", function () { console.log(this.address().port); })'\n`,
     );
-    const [beijing, hongkong, refused, halfway, lookup, missing, script, stalled] = await cliMany([
+    const [beijing, hongkong, refused, halfway, lookup, missing, stalled] = await cliMany([
       check("beijing", withPlugin),
       check("hongkong", withPlugin),
       check("refused", withPlugin),
       check("halfway", withPlugin),
       check("lookup", withPlugin),
       check("beijing", { PULUMI_HOME: path.join(tmp, "empty-home") }),
-      check("hongkong", { PULUMI_HOME: scripted }),
       {
         ...check("hongkong", { PULUMI_HOME: silent }),
         args: ["check", "index.ts", "--stack", "hongkong", "--timeout", "2"],
       },
     ]);
-    runs = { beijing, hongkong, refused, halfway, lookup, missing, script, stalled };
+    runs = { beijing, hongkong, refused, halfway, lookup, missing, stalled };
   });
 
   interface Doc {
@@ -280,12 +274,10 @@ describe("check with the component's plugin", () => {
   });
 
   it("leaves no process of a plugin running, one started by a script included", () => {
-    expect(JSON.stringify(mandatory(doc(runs.script)))).toBe(
-      JSON.stringify(mandatory(doc(runs.hongkong))),
-    );
-    const pid = Number(fs.readFileSync(servingPid, "utf8"));
-    expect(pid).toBeGreaterThan(0);
-    expect(alive(pid)).toBe(false);
+    const pids = fs.readFileSync(servingPids, "utf8").trim().split("\n").map(Number);
+    // Six stores of the Beijing stack, and one store for each of the four other stacks.
+    expect(pids).toHaveLength(10);
+    expect(pids.filter(alive)).toEqual([]);
   });
 
   it("names the plugin that never answers when the evaluation times out", () => {
