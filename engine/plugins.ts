@@ -23,6 +23,7 @@ import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import type * as GrpcJs from "@grpc/grpc-js";
+import type * as Semver from "semver";
 import type * as ProviderProto from "@pulumi/pulumi/proto/provider_pb";
 import type * as ProviderGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import type * as ResourceGrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
@@ -76,9 +77,16 @@ function isExecutable(file: string): boolean {
   }
 }
 
-/** Numeric order of two versions (`2.9.0` before `2.10.0`). */
-function byVersion(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true });
+/**
+ * Newest first, in semver's order of precedence (`2.10.0` before `2.9.0`, a release before its
+ * pre-releases); a folder name that is no version last. Loaded on first use: the engine's
+ * processes defer semver (engine/lazy-sdk.ts), and few programs need this.
+ */
+function newestFirst(versions: readonly string[]): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const semver = require("semver") as typeof Semver;
+  const valid = versions.filter((v) => semver.valid(v) !== null);
+  return [...valid.sort(semver.rcompare), ...versions.filter((v) => semver.valid(v) === null)];
 }
 
 /** True for an environment flag the Pulumi CLI reads as set (`1`, `true`). */
@@ -120,8 +128,7 @@ export function findPlugin(
     // No plugin folder: nothing installed.
   }
   const wanted = version.replace(/^v/, "");
-  const candidates =
-    wanted !== "" ? installed.filter((v) => v === wanted) : installed.sort(byVersion).reverse();
+  const candidates = wanted !== "" ? installed.filter((v) => v === wanted) : newestFirst(installed);
   for (const v of candidates) {
     for (const name of executableName(pkg)) {
       const file = path.join(root, `${prefix}${v}`, name);

@@ -68,12 +68,13 @@ describe("findPlugin", () => {
     expect(pluginDir(env)).toBe(path.join(home, "plugins"));
   });
 
-  it("takes the newest installed when the component asks for no version, skipping partial installs", () => {
+  it("takes the newest release installed when the component asks for no version, skipping partial installs", () => {
     const home = path.join(tmp, "newest");
     installAcme(home, "2.9.0");
     const want = installAcme(home, "2.10.0");
     installAcme(home, "3.0.0");
     fs.writeFileSync(path.join(home, "plugins", "resource-acme-v3.0.0.partial"), "");
+    installAcme(home, "2.10.0-alpha.1");
     expect(findPlugin("acme", "", { PULUMI_HOME: home, PATH: "" })).toEqual({
       pkg: "acme",
       file: want,
