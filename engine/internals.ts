@@ -6,6 +6,8 @@
  * And `hasEngine`, which the engine answers as the Pulumi CLI's does.
  */
 
+import { createRequire } from "node:module";
+
 interface RuntimeStore {
   supportsSecrets: boolean;
   supportsResourceReferences: boolean;
@@ -16,6 +18,12 @@ interface RuntimeStore {
   /** The SDK's callback server, which transforms register with (engine/transforms.ts). */
   callbacks: unknown;
 }
+
+/**
+ * `require` as the SDK's own modules resolve: its protobuf messages, its gRPC and google-protobuf
+ * (which this package does not list), the same instances the runtime uses.
+ */
+export const sdkRequire = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"));
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const state = require("@pulumi/pulumi/runtime/state") as { getStore(): RuntimeStore };

@@ -4,7 +4,6 @@
  * dependencies and resource options — exactly as the Pulumi engine receives them.
  */
 import * as fs from "node:fs";
-import { createRequire } from "node:module";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { getOrganization } from "@pulumi/pulumi/runtime/settings";
 import * as providerProto from "@pulumi/pulumi/proto/provider_pb";
@@ -33,15 +32,11 @@ import {
 } from "./wire";
 import { qualifiedType } from "./urn";
 import { renderYamlV2, type RenderedObject, yamlV2Types } from "./yaml-v2";
-import { findPlugin, type Plugin, PluginHost } from "./plugins";
+import { findPlugin, type MissingPlugin, type Plugin, PluginHost } from "./plugins";
+import { sdkRequire } from "./internals";
 
-/** Modules as the SDK's own mock resolves them: its protobuf messages, its google-protobuf. */
-const sdkRequire = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"));
 /** The SDK's resource messages, to register what a rendered component holds. */
 const resourceProto = sdkRequire("../proto/resource_pb") as typeof ResourceProto;
-
-/** The SDK's provider messages, to ask a plugin to construct a component. */
-const sdkProviderProto = sdkRequire("../proto/provider_pb") as typeof providerProto;
 
 /** google-protobuf's `Struct`, from the SDK's own dependencies (this package does not list it). */
 const structProto = sdkRequire("google-protobuf/google/protobuf/struct_pb") as typeof StructProto;
@@ -105,13 +100,15 @@ export class RecordingMonitor extends MockMonitor {
         cb(new Error(`${tok} is a resource method, which no provider answers offline`));
       },
     },
-    { rootUrn: () => this.rootUrn() },
+    () => this.rootUrn(),
   );
   /**
    * The program's registrations of components a plugin constructs now, by parent, type and name:
    * the plugin registers the component itself, which is then recorded with what the program gave.
    */
   private readonly constructing = new Map<string, Construction>();
+  /** The plugins looked for, by package and version. */
+  private readonly pluginLookups = new Map<string, Plugin | MissingPlugin>();
   /** The components plugins registered as the program's, by URN. */
   private readonly pluginComponents = new Set<string>();
 
@@ -540,7 +537,7 @@ export class RecordingMonitor extends MockMonitor {
     // plugin is not stays unseen, saying why.
     const plugin =
       req.getRemote() && !yamlV2Types.has(type)
-        ? findPlugin(packageOf(type), req.getVersion())
+        ? this.pluginFor(packageOf(type), req.getVersion())
         : undefined;
     if (plugin !== undefined && "file" in plugin) {
       const unseen = await this.constructByPlugin(plugin, req, own, callback);
@@ -682,7 +679,7 @@ export class RecordingMonitor extends MockMonitor {
       standInInputs: Object.keys(given).filter((k) => given[k] !== inputs[k]),
     };
     this.constructing.set(key, construction);
-    const request = new sdkProviderProto.ConstructRequest();
+    const request = new providerProto.ConstructRequest();
     request.setProject(this.project);
     request.setStack(this.stack);
     request.setOrganization(getOrganization());
@@ -696,7 +693,7 @@ export class RecordingMonitor extends MockMonitor {
     request.setParent(parent);
     request.setInputs(req.getObject());
     req.getPropertydependenciesMap().forEach((deps, k) => {
-      const d = new sdkProviderProto.ConstructRequest.PropertyDependencies();
+      const d = new providerProto.ConstructRequest.PropertyDependencies();
       d.setUrnsList(deps.getUrnsList());
       request.getInputdependenciesMap().set(k, d);
     });
@@ -752,6 +749,17 @@ export class RecordingMonitor extends MockMonitor {
     return [...this.constructing.values()]
       .filter((c) => c.abandoned !== true)
       .map((c) => c.underWay);
+  }
+
+  /** The plugin of a package's version, looked for once an evaluation (engine/plugins.ts). */
+  private pluginFor(pkg: string, version: string): Plugin | MissingPlugin {
+    const key = `${pkg}@${version}`;
+    let found = this.pluginLookups.get(key);
+    if (found === undefined) {
+      found = findPlugin(pkg, version);
+      this.pluginLookups.set(key, found);
+    }
+    return found;
   }
 
   /** Whether `urn` is, or is under, a component a plugin constructed: a plugin registers there. */

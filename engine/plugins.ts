@@ -19,7 +19,6 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
-import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import type * as GrpcJs from "@grpc/grpc-js";
@@ -32,9 +31,8 @@ import type * as EngineGrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import type * as EngineProto from "@pulumi/pulumi/proto/engine_pb";
 import type * as EmptyProto from "google-protobuf/google/protobuf/empty_pb";
 import type * as StructProto from "google-protobuf/google/protobuf/struct_pb";
+import { sdkRequire } from "./internals";
 
-/** Modules as the SDK the program runs on resolves them: its gRPC, its protobuf messages. */
-const sdkRequire = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"));
 const grpc = sdkRequire("@grpc/grpc-js") as typeof GrpcJs;
 const providerProto = sdkRequire("../proto/provider_pb") as typeof ProviderProto;
 const providerGrpc = sdkRequire("../proto/provider_grpc_pb") as typeof ProviderGrpc;
@@ -52,7 +50,7 @@ export interface Plugin {
   readonly version: string;
 }
 
-/** Where a plugin was looked for, for a message that says how to install it. */
+/** A plugin not installed: why none exists offline, and how to install it. */
 export interface MissingPlugin {
   readonly missing: string;
 }
@@ -159,12 +157,6 @@ export interface MonitorHandlers {
   ): unknown;
 }
 
-/** What the engine serves a plugin beside its monitor. */
-export interface EngineSide {
-  /** The stack resource's URN, which resources without a parent hang from. */
-  rootUrn(): string;
-}
-
 type Unary = (
   call: { request: unknown },
   callback: (err: GrpcJs.ServiceError | null, resp?: unknown) => void,
@@ -228,7 +220,8 @@ export class PluginHost {
 
   constructor(
     private readonly monitor: MonitorHandlers,
-    private readonly engine: EngineSide,
+    /** The stack resource's URN, which resources without a parent hang from (the engine's). */
+    private readonly rootUrn: () => string,
   ) {}
 
   /**
@@ -334,8 +327,7 @@ export class PluginHost {
         call: { request: { getId(): string } },
         callback: (err: null, resp: unknown) => void,
       ) => {
-        // The wire forms the engine's monitor reads are those of the in-process SDK, whose
-        // mocks turn output values off: the plugin is told the same.
+        // The monitor's own answer, as the program's SDK gets it (output values included).
         const resp = new resourceProto.SupportsFeatureResponse();
         m.supportsFeature(call.request, (_err, r) => {
           resp.setHassupport(r?.getHassupport() === true);
@@ -361,7 +353,7 @@ export class PluginHost {
         callback(null, new emptyProto.Empty()),
       getRootResource: (_call: unknown, callback: (err: null, resp: unknown) => void) => {
         const resp = new engineProto.GetRootResourceResponse();
-        resp.setUrn(this.engine.rootUrn());
+        resp.setUrn(this.rootUrn());
         callback(null, resp);
       },
       setRootResource: (_call: unknown, callback: (err: null, resp: unknown) => void) =>

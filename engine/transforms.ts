@@ -13,12 +13,11 @@
  * first, then the stack's.
  */
 import { randomUUID } from "node:crypto";
-import { createRequire } from "node:module";
 import type * as CallbackProto from "@pulumi/pulumi/proto/callback_pb";
 import type * as ResourceProto from "@pulumi/pulumi/proto/resource_pb";
 import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
+import { sdkRequire } from "./internals";
 
-const sdkRequire = createRequire(require.resolve("@pulumi/pulumi/runtime/mocks"));
 const pulumiSdk = sdkRequire("../index") as {
   output(v: unknown): { promise(): Promise<unknown> };
 };

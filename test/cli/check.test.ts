@@ -8,7 +8,8 @@ import * as path from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import schema from "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json";
-import { cli, cliMany, type CliRun, installedVersion, root } from "../helpers/cli";
+import { cli, cliMany, type CliRun, root } from "../helpers/cli";
+import { sdkVersion } from "../../policy/inventory/sdk";
 
 const program = path.join(root, "test", "fixtures", "check-program", "index.ts");
 const other = path.join("test", "fixtures", "engine", "no-main", "other.ts");
@@ -294,7 +295,7 @@ describe("sovereign-dc check on a TypeScript ES-module program", () => {
 });
 
 describe("sovereign-dc check on Kubernetes workloads deployed through the ambient kubeconfig", () => {
-  const version = installedVersion("kubernetes");
+  const version = sdkVersion(root, "kubernetes");
   const provider = `default_${version.replace(/[.-]/g, "_")}`;
   // Named in sorted order, whatever order the program registered them in.
   const objects =

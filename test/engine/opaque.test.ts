@@ -12,7 +12,8 @@ import { opaqueViolations, withOfflineSources } from "../../engine/opaque";
 import { type Plan, recordOf, type RecordedResource } from "../../engine/plan";
 import { UsageError } from "../../engine/project";
 import { unknownValue } from "../../engine/wire";
-import { cliMany, installedVersion, root } from "../helpers/cli";
+import { cliMany, root } from "../helpers/cli";
+import { sdkVersion } from "../../policy/inventory/sdk";
 
 const stackUrn = "urn:pulumi:prod::opaque::pulumi:pulumi:Stack::opaque-prod";
 
@@ -276,7 +277,7 @@ interface SarifResult {
 
 describe("sovereign-dc check on a program with components it cannot see into", () => {
   // The version of the Kubernetes SDK, which its Helm v4 Chart asks the plugin for.
-  const kubernetesVersion = installedVersion("kubernetes");
+  const kubernetesVersion = sdkVersion(root, "kubernetes");
   const program = path.join(root, "test", "fixtures", "check-program", "opaque-components.ts");
   let mandatory: { code: number; stdout: string; stderr: string };
   let sarif: string;

@@ -3,7 +3,6 @@
  * environment: the caller's own PULUMI_BACKEND_URL must not decide a verdict.
  */
 import { execFile } from "node:child_process";
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { CliLane, type CliRequest, type CliRun } from "../support/cli-lane";
 import type { WorkerServices } from "../support/environment";
@@ -12,12 +11,6 @@ export const root = path.resolve(__dirname, "..", "..");
 const bin = path.join(root, "bin", "sovereign-dc.js");
 
 export type { CliRequest, CliRun };
-
-/** The version of `@pulumi/<pkg>` this repository installs (its default providers are named so). */
-export function installedVersion(pkg: string): string {
-  const file = path.join(root, "node_modules", "@pulumi", pkg, "package.json");
-  return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
-}
 
 export function cli(
   args: readonly string[],
