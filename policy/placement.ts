@@ -538,7 +538,7 @@ export const resourcePlacement = residencyResourcePolicy({
       });
       return;
     }
-    if (p.kind === "global" || p.kind === "cluster" || p.kind === "state") {
+    if (p.kind === "global" || p.kind === "cluster" || p.kind === "state" || p.kind === "builder") {
       // Global services are judged by global-services; Kubernetes objects live in their cluster;
       // values of the state-only packages live in the stack's state.
       return;
@@ -863,9 +863,6 @@ export const arnLocality = residencyResourcePolicy({
         path: [label, where],
       });
     }
-    for (const f of pushedImageFindings(args.type, args.props, j, label)) {
-      ctx.report(f);
-    }
   },
 });
 
@@ -903,84 +900,6 @@ function inferenceProfileFindings(
       {
         message: `${label} must reference only places inside ${j.id}, but ${path} is the cross-Region inference profile ${JSON.stringify(value)}, which sends prompts to ${where}. Invoke the model in the stack's own region (its model ID without a geography prefix), or through a profile whose geography lies inside ${j.id}.`,
         path: [label, where],
-      },
-    ];
-  });
-}
-
-/**
- * The tags an image build pushes, by where they stand: docker.Image's `imageName` (unless
- * `skipPush`), docker-build's `tags` once `push` is on and the registries its cache goes to.
- */
-function pushedTags(
-  type: string,
-  props: Record<string, unknown>,
-): { path: string; value: unknown }[] {
-  if (type === "docker:index/image:Image") {
-    return known(() => props.skipPush) === true
-      ? []
-      : [{ path: "imageName", value: known(() => props.imageName) }];
-  }
-  if (type === "docker-build:index:Image") {
-    const push = known(() => props.push);
-    const tags =
-      push === true || isUnknown(push)
-        ? stringsIn(
-            known(() => props.tags),
-            "tags",
-          ).map((h) => ({ path: h.path, value: h.value }))
-        : [];
-    // The build cache — the image's layers — exported to a registry, pushed or not.
-    const caches = stringsIn(
-      known(() => props.cacheTo),
-      "cacheTo",
-    )
-      .filter((h) => /\.registry\.ref$/.test(h.path))
-      .map((h) => ({ path: h.path, value: h.value }));
-    return [...tags, ...caches];
-  }
-  return [];
-}
-
-/**
- * An image pushed to a registry that is no cloud registry of a known region (Docker Hub, GitHub's,
- * Google's) goes to a place the pack cannot place: the registries of a known region are the
- * generic reader's (above). A tag not known at preview comes from a registry of the program
- * (its repository's URL), placed where that is created.
- */
-function pushedImageFindings(
-  type: string,
-  props: Record<string, unknown>,
-  j: Jurisdiction,
-  label: string,
-): Finding[] {
-  return pushedTags(type, props).flatMap(({ path, value }) => {
-    if (typeof value !== "string" || value === "") {
-      return [];
-    }
-    const host = registryOf(value);
-    // A name without a registry host (`app:v1`) is pushed to Docker Hub.
-    const registry = host !== undefined && /[.:]|^localhost$/.test(host) ? host : "docker.io";
-    if (regionOfEndpoint(registry) !== undefined) {
-      // A cloud registry of a region: docker.Image's name is the generic reader's; docker-build's
-      // tags (a list the reader leaves, as it leaves tags) are placed here.
-      const place =
-        type === "docker:index/image:Image" ? undefined : namedPlace(j, "image", value, undefined);
-      if (place === undefined || regionInJurisdiction(j, place.cloud, place.region)) {
-        return [];
-      }
-      const where = describeValuePlace(j, place);
-      return [
-        {
-          message: `${label} must reference only places inside ${j.id}, but ${path} names ${where}. ${namedPlaceFix.image(j)}`,
-          path: [label, where],
-        },
-      ];
-    }
-    return [
-      {
-        message: `${label} must push images only to registries inside ${j.id}, but ${path} pushes to ${registry}, a registry the pack cannot place. Push to a registry in a region inside ${j.id} (Container Registry, ECR), or do not push.`,
-        path: [label, `${registry} (a registry the pack cannot place)`],
       },
     ];
   });

@@ -18,8 +18,8 @@ export const dataTransferJobs = tablePolicy({
 export const registryReplication = tablePolicy({
   name: "registry-replication",
   description:
-    "Checks whether container registries replicate, sync or pull images only within the jurisdiction.",
+    "Checks whether container registries replicate, sync or pull images only within the jurisdiction, and whether image builds push images and build caches, and send build contexts, only to places inside it.",
   severity: "high",
   remediationSteps:
-    "Point registry replication and sync rules at registries in regions inside the jurisdiction, and do not pull through from registries abroad.",
+    "Point registry replication and sync rules at registries in regions inside the jurisdiction, and do not pull through from registries abroad. Push images and build caches only to registries (or buckets) in regions inside the jurisdiction, and build on builders there.",
 });

@@ -22,6 +22,11 @@ export type Placement =
   | { readonly kind: "cluster"; readonly reason: string }
   /** Values computed into the stack's state (stateOnlyPackages): no cloud, no place of its own. */
   | { readonly kind: "state"; readonly reason: string }
+  /**
+   * A container image built by its provider's builder (imageBuildTypes): no place of its own.
+   * Where the builder runs is judged on the provider, where the image goes by its pushes.
+   */
+  | { readonly kind: "builder"; readonly reason: string }
   | { readonly kind: "unknown"; readonly reason: string };
 
 /**
@@ -31,6 +36,19 @@ export type Placement =
  * state itself is placed by the stack's `sovereign-dc:stateBackend`.
  */
 export const stateOnlyPackages: readonly string[] = ["random", "time", "tls"];
+
+/**
+ * Container image builds: an image is built by its provider's builder — the Docker daemon or
+ * buildx builder of the machine that runs the deployment, unless the provider names another
+ * (`host`, judged on the provider) — and kept there or pushed to the registries its pushes name
+ * (registry-replication, policy/paths/types/transfers.ts).
+ */
+export const imageBuildTypes: ReadonlySet<string> = new Set([
+  "docker-build:index:Image",
+  "docker-build:index:Index",
+  "docker:index/image:Image",
+  "docker:index/registryImage:RegistryImage",
+]);
 
 export interface ProviderView {
   readonly type: string;
@@ -117,6 +135,12 @@ export function placementOf(
     return {
       kind: "state",
       reason: `resources of package ${JSON.stringify(pkg)} live only in the stack's state`,
+    };
+  }
+  if (imageBuildTypes.has(type)) {
+    return {
+      kind: "builder",
+      reason: "a container image is built by its provider's builder and goes where it is pushed",
     };
   }
   const cloud = cloudOf(type);

@@ -14,7 +14,13 @@ import * as path from "node:path";
 import { notAPlace, type PlaceKind, placeRuleOf, type ValueShape } from "./place-rules";
 
 /** The provider SDKs whose resource types the inventory holds. */
-export const inventoriedPackages = ["alicloud", "aws", "kubernetes"] as const;
+export const inventoriedPackages = [
+  "alicloud",
+  "aws",
+  "kubernetes",
+  "docker",
+  "docker-build",
+] as const;
 export type InventoriedPackage = (typeof inventoriedPackages)[number];
 
 export interface TypeEntry {

@@ -180,6 +180,49 @@ function urlPlace(
   };
 }
 
+/**
+ * The registry a container image reference names, lower-cased, by Docker's reference grammar:
+ * the first component when it holds a dot or a port or is `localhost`
+ * (`registry.cn-shanghai.aliyuncs.com/ns/app:1`, `localhost:5000/app`); undefined when the
+ * reference names none (`nginx:1`, `team/app`), which is Docker Hub's.
+ */
+export function imageRegistry(reference: string): string | undefined {
+  const ref = reference.trim().toLowerCase();
+  const slash = ref.indexOf("/");
+  if (slash <= 0) {
+    return undefined;
+  }
+  const first = ref.slice(0, slash);
+  return first.includes(".") || first.includes(":") || first === "localhost" ? first : undefined;
+}
+
+/** Docker Hub's registry, by the names an image reference may give it. */
+const dockerHub = new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+
+/**
+ * An image reference (`image`): its registry, placed as a `url`'s host is — a cloud registry
+ * (ECR, Alibaba Cloud Container Registry) by the region its host names, an address by its reach,
+ * any other host unplaceable. A reference that names no registry is Docker Hub's, whose storage
+ * no region names: unplaceable too.
+ */
+function imagePlace(
+  j: Jurisdiction,
+  x: Resolver,
+  value: string,
+): { outcome: Outcome; far?: Endpoint } {
+  const registry = imageRegistry(value);
+  if (registry === undefined || dockerHub.has(registry)) {
+    return {
+      outcome: unplaceable(
+        value,
+        "an image of Docker Hub (docker.io), a registry whose storage no region names, so it cannot be placed in a region",
+      ),
+      far: x.unknownPlace(`${value}, an image of Docker Hub, which the pack cannot place`),
+    };
+  }
+  return urlPlace(j, x, value);
+}
+
 /** Why a mailbox names no place, in every finding that names one. */
 export const mailboxReason =
   "a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region";
@@ -288,8 +331,9 @@ function decide(
     const outcome = unplaceable(value, "which is not text the pack can read");
     return { outcome, far: x.unknownPlace(`${field.path} of ${x.label(r)} cannot be read`) };
   }
-  // The tables model only Alibaba Cloud and AWS types, whose region IDs name that cloud's.
-  const cloud = cloudOf(r.type) ?? "alicloud";
+  // The tables model Alibaba Cloud and AWS types, whose region IDs name that cloud's, and a few
+  // of other packages, whose fields that take a region say of which cloud.
+  const cloud = field.cloud ?? cloudOf(r.type) ?? "alicloud";
   switch (field.format) {
     case "region":
     case "zone":
@@ -317,6 +361,8 @@ function decide(
       }
       return each.find((a) => a.outcome.kind !== "inside") ?? each[0];
     }
+    case "image":
+      return imagePlace(j, x, value);
     case "account": {
       const provider = r.provider ? x.get(r.provider) : undefined;
       const own = ownAccounts(provider, x.declaredAccounts);

@@ -10,7 +10,7 @@
  * unresolved reference) are nodes too, so every path ends at a node.
  */
 import type { DeclaredCluster } from "../../residency/clusters";
-import type { Jurisdiction } from "../../residency/jurisdictions";
+import type { Cloud, Jurisdiction } from "../../residency/jurisdictions";
 import type { EgressAllowEntry } from "../framework";
 import type { DestinationField } from "./kubernetes";
 import type { PlaceFormat } from "./places";
@@ -74,6 +74,7 @@ export type EdgeLabel =
   | "backup copy"
   | "snapshot copy"
   | "image copy"
+  | "image push"
   | "data sync"
   | "key replication"
   | "encrypted by"
@@ -211,6 +212,11 @@ export type Format =
   | "site-ip"
   /** A URL or host outside the cloud: an allowlisted IP, a cloud endpoint, or unplaceable. */
   | "url"
+  /**
+   * A container image reference (`registry.cn-shanghai.aliyuncs.com/ns/app:1`, `nginx:1`): the
+   * registry it names, read as a `url`'s host; a reference that names no registry is Docker Hub's.
+   */
+  | "image"
   /** An account ID, or an ARN of something of it: the provider's own account, or another one. */
   | "account"
   /** The value itself opens the path (`values`, `normalize`; default: any set value). */
@@ -458,6 +464,11 @@ export interface FieldSpec {
   readonly verb: string;
   /** Data flows from the far end into the resource (image copies, replica keys). */
   readonly inbound?: boolean;
+  /**
+   * The cloud whose region IDs a `region` value names, for a type of neither cloud (the S3 bucket
+   * an image build exports its cache to); by default the resource's own cloud.
+   */
+  readonly cloud?: Cloud;
   /** An absent value cannot be placed (instead of meaning "the resource's own region"). */
   readonly required?: boolean;
   /** Data flows both ways (peering, attachments, membership, a global table's replicas). */

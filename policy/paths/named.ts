@@ -292,7 +292,7 @@ function nounOf(
   }
   // The fields that read it here (an SNS subscription's endpoint is an ARN under `sqs`).
   const formats = d.readers.filter((f) => holdsFor(f.holds, props)).map((f) => f.format);
-  return formats.some((f) => ["url", "endpoint", "ip", "site-ip"].includes(f))
+  return formats.some((f) => ["url", "image", "endpoint", "ip", "site-ip"].includes(f))
     ? "address"
     : formats.some((f) => ["arn", "arn-or-id", "ref"].includes(f))
       ? "ARN"

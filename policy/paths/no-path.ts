@@ -20,6 +20,7 @@ const fixes: Partial<Record<EdgeLabel, (j: string) => string>> = {
   "snapshot copy": (j) =>
     `Copy snapshots only to regions inside ${j}, or turn the cross-region copy off.`,
   "image copy": (j) => `Copy images only between regions inside ${j}.`,
+  "image push": (j) => `Push images and build caches only to registries in regions inside ${j}.`,
   "data sync": (j) => `Synchronise only between endpoints in regions inside ${j}.`,
   "key replication": (j) => `Keep the key and its replicas in regions inside ${j}.`,
   "encrypted by": (j) =>

@@ -1322,6 +1322,10 @@ export class Resolver {
       case "state":
         // A value in the stack's state is where the state is (sovereign-dc:stateBackend).
         return undefined;
+      case "builder":
+        // An image is where its builder is (judged on the provider) and where it is pushed (its
+        // own edges).
+        return undefined;
     }
   }
 

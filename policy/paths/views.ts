@@ -101,7 +101,11 @@ export function ownPlace(
   if (p.kind === "region") {
     return describePlace(j, p.cloud, p.region);
   }
-  return p.kind === "global" ? "a global service" : "an undetermined region";
+  return p.kind === "global"
+    ? "a global service"
+    : p.kind === "builder"
+      ? "its provider's image builder"
+      : "an undetermined region";
 }
 
 /** How a flow policy's finding names the resource, where its data starts, and the fix. */

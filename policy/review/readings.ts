@@ -5,11 +5,18 @@
  */
 import { review as alicloud } from "./alicloud";
 import { review as aws } from "./aws";
+import { dockerBuildReview, dockerReview } from "./docker";
 import { flowReadings } from "./flow";
 import { review as kubernetes } from "./kubernetes";
 import type { PropertyReview, ProviderReview } from "./model";
 
-export const reviews: Readonly<Record<string, ProviderReview>> = { alicloud, aws, kubernetes };
+export const reviews: Readonly<Record<string, ProviderReview>> = {
+  alicloud,
+  aws,
+  kubernetes,
+  docker: dockerReview,
+  "docker-build": dockerBuildReview,
+};
 
 /**
  * The rule that reads `path` of `type`: its provider's review first, then — for a type the flow

@@ -6,13 +6,14 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { inventoriedPackages } from "../../policy/inventory/sdk";
 
 const sdkRoot = path.resolve(__dirname, "..", "..", "node_modules", "@pulumi");
 
-/** Every `__pulumiType` token of the aws, alicloud and kubernetes SDKs (one per class file). */
+/** Every `__pulumiType` token of the inventoried SDKs (one per class file). */
 export function sdkTypeTokens(): Set<string> {
   const tokens = new Set<string>();
-  for (const pkg of ["aws", "alicloud", "kubernetes"]) {
+  for (const pkg of inventoriedPackages) {
     const dir = path.join(sdkRoot, pkg);
     for (const file of fs.readdirSync(dir, { recursive: true }).map(String)) {
       if (!file.endsWith(".js")) {
@@ -94,13 +95,14 @@ function namespaceOffsets(pkg: string, source: string): Map<string, number> {
 /** Interface bodies already found: input.d.ts runs to megabytes, and paths share their types. */
 const nestedCache = new Map<string, string | undefined>();
 
-function nestedInterface(pkg: string, ns: string, name: string): string | undefined {
-  const key = `${pkg}:${ns}.${name}`;
+/** An interface of input.d.ts: `inputs.<ns>.<name>`, or `inputs.<name>` of a package without modules. */
+function nestedInterface(pkg: string, ns: string | undefined, name: string): string | undefined {
+  const key = `${pkg}:${ns ?? ""}.${name}`;
   if (nestedCache.has(key)) {
     return nestedCache.get(key);
   }
   const source = inputDeclarations(pkg);
-  const nsAt = namespaceOffsets(pkg, source).get(ns);
+  const nsAt = ns === undefined ? 0 : namespaceOffsets(pkg, source).get(ns);
   const body = nsAt === undefined ? undefined : interfaceBody(source, name, nsAt);
   nestedCache.set(key, body);
   return body;
@@ -108,9 +110,19 @@ function nestedInterface(pkg: string, ns: string, name: string): string | undefi
 
 /**
  * The `.d.ts` of a module path; a few are named in lower case (`dms/s3endpoint.d.ts`), and the
- * `index` module's lie at the package root (`index/mscSubWebhook` → `mscSubWebhook.d.ts`).
+ * `index` module's lie at the package root (`index/mscSubWebhook` → `mscSubWebhook.d.ts`). A
+ * package without modules (`docker-build:index:Image`) names its classes' files after them, one
+ * that would be the package's own index with a trailing `_` (`Index` → `index_.d.ts`).
  */
-function declarationFile(pkg: string, mod: string): string | undefined {
+function declarationFile(pkg: string, mod: string, kind: string): string | undefined {
+  if (mod === "index") {
+    const base = `${kind.charAt(0).toLowerCase()}${kind.slice(1)}`;
+    return [`${base}.d.ts`, `${base}_.d.ts`]
+      .map((f) => path.join(sdkRoot, pkg, f))
+      .find(
+        (f) => fs.existsSync(f) && fs.readFileSync(f, "utf8").includes(`interface ${kind}Args `),
+      );
+  }
   const exact = path.join(sdkRoot, pkg, `${mod.replace(/^index\//, "")}.d.ts`);
   if (fs.existsSync(exact)) {
     return exact;
@@ -132,7 +144,7 @@ export function inputPathProblem(type: string, dotted: string): string | undefin
   if (pkg === "kubernetes") {
     return undefined;
   }
-  const file = declarationFile(pkg, mod);
+  const file = declarationFile(pkg, mod, kind);
   if (file === undefined) {
     return `no declaration file for ${type}`;
   }
@@ -154,7 +166,7 @@ export function inputPathProblem(type: string, dotted: string): string | undefin
     if (i === segments.length - 1) {
       return undefined;
     }
-    const ref = /inputs\.([\w]+)\.([\w]+)/.exec(declared);
+    const ref = /inputs\.(?:(\w+)\.)?(\w+)/.exec(declared);
     if (!ref && /^pulumi\.Input<\{\s*\[key: string\]/.test(declared.trim())) {
       // A free-form map: the next segment is one of its keys, and it must be the last.
       return i === segments.length - 2
@@ -171,7 +183,7 @@ export function inputPathProblem(type: string, dotted: string): string | undefin
     }
     const next = nestedInterface(pkg, ref[1], ref[2]);
     if (next === undefined) {
-      return `cannot find inputs.${ref[1]}.${ref[2]}`;
+      return `cannot find inputs.${ref[1] === undefined ? "" : `${ref[1]}.`}${ref[2]}`;
     }
     body = next;
   }

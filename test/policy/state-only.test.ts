@@ -50,18 +50,13 @@ describe("packages whose resources live only in the stack's state", () => {
       expected: [
         // Pushed to a registry that is no cloud registry of a region: a place it cannot place.
         [
-          "arn-locality",
-          "app",
-          "mandatory",
-          ['docker image "app"', "registry.example (a registry the pack cannot place)"],
-        ],
-        [
-          "reviewed-resource-types",
+          "registry-replication",
           "app",
           "mandatory",
           [
+            "its provider's image builder",
             'docker image "app"',
-            "docker:index/image:Image (unclassified: where it sends data cannot be placed)",
+            '"registry.example/app" (cannot be placed)',
           ],
         ],
       ],

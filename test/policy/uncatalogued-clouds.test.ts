@@ -777,28 +777,27 @@ describe("a build's context and Dockerfile are files of the machine that builds,
         { provider: "builder" },
       ),
     );
-  runCases(
-    pack,
-    () => happy,
-    { ...oregonSettings, policies: { "reviewed-resource-types": { allowTypes: [image] } } },
-    [
-      {
-        name: "an image keeps its build cache in a region abroad",
-        bad: build("eu-central-1"),
-        expected: [
+  runCases(pack, () => happy, oregonSettings, [
+    {
+      name: "an image keeps its build cache in a region abroad",
+      bad: build("eu-central-1"),
+      expected: [
+        [
+          "registry-replication",
+          "api",
+          "mandatory",
           [
-            "arn-locality",
-            "api",
-            "mandatory",
-            ['docker-build image "api"', "eu-central-1 (outside US, in EU)"],
+            "its provider's image builder",
+            'docker-build image "api"',
+            "eu-central-1 (outside US, in EU)",
           ],
         ],
-        twinName:
-          "its cache is in a region of the jurisdiction; its folders `app` and `base` are no places",
-        twin: build("us-west-2"),
-      },
-    ],
-  );
+      ],
+      twinName:
+        "its cache is in a region of the jurisdiction; its folders `app` and `base` are no places",
+      twin: build("us-west-2"),
+    },
+  ]);
 });
 
 describe("a cloud with no region in the jurisdiction", () => {

@@ -49,6 +49,7 @@ export const ip = fieldOf("ip");
 export const flag = fieldOf("flag");
 export const ref = fieldOf("ref");
 export const url = fieldOf("url");
+export const image = fieldOf("image");
 export const ossLocation = fieldOf("oss-location");
 export const endpoint = fieldOf("endpoint");
 export const siteIp = fieldOf("site-ip");
@@ -66,7 +67,7 @@ export function edgesOf(policy: PolicyName, label: EdgeLabel): Record<FieldName,
     (path, verb, extra) =>
       f(path, label, policy, verb, extra);
   const makers = {
-    ...{ region, zone, arn, arnOrId, account, ip, flag, ref, url, ossLocation, endpoint },
+    ...{ region, zone, arn, arnOrId, account, ip, flag, ref, url, image, ossLocation, endpoint },
     ...{ siteIp, anywhereCidr, accessPoint, serviceName },
   };
   return Object.fromEntries(Object.entries(makers).map(([name, f]) => [name, bound(f)])) as Record<
@@ -85,6 +86,7 @@ type FieldName =
   | "flag"
   | "ref"
   | "url"
+  | "image"
   | "ossLocation"
   | "endpoint"
   | "siteIp"

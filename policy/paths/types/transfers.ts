@@ -8,8 +8,8 @@
  * ARN, a self-hosted database's IP, a host name — must be placed inside the jurisdiction. Jobs'
  * edges are owned by `data-transfer-jobs`, registries' by `registry-replication`.
  */
-import type { FieldSpec, TypeModel, TypeTable } from "../model";
-import { isTrue, isUnknown, known, valueAt } from "../values";
+import type { FieldSpec, TypeModel, TypeTable, WhereAt } from "../model";
+import { isTrue, isUnknown, itemAt, known, valueAt } from "../values";
 import { alarmFix, texts } from "./logs";
 import {
   edgesOf,
@@ -22,6 +22,7 @@ import {
 
 const job = edgesOf("data-transfer-jobs", "data sync");
 const registry = edgesOf("registry-replication", "replication");
+const push = edgesOf("registry-replication", "image push");
 
 /** A row whose resource stands for the data it moves, with the fix its messages end with. */
 const rows =
@@ -395,4 +396,117 @@ export const transfers: TypeTable = {
   "aws:ecr/pullThroughCacheRule:PullThroughCacheRule": rows(
     "Cache only from an ECR registry in a region inside the jurisdiction.",
   )(registry.url("upstreamRegistryUrl", "pulls images from", { ...inbound, required: true })),
+  // Container image builds and pushes (@pulumi/docker-build, @pulumi/docker). An image holds its
+  // build context — whatever files the Dockerfile copies in, data among them — and its build
+  // cache holds the same layers: every registry, bucket or cache service they are pushed to must
+  // lie inside. What is only built on the deploying machine, loaded into its Docker daemon or
+  // written to its disk goes nowhere. Images pulled (base images, caches read) come in.
+  "docker-build:index:Image": imagePush(
+    push.image("tags[]", "pushes the image to", { where: setOrUnknown("push", false) }),
+    // A Docker Build Cloud builder (`docker buildx create --driver cloud <org>/<name>` names it
+    // `cloud-<org>-<name>`) builds in Docker's cloud: the build context is uploaded there.
+    push.flag("builder.name", "sends the build context to", {
+      where: (holder) => /^cloud-/i.test(String(valueAt(holder, "name") ?? "")),
+      opensWhenSet: true,
+      farSide: "Docker Build Cloud, whose builders run in Docker's cloud",
+    }),
+    push.image("exports[].registry.names[]", "pushes the image to", {
+      where: enabledIn("exports", setOrUnknown("push", true)),
+    }),
+    push.image("exports[].image.names[]", "pushes the image to", {
+      where: enabledIn("exports", setOrUnknown("push", false)),
+    }),
+    push.flag("exports[].raw", "exports the image to", {
+      where: enabledIn("exports", (holder) => rawSpecLeaves(valueAt(holder, "raw"))),
+      opensWhenSet: true,
+      farSide: "the destination of a raw export spec, which the pack does not read",
+    }),
+    push.image("cacheTo[].registry.ref", "pushes the build cache to", {
+      where: enabledIn("cacheTo"),
+    }),
+    // The region only signs the requests when an endpoint names the store (MinIO, a bucket of
+    // another S3-compatible service): the endpoint is then where the cache goes.
+    push.region("cacheTo[].s3.region", "pushes the build cache to", {
+      cloud: "aws",
+      where: enabledIn("cacheTo", (holder) => valueAt(holder, "endpointUrl") === undefined),
+    }),
+    push.url("cacheTo[].s3.endpointUrl", "pushes the build cache to", {
+      where: enabledIn("cacheTo"),
+    }),
+    push.url("cacheTo[].azblob.accountUrl", "pushes the build cache to", {
+      where: enabledIn("cacheTo"),
+    }),
+    push.flag("cacheTo[].azblob.name", "pushes the build cache to", {
+      where: enabledIn("cacheTo", (holder) => valueAt(holder, "accountUrl") === undefined),
+      opensWhenSet: true,
+      farSide: "an Azure Blob Storage account the build's environment names",
+    }),
+    push.flag("cacheTo[].gha", "pushes the build cache to", {
+      where: enabledIn("cacheTo"),
+      opensWhenSet: true,
+      farSide: "the GitHub Actions cache service",
+    }),
+    push.flag("cacheTo[].raw", "pushes the build cache to", {
+      where: enabledIn("cacheTo", (holder) => rawSpecLeaves(valueAt(holder, "raw"))),
+      opensWhenSet: true,
+      farSide: "the destination of a raw cache spec, which the pack does not read",
+    }),
+  ),
+  "docker-build:index:Index": imagePush(
+    push.image("tag", "pushes the image index to", { where: setOrUnknown("push", true) }),
+  ),
+  "docker:index/image:Image": imagePush(
+    push.image("imageName", "pushes the image to", { where: notTrue("skipPush") }),
+  ),
+  "docker:index/registryImage:RegistryImage": imagePush(push.image("name", "pushes the image to")),
 };
+
+/** A row of image pushes, with the fix its messages end with. */
+function imagePush(...fields: FieldSpec[]): TypeModel {
+  return rows(
+    "Push images and build caches only to registries in regions inside the jurisdiction (ECR or Alibaba Cloud Container Registry there), or keep the image on the deploying machine (no push).",
+  )(...fields);
+}
+
+/**
+ * Whether the flag at `key` of the holder is on, its default `fallback` when unset: a value not
+ * known at preview counts as on, so the push it would make is judged.
+ */
+function setOrUnknown(key: string, fallback: boolean) {
+  return (holder: unknown): boolean => {
+    const v = valueAt(holder, key);
+    return v === undefined ? fallback : isUnknown(v) || isTrue(v);
+  };
+}
+
+/**
+ * A condition on a value inside an entry of the list `list` (`exports`, `cacheTo`), which also
+ * holds only while the entry is not `disabled: true`.
+ */
+function enabledIn(list: string, also: (holder: unknown) => boolean = () => true) {
+  return (holder: unknown, at: WhereAt): boolean =>
+    notTrue("disabled")(itemAt(at.props, at.path, list)) && also(holder);
+}
+
+/** Whether the flag at `key` of the holder is anything but true (unset, false, unknown). */
+function notTrue(key: string) {
+  return (holder: unknown): boolean => {
+    const v = valueAt(holder, key);
+    return isUnknown(v) || !isTrue(v);
+  };
+}
+
+/**
+ * Whether a raw export or cache spec (`type=registry,ref=…`, as `docker buildx build --output`
+ * and `--cache-to` take it) may leave the deploying machine: any type but those that write to
+ * its disk or Docker daemon, or keep the cache inside the image (`local`, `tar`, `oci`,
+ * `docker`, `inline`, `cacheonly`). A spec that names no type is buildx's `local` only when it
+ * is a bare path, which the pack does not guess: it counts.
+ */
+function rawSpecLeaves(raw: unknown): boolean {
+  if (typeof raw !== "string") {
+    return raw !== undefined;
+  }
+  const type = /(?:^|,)\s*type\s*=\s*([a-z]+)/i.exec(raw)?.[1]?.toLowerCase();
+  return !["local", "tar", "oci", "docker", "inline", "cacheonly"].includes(type ?? "");
+}

@@ -1,0 +1,97 @@
+/**
+ * The review of the container image packages' resource types, @pulumi/docker and
+ * @pulumi/docker-build (policy/review/model.ts).
+ *
+ * No resource of theirs has a region. What they create lives on the Docker daemon their provider
+ * talks to — the deploying machine's own unless the provider's `host` names another, which
+ * resource-placement judges on the provider — and an image goes wherever it is pushed. The image
+ * builds and pushes (docker-build's Image and Index, docker's Image and RegistryImage) are rows
+ * of the transfers table (policy/paths/types/transfers.ts, registry-replication): every registry
+ * tag pushed, every registry, bucket or cache service a build cache is exported to, and a build on
+ * Docker Build Cloud. The other place-naming inputs of those rows name no place data goes to,
+ * read below. Of the rest, what only lives on the daemon is regional (the provider decides);
+ * containers, services, volumes, plugins and remote builders can send data wherever their
+ * network, volume driver or builder does, which the pack does not model: reviewed first, they fail
+ * closed until a stack allows them.
+ */
+import type { ProviderReview } from "./model";
+
+/** What an image build reads in and never sends anything to. */
+const inbound: ProviderReview["properties"] = [
+  {
+    path: /^(context\.location|context\.named\.location|dockerfile\.location|build\.remoteContext)$/,
+    reading: "not-a-place",
+    reason:
+      "the folder, file or URL the build reads its context or Dockerfile from: files of the machine that builds, or a repository fetched in — nothing is sent there",
+  },
+  {
+    path: /^(cacheFrom\[\]\.|build\.cacheFrom\.images\[\]$)/,
+    reading: "not-a-place",
+    reason:
+      "a cache or image the build reads layers from: data comes in, none goes out (where the build writes its cache is cacheTo, read by registry-replication)",
+  },
+  {
+    path: /^cacheTo\[\]\.s3\.bucket$/,
+    reading: "not-a-place",
+    reason:
+      "the name of the bucket the build cache is written to: where that bucket lies is the region beside it (or the endpoint that names the store), which registry-replication reads",
+  },
+  {
+    path: /(^|\.)(dest|target)$/,
+    reading: "not-a-place",
+    reason:
+      "a path on the machine that builds (an export or cache written to its disk) or the name of a build stage: no place",
+  },
+  {
+    path: /^(addHosts\[\]|build\.addHosts\[\]|build\.extraHosts\[\])$/,
+    reading: "not-a-place",
+    reason:
+      "host-to-address entries the build's own steps resolve names with: what those steps send is the Dockerfile's, not the program's",
+  },
+  {
+    path: /^(registries\[\]\.address|registry\.address|registry\.server|authConfig\.address|build\.authConfigs\[\]\.(email|hostName|serverAddress))$/,
+    reading: "not-a-place",
+    reason:
+      "the registry a credential signs in to: an image is pushed only where a tag or name of its own names (read by registry-replication), pulled from where its references name",
+  },
+];
+
+/** Types that live only on the provider's Docker daemon and send nothing elsewhere. */
+const onTheDaemon = {
+  class: "regional",
+  reason:
+    "lives on the Docker daemon its provider talks to (the deploying machine's, unless the provider's host names another, which resource-placement judges) and sends nothing elsewhere",
+} as const;
+
+export const dockerReview: ProviderReview = {
+  properties: inbound,
+  types: [
+    {
+      ...onTheDaemon,
+      types: [
+        "docker:index/network:Network",
+        "docker:index/secret:Secret",
+        "docker:index/serviceConfig:ServiceConfig",
+      ],
+    },
+    {
+      class: "regional",
+      reason:
+        "pulls an image into (or builds it on) the Docker daemon its provider talks to, or tags one there: images come in, nothing is pushed",
+      types: ["docker:index/remoteImage:RemoteImage", "docker:index/tag:Tag"],
+    },
+  ],
+  reviewFirst: [
+    {
+      prefix: "docker:",
+      reason:
+        "a container, a swarm service, a volume (its driver may mount a remote server), a plugin (a volume or network driver) or a buildx builder (a remote endpoint) can send data wherever its network, driver or builder does, which the pack does not model",
+    },
+  ],
+};
+
+export const dockerBuildReview: ProviderReview = {
+  properties: inbound,
+  types: [],
+  reviewFirst: [],
+};

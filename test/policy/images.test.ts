@@ -1,0 +1,281 @@
+/**
+ * Container image builds and pushes (@pulumi/docker-build, @pulumi/docker) as rows of the flow
+ * model: registry-replication judges every registry an image or its build cache is pushed to,
+ * every bucket or cache service the cache is exported to and a build on Docker Build Cloud. Each
+ * case adds one build to the Oregon (US) or Shanghai (CN) happy path and names every finding that
+ * follows; its twin pushes inside the jurisdiction, or not at all, and passes every policy —
+ * reviewed-resource-types among them, without the stack allowing the type.
+ */
+import type { Plan } from "../../engine/plan";
+import { imageRegistry } from "../../policy/paths/fields";
+import { add, addProvider, fixturePlan, pipe, unknown } from "../helpers/policy-plan";
+import {
+  type Finding,
+  oregonSettings,
+  policyPack,
+  runCases,
+  shanghaiSettings,
+  summary,
+} from "../helpers/policy-session";
+
+type Props = Record<string, unknown>;
+
+const account = "111122223333";
+const frankfurt = `${account}.dkr.ecr.eu-central-1.amazonaws.com/app`;
+const oregon = `${account}.dkr.ecr.us-west-2.amazonaws.com/app`;
+
+const pack = policyPack();
+let aws: Plan;
+let ali: Plan;
+beforeAll(async () => {
+  [aws, ali] = await Promise.all([
+    fixturePlan("policy-aws", "us"),
+    fixturePlan("policy-alicloud", "cn"),
+  ]);
+});
+
+/** A docker-build image "app" built from ./app with `props`, through the provider "buildx". */
+const buildx = (props: Props) =>
+  pipe(
+    addProvider("docker-build", "buildx", {}),
+    add(
+      "docker-build:index:Image",
+      "app",
+      { context: { location: "./app" }, dockerfile: { location: "./app/Dockerfile" }, ...props },
+      { provider: "buildx" },
+    ),
+  );
+
+/** A resource of the docker package, through the provider "docker" (the local daemon). */
+const docker = (type: string, name: string, props: Props) =>
+  pipe(
+    addProvider("docker", "docker", {}),
+    add(`docker:index/${type}`, name, props, { provider: "docker" }),
+  );
+
+/** registry-replication's finding on the build `name` (`kind` image), pushed to `to`. */
+const pushed = (kind: string, name: string, to: string): Finding => [
+  "registry-replication",
+  name,
+  "mandatory",
+  ["its provider's image builder", `${kind} "${name}"`, to],
+];
+
+const abroad = (image: string) => `${image} (outside US, in EU)`;
+const unplaced = (value: string) => `${JSON.stringify(value)} (cannot be placed)`;
+
+describe("an image build pushes only to registries inside the jurisdiction", () => {
+  runCases(pack, () => aws, oregonSettings, [
+    {
+      name: "docker.Image pushes to ECR in Frankfurt",
+      bad: docker("image:Image", "app", { imageName: `${frankfurt}:v1`, build: { context: "." } }),
+      expected: [pushed("docker image", "app", abroad(`${frankfurt}:v1`))],
+      twinName: "it pushes to ECR in the stack's region",
+      twin: docker("image:Image", "app", { imageName: `${oregon}:v1`, build: { context: "." } }),
+    },
+    {
+      name: "docker.Image pushes to Docker Hub (a name without a registry)",
+      bad: docker("image:Image", "app", { imageName: "acme/app:v1" }),
+      expected: [pushed("docker image", "app", unplaced("acme/app:v1"))],
+      twinName: "it is only built on the deploying machine (skipPush)",
+      twin: docker("image:Image", "app", { imageName: "acme/app:v1", skipPush: true }),
+    },
+    {
+      name: "a RegistryImage pushes a local image to ECR in Frankfurt",
+      bad: docker("registryImage:RegistryImage", "release", { name: `${frankfurt}:v1` }),
+      expected: [pushed("docker registry image", "release", abroad(`${frankfurt}:v1`))],
+      twinName: "it pushes to ECR in the stack's region",
+      twin: docker("registryImage:RegistryImage", "release", { name: `${oregon}:v1` }),
+    },
+    {
+      name: "docker-build pushes its tags to GitHub's registry",
+      bad: buildx({ push: true, tags: ["ghcr.io/acme/app:v1", `${oregon}:v1`] }),
+      expected: [pushed("docker-build image", "app", unplaced("ghcr.io/acme/app:v1"))],
+      twinName: "it only tags the image on the machine that builds (push false)",
+      twin: buildx({ push: false, tags: ["ghcr.io/acme/app:v1", `${oregon}:v1`] }),
+    },
+    {
+      name: "docker-build's push is not known at preview and a tag is abroad",
+      bad: buildx({ push: unknown, tags: [`${frankfurt}:v1`] }),
+      expected: [pushed("docker-build image", "app", abroad(`${frankfurt}:v1`))],
+      twinName: "its tags are all inside",
+      twin: buildx({ push: unknown, tags: [`${oregon}:v1`] }),
+    },
+    {
+      name: "docker-build exports its build cache to a registry in Frankfurt",
+      bad: buildx({ push: false, cacheTo: [{ registry: { ref: `${frankfurt}:cache` } }] }),
+      expected: [pushed("docker-build image", "app", abroad(`${frankfurt}:cache`))],
+      twinName: "that cache export is disabled",
+      twin: buildx({
+        push: false,
+        cacheTo: [{ disabled: true, registry: { ref: `${frankfurt}:cache` } }],
+      }),
+    },
+    {
+      name: "docker-build exports its build cache to S3 in Frankfurt",
+      bad: buildx({ push: false, cacheTo: [{ s3: { bucket: "cache", region: "eu-central-1" } }] }),
+      expected: [pushed("docker-build image", "app", "eu-central-1 (outside US, in EU)")],
+      twinName:
+        "the region only signs requests to an S3-compatible store at a private address of the network",
+      twin: buildx({
+        push: false,
+        cacheTo: [
+          { s3: { bucket: "cache", region: "eu-central-1", endpointUrl: "http://10.0.3.7:9000" } },
+        ],
+      }),
+    },
+    {
+      name: "docker-build exports its build cache to GitHub Actions' cache service",
+      bad: buildx({ push: false, cacheTo: [{ gha: {} }] }),
+      expected: [pushed("docker-build image", "app", "the GitHub Actions cache service")],
+      twinName: "it writes the cache to the disk of the machine that builds",
+      twin: buildx({ push: false, cacheTo: [{ local: { dest: "/tmp/cache" } }] }),
+    },
+    {
+      name: "docker-build exports the image to a registry in Frankfurt",
+      bad: buildx({ push: false, exports: [{ registry: { names: [`${frankfurt}:v1`] } }] }),
+      expected: [pushed("docker-build image", "app", abroad(`${frankfurt}:v1`))],
+      twinName: "it loads the image into the local Docker daemon",
+      twin: buildx({ push: false, exports: [{ docker: { names: [`${frankfurt}:v1`] } }] }),
+    },
+    {
+      name: "docker-build exports by a raw spec that pushes",
+      bad: buildx({ push: false, exports: [{ raw: "type=registry,name=ghcr.io/acme/app:v1" }] }),
+      expected: [
+        pushed(
+          "docker-build image",
+          "app",
+          "the destination of a raw export spec, which the pack does not read",
+        ),
+      ],
+      twinName: "its raw spec writes to the local disk",
+      twin: buildx({ push: false, exports: [{ raw: "type=local,dest=out" }] }),
+    },
+    {
+      name: "docker-build builds on Docker Build Cloud",
+      bad: buildx({ push: false, builder: { name: "cloud-acme-builder" } }),
+      expected: [
+        pushed(
+          "docker-build image",
+          "app",
+          "Docker Build Cloud, whose builders run in Docker's cloud",
+        ),
+      ],
+      twinName: "it builds on a builder of the deploying machine",
+      twin: buildx({ push: false, builder: { name: "local-builder" } }),
+    },
+    {
+      name: "an image index is pushed to Docker Hub",
+      bad: pipe(
+        addProvider("docker-build", "buildx", {}),
+        add(
+          "docker-build:index:Index",
+          "multi",
+          { tag: "acme/app:v1", sources: [`${oregon}:v1-amd64`, `${oregon}:v1-arm64`] },
+          { provider: "buildx" },
+        ),
+      ),
+      expected: [pushed("docker-build index", "multi", unplaced("acme/app:v1"))],
+      twinName: "it is pushed to ECR in the stack's region",
+      twin: pipe(
+        addProvider("docker-build", "buildx", {}),
+        add(
+          "docker-build:index:Index",
+          "multi",
+          { tag: `${oregon}:v1`, sources: [`${oregon}:v1-amd64`, `${oregon}:v1-arm64`] },
+          { provider: "buildx" },
+        ),
+      ),
+    },
+  ]);
+});
+
+describe("an image reference's registry, by Docker's reference grammar", () => {
+  test.each([
+    ["nginx", undefined],
+    ["nginx:1.27", undefined],
+    ["acme/app:v1", undefined],
+    ["docker.io/library/nginx:1.27", "docker.io"],
+    ["ghcr.io/acme/app:v1", "ghcr.io"],
+    ["localhost/app", "localhost"],
+    ["localhost:5000/app:v1", "localhost:5000"],
+    ["Registry.CN-Shanghai.aliyuncs.com/acme/app", "registry.cn-shanghai.aliyuncs.com"],
+    [`${frankfurt}@sha256:${"a".repeat(64)}`, `${account}.dkr.ecr.eu-central-1.amazonaws.com`],
+  ])("%s → %s", (reference, registry) => {
+    expect(imageRegistry(reference)).toBe(registry);
+  });
+
+  test("a push to Docker Hub is named as such in the finding", async () => {
+    for (const name of ["acme/app:v1", "docker.io/acme/app:v1", "index.docker.io/acme/app:v1"]) {
+      const bad = docker("image:Image", "app", { imageName: name })(aws);
+      const messages = summary(
+        (await pack.checkAround(aws, bad, oregonSettings)).filter(
+          (v) => v.policy === "registry-replication",
+        ),
+      );
+      expect(messages).toEqual([
+        expect.stringContaining(
+          `imageName pushes the image to ${JSON.stringify(name)}, an image of Docker Hub (docker.io)`,
+        ),
+      ]);
+    }
+  });
+});
+
+describe("a CN stack", () => {
+  const hongkong = "registry.cn-hongkong.aliyuncs.com/acme/app";
+  runCases(pack, () => ali, shanghaiSettings, [
+    {
+      name: "an image is pushed to Container Registry in Hong Kong",
+      bad: buildx({ push: true, tags: [`${hongkong}:v1`] }),
+      expected: [
+        [
+          "registry-replication",
+          "app",
+          "mandatory",
+          [
+            "its provider's image builder",
+            'docker-build image "app"',
+            `${hongkong}:v1 (outside CN, in HK)`,
+          ],
+        ],
+      ],
+      twinName: "it is pushed to the instance in Shanghai, by its VPC endpoint",
+      twin: buildx({
+        push: true,
+        tags: ["acme-registry-vpc.cn-shanghai.cr.aliyuncs.com/acme/app:v1"],
+      }),
+    },
+  ]);
+});
+
+describe("the docker package's other types", () => {
+  const reviewed = async (bad: (p: Plan) => Plan) =>
+    summary(
+      (await pack.checkAround(aws, bad(aws), oregonSettings)).filter(
+        (v) => v.policy === "reviewed-resource-types",
+      ),
+    );
+
+  test("what only lives on the provider's daemon passes: a pulled image, a tag, a network", async () => {
+    const onDaemon = pipe(
+      docker("remoteImage:RemoteImage", "base", { name: "nginx:1.27" }),
+      add(
+        "docker:index/tag:Tag",
+        "latest",
+        { sourceImage: "nginx:1.27", targetImage: "web:latest" },
+        { provider: "docker" },
+      ),
+      add("docker:index/network:Network", "net", { name: "web" }, { provider: "docker" }),
+    );
+    expect(await reviewed(onDaemon)).toEqual([]);
+  });
+
+  test("a container fails closed: its network and volumes can send data anywhere", async () => {
+    const container = docker("container:Container", "web", { image: "nginx:1.27" });
+    const found = await reviewed(container);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('docker container "web"');
+    expect(found[0]).toContain("a volume (its driver may mount a remote server)");
+  });
+});
