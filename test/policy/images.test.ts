@@ -95,6 +95,13 @@ describe("an image build pushes only to registries inside the jurisdiction", () 
       twin: buildx({ push: false, tags: ["ghcr.io/acme/app:v1", `${oregon}:v1`] }),
     },
     {
+      name: "docker-build exports to a registry named by its tags, one abroad",
+      bad: buildx({ push: false, tags: [`${frankfurt}:v1`], exports: [{ registry: {} }] }),
+      expected: [pushed("docker-build image", "app", abroad(`${frankfurt}:v1`))],
+      twinName: "that export is an image kept on the machine that builds it",
+      twin: buildx({ push: false, tags: [`${frankfurt}:v1`], exports: [{ image: {} }] }),
+    },
+    {
       name: "docker-build's push is not known at preview and a tag is abroad",
       bad: buildx({ push: unknown, tags: [`${frankfurt}:v1`] }),
       expected: [pushed("docker-build image", "app", abroad(`${frankfurt}:v1`))],

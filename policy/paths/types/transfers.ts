@@ -402,7 +402,11 @@ export const transfers: TypeTable = {
   // lie inside. What is only built on the deploying machine, loaded into its Docker daemon or
   // written to its disk goes nowhere. Images pulled (base images, caches read) come in.
   "docker-build:index:Image": imagePush(
-    push.image("tags[]", "pushes the image to", { where: setOrUnknown("push", false) }),
+    // The tags are pushed with `push`, and by an export to a registry (or an image export that
+    // pushes) that names no image of its own: buildx names the export's image by the tags.
+    push.image("tags[]", "pushes the image to", {
+      where: (props) => setOrUnknown("push", false)(props) || exportsByTags(props),
+    }),
     // A Docker Build Cloud builder (`docker buildx create --driver cloud <org>/<name>` names it
     // `cloud-<org>-<name>`) builds in Docker's cloud: the build context is uploaded there.
     push.flag("builder.name", "sends the build context to", {
@@ -486,6 +490,27 @@ function setOrUnknown(key: string, fallback: boolean) {
 function enabledIn(list: string, also: (holder: unknown) => boolean = () => true) {
   return (holder: unknown, at: WhereAt): boolean =>
     notTrue("disabled")(itemAt(at.props, at.path, list)) && also(holder);
+}
+
+/**
+ * Whether an enabled export of a docker-build image pushes — to a registry (unless `push: false`),
+ * as an image with `push: true`, or by a raw spec that leaves the machine — so that the tags name
+ * what it pushes. A list not known at preview counts.
+ */
+function exportsByTags(props: unknown): boolean {
+  const exports = valueAt(props, "exports");
+  if (isUnknown(exports)) {
+    return true;
+  }
+  return (Array.isArray(exports) ? exports : []).some(
+    (e) =>
+      isUnknown(e) ||
+      (notTrue("disabled")(e) &&
+        ((valueAt(e, "registry") !== undefined &&
+          setOrUnknown("push", true)(valueAt(e, "registry"))) ||
+          (valueAt(e, "image") !== undefined && setOrUnknown("push", false)(valueAt(e, "image"))) ||
+          (valueAt(e, "raw") !== undefined && rawSpecLeaves(valueAt(e, "raw"))))),
+  );
 }
 
 /** Whether the flag at `key` of the holder is anything but true (unset, false, unknown). */
