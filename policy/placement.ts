@@ -21,6 +21,7 @@ import {
   describeNamedPlace,
   describePlace,
   hostOf,
+  imageRegistry,
   inferenceProfileGeography,
   placementOf,
   regionOfEndpoint,
@@ -597,12 +598,6 @@ interface NamedPlace {
 
 const cloudNames: Readonly<Record<Cloud, string>> = { aws: "AWS", alicloud: "Alibaba Cloud" };
 
-/** The registry host of a container image reference, or undefined (`nginx:1`: Docker Hub). */
-function registryOf(image: string): string | undefined {
-  const slash = image.indexOf("/");
-  return slash > 0 ? image.slice(0, slash) : undefined;
-}
-
 /** The region of `cloud` a region- or zone-kind value names, or undefined. */
 function regionNamed(kind: "region" | "zone", cloud: Cloud, value: string): string | undefined {
   if (kind === "zone") {
@@ -625,7 +620,7 @@ function namedPlace(
   cloud: Cloud | undefined,
 ): NamedPlace | undefined {
   if (kind === "endpoint" || kind === "image") {
-    const host = kind === "image" ? registryOf(value) : hostOf(value);
+    const host = kind === "image" ? imageRegistry(value) : hostOf(value);
     if (host === undefined) {
       return undefined;
     }

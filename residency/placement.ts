@@ -314,6 +314,22 @@ export function hostOf(text: string): string {
 }
 
 /**
+ * The registry a container image reference names, lower-cased, by Docker's reference grammar:
+ * the first component when it holds a dot or a port or is `localhost`
+ * (`registry.cn-shanghai.aliyuncs.com/ns/app:1`, `localhost:5000/app`); undefined when the
+ * reference names none (`nginx:1`, `team/app`), which is Docker Hub's.
+ */
+export function imageRegistry(reference: string): string | undefined {
+  const ref = reference.trim().toLowerCase();
+  const slash = ref.indexOf("/");
+  if (slash <= 0) {
+    return undefined;
+  }
+  const first = ref.slice(0, slash);
+  return first.includes(".") || first.includes(":") || first === "localhost" ? first : undefined;
+}
+
+/**
  * The region a service endpoint lives in, read from its host name: OSS
  * (`oss-<region>[-internal].aliyuncs.com`), SLS (`<region>[-intranet|-share].log.aliyuncs.com`),
  * other Alibaba Cloud services (`<service>.<region>.aliyuncs.com`) and AWS

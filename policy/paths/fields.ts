@@ -18,6 +18,7 @@ import {
   cloudOf,
   describeNamedPlace,
   hostOf,
+  imageRegistry,
   regionOfEndpoint,
 } from "../../residency/placement";
 import { isPlace } from "./model";
@@ -178,22 +179,6 @@ function urlPlace(
     ),
     far: x.unknownPlace(`${value}, a host the pack cannot place`),
   };
-}
-
-/**
- * The registry a container image reference names, lower-cased, by Docker's reference grammar:
- * the first component when it holds a dot or a port or is `localhost`
- * (`registry.cn-shanghai.aliyuncs.com/ns/app:1`, `localhost:5000/app`); undefined when the
- * reference names none (`nginx:1`, `team/app`), which is Docker Hub's.
- */
-export function imageRegistry(reference: string): string | undefined {
-  const ref = reference.trim().toLowerCase();
-  const slash = ref.indexOf("/");
-  if (slash <= 0) {
-    return undefined;
-  }
-  const first = ref.slice(0, slash);
-  return first.includes(".") || first.includes(":") || first === "localhost" ? first : undefined;
 }
 
 /** Docker Hub's registry, by the names an image reference may give it. */

@@ -7,7 +7,7 @@
  * reviewed-resource-types among them, without the stack allowing the type.
  */
 import type { Plan } from "../../engine/plan";
-import { imageRegistry } from "../../policy/paths/fields";
+import { imageRegistry } from "../../residency/placement";
 import { add, addProvider, fixturePlan, pipe, unknown } from "../helpers/policy-plan";
 import {
   type Finding,
