@@ -539,7 +539,12 @@ export const resourcePlacement = residencyResourcePolicy({
       });
       return;
     }
-    if (p.kind === "global" || p.kind === "cluster" || p.kind === "state" || p.kind === "builder") {
+    if (
+      p.kind === "global" ||
+      p.kind === "cluster" ||
+      p.kind === "state" ||
+      p.kind === "provider"
+    ) {
       // Global services are judged by global-services; Kubernetes objects live in their cluster;
       // values of the state-only packages live in the stack's state.
       return;

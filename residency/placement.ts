@@ -23,10 +23,12 @@ export type Placement =
   /** Values computed into the stack's state (stateOnlyPackages): no cloud, no place of its own. */
   | { readonly kind: "state"; readonly reason: string }
   /**
-   * A container image built by its provider's builder (imageBuildTypes): no place of its own.
-   * Where the builder runs is judged on the provider, where the image goes by its pushes.
+   * What lives on the machine its provider talks to (providerHosted): a container image its
+   * provider's builder builds, a database server's objects. No region of its own: the provider's
+   * host is judged on the provider (resource-placement), what leaves it by its own edges. `near`
+   * names that machine at the near end of a path.
    */
-  | { readonly kind: "builder"; readonly reason: string }
+  | { readonly kind: "provider"; readonly reason: string; readonly near: string }
   | { readonly kind: "unknown"; readonly reason: string };
 
 /**
@@ -49,6 +51,13 @@ export const imageBuildTypes: ReadonlySet<string> = new Set([
   "docker:index/image:Image",
   "docker:index/registryImage:RegistryImage",
 ]);
+
+/**
+ * Packages whose resources are objects of the database server their provider connects to
+ * (`host`, judged on the provider): databases, roles, grants, schemas live there; a subscription
+ * or foreign server that reaches another server is a row of the flow model.
+ */
+export const databaseServerPackages: readonly string[] = ["postgresql"];
 
 export interface ProviderView {
   readonly type: string;
@@ -139,8 +148,16 @@ export function placementOf(
   }
   if (imageBuildTypes.has(type)) {
     return {
-      kind: "builder",
+      kind: "provider",
       reason: "a container image is built by its provider's builder and goes where it is pushed",
+      near: "its provider's image builder",
+    };
+  }
+  if (databaseServerPackages.includes(pkg)) {
+    return {
+      kind: "provider",
+      reason: `resources of package ${JSON.stringify(pkg)} live on the database server their provider connects to`,
+      near: "its provider's database server",
     };
   }
   const cloud = cloudOf(type);
@@ -298,10 +315,16 @@ export interface EndpointPlace {
 /**
  * The host of a URL or bare host name (`https://a.b:443/x` → `a.b`), lower-cased: also of a JDBC
  * URL (`jdbc:mysql://a.b:3306/db`, `jdbc:sqlserver://a.b:1433;databaseName=db`), one with user
- * info (`mongodb://user:secret@a.b/db`), and the first of a list of `host:port` (Kafka's
- * bootstrap servers).
+ * info (`mongodb://user:secret@a.b/db`), the first of a list of `host:port` (Kafka's
+ * bootstrap servers), and the `host` (else `hostaddr`) of a PostgreSQL keyword/value connection
+ * string (`host=a.b port=5432 dbname=db`) — `localhost` when it names none or a socket folder, where
+ * libpq connects to the server on the same machine.
  */
 export function hostOf(text: string): string {
+  const conninfo = conninfoHost(text);
+  if (conninfo !== undefined) {
+    return conninfo === "" || conninfo.startsWith("/") ? "localhost" : hostOf(conninfo);
+  }
   const withoutScheme = text
     .trim()
     .toLowerCase()
@@ -311,6 +334,21 @@ export function hostOf(text: string): string {
     .replace(/^([^/:\s]+):\//, "$1/");
   const authority = withoutScheme.split(/[/?#;,]/)[0];
   return authority.slice(authority.lastIndexOf("@") + 1).replace(/:\d+$/, "");
+}
+
+/**
+ * The first host of a libpq keyword/value connection string (`host=a,b port=5432 dbname=db`,
+ * values quoted or not), its `hostaddr` when it names no `host`, empty when it names neither;
+ * undefined for any other text.
+ */
+function conninfoHost(text: string): string | undefined {
+  if (!/^\s*[a-z_]+\s*=/i.test(text)) {
+    return undefined;
+  }
+  const value = (key: string) =>
+    new RegExp(`(?:^|\\s)${key}\\s*=\\s*(?:'((?:[^'\\\\]|\\\\.)*)'|(\\S+))`, "i").exec(text);
+  const m = value("host") ?? value("hostaddr");
+  return m === null ? "" : (m[1] ?? m[2]).split(",")[0];
 }
 
 /**

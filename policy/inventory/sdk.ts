@@ -20,6 +20,7 @@ export const inventoriedPackages = [
   "kubernetes",
   "docker",
   "docker-build",
+  "postgresql",
 ] as const;
 export type InventoriedPackage = (typeof inventoriedPackages)[number];
 

@@ -1322,9 +1322,9 @@ export class Resolver {
       case "state":
         // A value in the stack's state is where the state is (sovereign-dc:stateBackend).
         return undefined;
-      case "builder":
-        // An image is where its builder is (judged on the provider) and where it is pushed (its
-        // own edges).
+      case "provider":
+        // On the machine its provider talks to (an image builder, a database server), which is
+        // judged on the provider; what leaves it is judged by its own edges.
         return undefined;
     }
   }

@@ -103,8 +103,8 @@ export function ownPlace(
   }
   return p.kind === "global"
     ? "a global service"
-    : p.kind === "builder"
-      ? "its provider's image builder"
+    : p.kind === "provider"
+      ? p.near
       : "an undetermined region";
 }
 

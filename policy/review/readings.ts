@@ -8,6 +8,7 @@ import { review as aws } from "./aws";
 import { dockerBuildReview, dockerReview } from "./docker";
 import { flowReadings } from "./flow";
 import { review as kubernetes } from "./kubernetes";
+import { review as postgresql } from "./postgresql";
 import type { PropertyReview, ProviderReview } from "./model";
 
 export const reviews: Readonly<Record<string, ProviderReview>> = {
@@ -16,6 +17,7 @@ export const reviews: Readonly<Record<string, ProviderReview>> = {
   kubernetes,
   docker: dockerReview,
   "docker-build": dockerBuildReview,
+  postgresql,
 };
 
 /**

@@ -283,6 +283,13 @@ describe("places read from values", () => {
     ["mongodb://etl:secret@docs.example.com:27017/orders", "docs.example.com"],
     ["b-1.kafka.example.com:9094,b-2.kafka.example.com:9094", "b-1.kafka.example.com"],
     ["fs-1.efs.us-east-1.amazonaws.com:/exports", "fs-1.efs.us-east-1.amazonaws.com"],
+    ["host=Orders.example.com port=5432 dbname=orders", "orders.example.com"],
+    ["dbname=orders host='db one.example.com' user=etl", "db one.example.com"],
+    ["host=a.example.com,b.example.com port=5432,5433", "a.example.com"],
+    ["hostaddr=10.0.3.7 port=5432", "10.0.3.7"],
+    ["dbname=orders user=etl", "localhost"],
+    ["host=/var/run/postgresql dbname=orders", "localhost"],
+    ["postgresql://etl@orders.example.com:5432/orders", "orders.example.com"],
   ])("the host of %j is %s", (text, expected) => {
     expect(hostOf(text)).toBe(expected);
   });

@@ -139,9 +139,10 @@ describe("sovereign-dc installed into another project", () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { providers: { provider: string; total: number }[] };
     // The inventory of this checkout, as shipped: the clouds' SDKs hundreds of types each, the
-    // container image packages a few.
+    // container image and database server packages a few.
     expect(doc.providers.map((p) => p.provider)).toEqual([...inventoriedPackages]);
-    expect(doc.providers.map((p) => p.total > 500)).toEqual([true, true, true, false, false]);
+    const clouds = ["alicloud", "aws", "kubernetes"];
+    expect(doc.providers.filter((p) => p.total > 500).map((p) => p.provider)).toEqual(clouds);
     expect(doc.providers.every((p) => p.total > 0)).toBe(true);
   });
 

@@ -23,10 +23,37 @@ import {
   whitelistFix,
   withExposure,
 } from "./exposure";
+import { hostOf } from "../../../residency/placement";
+import { valueAt } from "../values";
 import { edgesOf, inbound, withPolicyFields } from "./rows";
 
 const replica = edgesOf("database-replicas", "replication");
 const restore = edgesOf("database-replicas", "backup copy");
+const foreign = edgesOf("remote-sites", "attachment");
+
+/**
+ * PostgreSQL's foreign-data wrappers the pack reads: those that reach a server by the options
+ * read above (postgres_fdw, mysql_fdw, tds_fdw, oracle_fdw, mongo_fdw, redis_fdw) and those that
+ * only read files of the database server itself (file_fdw, sqlite_fdw, log_fdw).
+ */
+const knownWrappers = [
+  "postgres_fdw",
+  "mysql_fdw",
+  "tds_fdw",
+  "oracle_fdw",
+  "mongo_fdw",
+  "redis_fdw",
+  "file_fdw",
+  "sqlite_fdw",
+  "log_fdw",
+];
+
+/** A connection's host that is the database server itself: its socket or loopback address. */
+function isLocalHost(value: unknown): boolean {
+  return (
+    typeof value === "string" && ["localhost", "127.0.0.1", "::1", "[::1]"].includes(hostOf(value))
+  );
+}
 
 const replicaFix =
   "Keep every replica, member and source in regions inside the jurisdiction, or remove the replication.";
@@ -270,5 +297,39 @@ export const databases: TypeTable = {
     ],
     {},
     "Share only with consumers in regions inside the jurisdiction.",
+  ),
+  // A PostgreSQL server's own objects live on it (the provider's host, judged by
+  // resource-placement); two of them reach another server. A subscription streams the tables of
+  // the publisher its connection string names into this one (libpq's `host=… dbname=…` or a
+  // `postgresql://` URL; one naming no host is this server's own socket). A foreign server lets
+  // queries read and write the tables of the server its options name, whichever wrapper reaches
+  // it; a wrapper the pack does not know cannot be placed.
+  "postgresql:index/subscription:Subscription": store(
+    [
+      replica.url("conninfo", "replicates tables from", {
+        ...inbound,
+        both: true,
+        where: (_, at) => !isLocalHost(valueAt(at.props, at.path)),
+      }),
+    ],
+    {},
+    "Subscribe only to publishers on servers inside the jurisdiction: private addresses of the stack's networks, allowlisted addresses, or a cloud database endpoint in a region inside it.",
+  ),
+  "postgresql:index/server:Server": store(
+    [
+      ...["host", "hostaddr", "servername", "dbserver", "address"].map((key) =>
+        foreign.url(`options.${key}`, "reads and writes the tables of", {
+          both: true,
+          where: (_, at) => !isLocalHost(valueAt(at.props, at.path)),
+        }),
+      ),
+      foreign.flag("fdwName", "reaches, through a foreign-data wrapper the pack does not read,", {
+        where: (holder) => !knownWrappers.includes(String(valueAt(holder, "fdwName"))),
+        opensWhenSet: true,
+        farSide: "the servers its options name",
+      }),
+    ],
+    {},
+    "Name in a foreign server's options only servers inside the jurisdiction (private addresses of the stack's networks, allowlisted addresses, a cloud database endpoint in a region inside it), through a wrapper the pack reads.",
   ),
 };

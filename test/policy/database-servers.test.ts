@@ -1,0 +1,157 @@
+/**
+ * Objects of a PostgreSQL server (@pulumi/postgresql) on the Oregon (US) happy path: they live on
+ * the server the provider connects to — an RDS endpoint in the stack's region here — and pass
+ * every policy, reviewed-resource-types among them; a subscription to a publisher and a foreign
+ * server reach another server, which must be placed inside. Each case names every finding that
+ * follows; its twin reaches a server inside, or none, and passes every policy.
+ */
+import type { Plan } from "../../engine/plan";
+import { add, addProvider, fixturePlan, pipe } from "../helpers/policy-plan";
+import { oregonSettings, policyPack, runCases, summary } from "../helpers/policy-session";
+
+type Props = Record<string, unknown>;
+
+const oregonDb = "orders.c9akciq32.us-west-2.rds.amazonaws.com";
+const frankfurtDb = "orders.c9akciq32.eu-central-1.rds.amazonaws.com";
+
+const pack = policyPack();
+let aws: Plan;
+beforeAll(async () => {
+  aws = await fixturePlan("policy-aws", "us");
+});
+
+/** The provider "pg", connected to the RDS instance in Oregon, and one object of its server. */
+const onServer = (type: string, name: string, props: Props, host = oregonDb) =>
+  pipe(
+    addProvider("postgresql", "pg", { host, port: 5432, username: "admin", superuser: false }),
+    add(`postgresql:index/${type}`, name, props, { provider: "pg" }),
+  );
+
+const subscription = (conninfo: string) =>
+  onServer("subscription:Subscription", "orders-sub", {
+    name: "orders_sub",
+    database: "orders",
+    conninfo,
+    publications: ["orders_pub"],
+  });
+
+const foreignServer = (fdwName: string, options: Props) =>
+  onServer("server:Server", "legacy", { serverName: "legacy", fdwName, options });
+
+const nearEnd = "its provider's database server";
+
+describe("a PostgreSQL server reaches only servers inside the jurisdiction", () => {
+  runCases(pack, () => aws, oregonSettings, [
+    {
+      name: "a subscription replicates tables from a publisher on RDS in Frankfurt",
+      bad: subscription(`host=${frankfurtDb} port=5432 dbname=orders user=repl`),
+      expected: [
+        [
+          "database-replicas",
+          "orders-sub",
+          "mandatory",
+          [
+            `host=${frankfurtDb} port=5432 dbname=orders user=repl (outside US, in EU)`,
+            'postgresql subscription "orders-sub"',
+            nearEnd,
+          ],
+        ],
+      ],
+      twinName: "its publisher is the RDS instance in Oregon",
+      twin: subscription(`host=${oregonDb} port=5432 dbname=orders user=repl`),
+    },
+    {
+      name: "a subscription's publisher is a host the pack cannot place",
+      bad: subscription("postgresql://repl@pg.example.com:5432/orders"),
+      expected: [
+        [
+          "database-replicas",
+          "orders-sub",
+          "mandatory",
+          [
+            '"postgresql://repl@pg.example.com:5432/orders" (cannot be placed)',
+            'postgresql subscription "orders-sub"',
+            nearEnd,
+          ],
+        ],
+      ],
+      twinName: "its publisher is a private address of the stack's networks",
+      twin: subscription("hostaddr=10.0.3.7 port=5432 dbname=orders user=repl"),
+    },
+    {
+      name: "a postgres_fdw foreign server reaches RDS in Frankfurt",
+      bad: foreignServer("postgres_fdw", { host: frankfurtDb, dbname: "orders" }),
+      expected: [
+        [
+          "remote-sites",
+          "legacy",
+          "mandatory",
+          [nearEnd, 'postgresql server "legacy"', `${frankfurtDb} (outside US, in EU)`],
+        ],
+      ],
+      twinName: "it reaches a server on the database server's own socket",
+      twin: foreignServer("postgres_fdw", { dbname: "archive" }),
+    },
+    {
+      name: "a foreign server goes through a wrapper the pack does not read",
+      bad: foreignServer("multicorn", { wrapper: "multicorn.gsheetfdw.GSheetFdw" }),
+      expected: [
+        [
+          "remote-sites",
+          "legacy",
+          "mandatory",
+          [nearEnd, 'postgresql server "legacy"', "the servers its options name"],
+        ],
+      ],
+      twinName: "it reads files of the database server (file_fdw)",
+      twin: foreignServer("file_fdw", {}),
+    },
+  ]);
+});
+
+describe("the server's own objects", () => {
+  const violations = async (bad: (p: Plan) => Plan) =>
+    summary(await pack.checkAround(aws, bad(aws), oregonSettings));
+
+  test("a database, a role, a schema and a grant on the RDS instance in Oregon pass every policy", async () => {
+    const objects = pipe(
+      onServer("database:Database", "orders", { name: "orders", owner: "app" }),
+      add("postgresql:index/role:Role", "app", { name: "app", login: true }, { provider: "pg" }),
+      add(
+        "postgresql:index/schema:Schema",
+        "sales",
+        { name: "sales", database: "orders", owner: "app" },
+        { provider: "pg" },
+      ),
+      add(
+        "postgresql:index/grant:Grant",
+        "read",
+        { database: "orders", role: "app", objectType: "table", privileges: ["SELECT"] },
+        { provider: "pg" },
+      ),
+    );
+    expect(await violations(objects)).toEqual([]);
+  });
+
+  test("they sit where the provider's server is: one in Frankfurt fails on the provider", async () => {
+    const abroad = onServer("database:Database", "orders", { name: "orders" }, frankfurtDb);
+    const found = await violations(abroad);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('mandatory resource-placement pg: postgresql provider "pg" must');
+    expect(found[0]).toContain(`"${frankfurtDb}", an endpoint in eu-central-1 (outside US, in EU)`);
+  });
+
+  test("a publication fails closed: its subscribers are not the program's", async () => {
+    const publication = onServer("publication:Publication", "orders-pub", {
+      name: "orders_pub",
+      database: "orders",
+      allTables: true,
+    });
+    const found = await violations(publication);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(
+      'mandatory reviewed-resource-types orders-pub: postgresql publication "orders-pub" must',
+    );
+    expect(found[0]).toContain("exists for subscribers the program does not name");
+  });
+});
