@@ -57,7 +57,7 @@ export const imageBuildTypes: ReadonlySet<string> = new Set([
  * (`host`, judged on the provider): databases, roles, grants, schemas live there; a subscription
  * or foreign server that reaches another server is a row of the flow model.
  */
-export const databaseServerPackages: readonly string[] = ["postgresql"];
+export const databaseServerPackages: readonly string[] = ["postgresql", "mysql"];
 
 export interface ProviderView {
   readonly type: string;

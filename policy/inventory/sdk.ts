@@ -21,6 +21,7 @@ export const inventoriedPackages = [
   "docker",
   "docker-build",
   "postgresql",
+  "mysql",
 ] as const;
 export type InventoriedPackage = (typeof inventoriedPackages)[number];
 
@@ -50,6 +51,10 @@ export function sdkVersion(root: string, pkg: string): string {
  */
 function inputInterfaces(file: string): Map<string, Map<string, string>> {
   const out = new Map<string, Map<string, string>>();
+  if (!fs.existsSync(file)) {
+    // A package whose inputs are all scalars (`@pulumi/mysql`) generates no input types.
+    return out;
+  }
   const namespaces: string[] = [];
   let current: Map<string, string> | undefined;
   let memberIndent = 0;

@@ -8,7 +8,7 @@ import { review as aws } from "./aws";
 import { dockerBuildReview, dockerReview } from "./docker";
 import { flowReadings } from "./flow";
 import { review as kubernetes } from "./kubernetes";
-import { review as postgresql } from "./postgresql";
+import { mysql, postgresql } from "./database-servers";
 import type { PropertyReview, ProviderReview } from "./model";
 
 export const reviews: Readonly<Record<string, ProviderReview>> = {
@@ -18,6 +18,7 @@ export const reviews: Readonly<Record<string, ProviderReview>> = {
   docker: dockerReview,
   "docker-build": dockerBuildReview,
   postgresql,
+  mysql,
 };
 
 /**

@@ -308,6 +308,7 @@ describe("sovereign-dc coverage", () => {
       "docker",
       "docker-build",
       "postgresql",
+      "mysql",
     ]);
     // The inventory's tokens against the SDKs' read another way: every __pulumiType but the
     // providers (`aws`, …) and the component resources whose children the pack judges.
@@ -361,7 +362,7 @@ describe("sovereign-dc coverage", () => {
     );
     expect(lines[3]).toMatch(/^alicloud 3\.\d+\.\d+ +\d+( +\d+){6}$/);
     expect(lines[6]).toMatch(/^docker 5\.\d+\.\d+ +\d+( +\d+){6}$/);
-    expect(lines[9]).toMatch(/^total +3\d{3}( +\d+){6}$/);
+    expect(lines[10]).toMatch(/^total +3\d{3}( +\d+){6}$/);
   });
 
   test("--type explains a flow-modelled type by the table field that reads its destination", async () => {
@@ -486,7 +487,7 @@ describe("sovereign-dc coverage", () => {
       out: "",
       err:
         'error: --type "aws:s3/bukcet:Bucket" is not a resource type of the installed SDKs ' +
-        "(@pulumi/alicloud 3.108.0, @pulumi/aws 7.48.0, @pulumi/kubernetes 4.34.2, @pulumi/docker 5.2.0, @pulumi/docker-build 0.0.22, @pulumi/postgresql 3.18.1). Did you mean: " +
+        "(@pulumi/alicloud 3.108.0, @pulumi/aws 7.48.0, @pulumi/kubernetes 4.34.2, @pulumi/docker 5.2.0, @pulumi/docker-build 0.0.22, @pulumi/postgresql 3.18.1, @pulumi/mysql 3.3.2). Did you mean: " +
         "aws:s3/bucket:Bucket, alicloud:oss/bucket:Bucket, aws:lightsail/bucket:Bucket, " +
         "aws:s3control/bucket:Bucket? A type is named by its token, e.g. aws:s3/bucketV2:BucketV2.\n",
     });

@@ -5897,7 +5897,7 @@ describe("fail closed", () => {
       const violations = await pack.checkAround(happy, withCommand(happy), us);
       expect(findings(violations)).toEqual([unclassifiedCommand]);
       expect(violations.find((v) => v.policy === "reviewed-resource-types")?.message).toContain(
-        'command:local:Command is not a resource type of the SDKs the pack classifies (@pulumi/alicloud 3.108.0, @pulumi/aws 7.48.0, @pulumi/kubernetes 4.34.2, @pulumi/docker 5.2.0, @pulumi/docker-build 0.0.22, @pulumi/postgresql 3.18.1), so the pack cannot tell whether it moves data across the border. Keep the stack\'s data on resources of those SDKs, or, once you have reviewed where this resource sends its data, accept the type for this stack: list it under allowTypes of reviewed-resource-types in a --policy-config file ({"reviewed-resource-types":{"allowTypes":["command:local:Command"]}})',
+        'command:local:Command is not a resource type of the SDKs the pack classifies (@pulumi/alicloud 3.108.0, @pulumi/aws 7.48.0, @pulumi/kubernetes 4.34.2, @pulumi/docker 5.2.0, @pulumi/docker-build 0.0.22, @pulumi/postgresql 3.18.1, @pulumi/mysql 3.3.2), so the pack cannot tell whether it moves data across the border. Keep the stack\'s data on resources of those SDKs, or, once you have reviewed where this resource sends its data, accept the type for this stack: list it under allowTypes of reviewed-resource-types in a --policy-config file ({"reviewed-resource-types":{"allowTypes":["command:local:Command"]}})',
       );
     });
 
@@ -5909,7 +5909,7 @@ describe("fail closed", () => {
       );
       expect(violations.map((v) => v.message)).toEqual([
         expect.stringContaining(
-          "aws:widgets/widget:Widget is not a resource type of the SDKs the pack classifies (@pulumi/alicloud 3.108.0, @pulumi/aws 7.48.0, @pulumi/kubernetes 4.34.2, @pulumi/docker 5.2.0, @pulumi/docker-build 0.0.22, @pulumi/postgresql 3.18.1)",
+          "aws:widgets/widget:Widget is not a resource type of the SDKs the pack classifies (@pulumi/alicloud 3.108.0, @pulumi/aws 7.48.0, @pulumi/kubernetes 4.34.2, @pulumi/docker 5.2.0, @pulumi/docker-build 0.0.22, @pulumi/postgresql 3.18.1, @pulumi/mysql 3.3.2)",
         ),
       ]);
     });

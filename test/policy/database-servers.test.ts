@@ -133,6 +133,21 @@ describe("the server's own objects", () => {
     expect(await violations(objects)).toEqual([]);
   });
 
+  test("a MySQL database, user and grant on the RDS instance in Oregon pass every policy", async () => {
+    const objects = pipe(
+      addProvider("mysql", "my", { endpoint: `${oregonDb}:3306`, username: "admin" }),
+      add("mysql:index/database:Database", "shop", { name: "shop" }, { provider: "my" }),
+      add("mysql:index/user:User", "app", { user: "app", host: "%" }, { provider: "my" }),
+      add(
+        "mysql:index/grant:Grant",
+        "app-shop",
+        { user: "app", host: "%", database: "shop", privileges: ["SELECT", "INSERT"] },
+        { provider: "my" },
+      ),
+    );
+    expect(await violations(objects)).toEqual([]);
+  });
+
   test("they sit where the provider's server is: one in Frankfurt fails on the provider", async () => {
     const abroad = onServer("database:Database", "orders", { name: "orders" }, frankfurtDb);
     const found = await violations(abroad);

@@ -1,7 +1,8 @@
 /**
- * The review of the PostgreSQL provider's resource types, @pulumi/postgresql
- * (policy/review/model.ts).
+ * The reviews of the database server providers' resource types, @pulumi/postgresql and
+ * @pulumi/mysql (policy/review/model.ts).
  *
+ * PostgreSQL:
  * Every one is an object of the database server the provider connects to — its `host`, which
  * resource-placement judges on the provider (a cloud database endpoint by its region, an address by
  * the egress allowlist) — so the provider decides where it is, as a region does for a cloud's
@@ -16,7 +17,7 @@ import type { ProviderReview } from "./model";
 const onTheServer =
   "an object of the database server its provider connects to (the provider's host, judged by resource-placement): it lives there and sends nothing elsewhere by itself";
 
-export const review: ProviderReview = {
+export const postgresql: ProviderReview = {
   properties: [
     {
       path: /^(owner|serverOwner)$/,
@@ -76,4 +77,34 @@ export const review: ProviderReview = {
         "a physical replication slot exists for a standby the program does not name, which may be anywhere",
     },
   ],
+};
+
+/**
+ * MySQL: databases, users, roles and grants, each an object of the server the provider connects
+ * to, as PostgreSQL's are; none reaches another server.
+ */
+export const mysql: ProviderReview = {
+  properties: [
+    {
+      path: /^host$/,
+      types: /^mysql:index\/(user|grant|userPassword):/,
+      reading: "not-a-place",
+      reason:
+        "the client host a user may connect from (`%` for any): who may reach the server, which its network's rules and public-exposure decide, not where its data goes",
+    },
+  ],
+  types: [
+    {
+      class: "regional",
+      reason: onTheServer,
+      types: [
+        "mysql:index/database:Database",
+        "mysql:index/grant:Grant",
+        "mysql:index/role:Role",
+        "mysql:index/user:User",
+        "mysql:index/userPassword:UserPassword",
+      ],
+    },
+  ],
+  reviewFirst: [],
 };
