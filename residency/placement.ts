@@ -336,13 +336,21 @@ export function hostOf(text: string): string {
   return authority.slice(authority.lastIndexOf("@") + 1).replace(/:\d+$/, "");
 }
 
+/** libpq's connection keywords that say a text is a connection string (`host=… dbname=…`). */
+const conninfoKeywords = new Set(["host", "hostaddr", "port", "dbname", "user", "sslmode"]);
+/** One `keyword=value` pair of a connection string, its value quoted or not. */
+const conninfoPair = /([a-z_]+)\s*=\s*(?:'(?:[^'\\]|\\.)*'|\S+)/gi;
+
 /**
  * The first host of a libpq keyword/value connection string (`host=a,b port=5432 dbname=db`,
  * values quoted or not), its `hostaddr` when it names no `host`, empty when it names neither;
  * undefined for any other text.
  */
 function conninfoHost(text: string): string | undefined {
-  if (!/^\s*[a-z_]+\s*=/i.test(text)) {
+  // Only text that is wholly `keyword=value` pairs, one of them a connection keyword of libpq.
+  const pairs = [...text.matchAll(conninfoPair)];
+  const rest = text.replace(conninfoPair, "").trim();
+  if (rest !== "" || !pairs.some((p) => conninfoKeywords.has(p[1].toLowerCase()))) {
     return undefined;
   }
   const value = (key: string) =>

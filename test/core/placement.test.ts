@@ -289,6 +289,9 @@ describe("places read from values", () => {
     ["hostaddr=10.0.3.7 port=5432", "10.0.3.7"],
     ["dbname=orders user=etl", "localhost"],
     ["host=/var/run/postgresql dbname=orders", "localhost"],
+    // Other `key=value` text is no connection string.
+    ["a=b", "a=b"],
+    ["region=eu-west-1 note", "region=eu-west-1 note"],
     ["postgresql://etl@orders.example.com:5432/orders", "orders.example.com"],
   ])("the host of %j is %s", (text, expected) => {
     expect(hostOf(text)).toBe(expected);
