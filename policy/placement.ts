@@ -518,11 +518,13 @@ export const resourcePlacement = residencyResourcePolicy({
     }
     if (cloudOf(args.type) === undefined) {
       // Kubernetes objects live in their cluster and the state-only packages' values in the
-      // stack's state (see below). Any other package's resources (a shell command, a container
-      // image, another cloud's service) have no region the catalog places: whether such a type
-      // moves data is reviewed-resource-types' to say — it reports every one of them until a
-      // reviewer allows the type for the stack. Allowing a type does not place it: a location
-      // the resource sets itself is judged here, its provider's in checkProvider.
+      // stack's state (see below). Any other package's resources (a container image, a database
+      // server's objects, a shell command, another cloud's service) have no region the catalog
+      // places: where such a type sends data is the flow model's to judge (an image's pushes, a
+      // subscription's publisher) or, for a type the pack does not classify, reviewed-resource-
+      // types' to report until a reviewer allows the type for the stack. Allowing a type does
+      // not place it: a location the resource sets itself is judged here, its provider's (an
+      // image builder's or database server's host among them) in checkProvider.
       for (const f of uncataloguedPlaceFindings(args, ctx)) {
         ctx.report(f);
       }
@@ -546,7 +548,8 @@ export const resourcePlacement = residencyResourcePolicy({
       p.kind === "provider"
     ) {
       // Global services are judged by global-services; Kubernetes objects live in their cluster;
-      // values of the state-only packages live in the stack's state.
+      // values of the state-only packages live in the stack's state (the kinds of resources of
+      // the clouds; the other packages' are read above).
       return;
     }
     if (p.kind === "unknown") {
