@@ -547,9 +547,9 @@ export const resourcePlacement = residencyResourcePolicy({
       p.kind === "state" ||
       p.kind === "provider"
     ) {
-      // Global services are judged by global-services; Kubernetes objects live in their cluster;
-      // values of the state-only packages live in the stack's state (the kinds of resources of
-      // the clouds; the other packages' are read above).
+      // Global services are judged by global-services. The other kinds are of packages read
+      // above: Kubernetes objects, the state-only packages' values, and what lives on the
+      // machine its provider talks to.
       return;
     }
     if (p.kind === "unknown") {
