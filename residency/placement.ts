@@ -23,8 +23,9 @@ export type Placement =
   /** Values computed into the stack's state (stateOnlyPackages): no cloud, no place of its own. */
   | { readonly kind: "state"; readonly reason: string }
   /**
-   * What lives on the machine its provider talks to (providerHosted): a container image its
-   * provider's builder builds, a database server's objects. No region of its own: the provider's
+   * What lives on the machine its provider talks to: a container image its provider's builder
+   * builds (imageBuildTypes), the Docker daemon's volumes, networks and containers, a database
+   * server's objects (databaseServerPackages). No region of its own: the provider's
    * host is judged on the provider (resource-placement), what leaves it by its own edges. `near`
    * names that machine at the near end of a path.
    */
@@ -151,6 +152,13 @@ export function placementOf(
       kind: "provider",
       reason: "a container image is built by its provider's builder and goes where it is pushed",
       near: "its provider's image builder",
+    };
+  }
+  if (pkg === "docker") {
+    return {
+      kind: "provider",
+      reason: 'resources of package "docker" live on the Docker daemon their provider talks to',
+      near: "its provider's Docker daemon",
     };
   }
   if (databaseServerPackages.includes(pkg)) {

@@ -9,10 +9,11 @@
  * of the transfers table (policy/paths/types/transfers.ts, registry-replication): every registry
  * tag pushed, every registry, bucket or cache service a build cache is exported to, and a build on
  * Docker Build Cloud. The other place-naming inputs of those rows name no place data goes to,
- * read below. Of the rest, what only lives on the daemon is regional (the provider decides);
- * containers, services, volumes, plugins and remote builders can send data wherever their
- * network, volume driver or builder does, which the pack does not model: reviewed first, they fail
- * closed until a stack allows them.
+ * read below. A volume is a row of the remote-sites table: on the daemon's disk, or on the server
+ * of the network filesystem it mounts. Of the rest, what only lives on the daemon is regional (the
+ * provider decides); containers, services, plugins and remote builders can send data wherever
+ * their network, volume driver or builder does, which the pack does not model: reviewed first,
+ * they fail closed until a stack allows them.
  */
 import type { ProviderReview } from "./model";
 
@@ -85,7 +86,7 @@ export const dockerReview: ProviderReview = {
     {
       prefix: "docker:",
       reason:
-        "a container, a swarm service, a volume (its driver may mount a remote server), a plugin (a volume or network driver) or a buildx builder (a remote endpoint) can send data wherever its network, driver or builder does, which the pack does not model",
+        "a container, a swarm service, a plugin (a volume or network driver) or a buildx builder (a remote endpoint) can send data wherever its network, driver or builder does, which the pack does not model",
     },
   ],
 };

@@ -256,6 +256,56 @@ describe("a CN stack", () => {
   ]);
 });
 
+describe("a Docker volume keeps its data on the daemon host or the server it mounts", () => {
+  const volume = (props: Props) => docker("volume:Volume", "files", { name: "files", ...props });
+  const nfs = (addr: string) =>
+    volume({ driverOpts: { type: "nfs", o: `addr=${addr},rw,nfsvers=4`, device: ":/exports" } });
+  const mounted = (place: string): Finding => [
+    "remote-sites",
+    "files",
+    "mandatory",
+    ["its provider's Docker daemon", 'docker volume "files"', place],
+  ];
+  runCases(pack, () => aws, oregonSettings, [
+    {
+      name: "it mounts NFS from a host the pack cannot place",
+      bad: nfs("files.example.com"),
+      expected: [mounted("files.example.com (cannot be placed)")],
+      twinName: "the NFS server is a private address of the stack's networks",
+      twin: nfs("10.0.3.7"),
+    },
+    {
+      name: "it mounts an EFS file system in Frankfurt",
+      bad: volume({
+        driverOpts: { type: "nfs4", device: "fs-1.efs.eu-central-1.amazonaws.com:/" },
+      }),
+      expected: [
+        mounted("fs-1.efs.eu-central-1.amazonaws.com in eu-central-1 (outside US, in EU)"),
+      ],
+      twinName: "the EFS file system is in Oregon",
+      twin: volume({ driverOpts: { type: "nfs4", device: "fs-1.efs.us-west-2.amazonaws.com:/" } }),
+    },
+    {
+      name: "it mounts a CIFS share from a host the pack cannot place",
+      bad: volume({ driverOpts: { type: "cifs", device: "//files.example.com/share" } }),
+      expected: [mounted("files.example.com (cannot be placed)")],
+      twinName: "it is a tmpfs of the daemon host",
+      twin: volume({ driverOpts: { type: "tmpfs", device: "tmpfs", o: "size=100m" } }),
+    },
+    {
+      name: "a volume plugin keeps its data",
+      bad: volume({ driver: "rexray/s3fs" }),
+      expected: [
+        mounted(
+          '"rexray/s3fs"\'s storage, a volume plugin the pack does not read (cannot be placed)',
+        ),
+      ],
+      twinName: "the local driver keeps it on the daemon host's disk",
+      twin: volume({ driver: "local" }),
+    },
+  ]);
+});
+
 describe("the docker package's other types", () => {
   const reviewed = async (bad: (p: Plan) => Plan) =>
     summary(
@@ -283,6 +333,6 @@ describe("the docker package's other types", () => {
     const found = await reviewed(container);
     expect(found).toHaveLength(1);
     expect(found[0]).toContain('docker container "web"');
-    expect(found[0]).toContain("a volume (its driver may mount a remote server)");
+    expect(found[0]).toContain("a plugin (a volume or network driver)");
   });
 });

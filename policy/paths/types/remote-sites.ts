@@ -18,7 +18,10 @@ import { alibabaResolvers, link } from "./common";
 import type { FieldSpec, Judged, TypeModel, TypeTable } from "../model";
 import type { EgressAllowEntry } from "../../framework";
 import { corefileUpstreamsOut } from "../kubernetes";
-import { known, valueAt } from "../values";
+import { isUnknown, known, valueAt } from "../values";
+import { parseCidr, reachOfAddress } from "../addresses";
+import { describePlace, regionOfEndpoint } from "../../../residency/placement";
+import { regionInJurisdiction, type Jurisdiction } from "../../../residency/jurisdictions";
 import { officeSiteFix, officeSiteInternet } from "./egress";
 import {
   accessPoint,
@@ -209,7 +212,117 @@ const acceptsHosted = row(
   }),
 );
 
+/**
+ * Where a Docker volume keeps its data: on the provider's daemon host (the `local` driver on a
+ * disk, tmpfs or bind mount), or on the server a network filesystem names — NFS by `o`'s `addr`
+ * or `device`'s `host:`, CIFS by `device`'s `//host/share` — which must be a private address of
+ * the stack's networks, an allowlisted one or a cloud file service endpoint (EFS, NAS) in a region
+ * inside. A volume plugin, a Swarm cluster volume's CSI driver or a filesystem type the pack does
+ * not read cannot be placed, nor can a setting not known at preview.
+ */
+const dockerVolume: FieldSpec = {
+  path: "driverOpts",
+  reads: ["driver", "driverOpts", "cluster"],
+  format: "judged",
+  label: "mounted by",
+  policy: "remote-sites",
+  verb: "",
+  judges: (props, j, allowlist) => {
+    const verb = "keeps the volume's data on";
+    const out: Judged[] = [];
+    if (valueAt(props, "cluster") !== undefined) {
+      out.push({
+        path: "cluster",
+        verb,
+        place:
+          "the storage of a Swarm cluster volume's CSI driver, which the pack does not read (cannot be placed)",
+      });
+    }
+    const driver = valueAt(props, "driver");
+    const opts = valueAt(props, "driverOpts");
+    if (isUnknown(driver) || isUnknown(opts)) {
+      const path = isUnknown(driver) ? "driver" : "driverOpts";
+      return [
+        ...out,
+        { path, verb, place: `what ${path} names, not known at preview (cannot be placed)` },
+      ];
+    }
+    if (driver !== undefined && driver !== "local") {
+      return [
+        ...out,
+        {
+          path: "driver",
+          verb,
+          place: `${JSON.stringify(driver)}'s storage, a volume plugin the pack does not read (cannot be placed)`,
+        },
+      ];
+    }
+    const opt = (key: string): string | undefined => {
+      const v = valueAt(opts, key);
+      return typeof v === "string" ? v : isUnknown(v) ? "" : undefined;
+    };
+    const type = opt("type")?.toLowerCase();
+    if (type === undefined || localFilesystems.includes(type)) {
+      return out;
+    }
+    const device = opt("device") ?? "";
+    const server = ["nfs", "nfs4"].includes(type)
+      ? (/(?:^|,)addr=([^,]+)/.exec(opt("o") ?? "")?.[1] ?? /^([^:/]+):/.exec(device)?.[1])
+      : ["cifs", "smb", "smb3"].includes(type)
+        ? /^\/\/([^/]+)/.exec(device)?.[1]
+        : undefined;
+    if (server === undefined || server === "") {
+      return [
+        ...out,
+        {
+          path: "driverOpts.type",
+          verb,
+          place: `a ${JSON.stringify(type)} filesystem whose server the pack cannot read (cannot be placed)`,
+        },
+      ];
+    }
+    const place = serverOutside(server, j, allowlist);
+    return place === undefined ? out : [...out, { path: "driverOpts", verb, place }];
+  },
+};
+
+/** Filesystems the `local` driver mounts from the daemon host itself. */
+const localFilesystems = ["none", "tmpfs", "bind", "ext4", "xfs", "btrfs", "overlay"];
+
+/**
+ * Where a server the stack sends data to lies, when outside: undefined for a private address (the
+ * stack's networks), an allowlisted one or a cloud service endpoint of a region inside; the place,
+ * in words, for any other.
+ */
+function serverOutside(
+  host: string,
+  j: Jurisdiction,
+  allowlist: readonly EgressAllowEntry[],
+): string | undefined {
+  const reach = reachOfAddress(host, allowlist).kind;
+  if (reach === "private" || reach === "allowlisted") {
+    return undefined;
+  }
+  const endpoint = regionOfEndpoint(host);
+  if (endpoint !== undefined) {
+    return regionInJurisdiction(j, endpoint.cloud, endpoint.region)
+      ? undefined
+      : `${host} in ${describePlace(j, endpoint.cloud, endpoint.region)}`;
+  }
+  return parseCidr(host) === undefined
+    ? `${host} (cannot be placed)`
+    : `${host} (a public address the egress allowlist does not cover)`;
+}
+
 export const remoteSites: TypeTable = {
+  // A Docker volume on a network filesystem keeps its data on that filesystem's server.
+  "docker:index/volume:Volume": {
+    ...row(
+      "Keep the volume on the daemon host, or mount it from a server of the stack's networks (a private address, an EFS or NAS endpoint in a region inside the jurisdiction) or an allowlisted one.",
+      dockerVolume,
+    ),
+    role: "data",
+  },
   // CoreDNS resolves every name the cluster's pods look up, and forwards what it cannot answer.
   "aws:eks/addon:Addon": row(
     "Forward the cluster's DNS only to the network's resolver, private resolvers of the stack's networks or allowlisted ones: leave the Corefile's forward at /etc/resolv.conf. Of an AWS Marketplace add-on, confirm that its vendor's service keeps the data inside the jurisdiction (its site or region setting) and record a waiver with that evidence, or remove it.",
