@@ -355,6 +355,9 @@ const conninfoPair = /([a-z_]+)\s*=\s*(?:'(?:[^'\\]|\\.)*'|\S+)/gi;
  * undefined for any other text.
  */
 function conninfoHost(text: string): string | undefined {
+  if (!text.includes("=")) {
+    return undefined;
+  }
   // Only text that is wholly `keyword=value` pairs, one of them a connection keyword of libpq.
   const pairs = [...text.matchAll(conninfoPair)];
   const rest = text.replace(conninfoPair, "").trim();
