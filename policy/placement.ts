@@ -24,6 +24,7 @@ import {
   imageRegistry,
   inferenceProfileGeography,
   placementOf,
+  providerHostSettings,
   regionOfEndpoint,
   resourceLabel,
   stateOnlyPackages,
@@ -453,6 +454,43 @@ function unplacedFinding(
   };
 }
 
+/**
+ * A provider whose resources live on the machine it connects to (a database server, a Docker
+ * daemon: residency/placement.ts providerHostSettings) must name that machine so the pack can
+ * place it: a host not known at preview cannot be, nor can none where the provider then connects
+ * by an environment variable of the deployment. A host it names is judged with every provider's
+ * (uncataloguedPlaceFindings).
+ */
+function hostNotPlaced(
+  args: { type: string; name: string; props: Record<string, unknown> },
+  j: Jurisdiction,
+): Finding | undefined {
+  const pkg = args.type.slice("pulumi:providers:".length);
+  const setting = providerHostSettings[pkg];
+  if (setting === undefined) {
+    return undefined;
+  }
+  const label = resourceLabel(args.type, args.name);
+  const { key, fromEnvironment } = setting;
+  const value = known(() => args.props[key]);
+  const how = isDefaultProvider(args.name)
+    ? `${pkg}:${key} in the stack config`
+    : `the provider's ${key}`;
+  if (isUnknown(value)) {
+    return {
+      message: `${label} must connect to a server the pack can place inside ${j.id}, but its ${key} is not known at preview, so where the resources it manages live cannot be decided. Set ${how} from a literal, the stack config or a resource of this program.`,
+      path: [label, `${key} (unknown at preview)`],
+    };
+  }
+  if ((value === undefined || value === "") && fromEnvironment !== undefined) {
+    return {
+      message: `${label} must connect to a server the pack can place inside ${j.id}, but it names no ${key}: it connects where ${fromEnvironment} points when the stack is deployed, which the pack cannot see. Set ${how}.`,
+      path: [label, `${key} (not set)`],
+    };
+  }
+  return undefined;
+}
+
 function checkProvider(
   args: { type: string; name: string; props: Record<string, unknown> },
   ctx: PolicyContext,
@@ -463,6 +501,10 @@ function checkProvider(
     // a provider of any other cloud is judged by the place it sets.
     for (const f of uncataloguedPlaceFindings(args, ctx)) {
       ctx.report(f);
+    }
+    const hosted = hostNotPlaced(args, ctx.jurisdiction);
+    if (hosted !== undefined) {
+      ctx.report(hosted);
     }
     return;
   }

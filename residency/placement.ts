@@ -60,6 +60,20 @@ export const imageBuildTypes: ReadonlySet<string> = new Set([
  */
 export const databaseServerPackages: readonly string[] = ["postgresql", "mysql"];
 
+/**
+ * The provider setting that names the machine the resources of a package placed on their
+ * provider (the `provider` kind) live on, and the environment variable the provider connects by
+ * when the setting is unset — none for Docker, whose daemon is then the deploying machine's own.
+ */
+export const providerHostSettings: Readonly<
+  Record<string, { readonly key: string; readonly fromEnvironment?: string }>
+> = {
+  docker: { key: "host" },
+  "docker-build": { key: "host" },
+  postgresql: { key: "host", fromEnvironment: "PGHOST" },
+  mysql: { key: "endpoint", fromEnvironment: "MYSQL_ENDPOINT" },
+};
+
 export interface ProviderView {
   readonly type: string;
   readonly props: Readonly<Record<string, unknown>>;

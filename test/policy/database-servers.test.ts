@@ -6,7 +6,7 @@
  * follows; its twin reaches a server inside, or none, and passes every policy.
  */
 import type { Plan } from "../../engine/plan";
-import { add, addProvider, fixturePlan, pipe } from "../helpers/policy-plan";
+import { add, addProvider, fixturePlan, pipe, unknown } from "../helpers/policy-plan";
 import { oregonSettings, policyPack, runCases, summary } from "../helpers/policy-session";
 
 type Props = Record<string, unknown>;
@@ -154,6 +154,47 @@ describe("the server's own objects", () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toContain('mandatory resource-placement pg: postgresql provider "pg" must');
     expect(found[0]).toContain(`"${frankfurtDb}", an endpoint in eu-central-1 (outside US, in EU)`);
+  });
+
+  test("a server the provider does not name, or names by a value not known at preview, cannot be placed", async () => {
+    const provider = (props: Props) =>
+      pipe(
+        addProvider("postgresql", "pg", { port: 5432, username: "admin", ...props }),
+        add("postgresql:index/database:Database", "orders", { name: "orders" }, { provider: "pg" }),
+      );
+    const onLookup = await violations(provider({ host: unknown }));
+    expect(onLookup).toEqual([
+      expect.stringContaining(
+        'mandatory resource-placement pg: postgresql provider "pg" must connect to a server the pack can place inside US, but its host is not known at preview',
+      ),
+    ]);
+    const fromEnvironment = await violations(provider({}));
+    expect(fromEnvironment).toEqual([
+      expect.stringContaining(
+        "it names no host: it connects where PGHOST points when the stack is deployed",
+      ),
+    ]);
+    // A private address of the stack's networks places it with them.
+    expect(await violations(provider({ host: "10.0.3.7" }))).toEqual([]);
+    // MySQL's provider names its server by `endpoint`; Docker's daemon is the deploying
+    // machine's when the provider names no host, one not known at preview cannot be placed.
+    const mysql = (props: Props) =>
+      pipe(
+        addProvider("mysql", "my", { username: "admin", ...props }),
+        add("mysql:index/database:Database", "shop", { name: "shop" }, { provider: "my" }),
+      );
+    expect(await violations(mysql({}))).toEqual([
+      expect.stringContaining("it names no endpoint: it connects where MYSQL_ENDPOINT points"),
+    ]);
+    const daemon = (props: Props) =>
+      pipe(
+        addProvider("docker", "dk", props),
+        add("docker:index/network:Network", "net", { name: "net" }, { provider: "dk" }),
+      );
+    expect(await violations(daemon({}))).toEqual([]);
+    expect(await violations(daemon({ host: unknown }))).toEqual([
+      expect.stringContaining('docker provider "dk" must connect to a server the pack can place'),
+    ]);
   });
 
   test("a publication fails closed: its subscribers are not the program's", async () => {
