@@ -157,28 +157,36 @@ function urlPlace(
     });
   }
   if (cloudFrontHost.test(host)) {
-    return {
-      outcome: unplaceable(
-        value,
-        "a CloudFront distribution's domain, served from edge locations and forwarded to origins the program does not show, so it cannot be placed in a region",
-      ),
-      far: x.unknownPlace(`${value}, a CloudFront distribution the pack cannot place`),
-    };
+    return cannotPlace(
+      x,
+      value,
+      "a CloudFront distribution's domain, served from edge locations and forwarded to origins the program does not show, so it cannot be placed in a region",
+      "a CloudFront distribution the pack cannot place",
+    );
   }
   if (mailbox.test(value)) {
-    return {
-      outcome: unplaceable(value, mailboxReason),
-      far: x.unknownPlace(`${value}, a mailbox the pack cannot place`),
-    };
+    return cannotPlace(x, value, mailboxReason, "a mailbox the pack cannot place");
   }
-  return {
-    // A name alone (`db`, `test`) may be private; the pack cannot tell where it resolves.
-    outcome: unplaceable(
-      value,
-      "a host that is neither an address nor a cloud service endpoint, so it cannot be placed in a region",
-    ),
-    far: x.unknownPlace(`${value}, a host the pack cannot place`),
-  };
+  // A name alone (`db`, `test`) may be private; the pack cannot tell where it resolves.
+  return cannotPlace(
+    x,
+    value,
+    "a host that is neither an address nor a cloud service endpoint, so it cannot be placed in a region",
+    "a host the pack cannot place",
+  );
+}
+
+/**
+ * A value that names a place the pack cannot place: `why` completes the finding, `far` names the
+ * far end of the graph's edge after the value (`<value>, a mailbox the pack cannot place`).
+ */
+function cannotPlace(
+  x: Resolver,
+  value: string,
+  why: string,
+  far: string,
+): { outcome: Outcome; far: Endpoint } {
+  return { outcome: unplaceable(value, why), far: x.unknownPlace(`${value}, ${far}`) };
 }
 
 /** Docker Hub's registry, by the names an image reference may give it. */
@@ -197,13 +205,12 @@ function imagePlace(
 ): { outcome: Outcome; far?: Endpoint } {
   const registry = imageRegistry(value);
   if (registry === undefined || dockerHub.has(registry)) {
-    return {
-      outcome: unplaceable(
-        value,
-        "an image of Docker Hub (docker.io), a registry whose storage no region names, so it cannot be placed in a region",
-      ),
-      far: x.unknownPlace(`${value}, an image of Docker Hub, which the pack cannot place`),
-    };
+    return cannotPlace(
+      x,
+      value,
+      "an image of Docker Hub (docker.io), a registry whose storage no region names, so it cannot be placed in a region",
+      "an image of Docker Hub, which the pack cannot place",
+    );
   }
   return urlPlace(j, x, value);
 }

@@ -17,7 +17,7 @@ import { cloudOf, describePlace, hostOf, regionOfEndpoint } from "../../residenc
 import type { BorderResource } from "./model";
 import type { EgressAllowEntry } from "../framework";
 import { type Flow, normalizeProtocol, parseCidr, reachOfAddress } from "./addresses";
-import { locate } from "./places";
+import { locate, serverPlace } from "./places";
 import { clusterComponentTypes, kubernetesProviderType, type Resolver } from "./resolver";
 import { isUnknown, str, unknown, valueAt, valuesAt } from "./values";
 
@@ -435,33 +435,29 @@ function hostOutside(
   if (clusterDomain.test(host)) {
     return undefined;
   }
-  const reach = reachOfAddress(host, allowlist);
-  if (reach.kind === "allowlisted" || reach.kind === "private") {
-    return undefined;
-  }
-  const endpoint = regionOfEndpoint(host);
-  if (endpoint) {
-    if (regionInJurisdiction(j, endpoint.cloud, endpoint.region)) {
+  const place = serverPlace(host, j, allowlist);
+  switch (place.kind) {
+    case "inside":
       return undefined;
-    }
-    const where = describePlace(j, endpoint.cloud, endpoint.region);
-    return {
-      why: `is ${JSON.stringify(text)}, a ${what} in ${where}`,
-      place: `${host} (${where})`,
-      to: "unplaced",
-    };
-  }
-  return parseCidr(host) === undefined
-    ? {
+    case "region":
+      return {
+        why: `is ${JSON.stringify(text)}, a ${what} in ${place.where}`,
+        place: `${host} (${place.where})`,
+        to: "unplaced",
+      };
+    case "unplaced":
+      return {
         why: `is ${JSON.stringify(text)}, a host the pack cannot place`,
         place: `${host} (cannot be placed)`,
         to: "unplaced",
-      }
-    : {
+      };
+    case "public":
+      return {
         why: `is ${JSON.stringify(text)}, a public address that the egress allowlist of ${j.id} does not cover`,
         place: `${host} (${what})`,
         to: "internet",
       };
+  }
 }
 
 /**

@@ -20,12 +20,45 @@ import {
 import {
   arnPartition,
   arnRegion,
+  describePlace,
   regionOfAccessPoint,
   regionOfEndpoint,
   regionOfOssLocation,
   regionOfServiceName,
 } from "../../residency/placement";
 import { regionsWithZones, zonesOf } from "../../residency/zones";
+import type { EgressAllowEntry } from "../framework";
+import { parseCidr, reachOfAddress } from "./addresses";
+
+/**
+ * Where a server the stack sends data to lies, read from its host: `inside` for a private address
+ * (the stack's networks), an allowlisted one or a cloud service endpoint of a region inside; the
+ * region's words (`where`) for an endpoint of a region outside; `public` for a public address the
+ * allowlist does not cover; `unplaced` for any other host, which the pack cannot place.
+ */
+export type ServerPlace =
+  | { readonly kind: "inside" }
+  | { readonly kind: "region"; readonly where: string }
+  | { readonly kind: "public" }
+  | { readonly kind: "unplaced" };
+
+export function serverPlace(
+  host: string,
+  j: Jurisdiction,
+  allowlist: readonly EgressAllowEntry[],
+): ServerPlace {
+  const reach = reachOfAddress(host, allowlist).kind;
+  if (reach === "allowlisted" || reach === "private") {
+    return { kind: "inside" };
+  }
+  const endpoint = regionOfEndpoint(host);
+  if (endpoint) {
+    return regionInJurisdiction(j, endpoint.cloud, endpoint.region)
+      ? { kind: "inside" }
+      : { kind: "region", where: describePlace(j, endpoint.cloud, endpoint.region) };
+  }
+  return parseCidr(host) === undefined ? { kind: "unplaced" } : { kind: "public" };
+}
 
 /** The formats whose value alone names a place. */
 export type PlaceFormat =

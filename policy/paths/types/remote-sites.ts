@@ -19,9 +19,8 @@ import type { FieldSpec, Judged, TypeModel, TypeTable } from "../model";
 import type { EgressAllowEntry } from "../../framework";
 import { corefileUpstreamsOut } from "../kubernetes";
 import { isUnknown, known, valueAt } from "../values";
-import { parseCidr, reachOfAddress } from "../addresses";
-import { describePlace, regionOfEndpoint } from "../../../residency/placement";
-import { regionInJurisdiction, type Jurisdiction } from "../../../residency/jurisdictions";
+import { serverPlace } from "../places";
+import type { Jurisdiction } from "../../../residency/jurisdictions";
 import { officeSiteFix, officeSiteInternet } from "./egress";
 import {
   accessPoint,
@@ -289,29 +288,23 @@ const dockerVolume: FieldSpec = {
 /** Filesystems the `local` driver mounts from the daemon host itself. */
 const localFilesystems = ["none", "tmpfs", "bind", "ext4", "xfs", "btrfs", "overlay"];
 
-/**
- * Where a server the stack sends data to lies, when outside: undefined for a private address (the
- * stack's networks), an allowlisted one or a cloud service endpoint of a region inside; the place,
- * in words, for any other.
- */
+/** Where a server the stack sends data to lies, in words, when it is not inside (places.ts). */
 function serverOutside(
   host: string,
   j: Jurisdiction,
   allowlist: readonly EgressAllowEntry[],
 ): string | undefined {
-  const reach = reachOfAddress(host, allowlist).kind;
-  if (reach === "private" || reach === "allowlisted") {
-    return undefined;
+  const place = serverPlace(host, j, allowlist);
+  switch (place.kind) {
+    case "inside":
+      return undefined;
+    case "region":
+      return `${host} in ${place.where}`;
+    case "public":
+      return `${host} (a public address the egress allowlist does not cover)`;
+    case "unplaced":
+      return `${host} (cannot be placed)`;
   }
-  const endpoint = regionOfEndpoint(host);
-  if (endpoint !== undefined) {
-    return regionInJurisdiction(j, endpoint.cloud, endpoint.region)
-      ? undefined
-      : `${host} in ${describePlace(j, endpoint.cloud, endpoint.region)}`;
-  }
-  return parseCidr(host) === undefined
-    ? `${host} (cannot be placed)`
-    : `${host} (a public address the egress allowlist does not cover)`;
 }
 
 export const remoteSites: TypeTable = {
