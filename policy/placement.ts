@@ -24,7 +24,7 @@ import {
   imageRegistry,
   inferenceProfileGeography,
   placementOf,
-  providerHostSettings,
+  providerHosted,
   regionOfEndpoint,
   resourceLabel,
   stateOnlyPackages,
@@ -456,7 +456,7 @@ function unplacedFinding(
 
 /**
  * A provider whose resources live on the machine it connects to (a database server, a Docker
- * daemon: residency/placement.ts providerHostSettings) must name that machine so the pack can
+ * daemon: residency/placement.ts providerHosted) must name that machine so the pack can
  * place it: a host not known at preview cannot be, nor can none where the provider then connects
  * by an environment variable of the deployment. A host it names is judged with every provider's
  * (uncataloguedPlaceFindings).
@@ -466,7 +466,7 @@ function hostNotPlaced(
   j: Jurisdiction,
 ): Finding | undefined {
   const pkg = args.type.slice("pulumi:providers:".length);
-  const setting = providerHostSettings[pkg];
+  const setting = providerHosted[pkg];
   if (setting === undefined) {
     return undefined;
   }

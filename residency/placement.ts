@@ -25,7 +25,7 @@ export type Placement =
   /**
    * What lives on the machine its provider talks to: a container image its provider's builder
    * builds (imageBuildTypes), the Docker daemon's volumes, networks and containers, a database
-   * server's objects (databaseServerPackages). No region of its own: the provider's
+   * server's objects (providerHosted). No region of its own: the provider's
    * host is judged on the provider (resource-placement), what leaves it by its own edges. `near`
    * names that machine at the near end of a path.
    */
@@ -53,25 +53,50 @@ export const imageBuildTypes: ReadonlySet<string> = new Set([
   "docker:index/registryImage:RegistryImage",
 ]);
 
-/**
- * Packages whose resources are objects of the database server their provider connects to
- * (`host`, judged on the provider): databases, roles, grants, schemas live there; a subscription
- * or foreign server that reaches another server is a row of the flow model.
- */
-export const databaseServerPackages: readonly string[] = ["postgresql", "mysql"];
+/** A package whose resources live on the machine its provider talks to (the `provider` kind). */
+export interface ProviderHosted {
+  /** The provider setting that names that machine (judged on the provider). */
+  readonly key: string;
+  /**
+   * The environment variable the provider connects by when the setting is unset; none for
+   * Docker, whose daemon is then the deploying machine's own.
+   */
+  readonly fromEnvironment?: string;
+  /** That machine, at the near end of a path. */
+  readonly near: string;
+  /** Where the package's resources live, completing `resources of package "<pkg>" …`. */
+  readonly lives: string;
+}
 
 /**
- * The provider setting that names the machine the resources of a package placed on their
- * provider (the `provider` kind) live on, and the environment variable the provider connects by
- * when the setting is unset — none for Docker, whose daemon is then the deploying machine's own.
+ * The packages whose resources live on the machine their provider talks to: image builders
+ * (imageBuildTypes), the Docker daemon's volumes, networks and containers, and the objects of a
+ * database server (databases, roles, grants; a subscription or foreign server that reaches
+ * another server is a row of the flow model).
  */
-export const providerHostSettings: Readonly<
-  Record<string, { readonly key: string; readonly fromEnvironment?: string }>
-> = {
-  docker: { key: "host" },
-  "docker-build": { key: "host" },
-  postgresql: { key: "host", fromEnvironment: "PGHOST" },
-  mysql: { key: "endpoint", fromEnvironment: "MYSQL_ENDPOINT" },
+export const providerHosted: Readonly<Record<string, ProviderHosted>> = {
+  docker: {
+    key: "host",
+    near: "its provider's Docker daemon",
+    lives: "live on the Docker daemon their provider talks to",
+  },
+  "docker-build": {
+    key: "host",
+    near: "its provider's image builder",
+    lives: "are built by the builder their provider talks to",
+  },
+  postgresql: {
+    key: "host",
+    fromEnvironment: "PGHOST",
+    near: "its provider's database server",
+    lives: "live on the database server their provider connects to",
+  },
+  mysql: {
+    key: "endpoint",
+    fromEnvironment: "MYSQL_ENDPOINT",
+    near: "its provider's database server",
+    lives: "live on the database server their provider connects to",
+  },
 };
 
 export interface ProviderView {
@@ -168,18 +193,12 @@ export function placementOf(
       near: "its provider's image builder",
     };
   }
-  if (pkg === "docker") {
+  const hosted = providerHosted[pkg];
+  if (hosted !== undefined) {
     return {
       kind: "provider",
-      reason: 'resources of package "docker" live on the Docker daemon their provider talks to',
-      near: "its provider's Docker daemon",
-    };
-  }
-  if (databaseServerPackages.includes(pkg)) {
-    return {
-      kind: "provider",
-      reason: `resources of package ${JSON.stringify(pkg)} live on the database server their provider connects to`,
-      near: "its provider's database server",
+      reason: `resources of package ${JSON.stringify(pkg)} ${hosted.lives}`,
+      near: hosted.near,
     };
   }
   const cloud = cloudOf(type);
