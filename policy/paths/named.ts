@@ -89,7 +89,7 @@ function resolve(
   // A name of nothing in the stack is placed by the fallback sibling when it is known.
   const placedElse = field.fallback !== undefined && siblingKnown(hit.holder, field.fallback);
   if (isUnknown(hit.value)) {
-    const candidates = dependencyTargets(r, field.path, kind);
+    const candidates = dependencyTargets(r, field.path, kind, resources);
     return candidates.length > 0
       ? worstOf(candidates.map((c) => placeOfTarget(kind, c, j)))
       : placedElse
@@ -118,7 +118,7 @@ function resolve(
     : resolveRef(kind, hit.value, resources, r.urn);
   const candidates = target
     ? [target]
-    : uncontradicted(dependencyTargets(r, field.path, kind), kind);
+    : uncontradicted(dependencyTargets(r, field.path, kind, resources), kind);
   if (candidates.length > 0) {
     return worstOf(candidates.map((c) => placeOfTarget(kind, c, j)));
   }

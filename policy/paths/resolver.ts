@@ -154,7 +154,8 @@ export type RefKindName =
   | "tgw-attachment"
   | "tr-attachment"
   | "router-interface"
-  | "cdn-origin";
+  | "cdn-origin"
+  | "image-repository";
 
 /**
  * Every kind of reference the models resolve. A resource's ARN identifies it too, whatever its
@@ -378,6 +379,20 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
   // The resources of a program whose host names a CDN fetches from (and forwards viewer
   // requests to): buckets and their websites, load balancers, function URLs, API endpoints,
   // instances and their addresses, and the program's own DNS names for them.
+  /**
+   * A registry repository of the stack that an image reference is built from (`${repo.repositoryUrl}:v1`):
+   * not known at preview for a repository the deployment creates, the reference lies where the
+   * repository does. ECR Public is none of these: its registry is global.
+   */
+  "image-repository": {
+    noun: "image repository",
+    types: [
+      "aws:ecr/repository:Repository",
+      "alicloud:cr/repo:Repo",
+      "alicloud:cs/registryEnterpriseRepo:RegistryEnterpriseRepo",
+    ],
+    keys: ["repositoryUrl"],
+  },
   "cdn-origin": {
     noun: "origin",
     // An S3 bucket's global domain (`<bucket>.s3.amazonaws.com`), which names no region, names
@@ -832,6 +847,8 @@ export function kubeconfigPath(kubeconfig: unknown): string | undefined {
 
 export class Resolver {
   private readonly byUrn = new Map<string, BorderResource>();
+  /** The resources each resource is the parent of, by its URN (made on first use). */
+  private children: Map<string, BorderResource[]> | undefined;
   private readonly byType = new Map<string, BorderResource[]>();
   private identifiers?: Map<string, BorderResource>;
   private readonly referrerIndex = new Map<string, Map<string, BorderResource[]>>();
@@ -904,7 +921,8 @@ export class Resolver {
       .map((u) => this.byUrn.get(u))
       .filter((d): d is BorderResource => d !== undefined);
     const direct = all.filter((d) => !types || types.includes(d.type));
-    const deps = direct.length > 0 || !types ? direct : this.heldTargets(all, types);
+    const held = direct.length > 0 || !types ? direct : this.heldTargets(all, types);
+    const deps = held.length > 0 || !types ? held : this.childrenOfKind(all, types);
     if (values.length === 0) {
       // An unknown container hides its values; its dependencies still say what it names.
       return deps.length > 0 && isUnknown(r.props[top])
@@ -929,6 +947,19 @@ export class Resolver {
       });
     }
     return out;
+  }
+
+  /**
+   * The resources of `types` that components among `deps` created, at any depth (the ECR
+   * repository of an `awsx.ecr.Repository`, registered by its plugin): what a value computed
+   * from a component's output names, when the component's own type is none of them.
+   */
+  private childrenOfKind(
+    deps: readonly BorderResource[],
+    types: readonly string[],
+  ): BorderResource[] {
+    this.children ??= childIndex(this.resources, (r) => r.parent);
+    return createdOfKind(deps, types, this.children);
   }
 
   /**
@@ -1447,6 +1478,7 @@ export function dependencyTargets(
   r: PolicyResource,
   fieldPath: string,
   kind: RefKind,
+  resources?: readonly PolicyResource[],
 ): PolicyResource[] {
   const top = fieldPath.split(".")[0].replace(/\[\]$/, "");
   const deps = known(() => r.propertyDependencies[top] ?? []);
@@ -1457,12 +1489,79 @@ export function dependencyTargets(
   if (direct.length > 0) {
     return direct;
   }
-  return deps.flatMap((d) =>
+  const held = deps.flatMap((d) =>
     kind.types.flatMap((t) => {
       const holder = heldBy.get(t);
       return holder?.types.includes(d.type) ? dependencyTargets(d, holder.path, kind) : [];
     }),
   );
+  return held.length > 0 || resources === undefined
+    ? held
+    : createdUnder(deps, kind.types, resources);
+}
+
+/** Per list of resources, the resources each one is the parent of, by its URN. */
+const childIndexes = new WeakMap<readonly PolicyResource[], Map<string, PolicyResource[]>>();
+
+/**
+ * The resources of `types` that the components among `deps` created, at any depth (the ECR
+ * repository of an `awsx.ecr.Repository`, which its plugin registers): what a value computed
+ * from a component's output names, when the component's own type is none of them.
+ */
+function createdUnder(
+  deps: readonly PolicyResource[],
+  types: readonly string[],
+  resources: readonly PolicyResource[],
+): PolicyResource[] {
+  let index = childIndexes.get(resources);
+  if (!index) {
+    index = childIndex(resources, (r) => r.parent?.urn);
+    childIndexes.set(resources, index);
+  }
+  return createdOfKind(deps, types, index);
+}
+
+/** The resources each resource of the list is the parent of, by the parent's URN. */
+function childIndex<R>(
+  resources: readonly R[],
+  parentOf: (r: R) => string | undefined,
+): Map<string, R[]> {
+  const index = new Map<string, R[]>();
+  for (const r of resources) {
+    const parent = parentOf(r);
+    if (parent !== undefined) {
+      const siblings = index.get(parent);
+      if (siblings) {
+        siblings.push(r);
+      } else {
+        index.set(parent, [r]);
+      }
+    }
+  }
+  return index;
+}
+
+/** The resources of `types` below `roots` in `index`, at any depth. */
+function createdOfKind<R extends { readonly urn: string; readonly type: string }>(
+  roots: readonly R[],
+  types: readonly string[],
+  index: ReadonlyMap<string, readonly R[]>,
+): R[] {
+  const out: R[] = [];
+  const seen = new Set<string>();
+  const queue = roots.map((d) => d.urn);
+  for (let urn = queue.pop(); urn !== undefined; urn = queue.pop()) {
+    for (const c of index.get(urn) ?? []) {
+      if (!seen.has(c.urn)) {
+        seen.add(c.urn);
+        queue.push(c.urn);
+        if (types.includes(c.type)) {
+          out.push(c);
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /**

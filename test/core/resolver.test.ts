@@ -131,6 +131,70 @@ describe("references", () => {
     ]);
   });
 
+  test("a value computed from a component names what the component created of the kind", () => {
+    // An awsx.ecr.Repository (a component) and the ECR repository its plugin registers under it,
+    // two levels down; a tag built from the component's `url` names that repository.
+    const component = resource("awsx:ecr:Repository", "images");
+    const inner = resource("t:m/wrapper:Wrapper", "wrapper", {}, { parent: component.urn });
+    const repo = resource("aws:ecr/repository:Repository", "repo", {}, { parent: inner.urn });
+    const policy = resource(
+      "aws:ecr/lifecyclePolicy:LifecyclePolicy",
+      "p",
+      {},
+      {
+        parent: component.urn,
+      },
+    );
+    const image = resource(
+      "docker-build:index:Image",
+      "app",
+      { tags: [unknown] },
+      { propertyDependencies: { tags: [component.urn] } },
+    );
+    const kind = refKinds["image-repository"].types;
+    const x = new Resolver([component, inner, repo, policy, image], cn);
+    expect(x.refs(image, "tags[]", kind)).toEqual([{ kind: "resource", resource: repo }]);
+    // A component with nothing of the kind under it names nothing of the stack.
+    const other = resource(
+      "docker-build:index:Image",
+      "other",
+      { tags: [unknown] },
+      { propertyDependencies: { tags: [inner.urn, policy.urn] } },
+    );
+    expect(
+      new Resolver([component, inner, repo, policy, other], cn).refs(other, "tags[]", kind),
+    ).toEqual([{ kind: "resource", resource: repo }]);
+    const lone = resource(
+      "docker-build:index:Image",
+      "lone",
+      { tags: [unknown] },
+      { propertyDependencies: { tags: [policy.urn] } },
+    );
+    expect(new Resolver([component, policy, lone], cn).refs(lone, "tags[]", kind)).toEqual([
+      { kind: "unknown" },
+    ]);
+  });
+
+  test("the pack's reading of a value computed from a component is the same", () => {
+    const component = policyResource("awsx:ecr:Repository", "images", {});
+    const repo = {
+      ...policyResource("aws:ecr/repository:Repository", "repo", {}),
+      parent: component,
+    };
+    const image = policyResource(
+      "docker-build:index:Image",
+      "app",
+      {},
+      {
+        dependsOn: { tags: [component] },
+      },
+    );
+    const kind = refKinds["image-repository"];
+    expect(dependencyTargets(image, "tags[]", kind, [component, repo, image])).toEqual([repo]);
+    // Without the stack's resources to look under, a component names nothing.
+    expect(dependencyTargets(image, "tags[]", kind)).toEqual([]);
+  });
+
   test("an unknown container is read through its dependencies; an absent one names nothing", () => {
     const a = resource("alicloud:vpc/switch:Switch", "a");
     const hidden = resource(

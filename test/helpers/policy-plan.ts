@@ -100,6 +100,8 @@ export interface ResourceOptions {
   /** Input property → names of the resources its value came from. */
   readonly dependsOn?: Record<string, readonly string[]>;
   readonly id?: string;
+  /** Name of the resource of the plan it is a child of (a component's); default the stack. */
+  readonly parent?: string;
 }
 
 /** A custom resource as the engine records it, managed by a provider of the plan. */
@@ -127,7 +129,7 @@ export function resource(
     type,
     name,
     custom: true,
-    parent: stack?.urn,
+    parent: opts.parent !== undefined ? urnOf(plan, opts.parent) : stack?.urn,
     provider,
     dependencies: Object.values(propertyDependencies).flat(),
     propertyDependencies,

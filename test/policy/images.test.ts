@@ -8,7 +8,15 @@
  */
 import type { Plan } from "../../engine/plan";
 import { imageRegistry } from "../../residency/placement";
-import { add, addProvider, fixturePlan, pipe, unknown } from "../helpers/policy-plan";
+import {
+  add,
+  addComponent,
+  addProvider,
+  fixturePlan,
+  pipe,
+  type ResourceOptions,
+  unknown,
+} from "../helpers/policy-plan";
 import {
   type Finding,
   oregonSettings,
@@ -34,15 +42,18 @@ beforeAll(async () => {
   ]);
 });
 
-/** A docker-build image "app" built from ./app with `props`, through the provider "buildx". */
-const buildx = (props: Props) =>
+/**
+ * A docker-build image "app" built from ./app with `props`, through the provider "buildx"; `deps`
+ * names the resources each input was computed from.
+ */
+const buildx = (props: Props, deps?: ResourceOptions["dependsOn"]) =>
   pipe(
     addProvider("docker-build", "buildx", {}),
     add(
       "docker-build:index:Image",
       "app",
       { context: { location: "./app" }, dockerfile: { location: "./app/Dockerfile" }, ...props },
-      { provider: "buildx" },
+      { provider: "buildx", dependsOn: deps },
     ),
   );
 
@@ -252,6 +263,171 @@ describe("a CN stack", () => {
         push: true,
         tags: ["acme-registry-vpc.cn-shanghai.cr.aliyuncs.com/acme/app:v1"],
       }),
+    },
+  ]);
+});
+
+/**
+ * Under `pulumi preview`, a repository the deployment creates has no URL yet: a tag built from it
+ * (`${repo.repositoryUrl}:v1`) is not known, and the engine says only which resources it came
+ * from. The push then lies where that repository does — also when a component made it (the ECR
+ * repository of an `awsx.ecr.Repository`, which its plugin registers) — and fails closed when
+ * it came from no repository of the program.
+ */
+describe("an image reference not known at preview lies where the repository it was built from does", () => {
+  const frankfurtProvider = addProvider("aws", "frankfurt", { region: "eu-central-1" });
+  const repo = (opts: ResourceOptions = {}) =>
+    add("aws:ecr/repository:Repository", "repo", { imageTagMutability: "IMMUTABLE" }, opts);
+  const placement = (name: string, what: string): Finding => [
+    "resource-placement",
+    name,
+    "mandatory",
+    [`${what} "${name}"`, "eu-central-1 (outside US, in EU)"],
+  ];
+  const toRepo = (name = "repo"): Finding => [
+    "named-destinations",
+    "app",
+    "mandatory",
+    [
+      "its provider's image builder",
+      'docker-build image "app"',
+      `ecr repository "${name}" in eu-central-1 (outside US, in EU)`,
+    ],
+  ];
+  const notKnown = (path: string, label = 'docker-build image "app"'): Finding => [
+    "named-destinations",
+    "app",
+    "mandatory",
+    ["its provider's image builder", label, `${path} (unknown at preview)`],
+  ];
+  runCases(pack, () => aws, oregonSettings, [
+    {
+      name: "the tags are built from an ECR repository in Frankfurt",
+      bad: pipe(
+        frankfurtProvider,
+        repo({ provider: "frankfurt" }),
+        buildx({ push: true, tags: [unknown, unknown] }, { tags: ["repo"] }),
+      ),
+      expected: [
+        placement("frankfurt", "aws provider"),
+        placement("repo", "ecr repository"),
+        toRepo(),
+        toRepo(),
+      ],
+      twinName: "they are built from the stack's own ECR repository",
+      twin: pipe(repo(), buildx({ push: true, tags: [unknown, unknown] }, { tags: ["repo"] })),
+    },
+    {
+      name: "the tag is built from the repository an awsx.ecr.Repository made in Frankfurt",
+      bad: pipe(
+        frankfurtProvider,
+        addComponent("awsx:ecr:Repository", "images", {}),
+        repo({ provider: "frankfurt", parent: "images" }),
+        buildx({ push: true, tags: [unknown] }, { tags: ["images"] }),
+      ),
+      expected: [
+        placement("frankfurt", "aws provider"),
+        placement("repo", "ecr repository"),
+        toRepo(),
+      ],
+      twinName: "the component made it in the stack's region",
+      twin: pipe(
+        addComponent("awsx:ecr:Repository", "images", {}),
+        repo({ parent: "images" }),
+        buildx({ push: true, tags: [unknown] }, { tags: ["images"] }),
+      ),
+    },
+    {
+      name: "the tag is a lookup's answer (built from no resource of the program)",
+      bad: buildx({ push: true, tags: [unknown] }),
+      expected: [notKnown("tags[0]")],
+      twinName: "it is built from the stack's own ECR repository",
+      twin: pipe(repo(), buildx({ push: true, tags: [unknown] }, { tags: ["repo"] })),
+    },
+    {
+      name: "docker.Image's name is built from an ECR Public repository (the global gallery)",
+      bad: pipe(
+        add("aws:ecrpublic/repository:Repository", "gallery", { repositoryName: "app" }),
+        addProvider("docker", "docker", {}),
+        add(
+          "docker:index/image:Image",
+          "app",
+          { imageName: unknown, build: { context: "." } },
+          { provider: "docker", dependsOn: { imageName: ["gallery"] } },
+        ),
+      ),
+      expected: [
+        [
+          "global-services",
+          "gallery",
+          "mandatory",
+          ['ecrpublic repository "gallery"', "edge locations outside the jurisdiction"],
+        ],
+        notKnown("imageName", 'docker image "app"'),
+      ],
+      twinName: "it is built from the stack's own ECR repository",
+      twin: pipe(
+        repo(),
+        addProvider("docker", "docker", {}),
+        add(
+          "docker:index/image:Image",
+          "app",
+          { imageName: unknown, build: { context: "." } },
+          { provider: "docker", dependsOn: { imageName: ["repo"] } },
+        ),
+      ),
+    },
+  ]);
+});
+
+describe("a CN stack's image built from a Container Registry repository of the program", () => {
+  runCases(pack, () => ali, shanghaiSettings, [
+    {
+      name: "the repository is in Singapore",
+      bad: pipe(
+        addProvider("alicloud", "singapore", { region: "ap-southeast-1" }),
+        add(
+          "alicloud:cr/repo:Repo",
+          "repo",
+          { namespace: "acme", name: "app", repoType: "PRIVATE", summary: "app" },
+          { provider: "singapore" },
+        ),
+        buildx({ push: true, tags: [unknown] }, { tags: ["repo"] }),
+      ),
+      expected: [
+        [
+          "named-destinations",
+          "app",
+          "mandatory",
+          [
+            "its provider's image builder",
+            'docker-build image "app"',
+            'cr repo "repo" in ap-southeast-1 (outside CN, in SG)',
+          ],
+        ],
+        [
+          "resource-placement",
+          "repo",
+          "mandatory",
+          ['cr repo "repo"', "ap-southeast-1 (outside CN, in SG)"],
+        ],
+        [
+          "resource-placement",
+          "singapore",
+          "mandatory",
+          ['alicloud provider "singapore"', "ap-southeast-1 (outside CN, in SG)"],
+        ],
+      ],
+      twinName: "it is in Shanghai",
+      twin: pipe(
+        add("alicloud:cr/repo:Repo", "repo", {
+          namespace: "acme",
+          name: "app",
+          repoType: "PRIVATE",
+          summary: "app",
+        }),
+        buildx({ push: true, tags: [unknown] }, { tags: ["repo"] }),
+      ),
     },
   ]);
 });

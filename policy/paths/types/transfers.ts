@@ -24,6 +24,14 @@ const job = edgesOf("data-transfer-jobs", "data sync");
 const registry = edgesOf("registry-replication", "replication");
 const push = edgesOf("registry-replication", "image push");
 
+/**
+ * An image reference built from a registry repository of the program (`${repo.repositoryUrl}:v1`)
+ * is not known at preview when the deployment creates the repository: it then lies where that
+ * repository does, which the whole stack places (named-destinations); one built from no resource
+ * of the program (a lookup's answer, another stack's output) fails closed there.
+ */
+const fromRepository = { ref: "image-repository", namedWhenUnknown: true } as const;
+
 /** A row whose resource stands for the data it moves, with the fix its messages end with. */
 const rows =
   (fix: string) =>
@@ -405,6 +413,7 @@ export const transfers: TypeTable = {
     // The tags are pushed with `push`, and by an export to a registry (or an image export that
     // pushes) that names no image of its own: buildx names the export's image by the tags.
     push.image("tags[]", "pushes the image to", {
+      ...fromRepository,
       where: (props) => setOrUnknown("push", false)(props) || exportsByTags(props),
     }),
     // A Docker Build Cloud builder (`docker buildx create --driver cloud <org>/<name>` names it
@@ -415,9 +424,11 @@ export const transfers: TypeTable = {
       farSide: "Docker Build Cloud, whose builders run in Docker's cloud",
     }),
     push.image("exports[].registry.names[]", "pushes the image to", {
+      ...fromRepository,
       where: enabledIn("exports", setOrUnknown("push", true)),
     }),
     push.image("exports[].image.names[]", "pushes the image to", {
+      ...fromRepository,
       where: enabledIn("exports", setOrUnknown("push", false)),
     }),
     push.flag("exports[].raw", "exports the image to", {
@@ -426,6 +437,7 @@ export const transfers: TypeTable = {
       farSide: "the destination of a raw export spec, which the pack does not read",
     }),
     push.image("cacheTo[].registry.ref", "pushes the build cache to", {
+      ...fromRepository,
       where: enabledIn("cacheTo"),
     }),
     // The region only signs the requests when an endpoint names the store (MinIO, a bucket of
@@ -457,12 +469,20 @@ export const transfers: TypeTable = {
     }),
   ),
   "docker-build:index:Index": imagePush(
-    push.image("tag", "pushes the image index to", { where: setOrUnknown("push", true) }),
+    push.image("tag", "pushes the image index to", {
+      ...fromRepository,
+      where: setOrUnknown("push", true),
+    }),
   ),
   "docker:index/image:Image": imagePush(
-    push.image("imageName", "pushes the image to", { where: notTrue("skipPush") }),
+    push.image("imageName", "pushes the image to", {
+      ...fromRepository,
+      where: notTrue("skipPush"),
+    }),
   ),
-  "docker:index/registryImage:RegistryImage": imagePush(push.image("name", "pushes the image to")),
+  "docker:index/registryImage:RegistryImage": imagePush(
+    push.image("name", "pushes the image to", fromRepository),
+  ),
 };
 
 /** A row of image pushes, with the fix its messages end with. */
