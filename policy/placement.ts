@@ -477,10 +477,9 @@ function hostNotPlaced(
     ? `${pkg}:${key} in the stack config`
     : `the provider's ${key}`;
   if (isUnknown(value)) {
-    return {
-      message: `${label} must connect to a server the pack can place inside ${j.id}, but its ${key} is not known at preview, so where the resources it manages live cannot be decided. Set ${how} from a literal, the stack config or a resource of this program.`,
-      path: [label, `${key} (unknown at preview)`],
-    };
+    // Computed from another resource (a database's address), it lies where that resource does,
+    // which only the whole stack tells: named-destinations judges it (hostFromResources).
+    return undefined;
   }
   if ((value === undefined || value === "") && fromEnvironment !== undefined) {
     return {

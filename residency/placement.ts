@@ -66,7 +66,30 @@ export interface ProviderHosted {
   readonly near: string;
   /** Where the package's resources live, completing `resources of package "<pkg>" …`. */
   readonly lives: string;
+  /**
+   * The resource types of a program a setting not known at preview may be computed from (a
+   * database instance's address, a virtual machine's IP): that machine then lies where the
+   * resource does.
+   */
+  readonly servers: readonly string[];
+  /** What those resources are, in a finding: "database", "virtual machine". */
+  readonly server: string;
 }
+
+/** The virtual machines a Docker daemon the program reaches (`ssh://…@${vm.publicIp}`) runs on. */
+const dockerHosts = ["aws:ec2/instance:Instance", "alicloud:ecs/instance:Instance"];
+
+/** The database services a PostgreSQL or MySQL provider connects to by their endpoint. */
+const databaseServers = [
+  "aws:rds/instance:Instance",
+  "aws:rds/cluster:Cluster",
+  "aws:rds/clusterInstance:ClusterInstance",
+  "aws:redshift/cluster:Cluster",
+  "alicloud:rds/instance:Instance",
+  "alicloud:polardb/cluster:Cluster",
+  "alicloud:gpdb/instance:Instance",
+  "alicloud:adb/dBCluster:DBCluster",
+];
 
 /**
  * The packages whose resources live on the machine their provider talks to: image builders
@@ -79,23 +102,31 @@ export const providerHosted: Readonly<Record<string, ProviderHosted>> = {
     key: "host",
     near: "its provider's Docker daemon",
     lives: "live on the Docker daemon their provider talks to",
+    servers: dockerHosts,
+    server: "virtual machine",
   },
   "docker-build": {
     key: "host",
     near: "its provider's image builder",
     lives: "are built by the builder their provider talks to",
+    servers: dockerHosts,
+    server: "virtual machine",
   },
   postgresql: {
     key: "host",
     fromEnvironment: "PGHOST",
     near: "its provider's database server",
     lives: "live on the database server their provider connects to",
+    servers: databaseServers,
+    server: "database",
   },
   mysql: {
     key: "endpoint",
     fromEnvironment: "MYSQL_ENDPOINT",
     near: "its provider's database server",
     lives: "live on the database server their provider connects to",
+    servers: databaseServers,
+    server: "database",
   },
 };
 

@@ -7,7 +7,7 @@
  */
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { holdsAwsPartition, type Jurisdiction } from "../../residency/jurisdictions";
-import { arnPartition, arnRegion } from "../../residency/placement";
+import { arnPartition, arnRegion, providerHosted } from "../../residency/placement";
 import { type PolicyMeta, residencyStackPolicy } from "../framework";
 import { resourceLabel } from "./describe";
 import { formOf, sourceLabel } from "./fields";
@@ -350,6 +350,52 @@ function unknownArnFindings(
   return out;
 }
 
+/**
+ * A provider of a package whose resources live on the machine it talks to (a PostgreSQL server,
+ * a Docker daemon) whose host is not known at preview: computed from a resource of the program
+ * (an RDS instance's address), the machine lies where that resource does; computed from nothing
+ * of the program (a lookup's answer, another stack's output), it cannot be placed.
+ */
+function hostFromResources(
+  r: PolicyResource,
+  resources: readonly PolicyResource[],
+  j: Jurisdiction,
+): { message: string; path: string[] } | undefined {
+  const setting = r.type.startsWith("pulumi:providers:")
+    ? providerHosted[r.type.slice("pulumi:providers:".length)]
+    : undefined;
+  if (setting === undefined || !isUnknown(known(() => r.props[setting.key]))) {
+    return undefined;
+  }
+  const label = resourceLabel(r.type, r.name);
+  const servers: RefKind = { noun: setting.server, types: setting.servers, keys: [] };
+  const candidates = dependencyTargets(r, setting.key, servers, resources);
+  const outcome =
+    candidates.length > 0
+      ? worstOf(candidates.map((c) => placeOfResource(c, j)))
+      : ({ kind: "unknown" } as const);
+  const rule = `${label} must connect to a server the pack can place inside ${j.id}`;
+  switch (outcome.kind) {
+    case "outside":
+      return {
+        message: `${rule}, but its ${setting.key} is the address of ${outcome.place}. Connect it to a server inside ${j.id}.`,
+        path: [label, outcome.place],
+      };
+    case "unplaceable":
+      return {
+        message: `${rule}, but its ${setting.key} is the address of ${outcome.raw}, ${outcome.why}.`,
+        path: [label, `${outcome.raw} (cannot be placed)`],
+      };
+    case "unknown":
+      return {
+        message: `${rule}, but its ${setting.key} is not known at preview and comes from no ${setting.server} of this program, so where the resources it manages live cannot be decided. Set it from a literal, the stack config or such a resource of this program.`,
+        path: [label, `${setting.key} (unknown at preview)`],
+      };
+    default:
+      return undefined;
+  }
+}
+
 /** Per type, the row and its `ref` fields that name a kind of resource. */
 function refRows(
   table: TypeTable,
@@ -398,6 +444,10 @@ export function namedDestinationsPolicy(
         }
       }
       for (const r of args.resources) {
+        const hosted = hostFromResources(r, args.resources, j);
+        if (hosted) {
+          ctx.report({ ...hosted, urn: r.urn, resourceName: r.name });
+        }
         const row = rows.get(r.type);
         if (!row) {
           continue;

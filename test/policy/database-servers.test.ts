@@ -6,7 +6,14 @@
  * follows; its twin reaches a server inside, or none, and passes every policy.
  */
 import type { Plan } from "../../engine/plan";
-import { add, addProvider, fixturePlan, pipe, unknown } from "../helpers/policy-plan";
+import {
+  add,
+  addProvider,
+  fixturePlan,
+  pipe,
+  unknown,
+  withDependencies,
+} from "../helpers/policy-plan";
 import { oregonSettings, policyPack, runCases, summary } from "../helpers/policy-session";
 
 type Props = Record<string, unknown>;
@@ -165,7 +172,7 @@ describe("the server's own objects", () => {
     const onLookup = await violations(provider({ host: unknown }));
     expect(onLookup).toEqual([
       expect.stringContaining(
-        'mandatory resource-placement pg: postgresql provider "pg" must connect to a server the pack can place inside US, but its host is not known at preview',
+        'mandatory named-destinations pg: postgresql provider "pg" must connect to a server the pack can place inside US, but its host is not known at preview and comes from no database of this program',
       ),
     ]);
     const fromEnvironment = await violations(provider({}));
@@ -193,8 +200,51 @@ describe("the server's own objects", () => {
       );
     expect(await violations(daemon({}))).toEqual([]);
     expect(await violations(daemon({ host: unknown }))).toEqual([
-      expect.stringContaining('docker provider "dk" must connect to a server the pack can place'),
+      expect.stringContaining(
+        'docker provider "dk" must connect to a server the pack can place inside US, but its host is not known at preview and comes from no virtual machine of this program',
+      ),
     ]);
+  });
+
+  // Under `pulumi preview` a database the deployment creates has no address yet: a provider
+  // given `host: db.address` has a host not known at preview, computed from that database.
+  test("a host not known at preview lies where the database or machine it came from does", async () => {
+    const fromDatabase = (provider?: string) =>
+      pipe(
+        ...(provider === undefined
+          ? []
+          : [addProvider("aws", provider, { region: "eu-central-1" })]),
+        add(
+          "aws:rds/instance:Instance",
+          "db",
+          { engine: "postgres", instanceClass: "db.t4g.micro", storageEncrypted: true },
+          { provider },
+        ),
+        addProvider("postgresql", "pg", { host: unknown, port: 5432 }),
+        (plan: Plan) => withDependencies(plan, "pg", { host: ["db"] }),
+        add("postgresql:index/database:Database", "orders", { name: "orders" }, { provider: "pg" }),
+      );
+    // The instance's own advisory (no customer-managed key) aside.
+    const mandatory = async (bad: (p: Plan) => Plan) =>
+      (await violations(bad)).filter((v) => v.startsWith("mandatory"));
+    expect(await mandatory(fromDatabase())).toEqual([]);
+    expect(await mandatory(fromDatabase("frankfurt"))).toEqual([
+      expect.stringContaining("mandatory resource-placement frankfurt:"),
+      expect.stringContaining("mandatory resource-placement db: rds instance"),
+      'mandatory named-destinations pg: postgresql provider "pg" must connect to a server the pack can place inside US, but its host is the address of rds instance "db" in eu-central-1 (outside US, in EU). Connect it to a server inside US.',
+    ]);
+    // A Docker daemon reached over SSH at a virtual machine's address.
+    const onMachine = pipe(
+      add("aws:ec2/instance:Instance", "builder", {
+        instanceType: "t3.small",
+        ami: "ami-1",
+        associatePublicIpAddress: false,
+      }),
+      addProvider("docker", "dk", { host: unknown }),
+      (plan: Plan) => withDependencies(plan, "dk", { host: ["builder"] }),
+      add("docker:index/network:Network", "net", { name: "net" }, { provider: "dk" }),
+    );
+    expect(await mandatory(onMachine)).toEqual([]);
   });
 
   test("a publication fails closed: its subscribers are not the program's", async () => {
