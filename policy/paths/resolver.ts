@@ -660,10 +660,10 @@ const identifierProps: ReadonlyMap<string, readonly string[]> = (() => {
 })();
 
 /**
- * Resources that carry a hub's ID in a property of their own (a route table's or another
- * attachment's `transitGatewayId`), by the hub's type: a value the program computed from one of
- * them names the hub that property names. Before the hub is deployed its ID is unknown, so the
- * value's dependencies are all that tie it to the hub.
+ * Resources that carry a hub's or an instance's ID in a property of their own (a route table's or
+ * another attachment's `transitGatewayId`), by the hub's type: a value the program computed from
+ * one of them names the hub that property names. Before the hub is deployed its ID is unknown, so
+ * the value's dependencies are all that tie it to the hub.
  */
 const heldBy: ReadonlyMap<string, { readonly types: readonly string[]; readonly path: string }> =
   new Map([
@@ -702,6 +702,23 @@ const heldBy: ReadonlyMap<string, { readonly types: readonly string[]; readonly 
           "alicloud:cen/transitRouterVpnAttachment:TransitRouterVpnAttachment",
         ],
         path: "transitRouterId",
+      },
+    ],
+    // The objects an AnalyticDB for PostgreSQL instance holds (an account's `dbInstanceId` read
+    // by a remote data source) name the instance they are on.
+    [
+      "alicloud:gpdb/instance:Instance",
+      {
+        types: [
+          "alicloud:gpdb/account:Account",
+          "alicloud:gpdb/backupPolicy:BackupPolicy",
+          "alicloud:gpdb/database:Database",
+          "alicloud:gpdb/dbExtension:DbExtension",
+          "alicloud:gpdb/dbInstanceIpArray:DbInstanceIpArray",
+          "alicloud:gpdb/dbInstancePlan:DbInstancePlan",
+          "alicloud:gpdb/dbResourceGroup:DbResourceGroup",
+        ],
+        path: "dbInstanceId",
       },
     ],
   ]);

@@ -6788,6 +6788,7 @@ describe("Alibaba Cloud analytics, desktops, file shares and studios that open a
 
 describe("AnalyticDB remote data sources and DTS change-data consumers", () => {
   const shanghai = "cn-shanghai (inside CN)";
+  const hongkong = "cn-hongkong (outside CN, in HK)";
   const remoteSource = (remoteDbInstanceId: string, opts = {}) =>
     add(
       "alicloud:gpdb/remoteAdbDataSource:RemoteAdbDataSource",
@@ -6941,6 +6942,53 @@ describe("AnalyticDB remote data sources and DTS change-data consumers", () => {
       twin: pipe(
         warehouse,
         remoteSource("warehouse-id", { dependsOn: { remoteDbInstanceId: ["warehouse"] } }),
+      ),
+    },
+    {
+      // Under `pulumi preview` the instance has no ID yet, and neither has the account made on
+      // it: the ID is read through the account, which names its instance.
+      name: "it reads the tables of the instance an account of the program is on, in Hong Kong",
+      bad: pipe(
+        addProvider("alicloud", "hongkong", { region: "cn-hongkong" }),
+        add(
+          "alicloud:gpdb/instance:Instance",
+          "abroad",
+          { engine: "gpdb" },
+          { provider: "hongkong" },
+        ),
+        add(
+          "alicloud:gpdb/account:Account",
+          "reader",
+          { dbInstanceId: unknown, accountName: "reader", accountPassword: "Reader-secret1" },
+          { provider: "hongkong", dependsOn: { dbInstanceId: ["abroad"] } },
+        ),
+        remoteSource(unknown as string, { dependsOn: { remoteDbInstanceId: ["reader"] } }),
+      ),
+      expected: [
+        [
+          "named-destinations",
+          "remote",
+          "mandatory",
+          [
+            'gpdb instance "abroad" in cn-hongkong (outside CN, in HK)',
+            'gpdb remote adb data source "remote"',
+            shanghai,
+          ],
+        ],
+        ["resource-placement", "abroad", "mandatory", ['gpdb instance "abroad"', hongkong]],
+        ["resource-placement", "hongkong", "mandatory", ['alicloud provider "hongkong"', hongkong]],
+        ["resource-placement", "reader", "mandatory", ['gpdb account "reader"', hongkong]],
+      ],
+      twinName: "the account is on the Beijing instance of the program",
+      twin: pipe(
+        warehouse,
+        add(
+          "alicloud:gpdb/account:Account",
+          "reader",
+          { dbInstanceId: unknown, accountName: "reader", accountPassword: "Reader-secret1" },
+          { provider: "beijing", dependsOn: { dbInstanceId: ["warehouse"] } },
+        ),
+        remoteSource(unknown as string, { dependsOn: { remoteDbInstanceId: ["reader"] } }),
       ),
     },
     {
