@@ -112,6 +112,7 @@ async function planCommand(
     project: string;
     policyConfig?: string;
     timeout: number;
+    firstPreview?: boolean;
     pack?: PackHandle;
   },
   io: Io,
@@ -125,6 +126,7 @@ async function planCommand(
     stack: opts.stack,
     policyConfigFile: opts.policyConfig,
     timeoutSeconds: opts.timeout,
+    firstPreview: opts.firstPreview,
     pack: opts.pack,
   });
   const code = exitCodeOf(result.violations);
@@ -178,6 +180,7 @@ async function checkCommand(
     sarif?: string;
     policyConfig?: string;
     timeout: number;
+    firstPreview?: boolean;
     pack?: PackHandle;
   },
   io: Io,
@@ -207,6 +210,7 @@ async function checkCommand(
     jurisdiction: opts.jurisdiction,
     policyConfigFile: opts.policyConfig,
     timeoutSeconds: opts.timeout,
+    firstPreview: opts.firstPreview,
     pack: opts.pack,
   });
   const code = exitCodeOf(result.violations);
@@ -222,7 +226,7 @@ async function checkCommand(
   } else {
     io.out(
       [
-        `Checked ${path.relative(process.cwd(), file)} as stack ${opts.stack} (jurisdiction ${result.jurisdiction}): ${result.plan.resources.length} resources`,
+        `Checked ${path.relative(process.cwd(), file)} as stack ${opts.stack} (jurisdiction ${result.jurisdiction})${opts.firstPreview ? ", as its first pulumi preview sees it (what providers compute on create unknown)" : ""}: ${result.plan.resources.length} resources`,
         ...renderUnknownFunctions(result.plan),
         ...renderPlaceholderAccount(result.violations, result.plan),
         ...renderFindings(result.violations, { heading: false }),
@@ -330,6 +334,12 @@ function buildProgram(
       .default(defaultTimeoutSeconds)
       .argParser(parseTimeout);
 
+  const firstPreview = () =>
+    new Option(
+      "--first-preview",
+      "judge the program as pulumi preview sees it on a stack with nothing deployed: every output a provider computes on create (IDs, ARNs, endpoints) unknown",
+    );
+
   program
     .command("plan")
     .description(
@@ -345,6 +355,7 @@ function buildProgram(
       "policy pack config (the --policy-pack-config format) laid over the stack's",
     )
     .addOption(timeout())
+    .addOption(firstPreview())
     .action((opts) => setCode(planCommand({ ...opts, pack }, io)));
 
   program
@@ -365,6 +376,7 @@ function buildProgram(
       "policy pack config (the --policy-pack-config format) laid over the stack's",
     )
     .addOption(timeout())
+    .addOption(firstPreview())
     .action((file, opts) => setCode(checkCommand(file, { ...opts, pack }, io)));
 
   program

@@ -40,6 +40,8 @@ export interface RunOptions {
   readonly timeoutSeconds?: number;
   /** The pack's process, when the caller started it early (see bin/sovereign-dc.js). */
   readonly pack?: PackHandle;
+  /** Evaluate as a first `pulumi preview` of the stack (`--first-preview`; EvaluateOptions). */
+  readonly firstPreview?: boolean;
 }
 
 export interface RunResult {
@@ -94,6 +96,7 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
       stack: opts.stack,
       program: opts.program ? path.resolve(opts.program) : undefined,
       timeoutSeconds: opts.timeoutSeconds,
+      firstPreview: opts.firstPreview,
       // The stack's settings are read before the program runs: a bad one is a usage error
       // at once, and the pack, configured, judges each resource as it is registered.
       onConfig: (config) => {

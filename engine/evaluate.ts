@@ -47,6 +47,11 @@ export interface EvaluateOptions {
   readonly onConfig?: (config: Readonly<Record<string, string>>) => void;
   /** Told of each resource as it is recorded, before the program has finished. */
   readonly onResource?: (r: RecordedResource) => void;
+  /**
+   * Evaluate as `pulumi preview` sees a stack with nothing deployed yet: every output a provider
+   * computes on create is unknown (`sovereign-dc check --first-preview`).
+   */
+  readonly firstPreview?: boolean;
 }
 
 /** How long an evaluation whose program threw waits for the loop to drain, when asked to. */
@@ -146,7 +151,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   opts.onConfig?.(config);
 
   disableStackCapture();
-  const monitor = new RecordingMonitor(project.name, opts.stack, config);
+  const monitor = new RecordingMonitor(project.name, opts.stack, config, opts.firstPreview);
   monitor.onRecord = opts.onResource;
   settings.setMockOptions(monitor, project.name, opts.stack, true, offlineOrganization);
   presentEngine();

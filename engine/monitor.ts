@@ -20,7 +20,7 @@ import { withStandInMarksUnknown } from "./invokes/callbacks";
 import { wholeAnswer } from "./invokes/unknowns";
 import { isProviderType, packageOf, recordOf, type RecordedResource } from "./plan";
 import { declaredStackOutputsOf } from "../residency/stack-outputs";
-import { synthesizeState } from "./synth";
+import { previewState, synthesizeState } from "./synth";
 import { withoutResourceRefs } from "./analyzer-wire";
 import { applyTransforms, type InProcessCallbacks } from "./transforms";
 import {
@@ -117,6 +117,11 @@ export class RecordingMonitor extends MockMonitor {
     private readonly stack: string,
     /** Flat stack config; `<package>:<key>` entries configure default providers. */
     private readonly config: Readonly<Record<string, string>>,
+    /**
+     * Answer as `pulumi preview` does on a stack with nothing deployed: what a provider computes
+     * on create is unknown (engine/synth.ts `previewState`).
+     */
+    private readonly firstPreview = false,
   ) {
     super({
       newResource: (args: MockResourceArgs) => this.newResource(args),
@@ -279,7 +284,7 @@ export class RecordingMonitor extends MockMonitor {
       return { id: "", state: {} };
     }
     const providerProps = this.providerPropsFor(args.type, args.provider ?? "");
-    return synthesizeState({
+    const synth = {
       type: args.type,
       name: args.name,
       inputs: args.inputs as Record<string, unknown>,
@@ -287,7 +292,13 @@ export class RecordingMonitor extends MockMonitor {
       stackAccount: this.config["sovereign-dc:accountId"],
       // A resource read by ID (`Queue.get`) or imported: the SDK's mocks hand the ID on.
       existingId: args.id,
-    });
+    };
+    const made = synthesizeState(synth);
+    // A first preview knows a provider's settings and what is read from the cloud, not what a
+    // create will return.
+    return this.firstPreview && !isProviderType(args.type) && !args.id
+      ? previewState(synth, made)
+      : made;
   }
 
   private providerPropsFor(type: string, ref: string): Record<string, unknown> {

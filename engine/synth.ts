@@ -130,6 +130,31 @@ function placeOfExistingId(id: string): { region: string; account?: string } | u
     : { region: at.region, account: /\/(\d{12})(?:\/|$)/.exec(id)?.[1] };
 }
 
+/**
+ * What `pulumi preview` shows of a resource the deployment would create, on a stack with nothing
+ * deployed yet: its inputs (after the provider's check has filled in its auto-name and, for an AWS
+ * type with a `region` input, the provider's region), and every other output unknown — the ID,
+ * ARNs, endpoints, URLs, whatever the cloud assigns when the resource is created. `made` is the
+ * state `synthesizeState` gave for the same resource.
+ */
+export function previewState(
+  args: SynthArgs,
+  made: { readonly state: Readonly<Record<string, unknown>> },
+): { id: string; state: Record<string, unknown> } {
+  const { type, inputs } = args;
+  const filledByCheck = new Set<string>([
+    ...(autonamed[type] === undefined ? [] : [autonamed[type]]),
+    ...(autonamesName(type) ? ["name"] : []),
+    ...(reportsRegion(type) ? ["region"] : []),
+  ]);
+  const state: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(made.state)) {
+    state[k] = k in inputs || filledByCheck.has(k) ? v : unknownValue;
+  }
+  // An empty ID is one not known yet, as the engine answers a preview's create.
+  return { id: "", state };
+}
+
 /** The id and output state a provider would report for a newly created resource. */
 export function synthesizeState(args: SynthArgs): { id: string; state: Record<string, unknown> } {
   const { type, name, inputs } = args;

@@ -250,7 +250,14 @@ export class AlicloudCluster extends pulumi.ComponentResource {
     const credential = cs.getClusterCredentialOutput({ clusterId: cluster.id }, { parent: this });
     this.kubernetesProvider = new k8s.Provider(
       `${name}-kubernetes`,
-      { kubeconfig: credential.kubeConfig },
+      {
+        // Joined with the cluster's ID so the kubeconfig carries the cluster as its dependency:
+        // at a first `pulumi preview` the ID is unknown, the function is not called, and its
+        // unknown answer names no resource — the pack could not place the provider's cluster.
+        kubeconfig: pulumi
+          .all([cluster.id, credential.kubeConfig])
+          .apply(([, kubeconfig]) => kubeconfig),
+      },
       { parent: this },
     );
 

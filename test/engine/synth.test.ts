@@ -2,7 +2,7 @@
  * The outputs the offline engine synthesises for a new resource: an ID a program passes on must
  * be the one the provider would report, or a reference built from it names nothing of the stack.
  */
-import { synthesizeState } from "../../engine/synth";
+import { previewState, synthesizeState } from "../../engine/synth";
 import { unknownValue } from "../../engine/wire";
 
 const virginia = { region: "us-east-1" };
@@ -506,5 +506,40 @@ describe("names of Kubernetes objects", () => {
     });
     expect(k8s("kubernetes:helm.sh/v3:Release", { chart: "nginx" })).toBeUndefined();
     expect(k8s("kubernetes:yaml/v2:ConfigGroup", {})).toBeUndefined();
+  });
+});
+
+describe("a first preview (previewState)", () => {
+  test("keeps the inputs, the auto-name and the region the provider fills in, and nothing else", () => {
+    const args = {
+      type: "aws:ecr/repository:Repository",
+      name: "app",
+      inputs: { imageTagMutability: "IMMUTABLE" },
+      providerProps: { region: "us-west-2" },
+    };
+    const made = synthesizeState(args);
+    const { id, state } = previewState(args, made);
+    // An empty ID is one the create will assign.
+    expect(id).toBe("");
+    expect(state.imageTagMutability).toBe("IMMUTABLE");
+    expect(state.name).toBe(made.state.name);
+    expect(state.region).toBe("us-west-2");
+    // What the cloud assigns on create is not known.
+    for (const key of ["arn", "registryId", "repositoryUrl"]) {
+      expect(made.state[key]).toEqual(expect.any(String));
+      expect(state[key]).toBe(unknownValue);
+    }
+  });
+
+  test("a random value is not known before the deployment draws it", () => {
+    const args = {
+      type: "random:index/randomPassword:RandomPassword",
+      name: "db",
+      inputs: { length: 24 },
+      providerProps: {},
+    };
+    const { state } = previewState(args, synthesizeState(args));
+    expect(state.length).toBe(24);
+    expect(state.result).toBe(unknownValue);
   });
 });
