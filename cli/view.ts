@@ -12,7 +12,10 @@ import { placementOf } from "../residency/placement";
 export interface ResourceView {
   readonly type: string;
   readonly name: string;
-  /** The id the offline engine gave the resource (deterministic; null for components). */
+  /**
+   * The id the offline engine gave the resource (deterministic); null for components, and for a
+   * resource a first preview creates (`--first-preview`: its ID is not known yet).
+   */
   readonly id: string | null;
   /** Name of the parent resource (null for the stack itself). */
   readonly parent: string | null;
@@ -42,7 +45,7 @@ export function viewResources(plan: Plan): ResourceView[] {
     return {
       type: r.type,
       name: r.name,
-      id: r.id ?? null,
+      id: r.id === undefined || r.id === "" ? null : r.id,
       parent: r.parent ? (byUrn.get(r.parent)?.name ?? r.parent) : null,
       provider: provider?.name ?? null,
       region: regionOf(r, provider),

@@ -15,6 +15,17 @@ beforeAll(async () => {
     { args: ["check", fixture("own-topic-queue.ts"), "--stack", "dev"] },
     { args: ["check", fixture("own-topic-queue.ts"), "--stack", "dev", "--first-preview"] },
     { args: ["check", fixture("ecr-image-push.ts"), "--stack", "dev", "--first-preview"] },
+    {
+      args: [
+        "check",
+        fixture("ecr-image-push.ts"),
+        "--stack",
+        "dev",
+        "--first-preview",
+        "--format",
+        "json",
+      ],
+    },
     { args: ["plan", "--stack", "cn-shanghai", "--first-preview"] },
   ]);
 });
@@ -42,8 +53,20 @@ test("an image tagged from an ECR repository the program creates passes its firs
   });
 });
 
+test("the JSON document gives the resources a first preview creates no ID", () => {
+  const doc = JSON.parse(runs[3].stdout) as { resources: { type: string; id: string | null }[] };
+  const ids = Object.fromEntries(doc.resources.map((r) => [r.type, r.id]));
+  expect(ids).toEqual({
+    "pulumi:pulumi:Stack": null,
+    "pulumi:providers:aws": expect.any(String),
+    "pulumi:providers:docker-build": expect.any(String),
+    "aws:ecr/repository:Repository": null,
+    "docker-build:index:Image": null,
+  });
+});
+
 test("the Shanghai stack's Kubernetes provider is placed at its first preview, by its cluster", () => {
-  const plan = runs[3];
+  const plan = runs[4];
   // The kubeconfig comes from a provider function that a first preview does not call (the
   // cluster's ID is not known): joined with the cluster's ID, it still names the cluster.
   expect(plan.stdout).toContain("pulumi:providers:kubernetes  cn-shanghai-k8s-kubernetes");
