@@ -376,13 +376,11 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     keys: ["defaultNetworkAclId"],
   },
   "log-group": { noun: "log group", types: ["aws:cloudwatch/logGroup:LogGroup"], keys: ["name"] },
-  // The resources of a program whose host names a CDN fetches from (and forwards viewer
-  // requests to): buckets and their websites, load balancers, function URLs, API endpoints,
-  // instances and their addresses, and the program's own DNS names for them.
   /**
-   * A registry repository of the stack that an image reference is built from (`${repo.repositoryUrl}:v1`):
-   * not known at preview for a repository the deployment creates, the reference lies where the
-   * repository does. ECR Public is none of these: its registry is global.
+   * A registry repository of the stack that an image reference is built from
+   * (`${repo.repositoryUrl}:v1`): not known at preview for a repository the deployment creates,
+   * the reference lies where the repository does. ECR Public is none of these: its registry is
+   * global.
    */
   "image-repository": {
     noun: "image repository",
@@ -393,6 +391,9 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     ],
     keys: ["repositoryUrl"],
   },
+  // The resources of a program whose host names a CDN fetches from (and forwards viewer
+  // requests to): buckets and their websites, load balancers, function URLs, API endpoints,
+  // instances and their addresses, and the program's own DNS names for them.
   "cdn-origin": {
     noun: "origin",
     // An S3 bucket's global domain (`<bucket>.s3.amazonaws.com`), which names no region, names
@@ -939,7 +940,8 @@ export class Resolver {
       .filter((d): d is BorderResource => d !== undefined);
     const direct = all.filter((d) => !types || types.includes(d.type));
     const held = direct.length > 0 || !types ? direct : this.heldTargets(all, types);
-    const deps = held.length > 0 || !types ? held : this.childrenOfKind(all, types);
+    const deps =
+      held.length > 0 || !types || all.length === 0 ? held : this.childrenOfKind(all, types);
     if (values.length === 0) {
       // An unknown container hides its values; its dependencies still say what it names.
       return deps.length > 0 && isUnknown(r.props[top])
