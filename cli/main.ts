@@ -18,7 +18,7 @@ import { defaultTimeoutSeconds, ProgramError } from "../engine/evaluate";
 import { PackError } from "../engine/pack-error";
 import { loadProject, loadStackConfig, UsageError } from "../engine/project";
 import type { PackHandle } from "../engine/spawn-pack";
-import { evaluateAndCheck, exitCodeOf, type RunResult } from "./run";
+import { deferredResources, evaluateAndCheck, exitCodeOf, type RunResult } from "./run";
 import { newStack } from "./new-stack";
 import { preflightCommand } from "./preflight";
 import { toSarif } from "./sarif";
@@ -69,13 +69,28 @@ function verdictLine(
   jurisdiction: string | undefined,
   violations: readonly Violation[],
 ) {
-  if (exitCodeOf(violations) !== 0) {
+  const code = exitCodeOf(violations);
+  if (code === 1) {
     return `NOT SEALED: stack ${stack} has mandatory residency violations; it must not be deployed.`;
+  }
+  if (code === 2) {
+    const waiting = deferredResources(violations);
+    return `NOT JUDGED: stack ${stack} shows no mandatory violation at this preview, but ${waiting.length} ${waiting.length === 1 ? "resource waits" : "resources wait"} for values not known at preview: ${waiting.join(", ")}. pulumi up judges each on its known values before creating it; run without --first-preview for the verdict on the program's evaluated values.`;
   }
   const waived = violations.filter((v) => v.waived !== undefined).length;
   const advisory = violations.filter((v) => v.level === "advisory" && !v.waived).length;
   const held = waived > 0 ? `, with ${waived} waived crossing${waived === 1 ? "" : "s"}` : "";
   return `SEALED: stack ${stack} has no path out of ${jurisdiction}${held} (${advisory} advisory finding(s)).`;
+}
+
+/**
+ * Where stdout carries a document (json, sarif), the reason of an exit 2 for resources a first
+ * preview leaves unjudged goes to stderr, as every exit 2's does.
+ */
+function notJudgedOnStderr(code: number, stack: string, result: RunResult, io: Io): void {
+  if (code === 2) {
+    io.err(`${verdictLine(stack, result.jurisdiction, result.violations)}\n`);
+  }
 }
 
 /** The findings as a SARIF 2.1.0 log whose locations point into `programFile`. */
@@ -136,6 +151,7 @@ async function planCommand(
   const doc = planDocument(result.plan, result.jurisdiction, result.violations);
   if (opts.format === "json") {
     io.out(`${JSON.stringify(doc, null, 2)}\n`);
+    notJudgedOnStderr(code, opts.stack, result, io);
     return code;
   }
   if (opts.format === "md") {
@@ -221,8 +237,10 @@ async function checkCommand(
     io.out(
       `${JSON.stringify(planDocument(result.plan, result.jurisdiction, result.violations), null, 2)}\n`,
     );
+    notJudgedOnStderr(code, opts.stack, result, io);
   } else if (opts.format === "sarif") {
     io.out(sarifText(result, file));
+    notJudgedOnStderr(code, opts.stack, result, io);
   } else {
     io.out(
       [

@@ -11,6 +11,7 @@ import {
   packConfigFor,
   withStandInAccount,
   byLevel,
+  failingUnknownsClosed,
   settingsFromStackConfig,
   stateViolations,
   toViolations,
@@ -107,9 +108,10 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
           ? mergePolicyConfigFile(base, opts.policyConfigFile)
           : base;
         mark("settings");
+        const sent = withIdlePoliciesOff(withStandInAccount(reportingWaived(packConfig), config));
         analysis = PolicyPackSession.streamPlan(
           sessionPromise,
-          withIdlePoliciesOff(withStandInAccount(reportingWaived(packConfig), config)),
+          opts.firstPreview ? sent : failingUnknownsClosed(sent),
         );
       },
       onResource: (r) => analysis?.add(r),
@@ -193,7 +195,25 @@ export function resolveJurisdiction(stack: string, id: string | undefined): Juri
   return found;
 }
 
-/** 0 when no mandatory violation (waived ones aside), 1 otherwise (the CLI contract). */
+/**
+ * The CLI contract: 1 when a mandatory violation stands (waived ones aside); else 2 when a
+ * resource policy waits for values not known at preview (`--first-preview`: no verdict over that
+ * resource yet); else 0.
+ */
 export function exitCodeOf(violations: readonly Violation[]): number {
-  return violations.some((v) => v.level === "mandatory" && v.waived === undefined) ? 1 : 0;
+  if (violations.some((v) => v.level === "mandatory" && v.waived === undefined)) {
+    return 1;
+  }
+  return violations.some((v) => v.deferred && v.waived === undefined) ? 2 : 0;
+}
+
+/** The resources a first preview leaves without a verdict, once each, as `type "name"`. */
+export function deferredResources(violations: readonly Violation[]): string[] {
+  return [
+    ...new Set(
+      violations
+        .filter((v) => v.deferred && v.waived === undefined)
+        .map((v) => (v.resourceName ? `${v.resourceType} "${v.resourceName}"` : "the stack")),
+    ),
+  ];
 }

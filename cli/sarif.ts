@@ -60,7 +60,9 @@ export function toSarif(
           : undefined,
       },
     ],
-    properties: v.path ? { path: v.path, resourceType: v.resourceType } : undefined,
+    properties: v.path
+      ? { path: v.path, resourceType: v.resourceType, ...(v.deferred ? { deferred: true } : {}) }
+      : undefined,
     // A waived finding is a dismissed alert: code scanning shows it as suppressed.
     suppressions: v.waived
       ? [

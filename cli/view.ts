@@ -141,7 +141,9 @@ export function renderViolations(violations: readonly Violation[]): string {
       const where = shared.has(v.urn ?? "") ? parentsOf(v.urn ?? "") : "";
       const named = `"${v.resourceName}"${where === "" ? "" : ` (in ${where})`}`;
       const who = v.resourceName ? ` ${v.resourceType} ${named}` : "";
-      const head = `${v.level === "mandatory" ? "✗" : "!"} [${v.level}] ${v.policy}${who}`;
+      // A finding a first preview defers says so: the resource has no verdict yet.
+      const level = v.deferred ? `${v.level}, judged by pulumi up` : v.level;
+      const head = `${v.level === "mandatory" ? "✗" : v.deferred ? "?" : "!"} [${level}] ${v.policy}${who}`;
       const pathLine = v.path ? `\n    path: ${v.path.join(" → ")}` : "";
       const label = v.path?.[0];
       if (v.resourceName !== null && label !== undefined && v.message.startsWith(`${label} `)) {

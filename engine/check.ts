@@ -48,7 +48,20 @@ export interface Violation {
   readonly urn: string | null;
   /** Present when a valid waiver covers the finding: it is listed, but decides no verdict. */
   readonly waived?: WaivedBy;
+  /**
+   * Present when the policy runtime skipped the policy for the resource because a value it reads
+   * is not known at preview (`--first-preview`, with the pack's `unknownAtPreview: defer`): the
+   * finding waits for `pulumi up`, which judges the known value before it creates the resource.
+   * Listed as advisory, as the Pulumi CLI shows it; no verdict over the resource, so no exit 0.
+   */
+  readonly deferred?: true;
 }
+
+/**
+ * The runtime's words for a policy it skipped at preview (@pulumi/policy server.js: "can't run
+ * policy '<name>' from policy pack '<pack>@v<version>' during preview: <the error's message>").
+ */
+const skippedAtPreview = /^can't run policy '[^']*' from policy pack '[^']*' during preview: /;
 
 /** The residency settings of a stack, with the posture its hardening findings are judged at. */
 export interface StackSettings extends ResidencySettings {
@@ -146,6 +159,17 @@ export function withStandInAccount(
   return declared !== undefined && declared !== ""
     ? config
     : onEveryPolicy(config, { standInAccount: placeholderAccount });
+}
+
+/**
+ * `config` with every policy failing a value not known at preview closed (`unknownAtPreview:
+ * fail`), whatever the config said. An offline evaluation is no preview that an update follows:
+ * a value still unknown there (a lookup's answer the engine cannot give, a component's output
+ * that exists only in a plugin) is never judged later, so deferring it would leave a resource
+ * without a verdict. `--first-preview` keeps the config's choice (the pack's default: defer).
+ */
+export function failingUnknownsClosed(config: PolicyPackConfig): PolicyPackConfig {
+  return onEveryPolicy(config, { unknownAtPreview: "fail" });
 }
 
 /**
@@ -252,9 +276,11 @@ export function toViolations(diagnostics: readonly Diagnostic[], plan: Plan): Vi
   const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
   return diagnostics.map((d) => {
     // The policy runtime prefixes each message with the policy's description.
-    const text = d.message.startsWith(`${d.description}\n`)
+    const said = d.message.startsWith(`${d.description}\n`)
       ? d.message.slice(d.description.length + 1)
       : d.message;
+    const skipped = skippedAtPreview.exec(said);
+    const text = skipped ? said.slice(skipped[0].length) : said;
     const { message, path, waived } = decodeMessage(text);
     const r = d.urn ? byUrn.get(d.urn) : undefined;
     return {
@@ -266,6 +292,7 @@ export function toViolations(diagnostics: readonly Diagnostic[], plan: Plan): Vi
       path,
       urn: d.urn ?? null,
       ...(waived ? { waived } : {}),
+      ...(skipped ? { deferred: true as const } : {}),
     };
   });
 }
@@ -277,8 +304,9 @@ export function byLevel(violations: readonly Violation[]): Violation[] {
 }
 
 /**
- * Runs the pack on a plan with `config` and returns its violations, mandatory first. Without a
- * session it starts the pack in `defaultPackDir` and stops it afterwards.
+ * Runs the pack on a plan with `config` and returns its violations, mandatory first; a value not
+ * known fails closed (failingUnknownsClosed). Without a session it starts the pack in
+ * `defaultPackDir` and stops it afterwards.
  */
 export async function checkPlan(
   plan: Plan,
@@ -288,7 +316,7 @@ export async function checkPlan(
   const own = session ? undefined : await PolicyPackSession.start(defaultPackDir);
   const pack = session ?? own!;
   try {
-    await pack.configure(withIdlePoliciesOff(config));
+    await pack.configure(withIdlePoliciesOff(failingUnknownsClosed(config)));
     return byLevel(toViolations(await pack.analyzePlan(plan), plan));
   } finally {
     own?.close();

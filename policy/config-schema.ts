@@ -62,6 +62,13 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
     description:
       "Report waived findings marked as waived instead of leaving them out (sovereign-dc check and plan set it).",
   },
+  unknownAtPreview: {
+    type: "string",
+    enum: ["defer", "fail"],
+    default: "defer",
+    description:
+      "What a resource policy does with a value it must read that is not known at preview: defer (skip it with an advisory note; pulumi up judges the known value before it creates the resource) or fail (a violation at the policy's level, so the preview fails). Stack policies always fail.",
+  },
   waivers: {
     type: "array",
     default: [],

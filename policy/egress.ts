@@ -46,6 +46,7 @@ function judgeRule(label: string, rf: RuleFlow, ctx: PolicyContext) {
     ctx.report({
       message: `${label} must allow egress only to private or allowlisted destinations, but ${rf.path} (or its protocol or ports) is not known at preview, so where the rule lets traffic go cannot be decided. Use literal CIDRs from the egress allowlist.`,
       path: [label, `${rf.path} (unknown at preview)`],
+      undecided: true,
     });
     return;
   }

@@ -19,7 +19,7 @@ import type { DeclaredCluster } from "../residency/clusters";
 import { findJurisdiction, type Jurisdiction } from "../residency/jurisdictions";
 import { configSchemaOf } from "./config-schema";
 import { resourceLabel } from "./paths/describe";
-import { isUnknownValueError } from "./paths/values";
+import { isUnknownValueError, unknownValueError } from "./paths/values";
 
 /** An accepted exception: one policy, one resource, a reason, and a date it lapses on. */
 export interface Waiver {
@@ -68,7 +68,22 @@ export interface ResidencySettings {
    * this to list it as waived and keep it out of the verdict.
    */
   readonly reportWaived?: boolean;
+  /**
+   * What a resource policy does with a finding it cannot decide because a value it reads is not
+   * known at preview (`Finding.undecided`). `defer` (the default): the policy is skipped for that
+   * resource with the runtime's advisory note ("can't run policy … during preview: …"), as
+   * @pulumi/policy does with every unknown it meets; the engine runs the policy again on the
+   * known inputs at the resource's step of `pulumi up`, and a mandatory violation there stops the
+   * resource before it is created. `fail`: the finding is reported at the policy's level, so a
+   * preview fails on it (the offline engine, which has no update to defer to, sets this). Stack
+   * policies always fail such a finding: CrossGuard runs them after the update has created the
+   * resources, so a crossing they defer would already exist when they judge it.
+   */
+  readonly unknownAtPreview?: UnknownAtPreview;
 }
+
+/** What resource policies do with a value not known at preview (ResidencySettings.unknownAtPreview). */
+export type UnknownAtPreview = "defer" | "fail";
 
 /** Text that separates a violation's message from the border-crossing path it carries. */
 export const pathMarker = "\npath: ";
@@ -86,6 +101,12 @@ export interface Finding {
   readonly urn?: string;
   /** Its name, for matching waivers in stack policies. */
   readonly resourceName?: string;
+  /**
+   * The finding says only that a value the policy must read is not known at preview — no
+   * crossing seen, none ruled out — so the resource is decided once the value is known (see
+   * ResidencySettings.unknownAtPreview). Not set on a finding that holds whatever the value is.
+   */
+  readonly undecided?: true;
 }
 
 /** What a waived finding carries of its waiver. */
@@ -143,6 +164,7 @@ export function readSettings(raw: Record<string, unknown>): ResidencySettings {
       ? { standInAccount: raw.standInAccount }
       : {}),
     reportWaived: raw.reportWaived === true,
+    unknownAtPreview: raw.unknownAtPreview === "fail" ? "fail" : "defer",
   };
 }
 
@@ -268,8 +290,25 @@ function failingClosed(
     ctx.report({
       message: `${label} must be judged by ${policy}, but ${at} is not known at preview, so ${policy} cannot decide it. Set ${at} from a literal or stack config.`,
       path: [label, `${at} (unknown at preview)`],
+      undecided: true,
     });
   }
+}
+
+/** Appended to a deferred finding: when it is decided, and that nothing is created before. */
+export const judgedAtUpdate =
+  "pulumi up judges it on the known value at the resource's step, before the resource is created.";
+
+/**
+ * The error that skips a resource policy at preview for the values it could not read, in the
+ * runtime's own way: @pulumi/policy reports an UnknownValueError thrown by a policy as an advisory
+ * note ("can't run policy … during preview: <message>") and keeps the findings reported before it.
+ * The message is every deferred finding's words, encoded with the first one's path.
+ */
+function deferral(found: readonly Finding[]): Error {
+  const [first, ...rest] = found;
+  const said = [first, ...rest].map((f) => f.message).join(" ");
+  return unknownValueError(encodeFinding({ ...first, message: `${said} ${judgedAtUpdate}` }));
 }
 
 /**
@@ -295,14 +334,20 @@ export function residencyResourcePolicy(
       // One finding once: two fields that read the same value not known at preview (a rule's
       // destination and its account, both from one unknown list) would say the same words twice.
       const said = new Set<string>();
+      const deferred: Finding[] = [];
       const ctx: PolicyContext = {
         jurisdiction,
         settings,
         config: raw,
-        report: (f) =>
+        report: (f) => {
+          const waiver = waiverFor(settings, meta.name, [args.name, args.urn]);
+          if (f.undecided && waiver === undefined && settings.unknownAtPreview !== "fail") {
+            deferred.push(f);
+            return;
+          }
           reportUnlessWaived(
             settings,
-            waiverFor(settings, meta.name, [args.name, args.urn]),
+            waiver,
             (text) => {
               if (!said.has(text)) {
                 said.add(text);
@@ -310,7 +355,8 @@ export function residencyResourcePolicy(
               }
             },
             f,
-          ),
+          );
+        },
       };
       timedPart("per-resource checks", () =>
         failingClosed(
@@ -320,6 +366,9 @@ export function residencyResourcePolicy(
           () => meta.validate(args, ctx),
         ),
       );
+      if (deferred.length > 0) {
+        throw deferral(deferred);
+      }
     },
   };
 }

@@ -121,6 +121,7 @@ function judgeEgress(
     ctx.report({
       message: `${label} must allow egress only to private or allowlisted destinations, but ${at} is not known at preview. Write the policy's rules as literals.`,
       path: [label, `${at} (unknown at preview)`],
+      undecided: true,
     });
   const rules = valuesAt(props, `${prefix}spec.egress[]`);
   for (const r of rules) {
@@ -177,15 +178,16 @@ function judgeDestinations(
   for (const f of destinationFields(type)) {
     const { must, how, fix } = destinationWords(f);
     for (const found of valuesAt(props, f.path)) {
-      const fail = (why: string, place: string): void =>
+      const fail = (why: string, place: string, undecided = false): void =>
         ctx.report({
           message: `${label} must ${must}, but ${found.path} ${why}: ${how}. ${fix}.`,
           path: [label, place],
+          ...(undecided ? { undecided } : {}),
         });
       if (isUnknown(found.value)) {
         if (!unknownAt.has(found.path)) {
           unknownAt.add(found.path);
-          fail("is not known at preview", `${found.path} (unknown at preview)`);
+          fail("is not known at preview", `${found.path} (unknown at preview)`, true);
         }
         continue;
       }
@@ -215,10 +217,11 @@ const cloudDrivers = Object.keys(provisioners).filter(
  */
 function judgeStorageClass(label: string, object: unknown, at: string, ctx: PolicyContext): void {
   const j = ctx.jurisdiction;
-  const fail = (why: string, place: string, fix: string): void =>
+  const fail = (why: string, place: string, fix: string, undecided = false): void =>
     ctx.report({
       message: `${label} must create volumes only inside ${j.id}, but ${why}. ${fix}.`,
       path: [label, place],
+      ...(undecided ? { undecided } : {}),
     });
   const literal = "Write the storage class's provisioner and parameters as literals";
   const provisioner = valueAt(object, "provisioner");
@@ -228,7 +231,12 @@ function judgeStorageClass(label: string, object: unknown, at: string, ctx: Poli
     ["parameters", parameters],
   ] as const) {
     if (isUnknown(value)) {
-      fail(`${at}${field} is not known at preview`, `${at}${field} (unknown at preview)`, literal);
+      fail(
+        `${at}${field} is not known at preview`,
+        `${at}${field} (unknown at preview)`,
+        literal,
+        true,
+      );
       return;
     }
   }
@@ -277,7 +285,7 @@ function judgeStorageClass(label: string, object: unknown, at: string, ctx: Poli
       continue;
     }
     if (isUnknown(value)) {
-      fail(`${field} is not known at preview`, `${field} (unknown at preview)`, literal);
+      fail(`${field} is not known at preview`, `${field} (unknown at preview)`, literal, true);
       continue;
     }
     if (reading === "plain") {
@@ -345,6 +353,7 @@ function judgeMutatingPolicy(
     ctx.report({
       message: `${label} must rewrite only objects the pack does not judge, but ${unknownRule.path} is not known at preview. Write its resource rules as literals.`,
       path: [label, `${unknownRule.path} (unknown at preview)`],
+      undecided: true,
     });
     return;
   }
@@ -419,6 +428,7 @@ function judgeObjects(
       ctx.report({
         message: `${label} must send data only inside ${ctx.jurisdiction.id}, but ${at.replace(/\.$/, "")} is not known at preview. Write the list's items as literals.`,
         path: [label, `${at.replace(/\.$/, "")} (unknown at preview)`],
+        undecided: true,
       });
       continue;
     }
@@ -584,6 +594,7 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
       {
         message: `${label} must not face the internet, but its type or annotations are not known at preview, so its exposure cannot be decided. Set them as literals.`,
         path: [label, "spec.type (unknown at preview)"],
+        undecided: true,
       },
     ];
   }
@@ -738,6 +749,7 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
       {
         message: `${label} must not face the internet, but its class or annotations are not known at preview, so its exposure cannot be decided. Set them as literals.`,
         path: [label, "spec.ingressClassName (unknown at preview)"],
+        undecided: true,
       },
     ];
   }
@@ -779,6 +791,7 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
           {
             message: `${label} must not face the internet, but alb.ingress.kubernetes.io/scheme is not known at preview. Set it as a literal ("internal").`,
             path: [label, "alb.ingress.kubernetes.io/scheme (unknown at preview)"],
+            undecided: true,
           },
         ]
       : [];
@@ -1078,6 +1091,7 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
           ctx.report({
             message: `${label} must run in a namespace that denies pod egress by default, but its metadata.namespace is not known at preview, so the pack cannot tell which NetworkPolicies apply. Set the namespace as a literal or from the Namespace resource the program creates.`,
             path: [label, "metadata.namespace (unknown at preview)"],
+            undecided: true,
             urn: r.urn,
             resourceName: r.name,
           });

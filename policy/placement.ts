@@ -83,6 +83,7 @@ function endpointFindings(
       out.push({
         message: `${label} must send API calls only to endpoints inside ${j.id}, but ${key} is not known at preview. Set endpoint overrides as literals.`,
         path: [label, `${key} (unknown at preview)`],
+        undecided: true,
       });
       continue;
     }
@@ -360,6 +361,7 @@ function uncataloguedPlaceFindings(
       out.push({
         message: `${label} must be ${verb} a place inside ${j.id}, but its ${key} is not known at preview. Set ${key} from a literal or stack config.`,
         path: [label, `${key} (unknown at preview)`],
+        undecided: true,
       });
       continue;
     }
@@ -514,6 +516,7 @@ function checkProvider(
     ctx.report({
       message: `${label} must be pinned to a region inside ${j.id}, but its region is not known at preview. Set region from stack config or a literal.`,
       path: [label, "region (unknown at preview)"],
+      undecided: true,
     });
   } else if (p.kind !== "region") {
     ctx.report({
@@ -579,6 +582,7 @@ export const resourcePlacement = residencyResourcePolicy({
       ctx.report({
         message: `${label} must be created in a region inside ${j.id}, but its region is not known at preview. Set region (or the provider's region) from a literal or stack config.`,
         path: [label, "region (unknown at preview)"],
+        undecided: true,
       });
       return;
     }

@@ -58,6 +58,16 @@ function verdict(i: MarkdownInputs): string[] {
   const waived = i.violations.length - active(i).length;
   const leaving = i.analysis?.paths.length ?? 0;
   const j = i.jurisdiction;
+  const waiting = new Set(
+    active(i)
+      .filter((v) => v.deferred)
+      .map((v) => v.urn),
+  ).size;
+  if (mandatory === 0 && waiting > 0) {
+    return [
+      `**Verdict: not judged.** No mandatory violation at this preview, but ${waiting} ${waiting === 1 ? "resource waits" : "resources wait"} for values not known at preview; \`pulumi up\` judges ${waiting === 1 ? "it" : "each"} on its known values before creating it.`,
+    ];
+  }
   if (mandatory === 0) {
     return [
       `**Verdict: sealed.** No mandatory violation${

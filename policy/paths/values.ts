@@ -34,12 +34,26 @@ export function isUnknown(v: unknown): v is UnknownValue {
 }
 
 /** The runtime's UnknownValueError (its module ships no type declarations). */
-const { UnknownValueError } = proxy as unknown as {
-  UnknownValueError: new (...args: never[]) => Error & { readonly props: readonly string[] };
+const { UnknownValueError, unknownStringValue } = proxy as unknown as {
+  UnknownValueError: new (
+    sentinel: unknown,
+    props: readonly string[],
+  ) => Error & { readonly props: readonly string[] };
+  unknownStringValue: unknown;
 };
 
 export function isUnknownValueError(e: unknown): boolean {
   return e instanceof UnknownValueError;
+}
+
+/**
+ * An UnknownValueError of the runtime's that says `message`: thrown from a policy, the runtime
+ * skips the policy for the resource with an advisory note that quotes it.
+ */
+export function unknownValueError(message: string): Error {
+  const e = new UnknownValueError(unknownStringValue, []);
+  e.message = message;
+  return e;
 }
 
 /** Runs `read`; an access to an unknown value of a runtime proxy yields `unknown` instead. */

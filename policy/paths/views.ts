@@ -154,6 +154,7 @@ export function crossingFinding(
       return {
         message: `${label} must name a place the pack can check, but ${at.path} is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves ${j} cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
         path: hops(`${at.path} (unknown at preview)`),
+        undecided: true,
       };
     case "not-set":
       return {
@@ -280,9 +281,10 @@ export function internetView(subject: ViewSubject, ctx: ViewContext, table = byT
   if (exit === undefined) {
     return [];
   }
-  return exit.reasons.map((reason) => ({
+  return exit.reasons.map((reason, i) => ({
     message: `${exit.label} must not open an edge to the internet, but ${reason}. ${exit.fix}`,
     path: [exit.label, "the internet (any country)"],
+    ...(exit.undecided[i] ? { undecided: true as const } : {}),
   }));
 }
 
@@ -291,6 +293,8 @@ export interface InternetExit {
   readonly label: string;
   /** "<path> <what>" for each value of an `internet` field that opens (or may open) the edge. */
   readonly reasons: readonly string[];
+  /** Per reason: its value is not known at preview, so the edge only may be (Finding.undecided). */
+  readonly undecided: readonly boolean[];
   readonly fix: string;
 }
 
@@ -307,6 +311,7 @@ export function internetExit(
   return {
     label: own.label,
     reasons: own.values.map(({ field, c }) => `${c.path} ${c.what ?? field.verb}`),
+    undecided: own.values.map(({ c }) => c.outcome.kind === "unknown"),
     fix: own.fix,
   };
 }
@@ -325,6 +330,7 @@ export function publicView(subject: ViewSubject, ctx: ViewContext, table = byTyp
   return own.values.map(({ field, c }) => ({
     message: `${own.label} must not be reachable from the internet, but ${c.path} ${c.what ?? field.verb}. ${own.fix}`,
     path: ["the internet", own.label],
+    ...(c.outcome.kind === "unknown" ? { undecided: true as const } : {}),
   }));
 }
 
@@ -367,6 +373,7 @@ export function globalView(subject: ViewSubject, ctx: ViewContext, table = byTyp
     .map(({ field, c }) => ({
       message: `${own.label} must not serve the stack's data from outside ${ctx.jurisdiction.id}, but ${c.path} ${c.what ?? field.verb}. ${own.fix}`,
       path: [own.label, "edge locations outside the jurisdiction"],
+      ...(c.outcome.kind === "unknown" ? { undecided: true as const } : {}),
     }));
 }
 
@@ -392,6 +399,7 @@ export function kubernetesView(subject: ViewSubject, ctx: ViewContext, table = b
         {
           message: `${label} must ${must}, but ${c.path} is not known at preview, so the servers it may name cannot be checked; where one lies outside, ${how}. ${fix}.`,
           path: [label, `${c.path} (unknown at preview)`],
+          undecided: true,
         },
       ];
     }

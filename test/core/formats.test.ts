@@ -53,6 +53,16 @@ import {
   unknownText,
 } from "./support";
 
+/**
+ * Finding.undecided, as the views set it: on a reason that says the value is not known and so
+ * cannot be decided, or that the test readers below report as unknown (`maybe`, `may be EDGE`) —
+ * not on one that holds whatever the value is ("…, and whatever it is, …").
+ */
+const undecidedIf = (reason: string) =>
+  / is not known at preview, so |^source is maybe |^endpointType may be /.test(reason)
+    ? { undecided: true as const }
+    : {};
+
 const allowlist: EgressAllowEntry[] = [{ cidr: "198.51.100.0/24", reason: "partner" }];
 
 /** A row of these fields, whose fix is "Fix it.". */
@@ -165,6 +175,7 @@ describe("internet: the values that open an edge to the internet", () => {
     reasons.map((reason) => ({
       message: `${label} must not open an edge to the internet, but ${reason}. Fix it.`,
       path: [label, "the internet (any country)"],
+      ...undecidedIf(reason),
     }));
   const verb = "gives the rule a public address";
   const mayOpen = (path: string) =>
@@ -384,6 +395,7 @@ describe("internet: the values that open an edge to the internet", () => {
     expect(internetExit(subject({ publicIp: true, bandwidth: 2 }), ctx, table)).toEqual({
       label,
       reasons: [`publicIp is true: ${verb}`, `bandwidth is 2: ${verb}`],
+      undecided: [false, false],
       fix: "Fix it.",
     });
     expect(internetExit(subject({ publicIp: false, bandwidth: 0 }), ctx, table)).toBeUndefined();
@@ -412,6 +424,7 @@ describe("public: the values that make the resource reachable from the internet"
     reasons.map((reason) => ({
       message: `${label} must not be reachable from the internet, but ${reason}. Fix it.`,
       path: ["the internet", label],
+      ...undecidedIf(reason),
     }));
   const mayBe = (path: string) =>
     `${path} is not known at preview, so whether it is public cannot be decided`;
@@ -815,6 +828,7 @@ describe("grants: whom a resource's policy grants", () => {
       {
         message: `${label} must not be reachable from the internet, but policy.Statement[1] is not known at preview, so whether it is public cannot be decided. Fix it.`,
         path: ["the internet", label],
+        undecided: true,
       },
     ]);
     expect(
@@ -950,6 +964,7 @@ describe("global: the values that put the data on a global edge network", () => 
     reasons.map((reason) => ({
       message: `${at} must not serve the stack's data from outside ${j}, but ${reason}. Fix it.`,
       path: [at, "edge locations outside the jurisdiction"],
+      ...undecidedIf(reason),
     }));
   const abroad = (v: string) =>
     `acceleration is "${v}": content is cached and served from points of presence outside the Chinese mainland`;
@@ -1266,6 +1281,7 @@ describe("destination: the servers a Kubernetes object makes its cluster send da
     // A value not known at preview is worded "…, so … cannot be checked; where one lies outside, …".
     message: `${pv} ${words.replace(what.endsWith(",") ? "%s:" : "%s", what)}`,
     path: [pv, place],
+    ...(place.endsWith("(unknown at preview)") ? { undecided: true as const } : {}),
   });
   const publicAt = (path: string, host: string, text = host) =>
     `${path} is ${JSON.stringify(text)}, a public address that the egress allowlist of CN does not cover`;
@@ -1483,6 +1499,7 @@ describe("relation: values that cross a border together", () => {
   const undecided: Finding = {
     message: `${label} must name a place the pack can check, but a setting it depends on is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
     path: [near, label, "a setting it depends on (unknown at preview)"],
+    undecided: true,
   };
 
   test.each<[string, FieldSpec, Record<string, unknown>, Finding[]]>([
@@ -1579,6 +1596,7 @@ describe("judged: the row's own reading of its inputs", () => {
       {
         message: `${label} must name a place the pack can check, but a setting it depends on is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
         path: [near, label, "a setting it depends on (unknown at preview)"],
+        undecided: true,
       },
     ]);
   });
@@ -1784,6 +1802,7 @@ describe("a place that may name a resource of the stack", () => {
       {
         message: `${s3} must name a place the pack can check, but to is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
         path: ["cn-north-1 (inside CN)", s3, "to (unknown at preview)"],
+        undecided: true,
       },
     ]);
   });

@@ -97,8 +97,11 @@ export function context(
 export function runResourcePolicy(
   policy: ResourceValidationPolicy,
   resource: PolicyResource,
-  config: Record<string, unknown>,
+  given: Record<string, unknown>,
 ): string[] {
+  // A value not known fails closed, as the offline engine configures the pack, unless the test
+  // asks for the pack's own default (`unknownAtPreview: "defer"`).
+  const config = { unknownAtPreview: "fail", ...given };
   const messages: string[] = [];
   const args = {
     type: resource.type,

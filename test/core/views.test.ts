@@ -10,7 +10,12 @@ import type { EgressAllowEntry, Finding } from "../../policy/framework";
 import type { Outcome } from "../../policy/paths/fields";
 import type { FieldSpec, TypeModel, TypeTable } from "../../policy/paths/model";
 import { crossingFinding, ownPlace, resourceView, viewedPolicy } from "../../policy/paths/views";
-import { residencyResourcePolicy } from "../../policy/framework";
+import {
+  readSettings,
+  residencyResourcePolicy,
+  residencyStackPolicy,
+} from "../../policy/framework";
+import { isUnknownValueError } from "../../policy/paths/values";
 import { getJurisdiction } from "../../residency/jurisdictions";
 import {
   context,
@@ -22,6 +27,7 @@ import {
   ruleLabel as label,
   ruleType,
   runResourcePolicy,
+  runStackPolicy,
   shanghai,
   unknownText,
 } from "./support";
@@ -458,6 +464,7 @@ describe("deciding one value by its format", () => {
       {
         message: `${label} must name a place the pack can check, but to is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
         path: [near, label, "to (unknown at preview)"],
+        undecided: true,
       },
     ]);
   });
@@ -472,6 +479,7 @@ describe("deciding one value by its format", () => {
       {
         message: `${label} must name a place the pack can check, but regions[2] is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
         path: [near, label, "regions[2] (unknown at preview)"],
+        undecided: true,
       },
     ]);
   });
@@ -537,6 +545,7 @@ describe("what a finding says", () => {
       {
         message: `${label} must name a place the pack can check, but destination.location is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
         path: [near, label, "destination.location (unknown at preview)"],
+        undecided: true,
       },
     ]);
   });
@@ -569,6 +578,7 @@ describe("what a finding says", () => {
       {
         message: `${label} must name a place the pack can check, but a setting it depends on is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
         path: [near, label, "a setting it depends on (unknown at preview)"],
+        undecided: true,
       },
     ]);
   });
@@ -704,6 +714,84 @@ describe("a value a policy's code reads that is not known at preview", () => {
     expect(runResourcePolicy(direct, r, { jurisdiction: "CN" })).toEqual([
       "first finding",
       "deploys t.yaml",
+    ]);
+  });
+});
+
+describe("a finding undecided for a value not known at preview (unknownAtPreview)", () => {
+  const undecided = {
+    message: "x must be judged, but y is not known at preview.",
+    path: ["x", "y (unknown at preview)"],
+    undecided: true as const,
+  };
+  const resourcePolicy = residencyResourcePolicy({
+    name: "public-exposure",
+    description: "Checks a test opening.",
+    severity: "high",
+    remediationSteps: "Fix it.",
+    validate: (_args, ctx) => {
+      ctx.report({ message: "a known opening.", path: ["the internet", "x"] });
+      ctx.report(undecided);
+      ctx.report({ ...undecided, message: "x must be judged, but z is not known at preview." });
+    },
+  });
+  const r = policyResource(ruleType, "x", {}, { provider: shanghai });
+
+  test("is deferred by default under the Pulumi CLI: the pack's setting reads defer", () => {
+    expect(readSettings({}).unknownAtPreview).toBe("defer");
+    expect(readSettings({ unknownAtPreview: "fail" }).unknownAtPreview).toBe("fail");
+    expect(readSettings({ unknownAtPreview: "FAIL" }).unknownAtPreview).toBe("defer");
+  });
+
+  test("deferred, the known finding is reported and the runtime's error carries the others", () => {
+    const reported: string[] = [];
+    let thrown: unknown;
+    try {
+      const validate = resourcePolicy.validateResource as (a: unknown, f: unknown) => void;
+      validate(
+        {
+          type: r.type,
+          name: r.name,
+          urn: r.urn,
+          props: r.props,
+          getConfig: () => ({ jurisdiction: "CN", unknownAtPreview: "defer" }),
+        },
+        (m: string) => reported.push(m),
+      );
+    } catch (e) {
+      thrown = e;
+    }
+    expect(reported).toEqual(["a known opening.\npath: the internet → x"]);
+    expect(isUnknownValueError(thrown)).toBe(true);
+    expect((thrown as Error).message).toBe(
+      "x must be judged, but y is not known at preview. x must be judged, but z is not known at preview. pulumi up judges it on the known value at the resource's step, before the resource is created.\npath: x → y (unknown at preview)",
+    );
+  });
+
+  test("failing, each is reported at the policy's level", () => {
+    expect(runResourcePolicy(resourcePolicy, r, { jurisdiction: "CN" })).toEqual([
+      "a known opening.\npath: the internet → x",
+      "x must be judged, but y is not known at preview.\npath: x → y (unknown at preview)",
+      "x must be judged, but z is not known at preview.\npath: x → y (unknown at preview)",
+    ]);
+  });
+
+  test("a stack policy reports it whatever the setting: it runs after the update", () => {
+    const stackPolicy = residencyStackPolicy({
+      name: "named-destinations",
+      description: "Checks a test stack.",
+      severity: "high",
+      remediationSteps: "Fix it.",
+      validate: (_args, ctx) => ctx.report(undecided),
+    });
+    expect(
+      runStackPolicy(stackPolicy, [r], { jurisdiction: "CN", unknownAtPreview: "defer" }),
+    ).toEqual([
+      {
+        message:
+          "x must be judged, but y is not known at preview.\npath: x → y (unknown at preview)",
+        urn: undefined,
+      },
     ]);
   });
 });

@@ -50,6 +50,8 @@ export interface OracleSettings {
   readonly jurisdiction: string;
   readonly egressAllowlist?: readonly EgressAllowEntry[];
   readonly waivers?: readonly Waiver[];
+  /** What resource policies do with a value not known: `fail` unless given, as offline. */
+  readonly unknownAtPreview?: "defer" | "fail";
 }
 
 const urnOf = (r: OracleResource) => `urn:pulumi:oracle::p::${r.type}::${r.name}`;
@@ -127,8 +129,10 @@ const byFinding = (a: Finding, b: Finding) => JSON.stringify(a).localeCompare(JS
 
 /**
  * Every finding of every policy of the pack on `resources`, configured with `settings` under
- * every policy's name (as `sovereign-dc policy-config` writes it), each policy at the pack's
- * default level, mandatory. Sorted like `findings()` of policy-session.ts.
+ * every policy's name (as `sovereign-dc policy-config` writes it; values not known fail closed
+ * unless `settings` defers them), each policy at the pack's default level, mandatory; a policy
+ * the runtime would skip at preview is one advisory finding without a path. Sorted like
+ * `findings()` of policy-session.ts.
  */
 export function runNamed(
   resources: readonly OracleResource[],
@@ -139,6 +143,7 @@ export function runNamed(
     jurisdiction: settings.jurisdiction,
     egressAllowlist: settings.egressAllowlist ?? [],
     waivers: settings.waivers ?? [],
+    unknownAtPreview: settings.unknownAtPreview ?? "fail",
   };
   const nameOfUrn = new Map(resources.map((r) => [urnOf(r), r.name]));
   const out: Finding[] = [];

@@ -18,10 +18,11 @@ import {
 import type { Plan } from "../../engine/plan";
 import { around, withDependencies } from "./policy-plan";
 import { unknownValue } from "../../engine/wire";
-import type { EgressAllowEntry, Waiver } from "../../policy/framework";
+import type { EgressAllowEntry, UnknownAtPreview, Waiver } from "../../policy/framework";
 import type { DeclaredCluster } from "../../residency/clusters";
 import type { Posture } from "../../residency/spec";
 import { packSession } from "./worker";
+import { onEveryPolicy } from "../../engine/waivers";
 
 /**
  * The policies that judge relations across the whole plan, so never part of one: the multi-hop
@@ -54,6 +55,11 @@ export interface CheckOptions {
   readonly standInAccount?: string;
   /** Per-policy settings laid over the shared ones (e.g. enforcementLevel, allowTypes). */
   readonly policies?: Record<string, Record<string, unknown>>;
+  /**
+   * What resource policies do with a value not known at preview: `fail` (the default here, as
+   * the offline engine sends it) or `defer` (the pack's own default under the Pulumi CLI).
+   */
+  readonly unknownAtPreview?: UnknownAtPreview;
 }
 
 export interface PackHandle {
@@ -120,16 +126,14 @@ export function policyPack(): PackHandle {
       clusters: opts.clusters ?? [],
       accountIds: opts.accountIds,
     };
-    const packConfig = packConfigFor(settings);
-    const config =
-      opts.standInAccount === undefined
+    const packConfig = onEveryPolicy(packConfigFor(settings), {
+      unknownAtPreview: opts.unknownAtPreview ?? "fail",
+    });
+    const config: Record<string, Readonly<Record<string, unknown>>> = {
+      ...(opts.standInAccount === undefined
         ? packConfig
-        : Object.fromEntries(
-            Object.entries(packConfig).map(([name, c]) => [
-              name,
-              { ...c, standInAccount: opts.standInAccount },
-            ]),
-          );
+        : onEveryPolicy(packConfig, { standInAccount: opts.standInAccount })),
+    };
     for (const [policy, extra] of Object.entries(opts.policies ?? {})) {
       config[policy] = { ...config[policy], ...extra };
     }

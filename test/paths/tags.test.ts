@@ -171,7 +171,8 @@ function rawMessages(
   const out: string[] = [];
   const args = policyResources(resources, proxied);
   for (const p of pack) {
-    const getConfig = () => ({ ...config });
+    // Unknown values fail closed, as the offline engine configures the pack.
+    const getConfig = () => ({ unknownAtPreview: "fail", ...config });
     if ("validateResource" in p && typeof p.validateResource === "function") {
       for (const r of args) {
         const validate = p.validateResource as ResourceValidation;
@@ -216,7 +217,8 @@ function resourceMessages(
         urn: urn(provider),
         props: proxied(provider.props),
       },
-      getConfig: () => ({ ...config }),
+      // Unknown values fail closed, as the offline engine configures the pack.
+      getConfig: () => ({ unknownAtPreview: "fail", ...config }),
     };
     if ("validateStack" in view) {
       // A stack policy judging each resource alone (internet-egress: an exit no other links).

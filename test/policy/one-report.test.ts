@@ -32,6 +32,12 @@ test("an ECR rule whose destinations are not known at preview is one finding", (
   ]);
 });
 
+test("deferred to pulumi up, as under the Pulumi CLI by default, it is one advisory note", () => {
+  expect(
+    runNamed([provider, replication(unknownAtPreview)], { ...cn, unknownAtPreview: "defer" }),
+  ).toEqual([["registry-replication", "images", "advisory", null]]);
+});
+
 test("twin: a destination in a region inside, in the stack's own account, is none", () => {
   expect(
     runNamed(
