@@ -110,6 +110,26 @@ test("bounded egress keeps the NAT unreachable: the internet control holds", () 
   expect(bounded.report.mermaid).not.toContain("linkStyle");
 });
 
+test("a resource a first preview defers to pulumi up leaves the report without a verdict", async () => {
+  const r = bounded.plan.resources.find((x) => x.custom && !x.type.startsWith("pulumi:"))!;
+  const deferred: Violation = {
+    policy: "public-exposure",
+    level: "advisory",
+    resourceType: r.type,
+    resourceName: r.name,
+    message: "a value is not known at preview.",
+    path: null,
+    urn: r.urn,
+    deferred: true,
+  };
+  const verdictOf = async (violations: Violation[]) =>
+    (await renderReport(bounded.plan, violations, { settings })).markdown.split("\n")[2];
+  expect(await verdictOf([{ ...deferred, deferred: undefined }])).toMatch(/^\*\*Verdict: sealed\./);
+  expect(await verdictOf([deferred])).toBe(
+    "**Verdict: not judged.** No mandatory violation at this preview, but 1 resource waits for values not known at preview; `pulumi up` judges it on its known values before creating it.",
+  );
+});
+
 test("the report is the same every time it is rendered", async () => {
   const again = await renderReport(open.plan, open.violations, { settings });
   expect(again.markdown).toBe(open.report.markdown);
