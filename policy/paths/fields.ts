@@ -72,6 +72,11 @@ export interface Compiled {
   readonly edges: readonly TaggedEdge[];
   /** For `internet`: what the value does, completing "…, but <path> <what>." */
   readonly what?: string;
+  /**
+   * Reported outside only because the value is not known at preview (a grant's principal): the
+   * finding is Finding.undecided, decided once the value is known.
+   */
+  readonly undecided?: true;
 }
 
 const inside: Outcome = { kind: "inside" };
@@ -1196,7 +1201,17 @@ function compileGrants(field: FieldSpec, r: BorderResource, x: Resolver): Compil
     }
     if (g.kind === "undecided") {
       return [
-        build(field, g.path, { kind: "outside", place: g.place }, r, x, x.unknownPlace(g.place)),
+        {
+          ...build(
+            field,
+            g.path,
+            { kind: "outside", place: g.place },
+            r,
+            x,
+            x.unknownPlace(g.place),
+          ),
+          undecided: true,
+        },
       ];
     }
     if (g.kind === "identity-provider") {

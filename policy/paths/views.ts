@@ -352,6 +352,7 @@ export function grantView(subject: ViewSubject, ctx: ViewContext, table = byType
           {
             message: `${own.label} must grant access only to the stack's own account, but ${c.path} ${c.what ?? `${field.verb} ${c.outcome.place}`}. ${own.fix}`,
             path: [near, own.label, c.outcome.place],
+            ...(c.undecided ? { undecided: c.undecided } : {}),
           },
         ]
       : [],

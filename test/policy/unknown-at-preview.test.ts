@@ -139,3 +139,23 @@ describe("a resource with an opening known and one not known at preview", () => 
     expect(found).toEqual([]);
   });
 });
+
+describe("a role whose trust policy is not known at preview, on a strict stack", () => {
+  const irsa = add("aws:iam/role:Role", "irsa", { assumeRolePolicy: unknown });
+  const path = [
+    "a global service",
+    'iam role "irsa"',
+    "principals not known at preview (who may assume the role is decided at deployment)",
+  ];
+
+  test("is deferred, not failed: who may assume it is decided once the trust is known", async () => {
+    const { violations, found } = await judged(irsa, { ...defer, posture: "strict" });
+    expect(found).toEqual([["cross-account-links", "irsa", "advisory", path]]);
+    expect(violations[0].deferred).toBe(true);
+  });
+
+  test("fails at the strict level when the pack config says fail", async () => {
+    const { found } = await judged(irsa, { ...fail, posture: "strict" });
+    expect(found).toEqual([["cross-account-links", "irsa", "mandatory", path]]);
+  });
+});
