@@ -18,6 +18,8 @@ import { defaultTimeoutSeconds, ProgramError } from "../engine/evaluate";
 import { PackError } from "../engine/pack-error";
 import { loadProject, loadStackConfig, UsageError } from "../engine/project";
 import type { PackHandle } from "../engine/spawn-pack";
+import { onEveryPolicy } from "../engine/waivers";
+import type { UnknownAtPreview } from "../policy/framework";
 import { deferredResources, evaluateAndCheck, exitCodeOf, type RunResult } from "./run";
 import { newStack } from "./new-stack";
 import { preflightCommand } from "./preflight";
@@ -297,7 +299,13 @@ function otherEntry(file: string): string | undefined {
 }
 
 function policyConfigCommand(
-  opts: { stack: string; project: string; out?: string; policyConfig?: string },
+  opts: {
+    stack: string;
+    project: string;
+    out?: string;
+    policyConfig?: string;
+    unknownAtPreview?: UnknownAtPreview;
+  },
   io: Io,
 ): number {
   const project = loadProject(opts.project);
@@ -311,13 +319,18 @@ function policyConfigCommand(
   const base = packConfigFor(settings);
   // The same overrides `check` and `plan` take (waivers, levels, allowTypes), kept in one file;
   // the engine's own findings are not the pack's, and the Pulumi CLI refuses unknown policies.
-  const config = opts.policyConfig
+  const merged = opts.policyConfig
     ? Object.fromEntries(
         Object.entries(mergePolicyConfigFile(base, opts.policyConfig)).filter(
           ([name]) => !enginePolicies.some((p) => p.name === name),
         ),
       )
     : base;
+  // Written under every policy, as CrossGuard config is per policy; stack policies ignore it.
+  const config =
+    opts.unknownAtPreview === undefined
+      ? merged
+      : onEveryPolicy(merged, { unknownAtPreview: opts.unknownAtPreview });
   const text = `${JSON.stringify(config, null, 2)}\n`;
   if (opts.out) {
     writeOutputFile("--out", opts.out, text, io);
@@ -454,6 +467,12 @@ function buildProgram(
     .option(
       "--policy-config <file>",
       "overrides (the --policy-pack-config format: waivers, levels, allowTypes) laid over the stack's, as check and plan take them",
+    )
+    .addOption(
+      new Option(
+        "--unknown-at-preview <choice>",
+        "what resource policies do with a value not known at preview: defer (the pack's default: an advisory note, judged by pulumi up before it creates the resource) or fail (the preview fails)",
+      ).choices(["defer", "fail"]),
     )
     .action((opts) => setCode(policyConfigCommand(opts, io)));
   return program;

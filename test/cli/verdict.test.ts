@@ -911,6 +911,26 @@ describe("policy-config with the overrides check takes (--policy-config)", () =>
     expect(Object.keys(doc)).toEqual([...policyNames]);
   });
 
+  it("writes unknownAtPreview under every policy when asked, and refuses another choice", async () => {
+    const [failing, wrong] = await cliMany([
+      {
+        args: ["policy-config", "--stack", "dev", "--project", dir, "--unknown-at-preview", "fail"],
+      },
+      { args: ["policy-config", "--stack", "dev", "--project", dir, "--unknown-at-preview", "no"] },
+    ]);
+    expect(failing.code).toBe(0);
+    const doc = JSON.parse(failing.stdout) as Record<string, Record<string, unknown>>;
+    expect(Object.values(doc).map((c) => c.unknownAtPreview)).toEqual(
+      policyNames.map(() => "fail"),
+    );
+    expect({ code: wrong.code, stderr: wrong.stderr }).toEqual({
+      code: 2,
+      stderr: expect.stringContaining(
+        "option '--unknown-at-preview <choice>' argument 'no' is invalid. Allowed choices are defer, fail.",
+      ),
+    });
+  });
+
   it("writes the stack file's own settings for a stack that imports ESC environments, saying so", async () => {
     const [written] = await cliMany([
       { args: ["policy-config", "--stack", "esc", "--project", dir] },
