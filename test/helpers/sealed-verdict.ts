@@ -4,6 +4,7 @@
  */
 import type { PolicyPackSession } from "../../engine/analyzer";
 import {
+  failingUnknownsClosed,
   packConfigFor,
   settingsFromStackConfig,
   stateViolations,
@@ -19,13 +20,18 @@ import { cloudOf, placementOf } from "../../residency/placement";
 /**
  * The verdict of cli/run.ts on a plan: the pack configured from the stack's own settings, every
  * policy at the pack's level (mandatory) and none disabled — the border analysis included — plus
- * the engine's findings on Pulumi state and on what it cannot see offline.
+ * the engine's findings on Pulumi state and on what it cannot see offline. A value not known
+ * fails closed, as offline; `firstPreview` keeps the pack's default, as `--first-preview` does.
  */
-export async function verdictOf(session: PolicyPackSession, plan: Plan): Promise<Violation[]> {
+export async function verdictOf(
+  session: PolicyPackSession,
+  plan: Plan,
+  firstPreview = false,
+): Promise<Violation[]> {
   const settings = settingsFromStackConfig(plan.config);
   const jurisdiction = getJurisdiction(settings.jurisdiction ?? "");
   const config = packConfigFor({ ...settings, jurisdiction: jurisdiction.id });
-  await session.configure(config);
+  await session.configure(firstPreview ? config : failingUnknownsClosed(config));
   const diagnostics = await session.analyzePlan(plan);
   const state = stateViolations(jurisdiction, {
     stack: plan.stack,

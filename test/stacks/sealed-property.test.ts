@@ -101,12 +101,17 @@ let observed: ObservedEvaluator;
 let workDir: string;
 
 /** A project whose program is this repository's, with a (config-less) file per stack name. */
-function options(g: GeneratedStack): EvaluateOptions {
+function options(g: GeneratedStack, firstPreview = false): EvaluateOptions {
   const stackFile = path.join(workDir, `Pulumi.${g.stack}.yaml`);
   if (!fs.existsSync(stackFile)) {
     fs.writeFileSync(stackFile, "config: {}\n");
   }
-  return { projectDir: workDir, stack: g.stack, configOverrides: configOf(g) };
+  return {
+    projectDir: workDir,
+    stack: g.stack,
+    configOverrides: configOf(g),
+    ...(firstPreview ? { firstPreview } : {}),
+  };
 }
 
 function label(g: GeneratedStack): string {
@@ -124,12 +129,16 @@ interface Judged {
   readonly misplaced: readonly string[];
 }
 
-async function judge(g: GeneratedStack, outcome: Plan | Error): Promise<Judged> {
+async function judge(
+  g: GeneratedStack,
+  outcome: Plan | Error,
+  firstPreview = false,
+): Promise<Judged> {
   if (outcome instanceof Error) {
     return { error: `${outcome.name}: ${outcome.message}`, findings: [], misplaced: [] };
   }
   return {
-    findings: mandatoryFindings(await verdictOf(await pack, outcome)),
+    findings: mandatoryFindings(await verdictOf(await pack, outcome, firstPreview)),
     misplaced: placementProblems(outcome, String(g.spec.region)),
   };
 }
@@ -159,25 +168,32 @@ async function evaluateBatch(batch: readonly EvaluateOptions[]): Promise<(Plan |
   }
 }
 
-/** Evaluates batch k + 1 while the pack judges batch k. */
-async function judgeAll(values: readonly GeneratedStack[]): Promise<Judged[]> {
+/**
+ * Evaluates batch k + 1 while the pack judges batch k; with `firstPreview`, as the stack's first
+ * `pulumi preview` sees the program, judged by the pack as configured under the Pulumi CLI.
+ */
+async function judgeAll(
+  values: readonly GeneratedStack[],
+  firstPreview = false,
+): Promise<Judged[]> {
   const results: Judged[] = [];
   const batches: GeneratedStack[][] = [];
   for (let i = 0; i < values.length; i += batchSize) {
     batches.push(values.slice(i, i + batchSize));
   }
-  let next = evaluateBatch(batches[0]?.map(options) ?? []);
+  const optionsOf = (g: GeneratedStack) => options(g, firstPreview);
+  let next = evaluateBatch(batches[0]?.map(optionsOf) ?? []);
   for (const [b, batch] of batches.entries()) {
     const outcomes = await next;
     if (b + 1 < batches.length) {
-      next = evaluateBatch(batches[b + 1].map(options));
+      next = evaluateBatch(batches[b + 1].map(optionsOf));
     }
     for (const [k, g] of batch.entries()) {
       const rejected = rejection(g);
       results.push(
         rejected !== undefined
           ? { rejected, findings: [], misplaced: [] }
-          : await judge(g, outcomes[k]),
+          : await judge(g, outcomes[k], firstPreview),
       );
     }
   }
@@ -349,7 +365,31 @@ const knownFailures = {
   }),
 } satisfies Record<string, GeneratedStack>;
 
+/**
+ * The same promise at a stack's first `pulumi preview --policy-pack`, which `pulumi up` runs
+ * before it creates anything: outputs a provider computes on create are unknown, resource
+ * policies defer what they cannot read (the pack's default), and no mandatory finding may stand,
+ * or `pulumi up --policy-pack` could not stand the stack up. Fewer runs, spread over the catalog.
+ */
+const firstPreviewRuns = runsFromEnv(24, "FIRST_PREVIEW_RUNS");
+const firstPreview: BatchedProperty<GeneratedStack, Judged> = {
+  ...accepted,
+  name: "every accepted stack config passes its first pulumi preview --policy-pack",
+  runs: firstPreviewRuns,
+  arbitraryOf: (run) =>
+    stackArb(
+      places[(run * Math.ceil(places.length / firstPreviewRuns)) % places.length],
+      buildable,
+    ),
+  evaluate: (values) => judgeAll(values, true),
+  failure: (g, j) => {
+    const why = sealedFailure(g, j);
+    return why === undefined ? undefined : `At its first preview: ${why}`;
+  },
+};
+
 const acceptedValues = valuesOf(accepted);
+const firstPreviewValues = valuesOf(firstPreview);
 const refusedValues = valuesOf(refused);
 
 /**
@@ -357,6 +397,7 @@ const refusedValues = valuesOf(refused);
  * observing process while the accepted ones evaluate in batches and the pack judges them.
  */
 let acceptedRuns: Promise<Judged[]>;
+let firstPreviewJudged: Promise<Judged[]>;
 let refusedRuns: Promise<Observed[]>;
 let knownRuns: Promise<Observed[]>;
 
@@ -370,10 +411,14 @@ beforeAll(() => {
   evaluator = new EvaluationWorker();
   observed = new ObservedEvaluator();
   pack = packSession();
-  knownRuns = observed.evaluate(Object.values(knownFailures).map(options));
+  knownRuns = observed.evaluate(Object.values(knownFailures).map((g) => options(g)));
   refusedRuns = refused.evaluate(refusedValues);
   acceptedRuns = judgeAll(acceptedValues);
-  for (const p of [pack, knownRuns, refusedRuns, acceptedRuns]) {
+  // After the accepted runs: the pack is configured before each analysis, one at a time.
+  firstPreviewJudged = acceptedRuns
+    .catch(() => undefined)
+    .then(() => firstPreview.evaluate(firstPreviewValues));
+  for (const p of [pack, knownRuns, refusedRuns, acceptedRuns, firstPreviewJudged]) {
     // Awaited by the tests; a rejection must not surface before they do.
     (p as Promise<unknown>).catch(() => undefined);
   }
@@ -409,6 +454,14 @@ it(
   `${accepted.name}: no mandatory violation, every resource in the stack's region (${runs} runs, seed ${seed})`,
   async () => {
     await assertBatched(accepted, acceptedValues, await acceptedRuns, file);
+  },
+  timeout,
+);
+
+it(
+  `${firstPreview.name}: no mandatory violation (${firstPreviewRuns} runs, seed ${seed})`,
+  async () => {
+    await assertBatched(firstPreview, firstPreviewValues, await firstPreviewJudged, file);
   },
   timeout,
 );
