@@ -11,6 +11,7 @@ import {
   packConfigFor,
   withStandInAccount,
   byLevel,
+  deferredAtTheirLevel,
   failingUnknownsClosed,
   settingsFromStackConfig,
   stateViolations,
@@ -141,7 +142,10 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
     });
     const opaque = opaqueViolations(plan, packConfig);
     const found = [
-      ...withOfflineSources(toViolations(diagnostics, plan), plan),
+      ...withOfflineSources(
+        deferredAtTheirLevel(toViolations(diagnostics, plan), packConfig),
+        plan,
+      ),
       ...state,
       ...opaque,
     ];

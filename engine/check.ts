@@ -52,7 +52,8 @@ export interface Violation {
    * Present when the policy runtime skipped the policy for the resource because a value it reads
    * is not known at preview (`--first-preview`, with the pack's `unknownAtPreview: defer`): the
    * finding waits for `pulumi up`, which judges the known value before it creates the resource.
-   * Listed as advisory, as the Pulumi CLI shows it; no verdict over the resource, so no exit 0.
+   * Listed as advisory, as the Pulumi CLI shows it; no verdict over the resource, so no exit 0
+   * (`deferredAtTheirLevel` clears it for a policy at the advisory level).
    */
   readonly deferred?: true;
 }
@@ -159,6 +160,36 @@ export function withStandInAccount(
   return declared !== undefined && declared !== ""
     ? config
     : onEveryPolicy(config, { standInAccount: placeholderAccount });
+}
+
+/**
+ * The level a pack policy reports at under `config`: its own entry's, else the pack's default
+ * (advisory for hardening, mandatory for every other policy).
+ */
+export function levelIn(config: PolicyPackConfig, policy: string): string {
+  const own = config[policy]?.enforcementLevel;
+  return typeof own === "string"
+    ? own
+    : hardeningPolicyNames.includes(policy)
+      ? "advisory"
+      : "mandatory";
+}
+
+/**
+ * The deferred findings that leave a resource without a verdict: those of a policy at the
+ * mandatory level. One at the advisory level decides nothing whatever the value turns out to be,
+ * so it is listed as a plain advisory finding (its words still say pulumi up judges it).
+ */
+export function deferredAtTheirLevel(
+  violations: readonly Violation[],
+  config: PolicyPackConfig,
+): Violation[] {
+  return violations.map((v) => {
+    if (!v.deferred || levelIn(config, v.policy) === "mandatory") {
+      return v;
+    }
+    return { ...v, deferred: undefined };
+  });
 }
 
 /**
