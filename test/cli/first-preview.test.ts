@@ -18,44 +18,18 @@ let failing: string;
 beforeAll(async () => {
   failing = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sdc-first-preview-")), "fail.json");
   fs.writeFileSync(failing, JSON.stringify({ "public-exposure": { unknownAtPreview: "fail" } }));
+  /** `check <fixture> --stack dev --first-preview`, with `more` after it. */
+  const firstPreview = (name: string, ...more: string[]) => ({
+    args: ["check", fixture(name), "--stack", "dev", "--first-preview", ...more],
+  });
   runs = await cliMany([
     { args: ["check", fixture("own-topic-queue.ts"), "--stack", "dev"] },
-    { args: ["check", fixture("own-topic-queue.ts"), "--stack", "dev", "--first-preview"] },
-    { args: ["check", fixture("ecr-image-push.ts"), "--stack", "dev", "--first-preview"] },
-    {
-      args: [
-        "check",
-        fixture("ecr-image-push.ts"),
-        "--stack",
-        "dev",
-        "--first-preview",
-        "--format",
-        "json",
-      ],
-    },
+    firstPreview("own-topic-queue.ts"),
+    firstPreview("ecr-image-push.ts"),
+    firstPreview("ecr-image-push.ts", "--format", "json"),
     { args: ["plan", "--stack", "cn-shanghai", "--first-preview"] },
-    {
-      args: [
-        "check",
-        fixture("own-topic-queue.ts"),
-        "--stack",
-        "dev",
-        "--first-preview",
-        "--policy-config",
-        failing,
-      ],
-    },
-    {
-      args: [
-        "check",
-        fixture("own-topic-queue.ts"),
-        "--stack",
-        "dev",
-        "--first-preview",
-        "--format",
-        "json",
-      ],
-    },
+    firstPreview("own-topic-queue.ts", "--policy-config", failing),
+    firstPreview("own-topic-queue.ts", "--format", "json"),
   ]);
 });
 
