@@ -306,9 +306,8 @@ export const judgedAtUpdate =
  * The message is every deferred finding's words, encoded with the first one's path.
  */
 function deferral(found: readonly Finding[]): Error {
-  const [first, ...rest] = found;
-  const said = [first, ...rest].map((f) => f.message).join(" ");
-  return unknownValueError(encodeFinding({ ...first, message: `${said} ${judgedAtUpdate}` }));
+  const said = [...new Set(found.map((f) => f.message))].join(" ");
+  return unknownValueError(encodeFinding({ ...found[0], message: `${said} ${judgedAtUpdate}` }));
 }
 
 /**

@@ -5,9 +5,10 @@
  * Values come in two shapes: the CrossGuard runtime's proxies, which throw an UnknownValueError
  * when a preview-unknown value is read, and plain JSON copies (`plainValue`, of a recorded plan or
  * of the runtime's resources) in which every unknown is already replaced by the marker. The
- * readers here accept both and hand the caller `unknown` either way: the runtime turns an error
- * escaping a policy into an *advisory* "can't run during preview" note, which would let an
- * undecidable destination pass a preview, so an unknown must fail closed instead.
+ * readers here accept both and hand the caller `unknown` either way, so that each policy decides
+ * what an unknown means in its own words: a finding that holds whatever the value is, or one that
+ * is undecided (Finding.undecided), which the framework defers to `pulumi up` or fails closed
+ * (policy/framework.ts, `unknownAtPreview`) — never an error escaping the policy unread.
  */
 import { memoByText } from "./memo";
 import type { PolicyResource } from "@pulumi/policy";
