@@ -164,6 +164,17 @@ export function crossingFinding(
   }
 }
 
+/**
+ * Whether a compiled value is reported only because it is not known at preview: its outcome is
+ * unknown, or it is placed outside for that alone (a grant's principal). Its finding is then
+ * Finding.undecided.
+ */
+function isUndecided(c: Compiled): boolean {
+  return c.outcome.kind === "unknown" || c.undecided === true;
+}
+
+const undecidedMark = { undecided: true } as const;
+
 /** The finding of one compiled value, or undefined when the resource alone shows no crossing. */
 function findingOf(
   c: Compiled,
@@ -284,7 +295,7 @@ export function internetView(subject: ViewSubject, ctx: ViewContext, table = byT
   return exit.reasons.map((reason, i) => ({
     message: `${exit.label} must not open an edge to the internet, but ${reason}. ${exit.fix}`,
     path: [exit.label, "the internet (any country)"],
-    ...(exit.undecided[i] ? { undecided: true as const } : {}),
+    ...(exit.undecided[i] ? undecidedMark : {}),
   }));
 }
 
@@ -311,7 +322,7 @@ export function internetExit(
   return {
     label: own.label,
     reasons: own.values.map(({ field, c }) => `${c.path} ${c.what ?? field.verb}`),
-    undecided: own.values.map(({ c }) => c.outcome.kind === "unknown"),
+    undecided: own.values.map(({ c }) => isUndecided(c)),
     fix: own.fix,
   };
 }
@@ -330,7 +341,7 @@ export function publicView(subject: ViewSubject, ctx: ViewContext, table = byTyp
   return own.values.map(({ field, c }) => ({
     message: `${own.label} must not be reachable from the internet, but ${c.path} ${c.what ?? field.verb}. ${own.fix}`,
     path: ["the internet", own.label],
-    ...(c.outcome.kind === "unknown" ? { undecided: true as const } : {}),
+    ...(isUndecided(c) ? undecidedMark : {}),
   }));
 }
 
@@ -352,7 +363,7 @@ export function grantView(subject: ViewSubject, ctx: ViewContext, table = byType
           {
             message: `${own.label} must grant access only to the stack's own account, but ${c.path} ${c.what ?? `${field.verb} ${c.outcome.place}`}. ${own.fix}`,
             path: [near, own.label, c.outcome.place],
-            ...(c.undecided ? { undecided: c.undecided } : {}),
+            ...(isUndecided(c) ? undecidedMark : {}),
           },
         ]
       : [],
@@ -374,7 +385,7 @@ export function globalView(subject: ViewSubject, ctx: ViewContext, table = byTyp
     .map(({ field, c }) => ({
       message: `${own.label} must not serve the stack's data from outside ${ctx.jurisdiction.id}, but ${c.path} ${c.what ?? field.verb}. ${own.fix}`,
       path: [own.label, "edge locations outside the jurisdiction"],
-      ...(c.outcome.kind === "unknown" ? { undecided: true as const } : {}),
+      ...(isUndecided(c) ? undecidedMark : {}),
     }));
 }
 
