@@ -5,6 +5,7 @@
 // is its CPU; this says which part to make cheaper.
 //
 //   npm run test:cpu [-- <jest arguments>]
+//   SOVEREIGN_DC_CPU_FILES=40 npm run test:cpu     # list the 40 dearest test files (15 unless set)
 //
 // Each process reports itself when it exits (scripts/cpu-hook.js); one ended by a signal (a
 // lane's pack at the end of the run, a process a test kills) is not counted. On Linux the whole
@@ -75,6 +76,23 @@ function byFile(lines, root) {
   return files.sort((a, b) => b.tree - a.tree);
 }
 
+/** How many test files to list: SOVEREIGN_DC_CPU_FILES (a whole number, or "all"), 15 unless set. */
+function listed(setting) {
+  if (setting === undefined || setting === "") {
+    return 15;
+  }
+  if (setting === "all") {
+    return Infinity;
+  }
+  const n = Number(setting);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new Error(
+      `SOVEREIGN_DC_CPU_FILES: received ${JSON.stringify(setting)}; expected a whole number or "all"`,
+    );
+  }
+  return n;
+}
+
 /** The machine's busy and idle CPU-seconds since boot (Linux), or undefined elsewhere. */
 function machineCpu() {
   try {
@@ -88,6 +106,8 @@ function machineCpu() {
 }
 
 function main() {
+  // Checked before the run, not after two minutes of it.
+  const count = listed(process.env.SOVEREIGN_DC_CPU_FILES);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sovereign-dc-cpu-"));
   const log = path.join(dir, "processes.jsonl");
   const hook = path.join(__dirname, "cpu-hook.js");
@@ -116,7 +136,7 @@ function main() {
   out.push(`${total.toFixed(1).padStart(8)} s  in all (processes that exited)`);
   const files = byFile(lines, root);
   if (files.length > 0) {
-    const shown = files.slice(0, 15);
+    const shown = files.slice(0, count);
     out.push(
       `\nTest files by CPU (worker and the processes below it; worker alone), ${shown.length} of ${files.length}:`,
     );
@@ -142,4 +162,4 @@ if (require.main === module) {
   main();
 }
 
-module.exports = { byFile, kindOf, summarise };
+module.exports = { byFile, kindOf, listed, summarise };

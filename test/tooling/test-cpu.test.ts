@@ -9,9 +9,10 @@ import * as path from "node:path";
 import { measureFile } from "../support/file-cpu";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { byFile, kindOf, summarise } = require("../../scripts/test-cpu.js") as {
+const { byFile, kindOf, listed, summarise } = require("../../scripts/test-cpu.js") as {
   byFile(lines: readonly string[], root: string): { file: string; worker: number; tree: number }[];
   kindOf(argv: string): string;
+  listed(setting: string | undefined): number;
   summarise(lines: readonly string[]): { kind: string; processes: number; cpu: number }[];
 };
 
@@ -50,6 +51,15 @@ test("names each process of a run by its command line, in a checkout of any name
     "jest",
     "other",
   ]);
+});
+
+test("lists 15 test files unless SOVEREIGN_DC_CPU_FILES says how many, and refuses anything else", () => {
+  expect([undefined, "", "40", "0", "all"].map(listed)).toEqual([15, 15, 40, 0, Infinity]);
+  for (const bad of ["ten", "-1", "2.5"]) {
+    expect(() => listed(bad)).toThrow(
+      `SOVEREIGN_DC_CPU_FILES: received "${bad}"; expected a whole number or "all"`,
+    );
+  }
 });
 
 test("sums each kind's CPU and processes, largest first", () => {
