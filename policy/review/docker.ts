@@ -10,10 +10,12 @@
  * tag pushed, every registry, bucket or cache service a build cache is exported to, and a build on
  * Docker Build Cloud. The other place-naming inputs of those rows name no place data goes to,
  * read below. A volume is a row of the remote-sites table: on the daemon's disk, or on the server
- * of the network filesystem it mounts. Of the rest, what only lives on the daemon is regional (the
- * provider decides); containers, services, plugins and remote builders can send data wherever
- * their network, volume driver or builder does, which the pack does not model: reviewed first,
- * they fail closed until a stack allows them.
+ * of the network filesystem it mounts; so is a container, whose traffic leaves through its daemon
+ * host's network (judged on the host's own resources), with what its log driver, the volumes it
+ * creates and its DNS servers send elsewhere (log-shipping, remote-sites). Of the rest, what only
+ * lives on the daemon is regional (the provider decides); swarm services, plugins and remote
+ * builders can send data wherever the swarm's nodes, the plugin or the builder do, which the pack
+ * does not model: reviewed first, they fail closed until a stack allows them.
  */
 import type { ProviderReview } from "./model";
 
@@ -57,6 +59,49 @@ const inbound: ProviderReview["properties"] = [
   },
 ];
 
+/**
+ * A container's inputs that name places on its daemon host or on the host's networks, and the
+ * image it pulls; what it sends elsewhere (its log driver, the volumes it creates, its DNS servers) is
+ * read by its row (policy/paths/types/remote-sites.ts).
+ */
+const container: ProviderReview["properties"] = [
+  {
+    path: /^(devices\[\]\.hostPath|volumes\[\]\.hostPath|uploads\[\]\.owner)$/,
+    types: /^docker:index\/container:Container$/,
+    reading: "not-a-place",
+    reason:
+      "a device, a folder or a file owner of the daemon host the container runs on: the data stays on that host",
+  },
+  {
+    path: /^(hostname|networksAdvanced\[\]\.(ipv4Address|ipv6Address|linkLocalIps\[\]|macAddress))$/,
+    types: /^docker:index\/container:Container$/,
+    reading: "not-a-place",
+    reason:
+      "the container's own name and addresses on the daemon's networks, through which its traffic leaves by the daemon host's network (judged on the host's own resources)",
+  },
+  {
+    path: /^ports\[\]\.ip$/,
+    types: /^docker:index\/container:Container$/,
+    reading: "not-a-place",
+    reason:
+      "the daemon host's own address a port is published on: who can reach it is decided by the host's network, judged on the host's own resources",
+  },
+  {
+    path: /^hosts\[\]\.(host|ip)$/,
+    types: /^docker:index\/container:Container$/,
+    reading: "not-a-place",
+    reason:
+      "host-to-address entries the container's own code resolves names with: nothing is sent by them, and what that code sends is the image's, not the program's",
+  },
+  {
+    path: /^image$/,
+    types: /^docker:index\/container:Container$/,
+    reading: "arn-locality",
+    reason:
+      "the image the daemon pulls the container from: arn-locality places a cloud registry's host (ECR, Container Registry) by its region, as for a Kubernetes pod; a pull brings software in and sends none of the stack's data out",
+  },
+];
+
 /** Types that live only on the provider's Docker daemon and send nothing elsewhere. */
 const onTheDaemon = {
   class: "regional",
@@ -65,7 +110,7 @@ const onTheDaemon = {
 } as const;
 
 export const dockerReview: ProviderReview = {
-  properties: inbound,
+  properties: [...inbound, ...container],
   types: [
     {
       ...onTheDaemon,
@@ -86,7 +131,7 @@ export const dockerReview: ProviderReview = {
     {
       prefix: "docker:",
       reason:
-        "a container, a swarm service, a plugin (a volume or network driver) or a buildx builder (a remote endpoint) can send data wherever its network, driver or builder does, which the pack does not model",
+        "a swarm service (on every node of the swarm), a plugin (a volume, network or log driver) or a buildx builder (a remote endpoint) can send data wherever its nodes, driver or builder do, which the pack does not model",
     },
   ],
 };

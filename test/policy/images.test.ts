@@ -482,6 +482,187 @@ describe("a Docker volume keeps its data on the daemon host or the server it mou
   ]);
 });
 
+describe("a Docker container ships its logs, its volumes and its name lookups only inside", () => {
+  const container = (props: Props) =>
+    docker("container:Container", "web", { image: "nginx:1.27", ...props });
+  const logs = (logDriver: string, logOpts?: Record<string, string>) =>
+    container({ logDriver, ...(logOpts ? { logOpts } : {}) });
+  const sent = (policy: string, place: string): Finding => [
+    policy,
+    "web",
+    "mandatory",
+    ["its provider's Docker daemon", 'docker container "web"', place],
+  ];
+  const nfsMount = (addr: string) =>
+    container({
+      mounts: [
+        {
+          target: "/data",
+          type: "volume",
+          source: "shared",
+          volumeOptions: {
+            driverName: "local",
+            driverOptions: { type: "nfs", o: `addr=${addr},rw`, device: ":/exports" },
+          },
+        },
+      ],
+    });
+  runCases(pack, () => aws, oregonSettings, [
+    {
+      name: "its awslogs driver ships to CloudWatch Logs in Frankfurt",
+      bad: logs("awslogs", { "awslogs-region": "eu-central-1", "awslogs-group": "web" }),
+      expected: [sent("log-shipping", "eu-central-1 (outside US, in EU)")],
+      twinName: "to CloudWatch Logs in Oregon",
+      twin: logs("awslogs", { "awslogs-region": "us-west-2", "awslogs-group": "web" }),
+    },
+    {
+      name: "its awslogs driver names no region: the daemon's host or environment picks one",
+      bad: logs("awslogs", { "awslogs-group": "web" }),
+      expected: [
+        sent(
+          "log-shipping",
+          "CloudWatch Logs in whatever region the daemon's host or environment names, as logOpts names none (cannot be placed)",
+        ),
+      ],
+      twinName: "it keeps its logs in local files of the daemon host",
+      twin: logs("local"),
+    },
+    {
+      name: "its syslog driver ships to a public address",
+      bad: logs("syslog", { "syslog-address": "udp://203.0.113.10:514" }),
+      expected: [sent("log-shipping", unplaced("203.0.113.10"))],
+      twinName: "to the daemon host's own syslog socket",
+      twin: logs("syslog", { "syslog-address": "unix:///dev/log" }),
+    },
+    {
+      name: "its Fluentd driver ships to a host the pack cannot place",
+      bad: logs("fluentd", { "fluentd-address": "logs.example.com:24224" }),
+      expected: [sent("log-shipping", unplaced("logs.example.com:24224"))],
+      twinName: "to a Fluentd agent on the daemon host",
+      twin: logs("fluentd", { "fluentd-address": "localhost:24224" }),
+    },
+    {
+      name: "a log driver plugin ships wherever it does",
+      bad: logs("grafana/loki-docker-driver:latest", { "loki-url": "https://logs.example.com" }),
+      expected: [
+        sent(
+          "log-shipping",
+          'wherever the log driver plugin "grafana/loki-docker-driver:latest" sends them, which the pack does not read (cannot be placed)',
+        ),
+      ],
+      twinName: "journald keeps them on the daemon host",
+      twin: logs("journald"),
+    },
+    {
+      name: "its gcplogs driver ships to Google Cloud Logging",
+      bad: logs("gcplogs", { "gcp-project": "web-logs" }),
+      expected: [
+        sent(
+          "log-shipping",
+          "Google Cloud Logging, a service of a cloud the pack does not place (cannot be placed)",
+        ),
+      ],
+      twinName: "json-file keeps them on the daemon host",
+      twin: logs("json-file"),
+    },
+    {
+      name: "a volume it creates mounts NFS from a public address",
+      bad: nfsMount("203.0.113.7"),
+      expected: [
+        sent("remote-sites", "203.0.113.7 (a public address the egress allowlist does not cover)"),
+      ],
+      twinName: "from a private address of the stack's networks",
+      twin: nfsMount("10.0.3.7"),
+    },
+    {
+      name: "a volume it creates is kept by a volume plugin",
+      bad: container({
+        mounts: [
+          {
+            target: "/data",
+            type: "volume",
+            source: "s3",
+            volumeOptions: { driverName: "rexray/s3fs" },
+          },
+        ],
+      }),
+      expected: [
+        sent(
+          "remote-sites",
+          '"rexray/s3fs"\'s storage, a volume plugin the pack does not read (cannot be placed)',
+        ),
+      ],
+      twinName: "it mounts a volume that exists, and a folder of the daemon host",
+      twin: container({
+        mounts: [
+          { target: "/data", type: "volume", source: "files" },
+          { target: "/etc/app", type: "bind", source: "/srv/app" },
+        ],
+      }),
+    },
+    {
+      name: "it runs an image pulled from ECR in Frankfurt",
+      bad: container({ image: `${frankfurt}:v1` }),
+      expected: [
+        [
+          "arn-locality",
+          "web",
+          "mandatory",
+          [
+            'docker container "web"',
+            `${account}.dkr.ecr.eu-central-1.amazonaws.com in eu-central-1 (outside US, in EU)`,
+          ],
+        ],
+      ],
+      twinName: "from ECR in Oregon",
+      twin: container({ image: `${oregon}:v1` }),
+    },
+    {
+      name: "it resolves names at a public DNS server",
+      bad: container({ dns: ["8.8.8.8"] }),
+      expected: [sent("remote-sites", unplaced("8.8.8.8"))],
+      twinName: "at a private resolver of the stack's networks",
+      twin: container({ dns: ["10.0.0.2"] }),
+    },
+  ]);
+});
+
+test("a container's log driver or mounts not known at preview fail closed offline and wait for pulumi up at a first preview", async () => {
+  const bad = docker("container:Container", "web", {
+    image: "nginx:1.27",
+    logDriver: unknown,
+    mounts: unknown,
+  });
+  const judged = async (unknownAtPreview: "fail" | "defer") =>
+    (await pack.checkAround(aws, bad(aws), { ...oregonSettings, unknownAtPreview }))
+      .filter((v) => v.resourceName === "web")
+      .map((v) => `${v.policy} ${v.level}${v.deferred ? " deferred" : ""}: ${v.message}`)
+      .sort();
+  const offline = await judged("fail");
+  expect(offline.map((m) => m.split(":")[0])).toEqual([
+    "log-shipping mandatory",
+    "remote-sites mandatory",
+  ]);
+  expect(offline.every((m) => m.includes("not known"))).toBe(true);
+  expect((await judged("defer")).map((m) => m.split(":")[0])).toEqual([
+    "log-shipping advisory deferred",
+    "remote-sites advisory deferred",
+  ]);
+});
+
+test("a volume whose driver options are not known at preview waits for pulumi up at a first preview", async () => {
+  const bad = docker("volume:Volume", "files", {
+    name: "files",
+    driverOpts: { type: "nfs", o: unknown, device: ":/exports" },
+  });
+  const judged = async (unknownAtPreview: "fail" | "defer") =>
+    (await pack.checkAround(aws, bad(aws), { ...oregonSettings, unknownAtPreview }))
+      .filter((v) => v.resourceName === "files")
+      .map((v) => `${v.policy} ${v.level}${v.deferred ? " deferred" : ""}`);
+  expect(await judged("fail")).toEqual(["remote-sites mandatory"]);
+  expect(await judged("defer")).toEqual(["remote-sites advisory deferred"]);
+});
+
 describe("the docker package's other types", () => {
   const reviewed = async (bad: (p: Plan) => Plan) =>
     summary(
@@ -504,11 +685,13 @@ describe("the docker package's other types", () => {
     expect(await reviewed(onDaemon)).toEqual([]);
   });
 
-  test("a container fails closed: its network and volumes can send data anywhere", async () => {
-    const container = docker("container:Container", "web", { image: "nginx:1.27" });
-    const found = await reviewed(container);
+  test("a swarm service fails closed: it runs on every node of the swarm", async () => {
+    const service = docker("service:Service", "web", {
+      taskSpec: { containerSpec: { image: "nginx:1.27" } },
+    });
+    const found = await reviewed(service);
     expect(found).toHaveLength(1);
-    expect(found[0]).toContain('docker container "web"');
-    expect(found[0]).toContain("a plugin (a volume or network driver)");
+    expect(found[0]).toContain('docker service "web"');
+    expect(found[0]).toContain("a swarm service (on every node of the swarm)");
   });
 });

@@ -18,8 +18,9 @@ import { alibabaResolvers, link } from "./common";
 import type { FieldSpec, Judged, TypeModel, TypeTable } from "../model";
 import type { EgressAllowEntry } from "../../framework";
 import { corefileUpstreamsOut } from "../kubernetes";
-import { isUnknown, known, valueAt } from "../values";
+import { isUnknown, known, unknownValueError, valueAt } from "../values";
 import { serverPlace } from "../places";
+import { hostOf } from "../../../residency/placement";
 import type { Jurisdiction } from "../../../residency/jurisdictions";
 import { officeSiteFix, officeSiteInternet } from "./egress";
 import {
@@ -35,7 +36,7 @@ import {
   vpcTypes,
   vpnGatewayTypes,
 } from "./links";
-import { edgesOf } from "./rows";
+import { edgesOf, withPolicyFields } from "./rows";
 
 const site = edgesOf("remote-sites", "attachment");
 const tunnel = edgesOf("remote-sites", "ipsec connection");
@@ -212,13 +213,72 @@ const acceptsHosted = row(
 );
 
 /**
+ * `value`, when known: one not known at preview leaves the row's whole reading undecided (the
+ * runtime's own error, as its proxy throws on reading such a value), so that the finding says
+ * only that and waits for `pulumi up` at a first preview.
+ */
+function decided<T>(value: T, path: string): T {
+  if (isUnknown(value)) {
+    throw unknownValueError(`${path} is not known at preview`);
+  }
+  return value;
+}
+
+/**
  * Where a Docker volume keeps its data: on the provider's daemon host (the `local` driver on a
  * disk, tmpfs or bind mount), or on the server a network filesystem names — NFS by `o`'s `addr`
  * or `device`'s `host:`, CIFS by `device`'s `//host/share` — which must be a private address of
  * the stack's networks, an allowlisted one or a cloud file service endpoint (EFS, NAS) in a region
- * inside. A volume plugin, a Swarm cluster volume's CSI driver or a filesystem type the pack does
- * not read cannot be placed, nor can a setting not known at preview.
+ * inside. A volume plugin or a filesystem type the pack does not read cannot be placed, nor can a
+ * setting not known at preview. `at` names the driver's and the options' paths in the findings.
  */
+function volumeStorage(
+  driver: unknown,
+  opts: unknown,
+  at: { readonly driver: string; readonly opts: string },
+  j: Jurisdiction,
+  allowlist: readonly EgressAllowEntry[],
+): Judged[] {
+  const verb = "keeps the volume's data on";
+  decided(driver, at.driver);
+  decided(opts, at.opts);
+  if (driver !== undefined && driver !== "local") {
+    return [
+      {
+        path: at.driver,
+        verb,
+        place: `${JSON.stringify(driver)}'s storage, a volume plugin the pack does not read (cannot be placed)`,
+      },
+    ];
+  }
+  const opt = (key: string): string | undefined => {
+    const v = decided(valueAt(opts, key), `${at.opts}.${key}`);
+    return typeof v === "string" ? v : undefined;
+  };
+  const type = opt("type")?.toLowerCase();
+  if (type === undefined || localFilesystems.includes(type)) {
+    return [];
+  }
+  const device = opt("device") ?? "";
+  const server = ["nfs", "nfs4"].includes(type)
+    ? (/(?:^|,)addr=([^,]+)/.exec(opt("o") ?? "")?.[1] ?? /^([^:/]+):/.exec(device)?.[1])
+    : ["cifs", "smb", "smb3"].includes(type)
+      ? /^\/\/([^/]+)/.exec(device)?.[1]
+      : undefined;
+  if (server === undefined || server === "") {
+    return [
+      {
+        path: `${at.opts}.type`,
+        verb,
+        place: `a ${JSON.stringify(type)} filesystem whose server the pack cannot read (cannot be placed)`,
+      },
+    ];
+  }
+  const place = serverOutside(server, j, allowlist);
+  return place === undefined ? [] : [{ path: at.opts, verb, place }];
+}
+
+/** A Docker volume (`driver`, `driverOpts`), and a Swarm cluster volume's CSI driver. */
 const dockerVolume: FieldSpec = {
   path: "driverOpts",
   reads: ["driver", "driverOpts", "cluster"],
@@ -226,62 +286,55 @@ const dockerVolume: FieldSpec = {
   label: "mounted by",
   policy: "remote-sites",
   verb: "",
+  judges: (props, j, allowlist) => [
+    ...(valueAt(props, "cluster") !== undefined
+      ? [
+          {
+            path: "cluster",
+            verb: "keeps the volume's data on",
+            place:
+              "the storage of a Swarm cluster volume's CSI driver, which the pack does not read (cannot be placed)",
+          },
+        ]
+      : []),
+    ...volumeStorage(
+      valueAt(props, "driver"),
+      valueAt(props, "driverOpts"),
+      { driver: "driver", opts: "driverOpts" },
+      j,
+      allowlist,
+    ),
+  ],
+};
+
+/**
+ * The volumes a Docker container creates as it starts (`mounts[]` of type `volume` with
+ * `volumeOptions`, as `docker run --mount type=volume,volume-driver=…,volume-opt=…` does): each
+ * keeps its data where a Docker volume of the same driver and options does. A mount of a volume
+ * that already exists, a bind mount or a tmpfs lies on the daemon host.
+ */
+const containerVolumes: FieldSpec = {
+  path: "mounts",
+  reads: ["mounts"],
+  format: "judged",
+  label: "mounted by",
+  policy: "remote-sites",
+  verb: "",
   judges: (props, j, allowlist) => {
-    const verb = "keeps the volume's data on";
-    const out: Judged[] = [];
-    if (valueAt(props, "cluster") !== undefined) {
-      out.push({
-        path: "cluster",
-        verb,
-        place:
-          "the storage of a Swarm cluster volume's CSI driver, which the pack does not read (cannot be placed)",
-      });
-    }
-    const driver = valueAt(props, "driver");
-    const opts = valueAt(props, "driverOpts");
-    if (isUnknown(driver) || isUnknown(opts)) {
-      const path = isUnknown(driver) ? "driver" : "driverOpts";
-      return [
-        ...out,
-        { path, verb, place: `what ${path} names, not known at preview (cannot be placed)` },
-      ];
-    }
-    if (driver !== undefined && driver !== "local") {
-      return [
-        ...out,
-        {
-          path: "driver",
-          verb,
-          place: `${JSON.stringify(driver)}'s storage, a volume plugin the pack does not read (cannot be placed)`,
-        },
-      ];
-    }
-    const opt = (key: string): string | undefined => {
-      const v = valueAt(opts, key);
-      return typeof v === "string" ? v : isUnknown(v) ? "" : undefined;
-    };
-    const type = opt("type")?.toLowerCase();
-    if (type === undefined || localFilesystems.includes(type)) {
-      return out;
-    }
-    const device = opt("device") ?? "";
-    const server = ["nfs", "nfs4"].includes(type)
-      ? (/(?:^|,)addr=([^,]+)/.exec(opt("o") ?? "")?.[1] ?? /^([^:/]+):/.exec(device)?.[1])
-      : ["cifs", "smb", "smb3"].includes(type)
-        ? /^\/\/([^/]+)/.exec(device)?.[1]
-        : undefined;
-    if (server === undefined || server === "") {
-      return [
-        ...out,
-        {
-          path: "driverOpts.type",
-          verb,
-          place: `a ${JSON.stringify(type)} filesystem whose server the pack cannot read (cannot be placed)`,
-        },
-      ];
-    }
-    const place = serverOutside(server, j, allowlist);
-    return place === undefined ? out : [...out, { path: "driverOpts", verb, place }];
+    const mounts = decided(valueAt(props, "mounts"), "mounts");
+    return (Array.isArray(mounts) ? mounts : []).flatMap((m: unknown, i) => {
+      const at = `mounts[${i}].volumeOptions`;
+      const options = decided(valueAt(decided(m, `mounts[${i}]`), "volumeOptions"), at);
+      return options === undefined || options === null
+        ? []
+        : volumeStorage(
+            valueAt(options, "driverName"),
+            valueAt(options, "driverOptions"),
+            { driver: `${at}.driverName`, opts: `${at}.driverOptions` },
+            j,
+            allowlist,
+          );
+    });
   },
 };
 
@@ -307,6 +360,106 @@ function serverOutside(
   }
 }
 
+/** Docker's log drivers that keep a container's logs on the daemon host. */
+const localLogDrivers = ["json-file", "local", "journald", "etwlogs", "none"];
+/** Docker's log drivers that ship to a place their options name (read by the fields below). */
+const addressedLogDrivers = ["syslog", "gelf", "fluentd", "awslogs", "splunk"];
+
+/** An address a log driver reaches on the daemon host itself: a Unix socket, or localhost. */
+const onTheHost = (v: unknown): boolean =>
+  typeof v === "string" &&
+  (/^unix(gram)?:/i.test(v) || /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?)$/i.test(hostOf(v)));
+
+/**
+ * A Docker container: its data lies on the daemon host its provider talks to (placed on the
+ * provider by resource-placement), and its traffic leaves through that host's network, which
+ * the host's own resources are judged by; what it sends elsewhere is named here. Its log driver
+ * ships everything it writes — to a syslog, GELF, Fluentd or Splunk server its options name, to
+ * CloudWatch Logs in the region they name, to Google Cloud Logging or Logentries, or through a
+ * plugin the pack does not read; the volumes it creates as it starts keep their data where
+ * their driver does; the DNS servers it is given see every name it looks up.
+ */
+const dockerLog = edgesOf("log-shipping", "log delivery");
+const dockerContainer: TypeModel = withPolicyFields(
+  {
+    role: "workload",
+    fields: [
+      ...(
+        [
+          ["syslog-address", "ships the container's logs to the syslog server at"],
+          ["gelf-address", "ships the container's logs to the GELF server at"],
+          ["fluentd-address", "ships the container's logs to the Fluentd server at"],
+          ["splunk-url", "ships the container's logs to Splunk at"],
+          ["awslogs-endpoint", "ships the container's logs to CloudWatch Logs at"],
+        ] as const
+      ).map(([option, verb]) =>
+        dockerLog.url(`logOpts.${option}`, verb, {
+          where: (holder) => !onTheHost(valueAt(holder, option)),
+        }),
+      ),
+      dockerLog.region(
+        "logOpts.awslogs-region",
+        "ships the container's logs to CloudWatch Logs in",
+        {
+          cloud: "aws",
+        },
+      ),
+      {
+        path: "logDriver",
+        reads: ["logDriver"],
+        format: "judged",
+        label: "log delivery",
+        policy: "log-shipping",
+        verb: "",
+        judges: (props) => {
+          const driver = decided(valueAt(props, "logDriver"), "logDriver");
+          const verb = "ships the container's logs to";
+          if (typeof driver !== "string" || localLogDrivers.includes(driver)) {
+            return [];
+          }
+          if (driver === "awslogs") {
+            // One not known at preview is the region's or endpoint's own field's to report.
+            const named = (option: string) => known(() => valueAt(props, `logOpts.${option}`));
+            return named("awslogs-region") === undefined && named("awslogs-endpoint") === undefined
+              ? [
+                  {
+                    path: "logOpts",
+                    verb,
+                    place:
+                      "CloudWatch Logs in whatever region the daemon's host or environment names, as logOpts names none (cannot be placed)",
+                  },
+                ]
+              : [];
+          }
+          if (addressedLogDrivers.includes(driver)) {
+            return [];
+          }
+          const service: Record<string, string> = {
+            gcplogs:
+              "Google Cloud Logging, a service of a cloud the pack does not place (cannot be placed)",
+            logentries:
+              "Logentries (Rapid7), a logging service of no catalogued region (cannot be placed)",
+          };
+          return [
+            {
+              path: "logDriver",
+              verb,
+              place:
+                service[driver] ??
+                `wherever the log driver plugin ${JSON.stringify(driver)} sends them, which the pack does not read (cannot be placed)`,
+            },
+          ];
+        },
+      },
+    ],
+    fix: "Keep the container's logs on the daemon host (json-file, local, journald), or ship them to a private or allowlisted server or to CloudWatch Logs in a region inside the jurisdiction.",
+  },
+  "remote-sites",
+  "Mount only volumes kept on the daemon host or on a server of the stack's networks (a private or allowlisted address, an EFS or NAS endpoint in a region inside), and resolve names only at private or allowlisted DNS servers.",
+  containerVolumes,
+  site.ip("dns[]", "resolves names at the DNS servers", { cloudOwn: alibabaResolvers }),
+);
+
 export const remoteSites: TypeTable = {
   // A Docker volume on a network filesystem keeps its data on that filesystem's server.
   "docker:index/volume:Volume": {
@@ -316,6 +469,7 @@ export const remoteSites: TypeTable = {
     ),
     role: "data",
   },
+  "docker:index/container:Container": dockerContainer,
   // CoreDNS resolves every name the cluster's pods look up, and forwards what it cannot answer.
   "aws:eks/addon:Addon": row(
     "Forward the cluster's DNS only to the network's resolver, private resolvers of the stack's networks or allowlisted ones: leave the Corefile's forward at /etc/resolv.conf. Of an AWS Marketplace add-on, confirm that its vendor's service keeps the data inside the jurisdiction (its site or region setting) and record a waiver with that evidence, or remove it.",
