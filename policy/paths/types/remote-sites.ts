@@ -229,8 +229,9 @@ function decided<T>(value: T, path: string): T {
  * disk, tmpfs or bind mount), or on the server a network filesystem names — NFS by `o`'s `addr`
  * or `device`'s `host:`, CIFS by `device`'s `//host/share` — which must be a private address of
  * the stack's networks, an allowlisted one or a cloud file service endpoint (EFS, NAS) in a region
- * inside. A volume plugin or a filesystem type the pack does not read cannot be placed, nor can a
- * setting not known at preview. `at` names the driver's and the options' paths in the findings.
+ * inside. A volume plugin or a filesystem type the pack does not read cannot be placed; a setting
+ * not known at preview leaves the reading undecided (`decided`). `at` names the driver's and the
+ * options' paths in the findings.
  */
 function volumeStorage(
   driver: unknown,
