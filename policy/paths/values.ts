@@ -57,6 +57,19 @@ export function unknownValueError(message: string): Error {
   return e;
 }
 
+/**
+ * `value`, when known. One not known at preview throws the runtime's own error, as its proxy does
+ * when such a value is read: a row's reader (a `judged` field's `judges`) that meets it leaves its
+ * whole reading undecided, a finding that says only that and waits for `pulumi up` at a first
+ * preview, instead of naming the value as a place that cannot be placed. `path` names the value.
+ */
+export function decided<T>(value: T, path: string): T {
+  if (isUnknown(value)) {
+    throw unknownValueError(`${path} is not known at preview`);
+  }
+  return value;
+}
+
 /** Runs `read`; an access to an unknown value of a runtime proxy yields `unknown` instead. */
 export function known<T>(read: () => T): T | Unknown {
   try {

@@ -159,3 +159,76 @@ describe("a role whose trust policy is not known at preview, on a strict stack",
     expect(found).toEqual([["cross-account-links", "irsa", "mandatory", path]]);
   });
 });
+
+describe("a row's own reader that meets a value not known at preview", () => {
+  /** log-shipping's findings on the resource as `<level>[ deferred]`, under `opts`. */
+  const levels = async (change: (plan: Plan) => Plan, name: string, opts: CheckOptions) =>
+    (await pack.checkAround(aws, change(aws), opts))
+      .filter((v) => v.resourceName === name && v.policy === "log-shipping")
+      .map((v) => `${v.level}${v.deferred ? " deferred" : ""}`);
+  // A Docker volume's options: test/policy/images.test.ts.
+  const cases: [string, string, (plan: Plan) => Plan][] = [
+    [
+      "a budget action's subscriber of a kind not known at preview",
+      "alerts",
+      add("aws:budgets/budgetAction:BudgetAction", "alerts", {
+        subscribers: [{ subscriptionType: unknown, address: "ops@example.com" }],
+      }),
+    ],
+    [
+      "an AppFlow profile's Snowflake account named by a value not known at preview",
+      "warehouse",
+      add("aws:appflow/connectorProfile:ConnectorProfile", "warehouse", {
+        connectorType: "Snowflake",
+        connectorProfileConfig: {
+          connectorProfileProperties: {
+            snowflake: {
+              accountName: unknown,
+              bucketName: "site",
+              stage: "@stage",
+              warehouse: "wh",
+            },
+          },
+        },
+      }),
+    ],
+  ];
+  test.each(cases)(
+    "%s fails at the policy's level under fail, and waits for pulumi up under defer",
+    async (_, name, change) => {
+      expect(await levels(change, name, fail)).toEqual(["mandatory"]);
+      expect(await levels(change, name, defer)).toEqual(["advisory deferred"]);
+    },
+  );
+
+  test("the same readers judge a known value as before: a mailbox, an account of no region", async () => {
+    expect(
+      await levels(
+        add("aws:budgets/budgetAction:BudgetAction", "alerts", {
+          subscribers: [{ subscriptionType: "EMAIL", address: "ops@example.com" }],
+        }),
+        "alerts",
+        defer,
+      ),
+    ).toEqual(["mandatory"]);
+    expect(
+      await levels(
+        add("aws:appflow/connectorProfile:ConnectorProfile", "warehouse", {
+          connectorType: "Snowflake",
+          connectorProfileConfig: {
+            connectorProfileProperties: {
+              snowflake: {
+                accountName: "acme-warehouse",
+                bucketName: "site",
+                stage: "@stage",
+                warehouse: "wh",
+              },
+            },
+          },
+        }),
+        "warehouse",
+        defer,
+      ),
+    ).toEqual(["mandatory"]);
+  });
+});

@@ -21,7 +21,7 @@ import { mailboxReason } from "../fields";
 import { alibabaPhoneNumbers, alibabaSmsNumber, phonePlace } from "./phones";
 import { locate } from "../places";
 import type { FieldSpec, Judged } from "../model";
-import { isUnknown, known, str, valueAt, valuesAt } from "../values";
+import { decided, isUnknown, known, str, valueAt, valuesAt } from "../values";
 import { edgesOf } from "./rows";
 
 /**
@@ -205,16 +205,10 @@ export function mailboxes(kindKey: string, verb: string) {
   return (props: Record<string, unknown>): Judged[] =>
     valuesAt(props, "subscribers[]").flatMap((f): Judged[] => {
       const sub = f.value as Record<string, unknown> | undefined;
-      const kind = sub === undefined || isUnknown(sub) ? sub : known(() => sub[kindKey]);
-      if (isUnknown(kind)) {
-        return [
-          {
-            path: f.path,
-            verb,
-            place: "a subscriber whose kind is not known at preview, which cannot be placed",
-          },
-        ];
-      }
+      const kind = decided(
+        sub === undefined || isUnknown(sub) ? sub : known(() => sub[kindKey]),
+        `${f.path}.${kindKey}`,
+      );
       return str(kind)?.toUpperCase() === "EMAIL"
         ? [{ path: `${f.path}.address`, verb, place: mailboxPlace(sub?.address) }]
         : [];
@@ -237,8 +231,11 @@ export function notices(listPath: string, kindKey: string, valueKey: string, ver
         return [];
       }
       const path = `${f.path}.${valueKey}`;
-      const kind = known(() => notice?.[kindKey]);
-      switch (isUnknown(kind) ? kind : str(kind)?.toLowerCase()) {
+      const kind = decided(
+        known(() => notice?.[kindKey]),
+        `${f.path}.${kindKey}`,
+      );
+      switch (str(kind)?.toLowerCase()) {
         case "mail":
           return [{ path, verb, place: mailboxPlace(value) }];
         case "sms":
@@ -248,9 +245,7 @@ export function notices(listPath: string, kindKey: string, valueKey: string, ver
             {
               path,
               verb,
-              place: isUnknown(kind)
-                ? `${JSON.stringify(value)} (a notice whose kind is not known at preview, which cannot be placed)`
-                : `${JSON.stringify(value)} (a notice of kind ${JSON.stringify(kind)}, neither mail nor sms, which cannot be placed)`,
+              place: `${JSON.stringify(value)} (a notice of kind ${JSON.stringify(kind)}, neither mail nor sms, which cannot be placed)`,
             },
           ];
       }
@@ -805,7 +800,7 @@ export function snowflakeAccount(at: string) {
     }
     const path = `${at}.accountName`;
     const verb = "exchanges records with the Snowflake account";
-    const text = isUnknown(name) ? undefined : str(name);
+    const text = str(decided(name, path));
     const named = text === undefined ? undefined : legacyLocatorRegion(text);
     if (named !== undefined && regionInJurisdiction(j, "aws", named)) {
       return [];
@@ -813,7 +808,7 @@ export function snowflakeAccount(at: string) {
     const place =
       named !== undefined
         ? `${JSON.stringify(text)}, in ${named} (outside ${j.id})`
-        : `${text === undefined ? "not known at preview" : JSON.stringify(text)}, in a region neither the name nor ${at}.region names (cannot be placed)`;
+        : `${JSON.stringify(text ?? name)}, in a region neither the name nor ${at}.region names (cannot be placed)`;
     return [{ path, verb, place }];
   };
 }

@@ -18,7 +18,7 @@ import { alibabaResolvers, link } from "./common";
 import type { FieldSpec, Judged, TypeModel, TypeTable } from "../model";
 import type { EgressAllowEntry } from "../../framework";
 import { corefileUpstreamsOut } from "../kubernetes";
-import { isUnknown, known, unknownValueError, valueAt } from "../values";
+import { decided, known, valueAt } from "../values";
 import { serverPlace } from "../places";
 import { hostOf } from "../../../residency/placement";
 import type { Jurisdiction } from "../../../residency/jurisdictions";
@@ -211,18 +211,6 @@ const acceptsHosted = row(
     noun: "virtualInterfaceId",
   }),
 );
-
-/**
- * `value`, when known: one not known at preview leaves the row's whole reading undecided (the
- * runtime's own error, as its proxy throws on reading such a value), so that the finding says
- * only that and waits for `pulumi up` at a first preview.
- */
-function decided<T>(value: T, path: string): T {
-  if (isUnknown(value)) {
-    throw unknownValueError(`${path} is not known at preview`);
-  }
-  return value;
-}
 
 /**
  * Where a Docker volume keeps its data: on the provider's daemon host (the `local` driver on a
