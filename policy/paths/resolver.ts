@@ -24,6 +24,7 @@ import {
 import {
   cloudOf,
   describePlace,
+  hostOf,
   isAwsIdentityType,
   type Placement,
   placementOf,
@@ -155,7 +156,8 @@ export type RefKindName =
   | "tr-attachment"
   | "router-interface"
   | "cdn-origin"
-  | "image-repository";
+  | "image-repository"
+  | "log-server";
 
 /**
  * Every kind of reference the models resolve. A resource's ARN identifies it too, whatever its
@@ -390,6 +392,23 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
       "alicloud:cs/registryEnterpriseRepo:RegistryEnterpriseRepo",
     ],
     keys: ["repositoryUrl"],
+  },
+  /**
+   * A server of the stack a container ships its logs to, named by an address built from the
+   * server's outputs (`tcp://${vm.privateIp}:514`): not known at preview for a virtual machine or
+   * load balancer the deployment creates, the address lies where that server does.
+   */
+  "log-server": {
+    noun: "log server",
+    types: [
+      "aws:ec2/instance:Instance",
+      "alicloud:ecs/instance:Instance",
+      "aws:lb/loadBalancer:LoadBalancer",
+      "alicloud:slb/loadBalancer:LoadBalancer",
+      "alicloud:nlb/loadBalancer:LoadBalancer",
+    ],
+    keys: ["privateIp", "publicIp", "dnsName", "address"],
+    normalize: hostOf,
   },
   // The resources of a program whose host names a CDN fetches from (and forwards viewer
   // requests to): buckets and their websites, load balancers, function URLs, API endpoints,

@@ -627,6 +627,80 @@ describe("a Docker container ships its logs, its volumes and its name lookups on
   ]);
 });
 
+describe("a container's log server named by an address not known at preview lies where the server it was built from does", () => {
+  const vm = (opts: ResourceOptions = {}) =>
+    add(
+      "aws:ec2/instance:Instance",
+      "syslog-vm",
+      { ami: "ami-records", instanceType: "t4g.micro", subnetId: "subnet-records" },
+      opts,
+    );
+  const shipsTo = (deps?: string[]) =>
+    pipe(
+      addProvider("docker", "docker", {}),
+      add(
+        "docker:index/container:Container",
+        "web",
+        { image: "nginx:1.27", logDriver: "syslog", logOpts: { "syslog-address": unknown } },
+        { provider: "docker", dependsOn: deps ? { logOpts: deps } : undefined },
+      ),
+    );
+  runCases(pack, () => aws, oregonSettings, [
+    {
+      name: "the address is built from nothing of the program (a lookup's answer)",
+      bad: shipsTo(),
+      expected: [
+        [
+          "named-destinations",
+          "web",
+          "mandatory",
+          [
+            "its provider's Docker daemon",
+            'docker container "web"',
+            "logOpts.syslog-address (unknown at preview)",
+          ],
+        ],
+      ],
+      twinName: "it is built from the private address of a virtual machine of the program",
+      twin: pipe(vm(), shipsTo(["syslog-vm"])),
+    },
+    {
+      name: "the address is built from a virtual machine of the program in Frankfurt",
+      bad: pipe(
+        addProvider("aws", "frankfurt", { region: "eu-central-1" }),
+        vm({ provider: "frankfurt" }),
+        shipsTo(["syslog-vm"]),
+      ),
+      expected: [
+        [
+          "named-destinations",
+          "web",
+          "mandatory",
+          [
+            "its provider's Docker daemon",
+            'docker container "web"',
+            'ec2 instance "syslog-vm" in eu-central-1 (outside US, in EU)',
+          ],
+        ],
+        [
+          "resource-placement",
+          "frankfurt",
+          "mandatory",
+          ['aws provider "frankfurt"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "resource-placement",
+          "syslog-vm",
+          "mandatory",
+          ['ec2 instance "syslog-vm"', "eu-central-1 (outside US, in EU)"],
+        ],
+      ],
+      twinName: "the virtual machine is in Oregon",
+      twin: pipe(vm(), shipsTo(["syslog-vm"])),
+    },
+  ]);
+});
+
 test("a container's log driver or mounts not known at preview fail closed offline and wait for pulumi up at a first preview", async () => {
   const bad = docker("container:Container", "web", {
     image: "nginx:1.27",

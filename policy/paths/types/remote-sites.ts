@@ -384,6 +384,9 @@ const dockerContainer: TypeModel = withPolicyFields(
       ).map(([option, verb]) =>
         dockerLog.url(`logOpts.${option}`, verb, {
           where: (holder) => !onTheHost(valueAt(holder, option)),
+          // An address built from a server's outputs lies where that server does.
+          ref: "log-server",
+          namedWhenUnknown: true,
         }),
       ),
       dockerLog.region(
