@@ -7603,6 +7603,42 @@ describe("data destinations: logs, exports and pushed requests", () => {
       }),
     },
     {
+      name: "an ECS task's container ships its logs to a syslog server at a public address",
+      bad: taskDefinition("syslog", { "syslog-address": "tcp+tls://203.0.113.30:6514" }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-task",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ecs task definition "orders-task"',
+            '"203.0.113.30" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "to the container instance's own syslog socket",
+      twin: taskDefinition("syslog", { "syslog-address": "unix:///dev/log" }),
+    },
+    {
+      name: "an ECS task's container ships its logs to a Fluentd server outside the cloud",
+      bad: taskDefinition("fluentd", { "fluentd-address": "logs.partner.example:24224" }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-task",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'ecs task definition "orders-task"',
+            '"logs.partner.example:24224" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "to a Fluentd agent on the container instance",
+      twin: taskDefinition("fluentd", { "fluentd-address": "localhost:24224" }),
+    },
+    {
       name: "an ECS daemon's container ships its logs to a GELF server outside the cloud",
       bad: add("aws:ecs/daemonTaskDefinition:DaemonTaskDefinition", "orders-daemon", {
         family: "orders-daemon",

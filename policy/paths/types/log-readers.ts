@@ -1018,3 +1018,25 @@ export function nasDataset(props: Readonly<Record<string, unknown>>, j: Jurisdic
     ? []
     : [{ path: "uri", verb, place: describePlace(j, "alicloud", region) }];
 }
+
+/**
+ * The options of Docker's log drivers that name the server a container's logs go to, as Docker
+ * and ECS take them, each with the words of its finding.
+ */
+export const logDriverServers = [
+  ["syslog-address", "ships the container's logs to a syslog server at"],
+  ["gelf-address", "ships the container's logs to a GELF server at"],
+  ["fluentd-address", "ships the container's logs to a Fluentd server at"],
+  ["splunk-url", "ships the container's logs to Splunk at"],
+] as const;
+
+/**
+ * A log driver's address that the host its container runs on serves itself: a Unix socket
+ * (`unix:///dev/log`) or localhost — the daemon's or container instance's own syslog or agent.
+ */
+export function onTheHost(v: unknown): boolean {
+  return (
+    typeof v === "string" &&
+    (/^unix(gram)?:/i.test(v) || /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?)$/i.test(hostOf(v)))
+  );
+}

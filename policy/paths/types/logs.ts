@@ -48,6 +48,7 @@ import {
   kindIs,
   knownAt,
   linkingMode,
+  logDriverServers,
   mailboxes,
   mediaLiveS3,
   messagePush,
@@ -68,6 +69,7 @@ import {
   sqlCalls,
   streamSink,
   nasDataset,
+  onTheHost,
   textOf,
 } from "./log-readers";
 import {
@@ -399,15 +401,21 @@ const httpTaskEndpoints = (definition: string): FieldSpec[] =>
 
 /**
  * The hosts a container's log driver ships its output to (`logConfiguration.options` of the
- * ECS container definition at `container`): Splunk's `splunk-url`, GELF's `gelf-address` and a
+ * ECS container definition at `container`): a syslog, GELF, Fluentd or Splunk server (Docker's
+ * options, where the container instance's own socket or localhost stays on the instance) and a
  * FireLens output's `Host`.
  */
-const containerLogs = (container: string): FieldSpec[] =>
-  [
-    ["splunk-url", "ships the container's logs to Splunk at"],
-    ["gelf-address", "ships the container's logs to a GELF server at"],
-    ["Host", "ships the container's logs through FireLens to"],
-  ].map(([option, verb]) => log.url(`${container}.logConfiguration.options.${option}`, verb));
+const containerLogs = (container: string): FieldSpec[] => [
+  ...logDriverServers.map(([option, verb]) =>
+    log.url(`${container}.logConfiguration.options.${option}`, verb, {
+      where: (holder) => !onTheHost(valueAt(holder, option)),
+    }),
+  ),
+  log.url(
+    `${container}.logConfiguration.options.Host`,
+    "ships the container's logs through FireLens to",
+  ),
+];
 
 /** A row of ECS container definitions (`containerDefinitions[]`) and the hosts their logs go to. */
 const containerDefinitionLogs: TypeModel = sends(

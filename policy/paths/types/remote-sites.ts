@@ -20,7 +20,6 @@ import type { EgressAllowEntry } from "../../framework";
 import { corefileUpstreamsOut } from "../kubernetes";
 import { decided, known, valueAt } from "../values";
 import { serverPlace } from "../places";
-import { hostOf } from "../../../residency/placement";
 import type { Jurisdiction } from "../../../residency/jurisdictions";
 import { officeSiteFix, officeSiteInternet } from "./egress";
 import {
@@ -36,6 +35,7 @@ import {
   vpcTypes,
   vpnGatewayTypes,
 } from "./links";
+import { logDriverServers, onTheHost } from "./log-readers";
 import { edgesOf, withPolicyFields } from "./rows";
 
 const site = edgesOf("remote-sites", "attachment");
@@ -354,11 +354,6 @@ const localLogDrivers = ["json-file", "local", "journald", "etwlogs", "none"];
 /** Docker's log drivers that ship to a place their options name (read by the fields below). */
 const addressedLogDrivers = ["syslog", "gelf", "fluentd", "awslogs", "splunk"];
 
-/** An address a log driver reaches on the daemon host itself: a Unix socket, or localhost. */
-const onTheHost = (v: unknown): boolean =>
-  typeof v === "string" &&
-  (/^unix(gram)?:/i.test(v) || /^(localhost|127\.\d+\.\d+\.\d+|\[?::1\]?)$/i.test(hostOf(v)));
-
 /**
  * A Docker container: its data lies on the daemon host its provider talks to (placed on the
  * provider by resource-placement), and its traffic leaves through that host's network, which
@@ -373,15 +368,10 @@ const dockerContainer: TypeModel = withPolicyFields(
   {
     role: "workload",
     fields: [
-      ...(
-        [
-          ["syslog-address", "ships the container's logs to the syslog server at"],
-          ["gelf-address", "ships the container's logs to the GELF server at"],
-          ["fluentd-address", "ships the container's logs to the Fluentd server at"],
-          ["splunk-url", "ships the container's logs to Splunk at"],
-          ["awslogs-endpoint", "ships the container's logs to CloudWatch Logs at"],
-        ] as const
-      ).map(([option, verb]) =>
+      ...[
+        ...logDriverServers,
+        ["awslogs-endpoint", "ships the container's logs to CloudWatch Logs at"] as const,
+      ].map(([option, verb]) =>
         dockerLog.url(`logOpts.${option}`, verb, {
           where: (holder) => !onTheHost(valueAt(holder, option)),
           // An address built from a server's outputs lies where that server does.
