@@ -59,43 +59,46 @@ const inbound: ProviderReview["properties"] = [
   },
 ];
 
+/** A Docker container's type token. */
+const containerType = /^docker:index\/container:Container$/;
+
 /**
  * A container's inputs that name places on its daemon host or on the host's networks, and the
- * image it pulls; what it sends elsewhere (its log driver, the volumes it creates, its DNS servers) is
- * read by its row (policy/paths/types/remote-sites.ts).
+ * image it pulls; what it sends elsewhere (its log driver, the volumes it creates, its DNS
+ * servers) is read by its row (policy/paths/types/remote-sites.ts).
  */
 const container: ProviderReview["properties"] = [
   {
     path: /^(devices\[\]\.hostPath|volumes\[\]\.hostPath|uploads\[\]\.owner)$/,
-    types: /^docker:index\/container:Container$/,
+    types: containerType,
     reading: "not-a-place",
     reason:
       "a device, a folder or a file owner of the daemon host the container runs on: the data stays on that host",
   },
   {
     path: /^(hostname|networksAdvanced\[\]\.(ipv4Address|ipv6Address|linkLocalIps\[\]|macAddress))$/,
-    types: /^docker:index\/container:Container$/,
+    types: containerType,
     reading: "not-a-place",
     reason:
       "the container's own name and addresses on the daemon's networks, through which its traffic leaves by the daemon host's network (judged on the host's own resources)",
   },
   {
     path: /^ports\[\]\.ip$/,
-    types: /^docker:index\/container:Container$/,
+    types: containerType,
     reading: "not-a-place",
     reason:
       "the daemon host's own address a port is published on: who can reach it is decided by the host's network, judged on the host's own resources",
   },
   {
     path: /^hosts\[\]\.(host|ip)$/,
-    types: /^docker:index\/container:Container$/,
+    types: containerType,
     reading: "not-a-place",
     reason:
       "host-to-address entries the container's own code resolves names with: nothing is sent by them, and what that code sends is the image's, not the program's",
   },
   {
     path: /^image$/,
-    types: /^docker:index\/container:Container$/,
+    types: containerType,
     reading: "arn-locality",
     reason:
       "the image the daemon pulls the container from: arn-locality places a cloud registry's host (ECR, Container Registry) by its region, as for a Kubernetes pod; a pull brings software in and sends none of the stack's data out",
