@@ -204,9 +204,9 @@ export function snsEndpoint(props: Record<string, unknown>): Judged[] {
 export function mailboxes(kindKey: string, verb: string) {
   return (props: Record<string, unknown>): Judged[] =>
     valuesAt(props, "subscribers[]").flatMap((f): Judged[] => {
-      const sub = f.value as Record<string, unknown> | undefined;
+      const sub = decided(f.value, f.path) as Record<string, unknown> | undefined;
       const kind = decided(
-        sub === undefined || isUnknown(sub) ? sub : known(() => sub[kindKey]),
+        sub === undefined ? sub : known(() => sub[kindKey]),
         `${f.path}.${kindKey}`,
       );
       return str(kind)?.toUpperCase() === "EMAIL"
