@@ -8,7 +8,13 @@ import * as path from "node:path";
 import { moduleExt } from "./spawn-pack";
 import { withIdlePoliciesOff } from "./idle-policies";
 import { onEveryPolicy, waiverReview } from "./waivers";
-import { decodeMessage, type ResidencySettings, type WaivedBy } from "../policy/framework";
+import {
+  decodeMessage,
+  judgedAtUpdate,
+  type ResidencySettings,
+  type WaivedBy,
+} from "../policy/framework";
+import { resourceLabel } from "../policy/paths/describe";
 import type { Jurisdiction } from "../residency/jurisdictions";
 import { declaredClustersOf } from "../residency/clusters";
 import { declaredStackOutputsOf } from "../residency/stack-outputs";
@@ -302,6 +308,33 @@ function offlineVisibilityLevelIn(file: string, value: unknown): Level {
   return level as Level;
 }
 
+/**
+ * Where the pack's own finding starts in the runtime's note on a policy it skipped at preview, or
+ * undefined when `said` is no such note. The runtime's words are known (`skippedAtPreview`); a
+ * runtime that words its note otherwise is still read by the finding's own end (the sentence
+ * `judgedAtUpdate` every deferral ends with) and start (the resource's label), so a deferred
+ * finding is never taken for a plain advisory one.
+ */
+function skippedAt(
+  said: string,
+  level: Level,
+  r: { readonly type: string; readonly name: string } | undefined,
+): number | undefined {
+  const known = skippedAtPreview.exec(said);
+  if (known) {
+    return known[0].length;
+  }
+  if (
+    level !== "advisory" ||
+    r === undefined ||
+    !decodeMessage(said).message.endsWith(judgedAtUpdate)
+  ) {
+    return undefined;
+  }
+  const start = said.indexOf(`${resourceLabel(r.type, r.name)} must `);
+  return start > 0 ? start : undefined;
+}
+
 /** Turns the pack's diagnostics into violations, naming each resource by type and name. */
 export function toViolations(diagnostics: readonly Diagnostic[], plan: Plan): Violation[] {
   const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
@@ -310,10 +343,10 @@ export function toViolations(diagnostics: readonly Diagnostic[], plan: Plan): Vi
     const said = d.message.startsWith(`${d.description}\n`)
       ? d.message.slice(d.description.length + 1)
       : d.message;
-    const skipped = skippedAtPreview.exec(said);
-    const text = skipped ? said.slice(skipped[0].length) : said;
-    const { message, path, waived } = decodeMessage(text);
     const r = d.urn ? byUrn.get(d.urn) : undefined;
+    const skipped = skippedAt(said, d.level, r);
+    const text = skipped === undefined ? said : said.slice(skipped);
+    const { message, path, waived } = decodeMessage(text);
     return {
       policy: d.policy,
       level: d.level,
@@ -323,7 +356,7 @@ export function toViolations(diagnostics: readonly Diagnostic[], plan: Plan): Vi
       path,
       urn: d.urn ?? null,
       ...(waived ? { waived } : {}),
-      ...(skipped ? { deferred: true as const } : {}),
+      ...(skipped !== undefined ? { deferred: true as const } : {}),
     };
   });
 }

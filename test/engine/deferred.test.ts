@@ -4,7 +4,15 @@
  * stands: exit 1); one of a policy at the advisory level decides nothing whatever the value is,
  * so it is a plain advisory finding and the verdict stands.
  */
-import { deferredAtTheirLevel, levelIn, packConfigFor, type Violation } from "../../engine/check";
+import {
+  deferredAtTheirLevel,
+  levelIn,
+  packConfigFor,
+  toViolations,
+  type Violation,
+} from "../../engine/check";
+import type { Plan } from "../../engine/plan";
+import { judgedAtUpdate } from "../../policy/framework";
 import { deferredResources, exitCodeOf } from "../../cli/run";
 
 const config = packConfigFor({ jurisdiction: "US", egressAllowlist: [], waivers: [] });
@@ -57,4 +65,41 @@ test("a mandatory violation beside a deferred finding is a verdict: exit 1", () 
   expect(
     exitCodeOf([violation, ...deferredAtTheirLevel([deferred("public-exposure", "site")], config)]),
   ).toBe(1);
+});
+
+describe("the runtime's note on a policy it skipped at preview", () => {
+  const urn = "urn:pulumi:dev::p::aws:s3/bucketPolicy:BucketPolicy::site-policy";
+  const plan = {
+    resources: [{ urn, type: "aws:s3/bucketPolicy:BucketPolicy", name: "site-policy" }],
+  } as unknown as Plan;
+  const finding = `s3 bucket policy "site-policy" must not be reachable from the internet, but policy is not known at preview. ${judgedAtUpdate}\npath: the internet → s3 bucket policy "site-policy"`;
+  const note = (said: string, level: "advisory" | "mandatory" = "advisory") =>
+    toViolations(
+      [{ policy: "public-exposure", level, message: said, description: "d", severity: "", urn }],
+      plan,
+    )[0];
+
+  test("in the pinned runtime's words: the finding, deferred", () => {
+    const v = note(
+      `can't run policy 'public-exposure' from policy pack 'sovereign-dc-policy@v0.1.0' during preview: ${finding}`,
+    );
+    expect(v).toMatchObject({
+      deferred: true,
+      path: ["the internet", 's3 bucket policy "site-policy"'],
+    });
+    expect(v.message).toMatch(/^s3 bucket policy "site-policy" must not be reachable/);
+  });
+
+  test("in other words, by the finding's own start and end: still deferred, never a plain advisory", () => {
+    const v = note(
+      `policy 'public-exposure' was skipped at preview (${"unknown value"}): ${finding}`,
+    );
+    expect(v.deferred).toBe(true);
+    expect(v.message).toMatch(/^s3 bucket policy "site-policy" must not be reachable/);
+  });
+
+  test("a finding that is no deferral, or is reported at its level, is not taken for one", () => {
+    expect(note(finding.replace(` ${judgedAtUpdate}`, "")).deferred).toBeUndefined();
+    expect(note(`prefix: ${finding}`, "mandatory").deferred).toBeUndefined();
+  });
 });
