@@ -4,7 +4,9 @@
  * every bucket or cache service the cache is exported to and a build on Docker Build Cloud. Each
  * case adds one build to the Oregon (US) or Shanghai (CN) happy path and names every finding that
  * follows; its twin pushes inside the jurisdiction, or not at all, and passes every policy —
- * reviewed-resource-types among them, without the stack allowing the type.
+ * reviewed-resource-types among them, without the stack allowing the type. The Docker daemon's
+ * volumes and containers follow: where a volume keeps its data, and where a container's log
+ * driver, the volumes it creates, its DNS servers and the registry it pulls from are.
  */
 import type { Plan } from "../../engine/plan";
 import { imageRegistry } from "../../residency/placement";
