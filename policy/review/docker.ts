@@ -12,7 +12,8 @@
  * read below. A volume is a row of the remote-sites table: on the daemon's disk, or on the server
  * of the network filesystem it mounts; so is a container, whose traffic leaves through its daemon
  * host's network (judged on the host's own resources), with what its log driver, the volumes it
- * creates and its DNS servers send elsewhere (log-shipping, remote-sites). Of the rest, what only
+ * creates and its DNS servers send elsewhere (log-shipping, remote-sites), and a network, on the
+ * host unless its driver is an overlay of the swarm's nodes or a plugin (remote-sites). Of the rest, what only
  * lives on the daemon is regional (the provider decides); swarm services, plugins and remote
  * builders can send data wherever the swarm's nodes, the plugin or the builder do, which the pack
  * does not model: reviewed first, they fail closed until a stack allows them.
@@ -105,6 +106,17 @@ const container: ProviderReview["properties"] = [
   },
 ];
 
+/** A Docker network's own address plan, which its row does not need (it reads the driver). */
+const network: ProviderReview["properties"] = [
+  {
+    path: /^ipamConfigs\[\]\.(auxAddress|gateway|ipRange|subnet)$/,
+    types: /^docker:index\/network:Network$/,
+    reading: "not-a-place",
+    reason:
+      "the addresses the network hands its containers and its gateway's: where its traffic goes is its driver's, read by its row",
+  },
+];
+
 /** Types that live only on the provider's Docker daemon and send nothing elsewhere. */
 const onTheDaemon = {
   class: "regional",
@@ -113,15 +125,11 @@ const onTheDaemon = {
 } as const;
 
 export const dockerReview: ProviderReview = {
-  properties: [...inbound, ...container],
+  properties: [...inbound, ...container, ...network],
   types: [
     {
       ...onTheDaemon,
-      types: [
-        "docker:index/network:Network",
-        "docker:index/secret:Secret",
-        "docker:index/serviceConfig:ServiceConfig",
-      ],
+      types: ["docker:index/secret:Secret", "docker:index/serviceConfig:ServiceConfig"],
     },
     {
       class: "regional",

@@ -484,6 +484,38 @@ describe("a Docker volume keeps its data on the daemon host or the server it mou
   ]);
 });
 
+describe("a Docker network stays on the daemon host unless its driver carries it elsewhere", () => {
+  const network = (props: Props) => docker("network:Network", "mesh", { name: "mesh", ...props });
+  const carried = (place: string): Finding => [
+    "remote-sites",
+    "mesh",
+    "mandatory",
+    ["its provider's Docker daemon", 'docker network "mesh"', place],
+  ];
+  runCases(pack, () => aws, oregonSettings, [
+    {
+      name: "it is an overlay network of the swarm's nodes",
+      bad: network({ driver: "overlay", attachable: true }),
+      expected: [
+        carried("every node of the Docker swarm, wherever it joined from (cannot be placed)"),
+      ],
+      twinName: "it is a bridge of the daemon host",
+      twin: network({ driver: "bridge" }),
+    },
+    {
+      name: "a network driver plugin carries it",
+      bad: network({ driver: "weaveworks/net-plugin:latest_release" }),
+      expected: [
+        carried(
+          'wherever the network driver plugin "weaveworks/net-plugin:latest_release" does, which the pack does not read (cannot be placed)',
+        ),
+      ],
+      twinName: "it is a macvlan network on the host's own link",
+      twin: network({ driver: "macvlan", options: { parent: "eth0" } }),
+    },
+  ]);
+});
+
 describe("a Docker container ships its logs, its volumes and its name lookups only inside", () => {
   const container = (props: Props) =>
     docker("container:Container", "web", { image: "nginx:1.27", ...props });

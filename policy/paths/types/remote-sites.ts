@@ -349,6 +349,51 @@ function serverOutside(
   }
 }
 
+/** Docker's network drivers that keep a network on the daemon host and its own links. */
+const localNetworkDrivers = [
+  ...["bridge", "host", "none", "null", "macvlan", "ipvlan"],
+  // Windows hosts' drivers.
+  ...["nat", "transparent", "l2bridge", "l2tunnel", "ics"],
+];
+
+/**
+ * A Docker network: on the daemon host (its bridge, or the host's own links for macvlan and
+ * ipvlan), unless its driver carries traffic elsewhere — an overlay network spans every node of
+ * the swarm, wherever those nodes joined it from, and a driver plugin wherever it does; neither
+ * can be placed from the program.
+ */
+const dockerNetwork: TypeModel = {
+  role: "network",
+  fields: [
+    {
+      path: "driver",
+      reads: ["driver"],
+      format: "judged",
+      label: "attachment",
+      policy: "remote-sites",
+      verb: "",
+      judges: (props) => {
+        const driver = decided(valueAt(props, "driver"), "driver");
+        const verb = "carries the containers' traffic to";
+        if (typeof driver !== "string" || localNetworkDrivers.includes(driver)) {
+          return [];
+        }
+        return [
+          {
+            path: "driver",
+            verb,
+            place:
+              driver === "overlay"
+                ? "every node of the Docker swarm, wherever it joined from (cannot be placed)"
+                : `wherever the network driver plugin ${JSON.stringify(driver)} does, which the pack does not read (cannot be placed)`,
+          },
+        ];
+      },
+    },
+  ],
+  fix: "Keep the network on the daemon host (the bridge, macvlan or ipvlan driver), or confirm that every node of the swarm sits inside the jurisdiction and record a waiver with that evidence.",
+};
+
 /** Docker's log drivers that keep a container's logs on the daemon host. */
 const localLogDrivers = ["json-file", "local", "journald", "etwlogs", "none"];
 /** Docker's log drivers that ship to a place their options name (read by the fields below). */
@@ -452,6 +497,7 @@ export const remoteSites: TypeTable = {
     role: "data",
   },
   "docker:index/container:Container": dockerContainer,
+  "docker:index/network:Network": dockerNetwork,
   // CoreDNS resolves every name the cluster's pods look up, and forwards what it cannot answer.
   "aws:eks/addon:Addon": row(
     "Forward the cluster's DNS only to the network's resolver, private resolvers of the stack's networks or allowlisted ones: leave the Corefile's forward at /etc/resolv.conf. Of an AWS Marketplace add-on, confirm that its vendor's service keeps the data inside the jurisdiction (its site or region setting) and record a waiver with that evidence, or remove it.",
