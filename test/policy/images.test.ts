@@ -66,6 +66,16 @@ const docker = (type: string, name: string, props: Props) =>
     add(`docker:index/${type}`, name, props, { provider: "docker" }),
   );
 
+/** `policy`'s mandatory finding on the Docker daemon's resource `name` (labelled `label`) at `place`. */
+const onDaemon =
+  (policy: string, name: string, label: string) =>
+  (place: string): Finding => [
+    policy,
+    name,
+    "mandatory",
+    ["its provider's Docker daemon", label, place],
+  ];
+
 /** registry-replication's finding on the build `name` (`kind` image), pushed to `to`. */
 const pushed = (kind: string, name: string, to: string): Finding => [
   "registry-replication",
@@ -438,12 +448,7 @@ describe("a Docker volume keeps its data on the daemon host or the server it mou
   const volume = (props: Props) => docker("volume:Volume", "files", { name: "files", ...props });
   const nfs = (addr: string) =>
     volume({ driverOpts: { type: "nfs", o: `addr=${addr},rw,nfsvers=4`, device: ":/exports" } });
-  const mounted = (place: string): Finding => [
-    "remote-sites",
-    "files",
-    "mandatory",
-    ["its provider's Docker daemon", 'docker volume "files"', place],
-  ];
+  const mounted = onDaemon("remote-sites", "files", 'docker volume "files"');
   runCases(pack, () => aws, oregonSettings, [
     {
       name: "it mounts NFS from a host the pack cannot place",
@@ -486,12 +491,7 @@ describe("a Docker volume keeps its data on the daemon host or the server it mou
 
 describe("a Docker network stays on the daemon host unless its driver carries it elsewhere", () => {
   const network = (props: Props) => docker("network:Network", "mesh", { name: "mesh", ...props });
-  const carried = (place: string): Finding => [
-    "remote-sites",
-    "mesh",
-    "mandatory",
-    ["its provider's Docker daemon", 'docker network "mesh"', place],
-  ];
+  const carried = onDaemon("remote-sites", "mesh", 'docker network "mesh"');
   runCases(pack, () => aws, oregonSettings, [
     {
       name: "it is an overlay network of the swarm's nodes",
@@ -521,12 +521,8 @@ describe("a Docker container ships its logs, its volumes and its name lookups on
     docker("container:Container", "web", { image: "nginx:1.27", ...props });
   const logs = (logDriver: string, logOpts?: Record<string, string>) =>
     container({ logDriver, ...(logOpts ? { logOpts } : {}) });
-  const sent = (policy: string, place: string): Finding => [
-    policy,
-    "web",
-    "mandatory",
-    ["its provider's Docker daemon", 'docker container "web"', place],
-  ];
+  const sent = (policy: string, place: string) =>
+    onDaemon(policy, "web", 'docker container "web"')(place);
   const nfsMount = (addr: string) =>
     container({
       mounts: [
@@ -679,22 +675,12 @@ describe("a container's log server named by an address not known at preview lies
         { provider: "docker", dependsOn: deps ? { logOpts: deps } : undefined },
       ),
     );
+  const named = onDaemon("named-destinations", "web", 'docker container "web"');
   runCases(pack, () => aws, oregonSettings, [
     {
       name: "the address is built from nothing of the program (a lookup's answer)",
       bad: shipsTo(),
-      expected: [
-        [
-          "named-destinations",
-          "web",
-          "mandatory",
-          [
-            "its provider's Docker daemon",
-            'docker container "web"',
-            "logOpts.syslog-address (unknown at preview)",
-          ],
-        ],
-      ],
+      expected: [named("logOpts.syslog-address (unknown at preview)")],
       twinName: "it is built from the private address of a virtual machine of the program",
       twin: pipe(vm(), shipsTo(["syslog-vm"])),
     },
@@ -706,16 +692,7 @@ describe("a container's log server named by an address not known at preview lies
         shipsTo(["syslog-vm"]),
       ),
       expected: [
-        [
-          "named-destinations",
-          "web",
-          "mandatory",
-          [
-            "its provider's Docker daemon",
-            'docker container "web"',
-            'ec2 instance "syslog-vm" in eu-central-1 (outside US, in EU)',
-          ],
-        ],
+        named('ec2 instance "syslog-vm" in eu-central-1 (outside US, in EU)'),
         [
           "resource-placement",
           "frankfurt",

@@ -15,7 +15,7 @@
  * point (links.ts).
  */
 import { alibabaResolvers, link } from "./common";
-import type { FieldSpec, Judged, TypeModel, TypeTable } from "../model";
+import type { EdgeLabel, FieldSpec, Judged, PolicyName, TypeModel, TypeTable } from "../model";
 import type { EgressAllowEntry } from "../../framework";
 import { corefileUpstreamsOut } from "../kubernetes";
 import { decided, known, valueAt } from "../values";
@@ -349,6 +349,38 @@ function serverOutside(
   }
 }
 
+/**
+ * A Docker driver setting at `path` (a network's driver, a container's log driver): the drivers
+ * of `local` keep everything on the daemon host; `elsewhere` names where any other sends it, as a
+ * finding's place, or undefined when another field of the row judges that driver's destination.
+ * A driver not known at preview leaves the reading undecided.
+ */
+function dockerDriver(
+  path: string,
+  label: EdgeLabel,
+  policy: PolicyName,
+  verb: string,
+  local: readonly string[],
+  elsewhere: (driver: string, props: Readonly<Record<string, unknown>>) => string | undefined,
+): FieldSpec {
+  return {
+    path,
+    reads: [path],
+    format: "judged",
+    label,
+    policy,
+    verb: "",
+    judges: (props) => {
+      const driver = decided(valueAt(props, path), path);
+      if (typeof driver !== "string" || local.includes(driver)) {
+        return [];
+      }
+      const place = elsewhere(driver, props);
+      return place === undefined ? [] : [{ path, verb, place }];
+    },
+  };
+}
+
 /** Docker's network drivers that keep a network on the daemon host and its own links. */
 const localNetworkDrivers = [
   ...["bridge", "host", "none", "null", "macvlan", "ipvlan"],
@@ -365,31 +397,17 @@ const localNetworkDrivers = [
 const dockerNetwork: TypeModel = {
   role: "network",
   fields: [
-    {
-      path: "driver",
-      reads: ["driver"],
-      format: "judged",
-      label: "attachment",
-      policy: "remote-sites",
-      verb: "",
-      judges: (props) => {
-        const driver = decided(valueAt(props, "driver"), "driver");
-        const verb = "carries the containers' traffic to";
-        if (typeof driver !== "string" || localNetworkDrivers.includes(driver)) {
-          return [];
-        }
-        return [
-          {
-            path: "driver",
-            verb,
-            place:
-              driver === "overlay"
-                ? "every node of the Docker swarm, wherever it joined from (cannot be placed)"
-                : `wherever the network driver plugin ${JSON.stringify(driver)} does, which the pack does not read (cannot be placed)`,
-          },
-        ];
-      },
-    },
+    dockerDriver(
+      "driver",
+      "attachment",
+      "remote-sites",
+      "carries the containers' traffic to",
+      localNetworkDrivers,
+      (driver) =>
+        driver === "overlay"
+          ? "every node of the Docker swarm, wherever it joined from (cannot be placed)"
+          : `wherever the network driver plugin ${JSON.stringify(driver)} does, which the pack does not read (cannot be placed)`,
+    ),
   ],
   fix: "Keep the network on the daemon host (the bridge, macvlan or ipvlan driver), or confirm that every node of the swarm sits inside the jurisdiction and record a waiver with that evidence.",
 };
@@ -431,35 +449,22 @@ const dockerContainer: TypeModel = withPolicyFields(
           cloud: "aws",
         },
       ),
-      {
-        path: "logDriver",
-        reads: ["logDriver"],
-        format: "judged",
-        label: "log delivery",
-        policy: "log-shipping",
-        verb: "",
-        judges: (props) => {
-          const driver = decided(valueAt(props, "logDriver"), "logDriver");
-          const verb = "ships the container's logs to";
-          if (typeof driver !== "string" || localLogDrivers.includes(driver)) {
-            return [];
-          }
+      dockerDriver(
+        "logDriver",
+        "log delivery",
+        "log-shipping",
+        "ships the container's logs to",
+        localLogDrivers,
+        (driver, props) => {
           if (driver === "awslogs") {
             // One not known at preview is the region's or endpoint's own field's to report.
             const named = (option: string) => known(() => valueAt(props, `logOpts.${option}`));
             return named("awslogs-region") === undefined && named("awslogs-endpoint") === undefined
-              ? [
-                  {
-                    path: "logOpts",
-                    verb,
-                    place:
-                      "CloudWatch Logs in whatever region the daemon's host or environment names, as logOpts names none (cannot be placed)",
-                  },
-                ]
-              : [];
+              ? "CloudWatch Logs in whatever region the daemon's host or environment names, as logOpts names none (cannot be placed)"
+              : undefined;
           }
           if (addressedLogDrivers.includes(driver)) {
-            return [];
+            return undefined;
           }
           const service: Record<string, string> = {
             gcplogs:
@@ -467,17 +472,12 @@ const dockerContainer: TypeModel = withPolicyFields(
             logentries:
               "Logentries (Rapid7), a logging service of no catalogued region (cannot be placed)",
           };
-          return [
-            {
-              path: "logDriver",
-              verb,
-              place:
-                service[driver] ??
-                `wherever the log driver plugin ${JSON.stringify(driver)} sends them, which the pack does not read (cannot be placed)`,
-            },
-          ];
+          return (
+            service[driver] ??
+            `wherever the log driver plugin ${JSON.stringify(driver)} sends them, which the pack does not read (cannot be placed)`
+          );
         },
-      },
+      ),
     ],
     fix: "Keep the container's logs on the daemon host (json-file, local, journald), or ship them to a private or allowlisted server or to CloudWatch Logs in a region inside the jurisdiction.",
   },
