@@ -395,14 +395,16 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
   },
   /**
    * A server of the stack a container ships its logs to, named by an address built from the
-   * server's outputs (`tcp://${vm.privateIp}:514`): not known at preview for a virtual machine or
-   * load balancer the deployment creates, the address lies where that server does.
+   * server's outputs (`tcp://${vm.privateIp}:514`, CloudWatch Logs through an interface endpoint's
+   * DNS name): not known at preview for a virtual machine, load balancer or VPC endpoint the
+   * deployment creates, the address lies where that server does.
    */
   "log-server": {
     noun: "log server",
     types: [
       "aws:ec2/instance:Instance",
       "alicloud:ecs/instance:Instance",
+      "aws:ec2/vpcEndpoint:VpcEndpoint",
       "aws:lb/loadBalancer:LoadBalancer",
       "alicloud:slb/loadBalancer:LoadBalancer",
       "alicloud:nlb/loadBalancer:LoadBalancer",

@@ -685,6 +685,35 @@ describe("a container's log server named by an address not known at preview lies
       twin: pipe(vm(), shipsTo(["syslog-vm"])),
     },
     {
+      name: "a CloudWatch Logs endpoint is built from nothing of the program",
+      bad: pipe(
+        addProvider("docker", "docker", {}),
+        add(
+          "docker:index/container:Container",
+          "web",
+          { image: "nginx:1.27", logDriver: "awslogs", logOpts: { "awslogs-endpoint": unknown } },
+          { provider: "docker" },
+        ),
+      ),
+      expected: [named("logOpts.awslogs-endpoint (unknown at preview)")],
+      twinName: "it is the DNS name of the program's interface endpoint for CloudWatch Logs",
+      twin: pipe(
+        add("aws:ec2/vpcEndpoint:VpcEndpoint", "logs-endpoint", {
+          vpcId: "vpc-records",
+          serviceName: "com.amazonaws.us-west-2.logs",
+          vpcEndpointType: "Interface",
+          privateDnsEnabled: true,
+        }),
+        addProvider("docker", "docker", {}),
+        add(
+          "docker:index/container:Container",
+          "web",
+          { image: "nginx:1.27", logDriver: "awslogs", logOpts: { "awslogs-endpoint": unknown } },
+          { provider: "docker", dependsOn: { logOpts: ["logs-endpoint"] } },
+        ),
+      ),
+    },
+    {
       name: "the address is built from a virtual machine of the program in Frankfurt",
       bad: pipe(
         addProvider("aws", "frankfurt", { region: "eu-central-1" }),

@@ -409,7 +409,7 @@ const dockerNetwork: TypeModel = {
           : `wherever the network driver plugin ${JSON.stringify(driver)} does, which the pack does not read (cannot be placed)`,
     ),
   ],
-  fix: "Keep the network on the daemon host (the bridge, macvlan or ipvlan driver), or confirm that every node of the swarm sits inside the jurisdiction and record a waiver with that evidence.",
+  fix: "Keep the network on the daemon host (the bridge, macvlan or ipvlan driver), or confirm that every node of the swarm, or every host the plugin links, sits inside the jurisdiction and record a waiver with that evidence.",
 };
 
 /** Docker's log drivers that keep a container's logs on the daemon host. */
