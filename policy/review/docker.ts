@@ -42,6 +42,8 @@ const inbound: ProviderReview["properties"] = [
   },
   {
     path: /(^|\.)(dest|target)$/,
+    types:
+      /^docker-build:index:Image$|^docker:index\/(image:Image|registryImage:RegistryImage|remoteImage:RemoteImage)$/,
     reading: "not-a-place",
     reason:
       "a path on the machine that builds (an export or cache written to its disk) or the name of a build stage: no place",
@@ -82,6 +84,13 @@ const container: ProviderReview["properties"] = [
     reading: "not-a-place",
     reason:
       "the container's own name and addresses on the daemon's networks, through which its traffic leaves by the daemon host's network (judged on the host's own resources)",
+  },
+  {
+    path: /^mounts\[\]\.target$/,
+    types: containerType,
+    reading: "not-a-place",
+    reason:
+      "the path inside the container a mount appears at; where the mount keeps its data is its source or volume options, read by the container's row",
   },
   {
     path: /^ports\[\]\.ip$/,
