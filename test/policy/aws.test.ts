@@ -7496,6 +7496,13 @@ describe("data destinations: logs, exports and pushed requests", () => {
       family: "orders",
       containerDefinitions: JSON.stringify([shipping(logDriver, options)]),
     });
+  /** log-shipping's finding on the task definition "orders-task", whose logs go to `place`. */
+  const taskShips = (place: string): Finding => [
+    "log-shipping",
+    "orders-task",
+    "mandatory",
+    ["us-west-2 (inside US)", 'ecs task definition "orders-task"', place],
+  ];
   const jobDefinition = (logDriver: string, options: Record<string, string>) =>
     add("aws:batch/jobDefinition:JobDefinition", "orders-job", {
       name: "orders",
@@ -7584,18 +7591,7 @@ describe("data destinations: logs, exports and pushed requests", () => {
         "splunk-url": "https://splunk.partner.example:8088",
         "splunk-token": "x",
       }),
-      expected: [
-        [
-          "log-shipping",
-          "orders-task",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'ecs task definition "orders-task"',
-            '"https://splunk.partner.example:8088" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: [taskShips('"https://splunk.partner.example:8088" (cannot be placed)')],
       twinName: "the collector is a private address of the stack's network",
       twin: taskDefinition("splunk", {
         "splunk-url": "https://10.0.1.40:8088",
@@ -7605,36 +7601,14 @@ describe("data destinations: logs, exports and pushed requests", () => {
     {
       name: "an ECS task's container ships its logs to a syslog server at a public address",
       bad: taskDefinition("syslog", { "syslog-address": "tcp+tls://203.0.113.30:6514" }),
-      expected: [
-        [
-          "log-shipping",
-          "orders-task",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'ecs task definition "orders-task"',
-            '"203.0.113.30" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: [taskShips('"203.0.113.30" (cannot be placed)')],
       twinName: "to the container instance's own syslog socket",
       twin: taskDefinition("syslog", { "syslog-address": "unix:///dev/log" }),
     },
     {
       name: "an ECS task's container ships its logs to a Fluentd server outside the cloud",
       bad: taskDefinition("fluentd", { "fluentd-address": "logs.partner.example:24224" }),
-      expected: [
-        [
-          "log-shipping",
-          "orders-task",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'ecs task definition "orders-task"',
-            '"logs.partner.example:24224" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: [taskShips('"logs.partner.example:24224" (cannot be placed)')],
       twinName: "to a Fluentd agent on the container instance",
       twin: taskDefinition("fluentd", { "fluentd-address": "localhost:24224" }),
     },
