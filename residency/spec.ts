@@ -6,6 +6,18 @@
  * received and what is allowed, so an engineer can fix the YAML without reading this file.
  */
 import * as ipaddr from "ipaddr.js";
+import {
+  aclRulesNeeded,
+  blockBits,
+  defaultAclRuleQuota,
+  isPrivateBlock,
+  isValidOssBucketName,
+  logBucketNames,
+  ossBucketName,
+  ossBucketNameRule,
+  privateSpaces,
+  s3ReservedPrefixes,
+} from "./buildable";
 import { type Cloud, findJurisdiction, type Jurisdiction } from "./jurisdictions";
 import type * as Schema from "./spec-schema";
 import type { ParsedSpec } from "./spec-schema";
@@ -345,8 +357,97 @@ function crossFieldIssues(p: ParsedSpec, stack: string): SpecIssue[] {
     }
     seenBuckets.add(b.name);
   });
+  issues.push(...buildableIssues(p, stack));
   if (p.kubernetes !== undefined) {
     issues.push(...kubernetesIssues(p.cloud, p.kubernetes));
+  }
+  return issues;
+}
+
+/** What each cloud calls the network and zone blocks, for the refusals below. */
+const blockNames: Readonly<Record<Cloud, { network: string; zone: string }>> = {
+  aws: { network: "an AWS VPC", zone: "an AWS subnet" },
+  alicloud: { network: "an Alibaba Cloud VPC", zone: "an Alibaba Cloud vSwitch" },
+};
+
+/**
+ * What the cloud's components can build (residency/buildable.ts): block sizes, private address
+ * space, bucket names, the AWS network ACL's quota. Checked here so that a config the stack would
+ * refuse after its provider and key registered is refused before anything runs.
+ */
+function buildableIssues(p: ParsedSpec, stack: string): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const bits = blockBits[p.cloud];
+  const prefix = (cidr: string) => ipaddr.IPv4.parseCIDR(cidr)[1];
+  const networkBits = prefix(p.network.cidr);
+  if (networkBits < bits.network.min || networkBits > bits.network.max) {
+    issues.push({
+      key: keyOf(["network", "cidr"]),
+      received: p.network.cidr,
+      expected: `expected a block from /${bits.network.min} to /${bits.network.max}, the sizes ${blockNames[p.cloud].network} takes`,
+    });
+  }
+  if (!isPrivateBlock(p.network.cidr)) {
+    issues.push({
+      key: keyOf(["network", "cidr"]),
+      received: p.network.cidr,
+      expected: `expected a block of private address space (${privateSpaces.join(", ")}); the stack's own rules to and from a public block would be paths to the internet`,
+    });
+  }
+  p.network.zones.forEach((z, i) => {
+    const zoneBits = prefix(z.cidr);
+    if (zoneBits < bits.zone.min || zoneBits > bits.zone.max) {
+      issues.push({
+        key: keyOf(["network", "zones", i, "cidr"]),
+        received: z.cidr,
+        expected: `expected a block from /${bits.zone.min} to /${bits.zone.max}, the sizes ${blockNames[p.cloud].zone} takes`,
+      });
+    }
+  });
+  // An OSS name holds the stack's name: when the stack's own log bucket cannot take it, that is
+  // the one issue, not one per data bucket.
+  const logBucket = ossBucketName(namespace, stack, logBucketNames.alicloud.accessLogs);
+  const stackNameOk = p.cloud !== "alicloud" || isValidOssBucketName(logBucket);
+  if (!stackNameOk) {
+    issues.push({
+      key: "stack name",
+      received: stack,
+      expected: `expected a stack name that makes its log bucket "${logBucket}" a valid OSS bucket name (${ossBucketNameRule})`,
+    });
+  }
+  const reserved: readonly string[] = Object.values(logBucketNames[p.cloud]);
+  p.buckets.forEach((b, i) => {
+    const key = keyOf(["buckets", i, "name"]);
+    const physical = ossBucketName(namespace, stack, b.name);
+    if (reserved.includes(b.name)) {
+      issues.push({
+        key,
+        received: b.name,
+        expected: `expected a name other than ${reserved.join(" and ")}, which the ${p.cloud} stack uses for its log buckets`,
+      });
+    } else if (p.cloud === "aws" && s3ReservedPrefixes.some((r) => b.name.startsWith(r))) {
+      issues.push({
+        key,
+        received: b.name,
+        expected: `expected a name that does not start with a prefix S3 reserves (${s3ReservedPrefixes.join(", ")})`,
+      });
+    } else if (p.cloud === "alicloud" && stackNameOk && !isValidOssBucketName(physical)) {
+      issues.push({
+        key,
+        received: b.name,
+        expected: `expected a name that makes "${physical}" a valid OSS bucket name (${ossBucketNameRule}); shorten the name or the stack's`,
+      });
+    }
+  });
+  if (p.cloud === "aws") {
+    const needed = aclRulesNeeded(p.network.cidr, p.egress);
+    if (needed > defaultAclRuleQuota) {
+      issues.push({
+        key: keyOf(["egress"]),
+        received: `${p.egress.length} entries, ${needed} network ACL rules in one direction`,
+        expected: `expected at most ${defaultAclRuleQuota} network ACL rules per direction, AWS's default quota (two are the stack's own, each contiguous run of an entry's ports one more); merge ports into runs or destinations into wider blocks`,
+      });
+    }
   }
   return issues;
 }

@@ -13,20 +13,16 @@ import {
   SealedNetwork,
   VpcFlowLog,
 } from "../components/aws";
+import { logBucketNames, s3BucketName } from "../residency/buildable";
 import { awsPartitionOf } from "../residency/jurisdictions";
 import { namespace, type SpecIssue, type StackSpec, StackSpecError } from "../residency/spec";
 import { sealedNamespaces } from "./namespaces";
 
-/** The stack's own log buckets; data buckets cannot take these names. */
-export const logBuckets = { accessLogs: "access-logs", flowLogs: "flow-logs" } as const;
+/** The stack's own log buckets; the stack spec keeps data buckets from taking these names. */
+const logBuckets = logBucketNames.aws;
 
 /** How long the stack keeps its access and flow logs. */
 export const logRetentionDays = 365;
-
-/** Bucket names are unique per partition; the account and region in them keep stacks apart. */
-export function physicalBucketName(name: string, accountId: string, region: string): string {
-  return `${name}-${accountId}-${region}`;
-}
 
 /**
  * The AWS-only checks on a spec the config schema already accepted; throws StackSpecError, like
@@ -53,16 +49,6 @@ export function validateAwsStackSpec(spec: StackSpec): string {
       expected: `expected a region of an AWS partition of jurisdiction ${spec.jurisdiction.id} (${spec.jurisdiction.awsPartitions.join(", ")}); this one is in ${partition}`,
     });
   }
-  const reserved: readonly string[] = Object.values(logBuckets);
-  spec.buckets.forEach((b, i) => {
-    if (reserved.includes(b.name)) {
-      issues.push({
-        key: `${namespace}:buckets[${i}].name`,
-        received: b.name,
-        expected: `expected a name other than ${reserved.join(" and ")}, which the AWS stack uses for its log buckets`,
-      });
-    }
-  });
   if (issues.length > 0) {
     throw new StackSpecError(issues);
   }
@@ -88,7 +74,7 @@ export function buildAwsStack(spec: StackSpec, opts: pulumi.ComponentResourceOpt
     { parent: opts.parent },
   );
   const inRegion = pulumi.mergeOptions(opts, { provider });
-  const bucketName = (name: string) => physicalBucketName(name, accountId, region);
+  const bucketName = (name: string) => s3BucketName(name, accountId, region);
 
   const key = new SealedKey(
     `${stack}-key`,

@@ -4,7 +4,8 @@
  */
 import * as ipaddr from "ipaddr.js";
 import type { EgressRule } from "../../residency/spec";
-import { cidrIssues, descriptionIssues, issue, isWholeNumberIn } from "./validation";
+import { allowedFlows } from "../../residency/allowlist";
+import { cidrIssues, issue, isWholeNumberIn } from "./validation";
 
 /** Alibaba's port range for "every port"; the only one it accepts with protocol `all`. */
 export const anyPort = "-1/-1";
@@ -25,39 +26,36 @@ export interface AllowedDestination {
   readonly protocol: "tcp" | "udp";
   /** Alibaba's `from/to` form, e.g. `443/443`. */
   readonly portRange: string;
+  /** The rule's description: the reason of the first entry that allows it, as Alibaba takes it. */
   readonly reason: string;
 }
 
-/** Sorted, de-duplicated ports folded into contiguous `[from, to]` runs. */
-export function portRuns(ports: readonly number[]): Array<[number, number]> {
-  const runs: Array<[number, number]> = [];
-  for (const port of [...new Set(ports)].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last !== undefined && port === last[1] + 1) {
-      last[1] = port;
-    } else {
-      runs.push([port, port]);
-    }
-  }
-  return runs;
+/**
+ * Alibaba takes 1 to 256 characters in a rule's description (network ACL entries and security
+ * group rules alike), none starting with http:// or https://; a reason written in config may be
+ * longer, or a link to the ticket that approved the destination.
+ */
+export function ruleDescription(reason: string): string {
+  const text = reason.trim();
+  return (/^https?:\/\//i.test(text) ? `Approved: ${text}` : text).slice(0, 256);
 }
 
-/** One destination per rule and contiguous port run, in allowlist order. */
+/**
+ * One destination per allowed flow (residency/allowlist.ts): per entry and contiguous port run,
+ * in allowlist order; a flow two entries allow is one rule, described by the first entry's reason.
+ */
 export function allowedDestinations(egress: readonly EgressRule[]): AllowedDestination[] {
-  return egress.flatMap((rule) =>
-    portRuns(rule.ports).map(([from, to]) => ({
-      cidr: rule.cidr,
-      protocol: rule.protocol,
-      portRange: `${from}/${to}`,
-      reason: rule.reason,
-    })),
-  );
+  return allowedFlows(egress).map((f) => ({
+    cidr: f.cidr,
+    protocol: f.protocol,
+    portRange: `${f.fromPort}/${f.toPort}`,
+    reason: ruleDescription(f.reason),
+  }));
 }
 
 /**
  * Issues with an allowlist: each destination must be a bounded IPv4 block, each port 1–65535, the
- * protocol tcp or udp, the reason usable as an Alibaba rule description; and no two rules may
- * allow the same port to the same block (Alibaba rejects duplicate security group rules).
+ * protocol tcp or udp, the reason not blank (`ruleDescription` makes it one Alibaba takes).
  */
 export function validateEgressAllowlist(egress: readonly EgressRule[], key = "egress"): string[] {
   const issues: string[] = [];
@@ -85,31 +83,15 @@ export function validateEgressAllowlist(egress: readonly EgressRule[], key = "eg
         issues.push(issue(`${at}.ports[${j}]`, port, "expected a port number from 1 to 65535"));
       }
     });
-    issues.push(...descriptionIssues(`${at}.reason`, rule.reason));
-    if (cidrProblems.length === 0) {
-      issues.push(...duplicateIssues(egress, i, key));
+    if (rule.reason.trim() === "") {
+      issues.push(
+        issue(
+          `${at}.reason`,
+          rule.reason,
+          "expected a non-empty justification of why this destination is needed",
+        ),
+      );
     }
   });
   return issues;
-}
-
-function duplicateIssues(egress: readonly EgressRule[], i: number, key: string): string[] {
-  const rule = egress[i];
-  for (let j = 0; j < i; j++) {
-    const other = egress[j];
-    if (other.cidr !== rule.cidr || other.protocol !== rule.protocol) {
-      continue;
-    }
-    const shared = rule.ports.find((p) => other.ports.includes(p));
-    if (shared !== undefined) {
-      return [
-        issue(
-          `${key}[${i}].ports`,
-          rule.ports,
-          `expected ports that ${key}[${j}] does not already allow to ${rule.cidr} over ${rule.protocol} (port ${shared}); merge the two rules`,
-        ),
-      ];
-    }
-  }
-  return [];
 }

@@ -7,6 +7,7 @@
 import * as alicloudInputs from "@pulumi/alicloud/types/input";
 import * as oss from "@pulumi/alicloud/oss";
 import * as pulumi from "@pulumi/pulumi";
+import { isValidOssBucketName, ossBucketNameRule } from "../../residency/buildable";
 import { issue, isWholeNumberIn, throwIfInvalid } from "./validation";
 
 export interface AlicloudBucketArgs {
@@ -55,12 +56,9 @@ export const objectAccessActions = [
 export const objectWriteActions = ["oss:PutObject"] as const;
 
 /** OSS's global naming rule: 3 to 63 lowercase letters, digits or hyphens, no edge hyphen. */
-export function isValidOssBucketName(name: string): boolean {
-  return /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(name);
-}
+export { isValidOssBucketName };
 
-const bucketNameRule =
-  "expected 3 to 63 lowercase letters, digits or hyphens, starting and ending with a letter or digit";
+const bucketNameRule = `expected ${ossBucketNameRule}`;
 
 /** Every issue with the arguments, one line each; empty when they are valid. */
 export function validateAlicloudBucketArgs(args: AlicloudBucketArgs): string[] {

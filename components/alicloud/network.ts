@@ -16,6 +16,7 @@ import {
   ephemeralPorts,
   validateEgressAllowlist,
 } from "./allowlist";
+import { blockBits } from "../../residency/buildable";
 import { cidrIssues, descriptionIssues, issue, throwIfInvalid } from "./validation";
 
 export interface AlicloudNetworkArgs {
@@ -43,7 +44,7 @@ const reservedRanges = ["100.64.0.0/10", "224.0.0.0/4", "127.0.0.0/8", "169.254.
 
 /** Every issue with the arguments, one line each; empty when they are valid. */
 export function validateAlicloudNetworkArgs(args: AlicloudNetworkArgs): string[] {
-  const issues = cidrIssues("cidrBlock", args.cidrBlock, { min: 8, max: 28 });
+  const issues = cidrIssues("cidrBlock", args.cidrBlock, blockBits.alicloud.network);
   const vpcValid = issues.length === 0;
   if (vpcValid) {
     const reserved = reservedRanges.find((r) => cidrContains(r, args.cidrBlock));
@@ -74,7 +75,7 @@ export function validateAlicloudNetworkArgs(args: AlicloudNetworkArgs): string[]
       );
     }
     seen.set(z.zone, i);
-    const zoneProblems = cidrIssues(`zones[${i}].cidr`, z.cidr, { min: 16, max: 29 });
+    const zoneProblems = cidrIssues(`zones[${i}].cidr`, z.cidr, blockBits.alicloud.zone);
     issues.push(...zoneProblems);
     if (zoneProblems.length > 0) {
       return;

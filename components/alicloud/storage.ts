@@ -5,7 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { BucketSpec } from "../../residency/spec";
-import { AlicloudBucket, isValidOssBucketName } from "./bucket";
+import { isValidOssBucketName, logBucketNames, ossBucketNameRule } from "../../residency/buildable";
+import { AlicloudBucket } from "./bucket";
 import { issue, isWholeNumberIn, throwIfInvalid } from "./validation";
 
 export interface AlicloudStorageArgs {
@@ -29,7 +30,7 @@ export interface AlicloudStorageArgs {
 }
 
 /** The logical name of the log bucket; data buckets may not use it. */
-export const accessLogBucketName = "access-logs";
+export const accessLogBucketName = logBucketNames.alicloud.accessLogs;
 const defaultAccessLogRetentionDays = 365;
 
 /** Every issue with the arguments, one line each; empty when they are valid. */
@@ -51,7 +52,7 @@ export function validateAlicloudStorageArgs(args: AlicloudStorageArgs): string[]
       issue(
         "namePrefix",
         args.namePrefix,
-        `expected a prefix that makes "${logBucket}" a valid OSS name (3 to 63 lowercase letters, digits or hyphens, starting and ending with a letter or digit)`,
+        `expected a prefix that makes "${logBucket}" a valid OSS name (${ossBucketNameRule})`,
       ),
     );
   }
@@ -62,7 +63,7 @@ export function validateAlicloudStorageArgs(args: AlicloudStorageArgs): string[]
         issue(
           `buckets[${i}].name`,
           b.name,
-          `expected a name that makes "${physical}" a valid OSS name (3 to 63 lowercase letters, digits or hyphens, starting and ending with a letter or digit)`,
+          `expected a name that makes "${physical}" a valid OSS name (${ossBucketNameRule})`,
         ),
       );
     }

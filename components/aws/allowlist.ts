@@ -1,61 +1,18 @@
 /**
- * The egress allowlist as flows: one protocol, one port range, one destination CIDR each. The
- * network ACL and the egress security group are both written from these flows, so the two layers
- * can never disagree about what is allowed.
+ * The egress allowlist of the AWS components: the flows both the network ACL and the egress
+ * security group are written from (residency/allowlist.ts), and the checks of entries handed to a
+ * component directly.
  */
 import type { EgressRule } from "../../residency/spec";
+export {
+  type AclFlow,
+  type AllowedFlow,
+  allowedFlows,
+  ephemeralPorts,
+  flowKey,
+  portRanges,
+} from "../../residency/allowlist";
 import { checkIpv4Block, type IssueList } from "./validation";
-
-/** The first and last port of the ephemeral range replies come back to (AWS's NACL guidance). */
-export const ephemeralPorts = { fromPort: 1024, toPort: 65535 } as const;
-
-export interface AllowedFlow {
-  readonly protocol: "tcp" | "udp";
-  readonly fromPort: number;
-  readonly toPort: number;
-  readonly cidr: string;
-  /** Why the destination is allowed — the first reason given for it. */
-  readonly reason: string;
-}
-
-/** Sorted, de-duplicated ports merged into contiguous ranges: [443, 80, 81] → 80-81, 443. */
-export function portRanges(ports: readonly number[]): { fromPort: number; toPort: number }[] {
-  const sorted = [...new Set(ports)].sort((a, b) => a - b);
-  const ranges: { fromPort: number; toPort: number }[] = [];
-  for (const port of sorted) {
-    const last = ranges[ranges.length - 1];
-    if (last && port === last.toPort + 1) {
-      last.toPort = port;
-    } else {
-      ranges.push({ fromPort: port, toPort: port });
-    }
-  }
-  return ranges;
-}
-
-/**
- * The allowlist as flows, in allowlist order. Ports merge into ranges within an entry only, so
- * each flow keeps the reason of the entry it came from; a flow listed twice appears once.
- */
-export function allowedFlows(rules: readonly EgressRule[]): AllowedFlow[] {
-  const flows: AllowedFlow[] = [];
-  const seen = new Set<string>();
-  for (const rule of rules) {
-    for (const range of portRanges(rule.ports)) {
-      const flow = { protocol: rule.protocol, ...range, cidr: rule.cidr, reason: rule.reason };
-      const key = flowKey(flow);
-      if (!seen.has(key)) {
-        seen.add(key);
-        flows.push(flow);
-      }
-    }
-  }
-  return flows;
-}
-
-export function flowKey(flow: Omit<AllowedFlow, "reason">): string {
-  return `${flow.protocol}:${flow.fromPort}-${flow.toPort}:${flow.cidr}`;
-}
 
 /**
  * Checks allowlist entries handed to a component directly (the stack config checks its own);

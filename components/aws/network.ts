@@ -9,13 +9,9 @@ import {
   type ZoneSpec,
   zonePattern,
 } from "../../residency/spec";
-import {
-  type AllowedFlow,
-  allowedFlows,
-  checkEgressRules,
-  ephemeralPorts,
-  flowKey,
-} from "./allowlist";
+import { type AclFlow, sealedAclFlows } from "../../residency/allowlist";
+import { blockBits, defaultAclRuleQuota } from "../../residency/buildable";
+import { checkEgressRules } from "./allowlist";
 import { ecrLayerBucketArn, endpointServiceName, type EndpointService } from "./naming";
 import { policyDocument, type PolicyDocument, type PolicyStatement } from "./policy";
 import { awsPartitionOf } from "../../residency/jurisdictions";
@@ -27,8 +23,7 @@ import {
   IssueList,
 } from "./validation";
 
-/** AWS's default quota of network ACL rules per direction; it can be raised to 40. */
-export const defaultAclRuleQuota = 20;
+export { defaultAclRuleQuota };
 
 export interface SealedNetworkArgs {
   /**
@@ -75,45 +70,27 @@ export interface AclRule {
 }
 
 /**
- * The network ACL of the private subnets. ACLs are stateless, so every allowed request has a
- * reply rule on the ephemeral ports. Outbound: HTTPS to the interface endpoints, the endpoints'
- * replies, then the allowlist. Inbound: HTTPS to the endpoints, replies to clients from inside the
- * VPC, then replies from each allowlisted destination. Everything else hits the ACL's implicit
- * deny. Rules are numbered 100, 110, … in that order; duplicates are dropped.
+ * The network ACL of the private subnets (residency/allowlist.ts `sealedAclFlows`): HTTPS to and
+ * from the interface endpoints, replies inside the VPC, the allowlist and its replies; everything
+ * else hits the ACL's implicit deny. Rules are numbered 100, 110, … in that order.
  */
 export function sealedNetworkAcl(
   vpcCidr: string,
   egress: readonly EgressRule[],
 ): { readonly egress: AclRule[]; readonly ingress: AclRule[] } {
-  const https = { protocol: "tcp" as const, fromPort: 443, toPort: 443, cidr: vpcCidr };
-  const vpcReplies = { protocol: "tcp" as const, ...ephemeralPorts, cidr: vpcCidr };
-  const flows = allowedFlows(egress);
-  const replies = flows.map((f) => ({ protocol: f.protocol, ...ephemeralPorts, cidr: f.cidr }));
-  return {
-    egress: numbered([https, vpcReplies, ...flows]),
-    ingress: numbered([https, vpcReplies, ...replies]),
-  };
+  const flows = sealedAclFlows(vpcCidr, egress);
+  return { egress: numbered(flows.egress), ingress: numbered(flows.ingress) };
 }
 
-function numbered(flows: readonly Omit<AllowedFlow, "reason">[]): AclRule[] {
-  const seen = new Set<string>();
-  const rules: AclRule[] = [];
-  for (const f of flows) {
-    const key = flowKey(f);
-    if (seen.has(key)) {
-      continue;
-    }
-    seen.add(key);
-    rules.push({
-      ruleNo: 100 + 10 * rules.length,
-      action: "allow",
-      protocol: f.protocol,
-      cidrBlock: f.cidr,
-      fromPort: f.fromPort,
-      toPort: f.toPort,
-    });
-  }
-  return rules;
+function numbered(flows: readonly AclFlow[]): AclRule[] {
+  return flows.map((f, i) => ({
+    ruleNo: 100 + 10 * i,
+    action: "allow",
+    protocol: f.protocol,
+    cidrBlock: f.cidr,
+    fromPort: f.fromPort,
+    toPort: f.toPort,
+  }));
 }
 
 /**
@@ -149,14 +126,24 @@ export function s3EndpointPolicy(
   return policyDocument(statements);
 }
 
-/** VPC and subnet blocks: valid, canonical, and of a size AWS accepts. */
-function checkVpcBlock(issues: IssueList, key: string, cidr: string): boolean {
+/** VPC and subnet blocks: valid, canonical, and of a size AWS accepts for `what`. */
+function checkVpcBlock(
+  issues: IssueList,
+  key: string,
+  cidr: string,
+  what: "network" | "zone",
+): boolean {
   if (!checkIpv4Block(issues, key, cidr)) {
     return false;
   }
   const bits = ipaddr.IPv4.parseCIDR(cidr)[1];
-  if (bits < 16 || bits > 28) {
-    issues.add(key, cidr, "expected a block from /16 to /28, the sizes AWS allows in a VPC");
+  const { min, max } = blockBits.aws[what];
+  if (bits < min || bits > max) {
+    issues.add(
+      key,
+      cidr,
+      `expected a block from /${min} to /${max}, the sizes AWS allows in a VPC`,
+    );
     return false;
   }
   return true;
@@ -167,7 +154,7 @@ export function validateSealedNetworkArgs(name: string, args: SealedNetworkArgs)
   const issues = new IssueList();
   checkRegion(issues, "region", args.region);
   checkAccountId(issues, "accountId", args.accountId);
-  const vpcOk = checkVpcBlock(issues, "cidr", args.cidr);
+  const vpcOk = checkVpcBlock(issues, "cidr", args.cidr, "network");
   if (args.zones.length === 0) {
     issues.add("zones", args.zones, "expected at least one availability zone");
   }
@@ -188,7 +175,7 @@ export function validateSealedNetworkArgs(name: string, args: SealedNetworkArgs)
       );
     }
     seen.add(z.zone);
-    if (!checkVpcBlock(issues, `zones[${i}].cidr`, z.cidr) || !vpcOk) {
+    if (!checkVpcBlock(issues, `zones[${i}].cidr`, z.cidr, "zone") || !vpcOk) {
       return;
     }
     if (!cidrContains(args.cidr, z.cidr)) {

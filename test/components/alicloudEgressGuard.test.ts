@@ -13,6 +13,7 @@ import {
 } from "../helpers/mocks";
 import {
   AlicloudEgressGuard,
+  securityGroupRules,
   validateAlicloudEgressGuardArgs,
   type AlicloudEgressGuardArgs,
 } from "../../components/alicloud/egressGuard";
@@ -201,10 +202,27 @@ describe("validateAlicloudEgressGuardArgs", () => {
       "an empty reason",
       { egress: [{ cidr: "10.9.0.0/16", ports: [443], protocol: "tcp", reason: " " }] },
       [
-        'egress[0].reason: received " "; expected 1 to 256 characters that do not start with http:// or https://.',
+        'egress[0].reason: received " "; expected a non-empty justification of why this destination is needed.',
       ],
     ],
   ])("rejects %s", (_, change, expected) => {
     expect(validateAlicloudEgressGuardArgs({ ...shanghai, ...change })).toEqual(expected);
+  });
+});
+
+describe("two entries that allow one port to one block", () => {
+  it("make one security group rule, described by the first entry's reason", () => {
+    const egress = [
+      { cidr: "10.9.0.0/16", ports: [443], protocol: "tcp" as const, reason: "https://wiki/a" },
+      { cidr: "10.9.0.0/16", ports: [443, 8443], protocol: "tcp" as const, reason: "Callbacks" },
+    ];
+    expect(validateAlicloudEgressGuardArgs({ ...shanghai, egress })).toEqual([]);
+    const allowed = securityGroupRules("10.20.0.0/16", egress).filter(
+      ([, r]) => r.cidrIp === "10.9.0.0/16",
+    );
+    expect(allowed.map(([name, r]) => [name, r.portRange, r.description])).toEqual([
+      ["egress-tcp-10.9.0.0_16-443-443", "443/443", "Approved: https://wiki/a"],
+      ["egress-tcp-10.9.0.0_16-8443-8443", "8443/8443", "Callbacks"],
+    ]);
   });
 });

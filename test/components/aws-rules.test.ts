@@ -624,20 +624,6 @@ describe("AWS stack config", () => {
     );
   });
 
-  test("rejects data buckets named like the stack's log buckets", () => {
-    const spec = validateStackSpec({
-      ...raw,
-      buckets: [
-        { name: "telemetry", purpose: "trips", retentionDays: 30 },
-        { name: "flow-logs", purpose: "my own flow logs", retentionDays: 30 },
-      ],
-    });
-    expect(thrown(() => validateAwsStackSpec(spec))).toBe(
-      "Invalid stack config:\n" +
-        '  - sovereign-dc:buckets[1].name: received "flow-logs"; expected a name other than access-logs and flow-logs, which the AWS stack uses for its log buckets.',
-    );
-  });
-
   test("rejects a spec without the account the stack is pinned to", () => {
     const spec = { ...validateStackSpec(raw), accountId: undefined };
     expect(thrown(() => validateAwsStackSpec(spec))).toBe(

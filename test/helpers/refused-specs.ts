@@ -403,12 +403,12 @@ const mutations: readonly Mutation[] = [
     },
   },
   {
-    name: "an AWS bucket named like the stack's log buckets",
-    applies: (place) => place.cloud === "aws",
-    apply: (spec) => {
+    name: "a bucket named like the stack's log buckets",
+    apply: (spec, place) => {
       const buckets = withBuckets(spec, 1);
+      const reserved = place.cloud === "aws" ? ["access-logs", "flow-logs"] : ["access-logs"];
       return fc
-        .tuple(indexIn(buckets.length), fc.constantFrom("access-logs", "flow-logs"))
+        .tuple(indexIn(buckets.length), fc.constantFrom(...reserved))
         .filter(([i, name]) => buckets.every((b, k) => k === i || b.name !== name))
         .map(([i, name]) => {
           const s = copy(spec);
@@ -416,6 +416,85 @@ const mutations: readonly Mutation[] = [
           return { spec: s, key: `${ns}:buckets[${i}].name`, received: name };
         });
     },
+  },
+  {
+    name: "an AWS bucket name with a prefix S3 reserves",
+    applies: (place) => place.cloud === "aws",
+    apply: (spec) => {
+      const buckets = withBuckets(spec, 1);
+      return fc
+        .tuple(
+          indexIn(buckets.length),
+          fc.constantFrom("xn--", "sthree-", "amzn-s3-demo-"),
+          fc.constantFrom("records", "a1", "data-lake"),
+        )
+        .map(([i, prefix, rest]) => [i, `${prefix}${rest}`] as const)
+        .filter(([i, name]) => buckets.every((b, k) => k === i || b.name !== name))
+        .map(([i, name]) => {
+          const s = copy(spec);
+          s.buckets![i] = { ...buckets[i], name };
+          return { spec: s, key: `${ns}:buckets[${i}].name`, received: name };
+        });
+    },
+  },
+  {
+    name: "a network block of a size the cloud does not take",
+    apply: (spec, place) => {
+      // AWS takes /16 to /28, Alibaba Cloud /8 to /28; private space holds nothing above /8.
+      const sizes = place.cloud === "aws" ? [8, 12, 15, 29, 30, 32] : [29, 30, 31, 32];
+      return fc.constantFrom(...sizes).map((bits) => {
+        const s = copy(spec);
+        const cidr = block(parts(spec.network.cidr).base, bits);
+        s.network.cidr = cidr;
+        return { spec: s, key: `${ns}:network.cidr`, received: cidr };
+      });
+    },
+  },
+  {
+    name: "a zone block of a size the cloud does not take",
+    apply: (spec, place) => {
+      // AWS subnets take /16 to /28, Alibaba Cloud vSwitches /16 to /29.
+      const sizes = place.cloud === "aws" ? [12, 15, 29, 32] : [12, 15, 30, 32];
+      const zones = spec.network.zones;
+      return fc.tuple(indexIn(zones.length), fc.constantFrom(...sizes)).map(([i, bits]) => {
+        const s = copy(spec);
+        const cidr = block(parts(zones[i].cidr).base, bits);
+        s.network.zones[i] = { ...zones[i], cidr };
+        return { spec: s, key: `${ns}:network.zones[${i}].cidr`, received: cidr };
+      });
+    },
+  },
+  {
+    name: "a network in public address space",
+    apply: (spec) =>
+      fc
+        .constantFrom("203.0.113.0", "8.8.0.0", "100.64.0.0", "172.32.0.0", "11.0.0.0")
+        .map((address) => {
+          const s = copy(spec);
+          const cidr = `${address}/24`;
+          s.network = { cidr, zones: [{ zone: spec.network.zones[0].zone, cidr }] };
+          return { spec: s, key: `${ns}:network.cidr`, received: cidr };
+        }),
+  },
+  {
+    name: "an AWS allowlist beyond the network ACL's 20 rules",
+    applies: (place) => place.cloud === "aws",
+    apply: (spec) =>
+      fc.integer({ min: 5, max: 8 }).map((n) => {
+        const s = copy(spec);
+        // Four ports apart from each other to each of n blocks: 2 + 4n rules out.
+        s.egress = Array.from({ length: n }, (_, i) => ({
+          cidr: `192.0.2.${i * 16}/28`,
+          ports: [22, 443, 5432, 8443],
+          protocol: "tcp",
+          reason: `Partner site ${i + 1}`,
+        }));
+        return {
+          spec: s,
+          key: `${ns}:egress`,
+          received: `${n} entries, ${2 + 4 * n} network ACL rules in one direction`,
+        };
+      }),
   },
   {
     name: "a bucket retention out of range",

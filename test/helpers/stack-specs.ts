@@ -83,8 +83,8 @@ function blockBits(cidr: string): number {
   return blockParts(cidr).bits;
 }
 
-/** Address spaces networks are drawn from: RFC 1918 mostly, and anywhere at all. */
-const addressSpaces = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "0.0.0.0/0"] as const;
+/** The private address spaces (RFC 1918) a sealed network is drawn from. */
+const addressSpaces = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"] as const;
 
 /** Limits of what is generated; `specLimits` is everything the stack spec accepts. */
 export interface Scope {
@@ -111,9 +111,17 @@ export interface Scope {
 /** A scope per cloud: the clouds' components accept different blocks. */
 export type ScopeOf = (cloud: Cloud) => Scope;
 
-export const specLimits: ScopeOf = () => ({
-  networkBits: { min: 0, max: 32 },
-  zoneBits: { min: 0, max: 32 },
+/**
+ * Everything the spec accepts, written from the clouds' own limits rather than read from
+ * residency/buildable.ts, so that a limit that drifts there shows as a generated config the spec
+ * refuses: an AWS VPC and its subnets take /16 to /28, an Alibaba Cloud VPC /8 to /28 and its
+ * vSwitches /16 to /29; the stacks keep their log buckets' names; S3 reserves name prefixes; an
+ * OSS name (the project, the stack and the bucket's) holds 63 characters. Four egress entries of
+ * four ports each keep within the AWS network ACL's 20 rules (2 + 16).
+ */
+export const specLimits: ScopeOf = (cloud) => ({
+  networkBits: cloud === "aws" ? { min: 16, max: 28 } : { min: 8, max: 28 },
+  zoneBits: cloud === "aws" ? { min: 16, max: 28 } : { min: 16, max: 29 },
   spaces: addressSpaces,
   maxZones: 4,
   maxBuckets: 4,
@@ -122,7 +130,11 @@ export const specLimits: ScopeOf = () => ({
   maxReasonLength: 300,
   urlReasons: true,
   repeatedFlows: true,
-  bucketNameAllowed: () => true,
+  bucketNameAllowed: (name, c, stack) =>
+    c === "aws"
+      ? !["access-logs", "flow-logs"].includes(name) &&
+        !["xn--", "sthree-", "amzn-s3-demo-"].some((p) => name.startsWith(p))
+      : name !== "access-logs" && `${namespace}-${stack}-${name}`.length <= 63,
 });
 
 /**
@@ -249,22 +261,23 @@ function egressArb(scope: Scope, network: string) {
     ports: fc.array(portArb, { minLength: 1, maxLength: scope.maxPorts }),
     protocol: fc.constantFrom("tcp" as const, "udp" as const),
     reason: reasonArb(scope),
+    // Whether the entry allows again a flow an earlier one allows (another reason for it).
+    repeats: fc.option(fc.nat(), { nil: undefined, freq: 3 }),
   });
-  const entries = fc.array(entry, { maxLength: scope.maxEgress });
-  if (scope.repeatedFlows) {
-    return entries;
-  }
-  return entries.filter((list) =>
-    list.every((e, i) =>
-      list
-        .slice(0, i)
-        .every(
-          (o) =>
-            o.cidr !== e.cidr ||
-            o.protocol !== e.protocol ||
-            !o.ports.some((p) => e.ports.includes(p)),
-        ),
-    ),
+  return fc.array(entry, { maxLength: scope.maxEgress }).map((list) =>
+    list.map(({ repeats, ...e }, i) => {
+      if (!scope.repeatedFlows || repeats === undefined || i === 0) {
+        return e;
+      }
+      const earlier = list[repeats % i];
+      const ports = [earlier.ports[0], ...e.ports.filter((p) => p !== earlier.ports[0])];
+      return {
+        ...e,
+        cidr: earlier.cidr,
+        protocol: earlier.protocol,
+        ports: ports.slice(0, scope.maxPorts),
+      };
+    }),
   );
 }
 

@@ -445,3 +445,197 @@ describe("stack spec validation", () => {
     );
   });
 });
+
+/**
+ * What the stack spec accepts is what the cloud's components build (residency/buildable.ts): each
+ * config below passed the spec once and was refused only by a component, after the stack's
+ * provider and key had registered, or planned a stack the pack failed. Each is refused here,
+ * before any resource, beside its nearest config that builds.
+ */
+describe("what the cloud's components build", () => {
+  /** A valid Oregon spec. */
+  function oregon(): Record<string, unknown> {
+    return {
+      cloud: "aws",
+      region: "us-west-2",
+      jurisdiction: "US",
+      accountId: "123456789012",
+      network: { cidr: "10.30.0.0/16", zones: [{ zone: "us-west-2a", cidr: "10.30.1.0/24" }] },
+    };
+  }
+  const network = (cidr: string, zones: Array<[string, string]>) => ({
+    cidr,
+    zones: zones.map(([zone, block]) => ({ zone, cidr: block })),
+  });
+  const bucket = (name: string) => ({ name, purpose: "Contracts", retentionDays: 365 });
+  /** Four ports to each of `n` partner blocks: 2 + 4n network ACL rules each way on AWS. */
+  const partners = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      cidr: `192.0.2.${(i + 1) * 16}/28`,
+      ports: [22, 443, 5432, 8443],
+      protocol: "tcp",
+      reason: `Partner site ${i + 1}`,
+    }));
+  const privateSpace = "10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16";
+  const ossRule =
+    "3 to 63 lowercase letters, digits or hyphens, starting and ending with a letter or digit";
+
+  test.each<[string, Record<string, unknown>, string, string[]]>([
+    [
+      "an AWS network block larger than /16",
+      { ...oregon(), network: network("10.0.0.0/15", [["us-west-2a", "10.0.0.0/16"]]) },
+      "dev",
+      [
+        '  - sovereign-dc:network.cidr: received "10.0.0.0/15"; expected a block from /16 to /28, the sizes an AWS VPC takes.',
+      ],
+    ],
+    [
+      "an AWS zone block smaller than /28",
+      { ...oregon(), network: network("10.0.0.0/24", [["us-west-2a", "10.0.0.0/29"]]) },
+      "dev",
+      [
+        '  - sovereign-dc:network.zones[0].cidr: received "10.0.0.0/29"; expected a block from /16 to /28, the sizes an AWS subnet takes.',
+      ],
+    ],
+    [
+      "Alibaba Cloud vSwitch blocks smaller than /29 and larger than /16",
+      {
+        ...shanghai(),
+        network: network("10.0.0.0/8", [
+          ["cn-shanghai-e", "10.0.0.0/30"],
+          ["cn-shanghai-f", "10.2.0.0/15"],
+        ]),
+      },
+      "dev",
+      [
+        '  - sovereign-dc:network.zones[0].cidr: received "10.0.0.0/30"; expected a block from /16 to /29, the sizes an Alibaba Cloud vSwitch takes.',
+        '  - sovereign-dc:network.zones[1].cidr: received "10.2.0.0/15"; expected a block from /16 to /29, the sizes an Alibaba Cloud vSwitch takes.',
+      ],
+    ],
+    [
+      "an AWS network in public address space",
+      { ...oregon(), network: network("203.0.113.0/24", [["us-west-2a", "203.0.113.0/26"]]) },
+      "dev",
+      [
+        `  - sovereign-dc:network.cidr: received "203.0.113.0/24"; expected a block of private address space (${privateSpace}); the stack's own rules to and from a public block would be paths to the internet.`,
+      ],
+    ],
+    [
+      "an Alibaba Cloud network in the shared address space",
+      { ...shanghai(), network: network("100.64.0.0/16", [["cn-shanghai-e", "100.64.1.0/24"]]) },
+      "dev",
+      [
+        `  - sovereign-dc:network.cidr: received "100.64.0.0/16"; expected a block of private address space (${privateSpace}); the stack's own rules to and from a public block would be paths to the internet.`,
+      ],
+    ],
+    [
+      "an AWS bucket named like the stack's flow-log bucket",
+      { ...oregon(), buckets: [bucket("telemetry"), bucket("flow-logs")] },
+      "dev",
+      [
+        '  - sovereign-dc:buckets[1].name: received "flow-logs"; expected a name other than access-logs and flow-logs, which the aws stack uses for its log buckets.',
+      ],
+    ],
+    [
+      "an Alibaba Cloud bucket named like the stack's access-log bucket",
+      { ...shanghai(), buckets: [bucket("access-logs")] },
+      "dev",
+      [
+        '  - sovereign-dc:buckets[0].name: received "access-logs"; expected a name other than access-logs, which the alicloud stack uses for its log buckets.',
+      ],
+    ],
+    [
+      "an AWS bucket name with a prefix S3 reserves",
+      { ...oregon(), buckets: [bucket("xn--records")] },
+      "dev",
+      [
+        '  - sovereign-dc:buckets[0].name: received "xn--records"; expected a name that does not start with a prefix S3 reserves (xn--, sthree-, amzn-s3-demo-).',
+      ],
+    ],
+    [
+      "an Alibaba Cloud bucket whose OSS name passes 63 characters",
+      { ...shanghai(), buckets: [bucket("customer-contracts-and-invoices")] },
+      "cn-beijing-production",
+      [
+        `  - sovereign-dc:buckets[0].name: received "customer-contracts-and-invoices"; expected a name that makes "sovereign-dc-cn-beijing-production-customer-contracts-and-invoices" a valid OSS bucket name (${ossRule}); shorten the name or the stack's.`,
+      ],
+    ],
+    [
+      "an Alibaba Cloud stack whose name OSS cannot take, once, not once per bucket",
+      { ...shanghai(), buckets: [bucket("telemetry")] },
+      "Prod_1",
+      [
+        `  - stack name: received "Prod_1"; expected a stack name that makes its log bucket "sovereign-dc-Prod_1-access-logs" a valid OSS bucket name (${ossRule}).`,
+      ],
+    ],
+    [
+      "an AWS allowlist that needs more than 20 network ACL rules",
+      { ...oregon(), egress: partners(5) },
+      "dev",
+      [
+        "  - sovereign-dc:egress: received \"5 entries, 22 network ACL rules in one direction\"; expected at most 20 network ACL rules per direction, AWS's default quota (two are the stack's own, each contiguous run of an entry's ports one more); merge ports into runs or destinations into wider blocks.",
+      ],
+    ],
+  ])("refuses %s", (_name, raw, stack, expected) => {
+    try {
+      validateStackSpec(raw, stack);
+    } catch (e) {
+      expect(e).toBeInstanceOf(StackSpecError);
+      expect((e as Error).message.split("\n").slice(1)).toEqual(expected);
+      return;
+    }
+    throw new Error("expected the spec to be refused");
+  });
+
+  test.each<[string, Record<string, unknown>, string]>([
+    [
+      "an AWS network of /16 with a zone of /28",
+      { ...oregon(), network: network("10.0.0.0/16", [["us-west-2a", "10.0.0.0/28"]]) },
+      "dev",
+    ],
+    [
+      "an Alibaba Cloud network of /8 with vSwitches of /16 and /29",
+      {
+        ...shanghai(),
+        network: network("10.0.0.0/8", [
+          ["cn-shanghai-e", "10.0.0.0/29"],
+          ["cn-shanghai-f", "10.2.0.0/16"],
+        ]),
+      },
+      "dev",
+    ],
+    [
+      "networks in each private space",
+      { ...oregon(), network: network("172.16.0.0/16", [["us-west-2a", "172.16.0.0/24"]]) },
+      "dev",
+    ],
+    [
+      "the other private space",
+      { ...shanghai(), network: network("192.168.0.0/16", [["cn-shanghai-e", "192.168.0.0/24"]]) },
+      "dev",
+    ],
+    [
+      "an Alibaba Cloud bucket named flow-logs (only the AWS stack keeps that name)",
+      { ...shanghai(), buckets: [bucket("flow-logs")] },
+      "dev",
+    ],
+    [
+      "an Alibaba Cloud bucket whose OSS name is 63 characters",
+      { ...shanghai(), buckets: [bucket("customer-contracts-and-invoi")] },
+      "cn-beijing-production",
+    ],
+    [
+      "an AWS allowlist of 20 network ACL rules",
+      {
+        ...oregon(),
+        egress: [
+          ...partners(4),
+          { cidr: "192.0.2.80/28", ports: [443, 8443], protocol: "tcp", reason: "Partner site 5" },
+        ],
+      },
+      "dev",
+    ],
+  ])("accepts %s", (_name, raw, stack) => {
+    expect(() => validateStackSpec(raw, stack)).not.toThrow();
+  });
+});

@@ -15,10 +15,12 @@
  *     SEALED_SEED=123 npx jest test/stacks/sealed-property.test.ts     # another seed
  *     SEALED_SEED=random SEALED_RUNS=1000 npx jest test/stacks/sealed-property.test.ts
  *
- * Configs the spec accepts that do not plan sealed today are the known failures at the end:
- * each is a real gap between residency/spec.ts and the components or the pack, pinned by an
- * `it.failing` case, and left out of the generated configs by `buildable` below so that the
- * properties keep testing everything else.
+ * The generated configs are everything the spec accepts (`specLimits`), with no exceptions: a
+ * config the spec accepts and the components refuse, or that plans a stack the pack fails, is a
+ * failure of the property. Such gaps were found here (block sizes, public address space, bucket
+ * names, rule descriptions and duplicates, the AWS network ACL's quota); the spec now refuses
+ * what the components cannot build (residency/buildable.ts, its cases in
+ * test/residency/spec.test.ts) and the Alibaba Cloud components build what they used to refuse.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -40,14 +42,7 @@ import {
 import { type Observed, ObservedEvaluator } from "../helpers/observed-evaluation";
 import { mutationNames, refusedArb, type RefusedStack } from "../helpers/refused-specs";
 import { mandatoryFindings, placementProblems, verdictOf } from "../helpers/sealed-verdict";
-import {
-  catalogPlaces,
-  configOf,
-  type GeneratedStack,
-  type ScopeOf,
-  specLimits,
-  stackArb,
-} from "../helpers/stack-specs";
+import { catalogPlaces, configOf, type GeneratedStack, stackArb } from "../helpers/stack-specs";
 import { packSession } from "../helpers/worker";
 
 const file = "test/stacks/sealed-property.test.ts";
@@ -61,33 +56,6 @@ const root = path.resolve(__dirname, "..", "..");
 const batchSize = 25;
 /** Room for the runs (a fraction of a second each, more on a busy machine) and for shrinking. */
 const timeout = 120_000 + runs * 250;
-
-const rfc1918 = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
-const s3ReservedPrefixes = ["xn--", "sthree-", "amzn-s3-demo-"];
-
-/**
- * What the spec accepts, less the known failures below (K1…K8): the configs every stack must
- * plan sealed today. The egress allowlist stays within 4 entries of 4 ports, which an AWS network
- * ACL holds within its default quota of 20 rules (K8 is the case beyond).
- */
-const buildable: ScopeOf = (cloud) => ({
-  ...specLimits(cloud),
-  // K1, K2: the sizes SealedNetwork (AWS) and AlicloudNetwork accept.
-  networkBits: cloud === "aws" ? { min: 16, max: 28 } : { min: 8, max: 28 },
-  zoneBits: cloud === "aws" ? { min: 16, max: 28 } : { min: 16, max: 29 },
-  // K3: a network in public address space.
-  spaces: rfc1918,
-  // K4: Alibaba rule descriptions; K5: duplicate Alibaba rules.
-  maxReasonLength: cloud === "alicloud" ? 256 : 300,
-  urlReasons: cloud !== "alicloud",
-  repeatedFlows: cloud !== "alicloud",
-  // K6, K7: bucket names the stack or the cloud reserves.
-  bucketNameAllowed: (name, c, stack) =>
-    !["access-logs", "flow-logs"].includes(name) &&
-    (c === "aws"
-      ? !s3ReservedPrefixes.some((p) => name.startsWith(p))
-      : `sovereign-dc-${stack}-${name}`.length <= 63),
-});
 
 /** The worker's pack, shared with its other test files: configured before each analysis. */
 let pack: Promise<PolicyPackSession>;
@@ -218,7 +186,7 @@ const accepted: BatchedProperty<GeneratedStack, Judged> = {
   name: "every accepted stack config plans sealed",
   seed,
   runs,
-  arbitraryOf: (run) => stackArb(places[run % places.length], buildable),
+  arbitraryOf: (run) => stackArb(places[run % places.length]),
   evaluate: judgeAll,
   failure: sealedFailure,
   label,
@@ -233,8 +201,7 @@ const refused: BatchedProperty<RefusedStack, Observed> = {
   name: "every invalid stack config is refused, naming the key and the value, before any resource registers",
   seed,
   runs,
-  arbitraryOf: (run) =>
-    refusedArb(places[run % places.length], run, (place) => stackArb(place, buildable)),
+  arbitraryOf: (run) => refusedArb(places[run % places.length], run, (place) => stackArb(place)),
   evaluate: (values) => observed.evaluate(values.map((r) => options(r.generated))),
   failure: (r, o) => {
     const resources = o.registrations.filter((x) => x.type !== "pulumi:pulumi:Stack");
@@ -259,112 +226,6 @@ const refused: BatchedProperty<RefusedStack, Observed> = {
   label: (r) => `${r.mutation}; ${label(r.generated)}`,
 };
 
-/** An Alibaba Cloud stack in Beijing or an AWS one in N. Virginia, with `changes` laid over. */
-function known(
-  cloud: "alicloud" | "aws",
-  changes: Record<string, unknown>,
-  stack = "dc",
-): GeneratedStack {
-  const region = cloud === "aws" ? "us-east-1" : "cn-beijing";
-  return {
-    stack,
-    providerRegion: region,
-    spec: {
-      cloud,
-      region,
-      jurisdiction: cloud === "aws" ? "US" : "CN",
-      ...(cloud === "aws" ? { accountId: "123456789012" } : {}),
-      network: {
-        cidr: "10.0.0.0/16",
-        zones: [{ zone: cloud === "aws" ? "us-east-1a" : "cn-beijing-a", cidr: "10.0.1.0/24" }],
-      },
-      ...changes,
-    },
-  };
-}
-
-const partnerApi = { cidr: "192.0.2.0/24", ports: [443], protocol: "tcp", reason: "Partner API" };
-
-/**
- * Configs the spec accepts that do not plan sealed today, each the smallest of its kind the
- * generator found. They are real gaps — residency/spec.ts accepts (and `sovereign-dc new-stack`
- * writes) what the components refuse or the pack fails — so they stay failing tests here, and
- * `buildable` keeps their kind out of the generated configs, until the spec and the components
- * agree.
- */
-const knownFailures = {
-  // K1: SealedNetwork takes VPC and subnet blocks of /16 to /28 only; the spec takes any prefix.
-  // The program fails with a ProgramError ("cidr: received "10.0.0.0/15"; expected a block from
-  // /16 to /28") after the provider and the key are registered.
-  "K1 an AWS network block larger than /16": known("aws", {
-    network: { cidr: "10.0.0.0/15", zones: [{ zone: "us-east-1a", cidr: "10.0.0.0/16" }] },
-  }),
-  "K1 an AWS zone block smaller than /28": known("aws", {
-    network: { cidr: "10.0.0.0/24", zones: [{ zone: "us-east-1a", cidr: "10.0.0.0/29" }] },
-  }),
-  // K2: AlicloudNetwork takes VPC blocks of /8 to /28 and vSwitch blocks of /16 to /29.
-  "K2 an Alibaba Cloud zone block smaller than /29": known("alicloud", {
-    network: { cidr: "10.0.0.0/16", zones: [{ zone: "cn-beijing-a", cidr: "10.0.0.0/30" }] },
-  }),
-  "K2 an Alibaba Cloud zone block larger than /16": known("alicloud", {
-    network: { cidr: "10.0.0.0/8", zones: [{ zone: "cn-beijing-a", cidr: "10.0.0.0/15" }] },
-  }),
-  // K3: a network in public address space plans, but the stack's own rules to and from its VPC
-  // block are mandatory violations: public-exposure (ingress from a public range) and
-  // egress-rules (egress to a destination neither private nor allowlisted).
-  "K3 an AWS network in public address space": known("aws", {
-    network: { cidr: "203.0.113.0/24", zones: [{ zone: "us-east-1a", cidr: "203.0.113.0/26" }] },
-  }),
-  "K3 an Alibaba Cloud network in public address space": known("alicloud", {
-    network: { cidr: "203.0.113.0/24", zones: [{ zone: "cn-beijing-a", cidr: "203.0.113.0/26" }] },
-  }),
-  // K4: an egress reason becomes an Alibaba rule description, which must not start with
-  // http(s):// nor pass 256 characters; the spec asks only for a non-blank reason.
-  "K4 an Alibaba Cloud egress reason that is a link": known("alicloud", {
-    egress: [{ ...partnerApi, reason: "https://wiki.example.cn/egress/partner" }],
-  }),
-  "K4 an Alibaba Cloud egress reason longer than 256 characters": known("alicloud", {
-    egress: [{ ...partnerApi, reason: "Partner API. ".repeat(20) }],
-  }),
-  // K5: Alibaba refuses two security group rules for one port, block and protocol; the spec
-  // lets two egress entries share one (AWS merges them).
-  "K5 two Alibaba Cloud egress entries that allow one port to one block": known("alicloud", {
-    egress: [partnerApi, { ...partnerApi, ports: [443, 8443], reason: "Partner callbacks" }],
-  }),
-  // K6: the stacks' log buckets take these names: AWS refuses them when the program starts
-  // (a UsageError naming the key, but after the spec and new-stack accepted it); Alibaba
-  // Cloud's storage component fails with a ProgramError.
-  "K6 an AWS bucket named flow-logs": known("aws", {
-    buckets: [{ name: "flow-logs", purpose: "VPC flow logs", retentionDays: 90 }],
-  }),
-  "K6 an Alibaba Cloud bucket named access-logs": known("alicloud", {
-    buckets: [{ name: "access-logs", purpose: "Access logs", retentionDays: 90 }],
-  }),
-  // K7: the physical bucket name must be a valid OSS / S3 name; the spec checks the logical one.
-  "K7 an Alibaba Cloud bucket whose OSS name passes 63 characters": known(
-    "alicloud",
-    {
-      buckets: [
-        { name: "customer-contracts-and-invoices", purpose: "Contracts", retentionDays: 365 },
-      ],
-    },
-    "cn-beijing-production",
-  ),
-  "K7 an AWS bucket name with a prefix S3 reserves": known("aws", {
-    buckets: [{ name: "xn--records", purpose: "Contracts", retentionDays: 365 }],
-  }),
-  // K8: each port run of each entry is a network ACL rule; beyond the default quota of 20
-  // SealedNetwork fails with a ProgramError. The spec bounds neither entries nor ports.
-  "K8 an AWS allowlist that needs more than 20 network ACL rules": known("aws", {
-    egress: [1, 2, 3, 4, 5].map((n) => ({
-      cidr: `192.0.2.${n * 16}/28`,
-      ports: [22, 443, 5432, 8443],
-      protocol: "tcp",
-      reason: `Partner site ${n}`,
-    })),
-  }),
-} satisfies Record<string, GeneratedStack>;
-
 /**
  * The same promise at a stack's first `pulumi preview --policy-pack`, which `pulumi up` runs
  * before it creates anything: outputs a provider computes on create are unknown, resource
@@ -377,10 +238,7 @@ const firstPreview: BatchedProperty<GeneratedStack, Judged> = {
   name: "every accepted stack config passes its first pulumi preview --policy-pack",
   runs: firstPreviewRuns,
   arbitraryOf: (run) =>
-    stackArb(
-      places[(run * Math.ceil(places.length / firstPreviewRuns)) % places.length],
-      buildable,
-    ),
+    stackArb(places[(run * Math.ceil(places.length / firstPreviewRuns)) % places.length]),
   evaluate: (values) => judgeAll(values, true),
   failure: (g, j) => {
     const why = sealedFailure(g, j);
@@ -393,13 +251,12 @@ const firstPreviewValues = valuesOf(firstPreview);
 const refusedValues = valuesOf(refused);
 
 /**
- * Everything starts with the file: the refused configs and the known failures evaluate in the
- * observing process while the accepted ones evaluate in batches and the pack judges them.
+ * Everything starts with the file: the refused configs evaluate in the observing process while
+ * the accepted ones evaluate in batches and the pack judges them.
  */
 let acceptedRuns: Promise<Judged[]>;
 let firstPreviewJudged: Promise<Judged[]>;
 let refusedRuns: Promise<Observed[]>;
-let knownRuns: Promise<Observed[]>;
 
 beforeAll(() => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-property-"));
@@ -411,14 +268,13 @@ beforeAll(() => {
   evaluator = new EvaluationWorker();
   observed = new ObservedEvaluator();
   pack = packSession();
-  knownRuns = observed.evaluate(Object.values(knownFailures).map((g) => options(g)));
   refusedRuns = refused.evaluate(refusedValues);
   acceptedRuns = judgeAll(acceptedValues);
   // After the accepted runs: the pack is configured before each analysis, one at a time.
   firstPreviewJudged = acceptedRuns
     .catch(() => undefined)
     .then(() => firstPreview.evaluate(firstPreviewValues));
-  for (const p of [pack, knownRuns, refusedRuns, acceptedRuns, firstPreviewJudged]) {
+  for (const p of [pack, refusedRuns, acceptedRuns, firstPreviewJudged]) {
     // Awaited by the tests; a rejection must not surface before they do.
     (p as Promise<unknown>).catch(() => undefined);
   }
@@ -473,24 +329,3 @@ it(
   },
   timeout,
 );
-
-describe("known failures: configs the spec accepts that do not plan sealed", () => {
-  const judged = async (name: keyof typeof knownFailures): Promise<Judged> => {
-    const names = Object.keys(knownFailures);
-    const o = (await knownRuns)[names.indexOf(name)];
-    const g = knownFailures[name];
-    return o.plan !== undefined
-      ? judge(g, o.plan)
-      : { error: `${o.error?.name}: ${o.error?.message}`, findings: [], misplaced: [] };
-  };
-
-  it.each(Object.entries(knownFailures))("the spec accepts %s", (_, g) => {
-    expect(() => validateStackSpec(g.spec, g.stack)).not.toThrow();
-  });
-
-  for (const name of Object.keys(knownFailures) as (keyof typeof knownFailures)[]) {
-    it.failing(`plans sealed: ${name}`, async () => {
-      expect(sealedFailure(knownFailures[name], await judged(name))).toBeUndefined();
-    });
-  }
-});
