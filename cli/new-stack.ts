@@ -24,6 +24,7 @@ import {
   keyBounds,
   namespace,
   type SpecIssue,
+  stackNameKey,
   StackSpecError,
   validateStackSpec,
 } from "../residency/spec";
@@ -162,6 +163,9 @@ const options: Readonly<Record<string, string>> = {
 /** The spec's issues, each under the option that produced it and the config key it would be. */
 function refusal(name: string, e: StackSpecError): UsageError {
   const line = (issue: SpecIssue) => {
+    if (issue.key === stackNameKey) {
+      return formatIssue({ ...issue, key: `<name> (the ${stackNameKey})` });
+    }
     const inner = issue.key.slice(namespace.length + 1);
     const option = /^network\.zones\[\d+\]\.zone$/.test(inner)
       ? "--zones"

@@ -142,6 +142,9 @@ export interface StackSpec {
   readonly kubernetes?: KubernetesSpec;
 }
 
+/** The key an issue with the stack's own name is reported under (it is not a config key). */
+export const stackNameKey = "stack name";
+
 /** One rejected config value. */
 export interface SpecIssue {
   /** The config key with the path inside it, e.g. `sovereign-dc:network.zones[1].cidr`. */
@@ -410,7 +413,7 @@ function buildableIssues(p: ParsedSpec, stack: string): SpecIssue[] {
   const stackNameOk = p.cloud !== "alicloud" || isValidOssBucketName(logBucket);
   if (!stackNameOk) {
     issues.push({
-      key: "stack name",
+      key: stackNameKey,
       received: stack,
       expected: `expected a stack name that makes its log bucket "${logBucket}" a valid OSS bucket name (${ossBucketNameRule})`,
     });
