@@ -60,8 +60,17 @@ type KeyUse =
     }
   | { readonly kind: "none" };
 
-function keyUseOf(owner: PolicyResource, setting: EncryptionSetting, prefix: string): KeyUse {
-  const props = owner.props;
+/**
+ * The key `setting` names in `props` (the owner's own, or one part of them: an element of a list
+ * the model lists parts in, whose key setting is `keyPath` among the owner's properties).
+ */
+function keyUseOf(
+  owner: PolicyResource,
+  setting: EncryptionSetting,
+  prefix: string,
+  props: unknown = owner.props,
+  keyPath = setting.key,
+): KeyUse {
   const flag = setting.enabled ? valueAt(props, setting.enabled) : true;
   const algorithm = setting.algorithm ? valuesAt(props, setting.algorithm) : [];
   const keys = valuesAt(props, setting.key);
@@ -79,7 +88,7 @@ function keyUseOf(owner: PolicyResource, setting: EncryptionSetting, prefix: str
     return { kind: "none" };
   }
   for (const k of keys) {
-    const at = { path: `${prefix}${k.path}`, owner, keyPath: setting.key };
+    const at = { path: `${prefix}${k.path}`, owner, keyPath };
     if (isUnknown(k.value)) {
       return { kind: "unknown", ...at };
     }
@@ -181,6 +190,8 @@ interface StoreKeyUse {
   readonly model: DataStoreModel;
   /** A key (or a key setting unknown at preview), or `none`: no customer-managed key. */
   readonly use: KeyUse;
+  /** The part of the store the use is of (`ebsBlockDevices[1]`), when the model lists parts. */
+  readonly part?: string;
 }
 
 /**
@@ -222,11 +233,41 @@ function storeKeyUses(resources: readonly PolicyResource[]): StoreKeyUse[] {
         uses.push(...companions.settings.map((s) => keyUseOf(c, s, prefix)));
       }
     }
-    const use = uses.find((u) => u.kind === "key") ??
-      uses.find((u) => u.kind === "unknown") ?? { kind: "none" };
-    out.push({ store, model, use });
+    out.push({ store, model, use: decisive(uses) });
+    if (model.parts !== undefined) {
+      out.push(...partKeyUses(store, model, model.parts));
+    }
   }
   return out;
+}
+
+/** The use that decides a store's encryption: a key, else a setting not known, else none. */
+function decisive(uses: readonly KeyUse[]): KeyUse {
+  return (
+    uses.find((u) => u.kind === "key") ?? uses.find((u) => u.kind === "unknown") ?? { kind: "none" }
+  );
+}
+
+/** Each part of a store the model lists, with the key its own settings use. */
+function partKeyUses(
+  store: PolicyResource,
+  model: DataStoreModel,
+  parts: NonNullable<DataStoreModel["parts"]>,
+): StoreKeyUse[] {
+  const list = valueAt(store.props, parts.list);
+  if (isUnknown(list)) {
+    return [{ store, model, use: { kind: "unknown", path: parts.list, owner: store } }];
+  }
+  if (!Array.isArray(list)) {
+    return [];
+  }
+  return list.map((element: unknown, i) => {
+    const part = `${parts.list}[${i}]`;
+    const uses = parts.settings.map((s) =>
+      keyUseOf(store, s, `${part}.`, element, `${parts.list}[].${s.key}`),
+    );
+    return { store, model, use: decisive(uses), part };
+  });
 }
 
 type Companions = NonNullable<DataStoreModel["companions"]>;
@@ -365,12 +406,13 @@ export const customerKeyEncryption: StackValidationPolicy = {
     remediationSteps:
       "Encrypt the store with a KMS key of this program created through the stack's provider (SSE-KMS for buckets, storage encryption with kmsKeyId for databases and volumes).",
     validate: (args, ctx) => {
-      for (const { store, model, use } of storeKeyUses(args.resources)) {
+      for (const { store, model, use, part } of storeKeyUses(args.resources)) {
         if (use.kind === "none") {
           const label = resourceLabel(store.type, store.name);
+          const holder = part === undefined ? label : `${label} ${part}`;
           ctx.report({
-            message: `${label} must be encrypted with a customer-managed KMS key, but it has none (unencrypted, or encrypted with a provider-managed key). ${model.fix}`,
-            path: [label, noCustomerKey],
+            message: `${label} must be encrypted with a customer-managed KMS key, but ${part === undefined ? "it" : `its ${part}`} has none (unencrypted, or encrypted with a provider-managed key). ${model.fix}`,
+            path: [holder, noCustomerKey],
             urn: store.urn,
             resourceName: store.name,
           });

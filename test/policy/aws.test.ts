@@ -9,6 +9,7 @@ import * as YAML from "yaml";
 import type { Plan, RecordedResource } from "../../engine/plan";
 import {
   add,
+  addInstance,
   addProvider,
   fixturePlan,
   named,
@@ -4236,7 +4237,7 @@ describe("exposure and egress", () => {
     },
     {
       name: "a spot instance gets a public IP",
-      bad: add("aws:ec2/spotInstanceRequest:SpotInstanceRequest", "batch-spot", {
+      bad: addInstance("aws:ec2/spotInstanceRequest:SpotInstanceRequest", "batch-spot", {
         ami: "ami-records",
         instanceType: "t4g.micro",
         subnetId: "subnet-records",
@@ -4251,7 +4252,7 @@ describe("exposure and egress", () => {
         ],
       ],
       twinName: "the spot instance gets only a private address",
-      twin: add("aws:ec2/spotInstanceRequest:SpotInstanceRequest", "batch-spot", {
+      twin: addInstance("aws:ec2/spotInstanceRequest:SpotInstanceRequest", "batch-spot", {
         ami: "ami-records",
         instanceType: "t4g.micro",
         subnetId: "subnet-records",
@@ -4261,7 +4262,7 @@ describe("exposure and egress", () => {
     {
       // The default VPC's subnets map public IPs on launch and route to its internet gateway.
       name: "an instance names no subnet, so it launches into the default VPC",
-      bad: add("aws:ec2/instance:Instance", "vm", {
+      bad: addInstance("aws:ec2/instance:Instance", "vm", {
         ami: "ami-records",
         instanceType: "t4g.micro",
       }),
@@ -4269,7 +4270,7 @@ describe("exposure and egress", () => {
         ["internet-egress", "vm", "mandatory", ['ec2 instance "vm"', "the internet (any country)"]],
       ],
       twinName: "the instance is launched into a subnet of the stack's VPC",
-      twin: add("aws:ec2/instance:Instance", "vm", {
+      twin: addInstance("aws:ec2/instance:Instance", "vm", {
         ami: "ami-records",
         instanceType: "t4g.micro",
         subnetId: "subnet-records",
@@ -4277,7 +4278,7 @@ describe("exposure and egress", () => {
     },
     {
       name: "an instance names only an availability zone, which picks a default subnet of the default VPC",
-      bad: add("aws:ec2/instance:Instance", "vm", {
+      bad: addInstance("aws:ec2/instance:Instance", "vm", {
         ami: "ami-records",
         instanceType: "t4g.micro",
         availabilityZone: "us-west-2a",
@@ -4286,7 +4287,7 @@ describe("exposure and egress", () => {
         ["internet-egress", "vm", "mandatory", ['ec2 instance "vm"', "the internet (any country)"]],
       ],
       twinName: "the instance in the default VPC gets no public IP",
-      twin: add("aws:ec2/instance:Instance", "vm", {
+      twin: addInstance("aws:ec2/instance:Instance", "vm", {
         ami: "ami-records",
         instanceType: "t4g.micro",
         availabilityZone: "us-west-2a",
@@ -4295,7 +4296,7 @@ describe("exposure and egress", () => {
     },
     {
       name: "a spot instance names no subnet, so it launches into the default VPC",
-      bad: add("aws:ec2/spotInstanceRequest:SpotInstanceRequest", "batch-spot", {
+      bad: addInstance("aws:ec2/spotInstanceRequest:SpotInstanceRequest", "batch-spot", {
         ami: "ami-records",
         instanceType: "t4g.micro",
       }),
@@ -4308,7 +4309,7 @@ describe("exposure and egress", () => {
         ],
       ],
       twinName: "the spot instance is launched through its own network interface",
-      twin: add("aws:ec2/spotInstanceRequest:SpotInstanceRequest", "batch-spot", {
+      twin: addInstance("aws:ec2/spotInstanceRequest:SpotInstanceRequest", "batch-spot", {
         ami: "ami-records",
         instanceType: "t4g.micro",
         networkInterfaces: [{ networkInterfaceId: "eni-records", deviceIndex: 0 }],
@@ -4376,7 +4377,7 @@ describe("exposure and egress", () => {
         ["internet-egress", "eip", "mandatory", ['eip "eip"', "the internet (any country)"]],
       ],
       twinName: "an instance gets only a private address",
-      twin: add("aws:ec2/instance:Instance", "vm", {
+      twin: addInstance("aws:ec2/instance:Instance", "vm", {
         instanceType: "t4g.micro",
         subnetId: "subnet-records",
         associatePublicIpAddress: false,
@@ -4609,6 +4610,50 @@ describe("key locality", () => {
         })(plan),
     },
     {
+      // Only the block device's own dependencies say which key it names before deployment.
+      name: "an EC2 instance's EBS block device is encrypted with the program's key in Frankfurt",
+      bad: pipe(
+        add("aws:kms/key:Key", "eu-key", { region: "eu-central-1" }),
+        addInstance(
+          "aws:ec2/instance:Instance",
+          "worker",
+          {
+            ami: "ami-records",
+            instanceType: "t3.micro",
+            subnetId: "subnet-records",
+            ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true, kmsKeyId: unknown }],
+          },
+          { dependsOn: { ebsBlockDevices: ["eu-key"] } },
+        ),
+      ),
+      expected: [
+        [
+          "resource-placement",
+          "eu-key",
+          "mandatory",
+          ['kms key "eu-key"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "store-key-locality",
+          "worker",
+          "mandatory",
+          ['ec2 instance "worker"', 'kms key "eu-key" in eu-central-1 (outside US, in EU)'],
+        ],
+      ],
+      twinName: "it is encrypted with the program's key in Oregon",
+      twin: addInstance(
+        "aws:ec2/instance:Instance",
+        "worker",
+        {
+          ami: "ami-records",
+          instanceType: "t3.micro",
+          subnetId: "subnet-records",
+          ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true, kmsKeyId: unknown }],
+        },
+        { dependsOn: { ebsBlockDevices: ["key"] } },
+      ),
+    },
+    {
       // KMS resolves a key ID or alias name in the account and region of the request: the key
       // lies where the store does (a key of another region or account is named by its ARN).
       name: "a secret in Frankfurt names its key by a key ID",
@@ -4644,6 +4689,60 @@ describe("key locality", () => {
     },
   ]);
   runCasesInBothPostures(pack, () => happy, us, [
+    {
+      // EBS encrypts it with the account's AWS-managed key (aws/ebs) when no key is named.
+      name: "an EC2 instance's root volume is encrypted with EBS's own key",
+      bad: add("aws:ec2/instance:Instance", "worker", {
+        ami: "ami-records",
+        instanceType: "t3.micro",
+        subnetId: "subnet-records",
+        rootBlockDevice: { encrypted: true, volumeSize: 30 },
+      }),
+      expected: [noCustomerKey("worker", 'ec2 instance "worker"')],
+      twinName: "its root volume is encrypted with the program's key",
+      twin: addInstance("aws:ec2/instance:Instance", "worker", {
+        ami: "ami-records",
+        instanceType: "t3.micro",
+        subnetId: "subnet-records",
+      }),
+    },
+    {
+      // Each volume is encrypted on its own: the root on the program's key covers no other.
+      name: "a spot instance's second EBS block device is left unencrypted",
+      bad: (plan) =>
+        addInstance("aws:ec2/spotInstanceRequest:SpotInstanceRequest", "batch-spot", {
+          ami: "ami-records",
+          instanceType: "t3.micro",
+          subnetId: "subnet-records",
+          ebsBlockDevices: [
+            { deviceName: "/dev/sdf", encrypted: true, kmsKeyId: named(plan, "key").outputs.arn },
+            { deviceName: "/dev/sdg", volumeSize: 100 },
+          ],
+        })(plan),
+      expected: [
+        [
+          "customer-key-encryption",
+          "batch-spot",
+          "advisory",
+          [
+            'ec2 spot instance request "batch-spot" ebsBlockDevices[1]',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
+      twinName: "both its block devices are encrypted with the program's key",
+      twin: (plan) =>
+        addInstance("aws:ec2/spotInstanceRequest:SpotInstanceRequest", "batch-spot", {
+          ami: "ami-records",
+          instanceType: "t3.micro",
+          subnetId: "subnet-records",
+          ebsBlockDevices: ["/dev/sdf", "/dev/sdg"].map((deviceName) => ({
+            deviceName,
+            encrypted: true,
+            kmsKeyId: named(plan, "key").outputs.arn,
+          })),
+        })(plan),
+    },
     {
       name: "a bucket is encrypted with the S3-managed key",
       bad: set("records-encryption", (p) => {
@@ -9764,7 +9863,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       }),
       expected: [egress("shop", 'lightsail instance "shop"')],
       twinName: "the workload runs on an EC2 instance without a public address",
-      twin: add("aws:ec2/instance:Instance", "shop", {
+      twin: addInstance("aws:ec2/instance:Instance", "shop", {
         ami: "ami-records",
         instanceType: "t3.micro",
         subnetId: "subnet-records",

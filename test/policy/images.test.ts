@@ -12,6 +12,7 @@ import type { Plan } from "../../engine/plan";
 import { imageRegistry } from "../../residency/placement";
 import {
   add,
+  addInstance,
   addComponent,
   addProvider,
   fixturePlan,
@@ -659,7 +660,7 @@ describe("a Docker container ships its logs, its volumes and its name lookups on
 
 describe("a container's log server named by an address not known at preview lies where the server it was built from does", () => {
   const vm = (opts: ResourceOptions = {}) =>
-    add(
+    addInstance(
       "aws:ec2/instance:Instance",
       "syslog-vm",
       { ami: "ami-records", instanceType: "t4g.micro", subnetId: "subnet-records" },

@@ -28,6 +28,12 @@ export interface DataStoreModel {
     readonly storeKeys: readonly string[];
     readonly settings: readonly EncryptionSetting[];
   };
+  /**
+   * Parts of the store listed under `list`, each encrypted on its own (an instance's EBS block
+   * devices beside its root volume), with settings relative to the element: each part must use a
+   * customer key, whatever the others use.
+   */
+  readonly parts?: { readonly list: string; readonly settings: readonly EncryptionSetting[] };
   readonly keys: RefKind;
   readonly fix: string;
   /**
@@ -126,6 +132,16 @@ export const dataStores: readonly DataStoreModel[] = [
     fix: "Set serverSideEncryption { enabled: true, kmsKeyArn } to a kms.Key of this program.",
   },
   switched("aws:ebs/volume:Volume", "encrypted", awsKey),
+  ...["aws:ec2/instance:Instance", "aws:ec2/spotInstanceRequest:SpotInstanceRequest"].map(
+    (type): DataStoreModel => ({
+      type,
+      // The root volume; the volumes of ebsBlockDevices are judged one by one.
+      inline: [{ key: "rootBlockDevice.kmsKeyId", enabled: "rootBlockDevice.encrypted" }],
+      parts: { list: "ebsBlockDevices", settings: [{ key: "kmsKeyId", enabled: "encrypted" }] },
+      keys: awsKey,
+      fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program in rootBlockDevice and in each of ebsBlockDevices.",
+    }),
+  ),
   switched("aws:efs/fileSystem:FileSystem", "encrypted", awsKey),
   keyed("aws:secretsmanager/secret:Secret", "kmsKeyId", awsKey, serviceKey),
   {
