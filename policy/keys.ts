@@ -233,7 +233,9 @@ function storeKeyUses(resources: readonly PolicyResource[]): StoreKeyUse[] {
         uses.push(...companions.settings.map((s) => keyUseOf(c, s, prefix)));
       }
     }
-    out.push({ store, model, use: decisive(uses) });
+    if (model.inline.length > 0 || companions !== undefined) {
+      out.push({ store, model, use: decisive(uses) });
+    }
     if (model.parts !== undefined) {
       out.push(...partKeyUses(store, model, model.parts));
     }
@@ -261,12 +263,15 @@ function partKeyUses(
   if (!Array.isArray(list)) {
     return [];
   }
-  return list.map((element: unknown, i) => {
+  return list.flatMap((element: unknown, i) => {
+    if (parts.when !== undefined && valueAt(element, parts.when) === undefined) {
+      return [];
+    }
     const part = `${parts.list}[${i}]`;
     const uses = parts.settings.map((s) =>
       keyUseOf(store, s, `${part}.`, element, `${parts.list}[].${s.key}`),
     );
-    return { store, model, use: decisive(uses), part };
+    return [{ store, model, use: decisive(uses), part }];
   });
 }
 

@@ -4744,6 +4744,45 @@ describe("key locality", () => {
         })(plan),
     },
     {
+      // An instance-store volume and the AMI's own root volume are no mapping of an EBS volume.
+      name: "a launch template maps an EBS volume encrypted with EBS's own key",
+      bad: add("aws:ec2/launchTemplate:LaunchTemplate", "workers", {
+        imageId: "ami-records",
+        blockDeviceMappings: [
+          { deviceName: "/dev/sdb", virtualName: "ephemeral0" },
+          { deviceName: "/dev/sdf", ebs: { encrypted: "true", volumeSize: 100 } },
+        ],
+      }),
+      expected: [
+        [
+          "customer-key-encryption",
+          "workers",
+          "advisory",
+          [
+            'ec2 launch template "workers" blockDeviceMappings[1]',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
+      twinName: "the volume it maps is encrypted with the program's key",
+      twin: (plan) =>
+        add(
+          "aws:ec2/launchTemplate:LaunchTemplate",
+          "workers",
+          {
+            imageId: "ami-records",
+            blockDeviceMappings: [
+              { deviceName: "/dev/sdb", virtualName: "ephemeral0" },
+              {
+                deviceName: "/dev/sdf",
+                ebs: { encrypted: "true", kmsKeyId: named(plan, "key").outputs.arn },
+              },
+            ],
+          },
+          { dependsOn: { blockDeviceMappings: ["key"] } },
+        )(plan),
+    },
+    {
       name: "a bucket is encrypted with the S3-managed key",
       bad: set("records-encryption", (p) => {
         rule0(p).applyServerSideEncryptionByDefault = { sseAlgorithm: "AES256" };

@@ -19,7 +19,7 @@ export interface EncryptionSetting {
 
 export interface DataStoreModel {
   readonly type: string;
-  /** Settings on the store itself. */
+  /** Settings on the store itself; none when only its parts are encrypted (`parts`). */
   readonly inline: readonly EncryptionSetting[];
   /** Stand-alone resources that set the store's encryption, linked by the store's name. */
   readonly companions?: {
@@ -33,7 +33,12 @@ export interface DataStoreModel {
    * devices beside its root volume), with settings relative to the element: each part must use a
    * customer key, whatever the others use.
    */
-  readonly parts?: { readonly list: string; readonly settings: readonly EncryptionSetting[] };
+  readonly parts?: {
+    readonly list: string;
+    readonly settings: readonly EncryptionSetting[];
+    /** A path an element must hold to be a part (a launch template's mapping of an EBS volume). */
+    readonly when?: string;
+  };
   readonly keys: RefKind;
   readonly fix: string;
   /**
@@ -142,6 +147,15 @@ export const dataStores: readonly DataStoreModel[] = [
       fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program in rootBlockDevice and in each of ebsBlockDevices.",
     }),
   ),
+  {
+    // The EBS volumes it maps; a volume it does not map comes from the AMI, which names its own
+    // snapshots' keys. `encrypted` is text ("true"), and a key needs it on: the key decides.
+    type: "aws:ec2/launchTemplate:LaunchTemplate",
+    inline: [],
+    parts: { list: "blockDeviceMappings", when: "ebs", settings: [{ key: "ebs.kmsKeyId" }] },
+    keys: awsKey,
+    fix: 'Set ebs { encrypted: "true", kmsKeyId } to a kms.Key of this program in each of blockDeviceMappings.',
+  },
   switched("aws:efs/fileSystem:FileSystem", "encrypted", awsKey),
   keyed("aws:secretsmanager/secret:Secret", "kmsKeyId", awsKey, serviceKey),
   {
