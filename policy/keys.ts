@@ -84,7 +84,8 @@ function keyUseOf(
   const algorithmOk =
     !setting.algorithm ||
     algorithm.some((a) => setting.algorithms?.includes(String(a.value)) ?? false);
-  if (flag !== true || !algorithmOk) {
+  // A flag some providers take as text ("true": a node pool's data disks, a launch template's).
+  if ((flag !== true && flag !== "true") || !algorithmOk) {
     return { kind: "none" };
   }
   for (const k of keys) {
@@ -234,7 +235,7 @@ function storeKeyUses(resources: readonly PolicyResource[]): StoreKeyUse[] {
       }
     }
     if (model.inline.length > 0 || companions !== undefined) {
-      out.push({ store, model, use: decisive(uses) });
+      out.push({ store, model, use: decisive(uses), part: model.inlinePart });
     }
     if (model.parts !== undefined) {
       out.push(...partKeyUses(store, model, model.parts));

@@ -1,8 +1,9 @@
 /**
  * An ACK cluster in Shanghai as the model oracle's resources: the region's provider, a VPC and
  * the vSwitch the nodes run in, the cluster with `ack`'s inputs (internal API server unless
- * told), a node pool with `pool`'s inputs when given, and the Kubernetes provider built from the
- * cluster (provider name `kube`). Tests add the Kubernetes objects they judge.
+ * told), a node pool with `pool`'s inputs when given (its system disks on a key of its own), and
+ * the Kubernetes provider built from the cluster (provider name `kube`). Tests add the Kubernetes
+ * objects they judge.
  */
 import { on, type OracleResource } from "./model-oracle";
 
@@ -29,13 +30,16 @@ export function ackCluster(
     },
     ...(pool
       ? [
+          sh("alicloud:kms/key:Key", "disks", {}),
           {
             ...sh("alicloud:cs/nodePool:NodePool", "pool", {
               clusterId: "c-1",
               vswitchIds: ["vsw-1"],
+              systemDiskEncrypted: true,
+              systemDiskKmsKey: "key-1",
               ...pool,
             }),
-            deps: { clusterId: ["ack"], vswitchIds: ["nodes"] },
+            deps: { clusterId: ["ack"], vswitchIds: ["nodes"], systemDiskKmsKey: ["disks"] },
           },
         ]
       : []),

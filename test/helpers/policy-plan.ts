@@ -225,23 +225,39 @@ export function add(
   return (plan) => withResources(plan, resource(plan, type, name, inputs, opts));
 }
 
+/** Where each kind of instance (or node pool) names the key of its root or system disk. */
+const systemDisk = {
+  "aws:ec2/instance:Instance": [
+    "rootBlockDevice",
+    (k: RecordedResource) => ({ encrypted: true, kmsKeyId: k.outputs.arn }),
+  ],
+  "aws:ec2/spotInstanceRequest:SpotInstanceRequest": [
+    "rootBlockDevice",
+    (k: RecordedResource) => ({ encrypted: true, kmsKeyId: k.outputs.arn }),
+  ],
+  "alicloud:ecs/instance:Instance": ["systemDiskKmsKeyId", (k: RecordedResource) => k.id],
+  "alicloud:cs/nodePool:NodePool": ["systemDiskKmsKey", (k: RecordedResource) => k.id],
+} as const;
+
 /**
- * `add` for an EC2 instance (or spot instance request) whose root volume is encrypted with the
- * AWS policy plan's key "key", as the plan's other stores are, so that a case about its network
- * meets no customer-key-encryption finding on its volume.
+ * `add` for an instance, spot instance request or node pool whose root or system disk is
+ * encrypted with the policy plan's key "key", as the plan's other stores are, so that a case about
+ * its network meets no customer-key-encryption finding on its disk.
  */
 export function addInstance(
-  type: "aws:ec2/instance:Instance" | "aws:ec2/spotInstanceRequest:SpotInstanceRequest",
+  type: keyof typeof systemDisk,
   name: string,
   inputs: Props,
   opts: ResourceOptions = {},
 ): (plan: Plan) => Plan {
+  const [key, value] = systemDisk[type];
+  const flag = type.startsWith("alicloud:") ? { systemDiskEncrypted: true } : {};
   return (plan) =>
     add(
       type,
       name,
-      { ...inputs, rootBlockDevice: { encrypted: true, kmsKeyId: named(plan, "key").outputs.arn } },
-      { ...opts, dependsOn: { ...opts.dependsOn, rootBlockDevice: ["key"] } },
+      { ...inputs, ...flag, [key]: value(named(plan, "key")) },
+      { ...opts, dependsOn: { ...opts.dependsOn, [key]: ["key"] } },
     )(plan);
 }
 

@@ -1213,6 +1213,11 @@ describe("2A: addresses — one private list, flows judged with protocol and por
       'security group rule "any"',
       "0.0.0.0/0 (all protocols and ports): every address, in any country",
     ]);
+    // The instance's system disk names no key: hardening, beside each case's own findings.
+    const webDisk = mandatory("customer-key-encryption", "web", [
+      'ecs instance "web" system disk',
+      "no customer-managed key (unencrypted, or a key the provider holds)",
+    ]);
     const noPublicIp = {
       ...publicInstance,
       props: { ...publicInstance.props, internetMaxBandwidthOut: 0 },
@@ -1220,13 +1225,13 @@ describe("2A: addresses — one private list, flows judged with protocol and por
 
     test("13 in an enterprise group with no rule: internet-egress, no public address edge", () => {
       const resources = [shanghai, core, coreSwitch, enterpriseGroup, publicInstance];
-      expect(today(resources, CN)).toEqual({ named: [webInternet], border: [] });
+      expect(today(resources, CN)).toEqual({ named: sorted([webInternet, webDisk]), border: [] });
     });
 
     test("13+ the same with a pinned bucket: internet-egress and no path (the group admits nothing)", () => {
       const resources = [shanghai, ...pinnedNetwork, enterpriseGroup, publicInstance];
       expect(today(resources, CN)).toEqual({
-        named: sorted([webInternet, noCustomerKey("records")]),
+        named: sorted([webInternet, webDisk, noCustomerKey("records")]),
         border: [],
       });
     });
@@ -1234,7 +1239,7 @@ describe("2A: addresses — one private list, flows judged with protocol and por
     test("13+ in a group that accepts 0.0.0.0/0: internet-egress and the path through the public IP", () => {
       const resources = [shanghai, ...pinnedNetwork, enterpriseGroup, anyRule, publicInstance];
       expect(today(resources, CN)).toEqual({
-        named: sorted([webInternet, egressRulesAny, noCustomerKey("records")]),
+        named: sorted([webInternet, webDisk, egressRulesAny, noCustomerKey("records")]),
         border: [
           [
             ...fromRecords,
@@ -1252,14 +1257,17 @@ describe("2A: addresses — one private list, flows judged with protocol and por
     test("13+ twin internetMaxBandwidthOut 0 in the same open group: no internet-egress, no path", () => {
       const resources = [shanghai, ...pinnedNetwork, enterpriseGroup, anyRule, noPublicIp];
       expect(today(resources, CN)).toEqual({
-        named: sorted([egressRulesAny, noCustomerKey("records")]),
+        named: sorted([webDisk, egressRulesAny, noCustomerKey("records")]),
         border: [],
       });
     });
 
     test("13+ twin internetMaxBandwidthOut 0 in a group that admits nothing: nothing", () => {
       const resources = [shanghai, ...pinnedNetwork, enterpriseGroup, noPublicIp];
-      expect(today(resources, CN)).toEqual({ named: [noCustomerKey("records")], border: [] });
+      expect(today(resources, CN)).toEqual({
+        named: sorted([webDisk, noCustomerKey("records")]),
+        border: [],
+      });
     });
   });
 });

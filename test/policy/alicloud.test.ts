@@ -9,6 +9,7 @@
 import type { Plan } from "../../engine/plan";
 import {
   add,
+  addInstance,
   addProvider,
   fixturePlan,
   named,
@@ -1788,7 +1789,7 @@ describe("exposure and egress", () => {
     },
     {
       name: "an instance gets a public IP",
-      bad: add("alicloud:ecs/instance:Instance", "vm", {
+      bad: addInstance("alicloud:ecs/instance:Instance", "vm", {
         instanceType: "ecs.g7.large",
         internetMaxBandwidthOut: 10,
       }),
@@ -1796,7 +1797,7 @@ describe("exposure and egress", () => {
         ["internet-egress", "vm", "mandatory", ['ecs instance "vm"', "the internet (any country)"]],
       ],
       twinName: "the instance has no internet bandwidth",
-      twin: add("alicloud:ecs/instance:Instance", "vm", {
+      twin: addInstance("alicloud:ecs/instance:Instance", "vm", {
         instanceType: "ecs.g7.large",
         internetMaxBandwidthOut: 0,
       }),
@@ -2063,7 +2064,7 @@ describe("managed kubernetes", () => {
   const pool = (inputs: Props) =>
     pipe(
       ack(),
-      add(
+      addInstance(
         "alicloud:cs/nodePool:NodePool",
         "ack-pool",
         {
@@ -2238,6 +2239,121 @@ describe("key locality", () => {
     },
   ]);
   runCasesInBothPostures(pack, () => happy, cn, [
+    {
+      // ECS encrypts a disk with its service key when it names none.
+      name: "an ECS instance's system disk is encrypted with ECS's own key",
+      bad: add("alicloud:ecs/instance:Instance", "worker", {
+        instanceType: "ecs.g7.large",
+        vswitchId: "vsw-records",
+        systemDiskEncrypted: true,
+      }),
+      expected: [
+        [
+          "customer-key-encryption",
+          "worker",
+          "advisory",
+          [
+            'ecs instance "worker" system disk',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
+      twinName: "its system disk is encrypted with the program's key",
+      twin: (plan) =>
+        add(
+          "alicloud:ecs/instance:Instance",
+          "worker",
+          {
+            instanceType: "ecs.g7.large",
+            vswitchId: "vsw-records",
+            systemDiskEncrypted: true,
+            systemDiskKmsKeyId: named(plan, "key").id,
+          },
+          { dependsOn: { systemDiskKmsKeyId: ["key"] } },
+        )(plan),
+    },
+    {
+      // The older disk type, beside EcsDisk: the same settings.
+      name: "a disk of the older ecs.Disk type is encrypted with ECS's own key",
+      bad: add("alicloud:ecs/disk:Disk", "archive", {
+        availabilityZone: "cn-shanghai-e",
+        size: 500,
+        encrypted: true,
+      }),
+      expected: [
+        [
+          "customer-key-encryption",
+          "archive",
+          "advisory",
+          [
+            'ecs disk "archive"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
+      twinName: "it is encrypted with the program's key",
+      twin: (plan) =>
+        add(
+          "alicloud:ecs/disk:Disk",
+          "archive",
+          {
+            availabilityZone: "cn-shanghai-e",
+            size: 500,
+            encrypted: true,
+            kmsKeyId: named(plan, "key").id,
+          },
+          { dependsOn: { kmsKeyId: ["key"] } },
+        )(plan),
+    },
+    {
+      // A node pool's data disks take `encrypted` as text.
+      name: "a node pool's data disk is left unencrypted beside its encrypted system disk",
+      bad: (plan) =>
+        add(
+          "alicloud:cs/nodePool:NodePool",
+          "workers",
+          {
+            clusterId: "c-records",
+            vswitchIds: ["vsw-records"],
+            systemDiskEncrypted: true,
+            systemDiskKmsKey: named(plan, "key").id,
+            dataDisks: [{ category: "cloud_essd", size: 200, encrypted: "false" }],
+          },
+          { dependsOn: { systemDiskKmsKey: ["key"] } },
+        )(plan),
+      expected: [
+        [
+          "customer-key-encryption",
+          "workers",
+          "advisory",
+          [
+            'ack node pool "workers" dataDisks[0]',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
+      twinName: "its data disk is encrypted with the program's key too",
+      twin: (plan) =>
+        add(
+          "alicloud:cs/nodePool:NodePool",
+          "workers",
+          {
+            clusterId: "c-records",
+            vswitchIds: ["vsw-records"],
+            systemDiskEncrypted: true,
+            systemDiskKmsKey: named(plan, "key").id,
+            dataDisks: [
+              {
+                category: "cloud_essd",
+                size: 200,
+                encrypted: "true",
+                kmsKeyId: named(plan, "key").id,
+              },
+            ],
+          },
+          { dependsOn: { systemDiskKmsKey: ["key"], dataDisks: ["key"] } },
+        )(plan),
+    },
     {
       name: "a bucket has no server-side encryption",
       bad: (plan) => without(plan, "telemetry-encryption"),
@@ -5667,7 +5783,7 @@ describe("cross-account backups, backup proxies, managed databases and storage g
     });
   /** A private node pool whose kubelets send traces to the collector at `endpoint`. */
   const nodePool = (endpoint: string) =>
-    add("alicloud:cs/nodePool:NodePool", "pool", {
+    addInstance("alicloud:cs/nodePool:NodePool", "pool", {
       clusterId: "c-records",
       nodePoolName: "workers",
       vswitchIds: ["vsw-records"],

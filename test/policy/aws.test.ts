@@ -4698,7 +4698,7 @@ describe("key locality", () => {
         subnetId: "subnet-records",
         rootBlockDevice: { encrypted: true, volumeSize: 30 },
       }),
-      expected: [noCustomerKey("worker", 'ec2 instance "worker"')],
+      expected: [noCustomerKey("worker", 'ec2 instance "worker" rootBlockDevice')],
       twinName: "its root volume is encrypted with the program's key",
       twin: addInstance("aws:ec2/instance:Instance", "worker", {
         ami: "ami-records",

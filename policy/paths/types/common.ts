@@ -111,7 +111,7 @@ function keyInUse(r: BorderResource, path: string): boolean {
   const flag = setting.enabled ? valueAt(r.props, setting.enabled) : true;
   const algorithms = setting.algorithm ? valuesAt(r.props, setting.algorithm) : undefined;
   return (
-    (flag === true || isUnknown(flag)) &&
+    (flag === true || flag === "true" || isUnknown(flag)) &&
     (algorithms === undefined ||
       algorithms.some(
         (a) => isUnknown(a.value) || (setting.algorithms ?? []).includes(String(a.value)),

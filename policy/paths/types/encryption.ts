@@ -21,6 +21,8 @@ export interface DataStoreModel {
   readonly type: string;
   /** Settings on the store itself; none when only its parts are encrypted (`parts`). */
   readonly inline: readonly EncryptionSetting[];
+  /** What the settings on the store itself encrypt, when it is one part of several. */
+  readonly inlinePart?: string;
   /** Stand-alone resources that set the store's encryption, linked by the store's name. */
   readonly companions?: {
     readonly types: readonly string[];
@@ -142,6 +144,7 @@ export const dataStores: readonly DataStoreModel[] = [
       type,
       // The root volume; the volumes of ebsBlockDevices are judged one by one.
       inline: [{ key: "rootBlockDevice.kmsKeyId", enabled: "rootBlockDevice.encrypted" }],
+      inlinePart: "rootBlockDevice",
       parts: { list: "ebsBlockDevices", settings: [{ key: "kmsKeyId", enabled: "encrypted" }] },
       keys: awsKey,
       fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program in rootBlockDevice and in each of ebsBlockDevices.",
@@ -189,5 +192,24 @@ export const dataStores: readonly DataStoreModel[] = [
   keyed("aws:elasticache/serverlessCache:ServerlessCache", "kmsKeyId", awsKey),
   keyed("aws:sqs/queue:Queue", "kmsMasterKeyId", awsKey, serviceKey),
   switched("alicloud:ecs/ecsDisk:EcsDisk", "encrypted", alicloudKey),
+  switched("alicloud:ecs/disk:Disk", "encrypted", alicloudKey),
+  {
+    // The system disk; the data disks it creates are judged one by one.
+    type: "alicloud:ecs/instance:Instance",
+    inline: [{ key: "systemDiskKmsKeyId", enabled: "systemDiskEncrypted" }],
+    inlinePart: "system disk",
+    parts: { list: "dataDisks", settings: [{ key: "kmsKeyId", enabled: "encrypted" }] },
+    keys: alicloudKey,
+    fix: "Set systemDiskEncrypted to true and systemDiskKmsKeyId to a kms.Key of this program, and encrypted and kmsKeyId in each of dataDisks.",
+  },
+  {
+    // Every node's system disk, and the data disks of each (whose `encrypted` is text, "true").
+    type: "alicloud:cs/nodePool:NodePool",
+    inline: [{ key: "systemDiskKmsKey", enabled: "systemDiskEncrypted" }],
+    inlinePart: "system disk",
+    parts: { list: "dataDisks", settings: [{ key: "kmsKeyId", enabled: "encrypted" }] },
+    keys: alicloudKey,
+    fix: 'Set systemDiskEncrypted to true and systemDiskKmsKey to a kms.Key of this program, and encrypted ("true") and kmsKeyId in each of dataDisks.',
+  },
   keyed("alicloud:rds/instance:Instance", "encryptionKey", alicloudKey),
 ];
