@@ -225,24 +225,39 @@ export function add(
   return (plan) => withResources(plan, resource(plan, type, name, inputs, opts));
 }
 
-/** Where each kind of instance (or node pool) names the key of its root or system disk. */
+/** The root or system disk of each kind of instance (node pool, template) on the key `k`. */
 const systemDisk = {
-  "aws:ec2/instance:Instance": [
-    "rootBlockDevice",
-    (k: RecordedResource) => ({ encrypted: true, kmsKeyId: k.outputs.arn }),
-  ],
-  "aws:ec2/spotInstanceRequest:SpotInstanceRequest": [
-    "rootBlockDevice",
-    (k: RecordedResource) => ({ encrypted: true, kmsKeyId: k.outputs.arn }),
-  ],
-  "alicloud:ecs/instance:Instance": ["systemDiskKmsKeyId", (k: RecordedResource) => k.id],
-  "alicloud:cs/nodePool:NodePool": ["systemDiskKmsKey", (k: RecordedResource) => k.id],
+  "aws:ec2/instance:Instance": (k: RecordedResource) => ({
+    rootBlockDevice: { encrypted: true, kmsKeyId: k.outputs.arn },
+  }),
+  "aws:ec2/spotInstanceRequest:SpotInstanceRequest": (k: RecordedResource) => ({
+    rootBlockDevice: { encrypted: true, kmsKeyId: k.outputs.arn },
+  }),
+  "alicloud:ecs/instance:Instance": (k: RecordedResource) => ({
+    systemDiskEncrypted: true,
+    systemDiskKmsKeyId: k.id,
+  }),
+  "alicloud:ess/scalingConfiguration:ScalingConfiguration": (k: RecordedResource) => ({
+    systemDiskEncrypted: true,
+    systemDiskKmsKeyId: k.id,
+  }),
+  "alicloud:cs/nodePool:NodePool": (k: RecordedResource) => ({
+    systemDiskEncrypted: true,
+    systemDiskKmsKey: k.id,
+  }),
+  "alicloud:ecs/launchTemplate:LaunchTemplate": (k: RecordedResource) => ({
+    systemDisk: { encrypted: true, kmsKeyId: k.id },
+  }),
+  "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": (k: RecordedResource) => ({
+    systemDisk: { encrypted: true, kmsKeyId: k.id },
+  }),
 } as const;
 
 /**
- * `add` for an instance, spot instance request or node pool whose root or system disk is
- * encrypted with the policy plan's key "key", as the plan's other stores are, so that a case about
- * its network meets no customer-key-encryption finding on its disk.
+ * `add` for an instance, spot instance request, node pool, scaling configuration or launch
+ * template whose root or system disk is encrypted with the policy plan's key "key", as the plan's
+ * other stores are, so that a case about its network meets no customer-key-encryption finding on
+ * its disk.
  */
 export function addInstance(
   type: keyof typeof systemDisk,
@@ -250,15 +265,16 @@ export function addInstance(
   inputs: Props,
   opts: ResourceOptions = {},
 ): (plan: Plan) => Plan {
-  const [key, value] = systemDisk[type];
-  const flag = type.startsWith("alicloud:") ? { systemDiskEncrypted: true } : {};
-  return (plan) =>
-    add(
+  return (plan) => {
+    const disk = systemDisk[type](named(plan, "key"));
+    const dependsOn = Object.fromEntries(Object.keys(disk).map((k) => [k, ["key"]]));
+    return add(
       type,
       name,
-      { ...inputs, ...flag, [key]: value(named(plan, "key")) },
-      { ...opts, dependsOn: { ...opts.dependsOn, [key]: ["key"] } },
+      { ...inputs, ...disk },
+      { ...opts, dependsOn: { ...opts.dependsOn, ...dependsOn } },
     )(plan);
+  };
 }
 
 /**

@@ -1804,7 +1804,7 @@ describe("exposure and egress", () => {
     },
     {
       name: "a launch template gives instances public IPs",
-      bad: add("alicloud:ecs/launchTemplate:LaunchTemplate", "web-template", {
+      bad: addInstance("alicloud:ecs/launchTemplate:LaunchTemplate", "web-template", {
         imageId: "m-telemetry",
         instanceType: "ecs.g7.large",
         internetMaxBandwidthOut: 10,
@@ -1818,7 +1818,7 @@ describe("exposure and egress", () => {
         ],
       ],
       twinName: "the launch template gives no internet bandwidth",
-      twin: add("alicloud:ecs/launchTemplate:LaunchTemplate", "web-template", {
+      twin: addInstance("alicloud:ecs/launchTemplate:LaunchTemplate", "web-template", {
         imageId: "m-telemetry",
         instanceType: "ecs.g7.large",
         internetMaxBandwidthOut: 0,
@@ -1826,7 +1826,7 @@ describe("exposure and egress", () => {
     },
     {
       name: "an ECS launch template gives instances public IPs",
-      bad: add("alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", "batch-template", {
+      bad: addInstance("alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", "batch-template", {
         imageId: "m-telemetry",
         instanceType: "ecs.g7.large",
         internetMaxBandwidthOut: 5,
@@ -1840,7 +1840,7 @@ describe("exposure and egress", () => {
         ],
       ],
       twinName: "the ECS launch template gives no internet bandwidth",
-      twin: add("alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", "batch-template", {
+      twin: addInstance("alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", "batch-template", {
         imageId: "m-telemetry",
         instanceType: "ecs.g7.large",
         internetMaxBandwidthOut: 0,
@@ -1848,7 +1848,7 @@ describe("exposure and egress", () => {
     },
     {
       name: "a scaling configuration gives the instances it launches public IPs",
-      bad: add("alicloud:ess/scalingConfiguration:ScalingConfiguration", "web-scaling", {
+      bad: addInstance("alicloud:ess/scalingConfiguration:ScalingConfiguration", "web-scaling", {
         scalingGroupId: "asg-telemetry",
         imageId: "m-telemetry",
         instanceType: "ecs.g7.large",
@@ -1863,7 +1863,7 @@ describe("exposure and egress", () => {
         ],
       ],
       twinName: "the scaling configuration leaves the bandwidth unset (no public IP)",
-      twin: add("alicloud:ess/scalingConfiguration:ScalingConfiguration", "web-scaling", {
+      twin: addInstance("alicloud:ess/scalingConfiguration:ScalingConfiguration", "web-scaling", {
         scalingGroupId: "asg-telemetry",
         imageId: "m-telemetry",
         instanceType: "ecs.g7.large",
@@ -2270,6 +2270,92 @@ describe("key locality", () => {
             systemDiskKmsKeyId: named(plan, "key").id,
           },
           { dependsOn: { systemDiskKmsKeyId: ["key"] } },
+        )(plan),
+    },
+    {
+      // Every instance the group scales out gets the configuration's disks.
+      name: "an ESS scaling configuration leaves its system disk unencrypted",
+      bad: add("alicloud:ess/scalingConfiguration:ScalingConfiguration", "workers-config", {
+        scalingGroupId: "asg-records",
+        instanceType: "ecs.g7.large",
+        imageId: "aliyun_3_x64_20G_alibase_20240528.vhd",
+      }),
+      expected: [
+        [
+          "customer-key-encryption",
+          "workers-config",
+          "advisory",
+          [
+            'ess scaling configuration "workers-config" system disk',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
+      twinName: "its system disk is encrypted with the program's key",
+      twin: (plan) =>
+        add(
+          "alicloud:ess/scalingConfiguration:ScalingConfiguration",
+          "workers-config",
+          {
+            scalingGroupId: "asg-records",
+            instanceType: "ecs.g7.large",
+            imageId: "aliyun_3_x64_20G_alibase_20240528.vhd",
+            systemDiskEncrypted: true,
+            systemDiskKmsKeyId: named(plan, "key").id,
+          },
+          { dependsOn: { systemDiskKmsKeyId: ["key"] } },
+        )(plan),
+    },
+    {
+      name: "a launch template's data disk is encrypted with ECS's own key",
+      bad: (plan) =>
+        add(
+          "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
+          "workers-template",
+          {
+            instanceType: "ecs.g7.large",
+            systemDisk: {
+              category: "cloud_essd",
+              encrypted: true,
+              kmsKeyId: named(plan, "key").id,
+            },
+            dataDisks: [{ category: "cloud_essd", size: 200, encrypted: true }],
+          },
+          { dependsOn: { systemDisk: ["key"] } },
+        )(plan),
+      expected: [
+        [
+          "customer-key-encryption",
+          "workers-template",
+          "advisory",
+          [
+            'ecs launch template "workers-template" dataDisks[0]',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
+      twinName: "both its disks are encrypted with the program's key",
+      twin: (plan) =>
+        add(
+          "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
+          "workers-template",
+          {
+            instanceType: "ecs.g7.large",
+            systemDisk: {
+              category: "cloud_essd",
+              encrypted: true,
+              kmsKeyId: named(plan, "key").id,
+            },
+            dataDisks: [
+              {
+                category: "cloud_essd",
+                size: 200,
+                encrypted: true,
+                kmsKeyId: named(plan, "key").id,
+              },
+            ],
+          },
+          { dependsOn: { systemDisk: ["key"], dataDisks: ["key"] } },
         )(plan),
     },
     {

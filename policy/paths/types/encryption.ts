@@ -193,15 +193,31 @@ export const dataStores: readonly DataStoreModel[] = [
   keyed("aws:sqs/queue:Queue", "kmsMasterKeyId", awsKey, serviceKey),
   switched("alicloud:ecs/ecsDisk:EcsDisk", "encrypted", alicloudKey),
   switched("alicloud:ecs/disk:Disk", "encrypted", alicloudKey),
-  {
-    // The system disk; the data disks it creates are judged one by one.
-    type: "alicloud:ecs/instance:Instance",
+  // The system disk; the data disks it creates are judged one by one. An ESS scaling
+  // configuration sets them for every instance its group scales out.
+  ...[
+    "alicloud:ecs/instance:Instance",
+    "alicloud:ess/scalingConfiguration:ScalingConfiguration",
+  ].map((type): DataStoreModel => ({
+    type,
     inline: [{ key: "systemDiskKmsKeyId", enabled: "systemDiskEncrypted" }],
     inlinePart: "system disk",
     parts: { list: "dataDisks", settings: [{ key: "kmsKeyId", enabled: "encrypted" }] },
     keys: alicloudKey,
     fix: "Set systemDiskEncrypted to true and systemDiskKmsKeyId to a kms.Key of this program, and encrypted and kmsKeyId in each of dataDisks.",
-  },
+  })),
+  // A launch template's system disk (unencrypted unless it says so) and each data disk.
+  ...[
+    "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
+    "alicloud:ecs/launchTemplate:LaunchTemplate",
+  ].map((type): DataStoreModel => ({
+    type,
+    inline: [{ key: "systemDisk.kmsKeyId", enabled: "systemDisk.encrypted" }],
+    inlinePart: "systemDisk",
+    parts: { list: "dataDisks", settings: [{ key: "kmsKeyId", enabled: "encrypted" }] },
+    keys: alicloudKey,
+    fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program in systemDisk and in each of dataDisks.",
+  })),
   {
     // Every node's system disk, and the data disks of each (whose `encrypted` is text, "true").
     type: "alicloud:cs/nodePool:NodePool",
