@@ -28,7 +28,12 @@ import {
 import { locate, namesAPlace } from "./paths/places";
 import { holderPartition } from "./placement";
 import { dependencyTargets, keysNamed, placementOfResource, type RefKind } from "./paths/resolver";
-import { type DataStoreModel, dataStores, type EncryptionSetting } from "./paths/types/encryption";
+import {
+  accountDefaults,
+  type DataStoreModel,
+  dataStores,
+  type EncryptionSetting,
+} from "./paths/types/encryption";
 import { byType } from "./paths/types";
 import { tablePolicy } from "./paths/views";
 import { isUnknown, known, str, valueAt, valuesAt } from "./paths/values";
@@ -58,7 +63,11 @@ type KeyUse =
       readonly owner: PolicyResource;
       readonly keyPath?: string;
     }
-  | { readonly kind: "none" };
+  | {
+      readonly kind: "none";
+      /** Encrypted, naming no key: the region's default key encrypts it (`accountDefaults`). */
+      readonly encryptedWithoutKey?: boolean;
+    };
 
 /**
  * The key `setting` names in `props` (the owner's own, or one part of them: an element of a list
@@ -103,7 +112,7 @@ function keyUseOf(
       return { kind: "key", ref, ...at };
     }
   }
-  return { kind: "none" };
+  return { kind: "none", encryptedWithoutKey: keys.length === 0 };
 }
 
 function storeNames(r: PolicyResource, keys: readonly string[]): string[] {
@@ -203,6 +212,76 @@ interface StoreKeyUse {
 function storeKeyUses(resources: readonly PolicyResource[]): StoreKeyUse[] {
   const models = new Map(dataStores.map((m) => [m.type, m]));
   const companionsOf = companionIndex(resources);
+  const defaults = regionDefaults(resources);
+  const out: StoreKeyUse[] = [];
+  for (const u of storeUses(resources, models, companionsOf)) {
+    out.push(u.use.kind === "none" ? { ...u, use: defaults(u.store, u.model, u.use) } : u);
+  }
+  return out;
+}
+
+/**
+ * What a volume that names no key of its own is encrypted with, by the account-level settings
+ * of the program in the volume's region: the default key the program sets there, for a volume
+ * encrypted without a key and, once encryption by default is on, for every volume. Otherwise
+ * (and where either region cannot be told) the use stays `none`: the service's own key, or none.
+ */
+function regionDefaults(
+  resources: readonly PolicyResource[],
+): (
+  store: PolicyResource,
+  model: DataStoreModel,
+  use: Extract<KeyUse, { kind: "none" }>,
+) => KeyUse {
+  const where = (r: PolicyResource) => {
+    const at = placementOfResource(r);
+    return isUnknown(at) || at.kind !== "region" ? undefined : `${at.cloud}:${at.region}`;
+  };
+  const byRegion = (type: string) => {
+    const found = new Map<string, PolicyResource>();
+    for (const r of resources) {
+      const at = r.type === type ? where(r) : undefined;
+      if (at !== undefined && !found.has(at)) {
+        found.set(at, r);
+      }
+    }
+    return found;
+  };
+  const settings = Object.fromEntries(
+    Object.entries(accountDefaults).map(([name, d]) => [
+      name,
+      { byDefault: byRegion(d.byDefault.type), key: byRegion(d.key.type), d },
+    ]),
+  );
+  return (store, model, use) => {
+    const s = model.accountDefault === undefined ? undefined : settings[model.accountDefault];
+    if (s === undefined || s.key.size === 0) {
+      return use;
+    }
+    const at = where(store);
+    const keyHolder = at === undefined ? undefined : s.key.get(at);
+    if (at === undefined || keyHolder === undefined) {
+      return use;
+    }
+    const switch_ = s.byDefault.get(at);
+    const flag = switch_ === undefined ? undefined : valueAt(switch_.props, s.d.byDefault.flag);
+    const onByDefault =
+      switch_ !== undefined && (flag === true || (flag === undefined && s.d.byDefault.unset));
+    if (!use.encryptedWithoutKey && !onByDefault && !isUnknown(flag)) {
+      return use;
+    }
+    const prefix = `${resourceLabel(keyHolder.type, keyHolder.name)} `;
+    const key = keyUseOf(keyHolder, { key: s.d.key.path }, prefix);
+    return key.kind === "none" ? use : key;
+  };
+}
+
+/** Every data store with the key its own settings (and its companions') use. */
+function storeUses(
+  resources: readonly PolicyResource[],
+  models: ReadonlyMap<string, DataStoreModel>,
+  companionsOf: ReturnType<typeof companionIndex>,
+): StoreKeyUse[] {
   const out: StoreKeyUse[] = [];
   for (const store of resources) {
     const model = models.get(store.type);
@@ -247,7 +326,9 @@ function storeKeyUses(resources: readonly PolicyResource[]): StoreKeyUse[] {
 /** The use that decides a store's encryption: a key, else a setting not known, else none. */
 function decisive(uses: readonly KeyUse[]): KeyUse {
   return (
-    uses.find((u) => u.kind === "key") ?? uses.find((u) => u.kind === "unknown") ?? { kind: "none" }
+    uses.find((u) => u.kind === "key") ??
+    uses.find((u) => u.kind === "unknown") ??
+    uses.find((u) => u.kind === "none" && u.encryptedWithoutKey === true) ?? { kind: "none" }
   );
 }
 

@@ -2273,6 +2273,47 @@ describe("key locality", () => {
         )(plan),
     },
     {
+      // With encryption by default on, a disk naming no key is on the region's default key.
+      name: "an ECS instance's system disk is left to encryption by default, whose key is ECS's own",
+      bad: pipe(
+        add("alicloud:ecs/diskEncryptionByDefault:DiskEncryptionByDefault", "disks-by-default", {
+          encrypted: true,
+        }),
+        add("alicloud:ecs/instance:Instance", "worker", {
+          instanceType: "ecs.g7.large",
+          vswitchId: "vsw-records",
+        }),
+      ),
+      expected: [
+        [
+          "customer-key-encryption",
+          "worker",
+          "advisory",
+          [
+            'ecs instance "worker" system disk',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+      ],
+      twinName: "the program makes its key the region's default",
+      twin: (plan) =>
+        pipe(
+          add("alicloud:ecs/diskEncryptionByDefault:DiskEncryptionByDefault", "disks-by-default", {
+            encrypted: true,
+          }),
+          add(
+            "alicloud:ecs/diskDefaultKmsKey:DiskDefaultKmsKey",
+            "disks-default-key",
+            { kmsKeyId: named(plan, "key").id },
+            { dependsOn: { kmsKeyId: ["key"] } },
+          ),
+          add("alicloud:ecs/instance:Instance", "worker", {
+            instanceType: "ecs.g7.large",
+            vswitchId: "vsw-records",
+          }),
+        )(plan),
+    },
+    {
       // Every instance the group scales out gets the configuration's disks.
       name: "an ESS scaling configuration leaves its system disk unencrypted",
       bad: add("alicloud:ess/scalingConfiguration:ScalingConfiguration", "workers-config", {

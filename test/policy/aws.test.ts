@@ -4610,6 +4610,52 @@ describe("key locality", () => {
         })(plan),
     },
     {
+      // A volume encrypted without a key of its own is on the region's default key.
+      name: "the region's default EBS key is the program's key in Frankfurt",
+      bad: pipe(
+        add("aws:kms/key:Key", "eu-key", { region: "eu-central-1" }),
+        add(
+          "aws:ebs/defaultKmsKey:DefaultKmsKey",
+          "ebs-default",
+          { keyArn: unknown },
+          { dependsOn: { keyArn: ["eu-key"] } },
+        ),
+        add("aws:ebs/volume:Volume", "scratch", {
+          availabilityZone: "us-west-2a",
+          size: 100,
+          encrypted: true,
+        }),
+      ),
+      expected: [
+        [
+          "resource-placement",
+          "eu-key",
+          "mandatory",
+          ['kms key "eu-key"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "store-key-locality",
+          "scratch",
+          "mandatory",
+          ['ebs volume "scratch"', 'kms key "eu-key" in eu-central-1 (outside US, in EU)'],
+        ],
+      ],
+      twinName: "it is the program's key in Oregon",
+      twin: pipe(
+        add(
+          "aws:ebs/defaultKmsKey:DefaultKmsKey",
+          "ebs-default",
+          { keyArn: unknown },
+          { dependsOn: { keyArn: ["key"] } },
+        ),
+        add("aws:ebs/volume:Volume", "scratch", {
+          availabilityZone: "us-west-2a",
+          size: 100,
+          encrypted: true,
+        }),
+      ),
+    },
+    {
       // Only the block device's own dependencies say which key it names before deployment.
       name: "an EC2 instance's EBS block device is encrypted with the program's key in Frankfurt",
       bad: pipe(
@@ -4705,6 +4751,65 @@ describe("key locality", () => {
         instanceType: "t3.micro",
         subnetId: "subnet-records",
       }),
+    },
+    {
+      // The region's default key encrypts a volume encrypted without a key of its own, and,
+      // once encryption by default is on, every volume.
+      name: "an EBS volume is unencrypted where encryption by default is off",
+      bad: (plan) =>
+        pipe(
+          add(
+            "aws:ebs/defaultKmsKey:DefaultKmsKey",
+            "ebs-default",
+            { keyArn: named(plan, "key").outputs.arn },
+            { dependsOn: { keyArn: ["key"] } },
+          ),
+          add("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebs-encryption", {
+            enabled: false,
+          }),
+          add("aws:ebs/volume:Volume", "scratch", { availabilityZone: "us-west-2a", size: 100 }),
+        )(plan),
+      expected: [noCustomerKey("scratch", 'ebs volume "scratch"')],
+      twinName: "encryption by default is on, with the program's key as the region's default",
+      twin: (plan) =>
+        pipe(
+          add(
+            "aws:ebs/defaultKmsKey:DefaultKmsKey",
+            "ebs-default",
+            { keyArn: named(plan, "key").outputs.arn },
+            { dependsOn: { keyArn: ["key"] } },
+          ),
+          add("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebs-encryption", {
+            enabled: true,
+          }),
+          add("aws:ebs/volume:Volume", "scratch", { availabilityZone: "us-west-2a", size: 100 }),
+        )(plan),
+    },
+    {
+      name: "an instance's root volume is encrypted without a key where the default is EBS's own",
+      bad: add("aws:ec2/instance:Instance", "worker", {
+        ami: "ami-records",
+        instanceType: "t3.micro",
+        subnetId: "subnet-records",
+        rootBlockDevice: { encrypted: true },
+      }),
+      expected: [noCustomerKey("worker", 'ec2 instance "worker" rootBlockDevice')],
+      twinName: "the program makes its key the region's default",
+      twin: (plan) =>
+        pipe(
+          add(
+            "aws:ebs/defaultKmsKey:DefaultKmsKey",
+            "ebs-default",
+            { keyArn: named(plan, "key").outputs.arn },
+            { dependsOn: { keyArn: ["key"] } },
+          ),
+          add("aws:ec2/instance:Instance", "worker", {
+            ami: "ami-records",
+            instanceType: "t3.micro",
+            subnetId: "subnet-records",
+            rootBlockDevice: { encrypted: true },
+          }),
+        )(plan),
     },
     {
       // Each volume is encrypted on its own: the root on the program's key covers no other.

@@ -44,12 +44,43 @@ export interface DataStoreModel {
   readonly keys: RefKind;
   readonly fix: string;
   /**
+   * The account-level default of the store's region that encrypts its volumes when they name no
+   * key (`accountDefaults`): the default key for a volume encrypted without one, and for every
+   * volume once encryption by default is on.
+   */
+  readonly accountDefault?: keyof typeof accountDefaults;
+  /**
    * A path that, when set (or not known at preview), makes the store a secondary that takes its
    * encryption from another store — an ElastiCache global datastore's secondary from its primary:
    * the primary is judged, not the secondary.
    */
   readonly inheritsWhenSet?: string;
 }
+
+/**
+ * Account-level disk encryption, per region: the resource that turns encryption by default on
+ * (its flag, and whether the flag is on when left unset) and the resource that sets the default
+ * key a volume encrypted without a key of its own is encrypted with — otherwise the service's
+ * key (`aws/ebs`, ECS's own). EBS and ECS alike.
+ */
+export const accountDefaults = {
+  "aws-ebs": {
+    byDefault: {
+      type: "aws:ebs/encryptionByDefault:EncryptionByDefault",
+      flag: "enabled",
+      unset: true,
+    },
+    key: { type: "aws:ebs/defaultKmsKey:DefaultKmsKey", path: "keyArn" },
+  },
+  "alicloud-disk": {
+    byDefault: {
+      type: "alicloud:ecs/diskEncryptionByDefault:DiskEncryptionByDefault",
+      flag: "encrypted",
+      unset: false,
+    },
+    key: { type: "alicloud:ecs/diskDefaultKmsKey:DiskDefaultKmsKey", path: "kmsKeyId" },
+  },
+} as const;
 
 const awsKey = refKinds["aws-kms-key"];
 const alicloudKey = refKinds["alicloud-kms-key"];
@@ -138,7 +169,7 @@ export const dataStores: readonly DataStoreModel[] = [
     keys: awsKey,
     fix: "Set serverSideEncryption { enabled: true, kmsKeyArn } to a kms.Key of this program.",
   },
-  switched("aws:ebs/volume:Volume", "encrypted", awsKey),
+  { ...switched("aws:ebs/volume:Volume", "encrypted", awsKey), accountDefault: "aws-ebs" },
   ...["aws:ec2/instance:Instance", "aws:ec2/spotInstanceRequest:SpotInstanceRequest"].map(
     (type): DataStoreModel => ({
       type,
@@ -147,6 +178,7 @@ export const dataStores: readonly DataStoreModel[] = [
       inlinePart: "rootBlockDevice",
       parts: { list: "ebsBlockDevices", settings: [{ key: "kmsKeyId", enabled: "encrypted" }] },
       keys: awsKey,
+      accountDefault: "aws-ebs",
       fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program in rootBlockDevice and in each of ebsBlockDevices.",
     }),
   ),
@@ -157,6 +189,7 @@ export const dataStores: readonly DataStoreModel[] = [
     inline: [],
     parts: { list: "blockDeviceMappings", when: "ebs", settings: [{ key: "ebs.kmsKeyId" }] },
     keys: awsKey,
+    accountDefault: "aws-ebs",
     fix: 'Set ebs { encrypted: "true", kmsKeyId } to a kms.Key of this program in each of blockDeviceMappings.',
   },
   switched("aws:efs/fileSystem:FileSystem", "encrypted", awsKey),
@@ -191,8 +224,10 @@ export const dataStores: readonly DataStoreModel[] = [
   // Always encrypted at rest; without kmsKeyId, with a key ElastiCache holds.
   keyed("aws:elasticache/serverlessCache:ServerlessCache", "kmsKeyId", awsKey),
   keyed("aws:sqs/queue:Queue", "kmsMasterKeyId", awsKey, serviceKey),
-  switched("alicloud:ecs/ecsDisk:EcsDisk", "encrypted", alicloudKey),
-  switched("alicloud:ecs/disk:Disk", "encrypted", alicloudKey),
+  ...["alicloud:ecs/ecsDisk:EcsDisk", "alicloud:ecs/disk:Disk"].map((type): DataStoreModel => ({
+    ...switched(type, "encrypted", alicloudKey),
+    accountDefault: "alicloud-disk",
+  })),
   // The system disk; the data disks it creates are judged one by one. An ESS scaling
   // configuration sets them for every instance its group scales out.
   ...[
@@ -204,6 +239,7 @@ export const dataStores: readonly DataStoreModel[] = [
     inlinePart: "system disk",
     parts: { list: "dataDisks", settings: [{ key: "kmsKeyId", enabled: "encrypted" }] },
     keys: alicloudKey,
+    accountDefault: "alicloud-disk",
     fix: "Set systemDiskEncrypted to true and systemDiskKmsKeyId to a kms.Key of this program, and encrypted and kmsKeyId in each of dataDisks.",
   })),
   // A launch template's system disk (unencrypted unless it says so) and each data disk.
@@ -216,6 +252,7 @@ export const dataStores: readonly DataStoreModel[] = [
     inlinePart: "systemDisk",
     parts: { list: "dataDisks", settings: [{ key: "kmsKeyId", enabled: "encrypted" }] },
     keys: alicloudKey,
+    accountDefault: "alicloud-disk",
     fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program in systemDisk and in each of dataDisks.",
   })),
   {
@@ -225,6 +262,7 @@ export const dataStores: readonly DataStoreModel[] = [
     inlinePart: "system disk",
     parts: { list: "dataDisks", settings: [{ key: "kmsKeyId", enabled: "encrypted" }] },
     keys: alicloudKey,
+    accountDefault: "alicloud-disk",
     fix: 'Set systemDiskEncrypted to true and systemDiskKmsKey to a kms.Key of this program, and encrypted ("true") and kmsKeyId in each of dataDisks.',
   },
   keyed("alicloud:rds/instance:Instance", "encryptionKey", alicloudKey),
