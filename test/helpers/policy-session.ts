@@ -195,6 +195,14 @@ export type Finding = readonly [
 
 const byFinding = (a: Finding, b: Finding) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 
+/** customer-key-encryption's advisory finding on a store (or a part of it) without a customer key. */
+export const noCustomerKey = (name: string, label: string): Finding => [
+  "customer-key-encryption",
+  name,
+  "advisory",
+  [label, "no customer-managed key (unencrypted, or a key the provider holds)"],
+];
+
 /** The findings of the violations, sorted, for exact comparison with `sorted(expected)`. */
 export function findings(violations: readonly Violation[]): Finding[] {
   return violations

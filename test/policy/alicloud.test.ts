@@ -20,6 +20,7 @@ import {
   without,
 } from "../helpers/policy-plan";
 import {
+  noCustomerKey,
   type Finding,
   findings,
   policyPack,
@@ -2247,30 +2248,12 @@ describe("key locality", () => {
         vswitchId: "vsw-records",
         systemDiskEncrypted: true,
       }),
-      expected: [
-        [
-          "customer-key-encryption",
-          "worker",
-          "advisory",
-          [
-            'ecs instance "worker" system disk',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("worker", 'ecs instance "worker" system disk')],
       twinName: "its system disk is encrypted with the program's key",
-      twin: (plan) =>
-        add(
-          "alicloud:ecs/instance:Instance",
-          "worker",
-          {
-            instanceType: "ecs.g7.large",
-            vswitchId: "vsw-records",
-            systemDiskEncrypted: true,
-            systemDiskKmsKeyId: named(plan, "key").id,
-          },
-          { dependsOn: { systemDiskKmsKeyId: ["key"] } },
-        )(plan),
+      twin: addInstance("alicloud:ecs/instance:Instance", "worker", {
+        instanceType: "ecs.g7.large",
+        vswitchId: "vsw-records",
+      }),
     },
     {
       // With encryption by default on, a disk naming no key is on the region's default key.
@@ -2284,17 +2267,7 @@ describe("key locality", () => {
           vswitchId: "vsw-records",
         }),
       ),
-      expected: [
-        [
-          "customer-key-encryption",
-          "worker",
-          "advisory",
-          [
-            'ecs instance "worker" system disk',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("worker", 'ecs instance "worker" system disk')],
       twinName: "the program makes its key the region's default",
       twin: (plan) =>
         pipe(
@@ -2322,71 +2295,35 @@ describe("key locality", () => {
         imageId: "aliyun_3_x64_20G_alibase_20240528.vhd",
       }),
       expected: [
-        [
-          "customer-key-encryption",
-          "workers-config",
-          "advisory",
-          [
-            'ess scaling configuration "workers-config" system disk',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
+        noCustomerKey("workers-config", 'ess scaling configuration "workers-config" system disk'),
       ],
       twinName: "its system disk is encrypted with the program's key",
-      twin: (plan) =>
-        add(
-          "alicloud:ess/scalingConfiguration:ScalingConfiguration",
-          "workers-config",
-          {
-            scalingGroupId: "asg-records",
-            instanceType: "ecs.g7.large",
-            imageId: "aliyun_3_x64_20G_alibase_20240528.vhd",
-            systemDiskEncrypted: true,
-            systemDiskKmsKeyId: named(plan, "key").id,
-          },
-          { dependsOn: { systemDiskKmsKeyId: ["key"] } },
-        )(plan),
+      twin: addInstance(
+        "alicloud:ess/scalingConfiguration:ScalingConfiguration",
+        "workers-config",
+        {
+          scalingGroupId: "asg-records",
+          instanceType: "ecs.g7.large",
+          imageId: "aliyun_3_x64_20G_alibase_20240528.vhd",
+        },
+      ),
     },
     {
       name: "a launch template's data disk is encrypted with ECS's own key",
-      bad: (plan) =>
-        add(
-          "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
-          "workers-template",
-          {
-            instanceType: "ecs.g7.large",
-            systemDisk: {
-              category: "cloud_essd",
-              encrypted: true,
-              kmsKeyId: named(plan, "key").id,
-            },
-            dataDisks: [{ category: "cloud_essd", size: 200, encrypted: true }],
-          },
-          { dependsOn: { systemDisk: ["key"] } },
-        )(plan),
+      bad: addInstance("alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", "workers-template", {
+        instanceType: "ecs.g7.large",
+        dataDisks: [{ category: "cloud_essd", size: 200, encrypted: true }],
+      }),
       expected: [
-        [
-          "customer-key-encryption",
-          "workers-template",
-          "advisory",
-          [
-            'ecs launch template "workers-template" dataDisks[0]',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
+        noCustomerKey("workers-template", 'ecs launch template "workers-template" dataDisks[0]'),
       ],
       twinName: "both its disks are encrypted with the program's key",
       twin: (plan) =>
-        add(
+        addInstance(
           "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
           "workers-template",
           {
             instanceType: "ecs.g7.large",
-            systemDisk: {
-              category: "cloud_essd",
-              encrypted: true,
-              kmsKeyId: named(plan, "key").id,
-            },
             dataDisks: [
               {
                 category: "cloud_essd",
@@ -2396,7 +2333,7 @@ describe("key locality", () => {
               },
             ],
           },
-          { dependsOn: { systemDisk: ["key"], dataDisks: ["key"] } },
+          { dependsOn: { dataDisks: ["key"] } },
         )(plan),
     },
     {
@@ -2407,17 +2344,7 @@ describe("key locality", () => {
         size: 500,
         encrypted: true,
       }),
-      expected: [
-        [
-          "customer-key-encryption",
-          "archive",
-          "advisory",
-          [
-            'ecs disk "archive"',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("archive", 'ecs disk "archive"')],
       twinName: "it is encrypted with the program's key",
       twin: (plan) =>
         add(
@@ -2448,17 +2375,7 @@ describe("key locality", () => {
           },
           { dependsOn: { systemDiskKmsKey: ["key"] } },
         )(plan),
-      expected: [
-        [
-          "customer-key-encryption",
-          "workers",
-          "advisory",
-          [
-            'ack node pool "workers" dataDisks[0]',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("workers", 'ack node pool "workers" dataDisks[0]')],
       twinName: "its data disk is encrypted with the program's key too",
       twin: (plan) =>
         add(
@@ -2484,17 +2401,7 @@ describe("key locality", () => {
     {
       name: "a bucket has no server-side encryption",
       bad: (plan) => without(plan, "telemetry-encryption"),
-      expected: [
-        [
-          "customer-key-encryption",
-          "telemetry",
-          "advisory",
-          [
-            'oss bucket "telemetry"',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("telemetry", 'oss bucket "telemetry"')],
       twinName: "the bucket's encryption with the program's key is declared",
       twin: (plan) =>
         set("telemetry-encryption", (p) => {
@@ -2508,17 +2415,7 @@ describe("key locality", () => {
         p.sseAlgorithm = "AES256";
         delete p.kmsMasterKeyId;
       }),
-      expected: [
-        [
-          "customer-key-encryption",
-          "telemetry",
-          "advisory",
-          [
-            'oss bucket "telemetry"',
-            "no customer-managed key (unencrypted, or a key the provider holds)",
-          ],
-        ],
-      ],
+      expected: [noCustomerKey("telemetry", 'oss bucket "telemetry"')],
       twinName: "it is encrypted with the program's key",
       twin: (plan) =>
         set("telemetry-encryption", (p) => {

@@ -22,6 +22,7 @@ import {
 } from "../helpers/policy-plan";
 import { resourceLabel } from "../../policy/paths/describe";
 import {
+  noCustomerKey,
   type Case,
   type CheckOptions,
   type Finding,
@@ -225,14 +226,6 @@ const mirrorBucket = (status: string) => (plan: Plan) =>
     ],
   })(plan);
 
-/** customer-key-encryption's advisory finding on a store the rule finds without a customer key. */
-const noCustomerKey = (name: string, label: string): Finding => [
-  "customer-key-encryption",
-  name,
-  "advisory",
-  [label, "no customer-managed key (unencrypted, or a key the provider holds)"],
-];
-
 const rule0 = (p: Props) => (p.rules as Props[])[0];
 /** One option setting of an Elastic Beanstalk environment. */
 /** An ADOT add-on remote-writing the cluster's metrics to a Prometheus workspace in `region`. */
@@ -312,6 +305,22 @@ const queuePolicy = (region: string, idRegion: string) =>
       },
     ],
   });
+
+/**
+ * An unencrypted EBS volume in a region whose default EBS key is the happy path's key "key", with
+ * encryption by default `enabled` or not.
+ */
+const volumeWhereByDefault = (enabled: boolean) => (plan: Plan) =>
+  pipe(
+    add(
+      "aws:ebs/defaultKmsKey:DefaultKmsKey",
+      "ebs-default",
+      { keyArn: named(plan, "key").outputs.arn },
+      { dependsOn: { keyArn: ["key"] } },
+    ),
+    add("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebs-encryption", { enabled }),
+    add("aws:ebs/volume:Volume", "scratch", { availabilityZone: "us-west-2a", size: 100 }),
+  )(plan);
 
 /** Encrypted storage settings with the ARN of the happy path's key, as a program passes it. */
 const encryptedWithKey =
@@ -4756,34 +4765,10 @@ describe("key locality", () => {
       // The region's default key encrypts a volume encrypted without a key of its own, and,
       // once encryption by default is on, every volume.
       name: "an EBS volume is unencrypted where encryption by default is off",
-      bad: (plan) =>
-        pipe(
-          add(
-            "aws:ebs/defaultKmsKey:DefaultKmsKey",
-            "ebs-default",
-            { keyArn: named(plan, "key").outputs.arn },
-            { dependsOn: { keyArn: ["key"] } },
-          ),
-          add("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebs-encryption", {
-            enabled: false,
-          }),
-          add("aws:ebs/volume:Volume", "scratch", { availabilityZone: "us-west-2a", size: 100 }),
-        )(plan),
+      bad: volumeWhereByDefault(false),
       expected: [noCustomerKey("scratch", 'ebs volume "scratch"')],
       twinName: "encryption by default is on, with the program's key as the region's default",
-      twin: (plan) =>
-        pipe(
-          add(
-            "aws:ebs/defaultKmsKey:DefaultKmsKey",
-            "ebs-default",
-            { keyArn: named(plan, "key").outputs.arn },
-            { dependsOn: { keyArn: ["key"] } },
-          ),
-          add("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebs-encryption", {
-            enabled: true,
-          }),
-          add("aws:ebs/volume:Volume", "scratch", { availabilityZone: "us-west-2a", size: 100 }),
-        )(plan),
+      twin: volumeWhereByDefault(true),
     },
     {
       name: "an instance's root volume is encrypted without a key where the default is EBS's own",

@@ -133,6 +133,20 @@ const keyed = (type: string, key: string, keys: RefKind, instead = ""): DataStor
 });
 const serviceKey = " instead of the AWS-managed key";
 
+/**
+ * The disks of an ECS instance, or of the instances a template, scaling configuration or node
+ * pool makes: the system disk (`enabled`, `key`) and each of `dataDisks` on its own.
+ */
+const ecsDisks = (type: string, enabled: string, key: string): DataStoreModel => ({
+  type,
+  inline: [{ key, enabled }],
+  inlinePart: "system disk",
+  parts: { list: "dataDisks", settings: [{ key: "kmsKeyId", enabled: "encrypted" }] },
+  keys: alicloudKey,
+  accountDefault: "alicloud-disk",
+  fix: `Set ${enabled} to true and ${key} to a kms.Key of this program, and encrypted and kmsKeyId in each of dataDisks.`,
+});
+
 /** The data stores whose contents must be encrypted with a customer key of the stack. */
 export const dataStores: readonly DataStoreModel[] = [
   {
@@ -233,37 +247,13 @@ export const dataStores: readonly DataStoreModel[] = [
   ...[
     "alicloud:ecs/instance:Instance",
     "alicloud:ess/scalingConfiguration:ScalingConfiguration",
-  ].map((type): DataStoreModel => ({
-    type,
-    inline: [{ key: "systemDiskKmsKeyId", enabled: "systemDiskEncrypted" }],
-    inlinePart: "system disk",
-    parts: { list: "dataDisks", settings: [{ key: "kmsKeyId", enabled: "encrypted" }] },
-    keys: alicloudKey,
-    accountDefault: "alicloud-disk",
-    fix: "Set systemDiskEncrypted to true and systemDiskKmsKeyId to a kms.Key of this program, and encrypted and kmsKeyId in each of dataDisks.",
-  })),
+  ].map((type) => ecsDisks(type, "systemDiskEncrypted", "systemDiskKmsKeyId")),
   // A launch template's system disk (unencrypted unless it says so) and each data disk.
   ...[
     "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
     "alicloud:ecs/launchTemplate:LaunchTemplate",
-  ].map((type): DataStoreModel => ({
-    type,
-    inline: [{ key: "systemDisk.kmsKeyId", enabled: "systemDisk.encrypted" }],
-    inlinePart: "systemDisk",
-    parts: { list: "dataDisks", settings: [{ key: "kmsKeyId", enabled: "encrypted" }] },
-    keys: alicloudKey,
-    accountDefault: "alicloud-disk",
-    fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program in systemDisk and in each of dataDisks.",
-  })),
-  {
-    // Every node's system disk, and the data disks of each (whose `encrypted` is text, "true").
-    type: "alicloud:cs/nodePool:NodePool",
-    inline: [{ key: "systemDiskKmsKey", enabled: "systemDiskEncrypted" }],
-    inlinePart: "system disk",
-    parts: { list: "dataDisks", settings: [{ key: "kmsKeyId", enabled: "encrypted" }] },
-    keys: alicloudKey,
-    accountDefault: "alicloud-disk",
-    fix: 'Set systemDiskEncrypted to true and systemDiskKmsKey to a kms.Key of this program, and encrypted ("true") and kmsKeyId in each of dataDisks.',
-  },
+  ].map((type) => ecsDisks(type, "systemDisk.encrypted", "systemDisk.kmsKeyId")),
+  // Every node's system disk, and the data disks of each (whose `encrypted` is text, "true").
+  ecsDisks("alicloud:cs/nodePool:NodePool", "systemDiskEncrypted", "systemDiskKmsKey"),
   keyed("alicloud:rds/instance:Instance", "encryptionKey", alicloudKey),
 ];
