@@ -313,7 +313,7 @@ function storeUses(
         uses.push(...companions.settings.map((s) => keyUseOf(c, s, prefix)));
       }
     }
-    if (model.inline.length > 0 || companions !== undefined) {
+    if (model.inline.length > 0 || model.inlinePart !== undefined || companions !== undefined) {
       out.push({ store, model, use: decisive(uses), part: model.inlinePart });
     }
     if (model.parts !== undefined) {

@@ -86,6 +86,7 @@ export function buildAwsStack(spec: StackSpec, opts: pulumi.ComponentResourceOpt
       aliasName: `alias/sovereign-dc/${region}`,
       allowLogDelivery: true,
       allowClusterLogs: spec.kubernetes !== undefined,
+      allowNodeVolumes: spec.kubernetes !== undefined,
     },
     inRegion,
   );

@@ -11,6 +11,7 @@
  * authenticating with `aws eks get-token` against the stack's region.
  */
 import * as cloudwatch from "@pulumi/aws/cloudwatch";
+import * as ec2 from "@pulumi/aws/ec2";
 import * as eks from "@pulumi/aws/eks";
 import * as iam from "@pulumi/aws/iam";
 import * as k8s from "@pulumi/kubernetes/provider";
@@ -19,6 +20,9 @@ import { awsPartitionOf } from "../../residency/jurisdictions";
 import { dns1123Label, type NodePoolSpec } from "../../residency/spec";
 import { policyDocument, type PolicyDocument } from "./policy";
 import { checkAccountId, checkRegion, checkWholeNumber, IssueList } from "./validation";
+
+/** Each node's root volume, in GiB: EKS's own default for managed node groups. */
+const nodeRootVolumeGiB = 20;
 
 export interface SealedClusterArgs {
   /** The region the stack's provider is pinned to; the kubeconfig asks for tokens there. */
@@ -280,8 +284,32 @@ export class SealedCluster extends pulumi.ComponentResource {
           parent,
         ),
     );
-    // No remoteAccess (it would open SSH to the nodes) and no launch template: nodes take the
-    // subnets' settings, which map no public IPs.
+    // The nodes' root volumes on the stack's key: what pods write to their node (images,
+    // emptyDir volumes, logs) stays encrypted with it. The template names no network interface,
+    // so nodes take the subnets' settings, which map no public IPs; no remoteAccess (it would
+    // open SSH to the nodes). EC2 Auto Scaling launches the nodes and needs the key's grant for
+    // the volumes (SealedKey `allowNodeVolumes`).
+    const nodeTemplate = new ec2.LaunchTemplate(
+      `${name}-nodes`,
+      {
+        description: `Nodes of cluster ${name}: root volumes encrypted with the stack's key`,
+        updateDefaultVersion: true,
+        blockDeviceMappings: [
+          {
+            // The root device of the EKS-optimized Amazon Linux AMIs.
+            deviceName: "/dev/xvda",
+            ebs: {
+              encrypted: "true",
+              kmsKeyId: args.kmsKeyArn,
+              volumeType: "gp3",
+              volumeSize: nodeRootVolumeGiB,
+              deleteOnTermination: "true",
+            },
+          },
+        ],
+      },
+      parent,
+    );
     const groups = args.nodePools.map(
       (pool) =>
         new eks.NodeGroup(
@@ -292,6 +320,10 @@ export class SealedCluster extends pulumi.ComponentResource {
             nodeRoleArn: nodeRole.arn,
             subnetIds: args.subnetIds,
             instanceTypes: [pool.instanceType],
+            launchTemplate: {
+              id: nodeTemplate.id,
+              version: nodeTemplate.latestVersion.apply((v) => String(v)),
+            },
             scalingConfig: {
               minSize: pool.size.min,
               maxSize: pool.size.max,

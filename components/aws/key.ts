@@ -39,6 +39,12 @@ export interface SealedKeyArgs {
    * (`/aws/eks/*`) with the key. Defaults to: false.
    */
   readonly allowClusterLogs?: boolean;
+  /**
+   * Lets EC2 Auto Scaling of this account (its service-linked role), which launches the EKS
+   * managed node groups' instances, encrypt their EBS volumes with the key and attach them.
+   * Defaults to: false.
+   */
+  readonly allowNodeVolumes?: boolean;
 }
 
 /** Checks a SealedKey's args before anything is declared; throws ArgsError listing every issue. */
@@ -83,6 +89,7 @@ export function sealedKeyPolicy(params: {
   readonly region: string;
   readonly allowLogDelivery: boolean;
   readonly allowClusterLogs?: boolean;
+  readonly allowNodeVolumes?: boolean;
 }): PolicyDocument {
   const { partition, accountId, region } = params;
   const statements: PolicyStatement[] = [
@@ -150,6 +157,36 @@ export function sealedKeyPolicy(params: {
       },
     });
   }
+  if (params.allowNodeVolumes === true) {
+    // AWS's documented key policy for encrypted volumes of an Auto Scaling group: the role uses
+    // the key for the volumes and grants EC2 its use for as long as each volume is attached.
+    const autoScaling = {
+      AWS: `arn:${partition}:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
+    };
+    statements.push(
+      {
+        Sid: "AutoScalingEncryptsNodeVolumes",
+        Effect: "Allow",
+        Principal: autoScaling,
+        Action: [
+          "kms:Encrypt",
+          "kms:Decrypt",
+          "kms:ReEncrypt*",
+          "kms:GenerateDataKey*",
+          "kms:DescribeKey",
+        ],
+        Resource: "*",
+      },
+      {
+        Sid: "AutoScalingAttachesNodeVolumes",
+        Effect: "Allow",
+        Principal: autoScaling,
+        Action: "kms:CreateGrant",
+        Resource: "*",
+        Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+      },
+    );
+  }
   return policyDocument(statements);
 }
 
@@ -174,6 +211,7 @@ export class SealedKey extends pulumi.ComponentResource {
       region: args.region,
       allowLogDelivery: args.allowLogDelivery ?? false,
       allowClusterLogs: args.allowClusterLogs ?? false,
+      allowNodeVolumes: args.allowNodeVolumes ?? false,
     });
 
     // Explicit protect survives a caller passing `protect: false` for the component.

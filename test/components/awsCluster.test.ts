@@ -35,6 +35,8 @@ function computed(args: pulumi.runtime.MockResourceArgs): Inputs {
       return { keyId: `${args.name}-uuid`, arn: keyArn };
     case "aws:iam/role:Role":
       return { name: `${args.name}-id`, arn: `arn:aws:iam::111122223333:role/${args.name}` };
+    case "aws:ec2/launchTemplate:LaunchTemplate":
+      return { latestVersion: 1 };
     case "aws:eks/cluster:Cluster":
       return {
         arn: `arn:aws:eks:us-west-2:111122223333:cluster/${args.inputs.name}`,
@@ -192,6 +194,55 @@ describe("the us-west cluster (Pulumi.us-west.yaml)", () => {
     ]);
   });
 
+  it("launches the nodes with root volumes on the stack's key, which EC2 Auto Scaling may use for them", () => {
+    expect(one("aws:ec2/launchTemplate:LaunchTemplate", "us-west-k8s-nodes").inputs).toEqual({
+      description: "Nodes of cluster us-west-k8s: root volumes encrypted with the stack's key",
+      updateDefaultVersion: true,
+      blockDeviceMappings: [
+        {
+          deviceName: "/dev/xvda",
+          ebs: {
+            encrypted: "true",
+            kmsKeyId: keyArn,
+            volumeType: "gp3",
+            volumeSize: 20,
+            deleteOnTermination: "true",
+          },
+        },
+      ],
+    });
+    const autoScaling = {
+      AWS: "arn:aws:iam::111122223333:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling",
+    };
+    expect(
+      JSON.parse(one("aws:kms/key:Key", "us-west-key-key").inputs.policy).Statement.filter(
+        (s: { Sid: string }) => s.Sid.startsWith("AutoScaling"),
+      ),
+    ).toEqual([
+      {
+        Sid: "AutoScalingEncryptsNodeVolumes",
+        Effect: "Allow",
+        Principal: autoScaling,
+        Action: [
+          "kms:Encrypt",
+          "kms:Decrypt",
+          "kms:ReEncrypt*",
+          "kms:GenerateDataKey*",
+          "kms:DescribeKey",
+        ],
+        Resource: "*",
+      },
+      {
+        Sid: "AutoScalingAttachesNodeVolumes",
+        Effect: "Allow",
+        Principal: autoScaling,
+        Action: "kms:CreateGrant",
+        Resource: "*",
+        Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+      },
+    ]);
+  });
+
   it("grants the cluster and node roles only AWS's managed EKS policies and the cluster the stack's key", () => {
     expect(
       ofType("aws:iam/role:Role").map((r) => [
@@ -249,6 +300,7 @@ describe("the us-west cluster (Pulumi.us-west.yaml)", () => {
           subnetIds: ["us-west-network-us-west-2a-id", "us-west-network-us-west-2b-id"],
           instanceTypes: ["m6i.xlarge"],
           scalingConfig: { minSize: 2, maxSize: 6, desiredSize: 2 },
+          launchTemplate: { id: "us-west-k8s-nodes-id", version: "1" },
         },
       ],
     ]);

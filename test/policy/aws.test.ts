@@ -4797,6 +4797,25 @@ describe("key locality", () => {
         )(plan),
     },
     {
+      // Without a launch template, EKS launches the nodes on its own defaults.
+      name: "a managed node group's nodes get root volumes on EKS's defaults",
+      bad: add("aws:eks/nodeGroup:NodeGroup", "nodes", {
+        clusterName: "records",
+        nodeRoleArn: `arn:aws:iam::${account}:role/eks-nodes`,
+        subnetIds: ["subnet-records"],
+        scalingConfig: { desiredSize: 2, minSize: 1, maxSize: 3 },
+      }),
+      expected: [noCustomerKey("nodes", 'eks node group "nodes" node root volume')],
+      twinName: "the node group launches them from a launch template, judged as one",
+      twin: add("aws:eks/nodeGroup:NodeGroup", "nodes", {
+        clusterName: "records",
+        nodeRoleArn: `arn:aws:iam::${account}:role/eks-nodes`,
+        subnetIds: ["subnet-records"],
+        scalingConfig: { desiredSize: 2, minSize: 1, maxSize: 3 },
+        launchTemplate: { id: "lt-records", version: "$Latest" },
+      }),
+    },
+    {
       // Each volume is encrypted on its own: the root on the program's key covers no other.
       name: "a spot instance's second EBS block device is left unencrypted",
       bad: (plan) =>
@@ -5300,7 +5319,7 @@ describe("kubernetes clusters and namespaces", () => {
     },
     { provider: "kube" },
   );
-  /** A managed node group of the happy path's cluster, in `subnet`. */
+  /** A managed node group of the happy path's cluster, in `subnet`, from a launch template. */
   const nodeGroup = (subnet: string) =>
     add(
       "aws:eks/nodeGroup:NodeGroup",
@@ -5310,6 +5329,7 @@ describe("kubernetes clusters and namespaces", () => {
         nodeRoleArn: `arn:aws:iam::${account}:role/eks-nodes`,
         subnetIds: [unknown],
         scalingConfig: { desiredSize: 2, minSize: 1, maxSize: 3 },
+        launchTemplate: { id: "lt-records", version: "$Latest" },
       },
       { dependsOn: { clusterName: ["cluster"], subnetIds: [subnet] } },
     );

@@ -21,7 +21,10 @@ export interface DataStoreModel {
   readonly type: string;
   /** Settings on the store itself; none when only its parts are encrypted (`parts`). */
   readonly inline: readonly EncryptionSetting[];
-  /** What the settings on the store itself encrypt, when it is one part of several. */
+  /**
+   * What the settings on the store itself encrypt, when it is one part of several; a store with
+   * no settings of its own (`inline` empty) and this part is judged on the account's defaults.
+   */
   readonly inlinePart?: string;
   /** Stand-alone resources that set the store's encryption, linked by the store's name. */
   readonly companions?: {
@@ -196,6 +199,18 @@ export const dataStores: readonly DataStoreModel[] = [
       fix: "Set encrypted to true and kmsKeyId to a kms.Key of this program in rootBlockDevice and in each of ebsBlockDevices.",
     }),
   ),
+  {
+    // A managed node group's nodes take their volumes from its launch template, which is judged
+    // as one; without a template, from EKS's defaults: on the region's default key only when
+    // encryption by default is on.
+    type: "aws:eks/nodeGroup:NodeGroup",
+    inline: [],
+    inlinePart: "node root volume",
+    inheritsWhenSet: "launchTemplate",
+    keys: awsKey,
+    accountDefault: "aws-ebs",
+    fix: "Give the node group a launch template whose blockDeviceMappings encrypt the root volume with a kms.Key of this program, or turn EBS encryption by default on with the program's key as the region's default (ebs.DefaultKmsKey).",
+  },
   {
     // The EBS volumes it maps; a volume it does not map comes from the AMI, which names its own
     // snapshots' keys. `encrypted` is text ("true"), and a key needs it on: the key decides.
