@@ -375,8 +375,9 @@ const blockNames: Readonly<Record<Cloud, { network: string; zone: string }>> = {
 
 /**
  * What the cloud's components can build (residency/buildable.ts): block sizes, private address
- * space, bucket names, the AWS network ACL's quota. Checked here so that a config the stack would
- * refuse after its provider and key registered is refused before anything runs.
+ * space, bucket names, the AWS network ACL's quota, the zones an EKS cluster needs. Checked here
+ * so that a config the stack, or the cloud, would refuse after its provider and key registered
+ * is refused before anything runs.
  */
 function buildableIssues(p: ParsedSpec, stack: string): SpecIssue[] {
   const issues: SpecIssue[] = [];
@@ -442,6 +443,14 @@ function buildableIssues(p: ParsedSpec, stack: string): SpecIssue[] {
       });
     }
   });
+  if (p.cloud === "aws" && p.kubernetes !== undefined && p.network.zones.length < 2) {
+    issues.push({
+      key: keyOf(["network", "zones"]),
+      received: p.network.zones,
+      expected:
+        "expected at least two zones when the stack has a cluster on aws: EKS places its control plane's network interfaces in subnets of two Availability Zones",
+    });
+  }
   if (p.cloud === "aws") {
     const needed = aclRulesNeeded(p.network.cidr, p.egress);
     if (needed > defaultAclRuleQuota) {

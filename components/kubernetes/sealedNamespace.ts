@@ -73,16 +73,7 @@ export function validateSealedNamespaceArgs(args: SealedNamespaceArgs): string[]
       `network: received ${JSON.stringify(args.network)}; expected the stack's own IPv4 block, such as 10.20.0.0/16 (0.0.0.0/0 is the internet).`,
     );
   }
-  const names = new Map<string, number>();
   (args.egress ?? []).forEach((rule, i) => {
-    const policyName = egressPolicyName(rule);
-    const first = names.get(policyName);
-    if (first !== undefined) {
-      problems.push(
-        `egress[${i}]: received ${JSON.stringify(rule)}; expected an entry that egress[${first}] does not already open (same protocol, block and ports).`,
-      );
-    }
-    names.set(policyName, i);
     if (!ipaddr.IPv4.isValidCIDR(rule.cidr) || rule.cidr.endsWith("/0")) {
       problems.push(
         `egress[${i}].cidr: received ${JSON.stringify(rule.cidr)}; expected a bounded IPv4 CIDR (0.0.0.0/0 cannot be allowlisted).`,
@@ -104,7 +95,7 @@ export class SealedNamespace extends pulumi.ComponentResource {
   public readonly defaultDenyPolicy: pulumi.Output<string>;
   /** Name of the policy that opens the namespace, cluster DNS and the stack's network. */
   public readonly allowPolicy: pulumi.Output<string>;
-  /** Names of the allowlist's policies, one per entry, in allowlist order. */
+  /** Names of the allowlist's policies, one per distinct entry, in allowlist order. */
   public readonly egressPolicies: pulumi.Output<string[]>;
 
   constructor(
@@ -174,9 +165,15 @@ export class SealedNamespace extends pulumi.ComponentResource {
     );
 
     // One policy per allowlist entry: each opening carries its own justification, where an
-    // auditor reading the cluster (kubectl get networkpolicy -o yaml) finds it.
-    const egressPolicies = (args.egress ?? []).map((rule) => {
-      const policyName = egressPolicyName(rule);
+    // auditor reading the cluster (kubectl get networkpolicy -o yaml) finds it. Two entries that
+    // open the same ports of one block are one policy, with the first entry's reason.
+    const byName = new Map<string, EgressRule>();
+    for (const rule of args.egress ?? []) {
+      if (!byName.has(egressPolicyName(rule))) {
+        byName.set(egressPolicyName(rule), rule);
+      }
+    }
+    const egressPolicies = [...byName].map(([policyName, rule]) => {
       return new networkingv1.NetworkPolicy(
         `${name}-${policyName}`,
         {

@@ -160,6 +160,20 @@ describe("SealedNamespace", () => {
     ]);
   });
 
+  it("opens the same ports of one block once when two entries allow them, with the first reason", async () => {
+    const ns = new SealedNamespace("twice", {
+      egress: [egress[0], { ...egress[0], ports: [443, 443], reason: "Also the metrics agent" }],
+    });
+    expect(await settle(ns.egressPolicies)).toEqual(["egress-tcp-10-20-0-0-16-443"]);
+    expect(
+      registered
+        .filter((r) => r.name.startsWith("twice-egress-"))
+        .map((r) => [r.name, (r.inputs.metadata as Record<string, unknown>).annotations]),
+    ).toEqual([
+      ["twice-egress-tcp-10-20-0-0-16-443", { "sovereign-dc/reason": "In-VPC service endpoints" }],
+    ]);
+  });
+
   it("names an entry's policy after what it opens, within the 253 characters a name may have", () => {
     const rule = { cidr: "10.20.0.0/16", protocol: "tcp" as const, reason: "r" };
     expect(egressPolicyName({ ...rule, ports: [8443, 443, 443] })).toBe(
@@ -193,10 +207,6 @@ describe("SealedNamespace", () => {
     [
       { network: "0.0.0.0/0" },
       'network: received "0.0.0.0/0"; expected the stack\'s own IPv4 block, such as 10.20.0.0/16 (0.0.0.0/0 is the internet).',
-    ],
-    [
-      { egress: [egress[0], { ...egress[0], reason: "again" }] },
-      'egress[1]: received {"cidr":"10.20.0.0/16","ports":[443],"protocol":"tcp","reason":"again"}; expected an entry that egress[0] does not already open (same protocol, block and ports).',
     ],
     [
       { egress: [{ ...egress[0], reason: " " }] },

@@ -477,6 +477,22 @@ const mutations: readonly Mutation[] = [
         }),
   },
   {
+    name: "an AWS cluster in a network of one zone",
+    applies: (place) => place.cloud === "aws",
+    apply: (spec) =>
+      fc.constantFrom("1.31", "1.33").map((version) => {
+        const s = copy(spec);
+        s.network.zones = s.network.zones.slice(0, 1);
+        s.kubernetes = {
+          version,
+          nodePools: [
+            { name: "general", instanceType: "m6i.xlarge", size: { min: 1, max: 2, desired: 1 } },
+          ],
+        };
+        return { spec: s, key: `${ns}:network.zones`, received: s.network.zones };
+      }),
+  },
+  {
     name: "an AWS allowlist beyond the network ACL's 20 rules",
     applies: (place) => place.cloud === "aws",
     apply: (spec) =>

@@ -17,6 +17,20 @@ import { plainProps } from "../../engine/wire";
 import { getJurisdiction } from "../../residency/jurisdictions";
 import { cloudOf, placementOf } from "../../residency/placement";
 
+/** The last analysis each session was given, so that the next one waits for it. */
+const turns = new WeakMap<PolicyPackSession, Promise<unknown>>();
+
+/**
+ * `analysis` once the session's previous one has finished. A session is configured before each
+ * analysis and answers with its configuration of the moment: two properties judging at once (one
+ * shrinking a failure while the next evaluates) would otherwise judge with each other's settings.
+ */
+function inTurn<T>(session: PolicyPackSession, analysis: () => Promise<T>): Promise<T> {
+  const mine = (turns.get(session) ?? Promise.resolve()).catch(() => undefined).then(analysis);
+  turns.set(session, mine);
+  return mine;
+}
+
 /**
  * The verdict of cli/run.ts on a plan: the pack configured from the stack's own settings, every
  * policy at the pack's level (mandatory) and none disabled — the border analysis included — plus
@@ -31,8 +45,10 @@ export async function verdictOf(
   const settings = settingsFromStackConfig(plan.config);
   const jurisdiction = getJurisdiction(settings.jurisdiction ?? "");
   const config = packConfigFor({ ...settings, jurisdiction: jurisdiction.id });
-  await session.configure(firstPreview ? config : failingUnknownsClosed(config));
-  const diagnostics = await session.analyzePlan(plan);
+  const diagnostics = await inTurn(session, async () => {
+    await session.configure(firstPreview ? config : failingUnknownsClosed(config));
+    return session.analyzePlan(plan);
+  });
   const state = stateViolations(jurisdiction, {
     stack: plan.stack,
     projectBackendUrl: plan.backendUrl,

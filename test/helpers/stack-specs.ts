@@ -354,6 +354,43 @@ function optional<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
   return fc.option(arb, { nil: undefined, freq: 4 });
 }
 
+/** Cluster versions each cloud's API takes (residency/spec.ts `kubernetesVersions`). */
+const clusterVersions: Readonly<Record<Cloud, readonly string[]>> = {
+  aws: ["1.31", "1.32", "1.33"],
+  alicloud: ["1.31.1-aliyun.1", "1.32.1-aliyun.1", "1.33.1-aliyun.1"],
+};
+const instanceTypes: Readonly<Record<Cloud, readonly string[]>> = {
+  aws: ["m6i.xlarge", "t3.large", "c7g.2xlarge"],
+  alicloud: ["ecs.g7.xlarge", "ecs.c7.large", "ecs.r7.2xlarge"],
+};
+
+/**
+ * A managed cluster (`sovereign-dc:kubernetes`): one or two node pools of sizes the spec takes
+ * (0 ≤ min ≤ desired ≤ max, max ≥ 1), and up to two namespaces of the stack's own.
+ */
+function kubernetesArb(cloud: Cloud) {
+  const size = fc
+    .record({ min: fc.nat({ max: 3 }), extra: fc.nat({ max: 5 }), at: fc.nat() })
+    .map(({ min, extra, at }) => {
+      const max = Math.max(1, min + extra);
+      return { min, max, desired: min + (at % (max - min + 1)) };
+    });
+  return fc.record({
+    version: fc.constantFrom(...clusterVersions[cloud]),
+    nodePools: fc.uniqueArray(
+      fc.record({
+        name: fc.constantFrom("general", "batch", "memory-heavy"),
+        instanceType: fc.constantFrom(...instanceTypes[cloud]),
+        size,
+      }),
+      { minLength: 1, maxLength: 2, selector: (pool) => pool.name },
+    ),
+    namespaces: fc.uniqueArray(fc.constantFrom("telemetry-ingest", "customer-services", "batch"), {
+      maxLength: 2,
+    }),
+  });
+}
+
 /** A stack config the spec accepts, in `place`. */
 export function stackArb(
   place: Place,
@@ -370,6 +407,14 @@ export function stackArb(
           buckets: optional(bucketsArb(scope, place.cloud, stack)),
           egress: optional(egressArb(scope, network.cidr)),
           keys: optional(keysArb(place.cloud)),
+          // A cluster in one stack of four; EKS takes subnets of two zones at least.
+          kubernetes:
+            place.cloud === "aws" && network.zones.length < 2
+              ? fc.constant(undefined)
+              : fc.oneof(
+                  { weight: 3, arbitrary: fc.constant(undefined) },
+                  { weight: 1, arbitrary: kubernetesArb(place.cloud) },
+                ),
           providerRegion: fc.option(fc.constant(place.region), { nil: undefined, freq: 8 }),
         })
         .map((g) => ({
@@ -385,6 +430,7 @@ export function stackArb(
               buckets: g.buckets,
               egress: g.egress,
               keys: g.keys,
+              kubernetes: g.kubernetes,
               // The strictest posture the spec accepts: hardening findings fail the stack too,
               // so a sealed verdict proves the components meet it (standard only relaxes it).
               posture: "strict",

@@ -569,6 +569,22 @@ describe("what the cloud's components build", () => {
       ],
     ],
     [
+      "an AWS cluster in a network of one zone",
+      {
+        ...oregon(),
+        kubernetes: {
+          version: "1.33",
+          nodePools: [
+            { name: "general", instanceType: "m6i.xlarge", size: { min: 1, max: 2, desired: 1 } },
+          ],
+        },
+      },
+      "dev",
+      [
+        '  - sovereign-dc:network.zones: received [{"zone":"us-west-2a","cidr":"10.30.1.0/24"}]; expected at least two zones when the stack has a cluster on aws: EKS places its control plane\'s network interfaces in subnets of two Availability Zones.',
+      ],
+    ],
+    [
       "an AWS allowlist that needs more than 20 network ACL rules",
       { ...oregon(), egress: partners(5) },
       "dev",
