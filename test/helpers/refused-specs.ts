@@ -35,6 +35,7 @@ type Spec = Record<string, unknown> & {
   buckets?: Record<string, unknown>[];
   egress?: Record<string, unknown>[];
   keys?: Record<string, unknown>;
+  kubernetes?: Record<string, unknown>;
 };
 
 interface Mutation {
@@ -90,6 +91,25 @@ function withBuckets(spec: Spec, n: number): Record<string, unknown>[] {
     spec.buckets.push({ name: extra.shift()!, purpose: "Contracts", retentionDays: 365 });
   }
   return spec.buckets;
+}
+
+/**
+ * A copy of the spec with a cluster: its own, or one of one pool. (An AWS network of one zone
+ * is refused for the cluster too, beside the value a mutation makes wrong.)
+ */
+function withCluster(spec: Spec): Spec {
+  const s = copy(spec);
+  s.kubernetes ??= {
+    version: s.cloud === "aws" ? "1.33" : "1.33.1-aliyun.1",
+    nodePools: [
+      {
+        name: "general",
+        instanceType: s.cloud === "aws" ? "m6i.xlarge" : "ecs.g7.xlarge",
+        size: { min: 1, max: 2, desired: 1 },
+      },
+    ],
+  };
+  return s;
 }
 
 /** A zone ID of the place not yet used by the spec (the spec accepts any letter). */
@@ -475,6 +495,45 @@ const mutations: readonly Mutation[] = [
           s.network = { cidr, zones: [{ zone: spec.network.zones[0].zone, cidr }] };
           return { spec: s, key: `${ns}:network.cidr`, received: cidr };
         }),
+  },
+  {
+    name: "a cluster version the cloud's API does not take",
+    apply: (spec, place) =>
+      // EKS names a minor release, ACK a full -aliyun build: each takes none of the other's.
+      fc
+        .constantFrom(
+          ...(place.cloud === "aws" ? ["1.33.1-aliyun.1", "1.33.1"] : ["1.33", "1.33.1"]),
+        )
+        .map((version) => {
+          const s = withCluster(spec);
+          (s.kubernetes as Record<string, unknown>).version = version;
+          return { spec: s, key: `${ns}:kubernetes.version`, received: version };
+        }),
+  },
+  {
+    name: "a node pool that wants more nodes than its maximum",
+    apply: (spec) =>
+      fc
+        .record({ max: fc.integer({ min: 1, max: 5 }), over: fc.integer({ min: 1, max: 5 }) })
+        .map(({ max, over }) => {
+          const s = withCluster(spec);
+          const pool = (s.kubernetes as { nodePools: Record<string, unknown>[] }).nodePools[0];
+          pool.size = { min: 0, max, desired: max + over };
+          return {
+            spec: s,
+            key: `${ns}:kubernetes.nodePools[0].size.desired`,
+            received: max + over,
+          };
+        }),
+  },
+  {
+    name: "a namespace Kubernetes keeps for itself",
+    apply: (spec) =>
+      fc.constantFrom("default", "kube-system", "kube-public", "kube-node-lease").map((name) => {
+        const s = withCluster(spec);
+        (s.kubernetes as Record<string, unknown>).namespaces = [name];
+        return { spec: s, key: `${ns}:kubernetes.namespaces[0]`, received: name };
+      }),
   },
   {
     name: "an AWS cluster in a network of one zone",
