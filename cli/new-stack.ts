@@ -178,9 +178,9 @@ function refusal(name: string, e: StackSpecError): UsageError {
   );
 }
 
-function validate(spec: Readonly<Record<string, unknown>>, name: string): void {
+function validate(spec: Readonly<Record<string, unknown>>, name: string, project: string): void {
   try {
-    validateStackSpec(spec, name);
+    validateStackSpec(spec, name, project);
   } catch (e) {
     if (e instanceof StackSpecError) {
       throw refusal(name, e);
@@ -238,13 +238,13 @@ export function newStack(
     // Whatever else is wrong is reported first: a region outside the jurisdiction has no zones
     // worth asking for. A zone of the region's own pattern stands in for the ones not given.
     const standIn = opts.cloud === "alicloud" ? `${opts.region}-a` : `${opts.region}a`;
-    validate(spec([standIn]), name);
+    validate(spec([standIn]), name, project.name);
     throw new UsageError(
       `--zones: received nothing; expected the zones the stack spreads over (e.g. --zones ${standIn}), because region ${opts.region} of ${opts.cloud} has no default: residency/zones.ts lists fewer than two zones for it (${zones.gap}).`,
     );
   }
   const values = spec(zones as readonly string[]);
-  validate(values, name);
+  validate(values, name, project.name);
   fs.writeFileSync(file, render(name, opts, values));
   io.err(
     `Wrote ${path.relative(process.cwd(), file) || file}: network ${cidr}${opts.cidr === undefined ? ` (the first /16 of 10.0.0.0/8 no other stack uses)` : ""}, zones ${zones.join(", ")}.\n` +

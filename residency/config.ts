@@ -8,5 +8,5 @@ import { parseStackSpec, type StackSpec } from "./spec";
 
 /** Validates the current stack's config; throws StackSpecError before any resource exists. */
 export function loadStackSpec(): StackSpec {
-  return parseStackSpec(pulumi.runtime.allConfig(), pulumi.getStack());
+  return parseStackSpec(pulumi.runtime.allConfig(), pulumi.getStack(), pulumi.getProject());
 }

@@ -187,11 +187,13 @@ const structuredKeys = new Set(["network", "buckets", "egress", "keys", "kuberne
 /**
  * Validates a stack's config — the flat map the Pulumi runtime holds, with namespaced keys and
  * structured values as JSON text — and returns the spec, or throws StackSpecError listing every
- * issue. Keys of other namespaces (`alicloud:region`, `aws:region`, …) are ignored here.
+ * issue. Keys of other namespaces (`alicloud:region`, `aws:region`, …) are ignored here. The
+ * stack's and the project's names go into its physical bucket names, which the cloud checks.
  */
 export function parseStackSpec(
   config: Readonly<Record<string, string>>,
   stack?: string,
+  project: string = namespace,
 ): StackSpec {
   const raw: Record<string, unknown> = {};
   const prefix = `${namespace}:`;
@@ -202,7 +204,7 @@ export function parseStackSpec(
     const key = fullKey.slice(prefix.length);
     raw[key] = structuredKeys.has(key) ? parseJsonOrText(text) : text;
   }
-  return validateStackSpec(raw, stack);
+  return validateStackSpec(raw, stack, project);
 }
 
 function parseJsonOrText(text: string): unknown {
@@ -213,17 +215,21 @@ function parseJsonOrText(text: string): unknown {
   }
 }
 
-/** Validates already-decoded config values (keys without the namespace). */
+/**
+ * Validates already-decoded config values (keys without the namespace), for the stack and the
+ * project named (the project's Pulumi.yaml name, this repository's by default).
+ */
 export function validateStackSpec(
   raw: Readonly<Record<string, unknown>>,
   stack?: string,
+  project: string = namespace,
 ): StackSpec {
   const { specSchema, zodIssues } = schema();
   const result = specSchema.safeParse(raw);
   if (!result.success) {
     throw new StackSpecError(zodIssues(result.error.issues, raw), stack);
   }
-  const issues = crossFieldIssues(result.data, stack ?? "my-stack");
+  const issues = crossFieldIssues(result.data, stack ?? "my-stack", project);
   if (issues.length > 0) {
     throw new StackSpecError(issues, stack);
   }
@@ -273,7 +279,7 @@ export function zonePattern(cloud: Cloud, region: string): RegExp {
   return new RegExp(`^${head}[a-z]$`);
 }
 
-function crossFieldIssues(p: ParsedSpec, stack: string): SpecIssue[] {
+function crossFieldIssues(p: ParsedSpec, stack: string, project: string): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const jurisdiction = findJurisdiction(p.jurisdiction)!;
   const allowedRegions = jurisdiction.regions[p.cloud];
@@ -360,7 +366,7 @@ function crossFieldIssues(p: ParsedSpec, stack: string): SpecIssue[] {
     }
     seenBuckets.add(b.name);
   });
-  issues.push(...buildableIssues(p, stack));
+  issues.push(...buildableIssues(p, stack, project));
   if (p.kubernetes !== undefined) {
     issues.push(...kubernetesIssues(p.cloud, p.kubernetes));
   }
@@ -379,7 +385,7 @@ const blockNames: Readonly<Record<Cloud, { network: string; zone: string }>> = {
  * so that a config the stack, or the cloud, would refuse after its provider and key registered
  * is refused before anything runs.
  */
-function buildableIssues(p: ParsedSpec, stack: string): SpecIssue[] {
+function buildableIssues(p: ParsedSpec, stack: string, project: string): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const bits = blockBits[p.cloud];
   const prefix = (cidr: string) => ipaddr.IPv4.parseCIDR(cidr)[1];
@@ -410,7 +416,7 @@ function buildableIssues(p: ParsedSpec, stack: string): SpecIssue[] {
   });
   // An OSS name holds the stack's name: when the stack's own log bucket cannot take it, that is
   // the one issue, not one per data bucket.
-  const logBucket = ossBucketName(namespace, stack, logBucketNames.alicloud.accessLogs);
+  const logBucket = ossBucketName(project, stack, logBucketNames.alicloud.accessLogs);
   const stackNameOk = p.cloud !== "alicloud" || isValidOssBucketName(logBucket);
   if (!stackNameOk) {
     issues.push({
@@ -422,7 +428,7 @@ function buildableIssues(p: ParsedSpec, stack: string): SpecIssue[] {
   const reserved: readonly string[] = Object.values(logBucketNames[p.cloud]);
   p.buckets.forEach((b, i) => {
     const key = keyOf(["buckets", i, "name"]);
-    const physical = ossBucketName(namespace, stack, b.name);
+    const physical = ossBucketName(project, stack, b.name);
     if (reserved.includes(b.name)) {
       issues.push({
         key,

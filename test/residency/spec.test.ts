@@ -603,6 +603,14 @@ describe("what the cloud's components build", () => {
     throw new Error("expected the spec to be refused");
   });
 
+  it("counts the project's own name in an OSS bucket's, as the stack builds it", () => {
+    const raw = { ...shanghai(), buckets: [bucket("customer-contracts-and-invoi")] };
+    expect(() => validateStackSpec(raw, "cn-beijing-production")).not.toThrow();
+    expect(() => validateStackSpec(raw, "cn-beijing-production", "sovereign-dc-platform")).toThrow(
+      'sovereign-dc:buckets[0].name: received "customer-contracts-and-invoi"; expected a name that makes "sovereign-dc-platform-cn-beijing-production-customer-contracts-and-invoi" a valid OSS bucket name',
+    );
+  });
+
   test.each<[string, Record<string, unknown>, string]>([
     [
       "an AWS network of /16 with a zone of /28",
