@@ -10,7 +10,7 @@ import {
   zonePattern,
 } from "../../residency/spec";
 import { type AclFlow, sealedAclFlows } from "../../residency/allowlist";
-import { blockBits, defaultAclRuleQuota } from "../../residency/buildable";
+import { aclRulesNeeded, blockBits, defaultAclRuleQuota } from "../../residency/buildable";
 import { checkEgressRules } from "./allowlist";
 import { ecrLayerBucketArn, endpointServiceName, type EndpointService } from "./naming";
 import { policyDocument, type PolicyDocument, type PolicyStatement } from "./policy";
@@ -200,8 +200,7 @@ export function validateSealedNetworkArgs(name: string, args: SealedNetworkArgs)
   }
   // The ACL can only be counted from a valid VPC block and allowlist.
   if (vpcOk && issues.count === issuesBeforeEgress) {
-    const acl = sealedNetworkAcl(args.cidr, egress);
-    const needed = Math.max(acl.egress.length, acl.ingress.length);
+    const needed = aclRulesNeeded(args.cidr, egress);
     if (needed > quota) {
       issues.add(
         "egress",

@@ -169,8 +169,9 @@ export class SealedNamespace extends pulumi.ComponentResource {
     // open the same ports of one block are one policy, with the first entry's reason.
     const byName = new Map<string, EgressRule>();
     for (const rule of args.egress ?? []) {
-      if (!byName.has(egressPolicyName(rule))) {
-        byName.set(egressPolicyName(rule), rule);
+      const policyName = egressPolicyName(rule);
+      if (!byName.has(policyName)) {
+        byName.set(policyName, rule);
       }
     }
     const egressPolicies = [...byName].map(([policyName, rule]) => {

@@ -13,10 +13,10 @@
  * of the network filesystem it mounts; so is a container, whose traffic leaves through its daemon
  * host's network (judged on the host's own resources), with what its log driver, the volumes it
  * creates and its DNS servers send elsewhere (log-shipping, remote-sites), and a network, on the
- * host unless its driver is an overlay of the swarm's nodes or a plugin (remote-sites). Of the rest, what only
- * lives on the daemon is regional (the provider decides); swarm services, plugins and remote
- * builders can send data wherever the swarm's nodes, the plugin or the builder do, which the pack
- * does not model: reviewed first, they fail closed until a stack allows them.
+ * host unless its driver is an overlay of the swarm's nodes or a plugin (remote-sites). Of the
+ * rest, what only lives on the daemon is regional (the provider decides); swarm services,
+ * plugins and remote builders can send data wherever the swarm's nodes, the plugin or the builder
+ * do, which the pack does not model: reviewed first, they fail closed until a stack allows them.
  */
 import type { ProviderReview } from "./model";
 
