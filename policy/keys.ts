@@ -82,7 +82,7 @@ function keyUseOf(
 ): KeyUse {
   const flag = setting.enabled ? valueAt(props, setting.enabled) : true;
   const algorithm = setting.algorithm ? valuesAt(props, setting.algorithm) : [];
-  const keys = valuesAt(props, setting.key);
+  const keys = setting.key === undefined ? [] : valuesAt(props, setting.key);
   if (isUnknown(flag)) {
     return { kind: "unknown", path: `${prefix}${setting.enabled}`, owner };
   }
@@ -349,9 +349,12 @@ function partKeyUses(
     if (parts.when !== undefined && valueAt(element, parts.when) === undefined) {
       return [];
     }
+    if (parts.unless !== undefined && valueAt(element, parts.unless) === true) {
+      return [];
+    }
     const part = `${parts.list}[${i}]`;
     const uses = parts.settings.map((s) =>
-      keyUseOf(store, s, `${part}.`, element, `${parts.list}[].${s.key}`),
+      keyUseOf(store, s, `${part}.`, element, s.key && `${parts.list}[].${s.key}`),
     );
     return [{ store, model, use: decisive(uses), part }];
   });

@@ -93,7 +93,7 @@ function keySettings(type: string): TableField[] {
       ...(m.companions?.types.includes(type) ? m.companions.settings : []),
     ];
     return settings.flatMap((s) => [
-      { path: s.key, format: "key" },
+      ...(s.key ? [{ path: s.key, format: "key" }] : []),
       ...(s.enabled ? [{ path: s.enabled, format: "key enabled" }] : []),
       ...(s.algorithm ? [{ path: s.algorithm, format: "key algorithm" }] : []),
     ]);

@@ -306,21 +306,46 @@ const queuePolicy = (region: string, idRegion: string) =>
     ],
   });
 
+/** The happy path's key "key" made the region's default EBS key, as a program does. */
+const programEbsKey = (plan: Plan) =>
+  add(
+    "aws:ebs/defaultKmsKey:DefaultKmsKey",
+    "ebs-default",
+    { keyArn: named(plan, "key").outputs.arn },
+    { dependsOn: { keyArn: ["key"] } },
+  )(plan);
+
+/** The program's key as the region's default EBS key, with encryption by default on. */
+const programEbsEncryption = pipe(
+  programEbsKey,
+  add("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebs-encryption", { enabled: true }),
+);
+
 /**
  * An unencrypted EBS volume in a region whose default EBS key is the happy path's key "key", with
  * encryption by default `enabled` or not.
  */
-const volumeWhereByDefault = (enabled: boolean) => (plan: Plan) =>
+const volumeWhereByDefault = (enabled: boolean) =>
   pipe(
-    add(
-      "aws:ebs/defaultKmsKey:DefaultKmsKey",
-      "ebs-default",
-      { keyArn: named(plan, "key").outputs.arn },
-      { dependsOn: { keyArn: ["key"] } },
-    ),
+    programEbsKey,
     add("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebs-encryption", { enabled }),
     add("aws:ebs/volume:Volume", "scratch", { availabilityZone: "us-west-2a", size: 100 }),
-  )(plan);
+  );
+
+/**
+ * An EC2 launch configuration with an encrypted root volume and `devices`, in a program that
+ * makes its own key the region's default for EBS when `programDefault` is set.
+ */
+const launchConfigurationWhereDefault = (programDefault: boolean, devices: readonly Props[]) =>
+  pipe(
+    ...(programDefault ? [programEbsKey] : []),
+    add("aws:ec2/launchConfiguration:LaunchConfiguration", "workers", {
+      imageId: "ami-records",
+      instanceType: "t3.micro",
+      rootBlockDevice: { encrypted: true, volumeSize: 30 },
+      ebsBlockDevices: devices,
+    }),
+  );
 
 /** Encrypted storage settings with the ARN of the happy path's key, as a program passes it. */
 const encryptedWithKey =
@@ -4223,12 +4248,17 @@ describe("exposure and egress", () => {
       }),
     },
     {
+      // Its instances' volumes are on the program's key (encryption by default, the program's
+      // key the region's default), as a launch configuration's can only be.
       name: "a launch configuration gives instances public IPs",
-      bad: add("aws:ec2/launchConfiguration:LaunchConfiguration", "web-config", {
-        imageId: "ami-records",
-        instanceType: "t4g.micro",
-        associatePublicIpAddress: true,
-      }),
+      bad: pipe(
+        programEbsEncryption,
+        add("aws:ec2/launchConfiguration:LaunchConfiguration", "web-config", {
+          imageId: "ami-records",
+          instanceType: "t4g.micro",
+          associatePublicIpAddress: true,
+        }),
+      ),
       expected: [
         [
           "internet-egress",
@@ -4238,11 +4268,14 @@ describe("exposure and egress", () => {
         ],
       ],
       twinName: "the launch configuration gives no public IP",
-      twin: add("aws:ec2/launchConfiguration:LaunchConfiguration", "web-config", {
-        imageId: "ami-records",
-        instanceType: "t4g.micro",
-        associatePublicIpAddress: false,
-      }),
+      twin: pipe(
+        programEbsEncryption,
+        add("aws:ec2/launchConfiguration:LaunchConfiguration", "web-config", {
+          imageId: "ami-records",
+          instanceType: "t4g.micro",
+          associatePublicIpAddress: false,
+        }),
+      ),
     },
     {
       name: "a spot instance gets a public IP",
@@ -4780,21 +4813,15 @@ describe("key locality", () => {
       }),
       expected: [noCustomerKey("worker", 'ec2 instance "worker" rootBlockDevice')],
       twinName: "the program makes its key the region's default",
-      twin: (plan) =>
-        pipe(
-          add(
-            "aws:ebs/defaultKmsKey:DefaultKmsKey",
-            "ebs-default",
-            { keyArn: named(plan, "key").outputs.arn },
-            { dependsOn: { keyArn: ["key"] } },
-          ),
-          add("aws:ec2/instance:Instance", "worker", {
-            ami: "ami-records",
-            instanceType: "t3.micro",
-            subnetId: "subnet-records",
-            rootBlockDevice: { encrypted: true },
-          }),
-        )(plan),
+      twin: pipe(
+        programEbsKey,
+        add("aws:ec2/instance:Instance", "worker", {
+          ami: "ami-records",
+          instanceType: "t3.micro",
+          subnetId: "subnet-records",
+          rootBlockDevice: { encrypted: true },
+        }),
+      ),
     },
     {
       // Without a launch template, EKS launches the nodes on its own defaults.
@@ -4890,6 +4917,30 @@ describe("key locality", () => {
           },
           { dependsOn: { blockDeviceMappings: ["key"] } },
         )(plan),
+    },
+    {
+      // A launch configuration names no key: encrypted, its volumes are on the region's default.
+      name: "a launch configuration's encrypted root volume is on EBS's own key",
+      bad: launchConfigurationWhereDefault(false, [{ deviceName: "/dev/sdf", encrypted: true }]),
+      expected: [
+        noCustomerKey("workers", 'ec2 launch configuration "workers" rootBlockDevice'),
+        noCustomerKey("workers", 'ec2 launch configuration "workers" ebsBlockDevices[0]'),
+      ],
+      twinName: "the program makes its key the region's default, and a suppressed device is none",
+      twin: launchConfigurationWhereDefault(true, [
+        { deviceName: "/dev/sdf", encrypted: true },
+        { deviceName: "/dev/sdb", noDevice: true },
+      ]),
+    },
+    {
+      // The default key encrypts a volume of the configuration only when the volume is encrypted.
+      name: "a launch configuration leaves an EBS block device unencrypted",
+      bad: launchConfigurationWhereDefault(true, [{ deviceName: "/dev/sdf", volumeSize: 100 }]),
+      expected: [noCustomerKey("workers", 'ec2 launch configuration "workers" ebsBlockDevices[0]')],
+      twinName: "the block device is encrypted on the region's default key",
+      twin: launchConfigurationWhereDefault(true, [
+        { deviceName: "/dev/sdf", volumeSize: 100, encrypted: true },
+      ]),
     },
     {
       name: "a bucket is encrypted with the S3-managed key",

@@ -91,9 +91,11 @@ export const keyTypes: readonly string[] = [
 /** Where customer-key-encryption reads a store's encryption, by holder type and key path. */
 const encryptionSettings = new Map(
   dataStores.flatMap((m) => [
-    ...m.inline.map((s) => [`${m.type}\0${s.key}`, s] as const),
+    ...m.inline.flatMap((s) => (s.key ? [[`${m.type}\0${s.key}`, s] as const] : [])),
     ...(m.companions?.types ?? []).flatMap((t) =>
-      (m.companions?.settings ?? []).map((s) => [`${t}\0${s.key}`, s] as const),
+      (m.companions?.settings ?? []).flatMap((s) =>
+        s.key ? [[`${t}\0${s.key}`, s] as const] : [],
+      ),
     ),
   ]),
 );

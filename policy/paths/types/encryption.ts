@@ -8,8 +8,11 @@ import { type RefKind, refKinds } from "../resolver";
 
 /** Where a data store's encryption is set, and what counts as customer-key encryption there. */
 export interface EncryptionSetting {
-  /** Path of the key reference. */
-  readonly key: string;
+  /**
+   * Path of the key reference; none where the store cannot name a key (an EC2 launch
+   * configuration's volumes): encrypted, it is on the region's default key (`accountDefaults`).
+   */
+  readonly key?: string;
   /** Path of a flag that must be true for the key to be used (`encrypted`, `storageEncrypted`). */
   readonly enabled?: string;
   /** Path of the algorithm, and the values that mean KMS. */
@@ -43,6 +46,8 @@ export interface DataStoreModel {
     readonly settings: readonly EncryptionSetting[];
     /** A path an element must hold to be a part (a launch template's mapping of an EBS volume). */
     readonly when?: string;
+    /** A flag that, when true, makes the element no part (a mapping that suppresses a device). */
+    readonly unless?: string;
   };
   readonly keys: RefKind;
   readonly fix: string;
@@ -220,6 +225,18 @@ export const dataStores: readonly DataStoreModel[] = [
     keys: awsKey,
     accountDefault: "aws-ebs",
     fix: 'Set ebs { encrypted: "true", kmsKeyId } to a kms.Key of this program in each of blockDeviceMappings.',
+  },
+  {
+    // A launch configuration (which AWS no longer adds features to, and EKS and Auto Scaling
+    // groups of older programs still use) cannot name a key: its volumes are encrypted with the
+    // region's default key, the program's own only when it makes one the default.
+    type: "aws:ec2/launchConfiguration:LaunchConfiguration",
+    inline: [{ enabled: "rootBlockDevice.encrypted" }],
+    inlinePart: "rootBlockDevice",
+    parts: { list: "ebsBlockDevices", unless: "noDevice", settings: [{ enabled: "encrypted" }] },
+    keys: awsKey,
+    accountDefault: "aws-ebs",
+    fix: "A launch configuration cannot name a key: launch the instances from a launch template whose blockDeviceMappings encrypt each volume with a kms.Key of this program, or make the program's key the region's default (ebs.DefaultKmsKey) and encrypt the volumes.",
   },
   switched("aws:efs/fileSystem:FileSystem", "encrypted", awsKey),
   keyed("aws:secretsmanager/secret:Secret", "kmsKeyId", awsKey, serviceKey),
