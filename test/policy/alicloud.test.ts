@@ -103,6 +103,44 @@ test("a provider that sets no region is told where to set it: stack config for t
  * A connection "link" of the router interface `interfaceId` to an accepting one (of the account
  * `owner`, when given).
  */
+/** Disk encryption by default on, with the happy path's key "key" as the region's default key. */
+const programDiskDefaults = (plan: Plan) =>
+  pipe(
+    add("alicloud:ecs/diskEncryptionByDefault:DiskEncryptionByDefault", "disks-by-default", {
+      encrypted: true,
+    }),
+    add(
+      "alicloud:ecs/diskDefaultKmsKey:DiskDefaultKmsKey",
+      "disks-default-key",
+      { kmsKeyId: named(plan, "key").id },
+      { dependsOn: { kmsKeyId: ["key"] } },
+    ),
+  )(plan);
+
+/** A copy of image "m-telemetry" of `region`, encrypted with the happy path's key "key". */
+const imageCopyFrom = (region: string) => (plan: Plan) =>
+  add(
+    "alicloud:ecs/imageCopy:ImageCopy",
+    "image",
+    {
+      sourceImageId: "m-telemetry",
+      sourceRegionId: region,
+      encrypted: true,
+      kmsKeyId: named(plan, "key").id,
+    },
+    { dependsOn: { kmsKeyId: ["key"] } },
+  )(plan);
+
+/** An ECS instance set of three on the stack's vSwitch, and a copy of an image of its region. */
+const instanceSet = {
+  amount: 3,
+  imageId: "aliyun_3_x64_20G_alibase_20240528.vhd",
+  instanceType: "ecs.g7.large",
+  securityGroupIds: ["sg-records"],
+  vswitchId: "vsw-records",
+};
+const imageCopy = { sourceImageId: "m-records", sourceRegionId: "cn-shanghai" };
+
 const interfaceConnection = (interfaceId: unknown, owner?: string) =>
   add("alicloud:vpc/routerInterfaceConnection:RouterInterfaceConnection", "link", {
     interfaceId,
@@ -640,10 +678,7 @@ describe("copies and replicas", () => {
     },
     {
       name: "an image is copied in from Hong Kong",
-      bad: add("alicloud:ecs/imageCopy:ImageCopy", "image", {
-        sourceImageId: "m-telemetry",
-        sourceRegionId: "cn-hongkong",
-      }),
+      bad: imageCopyFrom("cn-hongkong"),
       expected: [
         [
           "backup-copies",
@@ -653,10 +688,7 @@ describe("copies and replicas", () => {
         ],
       ],
       twinName: "the image is copied in from Hangzhou",
-      twin: add("alicloud:ecs/imageCopy:ImageCopy", "image", {
-        sourceImageId: "m-telemetry",
-        sourceRegionId: "cn-hangzhou",
-      }),
+      twin: imageCopyFrom("cn-hangzhou"),
     },
     {
       name: "a Cloud Backup rule replicates to Tokyo",
@@ -2269,22 +2301,13 @@ describe("key locality", () => {
       ),
       expected: [noCustomerKey("worker", 'ecs instance "worker" system disk')],
       twinName: "the program makes its key the region's default",
-      twin: (plan) =>
-        pipe(
-          add("alicloud:ecs/diskEncryptionByDefault:DiskEncryptionByDefault", "disks-by-default", {
-            encrypted: true,
-          }),
-          add(
-            "alicloud:ecs/diskDefaultKmsKey:DiskDefaultKmsKey",
-            "disks-default-key",
-            { kmsKeyId: named(plan, "key").id },
-            { dependsOn: { kmsKeyId: ["key"] } },
-          ),
-          add("alicloud:ecs/instance:Instance", "worker", {
-            instanceType: "ecs.g7.large",
-            vswitchId: "vsw-records",
-          }),
-        )(plan),
+      twin: pipe(
+        programDiskDefaults,
+        add("alicloud:ecs/instance:Instance", "worker", {
+          instanceType: "ecs.g7.large",
+          vswitchId: "vsw-records",
+        }),
+      ),
     },
     {
       // Every instance the group scales out gets the configuration's disks.
@@ -2334,6 +2357,48 @@ describe("key locality", () => {
             ],
           },
           { dependsOn: { dataDisks: ["key"] } },
+        )(plan),
+    },
+    {
+      // The set cannot encrypt its instances' system disks: the region's defaults decide them.
+      name: "an instance set's system disks and data disk are on ECS's own key",
+      bad: add("alicloud:ecs/ecsInstanceSet:EcsInstanceSet", "batch", {
+        ...instanceSet,
+        dataDisks: [{ diskSize: 200, encrypted: true }],
+      }),
+      expected: [
+        noCustomerKey("batch", 'ecs instance set "batch" system disk'),
+        noCustomerKey("batch", 'ecs instance set "batch" dataDisks[0]'),
+      ],
+      twinName: "the program's key is the region's default, and encrypts the data disk",
+      twin: (plan) =>
+        pipe(
+          programDiskDefaults,
+          add(
+            "alicloud:ecs/ecsInstanceSet:EcsInstanceSet",
+            "batch",
+            {
+              ...instanceSet,
+              dataDisks: [{ diskSize: 200, encrypted: true, kmsKeyId: named(plan, "key").id }],
+            },
+            { dependsOn: { dataDisks: ["key"] } },
+          ),
+        )(plan),
+    },
+    {
+      name: "an image copy is encrypted with ECS's own key",
+      bad: add("alicloud:ecs/imageCopy:ImageCopy", "golden-copy", {
+        ...imageCopy,
+        encrypted: true,
+      }),
+      expected: [noCustomerKey("golden-copy", 'ecs image copy "golden-copy"')],
+      twinName: "the copy is encrypted with the program's key",
+      twin: (plan) =>
+        add(
+          "alicloud:ecs/imageCopy:ImageCopy",
+          "golden-copy",
+          { ...imageCopy, encrypted: true, kmsKeyId: named(plan, "key").id },
+          { dependsOn: { kmsKeyId: ["key"] } },
         )(plan),
     },
     {
@@ -3213,11 +3278,12 @@ describe("IP whitelists and public endpoints of data services", () => {
     ).map(([type, label]) => {
       const name = label.slice(label.indexOf('"') + 1, -1);
       return {
+        // An instance set's system disks on the program's key, as the region's default.
         name: `a ${type} gets public bandwidth`,
-        bad: add(type, name, { internetMaxBandwidthOut: 5 }),
+        bad: pipe(programDiskDefaults, add(type, name, { internetMaxBandwidthOut: 5 })),
         expected: [edge(label)],
         twinName: `the ${type} has no public bandwidth`,
-        twin: add(type, name, { internetMaxBandwidthOut: 0 }),
+        twin: pipe(programDiskDefaults, add(type, name, { internetMaxBandwidthOut: 0 })),
       };
     }),
     {

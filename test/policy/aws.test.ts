@@ -347,6 +347,10 @@ const launchConfigurationWhereDefault = (programDefault: boolean, devices: reado
     }),
   );
 
+/** A copy, in the stack's region, of an AMI and of a snapshot of the same region. */
+const amiCopy = { name: "golden", sourceAmiId: "ami-records", sourceAmiRegion: "us-west-2" };
+const snapshotCopy = { sourceSnapshotId: "snap-records", sourceRegion: "us-west-2" };
+
 /** Encrypted storage settings with the ARN of the happy path's key, as a program passes it. */
 const encryptedWithKey =
   (type: string, name: string, inputs: Props) =>
@@ -4652,6 +4656,39 @@ describe("key locality", () => {
         })(plan),
     },
     {
+      name: "an AMI copy is encrypted with the program's key in Frankfurt",
+      bad: pipe(
+        add("aws:kms/key:Key", "eu-key", { region: "eu-central-1" }),
+        add(
+          "aws:ec2/amiCopy:AmiCopy",
+          "golden-copy",
+          { ...amiCopy, encrypted: true, kmsKeyId: unknown },
+          { dependsOn: { kmsKeyId: ["eu-key"] } },
+        ),
+      ),
+      expected: [
+        [
+          "resource-placement",
+          "eu-key",
+          "mandatory",
+          ['kms key "eu-key"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "store-key-locality",
+          "golden-copy",
+          "mandatory",
+          ['ec2 ami copy "golden-copy"', 'kms key "eu-key" in eu-central-1 (outside US, in EU)'],
+        ],
+      ],
+      twinName: "it is encrypted with the program's key in Oregon",
+      twin: add(
+        "aws:ec2/amiCopy:AmiCopy",
+        "golden-copy",
+        { ...amiCopy, encrypted: true, kmsKeyId: unknown },
+        { dependsOn: { kmsKeyId: ["key"] } },
+      ),
+    },
+    {
       // A volume encrypted without a key of its own is on the region's default key.
       name: "the region's default EBS key is the program's key in Frankfurt",
       bad: pipe(
@@ -4916,6 +4953,30 @@ describe("key locality", () => {
             ],
           },
           { dependsOn: { blockDeviceMappings: ["key"] } },
+        )(plan),
+    },
+    {
+      // Encrypted without a key of its own, a copy is on the region's default key.
+      name: "an AMI copy is encrypted with EBS's own key",
+      bad: add("aws:ec2/amiCopy:AmiCopy", "golden-copy", { ...amiCopy, encrypted: true }),
+      expected: [noCustomerKey("golden-copy", 'ec2 ami copy "golden-copy"')],
+      twinName: "the program makes its key the region's default",
+      twin: pipe(
+        programEbsKey,
+        add("aws:ec2/amiCopy:AmiCopy", "golden-copy", { ...amiCopy, encrypted: true }),
+      ),
+    },
+    {
+      name: "a snapshot copy is left unencrypted",
+      bad: add("aws:ebs/snapshotCopy:SnapshotCopy", "backup-copy", snapshotCopy),
+      expected: [noCustomerKey("backup-copy", 'ebs snapshot copy "backup-copy"')],
+      twinName: "the copy is encrypted with the program's key",
+      twin: (plan) =>
+        add(
+          "aws:ebs/snapshotCopy:SnapshotCopy",
+          "backup-copy",
+          { ...snapshotCopy, encrypted: true, kmsKeyId: named(plan, "key").outputs.arn },
+          { dependsOn: { kmsKeyId: ["key"] } },
         )(plan),
     },
     {

@@ -238,6 +238,14 @@ export const dataStores: readonly DataStoreModel[] = [
     accountDefault: "aws-ebs",
     fix: "A launch configuration cannot name a key: launch the instances from a launch template whose blockDeviceMappings encrypt each volume with a kms.Key of this program, or make the program's key the region's default (ebs.DefaultKmsKey) and encrypt the volumes.",
   },
+  // Copies of an AMI's snapshots, or of one snapshot, in the provider's region: encrypted without
+  // a key of their own, on the region's default key (as the copy of an encrypted source is).
+  ...["aws:ec2/amiCopy:AmiCopy", "aws:ebs/snapshotCopy:SnapshotCopy"].map(
+    (type): DataStoreModel => ({
+      ...switched(type, "encrypted", awsKey),
+      accountDefault: "aws-ebs",
+    }),
+  ),
   switched("aws:efs/fileSystem:FileSystem", "encrypted", awsKey),
   keyed("aws:secretsmanager/secret:Secret", "kmsKeyId", awsKey, serviceKey),
   {
@@ -285,6 +293,19 @@ export const dataStores: readonly DataStoreModel[] = [
     "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
     "alicloud:ecs/launchTemplate:LaunchTemplate",
   ].map((type) => ecsDisks(type, "systemDisk.encrypted", "systemDisk.kmsKeyId")),
+  {
+    // The instances of a set boot from the image's system disk, which the set cannot encrypt:
+    // the region's defaults decide it. Each data disk on its own.
+    type: "alicloud:ecs/ecsInstanceSet:EcsInstanceSet",
+    inline: [],
+    inlinePart: "system disk",
+    parts: { list: "dataDisks", settings: [{ key: "kmsKeyId", enabled: "encrypted" }] },
+    keys: alicloudKey,
+    accountDefault: "alicloud-disk",
+    fix: "Set encrypted and kmsKeyId to a kms.Key of this program in each of dataDisks, and make the program's key the region's default for disks (ecs.DiskEncryptionByDefault, ecs.DiskDefaultKmsKey) for the system disks.",
+  },
+  // A copy of an image (its snapshots) in the provider's region; without a key, on ECS's own.
+  switched("alicloud:ecs/imageCopy:ImageCopy", "encrypted", alicloudKey),
   // Every node's system disk, and the data disks of each (whose `encrypted` is text, "true").
   ecsDisks("alicloud:cs/nodePool:NodePool", "systemDiskEncrypted", "systemDiskKmsKey"),
   keyed("alicloud:rds/instance:Instance", "encryptionKey", alicloudKey),
