@@ -17,6 +17,7 @@ import {
 import { resourceLabel } from "../policy/paths/describe";
 import type { Jurisdiction } from "../residency/jurisdictions";
 import { declaredClustersOf } from "../residency/clusters";
+import { declaredDiskEncryptionOf } from "../residency/disk-encryption";
 import { declaredStackOutputsOf } from "../residency/stack-outputs";
 import { formatIssue, type Posture, postureOf } from "../residency/spec";
 import {
@@ -77,10 +78,11 @@ export interface StackSettings extends ResidencySettings {
 
 /**
  * The residency settings of a stack, from its `sovereign-dc:*` config: the jurisdiction, the
- * egress allowlist, the posture, the Kubernetes clusters it declares by region and the account it
- * declares its own (`sovereign-dc:accountId`, which the engine's ARNs carry too). Programs of
- * other projects can set the same keys in their stack config; a posture other than `standard` or
- * `strict`, or a malformed cluster declaration, is a usage error.
+ * egress allowlist, the posture, the Kubernetes clusters it declares by region, its accounts'
+ * default disk encryption and the account it declares its own (`sovereign-dc:accountId`, which
+ * the engine's ARNs carry too). Programs of other projects can set the same keys in their stack
+ * config; a posture other than `standard` or `strict`, or a malformed cluster or disk encryption
+ * declaration, is a usage error.
  */
 export function settingsFromStackConfig(config: Readonly<Record<string, string>>): StackSettings {
   const jurisdiction = config["sovereign-dc:jurisdiction"];
@@ -102,6 +104,12 @@ export function settingsFromStackConfig(config: Readonly<Record<string, string>>
       `Invalid stack config: ${declared.issues.map((i) => formatIssue(i)).join(" ")}`,
     );
   }
+  const disks = declaredDiskEncryptionOf(config);
+  if ("issues" in disks) {
+    throw new UsageError(
+      `Invalid stack config: ${disks.issues.map((i) => formatIssue(i)).join(" ")}`,
+    );
+  }
   // Read by the engine when the program references another stack (engine/monitor.ts); refused
   // here, before the program runs, like every other setting.
   const stackOutputs = declaredStackOutputsOf(config);
@@ -117,6 +125,7 @@ export function settingsFromStackConfig(config: Readonly<Record<string, string>>
     waivers: [],
     posture: posture.posture,
     clusters: declared.clusters,
+    accountDiskEncryption: disks.declared,
     ...(account !== undefined && account !== "" ? { accountIds: [account] } : {}),
   };
 }
@@ -134,6 +143,9 @@ export function packConfigFor(settings: StackSettings): Record<string, Record<st
   };
   if (settings.clusters !== undefined && settings.clusters.length > 0) {
     body.clusters = settings.clusters;
+  }
+  if (settings.accountDiskEncryption !== undefined && settings.accountDiskEncryption.length > 0) {
+    body.accountDiskEncryption = settings.accountDiskEncryption;
   }
   if (settings.accountIds !== undefined && settings.accountIds.length > 0) {
     body.accountIds = settings.accountIds;

@@ -51,6 +51,23 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
       },
     },
   },
+  accountDiskEncryption: {
+    type: "array",
+    default: [],
+    description:
+      "Default disk encryption the stack's accounts have outside the program, by region (sovereign-dc:accountDiskEncryption): { cloud, region, key, byDefault }. A volume there that names no key is judged on the region's default key, and every volume once byDefault is true.",
+    items: {
+      type: "object",
+      required: ["cloud", "region", "key"],
+      additionalProperties: false,
+      properties: {
+        cloud: { type: "string", enum: ["alicloud", "aws"] },
+        region: { type: "string" },
+        key: { type: "string" },
+        byDefault: { type: "boolean" },
+      },
+    },
+  },
   standInAccount: {
     type: "string",
     description:

@@ -16,6 +16,7 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import type { DeclaredCluster } from "../residency/clusters";
+import type { DeclaredDiskEncryption } from "../residency/disk-encryption";
 import { findJurisdiction, type Jurisdiction } from "../residency/jurisdictions";
 import { configSchemaOf } from "./config-schema";
 import { resourceLabel } from "./paths/describe";
@@ -49,6 +50,12 @@ export interface ResidencySettings {
    * (`sovereign-dc:clusters`): the kubeconfig context that names each, and its region.
    */
   readonly clusters?: readonly DeclaredCluster[];
+  /**
+   * The default disk encryption the stack's accounts have outside the program, by region
+   * (`sovereign-dc:accountDiskEncryption`): the region's default key, and whether encryption by
+   * default is on. customer-key-encryption judges a volume naming no key on it.
+   */
+  readonly accountDiskEncryption?: readonly DeclaredDiskEncryption[];
   /**
    * The cloud accounts the stack deploys into (`sovereign-dc:accountId`), beside those its
    * providers pin (`allowedAccountIds` / `accountId`): a grant or link to one of them is the
@@ -157,6 +164,9 @@ export function readSettings(raw: Record<string, unknown>): ResidencySettings {
       : [],
     waivers: Array.isArray(raw.waivers) ? (raw.waivers as Waiver[]) : [],
     clusters: Array.isArray(raw.clusters) ? (raw.clusters as DeclaredCluster[]) : [],
+    accountDiskEncryption: Array.isArray(raw.accountDiskEncryption)
+      ? (raw.accountDiskEncryption as DeclaredDiskEncryption[])
+      : [],
     accountIds: Array.isArray(raw.accountIds)
       ? raw.accountIds.filter((a): a is string => typeof a === "string")
       : [],

@@ -13,6 +13,10 @@
  * this file holds the policies that judge them.
  */
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import {
+  accountDiskEncryptionKey,
+  type DeclaredDiskEncryption,
+} from "../residency/disk-encryption";
 import { type Jurisdiction, regionInJurisdiction } from "../residency/jurisdictions";
 import { describePlace, resourceLabel } from "../residency/placement";
 import { type Finding, residencyResourcePolicy, residencyStackPolicy } from "./framework";
@@ -62,6 +66,11 @@ type KeyUse =
       /** The resource that holds the setting, and the setting's key path. */
       readonly owner: PolicyResource;
       readonly keyPath?: string;
+      /**
+       * The region's default key the stack config declares for its accounts
+       * (`sovereign-dc:accountDiskEncryption`): a key of the store's own region by declaration.
+       */
+      readonly declared?: boolean;
     }
   | {
       readonly kind: "none";
@@ -156,6 +165,9 @@ function keyFinding(
   resources: readonly PolicyResource[],
   j: Jurisdiction,
 ): Finding | undefined {
+  if (use.declared === true) {
+    return undefined;
+  }
   const keys = keysNamed(use, model.keys, resources);
   if (keys.length > 0) {
     return keys
@@ -209,10 +221,13 @@ interface StoreKeyUse {
  * stand-alone encryption resources matched to it by name (or, when the name is unknown at
  * preview, by what it was computed from).
  */
-function storeKeyUses(resources: readonly PolicyResource[]): StoreKeyUse[] {
+function storeKeyUses(
+  resources: readonly PolicyResource[],
+  declared: readonly DeclaredDiskEncryption[] = [],
+): StoreKeyUse[] {
   const models = new Map(dataStores.map((m) => [m.type, m]));
   const companionsOf = companionIndex(resources);
-  const defaults = regionDefaults(resources);
+  const defaults = regionDefaults(resources, declared);
   const out: StoreKeyUse[] = [];
   for (const u of storeUses(resources, models, companionsOf)) {
     out.push(u.use.kind === "none" ? { ...u, use: defaults(u.store, u.model, u.use) } : u);
@@ -220,14 +235,22 @@ function storeKeyUses(resources: readonly PolicyResource[]): StoreKeyUse[] {
   return out;
 }
 
+/** The account-level defaults each cloud's declarations stand for (`accountDefaults`). */
+const declaredDefaults: Record<DeclaredDiskEncryption["cloud"], keyof typeof accountDefaults> = {
+  aws: "aws-ebs",
+  alicloud: "alicloud-disk",
+};
+
 /**
  * What a volume that names no key of its own is encrypted with, by the account-level settings
- * of the program in the volume's region: the default key the program sets there, for a volume
- * encrypted without a key and, once encryption by default is on, for every volume. Otherwise
- * (and where either region cannot be told) the use stays `none`: the service's own key, or none.
+ * in the volume's region — the program's, else those the stack config declares for its accounts
+ * (`declared`): the region's default key, for a volume encrypted without a key and, once
+ * encryption by default is on, for every volume. Otherwise (and where either region cannot be
+ * told) the use stays `none`: the service's own key, or none.
  */
 function regionDefaults(
   resources: readonly PolicyResource[],
+  declared: readonly DeclaredDiskEncryption[],
 ): (
   store: PolicyResource,
   model: DataStoreModel,
@@ -253,22 +276,41 @@ function regionDefaults(
       { byDefault: byRegion(d.byDefault.type), key: byRegion(d.key.type), d },
     ]),
   );
+  const declaredAt = new Map(
+    declared.map((d, i) => [`${declaredDefaults[d.cloud]}\0${d.cloud}:${d.region}`, { d, i }]),
+  );
   return (store, model, use) => {
     const s = model.accountDefault === undefined ? undefined : settings[model.accountDefault];
-    if (s === undefined || s.key.size === 0) {
+    const at = where(store);
+    if (s === undefined || at === undefined) {
       return use;
     }
-    const at = where(store);
-    const keyHolder = at === undefined ? undefined : s.key.get(at);
-    if (at === undefined || keyHolder === undefined) {
+    const keyHolder = s.key.get(at);
+    const account = declaredAt.get(`${model.accountDefault}\0${at}`);
+    if (keyHolder === undefined && account === undefined) {
       return use;
     }
     const switch_ = s.byDefault.get(at);
     const flag = switch_ === undefined ? undefined : valueAt(switch_.props, s.d.byDefault.flag);
     const onByDefault =
-      switch_ !== undefined && (flag === true || (flag === undefined && s.d.byDefault.unset));
+      switch_ !== undefined
+        ? flag === true || (flag === undefined && s.d.byDefault.unset)
+        : account?.d.byDefault === true;
     if (!use.encryptedWithoutKey && !onByDefault && !isUnknown(flag)) {
       return use;
+    }
+    if (keyHolder === undefined) {
+      // The account's default key, as declared: an AWS-managed key is still no customer key.
+      const { d, i } = account as NonNullable<typeof account>;
+      return /(^|:)alias\/aws\//.test(d.key)
+        ? use
+        : {
+            kind: "key",
+            ref: d.key,
+            path: `${accountDiskEncryptionKey}[${i}].key`,
+            owner: store,
+            declared: true,
+          };
     }
     const prefix = `${resourceLabel(keyHolder.type, keyHolder.name)} `;
     const key = keyUseOf(keyHolder, { key: s.d.key.path }, prefix);
@@ -466,7 +508,10 @@ export const storeKeyLocality = residencyStackPolicy({
   remediationSteps:
     "Encrypt the store with a KMS key of this program created through a provider pinned to the stack's own region, and refer to it by its output; a key the program does not create is placed by its full ARN, or — named by a key ID or alias name, which KMS resolves in the store's own account and region — by the store's region.",
   validate: (args, ctx) => {
-    for (const { store, model, use } of storeKeyUses(args.resources)) {
+    for (const { store, model, use } of storeKeyUses(
+      args.resources,
+      ctx.settings.accountDiskEncryption,
+    )) {
       const f =
         use.kind === "none"
           ? undefined
@@ -478,15 +523,18 @@ export const storeKeyLocality = residencyStackPolicy({
   },
 });
 
+/** For a volume judged on its region's defaults: where a baseline stack sets them, say so. */
+const accountDefaultHint = ` Where the account sets the region's default key (and encryption by default) outside this program, declare them in the stack config: ${accountDiskEncryptionKey}.`;
+
+/** Where a store without a key of the program's leads: whoever holds the key reads the data. */
+export const noCustomerKey = "no customer-managed key (unencrypted, or a key the provider holds)";
+
 /**
  * Every data store should be encrypted with a customer-managed KMS key; provider-managed keys and
  * unencrypted stores are reported. The data stays where it is either way, so this is hardening:
  * advisory, and mandatory only for stacks in strict posture (`sovereign-dc:posture: strict`).
  * Where the key lives is `store-key-locality`'s question, mandatory in every posture.
  */
-/** Where a store without a key of the program's leads: whoever holds the key reads the data. */
-export const noCustomerKey = "no customer-managed key (unencrypted, or a key the provider holds)";
-
 export const customerKeyEncryption: StackValidationPolicy = {
   ...residencyStackPolicy({
     name: "customer-key-encryption",
@@ -496,12 +544,15 @@ export const customerKeyEncryption: StackValidationPolicy = {
     remediationSteps:
       "Encrypt the store with a KMS key of this program created through the stack's provider (SSE-KMS for buckets, storage encryption with kmsKeyId for databases and volumes).",
     validate: (args, ctx) => {
-      for (const { store, model, use, part } of storeKeyUses(args.resources)) {
+      for (const { store, model, use, part } of storeKeyUses(
+        args.resources,
+        ctx.settings.accountDiskEncryption,
+      )) {
         if (use.kind === "none") {
           const label = resourceLabel(store.type, store.name);
           const holder = part === undefined ? label : `${label} ${part}`;
           ctx.report({
-            message: `${label} must be encrypted with a customer-managed KMS key, but ${part === undefined ? "it" : `its ${part}`} has none (unencrypted, or encrypted with a provider-managed key). ${model.fix}`,
+            message: `${label} must be encrypted with a customer-managed KMS key, but ${part === undefined ? "it" : `its ${part}`} has none (unencrypted, or encrypted with a provider-managed key). ${model.fix}${model.accountDefault === undefined ? "" : accountDefaultHint}`,
             path: [holder, noCustomerKey],
             urn: store.urn,
             resourceName: store.name,

@@ -31,7 +31,7 @@ export interface ClustersIssue {
 }
 
 /** True when the catalog knows `region` as a region of `cloud` (placed in a jurisdiction or not). */
-function knownRegion(cloud: Cloud, region: string): boolean {
+export function knownRegion(cloud: Cloud, region: string): boolean {
   return (
     listJurisdictions().some((j) => j.regions[cloud].includes(region)) ||
     unplacedRegions.some((u) => u.cloud === cloud && u.region === region)

@@ -94,6 +94,85 @@ describe("pack config", () => {
     ).toThrow(`Invalid stack config: ${message}`);
   });
 
+  it("repeats the accounts' default disk encryption under every policy", () => {
+    const declared = [
+      {
+        cloud: "aws",
+        region: "us-west-2",
+        key: "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        byDefault: true,
+      },
+      { cloud: "alicloud", region: "cn-shanghai", key: "key-shh64d2a2e6a1gqo7m", byDefault: false },
+    ];
+    const config = packConfigFor(
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "US",
+        "sovereign-dc:accountDiskEncryption": JSON.stringify([
+          declared[0],
+          { ...declared[1], byDefault: undefined },
+        ]),
+      }),
+    );
+    for (const name of policyNames) {
+      expect(config[name].accountDiskEncryption).toEqual(declared);
+      expect(base[name]).not.toHaveProperty("accountDiskEncryption");
+    }
+  });
+
+  test.each([
+    [
+      "an AWS key named by its key ID",
+      [{ cloud: "aws", region: "us-west-2", key: "1234abcd-12ab-34cd-56ef-1234567890ab" }],
+      'sovereign-dc:accountDiskEncryption[0].key: received "1234abcd-12ab-34cd-56ef-1234567890ab"; expected the ARN of a KMS key or alias of that region (arn:<partition>:kms:<region>:<account>:key/<key-id>).',
+    ],
+    [
+      "a default key of another region (an account's default key is one of its region)",
+      [
+        {
+          cloud: "aws",
+          region: "us-west-2",
+          key: "arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        },
+      ],
+      'sovereign-dc:accountDiskEncryption[0].key: received "arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"; expected the ARN of a KMS key or alias of that region (arn:<partition>:kms:<region>:<account>:key/<key-id>).',
+    ],
+    [
+      "an Alibaba Cloud key named by an AWS ARN",
+      [{ cloud: "alicloud", region: "cn-shanghai", key: "arn:aws:kms:cn-shanghai:1:key/k" }],
+      'sovereign-dc:accountDiskEncryption[0].key: received "arn:aws:kms:cn-shanghai:1:key/k"; expected a KMS key ID, or its ARN of that region (acs:kms:<region>:<uid>:key/<key-id>).',
+    ],
+    [
+      "a region that is no region ID",
+      [{ cloud: "aws", region: "oregon", key: "arn:aws:kms:us-west-2:111122223333:key/k" }],
+      'sovereign-dc:accountDiskEncryption[0].region: received "oregon"; expected a region ID of aws, such as us-west-2.',
+    ],
+    [
+      "a region declared twice",
+      [
+        { cloud: "alicloud", region: "cn-shanghai", key: "key-a" },
+        { cloud: "alicloud", region: "cn-shanghai", key: "key-b", byDefault: true },
+      ],
+      'sovereign-dc:accountDiskEncryption[1].region: received "cn-shanghai"; expected each region of alicloud to be declared once (an account has one default key per region).',
+    ],
+    [
+      "a setting it does not take",
+      [{ cloud: "alicloud", region: "cn-shanghai", key: "key-a", enabled: true }],
+      "sovereign-dc:accountDiskEncryption[0].enabled: received true; expected only cloud, region, key and byDefault.",
+    ],
+    [
+      "one declaration instead of a list",
+      { cloud: "alicloud", region: "cn-shanghai", key: "key-a" },
+      'sovereign-dc:accountDiskEncryption: received {"cloud":"alicloud","region":"cn-shanghai","key":"key-a"}; expected a list of { cloud, region, key, byDefault }.',
+    ],
+  ])("rejects %s in the accounts' default disk encryption", (_what, value, message) => {
+    expect(() =>
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "US",
+        "sovereign-dc:accountDiskEncryption": JSON.stringify(value),
+      }),
+    ).toThrow(`Invalid stack config: ${message}`);
+  });
+
   it("rejects a malformed cluster declaration, naming the key, the value and what is allowed", () => {
     expect(() =>
       settingsFromStackConfig({
@@ -211,7 +290,7 @@ describe("pack config", () => {
   it("rejects a setting the policy does not take, listing those it takes", () => {
     const f = file({ "reviewed-resource-types": { allowtypes: ["command:local:Command"] } });
     expect(() => mergePolicyConfigFile(base, f)).toThrow(
-      `--policy-config ${f}: reviewed-resource-types.allowtypes is not a setting of reviewed-resource-types (received ["command:local:Command"]); it takes enforcementLevel, jurisdiction, egressAllowlist, accountIds, clusters, standInAccount, reportWaived, unknownAtPreview, waivers, allowTypes.`,
+      `--policy-config ${f}: reviewed-resource-types.allowtypes is not a setting of reviewed-resource-types (received ["command:local:Command"]); it takes enforcementLevel, jurisdiction, egressAllowlist, accountIds, clusters, accountDiskEncryption, standInAccount, reportWaived, unknownAtPreview, waivers, allowTypes.`,
     );
   });
 

@@ -20,6 +20,7 @@ import { around, withDependencies } from "./policy-plan";
 import { unknownValue } from "../../engine/wire";
 import type { EgressAllowEntry, UnknownAtPreview, Waiver } from "../../policy/framework";
 import type { DeclaredCluster } from "../../residency/clusters";
+import type { DeclaredDiskEncryption } from "../../residency/disk-encryption";
 import type { Posture } from "../../residency/spec";
 import { packSession } from "./worker";
 import { onEveryPolicy } from "../../engine/waivers";
@@ -46,6 +47,8 @@ export interface CheckOptions {
   readonly egressAllowlist?: readonly EgressAllowEntry[];
   /** Kubernetes clusters the stack config declares (`sovereign-dc:clusters`). */
   readonly clusters?: readonly DeclaredCluster[];
+  /** The accounts' default disk encryption (`sovereign-dc:accountDiskEncryption`). */
+  readonly accountDiskEncryption?: readonly DeclaredDiskEncryption[];
   readonly waivers?: readonly Waiver[];
   /** The stack's posture (`sovereign-dc:posture`); standard when not set. */
   readonly posture?: Posture;
@@ -124,6 +127,7 @@ export function policyPack(): PackHandle {
       waivers: opts.waivers ?? [],
       posture: opts.posture,
       clusters: opts.clusters ?? [],
+      accountDiskEncryption: opts.accountDiskEncryption ?? [],
       accountIds: opts.accountIds,
     };
     const packConfig = onEveryPolicy(packConfigFor(settings), {

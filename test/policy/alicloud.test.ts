@@ -2489,6 +2489,31 @@ describe("key locality", () => {
         })(plan),
     },
   ]);
+  {
+    // The account encrypts disks by default in Shanghai with a key of its own (a baseline stack's
+    // ecs.DiskEncryptionByDefault and ecs.DiskDefaultKmsKey), which the stack config declares.
+    const declared = (byDefault: boolean) => ({
+      ...cn,
+      accountDiskEncryption: [
+        {
+          cloud: "alicloud" as const,
+          region: "cn-shanghai",
+          key: "key-shh64d2a2e6a1gqo7m",
+          byDefault,
+        },
+      ],
+    });
+    runCases(pack, () => happy, declared(false), [
+      {
+        name: "an instance set's system disks are on no customer key where the account's default key encrypts only disks that ask",
+        bad: add("alicloud:ecs/ecsInstanceSet:EcsInstanceSet", "batch", instanceSet),
+        expected: [noCustomerKey("batch", 'ecs instance set "batch" system disk')],
+        twinName: "the account encrypts every disk by default with its key",
+        twin: add("alicloud:ecs/ecsInstanceSet:EcsInstanceSet", "batch", instanceSet),
+        twinSettings: declared(true),
+      },
+    ]);
+  }
 });
 
 describe("fail closed", () => {

@@ -5182,6 +5182,73 @@ describe("key locality", () => {
         })(plan),
     },
   ]);
+  describe("with the accounts' default disk encryption declared", () => {
+    // The account has encryption by default on in Oregon, with a customer key of its own.
+    const declared = (key: string, byDefault: boolean) => ({
+      ...us,
+      accountDiskEncryption: [{ cloud: "aws" as const, region: "us-west-2", key, byDefault }],
+    });
+    const accountKey = `arn:aws:kms:us-west-2:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+    const scratch = add("aws:ebs/volume:Volume", "scratch", {
+      availabilityZone: "us-west-2a",
+      size: 100,
+    });
+    runCasesInBothPostures(pack, () => happy, declared(accountKey, true), [
+      {
+        // What the program sets for its region comes before what the account has.
+        name: "the program turns encryption by default off where the account has it on",
+        bad: pipe(
+          add("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebs-encryption", {
+            enabled: false,
+          }),
+          scratch,
+        ),
+        expected: [noCustomerKey("scratch", 'ebs volume "scratch"')],
+        twinName: "the volume is left to the account's encryption by default",
+        twin: scratch,
+      },
+    ]);
+    runCasesInBothPostures(pack, () => happy, declared(accountKey, false), [
+      {
+        // Without encryption by default, the default key encrypts only a volume that asks.
+        name: "a volume is left unencrypted where the account's default key is a customer key",
+        bad: scratch,
+        expected: [noCustomerKey("scratch", 'ebs volume "scratch"')],
+        twinName: "the volume is encrypted without a key of its own, on the account's default",
+        twin: add("aws:ebs/volume:Volume", "scratch", {
+          availabilityZone: "us-west-2a",
+          size: 100,
+          encrypted: true,
+        }),
+      },
+    ]);
+    runCasesInBothPostures(
+      pack,
+      () => happy,
+      declared(`arn:aws:kms:us-west-2:${account}:alias/aws/ebs`, true),
+      [
+        {
+          // The account's default is EBS's own key: no customer key, unless the program sets one.
+          name: "a launch configuration's volumes are on the account's AWS-managed default key",
+          bad: add("aws:ec2/launchConfiguration:LaunchConfiguration", "workers", {
+            imageId: "ami-records",
+            instanceType: "t3.micro",
+          }),
+          expected: [
+            noCustomerKey("workers", 'ec2 launch configuration "workers" rootBlockDevice'),
+          ],
+          twinName: "the program makes its own key the region's default",
+          twin: pipe(
+            programEbsKey,
+            add("aws:ec2/launchConfiguration:LaunchConfiguration", "workers", {
+              imageId: "ami-records",
+              instanceType: "t3.micro",
+            }),
+          ),
+        },
+      ],
+    );
+  });
 });
 
 describe("kubernetes", () => {
