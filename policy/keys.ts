@@ -235,12 +235,6 @@ function storeKeyUses(
   return out;
 }
 
-/** The account-level defaults each cloud's declarations stand for (`accountDefaults`). */
-const declaredDefaults: Record<DeclaredDiskEncryption["cloud"], keyof typeof accountDefaults> = {
-  aws: "aws-ebs",
-  alicloud: "alicloud-disk",
-};
-
 /**
  * What a volume that names no key of its own is encrypted with, by the account-level settings
  * in the volume's region — the program's, else those the stack config declares for its accounts
@@ -276,9 +270,8 @@ function regionDefaults(
       { byDefault: byRegion(d.byDefault.type), key: byRegion(d.key.type), d },
     ]),
   );
-  const declaredAt = new Map(
-    declared.map((d, i) => [`${declaredDefaults[d.cloud]}\0${d.cloud}:${d.region}`, { d, i }]),
-  );
+  // A cloud's declaration stands for its accounts' defaults: EBS's on AWS, ECS's on Alibaba Cloud.
+  const declaredAt = new Map(declared.map((d, i) => [`${d.cloud}:${d.region}`, { d, i }]));
   return (store, model, use) => {
     const s = model.accountDefault === undefined ? undefined : settings[model.accountDefault];
     const at = where(store);
@@ -286,7 +279,7 @@ function regionDefaults(
       return use;
     }
     const keyHolder = s.key.get(at);
-    const account = declaredAt.get(`${model.accountDefault}\0${at}`);
+    const account = declaredAt.get(at);
     if (keyHolder === undefined && account === undefined) {
       return use;
     }
