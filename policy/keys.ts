@@ -532,7 +532,7 @@ export const customerKeyEncryption: StackValidationPolicy = {
   ...residencyStackPolicy({
     name: "customer-key-encryption",
     description:
-      "Checks whether every data store (buckets, databases, volumes, file systems, secrets, queues, streams, search domains, caches) is encrypted with a customer-managed KMS key.",
+      "Checks whether every data store (buckets, databases, volumes, file systems, secrets, queues, streams, search domains, caches, Kubernetes clusters' Secrets) is encrypted with a customer-managed KMS key.",
     severity: "high",
     remediationSteps:
       "Encrypt the store with a KMS key of this program created through the stack's provider (SSE-KMS for buckets, storage encryption with kmsKeyId for databases and volumes).",

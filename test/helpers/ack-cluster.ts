@@ -1,9 +1,9 @@
 /**
  * An ACK cluster in Shanghai as the model oracle's resources: the region's provider, a VPC and
  * the vSwitch the nodes run in, the cluster with `ack`'s inputs (internal API server unless
- * told), a node pool with `pool`'s inputs when given (its system disks on a key of its own), and
- * the Kubernetes provider built from the cluster (provider name `kube`). Tests add the Kubernetes
- * objects they judge.
+ * told; its Secrets on a key of its own), a node pool with `pool`'s inputs when given (its system
+ * disks on a key of its own), and the Kubernetes provider built from the cluster (provider name
+ * `kube`). Tests add the Kubernetes objects they judge.
  */
 import { on, type OracleResource } from "./model-oracle";
 
@@ -20,13 +20,15 @@ export function ackCluster(
       ...sh("alicloud:vpc/switch:Switch", "nodes", { vpcId: "vpc-1", cidrBlock: "10.0.1.0/24" }),
       deps: { vpcId: ["core"] },
     },
+    sh("alicloud:kms/key:Key", "secrets", {}),
     {
       ...sh("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", {
         workerVswitchIds: ["vsw-1"],
         slbInternetEnabled: false,
+        encryptionProviderKey: "key-secrets",
         ...ack,
       }),
-      deps: { workerVswitchIds: ["nodes"] },
+      deps: { workerVswitchIds: ["nodes"], encryptionProviderKey: ["secrets"] },
     },
     ...(pool
       ? [

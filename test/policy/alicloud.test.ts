@@ -103,6 +103,23 @@ test("a provider that sets no region is told where to set it: stack config for t
  * A connection "link" of the router interface `interfaceId` to an accepting one (of the account
  * `owner`, when given).
  */
+/** A managed ACK Pro cluster of the stack's network, with neither NAT gateway nor public API server. */
+const sealedAckCluster = {
+  clusterSpec: "ack.pro.small",
+  workerVswitchIds: ["vsw-telemetry"],
+  newNatGateway: false,
+  slbInternetEnabled: false,
+};
+
+/** A managed ACK cluster "ack" with `inputs`, its Secrets encrypted with the happy path's key. */
+const ackWithSecretsKey = (inputs: Props) => (plan: Plan) =>
+  add(
+    "alicloud:cs/managedKubernetes:ManagedKubernetes",
+    "ack",
+    { ...inputs, encryptionProviderKey: named(plan, "key").id },
+    { dependsOn: { encryptionProviderKey: ["key"] } },
+  )(plan);
+
 /** Disk encryption by default on, with the happy path's key "key" as the region's default key. */
 const programDiskDefaults = (plan: Plan) =>
   pipe(
@@ -2083,16 +2100,10 @@ describe("exposure and egress", () => {
 describe("managed kubernetes", () => {
   // An ACK cluster on the stack's vSwitch, sealed: no NAT gateway ACK would create, no
   // internet-facing API server load balancer, a node pool without public addresses.
-  const sealedAck = {
-    clusterSpec: "ack.pro.small",
-    workerVswitchIds: ["vsw-telemetry"],
-    newNatGateway: false,
-    slbInternetEnabled: false,
-  };
   const ack = (change: (p: Props) => void = () => undefined) => {
-    const inputs: Props = structuredClone(sealedAck);
+    const inputs: Props = structuredClone(sealedAckCluster);
     change(inputs);
-    return add("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", inputs);
+    return ackWithSecretsKey(inputs);
   };
   const pool = (inputs: Props) =>
     pipe(
@@ -2384,6 +2395,14 @@ describe("key locality", () => {
             { dependsOn: { dataDisks: ["key"] } },
           ),
         )(plan),
+    },
+    {
+      // Kubernetes Secrets in the control plane: without a key named, on one the service holds.
+      name: "an ACK cluster's Secrets are not encrypted with a customer key",
+      bad: add("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", sealedAckCluster),
+      expected: [noCustomerKey("ack", 'ack cluster "ack"')],
+      twinName: "its Secrets are encrypted with the program's key",
+      twin: ackWithSecretsKey(sealedAckCluster),
     },
     {
       name: "an image copy is encrypted with ECS's own key",
@@ -3949,7 +3968,7 @@ describe("public endpoints and internet access of managed services", () => {
     });
   /** A managed ACK cluster without NAT gateway or SLB switch, its API server's endpoint `type`. */
   const ackEndpoint = (type: string) =>
-    add("alicloud:cs/managedKubernetes:ManagedKubernetes", "ack", {
+    ackWithSecretsKey({
       clusterSpec: "ack.pro.small",
       workerVswitchIds: ["vsw-telemetry"],
       newNatGateway: false,

@@ -19,6 +19,7 @@ import {
   unknown,
   withDependencies,
   withResources,
+  type ResourceOptions,
 } from "../helpers/policy-plan";
 import { resourceLabel } from "../../policy/paths/describe";
 import {
@@ -350,6 +351,23 @@ const launchConfigurationWhereDefault = (programDefault: boolean, devices: reado
 /** A copy, in the stack's region, of an AMI and of a snapshot of the same region. */
 const amiCopy = { name: "golden", sourceAmiId: "ami-records", sourceAmiRegion: "us-west-2" };
 const snapshotCopy = { sourceSnapshotId: "snap-records", sourceRegion: "us-west-2" };
+
+/** An EKS cluster with `inputs`, its Secrets encrypted with the happy path's key "key". */
+const eksCluster =
+  (name: string, inputs: Props, opts: ResourceOptions = {}) =>
+  (plan: Plan): Plan =>
+    add(
+      "aws:eks/cluster:Cluster",
+      name,
+      {
+        ...inputs,
+        encryptionConfig: {
+          provider: { keyArn: named(plan, "key").outputs.arn },
+          resources: ["secrets"],
+        },
+      },
+      { ...opts, dependsOn: { ...opts.dependsOn, encryptionConfig: ["key"] } },
+    )(plan);
 
 /** Encrypted storage settings with the ARN of the happy path's key, as a program passes it. */
 const encryptedWithKey =
@@ -4656,6 +4674,41 @@ describe("key locality", () => {
         })(plan),
     },
     {
+      name: "an EKS cluster's Secrets are encrypted with the program's key in Frankfurt",
+      bad: pipe(
+        add("aws:kms/key:Key", "eu-key", { region: "eu-central-1" }),
+        add(
+          "aws:eks/cluster:Cluster",
+          "apps",
+          {
+            roleArn: `arn:aws:iam::${account}:role/eks`,
+            vpcConfig: { endpointPublicAccess: false, subnetIds: ["subnet-records"] },
+            encryptionConfig: { provider: { keyArn: unknown }, resources: ["secrets"] },
+          },
+          { dependsOn: { encryptionConfig: ["eu-key"] } },
+        ),
+      ),
+      expected: [
+        [
+          "resource-placement",
+          "eu-key",
+          "mandatory",
+          ['kms key "eu-key"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "store-key-locality",
+          "apps",
+          "mandatory",
+          ['eks cluster "apps"', 'kms key "eu-key" in eu-central-1 (outside US, in EU)'],
+        ],
+      ],
+      twinName: "they are encrypted with the program's key in Oregon",
+      twin: eksCluster("apps", {
+        roleArn: `arn:aws:iam::${account}:role/eks`,
+        vpcConfig: { endpointPublicAccess: false, subnetIds: ["subnet-records"] },
+      }),
+    },
+    {
       name: "an AMI copy is encrypted with the program's key in Frankfurt",
       bad: pipe(
         add("aws:kms/key:Key", "eu-key", { region: "eu-central-1" }),
@@ -4954,6 +5007,20 @@ describe("key locality", () => {
           },
           { dependsOn: { blockDeviceMappings: ["key"] } },
         )(plan),
+    },
+    {
+      // Kubernetes Secrets in the control plane: without a key named, on one AWS holds.
+      name: "an EKS cluster's Secrets are not encrypted with a customer key",
+      bad: add("aws:eks/cluster:Cluster", "apps", {
+        roleArn: `arn:aws:iam::${account}:role/eks`,
+        vpcConfig: { endpointPublicAccess: false, subnetIds: ["subnet-records"] },
+      }),
+      expected: [noCustomerKey("apps", 'eks cluster "apps"')],
+      twinName: "its Secrets are encrypted with the program's key",
+      twin: eksCluster("apps", {
+        roleArn: `arn:aws:iam::${account}:role/eks`,
+        vpcConfig: { endpointPublicAccess: false, subnetIds: ["subnet-records"] },
+      }),
     },
     {
       // Encrypted without a key of its own, a copy is on the region's default key.
@@ -5546,11 +5613,17 @@ describe("kubernetes clusters and namespaces", () => {
   /** A sealed ACK cluster in Silicon Valley and a provider built from it. */
   const ackCluster = pipe(
     addProvider("alicloud", "ali-us", { region: "us-west-1" }),
+    add("alicloud:kms/key:Key", "ack-secrets", {}, { provider: "ali-us" }),
     add(
       "alicloud:cs/managedKubernetes:ManagedKubernetes",
       "ack",
-      { workerVswitchIds: ["vsw-apps"], newNatGateway: false, slbInternetEnabled: false },
-      { provider: "ali-us" },
+      {
+        workerVswitchIds: ["vsw-apps"],
+        newNatGateway: false,
+        slbInternetEnabled: false,
+        encryptionProviderKey: unknown,
+      },
+      { provider: "ali-us", dependsOn: { encryptionProviderKey: ["ack-secrets"] } },
     ),
     addProvider("kubernetes", "ack-kube", { kubeconfig: unknown }),
     (plan: Plan) => withDependencies(plan, "ack-kube", { kubeconfig: ["ack"] }),
@@ -5678,8 +5751,7 @@ describe("kubernetes clusters and namespaces", () => {
       name: "a provider's kubeconfig is built from an EKS cluster in Frankfurt",
       bad: pipe(
         addProvider("aws", "frankfurt", { region: "eu-central-1" }),
-        add(
-          "aws:eks/cluster:Cluster",
+        eksCluster(
           "eu-cluster",
           {
             roleArn: `arn:aws:iam::${account}:role/eks`,
@@ -5716,7 +5788,7 @@ describe("kubernetes clusters and namespaces", () => {
       ],
       twinName: "it is built from an EKS cluster in Oregon",
       twin: pipe(
-        add("aws:eks/cluster:Cluster", "eu-cluster", {
+        eksCluster("eu-cluster", {
           roleArn: `arn:aws:iam::${account}:role/eks`,
           vpcConfig: { endpointPublicAccess: false },
         }),
@@ -5754,7 +5826,7 @@ describe("kubernetes clusters and namespaces", () => {
     },
     {
       name: "an EKS cluster runs hybrid nodes in an on-premises network not in the allowlist",
-      bad: add("aws:eks/cluster:Cluster", "hybrid", {
+      bad: eksCluster("hybrid", {
         roleArn: `arn:aws:iam::${account}:role/eks`,
         vpcConfig: { endpointPublicAccess: false, subnetIds: ["subnet-records"] },
         remoteNetworkConfig: {
@@ -5775,7 +5847,7 @@ describe("kubernetes clusters and namespaces", () => {
         ],
       ],
       twinName: "its hybrid node and pod networks are allowlisted sites",
-      twin: add("aws:eks/cluster:Cluster", "hybrid", {
+      twin: eksCluster("hybrid", {
         roleArn: `arn:aws:iam::${account}:role/eks`,
         vpcConfig: { endpointPublicAccess: false, subnetIds: ["subnet-records"] },
         remoteNetworkConfig: {

@@ -309,4 +309,16 @@ export const dataStores: readonly DataStoreModel[] = [
   // Every node's system disk, and the data disks of each (whose `encrypted` is text, "true").
   ecsDisks("alicloud:cs/nodePool:NodePool", "systemDiskEncrypted", "systemDiskKmsKey"),
   keyed("alicloud:rds/instance:Instance", "encryptionKey", alicloudKey),
+  // A Kubernetes cluster's Secrets, kept in its control plane's etcd: envelope-encrypted with the
+  // key named, else with a key the service holds.
+  {
+    type: "aws:eks/cluster:Cluster",
+    inline: [{ key: "encryptionConfig.provider.keyArn" }],
+    keys: awsKey,
+    fix: 'Set encryptionConfig { provider: { keyArn }, resources: ["secrets"] } to a kms.Key of this program.',
+  },
+  ...[
+    "alicloud:cs/managedKubernetes:ManagedKubernetes",
+    "alicloud:cs/serverlessKubernetes:ServerlessKubernetes",
+  ].map((type) => keyed(type, "encryptionProviderKey", alicloudKey)),
 ];
