@@ -94,7 +94,13 @@ export const reviewed = {
    * customer-key-encryption judges (policy/paths/types/encryption.ts). A snapshot they restore
    * from is an ARN arn-locality places.
    */
-  keyedStores: ["aws:elasticache/serverlessCache:ServerlessCache", "aws:kinesis/stream:Stream"],
+  keyedStores: [
+    "alicloud:hbr/vault:Vault",
+    "aws:backup/vault:Vault",
+    "aws:ecr/repository:Repository",
+    "aws:elasticache/serverlessCache:ServerlessCache",
+    "aws:kinesis/stream:Stream",
+  ],
   /**
    * Managed clusters' nodes and their configuration. Each lives in its provider's region
    * (resource-placement); its nodes sit in the subnets it names, which the border analysis reads

@@ -548,11 +548,24 @@ describe("2C-3: global clusters link their members, a peer's account lies where 
     });
 
     // A Tair instance names its global cache by an ID the other members carry too.
-    const tair = (name: string, provider: string) =>
+    /** A Tair member of global cache "gi-1", its data encrypted with a key of its region. */
+    const tair = (name: string, provider: string) => [
+      ali("alicloud:kms/key:Key", `${name}-key`, {}, { provider }),
+      ali(
+        "alicloud:kvstore/instance:Instance",
+        name,
+        { globalInstanceId: "gi-1", tdeStatus: "Enabled", encryptionKey: `key-${name}` },
+        { provider, deps: { encryptionKey: [`${name}-key`] } },
+      ),
+    ];
+    /** A member whose data is on a key Tair holds. */
+    const tairOnServiceKey = (name: string, provider: string) =>
       ali("alicloud:kvstore/instance:Instance", name, { globalInstanceId: "gi-1" }, { provider });
 
     test("4 Tair members sharing a global cache, one in Hong Kong: named-destinations, and the path", () => {
-      expect(today([shanghai, hongKong, tair("cache", "sh"), tair("cache-hk", "hk")], CN)).toEqual({
+      expect(
+        today([shanghai, hongKong, ...tair("cache", "sh"), tairOnServiceKey("cache-hk", "hk")], CN),
+      ).toEqual({
         named: sorted([
           mandatory("named-destinations", "cache", [
             "cn-shanghai (inside CN)",
@@ -563,6 +576,7 @@ describe("2C-3: global clusters link their members, a peer's account lies where 
             'kvstore instance "cache-hk"',
             "cn-hongkong (outside CN, in HK)",
           ]),
+          noCustomerKey("cache-hk", "kvstore instance"),
           mandatory("resource-placement", "hk", [
             'alicloud provider "hk"',
             "cn-hongkong (outside CN, in HK)",
@@ -582,14 +596,16 @@ describe("2C-3: global clusters link their members, a peer's account lies where 
     });
 
     test("4 twin Tair members sharing a global cache, both in Shanghai and Beijing: nothing", () => {
-      expect(today([shanghai, beijing, tair("cache", "sh"), tair("cache-bj", "bj")], CN)).toEqual({
+      expect(
+        today([shanghai, beijing, ...tair("cache", "sh"), ...tair("cache-bj", "bj")], CN),
+      ).toEqual({
         named: [],
         border: [],
       });
     });
 
     test("4 a lone Tair member naming a global cache nobody creates: both fail closed", () => {
-      expect(today([shanghai, tair("cache", "sh")], CN)).toEqual({
+      expect(today([shanghai, ...tair("cache", "sh")], CN)).toEqual({
         named: [
           mandatory("named-destinations", "cache", [
             "cn-shanghai (inside CN)",

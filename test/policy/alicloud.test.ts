@@ -12,6 +12,7 @@ import {
   addInstance,
   addProvider,
   fixturePlan,
+  mutate,
   named,
   pipe,
   set,
@@ -110,6 +111,60 @@ const sealedAckCluster = {
   newNatGateway: false,
   slbInternetEnabled: false,
 };
+
+/** How each database the tests add names a key of the program: disks or TDE, per service. */
+const storeKeyProps: Readonly<Record<string, (key: unknown) => { props: Props; keyProp: string }>> =
+  {
+    "alicloud:gpdb/instance:Instance": (key) => ({
+      props: { encryptionType: "CloudDisk", encryptionKey: key },
+      keyProp: "encryptionKey",
+    }),
+    "alicloud:clickhouse/dbCluster:DbCluster": (key) => ({
+      props: { encryptionType: "CloudDisk", encryptionKey: key },
+      keyProp: "encryptionKey",
+    }),
+    "alicloud:mongodb/instance:Instance": (key) => ({
+      props: { encrypted: true, cloudDiskEncryptionKey: key },
+      keyProp: "cloudDiskEncryptionKey",
+    }),
+    "alicloud:polardb/cluster:Cluster": (key) => ({
+      props: { tdeStatus: "Enabled", encryptionKey: key },
+      keyProp: "encryptionKey",
+    }),
+    "alicloud:kvstore/instance:Instance": (key) => ({
+      props: { tdeStatus: "Enabled", encryptionKey: key },
+      keyProp: "encryptionKey",
+    }),
+  };
+
+/** The mutation `step`, each database it adds encrypted with the happy path's key "key". */
+const onStoreKey =
+  (step: (plan: Plan) => Plan) =>
+  (plan: Plan): Plan => {
+    const before = new Set(plan.resources.map((r) => r.urn));
+    let out = step(plan);
+    const key = named(out, "key");
+    for (const r of out.resources) {
+      const keyed = before.has(r.urn) ? undefined : storeKeyProps[r.type]?.(key.id);
+      if (keyed === undefined) {
+        continue;
+      }
+      out = mutate(out, r.name, (p) => ({ ...p, ...keyed.props }));
+      out = {
+        ...out,
+        resources: out.resources.map((x) =>
+          x.urn === r.urn
+            ? {
+                ...x,
+                propertyDependencies: { ...x.propertyDependencies, [keyed.keyProp]: [key.urn] },
+                dependencies: [...x.dependencies, key.urn],
+              }
+            : x,
+        ),
+      };
+    }
+    return out;
+  };
 
 /** A managed ACK cluster "ack" with `inputs`, its Secrets encrypted with the happy path's key. */
 const ackWithSecretsKey = (inputs: Props) => (plan: Plan) =>
@@ -751,10 +806,12 @@ describe("copies and replicas", () => {
     },
     {
       name: "a Tair instance joins a global cache the program does not create",
-      bad: add("alicloud:kvstore/instance:Instance", "cache", {
-        globalInstanceId: "gr-abroad",
-        securityIps: ["10.20.0.0/16"],
-      }),
+      bad: onStoreKey(
+        add("alicloud:kvstore/instance:Instance", "cache", {
+          globalInstanceId: "gr-abroad",
+          securityIps: ["10.20.0.0/16"],
+        }),
+      ),
       expected: [
         [
           "named-destinations",
@@ -764,16 +821,18 @@ describe("copies and replicas", () => {
         ],
       ],
       twinName: "it joins the global cache of a Tair instance of the program",
-      twin: pipe(
-        add("alicloud:kvstore/instance:Instance", "cache-primary", {
-          globalInstance: true,
-          securityIps: ["10.20.0.0/16"],
-        }),
-        add(
-          "alicloud:kvstore/instance:Instance",
-          "cache",
-          { globalInstanceId: "cache-primary-id", securityIps: ["10.20.0.0/16"] },
-          { dependsOn: { globalInstanceId: ["cache-primary"] }, provider: "beijing" },
+      twin: onStoreKey(
+        pipe(
+          add("alicloud:kvstore/instance:Instance", "cache-primary", {
+            globalInstance: true,
+            securityIps: ["10.20.0.0/16"],
+          }),
+          add(
+            "alicloud:kvstore/instance:Instance",
+            "cache",
+            { globalInstanceId: "cache-primary-id", securityIps: ["10.20.0.0/16"] },
+            { dependsOn: { globalInstanceId: ["cache-primary"] }, provider: "beijing" },
+          ),
         ),
       ),
     },
@@ -2404,6 +2463,102 @@ describe("key locality", () => {
       twinName: "its Secrets are encrypted with the program's key",
       twin: ackWithSecretsKey(sealedAckCluster),
     },
+    // Stores on a key the service holds (or none), each beside its twin on the program's key.
+    ...(
+      [
+        [
+          "a PolarDB cluster",
+          "alicloud:polardb/cluster:Cluster",
+          "orders-db",
+          'polardb cluster "orders-db"',
+          { dbType: "MySQL", tdeStatus: "Enabled" },
+          "encryptionKey",
+        ],
+        [
+          "a Tair instance",
+          "alicloud:kvstore/instance:Instance",
+          "sessions",
+          'kvstore instance "sessions"',
+          { tdeStatus: "Enabled" },
+          "encryptionKey",
+        ],
+        [
+          "a MongoDB instance",
+          "alicloud:mongodb/instance:Instance",
+          "docs",
+          'mongodb instance "docs"',
+          { encrypted: true },
+          "cloudDiskEncryptionKey",
+        ],
+        [
+          "an AnalyticDB for PostgreSQL instance",
+          "alicloud:gpdb/instance:Instance",
+          "warehouse",
+          'gpdb instance "warehouse"',
+          { encryptionType: "CloudDisk" },
+          "encryptionKey",
+        ],
+        [
+          "a ClickHouse cluster",
+          "alicloud:clickhouse/dbCluster:DbCluster",
+          "events",
+          'clickhouse db cluster "events"',
+          { encryptionType: "CloudDisk" },
+          "encryptionKey",
+        ],
+        [
+          "a NAS file system",
+          "alicloud:nas/fileSystem:FileSystem",
+          "shares",
+          'nas file system "shares"',
+          { encryptType: 1 },
+          "kmsKeyId",
+        ],
+        [
+          "a backup vault",
+          "alicloud:hbr/vault:Vault",
+          "vault",
+          'hbr vault "vault"',
+          { encryptType: "HBR_PRIVATE" },
+          "kmsKeyId",
+        ],
+        [
+          "a logstore",
+          "alicloud:log/store:Store",
+          "audit",
+          'log store "audit"',
+          { encryptConf: { enable: true, encryptType: "default" } },
+          "encryptConf",
+        ],
+      ] as const
+    ).map(([what, type, name, label, inputs, keyPath]) => ({
+      name: `${what} is on a key the service holds, or none`,
+      bad: add(type, name, inputs),
+      expected: [noCustomerKey(name, label)],
+      twinName: `${what} is on the program's key`,
+      twin: (plan: Plan) => {
+        const key = named(plan, "key").id;
+        const keyed: Props =
+          type === "alicloud:nas/fileSystem:FileSystem"
+            ? { encryptType: 2, kmsKeyId: key }
+            : type === "alicloud:hbr/vault:Vault"
+              ? { encryptType: "KMS", kmsKeyId: key }
+              : type === "alicloud:log/store:Store"
+                ? {
+                    encryptConf: {
+                      enable: true,
+                      encryptType: "default",
+                      userCmkInfo: {
+                        cmkKeyId: key,
+                        regionId: "cn-shanghai",
+                        arn: "acs:ram::1:role/sls",
+                      },
+                    },
+                  }
+                : { ...inputs, [keyPath]: key };
+        return add(type, name, keyed, { dependsOn: { [keyPath]: ["key"] } })(plan);
+      },
+    })),
     {
       name: "an image copy is encrypted with ECS's own key",
       bad: add("alicloud:ecs/imageCopy:ImageCopy", "golden-copy", {
@@ -2867,10 +3022,10 @@ describe("IP whitelists and public endpoints of data services", () => {
       const name = label.slice(label.indexOf('"') + 1, -1);
       return {
         name: `the whitelist of a ${type} admits every address`,
-        bad: add(type, name, whitelist("10.20.0.0/16,0.0.0.0/0")),
+        bad: onStoreKey(add(type, name, whitelist("10.20.0.0/16,0.0.0.0/0"))),
         expected: [internet(label)],
         twinName: `the whitelist of a ${type} admits only the VPC`,
-        twin: add(type, name, whitelist("10.20.0.0/16,127.0.0.1")),
+        twin: onStoreKey(add(type, name, whitelist("10.20.0.0/16,127.0.0.1"))),
       };
     }),
   );
@@ -2912,7 +3067,7 @@ describe("IP whitelists and public endpoints of data services", () => {
       const name = label.slice(label.indexOf('"') + 1, -1);
       return {
         name: `a ${type} takes a whitelist from a template the program does not create`,
-        bad: add(type, name, { ...props, globalSecurityGroupLists: ["g-elsewhere"] }),
+        bad: onStoreKey(add(type, name, { ...props, globalSecurityGroupLists: ["g-elsewhere"] })),
         expected: [
           [
             "named-destinations",
@@ -2922,13 +3077,15 @@ describe("IP whitelists and public endpoints of data services", () => {
           ] as Finding,
         ],
         twinName: `the ${type} takes it from the program's template of the VPC`,
-        twin: pipe(
-          add(template, "vpc-ips", { globalIgName: "vpc", [ips]: "10.20.0.0/16" }),
-          add(
-            type,
-            name,
-            { ...props, globalSecurityGroupLists: ["vpc-ips-id"] },
-            { dependsOn: { globalSecurityGroupLists: ["vpc-ips"] } },
+        twin: onStoreKey(
+          pipe(
+            add(template, "vpc-ips", { globalIgName: "vpc", [ips]: "10.20.0.0/16" }),
+            add(
+              type,
+              name,
+              { ...props, globalSecurityGroupLists: ["vpc-ips-id"] },
+              { dependsOn: { globalSecurityGroupLists: ["vpc-ips"] } },
+            ),
           ),
         ),
       };
@@ -2936,10 +3093,12 @@ describe("IP whitelists and public endpoints of data services", () => {
   );
 
   test("a template the program does not create leaves the addresses it admits unchecked", async () => {
-    const bad = add("alicloud:mongodb/instance:Instance", "mongo", {
-      securityIpLists: ["10.20.0.0/16"],
-      globalSecurityGroupLists: ["g-elsewhere"],
-    });
+    const bad = onStoreKey(
+      add("alicloud:mongodb/instance:Instance", "mongo", {
+        securityIpLists: ["10.20.0.0/16"],
+        globalSecurityGroupLists: ["g-elsewhere"],
+      }),
+    );
     expect(summary(await pack.checkAround(happy, bad(happy), cn))).toEqual([
       'mandatory named-destinations mongo: mongodb instance "mongo" must keep data inside CN, but globalSecurityGroupLists[0] admits the sources of "g-elsewhere", a global IP whitelist template this program does not create, so the addresses it admits cannot be checked. Whitelist only private ranges (the VPC) or allowlisted sources in securityIpLists and securityIpGroups.securityIpList. Take global whitelists only from templates of this program.',
     ]);
@@ -3114,20 +3273,24 @@ describe("IP whitelists and public endpoints of data services", () => {
     },
     {
       name: "a ClickHouse cluster gets a public connection whitelisting a public range",
-      bad: add("alicloud:clickhouse/dbCluster:DbCluster", "ck", {
-        allocatePublicConnection: true,
-        dbClusterAccessWhiteLists: [
-          { dbClusterIpArrayName: "app", securityIpList: "198.51.100.7" },
-        ],
-      }),
+      bad: onStoreKey(
+        add("alicloud:clickhouse/dbCluster:DbCluster", "ck", {
+          allocatePublicConnection: true,
+          dbClusterAccessWhiteLists: [
+            { dbClusterIpArrayName: "app", securityIpList: "198.51.100.7" },
+          ],
+        }),
+      ),
       expected: [internet('clickhouse db cluster "ck"')],
       twinName: "the public connection is off",
-      twin: add("alicloud:clickhouse/dbCluster:DbCluster", "ck", {
-        allocatePublicConnection: false,
-        dbClusterAccessWhiteLists: [
-          { dbClusterIpArrayName: "app", securityIpList: "10.20.0.0/16" },
-        ],
-      }),
+      twin: onStoreKey(
+        add("alicloud:clickhouse/dbCluster:DbCluster", "ck", {
+          allocatePublicConnection: false,
+          dbClusterAccessWhiteLists: [
+            { dbClusterIpArrayName: "app", securityIpList: "10.20.0.0/16" },
+          ],
+        }),
+      ),
     },
     {
       name: "a SelectDB instance opens its public network with no whitelist",
@@ -6841,11 +7004,13 @@ describe("Alibaba Cloud analytics, desktops, file shares and studios that open a
       ],
       twinName: "its endpoint is the connection string of a cluster of the program",
       twin: pipe(
-        add("alicloud:polardb/cluster:Cluster", "records", {
-          dbType: "PostgreSQL",
-          dbVersion: "14",
-          dbNodeClass: "polar.pg.x4.medium",
-        }),
+        onStoreKey(
+          add("alicloud:polardb/cluster:Cluster", "records", {
+            dbType: "PostgreSQL",
+            dbVersion: "14",
+            dbNodeClass: "polar.pg.x4.medium",
+          }),
+        ),
         add(
           "alicloud:polardb/dynamoItem:DynamoItem",
           "item",
@@ -7056,25 +7221,27 @@ describe("AnalyticDB remote data sources and DTS change-data consumers", () => {
       },
       opts,
     );
-  const warehouse = add(
-    "alicloud:gpdb/instance:Instance",
-    "warehouse",
-    {
-      engine: "gpdb",
-      engineVersion: "6.0",
-      dbInstanceCategory: "HighAvailability",
-      dbInstanceMode: "StorageElastic",
-      instanceSpec: "2C16G",
-      segNodeNum: 4,
-      segStorageType: "cloud_essd",
-      storageSize: 50,
-      paymentType: "PayAsYouGo",
-      vswitchId: "vsw-warehouse",
-      vpcId: "vpc-warehouse",
-      zoneId: "cn-beijing-h",
-      ipWhitelists: [{ securityIpList: "10.20.0.0/16" }],
-    },
-    { provider: "beijing" },
+  const warehouse = onStoreKey(
+    add(
+      "alicloud:gpdb/instance:Instance",
+      "warehouse",
+      {
+        engine: "gpdb",
+        engineVersion: "6.0",
+        dbInstanceCategory: "HighAvailability",
+        dbInstanceMode: "StorageElastic",
+        instanceSpec: "2C16G",
+        segNodeNum: 4,
+        segStorageType: "cloud_essd",
+        storageSize: 50,
+        paymentType: "PayAsYouGo",
+        vswitchId: "vsw-warehouse",
+        vpcId: "vpc-warehouse",
+        zoneId: "cn-beijing-h",
+        ipWhitelists: [{ securityIpList: "10.20.0.0/16" }],
+      },
+      { provider: "beijing" },
+    ),
   );
   const subscription = (props: Props) =>
     add("alicloud:dts/subscriptionJob:SubscriptionJob", "changes", {
@@ -7226,6 +7393,7 @@ describe("AnalyticDB remote data sources and DTS change-data consumers", () => {
           ],
         ],
         ["resource-placement", "abroad", "mandatory", ['gpdb instance "abroad"', hongkong]],
+        noCustomerKey("abroad", 'gpdb instance "abroad"'),
         ["resource-placement", "hongkong", "mandatory", ['alicloud provider "hongkong"', hongkong]],
         ["resource-placement", "reader", "mandatory", ['gpdb account "reader"', hongkong]],
       ],

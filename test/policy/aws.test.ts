@@ -369,6 +369,24 @@ const eksCluster =
       { ...opts, dependsOn: { ...opts.dependsOn, encryptionConfig: ["key"] } },
     )(plan);
 
+/**
+ * A resource with `inputs` whose key setting at `keyPath` (dotted) names the happy path's key
+ * "key", as a program passes its ARN.
+ */
+const keyedAdd =
+  (type: string, name: string, inputs: Props, keyPath: string) =>
+  (plan: Plan): Plan => {
+    const props: Props = structuredClone(inputs);
+    const steps = keyPath.split(".");
+    let at = props;
+    for (const step of steps.slice(0, -1)) {
+      at[step] = { ...(at[step] as Props | undefined) };
+      at = at[step] as Props;
+    }
+    at[steps[steps.length - 1]] = named(plan, "key").outputs.arn;
+    return add(type, name, props, { dependsOn: { [steps[0]]: ["key"] } })(plan);
+  };
+
 /** Encrypted storage settings with the ARN of the happy path's key, as a program passes it. */
 const encryptedWithKey =
   (type: string, name: string, inputs: Props) =>
@@ -5022,6 +5040,86 @@ describe("key locality", () => {
         vpcConfig: { endpointPublicAccess: false, subnetIds: ["subnet-records"] },
       }),
     },
+    // Stores on a key the service holds (or none), each beside its twin on the program's key.
+    ...(
+      [
+        [
+          "a DocumentDB cluster",
+          "aws:docdb/cluster:Cluster",
+          "docs",
+          'docdb cluster "docs"',
+          { storageEncrypted: true },
+          "kmsKeyId",
+        ],
+        [
+          "a Neptune cluster",
+          "aws:neptune/cluster:Cluster",
+          "graph",
+          'neptune cluster "graph"',
+          { storageEncrypted: true },
+          "kmsKeyArn",
+        ],
+        [
+          "a MemoryDB cluster",
+          "aws:memorydb/cluster:Cluster",
+          "sessions",
+          'memorydb cluster "sessions"',
+          { nodeType: "db.t4g.small" },
+          "kmsKeyArn",
+        ],
+        [
+          "a Backup vault",
+          "aws:backup/vault:Vault",
+          "vault",
+          'backup vault "vault"',
+          {},
+          "kmsKeyArn",
+        ],
+        [
+          "a log group",
+          "aws:cloudwatch/logGroup:LogGroup",
+          "app-logs",
+          'cloudwatch log group "app-logs"',
+          { retentionInDays: 30 },
+          "kmsKeyId",
+        ],
+        [
+          "an SNS topic",
+          "aws:sns/topic:Topic",
+          "events",
+          'sns topic "events"',
+          { kmsMasterKeyId: "alias/aws/sns" },
+          "kmsMasterKeyId",
+        ],
+        [
+          "an ECR repository",
+          "aws:ecr/repository:Repository",
+          "images",
+          'ecr repository "images"',
+          { encryptionConfigurations: [{ encryptionType: "KMS" }] },
+          "encryptionConfigurations",
+        ],
+      ] as const
+    ).map(([what, type, name, label, inputs, keyPath]) => ({
+      name: `${what} is on a key the service holds, or none`,
+      bad: add(type, name, inputs),
+      expected: [noCustomerKey(name, label)],
+      twinName: `${what} is on the program's key`,
+      twin:
+        keyPath === "encryptionConfigurations"
+          ? (plan: Plan) =>
+              add(
+                type,
+                name,
+                {
+                  encryptionConfigurations: [
+                    { encryptionType: "KMS", kmsKey: named(plan, "key").outputs.arn },
+                  ],
+                },
+                { dependsOn: { encryptionConfigurations: ["key"] } },
+              )(plan)
+          : keyedAdd(type, name, inputs, keyPath),
+    })),
     {
       // Encrypted without a key of its own, a copy is on the region's default key.
       name: "an AMI copy is encrypted with EBS's own key",
@@ -6565,12 +6663,12 @@ describe("resource policies and grants", () => {
     },
     {
       name: "a topic's inline policy is not known at preview",
-      bad: add("aws:sns/topic:Topic", "orders", { policy: unknown }),
+      bad: keyedAdd("aws:sns/topic:Topic", "orders", { policy: unknown }, "kmsMasterKeyId"),
       expected: [
         ["public-exposure", "orders", "mandatory", ["the internet", 'sns topic "orders"']],
       ],
       twinName: "the topic has no inline policy",
-      twin: add("aws:sns/topic:Topic", "orders", {}),
+      twin: keyedAdd("aws:sns/topic:Topic", "orders", {}, "kmsMasterKeyId"),
     },
     {
       name: "a Lambda permission lets any account invoke the function",
@@ -10424,58 +10522,78 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     },
     {
       name: "an MSK cluster gives its brokers public IP addresses",
-      bad: add("aws:msk/cluster:Cluster", "kafka", {
-        clusterName: "orders",
-        kafkaVersion: "3.6.0",
-        numberOfBrokerNodes: 3,
-        brokerNodeGroupInfo: {
-          instanceType: "kafka.m5.large",
-          clientSubnets: ["subnet-records"],
-          securityGroups: ["sg-records"],
-          connectivityInfo: { publicAccess: { type: "SERVICE_PROVIDED_EIPS" } },
+      bad: keyedAdd(
+        "aws:msk/cluster:Cluster",
+        "kafka",
+        {
+          clusterName: "orders",
+          kafkaVersion: "3.6.0",
+          numberOfBrokerNodes: 3,
+          brokerNodeGroupInfo: {
+            instanceType: "kafka.m5.large",
+            clientSubnets: ["subnet-records"],
+            securityGroups: ["sg-records"],
+            connectivityInfo: { publicAccess: { type: "SERVICE_PROVIDED_EIPS" } },
+          },
         },
-      }),
+        "encryptionInfo.encryptionAtRestKmsKeyArn",
+      ),
       expected: [exposed("kafka", 'msk cluster "kafka"')],
       twinName: "public access is disabled and broker logs go to the program's log bucket",
-      twin: add("aws:msk/cluster:Cluster", "kafka", {
-        clusterName: "orders",
-        kafkaVersion: "3.6.0",
-        numberOfBrokerNodes: 3,
-        brokerNodeGroupInfo: {
-          instanceType: "kafka.m5.large",
-          clientSubnets: ["subnet-records"],
-          securityGroups: ["sg-records"],
-          connectivityInfo: { publicAccess: { type: "DISABLED" } },
+      twin: keyedAdd(
+        "aws:msk/cluster:Cluster",
+        "kafka",
+        {
+          clusterName: "orders",
+          kafkaVersion: "3.6.0",
+          numberOfBrokerNodes: 3,
+          brokerNodeGroupInfo: {
+            instanceType: "kafka.m5.large",
+            clientSubnets: ["subnet-records"],
+            securityGroups: ["sg-records"],
+            connectivityInfo: { publicAccess: { type: "DISABLED" } },
+          },
+          loggingInfo: { brokerLogs: { s3: { enabled: true, bucket: "sdc-records-logs" } } },
         },
-        loggingInfo: { brokerLogs: { s3: { enabled: true, bucket: "sdc-records-logs" } } },
-      }),
+        "encryptionInfo.encryptionAtRestKmsKeyArn",
+      ),
     },
     {
       name: "an MSK cluster delivers broker logs to a bucket the program does not create",
-      bad: add("aws:msk/cluster:Cluster", "kafka", {
-        clusterName: "orders",
-        kafkaVersion: "3.6.0",
-        numberOfBrokerNodes: 3,
-        brokerNodeGroupInfo: {
-          instanceType: "kafka.m5.large",
-          clientSubnets: ["subnet-records"],
-          securityGroups: ["sg-records"],
+      bad: keyedAdd(
+        "aws:msk/cluster:Cluster",
+        "kafka",
+        {
+          clusterName: "orders",
+          kafkaVersion: "3.6.0",
+          numberOfBrokerNodes: 3,
+          brokerNodeGroupInfo: {
+            instanceType: "kafka.m5.large",
+            clientSubnets: ["subnet-records"],
+            securityGroups: ["sg-records"],
+          },
+          loggingInfo: { brokerLogs: { s3: { enabled: true, bucket: "kafka-logs-abroad" } } },
         },
-        loggingInfo: { brokerLogs: { s3: { enabled: true, bucket: "kafka-logs-abroad" } } },
-      }),
+        "encryptionInfo.encryptionAtRestKmsKeyArn",
+      ),
       expected: [unplaced("kafka", 'msk cluster "kafka"', "kafka-logs-abroad")],
       twinName: "it delivers them to the program's log bucket",
-      twin: add("aws:msk/cluster:Cluster", "kafka", {
-        clusterName: "orders",
-        kafkaVersion: "3.6.0",
-        numberOfBrokerNodes: 3,
-        brokerNodeGroupInfo: {
-          instanceType: "kafka.m5.large",
-          clientSubnets: ["subnet-records"],
-          securityGroups: ["sg-records"],
+      twin: keyedAdd(
+        "aws:msk/cluster:Cluster",
+        "kafka",
+        {
+          clusterName: "orders",
+          kafkaVersion: "3.6.0",
+          numberOfBrokerNodes: 3,
+          brokerNodeGroupInfo: {
+            instanceType: "kafka.m5.large",
+            clientSubnets: ["subnet-records"],
+            securityGroups: ["sg-records"],
+          },
+          loggingInfo: { brokerLogs: { s3: { enabled: true, bucket: "sdc-records-logs" } } },
         },
-        loggingInfo: { brokerLogs: { s3: { enabled: true, bucket: "sdc-records-logs" } } },
-      }),
+        "encryptionInfo.encryptionAtRestKmsKeyArn",
+      ),
     },
     {
       name: "a MediaLive input security group admits every address",
@@ -10529,7 +10647,12 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       expected: [unplaced("sftp", 'transfer server "sftp"', "transfer-logs-abroad")],
       twinName: "it delivers them to a log group of the program",
       twin: pipe(
-        add("aws:cloudwatch/logGroup:LogGroup", "transfer-logs", { name: "transfer-logs" }),
+        keyedAdd(
+          "aws:cloudwatch/logGroup:LogGroup",
+          "transfer-logs",
+          { name: "transfer-logs" },
+          "kmsKeyId",
+        ),
         add("aws:transfer/server:Server", "sftp", {
           protocols: ["SFTP"],
           endpointType: "VPC",
@@ -11307,7 +11430,12 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       ],
       twinName: "it delivers them to the program's log bucket and a log group of the program",
       twin: pipe(
-        add("aws:cloudwatch/logGroup:LogGroup", "fw-flow", { name: "firewall-flow" }),
+        keyedAdd(
+          "aws:cloudwatch/logGroup:LogGroup",
+          "fw-flow",
+          { name: "firewall-flow" },
+          "kmsKeyId",
+        ),
         add("aws:networkfirewall/loggingConfiguration:LoggingConfiguration", "fw-logs", {
           firewallArn: `arn:aws:network-firewall:us-west-2:${account}:firewall/records`,
           loggingConfiguration: {
@@ -11350,7 +11478,12 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       ],
       twinName: "it delivers them to a log group of the program",
       twin: pipe(
-        add("aws:cloudwatch/logGroup:LogGroup", "fw-flow", { name: "firewall-flow" }),
+        keyedAdd(
+          "aws:cloudwatch/logGroup:LogGroup",
+          "fw-flow",
+          { name: "firewall-flow" },
+          "kmsKeyId",
+        ),
         add("aws:networkfirewall/loggingConfiguration:LoggingConfiguration", "fw-logs", {
           firewallArn: `arn:aws:network-firewall:us-west-2:${account}:firewall/records`,
           loggingConfiguration: {
@@ -11857,7 +11990,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         ],
       ],
       twinName: "incidents are published to an SNS topic in Oregon instead",
-      twin: add("aws:sns/topic:Topic", "oncall-topic", { name: "oncall" }),
+      twin: keyedAdd("aws:sns/topic:Topic", "oncall-topic", { name: "oncall" }, "kmsMasterKeyId"),
     },
     {
       name: "a notification contact is a mailbox (no email contact passes)",
@@ -11878,7 +12011,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         ],
       ],
       twinName: "notifications are published to an SNS topic in Oregon instead",
-      twin: add("aws:sns/topic:Topic", "ops-topic", { name: "ops" }),
+      twin: keyedAdd("aws:sns/topic:Topic", "ops-topic", { name: "ops" }, "kmsMasterKeyId"),
     },
     {
       name: "a sign-in application sends users to a host outside the cloud",
@@ -12224,7 +12357,12 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       bad: srtContacts({ emailAddress: "soc@example.com" }),
       expected: [srtFinding('"soc@example.com" (cannot be placed)')],
       twinName: "attack alarms go to an SNS topic in Oregon instead",
-      twin: add("aws:sns/topic:Topic", "ddos-alarms", { name: "ddos-alarms" }),
+      twin: keyedAdd(
+        "aws:sns/topic:Topic",
+        "ddos-alarms",
+        { name: "ddos-alarms" },
+        "kmsMasterKeyId",
+      ),
     },
     {
       name: "an SNS platform application pushes through a global push service (none passes)",
@@ -12242,7 +12380,12 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         ],
       ],
       twinName: "users are notified through an SNS topic in Oregon instead",
-      twin: add("aws:sns/topic:Topic", "user-alerts", { name: "user-alerts" }),
+      twin: keyedAdd(
+        "aws:sns/topic:Topic",
+        "user-alerts",
+        { name: "user-alerts" },
+        "kmsMasterKeyId",
+      ),
     },
     ...(
       [
@@ -13536,6 +13679,7 @@ describe("directory, DNS, time and call servers; streaming and fleet instances",
     {
       name: "an FSx for Windows file system joins a domain whose DNS servers are public",
       ...site("aws:fsx/windowsFileSystem:WindowsFileSystem", "shares", (a) => ({
+        kmsKeyId: `arn:aws:kms:us-west-2:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
         storageCapacity: 32,
         subnetIds: ["subnet-records-a"],
         throughputCapacity: 32,
@@ -15541,7 +15685,7 @@ describe("bundles, key stores, home directories and pushed media", () => {
     [
       "an SNS topic in Oregon instead of the Teams or Slack channel",
       "alerts",
-      add("aws:sns/topic:Topic", "alerts", { name: "alerts" }),
+      keyedAdd("aws:sns/topic:Topic", "alerts", { name: "alerts" }, "kmsMasterKeyId"),
     ],
   ];
   test.each(declared)("passes when %s is declared in the program", async (_, name, twin) => {

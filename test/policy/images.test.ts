@@ -289,8 +289,33 @@ describe("a CN stack", () => {
  */
 describe("an image reference not known at preview lies where the repository it was built from does", () => {
   const frankfurtProvider = addProvider("aws", "frankfurt", { region: "eu-central-1" });
+  /** The stack's repository in Oregon, on a customer key there; the one abroad, on S3's own. */
   const repo = (opts: ResourceOptions = {}) =>
-    add("aws:ecr/repository:Repository", "repo", { imageTagMutability: "IMMUTABLE" }, opts);
+    add(
+      "aws:ecr/repository:Repository",
+      "repo",
+      {
+        imageTagMutability: "IMMUTABLE",
+        ...(opts.provider === undefined
+          ? {
+              encryptionConfigurations: [
+                {
+                  encryptionType: "KMS",
+                  kmsKey:
+                    "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                },
+              ],
+            }
+          : {}),
+      },
+      opts,
+    );
+  const noKey: Finding = [
+    "customer-key-encryption",
+    "repo",
+    "advisory",
+    ['ecr repository "repo"', "no customer-managed key (unencrypted, or a key the provider holds)"],
+  ];
   const placement = (name: string, what: string): Finding => [
     "resource-placement",
     name,
@@ -326,6 +351,7 @@ describe("an image reference not known at preview lies where the repository it w
         placement("repo", "ecr repository"),
         toRepo(),
         toRepo(),
+        noKey,
       ],
       twinName: "they are built from the stack's own ECR repository",
       twin: pipe(repo(), buildx({ push: true, tags: [unknown, unknown] }, { tags: ["repo"] })),
@@ -342,6 +368,7 @@ describe("an image reference not known at preview lies where the repository it w
         placement("frankfurt", "aws provider"),
         placement("repo", "ecr repository"),
         toRepo(),
+        noKey,
       ],
       twinName: "the component made it in the stack's region",
       twin: pipe(

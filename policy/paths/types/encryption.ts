@@ -155,6 +155,14 @@ const ecsDisks = (type: string, enabled: string, key: string): DataStoreModel =>
   fix: `Set ${enabled} to true and ${key} to a kms.Key of this program, and encrypted and kmsKeyId in each of dataDisks.`,
 });
 
+/** A store encrypted with the key at `encryptionKey` once the setting at `at` is one of `on`. */
+const tde = (type: string, at: string, on: readonly string[]): DataStoreModel => ({
+  type,
+  inline: [{ key: "encryptionKey", algorithm: at, algorithms: on }],
+  keys: alicloudKey,
+  fix: `Set ${at} to ${JSON.stringify(on[0])} and encryptionKey to a kms.Key of this program.`,
+});
+
 /** The data stores whose contents must be encrypted with a customer key of the stack. */
 export const dataStores: readonly DataStoreModel[] = [
   {
@@ -277,6 +285,34 @@ export const dataStores: readonly DataStoreModel[] = [
   },
   // Always encrypted at rest; without kmsKeyId, with a key ElastiCache holds.
   keyed("aws:elasticache/serverlessCache:ServerlessCache", "kmsKeyId", awsKey),
+  switched("aws:docdb/cluster:Cluster", "storageEncrypted", awsKey),
+  switched("aws:neptune/cluster:Cluster", "storageEncrypted", awsKey, "kmsKeyArn"),
+  // Always encrypted at rest; without a key named, with one the service holds.
+  keyed("aws:memorydb/cluster:Cluster", "kmsKeyArn", awsKey, serviceKey),
+  keyed("aws:msk/cluster:Cluster", "encryptionInfo.encryptionAtRestKmsKeyArn", awsKey, serviceKey),
+  keyed("aws:backup/vault:Vault", "kmsKeyArn", awsKey, serviceKey),
+  keyed("aws:fsx/windowsFileSystem:WindowsFileSystem", "kmsKeyId", awsKey, serviceKey),
+  keyed(
+    "aws:cloudwatch/logGroup:LogGroup",
+    "kmsKeyId",
+    awsKey,
+    " instead of CloudWatch Logs' own key",
+  ),
+  // Unencrypted without a key; "alias/aws/sns" is the service's.
+  keyed("aws:sns/topic:Topic", "kmsMasterKeyId", awsKey),
+  {
+    // AES256 (the default) is S3's own encryption; KMS without a key, the AWS-managed aws/ecr.
+    type: "aws:ecr/repository:Repository",
+    inline: [
+      {
+        key: "encryptionConfigurations[].kmsKey",
+        algorithm: "encryptionConfigurations[].encryptionType",
+        algorithms: ["KMS", "KMS_DSSE"],
+      },
+    ],
+    keys: awsKey,
+    fix: 'Set encryptionConfigurations [{ encryptionType: "KMS", kmsKey }] to a kms.Key of this program.',
+  },
   keyed("aws:sqs/queue:Queue", "kmsMasterKeyId", awsKey, serviceKey),
   ...["alicloud:ecs/ecsDisk:EcsDisk", "alicloud:ecs/disk:Disk"].map((type): DataStoreModel => ({
     ...switched(type, "encrypted", alicloudKey),
@@ -309,6 +345,43 @@ export const dataStores: readonly DataStoreModel[] = [
   // Every node's system disk, and the data disks of each (whose `encrypted` is text, "true").
   ecsDisks("alicloud:cs/nodePool:NodePool", "systemDiskEncrypted", "systemDiskKmsKey"),
   keyed("alicloud:rds/instance:Instance", "encryptionKey", alicloudKey),
+  // Transparent data encryption with a key of the program's; without one, with the service's.
+  ...["alicloud:polardb/cluster:Cluster", "alicloud:kvstore/instance:Instance"].map(
+    (type): DataStoreModel => tde(type, "tdeStatus", ["Enabled"]),
+  ),
+  {
+    // Its disks (`encrypted`, `cloudDiskEncryptionKey`) or its data by TDE (`encryptionKey`).
+    ...tde("alicloud:mongodb/instance:Instance", "tdeStatus", ["enabled", "Enabled"]),
+    inline: [
+      { key: "cloudDiskEncryptionKey", enabled: "encrypted" },
+      { key: "encryptionKey", algorithm: "tdeStatus", algorithms: ["enabled", "Enabled"] },
+    ],
+    fix: 'Set encrypted to true and cloudDiskEncryptionKey to a kms.Key of this program (or tdeStatus "enabled" with encryptionKey).',
+  },
+  // Disk encryption (encryptionType "CloudDisk") with the key named.
+  ...["alicloud:gpdb/instance:Instance", "alicloud:clickhouse/dbCluster:DbCluster"].map(
+    (type): DataStoreModel => tde(type, "encryptionType", ["CloudDisk"]),
+  ),
+  {
+    // encryptType 2 is a key of the user's; 1, NAS's own; 0 (the default), none.
+    type: "alicloud:nas/fileSystem:FileSystem",
+    inline: [{ key: "kmsKeyId", algorithm: "encryptType", algorithms: ["2"] }],
+    keys: alicloudKey,
+    fix: "Set encryptType to 2 and kmsKeyId to a kms.Key of this program.",
+  },
+  {
+    type: "alicloud:hbr/vault:Vault",
+    inline: [{ key: "kmsKeyId", algorithm: "encryptType", algorithms: ["KMS"] }],
+    keys: alicloudKey,
+    fix: 'Set encryptType to "KMS" and kmsKeyId to a kms.Key of this program.',
+  },
+  {
+    // A logstore's own encryption is the service's key unless it brings one (userCmkInfo).
+    type: "alicloud:log/store:Store",
+    inline: [{ key: "encryptConf.userCmkInfo.cmkKeyId", enabled: "encryptConf.enable" }],
+    keys: alicloudKey,
+    fix: "Set encryptConf { enable: true, userCmkInfo: { cmkKeyId, regionId, arn } } to a kms.Key of this program in the logstore's region.",
+  },
   // A Kubernetes cluster's Secrets, kept in its control plane's etcd: envelope-encrypted with the
   // key named, else with a key the service holds.
   {
