@@ -112,7 +112,7 @@ const sealedAckCluster = {
   slbInternetEnabled: false,
 };
 
-/** How each database the tests add names a key of the program: disks or TDE, per service. */
+/** How each store the tests add names a key of the program: disks, TDE or its own setting. */
 const storeKeyProps: Readonly<Record<string, (key: unknown) => { props: Props; keyProp: string }>> =
   {
     "alicloud:gpdb/instance:Instance": (key) => ({
@@ -135,9 +135,17 @@ const storeKeyProps: Readonly<Record<string, (key: unknown) => { props: Props; k
       props: { tdeStatus: "Enabled", encryptionKey: key },
       keyProp: "encryptionKey",
     }),
+    "alicloud:adb/dBCluster:DBCluster": (key) => ({
+      props: { diskEncryption: true, kmsId: key },
+      keyProp: "kmsId",
+    }),
+    "alicloud:kms/secret:Secret": (key) => ({
+      props: { encryptionKeyId: key },
+      keyProp: "encryptionKeyId",
+    }),
   };
 
-/** The mutation `step`, each database it adds encrypted with the happy path's key "key". */
+/** The mutation `step`, each store it adds encrypted with the happy path's key "key". */
 const onStoreKey =
   (step: (plan: Plan) => Plan) =>
   (plan: Plan): Plan => {
@@ -2505,6 +2513,22 @@ describe("key locality", () => {
           'clickhouse db cluster "events"',
           { encryptionType: "CloudDisk" },
           "encryptionKey",
+        ],
+        [
+          "a KMS secret",
+          "alicloud:kms/secret:Secret",
+          "db-password",
+          'kms secret "db-password"',
+          { secretName: "db-password", secretData: "s3cret", versionId: "v1" },
+          "encryptionKeyId",
+        ],
+        [
+          "an AnalyticDB for MySQL cluster",
+          "alicloud:adb/dBCluster:DBCluster",
+          "olap",
+          'adb db cluster "olap"',
+          { diskEncryption: true },
+          "kmsId",
         ],
         [
           "a NAS file system",
@@ -5486,22 +5510,24 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
 
   /** A KMS secret whose policy allows the RAM principals written. */
   const secret = (...principals: string[]) =>
-    add("alicloud:kms/secret:Secret", "secret", {
-      secretName: "db-password",
-      secretData: "s3cret",
-      versionId: "v1",
-      policy: JSON.stringify({
-        Version: "1",
-        Statement: [
-          {
-            Effect: "Allow",
-            Principal: { RAM: principals },
-            Action: ["kms:GetSecretValue"],
-            Resource: ["*"],
-          },
-        ],
+    onStoreKey(
+      add("alicloud:kms/secret:Secret", "secret", {
+        secretName: "db-password",
+        secretData: "s3cret",
+        versionId: "v1",
+        policy: JSON.stringify({
+          Version: "1",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { RAM: principals },
+              Action: ["kms:GetSecretValue"],
+              Resource: ["*"],
+            },
+          ],
+        }),
       }),
-    });
+    );
 
   runCases(pack, () => happy, cn, [
     {
