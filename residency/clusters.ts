@@ -12,6 +12,7 @@
  * Read without the rest of the spec, like the posture: programs of other projects set the key.
  */
 import { type Cloud, clouds, listJurisdictions, unplacedRegions } from "./jurisdictions";
+import { parseJsonOrText } from "./config-value";
 
 /** A cluster the stack config places: the kubeconfig context that names it, and its region. */
 export interface DeclaredCluster {
@@ -116,12 +117,7 @@ export function declaredClustersOf(
   if (text === undefined) {
     return { clusters: [] };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    raw = text;
-  }
+  const raw = parseJsonOrText(text);
   const issues = clustersIssues(raw);
   if (issues.length > 0) {
     return { issues };

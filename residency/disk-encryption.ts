@@ -21,6 +21,7 @@
 import type * as Zod from "zod";
 import { knownRegion } from "./clusters";
 import { type Cloud, clouds } from "./jurisdictions";
+import { parseJsonOrText } from "./config-value";
 
 /** The default disk encryption of one cloud's accounts in one region. */
 export interface DeclaredDiskEncryption {
@@ -154,12 +155,7 @@ export function declaredDiskEncryptionOf(
   if (text === undefined) {
     return { declared: [] };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    raw = text;
-  }
+  const raw = parseJsonOrText(text);
   const issues = diskEncryptionIssues(raw);
   if (issues.length > 0) {
     return { issues };

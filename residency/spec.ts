@@ -23,6 +23,7 @@ import type * as Schema from "./spec-schema";
 import type { ParsedSpec } from "./spec-schema";
 import { backendLocation, defaultBackendUrl, locationProblem } from "./state";
 import { zoneName } from "./zones";
+import { parseJsonOrText } from "./config-value";
 
 /** The config namespace of this project (the `name` in Pulumi.yaml). */
 export const namespace = "sovereign-dc";
@@ -205,14 +206,6 @@ export function parseStackSpec(
     raw[key] = structuredKeys.has(key) ? parseJsonOrText(text) : text;
   }
   return validateStackSpec(raw, stack, project);
-}
-
-function parseJsonOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 /**

@@ -16,6 +16,7 @@
  * unknown. Read without the rest of the spec, like the clusters: programs of other projects set it.
  */
 import type * as Zod from "zod";
+import { parseJsonOrText } from "./config-value";
 
 export const stackOutputsKey = "sovereign-dc:stackOutputs";
 
@@ -50,12 +51,7 @@ export function declaredStackOutputsOf(
   if (text === undefined) {
     return { outputs: {} };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    raw = text;
-  }
+  const raw = parseJsonOrText(text);
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return {
       issues: [

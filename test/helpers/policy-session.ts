@@ -16,7 +16,7 @@ import {
   type Violation,
 } from "../../engine/check";
 import type { Plan } from "../../engine/plan";
-import { around, withDependencies } from "./policy-plan";
+import { add, around, withDependencies } from "./policy-plan";
 import { unknownValue } from "../../engine/wire";
 import type { EgressAllowEntry, UnknownAtPreview, Waiver } from "../../policy/framework";
 import type { DeclaredCluster } from "../../residency/clusters";
@@ -206,6 +206,39 @@ export const noCustomerKey = (name: string, label: string): Finding => [
   "advisory",
   [label, "no customer-managed key (unencrypted, or a key the provider holds)"],
 ];
+
+/**
+ * A data store on a key its service holds, or none: what it is, its type, name, label and inputs,
+ * then what the twin needs (its key setting).
+ */
+export type ServiceKeyRow = readonly [
+  what: string,
+  type: string,
+  name: string,
+  label: string,
+  inputs: Readonly<Record<string, unknown>>,
+  ...rest: readonly unknown[],
+];
+
+/**
+ * A case per row: the store on a key its service holds (or none) is customer-key-encryption's
+ * finding, and its twin on the program's key (`twin(row)`) passes.
+ */
+export function serviceKeyCases<R extends ServiceKeyRow>(
+  rows: readonly R[],
+  twin: (row: R) => (plan: Plan) => Plan,
+): Case[] {
+  return rows.map((row) => {
+    const [what, type, name, label, inputs] = row;
+    return {
+      name: `${what} is on a key the service holds, or none`,
+      bad: add(type, name, { ...inputs }),
+      expected: [noCustomerKey(name, label)],
+      twinName: `${what} is on the program's key`,
+      twin: twin(row),
+    };
+  });
+}
 
 /** The findings of the violations, sorted, for exact comparison with `sorted(expected)`. */
 export function findings(violations: readonly Violation[]): Finding[] {

@@ -28,6 +28,7 @@ import {
   lookupCase,
   runCases,
   runCasesInBothPostures,
+  serviceKeyCases,
   shanghaiSettings,
   sorted,
   summary,
@@ -2472,7 +2473,7 @@ describe("key locality", () => {
       twin: ackWithSecretsKey(sealedAckCluster),
     },
     // Stores on a key the service holds (or none), each beside its twin on the program's key.
-    ...(
+    ...serviceKeyCases(
       [
         [
           "a PolarDB cluster",
@@ -2554,35 +2555,31 @@ describe("key locality", () => {
           { encryptConf: { enable: true, encryptType: "default" } },
           "encryptConf",
         ],
-      ] as const
-    ).map(([what, type, name, label, inputs, keyPath]) => ({
-      name: `${what} is on a key the service holds, or none`,
-      bad: add(type, name, inputs),
-      expected: [noCustomerKey(name, label)],
-      twinName: `${what} is on the program's key`,
-      twin: (plan: Plan) => {
-        const key = named(plan, "key").id;
-        const keyed: Props =
-          type === "alicloud:nas/fileSystem:FileSystem"
-            ? { encryptType: 2, kmsKeyId: key }
-            : type === "alicloud:hbr/vault:Vault"
-              ? { encryptType: "KMS", kmsKeyId: key }
-              : type === "alicloud:log/store:Store"
-                ? {
-                    encryptConf: {
-                      enable: true,
-                      encryptType: "default",
-                      userCmkInfo: {
-                        cmkKeyId: key,
-                        regionId: "cn-shanghai",
-                        arn: "acs:ram::1:role/sls",
+      ] as const,
+      ([, type, name, , inputs, keyPath]) =>
+        (plan: Plan) => {
+          const key = named(plan, "key").id;
+          const keyed: Props =
+            type === "alicloud:nas/fileSystem:FileSystem"
+              ? { encryptType: 2, kmsKeyId: key }
+              : type === "alicloud:hbr/vault:Vault"
+                ? { encryptType: "KMS", kmsKeyId: key }
+                : type === "alicloud:log/store:Store"
+                  ? {
+                      encryptConf: {
+                        enable: true,
+                        encryptType: "default",
+                        userCmkInfo: {
+                          cmkKeyId: key,
+                          regionId: "cn-shanghai",
+                          arn: "acs:ram::1:role/sls",
+                        },
                       },
-                    },
-                  }
-                : { ...inputs, [keyPath]: key };
-        return add(type, name, keyed, { dependsOn: { [keyPath]: ["key"] } })(plan);
-      },
-    })),
+                    }
+                  : { ...inputs, [keyPath]: key };
+          return add(type, name, keyed, { dependsOn: { [keyPath]: ["key"] } })(plan);
+        },
+    ),
     {
       name: "an image copy is encrypted with ECS's own key",
       bad: add("alicloud:ecs/imageCopy:ImageCopy", "golden-copy", {

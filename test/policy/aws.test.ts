@@ -33,6 +33,7 @@ import {
   lookupCase,
   runCases,
   runCasesInBothPostures,
+  serviceKeyCases,
   sorted,
   summary,
 } from "../helpers/policy-session";
@@ -386,6 +387,31 @@ const keyedAdd =
     at[steps[steps.length - 1]] = named(plan, "key").outputs.arn;
     return add(type, name, props, { dependsOn: { [steps[0]]: ["key"] } })(plan);
   };
+
+/**
+ * An MSK cluster "kafka" of three brokers on the stack's subnet, its data on the happy path's
+ * key, with the brokers' `connectivityInfo` and broker logs to the S3 bucket `logBucket`.
+ */
+const kafka = (connectivityInfo?: Props, logBucket?: string) =>
+  keyedAdd(
+    "aws:msk/cluster:Cluster",
+    "kafka",
+    {
+      clusterName: "orders",
+      kafkaVersion: "3.6.0",
+      numberOfBrokerNodes: 3,
+      brokerNodeGroupInfo: {
+        instanceType: "kafka.m5.large",
+        clientSubnets: ["subnet-records"],
+        securityGroups: ["sg-records"],
+        ...(connectivityInfo === undefined ? {} : { connectivityInfo }),
+      },
+      ...(logBucket === undefined
+        ? {}
+        : { loggingInfo: { brokerLogs: { s3: { enabled: true, bucket: logBucket } } } }),
+    },
+    "encryptionInfo.encryptionAtRestKmsKeyArn",
+  );
 
 /** Encrypted storage settings with the ARN of the happy path's key, as a program passes it. */
 const encryptedWithKey =
@@ -5041,7 +5067,7 @@ describe("key locality", () => {
       }),
     },
     // Stores on a key the service holds (or none), each beside its twin on the program's key.
-    ...(
+    ...serviceKeyCases(
       [
         [
           "a DocumentDB cluster",
@@ -5099,13 +5125,8 @@ describe("key locality", () => {
           { encryptionConfigurations: [{ encryptionType: "KMS" }] },
           "encryptionConfigurations",
         ],
-      ] as const
-    ).map(([what, type, name, label, inputs, keyPath]) => ({
-      name: `${what} is on a key the service holds, or none`,
-      bad: add(type, name, inputs),
-      expected: [noCustomerKey(name, label)],
-      twinName: `${what} is on the program's key`,
-      twin:
+      ] as const,
+      ([, type, name, , inputs, keyPath]) =>
         keyPath === "encryptionConfigurations"
           ? (plan: Plan) =>
               add(
@@ -5119,7 +5140,7 @@ describe("key locality", () => {
                 { dependsOn: { encryptionConfigurations: ["key"] } },
               )(plan)
           : keyedAdd(type, name, inputs, keyPath),
-    })),
+    ),
     {
       // Encrypted without a key of its own, a copy is on the region's default key.
       name: "an AMI copy is encrypted with EBS's own key",
@@ -10522,78 +10543,17 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     },
     {
       name: "an MSK cluster gives its brokers public IP addresses",
-      bad: keyedAdd(
-        "aws:msk/cluster:Cluster",
-        "kafka",
-        {
-          clusterName: "orders",
-          kafkaVersion: "3.6.0",
-          numberOfBrokerNodes: 3,
-          brokerNodeGroupInfo: {
-            instanceType: "kafka.m5.large",
-            clientSubnets: ["subnet-records"],
-            securityGroups: ["sg-records"],
-            connectivityInfo: { publicAccess: { type: "SERVICE_PROVIDED_EIPS" } },
-          },
-        },
-        "encryptionInfo.encryptionAtRestKmsKeyArn",
-      ),
+      bad: kafka({ publicAccess: { type: "SERVICE_PROVIDED_EIPS" } }),
       expected: [exposed("kafka", 'msk cluster "kafka"')],
       twinName: "public access is disabled and broker logs go to the program's log bucket",
-      twin: keyedAdd(
-        "aws:msk/cluster:Cluster",
-        "kafka",
-        {
-          clusterName: "orders",
-          kafkaVersion: "3.6.0",
-          numberOfBrokerNodes: 3,
-          brokerNodeGroupInfo: {
-            instanceType: "kafka.m5.large",
-            clientSubnets: ["subnet-records"],
-            securityGroups: ["sg-records"],
-            connectivityInfo: { publicAccess: { type: "DISABLED" } },
-          },
-          loggingInfo: { brokerLogs: { s3: { enabled: true, bucket: "sdc-records-logs" } } },
-        },
-        "encryptionInfo.encryptionAtRestKmsKeyArn",
-      ),
+      twin: kafka({ publicAccess: { type: "DISABLED" } }, "sdc-records-logs"),
     },
     {
       name: "an MSK cluster delivers broker logs to a bucket the program does not create",
-      bad: keyedAdd(
-        "aws:msk/cluster:Cluster",
-        "kafka",
-        {
-          clusterName: "orders",
-          kafkaVersion: "3.6.0",
-          numberOfBrokerNodes: 3,
-          brokerNodeGroupInfo: {
-            instanceType: "kafka.m5.large",
-            clientSubnets: ["subnet-records"],
-            securityGroups: ["sg-records"],
-          },
-          loggingInfo: { brokerLogs: { s3: { enabled: true, bucket: "kafka-logs-abroad" } } },
-        },
-        "encryptionInfo.encryptionAtRestKmsKeyArn",
-      ),
+      bad: kafka(undefined, "kafka-logs-abroad"),
       expected: [unplaced("kafka", 'msk cluster "kafka"', "kafka-logs-abroad")],
       twinName: "it delivers them to the program's log bucket",
-      twin: keyedAdd(
-        "aws:msk/cluster:Cluster",
-        "kafka",
-        {
-          clusterName: "orders",
-          kafkaVersion: "3.6.0",
-          numberOfBrokerNodes: 3,
-          brokerNodeGroupInfo: {
-            instanceType: "kafka.m5.large",
-            clientSubnets: ["subnet-records"],
-            securityGroups: ["sg-records"],
-          },
-          loggingInfo: { brokerLogs: { s3: { enabled: true, bucket: "sdc-records-logs" } } },
-        },
-        "encryptionInfo.encryptionAtRestKmsKeyArn",
-      ),
+      twin: kafka(undefined, "sdc-records-logs"),
     },
     {
       name: "a MediaLive input security group admits every address",

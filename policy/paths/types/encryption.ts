@@ -155,13 +155,25 @@ const ecsDisks = (type: string, enabled: string, key: string): DataStoreModel =>
   fix: `Set ${enabled} to true and ${key} to a kms.Key of this program, and encrypted and kmsKeyId in each of dataDisks.`,
 });
 
-/** A store encrypted with the key at `encryptionKey` once the setting at `at` is one of `on`. */
-const tde = (type: string, at: string, on: readonly string[]): DataStoreModel => ({
+/**
+ * A store encrypted with the key at `key` once the setting at `at` (an encryption type, a TDE
+ * status) is one of `on`; any other value is no encryption, or the service's own key.
+ */
+const selected = (
+  type: string,
+  at: string,
+  on: readonly string[],
+  keys: RefKind,
+  key: string,
+): DataStoreModel => ({
   type,
-  inline: [{ key: "encryptionKey", algorithm: at, algorithms: on }],
-  keys: alicloudKey,
-  fix: `Set ${at} to ${JSON.stringify(on[0])} and encryptionKey to a kms.Key of this program.`,
+  inline: [{ key, algorithm: at, algorithms: on }],
+  keys,
+  fix: `Set ${at} to ${/^\d+$/.test(on[0]) ? on[0] : JSON.stringify(on[0])} and ${key} to a kms.Key of this program.`,
 });
+/** An Alibaba Cloud database encrypted with the key at `encryptionKey` once `at` is one of `on`. */
+const tde = (type: string, at: string, on: readonly string[]): DataStoreModel =>
+  selected(type, at, on, alicloudKey, "encryptionKey");
 
 /** The data stores whose contents must be encrypted with a customer key of the stack. */
 export const dataStores: readonly DataStoreModel[] = [
@@ -269,13 +281,8 @@ export const dataStores: readonly DataStoreModel[] = [
     keys: awsKey,
     fix: "Set encryptAtRest { enabled: true, kmsKeyId } to a kms.Key of this program.",
   })),
-  {
-    // A stream is encrypted only with encryptionType "KMS"; "alias/aws/kinesis" is the service's key.
-    type: "aws:kinesis/stream:Stream",
-    inline: [{ key: "kmsKeyId", algorithm: "encryptionType", algorithms: ["KMS"] }],
-    keys: awsKey,
-    fix: 'Set encryptionType to "KMS" and kmsKeyId to a kms.Key of this program.',
-  },
+  // A stream is encrypted only with encryptionType "KMS"; "alias/aws/kinesis" is the service's key.
+  selected("aws:kinesis/stream:Stream", "encryptionType", ["KMS"], awsKey, "kmsKeyId"),
   {
     type: "aws:elasticache/replicationGroup:ReplicationGroup",
     inline: [{ key: "kmsKeyId", enabled: "atRestEncryptionEnabled" }],
@@ -365,19 +372,9 @@ export const dataStores: readonly DataStoreModel[] = [
   // A secret of KMS's Secrets Manager: without a key named, on one the service holds.
   keyed("alicloud:kms/secret:Secret", "encryptionKeyId", alicloudKey),
   switched("alicloud:adb/dBCluster:DBCluster", "diskEncryption", alicloudKey, "kmsId"),
-  {
-    // encryptType 2 is a key of the user's; 1, NAS's own; 0 (the default), none.
-    type: "alicloud:nas/fileSystem:FileSystem",
-    inline: [{ key: "kmsKeyId", algorithm: "encryptType", algorithms: ["2"] }],
-    keys: alicloudKey,
-    fix: "Set encryptType to 2 and kmsKeyId to a kms.Key of this program.",
-  },
-  {
-    type: "alicloud:hbr/vault:Vault",
-    inline: [{ key: "kmsKeyId", algorithm: "encryptType", algorithms: ["KMS"] }],
-    keys: alicloudKey,
-    fix: 'Set encryptType to "KMS" and kmsKeyId to a kms.Key of this program.',
-  },
+  // encryptType 2 is a key of the user's; 1, NAS's own; 0 (the default), none.
+  selected("alicloud:nas/fileSystem:FileSystem", "encryptType", ["2"], alicloudKey, "kmsKeyId"),
+  selected("alicloud:hbr/vault:Vault", "encryptType", ["KMS"], alicloudKey, "kmsKeyId"),
   {
     // A logstore's own encryption is the service's key unless it brings one (userCmkInfo).
     type: "alicloud:log/store:Store",
