@@ -323,6 +323,12 @@ function storeUses(
     if (!model) {
       continue;
     }
+    if (model.storeWhen !== undefined) {
+      const kind = valueAt(store.props, model.storeWhen.path);
+      if (!isUnknown(kind) && !model.storeWhen.values.includes(String(kind))) {
+        continue;
+      }
+    }
     if (model.inheritsWhenSet !== undefined) {
       const primary = valueAt(store.props, model.inheritsWhenSet);
       if (isUnknown(primary) || (primary !== undefined && primary !== null && primary !== "")) {

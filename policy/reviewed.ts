@@ -90,9 +90,10 @@ export const reviewed = {
    * Data stores whose one residency question beyond their region is their key: they live in their
    * provider's region (resource-placement), copy their data nowhere by themselves (a Kinesis
    * stream's consumers, which carry it on, are judged where they are; a serverless cache has no
-   * global datastore), and name a KMS key that store-key-locality places and
-   * customer-key-encryption judges (policy/paths/types/encryption.ts). A snapshot they restore
-   * from is an ARN arn-locality places.
+   * global datastore; a parameter's value is kept, not sent), and name a KMS key that
+   * store-key-locality places and customer-key-encryption judges
+   * (policy/paths/types/encryption.ts). A snapshot they restore from is an ARN arn-locality
+   * places.
    */
   keyedStores: [
     "alicloud:hbr/vault:Vault",
@@ -100,6 +101,7 @@ export const reviewed = {
     "aws:ecr/repository:Repository",
     "aws:elasticache/serverlessCache:ServerlessCache",
     "aws:kinesis/stream:Stream",
+    "aws:ssm/parameter:Parameter",
   ],
   /**
    * Managed clusters' nodes and their configuration. Each lives in its provider's region

@@ -5118,6 +5118,14 @@ describe("key locality", () => {
           "kmsMasterKeyId",
         ],
         [
+          "a SecureString parameter",
+          "aws:ssm/parameter:Parameter",
+          "db-password",
+          'ssm parameter "db-password"',
+          { type: "SecureString", value: "not-a-secret" },
+          "keyId",
+        ],
+        [
           "an ECR repository",
           "aws:ecr/repository:Repository",
           "images",
@@ -5435,6 +5443,11 @@ describe("key locality", () => {
       ],
     );
   });
+});
+
+test("a String parameter is no secret to encrypt: customer-key-encryption judges only SecureString", async () => {
+  const plain = add("aws:ssm/parameter:Parameter", "config", { type: "String", value: "v1" });
+  expect(summary(await pack.checkAll(happy, plain(happy), us, ["config"]))).toEqual([]);
 });
 
 describe("kubernetes", () => {

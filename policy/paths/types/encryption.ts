@@ -63,6 +63,11 @@ export interface DataStoreModel {
    * the primary is judged, not the secondary.
    */
   readonly inheritsWhenSet?: string;
+  /**
+   * The resource holds data to encrypt only when the setting at `path` is one of `values` (an
+   * SSM parameter of type SecureString); not known at preview, it is judged as one.
+   */
+  readonly storeWhen?: { readonly path: string; readonly values: readonly string[] };
 }
 
 /**
@@ -321,6 +326,12 @@ export const dataStores: readonly DataStoreModel[] = [
     fix: 'Set encryptionConfigurations [{ encryptionType: "KMS", kmsKey }] to a kms.Key of this program.',
   },
   keyed("aws:sqs/queue:Queue", "kmsMasterKeyId", awsKey, serviceKey),
+  {
+    // A SecureString parameter; without keyId, on the AWS-managed alias/aws/ssm. A String or
+    // StringList parameter is not encrypted at all, by design: it is no secret to judge.
+    ...keyed("aws:ssm/parameter:Parameter", "keyId", awsKey, serviceKey),
+    storeWhen: { path: "type", values: ["SecureString"] },
+  },
   ...["alicloud:ecs/ecsDisk:EcsDisk", "alicloud:ecs/disk:Disk"].map((type): DataStoreModel => ({
     ...switched(type, "encrypted", alicloudKey),
     accountDefault: "alicloud-disk",
