@@ -350,6 +350,45 @@ const answerers: Readonly<Record<string, Answerer>> = {
         };
   },
 
+  // The keys a program names by ID (the key of a secret, a disk, a database): KMS answers with
+  // the keys of those IDs in the function's region, which is all a residency check needs — their
+  // IDs, and their region. Any other filter could leave a key out: unknown.
+  "alicloud:kms/getKeys:getKeys": (args, ctx) => {
+    const region = regionOf(args, ctx);
+    const ids = listOf(args.ids);
+    const filtered = ["descriptionRegex", "status", "filters"].some((k) => args[k] !== undefined);
+    if (region === undefined || ids.length === 0 || filtered) {
+      return { id: unknownMark, ids: unknownMark, keys: unknownMark };
+    }
+    const account = text(ctx.providerProps.accountId);
+    return {
+      ...args,
+      id: digest("kms-keys", region, JSON.stringify(args)),
+      ids,
+      // The dates, rotation and description say nothing of where a key is: left empty.
+      keys: ids.map((id) => ({
+        id,
+        keyId: id,
+        arn: account === undefined ? unknownMark : `acs:kms:${region}:${account}:key/${id}`,
+        automaticRotation: "",
+        creationDate: "",
+        creator: "",
+        deleteDate: "",
+        description: "",
+        keySpec: "",
+        keyUsage: "",
+        lastRotationDate: "",
+        materialExpireTime: "",
+        nextRotationDate: "",
+        origin: "",
+        primaryKeyVersion: "",
+        protectionLevel: "",
+        rotationInterval: "",
+        status: "",
+      })),
+    };
+  },
+
   "alicloud:cs/getClusterCredential:getClusterCredential": (args, ctx) => {
     const clusterId = text(args.clusterId);
     const region = regionOf(args, ctx);

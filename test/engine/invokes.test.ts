@@ -248,6 +248,33 @@ describe("functions the stack decides", () => {
     ).toBe(unknownMark);
   });
 
+  it("answers the KMS keys a program names by ID with those IDs, in the function's region", () => {
+    const ids = ["key-shh64d2a2e6a1gqo7m"];
+    const answer = result("alicloud:kms/getKeys:getKeys", { ids }, shanghai);
+    expect(answer.ids).toEqual(ids);
+    expect((answer.keys as { id: string; keyId: string }[]).map((k) => [k.id, k.keyId])).toEqual([
+      ["key-shh64d2a2e6a1gqo7m", "key-shh64d2a2e6a1gqo7m"],
+    ]);
+    // The ARN carries the account, which only a provider's accountId tells.
+    expect(
+      (
+        result(
+          "alicloud:kms/getKeys:getKeys",
+          { ids },
+          { providerProps: { region: "cn-shanghai", accountId: "1234567890" }, config: {} },
+        ).keys as { arn: string }[]
+      )[0].arn,
+    ).toBe("acs:kms:cn-shanghai:1234567890:key/key-shh64d2a2e6a1gqo7m");
+    expect((answer.keys as { arn: string }[])[0].arn).toBe(unknownMark);
+  });
+
+  it.each([
+    ["no IDs", {}],
+    ["another filter beside the IDs", { ids: ["key-1"], status: "Enabled" }],
+  ])("leaves the KMS keys unknown for %s: which keys match is the cloud's to say", (_, args) => {
+    expect(result("alicloud:kms/getKeys:getKeys", args, shanghai).keys).toBe(unknownMark);
+  });
+
   it.each([
     [
       "aws:ecr/getAuthorizationToken:getAuthorizationToken",
@@ -328,6 +355,7 @@ describe("functions the engine cannot answer", () => {
       "alicloud:index/getCallerIdentity:getCallerIdentity",
       "alicloud:index/getRegions:getRegions",
       "alicloud:index/getZones:getZones",
+      "alicloud:kms/getKeys:getKeys",
       "aws-native:index:getAccountId",
       "aws-native:index:getAzs",
       "aws-native:index:getPartition",

@@ -140,6 +140,10 @@ const storeKeyProps: Readonly<Record<string, (key: unknown) => { props: Props; k
       props: { diskEncryption: true, kmsId: key },
       keyProp: "kmsId",
     }),
+    "alicloud:kms/secret:Secret": (key) => ({
+      props: { encryptionKeyId: key },
+      keyProp: "encryptionKeyId",
+    }),
   };
 
 /** The mutation `step`, each store it adds encrypted with the happy path's key "key". */
@@ -2510,6 +2514,14 @@ describe("key locality", () => {
           'clickhouse db cluster "events"',
           { encryptionType: "CloudDisk" },
           "encryptionKey",
+        ],
+        [
+          "a KMS secret",
+          "alicloud:kms/secret:Secret",
+          "db-password",
+          'kms secret "db-password"',
+          { secretName: "db-password", secretData: "s3cret", versionId: "v1" },
+          "encryptionKeyId",
         ],
         [
           "an AnalyticDB for MySQL cluster",
@@ -5495,22 +5507,24 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
 
   /** A KMS secret whose policy allows the RAM principals written. */
   const secret = (...principals: string[]) =>
-    add("alicloud:kms/secret:Secret", "secret", {
-      secretName: "db-password",
-      secretData: "s3cret",
-      versionId: "v1",
-      policy: JSON.stringify({
-        Version: "1",
-        Statement: [
-          {
-            Effect: "Allow",
-            Principal: { RAM: principals },
-            Action: ["kms:GetSecretValue"],
-            Resource: ["*"],
-          },
-        ],
+    onStoreKey(
+      add("alicloud:kms/secret:Secret", "secret", {
+        secretName: "db-password",
+        secretData: "s3cret",
+        versionId: "v1",
+        policy: JSON.stringify({
+          Version: "1",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { RAM: principals },
+              Action: ["kms:GetSecretValue"],
+              Resource: ["*"],
+            },
+          ],
+        }),
       }),
-    });
+    );
 
   runCases(pack, () => happy, cn, [
     {

@@ -380,6 +380,8 @@ export const dataStores: readonly DataStoreModel[] = [
   ...["alicloud:gpdb/instance:Instance", "alicloud:clickhouse/dbCluster:DbCluster"].map(
     (type): DataStoreModel => tde(type, "encryptionType", ["CloudDisk"]),
   ),
+  // A secret of KMS's Secrets Manager: without a key named, on one the service holds.
+  keyed("alicloud:kms/secret:Secret", "encryptionKeyId", alicloudKey),
   switched("alicloud:adb/dBCluster:DBCluster", "diskEncryption", alicloudKey, "kmsId"),
   // encryptType 2 is a key of the user's; 1, NAS's own; 0 (the default), none.
   selected("alicloud:nas/fileSystem:FileSystem", "encryptType", ["2"], alicloudKey, "kmsKeyId"),
