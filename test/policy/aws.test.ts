@@ -413,6 +413,25 @@ const kafka = (connectivityInfo?: Props, logBucket?: string) =>
     "encryptionInfo.encryptionAtRestKmsKeyArn",
   );
 
+/**
+ * The findings on a store `name` (`label`) encrypted with the program's key "eu-key" in
+ * Frankfurt: the key's placement, and the store's key abroad.
+ */
+const onFrankfurtKey = (name: string, label: string): Finding[] => [
+  [
+    "resource-placement",
+    "eu-key",
+    "mandatory",
+    ['kms key "eu-key"', "eu-central-1 (outside US, in EU)"],
+  ],
+  [
+    "store-key-locality",
+    name,
+    "mandatory",
+    [label, 'kms key "eu-key" in eu-central-1 (outside US, in EU)'],
+  ],
+];
+
 /** Encrypted storage settings with the ARN of the happy path's key, as a program passes it. */
 const encryptedWithKey =
   (type: string, name: string, inputs: Props) =>
@@ -4732,20 +4751,7 @@ describe("key locality", () => {
           { dependsOn: { encryptionConfig: ["eu-key"] } },
         ),
       ),
-      expected: [
-        [
-          "resource-placement",
-          "eu-key",
-          "mandatory",
-          ['kms key "eu-key"', "eu-central-1 (outside US, in EU)"],
-        ],
-        [
-          "store-key-locality",
-          "apps",
-          "mandatory",
-          ['eks cluster "apps"', 'kms key "eu-key" in eu-central-1 (outside US, in EU)'],
-        ],
-      ],
+      expected: onFrankfurtKey("apps", 'eks cluster "apps"'),
       twinName: "they are encrypted with the program's key in Oregon",
       twin: eksCluster("apps", {
         roleArn: `arn:aws:iam::${account}:role/eks`,
@@ -4763,20 +4769,7 @@ describe("key locality", () => {
           { dependsOn: { kmsKeyId: ["eu-key"] } },
         ),
       ),
-      expected: [
-        [
-          "resource-placement",
-          "eu-key",
-          "mandatory",
-          ['kms key "eu-key"', "eu-central-1 (outside US, in EU)"],
-        ],
-        [
-          "store-key-locality",
-          "golden-copy",
-          "mandatory",
-          ['ec2 ami copy "golden-copy"', 'kms key "eu-key" in eu-central-1 (outside US, in EU)'],
-        ],
-      ],
+      expected: onFrankfurtKey("golden-copy", 'ec2 ami copy "golden-copy"'),
       twinName: "it is encrypted with the program's key in Oregon",
       twin: add(
         "aws:ec2/amiCopy:AmiCopy",
@@ -4802,20 +4795,7 @@ describe("key locality", () => {
           encrypted: true,
         }),
       ),
-      expected: [
-        [
-          "resource-placement",
-          "eu-key",
-          "mandatory",
-          ['kms key "eu-key"', "eu-central-1 (outside US, in EU)"],
-        ],
-        [
-          "store-key-locality",
-          "scratch",
-          "mandatory",
-          ['ebs volume "scratch"', 'kms key "eu-key" in eu-central-1 (outside US, in EU)'],
-        ],
-      ],
+      expected: onFrankfurtKey("scratch", 'ebs volume "scratch"'),
       twinName: "it is the program's key in Oregon",
       twin: pipe(
         add(
@@ -4848,20 +4828,7 @@ describe("key locality", () => {
           { dependsOn: { ebsBlockDevices: ["eu-key"] } },
         ),
       ),
-      expected: [
-        [
-          "resource-placement",
-          "eu-key",
-          "mandatory",
-          ['kms key "eu-key"', "eu-central-1 (outside US, in EU)"],
-        ],
-        [
-          "store-key-locality",
-          "worker",
-          "mandatory",
-          ['ec2 instance "worker"', 'kms key "eu-key" in eu-central-1 (outside US, in EU)'],
-        ],
-      ],
+      expected: onFrankfurtKey("worker", 'ec2 instance "worker"'),
       twinName: "it is encrypted with the program's key in Oregon",
       twin: addInstance(
         "aws:ec2/instance:Instance",
