@@ -51,6 +51,12 @@ function valueAt(doc: unknown, pointer: string): unknown {
 }
 
 function describeError(policy: string, settings: unknown, e: ErrorObject): string {
+  if (e.keyword === "additionalProperties") {
+    // An entry with a setting it does not take: name that setting, as for a policy's own.
+    const extra = (e.params as { additionalProperty: string }).additionalProperty;
+    const pointer = `${e.instancePath}/${extra.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    return `${policy}.${keyOf(pointer)} is not a setting there (received ${JSON.stringify(valueAt(settings, pointer))})`;
+  }
   const key = keyOf(e.instancePath);
   const top = e.instancePath.split("/")[1]?.replace(/~1/g, "/").replace(/~0/g, "~");
   const property = top === undefined ? undefined : configSchemaOf(policy).properties?.[top];

@@ -294,6 +294,24 @@ describe("pack config", () => {
     );
   });
 
+  it("names a setting an entry does not take", () => {
+    const f = file({
+      "customer-key-encryption": {
+        accountDiskEncryption: [
+          {
+            cloud: "aws",
+            region: "us-west-2",
+            key: "arn:aws:kms:us-west-2:1:key/k",
+            enabled: true,
+          },
+        ],
+      },
+    });
+    expect(() => mergePolicyConfigFile(base, f)).toThrow(
+      `--policy-config ${f}: customer-key-encryption.accountDiskEncryption[0].enabled is not a setting there (received true).`,
+    );
+  });
+
   it("lists every problem of a file at once", () => {
     const f = file({
       "reviewed-resource-types": { allowTypes: [1] },
