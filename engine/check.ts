@@ -19,7 +19,7 @@ import type { Jurisdiction } from "../residency/jurisdictions";
 import { declaredClustersOf } from "../residency/clusters";
 import { declaredDiskEncryptionOf } from "../residency/disk-encryption";
 import { declaredStackOutputsOf } from "../residency/stack-outputs";
-import { formatIssue, type Posture, postureOf } from "../residency/spec";
+import { formatIssue, type Posture, postureOf, type SpecIssue } from "../residency/spec";
 import {
   backendLocation,
   describeLocation,
@@ -76,6 +76,11 @@ export interface StackSettings extends ResidencySettings {
   readonly posture?: Posture;
 }
 
+/** The usage error of a stack config's rejected values, each with its key, value and what is allowed. */
+function invalidConfig(issues: readonly SpecIssue[]): UsageError {
+  return new UsageError(`Invalid stack config: ${issues.map((i) => formatIssue(i)).join(" ")}`);
+}
+
 /**
  * The residency settings of a stack, from its `sovereign-dc:*` config: the jurisdiction, the
  * egress allowlist, the posture, the Kubernetes clusters it declares by region, its accounts'
@@ -96,27 +101,21 @@ export function settingsFromStackConfig(config: Readonly<Record<string, string>>
   }
   const posture = postureOf(config);
   if ("issue" in posture) {
-    throw new UsageError(`Invalid stack config: ${formatIssue(posture.issue)}`);
+    throw invalidConfig([posture.issue]);
   }
   const declared = declaredClustersOf(config);
   if ("issues" in declared) {
-    throw new UsageError(
-      `Invalid stack config: ${declared.issues.map((i) => formatIssue(i)).join(" ")}`,
-    );
+    throw invalidConfig(declared.issues);
   }
   const disks = declaredDiskEncryptionOf(config);
   if ("issues" in disks) {
-    throw new UsageError(
-      `Invalid stack config: ${disks.issues.map((i) => formatIssue(i)).join(" ")}`,
-    );
+    throw invalidConfig(disks.issues);
   }
   // Read by the engine when the program references another stack (engine/monitor.ts); refused
   // here, before the program runs, like every other setting.
   const stackOutputs = declaredStackOutputsOf(config);
   if ("issues" in stackOutputs) {
-    throw new UsageError(
-      `Invalid stack config: ${stackOutputs.issues.map((i) => formatIssue(i)).join(" ")}`,
-    );
+    throw invalidConfig(stackOutputs.issues);
   }
   const account = config["sovereign-dc:accountId"];
   return {

@@ -11,3 +11,31 @@ export function parseJsonOrText(text: string): unknown {
     return text;
   }
 }
+
+/** The config namespace of this project (the `name` in Pulumi.yaml). */
+export const namespace = "sovereign-dc";
+
+/** The config key a path inside a value names: `sovereign-dc:network.zones[1].cidr`. */
+export function keyOf(path: readonly PropertyKey[]): string {
+  let out = namespace;
+  path.forEach((seg, i) => {
+    if (typeof seg === "number") {
+      out += `[${seg}]`;
+    } else {
+      out += `${i === 0 ? ":" : "."}${String(seg)}`;
+    }
+  });
+  return out;
+}
+
+/** The value at `path` inside a decoded config value; undefined where the path leaves it. */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = root;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== "object") {
+      return undefined;
+    }
+    cur = (cur as Record<PropertyKey, unknown>)[seg as string];
+  }
+  return cur;
+}

@@ -19,9 +19,10 @@
  * programs of other projects set it.
  */
 import type * as Zod from "zod";
+import type { SpecIssue } from "./spec";
 import { knownRegion } from "./clusters";
 import { type Cloud, clouds } from "./jurisdictions";
-import { parseJsonOrText } from "./config-value";
+import { keyOf, parseJsonOrText, valueAt } from "./config-value";
 
 /** The default disk encryption of one cloud's accounts in one region. */
 export interface DeclaredDiskEncryption {
@@ -33,14 +34,10 @@ export interface DeclaredDiskEncryption {
   readonly byDefault: boolean;
 }
 
-export const accountDiskEncryptionKey = "sovereign-dc:accountDiskEncryption";
+export const accountDiskEncryptionKey = keyOf(["accountDiskEncryption"]);
 
-/** One rejected value, in the shape of the spec's issues (`formatIssue`). */
-export interface DiskEncryptionIssue {
-  readonly key: string;
-  readonly received: unknown;
-  readonly expected: string;
-}
+/** One rejected value, as the spec's issues are (`formatIssue`). */
+export type DiskEncryptionIssue = SpecIssue;
 
 /** The region a KMS key ARN names (`arn:<partition>:kms:<region>:…`, `acs:kms:<region>:…`). */
 const kmsArn = /^(arn:aws[a-z-]*|acs):kms:([a-z0-9-]+):\d+:(key|alias)\/\S+$/;
@@ -90,22 +87,7 @@ function declarationSchema() {
 let schema: ReturnType<typeof declarationSchema> | undefined;
 
 /** The key a zod path inside the declaration names: `sovereign-dc:accountDiskEncryption[0].key`. */
-function keyAt(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (out, seg) => (typeof seg === "number" ? `${out}[${seg}]` : `${out}.${String(seg)}`),
-    accountDiskEncryptionKey,
-  );
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>(
-    (cur, seg) =>
-      cur !== null && typeof cur === "object"
-        ? (cur as Record<PropertyKey, unknown>)[seg as string]
-        : undefined,
-    root,
-  );
-}
+const keyAt = (path: readonly PropertyKey[]) => keyOf(["accountDiskEncryption", ...path]);
 
 /** Every issue with a decoded `sovereign-dc:accountDiskEncryption` value; empty when it is valid. */
 export function diskEncryptionIssues(raw: unknown): DiskEncryptionIssue[] {

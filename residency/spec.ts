@@ -23,10 +23,10 @@ import type * as Schema from "./spec-schema";
 import type { ParsedSpec } from "./spec-schema";
 import { backendLocation, defaultBackendUrl, locationProblem } from "./state";
 import { zoneName } from "./zones";
-import { parseJsonOrText } from "./config-value";
+import { keyOf, namespace, parseJsonOrText } from "./config-value";
 
-/** The config namespace of this project (the `name` in Pulumi.yaml). */
-export const namespace = "sovereign-dc";
+// The config namespace and the path helpers of its values, read without the rest of the spec too.
+export { keyOf, namespace, valueAt } from "./config-value";
 
 /** Bounds shared by both clouds: AWS KMS allows a 7–30 day deletion window, Alibaba 7–366. */
 export const keyBounds = {
@@ -240,29 +240,6 @@ export function validateStackSpec(
     posture: p.posture,
     ...(p.kubernetes === undefined ? {} : { kubernetes: p.kubernetes }),
   };
-}
-
-export function keyOf(path: readonly PropertyKey[]): string {
-  let out = namespace;
-  path.forEach((seg, i) => {
-    if (typeof seg === "number") {
-      out += `[${seg}]`;
-    } else {
-      out += `${i === 0 ? ":" : "."}${String(seg)}`;
-    }
-  });
-  return out;
-}
-
-export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: unknown = root;
-  for (const seg of path) {
-    if (cur === null || typeof cur !== "object") {
-      return undefined;
-    }
-    cur = (cur as Record<PropertyKey, unknown>)[seg as string];
-  }
-  return cur;
 }
 
 /** Zone IDs of a region, named as residency/zones.ts `zoneName` names them. */
