@@ -50,12 +50,25 @@ function valueAt(doc: unknown, pointer: string): unknown {
   return at;
 }
 
+/** The properties the schema allows at an ajv JSON pointer (through arrays' items). */
+function schemaAt(properties: unknown, pointer: string): Record<string, unknown> | undefined {
+  let at: unknown = { properties };
+  for (const raw of pointer.split("/").slice(1)) {
+    const node = at as { items?: unknown; properties?: Record<string, unknown> } | undefined;
+    at = /^\d+$/.test(raw)
+      ? node?.items
+      : node?.properties?.[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return (at as { properties?: Record<string, unknown> } | undefined)?.properties;
+}
+
 function describeError(policy: string, settings: unknown, e: ErrorObject): string {
   if (e.keyword === "additionalProperties") {
     // An entry with a setting it does not take: name that setting, as for a policy's own.
     const extra = (e.params as { additionalProperty: string }).additionalProperty;
     const pointer = `${e.instancePath}/${extra.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-    return `${policy}.${keyOf(pointer)} is not a setting there (received ${JSON.stringify(valueAt(settings, pointer))})`;
+    const takes = Object.keys(schemaAt(configSchemaOf(policy).properties, e.instancePath) ?? {});
+    return `${policy}.${keyOf(pointer)} is not a setting there (received ${JSON.stringify(valueAt(settings, pointer))}); it takes ${takes.join(", ")}`;
   }
   const key = keyOf(e.instancePath);
   const top = e.instancePath.split("/")[1]?.replace(/~1/g, "/").replace(/~0/g, "~");

@@ -308,7 +308,7 @@ describe("pack config", () => {
       },
     });
     expect(() => mergePolicyConfigFile(base, f)).toThrow(
-      `--policy-config ${f}: customer-key-encryption.accountDiskEncryption[0].enabled is not a setting there (received true).`,
+      `--policy-config ${f}: customer-key-encryption.accountDiskEncryption[0].enabled is not a setting there (received true); it takes cloud, region, key, byDefault.`,
     );
   });
 
