@@ -115,6 +115,30 @@ function partitionOf(
     : { partition, dnsSuffix: suffix };
 }
 
+/** Begins every value the engine stands in for one only the cloud knows. */
+const offlineStandIn = "sovereign-dc-offline-stand-in";
+
+/**
+ * The ID of a key the engine cannot know (the target of an alias): a stand-in that says so, the
+ * same for the same alias, so that two lookups of one alias name one key.
+ */
+export function offlineKeyId(aliasArn: string): string {
+  return `${offlineStandIn}-${digest("kms-alias", aliasArn)}`;
+}
+
+/** The ARN prefix (`arn:<partition>:kms:<region>:<account>`) of a KMS function's keys. */
+function kmsPlace(
+  args: Record<string, unknown>,
+  ctx: InvokeContext,
+): { prefix: string; region: string; account: string } | undefined {
+  const region = regionOf(args, ctx);
+  const partition = awsPartition(region);
+  const account = awsAccountOf(ctx);
+  return region === undefined || partition === undefined || account === undefined
+    ? undefined
+    : { prefix: `arn:${partition}:kms:${region}:${account}`, region, account };
+}
+
 /** A kubeconfig for a managed cluster; its cluster and context are named after the cluster ID. */
 function kubeconfigFor(clusterId: string, region: string): string {
   const server = `https://${clusterId}.${region}.cs.aliyuncs.com:6443`;
@@ -139,7 +163,7 @@ function kubeconfigFor(clusterId: string, region: string): string {
 }
 
 /** The password of an offline registry login: says what it is wherever a program shows it. */
-export const offlineRegistryPassword = "sovereign-dc-offline-stand-in";
+export const offlineRegistryPassword = offlineStandIn;
 
 /**
  * A login to an ECR registry (`getAuthorizationToken`, `getCredentials`). Where the registry is
@@ -386,6 +410,80 @@ const answerers: Readonly<Record<string, Answerer>> = {
         rotationInterval: "",
         status: "",
       })),
+    };
+  },
+
+  // A key a program looks up by alias — most often an AWS-managed one (`alias/aws/ebs`) — for a
+  // volume, a database or a cluster's Secrets. An alias lives in one account and region, and only
+  // a key of that account and region can be its target, so the answer's place is exact; only the
+  // target key's ID is the cloud's to tell, and stands in here (`offlineKeyId`).
+  "aws:kms/getAlias:getAlias": (args, ctx) => {
+    const name = text(args.name);
+    const place = kmsPlace(args, ctx);
+    if (name === undefined || place === undefined) {
+      return {
+        id: unknownMark,
+        arn: unknownMark,
+        targetKeyArn: unknownMark,
+        targetKeyId: unknownMark,
+      };
+    }
+    const arn = `${place.prefix}:${name}`;
+    const targetKeyId = offlineKeyId(arn);
+    return {
+      ...args,
+      id: arn,
+      arn,
+      name,
+      region: place.region,
+      targetKeyArn: `${place.prefix}:key/${targetKeyId}`,
+      targetKeyId,
+    };
+  },
+
+  // A key named by ID, ARN, alias name or alias ARN: KMS describes it in the account and region
+  // the name says — an ARN's own, else the function's (a key ID or alias name resolves in the
+  // caller's account and region). A key reached through an alias has a stand-in ID.
+  "aws:kms/getKey:getKey": (args, ctx) => {
+    const keyId = text(args.keyId);
+    const arn =
+      keyId === undefined ? undefined : /^arn:([^:]+):kms:([^:]+):(\d{12}):(.+)$/.exec(keyId);
+    const place = arn
+      ? { prefix: `arn:${arn[1]}:kms:${arn[2]}:${arn[3]}`, region: arn[2], account: arn[3] }
+      : kmsPlace(args, ctx);
+    if (keyId === undefined || place === undefined) {
+      return { id: unknownMark, arn: unknownMark, keyId: unknownMark };
+    }
+    const named = arn ? arn[4] : keyId;
+    const id = named.startsWith("key/")
+      ? named.slice("key/".length)
+      : named.startsWith("alias/")
+        ? offlineKeyId(`${place.prefix}:${named}`)
+        : named;
+    // What the lookup reports beside the key's place — its dates, state, spec, description —
+    // says nothing of where the key is: left empty, and the flags and lists unset, except what
+    // the name itself tells (AWS manages the keys behind `alias/aws/*`; a multi-Region key's
+    // ID starts `mrk-`).
+    return {
+      ...args,
+      id,
+      arn: `${place.prefix}:key/${id}`,
+      awsAccountId: place.account,
+      region: place.region,
+      keyManager: named.startsWith("alias/aws/") ? "AWS" : "",
+      ...(id.startsWith("mrk-") ? { multiRegion: true } : {}),
+      cloudHsmClusterId: "",
+      creationDate: "",
+      customKeyStoreId: "",
+      customerMasterKeySpec: "",
+      deletionDate: "",
+      description: "",
+      expirationModel: "",
+      keySpec: "",
+      keyState: "",
+      keyUsage: "",
+      origin: "",
+      validTo: "",
     };
   },
 

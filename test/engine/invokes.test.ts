@@ -1,6 +1,7 @@
 /**
  * Provider functions offline: answered from the stack where the stack decides them, and
- * unknown where it does not — never a made-up value.
+ * unknown where it does not — never a made-up value: what only the cloud could tell is unknown,
+ * or a stand-in that says so (a registry login's password, the ID of the key behind an alias).
  */
 import {
   answerInvoke,
@@ -275,6 +276,118 @@ describe("functions the stack decides", () => {
     expect(result("alicloud:kms/getKeys:getKeys", args, shanghai).keys).toBe(unknownMark);
   });
 
+  describe("AWS KMS keys looked up by alias or ID", () => {
+    const pinned: InvokeContext = {
+      providerProps: { region: "cn-north-1" },
+      config: { "sovereign-dc:accountId": "210987654321" },
+    };
+    const keyArnPattern =
+      /^arn:aws-cn:kms:cn-north-1:210987654321:key\/sovereign-dc-offline-stand-in-[0-9a-f]{12}$/;
+
+    it("answers an alias in the function's account and region, its target a key of the same place", () => {
+      const answer = result("aws:kms/getAlias:getAlias", { name: "alias/aws/rds" }, pinned);
+      expect(answer).toMatchObject({
+        id: "arn:aws-cn:kms:cn-north-1:210987654321:alias/aws/rds",
+        arn: "arn:aws-cn:kms:cn-north-1:210987654321:alias/aws/rds",
+        name: "alias/aws/rds",
+        region: "cn-north-1",
+      });
+      // Only the target's ID is the cloud's to tell: a stand-in that says so, in the ARN too.
+      expect(answer.targetKeyArn).toMatch(keyArnPattern);
+      expect(answer.targetKeyArn).toBe(
+        `arn:aws-cn:kms:cn-north-1:210987654321:key/${answer.targetKeyId as string}`,
+      );
+      expect(JSON.stringify(answer)).not.toContain(unknownMark);
+      // One alias names one key; another alias another.
+      expect(result("aws:kms/getAlias:getAlias", { name: "alias/aws/rds" }, pinned)).toEqual(
+        answer,
+      );
+      expect(
+        result("aws:kms/getAlias:getAlias", { name: "alias/aws/ebs" }, pinned).targetKeyId,
+      ).not.toBe(answer.targetKeyId);
+      // The function's own region argument decides, as for every regional lookup.
+      expect(
+        result("aws:kms/getAlias:getAlias", { name: "alias/app", region: "us-west-2" }, pinned)
+          .targetKeyArn,
+      ).toMatch(/^arn:aws:kms:us-west-2:210987654321:key\//);
+    });
+
+    it.each([
+      [
+        "a key ID",
+        "1234abcd-12ab-34cd-56ef-1234567890ab",
+        "arn:aws-cn:kms:cn-north-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        "",
+      ],
+      [
+        "a key ARN of another region",
+        "arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        "arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        "",
+      ],
+      ["an AWS-managed key's alias", "alias/aws/ebs", keyArnPattern, "AWS"],
+      [
+        "an alias ARN",
+        "arn:aws:kms:eu-central-1:111122223333:alias/analytics",
+        /^arn:aws:kms:eu-central-1:111122223333:key\/sovereign-dc-offline-stand-in-/,
+        "",
+      ],
+    ])(
+      "answers a key named by %s with its ARN where the name places it",
+      (_, keyId, arn, manager) => {
+        const answer = result("aws:kms/getKey:getKey", { keyId }, pinned);
+        expect(answer.arn).toEqual(typeof arn === "string" ? arn : expect.stringMatching(arn));
+        expect(answer.arn).toBe(
+          `${(answer.arn as string).split(":key/")[0]}:key/${answer.id as string}`,
+        );
+        expect(answer.region).toBe((answer.arn as string).split(":")[3]);
+        expect(answer.awsAccountId).toBe((answer.arn as string).split(":")[4]);
+        expect(answer.keyManager).toBe(manager);
+        expect(answer.multiRegion).toBeUndefined();
+        expect(JSON.stringify(answer)).not.toContain(unknownMark);
+      },
+    );
+
+    it("names the key behind an alias the same through getKey and getAlias", () => {
+      expect(result("aws:kms/getKey:getKey", { keyId: "alias/aws/ebs" }, pinned).arn).toBe(
+        result("aws:kms/getAlias:getAlias", { name: "alias/aws/ebs" }, pinned).targetKeyArn,
+      );
+    });
+
+    it("says a multi-Region key is one, as its ID tells", () => {
+      expect(
+        result("aws:kms/getKey:getKey", { keyId: "mrk-1234abcd12ab34cd56ef1234567890ab" }, pinned)
+          .multiRegion,
+      ).toBe(true);
+    });
+
+    it("leaves a key unknown where the account or the region that would resolve it is not known", () => {
+      const several: InvokeContext = {
+        providerProps: {
+          region: "cn-north-1",
+          allowedAccountIds: ["210987654321", "111122223333"],
+        },
+        config: {},
+      };
+      for (const ctx of [several, noRegion]) {
+        expect(result("aws:kms/getKey:getKey", { keyId: "alias/aws/ebs" }, ctx).arn).toBe(
+          unknownMark,
+        );
+        expect(
+          result("aws:kms/getAlias:getAlias", { name: "alias/aws/ebs" }, ctx).targetKeyArn,
+        ).toBe(unknownMark);
+      }
+      // A full ARN names its own account and region.
+      expect(
+        result(
+          "aws:kms/getKey:getKey",
+          { keyId: "arn:aws-cn:kms:cn-north-1:210987654321:key/k-1" },
+          several,
+        ).arn,
+      ).toBe("arn:aws-cn:kms:cn-north-1:210987654321:key/k-1");
+    });
+  });
+
   it.each([
     [
       "aws:ecr/getAuthorizationToken:getAuthorizationToken",
@@ -369,6 +482,8 @@ describe("functions the engine cannot answer", () => {
       "aws:index/getCallerIdentity:getCallerIdentity",
       "aws:index/getPartition:getPartition",
       "aws:index/getRegion:getRegion",
+      "aws:kms/getAlias:getAlias",
+      "aws:kms/getKey:getKey",
       "kubernetes:yaml:decode",
     ]);
   });
