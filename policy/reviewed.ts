@@ -100,6 +100,8 @@ export const reviewed = {
     "aws:backup/vault:Vault",
     "aws:ecr/repository:Repository",
     "aws:elasticache/serverlessCache:ServerlessCache",
+    "aws:fsx/ontapFileSystem:OntapFileSystem",
+    "aws:fsx/openZfsFileSystem:OpenZfsFileSystem",
     "aws:kinesis/stream:Stream",
     "aws:ssm/parameter:Parameter",
   ],

@@ -5061,6 +5061,30 @@ describe("key locality", () => {
           "kmsKeyArn",
         ],
         [
+          "an FSx for Lustre file system",
+          "aws:fsx/lustreFileSystem:LustreFileSystem",
+          "scratch",
+          'fsx lustre file system "scratch"',
+          { storageCapacity: 1200, deploymentType: "PERSISTENT_2", subnetIds: ["subnet-a"] },
+          "kmsKeyId",
+        ],
+        [
+          "an FSx for ONTAP file system",
+          "aws:fsx/ontapFileSystem:OntapFileSystem",
+          "shares",
+          'fsx ontap file system "shares"',
+          { deploymentType: "SINGLE_AZ_1", storageCapacity: 1024, subnetIds: ["subnet-a"] },
+          "kmsKeyId",
+        ],
+        [
+          "an FSx for OpenZFS file system",
+          "aws:fsx/openZfsFileSystem:OpenZfsFileSystem",
+          "home",
+          'fsx open zfs file system "home"',
+          { deploymentType: "SINGLE_AZ_1", storageCapacity: 64, subnetIds: ["subnet-a"] },
+          "kmsKeyId",
+        ],
+        [
           "a Backup vault",
           "aws:backup/vault:Vault",
           "vault",
@@ -13047,6 +13071,34 @@ describe("kubernetes storage classes, controller revisions and mutating admissio
 
 describe("data movers and backups of the domain tables: self-managed ends, imports, shares", () => {
   const oregon = "us-west-2 (inside US)";
+  /** A persistent FSx for Lustre file system on the program's key, with `paths` over it. */
+  const lustre = (paths: Props) =>
+    keyedAdd(
+      "aws:fsx/lustreFileSystem:LustreFileSystem",
+      "scratch",
+      {
+        storageCapacity: 1200,
+        deploymentType: "PERSISTENT_1",
+        subnetIds: ["subnet-records"],
+        ...paths,
+      },
+      "kmsKeyId",
+    );
+  /** An Amazon File Cache of the data repository at `path`. */
+  const fileCache = (path: string) =>
+    add("aws:fsx/fileCache:FileCache", "cache", {
+      fileCacheType: "LUSTRE",
+      fileCacheTypeVersion: "2.12",
+      storageCapacity: 1200,
+      subnetIds: ["subnet-records"],
+      dataRepositoryAssociations: [
+        {
+          fileCachePath: "/ns1",
+          dataRepositoryPath: path,
+          ...(path.startsWith("nfs://") ? { nfs: [{ version: "NFS3" }] } : {}),
+        },
+      ],
+    });
   const s3Location = "arn:aws:s3:::sdc-records";
   runCases(pack, () => happy, us, [
     {
@@ -13062,6 +13114,100 @@ describe("data movers and backups of the domain tables: self-managed ends, impor
       ],
       twinName: "the agent runs at a private address",
       twin: add("aws:datasync/agent:Agent", "agent", { name: "agent", ipAddress: "10.0.8.20" }),
+    },
+    {
+      name: "an FSx for Lustre file system exports its files to a bucket the program does not create",
+      bad: lustre({ importPath: "s3://sdc-records/in", exportPath: "s3://partner-exchange/out" }),
+      expected: [
+        [
+          "named-destinations",
+          "scratch",
+          "mandatory",
+          [
+            oregon,
+            'fsx lustre file system "scratch"',
+            '"s3://partner-exchange/out" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it imports from and exports to the program's bucket",
+      twin: lustre({ importPath: "s3://sdc-records/in", exportPath: "s3://sdc-records/out" }),
+    },
+    {
+      name: "an FSx for Lustre file system loads its files from a bucket the program does not create",
+      bad: lustre({ importPath: "s3://partner-exchange/in" }),
+      expected: [
+        [
+          "named-destinations",
+          "scratch",
+          "mandatory",
+          [
+            '"s3://partner-exchange/in" (cannot be placed)',
+            'fsx lustre file system "scratch"',
+            oregon,
+          ],
+        ],
+      ],
+      twinName: "it loads them from the program's bucket",
+      twin: lustre({ importPath: "s3://sdc-records/in" }),
+    },
+    {
+      name: "an FSx data repository association links a file system to a bucket the program does not create",
+      bad: add("aws:fsx/dataRepositoryAssociation:DataRepositoryAssociation", "results", {
+        fileSystemId: "fs-0123456789abcdef0",
+        fileSystemPath: "/results",
+        dataRepositoryPath: "s3://partner-exchange/results",
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "results",
+          "mandatory",
+          [
+            oregon,
+            'fsx data repository association "results"',
+            '"s3://partner-exchange/results" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it links the file system to the program's bucket",
+      twin: add("aws:fsx/dataRepositoryAssociation:DataRepositoryAssociation", "results", {
+        fileSystemId: "fs-0123456789abcdef0",
+        fileSystemPath: "/results",
+        dataRepositoryPath: "s3://sdc-records/results",
+      }),
+    },
+    {
+      name: "an Amazon File Cache caches an NFS server on the internet",
+      bad: fileCache("nfs://files.partner.example/exports"),
+      expected: [
+        [
+          "data-transfer-jobs",
+          "cache",
+          "mandatory",
+          [
+            oregon,
+            'fsx file cache "cache"',
+            '"nfs://files.partner.example/exports" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the NFS server is at a private address",
+      twin: fileCache("nfs://10.0.8.40/exports"),
+    },
+    {
+      name: "an Amazon File Cache caches a bucket the program does not create",
+      bad: fileCache("s3://partner-exchange/"),
+      expected: [
+        [
+          "named-destinations",
+          "cache",
+          "mandatory",
+          [oregon, 'fsx file cache "cache"', '"s3://partner-exchange/" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it caches the program's bucket",
+      twin: fileCache("s3://sdc-records/"),
     },
     {
       name: "a DataSync NFS location names a server on the internet",

@@ -303,7 +303,14 @@ export const dataStores: readonly DataStoreModel[] = [
   keyed("aws:memorydb/cluster:Cluster", "kmsKeyArn", awsKey, serviceKey),
   keyed("aws:msk/cluster:Cluster", "encryptionInfo.encryptionAtRestKmsKeyArn", awsKey, serviceKey),
   keyed("aws:backup/vault:Vault", "kmsKeyArn", awsKey, serviceKey),
-  keyed("aws:fsx/windowsFileSystem:WindowsFileSystem", "kmsKeyId", awsKey, serviceKey),
+  // FSx file systems are always encrypted at rest; a Lustre scratch file system only ever with
+  // the AWS-managed key (a persistent one takes kmsKeyId).
+  ...[
+    "aws:fsx/windowsFileSystem:WindowsFileSystem",
+    "aws:fsx/lustreFileSystem:LustreFileSystem",
+    "aws:fsx/ontapFileSystem:OntapFileSystem",
+    "aws:fsx/openZfsFileSystem:OpenZfsFileSystem",
+  ].map((type) => keyed(type, "kmsKeyId", awsKey, serviceKey)),
   keyed(
     "aws:cloudwatch/logGroup:LogGroup",
     "kmsKeyId",

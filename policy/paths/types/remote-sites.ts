@@ -37,6 +37,7 @@ import {
 } from "./links";
 import { logDriverServers, onTheHost } from "./log-readers";
 import { edgesOf, withPolicyFields } from "./rows";
+import { fileCacheRepositories, transferFix } from "./transfers";
 
 const site = edgesOf("remote-sites", "attachment");
 const tunnel = edgesOf("remote-sites", "ipsec connection");
@@ -700,12 +701,17 @@ export const remoteSites: TypeTable = {
       "joins the self-managed domain served at",
     ),
   ),
-  "aws:fsx/fileCache:FileCache": row(
-    serverFix,
-    site.ip(
-      "dataRepositoryAssociations[].nfs[].dnsIps[]",
-      "resolves its NFS data repositories through",
+  "aws:fsx/fileCache:FileCache": withPolicyFields(
+    row(
+      serverFix,
+      site.ip(
+        "dataRepositoryAssociations[].nfs[].dnsIps[]",
+        "resolves its NFS data repositories through",
+      ),
     ),
+    "data-transfer-jobs",
+    transferFix,
+    ...fileCacheRepositories,
   ),
   "aws:finspace/kxEnvironment:KxEnvironment": row(
     serverFix,

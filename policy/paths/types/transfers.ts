@@ -32,13 +32,43 @@ const push = edgesOf("registry-replication", "image push");
  */
 const fromRepository = { ref: "image-repository", namedWhenUnknown: true } as const;
 
+/**
+ * Whether a file cache's data repositories are reached over `scheme` (`nfs://…`): AWS links a
+ * cache to buckets or to NFS servers, never both, so the first known path tells.
+ */
+function repositoriesOver(props: Readonly<Record<string, unknown>>, scheme: string): boolean {
+  const first = known(() => valueAt(props, "dataRepositoryAssociations"));
+  const path = Array.isArray(first)
+    ? known(() => valueAt(first[0], "dataRepositoryPath"))
+    : undefined;
+  return typeof path === "string" && path.toLowerCase().startsWith(`${scheme}://`);
+}
+
+/**
+ * An Amazon File Cache's data repositories, which it loads from and writes back to: buckets
+ * (`s3://`) or NFS servers (`nfs://`), one kind for the whole cache. The cache's row is in the
+ * remote-sites table (the DNS servers of its NFS repositories); these fields are data-transfer-jobs'.
+ */
+export const fileCacheRepositories: readonly FieldSpec[] = [
+  job.ref("dataRepositoryAssociations[].dataRepositoryPath", "caches and writes back the data of", {
+    ref: "s3-bucket",
+    when: (p) => !repositoriesOver(p, "nfs"),
+  }),
+  job.url(
+    "dataRepositoryAssociations[].dataRepositoryPath",
+    "caches and writes back the data of the NFS server at",
+    { when: (p) => repositoriesOver(p, "nfs") },
+  ),
+];
+
 /** A row whose resource stands for the data it moves, with the fix its messages end with. */
 const rows =
   (fix: string) =>
   (...fields: FieldSpec[]): TypeModel => ({ role: "data", fields, fix });
-const transfer = rows(
-  "Keep both ends of the job in regions inside the jurisdiction (and self-hosted endpoints on allowlisted addresses), or remove the job.",
-);
+/** What data-transfer-jobs asks of a job whose far end is not inside. */
+export const transferFix =
+  "Keep both ends of the job in regions inside the jurisdiction (and self-hosted endpoints on allowlisted addresses), or remove the job.";
+const transfer = rows(transferFix);
 /** An AnalyticDB for PostgreSQL instance's real-time service consuming a Kafka topic. */
 const kafkaConsumer = rows(
   "Name the Kafka brokers by private addresses of the stack's network or by an ApsaraMQ for Kafka instance's VPC endpoint (…-vpc.alikafka.aliyuncs.com), or by allowlisted addresses; another host name cannot be placed.",
@@ -259,6 +289,15 @@ export const transfers: TypeTable = {
     job.ref("taskReportConfig.s3Destination.s3BucketArn", "writes its task report to", {
       ref: "s3-bucket",
     }),
+  ),
+  // An FSx for Lustre file system imports the objects of its linked bucket and exports its files
+  // back to it (`importPath`/`exportPath` at creation, a data repository association later).
+  "aws:fsx/lustreFileSystem:LustreFileSystem": transfer(
+    job.ref("importPath", "loads files from", { ref: "s3-bucket", ...inbound }),
+    job.ref("exportPath", "exports files to", { ref: "s3-bucket" }),
+  ),
+  "aws:fsx/dataRepositoryAssociation:DataRepositoryAssociation": transfer(
+    job.ref("dataRepositoryPath", "links the file system's files to", { ref: "s3-bucket" }),
   ),
   "aws:datasync/s3Location:S3Location": transfer(
     job.ref("s3BucketArn", "copies data to or from", { ref: "s3-bucket" }),
