@@ -266,6 +266,19 @@ const glueJob = (props: Record<string, unknown>) =>
     ...props,
   });
 
+/** A Glue crawler of every S3 kind of target, all in `bucket`; a JDBC target on a connection. */
+const crawler = (bucket: string) =>
+  add("aws:glue/crawler:Crawler", "lake-crawler", {
+    databaseName: "orders",
+    role: `arn:aws:iam::${account}:role/glue`,
+    s3Targets: [{ path: `s3://${bucket}/events/` }],
+    deltaTargets: [{ deltaTables: [`s3://${bucket}/delta/events`], writeManifest: false }],
+    hudiTargets: [{ paths: [`s3://${bucket}/hudi/events`], maximumTraversalDepth: 3 }],
+    icebergTargets: [{ paths: [`s3://${bucket}/iceberg/events`], maximumTraversalDepth: 3 }],
+    jdbcTargets: [{ connectionName: "orders-db", path: "orders/%" }],
+    dynamodbTargets: [{ path: "orders" }],
+  });
+
 /** An EMR cluster in the stack's private subnet, with `props` over it. */
 const emrCluster = (props: Record<string, unknown> = {}) =>
   add("aws:emr/cluster:Cluster", "spark", {
@@ -8499,6 +8512,23 @@ describe("data destinations: logs, exports and pushed requests", () => {
       ],
       twinName: "the DynamoDB table is in Oregon",
       twin: dynamoCatalogued("us-west-2"),
+    },
+    {
+      name: "a crawler reads S3, Delta, Hudi and Iceberg data from buckets the program does not create",
+      bad: crawler("lake-abroad"),
+      expected: [
+        ["s3Targets", "s3://lake-abroad/events/"],
+        ["deltaTargets", "s3://lake-abroad/delta/events"],
+        ["hudiTargets", "s3://lake-abroad/hudi/events"],
+        ["icebergTargets", "s3://lake-abroad/iceberg/events"],
+      ].map(([, path]): Finding => [
+        "named-destinations",
+        "lake-crawler",
+        "mandatory",
+        [`"${path}" (cannot be placed)`, 'glue crawler "lake-crawler"', "us-west-2 (inside US)"],
+      ]),
+      twinName: "it crawls the program's bucket",
+      twin: crawler("sdc-records"),
     },
     {
       name: "a catalogue table keeps Delta, skewed-value and Iceberg data in buckets the program does not create",

@@ -1629,6 +1629,16 @@ export const logs: TypeTable = {
   ),
   // A database's default permissions give every table created in it to the principals they
   // name, as a catalog's do: another account's reads the tables (cross-account-links).
+  // A crawler reads the objects at its S3 paths (to infer their schema and partitions) into the
+  // catalog of its own region. Its JDBC and MongoDB targets are paths within a connection, which
+  // is judged where it is declared; a DynamoDB target is a table of the crawler's region.
+  "aws:glue/crawler:Crawler": sends(
+    "Crawl only buckets of this program in regions inside the jurisdiction.",
+    bucket("s3Targets[].path", "crawls the data stored in", inbound),
+    bucket("deltaTargets[].deltaTables[]", "crawls the Delta tables stored in", inbound),
+    bucket("hudiTargets[].paths[]", "crawls the Hudi tables stored in", inbound),
+    bucket("icebergTargets[].paths[]", "crawls the Iceberg tables stored in", inbound),
+  ),
   "aws:glue/catalogDatabase:CatalogDatabase": withPrincipals(
     sends(
       exportFix,
