@@ -219,11 +219,6 @@ const properties: PropertyReview[] = [
     types("cognito/userPool"),
   ),
   notAPlace(
-    /^sourceUri$/,
-    "the SaaS application (through an AppFlow connector profile of the account) the integration pulls records FROM into the account on its schedule; nothing of the stack is sent there",
-    types("appintegrations/dataIntegration"),
-  ),
-  notAPlace(
     /^emailConfiguration\.(fromEmailAddress|replyToEmailAddress)(\[\])?$/,
     "the sender and reply-to address of the pool's own e-mail: messages go to the pool's users, not to this address",
     types("cognito/userPool"),

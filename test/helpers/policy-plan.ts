@@ -367,7 +367,7 @@ export function around(full: Plan, mutated: Plan, focus: readonly string[] = [])
     seeds.flatMap((r) => deepStrings(r.inputs)).filter((v) => v !== unknownValue),
   );
   // What a literal names besides itself: what follows each `:::` of it (an S3 ARN's bucket and
-  // key), and each path of an `s3://` URI up to a slash (its bucket first).
+  // key), and each path of an `s3://` URI up to a slash or its end (its bucket first).
   const alsoNamed = new Set<string>();
   for (const l of literals) {
     for (let at = l.indexOf(":::"); at >= 0; at = l.indexOf(":::", at + 1)) {
@@ -377,6 +377,7 @@ export function around(full: Plan, mutated: Plan, focus: readonly string[] = [])
       for (let slash = l.indexOf("/", 5); slash >= 0; slash = l.indexOf("/", slash + 1)) {
         alsoNamed.add(l.slice(5, slash));
       }
+      alsoNamed.add(l.slice(5));
     }
   }
   const named = (r: RecordedResource) =>

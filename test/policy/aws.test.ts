@@ -13114,6 +13114,18 @@ describe("data movers and backups of the domain tables: self-managed ends, impor
       },
       "kmsKeyId",
     );
+  /** An Amazon Connect data integration of the source at `sourceUri`. */
+  const dataIntegration = (sourceUri: string) =>
+    add("aws:appintegrations/dataIntegration:DataIntegration", "knowledge", {
+      name: "knowledge",
+      kmsKey: `arn:aws:kms:us-west-2:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+      sourceUri,
+      scheduleConfig: {
+        firstExecutionFrom: "1439788442681",
+        object: "Account",
+        scheduleExpression: "rate(1 hour)",
+      },
+    });
   /** An Amazon File Cache of the data repository at `path`. */
   const fileCache = (path: string) =>
     add("aws:fsx/fileCache:FileCache", "cache", {
@@ -13144,6 +13156,24 @@ describe("data movers and backups of the domain tables: self-managed ends, impor
       ],
       twinName: "the agent runs at a private address",
       twin: add("aws:datasync/agent:Agent", "agent", { name: "agent", ipAddress: "10.0.8.20" }),
+    },
+    {
+      name: "a Connect data integration pulls records from a bucket the program does not create",
+      bad: dataIntegration("s3://partner-exchange"),
+      expected: [
+        [
+          "named-destinations",
+          "knowledge",
+          "mandatory",
+          [
+            '"s3://partner-exchange" (cannot be placed)',
+            'appintegrations data integration "knowledge"',
+            oregon,
+          ],
+        ],
+      ],
+      twinName: "it pulls them from the program's bucket",
+      twin: dataIntegration("s3://sdc-records"),
     },
     {
       name: "an FSx for Lustre file system exports its files to a bucket the program does not create",
@@ -13694,6 +13724,12 @@ describe("data movers and backups of the domain tables: self-managed ends, impor
       }),
     },
   ]);
+
+  test("a Connect data integration through an AppFlow connector profile names no bucket", async () => {
+    expect(
+      await pack.checkAround(happy, dataIntegration("Salesforce://AppFlow/crm")(happy), us),
+    ).toEqual([]);
+  });
 });
 
 describe("directory, DNS, time and call servers; streaming and fleet instances", () => {
@@ -14731,6 +14767,27 @@ describe("agent tools and flows, clean rooms and Direct Connect gateway proposal
       name: "orders-tools",
       targetConfiguration: { mcp: { mcpServer: { endpoint } } },
     });
+  /** An OpenAPI 3 document (YAML, as teams write them) whose one server is `url`. */
+  const openApi = (url: string) =>
+    [
+      "openapi: 3.0.0",
+      "info: { title: Orders, version: '1.0' }",
+      "servers:",
+      `  - url: ${url}`,
+      "paths:",
+      "  /orders/{id}:",
+      "    get:",
+      "      operationId: getOrder",
+      "      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]",
+      "      responses: { '200': { description: The order } }",
+      "",
+    ].join("\n");
+  const openApiTarget = (openApiSchema: Record<string, unknown>) =>
+    add("aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget", "orders-api", {
+      gatewayIdentifier: "gw-0a1b2c3d",
+      name: "orders-api",
+      targetConfiguration: { mcp: { openApiSchema } },
+    });
   const harness = (url: string) =>
     add("aws:bedrock/agentcoreHarness:AgentcoreHarness", "assistant", {
       name: "assistant",
@@ -14784,6 +14841,50 @@ describe("agent tools and flows, clean rooms and Direct Connect gateway proposal
       ],
       twinName: "it sends them to an agent runtime endpoint in Oregon",
       twin: gatewayTarget("https://bedrock-agentcore.us-west-2.amazonaws.com/runtimes/orders/mcp"),
+    },
+    {
+      name: "an OpenAPI tool target's inline schema names an API server on the internet",
+      bad: openApiTarget({ inlinePayload: { payload: openApi("https://api.partner.example/v1") } }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-api",
+          "mandatory",
+          [
+            inside,
+            'bedrock agentcore gateway target "orders-api"',
+            '"https://api.partner.example/v1" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the schema's server is an API of the program in Oregon",
+      twin: openApiTarget({
+        inlinePayload: {
+          payload: openApi("https://a1b2c3d4e5.execute-api.us-west-2.amazonaws.com/prod"),
+        },
+      }),
+    },
+    {
+      name: "an OpenAPI tool target's schema is kept in S3, where the pack cannot read its servers",
+      bad: openApiTarget({ s3: { uri: "s3://sdc-records/schemas/orders.json" } }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-api",
+          "mandatory",
+          [
+            inside,
+            'bedrock agentcore gateway target "orders-api"',
+            "the servers of an OpenAPI schema kept in S3 (cannot be placed)",
+          ],
+        ],
+      ],
+      twinName: "the schema is inline",
+      twin: openApiTarget({
+        inlinePayload: {
+          payload: openApi("https://a1b2c3d4e5.execute-api.us-west-2.amazonaws.com/prod"),
+        },
+      }),
     },
     {
       name: "an agent harness calls a remote MCP server on the internet",

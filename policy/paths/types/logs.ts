@@ -1030,12 +1030,22 @@ export const logs: TypeTable = {
     ),
   ),
   // The tool schemas the target reads (S3 URIs) describe the tools; agents' data goes to the
-  // endpoints the tools call.
+  // endpoints the tools call. An OpenAPI target calls the servers its schema names
+  // (`servers[].url`): read from an inline schema; one kept in S3 names servers the pack cannot
+  // read, and fails closed.
   "aws:bedrock/agentcoreGatewayTarget:AgentcoreGatewayTarget": sends(
-    pushFix,
+    `${pushFix} An OpenAPI target's servers are read from its inline schema (inlinePayload), not from one kept in S3.`,
     url("targetConfiguration.http.passthrough.endpoint", "sends agents' tool calls to"),
     url("targetConfiguration.mcp.mcpServer.endpoint", "sends agents' tool calls to"),
     url("targetConfiguration.inference.provider.endpoint", "sends agents' model requests to"),
+    url(
+      "targetConfiguration.mcp.openApiSchema.inlinePayload.payload.servers[].url",
+      "sends agents' tool calls to",
+    ),
+    push.flag("targetConfiguration.mcp.openApiSchema.s3.uri", "sends agents' tool calls to", {
+      opensWhenSet: true,
+      farSide: "the servers of an OpenAPI schema kept in S3 (cannot be placed)",
+    }),
   ),
   "aws:bedrock/agentcoreHarness:AgentcoreHarness": sends(
     pushFix,
@@ -1089,6 +1099,13 @@ export const logs: TypeTable = {
       normalize: "token",
       farSide: "a SaaS application outside the cloud",
     }),
+  ),
+  // An Amazon Connect data integration pulls records on its schedule from a bucket (`s3://…`)
+  // or from a SaaS application through an AppFlow connector profile of the account
+  // (`Salesforce://AppFlow/<profile>`), whose host is judged where the profile is declared.
+  "aws:appintegrations/dataIntegration:DataIntegration": sends(
+    "Pull records only from buckets of this program in regions inside the jurisdiction, or through connector profiles whose hosts are judged.",
+    bucket("sourceUri", "pulls records from", { ...inbound, when: s3Location("sourceUri") }),
   ),
   "aws:appflow/connectorProfile:ConnectorProfile": sends(
     "Connect only to warehouses and buckets inside the jurisdiction, naming a Snowflake account's region (snowflake.region); a SaaS application cannot be placed.",

@@ -40,11 +40,11 @@ export const readings: readonly PropertyReview[] = [
 
   // --- Code, schemas and templates read in; nothing of the stack is written there ---
   {
-    path: /^targetConfiguration\.(http\.(agentcoreRuntime|passthrough)\.schema\.source\.s3|mcp\.(lambda\.toolSchema|mcpServer\.mcpToolSchema|openApiSchema|smithyModel)\.s3)\.uri$/,
+    path: /^targetConfiguration\.(http\.(agentcoreRuntime|passthrough)\.schema\.source\.s3|mcp\.(lambda\.toolSchema|mcpServer\.mcpToolSchema|smithyModel)\.s3)\.uri$/,
     types: /^aws:bedrock\/agentcoreGatewayTarget:/,
     reading: "not-a-place",
     reason:
-      "the S3 location of the OpenAPI, Smithy or MCP tool schema the gateway reads to describe a target's tools: the schema comes in and nothing of the agents' traffic is written there; the calls go to the endpoints the target names (read by log-shipping) or to Lambda functions by ARN (placed by arn-locality)",
+      "the S3 location of the OpenAPI, Smithy or MCP tool schema the gateway reads to describe a target's tools: the schema comes in and nothing of the agents' traffic is written there; the calls go to the endpoints the target names (read by log-shipping) or to Lambda functions by ARN (placed by arn-locality); an OpenAPI schema's servers are the calls' destinations, so its S3 location is read by log-shipping",
   },
   {
     path: /^skills\[\]\.(git\.url|s3\.uri)$/,
