@@ -764,6 +764,7 @@ describe("internet-egress over the egress table", () => {
       name,
       value,
     });
+    const vpcConnector = "arn:aws:lambda:us-west-2:123456789012:network-connector/records-vpc";
     const readerShapes: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
       "aws:elasticbeanstalk/environment:Environment": [
         { settings: [option("aws:ec2:vpc", "VPCId", "vpc-1")] },
@@ -779,6 +780,24 @@ describe("internet-egress over the egress table", () => {
         { settings: [option("aws:ec2:vpc", "VPCId", "vpc-1")], templateName: "base" },
         { templateName: "base" },
       ],
+      // A MicroVM's connectors: a VPC connector keeps it shut; Lambda's internet egress, listed
+      // or left as the default, opens it; a value not known at preview may.
+      ...Object.fromEntries(
+        [
+          "aws:lambdamicrovms/microvm:Microvm",
+          "aws:lambdamicrovms/image:Image",
+          "aws:lambda/microvmsImage:MicrovmsImage",
+        ].map((type) => [
+          type,
+          [
+            { egressNetworkConnectors: [vpcConnector] },
+            { egressNetworkConnectors: ["INTERNET_EGRESS"] },
+            { egressNetworkConnectors: [vpcConnector, "internet_egress"] },
+            { egressNetworkConnectors: unknownAtPreview },
+            { egressNetworkConnectors: [unknownAtPreview] },
+          ],
+        ]),
+      ),
     };
     return Object.entries(internetRows()).flatMap(([type, model]) => {
       // Every field at a value that keeps its edge shut, at once (the twin of each opening).

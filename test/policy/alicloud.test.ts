@@ -2903,6 +2903,15 @@ describe("IP whitelists and public endpoints of data services", () => {
     "mandatory",
     [label, "the internet (any country)"],
   ];
+  /** A Function Compute 3.0 HTTP trigger with the configuration `config`. */
+  const httpTrigger = (config: Record<string, unknown>) =>
+    add("alicloud:fc/v3Trigger:V3Trigger", "http", {
+      functionName: "fn",
+      triggerName: "http",
+      triggerType: "http",
+      qualifier: "LATEST",
+      triggerConfig: JSON.stringify(config),
+    });
 
   /**
    * One whitelist per type, as each API spells it: `open` admits the internet, `closed` only the
@@ -3476,6 +3485,30 @@ describe("IP whitelists and public endpoints of data services", () => {
       twin: add("alicloud:fc/v3CustomDomain:V3CustomDomain", "fc-domain", {
         customDomainName: "api.example.cn",
         authConfig: { authType: "jwt" },
+      }),
+    },
+    {
+      name: "a Function Compute 3.0 HTTP trigger takes anonymous calls at its public URL",
+      bad: httpTrigger({ authType: "anonymous", methods: ["GET", "POST"] }),
+      expected: [internet('fc v3 trigger "http"')],
+      twinName: "its public URL is disabled",
+      twin: httpTrigger({ authType: "anonymous", methods: ["GET"], disableURLInternet: true }),
+    },
+    {
+      name: "a Function Compute 2.0 HTTP trigger takes anonymous calls at its public URL",
+      bad: add("alicloud:fc/trigger:Trigger", "http2", {
+        service: "svc",
+        function: "fn",
+        type: "http",
+        config: JSON.stringify({ authType: "anonymous", methods: ["GET"] }),
+      }),
+      expected: [internet('fc trigger "http2"')],
+      twinName: "callers must sign their requests",
+      twin: add("alicloud:fc/trigger:Trigger", "http2", {
+        service: "svc",
+        function: "fn",
+        type: "http",
+        config: JSON.stringify({ authType: "function", methods: ["GET"] }),
       }),
     },
     {

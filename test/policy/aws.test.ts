@@ -4128,6 +4128,48 @@ describe("exposure and egress", () => {
         dnsNameServers: "10.30.0.2,10.30.0.3",
       }),
     },
+    ...(
+      [
+        [
+          "aws:lambdamicrovms/microvm:Microvm",
+          "lambdamicrovms microvm",
+          { imageArn: `arn:aws:lambda:us-west-2:${account}:microvm-image/worker` },
+        ],
+        [
+          "aws:lambdamicrovms/image:Image",
+          "lambdamicrovms image",
+          { name: "worker", codeArtifact: { uri: "s3://sdc-records/worker.zip" } },
+        ],
+        [
+          "aws:lambda/microvmsImage:MicrovmsImage",
+          "lambda microvms image",
+          { name: "worker", codeArtifact: { uri: "s3://sdc-records/worker.zip" } },
+        ],
+      ] as const
+    ).flatMap(([type, label, inputs]) =>
+      [undefined, ["INTERNET_EGRESS"]].map((egressNetworkConnectors) => ({
+        name: `a ${label} reaches the internet through Lambda's network (egressNetworkConnectors ${JSON.stringify(egressNetworkConnectors ?? "not set")})`,
+        bad: add(type, "worker", {
+          ...inputs,
+          ...(egressNetworkConnectors === undefined ? {} : { egressNetworkConnectors }),
+        }),
+        expected: [
+          [
+            "internet-egress",
+            "worker",
+            "mandatory",
+            [`${label} "worker"`, "the internet (any country)"],
+          ] as Finding,
+        ],
+        twinName: `the ${label}'s traffic leaves through a VPC egress connector`,
+        twin: add(type, "worker", {
+          ...inputs,
+          egressNetworkConnectors: [
+            `arn:aws:lambda:us-west-2:${account}:network-connector/records-vpc`,
+          ],
+        }),
+      })),
+    ),
     {
       name: "a Fargate service gives its tasks public IPs",
       bad: add("aws:ecs/service:Service", "web-svc", {

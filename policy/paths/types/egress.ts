@@ -30,7 +30,7 @@ import type {
   TypeTable,
 } from "../model";
 import { hostOf } from "../../../residency/placement";
-import { isTrue, isUnknown, valueAt } from "../values";
+import { isTrue, isUnknown, known, valueAt } from "../values";
 import { ackEdges, ackRole, nodePoolEdges } from "./clusters";
 import { exposed, withExposure } from "./exposure";
 import { gates } from "./gates";
@@ -291,6 +291,48 @@ const beanstalkInstances: InternetReader = (props) => {
     },
   ];
 };
+
+/**
+ * A Lambda MicroVM's way out (the image's connectors are its MicroVMs' default): Lambda's own
+ * internet egress (`INTERNET_EGRESS`, also when none is listed) reaches any host; a VPC egress
+ * connector (by ARN) sends the traffic through the stack's VPC, which the graph judges.
+ */
+const microvmEgress: InternetReader = (props) => {
+  const path = "egressNetworkConnectors";
+  const list = known(() => valueAt(props, path));
+  if (isUnknown(list)) {
+    return [
+      {
+        path,
+        what: "is not known at preview, so whether the MicroVMs reach the internet through Lambda's network cannot be decided",
+        unknown: true,
+      },
+    ];
+  }
+  if (list === undefined || list === null) {
+    return [
+      {
+        path,
+        what: 'is not set (the default, ["INTERNET_EGRESS"]): the MicroVMs reach any host on the internet through Lambda\'s network',
+      },
+    ];
+  }
+  const items = Array.isArray(list) ? list : [list];
+  return items.flatMap((c, i): GlobalReach[] =>
+    isUnknown(c)
+      ? [{ path: `${path}[${i}]`, what: "is not known at preview", unknown: true }]
+      : String(c).toUpperCase() === "INTERNET_EGRESS"
+        ? [
+            {
+              path: `${path}[${i}]`,
+              what: 'is "INTERNET_EGRESS": the MicroVMs reach any host on the internet through Lambda\'s network',
+            },
+          ]
+        : [],
+  );
+};
+const microvmFix =
+  "List only VPC egress connectors in egressNetworkConnectors (their traffic leaves through the stack's VPC), not INTERNET_EGRESS.";
 
 /**
  * A load-balanced Elastic Beanstalk web environment's load balancer, internet-facing unless its
@@ -571,6 +613,16 @@ export const egress: TypeTable = {
     ),
     `Set ${vpcOptions} ELBScheme to "internal", with ELBSubnets of the stack's VPC.`,
     exposed("settings", { reads: beanstalkLoadBalancer }),
+  ),
+  ...Object.fromEntries(
+    [
+      "aws:lambdamicrovms/microvm:Microvm",
+      "aws:lambdamicrovms/image:Image",
+      "aws:lambda/microvmsImage:MicrovmsImage",
+    ].map((type) => [
+      type,
+      workload(microvmFix, service.reads("egressNetworkConnectors", microvmEgress)),
+    ]),
   ),
   "aws:lambda/function:Function": workload(
     "Attach the function to private subnets of the stack's VPC (vpcConfig.subnetIds).",

@@ -66,7 +66,7 @@ import type {
   TypeTable,
 } from "../model";
 import type { Resolver } from "../resolver";
-import { valueAt, valuesAt } from "../values";
+import { isTrue, known, valueAt, valuesAt } from "../values";
 
 export const bucketTypes: readonly string[] = [
   "alicloud:oss/bucket:Bucket",
@@ -401,6 +401,21 @@ const s3AccessPoint: TypeModel = {
  * the public internet). The stores behind these are not linked to them yet, so no path starts
  * through them; public-exposure reports each from the resource alone.
  */
+/**
+ * A Function Compute trigger of the HTTP kind whose public URL is not disabled
+ * (`disableURLInternet` in its configuration); a kind or configuration not known at preview may be.
+ */
+function httpTriggerOnInternet(kindKey: string, config: string) {
+  return (props: Readonly<Record<string, unknown>>): boolean => {
+    const kind = known(() => valueAt(props, kindKey));
+    if (!isUnknown(kind) && String(kind).toLowerCase() !== "http") {
+      return false;
+    }
+    const disabled = known(() => valueAt(props, `${config}.disableURLInternet`));
+    return isUnknown(disabled) || !isTrue(disabled);
+  };
+}
+
 const endpoint = (fix: string, ...fields: FieldSpec[]): TypeModel => ({
   role: "other",
   fields,
@@ -795,6 +810,32 @@ export const exposure: TypeTable = {
       { values: ["anonymous"] },
       "anyone on the internet can call the functions behind the domain",
     ),
+  ),
+  // An HTTP trigger answers at the function's public URL unless disableURLInternet is true; its
+  // authentication is in the trigger's JSON configuration (`triggerConfig`, `config` for 2.0).
+  ...Object.fromEntries(
+    (
+      [
+        ["alicloud:fc/v3Trigger:V3Trigger", "triggerConfig"],
+        ["alicloud:fc/trigger:Trigger", "config"],
+      ] as const
+    ).map(([type, config]) => [
+      type,
+      endpoint(
+        `Set ${config}'s authType to "function" or "jwt", or disableURLInternet to true.`,
+        exposed(
+          `${config}.authType`,
+          { values: ["anonymous"] },
+          "anyone on the internet can call the function at its public URL",
+          {
+            when: httpTriggerOnInternet(
+              type === "alicloud:fc/trigger:Trigger" ? "type" : "triggerType",
+              config,
+            ),
+          },
+        ),
+      ),
+    ]),
   ),
   "alicloud:rds/connection:Connection": endpoint(
     endpointFix,
