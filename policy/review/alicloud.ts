@@ -26,13 +26,6 @@ export const review: ProviderReview = {
         "the addresses EventBridge generates for the source's own webhook and the senders it admits to push events in (nothing of the stack is read through it), and a consumer group or virtual host inside the instance the source reads",
     },
     {
-      path: /^sourceRocketmqParameters\.instanceEndpoint$/,
-      types: /^alicloud:eventbridge\/eventSourceV2:/,
-      reading: "arn-locality",
-      reason:
-        "the RocketMQ instance the source pulls messages from: arn-locality places a cloud endpoint by its region (the instance's regionId is read too); a pull brings messages in and sends none of the stack's data out",
-    },
-    {
       path: /^meshConfig\.(includeIpRanges|proxy\.clusterDomain|sidecarInjector\.sidecarInjectorWebhookAsYaml)$/,
       types: /^alicloud:servicemesh\/serviceMesh:/,
       reading: "not-a-place",

@@ -3691,6 +3691,27 @@ describe("alarm and notification webhooks", () => {
     jobMonitorInfo: { contactInfos: [{ userName: "ops", ...c }] },
   });
 
+  /** A CloudMonitor event notification policy whose one route has the one `channel`. */
+  const notifyPolicy = (channel: Props) =>
+    add("alicloud:cms/eventNotifyPolicy:EventNotifyPolicy", "incidents", {
+      eventNotifyPolicyName: "incidents",
+      notifyStrategy: { routes: [{ channels: [channel] }] },
+    });
+  /** An EventBridge source pulling from the self-built RocketMQ broker at `endpoint`. */
+  const rocketMqSource = (endpoint: string) =>
+    add("alicloud:eventbridge/eventSourceV2:EventSourceV2", "orders-mq", {
+      eventSourceName: "orders-mq",
+      eventBusName: "default",
+      sourceRocketmqParameters: {
+        instanceType: "SELF_BUILT",
+        instanceEndpoint: endpoint,
+        instanceNetwork: "PublicNetwork",
+        topic: "orders",
+        groupId: "GID_events",
+        regionId: "cn-shanghai",
+      },
+    });
+
   /** One notification URL per type, as each API spells it. */
   const webhooks: ReadonlyArray<
     readonly [type: string, label: string, notify: (url: string) => Props]
@@ -4030,6 +4051,40 @@ describe("alarm and notification webhooks", () => {
   );
 
   runCases(pack, () => happy, cn, [
+    ...(["SLACK", "DING"] as const).map((channelType) => ({
+      name: `a CloudMonitor event notification policy posts incidents to ${channelType} robots`,
+      bad: notifyPolicy({ channelType, receivers: ["3f2a1c9e-robot"] }),
+      expected: [
+        shipped(
+          'cms event notify policy "incidents"',
+          `the chat robots or webhooks its receivers name on channel "${channelType}" (outside the cloud)`,
+        ),
+      ],
+      twinName: `it notifies contacts of the account by mail and text instead of ${channelType}`,
+      twin: notifyPolicy({
+        channelType: "CONTACT",
+        enabledSubChannels: ["EMAIL", "SMS"],
+        receivers: ["contact-ops"],
+      }),
+    })),
+    {
+      name: "an EventBridge source pulls messages from a self-built RocketMQ broker on the internet",
+      bad: rocketMqSource("mq.partner.example.de:9876"),
+      expected: [
+        [
+          "log-shipping",
+          "orders-mq",
+          "mandatory",
+          [
+            '"mq.partner.example.de:9876" (cannot be placed)',
+            'eventbridge event source v2 "orders-mq"',
+            "cn-shanghai (inside CN)",
+          ],
+        ],
+      ],
+      twinName: "the broker is at a private address of the stack's network",
+      twin: rocketMqSource("10.20.1.7:9876"),
+    },
     {
       name: "a CloudMonitor alarm pushes to an MNS queue in Hong Kong",
       bad: add("alicloud:cms/alarm:Alarm", "cpu-alarm", {

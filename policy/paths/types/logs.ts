@@ -1107,6 +1107,17 @@ export const logs: TypeTable = {
     "Pull records only from buckets of this program in regions inside the jurisdiction, or through connector profiles whose hosts are judged.",
     bucket("sourceUri", "pulls records from", { ...inbound, when: s3Location("sourceUri") }),
   ),
+  // An event source that pulls messages from a RocketMQ broker: an ApsaraMQ instance's endpoint
+  // lies in its region; a self-built broker's address is inside only on a private network of the
+  // stack or the egress allowlist (its regionId, when named, is placed by arn-locality).
+  "alicloud:eventbridge/eventSourceV2:EventSourceV2": sends(
+    "Pull messages only from ApsaraMQ instances in regions inside the jurisdiction, or from brokers at private or allowlisted addresses.",
+    url(
+      "sourceRocketmqParameters.instanceEndpoint",
+      "pulls messages from the RocketMQ broker at",
+      inbound,
+    ),
+  ),
   "aws:appflow/connectorProfile:ConnectorProfile": sends(
     "Connect only to warehouses and buckets inside the jurisdiction, naming a Snowflake account's region (snowflake.region); a SaaS application cannot be placed.",
     ...[
@@ -1311,6 +1322,19 @@ export const logs: TypeTable = {
         ],
       ] as const
     ).map(([type, fields]) => [type, sends(alarmFix, ...fields)]),
+  ),
+  // A CloudMonitor event notification policy posts incidents to the chat robots and webhooks its
+  // channels name by UUID (DingTalk, WeCom, Lark, Slack, Teams): hosts outside the cloud that no
+  // resource of the program shows. Contacts, groups and on-duty schedules are judged where they
+  // are declared.
+  "alicloud:cms/eventNotifyPolicy:EventNotifyPolicy": sends(
+    alarmFix,
+    push.flag("notifyStrategy.routes[].channels[].channelType", "posts event notifications to", {
+      values: ["ding", "weixin", "feishu", "slack", "teams", "ding_cool_app"],
+      normalize: "token",
+      farSide:
+        "the chat robots or webhooks its receivers name on channel {value} (outside the cloud)",
+    }),
   ),
   // A notification contact's mailbox cannot be placed either.
   "aws:notifications/contactsEmailContact:ContactsEmailContact": sends(
