@@ -4398,6 +4398,64 @@ describe("public endpoints and internet access of managed services", () => {
       }),
     },
     {
+      name: "the registry's internet endpoint lists no entry, which admits every address",
+      bad: add("alicloud:cr/internetEndpoint:InternetEndpoint", "cr-internet", {
+        instanceId: "cri-id",
+        entries: [],
+      }),
+      expected: [internet('cr internet endpoint "cr-internet"')],
+      twinName: "it admits only the allowlisted office range",
+      twin: add("alicloud:cr/internetEndpoint:InternetEndpoint", "cr-internet", {
+        instanceId: "cri-id",
+        entries: [{ entry: "203.0.113.0/24", comment: "office" }],
+      }),
+    },
+    {
+      name: "the registry's internet endpoint admits every address by its entry",
+      bad: add("alicloud:cr/internetEndpoint:InternetEndpoint", "cr-internet", {
+        instanceId: "cri-id",
+        entries: [{ entry: "0.0.0.0/0" }],
+      }),
+      expected: [internet('cr internet endpoint "cr-internet"')],
+      twinName: "its entry is the allowlisted office range",
+      twin: add("alicloud:cr/internetEndpoint:InternetEndpoint", "cr-internet", {
+        instanceId: "cri-id",
+        entries: [{ entry: "203.0.113.0/24" }],
+      }),
+    },
+    {
+      name: "an AnalyticDB for MySQL cluster gets an internet connection string",
+      bad: add("alicloud:adb/connection:Connection", "adb-public", {
+        dbClusterId: "am-id",
+        connectionPrefix: "adb-public",
+      }),
+      expected: [internet('adb connection "adb-public"')],
+      twinName: "the cluster keeps only its VPC connection string",
+      twin: (plan) => plan,
+    },
+    {
+      name: "a node of a sharded MongoDB instance gets a public network address",
+      bad: add(
+        "alicloud:mongodb/shardingNetworkPublicAddress:ShardingNetworkPublicAddress",
+        "shard-public",
+        {
+          dbInstanceId: "dds-id",
+          nodeId: "d-node-1",
+        },
+      ),
+      expected: [internet('mongodb sharding network public address "shard-public"')],
+      twinName: "its nodes keep only their private addresses",
+      twin: add(
+        "alicloud:mongodb/shardingNetworkPrivateAddress:ShardingNetworkPrivateAddress",
+        "shard-private",
+        {
+          dbInstanceId: "dds-id",
+          nodeId: "d-node-1",
+          zoneId: "cn-shanghai-b",
+        },
+      ),
+    },
+    {
       name: "an RDS endpoint gets a public connection address",
       bad: add("alicloud:rds/dbInstanceEndpointAddress:DbInstanceEndpointAddress", "db-public", {
         dbInstanceId: "rm-id",

@@ -849,6 +849,14 @@ export const exposure: TypeTable = {
     endpointFix,
     exposed("dbInstanceId", "always", "gets a public network address"),
   ),
+  "alicloud:mongodb/shardingNetworkPublicAddress:ShardingNetworkPublicAddress": endpoint(
+    endpointFix,
+    exposed("dbInstanceId", "always", "gets a public network address for a node of the instance"),
+  ),
+  "alicloud:adb/connection:Connection": endpoint(
+    endpointFix,
+    exposed("dbClusterId", "always", "gets an internet connection string"),
+  ),
   "alicloud:polardb/endpointAddress:EndpointAddress": endpoint(
     endpointFix,
     exposed("netType", { values: ["public"] }, "the cluster gets an internet address"),
@@ -1007,6 +1015,18 @@ export const exposure: TypeTable = {
   "alicloud:message/serviceEndpointAcl:ServiceEndpointAcl": whitelist(["cidr"]),
   "alicloud:nas/accessRule:AccessRule": whitelist(["sourceCidrIp", "ipv6SourceCidrIp"]),
   "alicloud:cr/endpointAclPolicy:EndpointAclPolicy": whitelist(["entry"]),
+  // A registry's internet endpoint admits the ranges its entries list, and every address when it
+  // lists none.
+  "alicloud:cr/internetEndpoint:InternetEndpoint": endpoint(
+    whitelistFix(["entries[].entry"]),
+    ...whitelistFields(["entries[].entry"]),
+    exposed("instanceId", "always", "opens the registry's internet endpoint to every address", {
+      when: (p) => {
+        const entries = known(() => valueAt(p, "entries"));
+        return !isUnknown(entries) && (!Array.isArray(entries) || entries.length === 0);
+      },
+    }),
+  ),
   // A cluster whose metastore is the user's own database (`user_rds`) writes the Hive catalog
   // (table names, schemas, data locations) to the database its JDBC URL names (log-shipping). A
   // URL not known at preview is built from a database of this program, which resource-placement
