@@ -4424,6 +4424,49 @@ describe("public endpoints and internet access of managed services", () => {
       }),
     },
     {
+      name: "an AnalyticDB for PostgreSQL instance gets an internet connection string",
+      bad: add("alicloud:gpdb/connection:Connection", "gpdb-public", {
+        instanceId: "gp-id",
+        connectionPrefix: "gpdb-public",
+      }),
+      expected: [internet('gpdb connection "gpdb-public"')],
+      twinName: "the instance keeps only its VPC connection string",
+      twin: (plan) => plan,
+    },
+    {
+      name: "a ClickHouse cluster gets a public network connection string",
+      bad: add(
+        "alicloud:clickhouseenterprisedbcluster/publicEndpoint:PublicEndpoint",
+        "ck-public",
+        {
+          dbInstanceId: "cc-id",
+          connectionStringPrefix: "ck-public",
+          netType: "Public",
+        },
+      ),
+      expected: [internet('clickhouseenterprisedbcluster public endpoint "ck-public"')],
+      twinName: "the cluster keeps only its VPC connection string",
+      twin: (plan) => plan,
+    },
+    {
+      name: "a RabbitMQ instance answers on the internet",
+      bad: add("alicloud:amqp/instance:Instance", "mq", {
+        instanceName: "mq",
+        paymentType: "PayAsYouGo",
+        instanceType: "enterprise",
+        supportEip: true,
+        maxEipTps: "128",
+      }),
+      expected: [internet('amqp instance "mq"')],
+      twinName: "it is reached from the VPC only",
+      twin: add("alicloud:amqp/instance:Instance", "mq", {
+        instanceName: "mq",
+        paymentType: "PayAsYouGo",
+        instanceType: "enterprise",
+        supportEip: false,
+      }),
+    },
+    {
       name: "an AnalyticDB for MySQL cluster gets an internet connection string",
       bad: add("alicloud:adb/connection:Connection", "adb-public", {
         dbClusterId: "am-id",

@@ -266,6 +266,17 @@ const glueJob = (props: Record<string, unknown>) =>
     ...props,
   });
 
+/** A Managed Workflows for Apache Airflow environment in the stack's subnets. */
+const mwaa = (webserverAccessMode: string) =>
+  add("aws:mwaa/environment:Environment", "airflow", {
+    name: "airflow",
+    dagS3Path: "dags/",
+    sourceBucketArn: "arn:aws:s3:::sdc-records",
+    executionRoleArn: `arn:aws:iam::${account}:role/airflow`,
+    networkConfiguration: { securityGroupIds: ["sg-records"], subnetIds: ["subnet-records"] },
+    webserverAccessMode,
+  });
+
 /** A Glue crawler of every S3 kind of target, all in `bucket`; a JDBC target on a connection. */
 const crawler = (bucket: string) =>
   add("aws:glue/crawler:Crawler", "lake-crawler", {
@@ -4170,6 +4181,15 @@ describe("exposure and egress", () => {
         }),
       })),
     ),
+    {
+      name: "an Airflow environment's web server answers on the internet",
+      bad: mwaa("PUBLIC_ONLY"),
+      expected: [
+        ["public-exposure", "airflow", "mandatory", ["the internet", 'mwaa environment "airflow"']],
+      ],
+      twinName: "its web server is reached from the VPC only",
+      twin: mwaa("PRIVATE_ONLY"),
+    },
     {
       name: "a Fargate service gives its tasks public IPs",
       bad: add("aws:ecs/service:Service", "web-svc", {

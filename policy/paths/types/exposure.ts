@@ -853,6 +853,29 @@ export const exposure: TypeTable = {
     endpointFix,
     exposed("dbInstanceId", "always", "gets a public network address for a node of the instance"),
   ),
+  "alicloud:gpdb/connection:Connection": endpoint(
+    endpointFix,
+    exposed("instanceId", "always", "gets an internet connection string"),
+  ),
+  "alicloud:clickhouseenterprisedbcluster/publicEndpoint:PublicEndpoint": endpoint(
+    endpointFix,
+    exposed("netType", { values: ["public"] }, "gets a public network connection string"),
+  ),
+  "alicloud:amqp/instance:Instance": flag(
+    "supportEip",
+    "the instance's RabbitMQ endpoint answers on the internet",
+    "Set supportEip to false and reach the instance from the VPC.",
+  ),
+  // The Airflow web server, which shows the DAGs, their runs and logs and the connections' and
+  // variables' values to whoever signs in.
+  "aws:mwaa/environment:Environment": endpoint(
+    'Set webserverAccessMode to "PRIVATE_ONLY" and reach the web server from the VPC.',
+    exposed(
+      "webserverAccessMode",
+      { values: ["public_only"] },
+      "the Airflow web server answers on the internet",
+    ),
+  ),
   "alicloud:adb/connection:Connection": endpoint(
     endpointFix,
     exposed("dbClusterId", "always", "gets an internet connection string"),
