@@ -4214,6 +4214,25 @@ describe("alarm and notification webhooks", () => {
   ]);
 });
 
+/** An EDAS Kubernetes application's load balancer of `type`, bought by EDAS. */
+const edasSlb = (type: string) =>
+  add("alicloud:edas/k8sSlbAttachment:K8sSlbAttachment", "app-slb", {
+    appId: "edas-app",
+    slbConfigs: [
+      {
+        type,
+        scheduler: "rr",
+        specification: "slb.s1.small",
+        portMappings: [
+          {
+            loadbalancerProtocol: "TCP",
+            servicePort: { port: 80, protocol: "TCP", targetPort: 8080 },
+          },
+        ],
+      },
+    ],
+  });
+
 describe("public endpoints and internet access of managed services", () => {
   const internet = (label: string): Finding => [
     "public-exposure",
@@ -4422,6 +4441,13 @@ describe("public endpoints and internet access of managed services", () => {
         instanceId: "cri-id",
         entries: [{ entry: "203.0.113.0/24" }],
       }),
+    },
+    {
+      name: "an EDAS Kubernetes application is put behind an internet load balancer",
+      bad: edasSlb("internet"),
+      expected: [internet('edas k8s slb attachment "app-slb"')],
+      twinName: "its load balancer is an intranet one",
+      twin: edasSlb("intranet"),
     },
     {
       name: "an AnalyticDB for PostgreSQL instance gets an internet connection string",

@@ -853,6 +853,16 @@ export const exposure: TypeTable = {
     endpointFix,
     exposed("dbInstanceId", "always", "gets a public network address for a node of the instance"),
   ),
+  // EDAS binds the Kubernetes application to the load balancer each configuration names, or buys
+  // one of that type: an internet one answers anyone.
+  "alicloud:edas/k8sSlbAttachment:K8sSlbAttachment": endpoint(
+    'Use intranet load balancers (slbConfigs[].type "intranet") and reach the application from the VPC.',
+    exposed(
+      "slbConfigs[].type",
+      { values: ["internet"] },
+      "the application answers on an internet-facing load balancer",
+    ),
+  ),
   "alicloud:gpdb/connection:Connection": endpoint(
     endpointFix,
     exposed("instanceId", "always", "gets an internet connection string"),
