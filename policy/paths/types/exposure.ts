@@ -422,6 +422,12 @@ const endpoint = (fix: string, ...fields: FieldSpec[]): TypeModel => ({
   fix,
 });
 const endpointFix = "Keep the service on private endpoints inside the VPC.";
+/**
+ * A resource that exists to give a data service of `path` an internet address (a connection
+ * string, a public network address): whoever reaches it may try to connect.
+ */
+const publicAddress = (path: string, what: string) =>
+  endpoint(endpointFix, exposed(path, "always", what));
 
 /** A flag that, true (or unset, where `absentMeans`: a public default), opens the resource. */
 const flag = (path: string, what: string, fix: string, absentMeans = false) =>
@@ -837,21 +843,21 @@ export const exposure: TypeTable = {
       ),
     ]),
   ),
-  "alicloud:rds/connection:Connection": endpoint(
-    endpointFix,
-    exposed("instanceId", "always", "gets an internet connection string"),
+  "alicloud:rds/connection:Connection": publicAddress(
+    "instanceId",
+    "gets an internet connection string",
   ),
-  "alicloud:kvstore/connection:Connection": endpoint(
-    endpointFix,
-    exposed("instanceId", "always", "gets an internet connection string"),
+  "alicloud:kvstore/connection:Connection": publicAddress(
+    "instanceId",
+    "gets an internet connection string",
   ),
-  "alicloud:mongodb/publicNetworkAddress:PublicNetworkAddress": endpoint(
-    endpointFix,
-    exposed("dbInstanceId", "always", "gets a public network address"),
+  "alicloud:mongodb/publicNetworkAddress:PublicNetworkAddress": publicAddress(
+    "dbInstanceId",
+    "gets a public network address",
   ),
-  "alicloud:mongodb/shardingNetworkPublicAddress:ShardingNetworkPublicAddress": endpoint(
-    endpointFix,
-    exposed("dbInstanceId", "always", "gets a public network address for a node of the instance"),
+  "alicloud:mongodb/shardingNetworkPublicAddress:ShardingNetworkPublicAddress": publicAddress(
+    "dbInstanceId",
+    "gets a public network address for a node of the instance",
   ),
   // EDAS binds the Kubernetes application to the load balancer each configuration names, or buys
   // one of that type: an internet one answers anyone.
@@ -863,9 +869,9 @@ export const exposure: TypeTable = {
       "the application answers on an internet-facing load balancer",
     ),
   ),
-  "alicloud:gpdb/connection:Connection": endpoint(
-    endpointFix,
-    exposed("instanceId", "always", "gets an internet connection string"),
+  "alicloud:gpdb/connection:Connection": publicAddress(
+    "instanceId",
+    "gets an internet connection string",
   ),
   "alicloud:clickhouseenterprisedbcluster/publicEndpoint:PublicEndpoint": endpoint(
     endpointFix,
@@ -886,9 +892,9 @@ export const exposure: TypeTable = {
       "the Airflow web server answers on the internet",
     ),
   ),
-  "alicloud:adb/connection:Connection": endpoint(
-    endpointFix,
-    exposed("dbClusterId", "always", "gets an internet connection string"),
+  "alicloud:adb/connection:Connection": publicAddress(
+    "dbClusterId",
+    "gets an internet connection string",
   ),
   "alicloud:polardb/endpointAddress:EndpointAddress": endpoint(
     endpointFix,
