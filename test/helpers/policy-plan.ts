@@ -319,6 +319,14 @@ function topLevelStrings(props: Readonly<Record<string, unknown>>): string[] {
 
 function deepStrings(value: unknown): string[] {
   if (typeof value === "string") {
+    // A JSON document held as text (a connector template, a policy) names what its values name.
+    if (/^\s*[[{]/.test(value)) {
+      try {
+        return [value, ...deepStrings(JSON.parse(value))];
+      } catch {
+        return [value];
+      }
+    }
     return [value];
   }
   if (Array.isArray(value)) {

@@ -102,6 +102,8 @@ describe("the rows internet-egress judges", () => {
       "alicloud:ens/securityGroup:SecurityGroup public-exposure permissions[].ipv6SourceCidrIp",
       "aws:ecs/service:Service remote-sites launchType",
       "aws:ecs/taskSet:TaskSet remote-sites launchType",
+      "aws:sagemaker/notebookInstance:NotebookInstance log-shipping defaultCodeRepository",
+      "aws:sagemaker/notebookInstance:NotebookInstance log-shipping additionalCodeRepositories[]",
       "aws:elasticbeanstalk/environment:Environment public-exposure settings",
       "alicloud:fc/v3Function:V3Function remote-sites customDns.nameServers[]",
       "alicloud:fc/v3Function:V3Function storage-replication ossMountConfig.mountPoints[].bucketName",

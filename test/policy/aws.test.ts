@@ -10333,6 +10333,29 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     vpcs: [{ vpcId: "vpc-records" }],
   });
   const role = `arn:aws:iam::${account}:role/sagemaker`;
+  /** A notebook with no direct internet access, in the stack's private subnet. */
+  const privateNotebook = {
+    instanceType: "ml.t3.medium",
+    roleArn: role,
+    directInternetAccess: "Disabled",
+    subnetId: "subnet-records",
+    securityGroups: ["sg-records"],
+  };
+  /** A Studio domain in the stack's VPC, with `props` over it. */
+  const studioDomain = (props: Props) => ({
+    domainName: "studio",
+    authMode: "IAM",
+    vpcId: "vpc-records",
+    subnetIds: ["subnet-records"],
+    defaultUserSettings: { executionRole: role },
+    ...props,
+  });
+  /** A Mail Manager rule set whose one rule takes the one `action`. */
+  const mailRules = (action: Props) =>
+    add("aws:mailmanager/ruleSet:RuleSet", "inbound-rules", {
+      name: "inbound",
+      rules: [{ name: "handle", actions: [action] }],
+    });
   const image = `${account}.dkr.ecr.us-west-2.amazonaws.com/train:1`;
   const vpcConfig = { subnets: ["subnet-records"], securityGroupIds: ["sg-records"] };
   const training = (extra: Props): Props => ({
@@ -10802,6 +10825,62 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       twin: add("aws:bedrock/agentcoreCodeInterpreter:AgentcoreCodeInterpreter", "interpreter", {
         name: "interpreter",
         networkConfiguration: { networkMode: "SANDBOX" },
+      }),
+    },
+    {
+      name: "a SageMaker notebook clones and pushes its code with a Git host on the internet",
+      bad: add("aws:sagemaker/notebookInstance:NotebookInstance", "notebook", {
+        ...privateNotebook,
+        defaultCodeRepository: "https://github.com/records-team/notebooks.git",
+        additionalCodeRepositories: ["notebook-code"],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "notebook",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'sagemaker notebook instance "notebook"',
+            '"https://github.com/records-team/notebooks.git" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "its repositories are named code repositories of the account",
+      twin: add("aws:sagemaker/notebookInstance:NotebookInstance", "notebook", {
+        ...privateNotebook,
+        defaultCodeRepository: "notebook-code",
+      }),
+    },
+    {
+      name: "a SageMaker Studio domain keeps its apps on SageMaker's internet access (the default)",
+      bad: add("aws:sagemaker/domain:Domain", "studio", studioDomain({})),
+      expected: [egress("studio", 'sagemaker domain "studio"')],
+      twinName: "the domain is VpcOnly",
+      twin: add(
+        "aws:sagemaker/domain:Domain",
+        "studio",
+        studioDomain({ appNetworkAccessType: "VpcOnly" }),
+      ),
+    },
+    {
+      name: "a Mail Manager rule sends received mail on to the internet",
+      bad: mailRules({ send: { roleArn: `arn:aws:iam::${account}:role/mail` } }),
+      expected: [
+        [
+          "log-shipping",
+          "inbound-rules",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'mailmanager rule set "inbound-rules"',
+            "the recipients' mail servers on the internet",
+          ],
+        ],
+      ],
+      twinName: "it archives the mail in a bucket of the program instead",
+      twin: mailRules({
+        writeToS3: { roleArn: `arn:aws:iam::${account}:role/mail`, s3Bucket: "sdc-records" },
       }),
     },
     {
@@ -14329,6 +14408,15 @@ describe("model data, knowledge sources, media, reports and repository hosts", (
         },
       },
     });
+  /** A Kendra data source declared by a connector template (`template`, as JSON). */
+  const kendraTemplate = (template: Props) =>
+    add("aws:kendra/dataSource:DataSource", "docs-index", {
+      indexId: "0a1b2c3d",
+      name: "docs",
+      type: "TEMPLATE",
+      roleArn: role("kendra"),
+      configuration: { templateConfiguration: { template: JSON.stringify(template) } },
+    });
   const kendraSource = (configuration: Props) =>
     add("aws:kendra/dataSource:DataSource", "docs-index", {
       indexId: "0a1b2c3d",
@@ -14357,6 +14445,82 @@ describe("model data, knowledge sources, media, reports and repository hosts", (
     });
 
   runCases(pack, () => happy, us, [
+    {
+      name: "a Kendra connector template crawls a website",
+      bad: kendraTemplate({
+        type: "WEBCRAWLERV2",
+        connectionConfiguration: {
+          repositoryEndpointMetadata: {
+            seedUrlConnections: [{ seedUrl: "https://docs.partner.example" }],
+          },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "docs-index",
+          "mandatory",
+          [
+            'the "WEBCRAWLERV2" source its connector template names (outside the cloud)',
+            'kendra data source "docs-index"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "its S3 template indexes a bucket of the program",
+      twin: kendraTemplate({
+        type: "S3",
+        connectionConfiguration: { repositoryEndpointMetadata: { BucketName: "sdc-records" } },
+      }),
+    },
+    {
+      name: "a Kendra S3 connector template indexes a bucket the program does not create",
+      bad: kendraTemplate({
+        type: "S3",
+        connectionConfiguration: { repositoryEndpointMetadata: { BucketName: "docs-abroad" } },
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "docs-index",
+          "mandatory",
+          [
+            '"docs-abroad" (cannot be placed)',
+            'kendra data source "docs-index"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "the template's bucket is the program's",
+      twin: kendraTemplate({
+        type: "S3",
+        connectionConfiguration: { repositoryEndpointMetadata: { BucketName: "sdc-records" } },
+      }),
+    },
+    {
+      name: "a Kendra web crawler crawls the documents a sitemap on the internet lists",
+      bad: kendraSource({
+        webCrawlerConfiguration: {
+          urls: {
+            siteMapsConfiguration: { siteMaps: ["https://docs.partner.example/sitemap.xml"] },
+          },
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "docs-index",
+          "mandatory",
+          [
+            '"https://docs.partner.example/sitemap.xml" (cannot be placed)',
+            'kendra data source "docs-index"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "it indexes a bucket of the program instead",
+      twin: kendraSource({ s3Configuration: { bucketName: "sdc-records" } }),
+    },
     {
       name: "a model customisation job writes its output to a bucket the program does not create",
       bad: customModel.bad("s3://tuning-abroad/out/"),
@@ -15690,11 +15854,17 @@ describe("bundles, key stores, home directories and pushed media", () => {
    */
   const ingestion = (
     ...subPipelines: [name: string, source: string[], sinks: string[], processors?: string[]][]
+  ) => ingestionIn({ subnetIds: ["subnet-records"] }, ...subPipelines);
+  /** The same pipeline with `vpcOptions` (undefined: none, so its endpoint is public). */
+  const ingestionIn = (
+    vpcOptions: Props | undefined,
+    ...subPipelines: [name: string, source: string[], sinks: string[], processors?: string[]][]
   ) =>
     add("aws:opensearchingest/pipeline:Pipeline", "ingest", {
       pipelineName: "ingest",
       minUnits: 1,
       maxUnits: 1,
+      ...(vpcOptions === undefined ? {} : { vpcOptions }),
       pipelineConfigurationBody: [
         'version: "2"',
         ...subPipelines.flatMap(([name, source, sinks, processors]) => [
@@ -15740,6 +15910,13 @@ describe("bundles, key stores, home directories and pushed media", () => {
   const inside = "us-west-2 (inside US)";
   const pipeline = 'opensearchingest pipeline "ingest"';
   runCases(pack, () => happy, us, [
+    {
+      name: "an OpenSearch Ingestion pipeline has no VPC options, so anyone may push records to its public endpoint",
+      bad: ingestionIn(undefined, ["logs", pushed, archive("us-west-2")]),
+      expected: [["public-exposure", "ingest", "mandatory", ["the internet", pipeline]]],
+      twinName: "its endpoint is an interface in the stack's subnets",
+      twin: ingestion(["logs", pushed, archive("us-west-2")]),
+    },
     {
       name: "an ingestion pipeline indexes into an OpenSearch domain in Ireland",
       bad: ingestion(["logs", pushed, openSearch(searchDomain("eu-west-1"), "eu-west-1")]),

@@ -106,6 +106,8 @@ function fieldsOf(label: EdgeLabel) {
   };
 }
 
+/** The Git repositories a managed notebook clones from and pushes to (log-shipping). */
+const gitRepository = edgesOf("log-shipping", "data sync");
 /** A public address of the resource, or of what it launches. */
 const ip = fieldsOf("public address");
 /** A managed runtime's own way out, through the service's network. */
@@ -479,6 +481,19 @@ export const imageBuildFix =
  * internet-egress's field and fix of a CloudWatch Synthetics canary (its row is a log sender's):
  * a canary is a Lambda function, and outside the stack's VPC it reaches any host on the internet.
  */
+/**
+ * internet-egress's field and fix of a SageMaker domain (its row is a log sender's): Studio's apps
+ * reach any host on the internet through SageMaker's network unless the domain is VpcOnly (the
+ * default is PublicInternetOnly).
+ */
+export const studioInternet = service.unless(
+  "appNetworkAccessType",
+  "Studio's apps reach any host on the internet through SageMaker's network",
+  "vpconly",
+);
+export const studioInternetFix =
+  'Set appNetworkAccessType to "VpcOnly" with subnetIds of the stack\'s VPC, and reach services through VPC endpoints.';
+
 export const canaryInternet = service.outsideVpc(
   "vpcConfig.subnetIds",
   "the canary runs in Lambda's network and reaches any host on the internet",
@@ -590,12 +605,29 @@ export const egress: TypeTable = {
     ),
   ),
   // Managed runtimes outside the stack's VPC reach the internet through the service's network.
-  "aws:sagemaker/notebookInstance:NotebookInstance": workload(
-    'Set directInternetAccess to "Disabled" and give the notebook a subnetId of the stack\'s VPC.',
-    service.unless(
-      "directInternetAccess",
-      "the notebook reaches any host on the internet through SageMaker's network",
-      "disabled",
+  // A notebook's Git repositories, named by URL (or by the name of a sagemaker.CodeRepository,
+  // whose own row reads its URL): it clones notebook code from them and pushes to them.
+  "aws:sagemaker/notebookInstance:NotebookInstance": withPolicyFields(
+    workload(
+      'Set directInternetAccess to "Disabled" and give the notebook a subnetId of the stack\'s VPC.',
+      service.unless(
+        "directInternetAccess",
+        "the notebook reaches any host on the internet through SageMaker's network",
+        "disabled",
+      ),
+    ),
+    "log-shipping",
+    "Use Git repositories in regions inside the jurisdiction (CodeCommit, or a host on an allowlisted address).",
+    ...["defaultCodeRepository", "additionalCodeRepositories[]"].map((path) =>
+      gitRepository.endpoint(path, "clones and pushes notebook code with", {
+        where: (_, at) => {
+          const v = known(() => valueAt(at.props, at.path));
+          return (
+            isUnknown(v) ||
+            (typeof v === "string" && /^(https?|ssh|git):\/\/|^[^@/\s]+@[^:]+:/.test(v))
+          );
+        },
+      }),
     ),
   ),
   "aws:sagemaker/model:Model": workload(

@@ -218,28 +218,32 @@ export const slbAddressType: PublicReader = (props) =>
     : [{ path: "addressType", what: 'is not "intranet": the load balancer gets a public address' }];
 
 /**
- * An OpenSearch or Elasticsearch domain without subnets in `vpcOptions` answers on a public
- * endpoint; with them, its endpoint is an interface in the VPC.
+ * A service of `vpcOptions` without subnets answers on a public endpoint; with them, its endpoint
+ * is an interface in the VPC (an OpenSearch or Elasticsearch domain, an OpenSearch Ingestion
+ * pipeline, which anyone may then push records to).
  */
-export const domainEndpoint: PublicReader = (props) => {
-  const subnets = valueAt(props, "vpcOptions.subnetIds");
-  if (isUnknown(subnets) || isUnknown(valueAt(props, "vpcOptions"))) {
-    return [
-      notKnown(
-        "vpcOptions.subnetIds",
-        "is not known at preview, so whether the domain is public cannot be decided",
-      ),
-    ];
-  }
-  return Array.isArray(subnets) && subnets.length > 0
-    ? []
-    : [
-        {
-          path: "vpcOptions.subnetIds",
-          what: `${subnets === undefined ? "is not set" : "names no subnet"}: the domain gets a public endpoint on the internet`,
-        },
+export const vpcOptionsEndpoint =
+  (what: string): PublicReader =>
+  (props) => {
+    const subnets = valueAt(props, "vpcOptions.subnetIds");
+    if (isUnknown(subnets) || isUnknown(valueAt(props, "vpcOptions"))) {
+      return [
+        notKnown(
+          "vpcOptions.subnetIds",
+          `is not known at preview, so whether ${what} is public cannot be decided`,
+        ),
       ];
-};
+    }
+    return Array.isArray(subnets) && subnets.length > 0
+      ? []
+      : [
+          {
+            path: "vpcOptions.subnetIds",
+            what: `${subnets === undefined ? "is not set" : "names no subnet"}: ${what} gets a public endpoint on the internet`,
+          },
+        ];
+  };
+export const domainEndpoint = vpcOptionsEndpoint("the domain");
 
 /** A Hologres instance's endpoints of type Internet that are not switched off. */
 export const hologresEndpoints: PublicReader = (props) =>

@@ -81,6 +81,7 @@ import {
   withExposure,
   withRamPolicy,
 } from "./exposure";
+import { vpcOptionsEndpoint } from "./exposure-readers";
 import {
   buildFix,
   buildInternet,
@@ -88,6 +89,8 @@ import {
   canaryInternet,
   pipeTaskFix,
   pipeTaskInternet,
+  studioInternet,
+  studioInternetFix,
 } from "./egress";
 import { esaCrossBorderReach, withGlobal } from "./global-reach";
 import { alibabaPhoneNumbers, countries, phoneNumbers } from "./phones";
@@ -229,6 +232,8 @@ const dnsFix =
   "Answer only with the endpoints of services in regions inside the jurisdiction (or addresses of the stack's own network).";
 /** The DNS record types whose answers send clients (or mail) to an address or a host. */
 const hostRecordTypes = ["A", "AAAA", "CNAME", "MX", "SRV", "HTTPS", "SVCB"];
+/** A Kendra data source's connector template (JSON text). */
+const kendraTemplate = "configuration.templateConfiguration.template";
 const repoFix =
   "Use Git repositories in regions inside the jurisdiction (CodeCommit, or a host on an allowlisted address).";
 const studioFix = `${repoFix} Share notebooks and keep Canvas workspaces only in buckets of this program in regions inside the jurisdiction.`;
@@ -988,39 +993,44 @@ export const logs: TypeTable = {
       "clones and pushes notebook code with",
     ),
   ),
-  "aws:sagemaker/domain:Domain": sends(
-    studioFix,
-    ...studioBuckets("defaultUserSettings"),
-    endpoint(
-      "defaultUserSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
-      "clones and pushes notebook code with",
+  "aws:sagemaker/domain:Domain": withPolicyFields(
+    sends(
+      studioFix,
+      ...studioBuckets("defaultUserSettings"),
+      endpoint(
+        "defaultUserSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
+        "clones and pushes notebook code with",
+      ),
+      endpoint(
+        "defaultUserSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
+        "clones and pushes notebook code with",
+      ),
+      endpoint(
+        "defaultSpaceSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
+        "clones and pushes notebook code with",
+      ),
+      endpoint(
+        "defaultSpaceSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
+        "clones and pushes notebook code with",
+      ),
+      url(
+        "domainSettings.rStudioServerProDomainSettings.rStudioConnectUrl",
+        "publishes RStudio content to",
+      ),
+      url(
+        "domainSettings.rStudioServerProDomainSettings.rStudioPackageManagerUrl",
+        "installs R packages from",
+        { inbound: true },
+      ),
+      account(
+        "domainSettings.dockerSettings.vpcOnlyTrustedAccounts[]",
+        "pulls container images from",
+        { inbound: true },
+      ),
     ),
-    endpoint(
-      "defaultUserSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
-      "clones and pushes notebook code with",
-    ),
-    endpoint(
-      "defaultSpaceSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
-      "clones and pushes notebook code with",
-    ),
-    endpoint(
-      "defaultSpaceSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
-      "clones and pushes notebook code with",
-    ),
-    url(
-      "domainSettings.rStudioServerProDomainSettings.rStudioConnectUrl",
-      "publishes RStudio content to",
-    ),
-    url(
-      "domainSettings.rStudioServerProDomainSettings.rStudioPackageManagerUrl",
-      "installs R packages from",
-      { inbound: true },
-    ),
-    account(
-      "domainSettings.dockerSettings.vpcOnlyTrustedAccounts[]",
-      "pulls container images from",
-      { inbound: true },
-    ),
+    "internet-egress",
+    studioInternetFix,
+    studioInternet,
   ),
   "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy": sends(
     "Collect reports at a regional endpoint of this program inside the jurisdiction; an external collector cannot be placed.",
@@ -1411,7 +1421,29 @@ export const logs: TypeTable = {
       "crawls documents from",
       inbound,
     ),
+    url(
+      "configuration.webCrawlerConfiguration.urls.siteMapsConfiguration.siteMaps[]",
+      "crawls the documents its sitemap lists from",
+      inbound,
+    ),
     url("configuration.webCrawlerConfiguration.proxyConfiguration.host", "crawls the web through"),
+    // A connector template (the way the provider now declares sources, JSON): an S3 template
+    // names its bucket; every other connector (a web crawler, SharePoint, Confluence, Jira,
+    // Salesforce, GitHub, …) reads a source outside the cloud.
+    bucket(
+      `${kendraTemplate}.connectionConfiguration.repositoryEndpointMetadata.BucketName`,
+      "indexes documents from",
+      inbound,
+    ),
+    push.flag(`${kendraTemplate}.type`, "indexes documents from", {
+      opensWhenSet: true,
+      where: (_, at) => {
+        const type = known(() => valueAt(at.props, at.path));
+        return isUnknown(type) || String(type).toUpperCase() !== "S3";
+      },
+      farSide: "the {value} source its connector template names (outside the cloud)",
+      ...inbound,
+    }),
     ...["pre", "post"].map((stage) =>
       bucket(
         `customDocumentEnrichmentConfiguration.${stage}ExtractionHookConfiguration.s3Bucket`,
@@ -2088,9 +2120,14 @@ export const logs: TypeTable = {
   // A relay action hands the mail to a Mail Manager relay, which sends it on to the mail server
   // it names (judged on the relay): one the program does not create cannot be placed.
   "aws:mailmanager/ruleSet:RuleSet": sends(
-    "Store received mail only in buckets of this program in regions inside the jurisdiction, and relay it only through relays of this program.",
+    "Store received mail only in buckets of this program in regions inside the jurisdiction, relay it only through relays of this program, and do not send it on to the internet.",
     bucket("rules[].actions[].writeToS3.s3Bucket", "stores received mail in"),
     push.ref("rules[].actions[].relay.relay", "relays email through", { ref: "mail-relay" }),
+    // A send action delivers the message to its recipients' mail servers, wherever they are.
+    push.flag("rules[].actions[].send", "sends received mail on to", {
+      opensWhenSet: true,
+      farSide: "the recipients' mail servers on the internet",
+    }),
   ),
   "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy": sends(
     logFix,
@@ -2672,31 +2709,36 @@ export const logs: TypeTable = {
   // account, and `pipeline` sources and sinks chain sub-pipelines of the same body. Clients push
   // to `http` and OpenTelemetry sources at the pipeline's own endpoint. Sources and sinks of other
   // kinds, and a body that cannot be read, fail closed (pipelineParts).
-  "aws:opensearchingest/pipeline:Pipeline": sends(
-    "Index only into OpenSearch domains or collections, and write only to buckets, in regions inside the jurisdiction with roles of this account; read only sources of those kinds there, or waive the finding after reviewing a source or sink of another kind.",
-    judged(
-      "data sync",
-      "pipelineConfigurationBody",
-      pipelineParts("pipelineConfigurationBody", osisKinds),
-    ),
-    ...[
-      endpoint(`${osisSinks}.opensearch.hosts[]`, "indexes the ingested data at"),
-      bucket(`${osisSinks}.s3.bucket`, "writes the ingested data to", { fallback: "aws.region" }),
-      push.region(`${osisSinks}.*.aws.region`, "sends the ingested data to"),
-      push.account(`${osisSinks}.*.aws.sts_role_arn`, "sends the ingested data with a role of"),
-      endpoint(`${osisSources}.opensearch.hosts[]`, "pulls documents from", inbound),
-      url(`${osisSources}.kafka.bootstrap_servers[]`, "consumes Kafka records from", inbound),
-      arn(`${osisSources}.kafka.aws.msk.arn`, "consumes Kafka records from", inbound),
-      endpoint(`${osisSources}.s3.sqs.queue_url`, "reads object notifications from", inbound),
-      arn(`${osisSources}.dynamodb.tables[].table_arn`, "reads items from", inbound),
-      push.region(`${osisSources}.dynamodb.tables[].export.s3_region`, "exports tables to"),
-      push.region(`${osisSources}.*.aws.region`, "pulls the ingested data from", inbound),
-      push.account(
-        `${osisSources}.*.aws.sts_role_arn`,
-        "pulls the ingested data with a role of",
-        inbound,
+  // Without vpcOptions the pipeline gets a public endpoint, where anyone may push records.
+  "aws:opensearchingest/pipeline:Pipeline": withExposure(
+    sends(
+      "Index only into OpenSearch domains or collections, and write only to buckets, in regions inside the jurisdiction with roles of this account; read only sources of those kinds there, or waive the finding after reviewing a source or sink of another kind.",
+      judged(
+        "data sync",
+        "pipelineConfigurationBody",
+        pipelineParts("pipelineConfigurationBody", osisKinds),
       ),
-    ].map((f) => ({ ...f, when: readableBody })),
+      ...[
+        endpoint(`${osisSinks}.opensearch.hosts[]`, "indexes the ingested data at"),
+        bucket(`${osisSinks}.s3.bucket`, "writes the ingested data to", { fallback: "aws.region" }),
+        push.region(`${osisSinks}.*.aws.region`, "sends the ingested data to"),
+        push.account(`${osisSinks}.*.aws.sts_role_arn`, "sends the ingested data with a role of"),
+        endpoint(`${osisSources}.opensearch.hosts[]`, "pulls documents from", inbound),
+        url(`${osisSources}.kafka.bootstrap_servers[]`, "consumes Kafka records from", inbound),
+        arn(`${osisSources}.kafka.aws.msk.arn`, "consumes Kafka records from", inbound),
+        endpoint(`${osisSources}.s3.sqs.queue_url`, "reads object notifications from", inbound),
+        arn(`${osisSources}.dynamodb.tables[].table_arn`, "reads items from", inbound),
+        push.region(`${osisSources}.dynamodb.tables[].export.s3_region`, "exports tables to"),
+        push.region(`${osisSources}.*.aws.region`, "pulls the ingested data from", inbound),
+        push.account(
+          `${osisSources}.*.aws.sts_role_arn`,
+          "pulls the ingested data with a role of",
+          inbound,
+        ),
+      ].map((f) => ({ ...f, when: readableBody })),
+    ),
+    "Give the pipeline vpcOptions with subnetIds of the stack's VPC, so its endpoint is an interface there.",
+    exposed("vpcOptions.subnetIds", { reads: vpcOptionsEndpoint("the pipeline") }),
   ),
 
   // Bots, mail rules, media inputs and contacts that hand data to a place of their own.
