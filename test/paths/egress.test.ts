@@ -105,6 +105,7 @@ describe("the rows internet-egress judges", () => {
       "aws:sagemaker/notebookInstance:NotebookInstance log-shipping defaultCodeRepository",
       "aws:sagemaker/notebookInstance:NotebookInstance log-shipping additionalCodeRepositories[]",
       "aws:elasticbeanstalk/environment:Environment public-exposure settings",
+      "alicloud:fc/service:Service log-shipping tracingConfig.params.endpoint",
       "alicloud:fc/v3Function:V3Function remote-sites customDns.nameServers[]",
       "alicloud:fc/v3Function:V3Function storage-replication ossMountConfig.mountPoints[].bucketName",
       "alicloud:fc/v3Function:V3Function storage-replication ossMountConfig.mountPoints[].endpoint",

@@ -3697,6 +3697,32 @@ describe("alarm and notification webhooks", () => {
       eventNotifyPolicyName: "incidents",
       notifyStrategy: { routes: [{ channels: [channel] }] },
     });
+  /** An event stream capturing a self-managed MySQL server's changes into an MNS queue. */
+  const mysqlStream = (host: string) =>
+    add("alicloud:eventbridge/eventStreaming:EventStreaming", "cdc", {
+      eventStreamingName: "cdc",
+      source: JSON.stringify({
+        SourceMySQLParameters: {
+          HostName: host,
+          Port: 3306,
+          DatabaseName: "records",
+          TableNames: "orders",
+          NetworkType: "PublicNetwork",
+          RegionId: "cn-shanghai",
+        },
+      }),
+      sink: JSON.stringify({
+        SinkMNSParameters: { QueueName: { Value: "changes", Form: "CONSTANT" } },
+      }),
+      filterPattern: "{}",
+    });
+  /** A Function Compute 2.0 service without internet access, tracing to the collector at `endpoint`. */
+  const tracedService = (endpoint: string) =>
+    add("alicloud:fc/service:Service", "traced", {
+      name: "traced",
+      internetAccess: false,
+      tracingConfig: { type: "Jaeger", params: { endpoint } },
+    });
   /** An EventBridge source pulling from the self-built RocketMQ broker at `endpoint`. */
   const rocketMqSource = (endpoint: string) =>
     add("alicloud:eventbridge/eventSourceV2:EventSourceV2", "orders-mq", {
@@ -4067,6 +4093,36 @@ describe("alarm and notification webhooks", () => {
         receivers: ["contact-ops"],
       }),
     })),
+    {
+      name: "an event stream captures the changes of a MySQL server on the internet",
+      bad: mysqlStream("db.partner.example.de"),
+      expected: [
+        [
+          "log-shipping",
+          "cdc",
+          "mandatory",
+          [
+            '"db.partner.example.de" (cannot be placed)',
+            'eventbridge event streaming "cdc"',
+            "cn-shanghai (inside CN)",
+          ],
+        ],
+      ],
+      twinName: "the MySQL server is at a private address of the stack's network",
+      twin: mysqlStream("10.20.1.9"),
+    },
+    {
+      name: "a Function Compute service sends its traces to a collector on the internet",
+      bad: tracedService("http://jaeger.partner.example.de:14268/api/traces"),
+      expected: [
+        shipped(
+          'fc service "traced"',
+          '"http://jaeger.partner.example.de:14268/api/traces" (cannot be placed)',
+        ),
+      ],
+      twinName: "the collector is at a private address of the stack's network",
+      twin: tracedService("http://10.20.1.11:14268/api/traces"),
+    },
     {
       name: "an EventBridge source pulls messages from a self-built RocketMQ broker on the internet",
       bad: rocketMqSource("mq.partner.example.de:9876"),

@@ -9466,6 +9466,23 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
 
   runCases(pack, () => happy, us, [
     {
+      name: "a CodeBuild project shows its builds to the public",
+      bad: withBuildInputs({
+        projectVisibility: "PUBLIC_READ",
+        resourceAccessRole: `arn:aws:iam::${account}:role/public-builds`,
+      }),
+      expected: [
+        [
+          "public-exposure",
+          "orders-build",
+          "mandatory",
+          ["the internet", 'codebuild project "orders-build"'],
+        ],
+      ],
+      twinName: "the project is private",
+      twin: withBuildInputs({ projectVisibility: "PRIVATE" }),
+    },
+    {
       name: "a REST API takes the default endpoint type, edge-optimised through CloudFront",
       bad: add("aws:apigateway/restApi:RestApi", "orders", { description: "Orders API" }),
       expected: [
@@ -15014,6 +15031,10 @@ describe("agent tools and flows, clean rooms and Direct Connect gateway proposal
       name: "orders-api",
       targetConfiguration: { mcp: { openApiSchema } },
     });
+  const secret = `arn:aws:secretsmanager:us-west-2:${account}:secret:model-key`;
+  /** An agent harness whose model is `model`. */
+  const harnessModel = (model: Props) =>
+    add("aws:bedrock/agentcoreHarness:AgentcoreHarness", "assistant", { name: "assistant", model });
   const harness = (url: string) =>
     add("aws:bedrock/agentcoreHarness:AgentcoreHarness", "assistant", {
       name: "assistant",
@@ -15112,6 +15133,43 @@ describe("agent tools and flows, clean rooms and Direct Connect gateway proposal
         },
       }),
     },
+    ...(
+      [
+        [
+          "an OpenAI model",
+          { openaiModelConfig: { modelId: "gpt-5", apiKeyArn: secret } },
+          "OpenAI's API (outside the cloud)",
+        ],
+        [
+          "a Gemini model",
+          { geminiModelConfig: { modelId: "gemini-2.5-pro", apiKeyArn: secret } },
+          "Google's Gemini API (outside the cloud)",
+        ],
+        [
+          "a model behind LiteLLM's default routing",
+          { litellmModelConfig: { modelId: "anthropic/claude" } },
+          "the model provider LiteLLM routes to (outside the cloud)",
+        ],
+        [
+          "a LiteLLM endpoint on the internet",
+          { litellmModelConfig: { modelId: "m", apiBase: "https://llm.partner.example/v1" } },
+          '"https://llm.partner.example/v1" (cannot be placed)',
+        ],
+      ] as const
+    ).map(([what, model, place]) => ({
+      name: `an agent harness sends its prompts to ${what}`,
+      bad: harnessModel(model),
+      expected: [
+        [
+          "log-shipping",
+          "assistant",
+          "mandatory",
+          [inside, 'bedrock agentcore harness "assistant"', place],
+        ] as Finding,
+      ],
+      twinName: `its model is Bedrock's in Oregon, not ${what}`,
+      twin: harnessModel({ bedrockModelConfig: { modelId: "anthropic.claude-sonnet-4-5-v1:0" } }),
+    })),
     {
       name: "an agent harness calls a remote MCP server on the internet",
       bad: harness("https://mcp.partner.example/mcp"),

@@ -724,7 +724,17 @@ export const egress: TypeTable = {
     ip.unless("publicIpIdentification", "the edge instance gets a public IP address", "false"),
     ip.positive("internetMaxBandwidthOut", "the edge instance gets public internet bandwidth"),
   ),
-  "alicloud:fc/service:Service": functionCompute,
+  // A Function Compute 2.0 service's Jaeger tracing sends every invocation's spans to the collector
+  // its params name (Tracing Analysis, or any host).
+  "alicloud:fc/service:Service": withPolicyFields(
+    functionCompute,
+    "log-shipping",
+    "Send traces only to a collector at a private or allowlisted address, or at a regional endpoint inside the jurisdiction.",
+    edgesOf("log-shipping", "log delivery").url(
+      "tracingConfig.params.endpoint",
+      "sends every invocation's traces to",
+    ),
+  ),
   "alicloud:fc/v3Function:V3Function": v3Function,
   "alicloud:emrv2/cluster:Cluster": workload(
     "Set withPublicIp to false on every node group.",

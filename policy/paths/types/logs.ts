@@ -1057,9 +1057,26 @@ export const logs: TypeTable = {
       farSide: "the servers of an OpenAPI schema kept in S3 (cannot be placed)",
     }),
   ),
+  // The harness's model: Bedrock's in the region, or another provider's API the prompts and tool
+  // results go to — a LiteLLM endpoint (apiBase, else the provider LiteLLM routes to), OpenAI's
+  // or Google's Gemini API, all outside the cloud.
   "aws:bedrock/agentcoreHarness:AgentcoreHarness": sends(
-    pushFix,
+    `${pushFix} Serve the agent's model from Bedrock (bedrockModelConfig) in a region inside the jurisdiction.`,
     url("tools[].config.remoteMcp.url", "sends agents' tool calls to"),
+    url("model.litellmModelConfig.apiBase", "sends agents' model requests to"),
+    push.flag("model.litellmModelConfig", "sends agents' model requests to", {
+      opensWhenSet: true,
+      where: (holder) => valueAt(holder, "litellmModelConfig.apiBase") === undefined,
+      farSide: "the model provider LiteLLM routes to (outside the cloud)",
+    }),
+    push.flag("model.openaiModelConfig", "sends agents' model requests to", {
+      opensWhenSet: true,
+      farSide: "OpenAI's API (outside the cloud)",
+    }),
+    push.flag("model.geminiModelConfig", "sends agents' model requests to", {
+      opensWhenSet: true,
+      farSide: "Google's Gemini API (outside the cloud)",
+    }),
   ),
 
   // SaaS applications and third parties: where data leaves the cloud for another provider's
@@ -1554,49 +1571,59 @@ export const logs: TypeTable = {
     },
   },
   // A build outside the stack's VPC reaches the internet (internet-egress).
-  "aws:codebuild/project:Project": withPolicyFields(
-    sends(
-      "Build from sources and write to buckets inside the jurisdiction (CodeCommit, S3 buckets of this program); a repository host on the internet cannot be placed.",
-      url("source.location", "fetches the source to build from", {
-        inbound: true,
-        when: sourceOn("source.type", externalSources),
-      }),
-      endpoint("source.location", "fetches the source to build from", {
-        inbound: true,
-        when: sourceOn("source.type", ["CODECOMMIT"]),
-      }),
-      bucket("source.location", "fetches the source to build from", {
-        inbound: true,
-        when: sourceOn("source.type", ["S3"]),
-      }),
-      // Each secondary source is fetched as the primary one is, by its own type.
-      url("secondarySources[].location", "fetches a source to build from", {
-        inbound: true,
-        where: kindIs("type", (t) => externalSources.includes(t.toUpperCase())),
-      }),
-      endpoint("secondarySources[].location", "fetches a source to build from", {
-        inbound: true,
-        where: kindIs("type", (t) => t.toUpperCase() === "CODECOMMIT"),
-      }),
-      bucket("secondarySources[].location", "fetches a source to build from", {
-        inbound: true,
-        where: kindIs("type", (t) => t.toUpperCase() === "S3"),
-      }),
-      // The build reads and writes the EFS file systems it mounts (`<dns-name>:/directory`), placed
-      // by the region in the name; one not known at preview is a file system of the program.
-      endpoint("fileSystemLocations[].location", "mounts a file system at", {
-        when: knownAt("fileSystemLocations[].location"),
-      }),
-      bucket("artifacts.location", "writes build artifacts to", {
-        when: sourceOn("artifacts.type", ["S3"]),
-      }),
-      bucket("secondaryArtifacts[].location", "writes build artifacts to"),
-      bucket("cache.location", "caches build files in", { when: sourceOn("cache.type", ["S3"]) }),
-      bucket("logsConfig.s3Logs.location", "delivers build logs to"),
+  // A public build project (projectVisibility PUBLIC_READ) shows its builds' results, logs and
+  // artifacts to anyone on the internet.
+  "aws:codebuild/project:Project": withExposure(
+    withPolicyFields(
+      sends(
+        "Build from sources and write to buckets inside the jurisdiction (CodeCommit, S3 buckets of this program); a repository host on the internet cannot be placed.",
+        url("source.location", "fetches the source to build from", {
+          inbound: true,
+          when: sourceOn("source.type", externalSources),
+        }),
+        endpoint("source.location", "fetches the source to build from", {
+          inbound: true,
+          when: sourceOn("source.type", ["CODECOMMIT"]),
+        }),
+        bucket("source.location", "fetches the source to build from", {
+          inbound: true,
+          when: sourceOn("source.type", ["S3"]),
+        }),
+        // Each secondary source is fetched as the primary one is, by its own type.
+        url("secondarySources[].location", "fetches a source to build from", {
+          inbound: true,
+          where: kindIs("type", (t) => externalSources.includes(t.toUpperCase())),
+        }),
+        endpoint("secondarySources[].location", "fetches a source to build from", {
+          inbound: true,
+          where: kindIs("type", (t) => t.toUpperCase() === "CODECOMMIT"),
+        }),
+        bucket("secondarySources[].location", "fetches a source to build from", {
+          inbound: true,
+          where: kindIs("type", (t) => t.toUpperCase() === "S3"),
+        }),
+        // The build reads and writes the EFS file systems it mounts (`<dns-name>:/directory`), placed
+        // by the region in the name; one not known at preview is a file system of the program.
+        endpoint("fileSystemLocations[].location", "mounts a file system at", {
+          when: knownAt("fileSystemLocations[].location"),
+        }),
+        bucket("artifacts.location", "writes build artifacts to", {
+          when: sourceOn("artifacts.type", ["S3"]),
+        }),
+        bucket("secondaryArtifacts[].location", "writes build artifacts to"),
+        bucket("cache.location", "caches build files in", { when: sourceOn("cache.type", ["S3"]) }),
+        bucket("logsConfig.s3Logs.location", "delivers build logs to"),
+      ),
+      "internet-egress",
+      buildFix,
+      buildInternet,
     ),
-    "internet-egress",
-    buildFix,
-    buildInternet,
+    'Set projectVisibility to "PRIVATE".',
+    exposed(
+      "projectVisibility",
+      { values: ["public_read"] },
+      "anyone on the internet can read the builds' results, logs and artifacts",
+    ),
   ),
   "aws:msk/replicator:Replicator": sends(
     pushFix,
@@ -2493,8 +2520,15 @@ export const logs: TypeTable = {
     }),
   ),
   "alicloud:eventbridge/eventStreaming:EventStreaming": sends(
-    "Deliver events to a target of the stream's region named by name or instance ID (MNS, Function Compute, CloudFlow, SLS, ApsaraMQ for Kafka or RabbitMQ, DataHub, or an API destination).",
+    "Deliver events to a target of the stream's region named by name or instance ID (MNS, Function Compute, CloudFlow, SLS, ApsaraMQ for Kafka or RabbitMQ, DataHub, or an API destination), and pull them only from cloud instances or hosts at private or allowlisted addresses.",
     onceKnown(judged("data sync", "sink", streamSink("sink"))),
+    // A self-managed source (its JSON names the host): a MySQL server whose changes it captures,
+    // an open-source RabbitMQ or a RocketMQ broker it consumes.
+    ...[
+      "source.SourceMySQLParameters.HostName",
+      "source.SourceOpenSourceRabbitMQParameters.Endpoint",
+      "source.SourceRocketMQParameters.InstanceEndpoint",
+    ].map((path) => url(path, "pulls events from", inbound)),
   ),
   // A Managed Service for Prometheus instance forwards every sample to its remote write targets.
   "alicloud:arms/remoteWrite:RemoteWrite": sends(
