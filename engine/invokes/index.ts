@@ -21,6 +21,7 @@ import { createHash } from "node:crypto";
 import { yamlDocuments } from "../yaml";
 import { awsPartitionOf } from "../../residency/jurisdictions";
 import { elbLogDeliveryAccounts } from "../../residency/service-accounts";
+import { arnAccount, arnPartition, arnRegion } from "../../residency/placement";
 import { zonesOf } from "../../residency/zones";
 import { placeholderAccount } from "../synth";
 import { awsPolicyDocument } from "./aws-policy-document";
@@ -124,6 +125,14 @@ const offlineStandIn = "sovereign-dc-offline-stand-in";
  */
 export function offlineKeyId(aliasArn: string): string {
   return `${offlineStandIn}-${digest("kms-alias", aliasArn)}`;
+}
+
+/**
+ * Fields of an answer that say nothing of where a thing is (dates, states, descriptions), empty:
+ * the answer stays known as a whole, as an Output of it must be to be known at all.
+ */
+function empty(...fields: string[]): Record<string, string> {
+  return Object.fromEntries(fields.map((f) => [f, ""]));
 }
 
 /** The ARN prefix (`arn:<partition>:kms:<region>:<account>`) of a KMS function's keys. */
@@ -394,21 +403,23 @@ const answerers: Readonly<Record<string, Answerer>> = {
         id,
         keyId: id,
         arn: account === undefined ? unknownMark : `acs:kms:${region}:${account}:key/${id}`,
-        automaticRotation: "",
-        creationDate: "",
-        creator: "",
-        deleteDate: "",
-        description: "",
-        keySpec: "",
-        keyUsage: "",
-        lastRotationDate: "",
-        materialExpireTime: "",
-        nextRotationDate: "",
-        origin: "",
-        primaryKeyVersion: "",
-        protectionLevel: "",
-        rotationInterval: "",
-        status: "",
+        ...empty(
+          "automaticRotation",
+          "creationDate",
+          "creator",
+          "deleteDate",
+          "description",
+          "keySpec",
+          "keyUsage",
+          "lastRotationDate",
+          "materialExpireTime",
+          "nextRotationDate",
+          "origin",
+          "primaryKeyVersion",
+          "protectionLevel",
+          "rotationInterval",
+          "status",
+        ),
       })),
     };
   },
@@ -446,15 +457,18 @@ const answerers: Readonly<Record<string, Answerer>> = {
   // caller's account and region). A key reached through an alias has a stand-in ID.
   "aws:kms/getKey:getKey": (args, ctx) => {
     const keyId = text(args.keyId);
-    const arn =
-      keyId === undefined ? undefined : /^arn:([^:]+):kms:([^:]+):(\d{12}):(.+)$/.exec(keyId);
-    const place = arn
-      ? { prefix: `arn:${arn[1]}:kms:${arn[2]}:${arn[3]}`, region: arn[2], account: arn[3] }
+    // A key or alias ARN names its own account and region.
+    const partition = keyId === undefined ? undefined : arnPartition(keyId);
+    const region = keyId === undefined ? undefined : arnRegion(keyId);
+    const account = keyId === undefined ? undefined : arnAccount(keyId);
+    const byArn = partition !== undefined && region && account !== undefined;
+    const place = byArn
+      ? { prefix: `arn:${partition}:kms:${region}:${account}`, region, account }
       : kmsPlace(args, ctx);
     if (keyId === undefined || place === undefined) {
       return { id: unknownMark, arn: unknownMark, keyId: unknownMark };
     }
-    const named = arn ? arn[4] : keyId;
+    const named = byArn ? keyId.split(":").slice(5).join(":") : keyId;
     const id = named.startsWith("key/")
       ? named.slice("key/".length)
       : named.startsWith("alias/")
@@ -472,18 +486,20 @@ const answerers: Readonly<Record<string, Answerer>> = {
       region: place.region,
       keyManager: named.startsWith("alias/aws/") ? "AWS" : "",
       ...(id.startsWith("mrk-") ? { multiRegion: true } : {}),
-      cloudHsmClusterId: "",
-      creationDate: "",
-      customKeyStoreId: "",
-      customerMasterKeySpec: "",
-      deletionDate: "",
-      description: "",
-      expirationModel: "",
-      keySpec: "",
-      keyState: "",
-      keyUsage: "",
-      origin: "",
-      validTo: "",
+      ...empty(
+        "cloudHsmClusterId",
+        "creationDate",
+        "customKeyStoreId",
+        "customerMasterKeySpec",
+        "deletionDate",
+        "description",
+        "expirationModel",
+        "keySpec",
+        "keyState",
+        "keyUsage",
+        "origin",
+        "validTo",
+      ),
     };
   },
 
