@@ -318,6 +318,21 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
       const websocket = knownText(state.protocolType)?.toUpperCase() === "WEBSOCKET";
       state.apiEndpoint = `${websocket ? "wss" : "https"}://${executeApi(hexStream(10, type, name))}`;
     }
+    // The ARN that Lambda permissions (`sourceArn`) and resource policies grant invocation by:
+    // `arn:<partition>:execute-api:<region>:<account>:<API ID>`, a stage's followed by
+    // `/<stage name>`. Left unknown, a policy document built from it is unknown too, and the
+    // API's resource policy fails closed.
+    const executionArn = (apiId: string) =>
+      `arn:${partition}:execute-api:${region}:${account}:${apiId}`;
+    if (type === "aws:apigateway/restApi:RestApi" || type === "aws:apigatewayv2/api:Api") {
+      state.executionArn = executionArn(id);
+    }
+    if (type === "aws:apigateway/stage:Stage" || type === "aws:apigatewayv2/stage:Stage") {
+      const api = knownText(type === "aws:apigateway/stage:Stage" ? state.restApi : state.apiId);
+      const stage = knownText(type === "aws:apigateway/stage:Stage" ? state.stageName : state.name);
+      state.executionArn =
+        api === undefined || stage === undefined ? unknownValue : `${executionArn(api)}/${stage}`;
+    }
     if (type === "aws:lambda/functionUrl:FunctionUrl") {
       const urlId = hexStream(32, type, name);
       state.urlId = urlId;

@@ -301,6 +301,29 @@ describe("the URLs of APIs and function URLs", () => {
     expect(url.functionUrl).toBe(`https://${url.urlId as string}.lambda-url.eu-central-1.on.aws/`);
   });
 
+  // Found on the AWS provider's own examples: a REST API's resource policy allowing
+  // `${api.executionArn}/*` from one address was unknown offline, and failed closed as public.
+  it("gives APIs and their stages the execution ARN permissions and resource policies name", () => {
+    for (const type of ["aws:apigateway/restApi:RestApi", "aws:apigatewayv2/api:Api"]) {
+      const { id, state: outputs } = synthesizeState({
+        type,
+        name: "hooks",
+        inputs: { name: "hooks-api" },
+        providerProps: { region: "cn-north-1" },
+      });
+      expect(outputs.executionArn).toBe(`arn:aws-cn:execute-api:cn-north-1:123456789012:${id}`);
+    }
+    expect(
+      state("aws:apigateway/stage:Stage", { restApi: "a1b2c3", stageName: "prod" }).executionArn,
+    ).toBe("arn:aws:execute-api:eu-central-1:123456789012:a1b2c3/prod");
+    expect(
+      state("aws:apigatewayv2/stage:Stage", { apiId: "a1b2c3", name: "$default" }).executionArn,
+    ).toBe("arn:aws:execute-api:eu-central-1:123456789012:a1b2c3/$default");
+    expect(
+      state("aws:apigatewayv2/stage:Stage", { apiId: unknownValue, name: "prod" }).executionArn,
+    ).toBe(unknownValue);
+  });
+
   it("leaves a stage's URL unknown while its API is", () => {
     expect(
       state("aws:apigateway/stage:Stage", { restApi: unknownValue, stageName: "prod" }).invokeUrl,
