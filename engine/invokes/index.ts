@@ -503,6 +503,35 @@ const answerers: Readonly<Record<string, Answerer>> = {
     };
   },
 
+  // The account's IAM Identity Center instance, which permission sets, account assignments and
+  // the services that sign users in through it (Lake Formation, QuickSight, Redshift) name by
+  // ARN. Its ARN names no region or account (`arn:<partition>:sso:::instance/<ID>`) and the
+  // instance holds no data of the stack, so the answer says all a residency check needs; only
+  // the IDs are the cloud's to tell, and stand in here. Lists one instance, as programs assume
+  // (`arns[0]`): the provider lists the instance of the function's region, where the program
+  // manages it.
+  "aws:ssoadmin/getInstances:getInstances": (args, ctx) => {
+    const region = regionOf(args, ctx);
+    const partition = awsPartition(region);
+    if (region === undefined || partition === undefined) {
+      return {
+        id: unknownMark,
+        arns: unknownMark,
+        identityStoreIds: unknownMark,
+        region: unknownMark,
+      };
+    }
+    const place = [partition, region, awsAccountOf(ctx) ?? ""];
+    return {
+      id: region,
+      region,
+      arns: [
+        `arn:${partition}:sso:::instance/${offlineStandIn}-${digest("sso-instance", ...place)}`,
+      ],
+      identityStoreIds: [`${offlineStandIn}-${digest("identity-store", ...place)}`],
+    };
+  },
+
   "alicloud:cs/getClusterCredential:getClusterCredential": (args, ctx) => {
     const clusterId = text(args.clusterId);
     const region = regionOf(args, ctx);

@@ -276,6 +276,43 @@ describe("functions the stack decides", () => {
     expect(result("alicloud:kms/getKeys:getKeys", args, shanghai).keys).toBe(unknownMark);
   });
 
+  // Found on the AWS provider's own examples: Lake Formation's and other services' Identity
+  // Center settings given `getInstances().arns[0]` failed closed as an ARN the pack cannot place,
+  // where the real answer is a regionless ARN that holds no data.
+  describe("the account's IAM Identity Center instance", () => {
+    const oregon: InvokeContext = { providerProps: { region: "us-west-2" }, config: {} };
+
+    it("lists one instance by a regionless ARN and an identity store, their IDs stand-ins", () => {
+      const answer = result("aws:ssoadmin/getInstances:getInstances", {}, oregon);
+      expect(answer).toMatchObject({ id: "us-west-2", region: "us-west-2" });
+      expect(answer.arns).toEqual([
+        expect.stringMatching(
+          /^arn:aws:sso:::instance\/sovereign-dc-offline-stand-in-[0-9a-f]{12}$/,
+        ),
+      ]);
+      expect(answer.identityStoreIds).toEqual([
+        expect.stringMatching(/^sovereign-dc-offline-stand-in-[0-9a-f]{12}$/),
+      ]);
+      expect(result("aws:ssoadmin/getInstances:getInstances", {}, oregon)).toEqual(answer);
+      expect(
+        (
+          result(
+            "aws:ssoadmin/getInstances:getInstances",
+            {},
+            {
+              providerProps: { region: "cn-north-1" },
+              config: {},
+            },
+          ).arns as string[]
+        )[0],
+      ).toMatch(/^arn:aws-cn:sso:::instance\//);
+    });
+
+    it("leaves the instances unknown where no region says which partition lists them", () => {
+      expect(result("aws:ssoadmin/getInstances:getInstances", {}, noRegion).arns).toBe(unknownMark);
+    });
+  });
+
   describe("AWS KMS keys looked up by alias or ID", () => {
     const pinned: InvokeContext = {
       providerProps: { region: "cn-north-1" },
@@ -484,6 +521,7 @@ describe("functions the engine cannot answer", () => {
       "aws:index/getRegion:getRegion",
       "aws:kms/getAlias:getAlias",
       "aws:kms/getKey:getKey",
+      "aws:ssoadmin/getInstances:getInstances",
       "kubernetes:yaml:decode",
     ]);
   });
