@@ -279,6 +279,7 @@ const properties: PropertyReview[] = [
       "emr/studio",
       "grafana/workspaceSamlConfiguration",
       "kendra/index",
+      "ssoadmin/trustedTokenIssuer",
     ),
   ),
   notAPlace(

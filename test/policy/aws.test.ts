@@ -12203,48 +12203,6 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       }),
     },
     {
-      name: "Identity Center trusts tokens of an issuer outside the cloud",
-      bad: add("aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer", "idp", {
-        name: "idp",
-        instanceArn: "arn:aws:sso:::instance/ssoins-1",
-        trustedTokenIssuerType: "OIDC_JWT",
-        trustedTokenIssuerConfiguration: {
-          oidcJwtConfiguration: {
-            issuerUrl: "https://login.partner.example",
-            claimAttributePath: "email",
-            identityStoreAttributePath: "emails.value",
-            jwksRetrievalOption: "OPEN_ID_DISCOVERY",
-          },
-        },
-      }),
-      expected: [
-        [
-          "log-shipping",
-          "idp",
-          "mandatory",
-          [
-            '"https://login.partner.example" (cannot be placed)',
-            'ssoadmin trusted token issuer "idp"',
-            "us-west-2 (inside US)",
-          ],
-        ],
-      ],
-      twinName: "it trusts the issuer on the allowlisted partner address",
-      twin: add("aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer", "idp", {
-        name: "idp",
-        instanceArn: "arn:aws:sso:::instance/ssoins-1",
-        trustedTokenIssuerType: "OIDC_JWT",
-        trustedTokenIssuerConfiguration: {
-          oidcJwtConfiguration: {
-            issuerUrl: "https://198.51.100.41",
-            claimAttributePath: "email",
-            identityStoreAttributePath: "emails.value",
-            jwksRetrievalOption: "OPEN_ID_DISCOVERY",
-          },
-        },
-      }),
-    },
-    {
       name: "a security lake subscriber is notified at a host outside the cloud",
       bad: add("aws:securitylake/subscriberNotification:SubscriberNotification", "lake-notify", {
         subscriberId: "sub-1",
@@ -16475,5 +16433,28 @@ describe("Cognito's texts and analytics, sent where the pool's region sends them
     // Stockholm has no mapping of its own: the project is the pool's region's.
     const stockholm = cognitoIn("eu-north-1", {}, analytics({ applicationId: projectId }))(happy);
     expect(await cognitoFindings(stockholm, "EU")).toEqual([]);
+  });
+});
+
+// An identity provider is where users sign in, not where the stack's data goes: Identity Center
+// trusting its tokens (trusted identity propagation) sends it nothing, as an EKS cluster, an ALB
+// or an AgentCore gateway trusting an OIDC issuer does not. Found on the AWS provider's own
+// examples, where it failed as a destination that cannot be placed.
+describe("Identity Center trusting an external identity provider's tokens", () => {
+  it("passes, the issuer outside the cloud", async () => {
+    const issuer = add("aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer", "idp", {
+      name: "idp",
+      instanceArn: "arn:aws:sso:::instance/ssoins-1",
+      trustedTokenIssuerType: "OIDC_JWT",
+      trustedTokenIssuerConfiguration: {
+        oidcJwtConfiguration: {
+          issuerUrl: "https://login.partner.example",
+          claimAttributePath: "email",
+          identityStoreAttributePath: "emails.value",
+          jwksRetrievalOption: "OPEN_ID_DISCOVERY",
+        },
+      },
+    });
+    expect(findings(await pack.check(issuer(happy), us))).toEqual([]);
   });
 });

@@ -944,16 +944,6 @@ export const logs: TypeTable = {
     pushFix,
     url("portalOptions.signInOptions.applicationUrl", "signs users in, with their identity, to"),
   ),
-  "aws:ssoadmin/trustedTokenIssuer:TrustedTokenIssuer": sends(
-    "Trust only identity providers on allowlisted addresses or inside the jurisdiction.",
-    url(
-      "trustedTokenIssuerConfiguration.oidcJwtConfiguration.issuerUrl",
-      "trusts identities issued by",
-      {
-        inbound: true,
-      },
-    ),
-  ),
   // Jira Cloud is Atlassian's service: findings become tickets outside the cloud.
   "aws:securityhub/connectorV2:ConnectorV2": sends(
     pushFix,
