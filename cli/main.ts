@@ -27,6 +27,7 @@ import { toSarif } from "./sarif";
 import {
   planDocument,
   renderTree,
+  renderOutputsAsText,
   renderPlaceholderAccount,
   renderUnknownFunctions,
   renderFindings,
@@ -86,10 +87,14 @@ function verdictLine(
 }
 
 /**
- * Where stdout carries a document (json, sarif), the reason of an exit 2 for resources a first
- * preview leaves unjudged goes to stderr, as every exit 2's does.
+ * Where stdout carries a document (json, sarif) or only the verdict (md), the warnings about the
+ * program's inputs go to stderr, and so does the reason of an exit 2 for resources a first preview
+ * leaves unjudged, as every exit 2's does.
  */
-function notJudgedOnStderr(code: number, stack: string, result: RunResult, io: Io): void {
+function notesOnStderr(code: number, stack: string, result: RunResult, io: Io): void {
+  for (const line of renderOutputsAsText(result.plan)) {
+    io.err(`${line}\n`);
+  }
   if (code === 2) {
     io.err(`${verdictLine(stack, result.jurisdiction, result.violations)}\n`);
   }
@@ -153,7 +158,7 @@ async function planCommand(
   const doc = planDocument(result.plan, result.jurisdiction, result.violations);
   if (opts.format === "json") {
     io.out(`${JSON.stringify(doc, null, 2)}\n`);
-    notJudgedOnStderr(code, opts.stack, result, io);
+    notesOnStderr(code, opts.stack, result, io);
     return code;
   }
   if (opts.format === "md") {
@@ -163,6 +168,7 @@ async function planCommand(
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { writeReport } = require("../report/index") as typeof import("../report/index");
     const files = await writeReport(result.plan, result.violations, outDir);
+    notesOnStderr(0, opts.stack, result, io);
     io.err(`Wrote ${files.map((f) => path.relative(process.cwd(), f) || f).join(", ")}\n`);
     io.out(`${verdictLine(opts.stack, result.jurisdiction, result.violations)}\n`);
     return code;
@@ -180,6 +186,7 @@ async function planCommand(
       counts,
       "",
       ...renderUnknownFunctions(result.plan),
+      ...renderOutputsAsText(result.plan),
       ...renderPlaceholderAccount(result.violations, result.plan),
       ...renderFindings(result.violations, { heading: true }),
       verdictLine(opts.stack, result.jurisdiction, result.violations),
@@ -239,15 +246,16 @@ async function checkCommand(
     io.out(
       `${JSON.stringify(planDocument(result.plan, result.jurisdiction, result.violations), null, 2)}\n`,
     );
-    notJudgedOnStderr(code, opts.stack, result, io);
+    notesOnStderr(code, opts.stack, result, io);
   } else if (opts.format === "sarif") {
     io.out(sarifText(result, file));
-    notJudgedOnStderr(code, opts.stack, result, io);
+    notesOnStderr(code, opts.stack, result, io);
   } else {
     io.out(
       [
         `Checked ${path.relative(process.cwd(), file)} as stack ${opts.stack} (jurisdiction ${result.jurisdiction})${opts.firstPreview ? ", as its first pulumi preview sees it (what providers compute on create unknown)" : ""}: ${result.plan.resources.length} resources`,
         ...renderUnknownFunctions(result.plan),
+        ...renderOutputsAsText(result.plan),
         ...renderPlaceholderAccount(result.violations, result.plan),
         ...renderFindings(result.violations, { heading: false }),
         verdictLine(opts.stack, result.jurisdiction, result.violations),

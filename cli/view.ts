@@ -220,6 +220,52 @@ export function renderPlaceholderAccount(
   ];
 }
 
+/**
+ * What @pulumi/pulumi writes in place of an Output a program turns into text itself — by a
+ * template string or `String(…)` (`toString`), by `JSON.stringify` (`toJSON`) — and what
+ * JavaScript writes for a Promise in a template string. The provider receives that text as it
+ * is, under `pulumi up` as here, so a policy document holding it is not the one the program
+ * meant, and the checks judge the text, not the value it stands for.
+ */
+const outputAsText =
+  /Calling \[(toString|toJSON)\] on an \[Output<T>\] is not supported|\[object Promise\]/;
+
+/** The inputs, `type "name" path`, that hold the text an Output turned into text stands for. */
+function outputsAsText(plan: Plan): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown, path: string, at: string) => {
+    if (typeof value === "string") {
+      if (outputAsText.test(value)) {
+        found.push(`${at} ${path}`);
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, `${path}[${i}]`, at));
+    } else if (value !== null && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) {
+        walk(v, path === "" ? k : `${path}.${k}`, at);
+      }
+    }
+  };
+  for (const r of plan.resources) {
+    walk(plainProps(r.inputs, { maskSecrets: "[secret]" }), "", `${r.type} "${r.name}"`);
+  }
+  return found;
+}
+
+/**
+ * A warning for each input that holds an Output turned into text, or none: the program's own
+ * mistake, which the checks cannot see past (a principal "Calling [toJSON] on an [Output<T>]…").
+ */
+export function renderOutputsAsText(plan: Plan): string[] {
+  const found = outputsAsText(plan);
+  if (found.length === 0) {
+    return [];
+  }
+  return [
+    `warning: ${found.length === 1 ? "an input holds" : `${found.length} inputs hold`} the text written for an Output or a Promise turned into text by a template string, String() or JSON.stringify ("Calling [toString|toJSON] on an [Output<T>] is not supported", "[object Promise]"), which the provider receives as it is, and the checks judge as it is: ${found.join("; ")}. Build the text with pulumi.interpolate, pulumi.jsonStringify or inside .apply(…) or .then(…).`,
+  ];
+}
+
 /** The line that lists the provider functions answered with unknowns, or none. */
 export function renderUnknownFunctions(plan: Plan): string[] {
   const fns = plan.unknownFunctions ?? [];

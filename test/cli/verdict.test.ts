@@ -25,6 +25,8 @@ interface Doc {
 const cases: Record<string, readonly string[]> = {
   policyDocument: ["role-policy-document.ts", "--stack", "dev", "--format", "json"],
   zones: ["zones-subnet.ts", "--stack", "dev", "--format", "json"],
+  outputAsText: ["output-as-text.ts", "--stack", "dev"],
+  outputAsTextJson: ["output-as-text.ts", "--stack", "dev", "--format", "json"],
   unknowns: ["unknown-functions.ts", "--stack", "dev", "--format", "json"],
   regionOutput: ["region-output.ts", "--stack", "dev", "--format", "json"],
   regionlessZones: ["regionless-zones.ts", "--stack", "noregion"],
@@ -755,6 +757,37 @@ describe("what a program prints while it runs", () => {
       }
     },
   );
+});
+
+// Found on the AWS provider's own examples: a key policy's principal JSON.stringify wrote over an
+// Output was reported as a grant to an account named "Calling [toJSON] on an [Output<T>]…".
+describe("an Output or a Promise the program turned into text itself", () => {
+  const warning = (run: CliRun) =>
+    run.stdout.split("\n").find((l) => l.startsWith("warning:")) ??
+    run.stderr.split("\n").find((l) => l.startsWith("warning:"));
+
+  it("is named, input by input, with how to build the text instead", () => {
+    const run = runs.outputAsText;
+    expect(run.code).toBe(0);
+    const line = warning(run);
+    expect(line).toContain("2 inputs hold the text written for an Output or a Promise");
+    expect(line).toContain('aws:kms/key:Key "records" policy;');
+    expect(line).toContain('aws:s3/bucketV2:BucketV2 "records" tags.owner.');
+    expect(line).toContain("pulumi.jsonStringify");
+  });
+
+  it("goes to stderr beside a JSON document, which stays parseable", () => {
+    const run = runs.outputAsTextJson;
+    expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
+    expect(run.stdout).not.toContain("warning:");
+    expect(run.stderr).toContain('aws:kms/key:Key "records" policy');
+  });
+
+  it("is not raised where the program builds its texts from the values", () => {
+    for (const run of [runs.policyDocument, runs.zones, runs.unknownsText]) {
+      expect(`${run.stdout}${run.stderr}`).not.toContain("turned into text");
+    }
+  });
 });
 
 describe("a resource of a package the pack does not classify", () => {
