@@ -101,6 +101,42 @@ describe("a CloudTrail trail's multi-Region switch, read against the jurisdictio
   });
 });
 
+// Found on the AWS provider's own examples: a Config aggregator over all regions failed under CN
+// although in aws-cn every region is in China, where CloudTrail's switch already passed.
+describe("aggregators over all regions, read against the jurisdiction's partition", () => {
+  const at = on("aws");
+  const aggregators = (region: string): OracleResource[] => [
+    provider("aws", region),
+    at("aws:cfg/configurationAggregator:ConfigurationAggregator", "config", {
+      accountAggregationSource: { accountIds: ["111122223333"], allRegions: true },
+    }),
+    at("aws:securityhub/findingAggregator:FindingAggregator", "findings", {
+      linkingMode: "ALL_REGIONS",
+    }),
+  ];
+
+  it("fail in a partition that spans other countries", () => {
+    expect(judged(aggregators("us-west-2"), "US").findings).toEqual([
+      [
+        "log-shipping",
+        "config",
+        "mandatory",
+        ["us-west-2 (inside US)", 'cfg configuration aggregator "config"', everyRegion],
+      ],
+      [
+        "log-shipping",
+        "findings",
+        "mandatory",
+        ["us-west-2 (inside US)", 'securityhub finding aggregator "findings"', everyRegion],
+      ],
+    ]);
+  });
+
+  it("pass in a partition confined to the jurisdiction (aws-cn under CN)", () => {
+    expect(judged(aggregators("cn-north-1"), "CN")).toEqual({ findings: [], paths: [] });
+  });
+});
+
 describe("an EventBridge rule's targets, each judged by its own type (`where`)", () => {
   const rule = (type: string, endpoint: string): OracleResource[] => [
     provider("alicloud", "cn-shanghai"),

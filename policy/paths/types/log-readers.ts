@@ -94,13 +94,17 @@ export function textOf(props: Readonly<Record<string, unknown>>, key: string): s
  */
 const singleJurisdictionPartitions = new Set(["aws-cn", "aws-us-gov", "aws-eusc"]);
 
+/** Every region of the jurisdiction's AWS partitions lies inside it (aws-cn for CN). */
+function partitionsConfined(j: Jurisdiction): boolean {
+  return j.awsPartitions.every((p) => singleJurisdictionPartitions.has(p));
+}
+
 /** A multi-region collector gathers data of regions outside the jurisdiction into this one. */
 export function multiRegion(flag: string, defaultOn: boolean) {
   return (props: Record<string, unknown>, j: Jurisdiction): Judged[] => {
     const v = props[flag];
     const on = v === undefined ? defaultOn : v === true;
-    const sealed = j.awsPartitions.every((p) => singleJurisdictionPartitions.has(p));
-    return on && !sealed
+    return on && !partitionsConfined(j)
       ? [
           {
             path: flag,
@@ -149,19 +153,40 @@ export function sqlCalls(props: Record<string, unknown>, j: Jurisdiction): Judge
   return out;
 }
 
-export function allRegions(props: Record<string, unknown>): Judged[] {
+/**
+ * A Config aggregator over all regions gathers every region of the partition: inside a partition
+ * confined to the jurisdiction (aws-cn for CN) that is the jurisdiction's regions only.
+ */
+export function allRegions(props: Record<string, unknown>, j: Jurisdiction): Judged[] {
+  if (partitionsConfined(j)) {
+    return [];
+  }
   return ["accountAggregationSource", "organizationAggregationSource"].flatMap((k) => {
     const source = props[k] as Record<string, unknown> | undefined;
     return source && source.allRegions === true
-      ? [{ path: `${k}.allRegions`, verb: "aggregates data from", place: "every region" }]
+      ? [
+          {
+            path: `${k}.allRegions`,
+            verb: "aggregates data from",
+            place: "every region of the partition, including regions outside the jurisdiction",
+          },
+        ]
       : [];
   });
 }
 
-export function linkingMode(props: Record<string, unknown>): Judged[] {
+/** A Security Hub finding aggregator linking all regions: as `allRegions`. */
+export function linkingMode(props: Record<string, unknown>, j: Jurisdiction): Judged[] {
   const mode = str(props.linkingMode);
-  return mode === "ALL_REGIONS" || mode === "ALL_REGIONS_EXCEPT_SPECIFIED"
-    ? [{ path: "linkingMode", verb: "aggregates findings from", place: "every region" }]
+  return !partitionsConfined(j) &&
+    (mode === "ALL_REGIONS" || mode === "ALL_REGIONS_EXCEPT_SPECIFIED")
+    ? [
+        {
+          path: "linkingMode",
+          verb: "aggregates findings from",
+          place: "every region of the partition, including regions outside the jurisdiction",
+        },
+      ]
     : [];
 }
 
