@@ -46,6 +46,19 @@ function awsTypeTakes(type: string, input: string): boolean {
   return types.has(type);
 }
 
+/** Per AWS type, the output that reports its own ARN under a name of its own (the inventory's). */
+let ownArnOutputs: ReadonlyMap<string, string> | undefined;
+
+/** The output of `type` that repeats its ARN (`accessGrantsInstanceArn`), read once, when asked. */
+function ownArnOutput(type: string): string | undefined {
+  ownArnOutputs ??= new Map(
+    Object.entries(readInventoryFile().types).flatMap(([t, entry]) =>
+      t.startsWith("aws:") && entry.ownArn !== undefined ? [[t, entry.ownArn] as const] : [],
+    ),
+  );
+  return ownArnOutputs.get(type);
+}
+
 /**
  * The AWS types with a `region` input each report the region they were created in as their
  * `region` output (their own setting, else their provider's), and programs pass that output on
@@ -370,6 +383,12 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
       region === undefined
         ? unknownValue
         : `arn:${awsPartitionOf(region)}:dms:${region}:${account}:${dms.kind}:${shortHash("dms", type, name).toUpperCase()}`;
+  }
+  const ownArn = ownArnOutput(type);
+  if (ownArn !== undefined && state[ownArn] === undefined) {
+    // The resource's ARN again, under the name the service gives it (an S3 Access Grants
+    // instance's `accessGrantsInstanceArn`), which resource policies are written from.
+    state[ownArn] = state.arn;
   }
   if (type === "aws:rds/instance:Instance" || type === "aws:rds/cluster:Cluster") {
     Object.assign(state, rdsEndpoints(type, name, id, state, region));

@@ -30,6 +30,12 @@ export interface TypeEntry {
   readonly inputs: readonly string[];
   /** Input paths that can name a place (`rules[].destination.bucket`, `regions[]`) → kind. */
   readonly places: Readonly<Record<string, PlaceKind>>;
+  /**
+   * The output that reports the resource's own ARN under a name of its own, `<class>Arn`
+   * (`accessGrantsInstanceArn` of an AccessGrantsInstance), where the class declares one that is
+   * not an input: programs build policies from it as from `arn`.
+   */
+  readonly ownArn?: string;
 }
 
 export interface Inventory {
@@ -231,9 +237,13 @@ export function readPackage(root: string, pkg: string): Record<string, TypeEntry
       throw new Error(`@pulumi/${pkg}/${file}: ${token[1]} has no ${cls[1]}Args interface.`);
     }
     const places = reader.placesIn(members).filter(([at]) => notAPlace(at) === undefined);
+    const ownArn = `${cls[1][0].toLowerCase()}${cls[1].slice(1)}Arn`;
     out[token[1]] = {
       inputs: [...members.keys()].sort(),
       places: Object.fromEntries(places.sort(([a], [b]) => compare(a, b))),
+      ...(!members.has(ownArn) && dts.includes(`    readonly ${ownArn}: pulumi.Output<string>;\n`)
+        ? { ownArn }
+        : {}),
     };
   }
   return out;
@@ -257,13 +267,19 @@ export function readInventory(root: string): Inventory {
 
 /**
  * The committed form, JSON Lines: a first line with the SDK versions and the rules' digest, then
- * one line per type in token order (`{"type":…,"inputs":[…],"places":{…}}`), so a diff shows the
+ * one line per type in token order (`{"type":…,"inputs":[…],"places":{…}}`, and `"ownArn"` where
+ * the class has one), so a diff shows the
  * types that changed and nothing reflows them.
  */
 export function serializeInventory(inv: Inventory, digest: string): string {
   const head = JSON.stringify({ sdks: inv.sdks, rules: digest });
   const lines = Object.entries(inv.types).map(([type, entry]) =>
-    JSON.stringify({ type, inputs: entry.inputs, places: entry.places }),
+    JSON.stringify({
+      type,
+      inputs: entry.inputs,
+      places: entry.places,
+      ...(entry.ownArn === undefined ? {} : { ownArn: entry.ownArn }),
+    }),
   );
   return `${[head, ...lines].join("\n")}\n`;
 }
@@ -277,8 +293,8 @@ export function parseInventory(text: string): Inventory & { readonly rules: stri
   };
   const types: Record<string, TypeEntry> = {};
   for (const line of lines) {
-    const { type, inputs, places } = JSON.parse(line) as TypeEntry & { type: string };
-    types[type] = { inputs, places };
+    const { type, inputs, places, ownArn } = JSON.parse(line) as TypeEntry & { type: string };
+    types[type] = { inputs, places, ...(ownArn === undefined ? {} : { ownArn }) };
   }
   return { sdks, rules, types };
 }

@@ -282,6 +282,28 @@ describe("resource IDs", () => {
 // queue, function and stream had been given ARNs in the stack's own region and account.
 // An SNS subscription, a webhook or a client given the program's own API or function URL: found
 // on public event-driven programs, where those URLs were unknown and failed closed.
+// Found on the AWS provider's own examples: an S3 Access Grants instance's resource policy, written
+// from its `accessGrantsInstanceArn`, was unknown offline and failed closed as public.
+describe("an ARN a type reports under a name of its own", () => {
+  const synth = (type: string, inputs: Record<string, unknown> = {}) =>
+    synthesizeState({ type, name: "grants", inputs, providerProps: virginia }).state;
+
+  it("is the resource's ARN, where the inventory names such an output", () => {
+    const state = synth("aws:s3control/accessGrantsInstance:AccessGrantsInstance");
+    expect(state.accessGrantsInstanceArn).toBe(state.arn);
+    expect(state.arn).toMatch(/^arn:aws:s3control:us-east-1:123456789012:/);
+    expect(synth("aws:workspacesweb/portal:Portal").portalArn).toBe(
+      synth("aws:workspacesweb/portal:Portal").arn,
+    );
+  });
+
+  it("is not made up for other types", () => {
+    expect(synth("aws:s3/bucketV2:BucketV2").bucketV2Arn).toBeUndefined();
+    // Alibaba Cloud's own-ARN outputs (a function's `functionArn`) are not synthesised.
+    expect(synth("alicloud:fc/function:Function").functionArn).toBeUndefined();
+  });
+});
+
 describe("the URLs of APIs and function URLs", () => {
   const state = (type: string, inputs: Record<string, unknown>, region = "eu-central-1") =>
     synthesizeState({ type, name: "hooks", inputs, providerProps: { region } }).state;

@@ -272,6 +272,27 @@ describe("an SDK upgrade", () => {
     plantSdk(dir, "aws", "1.0.0");
     const inv: Inventory = { sdks: { aws: "1.0.0" }, types: readPackage(dir, "aws") };
     expect(parseInventory(serializeInventory(inv, "abc"))).toEqual({ ...inv, rules: "abc" });
+    const owned: Inventory = {
+      ...inv,
+      types: { "aws:widgets/widget:Widget": { inputs: [], places: {}, ownArn: "widgetArn" } },
+    };
+    expect(parseInventory(serializeInventory(owned, "abc"))).toEqual({ ...owned, rules: "abc" });
+  });
+
+  // Programs write resource policies from such an output (`accessGrantsInstanceArn`); the engine
+  // reports the resource's ARN there (engine/synth.ts).
+  test("names the output a class reports its own ARN by, unless it is an input", () => {
+    plantSdk(dir, "aws", "1.0.0");
+    const dts = path.join(dir, "node_modules", "@pulumi", "aws", "widgets", "widget.d.ts");
+    const declared = fs.readFileSync(dts, "utf8");
+    fs.writeFileSync(
+      dts,
+      `${declared}export declare class Widget extends pulumi.CustomResource {\n    readonly widgetArn: pulumi.Output<string>;\n}\n`,
+    );
+    expect(readPackage(dir, "aws")["aws:widgets/widget:Widget"].ownArn).toBe("widgetArn");
+    plantSdk(dir, "aws", "1.0.0", "    widgetArn?: pulumi.Input<string | undefined>;");
+    fs.appendFileSync(dts, "    readonly widgetArn: pulumi.Output<string>;\n");
+    expect(readPackage(dir, "aws")["aws:widgets/widget:Widget"].ownArn).toBeUndefined();
   });
 });
 
