@@ -46,17 +46,24 @@ function awsTypeTakes(type: string, input: string): boolean {
   return types.has(type);
 }
 
-/** Per AWS type, the output that reports its own ARN under a name of its own (the inventory's). */
-let ownArnOutputs: ReadonlyMap<string, string> | undefined;
+/** Per AWS type, the outputs that repeat its ARN and report its account (the inventory's). */
+let ownOutputs:
+  | ReadonlyMap<string, { readonly arn?: string; readonly account?: string }>
+  | undefined;
 
-/** The output of `type` that repeats its ARN (`accessGrantsInstanceArn`), read once, when asked. */
-function ownArnOutput(type: string): string | undefined {
-  ownArnOutputs ??= new Map(
+/**
+ * The outputs of `type` that repeat its ARN under a name of its own (`accessGrantsInstanceArn`)
+ * and report the account it is created in (`ownerId`), read once, when asked.
+ */
+function ownOutputsOf(type: string): { readonly arn?: string; readonly account?: string } {
+  ownOutputs ??= new Map(
     Object.entries(readInventoryFile().types).flatMap(([t, entry]) =>
-      t.startsWith("aws:") && entry.ownArn !== undefined ? [[t, entry.ownArn] as const] : [],
+      t.startsWith("aws:") && (entry.ownArn !== undefined || entry.ownAccount !== undefined)
+        ? [[t, { arn: entry.ownArn, account: entry.ownAccount }] as const]
+        : [],
     ),
   );
-  return ownArnOutputs.get(type);
+  return ownOutputs.get(type) ?? {};
 }
 
 /**
@@ -384,11 +391,16 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
         ? unknownValue
         : `arn:${awsPartitionOf(region)}:dms:${region}:${account}:${dms.kind}:${shortHash("dms", type, name).toUpperCase()}`;
   }
-  const ownArn = ownArnOutput(type);
-  if (ownArn !== undefined && state[ownArn] === undefined) {
+  const own = ownOutputsOf(type);
+  if (own.arn !== undefined && state[own.arn] === undefined) {
     // The resource's ARN again, under the name the service gives it (an S3 Access Grants
     // instance's `accessGrantsInstanceArn`), which resource policies are written from.
-    state[ownArn] = state.arn;
+    state[own.arn] = state.arn;
+  }
+  if (own.account !== undefined && state[own.account] === undefined) {
+    // The account it is created in, which programs pass on as a peer's (`vpc.ownerId`) or an
+    // administrator's (`detector.accountId`).
+    state[own.account] = account;
   }
   if (type === "aws:rds/instance:Instance" || type === "aws:rds/cluster:Cluster") {
     Object.assign(state, rdsEndpoints(type, name, id, state, region));

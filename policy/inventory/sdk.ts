@@ -36,7 +36,17 @@ export interface TypeEntry {
    * not an input: programs build policies from it as from `arn`.
    */
   readonly ownArn?: string;
+  /**
+   * The output that reports the account the resource is created in (`ownerId` of a VPC,
+   * `accountId` of a GuardDuty detector, `masterId` of a Security Hub member, which lives in the
+   * administrator's account), where the class declares one that is not an input: programs pass
+   * it on as a peer's or an administrator's account.
+   */
+  readonly ownAccount?: string;
 }
+
+/** The names under which AWS classes report the account they are created in. */
+const ownAccountOutputs = ["accountId", "awsAccountId", "masterId", "ownerId"];
 
 export interface Inventory {
   /** Package → installed version. */
@@ -237,13 +247,15 @@ export function readPackage(root: string, pkg: string): Record<string, TypeEntry
       throw new Error(`@pulumi/${pkg}/${file}: ${token[1]} has no ${cls[1]}Args interface.`);
     }
     const places = reader.placesIn(members).filter(([at]) => notAPlace(at) === undefined);
+    const declaresOutput = (name: string) =>
+      !members.has(name) && dts.includes(`    readonly ${name}: pulumi.Output<string>;\n`);
     const ownArn = `${cls[1][0].toLowerCase()}${cls[1].slice(1)}Arn`;
+    const ownAccount = pkg === "aws" ? ownAccountOutputs.find(declaresOutput) : undefined;
     out[token[1]] = {
       inputs: [...members.keys()].sort(),
       places: Object.fromEntries(places.sort(([a], [b]) => compare(a, b))),
-      ...(!members.has(ownArn) && dts.includes(`    readonly ${ownArn}: pulumi.Output<string>;\n`)
-        ? { ownArn }
-        : {}),
+      ...(declaresOutput(ownArn) ? { ownArn } : {}),
+      ...(ownAccount === undefined ? {} : { ownAccount }),
     };
   }
   return out;
@@ -267,8 +279,8 @@ export function readInventory(root: string): Inventory {
 
 /**
  * The committed form, JSON Lines: a first line with the SDK versions and the rules' digest, then
- * one line per type in token order (`{"type":…,"inputs":[…],"places":{…}}`, and `"ownArn"` where
- * the class has one), so a diff shows the
+ * one line per type in token order (`{"type":…,"inputs":[…],"places":{…}}`, and `"ownArn"` and
+ * `"ownAccount"` where the class has them), so a diff shows the
  * types that changed and nothing reflows them.
  */
 export function serializeInventory(inv: Inventory, digest: string): string {
@@ -279,6 +291,7 @@ export function serializeInventory(inv: Inventory, digest: string): string {
       inputs: entry.inputs,
       places: entry.places,
       ...(entry.ownArn === undefined ? {} : { ownArn: entry.ownArn }),
+      ...(entry.ownAccount === undefined ? {} : { ownAccount: entry.ownAccount }),
     }),
   );
   return `${[head, ...lines].join("\n")}\n`;
@@ -293,8 +306,15 @@ export function parseInventory(text: string): Inventory & { readonly rules: stri
   };
   const types: Record<string, TypeEntry> = {};
   for (const line of lines) {
-    const { type, inputs, places, ownArn } = JSON.parse(line) as TypeEntry & { type: string };
-    types[type] = { inputs, places, ...(ownArn === undefined ? {} : { ownArn }) };
+    const { type, inputs, places, ownArn, ownAccount } = JSON.parse(line) as TypeEntry & {
+      type: string;
+    };
+    types[type] = {
+      inputs,
+      places,
+      ...(ownArn === undefined ? {} : { ownArn }),
+      ...(ownAccount === undefined ? {} : { ownAccount }),
+    };
   }
   return { sdks, rules, types };
 }

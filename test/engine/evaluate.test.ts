@@ -122,9 +122,9 @@ describe("callbacks that fail on stand-ins", () => {
       [...(plan.failedCallbacks ?? [])].sort((a, b) => a.callback.localeCompare(b.callback)),
     ).toEqual([
       {
-        callback: "(arn) => new URL(arn).host",
+        callback: "(dns) => new URL(dns).host",
         reason: "it failed: Invalid URL",
-        dependsOn: [named(plan, "api").urn],
+        dependsOn: [named(plan, "web").urn],
       },
       {
         callback: "(tags) => new URL(tags.endpoint).host",

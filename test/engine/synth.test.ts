@@ -297,6 +297,26 @@ describe("an ARN a type reports under a name of its own", () => {
     );
   });
 
+  // Found on the AWS provider's own examples: a GuardDuty invitation accepted from
+  // `detector.accountId` failed closed as an administrator account not known at preview.
+  it("reports the account a resource is created in under the output its type names it by", () => {
+    const pinned = { region: "us-east-1", allowedAccountIds: ["210987654321"] };
+    const inAccount = (type: string) =>
+      synthesizeState({ type, name: "peer", inputs: {}, providerProps: pinned }).state;
+    expect(inAccount("aws:ec2/vpc:Vpc").ownerId).toBe("210987654321");
+    expect(inAccount("aws:guardduty/detector:Detector").accountId).toBe("210987654321");
+    expect(inAccount("aws:securityhub/member:Member").masterId).toBe("210987654321");
+    // An input of that name is the program's: a member's account is the member's.
+    expect(
+      synthesizeState({
+        type: "aws:guardduty/member:Member",
+        name: "peer",
+        inputs: { accountId: "111122223333" },
+        providerProps: pinned,
+      }).state.accountId,
+    ).toBe("111122223333");
+  });
+
   it("is not made up for other types", () => {
     expect(synth("aws:s3/bucketV2:BucketV2").bucketV2Arn).toBeUndefined();
     // Alibaba Cloud's own-ARN outputs (a function's `functionArn`) are not synthesised.

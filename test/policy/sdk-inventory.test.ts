@@ -281,15 +281,18 @@ describe("an SDK upgrade", () => {
 
   // Programs write resource policies from such an output (`accessGrantsInstanceArn`); the engine
   // reports the resource's ARN there (engine/synth.ts).
-  test("names the output a class reports its own ARN by, unless it is an input", () => {
+  test("names the outputs a class reports its own ARN and account by, unless they are inputs", () => {
     plantSdk(dir, "aws", "1.0.0");
     const dts = path.join(dir, "node_modules", "@pulumi", "aws", "widgets", "widget.d.ts");
     const declared = fs.readFileSync(dts, "utf8");
     fs.writeFileSync(
       dts,
-      `${declared}export declare class Widget extends pulumi.CustomResource {\n    readonly widgetArn: pulumi.Output<string>;\n}\n`,
+      `${declared}export declare class Widget extends pulumi.CustomResource {\n    readonly widgetArn: pulumi.Output<string>;\n    readonly ownerId: pulumi.Output<string>;\n}\n`,
     );
-    expect(readPackage(dir, "aws")["aws:widgets/widget:Widget"].ownArn).toBe("widgetArn");
+    expect(readPackage(dir, "aws")["aws:widgets/widget:Widget"]).toMatchObject({
+      ownArn: "widgetArn",
+      ownAccount: "ownerId",
+    });
     plantSdk(dir, "aws", "1.0.0", "    widgetArn?: pulumi.Input<string | undefined>;");
     fs.appendFileSync(dts, "    readonly widgetArn: pulumi.Output<string>;\n");
     expect(readPackage(dir, "aws")["aws:widgets/widget:Widget"].ownArn).toBeUndefined();
