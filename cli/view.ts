@@ -230,6 +230,58 @@ export function renderPlaceholderAccount(
 const outputAsText =
   /Calling \[(toString|toJSON)\] on an \[Output<T>\] is not supported|\[object Promise\]/;
 
+/** An empty object, which is what `JSON.stringify` writes for a Promise. */
+const isEmptyObject = (v: unknown) =>
+  v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0;
+
+/**
+ * The places of an IAM policy document (a JSON text with `Statement`) that hold `{}` where a
+ * principal, an action or a resource belongs: what `JSON.stringify` writes for a Promise there
+ * (`Principal: { AWS: current.then(…) }`), which no policy holds on purpose.
+ */
+function promisesInPolicy(text: string): string[] {
+  if (!text.includes("{}") || !text.includes("Statement")) {
+    return [];
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const statements = (doc as { Statement?: unknown } | null)?.Statement;
+  const list = Array.isArray(statements) ? statements : statements ? [statements] : [];
+  const found: string[] = [];
+  list.forEach((st: unknown, i) => {
+    if (st === null || typeof st !== "object") {
+      return;
+    }
+    for (const key of [
+      "Principal",
+      "NotPrincipal",
+      "Action",
+      "NotAction",
+      "Resource",
+      "NotResource",
+    ]) {
+      const v = (st as Record<string, unknown>)[key];
+      const at = list === statements ? `Statement[${i}].${key}` : `Statement.${key}`;
+      if (isEmptyObject(v)) {
+        found.push(at);
+      } else if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+        for (const [k, inner] of Object.entries(v)) {
+          if (isEmptyObject(inner) || (Array.isArray(inner) && inner.some(isEmptyObject))) {
+            found.push(`${at}.${k}`);
+          }
+        }
+      } else if (Array.isArray(v) && v.some(isEmptyObject)) {
+        found.push(at);
+      }
+    }
+  });
+  return found;
+}
+
 /** The inputs, `type "name" path`, that hold the text an Output turned into text stands for. */
 function outputsAsText(plan: Plan): string[] {
   const found: string[] = [];
@@ -237,6 +289,9 @@ function outputsAsText(plan: Plan): string[] {
     if (typeof value === "string") {
       if (outputAsText.test(value)) {
         found.push(`${at} ${path}`);
+      }
+      for (const inside of promisesInPolicy(value)) {
+        found.push(`${at} ${path} (${inside}: {})`);
       }
     } else if (Array.isArray(value)) {
       value.forEach((v, i) => walk(v, `${path}[${i}]`, at));
@@ -262,7 +317,7 @@ export function renderOutputsAsText(plan: Plan): string[] {
     return [];
   }
   return [
-    `warning: ${found.length === 1 ? "an input holds" : `${found.length} inputs hold`} the text written for an Output or a Promise turned into text by a template string, String() or JSON.stringify ("Calling [toString|toJSON] on an [Output<T>] is not supported", "[object Promise]"), which the provider receives as it is, and the checks judge as it is: ${found.join("; ")}. Build the text with pulumi.interpolate, pulumi.jsonStringify or inside .apply(…) or .then(…).`,
+    `warning: ${found.length === 1 ? "an input holds" : `${found.length} inputs hold`} the text written for an Output or a Promise turned into text by a template string, String() or JSON.stringify ("Calling [toString|toJSON] on an [Output<T>] is not supported", "[object Promise]", a policy's {}), which the provider receives as it is, and the checks judge as it is: ${found.join("; ")}. Build the text with pulumi.interpolate, pulumi.jsonStringify or inside .apply(…) or .then(…).`,
   ];
 }
 

@@ -770,9 +770,10 @@ describe("an Output or a Promise the program turned into text itself", () => {
     const run = runs.outputAsText;
     expect(run.code).toBe(0);
     const line = warning(run);
-    expect(line).toContain("2 inputs hold the text written for an Output or a Promise");
+    expect(line).toContain("3 inputs hold the text written for an Output or a Promise");
     expect(line).toContain('aws:kms/key:Key "records" policy;');
-    expect(line).toContain('aws:s3/bucketV2:BucketV2 "records" tags.owner.');
+    expect(line).toContain('aws:s3/bucket:Bucket "records" tags.owner;');
+    expect(line).toContain('aws:kms/key:Key "archive" policy (Statement[0].Principal.AWS: {}).');
     expect(line).toContain("pulumi.jsonStringify");
   });
 
