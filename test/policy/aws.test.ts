@@ -4214,6 +4214,44 @@ describe("exposure and egress", () => {
         networkConfiguration: { subnets: ["subnet-records"], assignPublicIp: false },
       }),
     },
+    // Found checking Batch against ECS: the same public IP, set in the job definition's JSON.
+    ...(["containerProperties", "ecsProperties"] as const).map((input) => {
+      const job = (assignPublicIp: string) => {
+        const networkConfiguration = { assignPublicIp };
+        const container = { image: "records/export:1", networkConfiguration };
+        return add("aws:batch/jobDefinition:JobDefinition", "export-job", {
+          name: "export-job",
+          type: "container",
+          platformCapabilities: ["FARGATE"],
+          [input]: JSON.stringify(
+            input === "containerProperties"
+              ? container
+              : {
+                  taskProperties: [
+                    {
+                      containers: [{ name: "export", image: "records/export:1" }],
+                      networkConfiguration,
+                    },
+                  ],
+                },
+          ),
+        });
+      };
+      return {
+        name: `a Batch job definition gives its Fargate tasks public IPs (${input})`,
+        bad: job("ENABLED"),
+        expected: [
+          [
+            "internet-egress",
+            "export-job",
+            "mandatory",
+            ['batch job definition "export-job"', "the internet (any country)"],
+          ],
+        ] as const,
+        twinName: "its Fargate tasks get only private addresses",
+        twin: job("DISABLED"),
+      };
+    }),
     {
       name: "an EventBridge rule starts Fargate tasks with public IPs",
       bad: ruleTask(true),

@@ -461,6 +461,25 @@ export const pipeTaskInternet = ip.oneOf(
 );
 export const pipeTaskFix =
   "Set targetParameters.ecsTaskParameters.networkConfiguration.awsVpcConfiguration.assignPublicIp to DISABLED and reach AWS services through VPC endpoints.";
+/**
+ * internet-egress's fields and fix of a Batch job definition (its row is a sender's, for its
+ * containers' log drivers): a job on Fargate whose network configuration assigns a public IP runs
+ * each task with one, as an ECS service's does.
+ */
+export const batchTaskInternet = [
+  ip.oneOf(
+    "containerProperties.networkConfiguration.assignPublicIp",
+    "every job's Fargate task gets a public IP address",
+    "ENABLED",
+  ),
+  ip.oneOf(
+    "ecsProperties.taskProperties[].networkConfiguration.assignPublicIp",
+    "every job's Fargate task gets a public IP address",
+    "ENABLED",
+  ),
+];
+export const batchTaskFix =
+  'Set networkConfiguration.assignPublicIp to "DISABLED", run the jobs in private subnets of the stack\'s VPC and reach AWS services through VPC endpoints.';
 /** internet-egress's field and fix of a cloud desktop office site (its row is a link's). */
 export const officeSiteInternet = service.true(
   "enableInternetAccess",

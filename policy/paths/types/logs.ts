@@ -83,6 +83,8 @@ import {
 } from "./exposure";
 import { vpcOptionsEndpoint } from "./exposure-readers";
 import {
+  batchTaskFix,
+  batchTaskInternet,
   buildFix,
   buildInternet,
   canaryFix,
@@ -1963,11 +1965,16 @@ export const logs: TypeTable = {
   "aws:ecs/taskDefinition:TaskDefinition": containerDefinitionLogs,
   // A daemon's containers take the same log drivers, as structured input.
   "aws:ecs/daemonTaskDefinition:DaemonTaskDefinition": containerDefinitionLogs,
-  "aws:batch/jobDefinition:JobDefinition": sends(
-    externalFix,
-    ...containerLogs("containerProperties"),
-    ...containerLogs("ecsProperties.taskProperties[].containers[]"),
-    ...containerLogs("nodeProperties.nodeRangeProperties[].container"),
+  "aws:batch/jobDefinition:JobDefinition": withPolicyFields(
+    sends(
+      externalFix,
+      ...containerLogs("containerProperties"),
+      ...containerLogs("ecsProperties.taskProperties[].containers[]"),
+      ...containerLogs("nodeProperties.nodeRangeProperties[].container"),
+    ),
+    "internet-egress",
+    batchTaskFix,
+    ...batchTaskInternet,
   ),
   "aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration": sends(
     logFix,
