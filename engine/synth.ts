@@ -7,7 +7,7 @@
  * same program and config always produce the same plan, and committed reports do not drift.
  */
 import { createHash } from "node:crypto";
-import { readInventoryFile } from "../policy/inventory/sdk";
+import { type Inventory, readInventoryFile, type TypeEntry } from "../policy/inventory/sdk";
 import { awsPartitionOf, countryOfRegion } from "../residency/jurisdictions";
 import { arnAccount, arnRegion, regionOfEndpoint } from "../residency/placement";
 import { outputValueSig, secretSig, sigKey, unknownValue } from "./wire";
@@ -26,44 +26,21 @@ const autonamed: Readonly<Record<string, string>> = {
   "aws:ecr/repository:Repository": "name",
 };
 
-/** Per input name, the AWS types that take it, from the inventory of the installed SDK's types. */
-const awsTypesByInput = new Map<string, ReadonlySet<string>>();
+/** The inventory of the installed SDKs' types, read once, when first asked. */
+let inventoried: Inventory["types"] | undefined;
 
-/** Whether the AWS type `type` takes the input `input`; the inventory is read once, when asked. */
-function awsTypeTakes(type: string, input: string): boolean {
+/** The inventory's entry of an AWS type (its inputs, the outputs that repeat its ARN and account). */
+function awsEntry(type: string): TypeEntry | undefined {
   if (!type.startsWith("aws:")) {
-    return false;
+    return undefined;
   }
-  let types = awsTypesByInput.get(input);
-  if (types === undefined) {
-    types = new Set(
-      Object.entries(readInventoryFile().types)
-        .filter(([t, entry]) => t.startsWith("aws:") && entry.inputs.includes(input))
-        .map(([t]) => t),
-    );
-    awsTypesByInput.set(input, types);
-  }
-  return types.has(type);
+  inventoried ??= readInventoryFile().types;
+  return Object.hasOwn(inventoried, type) ? inventoried[type] : undefined;
 }
 
-/** Per AWS type, the outputs that repeat its ARN and report its account (the inventory's). */
-let ownOutputs:
-  | ReadonlyMap<string, { readonly arn?: string; readonly account?: string }>
-  | undefined;
-
-/**
- * The outputs of `type` that repeat its ARN under a name of its own (`accessGrantsInstanceArn`)
- * and report the account it is created in (`ownerId`), read once, when asked.
- */
-function ownOutputsOf(type: string): { readonly arn?: string; readonly account?: string } {
-  ownOutputs ??= new Map(
-    Object.entries(readInventoryFile().types).flatMap(([t, entry]) =>
-      t.startsWith("aws:") && (entry.ownArn !== undefined || entry.ownAccount !== undefined)
-        ? [[t, { arn: entry.ownArn, account: entry.ownAccount }] as const]
-        : [],
-    ),
-  );
-  return ownOutputs.get(type) ?? {};
+/** Whether the AWS type `type` takes the input `input`. */
+function awsTypeTakes(type: string, input: string): boolean {
+  return awsEntry(type)?.inputs.includes(input) === true;
 }
 
 /**
@@ -391,16 +368,17 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
         ? unknownValue
         : `arn:${awsPartitionOf(region)}:dms:${region}:${account}:${dms.kind}:${shortHash("dms", type, name).toUpperCase()}`;
   }
-  const own = ownOutputsOf(type);
-  if (own.arn !== undefined && state[own.arn] === undefined) {
+  const { ownArn, ownAccount } = awsEntry(type) ?? {};
+  if (ownArn !== undefined && state[ownArn] === undefined) {
     // The resource's ARN again, under the name the service gives it (an S3 Access Grants
-    // instance's `accessGrantsInstanceArn`), which resource policies are written from.
-    state[own.arn] = state.arn;
+    // instance's `accessGrantsInstanceArn`), which resource policies are written from. DMS's,
+    // set above, keep DMS's own form.
+    state[ownArn] = state.arn;
   }
-  if (own.account !== undefined && state[own.account] === undefined) {
+  if (ownAccount !== undefined && state[ownAccount] === undefined) {
     // The account it is created in, which programs pass on as a peer's (`vpc.ownerId`) or an
     // administrator's (`detector.accountId`).
-    state[own.account] = account;
+    state[ownAccount] = account;
   }
   if (type === "aws:rds/instance:Instance" || type === "aws:rds/cluster:Cluster") {
     Object.assign(state, rdsEndpoints(type, name, id, state, region));
