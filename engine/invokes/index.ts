@@ -41,7 +41,11 @@ export type InvokeAnswer =
   | { readonly known: true; readonly result: Record<string, unknown> }
   | { readonly known: false };
 
-type Answerer = (args: Record<string, unknown>, ctx: InvokeContext) => Record<string, unknown>;
+/** An answer's result, or undefined where these arguments ask what only the cloud knows. */
+type Answerer = (
+  args: Record<string, unknown>,
+  ctx: InvokeContext,
+) => Record<string, unknown> | undefined;
 
 function text(v: unknown): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;
@@ -198,6 +202,194 @@ function ecrLogin(args: Record<string, unknown>, ctx: InvokeContext): Record<str
         : `https://${registryId}.dkr.ecr.${region}.${p.dnsSuffix}`,
     registryId: registryId ?? unknownMark,
   };
+}
+
+/**
+ * The region's default VPC, as AWS creates it in every region of an account: CIDR 172.31.0.0/16
+ * and, in each zone, a default subnet (a /20 of it, in zone order) that maps public IP addresses
+ * on launch, routed to an internet gateway. Programs reach it through `getVpc({ default: true })`
+ * and the subnets it holds (`awsx`'s Fargate services and load balancers given no network do,
+ * inside the awsx plugin, which fails where the lookup has no answer). Where it is follows from
+ * the function's region; only its IDs are the cloud's, and stand in here, readable for what they
+ * are (`sovereign-dc-offline-stand-in-default-vpc-<region>`, `…-default-subnet-<zone>`). An account
+ * whose default VPC was changed or deleted is the cloud's to tell, as under the CLI.
+ */
+interface DefaultVpc {
+  readonly id: string;
+  readonly region: string;
+  readonly partition: string;
+  readonly account: string;
+  readonly zones: readonly { name: string; zoneId?: string }[];
+}
+
+const defaultVpcPrefix = `${offlineStandIn}-default-vpc-`;
+const defaultSubnetPrefix = `${offlineStandIn}-default-subnet-`;
+
+function defaultVpcOf(args: Record<string, unknown>, ctx: InvokeContext): DefaultVpc | undefined {
+  const region = regionOf(args, ctx);
+  const partition = awsPartition(region);
+  const zones = region === undefined ? undefined : zonesOf("aws", region);
+  if (region === undefined || partition === undefined || zones === undefined) {
+    return undefined;
+  }
+  const account = awsAccountOf(ctx) ?? unknownMark;
+  return { id: `${defaultVpcPrefix}${region}`, region, partition, account, zones };
+}
+
+/** `arn:<partition>:ec2:<region>:<account>:<kind>/<id>`, unknown where the account is. */
+function ec2Arn(vpc: DefaultVpc, kind: string, id: string): string {
+  return vpc.account === unknownMark
+    ? unknownMark
+    : `arn:${vpc.partition}:ec2:${vpc.region}:${vpc.account}:${kind}/${id}`;
+}
+
+/** The default subnet of `zone` (an index into the VPC's zones). */
+function defaultSubnet(vpc: DefaultVpc, zone: number): Record<string, unknown> {
+  const z = vpc.zones[zone];
+  const id = `${defaultSubnetPrefix}${z.name}`;
+  return {
+    id,
+    arn: ec2Arn(vpc, "subnet", id),
+    vpcId: vpc.id,
+    region: vpc.region,
+    availabilityZone: z.name,
+    availabilityZoneId: z.zoneId ?? "",
+    cidrBlock: `172.31.${16 * zone}.0/20`,
+    defaultForAz: true,
+    mapPublicIpOnLaunch: true,
+    assignIpv6AddressOnCreation: false,
+    enableDns64: false,
+    enableLniAtDeviceIndex: 0,
+    enableResourceNameDnsARecordOnLaunch: false,
+    enableResourceNameDnsAaaaRecordOnLaunch: false,
+    ipv6CidrBlock: "",
+    ipv6CidrBlockAssociationId: "",
+    ipv6Native: false,
+    mapCustomerOwnedIpOnLaunch: false,
+    customerOwnedIpv4Pool: "",
+    outpostArn: "",
+    ownerId: vpc.account,
+    privateDnsHostnameTypeOnLaunch: "ip-name",
+    state: "available",
+    availableIpAddressCount: 4091,
+    tags: {},
+  };
+}
+
+/**
+ * A lookup's `filters` as name → values, or undefined when one is not a `{ name, values }` of
+ * text (an unknown, or a shape the provider would reject).
+ */
+function filtersOf(v: unknown): Map<string, string[]> | undefined {
+  if (v === undefined) {
+    return new Map();
+  }
+  if (!Array.isArray(v)) {
+    return undefined;
+  }
+  const out = new Map<string, string[]>();
+  for (const f of v as unknown[]) {
+    const name = typeof f === "object" && f !== null ? (f as { name?: unknown }).name : undefined;
+    const values = typeof f === "object" && f !== null ? (f as { values?: unknown }).values : [];
+    if (typeof name !== "string" || !Array.isArray(values)) {
+      return undefined;
+    }
+    const texts = listOf(values);
+    if (texts.length !== values.length) {
+      return undefined;
+    }
+    out.set(name, [...(out.get(name) ?? []), ...texts]);
+  }
+  return out;
+}
+
+/** Arguments that are absent, or empty (the SDK passes an empty tag map as `{}`). */
+function unset(args: Record<string, unknown>, ...names: string[]): boolean {
+  return names.every((n) => {
+    const v = args[n];
+    return v === undefined || (typeof v === "object" && v !== null && Object.keys(v).length === 0);
+  });
+}
+
+/**
+ * The default subnets a subnet lookup selects, or undefined where it asks more than the default
+ * VPC answers (tags, other filters, another VPC): by the filters `vpc-id` (the default VPC's),
+ * `default-for-az` (`true`), `availability-zone` and `availability-zone-id`, and by the arguments
+ * the single-subnet lookup takes (`id`, `vpcId`, `defaultForAz`, `availabilityZone`,
+ * `availabilityZoneId`). Empty when they select none of them.
+ */
+function defaultSubnetsSelected(
+  vpc: DefaultVpc,
+  args: Record<string, unknown>,
+): number[] | undefined {
+  const filters = filtersOf(args.filters);
+  if (filters === undefined || !unset(args, "tags", "cidrBlock", "ipv6CidrBlock", "state")) {
+    return undefined;
+  }
+  const known = new Set([
+    "vpc-id",
+    "default-for-az",
+    "defaultForAz",
+    "availability-zone",
+    "availabilityZone",
+    "availability-zone-id",
+    "availabilityZoneId",
+    "subnet-id",
+    "map-public-ip-on-launch",
+  ]);
+  if ([...filters.keys()].some((k) => !known.has(k))) {
+    return undefined;
+  }
+  const conditions: ((zone: number) => boolean)[] = [];
+  const oneOf = (values: string[] | undefined, of: (zone: number) => string) => {
+    if (values !== undefined) {
+      conditions.push((zone) => values.includes(of(zone)));
+    }
+  };
+  const given = (name: string): string[] | undefined => {
+    const v = args[name];
+    if (v === undefined) {
+      return undefined;
+    }
+    return [String(v)];
+  };
+  const vpcIds = [...(filters.get("vpc-id") ?? []), ...(given("vpcId") ?? [])];
+  // Only the default VPC's subnets are answered: another VPC's are the cloud's to tell.
+  if (vpcIds.some((v) => v !== vpc.id)) {
+    return undefined;
+  }
+  const ids = [...(filters.get("subnet-id") ?? []), ...(given("id") ?? [])];
+  if (ids.some((id) => !id.startsWith(defaultSubnetPrefix))) {
+    return undefined;
+  }
+  oneOf(
+    ids.length > 0 ? ids : undefined,
+    (zone) => `${defaultSubnetPrefix}${vpc.zones[zone].name}`,
+  );
+  const forAz = [
+    ...(filters.get("default-for-az") ?? []),
+    ...(filters.get("defaultForAz") ?? []),
+    ...(given("defaultForAz") ?? []),
+  ];
+  oneOf(forAz.length > 0 ? forAz : undefined, () => "true");
+  oneOf(filters.get("map-public-ip-on-launch"), () => "true");
+  const az = [
+    ...(filters.get("availability-zone") ?? []),
+    ...(filters.get("availabilityZone") ?? []),
+    ...(given("availabilityZone") ?? []),
+  ];
+  oneOf(az.length > 0 ? az : undefined, (zone) => vpc.zones[zone].name);
+  const azId = [
+    ...(filters.get("availability-zone-id") ?? []),
+    ...(filters.get("availabilityZoneId") ?? []),
+    ...(given("availabilityZoneId") ?? []),
+  ];
+  oneOf(azId.length > 0 ? azId : undefined, (zone) => vpc.zones[zone].zoneId ?? "");
+  // Nothing naming the default VPC or its subnets: a lookup of some other network.
+  if (vpcIds.length === 0 && ids.length === 0 && forAz.length === 0) {
+    return undefined;
+  }
+  return vpc.zones.map((_, i) => i).filter((zone) => conditions.every((c) => c(zone)));
 }
 
 const answerers: Readonly<Record<string, Answerer>> = {
@@ -503,6 +695,71 @@ const answerers: Readonly<Record<string, Answerer>> = {
     };
   },
 
+  // The region's default VPC (see DefaultVpc): asked for as the default, and nothing narrower.
+  "aws:ec2/getVpc:getVpc": (args, ctx) => {
+    const vpc = defaultVpcOf(args, ctx);
+    const filters = filtersOf(args.filters);
+    if (
+      vpc === undefined ||
+      args.default !== true ||
+      filters === undefined ||
+      filters.size > 0 ||
+      !unset(args, "id", "tags", "cidrBlock", "dhcpOptionsId", "state")
+    ) {
+      return undefined;
+    }
+    const cidrBlock = "172.31.0.0/16";
+    return {
+      ...args,
+      id: vpc.id,
+      arn: ec2Arn(vpc, "vpc", vpc.id),
+      region: vpc.region,
+      default: true,
+      cidrBlock,
+      cidrBlockAssociations: [
+        { associationId: `${offlineStandIn}-default-vpc-cidr`, cidrBlock, state: "associated" },
+      ],
+      dhcpOptionsId: `${offlineStandIn}-default-dhcp-options-${vpc.region}`,
+      mainRouteTableId: `${offlineStandIn}-default-route-table-${vpc.region}`,
+      enableDnsHostnames: true,
+      enableDnsSupport: true,
+      enableNetworkAddressUsageMetrics: false,
+      instanceTenancy: "default",
+      ipv6AssociationId: "",
+      ipv6CidrBlock: "",
+      ownerId: vpc.account,
+      state: "available",
+      tags: {},
+    };
+  },
+  "aws:ec2/getSubnets:getSubnets": (args, ctx) => {
+    const vpc = defaultVpcOf(args, ctx);
+    const zones = vpc === undefined ? undefined : defaultSubnetsSelected(vpc, args);
+    if (vpc === undefined || zones === undefined) {
+      return undefined;
+    }
+    return {
+      ...args,
+      id: vpc.region,
+      region: vpc.region,
+      ids: zones.map((zone) => defaultSubnet(vpc, zone).id),
+    };
+  },
+  // One default subnet; where the arguments select none or several, the provider fails.
+  "aws:ec2/getSubnet:getSubnet": (args, ctx) => {
+    const vpc = defaultVpcOf(args, ctx);
+    const zones = vpc === undefined ? undefined : defaultSubnetsSelected(vpc, args);
+    if (vpc === undefined || zones === undefined) {
+      return undefined;
+    }
+    if (zones.length !== 1) {
+      throw new Error(
+        `no matching EC2 Subnet found: ${zones.length} default subnets of the default VPC in ${vpc.region} match (one is required)`,
+      );
+    }
+    return { ...args, ...defaultSubnet(vpc, zones[0]) };
+  },
+
   // The account's IAM Identity Center instance, which permission sets, account assignments and
   // the services that sign users in through it (Lake Formation, QuickSight, Redshift) name by
   // ARN. Its ARN names no region or account (`arn:<partition>:sso:::instance/<ID>`) and the
@@ -572,5 +829,6 @@ export function answerInvoke(
   ctx: InvokeContext,
 ): InvokeAnswer {
   const answer = answerers[token];
-  return answer === undefined ? { known: false } : { known: true, result: answer(args, ctx) };
+  const result = answer?.(args, ctx);
+  return result === undefined ? { known: false } : { known: true, result };
 }

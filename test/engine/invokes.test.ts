@@ -313,6 +313,110 @@ describe("functions the stack decides", () => {
     });
   });
 
+  describe("the region's default VPC and its default subnets", () => {
+    const getVpc = "aws:ec2/getVpc:getVpc";
+    const getSubnets = "aws:ec2/getSubnets:getSubnets";
+    const getSubnet = "aws:ec2/getSubnet:getSubnet";
+    const vpcId = "sovereign-dc-offline-stand-in-default-vpc-us-west-2";
+    const inVpc = [{ name: "vpc-id", values: [vpcId] }];
+
+    it("answers the default VPC as AWS creates it, its IDs stand-ins that say so", () => {
+      expect(result(getVpc, { default: true })).toMatchObject({
+        id: vpcId,
+        arn: `arn:aws:ec2:us-west-2:${placeholderAccount}:vpc/${vpcId}`,
+        default: true,
+        cidrBlock: "172.31.0.0/16",
+        ownerId: placeholderAccount,
+        region: "us-west-2",
+      });
+      expect(result(getVpc, { default: true }, beijing)).toMatchObject({
+        id: "sovereign-dc-offline-stand-in-default-vpc-cn-north-1",
+        arn: expect.stringMatching(/^arn:aws-cn:ec2:cn-north-1:/),
+      });
+      // A provider that allows several accounts: which one holds the VPC is not known.
+      const several: InvokeContext = {
+        providerProps: { region: "us-west-2", allowedAccountIds: ["111122223333", "444455556666"] },
+        config: {},
+      };
+      expect(result(getVpc, { default: true }, several)).toMatchObject({
+        id: vpcId,
+        ownerId: unknownMark,
+        arn: unknownMark,
+      });
+    });
+
+    it("leaves every other VPC lookup unknown: by ID, tags, filters, or without a region", () => {
+      for (const args of [
+        {},
+        { default: false },
+        { id: "vpc-0abc" },
+        { default: true, tags: { Name: "main" } },
+        { default: true, filters: [{ name: "tag:Name", values: ["main"] }] },
+        { default: true, cidrBlock: "10.0.0.0/16" },
+      ]) {
+        expect(answerInvoke(getVpc, args, west)).toEqual({ known: false });
+      }
+      expect(answerInvoke(getVpc, { default: true }, noRegion)).toEqual({ known: false });
+    });
+
+    it("lists a default subnet in each of the region's zones, by the VPC or as default for their zone", () => {
+      const ids = zonesOf("aws", "us-west-2")!.map(
+        (z) => `sovereign-dc-offline-stand-in-default-subnet-${z.name}`,
+      );
+      expect(ids.length).toBeGreaterThan(1);
+      expect(result(getSubnets, { filters: inVpc }).ids).toEqual(ids);
+      expect(
+        result(getSubnets, { filters: [{ name: "default-for-az", values: ["true"] }] }).ids,
+      ).toEqual(ids);
+      expect(
+        result(getSubnets, {
+          filters: [...inVpc, { name: "availability-zone", values: ["us-west-2b"] }],
+        }).ids,
+      ).toEqual(["sovereign-dc-offline-stand-in-default-subnet-us-west-2b"]);
+      // Every default subnet maps public addresses on launch: none is private.
+      expect(
+        result(getSubnets, {
+          filters: [...inVpc, { name: "map-public-ip-on-launch", values: ["false"] }],
+        }).ids,
+      ).toEqual([]);
+    });
+
+    it("leaves subnets of other networks, or selected by tags or other filters, unknown", () => {
+      for (const args of [
+        {},
+        { filters: [{ name: "vpc-id", values: ["vpc-0abc"] }] },
+        { filters: [...inVpc, { name: "tag:Tier", values: ["private"] }] },
+        { filters: inVpc, tags: { Tier: "private" } },
+        { filters: [{ name: "availability-zone", values: ["us-west-2a"] }] },
+      ]) {
+        expect(answerInvoke(getSubnets, args, west)).toEqual({ known: false });
+      }
+    });
+
+    it("describes one default subnet: a /20 of the VPC's range in its zone, public on launch", () => {
+      const byId = result(getSubnet, {
+        id: "sovereign-dc-offline-stand-in-default-subnet-us-west-2b",
+      });
+      expect(byId).toMatchObject({
+        id: "sovereign-dc-offline-stand-in-default-subnet-us-west-2b",
+        vpcId,
+        availabilityZone: "us-west-2b",
+        cidrBlock: "172.31.16.0/20",
+        defaultForAz: true,
+        mapPublicIpOnLaunch: true,
+        ownerId: placeholderAccount,
+      });
+      expect(result(getSubnet, { availabilityZone: "us-west-2b", defaultForAz: true })).toEqual({
+        ...byId,
+        defaultForAz: true,
+      });
+      expect(() => result(getSubnet, { filters: inVpc })).toThrow(
+        /default subnets of the default VPC in us-west-2 match \(one is required\)/,
+      );
+      expect(answerInvoke(getSubnet, { id: "subnet-0abc" }, west)).toEqual({ known: false });
+    });
+  });
+
   describe("AWS KMS keys looked up by alias or ID", () => {
     const pinned: InvokeContext = {
       providerProps: { region: "cn-north-1" },
@@ -511,6 +615,9 @@ describe("functions the engine cannot answer", () => {
       "aws-native:index:getPartition",
       "aws-native:index:getRegion",
       "aws-native:index:getUrlSuffix",
+      "aws:ec2/getSubnet:getSubnet",
+      "aws:ec2/getSubnets:getSubnets",
+      "aws:ec2/getVpc:getVpc",
       "aws:ecr/getAuthorizationToken:getAuthorizationToken",
       "aws:ecr/getCredentials:getCredentials",
       "aws:elb/getServiceAccount:getServiceAccount",
