@@ -19,7 +19,7 @@
  */
 import { createHash } from "node:crypto";
 import { yamlDocuments } from "../yaml";
-import { awsPartitionOf } from "../../residency/jurisdictions";
+import { awsPartitionOf, awsPartitionRegions } from "../../residency/jurisdictions";
 import { elbLogDeliveryAccounts } from "../../residency/service-accounts";
 import { arnAccount, arnPartition, arnRegion } from "../../residency/placement";
 import { zonesOf } from "../../residency/zones";
@@ -221,6 +221,9 @@ interface DefaultVpc {
   readonly account: string;
   readonly zones: readonly { name: string; zoneId?: string }[];
 }
+
+/** AWS partitions in which every region is enabled for every account (none is opt-in). */
+const partitionsWithoutOptIn: readonly string[] = ["aws-cn", "aws-us-gov", "aws-eusc"];
 
 const defaultVpcPrefix = `${offlineStandIn}-default-vpc-`;
 const defaultSubnetPrefix = `${offlineStandIn}-default-subnet-`;
@@ -448,6 +451,25 @@ const answerers: Readonly<Record<string, Answerer>> = {
     const region = regionOf(args, ctx);
     const zones = region === undefined ? undefined : zonesOf("aws", region);
     return { azs: zones === undefined ? unknownMark : zones.map((z) => z.name) };
+  },
+
+  // The regions of the function's partition, where every account has all of them: AWS China,
+  // GovCloud and the European Sovereign Cloud have no opt-in regions, so the list is the
+  // partition's (from the catalog) whatever `allRegions` says. In the commercial partition which
+  // opt-in regions an account has enabled is the account's to tell: unknown, as are filtered lists.
+  "aws:index/getRegions:getRegions": (args, ctx) => {
+    const partition = awsPartition(regionOf(args, ctx));
+    const filters = filtersOf(args.filters);
+    if (
+      partition === undefined ||
+      !partitionsWithoutOptIn.includes(partition) ||
+      filters === undefined ||
+      filters.size > 0
+    ) {
+      return undefined;
+    }
+    const names = awsPartitionRegions(partition);
+    return names.length === 0 ? undefined : { ...args, id: partition, names: [...names] };
   },
 
   // The account AWS documents for the region (residency/service-accounts.ts); a region created

@@ -313,6 +313,38 @@ describe("functions the stack decides", () => {
     });
   });
 
+  describe("the regions of the function's partition", () => {
+    const getRegions = "aws:index/getRegions:getRegions";
+
+    it("lists every region of a partition without opt-in regions, as every account has them", () => {
+      expect(result(getRegions, {}, beijing)).toEqual({
+        id: "aws-cn",
+        names: ["cn-north-1", "cn-northwest-1"],
+      });
+      expect(result(getRegions, { allRegions: true }, beijing).names).toEqual([
+        "cn-north-1",
+        "cn-northwest-1",
+      ]);
+      expect(result(getRegions, { region: "us-gov-west-1" }).names).toEqual([
+        "us-gov-east-1",
+        "us-gov-west-1",
+      ]);
+    });
+
+    it("leaves the commercial partition's regions unknown: which opt-in regions are enabled is the account's to tell", () => {
+      expect(answerInvoke(getRegions, {}, west)).toEqual({ known: false });
+      expect(answerInvoke(getRegions, { allRegions: true }, west)).toEqual({ known: false });
+      expect(
+        answerInvoke(
+          getRegions,
+          { filters: [{ name: "opt-in-status", values: ["opted-in"] }] },
+          beijing,
+        ),
+      ).toEqual({ known: false });
+      expect(answerInvoke(getRegions, {}, noRegion)).toEqual({ known: false });
+    });
+  });
+
   describe("the region's default VPC and its default subnets", () => {
     const getVpc = "aws:ec2/getVpc:getVpc";
     const getSubnets = "aws:ec2/getSubnets:getSubnets";
@@ -626,6 +658,7 @@ describe("functions the engine cannot answer", () => {
       "aws:index/getCallerIdentity:getCallerIdentity",
       "aws:index/getPartition:getPartition",
       "aws:index/getRegion:getRegion",
+      "aws:index/getRegions:getRegions",
       "aws:kms/getAlias:getAlias",
       "aws:kms/getKey:getKey",
       "aws:ssoadmin/getInstances:getInstances",
