@@ -170,7 +170,10 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   process.chdir(project.dir);
   process.on("unhandledRejection", onRejection);
   quietHandledRejections();
-  const restoreInvokes = installUnknownInvokes(monitor.unknownFunctions);
+  const restoreInvokes = installUnknownInvokes(
+    monitor.unknownFunctions,
+    monitor.unknownArgumentFunctions,
+  );
   const failedCallbacks: CallbackFailure[] = [];
   const restoreCallbacks = installUnknownCallbacks(failedCallbacks);
   const constructed = new ConstructionLog();
@@ -295,6 +298,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     config,
     resources: inConstructionOrder(monitor.recorded, constructionOrder),
     unknownFunctions: [...monitor.unknownFunctions],
+    ...argumentOnly(monitor),
     ...(failedCallbacks.length > 0 ? { failedCallbacks } : {}),
     ...(uncalledDefault ? { uncalledDefaultExport: true } : {}),
     outputs,
@@ -648,4 +652,18 @@ async function stallError(
   return new StalledEvaluation(
     `${head}, with ${lines.length} resource(s) never registered:\n${lines.map((l) => `  - ${l}`).join("\n")}${first}${plugins}`,
   );
+}
+
+/**
+ * The functions answered with unknowns only because their arguments were not known, in every call
+ * that was (engine/opaque.ts says so instead of sending the user to the cloud); none when empty.
+ */
+function argumentOnly(monitor: {
+  unknownArgumentFunctions: ReadonlySet<string>;
+  unknownOtherwise: ReadonlySet<string>;
+}): { unknownArgumentFunctions?: string[] } {
+  const only = [...monitor.unknownArgumentFunctions].filter(
+    (f) => !monitor.unknownOtherwise.has(f),
+  );
+  return only.length > 0 ? { unknownArgumentFunctions: only } : {};
 }

@@ -58,6 +58,14 @@ export class RecordingMonitor extends MockMonitor {
    */
   readonly unknownFunctions = new Set<string>();
   /**
+   * Of those, functions answered so in some call because an argument was not known (a policy
+   * document over an output not known offline; installUnknownInvokes adds those the SDK answers
+   * itself) …
+   */
+  readonly unknownArgumentFunctions = new Set<string>();
+  /** … and functions answered so for any other reason (the engine cannot answer, no region). */
+  readonly unknownOtherwise = new Set<string>();
+  /**
    * Of those, the cloud functions answered so because neither the call nor its provider names a
    * region (a provider configured by a profile, or a default provider without `<cloud>:region`):
    * the providers' names ("default" for a default provider) — where a region would have made them
@@ -97,6 +105,7 @@ export class RecordingMonitor extends MockMonitor {
         // unknown answer would build on nothing, so its construction fails instead (closed).
         const tok = (req as ResourceCallRequest).getTok();
         this.unknownFunctions.add(tok);
+        this.unknownOtherwise.add(tok);
         cb(new Error(`${tok} is a resource method, which no provider answers offline`));
       },
     },
@@ -178,6 +187,7 @@ export class RecordingMonitor extends MockMonitor {
     try {
       const token = req.getTok();
       this.unknownFunctions.add(token);
+      this.unknownOtherwise.add(token);
       const self = (req.getArgs()?.toJavaScript() as { __self__?: { urn?: unknown } } | undefined)
         ?.__self__?.urn;
       const resp = new providerProto.CallResponse();
@@ -218,16 +228,13 @@ export class RecordingMonitor extends MockMonitor {
   /** Answers a provider function offline (engine/invokes); unknown parts carry `unknownMark`. */
   private answerFunction(args: MockCallArgs): Record<string, unknown> {
     const providerProps = this.providerPropsFor(args.token, args.provider ?? "");
+    const given = withStandInMarksUnknown(args.inputs as Record<string, unknown>);
     let answer;
     try {
-      answer = answerInvoke(
-        args.token,
-        withStandInMarksUnknown(args.inputs as Record<string, unknown>),
-        {
-          providerProps,
-          config: this.config,
-        },
-      );
+      answer = answerInvoke(args.token, given, {
+        providerProps,
+        config: this.config,
+      });
     } catch (e) {
       // The SDK reports a failed invoke by the error's `details`, as gRPC errors carry it.
       const err = new Error(`${args.token}: ${(e as Error).message}`);
@@ -236,10 +243,16 @@ export class RecordingMonitor extends MockMonitor {
     }
     if (!answer.known) {
       this.unknownFunctions.add(args.token);
+      this.unknownOtherwise.add(args.token);
       return { [wholeAnswer]: unknownMark };
     }
     if (JSON.stringify(answer.result).includes(unknownMark)) {
       this.unknownFunctions.add(args.token);
+      const text = JSON.stringify(given);
+      (text.includes(unknownValue) || text.includes(unknownMark)
+        ? this.unknownArgumentFunctions
+        : this.unknownOtherwise
+      ).add(args.token);
       const cloud = packageOf(args.token);
       const inputs = args.inputs as Record<string, unknown>;
       if (

@@ -259,10 +259,25 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
       };
     }
     if (sources.length === 0 && lookups.length > 0) {
-      // No resource of the program left it unknown: a lookup's answer did.
-      return comesFrom(
-        `the answer of a lookup the engine cannot answer (${lookups.join(", ")}), which pulumi preview reads from the cloud`,
-      );
+      // No resource of the program left it unknown: a lookup's answer did — one only the cloud
+      // knows, or one whose arguments were not known offline (the engine or the SDK answered it
+      // unknown for them, as pulumi preview does where they are not known yet).
+      const computed = new Set(plan.unknownArgumentFunctions ?? []);
+      const cloud = lookups.filter((f) => !computed.has(f));
+      const fromArguments = lookups.filter((f) => computed.has(f));
+      const said = [
+        ...(cloud.length > 0
+          ? [
+              `the answer of a lookup the engine cannot answer (${cloud.join(", ")}), which pulumi preview reads from the cloud`,
+            ]
+          : []),
+        ...(fromArguments.length > 0
+          ? [
+              `the answer of a lookup whose arguments are not known offline (${fromArguments.join(", ")})`,
+            ]
+          : []),
+      ];
+      return comesFrom(said.join(", or "));
     }
     // Not recorded, and no stack reference: an existing resource the program reads by ID
     // (`Queue.get`), which no policy judges (a read is not the stack's) and whose outputs the

@@ -101,6 +101,11 @@ export interface Plan {
    */
   readonly unknownFunctions?: readonly string[];
   /**
+   * Of those, the functions the engine answers whose answers were unknown only because their
+   * arguments were (an IAM policy document over an output not known offline).
+   */
+  readonly unknownArgumentFunctions?: readonly string[];
+  /**
    * Callbacks the program runs on unknown values that failed on the engine's stand-ins for them
    * (engine/invokes/callbacks.ts): what they would declare was not seen.
    */

@@ -109,9 +109,13 @@ function outputAnswer<T>(out: pulumi.Output<T>): pulumi.Output<T> {
  * them. Provider SDKs call `pulumi.runtime.invoke*` at call time, so the wrap reaches them.
  *
  * A function whose arguments held stand-ins is added to `unanswered` (the monitor's list of
- * functions answered with unknowns): the SDK never asks the monitor, and answers unknown itself.
+ * functions answered with unknowns) and to `fromArguments` (those answered so for their
+ * arguments): the SDK never asks the monitor, and answers unknown itself.
  */
-export function installUnknownInvokes(unanswered: Set<string>): () => void {
+export function installUnknownInvokes(
+  unanswered: Set<string>,
+  fromArguments: Set<string> = new Set(),
+): () => void {
   const runtime = pulumi.runtime as { -readonly [K in keyof Runtime]: Runtime[K] };
   const saved = {
     invoke: runtime.invoke,
@@ -127,6 +131,7 @@ export function installUnknownInvokes(unanswered: Set<string>): () => void {
     const args = standInArgsUnknown(props);
     if (args !== props) {
       unanswered.add(tok);
+      fromArguments.add(tok);
     }
     return args;
   };
@@ -149,6 +154,7 @@ export function installUnknownInvokes(unanswered: Set<string>): () => void {
       (known) => {
         if (!known) {
           unanswered.add(tok);
+          fromArguments.add(tok);
         }
       },
       () => undefined,

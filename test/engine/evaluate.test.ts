@@ -291,6 +291,10 @@ describe("lookups answered with unknown values", () => {
       "aws:ec2/getVpc:getVpc",
       "aws:ec2/getSubnets:getSubnets",
     ]);
+    // The subnets are unknown for their argument, the VPC because only the cloud knows it.
+    expect((unknownArgs as Plan).unknownArgumentFunctions).toEqual([
+      "aws:ec2/getSubnets:getSubnets",
+    ]);
   });
 
   it("names a resource registered by an unknown value with its stand-in's mark", () => {

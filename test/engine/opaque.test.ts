@@ -469,6 +469,26 @@ describe("withOfflineSources", () => {
     expect(withOfflineSources([both], mixed)).toEqual([both]);
   });
 
+  it("says a lookup was unknown for its arguments, not for the cloud, where that is why", () => {
+    const sg = group([]);
+    const f = finding(sg, notKnown("app", "ingress[0].cidrBlocks[0]"));
+    const fromArguments = {
+      ...plan(sg),
+      unknownFunctions: ["aws:ec2/getVpc:getVpc", "aws:iam/getPolicyDocument:getPolicyDocument"],
+      unknownArgumentFunctions: ["aws:iam/getPolicyDocument:getPolicyDocument"],
+    };
+    expect(withOfflineSources([f], fromArguments)[0].message).toContain(
+      "is not known offline: it comes from the answer of a lookup the engine cannot answer (aws:ec2/getVpc:getVpc), which pulumi preview reads from the cloud, or the answer of a lookup whose arguments are not known offline (aws:iam/getPolicyDocument:getPolicyDocument), so whether",
+    );
+    const onlyArguments = {
+      ...fromArguments,
+      unknownFunctions: ["aws:iam/getPolicyDocument:getPolicyDocument"],
+    };
+    expect(withOfflineSources([f], onlyArguments)[0].message).toContain(
+      "is not known offline: it comes from the answer of a lookup whose arguments are not known offline (aws:iam/getPolicyDocument:getPolicyDocument), so whether",
+    );
+  });
+
   it("names a callback run on a stand-in, and does not send the program to name a resource it names", () => {
     const target = {
       ...resource("aws:cloudwatch/eventTarget:EventTarget", "to-handler", { custom: true }),
