@@ -453,6 +453,7 @@ export function imageRegistry(reference: string): string | undefined {
 /**
  * The region a service endpoint lives in, read from its host name: OSS
  * (`oss-<region>[-internal].aliyuncs.com`), SLS (`<region>[-intranet|-share].log.aliyuncs.com`),
+ * Tracing Analysis (`tracing-analysis-dc-<city>…`, `tracing-<region>….arms.aliyuncs.com`),
  * other Alibaba Cloud services (`<service>.<region>.aliyuncs.com`) and AWS
  * (`….<region>.amazonaws.com[.cn]`, a function URL's `….lambda-url.<region>.on.aws`). Undefined when the host names no region we can read —
  * a custom domain, an IP, another cloud — which callers treat as "cannot be placed".
@@ -470,6 +471,16 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
   const sls = /^([a-z0-9-]+?)(?:-intranet|-share)?\.log\.aliyuncs\.com$/.exec(host);
   if (sls) {
     return { cloud: "alicloud", region: sls[1] };
+  }
+  const tracing = /^tracing-analysis-dc-([a-z]+)(?:-internal)?\.aliyuncs\.com$/.exec(host);
+  if (tracing) {
+    const region = tracingCities[tracing[1]];
+    return region === undefined ? undefined : { cloud: "alicloud", region };
+  }
+  // Tracing Analysis in regions opened later: `tracing-<region>[-internal].arms.aliyuncs.com`.
+  const arms = /^tracing-([a-z0-9-]+?)(?:-internal)?\.arms\.aliyuncs\.com$/.exec(host);
+  if (arms && knownAlicloudRegions().includes(arms[1])) {
+    return { cloud: "alicloud", region: arms[1] };
   }
   const labels = host.split(".");
   if (host.endsWith(".aliyuncs.com")) {
@@ -510,6 +521,24 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
   }
   return undefined;
 }
+
+/**
+ * Tracing Analysis (Managed Service for OpenTelemetry) collectors of the older regions, named by
+ * a city code (`tracing-analysis-dc-<code>[-internal].aliyuncs.com`), as its documentation of
+ * reporting endpoints lists them (help.aliyun.com/document_detail/413963.html). A code not listed
+ * here names no region the pack can place.
+ */
+const tracingCities: Readonly<Record<string, string>> = {
+  hz: "cn-hangzhou",
+  sh: "cn-shanghai",
+  qd: "cn-qingdao",
+  bj: "cn-beijing",
+  zb: "cn-zhangjiakou",
+  sz: "cn-shenzhen",
+  hk: "cn-hongkong",
+  jp: "ap-northeast-1",
+  sg: "ap-southeast-1",
+};
 
 /**
  * Alibaba Cloud endpoints whose host names no region, each served from one region: Model Studio

@@ -325,6 +325,21 @@ describe("places read from values", () => {
     ],
     ["dashscope-intl.aliyuncs.com", { cloud: "alicloud", region: "ap-southeast-1" }],
     ["dashscope.aliyuncs.com.example.com", undefined],
+    // Tracing Analysis collectors: a city code in the older regions, the region in the newer.
+    [
+      "http://tracing-analysis-dc-hz.aliyuncs.com/adapt_abc@def_abc@ghi/api/traces",
+      { cloud: "alicloud", region: "cn-hangzhou" },
+    ],
+    ["tracing-analysis-dc-sh-internal.aliyuncs.com", { cloud: "alicloud", region: "cn-shanghai" }],
+    ["tracing-analysis-dc-hk.aliyuncs.com", { cloud: "alicloud", region: "cn-hongkong" }],
+    ["tracing-analysis-dc-sg.aliyuncs.com", { cloud: "alicloud", region: "ap-southeast-1" }],
+    ["tracing-analysis-dc-xx.aliyuncs.com", undefined],
+    ["tracing-cn-huhehaote.arms.aliyuncs.com", { cloud: "alicloud", region: "cn-huhehaote" }],
+    [
+      "tracing-cn-guangzhou-internal.arms.aliyuncs.com",
+      { cloud: "alicloud", region: "cn-guangzhou" },
+    ],
+    ["tracing-zz-nowhere-1.arms.aliyuncs.com", undefined],
     ["s3.us-west-2.amazonaws.com", { cloud: "aws", region: "us-west-2" }],
     ["db.x.cn-north-1.rds.amazonaws.com.cn", { cloud: "aws", region: "cn-north-1" }],
     // Any region the host spells, for OSS and SLS hosts; only catalog regions for other services.

@@ -4124,6 +4124,21 @@ describe("alarm and notification webhooks", () => {
       twin: tracedService("http://10.20.1.11:14268/api/traces"),
     },
     {
+      name: "a Function Compute service sends its traces to Tracing Analysis in Hong Kong",
+      bad: tracedService("http://tracing-analysis-dc-hk.aliyuncs.com/adapt_a@b_a@c/api/traces"),
+      expected: [
+        shipped(
+          'fc service "traced"',
+          "http://tracing-analysis-dc-hk.aliyuncs.com/adapt_a@b_a@c/api/traces (outside CN, in HK)",
+        ),
+      ],
+      // Named by its city code, as Tracing Analysis names its older regions' collectors.
+      twinName: "the collector is Tracing Analysis's in Shanghai",
+      twin: tracedService(
+        "http://tracing-analysis-dc-sh-internal.aliyuncs.com/adapt_a@b_a@c/api/traces",
+      ),
+    },
+    {
       name: "an EventBridge source pulls messages from a self-built RocketMQ broker on the internet",
       bad: rocketMqSource("mq.partner.example.de:9876"),
       expected: [
