@@ -388,8 +388,9 @@ function defaultSubnetsSelected(
     ...(given("availabilityZoneId") ?? []),
   ];
   oneOf(azId.length > 0 ? azId : undefined, (zone) => vpc.zones[zone].zoneId ?? "");
-  // Nothing naming the default VPC or its subnets: a lookup of some other network.
-  if (vpcIds.length === 0 && ids.length === 0 && forAz.length === 0) {
+  // Nothing naming the default VPC or its subnets: a lookup of some other network (subnets that
+  // are not default for their zone may be in any VPC of the region).
+  if (vpcIds.length === 0 && ids.length === 0 && !forAz.includes("true")) {
     return undefined;
   }
   return vpc.zones.map((_, i) => i).filter((zone) => conditions.every((c) => c(zone)));

@@ -420,6 +420,8 @@ describe("functions the stack decides", () => {
         { filters: [...inVpc, { name: "tag:Tier", values: ["private"] }] },
         { filters: inVpc, tags: { Tier: "private" } },
         { filters: [{ name: "availability-zone", values: ["us-west-2a"] }] },
+        // The region's subnets that are not default for their zone, in whichever VPC.
+        { filters: [{ name: "default-for-az", values: ["false"] }] },
       ]) {
         expect(answerInvoke(getSubnets, args, west)).toEqual({ known: false });
       }
