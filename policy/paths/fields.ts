@@ -56,7 +56,11 @@ export type Outcome =
   | { readonly kind: "inside" }
   | { readonly kind: "outside"; readonly place: string }
   | { readonly kind: "unplaceable"; readonly raw: string; readonly why: string }
-  | { readonly kind: "unknown" }
+  /**
+   * Not known at preview: the value, or — `target` — the region of the resource of the program
+   * it names (neither that resource nor its provider names a region preview can read).
+   */
+  | { readonly kind: "unknown"; readonly target?: string }
   /** A reference: only the whole stack can place what it names. */
   | { readonly kind: "stack" }
   /** A required field that is not set. */

@@ -36,8 +36,8 @@ import { unknownDestinationOf } from "./types/log-readers";
 import { fromPolicyResources, isUnknown, known, valueAt, valuesAt } from "./values";
 import { crossingFinding, fixOf, ownPlace } from "./views";
 
-/** What a name resolves to: a place, or not known at preview. */
-type Resolved = PlaceOutcome | { readonly kind: "unknown" };
+/** What a name resolves to: a place, or not known at preview (the name, or its target's region). */
+type Resolved = PlaceOutcome | { readonly kind: "unknown"; readonly target?: string };
 
 const inside: Resolved = { kind: "inside" };
 
@@ -45,7 +45,7 @@ const inside: Resolved = { kind: "inside" };
 function placeOfResource(r: PolicyResource, j: Jurisdiction): Resolved {
   const region = placementOfResource(r);
   if (isUnknown(region)) {
-    return { kind: "unknown" };
+    return { kind: "unknown", target: resourceLabel(r.type, r.name) };
   }
   if (region.kind !== "region") {
     return {

@@ -151,6 +151,14 @@ export function crossingFinding(
         path: hops(`${outcome.raw} (cannot be placed)`),
       };
     case "unknown":
+      if (outcome.target !== undefined) {
+        // The value names a resource of the program; where that resource is, is what waits.
+        return {
+          message: `${label} must name a place the pack can check, but ${at.path} names ${outcome.target}, whose region is not known before deployment, so whether it leaves ${j} cannot be decided at preview. Pin ${outcome.target} to a literal region (its provider's region argument), or waive the finding after review.`,
+          path: hops(`${outcome.target} (region unknown at preview)`),
+          undecided: true,
+        };
+      }
       return {
         message: `${label} must name a place the pack can check, but ${at.path} is not known before deployment (an output of another resource, or the answer of a lookup), so whether it leaves ${j} cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.`,
         path: hops(`${at.path} (unknown at preview)`),

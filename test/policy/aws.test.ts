@@ -1112,6 +1112,35 @@ describe("placement", () => {
       ),
     },
     {
+      // The name is known; where the bucket it names is, is not: the finding says which waits.
+      name: "access logs go to a bucket of the program whose region is not known at preview",
+      bad: set("logs", (p) => {
+        p.region = unknown;
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "records-logging",
+          "mandatory",
+          [
+            's3 bucket "sdc-records"',
+            's3 bucket logging "records-logging"',
+            's3 bucket "logs" (region unknown at preview)',
+          ],
+        ],
+        [
+          "resource-placement",
+          "logs",
+          "mandatory",
+          ['s3 bucket "logs"', "region (unknown at preview)"],
+        ],
+      ],
+      twinName: "the log bucket names its region, the stack's",
+      twin: set("logs", (p) => {
+        p.region = "us-west-2";
+      }),
+    },
+    {
       name: "an SNS subscription invokes a function whose ARN only a lookup knows",
       bad: subscription("lambda", unknown),
       expected: [
