@@ -239,10 +239,24 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
       (u) => byUrn.get(u) ?? { type: urnType(u), name: u.split("::").pop() ?? u },
     );
     const stackReference = (d: { type: string }) => d.type === "pulumi:pulumi:StackReference";
-    const remote = (d: object) => "remote" in d && d.remote === true;
+    // A component its plugin constructed offline is the program's own, as under the CLI: which
+    // of its outputs its resources compute when deployed is not recorded, so it may be a source,
+    // but no plugin the CLI runs and the engine did not is to blame.
+    const constructedOffline = (d: object) =>
+      "remote" in d &&
+      d.remote === true &&
+      "renderedOffline" in d &&
+      d.renderedOffline === true &&
+      !("notRendered" in d && d.notRendered !== undefined);
+    const remote = (d: object) => "remote" in d && d.remote === true && !constructedOffline(d);
     // A resource of the program whose outputs are all known offline did not make it unknown.
     const sources = deps.filter(
-      (d) => stackReference(d) || remote(d) || !("outputs" in d) || holdsUnknown(d.outputs),
+      (d) =>
+        stackReference(d) ||
+        remote(d) ||
+        constructedOffline(d) ||
+        !("outputs" in d) ||
+        holdsUnknown(d.outputs),
     );
     if (sources.length === 0 && r.standInInputs?.includes(m[1]) === true) {
       // Declared in a callback on a value not known at preview, run on a stand-in for it: no

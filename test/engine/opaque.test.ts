@@ -413,6 +413,22 @@ describe("withOfflineSources", () => {
     expect(v.level).toBe("mandatory");
   });
 
+  it("blames no plugin for a component its plugin constructed offline: the words stay as the CLI's", () => {
+    const built = { ...vpc, renderedOffline: true };
+    const sg = group([built.urn]);
+    const f = finding(sg, notKnown("app", "ingress[0].cidrBlocks[0]"));
+    expect(withOfflineSources([f], plan(built, sg))).toEqual([f]);
+    // Nor the lookups of the program, when such a component may be the source.
+    expect(
+      withOfflineSources([f], { ...plan(built, sg), unknownFunctions: ["aws:ec2/getAmi:getAmi"] }),
+    ).toEqual([f]);
+    // One its plugin failed to construct is unseen offline, and named.
+    const failed = { ...built, notRendered: "its plugin failed" };
+    expect(withOfflineSources([f], plan(failed, group([failed.urn])))[0].message).toContain(
+      'it comes from the multi-language component awsx:ec2:Vpc "net"',
+    );
+  });
+
   it("names each source when the value comes from several the engine cannot read", () => {
     const sg = group([reference, vpc.urn]);
     const [v] = withOfflineSources(
