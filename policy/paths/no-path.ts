@@ -8,7 +8,7 @@
 import { residencyStackPolicy, timedPart } from "../framework";
 import { analyzeWithGraph } from "./analyze";
 import { edgeText, explainedBy } from "./graph";
-import type { BorderPath, EdgeLabel } from "./model";
+import type { BorderPath, EdgeLabel, Side } from "./model";
 import { fromPolicyResources } from "./values";
 
 /** What to change, by the kind of the edge that leaves the jurisdiction. */
@@ -57,8 +57,16 @@ function crossingText(e: BorderPath["crossing"]): string {
   return e.via ? edgeText(e) : `the edge "${e.label}"${e.detail ? ` (${e.detail})` : ""}`;
 }
 
-/** The violation message for one path: "X must Y." plus the fix. */
-export function pathMessage(p: BorderPath, jurisdiction: string): string {
+/**
+ * The violation message for one path: "X must Y." plus the fix. `sideOf` tells where a node of
+ * the path lies, so that a path that goes on through a node that cannot be placed (a workload of
+ * a cluster the pack cannot place) says so instead of calling it abroad.
+ */
+export function pathMessage(
+  p: BorderPath,
+  jurisdiction: string,
+  sideOf?: (node: string) => Side | undefined,
+): string {
   const hops = p.edges.length;
   const fix = (fixes[p.crossing.label] ?? internetFix)(jurisdiction);
   // The node the crossing leads into, when the path goes on beyond it (`mounted by`, into a
@@ -70,7 +78,9 @@ export function pathMessage(p: BorderPath, jurisdiction: string): string {
       ? ""
       : into === undefined
         ? `; it crosses the border at ${crossingText(p.crossing)}`
-        : `; it crosses the border into ${into} (${edgeText(p.crossing)})`;
+        : sideOf?.(p.nodes[at + 1]) === "unknown"
+          ? `; it leaves what the pack can place at ${into} (${edgeText(p.crossing)}), which cannot be placed`
+          : `; it crosses the border into ${into} (${edgeText(p.crossing)})`;
   const unknownEnd =
     p.exit.side === "unknown"
       ? " The far end cannot be placed, and what cannot be placed fails closed: reference a resource of this stack or a region the analysis can check."
@@ -92,12 +102,13 @@ export const noPathOutOfJurisdiction = residencyStackPolicy({
     const { graph, analysis } = timedPart("the graph", () =>
       analyzeWithGraph(fromPolicyResources(args.resources), ctx.jurisdiction, ctx.settings),
     );
+    const sides = new Map(analysis.nodes.map((n) => [n.id, n.side]));
     for (const p of analysis.paths) {
       if (explainedBy(p, graph) !== undefined) {
         continue;
       }
       ctx.report({
-        message: pathMessage(p, ctx.jurisdiction.id),
+        message: pathMessage(p, ctx.jurisdiction.id, (id) => sides.get(id)),
         path: p.hops,
         urn: p.source.resource?.urn,
         resourceName: p.source.resource?.name,

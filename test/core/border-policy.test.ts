@@ -94,6 +94,33 @@ describe("the message of a path", () => {
     );
   });
 
+  test("a path on through a node that cannot be placed says so, not that it crosses into it", () => {
+    const mounted: BorderEdge = {
+      from: "urn:pvc",
+      to: "urn:deploy",
+      label: "mounted by",
+      via: { urn: "urn:deploy", type: "kubernetes:apps/v1:Deployment", name: "app" },
+    };
+    const onward: BorderEdge = { from: "urn:deploy", to: "place:internet", label: "pod egress" };
+    const p: BorderPath = {
+      source,
+      exit: place("outside"),
+      nodes: ["urn:pvc", "urn:deploy", "place:internet"],
+      edges: [mounted, onward],
+      crossing: mounted,
+      hops: ["pvc", "mounted by", 'k8s deployment "app"', "pod egress", "x"],
+    };
+    const sides = new Map<string, BorderNode["side"]>([["urn:deploy", "unknown"]]);
+    expect(pathMessage(p, "CN", (id) => sides.get(id))).toContain(
+      'it reaches x (outside CN) in 2 hops; it leaves what the pack can place at k8s deployment "app" (mounted by "app"), which cannot be placed.',
+    );
+    // Placed abroad, it is where the path crosses.
+    sides.set("urn:deploy", "outside");
+    expect(pathMessage(p, "CN", (id) => sides.get(id))).toContain(
+      'it crosses the border into k8s deployment "app" (mounted by "app").',
+    );
+  });
+
   test("an end that cannot be placed says that it fails closed", () => {
     expect(pathMessage(path("replication", 1, "unknown"), "US")).toBe(
       'oss bucket "a" must not be able to send data outside US, but it reaches x (outside CN) in 1 hop; it crosses the border at replication "dr". Replicate only to a store (a bucket, a database, a table) in a region inside US, or remove the replication. The far end cannot be placed, and what cannot be placed fails closed: reference a resource of this stack or a region the analysis can check.',
