@@ -224,6 +224,9 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
   return violations.map((v) => {
     const m = v.urn === null ? null : notKnownAtPreview.exec(v.message);
     const r = v.urn === null ? undefined : byUrn.get(v.urn);
+    if (m === null && r !== undefined) {
+      return withKubeconfigReference(v, r, plan);
+    }
     if (m === null || r === undefined) {
       return v;
     }
@@ -309,6 +312,34 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
     );
     return comesFrom(named.join(" and "));
   });
+}
+
+/**
+ * A Kubernetes provider whose kubeconfig is another stack's output: offline that stack's state is
+ * not read unless the stack config declares its outputs, as it may (`sovereign-dc:stackOutputs`);
+ * the finding says so, since a declared EKS kubeconfig places its cluster as under the CLI.
+ */
+function withKubeconfigReference(v: Violation, r: RecordedResource, plan: Plan): Violation {
+  if (
+    v.policy !== "kubernetes-cluster-placement" ||
+    !v.message.includes("its kubeconfig is not known until deployed") ||
+    !(r.propertyDependencies.kubeconfig ?? []).some(
+      (u) => urnType(u) === "pulumi:pulumi:StackReference",
+    )
+  ) {
+    return v;
+  }
+  // The stacks read and not declared, by the name the config keys them with.
+  const prefix = "pulumi:pulumi:StackReference ";
+  const stacks = (plan.unknownFunctions ?? [])
+    .filter((f) => f.startsWith(prefix))
+    .map((f) => JSON.stringify(f.slice(prefix.length)));
+  const which =
+    stacks.length > 0 ? `the outputs of stack ${stacks.join(" or ")}` : "that stack's outputs";
+  return {
+    ...v,
+    message: `${v.message} Offline, the kubeconfig is another stack's output, whose state pulumi preview reads: declare ${which} under sovereign-dc:stackOutputs in the stack config, and the kubeconfig is judged offline too (an EKS cluster's API endpoint names its region).`,
+  };
 }
 
 /** The type a URN names: the last of its chain of types. */

@@ -413,6 +413,33 @@ describe("withOfflineSources", () => {
     expect(v.level).toBe("mandatory");
   });
 
+  it("sends a cluster placement whose kubeconfig is another stack's output to sovereign-dc:stackOutputs", () => {
+    const eksRef = "urn:pulumi:prod::opaque::pulumi:pulumi:StackReference::cluster";
+    const provider = (kubeconfig: string[]) => ({
+      ...resource("pulumi:providers:kubernetes", "k8s", { custom: true }),
+      propertyDependencies: { kubeconfig },
+    });
+    const placement = (r: RecordedResource): Violation => ({
+      ...finding(r, ""),
+      policy: "kubernetes-cluster-placement",
+      message:
+        'kubernetes provider "k8s" must deploy to a cluster placed inside CN, but the pack cannot tell where its cluster is: its kubeconfig is not known until deployed (another stack\'s output through a stack reference, a lookup or a secret) and comes from no resource of this program.',
+    });
+    const fromReference = provider([eksRef]);
+    const [v] = withOfflineSources([placement(fromReference)], {
+      ...plan(fromReference),
+      unknownFunctions: ["pulumi:pulumi:StackReference acme/eks/prod"],
+    });
+    expect(v.message).toMatch(
+      / Offline, the kubeconfig is another stack's output, whose state pulumi preview reads: declare the outputs of stack "acme\/eks\/prod" under sovereign-dc:stackOutputs in the stack config, and the kubeconfig is judged offline too \(an EKS cluster's API endpoint names its region\)\.$/,
+    );
+    // A kubeconfig from a lookup or a secret: no stack to declare, the words stay.
+    const fromLookup = provider([]);
+    expect(withOfflineSources([placement(fromLookup)], plan(fromLookup))).toEqual([
+      placement(fromLookup),
+    ]);
+  });
+
   it("blames no plugin for a component its plugin constructed offline: the words stay as the CLI's", () => {
     const built = { ...vpc, renderedOffline: true };
     const sg = group([built.urn]);
