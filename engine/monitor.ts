@@ -15,8 +15,8 @@ import type {
 } from "@pulumi/pulumi/proto/resource_pb";
 import type * as StructProto from "google-protobuf/google/protobuf/struct_pb";
 import type { MockResourceArgs, MockCallArgs } from "@pulumi/pulumi/runtime/mocks";
-import { answerInvoke, unknownMark } from "./invokes/index";
-import { withStandInMarksUnknown } from "./invokes/callbacks";
+import { answerInvoke, pluginStandIn, unknownMark } from "./invokes/index";
+import { standInText, withStandInMarksUnknown } from "./invokes/callbacks";
 import { wholeAnswer } from "./invokes/unknowns";
 import { isProviderType, packageOf, recordOf, type RecordedResource } from "./plan";
 import { declaredStackOutputsOf } from "../residency/stack-outputs";
@@ -207,7 +207,8 @@ export class RecordingMonitor extends MockMonitor {
    * A provider function a plugin calls while it constructs a component. The plugin's SDK would
    * read an unknown answer's parts as absent where the program's reads them as unknown
    * (engine/invokes/unknowns.ts), so an answer that is not wholly known fails the construction,
-   * and the component is reported unseen (closed), naming the function.
+   * and the component is reported unseen (closed), naming the function — but for the functions
+   * whose answer a plugin gets as a stand-in (engine/invokes/index.ts, `pluginStandIn`).
    */
   private invokeForPlugin(
     req: ResourceProto.ResourceInvokeRequest,
@@ -215,7 +216,23 @@ export class RecordingMonitor extends MockMonitor {
   ): void {
     void super.invoke(req, (err: Error | null, resp?: ResourceProto.ResourceInvokeResponse) => {
       const answer = err ? undefined : JSON.stringify(resp?.getReturn()?.toJavaScript() ?? {});
-      if (answer !== undefined && (answer.includes(unknownMark) || answer.includes(wholeAnswer))) {
+      const standIn =
+        answer !== undefined && resp !== undefined && answer.includes(wholeAnswer)
+          ? pluginStandIn(
+              req.getTok(),
+              (req.getArgs()?.toJavaScript() ?? {}) as Record<string, unknown>,
+              standInText,
+            )
+          : undefined;
+      if (standIn !== undefined && resp !== undefined) {
+        resp.setReturn(
+          structProto.Struct.fromJavaScript(standIn as Record<string, StructProto.JavaScriptValue>),
+        );
+        callback(null, resp);
+      } else if (
+        answer !== undefined &&
+        (answer.includes(unknownMark) || answer.includes(wholeAnswer))
+      ) {
         callback(
           new Error(`${req.getTok()} has an answer only the cloud knows, which offline is unknown`),
         );

@@ -222,6 +222,16 @@ const methodNames: ReadonlySet<string> = new Set(
   ),
 );
 
+/**
+ * A stand-in's mark as text, for a value only the cloud knows that a component's plugin needs
+ * as text to go on (engine/invokes/index.ts, `pluginStandIn`): what the plugin builds from it
+ * holds the mark, and is unknown where it reaches a resource's inputs.
+ */
+export function standInText(): string {
+  made += 1;
+  return `⟨unknown ${++marks}⟩`;
+}
+
 /** A stand-in for an unknown value, within `run`. */
 function standIn(run: Run, callable = false): unknown {
   made += 1;

@@ -842,6 +842,34 @@ const answerers: Readonly<Record<string, Answerer>> = {
   },
 };
 
+/**
+ * Answers a multi-language component's plugin gets where a program gets unknowns: inside the
+ * plugin an answer cannot be unknown (its lookups are plain promises), so without one it fails to
+ * construct the component and nothing inside is checked. Each stands in, with a mark
+ * (`standIn()`), for a value only the cloud knows and that decides no place; what the plugin
+ * registers from it is unknown. Only where the rest of the answer is the function's arguments.
+ */
+const pluginStandIns: Readonly<
+  Record<string, (args: Record<string, unknown>, standIn: () => string) => Record<string, unknown>>
+> = {
+  // The newest version of an EKS add-on for a Kubernetes version (the eks plugin asks for the
+  // cluster's default add-ons): a version string, of the same add-on wherever it runs.
+  "aws:eks/getAddonVersion:getAddonVersion": (args, standIn) => ({
+    ...args,
+    id: standIn(),
+    version: standIn(),
+  }),
+};
+
+/** A plugin's stand-in answer for `token` (see `pluginStandIns`), or undefined. */
+export function pluginStandIn(
+  token: string,
+  args: Record<string, unknown>,
+  standIn: () => string,
+): Record<string, unknown> | undefined {
+  return pluginStandIns[token]?.(args, standIn);
+}
+
 /** Tokens the engine answers with more than unknowns. */
 export const answeredFunctions: readonly string[] = Object.keys(answerers).sort();
 

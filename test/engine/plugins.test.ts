@@ -145,19 +145,20 @@ describe("check with the component's plugin", () => {
       "pulumi-resource-acme",
       `#!/bin/sh\nexec "${process.execPath}" -e 'require("net").createServer().listen(0, "127.0.0.1", function () { console.log(this.address().port); })'\n`,
     );
-    const [beijing, hongkong, refused, halfway, lookup, missing, stalled] = await cliMany([
+    const [beijing, hongkong, refused, halfway, lookup, addon, missing, stalled] = await cliMany([
       check("beijing", withPlugin),
       check("hongkong", withPlugin),
       check("refused", withPlugin),
       check("halfway", withPlugin),
       check("lookup", withPlugin),
+      check("addon", withPlugin),
       check("beijing", { PULUMI_HOME: path.join(tmp, "empty-home") }),
       {
         ...check("hongkong", { PULUMI_HOME: silent }),
         args: ["check", "index.ts", "--stack", "hongkong", "--timeout", "2"],
       },
     ]);
-    runs = { beijing, hongkong, refused, halfway, lookup, missing, stalled };
+    runs = { beijing, hongkong, refused, halfway, lookup, addon, missing, stalled };
   });
 
   interface Doc {
@@ -263,6 +264,16 @@ describe("check with the component's plugin", () => {
     );
   });
 
+  it("gives a plugin a stand-in for an add-on version only the cloud knows, unknown where it is used", () => {
+    expect(runs.addon.stderr).toBe("");
+    expect(runs.addon.code).toBe(0);
+    const d = doc(runs.addon);
+    expect(d.violations.filter((v) => v.policy === "offline-visibility")).toEqual([]);
+    expect(d.resources.find((r) => r.type === "alicloud:oss/bucket:Bucket")?.props.tags).toEqual({
+      cni: "[unknown]",
+    });
+  });
+
   it("constructs more components than it runs plugins at once, each in turn", () => {
     const d = doc(runs.beijing);
     expect(
@@ -276,8 +287,8 @@ describe("check with the component's plugin", () => {
 
   it("leaves no process of a plugin running, one started by a script included", () => {
     const pids = fs.readFileSync(servingPids, "utf8").trim().split("\n").map(Number);
-    // Six stores of the Beijing stack, and one store for each of the four other stacks.
-    expect(pids).toHaveLength(10);
+    // Six stores of the Beijing stack, and one store for each of the five other stacks.
+    expect(pids).toHaveLength(11);
     expect(pids.filter(alive)).toEqual([]);
   });
 
