@@ -273,7 +273,7 @@ describe("names resolved against the stack", () => {
     expect(
       runStackPolicy(policy, [source, later, rule({ bucket: "dr-bucket" })], cnConfig)[0].message,
     ).toMatch(
-      /^oss bucket replication "rule" must name a place the pack can check, but destination\.bucket is not known/,
+      /^oss bucket replication "rule" must name a place the pack can check, but destination\.bucket names oss bucket "dr", whose region is not known before deployment/,
     );
   });
 
