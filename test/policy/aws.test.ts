@@ -1112,6 +1112,118 @@ describe("placement", () => {
       ),
     },
     {
+      // At the first preview a stream's ARN is not known (AWS assigns it on create): the
+      // subscription's destination is placed by the stream it was computed from.
+      name: "a log subscription sends events to an ARN not known at preview, from no resource of the program",
+      bad: pipe(
+        add("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", "errors", {
+          logGroup: "app-logs",
+          filterPattern: "ERROR",
+          destinationArn: unknown,
+        }),
+        (plan) => withDependencies(plan, "errors", { logGroup: ["app-logs"] }),
+      ),
+      expected: [
+        [
+          "named-destinations",
+          "errors",
+          "mandatory",
+          ['cloudwatch log subscription filter "errors"', "destinationArn (unknown at preview)"],
+        ],
+      ],
+      // Before, the graph left such a destination unknown, and the log group failed
+      // no-path-out-of-jurisdiction on every first preview of the pattern.
+      twinName: "the ARN is that of a Kinesis stream of the program, in the stack's region",
+      twin: pipe(
+        (plan: Plan) =>
+          add("aws:kinesis/stream:Stream", "error-stream", {
+            shardCount: 1,
+            encryptionType: "KMS",
+            kmsKeyId: named(plan, "key").outputs.arn,
+          })(plan),
+        add("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", "errors", {
+          logGroup: "app-logs",
+          filterPattern: "ERROR",
+          destinationArn: unknown,
+        }),
+        (plan) =>
+          withDependencies(plan, "errors", {
+            logGroup: ["app-logs"],
+            destinationArn: ["error-stream"],
+          }),
+      ),
+    },
+    {
+      name: "a log subscription sends events to a stream of the program in Frankfurt, its ARN not known at preview",
+      bad: pipe(
+        addProvider("aws", "frankfurt", { region: "eu-central-1" }),
+        add(
+          "aws:kinesis/stream:Stream",
+          "error-stream",
+          { shardCount: 1 },
+          { provider: "frankfurt" },
+        ),
+        add("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", "errors", {
+          logGroup: "app-logs",
+          filterPattern: "ERROR",
+          destinationArn: unknown,
+        }),
+        (plan) =>
+          withDependencies(plan, "errors", {
+            logGroup: ["app-logs"],
+            destinationArn: ["error-stream"],
+          }),
+      ),
+      // One crossing, one finding: the stream's own placement, as when its ARN is known.
+      expected: [
+        [
+          "customer-key-encryption",
+          "error-stream",
+          "advisory",
+          [
+            'kinesis stream "error-stream"',
+            "no customer-managed key (unencrypted, or a key the provider holds)",
+          ],
+        ],
+        [
+          "resource-placement",
+          "error-stream",
+          "mandatory",
+          ['kinesis stream "error-stream"', "eu-central-1 (outside US, in EU)"],
+        ],
+        [
+          "resource-placement",
+          "frankfurt",
+          "mandatory",
+          ['aws provider "frankfurt"', "eu-central-1 (outside US, in EU)"],
+        ],
+      ],
+      twinName: "the stream of the program is in Virginia, through the stack's provider there",
+      twin: pipe(
+        (plan: Plan) =>
+          add(
+            "aws:kinesis/stream:Stream",
+            "error-stream",
+            {
+              shardCount: 1,
+              encryptionType: "KMS",
+              kmsKeyId: named(plan, "dr-key").outputs.arn,
+            },
+            { provider: "virginia" },
+          )(plan),
+        add("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", "errors", {
+          logGroup: "app-logs",
+          filterPattern: "ERROR",
+          destinationArn: unknown,
+        }),
+        (plan) =>
+          withDependencies(plan, "errors", {
+            logGroup: ["app-logs"],
+            destinationArn: ["error-stream"],
+          }),
+      ),
+    },
+    {
       // The name is known; where the bucket it names is, is not: the finding says which waits.
       name: "access logs go to a bucket of the program whose region is not known at preview",
       bad: set("logs", (p) => {

@@ -30,6 +30,7 @@ import type {
   TypeModel,
   TypeTable,
 } from "../model";
+import type { Placement } from "../../../residency/placement";
 import type { Resolver } from "../resolver";
 import { isUnknown, known, str, valueAt, valuesAt } from "../values";
 import {
@@ -267,6 +268,24 @@ const logGroup = (path: string, verb: string, extra: FieldExtra = {}) =>
   log.ref(path, verb, { ref: "log-group", ...extra });
 const logSink = (path: string, verb: string, extra: FieldExtra = {}) =>
   log.ref(path, verb, { ...anySink, ...extra });
+/**
+ * Where an ARN not known at preview points (a Kinesis stream's, a function's, created with the
+ * program: AWS assigns it on create), from the resources of the program it was computed from: the
+ * region their providers place them in, which the ARN will name. Undefined unless every one of
+ * them is placed in a region.
+ */
+function placeOfComputedArn(r: BorderResource, path: string, x: Resolver): Endpoint | undefined {
+  const from = (r.propertyDependencies[path] ?? []).map((u) => x.get(u));
+  const places = from.map((d) => (d === undefined ? undefined : x.placement(d)));
+  if (places.length === 0 || places.some((p) => p?.kind !== "region")) {
+    return undefined;
+  }
+  const [first] = places as Extract<Placement, { kind: "region" }>[];
+  return places.every((p) => p?.kind === "region" && p.region === first.region)
+    ? x.regionPlace(first.cloud, first.region)
+    : undefined;
+}
+
 /** The account that owns a sink: the stack's own, or another one. */
 const account = log.account;
 /**
@@ -633,7 +652,9 @@ export const logs: TypeTable = {
     edges: (r, x) => {
       const group = x.resourceAt(r, "logGroup", logGroupTypes) ?? r;
       return x.refs(r, "destinationArn", []).flatMap((ref) => {
-        const to = endpointOf(x, r, ref, "destinationArn", (v) => namePlace(x, v));
+        const to =
+          (ref.kind === "unknown" ? placeOfComputedArn(r, "destinationArn", x) : undefined) ??
+          endpointOf(x, r, ref, "destinationArn", (v) => namePlace(x, v));
         return to ? link(group, to, "log delivery", { via: group === r ? undefined : r }) : [];
       });
     },
