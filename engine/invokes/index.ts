@@ -329,71 +329,52 @@ function defaultSubnetsSelected(
   if (filters === undefined || !unset(args, "tags", "cidrBlock", "ipv6CidrBlock", "state")) {
     return undefined;
   }
-  const known = new Set([
-    "vpc-id",
-    "default-for-az",
-    "defaultForAz",
-    "availability-zone",
-    "availabilityZone",
-    "availability-zone-id",
-    "availabilityZoneId",
-    "subnet-id",
-    "map-public-ip-on-launch",
-  ]);
+  /** The filter names and the lookup's own argument that ask one question, in every spelling. */
+  const selectors = {
+    vpc: { filters: ["vpc-id"], arg: "vpcId" },
+    id: { filters: ["subnet-id"], arg: "id" },
+    forAz: { filters: ["default-for-az", "defaultForAz"], arg: "defaultForAz" },
+    zone: { filters: ["availability-zone", "availabilityZone"], arg: "availabilityZone" },
+    zoneId: { filters: ["availability-zone-id", "availabilityZoneId"], arg: "availabilityZoneId" },
+    publicOnLaunch: { filters: ["map-public-ip-on-launch"] },
+  } as const;
+  const known = new Set<string>(Object.values(selectors).flatMap((q) => q.filters));
   if ([...filters.keys()].some((k) => !known.has(k))) {
     return undefined;
   }
-  const conditions: ((zone: number) => boolean)[] = [];
-  const oneOf = (values: string[] | undefined, of: (zone: number) => string) => {
-    if (values !== undefined) {
-      conditions.push((zone) => values.includes(of(zone)));
-    }
-  };
-  const given = (name: string): string[] | undefined => {
-    const v = args[name];
-    if (v === undefined) {
-      return undefined;
-    }
-    return [String(v)];
-  };
-  const vpcIds = [...(filters.get("vpc-id") ?? []), ...(given("vpcId") ?? [])];
+  // The values asked of one selector: by any of its filters, and by its argument.
+  const asked = (q: { readonly filters: readonly string[]; readonly arg?: string }): string[] => [
+    ...q.filters.flatMap((n) => filters.get(n) ?? []),
+    ...(q.arg !== undefined && args[q.arg] !== undefined ? [String(args[q.arg])] : []),
+  ];
+  const vpcIds = asked(selectors.vpc);
   // Only the default VPC's subnets are answered: another VPC's are the cloud's to tell.
   if (vpcIds.some((v) => v !== vpc.id)) {
     return undefined;
   }
-  const ids = [...(filters.get("subnet-id") ?? []), ...(given("id") ?? [])];
+  const ids = asked(selectors.id);
   if (ids.some((id) => !id.startsWith(defaultSubnetPrefix))) {
     return undefined;
   }
-  oneOf(
-    ids.length > 0 ? ids : undefined,
-    (zone) => `${defaultSubnetPrefix}${vpc.zones[zone].name}`,
-  );
-  const forAz = [
-    ...(filters.get("default-for-az") ?? []),
-    ...(filters.get("defaultForAz") ?? []),
-    ...(given("defaultForAz") ?? []),
-  ];
-  oneOf(forAz.length > 0 ? forAz : undefined, () => "true");
-  oneOf(filters.get("map-public-ip-on-launch"), () => "true");
-  const az = [
-    ...(filters.get("availability-zone") ?? []),
-    ...(filters.get("availabilityZone") ?? []),
-    ...(given("availabilityZone") ?? []),
-  ];
-  oneOf(az.length > 0 ? az : undefined, (zone) => vpc.zones[zone].name);
-  const azId = [
-    ...(filters.get("availability-zone-id") ?? []),
-    ...(filters.get("availabilityZoneId") ?? []),
-    ...(given("availabilityZoneId") ?? []),
-  ];
-  oneOf(azId.length > 0 ? azId : undefined, (zone) => vpc.zones[zone].zoneId ?? "");
+  const forAz = asked(selectors.forAz);
   // Nothing naming the default VPC or its subnets: a lookup of some other network (subnets that
   // are not default for their zone may be in any VPC of the region).
   if (vpcIds.length === 0 && ids.length === 0 && !forAz.includes("true")) {
     return undefined;
   }
-  return vpc.zones.map((_, i) => i).filter((zone) => conditions.every((c) => c(zone)));
+  // Each selector asked narrows the subnets to those whose own value is among its values.
+  const conditions = (
+    [
+      [ids, (zone) => `${defaultSubnetPrefix}${vpc.zones[zone].name}`],
+      [forAz, () => "true"],
+      [asked(selectors.publicOnLaunch), () => "true"],
+      [asked(selectors.zone), (zone) => vpc.zones[zone].name],
+      [asked(selectors.zoneId), (zone) => vpc.zones[zone].zoneId ?? ""],
+    ] as const satisfies readonly (readonly [string[], (zone: number) => string])[]
+  ).filter(([values]) => values.length > 0);
+  return vpc.zones
+    .map((_, i) => i)
+    .filter((zone) => conditions.every(([values, of]) => values.includes(of(zone))));
 }
 
 const answerers: Readonly<Record<string, Answerer>> = {

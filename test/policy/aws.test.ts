@@ -69,6 +69,27 @@ const privateInterfaceOn = (connection: string | undefined) =>
       connection === undefined ? p : withDependencies(p, "vif", { connectionId: [connection] }),
   );
 
+/**
+ * A subscription "errors" of the log group "app-logs" to a destination whose ARN is not known
+ * at preview (AWS assigns a stream's on create), computed from no resource of the program.
+ */
+const errorsSubscription = pipe(
+  add("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", "errors", {
+    logGroup: "app-logs",
+    filterPattern: "ERROR",
+    destinationArn: unknown,
+  }),
+  (plan: Plan) => withDependencies(plan, "errors", { logGroup: ["app-logs"] }),
+);
+
+/** The same subscription, its ARN computed from the program's stream "error-stream". */
+const errorsToStream = pipe(errorsSubscription, (plan: Plan) =>
+  withDependencies(plan, "errors", {
+    logGroup: ["app-logs"],
+    destinationArn: ["error-stream"],
+  }),
+);
+
 /** An Incident Manager replication set "incidents" with `props` (its regions). */
 const replicationSet = (props: Record<string, unknown>) =>
   add("aws:ssmincidents/replicationSet:ReplicationSet", "incidents", props);
@@ -1115,14 +1136,7 @@ describe("placement", () => {
       // At the first preview a stream's ARN is not known (AWS assigns it on create): the
       // subscription's destination is placed by the stream it was computed from.
       name: "a log subscription sends events to an ARN not known at preview, from no resource of the program",
-      bad: pipe(
-        add("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", "errors", {
-          logGroup: "app-logs",
-          filterPattern: "ERROR",
-          destinationArn: unknown,
-        }),
-        (plan) => withDependencies(plan, "errors", { logGroup: ["app-logs"] }),
-      ),
+      bad: pipe(errorsSubscription),
       expected: [
         [
           "named-destinations",
@@ -1141,16 +1155,7 @@ describe("placement", () => {
             encryptionType: "KMS",
             kmsKeyId: named(plan, "key").outputs.arn,
           })(plan),
-        add("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", "errors", {
-          logGroup: "app-logs",
-          filterPattern: "ERROR",
-          destinationArn: unknown,
-        }),
-        (plan) =>
-          withDependencies(plan, "errors", {
-            logGroup: ["app-logs"],
-            destinationArn: ["error-stream"],
-          }),
+        errorsToStream,
       ),
     },
     {
@@ -1163,16 +1168,7 @@ describe("placement", () => {
           { shardCount: 1 },
           { provider: "frankfurt" },
         ),
-        add("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", "errors", {
-          logGroup: "app-logs",
-          filterPattern: "ERROR",
-          destinationArn: unknown,
-        }),
-        (plan) =>
-          withDependencies(plan, "errors", {
-            logGroup: ["app-logs"],
-            destinationArn: ["error-stream"],
-          }),
+        errorsToStream,
       ),
       // One crossing, one finding: the stream's own placement, as when its ARN is known.
       expected: [
@@ -1211,16 +1207,7 @@ describe("placement", () => {
             },
             { provider: "virginia" },
           )(plan),
-        add("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", "errors", {
-          logGroup: "app-logs",
-          filterPattern: "ERROR",
-          destinationArn: unknown,
-        }),
-        (plan) =>
-          withDependencies(plan, "errors", {
-            logGroup: ["app-logs"],
-            destinationArn: ["error-stream"],
-          }),
+        errorsToStream,
       ),
     },
     {
