@@ -164,6 +164,8 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   const onRejection = (reason: unknown) => {
     asyncErrors.push(reason);
   };
+  let failed = false;
+  process.off("unhandledRejection", afterFailure);
   // Programs read files relative to the project folder (`fs.readFileSync("./app/index.html")`,
   // `new pulumi.asset.FileArchive("./app")`): the language host runs them there.
   const cwd = process.cwd();
@@ -241,6 +243,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
       unknown
     >;
   } catch (e) {
+    failed = true;
     // Stopped on a drained loop, the program has nothing left that could run again; one that
     // threw has nothing left either once the loop drains.
     if (e instanceof Stop) {
@@ -279,14 +282,22 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     // end the process that evaluates programs in turn.
     await new Promise((r) => setImmediate(r));
     process.off("unhandledRejection", onRejection);
+    if (failed || asyncErrors.length > 0) {
+      process.on("unhandledRejection", afterFailure);
+    }
   }
   if (asyncErrors.length > 0) {
     // The program finished and its work settled, as a success's: nothing of it is left to run.
     setLeftWork(false);
-    throw onRuntime(
-      (await inputFailure(asyncErrors[0], constructed, program, project.dir)) ??
-        asProgramError(asyncErrors[0], program, project.dir),
-      project.runtime,
+    throw withUnknownAnswers(
+      onRuntime(
+        (await inputFailure(asyncErrors[0], constructed, program, project.dir)) ??
+          asProgramError(asyncErrors[0], program, project.dir),
+        project.runtime,
+      ),
+      monitor.unknownFunctions,
+      monitor.regionlessFunctions,
+      opts.stack,
     );
   }
   mark("recording");
@@ -306,6 +317,15 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     secretsProvider: stackConfig.secretsProvider,
   };
 }
+
+/**
+ * What a failed program's promise chains reject with after its evaluation ended (a failed input
+ * fails every registration that waits on it, hundreds in an awsx VPC): consequences of the
+ * failure already reported, not errors of their own. Without a handler Node would raise each as
+ * an uncaught exception, and the run would end on it instead of on the program's failure. Set
+ * after a failed evaluation, removed when the next one starts.
+ */
+function afterFailure(): void {}
 
 /**
  * Node warns (PromiseRejectionHandledWarning) when a rejection it reported as unhandled is

@@ -30,6 +30,7 @@ const cases: Record<string, readonly string[]> = {
   unknowns: ["unknown-functions.ts", "--stack", "dev", "--format", "json"],
   regionOutput: ["region-output.ts", "--stack", "dev", "--format", "json"],
   regionlessZones: ["regionless-zones.ts", "--stack", "noregion"],
+  regionlessZonesLate: ["regionless-zones-late.ts", "--stack", "noregion"],
   ownTopicNoAccount: ["own-topic-queue.ts", "--stack", "noaccount"],
   ownTopicPinned: ["own-topic-queue.ts", "--stack", "pinned"],
   unknownsText: ["unknown-functions.ts", "--stack", "dev"],
@@ -242,6 +243,23 @@ describe("provider functions in a resource's inputs", () => {
     );
     expect(run.stderr).toContain(
       '\nOf those, aws:index/getAvailabilityZones:getAvailabilityZones through the default aws provider (no aws:region in the stack config) and provider "ops" named no region: offline a region is read only from the program and its stack config, not from a cloud profile or the environment. Give each provider its region, and the engine answers them from it.\n',
+    );
+  });
+
+  it("ends on the program's failure, with the providers that named no region, when registrations fail after the evaluation ended", () => {
+    // Failed registrations that reject only once the evaluation has ended (a template waiting on
+    // its security group, a group on its template) are consequences of the failure reported, not
+    // errors nothing caught; and the failure of a registration, as a program's thrown error,
+    // names the lookups answered with unknowns and the providers that named no region.
+    const run = runs.regionlessZonesLate;
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).not.toContain("nothing caught");
+    expect(run.stderr).toMatch(
+      /^error: The program regionless-zones-late\.ts failed: aws:autoscaling\/group:Group "(dev|prod)" never registered, whose input "availabilityZones" failed: zones had mismatched names and IDs \(at regionless-zones-late\.ts:17:11\)\n/,
+    );
+    expect(run.stderr).toContain(
+      '\nOf those, aws:index/getAvailabilityZones:getAvailabilityZones through provider "ops" named no region: offline a region is read only from the program and its stack config, not from a cloud profile or the environment. Give each provider its region, and the engine answers them from it.\n',
     );
   });
 
