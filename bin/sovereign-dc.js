@@ -112,6 +112,9 @@ function run(launcher) {
       ? load("engine/spawn-pack").spawnPack(path.join(root, fromSources ? "policy" : "policy-pack"))
       : undefined;
 
+  // Stdout's own writer, taken before any program runs: once one has, process.stdout.write sends
+  // the program's prints to stderr (cli/run.ts), and the document's flush below must not.
+  const stdoutWrite = process.stdout.write.bind(process.stdout);
   const { main } = load("cli/main");
   // Loaded now: evaluating a program of this very project (`plan` here) makes the engine forget
   // the project's modules, and a later load would measure nothing.
@@ -174,7 +177,8 @@ function run(launcher) {
     finished = true;
     timings.mark("output");
     stopPack();
-    // Flush stdout before exiting: documents can be larger than one pipe buffer.
-    process.stdout.write("", () => exit(code));
+    // Flush stdout before exiting: a document larger than a pipe's buffer (64 KiB on Linux) is
+    // still being written when the command returns, and exiting would cut it off.
+    stdoutWrite("", () => exit(code));
   });
 }

@@ -2,6 +2,7 @@
  * `sovereign-dc check` on a program that is not ours, as CI runs it: exit codes, the JSON
  * document and SARIF that validates against the SARIF 2.1.0 schema.
  */
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -232,6 +233,35 @@ describe("sovereign-dc check --format json --sarif <file>", () => {
         ) + 1;
     expect(declaration).toBeGreaterThan(0);
     expect(result.locations[0].physicalLocation.region.startLine).toBe(declaration);
+  });
+});
+
+describe("sovereign-dc check --format json into a pipe", () => {
+  it("writes the whole document when it is larger than the pipe's buffer", async () => {
+    // 120 open security groups: a document of about 130 KB, twice a Linux pipe's 64 KiB. Its
+    // reader starts two seconds late, as a busy CI step's `| jq` can: until it reads, what does
+    // not fit in the pipe waits in the command. Exiting as soon as the command returned cut the
+    // document off at the buffer, and it did not parse. (Node's own child processes talk over
+    // sockets, whose buffers are larger: the shell's pipe is the one a user's has.)
+    const program = path.join(root, "test", "fixtures", "verdict", "many-open-groups.ts");
+    const run = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      execFile(
+        "bash",
+        [
+          "-c",
+          'set -o pipefail; node "$0" check "$1" --stack dev --format json | { sleep 2; cat; }',
+          path.join(root, "bin", "sovereign-dc.js"),
+          program,
+        ],
+        { cwd: root, env: { ...process.env, PULUMI_BACKEND_URL: "" }, maxBuffer: 1 << 24 },
+        (err, stdout) => resolve({ code: err ? (err as { code: number }).code : 0, stdout }),
+      );
+    });
+    expect(run.code).toBe(1);
+    expect(Buffer.byteLength(run.stdout)).toBeGreaterThan(2 * 65536);
+    const doc = JSON.parse(run.stdout) as { resources: unknown[]; violations: unknown[] };
+    expect(doc.resources.length).toBeGreaterThanOrEqual(120);
+    expect(doc.violations.length).toBeGreaterThanOrEqual(120);
   });
 });
 
