@@ -68,7 +68,7 @@ import {
 } from "./paths/kubernetes";
 import { isDefaultProvider } from "./paths/describe";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
-import { bundles } from "./paths/types/bundles";
+import { bundles, eksNodeGroupFix } from "./paths/types/bundles";
 import { nodeGroupSubnets, nodePoolsOf } from "./paths/types/clusters";
 import { ingresses, services } from "./paths/types/kubernetes";
 import { fromPolicyResources } from "./paths/values";
@@ -1167,7 +1167,7 @@ export const helmReleases = residencyResourcePolicy({
     if (bundle) {
       const label = resourceLabel(args.type, args.name);
       ctx.report({
-        message: `${label} must expose its resources to the pack, but ${bundle.hides(args.props)}. ${fixOf(bundle, "helm-releases")}`,
+        message: `${label} must expose its resources to the pack, but ${bundle.hides(args.props)}. ${eksNodeGroupFix(args.type, args.opts.parent) ?? fixOf(bundle, "helm-releases")}`,
         path: [label, "resources the pack cannot see"],
       });
     }

@@ -9,6 +9,7 @@ import * as YAML from "yaml";
 import type { Plan, RecordedResource } from "../../engine/plan";
 import {
   add,
+  addComponent,
   addInstance,
   addProvider,
   fixturePlan,
@@ -16296,6 +16297,42 @@ describe("bundles, key stores, home directories and pushed media", () => {
   test.each(bundles)("%s always fails, saying what cannot be judged", async (_, bad, message) => {
     const violations = await pack.checkAround(happy, bad(happy), us);
     expect(summary(violations)).toEqual([message]);
+  });
+
+  // A CloudFormation stack @pulumi/eks deploys for a self-managed node group (its NodeGroup, and
+  // a Cluster's default node group) is eks's, not the program's: the fix names eks's node groups
+  // that register their resources. Under a component of another package the fix stays the
+  // general one.
+  const template =
+    "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  NodeGroup:\n    Type: AWS::AutoScaling::AutoScalingGroup\n";
+  const cfnUnder = (component: string) => (plan: Plan) =>
+    add(
+      "aws:cloudformation/stack:Stack",
+      "workers-nodes",
+      { name: "workers-nodes-1a2b3c4d", templateBody: template },
+      { parent: "workers" },
+    )(addComponent(component, "workers", {})(plan));
+  const opaque =
+    'mandatory helm-releases workers-nodes: cloudformation stack "workers-nodes" must expose its resources to the pack, but what it deploys cannot be judged: a CloudFormation stack deploys the template of its templateBody as one opaque resource, so no policy sees the resources it creates or where their data goes. ';
+  test.each([
+    [
+      "eks.Cluster's default node group",
+      "eks:index:Cluster",
+      "This stack is the Auto Scaling group of the default node group of eks.Cluster, which @pulumi/eks deploys as a CloudFormation template: use eks.ManagedNodeGroup (an EKS managed node group) or eks.NodeGroupV2 (which registers its Auto Scaling group and launch template itself), whose resources the pack checks, with skipDefaultNodeGroup: true on the cluster.",
+    ],
+    [
+      "an eks.NodeGroup",
+      "eks:index:NodeGroup",
+      "This stack is the Auto Scaling group of eks.NodeGroup, which @pulumi/eks deploys as a CloudFormation template: use eks.ManagedNodeGroup (an EKS managed node group) or eks.NodeGroupV2 (which registers its Auto Scaling group and launch template itself), whose resources the pack checks.",
+    ],
+    [
+      "a component of the program's own",
+      "acme:index:Workers",
+      "Declare the resources in the program instead.",
+    ],
+  ])("a CloudFormation stack under %s fails with the fix it needs", async (_, component, fix) => {
+    const violations = await pack.checkAround(happy, cfnUnder(component)(happy), us);
+    expect(summary(violations)).toEqual([opaque + fix]);
   });
 
   // Their twins: what the finding's fix asks for, the resources declared in the program (or the

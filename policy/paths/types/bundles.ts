@@ -149,3 +149,29 @@ export const bundles: Readonly<Record<string, BundleRow>> = {
       `a Service Catalog product deploys product ${quoted(valueAt(p, "productId") ?? valueAt(p, "productName"))} (a CloudFormation template) into ${accountsOf(p, ["stackSetProvisioningPreferences.accounts[]"], "the stack's account")}`,
   ),
 };
+
+/** The type of the resource a URN names: the last of its type chain (`parent$child`). */
+function typeOfUrn(urn: string): string | undefined {
+  const parts = urn.split("::");
+  return parts.length >= 4 ? parts[2].split("$").at(-1) : undefined;
+}
+
+/**
+ * The fix for a CloudFormation stack that @pulumi/eks deploys, not the program: the Auto Scaling
+ * group of a self-managed node group (`eks.NodeGroup`, and the default node group of an
+ * `eks.Cluster`), which its older node group deploys as a template. Declaring the template's
+ * resources is not the program's to do there; eks's own node groups that register their
+ * resources are. Undefined for any other stack, or a stack of another parent.
+ */
+export function eksNodeGroupFix(type: string, parentUrn: string | undefined): string | undefined {
+  const parent = parentUrn === undefined ? undefined : typeOfUrn(parentUrn);
+  if (
+    type !== "aws:cloudformation/stack:Stack" ||
+    (parent !== "eks:index:Cluster" && parent !== "eks:index:NodeGroup")
+  ) {
+    return undefined;
+  }
+  const of =
+    parent === "eks:index:Cluster" ? "the default node group of eks.Cluster" : "eks.NodeGroup";
+  return `This stack is the Auto Scaling group of ${of}, which @pulumi/eks deploys as a CloudFormation template: use eks.ManagedNodeGroup (an EKS managed node group) or eks.NodeGroupV2 (which registers its Auto Scaling group and launch template itself), whose resources the pack checks${parent === "eks:index:Cluster" ? ", with skipDefaultNodeGroup: true on the cluster" : ""}.`;
+}
