@@ -6,7 +6,7 @@ import type { Violation } from "../engine/check";
 import { isProviderType, type Plan, type RecordedResource } from "../engine/plan";
 import { placeholderAccount } from "../engine/synth";
 import { plainProps } from "../engine/wire";
-import { typeChain } from "../engine/urn";
+import { typeChain } from "../residency/urn";
 import { placementOf } from "../residency/placement";
 
 export interface ResourceView {

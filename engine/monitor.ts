@@ -30,7 +30,7 @@ import {
   unknownValue,
   withoutOutputValues,
 } from "./wire";
-import { qualifiedType } from "./urn";
+import { qualifiedType } from "../residency/urn";
 import { renderYamlV2, type RenderedObject, yamlV2Types } from "./yaml-v2";
 import { findPlugin, type MissingPlugin, type Plugin, PluginHost } from "./plugins";
 import { sdkRequire } from "./internals";

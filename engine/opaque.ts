@@ -17,7 +17,7 @@ import type { Violation } from "./check";
 import { type CallbackFailure, packageOf, type Plan, type RecordedResource } from "./plan";
 import { holdsUnknown } from "./wire";
 import { cliCheckCommands } from "./project";
-import { typeChain } from "./urn";
+import { typeChain } from "../residency/urn";
 
 export const offlineVisibility = {
   name: "offline-visibility",

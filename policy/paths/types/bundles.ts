@@ -9,6 +9,7 @@
  * Each row draws the bundle as data that reaches a place no policy can see, tagged with
  * helm-releases: that crossing is its finding, not a second one of no-path-out-of-jurisdiction.
  */
+import { typeChain } from "../../../residency/urn";
 import type { TypeModel } from "../model";
 import { isUnknown, valueAt, valuesAt } from "../values";
 import { link, reportedBy } from "./common";
@@ -150,12 +151,6 @@ export const bundles: Readonly<Record<string, BundleRow>> = {
   ),
 };
 
-/** The type of the resource a URN names: the last of its type chain (`parent$child`). */
-function typeOfUrn(urn: string): string | undefined {
-  const parts = urn.split("::");
-  return parts.length >= 4 ? parts[2].split("$").at(-1) : undefined;
-}
-
 /**
  * The fix for a CloudFormation stack that @pulumi/eks deploys, not the program: the Auto Scaling
  * group of a self-managed node group (`eks.NodeGroup`, and the default node group of an
@@ -164,7 +159,7 @@ function typeOfUrn(urn: string): string | undefined {
  * resources are. Undefined for any other stack, or a stack of another parent.
  */
 export function eksNodeGroupFix(type: string, parentUrn: string | undefined): string | undefined {
-  const parent = parentUrn === undefined ? undefined : typeOfUrn(parentUrn);
+  const parent = parentUrn === undefined ? undefined : typeChain(parentUrn).at(-1);
   if (
     type !== "aws:cloudformation/stack:Stack" ||
     (parent !== "eks:index:Cluster" && parent !== "eks:index:NodeGroup")
