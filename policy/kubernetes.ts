@@ -208,6 +208,9 @@ const cloudDrivers = Object.keys(provisioners).filter(
   (name) => provisioners[name].cloud !== undefined && name.includes(".csi."),
 );
 
+/** The provisioners that keep volumes on the cluster's nodes or its site's storage, for messages. */
+const nodeDrivers = ["rancher.io/local-path", "driver.longhorn.io", "csi.vsphere.vmware.com"];
+
 /**
  * Where a StorageClass's provisioner creates the volume of every claim of the class: a known
  * provisioner of the cluster's cloud creates it in the cluster's region (which
@@ -269,7 +272,7 @@ function judgeStorageClass(label: string, object: unknown, at: string, ctx: Poli
     fail(
       `${at}provisioner is ${JSON.stringify(name)}, a provisioner the pack does not know, so where the volumes of every claim of the class are created cannot be judged: that program alone reads its parameters`,
       `volumes of provisioner ${JSON.stringify(name)} (cannot be placed)`,
-      `Use a provisioner the pack reads: the CSI driver of the cluster's cloud (${cloudDrivers.join(", ")}), or nfs.csi.k8s.io or smb.csi.k8s.io with a private server`,
+      `Use a provisioner the pack reads: the CSI driver of the cluster's cloud (${cloudDrivers.join(", ")}), nfs.csi.k8s.io or smb.csi.k8s.io with a private server, or one that keeps the volumes where the cluster's nodes are (${nodeDrivers.join(", ")})`,
     );
     return;
   }
@@ -291,17 +294,24 @@ function judgeStorageClass(label: string, object: unknown, at: string, ctx: Poli
     if (reading === "plain") {
       continue;
     }
-    const text = str(value) ?? JSON.stringify(value);
+    // An empty `unset` parameter is the one value it may take (Longhorn's chart writes
+    // `fromBackup: ""`).
+    const text = reading === "unset" && value === "" ? "" : (str(value) ?? JSON.stringify(value));
     const [then, fix] =
-      reading === "server"
+      reading === "unset"
         ? [
-            `the node mounts the ${known.what} of every claim of the class from there, outside any NetworkPolicy`,
-            "Serve the volumes from a private address or a file system of the cluster's cloud inside the jurisdiction, or add the server's address to the egress allowlist with a reason",
+            `the ${known.what} of every claim of the class is filled from there`,
+            "Leave it empty, or restore the data from a place the pack can judge (a volume or snapshot of the cluster's cloud inside the jurisdiction)",
           ]
-        : [
-            `the ${known.what} of every claim of the class is created there`,
-            `Name ${reading === "endpoint" ? "an endpoint of a region" : reading === "zones" ? "zones" : "a region"} inside ${j.id}, or leave it out so the volume is created in the cluster's region`,
-          ];
+        : reading === "server"
+          ? [
+              `the node mounts the ${known.what} of every claim of the class from there, outside any NetworkPolicy`,
+              "Serve the volumes from a private address or a file system of the cluster's cloud inside the jurisdiction, or add the server's address to the egress allowlist with a reason",
+            ]
+          : [
+              `the ${known.what} of every claim of the class is created there`,
+              `Name ${reading === "endpoint" ? "an endpoint of a region" : reading === "zones" ? "zones" : "a region"} inside ${j.id}, or leave it out so the volume is created in the cluster's region`,
+            ];
     for (const d of parameterDestinations(known, reading, text, ctx.settings.egressAllowlist, j)) {
       fail(`${field} ${d.why}: ${then}`, d.place, fix);
     }

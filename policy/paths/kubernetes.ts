@@ -382,7 +382,7 @@ function regionOfZone(zone: string): string | undefined {
 
 /** Where a parameter value of a place-naming reading points: inside, or the place outside. */
 function parameterPlace(
-  reading: Exclude<ParameterReading, "plain" | "server">,
+  reading: Exclude<ParameterReading, "plain" | "server" | "unset">,
   value: string,
   cloud: Cloud,
   j: Jurisdiction,
@@ -516,6 +516,17 @@ export function parameterDestinations(
     return serverHosts(text).flatMap(
       (host) => hostOutside(host, text, `${p.what} server`, allowlist, j) ?? [],
     );
+  }
+  if (reading === "unset") {
+    return text === ""
+      ? []
+      : [
+          {
+            why: `is ${JSON.stringify(text)}, a source the pack cannot place`,
+            place: `${text} (cannot be placed)`,
+            to: "unplaced",
+          },
+        ];
   }
   const place = parameterPlace(reading, text, p.cloud ?? "alicloud", j);
   return place === undefined
@@ -677,8 +688,10 @@ export function hostsOf(value: string, read: DestinationField["read"]): string[]
  * `server` is a host or address the node mounts from (`host`, `host:/path`, several
  * comma-separated, or an SMB `//host/share`). A key parameter (`kmsKeyId`) is plain here: a key
  * ID resolves in the volume's region, and key-locality places a key's ARN wherever it appears.
+ * `unset` is read only empty: a value names a source the volume is filled from that the
+ * parameter does not place (a Longhorn backup, on a backup target set elsewhere).
  */
-export type ParameterReading = "plain" | "region" | "zones" | "endpoint" | "server";
+export type ParameterReading = "plain" | "region" | "zones" | "endpoint" | "server" | "unset";
 
 /** A provisioner the pack knows, and how it reads each parameter it documents. */
 export interface Provisioner {
@@ -844,11 +857,77 @@ const smb: Provisioner = {
 };
 
 /**
+ * Provisioners that create volumes on the cluster's own nodes, or on the storage of the site its
+ * node VMs run in: their volumes lie where the cluster is, which kubernetes-cluster-placement
+ * judges, and no parameter of theirs names another place.
+ */
+const localPath: Provisioner = {
+  what: "node-local volume",
+  // rancher/local-path-provisioner (k3s's default class): a directory under nodePath (one of the
+  // paths its own config map lists for the node) on the node that runs the pod.
+  parameters: { nodePath: "plain", pathPattern: "plain" },
+};
+
+const longhorn: Provisioner = {
+  what: "Longhorn volume",
+  // Longhorn's storage class parameters: replicas on the disks of the cluster's nodes. A backup
+  // target (where recurring backups go) is a Longhorn setting or BackupTarget object, judged where
+  // it is set; `fromBackup` and a backing image's download source fill the volume from a place
+  // the class does not name.
+  parameters: {
+    ...fsType,
+    numberOfReplicas: "plain",
+    staleReplicaTimeout: "plain",
+    fromBackup: "unset",
+    backupTargetName: "plain",
+    fsType: "plain",
+    mkfsParams: "plain",
+    migratable: "plain",
+    encrypted: "plain",
+    dataLocality: "plain",
+    replicaAutoBalance: "plain",
+    diskSelector: "plain",
+    nodeSelector: "plain",
+    recurringJobSelector: "plain",
+    backingImageName: "plain",
+    backingImageChecksum: "plain",
+    backingImageDataSourceType: "plain",
+    backingImageDataSourceParameters: "unset",
+    unmapMarkSnapChainRemoved: "plain",
+    disableRevisionCounter: "plain",
+    replicaSoftAntiAffinity: "plain",
+    replicaZoneSoftAntiAffinity: "plain",
+    replicaDiskSoftAntiAffinity: "plain",
+    nfsOptions: "plain",
+    dataEngine: "plain",
+    v1DataEngine: "plain",
+    v2DataEngine: "plain",
+    freezeFSForSnapshot: "plain",
+    strictTopology: "plain",
+    "csi.storage.k8s.io/provisioner-secret-name": "plain",
+    "csi.storage.k8s.io/provisioner-secret-namespace": "plain",
+    "csi.storage.k8s.io/node-publish-secret-name": "plain",
+    "csi.storage.k8s.io/node-publish-secret-namespace": "plain",
+    "csi.storage.k8s.io/node-stage-secret-name": "plain",
+    "csi.storage.k8s.io/node-stage-secret-namespace": "plain",
+  },
+};
+
+const vsphere: Provisioner = {
+  what: "vSphere virtual disk",
+  // vSphere CSI (case-insensitive names): a virtual disk on a datastore the cluster's node VMs
+  // share, chosen by storage policy or named by its URL.
+  caseless: true,
+  parameters: { ...fsType, storagepolicyname: "plain", datastoreurl: "plain", fstype: "plain" },
+};
+
+/**
  * The provisioners whose parameters the pack reads: the CSI drivers of the two clouds (and their
  * in-tree and FlexVolume predecessors), which create volumes in the cluster's region unless a
  * parameter names another place, and the NFS and SMB CSI drivers, which create directories on
  * the server a parameter names. `kubernetes.io/no-provisioner` creates nothing: its volumes are
- * PersistentVolumes, judged as such. Any other provisioner is a program the pack cannot read.
+ * PersistentVolumes, judged as such. Local Path, Longhorn and vSphere CSI create them where the
+ * cluster's nodes are. Any other provisioner is a program the pack cannot read.
  */
 export const provisioners: Readonly<Record<string, Provisioner>> = {
   "ebs.csi.aws.com": ebs,
@@ -864,6 +943,9 @@ export const provisioners: Readonly<Record<string, Provisioner>> = {
   "nfs.csi.k8s.io": nfs,
   "smb.csi.k8s.io": smb,
   "kubernetes.io/no-provisioner": { what: "local volume", parameters: {} },
+  "rancher.io/local-path": localPath,
+  "driver.longhorn.io": longhorn,
+  "csi.vsphere.vmware.com": vsphere,
 };
 
 /** How a known provisioner reads a parameter; undefined for one it does not document. */

@@ -486,6 +486,11 @@ describe("a StorageClass's provisioners and parameters", () => {
     ["nfs.csi.k8s.io", "server", "server"],
     ["smb.csi.k8s.io", "source", "server"],
     ["kubernetes.io/no-provisioner", "type", undefined],
+    ["driver.longhorn.io", "numberOfReplicas", "plain"],
+    ["driver.longhorn.io", "fromBackup", "unset"],
+    ["csi.vsphere.vmware.com", "StoragePolicyName", "plain"],
+    ["rancher.io/local-path", "nodePath", "plain"],
+    ["rancher.io/local-path", "sharedFileSystemPath", undefined],
     // A parameter named after an Object member is a parameter the driver does not document.
     ["nfs.csi.k8s.io", "constructor", undefined],
     ["ebs.csi.aws.com", "toString", undefined],
@@ -508,6 +513,9 @@ describe("a StorageClass's provisioners and parameters", () => {
       "nfs.csi.k8s.io": ["NFS share", undefined],
       "smb.csi.k8s.io": ["SMB share", undefined],
       "kubernetes.io/no-provisioner": ["local volume", undefined],
+      "rancher.io/local-path": ["node-local volume", undefined],
+      "driver.longhorn.io": ["Longhorn volume", undefined],
+      "csi.vsphere.vmware.com": ["vSphere virtual disk", undefined],
     });
   });
 

@@ -13078,6 +13078,90 @@ describe("kubernetes storage classes, controller revisions and mutating admissio
       twin: k8s(sc, "fast", storageClass("ebs.csi.aws.com")),
     },
     {
+      name: "a Longhorn storage class fills every volume from a backup the pack cannot place",
+      bad: k8s(
+        sc,
+        "fast",
+        storageClass("driver.longhorn.io", {
+          numberOfReplicas: "3",
+          fromBackup: "s3://ledger-backups@eu-west-1/?backup=backup-4f2a&volume=ledger",
+        }),
+      ),
+      expected: [
+        [
+          "kubernetes-egress",
+          "fast",
+          "mandatory",
+          [
+            label,
+            "s3://ledger-backups@eu-west-1/?backup=backup-4f2a&volume=ledger (cannot be placed)",
+          ],
+        ],
+      ],
+      // The chart's own class: replicas on the cluster's nodes, no backup to restore.
+      twinName: "the class keeps three replicas on the cluster's nodes and restores nothing",
+      twin: k8s(
+        sc,
+        "fast",
+        storageClass("driver.longhorn.io", {
+          numberOfReplicas: "3",
+          staleReplicaTimeout: "30",
+          fromBackup: "",
+          fsType: "ext4",
+          dataLocality: "disabled",
+        }),
+      ),
+    },
+    {
+      name: "a vSphere storage class sets a parameter its driver does not document",
+      bad: k8s(
+        sc,
+        "fast",
+        storageClass("csi.vsphere.vmware.com", {
+          storagepolicyname: "vSAN Default Storage Policy",
+          diskformat: "thin",
+        }),
+      ),
+      expected: [
+        [
+          "kubernetes-egress",
+          "fast",
+          "mandatory",
+          [label, 'parameters["diskformat"] (cannot be judged)'],
+        ],
+      ],
+      twinName: "the class names only its storage policy and file system type",
+      twin: k8s(
+        sc,
+        "fast",
+        storageClass("csi.vsphere.vmware.com", {
+          StoragePolicyName: "vSAN Default Storage Policy",
+          "csi.storage.k8s.io/fstype": "ext4",
+        }),
+      ),
+    },
+    {
+      name: "a local-path storage class sets a parameter the provisioner does not read",
+      bad: k8s(sc, "fast", storageClass("rancher.io/local-path", { sharedFileSystemPath: "/mnt" })),
+      expected: [
+        [
+          "kubernetes-egress",
+          "fast",
+          "mandatory",
+          [label, 'parameters["sharedFileSystemPath"] (cannot be judged)'],
+        ],
+      ],
+      twinName: "the class keeps its volumes under a path of the nodes",
+      twin: k8s(
+        sc,
+        "fast",
+        storageClass("rancher.io/local-path", {
+          nodePath: "/data/ssd",
+          pathPattern: "{{ .PVC.Namespace }}/{{ .PVC.Name }}",
+        }),
+      ),
+    },
+    {
       name: "an NFS CSI storage class creates its shares on a public server",
       bad: k8s(
         sc,
@@ -13361,7 +13445,7 @@ describe("kubernetes storage classes, controller revisions and mutating admissio
       [
         "kubernetes-egress",
         "mandatory",
-        'k8s storageclass "fast" must create volumes only inside US, but provisioner is "example.com/nfs-subdir", a provisioner the pack does not know, so where the volumes of every claim of the class are created cannot be judged: that program alone reads its parameters. Use a provisioner the pack reads: the CSI driver of the cluster\'s cloud (ebs.csi.aws.com, ebs.csi.eks.amazonaws.com, efs.csi.aws.com, diskplugin.csi.alibabacloud.com, nasplugin.csi.alibabacloud.com, ossplugin.csi.alibabacloud.com), or nfs.csi.k8s.io or smb.csi.k8s.io with a private server.',
+        'k8s storageclass "fast" must create volumes only inside US, but provisioner is "example.com/nfs-subdir", a provisioner the pack does not know, so where the volumes of every claim of the class are created cannot be judged: that program alone reads its parameters. Use a provisioner the pack reads: the CSI driver of the cluster\'s cloud (ebs.csi.aws.com, ebs.csi.eks.amazonaws.com, efs.csi.aws.com, diskplugin.csi.alibabacloud.com, nasplugin.csi.alibabacloud.com, ossplugin.csi.alibabacloud.com), nfs.csi.k8s.io or smb.csi.k8s.io with a private server, or one that keeps the volumes where the cluster\'s nodes are (rancher.io/local-path, driver.longhorn.io, csi.vsphere.vmware.com).',
       ],
     ]);
   });
