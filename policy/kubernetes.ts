@@ -930,19 +930,28 @@ function otherCloudFix(
   const place =
     placeOf(cluster, "its ") ??
     placeOf(cluster.provider ? x.get(cluster.provider) : undefined, "its provider's ");
-  const waiver = {
+  const waiver = clusterWaiver(provider, `<why ${cluster.name} runs inside ${j.id}>`);
+  return `The pack places the clusters of ${clouds.join(" and ")}, created by this program or declared in sovereign-dc:clusters, and not those of ${pkg}. Run the objects on a cluster of those clouds inside ${j.id}, or, once you have confirmed that ${resourceLabel(cluster.type, cluster.name)}${place === undefined ? "" : ` (${place[0]} ${JSON.stringify(place[1])})`} runs inside ${j.id}, waive this finding for the provider with that evidence in a --policy-config file (${waiver}).`;
+}
+
+/**
+ * The waiver of a provider's kubernetes-cluster-placement finding, as a --policy-config file holds
+ * it, for a reviewer who has confirmed where its cluster runs: the one way out for a cluster
+ * neither the program nor sovereign-dc:clusters can place.
+ */
+function clusterWaiver(provider: BorderResource, reason: string): string {
+  return JSON.stringify({
     "kubernetes-cluster-placement": {
       waivers: [
         {
           policy: "kubernetes-cluster-placement",
           resource: provider.name,
-          reason: `<why ${cluster.name} runs inside ${j.id}>`,
+          reason,
           expires: "<YYYY-MM-DD>",
         },
       ],
     },
-  };
-  return `The pack places the clusters of ${clouds.join(" and ")}, created by this program or declared in sovereign-dc:clusters, and not those of ${pkg}. Run the objects on a cluster of those clouds inside ${j.id}, or, once you have confirmed that ${resourceLabel(cluster.type, cluster.name)}${place === undefined ? "" : ` (${place[0]} ${JSON.stringify(place[1])})`} runs inside ${j.id}, waive this finding for the provider with that evidence in a --policy-config file (${JSON.stringify(waiver)}).`;
+  });
 }
 
 /** The finding for a provider whose cluster is not placed inside the jurisdiction, if any. */
@@ -1008,7 +1017,7 @@ function clusterFinding(
           ? otherCloudFix(provider, source.otherCloud.cluster, source.otherCloud.pkg, x)
           : source.rendered !== undefined
             ? "Deploy them through a provider whose cluster the pack can place (built from a cluster this program creates, or with a context sovereign-dc:clusters declares) instead of rendering them to files, or check the pipeline that applies the files."
-            : `Build the provider's kubeconfig from a cluster this program creates (alicloud.cs.ManagedKubernetes, aws.eks.Cluster), or declare where the cluster is: ${select}, and add that context with its cloud and region to the stack config, e.g. ${declarationExample(j, source.context, resources, x)}, with a region inside ${j.id}.`;
+            : `Build the provider's kubeconfig from a cluster this program creates (alicloud.cs.ManagedKubernetes, aws.eks.Cluster), or declare where the cluster is: ${select}, and add that context with its cloud and region to the stack config, e.g. ${declarationExample(j, source.context, resources, x)}, with a region inside ${j.id}. A cluster of neither cloud (in a data center of your own, or on another cloud) cannot be declared there: once you have confirmed that it runs inside ${j.id}, waive this finding for the provider with that evidence in a --policy-config file (${clusterWaiver(provider, `<why ${source.context === undefined ? "its cluster" : `the cluster of context ${source.context}`} runs inside ${j.id}>`)}).`;
       return {
         message: `${label} must deploy to a cluster placed inside ${j.id}, but the pack cannot tell where its cluster is: ${source.reason}. ${what.charAt(0).toUpperCase()}${what.slice(1)} could run in any country. ${fix}`,
         path: [label, "a cluster the pack cannot place"],

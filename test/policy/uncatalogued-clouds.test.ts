@@ -222,6 +222,45 @@ describe("the places of a cloud the catalog does not place, on one resource", ()
   });
 });
 
+describe("a Kubernetes cluster in a data center of the team's own, behind the ambient kubeconfig", () => {
+  // No cloud region places it, so sovereign-dc:clusters cannot declare it: the finding prints
+  // the waiver that carries the reviewer's evidence, and with that waiver the stack passes.
+  const onPremises = pipe(
+    addProvider("kubernetes", "dc", { context: "kubernetes-admin@portland-dc" }),
+    add(
+      "kubernetes:core/v1:ConfigMap",
+      "settings",
+      { metadata: { name: "settings" }, data: { mode: "records" } },
+      { provider: "dc" },
+    ),
+  );
+
+  it("fails its provider, printing the waiver that would cover the cluster", async () => {
+    const v = await pack.check(onPremises(happy), oregonSettings);
+    expect(v.map((x) => [x.policy, x.resourceName, x.level])).toEqual([
+      ["kubernetes-cluster-placement", "dc", "mandatory"],
+    ]);
+    expect(v[0].message).toContain(
+      ' A cluster of neither cloud (in a data center of your own, or on another cloud) cannot be declared there: once you have confirmed that it runs inside US, waive this finding for the provider with that evidence in a --policy-config file ({"kubernetes-cluster-placement":{"waivers":[{"policy":"kubernetes-cluster-placement","resource":"dc","reason":"<why the cluster of context kubernetes-admin@portland-dc runs inside US>","expires":"<YYYY-MM-DD>"}]}}).',
+    );
+  });
+
+  it("passes once the printed waiver carries the evidence", async () => {
+    const v = await pack.check(onPremises(happy), {
+      ...oregonSettings,
+      waivers: [
+        {
+          policy: "kubernetes-cluster-placement",
+          resource: "dc",
+          reason: "portland-dc is the team's own rack in Hillsboro, Oregon (asset register)",
+          expires: "2099-12-31",
+        },
+      ],
+    });
+    expect(v.filter((x) => x.level === "mandatory")).toEqual([]);
+  });
+});
+
 describe("a Kubernetes cluster of a cloud the catalog does not place, its region confirmed", () => {
   // sovereign-dc:clusters declares clusters of the catalogued clouds only, so neither the program
   // nor the stack config places a GKE cluster: the finding says so and gives the one way out, a
