@@ -56,6 +56,7 @@ import {
   namespaceOf,
   namespaceType,
   networkPolicyTypes,
+  nodeProvisioners,
   objectsOf,
   parameterDestinations,
   parameterReading,
@@ -208,9 +209,6 @@ const cloudDrivers = Object.keys(provisioners).filter(
   (name) => provisioners[name].cloud !== undefined && name.includes(".csi."),
 );
 
-/** The provisioners that keep volumes on the cluster's nodes or its site's storage, for messages. */
-const nodeDrivers = ["rancher.io/local-path", "driver.longhorn.io", "csi.vsphere.vmware.com"];
-
 /**
  * Where a StorageClass's provisioner creates the volume of every claim of the class: a known
  * provisioner of the cluster's cloud creates it in the cluster's region (which
@@ -272,7 +270,7 @@ function judgeStorageClass(label: string, object: unknown, at: string, ctx: Poli
     fail(
       `${at}provisioner is ${JSON.stringify(name)}, a provisioner the pack does not know, so where the volumes of every claim of the class are created cannot be judged: that program alone reads its parameters`,
       `volumes of provisioner ${JSON.stringify(name)} (cannot be placed)`,
-      `Use a provisioner the pack reads: the CSI driver of the cluster's cloud (${cloudDrivers.join(", ")}), nfs.csi.k8s.io or smb.csi.k8s.io with a private server, or one that keeps the volumes where the cluster's nodes are (${nodeDrivers.join(", ")})`,
+      `Use a provisioner the pack reads: the CSI driver of the cluster's cloud (${cloudDrivers.join(", ")}), nfs.csi.k8s.io or smb.csi.k8s.io with a private server, or one that keeps the volumes where the cluster's nodes are (${nodeProvisioners.join(", ")})`,
     );
     return;
   }

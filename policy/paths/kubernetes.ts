@@ -921,6 +921,16 @@ const vsphere: Provisioner = {
   parameters: { ...fsType, storagepolicyname: "plain", datastoreurl: "plain", fstype: "plain" },
 };
 
+/** The provisioners that keep volumes where the cluster's nodes are, by name. */
+const onTheNodes: Readonly<Record<string, Provisioner>> = {
+  "rancher.io/local-path": localPath,
+  "driver.longhorn.io": longhorn,
+  "csi.vsphere.vmware.com": vsphere,
+};
+
+/** Their names, for the findings that list the provisioners the pack reads. */
+export const nodeProvisioners: readonly string[] = Object.keys(onTheNodes);
+
 /**
  * The provisioners whose parameters the pack reads: the CSI drivers of the two clouds (and their
  * in-tree and FlexVolume predecessors), which create volumes in the cluster's region unless a
@@ -943,9 +953,7 @@ export const provisioners: Readonly<Record<string, Provisioner>> = {
   "nfs.csi.k8s.io": nfs,
   "smb.csi.k8s.io": smb,
   "kubernetes.io/no-provisioner": { what: "local volume", parameters: {} },
-  "rancher.io/local-path": localPath,
-  "driver.longhorn.io": longhorn,
-  "csi.vsphere.vmware.com": vsphere,
+  ...onTheNodes,
 };
 
 /** How a known provisioner reads a parameter; undefined for one it does not document. */
