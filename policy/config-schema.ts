@@ -40,14 +40,25 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
     type: "array",
     default: [],
     description:
-      "Kubernetes clusters the program does not create, by kubeconfig context: { context, cloud, region }.",
+      "Kubernetes clusters the program does not create, by kubeconfig context: { context, cloud, region } for a cluster of a cloud, { context, site, country } for one in a data center of the team's own.",
     items: {
+      // CrossGuard's schema type has no oneOf: a cloud's cluster takes cloud with region, a
+      // site's takes site with country (residency/clusters.ts refuses any other mix).
       type: "object",
-      required: ["context", "cloud", "region"],
+      required: ["context"],
+      additionalProperties: false,
       properties: {
         context: { type: "string" },
         cloud: { type: "string", enum: ["alicloud", "aws"] },
         region: { type: "string" },
+        site: { type: "string" },
+        country: { type: "string" },
+      },
+      dependencies: {
+        cloud: ["region"],
+        region: ["cloud"],
+        site: ["country"],
+        country: ["site"],
       },
     },
   },

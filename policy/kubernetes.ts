@@ -28,9 +28,12 @@
  * comes from, a Service and its cluster's cloud and nodes): CrossGuard gives a resource policy
  * neither dependencies nor other resources.
  */
+import { isSiteCluster } from "../residency/clusters";
 import {
   type Cloud,
   clouds,
+  findJurisdiction,
+  holdsCountry,
   type Jurisdiction,
   regionInJurisdiction,
 } from "../residency/jurisdictions";
@@ -908,6 +911,15 @@ function declarationExample(
   return `sovereign-dc:clusters: [{ context: ${JSON.stringify(context ?? "<context>")}, cloud: ${cloud}, region: ${region} }]`;
 }
 
+/** A declaration of a cluster at a site of the team's own, for the jurisdiction's findings. */
+function siteExample(j: Jurisdiction, context: string | undefined): string {
+  const country =
+    j.kind === "country"
+      ? j.id
+      : ((j.members ?? []).find((m) => findJurisdiction(m)?.kind === "country") ?? j.id);
+  return `sovereign-dc:clusters: [{ context: ${JSON.stringify(context ?? "<context>")}, site: "<data center>", country: ${country} }]`;
+}
+
 /**
  * The way out for a provider on a cluster of a cloud the catalog does not hold: neither the
  * program nor `sovereign-dc:clusters` can place it, so a reviewer who has confirmed where it runs
@@ -991,12 +1003,22 @@ function clusterFinding(
       };
     }
     case "declared": {
-      const { context, cloud, region } = source.declared;
+      const d = source.declared;
+      if (isSiteCluster(d)) {
+        if (holdsCountry(j, d.country)) {
+          return undefined;
+        }
+        const where = `site ${JSON.stringify(d.site)} in ${findJurisdiction(d.country)?.name ?? d.country} (outside ${j.id})`;
+        return {
+          message: `${label} must deploy to a cluster inside ${j.id}, but sovereign-dc:clusters declares the cluster of its context ${JSON.stringify(d.context)} at ${where}, so ${what} would run there. Deploy to a cluster inside ${j.id}.`,
+          path: [label, `cluster of context ${JSON.stringify(d.context)}`, where],
+        };
+      }
       return inRegion(
-        cloud,
-        region,
-        `sovereign-dc:clusters declares the cluster of its context ${JSON.stringify(context)} in`,
-        `cluster of context ${JSON.stringify(context)}`,
+        d.cloud,
+        d.region,
+        `sovereign-dc:clusters declares the cluster of its context ${JSON.stringify(d.context)} in`,
+        `cluster of context ${JSON.stringify(d.context)}`,
       );
     }
     case "endpoint":
@@ -1015,7 +1037,7 @@ function clusterFinding(
           ? otherCloudFix(provider, source.otherCloud.cluster, source.otherCloud.pkg, x)
           : source.rendered !== undefined
             ? "Deploy them through a provider whose cluster the pack can place (built from a cluster this program creates, or with a context sovereign-dc:clusters declares) instead of rendering them to files, or check the pipeline that applies the files."
-            : `Build the provider's kubeconfig from a cluster this program creates (alicloud.cs.ManagedKubernetes, aws.eks.Cluster), or declare where the cluster is: ${select}, and add that context with its cloud and region to the stack config, e.g. ${declarationExample(j, source.context, resources, x)}, with a region inside ${j.id}. A cluster of neither cloud (in a data center of your own, or on another cloud) cannot be declared there: once you have confirmed that it runs inside ${j.id}, waive this finding for the provider with that evidence in a --policy-config file (${clusterWaiver(provider, `<why ${source.context === undefined ? "its cluster" : `the cluster of context ${source.context}`} runs inside ${j.id}>`)}).`;
+            : `Build the provider's kubeconfig from a cluster this program creates (alicloud.cs.ManagedKubernetes, aws.eks.Cluster), or declare where the cluster is: ${select}, and add that context with its cloud and region to the stack config, e.g. ${declarationExample(j, source.context, resources, x)}, with a region inside ${j.id}; a cluster in a data center of your own by its site and country instead, e.g. ${siteExample(j, source.context)}.`;
       return {
         message: `${label} must deploy to a cluster placed inside ${j.id}, but the pack cannot tell where its cluster is: ${source.reason}. ${what.charAt(0).toUpperCase()}${what.slice(1)} could run in any country. ${fix}`,
         path: [label, "a cluster the pack cannot place"],

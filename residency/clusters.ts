@@ -8,19 +8,44 @@
  *       - context: prod-us-west
  *         cloud: aws
  *         region: us-west-2
+ *       - context: kubernetes-admin@shanghai-dc1
+ *         site: shanghai-dc1
+ *         country: CN
+ *
+ * A cluster of a cloud is placed by its region; one in a data center of the team's own (no
+ * cloud region names it) by the site's name and the country it lies in (ISO 3166-1 alpha-2, a
+ * country of the catalog).
  *
  * Read without the rest of the spec, like the posture: programs of other projects set the key.
  */
 import { type Cloud, clouds, listJurisdictions, unplacedRegions } from "./jurisdictions";
 import { parseJsonOrText } from "./config-value";
 
-/** A cluster the stack config places: the kubeconfig context that names it, and its region. */
-export interface DeclaredCluster {
+/** A cluster the stack config places: in a region of a cloud, or at a site of the team's own. */
+export type DeclaredCluster = CloudCluster | SiteCluster;
+
+/** A cluster of a cloud: the kubeconfig context that names it, and its region. */
+export interface CloudCluster {
   /** The kubeconfig context a Kubernetes provider selects (`context`, or `kubernetes:context`). */
   readonly context: string;
   readonly cloud: Cloud;
   readonly region: string;
 }
+
+/** A cluster in a data center of the team's own: its context, the site's name and its country. */
+export interface SiteCluster {
+  readonly context: string;
+  readonly site: string;
+  /** The country the site lies in: the ID of a country of the catalog (`CN`, `DE`). */
+  readonly country: string;
+}
+
+export function isSiteCluster(c: DeclaredCluster): c is SiteCluster {
+  return "site" in c;
+}
+
+/** What an entry of `sovereign-dc:clusters` may be, in the words of an issue. */
+const entryShapes = "{ context, cloud, region } or { context, site, country }";
 
 export const clustersKey = "sovereign-dc:clusters";
 
@@ -46,7 +71,7 @@ export function clustersIssues(raw: unknown): ClustersIssue[] {
       {
         key: clustersKey,
         received: raw,
-        expected: "expected a list of { context, cloud, region }",
+        expected: `expected a list of ${entryShapes}`,
       },
     ];
   }
@@ -58,17 +83,21 @@ export function clustersIssues(raw: unknown): ClustersIssue[] {
       issues.push({
         key: at,
         received: entry,
-        expected: "expected an object { context, cloud, region }",
+        expected: `expected an object ${entryShapes}`,
       });
       return;
     }
     const e = entry as Record<string, unknown>;
-    const extra = Object.keys(e).filter((k) => !["context", "cloud", "region"].includes(k));
+    const site = "site" in e || "country" in e;
+    const keys = site ? ["context", "site", "country"] : ["context", "cloud", "region"];
+    const extra = Object.keys(e).filter((k) => !keys.includes(k));
     if (extra.length > 0) {
       issues.push({
         key: `${at}.${extra[0]}`,
         received: e[extra[0]],
-        expected: "expected only context, cloud and region",
+        expected: site
+          ? "expected only context, site and country (a site of the team's own has no cloud or region)"
+          : "expected only context, cloud and region",
       });
     }
     if (typeof e.context !== "string" || e.context.trim() === "") {
@@ -85,6 +114,26 @@ export function clustersIssues(raw: unknown): ClustersIssue[] {
       });
     } else {
       seen.add(e.context);
+    }
+    if (site) {
+      if (typeof e.site !== "string" || e.site.trim() === "") {
+        issues.push({
+          key: `${at}.site`,
+          received: e.site,
+          expected: "expected the name of the data center the cluster runs in",
+        });
+      }
+      const countries = listJurisdictions()
+        .filter((j) => j.kind === "country")
+        .map((j) => j.id);
+      if (typeof e.country !== "string" || !countries.includes(e.country)) {
+        issues.push({
+          key: `${at}.country`,
+          received: e.country,
+          expected: `expected the ID of a country of the catalog, one of: ${countries.join(", ")}`,
+        });
+      }
+      return;
     }
     if (!clouds.includes(e.cloud as Cloud)) {
       issues.push({
@@ -123,10 +172,10 @@ export function declaredClustersOf(
     return { issues };
   }
   return {
-    clusters: (raw as DeclaredCluster[]).map((c) => ({
-      context: c.context,
-      cloud: c.cloud,
-      region: c.region,
-    })),
+    clusters: (raw as DeclaredCluster[]).map((c) =>
+      isSiteCluster(c)
+        ? { context: c.context, site: c.site, country: c.country }
+        : { context: c.context, cloud: c.cloud, region: c.region },
+    ),
   };
 }

@@ -25,7 +25,8 @@ export type Placement =
   /**
    * What lives on the machine its provider talks to: a container image its provider's builder
    * builds (imageBuildTypes), the Docker daemon's volumes, networks and containers, a database
-   * server's objects (providerHosted). No region of its own: the provider's
+   * server's objects (providerHosted), the Kubernetes objects of a cluster the stack declares at a
+   * site of its own inside the jurisdiction (policy/paths/resolver.ts). No region of its own: the provider's
    * host is judged on the provider (resource-placement), what leaves it by its own edges. `near`
    * names that machine at the near end of a path.
    */

@@ -13,6 +13,7 @@ import {
   type Jurisdiction,
   regionInJurisdiction,
 } from "../../residency/jurisdictions";
+import { isSiteCluster } from "../../residency/clusters";
 import { cloudOf, describePlace, hostOf, regionOfEndpoint } from "../../residency/placement";
 import type { BorderResource } from "./model";
 import type { EgressAllowEntry } from "../framework";
@@ -1260,7 +1261,9 @@ export function clusterCloud(r: BorderResource, x: Resolver): Cloud | undefined 
   return source.kind === "resource"
     ? (clusterComponentTypes[source.cluster.type] ?? cloudOf(source.cluster.type))
     : source.kind === "declared"
-      ? source.declared.cloud
+      ? isSiteCluster(source.declared)
+        ? undefined
+        : source.declared.cloud
       : source.kind === "endpoint"
         ? source.cloud
         : undefined;

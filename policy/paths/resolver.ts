@@ -18,6 +18,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import {
   type Cloud,
   clouds,
+  holdsCountry,
   type Jurisdiction,
   regionInJurisdiction,
 } from "../../residency/jurisdictions";
@@ -31,7 +32,7 @@ import {
   regionOfEndpoint,
 } from "../../residency/placement";
 import type { BorderResource, Place } from "./model";
-import type { DeclaredCluster } from "../../residency/clusters";
+import { type DeclaredCluster, isSiteCluster } from "../../residency/clusters";
 import type { EgressAllowEntry } from "../framework";
 import { resourceLabel } from "./describe";
 import { globalPlaceLabel, type Located } from "./places";
@@ -1088,9 +1089,27 @@ export class Resolver {
         case "resource":
           p = this.placement(source.cluster);
           break;
-        case "declared":
-          p = { kind: "region", cloud: source.declared.cloud, region: source.declared.region };
+        case "declared": {
+          const d = source.declared;
+          if (!isSiteCluster(d)) {
+            p = { kind: "region", cloud: d.cloud, region: d.region };
+          } else if (holdsCountry(this.jurisdiction, d.country)) {
+            // On the cluster the provider talks to, at a site of the team's own inside: judged
+            // on the provider (kubernetes-cluster-placement), what leaves it by its own edges.
+            p = {
+              kind: "provider",
+              reason: `it runs in the cluster of context ${JSON.stringify(d.context)}, which sovereign-dc:clusters declares at site ${JSON.stringify(d.site)} in ${d.country}`,
+              near: `the cluster at site ${JSON.stringify(d.site)} (${d.country})`,
+            };
+          } else {
+            // At a site abroad: kubernetes-cluster-placement reports it once, on the provider.
+            p = {
+              kind: "cluster",
+              reason: `the cluster of ${this.label(provider!)} is declared at site ${JSON.stringify(d.site)} in ${d.country}`,
+            };
+          }
           break;
+        }
         case "endpoint":
           p = { kind: "region", cloud: source.cloud, region: source.region };
           break;

@@ -44,7 +44,10 @@ describe("pack config", () => {
   });
 
   it("repeats the Kubernetes clusters the stack declares under every policy", () => {
-    const declared = [{ context: "ack-prod", cloud: "alicloud", region: "cn-shanghai" }];
+    const declared = [
+      { context: "ack-prod", cloud: "alicloud", region: "cn-shanghai" },
+      { context: "kubernetes-admin@shanghai-dc1", site: "shanghai-dc1", country: "CN" },
+    ];
     const config = packConfigFor(
       settingsFromStackConfig({
         "sovereign-dc:jurisdiction": "CN",
@@ -285,6 +288,19 @@ describe("pack config", () => {
       { "internet-egress": "warn" },
       `internet-egress.enforcementLevel received "warn"; CrossGuard's levels are advisory, mandatory, remediate, disabled.`,
     );
+  });
+
+  it("takes a cluster declared at a site of the team's own, and refuses one with a region too", () => {
+    const site = { context: "kubernetes-admin@shanghai-dc1", site: "shanghai-dc1", country: "CN" };
+    const merged = mergePolicyConfigFile(
+      base,
+      file({ "kubernetes-cluster-placement": { clusters: [site] } }),
+    );
+    expect(merged["kubernetes-cluster-placement"].clusters).toEqual([site]);
+    const f = file({
+      "kubernetes-cluster-placement": { clusters: [{ ...site, region: "cn-shanghai" }] },
+    });
+    expect(() => mergePolicyConfigFile(base, f)).toThrow(UsageError);
   });
 
   it("rejects a setting the policy does not take, listing those it takes", () => {

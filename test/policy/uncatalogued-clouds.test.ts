@@ -223,10 +223,11 @@ describe("the places of a cloud the catalog does not place, on one resource", ()
 });
 
 describe("a Kubernetes cluster in a data center of the team's own, behind the ambient kubeconfig", () => {
-  // No cloud region places it, so sovereign-dc:clusters cannot declare it: the finding prints
-  // the waiver that carries the reviewer's evidence, and with that waiver the stack passes.
+  // No cloud region places it: the stack declares its context by the site and the country the
+  // site lies in, and the cluster is inside or outside by that country.
+  const context = "kubernetes-admin@portland-dc";
   const onPremises = pipe(
-    addProvider("kubernetes", "dc", { context: "kubernetes-admin@portland-dc" }),
+    addProvider("kubernetes", "dc", { context }),
     add(
       "kubernetes:core/v1:ConfigMap",
       "settings",
@@ -234,30 +235,39 @@ describe("a Kubernetes cluster in a data center of the team's own, behind the am
       { provider: "dc" },
     ),
   );
+  const at = (country: string) => ({
+    ...oregonSettings,
+    clusters: [{ context, site: "portland-dc", country }],
+  });
 
-  it("fails its provider, printing the waiver that would cover the cluster", async () => {
+  it("fails its provider undeclared, saying how to declare the site", async () => {
     const v = await pack.check(onPremises(happy), oregonSettings);
     expect(v.map((x) => [x.policy, x.resourceName, x.level])).toEqual([
       ["kubernetes-cluster-placement", "dc", "mandatory"],
     ]);
     expect(v[0].message).toContain(
-      ' A cluster of neither cloud (in a data center of your own, or on another cloud) cannot be declared there: once you have confirmed that it runs inside US, waive this finding for the provider with that evidence in a --policy-config file ({"kubernetes-cluster-placement":{"waivers":[{"policy":"kubernetes-cluster-placement","resource":"dc","reason":"<why the cluster of context kubernetes-admin@portland-dc runs inside US>","expires":"<YYYY-MM-DD>"}]}}).',
+      `; a cluster in a data center of your own by its site and country instead, e.g. sovereign-dc:clusters: [{ context: "${context}", site: "<data center>", country: US }].`,
     );
   });
 
-  it("passes once the printed waiver carries the evidence", async () => {
-    const v = await pack.check(onPremises(happy), {
-      ...oregonSettings,
-      waivers: [
-        {
-          policy: "kubernetes-cluster-placement",
-          resource: "dc",
-          reason: "portland-dc is the team's own rack in Hillsboro, Oregon (asset register)",
-          expires: "2099-12-31",
-        },
+  it("passes once the stack declares the site in the jurisdiction's country", async () => {
+    expect(await pack.check(onPremises(happy), at("US"))).toEqual([]);
+  });
+
+  it("fails a site declared in another country, naming the site and the country", async () => {
+    const v = await pack.check(onPremises(happy), at("DE"));
+    expect(v.map((x) => [x.policy, x.level, x.message, x.path])).toEqual([
+      [
+        "kubernetes-cluster-placement",
+        "mandatory",
+        `kubernetes provider "dc" must deploy to a cluster inside US, but sovereign-dc:clusters declares the cluster of its context "${context}" at site "portland-dc" in Germany (outside US), so its Kubernetes object (k8s configmap "settings") would run there. Deploy to a cluster inside US.`,
+        [
+          'kubernetes provider "dc"',
+          `cluster of context "${context}"`,
+          'site "portland-dc" in Germany (outside US)',
+        ],
       ],
-    });
-    expect(v.filter((x) => x.level === "mandatory")).toEqual([]);
+    ]);
   });
 });
 

@@ -31,16 +31,60 @@ test("a declaration names a context, a cloud and a region of that cloud", () => 
   });
 });
 
+test("a cluster in a data center of the team's own is declared by its site and country", () => {
+  expect(
+    declaredClustersOf(
+      declare([
+        { context: "kubernetes-admin@shanghai-dc1", site: "shanghai-dc1", country: "CN" },
+        { context: "ack-shanghai", cloud: "alicloud", region: "cn-shanghai" },
+      ]),
+    ),
+  ).toEqual({
+    clusters: [
+      { context: "kubernetes-admin@shanghai-dc1", site: "shanghai-dc1", country: "CN" },
+      { context: "ack-shanghai", cloud: "alicloud", region: "cn-shanghai" },
+    ],
+  });
+});
+
+test.each([
+  [
+    "a site with no name",
+    [{ context: "a", site: " ", country: "CN" }],
+    'sovereign-dc:clusters[0].site: received " "; expected the name of the data center the cluster runs in.',
+  ],
+  [
+    "a site in a country the catalog does not hold",
+    [{ context: "a", site: "dc1", country: "Mars" }],
+    /^sovereign-dc:clusters\[0\]\.country: received "Mars"; expected the ID of a country of the catalog, one of: .*\bCN\b.*\.$/,
+  ],
+  [
+    "a site in a union rather than a country",
+    [{ context: "a", site: "dc1", country: "EU" }],
+    /^sovereign-dc:clusters\[0\]\.country: received "EU"; expected the ID of a country of the catalog/,
+  ],
+  [
+    "a site with a region",
+    [{ context: "a", site: "dc1", country: "CN", region: "cn-shanghai" }],
+    'sovereign-dc:clusters[0].region: received "cn-shanghai"; expected only context, site and country (a site of the team\'s own has no cloud or region).',
+  ],
+])("refuses %s", (_what, value, message) => {
+  const result = declaredClustersOf(declare(value));
+  const said = "issues" in result ? result.issues.map((i) => formatIssue(i)) : [];
+  expect(said).toHaveLength(1);
+  expect(said[0]).toMatch(message);
+});
+
 test.each([
   [
     "not a list",
     { context: "a", cloud: "aws", region: "us-west-2" },
-    'sovereign-dc:clusters: received {"context":"a","cloud":"aws","region":"us-west-2"}; expected a list of { context, cloud, region }.',
+    'sovereign-dc:clusters: received {"context":"a","cloud":"aws","region":"us-west-2"}; expected a list of { context, cloud, region } or { context, site, country }.',
   ],
   [
     "an entry that is not an object",
     ["tracking-prod"],
-    'sovereign-dc:clusters[0]: received "tracking-prod"; expected an object { context, cloud, region }.',
+    'sovereign-dc:clusters[0]: received "tracking-prod"; expected an object { context, cloud, region } or { context, site, country }.',
   ],
   [
     "no context",
