@@ -25,10 +25,11 @@ export type Placement =
   /**
    * What lives on the machine its provider talks to: a container image its provider's builder
    * builds (imageBuildTypes), the Docker daemon's volumes, networks and containers, a database
-   * server's objects (providerHosted), the Kubernetes objects of a cluster the stack declares at a
-   * site of its own inside the jurisdiction (policy/paths/resolver.ts). No region of its own: the provider's
-   * host is judged on the provider (resource-placement), what leaves it by its own edges. `near`
-   * names that machine at the near end of a path.
+   * server's objects (providerHosted), the Kubernetes objects of a cluster the stack declares at
+   * a site of its own inside the jurisdiction (policy/paths/resolver.ts). No region of its own:
+   * the provider's host is judged on the provider (resource-placement; a cluster's site,
+   * kubernetes-cluster-placement), what leaves it by its own edges. `near` names that machine at
+   * the near end of a path.
    */
   | { readonly kind: "provider"; readonly reason: string; readonly near: string }
   | { readonly kind: "unknown"; readonly reason: string };
