@@ -65,8 +65,11 @@ import {
   parameterReading,
   podTemplateOf,
   portsOf,
+  privateLoadBalancer,
   provisioners,
+  requestedLoadBalancerIps,
   scopeKey,
+  siteOf,
   storageClassPattern,
   unjudgedResources,
 } from "./paths/kubernetes";
@@ -625,7 +628,18 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
   } else if (type === "LoadBalancer" && overlay !== undefined) {
     out.push(overlayFinding(label, `spec.loadBalancerClass ${JSON.stringify(lbClass)}`, overlay));
   }
-  if (type === "LoadBalancer" && overlay === undefined) {
+  const site = siteOf(r, x);
+  if (type === "LoadBalancer" && overlay === undefined && site !== undefined) {
+    if (!privateLoadBalancer(r, x)) {
+      const asked = requestedLoadBalancerIps(r.props).map((ip) =>
+        isUnknown(ip) ? "an address not known at preview" : JSON.stringify(ip),
+      );
+      out.push({
+        message: `${label} must not face the internet, but spec.type is "LoadBalancer" on the cluster at site ${JSON.stringify(site.site)}, whose load balancer (MetalLB, or the site's own) ${asked.length === 0 ? "takes an address from a pool the pack cannot see" : `is asked for ${asked.join(", ")}, not only private addresses`}, so it may face the internet. Ask for a private address (spec.loadBalancerIP, or MetalLB's metallb.io/loadBalancerIPs annotation), or use ClusterIP.`,
+        path: ["the internet", label],
+      });
+    }
+  } else if (type === "LoadBalancer" && overlay === undefined) {
     const cloud = controllerCloud(r, x);
     const accepted = internalAnnotationsFor(cloud);
     if (!isInternalLoadBalancer(annotations, cloud)) {

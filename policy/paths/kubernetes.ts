@@ -13,11 +13,17 @@ import {
   type Jurisdiction,
   regionInJurisdiction,
 } from "../../residency/jurisdictions";
-import { isSiteCluster } from "../../residency/clusters";
+import { isSiteCluster, type SiteCluster } from "../../residency/clusters";
 import { cloudOf, describePlace, hostOf, regionOfEndpoint } from "../../residency/placement";
 import type { BorderResource } from "./model";
 import type { EgressAllowEntry } from "../framework";
-import { type Flow, normalizeProtocol, parseCidr, reachOfAddress } from "./addresses";
+import {
+  type Flow,
+  isPrivateCidr,
+  normalizeProtocol,
+  parseCidr,
+  reachOfAddress,
+} from "./addresses";
 import { locate, serverPlace } from "./places";
 import { clusterComponentTypes, kubernetesProviderType, type Resolver } from "./resolver";
 import { isUnknown, str, unknown, valueAt, valuesAt } from "./values";
@@ -1230,6 +1236,58 @@ export function isInternalLoadBalancer(
 ): boolean {
   return internalAnnotationsFor(cloud).some(
     ([key, value]) => String(annotations[key] ?? "").toLowerCase() === value.toLowerCase(),
+  );
+}
+
+/**
+ * The site of the team's own the cluster of a Kubernetes object runs at, when the stack declares
+ * its context there (sovereign-dc:clusters `{ context, site, country }`).
+ */
+export function siteOf(r: BorderResource, x: Resolver): SiteCluster | undefined {
+  const provider = r.provider ? x.get(r.provider) : undefined;
+  if (provider?.type !== kubernetesProviderType) {
+    return undefined;
+  }
+  const source = x.clusterSource(provider);
+  return source.kind === "declared" && isSiteCluster(source.declared) ? source.declared : undefined;
+}
+
+/**
+ * The addresses a LoadBalancer Service asks a site's load balancer for: `spec.loadBalancerIP`,
+ * and MetalLB's `loadBalancerIPs` annotation (comma-separated; the old and the new prefix). No
+ * cloud controller serves a site of the team's own, so no cloud's internal annotation makes its
+ * load balancer private: only the address it takes does.
+ */
+export function requestedLoadBalancerIps(props: Readonly<Record<string, unknown>>): unknown[] {
+  const annotations = mapAt(props, "metadata.annotations");
+  const ip = valueAt(props, "spec.loadBalancerIP");
+  return [
+    ...(ip === undefined || ip === "" ? [] : [ip]),
+    ...["metallb.universe.tf/loadBalancerIPs", "metallb.io/loadBalancerIPs"].flatMap((key) => {
+      const v = annotations[key];
+      return typeof v === "string"
+        ? v
+            .split(",")
+            .map((a) => a.trim())
+            .filter((a) => a !== "")
+        : [];
+    }),
+  ];
+}
+
+/**
+ * Whether a LoadBalancer Service's load balancer is private: on a cloud's cluster, by its cloud's
+ * internal-load-balancer annotation; at a site of the team's own, by the addresses it asks for,
+ * every one known and private.
+ */
+export function privateLoadBalancer(service: BorderResource, x: Resolver): boolean {
+  if (siteOf(service, x) !== undefined) {
+    const ips = requestedLoadBalancerIps(service.props);
+    return ips.length > 0 && ips.every((ip) => typeof ip === "string" && isPrivateCidr(ip));
+  }
+  return isInternalLoadBalancer(
+    mapAt(service.props, "metadata.annotations"),
+    controllerCloud(service, x),
   );
 }
 

@@ -254,6 +254,56 @@ describe("a Kubernetes cluster in a data center of the team's own, behind the am
     expect(await pack.check(onPremises(happy), at("US"))).toEqual([]);
   });
 
+  /** A LoadBalancer Service "api" on the site's cluster, with these annotations and spec. */
+  const siteLoadBalancer = (annotations: Record<string, string>, spec: Record<string, unknown>) =>
+    pipe(
+      onPremises,
+      add(
+        "kubernetes:core/v1:Service",
+        "api",
+        {
+          metadata: { name: "api", annotations },
+          spec: { type: "LoadBalancer", selector: { app: "api" }, ports: [{ port: 443 }], ...spec },
+        },
+        { provider: "dc" },
+      ),
+    );
+  const exposure = async (plan: (p: Plan) => Plan) =>
+    (await pack.check(plan(happy), at("US"))).map((v) => [v.policy, v.resourceName, v.message]);
+
+  it("fails a LoadBalancer Service there that asks for no address: its pool is out of sight", async () => {
+    expect(await exposure(siteLoadBalancer({}, {}))).toEqual([
+      [
+        "kubernetes-service-exposure",
+        "api",
+        'k8s service "api" must not face the internet, but spec.type is "LoadBalancer" on the cluster at site "portland-dc", whose load balancer (MetalLB, or the site\'s own) takes an address from a pool the pack cannot see, so it may face the internet. Ask for a private address (spec.loadBalancerIP, or MetalLB\'s metallb.io/loadBalancerIPs annotation), or use ClusterIP.',
+      ],
+    ]);
+  });
+
+  it("fails one whose MetalLB addresses include a public one, and no cloud's annotation helps", async () => {
+    const v = await exposure(
+      siteLoadBalancer(
+        {
+          "metallb.io/loadBalancerIPs": "10.20.0.15, 203.0.113.9",
+          "service.beta.kubernetes.io/aws-load-balancer-internal": "true",
+        },
+        {},
+      ),
+    );
+    expect(v.map(([policy]) => policy)).toEqual(["kubernetes-service-exposure"]);
+    expect(v[0][2]).toContain(
+      'is asked for "10.20.0.15", "203.0.113.9", not only private addresses',
+    );
+  });
+
+  it.each([
+    ["spec.loadBalancerIP", {}, { loadBalancerIP: "10.20.0.15" }],
+    ["MetalLB's annotation", { "metallb.universe.tf/loadBalancerIPs": "10.20.0.15" }, {}],
+  ])("passes one that asks for a private address by %s", async (_, annotations, spec) => {
+    expect(await exposure(siteLoadBalancer(annotations, spec))).toEqual([]);
+  });
+
   it("fails a site declared in another country, naming the site and the country", async () => {
     const v = await pack.check(onPremises(happy), at("DE"));
     expect(v.map((x) => [x.policy, x.level, x.message, x.path])).toEqual([

@@ -35,10 +35,8 @@ import { link, reportedBy } from "./common";
 import { vpcTypes } from "./gates";
 import { admittedFlow, cidrWithin, type Flow, isPrivateCidr, reachOf } from "../addresses";
 import {
-  controllerCloud,
   destinationFields,
   isDefaultDenyEgress,
-  isInternalLoadBalancer,
   mapAt,
   namespaceName,
   namespaceOf,
@@ -48,10 +46,12 @@ import {
   type PodTemplate,
   podTemplates,
   portsOf,
+  privateLoadBalancer,
   restrictsEgress,
   scopeKey,
   selects,
   serviceSelects,
+  siteOf,
 } from "../kubernetes";
 import type {
   BorderResource,
@@ -210,11 +210,7 @@ function publicLoadBalancers(r: BorderResource, x: Resolver, template: PodTempla
     const exposed =
       isUnknown(type) ||
       isUnknown(annotations) ||
-      (type === "LoadBalancer" &&
-        !isInternalLoadBalancer(
-          mapAt(service.props, "metadata.annotations"),
-          controllerCloud(service, x),
-        ));
+      (type === "LoadBalancer" && !privateLoadBalancer(service, x));
     if (exposed && serviceSelects(service, podLabels)) {
       edges.push(
         ...reportedBy(
@@ -224,7 +220,9 @@ function publicLoadBalancers(r: BorderResource, x: Resolver, template: PodTempla
             detail:
               isUnknown(type) || isUnknown(annotations)
                 ? "its type or annotations are not known until deployed"
-                : "no internal-load-balancer annotation of its cluster's cloud",
+                : siteOf(service, x) !== undefined
+                  ? "no private address asked of its site's load balancer"
+                  : "no internal-load-balancer annotation of its cluster's cloud",
           }),
         ),
       );

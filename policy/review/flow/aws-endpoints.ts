@@ -434,7 +434,7 @@ export const readings: readonly PropertyReview[] = [
     types: /^kubernetes:core\/v1:Service(List|Patch)?$/,
     reading: "not-a-place",
     reason:
-      "the address the Service's own cloud load balancer takes (deprecated, ignored by clouds that do not support it): whether that load balancer faces the internet is what kubernetes-service-exposure judges from spec.type and the cluster cloud's internal-load-balancer annotation",
+      "the address the Service's own load balancer takes (deprecated, ignored by clouds that do not support it): whether that load balancer faces the internet is what kubernetes-service-exposure judges from spec.type and the cluster cloud's internal-load-balancer annotation, and on a cluster at a site of the team's own from this address and MetalLB's loadBalancerIPs annotation (policy/paths/kubernetes.ts, privateLoadBalancer)",
   },
   // --- Phones: message texts, caller IDs and attribute names ---
   {
