@@ -13,38 +13,25 @@ test("a stack without the key declares no cluster", () => {
   expect(declaredClustersOf({ "sovereign-dc:jurisdiction": "US" })).toEqual({ clusters: [] });
 });
 
-test("a declaration names a context, a cloud and a region of that cloud", () => {
-  expect(
-    declaredClustersOf(
-      declare([
-        { context: "tracking-prod", cloud: "aws", region: "us-west-2" },
-        { context: "ack-shanghai", cloud: "alicloud", region: "cn-shanghai" },
-        { context: "ack-hk", cloud: "alicloud", region: "cn-hongkong" },
-      ]),
-    ),
-  ).toEqual({
-    clusters: [
+// Each declaration is kept as written: the stack's clusters are exactly the ones it lists.
+test.each([
+  [
+    "a declaration names a context, a cloud and a region of that cloud",
+    [
       { context: "tracking-prod", cloud: "aws", region: "us-west-2" },
       { context: "ack-shanghai", cloud: "alicloud", region: "cn-shanghai" },
       { context: "ack-hk", cloud: "alicloud", region: "cn-hongkong" },
     ],
-  });
-});
-
-test("a cluster in a data center of the team's own is declared by its site and country", () => {
-  expect(
-    declaredClustersOf(
-      declare([
-        { context: "kubernetes-admin@shanghai-dc1", site: "shanghai-dc1", country: "CN" },
-        { context: "ack-shanghai", cloud: "alicloud", region: "cn-shanghai" },
-      ]),
-    ),
-  ).toEqual({
-    clusters: [
+  ],
+  [
+    "a cluster in a data center of the team's own is declared by its site and country",
+    [
       { context: "kubernetes-admin@shanghai-dc1", site: "shanghai-dc1", country: "CN" },
       { context: "ack-shanghai", cloud: "alicloud", region: "cn-shanghai" },
     ],
-  });
+  ],
+])("%s", (_what, clusters) => {
+  expect(declaredClustersOf(declare(clusters))).toEqual({ clusters });
 });
 
 test.each([
