@@ -580,6 +580,16 @@ function hostPortFindings(r: BorderResource, x: Resolver): Finding[] {
  */
 function nodeFindings(r: BorderResource, x: Resolver, opens: string, use: string): Finding[] {
   const label = resourceLabel(r.type, r.name);
+  const site = siteOf(r, x);
+  if (site !== undefined) {
+    // The site's nodes are the team's own machines: no program shows their addresses.
+    return [
+      {
+        message: `${label} must not face the internet, but ${opens}, and the nodes of the cluster at site ${JSON.stringify(site.site)} have addresses the pack cannot see, so whether they face the internet cannot be decided. ${use}.`,
+        path: ["the internet", `nodes of the cluster at site ${JSON.stringify(site.site)}`, label],
+      },
+    ];
+  }
   const nodes = publicNodes(r, x);
   if (!Array.isArray(nodes)) {
     return [

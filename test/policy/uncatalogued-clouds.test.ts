@@ -304,6 +304,28 @@ describe("a Kubernetes cluster in a data center of the team's own, behind the am
     expect(await exposure(siteLoadBalancer(annotations, spec))).toEqual([]);
   });
 
+  it("fails a NodePort Service there, whose nodes' addresses are the site's, with no fix in the program", async () => {
+    const nodePort = pipe(
+      onPremises,
+      add(
+        "kubernetes:core/v1:Service",
+        "api",
+        {
+          metadata: { name: "api" },
+          spec: { type: "NodePort", selector: { app: "api" }, ports: [{ port: 443 }] },
+        },
+        { provider: "dc" },
+      ),
+    );
+    expect(await exposure(nodePort)).toEqual([
+      [
+        "kubernetes-service-exposure",
+        "api",
+        'k8s service "api" must not face the internet, but spec.type is "NodePort", which opens its port on every node, and the nodes of the cluster at site "portland-dc" have addresses the pack cannot see, so whether they face the internet cannot be decided. Use ClusterIP or an internal LoadBalancer.',
+      ],
+    ]);
+  });
+
   it("fails a site declared in another country, naming the site and the country", async () => {
     const v = await pack.check(onPremises(happy), at("DE"));
     expect(v.map((x) => [x.policy, x.level, x.message, x.path])).toEqual([
