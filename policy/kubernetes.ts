@@ -964,28 +964,19 @@ function otherCloudFix(
   const place =
     placeOf(cluster, "its ") ??
     placeOf(cluster.provider ? x.get(cluster.provider) : undefined, "its provider's ");
-  const waiver = clusterWaiver(provider, `<why ${cluster.name} runs inside ${j.id}>`);
-  return `The pack places the clusters of ${clouds.join(" and ")}, created by this program or declared in sovereign-dc:clusters, and not those of ${pkg}. Run the objects on a cluster of those clouds inside ${j.id}, or, once you have confirmed that ${resourceLabel(cluster.type, cluster.name)}${place === undefined ? "" : ` (${place[0]} ${JSON.stringify(place[1])})`} runs inside ${j.id}, waive this finding for the provider with that evidence in a --policy-config file (${waiver}).`;
-}
-
-/**
- * The waiver of a provider's kubernetes-cluster-placement finding, as a --policy-config file holds
- * it, for a reviewer who has confirmed where its cluster runs: the one way out for a cluster
- * neither the program nor sovereign-dc:clusters can place.
- */
-function clusterWaiver(provider: BorderResource, reason: string): string {
-  return JSON.stringify({
+  const waiver = {
     "kubernetes-cluster-placement": {
       waivers: [
         {
           policy: "kubernetes-cluster-placement",
           resource: provider.name,
-          reason,
+          reason: `<why ${cluster.name} runs inside ${j.id}>`,
           expires: "<YYYY-MM-DD>",
         },
       ],
     },
-  });
+  };
+  return `The pack places the clusters of ${clouds.join(" and ")}, created by this program or declared in sovereign-dc:clusters, and not those of ${pkg}. Run the objects on a cluster of those clouds inside ${j.id}, or, once you have confirmed that ${resourceLabel(cluster.type, cluster.name)}${place === undefined ? "" : ` (${place[0]} ${JSON.stringify(place[1])})`} runs inside ${j.id}, waive this finding for the provider with that evidence in a --policy-config file (${JSON.stringify(waiver)}).`;
 }
 
 /** The finding for a provider whose cluster is not placed inside the jurisdiction, if any. */

@@ -77,6 +77,9 @@ export function clustersIssues(raw: unknown): ClustersIssue[] {
   }
   const issues: ClustersIssue[] = [];
   const seen = new Set<string>();
+  const countries = listJurisdictions()
+    .filter((j) => j.kind === "country")
+    .map((j) => j.id);
   raw.forEach((entry: unknown, i) => {
     const at = `${clustersKey}[${i}]`;
     if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
@@ -123,9 +126,6 @@ export function clustersIssues(raw: unknown): ClustersIssue[] {
           expected: "expected the name of the data center the cluster runs in",
         });
       }
-      const countries = listJurisdictions()
-        .filter((j) => j.kind === "country")
-        .map((j) => j.id);
       if (typeof e.country !== "string" || !countries.includes(e.country)) {
         issues.push({
           key: `${at}.country`,
