@@ -11,10 +11,16 @@
 import { UsageError } from "../engine/project";
 import { awsGlobalModules } from "../residency/placement";
 import { placeRules, type PlaceKind } from "../policy/inventory/place-rules";
-import { type Inventory, inventoryFile, readInventoryFile } from "../policy/inventory/sdk";
+import {
+  type Inventory,
+  inventoryFile,
+  readInventoryFile,
+  type TypeEntry,
+} from "../policy/inventory/sdk";
 import { flowTables, type FlowTableView } from "../policy/inventory/tables";
 import { type ClassifyContext, classify, productContext } from "../policy/review";
 import type { TypeClass } from "../policy/review/model";
+import { customResourceTypes } from "../policy/reviewed";
 
 export type CoverageClass = TypeClass;
 
@@ -34,7 +40,12 @@ export interface ProviderCoverage {
 
 export interface CoverageDocument {
   readonly providers: readonly ProviderCoverage[];
-  /** Types the tables or policy/reviewed.ts name that the installed SDKs do not have. */
+  /**
+   * The custom resource kinds the pack reviews (policy/reviewed.ts `customResourceGroups`): no
+   * SDK defines them, so they are counted apart from the providers' types.
+   */
+  readonly customResources: readonly string[];
+  /** Other types the tables or policy/reviewed.ts name that the installed SDKs do not have. */
   readonly notInSdks: readonly string[];
 }
 
@@ -169,7 +180,12 @@ export function coverage(
     };
   });
   const named = new Set([...tables.flatMap((t) => t.types), ...groups.keys()]);
-  return { providers, notInSdks: [...named].filter((t) => !(t in inv.types)).sort() };
+  const notInSdks = [...named].filter((t) => !(t in inv.types));
+  return {
+    providers,
+    customResources: notInSdks.filter((t) => customResourceTypes.has(t)).sort(),
+    notInSdks: notInSdks.filter((t) => !customResourceTypes.has(t)).sort(),
+  };
 }
 
 /** `rules[].destination.bucket` and `regions[]` as the tables write them: no trailing `[]`. */
@@ -200,6 +216,9 @@ function readersOf(type: string, path: string, tables: readonly FlowTableView[])
 
 const reasonOf = (kind: PlaceKind) => placeRules.find((r) => r.kind === kind)?.reason ?? "";
 
+/** What the inventory would hold of a custom resource kind: no SDK declares its inputs. */
+const customEntry: TypeEntry = { inputs: [], places: {} };
+
 /** The explanation of one type, or a usage error naming close matches when it is unknown. */
 export function explainType(
   inv: Inventory,
@@ -207,7 +226,8 @@ export function explainType(
   tables = flowTables(),
   base: ClassifyContext = productContext(),
 ): TypeReport {
-  const entry = inv.types[type];
+  // A custom resource has no inventory entry: the fields its rows read are its whole review.
+  const entry = inv.types[type] ?? (customResourceTypes.has(type) ? customEntry : undefined);
   if (!entry) {
     const near = closeMatches(type, Object.keys(inv.types));
     const versions = Object.entries(inv.sdks)
@@ -347,6 +367,12 @@ export function renderCoverage(doc: CoverageDocument): string {
   for (const p of doc.providers) {
     const groups = Object.entries(p.reviewedGroups).map(([g, n]) => `${g} ${n}`);
     lines.push(`${p.provider} reviewed by group: ${groups.join(", ") || "none"}`);
+  }
+  if (doc.customResources.length > 0) {
+    lines.push(
+      "",
+      `Custom resources reviewed (kinds no SDK defines): ${doc.customResources.join(", ")}`,
+    );
   }
   if (doc.notInSdks.length > 0) {
     lines.push("", `Named by the pack but not in the installed SDKs: ${doc.notInSdks.join(", ")}`);

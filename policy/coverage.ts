@@ -8,7 +8,12 @@
 import { resourceLabel, stateOnlyPackages } from "../residency/placement";
 import { residencyResourcePolicy } from "./framework";
 import { classesDocument, type ListedType, listedTypes } from "./review/listed";
-import { reviewedTypes } from "./reviewed";
+import {
+  customResourceGroups,
+  customResourceTypes,
+  kubernetesGroup,
+  reviewedTypes,
+} from "./reviewed";
 
 /** The list by type token, read once per process, on the first type the pack does not review. */
 let listed: ReadonlyMap<string, ListedType> | undefined;
@@ -71,6 +76,17 @@ export function unclassifiedMessage(
   }
   const label = resourceLabel(type, name);
   const lead = `${label} must be of a type the residency pack has classified, but ${type}`;
+  const group = kubernetesGroup(type);
+  if (entry === undefined && group !== undefined && group in customResourceGroups) {
+    // A Prometheus of `monitoring.coreos.com/v1`: a kind of a group whose other kinds the pack
+    // reviews, and which names servers in ways the pack does not read (remote write, receivers,
+    // object storage configured in Secrets).
+    const kinds = [...customResourceTypes]
+      .filter((t) => kubernetesGroup(t) === group && !/(List|Patch)$/.test(t))
+      .map((t) => t.split(":")[2])
+      .sort();
+    return `${lead} is a custom resource of ${group} the pack has not reviewed (it reviews ${kinds.join(", ")}): its controller may send data to servers it names in ways the pack does not read, so the pack cannot tell whether it moves data across the border. Once you have reviewed where this resource's controller sends its data, ${acceptFor(type)}.`;
+  }
   if (entry === undefined && type.startsWith("kubernetes:")) {
     // A CronTab of `stable.example.com/v1`: an object of a kind a CustomResourceDefinition
     // adds, which its controller acts on (or a kind of a newer SDK than the one classified).

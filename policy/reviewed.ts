@@ -126,7 +126,31 @@ export const reviewed = {
    * resolvers kubernetes-egress judges.)
    */
   kubernetesWorkloads: ["kubernetes:core/v1:Secret", "kubernetes:core/v1:ServiceAccount"],
+  /**
+   * Custom resources (see `customResourceGroups`) that name no server: a Prometheus Operator
+   * PrometheusRule holds alerting and recording rules, which the Prometheus servers of the cluster
+   * evaluate over the metrics they already hold. The alerts go where the Alertmanager sends them:
+   * an Alertmanager and its AlertmanagerConfigs name receivers, and stay unclassified.
+   */
+  customResources: ["", "List", "Patch"].map(
+    (suffix) => `kubernetes:monitoring.coreos.com/v1:PrometheusRule${suffix}`,
+  ),
 } as const satisfies Record<string, readonly string[]>;
+
+/**
+ * The API groups of the custom resources the pack reviews, with the models of their CRDs the
+ * reviewed kinds and fields are checked against (test/paths/custom-resources.test.ts): kinds no
+ * Kubernetes SDK defines, which a program creates with `apiextensions.CustomResource` (or a chart
+ * or manifest does), and whose type token is `kubernetes:<group>/<version>:<kind>`.
+ */
+export const customResourceGroups: Readonly<Record<string, string>> = {
+  "monitoring.coreos.com": "@kubernetes-models/prometheus-operator",
+};
+
+/** The group of a Kubernetes type token (`kubernetes:monitoring.coreos.com/v1:Probe`). */
+export function kubernetesGroup(type: string): string | undefined {
+  return /^kubernetes:([^/:]+)\//.exec(type)?.[1];
+}
 
 /**
  * Types the domain tables model. Writing a type's row is reviewing it, so a modelled type is
@@ -140,3 +164,11 @@ export const reviewedTypes: ReadonlySet<string> = new Set([
   ...Object.values(reviewed).flat(),
   ...modelledTypes,
 ]);
+
+/** The reviewed types that are custom resources, not kinds of the Kubernetes SDK. */
+export const customResourceTypes: ReadonlySet<string> = new Set(
+  [...reviewedTypes].filter((t) => {
+    const group = kubernetesGroup(t);
+    return group !== undefined && group in customResourceGroups;
+  }),
+);

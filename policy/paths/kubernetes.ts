@@ -96,7 +96,11 @@ export interface DestinationField {
    * `csi`: a CSI volume source (its driver and attributes, `csiDestinations`);
    * `mount-option`: a PersistentVolume's mount option, which may name a region or an endpoint;
    * `request-url`: a URL an Ingress controller sends the requests it serves to, which may be a
-   * Service of the cluster (a short name, `*.svc`) or a private address.
+   * Service of the cluster (a short name, `*.svc`) or a private address;
+   * `service-address`: a host with an optional port (or a URL) that may likewise be a Service of
+   * the cluster — a Prometheus Operator prober (`blackbox-exporter.monitoring.svc:9115`);
+   * `environment-proxy`: a flag that, true, sends the requests through the proxy the server's
+   * environment names (`HTTP_PROXY`), which the pack cannot see.
    */
   readonly read:
     | "address"
@@ -106,7 +110,18 @@ export interface DestinationField {
     | "corefile"
     | "csi"
     | "mount-option"
-    | "request-url";
+    | "request-url"
+    | "service-address"
+    | "environment-proxy";
+  /** The words of its findings, for a field whose kind's own are not those of `destinationWords`. */
+  readonly words?: DestinationWords;
+}
+
+/** What a destination field makes the cluster do: "<label> must <must>, but … : <how>. <fix>." */
+export interface DestinationWords {
+  readonly must: string;
+  readonly how: string;
+  readonly fix: string;
 }
 
 /**
@@ -218,6 +233,60 @@ const ingressFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]
 ];
 
 /**
+ * The Prometheus Operator's scrape configurations (`monitoring.coreos.com/v1`, the custom
+ * resources its CRDs add): the Prometheus servers that select a ServiceMonitor or PodMonitor
+ * scrape the Services' and pods' endpoints of the cluster it names, and a Probe has a prober
+ * (the blackbox exporter) probe its targets and reads the results from it. Their metrics leave the
+ * cluster only through a proxy the scrape is sent through — one named (`proxyUrl`), or the proxy
+ * of the Prometheus server's environment (`proxyFromEnvironment`) — or through a prober outside.
+ * A Probe's targets are sent the prober's own probes (a request of its module, no data of the
+ * stack), and an OAuth 2.0 token endpoint the client's credentials: neither carries the metrics.
+ * Fields as the operator's API defines them (checked against `@kubernetes-models/prometheus-operator`
+ * in test/paths/custom-resources.test.ts).
+ */
+const scrapeProxyWords: DestinationWords = {
+  must: "scrape its targets only directly or through proxies of the cluster, private or allowlisted addresses",
+  how: "Prometheus sends every scrape through the proxy, and the targets' metrics come back through it",
+  fix: "Scrape without a proxy, or through a proxy Service of the cluster or a private address, or add the proxy's address to the egress allowlist with a reason",
+};
+const environmentProxyWords: DestinationWords = {
+  ...scrapeProxyWords,
+  fix: "Leave proxyFromEnvironment unset and name a proxy of the cluster or a private address in proxyUrl, if one is needed",
+};
+const proxyFields = (at: string): DestinationField[] => [
+  { path: `${at}.proxyUrl`, what: "scrape proxy", read: "request-url", words: scrapeProxyWords },
+  {
+    path: `${at}.proxyFromEnvironment`,
+    what: "scrape proxy",
+    read: "environment-proxy",
+    words: environmentProxyWords,
+  },
+];
+const monitoringFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
+  [/^kubernetes:monitoring\.coreos\.com\/v1:ServiceMonitor$/, proxyFields("spec.endpoints[]")],
+  [
+    /^kubernetes:monitoring\.coreos\.com\/v1:PodMonitor$/,
+    proxyFields("spec.podMetricsEndpoints[]"),
+  ],
+  [
+    /^kubernetes:monitoring\.coreos\.com\/v1:Probe$/,
+    [
+      {
+        path: "spec.prober.url",
+        what: "prober",
+        read: "service-address",
+        words: {
+          must: "probe its targets only through probers of the cluster, private or allowlisted addresses",
+          how: "Prometheus has the prober probe every target and reads the results from it",
+          fix: "Run the prober (the blackbox exporter) as a Service of the cluster, or add its address to the egress allowlist with a reason",
+        },
+      },
+      ...proxyFields("spec.prober"),
+    ],
+  ],
+];
+
+/**
  * The cluster's DNS configuration: a ConfigMap holding a Corefile (CoreDNS's `coredns` in
  * kube-system, whatever the cluster's cloud) sends the names the pods look up that CoreDNS cannot
  * answer to the upstreams of its `forward` lines. And the NGINX Ingress controller's own
@@ -308,6 +377,7 @@ function fieldsOfType(type: string): DestinationField[] {
     ...endpointFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
     ...resolverFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
     ...ingressFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
+    ...monitoringFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
   ];
   return fields.map((f) => ({ ...f, path: `${prefix}${f.path}` }));
 }
@@ -319,7 +389,10 @@ export const clusterDomain = /\.svc(\.cluster\.local)?\.?$/;
  * What a destination field makes the cluster do, in kubernetes-egress's words: "<label> must
  * <must>, but <path> <why>: <how>. <fix>."
  */
-export function destinationWords(f: DestinationField): { must: string; how: string; fix: string } {
+export function destinationWords(f: DestinationField): DestinationWords {
+  if (f.words !== undefined) {
+    return f.words;
+  }
   if (f.read === "url") {
     return {
       must: "send objects only to webhooks inside the cluster",
@@ -575,6 +648,17 @@ export function destinationsOf(
   if (f.read === "csi") {
     return csiDestinations(value, allowlist, getJurisdiction(j));
   }
+  if (f.read === "environment-proxy") {
+    return value === true
+      ? [
+          {
+            why: "is true: the requests go through the proxy the server's environment names (HTTP_PROXY, HTTPS_PROXY), which the pack cannot see",
+            place: `the proxy of the environment (cannot be placed)`,
+            to: "unplaced",
+          },
+        ]
+      : [];
+  }
   const text = str(value);
   if (text === undefined) {
     return [];
@@ -636,7 +720,11 @@ export function readDestination(
       continue;
     }
     // A Service's short name (`oauth2-proxy`) resolves only inside the cluster.
-    if (f.read === "request-url" && !host.includes(".") && parseCidr(host) === undefined) {
+    if (
+      (f.read === "request-url" || f.read === "service-address") &&
+      !host.includes(".") &&
+      parseCidr(host) === undefined
+    ) {
       continue;
     }
     const reach = reachOfAddress(host, allowlist);
@@ -666,7 +754,11 @@ export function readDestination(
  * that cannot be parsed.
  */
 export function hostsOf(value: string, read: DestinationField["read"]): string[] | undefined {
-  if (read === "url" || read === "request-url") {
+  if (
+    read === "url" ||
+    read === "request-url" ||
+    (read === "service-address" && value.includes("://"))
+  ) {
     try {
       const host = new URL(value).hostname;
       return host ? [host.replace(/^\[(.*)\]$/, "$1")] : undefined;

@@ -20,6 +20,7 @@ import type { Inventory } from "../../policy/inventory/sdk";
 import type { FlowTableView } from "../../policy/inventory/tables";
 import type { ClassifyContext } from "../../policy/review";
 import type { ProviderReview } from "../../policy/review/model";
+import { customResourceTypes } from "../../policy/reviewed";
 import { sdkTypeTokens } from "../helpers/policy-sdk";
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -143,6 +144,7 @@ describe("classes", () => {
           reviewedGroups: { regional: 1 },
         },
       ],
+      customResources: expect.any(Array),
       notInSdks: expect.any(Array),
     });
   });
@@ -328,8 +330,9 @@ describe("sovereign-dc coverage", () => {
       ).toBe(p.total);
       expect(Object.values(p.reviewedGroups).reduce((a, b) => a + b, 0)).toBe(p.reviewed);
     }
-    // Every type the pack names is one the SDKs have.
+    // Every type the pack names is one the SDKs have, or a custom resource it reviews.
     expect(doc.notInSdks).toEqual([]);
+    expect(doc.customResources).toEqual([...customResourceTypes].sort());
     // The README's table says the same, so that it cannot go stale as reviews land.
     const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
     for (const p of doc.providers) {
@@ -478,6 +481,43 @@ describe("sovereign-dc coverage", () => {
       ],
     });
     expect(classes.otherFields).toEqual(["items[].parameters", "items[].provisioner"]);
+  });
+
+  test("--type explains a custom resource the pack reviews, which no SDK defines", async () => {
+    const monitor = JSON.parse(
+      (
+        await run(
+          "coverage",
+          "--type",
+          "kubernetes:monitoring.coreos.com/v1:ServiceMonitor",
+          "--format",
+          "json",
+        )
+      ).out,
+    ) as TypeReport;
+    expect(monitor).toMatchObject({
+      class: "flow-modelled",
+      row: { table: "paths/types/kubernetes.ts", role: "control" },
+      places: [],
+    });
+    expect(monitor.otherFields).toEqual([
+      "spec.endpoints[].proxyFromEnvironment",
+      "spec.endpoints[].proxyUrl",
+    ]);
+    const rule = await run(
+      "coverage",
+      "--type",
+      "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
+    );
+    expect(rule.code).toBe(0);
+    expect(rule.out.split("\n").slice(0, 2)).toEqual([
+      "kubernetes:monitoring.coreos.com/v1:PrometheusRule: reviewed",
+      "  why: policy/reviewed.ts, group customResources",
+    ]);
+    // A kind of the same group the pack has not reviewed is no type it knows.
+    expect(
+      (await run("coverage", "--type", "kubernetes:monitoring.coreos.com/v1:Prometheus")).code,
+    ).toBe(2);
   });
 
   test("an unknown --type exits 2 naming the value received and close matches", async () => {

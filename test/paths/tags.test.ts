@@ -553,9 +553,10 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
         .filter((t) => tables.kubernetes[t].fields?.some((f) => f.format === "destination"))
         .sort(),
     );
-    // 39 kinds (workloads, pod templates and presets, PersistentVolumes, volume attachments,
-    // webhooks, endpoints, ConfigMaps, Ingresses) as objects, Patches and Lists.
-    expect(viewed.size).toBe(117);
+    // 42 kinds (workloads, pod templates and presets, PersistentVolumes, volume attachments,
+    // webhooks, endpoints, ConfigMaps, Ingresses, the Prometheus Operator's ServiceMonitors,
+    // PodMonitors and Probes) as objects, Patches and Lists.
+    expect(viewed.size).toBe(126);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -47,3 +47,12 @@ test("a Kubernetes kind of no classified SDK is named a custom resource, or a ne
     "kubernetes:stable.example.com/v1:CronTab is no kind @pulumi/kubernetes 4.34.2 defines: a custom resource (a kind a CustomResourceDefinition adds, whose controller acts on it), or a kind of a newer SDK, so the pack cannot tell",
   );
 });
+
+test("a kind of a group whose other kinds the pack reviews names the kinds it reviews", () => {
+  const sdks = "@pulumi/alicloud 3.108.0, @pulumi/aws 9.0.0, @pulumi/kubernetes 4.34.2";
+  expect(
+    unclassifiedMessage("kubernetes:monitoring.coreos.com/v1:Prometheus", "main", listed, sdks),
+  ).toContain(
+    "kubernetes:monitoring.coreos.com/v1:Prometheus is a custom resource of monitoring.coreos.com the pack has not reviewed (it reviews PodMonitor, Probe, PrometheusRule, ServiceMonitor): its controller may send data",
+  );
+});

@@ -594,6 +594,19 @@ const serverRows: TypeTable = Object.fromEntries(
   ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
 );
 
+/**
+ * Custom resources of the Prometheus Operator (`monitoring.coreos.com/v1`) whose objects name the
+ * servers their scrapes go through — ServiceMonitors, PodMonitors and Probes — as objects, Patches
+ * and Lists: controls the operator's Prometheus servers read, each with its destination fields
+ * (paths/kubernetes.ts `monitoringFields`). Not kinds of the Kubernetes SDK: `customResourceTypes`
+ * (policy/reviewed.ts) lists them with the other custom kinds the pack reviews.
+ */
+export const prometheusScrapes: TypeTable = Object.fromEntries(
+  ["ServiceMonitor", "PodMonitor", "Probe"]
+    .flatMap((kind) => variants("monitoring.coreos.com", ["v1"], kind))
+    .map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
+);
+
 /** A row whose edges no named policy owns: a store of data, or a control read by others. */
 const data: TypeModel = { role: "data", fix: {} };
 
@@ -733,6 +746,7 @@ export const kubernetes: TypeTable = {
   [claims]: data,
   ...persistentVolumes,
   ...serverRows,
+  ...prometheusScrapes,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,

@@ -1,0 +1,281 @@
+/**
+ * The custom resources the pack reviews (policy/reviewed.ts `customResourceGroups`): the
+ * Prometheus Operator's scrape configurations, whose proxies and probers kubernetes-egress judges
+ * (paths/kubernetes.ts `monitoringFields`), and its rules, which name no server. Each case runs
+ * the whole pack with its twin; the kinds and fields are checked against the models of the
+ * operator's CRDs, so that a misspelt field, which would never match, fails here.
+ */
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { destinationFields } from "../../policy/paths/kubernetes";
+import { customResourceGroups, customResourceTypes, kubernetesGroup } from "../../policy/reviewed";
+import { ackCluster } from "../helpers/ack-cluster";
+import { on, type OracleResource, runNamed } from "../helpers/model-oracle";
+
+const root = path.resolve(__dirname, "..", "..");
+const cn = { jurisdiction: "CN" };
+const kube = on("kube");
+const monitoring = "kubernetes:monitoring.coreos.com/v1";
+
+/** A mandatory kubernetes-egress finding on resource `name` (`label`), to `place`. */
+const egress = (name: string, label: string, place: string) =>
+  ["kubernetes-egress", name, "mandatory", [label, place]] as const;
+
+/** An ACK cluster in Shanghai and one object on it. */
+const onCluster = (...objects: OracleResource[]): OracleResource[] => [
+  ...ackCluster({ newNatGateway: false }),
+  ...objects,
+];
+
+/** Only kubernetes-egress's and reviewed-resource-types's findings: the others are the cluster's. */
+const judged = (resources: readonly OracleResource[]) =>
+  runNamed(resources, cn).filter(
+    ([policy]) => policy === "kubernetes-egress" || policy === "reviewed-resource-types",
+  );
+
+/** A ServiceMonitor of the Services labelled `app: shop`, scraped with `endpoint`'s settings. */
+const serviceMonitor = (endpoint: Record<string, unknown>) =>
+  kube(`${monitoring}:ServiceMonitor`, "shop", {
+    metadata: { namespace: "monitoring" },
+    spec: {
+      selector: { matchLabels: { app: "shop" } },
+      endpoints: [{ port: "http", ...endpoint }],
+    },
+  });
+
+describe("a ServiceMonitor", () => {
+  test("scraped through a proxy abroad, or one the pack cannot place, is kubernetes-egress's finding", () => {
+    expect(judged(onCluster(serviceMonitor({ proxyUrl: "http://203.0.113.9:3128" })))).toEqual([
+      egress("shop", 'k8s servicemonitor "shop"', "203.0.113.9 (scrape proxy)"),
+    ]);
+    const [finding] = runNamed(
+      onCluster(serviceMonitor({ proxyUrl: "http://proxy.example-saas.eu:3128" })),
+      cn,
+    ).filter(([policy]) => policy === "kubernetes-egress");
+    expect(finding).toEqual(
+      egress("shop", 'k8s servicemonitor "shop"', "proxy.example-saas.eu (cannot be placed)"),
+    );
+  });
+
+  test("twin: scraped directly, or through a proxy Service of the cluster or a private address, passes", () => {
+    for (const endpoint of [
+      {},
+      { proxyUrl: "http://squid.proxy.svc.cluster.local:3128" },
+      { proxyUrl: "http://squid:3128" },
+      { proxyUrl: "http://10.0.3.7:3128" },
+      { proxyFromEnvironment: false },
+      // A token endpoint is sent the client's credentials, not the metrics.
+      { oauth2: { tokenUrl: "https://login.example.com/token" } },
+    ]) {
+      expect(judged(onCluster(serviceMonitor(endpoint)))).toEqual([]);
+    }
+  });
+
+  test("through the proxy of Prometheus's environment fails: the pack cannot see where it is", () => {
+    const found = runNamed(onCluster(serviceMonitor({ proxyFromEnvironment: true })), cn);
+    expect(found.filter(([policy]) => policy === "kubernetes-egress")).toEqual([
+      egress(
+        "shop",
+        'k8s servicemonitor "shop"',
+        "the proxy of the environment (cannot be placed)",
+      ),
+    ]);
+  });
+
+  test("its List is judged as the monitors it holds", () => {
+    const list = (proxyUrl: string) =>
+      kube(`${monitoring}:ServiceMonitorList`, "monitors", {
+        items: [
+          {
+            metadata: { name: "shop", namespace: "monitoring" },
+            spec: { selector: {}, endpoints: [{ port: "http", proxyUrl }] },
+          },
+        ],
+      });
+    expect(judged(onCluster(list("http://203.0.113.9:3128")))).toEqual([
+      egress("monitors", 'k8s servicemonitorlist "monitors"', "203.0.113.9 (scrape proxy)"),
+    ]);
+    expect(judged(onCluster(list("http://10.0.3.7:3128")))).toEqual([]);
+  });
+});
+
+describe("a PodMonitor", () => {
+  const podMonitor = (proxyUrl: string) =>
+    kube(`${monitoring}:PodMonitor`, "workers", {
+      metadata: { namespace: "monitoring" },
+      spec: { selector: {}, podMetricsEndpoints: [{ port: "metrics", proxyUrl }] },
+    });
+
+  test("scraped through a proxy abroad is kubernetes-egress's finding; twin: a private proxy passes", () => {
+    expect(judged(onCluster(podMonitor("http://198.51.100.20:8080")))).toEqual([
+      egress("workers", 'k8s podmonitor "workers"', "198.51.100.20 (scrape proxy)"),
+    ]);
+    expect(judged(onCluster(podMonitor("http://172.16.0.9:8080")))).toEqual([]);
+  });
+});
+
+describe("a Probe", () => {
+  const probe = (prober: Record<string, unknown>) =>
+    kube(`${monitoring}:Probe`, "site", {
+      metadata: { namespace: "monitoring" },
+      spec: {
+        module: "http_2xx",
+        prober,
+        // The targets are sent the prober's own requests, not the stack's data.
+        targets: { staticConfig: { static: ["https://www.example.com"] } },
+      },
+    });
+
+  test("through a prober abroad, or one the pack cannot place, is kubernetes-egress's finding", () => {
+    expect(judged(onCluster(probe({ url: "203.0.113.40:9115" })))).toEqual([
+      egress("site", 'k8s probe "site"', "203.0.113.40 (prober)"),
+    ]);
+    expect(judged(onCluster(probe({ url: "prober.example-saas.eu:9115" })))).toEqual([
+      egress("site", 'k8s probe "site"', "prober.example-saas.eu (cannot be placed)"),
+    ]);
+    expect(
+      judged(
+        onCluster(
+          probe({ url: "blackbox-exporter.monitoring.svc:9115", proxyUrl: "http://203.0.113.9" }),
+        ),
+      ),
+    ).toEqual([egress("site", 'k8s probe "site"', "203.0.113.9 (scrape proxy)")]);
+  });
+
+  test("twin: a prober of the cluster, by full or short name, or a private one, passes", () => {
+    for (const url of [
+      "blackbox-exporter.monitoring.svc:9115",
+      "blackbox-exporter:9115",
+      "http://blackbox-exporter.monitoring.svc.cluster.local:9115",
+      "10.0.8.15:9115",
+    ]) {
+      expect(judged(onCluster(probe({ url })))).toEqual([]);
+    }
+  });
+});
+
+describe("the operator's other kinds", () => {
+  const rule = kube(`${monitoring}:PrometheusRule`, "shop-alerts", {
+    metadata: { namespace: "monitoring" },
+    spec: {
+      groups: [{ name: "shop", rules: [{ alert: "ShopDown", expr: "up == 0", for: "5m" }] }],
+    },
+  });
+
+  test("a PrometheusRule names no server: it passes", () => {
+    expect(judged(onCluster(rule))).toEqual([]);
+  });
+
+  test("twin: a Prometheus, whose remote write and Secrets the pack does not read, still fails closed", () => {
+    const prometheus = kube(`${monitoring}:Prometheus`, "main", {
+      metadata: { namespace: "monitoring" },
+      spec: { remoteWrite: [{ url: "https://prometheus.example-saas.eu/api/v1/write" }] },
+    });
+    expect(judged(onCluster(rule, prometheus)).map(([policy, name]) => [policy, name])).toEqual([
+      ["reviewed-resource-types", "main"],
+    ]);
+  });
+});
+
+/**
+ * For each (kind, path), whether the operator's model of the kind declares the path: the model's
+ * validator is given an object with a value of the wrong type there (an object, where the field
+ * holds a string, a flag or a list) and must report that very place. A field it does not declare
+ * is not type-checked at all, so a misspelt path is reported as undeclared. Run in a process of its
+ * own: the models are ES modules only, which jest's module registry does not load.
+ */
+function declared(
+  pkg: string,
+  checks: ReadonlyArray<{ kind: string; version: string; path: string }>,
+): boolean[] {
+  const script = `
+    (async () => {
+      const checks = JSON.parse(process.argv[1]);
+      const out = [];
+      for (const c of checks) {
+        let Model;
+        try {
+          const file = ${JSON.stringify(pkg)} + "/monitoring.coreos.com/" + c.version + "/" + c.kind;
+          Model = (await import(file))[c.kind];
+        } catch {
+          out.push(false);
+          continue;
+        }
+        if (c.path === "") {
+          out.push(typeof Model === "function");
+          continue;
+        }
+        // "spec.endpoints[].proxyUrl" → { spec: { endpoints: [ { proxyUrl: { wrong: true } } ] } }
+        const segments = c.path.split(".");
+        const object = {};
+        let at = object;
+        let pointer = "";
+        segments.forEach((seg, i) => {
+          const list = seg.endsWith("[]");
+          const key = list ? seg.slice(0, -2) : seg;
+          pointer += "/" + key + (list ? "/0" : "");
+          const next = i === segments.length - 1 ? { wrong: true } : {};
+          at[key] = list ? [next] : next;
+          at = next;
+        });
+        try {
+          new Model(object).validate();
+          out.push(false);
+        } catch (e) {
+          out.push((e.errors ?? []).some((x) => x.instancePath === pointer));
+        }
+      }
+      process.stdout.write(JSON.stringify(out));
+    })();
+  `;
+
+  const r = spawnSync(process.execPath, ["-e", script, JSON.stringify(checks)], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (r.status !== 0) {
+    throw new Error(`the model check failed:\n${r.stderr}`);
+  }
+  return JSON.parse(r.stdout) as boolean[];
+}
+
+test("every reviewed custom kind, and every field the pack reads of it, is declared by its CRD's model", () => {
+  const checks = [...customResourceTypes].flatMap((type) => {
+    const group = kubernetesGroup(type) as string;
+    const [, apiVersion, kind] = type.split(":");
+    const version = apiVersion.split("/")[1];
+    const base = kind.replace(/(List|Patch)$/, "");
+    // A Patch carries the object's fields; a List its objects under items[].
+    const model = kind.endsWith("List") ? kind : base;
+    return [
+      { group, kind: model, version, path: "" },
+      ...destinationFields(type).map((f) => ({ group, kind: model, version, path: f.path })),
+    ];
+  });
+  expect(checks.length).toBeGreaterThan(12);
+  const byGroup = new Map<string, typeof checks>();
+  for (const c of checks) {
+    byGroup.set(c.group, [...(byGroup.get(c.group) ?? []), c]);
+  }
+  const undeclared: string[] = [];
+  for (const [group, cs] of byGroup) {
+    expect(customResourceGroups[group]).toBeDefined();
+    declared(customResourceGroups[group], cs).forEach((ok, i) => {
+      if (!ok) {
+        undeclared.push(`${group}/${cs[i].version} ${cs[i].kind} ${cs[i].path || "(the kind)"}`);
+      }
+    });
+  }
+  expect(undeclared).toEqual([]);
+});
+
+test("the model check reports a field the CRD does not declare, and a kind it does not define", () => {
+  expect(
+    declared(customResourceGroups["monitoring.coreos.com"], [
+      { kind: "ServiceMonitor", version: "v1", path: "spec.endpoints[].proxyUrl" },
+      { kind: "ServiceMonitor", version: "v1", path: "spec.endpoints[].proxyURL" },
+      { kind: "ServiceMonitorList", version: "v1", path: "items[].spec.endpoints[].proxyUrl" },
+      { kind: "Scraper", version: "v1", path: "" },
+    ]),
+  ).toEqual([true, false, true, false]);
+});
