@@ -132,10 +132,30 @@ export const reviewed = {
    * evaluate over the metrics they already hold. The alerts go where the Alertmanager sends them:
    * an Alertmanager and its AlertmanagerConfigs name receivers, and stay unclassified.
    */
-  customResources: ["", "List", "Patch"].map(
-    (suffix) => `kubernetes:monitoring.coreos.com/v1:PrometheusRule${suffix}`,
-  ),
+  customResources: variantsOf("monitoring.coreos.com/v1", ["PrometheusRule"]),
+  /**
+   * cert-manager's certificates and their issuers (custom resources, see `customResourceGroups`):
+   * a Certificate or CertificateRequest names the names to certify, an issuer of the cluster and
+   * the Secret the key pair is kept in; an Issuer or ClusterIssuer names the certificate authority
+   * (an ACME server such as Let's Encrypt, Vault, Venafi, or a CA key in a Secret) and, for ACME,
+   * the DNS provider its challenges are answered in. The authority is sent signing requests — a
+   * public key and the names to certify — and the DNS provider challenge records; the private key
+   * stays in the cluster's Secret, and no data of the stack leaves.
+   */
+  certificates: variantsOf("cert-manager.io/v1", [
+    "Certificate",
+    "CertificateRequest",
+    "ClusterIssuer",
+    "Issuer",
+  ]),
 } as const satisfies Record<string, readonly string[]>;
+
+/** The tokens of custom resource kinds of `groupVersion`, with their Lists and Patches. */
+function variantsOf(groupVersion: string, kinds: readonly string[]): string[] {
+  return kinds.flatMap((kind) =>
+    ["", "List", "Patch"].map((suffix) => `kubernetes:${groupVersion}:${kind}${suffix}`),
+  );
+}
 
 /**
  * The API groups of the custom resources the pack reviews, with the models of their CRDs the
@@ -145,6 +165,7 @@ export const reviewed = {
  */
 export const customResourceGroups: Readonly<Record<string, string>> = {
   "monitoring.coreos.com": "@kubernetes-models/prometheus-operator",
+  "cert-manager.io": "@kubernetes-models/cert-manager",
 };
 
 /** The group of a Kubernetes type token (`kubernetes:monitoring.coreos.com/v1:Probe`). */

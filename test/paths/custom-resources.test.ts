@@ -177,6 +177,41 @@ describe("the operator's other kinds", () => {
   });
 });
 
+describe("cert-manager", () => {
+  const issuer = (kind: string) =>
+    kube(`kubernetes:cert-manager.io/v1:${kind}`, "letsencrypt", {
+      metadata: { namespace: "cert-manager" },
+      spec: {
+        acme: {
+          server: "https://acme-v02.api.letsencrypt.org/directory",
+          email: "ops@example.cn",
+          privateKeySecretRef: { name: "letsencrypt-account" },
+          solvers: [{ http01: { ingress: { ingressClassName: "nginx" } } }],
+        },
+      },
+    });
+  const certificate = kube("kubernetes:cert-manager.io/v1:Certificate", "shop-tls", {
+    metadata: { namespace: "shop" },
+    spec: {
+      secretName: "shop-tls",
+      dnsNames: ["shop.example.cn"],
+      issuerRef: { name: "letsencrypt", kind: "ClusterIssuer" },
+    },
+  });
+
+  test("certificates and their issuers send a certificate authority signing requests, no data: they pass", () => {
+    expect(judged(onCluster(issuer("ClusterIssuer"), issuer("Issuer"), certificate))).toEqual([]);
+  });
+
+  test("twin: a kind of cert-manager the pack has not reviewed still fails closed, naming the kinds it reviews", () => {
+    const bundle = kube("kubernetes:cert-manager.io/v1:Signer", "external", { spec: {} });
+    const found = runNamed(onCluster(certificate, bundle), cn).filter(
+      ([policy]) => policy === "reviewed-resource-types",
+    );
+    expect(found.map(([, name]) => name)).toEqual(["external"]);
+  });
+});
+
 /**
  * For each (kind, path), whether the operator's model of the kind declares the path: the model's
  * validator is given an object with a value of the wrong type there (an object, where the field
@@ -186,7 +221,7 @@ describe("the operator's other kinds", () => {
  */
 function declared(
   pkg: string,
-  checks: ReadonlyArray<{ kind: string; version: string; path: string }>,
+  checks: ReadonlyArray<{ group: string; kind: string; version: string; path: string }>,
 ): boolean[] {
   const script = `
     (async () => {
@@ -195,7 +230,7 @@ function declared(
       for (const c of checks) {
         let Model;
         try {
-          const file = ${JSON.stringify(pkg)} + "/monitoring.coreos.com/" + c.version + "/" + c.kind;
+          const file = ${JSON.stringify(pkg)} + "/" + c.group + "/" + c.version + "/" + c.kind;
           Model = (await import(file))[c.kind];
         } catch {
           out.push(false);
@@ -270,12 +305,18 @@ test("every reviewed custom kind, and every field the pack reads of it, is decla
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", () => {
+  const group = "monitoring.coreos.com";
   expect(
     declared(customResourceGroups["monitoring.coreos.com"], [
-      { kind: "ServiceMonitor", version: "v1", path: "spec.endpoints[].proxyUrl" },
-      { kind: "ServiceMonitor", version: "v1", path: "spec.endpoints[].proxyURL" },
-      { kind: "ServiceMonitorList", version: "v1", path: "items[].spec.endpoints[].proxyUrl" },
-      { kind: "Scraper", version: "v1", path: "" },
+      { group, kind: "ServiceMonitor", version: "v1", path: "spec.endpoints[].proxyUrl" },
+      { group, kind: "ServiceMonitor", version: "v1", path: "spec.endpoints[].proxyURL" },
+      {
+        group,
+        kind: "ServiceMonitorList",
+        version: "v1",
+        path: "items[].spec.endpoints[].proxyUrl",
+      },
+      { group, kind: "Scraper", version: "v1", path: "" },
     ]),
   ).toEqual([true, false, true, false]);
 });
