@@ -81,10 +81,13 @@ export function unclassifiedMessage(
     // A Prometheus of `monitoring.coreos.com/v1`: a kind of a group whose other kinds the pack
     // reviews, and which names servers in ways the pack does not read (remote write, receivers,
     // object storage configured in Secrets).
-    const kinds = [...customResourceTypes]
-      .filter((t) => kubernetesGroup(t) === group && !/(List|Patch)$/.test(t))
-      .map((t) => t.split(":")[2])
-      .sort();
+    const kinds = [
+      ...new Set(
+        [...customResourceTypes]
+          .filter((t) => kubernetesGroup(t) === group && !/(List|Patch)$/.test(t))
+          .map((t) => t.split(":")[2]),
+      ),
+    ].sort();
     return `${lead} is a custom resource of ${group} the pack has not reviewed (it reviews ${kinds.join(", ")}): its controller may send data to servers it names in ways the pack does not read, so the pack cannot tell whether it moves data across the border. Once you have reviewed where this resource's controller sends its data, ${acceptFor(type)}.`;
   }
   if (entry === undefined && type.startsWith("kubernetes:")) {

@@ -130,7 +130,8 @@ export const reviewed = {
    * Custom resources (see `customResourceGroups`) that name no server: a Prometheus Operator
    * PrometheusRule holds alerting and recording rules, which the Prometheus servers of the cluster
    * evaluate over the metrics they already hold. The alerts go where the Alertmanager sends them:
-   * an Alertmanager and its AlertmanagerConfigs name receivers, and stay unclassified.
+   * the receivers of AlertmanagerConfigs, which kubernetes-egress judges (a row of the Kubernetes
+   * table), or of an Alertmanager's own configuration, in a Secret: an unclassified kind.
    */
   customResources: variantsOf("monitoring.coreos.com/v1", ["PrometheusRule"]),
   /**

@@ -100,7 +100,12 @@ export interface DestinationField {
    * `service-address`: a host with an optional port (or a URL) that may likewise be a Service of
    * the cluster — a Prometheus Operator prober (`blackbox-exporter.monitoring.svc:9115`);
    * `environment-proxy`: a flag that, true, sends the requests through the proxy the server's
-   * environment names (`HTTP_PROXY`), which the pack cannot see.
+   * environment names (`HTTP_PROXY`), which the pack cannot see;
+   * `secret`: a reference to a Secret that holds the destination (a URL), which the pack does not
+   * read: any value is a destination it cannot place;
+   * `mailbox`: e-mail addresses, a mailbox each, which the pack cannot place;
+   * `service`: an integration with a vendor's service (`service`), reached at its own endpoint
+   * unless the integration's URL field names one — read as a `request-url`.
    */
   readonly read:
     | "address"
@@ -112,9 +117,14 @@ export interface DestinationField {
     | "mount-option"
     | "request-url"
     | "service-address"
-    | "environment-proxy";
+    | "environment-proxy"
+    | "secret"
+    | "mailbox"
+    | "service";
   /** The words of its findings, for a field whose kind's own are not those of `destinationWords`. */
   readonly words?: DestinationWords;
+  /** For `service`: the vendor's service, and the field of the integration that may name its URL. */
+  readonly service?: { readonly name: string; readonly url?: string };
 }
 
 /** What a destination field makes the cluster do: "<label> must <must>, but … : <how>. <fix>." */
@@ -233,6 +243,94 @@ const ingressFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]
 ];
 
 /**
+ * The Prometheus Operator's AlertmanagerConfigs (`monitoring.coreos.com/v1alpha1` and `v1beta1`):
+ * the receivers the Alertmanagers that select one send the alerts of its routes to — each alert's
+ * labels and annotations, which carry what the rules put there (instances, customers, the values
+ * of queries). A webhook's URL may be a Service of the cluster or a private address; an e-mail
+ * goes to its recipients' mailboxes, a URL kept in a Secret where the pack cannot read, and every
+ * other integration to its vendor's service (Slack, PagerDuty, Opsgenie, …) at the service's own
+ * endpoint, unless the integration names a URL of the cluster's or a private one. Each
+ * integration's HTTP proxy carries the alerts too.
+ */
+const alertWords: DestinationWords = {
+  must: "send alerts only to receivers of the cluster, private or allowlisted addresses",
+  how: "the Alertmanager sends it every alert the routes match, with its labels and annotations",
+  fix: "Send alerts to a webhook Service of the cluster or a private address (a relay there can forward what may leave), or, once the service is confirmed inside the jurisdiction, waive the finding with that reason",
+};
+const alertIntegrations: ReadonlyArray<{
+  readonly key: string;
+  readonly service: string;
+  /** The field of the integration that names the service's URL as text (not in a Secret). */
+  readonly url?: string;
+}> = [
+  { key: "slackConfigs", service: "Slack" },
+  { key: "pagerdutyConfigs", service: "PagerDuty", url: "url" },
+  { key: "opsgenieConfigs", service: "Opsgenie", url: "apiURL" },
+  { key: "wechatConfigs", service: "WeChat Work", url: "apiURL" },
+  { key: "pushoverConfigs", service: "Pushover" },
+  { key: "victoropsConfigs", service: "Splunk On-Call (VictorOps)", url: "apiUrl" },
+  { key: "telegramConfigs", service: "Telegram", url: "apiURL" },
+  { key: "webexConfigs", service: "Webex", url: "apiURL" },
+  { key: "snsConfigs", service: "Amazon SNS", url: "apiURL" },
+  { key: "discordConfigs", service: "Discord" },
+  { key: "msteamsConfigs", service: "Microsoft Teams" },
+  { key: "msteamsv2Configs", service: "Microsoft Teams" },
+  { key: "rocketchatConfigs", service: "Rocket.Chat", url: "apiURL" },
+];
+const receivers = "spec.receivers[]";
+const alertProxyFields = (at: string): DestinationField[] => [
+  {
+    path: `${at}.httpConfig.proxyURL`,
+    what: "alert proxy",
+    read: "request-url",
+    words: alertWords,
+  },
+  {
+    path: `${at}.httpConfig.proxyUrl`,
+    what: "alert proxy",
+    read: "request-url",
+    words: alertWords,
+  },
+  {
+    path: `${at}.httpConfig.proxyFromEnvironment`,
+    what: "alert proxy",
+    read: "environment-proxy",
+    words: alertWords,
+  },
+];
+const alertReceiverFields: readonly DestinationField[] = [
+  {
+    path: `${receivers}.webhookConfigs[].url`,
+    what: "alert webhook",
+    read: "request-url",
+    words: alertWords,
+  },
+  {
+    path: `${receivers}.webhookConfigs[].urlSecret`,
+    what: "alert webhook",
+    read: "secret",
+    words: alertWords,
+  },
+  ...alertProxyFields(`${receivers}.webhookConfigs[]`),
+  {
+    path: `${receivers}.emailConfigs[].to`,
+    what: "alert mailbox",
+    read: "mailbox",
+    words: alertWords,
+  },
+  ...alertIntegrations.flatMap(({ key, service, url }): DestinationField[] => [
+    {
+      path: `${receivers}.${key}[]`,
+      what: `${service} alert receiver`,
+      read: "service",
+      words: alertWords,
+      service: { name: service, ...(url === undefined ? {} : { url }) },
+    },
+    ...alertProxyFields(`${receivers}.${key}[]`),
+  ]),
+];
+
+/**
  * The Prometheus Operator's scrape configurations (`monitoring.coreos.com/v1`, the custom
  * resources its CRDs add): the Prometheus servers that select a ServiceMonitor or PodMonitor
  * scrape the Services' and pods' endpoints of the cluster it names, and a Probe has a prober
@@ -267,6 +365,10 @@ const monitoringFields: ReadonlyArray<readonly [RegExp, readonly DestinationFiel
   [
     /^kubernetes:monitoring\.coreos\.com\/v1:PodMonitor$/,
     proxyFields("spec.podMetricsEndpoints[]"),
+  ],
+  [
+    /^kubernetes:monitoring\.coreos\.com\/v1(alpha1|beta1):AlertmanagerConfig$/,
+    alertReceiverFields,
   ],
   [
     /^kubernetes:monitoring\.coreos\.com\/v1:Probe$/,
@@ -659,13 +761,71 @@ export function destinationsOf(
         ]
       : [];
   }
+  if (f.read === "secret") {
+    return value === undefined || value === null
+      ? []
+      : [
+          {
+            why: "names a Secret that holds the URL, which the pack does not read",
+            place: `the ${f.what} a Secret names (cannot be placed)`,
+            to: "unplaced",
+          },
+        ];
+  }
+  if (f.read === "service" && f.service !== undefined) {
+    return serviceDestinations(f, f.service, value, allowlist, j);
+  }
   const text = str(value);
   if (text === undefined) {
     return [];
   }
+  if (f.read === "mailbox") {
+    return [
+      {
+        why: `is ${JSON.stringify(text)}, a mailbox the pack cannot place`,
+        place: `${text} (a mailbox that cannot be placed)`,
+        to: "unplaced",
+      },
+    ];
+  }
   return f.read === "mount-option"
     ? mountOptionDestinations(text, allowlist, getJurisdiction(j))
     : readDestination(f, text, allowlist, j);
+}
+
+/**
+ * Where an integration with a vendor's service sends data: to the URL its `service.url` field
+ * names, judged as a request URL (a Service of the cluster, a private or allowlisted address
+ * passes), else to the vendor's own endpoint — or a URL kept in a Secret — which the pack cannot
+ * place.
+ */
+function serviceDestinations(
+  f: DestinationField,
+  service: NonNullable<DestinationField["service"]>,
+  value: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  if (value === undefined || value === null) {
+    return [];
+  }
+  const url =
+    service.url === undefined || typeof value !== "object"
+      ? undefined
+      : (value as Record<string, unknown>)[service.url];
+  if (typeof url === "string") {
+    return readDestination({ ...f, read: "request-url" }, url, allowlist, j).map((d) => ({
+      ...d,
+      why: `sends to ${service.name} at its ${service.url}, which ${d.why}`,
+    }));
+  }
+  return [
+    {
+      why: `sends to ${service.name}${service.url === undefined ? "" : ` at its own endpoint (no ${service.url} of the cluster's)`}, a service the pack cannot place`,
+      place: `${service.name} (cannot be placed)`,
+      to: "unplaced",
+    },
+  ];
 }
 
 /**

@@ -10,7 +10,10 @@ import * as path from "node:path";
 import { destinationFields } from "../../policy/paths/kubernetes";
 import { customResourceGroups, customResourceTypes, kubernetesGroup } from "../../policy/reviewed";
 import { ackCluster } from "../helpers/ack-cluster";
-import { on, type OracleResource, runNamed } from "../helpers/model-oracle";
+import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
+import { decodeMessage } from "../../policy/framework";
+import { policies } from "../../policy/policies";
+import { on, type OracleResource, policyResources, runNamed } from "../helpers/model-oracle";
 
 const root = path.resolve(__dirname, "..", "..");
 const cn = { jurisdiction: "CN" };
@@ -32,6 +35,20 @@ const judged = (resources: readonly OracleResource[]) =>
   runNamed(resources, cn).filter(
     ([policy]) => policy === "kubernetes-egress" || policy === "reviewed-resource-types",
   );
+
+/** kubernetes-egress's messages on `resources`, as the pack words them. */
+function rawMessagesOf(resources: readonly OracleResource[]): string[] {
+  const egressPolicy = policies.find((p) => p.name === "kubernetes-egress");
+  const validate = (egressPolicy as { validateResource: ResourceValidation }).validateResource;
+  const getConfig = () => ({ jurisdiction: "CN", egressAllowlist: [], waivers: [] });
+  const out: string[] = [];
+  for (const r of policyResources(resources)) {
+    void validate({ ...r, getConfig } as unknown as ResourceValidationArgs, (m) =>
+      out.push(decodeMessage(m).message),
+    );
+  }
+  return out;
+}
 
 /** A ServiceMonitor of the Services labelled `app: shop`, scraped with `endpoint`'s settings. */
 const serviceMonitor = (endpoint: Record<string, unknown>) =>
@@ -154,6 +171,97 @@ describe("a Probe", () => {
   });
 });
 
+describe("an AlertmanagerConfig", () => {
+  const config = (receiver: Record<string, unknown>, version = "v1alpha1") =>
+    kube(`kubernetes:monitoring.coreos.com/${version}:AlertmanagerConfig`, "shop-alerts", {
+      metadata: { namespace: "shop" },
+      spec: {
+        route: { receiver: "team" },
+        receivers: [{ name: "team", ...receiver }],
+      },
+    });
+  const label = 'k8s alertmanagerconfig "shop-alerts"';
+
+  test("sending alerts to a vendor's service, a mailbox, a Secret's URL or a webhook abroad is kubernetes-egress's finding", () => {
+    expect(
+      judged(
+        onCluster(
+          config({
+            slackConfigs: [{ channel: "#ops", apiURL: { name: "slack", key: "url" } }],
+            pagerdutyConfigs: [{ routingKey: { name: "pd", key: "key" } }],
+            opsgenieConfigs: [{ apiURL: "https://api.eu.opsgenie.com/" }],
+            emailConfigs: [{ to: "oncall@example.com", smarthost: "smtp.shop.svc:25" }],
+            webhookConfigs: [
+              { urlSecret: { name: "hook", key: "url" } },
+              { url: "https://203.0.113.70/alerts" },
+            ],
+          }),
+        ),
+      ),
+    ).toEqual(
+      [
+        egress("shop-alerts", label, "203.0.113.70 (alert webhook)"),
+        egress("shop-alerts", label, "Slack (cannot be placed)"),
+        egress("shop-alerts", label, "PagerDuty (cannot be placed)"),
+        egress("shop-alerts", label, "api.eu.opsgenie.com (cannot be placed)"),
+        egress("shop-alerts", label, "oncall@example.com (a mailbox that cannot be placed)"),
+        egress("shop-alerts", label, "the alert webhook a Secret names (cannot be placed)"),
+      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    );
+  });
+
+  test("twin: a webhook Service of the cluster or a private address, and an integration's URL there, pass", () => {
+    for (const version of ["v1alpha1", "v1beta1"]) {
+      const resources = onCluster(
+        config(
+          {
+            webhookConfigs: [
+              { url: "http://alert-relay.monitoring.svc:8080/" },
+              { url: "http://relay:8080/" },
+              { url: "http://10.0.9.9/hook", httpConfig: { proxyUrl: "http://10.0.3.7:3128" } },
+            ],
+            rocketchatConfigs: [
+              { apiURL: "http://rocketchat.chat.svc", token: { name: "rc", key: "t" } },
+            ],
+          },
+          version,
+        ),
+      );
+      expect(judged(resources)).toEqual([]);
+    }
+  });
+
+  test("an integration's proxy abroad, or the environment's, carries the alerts: kubernetes-egress's finding", () => {
+    expect(
+      judged(
+        onCluster(
+          config({
+            webhookConfigs: [
+              {
+                url: "http://alert-relay.monitoring.svc:8080/",
+                httpConfig: { proxyURL: "http://203.0.113.9:3128" },
+              },
+              { url: "http://relay:8080/", httpConfig: { proxyFromEnvironment: true } },
+            ],
+          }),
+        ),
+      ),
+    ).toEqual([
+      egress("shop-alerts", label, "203.0.113.9 (alert proxy)"),
+      egress("shop-alerts", label, "the proxy of the environment (cannot be placed)"),
+    ]);
+  });
+
+  test("the finding says where the alerts go and what to do", () => {
+    const [message] = rawMessagesOf(
+      onCluster(config({ opsgenieConfigs: [{ apiURL: "https://api.eu.opsgenie.com/" }] })),
+    );
+    expect(message).toBe(
+      'k8s alertmanagerconfig "shop-alerts" must send alerts only to receivers of the cluster, private or allowlisted addresses, but spec.receivers[0].opsgenieConfigs[0] sends to Opsgenie at its apiURL, which is "https://api.eu.opsgenie.com/", a host the pack cannot place: the Alertmanager sends it every alert the routes match, with its labels and annotations. Send alerts to a webhook Service of the cluster or a private address (a relay there can forward what may leave), or, once the service is confirmed inside the jurisdiction, waive the finding with that reason.',
+    );
+  });
+});
+
 describe("the operator's other kinds", () => {
   const rule = kube(`${monitoring}:PrometheusRule`, "shop-alerts", {
     metadata: { namespace: "monitoring" },
@@ -240,25 +348,35 @@ function declared(
           out.push(typeof Model === "function");
           continue;
         }
-        // "spec.endpoints[].proxyUrl" → { spec: { endpoints: [ { proxyUrl: { wrong: true } } ] } }
+        // "spec.endpoints[].proxyUrl" → { spec: { endpoints: [ { proxyUrl: <wrong> } ] } }, with a
+        // wrong value of either kind: an object where text or a flag belongs, text where an
+        // object or a list does.
         const segments = c.path.split(".");
-        const object = {};
-        let at = object;
-        let pointer = "";
-        segments.forEach((seg, i) => {
-          const list = seg.endsWith("[]");
-          const key = list ? seg.slice(0, -2) : seg;
-          pointer += "/" + key + (list ? "/0" : "");
-          const next = i === segments.length - 1 ? { wrong: true } : {};
-          at[key] = list ? [next] : next;
-          at = next;
-        });
-        try {
-          new Model(object).validate();
-          out.push(false);
-        } catch (e) {
-          out.push((e.errors ?? []).some((x) => x.instancePath === pointer));
-        }
+        const pointer = segments
+          .map((seg) => "/" + (seg.endsWith("[]") ? seg.slice(0, -2) + "/0" : seg))
+          .join("");
+        const build = (wrong) => {
+          const object = {};
+          let at = object;
+          segments.forEach((seg, i) => {
+            const list = seg.endsWith("[]");
+            const key = list ? seg.slice(0, -2) : seg;
+            const next = i === segments.length - 1 ? wrong : {};
+            at[key] = list ? [next] : next;
+            at = next;
+          });
+          return object;
+        };
+        out.push(
+          [{ wrong: true }, "wrong"].some((wrong) => {
+            try {
+              new Model(build(wrong)).validate();
+              return false;
+            } catch (e) {
+              return (e.errors ?? []).some((x) => x.instancePath === pointer);
+            }
+          }),
+        );
       }
       process.stdout.write(JSON.stringify(out));
     })();

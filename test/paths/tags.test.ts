@@ -553,10 +553,10 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
         .filter((t) => tables.kubernetes[t].fields?.some((f) => f.format === "destination"))
         .sort(),
     );
-    // 42 kinds (workloads, pod templates and presets, PersistentVolumes, volume attachments,
+    // 44 kinds (workloads, pod templates and presets, PersistentVolumes, volume attachments,
     // webhooks, endpoints, ConfigMaps, Ingresses, the Prometheus Operator's ServiceMonitors,
-    // PodMonitors and Probes) as objects, Patches and Lists.
-    expect(viewed.size).toBe(126);
+    // PodMonitors, Probes and AlertmanagerConfigs of two versions) as objects, Patches and Lists.
+    expect(viewed.size).toBe(132);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -595,16 +595,21 @@ const serverRows: TypeTable = Object.fromEntries(
 );
 
 /**
- * Custom resources of the Prometheus Operator (`monitoring.coreos.com/v1`) whose objects name the
- * servers their scrapes go through — ServiceMonitors, PodMonitors and Probes — as objects, Patches
- * and Lists: controls the operator's Prometheus servers read, each with its destination fields
- * (paths/kubernetes.ts `monitoringFields`). Not kinds of the Kubernetes SDK: `customResourceTypes`
- * (policy/reviewed.ts) lists them with the other custom kinds the pack reviews.
+ * Custom resources of the Prometheus Operator (`monitoring.coreos.com`) whose objects name the
+ * servers data goes to — ServiceMonitors, PodMonitors and Probes (the proxies and probers their
+ * scrapes go through) and AlertmanagerConfigs (the receivers of alerts) — as objects, Patches and
+ * Lists: controls the operator's Prometheus and Alertmanager servers read, each with its
+ * destination fields (paths/kubernetes.ts `monitoringFields`). Not kinds of the Kubernetes SDK:
+ * `customResourceTypes` (policy/reviewed.ts) lists them with the other custom kinds the pack
+ * reviews.
  */
-export const prometheusScrapes: TypeTable = Object.fromEntries(
-  ["ServiceMonitor", "PodMonitor", "Probe"]
-    .flatMap((kind) => variants("monitoring.coreos.com", ["v1"], kind))
-    .map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
+export const prometheusOperator: TypeTable = Object.fromEntries(
+  [
+    ...["ServiceMonitor", "PodMonitor", "Probe"].flatMap((kind) =>
+      variants("monitoring.coreos.com", ["v1"], kind),
+    ),
+    ...variants("monitoring.coreos.com", ["v1alpha1", "v1beta1"], "AlertmanagerConfig"),
+  ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
 );
 
 /** A row whose edges no named policy owns: a store of data, or a control read by others. */
@@ -746,7 +751,7 @@ export const kubernetes: TypeTable = {
   [claims]: data,
   ...persistentVolumes,
   ...serverRows,
-  ...prometheusScrapes,
+  ...prometheusOperator,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,
