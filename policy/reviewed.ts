@@ -149,6 +149,22 @@ export const reviewed = {
     "ClusterIssuer",
     "Issuer",
   ]),
+  /**
+   * Istio's kinds that name no destination of their own (custom resources, see
+   * `customResourceGroups`): a Gateway configures the listeners of the mesh's ingress and egress
+   * gateways (whose exposure is their Services'), a PeerAuthentication the mutual TLS between its
+   * workloads, a RequestAuthentication the JWT issuers whose keys the proxies fetch to verify
+   * tokens (keys come in; nothing of the stack goes out). Where the traffic goes is named by the
+   * kinds the Kubernetes table models (VirtualService, ServiceEntry, …).
+   */
+  serviceMesh: [
+    ...["v1alpha3", "v1beta1", "v1"].flatMap((v) =>
+      variantsOf(`networking.istio.io/${v}`, ["Gateway"]),
+    ),
+    ...["v1beta1", "v1"].flatMap((v) =>
+      variantsOf(`security.istio.io/${v}`, ["PeerAuthentication", "RequestAuthentication"]),
+    ),
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The tokens of custom resource kinds of `groupVersion`, with their Lists and Patches. */
@@ -167,6 +183,8 @@ function variantsOf(groupVersion: string, kinds: readonly string[]): string[] {
 export const customResourceGroups: Readonly<Record<string, string>> = {
   "monitoring.coreos.com": "@kubernetes-models/prometheus-operator",
   "cert-manager.io": "@kubernetes-models/cert-manager",
+  "networking.istio.io": "@kubernetes-models/istio",
+  "security.istio.io": "@kubernetes-models/istio",
 };
 
 /** The group of a Kubernetes type token (`kubernetes:monitoring.coreos.com/v1:Probe`). */

@@ -101,8 +101,10 @@ export interface DestinationField {
    * the cluster — a Prometheus Operator prober (`blackbox-exporter.monitoring.svc:9115`);
    * `environment-proxy`: a flag that, true, sends the requests through the proxy the server's
    * environment names (`HTTP_PROXY`), which the pack cannot see;
-   * `secret`: a reference to a Secret that holds the destination (a URL), which the pack does not
-   * read: any value is a destination it cannot place;
+   * `unseen`: a value naming a destination the pack cannot see (a Secret that holds a URL, a
+   * provider of the mesh's configuration): any value is a destination it cannot place, in the
+   * words of `unseen`;
+   * `service-entry`: an Istio ServiceEntry's spec (`serviceEntryDestinations`);
    * `mailbox`: e-mail addresses, a mailbox each, which the pack cannot place;
    * `service`: an integration with a vendor's service (`service`), reached at its own endpoint
    * unless the integration's URL field names one — read as a `request-url`.
@@ -118,13 +120,16 @@ export interface DestinationField {
     | "request-url"
     | "service-address"
     | "environment-proxy"
-    | "secret"
+    | "unseen"
+    | "service-entry"
     | "mailbox"
     | "service";
   /** The words of its findings, for a field whose kind's own are not those of `destinationWords`. */
   readonly words?: DestinationWords;
   /** For `service`: the vendor's service, and the field of the integration that may name its URL. */
   readonly service?: { readonly name: string; readonly url?: string };
+  /** For `unseen`: what the value names ("…, but <path> <why>") and the place of the finding. */
+  readonly unseen?: { readonly why: string; readonly place: string };
 }
 
 /** What a destination field makes the cluster do: "<label> must <must>, but … : <how>. <fix>." */
@@ -243,6 +248,117 @@ const ingressFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]
 ];
 
 /**
+ * Istio's routing (`networking.istio.io`, `v1alpha3`, `v1beta1`, `v1`) and authorization
+ * (`security.istio.io`): the sidecars and gateways of the mesh send requests where these objects
+ * route them, outside any route of the program's own. A VirtualService routes or mirrors to
+ * destination hosts, a DestinationRule may tunnel a host's connections on to a target, a Sidecar
+ * sends traffic for unknown hosts to an egress proxy, a ServiceEntry adds the destinations it names
+ * to the mesh (its endpoints, else its hosts, else its addresses), a WorkloadEntry an endpoint of a
+ * service, and an AuthorizationPolicy of action CUSTOM has an external authorizer of the mesh's
+ * configuration judge every request it matches, with its headers. A host of the mesh (a short
+ * name, `*.svc`), a private or allowlisted address passes; a host name outside cannot be placed.
+ */
+const meshWords: DestinationWords = {
+  must: "route the mesh's traffic only to services of the cluster, private or allowlisted addresses",
+  how: "the mesh's proxies send the requests and connections it routes there, with their data",
+  fix: "Route to services of the cluster or private addresses, or add the destination's address to the egress allowlist with a reason",
+};
+const meshHost = (path: string, what: string): DestinationField => ({
+  path,
+  what,
+  read: "service-address",
+  words: meshWords,
+});
+const routes = (at: string): DestinationField[] => [
+  ...["http", "tcp", "tls"].map((kind) =>
+    meshHost(`${at}.${kind}[].route[].destination.host`, "route destination"),
+  ),
+  meshHost(`${at}.http[].mirror.host`, "request mirror"),
+  meshHost(`${at}.http[].mirrors[].destination.host`, "request mirror"),
+];
+const tunnels = (at: string): DestinationField[] => [
+  meshHost(`${at}.trafficPolicy.tunnel.targetHost`, "tunnel target"),
+  meshHost(`${at}.subsets[].trafficPolicy.tunnel.targetHost`, "tunnel target"),
+];
+const meshFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
+  [/^kubernetes:networking\.istio\.io\/\w+:VirtualService$/, routes("spec")],
+  [/^kubernetes:networking\.istio\.io\/\w+:DestinationRule$/, tunnels("spec")],
+  [
+    /^kubernetes:networking\.istio\.io\/\w+:Sidecar$/,
+    [meshHost("spec.outboundTrafficPolicy.egressProxy.host", "egress proxy")],
+  ],
+  [
+    /^kubernetes:networking\.istio\.io\/\w+:ServiceEntry$/,
+    [{ path: "spec", what: "external service", read: "service-entry", words: meshWords }],
+  ],
+  [
+    /^kubernetes:networking\.istio\.io\/\w+:WorkloadEntry$/,
+    [{ path: "spec.address", what: "workload endpoint", read: "address", words: meshWords }],
+  ],
+  [
+    /^kubernetes:security\.istio\.io\/\w+:AuthorizationPolicy$/,
+    [
+      {
+        path: "spec.provider.name",
+        what: "external authorizer",
+        read: "unseen",
+        unseen: {
+          why: "names an external authorizer of the mesh's configuration, which the pack cannot see",
+          place: "the mesh's external authorizer (cannot be placed)",
+        },
+        words: {
+          must: "have requests authorized only inside the cluster",
+          how: "the mesh's proxies send the external authorizer every request the policy matches, with its headers",
+          fix: "Authorize with ALLOW and DENY rules of the mesh, or, once the authorizer is confirmed to be a Service of the cluster, waive the finding with that reason",
+        },
+      },
+    ],
+  ],
+];
+
+/**
+ * Where a ServiceEntry sends the traffic of the hosts it adds: to its endpoints' addresses; with
+ * none, to the pods its workload selector picks (inside the cluster), or else to its hosts, as DNS
+ * resolves them, and, when it resolves nothing (`NONE`), to the addresses it lists. An entry
+ * inside the mesh (`MESH_INTERNAL`) adds no destination but its endpoints.
+ */
+function serviceEntryDestinations(
+  f: DestinationField,
+  spec: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  if (typeof spec !== "object" || spec === null) {
+    return [];
+  }
+  const s = spec as Record<string, unknown>;
+  const endpoints = Array.isArray(s.endpoints) ? s.endpoints : [];
+  if (endpoints.length > 0) {
+    return endpoints.flatMap((e) => {
+      const address = str((e as Record<string, unknown> | null)?.address);
+      return address === undefined || address.startsWith("unix://")
+        ? []
+        : readDestination({ ...f, read: "service-address" }, address, allowlist, j);
+    });
+  }
+  if (s.workloadSelector !== undefined || str(s.location) === "MESH_INTERNAL") {
+    return [];
+  }
+  const names =
+    str(s.resolution) === "NONE" && Array.isArray(s.addresses) && s.addresses.length > 0
+      ? s.addresses
+      : Array.isArray(s.hosts)
+        ? s.hosts
+        : [];
+  return names.flatMap((n) => {
+    const text = str(n);
+    return text === undefined
+      ? []
+      : readDestination({ ...f, read: "service-address" }, text, allowlist, j);
+  });
+}
+
+/**
  * The Prometheus Operator's AlertmanagerConfigs (`monitoring.coreos.com/v1alpha1` and `v1beta1`):
  * the receivers the Alertmanagers that select one send the alerts of its routes to — each alert's
  * labels and annotations, which carry what the rules put there (instances, customers, the values
@@ -308,7 +424,11 @@ const alertReceiverFields: readonly DestinationField[] = [
   {
     path: `${receivers}.webhookConfigs[].urlSecret`,
     what: "alert webhook",
-    read: "secret",
+    read: "unseen",
+    unseen: {
+      why: "names a Secret that holds the URL, which the pack does not read",
+      place: "the alert webhook a Secret names (cannot be placed)",
+    },
     words: alertWords,
   },
   ...alertProxyFields(`${receivers}.webhookConfigs[]`),
@@ -480,6 +600,7 @@ function fieldsOfType(type: string): DestinationField[] {
     ...resolverFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
     ...ingressFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
     ...monitoringFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
+    ...meshFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
   ];
   return fields.map((f) => ({ ...f, path: `${prefix}${f.path}` }));
 }
@@ -761,16 +882,13 @@ export function destinationsOf(
         ]
       : [];
   }
-  if (f.read === "secret") {
-    return value === undefined || value === null
+  if (f.read === "unseen") {
+    return value === undefined || value === null || f.unseen === undefined
       ? []
-      : [
-          {
-            why: "names a Secret that holds the URL, which the pack does not read",
-            place: `the ${f.what} a Secret names (cannot be placed)`,
-            to: "unplaced",
-          },
-        ];
+      : [{ ...f.unseen, to: "unplaced" }];
+  }
+  if (f.read === "service-entry") {
+    return serviceEntryDestinations(f, value, allowlist, j);
   }
   if (f.read === "service" && f.service !== undefined) {
     return serviceDestinations(f, f.service, value, allowlist, j);

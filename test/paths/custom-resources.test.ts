@@ -320,6 +320,154 @@ describe("cert-manager", () => {
   });
 });
 
+describe("Istio", () => {
+  const mesh = (kind: string, name: string, spec: Record<string, unknown>, version = "v1") =>
+    kube(`kubernetes:networking.istio.io/${version}:${kind}`, name, {
+      metadata: { namespace: "shop" },
+      spec,
+    });
+  const routeTo = (host: string, mirror?: string) =>
+    mesh(
+      "VirtualService",
+      "reviews",
+      {
+        hosts: ["reviews"],
+        http: [
+          {
+            route: [{ destination: { host, subset: "v1" }, weight: 100 }],
+            ...(mirror === undefined ? {} : { mirror: { host: mirror } }),
+          },
+        ],
+      },
+      "v1alpha3",
+    );
+  const vs = 'k8s virtualservice "reviews"';
+
+  test("a VirtualService routing or mirroring outside the cluster is kubernetes-egress's finding", () => {
+    expect(judged(onCluster(routeTo("reviews.example-saas.eu")))).toEqual([
+      egress("reviews", vs, "reviews.example-saas.eu (cannot be placed)"),
+    ]);
+    expect(judged(onCluster(routeTo("reviews", "198.51.100.7")))).toEqual([
+      egress("reviews", vs, "198.51.100.7 (request mirror)"),
+    ]);
+  });
+
+  test("twin: routes and mirrors to services of the mesh pass, as do its gateways and mTLS", () => {
+    expect(
+      judged(
+        onCluster(
+          routeTo("reviews.shop.svc.cluster.local", "reviews-shadow"),
+          mesh("Gateway", "bookinfo", {
+            selector: { istio: "ingressgateway" },
+            servers: [{ port: { number: 80, name: "http", protocol: "HTTP" }, hosts: ["*"] }],
+          }),
+          mesh("DestinationRule", "reviews", {
+            host: "reviews",
+            subsets: [{ name: "v1", labels: { version: "v1" } }],
+          }),
+          kube("kubernetes:security.istio.io/v1:PeerAuthentication", "strict", {
+            spec: { mtls: { mode: "STRICT" } },
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("a ServiceEntry adds its endpoints, else its hosts, as destinations", () => {
+    const entry = (spec: Record<string, unknown>) => mesh("ServiceEntry", "payments", spec);
+    const label = 'k8s serviceentry "payments"';
+    expect(
+      judged(onCluster(entry({ hosts: ["api.payments.example.com"], resolution: "DNS" }))),
+    ).toEqual([egress("payments", label, "api.payments.example.com (cannot be placed)")]);
+    expect(
+      judged(
+        onCluster(
+          entry({
+            hosts: ["payments.internal"],
+            resolution: "STATIC",
+            endpoints: [{ address: "203.0.113.80" }],
+          }),
+        ),
+      ),
+    ).toEqual([egress("payments", label, "203.0.113.80 (external service)")]);
+    // Twins: endpoints of private addresses; an entry for pods of the cluster.
+    expect(
+      judged(
+        onCluster(
+          entry({
+            hosts: ["payments.internal"],
+            location: "MESH_INTERNAL",
+            resolution: "STATIC",
+            endpoints: [{ address: "10.20.0.5" }],
+          }),
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      judged(
+        onCluster(
+          entry({ hosts: ["payments.internal"], workloadSelector: { labels: { app: "vm" } } }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("a Sidecar's egress proxy, a tunnel target, a workload outside and an external authorizer are findings; private ones pass", () => {
+    const bad = onCluster(
+      mesh("Sidecar", "default", {
+        outboundTrafficPolicy: { mode: "ALLOW_ANY", egressProxy: { host: "proxy.example.de" } },
+      }),
+      mesh("DestinationRule", "tunnel", {
+        host: "egress-proxy",
+        trafficPolicy: {
+          tunnel: { protocol: "CONNECT", targetHost: "db.example.de", targetPort: 5432 },
+        },
+      }),
+      mesh("WorkloadEntry", "vm", { address: "198.51.100.9", labels: { app: "legacy" } }),
+      kube("kubernetes:security.istio.io/v1beta1:AuthorizationPolicy", "ext-authz", {
+        metadata: { namespace: "shop" },
+        spec: { action: "CUSTOM", provider: { name: "opa" }, rules: [{}] },
+      }),
+    );
+    expect(judged(bad)).toEqual(
+      [
+        egress("default", 'k8s sidecar "default"', "proxy.example.de (cannot be placed)"),
+        egress("tunnel", 'k8s destinationrule "tunnel"', "db.example.de (cannot be placed)"),
+        egress("vm", 'k8s workloadentry "vm"', "198.51.100.9 (workload endpoint)"),
+        egress(
+          "ext-authz",
+          'k8s authorizationpolicy "ext-authz"',
+          "the mesh's external authorizer (cannot be placed)",
+        ),
+      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    );
+    const good = onCluster(
+      mesh("Sidecar", "default", {
+        outboundTrafficPolicy: {
+          mode: "ALLOW_ANY",
+          egressProxy: { host: "egress-proxy.istio-system.svc.cluster.local" },
+        },
+      }),
+      mesh("WorkloadEntry", "vm", { address: "10.30.0.4" }),
+      kube("kubernetes:security.istio.io/v1:AuthorizationPolicy", "allow", {
+        metadata: { namespace: "shop" },
+        spec: { action: "ALLOW", rules: [{ from: [{ source: { namespaces: ["shop"] } }] }] },
+      }),
+    );
+    expect(judged(good)).toEqual([]);
+  });
+
+  test("an EnvoyFilter, whose Envoy configuration the pack does not read, still fails closed", () => {
+    const filter = kube("kubernetes:networking.istio.io/v1alpha3:EnvoyFilter", "lua", {
+      metadata: { namespace: "shop" },
+      spec: { configPatches: [] },
+    });
+    expect(judged(onCluster(filter)).map(([policy, name]) => [policy, name])).toEqual([
+      ["reviewed-resource-types", "lua"],
+    ]);
+  });
+});
+
 /**
  * For each (kind, path), whether the operator's model of the kind declares the path: the model's
  * validator is given an object with a value of the wrong type there (an object, where the field
@@ -336,11 +484,21 @@ function declared(
       const checks = JSON.parse(process.argv[1]);
       const out = [];
       for (const c of checks) {
-        let Model;
-        try {
-          const file = ${JSON.stringify(pkg)} + "/" + c.group + "/" + c.version + "/" + c.kind;
-          Model = (await import(file))[c.kind];
-        } catch {
+        const load = async (kind) => {
+          try {
+            const file = ${JSON.stringify(pkg)} + "/" + c.group + "/" + c.version + "/" + kind;
+            return (await import(file))[kind];
+          } catch {
+            return undefined;
+          }
+        };
+        let Model = await load(c.kind);
+        // Models without Lists (Istio's): a List's objects are the kind's, under items[].
+        if (Model === undefined && c.kind.endsWith("List") && (c.path === "" || c.path.startsWith("items[]."))) {
+          Model = await load(c.kind.slice(0, -4));
+          c.path = c.path.slice("items[].".length);
+        }
+        if (Model === undefined) {
           out.push(false);
           continue;
         }
@@ -420,6 +578,24 @@ test("every reviewed custom kind, and every field the pack reads of it, is decla
     });
   }
   expect(undeclared).toEqual([]);
+});
+
+test("the fields a ServiceEntry's reading weighs together are declared by every version's model", () => {
+  // paths/kubernetes.ts `serviceEntryDestinations` reads the spec as a whole.
+  const fields = [
+    "spec.endpoints[].address",
+    "spec.workloadSelector",
+    "spec.location",
+    "spec.resolution",
+    "spec.addresses[]",
+    "spec.hosts[]",
+  ];
+  const checks = ["v1alpha3", "v1beta1", "v1"].flatMap((version) =>
+    fields.map((path) => ({ group: "networking.istio.io", kind: "ServiceEntry", version, path })),
+  );
+  expect(declared(customResourceGroups["networking.istio.io"], checks)).toEqual(
+    checks.map(() => true),
+  );
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", () => {

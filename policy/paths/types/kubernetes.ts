@@ -612,6 +612,22 @@ export const prometheusOperator: TypeTable = Object.fromEntries(
   ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
 );
 
+/**
+ * Istio's kinds that name where the mesh sends traffic (`networking.istio.io` of every served
+ * version: VirtualServices, DestinationRules, Sidecars, ServiceEntries, WorkloadEntries; and
+ * `security.istio.io`'s AuthorizationPolicies, for an external authorizer), as objects, Patches
+ * and Lists: controls the mesh's proxies read, each with its destination fields
+ * (paths/kubernetes.ts `meshFields`). Custom resources, listed by `customResourceTypes`.
+ */
+export const serviceMesh: TypeTable = Object.fromEntries(
+  [
+    ...["VirtualService", "DestinationRule", "Sidecar", "ServiceEntry", "WorkloadEntry"].flatMap(
+      (kind) => variants("networking.istio.io", ["v1alpha3", "v1beta1", "v1"], kind),
+    ),
+    ...variants("security.istio.io", ["v1beta1", "v1"], "AuthorizationPolicy"),
+  ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
+);
+
 /** A row whose edges no named policy owns: a store of data, or a control read by others. */
 const data: TypeModel = { role: "data", fix: {} };
 
@@ -752,6 +768,7 @@ export const kubernetes: TypeTable = {
   ...persistentVolumes,
   ...serverRows,
   ...prometheusOperator,
+  ...serviceMesh,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,
