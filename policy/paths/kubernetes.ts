@@ -319,8 +319,9 @@ const meshFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> 
 /**
  * Where a ServiceEntry sends the traffic of the hosts it adds: to its endpoints' addresses; with
  * none, to the pods its workload selector picks (inside the cluster), or else to its hosts, as DNS
- * resolves them, and, when it resolves nothing (`NONE`), to the addresses it lists. An entry
- * inside the mesh (`MESH_INTERNAL`) adds no destination but its endpoints.
+ * resolves them, and, when it resolves nothing (`NONE`), to the addresses it lists. Whether the
+ * entry calls itself part of the mesh (`location: MESH_INTERNAL`) does not say where its hosts
+ * resolve: they are read all the same.
  */
 function serviceEntryDestinations(
   f: DestinationField,
@@ -341,7 +342,7 @@ function serviceEntryDestinations(
         : readDestination({ ...f, read: "service-address" }, address, allowlist, j);
     });
   }
-  if (s.workloadSelector !== undefined || str(s.location) === "MESH_INTERNAL") {
+  if (s.workloadSelector !== undefined) {
     return [];
   }
   const names =

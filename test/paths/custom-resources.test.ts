@@ -390,6 +390,14 @@ describe("Istio", () => {
         ),
       ),
     ).toEqual([egress("payments", label, "203.0.113.80 (external service)")]);
+    // A host inside the mesh by its own word is still resolved wherever DNS says.
+    expect(
+      judged(
+        onCluster(
+          entry({ hosts: ["vm.example.internal"], location: "MESH_INTERNAL", resolution: "DNS" }),
+        ),
+      ),
+    ).toEqual([egress("payments", label, "vm.example.internal (cannot be placed)")]);
     // Twins: endpoints of private addresses; an entry for pods of the cluster.
     expect(
       judged(
@@ -585,7 +593,6 @@ test("the fields a ServiceEntry's reading weighs together are declared by every 
   const fields = [
     "spec.endpoints[].address",
     "spec.workloadSelector",
-    "spec.location",
     "spec.resolution",
     "spec.addresses[]",
     "spec.hosts[]",
