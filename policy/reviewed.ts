@@ -185,6 +185,7 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "cert-manager.io": "@kubernetes-models/cert-manager",
   "networking.istio.io": "@kubernetes-models/istio",
   "security.istio.io": "@kubernetes-models/istio",
+  "opentelemetry.io": "@kubernetes-models/opentelemetry-operator",
 };
 
 /** The group of a Kubernetes type token (`kubernetes:monitoring.coreos.com/v1:Probe`). */

@@ -105,6 +105,8 @@ export interface DestinationField {
    * provider of the mesh's configuration): any value is a destination it cannot place, in the
    * words of `unseen`;
    * `service-entry`: an Istio ServiceEntry's spec (`serviceEntryDestinations`);
+   * `endpoint-variable`: an environment variable whose name ends in `ENDPOINT`
+   * (`endpointVariableDestinations`);
    * `mailbox`: e-mail addresses, a mailbox each, which the pack cannot place;
    * `service`: an integration with a vendor's service (`service`), reached at its own endpoint
    * unless the integration's URL field names one — read as a `request-url`.
@@ -122,6 +124,7 @@ export interface DestinationField {
     | "environment-proxy"
     | "unseen"
     | "service-entry"
+    | "endpoint-variable"
     | "mailbox"
     | "service";
   /** The words of its findings, for a field whose kind's own are not those of `destinationWords`. */
@@ -246,6 +249,78 @@ const ingressFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]
     ],
   ],
 ];
+
+/**
+ * OpenTelemetry's auto-instrumentation (`opentelemetry.io/v1alpha1` Instrumentation): the operator
+ * injects an SDK into the pods that ask for it, and they send their traces, metrics and logs —
+ * request paths, attributes, database statements — to the exporter's endpoint, or to the
+ * endpoint an `OTEL_EXPORTER_…ENDPOINT` variable of its environment (common or per language)
+ * or an Apache or NGINX module attribute (`…Endpoint`) names instead. A collector of the cluster
+ * (a short name, `*.svc`, the node's `$(HOST_IP)`), a private or allowlisted address passes.
+ */
+const telemetryWords: DestinationWords = {
+  must: "send the telemetry of the pods it instruments only to collectors of the cluster, private or allowlisted addresses",
+  how: "the instrumented pods send their traces, metrics and logs there, with the requests' paths, attributes and queries",
+  fix: "Send telemetry to a collector of the cluster (its Service, or the node's) or a private address, or add the collector's address to the egress allowlist with a reason",
+};
+const telemetryFields: readonly DestinationField[] = [
+  {
+    path: "spec.exporter.endpoint",
+    what: "telemetry collector",
+    read: "service-address",
+    words: telemetryWords,
+  },
+  ...[
+    "spec.env[]",
+    ...["java", "nodejs", "python", "dotnet", "go", "apacheHttpd", "nginx"].map(
+      (language) => `spec.${language}.env[]`,
+    ),
+    "spec.apacheHttpd.attrs[]",
+    "spec.nginx.attrs[]",
+  ].map((path): DestinationField => ({
+    path,
+    what: "telemetry collector",
+    read: "endpoint-variable",
+    words: telemetryWords,
+  })),
+];
+
+/**
+ * The endpoint an environment variable (`{ name, value | valueFrom }`) names, when its name ends
+ * in `ENDPOINT` (`OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`, NGINX's `NginxModuleOtelExporterEndpoint`):
+ * its value read as a `service-address`; one taken from a Secret or ConfigMap cannot be placed.
+ */
+function endpointVariableDestinations(
+  f: DestinationField,
+  variable: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  if (typeof variable !== "object" || variable === null) {
+    return [];
+  }
+  const v = variable as Record<string, unknown>;
+  const name = str(v.name);
+  if (name === undefined || !/endpoint$/i.test(name)) {
+    return [];
+  }
+  const value = str(v.value);
+  if (value !== undefined) {
+    return readDestination({ ...f, read: "service-address" }, value, allowlist, j).map((d) => ({
+      ...d,
+      why: `sets ${name}, which ${d.why}`,
+    }));
+  }
+  return v.valueFrom === undefined
+    ? []
+    : [
+        {
+          why: `sets ${name} from a Secret or ConfigMap, which the pack does not read`,
+          place: `the ${f.what} ${name} names (cannot be placed)`,
+          to: "unplaced",
+        },
+      ];
+}
 
 /**
  * Istio's routing (`networking.istio.io`, `v1alpha3`, `v1beta1`, `v1`) and authorization
@@ -602,6 +677,9 @@ function fieldsOfType(type: string): DestinationField[] {
     ...ingressFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
     ...monitoringFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
     ...meshFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
+    ...(/^kubernetes:opentelemetry\.io\/v1alpha1:Instrumentation$/.test(kind)
+      ? telemetryFields
+      : []),
   ];
   return fields.map((f) => ({ ...f, path: `${prefix}${f.path}` }));
 }
@@ -890,6 +968,9 @@ export function destinationsOf(
   }
   if (f.read === "service-entry") {
     return serviceEntryDestinations(f, value, allowlist, j);
+  }
+  if (f.read === "endpoint-variable") {
+    return endpointVariableDestinations(f, value, allowlist, j);
   }
   if (f.read === "service" && f.service !== undefined) {
     return serviceDestinations(f, f.service, value, allowlist, j);

@@ -285,6 +285,71 @@ describe("the operator's other kinds", () => {
   });
 });
 
+describe("an OpenTelemetry Instrumentation", () => {
+  const instrumentation = (spec: Record<string, unknown>) =>
+    kube("kubernetes:opentelemetry.io/v1alpha1:Instrumentation", "apps", {
+      metadata: { namespace: "shop" },
+      spec: { propagators: ["tracecontext", "baggage"], ...spec },
+    });
+  const label = 'k8s instrumentation "apps"';
+
+  test("sending telemetry to a collector outside is kubernetes-egress's finding, by the exporter or a variable", () => {
+    expect(
+      judged(
+        onCluster(instrumentation({ exporter: { endpoint: "https://otlp.example-saas.eu:4317" } })),
+      ),
+    ).toEqual([egress("apps", label, "otlp.example-saas.eu (cannot be placed)")]);
+    expect(
+      judged(
+        onCluster(
+          instrumentation({
+            exporter: { endpoint: "http://otel-collector.observability.svc:4317" },
+            java: {
+              env: [
+                { name: "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", value: "http://203.0.113.44:4318" },
+              ],
+            },
+            nginx: {
+              attrs: [
+                {
+                  name: "NginxModuleOtelExporterEndpoint",
+                  valueFrom: { secretKeyRef: { name: "otel", key: "url" } },
+                },
+              ],
+            },
+          }),
+        ),
+      ),
+    ).toEqual(
+      [
+        egress("apps", label, "203.0.113.44 (telemetry collector)"),
+        egress(
+          "apps",
+          label,
+          "the telemetry collector NginxModuleOtelExporterEndpoint names (cannot be placed)",
+        ),
+      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    );
+  });
+
+  test("twin: a collector of the cluster, the node's or a private one passes; other variables are not endpoints", () => {
+    expect(
+      judged(
+        onCluster(
+          instrumentation({
+            exporter: { endpoint: "http://otel-collector.observability.svc.cluster.local:4317" },
+            env: [
+              { name: "OTEL_EXPORTER_OTLP_ENDPOINT", value: "http://$(HOST_IP):4317" },
+              { name: "OTEL_SERVICE_NAME", value: "https://not-an-endpoint.example.com" },
+            ],
+            python: { env: [{ name: "OTEL_EXPORTER_OTLP_ENDPOINT", value: "10.0.5.5:4318" }] },
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe("cert-manager", () => {
   const issuer = (kind: string) =>
     kube(`kubernetes:cert-manager.io/v1:${kind}`, "letsencrypt", {

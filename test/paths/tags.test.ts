@@ -553,12 +553,12 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
         .filter((t) => tables.kubernetes[t].fields?.some((f) => f.format === "destination"))
         .sort(),
     );
-    // 61 kinds (workloads, pod templates and presets, PersistentVolumes, volume attachments,
+    // 62 kinds (workloads, pod templates and presets, PersistentVolumes, volume attachments,
     // webhooks, endpoints, ConfigMaps, Ingresses, the Prometheus Operator's ServiceMonitors,
     // PodMonitors, Probes and AlertmanagerConfigs of two versions, Istio's VirtualServices,
     // DestinationRules, Sidecars, ServiceEntries and WorkloadEntries of three versions and its
-    // AuthorizationPolicies of two) as objects, Patches and Lists.
-    expect(viewed.size).toBe(183);
+    // AuthorizationPolicies of two, OpenTelemetry's Instrumentations) as objects, Patches and Lists.
+    expect(viewed.size).toBe(186);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -628,6 +628,19 @@ export const serviceMesh: TypeTable = Object.fromEntries(
   ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
 );
 
+/**
+ * OpenTelemetry's Instrumentations (`opentelemetry.io/v1alpha1`), as objects, Patches and Lists:
+ * controls the operator injects into the pods that ask for them, with the endpoints those pods
+ * send their telemetry to as destination fields (paths/kubernetes.ts `telemetryFields`). Custom
+ * resources, listed by `customResourceTypes`.
+ */
+export const instrumentations: TypeTable = Object.fromEntries(
+  variants("opentelemetry.io", ["v1alpha1"], "Instrumentation").map((t): [string, TypeModel] => [
+    t,
+    { role: "control", fields: servers(t), fix: {} },
+  ]),
+);
+
 /** A row whose edges no named policy owns: a store of data, or a control read by others. */
 const data: TypeModel = { role: "data", fix: {} };
 
@@ -769,6 +782,7 @@ export const kubernetes: TypeTable = {
   ...serverRows,
   ...prometheusOperator,
   ...serviceMesh,
+  ...instrumentations,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,
