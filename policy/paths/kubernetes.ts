@@ -107,6 +107,8 @@ export interface DestinationField {
    * `service-entry`: an Istio ServiceEntry's spec (`serviceEntryDestinations`);
    * `endpoint-variable`: an environment variable whose name ends in `ENDPOINT`
    * (`endpointVariableDestinations`);
+   * `collector-exporters`: the exporters of an OpenTelemetry Collector's configuration
+   * (`collectorExporterDestinations`);
    * `mailbox`: e-mail addresses, a mailbox each, which the pack cannot place;
    * `service`: an integration with a vendor's service (`service`), reached at its own endpoint
    * unless the integration's URL field names one — read as a `request-url`.
@@ -125,6 +127,7 @@ export interface DestinationField {
     | "unseen"
     | "service-entry"
     | "endpoint-variable"
+    | "collector-exporters"
     | "mailbox"
     | "service";
   /** The words of its findings, for a field whose kind's own are not those of `destinationWords`. */
@@ -177,6 +180,9 @@ const volumeHolders: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   // A revision keeps its DaemonSet's or StatefulSet's pod template as a patch of the owner's
   // spec (`data`), which a rollback applies: its volumes are mounted as the owner's would be.
   [/^kubernetes:apps\/\w+:ControllerRevision$/, ["data.spec.template.spec.volumes[]"]],
+  // The pods the OpenTelemetry and Prometheus Operators run for these mount the volumes listed.
+  [/^kubernetes:opentelemetry\.io\/\w+:OpenTelemetryCollector$/, ["spec.volumes[]"]],
+  [/^kubernetes:monitoring\.coreos\.com\/\w+:Prometheus(Agent)?$/, ["spec.volumes[]"]],
 ];
 
 /** The places an object's volume sources are at: a pod spec's volumes, or a PV's own spec. */
@@ -323,6 +329,105 @@ function endpointVariableDestinations(
 }
 
 /**
+ * OpenTelemetry Collectors (`opentelemetry.io` `v1alpha1`, whose configuration is YAML text, and
+ * `v1beta1`, an object): the collector exports every trace, metric and log its pipelines carry to
+ * its exporters. Each exporter (`<type>[/<name>]`) sends to the endpoints its settings name
+ * (`endpoint`, `endpoints`, `<signal>_endpoint`, `brokers`, `url`, at any depth); one that names
+ * none sends to its vendor's service (`datadog`, `googlecloud`, `awsxray`, …), which the pack
+ * cannot place; one whose endpoint comes from the collector's environment or a file (`${env:…}`)
+ * cannot be placed either. The exporters that keep the data in the collector's pod — `debug`,
+ * `logging`, `nop`, `file`, and `prometheus`, an endpoint the cluster scrapes — send nowhere.
+ * Every declared exporter is read, whether a pipeline uses it or not.
+ */
+const collectorWords: DestinationWords = {
+  must: "export telemetry only to backends of the cluster, private or allowlisted addresses",
+  how: "the collector exports there every trace, metric and log its pipelines carry, with the requests' paths, attributes and queries",
+  fix: "Export to a backend of the cluster (its Service) or a private address, or add the backend's address to the egress allowlist with a reason",
+};
+const localExporters = new Set(["debug", "logging", "nop", "file", "prometheus"]);
+const endpointKey = /^(endpoints?|(traces|metrics|logs|profiles)_endpoint|brokers|url)$/;
+
+/** The text values at keys `endpointKey` names, at any depth of an exporter's settings. */
+function exporterEndpoints(settings: unknown): string[] {
+  if (typeof settings !== "object" || settings === null) {
+    return [];
+  }
+  return Object.entries(settings as Record<string, unknown>).flatMap(([key, value]) => {
+    if (endpointKey.test(key)) {
+      return (Array.isArray(value) ? value : [value]).flatMap((v) => {
+        const text = str(v);
+        return text === undefined ? [] : [text];
+      });
+    }
+    return typeof value === "object" ? exporterEndpoints(value) : [];
+  });
+}
+
+/** Where the exporters of a collector's configuration (`exporters`, a map) send telemetry. */
+function collectorExporterDestinations(
+  f: DestinationField,
+  exporters: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  if (typeof exporters !== "object" || exporters === null || Array.isArray(exporters)) {
+    return [
+      {
+        why: "is not a configuration the pack can read",
+        place: `the ${f.what}s of a configuration the pack cannot read (cannot be placed)`,
+        to: "unplaced",
+      },
+    ];
+  }
+  return Object.entries(exporters as Record<string, unknown>).flatMap(([id, settings]) => {
+    const type = id.split("/")[0];
+    if (localExporters.has(type)) {
+      return [];
+    }
+    const endpoints = exporterEndpoints(settings);
+    if (endpoints.length === 0) {
+      return [
+        {
+          why: `has the exporter ${JSON.stringify(id)}, which names no endpoint and sends to the service of its type (${type}), which the pack cannot place`,
+          place: `the ${type} exporter's service (cannot be placed)`,
+          to: "unplaced",
+        },
+      ];
+    }
+    return endpoints.flatMap((endpoint): DestinationFinding[] =>
+      endpoint.includes("${")
+        ? [
+            {
+              why: `has the exporter ${JSON.stringify(id)}, whose endpoint ${JSON.stringify(endpoint)} comes from the collector's environment or a file, which the pack does not read`,
+              place: `the ${id} exporter's endpoint (cannot be placed)`,
+              to: "unplaced",
+            },
+          ]
+        : readDestination({ ...f, read: "service-address" }, endpoint, allowlist, j).map((d) => ({
+            ...d,
+            why: `has the exporter ${JSON.stringify(id)}, whose endpoint ${d.why}`,
+          })),
+    );
+  });
+}
+
+/** OpenTelemetry's kinds: the endpoints instrumented pods and collectors send telemetry to. */
+const openTelemetryFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
+  [/^kubernetes:opentelemetry\.io\/v1alpha1:Instrumentation$/, telemetryFields],
+  [
+    /^kubernetes:opentelemetry\.io\/v1(alpha1|beta1):OpenTelemetryCollector$/,
+    [
+      {
+        path: "spec.config.exporters",
+        what: "telemetry exporter",
+        read: "collector-exporters",
+        words: collectorWords,
+      },
+    ],
+  ],
+];
+
+/**
  * Istio's routing (`networking.istio.io`, `v1alpha3`, `v1beta1`, `v1`) and authorization
  * (`security.istio.io`): the sidecars and gateways of the mesh send requests where these objects
  * route them, outside any route of the program's own. A VirtualService routes or mirrors to
@@ -433,6 +538,73 @@ function serviceEntryDestinations(
       : readDestination({ ...f, read: "service-address" }, text, allowlist, j);
   });
 }
+
+/**
+ * The Prometheus Operator's servers: a Prometheus (`v1`) or PrometheusAgent (`v1alpha1`) runs
+ * Prometheus pods that write every sample they scrape to their remote write endpoints, read
+ * series through their remote read endpoints, send alerts to Alertmanagers (Services of the
+ * cluster, named by namespace and name) and their own traces to a collector; a Prometheus's
+ * Thanos sidecar uploads its blocks to the object storage a Secret configures. A proxy carries
+ * the same data. Configuration kept in a Secret (additional scrape or Alertmanager
+ * configurations, Thanos's object storage and tracing) the pack does not read: set, it cannot be
+ * placed. An API server it discovers targets through (`apiserverConfig`) is sent requests for
+ * target lists, not the samples, and the targets' data comes in.
+ */
+const remoteWords: DestinationWords = {
+  must: "send its metrics only to storage and services of the cluster, private or allowlisted addresses",
+  how: "Prometheus writes there every sample it scrapes (remote write), reads series through it (remote read), or uploads its blocks to it (Thanos)",
+  fix: "Write to a storage of the cluster (a Thanos receiver, Mimir or VictoriaMetrics Service) or a private address, or add its address to the egress allowlist with a reason",
+};
+const remoteProxyFields = (at: string, what: string): DestinationField[] => [
+  { path: `${at}.proxyUrl`, what, read: "request-url", words: remoteWords },
+  { path: `${at}.proxyFromEnvironment`, what, read: "environment-proxy", words: remoteWords },
+];
+const inSecret = (path: string, what: string, kept = "a Secret"): DestinationField => ({
+  path,
+  what,
+  read: "unseen",
+  unseen: {
+    why: `keeps the ${what} in ${kept}, which the pack does not read`,
+    place: `the ${what} (cannot be placed)`,
+  },
+  words: remoteWords,
+});
+const prometheusAgentFields: readonly DestinationField[] = [
+  {
+    path: "spec.remoteWrite[].url",
+    what: "remote write endpoint",
+    read: "request-url",
+    words: remoteWords,
+  },
+  ...remoteProxyFields("spec.remoteWrite[]", "remote write proxy"),
+  inSecret("spec.additionalScrapeConfigs", "additional scrape configuration"),
+  {
+    path: "spec.tracingConfig.endpoint",
+    what: "trace collector",
+    read: "service-address",
+    words: remoteWords,
+  },
+];
+const prometheusFields: readonly DestinationField[] = [
+  ...prometheusAgentFields,
+  {
+    path: "spec.remoteRead[].url",
+    what: "remote read endpoint",
+    read: "request-url",
+    words: remoteWords,
+  },
+  ...remoteProxyFields("spec.remoteRead[]", "remote read proxy"),
+  ...remoteProxyFields("spec.alerting.alertmanagers[]", "Alertmanager proxy"),
+  inSecret("spec.additionalAlertManagerConfigs", "additional Alertmanager configuration"),
+  inSecret("spec.thanos.objectStorageConfig", "Thanos object storage configuration"),
+  inSecret(
+    "spec.thanos.objectStorageConfigFile",
+    "Thanos object storage configuration",
+    "a file of its pods",
+  ),
+  inSecret("spec.thanos.tracingConfig", "Thanos tracing configuration"),
+  inSecret("spec.thanos.tracingConfigFile", "Thanos tracing configuration", "a file of its pods"),
+];
 
 /**
  * The Prometheus Operator's AlertmanagerConfigs (`monitoring.coreos.com/v1alpha1` and `v1beta1`):
@@ -566,6 +738,8 @@ const monitoringFields: ReadonlyArray<readonly [RegExp, readonly DestinationFiel
     /^kubernetes:monitoring\.coreos\.com\/v1(alpha1|beta1):AlertmanagerConfig$/,
     alertReceiverFields,
   ],
+  [/^kubernetes:monitoring\.coreos\.com\/v1:Prometheus$/, prometheusFields],
+  [/^kubernetes:monitoring\.coreos\.com\/v1alpha1:PrometheusAgent$/, prometheusAgentFields],
   [
     /^kubernetes:monitoring\.coreos\.com\/v1:Probe$/,
     [
@@ -677,9 +851,7 @@ function fieldsOfType(type: string): DestinationField[] {
     ...ingressFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
     ...monitoringFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
     ...meshFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
-    ...(/^kubernetes:opentelemetry\.io\/v1alpha1:Instrumentation$/.test(kind)
-      ? telemetryFields
-      : []),
+    ...openTelemetryFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
   ];
   return fields.map((f) => ({ ...f, path: `${prefix}${f.path}` }));
 }
@@ -972,6 +1144,9 @@ export function destinationsOf(
   if (f.read === "endpoint-variable") {
     return endpointVariableDestinations(f, value, allowlist, j);
   }
+  if (f.read === "collector-exporters") {
+    return collectorExporterDestinations(f, value, allowlist, j);
+  }
   if (f.read === "service" && f.service !== undefined) {
     return serviceDestinations(f, f.service, value, allowlist, j);
   }
@@ -1085,6 +1260,24 @@ export function readDestination(
       !host.includes(".") &&
       parseCidr(host) === undefined
     ) {
+      continue;
+    }
+    // A cloud service's regional endpoint (Amazon Managed Service for Prometheus, Simple Log
+    // Service) is where its host says, for a URL a controller of the cluster sends to.
+    const endpoint =
+      (f.read === "request-url" || f.read === "service-address") && parseCidr(host) === undefined
+        ? regionOfEndpoint(host)
+        : undefined;
+    if (endpoint !== undefined) {
+      const jurisdiction = getJurisdiction(j);
+      if (!regionInJurisdiction(jurisdiction, endpoint.cloud, endpoint.region)) {
+        const where = describePlace(jurisdiction, endpoint.cloud, endpoint.region);
+        out.push({
+          why: `is ${JSON.stringify(text)}, the endpoint of ${where}`,
+          place: `${host} in ${where}`,
+          to: "unplaced",
+        });
+      }
       continue;
     }
     const reach = reachOfAddress(host, allowlist);

@@ -516,7 +516,7 @@ describe("sovereign-dc coverage", () => {
     ]);
     // A kind of the same group the pack has not reviewed is no type it knows.
     expect(
-      (await run("coverage", "--type", "kubernetes:monitoring.coreos.com/v1:Prometheus")).code,
+      (await run("coverage", "--type", "kubernetes:monitoring.coreos.com/v1:ThanosRuler")).code,
     ).toBe(2);
   });
 

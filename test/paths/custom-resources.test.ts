@@ -262,6 +262,88 @@ describe("an AlertmanagerConfig", () => {
   });
 });
 
+describe("a Prometheus or PrometheusAgent", () => {
+  const prometheus = (spec: Record<string, unknown>, kind = "Prometheus", version = "v1") =>
+    kube(`kubernetes:monitoring.coreos.com/${version}:${kind}`, "main", {
+      metadata: { namespace: "monitoring" },
+      spec: { replicas: 2, serviceMonitorSelector: {}, ...spec },
+    });
+  const label = 'k8s prometheus "main"';
+
+  test("writing to storage outside, through a proxy outside or by a configuration in a Secret is kubernetes-egress's finding", () => {
+    expect(
+      judged(
+        onCluster(
+          prometheus({
+            remoteWrite: [
+              { url: "https://prometheus-prod-01-eu-west-0.grafana.net/api/prom/push" },
+              {
+                url: "https://aps-workspaces.us-east-1.amazonaws.com/workspaces/ws-1/api/v1/remote_write",
+              },
+              {
+                url: "http://mimir.monitoring.svc/api/v1/push",
+                proxyUrl: "http://203.0.113.9:3128",
+              },
+            ],
+            thanos: { objectStorageConfig: { name: "thanos-objstore", key: "objstore.yml" } },
+            additionalScrapeConfigs: { name: "extra", key: "scrape.yml" },
+          }),
+        ),
+      ),
+    ).toEqual(
+      [
+        egress("main", label, "prometheus-prod-01-eu-west-0.grafana.net (cannot be placed)"),
+        egress(
+          "main",
+          label,
+          "aps-workspaces.us-east-1.amazonaws.com in us-east-1 (outside CN, in US)",
+        ),
+        egress("main", label, "203.0.113.9 (remote write proxy)"),
+        egress("main", label, "the Thanos object storage configuration (cannot be placed)"),
+        egress("main", label, "the additional scrape configuration (cannot be placed)"),
+      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    );
+    expect(
+      judged(
+        onCluster(
+          prometheus(
+            { remoteWrite: [{ url: "https://metrics.example-saas.eu/push" }] },
+            "PrometheusAgent",
+            "v1alpha1",
+          ),
+        ),
+      ),
+    ).toEqual([
+      egress("main", 'k8s prometheusagent "main"', "metrics.example-saas.eu (cannot be placed)"),
+    ]);
+  });
+
+  test("twin: storage of the cluster, a private one or a cloud's inside, and Alertmanagers of the cluster, pass", () => {
+    expect(
+      judged(
+        onCluster(
+          prometheus({
+            remoteWrite: [
+              { url: "http://mimir-distributor.monitoring.svc.cluster.local/api/v1/push" },
+              { url: "http://thanos-receive:19291/api/v1/receive" },
+              {
+                url: "https://aps-workspaces.cn-north-1.amazonaws.com.cn/workspaces/ws-1/api/v1/remote_write",
+              },
+              { url: "http://10.0.4.4:8428/api/v1/write" },
+            ],
+            remoteRead: [{ url: "http://thanos-query.monitoring.svc:9090/api/v1/read" }],
+            alerting: {
+              alertmanagers: [{ namespace: "monitoring", name: "alertmanager-main", port: "web" }],
+            },
+            tracingConfig: { endpoint: "tempo-distributor.tracing.svc:4317" },
+            apiserverConfig: { host: "https://k8s-api.example.de:6443" },
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe("the operator's other kinds", () => {
   const rule = kube(`${monitoring}:PrometheusRule`, "shop-alerts", {
     metadata: { namespace: "monitoring" },
@@ -274,12 +356,12 @@ describe("the operator's other kinds", () => {
     expect(judged(onCluster(rule))).toEqual([]);
   });
 
-  test("twin: a Prometheus, whose remote write and Secrets the pack does not read, still fails closed", () => {
-    const prometheus = kube(`${monitoring}:Prometheus`, "main", {
+  test("twin: an Alertmanager, whose configuration is a Secret's, still fails closed", () => {
+    const alertmanager = kube(`${monitoring}:Alertmanager`, "main", {
       metadata: { namespace: "monitoring" },
-      spec: { remoteWrite: [{ url: "https://prometheus.example-saas.eu/api/v1/write" }] },
+      spec: { replicas: 2 },
     });
-    expect(judged(onCluster(rule, prometheus)).map(([policy, name]) => [policy, name])).toEqual([
+    expect(judged(onCluster(rule, alertmanager)).map(([policy, name]) => [policy, name])).toEqual([
       ["reviewed-resource-types", "main"],
     ]);
   });
@@ -347,6 +429,97 @@ describe("an OpenTelemetry Instrumentation", () => {
         ),
       ),
     ).toEqual([]);
+  });
+});
+
+describe("an OpenTelemetry Collector", () => {
+  const collector = (config: unknown, version = "v1beta1", extra: Record<string, unknown> = {}) =>
+    kube(`kubernetes:opentelemetry.io/${version}:OpenTelemetryCollector`, "otel", {
+      metadata: { namespace: "observability" },
+      spec: { mode: "deployment", config, ...extra },
+    });
+  const label = 'k8s opentelemetrycollector "otel"';
+  const pipelines = (exporters: string[]) => ({
+    receivers: { otlp: { protocols: { grpc: {} } } },
+    exporters: Object.fromEntries(exporters.map((e) => [e, {}])),
+    service: { pipelines: { traces: { receivers: ["otlp"], exporters } } },
+  });
+
+  test("exporting to a backend outside, a vendor's service or an endpoint from the environment is kubernetes-egress's finding", () => {
+    const config = {
+      ...pipelines([]),
+      exporters: {
+        "otlphttp/saas": { endpoint: "https://otlp.example-saas.eu" },
+        datadog: { api: { key: "${env:DD_API_KEY}" } },
+        "otlp/env": { endpoint: "${env:OTLP_ENDPOINT}" },
+        kafka: { brokers: ["10.0.7.1:9092", "198.51.100.30:9092"] },
+        debug: {},
+      },
+    };
+    expect(judged(onCluster(collector(config)))).toEqual(
+      [
+        egress("otel", label, "otlp.example-saas.eu (cannot be placed)"),
+        egress("otel", label, "the datadog exporter's service (cannot be placed)"),
+        egress("otel", label, "the otlp/env exporter's endpoint (cannot be placed)"),
+        egress("otel", label, "198.51.100.30 (telemetry exporter)"),
+      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    );
+  });
+
+  test("twin: backends of the cluster or private ones, and exporters that keep the data in the pod, pass — as YAML text too", () => {
+    const config = {
+      ...pipelines([]),
+      exporters: {
+        otlp: { endpoint: "tempo-distributor.tracing.svc.cluster.local:4317" },
+        prometheusremotewrite: { endpoint: "http://mimir-gateway/api/v1/push" },
+        loki: { endpoint: "http://10.0.9.2:3100/loki/api/v1/push" },
+        prometheus: { endpoint: "0.0.0.0:8889" },
+        debug: { verbosity: "basic" },
+      },
+    };
+    expect(judged(onCluster(collector(config)))).toEqual([]);
+    const text = [
+      "receivers:",
+      "  otlp:",
+      "    protocols:",
+      "      grpc:",
+      "exporters:",
+      "  otlp:",
+      '    endpoint: "http://tempo-distributor.tracing.svc.cluster.local:4317"',
+      "  debug:",
+      "service:",
+      "  pipelines:",
+      "    traces:",
+      "      receivers: [otlp]",
+      "      exporters: [otlp, debug]",
+    ].join("\n");
+    expect(judged(onCluster(collector(text, "v1alpha1")))).toEqual([]);
+    expect(
+      judged(
+        onCluster(
+          collector(
+            text.replace("tempo-distributor.tracing.svc.cluster.local", "203.0.113.5"),
+            "v1alpha1",
+          ),
+        ),
+      ),
+    ).toEqual([egress("otel", label, "203.0.113.5 (telemetry exporter)")]);
+  });
+
+  test("a configuration the pack cannot read, or a volume mounted from a server abroad, fails", () => {
+    expect(judged(onCluster(collector("exporters: [unclosed", "v1alpha1")))).toEqual([
+      egress(
+        "otel",
+        label,
+        "the telemetry exporters of a configuration the pack cannot read (cannot be placed)",
+      ),
+    ]);
+    const withVolume = collector(pipelines(["debug"]), "v1beta1", {
+      volumes: [{ name: "spool", nfs: { server: "203.0.113.60", path: "/spool" } }],
+    });
+    expect(
+      judged(onCluster(withVolume)).map(([policy, name, , path]) => [policy, name, path?.[1]]),
+    ).toEqual([["kubernetes-egress", "otel", "203.0.113.60 (NFS server)"]]);
   });
 });
 
@@ -582,11 +755,10 @@ function declared(
         // "spec.endpoints[].proxyUrl" → { spec: { endpoints: [ { proxyUrl: <wrong> } ] } }, with a
         // wrong value of either kind: an object where text or a flag belongs, text where an
         // object or a list does.
-        const segments = c.path.split(".");
-        const pointer = segments
-          .map((seg) => "/" + (seg.endsWith("[]") ? seg.slice(0, -2) + "/0" : seg))
-          .join("");
-        const build = (wrong) => {
+        const errorsAt = (segments, wrong) => {
+          const pointer = segments
+            .map((seg) => "/" + (seg.endsWith("[]") ? seg.slice(0, -2) + "/0" : seg))
+            .join("");
           const object = {};
           let at = object;
           segments.forEach((seg, i) => {
@@ -596,17 +768,23 @@ function declared(
             at[key] = list ? [next] : next;
             at = next;
           });
-          return object;
+          try {
+            new Model(object).validate();
+            return false;
+          } catch (e) {
+            return (e.errors ?? []).some((x) => x.instancePath === pointer);
+          }
         };
+        const segments = c.path.split(".");
+        const declaredAt = (n) =>
+          [{ wrong: true }, "wrong"].some((wrong) => errorsAt(segments.slice(0, n), wrong));
+        // Or the path continues into a document held as text (a Collector's v1alpha1 config):
+        // a prefix the model declares as text — an object there is wrong, text is not.
+        const textAt = (n) =>
+          errorsAt(segments.slice(0, n), { wrong: true }) && !errorsAt(segments.slice(0, n), "text");
         out.push(
-          [{ wrong: true }, "wrong"].some((wrong) => {
-            try {
-              new Model(build(wrong)).validate();
-              return false;
-            } catch (e) {
-              return (e.errors ?? []).some((x) => x.instancePath === pointer);
-            }
-          }),
+          declaredAt(segments.length) ||
+            segments.slice(0, -1).some((_, i) => declaredAt(i + 1) && textAt(i + 1)),
         );
       }
       process.stdout.write(JSON.stringify(out));
@@ -685,4 +863,13 @@ test("the model check reports a field the CRD does not declare, and a kind it do
       { group, kind: "Scraper", version: "v1", path: "" },
     ]),
   ).toEqual([true, false, true, false]);
+  // A path into a document held as text is declared up to the text.
+  const otel = { group: "opentelemetry.io", kind: "OpenTelemetryCollector", version: "v1alpha1" };
+  expect(
+    declared(customResourceGroups["opentelemetry.io"], [
+      { ...otel, path: "spec.config.exporters" },
+      { ...otel, path: "spec.configs.exporters" },
+      { ...otel, path: "spec.mode.exporters" },
+    ]),
+  ).toEqual([true, false, false]);
 });

@@ -553,12 +553,13 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
         .filter((t) => tables.kubernetes[t].fields?.some((f) => f.format === "destination"))
         .sort(),
     );
-    // 62 kinds (workloads, pod templates and presets, PersistentVolumes, volume attachments,
-    // webhooks, endpoints, ConfigMaps, Ingresses, the Prometheus Operator's ServiceMonitors,
-    // PodMonitors, Probes and AlertmanagerConfigs of two versions, Istio's VirtualServices,
-    // DestinationRules, Sidecars, ServiceEntries and WorkloadEntries of three versions and its
-    // AuthorizationPolicies of two, OpenTelemetry's Instrumentations) as objects, Patches and Lists.
-    expect(viewed.size).toBe(186);
+    // 66 kinds as objects, Patches and Lists: workloads, pod templates and presets,
+    // PersistentVolumes, volume attachments, webhooks, endpoints, ConfigMaps, Ingresses; the
+    // Prometheus Operator's ServiceMonitors, PodMonitors, Probes, Prometheuses, PrometheusAgents
+    // and AlertmanagerConfigs (two versions); Istio's VirtualServices, DestinationRules, Sidecars,
+    // ServiceEntries and WorkloadEntries (three versions) and AuthorizationPolicies (two);
+    // OpenTelemetry's Instrumentations and Collectors (two versions).
+    expect(viewed.size).toBe(198);
     expect(after.length).toBeGreaterThan(500);
   });
 

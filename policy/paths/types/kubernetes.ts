@@ -609,6 +609,8 @@ export const prometheusOperator: TypeTable = Object.fromEntries(
       variants("monitoring.coreos.com", ["v1"], kind),
     ),
     ...variants("monitoring.coreos.com", ["v1alpha1", "v1beta1"], "AlertmanagerConfig"),
+    ...variants("monitoring.coreos.com", ["v1"], "Prometheus"),
+    ...variants("monitoring.coreos.com", ["v1alpha1"], "PrometheusAgent"),
   ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
 );
 
@@ -629,16 +631,18 @@ export const serviceMesh: TypeTable = Object.fromEntries(
 );
 
 /**
- * OpenTelemetry's Instrumentations (`opentelemetry.io/v1alpha1`), as objects, Patches and Lists:
- * controls the operator injects into the pods that ask for them, with the endpoints those pods
- * send their telemetry to as destination fields (paths/kubernetes.ts `telemetryFields`). Custom
+ * OpenTelemetry's Instrumentations (`opentelemetry.io/v1alpha1`) and Collectors (`v1alpha1`,
+ * `v1beta1`), as objects, Patches and Lists: an Instrumentation a control the operator injects
+ * into the pods that ask for it, with the endpoints those pods send their telemetry to, and a
+ * Collector a control of the pods the operator runs for it, with its exporters and volumes — the
+ * destination fields of paths/kubernetes.ts (`openTelemetryFields`, `volumeSources`). Custom
  * resources, listed by `customResourceTypes`.
  */
-export const instrumentations: TypeTable = Object.fromEntries(
-  variants("opentelemetry.io", ["v1alpha1"], "Instrumentation").map((t): [string, TypeModel] => [
-    t,
-    { role: "control", fields: servers(t), fix: {} },
-  ]),
+export const openTelemetry: TypeTable = Object.fromEntries(
+  [
+    ...variants("opentelemetry.io", ["v1alpha1"], "Instrumentation"),
+    ...variants("opentelemetry.io", ["v1alpha1", "v1beta1"], "OpenTelemetryCollector"),
+  ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
 );
 
 /** A row whose edges no named policy owns: a store of data, or a control read by others. */
@@ -782,7 +786,7 @@ export const kubernetes: TypeTable = {
   ...serverRows,
   ...prometheusOperator,
   ...serviceMesh,
-  ...instrumentations,
+  ...openTelemetry,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,
