@@ -435,6 +435,24 @@ describe("a service an Ingress's controller sends every request to (NGINX annota
     expect(runNamed(resources, cn)).toEqual([]);
     expect(runBorder(resources, cn)).toEqual([]);
   });
+
+  test("a cloud service's regional endpoint is placed by its region: outside, a finding naming it; inside, no path", () => {
+    expect(
+      runNamed(
+        annotated(
+          "https://abc123.execute-api.cn-north-1.amazonaws.com.cn/prod/auth",
+          "https://mirror.execute-api.us-west-2.amazonaws.com/prod",
+        ),
+        cn,
+      ),
+    ).toEqual([
+      egress(
+        "shop",
+        'k8s ingress "shop"',
+        "mirror.execute-api.us-west-2.amazonaws.com in us-west-2 (outside CN, in US)",
+      ),
+    ]);
+  });
 });
 
 describe("the NGINX Ingress controller's own ConfigMap (global authentication, trace collectors)", () => {
