@@ -165,6 +165,17 @@ export const reviewed = {
       variantsOf(`security.istio.io/${v}`, ["PeerAuthentication", "RequestAuthentication"]),
     ),
   ],
+  /**
+   * The External Secrets Operator's ExternalSecrets and ClusterExternalSecrets (custom resources,
+   * see `customResourceGroups`): each copies secrets from the store its `secretStoreRef` names
+   * into a Secret of the cluster — the data comes in. Where the store keeps them is judged on the
+   * SecretStore or ClusterSecretStore, a row of the Kubernetes table. (A PushSecret, which writes
+   * the cluster's Secrets to a store, stays unclassified: the store it names may be one the
+   * program does not declare.)
+   */
+  secretSync: ["v1", "v1beta1"].flatMap((v) =>
+    variantsOf(`external-secrets.io/${v}`, ["ExternalSecret", "ClusterExternalSecret"]),
+  ),
 } as const satisfies Record<string, readonly string[]>;
 
 /** The tokens of custom resource kinds of `groupVersion`, with their Lists and Patches. */
@@ -186,6 +197,7 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "networking.istio.io": "@kubernetes-models/istio",
   "security.istio.io": "@kubernetes-models/istio",
   "opentelemetry.io": "@kubernetes-models/opentelemetry-operator",
+  "external-secrets.io": "@kubernetes-models/external-secrets",
 };
 
 /** The group of a Kubernetes type token (`kubernetes:monitoring.coreos.com/v1:Probe`). */

@@ -109,6 +109,7 @@ export interface DestinationField {
    * (`endpointVariableDestinations`);
    * `collector-exporters`: the exporters of an OpenTelemetry Collector's configuration
    * (`collectorExporterDestinations`);
+   * `secret-store`: an External Secrets store's provider (`secretStoreDestinations`);
    * `mailbox`: e-mail addresses, a mailbox each, which the pack cannot place;
    * `service`: an integration with a vendor's service (`service`), reached at its own endpoint
    * unless the integration's URL field names one — read as a `request-url`.
@@ -128,6 +129,7 @@ export interface DestinationField {
     | "service-entry"
     | "endpoint-variable"
     | "collector-exporters"
+    | "secret-store"
     | "mailbox"
     | "service";
   /** The words of its findings, for a field whose kind's own are not those of `destinationWords`. */
@@ -426,6 +428,101 @@ const openTelemetryFields: ReadonlyArray<readonly [RegExp, readonly DestinationF
     ],
   ],
 ];
+
+/**
+ * The External Secrets Operator's stores (`external-secrets.io` `v1`, `v1beta1`: SecretStores and
+ * ClusterSecretStores): where the secrets the cluster's ExternalSecrets read — and its
+ * PushSecrets write — are kept. A store of AWS (Secrets Manager, Parameter Store) or Alibaba
+ * Cloud (KMS Secrets Manager) is in the region it names; a Vault, a webhook and another
+ * cluster's API server are at the URL they name (one of the cluster, a private or allowlisted
+ * address passes; a cloud service's regional endpoint by its region); a store of the cluster
+ * itself (`kubernetes` without a server) and the `fake` provider keep them in the cluster; every
+ * other provider is a vendor's service the pack cannot place.
+ */
+const secretStoreWords: DestinationWords = {
+  must: "keep the secrets the cluster syncs only in stores inside the jurisdiction, of the cluster, private or allowlisted addresses",
+  how: "the cluster's ExternalSecrets read their secrets from it, and its PushSecrets write the cluster's Secrets there",
+  fix: "Keep secrets in a store in a region inside the jurisdiction (AWS Secrets Manager, Alibaba Cloud KMS), in the cluster, or in a Vault of the cluster or a private address",
+};
+
+const secretStoreField: DestinationField = {
+  path: "spec.provider",
+  what: "secret store",
+  read: "secret-store",
+  words: secretStoreWords,
+};
+
+/** Where a store's provider (`spec.provider`, one key of the SecretStoreProvider) keeps secrets. */
+function secretStoreDestinations(
+  f: DestinationField,
+  provider: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  if (typeof provider !== "object" || provider === null) {
+    return [];
+  }
+  const jurisdiction = getJurisdiction(j);
+  return Object.entries(provider as Record<string, unknown>).flatMap(
+    ([name, settings]): DestinationFinding[] => {
+      const s = (typeof settings === "object" && settings !== null ? settings : {}) as Record<
+        string,
+        unknown
+      >;
+      const inRegion = (cloud: Cloud, region: string | undefined, service: string) => {
+        if (region === undefined) {
+          return [
+            {
+              why: `keeps them in ${service} of a region it does not name`,
+              place: `${service} (cannot be placed)`,
+              to: "unplaced" as const,
+            },
+          ];
+        }
+        return regionInJurisdiction(jurisdiction, cloud, region)
+          ? []
+          : [
+              {
+                why: `keeps them in ${service} in ${describePlace(jurisdiction, cloud, region)}`,
+                place: `${service} in ${describePlace(jurisdiction, cloud, region)}`,
+                to: "unplaced" as const,
+              },
+            ];
+      };
+      const at = (url: unknown): DestinationFinding[] => {
+        const text = str(url);
+        return text === undefined
+          ? []
+          : readDestination({ ...f, read: "service-address" }, text, allowlist, j);
+      };
+      switch (name) {
+        case "fake":
+          return [];
+        case "aws":
+          return inRegion("aws", str(s.region), `AWS ${str(s.service) ?? "Secrets Manager"}`);
+        case "alibaba":
+          return inRegion("alicloud", str(s.regionID), "Alibaba Cloud KMS secrets");
+        case "vault":
+          return at(s.server);
+        case "webhook":
+          return at(s.url);
+        case "kubernetes": {
+          const server = (s.server ?? {}) as Record<string, unknown>;
+          // Without a server, the store is the cluster's own API server.
+          return at(server.url);
+        }
+        default:
+          return [
+            {
+              why: `keeps them in the ${name} provider's service, which the pack cannot place`,
+              place: `the ${name} secret store (cannot be placed)`,
+              to: "unplaced",
+            },
+          ];
+      }
+    },
+  );
+}
 
 /**
  * Istio's routing (`networking.istio.io`, `v1alpha3`, `v1beta1`, `v1`) and authorization
@@ -852,6 +949,9 @@ function fieldsOfType(type: string): DestinationField[] {
     ...monitoringFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
     ...meshFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
     ...openTelemetryFields.filter(([pattern]) => pattern.test(kind)).flatMap(([, fs]) => fs),
+    ...(/^kubernetes:external-secrets\.io\/v1(beta1)?:(Cluster)?SecretStore$/.test(kind)
+      ? [secretStoreField]
+      : []),
   ];
   return fields.map((f) => ({ ...f, path: `${prefix}${f.path}` }));
 }
@@ -1146,6 +1246,9 @@ export function destinationsOf(
   }
   if (f.read === "collector-exporters") {
     return collectorExporterDestinations(f, value, allowlist, j);
+  }
+  if (f.read === "secret-store") {
+    return secretStoreDestinations(f, value, allowlist, j);
   }
   if (f.read === "service" && f.service !== undefined) {
     return serviceDestinations(f, f.service, value, allowlist, j);

@@ -523,6 +523,64 @@ describe("an OpenTelemetry Collector", () => {
   });
 });
 
+describe("the External Secrets Operator", () => {
+  const store = (provider: Record<string, unknown>, kind = "SecretStore", version = "v1") =>
+    kube(`kubernetes:external-secrets.io/${version}:${kind}`, "vault", {
+      metadata: { namespace: "shop" },
+      spec: { provider },
+    });
+  const label = 'k8s secretstore "vault"';
+  const sync = kube("kubernetes:external-secrets.io/v1:ExternalSecret", "db-credentials", {
+    metadata: { namespace: "shop" },
+    spec: {
+      secretStoreRef: { name: "vault", kind: "SecretStore" },
+      target: { name: "db-credentials" },
+      data: [{ secretKey: "password", remoteRef: { key: "shop/db", property: "password" } }],
+    },
+  });
+
+  test("a store abroad, at a host the pack cannot place or of a vendor's service is kubernetes-egress's finding", () => {
+    expect(
+      judged(onCluster(store({ aws: { service: "SecretsManager", region: "eu-central-1" } }))),
+    ).toEqual([egress("vault", label, "AWS SecretsManager in eu-central-1 (outside CN, in EU)")]);
+    expect(
+      judged(onCluster(store({ vault: { server: "https://vault.example.de:8200" } }))),
+    ).toEqual([egress("vault", label, "vault.example.de (cannot be placed)")]);
+    expect(
+      judged(onCluster(store({ doppler: { auth: {} } }, "ClusterSecretStore", "v1beta1"))),
+    ).toEqual([
+      egress(
+        "vault",
+        'k8s clustersecretstore "vault"',
+        "the doppler secret store (cannot be placed)",
+      ),
+    ]);
+  });
+
+  test("twin: a store in a region inside, of the cluster or at a private address passes, and so do the ExternalSecrets that read it", () => {
+    for (const provider of [
+      { aws: { service: "ParameterStore", region: "cn-northwest-1" } },
+      { alibaba: { regionID: "cn-shanghai", auth: {} } },
+      { vault: { server: "http://vault.vault.svc:8200" } },
+      { vault: { server: "https://10.0.2.2:8200" } },
+      { kubernetes: { remoteNamespace: "shared" } },
+      { fake: { data: [] } },
+    ]) {
+      expect(judged(onCluster(store(provider), sync))).toEqual([]);
+    }
+  });
+
+  test("a PushSecret, which writes the cluster's Secrets to a store the program may not declare, fails closed", () => {
+    const push = kube("kubernetes:external-secrets.io/v1alpha1:PushSecret", "push", {
+      metadata: { namespace: "shop" },
+      spec: { secretStoreRefs: [{ name: "vault" }], selector: { secret: { name: "db" } } },
+    });
+    expect(judged(onCluster(push)).map(([policy, name]) => [policy, name])).toEqual([
+      ["reviewed-resource-types", "push"],
+    ]);
+  });
+});
+
 describe("cert-manager", () => {
   const issuer = (kind: string) =>
     kube(`kubernetes:cert-manager.io/v1:${kind}`, "letsencrypt", {
@@ -844,6 +902,27 @@ test("the fields a ServiceEntry's reading weighs together are declared by every 
     fields.map((path) => ({ group: "networking.istio.io", kind: "ServiceEntry", version, path })),
   );
   expect(declared(customResourceGroups["networking.istio.io"], checks)).toEqual(
+    checks.map(() => true),
+  );
+});
+
+test("the fields a secret store's reading weighs are declared by every version's model", () => {
+  // paths/kubernetes.ts `secretStoreDestinations` reads the provider as a whole.
+  const fields = [
+    "spec.provider.fake",
+    "spec.provider.aws.region",
+    "spec.provider.aws.service",
+    "spec.provider.alibaba.regionID",
+    "spec.provider.vault.server",
+    "spec.provider.webhook.url",
+    "spec.provider.kubernetes.server.url",
+  ];
+  const checks = ["v1", "v1beta1"].flatMap((version) =>
+    ["SecretStore", "ClusterSecretStore"].flatMap((kind) =>
+      fields.map((path) => ({ group: "external-secrets.io", kind, version, path })),
+    ),
+  );
+  expect(declared(customResourceGroups["external-secrets.io"], checks)).toEqual(
     checks.map(() => true),
   );
 });

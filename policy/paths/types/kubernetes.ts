@@ -645,6 +645,18 @@ export const openTelemetry: TypeTable = Object.fromEntries(
   ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
 );
 
+/**
+ * The External Secrets Operator's stores (`external-secrets.io` `v1`, `v1beta1`: SecretStores and
+ * ClusterSecretStores), as objects, Patches and Lists: stores of the secrets the cluster syncs,
+ * with the place their provider keeps them as a destination field (paths/kubernetes.ts
+ * `secretStoreDestinations`). Custom resources, listed by `customResourceTypes`.
+ */
+export const secretStores: TypeTable = Object.fromEntries(
+  ["SecretStore", "ClusterSecretStore"]
+    .flatMap((kind) => variants("external-secrets.io", ["v1", "v1beta1"], kind))
+    .map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
+);
+
 /** A row whose edges no named policy owns: a store of data, or a control read by others. */
 const data: TypeModel = { role: "data", fix: {} };
 
@@ -787,6 +799,7 @@ export const kubernetes: TypeTable = {
   ...prometheusOperator,
   ...serviceMesh,
   ...openTelemetry,
+  ...secretStores,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,
