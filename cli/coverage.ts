@@ -342,6 +342,20 @@ const columns: ReadonlyArray<readonly [CoverageClass, CountKey]> = [
   ["unclassified", "unclassified"],
 ];
 
+/** `  cert-manager.io/v1: Certificate, ClusterIssuer`: the kinds of each API version, sorted. */
+function customResourceLines(types: readonly string[]): string[] {
+  const kinds = new Map<string, Set<string>>();
+  for (const t of types) {
+    const [, apiVersion, kind] = t.split(":");
+    const set = kinds.get(apiVersion) ?? new Set<string>();
+    set.add(kind.replace(/(List|Patch)$/, ""));
+    kinds.set(apiVersion, set);
+  }
+  return [...kinds.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([apiVersion, set]) => `  ${apiVersion}: ${[...set].sort().join(", ")}`);
+}
+
 export function renderCoverage(doc: CoverageDocument): string {
   const header = ["provider", "types", ...columns.map(([title]) => title)];
   const rows: Array<Array<string | number>> = doc.providers.map((p) => [
@@ -371,7 +385,8 @@ export function renderCoverage(doc: CoverageDocument): string {
   if (doc.customResources.length > 0) {
     lines.push(
       "",
-      `Custom resources reviewed (kinds no SDK defines): ${doc.customResources.join(", ")}`,
+      `Custom resources reviewed (${doc.customResources.length} types of kinds no SDK defines, each kind with its List and Patch):`,
+      ...customResourceLines(doc.customResources),
     );
   }
   if (doc.notInSdks.length > 0) {

@@ -483,6 +483,33 @@ describe("sovereign-dc coverage", () => {
     expect(classes.otherFields).toEqual(["items[].parameters", "items[].provisioner"]);
   });
 
+  test("the text lists the custom resources it reviews by API version, each kind once", async () => {
+    const r = await run("coverage");
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\n");
+    const head = lines.findIndex((l) => l.startsWith("Custom resources reviewed ("));
+    expect(lines[head]).toBe(
+      `Custom resources reviewed (${customResourceTypes.size} types of kinds no SDK defines, each kind with its List and Patch):`,
+    );
+    const versions = lines.slice(head + 1, lines.indexOf("", head));
+    expect(versions).toContain(
+      "  cert-manager.io/v1: Certificate, CertificateRequest, ClusterIssuer, Issuer",
+    );
+    expect(versions).toContain(
+      "  monitoring.coreos.com/v1alpha1: AlertmanagerConfig, PrometheusAgent",
+    );
+    // Every reviewed type is on its version's line, by its kind.
+    const listed = new Set(
+      versions.flatMap((l) => {
+        const [apiVersion, kinds] = l.trim().split(": ");
+        return kinds.split(", ").map((k) => `kubernetes:${apiVersion}:${k}`);
+      }),
+    );
+    expect(
+      [...customResourceTypes].filter((t) => !listed.has(t.replace(/(List|Patch)$/, ""))),
+    ).toEqual([]);
+  });
+
   test("--type explains a custom resource the pack reviews, which no SDK defines", async () => {
     const monitor = JSON.parse(
       (
