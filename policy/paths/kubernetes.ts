@@ -110,6 +110,7 @@ export interface DestinationField {
    * `collector-exporters`: the exporters of an OpenTelemetry Collector's configuration
    * (`collectorExporterDestinations`);
    * `secret-store`: an External Secrets store's provider (`secretStoreDestinations`);
+   * `alertmanager`: a Prometheus Operator Alertmanager's spec (`alertmanagerDestinations`);
    * `mailbox`: e-mail addresses, a mailbox each, which the pack cannot place;
    * `service`: an integration with a vendor's service (`service`), reached at its own endpoint
    * unless the integration's URL field names one — read as a `request-url`.
@@ -130,6 +131,7 @@ export interface DestinationField {
     | "endpoint-variable"
     | "collector-exporters"
     | "secret-store"
+    | "alertmanager"
     | "mailbox"
     | "service";
   /** The words of its findings, for a field whose kind's own are not those of `destinationWords`. */
@@ -184,7 +186,10 @@ const volumeHolders: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/^kubernetes:apps\/\w+:ControllerRevision$/, ["data.spec.template.spec.volumes[]"]],
   // The pods the OpenTelemetry and Prometheus Operators run for these mount the volumes listed.
   [/^kubernetes:opentelemetry\.io\/\w+:OpenTelemetryCollector$/, ["spec.volumes[]"]],
-  [/^kubernetes:monitoring\.coreos\.com\/\w+:Prometheus(Agent)?$/, ["spec.volumes[]"]],
+  [
+    /^kubernetes:monitoring\.coreos\.com\/\w+:(Prometheus|PrometheusAgent|Alertmanager)$/,
+    ["spec.volumes[]"],
+  ],
 ];
 
 /** The places an object's volume sources are at: a pod spec's volumes, or a PV's own spec. */
@@ -796,6 +801,63 @@ const alertReceiverFields: readonly DestinationField[] = [
 ];
 
 /**
+ * The Prometheus Operator's Alertmanagers (`v1`): an Alertmanager sends the alerts it receives to
+ * the receivers of its configuration — the Secret `configSecret` names, else the AlertmanagerConfig
+ * `alertmanagerConfiguration` names (judged as that object, with the AlertmanagerConfigs its
+ * selector picks), else the Secret the operator names after it (`alertmanager-<name>`) when one
+ * exists. A configuration in a Secret the pack does not read. Its peers (`additionalPeers`) are
+ * sent every alert's state, and its global HTTP proxy carries every notification.
+ */
+const alertmanagerWords: DestinationWords = {
+  ...alertWords,
+  fix: "Configure its receivers in AlertmanagerConfigs of the program — name one in spec.alertmanagerConfiguration — which the pack judges, or, once the Secret's receivers are confirmed inside the jurisdiction, waive the finding with that reason",
+};
+const alertmanagerFields: readonly DestinationField[] = [
+  {
+    path: "spec",
+    what: "Alertmanager configuration",
+    read: "alertmanager",
+    words: alertmanagerWords,
+  },
+  {
+    path: "spec.additionalPeers[]",
+    what: "Alertmanager peer",
+    read: "service-address",
+    words: alertWords,
+  },
+  // Its global HTTP settings (the operator's HTTPConfigWithProxy) spell the proxy `proxyUrl` only.
+  ...alertProxyFields("spec.alertmanagerConfiguration.global").filter(
+    (f) => !f.path.endsWith(".proxyURL"),
+  ),
+];
+
+/** Where an Alertmanager's spec says its configuration, and so its receivers, are kept. */
+function alertmanagerDestinations(spec: unknown): DestinationFinding[] {
+  const s = (typeof spec === "object" && spec !== null ? spec : {}) as Record<string, unknown>;
+  const secret = str(s.configSecret);
+  if (secret !== undefined && secret !== "") {
+    return [
+      {
+        why: `keeps its configuration, receivers included, in the Secret ${JSON.stringify(secret)} (configSecret), which the pack does not read`,
+        place: `the receivers of Secret ${secret} (cannot be placed)`,
+        to: "unplaced",
+      },
+    ];
+  }
+  const configuration = s.alertmanagerConfiguration as Record<string, unknown> | undefined;
+  if (str(configuration?.name) !== undefined) {
+    return [];
+  }
+  return [
+    {
+      why: "names neither an AlertmanagerConfig (alertmanagerConfiguration) nor a Secret, so the operator reads its configuration, receivers included, from the Secret named after it (alertmanager-<name>) when one exists, which the pack does not read",
+      place: "the receivers of its default Secret (cannot be placed)",
+      to: "unplaced",
+    },
+  ];
+}
+
+/**
  * The Prometheus Operator's scrape configurations (`monitoring.coreos.com/v1`, the custom
  * resources its CRDs add): the Prometheus servers that select a ServiceMonitor or PodMonitor
  * scrape the Services' and pods' endpoints of the cluster it names, and a Probe has a prober
@@ -836,6 +898,7 @@ const monitoringFields: ReadonlyArray<readonly [RegExp, readonly DestinationFiel
     alertReceiverFields,
   ],
   [/^kubernetes:monitoring\.coreos\.com\/v1:Prometheus$/, prometheusFields],
+  [/^kubernetes:monitoring\.coreos\.com\/v1:Alertmanager$/, alertmanagerFields],
   [/^kubernetes:monitoring\.coreos\.com\/v1alpha1:PrometheusAgent$/, prometheusAgentFields],
   [
     /^kubernetes:monitoring\.coreos\.com\/v1:Probe$/,
@@ -1249,6 +1312,9 @@ export function destinationsOf(
   }
   if (f.read === "secret-store") {
     return secretStoreDestinations(f, value, allowlist, j);
+  }
+  if (f.read === "alertmanager") {
+    return alertmanagerDestinations(value);
   }
   if (f.read === "service" && f.service !== undefined) {
     return serviceDestinations(f, f.service, value, allowlist, j);

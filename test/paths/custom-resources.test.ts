@@ -356,12 +356,54 @@ describe("the operator's other kinds", () => {
     expect(judged(onCluster(rule))).toEqual([]);
   });
 
-  test("twin: an Alertmanager, whose configuration is a Secret's, still fails closed", () => {
-    const alertmanager = kube(`${monitoring}:Alertmanager`, "main", {
+  test("an Alertmanager whose receivers are in a Secret, or whose peer or proxy is outside, is kubernetes-egress's finding", () => {
+    const alertmanager = (spec: Record<string, unknown>) =>
+      kube(`${monitoring}:Alertmanager`, "main", {
+        metadata: { namespace: "monitoring" },
+        spec: { replicas: 2, ...spec },
+      });
+    const label = 'k8s alertmanager "main"';
+    expect(judged(onCluster(alertmanager({ configSecret: "alertmanager-receivers" })))).toEqual([
+      egress("main", label, "the receivers of Secret alertmanager-receivers (cannot be placed)"),
+    ]);
+    expect(judged(onCluster(alertmanager({})))).toEqual([
+      egress("main", label, "the receivers of its default Secret (cannot be placed)"),
+    ]);
+    expect(
+      judged(
+        onCluster(
+          alertmanager({
+            alertmanagerConfiguration: {
+              name: "shop-alerts",
+              global: { httpConfig: { proxyUrl: "http://203.0.113.9:3128" } },
+            },
+            additionalPeers: ["alertmanager.example.de:9094"],
+          }),
+        ),
+      ),
+    ).toEqual([
+      egress("main", label, "203.0.113.9 (alert proxy)"),
+      egress("main", label, "alertmanager.example.de (cannot be placed)"),
+    ]);
+    // Twin: its receivers in an AlertmanagerConfig (judged as that object), its peers in the cluster.
+    expect(
+      judged(
+        onCluster(
+          alertmanager({
+            alertmanagerConfiguration: { name: "shop-alerts" },
+            additionalPeers: ["alertmanager-dr.monitoring.svc:9094"],
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("twin: a ThanosRuler, whose object storage and queries the pack does not read, still fails closed", () => {
+    const ruler = kube(`${monitoring}:ThanosRuler`, "main", {
       metadata: { namespace: "monitoring" },
-      spec: { replicas: 2 },
+      spec: { queryEndpoints: ["dnssrv+_http._tcp.thanos-query.monitoring.svc"] },
     });
-    expect(judged(onCluster(rule, alertmanager)).map(([policy, name]) => [policy, name])).toEqual([
+    expect(judged(onCluster(rule, ruler)).map(([policy, name]) => [policy, name])).toEqual([
       ["reviewed-resource-types", "main"],
     ]);
   });

@@ -53,6 +53,6 @@ test("a kind of a group whose other kinds the pack reviews names the kinds it re
   expect(
     unclassifiedMessage("kubernetes:monitoring.coreos.com/v1:ThanosRuler", "rules", listed, sdks),
   ).toContain(
-    "kubernetes:monitoring.coreos.com/v1:ThanosRuler is a custom resource of monitoring.coreos.com the pack has not reviewed (it reviews AlertmanagerConfig, PodMonitor, Probe, Prometheus, PrometheusAgent, PrometheusRule, ServiceMonitor): its controller may send data",
+    "kubernetes:monitoring.coreos.com/v1:ThanosRuler is a custom resource of monitoring.coreos.com the pack has not reviewed (it reviews Alertmanager, AlertmanagerConfig, PodMonitor, Probe, Prometheus, PrometheusAgent, PrometheusRule, ServiceMonitor): its controller may send data",
   );
 });
