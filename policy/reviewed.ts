@@ -198,6 +198,9 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "security.istio.io": "@kubernetes-models/istio",
   "opentelemetry.io": "@kubernetes-models/opentelemetry-operator",
   "external-secrets.io": "@kubernetes-models/external-secrets",
+  "argoproj.io": "@kubernetes-models/argo-cd",
+  "kustomize.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
+  "helm.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
 };
 
 /** The group of a Kubernetes type token (`kubernetes:monitoring.coreos.com/v1:Probe`). */

@@ -36,6 +36,24 @@ const judged = (resources: readonly OracleResource[]) =>
     ([policy]) => policy === "kubernetes-egress" || policy === "reviewed-resource-types",
   );
 
+/** Every finding of the pack on `resources` as [policy, resource name, message], sorted. */
+function rawFindings(resources: readonly OracleResource[]): Array<[string, string, string]> {
+  const out: Array<[string, string, string]> = [];
+  for (const p of policies) {
+    if (!("validateResource" in p) || typeof p.validateResource !== "function") {
+      continue;
+    }
+    const validate = p.validateResource as ResourceValidation;
+    const getConfig = () => ({ jurisdiction: "CN", egressAllowlist: [], waivers: [] });
+    for (const r of policyResources(resources)) {
+      void validate({ ...r, getConfig } as unknown as ResourceValidationArgs, (m) =>
+        out.push([p.name, r.name, decodeMessage(m).message]),
+      );
+    }
+  }
+  return out.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
 /** kubernetes-egress's messages on `resources`, as the pack words them. */
 function rawMessagesOf(resources: readonly OracleResource[]): string[] {
   const egressPolicy = policies.find((p) => p.name === "kubernetes-egress");
@@ -623,6 +641,81 @@ describe("the External Secrets Operator", () => {
   });
 });
 
+describe("GitOps bundles", () => {
+  const releases = (resources: readonly OracleResource[]) =>
+    rawFindings(resources).filter(([policy]) => policy === "helm-releases");
+
+  test("an Argo CD Application or ApplicationSet, a Flux Kustomization or HelmRelease is helm-releases' finding, naming what it deploys", () => {
+    const app = kube("kubernetes:argoproj.io/v1alpha1:Application", "shop", {
+      metadata: { namespace: "argocd" },
+      spec: {
+        project: "default",
+        source: { repoURL: "https://github.com/acme/deploy", path: "shop", targetRevision: "main" },
+        destination: { server: "https://kubernetes.default.svc", namespace: "shop" },
+      },
+    });
+    const kustomization = kube("kubernetes:kustomize.toolkit.fluxcd.io/v1:Kustomization", "apps", {
+      metadata: { namespace: "flux-system" },
+      spec: {
+        path: "./apps",
+        sourceRef: { kind: "GitRepository", name: "fleet" },
+        prune: true,
+        interval: "10m",
+      },
+    });
+    const release = kube("kubernetes:helm.toolkit.fluxcd.io/v2:HelmRelease", "redis", {
+      metadata: { namespace: "cache" },
+      spec: {
+        chart: { spec: { chart: "redis", sourceRef: { kind: "HelmRepository", name: "bitnami" } } },
+      },
+    });
+    expect(releases(onCluster(app, kustomization, release))).toEqual([
+      [
+        "helm-releases",
+        "apps",
+        'k8s kustomization "apps" must expose its resources to the pack, but a Flux Kustomization applies the manifests at "./apps" of its source GitRepository "fleet", which the pack cannot see. Declare the objects in the program instead — kubernetes.yaml.v2.ConfigGroup for manifests, kubernetes.helm.v4.Chart for a chart — so the pack judges each one under pulumi preview --policy-pack.',
+      ],
+      [
+        "helm-releases",
+        "redis",
+        'k8s helmrelease "redis" must expose its resources to the pack, but a Flux HelmRelease installs chart "redis" as objects the pack cannot see. Declare the objects in the program instead — kubernetes.yaml.v2.ConfigGroup for manifests, kubernetes.helm.v4.Chart for a chart — so the pack judges each one under pulumi preview --policy-pack.',
+      ],
+      [
+        "helm-releases",
+        "shop",
+        'k8s application "shop" must expose its resources to the pack, but an Argo CD Application deploys the objects of "https://github.com/acme/deploy" (path "shop") into cluster "https://kubernetes.default.svc", which the pack cannot see. Declare the objects in the program instead — kubernetes.yaml.v2.ConfigGroup for manifests, kubernetes.helm.v4.Chart for a chart — so the pack judges each one under pulumi preview --policy-pack.',
+      ],
+    ]);
+    // One finding each, helm-releases': no unreviewed type, and no-path-out-of-jurisdiction does
+    // not report again the crossing to what they hide.
+    const baseline = runNamed(onCluster(), cn);
+    expect(
+      runNamed(onCluster(app, kustomization, release), cn).filter(
+        (f) => !baseline.some((b) => JSON.stringify(b) === JSON.stringify(f)),
+      ),
+    ).toEqual([
+      [
+        "helm-releases",
+        "apps",
+        "mandatory",
+        ['k8s kustomization "apps"', "resources the pack cannot see"],
+      ],
+      [
+        "helm-releases",
+        "redis",
+        "mandatory",
+        ['k8s helmrelease "redis"', "resources the pack cannot see"],
+      ],
+      [
+        "helm-releases",
+        "shop",
+        "mandatory",
+        ['k8s application "shop"', "resources the pack cannot see"],
+      ],
+    ]);
+  });
+});
+
 describe("cert-manager", () => {
   const issuer = (kind: string) =>
     kube(`kubernetes:cert-manager.io/v1:${kind}`, "letsencrypt", {
@@ -967,6 +1060,56 @@ test("the fields a secret store's reading weighs are declared by every version's
   expect(declared(customResourceGroups["external-secrets.io"], checks)).toEqual(
     checks.map(() => true),
   );
+});
+
+test("the fields helm-releases names a GitOps bundle by are declared by every version's model", () => {
+  // policy/paths/types/bundles.ts `gitOpsBundles`.
+  const argo = (kind: string, paths: string[]) =>
+    paths.map((path) => ({ group: "argoproj.io", kind, version: "v1alpha1", path }));
+  const checks = [
+    ...argo("Application", [
+      "spec.source.repoURL",
+      "spec.source.chart",
+      "spec.source.path",
+      "spec.destination.server",
+      "spec.destination.name",
+    ]),
+    ...argo("ApplicationSet", [
+      "spec.template.spec.source.repoURL",
+      "spec.template.spec.source.chart",
+      "spec.template.spec.source.path",
+    ]),
+    ...["v1", "v1beta1", "v1beta2"].flatMap((version) =>
+      ["spec.path", "spec.sourceRef.kind", "spec.sourceRef.name"].map((path) => ({
+        group: "kustomize.toolkit.fluxcd.io",
+        kind: "Kustomization",
+        version,
+        path,
+      })),
+    ),
+    ...["v2", "v2beta1", "v2beta2"].map((version) => ({
+      group: "helm.toolkit.fluxcd.io",
+      kind: "HelmRelease",
+      version,
+      path: "spec.chart.spec.chart",
+    })),
+    {
+      group: "helm.toolkit.fluxcd.io",
+      kind: "HelmRelease",
+      version: "v2",
+      path: "spec.chartRef.name",
+    },
+  ];
+  const byPackage = new Map<string, typeof checks>();
+  for (const c of checks) {
+    const pkg = customResourceGroups[c.group];
+    byPackage.set(pkg, [...(byPackage.get(pkg) ?? []), c]);
+  }
+  for (const [pkg, cs] of byPackage) {
+    expect(declared(pkg, cs).map((ok, i) => (ok ? "" : `${cs[i].kind} ${cs[i].path}`))).toEqual(
+      cs.map(() => ""),
+    );
+  }
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", () => {

@@ -107,7 +107,99 @@ const targets = [
   "deploymentTargets.accountsUrl",
 ];
 
+/**
+ * The GitOps controllers' bundles, custom resources of Argo CD and Flux (policy/reviewed.ts
+ * `customResourceGroups`): each deploys into a cluster objects the plan never shows — the
+ * manifests or chart of a repository, rendered by the controller — so no Kubernetes policy sees
+ * them or where their data goes. Every API version, with its List and Patch.
+ */
+const gitOpsFix =
+  "Declare the objects in the program instead — kubernetes.yaml.v2.ConfigGroup for manifests, kubernetes.helm.v4.Chart for a chart — so the pack judges each one under pulumi preview --policy-pack.";
+
+function text(p: Readonly<Record<string, unknown>>, path: string): string | undefined {
+  const v = valueAt(p, path);
+  return typeof v === "string" && !isUnknown(v) ? v : undefined;
+}
+
+/** `"https://github.com/acme/deploy" (path "shop")`: an Argo CD source, in a finding's words. */
+function argoSource(p: Readonly<Record<string, unknown>>, at: string): string {
+  const repo = text(p, `${at}.repoURL`);
+  const part = text(p, `${at}.chart`) ?? text(p, `${at}.path`);
+  return repo === undefined
+    ? "a source not known until deployed"
+    : `${JSON.stringify(repo)}${part === undefined ? "" : ` (${text(p, `${at}.chart`) !== undefined ? "chart" : "path"} ${JSON.stringify(part)})`}`;
+}
+
+function argoDestination(p: Readonly<Record<string, unknown>>, at: string): string {
+  const server = text(p, `${at}.server`) ?? text(p, `${at}.name`);
+  return server === undefined
+    ? "a cluster not known until deployed"
+    : `cluster ${JSON.stringify(server)}`;
+}
+
+/** Rows of a custom resource kind for every version, with its List and Patch. */
+function customBundle(
+  group: string,
+  versions: readonly string[],
+  kind: string,
+  row: BundleRow,
+): Record<string, BundleRow> {
+  return Object.fromEntries(
+    versions.flatMap((v) =>
+      ["", "List", "Patch"].map((suffix) => [`kubernetes:${group}/${v}:${kind}${suffix}`, row]),
+    ),
+  );
+}
+
+const gitOpsBundles: Readonly<Record<string, BundleRow>> = {
+  ...customBundle(
+    "argoproj.io",
+    ["v1alpha1"],
+    "Application",
+    bundle(
+      "objects",
+      (p) =>
+        `an Argo CD Application deploys the objects of ${argoSource(p, "spec.source")} into ${argoDestination(p, "spec.destination")}, which the pack cannot see`,
+      gitOpsFix,
+    ),
+  ),
+  ...customBundle(
+    "argoproj.io",
+    ["v1alpha1"],
+    "ApplicationSet",
+    bundle(
+      "objects",
+      (p) =>
+        `an Argo CD ApplicationSet generates Applications that deploy the objects of ${argoSource(p, "spec.template.spec.source")}, which the pack cannot see`,
+      gitOpsFix,
+    ),
+  ),
+  ...customBundle(
+    "kustomize.toolkit.fluxcd.io",
+    ["v1", "v1beta1", "v1beta2"],
+    "Kustomization",
+    bundle(
+      "objects",
+      (p) =>
+        `a Flux Kustomization applies the manifests at ${JSON.stringify(text(p, "spec.path") ?? "./")} of its source ${text(p, "spec.sourceRef.kind") ?? "(unknown)"} ${JSON.stringify(text(p, "spec.sourceRef.name") ?? "(unknown)")}, which the pack cannot see`,
+      gitOpsFix,
+    ),
+  ),
+  ...customBundle(
+    "helm.toolkit.fluxcd.io",
+    ["v2", "v2beta1", "v2beta2"],
+    "HelmRelease",
+    bundle(
+      "objects",
+      (p) =>
+        `a Flux HelmRelease installs chart ${JSON.stringify(text(p, "spec.chart.spec.chart") ?? text(p, "spec.chartRef.name") ?? "(unknown)")} as objects the pack cannot see`,
+      gitOpsFix,
+    ),
+  ),
+};
+
 export const bundles: Readonly<Record<string, BundleRow>> = {
+  ...gitOpsBundles,
   // A v3 Release is one resource to the policy engine; a v4 Chart registers every object.
   "kubernetes:helm.sh/v3:Release": bundle(
     "objects",
