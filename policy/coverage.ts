@@ -78,9 +78,9 @@ export function unclassifiedMessage(
   const lead = `${label} must be of a type the residency pack has classified, but ${type}`;
   const group = kubernetesGroup(type);
   if (entry === undefined && group !== undefined && group in customResourceGroups) {
-    // A Prometheus of `monitoring.coreos.com/v1`: a kind of a group whose other kinds the pack
-    // reviews, and which names servers in ways the pack does not read (remote write, receivers,
-    // object storage configured in Secrets).
+    // A ThanosRuler of `monitoring.coreos.com/v1`: a kind of a group whose other kinds the pack
+    // reviews, and which names servers in ways the pack does not read (query endpoints, object
+    // storage configured in Secrets).
     const kinds = [
       ...new Set(
         [...customResourceTypes]

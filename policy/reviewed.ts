@@ -127,13 +127,13 @@ export const reviewed = {
    */
   kubernetesWorkloads: ["kubernetes:core/v1:Secret", "kubernetes:core/v1:ServiceAccount"],
   /**
-   * Custom resources (see `customResourceGroups`) that name no server: a Prometheus Operator
-   * PrometheusRule holds alerting and recording rules, which the Prometheus servers of the cluster
-   * evaluate over the metrics they already hold. The alerts go where the Alertmanager sends them:
-   * the receivers of AlertmanagerConfigs, which kubernetes-egress judges (a row of the Kubernetes
-   * table), or of an Alertmanager's own configuration, in a Secret: an unclassified kind.
+   * The Prometheus Operator's rules (a custom resource, see `customResourceGroups`), which name no
+   * server: a PrometheusRule holds alerting and recording rules, which the Prometheus servers of
+   * the cluster evaluate over the metrics they already hold. The alerts go where the
+   * Alertmanagers send them — the receivers of AlertmanagerConfigs, or of an Alertmanager's own
+   * configuration — which kubernetes-egress judges on those objects (rows of the Kubernetes table).
    */
-  customResources: variantsOf("monitoring.coreos.com/v1", ["PrometheusRule"]),
+  alertingRules: variantsOf("monitoring.coreos.com/v1", ["PrometheusRule"]),
   /**
    * cert-manager's certificates and their issuers (custom resources, see `customResourceGroups`):
    * a Certificate or CertificateRequest names the names to certify, an issuer of the cluster and

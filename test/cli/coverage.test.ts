@@ -539,7 +539,7 @@ describe("sovereign-dc coverage", () => {
     expect(rule.code).toBe(0);
     expect(rule.out.split("\n").slice(0, 2)).toEqual([
       "kubernetes:monitoring.coreos.com/v1:PrometheusRule: reviewed",
-      "  why: policy/reviewed.ts, group customResources",
+      "  why: policy/reviewed.ts, group alertingRules",
     ]);
     // A kind of the same group the pack has not reviewed is no type it knows.
     expect(
