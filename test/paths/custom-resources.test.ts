@@ -1,7 +1,7 @@
 /**
  * The custom resources the pack reviews (policy/reviewed.ts `customResourceGroups`): the
  * Prometheus Operator's scrape configurations, whose proxies and probers kubernetes-egress judges
- * (paths/kubernetes.ts `monitoringFields`), and its rules, which name no server. Each case runs
+ * (paths/operators.ts `monitoringFields`), and its rules, which name no server. Each case runs
  * the whole pack with its twin; the kinds and fields are checked against the models of the
  * operator's CRDs, so that a misspelt field, which would never match, fails here.
  */
@@ -1025,7 +1025,7 @@ test("every reviewed custom kind, and every field the pack reads of it, is decla
 });
 
 test("the fields a ServiceEntry's reading weighs together are declared by every version's model", () => {
-  // paths/kubernetes.ts `serviceEntryDestinations` reads the spec as a whole.
+  // paths/operators.ts `serviceEntryDestinations` reads the spec as a whole.
   const fields = [
     "spec.endpoints[].address",
     "spec.workloadSelector",
@@ -1042,7 +1042,7 @@ test("the fields a ServiceEntry's reading weighs together are declared by every 
 });
 
 test("the fields a secret store's reading weighs are declared by every version's model", () => {
-  // paths/kubernetes.ts `secretStoreDestinations` reads the provider as a whole.
+  // paths/operators.ts `secretStoreDestinations` reads the provider as a whole.
   const fields = [
     "spec.provider.fake",
     "spec.provider.aws.region",

@@ -599,7 +599,7 @@ const serverRows: TypeTable = Object.fromEntries(
  * servers data goes to — ServiceMonitors, PodMonitors and Probes (the proxies and probers their
  * scrapes go through) and AlertmanagerConfigs (the receivers of alerts) — as objects, Patches and
  * Lists: controls the operator's Prometheus and Alertmanager servers read, each with its
- * destination fields (paths/kubernetes.ts `monitoringFields`). Not kinds of the Kubernetes SDK:
+ * destination fields (paths/operators.ts `monitoringFields`). Not kinds of the Kubernetes SDK:
  * `customResourceTypes` (policy/reviewed.ts) lists them with the other custom kinds the pack
  * reviews.
  */
@@ -620,7 +620,7 @@ export const prometheusOperator: TypeTable = Object.fromEntries(
  * version: VirtualServices, DestinationRules, Sidecars, ServiceEntries, WorkloadEntries; and
  * `security.istio.io`'s AuthorizationPolicies, for an external authorizer), as objects, Patches
  * and Lists: controls the mesh's proxies read, each with its destination fields
- * (paths/kubernetes.ts `meshFields`). Custom resources, listed by `customResourceTypes`.
+ * (paths/operators.ts `meshFields`). Custom resources, listed by `customResourceTypes`.
  */
 export const serviceMesh: TypeTable = Object.fromEntries(
   [
@@ -636,7 +636,8 @@ export const serviceMesh: TypeTable = Object.fromEntries(
  * `v1beta1`), as objects, Patches and Lists: an Instrumentation a control the operator injects
  * into the pods that ask for it, with the endpoints those pods send their telemetry to, and a
  * Collector a control of the pods the operator runs for it, with its exporters and volumes — the
- * destination fields of paths/kubernetes.ts (`openTelemetryFields`, `volumeSources`). Custom
+ * destination fields of paths/operators.ts (`openTelemetryFields`) and paths/kubernetes.ts
+ * (`volumeSources`). Custom
  * resources, listed by `customResourceTypes`.
  */
 export const openTelemetry: TypeTable = Object.fromEntries(
@@ -649,7 +650,7 @@ export const openTelemetry: TypeTable = Object.fromEntries(
 /**
  * The External Secrets Operator's stores (`external-secrets.io` `v1`, `v1beta1`: SecretStores and
  * ClusterSecretStores), as objects, Patches and Lists: stores of the secrets the cluster syncs,
- * with the place their provider keeps them as a destination field (paths/kubernetes.ts
+ * with the place their provider keeps them as a destination field (paths/operators.ts
  * `secretStoreDestinations`). Custom resources, listed by `customResourceTypes`.
  */
 export const secretStores: TypeTable = Object.fromEntries(

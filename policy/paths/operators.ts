@@ -1,0 +1,749 @@
+/**
+ * The custom resources of the operators most clusters run, as kubernetes-egress reads them (the
+ * kinds are rows of the Kubernetes table, policy/paths/types/kubernetes.ts, and custom resources
+ * of policy/reviewed.ts `customResourceGroups`): the servers the Prometheus Operator's scrapes,
+ * remote writes and alerts go to, the destinations Istio routes the mesh's traffic to, the
+ * endpoints OpenTelemetry's instrumented pods and collectors export telemetry to, and the places
+ * the External Secrets Operator's stores keep the cluster's secrets. Each is a destination field
+ * (paths/kubernetes.ts `DestinationField`); the readings that weigh several values together are
+ * `operatorDestinations`'. Kinds and fields as the operators' CRDs define them, checked against
+ * their models in test/paths/custom-resources.test.ts.
+ */
+import { type Cloud, getJurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
+import { describePlace } from "../../residency/placement";
+import type { EgressAllowEntry } from "../framework";
+import {
+  type DestinationField,
+  type DestinationFinding,
+  type DestinationWords,
+  readDestination,
+} from "./kubernetes";
+import { str } from "./values";
+
+/**
+ * OpenTelemetry's auto-instrumentation (`opentelemetry.io/v1alpha1` Instrumentation): the operator
+ * injects an SDK into the pods that ask for it, and they send their traces, metrics and logs —
+ * request paths, attributes, database statements — to the exporter's endpoint, or to the
+ * endpoint an `OTEL_EXPORTER_…ENDPOINT` variable of its environment (common or per language)
+ * or an Apache or NGINX module attribute (`…Endpoint`) names instead. A collector of the cluster
+ * (a short name, `*.svc`, the node's `$(HOST_IP)`), a private or allowlisted address passes.
+ */
+const telemetryWords: DestinationWords = {
+  must: "send the telemetry of the pods it instruments only to collectors of the cluster, private or allowlisted addresses",
+  how: "the instrumented pods send their traces, metrics and logs there, with the requests' paths, attributes and queries",
+  fix: "Send telemetry to a collector of the cluster (its Service, or the node's) or a private address, or add the collector's address to the egress allowlist with a reason",
+};
+const telemetryFields: readonly DestinationField[] = [
+  {
+    path: "spec.exporter.endpoint",
+    what: "telemetry collector",
+    read: "service-address",
+    words: telemetryWords,
+  },
+  ...[
+    "spec.env[]",
+    ...["java", "nodejs", "python", "dotnet", "go", "apacheHttpd", "nginx"].map(
+      (language) => `spec.${language}.env[]`,
+    ),
+    "spec.apacheHttpd.attrs[]",
+    "spec.nginx.attrs[]",
+  ].map((path): DestinationField => ({
+    path,
+    what: "telemetry collector",
+    read: "endpoint-variable",
+    words: telemetryWords,
+  })),
+];
+
+/**
+ * The endpoint an environment variable (`{ name, value | valueFrom }`) names, when its name ends
+ * in `ENDPOINT` (`OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`, NGINX's `NginxModuleOtelExporterEndpoint`):
+ * its value read as a `service-address`; one taken from a Secret or ConfigMap cannot be placed.
+ */
+function endpointVariableDestinations(
+  f: DestinationField,
+  variable: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  if (typeof variable !== "object" || variable === null) {
+    return [];
+  }
+  const v = variable as Record<string, unknown>;
+  const name = str(v.name);
+  if (name === undefined || !/endpoint$/i.test(name)) {
+    return [];
+  }
+  const value = str(v.value);
+  if (value !== undefined) {
+    return readDestination({ ...f, read: "service-address" }, value, allowlist, j).map((d) => ({
+      ...d,
+      why: `sets ${name}, which ${d.why}`,
+    }));
+  }
+  return v.valueFrom === undefined
+    ? []
+    : [
+        {
+          why: `sets ${name} from a Secret or ConfigMap, which the pack does not read`,
+          place: `the ${f.what} ${name} names (cannot be placed)`,
+          to: "unplaced",
+        },
+      ];
+}
+
+/**
+ * OpenTelemetry Collectors (`opentelemetry.io` `v1alpha1`, whose configuration is YAML text, and
+ * `v1beta1`, an object): the collector exports every trace, metric and log its pipelines carry to
+ * its exporters. Each exporter (`<type>[/<name>]`) sends to the endpoints its settings name
+ * (`endpoint`, `endpoints`, `<signal>_endpoint`, `brokers`, `url`, at any depth); one that names
+ * none sends to its vendor's service (`datadog`, `googlecloud`, `awsxray`, …), which the pack
+ * cannot place; one whose endpoint comes from the collector's environment or a file (`${env:…}`)
+ * cannot be placed either. The exporters that keep the data in the collector's pod — `debug`,
+ * `logging`, `nop`, `file`, and `prometheus`, an endpoint the cluster scrapes — send nowhere.
+ * Every declared exporter is read, whether a pipeline uses it or not.
+ */
+const collectorWords: DestinationWords = {
+  must: "export telemetry only to backends of the cluster, private or allowlisted addresses",
+  how: "the collector exports there every trace, metric and log its pipelines carry, with the requests' paths, attributes and queries",
+  fix: "Export to a backend of the cluster (its Service) or a private address, or add the backend's address to the egress allowlist with a reason",
+};
+const localExporters = new Set(["debug", "logging", "nop", "file", "prometheus"]);
+const endpointKey = /^(endpoints?|(traces|metrics|logs|profiles)_endpoint|brokers|url)$/;
+
+/** The text values at keys `endpointKey` names, at any depth of an exporter's settings. */
+function exporterEndpoints(settings: unknown): string[] {
+  if (typeof settings !== "object" || settings === null) {
+    return [];
+  }
+  return Object.entries(settings as Record<string, unknown>).flatMap(([key, value]) => {
+    if (endpointKey.test(key)) {
+      return (Array.isArray(value) ? value : [value]).flatMap((v) => {
+        const text = str(v);
+        return text === undefined ? [] : [text];
+      });
+    }
+    return typeof value === "object" ? exporterEndpoints(value) : [];
+  });
+}
+
+/** Where the exporters of a collector's configuration (`exporters`, a map) send telemetry. */
+function collectorExporterDestinations(
+  f: DestinationField,
+  exporters: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  if (typeof exporters !== "object" || exporters === null || Array.isArray(exporters)) {
+    return [
+      {
+        why: "is not a configuration the pack can read",
+        place: `the ${f.what}s of a configuration the pack cannot read (cannot be placed)`,
+        to: "unplaced",
+      },
+    ];
+  }
+  return Object.entries(exporters as Record<string, unknown>).flatMap(([id, settings]) => {
+    const type = id.split("/")[0];
+    if (localExporters.has(type)) {
+      return [];
+    }
+    const endpoints = exporterEndpoints(settings);
+    if (endpoints.length === 0) {
+      return [
+        {
+          why: `has the exporter ${JSON.stringify(id)}, which names no endpoint and sends to the service of its type (${type}), which the pack cannot place`,
+          place: `the ${type} exporter's service (cannot be placed)`,
+          to: "unplaced",
+        },
+      ];
+    }
+    return endpoints.flatMap((endpoint): DestinationFinding[] =>
+      endpoint.includes("${")
+        ? [
+            {
+              why: `has the exporter ${JSON.stringify(id)}, whose endpoint ${JSON.stringify(endpoint)} comes from the collector's environment or a file, which the pack does not read`,
+              place: `the ${id} exporter's endpoint (cannot be placed)`,
+              to: "unplaced",
+            },
+          ]
+        : readDestination({ ...f, read: "service-address" }, endpoint, allowlist, j).map((d) => ({
+            ...d,
+            why: `has the exporter ${JSON.stringify(id)}, whose endpoint ${d.why}`,
+          })),
+    );
+  });
+}
+
+/** OpenTelemetry's kinds: the endpoints instrumented pods and collectors send telemetry to. */
+const openTelemetryFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
+  [/^kubernetes:opentelemetry\.io\/v1alpha1:Instrumentation$/, telemetryFields],
+  [
+    /^kubernetes:opentelemetry\.io\/v1(alpha1|beta1):OpenTelemetryCollector$/,
+    [
+      {
+        path: "spec.config.exporters",
+        what: "telemetry exporter",
+        read: "collector-exporters",
+        words: collectorWords,
+      },
+    ],
+  ],
+];
+
+/**
+ * The External Secrets Operator's stores (`external-secrets.io` `v1`, `v1beta1`: SecretStores and
+ * ClusterSecretStores): where the secrets the cluster's ExternalSecrets read — and its
+ * PushSecrets write — are kept. A store of AWS (Secrets Manager, Parameter Store) or Alibaba
+ * Cloud (KMS Secrets Manager) is in the region it names; a Vault, a webhook and another
+ * cluster's API server are at the URL they name (one of the cluster, a private or allowlisted
+ * address passes; a cloud service's regional endpoint by its region); a store of the cluster
+ * itself (`kubernetes` without a server) and the `fake` provider keep them in the cluster; every
+ * other provider is a vendor's service the pack cannot place.
+ */
+const secretStoreWords: DestinationWords = {
+  must: "keep the secrets the cluster syncs only in stores inside the jurisdiction, of the cluster, private or allowlisted addresses",
+  how: "the cluster's ExternalSecrets read their secrets from it, and its PushSecrets write the cluster's Secrets there",
+  fix: "Keep secrets in a store in a region inside the jurisdiction (AWS Secrets Manager, Alibaba Cloud KMS), in the cluster, or in a Vault of the cluster or a private address",
+};
+
+const secretStoreField: DestinationField = {
+  path: "spec.provider",
+  what: "secret store",
+  read: "secret-store",
+  words: secretStoreWords,
+};
+
+/** Where a store's provider (`spec.provider`, one key of the SecretStoreProvider) keeps secrets. */
+function secretStoreDestinations(
+  f: DestinationField,
+  provider: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  if (typeof provider !== "object" || provider === null) {
+    return [];
+  }
+  const jurisdiction = getJurisdiction(j);
+  return Object.entries(provider as Record<string, unknown>).flatMap(
+    ([name, settings]): DestinationFinding[] => {
+      const s = (typeof settings === "object" && settings !== null ? settings : {}) as Record<
+        string,
+        unknown
+      >;
+      const inRegion = (cloud: Cloud, region: string | undefined, service: string) => {
+        if (region === undefined) {
+          return [
+            {
+              why: `keeps them in ${service} of a region it does not name`,
+              place: `${service} (cannot be placed)`,
+              to: "unplaced" as const,
+            },
+          ];
+        }
+        return regionInJurisdiction(jurisdiction, cloud, region)
+          ? []
+          : [
+              {
+                why: `keeps them in ${service} in ${describePlace(jurisdiction, cloud, region)}`,
+                place: `${service} in ${describePlace(jurisdiction, cloud, region)}`,
+                to: "unplaced" as const,
+              },
+            ];
+      };
+      const at = (url: unknown): DestinationFinding[] => {
+        const text = str(url);
+        return text === undefined
+          ? []
+          : readDestination({ ...f, read: "service-address" }, text, allowlist, j);
+      };
+      switch (name) {
+        case "fake":
+          return [];
+        case "aws":
+          return inRegion("aws", str(s.region), `AWS ${str(s.service) ?? "Secrets Manager"}`);
+        case "alibaba":
+          return inRegion("alicloud", str(s.regionID), "Alibaba Cloud KMS secrets");
+        case "vault":
+          return at(s.server);
+        case "webhook":
+          return at(s.url);
+        case "kubernetes": {
+          const server = (s.server ?? {}) as Record<string, unknown>;
+          // Without a server, the store is the cluster's own API server.
+          return at(server.url);
+        }
+        default:
+          return [
+            {
+              why: `keeps them in the ${name} provider's service, which the pack cannot place`,
+              place: `the ${name} secret store (cannot be placed)`,
+              to: "unplaced",
+            },
+          ];
+      }
+    },
+  );
+}
+
+/**
+ * Istio's routing (`networking.istio.io`, `v1alpha3`, `v1beta1`, `v1`) and authorization
+ * (`security.istio.io`): the sidecars and gateways of the mesh send requests where these objects
+ * route them, outside any route of the program's own. A VirtualService routes or mirrors to
+ * destination hosts, a DestinationRule may tunnel a host's connections on to a target, a Sidecar
+ * sends traffic for unknown hosts to an egress proxy, a ServiceEntry adds the destinations it names
+ * to the mesh (its endpoints, else its hosts, else its addresses), a WorkloadEntry an endpoint of a
+ * service, and an AuthorizationPolicy of action CUSTOM has an external authorizer of the mesh's
+ * configuration judge every request it matches, with its headers. A host of the mesh (a short
+ * name, `*.svc`), a private or allowlisted address passes; a host name outside cannot be placed.
+ */
+const meshWords: DestinationWords = {
+  must: "route the mesh's traffic only to services of the cluster, private or allowlisted addresses",
+  how: "the mesh's proxies send the requests and connections it routes there, with their data",
+  fix: "Route to services of the cluster or private addresses, or add the destination's address to the egress allowlist with a reason",
+};
+const meshHost = (path: string, what: string): DestinationField => ({
+  path,
+  what,
+  read: "service-address",
+  words: meshWords,
+});
+const routes = (at: string): DestinationField[] => [
+  ...["http", "tcp", "tls"].map((kind) =>
+    meshHost(`${at}.${kind}[].route[].destination.host`, "route destination"),
+  ),
+  meshHost(`${at}.http[].mirror.host`, "request mirror"),
+  meshHost(`${at}.http[].mirrors[].destination.host`, "request mirror"),
+];
+const tunnels = (at: string): DestinationField[] => [
+  meshHost(`${at}.trafficPolicy.tunnel.targetHost`, "tunnel target"),
+  meshHost(`${at}.subsets[].trafficPolicy.tunnel.targetHost`, "tunnel target"),
+];
+const meshFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
+  [/^kubernetes:networking\.istio\.io\/\w+:VirtualService$/, routes("spec")],
+  [/^kubernetes:networking\.istio\.io\/\w+:DestinationRule$/, tunnels("spec")],
+  [
+    /^kubernetes:networking\.istio\.io\/\w+:Sidecar$/,
+    [meshHost("spec.outboundTrafficPolicy.egressProxy.host", "egress proxy")],
+  ],
+  [
+    /^kubernetes:networking\.istio\.io\/\w+:ServiceEntry$/,
+    [{ path: "spec", what: "external service", read: "service-entry", words: meshWords }],
+  ],
+  [
+    /^kubernetes:networking\.istio\.io\/\w+:WorkloadEntry$/,
+    [{ path: "spec.address", what: "workload endpoint", read: "address", words: meshWords }],
+  ],
+  [
+    /^kubernetes:security\.istio\.io\/\w+:AuthorizationPolicy$/,
+    [
+      {
+        path: "spec.provider.name",
+        what: "external authorizer",
+        read: "unseen",
+        unseen: {
+          why: "names an external authorizer of the mesh's configuration, which the pack cannot see",
+          place: "the mesh's external authorizer (cannot be placed)",
+        },
+        words: {
+          must: "have requests authorized only inside the cluster",
+          how: "the mesh's proxies send the external authorizer every request the policy matches, with its headers",
+          fix: "Authorize with ALLOW and DENY rules of the mesh, or, once the authorizer is confirmed to be a Service of the cluster, waive the finding with that reason",
+        },
+      },
+    ],
+  ],
+];
+
+/**
+ * Where a ServiceEntry sends the traffic of the hosts it adds: to its endpoints' addresses; with
+ * none, to the pods its workload selector picks (inside the cluster), or else to its hosts, as DNS
+ * resolves them, and, when it resolves nothing (`NONE`), to the addresses it lists. Whether the
+ * entry calls itself part of the mesh (`location: MESH_INTERNAL`) does not say where its hosts
+ * resolve: they are read all the same.
+ */
+function serviceEntryDestinations(
+  f: DestinationField,
+  spec: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  if (typeof spec !== "object" || spec === null) {
+    return [];
+  }
+  const s = spec as Record<string, unknown>;
+  const endpoints = Array.isArray(s.endpoints) ? s.endpoints : [];
+  if (endpoints.length > 0) {
+    return endpoints.flatMap((e) => {
+      const address = str((e as Record<string, unknown> | null)?.address);
+      return address === undefined || address.startsWith("unix://")
+        ? []
+        : readDestination({ ...f, read: "service-address" }, address, allowlist, j);
+    });
+  }
+  if (s.workloadSelector !== undefined) {
+    return [];
+  }
+  const names =
+    str(s.resolution) === "NONE" && Array.isArray(s.addresses) && s.addresses.length > 0
+      ? s.addresses
+      : Array.isArray(s.hosts)
+        ? s.hosts
+        : [];
+  return names.flatMap((n) => {
+    const text = str(n);
+    return text === undefined
+      ? []
+      : readDestination({ ...f, read: "service-address" }, text, allowlist, j);
+  });
+}
+
+/**
+ * The Prometheus Operator's servers: a Prometheus (`v1`) or PrometheusAgent (`v1alpha1`) runs
+ * Prometheus pods that write every sample they scrape to their remote write endpoints, read
+ * series through their remote read endpoints, send alerts to Alertmanagers (Services of the
+ * cluster, named by namespace and name) and their own traces to a collector; a Prometheus's
+ * Thanos sidecar uploads its blocks to the object storage a Secret configures. A proxy carries
+ * the same data. Configuration kept in a Secret (additional scrape or Alertmanager
+ * configurations, Thanos's object storage and tracing) the pack does not read: set, it cannot be
+ * placed. An API server it discovers targets through (`apiserverConfig`) is sent requests for
+ * target lists, not the samples, and the targets' data comes in.
+ */
+const remoteWords: DestinationWords = {
+  must: "send its metrics only to storage and services of the cluster, private or allowlisted addresses",
+  how: "Prometheus writes there every sample it scrapes (remote write), reads series through it (remote read), or uploads its blocks to it (Thanos)",
+  fix: "Write to a storage of the cluster (a Thanos receiver, Mimir or VictoriaMetrics Service) or a private address, or add its address to the egress allowlist with a reason",
+};
+const remoteProxyFields = (at: string, what: string): DestinationField[] => [
+  { path: `${at}.proxyUrl`, what, read: "request-url", words: remoteWords },
+  { path: `${at}.proxyFromEnvironment`, what, read: "environment-proxy", words: remoteWords },
+];
+const inSecret = (path: string, what: string, kept = "a Secret"): DestinationField => ({
+  path,
+  what,
+  read: "unseen",
+  unseen: {
+    why: `keeps the ${what} in ${kept}, which the pack does not read`,
+    place: `the ${what} (cannot be placed)`,
+  },
+  words: remoteWords,
+});
+const prometheusAgentFields: readonly DestinationField[] = [
+  {
+    path: "spec.remoteWrite[].url",
+    what: "remote write endpoint",
+    read: "request-url",
+    words: remoteWords,
+  },
+  ...remoteProxyFields("spec.remoteWrite[]", "remote write proxy"),
+  inSecret("spec.additionalScrapeConfigs", "additional scrape configuration"),
+  {
+    path: "spec.tracingConfig.endpoint",
+    what: "trace collector",
+    read: "service-address",
+    words: remoteWords,
+  },
+];
+const prometheusFields: readonly DestinationField[] = [
+  ...prometheusAgentFields,
+  {
+    path: "spec.remoteRead[].url",
+    what: "remote read endpoint",
+    read: "request-url",
+    words: remoteWords,
+  },
+  ...remoteProxyFields("spec.remoteRead[]", "remote read proxy"),
+  ...remoteProxyFields("spec.alerting.alertmanagers[]", "Alertmanager proxy"),
+  inSecret("spec.additionalAlertManagerConfigs", "additional Alertmanager configuration"),
+  inSecret("spec.thanos.objectStorageConfig", "Thanos object storage configuration"),
+  inSecret(
+    "spec.thanos.objectStorageConfigFile",
+    "Thanos object storage configuration",
+    "a file of its pods",
+  ),
+  inSecret("spec.thanos.tracingConfig", "Thanos tracing configuration"),
+  inSecret("spec.thanos.tracingConfigFile", "Thanos tracing configuration", "a file of its pods"),
+];
+
+/**
+ * The Prometheus Operator's AlertmanagerConfigs (`monitoring.coreos.com/v1alpha1` and `v1beta1`):
+ * the receivers the Alertmanagers that select one send the alerts of its routes to — each alert's
+ * labels and annotations, which carry what the rules put there (instances, customers, the values
+ * of queries). A webhook's URL may be a Service of the cluster or a private address; an e-mail
+ * goes to its recipients' mailboxes, a URL kept in a Secret where the pack cannot read, and every
+ * other integration to its vendor's service (Slack, PagerDuty, Opsgenie, …) at the service's own
+ * endpoint, unless the integration names a URL of the cluster's or a private one. Each
+ * integration's HTTP proxy carries the alerts too.
+ */
+const alertWords: DestinationWords = {
+  must: "send alerts only to receivers of the cluster, private or allowlisted addresses",
+  how: "the Alertmanager sends it every alert the routes match, with its labels and annotations",
+  fix: "Send alerts to a webhook Service of the cluster or a private address (a relay there can forward what may leave), or, once the service is confirmed inside the jurisdiction, waive the finding with that reason",
+};
+const alertIntegrations: ReadonlyArray<{
+  readonly key: string;
+  readonly service: string;
+  /** The field of the integration that names the service's URL as text (not in a Secret). */
+  readonly url?: string;
+}> = [
+  { key: "slackConfigs", service: "Slack" },
+  { key: "pagerdutyConfigs", service: "PagerDuty", url: "url" },
+  { key: "opsgenieConfigs", service: "Opsgenie", url: "apiURL" },
+  { key: "wechatConfigs", service: "WeChat Work", url: "apiURL" },
+  { key: "pushoverConfigs", service: "Pushover" },
+  { key: "victoropsConfigs", service: "Splunk On-Call (VictorOps)", url: "apiUrl" },
+  { key: "telegramConfigs", service: "Telegram", url: "apiURL" },
+  { key: "webexConfigs", service: "Webex", url: "apiURL" },
+  { key: "snsConfigs", service: "Amazon SNS", url: "apiURL" },
+  { key: "discordConfigs", service: "Discord" },
+  { key: "msteamsConfigs", service: "Microsoft Teams" },
+  { key: "msteamsv2Configs", service: "Microsoft Teams" },
+  { key: "rocketchatConfigs", service: "Rocket.Chat", url: "apiURL" },
+];
+const receivers = "spec.receivers[]";
+const alertProxyFields = (at: string): DestinationField[] => [
+  {
+    path: `${at}.httpConfig.proxyURL`,
+    what: "alert proxy",
+    read: "request-url",
+    words: alertWords,
+  },
+  {
+    path: `${at}.httpConfig.proxyUrl`,
+    what: "alert proxy",
+    read: "request-url",
+    words: alertWords,
+  },
+  {
+    path: `${at}.httpConfig.proxyFromEnvironment`,
+    what: "alert proxy",
+    read: "environment-proxy",
+    words: alertWords,
+  },
+];
+const alertReceiverFields: readonly DestinationField[] = [
+  {
+    path: `${receivers}.webhookConfigs[].url`,
+    what: "alert webhook",
+    read: "request-url",
+    words: alertWords,
+  },
+  {
+    path: `${receivers}.webhookConfigs[].urlSecret`,
+    what: "alert webhook",
+    read: "unseen",
+    unseen: {
+      why: "names a Secret that holds the URL, which the pack does not read",
+      place: "the alert webhook a Secret names (cannot be placed)",
+    },
+    words: alertWords,
+  },
+  ...alertProxyFields(`${receivers}.webhookConfigs[]`),
+  {
+    path: `${receivers}.emailConfigs[].to`,
+    what: "alert mailbox",
+    read: "mailbox",
+    words: alertWords,
+  },
+  ...alertIntegrations.flatMap(({ key, service, url }): DestinationField[] => [
+    {
+      path: `${receivers}.${key}[]`,
+      what: `${service} alert receiver`,
+      read: "service",
+      words: alertWords,
+      service: { name: service, ...(url === undefined ? {} : { url }) },
+    },
+    ...alertProxyFields(`${receivers}.${key}[]`),
+  ]),
+];
+
+/**
+ * The Prometheus Operator's Alertmanagers (`v1`): an Alertmanager sends the alerts it receives to
+ * the receivers of its configuration — the Secret `configSecret` names, else the AlertmanagerConfig
+ * `alertmanagerConfiguration` names (judged as that object, with the AlertmanagerConfigs its
+ * selector picks), else the Secret the operator names after it (`alertmanager-<name>`) when one
+ * exists. A configuration in a Secret the pack does not read. Its peers (`additionalPeers`) are
+ * sent every alert's state, and its global HTTP proxy carries every notification.
+ */
+const alertmanagerWords: DestinationWords = {
+  ...alertWords,
+  fix: "Configure its receivers in AlertmanagerConfigs of the program — name one in spec.alertmanagerConfiguration — which the pack judges, or, once the Secret's receivers are confirmed inside the jurisdiction, waive the finding with that reason",
+};
+const alertmanagerFields: readonly DestinationField[] = [
+  {
+    path: "spec",
+    what: "Alertmanager configuration",
+    read: "alertmanager",
+    words: alertmanagerWords,
+  },
+  {
+    path: "spec.additionalPeers[]",
+    what: "Alertmanager peer",
+    read: "service-address",
+    words: alertWords,
+  },
+  // Its global HTTP settings (the operator's HTTPConfigWithProxy) spell the proxy `proxyUrl` only.
+  ...alertProxyFields("spec.alertmanagerConfiguration.global").filter(
+    (f) => !f.path.endsWith(".proxyURL"),
+  ),
+];
+
+/** Where an Alertmanager's spec says its configuration, and so its receivers, are kept. */
+function alertmanagerDestinations(spec: unknown): DestinationFinding[] {
+  const s = (typeof spec === "object" && spec !== null ? spec : {}) as Record<string, unknown>;
+  const secret = str(s.configSecret);
+  if (secret !== undefined && secret !== "") {
+    return [
+      {
+        why: `keeps its configuration, receivers included, in the Secret ${JSON.stringify(secret)} (configSecret), which the pack does not read`,
+        place: `the receivers of Secret ${secret} (cannot be placed)`,
+        to: "unplaced",
+      },
+    ];
+  }
+  const configuration = s.alertmanagerConfiguration as Record<string, unknown> | undefined;
+  if (str(configuration?.name) !== undefined) {
+    return [];
+  }
+  return [
+    {
+      why: "names neither an AlertmanagerConfig (alertmanagerConfiguration) nor a Secret, so the operator reads its configuration, receivers included, from the Secret named after it (alertmanager-<name>) when one exists, which the pack does not read",
+      place: "the receivers of its default Secret (cannot be placed)",
+      to: "unplaced",
+    },
+  ];
+}
+
+/**
+ * The Prometheus Operator's scrape configurations (`monitoring.coreos.com/v1`, the custom
+ * resources its CRDs add): the Prometheus servers that select a ServiceMonitor or PodMonitor
+ * scrape the Services' and pods' endpoints of the cluster it names, and a Probe has a prober
+ * (the blackbox exporter) probe its targets and reads the results from it. Their metrics leave the
+ * cluster only through a proxy the scrape is sent through — one named (`proxyUrl`), or the proxy
+ * of the Prometheus server's environment (`proxyFromEnvironment`) — or through a prober outside.
+ * A Probe's targets are sent the prober's own probes (a request of its module, no data of the
+ * stack), and an OAuth 2.0 token endpoint the client's credentials: neither carries the metrics.
+ * Fields as the operator's API defines them (checked against `@kubernetes-models/prometheus-operator`
+ * in test/paths/custom-resources.test.ts).
+ */
+const scrapeProxyWords: DestinationWords = {
+  must: "scrape its targets only directly or through proxies of the cluster, private or allowlisted addresses",
+  how: "Prometheus sends every scrape through the proxy, and the targets' metrics come back through it",
+  fix: "Scrape without a proxy, or through a proxy Service of the cluster or a private address, or add the proxy's address to the egress allowlist with a reason",
+};
+const environmentProxyWords: DestinationWords = {
+  ...scrapeProxyWords,
+  fix: "Leave proxyFromEnvironment unset and name a proxy of the cluster or a private address in proxyUrl, if one is needed",
+};
+const proxyFields = (at: string): DestinationField[] => [
+  { path: `${at}.proxyUrl`, what: "scrape proxy", read: "request-url", words: scrapeProxyWords },
+  {
+    path: `${at}.proxyFromEnvironment`,
+    what: "scrape proxy",
+    read: "environment-proxy",
+    words: environmentProxyWords,
+  },
+];
+const monitoringFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
+  [/^kubernetes:monitoring\.coreos\.com\/v1:ServiceMonitor$/, proxyFields("spec.endpoints[]")],
+  [
+    /^kubernetes:monitoring\.coreos\.com\/v1:PodMonitor$/,
+    proxyFields("spec.podMetricsEndpoints[]"),
+  ],
+  [
+    /^kubernetes:monitoring\.coreos\.com\/v1(alpha1|beta1):AlertmanagerConfig$/,
+    alertReceiverFields,
+  ],
+  [/^kubernetes:monitoring\.coreos\.com\/v1:Prometheus$/, prometheusFields],
+  [/^kubernetes:monitoring\.coreos\.com\/v1:Alertmanager$/, alertmanagerFields],
+  [/^kubernetes:monitoring\.coreos\.com\/v1alpha1:PrometheusAgent$/, prometheusAgentFields],
+  [
+    /^kubernetes:monitoring\.coreos\.com\/v1:Probe$/,
+    [
+      {
+        path: "spec.prober.url",
+        what: "prober",
+        read: "service-address",
+        words: {
+          must: "probe its targets only through probers of the cluster, private or allowlisted addresses",
+          how: "Prometheus has the prober probe every target and reads the results from it",
+          fix: "Run the prober (the blackbox exporter) as a Service of the cluster, or add its address to the egress allowlist with a reason",
+        },
+      },
+      ...proxyFields("spec.prober"),
+    ],
+  ],
+];
+
+/**
+ * Where an integration with a vendor's service sends data: to the URL its `service.url` field
+ * names, judged as a request URL (a Service of the cluster, a private or allowlisted address
+ * passes), else to the vendor's own endpoint — or a URL kept in a Secret — which the pack cannot
+ * place.
+ */
+function serviceDestinations(
+  f: DestinationField,
+  service: NonNullable<DestinationField["service"]>,
+  value: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  if (value === undefined || value === null) {
+    return [];
+  }
+  const url =
+    service.url === undefined || typeof value !== "object"
+      ? undefined
+      : (value as Record<string, unknown>)[service.url];
+  if (typeof url === "string") {
+    return readDestination({ ...f, read: "request-url" }, url, allowlist, j).map((d) => ({
+      ...d,
+      why: `sends to ${service.name} at its ${service.url}, which ${d.why}`,
+    }));
+  }
+  return [
+    {
+      why: `sends to ${service.name}${service.url === undefined ? "" : ` at its own endpoint (no ${service.url} of the cluster's)`}, a service the pack cannot place`,
+      place: `${service.name} (cannot be placed)`,
+      to: "unplaced",
+    },
+  ];
+}
+
+/**
+ * The destination fields of the operators' kinds, by the types they apply to (an object's, a
+ * Patch's; a List's are read under `items[]` by paths/kubernetes.ts).
+ */
+export const operatorFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
+  ...monitoringFields,
+  ...meshFields,
+  ...openTelemetryFields,
+  [/^kubernetes:external-secrets\.io\/v1(beta1)?:(Cluster)?SecretStore$/, [secretStoreField]],
+];
+
+/** The findings of a reading of this module's, or undefined for a reading that is not one. */
+export function operatorDestinations(
+  f: DestinationField,
+  value: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] | undefined {
+  switch (f.read) {
+    case "service-entry":
+      return serviceEntryDestinations(f, value, allowlist, j);
+    case "endpoint-variable":
+      return endpointVariableDestinations(f, value, allowlist, j);
+    case "collector-exporters":
+      return collectorExporterDestinations(f, value, allowlist, j);
+    case "secret-store":
+      return secretStoreDestinations(f, value, allowlist, j);
+    case "alertmanager":
+      return alertmanagerDestinations(value);
+    case "service":
+      return f.service === undefined
+        ? undefined
+        : serviceDestinations(f, f.service, value, allowlist, j);
+    default:
+      return undefined;
+  }
+}
