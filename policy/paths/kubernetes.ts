@@ -188,7 +188,7 @@ const volumeHolders: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   // The pods the OpenTelemetry and Prometheus Operators run for these mount the volumes listed.
   [/^kubernetes:opentelemetry\.io\/\w+:OpenTelemetryCollector$/, ["spec.volumes[]"]],
   [
-    /^kubernetes:monitoring\.coreos\.com\/\w+:(Prometheus|PrometheusAgent|Alertmanager)$/,
+    /^kubernetes:monitoring\.coreos\.com\/\w+:(Prometheus|PrometheusAgent|Alertmanager|ThanosRuler)$/,
     ["spec.volumes[]"],
   ],
 ];

@@ -558,6 +558,47 @@ const alertReceiverFields: readonly DestinationField[] = [
 ];
 
 /**
+ * The Prometheus Operator's Thanos Rulers (`v1`): a ThanosRuler evaluates its rules by querying
+ * its query endpoints (Thanos Query; the rules' expressions go there, the series come back), sends
+ * the alerts to its Alertmanagers' URLs, writes the series it records to its remote write
+ * endpoints, and uploads its blocks to the object storage a Secret configures. Configuration kept
+ * in a Secret or a file of its pods (Alertmanagers, queries, object storage, tracing) the pack
+ * does not read. Its alerts' link to the query UI (`alertQueryUrl`) is a URL in the alert, not a
+ * destination.
+ */
+const thanosRulerFields: readonly DestinationField[] = [
+  {
+    path: "spec.queryEndpoints[]",
+    what: "query endpoint",
+    read: "service-address",
+    words: remoteWords,
+  },
+  {
+    path: "spec.alertmanagersUrl[]",
+    what: "Alertmanager",
+    read: "service-address",
+    words: alertWords,
+  },
+  {
+    path: "spec.remoteWrite[].url",
+    what: "remote write endpoint",
+    read: "request-url",
+    words: remoteWords,
+  },
+  ...remoteProxyFields("spec.remoteWrite[]", "remote write proxy"),
+  inSecret("spec.alertmanagersConfig", "Alertmanager configuration"),
+  inSecret("spec.queryConfig", "query configuration"),
+  inSecret("spec.objectStorageConfig", "Thanos object storage configuration"),
+  inSecret(
+    "spec.objectStorageConfigFile",
+    "Thanos object storage configuration",
+    "a file of its pods",
+  ),
+  inSecret("spec.tracingConfig", "Thanos tracing configuration"),
+  inSecret("spec.tracingConfigFile", "Thanos tracing configuration", "a file of its pods"),
+];
+
+/**
  * The Prometheus Operator's Alertmanagers (`v1`): an Alertmanager sends the alerts it receives to
  * the receivers of its configuration — the Secret `configSecret` names, else the AlertmanagerConfig
  * `alertmanagerConfiguration` names (judged as that object, with the AlertmanagerConfigs its
@@ -656,6 +697,11 @@ const monitoringFields: ReadonlyArray<readonly [RegExp, readonly DestinationFiel
   ],
   [/^kubernetes:monitoring\.coreos\.com\/v1:Prometheus$/, prometheusFields],
   [/^kubernetes:monitoring\.coreos\.com\/v1:Alertmanager$/, alertmanagerFields],
+  [/^kubernetes:monitoring\.coreos\.com\/v1:ThanosRuler$/, thanosRulerFields],
+  // A ScrapeConfig's targets are scraped wherever they are (their metrics come in); its scrapes
+  // go through its proxy, as a ServiceMonitor's do. Its service discoveries' own proxies carry
+  // the discovery calls, not the metrics.
+  [/^kubernetes:monitoring\.coreos\.com\/v1alpha1:ScrapeConfig$/, proxyFields("spec")],
   [/^kubernetes:monitoring\.coreos\.com\/v1alpha1:PrometheusAgent$/, prometheusAgentFields],
   [
     /^kubernetes:monitoring\.coreos\.com\/v1:Probe$/,

@@ -416,14 +416,53 @@ describe("the operator's other kinds", () => {
     ).toEqual([]);
   });
 
-  test("twin: a ThanosRuler, whose object storage and queries the pack does not read, still fails closed", () => {
-    const ruler = kube(`${monitoring}:ThanosRuler`, "main", {
-      metadata: { namespace: "monitoring" },
-      spec: { queryEndpoints: ["dnssrv+_http._tcp.thanos-query.monitoring.svc"] },
-    });
-    expect(judged(onCluster(rule, ruler)).map(([policy, name]) => [policy, name])).toEqual([
-      ["reviewed-resource-types", "main"],
+  test("a ThanosRuler sending alerts, queries or writes outside, or uploading by a Secret's configuration, is kubernetes-egress's finding", () => {
+    const ruler = (spec: Record<string, unknown>) =>
+      kube(`${monitoring}:ThanosRuler`, "main", { metadata: { namespace: "monitoring" }, spec });
+    const label = 'k8s thanosruler "main"';
+    expect(
+      judged(
+        onCluster(
+          ruler({
+            queryEndpoints: ["dnssrv+_http._tcp.thanos-query.monitoring.svc"],
+            alertmanagersUrl: ["https://alerts.example-saas.eu"],
+            remoteWrite: [{ url: "http://198.51.100.50/api/v1/write" }],
+            objectStorageConfig: { name: "thanos-objstore", key: "objstore.yml" },
+          }),
+        ),
+      ),
+    ).toEqual(
+      [
+        egress("main", label, "alerts.example-saas.eu (cannot be placed)"),
+        egress("main", label, "198.51.100.50 (remote write endpoint)"),
+        egress("main", label, "the Thanos object storage configuration (cannot be placed)"),
+      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    );
+    // Twin: queries, alerts and writes to Services of the cluster.
+    expect(
+      judged(
+        onCluster(
+          ruler({
+            queryEndpoints: ["dnssrv+_http._tcp.thanos-query.monitoring.svc", "thanos-query:9090"],
+            alertmanagersUrl: ["http://alertmanager-operated.monitoring.svc:9093"],
+            alertQueryUrl: "https://thanos.example.com",
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("a ScrapeConfig's scrapes through a proxy outside are kubernetes-egress's finding; its targets, wherever they are, come in", () => {
+    const scrape = (spec: Record<string, unknown>) =>
+      kube("kubernetes:monitoring.coreos.com/v1alpha1:ScrapeConfig", "edge", {
+        metadata: { namespace: "monitoring" },
+        spec: { staticConfigs: [{ targets: ["edge-1.example.de:9100"] }], ...spec },
+      });
+    const label = 'k8s scrapeconfig "edge"';
+    expect(judged(onCluster(scrape({ proxyUrl: "http://203.0.113.9:3128" })))).toEqual([
+      egress("edge", label, "203.0.113.9 (scrape proxy)"),
     ]);
+    expect(judged(onCluster(scrape({})))).toEqual([]);
   });
 });
 

@@ -51,8 +51,8 @@ test("a Kubernetes kind of no classified SDK is named a custom resource, or a ne
 test("a kind of a group whose other kinds the pack reviews names the kinds it reviews", () => {
   const sdks = "@pulumi/alicloud 3.108.0, @pulumi/aws 9.0.0, @pulumi/kubernetes 4.34.2";
   expect(
-    unclassifiedMessage("kubernetes:monitoring.coreos.com/v1:ThanosRuler", "rules", listed, sdks),
+    unclassifiedMessage("kubernetes:cert-manager.io/v1:Signer", "signer", listed, sdks),
   ).toContain(
-    "kubernetes:monitoring.coreos.com/v1:ThanosRuler is a custom resource of monitoring.coreos.com the pack has not reviewed (it reviews Alertmanager, AlertmanagerConfig, PodMonitor, Probe, Prometheus, PrometheusAgent, PrometheusRule, ServiceMonitor): its controller may send data",
+    "kubernetes:cert-manager.io/v1:Signer is a custom resource of cert-manager.io the pack has not reviewed (it reviews Certificate, CertificateRequest, ClusterIssuer, Issuer): its controller may send data",
   );
 });

@@ -611,6 +611,8 @@ export const prometheusOperator: TypeTable = Object.fromEntries(
     ...variants("monitoring.coreos.com", ["v1alpha1", "v1beta1"], "AlertmanagerConfig"),
     ...variants("monitoring.coreos.com", ["v1"], "Prometheus"),
     ...variants("monitoring.coreos.com", ["v1"], "Alertmanager"),
+    ...variants("monitoring.coreos.com", ["v1"], "ThanosRuler"),
+    ...variants("monitoring.coreos.com", ["v1alpha1"], "ScrapeConfig"),
     ...variants("monitoring.coreos.com", ["v1alpha1"], "PrometheusAgent"),
   ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
 );
