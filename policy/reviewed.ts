@@ -176,6 +176,29 @@ export const reviewed = {
   secretSync: ["v1", "v1beta1"].flatMap((v) =>
     variantsOf(`external-secrets.io/${v}`, ["ExternalSecret", "ClusterExternalSecret"]),
   ),
+  /**
+   * Traefik's routes and settings that name no server outside the cluster (custom resources, see
+   * `customResourceGroups`): an IngressRoute (TCP, UDP) routes the requests Traefik serves to
+   * Services of the cluster (an ExternalName one is judged on the Service), a TraefikService
+   * balances or mirrors among them; ServersTransports, TLSOptions and TLSStores set the TLS of
+   * those connections, and a MiddlewareTCP limits connections. Traefik's exposure is its own
+   * Service's; a Middleware that sends requests out is a row of the Kubernetes table.
+   */
+  ingressRoutes: [
+    ...variantsOf("traefik.io/v1alpha1", ["ServersTransportTCP"]),
+    ...["traefik.io", "traefik.containo.us"].flatMap((group) =>
+      variantsOf(`${group}/v1alpha1`, [
+        "IngressRoute",
+        "IngressRouteTCP",
+        "IngressRouteUDP",
+        "MiddlewareTCP",
+        "ServersTransport",
+        "TLSOption",
+        "TLSStore",
+        "TraefikService",
+      ]),
+    ),
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The tokens of custom resource kinds of `groupVersion`, with their Lists and Patches. */
@@ -201,6 +224,17 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "argoproj.io": "@kubernetes-models/argo-cd",
   "kustomize.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
   "helm.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
+  "traefik.io": "@kubernetes-models/traefik",
+  "traefik.containo.us": "@kubernetes-models/traefik",
+};
+
+/**
+ * Groups whose kinds are checked against the models of the group that succeeded them: Traefik 2's
+ * `traefik.containo.us`, whose kinds Traefik 3 serves as `traefik.io`, with the fields the pack
+ * reads unchanged.
+ */
+export const customResourceModelGroups: Readonly<Record<string, string>> = {
+  "traefik.containo.us": "traefik.io",
 };
 
 /** The group of a Kubernetes type token (`kubernetes:monitoring.coreos.com/v1:Probe`). */

@@ -757,6 +757,51 @@ function serviceDestinations(
 }
 
 /**
+ * Traefik's Middlewares (`traefik.io/v1alpha1`): a forward-auth middleware sends every request
+ * it guards — its headers, and its body with `forwardBody` — to its authentication service
+ * (`forwardAuth.address`), as an NGINX Ingress's auth-url does; a distributed rate limit keeps
+ * its counters (the clients' addresses) in a Redis (`rateLimit.redis.endpoints`); a plugin runs
+ * code of Traefik's plugin catalog with a configuration the pack does not read. The other
+ * middlewares rewrite, limit or answer requests in Traefik itself.
+ */
+const middlewareFields: readonly DestinationField[] = [
+  {
+    path: "spec.forwardAuth.address",
+    what: "external authentication service",
+    read: "request-url",
+    words: {
+      must: "send the requests it guards only to Services of the cluster, private or allowlisted addresses",
+      how: "Traefik sends the authentication service every request the middleware guards (its headers and cookies; its body with forwardBody), outside any NetworkPolicy of the pods",
+      fix: "Serve the authentication service from a Service of the cluster, or add its address to the egress allowlist with a reason",
+    },
+  },
+  {
+    path: "spec.rateLimit.redis.endpoints[]",
+    what: "rate limit store",
+    read: "service-address",
+    words: {
+      must: "keep its rate limit counters only in stores of the cluster, private or allowlisted addresses",
+      how: "Traefik writes there the key of every request it limits (the client's address, or the header it names)",
+      fix: "Run the Redis as a Service of the cluster, or add its address to the egress allowlist with a reason",
+    },
+  },
+  {
+    path: "spec.plugin",
+    what: "Traefik plugin",
+    read: "unseen",
+    unseen: {
+      why: "runs a plugin of Traefik's catalog, whose code and configuration the pack does not read",
+      place: "what the Traefik plugin reaches (cannot be placed)",
+    },
+    words: {
+      must: "handle requests only with middlewares the pack can read",
+      how: "a plugin sees every request the middleware handles and may send it anywhere",
+      fix: "Use Traefik's built-in middlewares, or, once the plugin is reviewed, waive the finding with that reason",
+    },
+  },
+];
+
+/**
  * The destination fields of the operators' kinds, by the types they apply to (an object's, a
  * Patch's; a List's are read under `items[]` by paths/kubernetes.ts).
  */
@@ -765,6 +810,7 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   ...meshFields,
   ...openTelemetryFields,
   [/^kubernetes:external-secrets\.io\/v1(beta1)?:(Cluster)?SecretStore$/, [secretStoreField]],
+  [/^kubernetes:traefik\.(io|containo\.us)\/v1alpha1:Middleware$/, middlewareFields],
 ];
 
 /** The findings of a reading of this module's, or undefined for a reading that is not one. */

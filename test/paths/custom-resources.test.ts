@@ -8,7 +8,12 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { destinationFields } from "../../policy/paths/kubernetes";
-import { customResourceGroups, customResourceTypes, kubernetesGroup } from "../../policy/reviewed";
+import {
+  customResourceGroups,
+  customResourceModelGroups,
+  customResourceTypes,
+  kubernetesGroup,
+} from "../../policy/reviewed";
 import { ackCluster } from "../helpers/ack-cluster";
 import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
 import { decodeMessage } from "../../policy/framework";
@@ -755,6 +760,94 @@ describe("GitOps bundles", () => {
   });
 });
 
+describe("Traefik", () => {
+  const middleware = (spec: Record<string, unknown>) =>
+    kube("kubernetes:traefik.io/v1alpha1:Middleware", "auth", {
+      metadata: { namespace: "shop" },
+      spec,
+    });
+  const label = 'k8s middleware "auth"';
+  const route = kube("kubernetes:traefik.io/v1alpha1:IngressRoute", "shop", {
+    metadata: { namespace: "shop" },
+    spec: {
+      entryPoints: ["websecure"],
+      routes: [
+        {
+          match: "Host(`shop.example.cn`)",
+          kind: "Rule",
+          services: [{ name: "shop", port: 80 }],
+          middlewares: [{ name: "auth" }],
+        },
+      ],
+    },
+  });
+
+  test("a forward-auth service, a rate limit's Redis outside or a plugin is kubernetes-egress's finding", () => {
+    expect(
+      judged(
+        onCluster(
+          middleware({ forwardAuth: { address: "https://auth.example-saas.eu/verify" } }),
+          route,
+        ),
+      ),
+    ).toEqual([egress("auth", label, "auth.example-saas.eu (cannot be placed)")]);
+    expect(
+      judged(
+        onCluster(
+          middleware({ rateLimit: { average: 100, redis: { endpoints: ["203.0.113.6:6379"] } } }),
+        ),
+      ),
+    ).toEqual([egress("auth", label, "203.0.113.6 (rate limit store)")]);
+    expect(
+      judged(onCluster(middleware({ plugin: { geoblock: { allowedCountries: ["CN"] } } }))),
+    ).toEqual([egress("auth", label, "what the Traefik plugin reaches (cannot be placed)")]);
+  });
+
+  test("Traefik 2's group (traefik.containo.us) is read alike", () => {
+    const v2 = (kind: string, name: string, spec: Record<string, unknown>) =>
+      kube(`kubernetes:traefik.containo.us/v1alpha1:${kind}`, name, {
+        metadata: { namespace: "longhorn-system" },
+        spec,
+      });
+    const frontend = v2("IngressRoute", "frontend", {
+      routes: [
+        {
+          match: "Host(`longhorn.lab`)",
+          kind: "Rule",
+          services: [{ name: "longhorn-frontend", port: 80 }],
+        },
+      ],
+    });
+    expect(
+      judged(onCluster(frontend, v2("Middleware", "users", { basicAuth: { secret: "users" } }))),
+    ).toEqual([]);
+    expect(
+      judged(
+        onCluster(
+          frontend,
+          v2("Middleware", "sso", { forwardAuth: { address: "https://sso.example.de/auth" } }),
+        ),
+      ),
+    ).toEqual([egress("sso", 'k8s middleware "sso"', "sso.example.de (cannot be placed)")]);
+  });
+
+  test("twin: an authentication Service of the cluster, a private Redis, and middlewares inside Traefik pass with their routes", () => {
+    for (const spec of [
+      { forwardAuth: { address: "http://oauth2-proxy.auth.svc.cluster.local:4180/oauth2/auth" } },
+      {
+        rateLimit: {
+          average: 100,
+          redis: { endpoints: ["redis.cache.svc:6379", "10.0.6.6:6379"] },
+        },
+      },
+      { basicAuth: { secret: "shop-users" } },
+      { headers: { stsSeconds: 31536000 } },
+    ]) {
+      expect(judged(onCluster(middleware(spec), route))).toEqual([]);
+    }
+  });
+});
+
 describe("cert-manager", () => {
   const issuer = (kind: string) =>
     kube(`kubernetes:cert-manager.io/v1:${kind}`, "letsencrypt", {
@@ -955,7 +1048,13 @@ describe("Istio", () => {
  */
 function declared(
   pkg: string,
-  checks: ReadonlyArray<{ group: string; kind: string; version: string; path: string }>,
+  checks: ReadonlyArray<{
+    group: string;
+    modelGroup?: string;
+    kind: string;
+    version: string;
+    path: string;
+  }>,
 ): boolean[] {
   const script = `
     (async () => {
@@ -964,7 +1063,7 @@ function declared(
       for (const c of checks) {
         const load = async (kind) => {
           try {
-            const file = ${JSON.stringify(pkg)} + "/" + c.group + "/" + c.version + "/" + kind;
+            const file = ${JSON.stringify(pkg)} + "/" + (c.modelGroup ?? c.group) + "/" + c.version + "/" + kind;
             return (await import(file))[kind];
           } catch {
             return undefined;
@@ -1041,9 +1140,16 @@ test("every reviewed custom kind, and every field the pack reads of it, is decla
     const base = kind.replace(/(List|Patch)$/, "");
     // A Patch carries the object's fields; a List its objects under items[].
     const model = kind.endsWith("List") ? kind : base;
+    const modelGroup = customResourceModelGroups[group] ?? group;
     return [
-      { group, kind: model, version, path: "" },
-      ...destinationFields(type).map((f) => ({ group, kind: model, version, path: f.path })),
+      { group, modelGroup, kind: model, version, path: "" },
+      ...destinationFields(type).map((f) => ({
+        group,
+        modelGroup,
+        kind: model,
+        version,
+        path: f.path,
+      })),
     ];
   });
   expect(checks.length).toBeGreaterThan(12);

@@ -661,6 +661,19 @@ export const secretStores: TypeTable = Object.fromEntries(
     .map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
 );
 
+/**
+ * Traefik's Middlewares (`traefik.io/v1alpha1`, and Traefik 2's `traefik.containo.us`), as
+ * objects, Patches and Lists: controls of the
+ * requests Traefik serves, with the servers a forward-auth, a rate limit's Redis or a plugin sends
+ * them to as destination fields (paths/operators.ts `middlewareFields`). Custom resources, listed
+ * by `customResourceTypes`.
+ */
+export const traefikMiddlewares: TypeTable = Object.fromEntries(
+  ["traefik.io", "traefik.containo.us"]
+    .flatMap((group) => variants(group, ["v1alpha1"], "Middleware"))
+    .map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
+);
+
 /** A row whose edges no named policy owns: a store of data, or a control read by others. */
 const data: TypeModel = { role: "data", fix: {} };
 
@@ -804,6 +817,7 @@ export const kubernetes: TypeTable = {
   ...serviceMesh,
   ...openTelemetry,
   ...secretStores,
+  ...traefikMiddlewares,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,
