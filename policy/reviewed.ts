@@ -199,6 +199,21 @@ export const reviewed = {
       ]),
     ),
   ],
+  /**
+   * The Gateway API's grants and backend TLS policies (custom resources, see
+   * `customResourceGroups`): a ReferenceGrant lets routes of one namespace reach Services of
+   * another, a BackendTLSPolicy sets the TLS of the connections to a Service. Neither names a
+   * server; routes are rows of the Kubernetes table. Gateways and GatewayClasses, which have their
+   * implementation provision load balancers and data planes, stay unclassified.
+   */
+  gatewayPolicies: [
+    ...["v1", "v1beta1", "v1alpha2"].flatMap((v) =>
+      variantsOf(`gateway.networking.k8s.io/${v}`, ["ReferenceGrant"]),
+    ),
+    ...["v1", "v1alpha3"].flatMap((v) =>
+      variantsOf(`gateway.networking.k8s.io/${v}`, ["BackendTLSPolicy"]),
+    ),
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The tokens of custom resource kinds of `groupVersion`, with their Lists and Patches. */
@@ -226,6 +241,7 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "helm.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
   "traefik.io": "@kubernetes-models/traefik",
   "traefik.containo.us": "@kubernetes-models/traefik",
+  "gateway.networking.k8s.io": "@kubernetes-models/gateway-api",
 };
 
 /**

@@ -112,6 +112,7 @@ export interface DestinationField {
    * (`collectorExporterDestinations`);
    * `secret-store`: an External Secrets store's provider (`secretStoreDestinations`);
    * `alertmanager`: a Prometheus Operator Alertmanager's spec (`alertmanagerDestinations`);
+   * `gateway-route`: a Gateway API route's rule (paths/operators.ts `routeRuleDestinations`);
    * `mailbox`: e-mail addresses, a mailbox each, which the pack cannot place;
    * `service`: an integration with a vendor's service (`service`), reached at its own endpoint
    * unless the integration's URL field names one — read as a `request-url`.
@@ -133,6 +134,7 @@ export interface DestinationField {
     | "collector-exporters"
     | "secret-store"
     | "alertmanager"
+    | "gateway-route"
     | "mailbox"
     | "service";
   /** The words of its findings, for a field whose kind's own are not those of `destinationWords`. */

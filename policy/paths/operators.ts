@@ -802,6 +802,89 @@ const middlewareFields: readonly DestinationField[] = [
 ];
 
 /**
+ * The Gateway API's routes (`gateway.networking.k8s.io`: HTTPRoute, GRPCRoute, TCPRoute, TLSRoute,
+ * UDPRoute): a rule sends the requests it matches to its backends, a RequestMirror filter a copy
+ * of each to its backend, an external auth filter each to its authorizer. A backend that is a
+ * Service of the cluster (the core group, kind Service) stays inside — an ExternalName one is
+ * judged on the Service; a backend of another kind (a ServiceImport of another cluster, a mesh's
+ * host entry) and an implementation's own filter (ExtensionRef), which the pack does not read,
+ * cannot be placed. A redirect sends the client, not the request, elsewhere.
+ */
+const routeWords: DestinationWords = {
+  must: "route requests only to Services of the cluster",
+  how: "the Gateway's implementation sends the requests the rule matches there",
+  fix: "Route to Services of the cluster (an ExternalName Service is judged where it points), and use the Gateway API's standard filters",
+};
+
+/** Where a backend reference (`{ group, kind, name }`) points: a Service of the cluster, or not. */
+function backendOutside(ref: unknown, as: string): DestinationFinding[] {
+  if (typeof ref !== "object" || ref === null) {
+    return [];
+  }
+  const r = ref as Record<string, unknown>;
+  const group = str(r.group) ?? "";
+  const kind = str(r.kind) ?? "Service";
+  if (group === "" && kind === "Service") {
+    return [];
+  }
+  const name = str(r.name) ?? "(unnamed)";
+  const of = `${group === "" ? "" : `${group}/`}${kind}`;
+  return [
+    {
+      why: `has ${as} ${JSON.stringify(name)} of kind ${of}, which the pack cannot place`,
+      place: `${of} ${name} (cannot be placed)`,
+      to: "unplaced",
+    },
+  ];
+}
+
+/** The filters of a rule or backend: a mirror's and an authorizer's backends, an extension. */
+function filtersOutside(filters: unknown): DestinationFinding[] {
+  return (Array.isArray(filters) ? filters : []).flatMap((f): DestinationFinding[] => {
+    const filter = (typeof f === "object" && f !== null ? f : {}) as Record<string, unknown>;
+    const mirror = filter.requestMirror as Record<string, unknown> | undefined;
+    const auth = filter.externalAuth as Record<string, unknown> | undefined;
+    const extension = filter.extensionRef as Record<string, unknown> | undefined;
+    return [
+      ...backendOutside(mirror?.backendRef, "a request mirror"),
+      ...backendOutside(auth?.backendRef, "an external authorizer"),
+      ...(str(filter.type) === "ExtensionRef" || extension !== undefined
+        ? [
+            {
+              why: `applies the implementation's filter ${str(extension?.kind) ?? "(unknown kind)"} ${JSON.stringify(str(extension?.name) ?? "")}, which the pack does not read`,
+              place: `the ${str(extension?.kind) ?? "extension"} filter (cannot be placed)`,
+              to: "unplaced" as const,
+            },
+          ]
+        : []),
+    ];
+  });
+}
+
+/** A route rule's destinations outside the cluster: its backends', its filters'. */
+function routeRuleDestinations(rule: unknown): DestinationFinding[] {
+  if (typeof rule !== "object" || rule === null) {
+    return [];
+  }
+  const r = rule as Record<string, unknown>;
+  const backends = Array.isArray(r.backendRefs) ? r.backendRefs : [];
+  return [
+    ...filtersOutside(r.filters),
+    ...backends.flatMap((b) => [
+      ...backendOutside(b, "a backend"),
+      ...filtersOutside((b as Record<string, unknown> | null)?.filters),
+    ]),
+  ];
+}
+
+const routeRuleField: DestinationField = {
+  path: "spec.rules[]",
+  what: "route backend",
+  read: "gateway-route",
+  words: routeWords,
+};
+
+/**
  * The destination fields of the operators' kinds, by the types they apply to (an object's, a
  * Patch's; a List's are read under `items[]` by paths/kubernetes.ts).
  */
@@ -811,6 +894,7 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   ...openTelemetryFields,
   [/^kubernetes:external-secrets\.io\/v1(beta1)?:(Cluster)?SecretStore$/, [secretStoreField]],
   [/^kubernetes:traefik\.(io|containo\.us)\/v1alpha1:Middleware$/, middlewareFields],
+  [/^kubernetes:gateway\.networking\.k8s\.io\/\w+:(HTTP|GRPC|TCP|TLS|UDP)Route$/, [routeRuleField]],
 ];
 
 /** The findings of a reading of this module's, or undefined for a reading that is not one. */
@@ -831,6 +915,8 @@ export function operatorDestinations(
       return secretStoreDestinations(f, value, allowlist, j);
     case "alertmanager":
       return alertmanagerDestinations(value);
+    case "gateway-route":
+      return routeRuleDestinations(value);
     case "service":
       return f.service === undefined
         ? undefined

@@ -848,6 +848,104 @@ describe("Traefik", () => {
   });
 });
 
+describe("the Gateway API", () => {
+  const route = (rules: unknown[], kind = "HTTPRoute", version = "v1") =>
+    kube(`kubernetes:gateway.networking.k8s.io/${version}:${kind}`, "shop", {
+      metadata: { namespace: "shop" },
+      spec: { parentRefs: [{ name: "public", namespace: "gateways" }], rules },
+    });
+  const label = 'k8s httproute "shop"';
+
+  test("a backend, mirror or authorizer that is no Service of the cluster, or an implementation's filter, is kubernetes-egress's finding", () => {
+    expect(
+      judged(
+        onCluster(
+          route([
+            {
+              backendRefs: [
+                { name: "shop", port: 80 },
+                {
+                  group: "multicluster.x-k8s.io",
+                  kind: "ServiceImport",
+                  name: "shop-eu",
+                  port: 80,
+                },
+              ],
+              filters: [
+                {
+                  type: "RequestMirror",
+                  requestMirror: {
+                    backendRef: {
+                      group: "networking.istio.io",
+                      kind: "Hostname",
+                      name: "mirror.example.de",
+                    },
+                  },
+                },
+                {
+                  type: "ExtensionRef",
+                  extensionRef: {
+                    group: "gateway.envoyproxy.io",
+                    kind: "HTTPRouteFilter",
+                    name: "lua",
+                  },
+                },
+              ],
+            },
+          ]),
+        ),
+      ),
+    ).toEqual(
+      [
+        egress("shop", label, "multicluster.x-k8s.io/ServiceImport shop-eu (cannot be placed)"),
+        egress("shop", label, "networking.istio.io/Hostname mirror.example.de (cannot be placed)"),
+        egress("shop", label, "the HTTPRouteFilter filter (cannot be placed)"),
+      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    );
+  });
+
+  test("twin: Services of the cluster, standard filters and redirects pass, in every route kind", () => {
+    const rules = [
+      {
+        matches: [{ path: { type: "PathPrefix", value: "/" } }],
+        filters: [
+          {
+            type: "RequestHeaderModifier",
+            requestHeaderModifier: { add: [{ name: "x-shop", value: "1" }] },
+          },
+          {
+            type: "RequestMirror",
+            requestMirror: { backendRef: { name: "shop-shadow", port: 80 } },
+          },
+          { type: "RequestRedirect", requestRedirect: { hostname: "www.example.com" } },
+        ],
+        backendRefs: [
+          { name: "shop", port: 80, weight: 90 },
+          { kind: "Service", name: "shop-canary", port: 80 },
+        ],
+      },
+    ];
+    expect(judged(onCluster(route(rules)))).toEqual([]);
+    expect(
+      judged(
+        onCluster(route([{ backendRefs: [{ name: "db", port: 5432 }] }], "TCPRoute", "v1alpha2")),
+      ),
+    ).toEqual([]);
+    const grants = kube(
+      "kubernetes:gateway.networking.k8s.io/v1beta1:ReferenceGrant",
+      "from-gateways",
+      {
+        metadata: { namespace: "shop" },
+        spec: {
+          from: [{ group: "gateway.networking.k8s.io", kind: "HTTPRoute", namespace: "gateways" }],
+          to: [{ group: "", kind: "Service" }],
+        },
+      },
+    );
+    expect(judged(onCluster(grants))).toEqual([]);
+  });
+});
+
 describe("cert-manager", () => {
   const issuer = (kind: string) =>
     kube(`kubernetes:cert-manager.io/v1:${kind}`, "letsencrypt", {
@@ -1255,6 +1353,41 @@ test("the fields helm-releases names a GitOps bundle by are declared by every ve
       cs.map(() => ""),
     );
   }
+});
+
+test("the fields a Gateway API route's reading weighs are declared by its models", () => {
+  // paths/operators.ts `routeRuleDestinations` reads each rule as a whole.
+  const group = "gateway.networking.k8s.io";
+  const http = [
+    "spec.rules[].backendRefs[].group",
+    "spec.rules[].backendRefs[].kind",
+    "spec.rules[].backendRefs[].name",
+    "spec.rules[].backendRefs[].filters[].requestMirror.backendRef.kind",
+    "spec.rules[].filters[].type",
+    "spec.rules[].filters[].requestMirror.backendRef.group",
+    "spec.rules[].filters[].externalAuth.backendRef.kind",
+    "spec.rules[].filters[].extensionRef.kind",
+    "spec.rules[].filters[].extensionRef.name",
+  ];
+  const checks = [
+    ...["v1", "v1beta1"].flatMap((version) =>
+      http.map((path) => ({ group, kind: "HTTPRoute", version, path })),
+    ),
+    ...["spec.rules[].backendRefs[].kind", "spec.rules[].filters[].extensionRef.kind"].map(
+      (path) => ({ group, kind: "GRPCRoute", version: "v1", path }),
+    ),
+    ...(
+      [
+        ["TCPRoute", "v1alpha2"],
+        ["UDPRoute", "v1alpha2"],
+        ["TLSRoute", "v1"],
+      ] as const
+    ).map(([kind, version]) => ({ group, kind, version, path: "spec.rules[].backendRefs[].kind" })),
+  ];
+  const found = declared(customResourceGroups[group], checks);
+  expect(checks.filter((_, i) => !found[i]).map((c) => `${c.kind} ${c.version} ${c.path}`)).toEqual(
+    [],
+  );
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", () => {

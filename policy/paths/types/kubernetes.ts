@@ -674,6 +674,23 @@ export const traefikMiddlewares: TypeTable = Object.fromEntries(
     .map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
 );
 
+/**
+ * The Gateway API's routes (`gateway.networking.k8s.io`: HTTPRoutes and GRPCRoutes of `v1`, and
+ * their earlier versions, TCP, TLS and UDP routes), as objects, Patches and Lists: controls of the
+ * requests a Gateway serves, with the backends and filters their rules send them to as destination
+ * fields (paths/operators.ts `routeRuleDestinations`). Custom resources, listed by
+ * `customResourceTypes`.
+ */
+export const gatewayRoutes: TypeTable = Object.fromEntries(
+  [
+    ...variants("gateway.networking.k8s.io", ["v1", "v1beta1"], "HTTPRoute"),
+    ...variants("gateway.networking.k8s.io", ["v1", "v1alpha2"], "GRPCRoute"),
+    ...variants("gateway.networking.k8s.io", ["v1", "v1alpha2", "v1alpha3"], "TLSRoute"),
+    ...variants("gateway.networking.k8s.io", ["v1alpha2"], "TCPRoute"),
+    ...variants("gateway.networking.k8s.io", ["v1alpha2"], "UDPRoute"),
+  ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
+);
+
 /** A row whose edges no named policy owns: a store of data, or a control read by others. */
 const data: TypeModel = { role: "data", fix: {} };
 
@@ -818,6 +835,7 @@ export const kubernetes: TypeTable = {
   ...openTelemetry,
   ...secretStores,
   ...traefikMiddlewares,
+  ...gatewayRoutes,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,
