@@ -20,6 +20,13 @@ import {
 } from "./kubernetes";
 import { str } from "./values";
 
+/** `v` as an object's fields, or undefined when it is no object (a list, text, nothing). */
+function record(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === "object" && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
+}
+
 /**
  * OpenTelemetry's auto-instrumentation (`opentelemetry.io/v1alpha1` Instrumentation): the operator
  * injects an SDK into the pods that ask for it, and they send their traces, metrics and logs —
@@ -66,10 +73,10 @@ function endpointVariableDestinations(
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] {
-  if (typeof variable !== "object" || variable === null) {
+  const v = record(variable);
+  if (v === undefined) {
     return [];
   }
-  const v = variable as Record<string, unknown>;
   const name = str(v.name);
   if (name === undefined || !/endpoint$/i.test(name)) {
     return [];
@@ -96,7 +103,8 @@ function endpointVariableDestinations(
  * OpenTelemetry Collectors (`opentelemetry.io` `v1alpha1`, whose configuration is YAML text, and
  * `v1beta1`, an object): the collector exports every trace, metric and log its pipelines carry to
  * its exporters. Each exporter (`<type>[/<name>]`) sends to the endpoints its settings name
- * (`endpoint`, `endpoints`, `<signal>_endpoint`, `brokers`, `url`, at any depth); one that names
+ * (`endpoint`, `endpoints`, `<signal>_endpoint`, `brokers`, `url`, a load balancer's `hostnames`, at
+ * any depth, in lists too); one that names
  * none sends to its vendor's service (`datadog`, `googlecloud`, `awsxray`, …), which the pack
  * cannot place; one whose endpoint comes from the collector's environment or a file (`${env:…}`)
  * cannot be placed either. The exporters that keep the data in the collector's pod — `debug`,
@@ -109,14 +117,14 @@ const collectorWords: DestinationWords = {
   fix: "Export to a backend of the cluster (its Service) or a private address, or add the backend's address to the egress allowlist with a reason",
 };
 const localExporters = new Set(["debug", "logging", "nop", "file", "prometheus"]);
-const endpointKey = /^(endpoints?|(traces|metrics|logs|profiles)_endpoint|brokers|url)$/;
+const endpointKey = /^(endpoints?|(traces|metrics|logs|profiles)_endpoint|brokers|url|hostnames?)$/;
 
 /** The text values at keys `endpointKey` names, at any depth of an exporter's settings. */
 function exporterEndpoints(settings: unknown): string[] {
-  if (typeof settings !== "object" || settings === null) {
-    return [];
+  if (Array.isArray(settings)) {
+    return settings.flatMap(exporterEndpoints);
   }
-  return Object.entries(settings as Record<string, unknown>).flatMap(([key, value]) => {
+  return Object.entries(record(settings) ?? {}).flatMap(([key, value]) => {
     if (endpointKey.test(key)) {
       return (Array.isArray(value) ? value : [value]).flatMap((v) => {
         const text = str(v);
@@ -134,7 +142,8 @@ function collectorExporterDestinations(
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] {
-  if (typeof exporters !== "object" || exporters === null || Array.isArray(exporters)) {
+  const byId = record(exporters);
+  if (byId === undefined) {
     return [
       {
         why: "is not a configuration the pack can read",
@@ -143,7 +152,7 @@ function collectorExporterDestinations(
       },
     ];
   }
-  return Object.entries(exporters as Record<string, unknown>).flatMap(([id, settings]) => {
+  return Object.entries(byId).flatMap(([id, settings]) => {
     const type = id.split("/")[0];
     if (localExporters.has(type)) {
       return [];
@@ -221,69 +230,63 @@ function secretStoreDestinations(
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] {
-  if (typeof provider !== "object" || provider === null) {
+  const providers = record(provider);
+  if (providers === undefined) {
     return [];
   }
   const jurisdiction = getJurisdiction(j);
-  return Object.entries(provider as Record<string, unknown>).flatMap(
-    ([name, settings]): DestinationFinding[] => {
-      const s = (typeof settings === "object" && settings !== null ? settings : {}) as Record<
-        string,
-        unknown
-      >;
-      const inRegion = (cloud: Cloud, region: string | undefined, service: string) => {
-        if (region === undefined) {
-          return [
+  return Object.entries(providers).flatMap(([name, settings]): DestinationFinding[] => {
+    const s = record(settings) ?? {};
+    const inRegion = (cloud: Cloud, region: string | undefined, service: string) => {
+      if (region === undefined) {
+        return [
+          {
+            why: `keeps them in ${service} of a region it does not name`,
+            place: `${service} (cannot be placed)`,
+            to: "unplaced" as const,
+          },
+        ];
+      }
+      return regionInJurisdiction(jurisdiction, cloud, region)
+        ? []
+        : [
             {
-              why: `keeps them in ${service} of a region it does not name`,
-              place: `${service} (cannot be placed)`,
+              why: `keeps them in ${service} in ${describePlace(jurisdiction, cloud, region)}`,
+              place: `${service} in ${describePlace(jurisdiction, cloud, region)}`,
               to: "unplaced" as const,
             },
           ];
-        }
-        return regionInJurisdiction(jurisdiction, cloud, region)
-          ? []
-          : [
-              {
-                why: `keeps them in ${service} in ${describePlace(jurisdiction, cloud, region)}`,
-                place: `${service} in ${describePlace(jurisdiction, cloud, region)}`,
-                to: "unplaced" as const,
-              },
-            ];
-      };
-      const at = (url: unknown): DestinationFinding[] => {
-        const text = str(url);
-        return text === undefined
-          ? []
-          : readDestination({ ...f, read: "service-address" }, text, allowlist, j);
-      };
-      switch (name) {
-        case "fake":
-          return [];
-        case "aws":
-          return inRegion("aws", str(s.region), `AWS ${str(s.service) ?? "Secrets Manager"}`);
-        case "alibaba":
-          return inRegion("alicloud", str(s.regionID), "Alibaba Cloud KMS secrets");
-        case "vault":
-          return at(s.server);
-        case "webhook":
-          return at(s.url);
-        case "kubernetes": {
-          const server = (s.server ?? {}) as Record<string, unknown>;
-          // Without a server, the store is the cluster's own API server.
-          return at(server.url);
-        }
-        default:
-          return [
-            {
-              why: `keeps them in the ${name} provider's service, which the pack cannot place`,
-              place: `the ${name} secret store (cannot be placed)`,
-              to: "unplaced",
-            },
-          ];
-      }
-    },
-  );
+    };
+    const at = (url: unknown): DestinationFinding[] => {
+      const text = str(url);
+      return text === undefined
+        ? []
+        : readDestination({ ...f, read: "service-address" }, text, allowlist, j);
+    };
+    switch (name) {
+      case "fake":
+        return [];
+      case "aws":
+        return inRegion("aws", str(s.region), `AWS ${str(s.service) ?? "Secrets Manager"}`);
+      case "alibaba":
+        return inRegion("alicloud", str(s.regionID), "Alibaba Cloud KMS secrets");
+      case "vault":
+        return at(s.server);
+      case "webhook":
+        return at(s.url);
+      case "kubernetes":
+        // Without a server, the store is the cluster's own API server.
+        return at(record(s.server)?.url);
+      default:
+        return [
+          {
+            why: `keeps them in the ${name} provider's service, which the pack cannot place`,
+            place: `the ${name} secret store (cannot be placed)`,
+            to: "unplaced",
+          },
+        ];
+    }
+  });
 }
 
 /**
@@ -368,14 +371,14 @@ function serviceEntryDestinations(
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] {
-  if (typeof spec !== "object" || spec === null) {
+  const s = record(spec);
+  if (s === undefined) {
     return [];
   }
-  const s = spec as Record<string, unknown>;
   const endpoints = Array.isArray(s.endpoints) ? s.endpoints : [];
   if (endpoints.length > 0) {
     return endpoints.flatMap((e) => {
-      const address = str((e as Record<string, unknown> | null)?.address);
+      const address = str(record(e)?.address);
       return address === undefined || address.startsWith("unix://")
         ? []
         : readDestination({ ...f, read: "service-address" }, address, allowlist, j);
@@ -428,6 +431,16 @@ const inSecret = (path: string, what: string, kept = "a Secret"): DestinationFie
   },
   words: remoteWords,
 });
+
+/** Thanos's object storage and tracing configurations at `at`: in a Secret, or a file of its pods. */
+const thanosConfigurations = (at: string): DestinationField[] =>
+  ["objectStorage", "tracing"].flatMap((config) => {
+    const what = `Thanos ${config === "tracing" ? "tracing" : "object storage"} configuration`;
+    return [
+      inSecret(`${at}.${config}Config`, what),
+      inSecret(`${at}.${config}ConfigFile`, what, "a file of its pods"),
+    ];
+  });
 const prometheusAgentFields: readonly DestinationField[] = [
   {
     path: "spec.remoteWrite[].url",
@@ -455,14 +468,7 @@ const prometheusFields: readonly DestinationField[] = [
   ...remoteProxyFields("spec.remoteRead[]", "remote read proxy"),
   ...remoteProxyFields("spec.alerting.alertmanagers[]", "Alertmanager proxy"),
   inSecret("spec.additionalAlertManagerConfigs", "additional Alertmanager configuration"),
-  inSecret("spec.thanos.objectStorageConfig", "Thanos object storage configuration"),
-  inSecret(
-    "spec.thanos.objectStorageConfigFile",
-    "Thanos object storage configuration",
-    "a file of its pods",
-  ),
-  inSecret("spec.thanos.tracingConfig", "Thanos tracing configuration"),
-  inSecret("spec.thanos.tracingConfigFile", "Thanos tracing configuration", "a file of its pods"),
+  ...thanosConfigurations("spec.thanos"),
 ];
 
 /**
@@ -588,14 +594,7 @@ const thanosRulerFields: readonly DestinationField[] = [
   ...remoteProxyFields("spec.remoteWrite[]", "remote write proxy"),
   inSecret("spec.alertmanagersConfig", "Alertmanager configuration"),
   inSecret("spec.queryConfig", "query configuration"),
-  inSecret("spec.objectStorageConfig", "Thanos object storage configuration"),
-  inSecret(
-    "spec.objectStorageConfigFile",
-    "Thanos object storage configuration",
-    "a file of its pods",
-  ),
-  inSecret("spec.tracingConfig", "Thanos tracing configuration"),
-  inSecret("spec.tracingConfigFile", "Thanos tracing configuration", "a file of its pods"),
+  ...thanosConfigurations("spec"),
 ];
 
 /**
@@ -631,7 +630,7 @@ const alertmanagerFields: readonly DestinationField[] = [
 
 /** Where an Alertmanager's spec says its configuration, and so its receivers, are kept. */
 function alertmanagerDestinations(spec: unknown): DestinationFinding[] {
-  const s = (typeof spec === "object" && spec !== null ? spec : {}) as Record<string, unknown>;
+  const s = record(spec) ?? {};
   const secret = str(s.configSecret);
   if (secret !== undefined && secret !== "") {
     return [
@@ -642,7 +641,7 @@ function alertmanagerDestinations(spec: unknown): DestinationFinding[] {
       },
     ];
   }
-  const configuration = s.alertmanagerConfiguration as Record<string, unknown> | undefined;
+  const configuration = record(s.alertmanagerConfiguration);
   if (str(configuration?.name) !== undefined) {
     return [];
   }
@@ -737,10 +736,7 @@ function serviceDestinations(
   if (value === undefined || value === null) {
     return [];
   }
-  const url =
-    service.url === undefined || typeof value !== "object"
-      ? undefined
-      : (value as Record<string, unknown>)[service.url];
+  const url = service.url === undefined ? undefined : record(value)?.[service.url];
   if (typeof url === "string") {
     return readDestination({ ...f, read: "request-url" }, url, allowlist, j).map((d) => ({
       ...d,
@@ -818,10 +814,10 @@ const routeWords: DestinationWords = {
 
 /** Where a backend reference (`{ group, kind, name }`) points: a Service of the cluster, or not. */
 function backendOutside(ref: unknown, as: string): DestinationFinding[] {
-  if (typeof ref !== "object" || ref === null) {
+  const r = record(ref);
+  if (r === undefined) {
     return [];
   }
-  const r = ref as Record<string, unknown>;
   const group = str(r.group) ?? "";
   const kind = str(r.kind) ?? "Service";
   if (group === "" && kind === "Service") {
@@ -841,10 +837,10 @@ function backendOutside(ref: unknown, as: string): DestinationFinding[] {
 /** The filters of a rule or backend: a mirror's and an authorizer's backends, an extension. */
 function filtersOutside(filters: unknown): DestinationFinding[] {
   return (Array.isArray(filters) ? filters : []).flatMap((f): DestinationFinding[] => {
-    const filter = (typeof f === "object" && f !== null ? f : {}) as Record<string, unknown>;
-    const mirror = filter.requestMirror as Record<string, unknown> | undefined;
-    const auth = filter.externalAuth as Record<string, unknown> | undefined;
-    const extension = filter.extensionRef as Record<string, unknown> | undefined;
+    const filter = record(f) ?? {};
+    const mirror = record(filter.requestMirror);
+    const auth = record(filter.externalAuth);
+    const extension = record(filter.extensionRef);
     return [
       ...backendOutside(mirror?.backendRef, "a request mirror"),
       ...backendOutside(auth?.backendRef, "an external authorizer"),
@@ -863,16 +859,16 @@ function filtersOutside(filters: unknown): DestinationFinding[] {
 
 /** A route rule's destinations outside the cluster: its backends', its filters'. */
 function routeRuleDestinations(rule: unknown): DestinationFinding[] {
-  if (typeof rule !== "object" || rule === null) {
+  const r = record(rule);
+  if (r === undefined) {
     return [];
   }
-  const r = rule as Record<string, unknown>;
   const backends = Array.isArray(r.backendRefs) ? r.backendRefs : [];
   return [
     ...filtersOutside(r.filters),
     ...backends.flatMap((b) => [
       ...backendOutside(b, "a backend"),
-      ...filtersOutside((b as Record<string, unknown> | null)?.filters),
+      ...filtersOutside(record(b)?.filters),
     ]),
   ];
 }

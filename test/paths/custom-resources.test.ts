@@ -557,6 +557,14 @@ describe("an OpenTelemetry Collector", () => {
         datadog: { api: { key: "${env:DD_API_KEY}" } },
         "otlp/env": { endpoint: "${env:OTLP_ENDPOINT}" },
         kafka: { brokers: ["10.0.7.1:9092", "198.51.100.30:9092"] },
+        // A load balancer's backends, at any depth of its settings.
+        "loadbalancing/spans": {
+          routing_key: "traceID",
+          protocol: { otlp: { timeout: "1s" } },
+          resolver: {
+            static: { hostnames: ["198.51.100.31:4317", "otel-gateway-0.observability.svc:4317"] },
+          },
+        },
         debug: {},
       },
     };
@@ -566,6 +574,7 @@ describe("an OpenTelemetry Collector", () => {
         egress("otel", label, "the datadog exporter's service (cannot be placed)"),
         egress("otel", label, "the otlp/env exporter's endpoint (cannot be placed)"),
         egress("otel", label, "198.51.100.30 (telemetry exporter)"),
+        egress("otel", label, "198.51.100.31 (telemetry exporter)"),
       ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
     );
   });
