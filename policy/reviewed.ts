@@ -214,6 +214,43 @@ export const reviewed = {
       variantsOf(`gateway.networking.k8s.io/${v}`, ["BackendTLSPolicy"]),
     ),
   ],
+  /**
+   * Flux's sources, alerts and receivers (custom resources, see `customResourceGroups`): a
+   * GitRepository, HelmRepository, OCIRepository, Bucket, HelmChart or ExternalArtifact fetches
+   * the manifests, charts and artifacts the Kustomizations and HelmReleases deploy — content
+   * comes in, and what is deployed is judged on those bundles (helm-releases); an Alert selects
+   * the events a Provider (a row of the Kubernetes table) sends; a Receiver takes webhooks in,
+   * through the notification controller's Service, whose exposure is judged there.
+   */
+  fluxSources: [
+    ...variantsOf("source.toolkit.fluxcd.io/v1", [
+      "Bucket",
+      "ExternalArtifact",
+      "GitRepository",
+      "HelmChart",
+      "HelmRepository",
+      "OCIRepository",
+    ]),
+    ...variantsOf("source.toolkit.fluxcd.io/v1beta1", [
+      "Bucket",
+      "GitRepository",
+      "HelmChart",
+      "HelmRepository",
+    ]),
+    ...variantsOf("source.toolkit.fluxcd.io/v1beta2", [
+      "Bucket",
+      "GitRepository",
+      "HelmChart",
+      "HelmRepository",
+      "OCIRepository",
+    ]),
+    ...["v1beta1", "v1beta2", "v1beta3"].flatMap((v) =>
+      variantsOf(`notification.toolkit.fluxcd.io/${v}`, ["Alert"]),
+    ),
+    ...["v1", "v1beta1", "v1beta2"].flatMap((v) =>
+      variantsOf(`notification.toolkit.fluxcd.io/${v}`, ["Receiver"]),
+    ),
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The tokens of custom resource kinds of `groupVersion`, with their Lists and Patches. */
@@ -242,6 +279,8 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "traefik.io": "@kubernetes-models/traefik",
   "traefik.containo.us": "@kubernetes-models/traefik",
   "gateway.networking.k8s.io": "@kubernetes-models/gateway-api",
+  "source.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
+  "notification.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
 };
 
 /**

@@ -113,6 +113,7 @@ export interface DestinationField {
    * `secret-store`: an External Secrets store's provider (`secretStoreDestinations`);
    * `alertmanager`: a Prometheus Operator Alertmanager's spec (`alertmanagerDestinations`);
    * `gateway-route`: a Gateway API route's rule (paths/operators.ts `routeRuleDestinations`);
+   * `flux-provider`: a Flux notification Provider's spec (paths/operators.ts);
    * `mailbox`: e-mail addresses, a mailbox each, which the pack cannot place;
    * `service`: an integration with a vendor's service (`service`), reached at its own endpoint
    * unless the integration's URL field names one — read as a `request-url`.
@@ -135,6 +136,7 @@ export interface DestinationField {
     | "secret-store"
     | "alertmanager"
     | "gateway-route"
+    | "flux-provider"
     | "mailbox"
     | "service";
   /** The words of its findings, for a field whose kind's own are not those of `destinationWords`. */

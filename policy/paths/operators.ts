@@ -881,6 +881,68 @@ const routeRuleField: DestinationField = {
 };
 
 /**
+ * Flux's notification Providers (`notification.toolkit.fluxcd.io`): the notification controller
+ * sends the events its Alerts select — the objects reconciled, their revisions and messages — to
+ * the provider's `address`, through its `proxy`; without an address, to the one its Secret holds
+ * (`secretRef`), else to the service of its `type` (Slack's, Telegram's, PagerDuty's …). An
+ * address of the cluster, a private or allowlisted one passes; a Secret's or a vendor's cannot be
+ * placed.
+ */
+const notificationWords: DestinationWords = {
+  must: "send the cluster's deployment events only to receivers of the cluster, private or allowlisted addresses",
+  how: "Flux's notification controller sends it the events its Alerts select: the objects reconciled, their revisions and messages",
+  fix: "Send events to a webhook Service of the cluster or a private address (a relay there can forward what may leave), or, once the service is confirmed inside the jurisdiction, waive the finding with that reason",
+};
+
+function fluxProviderDestinations(
+  f: DestinationField,
+  spec: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  const s = record(spec);
+  if (s === undefined) {
+    return [];
+  }
+  const type = str(s.type) ?? "(unknown type)";
+  const address = str(s.address);
+  const proxy = str(s.proxy);
+  const via = (text: string, what: string) =>
+    readDestination({ ...f, read: "request-url", what }, text, allowlist, j);
+  return [
+    ...(address !== undefined && address !== ""
+      ? via(address, "notification receiver")
+      : [
+          {
+            why:
+              s.secretRef !== undefined
+                ? `sends ${type} notifications to the address its Secret holds (secretRef), which the pack does not read`
+                : `sends ${type} notifications to the ${type} service, which the pack cannot place`,
+            place: `the ${type} notification receiver (cannot be placed)`,
+            to: "unplaced" as const,
+          },
+        ]),
+    ...(proxy !== undefined && proxy !== "" ? via(proxy, "notification proxy") : []),
+    ...(s.proxySecretRef !== undefined
+      ? [
+          {
+            why: "sends notifications through the proxy its Secret holds (proxySecretRef), which the pack does not read",
+            place: "the notification proxy (cannot be placed)",
+            to: "unplaced" as const,
+          },
+        ]
+      : []),
+  ];
+}
+
+const fluxProviderField: DestinationField = {
+  path: "spec",
+  what: "notification receiver",
+  read: "flux-provider",
+  words: notificationWords,
+};
+
+/**
  * The destination fields of the operators' kinds, by the types they apply to (an object's, a
  * Patch's; a List's are read under `items[]` by paths/kubernetes.ts).
  */
@@ -891,6 +953,7 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   [/^kubernetes:external-secrets\.io\/v1(beta1)?:(Cluster)?SecretStore$/, [secretStoreField]],
   [/^kubernetes:traefik\.(io|containo\.us)\/v1alpha1:Middleware$/, middlewareFields],
   [/^kubernetes:gateway\.networking\.k8s\.io\/\w+:(HTTP|GRPC|TCP|TLS|UDP)Route$/, [routeRuleField]],
+  [/^kubernetes:notification\.toolkit\.fluxcd\.io\/\w+:Provider$/, [fluxProviderField]],
 ];
 
 /** The findings of a reading of this module's, or undefined for a reading that is not one. */
@@ -913,6 +976,8 @@ export function operatorDestinations(
       return alertmanagerDestinations(value);
     case "gateway-route":
       return routeRuleDestinations(value);
+    case "flux-provider":
+      return fluxProviderDestinations(f, value, allowlist, j);
     case "service":
       return f.service === undefined
         ? undefined

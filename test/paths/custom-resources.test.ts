@@ -8,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { destinationFields } from "../../policy/paths/kubernetes";
+import { tables } from "../../policy/paths/types";
 import {
   customResourceGroups,
   customResourceModelGroups,
@@ -955,6 +956,61 @@ describe("the Gateway API", () => {
   });
 });
 
+describe("Flux's notifications and sources", () => {
+  const provider = (spec: Record<string, unknown>, version = "v1beta3") =>
+    kube(`kubernetes:notification.toolkit.fluxcd.io/${version}:Provider`, "team", {
+      metadata: { namespace: "flux-system" },
+      spec,
+    });
+  const label = 'k8s provider "team"';
+
+  test("a Provider sending events to a vendor's service, a Secret's address or a host outside is kubernetes-egress's finding", () => {
+    expect(
+      judged(
+        onCluster(
+          provider({ type: "slack", channel: "deploys", secretRef: { name: "slack-url" } }),
+        ),
+      ),
+    ).toEqual([egress("team", label, "the slack notification receiver (cannot be placed)")]);
+    expect(
+      judged(onCluster(provider({ type: "telegram", channel: "-100123" }, "v1beta2"))),
+    ).toEqual([egress("team", label, "the telegram notification receiver (cannot be placed)")]);
+    expect(
+      judged(
+        onCluster(
+          provider({
+            type: "generic",
+            address: "https://hooks.example.de/flux",
+            proxy: "http://203.0.113.9:3128",
+          }),
+        ),
+      ),
+    ).toEqual([
+      egress("team", label, "203.0.113.9 (notification proxy)"),
+      egress("team", label, "hooks.example.de (cannot be placed)"),
+    ]);
+  });
+
+  test("twin: a webhook of the cluster or a private one passes, and so do sources and alerts", () => {
+    const sources = [
+      kube("kubernetes:source.toolkit.fluxcd.io/v1:GitRepository", "fleet", {
+        metadata: { namespace: "flux-system" },
+        spec: { url: "https://github.com/acme/fleet", ref: { branch: "main" }, interval: "1m" },
+      }),
+      kube("kubernetes:notification.toolkit.fluxcd.io/v1beta3:Alert", "deploys", {
+        metadata: { namespace: "flux-system" },
+        spec: {
+          providerRef: { name: "team" },
+          eventSources: [{ kind: "Kustomization", name: "*" }],
+        },
+      }),
+    ];
+    for (const address of ["http://flux-relay.flux-system.svc:8080/", "http://10.0.1.1/hook"]) {
+      expect(judged(onCluster(provider({ type: "generic", address }), ...sources))).toEqual([]);
+    }
+  });
+});
+
 describe("cert-manager", () => {
   const issuer = (kind: string) =>
     kube(`kubernetes:cert-manager.io/v1:${kind}`, "letsencrypt", {
@@ -1397,6 +1453,30 @@ test("the fields a Gateway API route's reading weighs are declared by its models
   expect(checks.filter((_, i) => !found[i]).map((c) => `${c.kind} ${c.version} ${c.path}`)).toEqual(
     [],
   );
+});
+
+test("the fields a Flux Provider's reading weighs are declared by its models", () => {
+  // paths/operators.ts `fluxProviderDestinations` reads the spec as a whole.
+  const group = "notification.toolkit.fluxcd.io";
+  const checks = [
+    ...["v1beta1", "v1beta2", "v1beta3"].flatMap((version) =>
+      ["spec.type", "spec.address", "spec.proxy", "spec.secretRef"].map((path) => ({
+        group,
+        kind: "Provider",
+        version,
+        path,
+      })),
+    ),
+    { group, kind: "Provider", version: "v1beta3", path: "spec.proxySecretRef" },
+  ];
+  const found = declared(customResourceGroups[group], checks);
+  expect(checks.filter((_, i) => !found[i]).map((c) => `${c.version} ${c.path}`)).toEqual([]);
+});
+
+test("every custom resource row of the Kubernetes table reads destination fields: a row without any would pass unread", () => {
+  const rows = Object.keys(tables.kubernetes).filter((t) => customResourceTypes.has(t));
+  expect(rows.length).toBeGreaterThan(100);
+  expect(rows.filter((t) => destinationFields(t).length === 0)).toEqual([]);
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", () => {

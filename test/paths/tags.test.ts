@@ -553,15 +553,16 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
         .filter((t) => tables.kubernetes[t].fields?.some((f) => f.format === "destination"))
         .sort(),
     );
-    // 82 kinds as objects, Patches and Lists: workloads, pod templates and presets,
+    // 85 kinds as objects, Patches and Lists: workloads, pod templates and presets,
     // PersistentVolumes, volume attachments, webhooks, endpoints, ConfigMaps, Ingresses; the
     // Prometheus Operator's ServiceMonitors, PodMonitors, Probes, ScrapeConfigs, Prometheuses,
     // PrometheusAgents, ThanosRulers, Alertmanagers and AlertmanagerConfigs (two versions); Istio's VirtualServices, DestinationRules, Sidecars,
     // ServiceEntries and WorkloadEntries (three versions) and AuthorizationPolicies (two);
     // OpenTelemetry's Instrumentations and Collectors (two versions); the External Secrets
     // Operator's SecretStores and ClusterSecretStores (two versions); Traefik's Middlewares (two groups);
-    // the Gateway API's HTTP, GRPC, TLS, TCP and UDP routes (nine kinds and versions).
-    expect(viewed.size).toBe(252);
+    // the Gateway API's HTTP, GRPC, TLS, TCP and UDP routes (nine kinds and versions); Flux's
+    // notification Providers (three versions).
+    expect(viewed.size).toBe(261);
     expect(after.length).toBeGreaterThan(500);
   });
 

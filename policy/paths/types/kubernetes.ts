@@ -691,6 +691,18 @@ export const gatewayRoutes: TypeTable = Object.fromEntries(
   ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
 );
 
+/**
+ * Flux's notification Providers (`notification.toolkit.fluxcd.io` `v1beta1` to `v1beta3`), as
+ * objects, Patches and Lists: controls of where the cluster's deployment events go, with the
+ * receiver and proxy as a destination field (paths/operators.ts `fluxProviderDestinations`).
+ * Custom resources, listed by `customResourceTypes`.
+ */
+export const fluxProviders: TypeTable = Object.fromEntries(
+  variants("notification.toolkit.fluxcd.io", ["v1beta1", "v1beta2", "v1beta3"], "Provider").map(
+    (t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }],
+  ),
+);
+
 /** A row whose edges no named policy owns: a store of data, or a control read by others. */
 const data: TypeModel = { role: "data", fix: {} };
 
@@ -836,6 +848,7 @@ export const kubernetes: TypeTable = {
   ...secretStores,
   ...traefikMiddlewares,
   ...gatewayRoutes,
+  ...fluxProviders,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,
