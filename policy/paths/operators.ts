@@ -69,14 +69,10 @@ const telemetryFields: readonly DestinationField[] = [
  */
 function endpointVariableDestinations(
   f: DestinationField,
-  variable: unknown,
+  v: Readonly<Record<string, unknown>>,
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] {
-  const v = record(variable);
-  if (v === undefined) {
-    return [];
-  }
   const name = str(v.name);
   if (name === undefined || !/endpoint$/i.test(name)) {
     return [];
@@ -226,14 +222,10 @@ const secretStoreField: DestinationField = {
 /** Where a store's provider (`spec.provider`, one key of the SecretStoreProvider) keeps secrets. */
 function secretStoreDestinations(
   f: DestinationField,
-  provider: unknown,
+  providers: Readonly<Record<string, unknown>>,
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] {
-  const providers = record(provider);
-  if (providers === undefined) {
-    return [];
-  }
   const jurisdiction = getJurisdiction(j);
   return Object.entries(providers).flatMap(([name, settings]): DestinationFinding[] => {
     const s = record(settings) ?? {};
@@ -367,14 +359,10 @@ const meshFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> 
  */
 function serviceEntryDestinations(
   f: DestinationField,
-  spec: unknown,
+  s: Readonly<Record<string, unknown>>,
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] {
-  const s = record(spec);
-  if (s === undefined) {
-    return [];
-  }
   const endpoints = Array.isArray(s.endpoints) ? s.endpoints : [];
   if (endpoints.length > 0) {
     return endpoints.flatMap((e) => {
@@ -896,14 +884,10 @@ const notificationWords: DestinationWords = {
 
 function fluxProviderDestinations(
   f: DestinationField,
-  spec: unknown,
+  s: Readonly<Record<string, unknown>>,
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] {
-  const s = record(spec);
-  if (s === undefined) {
-    return [];
-  }
   const type = str(s.type) ?? "(unknown type)";
   const address = str(s.address);
   const proxy = str(s.proxy);
@@ -956,6 +940,24 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   [/^kubernetes:notification\.toolkit\.fluxcd\.io\/\w+:Provider$/, [fluxProviderField]],
 ];
 
+/** The readings of a whole object (a spec, an entry of a list): no finding on anything else. */
+const objectReaders: Readonly<
+  Record<
+    string,
+    (
+      f: DestinationField,
+      o: Readonly<Record<string, unknown>>,
+      allowlist: readonly EgressAllowEntry[],
+      j: string,
+    ) => DestinationFinding[]
+  >
+> = {
+  "service-entry": serviceEntryDestinations,
+  "endpoint-variable": endpointVariableDestinations,
+  "secret-store": secretStoreDestinations,
+  "flux-provider": fluxProviderDestinations,
+};
+
 /** The findings of a reading of this module's, or undefined for a reading that is not one. */
 export function operatorDestinations(
   f: DestinationField,
@@ -963,21 +965,18 @@ export function operatorDestinations(
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] | undefined {
+  const reader = objectReaders[f.read];
+  if (reader !== undefined) {
+    const o = record(value);
+    return o === undefined ? [] : reader(f, o, allowlist, j);
+  }
   switch (f.read) {
-    case "service-entry":
-      return serviceEntryDestinations(f, value, allowlist, j);
-    case "endpoint-variable":
-      return endpointVariableDestinations(f, value, allowlist, j);
     case "collector-exporters":
       return collectorExporterDestinations(f, value, allowlist, j);
-    case "secret-store":
-      return secretStoreDestinations(f, value, allowlist, j);
     case "alertmanager":
       return alertmanagerDestinations(value);
     case "gateway-route":
       return routeRuleDestinations(value);
-    case "flux-provider":
-      return fluxProviderDestinations(f, value, allowlist, j);
     case "service":
       return f.service === undefined
         ? undefined

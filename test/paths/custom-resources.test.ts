@@ -20,6 +20,7 @@ import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy"
 import { decodeMessage } from "../../policy/framework";
 import { policies } from "../../policy/policies";
 import { on, type OracleResource, policyResources, runNamed } from "../helpers/model-oracle";
+import { sorted } from "../helpers/policy-session";
 
 const root = path.resolve(__dirname, "..", "..");
 const cn = { jurisdiction: "CN" };
@@ -223,14 +224,14 @@ describe("an AlertmanagerConfig", () => {
         ),
       ),
     ).toEqual(
-      [
+      sorted([
         egress("shop-alerts", label, "203.0.113.70 (alert webhook)"),
         egress("shop-alerts", label, "Slack (cannot be placed)"),
         egress("shop-alerts", label, "PagerDuty (cannot be placed)"),
         egress("shop-alerts", label, "api.eu.opsgenie.com (cannot be placed)"),
         egress("shop-alerts", label, "oncall@example.com (a mailbox that cannot be placed)"),
         egress("shop-alerts", label, "the alert webhook a Secret names (cannot be placed)"),
-      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      ]),
     );
   });
 
@@ -315,7 +316,7 @@ describe("a Prometheus or PrometheusAgent", () => {
         ),
       ),
     ).toEqual(
-      [
+      sorted([
         egress("main", label, "prometheus-prod-01-eu-west-0.grafana.net (cannot be placed)"),
         egress(
           "main",
@@ -325,7 +326,7 @@ describe("a Prometheus or PrometheusAgent", () => {
         egress("main", label, "203.0.113.9 (remote write proxy)"),
         egress("main", label, "the Thanos object storage configuration (cannot be placed)"),
         egress("main", label, "the additional scrape configuration (cannot be placed)"),
-      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      ]),
     );
     expect(
       judged(
@@ -438,11 +439,11 @@ describe("the operator's other kinds", () => {
         ),
       ),
     ).toEqual(
-      [
+      sorted([
         egress("main", label, "alerts.example-saas.eu (cannot be placed)"),
         egress("main", label, "198.51.100.50 (remote write endpoint)"),
         egress("main", label, "the Thanos object storage configuration (cannot be placed)"),
-      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      ]),
     );
     // Twin: queries, alerts and writes to Services of the cluster.
     expect(
@@ -508,14 +509,14 @@ describe("an OpenTelemetry Instrumentation", () => {
         ),
       ),
     ).toEqual(
-      [
+      sorted([
         egress("apps", label, "203.0.113.44 (telemetry collector)"),
         egress(
           "apps",
           label,
           "the telemetry collector NginxModuleOtelExporterEndpoint names (cannot be placed)",
         ),
-      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      ]),
     );
   });
 
@@ -570,13 +571,13 @@ describe("an OpenTelemetry Collector", () => {
       },
     };
     expect(judged(onCluster(collector(config)))).toEqual(
-      [
+      sorted([
         egress("otel", label, "otlp.example-saas.eu (cannot be placed)"),
         egress("otel", label, "the datadog exporter's service (cannot be placed)"),
         egress("otel", label, "the otlp/env exporter's endpoint (cannot be placed)"),
         egress("otel", label, "198.51.100.30 (telemetry exporter)"),
         egress("otel", label, "198.51.100.31 (telemetry exporter)"),
-      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      ]),
     );
   });
 
@@ -906,11 +907,11 @@ describe("the Gateway API", () => {
         ),
       ),
     ).toEqual(
-      [
+      sorted([
         egress("shop", label, "multicluster.x-k8s.io/ServiceImport shop-eu (cannot be placed)"),
         egress("shop", label, "networking.istio.io/Hostname mirror.example.de (cannot be placed)"),
         egress("shop", label, "the HTTPRouteFilter filter (cannot be placed)"),
-      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      ]),
     );
   });
 
@@ -1164,7 +1165,7 @@ describe("Istio", () => {
       }),
     );
     expect(judged(bad)).toEqual(
-      [
+      sorted([
         egress("default", 'k8s sidecar "default"', "proxy.example.de (cannot be placed)"),
         egress("tunnel", 'k8s destinationrule "tunnel"', "db.example.de (cannot be placed)"),
         egress("vm", 'k8s workloadentry "vm"', "198.51.100.9 (workload endpoint)"),
@@ -1173,7 +1174,7 @@ describe("Istio", () => {
           'k8s authorizationpolicy "ext-authz"',
           "the mesh's external authorizer (cannot be placed)",
         ),
-      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      ]),
     );
     const good = onCluster(
       mesh("Sidecar", "default", {
