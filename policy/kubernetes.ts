@@ -204,7 +204,7 @@ function judgeDestinations(
         ctx.settings.egressAllowlist,
         ctx.jurisdiction.id,
       )) {
-        fail(d.why, d.place);
+        fail(d.why, d.place, d.unknown === true);
       }
     }
   }

@@ -1252,16 +1252,30 @@ function compileDestination(field: FieldSpec, r: BorderResource, x: Resolver): C
         },
       ];
     }
-    return destinationsOf(server, found.value, x.allowlist, x.jurisdiction.id).map((d) => ({
-      ...build(
-        field,
-        found.path,
-        { kind: "outside", place: d.place },
-        r,
-        x,
-        d.to === "internet" ? x.internet : x.unknownPlace(d.place),
-      ),
-      what: d.why,
-    }));
+    return destinationsOf(server, found.value, x.allowlist, x.jurisdiction.id).map((d) =>
+      d.unknown
+        ? {
+            ...build(
+              field,
+              found.path,
+              { kind: "unknown" },
+              r,
+              x,
+              x.unknownPlace(`${found.path} of ${x.label(r)} ${d.why}`),
+            ),
+            what: d.why,
+          }
+        : {
+            ...build(
+              field,
+              found.path,
+              { kind: "outside", place: d.place },
+              r,
+              x,
+              d.to === "internet" ? x.internet : x.unknownPlace(d.place),
+            ),
+            what: d.why,
+          },
+    );
   });
 }

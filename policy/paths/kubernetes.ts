@@ -435,6 +435,8 @@ export interface DestinationFinding {
   readonly place: string;
   /** Where the data goes: the public internet, or a place the pack cannot name. */
   readonly to: "internet" | "unplaced";
+  /** The value holds a setting not known at preview: the finding is undecided until deployed. */
+  readonly unknown?: true;
 }
 
 /** The region a zone ID lies in (`cn-hangzhou-h`, `us-east-1a`, `ap-southeast-1a`). */

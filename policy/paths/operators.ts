@@ -18,7 +18,7 @@ import {
   type DestinationWords,
   readDestination,
 } from "./kubernetes";
-import { str } from "./values";
+import { isUnknown, known, str } from "./values";
 
 /** `v` as an object's fields, or undefined when it is no object (a list, text, nothing). */
 function record(v: unknown): Record<string, unknown> | undefined {
@@ -958,8 +958,55 @@ const objectReaders: Readonly<
   "flux-provider": fluxProviderDestinations,
 };
 
-/** The findings of a reading of this module's, or undefined for a reading that is not one. */
+/** Whether `v` holds a value not known at preview, at any depth of its objects and lists. */
+function holdsUnknown(v: unknown, depth = 0): boolean {
+  if (isUnknown(v)) {
+    return true;
+  }
+  if (typeof v !== "object" || v === null || depth > 32) {
+    return false;
+  }
+  return Object.values(v).some((x) => holdsUnknown(x, depth + 1));
+}
+
+/**
+ * The findings of a reading of this module's, or undefined for a reading that is not one. Each
+ * reads several settings of one value together (a spec, an integration, an entry of a list): one
+ * of them not known at preview may name any server, so a value that holds one — or a runtime
+ * proxy that throws on reading it — is one undecided finding, not a reading of what is known.
+ */
 export function operatorDestinations(
+  f: DestinationField,
+  value: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] | undefined {
+  if (!(f.read in objectReaders) && !otherReadings.has(f.read)) {
+    return undefined;
+  }
+  const undecided = known(() => holdsUnknown(value));
+  if (undecided === true || isUnknown(undecided)) {
+    return [
+      {
+        why: "holds a setting not known at preview, so the servers it may name cannot be checked",
+        place: `the ${f.what} (unknown at preview)`,
+        to: "unplaced",
+        unknown: true,
+      },
+    ];
+  }
+  return readingOf(f, value, allowlist, j);
+}
+
+/** The readings of this module's that are not `objectReaders`'. */
+const otherReadings: ReadonlySet<string> = new Set([
+  "collector-exporters",
+  "alertmanager",
+  "gateway-route",
+  "service",
+]);
+
+function readingOf(
   f: DestinationField,
   value: unknown,
   allowlist: readonly EgressAllowEntry[],

@@ -19,7 +19,13 @@ import { ackCluster } from "../helpers/ack-cluster";
 import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
 import { decodeMessage } from "../../policy/framework";
 import { policies } from "../../policy/policies";
-import { on, type OracleResource, policyResources, runNamed } from "../helpers/model-oracle";
+import {
+  on,
+  type OracleResource,
+  policyResources,
+  runNamed,
+  unknownAtPreview,
+} from "../helpers/model-oracle";
 import { sorted } from "../helpers/policy-session";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -1009,6 +1015,42 @@ describe("Flux's notifications and sources", () => {
     for (const address of ["http://flux-relay.flux-system.svc:8080/", "http://10.0.1.1/hook"]) {
       expect(judged(onCluster(provider({ type: "generic", address }), ...sources))).toEqual([]);
     }
+  });
+});
+
+describe("a setting not known at preview", () => {
+  test("leaves a reading of several settings undecided, never passed: a ServiceEntry, a collector's exporters, an integration", () => {
+    const resources = onCluster(
+      kube("kubernetes:networking.istio.io/v1:ServiceEntry", "payments", {
+        metadata: { namespace: "shop" },
+        spec: {
+          hosts: ["payments.internal"],
+          resolution: "STATIC",
+          endpoints: [{ address: unknownAtPreview }],
+        },
+      }),
+      kube("kubernetes:opentelemetry.io/v1beta1:OpenTelemetryCollector", "otel", {
+        metadata: { namespace: "observability" },
+        spec: { config: { exporters: { otlp: { endpoint: unknownAtPreview } } } },
+      }),
+      kube("kubernetes:monitoring.coreos.com/v1alpha1:AlertmanagerConfig", "alerts", {
+        metadata: { namespace: "shop" },
+        spec: { receivers: [{ name: "team", opsgenieConfigs: [{ apiURL: unknownAtPreview }] }] },
+      }),
+    );
+    expect(judged(resources)).toEqual([
+      egress(
+        "alerts",
+        'k8s alertmanagerconfig "alerts"',
+        "spec.receivers[0].opsgenieConfigs[0] (unknown at preview)",
+      ),
+      egress(
+        "otel",
+        'k8s opentelemetrycollector "otel"',
+        "spec.config.exporters (unknown at preview)",
+      ),
+      egress("payments", 'k8s serviceentry "payments"', "spec (unknown at preview)"),
+    ]);
   });
 });
 
