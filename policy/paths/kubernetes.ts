@@ -105,18 +105,15 @@ export interface DestinationField {
    * `unseen`: a value naming a destination the pack cannot see (a Secret that holds a URL, a
    * provider of the mesh's configuration): any value is a destination it cannot place, in the
    * words of `unseen`;
-   * `service-entry`: an Istio ServiceEntry's spec (`serviceEntryDestinations`);
-   * `endpoint-variable`: an environment variable whose name ends in `ENDPOINT`
-   * (`endpointVariableDestinations`);
-   * `collector-exporters`: the exporters of an OpenTelemetry Collector's configuration
-   * (`collectorExporterDestinations`);
-   * `secret-store`: an External Secrets store's provider (`secretStoreDestinations`);
-   * `alertmanager`: a Prometheus Operator Alertmanager's spec (`alertmanagerDestinations`);
-   * `gateway-route`: a Gateway API route's rule (paths/operators.ts `routeRuleDestinations`);
-   * `flux-provider`: a Flux notification Provider's spec (paths/operators.ts);
    * `mailbox`: e-mail addresses, a mailbox each, which the pack cannot place;
-   * `service`: an integration with a vendor's service (`service`), reached at its own endpoint
-   * unless the integration's URL field names one — read as a `request-url`.
+   * the readings of the operators' custom resources, which weigh several settings of one value
+   * together (paths/operators.ts `operatorDestinations`): `service-entry` (an Istio ServiceEntry's
+   * spec), `endpoint-variable` (an environment variable whose name ends in `ENDPOINT`),
+   * `collector-exporters` (an OpenTelemetry Collector's exporters), `secret-store` (an External
+   * Secrets store's provider), `alertmanager` (an Alertmanager's spec), `gateway-route` (a Gateway
+   * API route's rule), `flux-provider` (a Flux notification Provider's spec) and `service` (an
+   * integration with a vendor's service, reached at its own endpoint unless the integration's URL
+   * field names one).
    */
   readonly read:
     | "address"

@@ -3,11 +3,13 @@
  * kinds are rows of the Kubernetes table, policy/paths/types/kubernetes.ts, and custom resources
  * of policy/reviewed.ts `customResourceGroups`): the servers the Prometheus Operator's scrapes,
  * remote writes and alerts go to, the destinations Istio routes the mesh's traffic to, the
- * endpoints OpenTelemetry's instrumented pods and collectors export telemetry to, and the places
- * the External Secrets Operator's stores keep the cluster's secrets. Each is a destination field
- * (paths/kubernetes.ts `DestinationField`); the readings that weigh several values together are
- * `operatorDestinations`'. Kinds and fields as the operators' CRDs define them, checked against
- * their models in test/paths/custom-resources.test.ts.
+ * endpoints OpenTelemetry's instrumented pods and collectors export telemetry to, the places the
+ * External Secrets Operator's stores keep the cluster's secrets, and the servers Traefik's
+ * middlewares, the Gateway API's routes and Flux's notification providers send requests and
+ * events to. Each is a destination field (paths/kubernetes.ts `DestinationField`); the readings
+ * that weigh several settings of one value together are `operatorDestinations`'. Kinds and fields
+ * as the operators' CRDs define them, checked against their models in
+ * test/paths/custom-resources.test.ts.
  */
 import { type Cloud, getJurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
 import { describePlace } from "../../residency/placement";
