@@ -18,6 +18,7 @@ import {
   type TypeEntry,
 } from "../policy/inventory/sdk";
 import { flowTables, type FlowTableView } from "../policy/inventory/tables";
+import { baseKind } from "../policy/paths/kubernetes";
 import { type ClassifyContext, classify, productContext } from "../policy/review";
 import type { TypeClass } from "../policy/review/model";
 import { customResourceTypes } from "../policy/reviewed";
@@ -346,9 +347,9 @@ const columns: ReadonlyArray<readonly [CoverageClass, CountKey]> = [
 function customResourceLines(types: readonly string[]): string[] {
   const kinds = new Map<string, Set<string>>();
   for (const t of types) {
-    const [, apiVersion, kind] = t.split(":");
+    const [, apiVersion, kind] = baseKind(t).split(":");
     const set = kinds.get(apiVersion) ?? new Set<string>();
-    set.add(kind.replace(/(List|Patch)$/, ""));
+    set.add(kind);
     kinds.set(apiVersion, set);
   }
   return [...kinds.entries()]

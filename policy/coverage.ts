@@ -7,6 +7,7 @@
  */
 import { resourceLabel, stateOnlyPackages } from "../residency/placement";
 import { residencyResourcePolicy } from "./framework";
+import { baseKind } from "./paths/kubernetes";
 import { classesDocument, type ListedType, listedTypes } from "./review/listed";
 import {
   customResourceGroups,
@@ -84,7 +85,7 @@ export function unclassifiedMessage(
     const kinds = [
       ...new Set(
         [...customResourceTypes]
-          .filter((t) => kubernetesGroup(t) === group && !/(List|Patch)$/.test(t))
+          .filter((t) => kubernetesGroup(t) === group && baseKind(t) === t)
           .map((t) => t.split(":")[2]),
       ),
     ].sort();

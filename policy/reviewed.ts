@@ -14,6 +14,7 @@
  *
  * Providers (`pulumi:providers:*`) and component resources are not listed: they are not subject.
  */
+import { variants } from "./paths/kubernetes";
 import { modelledTypes as tableTypes } from "./paths/types";
 
 /** Reviewed types by why they were accepted. */
@@ -133,7 +134,7 @@ export const reviewed = {
    * Alertmanagers send them — the receivers of AlertmanagerConfigs, or of an Alertmanager's own
    * configuration — which kubernetes-egress judges on those objects (rows of the Kubernetes table).
    */
-  alertingRules: variantsOf("monitoring.coreos.com/v1", ["PrometheusRule"]),
+  alertingRules: variants("monitoring.coreos.com", ["v1"], "PrometheusRule"),
   /**
    * cert-manager's certificates and their issuers (custom resources, see `customResourceGroups`):
    * a Certificate or CertificateRequest names the names to certify, an issuer of the cluster and
@@ -143,12 +144,11 @@ export const reviewed = {
    * public key and the names to certify — and the DNS provider challenge records; the private key
    * stays in the cluster's Secret, and no data of the stack leaves.
    */
-  certificates: variantsOf("cert-manager.io/v1", [
-    "Certificate",
-    "CertificateRequest",
-    "ClusterIssuer",
-    "Issuer",
-  ]),
+  certificates: variants(
+    "cert-manager.io",
+    ["v1"],
+    ["Certificate", "CertificateRequest", "ClusterIssuer", "Issuer"],
+  ),
   /**
    * Istio's kinds that name no destination of their own (custom resources, see
    * `customResourceGroups`): a Gateway configures the listeners of the mesh's ingress and egress
@@ -158,11 +158,11 @@ export const reviewed = {
    * kinds the Kubernetes table models (VirtualService, ServiceEntry, …).
    */
   serviceMesh: [
-    ...["v1alpha3", "v1beta1", "v1"].flatMap((v) =>
-      variantsOf(`networking.istio.io/${v}`, ["Gateway"]),
-    ),
-    ...["v1beta1", "v1"].flatMap((v) =>
-      variantsOf(`security.istio.io/${v}`, ["PeerAuthentication", "RequestAuthentication"]),
+    ...variants("networking.istio.io", ["v1alpha3", "v1beta1", "v1"], "Gateway"),
+    ...variants(
+      "security.istio.io",
+      ["v1beta1", "v1"],
+      ["PeerAuthentication", "RequestAuthentication"],
     ),
   ],
   /**
@@ -173,8 +173,10 @@ export const reviewed = {
    * the cluster's Secrets to a store, stays unclassified: the store it names may be one the
    * program does not declare.)
    */
-  secretSync: ["v1", "v1beta1"].flatMap((v) =>
-    variantsOf(`external-secrets.io/${v}`, ["ExternalSecret", "ClusterExternalSecret"]),
+  secretSync: variants(
+    "external-secrets.io",
+    ["v1", "v1beta1"],
+    ["ExternalSecret", "ClusterExternalSecret"],
   ),
   /**
    * Traefik's routes and settings that name no server outside the cluster (custom resources, see
@@ -185,18 +187,22 @@ export const reviewed = {
    * Service's; a Middleware that sends requests out is a row of the Kubernetes table.
    */
   ingressRoutes: [
-    ...variantsOf("traefik.io/v1alpha1", ["ServersTransportTCP"]),
+    ...variants("traefik.io", ["v1alpha1"], "ServersTransportTCP"),
     ...["traefik.io", "traefik.containo.us"].flatMap((group) =>
-      variantsOf(`${group}/v1alpha1`, [
-        "IngressRoute",
-        "IngressRouteTCP",
-        "IngressRouteUDP",
-        "MiddlewareTCP",
-        "ServersTransport",
-        "TLSOption",
-        "TLSStore",
-        "TraefikService",
-      ]),
+      variants(
+        group,
+        ["v1alpha1"],
+        [
+          "IngressRoute",
+          "IngressRouteTCP",
+          "IngressRouteUDP",
+          "MiddlewareTCP",
+          "ServersTransport",
+          "TLSOption",
+          "TLSStore",
+          "TraefikService",
+        ],
+      ),
     ),
   ],
   /**
@@ -207,12 +213,8 @@ export const reviewed = {
    * implementation provision load balancers and data planes, stay unclassified.
    */
   gatewayPolicies: [
-    ...["v1", "v1beta1", "v1alpha2"].flatMap((v) =>
-      variantsOf(`gateway.networking.k8s.io/${v}`, ["ReferenceGrant"]),
-    ),
-    ...["v1", "v1alpha3"].flatMap((v) =>
-      variantsOf(`gateway.networking.k8s.io/${v}`, ["BackendTLSPolicy"]),
-    ),
+    ...variants("gateway.networking.k8s.io", ["v1", "v1beta1", "v1alpha2"], "ReferenceGrant"),
+    ...variants("gateway.networking.k8s.io", ["v1", "v1alpha3"], "BackendTLSPolicy"),
   ],
   /**
    * Flux's sources, alerts and receivers (custom resources, see `customResourceGroups`): a
@@ -223,42 +225,32 @@ export const reviewed = {
    * through the notification controller's Service, whose exposure is judged there.
    */
   fluxSources: [
-    ...variantsOf("source.toolkit.fluxcd.io/v1", [
-      "Bucket",
-      "ExternalArtifact",
-      "GitRepository",
-      "HelmChart",
-      "HelmRepository",
-      "OCIRepository",
-    ]),
-    ...variantsOf("source.toolkit.fluxcd.io/v1beta1", [
-      "Bucket",
-      "GitRepository",
-      "HelmChart",
-      "HelmRepository",
-    ]),
-    ...variantsOf("source.toolkit.fluxcd.io/v1beta2", [
-      "Bucket",
-      "GitRepository",
-      "HelmChart",
-      "HelmRepository",
-      "OCIRepository",
-    ]),
-    ...["v1beta1", "v1beta2", "v1beta3"].flatMap((v) =>
-      variantsOf(`notification.toolkit.fluxcd.io/${v}`, ["Alert"]),
+    ...variants(
+      "source.toolkit.fluxcd.io",
+      ["v1"],
+      [
+        "Bucket",
+        "ExternalArtifact",
+        "GitRepository",
+        "HelmChart",
+        "HelmRepository",
+        "OCIRepository",
+      ],
     ),
-    ...["v1", "v1beta1", "v1beta2"].flatMap((v) =>
-      variantsOf(`notification.toolkit.fluxcd.io/${v}`, ["Receiver"]),
+    ...variants(
+      "source.toolkit.fluxcd.io",
+      ["v1beta1"],
+      ["Bucket", "GitRepository", "HelmChart", "HelmRepository"],
     ),
+    ...variants(
+      "source.toolkit.fluxcd.io",
+      ["v1beta2"],
+      ["Bucket", "GitRepository", "HelmChart", "HelmRepository", "OCIRepository"],
+    ),
+    ...variants("notification.toolkit.fluxcd.io", ["v1beta1", "v1beta2", "v1beta3"], "Alert"),
+    ...variants("notification.toolkit.fluxcd.io", ["v1", "v1beta1", "v1beta2"], "Receiver"),
   ],
 } as const satisfies Record<string, readonly string[]>;
-
-/** The tokens of custom resource kinds of `groupVersion`, with their Lists and Patches. */
-function variantsOf(groupVersion: string, kinds: readonly string[]): string[] {
-  return kinds.flatMap((kind) =>
-    ["", "List", "Patch"].map((suffix) => `kubernetes:${groupVersion}:${kind}${suffix}`),
-  );
-}
 
 /**
  * The API groups of the custom resources the pack reviews, with the models of their CRDs the

@@ -41,6 +41,7 @@ import { flagOpens, globalPlaceLabel, type Located, locate } from "./places";
 import { type Ref, type RefKind, refKinds, type Resolver } from "./resolver";
 import { isPublic, isPublicGrantee, mayBePublicDocument, statements } from "./iam";
 import {
+  holdsUnknown,
   isTrue,
   isUnknown,
   isUnknownValueError,
@@ -1054,17 +1055,6 @@ function serviceArea(v: unknown, absentIsDomestic: boolean, j: string): string |
 
 /** Thrown by a relation's reader at a property not known at preview. */
 const unknownRead = Symbol("a property not known at preview");
-
-/** Whether a value, or anything inside it, is not known at preview. */
-function holdsUnknown(v: unknown): boolean {
-  if (isUnknown(v)) {
-    return true;
-  }
-  if (Array.isArray(v)) {
-    return v.some(holdsUnknown);
-  }
-  return typeof v === "object" && v !== null && Object.values(v).some(holdsUnknown);
-}
 
 /**
  * A `relation` field: one value when the properties it reads cross a border together, named by

@@ -43,6 +43,23 @@ export function baseKind(type: string): string {
   return suffix === 0 ? type : type.slice(0, -suffix);
 }
 
+/**
+ * The type tokens of these kinds of `group`, each with its List and its Patch, in each API version
+ * given: `variants("apps", ["v1"], "Deployment")` → `kubernetes:apps/v1:Deployment`, …`List`,
+ * …`Patch`.
+ */
+export function variants(
+  group: string,
+  versions: readonly string[],
+  kinds: string | readonly string[],
+): string[] {
+  return versions.flatMap((v) =>
+    (typeof kinds === "string" ? [kinds] : kinds).flatMap((kind) =>
+      ["", "List", "Patch"].map((suffix) => `kubernetes:${group}/${v}:${kind}${suffix}`),
+    ),
+  );
+}
+
 /** Whether a type is the List of some kind: its objects are the entries of `items`. */
 export function isListType(type: string): boolean {
   return type.endsWith("List");

@@ -20,7 +20,7 @@ import {
   type DestinationWords,
   readDestination,
 } from "./kubernetes";
-import { isUnknown, known, str } from "./values";
+import { holdsUnknown, isUnknown, known, str } from "./values";
 
 /** `v` as an object's fields, or undefined when it is no object (a list, text, nothing). */
 function record(v: unknown): Record<string, unknown> | undefined {
@@ -942,34 +942,41 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   [/^kubernetes:notification\.toolkit\.fluxcd\.io\/\w+:Provider$/, [fluxProviderField]],
 ];
 
-/** The readings of a whole object (a spec, an entry of a list): no finding on anything else. */
-const objectReaders: Readonly<
-  Record<
-    string,
-    (
+/** A reading of this module's: the findings on a field's value. */
+type Reading = (
+  f: DestinationField,
+  value: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+) => DestinationFinding[];
+
+/** A reading of a whole object (a spec, an entry of a list): no finding on anything else. */
+const ofObject =
+  (
+    read: (
       f: DestinationField,
       o: Readonly<Record<string, unknown>>,
       allowlist: readonly EgressAllowEntry[],
       j: string,
-    ) => DestinationFinding[]
-  >
-> = {
-  "service-entry": serviceEntryDestinations,
-  "endpoint-variable": endpointVariableDestinations,
-  "secret-store": secretStoreDestinations,
-  "flux-provider": fluxProviderDestinations,
-};
+    ) => DestinationFinding[],
+  ): Reading =>
+  (f, value, allowlist, j) => {
+    const o = record(value);
+    return o === undefined ? [] : read(f, o, allowlist, j);
+  };
 
-/** Whether `v` holds a value not known at preview, at any depth of its objects and lists. */
-function holdsUnknown(v: unknown, depth = 0): boolean {
-  if (isUnknown(v)) {
-    return true;
-  }
-  if (typeof v !== "object" || v === null || depth > 32) {
-    return false;
-  }
-  return Object.values(v).some((x) => holdsUnknown(x, depth + 1));
-}
+/** This module's readings, by the `read` of the fields they read. */
+const readings: Readonly<Record<string, Reading>> = {
+  "service-entry": ofObject(serviceEntryDestinations),
+  "endpoint-variable": ofObject(endpointVariableDestinations),
+  "secret-store": ofObject(secretStoreDestinations),
+  "flux-provider": ofObject(fluxProviderDestinations),
+  "collector-exporters": collectorExporterDestinations,
+  alertmanager: (_f, value) => alertmanagerDestinations(value),
+  "gateway-route": (_f, value) => routeRuleDestinations(value),
+  service: (f, value, allowlist, j) =>
+    f.service === undefined ? [] : serviceDestinations(f, f.service, value, allowlist, j),
+};
 
 /**
  * The findings of a reading of this module's, or undefined for a reading that is not one. Each
@@ -983,7 +990,8 @@ export function operatorDestinations(
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] | undefined {
-  if (!(f.read in objectReaders) && !otherReadings.has(f.read)) {
+  const reading = readings[f.read];
+  if (reading === undefined) {
     return undefined;
   }
   const undecided = known(() => holdsUnknown(value));
@@ -997,40 +1005,5 @@ export function operatorDestinations(
       },
     ];
   }
-  return readingOf(f, value, allowlist, j);
-}
-
-/** The readings of this module's that are not `objectReaders`'. */
-const otherReadings: ReadonlySet<string> = new Set([
-  "collector-exporters",
-  "alertmanager",
-  "gateway-route",
-  "service",
-]);
-
-function readingOf(
-  f: DestinationField,
-  value: unknown,
-  allowlist: readonly EgressAllowEntry[],
-  j: string,
-): DestinationFinding[] | undefined {
-  const reader = objectReaders[f.read];
-  if (reader !== undefined) {
-    const o = record(value);
-    return o === undefined ? [] : reader(f, o, allowlist, j);
-  }
-  switch (f.read) {
-    case "collector-exporters":
-      return collectorExporterDestinations(f, value, allowlist, j);
-    case "alertmanager":
-      return alertmanagerDestinations(value);
-    case "gateway-route":
-      return routeRuleDestinations(value);
-    case "service":
-      return f.service === undefined
-        ? undefined
-        : serviceDestinations(f, f.service, value, allowlist, j);
-    default:
-      return undefined;
-  }
+  return reading(f, value, allowlist, j);
 }

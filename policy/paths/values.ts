@@ -70,6 +70,17 @@ export function decided<T>(value: T, path: string): T {
   return value;
 }
 
+/** Whether a value, or anything inside it, is not known at preview. */
+export function holdsUnknown(v: unknown): boolean {
+  if (isUnknown(v)) {
+    return true;
+  }
+  if (Array.isArray(v)) {
+    return v.some(holdsUnknown);
+  }
+  return typeof v === "object" && v !== null && Object.values(v).some(holdsUnknown);
+}
+
 /** Runs `read`; an access to an unknown value of a runtime proxy yields `unknown` instead. */
 export function known<T>(read: () => T): T | Unknown {
   try {

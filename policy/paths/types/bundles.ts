@@ -11,7 +11,8 @@
  */
 import { typeChain } from "../../../residency/urn";
 import type { TypeModel } from "../model";
-import { isUnknown, valueAt, valuesAt } from "../values";
+import { variants } from "../kubernetes";
+import { isUnknown, str, valueAt, valuesAt } from "../values";
 import { link, reportedBy } from "./common";
 import { pushFix } from "./log-readers";
 import { edgesOf } from "./rows";
@@ -116,18 +117,18 @@ const targets = [
 const gitOpsFix =
   "Declare the objects in the program instead — kubernetes.yaml.v2.ConfigGroup for manifests, kubernetes.helm.v4.Chart for a chart — so the pack judges each one under pulumi preview --policy-pack.";
 
-function text(p: Readonly<Record<string, unknown>>, path: string): string | undefined {
-  const v = valueAt(p, path);
-  return typeof v === "string" && !isUnknown(v) ? v : undefined;
-}
+/** The text at `path`, if known. */
+const text = (p: Readonly<Record<string, unknown>>, path: string) => str(valueAt(p, path));
 
 /** `"https://github.com/acme/deploy" (path "shop")`: an Argo CD source, in a finding's words. */
 function argoSource(p: Readonly<Record<string, unknown>>, at: string): string {
   const repo = text(p, `${at}.repoURL`);
-  const part = text(p, `${at}.chart`) ?? text(p, `${at}.path`);
+  const chart = text(p, `${at}.chart`);
+  const part = chart !== undefined ? `chart ${JSON.stringify(chart)}` : text(p, `${at}.path`);
+  const of = part === undefined || chart !== undefined ? part : `path ${JSON.stringify(part)}`;
   return repo === undefined
     ? "a source not known until deployed"
-    : `${JSON.stringify(repo)}${part === undefined ? "" : ` (${text(p, `${at}.chart`) !== undefined ? "chart" : "path"} ${JSON.stringify(part)})`}`;
+    : `${JSON.stringify(repo)}${of === undefined ? "" : ` (${of})`}`;
 }
 
 function argoDestination(p: Readonly<Record<string, unknown>>, at: string): string {
@@ -144,11 +145,7 @@ function customBundle(
   kind: string,
   row: BundleRow,
 ): Record<string, BundleRow> {
-  return Object.fromEntries(
-    versions.flatMap((v) =>
-      ["", "List", "Patch"].map((suffix) => [`kubernetes:${group}/${v}:${kind}${suffix}`, row]),
-    ),
-  );
+  return Object.fromEntries(variants(group, versions, kind).map((t) => [t, row]));
 }
 
 const gitOpsBundles: Readonly<Record<string, BundleRow>> = {

@@ -52,6 +52,7 @@ import {
   selects,
   serviceSelects,
   siteOf,
+  variants,
 } from "../kubernetes";
 import type {
   BorderResource,
@@ -536,10 +537,10 @@ const workloadFix = {
     "Annotate LoadBalancer services as internal for the cluster's cloud, or use ClusterIP.",
 };
 
-/** A kind, its List and its Patch, in each API version given. */
-function variants(group: string, versions: readonly string[], kind: string): string[] {
-  return versions.flatMap((v) =>
-    ["", "List", "Patch"].map((suffix) => `kubernetes:${group}/${v}:${kind}${suffix}`),
+/** Rows of these kinds, each a control read by others with the servers its objects name. */
+function serverControls(types: readonly string[]): TypeTable {
+  return Object.fromEntries(
+    types.map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
   );
 }
 
@@ -578,21 +579,19 @@ const persistentVolumes: TypeTable = Object.fromEntries(
  * CoreDNS Corefile's upstream resolvers — as
  * objects, Patches and Lists: rows of those fields alone, each a control the cluster reads.
  */
-const serverRows: TypeTable = Object.fromEntries(
-  [
-    ...variants("core", ["v1"], "PodTemplate"),
-    ...variants("settings.k8s.io", ["v1alpha1"], "PodPreset"),
-    ...variants("storage.k8s.io", ["v1", "v1alpha1", "v1beta1"], "VolumeAttachment"),
-    ...["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"].flatMap((kind) =>
-      variants("admissionregistration.k8s.io", ["v1", "v1beta1"], kind),
-    ),
-    ...variants("apiextensions.k8s.io", ["v1", "v1beta1"], "CustomResourceDefinition"),
-    ...variants("auditregistration.k8s.io", ["v1alpha1"], "AuditSink"),
-    ...variants("core", ["v1"], "Endpoints"),
-    ...variants("core", ["v1"], "ConfigMap"),
-    ...variants("discovery.k8s.io", ["v1", "v1beta1"], "EndpointSlice"),
-  ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
-);
+const serverRows: TypeTable = serverControls([
+  ...variants("core", ["v1"], "PodTemplate"),
+  ...variants("settings.k8s.io", ["v1alpha1"], "PodPreset"),
+  ...variants("storage.k8s.io", ["v1", "v1alpha1", "v1beta1"], "VolumeAttachment"),
+  ...["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"].flatMap((kind) =>
+    variants("admissionregistration.k8s.io", ["v1", "v1beta1"], kind),
+  ),
+  ...variants("apiextensions.k8s.io", ["v1", "v1beta1"], "CustomResourceDefinition"),
+  ...variants("auditregistration.k8s.io", ["v1alpha1"], "AuditSink"),
+  ...variants("core", ["v1"], "Endpoints"),
+  ...variants("core", ["v1"], "ConfigMap"),
+  ...variants("discovery.k8s.io", ["v1", "v1beta1"], "EndpointSlice"),
+]);
 
 /**
  * Custom resources of the Prometheus Operator (`monitoring.coreos.com`) whose objects name the
@@ -603,19 +602,15 @@ const serverRows: TypeTable = Object.fromEntries(
  * `customResourceTypes` (policy/reviewed.ts) lists them with the other custom kinds the pack
  * reviews.
  */
-export const prometheusOperator: TypeTable = Object.fromEntries(
-  [
-    ...["ServiceMonitor", "PodMonitor", "Probe"].flatMap((kind) =>
-      variants("monitoring.coreos.com", ["v1"], kind),
-    ),
-    ...variants("monitoring.coreos.com", ["v1alpha1", "v1beta1"], "AlertmanagerConfig"),
-    ...variants("monitoring.coreos.com", ["v1"], "Prometheus"),
-    ...variants("monitoring.coreos.com", ["v1"], "Alertmanager"),
-    ...variants("monitoring.coreos.com", ["v1"], "ThanosRuler"),
-    ...variants("monitoring.coreos.com", ["v1alpha1"], "ScrapeConfig"),
-    ...variants("monitoring.coreos.com", ["v1alpha1"], "PrometheusAgent"),
-  ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
-);
+export const prometheusOperator: TypeTable = serverControls([
+  ...variants("monitoring.coreos.com", ["v1"], ["ServiceMonitor", "PodMonitor", "Probe"]),
+  ...variants("monitoring.coreos.com", ["v1alpha1", "v1beta1"], "AlertmanagerConfig"),
+  ...variants("monitoring.coreos.com", ["v1"], "Prometheus"),
+  ...variants("monitoring.coreos.com", ["v1"], "Alertmanager"),
+  ...variants("monitoring.coreos.com", ["v1"], "ThanosRuler"),
+  ...variants("monitoring.coreos.com", ["v1alpha1"], "ScrapeConfig"),
+  ...variants("monitoring.coreos.com", ["v1alpha1"], "PrometheusAgent"),
+]);
 
 /**
  * Istio's kinds that name where the mesh sends traffic (`networking.istio.io` of every served
@@ -624,14 +619,14 @@ export const prometheusOperator: TypeTable = Object.fromEntries(
  * and Lists: controls the mesh's proxies read, each with its destination fields
  * (paths/operators.ts `meshFields`). Custom resources, listed by `customResourceTypes`.
  */
-export const serviceMesh: TypeTable = Object.fromEntries(
-  [
-    ...["VirtualService", "DestinationRule", "Sidecar", "ServiceEntry", "WorkloadEntry"].flatMap(
-      (kind) => variants("networking.istio.io", ["v1alpha3", "v1beta1", "v1"], kind),
-    ),
-    ...variants("security.istio.io", ["v1beta1", "v1"], "AuthorizationPolicy"),
-  ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
-);
+export const serviceMesh: TypeTable = serverControls([
+  ...variants(
+    "networking.istio.io",
+    ["v1alpha3", "v1beta1", "v1"],
+    ["VirtualService", "DestinationRule", "Sidecar", "ServiceEntry", "WorkloadEntry"],
+  ),
+  ...variants("security.istio.io", ["v1beta1", "v1"], "AuthorizationPolicy"),
+]);
 
 /**
  * OpenTelemetry's Instrumentations (`opentelemetry.io/v1alpha1`) and Collectors (`v1alpha1`,
@@ -642,12 +637,10 @@ export const serviceMesh: TypeTable = Object.fromEntries(
  * (`volumeSources`). Custom
  * resources, listed by `customResourceTypes`.
  */
-export const openTelemetry: TypeTable = Object.fromEntries(
-  [
-    ...variants("opentelemetry.io", ["v1alpha1"], "Instrumentation"),
-    ...variants("opentelemetry.io", ["v1alpha1", "v1beta1"], "OpenTelemetryCollector"),
-  ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
-);
+export const openTelemetry: TypeTable = serverControls([
+  ...variants("opentelemetry.io", ["v1alpha1"], "Instrumentation"),
+  ...variants("opentelemetry.io", ["v1alpha1", "v1beta1"], "OpenTelemetryCollector"),
+]);
 
 /**
  * The External Secrets Operator's stores (`external-secrets.io` `v1`, `v1beta1`: SecretStores and
@@ -655,10 +648,8 @@ export const openTelemetry: TypeTable = Object.fromEntries(
  * with the place their provider keeps them as a destination field (paths/operators.ts
  * `secretStoreDestinations`). Custom resources, listed by `customResourceTypes`.
  */
-export const secretStores: TypeTable = Object.fromEntries(
-  ["SecretStore", "ClusterSecretStore"]
-    .flatMap((kind) => variants("external-secrets.io", ["v1", "v1beta1"], kind))
-    .map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
+export const secretStores: TypeTable = serverControls(
+  variants("external-secrets.io", ["v1", "v1beta1"], ["SecretStore", "ClusterSecretStore"]),
 );
 
 /**
@@ -668,10 +659,10 @@ export const secretStores: TypeTable = Object.fromEntries(
  * them to as destination fields (paths/operators.ts `middlewareFields`). Custom resources, listed
  * by `customResourceTypes`.
  */
-export const traefikMiddlewares: TypeTable = Object.fromEntries(
-  ["traefik.io", "traefik.containo.us"]
-    .flatMap((group) => variants(group, ["v1alpha1"], "Middleware"))
-    .map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
+export const traefikMiddlewares: TypeTable = serverControls(
+  ["traefik.io", "traefik.containo.us"].flatMap((group) =>
+    variants(group, ["v1alpha1"], "Middleware"),
+  ),
 );
 
 /**
@@ -681,15 +672,13 @@ export const traefikMiddlewares: TypeTable = Object.fromEntries(
  * fields (paths/operators.ts `routeRuleDestinations`). Custom resources, listed by
  * `customResourceTypes`.
  */
-export const gatewayRoutes: TypeTable = Object.fromEntries(
-  [
-    ...variants("gateway.networking.k8s.io", ["v1", "v1beta1"], "HTTPRoute"),
-    ...variants("gateway.networking.k8s.io", ["v1", "v1alpha2"], "GRPCRoute"),
-    ...variants("gateway.networking.k8s.io", ["v1", "v1alpha2", "v1alpha3"], "TLSRoute"),
-    ...variants("gateway.networking.k8s.io", ["v1alpha2"], "TCPRoute"),
-    ...variants("gateway.networking.k8s.io", ["v1alpha2"], "UDPRoute"),
-  ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
-);
+export const gatewayRoutes: TypeTable = serverControls([
+  ...variants("gateway.networking.k8s.io", ["v1", "v1beta1"], "HTTPRoute"),
+  ...variants("gateway.networking.k8s.io", ["v1", "v1alpha2"], "GRPCRoute"),
+  ...variants("gateway.networking.k8s.io", ["v1", "v1alpha2", "v1alpha3"], "TLSRoute"),
+  ...variants("gateway.networking.k8s.io", ["v1alpha2"], "TCPRoute"),
+  ...variants("gateway.networking.k8s.io", ["v1alpha2"], "UDPRoute"),
+]);
 
 /**
  * Flux's notification Providers (`notification.toolkit.fluxcd.io` `v1beta1` to `v1beta3`), as
@@ -697,10 +686,8 @@ export const gatewayRoutes: TypeTable = Object.fromEntries(
  * receiver and proxy as a destination field (paths/operators.ts `fluxProviderDestinations`).
  * Custom resources, listed by `customResourceTypes`.
  */
-export const fluxProviders: TypeTable = Object.fromEntries(
-  variants("notification.toolkit.fluxcd.io", ["v1beta1", "v1beta2", "v1beta3"], "Provider").map(
-    (t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }],
-  ),
+export const fluxProviders: TypeTable = serverControls(
+  variants("notification.toolkit.fluxcd.io", ["v1beta1", "v1beta2", "v1beta3"], "Provider"),
 );
 
 /** A row whose edges no named policy owns: a store of data, or a control read by others. */
@@ -784,12 +771,10 @@ export const services: TypeTable = controls(variants("core", ["v1"], "Service"))
  * the services their controller sends requests to (an NGINX external authentication service or
  * request mirror) are kubernetes-egress's destination fields.
  */
-export const ingresses: TypeTable = Object.fromEntries(
-  [
-    ...variants("networking.k8s.io", ["v1", "v1beta1"], "Ingress"),
-    ...variants("extensions", ["v1beta1"], "Ingress"),
-  ].map((t): [string, TypeModel] => [t, { role: "control", fields: servers(t), fix: {} }]),
-);
+export const ingresses: TypeTable = serverControls([
+  ...variants("networking.k8s.io", ["v1", "v1beta1"], "Ingress"),
+  ...variants("extensions", ["v1beta1"], "Ingress"),
+]);
 
 /**
  * The rows each Kubernetes policy judges by its own code (policy/kubernetes.ts) rather than by
