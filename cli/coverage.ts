@@ -42,7 +42,7 @@ export interface ProviderCoverage {
 export interface CoverageDocument {
   readonly providers: readonly ProviderCoverage[];
   /**
-   * The custom resource kinds the pack reviews (policy/reviewed.ts `customResourceGroups`): no
+   * The custom resource kinds the pack reviews (policy/reviewed.ts `customResourceGroups`, `customResourceReferences`): no
    * SDK defines them, so they are counted apart from the providers' types.
    */
   readonly customResources: readonly string[];

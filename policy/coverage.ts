@@ -10,7 +10,7 @@ import { residencyResourcePolicy } from "./framework";
 import { baseKind } from "./paths/kubernetes";
 import { classesDocument, type ListedType, listedTypes } from "./review/listed";
 import {
-  customResourceGroups,
+  isCustomResourceGroup,
   customResourceTypes,
   kubernetesGroup,
   reviewedTypes,
@@ -78,7 +78,7 @@ export function unclassifiedMessage(
   const label = resourceLabel(type, name);
   const lead = `${label} must be of a type the residency pack has classified, but ${type}`;
   const group = kubernetesGroup(type);
-  if (entry === undefined && group !== undefined && group in customResourceGroups) {
+  if (entry === undefined && isCustomResourceGroup(group)) {
     // A ThanosRuler of `monitoring.coreos.com/v1`: a kind of a group whose other kinds the pack
     // reviews, and which names servers in ways the pack does not read (query endpoints, object
     // storage configured in Secrets).

@@ -250,6 +250,76 @@ export const reviewed = {
     ...variants("notification.toolkit.fluxcd.io", ["v1beta1", "v1beta2", "v1beta3"], "Alert"),
     ...variants("notification.toolkit.fluxcd.io", ["v1", "v1beta1", "v1beta2"], "Receiver"),
   ],
+  /**
+   * Velero's backups, schedules and restores (custom resources, see `customResourceReferences`):
+   * a Backup or Schedule names the storage and snapshot locations it writes to by name, a
+   * PodVolumeBackup or DataUpload the location its volume's data is copied to, a Restore the
+   * backup it reads from (the data comes in), a DeleteBackupRequest, DownloadRequest or
+   * ServerStatusRequest asks the Velero server for an action. Where the backups go is judged on
+   * the locations (BackupStorageLocation, VolumeSnapshotLocation: rows of the Kubernetes table);
+   * a location the program does not declare is the cluster's own (the one Velero was installed
+   * with), judged where it is declared.
+   */
+  backups: [
+    ...variants(
+      "velero.io",
+      ["v1"],
+      [
+        "Backup",
+        "DeleteBackupRequest",
+        "DownloadRequest",
+        "PodVolumeBackup",
+        "PodVolumeRestore",
+        "Restore",
+        "Schedule",
+        "ServerStatusRequest",
+      ],
+    ),
+    ...variants("velero.io", ["v2alpha1"], ["DataDownload", "DataUpload"]),
+  ],
+  /**
+   * CSI volume snapshots (custom resources of the Kubernetes snapshot controller, see
+   * `customResourceReferences`): a VolumeSnapshot asks the volume's CSI driver for a snapshot,
+   * kept by the storage that holds the volume — in its region, judged on the volume's
+   * StorageClass and cluster — and a VolumeSnapshotClass or VolumeSnapshotContent sets or records
+   * how. No data leaves the volume's storage.
+   */
+  volumeSnapshots: variants(
+    "snapshot.storage.k8s.io",
+    ["v1", "v1beta1"],
+    ["VolumeSnapshot", "VolumeSnapshotClass", "VolumeSnapshotContent"],
+  ),
+  /**
+   * MetalLB's address pools and their announcements (custom resources, see
+   * `customResourceReferences`): an IPAddressPool lists the addresses MetalLB gives
+   * LoadBalancer Services, an L2Advertisement or BGPAdvertisement announces them to the network's
+   * routers (a BGPPeer, with its BFDProfile and Communities), which then route the Services'
+   * traffic to the nodes. Routes come in; no data of the stack goes out. Whether a Service is
+   * exposed is judged on the Service.
+   */
+  addressPools: [
+    ...variants(
+      "metallb.io",
+      ["v1beta1"],
+      [
+        "AddressPool",
+        "BFDProfile",
+        "BGPAdvertisement",
+        "BGPPeer",
+        "Community",
+        "IPAddressPool",
+        "L2Advertisement",
+      ],
+    ),
+    ...variants("metallb.io", ["v1beta2"], "BGPPeer"),
+  ],
+  /**
+   * The Pulumi Kubernetes Operator's Programs (a custom resource, see
+   * `customResourceReferences`): a Program holds a Pulumi YAML program, which the operator runs
+   * only for a Stack that names it (`spec.programRef`); the Stack is the bundle helm-releases
+   * judges.
+   */
+  pulumiPrograms: variants("pulumi.com", ["v1"], "Program"),
 } as const satisfies Record<string, readonly string[]>;
 
 /**
@@ -274,6 +344,29 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "source.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
   "notification.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
 };
+
+/**
+ * The API groups of the custom resources the pack reviews that have no published model of their
+ * CRDs, with the definitions their kinds and fields were read from. Every reading of their
+ * fields fails closed: a field the pack misreads leaves a destination it cannot place, never a
+ * pass (paths/backups.ts).
+ */
+export const customResourceReferences: Readonly<Record<string, string>> = {
+  "velero.io": "https://github.com/vmware-tanzu/velero/tree/main/config/crd/v1/bases",
+  "oadp.openshift.io": "https://github.com/openshift/oadp-operator/tree/master/api/v1alpha1",
+  "snapshot.storage.k8s.io":
+    "https://github.com/kubernetes-csi/external-snapshotter/tree/master/client/config/crd",
+  "metallb.io": "https://github.com/metallb/metallb/tree/main/config/crd/bases",
+  "pulumi.com":
+    "https://github.com/pulumi/pulumi-kubernetes-operator/tree/master/operator/config/crd/bases",
+};
+
+/** Whether a group's kinds are custom resources the pack reviews (with or without a model). */
+export function isCustomResourceGroup(group: string | undefined): boolean {
+  return (
+    group !== undefined && (group in customResourceGroups || group in customResourceReferences)
+  );
+}
 
 /**
  * Groups whose kinds are checked against the models of the group that succeeded them: Traefik 2's
@@ -304,8 +397,5 @@ export const reviewedTypes: ReadonlySet<string> = new Set([
 
 /** The reviewed types that are custom resources, not kinds of the Kubernetes SDK. */
 export const customResourceTypes: ReadonlySet<string> = new Set(
-  [...reviewedTypes].filter((t) => {
-    const group = kubernetesGroup(t);
-    return group !== undefined && group in customResourceGroups;
-  }),
+  [...reviewedTypes].filter((t) => isCustomResourceGroup(kubernetesGroup(t))),
 );

@@ -128,8 +128,10 @@ export interface DestinationField {
    * spec), `endpoint-variable` (an environment variable whose name ends in `ENDPOINT`),
    * `collector-exporters` (an OpenTelemetry Collector's exporters), `secret-store` (an External
    * Secrets store's provider), `alertmanager` (an Alertmanager's spec), `gateway-route` (a Gateway
-   * API route's rule), `flux-provider` (a Flux notification Provider's spec) and `service` (an
-   * integration with a vendor's service, reached at its own endpoint unless the integration's URL
+   * API route's rule), `flux-provider` (a Flux notification Provider's spec), the backup
+   * locations of paths/backups.ts — `backup-location` (a Velero BackupStorageLocation's spec),
+   * `snapshot-location` (a VolumeSnapshotLocation's) and `cloud-storage` (an OADP CloudStorage's)
+   * — and `service` (an integration with a vendor's service, reached at its own endpoint unless the integration's URL
    * field names one).
    */
   readonly read:
@@ -151,6 +153,9 @@ export interface DestinationField {
     | "alertmanager"
     | "gateway-route"
     | "flux-provider"
+    | "backup-location"
+    | "snapshot-location"
+    | "cloud-storage"
     | "mailbox"
     | "service";
   /** The words of its findings, for a field whose kind's own are not those of `destinationWords`. */
@@ -451,6 +456,38 @@ export interface DestinationFinding {
   readonly to: "internet" | "unplaced";
   /** The value holds a setting not known at preview: the finding is undecided until deployed. */
   readonly unknown?: true;
+}
+
+/**
+ * Where a service of a cloud keeps what an object sends it, by the region the object names:
+ * nothing inside the jurisdiction, one finding outside it, or one that cannot be placed when no
+ * region is named. `keeps` completes "…, but <path> <keeps> <service> in <place>" — "keeps them
+ * in", "writes the backups to".
+ */
+export function regionDestinations(
+  j: string,
+  cloud: Cloud,
+  region: string | undefined,
+  service: string,
+  keeps: string,
+): DestinationFinding[] {
+  if (region === undefined) {
+    return [
+      {
+        why: `${keeps} ${service} of a region it does not name`,
+        place: `${service} (cannot be placed)`,
+        to: "unplaced",
+      },
+    ];
+  }
+  const jurisdiction = getJurisdiction(j);
+  if (regionInJurisdiction(jurisdiction, cloud, region)) {
+    return [];
+  }
+  const where = describePlace(jurisdiction, cloud, region);
+  return [
+    { why: `${keeps} ${service} in ${where}`, place: `${service} in ${where}`, to: "unplaced" },
+  ];
 }
 
 /** The region a zone ID lies in (`cn-hangzhou-h`, `us-east-1a`, `ap-southeast-1a`). */

@@ -11,23 +11,17 @@
  * as the operators' CRDs define them, checked against their models in
  * test/paths/custom-resources.test.ts.
  */
-import { type Cloud, getJurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
-import { describePlace } from "../../residency/placement";
+import type { Cloud } from "../../residency/jurisdictions";
 import type { EgressAllowEntry } from "../framework";
+import { backupFields, backupReadings, backupWeighs } from "./backups";
 import {
   type DestinationField,
   type DestinationFinding,
   type DestinationWords,
   readDestination,
+  regionDestinations,
 } from "./kubernetes";
-import { holdsUnknown, isUnknown, known, str } from "./values";
-
-/** `v` as an object's fields, or undefined when it is no object (a list, text, nothing). */
-function record(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === "object" && v !== null && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : undefined;
-}
+import { holdsUnknown, isUnknown, known, record, str } from "./values";
 
 /**
  * OpenTelemetry's auto-instrumentation (`opentelemetry.io/v1alpha1` Instrumentation): the operator
@@ -228,29 +222,10 @@ function secretStoreDestinations(
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] {
-  const jurisdiction = getJurisdiction(j);
   return Object.entries(providers).flatMap(([name, settings]): DestinationFinding[] => {
     const s = record(settings) ?? {};
-    const inRegion = (cloud: Cloud, region: string | undefined, service: string) => {
-      if (region === undefined) {
-        return [
-          {
-            why: `keeps them in ${service} of a region it does not name`,
-            place: `${service} (cannot be placed)`,
-            to: "unplaced" as const,
-          },
-        ];
-      }
-      return regionInJurisdiction(jurisdiction, cloud, region)
-        ? []
-        : [
-            {
-              why: `keeps them in ${service} in ${describePlace(jurisdiction, cloud, region)}`,
-              place: `${service} in ${describePlace(jurisdiction, cloud, region)}`,
-              to: "unplaced" as const,
-            },
-          ];
-    };
+    const inRegion = (cloud: Cloud, region: string | undefined, service: string) =>
+      regionDestinations(j, cloud, region, service, "keeps them in");
     const at = (url: unknown): DestinationFinding[] => {
       const text = str(url);
       return text === undefined
@@ -940,6 +915,7 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   [/^kubernetes:traefik\.(io|containo\.us)\/v1alpha1:Middleware$/, middlewareFields],
   [/^kubernetes:gateway\.networking\.k8s\.io\/\w+:(HTTP|GRPC|TCP|TLS|UDP)Route$/, [routeRuleField]],
   [/^kubernetes:notification\.toolkit\.fluxcd\.io\/\w+:Provider$/, [fluxProviderField]],
+  ...backupFields,
 ];
 
 /** A reading of this module's: the findings on a field's value. */
@@ -976,7 +952,16 @@ const readings: Readonly<Record<string, Reading>> = {
   "gateway-route": (_f, value) => routeRuleDestinations(value),
   service: (f, value, allowlist, j) =>
     f.service === undefined ? [] : serviceDestinations(f, f.service, value, allowlist, j),
+  ...Object.fromEntries(
+    Object.entries(backupReadings).map(([read, reading]) => [read, ofObject(reading)]),
+  ),
 };
+
+/**
+ * The settings of a value a reading weighs, where it weighs only some (paths/backups.ts
+ * `backupWeighs`); every other reading weighs all the value holds.
+ */
+const weighs: Readonly<Record<string, readonly string[]>> = backupWeighs;
 
 /**
  * The findings of a reading of this module's, or undefined for a reading that is not one. Each
@@ -994,7 +979,9 @@ export function operatorDestinations(
   if (reading === undefined) {
     return undefined;
   }
-  const undecided = known(() => holdsUnknown(value));
+  const only = weighs[f.read];
+  const weighed = only === undefined ? value : only.map((key) => known(() => record(value)?.[key]));
+  const undecided = known(() => holdsUnknown(weighed));
   if (undecided === true || isUnknown(undecided)) {
     return [
       {

@@ -70,6 +70,13 @@ export function decided<T>(value: T, path: string): T {
   return value;
 }
 
+/** `v` as an object's fields, or undefined when it is no object (a list, text, nothing). */
+export function record(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === "object" && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
+}
+
 /** Whether a value, or anything inside it, is not known at preview. */
 export function holdsUnknown(v: unknown): boolean {
   if (isUnknown(v)) {

@@ -1339,7 +1339,12 @@ function declared(
 }
 
 test("every reviewed custom kind, and every field the pack reads of it, is declared by its CRD's model", () => {
-  const checks = [...customResourceTypes].flatMap((type) => {
+  // Kinds of groups without a published model are read by readings that fail closed
+  // (test/paths/backups.test.ts).
+  const modelled = [...customResourceTypes].filter(
+    (type) => (kubernetesGroup(type) as string) in customResourceGroups,
+  );
+  const checks = modelled.flatMap((type) => {
     const group = kubernetesGroup(type) as string;
     const [, apiVersion, kind] = type.split(":");
     const version = apiVersion.split("/")[1];

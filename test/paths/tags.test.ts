@@ -553,7 +553,7 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
         .filter((t) => tables.kubernetes[t].fields?.some((f) => f.format === "destination"))
         .sort(),
     );
-    // 85 kinds as objects, Patches and Lists: workloads, pod templates and presets,
+    // 89 kinds as objects, Patches and Lists: workloads, pod templates and presets,
     // PersistentVolumes, volume attachments, webhooks, endpoints, ConfigMaps, Ingresses; the
     // Prometheus Operator's ServiceMonitors, PodMonitors, Probes, ScrapeConfigs, Prometheuses,
     // PrometheusAgents, ThanosRulers, Alertmanagers and AlertmanagerConfigs (two versions); Istio's VirtualServices, DestinationRules, Sidecars,
@@ -561,8 +561,9 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // OpenTelemetry's Instrumentations and Collectors (two versions); the External Secrets
     // Operator's SecretStores and ClusterSecretStores (two versions); Traefik's Middlewares (two groups);
     // the Gateway API's HTTP, GRPC, TLS, TCP and UDP routes (nine kinds and versions); Flux's
-    // notification Providers (three versions).
-    expect(viewed.size).toBe(261);
+    // notification Providers (three versions); Velero's BackupStorageLocations and
+    // VolumeSnapshotLocations, OADP's DataProtectionApplications and CloudStorages.
+    expect(viewed.size).toBe(273);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -6732,18 +6732,21 @@ describe("fail closed", () => {
       {
         name: "a Kubernetes kind the pack does not know (a custom resource) is created",
         bad: add(
-          "kubernetes:velero.io/v1:BackupStorageLocation",
+          "kubernetes:k8s.mariadb.com/v1alpha1:Backup",
           "partner-backups",
           {
-            metadata: { namespace: "velero" },
-            spec: { provider: "aws", objectStorage: { bucket: "partner-backups" } },
+            metadata: { namespace: "records" },
+            spec: {
+              mariaDbRef: { name: "records" },
+              storage: { s3: { bucket: "partner-backups", endpoint: "s3.amazonaws.com" } },
+            },
           },
           { provider: "kube" },
         ),
         expected: [
           unclassified(
-            'k8s backupstoragelocation "partner-backups"',
-            "kubernetes:velero.io/v1:BackupStorageLocation",
+            'k8s backup "partner-backups"',
+            "kubernetes:k8s.mariadb.com/v1alpha1:Backup",
             "partner-backups",
           ),
         ],

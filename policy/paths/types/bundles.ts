@@ -112,7 +112,10 @@ const targets = [
  * The GitOps controllers' bundles, custom resources of Argo CD and Flux (policy/reviewed.ts
  * `customResourceGroups`): each deploys into a cluster objects the plan never shows — the
  * manifests or chart of a repository, rendered by the controller — so no Kubernetes policy sees
- * them or where their data goes. Every API version, with its List and Patch.
+ * them or where their data goes. So does the Pulumi Kubernetes Operator's Stack
+ * (`customResourceReferences`), which runs a Pulumi program of a repository, a Flux source or a
+ * Program object, and deploys its resources — to any cloud and region — outside this plan. Every
+ * API version, with its List and Patch.
  */
 const gitOpsFix =
   "Declare the objects in the program instead — kubernetes.yaml.v2.ConfigGroup for manifests, kubernetes.helm.v4.Chart for a chart — so the pack judges each one under pulumi preview --policy-pack.";
@@ -148,7 +151,41 @@ function customBundle(
   return Object.fromEntries(variants(group, versions, kind).map((t) => [t, row]));
 }
 
+/**
+ * The program a Pulumi Kubernetes Operator Stack runs: a repository and its directory
+ * (`projectRepo`, `repoDir`), a Flux source (`fluxSource`) or a Program object (`programRef`).
+ */
+function pulumiProgram(p: Readonly<Record<string, unknown>>): string {
+  const repo = text(p, "spec.projectRepo");
+  const dir = text(p, "spec.repoDir");
+  if (repo !== undefined) {
+    return `the program at ${JSON.stringify(repo)}${dir === undefined ? "" : ` (directory ${JSON.stringify(dir)})`}`;
+  }
+  const flux = text(p, "spec.fluxSource.sourceRef.name");
+  if (flux !== undefined) {
+    return `the program of Flux ${text(p, "spec.fluxSource.sourceRef.kind") ?? "source"} ${JSON.stringify(flux)}`;
+  }
+  const program = text(p, "spec.programRef.name");
+  return program === undefined
+    ? "a program not known until deployed"
+    : `the program of Program ${JSON.stringify(program)}`;
+}
+
+const pulumiStackFix =
+  "Check that program with the residency pack where it is written — sovereign-dc check in its repository, or pulumi preview --policy-pack in its pipeline — and once it is sealed, waive this finding for this resource with that evidence as the reason.";
+
 const gitOpsBundles: Readonly<Record<string, BundleRow>> = {
+  ...customBundle(
+    "pulumi.com",
+    ["v1", "v1alpha1"],
+    "Stack",
+    bundle(
+      "resources",
+      (p) =>
+        `a Pulumi Kubernetes Operator Stack deploys stack ${JSON.stringify(text(p, "spec.stack") ?? "(unknown)")} of ${pulumiProgram(p)}, whose resources the pack cannot see`,
+      pulumiStackFix,
+    ),
+  ),
   ...customBundle(
     "argoproj.io",
     ["v1alpha1"],

@@ -690,6 +690,19 @@ export const fluxProviders: TypeTable = serverControls(
   variants("notification.toolkit.fluxcd.io", ["v1beta1", "v1beta2", "v1beta3"], "Provider"),
 );
 
+/**
+ * The backup locations of Velero (`velero.io/v1` BackupStorageLocations and
+ * VolumeSnapshotLocations) and of OpenShift's API for Data Protection (`oadp.openshift.io/v1alpha1`
+ * DataProtectionApplications, whose lists make Velero's locations, and CloudStorages, which
+ * create a bucket for them), as objects, Patches and Lists: controls of where Velero copies the
+ * cluster, with the place of each location as a destination field (paths/backups.ts). Custom
+ * resources, listed by `customResourceTypes`.
+ */
+export const backupLocations: TypeTable = serverControls([
+  ...variants("velero.io", ["v1"], ["BackupStorageLocation", "VolumeSnapshotLocation"]),
+  ...variants("oadp.openshift.io", ["v1alpha1"], ["DataProtectionApplication", "CloudStorage"]),
+]);
+
 /** A row whose edges no named policy owns: a store of data, or a control read by others. */
 const data: TypeModel = { role: "data", fix: {} };
 
@@ -834,6 +847,7 @@ export const kubernetes: TypeTable = {
   ...traefikMiddlewares,
   ...gatewayRoutes,
   ...fluxProviders,
+  ...backupLocations,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,

@@ -1,0 +1,224 @@
+/**
+ * The backups of a cluster, as kubernetes-egress reads them: Velero's locations (`velero.io/v1`
+ * BackupStorageLocation and VolumeSnapshotLocation) and OpenShift's API for Data Protection
+ * (`oadp.openshift.io/v1alpha1` DataProtectionApplication, which makes Velero's locations from
+ * its own lists, and CloudStorage, which creates a bucket for them). A backup carries every
+ * object of the cluster — Secrets and ConfigMaps included — and, with its volumes' data, all the
+ * stack keeps: a location outside the jurisdiction is a copy of the whole cluster abroad.
+ *
+ * The kinds (rows of the Kubernetes table, policy/paths/types/kubernetes.ts) are custom resources
+ * without a published model of their CRDs; their fields are as the operators' CRDs define them
+ * (policy/reviewed.ts `customResourceReferences`). Each reading fails closed: a location whose
+ * place the pack cannot read from the fields it names is a finding that says so, never a pass.
+ */
+import type { Cloud } from "../../residency/jurisdictions";
+import type { EgressAllowEntry } from "../framework";
+import {
+  type DestinationField,
+  type DestinationFinding,
+  type DestinationWords,
+  readDestination,
+  regionDestinations,
+} from "./kubernetes";
+import { record, str } from "./values";
+
+const backupWords: DestinationWords = {
+  must: "keep the cluster's backups only in storage inside the jurisdiction, of the cluster, or at private or allowlisted addresses",
+  how: "Velero writes the backups of the cluster's objects and volumes there — every Secret and ConfigMap, and the volumes' data",
+  fix: "Keep backups in a bucket in a region inside the jurisdiction (name it under config.region), or in object storage of the cluster or at a private address (config.s3Url, config.endpoint)",
+};
+
+const snapshotWords: DestinationWords = {
+  must: "keep the volumes' snapshots only in regions inside the jurisdiction",
+  how: "Velero takes the snapshots of the cluster's volumes there",
+  fix: "Name a region inside the jurisdiction under config.region",
+};
+
+const bucketWords: DestinationWords = {
+  must: "create the backup bucket only in a region inside the jurisdiction",
+  how: "OADP creates the bucket there, and the backup locations that name it write the cluster's backups to it",
+  fix: "Name a region inside the jurisdiction under spec.region",
+};
+
+/** `velero.io/aws` → `aws`: Velero's own plugins are named with and without their prefix. */
+function pluginName(provider: string): string {
+  return provider.replace(/^velero\.io\//, "");
+}
+
+/** A location whose plugin keeps its data where the pack cannot read. */
+function unplacedPlugin(provider: string | undefined, what: string): DestinationFinding[] {
+  return [
+    provider === undefined
+      ? {
+          why: `names no provider, so where ${what} go cannot be placed`,
+          place: `${what} (cannot be placed)`,
+          to: "unplaced",
+        }
+      : {
+          why: `writes ${what} through the ${JSON.stringify(provider)} plugin, to storage whose place the pack cannot read from the location`,
+          place: `the ${provider} plugin's storage (cannot be placed)`,
+          to: "unplaced",
+        },
+  ];
+}
+
+/**
+ * Where a backup storage location (a BackupStorageLocation's spec, an OADP location's `velero`)
+ * writes the backups: the AWS plugin to the S3-compatible server of `config.s3Url` (MinIO of the
+ * cluster, another cloud's endpoint), else to the bucket in `config.region`, the region its
+ * plugin otherwise asks S3 for at run time; Alibaba Cloud's to `config.endpoint`, else to the
+ * OSS bucket in `config.region`. Any other plugin (Google Cloud, Azure, a vendor's) keeps them
+ * where the location does not say.
+ */
+function backupLocationDestinations(
+  f: DestinationField,
+  spec: Readonly<Record<string, unknown>>,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  const provider = str(spec.provider);
+  const config = record(spec.config) ?? {};
+  const bucket = str(record(spec.objectStorage)?.bucket);
+  const named = (service: string) =>
+    bucket === undefined ? service : `${service} bucket ${JSON.stringify(bucket)}`;
+  // The server of an endpoint setting, in words that name the setting.
+  const at = (key: string, url: string) =>
+    readDestination({ ...f, read: "service-address" }, url, allowlist, j).map((d) => ({
+      ...d,
+      why: `writes the backups to the server of config.${key}, which ${d.why}`,
+    }));
+  const plugin = provider === undefined ? undefined : pluginName(provider);
+  const endpoint = (key: string) => str(config[key]);
+  const inRegion = (cloud: Cloud, service: string) =>
+    regionDestinations(j, cloud, str(config.region), named(service), "writes the backups to");
+  switch (plugin) {
+    case "aws": {
+      const url = endpoint("s3Url");
+      return url === undefined ? inRegion("aws", "Amazon S3") : at("s3Url", url);
+    }
+    case "alibabacloud": {
+      const url = endpoint("endpoint");
+      return url === undefined ? inRegion("alicloud", "OSS") : at("endpoint", url);
+    }
+    default:
+      return unplacedPlugin(provider, "the backups");
+  }
+}
+
+/**
+ * Where a volume snapshot location takes the snapshots of the cluster's volumes: the AWS
+ * plugin's EBS snapshots and Alibaba Cloud's disk snapshots in `config.region`; any other
+ * plugin's where the location does not say.
+ */
+function snapshotLocationDestinations(
+  _f: DestinationField,
+  spec: Readonly<Record<string, unknown>>,
+  _allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  const provider = str(spec.provider);
+  const region = str(record(spec.config)?.region);
+  const takes = "takes the snapshots in";
+  switch (provider === undefined ? undefined : pluginName(provider)) {
+    case "aws":
+      return regionDestinations(j, "aws", region, "Amazon EBS", takes);
+    case "alibabacloud":
+      return regionDestinations(j, "alicloud", region, "Alibaba Cloud disk snapshots", takes);
+    default:
+      return unplacedPlugin(provider, "the snapshots");
+  }
+}
+
+/**
+ * Where an OADP CloudStorage creates its bucket: AWS's in `spec.region`, and in us-east-1 when it
+ * names none (the operator's default); another provider's where the object does not say.
+ */
+function cloudStorageDestinations(
+  _f: DestinationField,
+  spec: Readonly<Record<string, unknown>>,
+  _allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  const provider = str(spec.provider);
+  const name = str(spec.name);
+  const bucket = name === undefined ? "the S3 bucket" : `the S3 bucket ${JSON.stringify(name)}`;
+  if (provider !== "aws") {
+    return unplacedPlugin(provider, "the backups");
+  }
+  const region = str(spec.region);
+  if (region === undefined) {
+    return regionDestinations(j, "aws", "us-east-1", bucket, "creates").map((d) => ({
+      ...d,
+      why: `${d.why}: OADP's region for a bucket whose spec.region is not set`,
+    }));
+  }
+  return regionDestinations(j, "aws", region, bucket, "creates");
+}
+
+/**
+ * The destination fields of the backup kinds, by the types they apply to (an object's, a
+ * Patch's; a List's are read under `items[]` by paths/kubernetes.ts). An OADP location that
+ * names a CloudStorage (`bucket`) writes to that object's bucket, judged on the CloudStorage.
+ */
+export const backupFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
+  [
+    /^kubernetes:velero\.io\/v1:BackupStorageLocation$/,
+    [
+      {
+        path: "spec",
+        what: "backup storage location",
+        read: "backup-location",
+        words: backupWords,
+      },
+    ],
+  ],
+  [
+    /^kubernetes:velero\.io\/v1:VolumeSnapshotLocation$/,
+    [
+      {
+        path: "spec",
+        what: "volume snapshot location",
+        read: "snapshot-location",
+        words: snapshotWords,
+      },
+    ],
+  ],
+  [
+    /^kubernetes:oadp\.openshift\.io\/v1alpha1:DataProtectionApplication$/,
+    [
+      {
+        path: "spec.backupLocations[].velero",
+        what: "backup storage location",
+        read: "backup-location",
+        words: backupWords,
+      },
+      {
+        path: "spec.snapshotLocations[].velero",
+        what: "volume snapshot location",
+        read: "snapshot-location",
+        words: snapshotWords,
+      },
+    ],
+  ],
+  [
+    /^kubernetes:oadp\.openshift\.io\/v1alpha1:CloudStorage$/,
+    [{ path: "spec", what: "backup bucket", read: "cloud-storage", words: bucketWords }],
+  ],
+];
+
+/** The readings of this module's fields, by their `read`, as paths/operators.ts runs them. */
+export const backupReadings = {
+  "backup-location": backupLocationDestinations,
+  "snapshot-location": snapshotLocationDestinations,
+  "cloud-storage": cloudStorageDestinations,
+} as const;
+
+/**
+ * The settings each reading weighs: one of these not known at preview leaves the reading
+ * undecided; any other (a bucket named by another resource's output, a credential) does not.
+ */
+export const backupWeighs: Readonly<Record<keyof typeof backupReadings, readonly string[]>> = {
+  "backup-location": ["provider", "config"],
+  "snapshot-location": ["provider", "config"],
+  "cloud-storage": ["provider", "region"],
+};

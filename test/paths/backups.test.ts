@@ -1,0 +1,447 @@
+/**
+ * The backups of a cluster (policy/paths/backups.ts): Velero's storage and snapshot locations and
+ * OpenShift's API for Data Protection, whose places kubernetes-egress judges; Velero's backups,
+ * CSI snapshots, MetalLB's pools and the Pulumi Kubernetes Operator's kinds, which the pack
+ * reviews (policy/reviewed.ts `customResourceReferences`). Each case runs the whole pack with its
+ * twin. These operators publish no model of their CRDs, so every reading must fail closed: a
+ * location whose fields the pack cannot read is a finding, never a pass.
+ */
+import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
+import { destinationFields } from "../../policy/paths/kubernetes";
+import { decodeMessage } from "../../policy/framework";
+import { policies } from "../../policy/policies";
+import {
+  customResourceGroups,
+  customResourceReferences,
+  customResourceTypes,
+  kubernetesGroup,
+} from "../../policy/reviewed";
+import { ackCluster } from "../helpers/ack-cluster";
+import {
+  on,
+  type OracleResource,
+  type OracleSettings,
+  policyResources,
+  runNamed,
+  unknownAtPreview,
+} from "../helpers/model-oracle";
+
+const cn = { jurisdiction: "CN" };
+const kube = on("kube");
+
+/** A mandatory kubernetes-egress finding on resource `name` (`label`), to `place`. */
+const egress = (name: string, label: string, place: string) =>
+  ["kubernetes-egress", name, "mandatory", [label, place]] as const;
+
+/** An ACK cluster in Shanghai and the objects on it. */
+const onCluster = (...objects: OracleResource[]): OracleResource[] => [
+  ...ackCluster({ newNatGateway: false }),
+  ...objects,
+];
+
+/** Only kubernetes-egress's, helm-releases' and reviewed-resource-types's findings. */
+const judged = (resources: readonly OracleResource[], config: OracleSettings = cn) =>
+  runNamed(resources, config).filter(([policy]) =>
+    ["kubernetes-egress", "helm-releases", "reviewed-resource-types"].includes(policy),
+  );
+
+/** One policy's messages on `resources`, as the pack words them. */
+function messagesOf(policy: string, resources: readonly OracleResource[]): string[] {
+  const found = policies.find((p) => p.name === policy) as { validateResource: ResourceValidation };
+  const getConfig = () => ({ jurisdiction: "CN", egressAllowlist: [], waivers: [] });
+  const out: string[] = [];
+  for (const r of policyResources(resources)) {
+    void found.validateResource({ ...r, getConfig } as unknown as ResourceValidationArgs, (m) =>
+      out.push(decodeMessage(m).message),
+    );
+  }
+  return out;
+}
+
+const location = (spec: Record<string, unknown>) =>
+  kube("kubernetes:velero.io/v1:BackupStorageLocation", "default", {
+    metadata: { namespace: "velero" },
+    spec: { objectStorage: { bucket: "cluster-backups" }, ...spec },
+  });
+const bsl = 'k8s backupstoragelocation "default"';
+
+describe("a Velero BackupStorageLocation", () => {
+  test("in a region abroad, at a server abroad or one the pack cannot place is kubernetes-egress's finding", () => {
+    expect(
+      judged(onCluster(location({ provider: "aws", config: { region: "us-east-1" } }))),
+    ).toEqual([
+      egress("default", bsl, 'Amazon S3 bucket "cluster-backups" in us-east-1 (outside CN, in US)'),
+    ]);
+    expect(
+      judged(
+        onCluster(
+          location({ provider: "velero.io/alibabacloud", config: { region: "ap-southeast-1" } }),
+        ),
+      ),
+    ).toEqual([
+      egress("default", bsl, 'OSS bucket "cluster-backups" in ap-southeast-1 (outside CN, in SG)'),
+    ]);
+    expect(
+      judged(
+        onCluster(
+          location({
+            provider: "aws",
+            config: { region: "minio", s3Url: "https://s3.eu-central-1.amazonaws.com" },
+          }),
+        ),
+      ),
+    ).toEqual([
+      egress("default", bsl, "s3.eu-central-1.amazonaws.com in eu-central-1 (outside CN, in EU)"),
+    ]);
+    expect(
+      judged(
+        onCluster(location({ provider: "aws", config: { s3Url: "https://backup.example.de" } })),
+      ),
+    ).toEqual([egress("default", bsl, "backup.example.de (cannot be placed)")]);
+  });
+
+  test("twin: a bucket in a region inside, object storage of the cluster or at a private address passes", () => {
+    for (const spec of [
+      { provider: "aws", config: { region: "cn-north-1" } },
+      { provider: "velero.io/aws", config: { region: "cn-northwest-1" } },
+      { provider: "alibabacloud", config: { region: "cn-shanghai", network: "internal" } },
+      // MinIO of the cluster: the region is only what the S3 client signs with.
+      { provider: "aws", config: { region: "minio", s3Url: "http://minio.velero.svc:9000" } },
+      { provider: "aws", config: { s3Url: "http://10.0.4.20:9000", s3ForcePathStyle: "true" } },
+      {
+        provider: "alibabacloud",
+        config: { endpoint: "https://oss-cn-beijing-internal.aliyuncs.com" },
+      },
+    ]) {
+      expect(judged(onCluster(location(spec)))).toEqual([]);
+    }
+  });
+
+  test("a location whose place it does not name fails closed: no region, no provider, a plugin the pack cannot place", () => {
+    expect(judged(onCluster(location({ provider: "aws" })))).toEqual([
+      egress("default", bsl, 'Amazon S3 bucket "cluster-backups" (cannot be placed)'),
+    ]);
+    expect(judged(onCluster(location({ provider: "gcp", config: {} })))).toEqual([
+      egress("default", bsl, "the gcp plugin's storage (cannot be placed)"),
+    ]);
+    expect(judged(onCluster(location({ config: { region: "cn-north-1" } })))).toEqual([
+      egress("default", bsl, "the backups (cannot be placed)"),
+    ]);
+  });
+
+  test("its finding says where the backups go and what they carry", () => {
+    const [message] = messagesOf(
+      "kubernetes-egress",
+      onCluster(location({ provider: "aws", config: { s3Url: "https://backup.example.de" } })),
+    );
+    expect(message).toBe(
+      'k8s backupstoragelocation "default" must keep the cluster\'s backups only in storage inside the jurisdiction, of the cluster, or at private or allowlisted addresses, but spec writes the backups to the server of config.s3Url, which is "https://backup.example.de", a host the pack cannot place: Velero writes the backups of the cluster\'s objects and volumes there — every Secret and ConfigMap, and the volumes\' data. Keep backups in a bucket in a region inside the jurisdiction (name it under config.region), or in object storage of the cluster or at a private address (config.s3Url, config.endpoint).',
+    );
+  });
+
+  test("a region not known at preview leaves it undecided; a bucket named by another resource's output does not", () => {
+    expect(
+      judged(onCluster(location({ provider: "aws", config: { region: unknownAtPreview } }))),
+    ).toEqual([egress("default", bsl, "spec (unknown at preview)")]);
+    expect(
+      judged(
+        onCluster(
+          location({
+            provider: "aws",
+            config: { region: "cn-north-1" },
+            objectStorage: { bucket: unknownAtPreview },
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("its List is judged as the locations it holds", () => {
+    const list = (region: string) =>
+      kube("kubernetes:velero.io/v1:BackupStorageLocationList", "locations", {
+        items: [
+          {
+            metadata: { name: "default", namespace: "velero" },
+            spec: { provider: "aws", objectStorage: { bucket: "b" }, config: { region } },
+          },
+        ],
+      });
+    expect(
+      judged(onCluster(list("ap-northeast-1"))).map(([p, n, , path]) => [p, n, path?.[1]]),
+    ).toEqual([
+      [
+        "kubernetes-egress",
+        "locations",
+        'Amazon S3 bucket "b" in ap-northeast-1 (outside CN, in JP)',
+      ],
+    ]);
+    expect(judged(onCluster(list("cn-north-1")))).toEqual([]);
+  });
+});
+
+describe("a Velero VolumeSnapshotLocation", () => {
+  const snapshots = (spec: Record<string, unknown>) =>
+    kube("kubernetes:velero.io/v1:VolumeSnapshotLocation", "ebs", {
+      metadata: { namespace: "velero" },
+      spec,
+    });
+  const vsl = 'k8s volumesnapshotlocation "ebs"';
+
+  test("in a region abroad, of no region or of a plugin the pack cannot place is kubernetes-egress's finding", () => {
+    expect(
+      judged(onCluster(snapshots({ provider: "aws", config: { region: "us-west-2" } }))),
+    ).toEqual([egress("ebs", vsl, "Amazon EBS in us-west-2 (outside CN, in US)")]);
+    expect(judged(onCluster(snapshots({ provider: "aws" })))).toEqual([
+      egress("ebs", vsl, "Amazon EBS (cannot be placed)"),
+    ]);
+    expect(
+      judged(
+        onCluster(snapshots({ provider: "velero.io/azure", config: { resourceGroup: "rg" } })),
+      ),
+    ).toEqual([egress("ebs", vsl, "the velero.io/azure plugin's storage (cannot be placed)")]);
+  });
+
+  test("twin: in a region inside passes", () => {
+    for (const spec of [
+      { provider: "aws", config: { region: "cn-northwest-1" } },
+      { provider: "alibabacloud", config: { region: "cn-shanghai" } },
+    ]) {
+      expect(judged(onCluster(snapshots(spec)))).toEqual([]);
+    }
+  });
+});
+
+describe("OpenShift's API for Data Protection", () => {
+  const dpa = (backupLocations: unknown[], snapshotLocations: unknown[] = []) =>
+    kube("kubernetes:oadp.openshift.io/v1alpha1:DataProtectionApplication", "dpa", {
+      metadata: { namespace: "openshift-adp" },
+      spec: {
+        configuration: { velero: { defaultPlugins: ["openshift", "aws"] } },
+        backupLocations,
+        snapshotLocations,
+      },
+    });
+  const label = 'k8s dataprotectionapplication "dpa"';
+  const velero = (config: Record<string, string>) => ({
+    velero: { provider: "aws", default: true, objectStorage: { bucket: "b" }, config },
+  });
+  const bucket = (spec: Record<string, unknown>) =>
+    kube("kubernetes:oadp.openshift.io/v1alpha1:CloudStorage", "bucket", {
+      metadata: { namespace: "openshift-adp" },
+      spec: {
+        name: "cluster-backups",
+        creationSecret: { name: "cloud-credentials", key: "aws" },
+        ...spec,
+      },
+    });
+
+  test("a DataProtectionApplication's locations abroad are kubernetes-egress's findings, each by its place in the lists", () => {
+    const found = judged(
+      onCluster(
+        dpa(
+          [velero({ region: "cn-north-1" }), velero({ region: "eu-west-1" })],
+          [{ velero: { provider: "aws", config: { region: "us-east-2" } } }],
+        ),
+      ),
+    );
+    expect(found).toEqual([
+      egress("dpa", label, "Amazon EBS in us-east-2 (outside CN, in US)"),
+      egress("dpa", label, 'Amazon S3 bucket "b" in eu-west-1 (outside CN, in EU)'),
+    ]);
+  });
+
+  test("twin: its locations inside, and one that names a CloudStorage (judged on that object), pass", () => {
+    expect(
+      judged(
+        onCluster(
+          dpa(
+            [
+              velero({ region: "cn-northwest-1" }),
+              { bucket: { cloudStorageRef: { name: "bucket" }, prefix: "velero" } },
+            ],
+            [{ velero: { provider: "aws", config: { region: "cn-northwest-1" } } }],
+          ),
+          bucket({ provider: "aws", region: "cn-northwest-1" }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("a CloudStorage abroad, or without a region (OADP makes it in us-east-1), is kubernetes-egress's finding", () => {
+    const cs = 'k8s cloudstorage "bucket"';
+    expect(judged(onCluster(bucket({ provider: "aws", region: "eu-west-1" })))).toEqual([
+      egress("bucket", cs, 'the S3 bucket "cluster-backups" in eu-west-1 (outside CN, in EU)'),
+    ]);
+    expect(judged(onCluster(bucket({ provider: "aws" })))).toEqual([
+      egress("bucket", cs, 'the S3 bucket "cluster-backups" in us-east-1 (outside CN, in US)'),
+    ]);
+    const [message] = messagesOf("kubernetes-egress", onCluster(bucket({ provider: "aws" })));
+    expect(message).toContain(
+      "OADP's region for a bucket whose spec.region is not set: OADP creates the bucket there",
+    );
+    expect(judged(onCluster(bucket({ provider: "gcp" })))).toEqual([
+      egress("bucket", cs, "the gcp plugin's storage (cannot be placed)"),
+    ]);
+  });
+
+  test("twin: a CloudStorage without a region passes in a jurisdiction that holds us-east-1", () => {
+    expect(
+      judged(onCluster(bucket({ provider: "aws" })), { jurisdiction: "US" }).filter(
+        ([policy]) => policy === "kubernetes-egress",
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("the kinds reviewed without a reading of their own", () => {
+  const passThrough = [
+    kube("kubernetes:velero.io/v1:Schedule", "nightly", {
+      metadata: { namespace: "velero" },
+      spec: { schedule: "0 1 * * *", template: { storageLocation: "default", ttl: "720h0m0s" } },
+    }),
+    kube("kubernetes:velero.io/v1:Backup", "before-upgrade", {
+      metadata: { namespace: "velero" },
+      spec: { includedNamespaces: ["shop"], storageLocation: "default" },
+    }),
+    kube("kubernetes:snapshot.storage.k8s.io/v1:VolumeSnapshotClass", "disk", {
+      driver: "diskplugin.csi.alibabacloud.com",
+      deletionPolicy: "Delete",
+    }),
+    kube("kubernetes:snapshot.storage.k8s.io/v1:VolumeSnapshot", "db", {
+      metadata: { namespace: "shop" },
+      spec: { volumeSnapshotClassName: "disk", source: { persistentVolumeClaimName: "db" } },
+    }),
+    kube("kubernetes:metallb.io/v1beta1:IPAddressPool", "lan", {
+      metadata: { namespace: "metallb-system" },
+      spec: { addresses: ["10.0.9.0/24"] },
+    }),
+    kube("kubernetes:metallb.io/v1beta1:L2Advertisement", "lan", {
+      metadata: { namespace: "metallb-system" },
+      spec: { ipAddressPools: ["lan"] },
+    }),
+    kube("kubernetes:pulumi.com/v1:Program", "site", {
+      metadata: { namespace: "pulumi" },
+      program: { resources: {} },
+    }),
+  ];
+
+  test("Velero's backups and schedules, CSI snapshots, MetalLB's pools and a Pulumi Program pass", () => {
+    expect(judged(onCluster(...passThrough))).toEqual([]);
+  });
+
+  test("twin: a kind of those groups the pack has not reviewed fails closed, naming the kinds it reviews", () => {
+    const repository = kube("kubernetes:velero.io/v1:BackupRepository", "shop", {
+      metadata: { namespace: "velero" },
+      spec: {
+        volumeNamespace: "shop",
+        backupStorageLocation: "default",
+        resticIdentifier: "s3:s3-us-east-1.amazonaws.com/b/restic/shop",
+      },
+    });
+    expect(judged(onCluster(repository)).map(([policy, name]) => [policy, name])).toEqual([
+      ["reviewed-resource-types", "shop"],
+    ]);
+    const [message] = messagesOf("reviewed-resource-types", onCluster(repository));
+    expect(message).toContain(
+      "is a custom resource of velero.io the pack has not reviewed (it reviews Backup, BackupStorageLocation, DataDownload, DataUpload, DeleteBackupRequest",
+    );
+  });
+});
+
+describe("a Pulumi Kubernetes Operator Stack", () => {
+  const stack = (spec: Record<string, unknown>, version = "v1", name = "site") =>
+    kube(`kubernetes:pulumi.com/${version}:Stack`, name, {
+      metadata: { namespace: "pulumi" },
+      spec: { stack: "acme/site/prod", ...spec },
+    });
+
+  test("is helm-releases' finding, naming the program it deploys", () => {
+    expect(
+      messagesOf(
+        "helm-releases",
+        onCluster(
+          stack({ projectRepo: "https://github.com/acme/infra", repoDir: "site", branch: "main" }),
+          stack(
+            {
+              fluxSource: {
+                sourceRef: {
+                  apiVersion: "source.toolkit.fluxcd.io/v1",
+                  kind: "GitRepository",
+                  name: "infra",
+                },
+                dir: "site",
+              },
+            },
+            "v1alpha1",
+            "site-flux",
+          ),
+          stack({ programRef: { name: "site" } }, "v1", "site-program"),
+        ),
+      ),
+    ).toEqual([
+      'k8s stack "site" must expose its resources to the pack, but a Pulumi Kubernetes Operator Stack deploys stack "acme/site/prod" of the program at "https://github.com/acme/infra" (directory "site"), whose resources the pack cannot see. Check that program with the residency pack where it is written — sovereign-dc check in its repository, or pulumi preview --policy-pack in its pipeline — and once it is sealed, waive this finding for this resource with that evidence as the reason.',
+      expect.stringMatching(
+        /^k8s stack "site-flux" .* deploys stack "acme\/site\/prod" of the program of Flux GitRepository "infra",/,
+      ),
+      expect.stringMatching(
+        /^k8s stack "site-program" .* deploys stack "acme\/site\/prod" of the program of Program "site",/,
+      ),
+    ]);
+  });
+
+  test("twin: the Program it would run, alone, passes", () => {
+    const program = kube("kubernetes:pulumi.com/v1:Program", "site", {
+      metadata: { namespace: "pulumi" },
+      program: { resources: {} },
+    });
+    expect(judged(onCluster(program))).toEqual([]);
+    expect(
+      judged(onCluster(program, stack({ programRef: { name: "site" } }))).map(([p, n, l]) => [
+        p,
+        n,
+        l,
+      ]),
+    ).toEqual([["helm-releases", "site", "mandatory"]]);
+  });
+});
+
+test("every group of the reviewed custom kinds is modelled or has its definitions named, never both", () => {
+  const groups = new Set([...customResourceTypes].map((t) => kubernetesGroup(t) as string));
+  for (const group of groups) {
+    expect([group, group in customResourceGroups !== group in customResourceReferences]).toEqual([
+      group,
+      true,
+    ]);
+  }
+  for (const group of Object.keys(customResourceReferences)) {
+    expect(groups.has(group)).toBe(true);
+  }
+});
+
+test("every destination field of a kind without a model is read by a reading that fails closed", () => {
+  // A misread field of such a kind can only be seen by its reading: each reads the whole object
+  // (or an entry), and finds what it cannot place, so an empty value is a finding.
+  const unmodelled = [...customResourceTypes].filter(
+    (t) => (kubernetesGroup(t) as string) in customResourceReferences,
+  );
+  const fields = unmodelled.flatMap((t) => destinationFields(t).map((f) => [t, f.read] as const));
+  expect(fields.length).toBeGreaterThan(8);
+  expect([...new Set(fields.map(([, read]) => read))].sort()).toEqual([
+    "backup-location",
+    "cloud-storage",
+    "snapshot-location",
+  ]);
+  for (const [type, read] of fields) {
+    if (type.endsWith("List") || type.endsWith("Patch")) {
+      continue;
+    }
+    const object =
+      read === "cloud-storage" || !type.endsWith("DataProtectionApplication")
+        ? { spec: {} }
+        : { spec: { backupLocations: [{ velero: {} }], snapshotLocations: [{ velero: {} }] } };
+    const found = judged(
+      onCluster(kube(type, "empty", { metadata: { namespace: "x" }, ...object })),
+    );
+    expect([type, found.length > 0]).toEqual([type, true]);
+  }
+});
