@@ -320,6 +320,20 @@ export const reviewed = {
    * judges.
    */
   pulumiPrograms: variants("pulumi.com", ["v1"], "Program"),
+  /**
+   * CloudNativePG's kinds beside its Clusters (custom resources, see `customResourceGroups`): a
+   * Backup or ScheduledBackup takes a backup to where its Cluster's configuration or plugin
+   * archives (judged on the Cluster, a row of the Kubernetes table) or a snapshot of its volumes;
+   * a Pooler runs PgBouncer in front of a Cluster; a Database, Publication or Subscription declares
+   * a database, or the logical replication a Cluster publishes or subscribes to (a subscription
+   * brings another server's rows in; a publication is read by whoever may connect, judged on the
+   * Cluster's exposure).
+   */
+  databaseOperations: variants(
+    "postgresql.cnpg.io",
+    ["v1"],
+    ["Backup", "Database", "Pooler", "Publication", "ScheduledBackup", "Subscription"],
+  ),
 } as const satisfies Record<string, readonly string[]>;
 
 /**
@@ -343,6 +357,7 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "gateway.networking.k8s.io": "@kubernetes-models/gateway-api",
   "source.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
   "notification.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
+  "postgresql.cnpg.io": "@kubernetes-models/cloudnative-pg",
 };
 
 /**
@@ -357,6 +372,8 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
   "snapshot.storage.k8s.io":
     "https://github.com/kubernetes-csi/external-snapshotter/tree/master/client/config/crd",
   "metallb.io": "https://github.com/metallb/metallb/tree/main/config/crd/bases",
+  "barmancloud.cnpg.io":
+    "https://github.com/cloudnative-pg/plugin-barman-cloud/tree/main/config/crd/bases",
   "pulumi.com":
     "https://github.com/pulumi/pulumi-kubernetes-operator/tree/master/operator/config/crd/bases",
 };

@@ -4,12 +4,16 @@
  * (`oadp.openshift.io/v1alpha1` DataProtectionApplication, which makes Velero's locations from
  * its own lists, and CloudStorage, which creates a bucket for them). A backup carries every
  * object of the cluster — Secrets and ConfigMaps included — and, with its volumes' data, all the
- * stack keeps: a location outside the jurisdiction is a copy of the whole cluster abroad.
+ * stack keeps: a location outside the jurisdiction is a copy of the whole cluster abroad. So do
+ * the databases CloudNativePG runs (`postgresql.cnpg.io/v1` Cluster, and the Barman Cloud
+ * plugin's `barmancloud.cnpg.io/v1` ObjectStore): their base backups and every WAL segment go to
+ * the object store their Barman Cloud configuration names.
  *
- * The kinds (rows of the Kubernetes table, policy/paths/types/kubernetes.ts) are custom resources
- * without a published model of their CRDs; their fields are as the operators' CRDs define them
- * (policy/reviewed.ts `customResourceReferences`). Each reading fails closed: a location whose
- * place the pack cannot read from the fields it names is a finding that says so, never a pass.
+ * The kinds (rows of the Kubernetes table, policy/paths/types/kubernetes.ts) are custom resources.
+ * CloudNativePG's Cluster is checked against the model of its CRD; the others have no published
+ * model, and their fields are as the operators' CRDs define them (policy/reviewed.ts
+ * `customResourceReferences`). Each reading fails closed: a location whose place the pack cannot
+ * read from the fields it names is a finding that says so, never a pass.
  */
 import type { Cloud } from "../../residency/jurisdictions";
 import type { EgressAllowEntry } from "../framework";
@@ -155,6 +159,97 @@ function cloudStorageDestinations(
   return regionDestinations(j, "aws", region, bucket, "creates");
 }
 
+const archiveWords: DestinationWords = {
+  must: "keep the database's backups and WAL archive only in storage inside the jurisdiction, of the cluster, or at private or allowlisted addresses",
+  how: "Barman Cloud writes the database's base backups and every WAL segment there — its data, continuously",
+  fix: "Archive to object storage in a region inside the jurisdiction through its regional endpoint (endpointURL), or to object storage of the cluster or at a private address",
+};
+
+/**
+ * Where a Barman Cloud object store (a Cluster's `spec.backup.barmanObjectStore`, an ObjectStore's
+ * `spec.configuration`) writes: an `s3://` destination to the server of `endpointURL` (a cloud's
+ * regional endpoint is placed by its region, MinIO of the cluster passes), and without one to
+ * Amazon S3 in whatever region its bucket was made in, which the configuration does not name (the
+ * region of its credentials is kept in a Secret); a Google Cloud Storage bucket (`gs://`) where
+ * the configuration does not say; an `http(s)` destination (Azure Blob Storage, Azurite) at its
+ * host.
+ */
+function archiveDestinations(
+  f: DestinationField,
+  store: Readonly<Record<string, unknown>>,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  const destination = str(store.destinationPath);
+  const endpoint = str(store.endpointURL);
+  const at = (key: string, url: string) =>
+    readDestination({ ...f, read: "service-address" }, url, allowlist, j).map((d) => ({
+      ...d,
+      why: `archives to the server of ${key}, which ${d.why}`,
+    }));
+  const scheme =
+    destination === undefined ? undefined : /^([a-z0-9+.-]+):\/\//i.exec(destination)?.[1];
+  switch (scheme?.toLowerCase()) {
+    case "s3":
+      return endpoint !== undefined
+        ? at("endpointURL", endpoint)
+        : [
+            {
+              why: `archives to ${JSON.stringify(destination)} in Amazon S3 without an endpointURL, in the region its bucket was made in, which the configuration does not name`,
+              place: "Amazon S3 (cannot be placed)",
+              to: "unplaced",
+            },
+          ];
+    case "http":
+    case "https":
+      return at(
+        endpoint === undefined ? "destinationPath" : "endpointURL",
+        endpoint ?? (destination as string),
+      );
+    case "gs":
+      return [
+        {
+          why: `archives to ${JSON.stringify(destination)} in Google Cloud Storage, whose location the configuration does not name`,
+          place: "Google Cloud Storage (cannot be placed)",
+          to: "unplaced",
+        },
+      ];
+    default:
+      return [
+        {
+          why: `archives to ${destination === undefined ? "a destinationPath it does not name" : JSON.stringify(destination)}, which the pack cannot place`,
+          place: "the object store (cannot be placed)",
+          to: "unplaced",
+        },
+      ];
+  }
+}
+
+/** The Barman Cloud plugin, whose ObjectStore (`parameters.barmanObjectName`) is judged itself. */
+const barmanCloudPlugin = "barman-cloud.cloudnative-pg.io";
+
+/**
+ * Where a plugin of a CloudNativePG Cluster (`spec.plugins[]`) sends the database: the Barman
+ * Cloud plugin to the ObjectStore it names, judged on that object; a disabled plugin nowhere;
+ * any other plugin (a backup or WAL archiver of its own) where the pack cannot read.
+ */
+function clusterPluginDestinations(
+  _f: DestinationField,
+  plugin: Readonly<Record<string, unknown>>,
+): DestinationFinding[] {
+  const name = str(plugin.name);
+  if (name === barmanCloudPlugin || plugin.enabled === false) {
+    return [];
+  }
+  return [
+    {
+      why: `runs the plugin ${JSON.stringify(name ?? "(unnamed)")}, whose backups and WAL archive go where the pack cannot read`,
+      place: `the ${name ?? "unnamed"} plugin (cannot be placed)`,
+      to: "unplaced",
+    },
+  ];
+}
+
 /**
  * The destination fields of the backup kinds, by the types they apply to (an object's, a
  * Patch's; a List's are read under `items[]` by paths/kubernetes.ts). An OADP location that
@@ -201,6 +296,29 @@ export const backupFields: ReadonlyArray<readonly [RegExp, readonly DestinationF
     ],
   ],
   [
+    /^kubernetes:postgresql\.cnpg\.io\/v1:Cluster$/,
+    [
+      {
+        path: "spec.backup.barmanObjectStore",
+        what: "WAL archive",
+        read: "barman-object-store",
+        words: archiveWords,
+      },
+      { path: "spec.plugins[]", what: "plugin", read: "cluster-plugin", words: archiveWords },
+    ],
+  ],
+  [
+    /^kubernetes:barmancloud\.cnpg\.io\/v1:ObjectStore$/,
+    [
+      {
+        path: "spec.configuration",
+        what: "WAL archive",
+        read: "barman-object-store",
+        words: archiveWords,
+      },
+    ],
+  ],
+  [
     /^kubernetes:oadp\.openshift\.io\/v1alpha1:CloudStorage$/,
     [{ path: "spec", what: "backup bucket", read: "cloud-storage", words: bucketWords }],
   ],
@@ -211,6 +329,8 @@ export const backupReadings = {
   "backup-location": backupLocationDestinations,
   "snapshot-location": snapshotLocationDestinations,
   "cloud-storage": cloudStorageDestinations,
+  "barman-object-store": archiveDestinations,
+  "cluster-plugin": clusterPluginDestinations,
 } as const;
 
 /**
@@ -221,4 +341,6 @@ export const backupWeighs: Readonly<Record<keyof typeof backupReadings, readonly
   "backup-location": ["provider", "config"],
   "snapshot-location": ["provider", "config"],
   "cloud-storage": ["provider", "region"],
+  "barman-object-store": ["destinationPath", "endpointURL"],
+  "cluster-plugin": ["name", "enabled"],
 };

@@ -130,8 +130,9 @@ export interface DestinationField {
    * Secrets store's provider), `alertmanager` (an Alertmanager's spec), `gateway-route` (a Gateway
    * API route's rule), `flux-provider` (a Flux notification Provider's spec), the backup
    * locations of paths/backups.ts — `backup-location` (a Velero BackupStorageLocation's spec),
-   * `snapshot-location` (a VolumeSnapshotLocation's) and `cloud-storage` (an OADP CloudStorage's)
-   * — and `service` (an integration with a vendor's service, reached at its own endpoint unless the integration's URL
+   * `snapshot-location` (a VolumeSnapshotLocation's), `cloud-storage` (an OADP CloudStorage's),
+   * `barman-object-store` (a CloudNativePG Barman Cloud configuration) and `cluster-plugin` (a
+   * CloudNativePG Cluster's plugin) — and `service` (an integration with a vendor's service, reached at its own endpoint unless the integration's URL
    * field names one).
    */
   readonly read:
@@ -156,6 +157,8 @@ export interface DestinationField {
     | "backup-location"
     | "snapshot-location"
     | "cloud-storage"
+    | "barman-object-store"
+    | "cluster-plugin"
     | "mailbox"
     | "service";
   /** The words of its findings, for a field whose kind's own are not those of `destinationWords`. */

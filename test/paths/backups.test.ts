@@ -293,6 +293,149 @@ describe("OpenShift's API for Data Protection", () => {
   });
 });
 
+describe("CloudNativePG", () => {
+  const cluster = (spec: Record<string, unknown>) =>
+    kube("kubernetes:postgresql.cnpg.io/v1:Cluster", "orders", {
+      metadata: { namespace: "shop" },
+      spec: { instances: 3, storage: { size: "20Gi" }, ...spec },
+    });
+  const archive = (store: Record<string, unknown>) =>
+    cluster({
+      backup: {
+        barmanObjectStore: { s3Credentials: { inheritFromIAMRole: true }, ...store },
+        retentionPolicy: "30d",
+      },
+    });
+  const objectStore = (configuration: Record<string, unknown>) =>
+    kube("kubernetes:barmancloud.cnpg.io/v1:ObjectStore", "archive", {
+      metadata: { namespace: "shop" },
+      spec: { configuration, retentionPolicy: "30d" },
+    });
+  const label = 'k8s cluster "orders"';
+
+  test("a Cluster archiving abroad, where the pack cannot place, or through another plugin is kubernetes-egress's finding", () => {
+    expect(
+      judged(
+        onCluster(
+          archive({
+            destinationPath: "s3://orders-wal/",
+            endpointURL: "https://s3.eu-west-1.amazonaws.com",
+          }),
+        ),
+      ),
+    ).toEqual([
+      egress("orders", label, "s3.eu-west-1.amazonaws.com in eu-west-1 (outside CN, in EU)"),
+    ]);
+    expect(judged(onCluster(archive({ destinationPath: "s3://orders-wal/" })))).toEqual([
+      egress("orders", label, "Amazon S3 (cannot be placed)"),
+    ]);
+    expect(
+      judged(onCluster(archive({ destinationPath: "gs://orders-wal/", googleCredentials: {} }))),
+    ).toEqual([egress("orders", label, "Google Cloud Storage (cannot be placed)")]);
+    expect(
+      judged(
+        onCluster(archive({ destinationPath: "https://ordersbackup.blob.core.windows.net/wal" })),
+      ),
+    ).toEqual([egress("orders", label, "ordersbackup.blob.core.windows.net (cannot be placed)")]);
+    expect(
+      judged(
+        onCluster(cluster({ plugins: [{ name: "pgbackrest.dalibo.com", isWALArchiver: true }] })),
+      ),
+    ).toEqual([egress("orders", label, "the pgbackrest.dalibo.com plugin (cannot be placed)")]);
+  });
+
+  test("twin: archiving through a regional endpoint inside, to MinIO of the cluster, or through the Barman Cloud plugin, passes; so do its backups and poolers", () => {
+    const around = [
+      kube("kubernetes:postgresql.cnpg.io/v1:ScheduledBackup", "nightly", {
+        metadata: { namespace: "shop" },
+        spec: { schedule: "0 0 1 * * *", cluster: { name: "orders" }, method: "plugin" },
+      }),
+      kube("kubernetes:postgresql.cnpg.io/v1:Pooler", "orders-rw", {
+        metadata: { namespace: "shop" },
+        spec: { cluster: { name: "orders" }, type: "rw", pgbouncer: { poolMode: "session" } },
+      }),
+    ];
+    for (const resource of [
+      archive({
+        destinationPath: "s3://orders-wal/",
+        endpointURL: "https://oss-cn-shanghai-internal.aliyuncs.com",
+      }),
+      archive({
+        destinationPath: "s3://orders-wal/",
+        endpointURL: "https://s3.cn-north-1.amazonaws.com.cn",
+      }),
+      archive({ destinationPath: "s3://orders-wal/", endpointURL: "http://minio.minio.svc:9000" }),
+      cluster({
+        plugins: [
+          {
+            name: "barman-cloud.cloudnative-pg.io",
+            isWALArchiver: true,
+            parameters: { barmanObjectName: "archive" },
+          },
+        ],
+      }),
+      cluster({ plugins: [{ name: "pgbackrest.dalibo.com", enabled: false }] }),
+      cluster({ backup: { volumeSnapshot: { className: "disk" } } }),
+    ]) {
+      expect(judged(onCluster(resource, ...around))).toEqual([]);
+    }
+  });
+
+  test("the Barman Cloud plugin's ObjectStore is judged as a Cluster's archive is", () => {
+    const store = 'k8s objectstore "archive"';
+    expect(
+      judged(
+        onCluster(
+          objectStore({
+            destinationPath: "s3://orders-wal/",
+            endpointURL: "https://oss-ap-southeast-1.aliyuncs.com",
+          }),
+        ),
+      ),
+    ).toEqual([
+      egress(
+        "archive",
+        store,
+        "oss-ap-southeast-1.aliyuncs.com in ap-southeast-1 (outside CN, in SG)",
+      ),
+    ]);
+    expect(
+      judged(
+        onCluster(
+          objectStore({
+            destinationPath: "s3://orders-wal/",
+            endpointURL: "https://oss-cn-hangzhou.aliyuncs.com",
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("a destination named by another resource's output leaves the archive undecided; its credentials do not", () => {
+    expect(
+      judged(
+        onCluster(
+          archive({
+            destinationPath: unknownAtPreview,
+            endpointURL: "https://oss-cn-hangzhou.aliyuncs.com",
+          }),
+        ),
+      ),
+    ).toEqual([egress("orders", label, "spec.backup.barmanObjectStore (unknown at preview)")]);
+    expect(
+      judged(
+        onCluster(
+          archive({
+            destinationPath: "s3://orders-wal/",
+            endpointURL: "https://oss-cn-hangzhou.aliyuncs.com",
+            s3Credentials: { accessKeyId: { name: unknownAtPreview, key: "id" } },
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe("the kinds reviewed without a reading of their own", () => {
   const passThrough = [
     kube("kubernetes:velero.io/v1:Schedule", "nightly", {
@@ -428,20 +571,23 @@ test("every destination field of a kind without a model is read by a reading tha
   expect(fields.length).toBeGreaterThan(8);
   expect([...new Set(fields.map(([, read]) => read))].sort()).toEqual([
     "backup-location",
+    "barman-object-store",
     "cloud-storage",
     "snapshot-location",
   ]);
-  for (const [type, read] of fields) {
-    if (type.endsWith("List") || type.endsWith("Patch")) {
-      continue;
-    }
-    const object =
-      read === "cloud-storage" || !type.endsWith("DataProtectionApplication")
-        ? { spec: {} }
-        : { spec: { backupLocations: [{ velero: {} }], snapshotLocations: [{ velero: {} }] } };
+  // Each field of an object whose settings are all missing is a finding of its own.
+  const objects = [...new Set(fields.map(([type]) => type))].filter(
+    (type) => !type.endsWith("List") && !type.endsWith("Patch"),
+  );
+  for (const type of objects) {
+    const object = type.endsWith("DataProtectionApplication")
+      ? { spec: { backupLocations: [{ velero: {} }], snapshotLocations: [{ velero: {} }] } }
+      : type.endsWith("ObjectStore")
+        ? { spec: { configuration: {} } }
+        : { spec: {} };
     const found = judged(
       onCluster(kube(type, "empty", { metadata: { namespace: "x" }, ...object })),
     );
-    expect([type, found.length > 0]).toEqual([type, true]);
+    expect([type, found.length]).toEqual([type, destinationFields(type).length]);
   }
 });

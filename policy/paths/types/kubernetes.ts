@@ -703,6 +703,20 @@ export const backupLocations: TypeTable = serverControls([
   ...variants("oadp.openshift.io", ["v1alpha1"], ["DataProtectionApplication", "CloudStorage"]),
 ]);
 
+/**
+ * CloudNativePG's database clusters (`postgresql.cnpg.io/v1` Cluster) and the Barman Cloud
+ * plugin's object stores (`barmancloud.cnpg.io/v1` ObjectStore), as objects, Patches and Lists:
+ * stores of data — a Cluster runs PostgreSQL — whose backups and WAL archive go to the object store
+ * each names, a destination field (paths/backups.ts). Custom resources, listed by
+ * `customResourceTypes`.
+ */
+export const databaseArchives: TypeTable = Object.fromEntries(
+  [
+    ...variants("postgresql.cnpg.io", ["v1"], "Cluster"),
+    ...variants("barmancloud.cnpg.io", ["v1"], "ObjectStore"),
+  ].map((t): [string, TypeModel] => [t, { role: "data", fields: servers(t), fix: {} }]),
+);
+
 /** A row whose edges no named policy owns: a store of data, or a control read by others. */
 const data: TypeModel = { role: "data", fix: {} };
 
@@ -848,6 +862,7 @@ export const kubernetes: TypeTable = {
   ...gatewayRoutes,
   ...fluxProviders,
   ...backupLocations,
+  ...databaseArchives,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,
