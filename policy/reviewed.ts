@@ -329,6 +329,13 @@ export const reviewed = {
    * brings another server's rows in; a publication is read by whoever may connect, judged on the
    * Cluster's exposure).
    */
+  /**
+   * OpenShift's logging (a custom resource, see `customResourceReferences`): a ClusterLogging
+   * deploys the collector and the cluster's own log store (Elasticsearch, or a LokiStack of the
+   * cluster) and its console view; it names no server outside the cluster. Where logs are
+   * forwarded is the ClusterLogForwarder's, a row of the Kubernetes table.
+   */
+  logCollection: variants("logging.openshift.io", ["v1"], "ClusterLogging"),
   databaseOperations: variants(
     "postgresql.cnpg.io",
     ["v1"],
@@ -374,6 +381,10 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
   "metallb.io": "https://github.com/metallb/metallb/tree/main/config/crd/bases",
   "barmancloud.cnpg.io":
     "https://github.com/cloudnative-pg/plugin-barman-cloud/tree/main/config/crd/bases",
+  "logging.openshift.io":
+    "https://github.com/openshift/cluster-logging-operator/tree/master/api/logging/v1",
+  "observability.openshift.io":
+    "https://github.com/openshift/cluster-logging-operator/tree/master/api/observability/v1",
   "pulumi.com":
     "https://github.com/pulumi/pulumi-kubernetes-operator/tree/master/operator/config/crd/bases",
 };

@@ -132,7 +132,8 @@ export interface DestinationField {
    * locations of paths/backups.ts — `backup-location` (a Velero BackupStorageLocation's spec),
    * `snapshot-location` (a VolumeSnapshotLocation's), `cloud-storage` (an OADP CloudStorage's),
    * `barman-object-store` (a CloudNativePG Barman Cloud configuration) and `cluster-plugin` (a
-   * CloudNativePG Cluster's plugin) — and `service` (an integration with a vendor's service, reached at its own endpoint unless the integration's URL
+   * CloudNativePG Cluster's plugin) — `log-output` (an output of OpenShift's ClusterLogForwarder,
+   * paths/log-forwarding.ts) and `service` (an integration with a vendor's service, reached at its own endpoint unless the integration's URL
    * field names one).
    */
   readonly read:
@@ -159,6 +160,7 @@ export interface DestinationField {
     | "cloud-storage"
     | "barman-object-store"
     | "cluster-plugin"
+    | "log-output"
     | "mailbox"
     | "service";
   /** The words of its findings, for a field whose kind's own are not those of `destinationWords`. */

@@ -14,6 +14,7 @@
 import type { Cloud } from "../../residency/jurisdictions";
 import type { EgressAllowEntry } from "../framework";
 import { backupFields, backupReadings, backupWeighs } from "./backups";
+import { logForwardingFields, logForwardingReadings, logForwardingWeighs } from "./log-forwarding";
 import {
   type DestinationField,
   type DestinationFinding,
@@ -21,7 +22,7 @@ import {
   readDestination,
   regionDestinations,
 } from "./kubernetes";
-import { holdsUnknown, isUnknown, known, record, str } from "./values";
+import { holdsUnknown, isUnknown, known, record, str, valueAt } from "./values";
 
 /**
  * OpenTelemetry's auto-instrumentation (`opentelemetry.io/v1alpha1` Instrumentation): the operator
@@ -916,6 +917,7 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   [/^kubernetes:gateway\.networking\.k8s\.io\/\w+:(HTTP|GRPC|TCP|TLS|UDP)Route$/, [routeRuleField]],
   [/^kubernetes:notification\.toolkit\.fluxcd\.io\/\w+:Provider$/, [fluxProviderField]],
   ...backupFields,
+  ...logForwardingFields,
 ];
 
 /** A reading of this module's: the findings on a field's value. */
@@ -953,15 +955,22 @@ const readings: Readonly<Record<string, Reading>> = {
   service: (f, value, allowlist, j) =>
     f.service === undefined ? [] : serviceDestinations(f, f.service, value, allowlist, j),
   ...Object.fromEntries(
-    Object.entries(backupReadings).map(([read, reading]) => [read, ofObject(reading)]),
+    Object.entries({ ...backupReadings, ...logForwardingReadings }).map(([read, reading]) => [
+      read,
+      ofObject(reading),
+    ]),
   ),
 };
 
 /**
- * The settings of a value a reading weighs, where it weighs only some (paths/backups.ts
- * `backupWeighs`); every other reading weighs all the value holds.
+ * The settings of a value a reading weighs (paths, `a.b`), where it weighs only some
+ * (paths/backups.ts `backupWeighs`, paths/log-forwarding.ts `logForwardingWeighs`); every other
+ * reading weighs all the value holds.
  */
-const weighs: Readonly<Record<string, readonly string[]>> = backupWeighs;
+const weighs: Readonly<Record<string, readonly string[]>> = {
+  ...backupWeighs,
+  ...logForwardingWeighs,
+};
 
 /**
  * The findings of a reading of this module's, or undefined for a reading that is not one. Each
@@ -980,7 +989,8 @@ export function operatorDestinations(
     return undefined;
   }
   const only = weighs[f.read];
-  const weighed = only === undefined ? value : only.map((key) => known(() => record(value)?.[key]));
+  const weighed =
+    only === undefined ? value : only.map((path) => known(() => valueAt(value, path)));
   const undecided = known(() => holdsUnknown(weighed));
   if (undecided === true || isUnknown(undecided)) {
     return [

@@ -1340,7 +1340,7 @@ function declared(
 
 test("every reviewed custom kind, and every field the pack reads of it, is declared by its CRD's model", () => {
   // Kinds of groups without a published model are read by readings that fail closed
-  // (test/paths/backups.test.ts).
+  // (test/paths/data-operators.test.ts).
   const modelled = [...customResourceTypes].filter(
     (type) => (kubernetesGroup(type) as string) in customResourceGroups,
   );

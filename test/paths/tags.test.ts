@@ -553,7 +553,7 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
         .filter((t) => tables.kubernetes[t].fields?.some((f) => f.format === "destination"))
         .sort(),
     );
-    // 91 kinds as objects, Patches and Lists: workloads, pod templates and presets,
+    // 93 kinds as objects, Patches and Lists: workloads, pod templates and presets,
     // PersistentVolumes, volume attachments, webhooks, endpoints, ConfigMaps, Ingresses; the
     // Prometheus Operator's ServiceMonitors, PodMonitors, Probes, ScrapeConfigs, Prometheuses,
     // PrometheusAgents, ThanosRulers, Alertmanagers and AlertmanagerConfigs (two versions); Istio's VirtualServices, DestinationRules, Sidecars,
@@ -563,8 +563,9 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // the Gateway API's HTTP, GRPC, TLS, TCP and UDP routes (nine kinds and versions); Flux's
     // notification Providers (three versions); Velero's BackupStorageLocations and
     // VolumeSnapshotLocations, OADP's DataProtectionApplications and CloudStorages;
-    // CloudNativePG's Clusters and the Barman Cloud plugin's ObjectStores.
-    expect(viewed.size).toBe(279);
+    // CloudNativePG's Clusters and the Barman Cloud plugin's ObjectStores; OpenShift's
+    // ClusterLogForwarders (two groups).
+    expect(viewed.size).toBe(285);
     expect(after.length).toBeGreaterThan(500);
   });
 

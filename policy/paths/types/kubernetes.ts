@@ -717,6 +717,18 @@ export const databaseArchives: TypeTable = Object.fromEntries(
   ].map((t): [string, TypeModel] => [t, { role: "data", fields: servers(t), fix: {} }]),
 );
 
+/**
+ * OpenShift's log forwarders (`logging.openshift.io/v1` and `observability.openshift.io/v1`
+ * ClusterLogForwarders), as objects, Patches and Lists: controls of where the cluster's collector
+ * sends its logs, with each output as a destination field (paths/log-forwarding.ts). Custom
+ * resources, listed by `customResourceTypes`.
+ */
+export const logForwarders: TypeTable = serverControls(
+  ["logging.openshift.io", "observability.openshift.io"].flatMap((group) =>
+    variants(group, ["v1"], "ClusterLogForwarder"),
+  ),
+);
+
 /** A row whose edges no named policy owns: a store of data, or a control read by others. */
 const data: TypeModel = { role: "data", fix: {} };
 
@@ -863,6 +875,7 @@ export const kubernetes: TypeTable = {
   ...fluxProviders,
   ...backupLocations,
   ...databaseArchives,
+  ...logForwarders,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,

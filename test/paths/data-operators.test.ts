@@ -1,10 +1,12 @@
 /**
- * The backups of a cluster (policy/paths/backups.ts): Velero's storage and snapshot locations and
- * OpenShift's API for Data Protection, whose places kubernetes-egress judges; Velero's backups,
- * CSI snapshots, MetalLB's pools and the Pulumi Kubernetes Operator's kinds, which the pack
- * reviews (policy/reviewed.ts `customResourceReferences`). Each case runs the whole pack with its
- * twin. These operators publish no model of their CRDs, so every reading must fail closed: a
- * location whose fields the pack cannot read is a finding, never a pass.
+ * The operators that copy a cluster's data out of it: its backups (policy/paths/backups.ts:
+ * Velero's storage and snapshot locations, OpenShift's API for Data Protection, CloudNativePG's
+ * WAL archive) and its logs (policy/paths/log-forwarding.ts: OpenShift's ClusterLogForwarder),
+ * whose places kubernetes-egress judges; and Velero's backups, CSI snapshots, MetalLB's pools and
+ * the Pulumi Kubernetes Operator's kinds, which the pack reviews (policy/reviewed.ts
+ * `customResourceReferences`). Each case runs the whole pack with its twin. Most of these
+ * operators publish no model of their CRDs, so every reading must fail closed: a location whose
+ * fields the pack cannot read is a finding, never a pass.
  */
 import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
 import { destinationFields } from "../../policy/paths/kubernetes";
@@ -436,6 +438,153 @@ describe("CloudNativePG", () => {
   });
 });
 
+describe("OpenShift's ClusterLogForwarder", () => {
+  const forwarder = (outputs: unknown[], group = "observability.openshift.io") =>
+    kube(`kubernetes:${group}/v1:ClusterLogForwarder`, "instance", {
+      metadata: { namespace: "openshift-logging" },
+      spec: {
+        serviceAccount: { name: "collector" },
+        outputs,
+        pipelines: [
+          {
+            name: "all",
+            inputRefs: ["application", "infrastructure", "audit"],
+            outputRefs: outputs.map((o) => (o as { name: string }).name),
+          },
+        ],
+      },
+    });
+  const label = 'k8s clusterlogforwarder "instance"';
+  const token = { authentication: { token: { from: "secret", secretName: "t", key: "token" } } };
+
+  test("outputs abroad, at hosts the pack cannot place, or to a vendor's service are kubernetes-egress's findings", () => {
+    expect(
+      judged(
+        onCluster(
+          forwarder([
+            {
+              name: "siem",
+              type: "splunk",
+              splunk: { url: "https://siem.example.de:8088", ...token },
+            },
+            { name: "cw", type: "cloudwatch", cloudwatch: { region: "us-east-1", groupName: "g" } },
+            {
+              name: "gcl",
+              type: "googleCloudLogging",
+              googleCloudLogging: { id: { type: "project", value: "p" } },
+            },
+            { name: "bus", type: "kafka", kafka: { brokers: ["tls://203.0.113.7:9093"] } },
+          ]),
+        ),
+      ),
+    ).toEqual([
+      egress("instance", label, "203.0.113.7 (log output)"),
+      egress("instance", label, "Amazon CloudWatch Logs in us-east-1 (outside CN, in US)"),
+      egress("instance", label, "Google Cloud Logging (cannot be placed)"),
+      egress("instance", label, "siem.example.de (cannot be placed)"),
+    ]);
+  });
+
+  test("twin: a LokiStack of the cluster, receivers at private addresses or Services, and a log service in a region inside pass", () => {
+    expect(
+      judged(
+        onCluster(
+          forwarder([
+            {
+              name: "store",
+              type: "lokiStack",
+              lokiStack: { target: { name: "logs", namespace: "openshift-logging" }, ...token },
+            },
+            { name: "siem", type: "splunk", splunk: { url: "https://10.0.8.4:8088", ...token } },
+            {
+              name: "es",
+              type: "elasticsearch",
+              elasticsearch: { url: "https://es.logging.svc:9200", version: 8 },
+            },
+            {
+              name: "cw",
+              type: "cloudwatch",
+              cloudwatch: { region: "cn-northwest-1", groupName: "g" },
+            },
+            { name: "bus", type: "kafka", kafka: { brokers: ["tls://kafka.kafka.svc:9093"] } },
+          ]),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("the logging.openshift.io forwarder's outputs name their URL on the output itself", () => {
+    const v1 = (url: string) =>
+      forwarder(
+        [
+          {
+            name: "splunk",
+            type: "splunk",
+            url,
+            secret: { name: "splunk" },
+            splunk: { indexName: "ocp" },
+          },
+        ],
+        "logging.openshift.io",
+      );
+    expect(judged(onCluster(v1("https://splunk.example.com:8088")))).toEqual([
+      egress("instance", label, "splunk.example.com (cannot be placed)"),
+    ]);
+    expect(judged(onCluster(v1("https://192.168.0.240:8088")))).toEqual([]);
+  });
+
+  test("an output whose destination it does not name fails closed; one not known at preview is undecided, its secret's name is not", () => {
+    expect(judged(onCluster(forwarder([{ name: "h", type: "http", http: {} }])))).toEqual([
+      egress("instance", label, "the http output (cannot be placed)"),
+    ]);
+    expect(
+      judged(onCluster(forwarder([{ name: "h", type: "http", http: { url: unknownAtPreview } }]))),
+    ).toEqual([egress("instance", label, "spec.outputs[0] (unknown at preview)")]);
+    expect(
+      judged(
+        onCluster(
+          forwarder([
+            {
+              name: "siem",
+              type: "splunk",
+              splunk: {
+                url: "https://10.0.8.4:8088",
+                authentication: {
+                  token: { from: "secret", secretName: unknownAtPreview, key: "t" },
+                },
+              },
+            },
+          ]),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("its finding says what the collector sends", () => {
+    const [message] = messagesOf(
+      "kubernetes-egress",
+      onCluster(
+        forwarder([{ name: "h", type: "http", http: { url: "https://logs.example.de/in" } }]),
+      ),
+    );
+    expect(message).toBe(
+      "k8s clusterlogforwarder \"instance\" must forward the cluster's logs only to log stores of the cluster, receivers at private or allowlisted addresses, or services in regions inside the jurisdiction, but spec.outputs[0] sends the logs to the server of http.url, which is \"https://logs.example.de/in\", a host the pack cannot place: the cluster's collector sends every log record its pipelines route there — application, infrastructure and API audit logs. Forward to a log store of the cluster (the default store, a LokiStack), to a receiver at a private address or to a cloud's log service in a region inside the jurisdiction, or add the receiver's address to the egress allowlist with a reason.",
+    );
+  });
+
+  test("a ClusterLogging, which runs the collector and the cluster's own store, passes", () => {
+    const logging = kube("kubernetes:logging.openshift.io/v1:ClusterLogging", "instance", {
+      metadata: { namespace: "openshift-logging" },
+      spec: {
+        managementState: "Managed",
+        logStore: { type: "lokistack", lokistack: { name: "logs" } },
+        collection: { type: "vector" },
+      },
+    });
+    expect(judged(onCluster(logging))).toEqual([]);
+  });
+});
+
 describe("the kinds reviewed without a reading of their own", () => {
   const passThrough = [
     kube("kubernetes:velero.io/v1:Schedule", "nightly", {
@@ -573,6 +722,7 @@ test("every destination field of a kind without a model is read by a reading tha
     "backup-location",
     "barman-object-store",
     "cloud-storage",
+    "log-output",
     "snapshot-location",
   ]);
   // Each field of an object whose settings are all missing is a finding of its own.
@@ -584,7 +734,9 @@ test("every destination field of a kind without a model is read by a reading tha
       ? { spec: { backupLocations: [{ velero: {} }], snapshotLocations: [{ velero: {} }] } }
       : type.endsWith("ObjectStore")
         ? { spec: { configuration: {} } }
-        : { spec: {} };
+        : type.endsWith("ClusterLogForwarder")
+          ? { spec: { outputs: [{ name: "out" }] } }
+          : { spec: {} };
     const found = judged(
       onCluster(kube(type, "empty", { metadata: { namespace: "x" }, ...object })),
     );
