@@ -21,8 +21,8 @@ import {
   type DestinationField,
   type DestinationFinding,
   type DestinationWords,
-  readDestination,
   regionDestinations,
+  serverDestinations,
 } from "./kubernetes";
 import { record, str } from "./values";
 
@@ -85,12 +85,8 @@ function backupLocationDestinations(
   const bucket = str(record(spec.objectStorage)?.bucket);
   const named = (service: string) =>
     bucket === undefined ? service : `${service} bucket ${JSON.stringify(bucket)}`;
-  // The server of an endpoint setting, in words that name the setting.
   const at = (key: string, url: string) =>
-    readDestination({ ...f, read: "service-address" }, url, allowlist, j).map((d) => ({
-      ...d,
-      why: `writes the backups to the server of config.${key}, which ${d.why}`,
-    }));
+    serverDestinations(f, url, allowlist, j, `writes the backups to the server of config.${key}`);
   const plugin = provider === undefined ? undefined : pluginName(provider);
   const endpoint = (key: string) => str(config[key]);
   const inRegion = (cloud: Cloud, service: string) =>
@@ -183,10 +179,7 @@ function archiveDestinations(
   const destination = str(store.destinationPath);
   const endpoint = str(store.endpointURL);
   const at = (key: string, url: string) =>
-    readDestination({ ...f, read: "service-address" }, url, allowlist, j).map((d) => ({
-      ...d,
-      why: `archives to the server of ${key}, which ${d.why}`,
-    }));
+    serverDestinations(f, url, allowlist, j, `archives to the server of ${key}`);
   const scheme =
     destination === undefined ? undefined : /^([a-z0-9+.-]+):\/\//i.exec(destination)?.[1];
   switch (scheme?.toLowerCase()) {

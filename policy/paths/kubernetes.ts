@@ -464,6 +464,24 @@ export interface DestinationFinding {
 }
 
 /**
+ * The server of a URL or host a setting names (`config.s3Url`, an output's `url`), read as a
+ * Service of the cluster, a private, allowlisted or cloud endpoint address may be; each finding
+ * says `<lead>, which is "…", …` — "writes the backups to the server of config.s3Url".
+ */
+export function serverDestinations(
+  f: DestinationField,
+  url: string,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+  lead: string,
+): DestinationFinding[] {
+  return readDestination({ ...f, read: "service-address" }, url, allowlist, j).map((d) => ({
+    ...d,
+    why: `${lead}, which ${d.why}`,
+  }));
+}
+
+/**
  * Where a service of a cloud keeps what an object sends it, by the region the object names:
  * nothing inside the jurisdiction, one finding outside it, or one that cannot be placed when no
  * region is named. `keeps` completes "…, but <path> <keeps> <service> in <place>" — "keeps them

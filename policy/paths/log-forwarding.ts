@@ -17,8 +17,8 @@ import {
   type DestinationField,
   type DestinationFinding,
   type DestinationWords,
-  readDestination,
   regionDestinations,
+  serverDestinations,
 } from "./kubernetes";
 import { record, str, stringList } from "./values";
 
@@ -49,10 +49,7 @@ function logOutputDestinations(
   const type = str(output.type);
   const settings = (type === undefined ? undefined : record(output[type])) ?? {};
   const at = (key: string, url: string) =>
-    readDestination({ ...f, read: "service-address" }, url, allowlist, j).map((d) => ({
-      ...d,
-      why: `sends the logs to the server of ${key}, which ${d.why}`,
-    }));
+    serverDestinations(f, url, allowlist, j, `sends the logs to the server of ${key}`);
   const url = str(settings.url) ?? str(output.url);
   const urlKey = str(settings.url) !== undefined ? `${type}.url` : "url";
   // An HTTP output's proxy carries every record it sends (observability.openshift.io).
