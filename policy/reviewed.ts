@@ -336,6 +336,16 @@ export const reviewed = {
    * forwarded is the ClusterLogForwarder's, a row of the Kubernetes table.
    */
   logCollection: variants("logging.openshift.io", ["v1"], "ClusterLogging"),
+  /**
+   * The MariaDB operator's kinds that name no storage or server of their own (custom resources,
+   * see `customResourceReferences`): a Restore brings a backup in; a Connection writes a Secret
+   * with the address of a MariaDB, MaxScale or ExternalMariaDB (judged on those objects, and the
+   * workloads that read it on their egress); a User, Grant or Database declares what a MariaDB
+   * holds; an SqlJob runs SQL on one.
+   */
+  databaseObjects: ["k8s.mariadb.com", "mariadb.mmontes.io"].flatMap((group) =>
+    variants(group, ["v1alpha1"], ["Connection", "Database", "Grant", "Restore", "SqlJob", "User"]),
+  ),
   databaseOperations: variants(
     "postgresql.cnpg.io",
     ["v1"],
@@ -385,6 +395,9 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
     "https://github.com/openshift/cluster-logging-operator/tree/master/api/logging/v1",
   "observability.openshift.io":
     "https://github.com/openshift/cluster-logging-operator/tree/master/api/observability/v1",
+  "k8s.mariadb.com": "https://github.com/mariadb-operator/mariadb-operator/tree/main/api/v1alpha1",
+  "mariadb.mmontes.io":
+    "https://github.com/mariadb-operator/mariadb-operator/tree/main/api/v1alpha1",
   "pulumi.com":
     "https://github.com/pulumi/pulumi-kubernetes-operator/tree/master/operator/config/crd/bases",
 };

@@ -243,6 +243,89 @@ function clusterPluginDestinations(
   ];
 }
 
+const databaseBackupWords: DestinationWords = {
+  must: "keep the database's backups only in storage inside the jurisdiction, of the cluster, or at private or allowlisted addresses",
+  how: "the operator writes the database's backups (or its binary logs, for point-in-time recovery) there — its data",
+  fix: "Keep backups in a bucket in a region inside the jurisdiction, reached at its regional endpoint, or in object storage of the cluster or at a private address",
+};
+
+/** Amazon S3's endpoints that name no region: the bucket's region is then the `region` setting. */
+const globalS3 = /^s3(\.dualstack)?\.amazonaws\.com$/;
+
+/**
+ * Where the MariaDB operator's S3 storage (`spec.storage.s3` of a Backup, PhysicalBackup or
+ * PointInTimeRecovery) writes: to the server of `endpoint` (a host without a scheme — a cloud's
+ * regional endpoint placed by its region, MinIO of the cluster, a private address), and for
+ * Amazon S3's global endpoint to the bucket in `region`.
+ */
+function s3StorageDestinations(
+  f: DestinationField,
+  s3: Readonly<Record<string, unknown>>,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  const endpoint = str(s3.endpoint);
+  const bucket = str(s3.bucket);
+  const service = bucket === undefined ? "Amazon S3" : `Amazon S3 bucket ${JSON.stringify(bucket)}`;
+  if (endpoint === undefined) {
+    return [
+      {
+        why: "names no endpoint, so where the backups go cannot be placed",
+        place: "the S3 storage (cannot be placed)",
+        to: "unplaced",
+      },
+    ];
+  }
+  if (globalS3.test(endpoint.replace(/:\d+$/, ""))) {
+    return regionDestinations(j, "aws", str(s3.region), service, "writes the backups to");
+  }
+  return serverDestinations(
+    f,
+    endpoint,
+    allowlist,
+    j,
+    "writes the backups to the server of endpoint",
+  );
+}
+
+/** An Azure Blob Storage container (`azureBlob`), at its `serviceURL` (Azurite of the cluster passes). */
+function azureBlobDestinations(
+  f: DestinationField,
+  blob: Readonly<Record<string, unknown>>,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  const url = str(blob.serviceURL);
+  return url === undefined
+    ? [
+        {
+          why: "names no serviceURL, so where the backups go cannot be placed",
+          place: "the Azure Blob Storage (cannot be placed)",
+          to: "unplaced",
+        },
+      ]
+    : serverDestinations(f, url, allowlist, j, "writes the backups to the server of serviceURL");
+}
+
+/** The MariaDB operator's groups: `k8s.mariadb.com`, and `mariadb.mmontes.io` before it. */
+const mariadbGroups = "(k8s\\.mariadb\\.com|mariadb\\.mmontes\\.io)";
+
+const mariadbStorage = (at: string): DestinationField[] => [
+  { path: `${at}.s3`, what: "backup storage", read: "s3-storage", words: databaseBackupWords },
+  {
+    path: `${at}.azureBlob`,
+    what: "backup storage",
+    read: "azure-blob",
+    words: databaseBackupWords,
+  },
+];
+
+const databaseServerWords: DestinationWords = {
+  must: "connect only to database servers of the cluster, at private or allowlisted addresses",
+  how: "the operator connects to it with the database's credentials, and backs it up, replicates to and from it or routes its queries there",
+  fix: "Name a server of the cluster or at a private address, or add its address to the egress allowlist with a reason",
+};
+
 /**
  * The destination fields of the backup kinds, by the types they apply to (an object's, a
  * Patch's; a List's are read under `items[]` by paths/kubernetes.ts). An OADP location that
@@ -312,6 +395,36 @@ export const backupFields: ReadonlyArray<readonly [RegExp, readonly DestinationF
     ],
   ],
   [
+    new RegExp(`^kubernetes:${mariadbGroups}\\/v1alpha1:(Backup|PhysicalBackup)$`),
+    mariadbStorage("spec.storage"),
+  ],
+  [
+    new RegExp(`^kubernetes:${mariadbGroups}\\/v1alpha1:PointInTimeRecovery$`),
+    mariadbStorage("spec.storage"),
+  ],
+  [
+    new RegExp(`^kubernetes:${mariadbGroups}\\/v1alpha1:ExternalMariaDB$`),
+    [
+      {
+        path: "spec.host",
+        what: "database server",
+        read: "service-address",
+        words: databaseServerWords,
+      },
+    ],
+  ],
+  [
+    new RegExp(`^kubernetes:${mariadbGroups}\\/v1alpha1:MaxScale$`),
+    [
+      {
+        path: "spec.servers[].address",
+        what: "database server",
+        read: "service-address",
+        words: databaseServerWords,
+      },
+    ],
+  ],
+  [
     /^kubernetes:oadp\.openshift\.io\/v1alpha1:CloudStorage$/,
     [{ path: "spec", what: "backup bucket", read: "cloud-storage", words: bucketWords }],
   ],
@@ -324,6 +437,8 @@ export const backupReadings = {
   "cloud-storage": cloudStorageDestinations,
   "barman-object-store": archiveDestinations,
   "cluster-plugin": clusterPluginDestinations,
+  "s3-storage": s3StorageDestinations,
+  "azure-blob": azureBlobDestinations,
 } as const;
 
 /**
@@ -336,4 +451,6 @@ export const backupWeighs: Readonly<Record<keyof typeof backupReadings, readonly
   "cloud-storage": ["provider", "region"],
   "barman-object-store": ["destinationPath", "endpointURL"],
   "cluster-plugin": ["name", "enabled"],
+  "s3-storage": ["endpoint", "region"],
+  "azure-blob": ["serviceURL"],
 };

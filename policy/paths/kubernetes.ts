@@ -132,7 +132,8 @@ export interface DestinationField {
    * locations of paths/backups.ts — `backup-location` (a Velero BackupStorageLocation's spec),
    * `snapshot-location` (a VolumeSnapshotLocation's), `cloud-storage` (an OADP CloudStorage's),
    * `barman-object-store` (a CloudNativePG Barman Cloud configuration) and `cluster-plugin` (a
-   * CloudNativePG Cluster's plugin) — `log-output` (an output of OpenShift's ClusterLogForwarder,
+   * CloudNativePG Cluster's plugin), `s3-storage` and `azure-blob` (the MariaDB operator's
+   * backup storage) — `log-output` (an output of OpenShift's ClusterLogForwarder,
    * paths/log-forwarding.ts) and `service` (an integration with a vendor's service, reached at its own endpoint unless the integration's URL
    * field names one).
    */
@@ -160,6 +161,8 @@ export interface DestinationField {
     | "cloud-storage"
     | "barman-object-store"
     | "cluster-plugin"
+    | "s3-storage"
+    | "azure-blob"
     | "log-output"
     | "mailbox"
     | "service";
@@ -219,6 +222,13 @@ const volumeHolders: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
     /^kubernetes:monitoring\.coreos\.com\/\w+:(Prometheus|PrometheusAgent|Alertmanager|ThanosRuler)$/,
     ["spec.volumes[]"],
   ],
+  // The MariaDB operator's backups write to (and stage in) a volume of its own kind (an NFS
+  // server, a CSI driver), and its databases' pods mount the volumes listed (paths/backups.ts).
+  [
+    /^kubernetes:(k8s\.mariadb\.com|mariadb\.mmontes\.io)\/\w+:(Backup|PhysicalBackup)$/,
+    ["spec.storage.volume", "spec.stagingStorage.volume"],
+  ],
+  [/^kubernetes:(k8s\.mariadb\.com|mariadb\.mmontes\.io)\/\w+:MariaDB$/, ["spec.volumes[]"]],
 ];
 
 /** The places an object's volume sources are at: a pod spec's volumes, or a PV's own spec. */

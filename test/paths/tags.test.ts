@@ -553,7 +553,7 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
         .filter((t) => tables.kubernetes[t].fields?.some((f) => f.format === "destination"))
         .sort(),
     );
-    // 93 kinds as objects, Patches and Lists: workloads, pod templates and presets,
+    // 101 kinds as objects, Patches and Lists: workloads, pod templates and presets,
     // PersistentVolumes, volume attachments, webhooks, endpoints, ConfigMaps, Ingresses; the
     // Prometheus Operator's ServiceMonitors, PodMonitors, Probes, ScrapeConfigs, Prometheuses,
     // PrometheusAgents, ThanosRulers, Alertmanagers and AlertmanagerConfigs (two versions); Istio's VirtualServices, DestinationRules, Sidecars,
@@ -564,8 +564,9 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // notification Providers (three versions); Velero's BackupStorageLocations and
     // VolumeSnapshotLocations, OADP's DataProtectionApplications and CloudStorages;
     // CloudNativePG's Clusters and the Barman Cloud plugin's ObjectStores; OpenShift's
-    // ClusterLogForwarders (two groups).
-    expect(viewed.size).toBe(285);
+    // ClusterLogForwarders (two groups); the MariaDB operator's MariaDBs, Backups (two groups),
+    // PhysicalBackups, PointInTimeRecoveries, ExternalMariaDBs and MaxScales.
+    expect(viewed.size).toBe(309);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -6732,22 +6732,25 @@ describe("fail closed", () => {
       {
         name: "a Kubernetes kind the pack does not know (a custom resource) is created",
         bad: add(
-          "kubernetes:k8s.mariadb.com/v1alpha1:Backup",
-          "partner-backups",
+          "kubernetes:acid.zalan.do/v1:postgresql",
+          "partner-records",
           {
             metadata: { namespace: "records" },
             spec: {
-              mariaDbRef: { name: "records" },
-              storage: { s3: { bucket: "partner-backups", endpoint: "s3.amazonaws.com" } },
+              teamId: "records",
+              numberOfInstances: 2,
+              postgresql: { version: "16" },
+              volume: { size: "10Gi" },
+              env: [{ name: "WAL_S3_BUCKET", value: "partner-backups" }],
             },
           },
           { provider: "kube" },
         ),
         expected: [
           unclassified(
-            'k8s backup "partner-backups"',
-            "kubernetes:k8s.mariadb.com/v1alpha1:Backup",
-            "partner-backups",
+            'k8s postgresql "partner-records"',
+            "kubernetes:acid.zalan.do/v1:postgresql",
+            "partner-records",
           ),
         ],
         twinName: "a reviewed Kubernetes kind is created",

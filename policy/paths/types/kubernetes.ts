@@ -718,6 +718,31 @@ export const databaseArchives: TypeTable = Object.fromEntries(
 );
 
 /**
+ * The MariaDB operator's kinds that name storage or servers (`k8s.mariadb.com/v1alpha1`, and
+ * `mariadb.mmontes.io/v1alpha1` before it), as objects, Patches and Lists: a MariaDB is a store of
+ * data, whose pods mount the volumes it lists; a Backup, PhysicalBackup or PointInTimeRecovery a
+ * control of where its backups or binary logs go (S3, Azure Blob Storage, a volume); an
+ * ExternalMariaDB or MaxScale one of the database servers the operator connects to. Their
+ * destination fields are paths/backups.ts's and paths/kubernetes.ts's `volumeSources`. Custom
+ * resources, listed by `customResourceTypes`.
+ */
+export const mariadbOperator: TypeTable = {
+  ...Object.fromEntries(
+    ["k8s.mariadb.com", "mariadb.mmontes.io"]
+      .flatMap((group) => variants(group, ["v1alpha1"], "MariaDB"))
+      .map((t): [string, TypeModel] => [t, { role: "data", fields: servers(t), fix: {} }]),
+  ),
+  ...serverControls([
+    ...variants("mariadb.mmontes.io", ["v1alpha1"], "Backup"),
+    ...variants(
+      "k8s.mariadb.com",
+      ["v1alpha1"],
+      ["Backup", "PhysicalBackup", "PointInTimeRecovery", "ExternalMariaDB", "MaxScale"],
+    ),
+  ]),
+};
+
+/**
  * OpenShift's log forwarders (`logging.openshift.io/v1` and `observability.openshift.io/v1`
  * ClusterLogForwarders), as objects, Patches and Lists: controls of where the cluster's collector
  * sends its logs, with each output as a destination field (paths/log-forwarding.ts). Custom
@@ -876,6 +901,7 @@ export const kubernetes: TypeTable = {
   ...backupLocations,
   ...databaseArchives,
   ...logForwarders,
+  ...mariadbOperator,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,
