@@ -346,6 +346,21 @@ export const reviewed = {
   databaseObjects: ["k8s.mariadb.com", "mariadb.mmontes.io"].flatMap((group) =>
     variants(group, ["v1alpha1"], ["Connection", "Database", "Grant", "Restore", "SqlJob", "User"]),
   ),
+  /**
+   * Strimzi's kinds that name no server outside the Kafka cluster (custom resources, see
+   * `customResourceGroups`): a KafkaTopic or KafkaUser declares a topic or a user of a Kafka of
+   * the cluster, a KafkaNodePool the brokers' nodes and volumes, a KafkaRebalance moves
+   * partitions among them. A KafkaConnect and its KafkaConnectors, which run connectors that may
+   * send the topics' records anywhere their configuration says, stay unclassified.
+   */
+  kafkaObjects: [
+    ...variants(
+      "kafka.strimzi.io",
+      ["v1", "v1beta2"],
+      ["KafkaNodePool", "KafkaRebalance", "KafkaTopic", "KafkaUser"],
+    ),
+    ...variants("kafka.strimzi.io", ["v1alpha1", "v1beta1"], ["KafkaTopic", "KafkaUser"]),
+  ],
   databaseOperations: variants(
     "postgresql.cnpg.io",
     ["v1"],
@@ -375,6 +390,7 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "source.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
   "notification.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
   "postgresql.cnpg.io": "@kubernetes-models/cloudnative-pg",
+  "kafka.strimzi.io": "@kubernetes-models/strimzi-kafka-operator",
 };
 
 /**

@@ -134,7 +134,9 @@ export interface DestinationField {
    * `barman-object-store` (a CloudNativePG Barman Cloud configuration) and `cluster-plugin` (a
    * CloudNativePG Cluster's plugin), `s3-storage` and `azure-blob` (the MariaDB operator's
    * backup storage) — `log-output` (an output of OpenShift's ClusterLogForwarder,
-   * paths/log-forwarding.ts) and `service` (an integration with a vendor's service, reached at its own endpoint unless the integration's URL
+   * paths/log-forwarding.ts), `mirror-target` (a Strimzi KafkaMirrorMaker2's spec) and
+   * `kafka-servers` (a Kafka `bootstrapServers` list, paths/streaming.ts) — and `service` (an
+   * integration with a vendor's service, reached at its own endpoint unless the integration's URL
    * field names one).
    */
   readonly read:
@@ -164,6 +166,8 @@ export interface DestinationField {
     | "s3-storage"
     | "azure-blob"
     | "log-output"
+    | "mirror-target"
+    | "kafka-servers"
     | "mailbox"
     | "service";
   /** The words of its findings, for a field whose kind's own are not those of `destinationWords`. */

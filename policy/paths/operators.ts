@@ -15,6 +15,7 @@ import type { Cloud } from "../../residency/jurisdictions";
 import type { EgressAllowEntry } from "../framework";
 import { backupFields, backupReadings, backupWeighs } from "./backups";
 import { logForwardingFields, logForwardingReadings, logForwardingWeighs } from "./log-forwarding";
+import { streamingFields, streamingReadings, streamingWeighs } from "./streaming";
 import {
   type DestinationField,
   type DestinationFinding,
@@ -22,7 +23,7 @@ import {
   readDestination,
   regionDestinations,
 } from "./kubernetes";
-import { holdsUnknown, isUnknown, known, record, str, valueAt } from "./values";
+import { holdsUnknown, isUnknown, known, record, str, valuesAt } from "./values";
 
 /**
  * OpenTelemetry's auto-instrumentation (`opentelemetry.io/v1alpha1` Instrumentation): the operator
@@ -918,6 +919,7 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   [/^kubernetes:notification\.toolkit\.fluxcd\.io\/\w+:Provider$/, [fluxProviderField]],
   ...backupFields,
   ...logForwardingFields,
+  ...streamingFields,
 ];
 
 /** A reading of this module's: the findings on a field's value. */
@@ -960,16 +962,19 @@ const readings: Readonly<Record<string, Reading>> = {
       ofObject(reading),
     ]),
   ),
+  ...streamingReadings,
 };
 
 /**
  * The settings of a value a reading weighs (paths, `a.b`), where it weighs only some
- * (paths/backups.ts `backupWeighs`, paths/log-forwarding.ts `logForwardingWeighs`); every other
- * reading weighs all the value holds.
+ * (paths/backups.ts `backupWeighs`, paths/log-forwarding.ts `logForwardingWeighs`,
+ * paths/streaming.ts `streamingWeighs`; `[]` weighs every entry); every other reading weighs all
+ * the value holds.
  */
 const weighs: Readonly<Record<string, readonly string[]>> = {
   ...backupWeighs,
   ...logForwardingWeighs,
+  ...streamingWeighs,
 };
 
 /**
@@ -990,7 +995,9 @@ export function operatorDestinations(
   }
   const only = weighs[f.read];
   const weighed =
-    only === undefined ? value : only.map((path) => known(() => valueAt(value, path)));
+    only === undefined
+      ? value
+      : only.map((path) => known(() => valuesAt(value, path).map((found) => found.value)));
   const undecided = known(() => holdsUnknown(weighed));
   if (undecided === true || isUnknown(undecided)) {
     return [

@@ -1521,6 +1521,29 @@ test("the fields a Flux Provider's reading weighs are declared by its models", (
   expect(checks.filter((_, i) => !found[i]).map((c) => `${c.version} ${c.path}`)).toEqual([]);
 });
 
+test("the fields a MirrorMaker 2's reading weighs are declared by its models", () => {
+  // paths/streaming.ts `mirrorTargetDestinations` reads the spec as a whole.
+  const group = "kafka.strimzi.io";
+  const target = ["spec.target.alias", "spec.target.bootstrapServers"];
+  const byAlias = [
+    "spec.connectCluster",
+    "spec.mirrors[].targetCluster",
+    "spec.clusters[].alias",
+    "spec.clusters[].bootstrapServers",
+  ];
+  const checks = [
+    ...[...target, ...byAlias].map((path) => ({
+      group,
+      kind: "KafkaMirrorMaker2",
+      version: "v1beta2",
+      path,
+    })),
+    ...target.map((path) => ({ group, kind: "KafkaMirrorMaker2", version: "v1", path })),
+  ];
+  const found = declared(customResourceGroups[group], checks);
+  expect(checks.filter((_, i) => !found[i]).map((c) => `${c.version} ${c.path}`)).toEqual([]);
+});
+
 test("every custom resource row of the Kubernetes table reads destination fields: a row without any would pass unread", () => {
   const rows = Object.keys(tables.kubernetes).filter((t) => customResourceTypes.has(t));
   expect(rows.length).toBeGreaterThan(100);

@@ -540,6 +540,157 @@ describe("the MariaDB operator", () => {
   });
 });
 
+describe("Strimzi", () => {
+  const mirror = (spec: Record<string, unknown>, version = "v1beta2") =>
+    kube(`kubernetes:kafka.strimzi.io/${version}:KafkaMirrorMaker2`, "dr", {
+      metadata: { namespace: "kafka" },
+      spec: { replicas: 1, version: "3.9.0", ...spec },
+    });
+  const label = 'k8s kafkamirrormaker2 "dr"';
+  const local = "orders-kafka-bootstrap:9092";
+  /** The v1beta2 form before Strimzi 0.46: clusters by alias, mirrors naming them. */
+  const byAlias = (target: string, source = local) =>
+    mirror({
+      connectCluster: "target",
+      clusters: [
+        { alias: "source", bootstrapServers: source },
+        { alias: "target", bootstrapServers: target },
+      ],
+      mirrors: [{ sourceCluster: "source", targetCluster: "target", topicsPattern: "orders.*" }],
+    });
+
+  test("a MirrorMaker 2 mirroring topics into a cluster abroad or one the pack cannot place is kubernetes-egress's finding", () => {
+    expect(judged(onCluster(byAlias("kafka.example.de:9093")))).toEqual([
+      egress("dr", label, "kafka.example.de (cannot be placed)"),
+    ]);
+    expect(
+      judged(
+        onCluster(
+          mirror(
+            {
+              target: { alias: "dr", bootstrapServers: "203.0.113.21:9093,203.0.113.22:9093" },
+              mirrors: [
+                { source: { alias: "local", bootstrapServers: local }, topicsPattern: ".*" },
+              ],
+            },
+            "v1",
+          ),
+        ),
+      ),
+    ).toEqual([
+      egress("dr", label, "203.0.113.21 (mirror target)"),
+      egress("dr", label, "203.0.113.22 (mirror target)"),
+    ]);
+    // A mirror whose target cluster is not among its clusters names no servers.
+    const orphan = mirror({
+      connectCluster: "target",
+      clusters: [{ alias: "source", bootstrapServers: local }],
+      mirrors: [{ sourceCluster: "source", targetCluster: "target" }],
+    });
+    expect(judged(onCluster(orphan))).toEqual([egress("dr", label, "target (cannot be placed)")]);
+  });
+
+  test("twin: mirroring into a cluster of this one or at a private address passes, whatever its sources are", () => {
+    for (const resource of [
+      byAlias("dr-kafka-bootstrap.kafka.svc:9093", "kafka.example.de:9093"),
+      byAlias("10.0.9.7:9093"),
+      mirror(
+        {
+          target: { alias: "dr", bootstrapServers: local },
+          mirrors: [
+            {
+              source: { alias: "abroad", bootstrapServers: "kafka.example.de:9093" },
+              topicsPattern: ".*",
+            },
+          ],
+        },
+        "v1",
+      ),
+    ]) {
+      expect(judged(onCluster(resource))).toEqual([]);
+    }
+  });
+
+  test("a bridge to a Kafka outside and tiered storage are findings; a Kafka with its topics and users passes", () => {
+    const bridge = (bootstrapServers: string) =>
+      kube("kubernetes:kafka.strimzi.io/v1beta2:KafkaBridge", "http", {
+        metadata: { namespace: "kafka" },
+        spec: { replicas: 1, bootstrapServers, http: { port: 8080 } },
+      });
+    expect(judged(onCluster(bridge("kafka.example.de:9092")))).toEqual([
+      egress("http", 'k8s kafkabridge "http"', "kafka.example.de (cannot be placed)"),
+    ]);
+    expect(judged(onCluster(bridge(local)))).toEqual([]);
+    const kafka = (extra: Record<string, unknown>) =>
+      kube("kubernetes:kafka.strimzi.io/v1beta2:Kafka", "orders", {
+        metadata: { namespace: "kafka" },
+        spec: {
+          kafka: {
+            version: "3.9.0",
+            listeners: [{ name: "plain", port: 9092, type: "internal", tls: false }],
+            ...extra,
+          },
+          entityOperator: { topicOperator: {}, userOperator: {} },
+        },
+      });
+    const around = [
+      kube("kubernetes:kafka.strimzi.io/v1beta2:KafkaTopic", "orders", {
+        metadata: { namespace: "kafka", labels: { "strimzi.io/cluster": "orders" } },
+        spec: { partitions: 3, replicas: 3 },
+      }),
+      kube("kubernetes:kafka.strimzi.io/v1beta2:KafkaUser", "shop", {
+        metadata: { namespace: "kafka", labels: { "strimzi.io/cluster": "orders" } },
+        spec: { authentication: { type: "scram-sha-512" } },
+      }),
+      kube("kubernetes:kafka.strimzi.io/v1beta2:KafkaNodePool", "brokers", {
+        metadata: { namespace: "kafka", labels: { "strimzi.io/cluster": "orders" } },
+        spec: {
+          replicas: 3,
+          roles: ["broker"],
+          storage: { type: "persistent-claim", size: "100Gi" },
+        },
+      }),
+    ];
+    expect(judged(onCluster(kafka({}), ...around))).toEqual([]);
+    expect(
+      judged(
+        onCluster(
+          kafka({
+            tieredStorage: {
+              type: "custom",
+              remoteStorageManager: { className: "io.aiven.RemoteStorageManager", config: {} },
+            },
+          }),
+        ),
+      ),
+    ).toEqual([egress("orders", 'k8s kafka "orders"', "the tiered storage (cannot be placed)")]);
+  });
+
+  test("a target not known at preview leaves the mirror undecided; a source's credentials do not", () => {
+    expect(judged(onCluster(byAlias(unknownAtPreview as unknown as string)))).toEqual([
+      egress("dr", label, "spec (unknown at preview)"),
+    ]);
+    expect(
+      judged(
+        onCluster(
+          mirror({
+            target: { alias: "dr", bootstrapServers: local },
+            mirrors: [
+              {
+                source: {
+                  alias: "abroad",
+                  bootstrapServers: "kafka.example.de:9093",
+                  authentication: { type: "scram-sha-512", username: unknownAtPreview },
+                },
+              },
+            ],
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe("OpenShift's ClusterLogForwarder", () => {
   const forwarder = (outputs: unknown[], group = "observability.openshift.io") =>
     kube(`kubernetes:${group}/v1:ClusterLogForwarder`, "instance", {

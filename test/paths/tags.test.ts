@@ -553,7 +553,7 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
         .filter((t) => tables.kubernetes[t].fields?.some((f) => f.format === "destination"))
         .sort(),
     );
-    // 101 kinds as objects, Patches and Lists: workloads, pod templates and presets,
+    // 107 kinds as objects, Patches and Lists: workloads, pod templates and presets,
     // PersistentVolumes, volume attachments, webhooks, endpoints, ConfigMaps, Ingresses; the
     // Prometheus Operator's ServiceMonitors, PodMonitors, Probes, ScrapeConfigs, Prometheuses,
     // PrometheusAgents, ThanosRulers, Alertmanagers and AlertmanagerConfigs (two versions); Istio's VirtualServices, DestinationRules, Sidecars,
@@ -565,8 +565,9 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // VolumeSnapshotLocations, OADP's DataProtectionApplications and CloudStorages;
     // CloudNativePG's Clusters and the Barman Cloud plugin's ObjectStores; OpenShift's
     // ClusterLogForwarders (two groups); the MariaDB operator's MariaDBs, Backups (two groups),
-    // PhysicalBackups, PointInTimeRecoveries, ExternalMariaDBs and MaxScales.
-    expect(viewed.size).toBe(309);
+    // PhysicalBackups, PointInTimeRecoveries, ExternalMariaDBs and MaxScales; Strimzi's Kafkas,
+    // KafkaMirrorMaker2s and KafkaBridges (two versions).
+    expect(viewed.size).toBe(327);
     expect(after.length).toBeGreaterThan(500);
   });
 

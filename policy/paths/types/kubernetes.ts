@@ -743,6 +743,25 @@ export const mariadbOperator: TypeTable = {
 };
 
 /**
+ * Strimzi's Kafka kinds that name where records go (`kafka.strimzi.io` `v1beta2`, `v1`), as
+ * objects, Patches and Lists: a Kafka is a store of data (its tiered storage a destination), a
+ * KafkaMirrorMaker2 or KafkaBridge a control of where records are copied or produced, each with
+ * the destination fields of paths/streaming.ts. Custom resources, listed by
+ * `customResourceTypes`.
+ */
+export const kafkaStreams: TypeTable = {
+  ...Object.fromEntries(
+    variants("kafka.strimzi.io", ["v1beta2", "v1"], "Kafka").map((t): [string, TypeModel] => [
+      t,
+      { role: "data", fields: servers(t), fix: {} },
+    ]),
+  ),
+  ...serverControls(
+    variants("kafka.strimzi.io", ["v1beta2", "v1"], ["KafkaMirrorMaker2", "KafkaBridge"]),
+  ),
+};
+
+/**
  * OpenShift's log forwarders (`logging.openshift.io/v1` and `observability.openshift.io/v1`
  * ClusterLogForwarders), as objects, Patches and Lists: controls of where the cluster's collector
  * sends its logs, with each output as a destination field (paths/log-forwarding.ts). Custom
@@ -902,6 +921,7 @@ export const kubernetes: TypeTable = {
   ...databaseArchives,
   ...logForwarders,
   ...mariadbOperator,
+  ...kafkaStreams,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,
