@@ -77,7 +77,7 @@ import { isDefaultProvider } from "./paths/describe";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
 import { bundles, eksNodeGroupFix } from "./paths/types/bundles";
 import { nodeGroupSubnets, nodePoolsOf } from "./paths/types/clusters";
-import { ingresses, services } from "./paths/types/kubernetes";
+import { gateways, ingresses, services } from "./paths/types/kubernetes";
 import { fromPolicyResources } from "./paths/values";
 import { fixOf, viewedPolicy } from "./paths/views";
 import {
@@ -760,11 +760,70 @@ const overlayClasses: Readonly<Record<string, OverlayController>> = {
   },
 };
 
+/**
+ * Gateway API controllers (a GatewayClass's `controllerName`) that serve a Gateway from a
+ * vendor's network, as their documentation names them.
+ */
+const overlayGatewayControllers: Readonly<Record<string, OverlayController>> = {
+  // The ngrok Kubernetes Operator's Gateway API controller.
+  "ngrok.com/gateway-controller": overlayClasses.ngrok,
+  // Cloudflare Tunnel gateways: the cloudflare-operator's and pl4nty's controllers.
+  "cloudflare-operator.io/gateway-controller": {
+    ...overlayClasses["cloudflare-tunnel"],
+    serves:
+      "a Cloudflare Tunnel gateway controller serve it through a tunnel from Cloudflare's global network",
+  },
+  "github.com/pl4nty/cloudflare-kubernetes-gateway": {
+    ...overlayClasses["cloudflare-tunnel"],
+    serves:
+      "a Cloudflare Tunnel gateway controller serve it through a tunnel from Cloudflare's global network",
+  },
+};
+
 function overlayFinding(label: string, what: string, controller: OverlayController): Finding {
   return {
     message: `${label} must not be served outside the cluster's network, but ${what} makes ${controller.serves}: ${controller.reach}, outside the jurisdiction. Serve it through a controller of the cluster's own network (an internal load balancer of its cloud) instead.`,
     path: [label, controller.place],
   };
+}
+
+/**
+ * The exposure of a Gateway API Gateway or GatewayClass: a class whose controller (or a Gateway
+ * whose class, by the name the vendor's documentation installs) serves it from a vendor's network
+ * is a path out of the cluster's; any other is served by its implementation's own Service or
+ * load balancer, which faces a network as a Service does (the pack reads it where the program
+ * declares it).
+ */
+function gatewayFindings(r: BorderResource): Finding[] {
+  const label = resourceLabel(r.type, r.name);
+  const isClass = baseKind(r.type).endsWith(":GatewayClass");
+  const at = isClass ? "spec.controllerName" : "spec.gatewayClassName";
+  const value = valueAt(r.props, at);
+  if (isUnknown(value)) {
+    return [
+      {
+        message: `${label} must not be served outside the cluster's network, but ${at} is not known at preview, so its controller cannot be decided. Set it as a literal.`,
+        path: [label, `${at} (unknown at preview)`],
+        undecided: true,
+      },
+    ];
+  }
+  const name = str(value);
+  const overlay =
+    name === undefined
+      ? undefined
+      : isClass
+        ? overlayGatewayControllers[name]
+        : overlayClasses[name];
+  return overlay === undefined
+    ? []
+    : [
+        overlayFinding(
+          label,
+          `its ${isClass ? "controller" : "class"} ${JSON.stringify(name)}`,
+          overlay,
+        ),
+      ];
 }
 
 /**
@@ -847,7 +906,7 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
 export const kubernetesServiceExposure = residencyStackPolicy({
   name: "kubernetes-service-exposure",
   description:
-    "Checks whether Kubernetes Services, Ingresses and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP, ALB Ingresses get an internal load balancer, and no Ingress or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
+    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP, ALB Ingresses get an internal load balancer, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
   severity: "high",
   remediationSteps:
     'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; name only private external IPs; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK); serve nothing through a class of a vendor\'s network.',
@@ -868,9 +927,11 @@ export const kubernetesServiceExposure = residencyStackPolicy({
           ? serviceFindings
           : r.type in ingresses
             ? ingressFindings
-            : podTemplateOf(r.type)
-              ? hostPortFindings
-              : undefined;
+            : r.type in gateways
+              ? gatewayFindings
+              : podTemplateOf(r.type)
+                ? hostPortFindings
+                : undefined;
       if (judge === undefined) {
         continue;
       }

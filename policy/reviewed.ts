@@ -209,8 +209,7 @@ export const reviewed = {
    * The Gateway API's grants and backend TLS policies (custom resources, see
    * `customResourceGroups`): a ReferenceGrant lets routes of one namespace reach Services of
    * another, a BackendTLSPolicy sets the TLS of the connections to a Service. Neither names a
-   * server; routes are rows of the Kubernetes table. Gateways and GatewayClasses, which have their
-   * implementation provision load balancers and data planes, stay unclassified.
+   * server; routes, Gateways and GatewayClasses are rows of the Kubernetes table.
    */
   gatewayPolicies: [
     ...variants("gateway.networking.k8s.io", ["v1", "v1beta1", "v1alpha2"], "ReferenceGrant"),

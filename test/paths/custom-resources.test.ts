@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { destinationFields } from "../../policy/paths/kubernetes";
 import { tables } from "../../policy/paths/types";
+import { judgedByCode } from "../../policy/paths/types/kubernetes";
 import {
   customResourceGroups,
   customResourceModelGroups,
@@ -16,7 +17,12 @@ import {
   kubernetesGroup,
 } from "../../policy/reviewed";
 import { ackCluster } from "../helpers/ack-cluster";
-import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
+import type {
+  ResourceValidation,
+  ResourceValidationArgs,
+  StackValidation,
+  StackValidationArgs,
+} from "@pulumi/policy";
 import { decodeMessage } from "../../policy/framework";
 import { policies } from "../../policy/policies";
 import {
@@ -866,6 +872,78 @@ describe("Traefik", () => {
 });
 
 describe("the Gateway API", () => {
+  const exposure = (resources: readonly OracleResource[]) =>
+    runNamed(resources, cn).filter(
+      ([policy]) =>
+        policy === "kubernetes-service-exposure" || policy === "reviewed-resource-types",
+    );
+  const gatewayClass = (controllerName: string, version = "v1") =>
+    kube(`kubernetes:gateway.networking.k8s.io/${version}:GatewayClass`, "edge", {
+      spec: { controllerName },
+    });
+  const gateway = (gatewayClassName: unknown) =>
+    kube("kubernetes:gateway.networking.k8s.io/v1:Gateway", "public", {
+      metadata: { namespace: "gateways" },
+      spec: { gatewayClassName, listeners: [{ name: "http", port: 80, protocol: "HTTP" }] },
+    });
+
+  test("a GatewayClass whose controller, or a Gateway whose class, serves it from a vendor's network is kubernetes-service-exposure's finding", () => {
+    expect(exposure(onCluster(gatewayClass("ngrok.com/gateway-controller")))).toEqual([
+      [
+        "kubernetes-service-exposure",
+        "edge",
+        "mandatory",
+        ['k8s gatewayclass "edge"', "ngrok's global network (points of presence worldwide)"],
+      ],
+    ]);
+    expect(exposure(onCluster(gateway("cloudflare-tunnel")))).toEqual([
+      [
+        "kubernetes-service-exposure",
+        "public",
+        "mandatory",
+        ['k8s gateway "public"', "Cloudflare's global network (points of presence worldwide)"],
+      ],
+    ]);
+    const exposurePolicy = policies.find((p) => p.name === "kubernetes-service-exposure") as {
+      validateStack: StackValidation;
+    };
+    const messages: string[] = [];
+    void exposurePolicy.validateStack(
+      {
+        resources: policyResources(onCluster(gatewayClass("ngrok.com/gateway-controller"))),
+        getConfig: () => ({ jurisdiction: "CN", egressAllowlist: [], waivers: [] }),
+      } as unknown as StackValidationArgs,
+      (m) => messages.push(decodeMessage(m).message),
+    );
+    const [message] = messages;
+    expect(message).toContain(
+      'k8s gatewayclass "edge" must not be served outside the cluster\'s network, but its controller "ngrok.com/gateway-controller" makes the ngrok Kubernetes Operator serve it from ngrok\'s global network',
+    );
+  });
+
+  test("twin: a GatewayClass and Gateway of a controller of the cluster pass, in either version", () => {
+    expect(
+      exposure(
+        onCluster(
+          gatewayClass("gateway.envoyproxy.io/gatewayclass-controller"),
+          gatewayClass("istio.io/gateway-controller", "v1beta1"),
+          gateway("eg"),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("a Gateway whose class is not known at preview is undecided", () => {
+    expect(exposure(onCluster(gateway(unknownAtPreview)))).toEqual([
+      [
+        "kubernetes-service-exposure",
+        "public",
+        "mandatory",
+        ['k8s gateway "public"', "spec.gatewayClassName (unknown at preview)"],
+      ],
+    ]);
+  });
+
   const route = (rules: unknown[], kind = "HTTPRoute", version = "v1") =>
     kube(`kubernetes:gateway.networking.k8s.io/${version}:${kind}`, "shop", {
       metadata: { namespace: "shop" },
@@ -1544,10 +1622,13 @@ test("the fields a MirrorMaker 2's reading weighs are declared by its models", (
   expect(checks.filter((_, i) => !found[i]).map((c) => `${c.version} ${c.path}`)).toEqual([]);
 });
 
-test("every custom resource row of the Kubernetes table reads destination fields: a row without any would pass unread", () => {
+test("every custom resource row of the Kubernetes table reads destination fields, or a policy judges it by its own code: a row of neither would pass unread", () => {
   const rows = Object.keys(tables.kubernetes).filter((t) => customResourceTypes.has(t));
   expect(rows.length).toBeGreaterThan(100);
-  expect(rows.filter((t) => destinationFields(t).length === 0)).toEqual([]);
+  const byCode = new Set(Object.values(judgedByCode).flat());
+  expect(rows.filter((t) => destinationFields(t).length === 0 && !byCode.has(t))).toEqual([]);
+  // The Gateway API's Gateways and GatewayClasses, with their Lists and Patches.
+  expect(rows.filter((t) => byCode.has(t))).toHaveLength(12);
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", () => {

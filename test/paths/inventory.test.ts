@@ -126,8 +126,13 @@ describe("the kubernetes table", () => {
     );
     // Workloads whose pods may open ports on their nodes (hostPort, hostNetwork).
     const workloads = sdk.filter((t) => t.startsWith("kubernetes:") && podTemplateOf(t));
+    // The Gateway API's Gateways and GatewayClasses: custom resources, in no SDK.
+    const gateways = [...customResourceTypes].filter((t) =>
+      /^kubernetes:gateway\.networking\.k8s\.io\/\w+:Gateway(Class)?(List|Patch)?$/.test(t),
+    );
+    expect(gateways).toHaveLength(12);
     expect([...judgedByCode["kubernetes-service-exposure"]].sort()).toEqual(
-      [...exposed, ...workloads].sort(),
+      [...exposed, ...workloads, ...gateways].sort(),
     );
     // kubernetes-egress's view reads the Ingresses too: the services their controller sends
     // requests to (NGINX annotations), not their exposure.

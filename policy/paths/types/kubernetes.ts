@@ -860,6 +860,18 @@ export const ingresses: TypeTable = serverControls([
 ]);
 
 /**
+ * The Gateway API's Gateways and GatewayClasses (`gateway.networking.k8s.io` `v1`, `v1beta1`), with
+ * their Lists and Patches: controls of how the cluster's traffic comes in, which
+ * kubernetes-service-exposure judges by their class (a controller that serves them from a
+ * vendor's network, policy/kubernetes.ts). Their implementation's own Service or load balancer is
+ * what faces a network; the routes they serve are rows of the Kubernetes table. Custom resources,
+ * listed by `customResourceTypes`.
+ */
+export const gateways: TypeTable = controls(
+  variants("gateway.networking.k8s.io", ["v1", "v1beta1"], ["Gateway", "GatewayClass"]),
+);
+
+/**
  * The rows each Kubernetes policy judges by its own code (policy/kubernetes.ts) rather than by
  * fields, as the coverage report lists them. Every other row kubernetes-egress judges declares
  * the servers it reads as `destination` fields.
@@ -873,10 +885,10 @@ export const judgedByCode: Readonly<
     controllerRevisions,
     mutatingAdmissionPolicies,
   ].flatMap((t) => Object.keys(t)),
-  // Services and Ingresses with their cluster; every workload kind (its objects, Patches and
-  // Lists) whose pods may open ports on their nodes (hostPort, hostNetwork).
+  // Services, Ingresses and Gateways with their cluster; every workload kind (its objects,
+  // Patches and Lists) whose pods may open ports on their nodes (hostPort, hostNetwork).
   "kubernetes-service-exposure": [
-    ...[services, ingresses].flatMap((t) => Object.keys(t)),
+    ...[services, ingresses, gateways].flatMap((t) => Object.keys(t)),
     ...Object.keys(podTemplates),
     ...Object.keys(podTemplates)
       .filter((t) => !t.endsWith("Patch"))
@@ -928,4 +940,5 @@ export const kubernetes: TypeTable = {
   ...mutatingAdmissionPolicies,
   ...services,
   ...ingresses,
+  ...gateways,
 };
