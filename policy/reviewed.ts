@@ -360,6 +360,11 @@ export const reviewed = {
     ),
     ...variants("kafka.strimzi.io", ["v1alpha1", "v1beta1"], ["KafkaTopic", "KafkaUser"]),
   ],
+  /**
+   * The Zalando Postgres Operator's teams (a custom resource, see `customResourceReferences`): a
+   * PostgresTeam grants teams and members access to the databases; it names no server.
+   */
+  postgresTeams: variants("acid.zalan.do", ["v1"], "PostgresTeam"),
   databaseOperations: variants(
     "postgresql.cnpg.io",
     ["v1"],
@@ -413,6 +418,8 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
   "k8s.mariadb.com": "https://github.com/mariadb-operator/mariadb-operator/tree/main/api/v1alpha1",
   "mariadb.mmontes.io":
     "https://github.com/mariadb-operator/mariadb-operator/tree/main/api/v1alpha1",
+  "acid.zalan.do":
+    "https://github.com/zalando/postgres-operator/tree/master/pkg/apis/acid.zalan.do/v1",
   "pulumi.com":
     "https://github.com/pulumi/pulumi-kubernetes-operator/tree/master/operator/config/crd/bases",
 };

@@ -326,6 +326,191 @@ const databaseServerWords: DestinationWords = {
   fix: "Name a server of the cluster or at a private address, or add its address to the egress allowlist with a reason",
 };
 
+const spiloWords: DestinationWords = {
+  must: "keep the database's WAL archive and logs only in storage inside the jurisdiction, of the cluster, or at private or allowlisted addresses",
+  how: "Spilo archives every WAL segment and base backup there (WAL-E, WAL-G) — the database's data, continuously",
+  fix: "Archive to a bucket in a region inside the jurisdiction: set AWS_REGION, or AWS_ENDPOINT to its regional endpoint, beside WAL_S3_BUCKET",
+};
+
+const operatorBackupWords: DestinationWords = {
+  must: "keep the databases' backups and logs only in storage inside the jurisdiction, of the cluster, or at private or allowlisted addresses",
+  how: "every database the operator runs archives its WAL, uploads its logical backups or ships its logs there — its data",
+  fix: "Keep backups in a bucket in a region inside the jurisdiction (logical_backup_s3_region, or logical_backup_s3_endpoint at its regional endpoint), and set the WAL bucket's region in the pods' environment (AWS_REGION, AWS_ENDPOINT)",
+};
+
+/** An S3 bucket (of WAL archives, of logs) reached at `endpoint`, else in `region`. */
+function s3Bucket(
+  f: DestinationField,
+  bucket: string,
+  what: string,
+  endpoint: { key: string; url: string } | undefined,
+  region: string | undefined,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  if (endpoint !== undefined) {
+    // WAL-E's `https+path://host:port` names the addressing style in the scheme.
+    const url = endpoint.url.replace(/^(https?)\+path:/, "$1:");
+    return serverDestinations(f, url, allowlist, j, `${what} at the server of ${endpoint.key}`);
+  }
+  return regionDestinations(j, "aws", region, `Amazon S3 bucket ${JSON.stringify(bucket)}`, what);
+}
+
+/** A destination of a vendor's cloud the settings name, which the pack cannot place. */
+const unplacedStore = (why: string, place: string): DestinationFinding[] => [
+  { why, place: `${place} (cannot be placed)`, to: "unplaced" },
+];
+
+/**
+ * Where a Zalando `postgresql`'s environment (`spec.env`) sends its WAL archive and logs: the
+ * `WAL_`/`LOG_` variables override the operator's configuration for this cluster — an S3 bucket
+ * (`WAL_S3_BUCKET`, `LOG_S3_BUCKET`) at `AWS_ENDPOINT` or `WALE_S3_ENDPOINT`, else in
+ * `AWS_REGION`; a Google Cloud Storage bucket or an Azure storage account, which the pack cannot
+ * place. A variable set from a Secret or ConfigMap (`valueFrom`) names a place the pack cannot
+ * see. An empty bucket turns archiving off; a cluster that overrides none archives where the
+ * operator's configuration says (judged on the OperatorConfiguration).
+ */
+function spiloEnvironmentDestinations(
+  f: DestinationField,
+  env: unknown,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  const entries = Array.isArray(env) ? env.map(record) : [];
+  const vars = new Map<string, string | undefined>();
+  for (const e of entries) {
+    const name = str(e?.name);
+    if (name !== undefined) {
+      vars.set(name, e?.valueFrom !== undefined ? undefined : (str(e?.value) ?? ""));
+    }
+  }
+  const set = (name: string) => vars.has(name) && vars.get(name) !== "";
+  const hidden = [...vars]
+    .filter(
+      ([name, value]) =>
+        /^(WAL|LOG|WALE|WALG)_|^AWS_(ENDPOINT|REGION)$|^AZURE_STORAGE_ACCOUNT$/.test(name) &&
+        value === undefined,
+    )
+    .map(([name]) => name);
+  if (hidden.length > 0) {
+    return unplacedStore(
+      `sets ${hidden.join(", ")} from a Secret or ConfigMap, so where the archive goes cannot be placed`,
+      "the WAL archive",
+    );
+  }
+  const endpointKey = ["AWS_ENDPOINT", "WALE_S3_ENDPOINT"].find(set);
+  const endpoint =
+    endpointKey === undefined
+      ? undefined
+      : { key: endpointKey, url: vars.get(endpointKey) as string };
+  const region = vars.get("AWS_REGION") || undefined;
+  return [
+    ...(["WAL_S3_BUCKET", "LOG_S3_BUCKET"] as const)
+      .filter(set)
+      .flatMap((name) =>
+        s3Bucket(
+          f,
+          vars.get(name) as string,
+          name === "WAL_S3_BUCKET" ? "archives the WAL to" : "ships the logs to",
+          endpoint,
+          region,
+          allowlist,
+          j,
+        ),
+      ),
+    ...(set("WAL_GS_BUCKET")
+      ? unplacedStore(
+          `archives the WAL to Google Cloud Storage bucket ${JSON.stringify(vars.get("WAL_GS_BUCKET"))}, whose location the environment does not name`,
+          "Google Cloud Storage",
+        )
+      : []),
+    ...(set("AZURE_STORAGE_ACCOUNT") || set("WALG_AZ_PREFIX")
+      ? unplacedStore(
+          "archives the WAL to an Azure storage account, whose region the environment does not name",
+          "Azure Blob Storage",
+        )
+      : []),
+  ];
+}
+
+/**
+ * Where the Zalando operator's configuration (`configuration.aws_or_gcp`) has every database
+ * archive its WAL and ship its logs: an S3 bucket whose region the operator's configuration does
+ * not hold (its `aws_region` is the operator's own, not the bucket's: the docs ask for `AWS_REGION`
+ * in the pods' environment), a Google Cloud Storage bucket or an Azure storage account — none of
+ * which the pack can place.
+ */
+function walArchiveDestinations(
+  _f: DestinationField,
+  settings: Readonly<Record<string, unknown>>,
+): DestinationFinding[] {
+  const named = (key: string) => {
+    const v = str(settings[key]);
+    return v === undefined || v === "" ? undefined : v;
+  };
+  return [
+    ...(["wal_s3_bucket", "log_s3_bucket"] as const).flatMap((key) => {
+      const bucket = named(key);
+      return bucket === undefined
+        ? []
+        : unplacedStore(
+            `${key === "wal_s3_bucket" ? "archives every database's WAL" : "ships every database's logs"} to Amazon S3 bucket ${JSON.stringify(bucket)}, whose region the operator's configuration does not name`,
+            `Amazon S3 bucket ${JSON.stringify(bucket)}`,
+          );
+    }),
+    ...(named("wal_gs_bucket") === undefined
+      ? []
+      : unplacedStore(
+          `archives every database's WAL to Google Cloud Storage bucket ${JSON.stringify(named("wal_gs_bucket"))}`,
+          "Google Cloud Storage",
+        )),
+    ...(named("wal_az_storage_account") === undefined
+      ? []
+      : unplacedStore(
+          `archives every database's WAL to Azure storage account ${JSON.stringify(named("wal_az_storage_account"))}`,
+          "Azure Blob Storage",
+        )),
+  ];
+}
+
+/**
+ * Where the Zalando operator's logical backups go (`configuration.logical_backup`): for the `s3`
+ * provider (the default) a bucket at `logical_backup_s3_endpoint`, else in
+ * `logical_backup_s3_region`; for `gcs` and `az` a bucket or container the pack cannot place. No
+ * bucket or account named, no logical backups are uploaded.
+ */
+function logicalBackupDestinations(
+  f: DestinationField,
+  settings: Readonly<Record<string, unknown>>,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  const named = (key: string) => {
+    const v = str(settings[key]);
+    return v === undefined || v === "" ? undefined : v;
+  };
+  const provider = named("logical_backup_provider") ?? "s3";
+  if (provider === "s3") {
+    const bucket = named("logical_backup_s3_bucket");
+    const url = named("logical_backup_s3_endpoint");
+    return bucket === undefined
+      ? []
+      : s3Bucket(
+          f,
+          bucket,
+          "uploads the logical backups to",
+          url === undefined ? undefined : { key: "logical_backup_s3_endpoint", url },
+          named("logical_backup_s3_region"),
+          allowlist,
+          j,
+        );
+  }
+  return unplacedStore(
+    `uploads the logical backups through the ${JSON.stringify(provider)} provider (${provider === "az" ? "Azure Blob Storage" : provider === "gcs" ? "Google Cloud Storage" : "a provider the pack does not know"}), whose location the configuration does not name`,
+    `the ${provider} logical backup storage`,
+  );
+}
+
 /**
  * The destination fields of the backup kinds, by the types they apply to (an object's, a
  * Patch's; a List's are read under `items[]` by paths/kubernetes.ts). An OADP location that
@@ -425,6 +610,53 @@ export const backupFields: ReadonlyArray<readonly [RegExp, readonly DestinationF
     ],
   ],
   [
+    /^kubernetes:acid\.zalan\.do\/v1:postgresql$/,
+    [
+      { path: "spec.env", what: "WAL archive", read: "spilo-environment", words: spiloWords },
+      {
+        path: "spec.streams",
+        what: "change data stream",
+        read: "unseen",
+        words: {
+          must: "keep the database's rows inside the jurisdiction",
+          how: "the operator streams the changes of the tables it names to the sink of a FabricEventStream",
+          fix: "Remove the streams, or, once you have reviewed where their events go, waive this finding with that evidence",
+        },
+        unseen: {
+          why: "streams every change of the tables it names through Zalando's CDC operator (a FabricEventStream) to an event sink the pack cannot see",
+          place: "the event stream's sink (cannot be placed)",
+        },
+      },
+    ],
+  ],
+  [
+    /^kubernetes:acid\.zalan\.do\/v1:OperatorConfiguration$/,
+    [
+      {
+        path: "configuration.aws_or_gcp",
+        what: "WAL archive",
+        read: "wal-archive-settings",
+        words: operatorBackupWords,
+      },
+      {
+        path: "configuration.logical_backup",
+        what: "logical backups",
+        read: "logical-backup-settings",
+        words: operatorBackupWords,
+      },
+      {
+        path: "configuration.scalyr.scalyr_api_key",
+        what: "log shipping",
+        read: "unseen",
+        words: operatorBackupWords,
+        unseen: {
+          why: "ships every database's logs to Scalyr (scalyr_server_url, upload.eu.scalyr.com by default), a vendor's service the pack cannot place",
+          place: "Scalyr (cannot be placed)",
+        },
+      },
+    ],
+  ],
+  [
     /^kubernetes:oadp\.openshift\.io\/v1alpha1:CloudStorage$/,
     [{ path: "spec", what: "backup bucket", read: "cloud-storage", words: bucketWords }],
   ],
@@ -439,6 +671,13 @@ export const backupReadings = {
   "cluster-plugin": clusterPluginDestinations,
   "s3-storage": s3StorageDestinations,
   "azure-blob": azureBlobDestinations,
+  "wal-archive-settings": walArchiveDestinations,
+  "logical-backup-settings": logicalBackupDestinations,
+} as const;
+
+/** The readings of whole lists (a pod environment), not of one object. */
+export const backupListReadings = {
+  "spilo-environment": spiloEnvironmentDestinations,
 } as const;
 
 /**
@@ -453,4 +692,16 @@ export const backupWeighs: Readonly<Record<keyof typeof backupReadings, readonly
   "cluster-plugin": ["name", "enabled"],
   "s3-storage": ["endpoint", "region"],
   "azure-blob": ["serviceURL"],
+  "wal-archive-settings": [
+    "wal_s3_bucket",
+    "log_s3_bucket",
+    "wal_gs_bucket",
+    "wal_az_storage_account",
+  ],
+  "logical-backup-settings": [
+    "logical_backup_provider",
+    "logical_backup_s3_bucket",
+    "logical_backup_s3_endpoint",
+    "logical_backup_s3_region",
+  ],
 };

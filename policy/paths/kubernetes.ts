@@ -133,7 +133,9 @@ export interface DestinationField {
    * `snapshot-location` (a VolumeSnapshotLocation's), `cloud-storage` (an OADP CloudStorage's),
    * `barman-object-store` (a CloudNativePG Barman Cloud configuration) and `cluster-plugin` (a
    * CloudNativePG Cluster's plugin), `s3-storage` and `azure-blob` (the MariaDB operator's
-   * backup storage) — `log-output` (an output of OpenShift's ClusterLogForwarder,
+   * backup storage), `spilo-environment` (a Zalando postgresql's environment),
+   * `wal-archive-settings` and `logical-backup-settings` (the Zalando operator's configuration) —
+   * `log-output` (an output of OpenShift's ClusterLogForwarder,
    * paths/log-forwarding.ts), `mirror-target` (a Strimzi KafkaMirrorMaker2's spec) and
    * `kafka-servers` (a Kafka `bootstrapServers` list, paths/streaming.ts) — and `service` (an
    * integration with a vendor's service, reached at its own endpoint unless the integration's URL
@@ -165,6 +167,9 @@ export interface DestinationField {
     | "cluster-plugin"
     | "s3-storage"
     | "azure-blob"
+    | "spilo-environment"
+    | "wal-archive-settings"
+    | "logical-backup-settings"
     | "log-output"
     | "mirror-target"
     | "kafka-servers"
@@ -233,6 +238,8 @@ const volumeHolders: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
     ["spec.storage.volume", "spec.stagingStorage.volume"],
   ],
   [/^kubernetes:(k8s\.mariadb\.com|mariadb\.mmontes\.io)\/\w+:MariaDB$/, ["spec.volumes[]"]],
+  // A Zalando postgresql's pods mount its additional volumes (a corev1 volume source each).
+  [/^kubernetes:acid\.zalan\.do\/v1:postgresql$/, ["spec.additionalVolumes[].volumeSource"]],
 ];
 
 /** The places an object's volume sources are at: a pod spec's volumes, or a PV's own spec. */

@@ -13,7 +13,7 @@
  */
 import type { Cloud } from "../../residency/jurisdictions";
 import type { EgressAllowEntry } from "../framework";
-import { backupFields, backupReadings, backupWeighs } from "./backups";
+import { backupFields, backupListReadings, backupReadings, backupWeighs } from "./backups";
 import { logForwardingFields, logForwardingReadings, logForwardingWeighs } from "./log-forwarding";
 import { streamingFields, streamingReadings, streamingWeighs } from "./streaming";
 import {
@@ -963,6 +963,7 @@ const readings: Readonly<Record<string, Reading>> = {
     ]),
   ),
   ...streamingReadings,
+  ...backupListReadings,
 };
 
 /**

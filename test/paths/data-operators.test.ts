@@ -540,6 +540,158 @@ describe("the MariaDB operator", () => {
   });
 });
 
+describe("the Zalando Postgres Operator", () => {
+  const postgres = (spec: Record<string, unknown>) =>
+    kube("kubernetes:acid.zalan.do/v1:postgresql", "orders", {
+      metadata: { namespace: "shop" },
+      spec: {
+        teamId: "shop",
+        numberOfInstances: 2,
+        volume: { size: "20Gi" },
+        postgresql: { version: "16" },
+        ...spec,
+      },
+    });
+  const label = 'k8s postgresql "orders"';
+  const env = (vars: Record<string, string>) =>
+    Object.entries(vars).map(([name, value]) => ({ name, value }));
+  const configuration = (settings: Record<string, unknown>) =>
+    kube("kubernetes:acid.zalan.do/v1:OperatorConfiguration", "postgres-operator", {
+      metadata: { namespace: "postgres-operator" },
+      configuration: { kubernetes: { enable_pod_antiaffinity: true }, ...settings },
+    });
+  const config = 'k8s operatorconfiguration "postgres-operator"';
+
+  test("a cluster whose environment archives its WAL abroad, to GCS or from a Secret, or that streams its changes, is kubernetes-egress's finding", () => {
+    expect(
+      judged(
+        onCluster(postgres({ env: env({ WAL_S3_BUCKET: "wal", AWS_REGION: "eu-central-1" }) })),
+      ),
+    ).toEqual([
+      egress("orders", label, 'Amazon S3 bucket "wal" in eu-central-1 (outside CN, in EU)'),
+    ]);
+    expect(
+      judged(
+        onCluster(
+          postgres({
+            env: env({
+              WAL_S3_BUCKET: "wal",
+              WALE_S3_ENDPOINT: "https+path://backup.example.de:443",
+            }),
+          }),
+        ),
+      ),
+    ).toEqual([egress("orders", label, "backup.example.de (cannot be placed)")]);
+    expect(judged(onCluster(postgres({ env: env({ WAL_GS_BUCKET: "wal" }) })))).toEqual([
+      egress("orders", label, "Google Cloud Storage (cannot be placed)"),
+    ]);
+    expect(
+      judged(
+        onCluster(
+          postgres({
+            env: [
+              {
+                name: "WAL_S3_BUCKET",
+                valueFrom: { secretKeyRef: { name: "wal", key: "bucket" } },
+              },
+            ],
+          }),
+        ),
+      ),
+    ).toEqual([egress("orders", label, "the WAL archive (cannot be placed)")]);
+    expect(
+      judged(
+        onCluster(
+          postgres({
+            streams: [
+              {
+                applicationId: "orders",
+                database: "orders",
+                tables: { "public.orders": { eventType: "order" } },
+              },
+            ],
+          }),
+        ),
+      ),
+    ).toEqual([egress("orders", label, "the event stream's sink (cannot be placed)")]);
+  });
+
+  test("twin: archiving in a region inside, to MinIO of the cluster, turned off, or left to the operator passes; so do clones and standbys, which bring data in", () => {
+    for (const spec of [
+      { env: env({ WAL_S3_BUCKET: "wal", AWS_REGION: "cn-north-1" }) },
+      { env: env({ WAL_S3_BUCKET: "wal", AWS_ENDPOINT: "http://minio.minio.svc:9000" }) },
+      { env: env({ WAL_S3_BUCKET: "", WAL_GS_BUCKET: "" }) },
+      { env: env({ TZ: "Asia/Shanghai" }) },
+      {
+        clone: {
+          cluster: "legacy",
+          s3_wal_path: "s3://legacy-wal/spilo/legacy",
+          s3_endpoint: "https://s3.eu-west-1.amazonaws.com",
+        },
+      },
+      { standby: { standby_host: "db.example.de", standby_port: "5432" } },
+    ]) {
+      expect(judged(onCluster(postgres(spec)))).toEqual([]);
+    }
+  });
+
+  test("the operator's configuration: a WAL or log bucket whose region it does not hold, logical backups abroad, and Scalyr are findings", () => {
+    expect(
+      judged(
+        onCluster(
+          configuration({ aws_or_gcp: { wal_s3_bucket: "wal", aws_region: "cn-north-1" } }),
+        ),
+      ),
+    ).toEqual([egress("postgres-operator", config, 'Amazon S3 bucket "wal" (cannot be placed)')]);
+    expect(
+      judged(
+        onCluster(
+          configuration({
+            logical_backup: {
+              logical_backup_s3_bucket: "dumps",
+              logical_backup_s3_region: "us-east-1",
+            },
+          }),
+        ),
+      ),
+    ).toEqual([
+      egress(
+        "postgres-operator",
+        config,
+        'Amazon S3 bucket "dumps" in us-east-1 (outside CN, in US)',
+      ),
+    ]);
+    expect(
+      judged(onCluster(configuration({ logical_backup: { logical_backup_provider: "gcs" } }))),
+    ).toEqual([
+      egress("postgres-operator", config, "the gcs logical backup storage (cannot be placed)"),
+    ]);
+    expect(judged(onCluster(configuration({ scalyr: { scalyr_api_key: "k" } })))).toEqual([
+      egress("postgres-operator", config, "Scalyr (cannot be placed)"),
+    ]);
+  });
+
+  test("twin: an operator that archives nowhere, or keeps logical backups in a region inside or on MinIO of the cluster, passes", () => {
+    for (const settings of [
+      { aws_or_gcp: { aws_region: "cn-north-1" } },
+      {
+        logical_backup: {
+          logical_backup_s3_bucket: "dumps",
+          logical_backup_s3_region: "cn-northwest-1",
+        },
+      },
+      {
+        logical_backup: {
+          logical_backup_s3_bucket: "dumps",
+          logical_backup_s3_endpoint: "http://minio.minio.svc:9000",
+        },
+      },
+    ]) {
+      expect(judged(onCluster(configuration(settings)))).toEqual([]);
+    }
+  });
+});
+
 describe("Strimzi", () => {
   const mirror = (spec: Record<string, unknown>, version = "v1beta2") =>
     kube(`kubernetes:kafka.strimzi.io/${version}:KafkaMirrorMaker2`, "dr", {
@@ -974,20 +1126,28 @@ function objectWith(path: string, value: unknown): Record<string, unknown> {
     }, value) as Record<string, unknown>;
 }
 
-/** Readings of a whole object (an entry, a spec): one with no settings must fail. */
-const objectReadings = new Set([
-  "backup-location",
-  "snapshot-location",
-  "cloud-storage",
-  "barman-object-store",
-  "log-output",
-  "s3-storage",
-  "azure-blob",
-]);
+/**
+ * Probes of the readings of a whole object (an entry, a spec), by their `read`: one with no
+ * settings at all must fail — or, where no settings mean nothing is sent (an operator that names
+ * no bucket archives nowhere), one that names a store and nothing of where it is.
+ */
+const objectProbes: Readonly<Record<string, unknown>> = {
+  "backup-location": {},
+  "snapshot-location": {},
+  "cloud-storage": {},
+  "barman-object-store": {},
+  "log-output": {},
+  "s3-storage": {},
+  "azure-blob": {},
+  "spilo-environment": [{ name: "WAL_S3_BUCKET", value: "wal" }],
+  "wal-archive-settings": { wal_s3_bucket: "wal" },
+  "logical-backup-settings": { logical_backup_s3_bucket: "dumps" },
+};
 
 test("every destination field of a kind without a model is read, and a reading of a whole object fails closed", () => {
   // Such a kind has no model to check its fields against. A reading of a whole object must find
-  // an object with no settings unplaceable, so a setting it misreads fails closed; a field read
+  // an object without the settings that place it unplaceable (objectProbes), so a setting it
+  // misreads fails closed; a field read
   // at its path (an address, a volume source) must report a public address found there. That
   // its path is the operator's is held by the cases above, written from the operators' API
   // sources (policy/reviewed.ts `customResourceReferences`).
@@ -1001,11 +1161,12 @@ test("every destination field of a kind without a model is read, and a reading o
     destinationFields(type).map((f) => ({
       type,
       path: f.path,
-      value: objectReadings.has(f.read)
-        ? {}
-        : f.read === "csi"
-          ? { driver: "nfs.csi.k8s.io", volumeAttributes: { server: "203.0.113.5", share: "/" } }
-          : "203.0.113.5",
+      value:
+        f.read in objectProbes
+          ? objectProbes[f.read]
+          : f.read === "csi"
+            ? { driver: "nfs.csi.k8s.io", volumeAttributes: { server: "203.0.113.5", share: "/" } }
+            : "203.0.113.5",
     })),
   );
   expect(probes.length).toBeGreaterThan(20);

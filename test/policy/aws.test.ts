@@ -6732,25 +6732,24 @@ describe("fail closed", () => {
       {
         name: "a Kubernetes kind the pack does not know (a custom resource) is created",
         bad: add(
-          "kubernetes:acid.zalan.do/v1:postgresql",
-          "partner-records",
+          "kubernetes:redis.redis.opstreelabs.in/v1beta2:Redis",
+          "partner-cache",
           {
             metadata: { namespace: "records" },
             spec: {
-              teamId: "records",
-              numberOfInstances: 2,
-              postgresql: { version: "16" },
-              volume: { size: "10Gi" },
-              env: [{ name: "WAL_S3_BUCKET", value: "partner-backups" }],
+              kubernetesConfig: { image: "quay.io/opstree/redis:v7.0.15" },
+              storage: {
+                volumeClaimTemplate: { spec: { resources: { requests: { storage: "1Gi" } } } },
+              },
             },
           },
           { provider: "kube" },
         ),
         expected: [
           unclassified(
-            'k8s postgresql "partner-records"',
-            "kubernetes:acid.zalan.do/v1:postgresql",
-            "partner-records",
+            'k8s redis "partner-cache"',
+            "kubernetes:redis.redis.opstreelabs.in/v1beta2:Redis",
+            "partner-cache",
           ),
         ],
         twinName: "a reviewed Kubernetes kind is created",

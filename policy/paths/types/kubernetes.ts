@@ -743,6 +743,24 @@ export const mariadbOperator: TypeTable = {
 };
 
 /**
+ * The Zalando Postgres Operator's kinds (`acid.zalan.do/v1`), as objects, Patches and Lists: a
+ * `postgresql` is a store of data, whose environment may send its WAL archive and logs elsewhere
+ * than the operator's configuration does, whose change streams leave through an event sink and
+ * whose pods mount its additional volumes; an OperatorConfiguration a control of where every
+ * database's WAL, logical backups and logs go. Their destination fields are paths/backups.ts's.
+ * Custom resources, listed by `customResourceTypes`.
+ */
+export const zalandoPostgres: TypeTable = {
+  ...Object.fromEntries(
+    variants("acid.zalan.do", ["v1"], "postgresql").map((t): [string, TypeModel] => [
+      t,
+      { role: "data", fields: servers(t), fix: {} },
+    ]),
+  ),
+  ...serverControls(variants("acid.zalan.do", ["v1"], "OperatorConfiguration")),
+};
+
+/**
  * Strimzi's Kafka kinds that name where records go (`kafka.strimzi.io` `v1beta2`, `v1`), as
  * objects, Patches and Lists: a Kafka is a store of data (its tiered storage a destination), a
  * KafkaMirrorMaker2 or KafkaBridge a control of where records are copied or produced, each with
@@ -934,6 +952,7 @@ export const kubernetes: TypeTable = {
   ...logForwarders,
   ...mariadbOperator,
   ...kafkaStreams,
+  ...zalandoPostgres,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,
