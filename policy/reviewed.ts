@@ -420,6 +420,7 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
     "https://github.com/mariadb-operator/mariadb-operator/tree/main/api/v1alpha1",
   "acid.zalan.do":
     "https://github.com/zalando/postgres-operator/tree/master/pkg/apis/acid.zalan.do/v1",
+  "redis.redis.opstreelabs.in": "https://github.com/OT-CONTAINER-KIT/redis-operator/tree/main/api",
   "pulumi.com":
     "https://github.com/pulumi/pulumi-kubernetes-operator/tree/master/operator/config/crd/bases",
 };

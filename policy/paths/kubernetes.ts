@@ -240,6 +240,12 @@ const volumeHolders: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/^kubernetes:(k8s\.mariadb\.com|mariadb\.mmontes\.io)\/\w+:MariaDB$/, ["spec.volumes[]"]],
   // A Zalando postgresql's pods mount its additional volumes (a corev1 volume source each).
   [/^kubernetes:acid\.zalan\.do\/v1:postgresql$/, ["spec.additionalVolumes[].volumeSource"]],
+  // The Redis operator's pods mount the volumes its storage lists (a Sentinel's, beside it).
+  [
+    /^kubernetes:redis\.redis\.opstreelabs\.in\/\w+:(Redis|RedisCluster|RedisReplication)$/,
+    ["spec.storage.volumeMount.volume[]"],
+  ],
+  [/^kubernetes:redis\.redis\.opstreelabs\.in\/\w+:RedisSentinel$/, ["spec.volumeMount.volume[]"]],
 ];
 
 /** The places an object's volume sources are at: a pod spec's volumes, or a PV's own spec. */

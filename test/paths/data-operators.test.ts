@@ -692,6 +692,41 @@ describe("the Zalando Postgres Operator", () => {
   });
 });
 
+describe("the Redis operator", () => {
+  test("a server whose pods mount a volume from a host outside is kubernetes-egress's finding; its own storage passes", () => {
+    const redis = (storage: Record<string, unknown>, kind = "Redis") =>
+      kube(`kubernetes:redis.redis.opstreelabs.in/v1beta2:${kind}`, "cache", {
+        metadata: { namespace: "shop" },
+        spec: {
+          kubernetesConfig: { image: "quay.io/opstree/redis:v7.0.15" },
+          redisConfig: { additionalRedisConfig: "cache-config" },
+          storage,
+        },
+      });
+    const claim = {
+      volumeClaimTemplate: { spec: { resources: { requests: { storage: "1Gi" } } } },
+    };
+    const nfs = (server: string) => ({
+      ...claim,
+      volumeMount: {
+        volume: [{ name: "dumps", nfs: { server, path: "/dumps" } }],
+        mountPath: [{ name: "dumps", mountPath: "/dumps" }],
+      },
+    });
+    expect(judged(onCluster(redis(nfs("nas.example.de"), "RedisReplication")))).toEqual([
+      egress("cache", 'k8s redisreplication "cache"', "nas.example.de (cannot be placed)"),
+    ]);
+    for (const storage of [claim, nfs("10.0.3.3")]) {
+      expect(judged(onCluster(redis(storage)))).toEqual([]);
+    }
+    const sentinel = kube("kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisSentinel", "watch", {
+      metadata: { namespace: "shop" },
+      spec: { clusterSize: 3, redisSentinelConfig: { redisReplicationName: "cache" } },
+    });
+    expect(judged(onCluster(sentinel))).toEqual([]);
+  });
+});
+
 describe("Strimzi", () => {
   const mirror = (spec: Record<string, unknown>, version = "v1beta2") =>
     kube(`kubernetes:kafka.strimzi.io/${version}:KafkaMirrorMaker2`, "dr", {

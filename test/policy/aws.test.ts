@@ -6731,25 +6731,21 @@ describe("fail closed", () => {
       },
       {
         name: "a Kubernetes kind the pack does not know (a custom resource) is created",
+        // A kind of an operator the pack has never reviewed (an example group, so it never will).
         bad: add(
-          "kubernetes:redis.redis.opstreelabs.in/v1beta2:Redis",
-          "partner-cache",
+          "kubernetes:replication.partner.example.com/v1:Replicator",
+          "partner-copy",
           {
             metadata: { namespace: "records" },
-            spec: {
-              kubernetesConfig: { image: "quay.io/opstree/redis:v7.0.15" },
-              storage: {
-                volumeClaimTemplate: { spec: { resources: { requests: { storage: "1Gi" } } } },
-              },
-            },
+            spec: { source: { table: "records" }, target: { url: "https://partner.example.com" } },
           },
           { provider: "kube" },
         ),
         expected: [
           unclassified(
-            'k8s redis "partner-cache"',
-            "kubernetes:redis.redis.opstreelabs.in/v1beta2:Redis",
-            "partner-cache",
+            'k8s replicator "partner-copy"',
+            "kubernetes:replication.partner.example.com/v1:Replicator",
+            "partner-copy",
           ),
         ],
         twinName: "a reviewed Kubernetes kind is created",

@@ -761,6 +761,26 @@ export const zalandoPostgres: TypeTable = {
 };
 
 /**
+ * The Redis operator's servers (`redis.redis.opstreelabs.in`: Redis, RedisCluster and
+ * RedisReplication of `v1beta2` and `v1beta1`, RedisSentinel of `v1beta2`), as objects, Patches and
+ * Lists: stores of data that replicate only among their own pods (a Sentinel watches a
+ * RedisReplication of its namespace), whose pods mount the volumes they list — their destination
+ * fields, paths/kubernetes.ts `volumeSources`. A configuration of their own (a ConfigMap of
+ * `redis.conf` lines) is read where the ConfigMap is. Custom resources, listed by
+ * `customResourceTypes`.
+ */
+export const redisServers: TypeTable = Object.fromEntries(
+  [
+    ...variants(
+      "redis.redis.opstreelabs.in",
+      ["v1beta2", "v1beta1"],
+      ["Redis", "RedisCluster", "RedisReplication"],
+    ),
+    ...variants("redis.redis.opstreelabs.in", ["v1beta2"], "RedisSentinel"),
+  ].map((t): [string, TypeModel] => [t, { role: "data", fields: servers(t), fix: {} }]),
+);
+
+/**
  * Strimzi's Kafka kinds that name where records go (`kafka.strimzi.io` `v1beta2`, `v1`), as
  * objects, Patches and Lists: a Kafka is a store of data (its tiered storage a destination), a
  * KafkaMirrorMaker2 or KafkaBridge a control of where records are copied or produced, each with
@@ -953,6 +973,7 @@ export const kubernetes: TypeTable = {
   ...mariadbOperator,
   ...kafkaStreams,
   ...zalandoPostgres,
+  ...redisServers,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,
