@@ -23,6 +23,7 @@ import {
   type DestinationWords,
   regionDestinations,
   serverDestinations,
+  unplaced,
 } from "./kubernetes";
 import { record, str } from "./values";
 
@@ -53,16 +54,11 @@ function pluginName(provider: string): string {
 function unplacedPlugin(provider: string | undefined, what: string): DestinationFinding[] {
   return [
     provider === undefined
-      ? {
-          why: `names no provider, so where ${what} go cannot be placed`,
-          place: `${what} (cannot be placed)`,
-          to: "unplaced",
-        }
-      : {
-          why: `writes ${what} through the ${JSON.stringify(provider)} plugin, to storage whose place the pack cannot read from the location`,
-          place: `the ${provider} plugin's storage (cannot be placed)`,
-          to: "unplaced",
-        },
+      ? unplaced(`names no provider, so where ${what} go cannot be placed`, what)
+      : unplaced(
+          `writes ${what} through the ${JSON.stringify(provider)} plugin, to storage whose place the pack cannot read from the location`,
+          `the ${provider} plugin's storage`,
+        ),
   ];
 }
 
@@ -187,11 +183,10 @@ function archiveDestinations(
       return endpoint !== undefined
         ? at("endpointURL", endpoint)
         : [
-            {
-              why: `archives to ${JSON.stringify(destination)} in Amazon S3 without an endpointURL, in the region its bucket was made in, which the configuration does not name`,
-              place: "Amazon S3 (cannot be placed)",
-              to: "unplaced",
-            },
+            unplaced(
+              `archives to ${JSON.stringify(destination)} in Amazon S3 without an endpointURL, in the region its bucket was made in, which the configuration does not name`,
+              "Amazon S3",
+            ),
           ];
     case "http":
     case "https":
@@ -201,19 +196,17 @@ function archiveDestinations(
       );
     case "gs":
       return [
-        {
-          why: `archives to ${JSON.stringify(destination)} in Google Cloud Storage, whose location the configuration does not name`,
-          place: "Google Cloud Storage (cannot be placed)",
-          to: "unplaced",
-        },
+        unplaced(
+          `archives to ${JSON.stringify(destination)} in Google Cloud Storage, whose location the configuration does not name`,
+          "Google Cloud Storage",
+        ),
       ];
     default:
       return [
-        {
-          why: `archives to ${destination === undefined ? "a destinationPath it does not name" : JSON.stringify(destination)}, which the pack cannot place`,
-          place: "the object store (cannot be placed)",
-          to: "unplaced",
-        },
+        unplaced(
+          `archives to ${destination === undefined ? "a destinationPath it does not name" : JSON.stringify(destination)}, which the pack cannot place`,
+          "the object store",
+        ),
       ];
   }
 }
@@ -235,11 +228,10 @@ function clusterPluginDestinations(
     return [];
   }
   return [
-    {
-      why: `runs the plugin ${JSON.stringify(name ?? "(unnamed)")}, whose backups and WAL archive go where the pack cannot read`,
-      place: `the ${name ?? "unnamed"} plugin (cannot be placed)`,
-      to: "unplaced",
-    },
+    unplaced(
+      `runs the plugin ${JSON.stringify(name ?? "(unnamed)")}, whose backups and WAL archive go where the pack cannot read`,
+      `the ${name ?? "unnamed"} plugin`,
+    ),
   ];
 }
 
@@ -269,11 +261,7 @@ function s3StorageDestinations(
   const service = bucket === undefined ? "Amazon S3" : `Amazon S3 bucket ${JSON.stringify(bucket)}`;
   if (endpoint === undefined) {
     return [
-      {
-        why: "names no endpoint, so where the backups go cannot be placed",
-        place: "the S3 storage (cannot be placed)",
-        to: "unplaced",
-      },
+      unplaced("names no endpoint, so where the backups go cannot be placed", "the S3 storage"),
     ];
   }
   if (globalS3.test(endpoint.replace(/:\d+$/, ""))) {
@@ -298,11 +286,10 @@ function azureBlobDestinations(
   const url = str(blob.serviceURL);
   return url === undefined
     ? [
-        {
-          why: "names no serviceURL, so where the backups go cannot be placed",
-          place: "the Azure Blob Storage (cannot be placed)",
-          to: "unplaced",
-        },
+        unplaced(
+          "names no serviceURL, so where the backups go cannot be placed",
+          "the Azure Blob Storage",
+        ),
       ]
     : serverDestinations(f, url, allowlist, j, "writes the backups to the server of serviceURL");
 }
@@ -356,11 +343,6 @@ function s3Bucket(
   return regionDestinations(j, "aws", region, `Amazon S3 bucket ${JSON.stringify(bucket)}`, what);
 }
 
-/** A destination of a vendor's cloud the settings name, which the pack cannot place. */
-const unplacedStore = (why: string, place: string): DestinationFinding[] => [
-  { why, place: `${place} (cannot be placed)`, to: "unplaced" },
-];
-
 /**
  * Where a Zalando `postgresql`'s environment (`spec.env`) sends its WAL archive and logs: the
  * `WAL_`/`LOG_` variables override the operator's configuration for this cluster — an S3 bucket
@@ -393,10 +375,12 @@ function spiloEnvironmentDestinations(
     )
     .map(([name]) => name);
   if (hidden.length > 0) {
-    return unplacedStore(
-      `sets ${hidden.join(", ")} from a Secret or ConfigMap, so where the archive goes cannot be placed`,
-      "the WAL archive",
-    );
+    return [
+      unplaced(
+        `sets ${hidden.join(", ")} from a Secret or ConfigMap, so where the archive goes cannot be placed`,
+        "the WAL archive",
+      ),
+    ];
   }
   const endpointKey = ["AWS_ENDPOINT", "WALE_S3_ENDPOINT"].find(set);
   const endpoint =
@@ -419,16 +403,20 @@ function spiloEnvironmentDestinations(
         ),
       ),
     ...(set("WAL_GS_BUCKET")
-      ? unplacedStore(
-          `archives the WAL to Google Cloud Storage bucket ${JSON.stringify(vars.get("WAL_GS_BUCKET"))}, whose location the environment does not name`,
-          "Google Cloud Storage",
-        )
+      ? [
+          unplaced(
+            `archives the WAL to Google Cloud Storage bucket ${JSON.stringify(vars.get("WAL_GS_BUCKET"))}, whose location the environment does not name`,
+            "Google Cloud Storage",
+          ),
+        ]
       : []),
     ...(set("AZURE_STORAGE_ACCOUNT") || set("WALG_AZ_PREFIX")
-      ? unplacedStore(
-          "archives the WAL to an Azure storage account, whose region the environment does not name",
-          "Azure Blob Storage",
-        )
+      ? [
+          unplaced(
+            "archives the WAL to an Azure storage account, whose region the environment does not name",
+            "Azure Blob Storage",
+          ),
+        ]
       : []),
   ];
 }
@@ -453,23 +441,29 @@ function walArchiveDestinations(
       const bucket = named(key);
       return bucket === undefined
         ? []
-        : unplacedStore(
-            `${key === "wal_s3_bucket" ? "archives every database's WAL" : "ships every database's logs"} to Amazon S3 bucket ${JSON.stringify(bucket)}, whose region the operator's configuration does not name`,
-            `Amazon S3 bucket ${JSON.stringify(bucket)}`,
-          );
+        : [
+            unplaced(
+              `${key === "wal_s3_bucket" ? "archives every database's WAL" : "ships every database's logs"} to Amazon S3 bucket ${JSON.stringify(bucket)}, whose region the operator's configuration does not name`,
+              `Amazon S3 bucket ${JSON.stringify(bucket)}`,
+            ),
+          ];
     }),
     ...(named("wal_gs_bucket") === undefined
       ? []
-      : unplacedStore(
-          `archives every database's WAL to Google Cloud Storage bucket ${JSON.stringify(named("wal_gs_bucket"))}`,
-          "Google Cloud Storage",
-        )),
+      : [
+          unplaced(
+            `archives every database's WAL to Google Cloud Storage bucket ${JSON.stringify(named("wal_gs_bucket"))}`,
+            "Google Cloud Storage",
+          ),
+        ]),
     ...(named("wal_az_storage_account") === undefined
       ? []
-      : unplacedStore(
-          `archives every database's WAL to Azure storage account ${JSON.stringify(named("wal_az_storage_account"))}`,
-          "Azure Blob Storage",
-        )),
+      : [
+          unplaced(
+            `archives every database's WAL to Azure storage account ${JSON.stringify(named("wal_az_storage_account"))}`,
+            "Azure Blob Storage",
+          ),
+        ]),
   ];
 }
 
@@ -505,10 +499,12 @@ function logicalBackupDestinations(
           j,
         );
   }
-  return unplacedStore(
-    `uploads the logical backups through the ${JSON.stringify(provider)} provider (${provider === "az" ? "Azure Blob Storage" : provider === "gcs" ? "Google Cloud Storage" : "a provider the pack does not know"}), whose location the configuration does not name`,
-    `the ${provider} logical backup storage`,
-  );
+  return [
+    unplaced(
+      `uploads the logical backups through the ${JSON.stringify(provider)} provider (${provider === "az" ? "Azure Blob Storage" : provider === "gcs" ? "Google Cloud Storage" : "a provider the pack does not know"}), whose location the configuration does not name`,
+      `the ${provider} logical backup storage`,
+    ),
+  ];
 }
 
 /**

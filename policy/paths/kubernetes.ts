@@ -490,6 +490,11 @@ export interface DestinationFinding {
   readonly unknown?: true;
 }
 
+/** A destination the pack cannot place — "<what> (cannot be placed)" — and why. */
+export function unplaced(why: string, what: string): DestinationFinding {
+  return { why, place: `${what} (cannot be placed)`, to: "unplaced" };
+}
+
 /**
  * The server of a URL or host a setting names (`config.s3Url`, an output's `url`), read as a
  * Service of the cluster, a private, allowlisted or cloud endpoint address may be; each finding

@@ -19,6 +19,7 @@ import {
   type DestinationWords,
   regionDestinations,
   serverDestinations,
+  unplaced,
 } from "./kubernetes";
 import { record, str, stringList } from "./values";
 
@@ -60,11 +61,10 @@ function logOutputDestinations(
   }
   if (type !== undefined && type in vendors) {
     return [
-      {
-        why: `sends the logs to ${vendors[type]}, a vendor's service the pack cannot place`,
-        place: `${vendors[type]} (cannot be placed)`,
-        to: "unplaced",
-      },
+      unplaced(
+        `sends the logs to ${vendors[type]}, a vendor's service the pack cannot place`,
+        `${vendors[type]}`,
+      ),
     ];
   }
   if (url !== undefined) {
@@ -83,11 +83,10 @@ function logOutputDestinations(
     return stringList(settings.brokers).flatMap((broker) => at("kafka.brokers", broker));
   }
   return [
-    {
-      why: `names no ${type === undefined ? "type" : `URL for its ${type} output`}, so where the logs go cannot be placed`,
-      place: `the ${type ?? "untyped"} output (cannot be placed)`,
-      to: "unplaced",
-    },
+    unplaced(
+      `names no ${type === undefined ? "type" : `URL for its ${type} output`}, so where the logs go cannot be placed`,
+      `the ${type ?? "untyped"} output`,
+    ),
   ];
 }
 

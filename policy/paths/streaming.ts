@@ -14,6 +14,7 @@ import {
   type DestinationFinding,
   type DestinationWords,
   serverDestinations,
+  unplaced,
 } from "./kubernetes";
 import { record, str } from "./values";
 
@@ -64,11 +65,11 @@ function mirrorTargetDestinations(
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] {
-  const unnamed = (alias: string | undefined): DestinationFinding => ({
-    why: `mirrors into ${alias === undefined ? "a target" : `cluster ${JSON.stringify(alias)}`} whose bootstrap servers it does not name`,
-    place: `${alias ?? "the target"} (cannot be placed)`,
-    to: "unplaced",
-  });
+  const unnamed = (alias: string | undefined): DestinationFinding =>
+    unplaced(
+      `mirrors into ${alias === undefined ? "a target" : `cluster ${JSON.stringify(alias)}`} whose bootstrap servers it does not name`,
+      `${alias ?? "the target"}`,
+    );
   const into = (alias: string | undefined, servers: string | undefined) =>
     servers === undefined
       ? [unnamed(alias)]
