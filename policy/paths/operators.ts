@@ -7,9 +7,11 @@
  * External Secrets Operator's stores keep the cluster's secrets, and the servers Traefik's
  * middlewares, the Gateway API's routes and Flux's notification providers send requests and
  * events to. Each is a destination field (paths/kubernetes.ts `DestinationField`); the readings
- * that weigh several settings of one value together are `operatorDestinations`'. Kinds and fields
- * as the operators' CRDs define them, checked against their models in
- * test/paths/custom-resources.test.ts.
+ * that weigh several settings of one value together are `operatorDestinations`', which runs those
+ * of the operators that copy a cluster's data out too — its backups and database archives
+ * (paths/backups.ts), its logs (paths/log-forwarding.ts) and its Kafka topics (paths/streaming.ts).
+ * Kinds and fields as the operators' CRDs define them, checked against their models in
+ * test/paths/custom-resources.test.ts where the operator publishes one.
  */
 import type { Cloud } from "../../residency/jurisdictions";
 import type { EgressAllowEntry } from "../framework";
