@@ -216,7 +216,8 @@ export const reviewed = {
     ...variants("gateway.networking.k8s.io", ["v1", "v1alpha3"], "BackendTLSPolicy"),
   ],
   /**
-   * Flux's sources, alerts and receivers (custom resources, see `customResourceGroups`): a
+   * Flux's sources, alerts, receivers and image automation (custom resources, see
+   * `customResourceGroups`): a
    * GitRepository, HelmRepository, OCIRepository, Bucket, HelmChart or ExternalArtifact fetches
    * the manifests, charts and artifacts the Kustomizations and HelmReleases deploy — content
    * comes in, and what is deployed is judged on those bundles (helm-releases); an Alert selects
@@ -248,7 +249,21 @@ export const reviewed = {
     ),
     ...variants("notification.toolkit.fluxcd.io", ["v1beta1", "v1beta2", "v1beta3"], "Alert"),
     ...variants("notification.toolkit.fluxcd.io", ["v1", "v1beta1", "v1beta2"], "Receiver"),
+    // Image automation: an ImageRepository scans a registry's tags (they come in), an
+    // ImagePolicy picks one, an ImageUpdateAutomation commits the picked tags to the manifests of
+    // its GitRepository source — deployment settings, not the stack's data.
+    ...variants(
+      "image.toolkit.fluxcd.io",
+      ["v1", "v1beta1", "v1beta2"],
+      ["ImagePolicy", "ImageRepository", "ImageUpdateAutomation"],
+    ),
   ],
+  /**
+   * Argo CD's projects (a custom resource, see `customResourceGroups`): an AppProject lists the
+   * repositories, clusters and namespaces its Applications may use, and their roles; it deploys
+   * nothing itself — its Applications are the bundles helm-releases judges.
+   */
+  gitOpsProjects: variants("argoproj.io", ["v1alpha1"], "AppProject"),
   /**
    * Velero's backups, schedules and restores (custom resources, see `customResourceReferences`):
    * a Backup or Schedule names the storage and snapshot locations it writes to by name, a
@@ -393,6 +408,7 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "gateway.networking.k8s.io": "@kubernetes-models/gateway-api",
   "source.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
   "notification.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
+  "image.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
   "postgresql.cnpg.io": "@kubernetes-models/cloudnative-pg",
   "kafka.strimzi.io": "@kubernetes-models/strimzi-kafka-operator",
 };

@@ -102,8 +102,10 @@ function endpointVariableDestinations(
  * (`endpoint`, `endpoints`, `<signal>_endpoint`, `brokers`, `url`, a load balancer's `hostnames`, at
  * any depth, in lists too); one that names
  * none sends to its vendor's service (`datadog`, `googlecloud`, `awsxray`, …), which the pack
- * cannot place; one whose endpoint comes from the collector's environment or a file (`${env:…}`)
- * cannot be placed either. The exporters that keep the data in the collector's pod — `debug`,
+ * cannot place. An endpoint taken from the collector's environment (`${env:NAME}`, `${NAME}`) is
+ * the value the collector's own `env` gives that variable; one the pack cannot resolve so — set
+ * from a Secret, from the pod's environment elsewhere, or from a file (`${file:…}`) — cannot be
+ * placed. The exporters that keep the data in the collector's pod — `debug`,
  * `logging`, `nop`, `file`, and `prometheus`, an endpoint the cluster scrapes — send nowhere.
  * Every declared exporter is read, whether a pipeline uses it or not.
  */
@@ -131,13 +133,55 @@ function exporterEndpoints(settings: unknown): string[] {
   });
 }
 
-/** Where the exporters of a collector's configuration (`exporters`, a map) send telemetry. */
+/** A collector's environment (`spec.env`): each variable with a literal value, by name. */
+function collectorEnvironment(env: unknown): ReadonlyMap<string, string> {
+  const vars = new Map<string, string>();
+  for (const entry of Array.isArray(env) ? env.map(record) : []) {
+    const name = str(entry?.name);
+    const value = str(entry?.value);
+    if (name !== undefined && value !== undefined && entry?.valueFrom === undefined) {
+      vars.set(name, value);
+    }
+  }
+  return vars;
+}
+
+/**
+ * An endpoint with the collector's environment variables (`${env:NAME}`, `${NAME}`) replaced by
+ * their values, or undefined when one has no literal value there or another source is named
+ * (`${file:…}`).
+ */
+function resolvedEndpoint(endpoint: string, vars: ReadonlyMap<string, string>): string | undefined {
+  let unresolved = false;
+  const text = endpoint.replace(
+    /\$\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\}|\$\{[^}]*\}/g,
+    (ref, name?: string) => {
+      const value = name === undefined ? undefined : vars.get(name);
+      if (value === undefined) {
+        unresolved = true;
+        return ref;
+      }
+      return value;
+    },
+  );
+  return unresolved ? undefined : text;
+}
+
+/**
+ * Where the exporters of a collector's configuration (`spec.config.exporters`, a map, in a
+ * configuration held as YAML text too) send telemetry, with the collector's environment.
+ */
 function collectorExporterDestinations(
   f: DestinationField,
-  exporters: unknown,
+  spec: unknown,
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] {
+  const vars = collectorEnvironment(record(spec)?.env);
+  const exporters = valuesAt(spec, "config.exporters")[0]?.value;
+  if (exporters === undefined) {
+    return [];
+  }
   const byId = record(exporters);
   if (byId === undefined) {
     return [
@@ -163,20 +207,21 @@ function collectorExporterDestinations(
         },
       ];
     }
-    return endpoints.flatMap((endpoint): DestinationFinding[] =>
-      endpoint.includes("${")
+    return endpoints.flatMap((endpoint): DestinationFinding[] => {
+      const resolved = endpoint.includes("${") ? resolvedEndpoint(endpoint, vars) : endpoint;
+      return resolved === undefined
         ? [
             {
-              why: `has the exporter ${JSON.stringify(id)}, whose endpoint ${JSON.stringify(endpoint)} comes from the collector's environment or a file, which the pack does not read`,
+              why: `has the exporter ${JSON.stringify(id)}, whose endpoint ${JSON.stringify(endpoint)} comes from a Secret, the pod's environment elsewhere or a file, which the pack does not read`,
               place: `the ${id} exporter's endpoint (cannot be placed)`,
               to: "unplaced",
             },
           ]
-        : readDestination({ ...f, read: "service-address" }, endpoint, allowlist, j).map((d) => ({
+        : readDestination({ ...f, read: "service-address" }, resolved, allowlist, j).map((d) => ({
             ...d,
-            why: `has the exporter ${JSON.stringify(id)}, whose endpoint ${d.why}`,
-          })),
-    );
+            why: `has the exporter ${JSON.stringify(id)}, whose endpoint ${resolved === endpoint ? "" : `${JSON.stringify(endpoint)} `}${d.why}`,
+          }));
+    });
   });
 }
 
@@ -187,7 +232,7 @@ const openTelemetryFields: ReadonlyArray<readonly [RegExp, readonly DestinationF
     /^kubernetes:opentelemetry\.io\/v1(alpha1|beta1):OpenTelemetryCollector$/,
     [
       {
-        path: "spec.config.exporters",
+        path: "spec",
         what: "telemetry exporter",
         read: "collector-exporters",
         words: collectorWords,
@@ -975,6 +1020,8 @@ const readings: Readonly<Record<string, Reading>> = {
  * the value holds.
  */
 const weighs: Readonly<Record<string, readonly string[]>> = {
+  // A collector's exporters and the environment their endpoints may name, not its image or pods.
+  "collector-exporters": ["config.exporters", "env"],
   ...backupWeighs,
   ...logForwardingWeighs,
   ...streamingWeighs,

@@ -593,6 +593,44 @@ describe("an OpenTelemetry Collector", () => {
     );
   });
 
+  test("an endpoint from the collector's own environment is read as the value it gives there; one from a Secret cannot be placed", () => {
+    const config = (endpoint: string) => ({
+      ...pipelines([]),
+      exporters: { "otlp/env": { endpoint } },
+    });
+    const env = (value: string) => ({
+      env: [
+        { name: "OTLP_HOST", value },
+        { name: "OTLP_TOKEN", valueFrom: { secretKeyRef: { name: "otlp", key: "token" } } },
+      ],
+    });
+    for (const endpoint of ["${env:OTLP_HOST}:4317", "http://${OTLP_HOST}:4318"]) {
+      expect(
+        judged(onCluster(collector(config(endpoint), "v1beta1", env("tempo.tracing.svc")))),
+      ).toEqual([]);
+    }
+    expect(
+      judged(onCluster(collector(config("${env:OTLP_HOST}:4317"), "v1beta1", env("203.0.113.8")))),
+    ).toEqual([egress("otel", label, "203.0.113.8 (telemetry exporter)")]);
+    expect(
+      judged(onCluster(collector(config("${env:OTLP_TOKEN}"), "v1beta1", env("10.0.0.1")))),
+    ).toEqual([egress("otel", label, "the otlp/env exporter's endpoint (cannot be placed)")]);
+    expect(
+      judged(onCluster(collector(config("${file:/etc/otlp}"), "v1beta1", env("10.0.0.1")))),
+    ).toEqual([egress("otel", label, "the otlp/env exporter's endpoint (cannot be placed)")]);
+    // Whatever else of the collector is not known at preview (its image) leaves it decided.
+    expect(
+      judged(
+        onCluster(
+          collector(config("${env:OTLP_HOST}:4317"), "v1beta1", {
+            ...env("tempo.tracing.svc"),
+            image: unknownAtPreview,
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   test("twin: backends of the cluster or private ones, and exporters that keep the data in the pod, pass — as YAML text too", () => {
     const config = {
       ...pipelines([]),
@@ -705,6 +743,40 @@ describe("the External Secrets Operator", () => {
     expect(judged(onCluster(push)).map(([policy, name]) => [policy, name])).toEqual([
       ["reviewed-resource-types", "push"],
     ]);
+  });
+});
+
+describe("the GitOps controllers' kinds that deploy nothing", () => {
+  test("an Argo CD AppProject and Flux's image automation pass; an Application of the project is the bundle", () => {
+    const project = kube("kubernetes:argoproj.io/v1alpha1:AppProject", "shop", {
+      metadata: { namespace: "argocd" },
+      spec: {
+        sourceRepos: ["https://github.com/acme/*"],
+        destinations: [{ server: "https://kubernetes.default.svc", namespace: "shop" }],
+      },
+    });
+    const image = (kind: string, spec: Record<string, unknown>) =>
+      kube(`kubernetes:image.toolkit.fluxcd.io/v1beta2:${kind}`, kind.toLowerCase(), {
+        metadata: { namespace: "flux-system" },
+        spec,
+      });
+    const automation = [
+      image("ImageRepository", {
+        image: "registry.cn-shanghai.aliyuncs.com/acme/shop",
+        interval: "5m",
+      }),
+      image("ImagePolicy", {
+        imageRepositoryRef: { name: "imagerepository" },
+        policy: { semver: { range: "1.x" } },
+      }),
+      image("ImageUpdateAutomation", {
+        sourceRef: { kind: "GitRepository", name: "deploy" },
+        git: { commit: { author: { name: "flux", email: "flux@acme.cn" } } },
+        update: { strategy: "Setters", path: "./shop" },
+        interval: "30m",
+      }),
+    ];
+    expect(judged(onCluster(project, ...automation))).toEqual([]);
   });
 });
 
@@ -1122,11 +1194,7 @@ describe("a setting not known at preview", () => {
         'k8s alertmanagerconfig "alerts"',
         "spec.receivers[0].opsgenieConfigs[0] (unknown at preview)",
       ),
-      egress(
-        "otel",
-        'k8s opentelemetrycollector "otel"',
-        "spec.config.exporters (unknown at preview)",
-      ),
+      egress("otel", 'k8s opentelemetrycollector "otel"', "spec (unknown at preview)"),
       egress("payments", 'k8s serviceentry "payments"', "spec (unknown at preview)"),
     ]);
   });
@@ -1595,6 +1663,18 @@ test("the fields a Flux Provider's reading weighs are declared by its models", (
     ),
     { group, kind: "Provider", version: "v1beta3", path: "spec.proxySecretRef" },
   ];
+  const found = declared(customResourceGroups[group], checks);
+  expect(checks.filter((_, i) => !found[i]).map((c) => `${c.version} ${c.path}`)).toEqual([]);
+});
+
+test("the fields an OpenTelemetry Collector's reading weighs are declared by its models", () => {
+  // paths/operators.ts `collectorExporterDestinations` reads the spec's exporters and environment.
+  const group = "opentelemetry.io";
+  const checks = ["v1alpha1", "v1beta1"].flatMap((version) =>
+    ["spec.config.exporters", "spec.env[].name", "spec.env[].value", "spec.env[].valueFrom"].map(
+      (path) => ({ group, kind: "OpenTelemetryCollector", version, path }),
+    ),
+  );
   const found = declared(customResourceGroups[group], checks);
   expect(checks.filter((_, i) => !found[i]).map((c) => `${c.version} ${c.path}`)).toEqual([]);
 });
