@@ -125,7 +125,7 @@ export interface DestinationField {
    * `mailbox`: e-mail addresses, a mailbox each, which the pack cannot place;
    * the readings of the operators' custom resources, which weigh several settings of one value
    * together (paths/operators.ts `operatorDestinations`): `service-entry` (an Istio ServiceEntry's
-   * spec), `endpoint-variable` (an environment variable whose name ends in `ENDPOINT`),
+   * spec), `mesh-telemetry` (an Istio Telemetry's spec), `endpoint-variable` (an environment variable whose name ends in `ENDPOINT`),
    * `collector-exporters` (an OpenTelemetry Collector's exporters), `secret-store` (an External
    * Secrets store's provider), `alertmanager` (an Alertmanager's spec), `gateway-route` (a Gateway
    * API route's rule), `flux-provider` (a Flux notification Provider's spec), the backup
@@ -154,6 +154,7 @@ export interface DestinationField {
     | "environment-proxy"
     | "unseen"
     | "service-entry"
+    | "mesh-telemetry"
     | "endpoint-variable"
     | "collector-exporters"
     | "secret-store"

@@ -340,6 +340,62 @@ const tunnels = (at: string): DestinationField[] => [
   meshHost(`${at}.trafficPolicy.tunnel.targetHost`, "tunnel target"),
   meshHost(`${at}.subsets[].trafficPolicy.tunnel.targetHost`, "tunnel target"),
 ];
+/**
+ * Istio's Telemetry (`telemetry.istio.io` `v1alpha1`, `v1`): the proxies send their spans, access
+ * logs and metrics to the providers each entry of `tracing`, `accessLogging` and `metrics` names.
+ * The built-in ones keep them in the cluster — `prometheus` (metrics the cluster scrapes) and
+ * `envoy` (access logs on the proxy's output) — while `stackdriver` is Google Cloud's service and
+ * any other name an extension provider of the mesh's configuration (`meshConfig
+ * .extensionProviders`), whose server the pack cannot see. An entry that names no provider tunes
+ * the mesh's defaults, and a disabled one sends nothing.
+ */
+const telemetryProviderWords: DestinationWords = {
+  must: "send the mesh's traces, access logs and metrics only to providers of the cluster",
+  how: "every proxy the Telemetry selects sends them there, with the requests' paths, headers and peers",
+  fix: "Use the built-in providers (prometheus, envoy), or, once the extension provider is confirmed to be a Service of the cluster, waive the finding with that reason",
+};
+const localTelemetryProviders = new Set(["prometheus", "envoy"]);
+
+function telemetryDestinations(
+  _f: DestinationField,
+  spec: Readonly<Record<string, unknown>>,
+): DestinationFinding[] {
+  const signals = [
+    ["tracing", "traces", "disableSpanReporting"],
+    ["accessLogging", "access logs", "disabled"],
+    ["metrics", "metrics", "disabled"],
+  ] as const;
+  return signals.flatMap(([key, what, off]) =>
+    (Array.isArray(spec[key]) ? spec[key] : []).map(record).flatMap((entry) => {
+      if (entry === undefined || entry[off] === true) {
+        return [];
+      }
+      const providers = Array.isArray(entry.providers) ? entry.providers.map(record) : [];
+      return providers.flatMap((p): DestinationFinding[] => {
+        const name = str(p?.name);
+        if (name === undefined || localTelemetryProviders.has(name)) {
+          return [];
+        }
+        return name === "stackdriver"
+          ? [
+              {
+                why: `sends the mesh's ${what} to Google Cloud's operations suite (stackdriver), which the pack cannot place`,
+                place: "Google Cloud's operations suite (cannot be placed)",
+                to: "unplaced",
+              },
+            ]
+          : [
+              {
+                why: `sends the mesh's ${what} to ${JSON.stringify(name)}, an extension provider of the mesh's configuration, whose server the pack cannot see`,
+                place: `the ${name} provider (cannot be placed)`,
+                to: "unplaced",
+              },
+            ];
+      });
+    }),
+  );
+}
+
 const meshFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
   [/^kubernetes:networking\.istio\.io\/\w+:VirtualService$/, routes("spec")],
   [/^kubernetes:networking\.istio\.io\/\w+:DestinationRule$/, tunnels("spec")],
@@ -354,6 +410,17 @@ const meshFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> 
   [
     /^kubernetes:networking\.istio\.io\/\w+:WorkloadEntry$/,
     [{ path: "spec.address", what: "workload endpoint", read: "address", words: meshWords }],
+  ],
+  [
+    /^kubernetes:telemetry\.istio\.io\/\w+:Telemetry$/,
+    [
+      {
+        path: "spec",
+        what: "telemetry provider",
+        read: "mesh-telemetry",
+        words: telemetryProviderWords,
+      },
+    ],
   ],
   [
     /^kubernetes:security\.istio\.io\/\w+:AuthorizationPolicy$/,
@@ -995,6 +1062,7 @@ const ofObject =
 /** This module's readings, by the `read` of the fields they read. */
 const readings: Readonly<Record<string, Reading>> = {
   "service-entry": ofObject(serviceEntryDestinations),
+  "mesh-telemetry": ofObject(telemetryDestinations),
   "endpoint-variable": ofObject(endpointVariableDestinations),
   "secret-store": ofObject(secretStoreDestinations),
   "flux-provider": ofObject(fluxProviderDestinations),
@@ -1022,6 +1090,14 @@ const readings: Readonly<Record<string, Reading>> = {
 const weighs: Readonly<Record<string, readonly string[]>> = {
   // A collector's exporters and the environment their endpoints may name, not its image or pods.
   "collector-exporters": ["config.exporters", "env"],
+  // A Telemetry's providers and whether an entry is off, not its selector or overrides.
+  "mesh-telemetry": [
+    "tracing[].providers",
+    "tracing[].disableSpanReporting",
+    "accessLogging[].providers",
+    "accessLogging[].disabled",
+    "metrics[].providers",
+  ],
   ...backupWeighs,
   ...logForwardingWeighs,
   ...streamingWeighs,

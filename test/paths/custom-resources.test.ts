@@ -1380,6 +1380,39 @@ describe("Istio", () => {
     expect(judged(good)).toEqual([]);
   });
 
+  test("a Telemetry sending to an extension provider or Google Cloud is kubernetes-egress's finding; built-in providers, defaults and disabled entries pass", () => {
+    const telemetry = (spec: Record<string, unknown>, version = "v1") =>
+      kube(`kubernetes:telemetry.istio.io/${version}:Telemetry`, "mesh-default", {
+        metadata: { namespace: "istio-system" },
+        spec,
+      });
+    const label = 'k8s telemetry "mesh-default"';
+    expect(
+      judged(
+        onCluster(
+          telemetry({
+            tracing: [{ providers: [{ name: "otel-saas" }], randomSamplingPercentage: 5 }],
+            accessLogging: [{ providers: [{ name: "envoy" }, { name: "stackdriver" }] }],
+          }),
+        ),
+      ),
+    ).toEqual(
+      sorted([
+        egress("mesh-default", label, "the otel-saas provider (cannot be placed)"),
+        egress("mesh-default", label, "Google Cloud's operations suite (cannot be placed)"),
+      ]),
+    );
+    for (const spec of [
+      { metrics: [{ providers: [{ name: "prometheus" }] }] },
+      { accessLogging: [{ providers: [{ name: "envoy" }] }] },
+      { tracing: [{ randomSamplingPercentage: 10 }] },
+      { tracing: [{ providers: [{ name: "zipkin" }], disableSpanReporting: true }] },
+      { accessLogging: [{ providers: [{ name: "otel-als" }], disabled: true }] },
+    ]) {
+      expect(judged(onCluster(telemetry(spec, "v1alpha1")))).toEqual([]);
+    }
+  });
+
   test("an EnvoyFilter, whose Envoy configuration the pack does not read, still fails closed", () => {
     const filter = kube("kubernetes:networking.istio.io/v1alpha3:EnvoyFilter", "lua", {
       metadata: { namespace: "shop" },
@@ -1674,6 +1707,22 @@ test("the fields an OpenTelemetry Collector's reading weighs are declared by its
     ["spec.config.exporters", "spec.env[].name", "spec.env[].value", "spec.env[].valueFrom"].map(
       (path) => ({ group, kind: "OpenTelemetryCollector", version, path }),
     ),
+  );
+  const found = declared(customResourceGroups[group], checks);
+  expect(checks.filter((_, i) => !found[i]).map((c) => `${c.version} ${c.path}`)).toEqual([]);
+});
+
+test("the fields a Telemetry's reading weighs are declared by its models", () => {
+  // paths/operators.ts `telemetryDestinations` reads the spec as a whole.
+  const group = "telemetry.istio.io";
+  const checks = ["v1alpha1", "v1"].flatMap((version) =>
+    [
+      "spec.tracing[].providers[].name",
+      "spec.tracing[].disableSpanReporting",
+      "spec.accessLogging[].providers[].name",
+      "spec.accessLogging[].disabled",
+      "spec.metrics[].providers[].name",
+    ].map((path) => ({ group, kind: "Telemetry", version, path })),
   );
   const found = declared(customResourceGroups[group], checks);
   expect(checks.filter((_, i) => !found[i]).map((c) => `${c.version} ${c.path}`)).toEqual([]);

@@ -626,6 +626,7 @@ export const serviceMesh: TypeTable = serverControls([
     ["VirtualService", "DestinationRule", "Sidecar", "ServiceEntry", "WorkloadEntry"],
   ),
   ...variants("security.istio.io", ["v1beta1", "v1"], "AuthorizationPolicy"),
+  ...variants("telemetry.istio.io", ["v1alpha1", "v1"], "Telemetry"),
 ]);
 
 /**
