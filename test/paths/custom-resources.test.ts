@@ -16,17 +16,11 @@ import {
   customResourceTypes,
   kubernetesGroup,
 } from "../../policy/reviewed";
-import { ackCluster } from "../helpers/ack-cluster";
-import type {
-  ResourceValidation,
-  ResourceValidationArgs,
-  StackValidation,
-  StackValidationArgs,
-} from "@pulumi/policy";
+import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
 import { decodeMessage } from "../../policy/framework";
 import { policies } from "../../policy/policies";
+import { egress, findingsOf, kube, messagesOf, onCluster } from "../helpers/cluster-objects";
 import {
-  on,
   type OracleResource,
   policyResources,
   runNamed,
@@ -36,24 +30,11 @@ import { sorted } from "../helpers/policy-session";
 
 const root = path.resolve(__dirname, "..", "..");
 const cn = { jurisdiction: "CN" };
-const kube = on("kube");
 const monitoring = "kubernetes:monitoring.coreos.com/v1";
-
-/** A mandatory kubernetes-egress finding on resource `name` (`label`), to `place`. */
-const egress = (name: string, label: string, place: string) =>
-  ["kubernetes-egress", name, "mandatory", [label, place]] as const;
-
-/** An ACK cluster in Shanghai and one object on it. */
-const onCluster = (...objects: OracleResource[]): OracleResource[] => [
-  ...ackCluster({ newNatGateway: false }),
-  ...objects,
-];
 
 /** Only kubernetes-egress's and reviewed-resource-types's findings: the others are the cluster's. */
 const judged = (resources: readonly OracleResource[]) =>
-  runNamed(resources, cn).filter(
-    ([policy]) => policy === "kubernetes-egress" || policy === "reviewed-resource-types",
-  );
+  findingsOf(resources, ["kubernetes-egress", "reviewed-resource-types"]);
 
 /** Every finding of the pack on `resources` as [policy, resource name, message], sorted. */
 function rawFindings(resources: readonly OracleResource[]): Array<[string, string, string]> {
@@ -71,20 +52,6 @@ function rawFindings(resources: readonly OracleResource[]): Array<[string, strin
     }
   }
   return out.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-}
-
-/** kubernetes-egress's messages on `resources`, as the pack words them. */
-function rawMessagesOf(resources: readonly OracleResource[]): string[] {
-  const egressPolicy = policies.find((p) => p.name === "kubernetes-egress");
-  const validate = (egressPolicy as { validateResource: ResourceValidation }).validateResource;
-  const getConfig = () => ({ jurisdiction: "CN", egressAllowlist: [], waivers: [] });
-  const out: string[] = [];
-  for (const r of policyResources(resources)) {
-    void validate({ ...r, getConfig } as unknown as ResourceValidationArgs, (m) =>
-      out.push(decodeMessage(m).message),
-    );
-  }
-  return out;
 }
 
 /** A ServiceMonitor of the Services labelled `app: shop`, scraped with `endpoint`'s settings. */
@@ -290,7 +257,8 @@ describe("an AlertmanagerConfig", () => {
   });
 
   test("the finding says where the alerts go and what to do", () => {
-    const [message] = rawMessagesOf(
+    const [message] = messagesOf(
+      "kubernetes-egress",
       onCluster(config({ opsgenieConfigs: [{ apiURL: "https://api.eu.opsgenie.com/" }] })),
     );
     expect(message).toBe(
@@ -945,10 +913,7 @@ describe("Traefik", () => {
 
 describe("the Gateway API", () => {
   const exposure = (resources: readonly OracleResource[]) =>
-    runNamed(resources, cn).filter(
-      ([policy]) =>
-        policy === "kubernetes-service-exposure" || policy === "reviewed-resource-types",
-    );
+    findingsOf(resources, ["kubernetes-service-exposure", "reviewed-resource-types"]);
   const gatewayClass = (controllerName: string, version = "v1") =>
     kube(`kubernetes:gateway.networking.k8s.io/${version}:GatewayClass`, "edge", {
       spec: { controllerName },
@@ -976,18 +941,10 @@ describe("the Gateway API", () => {
         ['k8s gateway "public"', "Cloudflare's global network (points of presence worldwide)"],
       ],
     ]);
-    const exposurePolicy = policies.find((p) => p.name === "kubernetes-service-exposure") as {
-      validateStack: StackValidation;
-    };
-    const messages: string[] = [];
-    void exposurePolicy.validateStack(
-      {
-        resources: policyResources(onCluster(gatewayClass("ngrok.com/gateway-controller"))),
-        getConfig: () => ({ jurisdiction: "CN", egressAllowlist: [], waivers: [] }),
-      } as unknown as StackValidationArgs,
-      (m) => messages.push(decodeMessage(m).message),
+    const [message] = messagesOf(
+      "kubernetes-service-exposure",
+      onCluster(gatewayClass("ngrok.com/gateway-controller")),
     );
-    const [message] = messages;
     expect(message).toContain(
       'k8s gatewayclass "edge" must not be served outside the cluster\'s network, but its controller "ngrok.com/gateway-controller" makes the ngrok Kubernetes Operator serve it from ngrok\'s global network',
     );

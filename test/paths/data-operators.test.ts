@@ -8,57 +8,27 @@
  * operators publish no model of their CRDs, so every reading must fail closed: a location whose
  * fields the pack cannot read is a finding, never a pass.
  */
-import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
 import { destinationFields } from "../../policy/paths/kubernetes";
-import { decodeMessage } from "../../policy/framework";
-import { policies } from "../../policy/policies";
 import {
   customResourceGroups,
   customResourceReferences,
   customResourceTypes,
   kubernetesGroup,
 } from "../../policy/reviewed";
-import { ackCluster } from "../helpers/ack-cluster";
+import { egress, findingsOf, kube, messagesOf, onCluster } from "../helpers/cluster-objects";
 import {
-  on,
   type OracleResource,
   type OracleSettings,
-  policyResources,
-  runNamed,
   unknownAtPreview,
 } from "../helpers/model-oracle";
 
-const cn = { jurisdiction: "CN" };
-const kube = on("kube");
-
-/** A mandatory kubernetes-egress finding on resource `name` (`label`), to `place`. */
-const egress = (name: string, label: string, place: string) =>
-  ["kubernetes-egress", name, "mandatory", [label, place]] as const;
-
-/** An ACK cluster in Shanghai and the objects on it. */
-const onCluster = (...objects: OracleResource[]): OracleResource[] => [
-  ...ackCluster({ newNatGateway: false }),
-  ...objects,
-];
-
 /** Only kubernetes-egress's, helm-releases' and reviewed-resource-types's findings. */
-const judged = (resources: readonly OracleResource[], config: OracleSettings = cn) =>
-  runNamed(resources, config).filter(([policy]) =>
-    ["kubernetes-egress", "helm-releases", "reviewed-resource-types"].includes(policy),
+const judged = (resources: readonly OracleResource[], settings?: OracleSettings) =>
+  findingsOf(
+    resources,
+    ["kubernetes-egress", "helm-releases", "reviewed-resource-types"],
+    settings,
   );
-
-/** One policy's messages on `resources`, as the pack words them. */
-function messagesOf(policy: string, resources: readonly OracleResource[]): string[] {
-  const found = policies.find((p) => p.name === policy) as { validateResource: ResourceValidation };
-  const getConfig = () => ({ jurisdiction: "CN", egressAllowlist: [], waivers: [] });
-  const out: string[] = [];
-  for (const r of policyResources(resources)) {
-    void found.validateResource({ ...r, getConfig } as unknown as ResourceValidationArgs, (m) =>
-      out.push(decodeMessage(m).message),
-    );
-  }
-  return out;
-}
 
 const location = (spec: Record<string, unknown>) =>
   kube("kubernetes:velero.io/v1:BackupStorageLocation", "default", {
