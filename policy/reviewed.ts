@@ -364,8 +364,8 @@ export const reviewed = {
    * Strimzi's kinds that name no server outside the Kafka cluster (custom resources, see
    * `customResourceGroups`): a KafkaTopic or KafkaUser declares a topic or a user of a Kafka of
    * the cluster, a KafkaNodePool the brokers' nodes and volumes, a KafkaRebalance moves
-   * partitions among them. A KafkaConnect and its KafkaConnectors, which run connectors that may
-   * send the topics' records anywhere their configuration says, stay unclassified.
+   * partitions among them. KafkaConnects and KafkaConnectors, whose connectors write the topics'
+   * records elsewhere, are rows of the Kubernetes table.
    */
   kafkaObjects: [
     ...variants(

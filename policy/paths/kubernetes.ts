@@ -137,7 +137,8 @@ export interface DestinationField {
    * `wal-archive-settings` and `logical-backup-settings` (the Zalando operator's configuration) —
    * `log-output` (an output of OpenShift's ClusterLogForwarder,
    * paths/log-forwarding.ts), `mirror-target` (a Strimzi KafkaMirrorMaker2's spec) and
-   * `kafka-servers` (a Kafka `bootstrapServers` list, paths/streaming.ts) — and `service` (an
+   * `kafka-servers` (a Kafka `bootstrapServers` list), `kafka-connector` (a KafkaConnector's spec),
+   * `connect-connectors` (a KafkaConnect's metadata, paths/streaming.ts) — and `service` (an
    * integration with a vendor's service, reached at its own endpoint unless the integration's URL
    * field names one).
    */
@@ -174,6 +175,8 @@ export interface DestinationField {
     | "log-output"
     | "mirror-target"
     | "kafka-servers"
+    | "kafka-connector"
+    | "connect-connectors"
     | "mailbox"
     | "service";
   /** The words of its findings, for a field whose kind's own are not those of `destinationWords`. */

@@ -4,8 +4,10 @@
  * target — replication across clusters, and across a border when the target is abroad — so its
  * target's bootstrap servers are a destination (its sources send their records in); a
  * KafkaBridge forwards what HTTP clients produce to the Kafka its `bootstrapServers` name; a
- * Kafka with tiered storage moves its topics' older segments to remote storage through a plugin
- * whose configuration the pack does not read. Kinds and fields as Strimzi's CRDs define them,
+ * KafkaConnector's sink writes the records of its topics to the systems its settings name, and a
+ * KafkaConnect whose connectors are not KafkaConnector resources runs connectors the pack cannot
+ * see; a Kafka with tiered storage moves its topics' older segments to remote storage through a
+ * plugin whose configuration the pack does not read. Kinds and fields as Strimzi's CRDs define them,
  * checked against their models in test/paths/custom-resources.test.ts.
  */
 import type { EgressAllowEntry } from "../framework";
@@ -13,6 +15,7 @@ import {
   type DestinationField,
   type DestinationFinding,
   type DestinationWords,
+  regionDestinations,
   serverDestinations,
   unplaced,
 } from "./kubernetes";
@@ -112,6 +115,97 @@ function bridgeDestinations(
     : bootstrapDestinations(f, text, allowlist, j, `bridges to ${JSON.stringify(text)}`);
 }
 
+const connectWords: DestinationWords = {
+  must: "send the topics' records only to systems of the cluster, at private or allowlisted addresses, or in regions inside the jurisdiction",
+  how: "Kafka Connect's sink connectors write every record of the topics they consume there",
+  fix: 'Sink to a system of the cluster or at a private address, or to a cloud service in a region inside the jurisdiction; manage connectors as KafkaConnector resources (strimzi.io/use-connector-resources: "true") so that each is judged',
+};
+
+/** Settings of a connector that configure how records are handled, not where they go. */
+const handlingKey =
+  /^((key|value|header)\.converter|transforms|predicates|errors|consumer\.override)\./;
+/** Settings that name where a sink connector writes: a URL, endpoint, host or Kafka. */
+const destinationKey = /(^|\.)(url|urls|uri|endpoint|hosts?|hostname|bootstrap\.servers)$/i;
+const regionKey = /(^|\.)region$/i;
+
+/**
+ * Where a KafkaConnector writes (`spec.class`, `spec.config`): a sink connector (its class names
+ * a sink) to the servers its settings name — every URL, URI, endpoint, host or bootstrap servers,
+ * a JDBC URL's host included — else to the AWS region it names (an S3 sink's `s3.region`), and a
+ * sink that names neither to a service the pack cannot place. MirrorMaker's source connector
+ * writes to `target.cluster.bootstrap.servers` when set, else to its Connect's own Kafka (judged
+ * on the KafkaConnect). A source connector brings records in.
+ */
+function connectorDestinations(
+  f: DestinationField,
+  spec: Readonly<Record<string, unknown>>,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  const cls = str(spec.class) ?? "";
+  const config = record(spec.config) ?? {};
+  if (/MirrorSourceConnector$/.test(cls)) {
+    const target = str(config["target.cluster.bootstrap.servers"]);
+    return target === undefined
+      ? []
+      : bootstrapDestinations(f, target, allowlist, j, `mirrors into ${JSON.stringify(target)}`);
+  }
+  if (!/sink/i.test(cls)) {
+    return [];
+  }
+  const settings = Object.entries(config).filter(([key]) => !handlingKey.test(key));
+  const servers = settings.filter(
+    ([key, value]) => destinationKey.test(key) && str(value) !== undefined,
+  );
+  if (servers.length > 0) {
+    return servers.flatMap(([key, value]) =>
+      (str(value) as string)
+        .split(",")
+        .map((v) => v.trim().replace(/^jdbc:/i, ""))
+        .filter((v) => v !== "")
+        .flatMap((v) =>
+          serverDestinations(f, v, allowlist, j, `writes the records to the server of ${key}`),
+        ),
+    );
+  }
+  const region = settings.find(([key, value]) => regionKey.test(key) && str(value) !== undefined);
+  if (region !== undefined) {
+    return regionDestinations(
+      j,
+      "aws",
+      str(region[1]),
+      `the sink of ${JSON.stringify(cls)}`,
+      "writes the records to",
+    );
+  }
+  return [
+    unplaced(
+      `runs the sink connector ${JSON.stringify(cls || "(no class)")}, whose destination its settings do not name where the pack can read it`,
+      `the ${cls || "unnamed"} sink`,
+    ),
+  ];
+}
+
+/**
+ * A KafkaConnect's connectors: KafkaConnector resources, each judged, when its
+ * `strimzi.io/use-connector-resources` annotation is "true"; otherwise managed through Kafka
+ * Connect's REST API, where the pack cannot see them.
+ */
+function connectorsOf(
+  _f: DestinationField,
+  metadata: Readonly<Record<string, unknown>>,
+): DestinationFinding[] {
+  const annotations = record(metadata.annotations) ?? {};
+  return str(annotations["strimzi.io/use-connector-resources"]) === "true"
+    ? []
+    : [
+        unplaced(
+          'does not set strimzi.io/use-connector-resources to "true", so its connectors are managed through Kafka Connect\'s REST API, where the pack cannot see where they write',
+          "the connectors of its REST API",
+        ),
+      ];
+}
+
 /** The destination fields of Strimzi's kinds (objects, Patches; Lists under `items[]`). */
 export const streamingFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
   [
@@ -127,6 +221,22 @@ export const streamingFields: ReadonlyArray<readonly [RegExp, readonly Destinati
         read: "kafka-servers",
         words: bridgeWords,
       },
+    ],
+  ],
+  [
+    /^kubernetes:kafka\.strimzi\.io\/(v1beta2|v1):KafkaConnector$/,
+    [{ path: "spec", what: "connector", read: "kafka-connector", words: connectWords }],
+  ],
+  [
+    /^kubernetes:kafka\.strimzi\.io\/(v1beta2|v1):KafkaConnect$/,
+    [
+      {
+        path: "spec.bootstrapServers",
+        what: "Kafka cluster",
+        read: "kafka-servers",
+        words: connectWords,
+      },
+      { path: "metadata", what: "connectors", read: "connect-connectors", words: connectWords },
     ],
   ],
   [
@@ -158,6 +268,17 @@ export const streamingReadings = {
     return o === undefined ? [] : mirrorTargetDestinations(f, o, allowlist, j);
   },
   "kafka-servers": bridgeDestinations,
+  "kafka-connector": (
+    f: DestinationField,
+    spec: unknown,
+    allowlist: readonly EgressAllowEntry[],
+    j: string,
+  ) => {
+    const o = record(spec);
+    return o === undefined ? [] : connectorDestinations(f, o, allowlist, j);
+  },
+  "connect-connectors": (f: DestinationField, metadata: unknown) =>
+    connectorsOf(f, record(metadata) ?? {}),
 } as const;
 
 /** The settings the mirror's reading weighs: where it writes, not its sources or credentials. */
@@ -170,4 +291,7 @@ export const streamingWeighs: Readonly<Record<string, readonly string[]>> = {
     "clusters[].alias",
     "clusters[].bootstrapServers",
   ],
+  // A connector's class and settings; not its task count or state.
+  "kafka-connector": ["class", "config"],
+  "connect-connectors": ["annotations"],
 };

@@ -823,6 +823,100 @@ describe("Strimzi", () => {
     ).toEqual([egress("orders", 'k8s kafka "orders"', "the tiered storage (cannot be placed)")]);
   });
 
+  test("a sink connector writing to a server abroad, a region outside or a place it does not name is kubernetes-egress's finding; sources bring records in", () => {
+    const connector = (cls: string, config: Record<string, string>, name = "sink") =>
+      kube("kubernetes:kafka.strimzi.io/v1beta2:KafkaConnector", name, {
+        metadata: { namespace: "kafka", labels: { "strimzi.io/cluster": "connect" } },
+        spec: { class: cls, tasksMax: 1, config: { topics: "orders", ...config } },
+      });
+    const label = 'k8s kafkaconnector "sink"';
+    const converters = {
+      "value.converter": "io.confluent.connect.avro.AvroConverter",
+      "value.converter.schema.registry.url": "https://schemas.example.de",
+    };
+    expect(
+      judged(
+        onCluster(
+          connector("io.confluent.connect.jdbc.JdbcSinkConnector", {
+            "connection.url": "jdbc:postgresql://warehouse.example.de:5432/orders",
+            ...converters,
+          }),
+        ),
+      ),
+    ).toEqual([egress("sink", label, "warehouse.example.de (cannot be placed)")]);
+    expect(
+      judged(
+        onCluster(
+          connector("io.confluent.connect.s3.S3SinkConnector", {
+            "s3.bucket.name": "orders",
+            "s3.region": "eu-west-1",
+          }),
+        ),
+      ),
+    ).toEqual([
+      egress(
+        "sink",
+        label,
+        'the sink of "io.confluent.connect.s3.S3SinkConnector" in eu-west-1 (outside CN, in EU)',
+      ),
+    ]);
+    expect(
+      judged(
+        onCluster(
+          connector("com.wepay.kafka.connect.bigquery.BigQuerySinkConnector", {
+            project: "acme",
+            defaultDataset: "orders",
+          }),
+        ),
+      ),
+    ).toEqual([
+      egress(
+        "sink",
+        label,
+        "the com.wepay.kafka.connect.bigquery.BigQuerySinkConnector sink (cannot be placed)",
+      ),
+    ]);
+    // Twins: sinks of the cluster, private or in a region inside, and sources, pass.
+    for (const resource of [
+      connector("io.confluent.connect.jdbc.JdbcSinkConnector", {
+        "connection.url": "jdbc:postgresql://warehouse.data.svc:5432/orders",
+        ...converters,
+      }),
+      connector("io.confluent.connect.elasticsearch.ElasticsearchSinkConnector", {
+        "connection.url": "http://10.0.5.1:9200,http://10.0.5.2:9200",
+      }),
+      connector("io.confluent.connect.s3.S3SinkConnector", {
+        "s3.bucket.name": "orders",
+        "s3.region": "cn-northwest-1",
+      }),
+      connector("io.debezium.connector.postgresql.PostgresConnector", {
+        "database.hostname": "legacy-db.example.de",
+      }),
+      connector("org.apache.kafka.connect.mirror.MirrorSourceConnector", {
+        "source.cluster.bootstrap.servers": "kafka.example.de:9093",
+      }),
+    ]) {
+      expect(judged(onCluster(resource))).toEqual([]);
+    }
+  });
+
+  test("a KafkaConnect whose connectors are managed through its REST API cannot be placed; with KafkaConnector resources, its own Kafka is judged", () => {
+    const connect = (annotations: Record<string, string>, bootstrapServers = local) =>
+      kube("kubernetes:kafka.strimzi.io/v1beta2:KafkaConnect", "connect", {
+        metadata: { namespace: "kafka", annotations },
+        spec: { replicas: 1, bootstrapServers, config: { "group.id": "connect" } },
+      });
+    const label = 'k8s kafkaconnect "connect"';
+    expect(judged(onCluster(connect({})))).toEqual([
+      egress("connect", label, "the connectors of its REST API (cannot be placed)"),
+    ]);
+    const resources = { "strimzi.io/use-connector-resources": "true" };
+    expect(judged(onCluster(connect(resources)))).toEqual([]);
+    expect(judged(onCluster(connect(resources, "kafka.example.de:9093")))).toEqual([
+      egress("connect", label, "kafka.example.de (cannot be placed)"),
+    ]);
+  });
+
   test("a target not known at preview leaves the mirror undecided; a source's credentials do not", () => {
     expect(judged(onCluster(byAlias(unknownAtPreview as unknown as string)))).toEqual([
       egress("dr", label, "spec (unknown at preview)"),

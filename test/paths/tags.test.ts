@@ -553,7 +553,7 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
         .filter((t) => tables.kubernetes[t].fields?.some((f) => f.format === "destination"))
         .sort(),
     );
-    // 118 kinds as objects, Patches and Lists: workloads, pod templates and presets,
+    // 122 kinds as objects, Patches and Lists: workloads, pod templates and presets,
     // PersistentVolumes, volume attachments, webhooks, endpoints, ConfigMaps, Ingresses; the
     // Prometheus Operator's ServiceMonitors, PodMonitors, Probes, ScrapeConfigs, Prometheuses,
     // PrometheusAgents, ThanosRulers, Alertmanagers and AlertmanagerConfigs (two versions); Istio's VirtualServices, DestinationRules, Sidecars,
@@ -567,8 +567,9 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // ClusterLogForwarders (two groups); the MariaDB operator's MariaDBs, Backups (two groups),
     // PhysicalBackups, PointInTimeRecoveries, ExternalMariaDBs and MaxScales; Strimzi's Kafkas,
     // KafkaMirrorMaker2s and KafkaBridges (two versions); the Zalando operator's postgresqls and
-    // OperatorConfigurations; the Redis operator's servers; Istio's Telemetries (two versions).
-    expect(viewed.size).toBe(360);
+    // OperatorConfigurations; the Redis operator's servers; Istio's Telemetries (two versions);
+    // Strimzi's KafkaConnects and KafkaConnectors (two versions).
+    expect(viewed.size).toBe(372);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -784,8 +784,8 @@ export const redisServers: TypeTable = Object.fromEntries(
 /**
  * Strimzi's Kafka kinds that name where records go (`kafka.strimzi.io` `v1beta2`, `v1`), as
  * objects, Patches and Lists: a Kafka is a store of data (its tiered storage a destination), a
- * KafkaMirrorMaker2 or KafkaBridge a control of where records are copied or produced, each with
- * the destination fields of paths/streaming.ts. Custom resources, listed by
+ * KafkaMirrorMaker2, KafkaBridge, KafkaConnect or KafkaConnector a control of where records are
+ * copied, produced or written, each with the destination fields of paths/streaming.ts. Custom resources, listed by
  * `customResourceTypes`.
  */
 export const kafkaStreams: TypeTable = {
@@ -796,7 +796,11 @@ export const kafkaStreams: TypeTable = {
     ]),
   ),
   ...serverControls(
-    variants("kafka.strimzi.io", ["v1beta2", "v1"], ["KafkaMirrorMaker2", "KafkaBridge"]),
+    variants(
+      "kafka.strimzi.io",
+      ["v1beta2", "v1"],
+      ["KafkaMirrorMaker2", "KafkaBridge", "KafkaConnect", "KafkaConnector"],
+    ),
   ),
 };
 
