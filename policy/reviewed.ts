@@ -399,6 +399,7 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "networking.istio.io": "@kubernetes-models/istio",
   "security.istio.io": "@kubernetes-models/istio",
   "telemetry.istio.io": "@kubernetes-models/istio",
+  "install.istio.io": "@kubernetes-models/istio",
   "opentelemetry.io": "@kubernetes-models/opentelemetry-operator",
   "external-secrets.io": "@kubernetes-models/external-secrets",
   "argoproj.io": "@kubernetes-models/argo-cd",

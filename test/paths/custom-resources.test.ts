@@ -752,6 +752,16 @@ describe("GitOps bundles", () => {
   const releases = (resources: readonly OracleResource[]) =>
     rawFindings(resources).filter(([policy]) => policy === "helm-releases");
 
+  test("an IstioOperator is helm-releases' finding, naming what it installs", () => {
+    const operator = kube("kubernetes:install.istio.io/v1alpha1:IstioOperator", "istio", {
+      metadata: { namespace: "istio-system" },
+      spec: { profile: "minimal", revision: "1-24", meshConfig: { accessLogFile: "/dev/stdout" } },
+    });
+    expect(messagesOf("helm-releases", onCluster(operator))).toEqual([
+      'k8s istiooperator "istio" must expose its resources to the pack, but an IstioOperator installs Istio\'s control plane and gateways (profile "minimal", revision "1-24"), rendered from its charts as objects the pack cannot see — among them the mesh\'s configuration, which names where telemetry and external authorization go. Install Istio with kubernetes.helm.v4.Chart (the base, istiod and gateway charts) so the pack judges each object, and declare the mesh\'s extension providers where the pack reads them.',
+    ]);
+  });
+
   test("an Argo CD Application or ApplicationSet, a Flux Kustomization or HelmRelease is helm-releases' finding, naming what it deploys", () => {
     const app = kube("kubernetes:argoproj.io/v1alpha1:Application", "shop", {
       metadata: { namespace: "argocd" },

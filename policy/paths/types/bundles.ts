@@ -174,7 +174,27 @@ function pulumiProgram(p: Readonly<Record<string, unknown>>): string {
 const pulumiStackFix =
   "Check that program with the residency pack where it is written — sovereign-dc check in its repository, or pulumi preview --policy-pack in its pipeline — and once it is sealed, waive this finding for this resource with that evidence as the reason.";
 
+/** The profile and revision an IstioOperator installs, in a finding's words. */
+function istioInstall(p: Readonly<Record<string, unknown>>): string {
+  const profile = text(p, "spec.profile") ?? "default";
+  const revision = text(p, "spec.revision");
+  return `profile ${JSON.stringify(profile)}${revision === undefined ? "" : `, revision ${JSON.stringify(revision)}`}`;
+}
+
 const gitOpsBundles: Readonly<Record<string, BundleRow>> = {
+  // Istio's operator API (istioctl, the in-cluster operator): it renders Istio's charts into the
+  // control plane and gateways, objects the plan never shows.
+  ...customBundle(
+    "install.istio.io",
+    ["v1alpha1"],
+    "IstioOperator",
+    bundle(
+      "objects",
+      (p) =>
+        `an IstioOperator installs Istio's control plane and gateways (${istioInstall(p)}), rendered from its charts as objects the pack cannot see — among them the mesh's configuration, which names where telemetry and external authorization go`,
+      "Install Istio with kubernetes.helm.v4.Chart (the base, istiod and gateway charts) so the pack judges each object, and declare the mesh's extension providers where the pack reads them.",
+    ),
+  ),
   ...customBundle(
     "pulumi.com",
     ["v1", "v1alpha1"],
