@@ -508,6 +508,34 @@ function logicalBackupDestinations(
 }
 
 /**
+ * The Zalando operator's legacy configuration, a ConfigMap whose `data` holds the same settings
+ * flat (`wal_s3_bucket`, `logical_backup_s3_bucket`, …): read as an OperatorConfiguration's. Any
+ * other ConfigMap names none of them and sends nothing.
+ */
+function operatorConfigMapDestinations(
+  f: DestinationField,
+  data: Readonly<Record<string, unknown>>,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  return [...walArchiveDestinations(f, data), ...logicalBackupDestinations(f, data, allowlist, j)];
+}
+
+/** The settings of the Zalando operator's WAL archive, logs and logical backups. */
+const walArchiveKeys = [
+  "wal_s3_bucket",
+  "log_s3_bucket",
+  "wal_gs_bucket",
+  "wal_az_storage_account",
+];
+const logicalBackupKeys = [
+  "logical_backup_provider",
+  "logical_backup_s3_bucket",
+  "logical_backup_s3_endpoint",
+  "logical_backup_s3_region",
+];
+
+/**
  * The destination fields of the backup kinds, by the types they apply to (an object's, a
  * Patch's; a List's are read under `items[]` by paths/kubernetes.ts). An OADP location that
  * names a CloudStorage (`bucket`) writes to that object's bucket, judged on the CloudStorage.
@@ -653,6 +681,17 @@ export const backupFields: ReadonlyArray<readonly [RegExp, readonly DestinationF
     ],
   ],
   [
+    /^kubernetes:core\/v1:ConfigMap$/,
+    [
+      {
+        path: "data",
+        what: "WAL archive",
+        read: "zalando-configmap",
+        words: operatorBackupWords,
+      },
+    ],
+  ],
+  [
     /^kubernetes:oadp\.openshift\.io\/v1alpha1:CloudStorage$/,
     [{ path: "spec", what: "backup bucket", read: "cloud-storage", words: bucketWords }],
   ],
@@ -669,6 +708,7 @@ export const backupReadings = {
   "azure-blob": azureBlobDestinations,
   "wal-archive-settings": walArchiveDestinations,
   "logical-backup-settings": logicalBackupDestinations,
+  "zalando-configmap": operatorConfigMapDestinations,
 } as const;
 
 /** The readings of whole lists (a pod environment), not of one object. */
@@ -688,16 +728,7 @@ export const backupWeighs: Readonly<Record<keyof typeof backupReadings, readonly
   "cluster-plugin": ["name", "enabled"],
   "s3-storage": ["endpoint", "region"],
   "azure-blob": ["serviceURL"],
-  "wal-archive-settings": [
-    "wal_s3_bucket",
-    "log_s3_bucket",
-    "wal_gs_bucket",
-    "wal_az_storage_account",
-  ],
-  "logical-backup-settings": [
-    "logical_backup_provider",
-    "logical_backup_s3_bucket",
-    "logical_backup_s3_endpoint",
-    "logical_backup_s3_region",
-  ],
+  "wal-archive-settings": walArchiveKeys,
+  "logical-backup-settings": logicalBackupKeys,
+  "zalando-configmap": [...walArchiveKeys, ...logicalBackupKeys],
 };

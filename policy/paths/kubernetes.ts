@@ -134,7 +134,8 @@ export interface DestinationField {
    * `barman-object-store` (a CloudNativePG Barman Cloud configuration) and `cluster-plugin` (a
    * CloudNativePG Cluster's plugin), `s3-storage` and `azure-blob` (the MariaDB operator's
    * backup storage), `spilo-environment` (a Zalando postgresql's environment),
-   * `wal-archive-settings` and `logical-backup-settings` (the Zalando operator's configuration) —
+   * `wal-archive-settings` and `logical-backup-settings` (the Zalando operator's configuration),
+   * `zalando-configmap` (its legacy ConfigMap's `data`) —
    * `log-output` (an output of OpenShift's ClusterLogForwarder,
    * paths/log-forwarding.ts), `mirror-target` (a Strimzi KafkaMirrorMaker2's spec) and
    * `kafka-servers` (a Kafka `bootstrapServers` list), `kafka-connector` (a KafkaConnector's spec),
@@ -172,6 +173,7 @@ export interface DestinationField {
     | "spilo-environment"
     | "wal-archive-settings"
     | "logical-backup-settings"
+    | "zalando-configmap"
     | "log-output"
     | "mirror-target"
     | "kafka-servers"

@@ -21,6 +21,7 @@ import {
   type OracleSettings,
   unknownAtPreview,
 } from "../helpers/model-oracle";
+import { sorted } from "../helpers/policy-session";
 
 /** Only kubernetes-egress's, helm-releases' and reviewed-resource-types's findings. */
 const judged = (resources: readonly OracleResource[], settings?: OracleSettings) =>
@@ -639,6 +640,43 @@ describe("the Zalando Postgres Operator", () => {
     expect(judged(onCluster(configuration({ scalyr: { scalyr_api_key: "k" } })))).toEqual([
       egress("postgres-operator", config, "Scalyr (cannot be placed)"),
     ]);
+  });
+
+  test("the operator's legacy ConfigMap is read as its configuration; any other ConfigMap names none of its settings", () => {
+    const configMap = (data: Record<string, string>) =>
+      kube("kubernetes:core/v1:ConfigMap", "postgres-operator", {
+        metadata: { namespace: "postgres-operator" },
+        data: { workers: "8", ...data },
+      });
+    const label = 'k8s configmap "postgres-operator"';
+    expect(
+      judged(
+        onCluster(
+          configMap({
+            wal_s3_bucket: "wal",
+            logical_backup_s3_bucket: "dumps",
+            logical_backup_s3_region: "us-west-2",
+          }),
+        ),
+      ),
+    ).toEqual(
+      sorted([
+        egress("postgres-operator", label, 'Amazon S3 bucket "wal" (cannot be placed)'),
+        egress(
+          "postgres-operator",
+          label,
+          'Amazon S3 bucket "dumps" in us-west-2 (outside CN, in US)',
+        ),
+      ]),
+    );
+    expect(
+      judged(
+        onCluster(
+          configMap({ logical_backup_s3_bucket: "dumps", logical_backup_s3_region: "cn-north-1" }),
+          configMap({ "app.properties": "mode=internal", endpoint: "https://api.example.de" }),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   test("twin: an operator that archives nowhere, or keeps logical backups in a region inside or on MinIO of the cluster, passes", () => {
