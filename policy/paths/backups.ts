@@ -257,22 +257,20 @@ function s3StorageDestinations(
   j: string,
 ): DestinationFinding[] {
   const endpoint = str(s3.endpoint);
-  const bucket = str(s3.bucket);
-  const service = bucket === undefined ? "Amazon S3" : `Amazon S3 bucket ${JSON.stringify(bucket)}`;
   if (endpoint === undefined) {
     return [
       unplaced("names no endpoint, so where the backups go cannot be placed", "the S3 storage"),
     ];
   }
-  if (globalS3.test(endpoint.replace(/:\d+$/, ""))) {
-    return regionDestinations(j, "aws", str(s3.region), service, "writes the backups to");
-  }
-  return serverDestinations(
+  const global = globalS3.test(endpoint.replace(/:\d+$/, ""));
+  return s3Bucket(
     f,
-    endpoint,
+    str(s3.bucket),
+    "writes the backups to",
+    global ? undefined : { key: "endpoint", url: endpoint },
+    str(s3.region),
     allowlist,
     j,
-    "writes the backups to the server of endpoint",
   );
 }
 
@@ -325,10 +323,13 @@ const operatorBackupWords: DestinationWords = {
   fix: "Keep backups in a bucket in a region inside the jurisdiction (logical_backup_s3_region, or logical_backup_s3_endpoint at its regional endpoint), and set the WAL bucket's region in the pods' environment (AWS_REGION, AWS_ENDPOINT)",
 };
 
-/** An S3 bucket (of WAL archives, of logs) reached at `endpoint`, else in `region`. */
+/**
+ * An S3 bucket (of backups, WAL archives, logs) reached at `endpoint`, else in `region`; `what`
+ * completes "… <what> the server of <key>" and "… <what> Amazon S3 bucket … in <region>".
+ */
 function s3Bucket(
   f: DestinationField,
-  bucket: string,
+  bucket: string | undefined,
   what: string,
   endpoint: { key: string; url: string } | undefined,
   region: string | undefined,
@@ -338,9 +339,10 @@ function s3Bucket(
   if (endpoint !== undefined) {
     // WAL-E's `https+path://host:port` names the addressing style in the scheme.
     const url = endpoint.url.replace(/^(https?)\+path:/, "$1:");
-    return serverDestinations(f, url, allowlist, j, `${what} at the server of ${endpoint.key}`);
+    return serverDestinations(f, url, allowlist, j, `${what} the server of ${endpoint.key}`);
   }
-  return regionDestinations(j, "aws", region, `Amazon S3 bucket ${JSON.stringify(bucket)}`, what);
+  const service = bucket === undefined ? "Amazon S3" : `Amazon S3 bucket ${JSON.stringify(bucket)}`;
+  return regionDestinations(j, "aws", region, service, what);
 }
 
 /**
@@ -421,6 +423,12 @@ function spiloEnvironmentDestinations(
   ];
 }
 
+/** A Zalando operator setting's value; an empty one is not set. */
+function setting(settings: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  const v = str(settings[key]);
+  return v === undefined || v === "" ? undefined : v;
+}
+
 /**
  * Where the Zalando operator's configuration (`configuration.aws_or_gcp`) has every database
  * archive its WAL and ship its logs: an S3 bucket whose region the operator's configuration does
@@ -432,13 +440,9 @@ function walArchiveDestinations(
   _f: DestinationField,
   settings: Readonly<Record<string, unknown>>,
 ): DestinationFinding[] {
-  const named = (key: string) => {
-    const v = str(settings[key]);
-    return v === undefined || v === "" ? undefined : v;
-  };
   return [
     ...(["wal_s3_bucket", "log_s3_bucket"] as const).flatMap((key) => {
-      const bucket = named(key);
+      const bucket = setting(settings, key);
       return bucket === undefined
         ? []
         : [
@@ -448,19 +452,19 @@ function walArchiveDestinations(
             ),
           ];
     }),
-    ...(named("wal_gs_bucket") === undefined
+    ...(setting(settings, "wal_gs_bucket") === undefined
       ? []
       : [
           unplaced(
-            `archives every database's WAL to Google Cloud Storage bucket ${JSON.stringify(named("wal_gs_bucket"))}`,
+            `archives every database's WAL to Google Cloud Storage bucket ${JSON.stringify(setting(settings, "wal_gs_bucket"))}`,
             "Google Cloud Storage",
           ),
         ]),
-    ...(named("wal_az_storage_account") === undefined
+    ...(setting(settings, "wal_az_storage_account") === undefined
       ? []
       : [
           unplaced(
-            `archives every database's WAL to Azure storage account ${JSON.stringify(named("wal_az_storage_account"))}`,
+            `archives every database's WAL to Azure storage account ${JSON.stringify(setting(settings, "wal_az_storage_account"))}`,
             "Azure Blob Storage",
           ),
         ]),
@@ -479,14 +483,10 @@ function logicalBackupDestinations(
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] {
-  const named = (key: string) => {
-    const v = str(settings[key]);
-    return v === undefined || v === "" ? undefined : v;
-  };
-  const provider = named("logical_backup_provider") ?? "s3";
+  const provider = setting(settings, "logical_backup_provider") ?? "s3";
   if (provider === "s3") {
-    const bucket = named("logical_backup_s3_bucket");
-    const url = named("logical_backup_s3_endpoint");
+    const bucket = setting(settings, "logical_backup_s3_bucket");
+    const url = setting(settings, "logical_backup_s3_endpoint");
     return bucket === undefined
       ? []
       : s3Bucket(
@@ -494,7 +494,7 @@ function logicalBackupDestinations(
           bucket,
           "uploads the logical backups to",
           url === undefined ? undefined : { key: "logical_backup_s3_endpoint", url },
-          named("logical_backup_s3_region"),
+          setting(settings, "logical_backup_s3_region"),
           allowlist,
           j,
         );
@@ -711,8 +711,8 @@ export const backupReadings = {
   "zalando-configmap": operatorConfigMapDestinations,
 } as const;
 
-/** The readings of whole lists (a pod environment), not of one object. */
-export const backupListReadings = {
+/** The readings of values that are not one object (a pod environment's list). */
+export const backupValueReadings = {
   "spilo-environment": spiloEnvironmentDestinations,
 } as const;
 

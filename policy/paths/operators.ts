@@ -15,9 +15,14 @@
  */
 import type { Cloud } from "../../residency/jurisdictions";
 import type { EgressAllowEntry } from "../framework";
-import { backupFields, backupListReadings, backupReadings, backupWeighs } from "./backups";
+import { backupFields, backupReadings, backupValueReadings, backupWeighs } from "./backups";
 import { logForwardingFields, logForwardingReadings, logForwardingWeighs } from "./log-forwarding";
-import { streamingFields, streamingReadings, streamingWeighs } from "./streaming";
+import {
+  streamingFields,
+  streamingReadings,
+  streamingValueReadings,
+  streamingWeighs,
+} from "./streaming";
 import {
   type DestinationField,
   type DestinationFinding,
@@ -1071,14 +1076,15 @@ const readings: Readonly<Record<string, Reading>> = {
   "gateway-route": (_f, value) => routeRuleDestinations(value),
   service: (f, value, allowlist, j) =>
     f.service === undefined ? [] : serviceDestinations(f, f.service, value, allowlist, j),
+  // The other modules' readings: of one object (a location, an output, a spec), and of a value
+  // that is not one (a list of servers, a pod environment).
   ...Object.fromEntries(
-    Object.entries({ ...backupReadings, ...logForwardingReadings }).map(([read, reading]) => [
-      read,
-      ofObject(reading),
-    ]),
+    Object.entries({ ...backupReadings, ...logForwardingReadings, ...streamingReadings }).map(
+      ([read, reading]) => [read, ofObject(reading)],
+    ),
   ),
-  ...streamingReadings,
-  ...backupListReadings,
+  ...backupValueReadings,
+  ...streamingValueReadings,
 };
 
 /**

@@ -256,30 +256,15 @@ export const streamingFields: ReadonlyArray<readonly [RegExp, readonly Destinati
   ],
 ];
 
-/** The readings of this module's fields, by their `read`, as paths/operators.ts runs them. */
+/** The readings of this module's fields of one object, by their `read` (paths/operators.ts). */
 export const streamingReadings = {
-  "mirror-target": (
-    f: DestinationField,
-    spec: unknown,
-    allowlist: readonly EgressAllowEntry[],
-    j: string,
-  ) => {
-    const o = record(spec);
-    return o === undefined ? [] : mirrorTargetDestinations(f, o, allowlist, j);
-  },
-  "kafka-servers": bridgeDestinations,
-  "kafka-connector": (
-    f: DestinationField,
-    spec: unknown,
-    allowlist: readonly EgressAllowEntry[],
-    j: string,
-  ) => {
-    const o = record(spec);
-    return o === undefined ? [] : connectorDestinations(f, o, allowlist, j);
-  },
-  "connect-connectors": (f: DestinationField, metadata: unknown) =>
-    connectorsOf(f, record(metadata) ?? {}),
+  "mirror-target": mirrorTargetDestinations,
+  "kafka-connector": connectorDestinations,
+  "connect-connectors": connectorsOf,
 } as const;
+
+/** The reading of a value that is not one object (a `bootstrapServers` list). */
+export const streamingValueReadings = { "kafka-servers": bridgeDestinations } as const;
 
 /** The settings the mirror's reading weighs: where it writes, not its sources or credentials. */
 export const streamingWeighs: Readonly<Record<string, readonly string[]>> = {
