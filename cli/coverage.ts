@@ -9,7 +9,7 @@
  * properties and, for each, which check reads it.
  */
 import { UsageError } from "../engine/project";
-import { awsGlobalModules } from "../residency/placement";
+import { awsGlobalModules, retiredTypes } from "../residency/placement";
 import { placeRules, type PlaceKind } from "../policy/inventory/place-rules";
 import {
   type Inventory,
@@ -46,6 +46,12 @@ export interface CoverageDocument {
    * SDK defines them, so they are counted apart from the providers' types.
    */
   readonly customResources: readonly string[];
+  /**
+   * The reviewed types of earlier releases of a package, which the installed SDKs no longer
+   * define (`retiredTypes` of residency/placement.ts): programs pinned to those releases
+   * register them.
+   */
+  readonly retired: readonly string[];
   /** Other types the tables or policy/reviewed.ts name that the installed SDKs do not have. */
   readonly notInSdks: readonly string[];
 }
@@ -185,7 +191,8 @@ export function coverage(
   return {
     providers,
     customResources: notInSdks.filter((t) => customResourceTypes.has(t)).sort(),
-    notInSdks: notInSdks.filter((t) => !customResourceTypes.has(t)).sort(),
+    retired: notInSdks.filter((t) => t in retiredTypes).sort(),
+    notInSdks: notInSdks.filter((t) => !customResourceTypes.has(t) && !(t in retiredTypes)).sort(),
   };
 }
 
@@ -217,7 +224,7 @@ function readersOf(type: string, path: string, tables: readonly FlowTableView[])
 
 const reasonOf = (kind: PlaceKind) => placeRules.find((r) => r.kind === kind)?.reason ?? "";
 
-/** What the inventory would hold of a custom resource kind: no SDK declares its inputs. */
+/** What the inventory would hold of a custom resource kind or a retired type: no installed SDK declares its inputs. */
 const customEntry: TypeEntry = { inputs: [], places: {} };
 
 /** The explanation of one type, or a usage error naming close matches when it is unknown. */
@@ -228,7 +235,9 @@ export function explainType(
   base: ClassifyContext = productContext(),
 ): TypeReport {
   // A custom resource has no inventory entry: the fields its rows read are its whole review.
-  const entry = inv.types[type] ?? (customResourceTypes.has(type) ? customEntry : undefined);
+  const entry =
+    inv.types[type] ??
+    (customResourceTypes.has(type) || type in retiredTypes ? customEntry : undefined);
   if (!entry) {
     const near = closeMatches(type, Object.keys(inv.types));
     const versions = Object.entries(inv.sdks)
@@ -388,6 +397,12 @@ export function renderCoverage(doc: CoverageDocument): string {
       "",
       `Custom resources reviewed (${doc.customResources.length} types of kinds no SDK defines, each kind with its List and Patch):`,
       ...customResourceLines(doc.customResources),
+    );
+  }
+  if (doc.retired.length > 0) {
+    lines.push(
+      "",
+      `Reviewed types of earlier SDK releases, which the installed SDKs no longer define: ${doc.retired.join(", ")}`,
     );
   }
   if (doc.notInSdks.length > 0) {

@@ -14,6 +14,7 @@
  *
  * Providers (`pulumi:providers:*`) and component resources are not listed: they are not subject.
  */
+import { retiredTypes } from "../residency/placement";
 import { variants } from "./paths/kubernetes";
 import { modelledTypes as tableTypes } from "./paths/types";
 
@@ -385,6 +386,14 @@ export const reviewed = {
     ["v1"],
     ["Backup", "Database", "Pooler", "Publication", "ScheduledBackup", "Subscription"],
   ),
+  /**
+   * Custom resources of earlier releases of a package, which the installed SDKs no longer define
+   * (`retiredTypes` in residency/placement.ts, read from those releases' provider sources):
+   * @pulumi/eks before 3.0 registers a RandomSuffix, a value in the stack's state, and a VpcCni,
+   * which applies the Amazon VPC CNI to the cluster its kubeconfig names — pod networking inside
+   * the cluster, no data sent out of it (its images are pulled in, its logs stay on the nodes).
+   */
+  retired: Object.keys(retiredTypes),
 } as const satisfies Record<string, readonly string[]>;
 
 /**

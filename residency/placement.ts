@@ -43,6 +43,31 @@ export type Placement =
 export const stateOnlyPackages: readonly string[] = ["random", "time", "tls"];
 
 /**
+ * Custom resources of the releases of `@pulumi/eks` before 3.0, served by the Node.js provider
+ * those releases shipped (its `cmd/provider`). Later releases dropped them — a `VpcCni` is an
+ * alias of the VpcCniAddon component since — so no installed SDK defines them, but programs
+ * pinned to those releases still register them. Read from that provider's sources:
+ * - a RandomSuffix computes its input with a random suffix into the stack's state (a value,
+ *   like the `random` package's);
+ * - a VpcCni applies the Amazon VPC CNI (the `aws-node` DaemonSet, its settings written into the
+ *   pods' environment, its images pulled from the registries `image` and `initImage` name, its
+ *   log files on the nodes) with kubectl to the cluster its `kubeconfig` names: pod networking
+ *   inside that cluster, which is placed where the program declares it.
+ */
+export const retiredTypes: Readonly<Record<string, Placement>> = {
+  "eks:index:RandomSuffix": {
+    kind: "state",
+    reason:
+      "a RandomSuffix of @pulumi/eks before 3.0 is a name its provider computes into the stack's state",
+  },
+  "eks:index:VpcCni": {
+    kind: "cluster",
+    reason:
+      "a VpcCni of @pulumi/eks before 3.0 configures the pod network of the cluster its kubeconfig names, and lives in that cluster",
+  },
+};
+
+/**
  * Container image builds: an image is built by its provider's builder — the Docker daemon or
  * buildx builder of the machine that runs the deployment, unless the provider names another
  * (`host`, judged on the provider) — and kept there or pushed to the registries its pushes name
@@ -225,6 +250,10 @@ export function placementOf(
       reason: "a container image is built by its provider's builder and goes where it is pushed",
       near: "its provider's image builder",
     };
+  }
+  const retired = retiredTypes[type];
+  if (retired !== undefined) {
+    return retired;
   }
   const hosted = providerHosted[pkg];
   if (hosted !== undefined) {

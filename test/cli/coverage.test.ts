@@ -21,6 +21,7 @@ import type { FlowTableView } from "../../policy/inventory/tables";
 import type { ClassifyContext } from "../../policy/review";
 import type { ProviderReview } from "../../policy/review/model";
 import { customResourceTypes } from "../../policy/reviewed";
+import { retiredTypes } from "../../residency/placement";
 import { sdkTypeTokens } from "../helpers/policy-sdk";
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -145,6 +146,7 @@ describe("classes", () => {
         },
       ],
       customResources: expect.any(Array),
+      retired: expect.any(Array),
       notInSdks: expect.any(Array),
     });
   });
@@ -330,9 +332,11 @@ describe("sovereign-dc coverage", () => {
       ).toBe(p.total);
       expect(Object.values(p.reviewedGroups).reduce((a, b) => a + b, 0)).toBe(p.reviewed);
     }
-    // Every type the pack names is one the SDKs have, or a custom resource it reviews.
+    // Every type the pack names is one the SDKs have, a custom resource it reviews, or a type of
+    // an earlier release of a package that programs pinned to it still register.
     expect(doc.notInSdks).toEqual([]);
     expect(doc.customResources).toEqual([...customResourceTypes].sort());
+    expect(doc.retired).toEqual(Object.keys(retiredTypes).sort());
     // The README's table says the same, so that it cannot go stale as reviews land.
     const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
     for (const p of doc.providers) {
@@ -543,6 +547,21 @@ describe("sovereign-dc coverage", () => {
     ]);
     // A kind of the same group the pack has not reviewed is no type it knows.
     expect((await run("coverage", "--type", "kubernetes:cert-manager.io/v1:Signer")).code).toBe(2);
+  });
+
+  test("--type explains a type of an earlier release of a package, which no installed SDK defines", async () => {
+    const cni = await run("coverage", "--type", "eks:index:VpcCni");
+    expect(cni.code).toBe(0);
+    expect(cni.out.split("\n").slice(0, 2)).toEqual([
+      "eks:index:VpcCni: reviewed",
+      "  why: policy/reviewed.ts, group retired",
+    ]);
+    const text = await run("coverage");
+    expect(text.out).toContain(
+      "Reviewed types of earlier SDK releases, which the installed SDKs no longer define: eks:index:RandomSuffix, eks:index:VpcCni",
+    );
+    // A type of the same package that no release the pack reviewed defines is no type it knows.
+    expect((await run("coverage", "--type", "eks:index:Widget")).code).toBe(2);
   });
 
   test("an unknown --type exits 2 naming the value received and close matches", async () => {

@@ -93,6 +93,35 @@ describe("where a resource lives", () => {
       { kind: "state", reason: 'resources of package "random" live only in the stack\'s state' },
     ],
     [
+      "a name @pulumi/eks before 3.0 computes into the state",
+      "eks:index:RandomSuffix",
+      { input: "nodes" },
+      undefined,
+      {
+        kind: "state",
+        reason:
+          "a RandomSuffix of @pulumi/eks before 3.0 is a name its provider computes into the stack's state",
+      },
+    ],
+    [
+      "the pod network @pulumi/eks before 3.0 applies to a cluster",
+      "eks:index:VpcCni",
+      { kubeconfig: "{}" },
+      undefined,
+      {
+        kind: "cluster",
+        reason:
+          "a VpcCni of @pulumi/eks before 3.0 configures the pod network of the cluster its kubeconfig names, and lives in that cluster",
+      },
+    ],
+    [
+      "a type of the same package no release defines",
+      "eks:index:Widget",
+      {},
+      undefined,
+      { kind: "unknown", reason: 'resources of package "eks" are not placed' },
+    ],
+    [
       "an Alibaba Cloud resource, by its provider",
       "alicloud:oss/bucket:Bucket",
       { region: "cn-hongkong" },

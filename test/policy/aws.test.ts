@@ -6766,6 +6766,35 @@ describe("fail closed", () => {
       );
     });
 
+    test("the custom resources of @pulumi/eks releases before 3.0 pass; other types of the package fail", async () => {
+      // Those releases' Node.js provider serves them: a RandomSuffix is a name in the state, a
+      // VpcCni applies the aws-node DaemonSet to the cluster its kubeconfig names.
+      const legacyEks = pipe(
+        addProvider("eks", "eks-provider", {}),
+        add(
+          "eks:index:VpcCni",
+          "records-vpc-cni",
+          {
+            kubeconfig: '{"clusters":[{"cluster":{"server":"https://records.eks.amazonaws.com"}}]}',
+            image: "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.7.5",
+            logFile: "/host/var/log/aws-routed-eni/ipamd.log",
+          },
+          { provider: "eks-provider" },
+        ),
+        add(
+          "eks:index:RandomSuffix",
+          "records-cfnStackName",
+          { input: "records-nodes" },
+          { provider: "eks-provider" },
+        ),
+      );
+      expect(findings(await pack.checkAround(happy, legacyEks(happy), us))).toEqual([]);
+      const other = add("eks:index:Widget", "widget", { size: 1 }, { provider: "eks-provider" });
+      expect(findings(await pack.checkAround(happy, other(legacyEks(happy)), us))).toEqual([
+        unclassified('eks widget "widget"', "eks:index:Widget", "widget"),
+      ]);
+    });
+
     test("a type outside the pack's list names the SDK versions it classifies", async () => {
       const violations = await pack.checkAround(
         happy,
