@@ -724,6 +724,11 @@ const properties: PropertyReview[] = [
     types("datazone/environmentBlueprintConfiguration"),
   ),
   notAPlace(
+    /^dashboardBody\.widgets\[\]\.properties\.(region|metrics\[\]\[\]\.region)$/,
+    "the region whose metrics, logs or alarms a widget shows: the console reads them from there when someone views the dashboard, so data comes in and nothing of the stack is sent there (an ARN a widget names, a custom widget's function, is placed by arn-locality)",
+    types("cloudwatch/dashboard"),
+  ),
+  notAPlace(
     /^transformerConfigs\[\]\..*\.(target|destination|targetTimezone)(\[\])?$/,
     "a field of the log event a transformer writes to, or a time zone",
     types("cloudwatch/logTransformer"),

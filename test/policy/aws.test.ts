@@ -45,6 +45,36 @@ const account = "111122223333";
 const us = oregonSettings;
 
 /**
+ * A CloudWatch dashboard's body: a metric widget of Frankfurt (its region, and one metric's own),
+ * and a custom widget drawn by the function `draw`.
+ */
+const dashboard = (draw: string) =>
+  JSON.stringify({
+    widgets: [
+      {
+        type: "metric",
+        properties: {
+          region: "eu-central-1",
+          metrics: [
+            ["AWS/EC2", "CPUUtilization", "InstanceId", "i-0123456789abcdef0"],
+            [
+              "AWS/EC2",
+              "NetworkOut",
+              "InstanceId",
+              "i-0123456789abcdef0",
+              { region: "eu-central-1" },
+            ],
+          ],
+          period: 300,
+          stat: "Average",
+          title: "Frankfurt instances",
+        },
+      },
+      { type: "custom", properties: { endpoint: draw, title: "Orders" } },
+    ],
+  });
+
+/**
  * A private virtual interface to the stack's own gateway, on the program's Direct Connect
  * connection `connection` at Equinix DC2 (its ID, an output), or on "dxcon-records", which the
  * program does not create.
@@ -1478,6 +1508,32 @@ describe("placement", () => {
           policy: queuePolicy("us-west-2", "eu-central-1"),
           kmsMasterKeyId: named(plan, "key").outputs.arn,
         })(plan),
+    },
+    {
+      // A widget shows what it reads from a region (the console queries it when someone views
+      // the dashboard): Frankfurt's metrics come in. A custom widget's function is called with
+      // the dashboard's context, and is placed as any ARN.
+      name: "a dashboard's custom widget is drawn by a function in Frankfurt",
+      bad: add("aws:cloudwatch/dashboard:Dashboard", "operations", {
+        dashboardName: "operations",
+        dashboardBody: dashboard(`arn:aws:lambda:eu-central-1:${account}:function:draw`),
+      }),
+      expected: [
+        [
+          "arn-locality",
+          "operations",
+          "mandatory",
+          [
+            'cloudwatch dashboard "operations"',
+            "arn:aws:lambda:eu-central-1:111122223333:function:draw (outside US, in EU)",
+          ],
+        ],
+      ],
+      twinName: "its function is Oregon's, its metric widgets still showing Frankfurt's metrics",
+      twin: add("aws:cloudwatch/dashboard:Dashboard", "operations", {
+        dashboardName: "operations",
+        dashboardBody: dashboard(`arn:aws:lambda:us-west-2:${account}:function:draw`),
+      }),
     },
   ]);
 
