@@ -217,6 +217,7 @@ export function synthesizeState(args: SynthArgs): { id: string; state: Record<st
   if (pkg === "random") {
     return randomState(type, name, id, state);
   }
+  Object.assign(state, imageOutputs(type, name, state));
   if (kubernetesAutonamed(type, state)) {
     // The Kubernetes provider names an object the program leaves unnamed `<name>-<8 characters>`,
     // and `pulumi preview` already shows it: pods placed in a namespace by `ns.metadata.name` are
@@ -433,6 +434,83 @@ function kubernetesAutonamed(type: string, state: Record<string, unknown>): bool
   }
   const { name, generateName } = metadata as Record<string, unknown>;
   return (name === undefined || name === "") && (generateName === undefined || generateName === "");
+}
+
+/**
+ * The registry host of a Docker image reference, by Docker's own rule: the first part of the
+ * path when it holds a dot or a port or is `localhost` (`123456789012.dkr.ecr.cn-north-1
+ * .amazonaws.com.cn/app`), else Docker Hub (`nginx`, `library/nginx`).
+ */
+function registryOf(reference: string): string {
+  const first = reference.split("/")[0];
+  return reference.includes("/") && (/[.:]/.test(first) || first === "localhost")
+    ? first
+    : "docker.io";
+}
+
+/** An image reference without its tag or digest (`host:5000/app:1.2` → `host:5000/app`). */
+function repositoryOf(reference: string): string {
+  const untagged = reference.split("@")[0];
+  const slash = untagged.lastIndexOf("/");
+  const colon = untagged.lastIndexOf(":");
+  return colon > slash ? untagged.slice(0, colon) : untagged;
+}
+
+/**
+ * What an image build reports once the provider has built (and pushed) it, which programs hand to
+ * the workloads that run the image (a task's container definitions, a Deployment's containers):
+ * the digest of the pushed manifest under the repository it was pushed to (`docker.Image`'s
+ * `repoDigest`, `docker-build`'s `ref` and `digest`, a `RegistryImage`'s `sha256Digest`). The
+ * registry is the image's own, named by the program; the digest is drawn from the resource's name.
+ * A reference not known at preview leaves what is built from it unknown.
+ */
+function imageOutputs(
+  type: string,
+  name: string,
+  state: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const digest = `sha256:${hexStream(64, type, name)}`;
+  switch (type) {
+    case "docker:index/image:Image": {
+      const image = knownText(state.imageName);
+      const registry = state.registry as Record<string, unknown> | undefined;
+      const server = knownText(registry?.server);
+      const local = state.skipPush === true;
+      return {
+        baseImageName: state.imageName ?? unknownValue,
+        registryServer: server ?? (image === undefined ? unknownValue : registryOf(image)),
+        // A local image is named by its image ID.
+        repoDigest: local
+          ? digest
+          : image === undefined
+            ? unknownValue
+            : `${repositoryOf(image)}@${digest}`,
+      };
+    }
+    case "docker-build:index:Image": {
+      const tags = Array.isArray(state.tags) ? state.tags : [];
+      const first = tags.length === 0 ? "" : knownText(tags[0]);
+      const exports = Array.isArray(state.exports) ? state.exports : [];
+      const pushed =
+        state.push === true ||
+        exports.some((e) => typeof e === "object" && e !== null && "registry" in e);
+      return {
+        contextHash: hexStream(64, "context", type, name),
+        digest: pushed || exports.length > 0 ? digest : "",
+        // Pushed: its first tag with the build's digest; else that tag, or nothing.
+        ref:
+          first === undefined
+            ? unknownValue
+            : pushed && first !== ""
+              ? `${first}@${digest}`
+              : first,
+      };
+    }
+    case "docker:index/registryImage:RegistryImage":
+      return { sha256Digest: digest };
+    default:
+      return {};
+  }
 }
 
 /** A deterministic stream of hex digits for `parts`, as long as asked. */

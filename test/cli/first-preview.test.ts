@@ -30,6 +30,8 @@ beforeAll(async () => {
     { args: ["plan", "--stack", "cn-shanghai", "--first-preview"] },
     firstPreview("own-topic-queue.ts", "--policy-config", failing),
     firstPreview("own-topic-queue.ts", "--format", "json"),
+    { args: ["check", fixture("ecr-image-task.ts"), "--stack", "dev"] },
+    firstPreview("ecr-image-task.ts"),
   ]);
 });
 
@@ -83,6 +85,21 @@ test("an image tagged from an ECR repository the program creates passes its firs
     code: 0,
     verdict: "SEALED: stack dev has no path out of US (0 advisory finding(s)).",
   });
+});
+
+test("a task that runs the image by the digest its build reports is judged offline; a first preview waits for the digest", () => {
+  const [known, first] = runs.slice(7);
+  // Offline the build reports the digest under the repository's URL, as a deployed stack's does:
+  // the task's container definitions are known, the image pulled from Oregon.
+  expect({ code: known.code, verdict: known.stdout.trim().split("\n").at(-1) }).toEqual({
+    code: 0,
+    verdict: "SEALED: stack dev has no path out of US (0 advisory finding(s)).",
+  });
+  // Before the first build nothing is pushed: the definitions wait for pulumi up.
+  expect(first.code).toBe(2);
+  expect(first.stdout).toContain(
+    '? [advisory, judged by pulumi up] log-shipping aws:ecs/taskDefinition:TaskDefinition "app"',
+  );
 });
 
 test("the JSON document gives the resources a first preview creates no ID", () => {

@@ -547,6 +547,91 @@ describe("values of the random provider", () => {
   });
 });
 
+// What a build reports after pushing an image, which programs hand to the workloads that run it
+// (`image.repoDigest` in an ECS task's container definitions): the digest under the repository
+// the program named, so that the registry it is pulled from is judged.
+describe("the digests of images a build pushes", () => {
+  const image = (type: string, name: string, inputs: Record<string, unknown>) =>
+    synthesizeState({ type, name, inputs, providerProps: {} }).state;
+  const ecr = "123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/app";
+  const digest = /^sha256:[0-9a-f]{64}$/;
+
+  it("reports a docker.Image's digest under the repository it was pushed to", () => {
+    const pushed = image("docker:index/image:Image", "app", { imageName: `${ecr}:v1` });
+    expect(String(pushed.repoDigest).split("@")[0]).toBe(ecr);
+    expect(String(pushed.repoDigest).split("@")[1]).toMatch(digest);
+    expect(pushed.registryServer).toBe("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn");
+    expect(pushed.baseImageName).toBe(`${ecr}:v1`);
+    // A registry on a port keeps its port; a tagless one, its name; Docker Hub's, no host.
+    const onPort = image("docker:index/image:Image", "app", {
+      imageName: "registry.local:5000/app",
+    });
+    expect(String(onPort.repoDigest).split("@")[0]).toBe("registry.local:5000/app");
+    expect(onPort.registryServer).toBe("registry.local:5000");
+    expect(
+      image("docker:index/image:Image", "app", { imageName: "team/app:v1" }).registryServer,
+    ).toBe("docker.io");
+    // The registry the program signs in to is the one it names.
+    expect(
+      image("docker:index/image:Image", "app", {
+        imageName: `${ecr}:v1`,
+        registry: { server: "123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn" },
+      }).registryServer,
+    ).toBe("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn");
+  });
+
+  it("names a local docker.Image by its image ID, and leaves one of an unknown name unknown", () => {
+    expect(
+      image("docker:index/image:Image", "app", { imageName: `${ecr}:v1`, skipPush: true })
+        .repoDigest,
+    ).toMatch(digest);
+    const unknown = image("docker:index/image:Image", "app", { imageName: unknownValue });
+    expect(unknown.repoDigest).toBe(unknownValue);
+    expect(unknown.registryServer).toBe(unknownValue);
+  });
+
+  it("reports a docker-build image's ref: its first tag with the digest when pushed, else the tag", () => {
+    const pushed = image("docker-build:index:Image", "app", { push: true, tags: [`${ecr}:v1`] });
+    expect(pushed.digest).toMatch(digest);
+    expect(pushed.ref).toBe(`${ecr}:v1@${String(pushed.digest)}`);
+    const exported = image("docker-build:index:Image", "app", {
+      push: false,
+      tags: [`${ecr}:v1`],
+      exports: [{ registry: { oci: true } }],
+    });
+    expect(exported.ref).toBe(`${ecr}:v1@${String(exported.digest)}`);
+    const built = image("docker-build:index:Image", "app", { push: false, tags: [`${ecr}:v1`] });
+    expect(built).toMatchObject({ digest: "", ref: `${ecr}:v1` });
+    expect(image("docker-build:index:Image", "app", { push: false }).ref).toBe("");
+    expect(image("docker-build:index:Image", "app", { push: true, tags: [unknownValue] }).ref).toBe(
+      unknownValue,
+    );
+  });
+
+  it("reports a RegistryImage's digest, and every digest the same for the same resource", () => {
+    const one = image("docker:index/registryImage:RegistryImage", "app", { name: `${ecr}:v1` });
+    expect(one.sha256Digest).toMatch(digest);
+    expect(
+      image("docker:index/registryImage:RegistryImage", "app", { name: `${ecr}:v1` }).sha256Digest,
+    ).toBe(one.sha256Digest);
+    expect(
+      image("docker:index/registryImage:RegistryImage", "web", { name: `${ecr}:v1` }).sha256Digest,
+    ).not.toBe(one.sha256Digest);
+  });
+
+  it("leaves them unknown on a first preview, when nothing is built yet", () => {
+    const args = {
+      type: "docker-build:index:Image",
+      name: "app",
+      inputs: { push: true, tags: [`${ecr}:v1`] },
+      providerProps: {},
+    };
+    const preview = previewState(args, synthesizeState(args)).state;
+    expect(preview.ref).toBe(unknownValue);
+    expect(preview.digest).toBe(unknownValue);
+  });
+});
+
 // Objects placed in a namespace by `ns.metadata.name` are in it by name at preview, where the
 // Kubernetes provider has already named an unnamed namespace (pulumi-eks's examples).
 describe("names of Kubernetes objects", () => {
