@@ -215,9 +215,9 @@ async function checkCommand(
   }
   // A folder is a project: its entry is the program `pulumi up` runs there.
   const file = fs.statSync(program).isDirectory() ? projectEntry(program) : path.resolve(program);
-  if (!/\.[cm]?[tj]s$/.test(file)) {
+  if (!/\.([cm]?[tj]s|ya?ml|json)$/.test(file)) {
     throw new UsageError(
-      `<program> ${JSON.stringify(program)}: expected a Pulumi program file (.ts, .mts, .cts, .js, .mjs or .cjs).`,
+      `<program> ${JSON.stringify(program)}: expected a Pulumi program file (.ts, .mts, .cts, .js, .mjs or .cjs, or the .yaml or .json of a Pulumi YAML project).`,
     );
   }
   const other = otherEntry(file);

@@ -23,6 +23,7 @@ import { installUnknownInvokes } from "./invokes/unknowns";
 import { RecordingMonitor } from "./monitor";
 import { checkUnderCli } from "./opaque";
 import { type CallbackFailure, packageOf, type Plan, type RecordedResource } from "./plan";
+import { readYamlProgram, runYamlProgram } from "./pulumi-yaml";
 import { loadProject, loadStackConfig, type StackConfig, UsageError } from "./project";
 import { ConstructionLog, neverCompleted, pendingExports, unsettled } from "./stall";
 import { plainProps } from "./wire";
@@ -148,6 +149,11 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   }
   const config = { ...stackConfig.config, ...(opts.configOverrides ?? {}) };
   const program = opts.program ? path.resolve(opts.program) : project.main;
+  if (/\.(ya?ml|json)$/.test(program) && project.runtime !== "yaml") {
+    throw new UsageError(
+      `${path.relative(process.cwd(), program) || program}: a YAML or JSON file is a program only in a Pulumi YAML project (runtime: yaml), and ${path.join(path.relative(process.cwd(), project.dir) || ".", "Pulumi.yaml")} names runtime ${JSON.stringify(project.runtime ?? "nodejs")}.`,
+    );
+  }
   opts.onConfig?.(config);
 
   disableStackCapture();
@@ -198,7 +204,14 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
         forgetProjectModules(path.dirname(program));
         // What the language host does with it: a function is called, anything else (a promise
         // included) awaited as the stack's outputs.
-        const exported = await loadProgram(program);
+        const exported = /\.(ya?ml|json)$/.test(program)
+          ? () =>
+              runYamlProgram(
+                readYamlProgram(program, project.name),
+                config,
+                new Set(stackConfig.secretKeys),
+              )
+          : await loadProgram(program);
         mark("program load");
         programExports = exported;
         // A CommonJS module is an object here, never its `exports.default`: a default-exported

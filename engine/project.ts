@@ -113,6 +113,17 @@ function readProject(dir: string, file: string): ProjectInfo {
   const runtime = runtimeName(doc?.runtime);
   const resolved = () => {
     nodeRuntime(file, runtime);
+    if (runtime === "yaml") {
+      // A Pulumi YAML program: Pulumi.yaml itself, or Main.yaml of the folder `main` names.
+      const options = (doc?.runtime as { options?: Record<string, unknown> } | undefined)?.options;
+      if (typeof options?.compiler === "string") {
+        // The YAML host runs the compiler (`cue export`) and evaluates what it prints.
+        throw new UsageError(
+          `${file}: the program is what the YAML runtime's compiler option prints (${JSON.stringify(options.compiler)}), which sovereign-dc does not run. The residency pack judges it under the Pulumi CLI: ${cliCheckCommands("<stack>")}`,
+        );
+      }
+      return (main ??= { file: yamlProgramFile(file, mainSetting) });
+    }
     return (main ??= resolveMain(dir, file, mainSetting));
   };
   return {
@@ -131,8 +142,25 @@ function readProject(dir: string, file: string): ProjectInfo {
   };
 }
 
-/** The runtimes whose programs the engine evaluates: JavaScript and TypeScript ones. */
-const evaluatedRuntimes = ["nodejs", "bun"];
+/**
+ * The file of a YAML project's program, as the YAML host finds it: Main.json, else Main.yaml, of
+ * the folder `main` names (the project's folder without it), else Pulumi.yaml there.
+ */
+function yamlProgramFile(projectFile: string, mainSetting: string | undefined): string {
+  const dir = path.resolve(path.dirname(projectFile), mainSetting ?? ".");
+  const found = ["Main.json", "Main.yaml", "Pulumi.yaml"]
+    .map((f) => path.join(dir, f))
+    .find((f) => fs.existsSync(f));
+  if (found === undefined) {
+    throw new UsageError(
+      `Cannot find the program: ${path.basename(projectFile)} sets main: ${JSON.stringify(mainSetting)}, and ${dir} holds no Main.json, Main.yaml or Pulumi.yaml.`,
+    );
+  }
+  return found;
+}
+
+/** The runtimes whose programs the engine evaluates: JavaScript and TypeScript ones, and YAML. */
+const evaluatedRuntimes = ["nodejs", "bun", "yaml"];
 
 /**
  * Refuses a project of another language runtime (Python, Go, .NET, Java, YAML), whose entry the
@@ -144,7 +172,7 @@ function nodeRuntime(file: string, runtime: string | undefined): void {
   }
   throw new UsageError(
     `${file}: the project's runtime is ${JSON.stringify(runtime)}; sovereign-dc evaluates ` +
-      `programs of the ${evaluatedRuntimes.join(" and ")} runtimes only. The residency pack judges ` +
+      `programs of the ${evaluatedRuntimes.slice(0, -1).join(", ")} and ${evaluatedRuntimes.at(-1)} runtimes only. The residency pack judges ` +
       `a program of any language under the Pulumi CLI: ${cliCheckCommands("<stack>")}`,
   );
 }

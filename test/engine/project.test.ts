@@ -46,11 +46,39 @@ test("the entry of a project of another language runtime is refused, naming the 
   expect(project.runtime).toBe("python");
   expect(() => project.main).toThrow(UsageError);
   expect(() => project.main).toThrow(
-    `${path.join(python, "Pulumi.yaml")}: the project's runtime is "python"; sovereign-dc evaluates programs of the nodejs and bun runtimes only. The residency pack judges a program of any language under the Pulumi CLI: npx sovereign-dc policy-config --stack <stack> --out policy/config/<stack>.json, then pulumi preview --stack <stack> --policy-pack policy --policy-pack-config policy/config/<stack>.json.`,
+    `${path.join(python, "Pulumi.yaml")}: the project's runtime is "python"; sovereign-dc evaluates programs of the nodejs, bun and yaml runtimes only. The residency pack judges a program of any language under the Pulumi CLI: npx sovereign-dc policy-config --stack <stack> --out policy/config/<stack>.json, then pulumi preview --stack <stack> --policy-pack policy --policy-pack-config policy/config/<stack>.json.`,
   );
   for (const runtime of ["nodejs", "bun"]) {
     const dir = projectWith(`name: app\nruntime: ${runtime}\n`);
     fs.writeFileSync(path.join(dir, "index.ts"), "export {};\n");
     expect(loadProject(dir).main).toBe(path.join(dir, "index.ts"));
   }
+});
+
+test("a YAML project's program is Main.json, else Main.yaml, of its main folder, else Pulumi.yaml", () => {
+  const dir = projectWith("name: app\nruntime: yaml\nresources: {}\n");
+  expect(loadProject(dir).main).toBe(path.join(dir, "Pulumi.yaml"));
+  fs.writeFileSync(path.join(dir, "Main.yaml"), "resources: {}\n");
+  expect(loadProject(dir).main).toBe(path.join(dir, "Main.yaml"));
+  fs.writeFileSync(path.join(dir, "Main.json"), "{}\n");
+  expect(loadProject(dir).main).toBe(path.join(dir, "Main.json"));
+  const nested = projectWith("name: app\nruntime: yaml\nmain: infra/\n");
+  expect(() => loadProject(nested).main).toThrow(
+    `Cannot find the program: Pulumi.yaml sets main: "infra/", and ${path.join(nested, "infra")} holds no Main.json, Main.yaml or Pulumi.yaml.`,
+  );
+  fs.mkdirSync(path.join(nested, "infra"));
+  fs.writeFileSync(path.join(nested, "infra", "Main.yaml"), "resources: {}\n");
+  expect(loadProject(nested).main).toBe(path.join(nested, "infra", "Main.yaml"));
+});
+
+// pulumi/examples' CUE programs: the YAML host evaluates what `cue export` prints.
+test("a YAML project whose program a compiler writes is refused, naming the compiler", () => {
+  const dir = projectWith(
+    "name: app\nruntime:\n  name: yaml\n  options:\n    compiler: cue export\n",
+  );
+  fs.writeFileSync(path.join(dir, "main.cue"), "package main\n");
+  expect(() => loadProject(dir).main).toThrow(UsageError);
+  expect(() => loadProject(dir).main).toThrow(
+    `${path.join(dir, "Pulumi.yaml")}: the program is what the YAML runtime's compiler option prints ("cue export"), which sovereign-dc does not run.`,
+  );
 });

@@ -1,0 +1,192 @@
+/**
+ * Pulumi YAML programs (`runtime: yaml`) evaluated offline as the YAML language host runs them:
+ * short type tokens canonicalised, `${…}` references to config, variables and resources' outputs,
+ * the built-ins, resource options and a provider declared the default of its package; a template
+ * in Main.json with capitalised keys; and what the engine does not evaluate refused by name.
+ */
+import * as path from "node:path";
+import type { Plan, RecordedResource } from "../../engine/plan";
+import { UsageError } from "../../engine/project";
+import {
+  canonicalFunction,
+  canonicalType,
+  parseAccess,
+  splitInterpolation,
+} from "../../engine/pulumi-yaml";
+import { evaluateMany } from "../helpers/worker";
+
+const dir = (name: string) => path.resolve(__dirname, "..", "fixtures", "yaml", name);
+
+let sealed: Plan;
+let abroad: Plan;
+let broken: Plan | Error;
+let missingConfig: Plan | Error;
+let notYaml: Plan | Error;
+beforeAll(async () => {
+  const results = await evaluateMany([
+    { projectDir: dir("sealed"), stack: "cn" },
+    { projectDir: dir("abroad"), stack: "cn" },
+    { projectDir: dir("broken"), stack: "cn" },
+    // retentionDays has no default: a stack without it cannot run the program.
+    { projectDir: dir("sealed"), stack: "nodays" },
+    // A YAML file given as the program of a Node.js project.
+    {
+      projectDir: path.resolve(__dirname, "..", "fixtures", "engine"),
+      stack: "dev",
+      program: path.join(dir("sealed"), "Pulumi.yaml"),
+    },
+  ]);
+  [sealed, abroad] = results as Plan[];
+  [, , broken, missingConfig, notYaml] = results;
+});
+
+const byName = (plan: Plan, name: string): RecordedResource => {
+  const r = plan.resources.find((x) => x.name === name);
+  if (r === undefined) {
+    throw new Error(`no resource ${name} in ${plan.resources.map((x) => x.name).join(", ")}`);
+  }
+  return r;
+};
+
+describe("a YAML program's resources", () => {
+  test("are registered under the canonical tokens of the types it writes short", () => {
+    expect(sealed.resources.map((r) => [r.type, r.name])).toEqual([
+      ["pulumi:pulumi:Stack", "yaml-records-cn"],
+      ["pulumi:providers:aws", "beijing"],
+      ["aws:kms/key:Key", "key"],
+      ["aws:s3/bucketV2:BucketV2", "records"],
+      [
+        "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+        "recordsEncryption",
+      ],
+      ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "recordsAccess"],
+    ]);
+  });
+
+  test("take the provider declared the default of their package, and their options", () => {
+    const beijing = byName(sealed, "beijing");
+    expect(beijing.inputs.region).toBe("cn-north-1");
+    for (const name of ["key", "records", "recordsEncryption", "recordsAccess"]) {
+      expect(byName(sealed, name).provider).toBe(beijing.urn);
+    }
+    expect(byName(sealed, "records").protect).toBe(true);
+    expect(byName(sealed, "recordsAccess").protect).toBe(false);
+  });
+
+  test("read config by its declared type, variables, built-ins and other resources' outputs", () => {
+    expect(byName(sealed, "records").inputs).toMatchObject({
+      bucket: "yaml-records-prod-records",
+      tags: { retention: "90 days" },
+    });
+    const key = byName(sealed, "key");
+    expect(byName(sealed, "recordsEncryption").inputs.rules).toEqual([
+      {
+        applyServerSideEncryptionByDefault: {
+          sseAlgorithm: "aws:kms",
+          kmsMasterKeyId: key.outputs.arn,
+        },
+        bucketKeyEnabled: true,
+      },
+    ]);
+    expect(String(key.outputs.arn)).toMatch(/^arn:aws-cn:kms:cn-north-1:111122223333:key\//);
+    // A resource given whole is a reference to it, as the SDK sends it (the ID for a string input).
+    const records = byName(sealed, "records");
+    expect(byName(sealed, "recordsAccess").inputs.bucket).toMatchObject({
+      id: records.id,
+      urn: records.urn,
+    });
+    expect(sealed.outputs).toEqual({
+      bucket: "yaml-records-prod-records",
+      keyArn: key.outputs.arn,
+      firstRule: "aws:kms",
+      summary: JSON.stringify({ prefix: "yaml-records-prod", days: 90 }),
+    });
+  });
+
+  test("in a JSON template with capitalised keys, options included", () => {
+    const archive = byName(abroad, "archive");
+    const frankfurt = byName(abroad, "frankfurt");
+    expect(archive).toMatchObject({ type: "aws:s3/bucketV2:BucketV2", protect: true });
+    expect(archive.provider).toBe(frankfurt.urn);
+    expect(frankfurt.inputs.region).toBe("eu-central-1");
+    expect(abroad.program).toBe("Main.json");
+  });
+});
+
+describe("what the engine does not evaluate", () => {
+  test("a built-in it does not know fails the program, naming it and where it stands", () => {
+    expect(broken).toBeInstanceOf(Error);
+    expect((broken as Error).message).toContain(
+      "resources.records.properties.bucket.fn::templateFile: the built-in fn::templateFile is not one the engine evaluates offline",
+    );
+  });
+
+  test("a config value without a default that the stack does not set fails the program", () => {
+    expect(missingConfig).toBeInstanceOf(Error);
+    expect((missingConfig as Error).message).toContain(
+      "Missing required configuration variable 'yaml-records:retentionDays'",
+    );
+  });
+
+  test("a YAML file is no program of a Node.js project", () => {
+    expect(notYaml).toBeInstanceOf(UsageError);
+    expect((notYaml as Error).message).toContain(
+      "a YAML or JSON file is a program only in a Pulumi YAML project (runtime: yaml)",
+    );
+  });
+});
+
+describe("the YAML host's tokens and expressions", () => {
+  test.each([
+    ["aws:s3:BucketV2", "aws:s3/bucketV2:BucketV2"],
+    ["aws:s3/bucketV2:BucketV2", "aws:s3/bucketV2:BucketV2"],
+    ["kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:Deployment"],
+    ["alicloud:oss:Bucket", "alicloud:oss/bucket:Bucket"],
+    ["random:RandomPassword", "random:index/randomPassword:RandomPassword"],
+    ["docker-build:Image", "docker-build:index:Image"],
+    ["awsx:ec2:Vpc", "awsx:ec2:Vpc"],
+    ["eks:Cluster", "eks:index:Cluster"],
+    ["aws-native:s3:Bucket", "aws-native:s3:Bucket"],
+    ["pulumi:providers:aws", "pulumi:providers:aws"],
+  ])("type %s is %s", (written, canonical) => {
+    expect(canonicalType(written)).toBe(canonical);
+  });
+
+  test.each([
+    ["aws:getAmi", "aws:index/getAmi:getAmi"],
+    ["aws:ec2:getVpc", "aws:ec2/getVpc:getVpc"],
+    ["aws:ec2/getVpc:getVpc", "aws:ec2/getVpc:getVpc"],
+    ["aws-native:s3:getBucket", "aws-native:s3:getBucket"],
+  ])("function %s is %s", (written, canonical) => {
+    expect(canonicalFunction(written)).toBe(canonical);
+  });
+
+  test("a reference's root is the longest name the program declares; accessors follow", () => {
+    const known = (n: string) => ["index.html", "bucket", "my-bucket"].includes(n);
+    expect(parseAccess("index.html.id", known)).toEqual({
+      root: "index.html",
+      path: [{ name: "id" }],
+    });
+    expect(parseAccess('my-bucket.rules[0]["sse-algorithm"]', known)).toEqual({
+      root: "my-bucket",
+      path: [{ name: "rules" }, { index: 0 }, { name: "sse-algorithm" }],
+    });
+    expect(parseAccess('["index.html"].arn', known)).toEqual({
+      root: "index.html",
+      path: [{ name: "arn" }],
+    });
+    expect(() => parseAccess("bucket.rules[x]", known)).toThrow('cannot read "[x]"');
+  });
+
+  test("a string splits into text and references; $${ is a literal ${", () => {
+    expect(splitInterpolation("http://${site.endpoint}/${path}")).toEqual([
+      "http://",
+      { ref: "site.endpoint" },
+      "/",
+      { ref: "path" },
+    ]);
+    expect(splitInterpolation("$${literal}")).toEqual(["${literal}"]);
+    expect(splitInterpolation("")).toEqual([""]);
+    expect(() => splitInterpolation("${open")).toThrow("without its closing }");
+  });
+});
