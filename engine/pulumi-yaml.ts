@@ -221,21 +221,29 @@ function referencesOf(
 
 /**
  * The fields of a declaration by their canonical names: the YAML host reads a template's keys
- * whatever their case (`Resources`, `Type`, `DependsOn` in a JSON template). With `strict`, a key
- * that is none of `names` is an error naming it; otherwise it is left out.
+ * whatever their case (`Resources`, `Type`, `DependsOn` in a JSON template). A key that is none of
+ * `names` is an error naming it, unless it is one of `ignored`; so is a declaration that is no map
+ * (`options: ${opts}`): nothing of a template is skipped unread.
  */
 function fields(
   v: unknown,
   names: readonly string[],
   where: string,
-  strict = true,
+  ignored: readonly string[] = [],
 ): Record<string, unknown> {
+  if (v === undefined || v === null) {
+    return {};
+  }
+  if (typeof v !== "object" || Array.isArray(v)) {
+    throw new YamlProgramError(`${where} must be a map of ${names.join(", ")}`);
+  }
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(record(v))) {
-    const name = names.find((n) => n.toLowerCase() === k.toLowerCase());
+  const lower = (n: string) => n.toLowerCase();
+  for (const [k, x] of Object.entries(v)) {
+    const name = names.find((n) => lower(n) === lower(k));
     if (name !== undefined) {
       out[name] = x;
-    } else if (strict) {
+    } else if (!ignored.some((n) => lower(n) === lower(k))) {
       throw new YamlProgramError(
         `${where}: ${JSON.stringify(k)} is not one of ${names.map((n) => JSON.stringify(n)).join(", ")}`,
       );
@@ -244,11 +252,48 @@ function fields(
   return out;
 }
 
+/** The keys of Pulumi.yaml that describe the project, beside a template's sections. */
+const projectKeys = [
+  "name",
+  "runtime",
+  "description",
+  "main",
+  "stackConfigDir",
+  "backend",
+  "options",
+  "template",
+  "plugins",
+  "packages",
+  "author",
+  "website",
+  "license",
+  "pulumi",
+];
+
+/** A declaration's map of properties (none when absent); anything else is an error. */
+function map(v: unknown, where: string): Record<string, unknown> {
+  if (v === undefined || v === null) {
+    return {};
+  }
+  if (typeof v !== "object" || Array.isArray(v) || builtinOf(v) !== undefined) {
+    throw new YamlProgramError(`${where} must be a map of property names to values`);
+  }
+  return v as Record<string, unknown>;
+}
+
 const record = (v: unknown): Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** A Pulumi YAML config type's value from the stack's text: `Integer`, `Boolean`, `List<…>`. */
 function typedConfig(key: string, type: unknown, text: string): unknown {
+  if (type === undefined && /^\s*[[{]/.test(text)) {
+    // An undeclared type: a structured value of the stack's config is held as JSON text.
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
   const t = typeof type === "string" ? type.toLowerCase() : "string";
   if (t === "integer" || t === "number") {
     const n = Number(text);
@@ -293,7 +338,7 @@ export async function runYamlProgram(
     program.doc,
     ["configuration", "config", "variables", "resources", "outputs"],
     path.basename(program.file),
-    false,
+    projectKeys,
   );
   const nodes = new Map<string, Node>();
   const add = (node: Node) => {
@@ -435,7 +480,6 @@ class Evaluator {
             decl,
             ["type", "default", "secret", "value", "description", "items"],
             `config.${name}`,
-            false,
           )
         : { default: decl };
     const text = this.stackConfig[key];
@@ -595,6 +639,28 @@ class Evaluator {
     }
   }
 
+  /**
+   * A resource's properties: a map, or an expression whose value is one (`properties: ${inputs}`,
+   * a config object). A value not known until deployment cannot be spread into properties.
+   */
+  private properties(v: unknown, where: string): Record<string, unknown> {
+    if (typeof v !== "string") {
+      return record(this.value(map(v, where), where));
+    }
+    const value = this.value(v, where);
+    if (
+      pulumi.Output.isInstance(value) ||
+      typeof value !== "object" ||
+      value === null ||
+      Array.isArray(value)
+    ) {
+      throw new YamlProgramError(
+        `${where}: ${JSON.stringify(v)} must be a map of property names to values known before deployment (a config object or a variable holding one)`,
+      );
+    }
+    return { ...(value as Record<string, unknown>) };
+  }
+
   private invoke(call: Record<string, unknown>, where: string): unknown {
     call = fields(call, ["function", "arguments", "options", "return"], where);
     if (typeof call.function !== "string") {
@@ -633,7 +699,7 @@ class Evaluator {
     const where = `resources.${name}`;
     const typeWritten = decl.type as string;
     const logical = typeof decl.name === "string" ? decl.name : name;
-    const props = record(this.value(decl.properties ?? {}, `${where}.properties`));
+    const props = this.properties(decl.properties, `${where}.properties`);
     // Outputs the program reads by name must exist on the resource object.
     for (const out of read) {
       if (!(out in props) && out !== "id" && out !== "urn") {
@@ -652,7 +718,7 @@ class Evaluator {
     const get =
       decl.get === undefined ? undefined : fields(decl.get, ["id", "state"], `${where}.get`);
     if (get !== undefined) {
-      const state = record(this.value(get.state ?? {}, `${where}.get.state`));
+      const state = record(this.value(map(get.state, `${where}.get.state`), `${where}.get.state`));
       for (const out of read) {
         if (!(out in state) && out !== "id" && out !== "urn") {
           state[out] = undefined;

@@ -22,6 +22,8 @@ let abroad: Plan;
 let broken: Plan | Error;
 let missingConfig: Plan | Error;
 let notYaml: Plan | Error;
+let properties: Plan;
+let lateProperties: Plan | Error;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir("sealed"), stack: "cn" },
@@ -35,9 +37,13 @@ beforeAll(async () => {
       stack: "dev",
       program: path.join(dir("sealed"), "Pulumi.yaml"),
     },
+    { projectDir: dir("properties"), stack: "cn" },
+    { projectDir: dir("late-properties"), stack: "cn" },
   ]);
   [sealed, abroad] = results as Plan[];
   [, , broken, missingConfig, notYaml] = results;
+  properties = results[5] as Plan;
+  lateProperties = results[6];
 });
 
 const byName = (plan: Plan, name: string): RecordedResource => {
@@ -113,7 +119,21 @@ describe("a YAML program's resources", () => {
   });
 });
 
+test("properties given whole by a structured config value", () => {
+  expect(byName(properties, "logs").inputs).toEqual({
+    bucket: "records-logs",
+    forceDestroy: false,
+  });
+});
+
 describe("what the engine does not evaluate", () => {
+  test("properties taken whole from an output not known until deployment fail the program", () => {
+    expect(lateProperties).toBeInstanceOf(Error);
+    expect((lateProperties as Error).message).toContain(
+      'resources.second.properties: "${first.tags}" must be a map of property names to values known before deployment',
+    );
+  });
+
   test("a built-in it does not know fails the program, naming it and where it stands", () => {
     expect(broken).toBeInstanceOf(Error);
     expect((broken as Error).message).toContain(
