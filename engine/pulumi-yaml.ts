@@ -29,15 +29,27 @@ export interface YamlProgram {
 /** A program the engine cannot evaluate, or evaluates to an error: the message says which part. */
 export class YamlProgramError extends Error {}
 
-/** Packages whose types are multi-language components: the CLI constructs them in their plugin. */
+/**
+ * Packages whose types are multi-language components, constructed in their plugin (those of the
+ * Pulumi Registry): their tokens keep the form the program writes (`awsx:ec2:Vpc`,
+ * `synced-folder:index:S3BucketFolder`).
+ */
 const componentPackages = new Set([
   "awsx",
   "eks",
   "aws-apigateway",
   "aws-static-website",
+  "aws-s3-replicated-bucket",
+  "aws-quickstart-aurora-postgres",
+  "aws-quickstart-redshift",
+  "aws-quickstart-vpc",
+  "azure-static-website",
+  "gcp-global-cloudrun",
+  "google-cloud-static-website",
   "kubernetes-cert-manager",
   "kubernetes-coredns",
   "kubernetes-ingress-nginx",
+  "synced-folder",
 ]);
 
 /** The Kubernetes provider's own components: they render their objects in its plugin. */
@@ -307,7 +319,7 @@ function typedConfig(key: string, type: unknown, text: string): unknown {
   if (t === "boolean") {
     return text === "true";
   }
-  if (t.startsWith("list<") || t === "object" || t.startsWith("map<")) {
+  if (t.startsWith("list<") || t === "array" || t === "object" || t.startsWith("map<")) {
     try {
       return JSON.parse(text) as unknown;
     } catch {

@@ -13,6 +13,7 @@ import {
   parseAccess,
   splitInterpolation,
 } from "../../engine/pulumi-yaml";
+import { readInventoryFile } from "../../policy/inventory/sdk";
 import { evaluateMany } from "../helpers/worker";
 
 const dir = (name: string) => path.resolve(__dirname, "..", "fixtures", "yaml", name);
@@ -166,10 +167,23 @@ describe("the YAML host's tokens and expressions", () => {
     ["docker-build:Image", "docker-build:index:Image"],
     ["awsx:ec2:Vpc", "awsx:ec2:Vpc"],
     ["eks:Cluster", "eks:index:Cluster"],
+    ["synced-folder:index:S3BucketFolder", "synced-folder:index:S3BucketFolder"],
     ["aws-native:s3:Bucket", "aws-native:s3:Bucket"],
     ["pulumi:providers:aws", "pulumi:providers:aws"],
   ])("type %s is %s", (written, canonical) => {
     expect(canonicalType(written)).toBe(canonical);
+  });
+
+  test("every inventoried type resolves from the short form the YAML host accepts", () => {
+    const types = Object.keys(readInventoryFile().types);
+    const short = types.flatMap((t) => {
+      const m = /^([^:]+):([^:/]+)\/([^:]+):([^:]+)$/.exec(t);
+      return m !== null && m[3] === m[4].charAt(0).toLowerCase() + m[4].slice(1)
+        ? [[t, m[2] === "index" ? `${m[1]}:${m[4]}` : `${m[1]}:${m[2]}:${m[4]}`]]
+        : [];
+    });
+    expect(short.length).toBeGreaterThan(2900);
+    expect(short.filter(([t, s]) => canonicalType(s) !== t)).toEqual([]);
   });
 
   test.each([
