@@ -402,7 +402,10 @@ function buildProgram(
     .description(
       "Evaluate any Pulumi program file under a stack's config and run the residency policy pack on it.",
     )
-    .argument("<program>", "the program file (.ts or .js), or a project folder: its entry")
+    .argument(
+      "<program>",
+      "the program file (.ts or .js, or a Pulumi YAML project's .yaml or .json), or a project folder: its entry",
+    )
     .requiredOption(
       "--stack <stack>",
       "stack whose Pulumi.<stack>.yaml (next to the program's Pulumi.yaml) supplies config",
