@@ -33,6 +33,7 @@ let project: string;
 let sealedRun: Promise<{ code: number; stdout: string; stderr: string }>;
 let failingRun: Promise<{ code: number; stdout: string; stderr: string }>;
 let coverageRun: Promise<{ code: number; stdout: string; stderr: string }>;
+let yamlRun: Promise<{ code: number; stdout: string; stderr: string }>;
 
 /** Runs the installed CLI in the project, as `npx sovereign-dc …` does. */
 async function installedCli(args: readonly string[]) {
@@ -79,6 +80,16 @@ beforeAll(async () => {
   sealedRun = installedCli(["check", "sealed.ts", "--stack", "dev"]);
   failingRun = installedCli(["check", "public-bucket.ts", "--stack", "dev", "--format", "json"]);
   coverageRun = installedCli(["coverage", "--format", "json"]);
+  // A Pulumi YAML project beside it: no package of its own, judged by the installed CLI.
+  const yamlProject = path.join(project, "records-yaml");
+  fs.mkdirSync(yamlProject);
+  for (const f of ["Pulumi.yaml", "Pulumi.cn.yaml"]) {
+    fs.copyFileSync(
+      path.join(root, "test", "fixtures", "yaml", "sealed", f),
+      path.join(yamlProject, f),
+    );
+  }
+  yamlRun = installedCli(["check", "records-yaml", "--stack", "cn"]);
 }, 180_000);
 
 afterAll(() => {
@@ -109,6 +120,16 @@ describe("sovereign-dc installed into another project", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("passes a sealed Pulumi YAML project: exit 0 and the SEALED verdict", async () => {
+    const r = await yamlRun;
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe(
+      "Checked records-yaml/Pulumi.yaml as stack cn (jurisdiction CN): 6 resources",
+    );
+    expect(r.stdout).toContain("SEALED: stack cn has no path out of CN (0 advisory finding(s)).");
   });
 
   it("fails a program with a path out: exit 1 and the finding with its path", async () => {
