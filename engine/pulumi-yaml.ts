@@ -72,7 +72,7 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
  * `random:index/randomPassword:RandomPassword`; a full token stays. Where no installed SDK has
  * the type, the package's own convention decides.
  */
-export function canonicalType(token: string): string {
+export function canonicalType(token: string, component = false): string {
   const parts = token.split(":");
   if (token.startsWith("pulumi:providers:") || parts.length < 2 || parts.length > 3) {
     return token;
@@ -85,7 +85,9 @@ export function canonicalType(token: string): string {
       return candidate;
     }
   }
-  return componentPackages.has(pkg) || plainModulePackages.has(pkg) ? withIndex : withFile;
+  return component || componentPackages.has(pkg) || plainModulePackages.has(pkg)
+    ? withIndex
+    : withFile;
 }
 
 /** The canonical token of a function: `aws:getAmi` → `aws:index/getAmi:getAmi`. */
@@ -307,16 +309,16 @@ function typedConfig(key: string, type: unknown, text: string): unknown {
     }
   }
   const t = typeof type === "string" ? type.toLowerCase() : "string";
-  if (t === "integer" || t === "number") {
+  if (t === "integer" || t === "int" || t === "number") {
     const n = Number(text);
-    if (Number.isNaN(n) || (t === "integer" && !Number.isInteger(n))) {
+    if (Number.isNaN(n) || (t !== "number" && !Number.isInteger(n))) {
       throw new YamlProgramError(
         `config ${key}: ${JSON.stringify(text)} is not of type ${String(type)}`,
       );
     }
     return n;
   }
-  if (t === "boolean") {
+  if (t === "boolean" || t === "bool") {
     return text === "true";
   }
   if (t.startsWith("list<") || t === "array" || t === "object" || t.startsWith("map<")) {
@@ -471,6 +473,10 @@ function topologicalOrder(
 /** Evaluates the expressions of one program. */
 class Evaluator {
   private readonly dir: string;
+  /** The logical name and type token of each resource the program declares. */
+  private readonly identities = new WeakMap<pulumi.Resource, { name: string; type: string }>();
+  /** The type token each resource was registered under. */
+  private readonly types = new WeakMap<pulumi.Resource, string>();
 
   constructor(
     private readonly program: YamlProgram,
@@ -485,15 +491,17 @@ class Evaluator {
   }
 
   configValue(name: string, decl: unknown): unknown {
-    const key = name.includes(":") ? name : `${this.program.project}:${name}`;
     const d =
       typeof decl === "object" && decl !== null && !Array.isArray(decl)
         ? fields(
             decl,
-            ["type", "default", "secret", "value", "description", "items"],
+            ["type", "name", "default", "secret", "value", "description", "items"],
             `config.${name}`,
           )
         : { default: decl };
+    // The key the stack sets may be another name than the one the program reads (`name:`).
+    const lexical = typeof d.name === "string" && d.name !== "" ? d.name : name;
+    const key = lexical.includes(":") ? lexical : `${this.program.project}:${lexical}`;
     const text = this.stackConfig[key];
     let value: unknown;
     if (text !== undefined) {
@@ -611,6 +619,35 @@ class Evaluator {
         return out(value(arg)).apply((f) =>
           fs.readFileSync(path.resolve(this.dir, String(f)), "utf8"),
         );
+      case "filebase64":
+        return out(value(arg)).apply((f) =>
+          fs.readFileSync(path.resolve(this.dir, String(f))).toString("base64"),
+        );
+      case "filebase64sha256":
+        return out(value(arg)).apply((f) =>
+          createHash("sha256")
+            .update(fs.readFileSync(path.resolve(this.dir, String(f))))
+            .digest("base64"),
+        );
+      case "singleornone":
+        return out(value(arg)).apply((l) => {
+          if (!Array.isArray(l) || l.length > 1) {
+            throw new YamlProgramError(`${where}: takes a list of one element or none`);
+          }
+          return l.length === 0 ? null : (l[0] as unknown);
+        });
+      case "pulumiresourcename":
+      case "pulumiresourcetype": {
+        const r = value(arg);
+        if (!(r instanceof pulumi.Resource)) {
+          throw new YamlProgramError(`${where}: takes a resource of the program`);
+        }
+        const identity = this.identities.get(r);
+        if (identity === undefined) {
+          throw new YamlProgramError(`${where}: takes a resource of the program`);
+        }
+        return lower === "pulumiresourcename" ? identity.name : identity.type;
+      }
       case "sha1":
         return out(value(arg)).apply((x) => createHash("sha1").update(String(x)).digest("hex"));
       case "length":
@@ -646,7 +683,7 @@ class Evaluator {
           return this.invoke({ function: name, arguments: arg }, where);
         }
         throw new YamlProgramError(
-          `${where}: the built-in fn::${name} is not one the engine evaluates offline (fn::invoke, join, split, select, toJSON, toBase64, fromBase64, secret, unsecret, readFile, sha1, length, the assets and archives, stackReference); check the program under the Pulumi CLI`,
+          `${where}: the built-in fn::${name} is not one the engine evaluates offline (fn::invoke, join, split, select, toJSON, toBase64, fromBase64, secret, unsecret, readFile, fileBase64, fileBase64Sha256, sha1, length, singleOrNone, pulumiResourceName, pulumiResourceType, the assets and archives, stackReference); check the program under the Pulumi CLI`,
         );
     }
   }
@@ -682,7 +719,7 @@ class Evaluator {
     const args = this.value(call.arguments ?? {}, `${where}.arguments`);
     const options = fields(
       call.options,
-      ["provider", "parent", "version", "pluginDownloadURL"],
+      ["provider", "parent", "version", "pluginDownloadURL", "dependsOn"],
       `${where}.options`,
     );
     const opts: pulumi.InvokeOptions = {};
@@ -692,11 +729,24 @@ class Evaluator {
         `${where}.options.provider`,
       ) as pulumi.ProviderResource;
     }
+    if (options.parent !== undefined) {
+      opts.parent = this.value(options.parent, `${where}.options.parent`) as pulumi.Resource;
+    }
     if (typeof options.version === "string") {
       opts.version = options.version;
     }
-    const result = out(args).apply(
-      (a) => pulumi.runtime.invoke(token, a as pulumi.Inputs, opts) as Promise<unknown>,
+    // The call waits for the resources it depends on, as the host's does.
+    const dependsOn = this.value(options.dependsOn ?? [], `${where}.options.dependsOn`);
+    const awaited = (Array.isArray(dependsOn) ? dependsOn : [dependsOn]).map((d) =>
+      d instanceof pulumi.Resource ? d.urn : d,
+    );
+    const result = out([args, awaited]).apply(
+      (both) =>
+        pulumi.runtime.invoke(
+          token,
+          (both as unknown[])[0] as pulumi.Inputs,
+          opts,
+        ) as Promise<unknown>,
     );
     const field = call.return;
     return typeof field === "string" ? result.apply((r) => record(r)[field]) : result;
@@ -704,6 +754,20 @@ class Evaluator {
 
   /** Registers a resource, reading the options the SDK takes. */
   resource(
+    name: string,
+    decl: Record<string, unknown>,
+    read: ReadonlySet<string>,
+  ): pulumi.Resource {
+    const made = this.register(name, decl, read);
+    const typeWritten = decl.type as string;
+    this.identities.set(made, {
+      name: typeof decl.name === "string" ? decl.name : name,
+      type: this.types.get(made) ?? typeWritten,
+    });
+    return made;
+  }
+
+  private register(
     name: string,
     decl: Record<string, unknown>,
     read: ReadonlySet<string>,
@@ -726,7 +790,9 @@ class Evaluator {
     if (typeWritten.startsWith("pulumi:providers:")) {
       return new YamlProvider(typeWritten.slice("pulumi:providers:".length), logical, props, opts);
     }
-    const type = canonicalType(typeWritten);
+    // A type given `providers` is a component: a custom resource takes one provider.
+    const givenProviders = (opts as pulumi.ComponentResourceOptions).providers !== undefined;
+    const type = canonicalType(typeWritten, givenProviders);
     const get =
       decl.get === undefined ? undefined : fields(decl.get, ["id", "state"], `${where}.get`);
     if (get !== undefined) {
@@ -736,16 +802,24 @@ class Evaluator {
           state[out] = undefined;
         }
       }
-      return new YamlResource(type, logical, state, {
-        ...opts,
-        id: this.value(get.id, `${where}.get.id`) as pulumi.Input<string>,
-      });
+      return this.typed(
+        type,
+        new YamlResource(type, logical, state, {
+          ...opts,
+          id: this.value(get.id, `${where}.get.id`) as pulumi.Input<string>,
+        }),
+      );
     }
     const pkg = type.split(":")[0];
-    if (componentPackages.has(pkg) || kubernetesComponents.test(type)) {
-      return new YamlComponent(type, logical, props, opts, true);
+    if (componentPackages.has(pkg) || kubernetesComponents.test(type) || givenProviders) {
+      return this.typed(type, new YamlComponent(type, logical, props, opts, true));
     }
-    return new YamlResource(type, logical, props, opts);
+    return this.typed(type, new YamlResource(type, logical, props, opts));
+  }
+
+  private typed(type: string, r: pulumi.Resource): pulumi.Resource {
+    this.types.set(r, type);
+    return r;
   }
 
   private options(raw: unknown, where: string): pulumi.CustomResourceOptions {
@@ -762,8 +836,18 @@ class Evaluator {
       "customTimeouts",
       "aliases",
       "hideDiffs",
+      // How the engine replaces or runs the provider: nothing the pack reads.
+      "replacementTrigger",
+      "envVarMappings",
     ];
-    const references = ["provider", "parent", "deletedWith", "dependsOn", "providers"];
+    const references = [
+      "provider",
+      "parent",
+      "deletedWith",
+      "replaceWith",
+      "dependsOn",
+      "providers",
+    ];
     const o = fields(raw, [...copied, ...references], `${where}.options`);
     const at = (k: string) => this.value(o[k], `${where}.options.${k}`);
     const opts: Record<string, unknown> = {};

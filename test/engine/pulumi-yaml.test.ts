@@ -4,6 +4,8 @@
  * the built-ins, resource options and a provider declared the default of its package; a template
  * in Main.json with capitalised keys; and what the engine does not evaluate refused by name.
  */
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Plan, RecordedResource } from "../../engine/plan";
 import { UsageError } from "../../engine/project";
@@ -25,6 +27,7 @@ let missingConfig: Plan | Error;
 let notYaml: Plan | Error;
 let properties: Plan;
 let lateProperties: Plan | Error;
+let builtins: Plan;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir("sealed"), stack: "cn" },
@@ -40,11 +43,13 @@ beforeAll(async () => {
     },
     { projectDir: dir("properties"), stack: "cn" },
     { projectDir: dir("late-properties"), stack: "cn" },
+    { projectDir: dir("builtins"), stack: "cn" },
   ]);
   [sealed, abroad] = results as Plan[];
   [, , broken, missingConfig, notYaml] = results;
   properties = results[5] as Plan;
   lateProperties = results[6];
+  builtins = results[7] as Plan;
 });
 
 const byName = (plan: Plan, name: string): RecordedResource => {
@@ -125,6 +130,30 @@ test("properties given whole by a structured config value", () => {
     bucket: "records-logs",
     forceDestroy: false,
   });
+});
+
+test("the built-ins, config types and options compute what the YAML host computes", () => {
+  const note = fs.readFileSync(path.join(dir("builtins"), "note.txt"));
+  expect(builtins.outputs).toEqual({
+    first: "cn-north-1a",
+    count: 2,
+    // Read by the key its declaration names (`name: feature.enabled`), as a boolean.
+    enabled: true,
+    words: 3,
+    single: "only",
+    encoded: Buffer.from("records").toString("base64"),
+    decoded: "records",
+    digest: crypto.createHash("sha1").update("records").digest("hex"),
+    file: note.toString("utf8"),
+    fileBase64: note.toString("base64"),
+    fileSha256: crypto.createHash("sha256").update(note).digest("base64"),
+    name: "logs",
+    type: "aws:s3/bucketV2:BucketV2",
+    account: "111122223333",
+    escaped: "${not-a-reference}",
+  });
+  // Given providers, a type of a package the engine does not know is a component.
+  expect(byName(builtins, "site")).toMatchObject({ type: "example:index:Site", remote: true });
 });
 
 describe("what the engine does not evaluate", () => {
