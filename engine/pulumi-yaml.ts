@@ -561,7 +561,11 @@ class Evaluator {
       if (parts.length === 1 && typeof parts[0] !== "string") {
         return this.access(parts[0].ref, where);
       }
-      const evaluated = parts.map((p) => (typeof p === "string" ? p : this.access(p.ref, where)));
+      // A resource in text stands for its ID (a component's, its URN).
+      const evaluated = parts.map((p) => {
+        const v = typeof p === "string" ? p : this.access(p.ref, where);
+        return v instanceof pulumi.CustomResource ? v.id : v instanceof pulumi.Resource ? v.urn : v;
+      });
       return pulumi.all(evaluated).apply((xs) => xs.map((x) => stringOf(x)).join(""));
     }
     if (Array.isArray(v)) {

@@ -151,6 +151,8 @@ test("the built-ins, config types and options compute what the YAML host compute
     type: "aws:s3/bucketV2:BucketV2",
     account: "111122223333",
     escaped: "${not-a-reference}",
+    // A resource in text stands for its ID.
+    inText: `bucket ${String(byName(builtins, "logs").id)}`,
   });
   // Given providers, a type of a package the engine does not know is a component.
   expect(byName(builtins, "site")).toMatchObject({ type: "example:index:Site", remote: true });
