@@ -887,6 +887,23 @@ export function readDestination(
  * that cannot be parsed.
  */
 export function hostsOf(value: string, read: DestinationField["read"]): string[] | undefined {
+  const hosts = hostsAsWritten(value, read);
+  // A host that is no name or address is a placeholder something fills in later (`${HOST}`,
+  // `$(HOST)`, a config provider's `${secrets:…}`, a template's `{{ … }}`): not a place to read,
+  // and never a Service of the cluster. Two forms are read: the node's own address a pod is given
+  // by the downward API as `$(HOST_IP)` (the OpenTelemetry Operator's documented form, a
+  // collector on the node), and Thanos's DNS lookup prefixes (`dnssrv+_grpc._tcp.query.svc`).
+  return hosts?.every(
+    (h) =>
+      /^[A-Za-z0-9_.-]+$/.test(h.replace(/^(dns|dnssrv|dnssrvnoa)\+/, "")) ||
+      /^\$\(host_ip\)$/i.test(h) ||
+      parseCidr(h) !== undefined,
+  )
+    ? hosts
+    : undefined;
+}
+
+function hostsAsWritten(value: string, read: DestinationField["read"]): string[] | undefined {
   if (
     read === "url" ||
     read === "request-url" ||

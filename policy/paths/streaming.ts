@@ -159,13 +159,15 @@ function connectorDestinations(
   );
   if (servers.length > 0) {
     return servers.flatMap(([key, value]) =>
-      (str(value) as string)
-        .split(",")
-        .map((v) => v.trim().replace(/^jdbc:/i, ""))
-        .filter((v) => v !== "")
-        .flatMap((v) =>
-          serverDestinations(f, v, allowlist, j, `writes the records to the server of ${key}`),
-        ),
+      configProviderOf(str(value) as string) !== undefined
+        ? [fromConfigProvider(key, str(value) as string)]
+        : (str(value) as string)
+            .split(",")
+            .map((v) => v.trim().replace(/^jdbc:/i, ""))
+            .filter((v) => v !== "")
+            .flatMap((v) =>
+              serverDestinations(f, v, allowlist, j, `writes the records to the server of ${key}`),
+            ),
     );
   }
   const region = settings.find(([key, value]) => regionKey.test(key) && str(value) !== undefined);
@@ -184,6 +186,23 @@ function connectorDestinations(
       `the ${cls || "unnamed"} sink`,
     ),
   ];
+}
+
+/**
+ * The config provider a connector setting is read from when it runs (`${secrets:ns/name:key}`,
+ * `${file:/path:key}`, `${env:NAME}`, `${configmaps:…}`, `${directory:…}`): Strimzi's and Kafka's
+ * providers, configured on the KafkaConnect.
+ */
+function configProviderOf(value: string): string | undefined {
+  return /^\$\{([A-Za-z][\w-]*):[^}]*\}$/.exec(value.trim())?.[1];
+}
+
+/** A destination setting taken from a config provider: the pack sees the reference, not the value. */
+function fromConfigProvider(key: string, value: string): DestinationFinding {
+  return unplaced(
+    `takes ${key} from the config provider ${JSON.stringify(configProviderOf(value))} (${value}) when the connector runs, so the server it writes the records to is not in the program`,
+    `the server of ${key}`,
+  );
 }
 
 /**

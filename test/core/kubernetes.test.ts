@@ -446,7 +446,20 @@ describe("the servers a destination value sends data to", () => {
     ["[fd00::1]", "address", ["fd00::1"]],
     ["fd00::1", "address", ["fd00::1"]],
     ["  ceph.example.com:6789 ", "address", ["ceph.example.com"]],
-    ["a,b", "address", ["a,b"]],
+    // No host, but a list or a placeholder something fills in later: nothing the pack can read.
+    ["a,b", "address", undefined],
+    ["${HOST}:5432", "service-address", undefined],
+    ["$(DB_HOST):5432", "service-address", undefined],
+    ["${secrets:kafka/warehouse:url}", "service-address", undefined],
+    ["http://${HOST}:4317", "request-url", undefined],
+    ["{{ .Values.host }}", "address", undefined],
+    // The node's own address (downward API), and Thanos's DNS lookups, are read.
+    ["http://$(HOST_IP):4317", "request-url", ["$(host_ip)"]],
+    [
+      "dnssrv+_grpc._tcp.thanos-query.monitoring.svc",
+      "service-address",
+      ["dnssrv+_grpc._tcp.thanos-query.monitoring.svc"],
+    ],
     ["", "address", []],
     [" a:1 , , b ", "addresses", ["a", "b"]],
     ["", "addresses", []],

@@ -914,6 +914,21 @@ describe("Strimzi", () => {
         "the com.wepay.kafka.connect.bigquery.BigQuerySinkConnector sink (cannot be placed)",
       ),
     ]);
+    // A setting read from a config provider when the connector runs: the reference is in the
+    // program, the server is not.
+    const fromSecret = onCluster(
+      connector("io.confluent.connect.jdbc.JdbcSinkConnector", {
+        "connection.url": "${secrets:kafka/warehouse:url}",
+      }),
+    );
+    expect(judged(fromSecret)).toEqual([
+      egress("sink", label, "the server of connection.url (cannot be placed)"),
+    ]);
+    expect(messagesOf("kubernetes-egress", fromSecret)).toEqual([
+      expect.stringContaining(
+        'but spec takes connection.url from the config provider "secrets" (${secrets:kafka/warehouse:url}) when the connector runs, so the server it writes the records to is not in the program',
+      ),
+    ]);
     // Twins: sinks of the cluster, private or in a region inside, and sources, pass.
     for (const resource of [
       connector("io.confluent.connect.jdbc.JdbcSinkConnector", {
