@@ -28,6 +28,7 @@ let notYaml: Plan | Error;
 let properties: Plan;
 let lateProperties: Plan | Error;
 let builtins: Plan;
+let kubernetes: Plan;
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir("sealed"), stack: "cn" },
@@ -44,12 +45,14 @@ beforeAll(async () => {
     { projectDir: dir("properties"), stack: "cn" },
     { projectDir: dir("late-properties"), stack: "cn" },
     { projectDir: dir("builtins"), stack: "cn" },
+    { projectDir: dir("kubernetes"), stack: "cn" },
   ]);
   [sealed, abroad] = results as Plan[];
   [, , broken, missingConfig, notYaml] = results;
   properties = results[5] as Plan;
   lateProperties = results[6];
   builtins = results[7] as Plan;
+  kubernetes = results[8] as Plan;
 });
 
 const byName = (plan: Plan, name: string): RecordedResource => {
@@ -156,6 +159,16 @@ test("the built-ins, config types and options compute what the YAML host compute
   });
   // Given providers, a type of a package the engine does not know is a component.
   expect(byName(builtins, "site")).toMatchObject({ type: "example:index:Site", remote: true });
+});
+
+test("a manifest of the Kubernetes provider's yaml/v2 component is rendered into its objects", () => {
+  const group = byName(kubernetes, "apps");
+  expect(group).toMatchObject({ type: "kubernetes:yaml/v2:ConfigGroup", remote: true });
+  expect(byName(kubernetes, "apps:default/web")).toMatchObject({
+    type: "kubernetes:core/v1:Service",
+    parent: group.urn,
+    inputs: { spec: { type: "LoadBalancer", ports: [{ port: 80 }] } },
+  });
 });
 
 describe("what the engine does not evaluate", () => {
