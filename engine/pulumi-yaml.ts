@@ -74,7 +74,8 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
  */
 export function canonicalType(token: string, component = false): string {
   const parts = token.split(":");
-  if (token.startsWith("pulumi:providers:") || parts.length < 2 || parts.length > 3) {
+  if (parts[0] === "pulumi" || parts.length < 2 || parts.length > 3) {
+    // Pulumi's own types (`pulumi:providers:aws`, `pulumi:pulumi:StackReference`) are written whole.
     return token;
   }
   const withIndex = parts.length === 2 ? `${parts[0]}:index:${parts[1]}` : token;
@@ -793,6 +794,14 @@ class Evaluator {
     }
     if (typeWritten.startsWith("pulumi:providers:")) {
       return new YamlProvider(typeWritten.slice("pulumi:providers:".length), logical, props, opts);
+    }
+    if (typeWritten === "pulumi:pulumi:StackReference") {
+      // Another stack's outputs, read from its state (offline, from sovereign-dc:stackOutputs).
+      const stack = props.name ?? logical;
+      return this.typed(
+        typeWritten,
+        new pulumi.StackReference(logical, { name: stack as pulumi.Input<string> }, opts),
+      );
     }
     // A type given `providers` is a component: a custom resource takes one provider.
     const givenProviders = (opts as pulumi.ComponentResourceOptions).providers !== undefined;

@@ -13,6 +13,8 @@ beforeAll(async () => {
     { args: ["check", fixture("sealed"), "--stack", "cn"] },
     { args: ["check", fixture("abroad"), "--stack", "cn", "--format", "json"] },
     { args: ["check", fixture("broken"), "--stack", "cn"] },
+    { args: ["check", fixture("stack-reference"), "--stack", "cn"] },
+    { args: ["check", fixture("stack-reference"), "--stack", "bare"] },
   ]);
 });
 
@@ -46,5 +48,18 @@ test("a template the engine cannot evaluate is no verdict: exit 2 naming the con
   expect(broken.stdout).toBe("");
   expect(broken.stderr).toContain(
     "resources.records.properties.bucket.fn::templateFile: the built-in fn::templateFile is not one the engine evaluates offline",
+  );
+});
+
+test("a StackReference resource reads the other stack's outputs as the stack config declares them", () => {
+  const [declared, bare] = runs.slice(3);
+  expect(declared.code).toBe(0);
+  expect(declared.stdout).toContain(
+    "Checked test/fixtures/yaml/stack-reference/Pulumi.yaml as stack cn (jurisdiction CN): 3 resources",
+  );
+  // Undeclared, the outputs are not known offline: the rule's source fails closed, named.
+  expect(bare.code).toBe(1);
+  expect(bare.stdout).toContain(
+    'but ingress[0].cidrBlocks[0] is not known offline: it comes from another stack\'s outputs (StackReference "network"',
   );
 });

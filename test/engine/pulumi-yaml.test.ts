@@ -214,6 +214,7 @@ describe("the YAML host's tokens and expressions", () => {
     ["synced-folder:index:S3BucketFolder", "synced-folder:index:S3BucketFolder"],
     ["aws-native:s3:Bucket", "aws-native:s3:Bucket"],
     ["pulumi:providers:aws", "pulumi:providers:aws"],
+    ["pulumi:pulumi:StackReference", "pulumi:pulumi:StackReference"],
   ])("type %s is %s", (written, canonical) => {
     expect(canonicalType(written)).toBe(canonical);
   });
