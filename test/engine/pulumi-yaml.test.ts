@@ -20,6 +20,25 @@ import { evaluateMany } from "../helpers/worker";
 
 const dir = (name: string) => path.resolve(__dirname, "..", "fixtures", "yaml", name);
 
+/** Templates with a mistake, and what the failure says. */
+const mistaken: ReadonlyArray<readonly [string, string]> = [
+  [
+    "misspelt-field.yaml",
+    'resources.records: "propertes" is not one of "type", "properties", "options", "get", "name", "defaultProvider"',
+  ],
+  [
+    "misspelt-section.yaml",
+    'misspelt-section.yaml: "resource" is not one of "configuration", "config", "variables", "resources", "outputs"',
+  ],
+  ["cycle.yaml", "a cycle of references: first → second → first"],
+  [
+    "unknown-reference.yaml",
+    "resources.records.properties.bucket: ${bucketName} names no config, variable or resource of the program",
+  ],
+  ["config-type.yaml", 'config retention: "ninety" is not of type integer'],
+  ["untyped-resource.yaml", "resources.records has no type"],
+];
+
 let sealed: Plan;
 let abroad: Plan;
 let broken: Plan | Error;
@@ -29,6 +48,7 @@ let properties: Plan;
 let lateProperties: Plan | Error;
 let builtins: Plan;
 let kubernetes: Plan;
+let mistakes: (Plan | Error)[];
 beforeAll(async () => {
   const results = await evaluateMany([
     { projectDir: dir("sealed"), stack: "cn" },
@@ -46,6 +66,11 @@ beforeAll(async () => {
     { projectDir: dir("late-properties"), stack: "cn" },
     { projectDir: dir("builtins"), stack: "cn" },
     { projectDir: dir("kubernetes"), stack: "cn" },
+    ...mistaken.map(([file]) => ({
+      projectDir: dir("errors"),
+      stack: "cn",
+      program: path.join(dir("errors"), file),
+    })),
   ]);
   [sealed, abroad] = results as Plan[];
   [, , broken, missingConfig, notYaml] = results;
@@ -53,6 +78,7 @@ beforeAll(async () => {
   lateProperties = results[6];
   builtins = results[7] as Plan;
   kubernetes = results[8] as Plan;
+  mistakes = results.slice(9);
 });
 
 const byName = (plan: Plan, name: string): RecordedResource => {
@@ -170,6 +196,14 @@ test("a manifest of the Kubernetes provider's yaml/v2 component is rendered into
     inputs: { spec: { type: "LoadBalancer", ports: [{ port: 80 }] } },
   });
 });
+
+test.each(mistaken.map(([file, message], i) => [file, message, i] as const))(
+  "a template with a mistake (%s) fails, saying what and where",
+  (_file, message, i) => {
+    expect(mistakes[i]).toBeInstanceOf(Error);
+    expect((mistakes[i] as Error).message).toContain(message);
+  },
+);
 
 describe("what the engine does not evaluate", () => {
   test("properties taken whole from an output not known until deployment fail the program", () => {
