@@ -158,11 +158,24 @@ const archiveWords: DestinationWords = {
 };
 
 /**
+ * A Barman Cloud store that archives to Amazon S3 without naming an endpoint
+ * (`destinationPath: s3://<bucket>/…`, no `endpointURL`): it writes to the bucket wherever the
+ * bucket was made, so the bucket's name is what places it.
+ */
+export function unnamedS3Store(store: unknown): boolean {
+  const s = record(store);
+  const destination = str(s?.destinationPath);
+  return (
+    destination !== undefined && /^s3:\/\//i.test(destination) && str(s?.endpointURL) === undefined
+  );
+}
+
+/**
  * Where a Barman Cloud object store (a Cluster's `spec.backup.barmanObjectStore`, an ObjectStore's
  * `spec.configuration`) writes: an `s3://` destination to the server of `endpointURL` (a cloud's
  * regional endpoint is placed by its region, MinIO of the cluster passes), and without one to
- * Amazon S3 in whatever region its bucket was made in, which the configuration does not name (the
- * region of its credentials is kept in a Secret); a Google Cloud Storage bucket (`gs://`) where
+ * Amazon S3 in whatever region its bucket was made in (`unnamedS3Store`: placed by the bucket of
+ * the program it names, over the stack); a Google Cloud Storage bucket (`gs://`) where
  * the configuration does not say; an `http(s)` destination (Azure Blob Storage, Azurite) at its
  * host.
  */
@@ -180,14 +193,9 @@ function archiveDestinations(
     destination === undefined ? undefined : /^([a-z0-9+.-]+):\/\//i.exec(destination)?.[1];
   switch (scheme?.toLowerCase()) {
     case "s3":
-      return endpoint !== undefined
-        ? at("endpointURL", endpoint)
-        : [
-            unplaced(
-              `archives to ${JSON.stringify(destination)} in Amazon S3 without an endpointURL, in the region its bucket was made in, which the configuration does not name`,
-              "Amazon S3",
-            ),
-          ];
+      // Without an endpoint, to the bucket wherever it was made: named-destinations places it
+      // by the bucket of the program it names (the store's row, paths/types/kubernetes.ts).
+      return endpoint !== undefined ? at("endpointURL", endpoint) : [];
     case "http":
     case "https":
       return at(

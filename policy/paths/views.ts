@@ -105,7 +105,10 @@ export function ownPlace(
     ? "a global service"
     : p.kind === "provider"
       ? p.near
-      : "an undetermined region";
+      : p.kind === "cluster"
+        ? // Placed where its cluster is, which kubernetes-cluster-placement judges.
+          "its Kubernetes cluster"
+        : "an undetermined region";
 }
 
 /** How a flow policy's finding names the resource, where its data starts, and the fix. */

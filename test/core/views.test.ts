@@ -451,7 +451,7 @@ describe("deciding one value by its format", () => {
         message:
           'k8s configmap "rule" must keep data inside CN, but to sends data to cn-north-1 (not a region of alicloud the pack knows, so not inside CN). Fix it.',
         path: [
-          "an undetermined region",
+          "its Kubernetes cluster",
           'k8s configmap "rule"',
           "cn-north-1 (not a region of alicloud the pack knows, so not inside CN)",
         ],

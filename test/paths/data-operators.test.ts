@@ -17,6 +17,7 @@ import {
 } from "../../policy/reviewed";
 import { egress, findingsOf, kube, messagesOf, onCluster } from "../helpers/cluster-objects";
 import {
+  on,
   type OracleResource,
   type OracleSettings,
   unknownAtPreview,
@@ -299,9 +300,42 @@ describe("CloudNativePG", () => {
     ).toEqual([
       egress("orders", label, "s3.eu-west-1.amazonaws.com in eu-west-1 (outside CN, in EU)"),
     ]);
-    expect(judged(onCluster(archive({ destinationPath: "s3://orders-wal/" })))).toEqual([
-      egress("orders", label, "Amazon S3 (cannot be placed)"),
+    // Without an endpoint, to the bucket wherever it was made: placed by the program's bucket of
+    // that name (named-destinations, over the stack), and fails closed when there is none.
+    const bucketIn = (region: string): OracleResource[] => [
+      { type: "pulumi:providers:aws", name: region, props: { region } },
+      on(region)("aws:s3/bucketV2:BucketV2", "orders-wal", { bucket: "orders-wal" }),
+    ];
+    const unnamed = archive({ destinationPath: "s3://orders-wal/base" });
+    const named = (resources: readonly OracleResource[]) =>
+      findingsOf(resources, ["kubernetes-egress", "named-destinations"]);
+    expect(named(onCluster(unnamed))).toEqual([
+      [
+        "named-destinations",
+        "orders",
+        "mandatory",
+        ["its Kubernetes cluster", label, '"s3://orders-wal/base" (cannot be placed)'],
+      ],
     ]);
+    expect(messagesOf("named-destinations", onCluster(unnamed))).toEqual([
+      expect.stringContaining(
+        'spec.backup.barmanObjectStore.destinationPath archives the database\'s base backups and WAL to "s3://orders-wal/base", an S3 bucket this program does not create',
+      ),
+    ]);
+    expect(named(onCluster(...bucketIn("eu-central-1"), unnamed))).toEqual([
+      [
+        "named-destinations",
+        "orders",
+        "mandatory",
+        [
+          "its Kubernetes cluster",
+          label,
+          's3 bucket v2 "orders-wal" in eu-central-1 (outside CN, in EU)',
+        ],
+      ],
+    ]);
+    // Twin: the program's bucket in Beijing.
+    expect(named(onCluster(...bucketIn("cn-north-1"), unnamed))).toEqual([]);
     expect(
       judged(onCluster(archive({ destinationPath: "gs://orders-wal/", googleCredentials: {} }))),
     ).toEqual([egress("orders", label, "Google Cloud Storage (cannot be placed)")]);
@@ -382,6 +416,27 @@ describe("CloudNativePG", () => {
         ),
       ),
     ).toEqual([]);
+    // A bucket of the program, named without an endpoint (its credentials from the pods' IAM
+    // role), is placed by its region; one the program does not create fails closed.
+    const byRole = objectStore({
+      destinationPath: "s3://orders-wal/postgres/shop",
+      s3Credentials: { inheritFromIAMRole: true },
+    });
+    const beijing: OracleResource[] = [
+      { type: "pulumi:providers:aws", name: "bj", props: { region: "cn-north-1" } },
+      on("bj")("aws:s3/bucketV2:BucketV2", "orders-wal", { bucket: "orders-wal" }),
+    ];
+    const stackWide = (resources: readonly OracleResource[]) =>
+      findingsOf(resources, ["kubernetes-egress", "named-destinations"]);
+    expect(stackWide(onCluster(...beijing, byRole))).toEqual([]);
+    expect(stackWide(onCluster(byRole))).toEqual([
+      [
+        "named-destinations",
+        "archive",
+        "mandatory",
+        ["its Kubernetes cluster", store, '"s3://orders-wal/postgres/shop" (cannot be placed)'],
+      ],
+    ]);
   });
 
   test("a destination named by another resource's output leaves the archive undecided; its credentials do not", () => {

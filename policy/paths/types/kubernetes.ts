@@ -31,6 +31,7 @@
  * selector this model cannot evaluate (matchExpressions) is assumed not to select for a policy
  * that restricts, and to select for one that opens — either way the doubt leaves egress open.
  */
+import { unnamedS3Store } from "../backups";
 import { link, reportedBy } from "./common";
 import { vpcTypes } from "./gates";
 import { admittedFlow, cidrWithin, type Flow, isPrivateCidr, reachOf } from "../addresses";
@@ -715,8 +716,38 @@ export const databaseArchives: TypeTable = Object.fromEntries(
   [
     ...variants("postgresql.cnpg.io", ["v1"], "Cluster"),
     ...variants("barmancloud.cnpg.io", ["v1"], "ObjectStore"),
-  ].map((t): [string, TypeModel] => [t, { role: "data", fields: servers(t), fix: {} }]),
+  ].map((t): [string, TypeModel] => [
+    t,
+    {
+      role: "data",
+      fields: [...servers(t), ...archiveBuckets(t)],
+      fix: {
+        "kubernetes-egress":
+          "Archive to a bucket of this program in a region inside the jurisdiction, or through the regional endpoint of one (endpointURL)",
+      },
+    },
+  ]),
 );
+
+/**
+ * The Amazon S3 bucket a Barman Cloud store archives to when it names no endpoint
+ * (`destinationPath: s3://<bucket>/…`, no `endpointURL`): Barman Cloud writes to wherever that
+ * bucket was made, which the configuration does not say; a bucket of the program is placed by its
+ * region (named-destinations resolves the name over the stack), any other cannot be placed.
+ */
+function archiveBuckets(type: string): FieldSpec[] {
+  return destinationFields(type)
+    .filter((f) => f.read === "barman-object-store")
+    .map((f) => ({
+      path: `${f.path}.destinationPath`,
+      format: "ref",
+      label: "backup copy",
+      policy: "kubernetes-egress",
+      verb: "archives the database's base backups and WAL to",
+      ref: "s3-bucket",
+      where: (holder) => unnamedS3Store(holder),
+    }));
+}
 
 /**
  * The MariaDB operator's kinds that name storage or servers (`k8s.mariadb.com/v1alpha1`, and
