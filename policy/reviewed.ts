@@ -336,15 +336,6 @@ export const reviewed = {
    */
   pulumiPrograms: variants("pulumi.com", ["v1"], "Program"),
   /**
-   * CloudNativePG's kinds beside its Clusters (custom resources, see `customResourceGroups`): a
-   * Backup or ScheduledBackup takes a backup to where its Cluster's configuration or plugin
-   * archives (judged on the Cluster, a row of the Kubernetes table) or a snapshot of its volumes;
-   * a Pooler runs PgBouncer in front of a Cluster; a Database, Publication or Subscription declares
-   * a database, or the logical replication a Cluster publishes or subscribes to (a subscription
-   * brings another server's rows in; a publication is read by whoever may connect, judged on the
-   * Cluster's exposure).
-   */
-  /**
    * OpenShift's logging (a custom resource, see `customResourceReferences`): a ClusterLogging
    * deploys the collector and the cluster's own log store (Elasticsearch, or a LokiStack of the
    * cluster) and its console view; it names no server outside the cluster. Where logs are
@@ -381,10 +372,29 @@ export const reviewed = {
    * PostgresTeam grants teams and members access to the databases; it names no server.
    */
   postgresTeams: variants("acid.zalan.do", ["v1"], "PostgresTeam"),
+  /**
+   * CloudNativePG's kinds beside its Clusters (custom resources, see `customResourceGroups`): a
+   * Backup or ScheduledBackup takes a backup to where its Cluster's configuration or plugin
+   * archives (judged on the Cluster, a row of the Kubernetes table) or a snapshot of its volumes;
+   * a Pooler runs PgBouncer in front of a Cluster; a Database, Publication or Subscription declares
+   * a database, or the logical replication a Cluster publishes or subscribes to (a subscription
+   * brings another server's rows in; a publication is read by whoever may connect, judged on the
+   * Cluster's exposure); an ImageCatalog or ClusterImageCatalog lists the PostgreSQL images (and
+   * extension images) Clusters run by major version: images pulled in, nothing sent out.
+   */
   databaseOperations: variants(
     "postgresql.cnpg.io",
     ["v1"],
-    ["Backup", "Database", "Pooler", "Publication", "ScheduledBackup", "Subscription"],
+    [
+      "Backup",
+      "ClusterImageCatalog",
+      "Database",
+      "ImageCatalog",
+      "Pooler",
+      "Publication",
+      "ScheduledBackup",
+      "Subscription",
+    ],
   ),
   /**
    * Custom resources of earlier releases of a package, which the installed SDKs no longer define

@@ -361,6 +361,14 @@ describe("CloudNativePG", () => {
         metadata: { namespace: "shop" },
         spec: { cluster: { name: "orders" }, type: "rw", pgbouncer: { poolMode: "session" } },
       }),
+      // The images Clusters run, by major version: pulled in.
+      kube("kubernetes:postgresql.cnpg.io/v1:ClusterImageCatalog", "postgresql", {
+        spec: { images: [{ major: 17, image: "ghcr.io/cloudnative-pg/postgresql:17.4" }] },
+      }),
+      kube("kubernetes:postgresql.cnpg.io/v1:ImageCatalog", "postgresql", {
+        metadata: { namespace: "shop" },
+        spec: { images: [{ major: 16, image: "registry.cn-shanghai.aliyuncs.com/db/pg:16" }] },
+      }),
     ];
     for (const resource of [
       archive({
