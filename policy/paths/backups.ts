@@ -63,6 +63,30 @@ function unplacedPlugin(provider: string | undefined, what: string): Destination
 }
 
 /**
+ * The bucket a backup storage location (a BackupStorageLocation's spec, an OADP location's
+ * `velero`) writes to when it names no endpoint and no region: the AWS plugin asks S3 where the
+ * bucket is at run time (and Alibaba Cloud's writes to the OSS bucket of that name), so the
+ * bucket's name is what places the backups — by the program's bucket of that name, over the stack
+ * (the location's row, paths/types/kubernetes.ts). Undefined for any other location.
+ */
+export function unnamedLocationBucket(spec: unknown): "s3-bucket" | "oss-bucket" | undefined {
+  const s = record(spec);
+  const provider = str(s?.provider);
+  const config = record(s?.config) ?? {};
+  if (str(record(s?.objectStorage)?.bucket) === undefined || str(config.region) !== undefined) {
+    return undefined;
+  }
+  switch (provider === undefined ? undefined : pluginName(provider)) {
+    case "aws":
+      return str(config.s3Url) === undefined ? "s3-bucket" : undefined;
+    case "alibabacloud":
+      return str(config.endpoint) === undefined ? "oss-bucket" : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
  * Where a backup storage location (a BackupStorageLocation's spec, an OADP location's `velero`)
  * writes the backups: the AWS plugin to the S3-compatible server of `config.s3Url` (MinIO of the
  * cluster, another cloud's endpoint), else to the bucket in `config.region`, the region its
@@ -76,6 +100,10 @@ function backupLocationDestinations(
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] {
+  if (unnamedLocationBucket(spec) !== undefined) {
+    // Placed by the bucket it names, over the stack (named-destinations).
+    return [];
+  }
   const provider = str(spec.provider);
   const config = record(spec.config) ?? {};
   const bucket = str(record(spec.objectStorage)?.bucket);

@@ -92,9 +92,68 @@ describe("a Velero BackupStorageLocation", () => {
   });
 
   test("a location whose place it does not name fails closed: no region, no provider, a plugin the pack cannot place", () => {
-    expect(judged(onCluster(location({ provider: "aws" })))).toEqual([
-      egress("default", bsl, 'Amazon S3 bucket "cluster-backups" (cannot be placed)'),
+    // No region, no endpoint: the plugin writes to the bucket wherever it is, so the bucket
+    // places it — the program's bucket of that name (named-destinations, over the stack), and
+    // none fails closed.
+    const stackWide = (resources: readonly OracleResource[]) =>
+      findingsOf(resources, ["kubernetes-egress", "named-destinations"]);
+    const bucket = (type: string, provider: OracleResource): OracleResource[] => [
+      provider,
+      on(provider.name)(type, "cluster-backups", { bucket: "cluster-backups" }),
+    ];
+    const aws = (region: string) => ({
+      type: "pulumi:providers:aws",
+      name: region,
+      props: { region },
+    });
+    expect(stackWide(onCluster(location({ provider: "aws" })))).toEqual([
+      [
+        "named-destinations",
+        "default",
+        "mandatory",
+        ["its Kubernetes cluster", bsl, '"cluster-backups" (cannot be placed)'],
+      ],
     ]);
+    expect(
+      stackWide(
+        onCluster(
+          ...bucket("aws:s3/bucketV2:BucketV2", aws("eu-central-1")),
+          location({ provider: "aws" }),
+        ),
+      ),
+    ).toEqual([
+      [
+        "named-destinations",
+        "default",
+        "mandatory",
+        [
+          "its Kubernetes cluster",
+          bsl,
+          's3 bucket v2 "cluster-backups" in eu-central-1 (outside CN, in EU)',
+        ],
+      ],
+    ]);
+    // Twins: the program's S3 bucket in Beijing, its OSS bucket in Shanghai.
+    expect(
+      stackWide(
+        onCluster(
+          ...bucket("aws:s3/bucketV2:BucketV2", aws("cn-north-1")),
+          location({ provider: "aws" }),
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      stackWide(
+        onCluster(
+          ...bucket("alicloud:oss/bucket:Bucket", {
+            type: "pulumi:providers:alicloud",
+            name: "sh",
+            props: { region: "cn-shanghai" },
+          }),
+          location({ provider: "velero.io/alibabacloud" }),
+        ),
+      ),
+    ).toEqual([]);
     expect(judged(onCluster(location({ provider: "gcp", config: {} })))).toEqual([
       egress("default", bsl, "the gcp plugin's storage (cannot be placed)"),
     ]);
@@ -222,6 +281,25 @@ describe("OpenShift's API for Data Protection", () => {
       egress("dpa", label, "Amazon EBS in us-east-2 (outside CN, in US)"),
       egress("dpa", label, 'Amazon S3 bucket "b" in eu-west-1 (outside CN, in EU)'),
     ]);
+  });
+
+  test("a location of its list that names no region is placed by the program's bucket of that name", () => {
+    const unnamed = dpa([velero({ region: "cn-north-1" }), velero({})]);
+    const stackWide = (resources: readonly OracleResource[]) =>
+      findingsOf(resources, ["kubernetes-egress", "named-destinations"]);
+    expect(stackWide(onCluster(unnamed))).toEqual([
+      [
+        "named-destinations",
+        "dpa",
+        "mandatory",
+        ["its Kubernetes cluster", label, '"b" (cannot be placed)'],
+      ],
+    ]);
+    const ningxia: OracleResource[] = [
+      { type: "pulumi:providers:aws", name: "nx", props: { region: "cn-northwest-1" } },
+      on("nx")("aws:s3/bucket:Bucket", "b", { bucket: "b" }),
+    ];
+    expect(stackWide(onCluster(...ningxia, unnamed))).toEqual([]);
   });
 
   test("twin: its locations inside, and one that names a CloudStorage (judged on that object), pass", () => {

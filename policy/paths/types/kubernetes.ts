@@ -31,7 +31,7 @@
  * selector this model cannot evaluate (matchExpressions) is assumed not to select for a policy
  * that restricts, and to select for one that opens — either way the doubt leaves egress open.
  */
-import { unnamedS3Store } from "../backups";
+import { unnamedLocationBucket, unnamedS3Store } from "../backups";
 import { link, reportedBy } from "./common";
 import { vpcTypes } from "./gates";
 import { admittedFlow, cidrWithin, type Flow, isPrivateCidr, reachOf } from "../addresses";
@@ -66,7 +66,7 @@ import type {
   TypeTable,
 } from "../model";
 import { clusterTypes, kubernetesProviderType, type Resolver } from "../resolver";
-import { isUnknown, str, valueAt, valuesAt } from "../values";
+import { isUnknown, itemAt, str, valueAt, valuesAt } from "../values";
 import { eksCluster, nodeSubnets } from "./clusters";
 import { exposed, withExposure } from "./exposure";
 import { eksEndpoint } from "./exposure-readers";
@@ -700,10 +700,45 @@ export const fluxProviders: TypeTable = serverControls(
  * cluster, with the place of each location as a destination field (paths/backups.ts). Custom
  * resources, listed by `customResourceTypes`.
  */
-export const backupLocations: TypeTable = serverControls([
-  ...variants("velero.io", ["v1"], ["BackupStorageLocation", "VolumeSnapshotLocation"]),
-  ...variants("oadp.openshift.io", ["v1alpha1"], ["DataProtectionApplication", "CloudStorage"]),
-]);
+export const backupLocations: TypeTable = Object.fromEntries(
+  [
+    ...variants("velero.io", ["v1"], ["BackupStorageLocation", "VolumeSnapshotLocation"]),
+    ...variants("oadp.openshift.io", ["v1alpha1"], ["DataProtectionApplication", "CloudStorage"]),
+  ].map((t): [string, TypeModel] => [
+    t,
+    {
+      role: "control",
+      fields: [...servers(t), ...locationBuckets(t)],
+      fix: {
+        "kubernetes-egress":
+          "Keep backups in a bucket of this program in a region inside the jurisdiction, or name the region (config.region) or endpoint of one",
+      },
+    },
+  ]),
+);
+
+/**
+ * The bucket a backup storage location writes to when it names no endpoint and no region
+ * (`unnamedLocationBucket`): placed by the program's S3 or OSS bucket of that name
+ * (named-destinations resolves it over the stack); any other bucket cannot be placed.
+ */
+function locationBuckets(type: string): FieldSpec[] {
+  return destinationFields(type)
+    .filter((f) => f.read === "backup-location")
+    .flatMap((f) => {
+      // The location is the object the field reads: `spec`, or an OADP location's `velero`.
+      const key = (f.path.split(".").pop() ?? "").replace(/\[\]$/, "");
+      return (["s3-bucket", "oss-bucket"] as const).map((ref): FieldSpec => ({
+        path: `${f.path}.objectStorage.bucket`,
+        format: "ref",
+        label: "backup copy",
+        policy: "kubernetes-egress",
+        verb: "writes the backups to",
+        ref,
+        where: (_holder, at) => unnamedLocationBucket(itemAt(at.props, at.path, key)) === ref,
+      }));
+    });
+}
 
 /**
  * CloudNativePG's database clusters (`postgresql.cnpg.io/v1` Cluster) and the Barman Cloud
