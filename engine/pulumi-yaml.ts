@@ -191,6 +191,19 @@ export function splitInterpolation(s: string): ReadonlyArray<string | { readonly
   return parts;
 }
 
+/** The root a value is exactly (`${records}`), when it is one reference and nothing else. */
+function aliasOf(v: unknown, known: (name: string) => boolean): string | undefined {
+  if (typeof v !== "string") {
+    return undefined;
+  }
+  const parts = splitInterpolation(v);
+  if (parts.length !== 1 || typeof parts[0] === "string") {
+    return undefined;
+  }
+  const a = parseAccess(parts[0].ref, known);
+  return a.path.length === 0 ? a.root : undefined;
+}
+
 /** The `fn::` key of an object, when it is a built-in call (`fn::join`, `Fn::Invoke`). */
 function builtinOf(v: unknown): { name: string; arg: unknown } | undefined {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
@@ -403,6 +416,26 @@ export async function runYamlProgram(
     dependencies.set(node.name, new Set([...refs].filter((r) => nodes.has(r) && r !== node.name)));
   }
   referencesOf(doc.outputs, known, new Set(), reads);
+  // A variable that is a resource (`bucket: ${records}`) is read as that resource: what is read
+  // of it is read of the resource.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const node of nodes.values()) {
+      const alias = node.kind === "variable" ? aliasOf(node.expr, known) : undefined;
+      const target = alias === undefined ? undefined : nodes.get(alias);
+      if (target === undefined || target.kind === "config") {
+        continue;
+      }
+      const into = reads.get(alias as string) ?? new Set<string>();
+      for (const name of reads.get(node.name) ?? []) {
+        if (!into.has(name)) {
+          into.add(name);
+          changed = true;
+        }
+      }
+      reads.set(alias as string, into);
+    }
+  }
   // A provider declared `defaultProvider: true` is the provider of every resource of its package
   // that names none: they follow it.
   const defaults = new Map<string, string>();
@@ -893,12 +926,22 @@ const out = (x: unknown): pulumi.Output<unknown> =>
 /** One accessor applied to a value: a resource's output, an object's field, a list's element. */
 function stepInto(v: unknown, step: Accessor): unknown {
   if (v instanceof pulumi.Resource && "name" in step) {
-    const out = (v as unknown as Record<string, unknown>)[step.name];
-    return out;
+    const output = (v as unknown as Record<string, unknown>)[step.name];
+    if (!pulumi.Output.isInstance(output)) {
+      // An output the program reads in a way the engine did not foresee (through a list of
+      // resources): never read as nothing.
+      throw new YamlProgramError(
+        `the output ${step.name} of a resource is read where the engine cannot follow it; check the program under the Pulumi CLI`,
+      );
+    }
+    return output;
   }
   return out(v).apply((x) => {
     if (x === undefined || x === null) {
       return undefined;
+    }
+    if (x instanceof pulumi.Resource) {
+      return stepInto(x, step);
     }
     return "index" in step
       ? (x as unknown[])[step.index]

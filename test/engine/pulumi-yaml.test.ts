@@ -37,6 +37,10 @@ const mistaken: ReadonlyArray<readonly [string, string]> = [
   ],
   ["config-type.yaml", 'config retention: "ninety" is not of type integer'],
   ["untyped-resource.yaml", "resources.records has no type"],
+  [
+    "list-of-resources.yaml",
+    "the output arn of a resource is read where the engine cannot follow it",
+  ],
 ];
 
 let sealed: Plan;
@@ -182,6 +186,7 @@ test("the built-ins, config types and options compute what the YAML host compute
     escaped: "${not-a-reference}",
     // A resource in text stands for its ID.
     inText: `bucket ${String(byName(builtins, "logs").id)}`,
+    aliasArn: byName(builtins, "logs").outputs.arn,
   });
   // Given providers, a type of a package the engine does not know is a component.
   expect(byName(builtins, "site")).toMatchObject({ type: "example:index:Site", remote: true });
