@@ -700,27 +700,57 @@ export const fluxProviders: TypeTable = serverControls(
  * cluster, with the place of each location as a destination field (paths/backups.ts). Custom
  * resources, listed by `customResourceTypes`.
  */
-export const backupLocations: TypeTable = Object.fromEntries(
+export const backupLocations: TypeTable = rowsWithBuckets(
   [
     ...variants("velero.io", ["v1"], ["BackupStorageLocation", "VolumeSnapshotLocation"]),
     ...variants("oadp.openshift.io", ["v1alpha1"], ["DataProtectionApplication", "CloudStorage"]),
-  ].map((t): [string, TypeModel] => [
-    t,
-    {
-      role: "control",
-      fields: [...servers(t), ...locationBuckets(t)],
-      fix: {
-        "kubernetes-egress":
-          "Keep backups in a bucket of this program in a region inside the jurisdiction, or name the region (config.region) or endpoint of one",
-      },
-    },
-  ]),
+  ],
+  "control",
+  locationBuckets,
+  "Keep backups in a bucket of this program in a region inside the jurisdiction, or name the region (config.region) or endpoint of one",
 );
 
 /**
+ * Rows of `types` whose objects send data to the servers their destination fields name, and to a
+ * bucket they may name alone (`buckets`: a ref field, which named-destinations resolves over the
+ * stack to the program's bucket of that name).
+ */
+function rowsWithBuckets(
+  types: readonly string[],
+  role: "control" | "data",
+  buckets: (type: string) => FieldSpec[],
+  fix: string,
+): TypeTable {
+  return Object.fromEntries(
+    types.map((t): [string, TypeModel] => [
+      t,
+      { role, fields: [...servers(t), ...buckets(t)], fix: { "kubernetes-egress": fix } },
+    ]),
+  );
+}
+
+/** A bucket named alone at `path`, where `where` holds: a ref field of kubernetes-egress. */
+function bucketField(
+  path: string,
+  verb: string,
+  ref: "s3-bucket" | "oss-bucket",
+  where: FieldSpec["where"],
+): FieldSpec {
+  return {
+    path,
+    format: "ref",
+    label: "backup copy",
+    policy: "kubernetes-egress",
+    verb,
+    ref,
+    where,
+  };
+}
+
+/**
  * The bucket a backup storage location writes to when it names no endpoint and no region
- * (`unnamedLocationBucket`): placed by the program's S3 or OSS bucket of that name
- * (named-destinations resolves it over the stack); any other bucket cannot be placed.
+ * (`unnamedLocationBucket`): placed by the program's S3 or OSS bucket of that name; any other
+ * bucket cannot be placed.
  */
 function locationBuckets(type: string): FieldSpec[] {
   return destinationFields(type)
@@ -728,15 +758,14 @@ function locationBuckets(type: string): FieldSpec[] {
     .flatMap((f) => {
       // The location is the object the field reads: `spec`, or an OADP location's `velero`.
       const key = (f.path.split(".").pop() ?? "").replace(/\[\]$/, "");
-      return (["s3-bucket", "oss-bucket"] as const).map((ref): FieldSpec => ({
-        path: `${f.path}.objectStorage.bucket`,
-        format: "ref",
-        label: "backup copy",
-        policy: "kubernetes-egress",
-        verb: "writes the backups to",
-        ref,
-        where: (_holder, at) => unnamedLocationBucket(itemAt(at.props, at.path, key)) === ref,
-      }));
+      return (["s3-bucket", "oss-bucket"] as const).map((ref) =>
+        bucketField(
+          `${f.path}.objectStorage.bucket`,
+          "writes the backups to",
+          ref,
+          (_holder, at) => unnamedLocationBucket(itemAt(at.props, at.path, key)) === ref,
+        ),
+      );
     });
 }
 
@@ -747,41 +776,33 @@ function locationBuckets(type: string): FieldSpec[] {
  * each names, a destination field (paths/backups.ts). Custom resources, listed by
  * `customResourceTypes`.
  */
-export const databaseArchives: TypeTable = Object.fromEntries(
+export const databaseArchives: TypeTable = rowsWithBuckets(
   [
     ...variants("postgresql.cnpg.io", ["v1"], "Cluster"),
     ...variants("barmancloud.cnpg.io", ["v1"], "ObjectStore"),
-  ].map((t): [string, TypeModel] => [
-    t,
-    {
-      role: "data",
-      fields: [...servers(t), ...archiveBuckets(t)],
-      fix: {
-        "kubernetes-egress":
-          "Archive to a bucket of this program in a region inside the jurisdiction, or through the regional endpoint of one (endpointURL)",
-      },
-    },
-  ]),
+  ],
+  "data",
+  archiveBuckets,
+  "Archive to a bucket of this program in a region inside the jurisdiction, or through the regional endpoint of one (endpointURL)",
 );
 
 /**
  * The Amazon S3 bucket a Barman Cloud store archives to when it names no endpoint
  * (`destinationPath: s3://<bucket>/…`, no `endpointURL`): Barman Cloud writes to wherever that
  * bucket was made, which the configuration does not say; a bucket of the program is placed by its
- * region (named-destinations resolves the name over the stack), any other cannot be placed.
+ * region, any other cannot be placed.
  */
 function archiveBuckets(type: string): FieldSpec[] {
   return destinationFields(type)
     .filter((f) => f.read === "barman-object-store")
-    .map((f) => ({
-      path: `${f.path}.destinationPath`,
-      format: "ref",
-      label: "backup copy",
-      policy: "kubernetes-egress",
-      verb: "archives the database's base backups and WAL to",
-      ref: "s3-bucket",
-      where: (holder) => unnamedS3Store(holder),
-    }));
+    .map((f) =>
+      bucketField(
+        `${f.path}.destinationPath`,
+        "archives the database's base backups and WAL to",
+        "s3-bucket",
+        (holder) => unnamedS3Store(holder),
+      ),
+    );
 }
 
 /**
