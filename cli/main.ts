@@ -213,8 +213,13 @@ async function checkCommand(
   if (!fs.existsSync(program)) {
     throw new UsageError(`<program> ${JSON.stringify(program)}: no such file.`);
   }
-  // A folder is a project: its entry is the program `pulumi up` runs there.
-  const file = fs.statSync(program).isDirectory() ? projectEntry(program) : path.resolve(program);
+  // A folder is a project: its entry is the program `pulumi up` runs there. So is its Pulumi.yaml,
+  // whose program may be another file (a YAML project's Main.json, a Node.js project's entry).
+  const file = fs.statSync(program).isDirectory()
+    ? projectEntry(program)
+    : path.basename(program) === "Pulumi.yaml"
+      ? projectEntry(path.dirname(path.resolve(program)))
+      : path.resolve(program);
   if (!/\.([cm]?[tj]s|ya?ml|json)$/.test(file)) {
     throw new UsageError(
       `<program> ${JSON.stringify(program)}: expected a Pulumi program file (.ts, .mts, .cts, .js, .mjs or .cjs, or the .yaml or .json of a Pulumi YAML project).`,

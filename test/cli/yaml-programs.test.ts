@@ -15,6 +15,7 @@ beforeAll(async () => {
     { args: ["check", fixture("broken"), "--stack", "cn"] },
     { args: ["check", fixture("stack-reference"), "--stack", "cn"] },
     { args: ["check", fixture("stack-reference"), "--stack", "bare"] },
+    { args: ["check", path.join(fixture("abroad"), "Pulumi.yaml"), "--stack", "cn"] },
   ]);
 });
 
@@ -61,5 +62,13 @@ test("a StackReference resource reads the other stack's outputs as the stack con
   expect(bare.code).toBe(1);
   expect(bare.stdout).toContain(
     'but ingress[0].cidrBlocks[0] is not known offline: it comes from another stack\'s outputs (StackReference "network"',
+  );
+});
+
+test("Pulumi.yaml given as the program stands for its project: the template in Main.json is judged", () => {
+  const viaProjectFile = runs[5];
+  expect(viaProjectFile.code).toBe(1);
+  expect(viaProjectFile.stdout.split("\n")[0]).toBe(
+    "Checked test/fixtures/yaml/abroad/Main.json as stack cn (jurisdiction CN): 3 resources",
   );
 });
