@@ -546,7 +546,7 @@ class Evaluator {
       value = d.default;
     } else {
       throw new YamlProgramError(
-        `Missing required configuration variable '${key}': set it in the stack's config (pulumi config set ${name} <value>)`,
+        `Missing required configuration variable '${key}': set it in the stack's config (pulumi config set ${lexical} <value>)`,
       );
     }
     return d.secret === true || this.secretKeys.has(key) ? pulumi.secret(value) : value;
