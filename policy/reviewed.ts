@@ -291,6 +291,20 @@ export const reviewed = {
       ],
     ),
     ...variants("velero.io", ["v2alpha1"], ["DataDownload", "DataUpload"]),
+    // OADP's self-service kinds for a namespace's admin: a NonAdminBackup or NonAdminRestore
+    // holds a Velero Backup's or Restore's spec (its locations by name), a NonAdminDownloadRequest
+    // asks for a backup's logs or contents, a NonAdminBackupStorageLocationRequest is the cluster
+    // admin's approval of a NonAdminBackupStorageLocation (a row of the Kubernetes table).
+    ...variants(
+      "oadp.openshift.io",
+      ["v1alpha1"],
+      [
+        "NonAdminBackup",
+        "NonAdminBackupStorageLocationRequest",
+        "NonAdminDownloadRequest",
+        "NonAdminRestore",
+      ],
+    ),
   ],
   /**
    * CSI volume snapshots (custom resources of the Kubernetes snapshot controller, see

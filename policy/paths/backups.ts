@@ -617,6 +617,19 @@ export const backupFields: ReadonlyArray<readonly [RegExp, readonly DestinationF
     ],
   ],
   [
+    // OADP's self-service location a namespace's admin asks for: a Velero location's spec,
+    // which OADP makes into a BackupStorageLocation once a cluster admin approves it.
+    /^kubernetes:oadp\.openshift\.io\/v1alpha1:NonAdminBackupStorageLocation$/,
+    [
+      {
+        path: "spec.backupStorageLocationSpec",
+        what: "backup storage location",
+        read: "backup-location",
+        words: backupWords,
+      },
+    ],
+  ],
+  [
     /^kubernetes:postgresql\.cnpg\.io\/v1:Cluster$/,
     [
       {

@@ -283,6 +283,41 @@ describe("OpenShift's API for Data Protection", () => {
     ]);
   });
 
+  test("a namespace admin's NonAdminBackupStorageLocation is judged as a Velero location; their backups and restores pass", () => {
+    const nabsl = (spec: Record<string, unknown>) =>
+      kube("kubernetes:oadp.openshift.io/v1alpha1:NonAdminBackupStorageLocation", "team", {
+        metadata: { namespace: "shop" },
+        spec: {
+          backupStorageLocationSpec: {
+            provider: "aws",
+            objectStorage: { bucket: "shop-backups" },
+            credential: { name: "cloud-credentials", key: "cloud" },
+            ...spec,
+          },
+        },
+      });
+    const team = 'k8s nonadminbackupstoragelocation "team"';
+    expect(judged(onCluster(nabsl({ config: { region: "eu-west-1" } })))).toEqual([
+      egress("team", team, 'Amazon S3 bucket "shop-backups" in eu-west-1 (outside CN, in EU)'),
+    ]);
+    // Twins: a region inside; the namespace's backup, restore and requests name it by name.
+    expect(
+      judged(
+        onCluster(
+          nabsl({ config: { region: "cn-north-1" } }),
+          kube("kubernetes:oadp.openshift.io/v1alpha1:NonAdminBackup", "nightly", {
+            metadata: { namespace: "shop" },
+            spec: { backupSpec: { storageLocation: "team", includedNamespaces: ["shop"] } },
+          }),
+          kube("kubernetes:oadp.openshift.io/v1alpha1:NonAdminRestore", "back", {
+            metadata: { namespace: "shop" },
+            spec: { restoreSpec: { backupName: "nightly" } },
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   test("a location of its list that names no region is placed by the program's bucket of that name", () => {
     const unnamed = dpa([velero({ region: "cn-north-1" }), velero({})]);
     const stackWide = (resources: readonly OracleResource[]) =>

@@ -553,7 +553,7 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
         .filter((t) => tables.kubernetes[t].fields?.some((f) => f.format === "destination"))
         .sort(),
     );
-    // 122 kinds as objects, Patches and Lists: workloads, pod templates and presets,
+    // The kinds, as objects, Patches and Lists: workloads, pod templates and presets,
     // PersistentVolumes, volume attachments, webhooks, endpoints, ConfigMaps, Ingresses; the
     // Prometheus Operator's ServiceMonitors, PodMonitors, Probes, ScrapeConfigs, Prometheuses,
     // PrometheusAgents, ThanosRulers, Alertmanagers and AlertmanagerConfigs (two versions); Istio's VirtualServices, DestinationRules, Sidecars,
@@ -562,14 +562,15 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // Operator's SecretStores and ClusterSecretStores (two versions); Traefik's Middlewares (two groups);
     // the Gateway API's HTTP, GRPC, TLS, TCP and UDP routes (nine kinds and versions); Flux's
     // notification Providers (three versions); Velero's BackupStorageLocations and
-    // VolumeSnapshotLocations, OADP's DataProtectionApplications and CloudStorages;
+    // VolumeSnapshotLocations, OADP's DataProtectionApplications, CloudStorages and
+    // NonAdminBackupStorageLocations;
     // CloudNativePG's Clusters and the Barman Cloud plugin's ObjectStores; OpenShift's
     // ClusterLogForwarders (two groups); the MariaDB operator's MariaDBs, Backups (two groups),
     // PhysicalBackups, PointInTimeRecoveries, ExternalMariaDBs and MaxScales; Strimzi's Kafkas,
     // KafkaMirrorMaker2s and KafkaBridges (two versions); the Zalando operator's postgresqls and
     // OperatorConfigurations; the Redis operator's servers; Istio's Telemetries (two versions);
     // Strimzi's KafkaConnects and KafkaConnectors (two versions).
-    expect(viewed.size).toBe(372);
+    expect(viewed.size).toBe(375);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -703,7 +703,11 @@ export const fluxProviders: TypeTable = serverControls(
 export const backupLocations: TypeTable = rowsWithBuckets(
   [
     ...variants("velero.io", ["v1"], ["BackupStorageLocation", "VolumeSnapshotLocation"]),
-    ...variants("oadp.openshift.io", ["v1alpha1"], ["DataProtectionApplication", "CloudStorage"]),
+    ...variants(
+      "oadp.openshift.io",
+      ["v1alpha1"],
+      ["DataProtectionApplication", "CloudStorage", "NonAdminBackupStorageLocation"],
+    ),
   ],
   "control",
   locationBuckets,
