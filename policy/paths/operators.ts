@@ -416,6 +416,19 @@ const meshFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> 
     /^kubernetes:networking\.istio\.io\/\w+:WorkloadEntry$/,
     [{ path: "spec.address", what: "workload endpoint", read: "address", words: meshWords }],
   ],
+  // The template of the WorkloadEntries a group's VMs register: its address, when it sets one,
+  // is every such workload's (an agent registering leaves it empty, and its own address is used).
+  [
+    /^kubernetes:networking\.istio\.io\/\w+:WorkloadGroup$/,
+    [
+      {
+        path: "spec.template.address",
+        what: "workload endpoint",
+        read: "address",
+        words: meshWords,
+      },
+    ],
+  ],
   [
     /^kubernetes:telemetry\.istio\.io\/\w+:Telemetry$/,
     [

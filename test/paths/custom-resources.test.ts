@@ -1314,6 +1314,10 @@ describe("Istio", () => {
         },
       }),
       mesh("WorkloadEntry", "vm", { address: "198.51.100.9", labels: { app: "legacy" } }),
+      mesh("WorkloadGroup", "vms", {
+        metadata: { labels: { app: "legacy" } },
+        template: { address: "203.0.113.40", serviceAccount: "legacy" },
+      }),
       kube("kubernetes:security.istio.io/v1beta1:AuthorizationPolicy", "ext-authz", {
         metadata: { namespace: "shop" },
         spec: { action: "CUSTOM", provider: { name: "opa" }, rules: [{}] },
@@ -1324,6 +1328,7 @@ describe("Istio", () => {
         egress("default", 'k8s sidecar "default"', "proxy.example.de (cannot be placed)"),
         egress("tunnel", 'k8s destinationrule "tunnel"', "db.example.de (cannot be placed)"),
         egress("vm", 'k8s workloadentry "vm"', "198.51.100.9 (workload endpoint)"),
+        egress("vms", 'k8s workloadgroup "vms"', "203.0.113.40 (workload endpoint)"),
         egress(
           "ext-authz",
           'k8s authorizationpolicy "ext-authz"',
@@ -1339,6 +1344,8 @@ describe("Istio", () => {
         },
       }),
       mesh("WorkloadEntry", "vm", { address: "10.30.0.4" }),
+      // The VMs register themselves, each with its own address.
+      mesh("WorkloadGroup", "vms", { template: { serviceAccount: "legacy", network: "vm-net" } }),
       kube("kubernetes:security.istio.io/v1:AuthorizationPolicy", "allow", {
         metadata: { namespace: "shop" },
         spec: { action: "ALLOW", rules: [{ from: [{ source: { namespaces: ["shop"] } }] }] },

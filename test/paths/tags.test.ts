@@ -557,7 +557,7 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // PersistentVolumes, volume attachments, webhooks, endpoints, ConfigMaps, Ingresses; the
     // Prometheus Operator's ServiceMonitors, PodMonitors, Probes, ScrapeConfigs, Prometheuses,
     // PrometheusAgents, ThanosRulers, Alertmanagers and AlertmanagerConfigs (two versions); Istio's VirtualServices, DestinationRules, Sidecars,
-    // ServiceEntries and WorkloadEntries (three versions) and AuthorizationPolicies (two);
+    // ServiceEntries, WorkloadEntries and WorkloadGroups (three versions) and AuthorizationPolicies (two);
     // OpenTelemetry's Instrumentations and Collectors (two versions); the External Secrets
     // Operator's SecretStores and ClusterSecretStores (two versions); Traefik's Middlewares (two groups);
     // the Gateway API's HTTP, GRPC, TLS, TCP and UDP routes (nine kinds and versions); Flux's
@@ -570,7 +570,7 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // KafkaMirrorMaker2s and KafkaBridges (two versions); the Zalando operator's postgresqls and
     // OperatorConfigurations; the Redis operator's servers; Istio's Telemetries (two versions);
     // Strimzi's KafkaConnects and KafkaConnectors (two versions).
-    expect(viewed.size).toBe(375);
+    expect(viewed.size).toBe(384);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -624,7 +624,14 @@ export const serviceMesh: TypeTable = serverControls([
   ...variants(
     "networking.istio.io",
     ["v1alpha3", "v1beta1", "v1"],
-    ["VirtualService", "DestinationRule", "Sidecar", "ServiceEntry", "WorkloadEntry"],
+    [
+      "VirtualService",
+      "DestinationRule",
+      "Sidecar",
+      "ServiceEntry",
+      "WorkloadEntry",
+      "WorkloadGroup",
+    ],
   ),
   ...variants("security.istio.io", ["v1beta1", "v1"], "AuthorizationPolicy"),
   ...variants("telemetry.istio.io", ["v1alpha1", "v1"], "Telemetry"),
