@@ -170,15 +170,20 @@ export const reviewed = {
    * The External Secrets Operator's ExternalSecrets and ClusterExternalSecrets (custom resources,
    * see `customResourceGroups`): each copies secrets from the store its `secretStoreRef` names
    * into a Secret of the cluster — the data comes in. Where the store keeps them is judged on the
-   * SecretStore or ClusterSecretStore, a row of the Kubernetes table. (A PushSecret, which writes
-   * the cluster's Secrets to a store, stays unclassified: the store it names may be one the
-   * program does not declare.)
+   * SecretStore or ClusterSecretStore, a row of the Kubernetes table. A PushSecret or
+   * ClusterPushSecret writes the cluster's Secrets to the stores it names: each must be a store
+   * the program declares (judged itself), which named-destinations checks over the stack
+   * (paths/push-secrets.ts); a store it does not declare, or stores chosen by labels, fail
+   * closed.
    */
-  secretSync: variants(
-    "external-secrets.io",
-    ["v1", "v1beta1"],
-    ["ExternalSecret", "ClusterExternalSecret"],
-  ),
+  secretSync: [
+    ...variants(
+      "external-secrets.io",
+      ["v1", "v1beta1"],
+      ["ExternalSecret", "ClusterExternalSecret"],
+    ),
+    ...variants("external-secrets.io", ["v1alpha1"], ["PushSecret", "ClusterPushSecret"]),
+  ],
   /**
    * Traefik's routes and settings that name no server outside the cluster (custom resources, see
    * `customResourceGroups`): an IngressRoute (TCP, UDP) routes the requests Traefik serves to

@@ -33,6 +33,7 @@ import {
 } from "./resolver";
 import { byType } from "./types";
 import { unknownDestinationOf } from "./types/log-readers";
+import { pushSecretFindings } from "./push-secrets";
 import { fromPolicyResources, isUnknown, known, valueAt, valuesAt } from "./values";
 import { crossingFinding, fixOf, ownPlace } from "./views";
 
@@ -447,6 +448,9 @@ export function namedDestinationsPolicy(
         const hosted = hostFromResources(r, args.resources, j);
         if (hosted) {
           ctx.report({ ...hosted, urn: r.urn, resourceName: r.name });
+        }
+        for (const f of pushSecretFindings(r, args.resources)) {
+          ctx.report({ ...f, urn: r.urn, resourceName: r.name });
         }
         const row = rows.get(r.type);
         if (!row) {

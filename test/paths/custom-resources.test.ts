@@ -703,14 +703,90 @@ describe("the External Secrets Operator", () => {
     }
   });
 
-  test("a PushSecret, which writes the cluster's Secrets to a store the program may not declare, fails closed", () => {
-    const push = kube("kubernetes:external-secrets.io/v1alpha1:PushSecret", "push", {
-      metadata: { namespace: "shop" },
-      spec: { secretStoreRefs: [{ name: "vault" }], selector: { secret: { name: "db" } } },
-    });
-    expect(judged(onCluster(push)).map(([policy, name]) => [policy, name])).toEqual([
-      ["reviewed-resource-types", "push"],
+  test("a PushSecret to a store the program does not declare, or to stores chosen by labels, fails closed; to its own store, it is judged by that store", () => {
+    const push = (refs: unknown[], kind = "PushSecret") =>
+      kube(`kubernetes:external-secrets.io/v1alpha1:${kind}`, "push", {
+        metadata: { namespace: "shop" },
+        spec:
+          kind === "PushSecret"
+            ? { secretStoreRefs: refs, selector: { secret: { name: "db" } } }
+            : {
+                pushSecretSpec: { secretStoreRefs: refs, selector: { secret: { name: "db" } } },
+                namespaceSelectors: [{ matchLabels: { team: "shop" } }],
+              },
+      });
+    const pushed = 'k8s pushsecret "push"';
+    const stackWide = (resources: readonly OracleResource[]) =>
+      findingsOf(resources, ["kubernetes-egress", "named-destinations", "reviewed-resource-types"]);
+    const unplacedStore = (label: string, store: string) =>
+      ["named-destinations", "push", "mandatory", [label, `${store} (cannot be placed)`]] as const;
+    expect(stackWide(onCluster(push([{ name: "vault" }])))).toEqual([
+      unplacedStore(pushed, 'SecretStore "vault"'),
     ]);
+    // A store of another namespace is not the one it writes to.
+    const elsewhere = kube("kubernetes:external-secrets.io/v1:SecretStore", "vault-ops", {
+      metadata: { namespace: "ops", name: "vault" },
+      spec: { provider: { vault: { server: "http://vault.vault.svc:8200" } } },
+    });
+    expect(stackWide(onCluster(elsewhere, push([{ name: "vault" }])))).toEqual([
+      unplacedStore(pushed, 'SecretStore "vault"'),
+    ]);
+    expect(
+      stackWide(onCluster(push([{ labelSelector: { matchLabels: { tier: "secrets" } } }]))),
+    ).toEqual([
+      [
+        "named-destinations",
+        "push",
+        "mandatory",
+        [pushed, "the stores its labels select (cannot be placed)"],
+      ],
+    ]);
+    expect(messagesOf("named-destinations", onCluster(push([{ name: "vault" }])))).toEqual([
+      expect.stringContaining(
+        'but spec.secretStoreRefs[0] names the SecretStore "vault", which this program does not declare, so where it keeps the Secrets cannot be checked',
+      ),
+    ]);
+    // Its own store abroad is that store's finding.
+    const own = (provider: Record<string, unknown>) =>
+      kube("kubernetes:external-secrets.io/v1:SecretStore", "vault", {
+        metadata: { namespace: "shop", name: "vault" },
+        spec: { provider },
+      });
+    expect(
+      stackWide(
+        onCluster(
+          own({ aws: { service: "SecretsManager", region: "eu-central-1" } }),
+          push([{ name: "vault" }]),
+        ),
+      ),
+    ).toEqual([egress("vault", label, "AWS SecretsManager in eu-central-1 (outside CN, in EU)")]);
+    // Twins: its own store inside; a ClusterPushSecret to the program's ClusterSecretStore.
+    expect(
+      stackWide(
+        onCluster(
+          own({ aws: { service: "SecretsManager", region: "cn-north-1" } }),
+          push([{ name: "vault" }]),
+        ),
+      ),
+    ).toEqual([]);
+    const clusterStore = kube("kubernetes:external-secrets.io/v1:ClusterSecretStore", "central", {
+      metadata: { name: "central" },
+      spec: { provider: { alibaba: { regionID: "cn-shanghai", auth: {} } } },
+    });
+    expect(
+      stackWide(
+        onCluster(
+          clusterStore,
+          push([{ name: "central", kind: "ClusterSecretStore" }], "ClusterPushSecret"),
+        ),
+      ),
+    ).toEqual([]);
+    // A ClusterPushSecret's SecretStore is one of each namespace it selects: not resolved.
+    expect(
+      stackWide(
+        onCluster(own({ fake: { data: [] } }), push([{ name: "vault" }], "ClusterPushSecret")),
+      ),
+    ).toEqual([unplacedStore('k8s clusterpushsecret "push"', 'SecretStore "vault"')]);
   });
 });
 
