@@ -24,7 +24,13 @@ import { RecordingMonitor } from "./monitor";
 import { checkUnderCli } from "./opaque";
 import { type CallbackFailure, packageOf, type Plan, type RecordedResource } from "./plan";
 import { readYamlProgram, runYamlProgram } from "./pulumi-yaml";
-import { loadProject, loadStackConfig, type StackConfig, UsageError } from "./project";
+import {
+  loadProject,
+  loadStackConfig,
+  yamlProgramPattern,
+  type StackConfig,
+  UsageError,
+} from "./project";
 import { ConstructionLog, neverCompleted, pendingExports, unsettled } from "./stall";
 import { plainProps } from "./wire";
 
@@ -149,7 +155,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   }
   const config = { ...stackConfig.config, ...(opts.configOverrides ?? {}) };
   const program = opts.program ? path.resolve(opts.program) : project.main;
-  if (/\.(ya?ml|json)$/.test(program) && project.runtime !== "yaml") {
+  if (yamlProgramPattern.test(program) && project.runtime !== "yaml") {
     throw new UsageError(
       `${path.relative(process.cwd(), program) || program}: a YAML or JSON file is a program only in a Pulumi YAML project (runtime: yaml), and ${path.join(path.relative(process.cwd(), project.dir) || ".", "Pulumi.yaml")} names runtime ${JSON.stringify(project.runtime ?? "nodejs")}.`,
     );
@@ -204,7 +210,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
         forgetProjectModules(path.dirname(program));
         // What the language host does with it: a function is called, anything else (a promise
         // included) awaited as the stack's outputs.
-        const exported = /\.(ya?ml|json)$/.test(program)
+        const exported = yamlProgramPattern.test(program)
           ? () =>
               runYamlProgram(
                 readYamlProgram(program, project.name),

@@ -142,6 +142,9 @@ function readProject(dir: string, file: string): ProjectInfo {
   };
 }
 
+/** A file a Pulumi YAML project's program may be: its template, as YAML or JSON. */
+export const yamlProgramPattern = /\.(ya?ml|json)$/;
+
 /**
  * The file of a YAML project's program, as the YAML host finds it: Main.json, else Main.yaml, of
  * the folder `main` names (the project's folder without it), else Pulumi.yaml there.

@@ -17,7 +17,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse as parseYaml } from "yaml";
-import { readInventoryFile } from "../policy/inventory/sdk";
+import { installedTypes } from "../policy/inventory/sdk";
 
 /** A program's document: Pulumi.yaml or Main.yaml. */
 export interface YamlProgram {
@@ -58,11 +58,7 @@ const kubernetesComponents = /^kubernetes:(yaml\/v2|kustomize\/v2|helm\.sh\/v4):
 /** Packages whose tokens are written `<package>:<module>:<Type>`, with no file in the module. */
 const plainModulePackages = new Set(["aws-native", "azure-native", "google-native", "command"]);
 
-let inventoryTypes: ReadonlySet<string> | undefined;
-function inventoried(type: string): boolean {
-  inventoryTypes ??= new Set(Object.keys(readInventoryFile().types));
-  return inventoryTypes.has(type);
-}
+const inventoried = (type: string): boolean => Object.hasOwn(installedTypes(), type);
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -507,10 +503,8 @@ function topologicalOrder(
 /** Evaluates the expressions of one program. */
 class Evaluator {
   private readonly dir: string;
-  /** The logical name and type token of each resource the program declares. */
+  /** The logical name and the type token each resource of the program was registered under. */
   private readonly identities = new WeakMap<pulumi.Resource, { name: string; type: string }>();
-  /** The type token each resource was registered under. */
-  private readonly types = new WeakMap<pulumi.Resource, string>();
 
   constructor(
     private readonly program: YamlProgram,
@@ -796,20 +790,6 @@ class Evaluator {
     decl: Record<string, unknown>,
     read: ReadonlySet<string>,
   ): pulumi.Resource {
-    const made = this.register(name, decl, read);
-    const typeWritten = decl.type as string;
-    this.identities.set(made, {
-      name: typeof decl.name === "string" ? decl.name : name,
-      type: this.types.get(made) ?? typeWritten,
-    });
-    return made;
-  }
-
-  private register(
-    name: string,
-    decl: Record<string, unknown>,
-    read: ReadonlySet<string>,
-  ): pulumi.Resource {
     const where = `resources.${name}`;
     const typeWritten = decl.type as string;
     const logical = typeof decl.name === "string" ? decl.name : name;
@@ -826,13 +806,18 @@ class Evaluator {
       opts.provider = this.values.get(fallback) as pulumi.ProviderResource;
     }
     if (typeWritten.startsWith("pulumi:providers:")) {
-      return new YamlProvider(typeWritten.slice("pulumi:providers:".length), logical, props, opts);
+      return this.typed(
+        typeWritten,
+        logical,
+        new YamlProvider(typeWritten.slice("pulumi:providers:".length), logical, props, opts),
+      );
     }
     if (typeWritten === "pulumi:pulumi:StackReference") {
       // Another stack's outputs, read from its state (offline, from sovereign-dc:stackOutputs).
       const stack = props.name ?? logical;
       return this.typed(
         typeWritten,
+        logical,
         new pulumi.StackReference(logical, { name: stack as pulumi.Input<string> }, opts),
       );
     }
@@ -850,6 +835,7 @@ class Evaluator {
       }
       return this.typed(
         type,
+        logical,
         new YamlResource(type, logical, state, {
           ...opts,
           id: this.value(get.id, `${where}.get.id`) as pulumi.Input<string>,
@@ -858,13 +844,13 @@ class Evaluator {
     }
     const pkg = type.split(":")[0];
     if (componentPackages.has(pkg) || kubernetesComponents.test(type) || givenProviders) {
-      return this.typed(type, new YamlComponent(type, logical, props, opts, true));
+      return this.typed(type, logical, new YamlComponent(type, logical, props, opts, true));
     }
-    return this.typed(type, new YamlResource(type, logical, props, opts));
+    return this.typed(type, logical, new YamlResource(type, logical, props, opts));
   }
 
-  private typed(type: string, r: pulumi.Resource): pulumi.Resource {
-    this.types.set(r, type);
+  private typed(type: string, name: string, r: pulumi.Resource): pulumi.Resource {
+    this.identities.set(r, { name, type });
     return r;
   }
 

@@ -7,7 +7,7 @@
  * same program and config always produce the same plan, and committed reports do not drift.
  */
 import { createHash } from "node:crypto";
-import { type Inventory, readInventoryFile, type TypeEntry } from "../policy/inventory/sdk";
+import { installedTypes, type TypeEntry } from "../policy/inventory/sdk";
 import { awsPartitionOf, countryOfRegion } from "../residency/jurisdictions";
 import { arnAccount, arnRegion, regionOfEndpoint } from "../residency/placement";
 import { outputValueSig, secretSig, sigKey, unknownValue } from "./wire";
@@ -26,15 +26,12 @@ const autonamed: Readonly<Record<string, string>> = {
   "aws:ecr/repository:Repository": "name",
 };
 
-/** The inventory of the installed SDKs' types, read once, when first asked. */
-let inventoried: Inventory["types"] | undefined;
-
 /** The inventory's entry of an AWS type (its inputs, the outputs that repeat its ARN and account). */
 function awsEntry(type: string): TypeEntry | undefined {
   if (!type.startsWith("aws:")) {
     return undefined;
   }
-  inventoried ??= readInventoryFile().types;
+  const inventoried = installedTypes();
   return Object.hasOwn(inventoried, type) ? inventoried[type] : undefined;
 }
 

@@ -327,6 +327,13 @@ export function readInventoryFile(file = inventoryFile): Inventory & { readonly 
   return parseInventory(fs.readFileSync(file, "utf8"));
 }
 
+let installed: Inventory["types"] | undefined;
+
+/** The types of the inventory shipped with the pack (`inventoryFile`), read once per process. */
+export function installedTypes(): Inventory["types"] {
+  return (installed ??= readInventoryFile().types);
+}
+
 /**
  * A digest of the rules and of this reader, so that a changed rule or reading shows as a changed
  * inventory even where no type's entry moves.

@@ -23,8 +23,15 @@ function refsPath(type: string): string {
     : `${items}spec.secretStoreRefs[]`;
 }
 
+/** The stores of each stack's resources, found once for all its PushSecrets. */
+const storesOf = new WeakMap<readonly PolicyResource[], ReadonlySet<string>>();
+
 /** The stores the program declares: `<kind>/<namespace>/<name>`, a cluster store's without one. */
-function declaredStores(resources: readonly PolicyResource[]): Set<string> {
+function declaredStores(resources: readonly PolicyResource[]): ReadonlySet<string> {
+  const found = storesOf.get(resources);
+  if (found !== undefined) {
+    return found;
+  }
   const out = new Set<string>();
   for (const r of resources) {
     if (!storeKinds.test(r.type)) {
@@ -40,6 +47,7 @@ function declaredStores(resources: readonly PolicyResource[]): Set<string> {
       cluster ? `ClusterSecretStore//${name}` : `SecretStore/${str(meta?.namespace) ?? ""}/${name}`,
     );
   }
+  storesOf.set(resources, out);
   return out;
 }
 
