@@ -495,7 +495,12 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
   if (served !== undefined) {
     return { cloud: "alicloud", region: served };
   }
-  const oss = /^oss-([a-z0-9-]+?)(?:-internal)?\.aliyuncs\.com$/.exec(host);
+  // OSS's global acceleration endpoints serve from points of presence everywhere: no region.
+  if (/^(?:[a-z0-9-]+\.)?oss-accelerate(?:-overseas)?\.aliyuncs\.com$/.test(host)) {
+    return undefined;
+  }
+  // The region endpoint, or a bucket on it (`<bucket>.oss-<region>[-internal].aliyuncs.com`).
+  const oss = /^(?:[a-z0-9-]+\.)?oss-([a-z0-9-]+?)(?:-internal)?\.aliyuncs\.com$/.exec(host);
   if (oss) {
     return { cloud: "alicloud", region: oss[1] };
   }
@@ -515,9 +520,16 @@ export function regionOfEndpoint(text: string): EndpointPlace | undefined {
   }
   const labels = host.split(".");
   if (host.endsWith(".aliyuncs.com")) {
+    // The region is the label nearest the suffix that spells one: the region itself
+    // (`cn-hangzhou`, `cn-hangzhou-intranet`) or a service's name before it (`ecs-cn-hangzhou`).
+    // The first label of a longer host may be a name its user chose (a project, a connection
+    // prefix): there only the region itself counts (ARMS's `cn-hangzhou-intranet.arms…`).
     const known = knownAlicloudRegions();
-    for (const label of labels.slice(0, -2)) {
-      const region = known.find((r) => label === r || label.endsWith(`-${r}`));
+    const named = labels.slice(0, -2);
+    for (let i = named.length - 1; i >= 0; i--) {
+      const bare = named[i].replace(/-(?:internal|intranet|share|vpc)$/, "");
+      const chosen = i === 0 && labels.length > 3;
+      const region = known.find((r) => bare === r || (!chosen && bare.endsWith(`-${r}`)));
       if (region !== undefined) {
         return { cloud: "alicloud", region };
       }

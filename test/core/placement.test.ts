@@ -342,6 +342,23 @@ describe("places read from values", () => {
     ["cn-hongkong.log.aliyuncs.com", { cloud: "alicloud", region: "cn-hongkong" }],
     ["cn-hongkong-share.log.aliyuncs.com", { cloud: "alicloud", region: "cn-hongkong" }],
     ["ecs-cn-hangzhou.aliyuncs.com", { cloud: "alicloud", region: "cn-hangzhou" }],
+    // A bucket on its region's endpoint, as OSS URLs name it: the bucket's name is its user's,
+    // the region is the endpoint's, whatever the name spells.
+    [
+      "oss://models.oss-cn-hangzhou-internal.aliyuncs.com/checkpoints/",
+      { cloud: "alicloud", region: "cn-hangzhou" },
+    ],
+    ["backup-us-west-1.oss-cn-shanghai.aliyuncs.com", { cloud: "alicloud", region: "cn-shanghai" }],
+    ["data-cn-shanghai.oss-us-west-1.aliyuncs.com", { cloud: "alicloud", region: "us-west-1" }],
+    // OSS's global acceleration endpoints are no region's.
+    ["oss-accelerate.aliyuncs.com", undefined],
+    ["b.oss-accelerate-overseas.aliyuncs.com", undefined],
+    // A project on its SLS region endpoint, public or internal; a connection prefix its user
+    // chose names no region.
+    ["logs-us-west-1.cn-hangzhou.log.aliyuncs.com", { cloud: "alicloud", region: "cn-hangzhou" }],
+    ["audit.cn-hangzhou-intranet.log.aliyuncs.com", { cloud: "alicloud", region: "cn-hangzhou" }],
+    ["app-cn-shanghai.rwlb.rds.aliyuncs.com", undefined],
+    ["cn-shanghai-intranet.arms.aliyuncs.com", { cloud: "alicloud", region: "cn-shanghai" }],
     ["a.b.cn-shanghai.aliyuncs.com", { cloud: "alicloud", region: "cn-shanghai" }],
     [
       "kms.cn-shanghai-finance-1.aliyuncs.com",

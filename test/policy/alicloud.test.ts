@@ -5696,6 +5696,21 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
       twin: paiDataset("OSS", "oss://claims.oss-cn-shanghai.aliyuncs.com/train/"),
     },
     {
+      // The bucket's name is its user's: the endpoint it is addressed on says the region.
+      name: "a PAI dataset lives in a bucket named for Shanghai on Silicon Valley's internal endpoint",
+      bad: paiDataset("OSS", "oss://claims-cn-shanghai.oss-us-west-1-internal.aliyuncs.com/train/"),
+      expected: [
+        datasetShipped(
+          "oss://claims-cn-shanghai.oss-us-west-1-internal.aliyuncs.com/train/ (outside CN, in US)",
+        ),
+      ],
+      twinName: "it lives in a bucket named for Silicon Valley on Shanghai's internal endpoint",
+      twin: paiDataset(
+        "OSS",
+        "oss://claims-us-west-1.oss-cn-shanghai-internal.aliyuncs.com/train/",
+      ),
+    },
+    {
       name: "a PAI dataset lives in a NAS file system in Singapore",
       bad: paiDataset("NAS", "nas://0a1b2c3d4e.ap-southeast-1/train/"),
       expected: [datasetShipped("ap-southeast-1 (outside CN, in SG)")],
