@@ -208,6 +208,20 @@ const notKnownAtPreview =
   /\bbut ([\w$]+)((?:\.[\w$]+|\[\d+\])*) is not known (?:at preview\b|before deployment \(an output of another resource, or the answer of a lookup\))/;
 
 /**
+ * The lookups of the stack's own account, which the engine answers from the account the stack
+ * pins and leaves unknown otherwise (engine/invokes): how to pin it, said after a finding that
+ * a value of theirs left undecided.
+ */
+const accountLookups: Readonly<Record<string, string>> = {
+  "alicloud:index/getAccount:getAccount":
+    "Offline, alicloud.getAccount answers with the account the provider pins: set accountId on the provider (alicloud:accountId for the default provider).",
+  "alicloud:index/getCallerIdentity:getCallerIdentity":
+    "Offline, alicloud.getCallerIdentity answers with the account the provider pins: set accountId on the provider (alicloud:accountId for the default provider).",
+  "aws:index/getCallerIdentity:getCallerIdentity":
+    "Offline, aws.getCallerIdentity answers with the account the stack declares: set sovereign-dc:accountId in the stack config (a provider that allows several accounts does not say which one deploys).",
+};
+
+/**
  * The findings with each "not known at preview" said as what it is offline, where the value
  * comes only from what the engine cannot read: another stack's outputs (a `StackReference`, which
  * `pulumi preview` reads from that stack's state), a multi-language component (whose plugin
@@ -294,7 +308,14 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
             ]
           : []),
       ];
-      return comesFrom(said.join(", or "));
+      const found = comesFrom(said.join(", or "));
+      // The account lookups the engine answers once the account is pinned: the way to a verdict.
+      const pinned = cloud.flatMap((f) =>
+        accountLookups[f] === undefined ? [] : [accountLookups[f]],
+      );
+      return pinned.length === 0
+        ? found
+        : { ...found, message: `${found.message} ${[...new Set(pinned)].join(" ")}` };
     }
     // Not recorded, and no stack reference: an existing resource the program reads by ID
     // (`Queue.get`), which no policy judges (a read is not the stack's) and whose outputs the

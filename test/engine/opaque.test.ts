@@ -512,6 +512,36 @@ describe("withOfflineSources", () => {
     expect(withOfflineSources([both], mixed)).toEqual([both]);
   });
 
+  it("says how to pin the account where the stack's account lookup was left unknown", () => {
+    const grant = {
+      ...resource("alicloud:cen/instanceGrant:InstanceGrant", "grant", { custom: true }),
+      propertyDependencies: { cenOwnerId: [] },
+    };
+    const f: Violation = {
+      ...finding(grant, ""),
+      policy: "network-links",
+      message:
+        'cen instance grant "grant" must name a place the pack can check, but cenOwnerId is not known at preview, so whether it leaves CN cannot be decided at preview. Set it from a literal value or a resource of this program, or waive the finding after review.',
+    };
+    const lookups = (...unknownFunctions: string[]) => ({ ...plan(grant), unknownFunctions });
+    const [v] = withOfflineSources(
+      [f],
+      lookups("alicloud:index/getAccount:getAccount", "alicloud:index/getZones:getZones"),
+    );
+    expect(v.message).toBe(
+      'cen instance grant "grant" must name a place the pack can check, but cenOwnerId is not known offline: it comes from the answer of a lookup the engine cannot answer (alicloud:index/getAccount:getAccount, alicloud:index/getZones:getZones), which pulumi preview reads from the cloud, so whether it leaves CN cannot be decided offline. Set it from a literal value or a resource of this program, or waive the finding after review. Offline, alicloud.getAccount answers with the account the provider pins: set accountId on the provider (alicloud:accountId for the default provider).',
+    );
+    expect(
+      withOfflineSources([f], lookups("aws:index/getCallerIdentity:getCallerIdentity"))[0].message,
+    ).toMatch(
+      / set sovereign-dc:accountId in the stack config \(a provider that allows several accounts does not say which one deploys\)\.$/,
+    );
+    // Another lookup: nothing to pin.
+    expect(withOfflineSources([f], lookups("alicloud:index/getZones:getZones"))[0].message).toMatch(
+      /waive the finding after review\.$/,
+    );
+  });
+
   it("says a lookup was unknown for its arguments, not for the cloud, where that is why", () => {
     const sg = group([]);
     const f = finding(sg, notKnown("app", "ingress[0].cidrBlocks[0]"));
