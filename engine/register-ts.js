@@ -25,8 +25,9 @@ const registered = Symbol.for("sovereign-dc.register-ts");
 // that declares a namespace, which Sucrase drops; 4: and one that exports by a list and imports
 // a module of the program, whose exports Sucrase assigns late; 5: or whose list stands above a
 // name's declaration, which Sucrase reads before it is set; 6: TypeScript targets the language
-// host's default, ES2020, when the project's tsconfig names none).
-const compilerVersion = `${require("sucrase/package.json").version}+6`;
+// host's default, ES2020, when the project's tsconfig names none; 7: JavaScript TypeScript emits
+// that Node refuses is refused at the line of the file, not cached).
+const compilerVersion = `${require("sucrase/package.json").version}+7`;
 const options = { transforms: ["imports", "typescript"] };
 /**
  * This package's own sources (its folders beside engine/, outside node_modules and the test
@@ -160,12 +161,34 @@ const cacheDir =
     "sovereign-dc-ts",
   );
 
+/**
+ * The file compiled by TypeScript, which reports only syntax: JavaScript that Node still refuses
+ * (a reserved word as a name, `const static`, in a module's strict mode) is refused here, naming
+ * the line of the file it comes from rather than the line of the compiled output Node would name.
+ */
+function compileStrictly(code, filePath) {
+  const js = compileWithTypeScript(code, filePath, "commonjs");
+  const error = commonJsSyntaxError(js, filePath);
+  if (error === undefined) {
+    return js;
+  }
+  const [where = "", text = ""] = String(error.stack).split("\n");
+  const line = Number(/:(\d+)$/.exec(where)?.[1]);
+  const statement = (Number.isInteger(line) ? js.split("\n")[line - 1] : text).trim();
+  const at = code.split("\n").findIndex((l) => l.trim() === statement);
+  throw new SyntaxError(
+    at >= 0
+      ? `${filePath}:${at + 1}: ${error.message} (${statement})`
+      : `${filePath}: ${error.message}, in ${JSON.stringify(statement)} of the JavaScript it compiles to`,
+  );
+}
+
 function compile(code, filePath) {
   const options = optionsFor(filePath);
   // A namespace Sucrase would drop, or exports it would assign late: TypeScript compiles the
   // file, and Sucrase need not run.
   if (options !== ownOptions && (holdsNamespace(code) || exportsByList(code))) {
-    return compileWithTypeScript(code, filePath, "commonjs");
+    return compileStrictly(code, filePath);
   }
   // Loaded on the first file not in the cache: a process whose files are all compiled already
   // (most CLI runs, every evaluation process and pack after the first) never loads Sucrase.
@@ -188,7 +211,7 @@ function compile(code, filePath) {
   ) {
     return compiled;
   }
-  return compileWithTypeScript(code, filePath, "commonjs");
+  return compileStrictly(code, filePath);
 }
 
 function cached(code, filePath) {

@@ -226,4 +226,23 @@ describe("a file Sucrase cannot compile into JavaScript Node parses", () => {
     }
     expect(stderr).toMatch(/SyntaxError: \S*broken\.ts:3:3: ',' expected\./);
   });
+
+  it("names the line of the file where JavaScript TypeScript emits is refused by Node", () => {
+    // A reserved word as a name: TypeScript's transpiler lets it through, a module's strict mode
+    // refuses it — at a line of the compiled output, which is not the file's.
+    let stderr = "";
+    try {
+      loaded("reserved.ts", [
+        'import * as path from "node:path";',
+        "",
+        "const static = path.sep;",
+        "export const x = static;",
+      ]);
+    } catch (e) {
+      stderr = String((e as { stderr?: Buffer }).stderr);
+    }
+    expect(stderr).toMatch(
+      /SyntaxError: \S*reserved\.ts:3: Unexpected strict mode reserved word \(const static = path\.sep;\)/,
+    );
+  });
 });
