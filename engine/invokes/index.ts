@@ -10,7 +10,8 @@
  *   credential as a kubeconfig naming that cluster, an ECR registry login for the stack's registry
  *   (its token a stand-in that says so);
  * - `kubernetes:yaml:decode` (v1 `yaml.ConfigFile` / `ConfigGroup`), which only parses YAML, by
- *   parsing it;
+ *   parsing it; the `std` provider's functions (format, join, cidrsubnet, …) by computing them
+ *   (./std.ts);
  * - every other function with unknown values, as a preview shows values it cannot know yet. The
  *   program goes on and the policies judge the unknowns as they do at preview.
  *
@@ -25,6 +26,7 @@ import { arnAccount, arnPartition, arnRegion } from "../../residency/placement";
 import { zonesOf } from "../../residency/zones";
 import { placeholderAccount } from "../synth";
 import { awsPolicyDocument } from "./aws-policy-document";
+import { answerStd, stdFunctions } from "./std";
 
 /** Stands for a value the engine cannot know; survives the monitor's serialisation as text. */
 export const unknownMark = "sovereign-dc:unknown-value:6c1f0b3e";
@@ -852,7 +854,10 @@ export function pluginStandIn(
 }
 
 /** Tokens the engine answers with more than unknowns. */
-export const answeredFunctions: readonly string[] = Object.keys(answerers).sort();
+export const answeredFunctions: readonly string[] = [
+  ...Object.keys(answerers),
+  ...stdFunctions,
+].sort();
 
 /** Answers one provider function offline (see the module comment). */
 export function answerInvoke(
@@ -861,6 +866,6 @@ export function answerInvoke(
   ctx: InvokeContext,
 ): InvokeAnswer {
   const answer = answerers[token];
-  const result = answer?.(args, ctx);
+  const result = answer === undefined ? answerStd(token, args) : answer(args, ctx);
   return result === undefined ? { known: false } : { known: true, result };
 }

@@ -665,6 +665,19 @@ describe("functions the engine cannot answer", () => {
       "aws:kms/getKey:getKey",
       "aws:ssoadmin/getInstances:getInstances",
       "kubernetes:yaml:decode",
+      "std:index:base64encode",
+      "std:index:cidrhost",
+      "std:index:cidrsubnet",
+      "std:index:concat",
+      "std:index:file",
+      "std:index:filebase64",
+      "std:index:format",
+      "std:index:join",
+      "std:index:jsondecode",
+      "std:index:lookup",
+      "std:index:replace",
+      "std:index:split",
+      "std:index:substr",
     ]);
   });
 });
