@@ -362,6 +362,14 @@ export const reviewed = {
    */
   logCollection: variants("logging.openshift.io", ["v1"], "ClusterLogging"),
   /**
+   * The Loki Operator's LokiStacks (a custom resource, see `customResourceReferences`; OpenShift
+   * Logging's log store): a LokiStack keeps the logs its tenants send in the object storage of
+   * the Secret its `spec.storage.secret` names — a Secret the program declares, whose keys place
+   * it, which named-destinations checks over the stack (paths/loki-stacks.ts); a Secret it does
+   * not declare, or storage whose region the Secret does not name, fails closed.
+   */
+  logStores: variants("loki.grafana.com", ["v1", "v1beta1"], "LokiStack"),
+  /**
    * The MariaDB operator's kinds that name no storage or server of their own (custom resources,
    * see `customResourceReferences`): a Restore brings a backup in; a Connection writes a Secret
    * with the address of a MariaDB, MaxScale or ExternalMariaDB (judged on those objects, and the
@@ -469,6 +477,7 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
     "https://github.com/cloudnative-pg/plugin-barman-cloud/tree/main/config/crd/bases",
   "logging.openshift.io":
     "https://github.com/openshift/cluster-logging-operator/tree/master/api/logging/v1",
+  "loki.grafana.com": "https://github.com/grafana/loki/tree/main/operator/api/loki/v1",
   "observability.openshift.io":
     "https://github.com/openshift/cluster-logging-operator/tree/master/api/observability/v1",
   "k8s.mariadb.com": "https://github.com/mariadb-operator/mariadb-operator/tree/main/api/v1alpha1",

@@ -33,6 +33,7 @@ import {
 } from "./resolver";
 import { byType } from "./types";
 import { unknownDestinationOf } from "./types/log-readers";
+import { lokiStackFindings } from "./loki-stacks";
 import { pushSecretFindings } from "./push-secrets";
 import { fromPolicyResources, isUnknown, known, valueAt, valuesAt } from "./values";
 import { crossingFinding, fixOf, ownPlace } from "./views";
@@ -450,6 +451,9 @@ export function namedDestinationsPolicy(
           ctx.report({ ...hosted, urn: r.urn, resourceName: r.name });
         }
         for (const f of pushSecretFindings(r, args.resources)) {
+          ctx.report({ ...f, urn: r.urn, resourceName: r.name });
+        }
+        for (const f of lokiStackFindings(r, args.resources, ctx.settings.egressAllowlist, j.id)) {
           ctx.report({ ...f, urn: r.urn, resourceName: r.name });
         }
         const row = rows.get(r.type);

@@ -790,6 +790,129 @@ describe("the External Secrets Operator", () => {
   });
 });
 
+describe("the Loki Operator's LokiStacks", () => {
+  const stack = (secret: unknown, version = "v1") =>
+    kube(`kubernetes:loki.grafana.com/${version}:LokiStack`, "logging-loki", {
+      metadata: { namespace: "openshift-logging" },
+      spec: {
+        size: "1x.small",
+        storage: { schemas: [{ version: "v13", effectiveDate: "2024-01-01" }], secret },
+        storageClassName: "gp3-csi",
+        tenants: { mode: "openshift-logging" },
+      },
+    });
+  const secret = (name: string, keys: Record<string, string>, namespace = "openshift-logging") =>
+    kube("kubernetes:core/v1:Secret", name, {
+      metadata: { namespace, name },
+      stringData: { access_key_id: "id", access_key_secret: "key", ...keys },
+    });
+  const label = 'k8s lokistack "logging-loki"';
+  const stackWide = (resources: readonly OracleResource[]) =>
+    findingsOf(resources, ["kubernetes-egress", "named-destinations", "reviewed-resource-types"]);
+  const at = (place: string) =>
+    ["named-destinations", "logging-loki", "mandatory", [label, place]] as const;
+  const s3 = { name: "loki-s3", type: "s3" };
+
+  test("keeps the logs where the Secret it names says: abroad, at a host the pack cannot place, or in a Secret the program does not declare, it fails", () => {
+    expect(
+      stackWide(
+        onCluster(
+          stack(s3),
+          secret("loki-s3", {
+            bucketnames: "logs",
+            endpoint: "https://s3.eu-central-1.amazonaws.com",
+          }),
+        ),
+      ),
+    ).toEqual([at("s3.eu-central-1.amazonaws.com in eu-central-1 (outside CN, in EU)")]);
+    // No endpoint: Amazon S3 in the Secret's region (the operator's STS form).
+    expect(
+      stackWide(
+        onCluster(
+          stack(s3),
+          secret("loki-s3", {
+            bucketnames: "logs",
+            region: "us-east-1",
+            role_arn: "arn:aws:iam::1:role/x",
+          }),
+        ),
+      ),
+    ).toEqual([at('Amazon S3 bucket "logs" in us-east-1 (outside CN, in US)')]);
+    expect(
+      stackWide(
+        onCluster(
+          stack({ name: "loki-oss", type: "alibabacloud" }, "v1beta1"),
+          kube("kubernetes:core/v1:Secret", "loki-oss", {
+            metadata: { namespace: "openshift-logging", name: "loki-oss" },
+            // As the API server takes it: base64 under data.
+            data: {
+              endpoint: Buffer.from("https://oss-ap-southeast-1.aliyuncs.com").toString("base64"),
+              bucket: Buffer.from("logs").toString("base64"),
+            },
+          }),
+        ),
+      ),
+    ).toEqual([at("oss-ap-southeast-1.aliyuncs.com in ap-southeast-1 (outside CN, in SG)")]);
+    expect(
+      stackWide(
+        onCluster(
+          stack(s3),
+          secret("loki-s3", { bucketnames: "logs", endpoint: "https://minio.example.de" }),
+        ),
+      ),
+    ).toEqual([at("minio.example.de (cannot be placed)")]);
+    expect(
+      stackWide(
+        onCluster(
+          stack({ name: "loki-azure", type: "azure" }),
+          secret("loki-azure", {
+            container: "logs",
+            account_name: "acme",
+            environment: "AzureGlobal",
+          }),
+        ),
+      ),
+    ).toEqual([at("Azure Blob Storage (cannot be placed)")]);
+    // The Secret of another namespace is not the one the operator reads.
+    expect(
+      stackWide(
+        onCluster(
+          stack(s3),
+          secret("loki-s3", { bucketnames: "logs", region: "cn-north-1" }, "default"),
+        ),
+      ),
+    ).toEqual([at('Secret "loki-s3" (cannot be placed)')]);
+    expect(messagesOf("named-destinations", onCluster(stack(s3)))).toEqual([
+      'k8s lokistack "logging-loki" must keep the cluster\'s logs only in storage inside the jurisdiction, of the cluster, or at private or allowlisted addresses, but spec.storage.secret names the Secret "loki-s3", which this program does not declare in the LokiStack\'s namespace, so where it keeps the logs cannot be checked. Keep the logs in object storage in a region inside the jurisdiction (the Secret\'s endpoint or region), in object storage of the cluster, or at a private address, in a Secret this program declares.',
+    ]);
+  });
+
+  test("twin: a Secret of its namespace naming storage in a region inside, of the cluster or at a private address passes", () => {
+    for (const keys of [
+      { bucketnames: "logs", endpoint: "https://s3.cn-northwest-1.amazonaws.com.cn" } as Record<
+        string,
+        string
+      >,
+      { bucketnames: "logs", region: "cn-north-1" },
+      { bucketnames: "logs", endpoint: "http://minio.minio.svc:9000" },
+      { bucketnames: "logs", endpoint: "https://10.0.4.20:9000" },
+    ]) {
+      expect(stackWide(onCluster(stack(s3), secret("loki-s3", keys)))).toEqual([]);
+    }
+    expect(
+      stackWide(
+        onCluster(
+          stack({ name: "loki-oss", type: "alibabacloud" }),
+          secret("loki-oss", {
+            bucket: "logs",
+            endpoint: "https://oss-cn-shanghai-internal.aliyuncs.com",
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe("the GitOps controllers' kinds that deploy nothing", () => {
   test("an Argo CD AppProject and Flux's image automation pass; an Application of the project is the bundle", () => {
     const project = kube("kubernetes:argoproj.io/v1alpha1:AppProject", "shop", {

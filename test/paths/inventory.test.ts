@@ -210,6 +210,9 @@ const notATypeList: Readonly<Record<string, string>> = {
   // (their rows are the kubernetes table's), and the IngressClass and AlbConfig an Ingress's
   // class is read through (the Ingresses' rows are the kubernetes table's).
   "policy/paths/kubernetes.ts": "the kinds the Kubernetes reader parses",
+  // The Secret kind a LokiStack's object storage is read from, over the stack (the LokiStack's
+  // review is policy/reviewed.ts's).
+  "policy/paths/loki-stacks.ts": "the Secret a LokiStack's storage is read from",
 };
 
 /** Directories and files whose type tokens are the model itself or the review of types. */
