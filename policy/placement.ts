@@ -855,9 +855,15 @@ export const arnLocality = residencyResourcePolicy({
         !inOwnRegion(a) &&
         !(edgeServed && edgeCertificate.test(a)),
       skip,
-    ).filter((ref) =>
-      // A component (no provider) hands its documents to the resources it creates.
-      args.provider ? !inertAcrossPartitions(args.type, ref, partition) : !inertInComponent(j, ref),
+    ).filter(
+      (ref) =>
+        // A property the reviews read as naming no place (a standard's definition) places no
+        // ARN it holds either.
+        !reviewedNotAPlace(args.type, modelPath(ref.path)) &&
+        // A component (no provider) hands its documents to the resources it creates.
+        (args.provider
+          ? !inertAcrossPartitions(args.type, ref, partition)
+          : !inertInComponent(j, ref)),
     );
     const reported = new Set<string>();
     for (const { path, place } of foreignArns(j, refs)) {

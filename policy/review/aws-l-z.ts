@@ -65,6 +65,21 @@ const sameRegionS3: PropertyReview[] = [
 /** Enumerations, flags, time windows and names the resource itself serves. */
 const notPlaces: PropertyReview[] = [
   {
+    path: /^(standardsArn|standardsControlArn)$/,
+    types:
+      /^aws:securityhub\/(standardsSubscription|standardsControl|standardsControlAssociation):/,
+    reading: "not-a-place",
+    reason:
+      "the Security Hub standard or control the account's resources are checked against: AWS's definition, named by an ARN of the account's own region and partition (Security Hub refuses another's); no data of the stack goes there",
+  },
+  {
+    path: /^criteria\./,
+    types: /^aws:securityhub\/automationRule:/,
+    reading: "not-a-place",
+    reason:
+      "what the findings the rule updates must match (a resource ARN, an account, a region among them): a filter of the account's own findings, no data of the stack goes there",
+  },
+  {
     path: /^awsRegion$/,
     types: /^aws:servicequotas\/template:/,
     reading: "not-a-place",

@@ -70,10 +70,9 @@ export function propertyReadings(
       return { path, kind };
     }
     const rule = reviewedReading(type, path, review, flowModelled);
-    if (
-      generic !== undefined &&
-      (kind === "arn" || kind === "key" || rule?.reading !== "not-a-place")
-    ) {
+    // A key is always placed; an ARN too, unless the reviews read its property as naming no
+    // place (a Security Hub standard's definition, which AWS keeps in every region).
+    if (generic !== undefined && (kind === "key" || rule?.reading !== "not-a-place")) {
       return {
         path,
         kind,
