@@ -186,6 +186,11 @@ const properties: PropertyReview[] = [
   ),
   notAPlace(/(^|\.)accountName$/, why.credential, types("appstream/directoryConfig")),
   notAPlace(
+    /^configuration\.(internalAccess|unusedAccess)\.analysisRule\./,
+    "which of the account's resources and principals the analyzer inspects (resource ARNs, account IDs, tags): a filter of its findings, no data of the stack goes there",
+    types("accessanalyzer/analyzer"),
+  ),
+  notAPlace(
     /(^|\.)(email|emailAddress|secondaryEmail|businessEmailAddress|personalEmailAddress|(business|home|mobile)?[pP]honeNumber|country|countryCode|addressLine[123]|streetAddress|websiteUrl|profileUrl|ownerContact|accountNumber)(\[\])?$/,
     why.contact,
     types(
