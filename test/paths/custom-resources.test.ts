@@ -812,31 +812,17 @@ describe("the Loki Operator's LokiStacks", () => {
   const at = (place: string) =>
     ["named-destinations", "logging-loki", "mandatory", [label, place]] as const;
   const s3 = { name: "loki-s3", type: "s3" };
+  /** The findings on a LokiStack whose s3 storage the Secret "loki-s3" of `keys` names. */
+  const onS3 = (keys: Record<string, string>, namespace?: string) =>
+    stackWide(onCluster(stack(s3), secret("loki-s3", keys, namespace)));
 
   test("keeps the logs where the Secret it names says: abroad, at a host the pack cannot place, or in a Secret the program does not declare, it fails", () => {
     expect(
-      stackWide(
-        onCluster(
-          stack(s3),
-          secret("loki-s3", {
-            bucketnames: "logs",
-            endpoint: "https://s3.eu-central-1.amazonaws.com",
-          }),
-        ),
-      ),
+      onS3({ bucketnames: "logs", endpoint: "https://s3.eu-central-1.amazonaws.com" }),
     ).toEqual([at("s3.eu-central-1.amazonaws.com in eu-central-1 (outside CN, in EU)")]);
     // No endpoint: Amazon S3 in the Secret's region (the operator's STS form).
     expect(
-      stackWide(
-        onCluster(
-          stack(s3),
-          secret("loki-s3", {
-            bucketnames: "logs",
-            region: "us-east-1",
-            role_arn: "arn:aws:iam::1:role/x",
-          }),
-        ),
-      ),
+      onS3({ bucketnames: "logs", region: "us-east-1", role_arn: "arn:aws:iam::1:role/x" }),
     ).toEqual([at('Amazon S3 bucket "logs" in us-east-1 (outside CN, in US)')]);
     expect(
       stackWide(
@@ -853,14 +839,9 @@ describe("the Loki Operator's LokiStacks", () => {
         ),
       ),
     ).toEqual([at("oss-ap-southeast-1.aliyuncs.com in ap-southeast-1 (outside CN, in SG)")]);
-    expect(
-      stackWide(
-        onCluster(
-          stack(s3),
-          secret("loki-s3", { bucketnames: "logs", endpoint: "https://minio.example.de" }),
-        ),
-      ),
-    ).toEqual([at("minio.example.de (cannot be placed)")]);
+    expect(onS3({ bucketnames: "logs", endpoint: "https://minio.example.de" })).toEqual([
+      at("minio.example.de (cannot be placed)"),
+    ]);
     expect(
       stackWide(
         onCluster(
@@ -874,14 +855,9 @@ describe("the Loki Operator's LokiStacks", () => {
       ),
     ).toEqual([at("Azure Blob Storage (cannot be placed)")]);
     // The Secret of another namespace is not the one the operator reads.
-    expect(
-      stackWide(
-        onCluster(
-          stack(s3),
-          secret("loki-s3", { bucketnames: "logs", region: "cn-north-1" }, "default"),
-        ),
-      ),
-    ).toEqual([at('Secret "loki-s3" (cannot be placed)')]);
+    expect(onS3({ bucketnames: "logs", region: "cn-north-1" }, "default")).toEqual([
+      at('Secret "loki-s3" (cannot be placed)'),
+    ]);
     expect(messagesOf("named-destinations", onCluster(stack(s3)))).toEqual([
       'k8s lokistack "logging-loki" must keep the cluster\'s logs only in storage inside the jurisdiction, of the cluster, or at private or allowlisted addresses, but spec.storage.secret names the Secret "loki-s3", which this program does not declare in the LokiStack\'s namespace, so where it keeps the logs cannot be checked. Keep the logs in object storage in a region inside the jurisdiction (the Secret\'s endpoint or region), in object storage of the cluster, or at a private address, in a Secret this program declares.',
     ]);
@@ -897,7 +873,7 @@ describe("the Loki Operator's LokiStacks", () => {
       { bucketnames: "logs", endpoint: "http://minio.minio.svc:9000" },
       { bucketnames: "logs", endpoint: "https://10.0.4.20:9000" },
     ]) {
-      expect(stackWide(onCluster(stack(s3), secret("loki-s3", keys)))).toEqual([]);
+      expect(onS3(keys)).toEqual([]);
     }
     expect(
       stackWide(
