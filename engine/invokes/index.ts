@@ -866,6 +866,6 @@ export function answerInvoke(
   ctx: InvokeContext,
 ): InvokeAnswer {
   const answer = answerers[token];
-  const result = answer === undefined ? answerStd(token, args) : answer(args, ctx);
+  const result = answer === undefined ? answerStd(token, args, [unknownMark]) : answer(args, ctx);
   return result === undefined ? { known: false } : { known: true, result };
 }

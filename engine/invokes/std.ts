@@ -17,15 +17,6 @@ import { unknownValue } from "../wire";
 type Args = Readonly<Record<string, unknown>>;
 type Result = Record<string, unknown> | undefined;
 
-/** The unknown markers a value may hold: the SDK's, and the engine's stand-in mark. */
-const unknownMarks = [unknownValue, "sovereign-dc:unknown-value:"];
-
-/** True when `v` holds a value not known offline anywhere inside it. */
-function holdsUnknown(v: unknown): boolean {
-  const text = JSON.stringify(v) ?? "";
-  return unknownMarks.some((m) => text.includes(m));
-}
-
 function isText(v: unknown): v is string {
   return typeof v === "string";
 }
@@ -257,8 +248,15 @@ const computed: Readonly<Record<string, (args: Args) => Result>> = {
 /** The std functions computed offline. */
 export const stdFunctions: readonly string[] = Object.keys(computed);
 
-/** The answer of std function `token` to `args`, or undefined where it is left unknown. */
-export function answerStd(token: string, args: Args): Result {
+/**
+ * The answer of std function `token` to `args`, or undefined where it is left unknown: for a
+ * function the engine does not compute, and for arguments holding a value not known offline
+ * (the SDK's unknown, or the marks the engine writes where it answers only part of a function).
+ */
+export function answerStd(token: string, args: Args, unknownMarks: readonly string[] = []): Result {
   const compute = computed[token];
-  return compute === undefined || holdsUnknown(args) ? undefined : compute(args);
+  const text = JSON.stringify(args) ?? "";
+  return compute === undefined || [unknownValue, ...unknownMarks].some((m) => text.includes(m))
+    ? undefined
+    : compute(args);
 }
