@@ -858,6 +858,13 @@ describe("the Loki Operator's LokiStacks", () => {
     expect(onS3({ bucketnames: "logs", region: "cn-north-1" }, "default")).toEqual([
       at('Secret "loki-s3" (cannot be placed)'),
     ]);
+    // Keys not known at preview (the Secret written from another resource's outputs).
+    expect(onS3({ bucketnames: "logs", endpoint: unknownAtPreview as unknown as string })).toEqual([
+      at('the keys of the Secret "loki-s3" (unknown at preview)'),
+    ]);
+    expect(stackWide(onCluster(stack(unknownAtPreview)))).toEqual([
+      at("spec.storage.secret (unknown at preview)"),
+    ]);
     expect(messagesOf("named-destinations", onCluster(stack(s3)))).toEqual([
       'k8s lokistack "logging-loki" must keep the cluster\'s logs only in storage inside the jurisdiction, of the cluster, or at private or allowlisted addresses, but spec.storage.secret names the Secret "loki-s3", which this program does not declare in the LokiStack\'s namespace, so where it keeps the logs cannot be checked. Keep the logs in object storage in a region inside the jurisdiction (the Secret\'s endpoint or region), in object storage of the cluster, or at a private address, in a Secret this program declares.',
     ]);
