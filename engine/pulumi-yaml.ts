@@ -55,8 +55,18 @@ const componentPackages = new Set([
 /** The Kubernetes provider's own components: they render their objects in its plugin. */
 const kubernetesComponents = /^kubernetes:(yaml\/v2|kustomize\/v2|helm\.sh\/v4):/;
 
-/** Packages whose tokens are written `<package>:<module>:<Type>`, with no file in the module. */
-const plainModulePackages = new Set(["aws-native", "azure-native", "google-native", "command"]);
+/**
+ * Packages whose tokens are written `<package>:<module>:<Type>`, with no file in the module: the
+ * native providers, and those whose schema the Go provider SDK writes (`command`, `std`'s
+ * functions, `std:index:format`).
+ */
+const plainModulePackages = new Set([
+  "aws-native",
+  "azure-native",
+  "google-native",
+  "command",
+  "std",
+]);
 
 const inventoried = (type: string): boolean => Object.hasOwn(installedTypes(), type);
 
@@ -91,7 +101,9 @@ export function canonicalType(token: string, component = false): string {
 export function canonicalFunction(token: string): string {
   const parts = token.split(":");
   if (parts.length === 2) {
-    return `${parts[0]}:index/${parts[1]}:${parts[1]}`;
+    return plainModulePackages.has(parts[0])
+      ? `${parts[0]}:index:${parts[1]}`
+      : `${parts[0]}:index/${parts[1]}:${parts[1]}`;
   }
   if (parts.length === 3 && !parts[1].includes("/")) {
     return plainModulePackages.has(parts[0])

@@ -275,6 +275,10 @@ describe("the YAML host's tokens and expressions", () => {
     ["aws:ec2:getVpc", "aws:ec2/getVpc:getVpc"],
     ["aws:ec2/getVpc:getVpc", "aws:ec2/getVpc:getVpc"],
     ["aws-native:s3:getBucket", "aws-native:s3:getBucket"],
+    ["aws-native:getAccountId", "aws-native:index:getAccountId"],
+    // The std provider's functions, as its schema names them.
+    ["std:format", "std:index:format"],
+    ["std:index:format", "std:index:format"],
   ])("function %s is %s", (written, canonical) => {
     expect(canonicalFunction(written)).toBe(canonical);
   });
