@@ -21,6 +21,10 @@ function isText(v: unknown): v is string {
   return typeof v === "string";
 }
 
+function isMap(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
 function isTextList(v: unknown): v is string[] {
   return Array.isArray(v) && v.every(isText);
 }
@@ -163,6 +167,44 @@ const computed: Readonly<Record<string, (args: Args) => Result>> = {
     return { result: count < 0 ? rest : rest.slice(0, count) };
   },
 
+  // Key-value pairs into a map (Terraform's old `map()`): string keys, an even count.
+  "std:index:map": ({ args }) => {
+    if (!Array.isArray(args) || args.length % 2 !== 0) {
+      return undefined;
+    }
+    const result: Record<string, unknown> = {};
+    for (let i = 0; i < args.length; i += 2) {
+      const key: unknown = args[i];
+      if (!isText(key)) {
+        return undefined;
+      }
+      result[key] = args[i + 1];
+    }
+    return { result };
+  },
+
+  // Maps merged in order, a later key over an earlier one.
+  "std:index:merge": ({ input }) =>
+    Array.isArray(input) && input.every(isMap)
+      ? { result: Object.assign({}, ...(input as Record<string, unknown>[])) }
+      : undefined,
+
+  // Go's strconv.ParseInt: an optional sign and the digits of the base (2 to 36), no prefix.
+  "std:index:parseint": ({ input, base = 10 }) => {
+    if (!isText(input) || !Number.isSafeInteger(base) || (base as number) < 2) {
+      return undefined;
+    }
+    const radix = base as number;
+    const digits = "0123456789abcdefghijklmnopqrstuvwxyz".slice(0, radix);
+    const m = /^([+-]?)(\w+)$/.exec(input);
+    if (radix > 36 || m === null || ![...m[2].toLowerCase()].every((c) => digits.includes(c))) {
+      return undefined;
+    }
+    const value = [...m[2].toLowerCase()].reduce((n, c) => n * radix + digits.indexOf(c), 0);
+    const result = m[1] === "-" ? -value : value;
+    return Number.isSafeInteger(result) ? { result } : undefined;
+  },
+
   "std:index:concat": ({ input }) =>
     Array.isArray(input) && input.every(Array.isArray)
       ? { result: (input as unknown[][]).flat() }
@@ -170,7 +212,7 @@ const computed: Readonly<Record<string, (args: Args) => Result>> = {
 
   // A missing key without a default fails the program under the plugin: unknown offline.
   "std:index:lookup": ({ map, key, default: fallback }) => {
-    if (map === null || typeof map !== "object" || Array.isArray(map) || !isText(key)) {
+    if (!isMap(map) || !isText(key)) {
       return undefined;
     }
     if (Object.hasOwn(map, key)) {

@@ -40,6 +40,10 @@ describe("std functions the engine computes as the plugin does", () => {
     ["concat", { input: [["a"], [1, "b"], []] }, ["a", 1, "b"]],
     ["lookup", { map: { cn: "cn-shanghai", us: "us-west-2" }, key: "cn" }, "cn-shanghai"],
     ["lookup", { map: {}, key: "cn", default: "cn-beijing" }, "cn-beijing"],
+    ["map", { args: ["a", 1, "b", "x", "a", 2] }, { a: 2, b: "x" }],
+    ["merge", { input: [{ a: 1, b: 2 }, { b: 3 }] }, { a: 1, b: 3 }],
+    ["parseint", { input: "-42" }, -42],
+    ["parseint", { input: "FF", base: 16 }, 255],
     ["cidrsubnet", { input: "10.40.0.0/16", newbits: 8, netnum: 1 }, "10.40.1.0/24"],
     // The address is masked to its network first, as Go's ParseCIDR does.
     ["cidrsubnet", { input: "172.16.5.9/12", newbits: 4, netnum: 15 }, "172.31.0.0/16"],
@@ -105,6 +109,14 @@ describe("std functions left unknown, where Go's answer is Go's own", () => {
     ["cidrhost", { input: "10.40.1.0/24", host: 256 }],
     ["cidrhost", { input: "10.40.1.0/24", host: -257 }],
     ["jsondecode", { input: "null" }],
+    // An odd count or a key that is not text; digits of another base, a prefix, a base Go refuses.
+    ["map", { args: ["a", 1, "b"] }],
+    ["map", { args: [1, "a"] }],
+    ["merge", { input: [{ a: 1 }, ["b"]] }],
+    ["parseint", { input: "12", base: 2 }],
+    ["parseint", { input: "0x1f" }],
+    ["parseint", { input: "z", base: 62 }],
+    ["parseint", { input: "" }],
   ])("%s(%j)", (fn, args) => {
     expect(answer(fn, args)).toBe("(unknown)");
   });
