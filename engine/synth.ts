@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { installedTypes, type TypeEntry } from "../policy/inventory/sdk";
 import { awsPartitionOf, countryOfRegion } from "../residency/jurisdictions";
-import { arnAccount, arnRegion, regionOfEndpoint } from "../residency/placement";
+import { arnAccount, arnRegion, imageRegistry, regionOfEndpoint } from "../residency/placement";
 import { outputValueSig, secretSig, sigKey, unknownValue } from "./wire";
 
 /** Properties providers fill by auto-naming when the program leaves them out. */
@@ -433,18 +433,6 @@ function kubernetesAutonamed(type: string, state: Record<string, unknown>): bool
   return (name === undefined || name === "") && (generateName === undefined || generateName === "");
 }
 
-/**
- * The registry host of a Docker image reference, by Docker's own rule: the first part of the
- * path when it holds a dot or a port or is `localhost` (`123456789012.dkr.ecr.cn-north-1
- * .amazonaws.com.cn/app`), else Docker Hub (`nginx`, `library/nginx`).
- */
-function registryOf(reference: string): string {
-  const first = reference.split("/")[0];
-  return reference.includes("/") && (/[.:]/.test(first) || first === "localhost")
-    ? first
-    : "docker.io";
-}
-
 /** An image reference without its tag or digest (`host:5000/app:1.2` → `host:5000/app`). */
 function repositoryOf(reference: string): string {
   const untagged = reference.split("@")[0];
@@ -475,7 +463,8 @@ function imageOutputs(
       const local = state.skipPush === true;
       return {
         baseImageName: state.imageName ?? unknownValue,
-        registryServer: server ?? (image === undefined ? unknownValue : registryOf(image)),
+        registryServer:
+          server ?? (image === undefined ? unknownValue : (imageRegistry(image) ?? "docker.io")),
         // A local image is named by its image ID.
         repoDigest: local
           ? digest

@@ -397,10 +397,17 @@ export function isAwsRegionShaped(text: string): boolean {
   return awsRegionShape.test(text);
 }
 
-/** Every Alibaba Cloud region the catalog knows, longest first (for prefix matching). */
-function knownAlicloudRegions(): string[] {
-  const all = new Set(listJurisdictions().flatMap((j) => j.regions.alicloud));
-  return [...all].sort((a, b) => b.length - a.length);
+let alicloudRegions: readonly string[] | undefined;
+
+/**
+ * Every Alibaba Cloud region the catalog knows, longest first (for prefix matching); the catalog
+ * is fixed, so the list is made once, not for every endpoint read.
+ */
+function knownAlicloudRegions(): readonly string[] {
+  alicloudRegions ??= [...new Set(listJurisdictions().flatMap((j) => j.regions.alicloud))].sort(
+    (a, b) => b.length - a.length,
+  );
+  return alicloudRegions;
 }
 
 /** The region of an OSS location (`oss-cn-shanghai` → `cn-shanghai`), or undefined. */

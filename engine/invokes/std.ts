@@ -11,7 +11,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import ipaddr from "ipaddr.js";
+import * as ipaddr from "ipaddr.js";
 import { unknownValue } from "../wire";
 
 type Args = Readonly<Record<string, unknown>>;
@@ -89,12 +89,10 @@ function ipv4Prefix(text: string): { network: number; length: number } | undefin
   if (m === null || !ipaddr.IPv4.isValidFourPartDecimal(m[1]) || Number(m[2]) > 32) {
     return undefined;
   }
-  const length = Number(m[2]);
-  const address = ipaddr.IPv4.parse(m[1])
+  const network = ipaddr.IPv4.networkAddressFromCIDR(text)
     .toByteArray()
     .reduce((n, b) => n * 256 + b, 0);
-  const mask = length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0;
-  return { network: (address & mask) >>> 0, length };
+  return { network, length: Number(m[2]) };
 }
 
 function ipv4Text(n: number): string {
@@ -216,7 +214,7 @@ const computed: Readonly<Record<string, (args: Args) => Result>> = {
       return undefined;
     }
     if (Object.hasOwn(map, key)) {
-      return { result: (map as Record<string, unknown>)[key] };
+      return { result: map[key] };
     }
     return fallback === undefined || fallback === null ? undefined : { result: fallback };
   },

@@ -69,6 +69,12 @@ function declaredSecret(
   });
 }
 
+/** The keys of a Secret of each storage type that say where its storage is. */
+const placingKeys: Readonly<Record<string, readonly string[]>> = {
+  s3: ["endpoint", "region", "bucketnames"],
+  alibabacloud: ["endpoint", "bucket"],
+};
+
 /** Where the object storage of a Secret of `type` keeps the logs. */
 function storageDestinations(
   type: string,
@@ -77,47 +83,34 @@ function storageDestinations(
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] | "unknown" {
-  const keys =
-    type === "s3"
-      ? ["endpoint", "region", "bucketnames"]
-      : type === "alibabacloud"
-        ? ["endpoint", "bucket"]
-        : [];
-  const values = Object.fromEntries(keys.map((k) => [k, secretValue(secret, k)]));
+  const values = Object.fromEntries(
+    (placingKeys[type] ?? []).map((k) => [k, secretValue(secret, k)]),
+  );
   if (Object.values(values).some(isUnknown)) {
     return "unknown";
   }
   const text = (k: string) => str(values[k]);
   const through = `keeps the logs, through the Secret ${JSON.stringify(secretName)},`;
+  const endpoint = text("endpoint");
+  if (endpoint !== undefined) {
+    // s3 and alibabacloud storage alike: the server of the endpoint.
+    return serverDestinations(
+      field,
+      endpoint,
+      allowlist,
+      j,
+      `${through} at the server of its endpoint`,
+    );
+  }
   switch (type) {
     case "s3": {
-      const endpoint = text("endpoint");
-      if (endpoint !== undefined) {
-        return serverDestinations(
-          field,
-          endpoint,
-          allowlist,
-          j,
-          `${through} at the server of its endpoint`,
-        );
-      }
       const buckets = text("bucketnames");
       const service =
         buckets === undefined ? "Amazon S3" : `Amazon S3 bucket ${JSON.stringify(buckets)}`;
       return regionDestinations(j, "aws", text("region"), service, `${through} in`);
     }
-    case "alibabacloud": {
-      const endpoint = text("endpoint");
-      return endpoint === undefined
-        ? [unplaced(`${through} in OSS, at an endpoint the Secret does not name`, "OSS")]
-        : serverDestinations(
-            field,
-            endpoint,
-            allowlist,
-            j,
-            `${through} at the server of its endpoint`,
-          );
-    }
+    case "alibabacloud":
+      return [unplaced(`${through} in OSS, at an endpoint the Secret does not name`, "OSS")];
     case "azure":
       return [
         unplaced(

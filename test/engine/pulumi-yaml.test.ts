@@ -211,32 +211,34 @@ test.each(mistaken.map(([file, message], i) => [file, message, i] as const))(
 );
 
 describe("what the engine does not evaluate", () => {
-  test("properties taken whole from an output not known until deployment fail the program", () => {
-    expect(lateProperties).toBeInstanceOf(Error);
-    expect((lateProperties as Error).message).toContain(
+  test.each([
+    [
+      "properties taken whole from an output not known until deployment fail the program",
+      () => lateProperties,
+      Error,
       'resources.second.properties: "${first.tags}" must be a map of property names to values known before deployment',
-    );
-  });
-
-  test("a built-in it does not know fails the program, naming it and where it stands", () => {
-    expect(broken).toBeInstanceOf(Error);
-    expect((broken as Error).message).toContain(
+    ],
+    [
+      "a built-in it does not know fails the program, naming it and where it stands",
+      () => broken,
+      Error,
       "resources.records.properties.bucket.fn::templateFile: the built-in fn::templateFile is not one the engine evaluates offline",
-    );
-  });
-
-  test("a config value without a default that the stack does not set fails the program", () => {
-    expect(missingConfig).toBeInstanceOf(Error);
-    expect((missingConfig as Error).message).toContain(
+    ],
+    [
+      "a config value without a default that the stack does not set fails the program",
+      () => missingConfig,
+      Error,
       "Missing required configuration variable 'yaml-records:retentionDays'",
-    );
-  });
-
-  test("a YAML file is no program of a Node.js project", () => {
-    expect(notYaml).toBeInstanceOf(UsageError);
-    expect((notYaml as Error).message).toContain(
+    ],
+    [
+      "a YAML file is no program of a Node.js project",
+      () => notYaml,
+      UsageError,
       "a YAML or JSON file is a program only in a Pulumi YAML project (runtime: yaml)",
-    );
+    ],
+  ] as const)("%s", (_name, outcome, kind, message) => {
+    expect(outcome()).toBeInstanceOf(kind);
+    expect((outcome() as Error).message).toContain(message);
   });
 });
 

@@ -24,6 +24,10 @@ import {
 } from "../helpers/model-oracle";
 import { sorted } from "../helpers/policy-session";
 
+/** kubernetes-egress's findings and named-destinations', which places a location by name over the stack. */
+const stackWide = (resources: readonly OracleResource[]) =>
+  findingsOf(resources, ["kubernetes-egress", "named-destinations"]);
+
 /** Only kubernetes-egress's, helm-releases' and reviewed-resource-types's findings. */
 const judged = (resources: readonly OracleResource[], settings?: OracleSettings) =>
   findingsOf(
@@ -95,8 +99,6 @@ describe("a Velero BackupStorageLocation", () => {
     // No region, no endpoint: the plugin writes to the bucket wherever it is, so the bucket
     // places it — the program's bucket of that name (named-destinations, over the stack), and
     // none fails closed.
-    const stackWide = (resources: readonly OracleResource[]) =>
-      findingsOf(resources, ["kubernetes-egress", "named-destinations"]);
     const bucket = (type: string, provider: OracleResource): OracleResource[] => [
       provider,
       on(provider.name)(type, "cluster-backups", { bucket: "cluster-backups" }),
@@ -320,8 +322,6 @@ describe("OpenShift's API for Data Protection", () => {
 
   test("a location of its list that names no region is placed by the program's bucket of that name", () => {
     const unnamed = dpa([velero({ region: "cn-north-1" }), velero({})]);
-    const stackWide = (resources: readonly OracleResource[]) =>
-      findingsOf(resources, ["kubernetes-egress", "named-destinations"]);
     expect(stackWide(onCluster(unnamed))).toEqual([
       [
         "named-destinations",
@@ -420,9 +420,7 @@ describe("CloudNativePG", () => {
       on(region)("aws:s3/bucketV2:BucketV2", "orders-wal", { bucket: "orders-wal" }),
     ];
     const unnamed = archive({ destinationPath: "s3://orders-wal/base" });
-    const named = (resources: readonly OracleResource[]) =>
-      findingsOf(resources, ["kubernetes-egress", "named-destinations"]);
-    expect(named(onCluster(unnamed))).toEqual([
+    expect(stackWide(onCluster(unnamed))).toEqual([
       [
         "named-destinations",
         "orders",
@@ -435,7 +433,7 @@ describe("CloudNativePG", () => {
         'spec.backup.barmanObjectStore.destinationPath archives the database\'s base backups and WAL to "s3://orders-wal/base", an S3 bucket this program does not create',
       ),
     ]);
-    expect(named(onCluster(...bucketIn("eu-central-1"), unnamed))).toEqual([
+    expect(stackWide(onCluster(...bucketIn("eu-central-1"), unnamed))).toEqual([
       [
         "named-destinations",
         "orders",
@@ -448,7 +446,7 @@ describe("CloudNativePG", () => {
       ],
     ]);
     // Twin: the program's bucket in Beijing.
-    expect(named(onCluster(...bucketIn("cn-north-1"), unnamed))).toEqual([]);
+    expect(stackWide(onCluster(...bucketIn("cn-north-1"), unnamed))).toEqual([]);
     expect(
       judged(onCluster(archive({ destinationPath: "gs://orders-wal/", googleCredentials: {} }))),
     ).toEqual([egress("orders", label, "Google Cloud Storage (cannot be placed)")]);
@@ -547,8 +545,6 @@ describe("CloudNativePG", () => {
       { type: "pulumi:providers:aws", name: "bj", props: { region: "cn-north-1" } },
       on("bj")("aws:s3/bucketV2:BucketV2", "orders-wal", { bucket: "orders-wal" }),
     ];
-    const stackWide = (resources: readonly OracleResource[]) =>
-      findingsOf(resources, ["kubernetes-egress", "named-destinations"]);
     expect(stackWide(onCluster(...beijing, byRole))).toEqual([]);
     expect(stackWide(onCluster(byRole))).toEqual([
       [
