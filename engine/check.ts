@@ -14,10 +14,12 @@ import {
   type ResidencySettings,
   type WaivedBy,
 } from "../policy/framework";
+import { isHostEntry } from "../policy/paths/addresses";
 import { resourceLabel } from "../policy/paths/describe";
 import type { Jurisdiction } from "../residency/jurisdictions";
 import { declaredClustersOf } from "../residency/clusters";
 import { declaredDiskEncryptionOf } from "../residency/disk-encryption";
+import { declaredHostsOf } from "../residency/hosts";
 import { declaredStackOutputsOf } from "../residency/stack-outputs";
 import { formatIssue, type Posture, postureOf, type SpecIssue } from "../residency/spec";
 import {
@@ -83,11 +85,12 @@ function invalidConfig(issues: readonly SpecIssue[]): UsageError {
 
 /**
  * The residency settings of a stack, from its `sovereign-dc:*` config: the jurisdiction, the
- * egress allowlist, the posture, the Kubernetes clusters it declares by region, its accounts'
+ * egress allowlist (its CIDR entries, `sovereign-dc:egress`, and the hosts it places by name,
+ * `sovereign-dc:egressHosts`), the posture, the Kubernetes clusters it declares by region, its accounts'
  * default disk encryption and the account it declares its own (`sovereign-dc:accountId`, which
  * the engine's ARNs carry too). Programs of other projects can set the same keys in their stack
- * config; a posture other than `standard` or `strict`, or a malformed cluster or disk encryption
- * declaration, is a usage error.
+ * config; a posture other than `standard` or `strict`, or a malformed host entry, cluster or disk
+ * encryption declaration, is a usage error.
  */
 export function settingsFromStackConfig(config: Readonly<Record<string, string>>): StackSettings {
   const jurisdiction = config["sovereign-dc:jurisdiction"];
@@ -117,10 +120,14 @@ export function settingsFromStackConfig(config: Readonly<Record<string, string>>
   if ("issues" in stackOutputs) {
     throw invalidConfig(stackOutputs.issues);
   }
+  const hosts = declaredHostsOf(config);
+  if ("issues" in hosts) {
+    throw invalidConfig(hosts.issues);
+  }
   const account = config["sovereign-dc:accountId"];
   return {
     jurisdiction,
-    egressAllowlist: Array.isArray(egress) ? egress : [],
+    egressAllowlist: [...(Array.isArray(egress) ? egress : []), ...hosts.declared],
     waivers: [],
     posture: posture.posture,
     clusters: declared.clusters,
@@ -137,9 +144,13 @@ export function settingsFromStackConfig(config: Readonly<Record<string, string>>
  */
 export function packConfigFor(settings: StackSettings): Record<string, Record<string, unknown>> {
   const body: Record<string, unknown> = {
-    egressAllowlist: settings.egressAllowlist,
+    egressAllowlist: settings.egressAllowlist.filter((e) => !isHostEntry(e)),
     waivers: settings.waivers,
   };
+  const hosts = settings.egressAllowlist.filter(isHostEntry);
+  if (hosts.length > 0) {
+    body.egressHosts = hosts;
+  }
   if (settings.clusters !== undefined && settings.clusters.length > 0) {
     body.clusters = settings.clusters;
   }

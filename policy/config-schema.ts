@@ -29,6 +29,25 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
       },
     },
   },
+  egressHosts: {
+    type: "array",
+    default: [],
+    description:
+      "Hosts the stack's owners have placed, that services send to by name (a chat robot's webhook, a mail domain of the team's own): { host, reason }, host a name or *. and a domain. Admits a host the pack cannot place otherwise, never a cloud endpoint of a region; opens no network rule.",
+    items: {
+      type: "object",
+      required: ["host", "reason"],
+      additionalProperties: false,
+      properties: {
+        host: {
+          type: "string",
+          pattern:
+            "^(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.?$",
+        },
+        reason: { type: "string", minLength: 1 },
+      },
+    },
+  },
   accountIds: {
     type: "array",
     default: [],

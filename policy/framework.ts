@@ -17,6 +17,7 @@ import type {
 } from "@pulumi/policy";
 import type { DeclaredCluster } from "../residency/clusters";
 import type { DeclaredDiskEncryption } from "../residency/disk-encryption";
+import { type HostAllowEntry, hostEntryProblem } from "../residency/hosts";
 import { findJurisdiction, type Jurisdiction } from "../residency/jurisdictions";
 import { configSchemaOf } from "./config-schema";
 import { resourceLabel } from "./paths/describe";
@@ -32,13 +33,20 @@ export interface Waiver {
   readonly expires: string;
 }
 
-/** A destination workloads may reach, with its justification. */
-export interface EgressAllowEntry {
+/** A block of addresses workloads may reach, with its justification. */
+export interface CidrAllowEntry {
   readonly cidr: string;
   readonly ports?: readonly number[];
   readonly protocol?: string;
   readonly reason: string;
 }
+
+/**
+ * An entry of the egress allowlist the policies read: a block of addresses (`egressAllowlist`),
+ * or a host a service sends to by name (`egressHosts`, residency/hosts.ts), which admits the
+ * host where the pack could not place it and covers no network rule.
+ */
+export type EgressAllowEntry = CidrAllowEntry | HostAllowEntry;
 
 /** Settings every residency policy reads. */
 export interface ResidencySettings {
@@ -159,9 +167,10 @@ export function decodeMessage(text: string): {
 export function readSettings(raw: Record<string, unknown>): ResidencySettings {
   return {
     jurisdiction: typeof raw.jurisdiction === "string" ? raw.jurisdiction : undefined,
-    egressAllowlist: Array.isArray(raw.egressAllowlist)
-      ? (raw.egressAllowlist as EgressAllowEntry[])
-      : [],
+    egressAllowlist: [
+      ...(Array.isArray(raw.egressAllowlist) ? (raw.egressAllowlist as CidrAllowEntry[]) : []),
+      ...hostEntries(raw.egressHosts),
+    ],
     waivers: Array.isArray(raw.waivers) ? (raw.waivers as Waiver[]) : [],
     clusters: Array.isArray(raw.clusters) ? (raw.clusters as DeclaredCluster[]) : [],
     accountDiskEncryption: Array.isArray(raw.accountDiskEncryption)
@@ -176,6 +185,24 @@ export function readSettings(raw: Record<string, unknown>): ResidencySettings {
     reportWaived: raw.reportWaived === true,
     unknownAtPreview: raw.unknownAtPreview === "fail" ? "fail" : "defer",
   };
+}
+
+/**
+ * The host entries of a policy's config that the pack honours: an entry `hostEntryProblem`
+ * refuses (a public suffix under a wildcard, a cloud endpoint placed by its region, no host at
+ * all) admits nothing, so the hosts it names stay unplaced — the CLI refuses such an entry
+ * outright (engine/check.ts), CrossGuard's schema only checks its shape.
+ */
+function hostEntries(raw: unknown): HostAllowEntry[] {
+  return Array.isArray(raw)
+    ? raw.filter(
+        (e): e is HostAllowEntry =>
+          typeof e === "object" &&
+          e !== null &&
+          typeof e.reason === "string" &&
+          hostEntryProblem(e.host) === undefined,
+      )
+    : [];
 }
 
 /** Why a waiver cannot be honoured, or undefined when it is valid on `today`. */

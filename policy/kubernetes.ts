@@ -39,7 +39,13 @@ import {
 } from "../residency/jurisdictions";
 import { cloudOf, describePlace, regionOfEndpoint, resourceLabel } from "../residency/placement";
 import type { BorderResource } from "./paths/model";
-import { describeFlow, egressPermitted, type Flow, isPrivateCidr } from "./paths/addresses";
+import {
+  allowlistEntryAt,
+  describeFlow,
+  egressPermitted,
+  type Flow,
+  isPrivateCidr,
+} from "./paths/addresses";
 import {
   albConfigOf,
   baseKind,
@@ -693,7 +699,10 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
     const host = isUnknown(target) ? undefined : str(target);
     // A cloud service's regional endpoint is where its host says: inside, it is no way out.
     const at = host === undefined ? undefined : regionOfEndpoint(host);
-    const inside = at !== undefined && regionInJurisdiction(x.jurisdiction, at.cloud, at.region);
+    // A host the stack's owners placed by name (`egressHosts`) is a declared destination.
+    const inside =
+      (at !== undefined && regionInJurisdiction(x.jurisdiction, at.cloud, at.region)) ||
+      (host !== undefined && allowlistEntryAt(x.allowlist, host) !== undefined);
     if (!inside && (host === undefined || !clusterDomain.test(host))) {
       const kept = patchedAlias
         ? ", which the patched Service aliases if it is of type ExternalName (the patch keeps its spec.type)"
@@ -703,7 +712,7 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
           ? "a host the pack cannot place"
           : `the endpoint of ${describePlace(x.jurisdiction, at.cloud, at.region)}`;
       out.push({
-        message: `${label} must not alias hosts outside the cluster, but spec.externalName is ${isUnknown(target) ? "not known at preview" : JSON.stringify(target)}, ${where}${kept}. Alias only <service>.<namespace>.svc names, or a cloud service's endpoint in a region inside ${x.jurisdiction.id}.`,
+        message: `${label} must not alias hosts outside the cluster, but spec.externalName is ${isUnknown(target) ? "not known at preview" : JSON.stringify(target)}, ${where}${kept}. Alias only <service>.<namespace>.svc names, a cloud service's endpoint in a region inside ${x.jurisdiction.id}, or a host of the stack's egressHosts.`,
         path: [
           label,
           at === undefined

@@ -283,6 +283,16 @@ function rulesAccepting(resources: readonly BorderResource[], cidr: string): str
 function allowlistControl(i: ControlInputs): Control {
   const j = i.jurisdiction;
   const evidence: Evidence[] = i.allowlist.map((e) => {
+    if (!("cidr" in e)) {
+      return {
+        subject: e.host,
+        facts: [
+          `reason: ${e.reason}`,
+          "admitted by name where a service sends to it; a host opens no network rule",
+        ],
+        ok: e.reason.trim() !== "",
+      };
+    }
     const ports = e.ports && e.ports.length > 0 ? ` ports ${e.ports.join(", ")}` : "";
     return {
       subject: `${e.cidr}${e.protocol ? ` ${e.protocol}` : ""}${ports}`,

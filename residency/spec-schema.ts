@@ -6,6 +6,7 @@
  */
 import * as ipaddr from "ipaddr.js";
 import { z } from "zod";
+import { hostEntriesSchema } from "./hosts";
 import { type Cloud, clouds, findJurisdiction, jurisdictionIds } from "./jurisdictions";
 import {
   canonicalCidr,
@@ -189,6 +190,7 @@ export const specSchema = z.strictObject({
   egress: z
     .array(egressSchema, { error: "expected a list of { cidr, ports, protocol, reason }" })
     .default([]),
+  egressHosts: hostEntriesSchema(z).default([]),
   keys: keysSchema.default({
     deletionWindowDays: keyBounds.deletionWindowDays.default,
     rotationDays: keyBounds.rotationDays.default,
@@ -236,6 +238,7 @@ function allowedKeysAt(path: readonly PropertyKey[]): string[] {
     "network.zones": Object.keys(zoneSchema.shape),
     buckets: Object.keys(bucketSchema.shape),
     egress: Object.keys(egressSchema.shape),
+    egressHosts: ["host", "reason"],
     keys: Object.keys(keysSchema.shape),
     kubernetes: Object.keys(kubernetesSchema.shape),
     "kubernetes.nodePools": Object.keys(nodePoolSchema.shape),

@@ -18,6 +18,7 @@ import {
   privateSpaces,
   s3ReservedPrefixes,
 } from "./buildable";
+import type { HostAllowEntry } from "./hosts";
 import { type Cloud, findJurisdiction, type Jurisdiction } from "./jurisdictions";
 import type * as Schema from "./spec-schema";
 import type { ParsedSpec } from "./spec-schema";
@@ -136,6 +137,11 @@ export interface StackSpec {
   readonly network: { readonly cidr: string; readonly zones: readonly ZoneSpec[] };
   readonly buckets: readonly BucketSpec[];
   readonly egress: readonly EgressRule[];
+  /**
+   * Hosts services of the stack send to by name, placed by the stack's owners (residency/hosts.ts):
+   * the pack admits them; they open no network rule.
+   */
+  readonly egressHosts: readonly HostAllowEntry[];
   readonly keys: KeySettings;
   /** Whether hardening findings are advisory (`standard`) or mandatory (`strict`). */
   readonly posture: Posture;
@@ -183,7 +189,14 @@ function describeValue(v: unknown): string {
 }
 
 /** Structured keys arrive from the Pulumi runtime as JSON text. */
-const structuredKeys = new Set(["network", "buckets", "egress", "keys", "kubernetes"]);
+const structuredKeys = new Set([
+  "network",
+  "buckets",
+  "egress",
+  "egressHosts",
+  "keys",
+  "kubernetes",
+]);
 
 /**
  * Validates a stack's config — the flat map the Pulumi runtime holds, with namespaced keys and
@@ -236,6 +249,7 @@ export function validateStackSpec(
     network: p.network,
     buckets: p.buckets,
     egress: p.egress,
+    egressHosts: p.egressHosts.map((e) => ({ host: e.host, reason: e.reason })),
     keys: p.keys,
     posture: p.posture,
     ...(p.kubernetes === undefined ? {} : { kubernetes: p.kubernetes }),

@@ -17,6 +17,7 @@
  *   behind a private line, not where it is.
  */
 import * as ipaddr from "ipaddr.js";
+import { type HostAllowEntry, hostEntryFor } from "../../residency/hosts";
 import type { EgressAllowEntry } from "../framework";
 import { memoByText } from "./memo";
 
@@ -200,7 +201,7 @@ export function flowWithin(inner: Flow, outer: Flow): boolean {
 }
 
 function entryCovers(entry: EgressAllowEntry, flow: Flow): boolean {
-  if (!cidrWithin(flow.cidr, entry.cidr)) {
+  if (!("cidr" in entry) || !cidrWithin(flow.cidr, entry.cidr)) {
     return false;
   }
   if (entry.protocol !== undefined && normalizeProtocol(entry.protocol) !== flow.protocol) {
@@ -232,12 +233,25 @@ export function allowlistEntryFor(
   return allowlist.find((entry) => entryCovers(entry, flow));
 }
 
-/** The allowlist entry whose block holds every address of `address`, whatever traffic it names. */
+/**
+ * The allowlist entry that declares `address`, whatever traffic it names: the entry whose block
+ * holds every address of it, or, for a host name, the host entry that admits the name
+ * (residency/hosts.ts) — a host is only ever an entry's by name, never by the addresses it may
+ * resolve to.
+ */
 export function allowlistEntryAt(
   allowlist: readonly EgressAllowEntry[],
   address: unknown,
 ): EgressAllowEntry | undefined {
-  return allowlist.find((entry) => cidrWithin(address, entry.cidr));
+  if (typeof address === "string" && parseCidr(address) === undefined) {
+    return hostEntryFor(allowlist.filter(isHostEntry), address);
+  }
+  return allowlist.find((entry) => "cidr" in entry && cidrWithin(address, entry.cidr));
+}
+
+/** Whether an allowlist entry names a host rather than a block. */
+export function isHostEntry(entry: EgressAllowEntry): entry is HostAllowEntry {
+  return "host" in entry;
 }
 
 /** What traffic to a destination can reach. */

@@ -23,7 +23,13 @@ import {
 } from "../../residency/placement";
 import { isPlace } from "./model";
 import { foreignAccountPlace, ownAccounts } from "./accounts";
-import { isAnywhere, isVpcOnlyHost, parseCidr, reachOfAddress } from "./addresses";
+import {
+  allowlistEntryAt,
+  isAnywhere,
+  isVpcOnlyHost,
+  parseCidr,
+  reachOfAddress,
+} from "./addresses";
 import { openSource } from "./types/exposure-readers";
 import { kindName } from "./describe";
 import { destinationsOf } from "./kubernetes";
@@ -147,7 +153,10 @@ function addresses(
   return each.find((a) => a.outcome.kind !== "inside") ?? each[0];
 }
 
-/** A URL or host (`url`): an address by its reach, a cloud endpoint by its region, else unplaceable. */
+/**
+ * A URL or host (`url`): an address by its reach, a cloud endpoint by its region, a host the
+ * allowlist names by its entry, else unplaceable.
+ */
 function urlPlace(
   j: Jurisdiction,
   x: Resolver,
@@ -166,6 +175,11 @@ function urlPlace(
       raw: value,
     });
   }
+  // A host the stack's owners placed by name (`egressHosts`), or a mailbox of such a domain.
+  const declared = allowlistEntryAt(x.allowlist, host);
+  if (declared !== undefined) {
+    return { outcome: inside, far: x.allowlistedPlace(declared) };
+  }
   if (cloudFrontHost.test(host)) {
     return cannotPlace(
       x,
@@ -181,7 +195,7 @@ function urlPlace(
   return cannotPlace(
     x,
     value,
-    "a host that is neither an address nor a cloud service endpoint, so it cannot be placed in a region",
+    "a host that is neither an address nor a cloud service endpoint, so it cannot be placed in a region; egressHosts may name a host whose servers are inside",
     "a host the pack cannot place",
   );
 }
@@ -227,7 +241,7 @@ function imagePlace(
 
 /** Why a mailbox names no place, in every finding that names one. */
 export const mailboxReason =
-  "a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region";
+  "a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region; egressHosts may name a domain whose mail servers are inside";
 
 /** An e-mail address (`ops@example.com`, `mailto:ops@example.com`), where alerts go by mail. */
 const mailbox = /^(mailto:)?[^\s@/:]+@[^\s@/:]+\.[^\s@/:]+$/i;

@@ -1374,9 +1374,10 @@ export class Resolver {
 
   /** A declared, justified destination of the egress allowlist. */
   allowlistedPlace(entry: EgressAllowEntry): Place {
+    const destination = "cidr" in entry ? entry.cidr : entry.host;
     return this.place({
-      key: `allowlisted:${entry.cidr}`,
-      label: `${entry.cidr} (allowlisted: ${entry.reason})`,
+      key: `allowlisted:${destination}`,
+      label: `${destination} (allowlisted: ${entry.reason})`,
       side: "inside",
     });
   }

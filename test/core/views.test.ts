@@ -289,7 +289,7 @@ describe("deciding one value by its format", () => {
       [
         unplaceable(
           '"https://mirror.example.com/x"',
-          "a host that is neither an address nor a cloud service endpoint, so it cannot be placed in a region",
+          "a host that is neither an address nor a cloud service endpoint, so it cannot be placed in a region; egressHosts may name a host whose servers are inside",
         ),
       ],
     ],
@@ -300,7 +300,7 @@ describe("deciding one value by its format", () => {
       [
         unplaceable(
           '"ops@example.com"',
-          "a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region",
+          "a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region; egressHosts may name a domain whose mail servers are inside",
         ),
       ],
     ],

@@ -306,7 +306,7 @@ describe("pack config", () => {
   it("rejects a setting the policy does not take, listing those it takes", () => {
     const f = file({ "reviewed-resource-types": { allowtypes: ["command:local:Command"] } });
     expect(() => mergePolicyConfigFile(base, f)).toThrow(
-      `--policy-config ${f}: reviewed-resource-types.allowtypes is not a setting of reviewed-resource-types (received ["command:local:Command"]); it takes enforcementLevel, jurisdiction, egressAllowlist, accountIds, clusters, accountDiskEncryption, standInAccount, reportWaived, unknownAtPreview, waivers, allowTypes.`,
+      `--policy-config ${f}: reviewed-resource-types.allowtypes is not a setting of reviewed-resource-types (received ["command:local:Command"]); it takes enforcementLevel, jurisdiction, egressAllowlist, egressHosts, accountIds, clusters, accountDiskEncryption, standInAccount, reportWaived, unknownAtPreview, waivers, allowTypes.`,
     );
   });
 

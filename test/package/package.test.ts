@@ -194,6 +194,7 @@ describe("the built policy pack folder", () => {
       "@pulumi/pulumi",
       "ipaddr.js",
       "libphonenumber-js",
+      "tldts",
       "yaml",
       "zod",
     ]);

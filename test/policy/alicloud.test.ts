@@ -3993,7 +3993,7 @@ describe("alarm and notification webhooks", () => {
       expected: [
         shipped(
           firewallLabel,
-          `"ops@example.com" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region)`,
+          `"ops@example.com" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region; egressHosts may name a domain whose mail servers are inside)`,
         ),
       ],
       twinName: "it texts them to a mainland number, written with its country code",
@@ -4180,7 +4180,7 @@ describe("alarm and notification webhooks", () => {
       expected: [
         shipped(
           'mns topic subscription "topic-sub"',
-          `"ops@example.com" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region)`,
+          `"ops@example.com" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region; egressHosts may name a domain whose mail servers are inside)`,
         ),
       ],
       twinName: "it pushes to a queue in Beijing",
@@ -4240,7 +4240,7 @@ describe("alarm and notification webhooks", () => {
       expected: [
         shipped(
           'message service subscription "sub"',
-          `"ops@example.cn" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region)`,
+          `"ops@example.cn" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region; egressHosts may name a domain whose mail servers are inside)`,
         ),
       ],
       twinName: "it pushes to a queue of the region",
@@ -5475,7 +5475,9 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
   it("passes a DHCP options set that names the cloud's own resolvers, without allowlisting them", async () => {
     const settings = {
       ...cn,
-      egressAllowlist: (cn.egressAllowlist ?? []).filter((e) => !e.cidr.startsWith("100.100.")),
+      egressAllowlist: (cn.egressAllowlist ?? []).filter(
+        (e) => !("cidr" in e && e.cidr.startsWith("100.100.")),
+      ),
     };
     const dhcp = (servers: string) =>
       add("alicloud:vpc/dhcpOptionsSet:DhcpOptionsSet", "dhcp", {

@@ -10110,7 +10110,7 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
           [
             global,
             'budget action "stop-spend"',
-            `"finance@records.example" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region)`,
+            `"finance@records.example" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region; egressHosts may name a domain whose mail servers are inside)`,
           ],
         ],
       ],
@@ -10144,7 +10144,7 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
           [
             global,
             'costexplorer anomaly subscription "anomalies"',
-            `"finance@records.example" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region)`,
+            `"finance@records.example" (a mailbox, whose mail its domain's servers receive wherever they are, so it cannot be placed in a region; egressHosts may name a domain whose mail servers are inside)`,
           ],
         ],
       ],

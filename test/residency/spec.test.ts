@@ -88,7 +88,7 @@ describe("stack spec validation", () => {
         s.netwrok = {};
       },
       [
-        "  - sovereign-dc:netwrok: received {}; expected no such key; allowed keys here: sovereign-dc:cloud, sovereign-dc:region, sovereign-dc:jurisdiction, sovereign-dc:accountId, sovereign-dc:stateBackend, sovereign-dc:network, sovereign-dc:buckets, sovereign-dc:egress, sovereign-dc:keys, sovereign-dc:posture, sovereign-dc:kubernetes.",
+        "  - sovereign-dc:netwrok: received {}; expected no such key; allowed keys here: sovereign-dc:cloud, sovereign-dc:region, sovereign-dc:jurisdiction, sovereign-dc:accountId, sovereign-dc:stateBackend, sovereign-dc:network, sovereign-dc:buckets, sovereign-dc:egress, sovereign-dc:egressHosts, sovereign-dc:keys, sovereign-dc:posture, sovereign-dc:kubernetes.",
       ],
     ],
     [
@@ -195,6 +195,24 @@ describe("stack spec validation", () => {
       },
       [
         "  - sovereign-dc:egress[0].ports[0]: received 70000; expected a port number from 1 to 65535.",
+      ],
+    ],
+    [
+      "a host entry that is a URL",
+      (s) => {
+        s.egressHosts = [{ host: "https://oapi.dingtalk.com/robot", reason: "DingTalk robot" }];
+      },
+      [
+        '  - sovereign-dc:egressHosts[0].host: received "https://oapi.dingtalk.com/robot"; expected a host name such as oapi.dingtalk.com, or *. and a domain such as *.dingtalk.com (no scheme, port or path).',
+      ],
+    ],
+    [
+      "a host entry that opens ports, which only a CIDR entry does",
+      (s) => {
+        s.egressHosts = [{ host: "oapi.dingtalk.com", reason: "DingTalk robot", ports: [443] }];
+      },
+      [
+        "  - sovereign-dc:egressHosts[0].ports: received [443]; expected no such key; allowed keys here: sovereign-dc:egressHosts[0].host, sovereign-dc:egressHosts[0].reason.",
       ],
     ],
     [

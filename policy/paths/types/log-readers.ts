@@ -16,13 +16,16 @@ import {
   isAwsRegionShaped,
   regionOfEndpoint,
 } from "../../../residency/placement";
-import { parseCidr, reachOfAddress } from "../addresses";
+import type { EgressAllowEntry } from "../../framework";
+import { allowlistEntryAt, parseCidr, reachOfAddress } from "../addresses";
 import { mailboxReason } from "../fields";
 import { alibabaPhoneNumbers, alibabaSmsNumber, phonePlace } from "./phones";
 import { locate } from "../places";
 import type { FieldSpec, Judged } from "../model";
 import { decided, isUnknown, known, str, valueAt, valuesAt } from "../values";
 import { edgesOf } from "./rows";
+
+type Allowlist = readonly EgressAllowEntry[];
 
 /**
  * Per predicate made by `knownAt`: the input it reads and when that input is a destination. A
@@ -227,7 +230,7 @@ export function snsEndpoint(props: Record<string, unknown>): Judged[] {
  * a mailbox is outside the cloud. SNS subscribers are topic ARNs, which arn-locality places.
  */
 export function mailboxes(kindKey: string, verb: string) {
-  return (props: Record<string, unknown>): Judged[] =>
+  return (props: Record<string, unknown>, _j: Jurisdiction, allowlist: Allowlist): Judged[] =>
     valuesAt(props, "subscribers[]").flatMap((f): Judged[] => {
       const sub = decided(f.value, f.path) as Record<string, unknown> | undefined;
       const kind = decided(
@@ -235,7 +238,7 @@ export function mailboxes(kindKey: string, verb: string) {
         `${f.path}.${kindKey}`,
       );
       return str(kind)?.toUpperCase() === "EMAIL"
-        ? [{ path: `${f.path}.address`, verb, place: mailboxPlace(sub?.address) }]
+        ? mailed(`${f.path}.address`, verb, sub?.address, allowlist)
         : [];
     });
 }
@@ -248,7 +251,11 @@ export function mailboxes(kindKey: string, verb: string) {
  */
 export function notices(listPath: string, kindKey: string, valueKey: string, verb: string) {
   const numbers = alibabaPhoneNumbers(valueKey, verb);
-  return (props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] =>
+  return (
+    props: Readonly<Record<string, unknown>>,
+    j: Jurisdiction,
+    allowlist: Allowlist,
+  ): Judged[] =>
     valuesAt(props, listPath).flatMap((f): Judged[] => {
       const notice = f.value as Record<string, unknown> | undefined;
       const value = notice === undefined ? undefined : known(() => notice[valueKey]);
@@ -262,7 +269,7 @@ export function notices(listPath: string, kindKey: string, valueKey: string, ver
       );
       switch (str(kind)?.toLowerCase()) {
         case "mail":
-          return [{ path, verb, place: mailboxPlace(value) }];
+          return mailed(path, verb, value, allowlist);
         case "sms":
           return numbers(notice ?? {}, j).map((n) => ({ ...n, path }));
         default:
@@ -283,6 +290,16 @@ function mailboxPlace(address: unknown): string {
 }
 
 /**
+ * The finding of mail to `address`, none when the stack placed its domain by name
+ * (`egressHosts`: a mail domain whose servers the team runs inside).
+ */
+function mailed(path: string, verb: string, address: unknown, allowlist: Allowlist): Judged[] {
+  return typeof address === "string" && allowlistEntryAt(allowlist, address) !== undefined
+    ? []
+    : [{ path, verb, place: mailboxPlace(address) }];
+}
+
+/**
  * Where a Message Service (MNS) push that is neither a URL nor a queue delivers, by its push
  * type: a mailbox (Direct Mail) cannot be placed; a text (Short Message Service) reaches the
  * phone's country, a number read as that service reads it (phones.ts `alibabaSmsNumber`); a
@@ -294,10 +311,15 @@ function mnsPush(
   type: string,
   endpoint: string,
   j: Jurisdiction,
+  allowlist: Allowlist,
 ): { readonly protocol: string; readonly place?: string } | undefined {
   switch (type) {
     case "email":
-      return { protocol: "email", place: mailboxPlace(endpoint) };
+      return {
+        protocol: "email",
+        place:
+          allowlistEntryAt(allowlist, endpoint) === undefined ? mailboxPlace(endpoint) : undefined,
+      };
     case "alisms":
       return endpoint === "anonymous"
         ? {
@@ -323,18 +345,29 @@ export const messagePushType = (props: Readonly<Record<string, unknown>>): boole
   mnsPushTypes.includes(textOf(props, "pushType")?.toLowerCase() ?? "");
 
 /** The finding of a push `mnsPush` read, if its place is outside. */
-function pushed(type: string | undefined, endpoint: string | undefined, j: Jurisdiction): Judged[] {
+function pushed(
+  type: string | undefined,
+  endpoint: string | undefined,
+  j: Jurisdiction,
+  allowlist: Allowlist,
+): Judged[] {
   const push =
-    type === undefined || endpoint === undefined ? undefined : mnsPush(type, endpoint, j);
+    type === undefined || endpoint === undefined
+      ? undefined
+      : mnsPush(type, endpoint, j, allowlist);
   return push?.place === undefined
     ? []
     : [{ path: "endpoint", verb: `pushes messages (${push.protocol}) to`, place: push.place }];
 }
 
 /** A Message Service subscription's `endpoint` of its `pushType` (email, alisms, mpush). */
-export function messagePush(props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] {
+export function messagePush(
+  props: Readonly<Record<string, unknown>>,
+  j: Jurisdiction,
+  allowlist: Allowlist,
+): Judged[] {
   return messagePushType(props)
-    ? pushed(textOf(props, "pushType")?.toLowerCase(), textOf(props, "endpoint"), j)
+    ? pushed(textOf(props, "pushType")?.toLowerCase(), textOf(props, "endpoint"), j, allowlist)
     : [];
 }
 
@@ -356,10 +389,16 @@ export const mnsSchemeEndpoint = (props: Readonly<Record<string, unknown>>): boo
 };
 
 /** An MNS topic subscription's `endpoint`, read by its scheme (`mnsSchemes`). */
-export function mnsEndpoint(props: Readonly<Record<string, unknown>>, j: Jurisdiction): Judged[] {
+export function mnsEndpoint(
+  props: Readonly<Record<string, unknown>>,
+  j: Jurisdiction,
+  allowlist: Allowlist,
+): Judged[] {
   const endpoint = textOf(props, "endpoint");
   const scheme = mnsSchemes.find(([prefix]) => endpoint?.toLowerCase().startsWith(prefix));
-  return scheme === undefined ? [] : pushed(scheme[1], endpoint?.slice(scheme[0].length), j);
+  return scheme === undefined
+    ? []
+    : pushed(scheme[1], endpoint?.slice(scheme[0].length), j, allowlist);
 }
 
 /**

@@ -1,0 +1,185 @@
+/**
+ * The host allowlist (`egressHosts`, residency/hosts.ts) as the pack reads it: a webhook, a
+ * Service alias or a mailbox whose host the pack cannot place fails closed until the stack names
+ * the host (or its domain, under a wildcard) with a reason; then it passes every policy. An entry
+ * never admits what the pack places by itself — a cloud endpoint abroad under a wildcard that
+ * covers it — nor a host merely under a name it lists.
+ */
+import type { Plan } from "../../engine/plan";
+import type { HostAllowEntry } from "../../residency/hosts";
+import { add, fixturePlan } from "../helpers/policy-plan";
+import {
+  type CheckOptions,
+  findings,
+  oregonSettings,
+  policyPack,
+  runCases,
+  shanghaiSettings,
+  summary,
+} from "../helpers/policy-session";
+
+const pack = policyPack();
+let ali: Plan;
+let aws: Plan;
+beforeAll(async () => {
+  [ali, aws] = await Promise.all([
+    fixturePlan("policy-alicloud", "cn"),
+    fixturePlan("policy-aws", "us"),
+  ]);
+});
+
+/** The Shanghai settings with the host entries `hosts`. */
+const cnWith = (...hosts: HostAllowEntry[]): CheckOptions => ({
+  ...shanghaiSettings,
+  egressAllowlist: [...(shanghaiSettings.egressAllowlist ?? []), ...hosts],
+});
+
+const dingTalk = {
+  host: "oapi.dingtalk.com",
+  reason: "DingTalk robot for on-call alerts; DingTalk serves mainland tenants from China",
+};
+const robotUrl = "https://oapi.dingtalk.com/robot/send?access_token=1c704e23";
+
+/** An ARMS alert robot posting to `url`. */
+const robot = (url: string) =>
+  add("alicloud:arms/alertRobot:AlertRobot", "oncall", {
+    alertRobotName: "oncall",
+    robotType: "dingding",
+    robotAddr: url,
+  });
+
+/** An ARMS alert contact mailing `email`. */
+const contact = (email: string) =>
+  add("alicloud:arms/alertContact:AlertContact", "oncall-mail", {
+    alertContactName: "oncall",
+    email,
+  });
+
+const cannotPlaceRobot = (url: string) =>
+  [
+    "log-shipping",
+    "oncall",
+    "mandatory",
+    [
+      "cn-shanghai (inside CN)",
+      'arms alert robot "oncall"',
+      `${JSON.stringify(url)} (cannot be placed)`,
+    ],
+  ] as const;
+
+describe("on Alibaba Cloud (CN)", () => {
+  runCases(pack, () => ali, shanghaiSettings, [
+    {
+      name: "an alert robot posts to DingTalk, which the stack has not placed",
+      bad: robot(robotUrl),
+      expected: [cannotPlaceRobot(robotUrl)],
+      twinName: "the stack names DingTalk's robot host with a reason",
+      twin: robot(robotUrl),
+      twinSettings: cnWith(dingTalk),
+    },
+    {
+      name: "an alert robot posts to WeCom, which the stack has not placed",
+      bad: robot("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1c704e23"),
+      expected: [cannotPlaceRobot("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1c704e23")],
+      twinName: "the stack names every host under weixin.qq.com",
+      twin: robot("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1c704e23"),
+      twinSettings: cnWith({ host: "*.weixin.qq.com", reason: "WeCom robots for alerts" }),
+    },
+    {
+      name: "an alert contact mails a mailbox the stack has not placed",
+      bad: contact("oncall@ops.example.cn"),
+      expected: [
+        [
+          "log-shipping",
+          "oncall-mail",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'arms alert contact "oncall-mail"',
+            '"oncall@ops.example.cn" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the stack places the mailbox's domain",
+      twin: contact("oncall@ops.example.cn"),
+      twinSettings: cnWith({ host: "ops.example.cn", reason: "Our mail servers in Shanghai" }),
+    },
+  ]);
+
+  it("places a mailbox of a Message Service subscription by its domain", async () => {
+    const mailTo = add("alicloud:mns/topicSubscription:TopicSubscription", "topic-sub", {
+      endpoint: "mail:directmail:oncall@ops.example.cn",
+    });
+    const label = 'mns topic subscription "topic-sub"';
+    const [finding] = findings(await pack.checkAround(ali, mailTo(ali), shanghaiSettings));
+    expect(finding.slice(0, 3)).toEqual(["log-shipping", "topic-sub", "mandatory"]);
+    expect(finding[3]?.slice(0, 2)).toEqual(["cn-shanghai (inside CN)", label]);
+    const placed = cnWith({ host: "ops.example.cn", reason: "Our mail servers in Shanghai" });
+    expect(summary(await pack.checkAll(ali, mailTo(ali), placed))).toEqual([]);
+  });
+
+  const judged = async (plan: (p: Plan) => Plan, settings: CheckOptions) =>
+    findings(await pack.checkAround(ali, plan(ali), settings));
+
+  it("does not admit a host merely under a name it lists, nor the domain of a wildcard", async () => {
+    const under = "https://robot.oapi.dingtalk.com/send";
+    expect(await judged(robot(under), cnWith(dingTalk))).toEqual([cannotPlaceRobot(under)]);
+    const apex = "https://dingtalk.com/robot";
+    expect(
+      await judged(robot(apex), cnWith({ host: "*.dingtalk.com", reason: "DingTalk" })),
+    ).toEqual([cannotPlaceRobot(apex)]);
+  });
+
+  it("does not admit a cloud endpoint abroad that a wildcard covers", async () => {
+    const abroad = "https://sdc-alerts.oss-us-west-1.aliyuncs.com/hook";
+    const found = await judged(
+      robot(abroad),
+      cnWith({ host: "*.aliyuncs.com", reason: "Alibaba Cloud services" }),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0].slice(0, 3)).toEqual(["log-shipping", "oncall", "mandatory"]);
+    expect(found[0][3]?.join(" → ")).toContain("us-west-1");
+  });
+
+  it("honours no wildcard over a public suffix", async () => {
+    const url = "https://hooks.example.com.cn/alert";
+    expect(
+      await judged(robot(url), cnWith({ host: "*.com.cn", reason: "every Chinese company" })),
+    ).toEqual([cannotPlaceRobot(url)]);
+  });
+});
+
+describe("on Kubernetes (US)", () => {
+  // Judged on the whole plan: the Service's cluster comes from the provider's kubeconfig.
+  /** A Service of the happy path's cluster aliasing `host`. */
+  const alias = (host: string) =>
+    add(
+      "kubernetes:core/v1:Service",
+      "partner",
+      { metadata: { namespace: "records" }, spec: { type: "ExternalName", externalName: host } },
+      { provider: "kube" },
+    );
+  const partner = {
+    host: "api.partner.example.com",
+    reason: "Partner exchange, hosted in Oregon",
+  };
+
+  it("fails a Service aliasing a partner's host the stack has not placed", async () => {
+    expect(findings(await pack.check(alias(partner.host)(aws), oregonSettings))).toEqual([
+      [
+        "kubernetes-service-exposure",
+        "partner",
+        "mandatory",
+        ['k8s service "partner"', "api.partner.example.com (cannot be placed)"],
+      ],
+    ]);
+  });
+
+  it("passes it once the stack places the partner's host", async () => {
+    const settings: CheckOptions = {
+      ...oregonSettings,
+      egressAllowlist: [...(oregonSettings.egressAllowlist ?? []), partner],
+    };
+    expect(summary(await pack.check(alias(partner.host)(aws), settings))).toEqual([]);
+  });
+});
