@@ -30,7 +30,12 @@ import {
   stateOnlyPackages,
 } from "../residency/placement";
 import { wordsOf } from "./inventory/place-rules";
-import { type Finding, type PolicyContext, residencyResourcePolicy } from "./framework";
+import {
+  type EgressAllowEntry,
+  type Finding,
+  type PolicyContext,
+  residencyResourcePolicy,
+} from "./framework";
 import { isDefaultProvider } from "./paths/describe";
 import { reachOfAddress } from "./paths/addresses";
 import { knownRegions, locate, namesAPlace, regionOfZone } from "./paths/places";
@@ -218,9 +223,9 @@ const hostLike =
 
 /**
  * The hosts a provider of a package the catalog does not place sends its API calls to: a cloud
- * service endpoint is placed by its region, a private address stays in the stack's network, a host
- * the stack's reviewer lists under `regionsInside` for the package passes; any other host cannot
- * be placed.
+ * service endpoint is placed by its region, a private or allowlisted address stays in the stack's
+ * network, a host the stack places by name (`egressHosts`) or its reviewer lists under
+ * `regionsInside` for the package passes; any other host cannot be placed.
  */
 function serviceHostFindings(
   pkg: string,
@@ -228,6 +233,7 @@ function serviceHostFindings(
   props: Record<string, unknown>,
   j: Jurisdiction,
   confirmed: ReadonlySet<string>,
+  allowlist: readonly EgressAllowEntry[],
 ): Finding[] {
   const out: Finding[] = [];
   for (const hit of stringsIn(props)) {
@@ -254,11 +260,12 @@ function serviceHostFindings(
       }
       continue;
     }
-    if (reachOfAddress(host, []).kind === "private") {
+    // A private or allowlisted address, or a host the stack placed by name (`egressHosts`).
+    if (reachOfAddress(host, allowlist).kind !== "internet") {
       continue;
     }
     out.push({
-      message: `${label} must send API calls only to places inside ${j.id}, but ${hit.path} is ${JSON.stringify(hit.value)}, a host of ${pkg} the pack cannot place: the service there keeps what the program sends it. Point the provider at the service's site inside ${j.id}, or, once you have confirmed that ${host} keeps the data inside ${j.id}, list it for the stack under regionsInside of resource-placement in a --policy-config file (${JSON.stringify({ "resource-placement": { regionsInside: { [pkg]: [host] } } })}).`,
+      message: `${label} must send API calls only to places inside ${j.id}, but ${hit.path} is ${JSON.stringify(hit.value)}, a host of ${pkg} the pack cannot place: the service there keeps what the program sends it. Point the provider at the service's site inside ${j.id}, or, once you have confirmed that ${host} keeps the data inside ${j.id}, name it in the stack's egressHosts with your reason, or list it for the stack under regionsInside of resource-placement in a --policy-config file (${JSON.stringify({ "resource-placement": { regionsInside: { [pkg]: [host] } } })}).`,
       path: [label, `${host} (a host of ${pkg} the pack cannot place)`],
     });
   }
@@ -340,7 +347,7 @@ function uncataloguedPlaceFindings(
   const verb = provider ? "pinned to" : "created in";
   const out: Finding[] =
     provider && sameRegions[pkg] === undefined
-      ? serviceHostFindings(pkg, label, args.props, j, confirmed)
+      ? serviceHostFindings(pkg, label, args.props, j, confirmed, ctx.settings.egressAllowlist)
       : [];
   const unplaced: { key: string; value: string }[] = [];
   for (const hit of stringsIn(args.props)) {

@@ -7,7 +7,7 @@
  */
 import type { Plan } from "../../engine/plan";
 import type { HostAllowEntry } from "../../residency/hosts";
-import { add, fixturePlan } from "../helpers/policy-plan";
+import { add, addProvider, fixturePlan } from "../helpers/policy-plan";
 import {
   type CheckOptions,
   findings,
@@ -55,6 +55,29 @@ const contact = (email: string) =>
     email,
   });
 
+/** A CDN domain fetching from an origin group of `origins` (`<host>_<priority>_<weight>_<port>`). */
+const originGroup = (origins: string) =>
+  add("alicloud:cdn/domainConfig:DomainConfig", "edge", {
+    domainName: "cdn.example.cn",
+    functionName: "source_group",
+    functionArgs: [
+      { argName: "source_group_name", argValue: "origins" },
+      { argName: "source_info", argValue: origins },
+    ],
+  });
+
+/** A Managed Service for Prometheus instance writing its samples to `url`. */
+const remoteWrite = (url: string) =>
+  add("alicloud:arms/remoteWrite:RemoteWrite", "remote-write", {
+    clusterId: "prom-1",
+    remoteWriteYaml: `remote_write:\n- name: sink\n  url: ${url}\n`,
+  });
+
+const corp = {
+  host: "*.corp.example.cn",
+  reason: "The team's servers in the Shanghai data center",
+};
+
 const cannotPlaceRobot = (url: string) =>
   [
     "log-shipping",
@@ -84,6 +107,44 @@ describe("on Alibaba Cloud (CN)", () => {
       twinName: "the stack names every host under weixin.qq.com",
       twin: robot("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1c704e23"),
       twinSettings: cnWith({ host: "*.weixin.qq.com", reason: "WeCom robots for alerts" }),
+    },
+    {
+      name: "a CDN origin group holds a host the stack has not placed",
+      bad: originGroup("10.20.1.5_10_33_80,origin.corp.example.cn_20_67_443"),
+      expected: [
+        [
+          "log-shipping",
+          "edge",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'cdn domain config "edge"',
+            '"origin.corp.example.cn" (an origin outside the cloud, which cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the stack places every host of its own domain",
+      twin: originGroup("10.20.1.5_10_33_80,origin.corp.example.cn_20_67_443"),
+      twinSettings: cnWith(corp),
+    },
+    {
+      name: "Prometheus writes its samples to a host the stack has not placed",
+      bad: remoteWrite("https://metrics.corp.example.cn/api/v1/write"),
+      expected: [
+        [
+          "log-shipping",
+          "remote-write",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'arms remote write "remote-write"',
+            '"https://metrics.corp.example.cn/api/v1/write" (a host outside the cloud, which cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the stack places the metrics host's domain",
+      twin: remoteWrite("https://metrics.corp.example.cn/api/v1/write"),
+      twinSettings: cnWith(corp),
     },
     {
       name: "an alert contact mails a mailbox the stack has not placed",
@@ -147,6 +208,39 @@ describe("on Alibaba Cloud (CN)", () => {
       await judged(robot(url), cnWith({ host: "*.com.cn", reason: "every Chinese company" })),
     ).toEqual([cannotPlaceRobot(url)]);
   });
+});
+
+describe("a provider's API host (US)", () => {
+  const vault = addProvider("vault", "secrets", { address: "https://vault.corp.example.com:8200" });
+  runCases(pack, () => aws, oregonSettings, [
+    {
+      name: "a Vault provider sends its API calls to a host the stack has not placed",
+      bad: vault,
+      expected: [
+        [
+          "resource-placement",
+          "secrets",
+          "mandatory",
+          [
+            'vault provider "secrets"',
+            "vault.corp.example.com (a host of vault the pack cannot place)",
+          ],
+        ],
+      ],
+      twinName: "the stack places the Vault host by name",
+      twin: vault,
+      twinSettings: {
+        ...oregonSettings,
+        egressAllowlist: [
+          ...(oregonSettings.egressAllowlist ?? []),
+          {
+            host: "vault.corp.example.com",
+            reason: "Our Vault cluster in the Portland data center",
+          },
+        ],
+      },
+    },
+  ]);
 });
 
 describe("on Kubernetes (US)", () => {

@@ -497,8 +497,14 @@ export function cognitoSms(
  * unless the address is private. Readers judge without the egress allowlist, which only field
  * rows consult.
  */
-function unlessPrivate(path: string, verb: string, address: string, shown = address): Judged[] {
-  return parseCidr(address) && reachOfAddress(address, []).kind === "private"
+function unlessPrivate(
+  path: string,
+  verb: string,
+  address: string,
+  shown = address,
+  allowlist: Allowlist = [],
+): Judged[] {
+  return parseCidr(address) && reachOfAddress(address, allowlist).kind !== "internet"
     ? []
     : [
         {
@@ -625,11 +631,15 @@ export function edgeDestination(
 
 /**
  * The origins of a `source_group` function (`source_info`: `<address>_<priority>_<weight>_<port>`
- * entries, comma-separated): an origin that is not a private address, nor an OSS or other regional
- * endpoint of the cloud inside the jurisdiction, cannot be placed. Judged without the egress
- * allowlist, which only field rows consult.
+ * entries, comma-separated): an origin that is not a private or allowlisted address, an OSS or
+ * other regional endpoint of the cloud inside the jurisdiction, nor a host the stack placed by
+ * name (`egressHosts`), cannot be placed.
  */
-export function originGroups(props: Record<string, unknown>, j: Jurisdiction): Judged[] {
+export function originGroups(
+  props: Record<string, unknown>,
+  j: Jurisdiction,
+  allowlist: Allowlist,
+): Judged[] {
   if (textOf(props, "functionName") !== "source_group") {
     return [];
   }
@@ -649,13 +659,15 @@ export function originGroups(props: Record<string, unknown>, j: Jurisdiction): J
     .filter((address) => address !== "")
     .flatMap((address): Judged[] => {
       if (parseCidr(address)) {
-        return reachOfAddress(address, []).kind === "private"
+        return reachOfAddress(address, allowlist).kind !== "internet"
           ? []
           : [originFlow(address, "not a private address, which cannot be placed")];
       }
       const place = regionOfEndpoint(address);
       if (place === undefined) {
-        return [originFlow(address, "an origin outside the cloud, which cannot be placed")];
+        return allowlistEntryAt(allowlist, address) !== undefined
+          ? []
+          : [originFlow(address, "an origin outside the cloud, which cannot be placed")];
       }
       return regionInJurisdiction(j, place.cloud, place.region)
         ? []
@@ -780,12 +792,12 @@ export function streamSink(path: string) {
  * The `url` (and `proxy_url`) of each `remote_write` entry of a Prometheus configuration in YAML:
  * each target, and each proxy on the way, receives every sample the instance writes. A target is
  * inside when its host is a private address or a regional endpoint of the cloud inside the
- * jurisdiction (an intranet endpoint's `<region>-intranet` label read as its region). A document
- * that is not YAML, or whose entries name no target as text, cannot be judged and fails closed.
- * Judged without the egress allowlist, which only field rows consult.
+ * jurisdiction (an intranet endpoint's `<region>-intranet` label read as its region), an
+ * allowlisted address or a host the stack placed by name (`egressHosts`). A document that is not
+ * YAML, or whose entries name no target as text, cannot be judged and fails closed.
  */
 export function remoteWriteTargets(path: string) {
-  return (props: Record<string, unknown>, j: Jurisdiction): Judged[] => {
+  return (props: Record<string, unknown>, j: Jurisdiction, allowlist: Allowlist): Judged[] => {
     const raw = known(() => valueAt(props, path));
     if (raw === undefined || isUnknown(raw)) {
       return [];
@@ -808,17 +820,19 @@ export function remoteWriteTargets(path: string) {
       const target = String(value);
       const host = hostOf(target);
       if (parseCidr(host)) {
-        return unlessPrivate(at, verb, host, target);
+        return unlessPrivate(at, verb, host, target, allowlist);
       }
       const place = regionOfEndpoint(host.replace(/^([a-z0-9-]+)-intranet\./, "$1."));
       if (place === undefined) {
-        return [
-          {
-            path: at,
-            verb,
-            place: `${JSON.stringify(target)} (a host outside the cloud, which cannot be placed)`,
-          },
-        ];
+        return allowlistEntryAt(allowlist, host) !== undefined
+          ? []
+          : [
+              {
+                path: at,
+                verb,
+                place: `${JSON.stringify(target)} (a host outside the cloud, which cannot be placed)`,
+              },
+            ];
       }
       return regionInJurisdiction(j, place.cloud, place.region)
         ? []
