@@ -269,8 +269,22 @@ function reach(entry: EgressAllowEntry | undefined, address: unknown): Reach {
     : { kind: isPrivateCidr(address) ? "private" : "internet" };
 }
 
+/**
+ * "This network" (RFC 1122, 0.0.0.0/8) and IPv6's unspecified address: no packet is routed to
+ * them — a connection to 0.0.0.0 stays on the host — so a rule whose block lies within one
+ * admits no traffic out (Alibaba Cloud's network ACL example allows `0.0.0.0/32`). Read only for
+ * rules: a service's own address list may give `0.0.0.0` a meaning of its own.
+ */
+const unroutableBlocks: readonly Block[] = ["0.0.0.0/8", "::/128"].map(
+  (c) => ipaddr.parseCIDR(c) as Block,
+);
+
 /** Where a flow an allow rule admits can go: the allowlist must cover its protocol and ports. */
 export function reachOf(flow: Flow, allowlist: readonly EgressAllowEntry[]): Reach {
+  const block = parseCidr(flow.cidr);
+  if (block !== undefined && unroutableBlocks.some((outer) => blockWithin(block, outer))) {
+    return { kind: "private" };
+  }
   return reach(allowlistEntryFor(allowlist, flow), flow.cidr);
 }
 

@@ -211,6 +211,12 @@ describe("where a flow goes", () => {
     ["private space on every protocol", flow("10.30.0.0/16", "all"), "private"],
     ["shared space without an entry", flow("100.100.2.136/32", "udp", 53), "internet"],
     ["text that is no block", flow("pl-123", "all"), "internet"],
+    // No packet is routed to "this network" or the unspecified address: the rule admits nothing.
+    ["all protocols to 0.0.0.0/32", flow("0.0.0.0/32", "all"), "private"],
+    ["all protocols to 0.0.0.0/8", flow("0.0.0.0/8", "all"), "private"],
+    ["all protocols to ::/128", flow("::/128", "all"), "private"],
+    ["all protocols to 0.0.0.0/7, which holds 1.0.0.0/8", flow("0.0.0.0/7", "all"), "internet"],
+    ["all protocols to 0.0.0.0/0", flow("0.0.0.0/0", "all"), "internet"],
   ])("%s reaches %s", (_label, f, kind) => {
     expect(reachOf(f, allowlist).kind).toBe(kind);
     expect(egressPermitted(allowlist, f)).toBe(kind !== "internet");
