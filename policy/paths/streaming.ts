@@ -19,6 +19,7 @@ import {
   serverDestinations,
   unplaced,
 } from "./kubernetes";
+import { connectorTargets } from "./connectors";
 import { record, str } from "./values";
 
 const mirrorWords: DestinationWords = {
@@ -121,20 +122,13 @@ const connectWords: DestinationWords = {
   fix: 'Sink to a system of the cluster or at a private address, or to a cloud service in a region inside the jurisdiction; manage connectors as KafkaConnector resources (strimzi.io/use-connector-resources: "true") so that each is judged',
 };
 
-/** Settings of a connector that configure how records are handled, not where they go. */
-const handlingKey =
-  /^((key|value|header)\.converter|transforms|predicates|errors|consumer\.override)\./;
-/** Settings that name where a sink connector writes: a URL, endpoint, host or Kafka. */
-const destinationKey = /(^|\.)(url|urls|uri|endpoint|hosts?|hostname|bootstrap\.servers)$/i;
-const regionKey = /(^|\.)region$/i;
-
 /**
- * Where a KafkaConnector writes (`spec.class`, `spec.config`): a sink connector (its class names
- * a sink) to the servers its settings name — every URL, URI, endpoint, host or bootstrap servers,
- * a JDBC URL's host included — else to the AWS region it names (an S3 sink's `s3.region`), and a
- * sink that names neither to a service the pack cannot place. MirrorMaker's source connector
- * writes to `target.cluster.bootstrap.servers` when set, else to its Connect's own Kafka (judged
- * on the KafkaConnect). A source connector brings records in.
+ * Where a KafkaConnector writes (`spec.class`, `spec.config`, read by paths/connectors.ts): a
+ * sink to the servers its settings name, each a Service of the cluster, a private or allowlisted
+ * address or a place outside; else to the AWS region it names or defaults to; a sink that names
+ * neither to a service the pack cannot place. MirrorMaker's source connector writes to its
+ * target's bootstrap servers when set, else to its Connect's own Kafka (judged on the
+ * KafkaConnect). A source connector brings records in.
  */
 function connectorDestinations(
   f: DestinationField,
@@ -143,65 +137,45 @@ function connectorDestinations(
   j: string,
 ): DestinationFinding[] {
   const cls = str(spec.class) ?? "";
-  const config = record(spec.config) ?? {};
-  if (/MirrorSourceConnector$/.test(cls)) {
-    const target = str(config["target.cluster.bootstrap.servers"]);
-    return target === undefined
-      ? []
-      : bootstrapDestinations(f, target, allowlist, j, `mirrors into ${JSON.stringify(target)}`);
-  }
-  if (!/sink/i.test(cls)) {
-    return [];
-  }
-  const settings = Object.entries(config).filter(([key]) => !handlingKey.test(key));
-  const servers = settings.filter(
-    ([key, value]) => destinationKey.test(key) && str(value) !== undefined,
-  );
-  if (servers.length > 0) {
-    return servers.flatMap(([key, value]) =>
-      configProviderOf(str(value) as string) !== undefined
-        ? [fromConfigProvider(key, str(value) as string)]
-        : (str(value) as string)
-            .split(",")
-            .map((v) => v.trim().replace(/^jdbc:/i, ""))
-            .filter((v) => v !== "")
-            .flatMap((v) =>
-              serverDestinations(f, v, allowlist, j, `writes the records to the server of ${key}`),
+  return connectorTargets(cls, record(spec.config) ?? {}).flatMap(
+    (target): DestinationFinding[] => {
+      switch (target.kind) {
+        case "servers":
+          return target.servers.flatMap((server) =>
+            serverDestinations(
+              f,
+              server,
+              allowlist,
+              j,
+              target.key === "target.cluster.bootstrap.servers"
+                ? `mirrors into ${JSON.stringify(target.servers.join(","))}`
+                : `writes the records to the server of ${target.key}`,
             ),
-    );
-  }
-  const region = settings.find(([key, value]) => regionKey.test(key) && str(value) !== undefined);
-  if (region !== undefined) {
-    return regionDestinations(
-      j,
-      "aws",
-      str(region[1]),
-      `the sink of ${JSON.stringify(cls)}`,
-      "writes the records to",
-    );
-  }
-  return [
-    unplaced(
-      `runs the sink connector ${JSON.stringify(cls || "(no class)")}, whose destination its settings do not name where the pack can read it`,
-      `the ${cls || "unnamed"} sink`,
-    ),
-  ];
-}
-
-/**
- * The config provider a connector setting is read from when it runs (`${secrets:ns/name:key}`,
- * `${file:/path:key}`, `${env:NAME}`, `${configmaps:…}`, `${directory:…}`): Strimzi's and Kafka's
- * providers, configured on the KafkaConnect.
- */
-function configProviderOf(value: string): string | undefined {
-  return /^\$\{([A-Za-z][\w-]*):[^}]*\}$/.exec(value.trim())?.[1];
-}
-
-/** A destination setting taken from a config provider: the pack sees the reference, not the value. */
-function fromConfigProvider(key: string, value: string): DestinationFinding {
-  return unplaced(
-    `takes ${key} from the config provider ${JSON.stringify(configProviderOf(value))} (${value}) when the connector runs, so the server it writes the records to is not in the program`,
-    `the server of ${key}`,
+          );
+        case "provided":
+          return [
+            unplaced(
+              `takes ${target.key} from the config provider ${JSON.stringify(target.provider)} (${target.value}) when the connector runs, so the server it writes the records to is not in the program`,
+              `the server of ${target.key}`,
+            ),
+          ];
+        case "region":
+          return regionDestinations(
+            j,
+            "aws",
+            target.region,
+            `the sink of ${JSON.stringify(cls)}${target.defaulted ? ` (${target.key} unset: its default)` : ""}`,
+            "writes the records to",
+          );
+        case "unnamed":
+          return [
+            unplaced(
+              `runs the sink connector ${JSON.stringify(cls || "(no class)")}, whose destination its settings do not name where the pack can read it`,
+              `the ${cls || "unnamed"} sink`,
+            ),
+          ];
+      }
+    },
   );
 }
 

@@ -1070,6 +1070,20 @@ describe("Strimzi", () => {
         'the sink of "io.confluent.connect.s3.S3SinkConnector" in eu-west-1 (outside CN, in EU)',
       ),
     ]);
+    // Confluent's S3 sink without s3.region writes through us-west-2, its documented default.
+    expect(
+      judged(
+        onCluster(
+          connector("io.confluent.connect.s3.S3SinkConnector", { "s3.bucket.name": "orders" }),
+        ),
+      ),
+    ).toEqual([
+      egress(
+        "sink",
+        label,
+        'the sink of "io.confluent.connect.s3.S3SinkConnector" (s3.region unset: its default) in us-west-2 (outside CN, in US)',
+      ),
+    ]);
     expect(
       judged(
         onCluster(

@@ -42,6 +42,27 @@ import { hostsOf } from "../../policy/paths/kubernetes";
 import { s3BucketName } from "../../policy/paths/resolver";
 
 const account = "111122223333";
+
+/** Confluent's S3 sink writing to a bucket of Oregon. */
+const s3Sink = {
+  "connector.class": "io.confluent.connect.s3.S3SinkConnector",
+  "s3.region": "us-west-2",
+  "s3.bucket.name": "sdc-records",
+};
+
+/** An MSK Connect connector of MSK brokers in Oregon, with the settings `config`. */
+const connector = (config: Record<string, string>) =>
+  add("aws:mskconnect/connector:Connector", "sink", {
+    kafkaconnectVersion: "2.7.1",
+    serviceExecutionRoleArn: `arn:aws:iam::${account}:role/connect`,
+    connectorConfiguration: config,
+    kafkaCluster: {
+      apacheKafkaCluster: {
+        bootstrapServers: "b-1.orders.abc123.c2.kafka.us-west-2.amazonaws.com:9098",
+        vpc: { subnets: ["subnet-records"], securityGroups: ["sg-records"] },
+      },
+    },
+  });
 const us = oregonSettings;
 
 /**
@@ -11938,7 +11959,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       bad: add("aws:mskconnect/connector:Connector", "sink", {
         kafkaconnectVersion: "2.7.1",
         serviceExecutionRoleArn: `arn:aws:iam::${account}:role/connect`,
-        connectorConfiguration: { "connector.class": "S3SinkConnector" },
+        connectorConfiguration: s3Sink,
         kafkaCluster: {
           apacheKafkaCluster: {
             bootstrapServers: "kafka.partner.example:9092",
@@ -11963,7 +11984,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       twin: add("aws:mskconnect/connector:Connector", "sink", {
         kafkaconnectVersion: "2.7.1",
         serviceExecutionRoleArn: `arn:aws:iam::${account}:role/connect`,
-        connectorConfiguration: { "connector.class": "S3SinkConnector" },
+        connectorConfiguration: s3Sink,
         kafkaCluster: {
           apacheKafkaCluster: {
             bootstrapServers: "b-1.orders.abc123.c2.kafka.us-west-2.amazonaws.com:9098",
@@ -11973,6 +11994,78 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         logDelivery: {
           workerLogDelivery: { s3: { enabled: true, bucket: "sdc-records-logs" } },
         },
+      }),
+    },
+    {
+      name: "a Kafka connector sinks its topics into an Elasticsearch outside the cloud",
+      bad: connector({
+        "connector.class": "io.confluent.connect.elasticsearch.ElasticsearchSinkConnector",
+        "connection.url": "https://search.partner.example:9200",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "sink",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'mskconnect connector "sink"',
+            '"https://search.partner.example:9200" (a host outside the cloud, which cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it sinks them into Elasticsearch at private addresses of the stack's network",
+      twin: connector({
+        "connector.class": "io.confluent.connect.elasticsearch.ElasticsearchSinkConnector",
+        "connection.url": "http://10.30.4.10:9200,http://10.30.4.11:9200",
+      }),
+    },
+    {
+      name: "a Kafka connector runs a sink whose destination its settings do not name",
+      bad: connector({
+        "connector.class": "com.wepay.kafka.connect.bigquery.BigQuerySinkConnector",
+        project: "acme",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "sink",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'mskconnect connector "sink"',
+            "the com.wepay.kafka.connect.bigquery.BigQuerySinkConnector sink, whose destination its settings do not name (cannot be placed)",
+          ],
+        ],
+      ],
+      twinName: "Confluent's S3 sink names no region and writes through its default, us-west-2",
+      twin: connector({
+        "connector.class": "io.confluent.connect.s3.S3SinkConnector",
+        "s3.bucket.name": "sdc-records",
+      }),
+    },
+    {
+      name: "a Kafka connector sinks its topics into a database whose URL a config provider holds",
+      bad: connector({
+        "connector.class": "io.confluent.connect.jdbc.JdbcSinkConnector",
+        "connection.url": "${secretsmanager:warehouse:url}",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "sink",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'mskconnect connector "sink"',
+            '"${secretsmanager:warehouse:url}" (a setting of the config provider "secretsmanager", read when the connector runs, which cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "a source connector brings records in from a database anywhere",
+      twin: connector({
+        "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+        "database.hostname": "legacy-db.partner.example",
       }),
     },
     {

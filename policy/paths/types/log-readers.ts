@@ -22,7 +22,8 @@ import { mailboxReason } from "../fields";
 import { alibabaPhoneNumbers, alibabaSmsNumber, phonePlace } from "./phones";
 import { locate } from "../places";
 import type { FieldSpec, Judged } from "../model";
-import { decided, isUnknown, known, str, valueAt, valuesAt } from "../values";
+import { decided, isUnknown, known, record, str, valueAt, valuesAt } from "../values";
+import { connectorTargets, decidesWhere } from "../connectors";
 import { edgesOf } from "./rows";
 
 type Allowlist = readonly EgressAllowEntry[];
@@ -789,6 +790,99 @@ export function streamSink(path: string) {
 }
 
 /**
+ * Where an MSK Connect connector writes (`connectorConfiguration`, Kafka Connect's settings read
+ * by paths/connectors.ts): each server a sink's settings name, placed as a URL is — a private or
+ * allowlisted address, a regional endpoint inside, a host the stack placed by name (`egressHosts`);
+ * the region a sink defaults to (Confluent's S3 sink without `s3.region`: us-west-2). A region a
+ * setting names is arn-locality's to judge. A setting taken from a config provider, or a sink that
+ * names no destination the pack can read, cannot be placed; a setting that decides where it
+ * writes, not known at preview, leaves it undecided.
+ */
+export function connectorSinks(
+  props: Readonly<Record<string, unknown>>,
+  j: Jurisdiction,
+  allowlist: Allowlist,
+): Judged[] {
+  const path = "connectorConfiguration";
+  const config = record(known(() => valueAt(props, path)));
+  if (config === undefined) {
+    return [];
+  }
+  const settings: Record<string, unknown> = {};
+  for (const key of Object.keys(config)) {
+    const value = known(() => config[key]);
+    settings[key] = decidesWhere(key) ? decided(value, `${path}.${key}`) : value;
+  }
+  const cls = str(settings["connector.class"]) ?? "";
+  const verb = "writes the records of its topics to";
+  return connectorTargets(cls, settings).flatMap((target): Judged[] => {
+    // A default is no setting of the connector's: the finding names the settings.
+    const at =
+      "key" in target && !(target.kind === "region" && target.defaulted)
+        ? `${path}.${target.key}`
+        : path;
+    switch (target.kind) {
+      case "servers":
+        return target.servers.flatMap((server) => {
+          const place = serverPlace(server, j, allowlist);
+          return place === undefined ? [] : [{ path: at, verb, place }];
+        });
+      case "provided":
+        return [
+          {
+            path: at,
+            verb,
+            place: `${JSON.stringify(target.value)} (a setting of the config provider ${JSON.stringify(target.provider)}, read when the connector runs, which cannot be placed)`,
+          },
+        ];
+      case "region":
+        return !target.defaulted ||
+          target.region === undefined ||
+          regionInJurisdiction(j, "aws", target.region)
+          ? []
+          : [
+              {
+                path: at,
+                verb,
+                place: `the ${cls} sink's default region ${target.region}, ${target.key} unset (outside ${j.id})`,
+              },
+            ];
+      case "unnamed":
+        return [
+          {
+            path: at,
+            verb,
+            place: `the ${cls || "unnamed"} sink, whose destination its settings do not name (cannot be placed)`,
+          },
+        ];
+    }
+  });
+}
+
+/**
+ * Where a server a setting names is, as a finding's place, or undefined when it is inside: a
+ * private or allowlisted address, a regional endpoint of the cloud inside (an intranet endpoint's
+ * `<region>-intranet` label read as its region), a host the stack placed by name.
+ */
+function serverPlace(server: string, j: Jurisdiction, allowlist: Allowlist): string | undefined {
+  const host = hostOf(server);
+  if (parseCidr(host)) {
+    return reachOfAddress(host, allowlist).kind === "internet"
+      ? `${JSON.stringify(server)} (not a private address, which cannot be placed)`
+      : undefined;
+  }
+  const place = regionOfEndpoint(host.replace(/^([a-z0-9-]+)-intranet\./, "$1."));
+  if (place === undefined) {
+    return allowlistEntryAt(allowlist, host) === undefined
+      ? `${JSON.stringify(server)} (a host outside the cloud, which cannot be placed)`
+      : undefined;
+  }
+  return regionInJurisdiction(j, place.cloud, place.region)
+    ? undefined
+    : `${JSON.stringify(server)} (in ${place.region}, outside ${j.id})`;
+}
+
+/**
  * The `url` (and `proxy_url`) of each `remote_write` entry of a Prometheus configuration in YAML:
  * each target, and each proxy on the way, receives every sample the instance writes. A target is
  * inside when its host is a private address or a regional endpoint of the cloud inside the
@@ -817,32 +911,8 @@ export function remoteWriteTargets(path: string) {
       return [{ path, verb, place: "targets the pack cannot read (a `url` of each entry)" }];
     }
     return targets.flatMap(({ at, value }): Judged[] => {
-      const target = String(value);
-      const host = hostOf(target);
-      if (parseCidr(host)) {
-        return unlessPrivate(at, verb, host, target, allowlist);
-      }
-      const place = regionOfEndpoint(host.replace(/^([a-z0-9-]+)-intranet\./, "$1."));
-      if (place === undefined) {
-        return allowlistEntryAt(allowlist, host) !== undefined
-          ? []
-          : [
-              {
-                path: at,
-                verb,
-                place: `${JSON.stringify(target)} (a host outside the cloud, which cannot be placed)`,
-              },
-            ];
-      }
-      return regionInJurisdiction(j, place.cloud, place.region)
-        ? []
-        : [
-            {
-              path: at,
-              verb,
-              place: `${JSON.stringify(target)} (in ${place.region}, outside ${j.id})`,
-            },
-          ];
+      const place = serverPlace(String(value), j, allowlist);
+      return place === undefined ? [] : [{ path: at, verb, place }];
     });
   };
 }

@@ -59,6 +59,7 @@ import {
   mnsSchemeEndpoint,
   multiRegion,
   openApiIntegrations,
+  connectorSinks,
   originGroups,
   pipelineParts,
   pushFix,
@@ -2743,16 +2744,15 @@ export const logs: TypeTable = {
   ),
 
   // Streams, pipes and connectors that read from or deliver to hosts and sinks of their own.
-  // Bootstrap servers of an MSK cluster of the program are its outputs, placed where it lies.
+  // Bootstrap servers of an MSK cluster of the program are its outputs, placed where it lies; a
+  // self-managed Kafka at a private address is reached through the connector's subnets. A sink
+  // connector writes the records of its topics wherever its settings say (connectorSinks).
   "aws:mskconnect/connector:Connector": sends(
-    pushFix,
-    endpoint(
-      "kafkaCluster.apacheKafkaCluster.bootstrapServers",
-      "connects to the Kafka brokers at",
-      {
-        when: knownAt("kafkaCluster.apacheKafkaCluster.bootstrapServers"),
-      },
-    ),
+    "Send only to services inside the jurisdiction (by regional endpoint or ARN), to private or allowlisted addresses, or to hosts the stack places by name (egressHosts); an external host, or a sink whose destination its settings do not name, cannot be placed.",
+    url("kafkaCluster.apacheKafkaCluster.bootstrapServers", "connects to the Kafka brokers at", {
+      when: knownAt("kafkaCluster.apacheKafkaCluster.bootstrapServers"),
+    }),
+    judged("data sync", "connectorConfiguration", connectorSinks),
     bucket("logDelivery.workerLogDelivery.s3.bucket", "delivers worker logs to"),
   ),
   // The pipeline body is YAML (Data Prepper): named sub-pipelines, each a source and its sinks.
