@@ -86,11 +86,12 @@ function invalidConfig(issues: readonly SpecIssue[]): UsageError {
 /**
  * The residency settings of a stack, from its `sovereign-dc:*` config: the jurisdiction, the
  * egress allowlist (its CIDR entries, `sovereign-dc:egress`, and the hosts it places by name,
- * `sovereign-dc:egressHosts`), the posture, the Kubernetes clusters it declares by region, its accounts'
- * default disk encryption and the account it declares its own (`sovereign-dc:accountId`, which
- * the engine's ARNs carry too). Programs of other projects can set the same keys in their stack
- * config; a posture other than `standard` or `strict`, or a malformed host entry, cluster or disk
- * encryption declaration, is a usage error.
+ * `sovereign-dc:egressHosts`), the posture, the Kubernetes clusters it declares by region, its
+ * accounts' default disk encryption and the account it declares its own
+ * (`sovereign-dc:accountId`, which the engine's ARNs carry too). Programs of other projects can
+ * set the same keys in their stack config; a posture other than `standard` or `strict`, a host
+ * under `sovereign-dc:egress`, or a malformed host entry, cluster or disk encryption declaration,
+ * is a usage error.
  */
 export function settingsFromStackConfig(config: Readonly<Record<string, string>>): StackSettings {
   const jurisdiction = config["sovereign-dc:jurisdiction"];
@@ -123,6 +124,20 @@ export function settingsFromStackConfig(config: Readonly<Record<string, string>>
   const hosts = declaredHostsOf(config);
   if ("issues" in hosts) {
     throw invalidConfig(hosts.issues);
+  }
+  // A host is no block: it opens no network rule, so it has a key of its own.
+  const misplaced = Array.isArray(egress)
+    ? egress.findIndex((e) => typeof e === "object" && e !== null && "host" in e)
+    : -1;
+  if (misplaced >= 0) {
+    throw invalidConfig([
+      {
+        key: `sovereign-dc:egress[${misplaced}].host`,
+        received: (egress as Record<string, unknown>[])[misplaced].host,
+        expected:
+          "expected a cidr entry { cidr, ports, protocol, reason }; a host goes under sovereign-dc:egressHosts as { host, reason }",
+      },
+    ]);
   }
   const account = config["sovereign-dc:accountId"];
   return {

@@ -85,8 +85,9 @@ export function hostEntryMatches(entry: HostAllowEntry, host: string): boolean {
 
 /**
  * The host entry that admits `host` — a host name, or a mailbox (`ops@corp.example.cn`,
- * `mailto:…`) by its domain — or undefined; never for a cloud service's regional endpoint. The entries are those the settings kept: the pack
- * drops any `hostEntryProblem` refuses, so a malformed entry admits nothing.
+ * `mailto:…`) by its domain — or undefined; never for a cloud service's regional endpoint. The
+ * entries are those the settings kept: the pack drops any `hostEntryProblem` refuses, so a
+ * malformed entry admits nothing.
  */
 export function hostEntryFor(
   entries: readonly HostAllowEntry[],

@@ -244,7 +244,9 @@ export function allowlistEntryAt(
   address: unknown,
 ): EgressAllowEntry | undefined {
   if (typeof address === "string" && parseCidr(address) === undefined) {
-    return hostEntryFor(allowlist.filter(isHostEntry), address);
+    return allowlist.some(isHostEntry)
+      ? hostEntryFor(allowlist.filter(isHostEntry), address)
+      : undefined;
   }
   return allowlist.find((entry) => "cidr" in entry && cidrWithin(address, entry.cidr));
 }

@@ -59,6 +59,28 @@ describe("pack config", () => {
     }
   });
 
+  it("keeps the hosts the stack places by name apart from the CIDR entries, and refuses a host among them", () => {
+    const hosts = [{ host: "oapi.dingtalk.com", reason: "DingTalk robot" }];
+    const config = packConfigFor(
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "CN",
+        "sovereign-dc:egress": JSON.stringify(egress),
+        "sovereign-dc:egressHosts": JSON.stringify(hosts),
+      }),
+    );
+    for (const name of policyNames) {
+      expect(config[name]).toMatchObject({ egressAllowlist: egress, egressHosts: hosts });
+    }
+    expect(() =>
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "CN",
+        "sovereign-dc:egress": JSON.stringify([...egress, ...hosts]),
+      }),
+    ).toThrow(
+      'sovereign-dc:egress[1].host: received "oapi.dingtalk.com"; expected a cidr entry { cidr, ports, protocol, reason }; a host goes under sovereign-dc:egressHosts as { host, reason }.',
+    );
+  });
+
   it("repeats the account the stack declares its own under every policy, and none when it declares none", () => {
     const config = packConfigFor(
       settingsFromStackConfig({
