@@ -18,6 +18,7 @@ import { cloudOf, describePlace, hostOf, regionOfEndpoint } from "../../residenc
 import type { BorderResource } from "./model";
 import type { EgressAllowEntry } from "../framework";
 import {
+  allowlistEntryAt,
   type Flow,
   isPrivateCidr,
   normalizeProtocol,
@@ -769,14 +770,20 @@ export function destinationsOf(
   if (text === undefined) {
     return [];
   }
+  // Mailboxes (a comma-separated list) each of a domain the stack places by name pass.
   if (f.read === "mailbox") {
-    return [
-      {
-        why: `is ${JSON.stringify(text)}, a mailbox the pack cannot place`,
-        place: `${text} (a mailbox that cannot be placed)`,
-        to: "unplaced",
-      },
-    ];
+    const placed = text
+      .split(",")
+      .every((m) => m.trim() !== "" && allowlistEntryAt(allowlist, m.trim()) !== undefined);
+    return placed
+      ? []
+      : [
+          {
+            why: `is ${JSON.stringify(text)}, a mailbox the pack cannot place`,
+            place: `${text} (a mailbox that cannot be placed)`,
+            to: "unplaced",
+          },
+        ];
   }
   return f.read === "mount-option"
     ? mountOptionDestinations(text, allowlist, getJurisdiction(j))

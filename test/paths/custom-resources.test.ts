@@ -22,6 +22,7 @@ import { policies } from "../../policy/policies";
 import { egress, findingsOf, kube, messagesOf, onCluster } from "../helpers/cluster-objects";
 import {
   type OracleResource,
+  type OracleSettings,
   policyResources,
   runNamed,
   unknownAtPreview,
@@ -33,8 +34,8 @@ const cn = { jurisdiction: "CN" };
 const monitoring = "kubernetes:monitoring.coreos.com/v1";
 
 /** Only kubernetes-egress's and reviewed-resource-types's findings: the others are the cluster's. */
-const judged = (resources: readonly OracleResource[]) =>
-  findingsOf(resources, ["kubernetes-egress", "reviewed-resource-types"]);
+const judged = (resources: readonly OracleResource[], settings?: OracleSettings) =>
+  findingsOf(resources, ["kubernetes-egress", "reviewed-resource-types"], settings);
 
 /** Every finding of the pack on `resources` as [policy, resource name, message], sorted. */
 function rawFindings(resources: readonly OracleResource[]): Array<[string, string, string]> {
@@ -212,6 +213,39 @@ describe("an AlertmanagerConfig", () => {
         egress("shop-alerts", label, "the alert webhook a Secret names (cannot be placed)"),
       ]),
     );
+  });
+
+  test("a webhook, a vendor's API host and mailboxes the stack places by name (egressHosts) pass", () => {
+    const resources = onCluster(
+      config({
+        opsgenieConfigs: [{ apiURL: "https://api.opsgenie.example.cn/" }],
+        emailConfigs: [
+          { to: "oncall@ops.example.cn, sre@ops.example.cn", smarthost: "smtp.shop.svc:25" },
+        ],
+        webhookConfigs: [{ url: "https://oapi.dingtalk.com/robot/send?access_token=0123" }],
+      }),
+    );
+    const placed = [
+      { host: "oapi.dingtalk.com", reason: "DingTalk robot of the on-call group" },
+      { host: "*.example.cn", reason: "The team's own servers in Shanghai" },
+    ];
+    expect(judged(resources)).toEqual(
+      sorted([
+        egress("shop-alerts", label, "api.opsgenie.example.cn (cannot be placed)"),
+        egress("shop-alerts", label, "oapi.dingtalk.com (cannot be placed)"),
+        egress(
+          "shop-alerts",
+          label,
+          "oncall@ops.example.cn, sre@ops.example.cn (a mailbox that cannot be placed)",
+        ),
+      ]),
+    );
+    expect(judged(resources, { jurisdiction: "CN", egressAllowlist: placed })).toEqual([]);
+    // One mailbox of a domain not placed keeps the finding.
+    const other = onCluster(
+      config({ emailConfigs: [{ to: "oncall@ops.example.cn, ops@example.com" }] }),
+    );
+    expect(judged(other, { jurisdiction: "CN", egressAllowlist: placed })).toHaveLength(1);
   });
 
   test("twin: a webhook Service of the cluster or a private address, and an integration's URL there, pass", () => {
