@@ -225,6 +225,18 @@ export function add(
   return (plan) => withResources(plan, resource(plan, type, name, inputs, opts));
 }
 
+/**
+ * A Service "partner" of the records namespace on the happy path's cluster (provider "kube")
+ * aliasing `host` (type ExternalName).
+ */
+export const externalName = (host: string) =>
+  add(
+    "kubernetes:core/v1:Service",
+    "partner",
+    { metadata: { namespace: "records" }, spec: { type: "ExternalName", externalName: host } },
+    { provider: "kube" },
+  );
+
 /** The root or system disk of each kind of instance (node pool, template) on the key `k`. */
 const systemDisk = {
   "aws:ec2/instance:Instance": (k: RecordedResource) => ({

@@ -10,6 +10,7 @@ import type { Plan, RecordedResource } from "../../engine/plan";
 import {
   add,
   addComponent,
+  externalName,
   addInstance,
   addProvider,
   fixturePlan,
@@ -50,18 +51,26 @@ const s3Sink = {
   "s3.bucket.name": "sdc-records",
 };
 
-/** An MSK Connect connector of MSK brokers in Oregon, with the settings `config`. */
-const connector = (config: Record<string, string>) =>
+/**
+ * An MSK Connect connector with the settings `config`, connecting to the brokers at `brokers`
+ * (MSK's in Oregon unless given), with the other properties `extra`.
+ */
+const connector = (
+  config: Record<string, string>,
+  brokers = "b-1.orders.abc123.c2.kafka.us-west-2.amazonaws.com:9098",
+  extra: Props = {},
+) =>
   add("aws:mskconnect/connector:Connector", "sink", {
     kafkaconnectVersion: "2.7.1",
     serviceExecutionRoleArn: `arn:aws:iam::${account}:role/connect`,
     connectorConfiguration: config,
     kafkaCluster: {
       apacheKafkaCluster: {
-        bootstrapServers: "b-1.orders.abc123.c2.kafka.us-west-2.amazonaws.com:9098",
+        bootstrapServers: brokers,
         vpc: { subnets: ["subnet-records"], securityGroups: ["sg-records"] },
       },
     },
+    ...extra,
   });
 const us = oregonSettings;
 
@@ -655,15 +664,6 @@ const privateFunction = (name: string) =>
     handler: "index.handler",
     vpcConfig: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
   });
-
-/** A Service of the records namespace aliasing `host` (type ExternalName). */
-const externalName = (host: string) =>
-  add(
-    "kubernetes:core/v1:Service",
-    "partner",
-    { metadata: { namespace: "records" }, spec: { type: "ExternalName", externalName: host } },
-    { provider: "kube" },
-  );
 
 /** An SNS subscription of the program's topic, by `protocol`, to `endpoint`. */
 const subscription = (protocol: string, endpoint: unknown) =>
@@ -11956,17 +11956,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     },
     {
       name: "a Kafka connector connects to brokers outside the cloud",
-      bad: add("aws:mskconnect/connector:Connector", "sink", {
-        kafkaconnectVersion: "2.7.1",
-        serviceExecutionRoleArn: `arn:aws:iam::${account}:role/connect`,
-        connectorConfiguration: s3Sink,
-        kafkaCluster: {
-          apacheKafkaCluster: {
-            bootstrapServers: "kafka.partner.example:9092",
-            vpc: { subnets: ["subnet-records"], securityGroups: ["sg-records"] },
-          },
-        },
-      }),
+      bad: connector(s3Sink, "kafka.partner.example:9092"),
       expected: [
         [
           "log-shipping",
@@ -11981,19 +11971,8 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       ],
       twinName:
         "it connects to brokers of an MSK cluster in Oregon and logs to the program's bucket",
-      twin: add("aws:mskconnect/connector:Connector", "sink", {
-        kafkaconnectVersion: "2.7.1",
-        serviceExecutionRoleArn: `arn:aws:iam::${account}:role/connect`,
-        connectorConfiguration: s3Sink,
-        kafkaCluster: {
-          apacheKafkaCluster: {
-            bootstrapServers: "b-1.orders.abc123.c2.kafka.us-west-2.amazonaws.com:9098",
-            vpc: { subnets: ["subnet-records"], securityGroups: ["sg-records"] },
-          },
-        },
-        logDelivery: {
-          workerLogDelivery: { s3: { enabled: true, bucket: "sdc-records-logs" } },
-        },
+      twin: connector(s3Sink, undefined, {
+        logDelivery: { workerLogDelivery: { s3: { enabled: true, bucket: "sdc-records-logs" } } },
       }),
     },
     {

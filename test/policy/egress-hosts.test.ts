@@ -7,7 +7,7 @@
  */
 import type { Plan } from "../../engine/plan";
 import type { HostAllowEntry } from "../../residency/hosts";
-import { add, addProvider, fixturePlan } from "../helpers/policy-plan";
+import { add, addProvider, externalName, fixturePlan } from "../helpers/policy-plan";
 import {
   type CheckOptions,
   findings,
@@ -245,21 +245,13 @@ describe("a provider's API host (US)", () => {
 
 describe("on Kubernetes (US)", () => {
   // Judged on the whole plan: the Service's cluster comes from the provider's kubeconfig.
-  /** A Service of the happy path's cluster aliasing `host`. */
-  const alias = (host: string) =>
-    add(
-      "kubernetes:core/v1:Service",
-      "partner",
-      { metadata: { namespace: "records" }, spec: { type: "ExternalName", externalName: host } },
-      { provider: "kube" },
-    );
   const partner = {
     host: "api.partner.example.com",
     reason: "Partner exchange, hosted in Oregon",
   };
 
   it("fails a Service aliasing a partner's host the stack has not placed", async () => {
-    expect(findings(await pack.check(alias(partner.host)(aws), oregonSettings))).toEqual([
+    expect(findings(await pack.check(externalName(partner.host)(aws), oregonSettings))).toEqual([
       [
         "kubernetes-service-exposure",
         "partner",
@@ -274,6 +266,6 @@ describe("on Kubernetes (US)", () => {
       ...oregonSettings,
       egressAllowlist: [...(oregonSettings.egressAllowlist ?? []), partner],
     };
-    expect(summary(await pack.check(alias(partner.host)(aws), settings))).toEqual([]);
+    expect(summary(await pack.check(externalName(partner.host)(aws), settings))).toEqual([]);
   });
 });
