@@ -1226,6 +1226,17 @@ function compileGrants(field: FieldSpec, r: BorderResource, x: Resolver): Compil
       const place = `the identities ${g.provider} vouches for (an identity provider, not an account of the stack)`;
       return [build(field, g.path, { kind: "outside", place }, r, x, x.unknownPlace(place))];
     }
+    if (g.kind === "reachable") {
+      const built = build(
+        field,
+        g.path,
+        { kind: "outside", place: g.place },
+        r,
+        x,
+        x.unknownPlace(g.place),
+      );
+      return [{ ...built, what: g.what }];
+    }
     if (g.kind === "organization") {
       const place = `every account of organization ${g.id} (the pack cannot tell which accounts it holds)`;
       return [build(field, g.path, { kind: "outside", place }, r, x, x.unknownPlace(place))];

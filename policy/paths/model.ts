@@ -397,6 +397,18 @@ export type Grantee =
   /** Every account of an organisation or organisational unit. */
   | { readonly kind: "organization"; readonly path: string; readonly id: string }
   /**
+   * Every account a network of the grant's own region reaches, where the grant names no narrower
+   * set and the internet cannot reach it (a VPC Lattice auth policy's "*": the callers in VPCs the
+   * service network is associated with or shared to). `place` names them, `what` completes
+   * "…, but <path> <what>."
+   */
+  | {
+      readonly kind: "reachable";
+      readonly path: string;
+      readonly place: string;
+      readonly what: string;
+    }
+  /**
    * The identities an external identity provider vouches for (a role trusting a web identity or
    * SAML provider: GitHub's workflows, a corporate directory), `provider` as the trust names it.
    */

@@ -15762,14 +15762,20 @@ describe("bundles, key stores, home directories and pushed media", () => {
 
   runCases(pack, () => happy, us, [
     {
+      // The callers of a service network are in the VPCs associated with it or shared to it, all
+      // in its region: every account of those, never the internet (a path out it is not).
       name: "a VPC Lattice auth policy lets any caller invoke the service network",
       bad: authPolicy("*"),
       expected: [
         [
-          "public-exposure",
+          "cross-account-links",
           "lattice-auth",
-          "mandatory",
-          ["the internet", 'vpclattice auth policy "lattice-auth"'],
+          "advisory",
+          [
+            "us-west-2 (inside US)",
+            'vpclattice auth policy "lattice-auth"',
+            "every account whose VPCs reach the service network (in its region; the pack cannot tell which)",
+          ],
         ],
       ],
       twinName: "it allows only a role of the stack's account",

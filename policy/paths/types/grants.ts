@@ -398,6 +398,29 @@ function document(path: string, fix = documentFix): TypeModel {
   return grantRow(fix, grantFields(path, documentGrantees(path)));
 }
 
+/**
+ * A VPC Lattice auth or resource policy at `path`: its "*" admits the callers of every VPC the
+ * service network is associated with, or every account it is shared to — all in the network's
+ * region, none on the internet — so it is cross-account-links' grant to every account the network
+ * reaches, not public exposure.
+ */
+function latticeDocument(path: string): TypeModel {
+  const read = documentGrantees(path);
+  const grantees = (props: Record<string, unknown>): Grantee[] =>
+    read(props).map((g) =>
+      g.kind === "everyone"
+        ? {
+            kind: "reachable",
+            path: g.path,
+            place:
+              "every account whose VPCs reach the service network (in its region; the pack cannot tell which)",
+            what: `${g.what.includes("NotPrincipal") ? "allows everyone but the principals NotPrincipal names," : 'allows Principal "*"'} and no condition limits it to named accounts or organisations: every caller in a VPC the service network is associated with or shared to can use it`,
+          }
+        : g,
+    );
+  return grantRow(documentFix, grantFields(path, grantees));
+}
+
 /** Principals at `paths` (each one or a list): accounts, organisations, or services. */
 function principalsAt(...paths: string[]) {
   return (props: Record<string, unknown>): Grantee[] =>
@@ -899,9 +922,10 @@ export const grants: TypeTable = {
   "aws:sqs/queue:Queue": document("policy"),
   "aws:sqs/queuePolicy:QueuePolicy": document("policy"),
   // An auth policy decides which callers of the service network may invoke the service or
-  // network it is attached to: "*" without a condition lets every account in.
-  "aws:vpclattice/authPolicy:AuthPolicy": document("policy"),
-  "aws:vpclattice/resourcePolicy:ResourcePolicy": document("policy"),
+  // network it is attached to: "*" without a condition lets every account whose VPCs reach the
+  // network in (a resource policy, every account it may be shared to); the internet reaches none.
+  "aws:vpclattice/authPolicy:AuthPolicy": latticeDocument("policy"),
+  "aws:vpclattice/resourcePolicy:ResourcePolicy": latticeDocument("policy"),
   "aws:xray/resourcePolicy:ResourcePolicy": document("policyDocument"),
   "aws:lambda/permission:Permission": custom({
     path: "principal",
