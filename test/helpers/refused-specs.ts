@@ -233,6 +233,31 @@ const mutations: readonly Mutation[] = [
     },
   },
   {
+    name: "a host entry that is a URL, an address, a public suffix or a cloud endpoint",
+    apply: (spec) => {
+      const host = fc.constantFrom(
+        "https://oapi.dingtalk.com/robot",
+        "oapi.dingtalk.com:443",
+        "203.0.113.10",
+        "*.com.cn",
+        "*.github.io",
+        "oss-us-west-1.aliyuncs.com",
+        "dingtalk",
+      );
+      return host.map((value) => {
+        const s = copy(spec);
+        const hosts = [...((s.egressHosts as Record<string, unknown>[] | undefined) ?? [])];
+        hosts.push({ host: value, reason: "Alerts of the on-call group" });
+        s.egressHosts = hosts;
+        return {
+          spec: s,
+          key: `${ns}:egressHosts[${hosts.length - 1}].host`,
+          received: value,
+        };
+      });
+    },
+  },
+  {
     name: "zone blocks that overlap",
     apply: (spec, place) => {
       const zones = spec.network.zones;

@@ -1,10 +1,11 @@
 /**
  * fast-check generators of stack configs (residency/spec.ts) over the whole catalog: every cloud,
- * jurisdiction and region, with networks, buckets, egress allowlists, keys and state backends
+ * jurisdiction and region, with networks, buckets, egress allowlists (blocks and hosts), keys and state backends
  * drawn from what the spec accepts. Used by the sealed-by-construction property tests.
  */
 import fc from "fast-check";
 import * as ipaddr from "ipaddr.js";
+import { hostEntryProblem } from "../../residency/hosts";
 import { type Cloud, clouds, listJurisdictions } from "../../residency/jurisdictions";
 import { namespace } from "../../residency/spec";
 import { defaultBackendUrl } from "../../residency/state";
@@ -255,6 +256,24 @@ function egressCidrArb(network: string) {
   );
 }
 
+/**
+ * Hosts the stack places by name (`egressHosts`): names and `*.` wildcards under a registrable
+ * domain, as residency/hosts.ts accepts them. They open no network rule, so the plan must stay
+ * sealed whatever they are.
+ */
+function egressHostsArb(scope: Scope) {
+  const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
+  const host = fc
+    .record({
+      wildcard: fc.boolean(),
+      labels: fc.array(label, { maxLength: 3 }),
+      domain: fc.constantFrom("dingtalk.com", "feishu.cn", "example.cn", "corp.internal"),
+    })
+    .map((g) => `${g.wildcard ? "*." : ""}${[...g.labels, g.domain].join(".")}`)
+    .filter((h) => hostEntryProblem(h) === undefined);
+  return fc.array(fc.record({ host, reason: reasonArb(scope) }), { maxLength: 3 });
+}
+
 function egressArb(scope: Scope, network: string) {
   const entry = fc.record({
     cidr: egressCidrArb(network),
@@ -406,6 +425,7 @@ export function stackArb(
           stateBackend: optional(stateBackendArb(place, stack)),
           buckets: optional(bucketsArb(scope, place.cloud, stack)),
           egress: optional(egressArb(scope, network.cidr)),
+          egressHosts: optional(egressHostsArb(scope)),
           keys: optional(keysArb(place.cloud)),
           // A cluster in one stack of four; EKS takes subnets of two zones at least.
           kubernetes:
@@ -429,6 +449,7 @@ export function stackArb(
               network,
               buckets: g.buckets,
               egress: g.egress,
+              egressHosts: g.egressHosts,
               keys: g.keys,
               kubernetes: g.kubernetes,
               // The strictest posture the spec accepts: hardening findings fail the stack too,
