@@ -291,13 +291,19 @@ function mailboxPlace(address: unknown): string {
 }
 
 /**
- * The finding of mail to `address`, none when the stack placed its domain by name
+ * A mailbox as the place of a finding, or undefined when the stack placed its domain by name
  * (`egressHosts`: a mail domain whose servers the team runs inside).
  */
-function mailed(path: string, verb: string, address: unknown, allowlist: Allowlist): Judged[] {
+function unplacedMailbox(address: unknown, allowlist: Allowlist): string | undefined {
   return typeof address === "string" && allowlistEntryAt(allowlist, address) !== undefined
-    ? []
-    : [{ path, verb, place: mailboxPlace(address) }];
+    ? undefined
+    : mailboxPlace(address);
+}
+
+/** The finding of mail to `address`, as `unplacedMailbox` places it. */
+function mailed(path: string, verb: string, address: unknown, allowlist: Allowlist): Judged[] {
+  const place = unplacedMailbox(address, allowlist);
+  return place === undefined ? [] : [{ path, verb, place }];
 }
 
 /**
@@ -316,11 +322,7 @@ function mnsPush(
 ): { readonly protocol: string; readonly place?: string } | undefined {
   switch (type) {
     case "email":
-      return {
-        protocol: "email",
-        place:
-          allowlistEntryAt(allowlist, endpoint) === undefined ? mailboxPlace(endpoint) : undefined,
-      };
+      return { protocol: "email", place: unplacedMailbox(endpoint, allowlist) };
     case "alisms":
       return endpoint === "anonymous"
         ? {
