@@ -66,7 +66,7 @@ export function decidesWhere(key: string): boolean {
  * The config provider a setting is read from when the connector runs (`${secrets:ns/name:key}`,
  * `${file:/path:key}`, `${env:NAME}`, `${secretsmanager:…}`): Kafka's and the platforms' providers.
  */
-export function configProviderOf(value: string): string | undefined {
+function configProviderOf(value: string): string | undefined {
   return /^\$\{([A-Za-z][\w-]*):[^}]*\}$/.exec(value.trim())?.[1];
 }
 
