@@ -69,7 +69,8 @@ import { reviewedReading, reviews } from "./review/readings";
 
 /**
  * Endpoint overrides of a provider (`endpoints`, Alibaba's `logEndpoint`/`mnsEndpoint`/`fc`):
- * each sends one service's API calls — and the data in them — to the host it names.
+ * each sends one service's API calls — and the data in them — to the host it names: a regional
+ * endpoint inside, an allowlisted address or a host the stack places by name passes.
  */
 function endpointFindings(
   label: string,
@@ -101,11 +102,19 @@ function endpointFindings(
       if (place && j.regions[place.cloud].includes(place.region)) {
         continue;
       }
+      // A host the stack placed by name (`egressHosts`: an S3-compatible store of its own), or an
+      // allowlisted address.
+      if (
+        place === undefined &&
+        reachOfAddress(hostOf(url), ctx.settings.egressAllowlist).kind === "allowlisted"
+      ) {
+        continue;
+      }
       const where = place
         ? describePlace(j, place.cloud, place.region)
         : "a host the pack cannot place";
       out.push({
-        message: `${label} must send API calls only to endpoints inside ${j.id}, but ${hit.path} is ${JSON.stringify(url)}, ${where}. Remove the override or point it at the service's endpoint in the stack's region.`,
+        message: `${label} must send API calls only to endpoints inside ${j.id}, but ${hit.path} is ${JSON.stringify(url)}, ${where}. Remove the override or point it at the service's endpoint in the stack's region${place === undefined ? "; a host you have placed inside goes in the stack's egressHosts" : ""}.`,
         path: [label, `${url} (${where})`],
       });
     }

@@ -243,6 +243,31 @@ describe("a provider's API host (US)", () => {
   ]);
 });
 
+describe("a provider's endpoint override (CN)", () => {
+  // An S3-compatible store the team runs in Shanghai, which OSS calls go to instead of OSS.
+  const store = addProvider("alicloud", "store", {
+    region: "cn-shanghai",
+    endpoints: [{ oss: "objects.corp.example.cn" }],
+  });
+  runCases(pack, () => ali, shanghaiSettings, [
+    {
+      name: "a provider sends its OSS calls to a host the stack has not placed",
+      bad: store,
+      expected: [
+        [
+          "resource-placement",
+          "store",
+          "mandatory",
+          ['alicloud provider "store"', "objects.corp.example.cn (a host the pack cannot place)"],
+        ],
+      ],
+      twinName: "the stack places the store's host by name",
+      twin: store,
+      twinSettings: cnWith(corp),
+    },
+  ]);
+});
+
 describe("on Kubernetes (US)", () => {
   // Judged on the whole plan: the Service's cluster comes from the provider's kubeconfig.
   const partner = {
