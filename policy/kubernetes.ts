@@ -316,7 +316,7 @@ function judgeStorageClass(label: string, object: unknown, at: string, ctx: Poli
         : reading === "server"
           ? [
               `the node mounts the ${known.what} of every claim of the class from there, outside any NetworkPolicy`,
-              "Serve the volumes from a private address or a file system of the cluster's cloud inside the jurisdiction, or add the server's address to the egress allowlist with a reason",
+              "Serve the volumes from a private address or a file system of the cluster's cloud inside the jurisdiction, or add the server's address to the egress allowlist, or the server's host name to egressHosts, with a reason",
             ]
           : [
               `the ${known.what} of every claim of the class is created there`,

@@ -344,7 +344,7 @@ const mariadbStorage = (at: string): DestinationField[] => [
 const databaseServerWords: DestinationWords = {
   must: "connect only to database servers of the cluster, at private or allowlisted addresses",
   how: "the operator connects to it with the database's credentials, and backs it up, replicates to and from it or routes its queries there",
-  fix: "Name a server of the cluster or at a private address, or add its address to the egress allowlist with a reason",
+  fix: "Name a server of the cluster or at a private address, or add its address to the egress allowlist, or its host name to egressHosts, with a reason",
 };
 
 const spiloWords: DestinationWords = {

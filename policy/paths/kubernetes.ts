@@ -444,7 +444,7 @@ export function destinationWords(f: DestinationField): DestinationWords {
     return {
       must: "forward the cluster's DNS queries only to private or allowlisted resolvers",
       how: "CoreDNS sends there every name the cluster's pods look up that it cannot answer itself",
-      fix: "Forward to /etc/resolv.conf (the network's resolver) or to private resolvers, or add the resolver's address to the egress allowlist with a reason",
+      fix: "Forward to /etc/resolv.conf (the network's resolver) or to private resolvers, or add the resolver's address to the egress allowlist, or the resolver's host name to egressHosts, with a reason",
     };
   }
   if (f.what === "Service endpoint") {
@@ -458,14 +458,14 @@ export function destinationWords(f: DestinationField): DestinationWords {
     return {
       must: "send the traces of the requests it serves only to private or allowlisted collectors",
       how: "the Ingress controller sends a span of every request it serves there (its path, headers and timing), outside any NetworkPolicy of the pods",
-      fix: "Send traces to a collector of the cluster or a private address, or add its address to the egress allowlist with a reason",
+      fix: "Send traces to a collector of the cluster or a private address, or add its address to the egress allowlist, or its host name to egressHosts, with a reason",
     };
   }
   if (f.read === "request-url") {
     return {
       must: "send the requests it serves only to Services of the cluster, private or allowlisted addresses",
       how: `the Ingress controller sends the ${f.what} every request it serves (its headers and cookies; a mirror its body too), outside any NetworkPolicy of the pods`,
-      fix: "Serve it from a Service of the cluster, or add its address to the egress allowlist with a reason",
+      fix: "Serve it from a Service of the cluster, or add its address to the egress allowlist, or its host name to egressHosts, with a reason",
     };
   }
   if (f.read === "csi" || f.read === "mount-option") {
@@ -481,7 +481,7 @@ export function destinationWords(f: DestinationField): DestinationWords {
     fix:
       f.read === "outside"
         ? "Use a volume of the cluster's own cloud (a claim of one of its storage classes) or a private NFS, iSCSI or Ceph server"
-        : "Serve the volume from a private address (or a storage class of the cluster's cloud), or add the server's address to the egress allowlist with a reason",
+        : "Serve the volume from a private address (or a storage class of the cluster's cloud), or add the server's address to the egress allowlist, or the server's host name to egressHosts, with a reason",
   };
 }
 

@@ -26,7 +26,7 @@ import { record, str, stringList } from "./values";
 const logWords: DestinationWords = {
   must: "forward the cluster's logs only to log stores of the cluster, receivers at private or allowlisted addresses, or services in regions inside the jurisdiction",
   how: "the cluster's collector sends every log record its pipelines route there — application, infrastructure and API audit logs",
-  fix: "Forward to a log store of the cluster (the default store, a LokiStack), to a receiver at a private address or to a cloud's log service in a region inside the jurisdiction, or add the receiver's address to the egress allowlist with a reason",
+  fix: "Forward to a log store of the cluster (the default store, a LokiStack), to a receiver at a private address or to a cloud's log service in a region inside the jurisdiction, or add the receiver's address to the egress allowlist, or the receiver's host name to egressHosts, with a reason",
 };
 
 /** The output types whose settings are a vendor's service, wherever it keeps the logs. */

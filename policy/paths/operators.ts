@@ -43,7 +43,7 @@ import { holdsUnknown, isUnknown, known, record, str, valuesAt } from "./values"
 const telemetryWords: DestinationWords = {
   must: "send the telemetry of the pods it instruments only to collectors of the cluster, private or allowlisted addresses",
   how: "the instrumented pods send their traces, metrics and logs there, with the requests' paths, attributes and queries",
-  fix: "Send telemetry to a collector of the cluster (its Service, or the node's) or a private address, or add the collector's address to the egress allowlist with a reason",
+  fix: "Send telemetry to a collector of the cluster (its Service, or the node's) or a private address, or add the collector's address to the egress allowlist, or the collector's host name to egressHosts, with a reason",
 };
 const telemetryFields: readonly DestinationField[] = [
   {
@@ -117,7 +117,7 @@ function endpointVariableDestinations(
 const collectorWords: DestinationWords = {
   must: "export telemetry only to backends of the cluster, private or allowlisted addresses",
   how: "the collector exports there every trace, metric and log its pipelines carry, with the requests' paths, attributes and queries",
-  fix: "Export to a backend of the cluster (its Service) or a private address, or add the backend's address to the egress allowlist with a reason",
+  fix: "Export to a backend of the cluster (its Service) or a private address, or add the backend's address to the egress allowlist, or the backend's host name to egressHosts, with a reason",
 };
 const localExporters = new Set(["debug", "logging", "nop", "file", "prometheus"]);
 const endpointKey = /^(endpoints?|(traces|metrics|logs|profiles)_endpoint|brokers|url|hostnames?)$/;
@@ -326,7 +326,7 @@ function secretStoreDestinations(
 const meshWords: DestinationWords = {
   must: "route the mesh's traffic only to services of the cluster, private or allowlisted addresses",
   how: "the mesh's proxies send the requests and connections it routes there, with their data",
-  fix: "Route to services of the cluster or private addresses, or add the destination's address to the egress allowlist with a reason",
+  fix: "Route to services of the cluster or private addresses, or add the destination's address to the egress allowlist, or the destination's host name to egressHosts, with a reason",
 };
 const meshHost = (path: string, what: string): DestinationField => ({
   path,
@@ -514,7 +514,7 @@ function serviceEntryDestinations(
 const remoteWords: DestinationWords = {
   must: "send its metrics only to storage and services of the cluster, private or allowlisted addresses",
   how: "Prometheus writes there every sample it scrapes (remote write), reads series through it (remote read), or uploads its blocks to it (Thanos)",
-  fix: "Write to a storage of the cluster (a Thanos receiver, Mimir or VictoriaMetrics Service) or a private address, or add its address to the egress allowlist with a reason",
+  fix: "Write to a storage of the cluster (a Thanos receiver, Mimir or VictoriaMetrics Service) or a private address, or add its address to the egress allowlist, or its host name to egressHosts, with a reason",
 };
 const remoteProxyFields = (at: string, what: string): DestinationField[] => [
   { path: `${at}.proxyUrl`, what, read: "request-url", words: remoteWords },
@@ -768,7 +768,7 @@ function alertmanagerDestinations(spec: unknown): DestinationFinding[] {
 const scrapeProxyWords: DestinationWords = {
   must: "scrape its targets only directly or through proxies of the cluster, private or allowlisted addresses",
   how: "Prometheus sends every scrape through the proxy, and the targets' metrics come back through it",
-  fix: "Scrape without a proxy, or through a proxy Service of the cluster or a private address, or add the proxy's address to the egress allowlist with a reason",
+  fix: "Scrape without a proxy, or through a proxy Service of the cluster or a private address, or add the proxy's address to the egress allowlist, or the proxy's host name to egressHosts, with a reason",
 };
 const environmentProxyWords: DestinationWords = {
   ...scrapeProxyWords,
@@ -811,7 +811,7 @@ const monitoringFields: ReadonlyArray<readonly [RegExp, readonly DestinationFiel
         words: {
           must: "probe its targets only through probers of the cluster, private or allowlisted addresses",
           how: "Prometheus has the prober probe every target and reads the results from it",
-          fix: "Run the prober (the blackbox exporter) as a Service of the cluster, or add its address to the egress allowlist with a reason",
+          fix: "Run the prober (the blackbox exporter) as a Service of the cluster, or add its address to the egress allowlist, or its host name to egressHosts, with a reason",
         },
       },
       ...proxyFields("spec.prober"),
@@ -867,7 +867,7 @@ const middlewareFields: readonly DestinationField[] = [
     words: {
       must: "send the requests it guards only to Services of the cluster, private or allowlisted addresses",
       how: "Traefik sends the authentication service every request the middleware guards (its headers and cookies; its body with forwardBody), outside any NetworkPolicy of the pods",
-      fix: "Serve the authentication service from a Service of the cluster, or add its address to the egress allowlist with a reason",
+      fix: "Serve the authentication service from a Service of the cluster, or add its address to the egress allowlist, or its host name to egressHosts, with a reason",
     },
   },
   {
@@ -877,7 +877,7 @@ const middlewareFields: readonly DestinationField[] = [
     words: {
       must: "keep its rate limit counters only in stores of the cluster, private or allowlisted addresses",
       how: "Traefik writes there the key of every request it limits (the client's address, or the header it names)",
-      fix: "Run the Redis as a Service of the cluster, or add its address to the egress allowlist with a reason",
+      fix: "Run the Redis as a Service of the cluster, or add its address to the egress allowlist, or its host name to egressHosts, with a reason",
     },
   },
   {

@@ -25,13 +25,13 @@ import { record, str } from "./values";
 const mirrorWords: DestinationWords = {
   must: "mirror topics only into Kafka clusters of the cluster, at private or allowlisted addresses",
   how: "MirrorMaker 2 copies every record of the topics it mirrors into that cluster",
-  fix: "Mirror into a Kafka cluster inside the jurisdiction — one of this cluster or at a private address — or add its address to the egress allowlist with a reason",
+  fix: "Mirror into a Kafka cluster inside the jurisdiction — one of this cluster or at a private address — or add its address to the egress allowlist, or its host name to egressHosts, with a reason",
 };
 
 const bridgeWords: DestinationWords = {
   must: "bridge only to Kafka clusters of the cluster, at private or allowlisted addresses",
   how: "the bridge produces there every record its HTTP clients send",
-  fix: "Bridge to a Kafka cluster of this cluster or at a private address, or add its address to the egress allowlist with a reason",
+  fix: "Bridge to a Kafka cluster of this cluster or at a private address, or add its address to the egress allowlist, or its host name to egressHosts, with a reason",
 };
 
 const tieredWords: DestinationWords = {

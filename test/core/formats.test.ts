@@ -1270,7 +1270,7 @@ describe("destination: the servers a Kubernetes object makes its cluster send da
   });
 
   const mount = (what: string) =>
-    `must mount volumes only from private or allowlisted servers, but %s: the node mounts the ${what} outside any NetworkPolicy and the pods write their data there. Serve the volume from a private address (or a storage class of the cluster's cloud), or add the server's address to the egress allowlist with a reason.`;
+    `must mount volumes only from private or allowlisted servers, but %s: the node mounts the ${what} outside any NetworkPolicy and the pods write their data there. Serve the volume from a private address (or a storage class of the cluster's cloud), or add the server's address to the egress allowlist, or the server's host name to egressHosts, with a reason.`;
   const call =
     "must send objects only to webhooks inside the cluster, but %s: the API server sends the admission webhook every object or event it matches. Serve the webhook from a Service of the cluster (clientConfig.service) instead of a url.";
   const elsewhere =

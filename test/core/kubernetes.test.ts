@@ -292,7 +292,7 @@ describe("what kubernetes-egress says of each destination field", () => {
       {
         must: "mount volumes only from private or allowlisted servers",
         how: "the node mounts the NFS server outside any NetworkPolicy and the pods write their data there",
-        fix: "Serve the volume from a private address (or a storage class of the cluster's cloud), or add the server's address to the egress allowlist with a reason",
+        fix: "Serve the volume from a private address (or a storage class of the cluster's cloud), or add the server's address to the egress allowlist, or the server's host name to egressHosts, with a reason",
       },
     ],
   ])("%s", (_label, f, words) => {

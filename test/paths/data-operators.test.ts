@@ -1311,7 +1311,7 @@ describe("OpenShift's ClusterLogForwarder", () => {
       ),
     );
     expect(message).toBe(
-      "k8s clusterlogforwarder \"instance\" must forward the cluster's logs only to log stores of the cluster, receivers at private or allowlisted addresses, or services in regions inside the jurisdiction, but spec.outputs[0] sends the logs to the server of http.url, which is \"https://logs.example.de/in\", a host the pack cannot place: the cluster's collector sends every log record its pipelines route there — application, infrastructure and API audit logs. Forward to a log store of the cluster (the default store, a LokiStack), to a receiver at a private address or to a cloud's log service in a region inside the jurisdiction, or add the receiver's address to the egress allowlist with a reason.",
+      "k8s clusterlogforwarder \"instance\" must forward the cluster's logs only to log stores of the cluster, receivers at private or allowlisted addresses, or services in regions inside the jurisdiction, but spec.outputs[0] sends the logs to the server of http.url, which is \"https://logs.example.de/in\", a host the pack cannot place: the cluster's collector sends every log record its pipelines route there — application, infrastructure and API audit logs. Forward to a log store of the cluster (the default store, a LokiStack), to a receiver at a private address or to a cloud's log service in a region inside the jurisdiction, or add the receiver's address to the egress allowlist, or the receiver's host name to egressHosts, with a reason.",
     );
   });
 
