@@ -1054,6 +1054,22 @@ describe("Strimzi", () => {
         ),
       ),
     ).toEqual([egress("sink", label, "warehouse.example.de (cannot be placed)")]);
+    // Placed by name (egressHosts), the warehouse is a destination the stack declared.
+    expect(
+      judged(
+        onCluster(
+          connector("io.confluent.connect.jdbc.JdbcSinkConnector", {
+            "connection.url": "jdbc:postgresql://warehouse.example.de:5432/orders",
+          }),
+        ),
+        {
+          jurisdiction: "CN",
+          egressAllowlist: [
+            { host: "warehouse.example.de", reason: "Reviewed: hosted in Shanghai" },
+          ],
+        },
+      ),
+    ).toEqual([]);
     expect(
       judged(
         onCluster(
