@@ -348,6 +348,22 @@ const glueJob = (props: Record<string, unknown>) =>
     ...props,
   });
 
+/** A Flink application of `runtime` running the program's code, with `config` over its configuration. */
+const flinkApp = (runtime: string, config: Record<string, unknown> = {}) =>
+  add("aws:kinesisanalyticsv2/application:Application", "stream-app", {
+    runtimeEnvironment: runtime,
+    serviceExecutionRole: `arn:aws:iam::${account}:role/flink`,
+    applicationConfiguration: {
+      applicationCodeConfiguration: {
+        codeContentType: "ZIPFILE",
+        codeContent: {
+          s3ContentLocation: { bucketArn: "arn:aws:s3:::sdc-records", fileKey: "app.jar" },
+        },
+      },
+      ...config,
+    },
+  });
+
 /** A Managed Workflows for Apache Airflow environment in the stack's subnets. */
 const mwaa = (webserverAccessMode: string) =>
   add("aws:mwaa/environment:Environment", "airflow", {
@@ -9519,6 +9535,31 @@ describe("data destinations: logs, exports and pushed requests", () => {
         connections: ["records-vpc"],
         defaultArguments: { "--TempDir": "s3://sdc-records-logs/tmp/" },
       }),
+    },
+    {
+      // Not connected to a VPC, a Flink application runs in the service's network, which reaches
+      // the internet; a SQL application runs no code of its own.
+      name: "a Managed Service for Apache Flink application runs in the service's network",
+      bad: flinkApp("FLINK-1_18"),
+      expected: [
+        [
+          "internet-egress",
+          "stream-app",
+          "mandatory",
+          ['kinesisanalyticsv2 application "stream-app"', "the internet (any country)"],
+        ],
+      ],
+      twinName:
+        "it runs in the stack's private subnet, and a SQL application runs in the service's",
+      twin: pipe(
+        flinkApp("FLINK-1_18", {
+          vpcConfiguration: { subnetIds: ["subnet-records"], securityGroupIds: ["sg-records"] },
+        }),
+        add("aws:kinesisanalyticsv2/application:Application", "sql-app", {
+          runtimeEnvironment: "SQL-1_0",
+          serviceExecutionRole: `arn:aws:iam::${account}:role/flink`,
+        }),
+      ),
     },
     {
       name: "a CodeBuild report group exports test reports to a bucket the program does not create",

@@ -30,7 +30,7 @@ import type {
   TypeTable,
 } from "../model";
 import { hostOf } from "../../../residency/placement";
-import { isTrue, isUnknown, known, valueAt } from "../values";
+import { isTrue, isUnknown, known, str, valueAt } from "../values";
 import { ackEdges, ackRole, nodePoolEdges } from "./clusters";
 import { exposed, withExposure } from "./exposure";
 import { gates } from "./gates";
@@ -951,6 +951,23 @@ export const egress: TypeTable = {
       bucketSink(`${args}.--TempDir`, "stages the job's intermediate data in"),
       bucketSink(`${args}.--spark-event-logs-path`, "writes Spark event logs to"),
     ]),
+  ),
+  // A Managed Service for Apache Flink application (or Studio notebook) not connected to a VPC runs
+  // in the service's network, which reaches the internet: its code can send the records it
+  // processes to any host. Connected to the stack's VPC, it reaches only what the VPC does. A SQL
+  // application runs no code of its own; its outputs are streams and functions named by ARN.
+  "aws:kinesisanalyticsv2/application:Application": workload(
+    "Connect the application to private subnets of the stack's VPC (applicationConfiguration.vpcConfiguration), and reach other services through VPC endpoints.",
+    {
+      ...service.outsideVpc(
+        "applicationConfiguration.vpcConfiguration.subnetIds",
+        "the application runs in the service's network and reaches any host on the internet",
+      ),
+      when: (props) => {
+        const runtime = known(() => props.runtimeEnvironment);
+        return isUnknown(runtime) || !/^SQL-/i.test(str(runtime) ?? "");
+      },
+    },
   ),
   // An EMR cluster named into no subnet launches its nodes into the region's default VPC, as an
   // EC2 instance does.
