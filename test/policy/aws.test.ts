@@ -9562,6 +9562,28 @@ describe("data destinations: logs, exports and pushed requests", () => {
       ),
     },
     {
+      name: "a Cloud9 environment names no subnet, so its instance launches into the default VPC",
+      bad: add("aws:cloud9/environmentEC2:EnvironmentEC2", "ide", {
+        instanceType: "t3.small",
+        imageId: "amazonlinux-2023-x86_64",
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "ide",
+          "mandatory",
+          ['cloud9 environment ec2 "ide"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "it launches into the stack's private subnet, connected through Systems Manager",
+      twin: add("aws:cloud9/environmentEC2:EnvironmentEC2", "ide", {
+        instanceType: "t3.small",
+        imageId: "amazonlinux-2023-x86_64",
+        subnetId: "subnet-records",
+        connectionType: "CONNECT_SSM",
+      }),
+    },
+    {
       name: "a CodeBuild report group exports test reports to a bucket the program does not create",
       bad: add("aws:codebuild/reportGroup:ReportGroup", "reports", {
         type: "TEST",

@@ -969,6 +969,15 @@ export const egress: TypeTable = {
       },
     },
   ),
+  // A Cloud9 EC2 environment named into no subnet launches its instance into the region's default
+  // VPC, as an EC2 instance does.
+  "aws:cloud9/environmentEC2:EnvironmentEC2": workload(
+    "Launch the environment into a private subnet of the stack's VPC (subnetId), connected through Systems Manager (connectionType CONNECT_SSM).",
+    ip.defaultVpc(
+      "subnetId",
+      "the environment's instance launches into the region's default VPC, whose subnets give it a public IP address and route to an internet gateway",
+    ),
+  ),
   // An EMR cluster named into no subnet launches its nodes into the region's default VPC, as an
   // EC2 instance does.
   "aws:emr/cluster:Cluster": withPolicyFields(
