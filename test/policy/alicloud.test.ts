@@ -1703,6 +1703,19 @@ describe("network links", () => {
   ]);
 });
 
+/** An Elastic Container Instance group in the stack's vSwitch, with `props`, mounting NFS from `server`. */
+const containerGroup = (props: Record<string, unknown>, server: string) =>
+  add("alicloud:eci/containerGroup:ContainerGroup", "app", {
+    containerGroupName: "app",
+    cpu: 1,
+    memory: 2,
+    securityGroupId: "sg-telemetry",
+    vswitchId: "vsw-telemetry-a",
+    containers: [{ name: "app", image: "registry.cn-shanghai.aliyuncs.com/telemetry/app:1" }],
+    volumes: [{ name: "data", type: "NFSVolume", nfsVolumeServer: server, nfsVolumePath: "/" }],
+    ...props,
+  });
+
 describe("exposure and egress", () => {
   runCases(pack, () => happy, cn, [
     {
@@ -1919,6 +1932,30 @@ describe("exposure and egress", () => {
         instanceType: "ecs.g7.large",
         internetMaxBandwidthOut: 0,
       }),
+    },
+    {
+      name: "an elastic container group creates an EIP and mounts a volume from a host the pack cannot place",
+      bad: containerGroup({ autoCreateEip: true, eipBandwidth: 5 }, "files.partner.example"),
+      expected: [
+        [
+          "internet-egress",
+          "app",
+          "mandatory",
+          ['eci container group "app"', "the internet (any country)"],
+        ],
+        [
+          "log-shipping",
+          "app",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'eci container group "app"',
+            '"files.partner.example" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it runs without a public address and mounts a NAS file system of Shanghai",
+      twin: containerGroup({ autoCreateEip: false }, "0a1b2c3d-xyz.cn-shanghai.nas.aliyuncs.com"),
     },
     {
       name: "a launch template gives instances public IPs",

@@ -872,6 +872,32 @@ export const egress: TypeTable = {
     exit("bandwidth", "allocates an elastic public IP address"),
     publicAddressOf("bandwidth"),
   ),
+  // An Elastic Container Instance group runs its containers in its vSwitch; with the elastic
+  // public IP address it creates for itself they reach any host on the internet (an EIP it binds
+  // by eipInstanceId is the EIP's own finding). It resolves names at the DNS servers it names, as
+  // a function does, and mounts its NFS volumes from the servers they name: a NAS mount target
+  // of its region, a private or allowlisted address, a host the stack places by name.
+  "alicloud:eci/containerGroup:ContainerGroup": withPolicyFields(
+    withPolicyFields(
+      workload(
+        "Set autoCreateEip to false; reach other sites only through the stack's allowlisted egress.",
+        ip.true("autoCreateEip", "the container group gets an elastic public IP address"),
+      ),
+      "remote-sites",
+      "Resolve names only at private or allowlisted DNS servers, or the cloud's own (100.100.2.136, 100.100.2.138).",
+      edgesOf("remote-sites", "attachment").ip(
+        "dnsConfig.nameServers[]",
+        "resolves names at the DNS servers",
+        { cloudOwn: alibabaResolvers },
+      ),
+    ),
+    "log-shipping",
+    "Mount volumes only from NAS file systems of regions inside the jurisdiction, from private or allowlisted addresses, or from hosts the stack places by name (egressHosts).",
+    edgesOf("log-shipping", "data sync").url(
+      "volumes[].nfsVolumeServer",
+      "mounts its volume from the NFS server at",
+    ),
+  ),
   "alicloud:ecs/instance:Instance": drawnBy(
     publicHost("the instance gets a public IP address"),
     alicloudInstance,
