@@ -1716,6 +1716,16 @@ const containerGroup = (props: Record<string, unknown>, server: string) =>
     ...props,
   });
 
+/** An Elastic Cloud Phone instance in the stack's vSwitch with `eipBandwidth` Mbit/s of EIP. */
+const cloudPhone = (eipBandwidth: number) =>
+  add("alicloud:ecp/instance:Instance", "phone", {
+    instanceType: "ecp.ce.large",
+    imageId: "android-image-release5501072_a11_20240530.raw",
+    vswitchId: "vsw-telemetry-a",
+    securityGroupId: "sg-telemetry",
+    eipBandwidth,
+  });
+
 describe("exposure and egress", () => {
   runCases(pack, () => happy, cn, [
     {
@@ -1956,6 +1966,20 @@ describe("exposure and egress", () => {
       ],
       twinName: "it runs without a public address and mounts a NAS file system of Shanghai",
       twin: containerGroup({ autoCreateEip: false }, "0a1b2c3d-xyz.cn-shanghai.nas.aliyuncs.com"),
+    },
+    {
+      name: "a cloud phone gets EIP bandwidth",
+      bad: cloudPhone(5),
+      expected: [
+        [
+          "internet-egress",
+          "phone",
+          "mandatory",
+          ['ecp instance "phone"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the cloud phone gets none",
+      twin: cloudPhone(0),
     },
     {
       name: "a launch template gives instances public IPs",

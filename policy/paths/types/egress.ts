@@ -898,6 +898,12 @@ export const egress: TypeTable = {
       "mounts its volume from the NFS server at",
     ),
   ),
+  // An Elastic Cloud Phone instance given EIP bandwidth gets an elastic public IP address, through
+  // which the apps it runs reach any host on the internet.
+  "alicloud:ecp/instance:Instance": workload(
+    "Set eipBandwidth to 0 (or leave it unset); reach other sites only through the stack's allowlisted egress.",
+    ip.positive("eipBandwidth", "the cloud phone gets an elastic public IP address"),
+  ),
   "alicloud:ecs/instance:Instance": drawnBy(
     publicHost("the instance gets a public IP address"),
     alicloudInstance,
