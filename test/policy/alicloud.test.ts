@@ -1716,6 +1716,15 @@ const containerGroup = (props: Record<string, unknown>, server: string) =>
     ...props,
   });
 
+/** An ECI scaling configuration whose container groups create their own EIP or not. */
+const eciScaling = (autoCreateEip: boolean) =>
+  add("alicloud:ess/eciScalingConfiguration:EciScalingConfiguration", "eci-scaling", {
+    scalingGroupId: "asg-telemetry",
+    securityGroupId: "sg-telemetry",
+    autoCreateEip,
+    containers: [{ name: "app", image: "registry.cn-shanghai.aliyuncs.com/telemetry/app:1" }],
+  });
+
 /** An Elastic Cloud Phone instance in the stack's vSwitch with `eipBandwidth` Mbit/s of EIP. */
 const cloudPhone = (eipBandwidth: number) =>
   add("alicloud:ecp/instance:Instance", "phone", {
@@ -1966,6 +1975,20 @@ describe("exposure and egress", () => {
       ],
       twinName: "it runs without a public address and mounts a NAS file system of Shanghai",
       twin: containerGroup({ autoCreateEip: false }, "0a1b2c3d-xyz.cn-shanghai.nas.aliyuncs.com"),
+    },
+    {
+      name: "an ECI scaling configuration has the groups it launches create EIPs",
+      bad: eciScaling(true),
+      expected: [
+        [
+          "internet-egress",
+          "eci-scaling",
+          "mandatory",
+          ['ess eci scaling configuration "eci-scaling"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the groups it launches create none",
+      twin: eciScaling(false),
     },
     {
       name: "a cloud phone gets EIP bandwidth",

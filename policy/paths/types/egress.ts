@@ -147,6 +147,38 @@ const isolationFix =
 const exit = (path: string, verb: string, as = gateway) => as(noEdge, ip.always(path, verb));
 
 /**
+ * An Elastic Container Instance group, or the groups an ECI scaling configuration launches: they
+ * run their containers in their vSwitch; with the elastic public IP address each creates for
+ * itself they reach any host on the internet (an EIP bound by eipInstanceId is the EIP's own
+ * finding). They mount their NFS volumes from the servers those name: a NAS mount target of the
+ * region, a private or allowlisted address, a host the stack places by name.
+ */
+const eciGroups = (verb: string): TypeModel =>
+  withPolicyFields(
+    workload(
+      "Set autoCreateEip to false; reach other sites only through the stack's allowlisted egress.",
+      ip.true("autoCreateEip", verb),
+    ),
+    "log-shipping",
+    "Mount volumes only from NAS file systems of regions inside the jurisdiction, from private or allowlisted addresses, or from hosts the stack places by name (egressHosts).",
+    edgesOf("log-shipping", "data sync").url(
+      "volumes[].nfsVolumeServer",
+      "mounts its volume from the NFS server at",
+    ),
+  );
+/** A container group also resolves names at the DNS servers it names, as a function does. */
+const containerGroup: TypeModel = withPolicyFields(
+  eciGroups("the container group gets an elastic public IP address"),
+  "remote-sites",
+  "Resolve names only at private or allowlisted DNS servers, or the cloud's own (100.100.2.136, 100.100.2.138).",
+  edgesOf("remote-sites", "attachment").ip(
+    "dnsConfig.nameServers[]",
+    "resolves names at the DNS servers",
+    { cloudOwn: alibabaResolvers },
+  ),
+);
+
+/**
  * ECS tasks: with a public IP on their network interface (Fargate, awsvpc network mode) each is
  * a way to the internet; launched EXTERNAL (ECS Anywhere), they run on servers registered through
  * SSM from wherever those servers are, with the task's data, secrets and role.
@@ -872,31 +904,9 @@ export const egress: TypeTable = {
     exit("bandwidth", "allocates an elastic public IP address"),
     publicAddressOf("bandwidth"),
   ),
-  // An Elastic Container Instance group runs its containers in its vSwitch; with the elastic
-  // public IP address it creates for itself they reach any host on the internet (an EIP it binds
-  // by eipInstanceId is the EIP's own finding). It resolves names at the DNS servers it names, as
-  // a function does, and mounts its NFS volumes from the servers they name: a NAS mount target
-  // of its region, a private or allowlisted address, a host the stack places by name.
-  "alicloud:eci/containerGroup:ContainerGroup": withPolicyFields(
-    withPolicyFields(
-      workload(
-        "Set autoCreateEip to false; reach other sites only through the stack's allowlisted egress.",
-        ip.true("autoCreateEip", "the container group gets an elastic public IP address"),
-      ),
-      "remote-sites",
-      "Resolve names only at private or allowlisted DNS servers, or the cloud's own (100.100.2.136, 100.100.2.138).",
-      edgesOf("remote-sites", "attachment").ip(
-        "dnsConfig.nameServers[]",
-        "resolves names at the DNS servers",
-        { cloudOwn: alibabaResolvers },
-      ),
-    ),
-    "log-shipping",
-    "Mount volumes only from NAS file systems of regions inside the jurisdiction, from private or allowlisted addresses, or from hosts the stack places by name (egressHosts).",
-    edgesOf("log-shipping", "data sync").url(
-      "volumes[].nfsVolumeServer",
-      "mounts its volume from the NFS server at",
-    ),
+  "alicloud:eci/containerGroup:ContainerGroup": containerGroup,
+  "alicloud:ess/eciScalingConfiguration:EciScalingConfiguration": eciGroups(
+    "every container group it launches gets an elastic public IP address",
   ),
   // An Elastic Cloud Phone instance given EIP bandwidth gets an elastic public IP address, through
   // which the apps it runs reach any host on the internet.
