@@ -1991,6 +1991,40 @@ describe("exposure and egress", () => {
       twin: eciScaling(false),
     },
     {
+      name: "a simple application server runs the workload with a public IP, its firewall open",
+      bad: pipe(
+        add("alicloud:simpleapplicationserver/instance:Instance", "lightweight", {
+          planId: "swas.s2.c2m1s40b1.linux",
+          imageId: "794526736f084cc1a5a6a3b9f0b65e4b",
+          period: 1,
+        }),
+        add("alicloud:simpleapplicationserver/firewallRule:FirewallRule", "web-port", {
+          instanceId: "2ad1ae67295445f598017499dc1ca67f",
+          port: "443",
+          ruleProtocol: "Tcp",
+        }),
+      ),
+      expected: [
+        [
+          "internet-egress",
+          "lightweight",
+          "mandatory",
+          ['simpleapplicationserver instance "lightweight"', "the internet (any country)"],
+        ],
+        [
+          "public-exposure",
+          "web-port",
+          "mandatory",
+          ["the internet", 'simpleapplicationserver firewall rule "web-port"'],
+        ],
+      ],
+      twinName: "the workload runs on an instance without a public IP",
+      twin: addInstance("alicloud:ecs/instance:Instance", "vm", {
+        instanceType: "ecs.g7.large",
+        internetMaxBandwidthOut: 0,
+      }),
+    },
+    {
       name: "a cloud phone gets EIP bandwidth",
       bad: cloudPhone(5),
       expected: [

@@ -900,6 +900,12 @@ export const exposure: TypeTable = {
     endpointFix,
     exposed("netType", { values: ["public"] }, "the cluster gets an internet address"),
   ),
+  // A simple application server's firewall rule opens its port to every address: the rule names
+  // no source.
+  "alicloud:simpleapplicationserver/firewallRule:FirewallRule": endpoint(
+    "Remove the rule; serve users through a load balancer of the stack's VPC instead.",
+    exposed("port", "always", "opens the server's port to every address on the internet"),
+  ),
   "alicloud:vpc/forwardEntry:ForwardEntry": endpoint(
     "Remove the DNAT entry; a sealed network accepts no connections from the internet.",
     exposed("externalIp", "always", "forwards connections from the internet into the VPC (DNAT)"),
