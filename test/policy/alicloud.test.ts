@@ -3754,6 +3754,49 @@ function dbsPlan(instanceType: string): Props {
 const topicSub = (endpoint: string) =>
   add("alicloud:mns/topicSubscription:TopicSubscription", "topic-sub", { endpoint });
 
+describe("Logtail flushers", () => {
+  /** A Logtail pipeline of the program's project collecting files and flushing with `flushers`. */
+  const pipeline = (...flushers: Record<string, string>[]) =>
+    add("alicloud:sls/logtailPipelineConfig:LogtailPipelineConfig", "collect", {
+      project: "sdc-telemetry-logs",
+      configName: "collect",
+      inputs: [{ Type: "input_file", FilePaths: '["/var/log/app/*.log"]' }],
+      flushers,
+    });
+  const flushed = (place: string): Finding => [
+    "log-shipping",
+    "collect",
+    "mandatory",
+    ["cn-shanghai (inside CN)", 'sls logtail pipeline config "collect"', place],
+  ];
+  runCases(pack, () => happy, cn, [
+    {
+      name: "a pipeline flushes logs to an HTTP collector and a Kafka outside the cloud, and through a flusher the pack does not read",
+      bad: pipeline(
+        { Type: "flusher_http", RemoteURL: "https://collector.example.com/logs" },
+        { Type: "flusher_kafka_v2", Brokers: '["kafka.example.com:9092","10.20.1.7:9092"]' },
+        { Type: "flusher_custom", Target: "somewhere" },
+      ),
+      expected: [
+        flushed(
+          '"https://collector.example.com/logs" (a host outside the cloud, which cannot be placed)',
+        ),
+        flushed('"kafka.example.com:9092" (a host outside the cloud, which cannot be placed)'),
+        flushed(
+          'a flusher of type "flusher_custom", whose destination the pack does not read (cannot be placed)',
+        ),
+      ],
+      twinName:
+        "it flushes to Simple Log Service, the machine's output and a Kafka at private addresses",
+      twin: pipeline(
+        { Type: "flusher_sls", Logstore: "app", Region: "cn-shanghai" },
+        { Type: "flusher_stdout" },
+        { Type: "flusher_kafka_v2", Brokers: '["10.20.1.7:9092","10.20.1.8:9092"]' },
+      ),
+    },
+  ]);
+});
+
 describe("alarm and notification webhooks", () => {
   const shipped = (label: string, place: string): Finding => [
     "log-shipping",

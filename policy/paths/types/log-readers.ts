@@ -862,6 +862,108 @@ export function connectorSinks(
 }
 
 /**
+ * The settings of each Logtail flusher type (iLogtail's flushers) that name the servers it sends
+ * the collected logs to; a setting under an object is written `Object.Key` (`Logs.Endpoint`).
+ */
+const logtailFlusherServers: Readonly<Record<string, readonly string[]>> = {
+  flusher_http: ["RemoteURL"],
+  flusher_kafka: ["Brokers"],
+  flusher_kafka_v2: ["Brokers"],
+  flusher_pulsar: ["Url", "URL"],
+  flusher_clickhouse: ["Addresses"],
+  flusher_elasticsearch: ["Addresses"],
+  flusher_otlp: ["Logs.Endpoint", "Metrics.Endpoint", "Traces.Endpoint"],
+  flusher_prometheus: ["Endpoint"],
+  flusher_loki: ["URL"],
+};
+/**
+ * Flushers that keep the logs on the machine (`flusher_stdout`, `flusher_blackhole`) or write
+ * them to Simple Log Service, whose region and endpoint arn-locality judges (`flusher_sls`, the
+ * config's own project unless they say otherwise).
+ */
+const logtailLocalFlushers = new Set(["flusher_sls", "flusher_stdout", "flusher_blackhole"]);
+
+/** A flusher setting as it is given: a value, or JSON text of a list or an object. */
+function flusherValue(value: unknown): unknown {
+  if (typeof value !== "string" || !/^\s*[[{]/.test(value)) {
+    return value;
+  }
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Where a Logtail pipeline's flushers send the logs its machines collect (`flushers[]`, each a
+ * map of iLogtail settings, `Type` first): every server a flusher's settings name, placed as a
+ * URL is — a private or allowlisted address, a regional endpoint inside, a host the stack places
+ * by name. A flusher that names no server the pack reads, or of a type it does not know, cannot
+ * be placed.
+ */
+export function logtailFlushers(
+  props: Readonly<Record<string, unknown>>,
+  j: Jurisdiction,
+  allowlist: Allowlist,
+): Judged[] {
+  const verb = "sends the collected logs to";
+  return valuesAt(props, "flushers[]").flatMap((f): Judged[] => {
+    const flusher = record(decided(f.value, f.path)) ?? {};
+    const type =
+      str(
+        decided(
+          known(() => flusher.Type),
+          `${f.path}.Type`,
+        ),
+      ) ?? "";
+    if (logtailLocalFlushers.has(type)) {
+      return [];
+    }
+    const keys = logtailFlusherServers[type];
+    if (keys === undefined) {
+      return [
+        {
+          path: `${f.path}.Type`,
+          verb,
+          place: `a flusher of type ${JSON.stringify(type)}, whose destination the pack does not read (cannot be placed)`,
+        },
+      ];
+    }
+    const named = keys.flatMap((key) => {
+      const [head, tail] = key.split(".");
+      const at = `${f.path}.${head}`;
+      const top = flusherValue(
+        decided(
+          known(() => flusher[head]),
+          at,
+        ),
+      );
+      const value = tail === undefined ? top : record(top)?.[tail];
+      const servers = [value]
+        .flat()
+        .flatMap((v) => (typeof v === "string" ? v.split(",") : []))
+        .map((v) => v.trim())
+        .filter((v) => v !== "");
+      return servers.map((server) => ({ at, server }));
+    });
+    if (named.length === 0) {
+      return [
+        {
+          path: f.path,
+          verb,
+          place: `a ${type} flusher that names no server the pack can read (cannot be placed)`,
+        },
+      ];
+    }
+    return named.flatMap(({ at, server }) => {
+      const place = serverPlace(server, j, allowlist);
+      return place === undefined ? [] : [{ path: at, verb, place }];
+    });
+  });
+}
+
+/**
  * Where a server a setting names is, as a finding's place, or undefined when it is inside: a
  * private or allowlisted address, a regional endpoint of the cloud inside (an intranet endpoint's
  * `<region>-intranet` label read as its region), a host the stack placed by name.

@@ -60,6 +60,7 @@ import {
   multiRegion,
   openApiIntegrations,
   connectorSinks,
+  logtailFlushers,
   originGroups,
   pipelineParts,
   pushFix,
@@ -582,6 +583,12 @@ export const logs: TypeTable = {
   "alicloud:actiontrail/globalEventsStorageRegion:GlobalEventsStorageRegion": sink(
     logFix,
     log.region("storageRegion", "stores global events in"),
+  ),
+  // The machines of a Logtail pipeline send the logs they collect where its flushers say:
+  // Simple Log Service (its region and endpoint read as places), or a server of another system.
+  "alicloud:sls/logtailPipelineConfig:LogtailPipelineConfig": sends(
+    "Flush logs only to Simple Log Service in regions inside the jurisdiction, or to servers at private or allowlisted addresses or hosts the stack places by name (egressHosts).",
+    judged("log delivery", "flushers", logtailFlushers),
   ),
   "alicloud:sls/collectionPolicy:CollectionPolicy": sink(
     logFix,
