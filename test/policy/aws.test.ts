@@ -51,6 +51,14 @@ const s3Sink = {
   "s3.bucket.name": "sdc-records",
 };
 
+/** log-shipping's finding on the connector "sink", to `place`. */
+const connectorFinding = (place: string): Finding => [
+  "log-shipping",
+  "sink",
+  "mandatory",
+  ["us-west-2 (inside US)", 'mskconnect connector "sink"', place],
+];
+
 /**
  * An MSK Connect connector with the settings `config`, connecting to the brokers at `brokers`
  * (MSK's in Oregon unless given), with the other properties `extra`.
@@ -12020,18 +12028,7 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     {
       name: "a Kafka connector connects to brokers outside the cloud",
       bad: connector(s3Sink, "kafka.partner.example:9092"),
-      expected: [
-        [
-          "log-shipping",
-          "sink",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'mskconnect connector "sink"',
-            '"kafka.partner.example:9092" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: [connectorFinding('"kafka.partner.example:9092" (cannot be placed)')],
       twinName:
         "it connects to brokers of an MSK cluster in Oregon and logs to the program's bucket",
       twin: connector(s3Sink, undefined, {
@@ -12045,16 +12042,9 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         "connection.url": "https://search.partner.example:9200",
       }),
       expected: [
-        [
-          "log-shipping",
-          "sink",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'mskconnect connector "sink"',
-            '"https://search.partner.example:9200" (a host outside the cloud, which cannot be placed)',
-          ],
-        ],
+        connectorFinding(
+          '"https://search.partner.example:9200" (a host outside the cloud, which cannot be placed)',
+        ),
       ],
       twinName: "it sinks them into Elasticsearch at private addresses of the stack's network",
       twin: connector({
@@ -12069,16 +12059,9 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         project: "acme",
       }),
       expected: [
-        [
-          "log-shipping",
-          "sink",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'mskconnect connector "sink"',
-            "the com.wepay.kafka.connect.bigquery.BigQuerySinkConnector sink, whose destination its settings do not name (cannot be placed)",
-          ],
-        ],
+        connectorFinding(
+          "the com.wepay.kafka.connect.bigquery.BigQuerySinkConnector sink, whose destination its settings do not name (cannot be placed)",
+        ),
       ],
       twinName: "Confluent's S3 sink names no region and writes through its default, us-west-2",
       twin: connector({
@@ -12093,16 +12076,9 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
         "connection.url": "${secretsmanager:warehouse:url}",
       }),
       expected: [
-        [
-          "log-shipping",
-          "sink",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'mskconnect connector "sink"',
-            '"${secretsmanager:warehouse:url}" (a setting of the config provider "secretsmanager", read when the connector runs, which cannot be placed)',
-          ],
-        ],
+        connectorFinding(
+          '"${secretsmanager:warehouse:url}" (a setting of the config provider "secretsmanager", read when the connector runs, which cannot be placed)',
+        ),
       ],
       twinName: "a source connector brings records in from a database anywhere",
       twin: connector({
