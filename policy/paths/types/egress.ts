@@ -738,6 +738,13 @@ export const egress: TypeTable = {
     ),
   ),
   // Lightsail has no private-only instance: no shape of this type passes.
+  "aws:lightsail/instance:Instance": workload(
+    "Run the workload on EC2 instances in private subnets of the stack's VPC instead.",
+    ip.always(
+      "ipAddressType",
+      "cannot close it: a Lightsail instance always has a public address (IPv4, IPv6 or both) and unrestricted egress to the internet, outside any VPC the stack controls",
+    ),
+  ),
   // Alibaba Cloud's lightweight servers, as Lightsail's: each has a public IP address and reaches
   // the internet, outside any VPC the stack controls.
   "alicloud:simpleapplicationserver/instance:Instance": workload(
@@ -745,13 +752,6 @@ export const egress: TypeTable = {
     ip.always(
       "planId",
       "cannot close it: a simple application server always has a public IP address and unrestricted egress to the internet, outside any VPC the stack controls",
-    ),
-  ),
-  "aws:lightsail/instance:Instance": workload(
-    "Run the workload on EC2 instances in private subnets of the stack's VPC instead.",
-    ip.always(
-      "ipAddressType",
-      "cannot close it: a Lightsail instance always has a public address (IPv4, IPv6 or both) and unrestricted egress to the internet, outside any VPC the stack controls",
     ),
   ),
 
