@@ -122,6 +122,7 @@ describe("the rows internet-egress judges", () => {
       "aws:glue/job:Job log-shipping defaultArguments.--spark-event-logs-path",
       "aws:glue/job:Job log-shipping nonOverridableArguments.--TempDir",
       "aws:glue/job:Job log-shipping nonOverridableArguments.--spark-event-logs-path",
+      "aws:gamelift/fleet:Fleet public-exposure ec2InboundPermissions[].ipRange",
       "aws:emr/cluster:Cluster log-shipping logUri",
       "aws:bedrock/agentcoreBrowser:AgentcoreBrowser log-shipping recording.s3Location.bucket",
       "aws:sagemaker/trainingJob:TrainingJob log-shipping checkpointConfig.s3Uri",
@@ -142,7 +143,7 @@ describe("the rows internet-egress judges", () => {
     // remote-sites judge, are rows of the network and remote-sites tables. The 18 egress
     // controls (gates.ts) declare rules and gates, and no fields but their ingress sources and
     // the owner of another account's security group a rule admits (cross-account-links).
-    expect(Object.keys(egress).length).toBe(81 + 18);
+    expect(Object.keys(egress).length).toBe(83 + 18);
     expect(Object.keys(gates).filter((t) => !(t in egress))).toEqual([]);
     expect(
       Object.entries(gates).flatMap(([t, m]) =>

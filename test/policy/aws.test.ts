@@ -9570,6 +9570,60 @@ describe("data destinations: logs, exports and pushed requests", () => {
       ),
     },
     {
+      name: "a CodeBuild fleet is not connected to a VPC",
+      bad: add("aws:codebuild/fleet:Fleet", "builders", {
+        baseCapacity: 1,
+        computeType: "BUILD_GENERAL1_SMALL",
+        environmentType: "LINUX_CONTAINER",
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "builders",
+          "mandatory",
+          ['codebuild fleet "builders"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the fleet runs in the stack's private subnet",
+      twin: add("aws:codebuild/fleet:Fleet", "builders", {
+        baseCapacity: 1,
+        computeType: "BUILD_GENERAL1_SMALL",
+        environmentType: "LINUX_CONTAINER",
+        vpcConfigs: [
+          { vpcId: "vpc-records", subnets: ["subnet-records"], securityGroupIds: ["sg-records"] },
+        ],
+      }),
+    },
+    {
+      name: "a GameLift fleet hosts game servers open to every address",
+      bad: add("aws:gamelift/fleet:Fleet", "game", {
+        buildId: "build-0123",
+        ec2InstanceType: "c5.large",
+        ec2InboundPermissions: [
+          { fromPort: 7777, toPort: 7777, ipRange: "0.0.0.0/0", protocol: "UDP" },
+        ],
+        runtimeConfiguration: {
+          serverProcesses: [{ concurrentExecutions: 1, launchPath: "/local/game/server" }],
+        },
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "game",
+          "mandatory",
+          ['gamelift fleet "game"', "the internet (any country)"],
+        ],
+        ["public-exposure", "game", "mandatory", ["the internet", 'gamelift fleet "game"']],
+      ],
+      twinName: "the game servers run on an instance in the stack's private subnet",
+      twin: addInstance("aws:ec2/instance:Instance", "game", {
+        ami: "ami-0123456789abcdef0",
+        instanceType: "c5.large",
+        subnetId: "subnet-records",
+        associatePublicIpAddress: false,
+      }),
+    },
+    {
       name: "a Cloud9 environment names no subnet, so its instance launches into the default VPC",
       bad: add("aws:cloud9/environmentEC2:EnvironmentEC2", "ide", {
         instanceType: "t3.small",

@@ -1020,6 +1020,29 @@ export const egress: TypeTable = {
       },
     },
   ),
+  // A CodeBuild fleet not connected to a VPC runs the builds given to it in CodeBuild's network,
+  // as a project without vpcConfig does.
+  "aws:codebuild/fleet:Fleet": workload(
+    "Connect the fleet to private subnets of the stack's VPC (vpcConfigs), and reach other services through VPC endpoints.",
+    service.outsideVpc(
+      "vpcConfigs",
+      "the builds it runs reach any host on the internet through CodeBuild's network",
+    ),
+  ),
+  // A GameLift fleet's instances run in GameLift's network with public IP addresses: its game
+  // servers reach any host on the internet (players reach them through its inbound permissions,
+  // public-exposure's).
+  "aws:gamelift/fleet:Fleet": withExposure(
+    workload(
+      "Host the game servers on instances in private subnets of the stack's VPC instead.",
+      ip.always(
+        "ec2InstanceType",
+        "cannot close it: a GameLift fleet's instances always have public IP addresses and unrestricted egress to the internet, outside any VPC the stack controls",
+      ),
+    ),
+    "Admit only private or allowlisted sources in ec2InboundPermissions.",
+    exposed("ec2InboundPermissions[].ipRange", "ingress"),
+  ),
   // A Cloud9 EC2 environment named into no subnet launches its instance into the region's default
   // VPC, as an EC2 instance does.
   "aws:cloud9/environmentEC2:EnvironmentEC2": workload(
