@@ -42,12 +42,21 @@ const label = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /**
  * Why `host` cannot be a host entry (completing "expected …"), or undefined when it can. Read
- * without regard to case or a trailing dot, as DNS compares names.
+ * without regard to case or a trailing dot, as DNS compares names. The pack reads its settings
+ * for every resource it judges, so each host's answer is kept.
  */
 export function hostEntryProblem(host: unknown): string | undefined {
   if (typeof host !== "string") {
     return hostExpected;
   }
+  if (!problems.has(host)) {
+    problems.set(host, problemOf(host));
+  }
+  return problems.get(host);
+}
+const problems = new Map<string, string | undefined>();
+
+function problemOf(host: string): string | undefined {
   const name = normalizeHost(host);
   const wildcard = name.startsWith("*.");
   const base = wildcard ? name.slice(2) : name;
