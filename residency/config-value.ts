@@ -1,3 +1,6 @@
+import type * as Zod from "zod";
+import type { SpecIssue } from "./spec";
+
 /**
  * A structured stack config value as the Pulumi runtime holds it: JSON text. Decoded here for
  * every key read without the rest of the spec (clusters, stack outputs, disk encryption) and for
@@ -38,4 +41,27 @@ export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
     cur = (cur as Record<PropertyKey, unknown>)[seg as string];
   }
   return cur;
+}
+
+/**
+ * The schema issues of a declaration read without the rest of the spec (disk encryption, host
+ * entries) as spec issues: each keyed under `sovereign-dc:<root>` with the value received there,
+ * a key an entry does not take named with what it takes (`only`, "expected only …").
+ */
+export function declarationIssues(
+  issues: readonly Zod.core.$ZodIssue[],
+  raw: unknown,
+  root: string,
+  only: string,
+): SpecIssue[] {
+  const keyAt = (path: readonly PropertyKey[]) => keyOf([root, ...path]);
+  return issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((k) => ({
+          key: keyAt([...issue.path, k]),
+          received: valueAt(raw, [...issue.path, k]),
+          expected: `expected only ${only}`,
+        }))
+      : [{ key: keyAt(issue.path), received: valueAt(raw, issue.path), expected: issue.message }],
+  );
 }

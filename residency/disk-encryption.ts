@@ -22,7 +22,7 @@ import type * as Zod from "zod";
 import type { SpecIssue } from "./spec";
 import { knownRegion } from "./clusters";
 import { type Cloud, clouds } from "./jurisdictions";
-import { keyOf, parseJsonOrText, valueAt } from "./config-value";
+import { declarationIssues, keyOf, parseJsonOrText } from "./config-value";
 
 /** The default disk encryption of one cloud's accounts in one region. */
 export interface DeclaredDiskEncryption {
@@ -94,20 +94,11 @@ export function diskEncryptionIssues(raw: unknown): DiskEncryptionIssue[] {
   const result = (schema ??= declarationSchema()).safeParse(raw);
   const issues: DiskEncryptionIssue[] = result.success
     ? []
-    : result.error.issues.flatMap((issue) =>
-        issue.code === "unrecognized_keys"
-          ? issue.keys.map((k) => ({
-              key: keyAt([...issue.path, k]),
-              received: valueAt(raw, [...issue.path, k]),
-              expected: "expected only cloud, region, key and byDefault",
-            }))
-          : [
-              {
-                key: keyAt(issue.path),
-                received: valueAt(raw, issue.path),
-                expected: issue.message,
-              },
-            ],
+    : declarationIssues(
+        result.error.issues,
+        raw,
+        "accountDiskEncryption",
+        "cloud, region, key and byDefault",
       );
   if (result.success) {
     const seen = new Set<string>();

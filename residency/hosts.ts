@@ -22,7 +22,7 @@
  */
 import { parse } from "tldts";
 import type * as Zod from "zod";
-import { keyOf, parseJsonOrText, valueAt } from "./config-value";
+import { declarationIssues, keyOf, parseJsonOrText } from "./config-value";
 import { regionOfEndpoint } from "./placement";
 import type { SpecIssue } from "./spec";
 
@@ -145,16 +145,7 @@ export function hostEntriesIssues(raw: unknown): SpecIssue[] {
   if (result.success) {
     return [];
   }
-  const keyAt = (path: readonly PropertyKey[]) => keyOf(["egressHosts", ...path]);
-  return result.error.issues.flatMap((issue) =>
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((k) => ({
-          key: keyAt([...issue.path, k]),
-          received: valueAt(raw, [...issue.path, k]),
-          expected: "expected only host and reason",
-        }))
-      : [{ key: keyAt(issue.path), received: valueAt(raw, issue.path), expected: issue.message }],
-  );
+  return declarationIssues(result.error.issues, raw, "egressHosts", "host and reason");
 }
 
 /**

@@ -33,12 +33,12 @@ import { parseCidr, reachOfAddress } from "./addresses";
 /**
  * Where a server the stack sends data to lies, read from its host: `inside` for a private address
  * (the stack's networks), an allowlisted one or a cloud service endpoint of a region inside; the
- * region's words (`where`) for an endpoint of a region outside; `public` for a public address the
+ * region and its words (`where`) for an endpoint of a region outside; `public` for a public address the
  * allowlist does not cover; `unplaced` for any other host, which the pack cannot place.
  */
 export type ServerPlace =
   | { readonly kind: "inside" }
-  | { readonly kind: "region"; readonly where: string }
+  | { readonly kind: "region"; readonly region: string; readonly where: string }
   | { readonly kind: "public" }
   | { readonly kind: "unplaced" };
 
@@ -55,7 +55,11 @@ export function serverPlace(
   if (endpoint) {
     return regionInJurisdiction(j, endpoint.cloud, endpoint.region)
       ? { kind: "inside" }
-      : { kind: "region", where: describePlace(j, endpoint.cloud, endpoint.region) };
+      : {
+          kind: "region",
+          region: endpoint.region,
+          where: describePlace(j, endpoint.cloud, endpoint.region),
+        };
   }
   return parseCidr(host) === undefined ? { kind: "unplaced" } : { kind: "public" };
 }

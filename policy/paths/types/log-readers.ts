@@ -20,9 +20,9 @@ import type { EgressAllowEntry } from "../../framework";
 import { allowlistEntryAt, parseCidr, reachOfAddress } from "../addresses";
 import { mailboxReason } from "../fields";
 import { alibabaPhoneNumbers, alibabaSmsNumber, phonePlace } from "./phones";
-import { locate } from "../places";
+import { locate, serverPlace } from "../places";
 import type { FieldSpec, Judged } from "../model";
-import { decided, isUnknown, known, record, str, valueAt, valuesAt } from "../values";
+import { decided, isUnknown, jsonDocument, known, record, str, valueAt, valuesAt } from "../values";
 import { connectorTargets, decidesWhere } from "../connectors";
 import { edgesOf } from "./rows";
 
@@ -826,7 +826,7 @@ export function connectorSinks(
     switch (target.kind) {
       case "servers":
         return target.servers.flatMap((server) => {
-          const place = serverPlace(server, j, allowlist);
+          const place = serverWords(server, j, allowlist);
           return place === undefined ? [] : [{ path: at, verb, place }];
         });
       case "provided":
@@ -883,18 +883,6 @@ const logtailFlusherServers: Readonly<Record<string, readonly string[]>> = {
  */
 const logtailLocalFlushers = new Set(["flusher_sls", "flusher_stdout", "flusher_blackhole"]);
 
-/** A flusher setting as it is given: a value, or JSON text of a list or an object. */
-function flusherValue(value: unknown): unknown {
-  if (typeof value !== "string" || !/^\s*[[{]/.test(value)) {
-    return value;
-  }
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return value;
-  }
-}
-
 /**
  * Where a Logtail pipeline's flushers send the logs its machines collect (`flushers[]`, each a
  * map of iLogtail settings, `Type` first): every server a flusher's settings name, placed as a
@@ -933,12 +921,12 @@ export function logtailFlushers(
     const named = keys.flatMap((key) => {
       const [head, tail] = key.split(".");
       const at = `${f.path}.${head}`;
-      const top = flusherValue(
-        decided(
-          known(() => flusher[head]),
-          at,
-        ),
+      // A list or an object may be given as JSON text (`Brokers: '["a:9092"]'`).
+      const given = decided(
+        known(() => flusher[head]),
+        at,
       );
+      const top = typeof given === "string" ? (jsonDocument(given) ?? given) : given;
       const value = tail === undefined ? top : record(top)?.[tail];
       const servers = [value]
         .flat()
@@ -957,41 +945,37 @@ export function logtailFlushers(
       ];
     }
     return named.flatMap(({ at, server }) => {
-      const place = serverPlace(server, j, allowlist);
+      const place = serverWords(server, j, allowlist);
       return place === undefined ? [] : [{ path: at, verb, place }];
     });
   });
 }
 
 /**
- * Where a server a setting names is, as a finding's place, or undefined when it is inside: a
- * private or allowlisted address, a regional endpoint of the cloud inside (an intranet endpoint's
- * `<region>-intranet` label read as its region), a host the stack placed by name.
+ * Where a server a setting names is, as a finding's place, or undefined when it is inside —
+ * places.ts `serverPlace` reading its host: a private or allowlisted address, a regional endpoint
+ * of the cloud inside, a host the stack placed by name.
  */
-function serverPlace(server: string, j: Jurisdiction, allowlist: Allowlist): string | undefined {
-  const host = hostOf(server);
-  if (parseCidr(host)) {
-    return reachOfAddress(host, allowlist).kind === "internet"
-      ? `${JSON.stringify(server)} (not a private address, which cannot be placed)`
-      : undefined;
+function serverWords(server: string, j: Jurisdiction, allowlist: Allowlist): string | undefined {
+  const place = serverPlace(hostOf(server), j, allowlist);
+  switch (place.kind) {
+    case "inside":
+      return undefined;
+    case "public":
+      return `${JSON.stringify(server)} (not a private address, which cannot be placed)`;
+    case "unplaced":
+      return `${JSON.stringify(server)} (a host outside the cloud, which cannot be placed)`;
+    case "region":
+      return `${JSON.stringify(server)} (in ${place.region}, outside ${j.id})`;
   }
-  const place = regionOfEndpoint(host.replace(/^([a-z0-9-]+)-intranet\./, "$1."));
-  if (place === undefined) {
-    return allowlistEntryAt(allowlist, host) === undefined
-      ? `${JSON.stringify(server)} (a host outside the cloud, which cannot be placed)`
-      : undefined;
-  }
-  return regionInJurisdiction(j, place.cloud, place.region)
-    ? undefined
-    : `${JSON.stringify(server)} (in ${place.region}, outside ${j.id})`;
 }
 
 /**
  * The `url` (and `proxy_url`) of each `remote_write` entry of a Prometheus configuration in YAML:
  * each target, and each proxy on the way, receives every sample the instance writes. A target is
  * inside when its host is a private address or a regional endpoint of the cloud inside the
- * jurisdiction (an intranet endpoint's `<region>-intranet` label read as its region), an
- * allowlisted address or a host the stack placed by name (`egressHosts`). A document that is not
+ * jurisdiction (an intranet endpoint by the region its label names), an allowlisted address or a
+ * host the stack placed by name (`egressHosts`). A document that is not
  * YAML, or whose entries name no target as text, cannot be judged and fails closed.
  */
 export function remoteWriteTargets(path: string) {
@@ -1015,7 +999,7 @@ export function remoteWriteTargets(path: string) {
       return [{ path, verb, place: "targets the pack cannot read (a `url` of each entry)" }];
     }
     return targets.flatMap(({ at, value }): Judged[] => {
-      const place = serverPlace(String(value), j, allowlist);
+      const place = serverWords(String(value), j, allowlist);
       return place === undefined ? [] : [{ path: at, verb, place }];
     });
   };
