@@ -115,9 +115,13 @@ function program(n: number): string {
 
 /** The floor's process: the SDK's mock monitor registers the program, nothing else runs. */
 if (args.program !== undefined) {
-  // Written synchronously: on a pipe, process.stdout writes asynchronously, and exiting at once
-  // would cut a large program short.
-  fs.writeFileSync("/dev/stdout", program(Number(args.program)));
+  // Written synchronously to the descriptor: process.stdout may write asynchronously, and exiting
+  // at once would cut a large program short; opening /dev/stdout fails where stdout is a socket,
+  // as under execFile.
+  const text = Buffer.from(program(Number(args.program)));
+  for (let at = 0; at < text.length;) {
+    at += fs.writeSync(1, text, at);
+  }
   process.exit(0);
 }
 
