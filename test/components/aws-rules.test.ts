@@ -212,9 +212,12 @@ describe("sealedNetworkAcl", () => {
               .filter((x) => x.cidr === r.cidrBlock && x.protocol === r.protocol)
               .flatMap((x) => x.ports),
           );
-          for (let port = r.fromPort; port <= r.toPort; port++) {
-            expect(listed.has(port)).toBe(true);
-          }
+          // One assertion for the range: an expect per port costs more than the rest of the run.
+          const unlisted = Array.from(
+            { length: r.toPort - r.fromPort + 1 },
+            (_, i) => r.fromPort + i,
+          ).filter((port) => !listed.has(port));
+          expect(unlisted).toEqual([]);
         }
         for (const rule of rules) {
           for (const port of rule.ports) {
