@@ -799,6 +799,18 @@ describe("internet-egress over the egress table", () => {
         { settings: [option("aws:ec2:vpc", "VPCId", "vpc-1")], templateName: "base" },
         { templateName: "base" },
       ],
+      // A Spot Fleet's launch specifications: a subnet, named or not known at preview, places
+      // them; none, even with no public IP asked for, lands in the default VPC; launch templates
+      // place the fleet.
+      "aws:ec2/spotFleetRequest:SpotFleetRequest": [
+        { launchSpecifications: [{ subnetId: "subnet-1" }] },
+        { launchSpecifications: [{ subnetId: unknownAtPreview }] },
+        { launchSpecifications: [{ availabilityZone: "us-west-2a" }] },
+        { launchSpecifications: [{ subnetId: "subnet-1" }, { associatePublicIpAddress: false }] },
+        { launchSpecifications: [unknownAtPreview] },
+        { launchSpecifications: unknownAtPreview },
+        { launchTemplateConfigs: [{ launchTemplateSpecification: { id: "lt-1" } }] },
+      ],
       // A MicroVM's connectors: a VPC connector keeps it shut; Lambda's internet egress, listed
       // or left as the default, opens it; a value not known at preview may.
       ...Object.fromEntries(

@@ -14755,6 +14755,57 @@ describe("directory, DNS, time and call servers; streaming and fleet instances",
       }),
     },
     {
+      name: "a spot fleet's launch specification names no subnet: its instances land in the default VPC",
+      bad: add("aws:ec2/spotFleetRequest:SpotFleetRequest", "batch", {
+        iamFleetRole: `arn:aws:iam::${account}:role/spot-fleet`,
+        targetCapacity: 2,
+        launchSpecifications: [
+          {
+            ami: "ami-records",
+            instanceType: "m5.large",
+            subnetId: "subnet-records-a",
+          },
+          { ami: "ami-records", instanceType: "m5.large", availabilityZone: "us-west-2b" },
+        ],
+      }),
+      expected: [
+        ["internet-egress", "batch", "mandatory", internet('ec2 spot fleet request "batch"')],
+      ],
+      // A subnet not known at preview is one the program names.
+      twinName: "every launch specification names a subnet of the stack",
+      twin: add("aws:ec2/spotFleetRequest:SpotFleetRequest", "batch", {
+        iamFleetRole: `arn:aws:iam::${account}:role/spot-fleet`,
+        targetCapacity: 2,
+        launchSpecifications: [
+          { ami: "ami-records", instanceType: "m5.large", subnetId: "subnet-records-a" },
+          { ami: "ami-records", instanceType: "m5.large", subnetId: unknown },
+        ],
+      }),
+    },
+    {
+      // The provider sends associatePublicIpAddress only when it is true: the default subnet's
+      // own setting gives the instances their public addresses.
+      name: "a spot fleet in the default VPC asks for no public IP, and gets one all the same",
+      bad: add("aws:ec2/spotFleetRequest:SpotFleetRequest", "batch", {
+        iamFleetRole: `arn:aws:iam::${account}:role/spot-fleet`,
+        targetCapacity: 2,
+        launchSpecifications: [
+          { ami: "ami-records", instanceType: "m5.large", associatePublicIpAddress: false },
+        ],
+      }),
+      expected: [
+        ["internet-egress", "batch", "mandatory", internet('ec2 spot fleet request "batch"')],
+      ],
+      twinName: "a fleet of launch templates is placed by its templates",
+      twin: add("aws:ec2/spotFleetRequest:SpotFleetRequest", "batch", {
+        iamFleetRole: `arn:aws:iam::${account}:role/spot-fleet`,
+        targetCapacity: 2,
+        launchTemplateConfigs: [
+          { launchTemplateSpecification: { id: "lt-records", version: "1" } },
+        ],
+      }),
+    },
+    {
       name: "an AppStream fleet gives its instances default internet access",
       bad: add("aws:appstream/fleet:Fleet", "desktops", {
         instanceType: "stream.standard.small",

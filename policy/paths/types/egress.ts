@@ -327,6 +327,46 @@ const beanstalkInstances: InternetReader = (props) => {
 };
 
 /**
+ * A Spot Fleet's launch specification named into no subnet: the fleet launches its instances into
+ * the region's default VPC, whose subnets give them public IP addresses (the provider sends
+ * `associatePublicIpAddress` only when it is true, so false does not close it) and route to an
+ * internet gateway. One whose address is asked for is the `associatePublicIpAddress` field's
+ * finding; a fleet of launch templates is placed by its templates, as an instance is.
+ */
+const spotFleetDefaultVpc: InternetReader = (props) => {
+  const specs = known(() => valueAt(props, "launchSpecifications"));
+  if (isUnknown(specs)) {
+    return [{ path: "launchSpecifications", what: notKnownWhetherLaunched, unknown: true }];
+  }
+  if (!Array.isArray(specs)) {
+    return [];
+  }
+  return specs.flatMap((spec: unknown, i): GlobalReach[] => {
+    const at = `launchSpecifications[${i}]`;
+    if (isUnknown(spec)) {
+      return [{ path: at, what: notKnownWhetherLaunched, unknown: true }];
+    }
+    const subnet = known(() => valueAt(spec, "subnetId"));
+    const publicIp = known(() => valueAt(spec, "associatePublicIpAddress"));
+    // A subnet not known at preview is still one the program names, as for an instance.
+    if (isUnknown(subnet) || (subnet !== undefined && subnet !== null && subnet !== "")) {
+      return [];
+    }
+    if (isTrue(publicIp)) {
+      return [];
+    }
+    return [
+      {
+        path: `${at}.subnetId`,
+        what: "is not set: the fleet launches these instances into the region's default VPC, whose subnets give them public IP addresses and route to an internet gateway",
+      },
+    ];
+  });
+};
+const notKnownWhetherLaunched =
+  "is not known at preview, so whether the fleet launches into the region's default VPC cannot be decided";
+
+/**
  * A Lambda MicroVM's way out (the image's connectors are its MicroVMs' default): Lambda's own
  * internet egress (`INTERNET_EGRESS`, also when none is listed) reaches any host; a VPC egress
  * connector (by ARN) sends the traffic through the stack's VPC, which the graph judges.
@@ -627,11 +667,12 @@ export const egress: TypeTable = {
     ip.notFalse("mapPublicIpOnLaunch", "instances launched in it get public IP addresses"),
   ),
   "aws:ec2/spotFleetRequest:SpotFleetRequest": workload(
-    "Set associatePublicIpAddress to false in every launch specification.",
+    "Give every launch specification a private subnet of the stack's VPC (subnetId), with associatePublicIpAddress false.",
     ip.true(
       "launchSpecifications[].associatePublicIpAddress",
       "the fleet's instances get public IP addresses",
     ),
+    ip.reads("launchSpecifications", spotFleetDefaultVpc),
   ),
   "aws:appstream/fleet:Fleet": appStream,
   "aws:appstream/imageBuilder:ImageBuilder": appStream,
