@@ -7,6 +7,9 @@
 //   npm run test:cpu [-- <jest arguments>]
 //   SOVEREIGN_DC_CPU_FILES=40 npm run test:cpu     # list the 40 dearest test files (15 unless set)
 //
+// Where a file's own time goes: SOVEREIGN_DC_CPU_PROFILES=<dir> npx jest <file> writes the CPU
+// profile of its worker while it ran (test/support/file-profile.ts).
+//
 // Each process reports itself when it exits (scripts/cpu-hook.js); one ended by a signal (a
 // lane's pack at the end of the run, a process a test kills) is not counted. On Linux the whole
 // machine's CPU and idle time over the run are printed too, from /proc/stat. The test files that

@@ -18,6 +18,7 @@ import { type SpawnedPack, spawnPack } from "../../engine/spawn-pack";
 import { CliLane } from "./cli-lane";
 import { installCompileCache } from "./compile-cache";
 import { measureFile } from "./file-cpu";
+import { profileFile } from "./file-profile";
 
 installCompileCache();
 
@@ -94,11 +95,14 @@ for (const method of ["run", "enterWith"] as const) {
 export default class SovereignDcEnvironment extends TestEnvironment {
   /** Logs the file's CPU when `npm run test:cpu` measures the run (test/support/file-cpu.ts). */
   private readonly measured: () => void;
+  /** Writes the file's CPU profile when SOVEREIGN_DC_CPU_PROFILES names a folder (file-profile.ts). */
+  private readonly profiled: () => Promise<void>;
 
   constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
     super(config, context);
     this.global.sovereignDcWorker = services;
     this.measured = measureFile(context.testPath, process.env.SOVEREIGN_DC_CPU_LOG);
+    this.profiled = profileFile(context.testPath, process.env.SOVEREIGN_DC_CPU_PROFILES);
   }
 
   override async teardown(): Promise<void> {
@@ -108,5 +112,6 @@ export default class SovereignDcEnvironment extends TestEnvironment {
     entered.clear();
     await super.teardown();
     this.measured();
+    await this.profiled();
   }
 }
