@@ -3797,6 +3797,53 @@ describe("Logtail flushers", () => {
   ]);
 });
 
+describe("Simple Log Service import jobs", () => {
+  /** An import job "import" of the program's project, taking data from `source` (JSON text). */
+  const ingestion = (source: string) =>
+    add("alicloud:log/ingestion:Ingestion", "import", {
+      project: "sdc-telemetry-logs",
+      logstore: "app",
+      ingestionName: "import",
+      displayName: "import",
+      interval: "30m",
+      runImmediately: true,
+      source,
+    });
+  const oss = (endpoint: string) =>
+    JSON.stringify({
+      type: "AliyunOSS",
+      bucket: "sdc-archive",
+      endpoint,
+      roleARN: "acs:ram::1049446484210612:role/aliyunlogimportossrole",
+      format: { type: "JSON" },
+    });
+  /** log-shipping's finding on the job, whose data comes from `place`. */
+  const imported = (place: string): Finding => [
+    "log-shipping",
+    "import",
+    "mandatory",
+    [place, 'log ingestion "import"', "cn-shanghai (inside CN)"],
+  ];
+  runCases(pack, () => happy, cn, [
+    {
+      name: "a job imports logs from a bucket in Silicon Valley",
+      bad: ingestion(oss("oss-us-west-1-internal.aliyuncs.com")),
+      expected: [imported('"oss-us-west-1-internal.aliyuncs.com" (in us-west-1, outside CN)')],
+      twinName: "it imports from a bucket in Hangzhou",
+      twin: ingestion(oss("oss-cn-hangzhou-internal.aliyuncs.com")),
+    },
+    {
+      name: "a job imports from a source whose place the pack does not read",
+      bad: ingestion(JSON.stringify({ type: "Kafka", bootstrapServers: "kafka.example.com:9092" })),
+      expected: [
+        imported('a source of type "Kafka", whose place the pack does not read (cannot be placed)'),
+      ],
+      twinName: "it imports from a bucket in Shanghai",
+      twin: ingestion(oss("oss-cn-shanghai.aliyuncs.com")),
+    },
+  ]);
+});
+
 describe("alarm and notification webhooks", () => {
   const shipped = (label: string, place: string): Finding => [
     "log-shipping",

@@ -952,6 +952,57 @@ export function logtailFlushers(
 }
 
 /**
+ * Where a Simple Log Service import job takes its data from (`source`, JSON text: the job's data
+ * source, `type` first). An OSS source is read through its `endpoint`, placed by the region it
+ * names (`oss-cn-hangzhou-internal.aliyuncs.com`), a private or allowlisted address or a host the
+ * stack places by name; a source of any other type (MaxCompute, Kafka, S3, databases), or text
+ * that is no JSON object, cannot be placed.
+ */
+export function logIngestionSource(
+  props: Readonly<Record<string, unknown>>,
+  j: Jurisdiction,
+  allowlist: Allowlist,
+): Judged[] {
+  const verb = "imports logs from";
+  const text = decided(
+    known(() => props.source),
+    "source",
+  );
+  const source = record(jsonDocument(text));
+  if (source === undefined) {
+    return [
+      {
+        path: "source",
+        verb,
+        place: "a source that is no JSON object the pack can read (cannot be placed)",
+      },
+    ];
+  }
+  const type = str(source.type) ?? "";
+  if (type.toLowerCase() !== "aliyunoss") {
+    return [
+      {
+        path: "source.type",
+        verb,
+        place: `a source of type ${JSON.stringify(type)}, whose place the pack does not read (cannot be placed)`,
+      },
+    ];
+  }
+  const endpoint = str(source.endpoint) ?? "";
+  if (endpoint.trim() === "") {
+    return [
+      {
+        path: "source.endpoint",
+        verb,
+        place: "an OSS bucket whose endpoint is not set (cannot be placed)",
+      },
+    ];
+  }
+  const place = serverWords(endpoint.trim(), j, allowlist);
+  return place === undefined ? [] : [{ path: "source.endpoint", verb, place }];
+}
+
+/**
  * Where a server a setting names is, as a finding's place, or undefined when it is inside —
  * places.ts `serverPlace` reading its host: a private or allowlisted address, a regional endpoint
  * of the cloud inside, a host the stack placed by name.

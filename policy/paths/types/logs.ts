@@ -60,6 +60,7 @@ import {
   multiRegion,
   openApiIntegrations,
   connectorSinks,
+  logIngestionSource,
   logtailFlushers,
   originGroups,
   pipelineParts,
@@ -589,6 +590,12 @@ export const logs: TypeTable = {
   "alicloud:sls/logtailPipelineConfig:LogtailPipelineConfig": sends(
     "Flush logs only to Simple Log Service in regions inside the jurisdiction, or to servers at private or allowlisted addresses or hosts the stack places by name (egressHosts).",
     judged("log delivery", "flushers", logtailFlushers),
+  ),
+  // A Simple Log Service import job copies data from its source into a logstore of its project.
+  "alicloud:log/ingestion:Ingestion": sends(
+    "Import only from OSS buckets in regions inside the jurisdiction, through their regions' endpoints; a source of another kind cannot be placed.",
+    // The reader decides every place the source's JSON names (its endpoint among them).
+    { ...judged("data sync", "source", logIngestionSource, ["source", "source.*"]), inbound: true },
   ),
   "alicloud:sls/collectionPolicy:CollectionPolicy": sink(
     logFix,
