@@ -428,12 +428,17 @@ export interface EndpointPlace {
  * info (`mongodb://user:secret@a.b/db`), the first of a list of `host:port` (Kafka's
  * bootstrap servers), and the `host` (else `hostaddr`) of a PostgreSQL keyword/value connection
  * string (`host=a.b port=5432 dbname=db`) — `localhost` when it names none or a socket folder, where
- * libpq connects to the server on the same machine.
+ * libpq connects to the server on the same machine — and of a Git remote in scp-like form
+ * (`git@a.b:org/repo.git`).
  */
 export function hostOf(text: string): string {
   const conninfo = conninfoHost(text);
   if (conninfo !== undefined) {
     return conninfo === "" || conninfo.startsWith("/") ? "localhost" : hostOf(conninfo);
+  }
+  const scp = scpRemote.exec(text.trim());
+  if (scp !== null) {
+    return scp[1].toLowerCase();
   }
   const withoutScheme = text
     .trim()
@@ -445,6 +450,12 @@ export function hostOf(text: string): string {
   const authority = withoutScheme.split(/[/?#;,]/)[0];
   return authority.slice(authority.lastIndexOf("@") + 1).replace(/:\d+$/, "");
 }
+
+/**
+ * A Git remote in scp-like form, `user@host:path` (`git@github.com:org/repo.git`): no scheme, a
+ * user, and a path after the colon that is no port. Its first group is the host.
+ */
+const scpRemote = /^[^@/:\s]+@([^@/:\s[\]]+):(?!\d+(?:[/?#]|$))[^\s]+$/;
 
 /** libpq's connection keywords that say a text is a connection string (`host=… dbname=…`). */
 const conninfoKeywords = new Set(["host", "hostaddr", "port", "dbname", "user", "sslmode"]);

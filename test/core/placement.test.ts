@@ -322,6 +322,11 @@ describe("places read from values", () => {
     ["a=b", "a=b"],
     ["region=eu-west-1 note", "region=eu-west-1 note"],
     ["postgresql://etl@orders.example.com:5432/orders", "orders.example.com"],
+    // A Git remote in scp-like form; a user with a port is still `host:port`.
+    ["git@GitHub.com:example/notebooks.git", "github.com"],
+    ["git@10.0.0.5:team/notebooks.git", "10.0.0.5"],
+    ["ssh://git@10.0.0.5:2222/team/notebooks.git", "10.0.0.5"],
+    ["etl@orders.example.com:5432", "orders.example.com"],
   ])("the host of %j is %s", (text, expected) => {
     expect(hostOf(text)).toBe(expected);
   });

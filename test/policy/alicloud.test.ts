@@ -3713,6 +3713,34 @@ describe("IP whitelists and public endpoints of data services", () => {
       twin: fcFunction("10.20.0.53", "http://oss-cn-shanghai-internal.aliyuncs.com"),
     },
     {
+      name: "Cloud Firewall's private DNS forwards a VPC's queries to public DNS servers",
+      bad: add("alicloud:cloudfirewall/privateDns:PrivateDns", "dns", {
+        accessInstanceName: "dns",
+        regionNo: "cn-shanghai",
+        vpcId: "vpc-records",
+        primaryDns: "8.8.8.8",
+        standbyDns: "198.51.100.53",
+      }),
+      expected: ["8.8.8.8", "198.51.100.53"].map((server): Finding => [
+        "remote-sites",
+        "dns",
+        "mandatory",
+        [
+          "cn-shanghai (inside CN)",
+          'cloudfirewall private dns "dns"',
+          `"${server}" (cannot be placed)`,
+        ],
+      ]),
+      twinName: "it forwards them to the cloud's resolver and a DNS server of the VPC",
+      twin: add("alicloud:cloudfirewall/privateDns:PrivateDns", "dns", {
+        accessInstanceName: "dns",
+        regionNo: "cn-shanghai",
+        vpcId: "vpc-records",
+        primaryDns: "100.100.2.136",
+        standbyDns: "10.20.0.53",
+      }),
+    },
+    {
       name: "an ECI virtual node gets a public IP",
       bad: add("alicloud:eci/virtualNode:VirtualNode", "vnode", { enablePublicNetwork: true }),
       expected: [edge('eci virtual node "vnode"')],
@@ -3793,6 +3821,38 @@ describe("Logtail flushers", () => {
         { Type: "flusher_stdout" },
         { Type: "flusher_kafka_v2", Brokers: '["10.20.1.7:9092","10.20.1.8:9092"]' },
       ),
+    },
+  ]);
+});
+
+describe("PAI code sources", () => {
+  const codeSource = (codeRepo: string) =>
+    add("alicloud:pai/workspaceCodeSource:WorkspaceCodeSource", "src", {
+      workspaceId: "ws-records",
+      displayName: "models",
+      mountPath: "/mnt/code/models/",
+      accessibility: "PRIVATE",
+      codeBranch: "main",
+      codeRepo,
+    });
+  runCases(pack, () => happy, cn, [
+    {
+      name: "a code source clones and pushes with a repository on GitHub",
+      bad: codeSource("https://github.com/example/models.git"),
+      expected: [
+        [
+          "log-shipping",
+          "src",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'pai workspace code source "src"',
+            '"https://github.com/example/models.git" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the repository is on a Git server at a private address of the stack",
+      twin: codeSource("https://10.20.0.9/team/models.git"),
     },
   ]);
 });

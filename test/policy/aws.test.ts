@@ -11919,6 +11919,29 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       }),
     },
     {
+      name: "a notebook code repository is GitHub's, by its SSH remote",
+      bad: add("aws:sagemaker/codeRepository:CodeRepository", "notebooks", {
+        gitConfig: { repositoryUrl: "git@github.com:example/notebooks.git" },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "notebooks",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'sagemaker code repository "notebooks"',
+            '"git@github.com:example/notebooks.git" (cannot be placed)',
+          ],
+        ],
+      ],
+      // A Git server in the stack's own network, reached by HTTPS or SSH.
+      twinName: "it is the team's Git server at a private address of the VPC",
+      twin: add("aws:sagemaker/codeRepository:CodeRepository", "notebooks", {
+        gitConfig: { repositoryUrl: "git@10.0.4.20:team/notebooks.git" },
+      }),
+    },
+    {
       name: "a Studio user's JupyterLab clones a repository from GitHub",
       bad: add("aws:sagemaker/userProfile:UserProfile", "analyst", {
         domainId: "d-records",

@@ -709,9 +709,9 @@ export const egress: TypeTable = {
       ),
     ),
     "log-shipping",
-    "Use Git repositories in regions inside the jurisdiction (CodeCommit, or a host on an allowlisted address).",
+    "Use Git repositories in regions inside the jurisdiction (CodeCommit), at a private or allowlisted address, or on a host the stack places by name (egressHosts).",
     ...["defaultCodeRepository", "additionalCodeRepositories[]"].map((path) =>
-      gitRepository.endpoint(path, "clones and pushes notebook code with", {
+      gitRepository.url(path, "clones and pushes notebook code with", {
         where: (_, at) => {
           const v = known(() => valueAt(at.props, at.path));
           return (

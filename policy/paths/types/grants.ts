@@ -20,7 +20,8 @@ import { isPublic, type PolicyStatement, statements } from "../iam";
 import { isUnknown, jsonDocument, str, unknown, valueAt, valuesAt } from "../values";
 import { apiEdgeReach, withGlobal } from "./global-reach";
 import { openApiIntegrations, pushFix } from "./log-readers";
-import { withPolicyFields } from "./rows";
+import { alibabaResolvers } from "./common";
+import { edgesOf, withPolicyFields } from "./rows";
 import { arnPartition } from "../../../residency/placement";
 import { isElbLogDeliveryAccount } from "../../../residency/service-accounts";
 
@@ -806,9 +807,17 @@ const alibabaGrants: TypeTable = {
     "inspects the traffic of",
     "memberUid",
   ),
-  "alicloud:cloudfirewall/privateDns:PrivateDns": alibabaAccounts(
-    "inspects the DNS traffic of a VPC of",
-    "memberUid",
+  // The private DNS instance forwards the VPC's queries to its upstream servers (primaryDns,
+  // standbyDns), as a container group's or function's DNS servers resolve theirs.
+  "alicloud:cloudfirewall/privateDns:PrivateDns": withPolicyFields(
+    alibabaAccounts("inspects the DNS traffic of a VPC of", "memberUid"),
+    "remote-sites",
+    "Forward queries only to private or allowlisted DNS servers, or the cloud's own (100.100.2.136, 100.100.2.138).",
+    ...["primaryDns", "standbyDns"].map((path) =>
+      edgesOf("remote-sites", "attachment").ip(path, "forwards the VPC's DNS queries to", {
+        cloudOwn: alibabaResolvers,
+      }),
+    ),
   ),
   // A MaxCompute tenant is an Alibaba Cloud account. Its role goes to a primary account by its
   // bare UID, or to the tenant's own RAM users (`p4_<uid>`) and roles (`v4_<uid>`).

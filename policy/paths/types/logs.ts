@@ -241,7 +241,7 @@ const hostRecordTypes = ["A", "AAAA", "CNAME", "MX", "SRV", "HTTPS", "SVCB"];
 /** A Kendra data source's connector template (JSON text). */
 const kendraTemplate = "configuration.templateConfiguration.template";
 const repoFix =
-  "Use Git repositories in regions inside the jurisdiction (CodeCommit, or a host on an allowlisted address).";
+  "Use Git repositories in regions inside the jurisdiction (CodeCommit), at a private or allowlisted address, or on a host the stack places by name (egressHosts).";
 const studioFix = `${repoFix} Share notebooks and keep Canvas workspaces only in buckets of this program in regions inside the jurisdiction.`;
 
 const oss = { ref: "oss-bucket" } as const;
@@ -994,17 +994,23 @@ export const logs: TypeTable = {
     calls("emergencyContacts[].phoneNumber", "has the Shield Response Team call about attacks"),
   ),
   // Git repositories notebooks clone from and push to: a host outside the cloud cannot be placed.
+  // A PAI code source: the Git repository its DSW instances and training jobs clone, and push
+  // their changes to, with the access token it holds.
+  "alicloud:pai/workspaceCodeSource:WorkspaceCodeSource": sends(
+    "Use Git repositories hosted inside the jurisdiction, at a private or allowlisted address or a host the stack places by name (egressHosts).",
+    url("codeRepo", "clones and pushes code with"),
+  ),
   "aws:sagemaker/codeRepository:CodeRepository": sends(
     repoFix,
-    endpoint("gitConfig.repositoryUrl", "clones and pushes notebook code with"),
+    url("gitConfig.repositoryUrl", "clones and pushes notebook code with"),
   ),
   "aws:sagemaker/space:Space": sends(
     repoFix,
-    endpoint(
+    url(
       "spaceSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
       "clones and pushes notebook code with",
     ),
-    endpoint(
+    url(
       "spaceSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
       "clones and pushes notebook code with",
     ),
@@ -1012,11 +1018,11 @@ export const logs: TypeTable = {
   "aws:sagemaker/userProfile:UserProfile": sends(
     studioFix,
     ...studioBuckets("userSettings"),
-    endpoint(
+    url(
       "userSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
       "clones and pushes notebook code with",
     ),
-    endpoint(
+    url(
       "userSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
       "clones and pushes notebook code with",
     ),
@@ -1025,19 +1031,19 @@ export const logs: TypeTable = {
     sends(
       studioFix,
       ...studioBuckets("defaultUserSettings"),
-      endpoint(
+      url(
         "defaultUserSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
         "clones and pushes notebook code with",
       ),
-      endpoint(
+      url(
         "defaultUserSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
         "clones and pushes notebook code with",
       ),
-      endpoint(
+      url(
         "defaultSpaceSettings.jupyterServerAppSettings.codeRepositories[].repositoryUrl",
         "clones and pushes notebook code with",
       ),
-      endpoint(
+      url(
         "defaultSpaceSettings.jupyterLabAppSettings.codeRepositories[].repositoryUrl",
         "clones and pushes notebook code with",
       ),
