@@ -201,6 +201,22 @@ function urlPlace(
 }
 
 /**
+ * Each host of a `url` value placed: a list of `host:port` without a scheme (Kafka's bootstrap
+ * servers) is each of its hosts, of which the first that is not inside decides, as for a list of
+ * addresses.
+ */
+function urlPlaces(
+  j: Jurisdiction,
+  x: Resolver,
+  value: string,
+): Array<{ outcome: Outcome; far?: Endpoint }> {
+  return (/^[^/]+,/.test(value) ? value.split(",") : [value])
+    .map((v) => v.trim())
+    .filter((v) => v !== "")
+    .map((v) => urlPlace(j, x, v));
+}
+
+/**
  * A value that names a place the pack cannot place: `why` completes the finding, `far` names the
  * far end of the graph's edge after the value (`<value>, a mailbox the pack cannot place`).
  */
@@ -354,22 +370,27 @@ function decide(
     case "region":
     case "zone":
     case "oss-location":
-    case "endpoint":
     case "arn":
     case "arn-or-id":
     case "service-name":
     case "access-point":
       return fromLocated(j, x, locate(j, field.format, value, cloud));
+    case "endpoint": {
+      const located = fromLocated(j, x, locate(j, field.format, value, cloud));
+      if (located.outcome.kind !== "unplaceable") {
+        return located;
+      }
+      // No cloud endpoint, but a server the stack reaches at an address of its own network or an
+      // allowlisted one, or at a host it places by name (a database in the VPC, a self-managed
+      // Kafka or OpenSearch): placed as a URL's host is. Anything else keeps the endpoint's words.
+      const each = urlPlaces(j, x, value);
+      return each.length > 0 && each.every((a) => a.outcome.kind === "inside") ? each[0] : located;
+    }
     case "ip":
     case "site-ip":
       return addresses(x, value, field.format, field.cloudOwn);
     case "url": {
-      // A list of `host:port` without a scheme (Kafka's bootstrap servers): the first host that
-      // is not inside decides, as for a list of addresses.
-      const each = (/^[^/]+,/.test(value) ? value.split(",") : [value])
-        .map((v) => v.trim())
-        .filter((v) => v !== "")
-        .map((v) => urlPlace(j, x, v));
+      const each = urlPlaces(j, x, value);
       if (each.length === 0) {
         // Separators and nothing else (`","`): no host to place.
         const far = x.unknownPlace(`${field.path} of ${x.label(r)} names no host`);

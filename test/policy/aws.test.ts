@@ -12217,6 +12217,56 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       }),
     },
     {
+      // A service endpoint's field also takes the server's address: one of the stack's own
+      // network is inside, as a URL's host is.
+      name: "an MSK replicator replicates topics with a self-managed Kafka cluster at public addresses",
+      bad: add("aws:msk/replicator:Replicator", "replicator", {
+        replicatorName: "orders",
+        serviceExecutionRoleArn: `arn:aws:iam::${account}:role/replicator`,
+        kafkaClusters: [
+          {
+            apacheKafkaCluster: { bootstrapBrokerString: "10.0.2.10:9096,203.0.113.7:9096" },
+            vpcConfig: { subnetIds: ["subnet-records"] },
+          },
+        ],
+        replicationInfoList: {
+          sourceKafkaClusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
+          targetCompressionType: "NONE",
+          topicReplications: [{ topicsToReplicates: [".*"] }],
+          consumerGroupReplications: [{ consumerGroupsToReplicates: [".*"] }],
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "replicator",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'msk replicator "replicator"',
+            '"10.0.2.10:9096,203.0.113.7:9096" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "the self-managed cluster's brokers are at private addresses of the VPC",
+      twin: add("aws:msk/replicator:Replicator", "replicator", {
+        replicatorName: "orders",
+        serviceExecutionRoleArn: `arn:aws:iam::${account}:role/replicator`,
+        kafkaClusters: [
+          {
+            apacheKafkaCluster: { bootstrapBrokerString: "10.0.2.10:9096,10.0.2.11:9096" },
+            vpcConfig: { subnetIds: ["subnet-records"] },
+          },
+        ],
+        replicationInfoList: {
+          sourceKafkaClusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
+          targetCompressionType: "NONE",
+          topicReplications: [{ topicsToReplicates: [".*"] }],
+          consumerGroupReplications: [{ consumerGroupsToReplicates: [".*"] }],
+        },
+      }),
+    },
+    {
       name: "an MSK channel writes topic records to an Iceberg warehouse the program does not create",
       bad: add("aws:msk/channel:Channel", "orders-channel", {
         channelName: "orders",
@@ -12329,6 +12379,37 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
             port: 5432,
             database: "orders",
           },
+        },
+      }),
+    },
+    {
+      name: "a QuickSight data source reads from a database at a public address",
+      bad: add("aws:quicksight/dataSource:DataSource", "warehouse", {
+        dataSourceId: "warehouse",
+        name: "warehouse",
+        type: "MYSQL",
+        parameters: { mysql: { host: "203.0.113.40", port: 3306, database: "orders" } },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "warehouse",
+          "mandatory",
+          [
+            '"203.0.113.40" (cannot be placed)',
+            'quicksight data source "warehouse"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "it reads, through a VPC connection, from a database at a private address",
+      twin: add("aws:quicksight/dataSource:DataSource", "warehouse", {
+        dataSourceId: "warehouse",
+        name: "warehouse",
+        type: "MYSQL",
+        parameters: { mysql: { host: "10.0.1.5", port: 3306, database: "orders" } },
+        vpcConnectionProperties: {
+          vpcConnectionArn: `arn:aws:quicksight:us-west-2:${account}:vpcConnection/records`,
         },
       }),
     },
