@@ -44,6 +44,32 @@ import { s3BucketName } from "../../policy/paths/resolver";
 
 const account = "111122223333";
 
+/**
+ * An MSK replicator "replicator" from the program's Oregon cluster to the one `cluster` names (its
+ * `amazonMskCluster` or `apacheKafkaCluster`), in the stack's subnets, logging as `logDelivery`.
+ */
+const replicator = (cluster: Props, logDelivery?: Props) =>
+  add("aws:msk/replicator:Replicator", "replicator", {
+    replicatorName: "orders",
+    serviceExecutionRoleArn: `arn:aws:iam::${account}:role/replicator`,
+    kafkaClusters: [{ ...cluster, vpcConfig: { subnetIds: ["subnet-records"] } }],
+    replicationInfoList: {
+      sourceKafkaClusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
+      targetCompressionType: "NONE",
+      topicReplications: [{ topicsToReplicates: [".*"] }],
+      consumerGroupReplications: [{ consumerGroupsToReplicates: [".*"] }],
+    },
+    ...(logDelivery === undefined ? {} : { logDelivery }),
+  });
+
+/** log-shipping's finding on the replicator "replicator", replicating with `place`. */
+const replicated = (place: string): Finding => [
+  "log-shipping",
+  "replicator",
+  "mandatory",
+  ["us-west-2 (inside US)", 'msk replicator "replicator"', place],
+];
+
 /** Confluent's S3 sink writing to a bucket of Oregon. */
 const s3Sink = {
   "connector.class": "io.confluent.connect.s3.S3SinkConnector",
@@ -12165,105 +12191,31 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     },
     {
       name: "an MSK replicator replicates topics with a self-managed Kafka cluster",
-      bad: add("aws:msk/replicator:Replicator", "replicator", {
-        replicatorName: "orders",
-        serviceExecutionRoleArn: `arn:aws:iam::${account}:role/replicator`,
-        kafkaClusters: [
-          {
-            apacheKafkaCluster: { bootstrapBrokerString: "kafka.partner.example:9096" },
-            vpcConfig: { subnetIds: ["subnet-records"] },
-          },
-        ],
-        replicationInfoList: {
-          sourceKafkaClusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
-          targetCompressionType: "NONE",
-          topicReplications: [{ topicsToReplicates: [".*"] }],
-          consumerGroupReplications: [{ consumerGroupsToReplicates: [".*"] }],
-        },
+      bad: replicator({
+        apacheKafkaCluster: { bootstrapBrokerString: "kafka.partner.example:9096" },
       }),
-      expected: [
-        [
-          "log-shipping",
-          "replicator",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'msk replicator "replicator"',
-            '"kafka.partner.example:9096" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: [replicated('"kafka.partner.example:9096" (cannot be placed)')],
       twinName: "it replicates between MSK clusters and logs to the program's bucket",
-      twin: add("aws:msk/replicator:Replicator", "replicator", {
-        replicatorName: "orders",
-        serviceExecutionRoleArn: `arn:aws:iam::${account}:role/replicator`,
-        kafkaClusters: [
-          {
-            amazonMskCluster: {
-              mskClusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
-            },
-            vpcConfig: { subnetIds: ["subnet-records"] },
+      twin: replicator(
+        {
+          amazonMskCluster: {
+            mskClusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
           },
-        ],
-        replicationInfoList: {
-          sourceKafkaClusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
-          targetCompressionType: "NONE",
-          topicReplications: [{ topicsToReplicates: [".*"] }],
-          consumerGroupReplications: [{ consumerGroupsToReplicates: [".*"] }],
         },
-        logDelivery: {
-          replicatorLogDelivery: { s3: { enabled: true, bucket: "sdc-records-logs" } },
-        },
-      }),
+        { replicatorLogDelivery: { s3: { enabled: true, bucket: "sdc-records-logs" } } },
+      ),
     },
     {
       // A service endpoint's field also takes the server's address: one of the stack's own
       // network is inside, as a URL's host is.
       name: "an MSK replicator replicates topics with a self-managed Kafka cluster at public addresses",
-      bad: add("aws:msk/replicator:Replicator", "replicator", {
-        replicatorName: "orders",
-        serviceExecutionRoleArn: `arn:aws:iam::${account}:role/replicator`,
-        kafkaClusters: [
-          {
-            apacheKafkaCluster: { bootstrapBrokerString: "10.0.2.10:9096,203.0.113.7:9096" },
-            vpcConfig: { subnetIds: ["subnet-records"] },
-          },
-        ],
-        replicationInfoList: {
-          sourceKafkaClusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
-          targetCompressionType: "NONE",
-          topicReplications: [{ topicsToReplicates: [".*"] }],
-          consumerGroupReplications: [{ consumerGroupsToReplicates: [".*"] }],
-        },
+      bad: replicator({
+        apacheKafkaCluster: { bootstrapBrokerString: "10.0.2.10:9096,203.0.113.7:9096" },
       }),
-      expected: [
-        [
-          "log-shipping",
-          "replicator",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'msk replicator "replicator"',
-            '"10.0.2.10:9096,203.0.113.7:9096" (cannot be placed)',
-          ],
-        ],
-      ],
+      expected: [replicated('"10.0.2.10:9096,203.0.113.7:9096" (cannot be placed)')],
       twinName: "the self-managed cluster's brokers are at private addresses of the VPC",
-      twin: add("aws:msk/replicator:Replicator", "replicator", {
-        replicatorName: "orders",
-        serviceExecutionRoleArn: `arn:aws:iam::${account}:role/replicator`,
-        kafkaClusters: [
-          {
-            apacheKafkaCluster: { bootstrapBrokerString: "10.0.2.10:9096,10.0.2.11:9096" },
-            vpcConfig: { subnetIds: ["subnet-records"] },
-          },
-        ],
-        replicationInfoList: {
-          sourceKafkaClusterArn: `arn:aws:kafka:us-west-2:${account}:cluster/orders/abc`,
-          targetCompressionType: "NONE",
-          topicReplications: [{ topicsToReplicates: [".*"] }],
-          consumerGroupReplications: [{ consumerGroupsToReplicates: [".*"] }],
-        },
+      twin: replicator({
+        apacheKafkaCluster: { bootstrapBrokerString: "10.0.2.10:9096,10.0.2.11:9096" },
       }),
     },
     {
