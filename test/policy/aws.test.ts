@@ -10405,6 +10405,26 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       }),
     },
     {
+      name: "an Amplify app is built from a repository on GitHub",
+      bad: add("aws:amplify/app:App", "site", {
+        name: "site",
+        repository: "https://github.com/records/site",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "site",
+          "mandatory",
+          ['"https://github.com/records/site" (cannot be placed)', 'amplify app "site"', inside],
+        ],
+      ],
+      twinName: "it is built from a CodeCommit repository in Oregon",
+      twin: add("aws:amplify/app:App", "site", {
+        name: "site",
+        repository: "https://git-codecommit.us-west-2.amazonaws.com/v1/repos/site",
+      }),
+    },
+    {
       name: "a build project runs outside the stack's VPC, in CodeBuild's network",
       bad: withBuildInputs({}, {}),
       expected: [

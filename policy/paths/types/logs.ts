@@ -2862,8 +2862,11 @@ export const logs: TypeTable = {
       },
     ]),
   ),
+  // Amplify builds the app from its repository (cloning it, and reporting builds back to it), as
+  // a CodeBuild project fetches a source from a repository host.
   "aws:amplify/app:App": sends(
-    "Rewrite only to paths of the app or to regional endpoints inside the jurisdiction (an API Gateway or load balancer); redirect (301/302) to other hosts instead of proxying.",
+    "Build from repositories in regions inside the jurisdiction (CodeCommit) or on hosts the stack places by name (egressHosts). Rewrite only to paths of the app or to regional endpoints inside the jurisdiction (an API Gateway or load balancer); redirect (301/302) to other hosts instead of proxying.",
+    url("repository", "builds the app from the source at", { inbound: true }),
     url("customRules[].target", "proxies visitors' requests to", {
       where: amplifyProxy,
       // A rewrite's target only a lookup knows fails closed (a redirect's only answers the
