@@ -70,6 +70,20 @@ const replicated = (place: string): Finding => [
   ["us-west-2 (inside US)", 'msk replicator "replicator"', place],
 ];
 
+/** A SageMaker code repository "notebooks" at the Git remote `url`. */
+const notebookRepo = (url: string) =>
+  add("aws:sagemaker/codeRepository:CodeRepository", "notebooks", {
+    gitConfig: { repositoryUrl: url },
+  });
+
+/** log-shipping's finding on the repository "notebooks", cloned from and pushed to `place`. */
+const notebookCode = (place: string): Finding => [
+  "log-shipping",
+  "notebooks",
+  "mandatory",
+  ["us-west-2 (inside US)", 'sagemaker code repository "notebooks"', place],
+];
+
 /** Confluent's S3 sink writing to a bucket of Oregon. */
 const s3Sink = {
   "connector.class": "io.confluent.connect.s3.S3SinkConnector",
@@ -11942,50 +11956,18 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     },
     {
       name: "a notebook code repository is hosted on GitHub",
-      bad: add("aws:sagemaker/codeRepository:CodeRepository", "notebooks", {
-        gitConfig: { repositoryUrl: "https://github.com/example/notebooks.git" },
-      }),
-      expected: [
-        [
-          "log-shipping",
-          "notebooks",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'sagemaker code repository "notebooks"',
-            '"https://github.com/example/notebooks.git" (cannot be placed)',
-          ],
-        ],
-      ],
+      bad: notebookRepo("https://github.com/example/notebooks.git"),
+      expected: [notebookCode('"https://github.com/example/notebooks.git" (cannot be placed)')],
       twinName: "it is a CodeCommit repository in Oregon",
-      twin: add("aws:sagemaker/codeRepository:CodeRepository", "notebooks", {
-        gitConfig: {
-          repositoryUrl: "https://git-codecommit.us-west-2.amazonaws.com/v1/repos/notebooks",
-        },
-      }),
+      twin: notebookRepo("https://git-codecommit.us-west-2.amazonaws.com/v1/repos/notebooks"),
     },
     {
       name: "a notebook code repository is GitHub's, by its SSH remote",
-      bad: add("aws:sagemaker/codeRepository:CodeRepository", "notebooks", {
-        gitConfig: { repositoryUrl: "git@github.com:example/notebooks.git" },
-      }),
-      expected: [
-        [
-          "log-shipping",
-          "notebooks",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'sagemaker code repository "notebooks"',
-            '"git@github.com:example/notebooks.git" (cannot be placed)',
-          ],
-        ],
-      ],
+      bad: notebookRepo("git@github.com:example/notebooks.git"),
+      expected: [notebookCode('"git@github.com:example/notebooks.git" (cannot be placed)')],
       // A Git server in the stack's own network, reached by HTTPS or SSH.
       twinName: "it is the team's Git server at a private address of the VPC",
-      twin: add("aws:sagemaker/codeRepository:CodeRepository", "notebooks", {
-        gitConfig: { repositoryUrl: "git@10.0.4.20:team/notebooks.git" },
-      }),
+      twin: notebookRepo("git@10.0.4.20:team/notebooks.git"),
     },
     {
       name: "a Studio user's JupyterLab clones a repository from GitHub",
