@@ -382,9 +382,10 @@ function decide(
       }
       // No cloud endpoint, but a server the stack reaches at an address of its own network or an
       // allowlisted one, or at a host it places by name (a database in the VPC, a self-managed
-      // Kafka or OpenSearch): placed as a URL's host is. Anything else keeps the endpoint's words.
+      // Kafka or OpenSearch): placed as a URL's host is, in a URL's words (which say how an
+      // address or a host may be placed) where it is not inside.
       const each = urlPlaces(j, x, value);
-      return each.length > 0 && each.every((a) => a.outcome.kind === "inside") ? each[0] : located;
+      return each.find((a) => a.outcome.kind !== "inside") ?? each[0] ?? located;
     }
     case "ip":
     case "site-ip":
