@@ -192,6 +192,7 @@ describe("the built policy pack folder", () => {
     expect(Object.keys(manifest.dependencies).sort()).toEqual([
       "@pulumi/policy",
       "@pulumi/pulumi",
+      "fast-xml-parser",
       "ipaddr.js",
       "libphonenumber-js",
       "tldts",

@@ -1066,6 +1066,14 @@ describe("log-shipping and key-and-secret-replicas over the rows that ship logs 
         { rules: [{ sourceType: "OP" }] },
       ],
       "alicloud:esa/originRule:OriginRule": { follow302Enable: "on" },
+      // An ActiveMQ configuration's network connectors (RabbitMQ's names no broker).
+      "aws:mq/configuration:Configuration": [
+        {
+          engineType: "ActiveMQ",
+          data: '<broker><networkConnectors><networkConnector uri="static:(ssl://198.51.100.7:61617)"/></networkConnectors></broker>',
+        },
+        { engineType: "ActiveMQ", data: unknownAtPreview },
+      ],
       // Flow logs go to the bucket only once switched on (or when that is not known).
       "aws:globalaccelerator/accelerator:Accelerator": { attributes: { flowLogsEnabled: true } },
       "aws:globalaccelerator/customRoutingAccelerator:CustomRoutingAccelerator": {

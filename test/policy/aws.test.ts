@@ -84,6 +84,30 @@ const notebookCode = (place: string): Finding => [
   ["us-west-2 (inside US)", 'sagemaker code repository "notebooks"', place],
 ];
 
+/** An ActiveMQ configuration "brokers" whose broker has the network connectors `connectors`. */
+const mqConfiguration = (...connectors: string[]) =>
+  add("aws:mq/configuration:Configuration", "brokers", {
+    name: "brokers",
+    engineType: "ActiveMQ",
+    engineVersion: "5.18",
+    data: [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+      '<broker xmlns="http://activemq.apache.org/schema/core">',
+      "  <networkConnectors>",
+      ...connectors.map((c) => `    ${c}`),
+      "  </networkConnectors>",
+      "</broker>",
+    ].join("\n"),
+  });
+
+/** log-shipping's finding on the configuration "brokers", whose broker forwards to `place`. */
+const brokerForward = (place: string): Finding => [
+  "log-shipping",
+  "brokers",
+  "mandatory",
+  ["us-west-2 (inside US)", 'mq configuration "brokers"', place],
+];
+
 /** Confluent's S3 sink writing to a bucket of Oregon. */
 const s3Sink = {
   "connector.class": "io.confluent.connect.s3.S3SinkConnector",
@@ -12189,6 +12213,50 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       twin: connector({
         "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
         "database.hostname": "legacy-db.partner.example",
+      }),
+    },
+    {
+      name: "an ActiveMQ configuration connects its broker to brokers in Ireland and at a public address",
+      bad: mqConfiguration(
+        '<networkConnector name="to-ireland" userName="bridge" duplex="true" uri="static:(ssl://b-0f1e2d3c-1.mq.eu-west-1.amazonaws.com:61617,ssl://b-0f1e2d3c-2.mq.eu-west-1.amazonaws.com:61617)"/>',
+        '<networkConnector name="to-partner" userName="bridge" uri="static:(ssl://203.0.113.9:61617)"/>',
+        // A connector commented out connects nothing.
+        '<!-- <networkConnector name="old" uri="static:(ssl://b-9.mq.ap-east-1.amazonaws.com:61617)"/> -->',
+      ),
+      expected: [
+        ...[1, 2].map((n): Finding =>
+          brokerForward(
+            `"ssl://b-0f1e2d3c-${n}.mq.eu-west-1.amazonaws.com:61617" (in eu-west-1, outside US)`,
+          ),
+        ),
+        brokerForward('"ssl://203.0.113.9:61617" (not a private address, which cannot be placed)'),
+      ],
+      twinName: "it connects to brokers in Ohio and at private addresses of the VPC",
+      twin: mqConfiguration(
+        '<networkConnector name="to-ohio" userName="bridge" duplex="true" uri="static:(ssl://b-0f1e2d3c-1.mq.us-east-2.amazonaws.com:61617)"/>',
+        '<networkConnector name="to-dc" userName="bridge" uri="masterslave:(ssl://10.0.3.7:61617,ssl://10.0.3.8:61617)"/>',
+      ),
+    },
+    {
+      name: "an ActiveMQ configuration is no XML the pack can read",
+      bad: add("aws:mq/configuration:Configuration", "brokers", {
+        name: "brokers",
+        engineType: "ActiveMQ",
+        engineVersion: "5.18",
+        data: '<broker><networkConnectors><networkConnector uri="static:(ssl://a:61617)"></broker>',
+      }),
+      expected: [
+        brokerForward(
+          "text the pack cannot read as XML, so the brokers its network connectors may name cannot be placed",
+        ),
+      ],
+      // RabbitMQ's configuration (rabbitmq.conf) names no other broker.
+      twinName: "it is a RabbitMQ configuration",
+      twin: add("aws:mq/configuration:Configuration", "brokers", {
+        name: "brokers",
+        engineType: "RabbitMQ",
+        engineVersion: "3.13",
+        data: "consumer_timeout = 1800000",
       }),
     },
     {

@@ -3,11 +3,13 @@
  * switches whose meaning depends on the jurisdiction (a multi-Region trail in a partition that
  * spans other countries), subscriber lists whose kind decides whether an address is a mailbox,
  * and destinations written inside one text — JSON host aliases and sinks, `/etc/hosts` lines,
- * Prometheus `remote_write` YAML, CDN origin groups, OpenSearch Ingestion pipeline bodies. Each
+ * Prometheus `remote_write` YAML, CDN origin groups, OpenSearch Ingestion pipeline bodies, an
+ * ActiveMQ broker's XML network connectors. Each
  * names the places it sends data to in log-shipping's words; every other row of the table is
  * plain fields. Also the fields rows of other tables share with log-shipping: the integrations
  * of an API imported from an OpenAPI body (`openApiIntegrations`), and the fix of a push.
  */
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { type Jurisdiction, regionInJurisdiction } from "../../../residency/jurisdictions";
 import {
   describeNamedPlace,
@@ -1000,6 +1002,88 @@ export function logIngestionSource(
   }
   const place = serverWords(endpoint.trim(), j, allowlist);
   return place === undefined ? [] : [{ path: "source.endpoint", verb, place }];
+}
+
+/** ActiveMQ's XML configuration, its elements' namespace prefixes dropped, attributes kept. */
+const activeMqXml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  removeNSPrefix: true,
+  isArray: (name) => name === "networkConnector",
+});
+
+/** Every `networkConnector` element of a parsed document, at any depth. */
+function networkConnectors(node: unknown): Record<string, unknown>[] {
+  if (Array.isArray(node)) {
+    return node.flatMap(networkConnectors);
+  }
+  const fields = record(node);
+  if (fields === undefined) {
+    return [];
+  }
+  return Object.entries(fields).flatMap(([key, value]) =>
+    key === "networkConnector"
+      ? [value]
+          .flat()
+          .flatMap((c) => (record(c) === undefined ? [] : [record(c) as Record<string, unknown>]))
+      : networkConnectors(value),
+  );
+}
+
+/**
+ * Where an Amazon MQ for ActiveMQ configuration (`data`, the broker's XML) has its brokers forward
+ * messages: every broker a `networkConnector` connects to — `static:(ssl://b-….mq.us-east-2.amazonaws.com:61617,…)`,
+ * `masterslave:(…)` or a single URI — placed by its endpoint's region, a private or allowlisted
+ * address, or a host the stack places by name (a duplex connector also brings messages back).
+ * RabbitMQ's configuration names no other broker; XML the pack cannot read cannot be placed.
+ */
+export function mqNetworkConnectors(
+  props: Readonly<Record<string, unknown>>,
+  j: Jurisdiction,
+  allowlist: Allowlist,
+): Judged[] {
+  const engine =
+    str(
+      decided(
+        known(() => props.engineType),
+        "engineType",
+      ),
+    ) ?? "";
+  if (engine.toLowerCase() !== "activemq") {
+    return [];
+  }
+  const text = decided(
+    known(() => props.data),
+    "data",
+  );
+  const verb = "forwards messages to the broker at";
+  if (typeof text !== "string" || XMLValidator.validate(text) !== true) {
+    return [
+      {
+        path: "data",
+        verb: "is",
+        place:
+          "text the pack cannot read as XML, so the brokers its network connectors may name cannot be placed",
+      },
+    ];
+  }
+  return networkConnectors(activeMqXml.parse(text)).flatMap((connector, i): Judged[] => {
+    const path = `data.networkConnector[${i}].uri`;
+    const uri = str(connector.uri) ?? "";
+    // `static:(a,b)?options`, `masterslave:(a,b)`, `static://(a)` or one URI: the brokers inside.
+    const inner = /^[a-z]+:(?:\/\/)?\(([^)]*)\)/i.exec(uri.trim())?.[1] ?? uri;
+    const brokers = inner
+      .split(",")
+      .map((b) => b.trim())
+      .filter((b) => b !== "");
+    if (brokers.length === 0) {
+      return [{ path, verb, place: "a network connector that names no broker (cannot be placed)" }];
+    }
+    return brokers.flatMap((broker) => {
+      const place = serverWords(broker, j, allowlist);
+      return place === undefined ? [] : [{ path, verb, place }];
+    });
+  });
 }
 
 /**

@@ -61,6 +61,7 @@ import {
   openApiIntegrations,
   connectorSinks,
   logIngestionSource,
+  mqNetworkConnectors,
   logtailFlushers,
   originGroups,
   pipelineParts,
@@ -994,6 +995,12 @@ export const logs: TypeTable = {
     calls("emergencyContacts[].phoneNumber", "has the Shield Response Team call about attacks"),
   ),
   // Git repositories notebooks clone from and push to: a host outside the cloud cannot be placed.
+  // An ActiveMQ broker configuration forwards messages to the brokers its network connectors name
+  // (a network of brokers, across regions where they are).
+  "aws:mq/configuration:Configuration": sends(
+    "Connect brokers only to brokers in regions inside the jurisdiction, at private or allowlisted addresses, or at hosts the stack places by name (egressHosts).",
+    judged("data sync", "data", mqNetworkConnectors, ["data"]),
+  ),
   // A PAI code source: the Git repository its DSW instances and training jobs clone, and push
   // their changes to, with the access token it holds.
   "alicloud:pai/workspaceCodeSource:WorkspaceCodeSource": sends(
