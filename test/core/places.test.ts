@@ -288,7 +288,7 @@ describe("the border's flow tables read places through the compiler", () => {
       [
         'log etl "etl"',
         "log delivery (ETL sink)",
-        "unknown (logs.example.com, which cannot be placed in a region)",
+        "unknown (logs.example.com, a host the pack cannot place)",
       ],
     ]);
     expect(hops([sh, etl(unknown)])).toEqual([

@@ -86,6 +86,9 @@ const unplaceable = (raw: string, why: string): Finding => ({
 });
 
 const noRegion = "which cannot be placed in a region";
+/** Why a host that is no cloud endpoint nor an address cannot be placed, in a URL's words. */
+const hostNotPlaced =
+  "a host that is neither an address nor a cloud service endpoint, so it cannot be placed in a region; egressHosts may name a host whose servers are inside";
 const notText = "which is not text the pack can read";
 const notAllowlisted = "which is not private and not in the egress allowlist";
 
@@ -154,11 +157,12 @@ describe("deciding one value by its format", () => {
       [outside("s3.us-east-1.amazonaws.com (outside CN, in US)")],
     ],
     [
-      "an endpoint that names no region",
+      "an endpoint that names no region, worded as a URL's host",
       { format: "endpoint" },
       "collector.example.com",
-      [unplaceable('"collector.example.com"', noRegion)],
+      [unplaceable('"collector.example.com"', hostNotPlaced)],
     ],
+    ["an endpoint at a private address", { format: "endpoint" }, "10.0.3.7:9092", []],
     ["an ARN inside", { format: "arn" }, "acs:kms:cn-beijing:1:key/k", []],
     [
       "an ARN outside",
@@ -286,12 +290,7 @@ describe("deciding one value by its format", () => {
       "a URL outside the cloud",
       { format: "url" },
       "https://mirror.example.com/x",
-      [
-        unplaceable(
-          '"https://mirror.example.com/x"',
-          "a host that is neither an address nor a cloud service endpoint, so it cannot be placed in a region; egressHosts may name a host whose servers are inside",
-        ),
-      ],
+      [unplaceable('"https://mirror.example.com/x"', hostNotPlaced)],
     ],
     [
       "an e-mail address, named as a mailbox",
