@@ -3,7 +3,8 @@
  * Service alias or a mailbox whose host the pack cannot place fails closed until the stack names
  * the host (or its domain, under a wildcard) with a reason; then it passes every policy. An entry
  * never admits what the pack places by itself — a cloud endpoint abroad under a wildcard that
- * covers it — nor a host merely under a name it lists.
+ * covers it — nor a host merely under a name it lists. A service endpoint's field that names a host
+ * (a database a QuickSight data source reads) is placed by an entry as a URL is.
  */
 import type { Plan } from "../../engine/plan";
 import type { HostAllowEntry } from "../../residency/hosts";
@@ -293,4 +294,41 @@ describe("on Kubernetes (US)", () => {
     };
     expect(summary(await pack.check(externalName(partner.host)(aws), settings))).toEqual([]);
   });
+});
+
+describe("a service endpoint's field naming a host (US)", () => {
+  // A QuickSight data source reading a database the team runs in its own data center, by name.
+  const dataSource = add("aws:quicksight/dataSource:DataSource", "warehouse", {
+    dataSourceId: "warehouse",
+    name: "warehouse",
+    type: "MYSQL",
+    parameters: { mysql: { host: "orders-db.corp.example.com", port: 3306, database: "orders" } },
+  });
+  runCases(pack, () => aws, oregonSettings, [
+    {
+      name: "a data source reads a database at a host the stack has not placed",
+      bad: dataSource,
+      expected: [
+        [
+          "log-shipping",
+          "warehouse",
+          "mandatory",
+          [
+            '"orders-db.corp.example.com" (cannot be placed)',
+            'quicksight data source "warehouse"',
+            "us-west-2 (inside US)",
+          ],
+        ],
+      ],
+      twinName: "the stack places the database's host by name",
+      twin: dataSource,
+      twinSettings: {
+        ...oregonSettings,
+        egressAllowlist: [
+          ...(oregonSettings.egressAllowlist ?? []),
+          { host: "orders-db.corp.example.com", reason: "Our orders database in Portland" },
+        ],
+      },
+    },
+  ]);
 });
