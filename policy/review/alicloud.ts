@@ -467,11 +467,10 @@ export const review: ProviderReview = {
       reason: "IDs of the gateway's own domains the route is served on",
     },
     {
-      path: /^(nasConfig\.mountPoints\[\]\.serverAddr|nasConfigs\[\]\.mountDomain|host)$/,
-      types: /^alicloud:(fc\/(service|v3Function)|sae\/application|hbr\/hanaInstance):/,
+      path: /^(nasConfig\.mountPoints\[\]\.serverAddr|nasConfigs\[\]\.mountDomain)$/,
+      types: /^alicloud:(fc\/(service|v3Function)|sae\/application):/,
       reading: "own-place",
-      reason:
-        "a NAS mount target of the function's or application's own VPC, or the private address of the ECS host of a SAP HANA instance the region's backup vault protects",
+      reason: "a NAS mount target of the function's or application's own VPC",
     },
     {
       path: /^domainName$/,

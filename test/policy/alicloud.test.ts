@@ -6875,6 +6875,32 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       }),
     },
     {
+      name: "an HBR vault backs up a SAP HANA database on a host at a public address",
+      bad: add("alicloud:hbr/hanaInstance:HanaInstance", "hana", {
+        vaultId: "v-records",
+        hanaName: "hana",
+        host: "198.51.100.30",
+        instanceNumber: 0,
+        userName: "admin",
+      }),
+      expected: [
+        [
+          "backup-copies",
+          "hana",
+          "mandatory",
+          ['"198.51.100.30" (cannot be placed)', 'hbr hana instance "hana"', shanghai],
+        ],
+      ],
+      twinName: "the HANA host is an instance at a private address of the VPC",
+      twin: add("alicloud:hbr/hanaInstance:HanaInstance", "hana", {
+        vaultId: "v-records",
+        hanaName: "hana",
+        host: "10.1.8.30",
+        instanceNumber: 0,
+        userName: "admin",
+      }),
+    },
+    {
       name: "DMS Enterprise manages a self-hosted database on the internet",
       bad: dmsInstance({ instanceSource: "PUBLIC_OWN", host: "db.partner.example" }),
       expected: [

@@ -291,6 +291,12 @@ export const backups: TypeTable = {
       when: (p) => !["NAS", "ECS_FILE"].includes(String(p.restoreType).toUpperCase()),
     }),
   ),
+  // A SAP HANA instance the vault backs up: the backup client on its host sends the database's
+  // backups in. The host is an ECS instance of the region at a private address; one at a public
+  // address may be anywhere.
+  "alicloud:hbr/hanaInstance:HanaInstance": rows(
+    "Back up only SAP HANA databases on hosts at private or allowlisted addresses of the stack's network.",
+  )(backup.ip("host", "backs up a SAP HANA database on the host at", inbound)),
   // The backup client sends what it backs up through a custom data-plane proxy.
   "alicloud:hbr/ecsBackupClient:EcsBackupClient": rows(
     "Send backups through a proxy on a private or allowlisted address, or disable the custom proxy.",
