@@ -201,19 +201,20 @@ function urlPlace(
 }
 
 /**
- * Each host of a `url` value placed: a list of `host:port` without a scheme (Kafka's bootstrap
- * servers) is each of its hosts, of which the first that is not inside decides, as for a list of
- * addresses.
+ * Where a `url` value goes: a list of `host:port` without a scheme (Kafka's bootstrap servers) is
+ * each of its hosts, of which the first that is not inside decides, as for a list of addresses;
+ * undefined when it names no host (separators and nothing else).
  */
-function urlPlaces(
+function urlValuePlace(
   j: Jurisdiction,
   x: Resolver,
   value: string,
-): Array<{ outcome: Outcome; far?: Endpoint }> {
-  return (/^[^/]+,/.test(value) ? value.split(",") : [value])
+): { outcome: Outcome; far?: Endpoint } | undefined {
+  const each = (/^[^/]+,/.test(value) ? value.split(",") : [value])
     .map((v) => v.trim())
     .filter((v) => v !== "")
     .map((v) => urlPlace(j, x, v));
+  return each.find((a) => a.outcome.kind !== "inside") ?? each[0];
 }
 
 /**
@@ -384,20 +385,19 @@ function decide(
       // allowlisted one, or at a host it places by name (a database in the VPC, a self-managed
       // Kafka or OpenSearch): placed as a URL's host is, in a URL's words (which say how an
       // address or a host may be placed) where it is not inside.
-      const each = urlPlaces(j, x, value);
-      return each.find((a) => a.outcome.kind !== "inside") ?? each[0] ?? located;
+      return urlValuePlace(j, x, value) ?? located;
     }
     case "ip":
     case "site-ip":
       return addresses(x, value, field.format, field.cloudOwn);
     case "url": {
-      const each = urlPlaces(j, x, value);
-      if (each.length === 0) {
+      const placed = urlValuePlace(j, x, value);
+      if (placed === undefined) {
         // Separators and nothing else (`","`): no host to place.
         const far = x.unknownPlace(`${field.path} of ${x.label(r)} names no host`);
         return { outcome: unplaceable(value, "which names no host"), far };
       }
-      return each.find((a) => a.outcome.kind !== "inside") ?? each[0];
+      return placed;
     }
     case "image":
       return imagePlace(j, x, value);

@@ -348,11 +348,10 @@ const spotFleetDefaultVpc: InternetReader = (props) => {
     }
     const subnet = known(() => valueAt(spec, "subnetId"));
     const publicIp = known(() => valueAt(spec, "associatePublicIpAddress"));
-    // A subnet not known at preview is still one the program names, as for an instance.
-    if (isUnknown(subnet) || (subnet !== undefined && subnet !== null && subnet !== "")) {
-      return [];
-    }
-    if (isTrue(publicIp)) {
+    // A subnet not known at preview is still one the program names, as for an instance; a public
+    // IP asked for is the associatePublicIpAddress field's finding.
+    const named = isUnknown(subnet) || (subnet !== undefined && subnet !== null && subnet !== "");
+    if (named || isTrue(publicIp)) {
       return [];
     }
     return [

@@ -1023,9 +1023,10 @@ function networkConnectors(node: unknown): Record<string, unknown>[] {
   }
   return Object.entries(fields).flatMap(([key, value]) =>
     key === "networkConnector"
-      ? [value]
-          .flat()
-          .flatMap((c) => (record(c) === undefined ? [] : [record(c) as Record<string, unknown>]))
+      ? [value].flat().flatMap((c) => {
+          const connector = record(c);
+          return connector === undefined ? [] : [connector];
+        })
       : networkConnectors(value),
   );
 }
