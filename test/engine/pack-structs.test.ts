@@ -157,6 +157,8 @@ test.each([
   ["a lead byte before a byte that continues nothing", entry("a", field(0x1a, [0x61, 0xc2, 0x41]))],
   ["a surrogate written as three bytes", entry("a", field(0x1a, [0xed, 0xa0, 0x80]))],
   ["a number cut short", entry("a", [0x11, 0, 0, 0])],
+  // 2^24: google-protobuf reads a length past the end byte by byte, so not 2^32 here.
+  ["a string's length far past the end", entry("a", [0x1a, 0x80, 0x80, 0x80, 0x08, 0x61])],
   ["a bool written as a long varint", entry("a", [0x20, 0x80, 0x80, 0x00])],
 ])("%s: read as google-protobuf reads it", (_, bytes) => {
   const b = Uint8Array.from(bytes);
@@ -174,6 +176,15 @@ test("changed or cut bytes read as google-protobuf reads them, or fail as it fai
       const changed = cut ? bytes.slice(0, i) : Uint8Array.from(bytes);
       if (!cut) {
         changed[i] = byte;
+      }
+      // A byte that ends a varint (or is one), changed to one that continues it into two more
+      // bytes that continue too, makes a varint of four bytes or more: as a string's length,
+      // 2^21 to 2^32 bytes past the end, which google-protobuf walks one by one (seconds a run,
+      // about one run in a hundred). The case "a string's length far past the end" above reads
+      // that shape; here it is left out.
+      const continued = (k: number) => k < changed.length && changed[k] >= 128;
+      if (!cut && bytes[i] < 128 && continued(i) && continued(i + 1) && continued(i + 2)) {
+        return;
       }
       expect(lazyValues(changed)).toBe(shippedValues(changed));
     }),
