@@ -14,7 +14,7 @@ import {
   settingsFromStackConfig,
   type Violation,
 } from "../engine/check";
-import { defaultTimeoutSeconds, ProgramError } from "../engine/evaluate";
+import { defaultTimeoutSeconds, ProgramError } from "../engine/program-error";
 import { PackError } from "../engine/pack-error";
 import { loadProject, loadStackConfig, UsageError } from "../engine/project";
 import type { PackHandle } from "../engine/spawn-pack";

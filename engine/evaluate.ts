@@ -33,6 +33,9 @@ import {
 } from "./project";
 import { ConstructionLog, neverCompleted, pendingExports, unsettled } from "./stall";
 import { plainProps } from "./wire";
+import { defaultTimeoutSeconds, ProgramError, StalledEvaluation } from "./program-error";
+
+export { defaultTimeoutSeconds, ProgramError, StalledEvaluation };
 
 export interface EvaluateOptions {
   /** Folder of the Pulumi project (or below it); its Pulumi.<stack>.yaml supplies the config. */
@@ -94,36 +97,12 @@ export function evaluateProgramsInTurn(): void {
   processEvaluations().inTurn = true;
 }
 
-export const defaultTimeoutSeconds = 300;
-
 /**
  * What `pulumi.getOrganization()` answers offline: the organization the Pulumi CLI gives every
  * stack of a self-managed (DIY) backend. Programs use it to name things (an ESC environment, an
  * OIDC audience); without one the SDK throws and the program could not be checked at all.
  */
 export const offlineOrganization = "organization";
-
-/** An error raised by the program itself (not by the engine); the CLI exits 2 on it. */
-export class ProgramError extends Error {
-  constructor(
-    message: string,
-    readonly cause?: unknown,
-  ) {
-    super(message);
-    this.name = "ProgramError";
-  }
-}
-
-/**
- * The program ended without finishing: nothing was left to run (or the timeout passed) while
- * resources or outputs were still pending. The message names what never finished and why.
- */
-export class StalledEvaluation extends ProgramError {
-  constructor(message: string) {
-    super(message);
-    this.name = "StalledEvaluation";
-  }
-}
 
 /**
  * Whether the last evaluation in this process may have left its program's work under way: it ended

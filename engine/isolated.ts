@@ -3,7 +3,8 @@
  * several programs or stacks — tests above all, where jest's module sandbox cannot re-run a
  * program and makes the SDK's per-promise stack capture several times dearer.
  */
-import { type EvaluateOptions, ProgramError } from "./evaluate";
+import type { EvaluateOptions } from "./evaluate";
+import { ProgramError } from "./program-error";
 import { type Answer, EvaluationWorker } from "./evaluation-worker";
 import type { Plan } from "./plan";
 import { UsageError } from "./project";
