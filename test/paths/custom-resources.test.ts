@@ -5,7 +5,7 @@
  * the whole pack with its twin; the kinds and fields are checked against the models of the
  * operator's CRDs, so that a misspelt field, which would never match, fails here.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { destinationFields } from "../../policy/paths/kubernetes";
 import { tables } from "../../policy/paths/types";
@@ -1614,100 +1614,151 @@ describe("Istio", () => {
   });
 });
 
+/** A check of the models: a kind of a group at a version, and a path into it ("" for the kind). */
+interface ModelCheck {
+  readonly group: string;
+  readonly modelGroup?: string;
+  readonly kind: string;
+  readonly version: string;
+  readonly path: string;
+}
+
+/**
+ * The process that loads the operators' models, one for the file: the models are ES modules only,
+ * which jest's module registry does not load. It reads one request a line (a package and its
+ * checks) and answers one line each, in order.
+ */
+const modelCheckerScript = `
+  const lines = require("node:readline").createInterface({ input: process.stdin });
+  const answer = async (pkg, checks) => {
+    const out = [];
+    for (const c of checks) {
+      const load = async (kind) => {
+        try {
+          const file = pkg + "/" + (c.modelGroup ?? c.group) + "/" + c.version + "/" + kind;
+          return (await import(file))[kind];
+        } catch {
+          return undefined;
+        }
+      };
+      let Model = await load(c.kind);
+      // Models without Lists (Istio's): a List's objects are the kind's, under items[].
+      if (Model === undefined && c.kind.endsWith("List") && (c.path === "" || c.path.startsWith("items[]."))) {
+        Model = await load(c.kind.slice(0, -4));
+        c.path = c.path.slice("items[].".length);
+      }
+      if (Model === undefined) {
+        out.push(false);
+        continue;
+      }
+      if (c.path === "") {
+        out.push(typeof Model === "function");
+        continue;
+      }
+      // "spec.endpoints[].proxyUrl" → { spec: { endpoints: [ { proxyUrl: <wrong> } ] } }, with a
+      // wrong value of either kind: an object where text or a flag belongs, text where an
+      // object or a list does.
+      const errorsAt = (segments, wrong) => {
+        const pointer = segments
+          .map((seg) => "/" + (seg.endsWith("[]") ? seg.slice(0, -2) + "/0" : seg))
+          .join("");
+        const object = {};
+        let at = object;
+        segments.forEach((seg, i) => {
+          const list = seg.endsWith("[]");
+          const key = list ? seg.slice(0, -2) : seg;
+          const next = i === segments.length - 1 ? wrong : {};
+          at[key] = list ? [next] : next;
+          at = next;
+        });
+        try {
+          new Model(object).validate();
+          return false;
+        } catch (e) {
+          return (e.errors ?? []).some((x) => x.instancePath === pointer);
+        }
+      };
+      const segments = c.path.split(".");
+      const declaredAt = (n) =>
+        [{ wrong: true }, "wrong"].some((wrong) => errorsAt(segments.slice(0, n), wrong));
+      // Or the path continues into a document held as text (a Collector's v1alpha1 config):
+      // a prefix the model declares as text — an object there is wrong, text is not.
+      const textAt = (n) =>
+        errorsAt(segments.slice(0, n), { wrong: true }) && !errorsAt(segments.slice(0, n), "text");
+      out.push(
+        declaredAt(segments.length) ||
+          segments.slice(0, -1).some((_, i) => declaredAt(i + 1) && textAt(i + 1)),
+      );
+    }
+    return out;
+  };
+  let queue = Promise.resolve();
+  lines.on("line", (line) => {
+    const { pkg, checks } = JSON.parse(line);
+    queue = queue.then(async () => process.stdout.write(JSON.stringify(await answer(pkg, checks)) + "\\n"));
+  });
+`;
+
+let stopModelChecker = () => {};
+afterAll(() => stopModelChecker());
+
+let modelChecker:
+  | { ask(pkg: string, checks: readonly ModelCheck[]): Promise<boolean[]> }
+  | undefined;
+
+function startModelChecker(): NonNullable<typeof modelChecker> {
+  const child = spawn(process.execPath, ["-e", modelCheckerScript], {
+    cwd: root,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  const waiting: Array<{ resolve(v: boolean[]): void; reject(e: Error): void }> = [];
+  let stderr = "";
+  let buffered = "";
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stdout.on("data", (d: Buffer) => {
+    buffered += d.toString();
+    let nl: number;
+    while ((nl = buffered.indexOf("\n")) >= 0) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      waiting.shift()?.resolve(JSON.parse(line) as boolean[]);
+    }
+  });
+  let exited: Error | undefined;
+  child.on("exit", (code) => {
+    exited = new Error(`the model check exited with code ${code}:\n${stderr}`);
+    for (const w of waiting.splice(0)) {
+      w.reject(exited);
+    }
+  });
+  // Writing to a process that has exited: the exit names why.
+  child.stdin.on("error", () => undefined);
+  stopModelChecker = () => child.stdin.end();
+  return {
+    ask: (pkg, checks) =>
+      new Promise((resolve, reject) => {
+        if (exited !== undefined) {
+          reject(exited);
+          return;
+        }
+        waiting.push({ resolve, reject });
+        child.stdin.write(`${JSON.stringify({ pkg, checks })}\n`);
+      }),
+  };
+}
+
 /**
  * For each (kind, path), whether the operator's model of the kind declares the path: the model's
  * validator is given an object with a value of the wrong type there (an object, where the field
  * holds a string, a flag or a list) and must report that very place. A field it does not declare
- * is not type-checked at all, so a misspelt path is reported as undeclared. Run in a process of its
- * own: the models are ES modules only, which jest's module registry does not load.
+ * is not type-checked at all, so a misspelt path is reported as undeclared.
  */
-function declared(
-  pkg: string,
-  checks: ReadonlyArray<{
-    group: string;
-    modelGroup?: string;
-    kind: string;
-    version: string;
-    path: string;
-  }>,
-): boolean[] {
-  const script = `
-    (async () => {
-      const checks = JSON.parse(process.argv[1]);
-      const out = [];
-      for (const c of checks) {
-        const load = async (kind) => {
-          try {
-            const file = ${JSON.stringify(pkg)} + "/" + (c.modelGroup ?? c.group) + "/" + c.version + "/" + kind;
-            return (await import(file))[kind];
-          } catch {
-            return undefined;
-          }
-        };
-        let Model = await load(c.kind);
-        // Models without Lists (Istio's): a List's objects are the kind's, under items[].
-        if (Model === undefined && c.kind.endsWith("List") && (c.path === "" || c.path.startsWith("items[]."))) {
-          Model = await load(c.kind.slice(0, -4));
-          c.path = c.path.slice("items[].".length);
-        }
-        if (Model === undefined) {
-          out.push(false);
-          continue;
-        }
-        if (c.path === "") {
-          out.push(typeof Model === "function");
-          continue;
-        }
-        // "spec.endpoints[].proxyUrl" → { spec: { endpoints: [ { proxyUrl: <wrong> } ] } }, with a
-        // wrong value of either kind: an object where text or a flag belongs, text where an
-        // object or a list does.
-        const errorsAt = (segments, wrong) => {
-          const pointer = segments
-            .map((seg) => "/" + (seg.endsWith("[]") ? seg.slice(0, -2) + "/0" : seg))
-            .join("");
-          const object = {};
-          let at = object;
-          segments.forEach((seg, i) => {
-            const list = seg.endsWith("[]");
-            const key = list ? seg.slice(0, -2) : seg;
-            const next = i === segments.length - 1 ? wrong : {};
-            at[key] = list ? [next] : next;
-            at = next;
-          });
-          try {
-            new Model(object).validate();
-            return false;
-          } catch (e) {
-            return (e.errors ?? []).some((x) => x.instancePath === pointer);
-          }
-        };
-        const segments = c.path.split(".");
-        const declaredAt = (n) =>
-          [{ wrong: true }, "wrong"].some((wrong) => errorsAt(segments.slice(0, n), wrong));
-        // Or the path continues into a document held as text (a Collector's v1alpha1 config):
-        // a prefix the model declares as text — an object there is wrong, text is not.
-        const textAt = (n) =>
-          errorsAt(segments.slice(0, n), { wrong: true }) && !errorsAt(segments.slice(0, n), "text");
-        out.push(
-          declaredAt(segments.length) ||
-            segments.slice(0, -1).some((_, i) => declaredAt(i + 1) && textAt(i + 1)),
-        );
-      }
-      process.stdout.write(JSON.stringify(out));
-    })();
-  `;
-
-  const r = spawnSync(process.execPath, ["-e", script, JSON.stringify(checks)], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  if (r.status !== 0) {
-    throw new Error(`the model check failed:\n${r.stderr}`);
-  }
-  return JSON.parse(r.stdout) as boolean[];
+function declared(pkg: string, checks: readonly ModelCheck[]): Promise<boolean[]> {
+  modelChecker ??= startModelChecker();
+  return modelChecker.ask(pkg, checks);
 }
 
-test("every reviewed custom kind, and every field the pack reads of it, is declared by its CRD's model", () => {
+test("every reviewed custom kind, and every field the pack reads of it, is declared by its CRD's model", async () => {
   // Kinds of groups without a published model are read by readings that fail closed
   // (test/paths/data-operators.test.ts).
   const modelled = [...customResourceTypes].filter(
@@ -1740,7 +1791,7 @@ test("every reviewed custom kind, and every field the pack reads of it, is decla
   const undeclared: string[] = [];
   for (const [group, cs] of byGroup) {
     expect(customResourceGroups[group]).toBeDefined();
-    declared(customResourceGroups[group], cs).forEach((ok, i) => {
+    (await declared(customResourceGroups[group], cs)).forEach((ok, i) => {
       if (!ok) {
         undeclared.push(`${group}/${cs[i].version} ${cs[i].kind} ${cs[i].path || "(the kind)"}`);
       }
@@ -1749,7 +1800,7 @@ test("every reviewed custom kind, and every field the pack reads of it, is decla
   expect(undeclared).toEqual([]);
 });
 
-test("the fields a ServiceEntry's reading weighs together are declared by every version's model", () => {
+test("the fields a ServiceEntry's reading weighs together are declared by every version's model", async () => {
   // paths/operators.ts `serviceEntryDestinations` reads the spec as a whole.
   const fields = [
     "spec.endpoints[].address",
@@ -1761,12 +1812,12 @@ test("the fields a ServiceEntry's reading weighs together are declared by every 
   const checks = ["v1alpha3", "v1beta1", "v1"].flatMap((version) =>
     fields.map((path) => ({ group: "networking.istio.io", kind: "ServiceEntry", version, path })),
   );
-  expect(declared(customResourceGroups["networking.istio.io"], checks)).toEqual(
+  expect(await declared(customResourceGroups["networking.istio.io"], checks)).toEqual(
     checks.map(() => true),
   );
 });
 
-test("the fields a secret store's reading weighs are declared by every version's model", () => {
+test("the fields a secret store's reading weighs are declared by every version's model", async () => {
   // paths/operators.ts `secretStoreDestinations` reads the provider as a whole.
   const fields = [
     "spec.provider.fake",
@@ -1782,12 +1833,12 @@ test("the fields a secret store's reading weighs are declared by every version's
       fields.map((path) => ({ group: "external-secrets.io", kind, version, path })),
     ),
   );
-  expect(declared(customResourceGroups["external-secrets.io"], checks)).toEqual(
+  expect(await declared(customResourceGroups["external-secrets.io"], checks)).toEqual(
     checks.map(() => true),
   );
 });
 
-test("the fields helm-releases names a GitOps bundle by are declared by every version's model", () => {
+test("the fields helm-releases names a GitOps bundle by are declared by every version's model", async () => {
   // policy/paths/types/bundles.ts `gitOpsBundles`.
   const argo = (kind: string, paths: string[]) =>
     paths.map((path) => ({ group: "argoproj.io", kind, version: "v1alpha1", path }));
@@ -1831,13 +1882,13 @@ test("the fields helm-releases names a GitOps bundle by are declared by every ve
     byPackage.set(pkg, [...(byPackage.get(pkg) ?? []), c]);
   }
   for (const [pkg, cs] of byPackage) {
-    expect(declared(pkg, cs).map((ok, i) => (ok ? "" : `${cs[i].kind} ${cs[i].path}`))).toEqual(
-      cs.map(() => ""),
-    );
+    expect(
+      (await declared(pkg, cs)).map((ok, i) => (ok ? "" : `${cs[i].kind} ${cs[i].path}`)),
+    ).toEqual(cs.map(() => ""));
   }
 });
 
-test("the fields a Gateway API route's reading weighs are declared by its models", () => {
+test("the fields a Gateway API route's reading weighs are declared by its models", async () => {
   // paths/operators.ts `routeRuleDestinations` reads each rule as a whole.
   const group = "gateway.networking.k8s.io";
   const http = [
@@ -1866,13 +1917,13 @@ test("the fields a Gateway API route's reading weighs are declared by its models
       ] as const
     ).map(([kind, version]) => ({ group, kind, version, path: "spec.rules[].backendRefs[].kind" })),
   ];
-  const found = declared(customResourceGroups[group], checks);
+  const found = await declared(customResourceGroups[group], checks);
   expect(checks.filter((_, i) => !found[i]).map((c) => `${c.kind} ${c.version} ${c.path}`)).toEqual(
     [],
   );
 });
 
-test("the fields a Flux Provider's reading weighs are declared by its models", () => {
+test("the fields a Flux Provider's reading weighs are declared by its models", async () => {
   // paths/operators.ts `fluxProviderDestinations` reads the spec as a whole.
   const group = "notification.toolkit.fluxcd.io";
   const checks = [
@@ -1886,11 +1937,11 @@ test("the fields a Flux Provider's reading weighs are declared by its models", (
     ),
     { group, kind: "Provider", version: "v1beta3", path: "spec.proxySecretRef" },
   ];
-  const found = declared(customResourceGroups[group], checks);
+  const found = await declared(customResourceGroups[group], checks);
   expect(checks.filter((_, i) => !found[i]).map((c) => `${c.version} ${c.path}`)).toEqual([]);
 });
 
-test("the fields an OpenTelemetry Collector's reading weighs are declared by its models", () => {
+test("the fields an OpenTelemetry Collector's reading weighs are declared by its models", async () => {
   // paths/operators.ts `collectorExporterDestinations` reads the spec's exporters and environment.
   const group = "opentelemetry.io";
   const checks = ["v1alpha1", "v1beta1"].flatMap((version) =>
@@ -1898,11 +1949,11 @@ test("the fields an OpenTelemetry Collector's reading weighs are declared by its
       (path) => ({ group, kind: "OpenTelemetryCollector", version, path }),
     ),
   );
-  const found = declared(customResourceGroups[group], checks);
+  const found = await declared(customResourceGroups[group], checks);
   expect(checks.filter((_, i) => !found[i]).map((c) => `${c.version} ${c.path}`)).toEqual([]);
 });
 
-test("the fields a Telemetry's reading weighs are declared by its models", () => {
+test("the fields a Telemetry's reading weighs are declared by its models", async () => {
   // paths/operators.ts `telemetryDestinations` reads the spec as a whole.
   const group = "telemetry.istio.io";
   const checks = ["v1alpha1", "v1"].flatMap((version) =>
@@ -1914,11 +1965,11 @@ test("the fields a Telemetry's reading weighs are declared by its models", () =>
       "spec.metrics[].providers[].name",
     ].map((path) => ({ group, kind: "Telemetry", version, path })),
   );
-  const found = declared(customResourceGroups[group], checks);
+  const found = await declared(customResourceGroups[group], checks);
   expect(checks.filter((_, i) => !found[i]).map((c) => `${c.version} ${c.path}`)).toEqual([]);
 });
 
-test("the fields a MirrorMaker 2's reading weighs are declared by its models", () => {
+test("the fields a MirrorMaker 2's reading weighs are declared by its models", async () => {
   // paths/streaming.ts `mirrorTargetDestinations` reads the spec as a whole.
   const group = "kafka.strimzi.io";
   const target = ["spec.target.alias", "spec.target.bootstrapServers"];
@@ -1937,7 +1988,7 @@ test("the fields a MirrorMaker 2's reading weighs are declared by its models", (
     })),
     ...target.map((path) => ({ group, kind: "KafkaMirrorMaker2", version: "v1", path })),
   ];
-  const found = declared(customResourceGroups[group], checks);
+  const found = await declared(customResourceGroups[group], checks);
   expect(checks.filter((_, i) => !found[i]).map((c) => `${c.version} ${c.path}`)).toEqual([]);
 });
 
@@ -1950,10 +2001,10 @@ test("every custom resource row of the Kubernetes table reads destination fields
   expect(rows.filter((t) => byCode.has(t))).toHaveLength(12);
 });
 
-test("the model check reports a field the CRD does not declare, and a kind it does not define", () => {
+test("the model check reports a field the CRD does not declare, and a kind it does not define", async () => {
   const group = "monitoring.coreos.com";
   expect(
-    declared(customResourceGroups["monitoring.coreos.com"], [
+    await declared(customResourceGroups["monitoring.coreos.com"], [
       { group, kind: "ServiceMonitor", version: "v1", path: "spec.endpoints[].proxyUrl" },
       { group, kind: "ServiceMonitor", version: "v1", path: "spec.endpoints[].proxyURL" },
       {
@@ -1968,7 +2019,7 @@ test("the model check reports a field the CRD does not declare, and a kind it do
   // A path into a document held as text is declared up to the text.
   const otel = { group: "opentelemetry.io", kind: "OpenTelemetryCollector", version: "v1alpha1" };
   expect(
-    declared(customResourceGroups["opentelemetry.io"], [
+    await declared(customResourceGroups["opentelemetry.io"], [
       { ...otel, path: "spec.config.exporters" },
       { ...otel, path: "spec.configs.exporters" },
       { ...otel, path: "spec.mode.exporters" },
