@@ -882,7 +882,9 @@ function compileInternet(field: FieldSpec, r: BorderResource, x: Resolver): Comp
     if (isUnknown(list)) {
       return [notKnown(at(subnets))];
     }
-    if (isTrue(isolated) || (Array.isArray(list) && list.length > 0)) {
+    // A list of subnets, or one subnet's ID (a Glue development endpoint's subnetId).
+    const inVpc = Array.isArray(list) ? list.length > 0 : typeof list === "string" && list !== "";
+    if (isTrue(isolated) || inVpc) {
       return [];
     }
     const unless = isolation === undefined ? "" : ` and ${isolation} is not true`;

@@ -264,8 +264,9 @@ export interface Judged {
  * - `unless`: any value but these (compared ignoring case), unset included (the default opens it);
  * - `values`: one of these (compared ignoring case): a setting whose on state is a word
  *   (`ENABLED`), unset keeping it shut;
- * - `outsideVpc`: a managed runtime whose subnet list (the field) is empty and whose
- *   `isolation` flag, if the type has one, is not true — it runs in the service's own network.
+ * - `outsideVpc`: a managed runtime whose subnets (the field: a list, or one subnet's ID) are not
+ *   set and whose `isolation` flag, if the type has one, is not true — it runs in the service's
+ *   own network.
  *   With a `holder` (`trainingJobDefinitions[]`), each holder is one runtime, and `isolation`
  *   and the subnet list are read inside it.
  * - `defaultVpc`: an instance whose subnet (the field) is unset, and none of whose `placedBy`

@@ -9609,6 +9609,29 @@ describe("data destinations: logs, exports and pushed requests", () => {
       }),
     },
     {
+      // A development endpoint without a subnet is a non-VPC endpoint, with a public address.
+      name: "a Glue development endpoint is created without a subnet",
+      bad: add("aws:glue/devEndpoint:DevEndpoint", "notebook-endpoint", {
+        roleArn: `arn:aws:iam::${account}:role/glue`,
+        numberOfNodes: 2,
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "notebook-endpoint",
+          "mandatory",
+          ['glue dev endpoint "notebook-endpoint"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the endpoint is created in the stack's private subnet",
+      twin: add("aws:glue/devEndpoint:DevEndpoint", "notebook-endpoint", {
+        roleArn: `arn:aws:iam::${account}:role/glue`,
+        numberOfNodes: 2,
+        subnetId: "subnet-records",
+        securityGroupIds: ["sg-records"],
+      }),
+    },
+    {
       // Not connected to a VPC, a Flink application runs in the service's network, which reaches
       // the internet; a SQL application runs no code of its own.
       name: "a Managed Service for Apache Flink application runs in the service's network",

@@ -1043,6 +1043,15 @@ export const egress: TypeTable = {
       bucketSink(`${args}.--spark-event-logs-path`, "writes Spark event logs to"),
     ]),
   ),
+  // A Glue development endpoint created without a subnet is a non-VPC endpoint: it runs in Glue's
+  // network with a public address, and the code run on it reaches any host on the internet.
+  "aws:glue/devEndpoint:DevEndpoint": workload(
+    "Create the endpoint in a private subnet of the stack's VPC (subnetId, securityGroupIds), and reach data stores through VPC endpoints.",
+    service.outsideVpc(
+      "subnetId",
+      "the endpoint runs in Glue's network with a public address and reaches any host on the internet",
+    ),
+  ),
   // A Managed Service for Apache Flink application (or Studio notebook) not connected to a VPC runs
   // in the service's network, which reaches the internet: its code can send the records it
   // processes to any host. Connected to the stack's VPC, it reaches only what the VPC does. A SQL
