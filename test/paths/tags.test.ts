@@ -811,6 +811,13 @@ describe("internet-egress over the egress table", () => {
         { launchSpecifications: unknownAtPreview },
         { launchTemplateConfigs: [{ launchTemplateSpecification: { id: "lt-1" } }] },
       ],
+      // A container group's EIP binding: none keeps it shut; an EIP's ID, written in or not known
+      // at preview, binds one.
+      "alicloud:eci/containerGroup:ContainerGroup": [
+        { eipInstanceId: "" },
+        { eipInstanceId: "eip-uf6abcdef" },
+        { eipInstanceId: unknownAtPreview },
+      ],
       // A MicroVM's connectors: a VPC connector keeps it shut; Lambda's internet egress, listed
       // or left as the default, opens it; a value not known at preview may.
       ...Object.fromEntries(

@@ -1977,6 +1977,65 @@ describe("exposure and egress", () => {
       twin: containerGroup({ autoCreateEip: false }, "0a1b2c3d-xyz.cn-shanghai.nas.aliyuncs.com"),
     },
     {
+      // An EIP the program does not create: written in, it is the group's own way out.
+      name: "an elastic container group is bound to an EIP the program does not create",
+      bad: containerGroup(
+        { eipInstanceId: "eip-uf6hv1a2b3c4d5e6f" },
+        "0a1b2c3d-xyz.cn-shanghai.nas.aliyuncs.com",
+      ),
+      expected: [
+        [
+          "internet-egress",
+          "app",
+          "mandatory",
+          ['eci container group "app"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "it is bound to no EIP",
+      twin: containerGroup({}, "0a1b2c3d-xyz.cn-shanghai.nas.aliyuncs.com"),
+    },
+    {
+      // An EIP's ID only a lookup knows is still an EIP bound: the group's way out.
+      name: "an elastic container group is bound to an EIP only a lookup knows",
+      bad: containerGroup({ eipInstanceId: unknown }, "0a1b2c3d-xyz.cn-shanghai.nas.aliyuncs.com"),
+      expected: [
+        [
+          "internet-egress",
+          "app",
+          "mandatory",
+          ['eci container group "app"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "it is bound to no EIP either",
+      twin: containerGroup({}, "0a1b2c3d-xyz.cn-shanghai.nas.aliyuncs.com"),
+    },
+    {
+      // The program's own EIP is an exit too: with the group bound to it, one way out.
+      name: "an elastic container group is bound to the program's EIP",
+      bad: pipe(
+        add("alicloud:ecs/eipAddress:EipAddress", "eip", { bandwidth: "5" }),
+        (plan: Plan) =>
+          withDependencies(
+            containerGroup(
+              { eipInstanceId: unknown },
+              "0a1b2c3d-xyz.cn-shanghai.nas.aliyuncs.com",
+            )(plan),
+            "app",
+            { eipInstanceId: ["eip"] },
+          ),
+      ),
+      expected: [
+        [
+          "internet-egress",
+          "app",
+          "mandatory",
+          ['eci container group "app"', 'eip "eip"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the group is bound to no EIP, and the program allocates none",
+      twin: containerGroup({}, "0a1b2c3d-xyz.cn-shanghai.nas.aliyuncs.com"),
+    },
+    {
       name: "an ECI scaling configuration has the groups it launches create EIPs",
       bad: eciScaling(true),
       expected: [

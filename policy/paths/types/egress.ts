@@ -17,9 +17,12 @@
  * egress controls (security groups, network ACLs, firewall policies, prefix lists) are rows too
  * (gates.ts): egress-rules judges their rules, and the border analysis reads their gates.
  */
-import { alibabaResolvers } from "./common";
+import { alibabaResolvers, link } from "./common";
+import type { Resolver } from "../resolver";
 import type {
+  BorderResource,
   EdgeLabel,
+  FlowEdge,
   FieldSpec,
   GlobalReach,
   InternetOpening,
@@ -46,6 +49,7 @@ import {
   awsRoute,
   drawnBy,
   drawnByOwner,
+  eipTypes,
   inlineRoutes,
   ipv4Gateway,
   publicAddressOf,
@@ -149,15 +153,18 @@ const exit = (path: string, verb: string, as = gateway) => as(noEdge, ip.always(
 /**
  * An Elastic Container Instance group, or the groups an ECI scaling configuration launches: they
  * run their containers in their vSwitch; with the elastic public IP address each creates for
- * itself they reach any host on the internet (an EIP bound by eipInstanceId is the EIP's own
- * finding). They mount their NFS volumes from the servers those name: a NAS mount target of the
- * region, a private or allowlisted address, a host the stack places by name.
+ * itself (or a group is bound to: `bound`) they reach any host on the internet. They mount their
+ * NFS volumes from the servers those name: a NAS mount target of the region, a private or
+ * allowlisted address, a host the stack places by name.
  */
-const eciGroups = (verb: string): TypeModel =>
+const eciGroups = (verb: string, bound?: FieldSpec): TypeModel =>
   withPolicyFields(
     workload(
-      "Set autoCreateEip to false; reach other sites only through the stack's allowlisted egress.",
+      bound === undefined
+        ? "Set autoCreateEip to false; reach other sites only through the stack's allowlisted egress."
+        : "Set autoCreateEip to false and bind no elastic IP address (eipInstanceId); reach other sites only through the stack's allowlisted egress.",
       ip.true("autoCreateEip", verb),
+      ...(bound === undefined ? [] : [bound]),
     ),
     "log-shipping",
     "Mount volumes only from NAS file systems of regions inside the jurisdiction, from private or allowlisted addresses, or from hosts the stack places by name (egressHosts).",
@@ -166,9 +173,42 @@ const eciGroups = (verb: string): TypeModel =>
       "mounts its volume from the NFS server at",
     ),
   );
+/**
+ * A container group bound to an elastic IP address by its ID (eipInstanceId) reaches any host on
+ * the internet through it, whoever allocated the address: an ID written in, one a lookup answers,
+ * or the program's own EIP — which is an exit of its own, so the graph links the group to it
+ * (`boundEipEdge`) and internet-egress reports the two as one way out.
+ */
+const boundEip: InternetReader = (props) => {
+  const path = "eipInstanceId";
+  const id = known(() => valueAt(props, path));
+  if (id === undefined || id === null || id === "") {
+    return [];
+  }
+  const which = isUnknown(id) ? "whose ID is known once deployed" : JSON.stringify(id);
+  return [
+    {
+      path,
+      what: `binds the elastic public IP address ${which}: the container group reaches any host on the internet through it`,
+    },
+  ];
+};
+
+/** `group → eip association → EIP`, when eipInstanceId names an EIP of the stack. */
+const boundEipEdge = (r: BorderResource, x: Resolver): FlowEdge[] => {
+  const eip = x.resourceAt(r, "eipInstanceId", eipTypes);
+  return eip ? link(r, eip, "eip association", { detail: "eipInstanceId" }) : [];
+};
+
 /** A container group also resolves names at the DNS servers it names, as a function does. */
 const containerGroup: TypeModel = withPolicyFields(
-  eciGroups("the container group gets an elastic public IP address"),
+  {
+    ...eciGroups(
+      "the container group gets an elastic public IP address",
+      ip.reads("eipInstanceId", boundEip),
+    ),
+    edges: boundEipEdge,
+  },
   "remote-sites",
   "Resolve names only at private or allowlisted DNS servers, or the cloud's own (100.100.2.136, 100.100.2.138).",
   edgesOf("remote-sites", "attachment").ip(

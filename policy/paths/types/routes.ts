@@ -76,7 +76,11 @@ export function reporting(...tags: FieldTag[]): FieldTag {
 }
 
 const natTypes = ["alicloud:vpc/natGateway:NatGateway", "aws:ec2/natGateway:NatGateway"];
-const eipTypes = ["alicloud:ecs/eipAddress:EipAddress", "alicloud:ecs/eip:Eip", "aws:ec2/eip:Eip"];
+export const eipTypes = [
+  "alicloud:ecs/eipAddress:EipAddress",
+  "alicloud:ecs/eip:Eip",
+  "aws:ec2/eip:Eip",
+];
 const internetExitTypes = [
   ...natTypes,
   "alicloud:vpc/ipv4Gateway:Ipv4Gateway",
