@@ -160,11 +160,19 @@ export function runNamed(
       out.push([policy, name, "advisory", null]);
     }
   };
+  // One copy of the resources for every policy, where the runtime makes one for each: the same
+  // to every policy as long as none writes to what it is handed, which is checked once all ran.
+  const copies: Array<readonly [source: unknown, copy: unknown]> = [];
+  const handed = policyResources(resources, (props) => {
+    const copy = JSON.parse(JSON.stringify(props ?? {})) as Record<string, unknown>;
+    copies.push([props ?? {}, copy]);
+    return unknownCheckingProxy(copy);
+  });
   for (const p of pack) {
     const getConfig = <T>() => ({ ...config }) as T;
     if ("validateResource" in p && typeof p.validateResource === "function") {
       const validate = p.validateResource;
-      for (const r of policyResources(resources)) {
+      for (const r of handed) {
         const report: ReportViolation = (message) => {
           out.push([p.name, r.name, "mandatory", decodeMessage(message).path]);
         };
@@ -179,12 +187,21 @@ export function runNamed(
         out.push([p.name, name, "mandatory", decodeMessage(message).path]);
       };
       const args = {
-        resources: policyResources(resources),
+        resources: handed,
         stackTags: new Map(),
         getConfig,
         notApplicable,
       };
       guarded(p.name, null, () => validate(args as StackValidationArgs, report));
+    }
+  }
+  for (const [source, copy] of copies) {
+    const was = JSON.stringify(source);
+    const is = JSON.stringify(copy);
+    if (is !== was) {
+      throw new Error(
+        `A policy wrote to the properties it was handed, which the runtime hands each policy afresh: ${is} was ${was}`,
+      );
     }
   }
   return out.sort(byFinding);
