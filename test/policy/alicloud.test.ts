@@ -1938,6 +1938,31 @@ describe("exposure and egress", () => {
       }),
     },
     {
+      name: "an elastic IP is allocated at an edge node",
+      bad: add("alicloud:ens/eip:Eip", "edge-eip", {
+        ensRegionId: "cn-shanghai-telecom",
+        bandwidth: 5,
+        internetChargeType: "95BandwidthByMonth",
+        paymentType: "PayAsYouGo",
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "edge-eip",
+          "mandatory",
+          ['ens eip "edge-eip"', "the internet (any country)"],
+        ],
+      ],
+      // Without an EIP for its SNAT entries, an edge NAT gateway reaches no internet host.
+      twinName: "the edge network has a NAT gateway and no EIP",
+      twin: add("alicloud:ens/natGateway:NatGateway", "edge-nat", {
+        ensRegionId: "cn-shanghai-telecom",
+        networkId: "n-edge",
+        vswitchId: "vsw-edge",
+        instanceType: "enat.default",
+      }),
+    },
+    {
       name: "an instance gets a public IP",
       bad: addInstance("alicloud:ecs/instance:Instance", "vm", {
         instanceType: "ecs.g7.large",

@@ -993,6 +993,11 @@ export const egress: TypeTable = {
     exit("bandwidth", "allocates an elastic public IP address"),
     publicAddressOf("bandwidth"),
   ),
+  // An edge node's EIP (Edge Node Service), bound to an edge instance or its NAT gateway.
+  "alicloud:ens/eip:Eip": drawnBy(
+    exit("bandwidth", "allocates an elastic public IP address at the edge node"),
+    publicAddressOf("bandwidth"),
+  ),
   "alicloud:eci/containerGroup:ContainerGroup": containerGroup,
   "alicloud:ess/eciScalingConfiguration:EciScalingConfiguration": eciGroups(
     "every container group it launches gets an elastic public IP address",
