@@ -3760,6 +3760,50 @@ describe("IP whitelists and public endpoints of data services", () => {
         internetMaxBandwidthOut: 0,
       }),
     },
+    {
+      // The attachment links the instance to the EIP: one way out, from the instance.
+      name: "an ENS edge instance is given an EIP of the edge node",
+      bad: pipe(
+        add("alicloud:ens/instance:Instance", "ens", {
+          instanceType: "ens.sn1.small",
+          publicIpIdentification: false,
+          internetMaxBandwidthOut: 0,
+        }),
+        add("alicloud:ens/eip:Eip", "edge-eip", {
+          ensRegionId: "cn-shanghai-telecom",
+          bandwidth: 5,
+        }),
+        (plan: Plan) =>
+          withDependencies(
+            add("alicloud:ens/eipInstanceAttachment:EipInstanceAttachment", "edge-eip-ens", {
+              allocationId: unknown,
+              instanceId: unknown,
+              instanceType: "EnsInstance",
+            })(plan),
+            "edge-eip-ens",
+            { allocationId: ["edge-eip"], instanceId: ["ens"] },
+          ),
+      ),
+      expected: [
+        [
+          "internet-egress",
+          "edge-eip-ens",
+          "mandatory",
+          [
+            'ens instance "ens"',
+            'ens eip instance attachment "edge-eip-ens"',
+            'ens eip "edge-eip"',
+            "the internet (any country)",
+          ],
+        ],
+      ],
+      twinName: "it is given no EIP",
+      twin: add("alicloud:ens/instance:Instance", "ens", {
+        instanceType: "ens.sn1.small",
+        publicIpIdentification: false,
+        internetMaxBandwidthOut: 0,
+      }),
+    },
     ...(
       [
         ["alicloud:fc/service:Service", 'fc service "fc"'],

@@ -50,6 +50,7 @@ import {
   drawnBy,
   drawnByOwner,
   eipTypes,
+  ensEipAttachment,
   inlineRoutes,
   ipv4Gateway,
   publicAddressOf,
@@ -997,6 +998,10 @@ export const egress: TypeTable = {
   "alicloud:ens/eip:Eip": drawnBy(
     exit("bandwidth", "allocates an elastic public IP address at the edge node"),
     publicAddressOf("bandwidth"),
+  ),
+  "alicloud:ens/eipInstanceAttachment:EipInstanceAttachment": drawnBy(
+    exit("allocationId", "gives an edge instance a public IP address"),
+    ensEipAttachment,
   ),
   "alicloud:eci/containerGroup:ContainerGroup": containerGroup,
   "alicloud:ess/eciScalingConfiguration:EciScalingConfiguration": eciGroups(

@@ -340,6 +340,15 @@ export const awsEipAssociation: RowEdges = (r, x, tagOf) => {
     : [];
 };
 
+/** An edge node's EIP attachment: from the edge instance it binds to its EIP. */
+export const ensEipAttachment: RowEdges = (r, x, tagOf) => {
+  const owner = x.resourceAt(r, "instanceId", ["alicloud:ens/instance:Instance"]);
+  const eip = x.resourceAt(r, "allocationId", ["alicloud:ens/eip:Eip"]);
+  return owner && eip
+    ? tagged(link(owner, eip, "eip association", { via: r }), tagOf("allocationId"))
+    : [];
+};
+
 /** A gateway or address that is a public address itself, tagged with the field at `path`. */
 export function publicAddressOf(path: string, detail?: string): RowEdges {
   return (r, x, tagOf) => tagged(publicAddress(r, x, detail), tagOf(path));
