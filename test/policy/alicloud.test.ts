@@ -1756,6 +1756,31 @@ describe("exposure and egress", () => {
       }),
     },
     {
+      // Internet- and VPC-connected: an SSL endpoint on the internet, whitelisted 0.0.0.0/0.
+      name: "a Kafka instance is deployed Internet- and VPC-connected",
+      bad: add("alicloud:alikafka/instance:Instance", "events", {
+        partitionNum: 50,
+        diskType: 1,
+        diskSize: 500,
+        deployType: 4,
+        eipMax: 3,
+        ioMax: 20,
+        vswitchId: "vsw-telemetry-a",
+      }),
+      expected: [
+        ["public-exposure", "events", "mandatory", ["the internet", 'alikafka instance "events"']],
+      ],
+      twinName: "it is deployed VPC-connected",
+      twin: add("alicloud:alikafka/instance:Instance", "events", {
+        partitionNum: 50,
+        diskType: 1,
+        diskSize: 500,
+        deployType: 5,
+        ioMax: 20,
+        vswitchId: "vsw-telemetry-a",
+      }),
+    },
+    {
       name: "an object is written to the bucket with a public-read ACL of its own",
       bad: add("alicloud:oss/bucketObject:BucketObject", "report", {
         bucket: "sdc-telemetry",
@@ -1932,6 +1957,27 @@ describe("exposure and egress", () => {
         ["internet-egress", "eip", "mandatory", ['eip "eip"', "the internet (any country)"]],
       ],
       twinName: "the VPC reaches OSS through a private endpoint instead",
+      twin: add("alicloud:privatelink/vpcEndpoint:VpcEndpoint", "oss-endpoint", {
+        vpcId: "vpc-telemetry",
+        serviceName: "com.aliyuncs.privatelink.cn-shanghai.oss",
+      }),
+    },
+    {
+      name: "a block of contiguous elastic IPs is allocated",
+      bad: add("alicloud:ecs/eipSegmentAddress:EipSegmentAddress", "eip-block", {
+        eipMask: "28",
+        bandwidth: "5",
+        netmode: "public",
+      }),
+      expected: [
+        [
+          "internet-egress",
+          "eip-block",
+          "mandatory",
+          ['ecs eip segment address "eip-block"', "the internet (any country)"],
+        ],
+      ],
+      twinName: "the VPC reaches OSS through a private endpoint, with no public address",
       twin: add("alicloud:privatelink/vpcEndpoint:VpcEndpoint", "oss-endpoint", {
         vpcId: "vpc-telemetry",
         serviceName: "com.aliyuncs.privatelink.cn-shanghai.oss",

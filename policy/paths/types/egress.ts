@@ -994,6 +994,12 @@ export const egress: TypeTable = {
     exit("bandwidth", "allocates an elastic public IP address"),
     publicAddressOf("bandwidth"),
   ),
+  // A block of contiguous EIPs (eipMask: 28 allocates 16), each bound to an instance or NAT
+  // gateway as an EIP is.
+  "alicloud:ecs/eipSegmentAddress:EipSegmentAddress": drawnBy(
+    exit("eipMask", "allocates a block of contiguous elastic public IP addresses"),
+    publicAddressOf("eipMask"),
+  ),
   // An edge node's EIP (Edge Node Service), bound to an edge instance or its NAT gateway.
   "alicloud:ens/eip:Eip": drawnBy(
     exit("bandwidth", "allocates an elastic public IP address at the edge node"),

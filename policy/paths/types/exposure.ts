@@ -1052,6 +1052,17 @@ export const exposure: TypeTable = {
     ...whitelistFields(["securityIpLists[]", "securityIpGroups[].securityIpList"]),
     globalWhitelists("globalSecurityGroupLists[]"),
   ),
+  // An Internet- and VPC-connected ApsaraMQ for Kafka instance (deployType 4) serves an SSL
+  // endpoint on the internet whose whitelist starts as 0.0.0.0/0; an entry the program adds
+  // (instanceAllowedIpAttachment) does not take that one away. A VPC-connected one (5) does not.
+  "alicloud:alikafka/instance:Instance": endpoint(
+    "Deploy the instance VPC-connected (deployType 5) and reach it from the VPC.",
+    exposed(
+      "deployType",
+      { values: ["4"] },
+      "the instance serves an SSL endpoint on the internet, whose whitelist lets every address connect (0.0.0.0/0) until that entry is removed",
+    ),
+  ),
   "alicloud:alikafka/instanceAllowedIpAttachment:InstanceAllowedIpAttachment": whitelist(
     ["allowedIp"],
     unless("allowedType", "vpc"),
