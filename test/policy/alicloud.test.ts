@@ -1756,6 +1756,41 @@ describe("exposure and egress", () => {
       }),
     },
     {
+      // The provider's default admits every network type, the internet included.
+      name: "a Tablestore instance sets no network ACL",
+      bad: add("alicloud:ots/instance:Instance", "tables", { name: "tables" }),
+      expected: [
+        ["public-exposure", "tables", "mandatory", ["the internet", 'ots instance "tables"']],
+      ],
+      twinName: "it admits the VPC alone",
+      twin: add("alicloud:ots/instance:Instance", "tables", {
+        name: "tables",
+        networkTypeAcls: ["VPC"],
+      }),
+    },
+    {
+      name: "a Tablestore instance admits the internet, or any network by the older setting",
+      bad: pipe(
+        add("alicloud:ots/instance:Instance", "tables", {
+          name: "tables",
+          networkTypeAcls: ["VPC", "INTERNET"],
+        }),
+        add("alicloud:ots/instance:Instance", "archive", { name: "archive", accessedBy: "Any" }),
+      ),
+      expected: [
+        ["public-exposure", "tables", "mandatory", ["the internet", 'ots instance "tables"']],
+        ["public-exposure", "archive", "mandatory", ["the internet", 'ots instance "archive"']],
+      ],
+      twinName: "one admits the VPC and classic network, the other the VPC by the older setting",
+      twin: pipe(
+        add("alicloud:ots/instance:Instance", "tables", {
+          name: "tables",
+          networkTypeAcls: ["VPC", "CLASSIC"],
+        }),
+        add("alicloud:ots/instance:Instance", "archive", { name: "archive", accessedBy: "Vpc" }),
+      ),
+    },
+    {
       // Internet- and VPC-connected: an SSL endpoint on the internet, whitelisted 0.0.0.0/0.
       name: "a Kafka instance is deployed Internet- and VPC-connected",
       bad: add("alicloud:alikafka/instance:Instance", "events", {

@@ -200,6 +200,45 @@ export const ossAccessPoint: PublicReader = (props) =>
     ? [{ path: "networkOrigin", what: 'is "internet" without blockPublicAccess' }]
     : [];
 
+/**
+ * A Tablestore instance's network ACL: the network types it admits (networkTypeAcls), whose
+ * INTERNET lets any address on the internet reach its tables; unset, the deprecated accessedBy
+ * decides, "Any" admitting the internet. Both unset, the provider's default admits it too.
+ */
+export const tablestoreNetworks: PublicReader = (props) => {
+  const acls = valueAt(props, "networkTypeAcls");
+  if (isUnknown(acls)) {
+    return [notKnown("networkTypeAcls")];
+  }
+  if (Array.isArray(acls) && acls.length > 0) {
+    return acls.flatMap((v, i): GlobalReach[] =>
+      isUnknown(v)
+        ? [notKnown(`networkTypeAcls[${i}]`)]
+        : str(v)?.toUpperCase() === "INTERNET"
+          ? [
+              {
+                path: `networkTypeAcls[${i}]`,
+                what: 'is "INTERNET": the instance\'s tables are reachable from the internet',
+              },
+            ]
+          : [],
+    );
+  }
+  const by = valueAt(props, "accessedBy");
+  if (isUnknown(by)) {
+    return [notKnown("accessedBy")];
+  }
+  const any = by === undefined || by === null || by === "" || str(by)?.toLowerCase() === "any";
+  return any
+    ? [
+        {
+          path: "networkTypeAcls",
+          what: `is not set and accessedBy is ${by === undefined || by === null || by === "" ? "not set either" : JSON.stringify(by)}: the instance admits every network type, the internet included`,
+        },
+      ]
+    : [];
+};
+
 /** Load balancers whose `internal` flag must be true (absent: internet-facing). */
 export const internalFlag: PublicReader = (props) => {
   const v = valueAt(props, "internal");

@@ -49,6 +49,7 @@ import {
   ossAccessPoint,
   publicEndpoint,
   slbAddressType,
+  tablestoreNetworks,
   whitelistedEndpoint,
   workforce,
 } from "./exposure-readers";
@@ -1111,6 +1112,10 @@ export const exposure: TypeTable = {
   "alicloud:oss/accessPoint:AccessPoint": reading('Set networkOrigin to "vpc".', [
     "networkOrigin",
     ossAccessPoint,
+  ]),
+  "alicloud:ots/instance:Instance": reading('Set networkTypeAcls to ["VPC"].', [
+    "networkTypeAcls",
+    tablestoreNetworks,
   ]),
   "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": endpoint(
     ingressFix,
