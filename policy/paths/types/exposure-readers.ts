@@ -228,12 +228,12 @@ export const tablestoreNetworks: PublicReader = (props) => {
   if (isUnknown(by)) {
     return [notKnown("accessedBy")];
   }
-  const any = by === undefined || by === null || by === "" || str(by)?.toLowerCase() === "any";
-  return any
+  const unset = by === undefined || by === null || by === "";
+  return unset || str(by)?.toLowerCase() === "any"
     ? [
         {
           path: "networkTypeAcls",
-          what: `is not set and accessedBy is ${by === undefined || by === null || by === "" ? "not set either" : JSON.stringify(by)}: the instance admits every network type, the internet included`,
+          what: `is not set and accessedBy is ${unset ? "not set either" : JSON.stringify(by)}: the instance admits every network type, the internet included`,
         },
       ]
     : [];
