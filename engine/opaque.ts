@@ -321,17 +321,38 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
     // (`Queue.get`), which no policy judges (a read is not the stack's) and whose outputs the
     // engine leaves unknown when its ID is.
     const read = (d: object) => !("outputs" in d) && !stackReference(d as { type: string });
-    if (sources.length === 0 || !sources.every((d) => stackReference(d) || remote(d) || read(d))) {
+    const unread = sources.filter((d) => stackReference(d) || remote(d) || read(d));
+    if (unread.length === 0) {
       return v;
     }
-    const named = sources.map((d) =>
-      stackReference(d)
-        ? `another stack's outputs (StackReference ${JSON.stringify(d.name)}, which pulumi preview reads from that stack's state; declared under sovereign-dc:stackOutputs in the stack config, they are judged offline too)`
-        : read(d)
-          ? `the existing ${d.type} ${JSON.stringify(d.name)} the program reads by ID (\`get\`), whose state pulumi preview reads from the cloud`
-          : `the multi-language component ${d.type} ${JSON.stringify(d.name)} (whose plugin computes it under the Pulumi CLI)`,
+    const label = (d: { type: string; name: string }) => `${d.type} ${JSON.stringify(d.name)}`;
+    const components = unread.filter(remote).map(label);
+    const named = [
+      ...unread
+        .filter((d) => !remote(d))
+        .map((d) =>
+          stackReference(d)
+            ? `another stack's outputs (StackReference ${JSON.stringify(d.name)}, which pulumi preview reads from that stack's state; declared under sovereign-dc:stackOutputs in the stack config, they are judged offline too)`
+            : `the existing ${label(d)} the program reads by ID (\`get\`), whose state pulumi preview reads from the cloud`,
+        ),
+      ...(components.length === 0
+        ? []
+        : components.length === 1
+          ? [
+              `the multi-language component ${components[0]} (whose plugin computes it under the Pulumi CLI)`,
+            ]
+          : [
+              `the multi-language components ${components.join(" and ")} (whose plugins compute them under the Pulumi CLI)`,
+            ]),
+    ];
+    // Resources of the program it depends on too, with outputs not known offline themselves (a
+    // target group in a VPC a lookup names): the value may come from them as well.
+    const also = sources.filter((d) => !unread.includes(d)).map(label);
+    return comesFrom(
+      also.length === 0
+        ? named.join(" and ")
+        : `${named.join(" and ")}, or from an output of ${also.join(" or ")} not known before deployment`,
     );
-    return comesFrom(named.join(" and "));
   });
 }
 

@@ -594,10 +594,27 @@ describe("withOfflineSources", () => {
     );
   });
 
-  it("leaves the words alone where a resource of the program may be the source", () => {
+  it("names what the engine cannot read, and a resource of the program that may be the source too", () => {
     const sg = group([reference, vpcEndpoint.urn]);
     const f = finding(sg, notKnown("app", "ingress[0].cidrBlocks[0]"));
-    expect(withOfflineSources([f], plan(vpcEndpoint, sg))).toEqual([f]);
+    expect(withOfflineSources([f], plan(vpcEndpoint, sg))[0].message).toBe(
+      'security group "app" must not be reachable from the internet, but ingress[0].cidrBlocks[0] is not known offline: it comes from another stack\'s outputs (StackReference "acme/network/prod", which pulumi preview reads from that stack\'s state; declared under sovereign-dc:stackOutputs in the stack config, they are judged offline too), or from an output of aws:ec2/vpcEndpoint:VpcEndpoint "s3" not known before deployment, so whether it admits the internet cannot be decided.',
+    );
+    // Several components are named together (an ECS task's images, each built by a plugin).
+    const images = ["web", "worker"].map((n) => resource("awsx:ecr:Image", n, { remote: true }));
+    const both = group(images.map((i) => i.urn));
+    expect(
+      withOfflineSources(
+        [finding(both, notKnown("app", "ingress[0].cidrBlocks[0]"))],
+        plan(...images, both),
+      )[0].message,
+    ).toContain(
+      'it comes from the multi-language components awsx:ecr:Image "web" and awsx:ecr:Image "worker" (whose plugins compute them under the Pulumi CLI), so',
+    );
+    // With no resource the engine cannot read among them, the words stay.
+    const fromEndpoint = group([vpcEndpoint.urn]);
+    const own = finding(fromEndpoint, notKnown("app", "ingress[0].cidrBlocks[0]"));
+    expect(withOfflineSources([own], plan(vpcEndpoint, fromEndpoint))).toEqual([own]);
   });
 
   it("leaves the words alone for another property, or none", () => {
