@@ -223,11 +223,13 @@ const accountLookups: Readonly<Record<string, string>> = {
 
 /**
  * The findings with each "not known at preview" said as what it is offline, where the value
- * comes only from what the engine cannot read: another stack's outputs (a `StackReference`, which
+ * comes from what the engine cannot read: another stack's outputs (a `StackReference`, which
  * `pulumi preview` reads from that stack's state), a multi-language component (whose plugin
- * computes its outputs under the Pulumi CLI), or — no resource of the program having left it
- * unknown — the answer of a lookup the engine cannot answer. The level stays: offline the value
- * is not known, and what it may open is not decided.
+ * computes its outputs under the Pulumi CLI) or a resource read by ID — with the program's own
+ * resources it depends on whose outputs are not known before deployment named as possible sources
+ * too — or, no resource of the program having left it unknown, the answer of a lookup the engine
+ * cannot answer. The level stays: offline the value is not known, and what it may open is not
+ * decided.
  */
 export function withOfflineSources(violations: readonly Violation[], plan: Plan): Violation[] {
   const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
