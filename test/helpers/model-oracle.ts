@@ -73,8 +73,8 @@ const clonedProps: PropsOf = (props) =>
   unknownCheckingProxy(JSON.parse(JSON.stringify(props ?? {})) as Record<string, unknown>);
 
 /**
- * The resources as the runtime hands them to policies, each policy getting fresh proxies
- * (`propsOf` makes them: a structured clone, unless a caller copies them its own way).
+ * The resources as the runtime hands them to a policy, their props fresh copies in its proxy
+ * (`propsOf` makes them: a JSON copy, unless a caller copies them its own way).
  */
 export function policyResources(
   resources: readonly OracleResource[],
