@@ -143,7 +143,7 @@ describe("the rows internet-egress judges", () => {
     // remote-sites judge, are rows of the network and remote-sites tables. The 18 egress
     // controls (gates.ts) declare rules and gates, and no fields but their ingress sources and
     // the owner of another account's security group a rule admits (cross-account-links).
-    expect(Object.keys(egress).length).toBe(87 + 18);
+    expect(Object.keys(egress).length).toBe(88 + 18);
     expect(Object.keys(gates).filter((t) => !(t in egress))).toEqual([]);
     expect(
       Object.entries(gates).flatMap(([t, m]) =>

@@ -5810,6 +5810,64 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
       }),
     },
     {
+      // The package is the site's internet bandwidth: alone a way out, with the site's own access one.
+      name: "an office site's cloud desktops are given a network package",
+      bad: pipe(
+        add("alicloud:eds/simpleOfficeSite:SimpleOfficeSite", "office", {
+          officeSiteName: "hq",
+          cidrBlock: "172.16.0.0/12",
+          enableInternetAccess: false,
+        }),
+        (plan: Plan) =>
+          withDependencies(
+            add("alicloud:eds/networkPackage:NetworkPackage", "office-internet", {
+              bandwidth: 10,
+              officeSiteId: unknown,
+            })(plan),
+            "office-internet",
+            { officeSiteId: ["office"] },
+          ),
+        add("alicloud:eds/simpleOfficeSite:SimpleOfficeSite", "branch", {
+          officeSiteName: "branch",
+          cidrBlock: "10.8.0.0/16",
+          enableInternetAccess: true,
+        }),
+        (plan: Plan) =>
+          withDependencies(
+            add("alicloud:eds/networkPackage:NetworkPackage", "branch-internet", {
+              bandwidth: 10,
+              officeSiteId: unknown,
+            })(plan),
+            "branch-internet",
+            { officeSiteId: ["branch"] },
+          ),
+      ),
+      expected: [
+        [
+          "internet-egress",
+          "office-internet",
+          "mandatory",
+          ['eds network package "office-internet"', "the internet (any country)"],
+        ],
+        [
+          "internet-egress",
+          "branch",
+          "mandatory",
+          [
+            'eds simple office site "branch"',
+            'eds network package "branch-internet"',
+            "the internet (any country)",
+          ],
+        ],
+      ],
+      twinName: "the office site has no network package and keeps its desktops off the internet",
+      twin: add("alicloud:eds/simpleOfficeSite:SimpleOfficeSite", "office", {
+        officeSiteName: "hq",
+        cidrBlock: "172.16.0.0/12",
+        enableInternetAccess: false,
+      }),
+    },
+    {
       name: "an office site lets the cloud desktops reach the internet and joins another account's CEN",
       bad: add("alicloud:eds/simpleOfficeSite:SimpleOfficeSite", "office", {
         officeSiteName: "hq",

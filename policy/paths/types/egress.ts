@@ -54,6 +54,7 @@ import {
   inlineRoutes,
   ipv4Gateway,
   publicAddressOf,
+  type RowEdges,
   subnetEdges,
 } from "./routes";
 
@@ -592,6 +593,18 @@ export const batchTaskInternet = [
 ];
 export const batchTaskFix =
   'Set networkConfiguration.assignPublicIp to "DISABLED", run the jobs in private subnets of the stack\'s VPC and reach AWS services through VPC endpoints.';
+/** `office site → network package → the internet`: the package's bandwidth is the site's. */
+const officeSitePackage: RowEdges = (r, x, tagOf) => {
+  const site = x.resourceAt(r, "officeSiteId", [
+    "alicloud:eds/simpleOfficeSite:SimpleOfficeSite",
+    "alicloud:eds/adConnectorOfficeSite:AdConnectorOfficeSite",
+  ]);
+  return [
+    ...(site ? link(site, r, "attachment") : []),
+    ...publicAddressOf("bandwidth")(r, x, tagOf),
+  ];
+};
+
 /** internet-egress's field and fix of a cloud desktop office site (its row is a link's). */
 export const officeSiteInternet = service.true(
   "enableInternetAccess",
@@ -999,6 +1012,12 @@ export const egress: TypeTable = {
   "alicloud:ecs/eipSegmentAddress:EipSegmentAddress": drawnBy(
     exit("eipMask", "allocates a block of contiguous elastic public IP addresses"),
     publicAddressOf("eipMask"),
+  ),
+  // A cloud desktop network package buys an office site internet bandwidth: the site's desktops
+  // reach the internet through it (one way out with the site's own internet access, if on).
+  "alicloud:eds/networkPackage:NetworkPackage": drawnBy(
+    exit("bandwidth", "gives the office site's cloud desktops internet access"),
+    officeSitePackage,
   ),
   // An edge node's EIP (Edge Node Service), bound to an edge instance or its NAT gateway.
   "alicloud:ens/eip:Eip": drawnBy(
