@@ -1791,6 +1791,23 @@ describe("exposure and egress", () => {
       ),
     },
     {
+      name: "a cloud-native API gateway is reached from the internet",
+      bad: add("alicloud:apig/gateway:Gateway", "apis", {
+        networkAccessConfig: { type: "Internet" },
+        paymentType: "PayAsYouGo",
+        spec: "apigw.small.x1",
+        vpc: { vpcId: "vpc-telemetry" },
+      }),
+      expected: [["public-exposure", "apis", "mandatory", ["the internet", 'apig gateway "apis"']]],
+      twinName: "it is reached from the VPC alone",
+      twin: add("alicloud:apig/gateway:Gateway", "apis", {
+        networkAccessConfig: { type: "Intranet" },
+        paymentType: "PayAsYouGo",
+        spec: "apigw.small.x1",
+        vpc: { vpcId: "vpc-telemetry" },
+      }),
+    },
+    {
       // Internet- and VPC-connected: an SSL endpoint on the internet, whitelisted 0.0.0.0/0.
       name: "a Kafka instance is deployed Internet- and VPC-connected",
       bad: add("alicloud:alikafka/instance:Instance", "events", {

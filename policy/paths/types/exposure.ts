@@ -1053,6 +1053,16 @@ export const exposure: TypeTable = {
     ...whitelistFields(["securityIpLists[]", "securityIpGroups[].securityIpList"]),
     globalWhitelists("globalSecurityGroupLists[]"),
   ),
+  // A cloud-native API gateway whose network access is Internet (or Internet and intranet)
+  // serves its APIs, and the services behind them, on an internet address.
+  "alicloud:apig/gateway:Gateway": endpoint(
+    'Set networkAccessConfig.type to "Intranet" and call the APIs from the VPC.',
+    exposed(
+      "networkAccessConfig.type",
+      { values: ["internet", "internetandintranet"] },
+      "the gateway serves its APIs on an internet address",
+    ),
+  ),
   // An Internet- and VPC-connected ApsaraMQ for Kafka instance (deployType 4) serves an SSL
   // endpoint on the internet whose whitelist starts as 0.0.0.0/0; an entry the program adds
   // (instanceAllowedIpAttachment) does not take that one away. A VPC-connected one (5) does not.
