@@ -109,6 +109,7 @@ export type RefKindName =
   | "oss-bucket"
   | "sls-project"
   | "sls-logstore"
+  | "dataworks-data-source"
   | "rds-global-cluster"
   | "docdb-global-cluster"
   | "neptune-global-cluster"
@@ -187,6 +188,11 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     noun: "SLS logstore",
     types: ["alicloud:log/store:Store"],
     keys: ["logstoreName", "name"],
+  },
+  "dataworks-data-source": {
+    noun: "DataWorks data source",
+    types: ["alicloud:dataworks/dataSource:DataSource"],
+    keys: ["dataSourceName"],
   },
   "rds-global-cluster": {
     noun: "Aurora global cluster",

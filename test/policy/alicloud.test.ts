@@ -7239,6 +7239,37 @@ describe("cross-account backups, backup proxies, managed databases and storage g
       twin: hiveSource("10.1.8.31"),
     },
     {
+      // A destination named but made elsewhere cannot be placed; the program's own is judged by
+      // its host.
+      name: "a Data Integration job writes to a data source the program does not create",
+      bad: add("alicloud:dataworks/diJob:DiJob", "sync", {
+        projectId: 1234,
+        sourceDataSourceType: "MySQL",
+        destinationDataSourceType: "Hive",
+        sourceDataSourceSettings: [{ dataSourceName: "orders_mysql" }],
+        destinationDataSourceSettings: [{ dataSourceName: "partner_hive" }],
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "sync",
+          "mandatory",
+          [shanghai, 'dataworks di job "sync"', '"partner_hive" (cannot be placed)'],
+        ],
+      ],
+      twinName: "it writes to the program's data source on a private address",
+      twin: pipe(
+        hiveSource("10.1.8.31"),
+        add("alicloud:dataworks/diJob:DiJob", "sync", {
+          projectId: 1234,
+          sourceDataSourceType: "MySQL",
+          destinationDataSourceType: "Hive",
+          sourceDataSourceSettings: [{ dataSourceName: "orders_mysql" }],
+          destinationDataSourceSettings: [{ dataSourceName: "orders_hive" }],
+        }),
+      ),
+    },
+    {
       name: "a warehouse's streaming data source consumes a Kafka topic from brokers on external hosts",
       bad: kafkaSource("kafka-1.partner.example:9092,kafka-2.partner.example:9092"),
       expected: [

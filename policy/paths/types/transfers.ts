@@ -388,6 +388,14 @@ export const transfers: TypeTable = {
   "alicloud:dataworks/dataSource:DataSource": transfer(
     job.url("connectionProperties.address[].host", "reads or writes the data source at"),
   ),
+  // A DataWorks Data Integration job copies what it reads from its source data sources into its
+  // destination's: a data source of the program is judged by the addresses it lists; one named
+  // but not in the program (the project's, made elsewhere) cannot be placed.
+  "alicloud:dataworks/diJob:DiJob": transfer(
+    job.ref("destinationDataSourceSettings[].dataSourceName", "writes the synchronized data to", {
+      ref: "dataworks-data-source",
+    }),
+  ),
   // An AnalyticDB for PostgreSQL streaming data source, its configuration in JSON: the instance's
   // real-time service consumes the Kafka topic from the brokers it lists, `<address>:<port>`
   // comma-separated (`brokers`; the API's own example calls it `broker_list`). A broker on a
