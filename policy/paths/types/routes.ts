@@ -331,23 +331,41 @@ export const awsEip: RowEdges = (r, x, tagOf) => {
   );
 };
 
-/** An AWS EIP association: from its instance or interface to the EIP (NAT gateways draw their own). */
-export const awsEipAssociation: RowEdges = (r, x, tagOf) => {
-  const owner = x.resourceAt(r, "instanceId") ?? x.resourceAt(r, "networkInterfaceId");
-  const eip = x.resourceAt(r, "allocationId", eipTypes);
-  return owner && eip && !natTypes.includes(owner.type)
-    ? tagged(link(owner, eip, "eip association", { via: r }), tagOf("allocationId"))
-    : [];
-};
+/**
+ * An association resource's edge from what it binds (the first of `owners` it names, of
+ * `ownerTypes` where given) to the EIP its allocationId names, through itself. A NAT gateway
+ * draws its own.
+ */
+function associationEdges(
+  owners: readonly string[],
+  ownerTypes: readonly string[] | undefined,
+  eips: readonly string[],
+): RowEdges {
+  return (r, x, tagOf) => {
+    let owner: BorderResource | undefined;
+    for (const path of owners) {
+      owner ??= x.resourceAt(r, path, ownerTypes);
+    }
+    const eip = x.resourceAt(r, "allocationId", eips);
+    return owner && eip && !natTypes.includes(owner.type)
+      ? tagged(link(owner, eip, "eip association", { via: r }), tagOf("allocationId"))
+      : [];
+  };
+}
+
+/** An AWS EIP association: from its instance or interface to the EIP. */
+export const awsEipAssociation = associationEdges(
+  ["instanceId", "networkInterfaceId"],
+  undefined,
+  eipTypes,
+);
 
 /** An edge node's EIP attachment: from the edge instance it binds to its EIP. */
-export const ensEipAttachment: RowEdges = (r, x, tagOf) => {
-  const owner = x.resourceAt(r, "instanceId", ["alicloud:ens/instance:Instance"]);
-  const eip = x.resourceAt(r, "allocationId", ["alicloud:ens/eip:Eip"]);
-  return owner && eip
-    ? tagged(link(owner, eip, "eip association", { via: r }), tagOf("allocationId"))
-    : [];
-};
+export const ensEipAttachment = associationEdges(
+  ["instanceId"],
+  ["alicloud:ens/instance:Instance"],
+  ["alicloud:ens/eip:Eip"],
+);
 
 /** A gateway or address that is a public address itself, tagged with the field at `path`. */
 export function publicAddressOf(path: string, detail?: string): RowEdges {
