@@ -1,7 +1,7 @@
 /**
  * The deployment bundles table (policy/paths/types/bundles.ts): every row — a Helm v3 release, a
  * CloudFormation stack, StackSet or stack instance, a Service Catalog product, a ROS stack or
- * change set — is data whose
+ * change set, a Cloud Architect Design Tools application, a Cloud Control resource — is data whose
  * contents reach a place no policy can see. helm-releases judges exactly the rows of the table,
  * each with the words of its row; the graph draws the crossing tagged with helm-releases, so the
  * whole pack reports it once, and no-path-out-of-jurisdiction never a second time.
@@ -111,6 +111,29 @@ const bundles: [OracleResource, string][] = [
       templateBody: "{}",
     }),
     'ros change set "landing-zone-update" must expose its resources to the pack, but what it deploys cannot be judged: a ROS change set stages the template of its templateBody for stack "stack-landing-zone", which deploys it as one opaque resource when the change set is executed, so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
+  ],
+  [
+    inSiliconValley("alicloud:bp/studioApplication:StudioApplication", "architecture", {
+      applicationName: "shop",
+      templateId: "YAUUQIYRSV1CMFGX",
+      areaId: "us-west-1",
+    }),
+    'bp studio application "architecture" must expose its resources to the pack, but what it deploys cannot be judged: a Cloud Architect Design Tools application deploys architecture template "YAUUQIYRSV1CMFGX" in "us-west-1" as one opaque resource, so no policy sees the resources it creates or where their data goes. Declare the resources in the program instead.',
+  ],
+  [
+    inSiliconValley("alicloud:cloudcontrol/resource:Resource", "network", {
+      product: "VPC",
+      resourceCode: "VPC",
+      desireAttributes: JSON.stringify({ CidrBlock: "10.0.0.0/16" }),
+    }),
+    'cloudcontrol resource "network" must expose its resources to the pack, but what it creates cannot be judged: a Cloud Control resource creates "VPC" of product "VPC" from desireAttributes, whose settings no policy reads, so where its data goes cannot be told. Declare the resource with its provider\'s own Pulumi type instead, whose settings the pack judges.',
+  ],
+  [
+    inOregon("aws:cloudcontrol/resource:Resource", "archive", {
+      typeName: "AWS::S3::Bucket",
+      desiredState: JSON.stringify({ BucketName: "archive" }),
+    }),
+    'cloudcontrol resource "archive" must expose its resources to the pack, but what it creates cannot be judged: a Cloud Control resource creates a "AWS::S3::Bucket" from desiredState, a CloudFormation document, whose settings no policy reads, so where its data goes cannot be told. Declare the resource with its provider\'s own Pulumi type instead, whose settings the pack judges.',
   ],
 ];
 

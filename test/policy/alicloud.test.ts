@@ -1833,6 +1833,92 @@ describe("exposure and egress", () => {
       }),
     },
     {
+      // pubNetworkFlow above 0 is internet bandwidth whatever netType says.
+      name: "an MSE registry is given internet bandwidth and no whitelist",
+      bad: add("alicloud:mse/cluster:Cluster", "registry", {
+        clusterSpecification: "MSE_SC_1_2_60_c",
+        clusterType: "Nacos-Ans",
+        clusterVersion: "NACOS_2_0_0",
+        instanceCount: 3,
+        netType: "privatenet",
+        pubNetworkFlow: "5",
+        vswitchId: "vsw-telemetry-a",
+      }),
+      expected: [
+        ["public-exposure", "registry", "mandatory", ["the internet", 'mse cluster "registry"']],
+      ],
+      twinName: "it has no internet bandwidth",
+      twin: add("alicloud:mse/cluster:Cluster", "registry", {
+        clusterSpecification: "MSE_SC_1_2_60_c",
+        clusterType: "Nacos-Ans",
+        clusterVersion: "NACOS_2_0_0",
+        instanceCount: 3,
+        netType: "privatenet",
+        pubNetworkFlow: "0",
+        vswitchId: "vsw-telemetry-a",
+      }),
+    },
+    {
+      name: "an MSE registry's public endpoint whitelists a public range",
+      bad: add("alicloud:mse/cluster:Cluster", "registry", {
+        clusterSpecification: "MSE_SC_1_2_60_c",
+        clusterType: "ZooKeeper",
+        clusterVersion: "ZooKeeper_3_8_0",
+        instanceCount: 3,
+        netType: "both",
+        pubNetworkFlow: "1",
+        aclEntryLists: ["10.0.0.0/8", "198.51.100.7/32"],
+        vswitchId: "vsw-telemetry-a",
+      }),
+      expected: [
+        ["public-exposure", "registry", "mandatory", ["the internet", 'mse cluster "registry"']],
+      ],
+      twinName: "the whitelist lists only the VPC's range",
+      twin: add("alicloud:mse/cluster:Cluster", "registry", {
+        clusterSpecification: "MSE_SC_1_2_60_c",
+        clusterType: "ZooKeeper",
+        clusterVersion: "ZooKeeper_3_8_0",
+        instanceCount: 3,
+        netType: "both",
+        pubNetworkFlow: "1",
+        aclEntryLists: ["10.0.0.0/8"],
+        vswitchId: "vsw-telemetry-a",
+      }),
+    },
+    {
+      // Personal Edition: anyone pulls a public repository's images from the registry endpoint.
+      name: "a Container Registry repository is public",
+      bad: add("alicloud:cr/repo:Repo", "images", {
+        namespace: "telemetry",
+        name: "collector",
+        summary: "the collector's images",
+        repoType: "PUBLIC",
+      }),
+      expected: [["public-exposure", "images", "mandatory", ["the internet", 'cr repo "images"']]],
+      twinName: "it is private",
+      twin: add("alicloud:cr/repo:Repo", "images", {
+        namespace: "telemetry",
+        name: "collector",
+        summary: "the collector's images",
+        repoType: "PRIVATE",
+      }),
+    },
+    {
+      name: "a registry namespace creates public repositories on push",
+      bad: add("alicloud:cr/namespace:Namespace", "team", {
+        name: "telemetry",
+        autoCreate: true,
+        defaultVisibility: "PUBLIC",
+      }),
+      expected: [["public-exposure", "team", "mandatory", ["the internet", 'cr namespace "team"']]],
+      twinName: "it creates no repository on push",
+      twin: add("alicloud:cr/namespace:Namespace", "team", {
+        name: "telemetry",
+        autoCreate: false,
+        defaultVisibility: "PUBLIC",
+      }),
+    },
+    {
       name: "an object is written to the bucket with a public-read ACL of its own",
       bad: add("alicloud:oss/bucketObject:BucketObject", "report", {
         bucket: "sdc-telemetry",
@@ -5992,6 +6078,42 @@ describe("account grants, origins, edge code, gateways and branch sites", () => 
         deliveryType: "oss",
         ossDelivery: { region: "cn-shanghai", bucketName: "edge-logs", aliuid: own },
       }),
+    },
+    {
+      name: "CloudMonitor double-writes a namespace's metrics into another account's namespace",
+      bad: add(
+        "alicloud:cloudmonitor/serviceHybridDoubleWrite:ServiceHybridDoubleWrite",
+        "metrics",
+        {
+          sourceNamespace: "telemetry",
+          sourceUserId: own,
+          namespace: "telemetry-copy",
+          userId: other,
+        },
+      ),
+      expected: [
+        [
+          "log-shipping",
+          "metrics",
+          "mandatory",
+          [
+            "cn-shanghai (inside CN)",
+            'cloudmonitor service hybrid double write "metrics"',
+            abroad(other),
+          ],
+        ],
+      ],
+      twinName: "the target namespace is the stack's own account's",
+      twin: add(
+        "alicloud:cloudmonitor/serviceHybridDoubleWrite:ServiceHybridDoubleWrite",
+        "metrics",
+        {
+          sourceNamespace: "telemetry",
+          sourceUserId: own,
+          namespace: "telemetry-copy",
+          userId: own,
+        },
+      ),
     },
     {
       name: "an AD connector signs desktop users in at a public directory",

@@ -55,6 +55,19 @@ function cloudBundle(deploys: (p: Readonly<Record<string, unknown>>) => string):
   );
 }
 
+/**
+ * A resource the Cloud Control APIs create from a document of its service's own shape, which no
+ * row reads: to a policy it is as opaque as a template.
+ */
+function controlled(creates: (p: Readonly<Record<string, unknown>>) => string): BundleRow {
+  return bundle(
+    "resources",
+    (p) =>
+      `what it creates cannot be judged: ${creates(p)}, whose settings no policy reads, so where its data goes cannot be told`,
+    "Declare the resource with its provider's own Pulumi type instead, whose settings the pack judges.",
+  );
+}
+
 function quoted(v: unknown): string {
   return typeof v === "string" && !isUnknown(v) ? JSON.stringify(v) : "(not known until deployed)";
 }
@@ -290,6 +303,21 @@ export const bundles: Readonly<Record<string, BundleRow>> = {
   "aws:serverlessrepository/cloudFormationStack:CloudFormationStack": cloudBundle(
     (p) =>
       `a Serverless Application Repository stack deploys application ${quoted(valueAt(p, "applicationId"))}${typeof valueAt(p, "semanticVersion") === "string" ? ` ${String(valueAt(p, "semanticVersion"))}` : ""} (a CloudFormation template) as one opaque resource`,
+  ),
+  // A Cloud Architect Design Tools (BPStudio) application: creating it validates, prices and
+  // deploys the architecture template's resources (the provider runs DeployApplication), in the
+  // region its areaId names.
+  "alicloud:bp/studioApplication:StudioApplication": cloudBundle(
+    (p) =>
+      `a Cloud Architect Design Tools application deploys architecture template ${quoted(valueAt(p, "templateId"))}${typeof valueAt(p, "areaId") === "string" ? ` in ${JSON.stringify(valueAt(p, "areaId"))}` : ""} as one opaque resource`,
+  ),
+  "alicloud:cloudcontrol/resource:Resource": controlled(
+    (p) =>
+      `a Cloud Control resource creates ${quoted(valueAt(p, "resourceCode"))} of product ${quoted(valueAt(p, "product"))} from desireAttributes`,
+  ),
+  "aws:cloudcontrol/resource:Resource": controlled(
+    (p) =>
+      `a Cloud Control resource creates a ${quoted(valueAt(p, "typeName"))} from desiredState, a CloudFormation document`,
   ),
   "aws:servicecatalog/provisionedProduct:ProvisionedProduct": cloudBundle(
     (p) =>

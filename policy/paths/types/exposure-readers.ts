@@ -239,6 +239,42 @@ export const tablestoreNetworks: PublicReader = (props) => {
     : [];
 };
 
+/**
+ * An MSE registry (Nacos, ZooKeeper, Eureka): internet bandwidth (pubNetworkFlow above 0; "0
+ * means no internet access") or a public network type (netType pubnet or both) gives it a public
+ * endpoint serving its service registrations and configuration. Its whitelist (aclEntryLists)
+ * guards that endpoint alone, and with no entry the service's default, which the pack cannot
+ * read, decides whom it admits — so it counts as open.
+ */
+export const mseRegistryEndpoint: PublicReader = (props, allowlist) => {
+  const type = valueAt(props, "netType");
+  const flow = valueAt(props, "pubNetworkFlow");
+  const unknowns = [
+    ...(isUnknown(type) ? [notKnown("netType")] : []),
+    ...(isUnknown(flow) ? [notKnown("pubNetworkFlow")] : []),
+  ];
+  const byType = !isUnknown(type) && ["pubnet", "both"].includes(str(type)?.toLowerCase() ?? "");
+  const byFlow = !isUnknown(flow) && Number(flow) > 0;
+  if (!byType && !byFlow) {
+    return unknowns;
+  }
+  const entries = valuesAt(props, "aclEntryLists[]").filter(
+    (f) => isUnknown(f.value) || String(f.value).trim() !== "",
+  );
+  if (entries.length > 0) {
+    return entries.flatMap((f) => openSource(f.path, f.value, allowlist));
+  }
+  const [path, state] = byType
+    ? ["netType", `is ${JSON.stringify(type)}`]
+    : ["pubNetworkFlow", `is ${JSON.stringify(flow)} (internet bandwidth)`];
+  return [
+    {
+      path,
+      what: `${state}: the registry serves its service registrations and configuration on a public endpoint, and no aclEntryLists entry narrows whom it admits`,
+    },
+  ];
+};
+
 /** Load balancers whose `internal` flag must be true (absent: internet-facing). */
 export const internalFlag: PublicReader = (props) => {
   const v = valueAt(props, "internal");

@@ -46,6 +46,7 @@ import {
   internalFlag,
   isNot,
   lightsailPorts,
+  mseRegistryEndpoint,
   ossAccessPoint,
   publicEndpoint,
   slbAddressType,
@@ -1127,6 +1128,31 @@ export const exposure: TypeTable = {
     "networkTypeAcls",
     tablestoreNetworks,
   ]),
+  "alicloud:mse/cluster:Cluster": reading(
+    'Set pubNetworkFlow to "0" and netType to "privatenet", and reach the registry from the VPC; or whitelist only private or allowlisted sources in aclEntryLists.',
+    ["netType", mseRegistryEndpoint],
+  ),
+  // Container Registry Personal Edition serves every region's repositories on a public registry
+  // endpoint: anyone on the internet pulls a PUBLIC repository's images without signing in, and
+  // a namespace that creates repositories on push (autoCreate) makes them PUBLIC by default when
+  // its defaultVisibility says so.
+  "alicloud:cr/repo:Repo": endpoint(
+    'Set repoType to "PRIVATE".',
+    exposed(
+      "repoType",
+      { values: ["public"] },
+      "anyone on the internet can pull the repository's images",
+    ),
+  ),
+  "alicloud:cr/namespace:Namespace": endpoint(
+    'Set defaultVisibility to "PRIVATE", or autoCreate to false and create each repository PRIVATE.',
+    exposed(
+      "defaultVisibility",
+      { values: ["public"] },
+      "every repository a push creates in the namespace is public: anyone on the internet can pull its images",
+      { when: (p) => p.autoCreate !== false && p.autoCreate !== "false" },
+    ),
+  ),
   "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": endpoint(
     ingressFix,
     ...whitelistFields(["cidrIpv4", "cidrIpv6"]),

@@ -713,6 +713,12 @@ export const logs: TypeTable = {
     log.url("opensearchserverlessConfiguration.collectionEndpoint", "delivers records to"),
   ),
 
+  // Hybrid double write: CloudMonitor writes every metric of the source namespace into the target
+  // namespace too, which may belong to another account.
+  "alicloud:cloudmonitor/serviceHybridDoubleWrite:ServiceHybridDoubleWrite": sends(
+    "Double-write metrics only into a namespace of this stack's own account (pin it on the provider).",
+    log.account("userId", "double-writes the namespace's metrics to a namespace of"),
+  ),
   // Edge and network flow logs of Alibaba Cloud.
   "alicloud:esa/siteDeliveryTask:SiteDeliveryTask": sends(
     externalFix,
