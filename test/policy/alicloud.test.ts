@@ -4053,6 +4053,47 @@ describe("IP whitelists and public endpoints of data services", () => {
       }),
     },
     {
+      // The add-ons' specs are JSON documents held as text.
+      name: "an E-HPC cluster's login add-on gets an EIP and admits SSH from anywhere",
+      bad: add("alicloud:ehpc/clusterV2:ClusterV2", "hpc", {
+        clusterCategory: "Standard",
+        clusterMode: "Integrated",
+        clusterVpcId: "vpc-telemetry",
+        securityGroupId: "sg-telemetry",
+        addons: [
+          {
+            name: "Login",
+            version: "1.0",
+            servicesSpec: JSON.stringify([
+              { ServiceName: "SSH", NetworkACL: [{ Port: 22, SourceCidrIp: "0.0.0.0/0" }] },
+            ]),
+            resourcesSpec: JSON.stringify({ EipResource: { AutoCreate: true } }),
+          },
+        ],
+      }),
+      expected: [
+        ["public-exposure", "hpc", "mandatory", ["the internet", 'ehpc cluster v2 "hpc"']],
+        edge('ehpc cluster v2 "hpc"'),
+      ],
+      twinName: "the login node has no EIP and admits SSH from the VPC alone",
+      twin: add("alicloud:ehpc/clusterV2:ClusterV2", "hpc", {
+        clusterCategory: "Standard",
+        clusterMode: "Integrated",
+        clusterVpcId: "vpc-telemetry",
+        securityGroupId: "sg-telemetry",
+        addons: [
+          {
+            name: "Login",
+            version: "1.0",
+            servicesSpec: JSON.stringify([
+              { ServiceName: "SSH", NetworkACL: [{ Port: 22, SourceCidrIp: "10.0.0.0/8" }] },
+            ]),
+            resourcesSpec: JSON.stringify({ EipResource: { AutoCreate: false } }),
+          },
+        ],
+      }),
+    },
+    {
       name: "an ECI virtual node gets a public IP",
       bad: add("alicloud:eci/virtualNode:VirtualNode", "vnode", { enablePublicNetwork: true }),
       expected: [edge('eci virtual node "vnode"')],

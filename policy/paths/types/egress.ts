@@ -902,6 +902,20 @@ export const egress: TypeTable = {
     "Set allowHoneypotAccessInternet to false.",
     service.true("allowHoneypotAccessInternet", "the honeypot can reach the internet"),
   ),
+  // An E-HPC cluster's add-ons (the login node's): resourcesSpec, a JSON document, creates an
+  // elastic public IP address for the add-on's node when EipResource.AutoCreate is true, and
+  // servicesSpec lists the sources each service (SSH, VNC, the client) admits.
+  "alicloud:ehpc/clusterV2:ClusterV2": withExposure(
+    workload(
+      "Set EipResource.AutoCreate to false in every add-on's resourcesSpec, and reach the cluster from the VPC.",
+      ip.true(
+        "addons[].resourcesSpec.EipResource.AutoCreate",
+        "the add-on's node (the cluster's login node) gets an elastic public IP address",
+      ),
+    ),
+    "Admit only private ranges (the VPC) or allowlisted sources in every service's NetworkACL (SourceCidrIp in servicesSpec); never 0.0.0.0/0.",
+    exposed("addons[].servicesSpec[].NetworkACL[].SourceCidrIp", "ingress"),
+  ),
   "alicloud:eci/virtualNode:VirtualNode": workload(
     "Set enablePublicNetwork to false.",
     ip.true("enablePublicNetwork", "the virtual node's pods get an elastic public IP address"),
