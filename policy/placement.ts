@@ -623,7 +623,10 @@ export const resourcePlacement = residencyResourcePolicy({
     if (!j.regions[p.cloud].includes(p.region)) {
       const place = describePlace(j, p.cloud, p.region);
       ctx.report({
-        message: `${label} must be created in a region inside ${j.id}, but its effective region is ${place}. Create it through the stack's provider, or pin its region inside ${j.id}.`,
+        message:
+          p.unsetInput === undefined
+            ? `${label} must be created in a region inside ${j.id}, but its effective region is ${place}. Create it through the stack's provider, or pin its region inside ${j.id}.`
+            : `${label} must be created in a region inside ${j.id}, but ${p.unsetInput} is not set, and the service then creates it in ${place}, whatever the provider's region. Set ${p.unsetInput} to a region inside ${j.id}.`,
         path: [label, place],
       });
     }

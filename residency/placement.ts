@@ -15,7 +15,13 @@ import {
 } from "./jurisdictions";
 
 export type Placement =
-  | { readonly kind: "region"; readonly cloud: Cloud; readonly region: string }
+  | {
+      readonly kind: "region";
+      readonly cloud: Cloud;
+      readonly region: string;
+      /** The unset input whose service default the region is (`serviceDefaultRegions`). */
+      readonly unsetInput?: string;
+    }
   /** A global or partition-wide service (IAM, CloudFront, Route 53, …): no single region. */
   | { readonly kind: "global"; readonly cloud: Cloud; readonly reason: string }
   /** Kubernetes objects live where their cluster does; resolved through the cluster. */
@@ -219,6 +225,18 @@ export function cloudOf(type: string): Cloud | undefined {
  * The effective placement of a resource. `props` are its inputs; `provider` is its provider
  * resource (explicit, or the default provider built from stack config).
  */
+/**
+ * AWS types created in the region another input names, which the service sets to a fixed region
+ * when the input is unset — whatever the provider's region: a Chime Voice Connector is created
+ * in `awsRegion`, "Default value: `us-east-1`" (the provider's documentation). A region the input
+ * names is a place arn-locality judges, as it judges every region input.
+ */
+const serviceDefaultRegions: Readonly<
+  Record<string, { readonly input: string; readonly region: string }>
+> = {
+  "aws:chime/voiceConnector:VoiceConnector": { input: "awsRegion", region: "us-east-1" },
+};
+
 export function placementOf(
   type: string,
   props: Readonly<Record<string, unknown>>,
@@ -275,6 +293,11 @@ export function placementOf(
     const module = type.split(":")[1]?.split("/")[0] ?? "";
     if (awsGlobalModules.has(module) && !regionalInGlobalModule.test(type)) {
       return { kind: "global", cloud, reason: `aws ${module} is a global service` };
+    }
+    const byDefault = serviceDefaultRegions[type];
+    const input = byDefault === undefined ? undefined : props[byDefault.input];
+    if (byDefault !== undefined && (input === undefined || input === null || input === "")) {
+      return { kind: "region", cloud, region: byDefault.region, unsetInput: byDefault.input };
     }
     // v7 per-resource override; a few types give `region` another meaning, none of which
     // we place by it (they are reviewed by their own policies).

@@ -110,6 +110,7 @@ export type RefKindName =
   | "sls-project"
   | "sls-logstore"
   | "dataworks-data-source"
+  | "opensearch-outbound-connection"
   | "rds-global-cluster"
   | "docdb-global-cluster"
   | "neptune-global-cluster"
@@ -193,6 +194,11 @@ export const refKinds: Readonly<Record<RefKindName, RefKind>> = {
     noun: "DataWorks data source",
     types: ["alicloud:dataworks/dataSource:DataSource"],
     keys: ["dataSourceName"],
+  },
+  "opensearch-outbound-connection": {
+    noun: "OpenSearch cross-cluster connection",
+    types: ["aws:opensearch/outboundConnection:OutboundConnection"],
+    keys: ["id", "connectionId"],
   },
   "rds-global-cluster": {
     noun: "Aurora global cluster",

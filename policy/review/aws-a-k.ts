@@ -268,7 +268,7 @@ const properties: PropertyReview[] = [
 
   // Identity providers: sign-in only, no data of the stack goes there.
   notAPlace(
-    /(^|\.)(discoveryUrl|jwksEndpoint|authorizationEndpoint|tokenEndpoint|userInfoEndpoint|issuerUrl|idpAuthUrl|idpMetadataUrl|tokenUrl|authCodeUrl|keyLocation)(\[\])?$/,
+    /(^|\.)(discoveryUrl|jwksEndpoint|jwksUri|authorizationEndpoint|tokenEndpoint|userInfoEndpoint|logoutEndpoint|issuerUrl|idpAuthUrl|idpMetadataUrl|tokenUrl|authCodeUrl|keyLocation)(\[\])?$/,
     why.identityProvider,
     types(
       "agentregistry/registry",
@@ -284,6 +284,7 @@ const properties: PropertyReview[] = [
       "emr/studio",
       "grafana/workspaceSamlConfiguration",
       "kendra/index",
+      "sagemaker/workforce",
       "ssoadmin/trustedTokenIssuer",
     ),
   ),

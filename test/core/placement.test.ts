@@ -171,6 +171,20 @@ describe("where a resource lives", () => {
       { kind: "region", cloud: "aws", region: "us-east-1" },
     ],
     [
+      "a Chime Voice Connector without awsRegion: the service's default, whatever its provider's",
+      "aws:chime/voiceConnector:VoiceConnector",
+      { requireEncryption: true },
+      beijing,
+      { kind: "region", cloud: "aws", region: "us-east-1", unsetInput: "awsRegion" },
+    ],
+    [
+      "a Chime Voice Connector with awsRegion, a region input arn-locality judges",
+      "aws:chime/voiceConnector:VoiceConnector",
+      { requireEncryption: true, awsRegion: "us-west-2" },
+      beijing,
+      { kind: "region", cloud: "aws", region: "cn-north-1" },
+    ],
+    [
       "an AWS resource with no region anywhere",
       "aws:s3/bucket:Bucket",
       {},

@@ -2140,6 +2140,39 @@ describe("copies and replicas", () => {
       ),
     },
     {
+      // Accepting lets the requesting domain search this one: requested elsewhere, it cannot be
+      // placed; requested by the program, its own row judges where the other domain is.
+      name: "an OpenSearch domain accepts a cross-cluster connection the program does not request",
+      bad: add("aws:opensearch/inboundConnectionAccepter:InboundConnectionAccepter", "accept", {
+        connectionId: "cc-partner-0001",
+      }),
+      expected: [
+        [
+          "named-destinations",
+          "accept",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'opensearch inbound connection accepter "accept"',
+            '"cc-partner-0001" (cannot be placed)',
+          ],
+        ],
+      ],
+      twinName: "it accepts the program's own connection between domains in the US",
+      twin: pipe(
+        add("aws:opensearch/outboundConnection:OutboundConnection", "link", {
+          id: "cc-records-0001",
+          connectionAlias: "records",
+          localDomainInfo: { ownerId: account, region: "us-west-2", domainName: "search" },
+          remoteDomainInfo: { ownerId: account, region: "us-east-1", domainName: "records" },
+        }),
+        add("aws:opensearch/inboundConnectionAccepter:InboundConnectionAccepter", "accept", {
+          connectionId: "cc-records-0001",
+        }),
+        (plan: Plan) => withDependencies(plan, "accept", { connectionId: ["link"] }),
+      ),
+    },
+    {
       name: "AWS Backup copies recovery points to Frankfurt",
       bad: set("backups", (p) => {
         rule0(p).copyActions = [
@@ -11002,6 +11035,62 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       twin: add("aws:lightsail/instancePublicPorts:InstancePublicPorts", "shop-ports", {
         instanceName: "shop",
         portInfos: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrs: ["10.30.0.0/16"] }],
+      }),
+    },
+    {
+      name: "a Lightsail load balancer is created (always public: no shape of it passes)",
+      bad: add("aws:lightsail/lb:Lb", "shop-lb", { name: "shop", instancePort: 80 }),
+      expected: [exposed("shop-lb", 'lightsail lb "shop-lb"')],
+      twinName: "the instances are served by an internal Application Load Balancer",
+      twin: add("aws:lb/loadBalancer:LoadBalancer", "shop-lb", {
+        loadBalancerType: "application",
+        internal: true,
+        subnets: ["subnet-records"],
+      }),
+    },
+    {
+      name: "a Transfer Family web app is created without a VPC endpoint (a public one)",
+      bad: add("aws:transfer/webApp:WebApp", "files", {
+        identityProviderDetails: {
+          identityCenterConfig: { instanceArn: "arn:aws:sso:::instance/ssoins-records" },
+        },
+      }),
+      expected: [exposed("files", 'transfer web app "files"')],
+      twinName: "the web app is hosted in the stack's VPC",
+      twin: add("aws:transfer/webApp:WebApp", "files", {
+        identityProviderDetails: {
+          identityCenterConfig: { instanceArn: "arn:aws:sso:::instance/ssoins-records" },
+        },
+        endpointDetails: { vpc: { vpcId: "vpc-records", subnetIds: ["subnet-records"] } },
+      }),
+    },
+    {
+      name: "a SageMaker private workforce's portal lists no source addresses (every address)",
+      bad: add("aws:sagemaker/workforce:Workforce", "labelers", {
+        workforceName: "labelers",
+        cognitoConfig: { clientId: "client", userPool: "us-west-2_records" },
+      }),
+      expected: [exposed("labelers", 'sagemaker workforce "labelers"')],
+      twinName: "the portal admits only the private range",
+      twin: add("aws:sagemaker/workforce:Workforce", "labelers", {
+        workforceName: "labelers",
+        cognitoConfig: { clientId: "client", userPool: "us-west-2_records" },
+        sourceIpConfig: { cidrs: ["10.30.0.0/16"] },
+      }),
+    },
+    {
+      name: "a SageMaker private workforce's portal admits a public range",
+      bad: add("aws:sagemaker/workforce:Workforce", "labelers", {
+        workforceName: "labelers",
+        cognitoConfig: { clientId: "client", userPool: "us-west-2_records" },
+        sourceIpConfig: { cidrs: ["10.30.0.0/16", "203.0.113.0/24"] },
+      }),
+      expected: [exposed("labelers", 'sagemaker workforce "labelers"')],
+      twinName: "the portal admits only the private range",
+      twin: add("aws:sagemaker/workforce:Workforce", "labelers", {
+        workforceName: "labelers",
+        cognitoConfig: { clientId: "client", userPool: "us-west-2_records" },
+        sourceIpConfig: { cidrs: ["10.30.0.0/16"] },
       }),
     },
     {

@@ -286,6 +286,18 @@ export const databases: TypeTable = {
     {},
     "Connect only to domains in regions inside the jurisdiction, or remove the connection.",
   ),
+  // Accepting a connection lets the domain that requested it (the outbound connection's local
+  // domain) search this domain's data: a connection the program requests is judged by its own
+  // row; one requested elsewhere, named only by its ID, cannot be placed.
+  "aws:opensearch/inboundConnectionAccepter:InboundConnectionAccepter": store(
+    [
+      replica.ref("connectionId", "opens the domain's data to the requester of", {
+        ref: "opensearch-outbound-connection",
+      }),
+    ],
+    {},
+    "Accept only connections this program requests from domains in regions inside the jurisdiction.",
+  ),
   "aws:redshift/dataShareConsumerAssociation:DataShareConsumerAssociation": store(
     [
       replica.region("consumerRegion", "shares data with consumers in"),

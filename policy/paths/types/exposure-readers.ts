@@ -275,6 +275,40 @@ export const mseRegistryEndpoint: PublicReader = (props, allowlist) => {
   ];
 };
 
+/**
+ * An endpoint on the internet that admits the sources listed at `sources` (an IP allow list):
+ * each that is neither private nor allowlisted opens it; none listed, every address reaches it.
+ */
+export function allowListed(sources: string, what: string): PublicReader {
+  const judge = openSources(sources);
+  return (props, allowlist) => {
+    const holder = sources.replace(/\[\]$/, "");
+    const list = valueAt(props, holder);
+    if (isUnknown(list)) {
+      return [
+        notKnown(holder, "is not known at preview, so whom the endpoint admits cannot be decided"),
+      ];
+    }
+    const entries = valuesAt(props, sources).filter(
+      (f) => isUnknown(f.value) || String(f.value).trim() !== "",
+    );
+    return entries.length > 0
+      ? judge(props, allowlist)
+      : [{ path: holder, what: `lists no address: ${what}` }];
+  };
+}
+
+/** A resource that gets a public endpoint unless the block at `path` places it in a VPC. */
+export function publicUnlessSet(path: string, what: string): PublicReader {
+  return (props) => {
+    const v = valueAt(props, path);
+    if (isUnknown(v)) {
+      return [notKnown(path)];
+    }
+    return v === undefined || v === null ? [{ path, what: `is not set: ${what}` }] : [];
+  };
+}
+
 /** Load balancers whose `internal` flag must be true (absent: internet-facing). */
 export const internalFlag: PublicReader = (props) => {
   const v = valueAt(props, "internal");

@@ -37,6 +37,7 @@ import {
 } from "./grants";
 import { knownAt } from "./log-readers";
 import {
+  allowListed,
   authFreeSources,
   containerEndpoint,
   domainEndpoint,
@@ -49,6 +50,7 @@ import {
   mseRegistryEndpoint,
   ossAccessPoint,
   publicEndpoint,
+  publicUnlessSet,
   slbAddressType,
   tablestoreNetworks,
   whitelistedEndpoint,
@@ -931,6 +933,40 @@ export const exposure: TypeTable = {
       "always",
       "is served on the public HTTPS endpoint Lightsail gives every container service (<name>.<id>.<region>.cs.amazonlightsail.com), which no setting closes",
     ),
+  ),
+  // A Lightsail load balancer has no private shape: it serves its instances on a public address
+  // (IPv4, and IPv6 by default).
+  "aws:lightsail/lb:Lb": endpoint(
+    "Serve the instances through an Application Load Balancer with internal set to true in the stack's VPC instead.",
+    exposed(
+      "instancePort",
+      "always",
+      "is served on the public address every Lightsail load balancer has, which no setting closes",
+    ),
+  ),
+  // A Transfer Family web app without a VPC endpoint is created with a public one: its sign-in
+  // page, and the files of the buckets it serves, are reached from anywhere.
+  "aws:transfer/webApp:WebApp": reading(
+    "Host the web app in the stack's VPC (endpointDetails.vpc with private subnets).",
+    [
+      "endpointDetails.vpc",
+      publicUnlessSet(
+        "endpointDetails.vpc",
+        "the web app gets a public endpoint, from which anyone on the internet reaches its sign-in page and, signed in, the files it serves",
+      ),
+    ],
+  ),
+  // A private workforce's labeling portal admits the addresses its IP allow list names, and with
+  // none every address: the data items the work teams see are shown there.
+  "aws:sagemaker/workforce:Workforce": reading(
+    "List only private or allowlisted sources in sourceIpConfig.cidrs.",
+    [
+      "sourceIpConfig.cidrs[]",
+      allowListed(
+        "sourceIpConfig.cidrs[]",
+        "the workforce's labeling portal, which shows the work teams the data items, admits every address on the internet",
+      ),
+    ],
   ),
   "aws:redshift/cluster:Cluster": publicly("the cluster has an internet endpoint"),
   "aws:rds/clusterInstance:ClusterInstance": publicly(
