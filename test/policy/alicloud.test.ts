@@ -4055,43 +4055,13 @@ describe("IP whitelists and public endpoints of data services", () => {
     {
       // The add-ons' specs are JSON documents held as text.
       name: "an E-HPC cluster's login add-on gets an EIP and admits SSH from anywhere",
-      bad: add("alicloud:ehpc/clusterV2:ClusterV2", "hpc", {
-        clusterCategory: "Standard",
-        clusterMode: "Integrated",
-        clusterVpcId: "vpc-telemetry",
-        securityGroupId: "sg-telemetry",
-        addons: [
-          {
-            name: "Login",
-            version: "1.0",
-            servicesSpec: JSON.stringify([
-              { ServiceName: "SSH", NetworkACL: [{ Port: 22, SourceCidrIp: "0.0.0.0/0" }] },
-            ]),
-            resourcesSpec: JSON.stringify({ EipResource: { AutoCreate: true } }),
-          },
-        ],
-      }),
+      bad: hpcCluster(true, "0.0.0.0/0"),
       expected: [
         ["public-exposure", "hpc", "mandatory", ["the internet", 'ehpc cluster v2 "hpc"']],
         edge('ehpc cluster v2 "hpc"'),
       ],
       twinName: "the login node has no EIP and admits SSH from the VPC alone",
-      twin: add("alicloud:ehpc/clusterV2:ClusterV2", "hpc", {
-        clusterCategory: "Standard",
-        clusterMode: "Integrated",
-        clusterVpcId: "vpc-telemetry",
-        securityGroupId: "sg-telemetry",
-        addons: [
-          {
-            name: "Login",
-            version: "1.0",
-            servicesSpec: JSON.stringify([
-              { ServiceName: "SSH", NetworkACL: [{ Port: 22, SourceCidrIp: "10.0.0.0/8" }] },
-            ]),
-            resourcesSpec: JSON.stringify({ EipResource: { AutoCreate: false } }),
-          },
-        ],
-      }),
+      twin: hpcCluster(false, "10.0.0.0/8"),
     },
     {
       name: "an ECI virtual node gets a public IP",
@@ -4102,6 +4072,26 @@ describe("IP whitelists and public endpoints of data services", () => {
     },
   ]);
 });
+
+/** An E-HPC cluster whose login add-on creates an EIP (`eip`) and admits SSH from `source`. */
+function hpcCluster(eip: boolean, source: string) {
+  return add("alicloud:ehpc/clusterV2:ClusterV2", "hpc", {
+    clusterCategory: "Standard",
+    clusterMode: "Integrated",
+    clusterVpcId: "vpc-telemetry",
+    securityGroupId: "sg-telemetry",
+    addons: [
+      {
+        name: "Login",
+        version: "1.0",
+        servicesSpec: JSON.stringify([
+          { ServiceName: "SSH", NetworkACL: [{ Port: 22, SourceCidrIp: source }] },
+        ]),
+        resourcesSpec: JSON.stringify({ EipResource: { AutoCreate: eip } }),
+      },
+    ],
+  });
+}
 
 /** A function with DNS servers `dns` that mounts the program's bucket through `endpoint`. */
 function fcFunction(dns: string, endpoint: string) {

@@ -10878,6 +10878,13 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     ["us-west-2 (inside US)", label, `${JSON.stringify(raw)} (cannot be placed)`],
   ];
   /** A Fargate service with private addresses only: where a Lightsail workload belongs. */
+  /** A SageMaker private workforce whose portal admits `cidrs` (none: no allow list). */
+  const workforce = (cidrs?: string[]) =>
+    add("aws:sagemaker/workforce:Workforce", "labelers", {
+      workforceName: "labelers",
+      cognitoConfig: { clientId: "client", userPool: "us-west-2_records" },
+      ...(cidrs === undefined ? {} : { sourceIpConfig: { cidrs } }),
+    });
   const privateService = add("aws:ecs/service:Service", "web-svc", {
     cluster: "records",
     taskDefinition: "web:1",
@@ -11066,32 +11073,17 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     },
     {
       name: "a SageMaker private workforce's portal lists no source addresses (every address)",
-      bad: add("aws:sagemaker/workforce:Workforce", "labelers", {
-        workforceName: "labelers",
-        cognitoConfig: { clientId: "client", userPool: "us-west-2_records" },
-      }),
+      bad: workforce(),
       expected: [exposed("labelers", 'sagemaker workforce "labelers"')],
       twinName: "the portal admits only the private range",
-      twin: add("aws:sagemaker/workforce:Workforce", "labelers", {
-        workforceName: "labelers",
-        cognitoConfig: { clientId: "client", userPool: "us-west-2_records" },
-        sourceIpConfig: { cidrs: ["10.30.0.0/16"] },
-      }),
+      twin: workforce(["10.30.0.0/16"]),
     },
     {
       name: "a SageMaker private workforce's portal admits a public range",
-      bad: add("aws:sagemaker/workforce:Workforce", "labelers", {
-        workforceName: "labelers",
-        cognitoConfig: { clientId: "client", userPool: "us-west-2_records" },
-        sourceIpConfig: { cidrs: ["10.30.0.0/16", "203.0.113.0/24"] },
-      }),
+      bad: workforce(["10.30.0.0/16", "203.0.113.0/24"]),
       expected: [exposed("labelers", 'sagemaker workforce "labelers"')],
       twinName: "the portal admits only the private range",
-      twin: add("aws:sagemaker/workforce:Workforce", "labelers", {
-        workforceName: "labelers",
-        cognitoConfig: { clientId: "client", userPool: "us-west-2_records" },
-        sourceIpConfig: { cidrs: ["10.30.0.0/16"] },
-      }),
+      twin: workforce(["10.30.0.0/16"]),
     },
     {
       name: "a Lightsail container service is created (always public: no shape of it passes)",
