@@ -1835,55 +1835,25 @@ describe("exposure and egress", () => {
     {
       // pubNetworkFlow above 0 is internet bandwidth whatever netType says.
       name: "an MSE registry is given internet bandwidth and no whitelist",
-      bad: add("alicloud:mse/cluster:Cluster", "registry", {
-        clusterSpecification: "MSE_SC_1_2_60_c",
-        clusterType: "Nacos-Ans",
-        clusterVersion: "NACOS_2_0_0",
-        instanceCount: 3,
-        netType: "privatenet",
-        pubNetworkFlow: "5",
-        vswitchId: "vsw-telemetry-a",
-      }),
+      bad: mseRegistry({ netType: "privatenet", pubNetworkFlow: "5" }),
       expected: [
         ["public-exposure", "registry", "mandatory", ["the internet", 'mse cluster "registry"']],
       ],
       twinName: "it has no internet bandwidth",
-      twin: add("alicloud:mse/cluster:Cluster", "registry", {
-        clusterSpecification: "MSE_SC_1_2_60_c",
-        clusterType: "Nacos-Ans",
-        clusterVersion: "NACOS_2_0_0",
-        instanceCount: 3,
-        netType: "privatenet",
-        pubNetworkFlow: "0",
-        vswitchId: "vsw-telemetry-a",
-      }),
+      twin: mseRegistry({ netType: "privatenet", pubNetworkFlow: "0" }),
     },
     {
       name: "an MSE registry's public endpoint whitelists a public range",
-      bad: add("alicloud:mse/cluster:Cluster", "registry", {
-        clusterSpecification: "MSE_SC_1_2_60_c",
-        clusterType: "ZooKeeper",
-        clusterVersion: "ZooKeeper_3_8_0",
-        instanceCount: 3,
+      bad: mseRegistry({
         netType: "both",
         pubNetworkFlow: "1",
         aclEntryLists: ["10.0.0.0/8", "198.51.100.7/32"],
-        vswitchId: "vsw-telemetry-a",
       }),
       expected: [
         ["public-exposure", "registry", "mandatory", ["the internet", 'mse cluster "registry"']],
       ],
       twinName: "the whitelist lists only the VPC's range",
-      twin: add("alicloud:mse/cluster:Cluster", "registry", {
-        clusterSpecification: "MSE_SC_1_2_60_c",
-        clusterType: "ZooKeeper",
-        clusterVersion: "ZooKeeper_3_8_0",
-        instanceCount: 3,
-        netType: "both",
-        pubNetworkFlow: "1",
-        aclEntryLists: ["10.0.0.0/8"],
-        vswitchId: "vsw-telemetry-a",
-      }),
+      twin: mseRegistry({ netType: "both", pubNetworkFlow: "1", aclEntryLists: ["10.0.0.0/8"] }),
     },
     {
       // Personal Edition: anyone pulls a public repository's images from the registry endpoint.
@@ -4072,6 +4042,18 @@ describe("IP whitelists and public endpoints of data services", () => {
     },
   ]);
 });
+
+/** A Nacos registry of MSE in the stack's vSwitch, with its network settings `network`. */
+function mseRegistry(network: Record<string, unknown>) {
+  return add("alicloud:mse/cluster:Cluster", "registry", {
+    clusterSpecification: "MSE_SC_1_2_60_c",
+    clusterType: "Nacos-Ans",
+    clusterVersion: "NACOS_2_0_0",
+    instanceCount: 3,
+    vswitchId: "vsw-telemetry-a",
+    ...network,
+  });
+}
 
 /** An E-HPC cluster whose login add-on creates an EIP (`eip`) and admits SSH from `source`. */
 function hpcCluster(eip: boolean, source: string) {
