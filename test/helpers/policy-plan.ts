@@ -60,6 +60,18 @@ export async function fixturePlan(fixture: string, stack: string): Promise<Plan>
   return plan;
 }
 
+/**
+ * Two AWS stacks to judge a shape in, either side of a border: a CN stack whose resources are in
+ * cn-north-1 (the aws-cn partition) and a US stack in us-west-2 (the aws partition).
+ */
+export async function chinaAndOregonPlans(): Promise<{ china: Plan; oregon: Plan }> {
+  const [china, oregon] = await Promise.all([
+    fixturePlan("aws-oai-bucket", "cn"),
+    fixturePlan("policy-aws", "us"),
+  ]);
+  return { china, oregon };
+}
+
 /** The value the engine sends for an input that is not known until other resources exist. */
 export const unknown = unknownValue;
 

@@ -7,7 +7,14 @@
  * of its own, a key a store is encrypted with — is judged as before.
  */
 import type { Plan } from "../../engine/plan";
-import { add, addComponent, addProvider, fixturePlan, pipe, unknown } from "../helpers/policy-plan";
+import {
+  add,
+  addComponent,
+  addProvider,
+  chinaAndOregonPlans,
+  pipe,
+  unknown,
+} from "../helpers/policy-plan";
 import { findings, policyPack } from "../helpers/policy-session";
 
 const account = "111122223333";
@@ -15,15 +22,10 @@ const document = (statement: Record<string, unknown>) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
 
 const pack = policyPack();
-/** A CN stack whose AWS resources are in cn-north-1 (the aws-cn partition). */
 let china: Plan;
-/** A US stack in us-west-2 (the aws partition). */
 let oregon: Plan;
 beforeAll(async () => {
-  [china, oregon] = await Promise.all([
-    fixturePlan("aws-oai-bucket", "cn"),
-    fixturePlan("policy-aws", "us"),
-  ]);
+  ({ china, oregon } = await chinaAndOregonPlans());
 });
 
 const cn = { jurisdiction: "CN" };

@@ -5,19 +5,14 @@
  * finding either way.
  */
 import type { Plan } from "../../engine/plan";
-import { add, fixturePlan, pipe } from "../helpers/policy-plan";
+import { add, chinaAndOregonPlans, pipe } from "../helpers/policy-plan";
 import { findings, policyPack } from "../helpers/policy-session";
 
 const pack = policyPack();
-/** A CN stack whose AWS resources are in cn-north-1. */
 let china: Plan;
-/** A US stack in us-west-2. */
 let oregon: Plan;
 beforeAll(async () => {
-  [china, oregon] = await Promise.all([
-    fixturePlan("aws-oai-bucket", "cn"),
-    fixturePlan("policy-aws", "us"),
-  ]);
+  ({ china, oregon } = await chinaAndOregonPlans());
 });
 
 const connector = (props: Record<string, unknown>) =>
