@@ -100,6 +100,7 @@ describe("the rows internet-egress judges", () => {
       "alicloud:ecs/securityGroupRule:SecurityGroupRule cross-account-links sourceGroupOwnerAccount",
       "alicloud:ens/securityGroup:SecurityGroup public-exposure permissions[].sourceCidrIp",
       "alicloud:ens/securityGroup:SecurityGroup public-exposure permissions[].ipv6SourceCidrIp",
+      "aws:ecs/expressGatewayService:ExpressGatewayService public-exposure networkConfigurations",
       "aws:ecs/service:Service remote-sites launchType",
       "aws:ecs/taskSet:TaskSet remote-sites launchType",
       "aws:sagemaker/notebookInstance:NotebookInstance log-shipping defaultCodeRepository",
@@ -144,7 +145,7 @@ describe("the rows internet-egress judges", () => {
     // remote-sites judge, are rows of the network and remote-sites tables. The 18 egress
     // controls (gates.ts) declare rules and gates, and no fields but their ingress sources and
     // the owner of another account's security group a rule admits (cross-account-links).
-    expect(Object.keys(egress).length).toBe(89 + 18);
+    expect(Object.keys(egress).length).toBe(90 + 18);
     expect(Object.keys(gates).filter((t) => !(t in egress))).toEqual([]);
     expect(
       Object.entries(gates).flatMap(([t, m]) =>

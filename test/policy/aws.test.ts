@@ -1027,6 +1027,50 @@ describe("placement", () => {
       }),
     },
     {
+      name: "a Cloud Map public DNS namespace is created",
+      bad: add("aws:servicediscovery/publicDnsNamespace:PublicDnsNamespace", "names", {
+        name: "records.example.com",
+      }),
+      expected: [
+        [
+          "global-services",
+          "names",
+          "mandatory",
+          [
+            'servicediscovery public dns namespace "names"',
+            "edge locations outside the jurisdiction",
+          ],
+        ],
+      ],
+      twinName: "the namespace is private to the VPC",
+      twin: add("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace", "names", {
+        name: "records.internal",
+        vpc: "vpc-records",
+      }),
+    },
+    {
+      // A custom domain is served through a CloudFront distribution Cognito creates.
+      name: "a Cognito user pool's sign-in pages are served on a custom domain",
+      bad: add("aws:cognito/userPoolDomain:UserPoolDomain", "sign-in", {
+        domain: "auth.records.example.com",
+        userPoolId: "us-west-2_records",
+        certificateArn: `arn:aws:acm:us-east-1:${account}:certificate/records`,
+      }),
+      expected: [
+        [
+          "global-services",
+          "sign-in",
+          "mandatory",
+          ['cognito user pool domain "sign-in"', "edge locations outside the jurisdiction"],
+        ],
+      ],
+      twinName: "the pages are served on a prefix domain of the region",
+      twin: add("aws:cognito/userPoolDomain:UserPoolDomain", "sign-in", {
+        domain: "records-sign-in",
+        userPoolId: "us-west-2_records",
+      }),
+    },
+    {
       name: "a global accelerator is created",
       bad: add("aws:globalaccelerator/accelerator:Accelerator", "accelerator", {
         ipAddressType: "IPV4",
@@ -9946,6 +9990,13 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       securityGroupIds: ["sg-records"],
     },
   };
+  /** A pipeline of one stage, the action `action`, keeping its artifacts in the records bucket. */
+  const pipeline = (action: Props) =>
+    add("aws:codepipeline/pipeline:Pipeline", "orders-pipeline", {
+      roleArn: `arn:aws:iam::${account}:role/codepipeline`,
+      artifactStores: [{ location: "records-artifacts", type: "S3" }],
+      stages: [{ name: String(action.name), actions: [action] }],
+    });
   const githubProject = (source: Props, artifacts: Props = { type: "NO_ARTIFACTS" }) =>
     add("aws:codebuild/project:Project", "orders-build", {
       serviceRole: `arn:aws:iam::${account}:role/codebuild`,
@@ -10499,6 +10550,70 @@ describe("edge APIs, key-value stores, catalogues, build sources and alert mailb
       }),
     },
     {
+      // A ThirdParty action (here GitHub's first-version source) is run by a provider outside AWS.
+      name: "a pipeline's source action is run by a provider outside AWS",
+      bad: pipeline({
+        name: "Source",
+        category: "Source",
+        owner: "ThirdParty",
+        provider: "GitHub",
+        version: "1",
+        outputArtifacts: ["source"],
+        configuration: { Owner: "records", Repo: "orders", Branch: "main" },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-pipeline",
+          "mandatory",
+          [inside, 'codepipeline pipeline "orders-pipeline"', "an action provider outside AWS"],
+        ],
+      ],
+      twinName: "it takes its source from CodeCommit in Oregon",
+      twin: pipeline({
+        name: "Source",
+        category: "Source",
+        owner: "AWS",
+        provider: "CodeCommit",
+        version: "1",
+        outputArtifacts: ["source"],
+        configuration: { RepositoryName: "orders", BranchName: "main" },
+      }),
+    },
+    {
+      name: "a pipeline's test action is run by job workers of a custom action",
+      bad: pipeline({
+        name: "Test",
+        category: "Test",
+        owner: "Custom",
+        provider: "OrdersTests",
+        version: "1",
+        inputArtifacts: ["source"],
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "orders-pipeline",
+          "mandatory",
+          [
+            inside,
+            'codepipeline pipeline "orders-pipeline"',
+            "job workers of a custom action, which run wherever the account runs them",
+          ],
+        ],
+      ],
+      twinName: "it is tested by CodeBuild",
+      twin: pipeline({
+        name: "Test",
+        category: "Test",
+        owner: "AWS",
+        provider: "CodeBuild",
+        version: "1",
+        inputArtifacts: ["source"],
+        configuration: { ProjectName: "orders-tests" },
+      }),
+    },
+    {
       name: "an Amplify app is built from a repository on GitHub",
       bad: add("aws:amplify/app:App", "site", {
         name: "site",
@@ -10878,6 +10993,14 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
     ["us-west-2 (inside US)", label, `${JSON.stringify(raw)} (cannot be placed)`],
   ];
   /** A Fargate service with private addresses only: where a Lightsail workload belongs. */
+  /** An ECS Express Mode service, in the subnets of `network` when given. */
+  const expressService = (network?: Record<string, unknown>) =>
+    add("aws:ecs/expressGatewayService:ExpressGatewayService", "web", {
+      executionRoleArn: `arn:aws:iam::${account}:role/web-execution`,
+      infrastructureRoleArn: `arn:aws:iam::${account}:role/web-infrastructure`,
+      primaryContainer: { image: `${account}.dkr.ecr.us-west-2.amazonaws.com/web:1` },
+      ...(network === undefined ? {} : { networkConfigurations: [network] }),
+    });
   /** A SageMaker private workforce whose portal admits `cidrs` (none: no allow list). */
   const workforce = (cidrs?: string[]) =>
     add("aws:sagemaker/workforce:Workforce", "labelers", {
@@ -11084,6 +11207,30 @@ describe("services l–z: public endpoints, managed runtimes outside the VPC, ed
       expected: [exposed("labelers", 'sagemaker workforce "labelers"')],
       twinName: "the portal admits only the private range",
       twin: workforce(["10.30.0.0/16"]),
+    },
+    {
+      name: "an ECS Express Mode service is given no network configuration (the default VPC)",
+      bad: expressService(),
+      expected: [
+        exposed("web", 'ecs express gateway service "web"'),
+        egress("web", 'ecs express gateway service "web"'),
+      ],
+      twinName: "the service runs in private subnets of the stack's VPC",
+      twin: expressService({
+        subnets: ["subnet-records", "subnet-records-b"],
+        securityGroups: ["sg-records"],
+      }),
+    },
+    {
+      name: "an SSM document is shared with All (public)",
+      bad: add("aws:ssm/document:Document", "runbook", {
+        documentType: "Command",
+        content: "{}",
+        permissions: { type: "Share", accountIds: "All" },
+      }),
+      expected: [exposed("runbook", 'ssm document "runbook"')],
+      twinName: "the document is not shared",
+      twin: add("aws:ssm/document:Document", "runbook", { documentType: "Command", content: "{}" }),
     },
     {
       name: "a Lightsail container service is created (always public: no shape of it passes)",

@@ -20,6 +20,7 @@ import {
   ddosScrubbing,
   healthCheckers,
   publicZone,
+  cognitoCustomDomain,
   pushChannel,
   pushPlatform,
 } from "./global-reach";
@@ -372,6 +373,22 @@ export const edgeServices: TypeTable = {
   ),
   "alicloud:ddos/ddosCooInstance:DdosCooInstance": ddos,
   "alicloud:dns/ddosCooInstance:DdosCooInstance": ddos,
+  "aws:cognito/userPoolDomain:UserPoolDomain": judged(
+    "Use a prefix domain (served from the region) instead of a custom domain.",
+    "domain",
+    cloudFront,
+    cognitoCustomDomain,
+  ),
+  // Cloud Map's public namespace is a public Route 53 hosted zone: its services' instances are
+  // published to name servers worldwide.
+  "aws:servicediscovery/publicDnsNamespace:PublicDnsNamespace": row(
+    "Use a private DNS namespace (servicediscovery.PrivateDnsNamespace) in the stack's VPC.",
+    always(
+      "name",
+      "Route 53 name servers",
+      "publishes its services' instances in a public Route 53 hosted zone, answered by name servers worldwide",
+    ),
+  ),
   "aws:route53/healthCheck:HealthCheck": judged(
     "Name in regions only checker regions inside the jurisdiction (at least three), or check a CloudWatch alarm instead.",
     "regions",

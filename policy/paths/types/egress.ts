@@ -36,6 +36,7 @@ import { hostOf } from "../../../residency/placement";
 import { isTrue, isUnknown, known, str, valueAt } from "../values";
 import { ackEdges, ackRole, nodePoolEdges } from "./clusters";
 import { exposed, withExposure } from "./exposure";
+import { publicUnlessSet } from "./exposure-readers";
 import { gates } from "./gates";
 import { bucketSink, bucketSinkFix, edgesOf, withPolicyFields } from "./rows";
 import {
@@ -707,6 +708,25 @@ export const egress: TypeTable = {
       "vpcZoneIdentifiers",
       "the group launches its instances into the region's default VPC, whose subnets give them public IP addresses and route to an internet gateway",
     ),
+  ),
+  // An ECS Express Mode service given no network configuration runs in the default VPC's
+  // subnets: its tasks reach the internet, and the load balancer it creates faces the internet
+  // at the URL AWS gives the service.
+  "aws:ecs/expressGatewayService:ExpressGatewayService": withExposure(
+    workload(
+      "Give the service private subnets of the stack's VPC (networkConfigurations[].subnets).",
+      ip.defaultVpc(
+        "networkConfigurations",
+        "the service's tasks run in the region's default VPC, whose subnets give them public IP addresses and route to an internet gateway",
+      ),
+    ),
+    "Give the service private subnets of the stack's VPC (networkConfigurations[].subnets).",
+    exposed("networkConfigurations", {
+      reads: publicUnlessSet(
+        "networkConfigurations",
+        "the service runs in the region's default VPC, where the load balancer it creates faces the internet at the URL AWS gives the service",
+      ),
+    }),
   ),
   "aws:ec2/launchConfiguration:LaunchConfiguration": template(
     noPublicIp,

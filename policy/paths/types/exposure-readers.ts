@@ -309,6 +309,25 @@ export function publicUnlessSet(path: string, what: string): PublicReader {
   };
 }
 
+/**
+ * An SSM document's sharing: `permissions` `{ type: "Share", accountIds: "All" }` makes it public —
+ * every AWS account can read and run it (the accounts it names besides are judged as accounts).
+ */
+export const ssmDocumentShare: PublicReader = (props) => {
+  const ids = valueAt(props, "permissions.accountIds");
+  if (isUnknown(ids)) {
+    return [notKnown("permissions.accountIds")];
+  }
+  return typeof ids === "string" && ids.split(",").some((id) => id.trim().toLowerCase() === "all")
+    ? [
+        {
+          path: "permissions.accountIds",
+          what: `is ${JSON.stringify(ids)}: the document is public, every AWS account can read and run it`,
+        },
+      ]
+    : [];
+};
+
 /** Load balancers whose `internal` flag must be true (absent: internet-facing). */
 export const internalFlag: PublicReader = (props) => {
   const v = valueAt(props, "internal");

@@ -52,6 +52,7 @@ import {
   publicEndpoint,
   publicUnlessSet,
   slbAddressType,
+  ssmDocumentShare,
   tablestoreNetworks,
   whitelistedEndpoint,
   workforce,
@@ -933,6 +934,10 @@ export const exposure: TypeTable = {
       "always",
       "is served on the public HTTPS endpoint Lightsail gives every container service (<name>.<id>.<region>.cs.amazonlightsail.com), which no setting closes",
     ),
+  ),
+  "aws:ssm/document:Document": reading(
+    "Share the document only with named accounts, never with All.",
+    ["permissions.accountIds", ssmDocumentShare],
   ),
   // A Lightsail load balancer has no private shape: it serves its instances on a public address
   // (IPv4, and IPv6 by default).

@@ -181,6 +181,33 @@ export const publicZone: GlobalReader = (props) => {
 };
 
 /**
+ * A Cognito user pool domain: a prefix (`auth-example`) is served from the region
+ * (`<prefix>.auth.<region>.amazoncognito.com`); a custom domain, a fully qualified name, is served
+ * through a CloudFront distribution Cognito creates, so the sign-in pages, and the credentials
+ * typed into them, pass through edge locations worldwide.
+ */
+export const cognitoCustomDomain: GlobalReader = (props) => {
+  const domain = valueAt(props, "domain");
+  if (isUnknown(domain)) {
+    return [
+      {
+        path: "domain",
+        what: "is not known at preview, and a custom domain is served through CloudFront",
+        unknown: true,
+      },
+    ];
+  }
+  return typeof domain === "string" && domain.includes(".")
+    ? [
+        {
+          path: "domain",
+          what: `is ${JSON.stringify(domain)}, a custom domain: Cognito serves its sign-in pages, and the credentials typed into them, through a CloudFront distribution at edge locations worldwide`,
+        },
+      ]
+    : [];
+};
+
+/**
  * Every platform (APNs, FCM, ADM, Baidu, WNS, MPNS) is its vendor's global push service: no
  * platform application passes.
  */

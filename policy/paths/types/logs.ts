@@ -1620,6 +1620,20 @@ export const logs: TypeTable = {
   // A build outside the stack's VPC reaches the internet (internet-egress).
   // A public build project (projectVisibility PUBLIC_READ) shows its builds' results, logs and
   // artifacts to anyone on the internet.
+  // A pipeline action run by a provider outside AWS (ThirdParty: a GitHub source of the first
+  // version, a partner's build, test or deploy service) exchanges the pipeline's artifacts with
+  // it; a Custom action's job workers run wherever the account runs them. Neither is placed.
+  "aws:codepipeline/pipeline:Pipeline": sends(
+    "Run every action on an AWS provider in a region inside the jurisdiction (CodeCommit or a connection's repository judged on its own, CodeBuild, CodeDeploy, S3).",
+    push.flag("stages[].actions[].owner", "exchanges the pipeline's artifacts with", {
+      values: ["ThirdParty"],
+      farSide: "an action provider outside AWS",
+    }),
+    push.flag("stages[].actions[].owner", "exchanges the pipeline's artifacts with", {
+      values: ["Custom"],
+      farSide: "job workers of a custom action, which run wherever the account runs them",
+    }),
+  ),
   "aws:codebuild/project:Project": withExposure(
     withPolicyFields(
       sends(
