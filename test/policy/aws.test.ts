@@ -1071,6 +1071,26 @@ describe("placement", () => {
       }),
     },
     {
+      name: "an AppSync API is given a custom domain name (CloudFront-backed)",
+      bad: add("aws:appsync/domainName:DomainName", "api-domain", {
+        domainName: "api.records.example.com",
+        certificateArn: `arn:aws:acm:us-east-1:${account}:certificate/api`,
+      }),
+      expected: [
+        [
+          "global-services",
+          "api-domain",
+          "mandatory",
+          ['appsync domain name "api-domain"', "edge locations outside the jurisdiction"],
+        ],
+      ],
+      twinName: "the API is called at its regional endpoint",
+      twin: add("aws:appsync/graphQLApi:GraphQLApi", "api-domain", {
+        name: "records",
+        authenticationType: "AWS_IAM",
+      }),
+    },
+    {
       name: "a global accelerator is created",
       bad: add("aws:globalaccelerator/accelerator:Accelerator", "accelerator", {
         ipAddressType: "IPV4",

@@ -373,6 +373,16 @@ export const edgeServices: TypeTable = {
   ),
   "alicloud:ddos/ddosCooInstance:DdosCooInstance": ddos,
   "alicloud:dns/ddosCooInstance:DdosCooInstance": ddos,
+  // An AppSync custom domain is CloudFront-backed: its certificate must be in us-east-1, and the
+  // name it gives the domain's DNS record (appsyncDomainName) is a CloudFront distribution's.
+  "aws:appsync/domainName:DomainName": row(
+    "Call the API at its regional endpoint instead of a custom domain name.",
+    always(
+      "domainName",
+      cloudFront,
+      "is served through a CloudFront distribution AppSync creates: the API's requests and answers pass through edge locations worldwide",
+    ),
+  ),
   "aws:cognito/userPoolDomain:UserPoolDomain": judged(
     "Use a prefix domain (served from the region) instead of a custom domain.",
     "domain",
