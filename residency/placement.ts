@@ -222,10 +222,6 @@ export function cloudOf(type: string): Cloud | undefined {
 }
 
 /**
- * The effective placement of a resource. `props` are its inputs; `provider` is its provider
- * resource (explicit, or the default provider built from stack config).
- */
-/**
  * AWS types created in the region another input names, which the service sets to a fixed region
  * when the input is unset — whatever the provider's region: a Chime Voice Connector is created
  * in `awsRegion`, "Default value: `us-east-1`" (the provider's documentation). A region the input
@@ -237,6 +233,10 @@ const serviceDefaultRegions: Readonly<
   "aws:chime/voiceConnector:VoiceConnector": { input: "awsRegion", region: "us-east-1" },
 };
 
+/**
+ * The effective placement of a resource. `props` are its inputs; `provider` is its provider
+ * resource (explicit, or the default provider built from stack config).
+ */
 export function placementOf(
   type: string,
   props: Readonly<Record<string, unknown>>,

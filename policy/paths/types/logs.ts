@@ -1624,7 +1624,7 @@ export const logs: TypeTable = {
   // version, a partner's build, test or deploy service) exchanges the pipeline's artifacts with
   // it; a Custom action's job workers run wherever the account runs them. Neither is placed.
   "aws:codepipeline/pipeline:Pipeline": sends(
-    "Run every action on an AWS provider in a region inside the jurisdiction (CodeCommit or a connection's repository judged on its own, CodeBuild, CodeDeploy, S3).",
+    "Run every action on an AWS provider (CodeCommit, CodeBuild, CodeDeploy, S3) in a region inside the jurisdiction.",
     push.flag("stages[].actions[].owner", "exchanges the pipeline's artifacts with", {
       values: ["ThirdParty"],
       farSide: "an action provider outside AWS",
