@@ -7,6 +7,7 @@
  * region is determined), §3/§4 "CDN / edge", "Global accelerator", "Anycast EIP", object-storage
  * acceleration.
  */
+import { describeEdgeZone, edgeZoneInJurisdiction, edgeZoneOf } from "../residency/edge-zones";
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import {
   type Cloud,
@@ -735,7 +736,8 @@ function describeValuePlace(j: Jurisdiction, place: NamedPlace): string {
 
 const namedPlaceFix: Readonly<Record<NamedPlaceKind, (j: Jurisdiction) => string>> = {
   region: (j) => `Name a region inside ${j.id}.`,
-  zone: (j) => `Use a zone of a region inside ${j.id}.`,
+  zone: (j) =>
+    `Use a zone of a region inside ${j.id} (a Local Zone only where it stands inside too).`,
   endpoint: (j) => `Point it at the service's endpoint in a region inside ${j.id}.`,
   image: (j) => `Pull and push images only through a registry in a region inside ${j.id}.`,
 };
@@ -915,6 +917,28 @@ export const arnLocality = residencyResourcePolicy({
         reviewedNotAPlace(args.type, modelPath(ref.path)) ||
         (isChartValues(args.type) && signsForOwnEndpoint(ref, args.props))
       ) {
+        continue;
+      }
+      // An AWS Local or Wavelength Zone stands in a city of its own, often in another country
+      // than its parent region: it is placed by that country (residency/edge-zones.ts), and one
+      // the catalog does not list cannot be placed.
+      const edge = ref.kind === "zone" && cloud !== "alicloud" ? edgeZoneOf(ref.value) : undefined;
+      if (edge === "unlisted") {
+        const where = `${ref.value} (an AWS Local or Wavelength Zone the catalog does not list: its country cannot be checked)`;
+        ctx.report({
+          message: `${label} must reference only places inside ${j.id}, but ${ref.path} names ${where}. ${namedPlaceFix.zone(j)}`,
+          path: [label, where],
+        });
+        continue;
+      }
+      if (edge !== undefined) {
+        if (!edgeZoneInJurisdiction(j, edge)) {
+          const where = describeEdgeZone(j, ref.value, edge);
+          ctx.report({
+            message: `${label} must reference only places inside ${j.id}, but ${ref.path} names ${where}, whatever the country of its parent region ${edge.parentRegion}. ${namedPlaceFix.zone(j)}`,
+            path: [label, where],
+          });
+        }
         continue;
       }
       // Hosts no rule places (a custom domain, an IP) are left to the reviewed flow models of

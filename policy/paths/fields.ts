@@ -5,6 +5,7 @@
  * run this same compiler; a view runs it over a resolver that holds only the resource and its
  * provider, so references name nothing there and are left to the stack ("stack").
  */
+import { describeEdgeZone, edgeZoneInJurisdiction } from "../../residency/edge-zones";
 import {
   awsPartitionOf,
   awsPartitionRegions,
@@ -123,6 +124,13 @@ function fromLocated(
           kind: "outside",
           place: `${at.raw} (partition ${at.partition}, outside ${j.id})`,
         },
+        far,
+      };
+    case "edge":
+      return {
+        outcome: edgeZoneInJurisdiction(j, at.zone)
+          ? inside
+          : { kind: "outside", place: describeEdgeZone(j, at.raw, at.zone) },
         far,
       };
     case "unplaceable":

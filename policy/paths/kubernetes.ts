@@ -7,6 +7,7 @@
  * unrestricted egress; a selected pod may reach the union of its policies' rules; a rule without
  * `to` reaches everything; an empty pod selector selects every pod of the namespace.
  */
+import { describeEdgeZone, edgeZoneInJurisdiction, edgeZoneOf } from "../../residency/edge-zones";
 import {
   type Cloud,
   getJurisdiction,
@@ -569,6 +570,16 @@ function parameterPlace(
       .split(",")
       .map((z) => z.trim())
       .filter((z) => z !== "")) {
+      const edge = cloud === "aws" ? edgeZoneOf(zone) : undefined;
+      if (edge === "unlisted") {
+        return `zone ${zone} (an AWS Local or Wavelength Zone the catalog does not list: cannot be placed)`;
+      }
+      if (edge !== undefined) {
+        if (!edgeZoneInJurisdiction(j, edge)) {
+          return `zone ${describeEdgeZone(j, zone, edge)}`;
+        }
+        continue;
+      }
       const region = regionOfZone(zone);
       if (region === undefined) {
         return `zone ${zone} (cannot be placed)`;
@@ -589,6 +600,8 @@ function parameterPlace(
         : describePlace(j, at.cloud, at.region);
     case "partition":
       return `partition ${at.partition} (outside ${j.id})`;
+    case "edge":
+      return edgeZoneInJurisdiction(j, at.zone) ? undefined : describeEdgeZone(j, value, at.zone);
     case "unplaceable":
       return `${value} (cannot be placed)`;
   }

@@ -9,6 +9,7 @@
  * identifier) are not decided here: `arn-or-id` says "the resource's own region" for an
  * identifier, and the graph first looks the identifier up among the stack's resources.
  */
+import { type EdgeZone, edgeZoneOf } from "../../residency/edge-zones";
 import {
   awsPartitionOf,
   type Cloud,
@@ -109,6 +110,8 @@ export type Located =
    * (an S3 bucket, a global resource) of the jurisdiction's own partition or cloud.
    */
   | { readonly kind: "own"; readonly raw: string; readonly identifier: boolean }
+  /** An AWS Local or Wavelength Zone, placed by its own country (residency/edge-zones.ts). */
+  | { readonly kind: "edge"; readonly zone: EdgeZone; readonly raw: string }
   /** A value that names no place the pack can check; it fails closed. */
   | { readonly kind: "unplaceable"; readonly raw: string; readonly why: string };
 
@@ -199,6 +202,17 @@ export function locate(j: Jurisdiction, format: PlaceFormat, value: string, clou
         : { kind: "unplaceable", raw: value, why: generic };
     }
     case "zone": {
+      const edge = cloud === "aws" ? edgeZoneOf(value) : undefined;
+      if (edge === "unlisted") {
+        return {
+          kind: "unplaceable",
+          raw: value,
+          why: "an AWS Local or Wavelength Zone the catalog does not list, whose country cannot be checked",
+        };
+      }
+      if (edge !== undefined) {
+        return { kind: "edge", zone: edge, raw: value };
+      }
       const region = regionOfZone(cloud, value);
       return region
         ? inRegion(cloud, region, value)
@@ -297,7 +311,8 @@ function regionOfAwsZoneId(zoneId: string): string | undefined {
  * (`us-west-2a`, Alibaba Cloud's `ap-southeast-1a`), joined by a dash in Alibaba Cloud's `cn-`
  * regions (`cn-shanghai-b`), or an AWS zone ID (`usw2-az1`) of a region whose zones the catalog
  * lists. Anything else — a DNS zone ID (`Z0123…`), a time zone, a Local Zone
- * (`us-west-2-lax-1a`, which may lie in another country than its parent region) — is not read.
+ * (`us-west-2-lax-1a`, which may lie in another country than its parent region: `locate` places
+ * it by its own country first, residency/edge-zones.ts) — is not read.
  */
 export function regionOfZone(cloud: Cloud, zone: string): string | undefined {
   const regions = knownRegions()[cloud];

@@ -4,6 +4,7 @@
  * naming a region, zone, endpoint or image registry. `arn-locality` and `key-locality` judge them;
  * the paths a row declares are its policies' (`declaredPaths`), so no value is judged twice.
  */
+import { describeEdgeZone, edgeZoneInJurisdiction } from "../../residency/edge-zones";
 import { type Jurisdiction, regionInJurisdiction } from "../../residency/jurisdictions";
 import { arnPartition, describeNamedPlace, regionOfEndpoint } from "../../residency/placement";
 import { notAPlace, type PlaceKind, placeRuleOf, wordsOf } from "../inventory/place-rules";
@@ -38,6 +39,10 @@ export function outcomeOf(j: Jurisdiction, at: Located): PlaceOutcome {
         : { kind: "outside", place: describeNamedPlace(j, at.cloud, at.raw, at.region) };
     case "partition":
       return { kind: "outside", place: `${at.raw} (partition ${at.partition}, outside ${j.id})` };
+    case "edge":
+      return edgeZoneInJurisdiction(j, at.zone)
+        ? { kind: "inside" }
+        : { kind: "outside", place: describeEdgeZone(j, at.raw, at.zone) };
     case "unplaceable":
       return { kind: "unplaceable", raw: JSON.stringify(at.raw), why: at.why };
   }

@@ -14,6 +14,7 @@
  * names, route-table IDs…). The analyzer protocol does not send resource IDs, so an ID typed in
  * by hand resolves only when some output carries it.
  */
+import { describeEdgeZone, edgeZoneInJurisdiction } from "../../residency/edge-zones";
 import type { PolicyResource } from "@pulumi/policy";
 import {
   type Cloud,
@@ -1340,6 +1341,12 @@ export class Resolver {
         return at.region
           ? this.regionPlace("aws", at.region)
           : this.globalPlace(`aws partition ${at.partition}`);
+      case "edge":
+        return this.place({
+          key: `edge-zone:${at.zone.group}`,
+          label: describeEdgeZone(this.jurisdiction, at.raw, at.zone),
+          side: edgeZoneInJurisdiction(this.jurisdiction, at.zone) ? "inside" : "outside",
+        });
       case "unplaceable":
         return this.unknownPlace(`${at.raw}, ${at.why}`);
     }

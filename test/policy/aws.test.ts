@@ -13690,6 +13690,29 @@ describe("kubernetes storage classes, controller revisions and mutating admissio
       ),
     },
     {
+      // A Local Zone stands in its own city: Buenos Aires, for all that us-east-1 is in the US.
+      name: "an EBS storage class creates volumes in a Local Zone abroad",
+      bad: k8s(
+        sc,
+        "fast",
+        storageClass("ebs.csi.aws.com", { type: "gp3", zones: "us-west-2a,us-east-1-bue-1a" }),
+      ),
+      expected: [
+        [
+          "kubernetes-egress",
+          "fast",
+          "mandatory",
+          [label, "zone us-east-1-bue-1a (an AWS Local Zone in Buenos Aires, AR: outside US)"],
+        ],
+      ],
+      twinName: "its volumes are created in the Los Angeles Local Zone",
+      twin: k8s(
+        sc,
+        "fast",
+        storageClass("ebs.csi.aws.com", { type: "gp3", zones: "us-west-2a,us-west-2-lax-1a" }),
+      ),
+    },
+    {
       name: "an EKS Auto Mode storage class creates volumes in a zone abroad",
       bad: k8s(
         sc,
