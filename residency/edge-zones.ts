@@ -14,6 +14,9 @@ import type { Jurisdiction } from "./jurisdictions";
 
 export const edgeZoneSources = [
   "https://docs.aws.amazon.com/local-zones/latest/ug/available-local-zones.html",
+  // "Amazon EBS encryption in Local Zones, Outposts, and Wavelength Zones" lists Local Zones by
+  // continent.
+  "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption-local-zones-outposts-wavelength.html",
   "https://docs.aws.amazon.com/wavelength/latest/developerguide/available-wavelength-zones.html",
 ] as const;
 
@@ -43,6 +46,7 @@ const localZones: Readonly<Record<string, readonly [string, string]>> = {
   "us-east-1-dfw-1": ["Dallas", "US"],
   "us-east-1-dfw-2": ["Dallas", "US"],
   "us-east-1-iah-1": ["Houston", "US"],
+  "us-east-1-iah-2": ["Houston", "US"],
   "us-east-1-mci-1": ["Kansas City", "US"],
   "us-east-1-mia-1": ["Miami", "US"],
   "us-east-1-mia-2": ["Miami", "US"],
@@ -54,14 +58,20 @@ const localZones: Readonly<Record<string, readonly [string, string]>> = {
   "us-east-1-bue-1": ["Buenos Aires", "AR"],
   "us-east-1-lim-1": ["Lima", "PE"],
   "us-east-1-scl-1": ["Santiago", "CL"],
-  // Parent us-west-2.
+  // Parent us-east-2 and us-west-2.
+  "us-east-2-mci-1": ["Kansas City", "US"],
   "us-west-2-den-1": ["Denver", "US"],
+  "us-west-2-hnl-1": ["Honolulu", "US"],
   "us-west-2-las-1": ["Las Vegas", "US"],
   "us-west-2-lax-1": ["Los Angeles", "US"],
   "us-west-2-pdx-1": ["Portland", "US"],
+  "us-west-2-phx-1": ["Phoenix", "US"],
+  "us-west-2-phx-2": ["Phoenix", "US"],
   "us-west-2-sea-1": ["Seattle", "US"],
   // Europe, the Middle East and Africa.
+  "eu-central-1-ath-1": ["Athens", "GR"],
   "eu-central-1-ham-1": ["Hamburg", "DE"],
+  "eu-central-1-ist-1": ["Istanbul", "TR"],
   "eu-central-1-waw-1": ["Warsaw", "PL"],
   "eu-north-1-cph-1": ["Copenhagen", "DK"],
   "eu-north-1-hel-1": ["Helsinki", "FI"],
@@ -70,7 +80,13 @@ const localZones: Readonly<Record<string, readonly [string, string]>> = {
   // Asia Pacific.
   "ap-northeast-1-tpe-1": ["Taipei", "TW"],
   "ap-south-1-ccu-1": ["Kolkata", "IN"],
+  "ap-south-1-ccu-2": ["Kolkata", "IN"],
   "ap-south-1-del-1": ["Delhi", "IN"],
+  "ap-south-1-del-2": ["Delhi", "IN"],
+  "ap-southeast-1-bkk-1": ["Bangkok", "TH"],
+  "ap-southeast-1-han-1": ["Hanoi", "VN"],
+  "ap-southeast-1-mnl-1": ["Manila", "PH"],
+  "ap-southeast-2-akl-1": ["Auckland", "NZ"],
   "ap-southeast-2-per-1": ["Perth", "AU"],
 };
 

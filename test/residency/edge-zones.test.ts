@@ -28,6 +28,8 @@ describe("reading a zone", () => {
     ["usw2-lax1-az2", { group: "us-west-2-lax-1", country: "US" }],
     ["ap-northeast-1-tpe-1a", { parentRegion: "ap-northeast-1", country: "TW" }],
     ["eu-north-1-cph-1a", { city: "Copenhagen", country: "DK" }],
+    ["eu-central-1-ist-1a", { city: "Istanbul", country: "TR" }],
+    ["us-west-2-phx-2a", { city: "Phoenix", country: "US" }],
     [
       "us-east-1-wl1-bos-wlz-1",
       { kind: "Wavelength Zone", group: "us-east-1-wl1-bos-wlz-1", country: "US" },
@@ -64,6 +66,8 @@ describe("whether an edge zone lies inside", () => {
   test("a union holds its member countries' zones", () => {
     expect(edgeZoneInJurisdiction(eu, zone("eu-north-1-cph-1a"))).toBe(true);
     expect(edgeZoneInJurisdiction(eu, zone("me-south-1-mct-1a"))).toBe(false);
+    // A Local Zone of Frankfurt, in Istanbul: outside the EU.
+    expect(edgeZoneInJurisdiction(eu, zone("eu-central-1-ist-1a"))).toBe(false);
     // Copenhagen is in the EU, not in Germany.
     expect(edgeZoneInJurisdiction(de, zone("eu-north-1-cph-1a"))).toBe(false);
     expect(edgeZoneInJurisdiction(de, zone("eu-central-1-ham-1a"))).toBe(true);
