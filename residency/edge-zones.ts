@@ -18,6 +18,8 @@ export const edgeZoneSources = [
   // continent.
   "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption-local-zones-outposts-wavelength.html",
   "https://docs.aws.amazon.com/wavelength/latest/developerguide/available-wavelength-zones.html",
+  // The carriers' zones by name, as the price list's locations call them.
+  "https://aws.amazon.com/wavelength/locations/",
 ] as const;
 
 /** An edge zone of AWS: a Local Zone or a Wavelength Zone, with the place it stands in. */
@@ -90,13 +92,40 @@ const localZones: Readonly<Record<string, readonly [string, string]>> = {
   "ap-southeast-2-per-1": ["Perth", "AU"],
 };
 
-/** Wavelength Zone groups (carriers' networks, parent us-east-1 here): [city, country]. */
+/**
+ * Wavelength Zone groups, in carriers' 5G networks: [city, country]. The AWS page's first rows,
+ * and the carriers' zones as AWS's price list names them (Bell, KDDI, SK Telecom, Vodafone,
+ * Verizon).
+ */
 const wavelengthZones: Readonly<Record<string, readonly [string, string]>> = {
+  "ca-central-1-wl1-yto-wlz-1": ["Toronto", "CA"],
+  "ap-northeast-1-wl1-kix-wlz-1": ["Osaka", "JP"],
+  "ap-northeast-1-wl1-nrt-wlz-1": ["Tokyo", "JP"],
+  "ap-northeast-2-wl1-cjj-wlz-1": ["Daejeon", "KR"],
+  "ap-northeast-2-wl1-sel-wlz-1": ["Seoul", "KR"],
+  "eu-central-1-wl1-ber-wlz-1": ["Berlin", "DE"],
+  "eu-central-1-wl1-dtm-wlz-1": ["Dortmund", "DE"],
+  "eu-central-1-wl1-muc-wlz-1": ["Munich", "DE"],
+  "eu-west-2-wl1-lon-wlz-1": ["London", "GB"],
   "us-east-1-wl1-atl-wlz-1": ["Atlanta", "US"],
+  "us-east-1-wl1-bna-wlz-1": ["Nashville", "US"],
   "us-east-1-wl1-bos-wlz-1": ["Boston", "US"],
   "us-east-1-wl1-chi-wlz-1": ["Chicago", "US"],
   "us-east-1-wl1-clt-wlz-1": ["Charlotte", "US"],
   "us-east-1-wl1-dfw-wlz-1": ["Dallas", "US"],
+  "us-east-1-wl1-dtw-wlz-1": ["Detroit", "US"],
+  "us-east-1-wl1-iah-wlz-1": ["Houston", "US"],
+  "us-east-1-wl1-mia-wlz-1": ["Miami", "US"],
+  "us-east-1-wl1-msp-wlz-1": ["Minneapolis", "US"],
+  "us-east-1-wl1-nyc-wlz-1": ["New York", "US"],
+  "us-east-1-wl1-tpa-wlz-1": ["Tampa", "US"],
+  "us-east-1-wl1-was-wlz-1": ["Washington, DC", "US"],
+  "us-west-2-wl1-den-wlz-1": ["Denver", "US"],
+  "us-west-2-wl1-las-wlz-1": ["Las Vegas", "US"],
+  "us-west-2-wl1-lax-wlz-1": ["Los Angeles", "US"],
+  "us-west-2-wl1-phx-wlz-1": ["Phoenix", "US"],
+  "us-west-2-wl1-sea-wlz-1": ["Seattle", "US"],
+  "us-west-2-wl1-sfo-wlz-1": ["San Francisco Bay Area", "US"],
 };
 
 /** AWS zone-ID region codes (`use1` of `use1-bue1-az1`): from the region IDs the groups name. */

@@ -35,6 +35,8 @@ describe("reading a zone", () => {
       { kind: "Wavelength Zone", group: "us-east-1-wl1-bos-wlz-1", country: "US" },
     ],
     ["use1-wl1-bos-wlz1", { kind: "Wavelength Zone", country: "US" }],
+    ["eu-west-2-wl1-lon-wlz-1", { kind: "Wavelength Zone", city: "London", country: "GB" }],
+    ["apne1-wl1-nrt-wlz1", { kind: "Wavelength Zone", city: "Tokyo", country: "JP" }],
     // Shaped like an edge zone, of a group the catalog does not list: it fails closed.
     ["us-east-1-xyz-1a", "unlisted"],
     ["use1-xyz1-az1", "unlisted"],
