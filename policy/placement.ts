@@ -7,7 +7,12 @@
  * region is determined), §3/§4 "CDN / edge", "Global accelerator", "Anycast EIP", object-storage
  * acceleration.
  */
-import { describeEdgeZone, edgeZoneInJurisdiction, edgeZoneOf } from "../residency/edge-zones";
+import {
+  describeEdgeZone,
+  edgeZoneInJurisdiction,
+  edgeZoneOf,
+  unlistedEdgeZone,
+} from "../residency/edge-zones";
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import {
   type Cloud,
@@ -924,7 +929,7 @@ export const arnLocality = residencyResourcePolicy({
       // the catalog does not list cannot be placed.
       const edge = ref.kind === "zone" && cloud !== "alicloud" ? edgeZoneOf(ref.value) : undefined;
       if (edge === "unlisted") {
-        const where = `${ref.value} (an AWS Local or Wavelength Zone the catalog does not list: its country cannot be checked)`;
+        const where = `${ref.value} (${unlistedEdgeZone}: its country cannot be checked)`;
         ctx.report({
           message: `${label} must reference only places inside ${j.id}, but ${ref.path} names ${where}. ${namedPlaceFix.zone(j)}`,
           path: [label, where],

@@ -11,6 +11,7 @@
  * listed here cannot be placed (a zone opened since, or a typo), and fails closed.
  */
 import type { Jurisdiction } from "./jurisdictions";
+import { awsZoneIdPrefix } from "./zones";
 
 export const edgeZoneSources = [
   "https://docs.aws.amazon.com/local-zones/latest/ug/available-local-zones.html",
@@ -128,22 +129,6 @@ const wavelengthZones: Readonly<Record<string, readonly [string, string]>> = {
   "us-west-2-wl1-sfo-wlz-1": ["San Francisco Bay Area", "US"],
 };
 
-/** AWS zone-ID region codes (`use1` of `use1-bue1-az1`): from the region IDs the groups name. */
-function regionCode(region: string): string {
-  const [area, direction, n] = region.split("-");
-  const dir = direction
-    .replace(/^northeast$/, "ne")
-    .replace(/^northwest$/, "nw")
-    .replace(/^southeast$/, "se")
-    .replace(/^southwest$/, "sw")
-    .replace(/^central$/, "c")
-    .replace(/^north$/, "n")
-    .replace(/^south$/, "s")
-    .replace(/^east$/, "e")
-    .replace(/^west$/, "w");
-  return `${area}${dir}${n}`;
-}
-
 const localName = /^((?:[a-z]{2}(?:-gov)?-[a-z]+-\d)-[a-z]{3}-\d)[a-z]$/;
 const localId = /^([a-z]{2}[a-z]{1,2}\d)-([a-z]{3})(\d)-az\d+$/;
 const wavelengthName = /^([a-z]{2}-[a-z]+-\d)-wl1-[a-z]{3}-wlz-\d$/;
@@ -162,12 +147,12 @@ function zoneIds(): ReadonlyMap<string, EdgeZone> {
     ...Object.entries(localZones).map(([group, at]) => {
       const z = zone("Local Zone", group, at);
       const [, , , metro, n] = group.split("-");
-      return [`${regionCode(z.parentRegion)}-${metro}${n}`, z] as const;
+      return [`${awsZoneIdPrefix[z.parentRegion]}-${metro}${n}`, z] as const;
     }),
     ...Object.entries(wavelengthZones).map(([group, at]) => {
       const z = zone("Wavelength Zone", group, at);
       const [, , , , metro, , n] = group.split("-");
-      return [`${regionCode(z.parentRegion)}-wl1-${metro}-wlz${n}`, z] as const;
+      return [`${awsZoneIdPrefix[z.parentRegion]}-wl1-${metro}-wlz${n}`, z] as const;
     }),
   ]);
   return byZoneId;
@@ -194,6 +179,9 @@ export function edgeZoneOf(value: string): EdgeZone | "unlisted" | undefined {
   }
   return undefined;
 }
+
+/** How a finding names an edge zone `edgeZoneOf` reads as unlisted. */
+export const unlistedEdgeZone = "an AWS Local or Wavelength Zone the catalog does not list";
 
 /** Whether an edge zone's country lies inside `j`: the country itself, or a member of the union. */
 export function edgeZoneInJurisdiction(j: Jurisdiction, z: EdgeZone): boolean {

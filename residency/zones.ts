@@ -133,7 +133,7 @@ export const zoneGaps: Readonly<Record<Cloud, Readonly<Record<string, string>>>>
  * account, so the engine pairs them in order — the right IDs of the right region. The prefixes
  * follow AWS's scheme (area + direction initials + number: ap-southeast-1 → apse1).
  */
-const awsZoneIdPrefix: Readonly<Record<string, string>> = {
+export const awsZoneIdPrefix: Readonly<Record<string, string>> = {
   "us-east-1": "use1",
   "us-east-2": "use2",
   "us-west-1": "usw1",

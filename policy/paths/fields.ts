@@ -5,12 +5,10 @@
  * run this same compiler; a view runs it over a resolver that holds only the resource and its
  * provider, so references name nothing there and are left to the stack ("stack").
  */
-import { describeEdgeZone, edgeZoneInJurisdiction } from "../../residency/edge-zones";
 import {
   awsPartitionOf,
   awsPartitionRegions,
   holdsAwsPartition,
-  regionInJurisdiction,
   type Jurisdiction,
 } from "../../residency/jurisdictions";
 import {
@@ -45,6 +43,7 @@ import type {
   TypeModel,
 } from "./model";
 import { flagOpens, globalPlaceLabel, type Located, locate } from "./places";
+import { outcomeOf } from "./references";
 import { type Ref, type RefKind, refKinds, type Resolver } from "./resolver";
 import { isPublic, isPublicGrantee, mayBePublicDocument, statements } from "./iam";
 import {
@@ -107,35 +106,7 @@ function fromLocated(
   x: Resolver,
   at: Located,
 ): { outcome: Outcome; far?: Endpoint } {
-  const far = x.locatedPlace(at);
-  switch (at.kind) {
-    case "own":
-      return { outcome: inside };
-    case "region":
-      return {
-        outcome: regionInJurisdiction(j, at.cloud, at.region)
-          ? inside
-          : { kind: "outside", place: describeNamedPlace(j, at.cloud, at.raw, at.region) },
-        far,
-      };
-    case "partition":
-      return {
-        outcome: {
-          kind: "outside",
-          place: `${at.raw} (partition ${at.partition}, outside ${j.id})`,
-        },
-        far,
-      };
-    case "edge":
-      return {
-        outcome: edgeZoneInJurisdiction(j, at.zone)
-          ? inside
-          : { kind: "outside", place: describeEdgeZone(j, at.raw, at.zone) },
-        far,
-      };
-    case "unplaceable":
-      return { outcome: unplaceable(at.raw, at.why), far };
-  }
+  return { outcome: outcomeOf(j, at), far: x.locatedPlace(at) };
 }
 
 /**

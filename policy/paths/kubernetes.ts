@@ -7,7 +7,12 @@
  * unrestricted egress; a selected pod may reach the union of its policies' rules; a rule without
  * `to` reaches everything; an empty pod selector selects every pod of the namespace.
  */
-import { describeEdgeZone, edgeZoneInJurisdiction, edgeZoneOf } from "../../residency/edge-zones";
+import {
+  describeEdgeZone,
+  edgeZoneInJurisdiction,
+  edgeZoneOf,
+  unlistedEdgeZone,
+} from "../../residency/edge-zones";
 import {
   type Cloud,
   getJurisdiction,
@@ -572,7 +577,7 @@ function parameterPlace(
       .filter((z) => z !== "")) {
       const edge = cloud === "aws" ? edgeZoneOf(zone) : undefined;
       if (edge === "unlisted") {
-        return `zone ${zone} (an AWS Local or Wavelength Zone the catalog does not list: cannot be placed)`;
+        return `zone ${zone} (${unlistedEdgeZone}: cannot be placed)`;
       }
       if (edge !== undefined) {
         if (!edgeZoneInJurisdiction(j, edge)) {

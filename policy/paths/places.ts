@@ -9,7 +9,7 @@
  * identifier) are not decided here: `arn-or-id` says "the resource's own region" for an
  * identifier, and the graph first looks the identifier up among the stack's resources.
  */
-import { type EdgeZone, edgeZoneOf } from "../../residency/edge-zones";
+import { type EdgeZone, edgeZoneOf, unlistedEdgeZone } from "../../residency/edge-zones";
 import {
   awsPartitionOf,
   type Cloud,
@@ -207,7 +207,7 @@ export function locate(j: Jurisdiction, format: PlaceFormat, value: string, clou
         return {
           kind: "unplaceable",
           raw: value,
-          why: "an AWS Local or Wavelength Zone the catalog does not list, whose country cannot be checked",
+          why: `${unlistedEdgeZone}, whose country cannot be checked`,
         };
       }
       if (edge !== undefined) {

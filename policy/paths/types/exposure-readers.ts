@@ -55,6 +55,13 @@ function openSources(path: string) {
     valuesAt(props, path).flatMap((f) => openSource(f.path, f.value, allowlist));
 }
 
+/** The entries of a whitelist at `sources` that are set (an empty text lists nothing). */
+function listedSources(props: Props, sources: string) {
+  return valuesAt(props, sources).filter(
+    (f) => isUnknown(f.value) || String(f.value).trim() !== "",
+  );
+}
+
 /** Whether the value at `key` is `value` (ignoring case); absent counts as `absent`. */
 export function ruleIs(key: string, value: string, absent = false) {
   return (holder: unknown): boolean => {
@@ -137,9 +144,7 @@ export function whitelistedEndpoint(
       v === undefined
         ? (opts.absentMeans ?? false)
         : isTrue(v) || (opts.onValues ?? []).includes(String(v).toLowerCase());
-    const entries = valuesAt(props, sources).filter(
-      (f) => isUnknown(f.value) || String(f.value).trim() !== "",
-    );
+    const entries = listedSources(props, sources);
     if (!on || entries.length > 0) {
       return open;
     }
@@ -258,9 +263,7 @@ export const mseRegistryEndpoint: PublicReader = (props, allowlist) => {
   if (!byType && !byFlow) {
     return unknowns;
   }
-  const entries = valuesAt(props, "aclEntryLists[]").filter(
-    (f) => isUnknown(f.value) || String(f.value).trim() !== "",
-  );
+  const entries = listedSources(props, "aclEntryLists[]");
   if (entries.length > 0) {
     return entries.flatMap((f) => openSource(f.path, f.value, allowlist));
   }
@@ -289,9 +292,7 @@ export function allowListed(sources: string, what: string): PublicReader {
         notKnown(holder, "is not known at preview, so whom the endpoint admits cannot be decided"),
       ];
     }
-    const entries = valuesAt(props, sources).filter(
-      (f) => isUnknown(f.value) || String(f.value).trim() !== "",
-    );
+    const entries = listedSources(props, sources);
     return entries.length > 0
       ? judge(props, allowlist)
       : [{ path: holder, what: `lists no address: ${what}` }];
