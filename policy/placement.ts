@@ -13,6 +13,13 @@ import {
   edgeZoneOf,
   unlistedEdgeZone,
 } from "../residency/edge-zones";
+import {
+  describeEnsNode,
+  ensNodeInJurisdiction,
+  ensNodeOf,
+  ensNodePath,
+  unreadEnsNode,
+} from "../residency/ens-nodes";
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import {
   type Cloud,
@@ -941,6 +948,27 @@ export const arnLocality = residencyResourcePolicy({
           const where = describeEdgeZone(j, ref.value, edge);
           ctx.report({
             message: `${label} must reference only places inside ${j.id}, but ${ref.path} names ${where}, whatever the country of its parent region ${edge.parentRegion}. ${namedPlaceFix.zone(j)}`,
+            path: [label, where],
+          });
+        }
+        continue;
+      }
+      // An Alibaba Cloud ENS node stands in a city of its own, often abroad, whatever the
+      // provider's region: it is placed by its ID's country (residency/ens-nodes.ts), and an ID
+      // that names no country cannot be placed.
+      if (
+        ref.kind === "region" &&
+        ensNodePath.test(modelPath(ref.path)) &&
+        !knownRegions().alicloud.has(ref.value)
+      ) {
+        const node = ensNodeOf(ref.value);
+        if (node === undefined || !ensNodeInJurisdiction(j, node)) {
+          const where =
+            node === undefined
+              ? `${JSON.stringify(ref.value)} (${unreadEnsNode})`
+              : describeEnsNode(j, node);
+          ctx.report({
+            message: `${label} must reference only places inside ${j.id}, but ${ref.path} names ${where}. Create it on an ENS edge node inside ${j.id}.`,
             path: [label, where],
           });
         }

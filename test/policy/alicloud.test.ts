@@ -245,6 +245,25 @@ const fromOwnInterface = (owner: string | undefined) =>
     (p: Plan) => withDependencies(p, "link", { interfaceId: ["to-beijing"] }),
   );
 
+/** An ENS disk "edge-disk" on the edge node `ensRegionId`. */
+const ensDisk = (ensRegionId: string) =>
+  add("alicloud:ens/disk:Disk", "edge-disk", {
+    ensRegionId,
+    category: "cloud_efficiency",
+    paymentType: "PayAsYouGo",
+    size: 20,
+  });
+
+/** A PolarDB cluster "edge-db" on the edge node `ensRegionId`. */
+const zonalCluster = (ensRegionId: string) =>
+  add("alicloud:polardb/zonalDbCluster:ZonalDbCluster", "edge-db", {
+    ensRegionId,
+    dbType: "MySQL",
+    dbVersion: "8.0",
+    dbNodeClass: "polar.mysql.x4.medium.c",
+    dbClusterNodesConfigs: [],
+  });
+
 describe("placement", () => {
   runCases(pack, () => happy, cn, [
     {
@@ -315,6 +334,64 @@ describe("placement", () => {
         region: "cn-beijing",
         endpoints: [{ oss: "oss-cn-beijing-internal.aliyuncs.com" }],
       }),
+    },
+    // An ENS node stands in its own city, often abroad, whatever the provider's region
+    // (residency/ens-nodes.ts): the provider's own examples create networks in tr-Istanbul-1.
+    ...(
+      [
+        ["an edge disk is created on a node in Istanbul", "tr-Istanbul-1", "Istanbul, TR"],
+        ["an edge disk is created on a node in Hong Kong", "cn-hongkong-2", "Hong Kong, HK"],
+      ] as const
+    ).map(([name, node, where]) => ({
+      name,
+      bad: ensDisk(node),
+      expected: [
+        [
+          "arn-locality",
+          "edge-disk",
+          "mandatory",
+          [
+            'ens disk "edge-disk"',
+            `${node} (an Alibaba Cloud ENS edge node in ${where}: outside CN)`,
+          ],
+        ],
+      ] satisfies Finding[],
+      twinName: "it is created on a node in Shanghai",
+      twin: ensDisk("cn-shanghai-telecom"),
+    })),
+    {
+      name: "an edge PolarDB cluster is created on a node in Singapore",
+      bad: zonalCluster("sg-singapore-9"),
+      expected: [
+        [
+          "arn-locality",
+          "edge-db",
+          "mandatory",
+          [
+            'polardb zonal db cluster "edge-db"',
+            "sg-singapore-9 (an Alibaba Cloud ENS edge node in Singapore, SG: outside CN)",
+          ],
+        ],
+      ],
+      twinName: "it is created on a node in Chenzhou",
+      twin: zonalCluster("cn-chenzhou-telecom_unicom_cmcc"),
+    },
+    {
+      name: "an edge disk names a node whose country cannot be read",
+      bad: ensDisk("edge-1"),
+      expected: [
+        [
+          "arn-locality",
+          "edge-disk",
+          "mandatory",
+          [
+            'ens disk "edge-disk"',
+            '"edge-1" (not an ENS node ID of the form <country>-<city>-<site>, so its country cannot be checked)',
+          ],
+        ],
+      ],
+      twinName: "it names a node in Hangzhou",
+      twin: ensDisk("cn-hangzhou-44"),
     },
   ]);
 });
