@@ -36,6 +36,7 @@ import {
   hostOf,
   imageRegistry,
   inferenceProfileGeography,
+  isAwsRegionShaped,
   placementOf,
   providerHosted,
   regionOfEndpoint,
@@ -754,6 +755,10 @@ const namedPlaceFix: Readonly<Record<NamedPlaceKind, (j: Jurisdiction) => string
   image: (j) => `Pull and push images only through a registry in a region inside ${j.id}.`,
 };
 
+/** How a finding names a region-shaped value of no region the catalog knows. */
+const uncataloguedRegion =
+  "shaped like a region ID, but of no region the catalog knows, so it cannot be placed";
+
 /** The kinds read on a resource of a cloud (or of another package). */
 const everyKind: readonly NamedPlaceKind[] = ["region", "zone", "endpoint", "image"];
 /**
@@ -977,6 +982,16 @@ export const arnLocality = residencyResourcePolicy({
       // Hosts no rule places (a custom domain, an IP) are left to the reviewed flow models of
       // the types that send data to them; this reader only places what a value itself names.
       const place = namedPlace(j, ref.kind, ref.value, cloud);
+      // A region ID as AWS shapes them (which Alibaba Cloud's newer regions share: `na-south-1`)
+      // of no region the catalog knows — one opened since, or a typo — cannot be placed.
+      if (place === undefined && ref.kind === "region" && isAwsRegionShaped(ref.value)) {
+        const where = `${ref.value} (${uncataloguedRegion})`;
+        ctx.report({
+          message: `${label} must reference only places inside ${j.id}, but ${ref.path} names ${where}. ${namedPlaceFix.region(j)}`,
+          path: [label, where],
+        });
+        continue;
+      }
       if (
         place === undefined ||
         regionInJurisdiction(j, place.cloud, place.region) ||

@@ -173,6 +173,24 @@ describe("on AWS", () => {
       twin: privateZone("us-east-1"),
     },
     {
+      // One opened since the catalog was made, or a typo: shaped like a region, placed nowhere.
+      name: "a private zone is associated with a VPC in a region the catalog does not know",
+      bad: privateZone("eu-central-3"),
+      expected: [
+        [
+          "arn-locality",
+          "internal",
+          "mandatory",
+          [
+            'route53 zone "internal"',
+            "eu-central-3 (shaped like a region ID, but of no region the catalog knows, so it cannot be placed)",
+          ],
+        ],
+      ],
+      twinName: "the VPC is in Ohio",
+      twin: privateZone("us-east-2"),
+    },
+    {
       name: "Storage Lens gathers the metrics of buckets in Ireland",
       bad: storageLens({ include: { regions: ["us-west-2", "eu-west-1"] } }),
       expected: [
