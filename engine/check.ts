@@ -19,6 +19,7 @@ import { resourceLabel } from "../policy/paths/describe";
 import type { Jurisdiction } from "../residency/jurisdictions";
 import { declaredClustersOf } from "../residency/clusters";
 import { declaredDiskEncryptionOf } from "../residency/disk-encryption";
+import { declaredOutpostsOf } from "../residency/outposts";
 import { declaredHostsOf } from "../residency/hosts";
 import { declaredStackOutputsOf } from "../residency/stack-outputs";
 import { formatIssue, type Posture, postureOf, type SpecIssue } from "../residency/spec";
@@ -87,11 +88,11 @@ function invalidConfig(issues: readonly SpecIssue[]): UsageError {
  * The residency settings of a stack, from its `sovereign-dc:*` config: the jurisdiction, the
  * egress allowlist (its CIDR entries, `sovereign-dc:egress`, and the hosts it places by name,
  * `sovereign-dc:egressHosts`), the posture, the Kubernetes clusters it declares by region, its
- * accounts' default disk encryption and the account it declares its own
+ * accounts' default disk encryption, its AWS Outposts' countries and the account it declares its own
  * (`sovereign-dc:accountId`, which the engine's ARNs carry too). Programs of other projects can
  * set the same keys in their stack config; a posture other than `standard` or `strict`, a host
- * under `sovereign-dc:egress`, or a malformed host entry, cluster or disk encryption declaration,
- * is a usage error.
+ * under `sovereign-dc:egress`, or a malformed host entry, cluster, disk encryption or Outpost
+ * declaration, is a usage error.
  */
 export function settingsFromStackConfig(config: Readonly<Record<string, string>>): StackSettings {
   const jurisdiction = config["sovereign-dc:jurisdiction"];
@@ -114,6 +115,10 @@ export function settingsFromStackConfig(config: Readonly<Record<string, string>>
   const disks = declaredDiskEncryptionOf(config);
   if ("issues" in disks) {
     throw invalidConfig(disks.issues);
+  }
+  const outposts = declaredOutpostsOf(config);
+  if ("issues" in outposts) {
+    throw invalidConfig(outposts.issues);
   }
   // Read by the engine when the program references another stack (engine/monitor.ts); refused
   // here, before the program runs, like every other setting.
@@ -147,6 +152,7 @@ export function settingsFromStackConfig(config: Readonly<Record<string, string>>
     posture: posture.posture,
     clusters: declared.clusters,
     accountDiskEncryption: disks.declared,
+    outposts: outposts.declared,
     ...(account !== undefined && account !== "" ? { accountIds: [account] } : {}),
   };
 }
@@ -171,6 +177,9 @@ export function packConfigFor(settings: StackSettings): Record<string, Record<st
   }
   if (settings.accountDiskEncryption !== undefined && settings.accountDiskEncryption.length > 0) {
     body.accountDiskEncryption = settings.accountDiskEncryption;
+  }
+  if (settings.outposts !== undefined && settings.outposts.length > 0) {
+    body.outposts = settings.outposts;
   }
   if (settings.accountIds !== undefined && settings.accountIds.length > 0) {
     body.accountIds = settings.accountIds;

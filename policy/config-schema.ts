@@ -98,6 +98,21 @@ export const sharedConfigProperties: PolicyConfigSchema["properties"] = {
       },
     },
   },
+  outposts: {
+    type: "array",
+    default: [],
+    description:
+      "The AWS Outposts the stack declares, each with the ISO 3166-1 alpha-2 code of its site's country (sovereign-dc:outposts): { outpost, country }. What is placed on an Outpost is placed at its site, and an Outpost not declared cannot be placed.",
+    items: {
+      type: "object",
+      required: ["outpost", "country"],
+      additionalProperties: false,
+      properties: {
+        outpost: { type: "string", pattern: "^op-[0-9a-f]{16,17}$" },
+        country: { type: "string", pattern: "^[A-Z]{2}$" },
+      },
+    },
+  },
   standInAccount: {
     type: "string",
     description:

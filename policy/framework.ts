@@ -17,6 +17,7 @@ import type {
 } from "@pulumi/policy";
 import type { DeclaredCluster } from "../residency/clusters";
 import type { DeclaredDiskEncryption } from "../residency/disk-encryption";
+import type { DeclaredOutpost } from "../residency/outposts";
 import { type HostAllowEntry, hostEntryProblem } from "../residency/hosts";
 import { findJurisdiction, type Jurisdiction } from "../residency/jurisdictions";
 import { configSchemaOf } from "./config-schema";
@@ -64,6 +65,11 @@ export interface ResidencySettings {
    * default is on. customer-key-encryption judges a volume naming no key on it.
    */
   readonly accountDiskEncryption?: readonly DeclaredDiskEncryption[];
+  /**
+   * The AWS Outposts the stack declares, each with the country of the site it stands at
+   * (`sovereign-dc:outposts`): what is placed on one is placed there, not in its parent region.
+   */
+  readonly outposts?: readonly DeclaredOutpost[];
   /**
    * The cloud accounts the stack deploys into (`sovereign-dc:accountId`), beside those its
    * providers pin (`allowedAccountIds` / `accountId`): a grant or link to one of them is the
@@ -176,6 +182,7 @@ export function readSettings(raw: Record<string, unknown>): ResidencySettings {
     accountDiskEncryption: Array.isArray(raw.accountDiskEncryption)
       ? (raw.accountDiskEncryption as DeclaredDiskEncryption[])
       : [],
+    outposts: Array.isArray(raw.outposts) ? (raw.outposts as DeclaredOutpost[]) : [],
     accountIds: Array.isArray(raw.accountIds)
       ? raw.accountIds.filter((a): a is string => typeof a === "string")
       : [],

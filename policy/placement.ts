@@ -13,6 +13,7 @@ import {
   edgeZoneOf,
   unlistedEdgeZone,
 } from "../residency/edge-zones";
+import { outpostOf, outpostPlace } from "../residency/outposts";
 import {
   describeEnsNode,
   ensNodeInJurisdiction,
@@ -58,6 +59,7 @@ import {
   type DeclaredPaths,
   decidedPaths,
   declaredPaths,
+  type ArnReference,
   foreignArns,
   inertAcrossPartitions,
   inertInComponent,
@@ -74,6 +76,7 @@ import {
   jsonDocument,
   known,
   modelPath,
+  plainValue,
   str,
   stringsIn,
   unknown,
@@ -755,6 +758,30 @@ const namedPlaceFix: Readonly<Record<NamedPlaceKind, (j: Jurisdiction) => string
   image: (j) => `Pull and push images only through a registry in a region inside ${j.id}.`,
 };
 
+/**
+ * The Outposts a resource is placed on or names: every Outpost ARN among its ARNs, and the IDs its
+ * `outpostId` properties hold (an S3 on Outposts bucket, its endpoint), each once by path.
+ */
+function outpostReferences(
+  props: Record<string, unknown>,
+  refs: readonly ArnReference[],
+): { path: string; shown: string; id: string }[] {
+  const out: { path: string; shown: string; id: string }[] = [];
+  for (const ref of refs) {
+    const id = isUnknown(ref.arn) ? undefined : outpostOf(ref.arn);
+    if (id !== undefined) {
+      out.push({ path: ref.path, shown: ref.arn as string, id });
+    }
+  }
+  for (const hit of stringsIn(plainValue(props), "")) {
+    const id = typeof hit.value === "string" ? outpostOf(hit.value) : undefined;
+    if (id !== undefined && hit.value === id && /^outpostIds?$/.test(hit.name ?? "")) {
+      out.push({ path: hit.path, shown: id, id });
+    }
+  }
+  return out;
+}
+
 /** How a finding names a region-shaped value of no region the catalog knows. */
 const uncataloguedRegion =
   "shaped like a region ID, but of no region the catalog knows, so it cannot be placed";
@@ -888,10 +915,12 @@ export const arnLocality = residencyResourcePolicy({
       args.type,
       args.props,
       (a) =>
-        !kmsArn.test(a) &&
-        namesAPlace(a) &&
-        !inOwnRegion(a) &&
-        !(edgeServed && edgeCertificate.test(a)),
+        // An Outpost's ARN names its parent region, not where it stands: judged below.
+        outpostOf(a) !== undefined ||
+        (!kmsArn.test(a) &&
+          namesAPlace(a) &&
+          !inOwnRegion(a) &&
+          !(edgeServed && edgeCertificate.test(a))),
       skip,
     ).filter(
       (ref) =>
@@ -904,7 +933,23 @@ export const arnLocality = residencyResourcePolicy({
           : !inertInComponent(j, ref)),
     );
     const reported = new Set<string>();
-    for (const { path, place } of foreignArns(j, refs)) {
+    // An Outpost stands at a site of the customer's, placed by the stack's declaration
+    // (residency/outposts.ts), not in the parent region its ARN names.
+    const outposts = ctx.settings.outposts ?? [];
+    for (const { path, shown, id } of outpostReferences(args.props, refs)) {
+      reported.add(path);
+      const place = outpostPlace(j, shown, id, outposts);
+      if (place !== undefined) {
+        ctx.report({
+          message: `${label} must reference only places inside ${j.id}, but ${path} names ${place}. Place it on an Outpost the stack declares at a site inside ${j.id}.`,
+          path: [label, place],
+        });
+      }
+    }
+    for (const { path, place } of foreignArns(
+      j,
+      refs.filter((r) => !reported.has(r.path)),
+    )) {
       reported.add(path);
       ctx.report({
         message: `${label} must reference only places inside ${j.id}, but ${path} names ${place}. Reference a resource in the stack's own region and partition.`,

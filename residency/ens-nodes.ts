@@ -13,6 +13,7 @@
  * Macao or Taiwan is placed by that place's own code. A value that names no country by that
  * scheme cannot be placed, and fails closed.
  */
+import { isCountryCode } from "./countries";
 import { holdsCountry, type Jurisdiction } from "./jurisdictions";
 
 /** An ENS node as its ID names it: the city and the ISO 3166-1 alpha-2 code of its country. */
@@ -37,18 +38,6 @@ const cnCities: Readonly<Record<string, readonly [city: string, country: string]
   taiwan: ["Taiwan", "TW"],
 };
 
-type PhoneModule = typeof import("libphonenumber-js");
-let countries: PhoneModule | undefined;
-
-/** Whether `code` (upper case) is a country's ISO 3166-1 alpha-2 code. */
-function isCountry(code: string): boolean {
-  // The country list of libphonenumber (every territory with a number plan), loaded on first use:
-  // programs without an edge node pay nothing for it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  countries ??= require("libphonenumber-js") as PhoneModule;
-  return countries.isSupportedCountry(code as Parameters<PhoneModule["isSupportedCountry"]>[0]);
-}
-
 const nodeShape = /^([a-z]{2})-([a-z]+)(?:-[a-z0-9_]+)*$/i;
 
 /** The node an ENS node ID names, or undefined when it names no country by the IDs' scheme. */
@@ -64,7 +53,7 @@ export function ensNodeOf(value: string): EnsNode | undefined {
     // "uk" is the United Kingdom's code in common use; ISO 3166-1 gives it GB.
     prefix === "UK" ? "GB" : prefix,
   ];
-  return isCountry(country) ? { id: value, city, country } : undefined;
+  return isCountryCode(country) ? { id: value, city, country } : undefined;
 }
 
 /** Whether the node's country lies inside `j`: the country itself, or a member of the union. */

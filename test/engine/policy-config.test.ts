@@ -198,6 +198,66 @@ describe("pack config", () => {
     ).toThrow(`Invalid stack config: ${message}`);
   });
 
+  it("repeats the Outposts the stack declares under every policy", () => {
+    const declared = [
+      { outpost: "op-0123456789abcdef0", country: "US" },
+      { outpost: "op-0fedcba9876543210", country: "MX" },
+    ];
+    const config = packConfigFor(
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "US",
+        "sovereign-dc:outposts": JSON.stringify(declared),
+      }),
+    );
+    for (const name of policyNames) {
+      expect(config[name].outposts).toEqual(declared);
+      expect(base[name]).not.toHaveProperty("outposts");
+    }
+  });
+
+  test.each([
+    [
+      "an Outpost named by something other than its ID",
+      [{ outpost: "factory-rack", country: "US" }],
+      'sovereign-dc:outposts[0].outpost: received "factory-rack"; expected an Outpost ID (op- and 16 or 17 hexadecimal digits, such as op-0123456789abcdef0).',
+    ],
+    [
+      "a country named by three letters",
+      [{ outpost: "op-0123456789abcdef0", country: "USA" }],
+      'sovereign-dc:outposts[0].country: received "USA"; expected the ISO 3166-1 alpha-2 code of the site\'s country, such as US.',
+    ],
+    [
+      "a code no country has",
+      [{ outpost: "op-0123456789abcdef0", country: "XX" }],
+      'sovereign-dc:outposts[0].country: received "XX"; expected the ISO 3166-1 alpha-2 code of the site\'s country, such as US.',
+    ],
+    [
+      "an Outpost declared twice",
+      [
+        { outpost: "op-0123456789abcdef0", country: "US" },
+        { outpost: "op-0123456789abcdef0", country: "CA" },
+      ],
+      'sovereign-dc:outposts[1].outpost: received "op-0123456789abcdef0"; expected each Outpost to be declared once (it stands at one site).',
+    ],
+    [
+      "a setting it does not take",
+      [{ outpost: "op-0123456789abcdef0", country: "US", region: "us-east-1" }],
+      'sovereign-dc:outposts[0].region: received "us-east-1"; expected only outpost and country.',
+    ],
+    [
+      "one declaration instead of a list",
+      { outpost: "op-0123456789abcdef0", country: "US" },
+      'sovereign-dc:outposts: received {"outpost":"op-0123456789abcdef0","country":"US"}; expected a list of { outpost, country }.',
+    ],
+  ])("rejects %s among the Outposts", (_what, value, message) => {
+    expect(() =>
+      settingsFromStackConfig({
+        "sovereign-dc:jurisdiction": "US",
+        "sovereign-dc:outposts": JSON.stringify(value),
+      }),
+    ).toThrow(`Invalid stack config: ${message}`);
+  });
+
   it("rejects a malformed cluster declaration, naming the key, the value and what is allowed", () => {
     expect(() =>
       settingsFromStackConfig({
@@ -328,7 +388,7 @@ describe("pack config", () => {
   it("rejects a setting the policy does not take, listing those it takes", () => {
     const f = file({ "reviewed-resource-types": { allowtypes: ["command:local:Command"] } });
     expect(() => mergePolicyConfigFile(base, f)).toThrow(
-      `--policy-config ${f}: reviewed-resource-types.allowtypes is not a setting of reviewed-resource-types (received ["command:local:Command"]); it takes enforcementLevel, jurisdiction, egressAllowlist, egressHosts, accountIds, clusters, accountDiskEncryption, standInAccount, reportWaived, unknownAtPreview, waivers, allowTypes.`,
+      `--policy-config ${f}: reviewed-resource-types.allowtypes is not a setting of reviewed-resource-types (received ["command:local:Command"]); it takes enforcementLevel, jurisdiction, egressAllowlist, egressHosts, accountIds, clusters, accountDiskEncryption, outposts, standInAccount, reportWaived, unknownAtPreview, waivers, allowTypes.`,
     );
   });
 

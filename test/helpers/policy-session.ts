@@ -21,6 +21,7 @@ import { unknownValue } from "../../engine/wire";
 import type { EgressAllowEntry, UnknownAtPreview, Waiver } from "../../policy/framework";
 import type { DeclaredCluster } from "../../residency/clusters";
 import type { DeclaredDiskEncryption } from "../../residency/disk-encryption";
+import type { DeclaredOutpost } from "../../residency/outposts";
 import type { Posture } from "../../residency/spec";
 import { packSession } from "./worker";
 import { onEveryPolicy } from "../../engine/waivers";
@@ -49,6 +50,8 @@ export interface CheckOptions {
   readonly clusters?: readonly DeclaredCluster[];
   /** The accounts' default disk encryption (`sovereign-dc:accountDiskEncryption`). */
   readonly accountDiskEncryption?: readonly DeclaredDiskEncryption[];
+  /** The Outposts the stack declares, with their sites' countries (`sovereign-dc:outposts`). */
+  readonly outposts?: readonly DeclaredOutpost[];
   readonly waivers?: readonly Waiver[];
   /** The stack's posture (`sovereign-dc:posture`); standard when not set. */
   readonly posture?: Posture;
@@ -128,6 +131,7 @@ export function policyPack(): PackHandle {
       posture: opts.posture,
       clusters: opts.clusters ?? [],
       accountDiskEncryption: opts.accountDiskEncryption ?? [],
+      outposts: opts.outposts ?? [],
       accountIds: opts.accountIds,
     };
     const packConfig = onEveryPolicy(packConfigFor(settings), {
