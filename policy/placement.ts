@@ -76,7 +76,6 @@ import {
   jsonDocument,
   known,
   modelPath,
-  plainValue,
   str,
   stringsIn,
   unknown,
@@ -759,8 +758,8 @@ const namedPlaceFix: Readonly<Record<NamedPlaceKind, (j: Jurisdiction) => string
 };
 
 /**
- * The Outposts a resource is placed on or names: every Outpost ARN among its ARNs, and the IDs its
- * `outpostId` properties hold (an S3 on Outposts bucket, its endpoint), each once by path.
+ * The Outposts a resource is placed on or names: every Outpost ARN among its ARNs, and the ID its
+ * `outpostId` holds (an S3 on Outposts bucket, its endpoint).
  */
 function outpostReferences(
   props: Record<string, unknown>,
@@ -773,11 +772,12 @@ function outpostReferences(
       out.push({ path: ref.path, shown: ref.arn as string, id });
     }
   }
-  for (const hit of stringsIn(plainValue(props), "")) {
-    const id = typeof hit.value === "string" ? outpostOf(hit.value) : undefined;
-    if (id !== undefined && hit.value === id && /^outpostIds?$/.test(hit.name ?? "")) {
-      out.push({ path: hit.path, shown: id, id });
-    }
+  // Read at the top only (`aws:s3control/bucket`, `aws:s3outposts/endpoint`): no walk of every
+  // resource's inputs for the few types that name one so.
+  const named = known(() => props.outpostId);
+  const id = typeof named === "string" ? outpostOf(named) : undefined;
+  if (id !== undefined && named === id) {
+    out.push({ path: "outpostId", shown: id, id });
   }
   return out;
 }
