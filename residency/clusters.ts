@@ -19,7 +19,7 @@
  * Read without the rest of the spec, like the posture: programs of other projects set the key.
  */
 import { type Cloud, clouds, listJurisdictions, unplacedRegions } from "./jurisdictions";
-import { parseJsonOrText } from "./config-value";
+import { declaredListOf } from "./config-value";
 
 /** A cluster the stack config places: in a region of a cloud, or at a site of the team's own. */
 export type DeclaredCluster = CloudCluster | SiteCluster;
@@ -162,20 +162,11 @@ export function clustersIssues(raw: unknown): ClustersIssue[] {
 export function declaredClustersOf(
   config: Readonly<Record<string, string>>,
 ): { clusters: DeclaredCluster[] } | { issues: ClustersIssue[] } {
-  const text = config[clustersKey];
-  if (text === undefined) {
-    return { clusters: [] };
-  }
-  const raw = parseJsonOrText(text);
-  const issues = clustersIssues(raw);
-  if (issues.length > 0) {
-    return { issues };
-  }
-  return {
-    clusters: (raw as DeclaredCluster[]).map((c) =>
-      isSiteCluster(c)
-        ? { context: c.context, site: c.site, country: c.country }
-        : { context: c.context, cloud: c.cloud, region: c.region },
-    ),
-  };
+  const read = declaredListOf(config, clustersKey, clustersIssues, (e) => {
+    const c = e as unknown as DeclaredCluster;
+    return isSiteCluster(c)
+      ? { context: c.context, site: c.site, country: c.country }
+      : { context: c.context, cloud: c.cloud, region: c.region };
+  });
+  return "issues" in read ? read : { clusters: read.declared };
 }

@@ -15,6 +15,28 @@ export function parseJsonOrText(text: string): unknown {
   }
 }
 
+/**
+ * The list a flat stack config declares under `key` — none when the key is absent — each entry as
+ * `entry` makes it, or the issues `issuesOf` finds in the decoded value (clusters, host entries,
+ * disk encryption, Outposts: keys read without the rest of the spec).
+ */
+export function declaredListOf<T, I>(
+  config: Readonly<Record<string, string>>,
+  key: string,
+  issuesOf: (raw: unknown) => I[],
+  entry: (e: Record<string, unknown>) => T,
+): { declared: T[] } | { issues: I[] } {
+  const text = config[key];
+  if (text === undefined) {
+    return { declared: [] };
+  }
+  const raw = parseJsonOrText(text);
+  const issues = issuesOf(raw);
+  return issues.length > 0
+    ? { issues }
+    : { declared: (raw as Record<string, unknown>[]).map(entry) };
+}
+
 /** The config namespace of this project (the `name` in Pulumi.yaml). */
 export const namespace = "sovereign-dc";
 

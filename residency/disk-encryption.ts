@@ -22,7 +22,7 @@ import type * as Zod from "zod";
 import type { SpecIssue } from "./spec";
 import { knownRegion } from "./clusters";
 import { type Cloud, clouds } from "./jurisdictions";
-import { declarationIssues, keyOf, parseJsonOrText } from "./config-value";
+import { declarationIssues, declaredListOf, keyOf } from "./config-value";
 
 /** The default disk encryption of one cloud's accounts in one region. */
 export interface DeclaredDiskEncryption {
@@ -124,21 +124,10 @@ export function diskEncryptionIssues(raw: unknown): DiskEncryptionIssue[] {
 export function declaredDiskEncryptionOf(
   config: Readonly<Record<string, string>>,
 ): { declared: DeclaredDiskEncryption[] } | { issues: DiskEncryptionIssue[] } {
-  const text = config[accountDiskEncryptionKey];
-  if (text === undefined) {
-    return { declared: [] };
-  }
-  const raw = parseJsonOrText(text);
-  const issues = diskEncryptionIssues(raw);
-  if (issues.length > 0) {
-    return { issues };
-  }
-  return {
-    declared: (raw as Record<string, unknown>[]).map((e) => ({
-      cloud: e.cloud as Cloud,
-      region: e.region as string,
-      key: e.key as string,
-      byDefault: e.byDefault === true,
-    })),
-  };
+  return declaredListOf(config, accountDiskEncryptionKey, diskEncryptionIssues, (e) => ({
+    cloud: e.cloud as Cloud,
+    region: e.region as string,
+    key: e.key as string,
+    byDefault: e.byDefault === true,
+  }));
 }

@@ -22,7 +22,7 @@
  */
 import { parse } from "tldts";
 import type * as Zod from "zod";
-import { declarationIssues, keyOf, parseJsonOrText } from "./config-value";
+import { declarationIssues, declaredListOf, keyOf } from "./config-value";
 import { regionOfEndpoint } from "./placement";
 import type { SpecIssue } from "./spec";
 
@@ -155,16 +155,8 @@ export function hostEntriesIssues(raw: unknown): SpecIssue[] {
 export function declaredHostsOf(
   config: Readonly<Record<string, string>>,
 ): { declared: HostAllowEntry[] } | { issues: SpecIssue[] } {
-  const text = config[egressHostsKey];
-  if (text === undefined) {
-    return { declared: [] };
-  }
-  const raw = parseJsonOrText(text);
-  const issues = hostEntriesIssues(raw);
-  if (issues.length > 0) {
-    return { issues };
-  }
-  return {
-    declared: (raw as HostAllowEntry[]).map((e) => ({ host: e.host, reason: e.reason.trim() })),
-  };
+  return declaredListOf(config, egressHostsKey, hostEntriesIssues, (e) => ({
+    host: e.host as string,
+    reason: (e.reason as string).trim(),
+  }));
 }

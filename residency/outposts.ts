@@ -14,7 +14,7 @@
  * rest of the spec, like the clusters: programs of other projects set it.
  */
 import type * as Zod from "zod";
-import { declarationIssues, keyOf, parseJsonOrText } from "./config-value";
+import { declarationIssues, declaredListOf, keyOf } from "./config-value";
 import { isCountryCode } from "./countries";
 import { holdsCountry, type Jurisdiction } from "./jurisdictions";
 import type { SpecIssue } from "./spec";
@@ -83,20 +83,10 @@ export function outpostIssues(raw: unknown): SpecIssue[] {
 export function declaredOutpostsOf(
   config: Readonly<Record<string, string>>,
 ): { declared: DeclaredOutpost[] } | { issues: SpecIssue[] } {
-  const text = config[outpostsKey];
-  if (text === undefined) {
-    return { declared: [] };
-  }
-  const raw = parseJsonOrText(text);
-  const issues = outpostIssues(raw);
-  return issues.length > 0
-    ? { issues }
-    : {
-        declared: (raw as Record<string, unknown>[]).map((e) => ({
-          outpost: e.outpost as string,
-          country: e.country as string,
-        })),
-      };
+  return declaredListOf(config, outpostsKey, outpostIssues, (e) => ({
+    outpost: e.outpost as string,
+    country: e.country as string,
+  }));
 }
 
 /**
