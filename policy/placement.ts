@@ -933,7 +933,7 @@ export const arnLocality = residencyResourcePolicy({
           : !inertInComponent(j, ref)),
     );
     const reported = new Set<string>();
-    // An Outpost stands at a site of the customer's, placed by the stack's declaration
+    // An Outpost stands at a site of its owner's, placed by the stack's declaration
     // (residency/outposts.ts), not in the parent region its ARN names.
     const outposts = ctx.settings.outposts ?? [];
     for (const { path, shown, id } of outpostReferences(args.props, refs)) {
