@@ -245,6 +245,15 @@ const fromOwnInterface = (owner: string | undefined) =>
     (p: Plan) => withDependencies(p, "link", { interfaceId: ["to-beijing"] }),
   );
 
+/** A cloud-native API gateway "apis" in the telemetry VPC, reached over the network `type`. */
+const apigGateway = (type: string) =>
+  add("alicloud:apig/gateway:Gateway", "apis", {
+    networkAccessConfig: { type },
+    paymentType: "PayAsYouGo",
+    spec: "apigw.small.x1",
+    vpc: { vpcId: "vpc-telemetry" },
+  });
+
 /** An ENS disk "edge-disk" on the edge node `ensRegionId`. */
 const ensDisk = (ensRegionId: string) =>
   add("alicloud:ens/disk:Disk", "edge-disk", {
@@ -1869,20 +1878,10 @@ describe("exposure and egress", () => {
     },
     {
       name: "a cloud-native API gateway is reached from the internet",
-      bad: add("alicloud:apig/gateway:Gateway", "apis", {
-        networkAccessConfig: { type: "Internet" },
-        paymentType: "PayAsYouGo",
-        spec: "apigw.small.x1",
-        vpc: { vpcId: "vpc-telemetry" },
-      }),
+      bad: apigGateway("Internet"),
       expected: [["public-exposure", "apis", "mandatory", ["the internet", 'apig gateway "apis"']]],
       twinName: "it is reached from the VPC alone",
-      twin: add("alicloud:apig/gateway:Gateway", "apis", {
-        networkAccessConfig: { type: "Intranet" },
-        paymentType: "PayAsYouGo",
-        spec: "apigw.small.x1",
-        vpc: { vpcId: "vpc-telemetry" },
-      }),
+      twin: apigGateway("Intranet"),
     },
     {
       // Internet- and VPC-connected: an SSL endpoint on the internet, whitelisted 0.0.0.0/0.

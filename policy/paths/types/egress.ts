@@ -594,6 +594,10 @@ export const batchTaskInternet = [
 ];
 export const batchTaskFix =
   'Set networkConfiguration.assignPublicIp to "DISABLED", run the jobs in private subnets of the stack\'s VPC and reach AWS services through VPC endpoints.';
+/** The fix of an ECS Express Mode service left in the default VPC, for its tasks and its load balancer. */
+const expressServiceFix =
+  "Give the service private subnets of the stack's VPC (networkConfigurations[].subnets).";
+
 /** `office site → network package → the internet`: the package's bandwidth is the site's. */
 const officeSitePackage: RowEdges = (r, x, tagOf) => {
   const site = x.resourceAt(r, "officeSiteId", [
@@ -714,13 +718,13 @@ export const egress: TypeTable = {
   // at the URL AWS gives the service.
   "aws:ecs/expressGatewayService:ExpressGatewayService": withExposure(
     workload(
-      "Give the service private subnets of the stack's VPC (networkConfigurations[].subnets).",
+      expressServiceFix,
       ip.defaultVpc(
         "networkConfigurations",
         "the service's tasks run in the region's default VPC, whose subnets give them public IP addresses and route to an internet gateway",
       ),
     ),
-    "Give the service private subnets of the stack's VPC (networkConfigurations[].subnets).",
+    expressServiceFix,
     exposed("networkConfigurations", {
       reads: publicUnlessSet(
         "networkConfigurations",

@@ -5,20 +5,14 @@
  * the voice or the message there; any other is a place abroad, and a number that names no
  * country cannot be placed.
  */
+import { phoneLibrary } from "../../../residency/countries";
 import { holdsCountry, type Jurisdiction } from "../../../residency/jurisdictions";
 import type { Judged } from "../model";
 import { str, valuesAt } from "../values";
 
-type PhoneModule = typeof import("libphonenumber-js");
-let phoneModule: PhoneModule | undefined;
-
-/** The country a phone number names, if any. */
+/** The country a phone number names, if any (libphonenumber, loaded on first use). */
 function countryOfPhone(text: string): string | undefined {
-  // Loaded on first use (its number plans take tens of milliseconds to load): programs that name
-  // no phone pay nothing for it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  phoneModule ??= require("libphonenumber-js") as PhoneModule;
-  return phoneModule.parsePhoneNumberFromString(text)?.country;
+  return phoneLibrary().parsePhoneNumberFromString(text)?.country;
 }
 
 /**
