@@ -15,7 +15,11 @@ import {
 } from "../residency/edge-zones";
 import { outpostOf, outpostPlace } from "../residency/outposts";
 import {
+  describeEnsArea,
   describeEnsNode,
+  ensAreaLevels,
+  ensAreaOf,
+  ensAreasInside,
   ensNodeInJurisdiction,
   ensNodeOf,
   ensNodePath,
@@ -25,6 +29,7 @@ import type { ResourceValidationArgs } from "@pulumi/policy";
 import {
   type Cloud,
   clouds,
+  holdsCountry,
   type Jurisdiction,
   jurisdictionOfRegion,
   regionInJurisdiction,
@@ -959,6 +964,9 @@ export const arnLocality = residencyResourcePolicy({
     for (const f of inferenceProfileFindings(args.props, j, label, reported)) {
       ctx.report(f);
     }
+    for (const f of ensAreaFindings(args.type, args.props, j, label)) {
+      ctx.report(f);
+    }
     const cloud = cloudOf(args.type);
     // Kubernetes objects live where their cluster does (kubernetes-cluster-placement); their zone
     // and region fields are the cluster's node topology, and the hosts they reach (Service
@@ -1055,6 +1063,80 @@ export const arnLocality = residencyResourcePolicy({
     }
   },
 });
+
+/**
+ * Where an ENS instance scheduled by area (`scheduleAreaLevel` Big, Middle or Small) may be
+ * created: on whichever node of the area its `netDistrictCode` names ENS picks, its `ensRegionId`
+ * ignored (residency/ens-nodes.ts). A province or city is placed by its country; a region of
+ * several provinces, a code of no province or city, or an area not known at preview cannot be
+ * placed. An instance scheduled on a node (`Region`) is placed by the node, as any ENS resource.
+ */
+function ensAreaFindings(
+  type: string,
+  props: Record<string, unknown>,
+  j: Jurisdiction,
+  label: string,
+): Finding[] {
+  if (!type.startsWith("alicloud:ens/")) {
+    return [];
+  }
+  const level = valueAt(props, "scheduleAreaLevel");
+  const onNode = `Schedule it on a node inside ${j.id} (scheduleAreaLevel "Region" with the node's ensRegionId)`;
+  const fix = ensAreasInside(j)
+    ? `${onNode}, or in a province or city inside ${j.id} (scheduleAreaLevel "Middle" or "Small" with its netDistrictCode).`
+    : `${onNode}.`;
+  if (isUnknown(level)) {
+    const where = "scheduleAreaLevel (not known until deployed)";
+    return [
+      {
+        message: `${label} must reference only places inside ${j.id}, but its scheduleAreaLevel is not known at preview, so whether ENS creates it on a node or in an area, and where, cannot be decided. ${fix}`,
+        path: [label, where],
+        undecided: true,
+      },
+    ];
+  }
+  if (typeof level !== "string" || ensAreaLevels[level] === undefined) {
+    return [];
+  }
+  const code = valueAt(props, "netDistrictCode");
+  const lets = `scheduleAreaLevel ${JSON.stringify(level)} lets ENS create it on any node of`;
+  if (isUnknown(code)) {
+    const where = "netDistrictCode (not known until deployed)";
+    return [
+      {
+        message: `${label} must reference only places inside ${j.id}, but ${lets} an area not known at preview, so its country cannot be checked. ${fix}`,
+        path: [label, where],
+        undecided: true,
+      },
+    ];
+  }
+  const area =
+    typeof code === "string" || typeof code === "number"
+      ? ensAreaOf(level, String(code))
+      : { unplaced: "an area it does not name (netDistrictCode is not set)" };
+  if ("unplaced" in area) {
+    const where =
+      code === undefined
+        ? area.unplaced
+        : `netDistrictCode ${JSON.stringify(String(code))} (${area.unplaced})`;
+    return [
+      {
+        message: `${label} must reference only places inside ${j.id}, but ${lets} ${where}. ${fix}`,
+        path: [label, where],
+      },
+    ];
+  }
+  if (holdsCountry(j, area.country)) {
+    return [];
+  }
+  const where = `netDistrictCode ${describeEnsArea(j, level, area)}`;
+  return [
+    {
+      message: `${label} must reference only places inside ${j.id}, but ${lets} ${where}. ${fix}`,
+      path: [label, where],
+    },
+  ];
+}
 
 /**
  * The Bedrock cross-Region inference profiles a resource names, in any property (an agent's

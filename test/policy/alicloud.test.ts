@@ -273,6 +273,24 @@ const zonalCluster = (ensRegionId: string) =>
     dbClusterNodesConfigs: [],
   });
 
+/**
+ * An ENS instance "edge-vm" scheduled at `level`: on a node (`Region`, `ensRegionId` given as
+ * `area`) or on any node ENS picks in the area whose netDistrictCode is `area`.
+ */
+const ensInstance = (level: string, area: unknown) =>
+  add("alicloud:ens/instance:Instance", "edge-vm", {
+    scheduleAreaLevel: level,
+    ...(level === "Region" ? { ensRegionId: area } : { netDistrictCode: area }),
+    carrier: "cmcc",
+    instanceType: "ens.sn1.tiny",
+    imageId: "centos_6_08_64_20G_alibase_20171208",
+    paymentType: "Subscription",
+    internetChargeType: "95BandwidthByMonth",
+    internetMaxBandwidthOut: 0,
+    publicIpIdentification: false,
+    systemDisk: { size: 20 },
+  });
+
 describe("placement", () => {
   runCases(pack, () => happy, cn, [
     {
@@ -384,6 +402,70 @@ describe("placement", () => {
       ],
       twinName: "it is created on a node in Chenzhou",
       twin: zonalCluster("cn-chenzhou-telecom_unicom_cmcc"),
+    },
+    // Scheduled by area, an ENS instance goes to whichever node of the area ENS picks: a province
+    // or city is placed by its country, a region of several provinces cannot be placed.
+    {
+      name: "an edge instance is scheduled in the south-west region of several provinces",
+      bad: ensInstance("Big", "100106"),
+      expected: [
+        [
+          "arn-locality",
+          "edge-vm",
+          "mandatory",
+          [
+            'ens instance "edge-vm"',
+            'netDistrictCode "100106" (a region of several provinces, which the pack cannot place in a country)',
+          ],
+        ],
+      ],
+      twinName: "it is scheduled in the province of Fujian",
+      twin: ensInstance("Middle", "350000"),
+    },
+    {
+      name: "an edge instance is scheduled in Hong Kong",
+      bad: ensInstance("Middle", "810000"),
+      expected: [
+        [
+          "arn-locality",
+          "edge-vm",
+          "mandatory",
+          ['ens instance "edge-vm"', 'netDistrictCode "810000" (Hong Kong, HK: outside CN)'],
+        ],
+      ],
+      twinName: "it is scheduled in a city of Shanghai",
+      twin: ensInstance("Small", "310100"),
+    },
+    {
+      name: "an edge instance is scheduled in an area whose code names no city",
+      bad: ensInstance("Small", "edge"),
+      expected: [
+        [
+          "arn-locality",
+          "edge-vm",
+          "mandatory",
+          [
+            'ens instance "edge-vm"',
+            'netDistrictCode "edge" (not the code of a city (an administrative division code, GB/T 2260, such as 350100), so its country cannot be checked)',
+          ],
+        ],
+      ],
+      twinName: "it is scheduled on a node in Shanghai",
+      twin: ensInstance("Region", "cn-shanghai-telecom"),
+    },
+    {
+      name: "an edge instance is scheduled in an area not known at preview",
+      bad: ensInstance("Middle", unknown),
+      expected: [
+        [
+          "arn-locality",
+          "edge-vm",
+          "mandatory",
+          ['ens instance "edge-vm"', "netDistrictCode (not known until deployed)"],
+        ],
+      ],
+      twinName: "it is scheduled in the province of Zhejiang",
+      twin: ensInstance("Middle", "330000"),
     },
     {
       name: "an edge disk names a node whose country cannot be read",

@@ -483,6 +483,47 @@ describe("a container's environment entries, read by their names", () => {
   ]);
 });
 
+describe("an ENS instance of a US stack scheduled by area", () => {
+  // Whatever the provider's region, an instance scheduled in a province goes to a node there
+  // (residency/ens-nodes.ts); the provider here is Alibaba Cloud's Silicon Valley region.
+  const edgeVm = (placement: Props) =>
+    pipe(
+      addProvider("alicloud", "silicon-valley", { region: "us-west-1" }),
+      add(
+        "alicloud:ens/instance:Instance",
+        "edge-vm",
+        {
+          ...placement,
+          carrier: "cmcc",
+          instanceType: "ens.sn1.tiny",
+          imageId: "centos_6_08_64_20G_alibase_20171208",
+          paymentType: "Subscription",
+          internetChargeType: "95BandwidthByMonth",
+          internetMaxBandwidthOut: 0,
+          publicIpIdentification: false,
+          systemDisk: { size: 20 },
+        },
+        { provider: "silicon-valley" },
+      ),
+    );
+  runCases(pack, () => aws, us, [
+    {
+      name: "it is scheduled in the province of Fujian",
+      bad: edgeVm({ scheduleAreaLevel: "Middle", netDistrictCode: "350000" }),
+      expected: [
+        [
+          "arn-locality",
+          "edge-vm",
+          "mandatory",
+          ['ens instance "edge-vm"', 'netDistrictCode "350000" (Fujian, CN: outside US)'],
+        ],
+      ],
+      twinName: "it is scheduled on a node in Silicon Valley",
+      twin: edgeVm({ scheduleAreaLevel: "Region", ensRegionId: "us-siliconvalley-1" }),
+    },
+  ]);
+});
+
 describe("values that name no place", () => {
   const arnLocality = (violations: Awaited<ReturnType<typeof pack.check>>) =>
     summary(violations.filter((v) => v.policy === "arn-locality"));
