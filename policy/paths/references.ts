@@ -308,6 +308,9 @@ function proseAt(path: string): boolean {
     .some((segment) => segment === "info" || wordsOf(segment).some((w) => proseWords.has(w)));
 }
 
+/** The `type` of a location object whose `name` is a zone (see `namedPlaceReferences`). */
+const zoneLocationTypes: ReadonlySet<string> = new Set(["AvailabilityZone", "LocalZone"]);
+
 /**
  * Every string in a resource's props held by a property whose name the place rules
  * (inventory/place-rules.ts, the rules the type inventory marks properties by) read as one of
@@ -342,7 +345,16 @@ export function namedPlaceReferences(
       name === "value" && holder !== null && typeof holder === "object"
         ? (holder as Record<string, unknown>).name
         : undefined;
-    const rule = placeRuleOf(typeof entryName === "string" ? entryName : name, provider)?.kind;
+    // A `{ name, type }` location whose type is a zone's (an S3 directory bucket's
+    // `location`: `{ name: "use1-bue1-az1", type: "LocalZone" }`) names that zone.
+    const zoneEntry =
+      name === "name" &&
+      holder !== null &&
+      typeof holder === "object" &&
+      zoneLocationTypes.has(String((holder as Record<string, unknown>).type));
+    const rule = zoneEntry
+      ? "zone"
+      : placeRuleOf(typeof entryName === "string" ? entryName : name, provider)?.kind;
     // A remote peer given as a URL (an ADOT collector's `remoteWriteURL`) is a service endpoint.
     const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
     // A URL of a cloud service's regional endpoint names its region whatever property holds it

@@ -118,8 +118,34 @@ const redirectAll = (host: string) =>
 
 const ecr = (region: string) => `${account}.dkr.ecr.${region}.amazonaws.com`;
 
+/** An S3 directory bucket "express" in the zone `name` (`type` AvailabilityZone or LocalZone). */
+const directoryBucket = (name: string, type: string) =>
+  add("aws:s3/directoryBucket:DirectoryBucket", "express", {
+    bucket: `sdc-express--${name}--x-s3`,
+    location: { name, type },
+    dataRedundancy: type === "LocalZone" ? "SingleLocalZone" : "SingleAvailabilityZone",
+  });
+
 describe("on AWS", () => {
   runCases(pack, () => aws, us, [
+    {
+      // A directory bucket stores its objects in the one zone its location names.
+      name: "a directory bucket stores its objects in the Local Zone of Buenos Aires",
+      bad: directoryBucket("use1-bue1-az1", "LocalZone"),
+      expected: [
+        [
+          "arn-locality",
+          "express",
+          "mandatory",
+          [
+            's3 directory bucket "express"',
+            "use1-bue1-az1 (an AWS Local Zone in Buenos Aires, AR: outside US)",
+          ],
+        ],
+      ],
+      twinName: "it stores them in the Local Zone of Los Angeles",
+      twin: directoryBucket("usw2-lax1-az1", "LocalZone"),
+    },
     {
       name: "a subnet names a zone in Ireland",
       bad: set("subnet", (p) => {
@@ -557,6 +583,14 @@ describe("values that name no place", () => {
       }),
     ],
     ["a region field is not known at preview", privateZone(unknown)],
+    [
+      "a documentation part's location names an API entity shaped like a region",
+      add("aws:apigateway/documentationPart:DocumentationPart", "doc", {
+        restApiId: "abc123",
+        location: { type: "RESOURCE", name: "eu-west-1", path: "/eu-west-1" },
+        properties: JSON.stringify({ description: "the Irish mirror" }),
+      }),
+    ],
     [
       "a bucket policy's condition names a region abroad",
       set("records-policy", (p) => {
