@@ -9,7 +9,9 @@
  *
  * - the floor: a bare Node process in which the Pulumi SDK's mock monitor (`setMocks`) registers
  *   the same program, with the SDK's promise and call-site capture switched off as the engine
- *   switches them off (engine/cheap-stacks.ts) — what any offline evaluation costs at least;
+ *   switches them off (engine/cheap-stacks.ts) — what any offline evaluation costs at least —
+ *   and the same floor with the V8 options a check's processes run with (engine/node-flags.js),
+ *   whose ratios show how much of check's lead over the floor is those options;
  * - `check` end to end (bin/sovereign-dc.js, its policy pack process included), with its phases
  *   as the CLI times them (`SOVEREIGN_DC_TIMINGS`, engine/timings.ts);
  * - peak resident memory of every process, and the ratios: check / floor, the marginal cost
@@ -156,13 +158,20 @@ interface Sample {
   readonly exit: number;
 }
 
-function floorRun(dir: string): Sample {
+function floorRun(dir: string, engineFlags = false): Sample {
   const t = performance.now();
-  const out = execFileSync(process.execPath, ["-e", floorScript, path.join(dir, "index.ts")], {
-    cwd: dir,
-    maxBuffer: 1 << 26,
-    stdio: ["ignore", "pipe", "pipe"],
-  }).toString();
+  // The engine's own V8 options (engine/node-flags.js), where asked: the same floor, tuned as a
+  // check's processes are, so that the gain of the options themselves shows apart.
+  const flags = engineFlags ? ["--require", path.join(root, "engine", "node-flags.js")] : [];
+  const out = execFileSync(
+    process.execPath,
+    [...flags, "-e", floorScript, path.join(dir, "index.ts")],
+    {
+      cwd: dir,
+      maxBuffer: 1 << 26,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  ).toString();
   const wallMs = performance.now() - t;
   const r = JSON.parse(out) as { registerMs: number; cpuMs: number; maxRssKiB: number };
   return {
@@ -240,6 +249,8 @@ const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
 interface Row {
   readonly n: number;
   readonly floor: Sample[];
+  /** The floor with the engine's V8 options. */
+  readonly floorFlags: Sample[];
   readonly check: Sample[];
 }
 
@@ -261,7 +272,7 @@ try {
     );
   });
   for (const n of sizes) {
-    rows.push({ n, floor: [], check: [] });
+    rows.push({ n, floor: [], floorFlags: [], check: [] });
   }
   // Rounds over every size, so that a machine that slows down or speeds up during the run
   // weighs on all sizes alike: the marginal cost compares sizes measured in the same round.
@@ -271,14 +282,16 @@ try {
         return;
       }
       rows[i].floor.push(floorRun(dirs[i]));
+      rows[i].floorFlags.push(floorRun(dirs[i], true));
       rows[i].check.push(checkRun(dirs[i]));
     });
   }
   for (const row of rows) {
     const f = median(row.floor.map((s) => s.wallMs));
+    const ff = median(row.floorFlags.map((s) => s.wallMs));
     const c = median(row.check.map((s) => s.wallMs));
     process.stdout.write(
-      `${row.n} resources: floor ${ms(f)}, check ${ms(c)} (exit ${row.check[0].exit}), ratio ${(c / f).toFixed(2)}\n`,
+      `${row.n} resources: floor ${ms(f)}, check ${ms(c)} (exit ${row.check[0].exit}), ratio ${(c / f).toFixed(2)}; floor with the engine's V8 options ${ms(ff)}, ratio ${(c / ff).toFixed(2)}\n`,
     );
   }
 } finally {
@@ -315,12 +328,12 @@ process.stdout.write("\nMarginal cost per resource (between consecutive sizes):\
 for (let i = 1; i < rows.length; i++) {
   const a = rows[i - 1];
   const b = rows[i];
-  const per = (k: "floor" | "check") =>
+  const per = (k: "floor" | "floorFlags" | "check") =>
     (median(b[k].map((s) => s.wallMs)) - median(a[k].map((s) => s.wallMs))) / (b.n - a.n);
   // The same, round by round: each round's two sizes ran minutes apart at most.
   const rounds = Math.min(a.check.length, b.check.length);
   const ratios = Array.from({ length: rounds }, (_, r) => {
-    const d = (k: "floor" | "check") => b[k][r].wallMs - a[k][r].wallMs;
+    const d = (k: "floor" | "floorFlags" | "check") => b[k][r].wallMs - a[k][r].wallMs;
     return d("check") / d("floor");
   });
   const spread =
@@ -328,7 +341,7 @@ for (let i = 1; i < rows.length; i++) {
       ? `; by round: median ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`
       : "";
   process.stdout.write(
-    `  ${a.n} → ${b.n}: floor ${per("floor").toFixed(2)} ms, check ${per("check").toFixed(2)} ms, ratio ${(per("check") / per("floor")).toFixed(2)}${spread}\n`,
+    `  ${a.n} → ${b.n}: floor ${per("floor").toFixed(2)} ms, check ${per("check").toFixed(2)} ms, ratio ${(per("check") / per("floor")).toFixed(2)}${spread}; floor with the engine's V8 options ${per("floorFlags").toFixed(2)} ms, ratio ${(per("check") / per("floorFlags")).toFixed(2)}\n`,
   );
 }
 const at = (n: number) => rows.find((r) => r.n === n);

@@ -99,6 +99,10 @@ function run(launcher) {
   const root = fromSources ? sources : path.join(__dirname, "..", "dist");
   const ext = fromSources ? ".ts" : ".js";
   const load = (file) => require(path.join(root, `${file}${ext}`));
+  if (command === "plan" || command === "check") {
+    // The engine's V8 options for a check's process, set before the program's code compiles.
+    require(path.join(root, "engine", "node-flags.js"));
+  }
   if (fromSources) {
     require("../engine/register-ts.js");
   }

@@ -49,12 +49,14 @@ export function engineModule(name: string): string {
 }
 
 /**
- * Node options for the processes the engine starts: compile TypeScript on load (Sucrase; the
- * engine's own sources, and the programs it evaluates) and defer the SDK dependencies nothing
- * offline uses (see lazy-sdk.ts).
+ * Node options for the processes the engine starts: the engine's V8 options (node-flags.js),
+ * compile TypeScript on load (Sucrase; the engine's own sources, and the programs it evaluates)
+ * and defer the SDK dependencies nothing offline uses (see lazy-sdk.ts).
  */
 export function preloads(): string[] {
   return [
+    "--require",
+    path.join(__dirname, "node-flags.js"),
     "--require",
     path.join(__dirname, "register-ts.js"),
     "--require",

@@ -26,6 +26,7 @@ execFileSync(
 // hook is what compiles TypeScript.
 for (const file of [
   "esm-loader.mjs",
+  "node-flags.js",
   "program-resolution.js",
   "register-ts.js",
   "typescript-fallback.js",
