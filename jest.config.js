@@ -15,6 +15,14 @@ for (const flag of ["--max-semi-space-size=64", "--single-threaded-gc"]) {
     process.execArgv.push(flag);
   }
 }
+// The workers also run with the V8 options of a check's processes (engine/node-flags.js, loaded
+// first): a raised interrupt budget keeps the optimising compiler from code each test file runs
+// too little to repay it. Workers' CPU over the suite 58.8 → 50.4–51.1 CPU-seconds, jest's wall
+// time 84.1 → 80.2–81.6 s (one run each, in turn).
+const v8Options = require("node:path").join(__dirname, "engine", "node-flags.js");
+if (!process.execArgv.includes(v8Options)) {
+  process.execArgv.push("--require", v8Options);
+}
 /** @type {import('jest').Config} */
 module.exports = {
   // Node's environment plus one policy pack and one evaluation process per worker, shared by
