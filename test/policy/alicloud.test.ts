@@ -7,6 +7,7 @@
  * without a finding.
  */
 import type { Plan } from "../../engine/plan";
+import { ensInstance } from "../helpers/ens-instance";
 import {
   add,
   addInstance,
@@ -277,18 +278,10 @@ const zonalCluster = (ensRegionId: string) =>
  * An ENS instance "edge-vm" scheduled at `level`: on a node (`Region`, `ensRegionId` given as
  * `area`) or on any node ENS picks in the area whose netDistrictCode is `area`.
  */
-const ensInstance = (level: string, area: unknown) =>
-  add("alicloud:ens/instance:Instance", "edge-vm", {
+const ensAt = (level: string, area: unknown) =>
+  ensInstance({
     scheduleAreaLevel: level,
     ...(level === "Region" ? { ensRegionId: area } : { netDistrictCode: area }),
-    carrier: "cmcc",
-    instanceType: "ens.sn1.tiny",
-    imageId: "centos_6_08_64_20G_alibase_20171208",
-    paymentType: "Subscription",
-    internetChargeType: "95BandwidthByMonth",
-    internetMaxBandwidthOut: 0,
-    publicIpIdentification: false,
-    systemDisk: { size: 20 },
   });
 
 describe("placement", () => {
@@ -407,7 +400,7 @@ describe("placement", () => {
     // or city is placed by its country, a region of several provinces cannot be placed.
     {
       name: "an edge instance is scheduled in the south-west region of several provinces",
-      bad: ensInstance("Big", "100106"),
+      bad: ensAt("Big", "100106"),
       expected: [
         [
           "arn-locality",
@@ -420,11 +413,11 @@ describe("placement", () => {
         ],
       ],
       twinName: "it is scheduled in the province of Fujian",
-      twin: ensInstance("Middle", "350000"),
+      twin: ensAt("Middle", "350000"),
     },
     {
       name: "an edge instance is scheduled in Hong Kong",
-      bad: ensInstance("Middle", "810000"),
+      bad: ensAt("Middle", "810000"),
       expected: [
         [
           "arn-locality",
@@ -434,11 +427,11 @@ describe("placement", () => {
         ],
       ],
       twinName: "it is scheduled in a city of Shanghai",
-      twin: ensInstance("Small", "310100"),
+      twin: ensAt("Small", "310100"),
     },
     {
       name: "an edge instance is scheduled in an area whose code names no city",
-      bad: ensInstance("Small", "edge"),
+      bad: ensAt("Small", "edge"),
       expected: [
         [
           "arn-locality",
@@ -451,11 +444,11 @@ describe("placement", () => {
         ],
       ],
       twinName: "it is scheduled on a node in Shanghai",
-      twin: ensInstance("Region", "cn-shanghai-telecom"),
+      twin: ensAt("Region", "cn-shanghai-telecom"),
     },
     {
       name: "an edge instance is scheduled in an area not known at preview",
-      bad: ensInstance("Middle", unknown),
+      bad: ensAt("Middle", unknown),
       expected: [
         [
           "arn-locality",
@@ -465,7 +458,7 @@ describe("placement", () => {
         ],
       ],
       twinName: "it is scheduled in the province of Zhejiang",
-      twin: ensInstance("Middle", "330000"),
+      twin: ensAt("Middle", "330000"),
     },
     {
       name: "an edge disk names a node whose country cannot be read",

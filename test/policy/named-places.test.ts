@@ -9,6 +9,7 @@
  * condition — must not fire, nor values another policy already reads (a flow model's own reader,
  * the Kubernetes policies).
  */
+import { ensInstance } from "../helpers/ens-instance";
 import type { Plan } from "../../engine/plan";
 import { add, addProvider, fixturePlan, named, pipe, set, unknown } from "../helpers/policy-plan";
 import {
@@ -515,22 +516,7 @@ describe("an ENS instance of a US stack scheduled by area", () => {
   const edgeVm = (placement: Props) =>
     pipe(
       addProvider("alicloud", "silicon-valley", { region: "us-west-1" }),
-      add(
-        "alicloud:ens/instance:Instance",
-        "edge-vm",
-        {
-          ...placement,
-          carrier: "cmcc",
-          instanceType: "ens.sn1.tiny",
-          imageId: "centos_6_08_64_20G_alibase_20171208",
-          paymentType: "Subscription",
-          internetChargeType: "95BandwidthByMonth",
-          internetMaxBandwidthOut: 0,
-          publicIpIdentification: false,
-          systemDisk: { size: 20 },
-        },
-        { provider: "silicon-valley" },
-      ),
+      ensInstance(placement, { provider: "silicon-valley" }),
     );
   runCases(pack, () => aws, us, [
     {
