@@ -1080,62 +1080,51 @@ function ensAreaFindings(
   if (!type.startsWith("alicloud:ens/")) {
     return [];
   }
-  const level = valueAt(props, "scheduleAreaLevel");
   const onNode = `Schedule it on a node inside ${j.id} (scheduleAreaLevel "Region" with the node's ensRegionId)`;
   const fix = ensAreasInside(j)
     ? `${onNode}, or in a province or city inside ${j.id} (scheduleAreaLevel "Middle" or "Small" with its netDistrictCode).`
     : `${onNode}.`;
+  const finding = (what: string, where: string, undecided?: true): Finding[] => [
+    {
+      message: `${label} must reference only places inside ${j.id}, but ${what}. ${fix}`,
+      path: [label, where],
+      ...(undecided ? { undecided } : {}),
+    },
+  ];
+  const level = valueAt(props, "scheduleAreaLevel");
   if (isUnknown(level)) {
-    const where = "scheduleAreaLevel (not known until deployed)";
-    return [
-      {
-        message: `${label} must reference only places inside ${j.id}, but its scheduleAreaLevel is not known at preview, so whether ENS creates it on a node or in an area, and where, cannot be decided. ${fix}`,
-        path: [label, where],
-        undecided: true,
-      },
-    ];
+    return finding(
+      "its scheduleAreaLevel is not known at preview, so whether ENS creates it on a node or in an area, and where, cannot be decided",
+      "scheduleAreaLevel (not known until deployed)",
+      true,
+    );
   }
   if (typeof level !== "string" || ensAreaLevels[level] === undefined) {
     return [];
   }
-  const code = valueAt(props, "netDistrictCode");
   const lets = `scheduleAreaLevel ${JSON.stringify(level)} lets ENS create it on any node of`;
+  const code = valueAt(props, "netDistrictCode");
   if (isUnknown(code)) {
-    const where = "netDistrictCode (not known until deployed)";
-    return [
-      {
-        message: `${label} must reference only places inside ${j.id}, but ${lets} an area not known at preview, so its country cannot be checked. ${fix}`,
-        path: [label, where],
-        undecided: true,
-      },
-    ];
+    return finding(
+      `${lets} an area not known at preview, so its country cannot be checked`,
+      "netDistrictCode (not known until deployed)",
+      true,
+    );
   }
-  const area =
-    typeof code === "string" || typeof code === "number"
-      ? ensAreaOf(level, String(code))
-      : { unplaced: "an area it does not name (netDistrictCode is not set)" };
+  if (code === undefined || code === null) {
+    const where = "an area it does not name (netDistrictCode is not set)";
+    return finding(`${lets} ${where}`, where);
+  }
+  const area = ensAreaOf(level, String(code));
   if ("unplaced" in area) {
-    const where =
-      code === undefined
-        ? area.unplaced
-        : `netDistrictCode ${JSON.stringify(String(code))} (${area.unplaced})`;
-    return [
-      {
-        message: `${label} must reference only places inside ${j.id}, but ${lets} ${where}. ${fix}`,
-        path: [label, where],
-      },
-    ];
+    const where = `netDistrictCode ${JSON.stringify(String(code))} (${area.unplaced})`;
+    return finding(`${lets} ${where}`, where);
   }
   if (holdsCountry(j, area.country)) {
     return [];
   }
   const where = `netDistrictCode ${describeEnsArea(j, level, area)}`;
-  return [
-    {
-      message: `${label} must reference only places inside ${j.id}, but ${lets} ${where}. ${fix}`,
-      path: [label, where],
-    },
-  ];
+  return finding(`${lets} ${where}`, where);
 }
 
 /**

@@ -315,7 +315,8 @@ const zoneLocationTypes: ReadonlySet<string> = new Set(["AvailabilityZone", "Loc
  * Every string in a resource's props held by a property whose name the place rules
  * (inventory/place-rules.ts, the rules the type inventory marks properties by) read as one of
  * `kinds` — the property's own name, or the key of a map or of a JSON or YAML document held as
- * text (an ECS container definition's `awslogs-region`). Array elements take their array's name.
+ * text (an ECS container definition's `awslogs-region`). Array elements take their array's name;
+ * the `name` of a location object whose `type` is a zone's names that zone.
  * Left out: the paths `skip` holds for the type, the paths the rules list as not places, values
  * under `wordsNotPlaces`, and values unknown at preview — outputs of this program's resources,
  * which the placement policies check where they are created.

@@ -447,6 +447,20 @@ describe("placement", () => {
       twin: ensAt("Region", "cn-shanghai-telecom"),
     },
     {
+      name: "an edge instance is scheduled in a province without naming it",
+      bad: ensInstance({ scheduleAreaLevel: "Middle" }),
+      expected: [
+        [
+          "arn-locality",
+          "edge-vm",
+          "mandatory",
+          ['ens instance "edge-vm"', "an area it does not name (netDistrictCode is not set)"],
+        ],
+      ],
+      twinName: "it names the province of Jiangsu",
+      twin: ensAt("Middle", "320000"),
+    },
+    {
       name: "an edge instance is scheduled in an area not known at preview",
       bad: ensAt("Middle", unknown),
       expected: [
