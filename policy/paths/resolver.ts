@@ -759,6 +759,12 @@ const heldBy: ReadonlyMap<string, { readonly types: readonly string[]; readonly 
     ],
   ]);
 
+/**
+ * An ACK Edge cluster: its control plane is in its region, but its edge nodes join from the
+ * team's own sites, anywhere, and run its pods there — so it places no provider built from it.
+ */
+const edgeClusterType = "alicloud:cs/edgeKubernetes:EdgeKubernetes";
+
 /** Cluster types a Kubernetes provider can be built from. */
 export const clusterTypes: readonly string[] = [
   "alicloud:cs/managedKubernetes:ManagedKubernetes",
@@ -1240,17 +1246,20 @@ export class Resolver {
     } else if (endpoint !== undefined) {
       source = { kind: "endpoint", server: endpoint.server, cloud: "aws", region: endpoint.region };
     } else {
+      const edge = named.find((d) => d.type === edgeClusterType);
       const why = otherCloud
         ? `its kubeconfig comes from ${this.label(otherCloud.cluster)}, a cluster of ${otherCloud.pkg}, a cloud whose places the pack does not catalog`
-        : named.length > 0
-          ? `its kubeconfig comes from ${named.map((d) => this.label(d)).join(", ")}, not from a cluster resource the pack can place`
-          : kubeconfig === undefined
-            ? "it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi"
-            : isUnknown(kubeconfig)
-              ? "its kubeconfig is not known until deployed (another stack's output through a stack reference, a lookup or a secret) and comes from no resource of this program"
-              : kubeconfigPath(kubeconfig) !== undefined
-                ? `its kubeconfig is the file ${JSON.stringify(kubeconfigPath(kubeconfig))}, which the provider reads on the machine that runs Pulumi and the pack does not`
-                : "its kubeconfig is given as text (a file, a secret or config), which ties it to no cluster of this program";
+        : edge
+          ? `its kubeconfig comes from ${this.label(edge)}, an ACK Edge cluster, whose edge nodes join it from sites of their own wherever those stand, so the cluster's region does not place the pods they run`
+          : named.length > 0
+            ? `its kubeconfig comes from ${named.map((d) => this.label(d)).join(", ")}, not from a cluster resource the pack can place`
+            : kubeconfig === undefined
+              ? "it uses the ambient kubeconfig (KUBECONFIG or ~/.kube/config) of whoever runs Pulumi"
+              : isUnknown(kubeconfig)
+                ? "its kubeconfig is not known until deployed (another stack's output through a stack reference, a lookup or a secret) and comes from no resource of this program"
+                : kubeconfigPath(kubeconfig) !== undefined
+                  ? `its kubeconfig is the file ${JSON.stringify(kubeconfigPath(kubeconfig))}, which the provider reads on the machine that runs Pulumi and the pack does not`
+                  : "its kubeconfig is given as text (a file, a secret or config), which ties it to no cluster of this program";
       source = {
         kind: "unplaced",
         // sovereign-dc:clusters declares clusters of the catalogued clouds only: no context

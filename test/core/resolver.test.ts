@@ -413,6 +413,22 @@ describe("placement through the stack", () => {
       });
     });
 
+    test("a kubeconfig built from an ACK Edge cluster is not placed by the cluster's region", () => {
+      // Its edge nodes join from the team's own sites and run its pods there.
+      const edge = resource("alicloud:cs/edgeKubernetes:EdgeKubernetes", "edge");
+      const provider = resource(
+        "pulumi:providers:kubernetes",
+        "kp",
+        { kubeconfig: unknown },
+        { propertyDependencies: { kubeconfig: [edge.urn] } },
+      );
+      expect(new Resolver([sh, edge, provider], cn).clusterSource(provider)).toEqual({
+        kind: "unplaced",
+        reason:
+          'its kubeconfig comes from cs edge kubernetes "edge", an ACK Edge cluster, whose edge nodes join it from sites of their own wherever those stand, so the cluster\'s region does not place the pods they run, and it selects no context the stack config declares',
+      });
+    });
+
     test("a dependency another input explains is not named as the kubeconfig's source", () => {
       // `namespace: ns.metadata.name`: the provider's default namespace, not its kubeconfig.
       const namespace = resource("kubernetes:core/v1:Namespace", "ns");
