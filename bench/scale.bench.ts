@@ -333,7 +333,7 @@ for (let i = 1; i < rows.length; i++) {
   // The same, round by round: each round's two sizes ran minutes apart at most.
   const rounds = Math.min(a.check.length, b.check.length);
   const ratios = Array.from({ length: rounds }, (_, r) => {
-    const d = (k: "floor" | "floorFlags" | "check") => b[k][r].wallMs - a[k][r].wallMs;
+    const d = (k: "floor" | "check") => b[k][r].wallMs - a[k][r].wallMs;
     return d("check") / d("floor");
   });
   const spread =

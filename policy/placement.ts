@@ -1123,7 +1123,7 @@ function ensAreaFindings(
   if (holdsCountry(j, area.country)) {
     return [];
   }
-  const where = `netDistrictCode ${describeEnsArea(j, level, area)}`;
+  const where = `netDistrictCode ${describeEnsArea(j, area)}`;
   return finding(`${lets} ${where}`, where);
 }
 

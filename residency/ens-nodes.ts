@@ -130,8 +130,12 @@ const provinces: Readonly<Record<string, readonly [name: string, country: string
   "82": ["Macao", "MO"],
 };
 
-/** An area ENS schedules in, placed: its code, the province it lies in, and that one's country. */
+/**
+ * An area ENS schedules in, placed: its level (`Middle` or `Small`), its code, the province it
+ * lies in, and that one's country.
+ */
 export interface EnsArea {
+  readonly level: string;
   readonly code: string;
   readonly province: string;
   readonly country: string;
@@ -155,7 +159,7 @@ export function ensAreaOf(level: string, code: string): EnsArea | { readonly unp
       unplaced: `not the code of ${ensAreaLevels[level]} (an administrative division code, GB/T 2260, such as ${level === "Middle" ? "350000" : "350100"}), so its country cannot be checked`,
     };
   }
-  return { code: code.trim(), province: province[0], country: province[1] };
+  return { level, code: code.trim(), province: province[0], country: province[1] };
 }
 
 /** Whether some province or city ENS schedules in lies inside `j` (its fix may name one). */
@@ -164,8 +168,8 @@ export function ensAreasInside(j: Jurisdiction): boolean {
 }
 
 /** `"350100" (a city of Fujian, CN: outside US)`, `"810000" (Hong Kong, HK: outside CN)`. */
-export function describeEnsArea(j: Jurisdiction, level: string, area: EnsArea): string {
-  const what = level === "Middle" ? area.province : `a city of ${area.province}`;
+export function describeEnsArea(j: Jurisdiction, area: EnsArea): string {
+  const what = area.level === "Middle" ? area.province : `a city of ${area.province}`;
   const side = holdsCountry(j, area.country) ? "inside" : "outside";
   return `${JSON.stringify(area.code)} (${what}, ${area.country}: ${side} ${j.id})`;
 }

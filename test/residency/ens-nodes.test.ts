@@ -97,13 +97,13 @@ describe("reading an area ENS schedules in", () => {
 
   test("names the area and its side of the border", () => {
     const area = (level: string, code: string) => ensAreaOf(level, code) as EnsArea;
-    expect(describeEnsArea(getJurisdiction("US"), "Middle", area("Middle", "350000"))).toBe(
+    expect(describeEnsArea(getJurisdiction("US"), area("Middle", "350000"))).toBe(
       '"350000" (Fujian, CN: outside US)',
     );
-    expect(describeEnsArea(getJurisdiction("CN"), "Small", area("Small", "350100"))).toBe(
+    expect(describeEnsArea(getJurisdiction("CN"), area("Small", "350100"))).toBe(
       '"350100" (a city of Fujian, CN: inside CN)',
     );
-    expect(describeEnsArea(getJurisdiction("CN"), "Middle", area("Middle", "810000"))).toBe(
+    expect(describeEnsArea(getJurisdiction("CN"), area("Middle", "810000"))).toBe(
       '"810000" (Hong Kong, HK: outside CN)',
     );
   });
