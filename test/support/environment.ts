@@ -19,6 +19,12 @@ import { CliLane } from "./cli-lane";
 import { installCompileCache } from "./compile-cache";
 import { measureFile } from "./file-cpu";
 import { profileFile } from "./file-profile";
+import { outsideFiles as outside } from "./outside-files";
+// The TypeScript hook the engine installs for the programs it evaluates in a test's own process
+// is process-wide, installed once: installed here, in the worker's own realm, rather than by the
+// first test file that needs it, whose realm its loader function would otherwise keep alive for
+// the rest of the run.
+import "../../engine/register-ts.js";
 
 installCompileCache();
 
@@ -30,9 +36,9 @@ process.env.PULUMI_IGNORE_AMBIENT_PLUGINS = "true";
 /**
  * A jest worker ends when jest stops sending it work and its event loop drains; jest waits half a
  * second and then kills it, printing "A worker process has failed to exit gracefully". After a
- * whole run a worker holds a gigabyte of heap and the contexts of some sixty test files, and
- * Node's own teardown of them on a natural exit (after the `exit` event) took longer than that
- * here, in every run, with nothing left running. So a worker exits at once when its loop drains,
+ * whole run a worker holds hundreds of megabytes of heap, and Node's own teardown of it on a
+ * natural exit (after the `exit` event) took longer than that here, in every run, with nothing
+ * left running. So a worker exits at once when its loop drains,
  * as `process.exit` does: the `exit` listeners run, the heap is not taken apart. Only in a worker
  * (a forked process, with an IPC channel to jest): jest running the files in its own process
  * (`-i`) ends as it would without this environment.
@@ -54,18 +60,22 @@ export interface WorkerServices {
 const packDir = path.resolve(__dirname, "..", "..", "policy");
 let pack: SpawnedPack | undefined;
 const lanes: CliLane[] = [];
+const evaluator = new EvaluationWorker();
 
 const services: WorkerServices = {
   pack() {
     if (pack === undefined || pack.child.exitCode !== null || pack.child.signalCode !== null) {
-      pack = spawnPack(packDir);
+      pack = outside(() => spawnPack(packDir));
     }
     return pack;
   },
-  evaluator: new EvaluationWorker(),
+  evaluator: { request: (batch) => outside(() => evaluator.request(batch)) },
   cliLanes(width) {
     while (lanes.length < width) {
-      lanes.push(new CliLane());
+      const lane = new CliLane();
+      const run = lane.run.bind(lane);
+      lane.run = (req) => outside(() => run(req));
+      lanes.push(lane);
     }
     return lanes.slice(0, width);
   },
