@@ -23,8 +23,6 @@ type ResolveFilename = (
 
 /** Marks our resolver on `Module._resolveFilename`; global, so that every copy of this module sees it. */
 const resolverMark = Symbol.for("sovereign-dc.load-program.resolver");
-/** Set once the compile hooks are installed in this process. */
-const hooksMark = Symbol.for("sovereign-dc.load-program.hooks");
 /**
  * Where the once-a-process marks live: Node's module system, whose hooks they guard. Not
  * `globalThis`, which is one per realm: jest gives each test file a realm of its own, and a mark
@@ -198,23 +196,11 @@ const esmLoadedMark = Symbol.for("sovereign-dc.load-program.esm-loaded");
 
 /** Sucrase's hooks for .ts and .cts, and a clear error for .mts; installed once a process. */
 function installCompileHooks(): void {
-  const state = processWide as { [hooksMark]?: true };
-  if (state[hooksMark]) {
-    return;
-  }
-  state[hooksMark] = true;
   // Programs are TypeScript, as under `pulumi up`; Sucrase compiles them (.ts, .cts) on load and
-  // keeps their line numbers, so a failing program's stack trace points at its source.
+  // keeps their line numbers, so a failing program's stack trace points at its source. The hook
+  // module installs itself once a process.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require("./register-ts.js");
-  const extensions = (Module as unknown as { _extensions: Record<string, unknown> })._extensions;
-  // Node would otherwise read a .mts file as CommonJS JavaScript and fail on its syntax.
-  extensions[".mts"] = (_module: unknown, filename: string) => {
-    throw new Error(
-      `Cannot require ${filename}: a .mts file is an ES module, and CommonJS cannot require one ` +
-        "(Node.js 20). Import it from an ES-module program, or make it a .ts or .cts file.",
-    );
-  };
 }
 
 /**

@@ -240,9 +240,10 @@ function cached(code, filePath) {
 }
 
 /**
- * Installs the hooks for .ts and .cts files; once per process. The mark is kept on Node's module
- * system, which the hooks change, not on `globalThis`: a process may hold several realms (jest's
- * test files), and each would chain one more hook on the one `require.extensions`.
+ * Installs the hooks for .ts and .cts files, and the refusal of .mts; once per process. The mark
+ * is kept on Node's module system, which the hooks change, not on `globalThis`: a process may hold
+ * several realms (jest's test files), and each would chain one more hook on the one
+ * `require.extensions`.
  */
 function registerTs() {
   const processWide = require("node:module");
@@ -251,6 +252,13 @@ function registerTs() {
   }
   processWide[registered] = true;
   pirates.addHook(cached, { exts: [".ts", ".cts"] });
+  // Node would otherwise read a .mts file as CommonJS JavaScript and fail on its syntax.
+  processWide._extensions[".mts"] = (_module, filename) => {
+    throw new Error(
+      `Cannot require ${filename}: a .mts file is an ES module, and CommonJS cannot require one ` +
+        "(Node.js 20). Import it from an ES-module program, or make it a .ts or .cts file.",
+    );
+  };
 }
 
 registerTs();

@@ -2,7 +2,7 @@
  * engine/register-ts.js: TypeScript compiled on require, each file once — a later process reads
  * the compiled file from the cache, and a changed file (another key) is compiled again.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -64,6 +64,26 @@ test("without a writable cache, it compiles every time and still runs the progra
     const blocked = path.join(dir, "blocked");
     fs.writeFileSync(blocked, "");
     expect(load(file, path.join(blocked, "cache"))).toBe("ok");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("refuses to require a .mts file, saying it is an ES module, where Node would fail on its syntax", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdc-register-ts-"));
+  const file = path.join(dir, "settings.mts");
+  try {
+    fs.writeFileSync(file, "export const x: number = 1;\n");
+    const run = spawnSync(
+      process.execPath,
+      ["--require", hook, "-e", `require(${JSON.stringify(file)})`],
+      { encoding: "utf8", env: { ...process.env, SOVEREIGN_DC_TS_CACHE: path.join(dir, "cache") } },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `Cannot require ${file}: a .mts file is an ES module, and CommonJS cannot require one ` +
+        "(Node.js 20). Import it from an ES-module program, or make it a .ts or .cts file.",
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
