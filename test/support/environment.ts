@@ -38,10 +38,10 @@ process.env.PULUMI_IGNORE_AMBIENT_PLUGINS = "true";
  * second and then kills it, printing "A worker process has failed to exit gracefully". After a
  * whole run a worker holds hundreds of megabytes of heap, and Node's own teardown of it on a
  * natural exit (after the `exit` event) took longer than that here, in every run, with nothing
- * left running. So a worker exits at once when its loop drains,
- * as `process.exit` does: the `exit` listeners run, the heap is not taken apart. Only in a worker
- * (a forked process, with an IPC channel to jest): jest running the files in its own process
- * (`-i`) ends as it would without this environment.
+ * left running. So a worker exits at once when its loop drains, as `process.exit` does: the
+ * `exit` listeners run, the heap is not taken apart. Only in a worker (a forked process, with an
+ * IPC channel to jest): jest running the files in its own process (`-i`) ends as it would without
+ * this environment.
  */
 if (typeof process.send === "function") {
   process.once("beforeExit", () => process.exit());

@@ -5,8 +5,9 @@
  * A handle — a child process, its pipes — keeps the value of each async local storage entered
  * where it was made; the Pulumi SDK enters its own while a test file runs. A pack started by a
  * file, in that file's context, kept the file's value, and through it the file's whole module
- * registry, for the life of the worker: with `jest --detectLeaks`, 34 of the suite's files
- * were reported leaking, all of them files that started or spoke to a shared process.
+ * registry, for the life of the worker. `jest --detectLeaks` reported 34 of the suite's files
+ * leaking; with the shared processes started and spoken to here (and the TypeScript hook
+ * installed in the worker's own realm), 3, each kept only while its Graphviz renderer idles.
  */
 import { AsyncResource } from "node:async_hooks";
 
