@@ -90,9 +90,21 @@ describe("exitFindings", () => {
   });
 
   test("exits the graph does not link stay apart, in the order the program declared them", () => {
-    expect(findings([vm, eip]).map((f) => [f.resourceName, f.path])).toEqual([
-      ["vm", ['ecs instance "vm"', internet]],
-      ["eip", ['eip "eip"', internet]],
+    // Each is a finding of its own, worded as a lone exit's: no chain names it with others.
+    expect(findings([vm, eip])).toEqual([
+      {
+        message:
+          'ecs instance "vm" must not open an edge to the internet, but internetMaxBandwidthOut is 5: the instance gets a public IP address. Set internetMaxBandwidthOut to 0.',
+        path: ['ecs instance "vm"', internet],
+        urn: "urn:pulumi:oracle::p::alicloud:ecs/instance:Instance::vm",
+        resourceName: "vm",
+      },
+      {
+        message: `eip "eip" must not open an edge to the internet, but bandwidth allocates an elastic public IP address. ${fixOf("alicloud:ecs/eipAddress:EipAddress")}`,
+        path: ['eip "eip"', internet],
+        urn: "urn:pulumi:oracle::p::alicloud:ecs/eipAddress:EipAddress::eip",
+        resourceName: "eip",
+      },
     ]);
   });
 
@@ -111,9 +123,13 @@ describe("exitFindings", () => {
     expect(one.message).toContain(
       `with nat gateway "nat", ecs eip association "bind" and eip "eip" it makes one way out — route "default": destinationCidrblock is 0.0.0.0/0: a default route sends every address outside the VPC to a gateway; ${natReason}; ecs eip association "bind": allocationId binds a public IP address to an instance; ${eipReason}. Cut the chain at any link: `,
     );
-    // Each link's fix once, in the chain's order.
-    expect(one.message.endsWith("only through checked links.")).toBe(true);
-    expect(one.message.split("Remove it; a sealed network").length).toBe(2);
+    // Each link's fix once, in the chain's order, after the links it cuts.
+    const eipFix = fixOf("alicloud:ecs/eipAddress:EipAddress");
+    expect(one.message).toContain(
+      `Cut the chain at any link: route "default": ${routeFix} nat gateway "nat": ${natFix} ecs eip association "bind", eip "eip": ${eipFix}`,
+    );
+    expect(one.message.endsWith(eipFix)).toBe(true);
+    expect(one.message.split(eipFix).length).toBe(2);
   });
 
   test("without a route, the gateway and its bound EIP are one way out, on the gateway", () => {
