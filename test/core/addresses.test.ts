@@ -190,7 +190,10 @@ describe("where a flow goes", () => {
     protocol: "tcp",
     reason: "mirror",
   };
-  const allowlist = [udpPlant, lab, mirror];
+  // An entry that names ports and no protocol admits those ports on any protocol, as the pack's
+  // config schema allows it to be written.
+  const webhooks: EgressAllowEntry = { cidr: "198.51.100.0/24", ports: [443], reason: "webhooks" };
+  const allowlist = [udpPlant, lab, mirror, webhooks];
 
   test.each<[string, Flow, string]>([
     ["the tunnel's ports", flow("203.0.113.7", "udp", 500), "allowlisted"],
@@ -208,6 +211,14 @@ describe("where a flow goes", () => {
       "allowlisted",
     ],
     ["udp to an entry that names tcp", flow("198.18.0.1", "udp", 53), "internet"],
+    [
+      "tcp 443 to an entry with ports and no protocol",
+      flow("198.51.100.9", "tcp", 443),
+      "allowlisted",
+    ],
+    ["udp 443 to the same entry", flow("198.51.100.9", "udp", 443), "allowlisted"],
+    ["tcp 22 to the same entry", flow("198.51.100.9", "tcp", 22), "internet"],
+    ["every port of every protocol to the same entry", flow("198.51.100.9", "all"), "internet"],
     ["private space on every protocol", flow("10.30.0.0/16", "all"), "private"],
     ["shared space without an entry", flow("100.100.2.136/32", "udp", 53), "internet"],
     ["text that is no block", flow("pl-123", "all"), "internet"],
@@ -327,6 +338,16 @@ describe("where an address is", () => {
     expect(allowlistEntryAt(allowlist, "garbage")).toBeUndefined();
     expect(allowlistEntryAt([{ cidr: "::/0", reason: "v6" }], "2001:db8::1")?.reason).toBe("v6");
     expect(allowlistEntryAt([{ cidr: "::/0", reason: "v6" }], "198.51.100.1")).toBeUndefined();
+  });
+
+  test("names a host by the host entry that admits its name, never by a block", () => {
+    const robots: EgressAllowEntry = { host: "*.robots.example.cn", reason: "alert robots" };
+    const withHosts = [...allowlist, robots];
+    expect(allowlistEntryAt(withHosts, "hooks.robots.example.cn")).toBe(robots);
+    expect(allowlistEntryAt(withHosts, "hooks.example.com")).toBeUndefined();
+    // A host entry admits no address, and a block admits no name.
+    expect(allowlistEntryAt([robots], "198.51.100.7")).toBeUndefined();
+    expect(allowlistEntryAt(allowlist, "hooks.robots.example.cn")).toBeUndefined();
   });
 });
 
