@@ -285,6 +285,48 @@ describe("places named by a property's name", () => {
   });
 });
 
+describe("places named by an entry's name, a location's type or a regional URL", () => {
+  const type = "aws:ecs/taskDefinition:TaskDefinition";
+
+  test("reads them where the property's own name says nothing, and skips prose and other kinds", () => {
+    const props = proxied({
+      // A `{ name, value }` entry is read by its name, as a map's value by its key.
+      environment: [
+        { name: "AWS_REGION", value: "eu-west-1" },
+        { name: "GREETING", value: "eu-west-1" },
+        // A name that marks no place: a URL of a cloud service's regional endpoint names its
+        // region still, and any other URL nothing.
+        { name: "OUT", value: "https://sqs.eu-west-1.amazonaws.com/1/q" },
+        { name: "HOME", value: "https://example.com/" },
+      ],
+      // A `{ name, type }` location names a zone when its type is a zone's.
+      location: { name: "use1-bue1-az1", type: "LocalZone" },
+      site: { name: "use1-az1", type: "Building" },
+      // A peer given as a URL is a service endpoint, wherever it stands.
+      callback: "https://hooks.example.com/q",
+      peerAddress: "https://peer.example.com",
+      peerIp: "203.0.113.9",
+      // Prose and an OpenAPI document's `info` mention URLs; nothing fetches them.
+      summaryText: "https://s3.eu-west-1.amazonaws.com/x",
+      info: { "x-logo": "https://s3.eu-west-1.amazonaws.com/logo.png" },
+    });
+    expect(placesNamed(type, props, ["region", "zone", "endpoint", "image"], new Map())).toEqual([
+      { path: "environment[0].value", kind: "region", value: "eu-west-1" },
+      {
+        path: "environment[2].value",
+        kind: "endpoint",
+        value: "https://sqs.eu-west-1.amazonaws.com/1/q",
+      },
+      { path: "location.name", kind: "zone", value: "use1-bue1-az1" },
+      { path: "callback", kind: "endpoint", value: "https://hooks.example.com/q" },
+      { path: "peerAddress", kind: "endpoint", value: "https://peer.example.com" },
+    ]);
+    expect(placesNamed(type, props, ["zone"], new Map())).toEqual([
+      { path: "location.name", kind: "zone", value: "use1-bue1-az1" },
+    ]);
+  });
+});
+
 describe("ARNs of another partition in policy documents", () => {
   const s3 = "arn:aws:s3:::reports/*";
   const role = "aws:iam/role:Role";
