@@ -13,8 +13,10 @@ import {
   inertAcrossPartitions,
   kmsArn,
   namedPlaceReferences,
+  outcomeOf,
   type PlaceOutcome,
 } from "../../policy/paths/references";
+import { locate } from "../../policy/paths/places";
 import { unknown } from "../../policy/paths/values";
 import { getJurisdiction } from "../../residency/jurisdictions";
 import { awsPartitionOfResource } from "../../residency/placement";
@@ -281,6 +283,17 @@ describe("places named by a property's name", () => {
       path: "destinationRegion",
       kind: "region",
       value: "eu-west-1",
+    });
+  });
+});
+
+describe("a zone of another city than its region's", () => {
+  test("is placed by its city's country: inside the jurisdiction, or outside and named", () => {
+    const zone = (j: typeof us, value: string) => outcomeOf(j, locate(j, "zone", value, "aws"));
+    expect(zone(us, "us-east-1-atl-1a")).toEqual({ kind: "inside" });
+    expect(zone(us, "us-east-1-bue-1a")).toEqual({
+      kind: "outside",
+      place: "us-east-1-bue-1a (an AWS Local Zone in Buenos Aires, AR: outside US)",
     });
   });
 });
