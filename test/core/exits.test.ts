@@ -234,6 +234,19 @@ describe("exitFindings", () => {
     expect(found.map((f) => f.resourceName)).toEqual(["default", "vm"]);
   });
 
+  test("an EIP bound to a load balancer is one way out with its association, from the balancer", () => {
+    const lb = sh("alicloud:slb/loadBalancer:LoadBalancer", "lb", { addressType: "intranet" });
+    const [one, ...rest] = findings([lb, eip, bind("lb-eip", "lb", "SlbInstance")]);
+    expect(rest).toEqual([]);
+    expect(one.resourceName).toBe("lb-eip");
+    expect(one.path).toEqual([
+      'slb load balancer "lb"',
+      'ecs eip association "lb-eip"',
+      'eip "eip"',
+      internet,
+    ]);
+  });
+
   test("an EIP bound to an instance that opens nothing itself starts its path at the instance", () => {
     const quiet = { ...vm, props: { internetMaxBandwidthOut: 0 } };
     const [one, ...rest] = findings([quiet, eip, bind("vm-eip", "vm", "EcsInstance")]);

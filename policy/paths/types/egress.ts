@@ -50,7 +50,6 @@ import {
   awsRoute,
   drawnBy,
   drawnByOwner,
-  eipTypes,
   ensEipAttachment,
   inlineRoutes,
   ipv4Gateway,
@@ -58,6 +57,7 @@ import {
   type RowEdges,
   subnetEdges,
 } from "./routes";
+import { eipTypes } from "./eips";
 
 /** The fields of one edge label, one maker per opening: `ip.true(path, verb)`. */
 function fieldsOf(label: EdgeLabel) {

@@ -58,6 +58,7 @@ import {
   workforce,
 } from "./exposure-readers";
 import { bucketSink, bucketSinkFix, edgesOf, withPolicyFields } from "./rows";
+import { boundEips } from "./eips";
 import { isPublic, isPublicGrantee, networkPins, publicAcls, statements } from "../iam";
 import type {
   BorderResource,
@@ -1394,7 +1395,15 @@ export const exposure: TypeTable = {
     [
       "alicloud:slb/loadBalancer:LoadBalancer",
       "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer",
-    ].map((t) => [t, reading('Set addressType to "intranet".', ["addressType", slbAddressType])]),
+    ].map((t) => [
+      t,
+      {
+        ...reading('Set addressType to "intranet".', ["addressType", slbAddressType]),
+        // An EIP bound to the load balancer (an association of `instanceType` SlbInstance) is
+        // its public address: the association and the EIP are one way out, from it.
+        edges: (r: BorderResource, x: Resolver) => boundEips(r, x, "instanceId"),
+      },
+    ]),
   ),
   "alicloud:cs/edgeKubernetes:EdgeKubernetes": flag(
     "slbInternetEnabled",

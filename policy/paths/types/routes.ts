@@ -13,6 +13,7 @@
  * the VPC's gates stay untagged: they are the structure the paths run through.
  */
 import { endpointOf, link, str } from "./common";
+import { boundEips, eipTypes } from "./eips";
 import { gated, gateEdges, instanceAdmission, subnetTypes, vpcTypes } from "./gates";
 import { isUnknown } from "../model";
 import { isPrivateCidr } from "../addresses";
@@ -76,11 +77,6 @@ export function reporting(...tags: FieldTag[]): FieldTag {
 }
 
 const natTypes = ["alicloud:vpc/natGateway:NatGateway", "aws:ec2/natGateway:NatGateway"];
-export const eipTypes = [
-  "alicloud:ecs/eipAddress:EipAddress",
-  "alicloud:ecs/eip:Eip",
-  "aws:ec2/eip:Eip",
-];
 const internetExitTypes = [
   ...natTypes,
   "alicloud:vpc/ipv4Gateway:Ipv4Gateway",
@@ -176,18 +172,6 @@ function eipEdges(owner: BorderResource, x: Resolver, field: string): FlowEdge[]
     : link(owner, x.internet, "public address", {
         detail: "no EIP of this stack is bound; one bound outside it gives internet access",
       });
-}
-
-/** `owner → eip association → EIP` for each EIP of the stack bound to `owner`. */
-function boundEips(owner: BorderResource, x: Resolver, field: string): FlowEdge[] {
-  const associations = [
-    ...x.referrers(owner, "alicloud:ecs/eipAssociation:EipAssociation", field),
-    ...x.referrers(owner, "aws:ec2/eipAssociation:EipAssociation", field),
-  ];
-  return associations.flatMap((a) => {
-    const eip = endpointOf(x, a, x.ref(a, "allocationId", eipTypes), "allocationId");
-    return eip ? link(owner, eip, "eip association", { via: a }) : [];
-  });
 }
 
 /** The next-hop fields of an AWS route and the types each may name. */
