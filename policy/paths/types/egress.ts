@@ -997,7 +997,8 @@ export const egress: TypeTable = {
     exit("allocationId", "gives an instance or interface a public IP address"),
     awsEipAssociation,
   ),
-  // The NAT gateway it binds draws the association (routes.ts eipEdges): a binding, not an exit.
+  // What it binds draws the association (eips.ts boundEips): a NAT gateway, an ECS instance or a
+  // load balancer.
   "alicloud:ecs/eipAssociation:EipAssociation": drawnBy(
     exit("allocationId", "binds a public IP address to an instance", control),
     drawnByOwner,
