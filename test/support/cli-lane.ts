@@ -16,6 +16,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import * as readline from "node:readline";
 import { preloads, type SpawnedPack, spawnPack } from "../../engine/spawn-pack";
+import { outsideFiles } from "./outside-files";
 
 export interface CliRequest {
   readonly args: readonly string[];
@@ -61,11 +62,17 @@ export class CliLane {
   private lines: AsyncIterator<string> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
-  /** Runs one command after those already sent to this lane. */
+  /**
+   * Runs one command after those already sent to this lane. Queued, started and spoken to outside
+   * the calling test file's async context: the lane's processes and its queue outlive the file,
+   * and would otherwise keep it alive (outside-files.ts).
+   */
   run(req: CliRequest): Promise<CliRun> {
-    const result = this.queue.then(() => this.send(req));
-    this.queue = result.catch(() => undefined);
-    return result;
+    return outsideFiles(() => {
+      const result = this.queue.then(() => this.send(req));
+      this.queue = result.catch(() => undefined);
+      return result;
+    });
   }
 
   /** Stops the lane's processes. */

@@ -72,10 +72,7 @@ const services: WorkerServices = {
   evaluator: { request: (batch) => outside(() => evaluator.request(batch)) },
   cliLanes(width) {
     while (lanes.length < width) {
-      const lane = new CliLane();
-      const run = lane.run.bind(lane);
-      lane.run = (req) => outside(() => run(req));
-      lanes.push(lane);
+      lanes.push(new CliLane());
     }
     return lanes.slice(0, width);
   },

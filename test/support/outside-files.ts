@@ -7,7 +7,7 @@
  * file, in that file's context, kept the file's value, and through it the file's whole module
  * registry, for the life of the worker. `jest --detectLeaks` reported 34 of the suite's files
  * leaking; with the shared processes started and spoken to here (and the TypeScript hook
- * installed in the worker's own realm), 3, each kept only while its Graphviz renderer idles.
+ * installed in the worker's own realm), 2, each kept only while its Graphviz renderer idles.
  */
 import { AsyncResource } from "node:async_hooks";
 
