@@ -247,6 +247,11 @@ describe("exitFindings", () => {
     ]);
   });
 
+  test("twin: an intranet load balancer with no EIP bound opens no way out", () => {
+    const lb = sh("alicloud:slb/loadBalancer:LoadBalancer", "lb", { addressType: "intranet" });
+    expect(findings([vpc, lb])).toEqual([]);
+  });
+
   test("an EIP bound to an instance that opens nothing itself starts its path at the instance", () => {
     const quiet = { ...vm, props: { internetMaxBandwidthOut: 0 } };
     const [one, ...rest] = findings([quiet, eip, bind("vm-eip", "vm", "EcsInstance")]);
