@@ -247,6 +247,40 @@ describe("exitFindings", () => {
     ]);
   });
 
+  test.each([
+    [
+      "ecs network interface",
+      "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface",
+      "NetworkInterface",
+    ],
+    ["vpc network interface", "alicloud:vpc/networkInterface:NetworkInterface", "NetworkInterface"],
+    ["vpc ha vip", "alicloud:vpc/hAVip:HAVip", "HaVip"],
+    ["vpc ha vipv2", "alicloud:vpc/haVipv2:HaVipv2", "HaVip"],
+  ])("an EIP bound to %s is one way out with its association, from it", (label, type, kind) => {
+    const owner = sh(type, "addr", { vswitchId: "vsw-id" }, { vswitchId: ["vsw"] });
+    const vsw = sh("alicloud:vpc/switch:Switch", "vsw", { vpcId: "core-id" }, { vpcId: ["core"] });
+    const [one, ...rest] = findings([vpc, vsw, owner, eip, bind("addr-eip", "addr", kind)]);
+    expect(rest).toEqual([]);
+    expect(one.resourceName).toBe("addr-eip");
+    expect(one.path).toEqual([
+      `${label} "addr"`,
+      'ecs eip association "addr-eip"',
+      'eip "eip"',
+      internet,
+    ]);
+  });
+
+  test("twin: an address in a vSwitch with no EIP bound opens no way out", () => {
+    const owner = sh(
+      "alicloud:vpc/hAVip:HAVip",
+      "addr",
+      { vswitchId: "vsw-id" },
+      { vswitchId: ["vsw"] },
+    );
+    const vsw = sh("alicloud:vpc/switch:Switch", "vsw", { vpcId: "core-id" }, { vpcId: ["core"] });
+    expect(findings([vpc, vsw, owner])).toEqual([]);
+  });
+
   test("twin: an intranet load balancer with no EIP bound opens no way out", () => {
     const lb = sh("alicloud:slb/loadBalancer:LoadBalancer", "lb", { addressType: "intranet" });
     expect(findings([vpc, lb])).toEqual([]);

@@ -997,8 +997,8 @@ export const egress: TypeTable = {
     exit("allocationId", "gives an instance or interface a public IP address"),
     awsEipAssociation,
   ),
-  // What it binds draws the association (eips.ts boundEips): a NAT gateway, an ECS instance or a
-  // load balancer.
+  // What it binds draws the association (eips.ts boundEips): a NAT gateway, an ECS instance, a
+  // load balancer, an elastic network interface or a high-availability virtual IP.
   "alicloud:ecs/eipAssociation:EipAssociation": drawnBy(
     exit("allocationId", "binds a public IP address to an instance", control),
     drawnByOwner,

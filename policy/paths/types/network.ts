@@ -36,7 +36,16 @@ import { edgesOf } from "./rows";
 import { type Cloud, regionInJurisdiction } from "../../../residency/jurisdictions";
 import { regionOfServiceName } from "../../../residency/placement";
 import { isUnknown, str, valueAt } from "../values";
-import { alicloudRoute, drawnBy, ipv6Gateway, reporting, subnetEdges, vpcEdges } from "./routes";
+import {
+  alicloudHaVip,
+  alicloudNetworkInterface,
+  alicloudRoute,
+  drawnBy,
+  ipv6Gateway,
+  reporting,
+  subnetEdges,
+  vpcEdges,
+} from "./routes";
 
 const networkLink = edgesOf("network-links", "attachment");
 const crossAccount = edgesOf("cross-account-links", "attachment");
@@ -201,6 +210,20 @@ export const network: TypeTable = {
   "aws:ec2/vpc:Vpc": vpc,
   "alicloud:vpc/switch:Switch": drawnBy({ role: "network", fix: linkFix }, subnetEdges),
   "alicloud:vpc/ipv6Gateway:Ipv6Gateway": drawnBy({ role: "gateway", fix: linkFix }, ipv6Gateway),
+  // Addresses in a vSwitch that an EIP association may bind (`instanceType` NetworkInterface or
+  // HaVip): they draw the binding, so the association and its EIP are one way out from them.
+  ...Object.fromEntries(
+    [
+      "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface",
+      "alicloud:vpc/networkInterface:NetworkInterface",
+    ].map((t) => [t, drawnBy({ role: "network", fix: linkFix }, alicloudNetworkInterface)]),
+  ),
+  ...Object.fromEntries(
+    ["alicloud:vpc/hAVip:HAVip", "alicloud:vpc/haVipv2:HaVipv2"].map((t) => [
+      t,
+      drawnBy({ role: "network", fix: linkFix }, alicloudHaVip),
+    ]),
+  ),
   // A route entry of a VPC: a default route is internet-egress's, a next hop in another region
   // network-links'; the route's edges carry whichever of the two reports it.
   "alicloud:vpc/vPCRouteEntry:VPCRouteEntry": drawnBy(

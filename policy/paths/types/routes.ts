@@ -394,6 +394,39 @@ export const alicloudInstance: RowEdges = (r, x, tagOf) => {
 };
 
 /**
+ * An Alibaba Cloud elastic network interface: an address in its vSwitch. An EIP bound to it (an
+ * association of `instanceType` NetworkInterface) is its public address, gated by its security
+ * groups as an instance's is, so the association and the EIP are one way out from the interface.
+ */
+export const alicloudNetworkInterface: RowEdges = (r, x) => {
+  const edges: FlowEdge[] = [];
+  const subnet = x.resourceAt(r, "vswitchId", subnetTypes);
+  if (subnet) {
+    edges.push(...link(subnet, r, "attachment", { both: true }));
+  }
+  const eips = boundEips(r, x, "instanceId");
+  if (eips.length > 0) {
+    const ids = valuesAt(r.props, "securityGroupIds[]").length > 0;
+    const a = instanceAdmission(r, x, ids ? "securityGroupIds[]" : "securityGroups[]");
+    edges.push(...gated(eips, { kind: "instance-admission", open: a !== undefined }));
+  }
+  return edges;
+};
+
+/**
+ * An Alibaba Cloud high-availability virtual IP: an address in its vSwitch that the instances it
+ * is attached to take over from one another. An EIP bound to it (`instanceType` HaVip) is its
+ * public address: the association and the EIP are one way out from it.
+ */
+export const alicloudHaVip: RowEdges = (r, x) => {
+  const subnet = x.resourceAt(r, "vswitchId", subnetTypes);
+  return [
+    ...(subnet ? link(subnet, r, "attachment", { both: true }) : []),
+    ...boundEips(r, x, "instanceId"),
+  ];
+};
+
+/**
  * An EC2 instance in its subnet. Its public IP adds no way out the graph lacks: the instance
  * leaves through its VPC's gates and routes to an internet gateway, which the graph draws. An
  * instance placed in no subnet, interface or template lands in the default VPC, whose internet
