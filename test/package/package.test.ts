@@ -97,13 +97,26 @@ afterAll(() => {
 });
 
 describe("npm pack", () => {
-  it("ships the launcher, the built JavaScript and the README — no sources, tests or fixtures", () => {
+  it("ships the launcher, the built JavaScript, the README and its records — no sources, tests or fixtures", () => {
     const files = packed;
     const tops = [...new Set(files.map((f) => f.split("/")[0]))].sort();
-    expect(tops).toEqual(["README.md", "bin", "dist", "package.json"]);
+    expect(tops).toEqual(["README.md", "bin", "dist", "docs", "package.json"]);
+    expect(files.filter((f) => f.startsWith("docs/") && !f.startsWith("docs/history/"))).toEqual(
+      [],
+    );
     expect(files.filter((f) => /(^|\/)(test|bench|examples|fixtures)\//.test(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
     expect(files).toContain("dist/policy-pack/PulumiPolicy.yaml");
+  });
+
+  it("holds every file the README links to, so its links work where the package is installed", () => {
+    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+    // Markdown links to a file of the repository: not a URL, not an anchor of the page itself.
+    const targets = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
+      .map((m) => m[1])
+      .filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t));
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.filter((t) => !packed.includes(path.posix.normalize(t)))).toEqual([]);
   });
 });
 
