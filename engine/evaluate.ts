@@ -453,6 +453,18 @@ function onRuntime(error: Error, runtime: string | undefined): Error {
 }
 
 /**
+ * The SDK's error for a required config value the stack does not set (`ConfigMissingError`, from
+ * `config.require*`; told by its shape, since the program's own copy of the SDK throws it).
+ */
+function isMissingConfig(e: unknown): boolean {
+  return (
+    e instanceof Error &&
+    typeof (e as { key?: unknown }).key === "string" &&
+    e.message.startsWith("Missing required configuration variable")
+  );
+}
+
+/**
  * A program that failed after the engine answered provider functions with unknowns: the usual
  * cause is code that computes with an answer in a way its stand-in cannot serve
  * (`JSON.parse((await getParameter(…)).value)`) rather than passing it on to a resource. Name the
@@ -464,11 +476,13 @@ function withUnknownAnswers(
   regionless: ReadonlyMap<string, ReadonlySet<string>>,
   stack: string,
 ): Error {
-  // A program that calls an API its SDK no longer has fails there, whatever the answers were.
+  // A program that calls an API its SDK no longer has, or asks for a config value its stack does
+  // not set, fails there, whatever the answers were.
   if (
     !(error instanceof ProgramError) ||
     functions.size === 0 ||
-    error.message.includes(missingApiCause)
+    error.message.includes(missingApiCause) ||
+    isMissingConfig(error.cause)
   ) {
     return error;
   }

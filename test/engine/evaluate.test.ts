@@ -557,6 +557,7 @@ describe("loading a program as the Node.js language host does", () => {
   let missingProperty: Plan | Error;
   let missingPackage: Plan | Error;
   let oldSdk: Plan | Error;
+  let missingConfig: Plan | Error;
   let duplicate: Plan | Error;
   let removedModule: Plan | Error;
   let removedNamespace: Plan | Error;
@@ -575,6 +576,7 @@ describe("loading a program as the Node.js language host does", () => {
       missingProperty,
       missingPackage,
       oldSdk,
+      missingConfig,
       duplicate,
       removedModule,
       removedNamespace,
@@ -593,6 +595,7 @@ describe("loading a program as the Node.js language host does", () => {
       { projectDir: dir, stack: "dev", program: path.join(dir, "missing-property.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "missing-package.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "old-sdk.ts") },
+      { projectDir: dir, stack: "dev", program: path.join(dir, "missing-config.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "duplicate-urn.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "removed-module.ts") },
       { projectDir: dir, stack: "dev", program: path.join(dir, "removed-namespace.ts") },
@@ -650,6 +653,15 @@ describe("loading a program as the Node.js language host does", () => {
     const message = (oldSdk as Error).message;
     expect(message).toContain(
       `whose input "subnetId" failed: ec2.getSubnetIds is not a function: @pulumi/aws 7.48.0, which the project installs, has no ec2.getSubnetIds (the program was written for another version of the package) (at old-sdk.ts:9:22)`,
+    );
+    expect(message).not.toContain("answered with unknown values");
+  });
+
+  it("names a config value the stack does not set, and not the unknown answers", () => {
+    expect(missingConfig).toBeInstanceOf(ProgramError);
+    const message = (missingConfig as Error).message;
+    expect(message).toMatch(
+      /^The program missing-config\.ts failed: Missing required configuration variable 'engine-fixture:contact'\n\tplease set a value using the command `pulumi config set engine-fixture:contact <value>`\n\(at missing-config\.ts:8:\d+\)$/,
     );
     expect(message).not.toContain("answered with unknown values");
   });
