@@ -95,6 +95,13 @@ function readProject(dir: string, file: string): ProjectInfo {
   if (typeof name !== "string" || name === "") {
     throw new UsageError(`${file}: "name" is missing; a Pulumi project needs a name.`);
   }
+  // The Pulumi CLI's own rule for a project name (tokens.ValidateProjectName): a template's
+  // `${PROJECT}` left in place is refused there, so it is no project to judge here either.
+  if (!/^[A-Za-z0-9_.-]{1,100}$/.test(name)) {
+    throw new UsageError(
+      `${file}: "name" is ${JSON.stringify(name)}, which the Pulumi CLI refuses: a project name is 1 to 100 letters, digits, hyphens, underscores and periods.`,
+    );
+  }
   const mainSetting = typeof doc?.main === "string" ? doc.main : undefined;
   // The project's older form, `config: <folder>`, names the folder of the stack files; the
   // Pulumi CLI reads it as `stackConfigDir` and refuses the two together.

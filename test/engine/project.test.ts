@@ -28,6 +28,24 @@ test("config naming a folder beside stackConfigDir is refused, as the CLI refuse
   );
 });
 
+// Found on public example projects whose Pulumi.yaml is a template's, `name: ${PROJECT}`.
+test.each(["${PROJECT}", "my app", "a".repeat(101)])(
+  "a project name the Pulumi CLI refuses is refused, naming the value and what is allowed: %s",
+  (name) => {
+    const dir = projectWith(`name: ${JSON.stringify(name)}\nruntime: nodejs\n`);
+    expect(() => loadProject(dir)).toThrow(
+      new UsageError(
+        `${path.join(dir, "Pulumi.yaml")}: "name" is ${JSON.stringify(name)}, which the Pulumi CLI refuses: a project name is 1 to 100 letters, digits, hyphens, underscores and periods.`,
+      ),
+    );
+  },
+);
+
+test("twin: a name of letters, digits, hyphens, underscores and periods is a project's", () => {
+  const dir = projectWith("name: Acme_web-2.0\nruntime: nodejs\n");
+  expect(loadProject(dir).name).toBe("Acme_web-2.0");
+});
+
 test("config as a map still declares the stacks' values, the folder the project's own", () => {
   const dir = projectWith("name: app\nruntime: nodejs\nconfig:\n  aws:region: us-west-2\n");
   const project = loadProject(dir);
