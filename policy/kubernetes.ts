@@ -83,7 +83,7 @@ import { isDefaultProvider } from "./paths/describe";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
 import { bundles, eksNodeGroupFix } from "./paths/types/bundles";
 import { nodeGroupSubnets, nodePoolsOf } from "./paths/types/clusters";
-import { gateways, ingresses, services } from "./paths/types/kubernetes";
+import { gateways, ingresses, operatorServiceKinds, services } from "./paths/types/kubernetes";
 import { fromPolicyResources } from "./paths/values";
 import { fixOf, viewedPolicy } from "./paths/views";
 import {
@@ -615,14 +615,30 @@ function nodeFindings(r: BorderResource, x: Resolver, opens: string, use: string
       ];
 }
 
-function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
+/**
+ * A Service an operator makes from a custom resource: its fields as a Service's (`props`), the
+ * field of the resource that makes it (`by`), where its annotations are set (`annotate`) and what
+ * to use instead of a load balancer (`instead`).
+ */
+interface MadeService {
+  readonly props: Record<string, unknown>;
+  readonly by: string;
+  readonly annotate: string;
+  readonly instead: string;
+}
+
+function serviceFindings(r: BorderResource, x: Resolver, made?: MadeService): Finding[] {
   const label = resourceLabel(r.type, r.name);
+  const typeIs = (type: string) =>
+    made ? `${made.by} makes a Service of type "${type}"` : `spec.type is "${type}"`;
+  const annotatedAt = made ? ` in ${made.annotate}` : "";
+  const instead = made?.instead ?? "use ClusterIP";
   const type = valueAt(r.props, "spec.type");
   const raw = valueAt(r.props, "metadata.annotations");
   if (isUnknown(type) || isUnknown(raw)) {
     return [
       {
-        message: `${label} must not face the internet, but its type or annotations are not known at preview, so its exposure cannot be decided. Set them as literals.`,
+        message: `${label} must not face the internet, but ${made ? `the type or annotations of the Service ${made.by} makes are` : "its type or annotations are"} not known at preview, so its exposure cannot be decided. Set them as literals.`,
         path: [label, "spec.type (unknown at preview)"],
         undecided: true,
       },
@@ -651,7 +667,7 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
         isUnknown(ip) ? "an address not known at preview" : JSON.stringify(ip),
       );
       out.push({
-        message: `${label} must not face the internet, but spec.type is "LoadBalancer" on the cluster at site ${JSON.stringify(site.site)}, whose load balancer (MetalLB, or the site's own) ${asked.length === 0 ? "takes an address from a pool the pack cannot see" : `is asked for ${asked.join(", ")}, not only private addresses`}, so it may face the internet. Ask for a private address (spec.loadBalancerIP, or MetalLB's metallb.io/loadBalancerIPs annotation), or use ClusterIP.`,
+        message: `${label} must not face the internet, but ${typeIs("LoadBalancer")} on the cluster at site ${JSON.stringify(site.site)}, whose load balancer (MetalLB, or the site's own) ${asked.length === 0 ? "takes an address from a pool the pack cannot see" : `is asked for ${asked.join(", ")}, not only private addresses`}, so it may face the internet. Ask for a private address (spec.loadBalancerIP, or MetalLB's metallb.io/loadBalancerIPs annotation${made ? `, set at ${made.annotate}` : ""}), or ${instead}.`,
         path: ["the internet", label],
       });
     }
@@ -663,17 +679,20 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
       // A cluster the pack cannot place may be any cloud's: name every annotation it accepts,
       // not one cloud's, which another cloud's controller would ignore.
       const fix = cloud
-        ? `Annotate it ${key}: "${value}"`
-        : `Annotate it with the internal-load-balancer annotation of its cluster's cloud (one of ${accepted.map(([k, v]) => `${k}: "${v}"`).join(", ")})`;
+        ? `Annotate it ${key}: "${value}"${annotatedAt}`
+        : `Annotate it with the internal-load-balancer annotation of its cluster's cloud (one of ${accepted.map(([k, v]) => `${k}: "${v}"`).join(", ")})${annotatedAt}`;
       out.push({
-        message: `${label} must not face the internet, but spec.type is "LoadBalancer" without ${cloud ? `the internal-load-balancer annotation of its cluster's cloud (${cloud})` : "an internal-load-balancer annotation"}, so the cloud provisions a public load balancer. ${fix}, or use ClusterIP.`,
+        message: `${label} must not face the internet, but ${typeIs("LoadBalancer")} without ${cloud ? `the internal-load-balancer annotation of its cluster's cloud (${cloud})` : "an internal-load-balancer annotation"}, so the cloud provisions a public load balancer. ${fix}, or ${instead}.`,
         path: ["the internet", label],
       });
     }
   }
   if (type === "NodePort") {
-    const opens = 'spec.type is "NodePort", which opens its port on every node';
-    out.push(...nodeFindings(r, x, opens, "Use ClusterIP or an internal LoadBalancer"));
+    const opens = `${typeIs("NodePort")}, which opens its port on every node`;
+    const use = made
+      ? `${made.instead.charAt(0).toUpperCase()}${made.instead.slice(1)}`
+      : "Use ClusterIP or an internal LoadBalancer";
+    out.push(...nodeFindings(r, x, opens, use));
   }
   // Traffic for an external IP that reaches a node is served by the Service, whatever its type:
   // a public address routed to the nodes puts it on the internet.
@@ -685,7 +704,7 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
         .map((ip) => (isUnknown(ip) ? "an address not known at preview" : JSON.stringify(ip)));
   if (publicIps.length > 0) {
     out.push({
-      message: `${label} must not face the internet, but spec.externalIPs names ${publicIps.join(", ")}, which is not a private address: traffic for it that reaches a node is served by the Service. Remove externalIPs, or name only private addresses of the cluster's network.`,
+      message: `${label} must not face the internet, but ${made ? `${made.by} makes a Service whose spec.externalIPs names` : "spec.externalIPs names"} ${publicIps.join(", ")}, which is not a private address: traffic for it that reaches a node is served by the Service. Remove externalIPs, or name only private addresses of the cluster's network.`,
       path: ["the internet", label],
     });
   }
@@ -712,7 +731,7 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
           ? "a host the pack cannot place"
           : `the endpoint of ${describePlace(x.jurisdiction, at.cloud, at.region)}`;
       out.push({
-        message: `${label} must not alias hosts outside the cluster, but spec.externalName is ${isUnknown(target) ? "not known at preview" : JSON.stringify(target)}, ${where}${kept}. Alias only <service>.<namespace>.svc names, a cloud service's endpoint in a region inside ${x.jurisdiction.id}, or a host of the stack's egressHosts.`,
+        message: `${label} must not alias hosts outside the cluster, but ${made ? `${made.by} makes a Service whose spec.externalName is` : "spec.externalName is"} ${isUnknown(target) ? "not known at preview" : JSON.stringify(target)}, ${where}${kept}. Alias only <service>.<namespace>.svc names, a cloud service's endpoint in a region inside ${x.jurisdiction.id}, or a host of the stack's egressHosts.`,
         path: [
           label,
           at === undefined
@@ -723,6 +742,137 @@ function serviceFindings(r: BorderResource, x: Resolver): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * The annotations at `path` of `object` laid over `base` (a template's), as a Service made from both
+ * carries them; not known at preview when either is not.
+ */
+function annotationsOver(base: unknown, object: unknown, path: string): unknown {
+  const over = valueAt(object, path);
+  if (isUnknown(base) || isUnknown(over)) {
+    return isUnknown(base) ? base : over;
+  }
+  return { ...asMap(base), ...asMap(over) };
+}
+
+/** A value as an annotation map: empty when absent or not a map. */
+function asMap(v: unknown): Record<string, unknown> {
+  return (v && typeof v === "object" ? v : {}) as Record<string, unknown>;
+}
+
+/**
+ * Whether a Strimzi listener's configuration lists every broker of the Kafka: only when the Kafka
+ * says how many it runs (`spec.kafka.replicas`, not node pools, whose node IDs it does not say)
+ * and each of 0 … replicas − 1 is listed.
+ */
+function listsEveryBroker(props: unknown, brokers: ReadonlyArray<{ readonly value: unknown }>) {
+  const replicas = valueAt(props, "spec.kafka.replicas");
+  const pools = mapAt(props, "metadata.annotations")["strimzi.io/node-pools"];
+  if (typeof replicas !== "number" || pools !== undefined) {
+    return false;
+  }
+  const listed = new Set(brokers.map((b) => valueAt(b.value, "broker")));
+  return Array.from({ length: replicas }, (_, i) => i).every((i) => listed.has(i));
+}
+
+/**
+ * The Services Strimzi makes for a Kafka's listeners (`spec.kafka.listeners[]`): for a listener of
+ * type loadbalancer a bootstrap Service (unless `configuration.createBootstrapService` is false)
+ * and one for each broker, of type LoadBalancer, annotated by the Kafka's template
+ * (`spec.kafka.template.externalBootstrapService`, `perPodService`) and then by the listener's
+ * configuration (`bootstrap`, `brokers[]`); for one of type nodeport, Services of type NodePort. A
+ * listener whose type is not known at preview makes a Service of a type not known. Listeners of
+ * type internal and cluster-ip make ClusterIP Services; ingress and route listeners are served
+ * by the cluster's Ingress controller or router, whose own Service faces the network.
+ */
+function strimziServices(props: unknown): MadeService[] {
+  const template = valueAt(props, "spec.kafka.template");
+  const bootstrapBase = valueAt(template, "externalBootstrapService.metadata.annotations");
+  const podBase = valueAt(template, "perPodService.metadata.annotations");
+  const out: MadeService[] = [];
+  for (const { value: listener, path } of valuesAt(props, "spec.kafka.listeners[]")) {
+    const type = isUnknown(listener) ? listener : valueAt(listener, "type");
+    const name = isUnknown(listener) ? undefined : str(valueAt(listener, "name"));
+    const made = (service: Record<string, unknown>): MadeService => ({
+      props: service,
+      by: `${path}${name === undefined ? "" : ` (${JSON.stringify(name)})`}`,
+      annotate: `the metadata.annotations of spec.kafka.template's externalBootstrapService and perPodService (or of ${path}.configuration's bootstrap and each of its brokers[])`,
+      instead: "use a listener of type internal or cluster-ip",
+    });
+    if (isUnknown(type)) {
+      out.push(made({ spec: { type } }));
+    } else if (type === "nodeport") {
+      out.push(made({ spec: { type: "NodePort" } }));
+    } else if (type === "loadbalancer") {
+      const config = valueAt(listener, "configuration");
+      if (valueAt(config, "createBootstrapService") !== false) {
+        out.push(
+          made({
+            metadata: {
+              annotations: annotationsOver(bootstrapBase, config, "bootstrap.annotations"),
+            },
+            spec: {
+              type: "LoadBalancer",
+              loadBalancerIP: valueAt(config, "bootstrap.loadBalancerIP"),
+            },
+          }),
+        );
+      }
+      const brokers = valuesAt(config, "brokers[]");
+      for (const { value: broker } of brokers) {
+        out.push(
+          made({
+            metadata: { annotations: annotationsOver(podBase, broker, "annotations") },
+            spec: { type: "LoadBalancer", loadBalancerIP: valueAt(broker, "loadBalancerIP") },
+          }),
+        );
+      }
+      // A broker the configuration does not list carries the template's annotations alone.
+      if (!listsEveryBroker(props, brokers)) {
+        out.push(made({ metadata: { annotations: podBase }, spec: { type: "LoadBalancer" } }));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The additional Services CloudNativePG makes for a Cluster's instances
+ * (`spec.managed.services.additional[].serviceTemplate`): a Service's metadata and spec each.
+ */
+function cnpgServices(props: unknown): MadeService[] {
+  return valuesAt(props, "spec.managed.services.additional[]").map(({ value, path }) => {
+    const by = `${path}.serviceTemplate`;
+    const t = isUnknown(value) ? value : valueAt(value, "serviceTemplate");
+    return {
+      props: isUnknown(t)
+        ? { spec: { type: t } }
+        : { metadata: valueAt(t, "metadata") ?? {}, spec: valueAt(t, "spec") ?? {} },
+      by,
+      annotate: `${by}.metadata.annotations`,
+      instead: "use ClusterIP (the default)",
+    };
+  });
+}
+
+/**
+ * A custom resource's Services as its operator makes them, each judged as a Service of the
+ * program's (serviceFindings), named by the field that makes it; one finding for each distinct
+ * message (a listener's bootstrap and broker Services fail alike).
+ */
+function operatorServices(r: BorderResource, x: Resolver): Finding[] {
+  const kind = operatorServiceKinds[r.type];
+  const made = kind === "strimzi-kafka" ? strimziServices(r.props) : cnpgServices(r.props);
+  const out = new Map<string, Finding>();
+  for (const service of made) {
+    for (const f of serviceFindings({ ...r, props: service.props }, x, service)) {
+      if (!out.has(f.message)) {
+        out.set(f.message, f);
+      }
+    }
+  }
+  return [...out.values()];
 }
 
 /** A controller that serves the cluster's traffic from a network beyond the cluster's own. */
@@ -915,7 +1065,7 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
 export const kubernetesServiceExposure = residencyStackPolicy({
   name: "kubernetes-service-exposure",
   description:
-    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP, ALB Ingresses get an internal load balancer, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
+    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP (the Services an operator makes for a Strimzi Kafka listener or a CloudNativePG Cluster included), ALB Ingresses get an internal load balancer, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
   severity: "high",
   remediationSteps:
     'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; name only private external IPs; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK); serve nothing through a class of a vendor\'s network.',
@@ -934,13 +1084,15 @@ export const kubernetesServiceExposure = residencyStackPolicy({
       const judge =
         r.type in services
           ? serviceFindings
-          : r.type in ingresses
-            ? ingressFindings
-            : r.type in gateways
-              ? gatewayFindings
-              : podTemplateOf(r.type)
-                ? hostPortFindings
-                : undefined;
+          : r.type in operatorServiceKinds
+            ? operatorServices
+            : r.type in ingresses
+              ? ingressFindings
+              : r.type in gateways
+                ? gatewayFindings
+                : podTemplateOf(r.type)
+                  ? hostPortFindings
+                  : undefined;
       if (judge === undefined) {
         continue;
       }

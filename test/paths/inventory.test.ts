@@ -117,7 +117,7 @@ describe("the kubernetes table", () => {
     expect([read.filter(viewed).length, code.size]).toEqual([117, 39]);
   });
 
-  test("holds the Services, Ingresses and workloads of every API version, with their Lists and Patches, for kubernetes-service-exposure", () => {
+  test("holds the Services, Ingresses, workloads and operators' Service-making kinds of every API version, with their Lists and Patches, for kubernetes-service-exposure", () => {
     const sdk = [...sdkTypeTokens()];
     const exposed = sdk.filter((t) =>
       /^kubernetes:(core\/v1:Service|(networking\.k8s\.io|extensions)\/\w+:Ingress)(List|Patch)?$/.test(
@@ -131,8 +131,17 @@ describe("the kubernetes table", () => {
       /^kubernetes:gateway\.networking\.k8s\.io\/\w+:Gateway(Class)?(List|Patch)?$/.test(t),
     );
     expect(gateways).toHaveLength(12);
+    // The custom resources whose operator makes Services from them: Strimzi's Kafka (two API
+    // versions) and CloudNativePG's Cluster, each with its List and Patch.
+    const operators = [...customResourceTypes].filter((t) =>
+      /^kubernetes:(kafka\.strimzi\.io\/\w+:Kafka|postgresql\.cnpg\.io\/v1:Cluster)(List|Patch)?$/.test(
+        t,
+      ),
+    );
+    expect(operators).toHaveLength(9);
+    expect(operators.filter((t) => !(t in rows))).toEqual([]);
     expect([...judgedByCode["kubernetes-service-exposure"]].sort()).toEqual(
-      [...exposed, ...workloads, ...gateways].sort(),
+      [...exposed, ...workloads, ...gateways, ...operators].sort(),
     );
     // kubernetes-egress's view reads the Ingresses too: the services their controller sends
     // requests to (NGINX annotations), not their exposure.

@@ -6192,6 +6192,33 @@ describe("kubernetes clusters and namespaces", () => {
     },
     { provider: "kube" },
   );
+  /** A Strimzi Kafka of the happy path's cluster with these listeners and `kafka` fields. */
+  const kafka = (listeners: Props[], more: Props = {}) =>
+    add(
+      "kubernetes:kafka.strimzi.io/v1beta2:Kafka",
+      "kafka",
+      {
+        metadata: { namespace: "records", name: "events" },
+        spec: { kafka: { replicas: 3, storage: { type: "ephemeral" }, listeners, ...more } },
+      },
+      { provider: "kube" },
+    );
+  const internalLb = { "service.beta.kubernetes.io/aws-load-balancer-scheme": "internal" };
+  /** A CloudNativePG Cluster of the happy path's cluster with one additional managed Service. */
+  const pgService = (serviceTemplate: Props) =>
+    add(
+      "kubernetes:postgresql.cnpg.io/v1:Cluster",
+      "records-db",
+      {
+        metadata: { namespace: "records" },
+        spec: {
+          instances: 3,
+          storage: { size: "10Gi" },
+          managed: { services: { additional: [{ selectorType: "rw", serviceTemplate }] } },
+        },
+      },
+      { provider: "kube" },
+    );
   /** A managed node group of the happy path's cluster, in `subnet`, from a launch template. */
   const nodeGroup = (subnet: string) =>
     add(
@@ -6740,6 +6767,133 @@ describe("kubernetes clusters and namespaces", () => {
         'k8s service "exporter" must not face the internet, but spec.type is "NodePort", which opens its port on every node, and the program creates no node pool or node group for eks cluster "cluster", so whether they have public addresses cannot be decided.',
       twinName: "its nodes are a node group in the private subnet",
       twin: pipe(nodeGroup("subnet"), nodePort),
+    },
+    // Found on the Pulumi documentation's Strimzi program: the operator makes the Services a
+    // listener asks for, which the pack failed only when declared by the program itself.
+    {
+      name: "a Strimzi Kafka listener of type loadbalancer has no internal annotation",
+      bad: kafka([{ name: "external", port: 9094, type: "loadbalancer", tls: true }]),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "kafka",
+          "mandatory",
+          ["the internet", 'k8s kafka "kafka"'],
+        ],
+      ],
+      message:
+        'k8s kafka "kafka" must not face the internet, but spec.kafka.listeners[0] ("external") makes a Service of type "LoadBalancer" without the internal-load-balancer annotation of its cluster\'s cloud (aws), so the cloud provisions a public load balancer. Annotate it service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" in the metadata.annotations of spec.kafka.template\'s externalBootstrapService and perPodService (or of spec.kafka.listeners[0].configuration\'s bootstrap and each of its brokers[]), or use a listener of type internal or cluster-ip.',
+      twinName: "the Kafka's templates annotate its bootstrap and broker Services as internal",
+      twin: kafka([{ name: "external", port: 9094, type: "loadbalancer", tls: true }], {
+        template: {
+          externalBootstrapService: { metadata: { annotations: internalLb } },
+          perPodService: { metadata: { annotations: internalLb } },
+        },
+      }),
+    },
+    {
+      name: "a Strimzi listener annotates its bootstrap Service and two of its three brokers as internal",
+      bad: kafka([
+        {
+          name: "external",
+          port: 9094,
+          type: "loadbalancer",
+          tls: true,
+          configuration: {
+            bootstrap: { annotations: internalLb },
+            brokers: [0, 1].map((broker) => ({ broker, annotations: internalLb })),
+          },
+        },
+      ]),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "kafka",
+          "mandatory",
+          ["the internet", 'k8s kafka "kafka"'],
+        ],
+      ],
+      twinName: "it annotates every one of the three",
+      twin: kafka([
+        {
+          name: "external",
+          port: 9094,
+          type: "loadbalancer",
+          tls: true,
+          configuration: {
+            bootstrap: { annotations: internalLb },
+            brokers: [0, 1, 2].map((broker) => ({ broker, annotations: internalLb })),
+          },
+        },
+      ]),
+    },
+    {
+      name: "a Strimzi Kafka listener of type nodeport runs on nodes with public IPs",
+      bad: pipe(
+        add("aws:ec2/subnet:Subnet", "public-nodes", {
+          vpcId: unknown,
+          cidrBlock: "10.30.9.0/24",
+          mapPublicIpOnLaunch: true,
+        }),
+        nodeGroup("public-nodes"),
+        kafka([{ name: "external", port: 9094, type: "nodeport", tls: true }]),
+      ),
+      expected: [
+        [
+          "internet-egress",
+          "public-nodes",
+          "mandatory",
+          ['subnet "public-nodes"', "the internet (any country)"],
+        ],
+        [
+          "kubernetes-service-exposure",
+          "kafka",
+          "mandatory",
+          [
+            "the internet",
+            'eks node group "nodes" in subnet "public-nodes" (public IPs on launch)',
+            'k8s kafka "kafka"',
+          ],
+        ],
+      ],
+      twinName: "the node group of the nodeport listener runs in the private subnet",
+      twin: pipe(
+        nodeGroup("subnet"),
+        kafka([{ name: "external", port: 9094, type: "nodeport", tls: true }]),
+      ),
+    },
+    {
+      name: "a CloudNativePG Cluster's additional Service is a LoadBalancer with no internal annotation",
+      bad: pgService({ metadata: { name: "records-db-public" }, spec: { type: "LoadBalancer" } }),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "records-db",
+          "mandatory",
+          ["the internet", 'k8s cluster "records-db"'],
+        ],
+      ],
+      message:
+        'k8s cluster "records-db" must not face the internet, but spec.managed.services.additional[0].serviceTemplate makes a Service of type "LoadBalancer" without the internal-load-balancer annotation of its cluster\'s cloud (aws), so the cloud provisions a public load balancer. Annotate it service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" in spec.managed.services.additional[0].serviceTemplate.metadata.annotations, or use ClusterIP (the default).',
+      twinName: "its template annotates the Service as internal",
+      twin: pgService({
+        metadata: { name: "records-db-internal", annotations: internalLb },
+        spec: { type: "LoadBalancer" },
+      }),
+    },
+    {
+      name: "a CloudNativePG Cluster's additional Service is served on a public external IP",
+      bad: pgService({ spec: { type: "ClusterIP", externalIPs: ["203.0.113.80"] } }),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "records-db",
+          "mandatory",
+          ["the internet", 'k8s cluster "records-db"'],
+        ],
+      ],
+      twinName: "its external IP is a private address of the cluster's network",
+      twin: pgService({ spec: { type: "ClusterIP", externalIPs: ["10.30.4.10"] } }),
     },
     {
       name: "an ALB Ingress on EKS asks for an internet-facing load balancer",

@@ -1013,6 +1013,22 @@ export const gateways: TypeTable = controls(
 );
 
 /**
+ * The custom resources whose operator makes Services of its own from them, which
+ * kubernetes-service-exposure judges as the Services they are (policy/kubernetes.ts
+ * `operatorServices`): Strimzi's Kafka (`kafka.strimzi.io` `v1beta2`, `v1`) for its listeners of
+ * type loadbalancer and nodeport, CloudNativePG's Cluster (`postgresql.cnpg.io/v1`) for its
+ * additional managed Services. Their rows are the data tables' (kafkaStreams, databaseArchives).
+ */
+export const operatorServiceKinds: Readonly<Record<string, "strimzi-kafka" | "cnpg-cluster">> = {
+  ...Object.fromEntries(
+    variants("kafka.strimzi.io", ["v1beta2", "v1"], "Kafka").map((t) => [t, "strimzi-kafka"]),
+  ),
+  ...Object.fromEntries(
+    variants("postgresql.cnpg.io", ["v1"], "Cluster").map((t) => [t, "cnpg-cluster"]),
+  ),
+};
+
+/**
  * The rows each Kubernetes policy judges by its own code (policy/kubernetes.ts) rather than by
  * fields, as the coverage report lists them. Every other row kubernetes-egress judges declares
  * the servers it reads as `destination` fields.
@@ -1029,7 +1045,7 @@ export const judgedByCode: Readonly<
   // Services, Ingresses and Gateways with their cluster; every workload kind (its objects,
   // Patches and Lists) whose pods may open ports on their nodes (hostPort, hostNetwork).
   "kubernetes-service-exposure": [
-    ...[services, ingresses, gateways].flatMap((t) => Object.keys(t)),
+    ...[services, ingresses, gateways, operatorServiceKinds].flatMap((t) => Object.keys(t)),
     ...Object.keys(podTemplates),
     ...Object.keys(podTemplates)
       .filter((t) => !t.endsWith("Patch"))
