@@ -857,13 +857,75 @@ function cnpgServices(props: unknown): MadeService[] {
 }
 
 /**
+ * The Services the MariaDB operator makes as a MariaDB or MaxScale configures them: a MariaDB's
+ * `service`, `primaryService` and `secondaryService` and the MaxScale it provisions
+ * (`maxScale.kubernetesService`, `guiKubernetesService`), a MaxScale's `kubernetesService` and
+ * `guiKubernetesService`. Each sets the Service's `type` (ClusterIP when unset) and its
+ * annotations, under `metadata` (k8s.mariadb.com) or directly (mariadb.mmontes.io, and earlier
+ * releases of k8s.mariadb.com): both are read.
+ */
+function mariadbServices(props: unknown, kind: "mariadb" | "maxscale"): MadeService[] {
+  const paths =
+    kind === "maxscale"
+      ? ["spec.kubernetesService", "spec.guiKubernetesService"]
+      : [
+          "spec.service",
+          "spec.primaryService",
+          "spec.secondaryService",
+          "spec.maxScale.kubernetesService",
+          "spec.maxScale.guiKubernetesService",
+        ];
+  // The MaxScale a MariaDB provisions is made only when it is enabled.
+  const noMaxScale = valueAt(props, "spec.maxScale.enabled") === false;
+  return paths.flatMap((path) => {
+    const service = valueAt(props, path);
+    if (
+      service === undefined ||
+      service === null ||
+      (noMaxScale && path.startsWith("spec.maxScale."))
+    ) {
+      return [];
+    }
+    const made = (p: Record<string, unknown>): MadeService => ({
+      props: p,
+      by: path,
+      annotate: `${path}.metadata.annotations`,
+      instead: `leave ${path}.type at ClusterIP`,
+    });
+    if (isUnknown(service)) {
+      return [made({ spec: { type: service } })];
+    }
+    return [
+      made({
+        metadata: {
+          annotations: annotationsOver(
+            valueAt(service, "annotations"),
+            service,
+            "metadata.annotations",
+          ),
+        },
+        spec: {
+          type: valueAt(service, "type") ?? "ClusterIP",
+          loadBalancerIP: valueAt(service, "loadBalancerIP"),
+        },
+      }),
+    ];
+  });
+}
+
+/**
  * A custom resource's Services as its operator makes them, each judged as a Service of the
  * program's (serviceFindings), named by the field that makes it; one finding for each distinct
  * message (a listener's bootstrap and broker Services fail alike).
  */
 function operatorServices(r: BorderResource, x: Resolver): Finding[] {
   const kind = operatorServiceKinds[r.type];
-  const made = kind === "strimzi-kafka" ? strimziServices(r.props) : cnpgServices(r.props);
+  const made =
+    kind === "strimzi-kafka"
+      ? strimziServices(r.props)
+      : kind === "cnpg-cluster"
+        ? cnpgServices(r.props)
+        : mariadbServices(r.props, kind);
   const out = new Map<string, Finding>();
   for (const service of made) {
     for (const f of serviceFindings({ ...r, props: service.props }, x, service)) {
@@ -1065,7 +1127,7 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
 export const kubernetesServiceExposure = residencyStackPolicy({
   name: "kubernetes-service-exposure",
   description:
-    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP (the Services an operator makes for a Strimzi Kafka listener or a CloudNativePG Cluster included), ALB Ingresses get an internal load balancer, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
+    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP (the Services an operator makes for a Strimzi Kafka listener, a CloudNativePG Cluster or a MariaDB or MaxScale included), ALB Ingresses get an internal load balancer, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
   severity: "high",
   remediationSteps:
     'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; name only private external IPs; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK); serve nothing through a class of a vendor\'s network.',

@@ -6219,6 +6219,17 @@ describe("kubernetes clusters and namespaces", () => {
       },
       { provider: "kube" },
     );
+  /** A MariaDB of the MariaDB operator on the happy path's cluster, with these `spec` fields. */
+  const mariadb = (spec: Props) =>
+    add(
+      "kubernetes:k8s.mariadb.com/v1alpha1:MariaDB",
+      "orders-db",
+      {
+        metadata: { namespace: "records" },
+        spec: { replicas: 3, storage: { size: "10Gi" }, ...spec },
+      },
+      { provider: "kube" },
+    );
   /** A managed node group of the happy path's cluster, in `subnet`, from a launch template. */
   const nodeGroup = (subnet: string) =>
     add(
@@ -6894,6 +6905,32 @@ describe("kubernetes clusters and namespaces", () => {
       ],
       twinName: "its external IP is a private address of the cluster's network",
       twin: pgService({ spec: { type: "ClusterIP", externalIPs: ["10.30.4.10"] } }),
+    },
+    {
+      name: "a MariaDB's primary Service and the MaxScale it provisions are LoadBalancers, one with no internal annotation",
+      bad: mariadb({
+        primaryService: { type: "LoadBalancer", metadata: { annotations: internalLb } },
+        maxScale: { enabled: true, kubernetesService: { type: "LoadBalancer" } },
+      }),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "orders-db",
+          "mandatory",
+          ["the internet", 'k8s mariadb "orders-db"'],
+        ],
+      ],
+      message:
+        'k8s mariadb "orders-db" must not face the internet, but spec.maxScale.kubernetesService makes a Service of type "LoadBalancer" without the internal-load-balancer annotation of its cluster\'s cloud (aws), so the cloud provisions a public load balancer. Annotate it service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" in spec.maxScale.kubernetesService.metadata.annotations, or leave spec.maxScale.kubernetesService.type at ClusterIP.',
+      twinName:
+        "the MaxScale's Service carries the annotation, in the form of the operator's earlier releases",
+      twin: mariadb({
+        primaryService: { type: "LoadBalancer", metadata: { annotations: internalLb } },
+        maxScale: {
+          enabled: true,
+          kubernetesService: { type: "LoadBalancer", annotations: internalLb },
+        },
+      }),
     },
     {
       name: "an ALB Ingress on EKS asks for an internet-facing load balancer",

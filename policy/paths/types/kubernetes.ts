@@ -1017,14 +1017,25 @@ export const gateways: TypeTable = controls(
  * kubernetes-service-exposure judges as the Services they are (policy/kubernetes.ts
  * `operatorServices`): Strimzi's Kafka (`kafka.strimzi.io` `v1beta2`, `v1`) for its listeners of
  * type loadbalancer and nodeport, CloudNativePG's Cluster (`postgresql.cnpg.io/v1`) for its
- * additional managed Services. Their rows are the data tables' (kafkaStreams, databaseArchives).
+ * additional managed Services, the MariaDB operator's MariaDB and MaxScale for the Services they
+ * configure. Their rows are the data tables' (kafkaStreams, databaseArchives, mariadbOperator).
  */
-export const operatorServiceKinds: Readonly<Record<string, "strimzi-kafka" | "cnpg-cluster">> = {
+export const operatorServiceKinds: Readonly<
+  Record<string, "strimzi-kafka" | "cnpg-cluster" | "mariadb" | "maxscale">
+> = {
   ...Object.fromEntries(
     variants("kafka.strimzi.io", ["v1beta2", "v1"], "Kafka").map((t) => [t, "strimzi-kafka"]),
   ),
   ...Object.fromEntries(
     variants("postgresql.cnpg.io", ["v1"], "Cluster").map((t) => [t, "cnpg-cluster"]),
+  ),
+  ...Object.fromEntries(
+    ["k8s.mariadb.com", "mariadb.mmontes.io"]
+      .flatMap((group) => variants(group, ["v1alpha1"], "MariaDB"))
+      .map((t) => [t, "mariadb"]),
+  ),
+  ...Object.fromEntries(
+    variants("k8s.mariadb.com", ["v1alpha1"], "MaxScale").map((t) => [t, "maxscale"]),
   ),
 };
 
