@@ -732,6 +732,19 @@ export function describeProgramFailure(
       const importer = esm[2].startsWith("file:") ? fileURLToPath(esm[2]) : esm[2];
       message = `Cannot find package '${esm[1]}': ${missingPackageHint(esm[1], root)} (imported from ${path.relative(root, importer)})`;
     }
+    // Node's spawn of a command that exists fails with ENOENT, naming only the command
+    // ("spawnSync /bin/sh ENOENT"), when the working directory it is given does not exist.
+    const spawned = err as { code?: unknown; syscall?: unknown; path?: unknown };
+    if (
+      spawned.code === "ENOENT" &&
+      typeof spawned.syscall === "string" &&
+      spawned.syscall.startsWith("spawn") &&
+      typeof spawned.path === "string" &&
+      path.isAbsolute(spawned.path) &&
+      fs.existsSync(spawned.path)
+    ) {
+      message = `${message}: ${spawned.path} exists, so the working directory (cwd) the program runs it in does not`;
+    }
     const cjs = commonJsName.exec(message);
     if (cjs !== null && at !== undefined) {
       // Node says "in ES module scope" only of a name used while the module itself runs; used

@@ -2,6 +2,7 @@
  * How the engine loads a program (as the Node.js language host does) and how it words a failure
  * whose error says nothing. Pure and in-process: nothing here evaluates a program.
  */
+import { execFileSync, execSync } from "node:child_process";
 import * as fs from "node:fs";
 import Module from "node:module";
 import * as os from "node:os";
@@ -202,6 +203,31 @@ describe("describeProgramFailure", () => {
     ["a function", function retry() {}, "threw a function retry"],
   ])("gives %s", (_what, thrown, expected) => {
     expect(describeProgramFailure(thrown, program)).toBe(expected);
+  });
+
+  // Found on the Pulumi documentation's static-website program, which runs its site's build in a
+  // folder the example does not ship: Node names only the shell, which exists.
+  test("names a working directory that does not exist, where Node names the command it ran", () => {
+    const spawnFailure = (run: () => unknown): unknown => {
+      try {
+        run();
+      } catch (e) {
+        return e;
+      }
+      throw new Error("the command ran");
+    };
+    const missing = path.join(os.tmpdir(), "sdc-no-such-folder", "www");
+    const inMissing = spawnFailure(() => execSync("echo build", { cwd: missing, stdio: "pipe" }));
+    expect(describeProgramFailure(inMissing, program)).toMatch(
+      /^spawnSync \/bin\/sh ENOENT: \/bin\/sh exists, so the working directory \(cwd\) the program runs it in does not/,
+    );
+    // Twin: a command that is not installed is what is missing, and is named as Node names it.
+    const notInstalled = spawnFailure(() =>
+      execFileSync("sdc-no-such-command", [], { stdio: "pipe" }),
+    );
+    expect(describeProgramFailure(notInstalled, program)).toMatch(
+      /^spawnSync sdc-no-such-command ENOENT( \(at [^)]*\))?$/,
+    );
   });
 
   describe("an API the installed SDK does not have", () => {
