@@ -128,8 +128,9 @@ export function typeCounts(plan: Plan): [string, number][] {
 
 /**
  * The violations as text, one block each. A finding that says word for word what one above says of
- * another resource of its type (thirty Cloud Control resources of a type the pack does not
- * classify, each with the same advice) is one line that points to that block. Resources of one
+ * another resource of its type, but for the resource's own name (thirty Cloud Control resources of
+ * a type the pack does not classify, each with the same advice; dynamic resources, each told how
+ * to waive it by name), is one line that points to that block. Resources of one
  * type and name (a component's child named like a resource of the program) are told apart by the
  * components they sit in.
  */
@@ -147,11 +148,12 @@ export function renderViolations(violations: readonly Violation[]): string {
       const pathLine = v.path ? `\n    path: ${v.path.join(" → ")}` : "";
       const label = v.path?.[0];
       if (v.resourceName !== null && label !== undefined && v.message.startsWith(`${label} `)) {
+        // The resource's own name, quoted, wherever the words name it again (a waiver of it).
         const key = [
           v.level,
           v.policy,
           v.resourceType,
-          v.message.slice(label.length),
+          v.message.slice(label.length).split(JSON.stringify(v.resourceName)).join("\u0001"),
           ...(v.path ?? []).slice(1),
         ].join("\u0000");
         const first = said.get(key);

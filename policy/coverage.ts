@@ -97,11 +97,30 @@ export function unclassifiedMessage(
     const kubernetes = sdks.split(", ").find((s) => s.startsWith("@pulumi/kubernetes ")) ?? sdks;
     return `${lead} is no kind ${kubernetes} defines: a custom resource (a kind a CustomResourceDefinition adds, whose controller acts on it), or a kind of a newer SDK, so the pack cannot tell whether it moves data across the border. Keep the stack's data on kinds the pack classifies, or, once you have reviewed where this resource's controller sends its data, ${acceptFor(type)}.`;
   }
+  if (entry === undefined && dynamicTypes.includes(type)) {
+    // A dynamic provider is the program's own code: each resource of the type may do anything.
+    const waiver = {
+      "reviewed-resource-types": {
+        waivers: [
+          {
+            policy: "reviewed-resource-types",
+            resource: name,
+            reason: "<what the review of its provider found>",
+            expires: "<YYYY-MM-DD>",
+          },
+        ],
+      },
+    };
+    return `${lead} is a dynamic resource: its provider is the program's own code (the create and update functions serialised into its __provider input), run on the machine that deploys, which may send the resource's inputs anywhere, so the pack cannot tell whether it moves data across the border. Once you have reviewed what its provider does, waive this resource by name in a --policy-config file (${JSON.stringify(waiver)}) given to check and plan, and to policy-config when it writes the config for pulumi preview --policy-pack-config; allowTypes would accept every dynamic resource of the stack, whatever its provider does.`;
+  }
   if (entry === undefined) {
     return `${lead} is not a resource type of the SDKs the pack classifies (${sdks}), so the pack cannot tell whether it moves data across the border. Keep the stack's data on resources of those SDKs, or, once you have reviewed where this resource sends its data, ${acceptFor(type)}.`;
   }
   return `${lead} is unclassified: ${entry.reason}, so the pack cannot tell whether it moves data across the border. \`sovereign-dc coverage --type ${type}\` shows what is unreviewed; once you have reviewed where this resource sends its data, ${acceptFor(type)}.`;
 }
+
+/** The types of the SDKs' dynamic providers, whose provider is the program's own code. */
+const dynamicTypes = ["pulumi-nodejs:dynamic:Resource", "pulumi-python:dynamic:Resource"];
 
 /**
  * How a stack accepts a type after review: the policy's own config, in the overrides file

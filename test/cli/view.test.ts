@@ -53,6 +53,18 @@ describe("renderViolations", () => {
     );
   });
 
+  it("points a repeat to the block above when its words name the resource again, as a waiver of it does", () => {
+    const waivable = (name: string): Violation => ({
+      ...unclassified(name),
+      message: `${unclassified(name).message} Waive it: {"resource":"${name}"}.`,
+    });
+    const lines = renderViolations([waivable("a"), waivable("b")]).split("\n");
+    expect(lines[1]).toContain('Waive it: {"resource":"a"}.');
+    expect(lines.slice(3)).toEqual([
+      '✗ [mandatory] reviewed-resource-types command:local:Command "b": as for "a" above',
+    ]);
+  });
+
   it("keeps every block whose words differ beyond the resource's own name", () => {
     const other = { ...unclassified("b"), message: `${unclassified("b").message} More.` };
     expect(renderViolations([unclassified("a"), other]).split("\n")).toHaveLength(6);

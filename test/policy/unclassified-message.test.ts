@@ -56,3 +56,17 @@ test("a kind of a group whose other kinds the pack reviews names the kinds it re
     "kubernetes:cert-manager.io/v1:Signer is a custom resource of cert-manager.io the pack has not reviewed (it reviews Certificate, CertificateRequest, ClusterIssuer, Issuer): its controller may send data",
   );
 });
+
+// Found on the Pulumi documentation's dynamic provider programs: the message named the SDKs the
+// pack classifies, and the only way offered to pass one accepted every dynamic resource.
+test("a dynamic resource is named as the program's own provider code, with a waiver of it alone", () => {
+  const message = unclassifiedMessage(
+    "pulumi-nodejs:dynamic:Resource",
+    "labels",
+    listed,
+    "@pulumi/aws 9.0.0",
+  );
+  expect(message).toBe(
+    'dynamic resource "labels" must be of a type the residency pack has classified, but pulumi-nodejs:dynamic:Resource is a dynamic resource: its provider is the program\'s own code (the create and update functions serialised into its __provider input), run on the machine that deploys, which may send the resource\'s inputs anywhere, so the pack cannot tell whether it moves data across the border. Once you have reviewed what its provider does, waive this resource by name in a --policy-config file ({"reviewed-resource-types":{"waivers":[{"policy":"reviewed-resource-types","resource":"labels","reason":"<what the review of its provider found>","expires":"<YYYY-MM-DD>"}]}}) given to check and plan, and to policy-config when it writes the config for pulumi preview --policy-pack-config; allowTypes would accept every dynamic resource of the stack, whatever its provider does.',
+  );
+});
