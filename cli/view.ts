@@ -128,14 +128,15 @@ export function typeCounts(plan: Plan): [string, number][] {
 
 /**
  * The violations as text, one block each. A finding that says word for word what one above says of
- * another resource of its type, but for the resource's own name (thirty Cloud Control resources of
- * a type the pack does not classify, each with the same advice; dynamic resources, each told how
- * to waive it by name), is one line that points to that block. Resources of one
+ * another resource, but for the resource's own name (thirty Cloud Control resources of a type the
+ * pack does not classify, each with the same advice; dynamic resources, each told how to waive it
+ * by name; components of one plugin that is not installed, whatever their types), is one line
+ * that points to that block, naming its type when it is another. Resources of one
  * type and name (a component's child named like a resource of the program) are told apart by the
  * components they sit in.
  */
 export function renderViolations(violations: readonly Violation[]): string {
-  const said = new Map<string, string>();
+  const said = new Map<string, { readonly named: string; readonly type: string }>();
   const shared = sharedNames(violations);
   return violations
     .map((v) => {
@@ -146,21 +147,26 @@ export function renderViolations(violations: readonly Violation[]): string {
       const level = v.deferred ? `${v.level}, judged by pulumi up` : v.level;
       const head = `${v.level === "mandatory" ? "✗" : v.deferred ? "?" : "!"} [${level}] ${v.policy}${who}`;
       const pathLine = v.path ? `\n    path: ${v.path.join(" → ")}` : "";
-      const label = v.path?.[0];
+      // The words that name the resource: its path's first node, or for a finding without a path
+      // (a component that could not be seen into) the message up to the resource's quoted name.
+      const quoted = JSON.stringify(v.resourceName);
+      const at = v.message.indexOf(quoted);
+      const label = v.path?.[0] ?? (at >= 0 ? v.message.slice(0, at + quoted.length) : undefined);
       if (v.resourceName !== null && label !== undefined && v.message.startsWith(`${label} `)) {
         // The resource's own name, quoted, wherever the words name it again (a waiver of it).
         const key = [
           v.level,
           v.policy,
-          v.resourceType,
-          v.message.slice(label.length).split(JSON.stringify(v.resourceName)).join("\u0001"),
+          v.message.slice(label.length).split(quoted).join("\u0001"),
           ...(v.path ?? []).slice(1),
         ].join("\u0000");
         const first = said.get(key);
         if (first !== undefined) {
-          return `${head}: as for ${first} above`;
+          const which =
+            first.type === v.resourceType ? first.named : `${first.type} ${first.named}`;
+          return `${head}: as for ${which} above`;
         }
-        said.set(key, named);
+        said.set(key, { named, type: v.resourceType ?? "" });
       }
       return `${head}\n    ${v.message.replace(/\n/g, "\n    ")}${pathLine}`;
     })

@@ -65,6 +65,29 @@ describe("renderViolations", () => {
     ]);
   });
 
+  it("points a repeat of another type to the block above, naming that type", () => {
+    const component = (type: string, name: string): Violation => ({
+      policy: "offline-visibility",
+      level: "mandatory",
+      resourceType: type,
+      resourceName: name,
+      urn: `urn:pulumi:dev::p::${type}::${name}`,
+      message: `${type} "${name}" must have its resources checked, but its plugin is not installed here.`,
+      // As offline-visibility reports a component: no path.
+      path: null,
+    });
+    const lines = renderViolations([
+      component("awsx:ecr:Repository", "repo"),
+      component("awsx:lb:ApplicationLoadBalancer", "lb"),
+      component("awsx:ecr:Repository", "cache"),
+    ]).split("\n");
+    // The first block is its head and its message: a finding without a path has no path line.
+    expect(lines.slice(2)).toEqual([
+      '✗ [mandatory] offline-visibility awsx:lb:ApplicationLoadBalancer "lb": as for awsx:ecr:Repository "repo" above',
+      '✗ [mandatory] offline-visibility awsx:ecr:Repository "cache": as for "repo" above',
+    ]);
+  });
+
   it("keeps every block whose words differ beyond the resource's own name", () => {
     const other = { ...unclassified("b"), message: `${unclassified("b").message} More.` };
     expect(renderViolations([unclassified("a"), other]).split("\n")).toHaveLength(6);
