@@ -78,6 +78,20 @@ export function unclassifiedMessage(
   const label = resourceLabel(type, name);
   const lead = `${label} must be of a type the residency pack has classified, but ${type}`;
   const group = kubernetesGroup(type);
+  // A kind the pack reviews, at an API version it does not (an older schema, read by none of
+  // its checks): named with the versions it reviews, which are what to move to.
+  const kindOf = (t: string) => baseKind(t).split(":")[2];
+  const versionOf = (t: string) => t.split(":")[1];
+  const reviewedVersions =
+    entry === undefined && isCustomResourceGroup(group)
+      ? [...customResourceTypes]
+          .filter((t) => kubernetesGroup(t) === group && baseKind(t) === t)
+          .filter((t) => kindOf(t) === kindOf(type))
+          .map(versionOf)
+      : [];
+  if (reviewedVersions.length > 0) {
+    return `${lead} is API version ${versionOf(type)} of ${kindOf(type)}, which the pack reviews only as ${reviewedVersions.join(" and ")}: this version's schema is read by none of its checks, so the pack cannot tell whether it moves data across the border. Declare it as ${reviewedVersions[0]}, which its operator serves when it is current; allowTypes would pass this version unread.`;
+  }
   if (entry === undefined && isCustomResourceGroup(group)) {
     // A ThanosRuler of `monitoring.coreos.com/v1`: a kind of a group whose other kinds the pack
     // reviews, and which names servers in ways the pack does not read (query endpoints, object

@@ -70,3 +70,19 @@ test("a dynamic resource is named as the program's own provider code, with a wai
     'dynamic resource "labels" must be of a type the residency pack has classified, but pulumi-nodejs:dynamic:Resource is a dynamic resource: its provider is the program\'s own code (the create and update functions serialised into its __provider input), run on the machine that deploys, which may send the resource\'s inputs anywhere, so the pack cannot tell whether it moves data across the border. Once you have reviewed what its provider does, waive this resource by name in a --policy-config file ({"reviewed-resource-types":{"waivers":[{"policy":"reviewed-resource-types","resource":"labels","reason":"<what the review of its provider found>","expires":"<YYYY-MM-DD>"}]}}) given to check and plan, and to policy-config when it writes the config for pulumi preview --policy-pack-config; allowTypes would accept every dynamic resource of the stack, whatever its provider does.',
   );
 });
+
+// Found on community programs written for older operator releases: the message said the pack
+// reviews the very kind it named, and offered allowTypes, which passed a public load balancer
+// that the reviewed version is judged for.
+test("an older API version of a kind the pack reviews names the versions it reviews", () => {
+  const sdks = "@pulumi/alicloud 3.108.0, @pulumi/aws 9.0.0, @pulumi/kubernetes 4.34.2";
+  expect(
+    unclassifiedMessage("kubernetes:kafka.strimzi.io/v1beta1:Kafka", "kafka", listed, sdks),
+  ).toBe(
+    'k8s kafka "kafka" must be of a type the residency pack has classified, but kubernetes:kafka.strimzi.io/v1beta1:Kafka is API version kafka.strimzi.io/v1beta1 of Kafka, which the pack reviews only as kafka.strimzi.io/v1beta2 and kafka.strimzi.io/v1: this version\'s schema is read by none of its checks, so the pack cannot tell whether it moves data across the border. Declare it as kafka.strimzi.io/v1beta2, which its operator serves when it is current; allowTypes would pass this version unread.',
+  );
+  // Twin: a kind of the group the pack does not review at any version is named as such.
+  expect(
+    unclassifiedMessage("kubernetes:cert-manager.io/v1:Signer", "signer", listed, sdks),
+  ).toContain("is a custom resource of cert-manager.io the pack has not reviewed");
+});
