@@ -705,6 +705,33 @@ function missingPackageHint(name: string, root: string): string {
  * index.ts:12:5`, relative to `root`, by default the program's folder); for a value that is not
  * an Error, what it was (`threw undefined`, `threw an object { code: 7 }`).
  */
+/** The errors of a connection that cannot be made to a host (its name, or its address). */
+const unreachableCodes = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNREFUSED",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "ETIMEDOUT",
+]);
+
+/** The host a failure could not connect to: the error's own, or its cause's (fetch's). */
+function unreachableHost(e: unknown): string | undefined {
+  for (let at: unknown = e, depth = 0; at instanceof Error && depth < 3; depth++) {
+    const { code, hostname, address } = at as {
+      code?: unknown;
+      hostname?: unknown;
+      address?: unknown;
+    };
+    if (typeof code === "string" && unreachableCodes.has(code)) {
+      const host = typeof hostname === "string" ? hostname : address;
+      return typeof host === "string" && host !== "" ? host : undefined;
+    }
+    at = (at as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 export function describeProgramFailure(
   e: unknown,
   program: string,
@@ -763,6 +790,10 @@ export function describeProgramFailure(
     const cause = (err as { cause?: unknown }).cause;
     if (cause instanceof Error && cause.message !== "" && !message.includes(cause.message)) {
       message = `${message} (${cause.message})`;
+    }
+    const host = unreachableHost(err);
+    if (host !== undefined) {
+      message = `${message}: the program, or a package it uses, connects to ${host} while it runs (to download a chart, a manifest or CRDs by URL, say), and this machine cannot reach it; check it where the network reaches ${host}, or under the Pulumi CLI`;
     }
     if (at === undefined || message.includes(at)) {
       return message;

@@ -143,6 +143,28 @@ describe("describeProgramFailure", () => {
       "fetch failed (getaddrinfo ENOTFOUND charts.example.com)",
     ],
     [
+      // Found on community programs that load CRDs by URL (k8s.yaml.ConfigFile): the failure
+      // named a host and no resource, since the download runs in the package, not the program.
+      "a host the program downloads from that this machine cannot reach, as Node's fetch names it",
+      new TypeError("fetch failed", {
+        cause: Object.assign(new Error("getaddrinfo ENOTFOUND github.com"), {
+          code: "ENOTFOUND",
+          syscall: "getaddrinfo",
+          hostname: "github.com",
+        }),
+      }),
+      "fetch failed (getaddrinfo ENOTFOUND github.com): the program, or a package it uses, connects to github.com while it runs (to download a chart, a manifest or CRDs by URL, say), and this machine cannot reach it; check it where the network reaches github.com, or under the Pulumi CLI",
+    ],
+    [
+      "an address refused, as an HTTP client's own error names it",
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8200"), {
+        code: "ECONNREFUSED",
+        address: "127.0.0.1",
+        port: 8200,
+      }),
+      "connect ECONNREFUSED 127.0.0.1:8200: the program, or a package it uses, connects to 127.0.0.1 while it runs (to download a chart, a manifest or CRDs by URL, say), and this machine cannot reach it; check it where the network reaches 127.0.0.1, or under the Pulumi CLI",
+    ],
+    [
       "the type and the first frame in the program's folder, skipping node_modules",
       withStack(
         new TypeError(),
