@@ -83,7 +83,13 @@ import { isDefaultProvider } from "./paths/describe";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
 import { bundles, eksNodeGroupFix } from "./paths/types/bundles";
 import { nodeGroupSubnets, nodePoolsOf } from "./paths/types/clusters";
-import { gateways, ingresses, operatorServiceKinds, services } from "./paths/types/kubernetes";
+import {
+  gateways,
+  ingresses,
+  operatorPodKinds,
+  operatorServiceKinds,
+  services,
+} from "./paths/types/kubernetes";
 import { fromPolicyResources } from "./paths/values";
 import { fixOf, viewedPolicy } from "./paths/views";
 import {
@@ -1386,7 +1392,7 @@ interface Scope {
 export const kubernetesNamespaceEgress = residencyStackPolicy({
   name: "kubernetes-namespace-egress",
   description:
-    "Checks whether every namespace that runs pods has a default-deny egress NetworkPolicy, so its pods reach only what some policy allows.",
+    "Checks whether every namespace that runs pods (of workloads, or of the custom resources an operator runs them for: Kafka, PostgreSQL, MariaDB, Redis, Prometheus) has a default-deny egress NetworkPolicy, so its pods reach only what some policy allows.",
   severity: "high",
   remediationSteps:
     'Add to each namespace a NetworkPolicy with podSelector: {} and policyTypes: ["Egress"], then allow only in-cluster peers and allowlisted destinations (components/kubernetes SealedNamespace builds this).',
@@ -1417,7 +1423,8 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
         namespaces.set(scopeKey(r.provider, namespaceName(r)), r);
         continue;
       }
-      const isWorkload = podTemplateOf(r.type) !== undefined;
+      // A workload of a core kind, or a custom resource whose operator runs its pods here.
+      const isWorkload = podTemplateOf(r.type) !== undefined || operatorPodKinds.has(r.type);
       const isDeny = networkPolicyTypes.has(baseKind(r.type)) && isDefaultDenyEgress(r);
       if (!isWorkload && !isDeny) {
         continue;
@@ -1450,7 +1457,12 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
         // undefined, and the common network plugins do not apply pod policies to them): the
         // namespace's default deny does not hold them.
         for (const r of scope.workloads) {
-          const hostNetwork = valueAt(r.props, `${podTemplateOf(r.type)!.spec}.hostNetwork`);
+          // An operator's pods are on the pod network (none of these operators offers its node's).
+          const template = podTemplateOf(r.type);
+          if (template === undefined) {
+            continue;
+          }
+          const hostNetwork = valueAt(r.props, `${template.spec}.hostNetwork`);
           // A List's entries are workloads of one resource: it is reported once.
           if ((hostNetwork !== true && !isUnknown(hostNetwork)) || onNodeNetwork.has(r.urn)) {
             continue;

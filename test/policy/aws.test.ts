@@ -6932,6 +6932,70 @@ describe("kubernetes clusters and namespaces", () => {
         },
       }),
     },
+    // Found on community programs: a database an operator runs in a namespace with no
+    // default-deny egress passed, where a StatefulSet in its place failed.
+    {
+      name: "a CloudNativePG Cluster runs its pods in a namespace without default-deny egress",
+      bad: add(
+        "kubernetes:postgresql.cnpg.io/v1:Cluster",
+        "analytics-db",
+        { metadata: { namespace: "analytics" }, spec: { instances: 3, storage: { size: "10Gi" } } },
+        { provider: "kube" },
+      ),
+      expected: [
+        [
+          "kubernetes-namespace-egress",
+          "analytics-db",
+          "mandatory",
+          [
+            'k8s namespace "analytics"',
+            "pod egress (no default-deny NetworkPolicy)",
+            "every address (any country)",
+          ],
+        ],
+      ],
+      twinName: "the namespace denies pod egress by default",
+      twin: pipe(
+        add(
+          "kubernetes:postgresql.cnpg.io/v1:Cluster",
+          "analytics-db",
+          {
+            metadata: { namespace: "analytics" },
+            spec: { instances: 3, storage: { size: "10Gi" } },
+          },
+          { provider: "kube" },
+        ),
+        defaultDeny("analytics-deny", "kube", "analytics"),
+      ),
+    },
+    {
+      name: "a Prometheus of the Prometheus operator runs in a namespace without default-deny egress",
+      bad: add(
+        "kubernetes:monitoring.coreos.com/v1:Prometheus",
+        "metrics",
+        { metadata: { namespace: "monitoring" }, spec: { replicas: 2 } },
+        { provider: "kube" },
+      ),
+      expected: [
+        [
+          "kubernetes-namespace-egress",
+          "metrics",
+          "mandatory",
+          [
+            'k8s namespace "monitoring"',
+            "pod egress (no default-deny NetworkPolicy)",
+            "every address (any country)",
+          ],
+        ],
+      ],
+      twinName: "it runs in the records namespace, which denies pod egress by default",
+      twin: add(
+        "kubernetes:monitoring.coreos.com/v1:Prometheus",
+        "metrics",
+        { metadata: { namespace: "records" }, spec: { replicas: 2 } },
+        { provider: "kube" },
+      ),
+    },
     {
       name: "an ALB Ingress on EKS asks for an internet-facing load balancer",
       bad: ingress({ "alb.ingress.kubernetes.io/scheme": "internet-facing" }),

@@ -1040,6 +1040,39 @@ export const operatorServiceKinds: Readonly<
 };
 
 /**
+ * The custom kinds whose operator runs pods in the resource's own namespace — the brokers,
+ * connectors and bridges of Strimzi, CloudNativePG's and Zalando's PostgreSQL instances, the
+ * MariaDB operator's servers and MaxScale, the Redis operator's servers and sentinels, the
+ * Prometheus operator's Prometheus, agents, Alertmanagers and Thanos rulers, OpenTelemetry
+ * collectors — with their Lists, not their Patches (a patch changes pods that already run).
+ * kubernetes-namespace-egress counts them as it counts the workloads of the core kinds.
+ */
+export const operatorPodKinds: ReadonlySet<string> = new Set(
+  [
+    ...variants(
+      "kafka.strimzi.io",
+      ["v1beta2", "v1"],
+      ["Kafka", "KafkaConnect", "KafkaMirrorMaker2", "KafkaBridge"],
+    ),
+    ...variants("postgresql.cnpg.io", ["v1"], "Cluster"),
+    ...variants("acid.zalan.do", ["v1"], "postgresql"),
+    ...["k8s.mariadb.com", "mariadb.mmontes.io"].flatMap((g) =>
+      variants(g, ["v1alpha1"], "MariaDB"),
+    ),
+    ...variants("k8s.mariadb.com", ["v1alpha1"], "MaxScale"),
+    ...variants(
+      "redis.redis.opstreelabs.in",
+      ["v1beta2", "v1beta1"],
+      ["Redis", "RedisCluster", "RedisReplication"],
+    ),
+    ...variants("redis.redis.opstreelabs.in", ["v1beta2"], "RedisSentinel"),
+    ...variants("monitoring.coreos.com", ["v1"], ["Prometheus", "Alertmanager", "ThanosRuler"]),
+    ...variants("monitoring.coreos.com", ["v1alpha1"], "PrometheusAgent"),
+    ...variants("opentelemetry.io", ["v1alpha1", "v1beta1"], "OpenTelemetryCollector"),
+  ].filter((t) => !t.endsWith("Patch")),
+);
+
+/**
  * The rows each Kubernetes policy judges by its own code (policy/kubernetes.ts) rather than by
  * fields, as the coverage report lists them. Every other row kubernetes-egress judges declares
  * the servers it reads as `destination` fields.
