@@ -545,8 +545,10 @@ function logicalBackupDestinations(
 
 /**
  * The Zalando operator's legacy configuration, a ConfigMap whose `data` holds the same settings
- * flat (`wal_s3_bucket`, `logical_backup_s3_bucket`, …): read as an OperatorConfiguration's. Any
- * other ConfigMap names none of them and sends nothing.
+ * flat (`wal_s3_bucket`, `logical_backup_s3_bucket`, …): read as an OperatorConfiguration's. A
+ * ConfigMap of the Spilo variables (`WAL_S3_BUCKET`, `USE_WALG_BACKUP`, …) is the pod environment
+ * the operator gives every database (its `pod_environment_configmap`), read as a `postgresql`'s
+ * `spec.env` is. Any other ConfigMap names none of them and sends nothing.
  */
 function operatorConfigMapDestinations(
   f: DestinationField,
@@ -554,7 +556,19 @@ function operatorConfigMapDestinations(
   allowlist: readonly EgressAllowEntry[],
   j: string,
 ): DestinationFinding[] {
-  return [...walArchiveDestinations(f, data), ...logicalBackupDestinations(f, data, allowlist, j)];
+  const spilo = Object.keys(data).some((k) => /^(WAL|WALG|WALE|USE_WALG)_/.test(k));
+  return [
+    ...walArchiveDestinations(f, data),
+    ...logicalBackupDestinations(f, data, allowlist, j),
+    ...(spilo
+      ? spiloEnvironmentDestinations(
+          f,
+          Object.entries(data).map(([name, value]) => ({ name, value })),
+          allowlist,
+          j,
+        )
+      : []),
+  ];
 }
 
 /** The settings of the Zalando operator's WAL archive, logs and logical backups. */

@@ -851,6 +851,42 @@ describe("the Zalando Postgres Operator", () => {
     ).toEqual([]);
   });
 
+  // Found on a community library that configures the operator's pod_environment_configmap: the
+  // WAL archive set in the pods' environment by ConfigMap passed, set in spec.env it failed.
+  test("a ConfigMap of the Spilo variables is the databases' pod environment, read as spec.env is", () => {
+    const podConfig = (data: Record<string, string>) =>
+      kube("kubernetes:core/v1:ConfigMap", "pod-config", {
+        metadata: { namespace: "db", name: "postgres-pod-config" },
+        data,
+      });
+    const label = 'k8s configmap "pod-config"';
+    expect(
+      judged(
+        onCluster(
+          podConfig({
+            USE_WALG_BACKUP: "true",
+            WAL_S3_BUCKET: "wal",
+            AWS_REGION: "eu-central-1",
+          }),
+        ),
+      ),
+    ).toEqual([
+      egress("pod-config", label, 'Amazon S3 bucket "wal" in eu-central-1 (outside CN, in EU)'),
+    ]);
+    // Twin: the same archive in a region inside passes; a ConfigMap with no WAL variable is no
+    // database's environment but an application's, whose use of it the pack does not read.
+    expect(
+      judged(
+        onCluster(
+          podConfig({ USE_WALG_BACKUP: "true", WAL_S3_BUCKET: "wal", AWS_REGION: "cn-north-1" }),
+          kube("kubernetes:core/v1:ConfigMap", "app", {
+            data: { LOG_S3_BUCKET: "app-logs", AWS_REGION: "eu-central-1" },
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   test("twin: an operator that archives nowhere, or keeps logical backups in a region inside or on MinIO of the cluster, passes", () => {
     for (const settings of [
       { aws_or_gcp: { aws_region: "cn-north-1" } },
