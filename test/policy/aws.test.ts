@@ -6245,6 +6245,35 @@ describe("kubernetes clusters and namespaces", () => {
       { dependsOn: { clusterName: ["cluster"], subnetIds: [subnet] } },
     );
 
+  /** The node group in a subnet of its own that gives its nodes public IPs on launch. */
+  const publicNodeGroup = pipe(
+    add("aws:ec2/subnet:Subnet", "public-nodes", {
+      vpcId: unknown,
+      cidrBlock: "10.30.9.0/24",
+      mapPublicIpOnLaunch: true,
+    }),
+    nodeGroup("public-nodes"),
+  );
+  /** What public nodes make of a port the object `name` (labelled `label`) opens on them. */
+  const onPublicNodes = (name: string, label: string): Finding[] => [
+    [
+      "internet-egress",
+      "public-nodes",
+      "mandatory",
+      ['subnet "public-nodes"', "the internet (any country)"],
+    ],
+    [
+      "kubernetes-service-exposure",
+      name,
+      "mandatory",
+      [
+        "the internet",
+        'eks node group "nodes" in subnet "public-nodes" (public IPs on launch)',
+        label,
+      ],
+    ],
+  ];
+
   /** An Ingress of class alb (or `className`) in the records namespace. */
   const ingress = (
     annotations: Record<string, string>,
@@ -6733,33 +6762,8 @@ describe("kubernetes clusters and namespaces", () => {
     },
     {
       name: "a NodePort Service opens a port on nodes whose subnet gives them public IPs",
-      bad: pipe(
-        add("aws:ec2/subnet:Subnet", "public-nodes", {
-          vpcId: unknown,
-          cidrBlock: "10.30.9.0/24",
-          mapPublicIpOnLaunch: true,
-        }),
-        nodeGroup("public-nodes"),
-        nodePort,
-      ),
-      expected: [
-        [
-          "internet-egress",
-          "public-nodes",
-          "mandatory",
-          ['subnet "public-nodes"', "the internet (any country)"],
-        ],
-        [
-          "kubernetes-service-exposure",
-          "exporter",
-          "mandatory",
-          [
-            "the internet",
-            'eks node group "nodes" in subnet "public-nodes" (public IPs on launch)',
-            'k8s service "exporter"',
-          ],
-        ],
-      ],
+      bad: pipe(publicNodeGroup, nodePort),
+      expected: onPublicNodes("exporter", 'k8s service "exporter"'),
       twinName: "the node group runs in the private subnet",
       twin: pipe(nodeGroup("subnet"), nodePort),
     },
@@ -6841,32 +6845,10 @@ describe("kubernetes clusters and namespaces", () => {
     {
       name: "a Strimzi Kafka listener of type nodeport runs on nodes with public IPs",
       bad: pipe(
-        add("aws:ec2/subnet:Subnet", "public-nodes", {
-          vpcId: unknown,
-          cidrBlock: "10.30.9.0/24",
-          mapPublicIpOnLaunch: true,
-        }),
-        nodeGroup("public-nodes"),
+        publicNodeGroup,
         kafka([{ name: "external", port: 9094, type: "nodeport", tls: true }]),
       ),
-      expected: [
-        [
-          "internet-egress",
-          "public-nodes",
-          "mandatory",
-          ['subnet "public-nodes"', "the internet (any country)"],
-        ],
-        [
-          "kubernetes-service-exposure",
-          "kafka",
-          "mandatory",
-          [
-            "the internet",
-            'eks node group "nodes" in subnet "public-nodes" (public IPs on launch)',
-            'k8s kafka "kafka"',
-          ],
-        ],
-      ],
+      expected: onPublicNodes("kafka", 'k8s kafka "kafka"'),
       twinName: "the node group of the nodeport listener runs in the private subnet",
       twin: pipe(
         nodeGroup("subnet"),
