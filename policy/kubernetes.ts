@@ -1433,8 +1433,16 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       if (namespace === undefined) {
         if (isWorkload) {
           const label = resourceLabel(r.type, r.name);
+          const provider = r.provider ? get(r.provider) : undefined;
+          const byProvider = !isUnknown(valueAt(r.props, "metadata.namespace")) && provider;
+          const why = byProvider
+            ? `it names no metadata.namespace, and the namespace of ${resourceLabel(provider.type, provider.name)}, which it is deployed through, is not known at preview`
+            : "its metadata.namespace is not known at preview";
+          const fix = byProvider
+            ? "Set the namespace as a literal (its own, or the provider's), or declare the stack output the provider's comes from (sovereign-dc:stackOutputs)."
+            : "Set the namespace as a literal or from the Namespace resource the program creates.";
           ctx.report({
-            message: `${label} must run in a namespace that denies pod egress by default, but its metadata.namespace is not known at preview, so the pack cannot tell which NetworkPolicies apply. Set the namespace as a literal or from the Namespace resource the program creates.`,
+            message: `${label} must run in a namespace that denies pod egress by default, but ${why}, so the pack cannot tell which NetworkPolicies apply. ${fix}`,
             path: [label, "metadata.namespace (unknown at preview)"],
             undecided: true,
             urn: r.urn,

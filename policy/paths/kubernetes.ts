@@ -1362,7 +1362,8 @@ export function portsOf(rule: unknown): Array<Omit<Flow, "cidr">> | typeof unkno
  * The namespace an object lives in: `metadata.namespace`, else its provider's default namespace,
  * else `default`. A namespace not known at preview (the name of a Namespace the program creates
  * without naming it) is keyed by that Namespace resource, so objects in it still share a scope;
- * undefined when nothing says which namespace it is.
+ * undefined when nothing says which namespace it is — its own not known, or, when it names none,
+ * its provider's (set from another stack's output, say).
  */
 export function namespaceOf(
   r: BorderResource,
@@ -1370,8 +1371,13 @@ export function namespaceOf(
 ): string | undefined {
   const own = valueAt(r.props, "metadata.namespace");
   if (!isUnknown(own)) {
+    const named = str(own);
+    if (named !== undefined) {
+      return named;
+    }
     const provider = r.provider ? get(r.provider) : undefined;
-    return str(own) ?? str(provider?.props.namespace) ?? "default";
+    const byProvider = provider?.props.namespace;
+    return isUnknown(byProvider) ? undefined : (str(byProvider) ?? "default");
   }
   const ns = (r.propertyDependencies.metadata ?? [])
     .map((u) => get(u))

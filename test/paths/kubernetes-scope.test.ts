@@ -10,7 +10,13 @@ import {
   kubernetesNamespaceEgress,
   kubernetesServiceExposure,
 } from "../../policy/kubernetes";
-import { type OracleResource, on, policyResources, runNamed } from "../helpers/model-oracle";
+import {
+  type OracleResource,
+  on,
+  policyResources,
+  runNamed,
+  unknownAtPreview,
+} from "../helpers/model-oracle";
 
 const kubernetesPolicies = [
   kubernetesServiceExposure,
@@ -119,5 +125,42 @@ describe("a stack whose only Kubernetes objects sit among cloud resources is jud
       }),
     ];
     expect(runNamed(resources, cn, kubernetesPolicies)).toEqual([placement]);
+  });
+});
+
+// Found on pulumi/kubernetes-guides, whose apps deploy through a provider whose namespace is
+// another stack's output: the pods were taken to be in "default", whose default deny passed them.
+describe("a workload that names no namespace, through a provider whose namespace is not known", () => {
+  const placement = [
+    "kubernetes-cluster-placement",
+    "ambient",
+    "mandatory",
+    ['kubernetes provider "ambient"', "a cluster the pack cannot place"],
+  ];
+  const withProvider = (namespace: unknown): OracleResource[] => [
+    { type: "pulumi:providers:kubernetes", name: "ambient", props: { namespace } },
+    ambient("kubernetes:networking.k8s.io/v1:NetworkPolicy", "deny", {
+      metadata: { namespace: "default" },
+      spec: { podSelector: {}, policyTypes: ["Egress"] },
+    }),
+    ambient("kubernetes:apps/v1:Deployment", "web", {
+      spec: { template: { metadata: { labels: { app: "web" } }, spec: {} } },
+    }),
+  ];
+
+  test("is in a namespace the pack cannot tell, not in default", () => {
+    expect(runNamed(withProvider(unknownAtPreview), cn, kubernetesPolicies)).toEqual([
+      placement,
+      [
+        "kubernetes-namespace-egress",
+        "web",
+        "mandatory",
+        ['k8s deployment "web"', "metadata.namespace (unknown at preview)"],
+      ],
+    ]);
+  });
+
+  test("twin: the provider's namespace is default, whose default deny holds its pods", () => {
+    expect(runNamed(withProvider("default"), cn, kubernetesPolicies)).toEqual([placement]);
   });
 });

@@ -77,9 +77,16 @@ const networkPolicy = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const claims = "kubernetes:core/v1:PersistentVolumeClaim";
 const service = "kubernetes:core/v1:Service";
 
-/** The cluster and namespace an object lives in, as one key. */
+/**
+ * The cluster and namespace an object lives in, as one key. An object whose namespace is not known
+ * at preview is in a scope of its own: no NetworkPolicy, Service or claim of a known namespace is
+ * taken to be beside it (its pods' egress is open, failing closed).
+ */
 function scopeOf(r: BorderResource, x: Resolver): string {
-  return scopeKey(r.provider, namespaceOf(r, (u) => x.get(u)) ?? "default");
+  return scopeKey(
+    r.provider,
+    namespaceOf(r, (u) => x.get(u)) ?? `(namespace of ${r.urn} not known at preview)`,
+  );
 }
 
 interface Index {
