@@ -6204,6 +6204,17 @@ describe("kubernetes clusters and namespaces", () => {
       { provider: "kube" },
     );
   const internalLb = { "service.beta.kubernetes.io/aws-load-balancer-scheme": "internal" };
+  /** A loadbalancer listener annotating its bootstrap Service and these brokers' as internal. */
+  const internalBrokers = (brokers: number[]): Props => ({
+    name: "external",
+    port: 9094,
+    type: "loadbalancer",
+    tls: true,
+    configuration: {
+      bootstrap: { annotations: internalLb },
+      brokers: brokers.map((broker) => ({ broker, annotations: internalLb })),
+    },
+  });
   /** A CloudNativePG Cluster of the happy path's cluster with one additional managed Service. */
   const pgService = (serviceTemplate: Props) =>
     add(
@@ -6808,18 +6819,7 @@ describe("kubernetes clusters and namespaces", () => {
     },
     {
       name: "a Strimzi listener annotates its bootstrap Service and two of its three brokers as internal",
-      bad: kafka([
-        {
-          name: "external",
-          port: 9094,
-          type: "loadbalancer",
-          tls: true,
-          configuration: {
-            bootstrap: { annotations: internalLb },
-            brokers: [0, 1].map((broker) => ({ broker, annotations: internalLb })),
-          },
-        },
-      ]),
+      bad: kafka([internalBrokers([0, 1])]),
       expected: [
         [
           "kubernetes-service-exposure",
@@ -6829,18 +6829,7 @@ describe("kubernetes clusters and namespaces", () => {
         ],
       ],
       twinName: "it annotates every one of the three",
-      twin: kafka([
-        {
-          name: "external",
-          port: 9094,
-          type: "loadbalancer",
-          tls: true,
-          configuration: {
-            bootstrap: { annotations: internalLb },
-            brokers: [0, 1, 2].map((broker) => ({ broker, annotations: internalLb })),
-          },
-        },
-      ]),
+      twin: kafka([internalBrokers([0, 1, 2])]),
     },
     {
       name: "a Strimzi Kafka listener of type nodeport runs on nodes with public IPs",
