@@ -63,6 +63,7 @@ import {
   mutatingPolicyPattern,
   namespaceName,
   namespaceOf,
+  providerNamespace,
   namespaceType,
   networkPolicyTypes,
   nodeProvisioners,
@@ -1433,16 +1434,8 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       if (namespace === undefined) {
         if (isWorkload) {
           const label = resourceLabel(r.type, r.name);
-          const provider = r.provider ? get(r.provider) : undefined;
-          const byProvider = !isUnknown(valueAt(r.props, "metadata.namespace")) && provider;
-          const why = byProvider
-            ? `it names no metadata.namespace, and the namespace of ${resourceLabel(provider.type, provider.name)}, which it is deployed through, is not known at preview`
-            : "its metadata.namespace is not known at preview";
-          const fix = byProvider
-            ? "Set the namespace as a literal (its own, or the provider's), or declare the stack output the provider's comes from (sovereign-dc:stackOutputs)."
-            : "Set the namespace as a literal or from the Namespace resource the program creates.";
           ctx.report({
-            message: `${label} must run in a namespace that denies pod egress by default, but ${why}, so the pack cannot tell which NetworkPolicies apply. ${fix}`,
+            message: `${label} must run in a namespace that denies pod egress by default, but its metadata.namespace is not known at preview, so the pack cannot tell which NetworkPolicies apply. Set the namespace as a literal or from the Namespace resource the program creates.`,
             path: [label, "metadata.namespace (unknown at preview)"],
             undecided: true,
             urn: r.urn,
@@ -1498,9 +1491,15 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
       }
       const declared = namespaces.get(key);
       const subject = declared ?? scope.workloads[0];
-      const ns = scope.namespace.startsWith("(namespace ")
-        ? resourceLabel(namespaceType, declared?.name ?? scope.namespace)
-        : `k8s namespace ${JSON.stringify(scope.namespace)}`;
+      // The namespace of a provider whose namespace is not known at preview, where its objects
+      // that name none of their own are.
+      const provider = scope.workloads[0].provider ? get(scope.workloads[0].provider) : undefined;
+      const ns =
+        provider && scope.namespace === providerNamespace(provider)
+          ? `the namespace of ${resourceLabel(provider.type, provider.name)} (not known at preview)`
+          : scope.namespace.startsWith("(namespace ")
+            ? resourceLabel(namespaceType, declared?.name ?? scope.namespace)
+            : `k8s namespace ${JSON.stringify(scope.namespace)}`;
       const pods = some(sortedLabels(scope.workloads));
       ctx.report({
         message: `${ns} must deny pod egress by default, but no NetworkPolicy in it selects every pod (podSelector: {}) with policyTypes ["Egress"], so the pods of ${pods} can reach any address, in any country. Add a default-deny egress NetworkPolicy to the namespace and allow only in-cluster peers and allowlisted destinations.`,

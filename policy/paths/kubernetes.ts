@@ -1362,8 +1362,10 @@ export function portsOf(rule: unknown): Array<Omit<Flow, "cidr">> | typeof unkno
  * The namespace an object lives in: `metadata.namespace`, else its provider's default namespace,
  * else `default`. A namespace not known at preview (the name of a Namespace the program creates
  * without naming it) is keyed by that Namespace resource, so objects in it still share a scope;
- * undefined when nothing says which namespace it is — its own not known, or, when it names none,
- * its provider's (set from another stack's output, say).
+ * undefined when nothing says which namespace it is. An object that names none, deployed through a
+ * provider whose namespace is not known at preview (another stack's output, say), is in that
+ * provider's namespace, whatever it is: `providerNamespace` keys it, shared by every such object
+ * of the provider.
  */
 export function namespaceOf(
   r: BorderResource,
@@ -1377,7 +1379,9 @@ export function namespaceOf(
     }
     const provider = r.provider ? get(r.provider) : undefined;
     const byProvider = provider?.props.namespace;
-    return isUnknown(byProvider) ? undefined : (str(byProvider) ?? "default");
+    return isUnknown(byProvider) && provider
+      ? providerNamespace(provider)
+      : (str(byProvider) ?? "default");
   }
   const ns = (r.propertyDependencies.metadata ?? [])
     .map((u) => get(u))
@@ -1386,6 +1390,11 @@ export function namespaceOf(
     return undefined;
   }
   return namespaceName(ns[0]);
+}
+
+/** The key of a provider's namespace that is not known at preview (`namespaceOf`). */
+export function providerNamespace(provider: BorderResource): string {
+  return `(provider namespace ${provider.urn})`;
 }
 
 /** The cluster (as its provider) and namespace an object lives in, as one key. */

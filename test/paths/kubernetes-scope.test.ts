@@ -137,10 +137,11 @@ describe("a workload that names no namespace, through a provider whose namespace
     "mandatory",
     ['kubernetes provider "ambient"', "a cluster the pack cannot place"],
   ];
-  const withProvider = (namespace: unknown): OracleResource[] => [
+  /** The Deployment through the provider, and a default deny in `denyIn` (none: the provider's). */
+  const withProvider = (namespace: unknown, denyIn?: string): OracleResource[] => [
     { type: "pulumi:providers:kubernetes", name: "ambient", props: { namespace } },
     ambient("kubernetes:networking.k8s.io/v1:NetworkPolicy", "deny", {
-      metadata: { namespace: "default" },
+      ...(denyIn === undefined ? {} : { metadata: { namespace: denyIn } }),
       spec: { podSelector: {}, policyTypes: ["Egress"] },
     }),
     ambient("kubernetes:apps/v1:Deployment", "web", {
@@ -148,19 +149,29 @@ describe("a workload that names no namespace, through a provider whose namespace
     }),
   ];
 
-  test("is in a namespace the pack cannot tell, not in default", () => {
-    expect(runNamed(withProvider(unknownAtPreview), cn, kubernetesPolicies)).toEqual([
+  test("is in that provider's namespace, not in default, whose default deny does not hold it", () => {
+    expect(runNamed(withProvider(unknownAtPreview, "default"), cn, kubernetesPolicies)).toEqual([
       placement,
       [
         "kubernetes-namespace-egress",
         "web",
         "mandatory",
-        ['k8s deployment "web"', "metadata.namespace (unknown at preview)"],
+        [
+          'the namespace of kubernetes provider "ambient" (not known at preview)',
+          "pod egress (no default-deny NetworkPolicy)",
+          "every address (any country)",
+        ],
       ],
     ]);
   });
 
+  test("twin: a default deny deployed through the same provider, naming no namespace, holds it", () => {
+    expect(runNamed(withProvider(unknownAtPreview), cn, kubernetesPolicies)).toEqual([placement]);
+  });
+
   test("twin: the provider's namespace is default, whose default deny holds its pods", () => {
-    expect(runNamed(withProvider("default"), cn, kubernetesPolicies)).toEqual([placement]);
+    expect(runNamed(withProvider("default", "default"), cn, kubernetesPolicies)).toEqual([
+      placement,
+    ]);
   });
 });
