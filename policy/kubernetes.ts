@@ -921,6 +921,50 @@ function mariadbServices(props: unknown, kind: "mariadb" | "maxscale"): MadeServ
 }
 
 /**
+ * The load balancers Zalando's operator makes for a `postgresql` that enables them
+ * (`enableMasterLoadBalancer`, `enableReplicaLoadBalancer` and their connection poolers'),
+ * annotated by `serviceAnnotations` and then the role's own (`masterServiceAnnotations`,
+ * `replicaServiceAnnotations`). The operator lets only `allowedSourceRanges` reach them, and none
+ * from outside the cluster when it is empty: one is judged only when a range it lists is not
+ * private (or not known at preview). A flag the cluster leaves unset is the operator's
+ * configuration's, off by default.
+ */
+function zalandoServices(props: unknown): MadeService[] {
+  const ranges = valueAt(props, "spec.allowedSourceRanges");
+  const open =
+    isUnknown(ranges) ||
+    (Array.isArray(ranges) && ranges.some((c) => isUnknown(c) || !isPrivateCidr(c)));
+  if (!open) {
+    return [];
+  }
+  const shared = valueAt(props, "spec.serviceAnnotations");
+  return (
+    [
+      ["enableMasterLoadBalancer", "masterServiceAnnotations"],
+      ["enableReplicaLoadBalancer", "replicaServiceAnnotations"],
+      ["enableMasterPoolerLoadBalancer", "masterServiceAnnotations"],
+      ["enableReplicaPoolerLoadBalancer", "replicaServiceAnnotations"],
+    ] as const
+  ).flatMap(([flag, own]) => {
+    const enabled = valueAt(props, `spec.${flag}`);
+    if (enabled !== true && !isUnknown(enabled)) {
+      return [];
+    }
+    return [
+      {
+        props: {
+          metadata: { annotations: annotationsOver(shared, props, `spec.${own}`) },
+          spec: { type: isUnknown(enabled) ? enabled : "LoadBalancer" },
+        },
+        by: `spec.${flag} (with spec.allowedSourceRanges beyond private addresses)`,
+        annotate: `spec.serviceAnnotations or spec.${own}`,
+        instead: `set spec.${flag} to false, or list only private ranges in spec.allowedSourceRanges`,
+      },
+    ];
+  });
+}
+
+/**
  * A custom resource's Services as its operator makes them, each judged as a Service of the
  * program's (serviceFindings), named by the field that makes it; one finding for each distinct
  * message (a listener's bootstrap and broker Services fail alike).
@@ -932,7 +976,9 @@ function operatorServices(r: BorderResource, x: Resolver): Finding[] {
       ? strimziServices(r.props)
       : kind === "cnpg-cluster"
         ? cnpgServices(r.props)
-        : mariadbServices(r.props, kind);
+        : kind === "zalando-postgresql"
+          ? zalandoServices(r.props)
+          : mariadbServices(r.props, kind);
   const out = new Map<string, Finding>();
   for (const service of made) {
     for (const f of serviceFindings({ ...r, props: service.props }, x, service)) {

@@ -132,14 +132,14 @@ describe("the kubernetes table", () => {
     );
     expect(gateways).toHaveLength(12);
     // The custom resources whose operator makes Services from them: Strimzi's Kafka (two API
-    // versions), CloudNativePG's Cluster and the MariaDB operator's MariaDB (two API groups) and
-    // MaxScale, each with its List and Patch.
+    // versions), CloudNativePG's Cluster, the MariaDB operator's MariaDB (two API groups) and
+    // MaxScale, and Zalando's postgresql, each with its List and Patch.
     const operators = [...customResourceTypes].filter((t) =>
-      /^kubernetes:(kafka\.strimzi\.io\/\w+:Kafka|postgresql\.cnpg\.io\/v1:Cluster|(k8s\.mariadb\.com|mariadb\.mmontes\.io)\/v1alpha1:MariaDB|k8s\.mariadb\.com\/v1alpha1:MaxScale)(List|Patch)?$/.test(
+      /^kubernetes:(kafka\.strimzi\.io\/\w+:Kafka|postgresql\.cnpg\.io\/v1:Cluster|(k8s\.mariadb\.com|mariadb\.mmontes\.io)\/v1alpha1:MariaDB|k8s\.mariadb\.com\/v1alpha1:MaxScale|acid\.zalan\.do\/v1:postgresql)(List|Patch)?$/.test(
         t,
       ),
     );
-    expect(operators).toHaveLength(18);
+    expect(operators).toHaveLength(21);
     expect(operators.filter((t) => !(t in rows))).toEqual([]);
     expect([...judgedByCode["kubernetes-service-exposure"]].sort()).toEqual(
       [...exposed, ...workloads, ...gateways, ...operators].sort(),

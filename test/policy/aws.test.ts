@@ -6241,6 +6241,24 @@ describe("kubernetes clusters and namespaces", () => {
       },
       { provider: "kube" },
     );
+  /** A Zalando postgresql with its master's load balancer, reachable from `ranges`. */
+  const zalando = (ranges: string[]) =>
+    add(
+      "kubernetes:acid.zalan.do/v1:postgresql",
+      "orders-pg",
+      {
+        metadata: { namespace: "records" },
+        spec: {
+          teamId: "orders",
+          numberOfInstances: 2,
+          volume: { size: "10Gi" },
+          postgresql: { version: "16" },
+          enableMasterLoadBalancer: true,
+          allowedSourceRanges: ranges,
+        },
+      },
+      { provider: "kube" },
+    );
   /** A managed node group of the happy path's cluster, in `subnet`, from a launch template. */
   const nodeGroup = (subnet: string) =>
     add(
@@ -6966,6 +6984,23 @@ describe("kubernetes clusters and namespaces", () => {
         { metadata: { namespace: "records" }, spec: { replicas: 2 } },
         { provider: "kube" },
       ),
+    },
+    {
+      name: "a Zalando postgresql enables its master's load balancer for every address",
+      bad: zalando(["0.0.0.0/0"]),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "orders-pg",
+          "mandatory",
+          ["the internet", 'k8s postgresql "orders-pg"'],
+        ],
+      ],
+      message:
+        'k8s postgresql "orders-pg" must not face the internet, but spec.enableMasterLoadBalancer (with spec.allowedSourceRanges beyond private addresses) makes a Service of type "LoadBalancer" without the internal-load-balancer annotation of its cluster\'s cloud (aws), so the cloud provisions a public load balancer. Annotate it service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" in spec.serviceAnnotations or spec.masterServiceAnnotations, or set spec.enableMasterLoadBalancer to false, or list only private ranges in spec.allowedSourceRanges.',
+      twinName:
+        "it lists no source range, so the operator lets nothing outside the cluster reach it",
+      twin: zalando([]),
     },
     {
       name: "an ALB Ingress on EKS asks for an internet-facing load balancer",

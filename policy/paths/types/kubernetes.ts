@@ -1025,11 +1025,15 @@ export const gateways: TypeTable = controls(
  * `operatorServices`): Strimzi's Kafka (`kafka.strimzi.io` `v1beta2`, `v1`) for its listeners of
  * type loadbalancer and nodeport, CloudNativePG's Cluster (`postgresql.cnpg.io/v1`) for its
  * additional managed Services, the MariaDB operator's MariaDB and MaxScale for the Services they
- * configure. Their rows are the data tables' (kafkaStreams, databaseArchives, mariadbOperator).
+ * configure, Zalando's `postgresql` for the load balancers it enables. Their rows are the data
+ * tables' (kafkaStreams, databaseArchives, mariadbOperator, zalandoPostgres).
  */
 export const operatorServiceKinds: Readonly<
-  Record<string, "strimzi-kafka" | "cnpg-cluster" | "mariadb" | "maxscale">
+  Record<string, "strimzi-kafka" | "cnpg-cluster" | "mariadb" | "maxscale" | "zalando-postgresql">
 > = {
+  ...Object.fromEntries(
+    variants("acid.zalan.do", ["v1"], "postgresql").map((t) => [t, "zalando-postgresql"]),
+  ),
   ...Object.fromEntries(
     variants("kafka.strimzi.io", ["v1beta2", "v1"], "Kafka").map((t) => [t, "strimzi-kafka"]),
   ),
