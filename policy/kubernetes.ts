@@ -99,7 +99,7 @@ import {
   residencyResourcePolicy,
   residencyStackPolicy,
 } from "./framework";
-import { isTrue, isUnknown, str, valueAt, valuesAt } from "./paths/values";
+import { isTrue, isUnknown, record, str, valueAt, valuesAt } from "./paths/values";
 
 /**
  * Whether a stack holds anything the Kubernetes stack policies judge. Every object they read is
@@ -760,12 +760,7 @@ function annotationsOver(base: unknown, object: unknown, path: string): unknown 
   if (isUnknown(base) || isUnknown(over)) {
     return isUnknown(base) ? base : over;
   }
-  return { ...asMap(base), ...asMap(over) };
-}
-
-/** A value as an annotation map: empty when absent or not a map. */
-function asMap(v: unknown): Record<string, unknown> {
-  return (v && typeof v === "object" ? v : {}) as Record<string, unknown>;
+  return { ...record(base), ...record(over) };
 }
 
 /**

@@ -368,18 +368,9 @@ export const ipv6Gateway: RowEdges = (r, x) => publicAddress(r, x, "IPv6 gateway
  * its security groups (Rule G): the search passes it only when one lets it send to the internet.
  */
 export const alicloudInstance: RowEdges = (r, x, tagOf) => {
-  const edges: FlowEdge[] = [];
-  const subnet = x.resourceAt(r, "vswitchId", subnetTypes);
-  if (subnet) {
-    edges.push(...link(subnet, r, "attachment", { both: true }));
-  }
   // An EIP bound to the instance is its public address too: its traffic leaves through it.
-  const eips = boundEips(r, x, "instanceId");
+  const edges: FlowEdge[] = [...inVswitch(r, x), ...admittedEips(r, x, "securityGroups[]")];
   const bandwidth = Number(r.props.internetMaxBandwidthOut ?? 0);
-  if (eips.length > 0) {
-    const a = instanceAdmission(r, x, "securityGroups[]");
-    edges.push(...gated(eips, { kind: "instance-admission", open: a !== undefined }));
-  }
   if (bandwidth > 0 || isUnknown(r.props.internetMaxBandwidthOut)) {
     const a = instanceAdmission(r, x, "securityGroups[]");
     const detail = `internetMaxBandwidthOut ${bandwidth}; ${a?.detail ?? "its security groups admit no internet-bound traffic"}`;
@@ -399,18 +390,11 @@ export const alicloudInstance: RowEdges = (r, x, tagOf) => {
  * groups as an instance's is, so the association and the EIP are one way out from the interface.
  */
 export const alicloudNetworkInterface: RowEdges = (r, x) => {
-  const edges: FlowEdge[] = [];
-  const subnet = x.resourceAt(r, "vswitchId", subnetTypes);
-  if (subnet) {
-    edges.push(...link(subnet, r, "attachment", { both: true }));
-  }
-  const eips = boundEips(r, x, "instanceId");
-  if (eips.length > 0) {
-    const ids = valuesAt(r.props, "securityGroupIds[]").length > 0;
-    const a = instanceAdmission(r, x, ids ? "securityGroupIds[]" : "securityGroups[]");
-    edges.push(...gated(eips, { kind: "instance-admission", open: a !== undefined }));
-  }
-  return edges;
+  const ids = valuesAt(r.props, "securityGroupIds[]").length > 0;
+  return [
+    ...inVswitch(r, x),
+    ...admittedEips(r, x, ids ? "securityGroupIds[]" : "securityGroups[]"),
+  ];
 };
 
 /**
@@ -418,13 +402,33 @@ export const alicloudNetworkInterface: RowEdges = (r, x) => {
  * is attached to take over from one another. An EIP bound to it (`instanceType` HaVip) is its
  * public address: the association and the EIP are one way out from it.
  */
-export const alicloudHaVip: RowEdges = (r, x) => {
+export const alicloudHaVip: RowEdges = (r, x) => [
+  ...inVswitch(r, x),
+  ...boundEips(r, x, "instanceId"),
+];
+
+/** An Alibaba Cloud resource in the vSwitch its `vswitchId` names, both ways. */
+function inVswitch(r: BorderResource, x: Resolver): FlowEdge[] {
   const subnet = x.resourceAt(r, "vswitchId", subnetTypes);
-  return [
-    ...(subnet ? link(subnet, r, "attachment", { both: true }) : []),
-    ...boundEips(r, x, "instanceId"),
-  ];
-};
+  return subnet ? link(subnet, r, "attachment", { both: true }) : [];
+}
+
+/**
+ * The EIPs bound to `r` (`instanceId`), gated by the security groups at `groupsPath`: the search
+ * passes them only when one lets it send to the internet.
+ */
+function admittedEips(
+  r: BorderResource,
+  x: Resolver,
+  groupsPath: string,
+): (FlowEdge | TaggedEdge)[] {
+  const eips = boundEips(r, x, "instanceId");
+  if (eips.length === 0) {
+    return [];
+  }
+  const a = instanceAdmission(r, x, groupsPath);
+  return gated(eips, { kind: "instance-admission", open: a !== undefined });
+}
 
 /**
  * An EC2 instance in its subnet. Its public IP adds no way out the graph lacks: the instance
