@@ -348,6 +348,16 @@ export const reviewed = {
     ...variants("metallb.io", ["v1beta2"], "BGPPeer"),
   ],
   /**
+   * Security groups for pods on EKS (a custom resource of the Amazon VPC resource controller,
+   * see `customResourceReferences`): a SecurityGroupPolicy gives the pods its `podSelector` or
+   * `serviceAccountSelector` chooses a branch network interface with the security groups of
+   * `securityGroups.groupIds`, in the subnets of their nodes. It only chooses which rules filter
+   * the pods' traffic — groups of the cluster's own VPC — and routes nothing: the pods leave
+   * through the node network's exits, and what those let out is judged there and on the groups'
+   * rules.
+   */
+  podSecurityGroups: variants("vpcresources.k8s.aws", ["v1beta1"], "SecurityGroupPolicy"),
+  /**
    * The Pulumi Kubernetes Operator's Programs (a custom resource, see
    * `customResourceReferences`): a Program holds a Pulumi YAML program, which the operator runs
    * only for a Stack that names it (`spec.programRef`); the Stack is the bundle helm-releases
@@ -488,6 +498,8 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
   "redis.redis.opstreelabs.in": "https://github.com/OT-CONTAINER-KIT/redis-operator/tree/main/api",
   "pulumi.com":
     "https://github.com/pulumi/pulumi-kubernetes-operator/tree/master/operator/config/crd/bases",
+  "vpcresources.k8s.aws":
+    "https://github.com/aws/amazon-vpc-resource-controller-k8s/tree/master/apis/vpcresources/v1beta1",
 };
 
 /** Whether a group's kinds are custom resources the pack reviews (with or without a model). */

@@ -1410,9 +1410,16 @@ describe("the kinds reviewed without a reading of their own", () => {
       metadata: { namespace: "pulumi" },
       program: { resources: {} },
     }),
+    kube("kubernetes:vpcresources.k8s.aws/v1beta1:SecurityGroupPolicy", "shop", {
+      metadata: { namespace: "shop" },
+      spec: {
+        podSelector: { matchLabels: { app: "shop" } },
+        securityGroups: { groupIds: ["sg-0123456789abcdef0"] },
+      },
+    }),
   ];
 
-  test("Velero's backups and schedules, CSI snapshots, MetalLB's pools and a Pulumi Program pass", () => {
+  test("Velero's backups and schedules, CSI snapshots, MetalLB's pools, a Pulumi Program and security groups for pods pass", () => {
     expect(judged(onCluster(...passThrough))).toEqual([]);
   });
 
