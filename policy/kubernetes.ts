@@ -632,6 +632,8 @@ interface MadeService {
   readonly by: string;
   readonly annotate: string;
   readonly instead: string;
+  /** An Ingress rather than a Service (a Strimzi listener of type ingress). */
+  readonly ingress?: true;
 }
 
 function serviceFindings(r: BorderResource, x: Resolver, made?: MadeService): Finding[] {
@@ -783,60 +785,75 @@ function listsEveryBroker(props: unknown, brokers: ReadonlyArray<{ readonly valu
  * type loadbalancer a bootstrap Service (unless `configuration.createBootstrapService` is false)
  * and one for each broker, of type LoadBalancer, annotated by the Kafka's template
  * (`spec.kafka.template.externalBootstrapService`, `perPodService`) and then by the listener's
- * configuration (`bootstrap`, `brokers[]`); for one of type nodeport, Services of type NodePort. A
- * listener whose type is not known at preview makes a Service of a type not known. Listeners of
- * type internal and cluster-ip make ClusterIP Services; ingress and route listeners are served
- * by the cluster's Ingress controller or router, whose own Service faces the network.
+ * configuration (`bootstrap`, `brokers[]`), of the load-balancer class the configuration's `class`
+ * names; for one of type nodeport, Services of type NodePort. A listener of type ingress makes
+ * Ingresses of that class (`ingressClassName`), annotated as the Services are by the templates
+ * `externalBootstrapIngress` and `perPodIngress`, which the cluster's Ingress controller serves.
+ * A listener whose type is not known at preview makes a Service of a type not known. Listeners of
+ * type internal and cluster-ip make ClusterIP Services; route listeners are served by OpenShift's
+ * router, whose own Service faces the network.
  */
 function strimziServices(props: unknown): MadeService[] {
   const template = valueAt(props, "spec.kafka.template");
-  const bootstrapBase = valueAt(template, "externalBootstrapService.metadata.annotations");
-  const podBase = valueAt(template, "perPodService.metadata.annotations");
   const out: MadeService[] = [];
   for (const { value: listener, path } of valuesAt(props, "spec.kafka.listeners[]")) {
     const type = isUnknown(listener) ? listener : valueAt(listener, "type");
     const name = isUnknown(listener) ? undefined : str(valueAt(listener, "name"));
-    const made = (service: Record<string, unknown>): MadeService => ({
-      props: service,
-      by: `${path}${name === undefined ? "" : ` (${JSON.stringify(name)})`}`,
-      annotate: `the metadata.annotations of spec.kafka.template's externalBootstrapService and perPodService (or of ${path}.configuration's bootstrap and each of its brokers[])`,
-      instead: "use a listener of type internal or cluster-ip",
-    });
+    const by = `${path}${name === undefined ? "" : ` (${JSON.stringify(name)})`}`;
     if (isUnknown(type)) {
-      out.push(made({ spec: { type } }));
+      out.push({ ...strimziMade(by, path, "Service"), props: { spec: { type } } });
     } else if (type === "nodeport") {
-      out.push(made({ spec: { type: "NodePort" } }));
-    } else if (type === "loadbalancer") {
+      out.push({ ...strimziMade(by, path, "Service"), props: { spec: { type: "NodePort" } } });
+    } else if (type === "loadbalancer" || type === "ingress") {
       const config = valueAt(listener, "configuration");
-      if (valueAt(config, "createBootstrapService") !== false) {
-        out.push(
-          made({
-            metadata: {
-              annotations: annotationsOver(bootstrapBase, config, "bootstrap.annotations"),
-            },
-            spec: {
+      const cls = valueAt(config, "class");
+      const object = type === "ingress" ? "Ingress" : "Service";
+      // The Service's or Ingress's fields beyond its annotations: its class, and a load
+      // balancer's address as the configuration asks for it.
+      const spec = (at: unknown): Record<string, unknown> =>
+        object === "Ingress"
+          ? { ingressClassName: cls }
+          : {
               type: "LoadBalancer",
-              loadBalancerIP: valueAt(config, "bootstrap.loadBalancerIP"),
-            },
-          }),
-        );
+              loadBalancerClass: cls,
+              loadBalancerIP: valueAt(at, "loadBalancerIP"),
+            };
+      const bootstrapBase = valueAt(template, `externalBootstrap${object}.metadata.annotations`);
+      const podBase = valueAt(template, `perPod${object}.metadata.annotations`);
+      const made = (annotations: unknown, at: unknown): MadeService => ({
+        ...strimziMade(by, path, object),
+        props: { metadata: { annotations }, spec: spec(at) },
+      });
+      // Strimzi makes an Ingress for the bootstrap address always, a Service unless told not to.
+      if (object === "Ingress" || valueAt(config, "createBootstrapService") !== false) {
+        const bootstrap = valueAt(config, "bootstrap");
+        out.push(made(annotationsOver(bootstrapBase, config, "bootstrap.annotations"), bootstrap));
       }
       const brokers = valuesAt(config, "brokers[]");
       for (const { value: broker } of brokers) {
-        out.push(
-          made({
-            metadata: { annotations: annotationsOver(podBase, broker, "annotations") },
-            spec: { type: "LoadBalancer", loadBalancerIP: valueAt(broker, "loadBalancerIP") },
-          }),
-        );
+        out.push(made(annotationsOver(podBase, broker, "annotations"), broker));
       }
       // A broker the configuration does not list carries the template's annotations alone.
       if (!listsEveryBroker(props, brokers)) {
-        out.push(made({ metadata: { annotations: podBase }, spec: { type: "LoadBalancer" } }));
+        out.push(made(podBase, undefined));
       }
     }
   }
   return out;
+}
+
+/** How a Strimzi listener's Service or Ingress is named in a finding, and where it is set. */
+function strimziMade(
+  by: string,
+  path: string,
+  object: "Service" | "Ingress",
+): Omit<MadeService, "props"> {
+  return {
+    by,
+    annotate: `the metadata.annotations of spec.kafka.template's externalBootstrap${object} and perPod${object} (or of ${path}.configuration's bootstrap and each of its brokers[])`,
+    instead: "use a listener of type internal or cluster-ip",
+    ...(object === "Ingress" ? { ingress: true as const } : {}),
+  };
 }
 
 /**
@@ -976,7 +993,8 @@ function operatorServices(r: BorderResource, x: Resolver): Finding[] {
           : mariadbServices(r.props, kind);
   const out = new Map<string, Finding>();
   for (const service of made) {
-    for (const f of serviceFindings({ ...r, props: service.props }, x, service)) {
+    const judge = service.ingress ? ingressFindings : serviceFindings;
+    for (const f of judge({ ...r, props: service.props }, x, service)) {
       if (!out.has(f.message)) {
         out.set(f.message, f);
       }
@@ -1103,14 +1121,17 @@ function gatewayFindings(r: BorderResource): Finding[] {
  * defaults to Internet. Other classes are served by an in-cluster controller whose own Service
  * is what faces a network, judged as a Service.
  */
-function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
+function ingressFindings(r: BorderResource, x: Resolver, made?: MadeService): Finding[] {
   const label = resourceLabel(r.type, r.name);
   const className = valueAt(r.props, "spec.ingressClassName");
   const annotations = valueAt(r.props, "metadata.annotations");
+  // An Ingress an operator makes is named by the field that makes it.
+  const its = made ? `the Ingresses of ${made.by}` : "its";
+  const annotatedAt = made ? ` in ${made.annotate}` : "";
   if (isUnknown(className) || isUnknown(annotations)) {
     return [
       {
-        message: `${label} must not face the internet, but its class or annotations are not known at preview, so its exposure cannot be decided. Set them as literals.`,
+        message: `${label} must not face the internet, but ${made ? `the class or annotations of ${its} are` : "its class or annotations are"} not known at preview, so its exposure cannot be decided. Set them as literals.`,
         path: [label, "spec.ingressClassName (unknown at preview)"],
         undecided: true,
       },
@@ -1118,9 +1139,12 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
   }
   const notes = mapAt(r.props, "metadata.annotations");
   const cls = str(className) ?? str(notes["kubernetes.io/ingress.class"]);
+  const classOf = made
+    ? `the class ${JSON.stringify(cls)} of ${its}`
+    : `its class ${JSON.stringify(cls)}`;
   const overlay = cls === undefined ? undefined : overlayClasses[cls];
   if (overlay !== undefined) {
-    return [overlayFinding(label, `its class ${JSON.stringify(cls)}`, overlay)];
+    return [overlayFinding(label, classOf, overlay)];
   }
   if (cls !== "alb") {
     return [];
@@ -1129,7 +1153,7 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
   if (cloud === undefined) {
     return [
       {
-        message: `${label} must not face the internet, but its class "alb" provisions an ALB whose exposure depends on the cluster's cloud (internet-facing by default on ACK, internal on EKS), and its cluster cannot be placed. Build its provider from a cluster of this program or declare the cluster in sovereign-dc:clusters.`,
+        message: `${label} must not face the internet, but ${classOf} provisions an ALB whose exposure depends on the cluster's cloud (internet-facing by default on ACK, internal on EKS), and its cluster cannot be placed. Build its provider from a cluster of this program or declare the cluster in sovereign-dc:clusters.`,
         path: [label, "an ALB of a cluster the pack cannot place"],
       },
     ];
@@ -1142,7 +1166,7 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
     }
     return [
       {
-        message: `${label} must not face the internet, but its class "alb" makes ACK's ALB Ingress controller serve it from ${config ? `the ALB of ${resourceLabel(config.type, config.name)}, whose spec.config.addressType is ${isUnknown(addressType) ? "not known at preview" : addressType === undefined ? "not set (defaults to Internet)" : JSON.stringify(addressType)}` : "an ALB whose AlbConfig this program does not declare (addressType defaults to Internet)"}. Declare the IngressClass's AlbConfig with spec.config.addressType: Intranet.`,
+        message: `${label} must not face the internet, but ${classOf} makes ACK's ALB Ingress controller serve it from ${config ? `the ALB of ${resourceLabel(config.type, config.name)}, whose spec.config.addressType is ${isUnknown(addressType) ? "not known at preview" : addressType === undefined ? "not set (defaults to Internet)" : JSON.stringify(addressType)}` : "an ALB whose AlbConfig this program does not declare (addressType defaults to Internet)"}. Declare the IngressClass's AlbConfig with spec.config.addressType: Intranet.`,
         path: ["the internet", label],
       },
     ];
@@ -1152,7 +1176,7 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
     return isUnknown(scheme)
       ? [
           {
-            message: `${label} must not face the internet, but alb.ingress.kubernetes.io/scheme is not known at preview. Set it as a literal ("internal").`,
+            message: `${label} must not face the internet, but alb.ingress.kubernetes.io/scheme${made ? ` of ${its}` : ""} is not known at preview. Set it as a literal ("internal")${annotatedAt}.`,
             path: [label, "alb.ingress.kubernetes.io/scheme (unknown at preview)"],
             undecided: true,
           },
@@ -1161,7 +1185,7 @@ function ingressFindings(r: BorderResource, x: Resolver): Finding[] {
   }
   return [
     {
-      message: `${label} must not face the internet, but alb.ingress.kubernetes.io/scheme is ${JSON.stringify(scheme)}, so the AWS Load Balancer Controller provisions an internet-facing ALB. Remove the annotation or set it to "internal".`,
+      message: `${label} must not face the internet, but alb.ingress.kubernetes.io/scheme${made ? ` of ${its}` : ""} is ${JSON.stringify(scheme)}, so the AWS Load Balancer Controller provisions an internet-facing ALB. Remove the annotation or set it to "internal"${annotatedAt}.`,
       path: ["the internet", label],
     },
   ];

@@ -1818,7 +1818,7 @@ test("the fields a ServiceEntry's reading weighs together are declared by every 
 });
 
 test("the fields of the Services an operator makes that kubernetes-service-exposure reads are declared by every version's model", async () => {
-  // policy/kubernetes.ts `strimziServices` and `cnpgServices`.
+  // policy/kubernetes.ts `strimziServices` (its Services and Ingresses) and `cnpgServices`.
   const kafka = [
     "spec.kafka.listeners[].name",
     "spec.kafka.listeners[].type",
@@ -1830,6 +1830,9 @@ test("the fields of the Services an operator makes that kubernetes-service-expos
     "spec.kafka.listeners[].configuration.brokers[].loadBalancerIP",
     "spec.kafka.template.externalBootstrapService.metadata.annotations",
     "spec.kafka.template.perPodService.metadata.annotations",
+    "spec.kafka.listeners[].configuration.class",
+    "spec.kafka.template.externalBootstrapIngress.metadata.annotations",
+    "spec.kafka.template.perPodIngress.metadata.annotations",
   ];
   const checks = [
     ...["v1beta2", "v1"].flatMap((version) =>

@@ -6205,7 +6205,7 @@ describe("kubernetes clusters and namespaces", () => {
     );
   const internalLb = { "service.beta.kubernetes.io/aws-load-balancer-scheme": "internal" };
   /** A loadbalancer listener annotating its bootstrap Service and these brokers' as internal. */
-  const internalBrokers = (brokers: number[]): Props => ({
+  const internalBrokers = (brokers: number[], configuration: Props = {}): Props => ({
     name: "external",
     port: 9094,
     type: "loadbalancer",
@@ -6213,6 +6213,7 @@ describe("kubernetes clusters and namespaces", () => {
     configuration: {
       bootstrap: { annotations: internalLb },
       brokers: brokers.map((broker) => ({ broker, annotations: internalLb })),
+      ...configuration,
     },
   });
   /** A CloudNativePG Cluster of the happy path's cluster with one additional managed Service. */
@@ -6861,6 +6862,119 @@ describe("kubernetes clusters and namespaces", () => {
         nodeGroup("subnet"),
         kafka([{ name: "external", port: 9094, type: "nodeport", tls: true }]),
       ),
+    },
+    {
+      name: "a Strimzi Kafka listener of type ingress is served by an internet-facing ALB",
+      bad: kafka(
+        [
+          {
+            name: "external",
+            port: 9094,
+            type: "ingress",
+            tls: true,
+            configuration: {
+              class: "alb",
+              bootstrap: { host: "bootstrap.kafka.example.com" },
+              brokers: [0, 1, 2].map((broker) => ({
+                broker,
+                host: `b${broker}.kafka.example.com`,
+              })),
+            },
+          },
+        ],
+        {
+          template: {
+            externalBootstrapIngress: {
+              metadata: { annotations: { "alb.ingress.kubernetes.io/scheme": "internet-facing" } },
+            },
+          },
+        },
+      ),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "kafka",
+          "mandatory",
+          ["the internet", 'k8s kafka "kafka"'],
+        ],
+      ],
+      message:
+        'k8s kafka "kafka" must not face the internet, but alb.ingress.kubernetes.io/scheme of the Ingresses of spec.kafka.listeners[0] ("external") is "internet-facing", so the AWS Load Balancer Controller provisions an internet-facing ALB. Remove the annotation or set it to "internal" in the metadata.annotations of spec.kafka.template\'s externalBootstrapIngress and perPodIngress (or of spec.kafka.listeners[0].configuration\'s bootstrap and each of its brokers[]).',
+      twinName: "the listener's bootstrap Ingress is annotated internal over the template",
+      twin: kafka(
+        [
+          {
+            name: "external",
+            port: 9094,
+            type: "ingress",
+            tls: true,
+            configuration: {
+              class: "alb",
+              bootstrap: {
+                host: "bootstrap.kafka.example.com",
+                annotations: { "alb.ingress.kubernetes.io/scheme": "internal" },
+              },
+              brokers: [0, 1, 2].map((broker) => ({
+                broker,
+                host: `b${broker}.kafka.example.com`,
+              })),
+            },
+          },
+        ],
+        {
+          template: {
+            externalBootstrapIngress: {
+              metadata: { annotations: { "alb.ingress.kubernetes.io/scheme": "internet-facing" } },
+            },
+          },
+        },
+      ),
+    },
+    {
+      name: "a Strimzi Kafka listener of type ingress is of the ngrok class",
+      bad: kafka([
+        {
+          name: "external",
+          port: 9094,
+          type: "ingress",
+          tls: true,
+          configuration: { class: "ngrok", bootstrap: { host: "bootstrap.kafka.example.com" } },
+        },
+      ]),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "kafka",
+          "mandatory",
+          ['k8s kafka "kafka"', "ngrok's global network (points of presence worldwide)"],
+        ],
+      ],
+      message:
+        'k8s kafka "kafka" must not be served outside the cluster\'s network, but the class "ngrok" of the Ingresses of spec.kafka.listeners[0] ("external") makes the ngrok Kubernetes Operator serve it from ngrok\'s global network: requests and answers pass through ngrok\'s points of presence worldwide, whoever sends them, outside the jurisdiction. Serve it through a controller of the cluster\'s own network (an internal load balancer of its cloud) instead.',
+      twinName: "its Ingresses are of the cluster's nginx class",
+      twin: kafka([
+        {
+          name: "external",
+          port: 9094,
+          type: "ingress",
+          tls: true,
+          configuration: { class: "nginx", bootstrap: { host: "bootstrap.kafka.example.com" } },
+        },
+      ]),
+    },
+    {
+      name: "a Strimzi Kafka listener of type loadbalancer is of the tailscale class",
+      bad: kafka([internalBrokers([0, 1, 2], { class: "tailscale" })]),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "kafka",
+          "mandatory",
+          ['k8s kafka "kafka"', "the tailnet's devices (wherever they are)"],
+        ],
+      ],
+      twinName: "it leaves the class to the cloud's internal load balancer",
+      twin: kafka([internalBrokers([0, 1, 2])]),
     },
     {
       name: "a CloudNativePG Cluster's additional Service is a LoadBalancer with no internal annotation",
