@@ -89,6 +89,7 @@ import {
   ingresses,
   operatorPodKinds,
   operatorServiceKinds,
+  zalandoConfigTypes,
   services,
 } from "./paths/types/kubernetes";
 import { fromPolicyResources } from "./paths/values";
@@ -935,13 +936,14 @@ function mariadbServices(props: unknown, kind: "mariadb" | "maxscale"): MadeServ
 /**
  * The load balancers Zalando's operator makes for a `postgresql` that enables them
  * (`enableMasterLoadBalancer`, `enableReplicaLoadBalancer` and their connection poolers'),
- * annotated by `serviceAnnotations` and then the role's own (`masterServiceAnnotations`,
- * `replicaServiceAnnotations`). The operator lets only `allowedSourceRanges` reach them, and none
- * from outside the cluster when it is empty: one is judged only when a range it lists is not
- * private (or not known at preview). A flag the cluster leaves unset is the operator's
- * configuration's, off by default.
+ * annotated by the operator's `custom_service_annotations`, then `serviceAnnotations` and then
+ * the role's own (`masterServiceAnnotations`, `replicaServiceAnnotations`). The operator lets
+ * only `allowedSourceRanges` reach them, and none from outside the cluster when it is empty: one
+ * is judged only when a range it lists is not private (or not known at preview). A flag the
+ * cluster leaves unset is the operator's configuration's (`zalandoDefaults`), off by default.
  */
-function zalandoServices(props: unknown): MadeService[] {
+function zalandoServices(r: BorderResource, x: Resolver): MadeService[] {
+  const props = r.props;
   const ranges = valueAt(props, "spec.allowedSourceRanges");
   const open =
     isUnknown(ranges) ||
@@ -949,32 +951,133 @@ function zalandoServices(props: unknown): MadeService[] {
   if (!open) {
     return [];
   }
-  const shared = valueAt(props, "spec.serviceAnnotations");
+  const operator = zalandoDefaults(r, x);
+  const shared = annotationsOver(operator.annotations, props, "spec.serviceAnnotations");
   return (
     [
-      ["enableMasterLoadBalancer", "masterServiceAnnotations"],
-      ["enableReplicaLoadBalancer", "replicaServiceAnnotations"],
-      ["enableMasterPoolerLoadBalancer", "masterServiceAnnotations"],
-      ["enableReplicaPoolerLoadBalancer", "replicaServiceAnnotations"],
+      ["enableMasterLoadBalancer", "masterServiceAnnotations", "enable_master_load_balancer"],
+      ["enableReplicaLoadBalancer", "replicaServiceAnnotations", "enable_replica_load_balancer"],
+      [
+        "enableMasterPoolerLoadBalancer",
+        "masterServiceAnnotations",
+        "enable_master_pooler_load_balancer",
+      ],
+      [
+        "enableReplicaPoolerLoadBalancer",
+        "replicaServiceAnnotations",
+        "enable_replica_pooler_load_balancer",
+      ],
     ] as const
-  ).flatMap(([flag, own]) => {
-    const enabled = valueAt(props, `spec.${flag}`);
+  ).flatMap(([flag, own, setting]) => {
+    const set = valueAt(props, `spec.${flag}`);
+    const fallback = set === undefined ? operator.flags(setting) : undefined;
+    const enabled = fallback ? fallback.value : set;
     if (enabled !== true && !isUnknown(enabled)) {
       return [];
     }
+    const ranged = "with spec.allowedSourceRanges beyond private addresses";
     return [
       {
         props: {
           metadata: { annotations: annotationsOver(shared, props, `spec.${own}`) },
           spec: { type: isUnknown(enabled) ? enabled : "LoadBalancer" },
         },
-        by: `spec.${flag} (with spec.allowedSourceRanges beyond private addresses)`,
+        by: fallback
+          ? `the operator's ${fallback.at} (spec.${flag} unset, ${ranged})`
+          : `spec.${flag} (${ranged})`,
         annotate: `spec.serviceAnnotations or spec.${own}`,
         instead: `set spec.${flag} to false, or list only private ranges in spec.allowedSourceRanges`,
       },
     ];
   });
 }
+
+/**
+ * What the Zalando operator's configuration on the `postgresql`'s cluster (the same Kubernetes
+ * provider) sets for the clusters that leave a load balancer unset: an OperatorConfiguration's
+ * `configuration.load_balancer`, or the operator's legacy ConfigMap, whose `data` holds the same
+ * settings flat, as strings (`enable_master_load_balancer: "true"`,
+ * `custom_service_annotations: "key:value,…"`). Which of several configurations the operator reads
+ * is its Deployment's environment, which the pack does not follow: any that enables a load
+ * balancer (or leaves it not known at preview) is taken to.
+ */
+function zalandoDefaults(
+  r: BorderResource,
+  x: Resolver,
+): {
+  readonly annotations: unknown;
+  readonly flags: (setting: string) => { readonly value: unknown; readonly at: string } | undefined;
+} {
+  const configs: Array<{
+    readonly label: string;
+    readonly settings: unknown;
+    readonly legacy: boolean;
+  }> = [];
+  for (const type of zalandoConfigTypes) {
+    for (const c of x.ofType(type)) {
+      if (c.provider !== r.provider) {
+        continue;
+      }
+      for (const { object, at } of objectsOf(c)) {
+        const legacy = type.includes(":ConfigMap");
+        const settings = valueAt(object.props, legacy ? "data" : "configuration.load_balancer");
+        // A ConfigMap is the operator's only when it holds a load balancer setting.
+        if (
+          legacy &&
+          (isUnknown(settings) ||
+            !zalandoLoadBalancerKeys.some((k) => k in mapAt(object.props, "data")))
+        ) {
+          continue;
+        }
+        configs.push({
+          label: `${resourceLabel(c.type, c.name)}${at === "" ? "" : ` ${at.replace(/\.$/, "")}`}`,
+          settings,
+          legacy,
+        });
+      }
+    }
+  }
+  // Every configuration's annotations, merged; one not known at preview leaves them unknown.
+  let annotations: unknown = {};
+  for (const c of configs) {
+    const raw = valueAt(c.settings, "custom_service_annotations");
+    // The legacy form lists them as "key:value,key:value".
+    const over =
+      c.legacy && typeof raw === "string"
+        ? Object.fromEntries(
+            raw.split(",").flatMap((pair) => {
+              const at = pair.indexOf(":");
+              return at > 0 ? [[pair.slice(0, at).trim(), pair.slice(at + 1).trim()]] : [];
+            }),
+          )
+        : raw;
+    annotations = annotationsOver(annotations, { over }, "over");
+  }
+  return {
+    annotations,
+    flags: (setting) => {
+      for (const c of configs) {
+        const v = isUnknown(c.settings) ? c.settings : valueAt(c.settings, setting);
+        const value = c.legacy && typeof v === "string" ? v.trim().toLowerCase() === "true" : v;
+        if (value === true || isUnknown(value)) {
+          return {
+            value,
+            at: `${c.label} ${c.legacy ? `data.${setting}` : `configuration.load_balancer.${setting}`}`,
+          };
+        }
+      }
+      return undefined;
+    },
+  };
+}
+
+/** The settings of the Zalando operator's load balancers. */
+const zalandoLoadBalancerKeys = [
+  "enable_master_load_balancer",
+  "enable_replica_load_balancer",
+  "enable_master_pooler_load_balancer",
+  "enable_replica_pooler_load_balancer",
+];
 
 /**
  * A custom resource's Services as its operator makes them, each judged as a Service of the
@@ -989,7 +1092,7 @@ function operatorServices(r: BorderResource, x: Resolver): Finding[] {
       : kind === "cnpg-cluster"
         ? cnpgServices(r.props)
         : kind === "zalando-postgresql"
-          ? zalandoServices(r.props)
+          ? zalandoServices(r, x)
           : mariadbServices(r.props, kind);
   const out = new Map<string, Finding>();
   for (const service of made) {

@@ -6242,8 +6242,11 @@ describe("kubernetes clusters and namespaces", () => {
       },
       { provider: "kube" },
     );
-  /** A Zalando postgresql with its master's load balancer, reachable from `ranges`. */
-  const zalando = (ranges: string[]) =>
+  /**
+   * A Zalando postgresql with its master's load balancer (or the load balancer `flags`),
+   * reachable from `ranges`.
+   */
+  const zalando = (ranges: string[], flags: Props = { enableMasterLoadBalancer: true }) =>
     add(
       "kubernetes:acid.zalan.do/v1:postgresql",
       "orders-pg",
@@ -6254,10 +6257,29 @@ describe("kubernetes clusters and namespaces", () => {
           numberOfInstances: 2,
           volume: { size: "10Gi" },
           postgresql: { version: "16" },
-          enableMasterLoadBalancer: true,
+          ...flags,
           allowedSourceRanges: ranges,
         },
       },
+      { provider: "kube" },
+    );
+  /** The Zalando operator's configuration with these load balancer settings. */
+  const zalandoOperator = (loadBalancer: Props) =>
+    add(
+      "kubernetes:acid.zalan.do/v1:OperatorConfiguration",
+      "postgres-operator",
+      {
+        metadata: { namespace: "postgres-operator" },
+        configuration: { load_balancer: loadBalancer },
+      },
+      { provider: "kube" },
+    );
+  /** The Zalando operator's legacy configuration, a ConfigMap of flat settings. */
+  const zalandoConfigMap = (data: Record<string, string>) =>
+    add(
+      "kubernetes:core/v1:ConfigMap",
+      "postgres-operator",
+      { metadata: { namespace: "postgres-operator" }, data },
       { provider: "kube" },
     );
   /** A managed node group of the happy path's cluster, in `subnet`, from a launch template. */
@@ -7115,6 +7137,53 @@ describe("kubernetes clusters and namespaces", () => {
       twinName:
         "it lists no source range, so the operator lets nothing outside the cluster reach it",
       twin: zalando([]),
+    },
+    // A cluster that leaves its load balancers unset takes the operator's configuration's.
+    {
+      name: "the Zalando operator's configuration enables master load balancers a postgresql open to every address leaves unset",
+      bad: pipe(zalandoOperator({ enable_master_load_balancer: true }), zalando(["0.0.0.0/0"], {})),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "orders-pg",
+          "mandatory",
+          ["the internet", 'k8s postgresql "orders-pg"'],
+        ],
+      ],
+      message:
+        'k8s postgresql "orders-pg" must not face the internet, but the operator\'s k8s operatorconfiguration "postgres-operator" configuration.load_balancer.enable_master_load_balancer (spec.enableMasterLoadBalancer unset, with spec.allowedSourceRanges beyond private addresses) makes a Service of type "LoadBalancer" without the internal-load-balancer annotation of its cluster\'s cloud (aws), so the cloud provisions a public load balancer. Annotate it service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" in spec.serviceAnnotations or spec.masterServiceAnnotations, or set spec.enableMasterLoadBalancer to false, or list only private ranges in spec.allowedSourceRanges.',
+      twinName: "the operator's configuration leaves master and replica load balancers off",
+      twin: pipe(
+        zalandoOperator({
+          enable_master_load_balancer: false,
+          enable_replica_load_balancer: false,
+        }),
+        zalando(["0.0.0.0/0"], {}),
+      ),
+    },
+    {
+      name: "the Zalando operator's legacy ConfigMap enables replica load balancers a postgresql open to every address leaves unset",
+      bad: pipe(
+        zalandoConfigMap({ enable_replica_load_balancer: "true", watched_namespace: "*" }),
+        zalando(["0.0.0.0/0"], {}),
+      ),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "orders-pg",
+          "mandatory",
+          ["the internet", 'k8s postgresql "orders-pg"'],
+        ],
+      ],
+      twinName: "the ConfigMap's custom service annotations make every load balancer internal",
+      twin: pipe(
+        zalandoConfigMap({
+          enable_replica_load_balancer: "true",
+          custom_service_annotations:
+            "service.beta.kubernetes.io/aws-load-balancer-scheme:internal",
+        }),
+        zalando(["0.0.0.0/0"], {}),
+      ),
     },
     {
       name: "an ALB Ingress on EKS asks for an internet-facing load balancer",

@@ -1051,6 +1051,17 @@ export const operatorServiceKinds: Readonly<
 };
 
 /**
+ * The kinds that configure the Zalando operator's load balancers for the `postgresql`s that leave
+ * them unset (policy/kubernetes.ts `zalandoDefaults`): its OperatorConfiguration and its legacy
+ * ConfigMap. Their rows are the data tables' (zalandoPostgres) and the kubernetes table's.
+ */
+export const zalandoConfigTypes: readonly string[] = [
+  ...variants("acid.zalan.do", ["v1"], "OperatorConfiguration").filter((t) => !t.endsWith("Patch")),
+  "kubernetes:core/v1:ConfigMap",
+  "kubernetes:core/v1:ConfigMapList",
+];
+
+/**
  * The custom kinds whose operator runs pods in the resource's own namespace — the brokers,
  * connectors and bridges of Strimzi, CloudNativePG's and Zalando's PostgreSQL instances, the
  * MariaDB operator's servers and MaxScale, the Redis operator's servers and sentinels, the
