@@ -993,6 +993,57 @@ function zalandoServices(r: BorderResource, x: Resolver): MadeService[] {
 }
 
 /**
+ * The Services the Redis operator (OT-CONTAINER-KIT) makes for a Redis, RedisCluster,
+ * RedisReplication or RedisSentinel: beside its headless and ClusterIP Services, an
+ * `-additional` one (unless `kubernetesConfig.service.additional.enabled` is false) of the type
+ * `kubernetesConfig.service.serviceType` asks for (ClusterIP when unset), annotated by
+ * `kubernetesConfig.service.annotations`; a RedisCluster of type NodePort also gets a NodePort
+ * Service for each of its pods, whatever `additional` says.
+ */
+function redisServices(r: BorderResource): MadeService[] {
+  const by = "spec.kubernetesConfig.service";
+  const service = valueAt(r.props, by);
+  const made = (props: Record<string, unknown>): MadeService => ({
+    props,
+    by: `${by}.serviceType`,
+    annotate: `${by}.annotations`,
+    instead: `leave ${by}.serviceType at ClusterIP`,
+  });
+  if (isUnknown(service)) {
+    return [made({ spec: { type: service } })];
+  }
+  const type = valueAt(service, "serviceType") ?? "ClusterIP";
+  const additional = valueAt(service, "additional.enabled") !== false;
+  const perPod = type === "NodePort" && baseKind(r.type).endsWith(":RedisCluster");
+  return additional || perPod
+    ? [made({ metadata: { annotations: valueAt(service, "annotations") }, spec: { type } })]
+    : [];
+}
+
+/**
+ * The ports a Redis operator's server opens on its nodes: `spec.hostPort` on the Redis container,
+ * and `spec.hostNetwork` (a RedisCluster's pods on the node's network).
+ */
+function redisNodePorts(r: BorderResource, x: Resolver): Finding[] {
+  const hostPort = valueAt(r.props, "spec.hostPort");
+  const hostNetwork = valueAt(r.props, "spec.hostNetwork");
+  const opens = [
+    ...(hostPort === undefined || hostPort === null
+      ? []
+      : [`spec.hostPort ${isUnknown(hostPort) ? "(not known at preview)" : String(hostPort)}`]),
+    ...(hostNetwork === true || isUnknown(hostNetwork) ? ["spec.hostNetwork"] : []),
+  ];
+  return opens.length === 0
+    ? []
+    : nodeFindings(
+        r,
+        x,
+        `${opens.join(" and ")} ${opens.length > 1 ? "open ports" : "opens a port"} on the nodes that run its Redis pods`,
+        "Remove hostPort and hostNetwork and reach the servers through their ClusterIP Services or an internal LoadBalancer",
+      );
+}
+
+/**
  * What the Zalando operator's configuration on the `postgresql`'s cluster (the same Kubernetes
  * provider) sets for the clusters that leave a load balancer unset: an OperatorConfiguration's
  * `configuration.load_balancer`, or the operator's legacy ConfigMap, whose `data` holds the same
@@ -1093,8 +1144,15 @@ function operatorServices(r: BorderResource, x: Resolver): Finding[] {
         ? cnpgServices(r.props)
         : kind === "zalando-postgresql"
           ? zalandoServices(r, x)
-          : mariadbServices(r.props, kind);
+          : kind === "redis"
+            ? redisServices(r)
+            : mariadbServices(r.props, kind);
   const out = new Map<string, Finding>();
+  if (kind === "redis") {
+    for (const f of redisNodePorts(r, x)) {
+      out.set(f.message, f);
+    }
+  }
   for (const service of made) {
     const judge = service.ingress ? ingressFindings : serviceFindings;
     for (const f of judge({ ...r, props: service.props }, x, service)) {
@@ -1302,7 +1360,7 @@ function ingressFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
 export const kubernetesServiceExposure = residencyStackPolicy({
   name: "kubernetes-service-exposure",
   description:
-    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP (the Services an operator makes for a Strimzi Kafka listener, a CloudNativePG Cluster or a MariaDB or MaxScale included), ALB Ingresses get an internal load balancer, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
+    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP (the Services and Ingresses an operator makes for a Strimzi Kafka listener, a CloudNativePG Cluster, a MariaDB or MaxScale, a Zalando postgresql or a Redis server included), ALB Ingresses get an internal load balancer, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
   severity: "high",
   remediationSteps:
     'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; name only private external IPs; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK); serve nothing through a class of a vendor\'s network.',

@@ -6263,6 +6263,28 @@ describe("kubernetes clusters and namespaces", () => {
       },
       { provider: "kube" },
     );
+  /** A Redis operator server (`kind`) of the happy path's cluster with these `spec` fields. */
+  const redis = (spec: Props, kind = "Redis") =>
+    add(
+      `kubernetes:redis.redis.opstreelabs.in/v1beta2:${kind}`,
+      "cache",
+      {
+        metadata: { namespace: "records" },
+        spec: { kubernetesConfig: { image: "quay.io/opstree/redis:v7.0.15", ...spec } },
+      },
+      { provider: "kube" },
+    );
+  /** A Redis operator server whose `spec` itself (not its kubernetesConfig) holds these fields. */
+  const redisWith = (spec: Props, kind = "Redis") =>
+    add(
+      `kubernetes:redis.redis.opstreelabs.in/v1beta2:${kind}`,
+      "cache",
+      {
+        metadata: { namespace: "records" },
+        spec: { kubernetesConfig: { image: "quay.io/opstree/redis:v7.0.15" }, ...spec },
+      },
+      { provider: "kube" },
+    );
   /** The Zalando operator's configuration with these load balancer settings. */
   const zalandoOperator = (loadBalancer: Props) =>
     add(
@@ -7137,6 +7159,49 @@ describe("kubernetes clusters and namespaces", () => {
       twinName:
         "it lists no source range, so the operator lets nothing outside the cluster reach it",
       twin: zalando([]),
+    },
+    // The Redis operator makes an -additional Service of the type kubernetesConfig asks for.
+    {
+      name: "a Redis operator server asks for a LoadBalancer Service with no internal annotation",
+      bad: redis({ service: { serviceType: "LoadBalancer" } }),
+      expected: [
+        [
+          "kubernetes-service-exposure",
+          "cache",
+          "mandatory",
+          ["the internet", 'k8s redis "cache"'],
+        ],
+      ],
+      message:
+        'k8s redis "cache" must not face the internet, but spec.kubernetesConfig.service.serviceType makes a Service of type "LoadBalancer" without the internal-load-balancer annotation of its cluster\'s cloud (aws), so the cloud provisions a public load balancer. Annotate it service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" in spec.kubernetesConfig.service.annotations, or leave spec.kubernetesConfig.service.serviceType at ClusterIP.',
+      twinName: "the Service is annotated internal",
+      twin: redis({ service: { serviceType: "LoadBalancer", annotations: internalLb } }),
+    },
+    {
+      name: "a RedisCluster of NodePort Services without its additional Service runs on nodes with public IPs",
+      bad: pipe(
+        publicNodeGroup,
+        redis(
+          { service: { serviceType: "NodePort", additional: { enabled: false } } },
+          "RedisCluster",
+        ),
+      ),
+      expected: onPublicNodes("cache", 'k8s rediscluster "cache"'),
+      twinName: "the RedisCluster's nodes are in the private subnet",
+      twin: pipe(
+        nodeGroup("subnet"),
+        redis(
+          { service: { serviceType: "NodePort", additional: { enabled: false } } },
+          "RedisCluster",
+        ),
+      ),
+    },
+    {
+      name: "a Redis operator server opens a host port on nodes with public IPs",
+      bad: pipe(publicNodeGroup, redisWith({ hostPort: 6379 })),
+      expected: onPublicNodes("cache", 'k8s redis "cache"'),
+      twinName: "its nodes are in the private subnet",
+      twin: pipe(nodeGroup("subnet"), redisWith({ hostPort: 6379 })),
     },
     // A cluster that leaves its load balancers unset takes the operator's configuration's.
     {

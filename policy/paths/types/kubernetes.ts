@@ -1025,11 +1025,15 @@ export const gateways: TypeTable = controls(
  * `operatorServices`): Strimzi's Kafka (`kafka.strimzi.io` `v1beta2`, `v1`) for its listeners of
  * type loadbalancer and nodeport, CloudNativePG's Cluster (`postgresql.cnpg.io/v1`) for its
  * additional managed Services, the MariaDB operator's MariaDB and MaxScale for the Services they
- * configure, Zalando's `postgresql` for the load balancers it enables. Their rows are the data
- * tables' (kafkaStreams, databaseArchives, mariadbOperator, zalandoPostgres).
+ * configure, Zalando's `postgresql` for the load balancers it enables, the Redis operator's
+ * servers for the Service their `kubernetesConfig.service` asks for. Their rows are the data
+ * tables' (kafkaStreams, databaseArchives, mariadbOperator, zalandoPostgres, redisServers).
  */
 export const operatorServiceKinds: Readonly<
-  Record<string, "strimzi-kafka" | "cnpg-cluster" | "mariadb" | "maxscale" | "zalando-postgresql">
+  Record<
+    string,
+    "strimzi-kafka" | "cnpg-cluster" | "mariadb" | "maxscale" | "zalando-postgresql" | "redis"
+  >
 > = {
   ...Object.fromEntries(
     variants("acid.zalan.do", ["v1"], "postgresql").map((t) => [t, "zalando-postgresql"]),
@@ -1048,6 +1052,7 @@ export const operatorServiceKinds: Readonly<
   ...Object.fromEntries(
     variants("k8s.mariadb.com", ["v1alpha1"], "MaxScale").map((t) => [t, "maxscale"]),
   ),
+  ...Object.fromEntries(Object.keys(redisServers).map((t) => [t, "redis"])),
 };
 
 /**
