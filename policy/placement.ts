@@ -67,7 +67,6 @@ import {
   type ArnReference,
   foreignArns,
   inertAcrossPartitions,
-  inertInComponent,
   kmsArn,
   type NamedPlaceKind,
   namedPlaceReferences,
@@ -894,6 +893,14 @@ export const arnLocality = residencyResourcePolicy({
       // A provider's region and endpoints are resource-placement's.
       return;
     }
+    if (!args.provider) {
+      // A component (no provider) creates nothing itself: what its inputs name reaches a place
+      // only through the resources it creates, registered beside it and judged on what they are
+      // handed (a region it only records, for a runbook, is no path). Offline, the resources of
+      // a multi-language component whose plugin is not here are not seen, and
+      // offline-visibility fails the stack closed for it (engine/opaque.ts).
+      return;
+    }
     const j = ctx.jurisdiction;
     const label = resourceLabel(args.type, args.name);
     skipped ??= declaredPaths(byType);
@@ -912,8 +919,8 @@ export const arnLocality = residencyResourcePolicy({
       );
     };
     const partition = holderPartition(args);
-    // Only in the `aws` partition (a component's, unknown, where the jurisdiction has regions
-    // in it): from another partition the certificate is no edge service's either.
+    // Only in the `aws` partition (or one not known, where the jurisdiction has regions in it):
+    // from another partition the certificate is no edge service's either.
     const edgeServed =
       partition === "aws" || (partition === undefined && j.awsPartitions.includes("aws"));
     const refs = arnReferences(
@@ -932,10 +939,7 @@ export const arnLocality = residencyResourcePolicy({
         // A property the reviews read as naming no place (a standard's definition) places no
         // ARN it holds either.
         !reviewedNotAPlace(args.type, modelPath(ref.path)) &&
-        // A component (no provider) hands its documents to the resources it creates.
-        (args.provider
-          ? !inertAcrossPartitions(args.type, ref, partition)
-          : !inertInComponent(j, ref)),
+        !inertAcrossPartitions(args.type, ref, partition),
     );
     const reported = new Set<string>();
     // An Outpost stands at a site of its owner's, placed by the stack's declaration

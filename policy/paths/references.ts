@@ -234,34 +234,6 @@ export function inertAcrossPartitions(
   );
 }
 
-/**
- * The same for a component, which holds no document of its own but hands those among its inputs
- * to the resources it creates: an ARN of a partition the jurisdiction does not hold, in a
- * document's statement or naming an IAM identity (an account's root, a user, role or group, a
- * SAML or OIDC provider: the principals a component's trust settings take, `trustedRoleArns`,
- * `providerIds`), is inert for every holder inside the jurisdiction (each evaluates it in its
- * own partition, where no identity of another is accepted), and a holder outside is reported for
- * where it is created; a resource of the component that hands such an ARN to an application
- * (an environment variable) is judged itself. Any other place among a component's inputs is
- * judged: offline, a multi-language component's resources are not there to judge.
- */
-export function inertInComponent(j: Jurisdiction, ref: ArnReference): boolean {
-  if (isUnknown(ref.arn)) {
-    return false;
-  }
-  const partition = arnPartition(ref.arn);
-  return (
-    partition !== undefined &&
-    partition !== "*" &&
-    !j.awsPartitions.includes(partition) &&
-    (/(^|\.)Statement(\[\]|\.|$)/.test(modelPath(ref.path)) || iamIdentity.test(ref.arn))
-  );
-}
-
-/** The ARN of an IAM identity or identity provider: `arn:<partition>:iam::<account>:role/…`. */
-const iamIdentity =
-  /^arn:[^:]+:iam::[^:]*:(?:root$|(?:user|role|group|saml-provider|oidc-provider)\/)/;
-
 /** The kinds of place the generic reader finds by a property's name rather than by its value. */
 export type NamedPlaceKind = Extract<PlaceKind, "region" | "zone" | "endpoint" | "image">;
 

@@ -68,43 +68,43 @@ test("a component handing that document to the role policy it creates is judged 
     .filter(([policy]) => policy === "arn-locality")
     .map(([, name, , path]) => [name, path?.[1]]);
   expect(arnFindings).toEqual([["reader", "arn:aws:s3:::reports/* (partition aws, outside CN)"]]);
-  // Any other place among a component's inputs is judged: offline, a multi-language component's
-  // resources are not there to judge.
+  // Any other place among a component's inputs is its resources' to name: the component creates
+  // nothing itself (found on a program whose component records a disaster-recovery region it
+  // never deploys to).
   const zoned = addComponent("acme:index:Network", "net", {
     zones: [{ availabilityZone: "us-east-2a" }],
+    drRegion: "us-east-1",
     policy: document({ ...statement, Resource: `arn:aws-cn:s3:::reports/*` }),
   })(china);
   expect(
-    findings(await pack.check(zoned, cn))
-      .filter(([policy]) => policy === "arn-locality")
-      .map(([, name, , path]) => [name, path?.[1]]),
-  ).toEqual([["net", "us-east-2a (outside CN, in US)"]]);
+    findings(await pack.check(zoned, cn)).filter(([policy]) => policy === "arn-locality"),
+  ).toEqual([]);
 });
 
-test("a component's trusted identities of another partition are inert, its other foreign ARNs are judged", async () => {
+test("a component's foreign ARNs and regions are judged on the resources it hands them to, not on itself", async () => {
   const arnPaths = async (plan: Plan) =>
     findings(await pack.check(plan, cn))
       .filter(([policy]) => policy === "arn-locality")
       .map(([, name, , path]) => [name, path?.[1]]);
-  // The principals an IAM component's trust settings take: an account's root, a user, a SAML
-  // and an OIDC provider of the aws partition, which no role of aws-cn accepts.
-  const trusting = addComponent("aws-iam:index:AssumableRoles", "roles", {
-    trustedRoleArns: [`arn:aws:iam::${account}:root`, `arn:aws:iam::${account}:user/anton`],
-    providerIds: [`arn:aws:iam::${account}:saml-provider/idp`],
-    oidcProviders: {
-      main: {
-        providerArn: `arn:aws:iam::${account}:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/1`,
-      },
-    },
-  });
-  expect(await arnPaths(trusting(china))).toEqual([]);
-  // A queue of the aws partition is a place, whatever the component does with it.
-  const sending = addComponent("acme:index:Worker", "worker", {
-    queueArn: `arn:aws:sqs:us-east-1:${account}:jobs`,
+  const queue = `arn:aws:sqs:us-east-1:${account}:jobs`;
+  const worker = addComponent("acme:index:Worker", "worker", {
+    queueArn: queue,
     roleArn: `arn:aws:iam::${account}:role/jobs`,
   });
+  expect(await arnPaths(worker(china))).toEqual([]);
+  // The function it creates with the queue in its environment is the path, reported there.
+  const sending = pipe(
+    worker,
+    add("aws:lambda/function:Function", "worker-fn", {
+      role: `arn:aws-cn:iam::${account}:role/worker`,
+      runtime: "nodejs20.x",
+      handler: "index.handler",
+      vpcConfig: { subnetIds: ["subnet-1"], securityGroupIds: ["sg-1"] },
+      environment: { variables: { JOBS: queue } },
+    }),
+  );
   expect(await arnPaths(sending(china))).toEqual([
-    ["worker", `arn:aws:sqs:us-east-1:${account}:jobs (partition aws, outside CN)`],
+    ["worker-fn", `${queue} (partition aws, outside CN)`],
   ]);
 });
 
