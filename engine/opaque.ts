@@ -14,7 +14,14 @@
  */
 import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
-import { type CallbackFailure, packageOf, type Plan, type RecordedResource } from "./plan";
+import {
+  type CallbackFailure,
+  computedPackages,
+  isProviderType,
+  packageOf,
+  type Plan,
+  type RecordedResource,
+} from "./plan";
 import { holdsUnknown } from "./wire";
 import { cliCheckCommands } from "./project";
 import { typeChain } from "../residency/urn";
@@ -268,14 +275,22 @@ export function withOfflineSources(violations: readonly Violation[], plan: Plan)
       d.renderedOffline === true &&
       !("notRendered" in d && d.notRendered !== undefined);
     const remote = (d: object) => "remote" in d && d.remote === true && !constructedOffline(d);
-    // A resource of the program whose outputs are all known offline did not make it unknown.
+    // A resource of the program whose outputs are all known offline did not make it unknown —
+    // unless it is of a package whose outputs the engine does not compute: then every output
+    // beyond its inputs is not known offline (an aws-native resource's `arn`).
+    const uncomputed = (d: { type: string }) =>
+      "custom" in d &&
+      d.custom === true &&
+      !isProviderType(d.type) &&
+      !computedPackages.has(packageOf(d.type));
     const sources = deps.filter(
       (d) =>
         stackReference(d) ||
         remote(d) ||
         constructedOffline(d) ||
         !("outputs" in d) ||
-        holdsUnknown(d.outputs),
+        holdsUnknown(d.outputs) ||
+        uncomputed(d),
     );
     if (sources.length === 0 && r.standInInputs?.includes(m[1]) === true) {
       // Declared in a callback on a value not known at preview, run on a stand-in for it: no

@@ -131,6 +131,21 @@ export function packageOf(type: string): string {
   return type.split(":")[0];
 }
 
+/**
+ * The packages whose resources the engine gives computed outputs (engine/synth.ts: an ARN, an
+ * ID, a name the provider draws, an image's digest), as their providers would at preview. A
+ * resource of any other package (`aws-native`, `gcp`, …) is answered with its inputs alone:
+ * every other output is not known offline, as the SDK reads an output the answer leaves out.
+ */
+export const computedPackages: ReadonlySet<string> = new Set([
+  "aws",
+  "alicloud",
+  "kubernetes",
+  "random",
+  "docker",
+  "docker-build",
+]);
+
 export function isProviderType(type: string): boolean {
   return type.startsWith("pulumi:providers:");
 }

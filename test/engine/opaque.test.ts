@@ -510,6 +510,19 @@ describe("withOfflineSources", () => {
       unknownFunctions: ["aws:ec2/getVpc:getVpc"],
     };
     expect(withOfflineSources([both], mixed)).toEqual([both]);
+    // Nor where it is a resource of a package whose outputs the engine does not compute, though
+    // every output recorded is known: an aws-native resource's ARN is not known offline.
+    const native = {
+      ...resource("aws-native:s3objectlambda:AccessPoint", "images", { custom: true }),
+      outputs: { name: "images" },
+    };
+    const fromNative = group([native.urn]);
+    const nativeFinding = finding(fromNative, notKnown("app", "ingress[0].cidrBlocks[0]"));
+    const nativePlan = {
+      ...plan(native, fromNative),
+      unknownFunctions: ["aws:ecr/getImage:getImage"],
+    };
+    expect(withOfflineSources([nativeFinding], nativePlan)).toEqual([nativeFinding]);
   });
 
   it("says how to pin the account where the stack's account lookup was left unknown", () => {
