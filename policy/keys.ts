@@ -467,7 +467,9 @@ export const keyLocality = residencyResourcePolicy({
   remediationSteps:
     "Encrypt with a KMS key created in the stack's own region (and partition); do not reference keys of other regions or partitions.",
   validate: (args, ctx) => {
-    if (args.type.startsWith("pulumi:providers:")) {
+    if (args.type.startsWith("pulumi:providers:") || !args.provider) {
+      // A component (no provider) encrypts nothing itself: the stores it creates are judged on
+      // the keys they are handed (see arn-locality).
       return;
     }
     const skip = keyReplicaPaths;

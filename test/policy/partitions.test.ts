@@ -90,8 +90,12 @@ test("a component's foreign ARNs and regions are judged on the resources it hand
   const worker = addComponent("acme:index:Worker", "worker", {
     queueArn: queue,
     roleArn: `arn:aws:iam::${account}:role/jobs`,
+    kmsKeyArn: `arn:aws:kms:us-east-1:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
   });
   expect(await arnPaths(worker(china))).toEqual([]);
+  expect(
+    findings(await pack.check(worker(china), cn)).filter(([policy]) => policy === "key-locality"),
+  ).toEqual([]);
   // The function it creates with the queue in its environment is the path, reported there.
   const sending = pipe(
     worker,
