@@ -358,6 +358,15 @@ export const reviewed = {
    */
   podSecurityGroups: variants("vpcresources.k8s.aws", ["v1beta1"], "SecurityGroupPolicy"),
   /**
+   * Karpenter's node provisioning on EKS (custom resources, see `customResourceGroups`): a NodePool
+   * says which nodes Karpenter may launch for pending pods (instance types, zones of the
+   * cluster's region, limits) from the EC2NodeClass it names, and a NodeClaim is one such node.
+   * Karpenter launches them in the cluster's own region, in the subnets and with the security
+   * groups the node class selects; whether they get public addresses is the node class's
+   * (`associatePublicIPAddress`, a row of the egress table) or its subnets'.
+   */
+  nodeProvisioning: variants("karpenter.sh", ["v1"], ["NodeClaim", "NodePool"]),
+  /**
    * The Pulumi Kubernetes Operator's Programs (a custom resource, see
    * `customResourceReferences`): a Program holds a Pulumi YAML program, which the operator runs
    * only for a Stack that names it (`spec.programRef`); the Stack is the bundle helm-releases
@@ -469,6 +478,8 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "image.toolkit.fluxcd.io": "@kubernetes-models/flux-cd",
   "postgresql.cnpg.io": "@kubernetes-models/cloudnative-pg",
   "kafka.strimzi.io": "@kubernetes-models/strimzi-kafka-operator",
+  "karpenter.sh": "@kubernetes-models/karpenter",
+  "karpenter.k8s.aws": "@kubernetes-models/karpenter",
 };
 
 /**

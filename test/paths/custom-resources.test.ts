@@ -1817,6 +1817,17 @@ test("the fields a ServiceEntry's reading weighs together are declared by every 
   );
 });
 
+test("the field of Karpenter's node class that internet-egress reads is declared by its model", async () => {
+  // policy/paths/types/egress.ts: the nodes a node class launches get public addresses.
+  const check = {
+    group: "karpenter.k8s.aws",
+    kind: "EC2NodeClass",
+    version: "v1",
+    path: "spec.associatePublicIPAddress",
+  };
+  expect(await declared(customResourceGroups["karpenter.k8s.aws"], [check])).toEqual([true]);
+});
+
 test("the fields of the Services an operator makes that kubernetes-service-exposure reads are declared by every version's model", async () => {
   // policy/kubernetes.ts `strimziServices` (its Services and Ingresses) and `cnpgServices`.
   const kafka = [

@@ -1410,6 +1410,28 @@ describe("the kinds reviewed without a reading of their own", () => {
       metadata: { namespace: "pulumi" },
       program: { resources: {} },
     }),
+    kube("kubernetes:karpenter.sh/v1:NodePool", "general", {
+      spec: {
+        template: {
+          spec: {
+            nodeClassRef: { group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: "general" },
+            requirements: [
+              { key: "topology.kubernetes.io/zone", operator: "In", values: ["cn-north-1a"] },
+            ],
+          },
+        },
+        limits: { cpu: 100 },
+      },
+    }),
+    kube("kubernetes:karpenter.k8s.aws/v1:EC2NodeClass", "general", {
+      spec: {
+        role: "KarpenterNodeRole",
+        amiSelectorTerms: [{ alias: "al2023@latest" }],
+        subnetSelectorTerms: [{ tags: { "karpenter.sh/discovery": "shop" } }],
+        securityGroupSelectorTerms: [{ tags: { "karpenter.sh/discovery": "shop" } }],
+        associatePublicIPAddress: false,
+      },
+    }),
     kube("kubernetes:vpcresources.k8s.aws/v1beta1:SecurityGroupPolicy", "shop", {
       metadata: { namespace: "shop" },
       spec: {
@@ -1419,8 +1441,35 @@ describe("the kinds reviewed without a reading of their own", () => {
     }),
   ];
 
-  test("Velero's backups and schedules, CSI snapshots, MetalLB's pools, a Pulumi Program and security groups for pods pass", () => {
+  test("Velero's backups and schedules, CSI snapshots, MetalLB's pools, a Pulumi Program, Karpenter's node pools and security groups for pods pass", () => {
     expect(judged(onCluster(...passThrough))).toEqual([]);
+  });
+
+  test("a Karpenter node class that gives its nodes public IP addresses is a way to the internet", () => {
+    const nodeClass = (spec: Record<string, unknown>) =>
+      kube("kubernetes:karpenter.k8s.aws/v1:EC2NodeClass", "public", {
+        spec: {
+          role: "KarpenterNodeRole",
+          amiSelectorTerms: [{ alias: "al2023@latest" }],
+          subnetSelectorTerms: [{ tags: { "karpenter.sh/discovery": "shop" } }],
+          securityGroupSelectorTerms: [{ tags: { "karpenter.sh/discovery": "shop" } }],
+          ...spec,
+        },
+      });
+    const exits = (spec: Record<string, unknown>) =>
+      findingsOf(onCluster(nodeClass(spec)), ["internet-egress", "reviewed-resource-types"]);
+    expect(exits({ associatePublicIPAddress: true }).map(([p, n, l]) => [p, n, l])).toEqual([
+      ["internet-egress", "public", "mandatory"],
+    ]);
+    expect(
+      messagesOf("internet-egress", onCluster(nodeClass({ associatePublicIPAddress: true }))),
+    ).toEqual([
+      expect.stringContaining(
+        "spec.associatePublicIPAddress is true: the nodes launched from it get public IP addresses. Set spec.associatePublicIPAddress to false.",
+      ),
+    ]);
+    // Left unset, its subnets decide, judged on the subnets.
+    expect(exits({})).toEqual([]);
   });
 
   test("twin: a kind of those groups the pack has not reviewed fails closed, naming the kinds it reviews", () => {

@@ -935,6 +935,8 @@ describe("internet-egress over the egress table", () => {
     const providers: OracleResource[] = [
       { type: "pulumi:providers:aws", name: "aws", props: { region: "us-east-1" } },
       { type: "pulumi:providers:alicloud", name: "alicloud", props: { region: "cn-shanghai" } },
+      // Karpenter's node classes, Kubernetes objects of an EKS cluster.
+      { type: "pulumi:providers:kubernetes", name: "kubernetes", props: {} },
     ];
     const judged = shapes()
       .filter((r) => ownEdges(r.type))

@@ -58,6 +58,7 @@ import {
   subnetEdges,
 } from "./routes";
 import { eipTypes } from "./eips";
+import { variants } from "../kubernetes";
 
 /** The fields of one edge label, one maker per opening: `ip.true(path, verb)`. */
 function fieldsOf(label: EdgeLabel) {
@@ -735,6 +736,23 @@ export const egress: TypeTable = {
   "aws:ec2/launchConfiguration:LaunchConfiguration": template(
     noPublicIp,
     ip.true("associatePublicIpAddress", launched),
+  ),
+  // Karpenter's node classes on EKS (custom resources, listed by `customResourceTypes`): the
+  // nodes its NodePools launch from one get public IP addresses when it asks for them; left unset,
+  // the subnets it selects decide, judged on those subnets.
+  ...Object.fromEntries(
+    variants("karpenter.k8s.aws", ["v1"], "EC2NodeClass")
+      .filter((t) => !t.endsWith("List"))
+      .map((t) => [
+        t,
+        template(
+          "Set spec.associatePublicIPAddress to false.",
+          ip.true(
+            "spec.associatePublicIPAddress",
+            "the nodes launched from it get public IP addresses",
+          ),
+        ),
+      ]),
   ),
   "aws:ecs/service:Service": ecsTasks,
   "aws:ecs/taskSet:TaskSet": ecsTasks,
