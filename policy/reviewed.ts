@@ -483,6 +483,20 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Kinds of a group in `customResourceGroups` whose model is another package's: Argo Rollouts'
+ * Rollout shares `argoproj.io` with Argo CD's kinds. Keyed `<group>:<kind>`.
+ */
+export const customResourceKindModels: Readonly<Record<string, string>> = {
+  "argoproj.io:Rollout": "@kubernetes-models/argo-rollouts",
+};
+
+/** The package whose models a custom kind (`Rollout`, `RolloutList`) is checked against. */
+export function modelPackageOf(group: string, kind: string): string | undefined {
+  const base = kind.replace(/(List|Patch)$/, "");
+  return customResourceKindModels[`${group}:${base}`] ?? customResourceGroups[group];
+}
+
+/**
  * The API groups of the custom resources the pack reviews that have no published model of their
  * CRDs, with the definitions their kinds and fields were read from. Every reading of their
  * fields fails closed: a field the pack misreads leaves a destination it cannot place, never a

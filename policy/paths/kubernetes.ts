@@ -1313,6 +1313,10 @@ const workloadKinds: ReadonlyArray<readonly [string, readonly string[], string, 
   ["extensions", ["v1beta1"], "ReplicaSet", templated],
   ["batch", ["v1"], "Job", templated],
   ["batch", ["v1", "v1beta1", "v2alpha1"], "CronJob", cronTemplated],
+  // Argo Rollouts' Rollout (a custom resource, policy/reviewed.ts `customResourceKindModels`): a
+  // Deployment's replacement, whose ReplicaSets run its template's pods (one that references a
+  // Deployment's template instead, `workloadRef`, runs the pods that Deployment declares).
+  ["argoproj.io", ["v1alpha1"], "Rollout", templated],
 ];
 
 /**

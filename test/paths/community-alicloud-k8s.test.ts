@@ -258,3 +258,50 @@ describe("a pod on the node's own network (hostNetwork)", () => {
     expect(runNamed(resources, cn)).toEqual([publicPool]);
   });
 });
+
+describe("an Argo Rollouts Rollout, a workload of a custom kind", () => {
+  /** A Rollout "api" in `namespace`, running this pod spec. */
+  const rollout = (spec: Record<string, unknown>, namespace = "app"): OracleResource =>
+    kube("kubernetes:argoproj.io/v1alpha1:Rollout", "api", {
+      metadata: { namespace },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: "api" } },
+        template: { metadata: { labels: { app: "api" } }, spec },
+        strategy: { canary: { steps: [{ setWeight: 20 }, { pause: {} }] } },
+      },
+    });
+
+  test("opens its pods' host ports on the node pool's public addresses, as a Deployment does", () => {
+    const resources = [
+      ...ackCluster({ internetMaxBandwidthOut: 10 }),
+      rollout(gatewayPod(onHostPort)),
+    ];
+    expect(runNamed(resources, cn)).toEqual([
+      publicPool,
+      [
+        "kubernetes-service-exposure",
+        "api",
+        "mandatory",
+        ["the internet", 'ack node pool "pool" (public IPs)', 'k8s rollout "api"'],
+      ],
+    ]);
+  });
+
+  test("twin: on a node pool without public addresses, and in a namespace that denies egress, it passes", () => {
+    const resources = [
+      ...ackCluster({ internetMaxBandwidthOut: 0 }),
+      rollout(gatewayPod(onHostPort)),
+    ];
+    expect(runNamed(resources, cn)).toEqual([]);
+  });
+
+  test("runs its pods in a namespace whose egress no NetworkPolicy denies", () => {
+    const resources = [...ackCluster(), rollout(gatewayPod(), "shop")];
+    expect(
+      runNamed(resources, cn)
+        .filter(([p]) => p === "kubernetes-namespace-egress")
+        .map(([p, n, l]) => [p, n, l]),
+    ).toEqual([["kubernetes-namespace-egress", "api", "mandatory"]]);
+  });
+});

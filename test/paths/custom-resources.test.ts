@@ -12,6 +12,7 @@ import { tables } from "../../policy/paths/types";
 import { judgedByCode } from "../../policy/paths/types/kubernetes";
 import {
   customResourceGroups,
+  modelPackageOf,
   customResourceModelGroups,
   customResourceTypes,
   kubernetesGroup,
@@ -1784,20 +1785,25 @@ test("every reviewed custom kind, and every field the pack reads of it, is decla
     ];
   });
   expect(checks.length).toBeGreaterThan(12);
-  const byGroup = new Map<string, typeof checks>();
+  // By the package that models each kind: its group's, or another's (Argo Rollouts' Rollout).
+  const byPackage = new Map<string, typeof checks>();
   for (const c of checks) {
-    byGroup.set(c.group, [...(byGroup.get(c.group) ?? []), c]);
+    const pkg = modelPackageOf(c.group, c.kind);
+    expect([c.group, c.kind, pkg]).toEqual([c.group, c.kind, expect.any(String)]);
+    byPackage.set(pkg as string, [...(byPackage.get(pkg as string) ?? []), c]);
   }
   const undeclared: string[] = [];
-  for (const [group, cs] of byGroup) {
-    expect(customResourceGroups[group]).toBeDefined();
-    (await declared(customResourceGroups[group], cs)).forEach((ok, i) => {
+  for (const [pkg, cs] of byPackage) {
+    (await declared(pkg, cs)).forEach((ok, i) => {
       if (!ok) {
-        undeclared.push(`${group}/${cs[i].version} ${cs[i].kind} ${cs[i].path || "(the kind)"}`);
+        undeclared.push(
+          `${cs[i].group}/${cs[i].version} ${cs[i].kind} ${cs[i].path || "(the kind)"}`,
+        );
       }
     });
   }
   expect(undeclared).toEqual([]);
+  expect([...byPackage.keys()]).toContain("@kubernetes-models/argo-rollouts");
 });
 
 test("the fields a ServiceEntry's reading weighs together are declared by every version's model", async () => {
@@ -2049,9 +2055,10 @@ test("every custom resource row of the Kubernetes table reads destination fields
   // The Gateway API's Gateways and GatewayClasses (12), and the kinds whose operator makes
   // Services (42: Strimzi's Kafka of two API versions, CloudNativePG's Cluster, the MariaDB
   // operator's MariaDB of two API groups and MaxScale, Zalando's postgresql, the Redis
-  // operator's seven server kinds), with their Lists and Patches; the operators' kinds read
-  // destination fields as well.
-  expect(rows.filter((t) => byCode.has(t))).toHaveLength(54);
+  // operator's seven server kinds), and Argo Rollouts' Rollout (3), a workload kind whose pods
+  // may open ports on their nodes, with their Lists and Patches; the operators' kinds and the
+  // Rollout read destination fields as well.
+  expect(rows.filter((t) => byCode.has(t))).toHaveLength(57);
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", async () => {

@@ -124,8 +124,17 @@ describe("the kubernetes table", () => {
         t,
       ),
     );
-    // Workloads whose pods may open ports on their nodes (hostPort, hostNetwork).
-    const workloads = sdk.filter((t) => t.startsWith("kubernetes:") && podTemplateOf(t));
+    // Workloads whose pods may open ports on their nodes (hostPort, hostNetwork), and Argo
+    // Rollouts' Rollout, a custom workload kind.
+    const workloads = [
+      ...sdk.filter((t) => t.startsWith("kubernetes:") && podTemplateOf(t)),
+      ...[...customResourceTypes].filter((t) => podTemplateOf(t)),
+    ];
+    expect(workloads.filter((t) => t.includes("argoproj.io")).sort()).toEqual([
+      "kubernetes:argoproj.io/v1alpha1:Rollout",
+      "kubernetes:argoproj.io/v1alpha1:RolloutList",
+      "kubernetes:argoproj.io/v1alpha1:RolloutPatch",
+    ]);
     // The Gateway API's Gateways and GatewayClasses: custom resources, in no SDK.
     const gateways = [...customResourceTypes].filter((t) =>
       /^kubernetes:gateway\.networking\.k8s\.io\/\w+:Gateway(Class)?(List|Patch)?$/.test(t),
@@ -149,7 +158,7 @@ describe("the kubernetes table", () => {
     // requests to (NGINX annotations), not their exposure.
     expect(exposed.filter((t) => !(t in rows) || viewed(t) !== t.includes(":Ingress"))).toEqual([]);
     expect(workloads.filter((t) => !(t in rows))).toEqual([]);
-    expect([exposed.length, workloads.length]).toEqual([12, 57]);
+    expect([exposed.length, workloads.length]).toEqual([12, 60]);
   });
 
   test("gives each List the role of the objects it holds", () => {
