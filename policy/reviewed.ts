@@ -523,6 +523,8 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
   "redis.redis.opstreelabs.in": "https://github.com/OT-CONTAINER-KIT/redis-operator/tree/main/api",
   "pulumi.com":
     "https://github.com/pulumi/pulumi-kubernetes-operator/tree/master/operator/config/crd/bases",
+  "secrets-store.csi.x-k8s.io":
+    "https://github.com/kubernetes-sigs/secrets-store-csi-driver/tree/main/apis/v1",
   "vpcresources.k8s.aws":
     "https://github.com/aws/amazon-vpc-resource-controller-k8s/tree/master/apis/vpcresources/v1beta1",
 };

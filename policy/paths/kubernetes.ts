@@ -134,7 +134,8 @@ export interface DestinationField {
    * together (paths/operators.ts `operatorDestinations`): `service-entry` (an Istio ServiceEntry's
    * spec), `mesh-telemetry` (an Istio Telemetry's spec), `endpoint-variable` (an environment variable whose name ends in `ENDPOINT`),
    * `collector-exporters` (an OpenTelemetry Collector's exporters), `secret-store` (an External
-   * Secrets store's provider), `alertmanager` (an Alertmanager's spec), `gateway-route` (a Gateway
+   * Secrets store's provider), `secret-provider` (a Secrets Store CSI Driver SecretProviderClass's
+   * spec), `alertmanager` (an Alertmanager's spec), `gateway-route` (a Gateway
    * API route's rule), `flux-provider` (a Flux notification Provider's spec), the backup
    * locations of paths/backups.ts — `backup-location` (a Velero BackupStorageLocation's spec),
    * `snapshot-location` (a VolumeSnapshotLocation's), `cloud-storage` (an OADP CloudStorage's),
@@ -167,6 +168,7 @@ export interface DestinationField {
     | "endpoint-variable"
     | "collector-exporters"
     | "secret-store"
+    | "secret-provider"
     | "alertmanager"
     | "gateway-route"
     | "flux-provider"

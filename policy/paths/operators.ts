@@ -14,6 +14,7 @@
  * test/paths/custom-resources.test.ts where the operator publishes one.
  */
 import type { Cloud } from "../../residency/jurisdictions";
+import { arnRegion } from "../../residency/placement";
 import type { EgressAllowEntry } from "../framework";
 import { backupFields, backupReadings, backupValueReadings, backupWeighs } from "./backups";
 import { logForwardingFields, logForwardingReadings, logForwardingWeighs } from "./log-forwarding";
@@ -1038,6 +1039,103 @@ const fluxProviderField: DestinationField = {
 };
 
 /**
+ * The Secrets Store CSI Driver's SecretProviderClasses (`secrets-store.csi.x-k8s.io` `v1`,
+ * `v1alpha1`): the secrets the driver mounts into every pod whose volume names the class, read
+ * from the store of its `provider` with its `parameters` (all text). AWS Secrets Manager or
+ * Parameter Store is in `region` — unset, the region of the node the pod runs on, the cluster's
+ * own, which kubernetes-cluster-placement judges — and in `failoverRegion`, and an object
+ * `objects` names by its full ARN in that ARN's region; a Vault (or OpenBao) is at
+ * `vaultAddress` (of the cluster, a private or allowlisted address passes); Azure Key Vault,
+ * Google Secret Manager and every other provider keep them where the class does not say.
+ */
+const secretProviderWords: DestinationWords = {
+  must: "mount only secrets kept in stores inside the jurisdiction, of the cluster, private or allowlisted addresses",
+  how: "the Secrets Store CSI Driver reads the secrets from it into the pods that mount the class",
+  fix: "Keep the secrets in AWS Secrets Manager or Parameter Store in a region inside the jurisdiction (or leave region unset: the cluster's own), or in a Vault of the cluster or at a private address",
+};
+
+const secretProviderField: DestinationField = {
+  path: "spec",
+  what: "secret provider",
+  read: "secret-provider",
+  words: secretProviderWords,
+};
+
+/** The ARNs a text holds (an `objects` list of the AWS provider names secrets by ARN). */
+const arnsIn = (text: string): string[] => text.match(/arn:aws[a-z-]*:[a-z0-9-]+:[^\s"',]+/g) ?? [];
+
+/** Where a SecretProviderClass's provider keeps the secrets it mounts. */
+function secretProviderDestinations(
+  f: DestinationField,
+  spec: Readonly<Record<string, unknown>>,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  const provider = spec.provider;
+  const parameters = spec.parameters;
+  const unplaced = (why: string, place: string): DestinationFinding[] => [
+    { why, place, to: "unplaced" },
+  ];
+  if (isUnknown(provider) || isUnknown(parameters)) {
+    return unplaced(
+      "keeps them with a provider or parameters not known at preview",
+      "the secret provider (not known at preview)",
+    );
+  }
+  const p = record(parameters) ?? {};
+  const name = str(provider);
+  const service = "AWS Secrets Manager or Parameter Store";
+  const inRegion = (region: unknown, what: string): DestinationFinding[] =>
+    isUnknown(region)
+      ? unplaced(
+          `keeps them in ${service} of a region not known at preview (${what})`,
+          `${service} (not known at preview)`,
+        )
+      : region === undefined || region === ""
+        ? []
+        : regionDestinations(j, "aws", str(region), service, "keeps them in");
+  switch (name) {
+    case "aws": {
+      const objects = p.objects;
+      return [
+        ...inRegion(p.region, "parameters.region"),
+        ...inRegion(p.failoverRegion, "parameters.failoverRegion"),
+        ...(isUnknown(objects)
+          ? unplaced(
+              `keeps them in secrets parameters.objects names, not known at preview`,
+              `${service} (not known at preview)`,
+            )
+          : arnsIn(str(objects) ?? "").flatMap((arn) =>
+              inRegion(arnRegion(arn), `an ARN of parameters.objects`),
+            )),
+      ];
+    }
+    case "vault":
+    case "openbao": {
+      const address = p.vaultAddress;
+      if (isUnknown(address)) {
+        return unplaced(
+          "keeps them in a Vault at an address not known at preview",
+          "a Vault (not known at preview)",
+        );
+      }
+      const text = str(address);
+      return text === undefined
+        ? unplaced(
+            "keeps them in a Vault whose address it does not name (parameters.vaultAddress)",
+            "a Vault (cannot be placed)",
+          )
+        : readDestination({ ...f, read: "service-address" }, text, allowlist, j);
+    }
+    default:
+      return unplaced(
+        `keeps them in the ${name === undefined ? "provider it does not name" : `${name} provider's service`}, which the pack cannot place`,
+        `the ${name ?? "unnamed"} secret store (cannot be placed)`,
+      );
+  }
+}
+
+/**
  * The destination fields of the operators' kinds, by the types they apply to (an object's, a
  * Patch's; a List's are read under `items[]` by paths/kubernetes.ts).
  */
@@ -1046,6 +1144,10 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   ...meshFields,
   ...openTelemetryFields,
   [/^kubernetes:external-secrets\.io\/v1(beta1)?:(Cluster)?SecretStore$/, [secretStoreField]],
+  [
+    /^kubernetes:secrets-store\.csi\.x-k8s\.io\/v1(alpha1)?:SecretProviderClass$/,
+    [secretProviderField],
+  ],
   [/^kubernetes:traefik\.(io|containo\.us)\/v1alpha1:Middleware$/, middlewareFields],
   [/^kubernetes:gateway\.networking\.k8s\.io\/\w+:(HTTP|GRPC|TCP|TLS|UDP)Route$/, [routeRuleField]],
   [/^kubernetes:notification\.toolkit\.fluxcd\.io\/\w+:Provider$/, [fluxProviderField]],
@@ -1083,6 +1185,7 @@ const readings: Readonly<Record<string, Reading>> = {
   "mesh-telemetry": ofObject(telemetryDestinations),
   "endpoint-variable": ofObject(endpointVariableDestinations),
   "secret-store": ofObject(secretStoreDestinations),
+  "secret-provider": ofObject(secretProviderDestinations),
   "flux-provider": ofObject(fluxProviderDestinations),
   "collector-exporters": collectorExporterDestinations,
   alertmanager: (_f, value) => alertmanagerDestinations(value),

@@ -1380,6 +1380,86 @@ describe("OpenShift's ClusterLogForwarder", () => {
   });
 });
 
+describe("a Secrets Store CSI Driver SecretProviderClass", () => {
+  const spc = (provider: unknown, parameters: unknown, version = "v1") =>
+    kube(`kubernetes:secrets-store.csi.x-k8s.io/${version}:SecretProviderClass`, "db", {
+      metadata: { namespace: "shop" },
+      spec: { provider, parameters },
+    });
+  const label = 'k8s secretproviderclass "db"';
+  const objects = (name: string) => `- objectName: "${name}"\n  objectType: "secretsmanager"\n`;
+
+  test("a store abroad, named by an ARN abroad, at a host the pack cannot place or of a provider it cannot place is kubernetes-egress's finding", () => {
+    expect(
+      judged(onCluster(spc("aws", { region: "eu-central-1", objects: objects("db") }))),
+    ).toEqual([
+      egress(
+        "db",
+        label,
+        "AWS Secrets Manager or Parameter Store in eu-central-1 (outside CN, in EU)",
+      ),
+    ]);
+    expect(
+      judged(
+        onCluster(
+          spc("aws", {
+            objects: objects("arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf"),
+          }),
+        ),
+      ),
+    ).toEqual([
+      egress(
+        "db",
+        label,
+        "AWS Secrets Manager or Parameter Store in us-east-1 (outside CN, in US)",
+      ),
+    ]);
+    expect(
+      judged(
+        onCluster(
+          spc("aws", { region: "cn-north-1", failoverRegion: "ap-east-1", objects: objects("db") }),
+        ),
+      ),
+    ).toEqual([
+      egress(
+        "db",
+        label,
+        "AWS Secrets Manager or Parameter Store in ap-east-1 (outside CN, in HK)",
+      ),
+    ]);
+    expect(
+      judged(
+        onCluster(spc("vault", { vaultAddress: "https://vault.example.de:8200", roleName: "db" })),
+      ),
+    ).toEqual([egress("db", label, "vault.example.de (cannot be placed)")]);
+    expect(
+      judged(onCluster(spc("azure", { keyvaultName: "shop", tenantId: "t" }, "v1alpha1"))),
+    ).toEqual([egress("db", label, "the azure secret store (cannot be placed)")]);
+    expect(judged(onCluster(spc(unknownAtPreview, {})))).toEqual([
+      egress("db", label, "spec (unknown at preview)"),
+    ]);
+  });
+
+  test("twin: a store in the cluster's region (named or left to the node's), or a Vault of the cluster or at a private address, passes", () => {
+    for (const [provider, parameters] of [
+      ["aws", { region: "cn-north-1", objects: objects("db") }],
+      [
+        "aws",
+        {
+          objects: objects(
+            "arn:aws-cn:secretsmanager:cn-northwest-1:123456789012:secret:db-AbCdEf",
+          ),
+        },
+      ],
+      ["aws", { objects: objects("db") }],
+      ["vault", { vaultAddress: "http://vault.vault.svc:8200", roleName: "db" }],
+      ["vault", { vaultAddress: "https://10.0.2.2:8200", roleName: "db" }],
+    ] as const) {
+      expect(judged(onCluster(spc(provider, parameters)))).toEqual([]);
+    }
+  });
+});
+
 describe("the kinds reviewed without a reading of their own", () => {
   const passThrough = [
     kube("kubernetes:velero.io/v1:Schedule", "nightly", {
@@ -1588,6 +1668,7 @@ const objectProbes: Readonly<Record<string, unknown>> = {
   "spilo-environment": [{ name: "WAL_S3_BUCKET", value: "wal" }],
   "wal-archive-settings": { wal_s3_bucket: "wal" },
   "logical-backup-settings": { logical_backup_s3_bucket: "dumps" },
+  "secret-provider": {},
 };
 
 test("every destination field of a kind without a model is read, and a reading of a whole object fails closed", () => {

@@ -570,8 +570,9 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // KafkaMirrorMaker2s and KafkaBridges (two versions); the Zalando operator's postgresqls and
     // OperatorConfigurations; the Redis operator's servers; Istio's Telemetries (two versions);
     // Strimzi's KafkaConnects and KafkaConnectors (two versions); Argo Rollouts' Rollouts (their
-    // pods' volumes, as every workload's).
-    expect(viewed.size).toBe(387);
+    // pods' volumes, as every workload's); the Secrets Store CSI Driver's SecretProviderClasses
+    // (two versions).
+    expect(viewed.size).toBe(393);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -669,6 +669,16 @@ export const secretStores: TypeTable = serverControls(
 );
 
 /**
+ * The Secrets Store CSI Driver's SecretProviderClasses (`secrets-store.csi.x-k8s.io` `v1`,
+ * `v1alpha1`), as objects, Patches and Lists: the stores whose secrets the driver mounts into
+ * pods, with the place their provider keeps them as a destination field (paths/operators.ts
+ * `secretProviderDestinations`). Custom resources, listed by `customResourceTypes`.
+ */
+export const secretProviderClasses: TypeTable = serverControls(
+  variants("secrets-store.csi.x-k8s.io", ["v1", "v1alpha1"], "SecretProviderClass"),
+);
+
+/**
  * Traefik's Middlewares (`traefik.io/v1alpha1`, and Traefik 2's `traefik.containo.us`), as
  * objects, Patches and Lists: controls of the
  * requests Traefik serves, with the servers a forward-auth, a rate limit's Redis or a plugin sends
@@ -1154,6 +1164,7 @@ export const kubernetes: TypeTable = {
   ...serviceMesh,
   ...openTelemetry,
   ...secretStores,
+  ...secretProviderClasses,
   ...traefikMiddlewares,
   ...gatewayRoutes,
   ...fluxProviders,
