@@ -407,10 +407,29 @@ export function toViolations(diagnostics: readonly Diagnostic[], plan: Plan): Vi
   });
 }
 
-/** Violations with the mandatory ones first (stable within each level). */
+/**
+ * Violations with the mandatory ones first, then by policy, resource type and resource name (the
+ * stack's own findings, of no resource, first of their policy): the same program gives the same
+ * order in every run, though its resources may register in another order from run to run (those
+ * declared in callbacks on outputs, as the outputs resolve). Findings on one resource by one
+ * policy keep the order the policy reported them in.
+ */
 export function byLevel(violations: readonly Violation[]): Violation[] {
   const order = { mandatory: 0, advisory: 1 };
-  return [...violations].sort((a, b) => order[a.level] - order[b.level]);
+  const text = (s: string | null) => s ?? "";
+  return [...violations].sort(
+    (a, b) =>
+      order[a.level] - order[b.level] ||
+      compare(a.policy, b.policy) ||
+      compare(text(a.resourceType), text(b.resourceType)) ||
+      compare(text(a.resourceName), text(b.resourceName)) ||
+      compare(text(a.urn), text(b.urn)),
+  );
+}
+
+/** Code-point order, the same on every machine and locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

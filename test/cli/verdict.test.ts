@@ -636,7 +636,7 @@ describe("callbacks on values the engine cannot know offline", () => {
     // The endpoints, addresses no resource of the program provides, fail closed: also the one
     // read through the promise form (getOutputValue), which the SDK alone gives as undefined.
     expect(doc.violations).toEqual(
-      ["ingest", "archive"].map((name) =>
+      ["archive", "ingest"].map((name) =>
         expect.objectContaining({
           policy: "named-destinations",
           level: "mandatory",
@@ -916,8 +916,8 @@ describe("the stack's posture (sovereign-dc:posture)", () => {
   it("fails it as mandatory in strict posture, the paths out unchanged", () => {
     expect(runs.strictPosture.code).toBe(1);
     expect(levels(runs.strictPosture)).toEqual([
-      ["public-exposure", "mandatory", "status-page"],
       ["customer-key-encryption", "mandatory", "status-page"],
+      ["public-exposure", "mandatory", "status-page"],
     ]);
   });
 

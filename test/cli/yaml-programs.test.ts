@@ -38,8 +38,8 @@ test("a JSON template's bucket on a Frankfurt provider fails resource-placement"
   expect(
     doc.violations.filter((v) => v.level === "mandatory").map((v) => [v.policy, v.resourceName]),
   ).toEqual([
-    ["resource-placement", "frankfurt"],
     ["resource-placement", "archive"],
+    ["resource-placement", "frankfurt"],
   ]);
 });
 

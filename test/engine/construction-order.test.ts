@@ -3,6 +3,7 @@
  * with what the engine recorded on its own (the stack, default providers) kept before every
  * resource recorded after it.
  */
+import { byLevel, type Violation } from "../../engine/check";
 import { inConstructionOrder } from "../../engine/evaluate";
 import type { RecordedResource } from "../../engine/plan";
 
@@ -55,5 +56,56 @@ describe("inConstructionOrder", () => {
       "b",
       "a",
     ]);
+  });
+});
+
+describe("byLevel, the findings' order", () => {
+  const finding = (
+    policy: string,
+    level: "mandatory" | "advisory",
+    resourceType: string | null,
+    resourceName: string | null,
+    message = "m",
+  ): Violation => ({
+    policy,
+    level,
+    resourceType,
+    resourceName,
+    message,
+    path: null,
+    urn: resourceName === null ? null : `urn:pulumi:s::p::${resourceType}::${resourceName}`,
+  });
+
+  it("is the same whatever order the resources registered in: by level, policy, type and name", () => {
+    // Charts declared in callbacks on a cluster's outputs register as the outputs resolve, in
+    // another order from run to run.
+    const found = [
+      finding("offline-visibility", "mandatory", "kubernetes:helm.sh/v3:Chart", "karpenter"),
+      finding("customer-key-encryption", "advisory", "aws:sqs/queue:Queue", "jobs"),
+      finding("offline-visibility", "mandatory", "kubernetes:helm.sh/v3:Chart", "cert-manager"),
+      finding("state-residency", "mandatory", null, null),
+      finding("internet-egress", "mandatory", "aws:ec2/subnet:Subnet", "public"),
+      finding("offline-visibility", "mandatory", "kubernetes:helm.sh/v3:Chart", "argo-rollouts"),
+    ];
+    const shown = (vs: readonly Violation[]) =>
+      vs.map((v) => `${v.level} ${v.policy} ${v.resourceName ?? "(stack)"}`);
+    const expected = [
+      "mandatory internet-egress public",
+      "mandatory offline-visibility argo-rollouts",
+      "mandatory offline-visibility cert-manager",
+      "mandatory offline-visibility karpenter",
+      "mandatory state-residency (stack)",
+      "advisory customer-key-encryption jobs",
+    ];
+    expect(shown(byLevel(found))).toEqual(expected);
+    expect(shown(byLevel([...found].reverse()))).toEqual(expected);
+  });
+
+  it("keeps the order one policy reported its findings on one resource in", () => {
+    const two = [
+      finding("arn-locality", "mandatory", "aws:s3/bucket:Bucket", "b", "second"),
+      finding("arn-locality", "mandatory", "aws:s3/bucket:Bucket", "b", "first"),
+    ];
+    expect(byLevel(two).map((v) => v.message)).toEqual(["second", "first"]);
   });
 });
