@@ -59,6 +59,18 @@ const deployment = (spec: Record<string, unknown>): OracleResource =>
     },
   });
 
+/** An Argo Rollouts Rollout "api" (a workload of a custom kind) in `namespace`, running this pod spec. */
+const rollout = (spec: Record<string, unknown>, namespace = "app"): OracleResource =>
+  kube("kubernetes:argoproj.io/v1alpha1:Rollout", "api", {
+    metadata: { namespace },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { app: "api" } },
+      template: { metadata: { labels: { app: "api" } }, spec },
+      strategy: { canary: { steps: [{ setWeight: 20 }, { pause: {} }] } },
+    },
+  });
+
 const publicPool: ReturnType<typeof runNamed>[number] = [
   "internet-egress",
   "pool",
@@ -67,29 +79,41 @@ const publicPool: ReturnType<typeof runNamed>[number] = [
 ];
 
 describe("a container's hostPort", () => {
-  test("on a node pool with public addresses faces the internet", () => {
-    const resources = [
-      ...ackCluster({ internetMaxBandwidthOut: 10 }),
-      deployment(gatewayPod(onHostPort)),
-    ];
-    expect(runNamed(resources, cn)).toEqual([
-      publicPool,
-      [
-        "kubernetes-service-exposure",
-        "api",
-        "mandatory",
-        ["the internet", 'ack node pool "pool" (public IPs)', 'k8s deployment "api"'],
-      ],
-    ]);
-  });
+  // A Deployment's, and an Argo Rollouts Rollout's: a workload of a custom kind is judged alike.
+  const workloads = [
+    ["a Deployment", deployment, 'k8s deployment "api"'],
+    ["an Argo Rollouts Rollout", rollout, 'k8s rollout "api"'],
+  ] as const;
 
-  test("twin: on a node pool without public addresses it faces no network outside", () => {
-    const resources = [
-      ...ackCluster({ internetMaxBandwidthOut: 0 }),
-      deployment(gatewayPod(onHostPort)),
-    ];
-    expect(runNamed(resources, cn)).toEqual([]);
-  });
+  test.each(workloads)(
+    "of %s on a node pool with public addresses faces the internet",
+    (_, workload, label) => {
+      const resources = [
+        ...ackCluster({ internetMaxBandwidthOut: 10 }),
+        workload(gatewayPod(onHostPort)),
+      ];
+      expect(runNamed(resources, cn)).toEqual([
+        publicPool,
+        [
+          "kubernetes-service-exposure",
+          "api",
+          "mandatory",
+          ["the internet", 'ack node pool "pool" (public IPs)', label],
+        ],
+      ]);
+    },
+  );
+
+  test.each(workloads)(
+    "twin: of %s on a node pool without public addresses it faces no network outside",
+    (_, workload) => {
+      const resources = [
+        ...ackCluster({ internetMaxBandwidthOut: 0 }),
+        workload(gatewayPod(onHostPort)),
+      ];
+      expect(runNamed(resources, cn)).toEqual([]);
+    },
+  );
 
   test("on a cluster whose nodes the program does not create fails closed", () => {
     const resources = [...ackCluster(), deployment(gatewayPod(onHostPort))];
@@ -260,42 +284,6 @@ describe("a pod on the node's own network (hostNetwork)", () => {
 });
 
 describe("an Argo Rollouts Rollout, a workload of a custom kind", () => {
-  /** A Rollout "api" in `namespace`, running this pod spec. */
-  const rollout = (spec: Record<string, unknown>, namespace = "app"): OracleResource =>
-    kube("kubernetes:argoproj.io/v1alpha1:Rollout", "api", {
-      metadata: { namespace },
-      spec: {
-        replicas: 2,
-        selector: { matchLabels: { app: "api" } },
-        template: { metadata: { labels: { app: "api" } }, spec },
-        strategy: { canary: { steps: [{ setWeight: 20 }, { pause: {} }] } },
-      },
-    });
-
-  test("opens its pods' host ports on the node pool's public addresses, as a Deployment does", () => {
-    const resources = [
-      ...ackCluster({ internetMaxBandwidthOut: 10 }),
-      rollout(gatewayPod(onHostPort)),
-    ];
-    expect(runNamed(resources, cn)).toEqual([
-      publicPool,
-      [
-        "kubernetes-service-exposure",
-        "api",
-        "mandatory",
-        ["the internet", 'ack node pool "pool" (public IPs)', 'k8s rollout "api"'],
-      ],
-    ]);
-  });
-
-  test("twin: on a node pool without public addresses, and in a namespace that denies egress, it passes", () => {
-    const resources = [
-      ...ackCluster({ internetMaxBandwidthOut: 0 }),
-      rollout(gatewayPod(onHostPort)),
-    ];
-    expect(runNamed(resources, cn)).toEqual([]);
-  });
-
   test("runs its pods in a namespace whose egress no NetworkPolicy denies", () => {
     const resources = [...ackCluster(), rollout(gatewayPod(), "shop")];
     expect(
@@ -303,5 +291,9 @@ describe("an Argo Rollouts Rollout, a workload of a custom kind", () => {
         .filter(([p]) => p === "kubernetes-namespace-egress")
         .map(([p, n, l]) => [p, n, l]),
     ).toEqual([["kubernetes-namespace-egress", "api", "mandatory"]]);
+  });
+
+  test("twin: in the namespace that denies egress by default it passes", () => {
+    expect(runNamed([...ackCluster(), rollout(gatewayPod())], cn)).toEqual([]);
   });
 });

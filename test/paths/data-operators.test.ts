@@ -1461,6 +1461,17 @@ describe("a Secrets Store CSI Driver SecretProviderClass", () => {
 });
 
 describe("the kinds reviewed without a reading of their own", () => {
+  /** A Karpenter node class `name` with these `spec` fields beside what every one declares. */
+  const nodeClass = (name: string, spec: Record<string, unknown>) =>
+    kube("kubernetes:karpenter.k8s.aws/v1:EC2NodeClass", name, {
+      spec: {
+        role: "KarpenterNodeRole",
+        amiSelectorTerms: [{ alias: "al2023@latest" }],
+        subnetSelectorTerms: [{ tags: { "karpenter.sh/discovery": "shop" } }],
+        securityGroupSelectorTerms: [{ tags: { "karpenter.sh/discovery": "shop" } }],
+        ...spec,
+      },
+    });
   const passThrough = [
     kube("kubernetes:velero.io/v1:Schedule", "nightly", {
       metadata: { namespace: "velero" },
@@ -1503,15 +1514,7 @@ describe("the kinds reviewed without a reading of their own", () => {
         limits: { cpu: 100 },
       },
     }),
-    kube("kubernetes:karpenter.k8s.aws/v1:EC2NodeClass", "general", {
-      spec: {
-        role: "KarpenterNodeRole",
-        amiSelectorTerms: [{ alias: "al2023@latest" }],
-        subnetSelectorTerms: [{ tags: { "karpenter.sh/discovery": "shop" } }],
-        securityGroupSelectorTerms: [{ tags: { "karpenter.sh/discovery": "shop" } }],
-        associatePublicIPAddress: false,
-      },
-    }),
+    nodeClass("general", { associatePublicIPAddress: false }),
     kube("kubernetes:vpcresources.k8s.aws/v1beta1:SecurityGroupPolicy", "shop", {
       metadata: { namespace: "shop" },
       spec: {
@@ -1526,23 +1529,19 @@ describe("the kinds reviewed without a reading of their own", () => {
   });
 
   test("a Karpenter node class that gives its nodes public IP addresses is a way to the internet", () => {
-    const nodeClass = (spec: Record<string, unknown>) =>
-      kube("kubernetes:karpenter.k8s.aws/v1:EC2NodeClass", "public", {
-        spec: {
-          role: "KarpenterNodeRole",
-          amiSelectorTerms: [{ alias: "al2023@latest" }],
-          subnetSelectorTerms: [{ tags: { "karpenter.sh/discovery": "shop" } }],
-          securityGroupSelectorTerms: [{ tags: { "karpenter.sh/discovery": "shop" } }],
-          ...spec,
-        },
-      });
     const exits = (spec: Record<string, unknown>) =>
-      findingsOf(onCluster(nodeClass(spec)), ["internet-egress", "reviewed-resource-types"]);
+      findingsOf(onCluster(nodeClass("public", spec)), [
+        "internet-egress",
+        "reviewed-resource-types",
+      ]);
     expect(exits({ associatePublicIPAddress: true }).map(([p, n, l]) => [p, n, l])).toEqual([
       ["internet-egress", "public", "mandatory"],
     ]);
     expect(
-      messagesOf("internet-egress", onCluster(nodeClass({ associatePublicIPAddress: true }))),
+      messagesOf(
+        "internet-egress",
+        onCluster(nodeClass("public", { associatePublicIPAddress: true })),
+      ),
     ).toEqual([
       expect.stringContaining(
         "spec.associatePublicIPAddress is true: the nodes launched from it get public IP addresses. Set spec.associatePublicIPAddress to false.",

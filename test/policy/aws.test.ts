@@ -6216,6 +6216,25 @@ describe("kubernetes clusters and namespaces", () => {
       ...configuration,
     },
   });
+  /** A listener of type ingress with this configuration, each of the three brokers at a host. */
+  const ingressListener = (configuration: Props): Props => ({
+    name: "external",
+    port: 9094,
+    type: "ingress",
+    tls: true,
+    configuration: {
+      brokers: [0, 1, 2].map((broker) => ({ broker, host: `b${broker}.kafka.example.com` })),
+      ...configuration,
+    },
+  });
+  /** The Kafka's template asking for an internet-facing ALB for its bootstrap Ingress. */
+  const internetFacingBootstrap: Props = {
+    template: {
+      externalBootstrapIngress: {
+        metadata: { annotations: { "alb.ingress.kubernetes.io/scheme": "internet-facing" } },
+      },
+    },
+  };
   /** A CloudNativePG Cluster of the happy path's cluster with one additional managed Service. */
   const pgService = (serviceTemplate: Props) =>
     add(
@@ -6910,29 +6929,8 @@ describe("kubernetes clusters and namespaces", () => {
     {
       name: "a Strimzi Kafka listener of type ingress is served by an internet-facing ALB",
       bad: kafka(
-        [
-          {
-            name: "external",
-            port: 9094,
-            type: "ingress",
-            tls: true,
-            configuration: {
-              class: "alb",
-              bootstrap: { host: "bootstrap.kafka.example.com" },
-              brokers: [0, 1, 2].map((broker) => ({
-                broker,
-                host: `b${broker}.kafka.example.com`,
-              })),
-            },
-          },
-        ],
-        {
-          template: {
-            externalBootstrapIngress: {
-              metadata: { annotations: { "alb.ingress.kubernetes.io/scheme": "internet-facing" } },
-            },
-          },
-        },
+        [ingressListener({ class: "alb", bootstrap: { host: "bootstrap.kafka.example.com" } })],
+        internetFacingBootstrap,
       ),
       expected: [
         [
@@ -6947,43 +6945,21 @@ describe("kubernetes clusters and namespaces", () => {
       twinName: "the listener's bootstrap Ingress is annotated internal over the template",
       twin: kafka(
         [
-          {
-            name: "external",
-            port: 9094,
-            type: "ingress",
-            tls: true,
-            configuration: {
-              class: "alb",
-              bootstrap: {
-                host: "bootstrap.kafka.example.com",
-                annotations: { "alb.ingress.kubernetes.io/scheme": "internal" },
-              },
-              brokers: [0, 1, 2].map((broker) => ({
-                broker,
-                host: `b${broker}.kafka.example.com`,
-              })),
+          ingressListener({
+            class: "alb",
+            bootstrap: {
+              host: "bootstrap.kafka.example.com",
+              annotations: { "alb.ingress.kubernetes.io/scheme": "internal" },
             },
-          },
+          }),
         ],
-        {
-          template: {
-            externalBootstrapIngress: {
-              metadata: { annotations: { "alb.ingress.kubernetes.io/scheme": "internet-facing" } },
-            },
-          },
-        },
+        internetFacingBootstrap,
       ),
     },
     {
       name: "a Strimzi Kafka listener of type ingress is of the ngrok class",
       bad: kafka([
-        {
-          name: "external",
-          port: 9094,
-          type: "ingress",
-          tls: true,
-          configuration: { class: "ngrok", bootstrap: { host: "bootstrap.kafka.example.com" } },
-        },
+        ingressListener({ class: "ngrok", bootstrap: { host: "bootstrap.kafka.example.com" } }),
       ]),
       expected: [
         [
@@ -6997,13 +6973,7 @@ describe("kubernetes clusters and namespaces", () => {
         'k8s kafka "kafka" must not be served outside the cluster\'s network, but the class "ngrok" of the Ingresses of spec.kafka.listeners[0] ("external") makes the ngrok Kubernetes Operator serve it from ngrok\'s global network: requests and answers pass through ngrok\'s points of presence worldwide, whoever sends them, outside the jurisdiction. Serve it through a controller of the cluster\'s own network (an internal load balancer of its cloud) instead.',
       twinName: "its Ingresses are of the cluster's nginx class",
       twin: kafka([
-        {
-          name: "external",
-          port: 9094,
-          type: "ingress",
-          tls: true,
-          configuration: { class: "nginx", bootstrap: { host: "bootstrap.kafka.example.com" } },
-        },
+        ingressListener({ class: "nginx", bootstrap: { host: "bootstrap.kafka.example.com" } }),
       ]),
     },
     {
