@@ -6282,25 +6282,20 @@ describe("kubernetes clusters and namespaces", () => {
       },
       { provider: "kube" },
     );
-  /** A Redis operator server (`kind`) of the happy path's cluster with these `spec` fields. */
-  const redis = (spec: Props, kind = "Redis") =>
+  /**
+   * A Redis operator server (`kind`) of the happy path's cluster with these fields of its
+   * `kubernetesConfig`, and of its `spec`.
+   */
+  const redis = (kubernetesConfig: Props, kind = "Redis", spec: Props = {}) =>
     add(
       `kubernetes:redis.redis.opstreelabs.in/v1beta2:${kind}`,
       "cache",
       {
         metadata: { namespace: "records" },
-        spec: { kubernetesConfig: { image: "quay.io/opstree/redis:v7.0.15", ...spec } },
-      },
-      { provider: "kube" },
-    );
-  /** A Redis operator server whose `spec` itself (not its kubernetesConfig) holds these fields. */
-  const redisWith = (spec: Props, kind = "Redis") =>
-    add(
-      `kubernetes:redis.redis.opstreelabs.in/v1beta2:${kind}`,
-      "cache",
-      {
-        metadata: { namespace: "records" },
-        spec: { kubernetesConfig: { image: "quay.io/opstree/redis:v7.0.15" }, ...spec },
+        spec: {
+          kubernetesConfig: { image: "quay.io/opstree/redis:v7.0.15", ...kubernetesConfig },
+          ...spec,
+        },
       },
       { provider: "kube" },
     );
@@ -7168,10 +7163,10 @@ describe("kubernetes clusters and namespaces", () => {
     },
     {
       name: "a Redis operator server opens a host port on nodes with public IPs",
-      bad: pipe(publicNodeGroup, redisWith({ hostPort: 6379 })),
+      bad: pipe(publicNodeGroup, redis({}, "Redis", { hostPort: 6379 })),
       expected: onPublicNodes("cache", 'k8s redis "cache"'),
       twinName: "its nodes are in the private subnet",
-      twin: pipe(nodeGroup("subnet"), redisWith({ hostPort: 6379 })),
+      twin: pipe(nodeGroup("subnet"), redis({}, "Redis", { hostPort: 6379 })),
     },
     // A cluster that leaves its load balancers unset takes the operator's configuration's.
     {
