@@ -79,6 +79,7 @@ import {
   siteOf,
   storageClassPattern,
   unjudgedResources,
+  operatorPodSpecsOf,
 } from "./paths/kubernetes";
 import { isDefaultProvider } from "./paths/describe";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
@@ -1021,6 +1022,57 @@ function redisServices(r: BorderResource): MadeService[] {
 }
 
 /**
+ * The Services Elastic's operator (ECK) makes for an Elasticsearch, a Kibana or an APM Server as
+ * their `spec.http.service` (and an Elasticsearch's `spec.transport.service`) describe them: a
+ * Service's metadata and spec each, ClusterIP unless its `spec.type` says otherwise.
+ */
+function eckServices(props: unknown): MadeService[] {
+  return ["spec.http.service", "spec.transport.service"].flatMap((path): MadeService[] => {
+    const template = valueAt(props, path);
+    if (template === undefined || template === null) {
+      return [];
+    }
+    const made = {
+      by: path,
+      annotate: `${path}.metadata.annotations`,
+      instead: `leave ${path}.spec.type at ClusterIP`,
+    };
+    return [
+      isUnknown(template)
+        ? { ...made, props: { spec: { type: template } } }
+        : {
+            ...made,
+            props: {
+              metadata: valueAt(template, "metadata") ?? {},
+              spec: valueAt(template, "spec") ?? {},
+            },
+          },
+    ];
+  });
+}
+
+/**
+ * The ports an operator's pods open on their nodes, by the pod specs the custom resource holds
+ * (paths/kubernetes.ts `operatorPodSpecsOf`): a container's `hostPort`, or every declared port of a
+ * pod on its node's network.
+ */
+function operatorPodNodePorts(r: BorderResource, x: Resolver): Finding[] {
+  const ports = operatorPodSpecsOf(baseKind(r.type)).flatMap((at) =>
+    valuesAt(r.props, at).flatMap(({ value, path }) =>
+      nodePortsOf(value).map((port) => `${path}: ${port}`),
+    ),
+  );
+  return ports.length === 0
+    ? []
+    : nodeFindings(
+        r,
+        x,
+        `${some(ports)}, which ${ports.length > 1 ? "open ports" : "opens a port"} on the nodes that run its pods`,
+        "Remove hostPort and hostNetwork from the pod template and reach the pods through their ClusterIP Services or an internal LoadBalancer",
+      );
+}
+
+/**
  * The ports a Redis operator's server opens on its nodes: `spec.hostPort` on the Redis container,
  * and `spec.hostNetwork` (a RedisCluster's pods on the node's network).
  */
@@ -1146,12 +1198,14 @@ function operatorServices(r: BorderResource, x: Resolver): Finding[] {
           ? zalandoServices(r, x)
           : kind === "redis"
             ? redisServices(r)
-            : mariadbServices(r.props, kind);
+            : kind === "eck"
+              ? eckServices(r.props)
+              : mariadbServices(r.props, kind);
   const out = new Map<string, Finding>();
-  if (kind === "redis") {
-    for (const f of redisNodePorts(r, x)) {
-      out.set(f.message, f);
-    }
+  const nodePorts =
+    kind === "redis" ? redisNodePorts(r, x) : kind === "eck" ? operatorPodNodePorts(r, x) : [];
+  for (const f of nodePorts) {
+    out.set(f.message, f);
   }
   for (const service of made) {
     const judge = service.ingress ? ingressFindings : serviceFindings;
@@ -1360,7 +1414,7 @@ function ingressFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
 export const kubernetesServiceExposure = residencyStackPolicy({
   name: "kubernetes-service-exposure",
   description:
-    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP (the Services and Ingresses an operator makes for a Strimzi Kafka listener, a CloudNativePG Cluster, a MariaDB or MaxScale, a Zalando postgresql or a Redis server included), ALB Ingresses get an internal load balancer, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
+    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP (the Services and Ingresses an operator makes for a Strimzi Kafka listener, a CloudNativePG Cluster, a MariaDB or MaxScale, a Zalando postgresql, a Redis server or an ECK Elasticsearch, Kibana or APM Server included), ALB Ingresses get an internal load balancer, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
   severity: "high",
   remediationSteps:
     'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; name only private external IPs; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK); serve nothing through a class of a vendor\'s network.',
@@ -1619,7 +1673,7 @@ interface Scope {
 export const kubernetesNamespaceEgress = residencyStackPolicy({
   name: "kubernetes-namespace-egress",
   description:
-    "Checks whether every namespace that runs pods (of workloads, or of the custom resources an operator runs them for: Kafka, PostgreSQL, MariaDB, Redis, Prometheus) has a default-deny egress NetworkPolicy, so its pods reach only what some policy allows.",
+    "Checks whether every namespace that runs pods (of workloads, or of the custom resources an operator runs them for: Kafka, PostgreSQL, MariaDB, Redis, Prometheus, Elasticsearch) has a default-deny egress NetworkPolicy, so its pods reach only what some policy allows.",
   severity: "high",
   remediationSteps:
     'Add to each namespace a NetworkPolicy with podSelector: {} and policyTypes: ["Egress"], then allow only in-cluster peers and allowlisted destinations (components/kubernetes SealedNamespace builds this).',
@@ -1684,12 +1738,18 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
         // undefined, and the common network plugins do not apply pod policies to them): the
         // namespace's default deny does not hold them.
         for (const r of scope.workloads) {
-          // An operator's pods are on the pod network (none of these operators offers its node's).
+          // A workload's pods, or an operator's by the pod specs its resource holds (ECK's) or
+          // its own flag (a RedisCluster's spec.hostNetwork); the other operators' pods are on
+          // the pod network.
           const template = podTemplateOf(r.type);
-          if (template === undefined) {
-            continue;
-          }
-          const hostNetwork = valueAt(r.props, `${template.spec}.hostNetwork`);
+          const flags = template
+            ? [`${template.spec}.hostNetwork`]
+            : [
+                ...operatorPodSpecsOf(baseKind(r.type)).map((spec) => `${spec}.hostNetwork`),
+                ...(/:RedisCluster$/.test(baseKind(r.type)) ? ["spec.hostNetwork"] : []),
+              ];
+          const values = flags.flatMap((at) => valuesAt(r.props, at).map((f) => f.value));
+          const hostNetwork = values.find(isUnknown) ?? values.find((v) => v === true);
           // A List's entries are workloads of one resource: it is reported once.
           if ((hostNetwork !== true && !isUnknown(hostNetwork)) || onNodeNetwork.has(r.urn)) {
             continue;

@@ -523,6 +523,11 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
   "redis.redis.opstreelabs.in": "https://github.com/OT-CONTAINER-KIT/redis-operator/tree/main/api",
   "pulumi.com":
     "https://github.com/pulumi/pulumi-kubernetes-operator/tree/master/operator/config/crd/bases",
+  "elasticsearch.k8s.elastic.co":
+    "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/elasticsearch",
+  "kibana.k8s.elastic.co": "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/kibana",
+  "apm.k8s.elastic.co": "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/apm",
+  "beat.k8s.elastic.co": "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/beat",
   "secrets-store.csi.x-k8s.io":
     "https://github.com/kubernetes-sigs/secrets-store-csi-driver/tree/main/apis/v1",
   "vpcresources.k8s.aws":

@@ -231,6 +231,32 @@ const mountOptionsField: DestinationField = {
   read: "mount-option",
 };
 
+/**
+ * The pod specs an operator's custom resource holds for the pods it runs (Elastic Cloud on
+ * Kubernetes: an Elasticsearch's node sets, a Kibana's or an APM Server's pod template, a Beat's
+ * DaemonSet or Deployment): their volumes are mounted, their host ports opened and their host
+ * network used as a workload's.
+ */
+const operatorPodSpecs: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [
+    /^kubernetes:elasticsearch\.k8s\.elastic\.co\/\w+:Elasticsearch$/,
+    ["spec.nodeSets[].podTemplate.spec"],
+  ],
+  [
+    /^kubernetes:(kibana|apm)\.k8s\.elastic\.co\/\w+:(Kibana|ApmServer)$/,
+    ["spec.podTemplate.spec"],
+  ],
+  [
+    /^kubernetes:beat\.k8s\.elastic\.co\/\w+:Beat$/,
+    ["spec.daemonSet.podTemplate.spec", "spec.deployment.podTemplate.spec"],
+  ],
+];
+
+/** Where an operator's custom resource of this kind (no List) holds the pod specs of its pods. */
+export function operatorPodSpecsOf(kind: string): readonly string[] {
+  return operatorPodSpecs.find(([pattern]) => pattern.test(kind))?.[1] ?? [];
+}
+
 /** Where a kind that is no workload keeps volume sources. */
 const volumeHolders: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/^kubernetes:core\/v1:PodTemplate$/, ["template.spec.volumes[]"]],
@@ -268,6 +294,10 @@ export function volumeSources(kind: string): readonly string[] {
   const template = podTemplates[kind];
   if (template) {
     return [`${template.spec}.volumes[]`];
+  }
+  const specs = operatorPodSpecsOf(kind);
+  if (specs.length > 0) {
+    return specs.map((spec) => `${spec}.volumes[]`);
   }
   return volumeHolders.find(([pattern]) => pattern.test(kind))?.[1] ?? [];
 }

@@ -297,3 +297,138 @@ describe("an Argo Rollouts Rollout, a workload of a custom kind", () => {
     expect(runNamed([...ackCluster(), rollout(gatewayPod())], cn)).toEqual([]);
   });
 });
+
+describe("Elastic Cloud on Kubernetes (ECK)", () => {
+  const intranet = {
+    "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type": "intranet",
+  };
+  /** An Elasticsearch "logs" in the namespace that denies egress, with these `spec` fields. */
+  const elasticsearch = (spec: Record<string, unknown>): OracleResource =>
+    kube("kubernetes:elasticsearch.k8s.elastic.co/v1:Elasticsearch", "logs", {
+      metadata: { namespace: "app" },
+      spec: {
+        version: "8.15.0",
+        nodeSets: [{ name: "default", count: 3, config: { "node.store.allow_mmap": false } }],
+        ...spec,
+      },
+    });
+  /** A Beat "metrics" in `namespace`, running as a DaemonSet of this pod spec. */
+  const beat = (podSpec: Record<string, unknown>, namespace = "app"): OracleResource =>
+    kube("kubernetes:beat.k8s.elastic.co/v1beta1:Beat", "metrics", {
+      metadata: { namespace },
+      spec: {
+        type: "metricbeat",
+        version: "8.15.0",
+        elasticsearchRef: { name: "logs" },
+        daemonSet: { podTemplate: { spec: podSpec } },
+      },
+    });
+
+  test("an Elasticsearch whose HTTP Service is a load balancer without the internal annotation faces the internet", () => {
+    const resources = [
+      ...ackCluster(),
+      elasticsearch({ http: { service: { spec: { type: "LoadBalancer" } } } }),
+    ];
+    expect(runNamed(resources, cn)).toEqual([
+      [
+        "kubernetes-service-exposure",
+        "logs",
+        "mandatory",
+        ["the internet", 'k8s elasticsearch "logs"'],
+      ],
+    ]);
+  });
+
+  test("twin: annotated internal, or left at ClusterIP, it passes", () => {
+    const internal = { metadata: { annotations: intranet }, spec: { type: "LoadBalancer" } };
+    expect(runNamed([...ackCluster(), elasticsearch({ http: { service: internal } })], cn)).toEqual(
+      [],
+    );
+    expect(runNamed([...ackCluster(), elasticsearch({})], cn)).toEqual([]);
+  });
+
+  test("a Beat on its nodes' network is out of its namespace's default deny, and opens its ports on them", () => {
+    const onHost = beat({
+      hostNetwork: true,
+      containers: [{ name: "metricbeat", ports: [{ containerPort: 5066 }] }],
+    });
+    expect(
+      runNamed([...ackCluster(), onHost], cn).map(([p, n, l, path]) => [p, n, l, path]),
+    ).toEqual([
+      [
+        "kubernetes-namespace-egress",
+        "metrics",
+        "mandatory",
+        [
+          'k8s beat "metrics"',
+          "pod egress (hostNetwork, outside NetworkPolicy)",
+          "every address (any country)",
+        ],
+      ],
+      [
+        "kubernetes-service-exposure",
+        "metrics",
+        "mandatory",
+        ["the internet", "nodes of a cluster the pack cannot see", 'k8s beat "metrics"'],
+      ],
+    ]);
+  });
+
+  test("twin: a Beat on the pod network passes, and one in a namespace that denies nothing fails", () => {
+    const podNetwork = beat({ containers: [{ name: "metricbeat" }] });
+    expect(runNamed([...ackCluster(), podNetwork], cn)).toEqual([]);
+    expect(
+      runNamed([...ackCluster(), beat({ containers: [{ name: "metricbeat" }] }, "shop")], cn).map(
+        ([p, n, l]) => [p, n, l],
+      ),
+    ).toEqual([["kubernetes-namespace-egress", "metrics", "mandatory"]]);
+  });
+
+  test("an Elasticsearch node set mounting an NFS server abroad is kubernetes-egress's finding", () => {
+    const withVolume = elasticsearch({
+      nodeSets: [
+        {
+          name: "default",
+          count: 3,
+          podTemplate: {
+            spec: { volumes: [{ name: "snapshots", nfs: { server: "203.0.113.9", path: "/es" } }] },
+          },
+        },
+      ],
+    });
+    expect(
+      runNamed([...ackCluster(), withVolume], cn).map(([p, n, l, path]) => [p, n, l, path?.at(-1)]),
+    ).toEqual([["kubernetes-egress", "logs", "mandatory", "203.0.113.9 (NFS server)"]]);
+  });
+});
+
+describe("a RedisCluster on its nodes' network (spec.hostNetwork)", () => {
+  const cluster = (hostNetwork: boolean): OracleResource =>
+    kube("kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisCluster", "cache", {
+      metadata: { namespace: "app" },
+      spec: {
+        clusterSize: 3,
+        hostNetwork,
+        kubernetesConfig: { image: "quay.io/opstree/redis:v7.0.15" },
+      },
+    });
+
+  test("is out of its namespace's default deny", () => {
+    expect(
+      runNamed([...ackCluster(), cluster(true)], cn)
+        .filter(([p]) => p === "kubernetes-namespace-egress")
+        .map(([p, n, l, path]) => [p, n, l, path?.[1]]),
+    ).toEqual([
+      [
+        "kubernetes-namespace-egress",
+        "cache",
+        "mandatory",
+        "pod egress (hostNetwork, outside NetworkPolicy)",
+      ],
+    ]);
+  });
+
+  test("twin: on the pod network the default deny holds it", () => {
+    expect(runNamed([...ackCluster(), cluster(false)], cn)).toEqual([]);
+  });
+});

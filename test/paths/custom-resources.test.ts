@@ -2055,10 +2055,11 @@ test("every custom resource row of the Kubernetes table reads destination fields
   // The Gateway API's Gateways and GatewayClasses (12), and the kinds whose operator makes
   // Services (42: Strimzi's Kafka of two API versions, CloudNativePG's Cluster, the MariaDB
   // operator's MariaDB of two API groups and MaxScale, Zalando's postgresql, the Redis
-  // operator's seven server kinds), and Argo Rollouts' Rollout (3), a workload kind whose pods
-  // may open ports on their nodes, with their Lists and Patches; the operators' kinds and the
-  // Rollout read destination fields as well.
-  expect(rows.filter((t) => byCode.has(t))).toHaveLength(57);
+  // operator's seven server kinds, ECK's Elasticsearch, Kibana and APM Server of two versions and
+  // Beat), and Argo Rollouts' Rollout (3), a workload kind whose pods may open ports on their
+  // nodes, with their Lists and Patches; the operators' kinds and the Rollout read destination
+  // fields as well.
+  expect(rows.filter((t) => byCode.has(t))).toHaveLength(78);
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", async () => {

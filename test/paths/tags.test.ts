@@ -571,8 +571,9 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // OperatorConfigurations; the Redis operator's servers; Istio's Telemetries (two versions);
     // Strimzi's KafkaConnects and KafkaConnectors (two versions); Argo Rollouts' Rollouts (their
     // pods' volumes, as every workload's); the Secrets Store CSI Driver's SecretProviderClasses
-    // (two versions).
-    expect(viewed.size).toBe(393);
+    // (two versions); ECK's Elasticsearches, Kibanas and APM Servers (two versions) and Beats
+    // (their pod templates' volumes).
+    expect(viewed.size).toBe(414);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -897,6 +897,31 @@ export const redisServers: TypeTable = Object.fromEntries(
 );
 
 /**
+ * Elastic Cloud on Kubernetes (ECK): an Elasticsearch (`elasticsearch.k8s.elastic.co` `v1`,
+ * `v1beta1`), a store of data replicated only among its own node sets, and the Kibana, APM Server
+ * and Beats (`kibana.k8s.elastic.co`, `apm.k8s.elastic.co` `v1`, `v1beta1`;
+ * `beat.k8s.elastic.co/v1beta1`) that read and ship to it, as objects, Patches and Lists. The
+ * operator runs their pods from the pod templates they hold (paths/kubernetes.ts
+ * `operatorPodSpecsOf`), whose volumes are their destination fields, whose egress is their
+ * namespace's to deny and whose host ports and network kubernetes-service-exposure judges; it
+ * makes an HTTP Service (and an Elasticsearch's transport Service) as `spec.http.service` says,
+ * judged as a Service (policy/kubernetes.ts `eckServices`). A cluster it names by reference
+ * (`elasticsearchRef`, `remoteClusters`) is one of ECK's in the cluster; one its configuration
+ * names by host is reached by its pods, whose egress the namespace's NetworkPolicies govern.
+ * Custom resources, listed by `customResourceTypes`.
+ */
+export const elasticStack: TypeTable = Object.fromEntries([
+  ...variants("elasticsearch.k8s.elastic.co", ["v1", "v1beta1"], "Elasticsearch").map(
+    (t): [string, TypeModel] => [t, { role: "data", fields: servers(t), fix: {} }],
+  ),
+  ...[
+    ...variants("kibana.k8s.elastic.co", ["v1", "v1beta1"], "Kibana"),
+    ...variants("apm.k8s.elastic.co", ["v1", "v1beta1"], "ApmServer"),
+    ...variants("beat.k8s.elastic.co", ["v1beta1"], "Beat"),
+  ].map((t): [string, TypeModel] => [t, { role: "workload", fields: servers(t), fix: {} }]),
+]);
+
+/**
  * Strimzi's Kafka kinds that name where records go (`kafka.strimzi.io` `v1beta2`, `v1`), as
  * objects, Patches and Lists: a Kafka is a store of data (its tiered storage a destination), a
  * KafkaMirrorMaker2, KafkaBridge, KafkaConnect or KafkaConnector a control of where records are
@@ -1036,13 +1061,20 @@ export const gateways: TypeTable = controls(
  * type loadbalancer and nodeport, CloudNativePG's Cluster (`postgresql.cnpg.io/v1`) for its
  * additional managed Services, the MariaDB operator's MariaDB and MaxScale for the Services they
  * configure, Zalando's `postgresql` for the load balancers it enables, the Redis operator's
- * servers for the Service their `kubernetesConfig.service` asks for. Their rows are the data
- * tables' (kafkaStreams, databaseArchives, mariadbOperator, zalandoPostgres, redisServers).
+ * servers for the Service their `kubernetesConfig.service` asks for, ECK's kinds for their HTTP
+ * (and transport) Services and the host ports of their pods. Their rows are the data tables'
+ * (kafkaStreams, databaseArchives, mariadbOperator, zalandoPostgres, redisServers, elasticStack).
  */
 export const operatorServiceKinds: Readonly<
   Record<
     string,
-    "strimzi-kafka" | "cnpg-cluster" | "mariadb" | "maxscale" | "zalando-postgresql" | "redis"
+    | "strimzi-kafka"
+    | "cnpg-cluster"
+    | "mariadb"
+    | "maxscale"
+    | "zalando-postgresql"
+    | "redis"
+    | "eck"
   >
 > = {
   ...Object.fromEntries(
@@ -1063,6 +1095,7 @@ export const operatorServiceKinds: Readonly<
     variants("k8s.mariadb.com", ["v1alpha1"], "MaxScale").map((t) => [t, "maxscale"]),
   ),
   ...Object.fromEntries(Object.keys(redisServers).map((t) => [t, "redis"])),
+  ...Object.fromEntries(Object.keys(elasticStack).map((t) => [t, "eck"])),
 };
 
 /**
@@ -1081,7 +1114,7 @@ export const zalandoConfigTypes: readonly string[] = [
  * connectors and bridges of Strimzi, CloudNativePG's and Zalando's PostgreSQL instances, the
  * MariaDB operator's servers and MaxScale, the Redis operator's servers and sentinels, the
  * Prometheus operator's Prometheus, agents, Alertmanagers and Thanos rulers, OpenTelemetry
- * collectors — with their Lists, not their Patches (a patch changes pods that already run).
+ * collectors, ECK's Elasticsearch, Kibana, APM Server and Beats — with their Lists, not their Patches (a patch changes pods that already run).
  * kubernetes-namespace-egress counts them as it counts the workloads of the core kinds.
  */
 export const operatorPodKinds: ReadonlySet<string> = new Set(
@@ -1106,6 +1139,7 @@ export const operatorPodKinds: ReadonlySet<string> = new Set(
     ...variants("monitoring.coreos.com", ["v1"], ["Prometheus", "Alertmanager", "ThanosRuler"]),
     ...variants("monitoring.coreos.com", ["v1alpha1"], "PrometheusAgent"),
     ...variants("opentelemetry.io", ["v1alpha1", "v1beta1"], "OpenTelemetryCollector"),
+    ...Object.keys(elasticStack),
   ].filter((t) => !t.endsWith("Patch")),
 );
 
@@ -1175,6 +1209,7 @@ export const kubernetes: TypeTable = {
   ...kafkaStreams,
   ...zalandoPostgres,
   ...redisServers,
+  ...elasticStack,
   ...networkPolicies,
   ...storageClasses,
   ...controllerRevisions,
