@@ -53,6 +53,7 @@ import {
   clusterDomain,
   controllerCloud,
   controllerRevisionPattern,
+  kyvernoPolicyPattern,
   destinationFields,
   destinationsOf,
   destinationWords,
@@ -80,6 +81,8 @@ import {
   storageClassPattern,
   unjudgedResources,
   operatorPodSpecsOf,
+  readDestination,
+  unjudgedKinds,
 } from "./paths/kubernetes";
 import { isDefaultProvider } from "./paths/describe";
 import { kubernetesProviderType, Resolver } from "./paths/resolver";
@@ -338,6 +341,95 @@ function judgeStorageClass(label: string, object: unknown, at: string, ctx: Poli
 }
 
 /** A rule's `group/resource` pairs, or the first one a mutation could undo a judgement through. */
+/**
+ * A Kyverno ClusterPolicy's or Policy's rules (`spec.rules[]`). A rule that mutates (`mutate`) the
+ * objects it matches rewrites them after the pack has judged them, and one that generates objects
+ * (`generate`) creates them where the plan never shows them: each passes only when every kind it
+ * matches or generates carries no pod spec, volume or egress (`unjudgedKinds`); matching no kind
+ * by name matches them all. A context that calls a service (`context[].apiCall.service.url`)
+ * sends it the admission request's object, which must be of the cluster, private or allowlisted.
+ * Validation and image verification only admit or refuse, and pass.
+ */
+function judgeKyvernoPolicy(label: string, object: unknown, at: string, ctx: PolicyContext): void {
+  const fix = `Make the change in the program itself, where the pack judges it, or match only kinds that carry no pod spec, volume or egress (${[...unjudgedKinds].join(", ")})`;
+  for (const { value: rule, path } of valuesAt(object, "spec.rules[]")) {
+    const where = `${at}${path}`;
+    if (isUnknown(rule)) {
+      ctx.report({
+        message: `${label} must rewrite only objects the pack does not judge, but ${where} is not known at preview. Write its rules as literals.`,
+        path: [label, `${where} (unknown at preview)`],
+        undecided: true,
+      });
+      continue;
+    }
+    for (const found of valuesAt(rule, "context[].apiCall.service.url")) {
+      const urlAt = `${where}.${found.path}`;
+      const findings = isUnknown(found.value)
+        ? [{ why: "is not known at preview", place: `${urlAt} (unknown at preview)` }]
+        : readDestination(
+            { path: urlAt, what: "policy service", read: "service-address" },
+            String(found.value),
+            ctx.settings.egressAllowlist,
+            ctx.jurisdiction.id,
+          );
+      for (const d of findings) {
+        ctx.report({
+          message: `${label} must send admission requests only to services of the cluster, private or allowlisted addresses, but ${urlAt} ${d.why}: Kyverno sends it the object of every request the rule matches. Call a service of the cluster or a private address, or add the address to the egress allowlist, with a reason.`,
+          path: [label, d.place],
+        });
+      }
+    }
+    const kinds = [
+      "match.any[].resources.kinds[]",
+      "match.all[].resources.kinds[]",
+      "match.resources.kinds[]",
+    ].flatMap((p) => valuesAt(rule, p).map((f) => f.value));
+    // "apps/v1/Deployment", "Pod/exec", "*": the kind is the segment that starts upper-case.
+    const kindName = (k: unknown) =>
+      typeof k === "string" ? k.split("/").find((s) => /^[A-Z]/.test(s)) : undefined;
+    const judged = (k: unknown) => {
+      const name = kindName(k);
+      return name === undefined || !unjudgedKinds.has(name);
+    };
+    if (valueAt(rule, "mutate") !== undefined) {
+      const matched = kinds.length === 0 ? undefined : kinds.find(judged);
+      if (kinds.length === 0 || matched !== undefined) {
+        const what =
+          kinds.length === 0
+            ? "every kind (its match names none)"
+            : isUnknown(matched)
+              ? "kinds not known at preview"
+              : `${JSON.stringify(matched)} objects`;
+        ctx.report({
+          message: `${label} must rewrite only objects the pack does not judge, but ${where} mutates ${what} after the pack has judged them, so what it writes into them cannot be judged: it can add a volume on an outside server, or a container that sends data out, to any pod it rewrites. ${fix}.`,
+          path: [label, `${what} (rewritten after judgement, cannot be judged)`],
+        });
+      }
+    }
+    const generate = valueAt(rule, "generate");
+    if (generate !== undefined) {
+      const generated = [
+        valueAt(generate, "kind"),
+        ...valuesAt(generate, "cloneList.kinds[]").map((f) => f.value),
+        ...valuesAt(generate, "foreach[].kind").map((f) => f.value),
+      ].filter((k) => k !== undefined);
+      const made = generated.length === 0 ? undefined : generated.find(judged);
+      if (generated.length === 0 || made !== undefined) {
+        const what =
+          generated.length === 0
+            ? "objects of kinds it does not name"
+            : isUnknown(made)
+              ? "objects of kinds not known at preview"
+              : `${JSON.stringify(kindName(made) ?? made)} objects`;
+        ctx.report({
+          message: `${label} must create only objects the pack judges, but ${where} generates ${what} in the cluster, which the plan never shows: a workload it creates can mount a volume on an outside server or send data out, and a NetworkPolicy it creates can open what a default deny closes. Declare those objects in the program, where the pack judges them, or generate only kinds that carry no pod spec, volume or egress (${[...unjudgedKinds].join(", ")}).`,
+          path: [label, `${what} (created after judgement, cannot be judged)`],
+        });
+      }
+    }
+  }
+}
+
 function unjudgedRule(rule: unknown): string | undefined {
   const groups = valuesAt(rule, "apiGroups[]").map((g) => g.value);
   const resources = valuesAt(rule, "resources[]").map((r) => r.value);
@@ -446,9 +538,11 @@ function judgeObjects(
     ? (object: unknown, at: string) => judgeStorageClass(label, object, at, ctx)
     : mutatingPolicyPattern.test(kind)
       ? (object: unknown, at: string) => judgeMutatingPolicy(label, kind, object, at, ctx)
-      : controllerRevisionPattern.test(kind)
-        ? (object: unknown, at: string) => judgeRevision(label, object, at, ctx)
-        : undefined;
+      : kyvernoPolicyPattern.test(kind)
+        ? (object: unknown, at: string) => judgeKyvernoPolicy(label, object, at, ctx)
+        : controllerRevisionPattern.test(kind)
+          ? (object: unknown, at: string) => judgeRevision(label, object, at, ctx)
+          : undefined;
   if (judge === undefined) {
     return;
   }
@@ -476,7 +570,7 @@ export const kubernetesEgress = viewedPolicy(
   residencyResourcePolicy({
     name: "kubernetes-egress",
     description:
-      "Checks whether Kubernetes objects send data only inside: NetworkPolicies allow egress only to in-cluster peers, private ranges or destinations the egress allowlist covers; volumes are mounted, and Service endpoints point, only at private or allowlisted addresses; webhooks are Services of the cluster; storage classes create volumes only inside (a provisioner the pack reads, no parameter naming a place abroad); controller revisions keep only pod templates the pack can read; mutating admission policies rewrite only objects that carry no pod spec, volume or egress; the servers the custom resources the pack reviews name — the Prometheus Operator's remote write, proxies, probers and alert receivers, Istio's routes, service entries and tunnels, OpenTelemetry's exporters and instrumentation endpoints, the External Secrets Operator's stores, Traefik's middlewares, the Gateway API's route backends, Flux's notification providers — are Services of the cluster, private or allowlisted addresses (or a cloud's regional endpoint inside).",
+      "Checks whether Kubernetes objects send data only inside: NetworkPolicies allow egress only to in-cluster peers, private ranges or destinations the egress allowlist covers; volumes are mounted, and Service endpoints point, only at private or allowlisted addresses; webhooks are Services of the cluster; storage classes create volumes only inside (a provisioner the pack reads, no parameter naming a place abroad); controller revisions keep only pod templates the pack can read; mutating admission policies and Kyverno's policies rewrite or generate only objects that carry no pod spec, volume or egress, and Kyverno calls only services of the cluster, private or allowlisted; the servers the custom resources the pack reviews name — the Prometheus Operator's remote write, proxies, probers and alert receivers, Istio's routes, service entries and tunnels, OpenTelemetry's exporters and instrumentation endpoints, the External Secrets Operator's stores, Traefik's middlewares, the Gateway API's route backends, Flux's notification providers — are Services of the cluster, private or allowlisted addresses (or a cloud's regional endpoint inside).",
     severity: "high",
     remediationSteps:
       "Give every egress rule a `to` with pod/namespace selectors or ipBlocks from the egress allowlist (with matching ports), never 0.0.0.0/0 or ::/0; serve NFS, iSCSI, Ceph and other volumes and Service endpoints from private or allowlisted addresses; point webhooks at a Service of the cluster (clientConfig.service); give storage classes a provisioner of the cluster's cloud (or the NFS/SMB CSI driver with a private server) and only its documented parameters, naming places inside; make changes in the program rather than in mutating admission policies; send metrics, alerts, traces and routed traffic to Services of the cluster or private addresses (a relay there can forward what may leave).",

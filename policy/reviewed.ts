@@ -479,6 +479,7 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "postgresql.cnpg.io": "@kubernetes-models/cloudnative-pg",
   "kafka.strimzi.io": "@kubernetes-models/strimzi-kafka-operator",
   "karpenter.sh": "@kubernetes-models/karpenter",
+  "kyverno.io": "@kubernetes-models/kyverno",
   "karpenter.k8s.aws": "@kubernetes-models/karpenter",
 };
 

@@ -1293,6 +1293,20 @@ export const storageClassPattern = /^kubernetes:storage\.k8s\.io\/\w+:StorageCla
 export const mutatingPolicyPattern =
   /^kubernetes:admissionregistration\.k8s\.io\/\w+:MutatingAdmissionPolicy(Binding)?$/;
 
+/** Kyverno's policies (`kyverno.io`): rules that validate, mutate and generate objects. */
+export const kyvernoPolicyPattern = /^kubernetes:kyverno\.io\/\w+:(Cluster)?Policy$/;
+
+/** The kinds of `unjudgedResources`, as Kyverno's rules name what they match and generate. */
+export const unjudgedKinds: ReadonlySet<string> = new Set([
+  "Event",
+  "LimitRange",
+  "ResourceQuota",
+  "Lease",
+  "PodDisruptionBudget",
+  "PriorityClass",
+  "HorizontalPodAutoscaler",
+]);
+
 /** ControllerRevisions: a pod template a rollback applies. */
 export const controllerRevisionPattern = /^kubernetes:apps\/\w+:ControllerRevision$/;
 

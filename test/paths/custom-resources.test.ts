@@ -1823,6 +1823,35 @@ test("the fields a ServiceEntry's reading weighs together are declared by every 
   );
 });
 
+test("the fields of Kyverno's policies that kubernetes-egress reads are declared by every version's model", async () => {
+  // policy/kubernetes.ts `judgeKyvernoPolicy`.
+  const fields = [
+    "spec.rules[].mutate",
+    "spec.rules[].generate",
+    "spec.rules[].generate.kind",
+    "spec.rules[].generate.cloneList.kinds[]",
+    "spec.rules[].match.any[].resources.kinds[]",
+    "spec.rules[].match.all[].resources.kinds[]",
+    "spec.rules[].context[].apiCall.service.url",
+  ];
+  // The legacy form of a match, without any or all, is v1's only.
+  const legacy = "spec.rules[].match.resources.kinds[]";
+  const checks = ["v1", "v2beta1"].flatMap((version) =>
+    ["ClusterPolicy", "Policy"].flatMap((kind) =>
+      [...fields, ...(version === "v1" ? [legacy] : [])].map((path) => ({
+        group: "kyverno.io",
+        kind,
+        version,
+        path,
+      })),
+    ),
+  );
+  const found = await declared(customResourceGroups["kyverno.io"], checks);
+  expect(checks.filter((_, i) => !found[i]).map((c) => `${c.version} ${c.kind} ${c.path}`)).toEqual(
+    [],
+  );
+});
+
 test("the field of Karpenter's node class that internet-egress reads is declared by its model", async () => {
   // policy/paths/types/egress.ts: the nodes a node class launches get public addresses.
   const check = {
@@ -2058,8 +2087,9 @@ test("every custom resource row of the Kubernetes table reads destination fields
   // operator's seven server kinds, ECK's Elasticsearch, Kibana and APM Server of two versions and
   // Beat), and Argo Rollouts' Rollout (3), a workload kind whose pods may open ports on their
   // nodes, with their Lists and Patches; the operators' kinds and the Rollout read destination
-  // fields as well.
-  expect(rows.filter((t) => byCode.has(t))).toHaveLength(78);
+  // fields as well. And Kyverno's ClusterPolicies and Policies of two versions (12), whose rules
+  // kubernetes-egress judges by its code.
+  expect(rows.filter((t) => byCode.has(t))).toHaveLength(90);
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", async () => {

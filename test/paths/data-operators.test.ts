@@ -1705,3 +1705,111 @@ test("every destination field of a kind without a model is read, and a reading o
   });
   expect(silent.map(({ type, path }) => `${type} ${path}`)).toEqual([]);
 });
+
+describe("a Kyverno policy", () => {
+  const policy = (rules: unknown[], kind = "ClusterPolicy", version = "v1") =>
+    kube(`kubernetes:kyverno.io/${version}:${kind}`, "platform", {
+      ...(kind === "Policy" ? { metadata: { namespace: "shop" } } : {}),
+      spec: { rules },
+    });
+  const label = 'k8s clusterpolicy "platform"';
+  const matching = (kinds: string[]) => ({ any: [{ resources: { kinds } }] });
+  const sidecar = {
+    name: "inject-shipper",
+    match: matching(["Pod"]),
+    mutate: {
+      patchStrategicMerge: {
+        spec: { containers: [{ name: "shipper", image: "registry.example.com/shipper:1" }] },
+      },
+    },
+  };
+
+  test("that mutates pods, generates workloads or calls a service outside fails kubernetes-egress", () => {
+    expect(judged(onCluster(policy([sidecar])))).toEqual([
+      [
+        "kubernetes-egress",
+        "platform",
+        "mandatory",
+        [label, '"Pod" objects (rewritten after judgement, cannot be judged)'],
+      ],
+    ]);
+    const generating = {
+      name: "default-egress",
+      match: matching(["Namespace"]),
+      generate: {
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        name: "allow-all",
+        namespace: "{{request.object.metadata.name}}",
+        data: { spec: { podSelector: {}, egress: [{}] } },
+      },
+    };
+    expect(judged(onCluster(policy([generating], "Policy", "v2beta1")))).toEqual([
+      [
+        "kubernetes-egress",
+        "platform",
+        "mandatory",
+        [
+          'k8s policy "platform"',
+          '"NetworkPolicy" objects (created after judgement, cannot be judged)',
+        ],
+      ],
+    ]);
+    const calling = {
+      name: "check-owner",
+      match: matching(["Deployment"]),
+      context: [
+        { name: "owner", apiCall: { service: { url: "https://owners.example.de/lookup" } } },
+      ],
+      validate: { message: "unknown owner", deny: {} },
+    };
+    expect(judged(onCluster(policy([calling])))).toEqual([
+      [
+        "kubernetes-egress",
+        "platform",
+        "mandatory",
+        [label, "owners.example.de (cannot be placed)"],
+      ],
+    ]);
+  });
+
+  test("twin: one that validates, verifies images, mutates only kinds with no pods or calls a service of the cluster passes", () => {
+    const rules = [
+      {
+        name: "require-labels",
+        match: matching(["Deployment", "StatefulSet"]),
+        validate: {
+          message: "label app is required",
+          pattern: { metadata: { labels: { app: "?*" } } },
+        },
+      },
+      {
+        name: "signed-images",
+        match: matching(["Pod"]),
+        verifyImages: [{ imageReferences: ["registry.example.com/*"], attestors: [] }],
+      },
+      {
+        name: "default-budget",
+        match: matching(["policy/v1/PodDisruptionBudget"]),
+        mutate: { patchStrategicMerge: { metadata: { labels: { team: "platform" } } } },
+      },
+      {
+        name: "quota",
+        match: matching(["Namespace"]),
+        generate: { apiVersion: "v1", kind: "ResourceQuota", name: "default", data: { spec: {} } },
+      },
+      {
+        name: "check-owner",
+        match: matching(["Deployment"]),
+        context: [
+          {
+            name: "owner",
+            apiCall: { service: { url: "http://owners.platform.svc:8080/lookup" } },
+          },
+        ],
+        validate: { message: "unknown owner", deny: {} },
+      },
+    ];
+    expect(judged(onCluster(policy(rules)))).toEqual([]);
+  });
+});

@@ -1011,6 +1011,19 @@ export const controllerRevisions: TypeTable = rows(
 );
 
 /**
+ * Kyverno's ClusterPolicies and Policies (`kyverno.io` `v1`, `v2beta1`), with their Lists and
+ * Patches: admission controls whose rules validate, mutate or generate the objects they match.
+ * kubernetes-egress judges their rules by code (policy/kubernetes.ts `judgeKyvernoPolicy`): a
+ * rule that mutates or generates objects the pack judges (anything but kinds that carry no pod
+ * spec, volume or egress) rewrites or creates them after the pack has judged the plan, and a
+ * context that calls a service sends it the request's object. Custom resources, listed by
+ * `customResourceTypes`.
+ */
+export const kyvernoPolicies: TypeTable = controls(
+  variants("kyverno.io", ["v1", "v2beta1"], ["ClusterPolicy", "Policy"]),
+);
+
+/**
  * The mutating admission policies and their bindings, with their Lists and Patches: admission
  * controls that rewrite the objects they match after the pack has judged them, by CEL the pack
  * cannot evaluate. kubernetes-egress judges their resource rules as a set (policy/kubernetes.ts
@@ -1156,6 +1169,7 @@ export const judgedByCode: Readonly<
     storageClasses,
     controllerRevisions,
     mutatingAdmissionPolicies,
+    kyvernoPolicies,
   ].flatMap((t) => Object.keys(t)),
   // Services, Ingresses and Gateways with their cluster; every workload kind (its objects,
   // Patches and Lists) whose pods may open ports on their nodes (hostPort, hostNetwork).
@@ -1214,6 +1228,7 @@ export const kubernetes: TypeTable = {
   ...storageClasses,
   ...controllerRevisions,
   ...mutatingAdmissionPolicies,
+  ...kyvernoPolicies,
   ...services,
   ...ingresses,
   ...gateways,
