@@ -367,6 +367,19 @@ export const reviewed = {
    */
   nodeProvisioning: variants("karpenter.sh", ["v1"], ["NodeClaim", "NodePool"]),
   /**
+   * KEDA's scaling (custom resources, see `customResourceGroups`): a ScaledObject scales a workload
+   * of the cluster by the metrics its triggers read — a queue's length, a topic's lag, a query's
+   * answer — from the sources they name, and a TriggerAuthentication or
+   * ClusterTriggerAuthentication gives the operator the credentials for them (from Secrets, the
+   * pods' identity or a secret store it reads). Metrics come in; no data of the stack goes out. (A
+   * ScaledJob runs pods, a workload of the Kubernetes table.)
+   */
+  scalingTriggers: variants(
+    "keda.sh",
+    ["v1alpha1"],
+    ["ClusterTriggerAuthentication", "ScaledObject", "TriggerAuthentication"],
+  ),
+  /**
    * The Pulumi Kubernetes Operator's Programs (a custom resource, see
    * `customResourceReferences`): a Program holds a Pulumi YAML program, which the operator runs
    * only for a Stack that names it (`spec.programRef`); the Stack is the bundle helm-releases
@@ -480,6 +493,7 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "kafka.strimzi.io": "@kubernetes-models/strimzi-kafka-operator",
   "karpenter.sh": "@kubernetes-models/karpenter",
   "kyverno.io": "@kubernetes-models/kyverno",
+  "keda.sh": "@kubernetes-models/keda",
   "karpenter.k8s.aws": "@kubernetes-models/karpenter",
 };
 

@@ -1363,6 +1363,17 @@ const workloadKinds: ReadonlyArray<readonly [string, readonly string[], string, 
   // Deployment's replacement, whose ReplicaSets run its template's pods (one that references a
   // Deployment's template instead, `workloadRef`, runs the pods that Deployment declares).
   ["argoproj.io", ["v1alpha1"], "Rollout", templated],
+  // KEDA's ScaledJob (a custom resource): it runs a Job of its template for the events its
+  // triggers count, as a CronJob runs one on its schedule.
+  [
+    "keda.sh",
+    ["v1alpha1"],
+    "ScaledJob",
+    {
+      spec: "spec.jobTargetRef.template.spec",
+      labels: "spec.jobTargetRef.template.metadata.labels",
+    },
+  ],
 ];
 
 /**

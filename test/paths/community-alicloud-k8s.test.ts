@@ -432,3 +432,57 @@ describe("a RedisCluster on its nodes' network (spec.hostNetwork)", () => {
     expect(runNamed([...ackCluster(), cluster(false)], cn)).toEqual([]);
   });
 });
+
+describe("KEDA", () => {
+  /** A ScaledJob "worker" in `namespace`, whose Jobs run this pod spec. */
+  const scaledJob = (spec: Record<string, unknown>, namespace = "app"): OracleResource =>
+    kube("kubernetes:keda.sh/v1alpha1:ScaledJob", "worker", {
+      metadata: { namespace },
+      spec: {
+        jobTargetRef: { template: { spec: { restartPolicy: "Never", ...spec } } },
+        triggers: [
+          { type: "redis", metadata: { address: "redis.app.svc:6379", listName: "jobs" } },
+        ],
+      },
+    });
+  const scaledObject = kube("kubernetes:keda.sh/v1alpha1:ScaledObject", "api", {
+    metadata: { namespace: "app" },
+    spec: {
+      scaleTargetRef: { name: "api" },
+      triggers: [
+        {
+          type: "aws-sqs-queue",
+          metadata: { queueURL: "jobs", awsRegion: "cn-north-1", queueLength: "5" },
+          authenticationRef: { name: "sqs" },
+        },
+      ],
+    },
+  });
+  const auth = kube("kubernetes:keda.sh/v1alpha1:TriggerAuthentication", "sqs", {
+    metadata: { namespace: "app" },
+    spec: { podIdentity: { provider: "aws" } },
+  });
+
+  test("a ScaledJob's Jobs mount a volume on a server outside, as a CronJob's do", () => {
+    const withVolume = scaledJob({
+      containers: [{ name: "worker", image: "worker:1" }],
+      volumes: [{ name: "spool", nfs: { server: "203.0.113.7", path: "/spool" } }],
+    });
+    expect(
+      runNamed([...ackCluster(), withVolume], cn).map(([p, n, l, path]) => [p, n, l, path?.at(-1)]),
+    ).toEqual([["kubernetes-egress", "worker", "mandatory", "203.0.113.7 (NFS server)"]]);
+  });
+
+  test("twin: a ScaledJob without such a volume, a ScaledObject and its TriggerAuthentication pass in a namespace that denies egress", () => {
+    const plain = scaledJob({ containers: [{ name: "worker", image: "worker:1" }] });
+    expect(runNamed([...ackCluster(), plain, scaledObject, auth], cn)).toEqual([]);
+    // Its pods count toward their namespace's default deny.
+    expect(
+      runNamed([...ackCluster(), scaledJob({ containers: [] }, "shop")], cn).map(([p, n, l]) => [
+        p,
+        n,
+        l,
+      ]),
+    ).toEqual([["kubernetes-namespace-egress", "worker", "mandatory"]]);
+  });
+});

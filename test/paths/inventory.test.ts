@@ -130,7 +130,7 @@ describe("the kubernetes table", () => {
       ),
     );
     // Workloads whose pods may open ports on their nodes (hostPort, hostNetwork), and Argo
-    // Rollouts' Rollout, a custom workload kind.
+    // Rollouts' Rollout and KEDA's ScaledJob, custom workload kinds.
     const workloads = [
       ...sdk.filter((t) => t.startsWith("kubernetes:") && podTemplateOf(t)),
       ...[...customResourceTypes].filter((t) => podTemplateOf(t)),
@@ -164,7 +164,7 @@ describe("the kubernetes table", () => {
     // requests to (NGINX annotations), not their exposure.
     expect(exposed.filter((t) => !(t in rows) || viewed(t) !== t.includes(":Ingress"))).toEqual([]);
     expect(workloads.filter((t) => !(t in rows))).toEqual([]);
-    expect([exposed.length, workloads.length]).toEqual([12, 60]);
+    expect([exposed.length, workloads.length]).toEqual([12, 63]);
   });
 
   test("gives each List the role of the objects it holds", () => {

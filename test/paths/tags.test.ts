@@ -572,8 +572,8 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // Strimzi's KafkaConnects and KafkaConnectors (two versions); Argo Rollouts' Rollouts (their
     // pods' volumes, as every workload's); the Secrets Store CSI Driver's SecretProviderClasses
     // (two versions); ECK's Elasticsearches, Kibanas and APM Servers (two versions) and Beats
-    // (their pod templates' volumes).
-    expect(viewed.size).toBe(414);
+    // (their pod templates' volumes); KEDA's ScaledJobs (their Jobs' pods' volumes).
+    expect(viewed.size).toBe(417);
     expect(after.length).toBeGreaterThan(500);
   });
 
