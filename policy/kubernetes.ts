@@ -387,45 +387,49 @@ function judgeKyvernoPolicy(label: string, object: unknown, at: string, ctx: Pol
     // "apps/v1/Deployment", "Pod/exec", "*": the kind is the segment that starts upper-case.
     const kindName = (k: unknown) =>
       typeof k === "string" ? k.split("/").find((s) => /^[A-Z]/.test(s)) : undefined;
-    const judged = (k: unknown) => {
-      const name = kindName(k);
-      return name === undefined || !unjudgedKinds.has(name);
-    };
-    if (valueAt(rule, "mutate") !== undefined) {
-      const matched = kinds.length === 0 ? undefined : kinds.find(judged);
-      if (kinds.length === 0 || matched !== undefined) {
-        const what =
-          kinds.length === 0
-            ? "every kind (its match names none)"
-            : isUnknown(matched)
-              ? "kinds not known at preview"
-              : `${JSON.stringify(matched)} objects`;
-        ctx.report({
-          message: `${label} must rewrite only objects the pack does not judge, but ${where} mutates ${what} after the pack has judged them, so what it writes into them cannot be judged: it can add a volume on an outside server, or a container that sends data out, to any pod it rewrites. ${fix}.`,
-          path: [label, `${what} (rewritten after judgement, cannot be judged)`],
-        });
+    // The first of `listed` of a kind the pack judges, in a finding's words (`none` when the
+    // rule names no kind, which is every kind); undefined when it names only kinds it does not.
+    const judgedOf = (listed: unknown[], none: string): string | undefined => {
+      if (listed.length === 0) {
+        return none;
       }
+      const k = listed.find((each) => {
+        const name = kindName(each);
+        return name === undefined || !unjudgedKinds.has(name);
+      });
+      return k === undefined
+        ? undefined
+        : isUnknown(k)
+          ? "objects of kinds not known at preview"
+          : `${JSON.stringify(kindName(k) ?? k)} objects`;
+    };
+    const mutated =
+      valueAt(rule, "mutate") === undefined
+        ? undefined
+        : judgedOf(kinds, "every kind (its match names none)");
+    if (mutated !== undefined) {
+      ctx.report({
+        message: `${label} must rewrite only objects the pack does not judge, but ${where} mutates ${mutated} after the pack has judged them, so what it writes into them cannot be judged: it can add a volume on an outside server, or a container that sends data out, to any pod it rewrites. ${fix}.`,
+        path: [label, `${mutated} (rewritten after judgement, cannot be judged)`],
+      });
     }
     const generate = valueAt(rule, "generate");
-    if (generate !== undefined) {
-      const generated = [
-        valueAt(generate, "kind"),
-        ...valuesAt(generate, "cloneList.kinds[]").map((f) => f.value),
-        ...valuesAt(generate, "foreach[].kind").map((f) => f.value),
-      ].filter((k) => k !== undefined);
-      const made = generated.length === 0 ? undefined : generated.find(judged);
-      if (generated.length === 0 || made !== undefined) {
-        const what =
-          generated.length === 0
-            ? "objects of kinds it does not name"
-            : isUnknown(made)
-              ? "objects of kinds not known at preview"
-              : `${JSON.stringify(kindName(made) ?? made)} objects`;
-        ctx.report({
-          message: `${label} must create only objects the pack judges, but ${where} generates ${what} in the cluster, which the plan never shows: a workload it creates can mount a volume on an outside server or send data out, and a NetworkPolicy it creates can open what a default deny closes. Declare those objects in the program, where the pack judges them, or generate only kinds that carry no pod spec, volume or egress (${[...unjudgedKinds].join(", ")}).`,
-          path: [label, `${what} (created after judgement, cannot be judged)`],
-        });
-      }
+    const generated =
+      generate === undefined
+        ? undefined
+        : judgedOf(
+            [
+              valueAt(generate, "kind"),
+              ...valuesAt(generate, "cloneList.kinds[]").map((f) => f.value),
+              ...valuesAt(generate, "foreach[].kind").map((f) => f.value),
+            ].filter((k) => k !== undefined),
+            "objects of kinds it does not name",
+          );
+    if (generated !== undefined) {
+      ctx.report({
+        message: `${label} must create only objects the pack judges, but ${where} generates ${generated} in the cluster, which the plan never shows: a workload it creates can mount a volume on an outside server or send data out, and a NetworkPolicy it creates can open what a default deny closes. Declare those objects in the program, where the pack judges them, or generate only kinds that carry no pod spec, volume or egress (${[...unjudgedKinds].join(", ")}).`,
+        path: [label, `${generated} (created after judgement, cannot be judged)`],
+      });
     }
   }
 }
