@@ -1129,7 +1129,9 @@ function secretProviderDestinations(
     }
     default:
       return unplaced(
-        `keeps them in the ${name === undefined ? "provider it does not name" : `${name} provider's service`}, which the pack cannot place`,
+        name === undefined
+          ? "names no provider (spec.provider), so where the secrets are kept cannot be placed"
+          : `names the provider ${JSON.stringify(name)} (spec.provider), whose service the pack cannot place`,
         `the ${name ?? "unnamed"} secret store (cannot be placed)`,
       );
   }

@@ -1435,6 +1435,13 @@ describe("a Secrets Store CSI Driver SecretProviderClass", () => {
     expect(
       judged(onCluster(spc("azure", { keyvaultName: "shop", tenantId: "t" }, "v1alpha1"))),
     ).toEqual([egress("db", label, "the azure secret store (cannot be placed)")]);
+    expect(
+      messagesOf("kubernetes-egress", onCluster(spc("pulumi", { environment: "prod" }))),
+    ).toEqual([
+      expect.stringContaining(
+        'but spec names the provider "pulumi" (spec.provider), whose service the pack cannot place: the Secrets Store CSI Driver reads the secrets from it',
+      ),
+    ]);
     expect(judged(onCluster(spc(unknownAtPreview, {})))).toEqual([
       egress("db", label, "spec (unknown at preview)"),
     ]);
