@@ -350,6 +350,14 @@ function judgeStorageClass(label: string, object: unknown, at: string, ctx: Poli
  * sends it the admission request's object, which must be of the cluster, private or allowlisted.
  * Validation and image verification only admit or refuse, and pass.
  */
+/** Where a Kyverno rule's contexts call services: its own, and those of its targets and loops. */
+const kyvernoServiceUrls = [
+  "context[].apiCall.service.url",
+  "mutate.targets[].context[].apiCall.service.url",
+  "mutate.foreach[].context[].apiCall.service.url",
+  "validate.foreach[].context[].apiCall.service.url",
+];
+
 function judgeKyvernoPolicy(label: string, object: unknown, at: string, ctx: PolicyContext): void {
   const fix = `Make the change in the program itself, where the pack judges it, or match only kinds that carry no pod spec, volume or egress (${[...unjudgedKinds].join(", ")})`;
   for (const { value: rule, path } of valuesAt(object, "spec.rules[]")) {
@@ -362,7 +370,7 @@ function judgeKyvernoPolicy(label: string, object: unknown, at: string, ctx: Pol
       });
       continue;
     }
-    for (const found of valuesAt(rule, "context[].apiCall.service.url")) {
+    for (const found of kyvernoServiceUrls.flatMap((p) => valuesAt(rule, p))) {
       const urlAt = `${where}.${found.path}`;
       const findings = isUnknown(found.value)
         ? [{ why: "is not known at preview", place: `${urlAt} (unknown at preview)` }]
@@ -403,10 +411,15 @@ function judgeKyvernoPolicy(label: string, object: unknown, at: string, ctx: Pol
           ? "objects of kinds not known at preview"
           : `${JSON.stringify(kindName(k) ?? k)} objects`;
     };
+    // A rule that mutates existing resources rewrites its targets, beside what it matches.
+    const targets = valuesAt(rule, "mutate.targets[].kind").map((f) => f.value);
     const mutated =
       valueAt(rule, "mutate") === undefined
         ? undefined
-        : judgedOf(kinds, "every kind (its match names none)");
+        : judgedOf(
+            kinds.length === 0 ? [] : [...kinds, ...targets],
+            "every kind (its match names none)",
+          );
     if (mutated !== undefined) {
       ctx.report({
         message: `${label} must rewrite only objects the pack does not judge, but ${where} mutates ${mutated} after the pack has judged them, so what it writes into them cannot be judged: it can add a volume on an outside server, or a container that sends data out, to any pod it rewrites. ${fix}.`,

@@ -1833,6 +1833,10 @@ test("the fields of Kyverno's policies that kubernetes-egress reads are declared
     "spec.rules[].match.any[].resources.kinds[]",
     "spec.rules[].match.all[].resources.kinds[]",
     "spec.rules[].context[].apiCall.service.url",
+    "spec.rules[].mutate.targets[].kind",
+    "spec.rules[].mutate.targets[].context[].apiCall.service.url",
+    "spec.rules[].mutate.foreach[].context[].apiCall.service.url",
+    "spec.rules[].validate.foreach[].context[].apiCall.service.url",
   ];
   // The legacy form of a match, without any or all, is v1's only.
   const legacy = "spec.rules[].match.resources.kinds[]";

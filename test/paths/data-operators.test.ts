@@ -1778,6 +1778,23 @@ describe("a Kyverno policy", () => {
         [label, "owners.example.de (cannot be placed)"],
       ],
     ]);
+    // A rule that matches events only but mutates existing Deployments, its targets.
+    const existing = {
+      name: "restart-on-event",
+      match: matching(["Event"]),
+      mutate: {
+        targets: [{ apiVersion: "apps/v1", kind: "Deployment", name: "api", namespace: "shop" }],
+        patchStrategicMerge: { spec: { template: { spec: { hostNetwork: true } } } },
+      },
+    };
+    expect(judged(onCluster(policy([existing])))).toEqual([
+      [
+        "kubernetes-egress",
+        "platform",
+        "mandatory",
+        [label, '"Deployment" objects (rewritten after judgement, cannot be judged)'],
+      ],
+    ]);
   });
 
   test("twin: one that validates, verifies images, mutates only kinds with no pods or calls a service of the cluster passes", () => {
