@@ -80,7 +80,7 @@ import {
   siteOf,
   storageClassPattern,
   unjudgedResources,
-  operatorPodSpecsOf,
+  podSpecsOf,
   readDestination,
   unjudgedKinds,
 } from "./paths/kubernetes";
@@ -341,6 +341,38 @@ function judgeStorageClass(label: string, object: unknown, at: string, ctx: Poli
 }
 
 /** A rule's `group/resource` pairs, or the first one a mutation could undo a judgement through. */
+/** A Kyverno rule's name of a kind ("apps/v1/Deployment", "Pod/exec"): its segment that starts upper-case. */
+function kyvernoKind(k: unknown): string | undefined {
+  return typeof k === "string" ? k.split("/").find((s) => /^[A-Z]/.test(s)) : undefined;
+}
+
+/**
+ * The first of the kinds a Kyverno rule lists that the pack judges, in a finding's words (`none`
+ * when it lists none, which is every kind); undefined when it lists only kinds it does not judge.
+ */
+function judgedKind(listed: readonly unknown[], none: string): string | undefined {
+  if (listed.length === 0) {
+    return none;
+  }
+  const k = listed.find((each) => {
+    const name = kyvernoKind(each);
+    return name === undefined || !unjudgedKinds.has(name);
+  });
+  return k === undefined
+    ? undefined
+    : isUnknown(k)
+      ? "objects of kinds not known at preview"
+      : `${JSON.stringify(kyvernoKind(k) ?? k)} objects`;
+}
+
+/** Where a Kyverno rule's contexts call services: its own, and those of its targets and loops. */
+const kyvernoServiceUrls = [
+  "context[].apiCall.service.url",
+  "mutate.targets[].context[].apiCall.service.url",
+  "mutate.foreach[].context[].apiCall.service.url",
+  "validate.foreach[].context[].apiCall.service.url",
+];
+
 /**
  * A Kyverno ClusterPolicy's or Policy's rules (`spec.rules[]`). A rule that mutates (`mutate`) the
  * objects it matches rewrites them after the pack has judged them, and one that generates objects
@@ -350,14 +382,6 @@ function judgeStorageClass(label: string, object: unknown, at: string, ctx: Poli
  * sends it the admission request's object, which must be of the cluster, private or allowlisted.
  * Validation and image verification only admit or refuse, and pass.
  */
-/** Where a Kyverno rule's contexts call services: its own, and those of its targets and loops. */
-const kyvernoServiceUrls = [
-  "context[].apiCall.service.url",
-  "mutate.targets[].context[].apiCall.service.url",
-  "mutate.foreach[].context[].apiCall.service.url",
-  "validate.foreach[].context[].apiCall.service.url",
-];
-
 function judgeKyvernoPolicy(label: string, object: unknown, at: string, ctx: PolicyContext): void {
   const fix = `Make the change in the program itself, where the pack judges it, or match only kinds that carry no pod spec, volume or egress (${[...unjudgedKinds].join(", ")})`;
   for (const { value: rule, path } of valuesAt(object, "spec.rules[]")) {
@@ -392,31 +416,12 @@ function judgeKyvernoPolicy(label: string, object: unknown, at: string, ctx: Pol
       "match.all[].resources.kinds[]",
       "match.resources.kinds[]",
     ].flatMap((p) => valuesAt(rule, p).map((f) => f.value));
-    // "apps/v1/Deployment", "Pod/exec", "*": the kind is the segment that starts upper-case.
-    const kindName = (k: unknown) =>
-      typeof k === "string" ? k.split("/").find((s) => /^[A-Z]/.test(s)) : undefined;
-    // The first of `listed` of a kind the pack judges, in a finding's words (`none` when the
-    // rule names no kind, which is every kind); undefined when it names only kinds it does not.
-    const judgedOf = (listed: unknown[], none: string): string | undefined => {
-      if (listed.length === 0) {
-        return none;
-      }
-      const k = listed.find((each) => {
-        const name = kindName(each);
-        return name === undefined || !unjudgedKinds.has(name);
-      });
-      return k === undefined
-        ? undefined
-        : isUnknown(k)
-          ? "objects of kinds not known at preview"
-          : `${JSON.stringify(kindName(k) ?? k)} objects`;
-    };
     // A rule that mutates existing resources rewrites its targets, beside what it matches.
     const targets = valuesAt(rule, "mutate.targets[].kind").map((f) => f.value);
     const mutated =
       valueAt(rule, "mutate") === undefined
         ? undefined
-        : judgedOf(
+        : judgedKind(
             kinds.length === 0 ? [] : [...kinds, ...targets],
             "every kind (its match names none)",
           );
@@ -430,7 +435,7 @@ function judgeKyvernoPolicy(label: string, object: unknown, at: string, ctx: Pol
     const generated =
       generate === undefined
         ? undefined
-        : judgedOf(
+        : judgedKind(
             [
               valueAt(generate, "kind"),
               ...valuesAt(generate, "cloneList.kinds[]").map((f) => f.value),
@@ -688,8 +693,12 @@ export function nodePortsOf(spec: unknown): string[] {
  * create them.
  */
 function hostPortFindings(r: BorderResource, x: Resolver): Finding[] {
-  const template = podTemplateOf(r.type);
-  const ports = template ? nodePortsOf(valueAt(r.props, template.spec)) : [];
+  const ports = podSpecsOf(r.type).flatMap((at) =>
+    valuesAt(r.props, at).flatMap(({ value, path }) =>
+      // A pod spec of a list (an Elasticsearch's node sets) is named by its entry.
+      nodePortsOf(value).map((port) => (at.includes("[]") ? `${path}: ${port}` : port)),
+    ),
+  );
   return ports.length === 0
     ? []
     : nodeFindings(
@@ -970,6 +979,16 @@ function strimziMade(
 }
 
 /**
+ * A Service's fields from a template of one an operator takes (a `metadata` and a `spec`); a
+ * template not known at preview makes a Service of a type not known.
+ */
+function fromServiceTemplate(t: unknown): Record<string, unknown> {
+  return isUnknown(t)
+    ? { spec: { type: t } }
+    : { metadata: valueAt(t, "metadata") ?? {}, spec: valueAt(t, "spec") ?? {} };
+}
+
+/**
  * The additional Services CloudNativePG makes for a Cluster's instances
  * (`spec.managed.services.additional[].serviceTemplate`): a Service's metadata and spec each.
  */
@@ -978,9 +997,7 @@ function cnpgServices(props: unknown): MadeService[] {
     const by = `${path}.serviceTemplate`;
     const t = isUnknown(value) ? value : valueAt(value, "serviceTemplate");
     return {
-      props: isUnknown(t)
-        ? { spec: { type: t } }
-        : { metadata: valueAt(t, "metadata") ?? {}, spec: valueAt(t, "spec") ?? {} },
+      props: fromServiceTemplate(t),
       by,
       annotate: `${by}.metadata.annotations`,
       instead: "use ClusterIP (the default)",
@@ -1143,44 +1160,15 @@ function eckServices(props: unknown): MadeService[] {
     if (template === undefined || template === null) {
       return [];
     }
-    const made = {
-      by: path,
-      annotate: `${path}.metadata.annotations`,
-      instead: `leave ${path}.spec.type at ClusterIP`,
-    };
     return [
-      isUnknown(template)
-        ? { ...made, props: { spec: { type: template } } }
-        : {
-            ...made,
-            props: {
-              metadata: valueAt(template, "metadata") ?? {},
-              spec: valueAt(template, "spec") ?? {},
-            },
-          },
+      {
+        props: fromServiceTemplate(template),
+        by: path,
+        annotate: `${path}.metadata.annotations`,
+        instead: `leave ${path}.spec.type at ClusterIP`,
+      },
     ];
   });
-}
-
-/**
- * The ports an operator's pods open on their nodes, by the pod specs the custom resource holds
- * (paths/kubernetes.ts `operatorPodSpecsOf`): a container's `hostPort`, or every declared port of a
- * pod on its node's network.
- */
-function operatorPodNodePorts(r: BorderResource, x: Resolver): Finding[] {
-  const ports = operatorPodSpecsOf(baseKind(r.type)).flatMap((at) =>
-    valuesAt(r.props, at).flatMap(({ value, path }) =>
-      nodePortsOf(value).map((port) => `${path}: ${port}`),
-    ),
-  );
-  return ports.length === 0
-    ? []
-    : nodeFindings(
-        r,
-        x,
-        `${some(ports)}, which ${ports.length > 1 ? "open ports" : "opens a port"} on the nodes that run its pods`,
-        "Remove hostPort and hostNetwork from the pod template and reach the pods through their ClusterIP Services or an internal LoadBalancer",
-      );
 }
 
 /**
@@ -1314,7 +1302,7 @@ function operatorServices(r: BorderResource, x: Resolver): Finding[] {
               : mariadbServices(r.props, kind);
   const out = new Map<string, Finding>();
   const nodePorts =
-    kind === "redis" ? redisNodePorts(r, x) : kind === "eck" ? operatorPodNodePorts(r, x) : [];
+    kind === "redis" ? redisNodePorts(r, x) : kind === "eck" ? hostPortFindings(r, x) : [];
   for (const f of nodePorts) {
     out.set(f.message, f);
   }
@@ -1852,13 +1840,10 @@ export const kubernetesNamespaceEgress = residencyStackPolicy({
           // A workload's pods, or an operator's by the pod specs its resource holds (ECK's) or
           // its own flag (a RedisCluster's spec.hostNetwork); the other operators' pods are on
           // the pod network.
-          const template = podTemplateOf(r.type);
-          const flags = template
-            ? [`${template.spec}.hostNetwork`]
-            : [
-                ...operatorPodSpecsOf(baseKind(r.type)).map((spec) => `${spec}.hostNetwork`),
-                ...(/:RedisCluster$/.test(baseKind(r.type)) ? ["spec.hostNetwork"] : []),
-              ];
+          const flags = [
+            ...podSpecsOf(r.type).map((spec) => `${spec}.hostNetwork`),
+            ...(/:RedisCluster$/.test(baseKind(r.type)) ? ["spec.hostNetwork"] : []),
+          ];
           const values = flags.flatMap((at) => valuesAt(r.props, at).map((f) => f.value));
           const hostNetwork = values.find(isUnknown) ?? values.find((v) => v === true);
           // A List's entries are workloads of one resource: it is reported once.

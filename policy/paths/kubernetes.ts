@@ -291,15 +291,20 @@ const volumeHolders: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
 
 /** The places an object's volume sources are at: a pod spec's volumes, or a PV's own spec. */
 export function volumeSources(kind: string): readonly string[] {
-  const template = podTemplates[kind];
-  if (template) {
-    return [`${template.spec}.volumes[]`];
-  }
-  const specs = operatorPodSpecsOf(kind);
+  const specs = podSpecsOf(kind);
   if (specs.length > 0) {
     return specs.map((spec) => `${spec}.volumes[]`);
   }
   return volumeHolders.find(([pattern]) => pattern.test(kind))?.[1] ?? [];
+}
+
+/**
+ * Where an object of a type (a List's items as their kind) holds the pod specs of the pods it
+ * runs: a workload's template, or those of an operator's custom resource (`operatorPodSpecsOf`).
+ */
+export function podSpecsOf(type: string): readonly string[] {
+  const template = podTemplateOf(type);
+  return template ? [template.spec] : operatorPodSpecsOf(baseKind(type));
 }
 
 /**

@@ -6192,16 +6192,22 @@ describe("kubernetes clusters and namespaces", () => {
     },
     { provider: "kube" },
   );
+  /** An object of the happy path's cluster: these fields, in `namespace` with these `metadata`. */
+  const inCluster = (
+    type: string,
+    name: string,
+    fields: Props,
+    namespace = "records",
+    metadata: Props = {},
+  ) => add(type, name, { metadata: { namespace, ...metadata }, ...fields }, { provider: "kube" });
   /** A Strimzi Kafka of the happy path's cluster with these listeners and `kafka` fields. */
   const kafka = (listeners: Props[], more: Props = {}) =>
-    add(
+    inCluster(
       "kubernetes:kafka.strimzi.io/v1beta2:Kafka",
       "kafka",
-      {
-        metadata: { namespace: "records", name: "events" },
-        spec: { kafka: { replicas: 3, storage: { type: "ephemeral" }, listeners, ...more } },
-      },
-      { provider: "kube" },
+      { spec: { kafka: { replicas: 3, storage: { type: "ephemeral" }, listeners, ...more } } },
+      "records",
+      { name: "events" },
     );
   const internalLb = { "service.beta.kubernetes.io/aws-load-balancer-scheme": "internal" };
   /** A loadbalancer listener annotating its bootstrap Service and these brokers' as internal. */
@@ -6237,87 +6243,57 @@ describe("kubernetes clusters and namespaces", () => {
   };
   /** A CloudNativePG Cluster of the happy path's cluster with one additional managed Service. */
   const pgService = (serviceTemplate: Props) =>
-    add(
-      "kubernetes:postgresql.cnpg.io/v1:Cluster",
-      "records-db",
-      {
-        metadata: { namespace: "records" },
-        spec: {
-          instances: 3,
-          storage: { size: "10Gi" },
-          managed: { services: { additional: [{ selectorType: "rw", serviceTemplate }] } },
-        },
+    inCluster("kubernetes:postgresql.cnpg.io/v1:Cluster", "records-db", {
+      spec: {
+        instances: 3,
+        storage: { size: "10Gi" },
+        managed: { services: { additional: [{ selectorType: "rw", serviceTemplate }] } },
       },
-      { provider: "kube" },
-    );
+    });
   /** A MariaDB of the MariaDB operator on the happy path's cluster, with these `spec` fields. */
   const mariadb = (spec: Props) =>
-    add(
-      "kubernetes:k8s.mariadb.com/v1alpha1:MariaDB",
-      "orders-db",
-      {
-        metadata: { namespace: "records" },
-        spec: { replicas: 3, storage: { size: "10Gi" }, ...spec },
-      },
-      { provider: "kube" },
-    );
+    inCluster("kubernetes:k8s.mariadb.com/v1alpha1:MariaDB", "orders-db", {
+      spec: { replicas: 3, storage: { size: "10Gi" }, ...spec },
+    });
   /**
    * A Zalando postgresql with its master's load balancer (or the load balancer `flags`),
    * reachable from `ranges`.
    */
   const zalando = (ranges: string[], flags: Props = { enableMasterLoadBalancer: true }) =>
-    add(
-      "kubernetes:acid.zalan.do/v1:postgresql",
-      "orders-pg",
-      {
-        metadata: { namespace: "records" },
-        spec: {
-          teamId: "orders",
-          numberOfInstances: 2,
-          volume: { size: "10Gi" },
-          postgresql: { version: "16" },
-          ...flags,
-          allowedSourceRanges: ranges,
-        },
+    inCluster("kubernetes:acid.zalan.do/v1:postgresql", "orders-pg", {
+      spec: {
+        teamId: "orders",
+        numberOfInstances: 2,
+        volume: { size: "10Gi" },
+        postgresql: { version: "16" },
+        ...flags,
+        allowedSourceRanges: ranges,
       },
-      { provider: "kube" },
-    );
+    });
   /**
    * A Redis operator server (`kind`) of the happy path's cluster with these fields of its
    * `kubernetesConfig`, and of its `spec`.
    */
   const redis = (kubernetesConfig: Props, kind = "Redis", spec: Props = {}) =>
-    add(
-      `kubernetes:redis.redis.opstreelabs.in/v1beta2:${kind}`,
-      "cache",
-      {
-        metadata: { namespace: "records" },
-        spec: {
-          kubernetesConfig: { image: "quay.io/opstree/redis:v7.0.15", ...kubernetesConfig },
-          ...spec,
-        },
+    inCluster(`kubernetes:redis.redis.opstreelabs.in/v1beta2:${kind}`, "cache", {
+      spec: {
+        kubernetesConfig: { image: "quay.io/opstree/redis:v7.0.15", ...kubernetesConfig },
+        ...spec,
       },
-      { provider: "kube" },
-    );
+    });
   /** The Zalando operator's configuration with these load balancer settings. */
   const zalandoOperator = (loadBalancer: Props) =>
-    add(
+    inCluster(
       "kubernetes:acid.zalan.do/v1:OperatorConfiguration",
       "postgres-operator",
       {
-        metadata: { namespace: "postgres-operator" },
         configuration: { load_balancer: loadBalancer },
       },
-      { provider: "kube" },
+      "postgres-operator",
     );
   /** The Zalando operator's legacy configuration, a ConfigMap of flat settings. */
   const zalandoConfigMap = (data: Record<string, string>) =>
-    add(
-      "kubernetes:core/v1:ConfigMap",
-      "postgres-operator",
-      { metadata: { namespace: "postgres-operator" }, data },
-      { provider: "kube" },
-    );
+    inCluster("kubernetes:core/v1:ConfigMap", "postgres-operator", { data }, "postgres-operator");
   /** A managed node group of the happy path's cluster, in `subnet`, from a launch template. */
   const nodeGroup = (subnet: string) =>
     add(
