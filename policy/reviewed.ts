@@ -538,6 +538,8 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
   "redis.redis.opstreelabs.in": "https://github.com/OT-CONTAINER-KIT/redis-operator/tree/main/api",
   "pulumi.com":
     "https://github.com/pulumi/pulumi-kubernetes-operator/tree/master/operator/config/crd/bases",
+  "fluxcd.controlplane.io":
+    "https://github.com/controlplaneio-fluxcd/flux-operator/tree/main/api/v1",
   "elasticsearch.k8s.elastic.co":
     "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/elasticsearch",
   "kibana.k8s.elastic.co": "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/kibana",

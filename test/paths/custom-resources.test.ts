@@ -979,6 +979,86 @@ describe("GitOps bundles", () => {
     ]);
   });
 
+  test("a Flux Operator FluxInstance is helm-releases' finding, naming the Flux it installs and the source it syncs", () => {
+    const instance = (spec: Record<string, unknown>) =>
+      kube("kubernetes:fluxcd.controlplane.io/v1:FluxInstance", "flux", {
+        metadata: { namespace: "flux-system" },
+        spec: {
+          distribution: {
+            version: "2.x",
+            registry: "ghcr.io/fluxcd",
+            artifact: "oci://ghcr.io/controlplaneio-fluxcd/flux-operator-manifests",
+          },
+          components: ["source-controller", "kustomize-controller"],
+          cluster: { type: "kubernetes", networkPolicy: true },
+          ...spec,
+        },
+      });
+    const fix =
+      "Install Flux with kubernetes.helm.v4.Chart (the flux2 chart) or kubernetes.yaml.v2.ConfigFile (its install manifests) so the pack judges each object, and declare the objects it would sync in the program instead.";
+    const installs =
+      'k8s fluxinstance "flux" must expose its resources to the pack, but a FluxInstance installs Flux "2.x"\'s controllers (source-controller, kustomize-controller) from the manifests of "oci://ghcr.io/controlplaneio-fluxcd/flux-operator-manifests", as objects the pack cannot see';
+    expect(messagesOf("helm-releases", onCluster(instance({})))).toEqual([`${installs}. ${fix}`]);
+    expect(
+      messagesOf(
+        "helm-releases",
+        onCluster(
+          instance({
+            sync: {
+              kind: "GitRepository",
+              url: "https://gitlab.com/acme/fleet.git",
+              ref: "refs/heads/main",
+              path: "clusters/shanghai",
+            },
+          }),
+        ),
+      ),
+    ).toEqual([
+      `${installs}, and applies the manifests at "clusters/shanghai" of its GitRepository "https://gitlab.com/acme/fleet.git", which the pack cannot see either. ${fix}`,
+    ]);
+    // Its one finding is helm-releases': the type is reviewed, and no-path-out-of-jurisdiction
+    // does not report the crossing to what it hides a second time.
+    const baseline = runNamed(onCluster(), cn);
+    expect(
+      runNamed(onCluster(instance({})), cn).filter(
+        (f) => !baseline.some((b) => JSON.stringify(b) === JSON.stringify(f)),
+      ),
+    ).toEqual([
+      [
+        "helm-releases",
+        "flux",
+        "mandatory",
+        ['k8s fluxinstance "flux"', "resources the pack cannot see"],
+      ],
+    ]);
+  });
+
+  test("a Flux Operator ResourceSet is helm-releases' finding, naming the kinds of its templates", () => {
+    const set = kube("kubernetes:fluxcd.controlplane.io/v1:ResourceSet", "apps", {
+      metadata: { namespace: "flux-system" },
+      spec: {
+        inputs: [{ tenant: "shop" }, { tenant: "ledger" }],
+        resources: [
+          { apiVersion: "v1", kind: "Namespace", metadata: { name: "<< inputs.tenant >>" } },
+          {
+            apiVersion: "source.toolkit.fluxcd.io/v1",
+            kind: "OCIRepository",
+            metadata: { name: "<< inputs.tenant >>" },
+          },
+          {
+            apiVersion: "helm.toolkit.fluxcd.io/v2",
+            kind: "HelmRelease",
+            metadata: { name: "<< inputs.tenant >>" },
+          },
+          { apiVersion: "v1", kind: "Namespace", metadata: { name: "<< inputs.tenant >>-jobs" } },
+        ],
+      },
+    });
+    expect(messagesOf("helm-releases", onCluster(set))).toEqual([
+      'k8s resourceset "apps" must expose its resources to the pack, but a Flux Operator ResourceSet renders 4 object templates (Namespace, OCIRepository, HelmRelease) with inputs known only in the cluster, as objects the pack cannot see. Declare the objects in the program instead — kubernetes.yaml.v2.ConfigGroup for manifests, kubernetes.helm.v4.Chart for a chart — so the pack judges each one under pulumi preview --policy-pack.',
+    ]);
+  });
+
   test("an Argo CD Application or ApplicationSet, a Flux Kustomization or HelmRelease is helm-releases' finding, naming what it deploys", () => {
     const app = kube("kubernetes:argoproj.io/v1alpha1:Application", "shop", {
       metadata: { namespace: "argocd" },

@@ -125,7 +125,8 @@ const targets = [
  * The GitOps controllers' bundles, custom resources of Argo CD and Flux (policy/reviewed.ts
  * `customResourceGroups`): each deploys into a cluster objects the plan never shows — the
  * manifests or chart of a repository, rendered by the controller — so no Kubernetes policy sees
- * them or where their data goes. So does the Pulumi Kubernetes Operator's Stack
+ * them or where their data goes. So do the Flux Operator's FluxInstance, which installs Flux
+ * itself (and may sync a repository), and ResourceSet, and the Pulumi Kubernetes Operator's Stack
  * (`customResourceReferences`), which runs a Pulumi program of a repository, a Flux source or a
  * Program object, and deploys its resources — to any cloud and region — outside this plan. Every
  * API version, with its List and Patch.
@@ -194,6 +195,42 @@ function istioInstall(p: Readonly<Record<string, unknown>>): string {
   return `profile ${JSON.stringify(profile)}${revision === undefined ? "" : `, revision ${JSON.stringify(revision)}`}`;
 }
 
+/**
+ * What a Flux Operator FluxInstance installs and syncs, in a finding's words: the distribution's
+ * version and components, the artifact of manifests they come from, and, with `spec.sync`, the
+ * source whose manifests the operator's Kustomization applies.
+ */
+function fluxInstall(p: Readonly<Record<string, unknown>>): string {
+  const version = text(p, "spec.distribution.version") ?? "(unknown version)";
+  const components = valuesAt(p, "spec.components[]").map((f) => str(f.value));
+  const named =
+    components.length > 0 && components.every((c) => c !== undefined)
+      ? ` (${components.join(", ")})`
+      : "";
+  const artifact = text(p, "spec.distribution.artifact");
+  const from =
+    artifact === undefined
+      ? "the operator's own manifests"
+      : `the manifests of ${JSON.stringify(artifact)}`;
+  const installs = `a FluxInstance installs Flux ${JSON.stringify(version)}'s controllers${named} from ${from}, as objects the pack cannot see`;
+  if (valueAt(p, "spec.sync") === undefined) {
+    return installs;
+  }
+  const kind = text(p, "spec.sync.kind") ?? "(unknown kind)";
+  const url = text(p, "spec.sync.url") ?? "(unknown)";
+  return `${installs}, and applies the manifests at ${JSON.stringify(text(p, "spec.sync.path") ?? "./")} of its ${kind} ${JSON.stringify(url)}, which the pack cannot see either`;
+}
+
+/** The kinds a Flux Operator ResourceSet's templates name, in a finding's words. */
+function resourceSetTemplates(p: Readonly<Record<string, unknown>>): string {
+  const kinds = valuesAt(p, "spec.resources[].kind").map((f) => str(f.value));
+  const known = [...new Set(kinds.filter((k) => k !== undefined))];
+  const template = valueAt(p, "spec.resourcesTemplate") === undefined ? "" : " and a text template";
+  return kinds.length === 0
+    ? `its templates${template}`
+    : `${kinds.length} object template${kinds.length === 1 ? "" : "s"}${known.length > 0 ? ` (${known.join(", ")})` : ""}${template}`;
+}
+
 const gitOpsBundles: Readonly<Record<string, BundleRow>> = {
   // Istio's operator API (istioctl, the in-cluster operator): it renders Istio's charts into the
   // control plane and gateways, objects the plan never shows.
@@ -206,6 +243,31 @@ const gitOpsBundles: Readonly<Record<string, BundleRow>> = {
       (p) =>
         `an IstioOperator installs Istio's control plane and gateways (${istioInstall(p)}), rendered from its charts as objects the pack cannot see — among them the mesh's configuration, which names where telemetry and external authorization go`,
       "Install Istio with kubernetes.helm.v4.Chart (the base, istiod and gateway charts) so the pack judges each object, and declare the mesh's extension providers where the pack reads them.",
+    ),
+  ),
+  // The Flux Operator (`fluxcd.controlplane.io`): a FluxInstance installs Flux itself from the
+  // distribution's manifests, and with `spec.sync` makes the source and Kustomization that apply
+  // a repository's manifests; a ResourceSet renders its templates with the inputs it is given
+  // (inline, or from ResourceSetInputProviders that read pull requests, tags or OCI artifacts).
+  ...customBundle(
+    "fluxcd.controlplane.io",
+    ["v1"],
+    "FluxInstance",
+    bundle(
+      "objects",
+      fluxInstall,
+      "Install Flux with kubernetes.helm.v4.Chart (the flux2 chart) or kubernetes.yaml.v2.ConfigFile (its install manifests) so the pack judges each object, and declare the objects it would sync in the program instead.",
+    ),
+  ),
+  ...customBundle(
+    "fluxcd.controlplane.io",
+    ["v1"],
+    "ResourceSet",
+    bundle(
+      "objects",
+      (p) =>
+        `a Flux Operator ResourceSet renders ${resourceSetTemplates(p)} with inputs known only in the cluster, as objects the pack cannot see`,
+      gitOpsFix,
     ),
   ),
   ...customBundle(
