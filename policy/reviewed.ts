@@ -540,6 +540,7 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
     "https://github.com/pulumi/pulumi-kubernetes-operator/tree/master/operator/config/crd/bases",
   "fluxcd.controlplane.io":
     "https://github.com/controlplaneio-fluxcd/flux-operator/tree/main/api/v1",
+  "pkg.crossplane.io": "https://github.com/crossplane/crossplane/tree/main/apis/pkg",
   "elasticsearch.k8s.elastic.co":
     "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/elasticsearch",
   "kibana.k8s.elastic.co": "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/kibana",

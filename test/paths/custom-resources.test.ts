@@ -1033,6 +1033,50 @@ describe("GitOps bundles", () => {
     ]);
   });
 
+  test("Crossplane's Provider, Configuration and Function are helm-releases' findings, naming the package", () => {
+    const pkg = (kind: string, name: string, spec: Record<string, unknown>) =>
+      kube(`kubernetes:pkg.crossplane.io/v1:${kind}`, name, { spec });
+    const fix =
+      "Declare the cloud resources with their cloud's own Pulumi provider (@pulumi/alicloud, @pulumi/aws) so the pack judges each one, or, once you have reviewed where everything the package creates sends its data, waive this finding with that evidence.";
+    expect(
+      releases(
+        onCluster(
+          pkg("Provider", "provider-aws-s3", {
+            package: "xpkg.upbound.io/upbound/provider-aws-s3:v1.21.0",
+            runtimeConfigRef: { name: "irsa" },
+          }),
+          pkg("Configuration", "platform", { package: "xpkg.upbound.io/acme/platform:v0.3.0" }),
+          pkg("Function", "patch-and-transform", {
+            package: "xpkg.upbound.io/crossplane-contrib/function-patch-and-transform:v0.8.2",
+          }),
+        ),
+      ),
+    ).toEqual([
+      [
+        "helm-releases",
+        "patch-and-transform",
+        `k8s function "patch-and-transform" must expose its resources to the pack, but a Crossplane Function installs the package "xpkg.upbound.io/crossplane-contrib/function-patch-and-transform:v0.8.2", which composes resources of its own choosing in the compositions that call it, as resources the pack cannot see. ${fix}`,
+      ],
+      [
+        "helm-releases",
+        "platform",
+        `k8s configuration "platform" must expose its resources to the pack, but a Crossplane Configuration installs the package "xpkg.upbound.io/acme/platform:v0.3.0": compositions that create cloud resources from claims, as resources the pack cannot see. ${fix}`,
+      ],
+      [
+        "helm-releases",
+        "provider-aws-s3",
+        `k8s provider "provider-aws-s3" must expose its resources to the pack, but a Crossplane Provider installs the package "xpkg.upbound.io/upbound/provider-aws-s3:v1.21.0": a controller that creates cloud resources wherever their managed resources say, and the kinds they are declared by, as objects the pack cannot see. ${fix}`,
+      ],
+    ]);
+    // A managed resource of a provider is still a kind the pack has not reviewed: it fails closed.
+    const bucket = kube("kubernetes:s3.aws.upbound.io/v1beta1:Bucket", "records", {
+      spec: { forProvider: { region: "cn-north-1" } },
+    });
+    expect(rawFindings(onCluster(bucket)).map(([policy]) => policy)).toContain(
+      "reviewed-resource-types",
+    );
+  });
+
   test("a Flux Operator ResourceSet is helm-releases' finding, naming the kinds of its templates", () => {
     const set = kube("kubernetes:fluxcd.controlplane.io/v1:ResourceSet", "apps", {
       metadata: { namespace: "flux-system" },

@@ -126,7 +126,8 @@ const targets = [
  * `customResourceGroups`): each deploys into a cluster objects the plan never shows — the
  * manifests or chart of a repository, rendered by the controller — so no Kubernetes policy sees
  * them or where their data goes. So do the Flux Operator's FluxInstance, which installs Flux
- * itself (and may sync a repository), and ResourceSet, and the Pulumi Kubernetes Operator's Stack
+ * itself (and may sync a repository), and ResourceSet, Crossplane's packages, whose controllers
+ * create cloud resources anywhere, and the Pulumi Kubernetes Operator's Stack
  * (`customResourceReferences`), which runs a Pulumi program of a repository, a Flux source or a
  * Program object, and deploys its resources — to any cloud and region — outside this plan. Every
  * API version, with its List and Patch.
@@ -231,6 +232,17 @@ function resourceSetTemplates(p: Readonly<Record<string, unknown>>): string {
     : `${kinds.length} object template${kinds.length === 1 ? "" : "s"}${known.length > 0 ? ` (${known.join(", ")})` : ""}${template}`;
 }
 
+/** `the package "xpkg.upbound.io/upbound/provider-aws-s3:v1"`: a Crossplane package, in a finding's words. */
+function crossplanePackage(p: Readonly<Record<string, unknown>>): string {
+  const name = text(p, "spec.package");
+  return name === undefined
+    ? "a package not known until deployed"
+    : `the package ${JSON.stringify(name)}`;
+}
+
+const crossplaneFix =
+  "Declare the cloud resources with their cloud's own Pulumi provider (@pulumi/alicloud, @pulumi/aws) so the pack judges each one, or, once you have reviewed where everything the package creates sends its data, waive this finding with that evidence.";
+
 const gitOpsBundles: Readonly<Record<string, BundleRow>> = {
   // Istio's operator API (istioctl, the in-cluster operator): it renders Istio's charts into the
   // control plane and gateways, objects the plan never shows.
@@ -268,6 +280,44 @@ const gitOpsBundles: Readonly<Record<string, BundleRow>> = {
       (p) =>
         `a Flux Operator ResourceSet renders ${resourceSetTemplates(p)} with inputs known only in the cluster, as objects the pack cannot see`,
       gitOpsFix,
+    ),
+  ),
+  // Crossplane's packages (`pkg.crossplane.io`): a Provider installs a controller that creates
+  // cloud resources — in whatever account and region their managed resources name — and the kinds
+  // those are declared by; a Configuration installs compositions that create such resources from
+  // claims; a Function runs in the composition pipeline, composing resources of its own choosing.
+  // What each creates comes from the package and from objects outside the plan.
+  ...customBundle(
+    "pkg.crossplane.io",
+    ["v1"],
+    "Provider",
+    bundle(
+      "resources",
+      (p) =>
+        `a Crossplane Provider installs ${crossplanePackage(p)}: a controller that creates cloud resources wherever their managed resources say, and the kinds they are declared by, as objects the pack cannot see`,
+      crossplaneFix,
+    ),
+  ),
+  ...customBundle(
+    "pkg.crossplane.io",
+    ["v1"],
+    "Configuration",
+    bundle(
+      "resources",
+      (p) =>
+        `a Crossplane Configuration installs ${crossplanePackage(p)}: compositions that create cloud resources from claims, as resources the pack cannot see`,
+      crossplaneFix,
+    ),
+  ),
+  ...customBundle(
+    "pkg.crossplane.io",
+    ["v1", "v1beta1"],
+    "Function",
+    bundle(
+      "resources",
+      (p) =>
+        `a Crossplane Function installs ${crossplanePackage(p)}, which composes resources of its own choosing in the compositions that call it, as resources the pack cannot see`,
+      crossplaneFix,
     ),
   ),
   ...customBundle(
