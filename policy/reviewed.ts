@@ -541,6 +541,9 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
   "fluxcd.controlplane.io":
     "https://github.com/controlplaneio-fluxcd/flux-operator/tree/main/api/v1",
   "pkg.crossplane.io": "https://github.com/crossplane/crossplane/tree/main/apis/pkg",
+  "operator.tekton.dev":
+    "https://github.com/tektoncd/operator/tree/main/pkg/apis/operator/v1alpha1",
+  "core.oam.dev": "https://github.com/kubevela/kubevela/tree/master/apis/core.oam.dev/v1beta1",
   "elasticsearch.k8s.elastic.co":
     "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/elasticsearch",
   "kibana.k8s.elastic.co": "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/kibana",

@@ -1077,6 +1077,57 @@ describe("GitOps bundles", () => {
     );
   });
 
+  test("Tekton's operator kinds, a patch of the TektonConfig included, are helm-releases' findings, naming what they install", () => {
+    const config = kube("kubernetes:operator.tekton.dev/v1alpha1:TektonConfigPatch", "config", {
+      spec: { profile: "all", targetNamespace: "tekton-pipelines", pruner: { keep: 100 } },
+    });
+    const dashboard = kube("kubernetes:operator.tekton.dev/v1alpha1:TektonDashboard", "dashboard", {
+      spec: { targetNamespace: "tekton-pipelines" },
+    });
+    const fix =
+      "Install Tekton with kubernetes.yaml.v2.ConfigFile (its release manifests) so the pack judges each object.";
+    expect(releases(onCluster(config, dashboard))).toEqual([
+      [
+        "helm-releases",
+        "config",
+        `k8s tektonconfigpatch "config" must expose its resources to the pack, but a TektonConfig installs Tekton's components of profile "all" into namespace "tekton-pipelines" — among them Chains, which may sign and upload attestations to a transparency log, and Results, which may store run logs elsewhere — as objects the pack cannot see. ${fix}`,
+      ],
+      [
+        "helm-releases",
+        "dashboard",
+        `k8s tektondashboard "dashboard" must expose its resources to the pack, but a TektonDashboard installs Tekton's dashboard component into namespace "tekton-pipelines" as objects the pack cannot see. ${fix}`,
+      ],
+    ]);
+  });
+
+  test("a KubeVela Application is helm-releases' finding, naming its components and the clusters of its topology", () => {
+    const app = (policies: readonly Record<string, unknown>[]) =>
+      kube("kubernetes:core.oam.dev/v1beta1:Application", "shop", {
+        metadata: { namespace: "shop" },
+        spec: {
+          components: [
+            { name: "web", type: "webservice", properties: { image: "acme/web:1" } },
+            { name: "cache", type: "helm", properties: { chart: "redis" } },
+          ],
+          policies,
+        },
+      });
+    const message = (where: string) =>
+      `k8s application "shop" must expose its resources to the pack, but a KubeVela Application renders its components "web" (webservice), "cache" (helm)${where} by the cluster's definitions into objects the pack cannot see. Declare the objects in the program instead — kubernetes.yaml.v2.ConfigGroup for manifests, kubernetes.helm.v4.Chart for a chart — so the pack judges each one under pulumi preview --policy-pack.`;
+    expect(messagesOf("helm-releases", onCluster(app([])))).toEqual([message("")]);
+    expect(
+      messagesOf(
+        "helm-releases",
+        onCluster(
+          app([
+            { name: "everywhere", type: "topology", properties: { clusters: ["local", "fra-1"] } },
+            { name: "replicas", type: "override", properties: { components: [{ name: "web" }] } },
+          ]),
+        ),
+      ),
+    ).toEqual([message(', in the clusters its topology names ("local", "fra-1")')]);
+  });
+
   test("a Flux Operator ResourceSet is helm-releases' finding, naming the kinds of its templates", () => {
     const set = kube("kubernetes:fluxcd.controlplane.io/v1:ResourceSet", "apps", {
       metadata: { namespace: "flux-system" },

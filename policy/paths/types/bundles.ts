@@ -127,7 +127,8 @@ const targets = [
  * manifests or chart of a repository, rendered by the controller — so no Kubernetes policy sees
  * them or where their data goes. So do the Flux Operator's FluxInstance, which installs Flux
  * itself (and may sync a repository), and ResourceSet, Crossplane's packages, whose controllers
- * create cloud resources anywhere, and the Pulumi Kubernetes Operator's Stack
+ * create cloud resources anywhere, Tekton's operator's installs, KubeVela's Applications, and
+ * the Pulumi Kubernetes Operator's Stack
  * (`customResourceReferences`), which runs a Pulumi program of a repository, a Flux source or a
  * Program object, and deploys its resources — to any cloud and region — outside this plan. Every
  * API version, with its List and Patch.
@@ -243,6 +244,33 @@ function crossplanePackage(p: Readonly<Record<string, unknown>>): string {
 const crossplaneFix =
   "Declare the cloud resources with their cloud's own Pulumi provider (@pulumi/alicloud, @pulumi/aws) so the pack judges each one, or, once you have reviewed where everything the package creates sends its data, waive this finding with that evidence.";
 
+/** The components a Tekton operator's kind installs, and where, in a finding's words. */
+function tektonInstall(kind: string, p: Readonly<Record<string, unknown>>): string {
+  const into = text(p, "spec.targetNamespace");
+  const where = into === undefined ? "" : ` into namespace ${JSON.stringify(into)}`;
+  if (kind === "TektonConfig") {
+    const profile = text(p, "spec.profile");
+    const of = profile === undefined ? "" : ` of profile ${JSON.stringify(profile)}`;
+    return `a TektonConfig installs Tekton's components${of}${where} — among them Chains, which may sign and upload attestations to a transparency log, and Results, which may store run logs elsewhere — as objects the pack cannot see`;
+  }
+  return `a ${kind} installs Tekton's ${kind.slice("Tekton".length).toLowerCase()} component${where} as objects the pack cannot see`;
+}
+
+/** `"web" (webservice), "db" (helm)`: a KubeVela Application's components, in a finding's words. */
+function velaComponents(p: Readonly<Record<string, unknown>>): string {
+  const names = valuesAt(p, "spec.components[]").map((f) => {
+    const c = f.value as Readonly<Record<string, unknown>>;
+    return `${JSON.stringify(str(c?.name) ?? "(unknown)")} (${str(c?.type) ?? "unknown type"})`;
+  });
+  const clusters = valuesAt(p, "spec.policies[].properties.clusters[]").map(
+    (f) => str(f.value) ?? "(unknown)",
+  );
+  const rendered = names.length === 0 ? "its components" : `its components ${names.join(", ")}`;
+  return clusters.length === 0
+    ? rendered
+    : `${rendered}, in the clusters its topology names (${clusters.map((c) => JSON.stringify(c)).join(", ")})`;
+}
+
 const gitOpsBundles: Readonly<Record<string, BundleRow>> = {
   // Istio's operator API (istioctl, the in-cluster operator): it renders Istio's charts into the
   // control plane and gateways, objects the plan never shows.
@@ -318,6 +346,45 @@ const gitOpsBundles: Readonly<Record<string, BundleRow>> = {
       (p) =>
         `a Crossplane Function installs ${crossplanePackage(p)}, which composes resources of its own choosing in the compositions that call it, as resources the pack cannot see`,
       crossplaneFix,
+    ),
+  ),
+  // Tekton's operator (`operator.tekton.dev`): a TektonConfig installs Tekton's components by
+  // profile, each other kind one component, from the operator's own manifests.
+  ...Object.fromEntries(
+    [
+      "TektonConfig",
+      "TektonPipeline",
+      "TektonTrigger",
+      "TektonDashboard",
+      "TektonChain",
+      "TektonResult",
+    ].flatMap((kind) =>
+      Object.entries(
+        customBundle(
+          "operator.tekton.dev",
+          ["v1alpha1"],
+          kind,
+          bundle(
+            "objects",
+            (p) => tektonInstall(kind, p),
+            "Install Tekton with kubernetes.yaml.v2.ConfigFile (its release manifests) so the pack judges each object.",
+          ),
+        ),
+      ),
+    ),
+  ),
+  // KubeVela (`core.oam.dev`): an Application's components become workloads, Helm releases or
+  // any objects, as the cluster's component definitions render them, in the clusters its
+  // topology policies name.
+  ...customBundle(
+    "core.oam.dev",
+    ["v1beta1"],
+    "Application",
+    bundle(
+      "objects",
+      (p) =>
+        `a KubeVela Application renders ${velaComponents(p)} by the cluster's definitions into objects the pack cannot see`,
+      gitOpsFix,
     ),
   ),
   ...customBundle(
