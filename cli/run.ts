@@ -22,6 +22,7 @@ import { evaluateInProcess } from "../engine/evaluate";
 import { withIdlePoliciesOff } from "../engine/idle-policies";
 import { reportingWaived, waiverFindings } from "../engine/waivers";
 import { opaqueViolations, withOfflineSources } from "../engine/opaque";
+import { programRequestViolations } from "../engine/program-requests";
 import type { Plan } from "../engine/plan";
 import { maskSecretTexts, secretTexts } from "../engine/wire";
 import { UsageError } from "../engine/project";
@@ -148,6 +149,7 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
       ),
       ...state,
       ...opaque,
+      ...programRequestViolations(plan, jurisdiction),
     ];
     const violations = withoutSecrets(
       byLevel([...found, ...waiverFindings(packConfig, found)]),

@@ -33,6 +33,7 @@ import {
 import { hardeningPolicyNames, policyNames } from "../policy/names";
 import { type Diagnostic, type Level, type PolicyPackConfig, PolicyPackSession } from "./analyzer";
 import { offlineVisibility, offlineVisibilityLevels } from "./opaque";
+import { programRequests } from "./program-requests";
 import type { Plan } from "./plan";
 import { placeholderAccount } from "./synth";
 import { UsageError } from "./project";
@@ -257,7 +258,8 @@ export function failingUnknownsClosed(config: PolicyPackConfig): PolicyPackConfi
 
 /**
  * The findings the engine adds itself, beside the pack's, because the pack cannot see their
- * subject: where Pulumi state goes, and components whose resources do not exist offline.
+ * subject: where Pulumi state goes, components whose resources do not exist offline, and what
+ * the program sends over the network itself.
  */
 export const enginePolicies = [
   {
@@ -269,6 +271,7 @@ export const enginePolicies = [
       "Log in to a backend in the stack's own region (an s3:// bucket with ?region=, or OSS through its S3 endpoint), and use a passphrase or a KMS key in that region as the secrets provider.",
   },
   offlineVisibility,
+  programRequests,
   waiverReview,
 ] as const;
 

@@ -22,7 +22,13 @@ import { InProcessCallbacks } from "./transforms";
 import { installUnknownInvokes } from "./invokes/unknowns";
 import { RecordingMonitor } from "./monitor";
 import { checkUnderCli } from "./opaque";
-import { type CallbackFailure, packageOf, type Plan, type RecordedResource } from "./plan";
+import {
+  type CallbackFailure,
+  packageOf,
+  type Plan,
+  type ProgramRequest,
+  type RecordedResource,
+} from "./plan";
 import { readYamlProgram, runYamlProgram } from "./pulumi-yaml";
 import {
   loadProject,
@@ -180,6 +186,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   // The program's exports, once it has loaded: a stall names those that never resolved.
   let programExports: unknown;
   let uncalledDefault = false;
+  let programRequests: ProgramRequest[] = [];
   try {
     const run = (async () => {
       const stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
@@ -271,6 +278,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   } finally {
     monitor.disposePlugins();
     watchdog.dispose();
+    programRequests = loop.sent();
     loop.dispose();
     restoreInvokes();
     restoreCallbacks();
@@ -310,6 +318,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     ...argumentOnly(monitor),
     ...(failedCallbacks.length > 0 ? { failedCallbacks } : {}),
     ...(uncalledDefault ? { uncalledDefaultExport: true } : {}),
+    ...(programRequests.length > 0 ? { programRequests } : {}),
     outputs,
     backendUrl: project.backendUrl,
     secretsProvider: stackConfig.secretsProvider,

@@ -13,6 +13,21 @@ export interface CallbackFailure {
   readonly dependsOn?: readonly string[];
 }
 
+/**
+ * A request the program itself sent over the network while it ran (engine/program-loop.ts): a
+ * `fetch`, an `https.request`, or a client built on them — a cloud SDK, axios. Its query string is
+ * left out (it may carry a token).
+ */
+export interface ProgramRequest {
+  readonly method: string;
+  /** `https://acme.s3.eu-west-1.amazonaws.com/customers.json`: origin and path, no query. */
+  readonly url: string;
+  /** The host name or address it was sent to, lower-cased, without brackets or port. */
+  readonly host: string;
+  /** Why it got no answer (an error, or the program ending first); absent when answered. */
+  readonly failed?: string;
+}
+
 export interface RecordedResource {
   readonly urn: string;
   readonly type: string;
@@ -110,6 +125,11 @@ export interface Plan {
    * (engine/invokes/callbacks.ts): what they would declare was not seen.
    */
   readonly failedCallbacks?: readonly CallbackFailure[];
+  /**
+   * The requests the program itself sent over the network while it ran, in the order sent: what
+   * they carry is no resource, and no policy of the pack sees them (engine/program-requests.ts).
+   */
+  readonly programRequests?: readonly ProgramRequest[];
   /**
    * The program's CommonJS entry exports a default function (`export default async () => …`),
    * which the language host never calls: whatever it would declare is not created.

@@ -27,10 +27,15 @@
  * is complete or fails, and those of `http` / `https` (every client built on them: axios, got,
  * node-fetch, the AWS SDK) from start until the request closes. The engine's connection is HTTP/2,
  * which publishes on neither.
+ *
+ * The same channels say what each request was — its method, where it went, and whether it was
+ * answered — which the loop keeps for the plan (`sent`): a program's own requests are no
+ * resources, and the engine reports them itself (engine/program-requests.ts).
  */
 
 import * as diagnostics from "node:diagnostics_channel";
 import type { ClientRequest } from "node:http";
+import type { ProgramRequest } from "./plan";
 import { syncBuiltinESMExports } from "node:module";
 import type * as timersPromises from "node:timers/promises";
 
@@ -86,10 +91,44 @@ interface Published {
   readonly request: object;
 }
 
+/** What undici publishes of a `fetch` request (`undici:request:create`). */
+interface UndiciRequest {
+  readonly method?: string;
+  readonly origin?: string | { toString(): string };
+  readonly path?: string;
+}
+
+/** A request's method and where it went, its query left out, as the plan records it. */
+function describeRequest(method: string | undefined, origin: string, path: string | undefined) {
+  let host = "";
+  try {
+    host = new URL(origin).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  } catch {
+    // Not a URL the channels would publish; the origin stands for the host.
+    host = origin.toLowerCase();
+  }
+  return {
+    method: (method ?? "GET").toUpperCase(),
+    url: `${origin}${(path ?? "/").split("?")[0]}`,
+    host,
+  };
+}
+
+/** What a request's error says, in a line. */
+function errorText(error: unknown): string {
+  const e = error as { code?: unknown; message?: unknown } | undefined;
+  const message = typeof e?.message === "string" ? e.message.split("\n")[0] : String(error);
+  return typeof e?.code === "string" && !message.includes(e.code)
+    ? `${e.code}: ${message}`
+    : message;
+}
+
 export class ProgramLoop {
   private readonly timers = new Set<Held>();
   /** The program's network requests not yet answered in full, nor failed. */
   private readonly requests = new Set<object>();
+  /** Every request the program sent, in order, with its outcome once known. */
+  private readonly log = new Map<object, { request: ProgramRequest; answered: boolean }>();
   /** The channel subscriptions of this evaluation, undone by `dispose`. */
   private readonly subscriptions: [string, (message: unknown) => void][] = [];
   private installed = false;
@@ -156,17 +195,50 @@ export class ProgramLoop {
     // ES modules that import it read the builtin's exports as they stand after this.
     syncBuiltinESMExports();
     const requests = this.requests;
+    const log = this.log;
     const done = (message: unknown) => {
       requests.delete((message as Published).request);
     };
+    const answered = (request: object) => {
+      const entry = log.get(request);
+      if (entry !== undefined) {
+        entry.answered = true;
+      }
+    };
+    const failed = (request: object, error: unknown) => {
+      const entry = log.get(request);
+      if (entry !== undefined && !entry.answered && entry.request.failed === undefined) {
+        entry.request = { ...entry.request, failed: errorText(error) };
+      }
+    };
     this.subscribe("undici:request:create", (message) => {
-      requests.add((message as Published).request);
+      const request = (message as Published).request as UndiciRequest;
+      requests.add(request);
+      const { method, origin, path } = request;
+      log.set(request, {
+        request: describeRequest(method, String(origin ?? ""), path),
+        answered: false,
+      });
     });
+    this.subscribe("undici:request:headers", (message) => answered((message as Published).request));
     this.subscribe("undici:request:trailers", done);
-    this.subscribe("undici:request:error", done);
+    this.subscribe("undici:request:error", (message) => {
+      failed((message as Published).request, (message as { error?: unknown }).error);
+      done(message);
+    });
     this.subscribe("http.client.request.start", (message) => {
       const request = (message as Published).request as ClientRequest;
       requests.add(request);
+      log.set(request, {
+        request: describeRequest(
+          request.method,
+          `${request.protocol}//${request.host.includes(":") ? `[${request.host}]` : request.host}`,
+          request.path,
+        ),
+        answered: false,
+      });
+      request.once("response", () => answered(request));
+      request.once("error", (error) => failed(request, error));
       // 'close' comes after the response's 'end' (or the error), whose handlers ran by then.
       request.once("close", () => requests.delete(request));
     });
@@ -202,6 +274,18 @@ export class ProgramLoop {
     return this.requests.size;
   }
 
+  /**
+   * The requests the program sent, in order: each one not answered by now (an error, or still
+   * under way when the program ended) says why.
+   */
+  sent(): ProgramRequest[] {
+    return [...this.log.values()].map(({ request, answered }) =>
+      answered || request.failed !== undefined
+        ? request
+        : { ...request, failed: "no answer before the program ended" },
+    );
+  }
+
   /** How many timers, I/O operations and requests of the program still hold the loop open. */
   pending(): number {
     return this.pendingTimers() + this.pendingIo() + this.pendingRequests();
@@ -235,5 +319,6 @@ export class ProgramLoop {
     }
     this.timers.clear();
     this.requests.clear();
+    this.log.clear();
   }
 }

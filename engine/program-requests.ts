@@ -1,0 +1,166 @@
+/**
+ * What the program sends over the network itself. A Pulumi program is code: besides declaring
+ * resources it may call a cloud's API through its SDK (invite accounts to an organization, copy
+ * an object to a bucket), post to a webhook or read a URL while it runs — on every `pulumi
+ * preview` and `pulumi up`. Such a request is no resource, so no policy of the pack sees it,
+ * under the Pulumi CLI either; the offline engine records each one the program sends while it
+ * evaluates (engine/program-loop.ts) and reports them itself under `program-requests`:
+ *
+ * - a request that sends data (any method but GET, HEAD and OPTIONS) to a place outside the
+ *   jurisdiction, or to a host it cannot place, is a path out: mandatory, one finding per host. A
+ *   cloud's regional endpoint is placed by its region (`s3.eu-west-1.amazonaws.com`); a private
+ *   or loopback address is the program's own network.
+ * - a request to a machine's instance metadata service is a cloud SDK looking for credentials: the
+ *   program calls a cloud's API itself, and where those calls go and what they carry is not known
+ *   (offline, without credentials, none was sent): a destination that cannot be placed, mandatory.
+ * - a request that got no answer (offline, most do not) left the program going on without it:
+ *   what it would have done with the answer was not seen. Advisory: one that a resource needed
+ *   stops the check itself (exit 2), naming the resource.
+ */
+import * as ipaddr from "ipaddr.js";
+import type { Cloud, Jurisdiction } from "../residency/jurisdictions";
+import { regionInJurisdiction } from "../residency/jurisdictions";
+import { describePlace, regionOfEndpoint } from "../residency/placement";
+import type { Violation } from "./check";
+import type { Plan, ProgramRequest } from "./plan";
+
+export const programRequests = {
+  name: "program-requests",
+  description:
+    "Checks whether the program itself sends data over the network while it runs to places outside the jurisdiction, or to places that cannot be placed.",
+  severity: "high",
+  remediationSteps:
+    "Move what the program sends into resources the pack judges (the provider's own resource types), or remove the request; a program's own requests run on every pulumi preview and up.",
+} as const;
+
+/** The methods that only read: what they carry out is the request line and its headers. */
+const reads: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * The instance metadata services cloud SDKs ask for credentials and the region: AWS's (IPv4 and
+ * IPv6, and the ECS task endpoint), also Azure's, Google Cloud's and Oracle's address, and Alibaba
+ * Cloud's.
+ */
+const metadataHosts: ReadonlySet<string> = new Set([
+  "169.254.169.254",
+  "fd00:ec2::254",
+  "169.254.170.2",
+  "100.100.100.200",
+  "metadata.google.internal",
+]);
+
+/** Addresses of the machine or its private network: the program's own surroundings. */
+const localRanges: ReadonlySet<string> = new Set([
+  "loopback",
+  "private",
+  "linkLocal",
+  "uniqueLocal",
+  "unspecified",
+]);
+
+/** Whether a host is the machine itself or an address of a private network. */
+function isLocal(host: string): boolean {
+  if (host === "localhost" || host.endsWith(".localhost")) {
+    return true;
+  }
+  if (!ipaddr.isValid(host)) {
+    return false;
+  }
+  const address = ipaddr.process(host);
+  return localRanges.has(address.range());
+}
+
+/** A cloud whose endpoint a request went to, in a finding's words. */
+const cloudWords: Readonly<Record<Cloud, string>> = { aws: "AWS", alicloud: "Alibaba Cloud" };
+
+/** Where a request went, in a finding's words, and whether that is inside the jurisdiction. */
+function placeOf(j: Jurisdiction, r: ProgramRequest): { inside: boolean; words: string } {
+  if (isLocal(r.host)) {
+    return { inside: true, words: "a private address" };
+  }
+  const at = regionOfEndpoint(r.url);
+  if (at === undefined) {
+    return { inside: false, words: "a host the pack cannot place in a country" };
+  }
+  return {
+    inside: regionInJurisdiction(j, at.cloud, at.region),
+    words: `${cloudWords[at.cloud]} ${describePlace(j, at.cloud, at.region)}`,
+  };
+}
+
+/** `PUT https://…/customers.json, POST https://…/hook (and 3 more)`: requests, in a finding's words. */
+function listed(rs: readonly ProgramRequest[], reason = false): string {
+  const distinct = [
+    ...new Set(rs.map((r) => `${r.method} ${r.url}${reason && r.failed ? ` (${r.failed})` : ""}`)),
+  ];
+  const shown = distinct.slice(0, 3).join(", ");
+  return distinct.length > 3 ? `${shown} and ${distinct.length - 3} more` : shown;
+}
+
+/** The findings on what the program sent over the network itself (see the module's doc). */
+export function programRequestViolations(plan: Plan, j: Jurisdiction): Violation[] {
+  const sent = plan.programRequests ?? [];
+  if (sent.length === 0) {
+    return [];
+  }
+  const stack = plan.resources.find((r) => r.type === "pulumi:pulumi:Stack");
+  const subject = {
+    policy: programRequests.name,
+    resourceType: stack?.type ?? "pulumi:pulumi:Stack",
+    resourceName: stack?.name ?? plan.stack,
+    urn: stack?.urn ?? null,
+  };
+  const program = `the program ${plan.program}`;
+  const out: Violation[] = [];
+
+  const metadata = sent.filter((r) => metadataHosts.has(r.host));
+  if (metadata.length > 0) {
+    const hosts = [...new Set(metadata.map((r) => r.host))].join(", ");
+    out.push({
+      ...subject,
+      level: "mandatory",
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls a cloud's API itself: while it ran, a cloud SDK it uses asked the instance metadata service at ${hosts} for credentials (${listed(metadata)}). A program's own calls to a cloud are no resources: where they go and what they carry cannot be placed, and a call that found no credentials (as here) left the program going on without its answer, so what it does with the answers was not seen either. Declare what the calls do as resources of the program, or, once you have reviewed where they go and what they send, waive this finding with that evidence.`,
+      path: [
+        program,
+        `its own calls to a cloud's API (credentials asked of ${hosts})`,
+        "a destination that cannot be placed",
+      ],
+    });
+  }
+
+  const others = sent.filter((r) => !metadataHosts.has(r.host));
+  const sends = others.filter((r) => !reads.has(r.method));
+  const byHost = new Map<string, ProgramRequest[]>();
+  for (const r of sends) {
+    byHost.set(r.host, [...(byHost.get(r.host) ?? []), r]);
+  }
+  const reported = new Set<string>();
+  for (const [host, rs] of byHost) {
+    const place = placeOf(j, rs[0]);
+    if (place.inside) {
+      continue;
+    }
+    reported.add(host);
+    out.push({
+      ...subject,
+      level: "mandatory",
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} itself sent data to ${host}, ${place.words}, while it ran (${listed(rs)}). A program's own request is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Move what it sends into a resource the pack judges, or remove the request.`,
+      path: [program, `its own requests (${listed(rs)})`, `${host}: ${place.words}`],
+    });
+  }
+
+  // A request already reported as a path out is not named again for its answer.
+  const unanswered = others.filter(
+    (r) => r.failed !== undefined && !isLocal(r.host) && !reported.has(r.host),
+  );
+  if (unanswered.length > 0) {
+    const count = new Set(unanswered.map((r) => `${r.method} ${r.url}`)).size;
+    out.push({
+      ...subject,
+      level: "advisory",
+      message: `stack ${JSON.stringify(plan.stack)} has ${program} going on without the answers to ${count} request(s) it sent itself while it ran, which got none here (${listed(unanswered, true)}): what it does with those answers under pulumi preview and up was not seen. A resource that needed one would have stopped the check (exit 2); run the check where the requests are answered to see the rest.`,
+      path: null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,215 @@
+/**
+ * What a program sends over the network itself while it runs is no resource, so no policy of the
+ * pack sees it: the engine records each request (engine/program-loop.ts) and reports a path out
+ * among them itself (engine/program-requests.ts). Each case has its twin: the same request to a
+ * place inside the jurisdiction, or one that only reads, passes.
+ */
+import * as diagnostics from "node:diagnostics_channel";
+import * as http from "node:http";
+import * as path from "node:path";
+import { Duplex } from "node:stream";
+import { type Plan, type ProgramRequest, recordOf } from "../../engine/plan";
+import { ProgramLoop } from "../../engine/program-loop";
+import { programRequestViolations } from "../../engine/program-requests";
+import { getJurisdiction } from "../../residency/jurisdictions";
+import { cliMany } from "../helpers/cli";
+
+const cn = getJurisdiction("CN");
+const stackUrn = "urn:pulumi:prod::shop::pulumi:pulumi:Stack::shop-prod";
+
+function planSending(...programRequests: ProgramRequest[]): Plan {
+  return {
+    project: "shop",
+    stack: "prod",
+    program: "index.ts",
+    config: {},
+    resources: [
+      recordOf({ urn: stackUrn, type: "pulumi:pulumi:Stack", name: "shop-prod", custom: false }),
+    ],
+    outputs: {},
+    programRequests,
+  };
+}
+
+const request = (method: string, url: string, failed?: string): ProgramRequest => ({
+  method,
+  url,
+  host: new URL(url).hostname.replace(/^\[|\]$/g, ""),
+  ...(failed === undefined ? {} : { failed }),
+});
+
+/** Level, and the start of the message after the stack's name, of each finding. */
+const found = (plan: Plan) =>
+  programRequestViolations(plan, cn).map((v) => [v.policy, v.level, v.message.split(", but ")[1]]);
+
+describe("program-requests: what the program sends itself", () => {
+  it("a request that sends data to a region abroad is a path out, one finding per host, naming the place", () => {
+    const abroad = request(
+      "PUT",
+      "https://acme-eu-archive.s3.eu-west-1.amazonaws.com/customers.json",
+      "getaddrinfo ENOTFOUND acme-eu-archive.s3.eu-west-1.amazonaws.com",
+    );
+    const [v, ...rest] = programRequestViolations(
+      planSending(abroad, abroad, request("POST", "https://hooks.example-chat.com/T0/B0")),
+      cn,
+    );
+    expect(v).toMatchObject({
+      policy: "program-requests",
+      level: "mandatory",
+      resourceType: "pulumi:pulumi:Stack",
+      resourceName: "shop-prod",
+      urn: stackUrn,
+      message:
+        'stack "prod" must send data only to places inside CN, but the program index.ts itself sent data to acme-eu-archive.s3.eu-west-1.amazonaws.com, AWS eu-west-1 (outside CN, in EU), while it ran (PUT https://acme-eu-archive.s3.eu-west-1.amazonaws.com/customers.json). A program\'s own request is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Move what it sends into a resource the pack judges, or remove the request.',
+      path: [
+        "the program index.ts",
+        "its own requests (PUT https://acme-eu-archive.s3.eu-west-1.amazonaws.com/customers.json)",
+        "acme-eu-archive.s3.eu-west-1.amazonaws.com: AWS eu-west-1 (outside CN, in EU)",
+      ],
+    });
+    // A host the pack cannot place is a finding too; the failed PUT, reported, is not named again.
+    expect(rest.map((r) => [r.level, r.message.split(", but ")[1].split(" while")[0]])).toEqual([
+      [
+        "mandatory",
+        "the program index.ts itself sent data to hooks.example-chat.com, a host the pack cannot place in a country,",
+      ],
+    ]);
+  });
+
+  it("twin: data sent inside the jurisdiction, to a private address or the machine, and reads answered, pass", () => {
+    expect(
+      found(
+        planSending(
+          request("PUT", "https://records.oss-cn-shanghai.aliyuncs.com/customers.json"),
+          request("POST", "https://sqs.cn-north-1.amazonaws.com.cn/111122223333/orders"),
+          request("POST", "http://10.0.4.17:8080/hook"),
+          request("DELETE", "http://127.0.0.1:9000/cache"),
+          request("POST", "http://[::1]:9000/cache"),
+          request("GET", "https://api.ipify.org/"),
+          request("HEAD", "https://ip-ranges.amazonaws.com/ip-ranges.json"),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it("a cloud SDK asking the instance metadata service for credentials is a call to a cloud that cannot be placed", () => {
+    expect(
+      found(
+        planSending(
+          request("PUT", "http://169.254.169.254/latest/api/token"),
+          request("GET", "http://169.254.169.254/latest/meta-data/iam/security-credentials/"),
+          request("GET", "http://100.100.100.200/latest/meta-data/ram/security-credentials/"),
+        ),
+      ),
+    ).toEqual([
+      [
+        "program-requests",
+        "mandatory",
+        "the program index.ts calls a cloud's API itself: while it ran, a cloud SDK it uses asked the instance metadata service at 169.254.169.254, 100.100.100.200 for credentials (PUT http://169.254.169.254/latest/api/token, GET http://169.254.169.254/latest/meta-data/iam/security-credentials/, GET http://100.100.100.200/latest/meta-data/ram/security-credentials/). A program's own calls to a cloud are no resources: where they go and what they carry cannot be placed, and a call that found no credentials (as here) left the program going on without its answer, so what it does with the answers was not seen either. Declare what the calls do as resources of the program, or, once you have reviewed where they go and what they send, waive this finding with that evidence.",
+      ],
+    ]);
+  });
+
+  it("a request that got no answer is advisory: the program went on without it", () => {
+    expect(
+      found(
+        planSending(
+          request("GET", "https://api.ipify.org/", "getaddrinfo ENOTFOUND api.ipify.org"),
+          request("GET", "https://api.ipify.org/", "getaddrinfo ENOTFOUND api.ipify.org"),
+          request(
+            "POST",
+            "https://oss-cn-shanghai.aliyuncs.com/reports",
+            "no answer before the program ended",
+          ),
+          request("GET", "http://127.0.0.1:1/", "connect ECONNREFUSED 127.0.0.1:1"),
+        ),
+      ),
+    ).toEqual([["program-requests", "advisory", undefined]]);
+    const [advice] = programRequestViolations(
+      planSending(request("GET", "https://api.ipify.org/", "getaddrinfo ENOTFOUND api.ipify.org")),
+      cn,
+    );
+    expect(advice.message).toBe(
+      'stack "prod" has the program index.ts going on without the answers to 1 request(s) it sent itself while it ran, which got none here (GET https://api.ipify.org/ (getaddrinfo ENOTFOUND api.ipify.org)): what it does with those answers under pulumi preview and up was not seen. A resource that needed one would have stopped the check (exit 2); run the check where the requests are answered to see the rest.',
+    );
+  });
+
+  it("a program that sends nothing has no finding", () => {
+    expect(found({ ...planSending(), programRequests: undefined })).toEqual([]);
+  });
+});
+
+describe("the requests a program sends, as the engine records them", () => {
+  it("records an http request's method, origin and path without its query, and why it failed", async () => {
+    const loop = new ProgramLoop();
+    loop.install();
+    try {
+      const agent = Object.assign(new http.Agent(), {
+        createConnection: () => {
+          const socket = new Duplex({ read() {}, write: (_c, _e, done) => done() });
+          setImmediate(() => socket.destroy(new Error("connect ENETUNREACH")));
+          return socket;
+        },
+      });
+      await new Promise<void>((resolve) => {
+        const r = http.request("http://records.example.cn/upload?token=secret", {
+          method: "post",
+          agent,
+        });
+        r.on("error", () => resolve());
+        r.end("{}");
+      });
+      // A fetch request, as undici publishes it.
+      const fetched = { method: "GET", origin: "https://api.ipify.org", path: "/?format=json" };
+      diagnostics.channel("undici:request:create").publish({ request: fetched });
+      diagnostics.channel("undici:request:headers").publish({ request: fetched, response: {} });
+      diagnostics.channel("undici:request:trailers").publish({ request: fetched });
+      const pending = {
+        method: "PUT",
+        origin: "https://[fd00:ec2::254]",
+        path: "/latest/api/token",
+      };
+      diagnostics.channel("undici:request:create").publish({ request: pending });
+      expect(loop.sent()).toEqual([
+        {
+          method: "POST",
+          url: "http://records.example.cn/upload",
+          host: "records.example.cn",
+          failed: "connect ENETUNREACH",
+        },
+        { method: "GET", url: "https://api.ipify.org/", host: "api.ipify.org" },
+        {
+          method: "PUT",
+          url: "https://[fd00:ec2::254]/latest/api/token",
+          host: "fd00:ec2::254",
+          failed: "no answer before the program ended",
+        },
+      ]);
+    } finally {
+      loop.dispose();
+    }
+    // Nothing is recorded once the evaluation ended.
+    expect(loop.sent()).toEqual([]);
+  });
+
+  it("check fails a program that copies a record abroad and calls a cloud's API itself, and advises on the rest", async () => {
+    const program = path.join("test", "fixtures", "check-program", "program-requests.ts");
+    const [{ code, stdout }] = await cliMany([
+      { args: ["check", program, "--stack", "prod", "--format", "json"] },
+    ]);
+    expect(code).toBe(1);
+    const findings = (
+      JSON.parse(stdout) as {
+        violations: { policy: string; level: string; path: string[] | null }[];
+      }
+    ).violations.filter((v) => v.policy === "program-requests");
+    expect(findings.map((v) => [v.level, v.path?.[2]])).toEqual([
+      ["mandatory", "a destination that cannot be placed"],
+      [
+        "mandatory",
+        "acme-eu-archive.s3.eu-west-1.amazonaws.com: AWS eu-west-1 (outside CN, in EU)",
+      ],
+      ["advisory", undefined],
+    ]);
+  });
+});
