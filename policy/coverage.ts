@@ -127,11 +127,33 @@ export function unclassifiedMessage(
     };
     return `${lead} is a dynamic resource: its provider is the program's own code (the create and update functions serialised into its __provider input), run on the machine that deploys, which may send the resource's inputs anywhere, so the pack cannot tell whether it moves data across the border. Once you have reviewed what its provider does, waive this resource by name in a --policy-config file (${JSON.stringify(waiver)}) given to check and plan, and to policy-config when it writes the config for pulumi preview --policy-pack-config; allowTypes would accept every dynamic resource of the stack, whatever its provider does.`;
   }
+  const saas = entry === undefined ? hostedServices[type.split(":")[0]] : undefined;
+  if (saas !== undefined) {
+    // A GitHub Actions secret of `github`: a service's own servers keep what the resource holds.
+    return `${lead} is a resource of ${saas}, which keeps what the resource is given on its own servers, in no region the pack can place inside a jurisdiction; it is no type of the SDKs the pack classifies (${sdks}). Keep the stack's data out of it, or, once you have reviewed where the service keeps this resource's data, ${acceptFor(type)}.`;
+  }
   if (entry === undefined) {
     return `${lead} is not a resource type of the SDKs the pack classifies (${sdks}), so the pack cannot tell whether it moves data across the border. Keep the stack's data on resources of those SDKs, or, once you have reviewed where this resource sends its data, ${acceptFor(type)}.`;
   }
   return `${lead} is unclassified: ${entry.reason}, so the pack cannot tell whether it moves data across the border. \`sovereign-dc coverage --type ${type}\` shows what is unreviewed; once you have reviewed where this resource sends its data, ${acceptFor(type)}.`;
 }
+
+/**
+ * Pulumi packages whose resources live in one company's hosted service, with no region of a
+ * cloud the catalog holds: what such a resource is given — a secret's value, a variable, a
+ * record, a policy — is kept on that service's servers. Their types are no SDK's the pack
+ * classifies, and still fail; the message says where their data goes.
+ */
+const hostedServices: Readonly<Record<string, string>> = {
+  github: "GitHub (github.com, or the GitHub Enterprise server its provider's baseUrl names)",
+  gitlab: "GitLab (gitlab.com, or the GitLab instance its provider's baseUrl names)",
+  cloudflare: "Cloudflare, whose network serves and stores from points of presence worldwide",
+  tailscale: "Tailscale's coordination service (login.tailscale.com)",
+  vercel: "Vercel",
+  netlify: "Netlify",
+  slack: "Slack",
+  pagerduty: "PagerDuty",
+};
 
 /** The types of the SDKs' dynamic providers, whose provider is the program's own code. */
 const dynamicTypes = ["pulumi-nodejs:dynamic:Resource", "pulumi-python:dynamic:Resource"];

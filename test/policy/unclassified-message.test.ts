@@ -39,6 +39,24 @@ test("a type of no classified SDK fails naming the versions the pack classifies"
   );
 });
 
+// Found on a static site's program that stores an IAM role's ARN and a bucket's name as GitHub
+// Actions secrets: the message said only that the type was not classified.
+test("a type of a hosted service's package names the service that keeps its data", () => {
+  const message = unclassifiedMessage(
+    "github:index/actionsSecret:ActionsSecret",
+    "deploy-role",
+    listed,
+    "@pulumi/aws 9.0.0",
+  );
+  expect(message).toBe(
+    'github actions secret "deploy-role" must be of a type the residency pack has classified, but github:index/actionsSecret:ActionsSecret is a resource of GitHub (github.com, or the GitHub Enterprise server its provider\'s baseUrl names), which keeps what the resource is given on its own servers, in no region the pack can place inside a jurisdiction; it is no type of the SDKs the pack classifies (@pulumi/aws 9.0.0). Keep the stack\'s data out of it, or, once you have reviewed where the service keeps this resource\'s data, accept the type for this stack: list it under allowTypes of reviewed-resource-types in a --policy-config file ({"reviewed-resource-types":{"allowTypes":["github:index/actionsSecret:ActionsSecret"]}}) given to check and plan, and to policy-config when it writes the config for pulumi preview --policy-pack-config.',
+  );
+  // A package of no hosted service keeps the general words.
+  expect(unclassifiedMessage("command:local:Command", "c", listed, "@pulumi/aws 9.0.0")).toContain(
+    "is not a resource type of the SDKs the pack classifies",
+  );
+});
+
 test("a Kubernetes kind of no classified SDK is named a custom resource, or a newer SDK's", () => {
   const sdks = "@pulumi/alicloud 3.108.0, @pulumi/aws 9.0.0, @pulumi/kubernetes 4.34.2";
   expect(
