@@ -505,7 +505,7 @@ describe("internet-egress on the egress table's types: each way a value opens th
       "a function outside the stack's VPC",
       "aws:lambda/function:Function",
       { vpcConfig: { subnetIds: [] } },
-      "lambda function \"r\" must not open an edge to the internet, but vpcConfig is not set: the function runs in Lambda's network and reaches any host on the internet. Attach the function to private subnets of the stack's VPC (vpcConfig.subnetIds).",
+      "lambda function \"r\" must not open an edge to the internet, but vpcConfig is not set: the function runs in Lambda's network and reaches any host on the internet. Attach the function to private subnets of the stack's VPC (vpcConfig.subnetIds); a Lambda@Edge function, which CloudFront runs at its edge locations worldwide, cannot be attached: do its work in the region, behind the distribution's origin.",
     ],
     [
       "a model neither isolated nor in the stack's VPC",

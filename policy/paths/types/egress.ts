@@ -844,7 +844,7 @@ export const egress: TypeTable = {
     ]),
   ),
   "aws:lambda/function:Function": workload(
-    "Attach the function to private subnets of the stack's VPC (vpcConfig.subnetIds).",
+    "Attach the function to private subnets of the stack's VPC (vpcConfig.subnetIds); a Lambda@Edge function, which CloudFront runs at its edge locations worldwide, cannot be attached: do its work in the region, behind the distribution's origin.",
     service.outsideVpc(
       "vpcConfig.subnetIds",
       "the function runs in Lambda's network and reaches any host on the internet",
