@@ -149,7 +149,7 @@ export async function evaluateAndCheck(opts: RunOptions): Promise<RunResult> {
       ),
       ...state,
       ...opaque,
-      ...programRequestViolations(plan, jurisdiction),
+      ...programRequestViolations(plan, jurisdiction, packConfig),
     ];
     const violations = withoutSecrets(
       byLevel([...found, ...waiverFindings(packConfig, found)]),

@@ -276,10 +276,25 @@ export const enginePolicies = [
 ] as const;
 
 /**
- * The policy names a `--policy-config` file may set: the pack's, and `offline-visibility`
- * (mandatory or advisory only). `state-residency` is not configurable: the fix is the backend.
+ * The engine's own policies a `--policy-config` file may lower to advisory (never turn off), by
+ * name, with why one would: what they report is still listed.
  */
-export const configurablePolicyNames: readonly string[] = [...policyNames, offlineVisibility.name];
+const lowerable: Readonly<Record<string, string>> = {
+  [offlineVisibility.name]:
+    'Components the offline engine cannot see are always reported; set "advisory" when the stack is also checked with pulumi preview --policy-pack.',
+  [programRequests.name]:
+    'What the program sends itself is always reported; set "advisory" once the program\'s own requests have been reviewed.',
+};
+
+/**
+ * The policy names a `--policy-config` file may set: the pack's, and `offline-visibility` and
+ * `program-requests` (mandatory or advisory only). `state-residency` is not configurable: the fix
+ * is the backend.
+ */
+export const configurablePolicyNames: readonly string[] = [
+  ...policyNames,
+  ...Object.keys(lowerable),
+];
 
 /**
  * Reads a `--policy-pack-config` file (CrossGuard's format: policy name → settings, with an
@@ -309,8 +324,8 @@ export function mergePolicyConfigFile(
       }
       continue;
     }
-    if (name === offlineVisibility.name) {
-      out[name] = { enforcementLevel: offlineVisibilityLevelIn(file, value) };
+    if (name in lowerable) {
+      out[name] = { enforcementLevel: engineLevelIn(file, name, value) };
       continue;
     }
     if (!policyNames.includes(name)) {
@@ -336,10 +351,11 @@ export function mergePolicyConfigFile(
 }
 
 /**
- * The level a `--policy-config` entry sets for `offline-visibility`: "mandatory" or "advisory",
- * as a string or `{ enforcementLevel }`. Turning it off would let what was never seen pass.
+ * The level a `--policy-config` entry sets for one of the engine's lowerable policies:
+ * "mandatory" or "advisory", as a string or `{ enforcementLevel }`. Turning `offline-visibility`
+ * off would let what was never seen pass; `program-requests`, what was never judged.
  */
-function offlineVisibilityLevelIn(file: string, value: unknown): Level {
+function engineLevelIn(file: string, name: string, value: unknown): Level {
   const level =
     typeof value === "object" && value !== null && !Array.isArray(value)
       ? Object.keys(value).every((k) => k === "enforcementLevel")
@@ -349,9 +365,8 @@ function offlineVisibilityLevelIn(file: string, value: unknown): Level {
   const allowed = offlineVisibilityLevels as readonly unknown[];
   if (!allowed.includes(level)) {
     throw new UsageError(
-      `--policy-config ${file}: ${offlineVisibility.name} received ${JSON.stringify(value)}; it takes ` +
-        `"mandatory" or "advisory" (or { "enforcementLevel": … }). Components the offline engine cannot ` +
-        `see are always reported; set "advisory" when the stack is also checked with pulumi preview --policy-pack.`,
+      `--policy-config ${file}: ${name} received ${JSON.stringify(value)}; it takes ` +
+        `"mandatory" or "advisory" (or { "enforcementLevel": … }). ${lowerable[name]}`,
     );
   }
   return level as Level;

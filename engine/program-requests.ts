@@ -21,6 +21,7 @@ import * as ipaddr from "ipaddr.js";
 import type { Cloud, Jurisdiction } from "../residency/jurisdictions";
 import { regionInJurisdiction } from "../residency/jurisdictions";
 import { describePlace, regionOfEndpoint } from "../residency/placement";
+import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
 import type { Plan, ProgramRequest } from "./plan";
 
@@ -97,8 +98,20 @@ function listed(rs: readonly ProgramRequest[], reason = false): string {
   return distinct.length > 3 ? `${shown} and ${distinct.length - 3} more` : shown;
 }
 
-/** The findings on what the program sent over the network itself (see the module's doc). */
-export function programRequestViolations(plan: Plan, j: Jurisdiction): Violation[] {
+/** The level `program-requests` is set to in a pack config (mandatory unless lowered). */
+function levelIn(config: PolicyPackConfig | undefined): Level {
+  return config?.[programRequests.name]?.enforcementLevel === "advisory" ? "advisory" : "mandatory";
+}
+
+/**
+ * The findings on what the program sent over the network itself (see the module's doc), at the
+ * level `config` sets (`--policy-config` may lower it to advisory, by name).
+ */
+export function programRequestViolations(
+  plan: Plan,
+  j: Jurisdiction,
+  config?: PolicyPackConfig,
+): Violation[] {
   const sent = plan.programRequests ?? [];
   if (sent.length === 0) {
     return [];
@@ -111,6 +124,7 @@ export function programRequestViolations(plan: Plan, j: Jurisdiction): Violation
     urn: stack?.urn ?? null,
   };
   const program = `the program ${plan.program}`;
+  const level = levelIn(config);
   const out: Violation[] = [];
 
   const metadata = sent.filter((r) => metadataHosts.has(r.host));
@@ -118,8 +132,8 @@ export function programRequestViolations(plan: Plan, j: Jurisdiction): Violation
     const hosts = [...new Set(metadata.map((r) => r.host))].join(", ");
     out.push({
       ...subject,
-      level: "mandatory",
-      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls a cloud's API itself: while it ran, a cloud SDK it uses asked the instance metadata service at ${hosts} for credentials (${listed(metadata)}). A program's own calls to a cloud are no resources: where they go and what they carry cannot be placed, and a call that found no credentials (as here) left the program going on without its answer, so what it does with the answers was not seen either. Declare what the calls do as resources of the program, or, once you have reviewed where they go and what they send, waive this finding with that evidence.`,
+      level,
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls a cloud's API itself: while it ran, a cloud SDK it uses asked the instance metadata service at ${hosts} for credentials (${listed(metadata)}). A program's own calls to a cloud are no resources: where they go and what they carry cannot be placed, and a call that found no credentials (as here) left the program going on without its answer, so what it does with the answers was not seen either. Declare what the calls do as resources of the program, or, once you have reviewed where they go and what they send, lower this policy to advisory in --policy-config ({"program-requests": "advisory"}).`,
       path: [
         program,
         `its own calls to a cloud's API (credentials asked of ${hosts})`,
@@ -143,7 +157,7 @@ export function programRequestViolations(plan: Plan, j: Jurisdiction): Violation
     reported.add(host);
     out.push({
       ...subject,
-      level: "mandatory",
+      level,
       message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} itself sent data to ${host}, ${place.words}, while it ran (${listed(rs)}). A program's own request is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Move what it sends into a resource the pack judges, or remove the request.`,
       path: [program, `its own requests (${listed(rs)})`, `${host}: ${place.words}`],
     });

@@ -5,9 +5,12 @@
  * place inside the jurisdiction, or one that only reads, passes.
  */
 import * as diagnostics from "node:diagnostics_channel";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as http from "node:http";
 import * as path from "node:path";
 import { Duplex } from "node:stream";
+import { configurablePolicyNames, mergePolicyConfigFile } from "../../engine/check";
 import { type Plan, type ProgramRequest, recordOf } from "../../engine/plan";
 import { ProgramLoop } from "../../engine/program-loop";
 import { programRequestViolations } from "../../engine/program-requests";
@@ -105,7 +108,7 @@ describe("program-requests: what the program sends itself", () => {
       [
         "program-requests",
         "mandatory",
-        "the program index.ts calls a cloud's API itself: while it ran, a cloud SDK it uses asked the instance metadata service at 169.254.169.254, 100.100.100.200 for credentials (PUT http://169.254.169.254/latest/api/token, GET http://169.254.169.254/latest/meta-data/iam/security-credentials/, GET http://100.100.100.200/latest/meta-data/ram/security-credentials/). A program's own calls to a cloud are no resources: where they go and what they carry cannot be placed, and a call that found no credentials (as here) left the program going on without its answer, so what it does with the answers was not seen either. Declare what the calls do as resources of the program, or, once you have reviewed where they go and what they send, waive this finding with that evidence.",
+        `the program index.ts calls a cloud's API itself: while it ran, a cloud SDK it uses asked the instance metadata service at 169.254.169.254, 100.100.100.200 for credentials (PUT http://169.254.169.254/latest/api/token, GET http://169.254.169.254/latest/meta-data/iam/security-credentials/, GET http://100.100.100.200/latest/meta-data/ram/security-credentials/). A program's own calls to a cloud are no resources: where they go and what they carry cannot be placed, and a call that found no credentials (as here) left the program going on without its answer, so what it does with the answers was not seen either. Declare what the calls do as resources of the program, or, once you have reviewed where they go and what they send, lower this policy to advisory in --policy-config ({"program-requests": "advisory"}).`,
       ],
     ]);
   });
@@ -132,6 +135,35 @@ describe("program-requests: what the program sends itself", () => {
     expect(advice.message).toBe(
       'stack "prod" has the program index.ts going on without the answers to 1 request(s) it sent itself while it ran, which got none here (GET https://api.ipify.org/ (getaddrinfo ENOTFOUND api.ipify.org)): what it does with those answers under pulumi preview and up was not seen. A resource that needed one would have stopped the check (exit 2); run the check where the requests are answered to see the rest.',
     );
+  });
+
+  it("a --policy-config file may lower it to advisory, by name, and never turn it off", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "program-requests-"));
+    const file = (doc: unknown) => {
+      const f = path.join(dir, `${Math.random().toString(36).slice(2)}.json`);
+      fs.writeFileSync(f, JSON.stringify(doc));
+      return f;
+    };
+    const abroad = planSending(
+      request("PUT", "https://acme-eu-archive.s3.eu-west-1.amazonaws.com/customers.json"),
+      request("PUT", "http://169.254.169.254/latest/api/token"),
+    );
+    const lowered = mergePolicyConfigFile({}, file({ "program-requests": "advisory" }));
+    expect(programRequestViolations(abroad, cn, lowered).map((v) => v.level)).toEqual([
+      "advisory",
+      "advisory",
+    ]);
+    // `all` sets the pack's policies only.
+    const all = mergePolicyConfigFile({}, file({ all: "advisory" }));
+    expect(programRequestViolations(abroad, cn, all).map((v) => v.level)).toEqual([
+      "mandatory",
+      "mandatory",
+    ]);
+    const off = file({ "program-requests": { enforcementLevel: "disabled" } });
+    expect(() => mergePolicyConfigFile({}, off)).toThrow(
+      `--policy-config ${off}: program-requests received {"enforcementLevel":"disabled"}; it takes "mandatory" or "advisory" (or { "enforcementLevel": … }). What the program sends itself is always reported; set "advisory" once the program's own requests have been reviewed.`,
+    );
+    expect(configurablePolicyNames).toContain("program-requests");
   });
 
   it("a program that sends nothing has no finding", () => {
