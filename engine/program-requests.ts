@@ -133,7 +133,7 @@ export function programRequestViolations(
     out.push({
       ...subject,
       level,
-      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls a cloud's API itself: while it ran, a cloud SDK it uses asked the instance metadata service at ${hosts} for credentials (${listed(metadata)}). A program's own calls to a cloud are no resources: where they go and what they carry cannot be placed, and a call that found no credentials (as here) left the program going on without its answer, so what it does with the answers was not seen either. Declare what the calls do as resources of the program, or, once you have reviewed where they go and what they send, lower this policy to advisory in --policy-config ({"program-requests": "advisory"}).`,
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls a cloud's API itself: while it ran, a cloud SDK it uses asked the instance metadata service at ${hosts} for credentials (${listed(metadata)}). A program's own calls to a cloud are no resources: where they go and what they carry cannot be placed, and a call that found no credentials left the program going on without its answer, so what it does with the answers was not seen either. Declare what the calls do as resources of the program, or, once you have reviewed where they go and what they send, lower this policy to advisory in --policy-config ({"program-requests": "advisory"}).`,
       path: [
         program,
         `its own calls to a cloud's API (credentials asked of ${hosts})`,
