@@ -28,7 +28,9 @@ import {
   type Plan,
   type ProgramRequest,
   type RecordedResource,
+  type SdkCall,
 } from "./plan";
+import { recordSdkCalls } from "./sdk-calls";
 import { readYamlProgram, runYamlProgram } from "./pulumi-yaml";
 import {
   loadProject,
@@ -175,6 +177,8 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   );
   const failedCallbacks: CallbackFailure[] = [];
   const restoreCallbacks = installUnknownCallbacks(failedCallbacks);
+  const sdkCalls: SdkCall[] = [];
+  const restoreSdkCalls = recordSdkCalls(sdkCalls);
   const constructed = new ConstructionLog();
   const watchdog = new Watchdog(opts.timeoutSeconds ?? defaultTimeoutSeconds);
   const loop = new ProgramLoop();
@@ -282,6 +286,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     loop.dispose();
     restoreInvokes();
     restoreCallbacks();
+    restoreSdkCalls();
     process.chdir(cwd);
     // A failing program leaves rejected promises in the SDK's chains that Node reports as
     // unhandled only after the current turn: keep collecting until then, or one of them would
@@ -319,6 +324,7 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     ...(failedCallbacks.length > 0 ? { failedCallbacks } : {}),
     ...(uncalledDefault ? { uncalledDefaultExport: true } : {}),
     ...(programRequests.length > 0 ? { programRequests } : {}),
+    ...(sdkCalls.length > 0 ? { sdkCalls: sdkCalls.map((c) => ({ ...c })) } : {}),
     outputs,
     backendUrl: project.backendUrl,
     secretsProvider: stackConfig.secretsProvider,

@@ -26,6 +26,20 @@ export interface ProgramRequest {
   readonly host: string;
   /** Why it got no answer (an error, or the program ending first); absent when answered. */
   readonly failed?: string;
+  /** Sent for a call of the program's through a cloud SDK (`sdkCalls`), not by the program itself. */
+  readonly bySdkCall?: true;
+}
+
+/** A call the program made through the AWS SDK v3 while it ran (engine/sdk-calls.ts). */
+export interface SdkCall {
+  /** `Organizations`. */
+  readonly service: string;
+  /** `ListAccounts`. */
+  readonly operation: string;
+  /** The region the client was configured for, when it could be read. */
+  readonly region?: string;
+  /** Why it failed, when it did (offline: no credentials). */
+  readonly failed?: string;
 }
 
 export interface RecordedResource {
@@ -130,6 +144,8 @@ export interface Plan {
    * they carry is no resource, and no policy of the pack sees them (engine/program-requests.ts).
    */
   readonly programRequests?: readonly ProgramRequest[];
+  /** The calls the program made through the AWS SDK v3 while it ran, in order. */
+  readonly sdkCalls?: readonly SdkCall[];
   /**
    * The program's CommonJS entry exports a default function (`export default async () => …`),
    * which the language host never calls: whatever it would declare is not created.

@@ -36,6 +36,7 @@
 import * as diagnostics from "node:diagnostics_channel";
 import type { ClientRequest } from "node:http";
 import type { ProgramRequest } from "./plan";
+import { inSdkCall } from "./sdk-calls";
 import { syncBuiltinESMExports } from "node:module";
 import type * as timersPromises from "node:timers/promises";
 
@@ -112,6 +113,14 @@ function describeRequest(method: string | undefined, origin: string, path: strin
     url: `${origin}${(path ?? "/").split("?")[0]}`,
     host,
   };
+}
+
+/**
+ * A request as recorded, marked when it is sent for a call through a cloud SDK the engine records
+ * (engine/sdk-calls.ts): the channels publish in the caller's async context.
+ */
+function bySdk(request: ProgramRequest): ProgramRequest {
+  return inSdkCall() ? { ...request, bySdkCall: true } : request;
 }
 
 /** What a request's error says, in a line. */
@@ -216,7 +225,7 @@ export class ProgramLoop {
       requests.add(request);
       const { method, origin, path } = request;
       log.set(request, {
-        request: describeRequest(method, String(origin ?? ""), path),
+        request: bySdk(describeRequest(method, String(origin ?? ""), path)),
         answered: false,
       });
     });
@@ -230,10 +239,12 @@ export class ProgramLoop {
       const request = (message as Published).request as ClientRequest;
       requests.add(request);
       log.set(request, {
-        request: describeRequest(
-          request.method,
-          `${request.protocol}//${request.host.includes(":") ? `[${request.host}]` : request.host}`,
-          request.path,
+        request: bySdk(
+          describeRequest(
+            request.method,
+            `${request.protocol}//${request.host.includes(":") ? `[${request.host}]` : request.host}`,
+            request.path,
+          ),
         ),
         answered: false,
       });

@@ -10,9 +10,14 @@
  *   jurisdiction, or to a host it cannot place, is a path out: mandatory, one finding per host. A
  *   cloud's regional endpoint is placed by its region (`s3.eu-west-1.amazonaws.com`); a private
  *   or loopback address is the program's own network.
- * - a request to a machine's instance metadata service is a cloud SDK looking for credentials: the
- *   program calls a cloud's API itself, and where those calls go and what they carry is not known
- *   (offline, without credentials, none was sent): a destination that cannot be placed, mandatory.
+ * - a call through the AWS SDK v3 (engine/sdk-calls.ts) is judged by the region its client is
+ *   configured for: outside the jurisdiction, or a region the client does not say, is a path out,
+ *   mandatory, one finding per service and region; the requests it sends (its credentials lookup
+ *   included) are the call's.
+ * - any other request to a machine's instance metadata service is a cloud SDK the engine does not
+ *   record looking for credentials: the program calls a cloud's API itself, and where those calls
+ *   go and what they carry is not known (offline, without credentials, none was sent): a
+ *   destination that cannot be placed, mandatory.
  * - a request that got no answer (offline, most do not) left the program going on without it:
  *   what it would have done with the answer was not seen. Advisory: one that a resource needed
  *   stops the check itself (exit 2), naming the resource.
@@ -23,7 +28,7 @@ import { regionInJurisdiction } from "../residency/jurisdictions";
 import { describePlace, regionOfEndpoint } from "../residency/placement";
 import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
-import type { Plan, ProgramRequest } from "./plan";
+import type { Plan, ProgramRequest, SdkCall } from "./plan";
 
 export const programRequests = {
   name: "program-requests",
@@ -112,8 +117,10 @@ export function programRequestViolations(
   j: Jurisdiction,
   config?: PolicyPackConfig,
 ): Violation[] {
-  const sent = plan.programRequests ?? [];
-  if (sent.length === 0) {
+  // A request sent for a call through the AWS SDK is judged as the call (its service and region).
+  const sent = (plan.programRequests ?? []).filter((r) => r.bySdkCall !== true);
+  const calls = plan.sdkCalls ?? [];
+  if (sent.length === 0 && calls.length === 0) {
     return [];
   }
   const stack = plan.resources.find((r) => r.type === "pulumi:pulumi:Stack");
@@ -126,6 +133,40 @@ export function programRequestViolations(
   const program = `the program ${plan.program}`;
   const level = levelIn(config);
   const out: Violation[] = [];
+
+  // The program's calls through the AWS SDK, by service and region: one outside the
+  // jurisdiction, or in a region the client does not say, is a call that sends data there.
+  const byPlace = new Map<string, SdkCall[]>();
+  for (const c of calls) {
+    const key = `${c.service}\0${c.region ?? ""}`;
+    byPlace.set(key, [...(byPlace.get(key) ?? []), c]);
+  }
+  const reportedCalls = new Set<SdkCall>();
+  for (const group of byPlace.values()) {
+    const { service, region } = group[0];
+    if (region !== undefined && regionInJurisdiction(j, "aws", region)) {
+      continue;
+    }
+    for (const c of group) {
+      reportedCalls.add(c);
+    }
+    const where =
+      region === undefined
+        ? "in a region its client does not say (none could be read)"
+        : `in ${describePlace(j, "aws", region)}`;
+    const operations = [...new Set(group.map((c) => c.operation))];
+    const named = `${operations.slice(0, 4).join(", ")}${operations.length > 4 ? ` and ${operations.length - 4} more` : ""}`;
+    out.push({
+      ...subject,
+      level,
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls AWS ${service} itself ${where}, through the AWS SDK while it ran (${named}). A program's own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it. Declare what the call does as a resource of the program, or make it in a region inside ${j.id}; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
+      path: [
+        program,
+        `its own AWS SDK calls (${service}: ${named})`,
+        region === undefined ? "a region that cannot be read" : describePlace(j, "aws", region),
+      ],
+    });
+  }
 
   const metadata = sent.filter((r) => metadataHosts.has(r.host));
   if (metadata.length > 0) {
@@ -163,16 +204,22 @@ export function programRequestViolations(
     });
   }
 
-  // A request already reported as a path out is not named again for its answer.
-  const unanswered = others.filter(
-    (r) => r.failed !== undefined && !isLocal(r.host) && !reported.has(r.host),
-  );
+  // A request or call already reported as a path out is not named again for its answer.
+  const unanswered = [
+    ...others
+      .filter((r) => r.failed !== undefined && !isLocal(r.host) && !reported.has(r.host))
+      .map((r) => `${r.method} ${r.url} (${r.failed})`),
+    ...calls
+      .filter((c) => c.failed !== undefined && !reportedCalls.has(c))
+      .map((c) => `AWS ${c.service} ${c.operation} in ${c.region ?? "(no region)"} (${c.failed})`),
+  ];
   if (unanswered.length > 0) {
-    const count = new Set(unanswered.map((r) => `${r.method} ${r.url}`)).size;
+    const distinct = [...new Set(unanswered)];
+    const shown = `${distinct.slice(0, 3).join(", ")}${distinct.length > 3 ? ` and ${distinct.length - 3} more` : ""}`;
     out.push({
       ...subject,
       level: "advisory",
-      message: `stack ${JSON.stringify(plan.stack)} has ${program} going on without the answers to ${count} request(s) it sent itself while it ran, which got none here (${listed(unanswered, true)}): what it does with those answers under pulumi preview and up was not seen. A resource that needed one would have stopped the check (exit 2); run the check where the requests are answered to see the rest.`,
+      message: `stack ${JSON.stringify(plan.stack)} has ${program} going on without the answers to ${distinct.length} request(s) it sent itself while it ran, which got none here (${shown}): what it does with those answers under pulumi preview and up was not seen. A resource that needed one would have stopped the check (exit 2); run the check where the requests are answered to see the rest.`,
       path: null,
     });
   }

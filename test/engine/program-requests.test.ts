@@ -15,7 +15,7 @@ import { type Plan, type ProgramRequest, recordOf } from "../../engine/plan";
 import { ProgramLoop } from "../../engine/program-loop";
 import { programRequestViolations } from "../../engine/program-requests";
 import { getJurisdiction } from "../../residency/jurisdictions";
-import { cliMany } from "../helpers/cli";
+import { cliMany, root } from "../helpers/cli";
 
 const cn = getJurisdiction("CN");
 const stackUrn = "urn:pulumi:prod::shop::pulumi:pulumi:Stack::shop-prod";
@@ -166,6 +166,73 @@ describe("program-requests: what the program sends itself", () => {
     expect(configurablePolicyNames).toContain("program-requests");
   });
 
+  it("a call through the AWS SDK is judged by its client's region, and the requests it sends are its own", () => {
+    const plan: Plan = {
+      ...planSending(
+        // The credentials lookup and the request of the calls below: judged as the calls.
+        { ...request("PUT", "http://169.254.169.254/latest/api/token"), bySdkCall: true },
+        {
+          ...request("POST", "https://organizations.us-east-1.amazonaws.com/", "ENOTFOUND"),
+          bySdkCall: true,
+        },
+      ),
+      sdkCalls: [
+        {
+          service: "Organizations",
+          operation: "ListAccounts",
+          region: "eu-west-1",
+          failed: "no credentials",
+        },
+        { service: "Organizations", operation: "InviteAccountToOrganization", region: "eu-west-1" },
+        {
+          service: "SSM",
+          operation: "GetParameter",
+          region: "cn-north-1",
+          failed: "no credentials",
+        },
+        { service: "STS", operation: "GetCallerIdentity" },
+      ],
+    };
+    const [abroad, unplaced, advice, ...rest] = programRequestViolations(plan, cn);
+    expect(rest).toEqual([]);
+    expect([abroad.level, abroad.message, abroad.path]).toEqual([
+      "mandatory",
+      'stack "prod" must send data only to places inside CN, but the program index.ts calls AWS Organizations itself in eu-west-1 (outside CN, in EU), through the AWS SDK while it ran (ListAccounts, InviteAccountToOrganization). A program\'s own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it. Declare what the call does as a resource of the program, or make it in a region inside CN; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).',
+      [
+        "the program index.ts",
+        "its own AWS SDK calls (Organizations: ListAccounts, InviteAccountToOrganization)",
+        "eu-west-1 (outside CN, in EU)",
+      ],
+    ]);
+    expect([unplaced.level, unplaced.path?.[2]]).toEqual([
+      "mandatory",
+      "a region that cannot be read",
+    ]);
+    expect(unplaced.message).toContain(
+      "calls AWS STS itself in a region its client does not say (none could be read), through the AWS SDK while it ran (GetCallerIdentity)",
+    );
+    // The call inside the jurisdiction passes; that it got no answer is advice.
+    expect([advice.level, advice.message]).toEqual([
+      "advisory",
+      'stack "prod" has the program index.ts going on without the answers to 1 request(s) it sent itself while it ran, which got none here (AWS SSM GetParameter in cn-north-1 (no credentials)): what it does with those answers under pulumi preview and up was not seen. A resource that needed one would have stopped the check (exit 2); run the check where the requests are answered to see the rest.',
+    ]);
+  });
+
+  it("twin: calls through the AWS SDK in regions inside the jurisdiction pass", () => {
+    expect(
+      found({
+        ...planSending({
+          ...request("PUT", "http://169.254.169.254/latest/api/token"),
+          bySdkCall: true,
+        }),
+        sdkCalls: [
+          { service: "S3", operation: "PutObject", region: "cn-north-1" },
+          { service: "S3", operation: "PutObject", region: "cn-northwest-1" },
+        ],
+      }),
+    ).toEqual([]);
+  });
+
   it("a program that sends nothing has no finding", () => {
     expect(found({ ...planSending(), programRequests: undefined })).toEqual([]);
   });
@@ -222,6 +289,109 @@ describe("the requests a program sends, as the engine records them", () => {
     }
     // Nothing is recorded once the evaluation ended.
     expect(loop.sent()).toEqual([]);
+  });
+
+  it("records the program's calls through the AWS SDK v3 by service, operation and region, and the requests they send", async () => {
+    // A project with a client of the SDK's shape (Smithy's Client, as @smithy/core/client exports
+    // it), whose call asks the instance metadata service for credentials and fails, as the SDK's
+    // does offline. Written at run time: its node_modules is no file of the repository.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdk-calls-"));
+    const smithy = path.join(dir, "node_modules", "@smithy", "core");
+    fs.mkdirSync(smithy, { recursive: true });
+    fs.symlinkSync(
+      path.join(root, "node_modules", "@pulumi"),
+      path.join(dir, "node_modules", "@pulumi"),
+    );
+    fs.writeFileSync(
+      path.join(smithy, "package.json"),
+      JSON.stringify({
+        name: "@smithy/core",
+        version: "3.0.0",
+        exports: { "./client": "./client.js" },
+      }),
+    );
+    fs.writeFileSync(
+      path.join(smithy, "client.js"),
+      [
+        'const http = require("node:http");',
+        'const { Duplex } = require("node:stream");',
+        "const unreachable = () => {",
+        "  const s = new Duplex({ read() {}, write(c, e, done) { done(); } });",
+        '  setImmediate(() => s.destroy(new Error("connect ENETUNREACH")));',
+        "  return s;",
+        "};",
+        "class Client {",
+        "  constructor(config) { this.config = config; }",
+        "  send() {",
+        "    return new Promise((resolve, reject) => {",
+        "      const agent = Object.assign(new http.Agent(), { createConnection: unreachable });",
+        '      const r = http.request("http://169.254.169.254/latest/api/token", { method: "PUT", agent });',
+        '      r.on("error", () => reject(new Error("Could not load credentials from any providers")));',
+        "      r.end();",
+        "    });",
+        "  }",
+        "}",
+        "class Command {}",
+        "module.exports = { Client, Command };",
+      ].join("\n"),
+    );
+    fs.writeFileSync(
+      path.join(dir, "Pulumi.yaml"),
+      "name: sdk-calls\nruntime: nodejs\nmain: index.js\n",
+    );
+    for (const [stack, regions] of [
+      ["abroad", "eu-west-1,cn-north-1"],
+      ["inside", "cn-north-1"],
+    ]) {
+      fs.writeFileSync(
+        path.join(dir, `Pulumi.${stack}.yaml`),
+        `config:\n  sovereign-dc:jurisdiction: CN\n  sdk-calls:regions: ${regions}\n`,
+      );
+    }
+    fs.writeFileSync(
+      path.join(dir, "index.js"),
+      [
+        'const pulumi = require("@pulumi/pulumi");',
+        'const { Client, Command } = require("@smithy/core/client");',
+        "class OrganizationsClient extends Client {",
+        '  constructor(region) { super({ serviceId: "Organizations", region: async () => region }); }',
+        "}",
+        "class ListAccountsCommand extends Command {}",
+        'const regions = new pulumi.Config().require("regions").split(",");',
+        "module.exports = (async () => {",
+        "  for (const region of regions) {",
+        "    await new OrganizationsClient(region).send(new ListAccountsCommand()).catch(() => undefined);",
+        "  }",
+        "  return {};",
+        "})();",
+      ].join("\n"),
+    );
+    const [abroad, inside] = await cliMany(
+      ["abroad", "inside"].map((stack) => ({
+        args: ["check", dir, "--stack", stack, "--format", "json"],
+      })),
+    );
+    const findings = (stdout: string) =>
+      (
+        JSON.parse(stdout) as { violations: { policy: string; level: string; message: string }[] }
+      ).violations
+        .filter((v) => v.policy === "program-requests")
+        .map((v) => [v.level, v.message.split(", but ")[1]?.split(". ")[0]]);
+    expect(abroad.code).toBe(1);
+    expect(findings(abroad.stdout)).toEqual([
+      [
+        "mandatory",
+        "the program index.js calls AWS Organizations itself in eu-west-1 (outside CN, in EU), through the AWS SDK while it ran (ListAccounts)",
+      ],
+      ["advisory", undefined],
+    ]);
+    // The twin: the same call inside the jurisdiction; its credentials lookup is the call's, not
+    // a cloud call of unknown place.
+    expect(inside.code).toBe(0);
+    expect(findings(inside.stdout)).toEqual([["advisory", undefined]]);
+    expect(inside.stdout).toContain(
+      "AWS Organizations ListAccounts in cn-north-1 (Could not load credentials from any providers)",
+    );
   });
 
   it("check fails a program that copies a record abroad and calls a cloud's API itself, and advises on the rest", async () => {
