@@ -15,7 +15,7 @@ import * as settings from "@pulumi/pulumi/runtime/settings";
 import { disableStackCapture } from "./cheap-stacks";
 import { getStore, presentEngine, waitForRPCs } from "./internals";
 import { describeProgramFailure, loadProgram, missingApiCause } from "./load-program";
-import { ProgramLoop } from "./program-loop";
+import { isLocalHost, ProgramLoop } from "./program-loop";
 import { mark } from "./timings";
 import { installUnknownCallbacks, standInsUnknown } from "./invokes/callbacks";
 import { InProcessCallbacks } from "./transforms";
@@ -273,11 +273,10 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
               asProgramError(e, program, project.dir),
             project.runtime,
           );
-    throw withUnknownAnswers(
-      error,
-      monitor.unknownFunctions,
-      monitor.regionlessFunctions,
-      opts.stack,
+    throw withOwnCalls(
+      withUnknownAnswers(error, monitor.unknownFunctions, monitor.regionlessFunctions, opts.stack),
+      sdkCalls,
+      loop.sent(),
     );
   } finally {
     monitor.disposePlugins();
@@ -300,15 +299,19 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   if (asyncErrors.length > 0) {
     // The program finished and its work settled, as a success's: nothing of it is left to run.
     setLeftWork(false);
-    throw withUnknownAnswers(
-      onRuntime(
-        (await inputFailure(asyncErrors[0], constructed, program, project.dir)) ??
-          asProgramError(asyncErrors[0], program, project.dir),
-        project.runtime,
+    throw withOwnCalls(
+      withUnknownAnswers(
+        onRuntime(
+          (await inputFailure(asyncErrors[0], constructed, program, project.dir)) ??
+            asProgramError(asyncErrors[0], program, project.dir),
+          project.runtime,
+        ),
+        monitor.unknownFunctions,
+        monitor.regionlessFunctions,
+        opts.stack,
       ),
-      monitor.unknownFunctions,
-      monitor.regionlessFunctions,
-      opts.stack,
+      sdkCalls,
+      programRequests,
     );
   }
   mark("recording");
@@ -521,6 +524,39 @@ function withUnknownAnswers(
       `\nOf those, ${which.join("; ")} named no region: offline a region is read only from the program and its stack config, not from a cloud profile or the environment. ` +
       "Give each provider its region, and the engine answers them from it.";
   }
+  return error;
+}
+
+/**
+ * A failed program's error, with the calls and requests of its own that got no answer offline
+ * (engine/sdk-calls.ts, engine/program-loop.ts): a program that fails for want of one — an AMI
+ * looked up through the AWS SDK, its public address fetched from a service — cannot be evaluated
+ * without the network and credentials it asks for, and the error alone (`Could not load
+ * credentials from any providers`) does not say whose call it was.
+ */
+function withOwnCalls(
+  error: Error,
+  calls: readonly SdkCall[],
+  requests: readonly ProgramRequest[],
+): Error {
+  if (!(error instanceof ProgramError)) {
+    return error;
+  }
+  const unanswered = [
+    ...calls
+      .filter((c) => c.failed !== undefined)
+      .map(
+        (c) => `AWS ${c.service} ${c.operation}${c.region ? ` in ${c.region}` : ""}: ${c.failed}`,
+      ),
+    ...requests
+      .filter((r) => r.failed !== undefined && r.bySdkCall !== true && !isLocalHost(r.host))
+      .map((r) => `${r.method} ${r.url}: ${r.failed}`),
+  ];
+  if (unanswered.length === 0) {
+    return error;
+  }
+  const distinct = [...new Set(unanswered)];
+  error.message += `\nThe program called out itself while it ran, and offline got no answer to ${distinct.length === 1 ? "this" : "these"} (${distinct.slice(0, 3).join("; ")}${distinct.length > 3 ? `; and ${distinct.length - 3} more` : ""}): a program that needs the answer cannot be evaluated without the network and credentials it asks for.`;
   return error;
 }
 

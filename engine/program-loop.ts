@@ -34,6 +34,7 @@
  */
 
 import * as diagnostics from "node:diagnostics_channel";
+import * as ipaddr from "ipaddr.js";
 import type { ClientRequest } from "node:http";
 import type { ProgramRequest } from "./plan";
 import { inSdkCall } from "./sdk-calls";
@@ -130,6 +131,27 @@ function errorText(error: unknown): string {
   return typeof e?.code === "string" && !message.includes(e.code)
     ? `${e.code}: ${message}`
     : message;
+}
+
+/** Addresses of the machine or its private network: the program's own surroundings. */
+const localRanges: ReadonlySet<string> = new Set([
+  "loopback",
+  "private",
+  "linkLocal",
+  "uniqueLocal",
+  "unspecified",
+]);
+
+/** Whether a host is the machine itself or an address of a private network. */
+export function isLocalHost(host: string): boolean {
+  if (host === "localhost" || host.endsWith(".localhost")) {
+    return true;
+  }
+  if (!ipaddr.isValid(host)) {
+    return false;
+  }
+  const address = ipaddr.process(host);
+  return localRanges.has(address.range());
 }
 
 export class ProgramLoop {

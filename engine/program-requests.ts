@@ -22,13 +22,13 @@
  *   what it would have done with the answer was not seen. Advisory: one that a resource needed
  *   stops the check itself (exit 2), naming the resource.
  */
-import * as ipaddr from "ipaddr.js";
 import type { Cloud, Jurisdiction } from "../residency/jurisdictions";
 import { regionInJurisdiction } from "../residency/jurisdictions";
 import { describePlace, regionOfEndpoint } from "../residency/placement";
 import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
 import type { Plan, ProgramRequest, SdkCall } from "./plan";
+import { isLocalHost } from "./program-loop";
 
 export const programRequests = {
   name: "program-requests",
@@ -55,33 +55,12 @@ const metadataHosts: ReadonlySet<string> = new Set([
   "metadata.google.internal",
 ]);
 
-/** Addresses of the machine or its private network: the program's own surroundings. */
-const localRanges: ReadonlySet<string> = new Set([
-  "loopback",
-  "private",
-  "linkLocal",
-  "uniqueLocal",
-  "unspecified",
-]);
-
-/** Whether a host is the machine itself or an address of a private network. */
-function isLocal(host: string): boolean {
-  if (host === "localhost" || host.endsWith(".localhost")) {
-    return true;
-  }
-  if (!ipaddr.isValid(host)) {
-    return false;
-  }
-  const address = ipaddr.process(host);
-  return localRanges.has(address.range());
-}
-
 /** A cloud whose endpoint a request went to, in a finding's words. */
 const cloudWords: Readonly<Record<Cloud, string>> = { aws: "AWS", alicloud: "Alibaba Cloud" };
 
 /** Where a request went, in a finding's words, and whether that is inside the jurisdiction. */
 function placeOf(j: Jurisdiction, r: ProgramRequest): { inside: boolean; words: string } {
-  if (isLocal(r.host)) {
+  if (isLocalHost(r.host)) {
     return { inside: true, words: "a private address" };
   }
   const at = regionOfEndpoint(r.url);
@@ -207,7 +186,7 @@ export function programRequestViolations(
   // A request or call already reported as a path out is not named again for its answer.
   const unanswered = [
     ...others
-      .filter((r) => r.failed !== undefined && !isLocal(r.host) && !reported.has(r.host))
+      .filter((r) => r.failed !== undefined && !isLocalHost(r.host) && !reported.has(r.host))
       .map((r) => `${r.method} ${r.url} (${r.failed})`),
     ...calls
       .filter((c) => c.failed !== undefined && !reportedCalls.has(c))

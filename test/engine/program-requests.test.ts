@@ -342,6 +342,7 @@ describe("the requests a program sends, as the engine records them", () => {
     for (const [stack, regions] of [
       ["abroad", "eu-west-1,cn-north-1"],
       ["inside", "cn-north-1"],
+      ["needs", "cn-north-1!"],
     ]) {
       fs.writeFileSync(
         path.join(dir, `Pulumi.${stack}.yaml`),
@@ -360,14 +361,16 @@ describe("the requests a program sends, as the engine records them", () => {
         'const regions = new pulumi.Config().require("regions").split(",");',
         "module.exports = (async () => {",
         "  for (const region of regions) {",
-        "    await new OrganizationsClient(region).send(new ListAccountsCommand()).catch(() => undefined);",
+        "    // A region marked ! is one whose answer the program needs: its failure ends the program.",
+        '    const call = new OrganizationsClient(region.replace("!", "")).send(new ListAccountsCommand());',
+        '    await (region.endsWith("!") ? call : call.catch(() => undefined));',
         "  }",
         "  return {};",
         "})();",
       ].join("\n"),
     );
-    const [abroad, inside] = await cliMany(
-      ["abroad", "inside"].map((stack) => ({
+    const [abroad, inside, needs] = await cliMany(
+      ["abroad", "inside", "needs"].map((stack) => ({
         args: ["check", dir, "--stack", stack, "--format", "json"],
       })),
     );
@@ -391,6 +394,11 @@ describe("the requests a program sends, as the engine records them", () => {
     expect(findings(inside.stdout)).toEqual([["advisory", undefined]]);
     expect(inside.stdout).toContain(
       "AWS Organizations ListAccounts in cn-north-1 (Could not load credentials from any providers)",
+    );
+    // A program that needs the answer gives no verdict, and the reason says whose call it was.
+    expect(needs.code).toBe(2);
+    expect(needs.stderr).toContain(
+      "The program called out itself while it ran, and offline got no answer to this (AWS Organizations ListAccounts in cn-north-1: Could not load credentials from any providers): a program that needs the answer cannot be evaluated without the network and credentials it asks for.",
     );
   });
 
