@@ -61,8 +61,8 @@ function operationOf(command: unknown): string {
 }
 
 /** Wraps `send` of a module's `Client` class once, to record the calls of an evaluation. */
-function wrapClient(exports: unknown): void {
-  const client = (exports as { Client?: { prototype?: Record<PropertyKey, unknown> } } | null)
+function wrapClient(loaded: unknown): void {
+  const client = (loaded as { Client?: { prototype?: Record<PropertyKey, unknown> } } | null)
     ?.Client;
   const proto = client?.prototype;
   if (proto === undefined || typeof proto.send !== "function" || proto[wrapped] === true) {
@@ -116,11 +116,11 @@ export function recordSdkCalls(log: Recorded[]): () => void {
   const mod = Module as unknown as { _load: Loader };
   const load = mod._load;
   mod._load = function (this: unknown, request, parent, isMain) {
-    const exports = load.call(this, request, parent, isMain);
+    const loaded = load.call(this, request, parent, isMain);
     if (clientModules.has(request)) {
-      wrapClient(exports);
+      wrapClient(loaded);
     }
-    return exports;
+    return loaded;
   };
   current = log;
   return () => {
