@@ -116,7 +116,38 @@ export async function resolve(specifier, context, nextResolve) {
   }
 }
 
+/**
+ * The ES modules that define the AWS SDK v3's `Client` class (Smithy's, in its releases' layouts),
+ * by file: the engine records the program's calls through it (engine/sdk-calls.ts), which for a
+ * CommonJS program it does as the module is required. Here the module's source gets one line
+ * that hands the class to the engine's recorder, in the program's own realm.
+ */
+const sdkClientModules =
+  /[\\/](?:@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]smithy-client|@(?:smithy|aws-sdk)[\\/]smithy-client[\\/]dist-es)[\\/]client\.js$/;
+
+/** What the engine's recorder is reached by (engine/sdk-calls.ts `recorderKey`). */
+const recorderKey = "sovereign-dc.sdk-calls.record-client";
+
 export async function load(url, context, nextLoad) {
+  if (
+    typeof url === "string" &&
+    url.startsWith("file:") &&
+    sdkClientModules.test(fileURLToPath(url))
+  ) {
+    const loaded = await nextLoad(url, context);
+    if (loaded.format === "module" && loaded.source !== undefined && loaded.source !== null) {
+      const source =
+        typeof loaded.source === "string"
+          ? loaded.source
+          : Buffer.from(loaded.source).toString("utf8");
+      return {
+        ...loaded,
+        source: `${source}\n;globalThis[Symbol.for(${JSON.stringify(recorderKey)})]?.({ Client });\n`,
+        shortCircuit: true,
+      };
+    }
+    return loaded;
+  }
   const file = programFile(url);
   const ext = file === undefined ? undefined : path.extname(file);
   if (ext === ".cts" || (ext === ".ts" && !isModulePackage(file))) {

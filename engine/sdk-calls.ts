@@ -7,7 +7,7 @@
  * or `@aws-sdk/smithy-client`), whose `send` the engine wraps, in each copy the program loads, for
  * the evaluation: each call is recorded, and runs in a context that tells the requests it sends
  * (engine/program-loop.ts) from the program's own. An ES module program loads the SDK's ES
- * build, which this does not reach: its calls are known only by the requests they send.
+ * build, whose `Client` the engine's loader hooks hand to the same wrapper as it loads.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import Module from "node:module";
@@ -105,6 +105,14 @@ function wrapClient(loaded: unknown): void {
   };
   Object.defineProperty(proto, wrapped, { value: true });
 }
+
+/**
+ * What the engine's ES module loader hooks hand an ES module build of Smithy's `Client` to
+ * (engine/esm-loader.mjs `recorderKey`): their thread cannot reach this one's objects, so the
+ * module itself does, with one line appended to its source.
+ */
+const recorderKey = Symbol.for("sovereign-dc.sdk-calls.record-client");
+(globalThis as Record<symbol, unknown>)[recorderKey] = wrapClient;
 
 type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
 

@@ -238,6 +238,126 @@ describe("program-requests: what the program sends itself", () => {
   });
 });
 
+/**
+ * A project whose program calls AWS Organizations through a client of the AWS SDK v3's shape
+ * (Smithy's `Client`, as `@smithy/core/client` exports it, in a CommonJS build and an ES module
+ * build at the SDK's own paths), whose call asks the instance metadata service for credentials
+ * and fails, as the SDK's does offline; its stacks give the regions it calls (a region marked `!`
+ * is one whose answer the program needs). Written at run time: a node_modules is no file of the
+ * repository.
+ */
+function sdkProject(esm: boolean): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdk-calls-"));
+  const smithy = path.join(dir, "node_modules", "@smithy", "core");
+  const esBuild = path.join(smithy, "dist-es", "submodules", "client");
+  fs.mkdirSync(path.join(esBuild, "smithy-client"), { recursive: true });
+  fs.symlinkSync(
+    path.join(root, "node_modules", "@pulumi"),
+    path.join(dir, "node_modules", "@pulumi"),
+  );
+  fs.writeFileSync(
+    path.join(smithy, "package.json"),
+    JSON.stringify({
+      name: "@smithy/core",
+      version: "3.0.0",
+      exports: {
+        "./client": { import: "./dist-es/submodules/client/index.js", require: "./client.js" },
+      },
+    }),
+  );
+  const client = (imports: string, exports: string) =>
+    [
+      imports,
+      "const unreachable = () => {",
+      "  const s = new Duplex({ read() {}, write(c, e, done) { done(); } });",
+      '  setImmediate(() => s.destroy(new Error("connect ENETUNREACH")));',
+      "  return s;",
+      "};",
+      "class Client {",
+      "  constructor(config) { this.config = config; }",
+      "  send() {",
+      "    return new Promise((resolve, reject) => {",
+      "      const agent = Object.assign(new http.Agent(), { createConnection: unreachable });",
+      '      const r = http.request("http://169.254.169.254/latest/api/token", { method: "PUT", agent });',
+      '      r.on("error", () => reject(new Error("Could not load credentials from any providers")));',
+      "      r.end();",
+      "    });",
+      "  }",
+      "}",
+      "class Command {}",
+      exports,
+    ].join("\n");
+  fs.writeFileSync(
+    path.join(smithy, "client.js"),
+    client(
+      'const http = require("node:http");\nconst { Duplex } = require("node:stream");',
+      "module.exports = { Client, Command };",
+    ),
+  );
+  fs.writeFileSync(
+    path.join(esBuild, "smithy-client", "client.js"),
+    client(
+      'import * as http from "node:http";\nimport { Duplex } from "node:stream";',
+      "export { Client, Command };",
+    ),
+  );
+  fs.writeFileSync(
+    path.join(esBuild, "index.js"),
+    'export { Client, Command } from "./smithy-client/client.js";\n',
+  );
+  fs.writeFileSync(
+    path.join(dir, "Pulumi.yaml"),
+    "name: sdk-calls\nruntime: nodejs\nmain: index.js\n",
+  );
+  for (const [stack, regions] of [
+    ["abroad", "eu-west-1,cn-north-1"],
+    ["inside", "cn-north-1"],
+    ["needs", "cn-north-1!"],
+  ]) {
+    fs.writeFileSync(
+      path.join(dir, `Pulumi.${stack}.yaml`),
+      `config:\n  sovereign-dc:jurisdiction: CN\n  sdk-calls:regions: ${regions}\n`,
+    );
+  }
+  const calls = [
+    "class OrganizationsClient extends Client {",
+    '  constructor(region) { super({ serviceId: "Organizations", region: async () => region }); }',
+    "}",
+    "class ListAccountsCommand extends Command {}",
+    'const regions = new pulumi.Config().require("regions").split(",");',
+    "const run = async () => {",
+    "  for (const region of regions) {",
+    '    const call = new OrganizationsClient(region.replace("!", "")).send(new ListAccountsCommand());',
+    '    await (region.endsWith("!") ? call : call.catch(() => undefined));',
+    "  }",
+    "};",
+  ];
+  if (esm) {
+    fs.writeFileSync(
+      path.join(dir, "package.json"),
+      JSON.stringify({ name: "sdk-calls", type: "module" }),
+    );
+  }
+  fs.writeFileSync(
+    path.join(dir, "index.js"),
+    (esm
+      ? [
+          'import * as pulumi from "@pulumi/pulumi";',
+          'import { Client, Command } from "@smithy/core/client";',
+          ...calls,
+          "await run();",
+        ]
+      : [
+          'const pulumi = require("@pulumi/pulumi");',
+          'const { Client, Command } = require("@smithy/core/client");',
+          ...calls,
+          "module.exports = run().then(() => ({}));",
+        ]
+    ).join("\n"),
+  );
+  return dir;
+}
+
 describe("the requests a program sends, as the engine records them", () => {
   it("records an http request's method, origin and path without its query, and why it failed", async () => {
     const loop = new ProgramLoop();
@@ -291,116 +411,46 @@ describe("the requests a program sends, as the engine records them", () => {
     expect(loop.sent()).toEqual([]);
   });
 
-  it("records the program's calls through the AWS SDK v3 by service, operation and region, and the requests they send", async () => {
-    // A project with a client of the SDK's shape (Smithy's Client, as @smithy/core/client exports
-    // it), whose call asks the instance metadata service for credentials and fails, as the SDK's
-    // does offline. Written at run time: its node_modules is no file of the repository.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdk-calls-"));
-    const smithy = path.join(dir, "node_modules", "@smithy", "core");
-    fs.mkdirSync(smithy, { recursive: true });
-    fs.symlinkSync(
-      path.join(root, "node_modules", "@pulumi"),
-      path.join(dir, "node_modules", "@pulumi"),
-    );
-    fs.writeFileSync(
-      path.join(smithy, "package.json"),
-      JSON.stringify({
-        name: "@smithy/core",
-        version: "3.0.0",
-        exports: { "./client": "./client.js" },
-      }),
-    );
-    fs.writeFileSync(
-      path.join(smithy, "client.js"),
-      [
-        'const http = require("node:http");',
-        'const { Duplex } = require("node:stream");',
-        "const unreachable = () => {",
-        "  const s = new Duplex({ read() {}, write(c, e, done) { done(); } });",
-        '  setImmediate(() => s.destroy(new Error("connect ENETUNREACH")));',
-        "  return s;",
-        "};",
-        "class Client {",
-        "  constructor(config) { this.config = config; }",
-        "  send() {",
-        "    return new Promise((resolve, reject) => {",
-        "      const agent = Object.assign(new http.Agent(), { createConnection: unreachable });",
-        '      const r = http.request("http://169.254.169.254/latest/api/token", { method: "PUT", agent });',
-        '      r.on("error", () => reject(new Error("Could not load credentials from any providers")));',
-        "      r.end();",
-        "    });",
-        "  }",
-        "}",
-        "class Command {}",
-        "module.exports = { Client, Command };",
-      ].join("\n"),
-    );
-    fs.writeFileSync(
-      path.join(dir, "Pulumi.yaml"),
-      "name: sdk-calls\nruntime: nodejs\nmain: index.js\n",
-    );
-    for (const [stack, regions] of [
-      ["abroad", "eu-west-1,cn-north-1"],
-      ["inside", "cn-north-1"],
-      ["needs", "cn-north-1!"],
-    ]) {
-      fs.writeFileSync(
-        path.join(dir, `Pulumi.${stack}.yaml`),
-        `config:\n  sovereign-dc:jurisdiction: CN\n  sdk-calls:regions: ${regions}\n`,
+  it.each([
+    ["a CommonJS program", false],
+    ["an ES module program (the SDK's ES module build)", true],
+  ])(
+    "records the calls through the AWS SDK v3 of %s by service, operation and region, and the requests they send",
+    async (_what, esm) => {
+      const dir = sdkProject(esm);
+      const [abroad, inside, needs] = await cliMany(
+        ["abroad", "inside", "needs"].map((stack) => ({
+          args: ["check", dir, "--stack", stack, "--format", "json"],
+        })),
       );
-    }
-    fs.writeFileSync(
-      path.join(dir, "index.js"),
-      [
-        'const pulumi = require("@pulumi/pulumi");',
-        'const { Client, Command } = require("@smithy/core/client");',
-        "class OrganizationsClient extends Client {",
-        '  constructor(region) { super({ serviceId: "Organizations", region: async () => region }); }',
-        "}",
-        "class ListAccountsCommand extends Command {}",
-        'const regions = new pulumi.Config().require("regions").split(",");',
-        "module.exports = (async () => {",
-        "  for (const region of regions) {",
-        "    // A region marked ! is one whose answer the program needs: its failure ends the program.",
-        '    const call = new OrganizationsClient(region.replace("!", "")).send(new ListAccountsCommand());',
-        '    await (region.endsWith("!") ? call : call.catch(() => undefined));',
-        "  }",
-        "  return {};",
-        "})();",
-      ].join("\n"),
-    );
-    const [abroad, inside, needs] = await cliMany(
-      ["abroad", "inside", "needs"].map((stack) => ({
-        args: ["check", dir, "--stack", stack, "--format", "json"],
-      })),
-    );
-    const findings = (stdout: string) =>
-      (
-        JSON.parse(stdout) as { violations: { policy: string; level: string; message: string }[] }
-      ).violations
-        .filter((v) => v.policy === "program-requests")
-        .map((v) => [v.level, v.message.split(", but ")[1]?.split(". ")[0]]);
-    expect(abroad.code).toBe(1);
-    expect(findings(abroad.stdout)).toEqual([
-      [
-        "mandatory",
-        "the program index.js calls AWS Organizations itself in eu-west-1 (outside CN, in EU), through the AWS SDK while it ran (ListAccounts)",
-      ],
-      ["advisory", undefined],
-    ]);
-    // The twin: the same call inside the jurisdiction; its credentials lookup is the call's, not
-    // a cloud call of unknown place.
-    expect(inside.code).toBe(0);
-    expect(findings(inside.stdout)).toEqual([["advisory", undefined]]);
-    expect(inside.stdout).toContain(
-      "AWS Organizations ListAccounts in cn-north-1 (Could not load credentials from any providers)",
-    );
-    // A program that needs the answer gives no verdict, and the reason says whose call it was.
-    expect(needs.code).toBe(2);
-    expect(needs.stderr).toContain(
-      "The program called out itself while it ran, and offline got no answer to this (AWS Organizations ListAccounts in cn-north-1: Could not load credentials from any providers): a program that needs the answer cannot be evaluated without the network and credentials it asks for.",
-    );
-  });
+      const findings = (stdout: string) =>
+        (
+          JSON.parse(stdout) as { violations: { policy: string; level: string; message: string }[] }
+        ).violations
+          .filter((v) => v.policy === "program-requests")
+          .map((v) => [v.level, v.message.split(", but ")[1]?.split(". ")[0]]);
+      expect(abroad.code).toBe(1);
+      expect(findings(abroad.stdout)).toEqual([
+        [
+          "mandatory",
+          "the program index.js calls AWS Organizations itself in eu-west-1 (outside CN, in EU), through the AWS SDK while it ran (ListAccounts)",
+        ],
+        ["advisory", undefined],
+      ]);
+      // The twin: the same call inside the jurisdiction; its credentials lookup is the call's, not
+      // a cloud call of unknown place.
+      expect(inside.code).toBe(0);
+      expect(findings(inside.stdout)).toEqual([["advisory", undefined]]);
+      expect(inside.stdout).toContain(
+        "AWS Organizations ListAccounts in cn-north-1 (Could not load credentials from any providers)",
+      );
+      // A program that needs the answer gives no verdict, and the reason says whose call it was.
+      expect(needs.code).toBe(2);
+      expect(needs.stderr).toContain(
+        "The program called out itself while it ran, and offline got no answer to this (AWS Organizations ListAccounts in cn-north-1: Could not load credentials from any providers): a program that needs the answer cannot be evaluated without the network and credentials it asks for.",
+      );
+    },
+  );
 
   it("check fails a program that copies a record abroad and calls a cloud's API itself, and advises on the rest", async () => {
     const program = path.join("test", "fixtures", "check-program", "program-requests.ts");
