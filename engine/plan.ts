@@ -38,6 +38,8 @@ export interface SdkCall {
   readonly operation: string;
   /** The region the client was configured for, when it could be read. */
   readonly region?: string;
+  /** The host of the endpoint the program gave the client, if it gave one: where calls go. */
+  readonly endpoint?: string;
   /** Why it failed, when it did (offline: no credentials). */
   readonly failed?: string;
 }

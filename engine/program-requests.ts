@@ -73,6 +73,33 @@ function placeOf(j: Jurisdiction, r: ProgramRequest): { inside: boolean; words: 
   };
 }
 
+/**
+ * Where a call through the AWS SDK goes, in a finding's words: the endpoint the program gave its
+ * client (placed by its host, as a request's), else the client's region.
+ */
+function sdkCallPlace(
+  j: Jurisdiction,
+  c: SdkCall,
+): { inside: boolean; words: string; where: string } {
+  if (c.endpoint !== undefined) {
+    const at = placeOf(j, { method: "POST", url: `https://${c.endpoint}/`, host: c.endpoint });
+    return {
+      inside: at.inside,
+      words: `at the endpoint its client was given, ${c.endpoint} (${at.words})`,
+      where: `${c.endpoint}: ${at.words}`,
+    };
+  }
+  if (c.region === undefined) {
+    return {
+      inside: false,
+      words: "in a region its client does not say (none could be read)",
+      where: "a region that cannot be read",
+    };
+  }
+  const place = describePlace(j, "aws", c.region);
+  return { inside: regionInJurisdiction(j, "aws", c.region), words: `in ${place}`, where: place };
+}
+
 /** `PUT https://…/customers.json, POST https://…/hook (and 3 more)`: requests, in a finding's words. */
 function listed(rs: readonly ProgramRequest[], reason = false): string {
   const distinct = [
@@ -113,37 +140,31 @@ export function programRequestViolations(
   const level = levelIn(config);
   const out: Violation[] = [];
 
-  // The program's calls through the AWS SDK, by service and region: one outside the
-  // jurisdiction, or in a region the client does not say, is a call that sends data there.
+  // The program's calls through the AWS SDK, by service and place: the endpoint the program gave
+  // the client, else its region. One outside the jurisdiction, or that cannot be placed, is a
+  // call that sends data there.
   const byPlace = new Map<string, SdkCall[]>();
   for (const c of calls) {
-    const key = `${c.service}\0${c.region ?? ""}`;
+    const key = `${c.service}\0${c.endpoint ?? ""}\0${c.region ?? ""}`;
     byPlace.set(key, [...(byPlace.get(key) ?? []), c]);
   }
   const reportedCalls = new Set<SdkCall>();
   for (const group of byPlace.values()) {
-    const { service, region } = group[0];
-    if (region !== undefined && regionInJurisdiction(j, "aws", region)) {
+    const { service } = group[0];
+    const place = sdkCallPlace(j, group[0]);
+    if (place.inside) {
       continue;
     }
     for (const c of group) {
       reportedCalls.add(c);
     }
-    const where =
-      region === undefined
-        ? "in a region its client does not say (none could be read)"
-        : `in ${describePlace(j, "aws", region)}`;
     const operations = [...new Set(group.map((c) => c.operation))];
     const named = `${operations.slice(0, 4).join(", ")}${operations.length > 4 ? ` and ${operations.length - 4} more` : ""}`;
     out.push({
       ...subject,
       level,
-      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls AWS ${service} itself ${where}, through the AWS SDK while it ran (${named}). A program's own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it. Declare what the call does as a resource of the program, or make it in a region inside ${j.id}; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
-      path: [
-        program,
-        `its own AWS SDK calls (${service}: ${named})`,
-        region === undefined ? "a region that cannot be read" : describePlace(j, "aws", region),
-      ],
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls AWS ${service} itself ${place.words}, through the AWS SDK while it ran (${named}). A program's own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it. Declare what the call does as a resource of the program, or make it in a region inside ${j.id}; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
+      path: [program, `its own AWS SDK calls (${service}: ${named})`, place.where],
     });
   }
 

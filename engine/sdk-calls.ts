@@ -39,7 +39,11 @@ const wrapped = Symbol.for("sovereign-dc.sdk-calls.wrapped");
 type Send = (this: SdkClient, command: unknown, ...rest: unknown[]) => unknown;
 
 interface SdkClient {
-  readonly config?: { readonly serviceId?: unknown; readonly region?: unknown };
+  readonly config?: {
+    readonly serviceId?: unknown;
+    readonly region?: unknown;
+    readonly endpoint?: unknown;
+  };
 }
 
 /** `Organizations`: the service a client calls, from its config or its class's name. */
@@ -60,6 +64,39 @@ function operationOf(command: unknown): string {
   return typeof name === "string" && name !== "Object" ? name.replace(/Command$/, "") : "unknown";
 }
 
+/**
+ * Calls `set` with what a client's config provider gives (a value, or a function that returns
+ * one or a promise of one), once known; a provider that fails leaves it unset.
+ */
+function resolveInto(provider: unknown, set: (value: unknown) => void): void {
+  if (provider === undefined || provider === null) {
+    return;
+  }
+  try {
+    void Promise.resolve(
+      typeof provider === "function" ? (provider as () => unknown)() : provider,
+    ).then(set, () => undefined);
+  } catch {
+    // A provider that throws leaves the value unknown.
+  }
+}
+
+/** The host of an endpoint as a client's config holds it: a URL, its text, or its parts. */
+function endpointHost(value: unknown): string | undefined {
+  if (typeof value === "string") {
+    try {
+      return new URL(value).hostname.toLowerCase();
+    } catch {
+      return undefined;
+    }
+  }
+  if (value instanceof URL) {
+    return value.hostname.toLowerCase();
+  }
+  const hostname = (value as { hostname?: unknown } | null)?.hostname;
+  return typeof hostname === "string" && hostname !== "" ? hostname.toLowerCase() : undefined;
+}
+
 /** Wraps `send` of a module's `Client` class once, to record the calls of an evaluation. */
 function wrapClient(loaded: unknown): void {
   const client = (loaded as { Client?: { prototype?: Record<PropertyKey, unknown> } } | null)
@@ -71,37 +108,37 @@ function wrapClient(loaded: unknown): void {
   const send = proto.send as Send;
   proto.send = function (this: SdkClient, command: unknown, ...rest: unknown[]) {
     const log = current;
-    if (log === undefined) {
+    // A call the SDK makes inside one of the program's (STS, for web-identity credentials) is
+    // that call's, not the program's.
+    if (log === undefined || context.getStore() !== undefined) {
       return send.call(this, command, ...rest);
     }
     const call: Recorded = { service: serviceOf(this), operation: operationOf(command) };
     log.push(call);
-    try {
-      const region = this.config?.region;
-      void Promise.resolve(
-        typeof region === "function" ? (region as () => unknown)() : region,
-      ).then(
-        (value) => {
-          if (typeof value === "string" && value !== "") {
-            call.region = value;
-          }
-        },
-        () => undefined,
-      );
-    } catch {
-      // A region the client cannot resolve stays unknown: the call cannot be placed.
-    }
+    resolveInto(this.config?.region, (value) => {
+      if (typeof value === "string" && value !== "") {
+        call.region = value;
+      }
+    });
+    // An endpoint the program gives the client (`endpoint`) is where its calls go, whatever
+    // the region says.
+    const custom = (this.config as { isCustomEndpoint?: unknown } | undefined)?.isCustomEndpoint;
+    resolveInto(custom === false ? undefined : this.config?.endpoint, (value) => {
+      const host = endpointHost(value);
+      if (host !== undefined) {
+        call.endpoint = host;
+      }
+    });
     const result = context.run(call, () => send.call(this, command, ...rest));
-    if (result instanceof Promise) {
-      result.then(
-        () => undefined,
-        (e: unknown) => {
-          call.failed =
-            (e as { message?: unknown })?.message?.toString().split("\n")[0] ?? String(e);
-        },
-      );
+    if (!(result instanceof Promise)) {
+      return result;
     }
-    return result;
+    // The program gets a promise that settles as the call's does: one it leaves unhandled is
+    // still unhandled, as without the engine.
+    return result.then(undefined, (e: unknown) => {
+      call.failed = (e as { message?: unknown })?.message?.toString().split("\n")[0] ?? String(e);
+      throw e;
+    });
   };
   Object.defineProperty(proto, wrapped, { value: true });
 }

@@ -275,7 +275,9 @@ function sdkProject(esm: boolean): string {
       "};",
       "class Client {",
       "  constructor(config) { this.config = config; }",
-      "  send() {",
+      "  async send() {",
+      "    // Web-identity credentials: the SDK calls STS itself, inside the program's call.",
+      "    if (this.config.credentialsClient) await this.config.credentialsClient.send(new Command());",
       "    return new Promise((resolve, reject) => {",
       "      const agent = Object.assign(new http.Agent(), { createConnection: unreachable });",
       '      const r = http.request("http://169.254.169.254/latest/api/token", { method: "PUT", agent });',
@@ -313,22 +315,34 @@ function sdkProject(esm: boolean): string {
     ["abroad", "eu-west-1,cn-north-1"],
     ["inside", "cn-north-1"],
     ["needs", "cn-north-1!"],
+    ["unawaited", "cn-north-1~"],
+    ["nested", "cn-north-1^"],
+    ["endpoint", "cn-north-1@"],
   ]) {
     fs.writeFileSync(
       path.join(dir, `Pulumi.${stack}.yaml`),
       `config:\n  sovereign-dc:jurisdiction: CN\n  sdk-calls:regions: ${regions}\n`,
     );
   }
+  // Each region may carry a mark: `!` the program needs the call's answer, `~` it neither awaits
+  // nor catches the call, `^` its client gets credentials through STS (a call of the SDK's own,
+  // in us-east-1), `@` its client is given the endpoint of S3 in eu-west-1.
   const calls = [
     "class OrganizationsClient extends Client {",
-    '  constructor(region) { super({ serviceId: "Organizations", region: async () => region }); }',
+    "  constructor(region, extra) {",
+    '    super({ serviceId: "Organizations", region: async () => region, ...extra });',
+    "  }",
     "}",
     "class ListAccountsCommand extends Command {}",
+    'const sts = new Client({ serviceId: "STS", region: async () => "us-east-1" });',
+    'const eu = { hostname: "s3.eu-west-1.amazonaws.com", protocol: "https:", path: "/" };',
     'const regions = new pulumi.Config().require("regions").split(",");',
     "const run = async () => {",
-    "  for (const region of regions) {",
-    '    const call = new OrganizationsClient(region.replace("!", "")).send(new ListAccountsCommand());',
-    '    await (region.endsWith("!") ? call : call.catch(() => undefined));',
+    "  for (const entry of regions) {",
+    "    const [, region, mark] = /^([a-z0-9-]+)(.?)$/.exec(entry);",
+    '    const extra = mark === "^" ? { credentialsClient: sts } : mark === "@" ? { endpoint: async () => eu } : {};',
+    "    const call = new OrganizationsClient(region, extra).send(new ListAccountsCommand());",
+    '    if (mark !== "~") await (mark === "!" ? call : call.catch(() => undefined));',
     "  }",
     "};",
   ];
@@ -418,8 +432,8 @@ describe("the requests a program sends, as the engine records them", () => {
     "records the calls through the AWS SDK v3 of %s by service, operation and region, and the requests they send",
     async (_what, esm) => {
       const dir = sdkProject(esm);
-      const [abroad, inside, needs] = await cliMany(
-        ["abroad", "inside", "needs"].map((stack) => ({
+      const [abroad, inside, needs, unawaited, nested, endpoint] = await cliMany(
+        ["abroad", "inside", "needs", "unawaited", "nested", "endpoint"].map((stack) => ({
           args: ["check", dir, "--stack", stack, "--format", "json"],
         })),
       );
@@ -449,6 +463,18 @@ describe("the requests a program sends, as the engine records them", () => {
       expect(needs.stderr).toContain(
         "The program called out itself while it ran, and offline got no answer to this (AWS Organizations ListAccounts in cn-north-1: Could not load credentials from any providers): a program that needs the answer cannot be evaluated without the network and credentials it asks for.",
       );
+      // A call the program neither awaits nor catches still fails it, as without the engine.
+      expect(unawaited.code).toBe(2);
+      expect(unawaited.stderr).toContain("Could not load credentials from any providers");
+      // The SDK's own call for credentials (STS, in us-east-1) is the program's call's.
+      expect(nested.code).toBe(0);
+      expect(nested.stdout).not.toContain("STS");
+      // An endpoint the program gives the client is where the call goes, whatever its region.
+      expect(endpoint.code).toBe(1);
+      expect(findings(endpoint.stdout)[0]).toEqual([
+        "mandatory",
+        "the program index.js calls AWS Organizations itself at the endpoint its client was given, s3.eu-west-1.amazonaws.com (AWS eu-west-1 (outside CN, in EU)), through the AWS SDK while it ran (ListAccounts)",
+      ]);
     },
   );
 
