@@ -534,12 +534,18 @@ function withUnknownAnswers(
  * without the network and credentials it asks for, and the error alone (`Could not load
  * credentials from any providers`) does not say whose call it was.
  */
-function withOwnCalls(
+export function withOwnCalls(
   error: Error,
   calls: readonly SdkCall[],
   requests: readonly ProgramRequest[],
 ): Error {
-  if (!(error instanceof ProgramError)) {
+  // A program that calls an API its SDK no longer has, or asks for a config value its stack does
+  // not set, fails there, whatever its calls got.
+  if (
+    !(error instanceof ProgramError) ||
+    error.message.includes(missingApiCause) ||
+    isMissingConfig(error.cause)
+  ) {
     return error;
   }
   const unanswered = [

@@ -159,11 +159,16 @@ export function programRequestViolations(
       reportedCalls.add(c);
     }
     const operations = [...new Set(group.map((c) => c.operation))];
+    const failed = group.find((c) => c.failed !== undefined)?.failed;
+    const unseen =
+      failed === undefined
+        ? ""
+        : ` Offline the call got no answer (${failed}): what the program does with it was not seen either.`;
     const named = `${operations.slice(0, 4).join(", ")}${operations.length > 4 ? ` and ${operations.length - 4} more` : ""}`;
     out.push({
       ...subject,
       level,
-      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls AWS ${service} itself ${place.words}, through the AWS SDK while it ran (${named}). A program's own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it. Declare what the call does as a resource of the program, or make it in a region inside ${j.id}; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls AWS ${service} itself ${place.words}, through the AWS SDK while it ran (${named}). A program's own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it.${unseen} Declare what the call does as a resource of the program, or make it in a region inside ${j.id}; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
       path: [program, `its own AWS SDK calls (${service}: ${named})`, place.where],
     });
   }

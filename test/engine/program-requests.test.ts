@@ -11,6 +11,9 @@ import * as http from "node:http";
 import * as path from "node:path";
 import { Duplex } from "node:stream";
 import { configurablePolicyNames, mergePolicyConfigFile } from "../../engine/check";
+import { withOwnCalls } from "../../engine/evaluate";
+import { missingApiCause } from "../../engine/load-program";
+import { ProgramError } from "../../engine/program-error";
 import { type Plan, type ProgramRequest, recordOf } from "../../engine/plan";
 import { ProgramLoop } from "../../engine/program-loop";
 import { programRequestViolations } from "../../engine/program-requests";
@@ -197,7 +200,7 @@ describe("program-requests: what the program sends itself", () => {
     expect(rest).toEqual([]);
     expect([abroad.level, abroad.message, abroad.path]).toEqual([
       "mandatory",
-      'stack "prod" must send data only to places inside CN, but the program index.ts calls AWS Organizations itself in eu-west-1 (outside CN, in EU), through the AWS SDK while it ran (ListAccounts, InviteAccountToOrganization). A program\'s own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it. Declare what the call does as a resource of the program, or make it in a region inside CN; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).',
+      'stack "prod" must send data only to places inside CN, but the program index.ts calls AWS Organizations itself in eu-west-1 (outside CN, in EU), through the AWS SDK while it ran (ListAccounts, InviteAccountToOrganization). A program\'s own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it. Offline the call got no answer (no credentials): what the program does with it was not seen either. Declare what the call does as a resource of the program, or make it in a region inside CN; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).',
       [
         "the program index.ts",
         "its own AWS SDK calls (Organizations: ListAccounts, InviteAccountToOrganization)",
@@ -371,6 +374,32 @@ function sdkProject(esm: boolean): string {
   );
   return dir;
 }
+
+describe("the calls of its own a failed program got no answer to", () => {
+  const calls = [
+    { service: "EC2", operation: "DescribeImages", region: "cn-north-1", failed: "no credentials" },
+  ];
+  const requests = [
+    request("GET", "https://api.ipify.org/", "getaddrinfo ENOTFOUND api.ipify.org"),
+    request("GET", "http://127.0.0.1:9/", "connect ECONNREFUSED 127.0.0.1:9"),
+  ];
+
+  it("are named in its exit-2 reason, the machine's own addresses left out", () => {
+    const error = withOwnCalls(
+      new ProgramError("The program index.ts failed: no image"),
+      calls,
+      requests,
+    );
+    expect(error.message).toBe(
+      "The program index.ts failed: no image\nThe program called out itself while it ran, and offline got no answer to these (AWS EC2 DescribeImages in cn-north-1: no credentials; GET https://api.ipify.org/: getaddrinfo ENOTFOUND api.ipify.org): a program that needs the answer cannot be evaluated without the network and credentials it asks for.",
+    );
+  });
+
+  it("twin: are not named when the program failed for an API its SDK no longer has", () => {
+    const message = `The program index.ts failed: k8s.helm.v2 is undefined (${missingApiCause})`;
+    expect(withOwnCalls(new ProgramError(message), calls, requests).message).toBe(message);
+  });
+});
 
 describe("the requests a program sends, as the engine records them", () => {
   it("records an http request's method, origin and path without its query, and why it failed", async () => {
