@@ -10,10 +10,10 @@
  *   jurisdiction, or to a host it cannot place, is a path out: mandatory, one finding per host. A
  *   cloud's regional endpoint is placed by its region (`s3.eu-west-1.amazonaws.com`); a private
  *   or loopback address is the program's own network.
- * - a call through the AWS SDK v3 (engine/sdk-calls.ts) is judged by the region its client is
- *   configured for: outside the jurisdiction, or a region the client does not say, is a path out,
- *   mandatory, one finding per service and region; the requests it sends (its credentials lookup
- *   included) are the call's.
+ * - a call through the AWS SDK v3 (engine/sdk-calls.ts) is judged by the endpoint the program
+ *   gave its client, else by the region the client is configured for: outside the jurisdiction,
+ *   or a region the client does not say, is a path out, mandatory, one finding per service and
+ *   place; the requests it sends (its credentials lookup included) are the call's.
  * - any other request to a machine's instance metadata service is a cloud SDK the engine does not
  *   record looking for credentials: the program calls a cloud's API itself, and where those calls
  *   go and what they carry is not known (offline, without credentials, none was sent): a
