@@ -552,7 +552,8 @@ export function withOwnCalls(
     ...calls
       .filter((c) => c.failed !== undefined)
       .map(
-        (c) => `AWS ${c.service} ${c.operation}${c.region ? ` in ${c.region}` : ""}: ${c.failed}`,
+        (c) =>
+          `${c.cloud === "alicloud" ? "Alibaba Cloud" : "AWS"} ${c.service} ${c.operation}${c.region ? ` in ${c.region}` : ""}: ${c.failed}`,
       ),
     ...requests
       .filter((r) => r.failed !== undefined && r.bySdkCall !== true && !isLocalHost(r.host))

@@ -30,8 +30,13 @@ export interface ProgramRequest {
   readonly bySdkCall?: true;
 }
 
-/** A call the program made through the AWS SDK v3 while it ran (engine/sdk-calls.ts). */
+/**
+ * A call the program made through a cloud's SDK while it ran (engine/sdk-calls.ts): the AWS SDK
+ * v3, or Alibaba Cloud's OpenAPI SDK.
+ */
 export interface SdkCall {
+  /** Whose API: AWS's unless it says Alibaba Cloud's. */
+  readonly cloud?: "alicloud";
   /** `Organizations`. */
   readonly service: string;
   /** `ListAccounts`. */
@@ -146,7 +151,7 @@ export interface Plan {
    * they carry is no resource, and no policy of the pack sees them (engine/program-requests.ts).
    */
   readonly programRequests?: readonly ProgramRequest[];
-  /** The calls the program made through the AWS SDK v3 while it ran, in order. */
+  /** The calls the program made through a cloud's SDK while it ran, in order. */
   readonly sdkCalls?: readonly SdkCall[];
   /**
    * The program's CommonJS entry exports a default function (`export default async () => …`),

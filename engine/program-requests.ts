@@ -58,6 +58,12 @@ const metadataHosts: ReadonlySet<string> = new Set([
 /** A cloud whose endpoint a request went to, in a finding's words. */
 const cloudWords: Readonly<Record<Cloud, string>> = { aws: "AWS", alicloud: "Alibaba Cloud" };
 
+/** The SDK a call of the program's went through, by its cloud, in a finding's words. */
+const sdkWords: Readonly<Record<Cloud, string>> = {
+  aws: "the AWS SDK",
+  alicloud: "Alibaba Cloud's OpenAPI SDK",
+};
+
 /** Where a request went, in a finding's words, and whether that is inside the jurisdiction. */
 function placeOf(j: Jurisdiction, r: ProgramRequest): { inside: boolean; words: string } {
   if (isLocalHost(r.host)) {
@@ -85,7 +91,7 @@ function sdkCallPlace(
     const at = placeOf(j, { method: "POST", url: `https://${c.endpoint}/`, host: c.endpoint });
     return {
       inside: at.inside,
-      words: `at the endpoint its client was given, ${c.endpoint} (${at.words})`,
+      words: `at the endpoint its client calls, ${c.endpoint} (${at.words})`,
       where: `${c.endpoint}: ${at.words}`,
     };
   }
@@ -96,8 +102,9 @@ function sdkCallPlace(
       where: "a region that cannot be read",
     };
   }
-  const place = describePlace(j, "aws", c.region);
-  return { inside: regionInJurisdiction(j, "aws", c.region), words: `in ${place}`, where: place };
+  const cloud = c.cloud ?? "aws";
+  const place = describePlace(j, cloud, c.region);
+  return { inside: regionInJurisdiction(j, cloud, c.region), words: `in ${place}`, where: place };
 }
 
 /** `PUT https://…/customers.json, POST https://…/hook (and 3 more)`: requests, in a finding's words. */
@@ -168,8 +175,12 @@ export function programRequestViolations(
     out.push({
       ...subject,
       level,
-      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls AWS ${service} itself ${place.words}, through the AWS SDK while it ran (${named}). A program's own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it.${unseen} Declare what the call does as a resource of the program, or make it in a region inside ${j.id}; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
-      path: [program, `its own AWS SDK calls (${service}: ${named})`, place.where],
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls ${cloudWords[group[0].cloud ?? "aws"]} ${service} itself ${place.words}, through ${sdkWords[group[0].cloud ?? "aws"]} while it ran (${named}). A program's own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it.${unseen} Declare what the call does as a resource of the program, or make it in a region inside ${j.id}; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
+      path: [
+        program,
+        `its own ${cloudWords[group[0].cloud ?? "aws"]} SDK calls (${service}: ${named})`,
+        place.where,
+      ],
     });
   }
 
@@ -216,7 +227,10 @@ export function programRequestViolations(
       .map((r) => `${r.method} ${r.url} (${r.failed})`),
     ...calls
       .filter((c) => c.failed !== undefined && !reportedCalls.has(c))
-      .map((c) => `AWS ${c.service} ${c.operation} in ${c.region ?? "(no region)"} (${c.failed})`),
+      .map(
+        (c) =>
+          `${cloudWords[c.cloud ?? "aws"]} ${c.service} ${c.operation} in ${c.region ?? "(no region)"} (${c.failed})`,
+      ),
   ];
   if (unanswered.length > 0) {
     const distinct = [...new Set(unanswered)];

@@ -1,13 +1,18 @@
 /**
- * The calls a program makes to AWS through the AWS SDK for JavaScript v3 while it evaluates, with
- * the service, the operation and the region each client is configured for. Offline, without
- * credentials, the SDK sends nothing but its lookup of them (the instance metadata service), so
+ * The calls a program makes to a cloud through its SDK while it evaluates — the AWS SDK for
+ * JavaScript v3, Alibaba Cloud's OpenAPI SDK — with the service, the operation and the region
+ * each client is configured for. Offline, without credentials, the AWS SDK sends nothing but its
+ * lookup of them (the instance metadata service), so
  * the requests the program would send cannot tell where it calls; the client can. Every v3 client
  * extends one `Client` class of Smithy's (`@smithy/core/client`, earlier `@smithy/smithy-client`
  * or `@aws-sdk/smithy-client`), whose `send` the engine wraps, in each copy the program loads, for
  * the evaluation: each call is recorded, and runs in a context that tells the requests it sends
  * (engine/program-loop.ts) from the program's own. An ES module program loads the SDK's ES
  * build, whose `Client` the engine's loader hooks hand to the same wrapper as it loads.
+ *
+ * Alibaba Cloud's OpenAPI SDK is recorded the same way, by `callApi` of the client its generated
+ * product clients extend (`@alicloud/openapi-core`, earlier `@alicloud/openapi-client`): without
+ * credentials it sends no request at all.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import Module from "node:module";
@@ -97,6 +102,29 @@ function endpointHost(value: unknown): string | undefined {
   return typeof hostname === "string" && hostname !== "" ? hostname.toLowerCase() : undefined;
 }
 
+/**
+ * Runs `invoke` as the program's call `describe` records, unless no evaluation records calls or
+ * the call is made inside another the program made (STS, which the SDK calls for web-identity
+ * credentials inside the program's call, is that call's). The program gets a promise that settles
+ * as the call's does: one it leaves unhandled is still unhandled, as without the engine.
+ */
+function recorded(describe: () => Recorded, invoke: () => unknown): unknown {
+  const log = current;
+  if (log === undefined || context.getStore() !== undefined) {
+    return invoke();
+  }
+  const call = describe();
+  log.push(call);
+  const result = context.run(call, invoke);
+  if (!(result instanceof Promise)) {
+    return result;
+  }
+  return result.then(undefined, (e: unknown) => {
+    call.failed = (e as { message?: unknown })?.message?.toString().split("\n")[0] ?? String(e);
+    throw e;
+  });
+}
+
 /** Wraps `send` of a module's `Client` class once, to record the calls of an evaluation. */
 function wrapClient(loaded: unknown): void {
   const client = (loaded as { Client?: { prototype?: Record<PropertyKey, unknown> } } | null)
@@ -107,38 +135,72 @@ function wrapClient(loaded: unknown): void {
   }
   const send = proto.send as Send;
   proto.send = function (this: SdkClient, command: unknown, ...rest: unknown[]) {
-    const log = current;
-    // A call the SDK makes inside one of the program's (STS, for web-identity credentials) is
-    // that call's, not the program's.
-    if (log === undefined || context.getStore() !== undefined) {
-      return send.call(this, command, ...rest);
-    }
-    const call: Recorded = { service: serviceOf(this), operation: operationOf(command) };
-    log.push(call);
-    resolveInto(this.config?.region, (value) => {
-      if (typeof value === "string" && value !== "") {
-        call.region = value;
-      }
-    });
-    // An endpoint the program gives the client (`endpoint`) is where its calls go, whatever
-    // the region says.
-    const custom = (this.config as { isCustomEndpoint?: unknown } | undefined)?.isCustomEndpoint;
-    resolveInto(custom === false ? undefined : this.config?.endpoint, (value) => {
-      const host = endpointHost(value);
-      if (host !== undefined) {
-        call.endpoint = host;
-      }
-    });
-    const result = context.run(call, () => send.call(this, command, ...rest));
-    if (!(result instanceof Promise)) {
-      return result;
-    }
-    // The program gets a promise that settles as the call's does: one it leaves unhandled is
-    // still unhandled, as without the engine.
-    return result.then(undefined, (e: unknown) => {
-      call.failed = (e as { message?: unknown })?.message?.toString().split("\n")[0] ?? String(e);
-      throw e;
-    });
+    return recorded(
+      () => {
+        const call: Recorded = { service: serviceOf(this), operation: operationOf(command) };
+        resolveInto(this.config?.region, (value) => {
+          if (typeof value === "string" && value !== "") {
+            call.region = value;
+          }
+        });
+        // An endpoint the program gives the client (`endpoint`) is where its calls go, whatever
+        // the region says.
+        const custom = (this.config as { isCustomEndpoint?: unknown } | undefined)
+          ?.isCustomEndpoint;
+        resolveInto(custom === false ? undefined : this.config?.endpoint, (value) => {
+          const host = endpointHost(value);
+          if (host !== undefined) {
+            call.endpoint = host;
+          }
+        });
+        return call;
+      },
+      () => send.call(this, command, ...rest),
+    );
+  };
+  Object.defineProperty(proto, wrapped, { value: true });
+}
+
+/** An Alibaba Cloud OpenAPI client as its generated product clients leave it configured. */
+interface OpenApiClient {
+  /** The host its requests go to, resolved from the region when the program names none. */
+  readonly _endpoint?: unknown;
+  readonly _regionId?: unknown;
+}
+
+/**
+ * Wraps `callApi` of the Alibaba Cloud OpenAPI client (`@alicloud/openapi-client`'s default
+ * export, which every generated product client extends) once: each call is recorded with its
+ * action and the endpoint and region its client was configured with. Without credentials it
+ * sends nothing at all, not even a lookup of them, so only the client can say where it calls.
+ */
+function wrapOpenApiClient(loaded: unknown): void {
+  const proto = (loaded as { default?: { prototype?: Record<PropertyKey, unknown> } } | null)
+    ?.default?.prototype;
+  if (proto === undefined || typeof proto.callApi !== "function" || proto[wrapped] === true) {
+    return;
+  }
+  const callApi = proto.callApi as (this: OpenApiClient, ...args: unknown[]) => unknown;
+  proto.callApi = function (this: OpenApiClient, params: unknown, ...rest: unknown[]) {
+    return recorded(
+      () => {
+        const endpoint =
+          typeof this._endpoint === "string"
+            ? endpointHost(`https://${this._endpoint}`)
+            : undefined;
+        const action = (params as { action?: unknown } | null)?.action;
+        return {
+          cloud: "alicloud",
+          service: endpoint?.split(/[.-]/)[0]?.toUpperCase() ?? "OpenAPI",
+          operation: typeof action === "string" ? action : "unknown",
+          ...(endpoint === undefined ? {} : { endpoint }),
+          ...(typeof this._regionId === "string" && this._regionId !== ""
+            ? { region: this._regionId }
+            : {}),
+        };
+      },
+      () => callApi.call(this, params, ...rest),
+    );
   };
   Object.defineProperty(proto, wrapped, { value: true });
 }
@@ -154,8 +216,9 @@ const recorderKey = Symbol.for("sovereign-dc.sdk-calls.record-client");
 type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
 
 /**
- * Records the program's calls through the AWS SDK v3 into `log` until the returned function is
- * called. The module loader is watched for the modules of Smithy's `Client` while it runs.
+ * Records the program's calls through the AWS SDK v3 and Alibaba Cloud's OpenAPI SDK into `log`
+ * until the returned function is called. The module loader is watched for the modules of their
+ * client classes while it runs.
  */
 export function recordSdkCalls(log: Recorded[]): () => void {
   const mod = Module as unknown as { _load: Loader };
@@ -164,6 +227,8 @@ export function recordSdkCalls(log: Recorded[]): () => void {
     const loaded = load.call(this, request, parent, isMain);
     if (clientModules.has(request)) {
       wrapClient(loaded);
+    } else if (request === "@alicloud/openapi-client" || request === "@alicloud/openapi-core") {
+      wrapOpenApiClient(loaded);
     }
     return loaded;
   };

@@ -502,10 +502,86 @@ describe("the requests a program sends, as the engine records them", () => {
       expect(endpoint.code).toBe(1);
       expect(findings(endpoint.stdout)[0]).toEqual([
         "mandatory",
-        "the program index.js calls AWS Organizations itself at the endpoint its client was given, s3.eu-west-1.amazonaws.com (AWS eu-west-1 (outside CN, in EU)), through the AWS SDK while it ran (ListAccounts)",
+        "the program index.js calls AWS Organizations itself at the endpoint its client calls, s3.eu-west-1.amazonaws.com (AWS eu-west-1 (outside CN, in EU)), through the AWS SDK while it ran (ListAccounts)",
       ]);
     },
   );
+
+  it("records the calls through Alibaba Cloud's OpenAPI SDK by action and the endpoint of their client", async () => {
+    // A project with a client of the OpenAPI SDK's shape (@alicloud/openapi-core's default export,
+    // which the generated product clients extend, its endpoint resolved from the region): without
+    // credentials it sends nothing at all, as the SDK does.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "openapi-calls-"));
+    const core = path.join(dir, "node_modules", "@alicloud", "openapi-core");
+    fs.mkdirSync(core, { recursive: true });
+    fs.symlinkSync(
+      path.join(root, "node_modules", "@pulumi"),
+      path.join(dir, "node_modules", "@pulumi"),
+    );
+    fs.writeFileSync(
+      path.join(core, "index.js"),
+      [
+        "class Client {",
+        "  constructor(config) {",
+        "    this._regionId = config.regionId;",
+        "    this._endpoint = config.endpoint ?? `ecs.${config.regionId}.aliyuncs.com`;",
+        "  }",
+        "  async callApi() {",
+        '    throw new Error("InvalidCredentials: Please set up the credentials correctly.");',
+        "  }",
+        "}",
+        "exports.default = Client;",
+      ].join("\n"),
+    );
+    fs.writeFileSync(
+      path.join(dir, "Pulumi.yaml"),
+      "name: openapi-calls\nruntime: nodejs\nmain: index.js\n",
+    );
+    for (const [stack, region] of [
+      ["abroad", "eu-central-1"],
+      ["inside", "cn-shanghai"],
+    ]) {
+      fs.writeFileSync(
+        path.join(dir, `Pulumi.${stack}.yaml`),
+        `config:\n  sovereign-dc:jurisdiction: CN\n  openapi-calls:region: ${region}\n`,
+      );
+    }
+    fs.writeFileSync(
+      path.join(dir, "index.js"),
+      [
+        'const pulumi = require("@pulumi/pulumi");',
+        'const Client = require("@alicloud/openapi-core").default;',
+        'const regionId = new pulumi.Config().require("region");',
+        "module.exports = new Client({ regionId })",
+        '  .callApi({ action: "DescribeRegions", version: "2014-05-26" })',
+        "  .catch(() => ({}));",
+      ].join("\n"),
+    );
+    const [abroad, inside] = await cliMany(
+      ["abroad", "inside"].map((stack) => ({
+        args: ["check", dir, "--stack", stack, "--format", "json"],
+      })),
+    );
+    const findings = (stdout: string) =>
+      (
+        JSON.parse(stdout) as { violations: { policy: string; level: string; message: string }[] }
+      ).violations
+        .filter((v) => v.policy === "program-requests")
+        .map((v) => [v.level, v.message.split(", but ")[1]?.split(". ")[0]]);
+    expect(abroad.code).toBe(1);
+    expect(findings(abroad.stdout)).toEqual([
+      [
+        "mandatory",
+        "the program index.js calls Alibaba Cloud ECS itself at the endpoint its client calls, ecs.eu-central-1.aliyuncs.com (Alibaba Cloud eu-central-1 (outside CN, in EU)), through Alibaba Cloud's OpenAPI SDK while it ran (DescribeRegions)",
+      ],
+    ]);
+    // The twin: the same call in Shanghai passes; that it got no answer is advice.
+    expect(inside.code).toBe(0);
+    expect(findings(inside.stdout)).toEqual([["advisory", undefined]]);
+    expect(inside.stdout).toContain(
+      "Alibaba Cloud ECS DescribeRegions in cn-shanghai (InvalidCredentials: Please set up the credentials correctly.)",
+    );
+  });
 
   it("check fails a program that copies a record abroad and calls a cloud's API itself, and advises on the rest", async () => {
     const program = path.join("test", "fixtures", "check-program", "program-requests.ts");
