@@ -242,6 +242,50 @@ describe("program-requests: what the program sends itself", () => {
 });
 
 /**
+ * A project folder of its own, outside the repository, whose program (index.js) loads this
+ * Pulumi SDK, with a stack of jurisdiction CN for each entry of `stacks` (its project config).
+ */
+function projectDir(
+  name: string,
+  stacks: Readonly<Record<string, Record<string, string>>>,
+): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+  fs.mkdirSync(path.join(dir, "node_modules"));
+  fs.symlinkSync(
+    path.join(root, "node_modules", "@pulumi"),
+    path.join(dir, "node_modules", "@pulumi"),
+  );
+  fs.writeFileSync(
+    path.join(dir, "Pulumi.yaml"),
+    `name: ${name}\nruntime: nodejs\nmain: index.js\n`,
+  );
+  for (const [stack, config] of Object.entries(stacks)) {
+    const lines = Object.entries(config).map(([key, value]) => `  ${name}:${key}: ${value}\n`);
+    fs.writeFileSync(
+      path.join(dir, `Pulumi.${stack}.yaml`),
+      `config:\n  sovereign-dc:jurisdiction: CN\n${lines.join("")}`,
+    );
+  }
+  return dir;
+}
+
+/** `check` of each stack of the project in `dir`, as JSON. */
+function checkStacks(dir: string, stacks: readonly string[]) {
+  return cliMany(
+    stacks.map((stack) => ({ args: ["check", dir, "--stack", stack, "--format", "json"] })),
+  );
+}
+
+/** Level and the words after "but" up to the first sentence's end, of each program-requests finding. */
+function findings(stdout: string) {
+  return (
+    JSON.parse(stdout) as { violations: { policy: string; level: string; message: string }[] }
+  ).violations
+    .filter((v) => v.policy === "program-requests")
+    .map((v) => [v.level, v.message.split(", but ")[1]?.split(". ")[0]]);
+}
+
+/**
  * A project whose program calls AWS Organizations through a client of the AWS SDK v3's shape
  * (Smithy's `Client`, as `@smithy/core/client` exports it, in a CommonJS build and an ES module
  * build at the SDK's own paths), whose call asks the instance metadata service for credentials
@@ -250,14 +294,17 @@ describe("program-requests: what the program sends itself", () => {
  * repository.
  */
 function sdkProject(esm: boolean): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sdk-calls-"));
+  const dir = projectDir("sdk-calls", {
+    abroad: { regions: "eu-west-1,cn-north-1" },
+    inside: { regions: "cn-north-1" },
+    needs: { regions: "cn-north-1!" },
+    unawaited: { regions: "cn-north-1~" },
+    nested: { regions: "cn-north-1^" },
+    endpoint: { regions: "cn-north-1@" },
+  });
   const smithy = path.join(dir, "node_modules", "@smithy", "core");
   const esBuild = path.join(smithy, "dist-es", "submodules", "client");
   fs.mkdirSync(path.join(esBuild, "smithy-client"), { recursive: true });
-  fs.symlinkSync(
-    path.join(root, "node_modules", "@pulumi"),
-    path.join(dir, "node_modules", "@pulumi"),
-  );
   fs.writeFileSync(
     path.join(smithy, "package.json"),
     JSON.stringify({
@@ -310,23 +357,6 @@ function sdkProject(esm: boolean): string {
     path.join(esBuild, "index.js"),
     'export { Client, Command } from "./smithy-client/client.js";\n',
   );
-  fs.writeFileSync(
-    path.join(dir, "Pulumi.yaml"),
-    "name: sdk-calls\nruntime: nodejs\nmain: index.js\n",
-  );
-  for (const [stack, regions] of [
-    ["abroad", "eu-west-1,cn-north-1"],
-    ["inside", "cn-north-1"],
-    ["needs", "cn-north-1!"],
-    ["unawaited", "cn-north-1~"],
-    ["nested", "cn-north-1^"],
-    ["endpoint", "cn-north-1@"],
-  ]) {
-    fs.writeFileSync(
-      path.join(dir, `Pulumi.${stack}.yaml`),
-      `config:\n  sovereign-dc:jurisdiction: CN\n  sdk-calls:regions: ${regions}\n`,
-    );
-  }
   // Each region may carry a mark: `!` the program needs the call's answer, `~` it neither awaits
   // nor catches the call, `^` its client gets credentials through STS (a call of the SDK's own,
   // in us-east-1), `@` its client is given the endpoint of S3 in eu-west-1.
@@ -461,17 +491,14 @@ describe("the requests a program sends, as the engine records them", () => {
     "records the calls through the AWS SDK v3 of %s by service, operation and region, and the requests they send",
     async (_what, esm) => {
       const dir = sdkProject(esm);
-      const [abroad, inside, needs, unawaited, nested, endpoint] = await cliMany(
-        ["abroad", "inside", "needs", "unawaited", "nested", "endpoint"].map((stack) => ({
-          args: ["check", dir, "--stack", stack, "--format", "json"],
-        })),
-      );
-      const findings = (stdout: string) =>
-        (
-          JSON.parse(stdout) as { violations: { policy: string; level: string; message: string }[] }
-        ).violations
-          .filter((v) => v.policy === "program-requests")
-          .map((v) => [v.level, v.message.split(", but ")[1]?.split(". ")[0]]);
+      const [abroad, inside, needs, unawaited, nested, endpoint] = await checkStacks(dir, [
+        "abroad",
+        "inside",
+        "needs",
+        "unawaited",
+        "nested",
+        "endpoint",
+      ]);
       expect(abroad.code).toBe(1);
       expect(findings(abroad.stdout)).toEqual([
         [
@@ -511,13 +538,12 @@ describe("the requests a program sends, as the engine records them", () => {
     // A project with a client of the OpenAPI SDK's shape (@alicloud/openapi-core's default export,
     // which the generated product clients extend, its endpoint resolved from the region): without
     // credentials it sends nothing at all, as the SDK does.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "openapi-calls-"));
+    const dir = projectDir("openapi-calls", {
+      abroad: { region: "eu-central-1" },
+      inside: { region: "cn-shanghai" },
+    });
     const core = path.join(dir, "node_modules", "@alicloud", "openapi-core");
     fs.mkdirSync(core, { recursive: true });
-    fs.symlinkSync(
-      path.join(root, "node_modules", "@pulumi"),
-      path.join(dir, "node_modules", "@pulumi"),
-    );
     fs.writeFileSync(
       path.join(core, "index.js"),
       [
@@ -534,19 +560,6 @@ describe("the requests a program sends, as the engine records them", () => {
       ].join("\n"),
     );
     fs.writeFileSync(
-      path.join(dir, "Pulumi.yaml"),
-      "name: openapi-calls\nruntime: nodejs\nmain: index.js\n",
-    );
-    for (const [stack, region] of [
-      ["abroad", "eu-central-1"],
-      ["inside", "cn-shanghai"],
-    ]) {
-      fs.writeFileSync(
-        path.join(dir, `Pulumi.${stack}.yaml`),
-        `config:\n  sovereign-dc:jurisdiction: CN\n  openapi-calls:region: ${region}\n`,
-      );
-    }
-    fs.writeFileSync(
       path.join(dir, "index.js"),
       [
         'const pulumi = require("@pulumi/pulumi");',
@@ -557,17 +570,7 @@ describe("the requests a program sends, as the engine records them", () => {
         "  .catch(() => ({}));",
       ].join("\n"),
     );
-    const [abroad, inside] = await cliMany(
-      ["abroad", "inside"].map((stack) => ({
-        args: ["check", dir, "--stack", stack, "--format", "json"],
-      })),
-    );
-    const findings = (stdout: string) =>
-      (
-        JSON.parse(stdout) as { violations: { policy: string; level: string; message: string }[] }
-      ).violations
-        .filter((v) => v.policy === "program-requests")
-        .map((v) => [v.level, v.message.split(", but ")[1]?.split(". ")[0]]);
+    const [abroad, inside] = await checkStacks(dir, ["abroad", "inside"]);
     expect(abroad.code).toBe(1);
     expect(findings(abroad.stdout)).toEqual([
       [
