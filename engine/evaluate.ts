@@ -9,6 +9,7 @@
  * each evaluation resets, and the program's own modules are loaded afresh each time. Under jest,
  * whose module registry ignores `require.cache`, use `evaluateIsolated` (a child process).
  */
+import { cloudNames } from "../residency/jurisdictions";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
@@ -553,7 +554,7 @@ export function withOwnCalls(
       .filter((c) => c.failed !== undefined)
       .map(
         (c) =>
-          `${c.cloud === "alicloud" ? "Alibaba Cloud" : "AWS"} ${c.service} ${c.operation}${c.region ? ` in ${c.region}` : ""}: ${c.failed}`,
+          `${cloudNames[c.cloud ?? "aws"]} ${c.service} ${c.operation}${c.region ? ` in ${c.region}` : ""}: ${c.failed}`,
       ),
     ...requests
       .filter((r) => r.failed !== undefined && r.bySdkCall !== true && !isLocalHost(r.host))

@@ -37,7 +37,7 @@ import * as diagnostics from "node:diagnostics_channel";
 import * as ipaddr from "ipaddr.js";
 import type { ClientRequest } from "node:http";
 import type { ProgramRequest } from "./plan";
-import { inSdkCall } from "./sdk-calls";
+import { errorLine, inSdkCall } from "./sdk-calls";
 import { syncBuiltinESMExports } from "node:module";
 import type * as timersPromises from "node:timers/promises";
 
@@ -122,15 +122,6 @@ function describeRequest(method: string | undefined, origin: string, path: strin
  */
 function bySdk(request: ProgramRequest): ProgramRequest {
   return inSdkCall() ? { ...request, bySdkCall: true } : request;
-}
-
-/** What a request's error says, in a line. */
-function errorText(error: unknown): string {
-  const e = error as { code?: unknown; message?: unknown } | undefined;
-  const message = typeof e?.message === "string" ? e.message.split("\n")[0] : String(error);
-  return typeof e?.code === "string" && !message.includes(e.code)
-    ? `${e.code}: ${message}`
-    : message;
 }
 
 /** Addresses of the machine or its private network: the program's own surroundings. */
@@ -239,7 +230,7 @@ export class ProgramLoop {
     const failed = (request: object, error: unknown) => {
       const entry = log.get(request);
       if (entry !== undefined && !entry.answered && entry.request.failed === undefined) {
-        entry.request = { ...entry.request, failed: errorText(error) };
+        entry.request = { ...entry.request, failed: errorLine(error) };
       }
     };
     this.subscribe("undici:request:create", (message) => {

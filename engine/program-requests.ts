@@ -23,7 +23,7 @@
  *   stops the check itself (exit 2), naming the resource.
  */
 import type { Cloud, Jurisdiction } from "../residency/jurisdictions";
-import { regionInJurisdiction } from "../residency/jurisdictions";
+import { cloudNames, regionInJurisdiction } from "../residency/jurisdictions";
 import { describePlace, regionOfEndpoint } from "../residency/placement";
 import type { Level, PolicyPackConfig } from "./analyzer";
 import type { Violation } from "./check";
@@ -55,9 +55,6 @@ const metadataHosts: ReadonlySet<string> = new Set([
   "metadata.google.internal",
 ]);
 
-/** A cloud whose endpoint a request went to, in a finding's words. */
-const cloudWords: Readonly<Record<Cloud, string>> = { aws: "AWS", alicloud: "Alibaba Cloud" };
-
 /** The SDK a call of the program's went through, by its cloud, in a finding's words. */
 const sdkWords: Readonly<Record<Cloud, string>> = {
   aws: "the AWS SDK",
@@ -75,7 +72,7 @@ function placeOf(j: Jurisdiction, r: ProgramRequest): { inside: boolean; words: 
   }
   return {
     inside: regionInJurisdiction(j, at.cloud, at.region),
-    words: `${cloudWords[at.cloud]} ${describePlace(j, at.cloud, at.region)}`,
+    words: `${cloudNames[at.cloud]} ${describePlace(j, at.cloud, at.region)}`,
   };
 }
 
@@ -175,10 +172,10 @@ export function programRequestViolations(
     out.push({
       ...subject,
       level,
-      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls ${cloudWords[group[0].cloud ?? "aws"]} ${service} itself ${place.words}, through ${sdkWords[group[0].cloud ?? "aws"]} while it ran (${named}). A program's own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it.${unseen} Declare what the call does as a resource of the program, or make it in a region inside ${j.id}; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} calls ${cloudNames[group[0].cloud ?? "aws"]} ${service} itself ${place.words}, through ${sdkWords[group[0].cloud ?? "aws"]} while it ran (${named}). A program's own call to a cloud is no resource: it is made on every pulumi preview and up, sending its parameters there, and no policy of the pack judges it.${unseen} Declare what the call does as a resource of the program, or make it in a region inside ${j.id}; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
       path: [
         program,
-        `its own ${cloudWords[group[0].cloud ?? "aws"]} SDK calls (${service}: ${named})`,
+        `its own ${cloudNames[group[0].cloud ?? "aws"]} SDK calls (${service}: ${named})`,
         place.where,
       ],
     });
@@ -229,7 +226,7 @@ export function programRequestViolations(
       .filter((c) => c.failed !== undefined && !reportedCalls.has(c))
       .map(
         (c) =>
-          `${cloudWords[c.cloud ?? "aws"]} ${c.service} ${c.operation} in ${c.region ?? "(no region)"} (${c.failed})`,
+          `${cloudNames[c.cloud ?? "aws"]} ${c.service} ${c.operation} in ${c.region ?? "(no region)"} (${c.failed})`,
       ),
   ];
   if (unanswered.length > 0) {

@@ -36,6 +36,15 @@ export function inSdkCall(): boolean {
   return context.getStore() !== undefined;
 }
 
+/** What an error says, in a line: its message's first, after its code where it does not name it. */
+export function errorLine(error: unknown): string {
+  const e = error as { code?: unknown; message?: unknown } | undefined;
+  const message = typeof e?.message === "string" ? e.message.split("\n")[0] : String(error);
+  return typeof e?.code === "string" && !message.includes(e.code)
+    ? `${e.code}: ${message}`
+    : message;
+}
+
 /** Where the calls of the evaluation under way are recorded; none outside one. */
 let current: Recorded[] | undefined;
 
@@ -120,7 +129,7 @@ function recorded(describe: () => Recorded, invoke: () => unknown): unknown {
     return result;
   }
   return result.then(undefined, (e: unknown) => {
-    call.failed = (e as { message?: unknown })?.message?.toString().split("\n")[0] ?? String(e);
+    call.failed = errorLine(e);
     throw e;
   });
 }

@@ -33,6 +33,7 @@ import {
   type Jurisdiction,
   jurisdictionOfRegion,
   regionInJurisdiction,
+  cloudNames,
 } from "../residency/jurisdictions";
 import {
   awsPartitionOfResource,
@@ -687,8 +688,6 @@ interface NamedPlace {
    */
   readonly readings?: readonly { readonly cloud: Cloud; readonly region: string }[];
 }
-
-const cloudNames: Readonly<Record<Cloud, string>> = { aws: "AWS", alicloud: "Alibaba Cloud" };
 
 /** The region of `cloud` a region- or zone-kind value names, or undefined. */
 function regionNamed(kind: "region" | "zone", cloud: Cloud, value: string): string | undefined {

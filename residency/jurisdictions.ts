@@ -35,6 +35,12 @@
 export type Cloud = "alicloud" | "aws";
 export const clouds: readonly Cloud[] = ["alicloud", "aws"];
 
+/** Each cloud's name, as findings and messages write it. */
+export const cloudNames: Readonly<Record<Cloud, string>> = {
+  aws: "AWS",
+  alicloud: "Alibaba Cloud",
+};
+
 export interface Regulation {
   /** Short citation, e.g. "PIPL Art. 38–40". */
   readonly id: string;
