@@ -88,7 +88,9 @@ function sdkCallPlace(
     const at = placeOf(j, { method: "POST", url: `https://${c.endpoint}/`, host: c.endpoint });
     return {
       inside: at.inside,
-      words: `at the endpoint its client calls, ${c.endpoint} (${at.words})`,
+      // "…, s3.eu-west-1.amazonaws.com, in AWS eu-west-1 (outside CN, in EU)" or "…, a host the
+      // pack cannot place in a country".
+      words: `at the endpoint its client calls, ${c.endpoint}, ${at.words.startsWith("a ") ? at.words : `in ${at.words}`}`,
       where: `${c.endpoint}: ${at.words}`,
     };
   }

@@ -53,11 +53,17 @@ export const reviewedResourceTypes = residencyResourcePolicy({
   },
 });
 
-/** The path of an unclassified resource's finding: from it to a place nobody can name. */
+/**
+ * The path of an unclassified resource's finding: from it to a place nobody can name — the
+ * hosted service that keeps a hosted service's resource, or else the type's unknown destination.
+ */
 export function unclassifiedPath(type: string, name: string): string[] {
+  const saas = hostedServices[type.split(":")[0]];
   return [
     resourceLabel(type, name),
-    `${type} (unclassified: where it sends data cannot be placed)`,
+    saas === undefined
+      ? `${type} (unclassified: where it sends data cannot be placed)`
+      : `${saas.name}'s servers (a hosted service: where it keeps data cannot be placed)`,
   ];
 }
 
@@ -130,7 +136,8 @@ export function unclassifiedMessage(
   const saas = entry === undefined ? hostedServices[type.split(":")[0]] : undefined;
   if (saas !== undefined) {
     // A GitHub Actions secret of `github`: a service's own servers keep what the resource holds.
-    return `${lead} is a resource of ${saas}, which keeps what the resource is given on its own servers, in no region the pack can place inside a jurisdiction; it is no type of the SDKs the pack classifies (${sdks}). Keep the stack's data out of it, or, once you have reviewed where the service keeps this resource's data, ${acceptFor(type)}.`;
+    const where = saas.where === undefined ? "" : ` (${saas.where})`;
+    return `${lead} is a resource of ${saas.name}${where}, which keeps what the resource is given on its own servers, in no region the pack can place inside a jurisdiction; it is no type of the SDKs the pack classifies (${sdks}). Keep the stack's data out of it, or, once you have reviewed where the service keeps this resource's data, ${acceptFor(type)}.`;
   }
   if (entry === undefined) {
     return `${lead} is not a resource type of the SDKs the pack classifies (${sdks}), so the pack cannot tell whether it moves data across the border. Keep the stack's data on resources of those SDKs, or, once you have reviewed where this resource sends its data, ${acceptFor(type)}.`;
@@ -144,15 +151,24 @@ export function unclassifiedMessage(
  * record, a policy — is kept on that service's servers. Their types are no SDK's the pack
  * classifies, and still fail; the message says where their data goes.
  */
-const hostedServices: Readonly<Record<string, string>> = {
-  github: "GitHub (github.com, or the GitHub Enterprise server its provider's baseUrl names)",
-  gitlab: "GitLab (gitlab.com, or the GitLab instance its provider's baseUrl names)",
-  cloudflare: "Cloudflare, whose network serves and stores from points of presence worldwide",
-  tailscale: "Tailscale's coordination service (login.tailscale.com)",
-  vercel: "Vercel",
-  netlify: "Netlify",
-  slack: "Slack",
-  pagerduty: "PagerDuty",
+const hostedServices: Readonly<Record<string, { name: string; where?: string }>> = {
+  github: {
+    name: "GitHub",
+    where: "github.com, or the GitHub Enterprise server its provider's baseUrl names",
+  },
+  gitlab: {
+    name: "GitLab",
+    where: "gitlab.com, or the GitLab instance its provider's baseUrl names",
+  },
+  cloudflare: {
+    name: "Cloudflare",
+    where: "its network serves and stores from points of presence worldwide",
+  },
+  tailscale: { name: "Tailscale", where: "its coordination service, login.tailscale.com" },
+  vercel: { name: "Vercel" },
+  netlify: { name: "Netlify" },
+  slack: { name: "Slack" },
+  pagerduty: { name: "PagerDuty" },
 };
 
 /** The types of the SDKs' dynamic providers, whose provider is the program's own code. */

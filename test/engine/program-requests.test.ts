@@ -529,7 +529,7 @@ describe("the requests a program sends, as the engine records them", () => {
       expect(endpoint.code).toBe(1);
       expect(findings(endpoint.stdout)[0]).toEqual([
         "mandatory",
-        "the program index.js calls AWS Organizations itself at the endpoint its client calls, s3.eu-west-1.amazonaws.com (AWS eu-west-1 (outside CN, in EU)), through the AWS SDK while it ran (ListAccounts)",
+        "the program index.js calls AWS Organizations itself at the endpoint its client calls, s3.eu-west-1.amazonaws.com, in AWS eu-west-1 (outside CN, in EU), through the AWS SDK while it ran (ListAccounts)",
       ]);
     },
   );
@@ -575,7 +575,7 @@ describe("the requests a program sends, as the engine records them", () => {
     expect(findings(abroad.stdout)).toEqual([
       [
         "mandatory",
-        "the program index.js calls Alibaba Cloud ECS itself at the endpoint its client calls, ecs.eu-central-1.aliyuncs.com (Alibaba Cloud eu-central-1 (outside CN, in EU)), through Alibaba Cloud's OpenAPI SDK while it ran (DescribeRegions)",
+        "the program index.js calls Alibaba Cloud ECS itself at the endpoint its client calls, ecs.eu-central-1.aliyuncs.com, in Alibaba Cloud eu-central-1 (outside CN, in EU), through Alibaba Cloud's OpenAPI SDK while it ran (DescribeRegions)",
       ],
     ]);
     // The twin: the same call in Shanghai passes; that it got no answer is advice.

@@ -4,7 +4,7 @@
  * types it adds are unclassified until reviewed (the inventory's drift test fails first), and a
  * type of no classified SDK fails with the versions the pack classifies.
  */
-import { unclassifiedMessage } from "../../policy/coverage";
+import { unclassifiedMessage, unclassifiedPath } from "../../policy/coverage";
 import { listedTypes } from "../../policy/review/listed";
 import type { ClassesDocument } from "../../policy/review/model";
 
@@ -55,6 +55,18 @@ test("a type of a hosted service's package names the service that keeps its data
   expect(unclassifiedMessage("command:local:Command", "c", listed, "@pulumi/aws 9.0.0")).toContain(
     "is not a resource type of the SDKs the pack classifies",
   );
+});
+
+// The finding's path named the type as "unclassified", where its message names the service.
+test("a hosted service's resource leads, on the finding's path, to that service's servers", () => {
+  expect(unclassifiedPath("github:index/actionsSecret:ActionsSecret", "deploy-role")).toEqual([
+    'github actions secret "deploy-role"',
+    "GitHub's servers (a hosted service: where it keeps data cannot be placed)",
+  ]);
+  expect(unclassifiedPath("command:local:Command", "c")).toEqual([
+    'local command "c"',
+    "command:local:Command (unclassified: where it sends data cannot be placed)",
+  ]);
 });
 
 test("a Kubernetes kind of no classified SDK is named a custom resource, or a newer SDK's", () => {
