@@ -494,6 +494,7 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "karpenter.sh": "@kubernetes-models/karpenter",
   "kyverno.io": "@kubernetes-models/kyverno",
   "keda.sh": "@kubernetes-models/keda",
+  "eventing.keda.sh": "@kubernetes-models/keda",
   "karpenter.k8s.aws": "@kubernetes-models/karpenter",
 };
 

@@ -136,7 +136,8 @@ export interface DestinationField {
    * `collector-exporters` (an OpenTelemetry Collector's exporters), `secret-store` (an External
    * Secrets store's provider), `secret-provider` (a Secrets Store CSI Driver SecretProviderClass's
    * spec), `alertmanager` (an Alertmanager's spec), `gateway-route` (a Gateway
-   * API route's rule), `flux-provider` (a Flux notification Provider's spec), the backup
+   * API route's rule), `flux-provider` (a Flux notification Provider's spec), `keda-events` (a
+   * KEDA CloudEventSource's destination), the backup
    * locations of paths/backups.ts — `backup-location` (a Velero BackupStorageLocation's spec),
    * `snapshot-location` (a VolumeSnapshotLocation's), `cloud-storage` (an OADP CloudStorage's),
    * `barman-object-store` (a CloudNativePG Barman Cloud configuration) and `cluster-plugin` (a
@@ -172,6 +173,7 @@ export interface DestinationField {
     | "alertmanager"
     | "gateway-route"
     | "flux-provider"
+    | "keda-events"
     | "backup-location"
     | "snapshot-location"
     | "cloud-storage"

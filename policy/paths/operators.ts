@@ -1039,6 +1039,64 @@ const fluxProviderField: DestinationField = {
 };
 
 /**
+ * KEDA's CloudEventSources (`eventing.keda.sh`): KEDA sends a CloudEvent for each event of the
+ * scaled objects and jobs it selects — their names, namespaces, the cluster's name (`clusterName`)
+ * and what failed — to the HTTP receiver of `destination.http.uri` or the Azure Event Grid topic
+ * of `destination.azureEventGridTopic.endpoint`. A receiver of the cluster, a private or
+ * allowlisted address passes; an Event Grid topic is Azure's, which the pack cannot place; a
+ * destination that names neither is one the pack cannot read.
+ */
+const kedaEventWords: DestinationWords = {
+  must: "send KEDA's events only to receivers of the cluster, private or allowlisted addresses",
+  how: "KEDA sends it a CloudEvent for each event of the objects it scales: their names, namespaces, the cluster's name and the errors met",
+  fix: "Send the events to a receiver Service of the cluster or a private address (a relay there can forward what may leave), or, once the receiver is confirmed inside the jurisdiction, waive the finding with that reason",
+};
+
+function kedaEventDestinations(
+  f: DestinationField,
+  destination: Readonly<Record<string, unknown>>,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  const uri = str(record(destination.http)?.uri);
+  const topic = record(destination.azureEventGridTopic);
+  return [
+    ...(uri === undefined
+      ? []
+      : readDestination(
+          { ...f, read: "request-url", what: "CloudEvent receiver" },
+          uri,
+          allowlist,
+          j,
+        )),
+    ...(topic === undefined
+      ? []
+      : readDestination(
+          { ...f, read: "outside", what: "Azure Event Grid topic" },
+          str(topic.endpoint) ?? "(no endpoint)",
+          allowlist,
+          j,
+        )),
+    ...(uri === undefined && topic === undefined
+      ? [
+          {
+            why: "names no receiver the pack reads (destination.http.uri or destination.azureEventGridTopic)",
+            place: "KEDA's event receiver (cannot be placed)",
+            to: "unplaced" as const,
+          },
+        ]
+      : []),
+  ];
+}
+
+const kedaEventField: DestinationField = {
+  path: "spec.destination",
+  what: "CloudEvent receiver",
+  read: "keda-events",
+  words: kedaEventWords,
+};
+
+/**
  * The Secrets Store CSI Driver's SecretProviderClasses (`secrets-store.csi.x-k8s.io` `v1`,
  * `v1alpha1`): the secrets the driver mounts into every pod whose volume names the class, read
  * from the store of its `provider` with its `parameters` (all text). AWS Secrets Manager or
@@ -1153,6 +1211,7 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   [/^kubernetes:traefik\.(io|containo\.us)\/v1alpha1:Middleware$/, middlewareFields],
   [/^kubernetes:gateway\.networking\.k8s\.io\/\w+:(HTTP|GRPC|TCP|TLS|UDP)Route$/, [routeRuleField]],
   [/^kubernetes:notification\.toolkit\.fluxcd\.io\/\w+:Provider$/, [fluxProviderField]],
+  [/^kubernetes:eventing\.keda\.sh\/v1alpha1:(Cluster)?CloudEventSource$/, [kedaEventField]],
   ...backupFields,
   ...logForwardingFields,
   ...streamingFields,
@@ -1189,6 +1248,7 @@ const readings: Readonly<Record<string, Reading>> = {
   "secret-store": ofObject(secretStoreDestinations),
   "secret-provider": ofObject(secretProviderDestinations),
   "flux-provider": ofObject(fluxProviderDestinations),
+  "keda-events": ofObject(kedaEventDestinations),
   "collector-exporters": collectorExporterDestinations,
   alertmanager: (_f, value) => alertmanagerDestinations(value),
   "gateway-route": (_f, value) => routeRuleDestinations(value),

@@ -1527,6 +1527,62 @@ describe("Flux's notifications and sources", () => {
   });
 });
 
+// KEDA's eventing kinds were unreviewed: any program with one failed closed, whatever its
+// destination.
+describe("KEDA's CloudEventSources", () => {
+  const source = (destination: Record<string, unknown>, kind = "CloudEventSource") =>
+    kube(`kubernetes:eventing.keda.sh/v1alpha1:${kind}`, "scaling-events", {
+      metadata: kind === "CloudEventSource" ? { namespace: "keda" } : {},
+      spec: { clusterName: "shanghai-1", destination },
+    });
+
+  test("sending KEDA's events to a receiver outside, or to Azure Event Grid, is kubernetes-egress's finding", () => {
+    expect(
+      judged(onCluster(source({ http: { uri: "https://events.example-saas.eu/keda" } }))),
+    ).toEqual([
+      egress(
+        "scaling-events",
+        'k8s cloudeventsource "scaling-events"',
+        "events.example-saas.eu (cannot be placed)",
+      ),
+    ]);
+    expect(
+      judged(
+        onCluster(
+          source(
+            {
+              azureEventGridTopic: {
+                endpoint: "https://keda.westeurope-1.eventgrid.azure.net/api/events",
+              },
+            },
+            "ClusterCloudEventSource",
+          ),
+        ),
+      ),
+    ).toEqual([
+      egress(
+        "scaling-events",
+        'k8s clustercloudeventsource "scaling-events"',
+        "an Azure Event Grid topic (cannot be placed)",
+      ),
+    ]);
+    expect(judged(onCluster(source({})))).toEqual([
+      egress(
+        "scaling-events",
+        'k8s cloudeventsource "scaling-events"',
+        "KEDA's event receiver (cannot be placed)",
+      ),
+    ]);
+  });
+
+  test("twin: a receiver Service of the cluster or a private address passes", () => {
+    for (const uri of ["http://event-relay.keda.svc:8080/", "http://10.0.4.2/events"]) {
+      expect(judged(onCluster(source({ http: { uri } })))).toEqual([]);
+      expect(judged(onCluster(source({ http: { uri } }, "ClusterCloudEventSource")))).toEqual([]);
+    }
+  });
+});
+
 describe("a setting not known at preview", () => {
   test("leaves a reading of several settings undecided, never passed: a ServiceEntry, a collector's exporters, an integration", () => {
     const resources = onCluster(

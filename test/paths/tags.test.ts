@@ -572,8 +572,9 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // Strimzi's KafkaConnects and KafkaConnectors (two versions); Argo Rollouts' Rollouts (their
     // pods' volumes, as every workload's); the Secrets Store CSI Driver's SecretProviderClasses
     // (two versions); ECK's Elasticsearches, Kibanas and APM Servers (two versions) and Beats
-    // (their pod templates' volumes); KEDA's ScaledJobs (their Jobs' pods' volumes).
-    expect(viewed.size).toBe(417);
+    // (their pod templates' volumes); KEDA's ScaledJobs (their Jobs' pods' volumes) and its
+    // CloudEventSources and ClusterCloudEventSources.
+    expect(viewed.size).toBe(423);
     expect(after.length).toBeGreaterThan(500);
   });
 

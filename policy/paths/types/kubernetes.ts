@@ -717,6 +717,16 @@ export const fluxProviders: TypeTable = serverControls(
 );
 
 /**
+ * KEDA's CloudEventSources (`eventing.keda.sh` `v1alpha1`, and the cluster-wide
+ * ClusterCloudEventSource), as objects, Patches and Lists: controls of where KEDA sends the events
+ * of its scaled objects, with the destination as a destination field (paths/operators.ts
+ * `kedaEventDestinations`). Custom resources, listed by `customResourceTypes`.
+ */
+export const kedaEventSources: TypeTable = serverControls(
+  variants("eventing.keda.sh", ["v1alpha1"], ["CloudEventSource", "ClusterCloudEventSource"]),
+);
+
+/**
  * The backup locations of Velero (`velero.io/v1` BackupStorageLocations and
  * VolumeSnapshotLocations) and of OpenShift's API for Data Protection (`oadp.openshift.io/v1alpha1`
  * DataProtectionApplications, whose lists make Velero's locations, and CloudStorages, which
@@ -1216,6 +1226,7 @@ export const kubernetes: TypeTable = {
   ...traefikMiddlewares,
   ...gatewayRoutes,
   ...fluxProviders,
+  ...kedaEventSources,
   ...backupLocations,
   ...databaseArchives,
   ...logForwarders,
