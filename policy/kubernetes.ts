@@ -54,6 +54,8 @@ import {
   controllerCloud,
   controllerRevisionPattern,
   kyvernoPolicyPattern,
+  kyvernoCleanupPattern,
+  kyvernoGlobalContextPattern,
   destinationFields,
   destinationsOf,
   destinationWords,
@@ -394,23 +396,14 @@ function judgeKyvernoPolicy(label: string, object: unknown, at: string, ctx: Pol
       });
       continue;
     }
-    for (const found of kyvernoServiceUrls.flatMap((p) => valuesAt(rule, p))) {
-      const urlAt = `${where}.${found.path}`;
-      const findings = isUnknown(found.value)
-        ? [{ why: "is not known at preview", place: `${urlAt} (unknown at preview)` }]
-        : readDestination(
-            { path: urlAt, what: "policy service", read: "service-address" },
-            String(found.value),
-            ctx.settings.egressAllowlist,
-            ctx.jurisdiction.id,
-          );
-      for (const d of findings) {
-        ctx.report({
-          message: `${label} must send admission requests only to services of the cluster, private or allowlisted addresses, but ${urlAt} ${d.why}: Kyverno sends it the object of every request the rule matches. Call a service of the cluster or a private address, or add the address to the egress allowlist, with a reason.`,
-          path: [label, d.place],
-        });
-      }
-    }
+    judgeKyvernoServices(
+      label,
+      rule,
+      kyvernoServiceUrls,
+      where,
+      "Kyverno sends it the object of every request the rule matches",
+      ctx,
+    );
     const kinds = [
       "match.any[].resources.kinds[]",
       "match.all[].resources.kinds[]",
@@ -450,6 +443,82 @@ function judgeKyvernoPolicy(label: string, object: unknown, at: string, ctx: Pol
       });
     }
   }
+}
+
+/**
+ * The services a Kyverno object's calls (`apiCall.service.url` at `paths` of `holder`) send data
+ * to, with what Kyverno sends them (`sends`): each must be a service of the cluster, a private or
+ * allowlisted address; one not known at preview is undecided.
+ */
+function judgeKyvernoServices(
+  label: string,
+  holder: unknown,
+  paths: readonly string[],
+  where: string,
+  sends: string,
+  ctx: PolicyContext,
+): void {
+  for (const found of paths.flatMap((p) => valuesAt(holder, p))) {
+    const urlAt = where === "" ? found.path : `${where}.${found.path}`;
+    const findings = isUnknown(found.value)
+      ? [{ why: "is not known at preview", place: `${urlAt} (unknown at preview)` }]
+      : readDestination(
+          { path: urlAt, what: "policy service", read: "service-address" },
+          String(found.value),
+          ctx.settings.egressAllowlist,
+          ctx.jurisdiction.id,
+        );
+    for (const d of findings) {
+      ctx.report({
+        message: `${label} must send data only to services of the cluster, private or allowlisted addresses, but ${urlAt} ${d.why}: ${sends}. Call a service of the cluster or a private address, or add the address to the egress allowlist, with a reason.`,
+        path: [label, d.place],
+      });
+    }
+  }
+}
+
+/**
+ * A Kyverno ClusterCleanupPolicy's or CleanupPolicy's contexts (`spec.context[]`): on each run of
+ * its schedule Kyverno deletes the objects it matches, after calling the services its contexts
+ * name (`apiCall.service.url`) with what their data names of each object — which must be of the
+ * cluster, private or allowlisted. Deleting sends nothing out.
+ */
+function judgeKyvernoCleanup(label: string, object: unknown, at: string, ctx: PolicyContext): void {
+  judgeKyvernoServices(
+    label,
+    object,
+    ["spec.context[].apiCall.service.url"],
+    at.replace(/\.$/, ""),
+    "Kyverno sends it what the call's data names of each object the policy matches, on every run of its schedule",
+    ctx,
+  );
+}
+
+/**
+ * A Kyverno GlobalContextEntry's call (`spec.apiCall`): Kyverno calls the service it names
+ * (`service.url`) every `refreshInterval` and keeps the answer for its policies to read. A GET
+ * (the default) brings data in and passes; a POST sends the call's `data` there, which must then
+ * be a service of the cluster, private or allowlisted. An entry of cluster objects
+ * (`kubernetesResource`) or of the API server's (`urlPath`) reads the cluster itself.
+ */
+function judgeKyvernoGlobalContext(
+  label: string,
+  object: unknown,
+  at: string,
+  ctx: PolicyContext,
+): void {
+  const method = valueAt(object, "spec.apiCall.method");
+  if (method === undefined || method === "GET") {
+    return;
+  }
+  judgeKyvernoServices(
+    label,
+    object,
+    ["spec.apiCall.service.url"],
+    at.replace(/\.$/, ""),
+    `Kyverno sends it the call's data (method ${isUnknown(method) ? "not known at preview" : JSON.stringify(method)}) every refresh interval`,
+    ctx,
+  );
 }
 
 function unjudgedRule(rule: unknown): string | undefined {
@@ -562,9 +631,13 @@ function judgeObjects(
       ? (object: unknown, at: string) => judgeMutatingPolicy(label, kind, object, at, ctx)
       : kyvernoPolicyPattern.test(kind)
         ? (object: unknown, at: string) => judgeKyvernoPolicy(label, object, at, ctx)
-        : controllerRevisionPattern.test(kind)
-          ? (object: unknown, at: string) => judgeRevision(label, object, at, ctx)
-          : undefined;
+        : kyvernoCleanupPattern.test(kind)
+          ? (object: unknown, at: string) => judgeKyvernoCleanup(label, object, at, ctx)
+          : kyvernoGlobalContextPattern.test(kind)
+            ? (object: unknown, at: string) => judgeKyvernoGlobalContext(label, object, at, ctx)
+            : controllerRevisionPattern.test(kind)
+              ? (object: unknown, at: string) => judgeRevision(label, object, at, ctx)
+              : undefined;
   if (judge === undefined) {
     return;
   }

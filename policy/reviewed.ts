@@ -380,6 +380,13 @@ export const reviewed = {
     ["ClusterTriggerAuthentication", "ScaledObject", "TriggerAuthentication"],
   ),
   /**
+   * Kyverno's policy exceptions (custom resources, see `customResourceGroups`): a PolicyException
+   * lets the objects it names through the rules of the policies it lists. It sends nothing and
+   * changes no object; what it lets through is judged on those objects, which the pack judges
+   * whatever Kyverno admits.
+   */
+  policyExceptions: variants("kyverno.io", ["v2", "v2beta1"], "PolicyException"),
+  /**
    * The Pulumi Kubernetes Operator's Programs (a custom resource, see
    * `customResourceReferences`): a Program holds a Pulumi YAML program, which the operator runs
    * only for a Stack that names it (`spec.programRef`); the Stack is the bundle helm-releases

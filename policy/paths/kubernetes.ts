@@ -1303,6 +1303,12 @@ export const mutatingPolicyPattern =
 /** Kyverno's policies (`kyverno.io`): rules that validate, mutate and generate objects. */
 export const kyvernoPolicyPattern = /^kubernetes:kyverno\.io\/\w+:(Cluster)?Policy$/;
 
+/** Kyverno's cleanup policies (`kyverno.io`): scheduled deletions of the objects they match. */
+export const kyvernoCleanupPattern = /^kubernetes:kyverno\.io\/\w+:(Cluster)?CleanupPolicy$/;
+
+/** Kyverno's global context entries (`kyverno.io`): data its policies read, cached by Kyverno. */
+export const kyvernoGlobalContextPattern = /^kubernetes:kyverno\.io\/\w+:GlobalContextEntry$/;
+
 /** The kinds of `unjudgedResources`, as Kyverno's rules name what they match and generate. */
 export const unjudgedKinds: ReadonlySet<string> = new Set([
   "Event",

@@ -2087,6 +2087,32 @@ test("the fields of Kyverno's policies that kubernetes-egress reads are declared
   );
 });
 
+test("the fields of Kyverno's cleanup policies and global context entries that kubernetes-egress reads are declared by every version's model", async () => {
+  // policy/kubernetes.ts `judgeKyvernoCleanup`, `judgeKyvernoGlobalContext`.
+  const checks = [
+    ...["v2", "v2beta1"].flatMap((version) =>
+      ["CleanupPolicy", "ClusterCleanupPolicy"].map((kind) => ({
+        group: "kyverno.io",
+        kind,
+        version,
+        path: "spec.context[].apiCall.service.url",
+      })),
+    ),
+    ...["v2", "v2beta1", "v2alpha1"].flatMap((version) =>
+      ["spec.apiCall.method", "spec.apiCall.service.url"].map((path) => ({
+        group: "kyverno.io",
+        kind: "GlobalContextEntry",
+        version,
+        path,
+      })),
+    ),
+  ];
+  const found = await declared(customResourceGroups["kyverno.io"], checks);
+  expect(checks.filter((_, i) => !found[i]).map((c) => `${c.version} ${c.kind} ${c.path}`)).toEqual(
+    [],
+  );
+});
+
 test("the field of Karpenter's node class that internet-egress reads is declared by its model", async () => {
   // policy/paths/types/egress.ts: the nodes a node class launches get public addresses.
   const check = {
@@ -2322,9 +2348,11 @@ test("every custom resource row of the Kubernetes table reads destination fields
   // operator's seven server kinds, ECK's Elasticsearch, Kibana and APM Server of two versions and
   // Beat), and Argo Rollouts' Rollout (3), a workload kind whose pods may open ports on their
   // nodes, with their Lists and Patches; the operators' kinds and the Rollout read destination
-  // fields as well. And Kyverno's ClusterPolicies and Policies of two versions (12), whose rules
-  // kubernetes-egress judges by its code, and KEDA's ScaledJob (3), a workload kind as the Rollout.
-  expect(rows.filter((t) => byCode.has(t))).toHaveLength(93);
+  // fields as well. And Kyverno's ClusterPolicies and Policies of two versions (12), its
+  // cleanup policies of two kinds and versions (12) and global context entries of three versions
+  // (9), whose rules and calls kubernetes-egress judges by its code, and KEDA's ScaledJob (3), a
+  // workload kind as the Rollout.
+  expect(rows.filter((t) => byCode.has(t))).toHaveLength(114);
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", async () => {

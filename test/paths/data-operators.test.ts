@@ -1837,3 +1837,91 @@ describe("a Kyverno policy", () => {
     expect(judged(onCluster(policy(rules)))).toEqual([]);
   });
 });
+
+// Kyverno's cleanup policies and global context entries were unreviewed: any program with one
+// failed closed, whatever services it called.
+describe("a Kyverno cleanup policy or global context entry", () => {
+  const cleanup = (url: string, kind = "ClusterCleanupPolicy") =>
+    kube(`kubernetes:kyverno.io/v2:${kind}`, "stale-jobs", {
+      ...(kind === "CleanupPolicy" ? { metadata: { namespace: "batch" } } : {}),
+      spec: {
+        schedule: "0 * * * *",
+        match: { any: [{ resources: { kinds: ["Job"] } }] },
+        context: [
+          {
+            name: "owner",
+            apiCall: {
+              method: "POST",
+              service: { url },
+              data: [{ key: "job", value: "{{ target.metadata.name }}" }],
+            },
+          },
+        ],
+        conditions: { any: [{ key: "{{ owner.active }}", operator: "Equals", value: false }] },
+      },
+    });
+  const entry = (apiCall: Record<string, unknown>, version = "v2") =>
+    kube(`kubernetes:kyverno.io/${version}:GlobalContextEntry`, "catalog", {
+      spec: { apiCall: { refreshInterval: "10m", ...apiCall } },
+    });
+
+  test("calling a service outside with the objects' or the call's data fails kubernetes-egress", () => {
+    expect(judged(onCluster(cleanup("https://owners.example.de/active")))).toEqual([
+      [
+        "kubernetes-egress",
+        "stale-jobs",
+        "mandatory",
+        ['k8s clustercleanuppolicy "stale-jobs"', "owners.example.de (cannot be placed)"],
+      ],
+    ]);
+    expect(
+      messagesOf(
+        "kubernetes-egress",
+        onCluster(cleanup("https://203.0.113.7/active", "CleanupPolicy")),
+      ),
+    ).toEqual([
+      expect.stringContaining(
+        'k8s cleanuppolicy "stale-jobs" must send data only to services of the cluster, private or allowlisted addresses, but spec.context[0].apiCall.service.url',
+      ),
+    ]);
+    const posted = {
+      method: "POST",
+      service: { url: "https://inventory.example.de/query" },
+      data: [{ key: "cluster", value: "shanghai-1" }],
+    };
+    for (const version of ["v2", "v2beta1", "v2alpha1"]) {
+      expect(judged(onCluster(entry(posted, version)))).toEqual([
+        [
+          "kubernetes-egress",
+          "catalog",
+          "mandatory",
+          ['k8s globalcontextentry "catalog"', "inventory.example.de (cannot be placed)"],
+        ],
+      ]);
+    }
+  });
+
+  test("twin: a service of the cluster, a GET that brings data in, or the cluster's own objects pass", () => {
+    expect(judged(onCluster(cleanup("http://owners.platform.svc:8080/active")))).toEqual([]);
+    expect(judged(onCluster(cleanup("http://10.0.2.9/active", "CleanupPolicy")))).toEqual([]);
+    for (const apiCall of [
+      { service: { url: "https://inventory.example.de/catalog.json" } },
+      { method: "GET", service: { url: "https://inventory.example.de/catalog.json" } },
+      { method: "POST", service: { url: "http://inventory.platform.svc/query" }, data: [] },
+      { urlPath: "/api/v1/namespaces" },
+    ]) {
+      expect(judged(onCluster(entry(apiCall)))).toEqual([]);
+    }
+    const objects = kube("kubernetes:kyverno.io/v2:GlobalContextEntry", "deployments", {
+      spec: { kubernetesResource: { group: "apps", version: "v1", resource: "deployments" } },
+    });
+    const exception = kube("kubernetes:kyverno.io/v2:PolicyException", "legacy", {
+      metadata: { namespace: "kyverno" },
+      spec: {
+        exceptions: [{ policyName: "require-labels", ruleNames: ["require-labels"] }],
+        match: { any: [{ resources: { kinds: ["Deployment"], names: ["legacy-*"] } }] },
+      },
+    });
+    expect(judged(onCluster(objects, exception))).toEqual([]);
+  });
+});

@@ -1034,6 +1034,20 @@ export const kyvernoPolicies: TypeTable = controls(
 );
 
 /**
+ * Kyverno's ClusterCleanupPolicies and CleanupPolicies (`kyverno.io` `v2`, `v2beta1`) and its
+ * GlobalContextEntries (`v2`, `v2beta1`, `v2alpha1`), with their Lists and Patches: a cleanup
+ * policy deletes the objects it matches on a schedule, a global context entry keeps data for the
+ * policies to read. kubernetes-egress judges the services they call by code (policy/kubernetes.ts
+ * `judgeKyvernoCleanup`, `judgeKyvernoGlobalContext`): a cleanup policy's context sends each
+ * matched object's data to its service, a global context entry's POST its call's data. Custom
+ * resources, listed by `customResourceTypes`.
+ */
+export const kyvernoServiceCalls: TypeTable = controls([
+  ...variants("kyverno.io", ["v2", "v2beta1"], ["CleanupPolicy", "ClusterCleanupPolicy"]),
+  ...variants("kyverno.io", ["v2", "v2beta1", "v2alpha1"], "GlobalContextEntry"),
+]);
+
+/**
  * The mutating admission policies and their bindings, with their Lists and Patches: admission
  * controls that rewrite the objects they match after the pack has judged them, by CEL the pack
  * cannot evaluate. kubernetes-egress judges their resource rules as a set (policy/kubernetes.ts
@@ -1180,6 +1194,7 @@ export const judgedByCode: Readonly<
     controllerRevisions,
     mutatingAdmissionPolicies,
     kyvernoPolicies,
+    kyvernoServiceCalls,
   ].flatMap((t) => Object.keys(t)),
   // Services, Ingresses and Gateways with their cluster; every workload kind (its objects,
   // Patches and Lists) whose pods may open ports on their nodes (hostPort, hostNetwork).
@@ -1240,6 +1255,7 @@ export const kubernetes: TypeTable = {
   ...controllerRevisions,
   ...mutatingAdmissionPolicies,
   ...kyvernoPolicies,
+  ...kyvernoServiceCalls,
   ...services,
   ...ingresses,
   ...gateways,
