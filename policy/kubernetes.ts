@@ -1223,13 +1223,25 @@ function redisServices(r: BorderResource): MadeService[] {
 }
 
 /**
- * The Services Elastic's operator (ECK) makes for an Elasticsearch, a Kibana or an APM Server as
- * their `spec.http.service` (and an Elasticsearch's `spec.transport.service`) describe them: a
- * Service's metadata and spec each, ClusterIP unless its `spec.type` says otherwise.
+ * The Services Elastic's operator (ECK) makes for an Elasticsearch, a Kibana, an APM Server, an
+ * Elastic Agent's Fleet Server, an Enterprise Search or an Elastic Maps Server as their
+ * `spec.http.service` (and an Elasticsearch's `spec.transport.service`) describe them, and for a
+ * Logstash as each of `spec.services[].service` does: a Service's metadata and spec each,
+ * ClusterIP unless its `spec.type` says otherwise.
  */
 function eckServices(props: unknown): MadeService[] {
-  return ["spec.http.service", "spec.transport.service"].flatMap((path): MadeService[] => {
-    const template = valueAt(props, path);
+  const templates = [
+    ...["spec.http.service", "spec.transport.service"].map((path) => ({
+      path,
+      template: valueAt(props, path),
+    })),
+    // A Logstash's Services, one per entry (its inputs: Beats, TCP, UDP, HTTP).
+    ...valuesAt(props, "spec.services[].service").map((found) => ({
+      path: found.path,
+      template: found.value,
+    })),
+  ];
+  return templates.flatMap(({ path, template }): MadeService[] => {
     if (template === undefined || template === null) {
       return [];
     }
@@ -1586,7 +1598,7 @@ function ingressFindings(r: BorderResource, x: Resolver, made?: MadeService): Fi
 export const kubernetesServiceExposure = residencyStackPolicy({
   name: "kubernetes-service-exposure",
   description:
-    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP (the Services and Ingresses an operator makes for a Strimzi Kafka listener, a CloudNativePG Cluster, a MariaDB or MaxScale, a Zalando postgresql, a Redis server or an ECK Elasticsearch, Kibana or APM Server included), ALB Ingresses get an internal load balancer, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
+    "Checks whether Kubernetes Services, Ingresses, Gateways and pods stay inside: LoadBalancer services carry the internal-load-balancer annotation of their cluster's cloud, NodePort services and pods with a hostPort or on the host network open no port on nodes with public addresses, ExternalName services alias only in-cluster names or cloud endpoints inside, no Service is served on a public external IP (the Services and Ingresses an operator makes for a Strimzi Kafka listener, a CloudNativePG Cluster, a MariaDB or MaxScale, a Zalando postgresql, a Redis server or an ECK Elasticsearch, Kibana, APM Server, Logstash, Agent, Enterprise Search or Elastic Maps Server included), ALB Ingresses get an internal load balancer, and no Ingress, Gateway or Service is served from a vendor's network (ngrok, Cloudflare Tunnel, a Tailscale tailnet).",
   severity: "high",
   remediationSteps:
     'Annotate LoadBalancer services as internal for the cluster\'s cloud (service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type: "intranet" on ACK, service.beta.kubernetes.io/aws-load-balancer-scheme: "internal" on EKS), or use ClusterIP; keep the nodes of NodePort services, and of pods with a hostPort or on the host network, on private addresses; alias only in-cluster names; name only private external IPs; keep ALB Ingresses internal (scheme internal on EKS, an AlbConfig with addressType Intranet on ACK); serve nothing through a class of a vendor\'s network.',

@@ -557,6 +557,11 @@ export const customResourceReferences: Readonly<Record<string, string>> = {
   "kibana.k8s.elastic.co": "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/kibana",
   "apm.k8s.elastic.co": "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/apm",
   "beat.k8s.elastic.co": "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/beat",
+  "agent.k8s.elastic.co": "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/agent",
+  "logstash.k8s.elastic.co": "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/logstash",
+  "enterprisesearch.k8s.elastic.co":
+    "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/enterprisesearch",
+  "maps.k8s.elastic.co": "https://github.com/elastic/cloud-on-k8s/tree/main/pkg/apis/maps",
   "secrets-store.csi.x-k8s.io":
     "https://github.com/kubernetes-sigs/secrets-store-csi-driver/tree/main/apis/v1",
   "vpcresources.k8s.aws":

@@ -235,7 +235,8 @@ const mountOptionsField: DestinationField = {
 
 /**
  * The pod specs an operator's custom resource holds for the pods it runs (Elastic Cloud on
- * Kubernetes: an Elasticsearch's node sets, a Kibana's or an APM Server's pod template, a Beat's
+ * Kubernetes: an Elasticsearch's node sets, a Kibana's, an APM Server's, a Logstash's, an
+ * Enterprise Search's or an Elastic Maps Server's pod template, a Beat's or an Elastic Agent's
  * DaemonSet or Deployment): their volumes are mounted, their host ports opened and their host
  * network used as a workload's.
  */
@@ -249,8 +250,12 @@ const operatorPodSpecs: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
     ["spec.podTemplate.spec"],
   ],
   [
-    /^kubernetes:beat\.k8s\.elastic\.co\/\w+:Beat$/,
+    /^kubernetes:(beat|agent)\.k8s\.elastic\.co\/\w+:(Beat|Agent)$/,
     ["spec.daemonSet.podTemplate.spec", "spec.deployment.podTemplate.spec"],
+  ],
+  [
+    /^kubernetes:(logstash|enterprisesearch|maps)\.k8s\.elastic\.co\/\w+:(Logstash|EnterpriseSearch|ElasticMapsServer)$/,
+    ["spec.podTemplate.spec"],
   ],
 ];
 

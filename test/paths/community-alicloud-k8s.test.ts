@@ -402,6 +402,93 @@ describe("Elastic Cloud on Kubernetes (ECK)", () => {
   });
 });
 
+// ECK's Agent, Logstash, Enterprise Search and Elastic Maps Server were unreviewed: a program with
+// one failed closed, whatever its pods and Services did.
+describe("ECK's Elastic Agent, Logstash, Enterprise Search and Elastic Maps Server", () => {
+  const eck = (type: string, name: string, spec: Record<string, unknown>, namespace = "app") =>
+    kube(`kubernetes:${type}`, name, {
+      metadata: { namespace },
+      spec: { version: "8.15.0", elasticsearchRefs: [{ name: "logs" }], ...spec },
+    });
+  const agent = (podSpec: Record<string, unknown>, namespace = "app") =>
+    eck(
+      "agent.k8s.elastic.co/v1alpha1:Agent",
+      "fleet",
+      { daemonSet: { podTemplate: { spec: podSpec } } },
+      namespace,
+    );
+  const logstash = (spec: Record<string, unknown>) =>
+    eck("logstash.k8s.elastic.co/v1alpha1:Logstash", "ingest", {
+      count: 1,
+      pipelines: [{ "pipeline.id": "main", "config.string": "input { beats { port => 5044 } }" }],
+      ...spec,
+    });
+
+  test("an Agent on its nodes' network, or in a namespace that denies nothing, fails; a Logstash Service on a public load balancer faces the internet", () => {
+    expect(
+      runNamed([...ackCluster(), agent({ hostNetwork: true, containers: [{ name: "agent" }] })], cn)
+        .filter(([p]) => p === "kubernetes-namespace-egress")
+        .map(([p, n, l, path]) => [p, n, l, path?.[1]]),
+    ).toEqual([
+      [
+        "kubernetes-namespace-egress",
+        "fleet",
+        "mandatory",
+        "pod egress (hostNetwork, outside NetworkPolicy)",
+      ],
+    ]);
+    expect(
+      runNamed([...ackCluster(), agent({ containers: [{ name: "agent" }] }, "shop")], cn).map(
+        ([p, n, l]) => [p, n, l],
+      ),
+    ).toEqual([["kubernetes-namespace-egress", "fleet", "mandatory"]]);
+    const beats = { name: "beats", service: { spec: { type: "LoadBalancer" } } };
+    expect(runNamed([...ackCluster(), logstash({ services: [beats] })], cn)).toEqual([
+      [
+        "kubernetes-service-exposure",
+        "ingest",
+        "mandatory",
+        ["the internet", 'k8s logstash "ingest"'],
+      ],
+    ]);
+    const nfs = { volumes: [{ name: "dlq", nfs: { server: "203.0.113.9", path: "/dlq" } }] };
+    for (const type of [
+      "enterprisesearch.k8s.elastic.co/v1:EnterpriseSearch",
+      "maps.k8s.elastic.co/v1alpha1:ElasticMapsServer",
+    ]) {
+      expect(
+        runNamed([...ackCluster(), eck(type, "search", { podTemplate: { spec: nfs } })], cn).map(
+          ([p, n, l, path]) => [p, n, l, path?.at(-1)],
+        ),
+      ).toEqual([["kubernetes-egress", "search", "mandatory", "203.0.113.9 (NFS server)"]]);
+    }
+  });
+
+  test("twin: on the pod network in the namespace that denies egress, with internal Services, they pass", () => {
+    const intranet = {
+      "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type": "intranet",
+    };
+    const internal = {
+      name: "beats",
+      service: { metadata: { annotations: intranet }, spec: { type: "LoadBalancer" } },
+    };
+    expect(
+      runNamed(
+        [
+          ...ackCluster(),
+          agent({ containers: [{ name: "agent" }] }),
+          logstash({ services: [internal, { name: "http", service: {} }] }),
+          eck("enterprisesearch.k8s.elastic.co/v1:EnterpriseSearch", "search", { count: 1 }),
+          eck("maps.k8s.elastic.co/v1alpha1:ElasticMapsServer", "maps", {
+            http: { service: { spec: { type: "ClusterIP" } } },
+          }),
+        ],
+        cn,
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe("a RedisCluster on its nodes' network (spec.hostNetwork)", () => {
   const cluster = (hostNetwork: boolean): OracleResource =>
     kube("kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisCluster", "cache", {

@@ -2343,16 +2343,16 @@ test("every custom resource row of the Kubernetes table reads destination fields
   const byCode = new Set(Object.values(judgedByCode).flat());
   expect(rows.filter((t) => destinationFields(t).length === 0 && !byCode.has(t))).toEqual([]);
   // The Gateway API's Gateways and GatewayClasses (12), and the kinds whose operator makes
-  // Services (42: Strimzi's Kafka of two API versions, CloudNativePG's Cluster, the MariaDB
+  // Services (57: Strimzi's Kafka of two API versions, CloudNativePG's Cluster, the MariaDB
   // operator's MariaDB of two API groups and MaxScale, Zalando's postgresql, the Redis
-  // operator's seven server kinds, ECK's Elasticsearch, Kibana and APM Server of two versions and
-  // Beat), and Argo Rollouts' Rollout (3), a workload kind whose pods may open ports on their
+  // operator's seven server kinds, ECK's Elasticsearch, Kibana, APM Server and Enterprise Search
+  // of two versions, Beat, Agent, Logstash and Elastic Maps Server), and Argo Rollouts' Rollout (3), a workload kind whose pods may open ports on their
   // nodes, with their Lists and Patches; the operators' kinds and the Rollout read destination
   // fields as well. And Kyverno's ClusterPolicies and Policies of two versions (12), its
   // cleanup policies of two kinds and versions (12) and global context entries of three versions
   // (9), whose rules and calls kubernetes-egress judges by its code, and KEDA's ScaledJob (3), a
   // workload kind as the Rollout.
-  expect(rows.filter((t) => byCode.has(t))).toHaveLength(114);
+  expect(rows.filter((t) => byCode.has(t))).toHaveLength(129);
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", async () => {

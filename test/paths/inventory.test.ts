@@ -150,14 +150,15 @@ describe("the kubernetes table", () => {
     // The custom resources whose operator makes Services from them: Strimzi's Kafka (two API
     // versions), CloudNativePG's Cluster, the MariaDB operator's MariaDB (two API groups) and
     // MaxScale, Zalando's postgresql, the Redis operator's servers (Redis, RedisCluster and
-    // RedisReplication of two API versions, RedisSentinel), and ECK's Elasticsearch, Kibana and
-    // APM Server (two API versions) and Beat, each with its List and Patch.
+    // RedisReplication of two API versions, RedisSentinel), and ECK's Elasticsearch, Kibana, APM
+    // Server and Enterprise Search (two API versions), Beat, Agent, Logstash and Elastic Maps
+    // Server, each with its List and Patch.
     const operators = [...customResourceTypes].filter((t) =>
-      /^kubernetes:(kafka\.strimzi\.io\/\w+:Kafka|postgresql\.cnpg\.io\/v1:Cluster|(k8s\.mariadb\.com|mariadb\.mmontes\.io)\/v1alpha1:MariaDB|k8s\.mariadb\.com\/v1alpha1:MaxScale|acid\.zalan\.do\/v1:postgresql|redis\.redis\.opstreelabs\.in\/\w+:Redis(Cluster|Replication|Sentinel)?|(elasticsearch|kibana|apm|beat)\.k8s\.elastic\.co\/\w+:(Elasticsearch|Kibana|ApmServer|Beat))(List|Patch)?$/.test(
+      /^kubernetes:(kafka\.strimzi\.io\/\w+:Kafka|postgresql\.cnpg\.io\/v1:Cluster|(k8s\.mariadb\.com|mariadb\.mmontes\.io)\/v1alpha1:MariaDB|k8s\.mariadb\.com\/v1alpha1:MaxScale|acid\.zalan\.do\/v1:postgresql|redis\.redis\.opstreelabs\.in\/\w+:Redis(Cluster|Replication|Sentinel)?|(elasticsearch|kibana|apm|beat|agent|logstash|enterprisesearch|maps)\.k8s\.elastic\.co\/\w+:(Elasticsearch|Kibana|ApmServer|Beat|Agent|Logstash|EnterpriseSearch|ElasticMapsServer))(List|Patch)?$/.test(
         t,
       ),
     );
-    expect(operators).toHaveLength(63);
+    expect(operators).toHaveLength(78);
     expect(operators.filter((t) => !(t in rows))).toEqual([]);
     expect([...judgedByCode["kubernetes-service-exposure"]].sort()).toEqual(
       [...exposed, ...workloads, ...gateways, ...operators].sort(),

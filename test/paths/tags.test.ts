@@ -571,10 +571,11 @@ describe("kubernetes-egress over the servers the kubernetes table's rows declare
     // OperatorConfigurations; the Redis operator's servers; Istio's Telemetries (two versions);
     // Strimzi's KafkaConnects and KafkaConnectors (two versions); Argo Rollouts' Rollouts (their
     // pods' volumes, as every workload's); the Secrets Store CSI Driver's SecretProviderClasses
-    // (two versions); ECK's Elasticsearches, Kibanas and APM Servers (two versions) and Beats
-    // (their pod templates' volumes); KEDA's ScaledJobs (their Jobs' pods' volumes) and its
+    // (two versions); ECK's Elasticsearches, Kibanas, APM Servers and Enterprise Searches (two
+    // versions), Beats, Agents, Logstashes and Elastic Maps Servers (their pod templates'
+    // volumes); KEDA's ScaledJobs (their Jobs' pods' volumes) and its
     // CloudEventSources and ClusterCloudEventSources.
-    expect(viewed.size).toBe(423);
+    expect(viewed.size).toBe(438);
     expect(after.length).toBeGreaterThan(500);
   });
 

@@ -908,16 +908,20 @@ export const redisServers: TypeTable = Object.fromEntries(
 
 /**
  * Elastic Cloud on Kubernetes (ECK): an Elasticsearch (`elasticsearch.k8s.elastic.co` `v1`,
- * `v1beta1`), a store of data replicated only among its own node sets, and the Kibana, APM Server
- * and Beats (`kibana.k8s.elastic.co`, `apm.k8s.elastic.co` `v1`, `v1beta1`;
- * `beat.k8s.elastic.co/v1beta1`) that read and ship to it, as objects, Patches and Lists. The
+ * `v1beta1`), a store of data replicated only among its own node sets, and the Kibana, APM Server,
+ * Beats, Elastic Agents, Logstash, Enterprise Search and Elastic Maps Server
+ * (`kibana.k8s.elastic.co`, `apm.k8s.elastic.co`, `enterprisesearch.k8s.elastic.co` `v1`,
+ * `v1beta1`; `beat.k8s.elastic.co/v1beta1`; `agent.k8s.elastic.co`, `logstash.k8s.elastic.co`,
+ * `maps.k8s.elastic.co` `v1alpha1`) that read and ship to it, as objects, Patches and Lists. The
  * operator runs their pods from the pod templates they hold (paths/kubernetes.ts
  * `operatorPodSpecsOf`), whose volumes are their destination fields, whose egress is their
  * namespace's to deny and whose host ports and network kubernetes-service-exposure judges; it
  * makes an HTTP Service (and an Elasticsearch's transport Service) as `spec.http.service` says,
- * judged as a Service (policy/kubernetes.ts `eckServices`). A cluster it names by reference
- * (`elasticsearchRef`, `remoteClusters`) is one of ECK's in the cluster; one its configuration
- * names by host is reached by its pods, whose egress the namespace's NetworkPolicies govern.
+ * and a Logstash's Services as `spec.services[].service` say, each judged as a Service
+ * (policy/kubernetes.ts `eckServices`). A cluster it names by reference (`elasticsearchRef`,
+ * `elasticsearchRefs`, `remoteClusters`) is one of ECK's in the cluster; one its configuration —
+ * a Beat's, an Agent's or a Logstash pipeline's outputs — or a referenced Secret names by host is
+ * reached by its pods, whose egress the namespace's NetworkPolicies govern.
  * Custom resources, listed by `customResourceTypes`.
  */
 export const elasticStack: TypeTable = Object.fromEntries([
@@ -928,6 +932,10 @@ export const elasticStack: TypeTable = Object.fromEntries([
     ...variants("kibana.k8s.elastic.co", ["v1", "v1beta1"], "Kibana"),
     ...variants("apm.k8s.elastic.co", ["v1", "v1beta1"], "ApmServer"),
     ...variants("beat.k8s.elastic.co", ["v1beta1"], "Beat"),
+    ...variants("agent.k8s.elastic.co", ["v1alpha1"], "Agent"),
+    ...variants("logstash.k8s.elastic.co", ["v1alpha1"], "Logstash"),
+    ...variants("enterprisesearch.k8s.elastic.co", ["v1", "v1beta1"], "EnterpriseSearch"),
+    ...variants("maps.k8s.elastic.co", ["v1alpha1"], "ElasticMapsServer"),
   ].map((t): [string, TypeModel] => [t, { role: "workload", fields: servers(t), fix: {} }]),
 ]);
 
