@@ -387,6 +387,19 @@ export const reviewed = {
    */
   policyExceptions: variants("kyverno.io", ["v2", "v2beta1"], "PolicyException"),
   /**
+   * Knative's kinds that name no destination outside the cluster (custom resources, see
+   * `customResourceGroups`): a Route splits a Knative Service's requests among its revisions; a
+   * DomainMapping serves one at a domain, through the cluster's Knative ingress (whose Service
+   * is judged as a Service where the program declares it); an EventType describes the events a
+   * Broker carries and an EventPolicy who may send them.
+   */
+  knativeObjects: [
+    ...variants("serving.knative.dev", ["v1"], "Route"),
+    ...variants("serving.knative.dev", ["v1beta1"], "DomainMapping"),
+    ...variants("eventing.knative.dev", ["v1beta1", "v1beta2", "v1beta3"], "EventType"),
+    ...variants("eventing.knative.dev", ["v1alpha1"], "EventPolicy"),
+  ],
+  /**
    * The Pulumi Kubernetes Operator's Programs (a custom resource, see
    * `customResourceReferences`): a Program holds a Pulumi YAML program, which the operator runs
    * only for a Stack that names it (`spec.programRef`); the Stack is the bundle helm-releases
@@ -502,6 +515,12 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "kyverno.io": "@kubernetes-models/kyverno",
   "keda.sh": "@kubernetes-models/keda",
   "eventing.keda.sh": "@kubernetes-models/keda",
+  "serving.knative.dev": "@kubernetes-models/knative",
+  "eventing.knative.dev": "@kubernetes-models/knative",
+  "messaging.knative.dev": "@kubernetes-models/knative",
+  "sources.knative.dev": "@kubernetes-models/knative",
+  "flows.knative.dev": "@kubernetes-models/knative",
+  "sinks.knative.dev": "@kubernetes-models/knative",
   "karpenter.k8s.aws": "@kubernetes-models/karpenter",
 };
 

@@ -137,7 +137,8 @@ export interface DestinationField {
    * Secrets store's provider), `secret-provider` (a Secrets Store CSI Driver SecretProviderClass's
    * spec), `alertmanager` (an Alertmanager's spec), `gateway-route` (a Gateway
    * API route's rule), `flux-provider` (a Flux notification Provider's spec), `keda-events` (a
-   * KEDA CloudEventSource's destination), the backup
+   * KEDA CloudEventSource's destination), `knative-destination` (a Knative Eventing destination,
+   * a reference or a URI), the backup
    * locations of paths/backups.ts — `backup-location` (a Velero BackupStorageLocation's spec),
    * `snapshot-location` (a VolumeSnapshotLocation's), `cloud-storage` (an OADP CloudStorage's),
    * `barman-object-store` (a CloudNativePG Barman Cloud configuration) and `cluster-plugin` (a
@@ -174,6 +175,7 @@ export interface DestinationField {
     | "gateway-route"
     | "flux-provider"
     | "keda-events"
+    | "knative-destination"
     | "backup-location"
     | "snapshot-location"
     | "cloud-storage"
@@ -1391,6 +1393,20 @@ const workloadKinds: ReadonlyArray<readonly [string, readonly string[], string, 
       spec: "spec.jobTargetRef.template.spec",
       labels: "spec.jobTargetRef.template.metadata.labels",
     },
+  ],
+  // Knative Serving's Service and Configuration (custom resources): each revision of their
+  // template runs its pods, scaled by requests; a Revision is one such, its spec a pod spec.
+  ["serving.knative.dev", ["v1"], "Service", templated],
+  ["serving.knative.dev", ["v1"], "Configuration", templated],
+  ["serving.knative.dev", ["v1"], "Revision", { spec: "spec", labels: "metadata.labels" }],
+  // Knative Eventing's ContainerSource runs its template's pods, which send events to its sink;
+  // a JobSink runs a Job of its template for each event it is sent.
+  ["sources.knative.dev", ["v1"], "ContainerSource", templated],
+  [
+    "sinks.knative.dev",
+    ["v1alpha1"],
+    "JobSink",
+    { spec: "spec.job.spec.template.spec", labels: "spec.job.spec.template.metadata.labels" },
   ],
 ];
 

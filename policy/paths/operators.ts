@@ -1097,6 +1097,105 @@ const kedaEventField: DestinationField = {
 };
 
 /**
+ * Knative Eventing's destinations (a duck-typed `Destination`: `ref`, `uri`): a Trigger's
+ * subscriber, a Subscription's subscriber and reply, a source's sink, a Sequence's steps, a
+ * Parallel's branches, and every dead-letter sink of their delivery. Knative delivers the events
+ * there, their data with them. A reference (`ref`, a URI beside it only a path on it) is an
+ * addressable object of the cluster — a Knative Service, a Broker, a Channel, a Service — and
+ * passes; a URI alone must be of the cluster, private or allowlisted.
+ */
+const knativeEventWords: DestinationWords = {
+  must: "deliver events only to addressables of the cluster, private or allowlisted addresses",
+  how: "Knative delivers it the events, with their data",
+  fix: "Deliver the events to an addressable of the cluster (ref: a Knative Service, a Broker, a Service) or a private address, or, once the receiver is confirmed inside the jurisdiction, add it to the egress allowlist with a reason",
+};
+
+function knativeDestinations(
+  f: DestinationField,
+  destination: Readonly<Record<string, unknown>>,
+  allowlist: readonly EgressAllowEntry[],
+  j: string,
+): DestinationFinding[] {
+  const uri = str(destination.uri);
+  if (destination.ref !== undefined && destination.ref !== null) {
+    return [];
+  }
+  return uri === undefined ? [] : readDestination({ ...f, read: "request-url" }, uri, allowlist, j);
+}
+
+/** A Knative destination at `path`, with what the events sent there are (`what`). */
+const knativeDestination = (path: string, what: string): DestinationField => ({
+  path,
+  what,
+  read: "knative-destination",
+  words: knativeEventWords,
+});
+
+/** A URL a Knative Channel's subscriber list holds (the Subscriptions' resolved destinations). */
+const knativeUri = (path: string, what: string): DestinationField => ({
+  path,
+  what,
+  read: "request-url",
+  words: knativeEventWords,
+});
+
+/** Where a delivery spec at `at` sends the events it could not deliver. */
+const deadLetters = (at: string) => knativeDestination(`${at}.deadLetterSink`, "dead-letter sink");
+
+/** The destinations of Knative Eventing's kinds, by type. */
+const knativeFields: ReadonlyArray<readonly [RegExp, readonly DestinationField[]]> = [
+  [
+    /^kubernetes:eventing\.knative\.dev\/v1:Trigger$/,
+    [knativeDestination("spec.subscriber", "event subscriber"), deadLetters("spec.delivery")],
+  ],
+  [/^kubernetes:eventing\.knative\.dev\/v1:Broker$/, [deadLetters("spec.delivery")]],
+  [/^kubernetes:eventing\.knative\.dev\/v1alpha1:RequestReply$/, [deadLetters("spec.delivery")]],
+  [
+    /^kubernetes:eventing\.knative\.dev\/v1alpha1:EventTransform$/,
+    [knativeDestination("spec.sink", "event sink")],
+  ],
+  [
+    /^kubernetes:messaging\.knative\.dev\/v1:Subscription$/,
+    [
+      knativeDestination("spec.subscriber", "event subscriber"),
+      knativeDestination("spec.reply", "event reply"),
+      deadLetters("spec.delivery"),
+    ],
+  ],
+  [
+    /^kubernetes:messaging\.knative\.dev\/v1:(Channel|InMemoryChannel)$/,
+    [
+      deadLetters("spec.delivery"),
+      knativeUri("spec.subscribers[].subscriberUri", "event subscriber"),
+      knativeUri("spec.subscribers[].replyUri", "event reply"),
+      knativeUri("spec.subscribers[].delivery.deadLetterSink.uri", "dead-letter sink"),
+    ],
+  ],
+  [
+    /^kubernetes:sources\.knative\.dev\/\w+:(ApiServerSource|PingSource|SinkBinding|ContainerSource)$/,
+    [knativeDestination("spec.sink", "event sink")],
+  ],
+  [
+    /^kubernetes:flows\.knative\.dev\/v1:Sequence$/,
+    [
+      knativeDestination("spec.steps[]", "sequence step"),
+      deadLetters("spec.steps[].delivery"),
+      knativeDestination("spec.reply", "event reply"),
+    ],
+  ],
+  [
+    /^kubernetes:flows\.knative\.dev\/v1:Parallel$/,
+    [
+      knativeDestination("spec.branches[].subscriber", "event subscriber"),
+      knativeDestination("spec.branches[].filter", "event filter"),
+      knativeDestination("spec.branches[].reply", "event reply"),
+      deadLetters("spec.branches[].delivery"),
+      knativeDestination("spec.reply", "event reply"),
+    ],
+  ],
+];
+
+/**
  * The Secrets Store CSI Driver's SecretProviderClasses (`secrets-store.csi.x-k8s.io` `v1`,
  * `v1alpha1`): the secrets the driver mounts into every pod whose volume names the class, read
  * from the store of its `provider` with its `parameters` (all text). AWS Secrets Manager or
@@ -1212,6 +1311,7 @@ export const operatorFields: ReadonlyArray<readonly [RegExp, readonly Destinatio
   [/^kubernetes:gateway\.networking\.k8s\.io\/\w+:(HTTP|GRPC|TCP|TLS|UDP)Route$/, [routeRuleField]],
   [/^kubernetes:notification\.toolkit\.fluxcd\.io\/\w+:Provider$/, [fluxProviderField]],
   [/^kubernetes:eventing\.keda\.sh\/v1alpha1:(Cluster)?CloudEventSource$/, [kedaEventField]],
+  ...knativeFields,
   ...backupFields,
   ...logForwardingFields,
   ...streamingFields,
@@ -1249,6 +1349,7 @@ const readings: Readonly<Record<string, Reading>> = {
   "secret-provider": ofObject(secretProviderDestinations),
   "flux-provider": ofObject(fluxProviderDestinations),
   "keda-events": ofObject(kedaEventDestinations),
+  "knative-destination": ofObject(knativeDestinations),
   "collector-exporters": collectorExporterDestinations,
   alertmanager: (_f, value) => alertmanagerDestinations(value),
   "gateway-route": (_f, value) => routeRuleDestinations(value),

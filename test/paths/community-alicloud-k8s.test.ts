@@ -489,6 +489,84 @@ describe("ECK's Elastic Agent, Logstash, Enterprise Search and Elastic Maps Serv
   });
 });
 
+// Knative's kinds were unreviewed: a program serving a Knative Service failed closed, whatever
+// its pods did.
+describe("Knative Serving's Services and Eventing's ContainerSources and JobSinks", () => {
+  const knative = (type: string, name: string, spec: Record<string, unknown>, namespace = "app") =>
+    kube(`kubernetes:${type}`, name, { metadata: { namespace }, spec });
+  const pod = (extra: Record<string, unknown> = {}) => ({
+    containers: [{ name: "web", image: "registry.example.com/web:1" }],
+    ...extra,
+  });
+  const service = (spec: Record<string, unknown>, namespace = "app") =>
+    knative("serving.knative.dev/v1:Service", "web", { template: { spec } }, namespace);
+
+  test("their pods are workloads: outside a namespace that denies egress, or mounting a server abroad, they fail", () => {
+    expect(
+      runNamed([...ackCluster(), service(pod(), "shop")], cn).map(([p, n, l]) => [p, n, l]),
+    ).toEqual([["kubernetes-namespace-egress", "web", "mandatory"]]);
+    const nfs = { volumes: [{ name: "media", nfs: { server: "203.0.113.9", path: "/media" } }] };
+    expect(
+      runNamed(
+        [...ackCluster(), knative("serving.knative.dev/v1:Revision", "web-00001", pod(nfs))],
+        cn,
+      ).map(([p, n, l, path]) => [p, n, l, path?.at(-1)]),
+    ).toEqual([["kubernetes-egress", "web-00001", "mandatory", "203.0.113.9 (NFS server)"]]);
+    const source = knative(
+      "sources.knative.dev/v1:ContainerSource",
+      "heartbeats",
+      {
+        template: { spec: pod() },
+        sink: { uri: "https://events.example.de/in" },
+      },
+      "shop",
+    );
+    expect(runNamed([...ackCluster(), source], cn).map(([p, n, l]) => [p, n, l])).toEqual([
+      ["kubernetes-egress", "heartbeats", "mandatory"],
+      ["kubernetes-namespace-egress", "heartbeats", "mandatory"],
+    ]);
+    const jobs = knative("sinks.knative.dev/v1alpha1:JobSink", "jobs", {
+      job: { spec: { template: { spec: pod({ hostNetwork: true, restartPolicy: "Never" }) } } },
+    });
+    expect(
+      runNamed([...ackCluster(), jobs], cn)
+        .filter(([p]) => p === "kubernetes-namespace-egress")
+        .map(([p, n, l]) => [p, n, l]),
+    ).toEqual([["kubernetes-namespace-egress", "jobs", "mandatory"]]);
+  });
+
+  test("twin: in the namespace that denies egress, on the pod network, sending to the cluster, they pass", () => {
+    expect(
+      runNamed(
+        [
+          ...ackCluster(),
+          service(pod()),
+          knative("serving.knative.dev/v1:Configuration", "web-config", {
+            template: { spec: pod() },
+          }),
+          knative("serving.knative.dev/v1:Revision", "web-00001", pod()),
+          knative("serving.knative.dev/v1:Route", "web", {
+            traffic: [{ revisionName: "web-00001", percent: 100 }],
+          }),
+          knative("serving.knative.dev/v1beta1:DomainMapping", "www.example.cn", {
+            ref: { apiVersion: "serving.knative.dev/v1", kind: "Service", name: "web" },
+          }),
+          knative("sources.knative.dev/v1:ContainerSource", "heartbeats", {
+            template: { spec: pod() },
+            sink: {
+              ref: { apiVersion: "eventing.knative.dev/v1", kind: "Broker", name: "default" },
+            },
+          }),
+          knative("sinks.knative.dev/v1alpha1:JobSink", "jobs", {
+            job: { spec: { template: { spec: pod({ restartPolicy: "Never" }) } } },
+          }),
+        ],
+        cn,
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe("a RedisCluster on its nodes' network (spec.hostNetwork)", () => {
   const cluster = (hostNetwork: boolean): OracleResource =>
     kube("kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisCluster", "cache", {

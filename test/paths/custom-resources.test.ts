@@ -1583,6 +1583,116 @@ describe("KEDA's CloudEventSources", () => {
   });
 });
 
+// Knative Eventing's kinds were unreviewed: a program with a Broker and a Trigger failed closed,
+// wherever it delivered its events.
+describe("Knative Eventing's destinations", () => {
+  const eventing = (type: string, name: string, spec: Record<string, unknown>) =>
+    kube(`kubernetes:${type}`, name, { metadata: { namespace: "events" }, spec });
+  const abroad = { uri: "https://hooks.example.de/events" };
+  const broker = {
+    ref: { apiVersion: "eventing.knative.dev/v1", kind: "Broker", name: "default" },
+  };
+  const display = {
+    ref: { apiVersion: "serving.knative.dev/v1", kind: "Service", name: "display" },
+  };
+
+  test("a subscriber, reply, sink or dead-letter sink at a URI outside is kubernetes-egress's finding", () => {
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      ["eventing.knative.dev/v1:Trigger", { broker: "default", subscriber: abroad }, "trigger"],
+      [
+        "eventing.knative.dev/v1:Broker",
+        { delivery: { deadLetterSink: abroad, retry: 3 } },
+        "broker",
+      ],
+      [
+        "messaging.knative.dev/v1:Subscription",
+        {
+          channel: { apiVersion: "messaging.knative.dev/v1", kind: "Channel", name: "orders" },
+          subscriber: display,
+          reply: abroad,
+        },
+        "subscription",
+      ],
+      [
+        "messaging.knative.dev/v1:InMemoryChannel",
+        {
+          subscribers: [{ subscriberUri: "https://hooks.example.de/events" }],
+        },
+        "inmemorychannel",
+      ],
+      [
+        "sources.knative.dev/v1:PingSource",
+        { schedule: "* * * * *", data: "{}", sink: abroad },
+        "pingsource",
+      ],
+      [
+        "sources.knative.dev/v1beta2:PingSource",
+        { schedule: "* * * * *", sink: abroad },
+        "pingsource",
+      ],
+      [
+        "sources.knative.dev/v1:ApiServerSource",
+        {
+          mode: "Resource",
+          resources: [{ apiVersion: "v1", kind: "Event" }],
+          sink: abroad,
+        },
+        "apiserversource",
+      ],
+      [
+        "sources.knative.dev/v1:SinkBinding",
+        {
+          subject: { apiVersion: "apps/v1", kind: "Deployment", name: "producer" },
+          sink: abroad,
+        },
+        "sinkbinding",
+      ],
+      ["flows.knative.dev/v1:Sequence", { steps: [display, abroad] }, "sequence"],
+      [
+        "flows.knative.dev/v1:Parallel",
+        {
+          branches: [{ subscriber: display, filter: abroad }],
+        },
+        "parallel",
+      ],
+      ["eventing.knative.dev/v1alpha1:EventTransform", { sink: abroad }, "eventtransform"],
+    ];
+    for (const [type, spec, kind] of cases) {
+      expect([type, judged(onCluster(eventing(type, "orders", spec)))]).toEqual([
+        type,
+        [egress("orders", `k8s ${kind} "orders"`, "hooks.example.de (cannot be placed)")],
+      ]);
+    }
+  });
+
+  test("twin: an addressable of the cluster by reference, a Service's URL or a private address passes", () => {
+    const inside = [
+      eventing("eventing.knative.dev/v1:Broker", "default", {
+        delivery: { deadLetterSink: display },
+      }),
+      eventing("eventing.knative.dev/v1:Trigger", "orders", {
+        broker: "default",
+        subscriber: { ...display, uri: "/orders" },
+        delivery: { deadLetterSink: { uri: "http://dead-letters.events.svc.cluster.local" } },
+      }),
+      eventing("sources.knative.dev/v1:PingSource", "tick", {
+        schedule: "* * * * *",
+        sink: broker,
+      }),
+      eventing("sources.knative.dev/v1:ApiServerSource", "events", {
+        resources: [{ apiVersion: "v1", kind: "Event" }],
+        sink: { uri: "http://10.0.3.4/events" },
+      }),
+      eventing("flows.knative.dev/v1:Sequence", "steps", { steps: [display], reply: broker }),
+      eventing("eventing.knative.dev/v1beta3:EventType", "order-created", {
+        reference: broker.ref,
+        attributes: [{ name: "type", value: "order.created", required: true }],
+      }),
+    ];
+    expect(judged(onCluster(...inside))).toEqual([]);
+  });
+});
+
 describe("a setting not known at preview", () => {
   test("leaves a reading of several settings undecided, never passed: a ServiceEntry, a collector's exporters, an integration", () => {
     const resources = onCluster(
@@ -2350,9 +2460,10 @@ test("every custom resource row of the Kubernetes table reads destination fields
   // nodes, with their Lists and Patches; the operators' kinds and the Rollout read destination
   // fields as well. And Kyverno's ClusterPolicies and Policies of two versions (12), its
   // cleanup policies of two kinds and versions (12) and global context entries of three versions
-  // (9), whose rules and calls kubernetes-egress judges by its code, and KEDA's ScaledJob (3), a
-  // workload kind as the Rollout.
-  expect(rows.filter((t) => byCode.has(t))).toHaveLength(129);
+  // (9), whose rules and calls kubernetes-egress judges by its code, and KEDA's ScaledJob (3)
+  // and Knative's Service, Configuration, Revision, ContainerSource and JobSink (15), workload
+  // kinds as the Rollout.
+  expect(rows.filter((t) => byCode.has(t))).toHaveLength(144);
 });
 
 test("the model check reports a field the CRD does not declare, and a kind it does not define", async () => {

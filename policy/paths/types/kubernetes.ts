@@ -727,6 +727,22 @@ export const kedaEventSources: TypeTable = serverControls(
 );
 
 /**
+ * Knative Eventing's kinds that deliver events (`eventing.knative.dev`, `messaging.knative.dev`,
+ * `sources.knative.dev`, `flows.knative.dev`), as objects, Patches and Lists: controls of where
+ * the events go, with each destination — a subscriber, a reply, a sink, a dead-letter sink — as a
+ * destination field (paths/operators.ts `knativeFields`). A ContainerSource runs pods and is a
+ * workload row. Custom resources, listed by `customResourceTypes`.
+ */
+export const knativeEventing: TypeTable = serverControls([
+  ...variants("eventing.knative.dev", ["v1"], ["Broker", "Trigger"]),
+  ...variants("eventing.knative.dev", ["v1alpha1"], ["EventTransform", "RequestReply"]),
+  ...variants("messaging.knative.dev", ["v1"], ["Channel", "InMemoryChannel", "Subscription"]),
+  ...variants("sources.knative.dev", ["v1"], ["ApiServerSource", "PingSource", "SinkBinding"]),
+  ...variants("sources.knative.dev", ["v1beta2"], "PingSource"),
+  ...variants("flows.knative.dev", ["v1"], ["Parallel", "Sequence"]),
+]);
+
+/**
  * The backup locations of Velero (`velero.io/v1` BackupStorageLocations and
  * VolumeSnapshotLocations) and of OpenShift's API for Data Protection (`oadp.openshift.io/v1alpha1`
  * DataProtectionApplications, whose lists make Velero's locations, and CloudStorages, which
@@ -1250,6 +1266,7 @@ export const kubernetes: TypeTable = {
   ...gatewayRoutes,
   ...fluxProviders,
   ...kedaEventSources,
+  ...knativeEventing,
   ...backupLocations,
   ...databaseArchives,
   ...logForwarders,
