@@ -3,6 +3,7 @@
  * `accountId`). A grant, peering or copy to any other account gives data to someone the stack does
  * not control, and a provider that pins none leaves the pack unable to tell which account is own.
  */
+import { arnAccount } from "../../residency/placement";
 import { isUnknown, jsonDocument, known, stringList } from "./values";
 
 /**
@@ -48,4 +49,33 @@ export function foreignAccountPlace(
   return own.length > 0
     ? `account ${account} (${notOwnAccount(own)})`
     : `account ${account} (${notOwnAccount(own)}, so it cannot be checked)`;
+}
+
+/**
+ * The account an ARN a resource delivers data to names, when it can be told from the stack's own
+ * and is not — else undefined. With accounts pinned (the provider's `allowedAccountIds` or
+ * `accountId`) or declared (`sovereign-dc:accountId`), every other account is another's. With
+ * none, the offline engine writes its stand-in where the stack's own belongs (in the ARNs of the
+ * program's resources and of `aws.getCallerIdentity`), so any other account is another's; under
+ * the Pulumi CLI the real account stands there, which cannot be told from another's, and the ARN
+ * is left to the places its region names — pinning the account is what lets the pack judge it.
+ */
+export function judgedArnAccount(
+  arn: string,
+  r: { readonly provider?: string },
+  x: {
+    get(urn: string): { readonly props: Readonly<Record<string, unknown>> } | undefined;
+    readonly declaredAccounts: readonly string[];
+    readonly standInAccount?: string;
+  },
+): string | undefined {
+  const account = arnAccount(arn);
+  if (account === undefined) {
+    return undefined;
+  }
+  const own = ownAccounts(r.provider ? x.get(r.provider) : undefined, x.declaredAccounts);
+  if (own.length > 0) {
+    return own.includes(account) ? undefined : account;
+  }
+  return x.standInAccount === undefined || account === x.standInAccount ? undefined : account;
 }

@@ -21,7 +21,7 @@ import {
   regionOfEndpoint,
 } from "../../residency/placement";
 import { isPlace } from "./model";
-import { foreignAccountPlace, ownAccounts } from "./accounts";
+import { foreignAccountPlace, judgedArnAccount, ownAccounts } from "./accounts";
 import {
   allowlistEntryAt,
   isAnywhere,
@@ -572,7 +572,7 @@ export function compileField(
   // A value of another format with a `ref` may name a resource of the stack (an ARN of one,
   // an identifier): that resource is then the far end.
   const refs =
-    field.format === "ref" || field.ref
+    field.format === "ref" || field.ref || field.ofArn
       ? x.refs(r, field.path, field.ref ? refKinds[field.ref].types : undefined)
       : [];
   for (const [i, hit] of found.entries()) {
@@ -582,6 +582,9 @@ export function compileField(
       continue;
     }
     if (field.where && !field.where(hit.holder, { props: r.props, path: hit.path })) {
+      continue;
+    }
+    if (field.ofArn && ownArn(hit.value, refs[i], r, x)) {
       continue;
     }
     if (field.format === "ref") {
@@ -619,6 +622,21 @@ export function compileField(
     }
   }
   return out;
+}
+
+/**
+ * For an `ofArn` field: whether a value names no account to judge (see `FieldSpec.ofArn`) — see
+ * `judgedArnAccount`.
+ */
+function ownArn(value: unknown, ref: Ref | undefined, r: BorderResource, x: Resolver): boolean {
+  if (typeof value !== "string") {
+    // Not known at preview: arn-locality judges the ARN it is, and so the account it names.
+    return true;
+  }
+  if (ref?.kind === "resource" && ref.resource !== r) {
+    return true;
+  }
+  return judgedArnAccount(value, r, x) === undefined;
 }
 
 /**

@@ -36,6 +36,7 @@ import type { BorderResource, Place } from "./model";
 import { type DeclaredCluster, isSiteCluster } from "../../residency/clusters";
 import type { EgressAllowEntry } from "../framework";
 import { resourceLabel } from "./describe";
+import { foreignAccountPlace } from "./accounts";
 import { globalPlaceLabel, type Located } from "./places";
 import { isUnknown, known, str, type Unknown, valueAt, valuesAt } from "./values";
 
@@ -1378,11 +1379,18 @@ export class Resolver {
     });
   }
 
-  /** Another cloud account, whose resources this stack cannot see or place. */
+  /**
+   * Another cloud account, whose resources this stack cannot see or place — or the offline
+   * engine's stand-in for the stack's own, which cannot be told from another until the stack
+   * declares or pins its account.
+   */
   accountPlace(cloud: Cloud, account: string): Place {
     return this.place({
       key: `account:${cloud}:${account}`,
-      label: `${cloud} account ${account} (another account, location unknown)`,
+      label:
+        account === this.standInAccount
+          ? `${cloud} ${foreignAccountPlace(account, [], account)}`
+          : `${cloud} account ${account} (another account, location unknown)`,
       side: "unknown",
     });
   }

@@ -106,6 +106,8 @@ describe("the rows internet-egress judges", () => {
       "aws:sagemaker/notebookInstance:NotebookInstance log-shipping defaultCodeRepository",
       "aws:sagemaker/notebookInstance:NotebookInstance log-shipping additionalCodeRepositories[]",
       "aws:elasticbeanstalk/environment:Environment public-exposure settings",
+      "aws:cloudwatch/eventTarget:EventTarget log-shipping arn",
+      "aws:scheduler/schedule:Schedule log-shipping target.arn",
       "alicloud:fc/service:Service log-shipping tracingConfig.params.endpoint",
       "alicloud:fc/v3Function:V3Function remote-sites customDns.nameServers[]",
       "alicloud:fc/v3Function:V3Function storage-replication ossMountConfig.mountPoints[].bucketName",

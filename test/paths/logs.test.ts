@@ -167,3 +167,63 @@ describe("an EventBridge rule's targets, each judged by its own type (`where`)",
     );
   });
 });
+
+// Found on the bench of telemetry programs: a log vendor's cross-account destination in the
+// stack's own region passed unreported, though the vendor's account can send the events anywhere.
+describe("a log subscription to another account's destination in the stack's region", () => {
+  const at = on("aws");
+  const subscribed = (destinationArn: string, extra: OracleResource[] = []): OracleResource[] => [
+    {
+      type: "pulumi:providers:aws",
+      name: "aws",
+      props: { region: "us-west-2", allowedAccountIds: ["111122223333"] },
+    },
+    at("aws:cloudwatch/logGroup:LogGroup", "app-logs", { name: "app-logs" }),
+    ...extra,
+    {
+      ...at("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", "vendor", {
+        logGroup: "app-logs",
+        filterPattern: "",
+        destinationArn,
+      }),
+      deps: {
+        logGroup: ["app-logs"],
+        ...(extra.length > 0 ? { destinationArn: [extra[0].name] } : {}),
+      },
+    },
+  ];
+
+  it("fails: the graph draws the delivery to that account, whose place cannot be known", () => {
+    expect(
+      judged(subscribed("arn:aws:logs:us-west-2:999988887777:destination:vendor-intake"), "US")
+        .findings,
+    ).toEqual([
+      [
+        "no-path-out-of-jurisdiction",
+        "app-logs",
+        "mandatory",
+        [
+          'cloudwatch log group "app-logs"',
+          'log delivery "vendor"',
+          "aws account 999988887777 (another account, location unknown)",
+        ],
+      ],
+    ]);
+  });
+
+  it("twin: a destination of the stack's own account, or a stream of the program, passes", () => {
+    expect(
+      judged(subscribed("arn:aws:logs:us-west-2:111122223333:destination:central"), "US").findings,
+    ).toEqual([]);
+    // The program's own stream, whatever account its ARN shows (here the offline engine's
+    // stand-in, as where no account is pinned): the stream is placed, not the account.
+    const stream = at("aws:kinesis/stream:Stream", "errors", {
+      name: "errors",
+      arn: "arn:aws:kinesis:us-west-2:123456789012:stream/errors",
+    });
+    expect(
+      judged(subscribed("arn:aws:kinesis:us-west-2:123456789012:stream/errors", [stream]), "US")
+        .findings,
+    ).toEqual([]);
+  });
+});

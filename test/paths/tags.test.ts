@@ -1012,6 +1012,8 @@ describe("log-shipping and key-and-secret-replicas over the rows that ship logs 
       "198.51.100.7",
       "arn:aws:s3:::eu-b",
       "arn:aws:logs:eu-central-1:111122223333:log-group:g",
+      // Another account's queue in the stack's region (a target of another account).
+      "arn:aws:sqs:us-west-2:999988887777:q",
       "acs:log:cn-hongkong:123:project/x",
       "logs-b",
       "gone-b",
@@ -1162,7 +1164,13 @@ describe("log-shipping and key-and-secret-replicas over the rows that ship logs 
     };
     const providers: OracleResource[] = [
       { type: "pulumi:providers:alicloud", name: "sh", props: { region: "cn-shanghai" } },
-      { type: "pulumi:providers:aws", name: "or", props: { region: "us-west-2" } },
+      // Pinned to its account: an ARN of another account is then told from the stack's own (an
+      // EventBridge target's, a schedule's).
+      {
+        type: "pulumi:providers:aws",
+        name: "or",
+        props: { region: "us-west-2", allowedAccountIds: ["111122223333"] },
+      },
       {
         type: "alicloud:oss/bucket:Bucket",
         name: "oss-logs",

@@ -1362,6 +1362,118 @@ describe("placement", () => {
         errorsToStream,
       ),
     },
+    // Found on the bench of telemetry programs (another account's event bus): delivered in the
+    // stack's own region, it passed unreported, though the other account can send what it gets
+    // anywhere.
+    {
+      name: "an EventBridge rule's target is another account's event bus in the stack's region",
+      bad: add("aws:cloudwatch/eventTarget:EventTarget", "to-partner", {
+        rule: "nightly",
+        arn: "arn:aws:events:us-west-2:999988887777:event-bus/default",
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "to-partner",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'cloudwatch event target "to-partner"',
+            `account 999988887777 (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName: "the target is a bus of the stack's own account",
+      twin: add("aws:cloudwatch/eventTarget:EventTarget", "to-partner", {
+        rule: "nightly",
+        arn: `arn:aws:events:us-west-2:${account}:event-bus/orders`,
+      }),
+    },
+    {
+      name: "a schedule invokes another account's queue",
+      bad: add("aws:scheduler/schedule:Schedule", "to-partner", {
+        scheduleExpression: "rate(1 hour)",
+        flexibleTimeWindow: { mode: "OFF" },
+        target: {
+          arn: "arn:aws:sqs:us-west-2:999988887777:intake",
+          roleArn: `arn:aws:iam::${account}:role/scheduler`,
+        },
+      }),
+      expected: [
+        [
+          "log-shipping",
+          "to-partner",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'scheduler schedule "to-partner"',
+            `account 999988887777 (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName: "it calls a universal target, which names no account",
+      twin: add("aws:scheduler/schedule:Schedule", "to-partner", {
+        scheduleExpression: "rate(1 hour)",
+        flexibleTimeWindow: { mode: "OFF" },
+        target: {
+          arn: "arn:aws:scheduler:::aws-sdk:sqs:sendMessage",
+          roleArn: `arn:aws:iam::${account}:role/scheduler`,
+          input: JSON.stringify({
+            QueueUrl: `https://sqs.us-west-2.amazonaws.com/${account}/jobs`,
+          }),
+        },
+      }),
+    },
+    {
+      name: "a pipe delivers events to another account's queue, and a topic pushes to one",
+      bad: pipe(
+        add("aws:pipes/pipe:Pipe", "to-partner", {
+          roleArn: `arn:aws:iam::${account}:role/pipes`,
+          source: `arn:aws:sqs:us-west-2:${account}:orders`,
+          target: "arn:aws:sqs:us-west-2:999988887777:intake",
+        }),
+        add("aws:sns/topicSubscription:TopicSubscription", "partner-queue", {
+          topic: `arn:aws:sns:us-west-2:${account}:orders`,
+          protocol: "sqs",
+          endpoint: "arn:aws:sqs:us-west-2:999988887777:intake",
+        }),
+      ),
+      expected: [
+        [
+          "log-shipping",
+          "partner-queue",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'sns topic subscription "partner-queue"',
+            `account 999988887777 (not this stack's account ${account})`,
+          ],
+        ],
+        [
+          "log-shipping",
+          "to-partner",
+          "mandatory",
+          [
+            "us-west-2 (inside US)",
+            'pipe "to-partner"',
+            `account 999988887777 (not this stack's account ${account})`,
+          ],
+        ],
+      ],
+      twinName: "both deliver to a queue of the stack's own account",
+      twin: pipe(
+        add("aws:pipes/pipe:Pipe", "to-partner", {
+          roleArn: `arn:aws:iam::${account}:role/pipes`,
+          source: `arn:aws:sqs:us-west-2:${account}:orders`,
+          target: `arn:aws:sqs:us-west-2:${account}:intake`,
+        }),
+        add("aws:sns/topicSubscription:TopicSubscription", "partner-queue", {
+          topic: `arn:aws:sns:us-west-2:${account}:orders`,
+          protocol: "sqs",
+          endpoint: `arn:aws:sqs:us-west-2:${account}:intake`,
+        }),
+      ),
+    },
     {
       name: "a log subscription sends events to a stream of the program in Frankfurt, its ARN not known at preview",
       bad: pipe(

@@ -5,6 +5,7 @@
  * `dataStore`) cover the many types whose flow is "data goes to the region named in this field".
  */
 import { cloudOf } from "../../../residency/placement";
+import { judgedArnAccount } from "../accounts";
 import type {
   BorderResource,
   EdgeLabel,
@@ -77,6 +78,28 @@ export function endpointOf(
  */
 export function namePlace(x: Resolver, value: string): Endpoint | undefined {
   return x.locatedPlace(locate(x.jurisdiction, "arn", value, "aws"));
+}
+
+/**
+ * Where an ARN the program does not create (`external`) delivers data: its region's place, unless
+ * that region is inside and the ARN names another account than the stack's own (`judgedArnAccount`)
+ * — a vendor's log destination, another account's event bus — whose holder can send the data on
+ * anywhere, so its place cannot be known (`x.accountPlace`). An ARN of a resource of the program
+ * is placed by that resource.
+ */
+export function deliveryPlace(
+  x: Resolver,
+  r: BorderResource,
+  external: string,
+): Endpoint | undefined {
+  const place = namePlace(x, external);
+  if (place !== undefined && isPlace(place) && place.side !== "inside") {
+    return place;
+  }
+  const account = judgedArnAccount(external, r, x);
+  return account === undefined || x.byIdentifier(external) !== undefined
+    ? place
+    : x.accountPlace(cloudOf(r.type) ?? "aws", account);
 }
 
 /** Types of the stack's keys, in both clouds. */

@@ -858,21 +858,51 @@ export const egress: TypeTable = {
     ),
   ),
   // An EventBridge rule's ECS target runs tasks as the scheduler's does (its ARNs are
-  // arn-locality's, as on any resource).
-  "aws:cloudwatch/eventTarget:EventTarget": control(
-    "Set ecsTarget.networkConfiguration.assignPublicIp to false and reach AWS services through VPC endpoints.",
-    ip.true(
-      "ecsTarget.networkConfiguration.assignPublicIp",
-      "every task the rule runs gets a public IP address",
+  // arn-locality's, as on any resource). A target of another account (its event bus, a queue, a
+  // function) is handed every event the rule matches: a delivery to that account, whose place
+  // cannot be known (log-shipping's, as a delivery to another account's topic is).
+  "aws:cloudwatch/eventTarget:EventTarget": {
+    ...control(
+      "",
+      ip.true(
+        "ecsTarget.networkConfiguration.assignPublicIp",
+        "every task the rule runs gets a public IP address",
+      ),
+      edgesOf("log-shipping", "data sync").account(
+        "arn",
+        "hands every event the rule matches to a target of",
+        { ofArn: true },
+      ),
     ),
-  ),
-  "aws:scheduler/schedule:Schedule": control(
-    "Set target.ecsParameters.networkConfiguration.assignPublicIp to false and reach AWS services through VPC endpoints.",
-    ip.true(
-      "target.ecsParameters.networkConfiguration.assignPublicIp",
-      "every task the schedule runs gets a public IP address",
+    fix: {
+      "internet-egress":
+        "Set ecsTarget.networkConfiguration.assignPublicIp to false and reach AWS services through VPC endpoints.",
+      "log-shipping":
+        "Send the rule's events only to targets of the stack's own account: another account's bus, queue or function can send them anywhere (if the ARN's account is the stack's own, declare it as sovereign-dc:accountId).",
+    },
+  },
+  // A schedule's target of another account is handed each invocation's input, as an EventBridge
+  // target is (a universal target, `arn:aws:scheduler:::aws-sdk:…`, names no account).
+  "aws:scheduler/schedule:Schedule": {
+    ...control(
+      "",
+      ip.true(
+        "target.ecsParameters.networkConfiguration.assignPublicIp",
+        "every task the schedule runs gets a public IP address",
+      ),
+      edgesOf("log-shipping", "data sync").account(
+        "target.arn",
+        "hands each invocation's input to a target of",
+        { ofArn: true },
+      ),
     ),
-  ),
+    fix: {
+      "internet-egress":
+        "Set target.ecsParameters.networkConfiguration.assignPublicIp to false and reach AWS services through VPC endpoints.",
+      "log-shipping":
+        "Invoke only targets of the stack's own account: another account's queue, function or bus can send what it is given anywhere (if the ARN's account is the stack's own, declare it as sovereign-dc:accountId).",
+    },
+  },
   // Lightsail has no private-only instance: no shape of this type passes.
   "aws:lightsail/instance:Instance": workload(
     "Run the workload on EC2 instances in private subnets of the stack's VPC instead.",

@@ -19,7 +19,7 @@
  * SageMaker jobs' and the Alibaba Cloud EMR cluster's sinks are fields of their rows in the egress
  * and exposure tables.
  */
-import { dataStore, encryptedBy, endpointOf, link, namePlace } from "./common";
+import { dataStore, deliveryPlace, encryptedBy, endpointOf, link, namePlace } from "./common";
 import { fieldTag } from "../fields";
 import type {
   BorderResource,
@@ -661,7 +661,8 @@ export const logs: TypeTable = {
   /**
    * A subscription sends its log group's events to the destination's ARN, which arn-locality
    * places; the graph draws the delivery from the group (untagged: no row of log-shipping judges
-   * it).
+   * it) — to another account, whatever the ARN's region, when the destination is another
+   * account's (a log vendor's cross-account destination).
    */
   "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter": {
     role: "other",
@@ -670,11 +671,11 @@ export const logs: TypeTable = {
       return x.refs(r, "destinationArn", []).flatMap((ref) => {
         const to =
           (ref.kind === "unknown" ? placeOfComputedArn(r, "destinationArn", x) : undefined) ??
-          endpointOf(x, r, ref, "destinationArn", (v) => namePlace(x, v));
+          endpointOf(x, r, ref, "destinationArn", (v) => deliveryPlace(x, r, v));
         return to ? link(group, to, "log delivery", { via: group === r ? undefined : r }) : [];
       });
     },
-    fix: logFix,
+    fix: `${logFix} A destination of another account (a vendor's) hands the events to that account, which can send them anywhere: deliver to a destination of the stack's own account (if the ARN's account is the stack's own, declare it as sovereign-dc:accountId).`,
   },
   // A delivery to a Firehose stream of another account goes through a role of that account
   // (deliverCrossAccountRole): the flow logs leave the stack's account for it.
@@ -951,6 +952,7 @@ export const logs: TypeTable = {
     sends(
       "Deliver events and logs only to targets and buckets of this account inside the jurisdiction, by ARN, and to an event bus directly rather than through a global endpoint (endpointId); read only from Kafka brokers at allowlisted addresses.",
       arn("target", "delivers events to"),
+      push.account("target", "delivers events to a target of", { ofArn: true }),
       push.flag(
         "targetParameters.eventbridgeEventBusParameters.endpointId",
         "delivers events through",
@@ -2721,6 +2723,10 @@ export const logs: TypeTable = {
     // A text goes to the phone's country.
     calls("endpoint", "pushes messages (sms) to", snsProtocol("sms")),
     push.arn("endpoint", "pushes messages to", { when: knownAt("endpoint", snsArnEndpoint) }),
+    push.account("endpoint", "pushes messages to a subscriber of", {
+      when: knownAt("endpoint", snsArnEndpoint),
+      ofArn: true,
+    }),
     ...["http", "https"].map((protocol) =>
       push.url("endpoint", `pushes messages (${protocol}) to`, {
         when: knownAt("endpoint", snsProtocol(protocol)),
