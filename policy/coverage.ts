@@ -63,7 +63,8 @@ export function unclassifiedPath(type: string, name: string): string[] {
     resourceLabel(type, name),
     saas === undefined
       ? `${type} (unclassified: where it sends data cannot be placed)`
-      : `${saas.name}'s servers (a hosted service: where it keeps data cannot be placed)`,
+      : (networkPaths[type]?.farEnd ??
+        `${saas.name}'s servers (a hosted service: where it keeps data cannot be placed)`),
   ];
 }
 
@@ -137,6 +138,11 @@ export function unclassifiedMessage(
   if (saas !== undefined) {
     // A GitHub Actions secret of `github`: a service's own servers keep what the resource holds.
     const where = saas.where === undefined ? "" : ` (${saas.where})`;
+    const opens = networkPaths[type]?.opens;
+    if (opens !== undefined) {
+      // A Tailscale subnet route: what matters is the network it opens, not the data it keeps.
+      return `${lead} is a resource of ${saas.name}${where}, and ${opens}: a network path between the stack and places the pack cannot name, beside what the service keeps on its own servers; it is no type of the SDKs the pack classifies (${sdks}). Reach the stack through links the pack judges (a VPN to an allowlisted site, a private endpoint), or, once you have confirmed that every device that can use the path is inside the jurisdiction, ${acceptFor(type)}.`;
+    }
     return `${lead} is a resource of ${saas.name}${where}, which keeps what the resource is given on its own servers, in no region the pack can place inside a jurisdiction; it is no type of the SDKs the pack classifies (${sdks}). Keep the stack's data out of it, or, once you have reviewed where the service keeps this resource's data, ${acceptFor(type)}.`;
   }
   if (entry === undefined) {
@@ -165,10 +171,43 @@ const hostedServices: Readonly<Record<string, { name: string; where?: string }>>
     where: "its network serves and stores from points of presence worldwide",
   },
   tailscale: { name: "Tailscale", where: "its coordination service, login.tailscale.com" },
+  datadog: {
+    name: "Datadog",
+    where:
+      "its US1 site, api.datadoghq.com, unless its provider's apiUrl names another of its sites",
+  },
+  newrelic: { name: "New Relic", where: "its US data centre, unless its provider's region is EU" },
+  opsgenie: {
+    name: "Opsgenie",
+    where: "its US instance, unless its provider's apiUrl names the EU one",
+  },
+  sumologic: { name: "Sumo Logic", where: "the deployment its provider's environment names" },
+  auth0: {
+    name: "Auth0",
+    where: "the tenant its provider's domain names, in that tenant's region",
+  },
+  okta: { name: "Okta", where: "the organisation its provider's orgName and baseUrl name" },
   vercel: { name: "Vercel" },
   netlify: { name: "Netlify" },
   slack: { name: "Slack" },
   pagerduty: { name: "PagerDuty" },
+};
+
+/**
+ * Types of hosted services' packages that open a network path rather than keep data alone:
+ * what each lets through, in a finding's words.
+ */
+const networkPaths: Readonly<Record<string, { opens: string; farEnd: string }>> = {
+  "tailscale:index/deviceSubnetRoutes:DeviceSubnetRoutes": {
+    opens:
+      "it approves the routes it lists (routes) for a device of the tailnet, so every device of the tailnet, wherever it is, reaches those addresses through that device (and sends through it, as an exit node, when a route is 0.0.0.0/0 or ::/0)",
+    farEnd: "every device of the tailnet (anywhere: cannot be placed)",
+  },
+  "tailscale:index/tailnetKey:TailnetKey": {
+    opens:
+      "it is an auth key with which a machine joins the tailnet, so every device of the tailnet, wherever it is, can reach that machine, and the machine them",
+    farEnd: "every device of the tailnet (anywhere: cannot be placed)",
+  },
 };
 
 /** The types of the SDKs' dynamic providers, whose provider is the program's own code. */

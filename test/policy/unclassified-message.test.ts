@@ -69,6 +69,48 @@ test("a hosted service's resource leads, on the finding's path, to that service'
   ]);
 });
 
+// Found on a Tailscale subnet router: the finding spoke only of what Tailscale keeps, so a
+// reviewer who checked that could accept the type and seal a VPC opened to every device of a
+// tailnet, wherever it is.
+test("a Tailscale subnet route is named for the network path it opens, with what to confirm before accepting it", () => {
+  const type = "tailscale:index/deviceSubnetRoutes:DeviceSubnetRoutes";
+  const message = unclassifiedMessage(type, "router", listed, "@pulumi/aws 9.0.0");
+  expect(message).toContain(
+    "is a resource of Tailscale (its coordination service, login.tailscale.com), and it approves the routes it lists (routes) for a device of the tailnet, so every device of the tailnet, wherever it is, reaches those addresses through that device",
+  );
+  expect(message).toContain(
+    "once you have confirmed that every device that can use the path is inside the jurisdiction, accept the type",
+  );
+  expect(unclassifiedPath(type, "router")).toEqual([
+    'tailscale device subnet routes "router"',
+    "every device of the tailnet (anywhere: cannot be placed)",
+  ]);
+  // Another Tailscale type keeps the words of a hosted service's data.
+  expect(
+    unclassifiedMessage("tailscale:index/acl:Acl", "acl", listed, "@pulumi/aws 9.0.0"),
+  ).toContain("which keeps what the resource is given on its own servers");
+});
+
+// Found on Datadog and New Relic programs: the finding did not say where their data goes when the
+// provider names no site.
+test("a monitoring vendor's resource names the site its data goes to by default", () => {
+  expect(
+    unclassifiedMessage("datadog:index/user:User", "my-user", listed, "@pulumi/aws 9.0.0"),
+  ).toContain(
+    "datadog:index/user:User is a resource of Datadog (its US1 site, api.datadoghq.com, unless its provider's apiUrl names another of its sites), which keeps",
+  );
+  expect(
+    unclassifiedMessage(
+      "newrelic:index/alertPolicy:AlertPolicy",
+      "policy",
+      listed,
+      "@pulumi/aws 9.0.0",
+    ),
+  ).toContain(
+    "is a resource of New Relic (its US data centre, unless its provider's region is EU)",
+  );
+});
+
 test("a Kubernetes kind of no classified SDK is named a custom resource, or a newer SDK's", () => {
   const sdks = "@pulumi/alicloud 3.108.0, @pulumi/aws 9.0.0, @pulumi/kubernetes 4.34.2";
   expect(
