@@ -521,6 +521,7 @@ export const customResourceGroups: Readonly<Record<string, string>> = {
   "sources.knative.dev": "@kubernetes-models/knative",
   "flows.knative.dev": "@kubernetes-models/knative",
   "sinks.knative.dev": "@kubernetes-models/knative",
+  "operator.knative.dev": "@kubernetes-models/knative",
   "karpenter.k8s.aws": "@kubernetes-models/karpenter",
 };
 

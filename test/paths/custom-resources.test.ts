@@ -1100,6 +1100,31 @@ describe("GitOps bundles", () => {
     ]);
   });
 
+  test("the Knative Operator's KnativeServing and KnativeEventing are helm-releases' findings, naming what they install", () => {
+    const serving = kube("kubernetes:operator.knative.dev/v1beta1:KnativeServing", "serving", {
+      metadata: { namespace: "knative-serving" },
+      spec: { version: "1.16", ingress: { kourier: { enabled: true } } },
+    });
+    const eventing = kube("kubernetes:operator.knative.dev/v1beta1:KnativeEventing", "eventing", {
+      metadata: { namespace: "knative-eventing" },
+      spec: {},
+    });
+    const fix =
+      "Install Knative with kubernetes.yaml.v2.ConfigFile (its release manifests) so the pack judges each object.";
+    expect(releases(onCluster(serving, eventing))).toEqual([
+      [
+        "helm-releases",
+        "eventing",
+        `k8s knativeeventing "eventing" must expose its resources to the pack, but a KnativeEventing installs Knative Eventing — its controllers and the sources and sinks its spec.source enables, which deliver events where their own objects say — as objects the pack cannot see. ${fix}`,
+      ],
+      [
+        "helm-releases",
+        "serving",
+        `k8s knativeserving "serving" must expose its resources to the pack, but a KnativeServing installs Knative Serving 1.16 — its controllers and the ingress its spec.ingress enables (Kourier, Istio or Contour), served by a load balancer of its own — as objects the pack cannot see. ${fix}`,
+      ],
+    ]);
+  });
+
   test("a KubeVela Application is helm-releases' finding, naming its components and the clusters of its topology", () => {
     const app = (policies: readonly Record<string, unknown>[]) =>
       kube("kubernetes:core.oam.dev/v1beta1:Application", "shop", {

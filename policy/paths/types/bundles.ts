@@ -256,6 +256,15 @@ function tektonInstall(kind: string, p: Readonly<Record<string, unknown>>): stri
   return `a ${kind} installs Tekton's ${kind.slice("Tekton".length).toLowerCase()} component${where} as objects the pack cannot see`;
 }
 
+/** What a Knative Operator's kind installs, in a finding's words. */
+function knativeInstall(kind: string, p: Readonly<Record<string, unknown>>): string {
+  const version = text(p, "spec.version");
+  const of = version === undefined ? "" : ` ${version}`;
+  return kind === "KnativeServing"
+    ? `a KnativeServing installs Knative Serving${of} — its controllers and the ingress its spec.ingress enables (Kourier, Istio or Contour), served by a load balancer of its own — as objects the pack cannot see`
+    : `a KnativeEventing installs Knative Eventing${of} — its controllers and the sources and sinks its spec.source enables, which deliver events where their own objects say — as objects the pack cannot see`;
+}
+
 /** `"web" (webservice), "db" (helm)`: a KubeVela Application's components, in a finding's words. */
 function velaComponents(p: Readonly<Record<string, unknown>>): string {
   const names = valuesAt(p, "spec.components[]").map((f) => {
@@ -368,6 +377,24 @@ const gitOpsBundles: Readonly<Record<string, BundleRow>> = {
             "objects",
             (p) => tektonInstall(kind, p),
             "Install Tekton with kubernetes.yaml.v2.ConfigFile (its release manifests) so the pack judges each object.",
+          ),
+        ),
+      ),
+    ),
+  ),
+  // The Knative Operator (`operator.knative.dev`): a KnativeServing or KnativeEventing installs
+  // that part of Knative from the operator's own manifests, with what its spec adds.
+  ...Object.fromEntries(
+    ["KnativeServing", "KnativeEventing"].flatMap((kind) =>
+      Object.entries(
+        customBundle(
+          "operator.knative.dev",
+          ["v1beta1"],
+          kind,
+          bundle(
+            "objects",
+            (p) => knativeInstall(kind, p),
+            "Install Knative with kubernetes.yaml.v2.ConfigFile (its release manifests) so the pack judges each object.",
           ),
         ),
       ),
