@@ -636,6 +636,12 @@ function ownArn(value: unknown, ref: Ref | undefined, r: BorderResource, x: Reso
   if (ref?.kind === "resource" && ref.resource !== r) {
     return true;
   }
+  // An ARN of a region outside, or of a partition that spans other countries, is judged by that
+  // place (arn-locality and the row's ARN field): its account adds no second finding.
+  const place = x.locatedPlace(locate(x.jurisdiction, "arn", value, "aws"));
+  if (place !== undefined && isPlace(place) && place.side !== "inside") {
+    return true;
+  }
   return judgedArnAccount(value, r, x) === undefined;
 }
 

@@ -487,8 +487,8 @@ export interface FieldSpec {
   /**
    * For `account`: the value is the ARN of what the data is delivered to (an EventBridge
    * target), judged by the account it names. An ARN of a resource of the stack is the stack's
-   * own, and one that names no account (`arn:aws:s3:::…`, a universal target) is judged by the
-   * places alone; any other is another account's, unless the provider pins or the stack config
+   * own, and one that names no account (`arn:aws:s3:::…`, a universal target) or a place outside
+   * (its region, its partition) is judged by the places alone; any other is another account's, unless the provider pins or the stack config
    * declares it (the offline engine's stand-in for the caller's own account too, as the real
    * account would be under the Pulumi CLI).
    */
