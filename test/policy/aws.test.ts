@@ -399,6 +399,14 @@ const adot = (region: string) =>
     }),
   });
 
+/** log-shipping's finding on `name` (`label`), delivering to a resource of account 999988887777. */
+const partnerDelivery = (name: string, label: string): Finding => [
+  "log-shipping",
+  name,
+  "mandatory",
+  ["us-west-2 (inside US)", label, `account 999988887777 (not this stack's account ${account})`],
+];
+
 /** An EventBridge rule's target starting Fargate tasks, with public IPs or not. */
 const ruleTask = (assignPublicIp: boolean) =>
   add("aws:cloudwatch/eventTarget:EventTarget", "nightly-task", {
@@ -1371,18 +1379,7 @@ describe("placement", () => {
         rule: "nightly",
         arn: "arn:aws:events:us-west-2:999988887777:event-bus/default",
       }),
-      expected: [
-        [
-          "log-shipping",
-          "to-partner",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'cloudwatch event target "to-partner"',
-            `account 999988887777 (not this stack's account ${account})`,
-          ],
-        ],
-      ],
+      expected: [partnerDelivery("to-partner", 'cloudwatch event target "to-partner"')],
       twinName: "the target is a bus of the stack's own account",
       twin: add("aws:cloudwatch/eventTarget:EventTarget", "to-partner", {
         rule: "nightly",
@@ -1399,18 +1396,7 @@ describe("placement", () => {
           roleArn: `arn:aws:iam::${account}:role/scheduler`,
         },
       }),
-      expected: [
-        [
-          "log-shipping",
-          "to-partner",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'scheduler schedule "to-partner"',
-            `account 999988887777 (not this stack's account ${account})`,
-          ],
-        ],
-      ],
+      expected: [partnerDelivery("to-partner", 'scheduler schedule "to-partner"')],
       twinName: "it calls a universal target, which names no account",
       twin: add("aws:scheduler/schedule:Schedule", "to-partner", {
         scheduleExpression: "rate(1 hour)",
@@ -1439,26 +1425,8 @@ describe("placement", () => {
         }),
       ),
       expected: [
-        [
-          "log-shipping",
-          "partner-queue",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'sns topic subscription "partner-queue"',
-            `account 999988887777 (not this stack's account ${account})`,
-          ],
-        ],
-        [
-          "log-shipping",
-          "to-partner",
-          "mandatory",
-          [
-            "us-west-2 (inside US)",
-            'pipe "to-partner"',
-            `account 999988887777 (not this stack's account ${account})`,
-          ],
-        ],
+        partnerDelivery("partner-queue", 'sns topic subscription "partner-queue"'),
+        partnerDelivery("to-partner", 'pipe "to-partner"'),
       ],
       twinName: "both deliver to a queue of the stack's own account",
       twin: pipe(
