@@ -60,8 +60,12 @@ export function arnOutcome(j: Jurisdiction, arn: string): PlaceOutcome {
  * at once: the scanners still read their paths.
  */
 function namesPlaceByValue(f: FieldSpec): boolean {
-  return !["internet", "public", "global", "relation", "judged", "grants", "destination"].includes(
-    f.format,
+  // A field that judges an ARN's account alone (`ofArn`) leaves the places it names to the rest.
+  return (
+    f.ofArn !== true &&
+    !["internet", "public", "global", "relation", "judged", "grants", "destination"].includes(
+      f.format,
+    )
   );
 }
 

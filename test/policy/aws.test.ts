@@ -1386,6 +1386,31 @@ describe("placement", () => {
         arn: `arn:aws:events:us-west-2:${account}:event-bus/orders`,
       }),
     },
+    // The account's reading of the target's ARN must leave its region to arn-locality: a bench
+    // rerun found cross-region targets passing once the account was read.
+    {
+      name: "an EventBridge rule's target is an event bus of the stack's account in Frankfurt",
+      bad: add("aws:cloudwatch/eventTarget:EventTarget", "to-frankfurt", {
+        rule: "nightly",
+        arn: `arn:aws:events:eu-central-1:${account}:event-bus/orders`,
+      }),
+      expected: [
+        [
+          "arn-locality",
+          "to-frankfurt",
+          "mandatory",
+          [
+            'cloudwatch event target "to-frankfurt"',
+            `arn:aws:events:eu-central-1:${account}:event-bus/orders (outside US, in EU)`,
+          ],
+        ],
+      ],
+      twinName: "the bus is in the stack's region",
+      twin: add("aws:cloudwatch/eventTarget:EventTarget", "to-frankfurt", {
+        rule: "nightly",
+        arn: `arn:aws:events:us-west-2:${account}:event-bus/orders`,
+      }),
+    },
     {
       name: "a schedule invokes another account's queue",
       bad: add("aws:scheduler/schedule:Schedule", "to-partner", {
