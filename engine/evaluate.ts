@@ -27,6 +27,7 @@ import {
   type CallbackFailure,
   packageOf,
   type Plan,
+  type ProgramConnection,
   type ProgramRequest,
   type RecordedResource,
   type SdkCall,
@@ -192,6 +193,8 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
   let programExports: unknown;
   let uncalledDefault = false;
   let programRequests: ProgramRequest[] = [];
+  let programConnections: ProgramConnection[] = [];
+  let programCommands: string[] = [];
   try {
     const run = (async () => {
       const stackOutputs = await pulumi.runtime.runInPulumiStack(async () => {
@@ -283,6 +286,8 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     monitor.disposePlugins();
     watchdog.dispose();
     programRequests = loop.sent();
+    programConnections = loop.ownConnections();
+    programCommands = loop.ran();
     loop.dispose();
     restoreInvokes();
     restoreCallbacks();
@@ -329,6 +334,8 @@ export async function evaluateInProcess(opts: EvaluateOptions): Promise<Plan> {
     ...(uncalledDefault ? { uncalledDefaultExport: true } : {}),
     ...(programRequests.length > 0 ? { programRequests } : {}),
     ...(sdkCalls.length > 0 ? { sdkCalls: sdkCalls.map((c) => ({ ...c })) } : {}),
+    ...(programConnections.length > 0 ? { programConnections } : {}),
+    ...(programCommands.length > 0 ? { programCommands } : {}),
     outputs,
     backendUrl: project.backendUrl,
     secretsProvider: stackConfig.secretsProvider,

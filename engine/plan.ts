@@ -30,6 +30,12 @@ export interface ProgramRequest {
   readonly bySdkCall?: true;
 }
 
+/** A TCP connection the program opened itself: the host (lower-cased, no brackets) and port. */
+export interface ProgramConnection {
+  readonly host: string;
+  readonly port: number;
+}
+
 /**
  * A call the program made through a cloud's SDK while it ran (engine/sdk-calls.ts): the AWS SDK
  * v3, or Alibaba Cloud's OpenAPI SDK.
@@ -153,6 +159,13 @@ export interface Plan {
   readonly programRequests?: readonly ProgramRequest[];
   /** The calls the program made through a cloud's SDK while it ran, in order. */
   readonly sdkCalls?: readonly SdkCall[];
+  /**
+   * The hosts the program itself connected to over TCP while it ran, other than through its
+   * requests (a database client's socket, a raw `net.connect`), each once, in order.
+   */
+  readonly programConnections?: readonly ProgramConnection[];
+  /** The commands the program ran while it ran (`execSync("aws s3 cp …")`), each once, in order. */
+  readonly programCommands?: readonly string[];
   /**
    * The program's CommonJS entry exports a default function (`export default async () => …`),
    * which the language host never calls: whatever it would declare is not created.

@@ -36,9 +36,10 @@
 import * as diagnostics from "node:diagnostics_channel";
 import * as ipaddr from "ipaddr.js";
 import type { ClientRequest } from "node:http";
-import type { ProgramRequest } from "./plan";
+import type { ProgramConnection, ProgramRequest } from "./plan";
 import { errorLine, inSdkCall } from "./sdk-calls";
 import { syncBuiltinESMExports } from "node:module";
+import { promisify } from "node:util";
 import type * as timersPromises from "node:timers/promises";
 
 /** What the wait needs of a timer: whether it holds the loop open. */
@@ -59,7 +60,31 @@ const promisesModule = require("node:timers/promises") as {
   setTimeout: typeof timersPromises.setTimeout;
 };
 
+/**
+ * `net` and `child_process` themselves, whose functions the loop wraps to see the connections a
+ * program opens and the commands it runs: the module objects, so that every importer sees them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const netModule = require("node:net") as typeof import("node:net");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const childModule = require("node:child_process") as Record<string, unknown>;
+
+/** The functions of `child_process` that run a command, and which take it as one shell line. */
+const commandFunctions: Readonly<Record<string, "line" | "file">> = {
+  exec: "line",
+  execSync: "line",
+  execFile: "file",
+  execFileSync: "file",
+  spawn: "file",
+  spawnSync: "file",
+  fork: "file",
+};
+
 const original = {
+  connect: netModule.Socket.prototype.connect,
+  commands: Object.fromEntries(
+    Object.keys(commandFunctions).map((name) => [name, childModule[name]]),
+  ) as Record<string, (...args: unknown[]) => unknown>,
   setTimeout: globalThis.setTimeout,
   setInterval: globalThis.setInterval,
   clearTimeout: globalThis.clearTimeout,
@@ -124,6 +149,40 @@ function bySdk(request: ProgramRequest): ProgramRequest {
   return inSdkCall() ? { ...request, bySdkCall: true } : request;
 }
 
+/**
+ * Where a socket's `connect` arguments go: `(port, host)`, an options object, or the list Node
+ * passes internally (options first); undefined for a local (IPC) path.
+ */
+function connectTarget(args: readonly unknown[]): ProgramConnection | undefined {
+  const first = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0];
+  if (typeof first === "number" || (typeof first === "string" && /^\d+$/.test(first))) {
+    return { host: typeof args[1] === "string" ? hostOf(args[1]) : "localhost", port: +first };
+  }
+  if (first === null || typeof first !== "object") {
+    return undefined;
+  }
+  const o = first as { path?: unknown; host?: unknown; port?: unknown };
+  if (o.path !== undefined) {
+    return undefined;
+  }
+  return {
+    host: typeof o.host === "string" && o.host !== "" ? hostOf(o.host) : "localhost",
+    port: Number(o.port ?? 0),
+  };
+}
+
+const hostOf = (host: string): string => host.replace(/^\[|\]$/g, "").toLowerCase();
+
+/** A command as run: its shell line, or its file and arguments, cut short past 200 characters. */
+function describeCommand(kind: "line" | "file", args: readonly unknown[]): string {
+  const words =
+    kind === "line"
+      ? [String(args[0])]
+      : [String(args[0]), ...(Array.isArray(args[1]) ? args[1].map(String) : [])];
+  const line = words.join(" ");
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
 /** Addresses of the machine or its private network: the program's own surroundings. */
 const localRanges: ReadonlySet<string> = new Set([
   "loopback",
@@ -151,6 +210,10 @@ export class ProgramLoop {
   private readonly requests = new Set<object>();
   /** Every request the program sent, in order, with its outcome once known. */
   private readonly log = new Map<object, { request: ProgramRequest; answered: boolean }>();
+  /** The TCP connections the program opened, by `host:port`, in order. */
+  private readonly connections = new Map<string, ProgramConnection>();
+  /** The commands the program ran, in order. */
+  private readonly commands = new Set<string>();
   /** The channel subscriptions of this evaluation, undone by `dispose`. */
   private readonly subscriptions: [string, (message: unknown) => void][] = [];
   private installed = false;
@@ -214,6 +277,39 @@ export class ProgramLoop {
         timers.delete(held);
       }
     } as typeof timersPromises.setTimeout;
+    // Every TCP connection goes through a socket's `connect` (an HTTP agent's, a database
+    // client's, TLS's): its host is kept, and those the program's requests went to are left to
+    // them (`ownConnections`).
+    const connections = this.connections;
+    netModule.Socket.prototype.connect = function (
+      this: import("node:net").Socket,
+      ...args: unknown[]
+    ) {
+      const to = connectTarget(args);
+      if (to !== undefined && !connections.has(`${to.host}:${to.port}`)) {
+        connections.set(`${to.host}:${to.port}`, to);
+      }
+      return (original.connect as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original.connect;
+    const commands = this.commands;
+    const recording = (kind: "line" | "file", run: (...a: unknown[]) => unknown) =>
+      function (this: unknown, ...args: unknown[]) {
+        commands.add(describeCommand(kind, args));
+        return run.apply(this, args);
+      };
+    for (const [name, kind] of Object.entries(commandFunctions)) {
+      const run = original.commands[name];
+      const wrapped = recording(kind, run);
+      // `util.promisify(execFile)` resolves with stdout and stderr through the original's own
+      // promisified form, which runs the command too.
+      const custom = (run as unknown as Record<symbol, unknown>)[promisify.custom];
+      if (typeof custom === "function") {
+        Object.defineProperty(wrapped, promisify.custom, {
+          value: recording(kind, custom as (...a: unknown[]) => unknown),
+        });
+      }
+      childModule[name] = wrapped;
+    }
     // ES modules that import it read the builtin's exports as they stand after this.
     syncBuiltinESMExports();
     const requests = this.requests;
@@ -310,6 +406,22 @@ export class ProgramLoop {
     );
   }
 
+  /**
+   * The TCP connections the program opened other than for its requests (a database client's, a
+   * raw socket's), to hosts outside the machine and its private network: each host and port once.
+   */
+  ownConnections(): ProgramConnection[] {
+    const requested = new Set([...this.log.values()].map(({ request }) => request.host));
+    return [...this.connections.values()].filter(
+      (c) => !requested.has(c.host) && !isLocalHost(c.host),
+    );
+  }
+
+  /** The commands the program ran, each once, in order. */
+  ran(): string[] {
+    return [...this.commands];
+  }
+
   /** How many timers, I/O operations and requests of the program still hold the loop open. */
   pending(): number {
     return this.pendingTimers() + this.pendingIo() + this.pendingRequests();
@@ -335,6 +447,8 @@ export class ProgramLoop {
       globalThis.clearTimeout = original.clearTimeout;
       globalThis.clearInterval = original.clearInterval;
       promisesModule.setTimeout = original.sleep;
+      netModule.Socket.prototype.connect = original.connect;
+      Object.assign(childModule, original.commands);
       syncBuiltinESMExports();
       for (const [name, listener] of this.subscriptions.splice(0)) {
         diagnostics.unsubscribe(name, listener);
@@ -344,5 +458,7 @@ export class ProgramLoop {
     this.timers.clear();
     this.requests.clear();
     this.log.clear();
+    this.connections.clear();
+    this.commands.clear();
   }
 }

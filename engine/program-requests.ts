@@ -18,6 +18,12 @@
  *   record looking for credentials: the program calls a cloud's API itself, and where those calls
  *   go and what they carry is not known (offline, without credentials, none was sent): a
  *   destination that cannot be placed, mandatory.
+ * - a TCP connection the program opens itself (a database client's socket; not one of its
+ *   requests', nor one to the machine or a private network) to a host outside the jurisdiction,
+ *   or one the pack cannot place, is a path out as data sent there: mandatory, one finding per
+ *   host. What goes over it is not seen.
+ * - a command the program runs (`child_process`) is advised on: what it sends, and where, is not
+ *   seen, and most send nothing (a build).
  * - a request that got no answer (offline, most do not) left the program going on without it:
  *   what it would have done with the answer was not seen. Advisory: one that a resource needed
  *   stops the check itself (exit 2), naming the resource.
@@ -132,7 +138,14 @@ export function programRequestViolations(
   // A request sent for a call through the AWS SDK is judged as the call (its service and region).
   const sent = (plan.programRequests ?? []).filter((r) => r.bySdkCall !== true);
   const calls = plan.sdkCalls ?? [];
-  if (sent.length === 0 && calls.length === 0) {
+  const connections = plan.programConnections ?? [];
+  const commands = plan.programCommands ?? [];
+  if (
+    sent.length === 0 &&
+    calls.length === 0 &&
+    connections.length === 0 &&
+    commands.length === 0
+  ) {
     return [];
   }
   const stack = plan.resources.find((r) => r.type === "pulumi:pulumi:Stack");
@@ -216,6 +229,40 @@ export function programRequestViolations(
       level,
       message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} itself sent data to ${host}, ${place.words}, while it ran (${listed(rs)}). A program's own request is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Move what it sends into a resource the pack judges, or remove the request.`,
       path: [program, `its own requests (${listed(rs)})`, `${host}: ${place.words}`],
+    });
+  }
+
+  // The program's own TCP connections (a database client's, a raw socket's), by host: what it
+  // sends over one is unseen, so a host outside or that cannot be placed is a path out.
+  const byConnectedHost = new Map<string, number[]>();
+  for (const c of connections) {
+    byConnectedHost.set(c.host, [...(byConnectedHost.get(c.host) ?? []), c.port]);
+  }
+  for (const [host, ports] of byConnectedHost) {
+    const place = placeOf(j, { method: "CONNECT", url: `https://${host}/`, host });
+    if (place.inside) {
+      continue;
+    }
+    const at = `${host}:${ports.join(", ")}`;
+    out.push({
+      ...subject,
+      level,
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} itself connected to ${at}, ${place.words}, while it ran. What it sends over its own connection — a database client's queries and rows, say — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Connect only to hosts inside ${j.id}, or do the work in a resource the pack judges; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
+      path: [program, `its own connection (${at})`, `${host}: ${place.words}`],
+    });
+  }
+
+  // The commands the program runs: where a command sends what it is given is not seen.
+  if (commands.length > 0) {
+    const shown = `${commands
+      .slice(0, 3)
+      .map((c) => JSON.stringify(c))
+      .join(", ")}${commands.length > 3 ? ` and ${commands.length - 3} more` : ""}`;
+    out.push({
+      ...subject,
+      level: "advisory",
+      message: `stack ${JSON.stringify(plan.stack)} has ${program} running ${commands.length} command(s) itself while it ran (${shown}): what a command sends, and where — a cloud CLI's upload, a curl POST — is not seen by the pack. Review what each one sends; a command that moves the stack's data is better declared as a resource the pack judges.`,
+      path: null,
     });
   }
 

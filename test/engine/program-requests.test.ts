@@ -10,6 +10,7 @@ import * as os from "node:os";
 import * as http from "node:http";
 import * as path from "node:path";
 import { Duplex } from "node:stream";
+import { promisify } from "node:util";
 import { configurablePolicyNames, mergePolicyConfigFile } from "../../engine/check";
 import { withOwnCalls } from "../../engine/evaluate";
 import { missingApiCause } from "../../engine/load-program";
@@ -428,6 +429,96 @@ describe("the calls of its own a failed program got no answer to", () => {
   it("twin: are not named when the program failed for an API its SDK no longer has", () => {
     const message = `The program index.ts failed: k8s.helm.v2 is undefined (${missingApiCause})`;
     expect(withOwnCalls(new ProgramError(message), calls, requests).message).toBe(message);
+  });
+});
+
+// Not recorded before: what a program sends over a socket of its own (a database client's), and
+// the commands it runs. A connection goes where its host is; a command's sends are not seen.
+describe("program-requests: the program's own connections and commands", () => {
+  const plan = (
+    programConnections: Plan["programConnections"],
+    programCommands?: readonly string[],
+  ): Plan => ({ ...planSending(), programConnections, programCommands });
+
+  it("a connection of its own to a host abroad, or one the pack cannot place, is a path out; commands are advised on", () => {
+    expect(
+      found(
+        plan(
+          [
+            { host: "orders.cluster-abc.eu-west-1.rds.amazonaws.com", port: 5432 },
+            { host: "db.example.de", port: 5432 },
+            { host: "db.example.de", port: 5433 },
+          ],
+          ["aws s3 cp dump.sql s3://archive/", "git rev-parse HEAD"],
+        ),
+      ),
+    ).toEqual([
+      [
+        "program-requests",
+        "mandatory",
+        'the program index.ts itself connected to orders.cluster-abc.eu-west-1.rds.amazonaws.com:5432, AWS eu-west-1 (outside CN, in EU), while it ran. What it sends over its own connection — a database client\'s queries and rows, say — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Connect only to hosts inside CN, or do the work in a resource the pack judges; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).',
+      ],
+      [
+        "program-requests",
+        "mandatory",
+        expect.stringContaining(
+          "the program index.ts itself connected to db.example.de:5432, 5433, a host the pack cannot place in a country, while it ran.",
+        ),
+      ],
+      ["program-requests", "advisory", undefined],
+    ]);
+    const [commands] = programRequestViolations(plan([], ["aws s3 cp dump.sql s3://archive/"]), cn);
+    expect(commands.message).toBe(
+      'stack "prod" has the program index.ts running 1 command(s) itself while it ran ("aws s3 cp dump.sql s3://archive/"): what a command sends, and where — a cloud CLI\'s upload, a curl POST — is not seen by the pack. Review what each one sends; a command that moves the stack\'s data is better declared as a resource the pack judges.',
+    );
+  });
+
+  it("twin: a connection to a host inside the jurisdiction passes, and none at all says nothing", () => {
+    expect(
+      found(plan([{ host: "orders.cluster-abc.cn-north-1.rds.amazonaws.com.cn", port: 5432 }])),
+    ).toEqual([]);
+    expect(found(plan(undefined, undefined))).toEqual([]);
+  });
+
+  it("the loop records sockets the program opens (not those of its requests, nor local ones) and the commands it runs", async () => {
+    // The module objects, which the loop's wrappers replace functions of.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cp = require("node:child_process") as typeof import("node:child_process");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const netModule = require("node:net") as typeof import("node:net");
+    const before = [netModule.Socket.prototype.connect, cp.execFileSync, cp.spawn];
+    const loop = new ProgramLoop();
+    loop.install();
+    try {
+      // Required after install, as a program would: it sees the wrapped functions.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const net = require("node:net") as typeof import("node:net");
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { execFileSync } = require("node:child_process") as typeof import("node:child_process");
+      const sockets = [
+        net.connect({ host: "db.example.de", port: 5432 }),
+        new net.Socket().connect(6379, "10.0.0.5"),
+        net.connect({ host: "Records.Example.CN", port: 443 }),
+      ];
+      for (const s of sockets) {
+        s.on("error", () => undefined);
+        s.destroy();
+      }
+      execFileSync(process.execPath, ["-e", "0"]);
+      // Promisified, it still resolves with stdout and stderr, as the original's own form does.
+      const { stdout } = await promisify(cp.execFile)(process.execPath, ["-e", "1"]);
+      expect(stdout).toBe("");
+      // A request the program sent to records.example.cn: its socket is the request's.
+      diagnostics.channel("undici:request:create").publish({
+        request: { method: "GET", origin: "https://records.example.cn", path: "/" },
+      });
+      expect(loop.ownConnections()).toEqual([{ host: "db.example.de", port: 5432 }]);
+      expect(loop.ran()).toEqual([`${process.execPath} -e 0`, `${process.execPath} -e 1`]);
+    } finally {
+      loop.dispose();
+    }
+    // Undone with the evaluation: the engine's own sockets and commands are not the program's.
+    expect([netModule.Socket.prototype.connect, cp.execFileSync, cp.spawn]).toEqual(before);
   });
 });
 
