@@ -81,9 +81,13 @@ export function pathMessage(
         : sideOf?.(p.nodes[at + 1]) === "unknown"
           ? `; it leaves what the pack can place at ${into} (${edgeText(p.crossing)}), which cannot be placed`
           : `; it crosses the border into ${into} (${edgeText(p.crossing)})`;
+  // Another account's resource (`x.accountPlace`): its holder can send the data on anywhere.
+  const account = p.exit.id.startsWith("place:account:");
   const unknownEnd =
     p.exit.side === "unknown"
-      ? " The far end cannot be placed, and what cannot be placed fails closed: reference a resource of this stack or a region the analysis can check."
+      ? account
+        ? " The far end is another account's, whose holder can send the data anywhere, and what cannot be placed fails closed: deliver to a resource of the stack's own account (if that account is the stack's own, declare it as sovereign-dc:accountId, or pin the provider's allowedAccountIds)."
+        : " The far end cannot be placed, and what cannot be placed fails closed: reference a resource of this stack or a region the analysis can check."
       : "";
   return (
     `${p.source.label} must not be able to send data outside ${jurisdiction}, but it reaches ` +

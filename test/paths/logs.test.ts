@@ -7,6 +7,7 @@
  */
 import { analyzeWithGraph } from "../../policy/paths/analyze";
 import { explainedBy } from "../../policy/paths/graph";
+import { pathMessage } from "../../policy/paths/no-path";
 import { oracleBorderResources, type OracleResource, runNamed } from "../helpers/model-oracle";
 import { on } from "../helpers/model-oracle";
 
@@ -194,6 +195,18 @@ describe("a log subscription to another account's destination in the stack's reg
   ];
 
   it("fails: the graph draws the delivery to that account, whose place cannot be known", () => {
+    const { analysis } = analyzeWithGraph(
+      oracleBorderResources(
+        subscribed("arn:aws:logs:us-west-2:999988887777:destination:vendor-intake"),
+      ),
+      "US",
+      {},
+    );
+    expect(analysis.paths.map((p) => pathMessage(p, "US"))).toEqual([
+      expect.stringContaining(
+        "The far end is another account's, whose holder can send the data anywhere, and what cannot be placed fails closed: deliver to a resource of the stack's own account (if that account is the stack's own, declare it as sovereign-dc:accountId, or pin the provider's allowedAccountIds).",
+      ),
+    ]);
     expect(
       judged(subscribed("arn:aws:logs:us-west-2:999988887777:destination:vendor-intake"), "US")
         .findings,
