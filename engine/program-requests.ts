@@ -23,7 +23,8 @@
  *   or one the pack cannot place, is a path out as data sent there: mandatory, one finding per
  *   host. What goes over it is not seen.
  * - a command the program runs (`child_process`) is advised on: what it sends, and where, is not
- *   seen, and most send nothing (a build).
+ *   seen, and most send nothing (a build) — but a curl or wget that sends data to a URL its line
+ *   names is judged as a request to that URL's host (`sentUrls`).
  * - a request that got no answer (offline, most do not) left the program going on without it:
  *   what it would have done with the answer was not seen. Advisory: one that a resource needed
  *   stops the check itself (exit 2), naming the resource.
@@ -110,6 +111,33 @@ function sdkCallPlace(
   const cloud = c.cloud ?? "aws";
   const place = describePlace(j, cloud, c.region);
   return { inside: regionInJurisdiction(j, cloud, c.region), words: `in ${place}`, where: place };
+}
+
+/**
+ * The URLs a curl or wget command sends data to: those its line names when it sends any — curl's
+ * `-d`/`--data…`, `-F`/`--form`, `-T`/`--upload-file`, `--json`, or a method other than GET and
+ * HEAD (`-X POST`); wget's `--post-data`, `--post-file`, `--body-…` or `--method`. A download
+ * sends nothing but its request.
+ */
+export function sentUrls(command: string): string[] {
+  const tool = /(^|[\s/;&|(])(curl|wget)(\s|$)/.exec(command)?.[2];
+  if (tool === undefined) {
+    return [];
+  }
+  const sends =
+    tool === "curl"
+      ? /\s(-[a-zA-Z]*[dFT]|--data[\w-]*|--form[\w-]*|--upload-file|--json)(\s|=|$)|\s(-X|--request)\s*['"]?(POST|PUT|PATCH|DELETE)\b/i
+      : /\s(--post-data|--post-file|--body-data|--body-file|--method)(\s|=|$)/;
+  if (!sends.test(command)) {
+    return [];
+  }
+  return [...command.matchAll(/https?:\/\/[^\s'"<>|;]+/g)].flatMap(([url]) => {
+    try {
+      return [new URL(url).toString()];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** `PUT https://…/customers.json, POST https://…/hook (and 3 more)`: requests, in a finding's words. */
@@ -249,6 +277,29 @@ export function programRequestViolations(
       level,
       message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} itself connected to ${at}, ${place.words}, while it ran. What it sends over its own connection — a database client's queries and rows, say — is no resource: it is sent on every pulumi preview and up, and no policy of the pack judges it. Connect only to hosts inside ${j.id}, or do the work in a resource the pack judges; once you have reviewed it, this policy can be lowered to advisory in --policy-config ({"program-requests": "advisory"}).`,
       path: [program, `its own connection (${at})`, `${host}: ${place.words}`],
+    });
+  }
+
+  // A curl or wget that sends data (a POST, an upload) to a URL its command line names is a
+  // request as the program's own are: judged by the URL's host.
+  const sendsTo = new Map<string, string[]>();
+  for (const c of commands) {
+    for (const url of sentUrls(c)) {
+      const host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+      sendsTo.set(host, [...(sendsTo.get(host) ?? []), c]);
+    }
+  }
+  for (const [host, ran] of sendsTo) {
+    const place = placeOf(j, { method: "POST", url: `https://${host}/`, host });
+    if (place.inside) {
+      continue;
+    }
+    const shown = [...new Set(ran)].map((c) => JSON.stringify(c)).join(", ");
+    out.push({
+      ...subject,
+      level,
+      message: `stack ${JSON.stringify(plan.stack)} must send data only to places inside ${j.id}, but ${program} itself sent data to ${host}, ${place.words}, through a command it ran (${shown}). A program's own command is no resource: it runs on every pulumi preview and up, and no policy of the pack judges what it sends. Move what it sends into a resource the pack judges, or remove the command.`,
+      path: [program, `its own command (${shown})`, `${host}: ${place.words}`],
     });
   }
 

@@ -17,7 +17,7 @@ import { missingApiCause } from "../../engine/load-program";
 import { ProgramError } from "../../engine/program-error";
 import { type Plan, type ProgramRequest, recordOf } from "../../engine/plan";
 import { ProgramLoop } from "../../engine/program-loop";
-import { programRequestViolations } from "../../engine/program-requests";
+import { programRequestViolations, sentUrls } from "../../engine/program-requests";
 import { getJurisdiction } from "../../residency/jurisdictions";
 import { cliMany, root } from "../helpers/cli";
 
@@ -471,6 +471,38 @@ describe("program-requests: the program's own connections and commands", () => {
     expect(commands.message).toBe(
       'stack "prod" has the program index.ts running 1 command(s) itself while it ran ("aws s3 cp dump.sql s3://archive/"): what a command sends, and where — a cloud CLI\'s upload, a curl POST — is not seen by the pack. Review what each one sends; a command that moves the stack\'s data is better declared as a resource the pack judges.',
     );
+  });
+
+  // Found on a probe of the bench of programs that call out: a curl POST from the program passed.
+  it("a curl or wget that sends data to a URL outside is a path out; a download is only advised on", () => {
+    expect(
+      programRequestViolations(
+        plan(
+          [],
+          [
+            'curl -s -m 3 -X POST -d {"x":1} https://hooks.example.com/notify',
+            "curl -sSL https://get.helm.sh/helm-v3.16.0-linux-amd64.tar.gz -o helm.tgz",
+            "wget --post-file=dump.json https://intake.records.oss-cn-shanghai.aliyuncs.com/up",
+          ],
+        ),
+        cn,
+      ).map((v) => [v.level, v.path]),
+    ).toEqual([
+      [
+        "mandatory",
+        [
+          "the program index.ts",
+          `its own command (${JSON.stringify('curl -s -m 3 -X POST -d {"x":1} https://hooks.example.com/notify')})`,
+          "hooks.example.com: a host the pack cannot place in a country",
+        ],
+      ],
+      ["advisory", null],
+    ]);
+    expect(sentUrls("/bin/sh -c curl -T report.csv https://up.example.de/r")).toEqual([
+      "https://up.example.de/r",
+    ]);
+    expect(sentUrls('curl -fsS -H "Authorization: Bearer x" https://api.example.de/z')).toEqual([]);
+    expect(sentUrls("git push https://github.com/acme/records")).toEqual([]);
   });
 
   it("twin: a connection to a host inside the jurisdiction passes, and none at all says nothing", () => {
