@@ -13,6 +13,7 @@ import {
   edgeZoneOf,
   unlistedEdgeZone,
 } from "../residency/edge-zones";
+import { replicaCopy } from "./paths/types/replica-members";
 import { outpostOf, outpostPlace } from "../residency/outposts";
 import {
   describeEnsArea,
@@ -643,11 +644,15 @@ export const resourcePlacement = residencyResourcePolicy({
     }
     if (!j.regions[p.cloud].includes(p.region)) {
       const place = describePlace(j, p.cloud, p.region);
+      // A replica placed abroad is the copy a replication sends there: said, so that it is not
+      // waived as a placement slip.
+      const copy = replicaCopy(args.type, args.props);
+      const holds = copy === undefined ? "" : ` It is ${copy}, so that data is copied there.`;
       ctx.report({
         message:
           p.unsetInput === undefined
-            ? `${label} must be created in a region inside ${j.id}, but its effective region is ${place}. Create it through the stack's provider, or pin its region inside ${j.id}.`
-            : `${label} must be created in a region inside ${j.id}, but ${p.unsetInput} is not set, and the service then creates it in ${place}, whatever the provider's region. Set ${p.unsetInput} to a region inside ${j.id}.`,
+            ? `${label} must be created in a region inside ${j.id}, but its effective region is ${place}.${holds} Create it through the stack's provider, or pin its region inside ${j.id}.`
+            : `${label} must be created in a region inside ${j.id}, but ${p.unsetInput} is not set, and the service then creates it in ${place}, whatever the provider's region.${holds} Set ${p.unsetInput} to a region inside ${j.id}.`,
         path: [label, place],
       });
     }
