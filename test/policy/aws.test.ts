@@ -399,6 +399,18 @@ const adot = (region: string) =>
     }),
   });
 
+/** An hourly schedule "to-partner" invoking `target` with the scheduler's role. */
+const hourly = (target: Record<string, unknown>) =>
+  add("aws:scheduler/schedule:Schedule", "to-partner", {
+    scheduleExpression: "rate(1 hour)",
+    flexibleTimeWindow: { mode: "OFF" },
+    target: { ...target, roleArn: `arn:aws:iam::${account}:role/scheduler` },
+  });
+
+/** An EventBridge target `name` of the rule "nightly", delivering to `arn`. */
+const ruleTarget = (name: string, arn: string) =>
+  add("aws:cloudwatch/eventTarget:EventTarget", name, { rule: "nightly", arn });
+
 /** log-shipping's finding on `name` (`label`), delivering to a resource of account 999988887777. */
 const partnerDelivery = (name: string, label: string): Finding => [
   "log-shipping",
@@ -1375,25 +1387,16 @@ describe("placement", () => {
     // anywhere.
     {
       name: "an EventBridge rule's target is another account's event bus in the stack's region",
-      bad: add("aws:cloudwatch/eventTarget:EventTarget", "to-partner", {
-        rule: "nightly",
-        arn: "arn:aws:events:us-west-2:999988887777:event-bus/default",
-      }),
+      bad: ruleTarget("to-partner", "arn:aws:events:us-west-2:999988887777:event-bus/default"),
       expected: [partnerDelivery("to-partner", 'cloudwatch event target "to-partner"')],
       twinName: "the target is a bus of the stack's own account",
-      twin: add("aws:cloudwatch/eventTarget:EventTarget", "to-partner", {
-        rule: "nightly",
-        arn: `arn:aws:events:us-west-2:${account}:event-bus/orders`,
-      }),
+      twin: ruleTarget("to-partner", `arn:aws:events:us-west-2:${account}:event-bus/orders`),
     },
     // The account's reading of the target's ARN must leave its region to arn-locality: a bench
     // rerun found cross-region targets passing once the account was read.
     {
       name: "an EventBridge rule's target is an event bus of the stack's account in Frankfurt",
-      bad: add("aws:cloudwatch/eventTarget:EventTarget", "to-frankfurt", {
-        rule: "nightly",
-        arn: `arn:aws:events:eu-central-1:${account}:event-bus/orders`,
-      }),
+      bad: ruleTarget("to-frankfurt", `arn:aws:events:eu-central-1:${account}:event-bus/orders`),
       expected: [
         [
           "arn-locality",
@@ -1406,33 +1409,16 @@ describe("placement", () => {
         ],
       ],
       twinName: "the bus is in the stack's region",
-      twin: add("aws:cloudwatch/eventTarget:EventTarget", "to-frankfurt", {
-        rule: "nightly",
-        arn: `arn:aws:events:us-west-2:${account}:event-bus/orders`,
-      }),
+      twin: ruleTarget("to-frankfurt", `arn:aws:events:us-west-2:${account}:event-bus/orders`),
     },
     {
       name: "a schedule invokes another account's queue",
-      bad: add("aws:scheduler/schedule:Schedule", "to-partner", {
-        scheduleExpression: "rate(1 hour)",
-        flexibleTimeWindow: { mode: "OFF" },
-        target: {
-          arn: "arn:aws:sqs:us-west-2:999988887777:intake",
-          roleArn: `arn:aws:iam::${account}:role/scheduler`,
-        },
-      }),
+      bad: hourly({ arn: "arn:aws:sqs:us-west-2:999988887777:intake" }),
       expected: [partnerDelivery("to-partner", 'scheduler schedule "to-partner"')],
       twinName: "it calls a universal target, which names no account",
-      twin: add("aws:scheduler/schedule:Schedule", "to-partner", {
-        scheduleExpression: "rate(1 hour)",
-        flexibleTimeWindow: { mode: "OFF" },
-        target: {
-          arn: "arn:aws:scheduler:::aws-sdk:sqs:sendMessage",
-          roleArn: `arn:aws:iam::${account}:role/scheduler`,
-          input: JSON.stringify({
-            QueueUrl: `https://sqs.us-west-2.amazonaws.com/${account}/jobs`,
-          }),
-        },
+      twin: hourly({
+        arn: "arn:aws:scheduler:::aws-sdk:sqs:sendMessage",
+        input: JSON.stringify({ QueueUrl: `https://sqs.us-west-2.amazonaws.com/${account}/jobs` }),
       }),
     },
     {
