@@ -30,7 +30,11 @@
  *
  * The same channels say what each request was — its method, where it went, and whether it was
  * answered — which the loop keeps for the plan (`sent`): a program's own requests are no
- * resources, and the engine reports them itself (engine/program-requests.ts).
+ * resources, and the engine reports them itself (engine/program-requests.ts). So are the TCP
+ * connections it opens itself and the commands it runs: the loop wraps a socket's `connect` and
+ * the functions of `child_process` while the program evaluates, and keeps where each connection
+ * went (`ownConnections`: not those of its requests, nor local ones) and what each command was
+ * (`ran`).
  */
 
 import * as diagnostics from "node:diagnostics_channel";
